@@ -1,0 +1,66 @@
+import type { NluResult } from '../domain/nlu.js';
+import type { TranscriptEntry } from '../persistence/transcript-store.js';
+
+/** One inbound customer message, normalised from any channel. */
+export interface InboundMessage {
+  tenantId: string;
+  channel: 'web' | 'rest' | string;
+  /** The sender's id on that channel (widget visitor id, REST `sender`, WhatsApp number...). */
+  senderId: string;
+  /** The channel's message id, used for de-duplication; minted when the channel has none. */
+  messageId?: string;
+  text: string;
+}
+
+export interface TurnResult {
+  conversationId: string;
+  /** True when this message id had already been processed: nothing ran again. */
+  duplicate: boolean;
+  /** The customer's message as recorded. */
+  inbound: TranscriptEntry | null;
+  /** Replies produced by this turn, rendered, as recorded in the transcript. */
+  replies: TranscriptEntry[];
+  state: ConversationStateView;
+}
+
+export interface ConversationStateView {
+  /** Dotted state path, e.g. "qualifying.collecting". */
+  value: string;
+  tags: string[];
+  /** The machine's context: slots, lead draft, ticket, language, counters. Plain JSON. */
+  context: Record<string, unknown>;
+  machineVersion: number;
+  seq: number;
+}
+
+export interface ConversationView {
+  tenantId: string;
+  conversationId: string;
+  state: ConversationStateView | null;
+  transcript: TranscriptEntry[];
+}
+
+/** Everything recorded for a conversation that the gateway can push to listeners (the widget). */
+export type ConversationUpdate =
+  | { type: 'message'; entry: TranscriptEntry }
+  | { type: 'typing'; on: boolean };
+
+/**
+ * What the gateway needs from the actor runtime. Implemented by the runtime (router + hosts);
+ * the gateway and channels know only this.
+ */
+export interface ConversationService {
+  /** Resolves the conversation of a channel identity, creating the contact on first contact. */
+  resolveConversation(tenantId: string, channel: string, senderId: string): Promise<string>;
+  /** Runs one turn; resolves when the conversation awaits input again and the turn is persisted. */
+  handleMessage(message: InboundMessage): Promise<TurnResult>;
+  /** Agent side of a handoff (REST admin API in v0; Rocket.Chat later). */
+  handleAgentMessage(tenantId: string, conversationId: string, agentName: string, text: string): Promise<TurnResult>;
+  resolveHandoff(tenantId: string, conversationId: string, agentName: string, outcome: string): Promise<TurnResult>;
+  getConversation(tenantId: string, conversationId: string): Promise<ConversationView | null>;
+  history(tenantId: string, conversationId: string, afterSeq: number): Promise<TranscriptEntry[]>;
+  parse(tenantId: string, text: string): NluResult;
+  hasTenant(tenantId: string): boolean;
+  /** Live updates of one conversation (every recorded message, typing on/off). */
+  subscribe(tenantId: string, conversationId: string, listener: (update: ConversationUpdate) => void): () => void;
+}

@@ -1,0 +1,85 @@
+/**
+ * The web widget's WebSocket wire protocol (JSON text frames). `docs/protocol.md` documents it;
+ * the widget imports only this file from `src/`. Version 1.
+ *
+ * Connection: `ws(s)://<host>/ws?tenant=<tenantId>`. The client sends `hello` first.
+ */
+
+export const WIDGET_PROTOCOL_VERSION = 1;
+/** Largest text a customer may send in one message, in characters. */
+export const MAX_MESSAGE_CHARS = 2000;
+/** Largest frame the server accepts, in bytes. */
+export const MAX_FRAME_BYTES = 16 * 1024;
+
+export type WireLang = 'es' | 'en';
+export type WireAuthor = 'customer' | 'bot' | 'agent';
+
+export interface WireMessage {
+  seq: number;
+  id: string;
+  author: WireAuthor;
+  text: string;
+  /** ISO timestamp. */
+  at: string;
+  agentName?: string;
+}
+
+// ---------------------------------------------------------------- client → server
+
+export interface HelloFrame {
+  type: 'hello';
+  v: number;
+  tenant: string;
+  /** Stable per browser (kept in localStorage); the conversation is resumed from it. */
+  visitorId: string;
+  /** Preferred language from the page or the browser. */
+  lang?: WireLang;
+  /** Highest `seq` the client already shows; the server sends only newer history. 0 = all. */
+  lastSeq?: number;
+}
+export interface SendFrame {
+  type: 'message';
+  /** Client-generated id; a resend with the same id is not processed twice. */
+  clientMessageId: string;
+  text: string;
+}
+export interface PingFrame {
+  type: 'ping';
+}
+export type ClientFrame = HelloFrame | SendFrame | PingFrame;
+
+// ---------------------------------------------------------------- server → client
+
+export interface WelcomeFrame {
+  type: 'welcome';
+  v: number;
+  conversationId: string;
+  /** Messages with `seq > lastSeq`, oldest first. */
+  history: WireMessage[];
+  lang: WireLang;
+}
+/** The customer's message was accepted and recorded as `seq`. */
+export interface AckFrame {
+  type: 'ack';
+  clientMessageId: string;
+  seq: number;
+}
+export interface TypingFrame {
+  type: 'typing';
+  on: boolean;
+}
+export interface MessageFrame {
+  type: 'message';
+  message: WireMessage;
+}
+export interface PongFrame {
+  type: 'pong';
+}
+export interface ErrorFrame {
+  type: 'error';
+  code: string;
+  message: string;
+  /** Set when the error refers to one sent message. */
+  clientMessageId?: string;
+}
+export type ServerFrame = WelcomeFrame | AckFrame | TypingFrame | MessageFrame | PongFrame | ErrorFrame;

@@ -1,0 +1,26 @@
+export { INTENTS, isIntentName } from './intents.js';
+export type { IntentName } from './intents.js';
+export { ENTITY_TYPES } from './nlu.js';
+export type { Entity, EntityType, IntentScore, Lang, NluResult } from './nlu.js';
+export {
+  ASKED_LEAD_FIELDS,
+  INTEREST_AREAS,
+  LEAD_FIELDS,
+  REQUIRED_LEAD_FIELDS,
+  URGENCY_LEVELS,
+} from './lead.js';
+export type { InterestArea, LeadDraft, LeadField, LeadFieldValue, LeadPayload, UrgencyLevel } from './lead.js';
+export type {
+  AccountStanding,
+  Branch,
+  CustomerAccount,
+  Offer,
+  Product,
+  ReplyTemplates,
+  StoreInfo,
+  TenantData,
+  TenantSettings,
+  TrainingUtterances,
+  Vacancy,
+} from './tenant.js';
+export type { Expectation, Understanding, UnderstandInput } from './understanding.js';

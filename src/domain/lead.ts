@@ -1,0 +1,48 @@
+export const INTEREST_AREAS = ['Ventas', 'Soporte', 'Facturación', 'Otro'] as const;
+export type InterestArea = (typeof INTEREST_AREAS)[number];
+
+export const URGENCY_LEVELS = ['Alto', 'Medio', 'Bajo'] as const;
+export type UrgencyLevel = (typeof URGENCY_LEVELS)[number];
+
+/** Fields the qualifying flow collects, in the order they are asked for. */
+export const LEAD_FIELDS = [
+  'name',
+  'email',
+  'phone_or_username',
+  'company_name',
+  'interest_area',
+  'problem_statement',
+  'urgency_level',
+] as const;
+export type LeadField = (typeof LEAD_FIELDS)[number];
+
+/** Fields the bot asks for when missing (phone comes from the channel or is volunteered). */
+export const ASKED_LEAD_FIELDS: readonly LeadField[] = [
+  'name',
+  'email',
+  'company_name',
+  'interest_area',
+  'problem_statement',
+  'urgency_level',
+];
+export const REQUIRED_LEAD_FIELDS: readonly LeadField[] = ['name', 'email'];
+
+/** A collected value with its provenance: the message it came from. */
+export interface LeadFieldValue {
+  /** `null` when the customer declined to give it ("no tengo empresa"). */
+  value: string | null;
+  sourceMessageId: string;
+}
+
+export type LeadDraft = Partial<Record<LeadField, LeadFieldValue>>;
+
+/** The payload pushed through the CRM port, exactly as documented in the README. */
+export interface LeadPayload {
+  lead_id: string;
+  contact_info: { name: string; phone_or_username: string | null; email: string };
+  business_context: { company_name: string | null; interest_area: InterestArea | null };
+  problem_statement: string | null;
+  urgency_level: UrgencyLevel | null;
+  /** Field name (dotted path into this payload) → id of the customer message it came from. */
+  provenance: Record<string, string>;
+}

@@ -1,0 +1,44 @@
+import type { InterestArea, LeadField, UrgencyLevel } from './lead.js';
+import type { Lang, NluResult } from './nlu.js';
+
+/**
+ * What the conversation is waiting for, so the brain can read a bare answer
+ * ("Juan Pérez", "12345", "sí") in context.
+ */
+export type Expectation =
+  | { kind: 'none' }
+  | { kind: 'product' }
+  | { kind: 'account_id' }
+  | { kind: 'lead_field'; field: LeadField }
+  | { kind: 'lead_confirmation' };
+
+export interface UnderstandInput {
+  text: string;
+  messageId: string;
+  expecting: Expectation;
+  /** Language the conversation has been in so far; the brain may detect a switch. */
+  lang: Lang;
+  /** Idempotency key: the same key must yield the same effects (actors restored mid-turn re-invoke). */
+  idempotencyKey: string;
+}
+
+/** The brain's reading of one customer message. Pure data: it goes into the machine's context. */
+export interface Understanding {
+  nlu: NluResult;
+  /** Detected language of this message. */
+  lang: Lang;
+  /** Yes/no answers ("sí", "dale", "correcto", "no", "nope"); null when the message is neither. */
+  affirmation: 'yes' | 'no' | null;
+  /** Lead fields found in the message (free text extraction, or a bare answer to the expected field). */
+  leadFields: Partial<Record<LeadField, string | null>>;
+  interestArea?: InterestArea;
+  urgency?: UrgencyLevel;
+  /** Account number (digits only) if the message carries one. */
+  accountId?: string;
+  /** Product phrases mentioned ("tubo pvc de media", "2 sacos de cemento"). */
+  products: { query: string; quantity?: number }[];
+  /** A critical case (threat, injury, fraud, legal action, "urgente" + complaint): hand off now. */
+  critical: boolean;
+  /** 0–10; ≥ 9 hands off. */
+  priority: number;
+}

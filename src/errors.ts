@@ -1,0 +1,58 @@
+/**
+ * Every error code Hilo answers with, in one place. Codes are never reused; `docs/errors.md`
+ * documents each one and a test keeps the two in sync. Compare `code`, not `instanceof`.
+ */
+export const ERROR_CODES = {
+  HILO_ERR_HTTP_NOT_FOUND: { status: 404, message: 'No such route.' },
+  HILO_ERR_HTTP_METHOD_NOT_ALLOWED: { status: 405, message: 'Method not allowed on this route.' },
+  HILO_ERR_HTTP_BODY_TOO_LARGE: { status: 413, message: 'Request body exceeds the size limit.' },
+  HILO_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'Expected Content-Type: application/json.' },
+  HILO_ERR_HTTP_INVALID_JSON: { status: 400, message: 'Request body is not valid JSON.' },
+  HILO_ERR_HTTP_VALIDATION: { status: 400, message: 'Request body failed validation.' },
+  HILO_ERR_AUTH_MISSING: { status: 401, message: 'Missing Authorization: Bearer <api key>.' },
+  HILO_ERR_AUTH_INVALID: { status: 403, message: 'API key is not valid for this tenant.' },
+  HILO_ERR_TENANT_NOT_FOUND: { status: 404, message: 'Unknown tenant.' },
+  HILO_ERR_CONVERSATION_NOT_FOUND: { status: 404, message: 'Unknown conversation.' },
+  HILO_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.' },
+  HILO_ERR_TURN_FAILED: { status: 500, message: 'The conversation could not process this message.' },
+  HILO_ERR_TURN_TIMEOUT: { status: 504, message: 'The conversation did not finish the turn in time.' },
+  HILO_ERR_SHUTTING_DOWN: { status: 503, message: 'The server is shutting down.' },
+  HILO_ERR_INTERNAL: { status: 500, message: 'Internal error.' },
+  HILO_ERR_WS_INVALID_FRAME: { status: 400, message: 'WebSocket frame is not a valid protocol message.' },
+  HILO_ERR_WS_NOT_READY: { status: 400, message: 'Send "hello" before other frames.' },
+  HILO_ERR_WS_FRAME_TOO_LARGE: { status: 413, message: 'WebSocket frame exceeds the size limit.' },
+  HILO_ERR_SNAPSHOT_INCOMPATIBLE: { status: 500, message: 'Stored snapshot cannot be restored by this machine version.' },
+  HILO_ERR_TENANT_DATA_INVALID: { status: 500, message: 'Tenant data files are missing or invalid.' },
+  HILO_ERR_CONFIG_INVALID: { status: 500, message: 'Configuration is invalid.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type HiloErrorCode = keyof typeof ERROR_CODES;
+
+export class HiloError extends Error {
+  readonly code: HiloErrorCode;
+  readonly status: number;
+  /** Safe to show to the API caller (never contains personal data). */
+  readonly details: unknown;
+
+  constructor(code: HiloErrorCode, message?: string, options?: { cause?: unknown; details?: unknown }) {
+    super(message ?? ERROR_CODES[code].message, options?.cause !== undefined ? { cause: options.cause } : undefined);
+    this.name = 'HiloError';
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.details = options?.details;
+  }
+
+  toJSON(): { error: { code: HiloErrorCode; message: string; details?: unknown } } {
+    return { error: { code: this.code, message: this.message, ...(this.details !== undefined ? { details: this.details } : {}) } };
+  }
+}
+
+export function isHiloError(err: unknown, code?: HiloErrorCode): err is HiloError {
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    typeof (err as { code?: unknown }).code === 'string' &&
+    (err as { code: string }).code.startsWith('HILO_ERR_') &&
+    (code === undefined || (err as { code: string }).code === code)
+  );
+}

@@ -1,0 +1,160 @@
+/**
+ * The conversation machine's contract with its host: the events it accepts, the events it emits,
+ * and the input/output of every effect the host provides by name with `machine.provide({ actors })`.
+ * Everything here is plain JSON so snapshots round-trip through `JSON.stringify`.
+ */
+import type { Expectation, Understanding, UnderstandInput } from '../domain/understanding.js';
+import type { LeadDraft, LeadPayload } from '../domain/lead.js';
+import type { IntentName } from '../domain/intents.js';
+import type { Lang } from '../domain/nlu.js';
+
+/** Bumped whenever a persisted snapshot of an older version could no longer be restored as is. */
+export const MACHINE_VERSION = 1;
+
+/** Tag carried by every state in which the machine waits for the outside world; a turn ends there. */
+export const AWAITING_INPUT = 'awaitingInput';
+
+export type ParamValue = string | number | boolean | null;
+export type TemplateParams = Record<string, ParamValue | Record<string, ParamValue>[]>;
+
+/**
+ * A reply the host renders into the contact's language: either a tenant template key with
+ * parameters (array parameters render each item with the `<key>.item` template, one per line),
+ * or literal text (an agent's message, an LLM's answer).
+ */
+export type ReplyDirective =
+  | { template: string; params?: TemplateParams }
+  | { text: string; author?: 'bot' | 'agent'; agentName?: string };
+
+// ---------------------------------------------------------------- events into the machine
+
+export interface UserMessageEvent {
+  type: 'user.message';
+  messageId: string;
+  text: string;
+  channel: string;
+  /** ISO timestamp from the host's clock. */
+  receivedAt: string;
+}
+export interface AgentMessageEvent {
+  type: 'agent.message';
+  agentName: string;
+  text: string;
+}
+export interface AgentResolvedEvent {
+  type: 'agent.resolved';
+  agentName: string;
+  outcome: string;
+}
+/** Sent by a durable timer outside the actor (XState `after` is not restored from snapshots). */
+export interface CloseEvent {
+  type: 'conversation.close';
+  reason: 'idle' | 'admin';
+}
+export type ConversationEvent = UserMessageEvent | AgentMessageEvent | AgentResolvedEvent | CloseEvent;
+
+// ---------------------------------------------------------------- events the machine emits
+
+export interface ReplyEmitted {
+  type: 'reply';
+  reply: ReplyDirective;
+}
+/** A customer message while a human holds the conversation: the host relays it to the agents. */
+export interface RelayEmitted {
+  type: 'handoff.relay';
+  ticketNumber: string;
+  messageId: string;
+  text: string;
+}
+export type ConversationEmitted = ReplyEmitted | RelayEmitted;
+
+// ---------------------------------------------------------------- effects (invoked actors)
+
+export type UnderstandActorInput = UnderstandInput;
+export type UnderstandActorOutput = Understanding;
+
+export interface ProductActorInput {
+  tenantId: string;
+  lang: Lang;
+  intent: IntentName;
+  understanding: Understanding;
+  idempotencyKey: string;
+}
+export interface ProductActorOutput {
+  /** `multi_quote`: several items priced at once → the machine opens a quote ticket. */
+  outcome: 'answered' | 'not_found' | 'need_product' | 'multi_quote';
+  replies: ReplyDirective[];
+}
+
+export interface AccountActorInput {
+  tenantId: string;
+  lang: Lang;
+  accountId: string | null;
+  idempotencyKey: string;
+}
+export interface AccountActorOutput {
+  outcome: 'answered' | 'not_found' | 'need_account_id' | 'invalid';
+  replies: ReplyDirective[];
+}
+
+export type InfoTopic = 'store_hours_location' | 'offers' | 'job_vacancies';
+export interface InfoActorInput {
+  tenantId: string;
+  lang: Lang;
+  topic: InfoTopic;
+  text: string;
+  idempotencyKey: string;
+}
+export interface InfoActorOutput {
+  replies: ReplyDirective[];
+}
+
+export type TicketKind = 'handoff' | 'quote';
+export type HandoffReason =
+  | 'customer_request'
+  | 'critical'
+  | 'high_priority'
+  | 'not_understood'
+  | 'brain_unavailable'
+  | 'complaint'
+  | 'quote';
+
+export interface TicketActorInput {
+  tenantId: string;
+  conversationId: string;
+  kind: TicketKind;
+  reason: HandoffReason;
+  lang: Lang;
+  /** The message that triggered it. */
+  messageId: string;
+  text: string;
+  idempotencyKey: string;
+}
+export interface TicketActorOutput {
+  ticketId: string;
+  /** Shown to the customer, e.g. "T-000123". */
+  number: string;
+}
+
+export interface LeadActorInput {
+  tenantId: string;
+  conversationId: string;
+  draft: LeadDraft;
+  idempotencyKey: string;
+}
+export interface LeadActorOutput {
+  leadId: string;
+  payload: LeadPayload;
+}
+
+/** The names the host must provide. */
+export const CONVERSATION_ACTORS = [
+  'understand',
+  'answerProduct',
+  'answerAccount',
+  'answerInfo',
+  'createTicket',
+  'pushLead',
+] as const;
+
+export type { Expectation };

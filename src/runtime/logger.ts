@@ -1,0 +1,42 @@
+import { pino, type Logger } from 'pino';
+
+export type { Logger };
+
+/**
+ * Paths never written to logs: message texts, emails, phone numbers, names, secrets.
+ * Log ids and counts instead; this list is the safety net.
+ */
+export const REDACT_PATHS = [
+  'text',
+  '*.text',
+  'email',
+  '*.email',
+  'phone',
+  '*.phone',
+  'name',
+  '*.name',
+  'apiKey',
+  '*.apiKey',
+  'authorization',
+  '*.authorization',
+  'headers.authorization',
+  'req.headers.authorization',
+  'password',
+  '*.password',
+  'secret',
+  '*.secret',
+];
+
+export function createLogger(options: { level?: string; pretty?: boolean; destination?: NodeJS.WritableStream } = {}): Logger {
+  const base = {
+    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    base: { app: 'hilo' },
+  };
+  return options.destination ? pino(base, options.destination as never) : pino(base);
+}
+
+/** A logger that writes nothing (tests). */
+export function createSilentLogger(): Logger {
+  return pino({ level: 'silent' });
+}
