@@ -1,0 +1,451 @@
+import { randomUUID } from 'node:crypto';
+import { createActor, waitFor, type AnyActorRef, type InspectionEvent } from 'xstate';
+import { HiloError, isHiloError } from '../errors.js';
+import type { NluResult } from '../domain/nlu.js';
+import { AWAITING_INPUT, MACHINE_VERSION, type ConversationEmitted, type ConversationEvent, type ReplyDirective } from '../machines/conversation.contract.js';
+import { migrateSnapshot } from '../machines/index.js';
+import type { ConversationKey, SnapshotStore } from '../persistence/snapshot-store.js';
+import { SNAPSHOT_FORMAT_VERSION } from '../persistence/snapshot-store.js';
+import type { NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../persistence/transcript-store.js';
+import type { Clock } from '../runtime/clock.js';
+import type { Logger } from '../runtime/logger.js';
+import type { ShardRouter } from '../runtime/shard-router.js';
+import type {
+  ConversationService,
+  ConversationStateView,
+  ConversationUpdate,
+  ConversationView,
+  InboundMessage,
+  TurnResult,
+} from './conversation-service.js';
+import { KeyedMailbox } from './mailbox.js';
+import type { ContactDirectory } from './records.js';
+import { renderReply } from './render-reply.js';
+import type { TenantRuntime } from './tenant-runtime.js';
+
+export interface ConversationHostOptions {
+  tenants: Map<string, TenantRuntime>;
+  snapshots: SnapshotStore;
+  transcripts: TranscriptStore;
+  contacts: ContactDirectory;
+  router: ShardRouter;
+  clock: Clock;
+  logger: Logger;
+  /** Most actors kept in memory; the least recently used idle ones are passivated beyond it. */
+  maxActiveActors?: number;
+  /** An actor idle this long is passivated. */
+  idleTimeoutMs?: number;
+  /** A turn that has not reached `awaitingInput` by then fails with HILO_ERR_TURN_TIMEOUT. */
+  turnTimeoutMs?: number;
+  /** Snapshot TTL in the store (per tenant policy later); undefined = keep. */
+  snapshotTtlSeconds?: number;
+  /** Attaches an inspector (e.g. the Stately inspector) to the actors it selects. */
+  inspect?: { observer: (event: InspectionEvent) => void; select: (key: ConversationKey) => boolean };
+  /** Called for every emitted `handoff.relay` (the agents' side). */
+  onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }>) => void;
+}
+
+interface ActiveConversation {
+  key: ConversationKey;
+  actor: AnyActorRef;
+  seq: number;
+  epoch: number;
+  lastUsed: number;
+  /** Emitted events of the turn in progress. */
+  sink: ConversationEmitted[] | null;
+}
+
+export interface HostStats {
+  active: number;
+  activations: number;
+  passivations: number;
+  turns: number;
+  turnFailures: number;
+  restartsFromIncompatibleSnapshot: number;
+}
+
+const keyString = (k: ConversationKey) => `${k.tenantId}\u0000${k.conversationId}`;
+
+/**
+ * Hosts conversation actors: activation (memory → snapshot → new), one turn at a time per
+ * conversation through a mailbox, snapshot persisted after every turn, transcript appended,
+ * replies rendered and published, idle actors passivated.
+ */
+export class ConversationHost implements ConversationService {
+  readonly #o: Required<Pick<ConversationHostOptions, 'maxActiveActors' | 'idleTimeoutMs' | 'turnTimeoutMs'>> & ConversationHostOptions;
+  readonly #log: Logger;
+  readonly #active = new Map<string, ActiveConversation>();
+  readonly #mailbox = new KeyedMailbox();
+  readonly #listeners = new Map<string, Set<(u: ConversationUpdate) => void>>();
+  readonly #handles = new Map<string, { channel: string; senderId: string }>();
+  #sweepTimer: NodeJS.Timeout | null = null;
+  #closed = false;
+  readonly stats: HostStats = { active: 0, activations: 0, passivations: 0, turns: 0, turnFailures: 0, restartsFromIncompatibleSnapshot: 0 };
+
+  constructor(options: ConversationHostOptions) {
+    this.#o = { maxActiveActors: 10_000, idleTimeoutMs: 10 * 60_000, turnTimeoutMs: 15_000, ...options };
+    this.#log = options.logger.child({ component: 'conversation-host' });
+  }
+
+  start(): void {
+    if (this.#sweepTimer) return;
+    const every = Math.max(1_000, Math.min(60_000, Math.floor(this.#o.idleTimeoutMs / 2)));
+    this.#sweepTimer = setInterval(() => this.passivateIdle(), every);
+    this.#sweepTimer.unref();
+  }
+
+  /** Stops intake, waits for running turns, passivates everything. Idempotent. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    if (this.#sweepTimer) clearInterval(this.#sweepTimer);
+    await this.#mailbox.drain();
+    for (const entry of [...this.#active.values()]) this.#passivate(entry);
+    this.#listeners.clear();
+  }
+
+  hasTenant(tenantId: string): boolean {
+    return this.#o.tenants.has(tenantId);
+  }
+
+  parse(tenantId: string, text: string): NluResult {
+    return this.#tenant(tenantId).brain.parse(text);
+  }
+
+  async resolveConversation(tenantId: string, channel: string, senderId: string): Promise<string> {
+    this.#tenant(tenantId);
+    const id = await this.#o.contacts.resolve(tenantId, channel, senderId);
+    this.#handles.set(keyString({ tenantId, conversationId: id }), { channel, senderId });
+    return id;
+  }
+
+  async handleMessage(message: InboundMessage): Promise<TurnResult> {
+    this.#assertOpen();
+    const conversationId = await this.resolveConversation(message.tenantId, message.channel, message.senderId);
+    const key = { tenantId: message.tenantId, conversationId };
+    const messageId = message.messageId ?? `${message.channel}:${randomUUID()}`;
+    return this.#mailbox.run(keyString(key), async () => {
+      const earlier = await this.#findInbound(key, messageId);
+      if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
+      const receivedAt = new Date(this.#o.clock.now()).toISOString();
+      const [inbound] = await this.#o.transcripts.append(key, [
+        { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt },
+      ]);
+      this.#publish(key, { type: 'message', entry: inbound! });
+      this.#publish(key, { type: 'typing', on: true });
+      try {
+        return await this.#turn(key, message.channel, inbound!, {
+          type: 'user.message',
+          messageId,
+          text: message.text,
+          channel: message.channel,
+          receivedAt,
+        });
+      } finally {
+        this.#publish(key, { type: 'typing', on: false });
+      }
+    });
+  }
+
+  async handleAgentMessage(tenantId: string, conversationId: string, agentName: string, text: string): Promise<TurnResult> {
+    this.#assertOpen();
+    const key = { tenantId, conversationId };
+    await this.#assertExists(key);
+    return this.#mailbox.run(keyString(key), () => this.#turn(key, this.#channelOf(key), null, { type: 'agent.message', agentName, text }));
+  }
+
+  async resolveHandoff(tenantId: string, conversationId: string, agentName: string, outcome: string): Promise<TurnResult> {
+    this.#assertOpen();
+    const key = { tenantId, conversationId };
+    await this.#assertExists(key);
+    return this.#mailbox.run(keyString(key), () => this.#turn(key, this.#channelOf(key), null, { type: 'agent.resolved', agentName, outcome }));
+  }
+
+  async getConversation(tenantId: string, conversationId: string): Promise<ConversationView | null> {
+    this.#tenant(tenantId);
+    const key = { tenantId, conversationId };
+    const live = this.#active.get(keyString(key));
+    let state: ConversationStateView | null = null;
+    if (live) {
+      state = this.#view(live);
+    } else {
+      const env = await this.#o.snapshots.get(key);
+      if (env) {
+        const snap = env.snapshot as { value?: unknown; context?: Record<string, unknown> };
+        state = { value: flattenState(snap.value), tags: [], context: snap.context ?? {}, machineVersion: env.machineVersion, seq: env.seq };
+      }
+    }
+    const transcript = await this.#o.transcripts.list(key, {});
+    if (!state && transcript.length === 0) return null;
+    return { tenantId, conversationId, state, transcript };
+  }
+
+  history(tenantId: string, conversationId: string, afterSeq: number): Promise<TranscriptEntry[]> {
+    return this.#o.transcripts.list({ tenantId, conversationId }, { afterSeq });
+  }
+
+  subscribe(tenantId: string, conversationId: string, listener: (update: ConversationUpdate) => void): () => void {
+    const k = keyString({ tenantId, conversationId });
+    let set = this.#listeners.get(k);
+    if (!set) {
+      set = new Set();
+      this.#listeners.set(k, set);
+    }
+    set.add(listener);
+    return () => {
+      const s = this.#listeners.get(k);
+      if (!s) return;
+      s.delete(listener);
+      if (s.size === 0) this.#listeners.delete(k);
+    };
+  }
+
+  /** Live context of an active conversation (used by effects such as ticket summaries). */
+  contextOf(tenantId: string, conversationId: string): Record<string, unknown> | null {
+    const entry = this.#active.get(keyString({ tenantId, conversationId }));
+    return entry ? (entry.actor.getSnapshot().context as Record<string, unknown>) : null;
+  }
+
+  /** The channel handle (e.g. a phone number) of a conversation when its channel has one. */
+  contactHandleOf(tenantId: string, conversationId: string): string | null {
+    const h = this.#handles.get(keyString({ tenantId, conversationId }));
+    return h && h.channel !== 'web' ? h.senderId : null;
+  }
+
+  /** Passivates actors idle longer than the idle timeout. Returns how many. */
+  passivateIdle(): number {
+    const cutoff = this.#o.clock.now() - this.#o.idleTimeoutMs;
+    let n = 0;
+    for (const entry of [...this.#active.values()]) {
+      if (entry.lastUsed <= cutoff && !this.#mailbox.busy(keyString(entry.key))) {
+        this.#passivate(entry);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  isActive(tenantId: string, conversationId: string): boolean {
+    return this.#active.has(keyString({ tenantId, conversationId }));
+  }
+
+  // ------------------------------------------------------------------ internals
+
+  async #turn(key: ConversationKey, channel: string, inbound: TranscriptEntry | null, event: ConversationEvent): Promise<TurnResult> {
+    const log = this.#log.child({ tenant: key.tenantId, conversationId: key.conversationId, shard: this.#o.router.shardOf(key.tenantId, key.conversationId) });
+    const started = this.#o.clock.now();
+    const entry = await this.#activate(key);
+    const emitted: ConversationEmitted[] = [];
+    entry.sink = emitted;
+    try {
+      entry.actor.send(event);
+      await waitFor(entry.actor, (s) => s.hasTag(AWAITING_INPUT) || s.status !== 'active', { timeout: this.#o.turnTimeoutMs });
+      const snapshot = entry.actor.getSnapshot();
+      if (snapshot.status !== 'active') {
+        throw new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: snapshot.error });
+      }
+    } catch (err) {
+      entry.sink = null;
+      this.stats.turnFailures++;
+      // The actor's state is unknown: drop it; the next turn starts from the last persisted snapshot.
+      this.#passivate(entry);
+      const timedOut = err instanceof Error && /timeout/i.test(err.message) && !isHiloError(err);
+      log.error({ err: { code: isHiloError(err) ? err.code : undefined, message: err instanceof Error ? err.message : String(err) }, timedOut }, 'turn failed');
+      throw timedOut ? new HiloError('HILO_ERR_TURN_TIMEOUT') : isHiloError(err) ? err : new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
+    }
+    entry.sink = null;
+
+    const ownership = this.#o.router.ownership(this.#o.router.shardOf(key.tenantId, key.conversationId));
+    const epoch = ownership?.epoch ?? entry.epoch;
+    const put = await this.#o.snapshots.put(
+      key,
+      {
+        v: SNAPSHOT_FORMAT_VERSION,
+        machineVersion: MACHINE_VERSION,
+        epoch,
+        seq: entry.seq + 1,
+        savedAt: new Date(this.#o.clock.now()).toISOString(),
+        snapshot: entry.actor.getPersistedSnapshot(),
+      },
+      this.#o.snapshotTtlSeconds !== undefined ? { ttlSeconds: this.#o.snapshotTtlSeconds } : undefined,
+    );
+    if (!put.ok) {
+      this.#passivate(entry);
+      log.warn({ reason: put.reason, current: put.current }, 'snapshot write rejected; actor dropped');
+      throw new HiloError('HILO_ERR_TURN_FAILED', 'Conversation state changed elsewhere; retry.');
+    }
+    entry.seq += 1;
+    entry.epoch = epoch;
+    entry.lastUsed = this.#o.clock.now();
+
+    const tenant = this.#tenant(key.tenantId);
+    const ctx = entry.actor.getSnapshot().context as { lang?: 'es' | 'en'; understanding?: { nlu?: { intent?: { name?: string } } } };
+    const lang = ctx.lang ?? tenant.data.settings.defaultLang;
+    const outgoing: NewTranscriptEntry[] = [];
+    const at = new Date(this.#o.clock.now()).toISOString();
+    for (const e of emitted) {
+      if (e.type === 'reply') {
+        outgoing.push(this.#renderEntry(e.reply, tenant, lang, channel, at));
+      } else if (e.type === 'handoff.relay') {
+        this.#o.onRelay?.(key, e);
+      }
+    }
+    const replies = outgoing.length ? await this.#o.transcripts.append(key, outgoing) : [];
+    for (const r of replies) this.#publish(key, { type: 'message', entry: r });
+    this.stats.turns++;
+    this.#enforceCap();
+    const intent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
+    log.info({ event: event.type, state: flattenState(entry.actor.getSnapshot().value), seq: entry.seq, replies: replies.length, intent, ms: this.#o.clock.now() - started }, 'turn');
+    return { conversationId: key.conversationId, duplicate: false, inbound, replies, state: this.#view(entry) };
+  }
+
+  #renderEntry(reply: ReplyDirective, tenant: TenantRuntime, lang: 'es' | 'en', channel: string, at: string): NewTranscriptEntry {
+    const id = `out:${randomUUID()}`;
+    if ('text' in reply) {
+      const author = reply.author ?? 'bot';
+      return { messageId: id, direction: 'out', author, channel, text: reply.text, at, ...(reply.agentName ? { agentName: reply.agentName } : {}) };
+    }
+    return { messageId: id, direction: 'out', author: 'bot', channel, text: renderReply(reply, tenant.data.templates, lang), at };
+  }
+
+  async #activate(key: ConversationKey): Promise<ActiveConversation> {
+    const k = keyString(key);
+    const existing = this.#active.get(k);
+    if (existing) {
+      // Refresh LRU position.
+      this.#active.delete(k);
+      this.#active.set(k, existing);
+      return existing;
+    }
+    const tenant = this.#tenant(key.tenantId);
+    const env = await this.#o.snapshots.get(key);
+    const input = { tenantId: key.tenantId, conversationId: key.conversationId, lang: tenant.data.settings.defaultLang };
+    let snapshot: unknown = null;
+    if (env) {
+      snapshot = env.machineVersion === MACHINE_VERSION ? env.snapshot : migrateSnapshot(env.snapshot, env.machineVersion);
+      if (snapshot === null) {
+        this.stats.restartsFromIncompatibleSnapshot++;
+        this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, from: env.machineVersion, to: MACHINE_VERSION }, 'snapshot from an incompatible machine version; conversation restarts cleanly (history kept)');
+      }
+    }
+    const inspect = this.#o.inspect && this.#o.inspect.select(key) ? this.#o.inspect.observer : undefined;
+    const actor = createActor(tenant.machine, {
+      id: `conversation:${key.tenantId}:${key.conversationId}`,
+      input,
+      ...(snapshot ? { snapshot: snapshot as never } : {}),
+      ...(inspect ? { inspect } : {}),
+    });
+    const entry: ActiveConversation = { key, actor, seq: env?.seq ?? 0, epoch: env?.epoch ?? 0, lastUsed: this.#o.clock.now(), sink: null };
+    actor.on('*', (e: ConversationEmitted) => {
+      entry.sink?.push(e);
+    });
+    actor.start();
+    this.#active.set(k, entry);
+    this.stats.activations++;
+    this.stats.active = this.#active.size;
+    return entry;
+  }
+
+  #passivate(entry: ActiveConversation): void {
+    const k = keyString(entry.key);
+    if (this.#active.get(k) !== entry) return;
+    this.#active.delete(k);
+    entry.actor.stop();
+    this.stats.passivations++;
+    this.stats.active = this.#active.size;
+  }
+
+  #enforceCap(): void {
+    if (this.#active.size <= this.#o.maxActiveActors) return;
+    for (const entry of this.#active.values()) {
+      if (this.#active.size <= this.#o.maxActiveActors) break;
+      if (!this.#mailbox.busy(keyString(entry.key))) this.#passivate(entry);
+    }
+  }
+
+  #view(entry: ActiveConversation): ConversationStateView {
+    const snap = entry.actor.getSnapshot();
+    return {
+      value: flattenState(snap.value),
+      tags: [...snap.tags].sort(),
+      context: snap.context as Record<string, unknown>,
+      machineVersion: MACHINE_VERSION,
+      seq: entry.seq,
+    };
+  }
+
+  async #findInbound(key: ConversationKey, messageId: string): Promise<TranscriptEntry | null> {
+    if (!(await this.#o.transcripts.hasInbound(key, messageId))) return null;
+    const all = await this.#o.transcripts.list(key, {});
+    return all.find((e) => e.direction === 'in' && e.messageId === messageId) ?? null;
+  }
+
+  /** The replies that followed an already processed inbound message (for idempotent retries). */
+  async #replay(key: ConversationKey, inbound: TranscriptEntry): Promise<TurnResult> {
+    const after = await this.#o.transcripts.list(key, { afterSeq: inbound.seq });
+    const replies: TranscriptEntry[] = [];
+    for (const e of after) {
+      if (e.direction === 'in') break;
+      replies.push(e);
+    }
+    const live = this.#active.get(keyString(key));
+    const env = live ? null : await this.#o.snapshots.get(key);
+    const state: ConversationStateView = live
+      ? this.#view(live)
+      : {
+          value: flattenState((env?.snapshot as { value?: unknown } | undefined)?.value),
+          tags: [],
+          context: ((env?.snapshot as { context?: Record<string, unknown> } | undefined)?.context) ?? {},
+          machineVersion: env?.machineVersion ?? MACHINE_VERSION,
+          seq: env?.seq ?? 0,
+        };
+    return { conversationId: key.conversationId, duplicate: true, inbound, replies, state };
+  }
+
+  #publish(key: ConversationKey, update: ConversationUpdate): void {
+    const set = this.#listeners.get(keyString(key));
+    if (!set) return;
+    for (const listener of [...set]) {
+      try {
+        listener(update);
+      } catch (err) {
+        this.#log.warn({ err: err instanceof Error ? err.message : String(err) }, 'listener failed');
+      }
+    }
+  }
+
+  #tenant(tenantId: string): TenantRuntime {
+    const t = this.#o.tenants.get(tenantId);
+    if (!t) throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
+    return t;
+  }
+
+  #channelOf(key: ConversationKey): string {
+    return this.#handles.get(keyString(key))?.channel ?? 'web';
+  }
+
+  async #assertExists(key: ConversationKey): Promise<void> {
+    this.#tenant(key.tenantId);
+    if (this.#active.has(keyString(key))) return;
+    if (await this.#o.snapshots.get(key)) return;
+    throw new HiloError('HILO_ERR_CONVERSATION_NOT_FOUND');
+  }
+
+  #assertOpen(): void {
+    if (this.#closed) throw new HiloError('HILO_ERR_SHUTTING_DOWN');
+  }
+}
+
+/** `{ qualifying: 'collecting' }` → `"qualifying.collecting"`. */
+export function flattenState(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => {
+        const inner = flattenState(v);
+        return inner ? `${k}.${inner}` : k;
+      })
+      .join(',');
+  }
+  return '';
+}

@@ -1,0 +1,40 @@
+import { INTEREST_AREAS, URGENCY_LEVELS, type InterestArea, type LeadDraft, type LeadPayload, type UrgencyLevel } from '../domain/lead.js';
+
+function pick<T extends string>(allowed: readonly T[], value: string | null | undefined): T | null {
+  return value != null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
+}
+
+/**
+ * Builds the CRM payload from a finished draft. Each field keeps the id of the customer message it
+ * came from in `provenance` (dotted path → message id).
+ */
+export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackContact: string | null): LeadPayload {
+  const value = (f: keyof LeadDraft) => draft[f]?.value ?? null;
+  const provenance: Record<string, string> = {};
+  const note = (path: string, f: keyof LeadDraft) => {
+    const v = draft[f];
+    if (v) provenance[path] = v.sourceMessageId;
+  };
+  note('contact_info.name', 'name');
+  note('contact_info.email', 'email');
+  note('contact_info.phone_or_username', 'phone_or_username');
+  note('business_context.company_name', 'company_name');
+  note('business_context.interest_area', 'interest_area');
+  note('problem_statement', 'problem_statement');
+  note('urgency_level', 'urgency_level');
+  return {
+    lead_id: leadId,
+    contact_info: {
+      name: value('name') ?? '',
+      phone_or_username: value('phone_or_username') ?? fallbackContact,
+      email: value('email') ?? '',
+    },
+    business_context: {
+      company_name: value('company_name'),
+      interest_area: pick<InterestArea>(INTEREST_AREAS, value('interest_area')),
+    },
+    problem_statement: value('problem_statement'),
+    urgency_level: pick<UrgencyLevel>(URGENCY_LEVELS, value('urgency_level')),
+    provenance,
+  };
+}

@@ -1,0 +1,101 @@
+import { fromPromise, type AnyStateMachine } from 'xstate';
+import type { TenantData } from '../domain/tenant.js';
+import type { Brain } from './brain/brain.js';
+import { conversationMachine } from '../machines/conversation.machine.js';
+import type {
+  AccountActorInput,
+  AccountActorOutput,
+  InfoActorInput,
+  InfoActorOutput,
+  LeadActorInput,
+  LeadActorOutput,
+  ProductActorInput,
+  ProductActorOutput,
+  TicketActorInput,
+  TicketActorOutput,
+  UnderstandActorInput,
+  UnderstandActorOutput,
+} from '../machines/conversation.contract.js';
+import { answerAccount, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
+import type { CrmPort, LeadStore, TicketStore } from './records.js';
+import { buildLeadPayload } from './lead-payload.js';
+import { summarizeConversation } from './conversation-summary.js';
+import type { TranscriptStore } from '../persistence/transcript-store.js';
+import type { Clock } from '../runtime/clock.js';
+import type { Logger } from '../runtime/logger.js';
+
+/** One tenant's data, brain and the conversation machine provided with that tenant's effects. */
+export interface TenantRuntime {
+  readonly id: string;
+  readonly data: TenantData;
+  readonly brain: Brain;
+  readonly machine: AnyStateMachine;
+}
+
+export interface TenantRuntimeDeps {
+  data: TenantData;
+  brain: Brain;
+  tickets: TicketStore;
+  leads: LeadStore;
+  crm: CrmPort;
+  transcripts: TranscriptStore;
+  clock: Clock;
+  logger: Logger;
+  /** The live context of a conversation (for ticket summaries); null when not active. */
+  contextOf: (tenantId: string, conversationId: string) => Record<string, unknown> | null;
+  /** Phone or username of the conversation's channel identity, when the channel has one. */
+  contactHandleOf?: (tenantId: string, conversationId: string) => string | null;
+}
+
+/**
+ * Provides the machine's named effects with this tenant's implementations. Effects carry the
+ * machine's idempotency keys through to the stores, so an actor restored mid-turn does not open a
+ * second ticket or push a lead twice.
+ */
+export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
+  const { data, brain, clock } = deps;
+  const index = createCatalogIndex(data.catalog);
+  const log = deps.logger.child({ component: 'tenant-runtime', tenant: data.settings.id });
+
+  const machine = conversationMachine.provide({
+    actors: {
+      understand: fromPromise<UnderstandActorOutput, UnderstandActorInput>(({ input }) => brain.understand(input)),
+      answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) => answerProduct(data, index, input)),
+      answerAccount: fromPromise<AccountActorOutput, AccountActorInput>(async ({ input }) => answerAccount(data, input)),
+      answerInfo: fromPromise<InfoActorOutput, InfoActorInput>(async ({ input }) => answerInfo(data, input, clock.now())),
+      createTicket: fromPromise<TicketActorOutput, TicketActorInput>(async ({ input }) => {
+        const key = { tenantId: input.tenantId, conversationId: input.conversationId };
+        const transcript = await deps.transcripts.list(key, {});
+        const summary = summarizeConversation({
+          reason: input.reason,
+          transcript,
+          context: deps.contextOf(input.tenantId, input.conversationId) ?? {},
+        });
+        const ticket = await deps.tickets.open({
+          tenantId: input.tenantId,
+          conversationId: input.conversationId,
+          kind: input.kind,
+          reason: input.reason,
+          summary,
+          idempotencyKey: input.idempotencyKey,
+        });
+        log.info({ conversationId: input.conversationId, ticket: ticket.number, kind: input.kind, reason: input.reason }, 'ticket opened');
+        return { ticketId: ticket.ticketId, number: ticket.number };
+      }),
+      pushLead: fromPromise<LeadActorOutput, LeadActorInput>(async ({ input }) => {
+        const handle = deps.contactHandleOf?.(input.tenantId, input.conversationId) ?? null;
+        const record = await deps.leads.save({
+          tenantId: input.tenantId,
+          conversationId: input.conversationId,
+          draft: input.draft,
+          idempotencyKey: input.idempotencyKey,
+          build: (leadId) => buildLeadPayload(leadId, input.draft, handle),
+        });
+        await deps.crm.pushLead(input.tenantId, record.payload);
+        return { leadId: record.leadId, payload: record.payload };
+      }),
+    },
+  }) as unknown as AnyStateMachine;
+
+  return { id: data.settings.id, data, brain, machine };
+}

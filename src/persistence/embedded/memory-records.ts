@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import type { Clock } from '../../runtime/clock.js';
+import type {
+  ContactDirectory,
+  LeadRecord,
+  LeadStore,
+  OpenTicketInput,
+  TicketRecord,
+  TicketStore,
+} from '../../actors/records.js';
+
+function pad(n: number): string {
+  return String(n).padStart(6, '0');
+}
+
+/** In-process ticket store (embedded default): numbers `T-000001`… per tenant. */
+export function createMemoryTicketStore(options: { clock: Clock }): TicketStore {
+  const byTenant = new Map<string, TicketRecord[]>();
+  const byKey = new Map<string, TicketRecord>();
+  return {
+    async open(input: OpenTicketInput) {
+      const existing = byKey.get(`${input.tenantId}\u0000${input.idempotencyKey}`);
+      if (existing) return { ...existing };
+      const list = byTenant.get(input.tenantId) ?? [];
+      byTenant.set(input.tenantId, list);
+      const record: TicketRecord = {
+        ticketId: randomUUID(),
+        number: `T-${pad(list.length + 1)}`,
+        tenantId: input.tenantId,
+        conversationId: input.conversationId,
+        kind: input.kind,
+        reason: input.reason,
+        summary: input.summary,
+        status: 'open',
+        openedAt: new Date(options.clock.now()).toISOString(),
+        closedAt: null,
+        agentName: null,
+        outcome: null,
+      };
+      list.push(record);
+      byKey.set(`${input.tenantId}\u0000${input.idempotencyKey}`, record);
+      return { ...record };
+    },
+    async close(tenantId, ticketId, agentName, outcome) {
+      const record = byTenant.get(tenantId)?.find((t) => t.ticketId === ticketId);
+      if (!record) return null;
+      if (record.status === 'open') {
+        record.status = 'closed';
+        record.closedAt = new Date(options.clock.now()).toISOString();
+        record.agentName = agentName;
+        record.outcome = outcome;
+      }
+      return { ...record };
+    },
+    async list(tenantId) {
+      return (byTenant.get(tenantId) ?? []).map((t) => ({ ...t }));
+    },
+  };
+}
+
+/** In-process lead store (embedded default): ids `L-000001`… per tenant. */
+export function createMemoryLeadStore(options: { clock: Clock }): LeadStore {
+  const byTenant = new Map<string, LeadRecord[]>();
+  const byKey = new Map<string, LeadRecord>();
+  return {
+    async save(input) {
+      const key = `${input.tenantId}\u0000${input.idempotencyKey}`;
+      const existing = byKey.get(key);
+      if (existing) return structuredClone(existing);
+      const list = byTenant.get(input.tenantId) ?? [];
+      byTenant.set(input.tenantId, list);
+      const leadId = `L-${pad(list.length + 1)}`;
+      const record: LeadRecord = {
+        leadId,
+        tenantId: input.tenantId,
+        conversationId: input.conversationId,
+        payload: input.build(leadId),
+        createdAt: new Date(options.clock.now()).toISOString(),
+      };
+      list.push(record);
+      byKey.set(key, record);
+      return structuredClone(record);
+    },
+    async list(tenantId) {
+      return structuredClone(byTenant.get(tenantId) ?? []);
+    },
+  };
+}
+
+/** In-process contact directory: one conversation per (tenant, channel, external id). */
+export function createMemoryContactDirectory(): ContactDirectory {
+  const ids = new Map<string, string>();
+  return {
+    async resolve(tenantId, channel, externalId) {
+      const key = `${tenantId}\u0000${channel}\u0000${externalId}`;
+      let id = ids.get(key);
+      if (!id) {
+        id = `c_${randomUUID().replace(/-/g, '')}`;
+        ids.set(key, id);
+      }
+      return id;
+    },
+  };
+}

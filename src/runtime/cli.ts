@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+/**
+ * `hilo start` — run Hilo (embedded defaults unless configured; see docs/configuration.md).
+ * `hilo machine-json [file]` — write the conversation machine as JSON for the Stately editor.
+ */
+import { writeFileSync } from 'node:fs';
+import { loadConfig } from './config.js';
+import { createLogger } from './logger.js';
+import { startHilo, DEMO_TENANT } from './hilo.js';
+import { isHiloError } from '../errors.js';
+import { exportMachineJson } from '../machines/index.js';
+
+async function main(argv: string[]): Promise<void> {
+  const command = argv[0] ?? 'start';
+  if (command === 'machine-json') {
+    const json = JSON.stringify(exportMachineJson(), null, 2) + '\n';
+    if (argv[1]) writeFileSync(argv[1], json);
+    else process.stdout.write(json);
+    return;
+  }
+  if (command !== 'start') {
+    process.stderr.write(`Unknown command "${command}". Usage: hilo start | hilo machine-json [file]\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = loadConfig();
+  const logger = createLogger({ level: config.logLevel });
+  const hilo = await startHilo({ config, logger });
+  const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
+  // Printed on stdout, not logged: the key is a secret and logs are shipped elsewhere.
+  process.stdout.write(
+    `\n  Hilo is running: http://${shown}:${hilo.port}  (transport: ${hilo.transport})\n` +
+      (config.demoApiKey ? '' : `  Demo tenant "${DEMO_TENANT}" API key (generated, set HILO_DEMO_API_KEY to fix it): ${hilo.demoApiKey}\n`) +
+      `  Try: curl -s -X POST http://${shown}:${hilo.port}/api/tenants/${DEMO_TENANT}/messages -H "Authorization: Bearer <key>" -H "Content-Type: application/json" -d '{"sender":"me","text":"¿Tienen cemento gris?"}'\n\n`,
+  );
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: draining turns');
+    const force = setTimeout(() => process.exit(1), 20_000);
+    force.unref();
+    hilo.close().then(
+      () => process.exit(0),
+      (err: unknown) => {
+        logger.error({ err: err instanceof Error ? err.message : String(err) }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  const message = isHiloError(err) ? `${err.code}: ${err.message}` : err instanceof Error ? (err.stack ?? err.message) : String(err);
+  process.stderr.write(`hilo: ${message}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,49 @@
+import type { ConversationHost } from '../actors/conversation-host.js';
+import type { Clock } from './clock.js';
+import type { Route } from './gateway/index.js';
+
+/** Prometheus text exposition of the runtime's counters and gauges. */
+export function renderPrometheus(host: ConversationHost, startedAt: number, clock: Clock): string {
+  const s = host.stats;
+  const mem = process.memoryUsage();
+  const lines: string[] = [];
+  const metric = (name: string, type: 'counter' | 'gauge', help: string, value: number) => {
+    lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} ${type}`, `${name} ${value}`);
+  };
+  metric('hilo_turns_total', 'counter', 'Turns completed and persisted.', s.turns);
+  metric('hilo_turn_failures_total', 'counter', 'Turns that failed or timed out.', s.turnFailures);
+  metric('hilo_actor_activations_total', 'counter', 'Conversation actors loaded into memory.', s.activations);
+  metric('hilo_actor_passivations_total', 'counter', 'Conversation actors dropped from memory.', s.passivations);
+  metric('hilo_snapshot_restarts_total', 'counter', 'Conversations restarted because their snapshot came from an incompatible machine version.', s.restartsFromIncompatibleSnapshot);
+  metric('hilo_active_conversations', 'gauge', 'Conversation actors currently in memory.', s.active);
+  metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', mem.rss);
+  metric('nodejs_heap_used_bytes', 'gauge', 'V8 heap used in bytes.', mem.heapUsed);
+  metric('process_uptime_seconds', 'gauge', 'Seconds since Hilo started.', Math.round((clock.now() - startedAt) / 1000));
+  return lines.join('\n') + '\n';
+}
+
+export function createMetrics(options: { host: ConversationHost; clock: Clock }): { routes: Route[] } {
+  const startedAt = options.clock.now();
+  return {
+    routes: [
+      {
+        method: 'GET',
+        path: '/metrics',
+        handler: async () => ({
+          status: 200,
+          headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
+          body: renderPrometheus(options.host, startedAt, options.clock),
+        }),
+      },
+      {
+        method: 'GET',
+        path: '/metrics.json',
+        handler: async () => ({
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...options.host.stats, uptime_seconds: Math.round((options.clock.now() - startedAt) / 1000) }),
+        }),
+      },
+    ],
+  };
+}

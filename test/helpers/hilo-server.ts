@@ -1,0 +1,45 @@
+import { randomBytes } from 'node:crypto';
+import { loadConfig } from '../../src/runtime/config.js';
+import { startHilo, type Hilo } from '../../src/runtime/hilo.js';
+import { createSilentLogger, createLogger } from '../../src/runtime/logger.js';
+import type { SnapshotStore } from '../../src/persistence/snapshot-store.js';
+import type { TranscriptStore } from '../../src/persistence/transcript-store.js';
+
+export interface TestServer {
+  baseUrl: string;
+  wsUrl: string;
+  apiKey: string;
+  hilo: Hilo;
+  close(): Promise<void>;
+}
+
+/** The whole Hilo runtime with the demo tenant on 127.0.0.1 and an ephemeral port. */
+export async function startHiloForTest(
+  options: { transport?: 'auto' | 'uws' | 'node'; env?: Record<string, string>; snapshots?: SnapshotStore; transcripts?: TranscriptStore } = {},
+): Promise<TestServer> {
+  const apiKey = `test_${randomBytes(16).toString('hex')}`;
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    HILO_TRANSPORT: options.transport ?? 'auto',
+    HILO_DEMO_API_KEY: apiKey,
+    // Generous limits: tests drive many messages quickly from one IP.
+    HILO_RATE_LIMIT_IP_PER_MINUTE: '100000',
+    HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '10000',
+    ...options.env,
+  });
+  const logger = process.env.HILO_TEST_LOGS ? createLogger({ level: 'debug' }) : createSilentLogger();
+  const hilo = await startHilo({
+    config,
+    logger,
+    ...(options.snapshots ? { snapshots: options.snapshots } : {}),
+    ...(options.transcripts ? { transcripts: options.transcripts } : {}),
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${hilo.port}`,
+    wsUrl: `ws://127.0.0.1:${hilo.port}/ws`,
+    apiKey,
+    hilo,
+    close: () => hilo.close(),
+  };
+}
