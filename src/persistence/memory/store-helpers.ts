@@ -1,0 +1,46 @@
+import type { ConversationKey, PutResult, SnapshotEnvelope } from '../snapshot-store.js';
+
+/**
+ * One map key per conversation. The NUL separator cannot appear in ids that travel through JSON
+ * and HTTP, so tenant "a:b" + conversation "c" never collides with tenant "a" + "b:c".
+ */
+export function conversationMapKey(key: ConversationKey): string {
+  return `${key.tenantId}\u0000${key.conversationId}`;
+}
+
+/**
+ * Guards the two numbers the conditional write depends on. A NaN or fractional seq would make
+ * every later comparison meaningless, so it is a programming error, not a stale write.
+ */
+export function assertEnvelopeVersions(envelope: SnapshotEnvelope): void {
+  if (!Number.isSafeInteger(envelope.seq) || envelope.seq < 0) {
+    throw new RangeError(`envelope.seq must be a non-negative safe integer, got ${String(envelope.seq)}`);
+  }
+  if (!Number.isSafeInteger(envelope.epoch) || envelope.epoch < 0) {
+    throw new RangeError(`envelope.epoch must be a non-negative safe integer, got ${String(envelope.epoch)}`);
+  }
+}
+
+/**
+ * The port's write rule, shared so the in-memory store and the Lua script cannot drift apart:
+ * epoch is checked first (a fenced-off owner is told so even when its seq is higher), then seq.
+ */
+export function compareForPut(current: { seq: number; epoch: number } | undefined, next: { seq: number; epoch: number }): PutResult {
+  if (current === undefined) return { ok: true };
+  if (next.epoch < current.epoch) {
+    return { ok: false, reason: 'stale_epoch', current: { seq: current.seq, epoch: current.epoch } };
+  }
+  if (next.seq <= current.seq) {
+    return { ok: false, reason: 'stale_seq', current: { seq: current.seq, epoch: current.epoch } };
+  }
+  return { ok: true };
+}
+
+/** Seconds → whole milliseconds (at least 1); undefined or absent means no expiry. */
+export function ttlToMs(ttlSeconds: number | undefined): number | undefined {
+  if (ttlSeconds === undefined) return undefined;
+  if (!Number.isFinite(ttlSeconds) || ttlSeconds <= 0) {
+    throw new RangeError(`ttlSeconds must be a positive number, got ${String(ttlSeconds)}`);
+  }
+  return Math.max(1, Math.round(ttlSeconds * 1000));
+}
