@@ -1,0 +1,132 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite } from '@electric-sql/pglite';
+import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { Migrator } from '@mikro-orm/migrations';
+import { MikroORM, PostgreSqlDriver, type EntityManager, type Options } from '@mikro-orm/postgresql';
+import { HiloError } from '../../errors.js';
+import type { Logger } from '../../runtime/logger.js';
+import { ALL_ENTITIES } from './entities/index.js';
+import { MIGRATIONS } from './migrations/index.js';
+
+export type SqlEntityManager = EntityManager;
+
+export interface OpenDatabaseOptions {
+  /** `postgres://…`: a real PostgreSQL server. Absent: embedded PGlite. */
+  url?: string;
+  /** PGlite data directory (default `./data/pglite`); `memory://` keeps everything in memory. */
+  dataDir?: string;
+  logger: Logger;
+  /** Log every SQL statement at debug level. */
+  debug?: boolean;
+}
+
+/** An open, migrated database. */
+export interface Database {
+  readonly orm: MikroORM;
+  /** A fresh forked EntityManager (its own identity map); take one per unit of work. */
+  em(): EntityManager;
+  readonly kind: 'postgres' | 'pglite';
+  /** Closes the ORM, then the PGlite socket server and PGlite. Idempotent. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_PGLITE_DATA_DIR = './data/pglite';
+
+/**
+ * Opens PostgreSQL (with `url`) or an embedded PGlite served on an ephemeral loopback port, then
+ * runs the checked-in migrations. Never `schema:update` at run time.
+ *
+ * @example
+ * const db = await openDatabase({ url: process.env.DATABASE_URL, logger });
+ * const transcripts = createSqlTranscriptStore(db);
+ * // …
+ * await db.close();
+ */
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const log = options.logger.child({ component: 'sql' });
+  let pglite: PGlite | undefined;
+  let server: PGLiteSocketServer | undefined;
+  let orm: MikroORM | undefined;
+
+  const shutdown = async (): Promise<void> => {
+    // Order matters: the ORM's pool talks to the socket server, which talks to PGlite.
+    if (orm !== undefined) await orm.close(true);
+    if (server !== undefined) await server.stop();
+    if (pglite !== undefined && !pglite.closed) await pglite.close();
+  };
+
+  try {
+    const base: Options = {
+      driver: PostgreSqlDriver,
+      entities: ALL_ENTITIES,
+      extensions: [Migrator],
+      // The schema comes from migrations only; never create databases behind the operator's back.
+      ensureDatabase: false,
+      debug: options.debug ?? false,
+      logger: (message: string) => log.debug(message),
+      migrations: {
+        migrationsList: MIGRATIONS,
+        transactional: true,
+        allOrNothing: true,
+        snapshot: false,
+        silent: true,
+      },
+    };
+
+    let kind: Database['kind'];
+    let target: string;
+    if (options.url !== undefined && options.url !== '') {
+      kind = 'postgres';
+      const parsed = new URL(options.url);
+      target = `${parsed.hostname}:${parsed.port || '5432'}${parsed.pathname}`;
+      orm = await MikroORM.init({ ...base, clientUrl: options.url });
+    } else {
+      kind = 'pglite';
+      const dataDir = options.dataDir ?? DEFAULT_PGLITE_DATA_DIR;
+      if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
+      pglite = await PGlite.create(dataDir);
+      // PGlite is single-session: one socket connection, and a pool of one on the ORM side.
+      server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 });
+      await server.start();
+      const [host, port] = splitHostPort(server.getServerConn());
+      target = `pglite ${dataDir} via ${host}:${port}`;
+      orm = await MikroORM.init({
+        ...base,
+        host,
+        port,
+        user: 'postgres',
+        dbName: 'postgres',
+        pool: { min: 0, max: 1 },
+      });
+    }
+
+    const check = await orm.checkConnection();
+    if (!check.ok) {
+      throw new HiloError('HILO_ERR_INTERNAL', `Database unreachable (${target}): ${check.reason}`, { cause: check.error });
+    }
+    const applied = await orm.getMigrator().up();
+    log.info({ kind, target, applied: applied.map((m) => m.name) }, 'database ready');
+
+    const ready = orm;
+    let closing: Promise<void> | undefined;
+    return {
+      orm: ready,
+      kind,
+      em: () => ready.em.fork(),
+      close: () => {
+        closing ??= shutdown().then(() => log.info({ kind }, 'database closed'));
+        return closing;
+      },
+    };
+  } catch (err) {
+    await shutdown().catch((closeErr: unknown) => log.warn({ err: closeErr }, 'cleanup after a failed open failed'));
+    throw err;
+  }
+}
+
+function splitHostPort(conn: string): [string, number] {
+  const at = conn.lastIndexOf(':');
+  const port = Number(conn.slice(at + 1));
+  if (at < 0 || !Number.isInteger(port) || port <= 0) throw new Error(`unexpected PGlite socket address: ${conn}`);
+  return [conn.slice(0, at), port];
+}

@@ -1,0 +1,38 @@
+import { EntitySchema } from '@mikro-orm/core';
+
+/** A handoff or quote ticket; `number` is `T-000123`, sequential per tenant. */
+export interface TicketRow {
+  id: string;
+  tenantId: string;
+  number: string;
+  conversationId: string;
+  kind: string;
+  reason: string;
+  summary: string;
+  status: 'open' | 'closed';
+  agentName: string | null;
+  outcome: string | null;
+  idempotencyKey: string | null;
+  openedAt: Date;
+  closedAt: Date | null;
+}
+
+export const TicketSchema = new EntitySchema<TicketRow>({
+  name: 'Ticket',
+  tableName: 'tickets',
+  properties: {
+    id: { type: 'uuid', primary: true },
+    tenantId: { type: 'text' },
+    number: { type: 'text' },
+    conversationId: { type: 'text' },
+    kind: { type: 'text' },
+    reason: { type: 'text' },
+    summary: { type: 'text' },
+    status: { type: 'text' },
+    agentName: { type: 'text', nullable: true },
+    outcome: { type: 'text', nullable: true },
+    idempotencyKey: { type: 'text', nullable: true },
+    openedAt: { type: 'datetime' },
+    closedAt: { type: 'datetime', nullable: true },
+  },
+});

@@ -1,0 +1,10 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261122000000Initial } from './Migration20261122000000_initial.js';
+
+/**
+ * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
+ * and from `tsx`; the name is what the `mikro_orm_migrations` table records, so never rename one.
+ */
+export const MIGRATIONS: MigrationObject[] = [
+  { name: 'Migration20261122000000_initial', class: Migration20261122000000Initial },
+];
