@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   HILO_ERR_WS_NOT_READY: { status: 400, message: 'Send "hello" before other frames.' },
   HILO_ERR_WS_FRAME_TOO_LARGE: { status: 413, message: 'WebSocket frame exceeds the size limit.' },
   HILO_ERR_SNAPSHOT_INCOMPATIBLE: { status: 500, message: 'Stored snapshot cannot be restored by this machine version.' },
+  HILO_ERR_SNAPSHOT_CORRUPT: { status: 500, message: 'Stored snapshot data is unreadable (not written by a Hilo snapshot store).' },
   HILO_ERR_TENANT_DATA_INVALID: { status: 500, message: 'Tenant data files are missing or invalid.' },
   HILO_ERR_CONFIG_INVALID: { status: 500, message: 'Configuration is invalid.' },
 } as const satisfies Record<string, { status: number; message: string }>;
