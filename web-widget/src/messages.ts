@@ -1,0 +1,119 @@
+import type { WireAuthor, WireMessage } from '../../src/channels/widget/protocol.js';
+
+export type MessageStatus = 'pending' | 'sent' | 'error';
+
+/** One row of the message list: a recorded message, a local one awaiting its ack, or a notice. */
+export interface UiMessage {
+  /** Stable render key: `m:<server id>` or `c:<clientMessageId>` (kept after the ack). */
+  key: string;
+  /** Transcript sequence number; null until the server recorded the message. */
+  seq: number | null;
+  author: WireAuthor | 'system';
+  text: string;
+  agentName?: string;
+  status: MessageStatus;
+  /** Set on messages typed in this page view. */
+  clientMessageId?: string;
+  /** Error shown inline under a failed message, or the notice text. */
+  error?: string;
+}
+
+export function fromWire(message: WireMessage): UiMessage {
+  const ui: UiMessage = {
+    key: `m:${message.id}`,
+    seq: message.seq,
+    author: message.author,
+    text: message.text,
+    status: 'sent',
+  };
+  if (message.agentName) ui.agentName = message.agentName;
+  return ui;
+}
+
+/** A message the customer just typed, not yet acknowledged. */
+export function localMessage(clientMessageId: string, text: string): UiMessage {
+  return { key: `c:${clientMessageId}`, seq: null, author: 'customer', text, status: 'pending', clientMessageId };
+}
+
+/** Highest `seq` shown (0 when none): what `hello.lastSeq` reports after a reconnect. */
+export function highestSeq(messages: readonly UiMessage[]): number {
+  let max = 0;
+  for (const m of messages) if (m.seq !== null && m.seq > max) max = m.seq;
+  return max;
+}
+
+function insertBySeq(list: UiMessage[], message: UiMessage & { seq: number }): void {
+  // Usually newer than everything shown: append. Otherwise go before the first later message.
+  const index = list.findIndex((m) => m.seq !== null && m.seq > message.seq);
+  if (index === -1) list.push(message);
+  else list.splice(index, 0, message);
+}
+
+/**
+ * Merges recorded messages (history after a reconnect, or one live message) into the list.
+ * A `seq` already shown is skipped, so replays are harmless. A recorded customer message whose text
+ * matches a local one still without `seq` is that same message (its echo, or history that raced the
+ * ack): the local row takes the recorded `seq` instead of appearing twice.
+ */
+export function mergeMessages(current: readonly UiMessage[], incoming: readonly WireMessage[]): UiMessage[] {
+  const list = current.slice();
+  const seen = new Set<number>();
+  for (const m of list) if (m.seq !== null) seen.add(m.seq);
+  for (const wire of incoming) {
+    if (!Number.isInteger(wire.seq) || seen.has(wire.seq)) continue;
+    seen.add(wire.seq);
+    if (wire.author === 'customer') {
+      const text = wire.text.trim();
+      const index = list.findIndex(
+        (m) => m.author === 'customer' && m.seq === null && m.status !== 'error' && m.text.trim() === text,
+      );
+      const local = index === -1 ? undefined : list[index];
+      if (local) {
+        list[index] = { ...local, seq: wire.seq, status: 'sent' };
+        continue;
+      }
+    }
+    insertBySeq(list, { ...fromWire(wire), seq: wire.seq });
+  }
+  return list;
+}
+
+/** Marks a local message as recorded as `seq`; drops a copy of that `seq` that arrived first. */
+export function applyAck(current: readonly UiMessage[], clientMessageId: string, seq: number): UiMessage[] {
+  if (!current.some((m) => m.clientMessageId === clientMessageId)) return current.slice();
+  return current
+    .filter((m) => m.clientMessageId === clientMessageId || m.seq !== seq)
+    .map((m) => (m.clientMessageId === clientMessageId ? { ...m, seq, status: 'sent' as const, error: undefined } : m))
+    .map(stripUndefined);
+}
+
+/** Marks a local message as failed with the server's explanation. */
+export function applyFailure(current: readonly UiMessage[], clientMessageId: string, error: string): UiMessage[] {
+  return current.map((m) => (m.clientMessageId === clientMessageId && m.seq === null ? { ...m, status: 'error' as const, error } : m));
+}
+
+/** Puts a failed message back in the queue under a new client id (so the server runs it afresh). */
+export function applyRetry(current: readonly UiMessage[], clientMessageId: string, newClientMessageId: string): UiMessage[] {
+  return current.map((m) => {
+    if (m.clientMessageId !== clientMessageId || m.status !== 'error') return m;
+    const { error: _error, ...rest } = m;
+    return { ...rest, clientMessageId: newClientMessageId, status: 'pending' as const };
+  });
+}
+
+/** Messages waiting for an ack, oldest first: what to (re)send once `welcome` arrives. */
+export function pendingMessages(messages: readonly UiMessage[]): Array<{ clientMessageId: string; text: string }> {
+  const out: Array<{ clientMessageId: string; text: string }> = [];
+  for (const m of messages) {
+    if (m.status === 'pending' && m.seq === null && m.clientMessageId) out.push({ clientMessageId: m.clientMessageId, text: m.text });
+  }
+  return out;
+}
+
+function stripUndefined(m: UiMessage): UiMessage {
+  if (m.error === undefined && 'error' in m) {
+    const { error: _error, ...rest } = m;
+    return rest;
+  }
+  return m;
+}

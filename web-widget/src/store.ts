@@ -1,0 +1,79 @@
+import { createStore } from '@xstate/store';
+import type { WireMessage } from '../../src/channels/widget/protocol.js';
+import {
+  applyAck,
+  applyFailure,
+  applyRetry,
+  localMessage,
+  mergeMessages,
+  pendingMessages,
+  type UiMessage,
+} from './messages.js';
+
+/** `idle`: never connected (the panel was not opened yet). */
+export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'offline';
+
+export interface WidgetContext {
+  messages: UiMessage[];
+  connection: ConnectionStatus;
+  /** The bot or an agent is writing. */
+  typing: boolean;
+  open: boolean;
+  /** Messages typed but not yet acknowledged, oldest first (sent again after each `welcome`). */
+  pending: Array<{ clientMessageId: string; text: string }>;
+}
+
+function withMessages(context: WidgetContext, messages: UiMessage[]): WidgetContext {
+  return { ...context, messages, pending: pendingMessages(messages) };
+}
+
+/**
+ * The widget's UI state as an `@xstate/store`: every change is a named event with a pure
+ * transition, so the view only renders snapshots and the connection only triggers events.
+ */
+export function createWidgetStore(initial: { open: boolean }) {
+  return createStore({
+    context: {
+      messages: [],
+      connection: 'idle',
+      typing: false,
+      open: initial.open,
+      pending: [],
+    } as WidgetContext,
+    on: {
+      opened: (context): WidgetContext => ({ ...context, open: true }),
+      closed: (context): WidgetContext => ({ ...context, open: false }),
+      connectionChanged: (context, event: { status: ConnectionStatus }): WidgetContext => ({
+        ...context,
+        connection: event.status,
+        // A typing indicator cannot outlive the connection that announced it.
+        typing: event.status === 'online' ? context.typing : false,
+      }),
+      welcomed: (context, event: { history: WireMessage[] }): WidgetContext => ({
+        ...withMessages(context, mergeMessages(context.messages, event.history)),
+        connection: 'online',
+      }),
+      received: (context, event: { message: WireMessage }): WidgetContext => ({
+        ...withMessages(context, mergeMessages(context.messages, [event.message])),
+        typing: event.message.author === 'customer' ? context.typing : false,
+      }),
+      typingChanged: (context, event: { on: boolean }): WidgetContext => ({ ...context, typing: event.on }),
+      queued: (context, event: { clientMessageId: string; text: string }): WidgetContext =>
+        withMessages(context, [...context.messages, localMessage(event.clientMessageId, event.text)]),
+      acked: (context, event: { clientMessageId: string; seq: number }): WidgetContext =>
+        withMessages(context, applyAck(context.messages, event.clientMessageId, event.seq)),
+      failed: (context, event: { clientMessageId?: string; message: string; noticeKey: string }): WidgetContext => {
+        const { clientMessageId } = event;
+        if (clientMessageId && context.messages.some((m) => m.clientMessageId === clientMessageId)) {
+          return { ...withMessages(context, applyFailure(context.messages, clientMessageId, event.message)), typing: false };
+        }
+        const notice: UiMessage = { key: event.noticeKey, seq: null, author: 'system', text: event.message, status: 'sent' };
+        return { ...withMessages(context, [...context.messages, notice]), typing: false };
+      },
+      retried: (context, event: { clientMessageId: string; newClientMessageId: string }): WidgetContext =>
+        withMessages(context, applyRetry(context.messages, event.clientMessageId, event.newClientMessageId)),
+    },
+  });
+}
+
+export type WidgetStore = ReturnType<typeof createWidgetStore>;
