@@ -1,0 +1,372 @@
+/**
+ * The Hilo gateway: the demo page, the widget bundle, `/health`, the tenant REST API and the
+ * widget WebSocket, on uWebSockets.js (or the `node:http` + `ws` fallback). It knows the actor
+ * runtime only through `ConversationService`.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import type { ConversationService, ConversationStateView, TurnResult } from '../../actors/conversation-service.js';
+import { MAX_FRAME_BYTES, MAX_MESSAGE_CHARS } from '../../channels/widget/protocol.js';
+import { ERROR_CODES, HiloError, isHiloError } from '../../errors.js';
+import type { TranscriptEntry } from '../../persistence/transcript-store.js';
+import type { ApiKeyRegistry } from '../api-keys.js';
+import type { Clock } from '../clock.js';
+import type { Logger } from '../logger.js';
+import { createRateLimiter } from '../rate-limiter.js';
+import { createRouter, type Route, type RouteContext } from './router.js';
+import { errorResponse } from './transport-shared.js';
+import { createTransport, type HttpRequest, type HttpResponse, type TransportKind } from './transport.js';
+import { validateBody } from './validate.js';
+import { createWidgetSocketHandler, withTimeout } from './widget-socket.js';
+
+export interface GatewayOptions {
+  port: number;
+  /** Default `0.0.0.0`. */
+  host?: string;
+  /** Default `auto`: uWebSockets.js when its binary loads, else `node:http` + `ws`. */
+  transport?: TransportKind;
+  service: ConversationService;
+  apiKeys: ApiKeyRegistry;
+  logger: Logger;
+  clock: Clock;
+  /** Read once at start and served from memory. */
+  assets: { widgetJsPath: string; demoHtmlPath: string };
+  limits?: {
+    /** Default 64 KiB. */
+    maxBodyBytes?: number;
+    /** Default `MAX_FRAME_BYTES`. */
+    maxFrameBytes?: number;
+    /** Default 15 s. */
+    turnTimeoutMs?: number;
+  };
+  rateLimits?: { perIpPerMinute?: number; perContactPerMinute?: number };
+  /** More routes (e.g. `/metrics`), matched after the built-in ones. */
+  extraRoutes?: Route[];
+  /** Merged into the `/health` answer. */
+  health?: () => Record<string, unknown>;
+}
+
+export interface Gateway {
+  readonly port: number;
+  readonly transport: 'uws' | 'node';
+  close(): Promise<void>;
+}
+
+export const GATEWAY_DEFAULTS = {
+  maxBodyBytes: 64 * 1024,
+  turnTimeoutMs: 15_000,
+  perIpPerMinute: 300,
+  perContactPerMinute: 30,
+  wsPath: '/ws',
+  wsIdleTimeoutSeconds: 120,
+  /** Above the 1 MiB slow-consumer threshold, so the widget handler decides (4408) before uWS drops. */
+  wsMaxBackpressureBytes: 2 * 1024 * 1024,
+} as const;
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** 429 with the seconds to wait. */
+class RateLimitedError extends HiloError {
+  constructor(readonly retryAfterSeconds: number) {
+    super('HILO_ERR_RATE_LIMITED');
+  }
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): HttpResponse {
+  return { status, headers: { 'content-type': JSON_TYPE, ...headers }, body: JSON.stringify(body) };
+}
+
+function toErrorResponse(err: unknown, log: Logger): HttpResponse {
+  if (err instanceof RateLimitedError) return errorResponse(err, { 'retry-after': String(err.retryAfterSeconds) });
+  if (isHiloError(err) && err.code in ERROR_CODES) {
+    const error = err instanceof HiloError ? err : new HiloError((err as { code: HiloError["code"] }).code);
+    if (error.status >= 500) log.warn({ code: error.code }, 'request failed');
+    return errorResponse(error);
+  }
+  // Unknown failures: log the message for operators, answer without any detail.
+  log.error({ err: err instanceof Error ? err.message : String(err) }, 'unexpected error');
+  return errorResponse(new HiloError('HILO_ERR_INTERNAL'));
+}
+
+function stateView(state: ConversationStateView): { value: string; tags: string[]; context: Record<string, unknown> } {
+  return { value: state.value, tags: state.tags, context: state.context };
+}
+
+function turnBody(result: TurnResult): unknown {
+  return {
+    conversation_id: result.conversationId,
+    duplicate: result.duplicate,
+    messages: result.replies.map((entry) => ({ seq: entry.seq, id: entry.messageId, author: entry.author, text: entry.text, at: entry.at })),
+    state: stateView(result.state),
+  };
+}
+
+function transcriptLine(entry: TranscriptEntry): unknown {
+  return {
+    seq: entry.seq,
+    id: entry.messageId,
+    direction: entry.direction,
+    author: entry.author,
+    channel: entry.channel,
+    text: entry.text,
+    at: entry.at,
+    ...(entry.intent !== undefined ? { intent: entry.intent } : {}),
+    ...(entry.agentName !== undefined ? { agent_name: entry.agentName } : {}),
+  };
+}
+
+function acceptsGzip(header: string | undefined): boolean {
+  if (!header) return false;
+  let gzip: number | null = null;
+  let star: number | null = null;
+  for (const part of header.split(',')) {
+    const [token = '', ...params] = part.trim().toLowerCase().split(';');
+    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    const q = qParam ? Number(qParam.slice(2)) : 1;
+    if (token.trim() === 'gzip') gzip = Number.isNaN(q) ? 0 : q;
+    if (token.trim() === '*') star = Number.isNaN(q) ? 0 : q;
+  }
+  return gzip !== null ? gzip > 0 : star !== null && star > 0;
+}
+
+function etagMatches(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((candidate) => {
+    const tag = candidate.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
+function bearerKey(header: string | undefined): string | null {
+  if (!header) return null;
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return match?.[1] ?? null;
+}
+
+/**
+ * Starts the gateway and resolves once it listens.
+ *
+ * @example
+ * const gateway = await startGateway({ port: 8080, service, apiKeys, logger, clock: systemClock,
+ *   assets: { widgetJsPath: 'dist/widget/widget.js', demoHtmlPath: 'web-widget/demo/index.html' } });
+ * // ...
+ * await gateway.close();
+ */
+export async function startGateway(options: GatewayOptions): Promise<Gateway> {
+  const { service, apiKeys, clock } = options;
+  const log = options.logger.child({ component: 'gateway' });
+  const maxBodyBytes = options.limits?.maxBodyBytes ?? GATEWAY_DEFAULTS.maxBodyBytes;
+  const maxFrameBytes = options.limits?.maxFrameBytes ?? MAX_FRAME_BYTES;
+  const turnTimeoutMs = options.limits?.turnTimeoutMs ?? GATEWAY_DEFAULTS.turnTimeoutMs;
+  const perIp = options.rateLimits?.perIpPerMinute ?? GATEWAY_DEFAULTS.perIpPerMinute;
+  const perContact = options.rateLimits?.perContactPerMinute ?? GATEWAY_DEFAULTS.perContactPerMinute;
+  const ipLimiter = createRateLimiter({ capacity: perIp, refillPerMinute: perIp, clock });
+  const contactLimiter = createRateLimiter({ capacity: perContact, refillPerMinute: perContact, clock });
+
+  // ---------------------------------------------------------------- static assets, read once
+  let widgetJs: Buffer;
+  try {
+    widgetJs = await readFile(options.assets.widgetJsPath);
+  } catch (err) {
+    throw new HiloError('HILO_ERR_CONFIG_INVALID', `Widget bundle not readable at ${options.assets.widgetJsPath}.`, { cause: err });
+  }
+  const widgetGzip = gzipSync(widgetJs, { level: 9 });
+  const widgetEtag = `"${createHash('sha256').update(widgetJs).digest('base64url').slice(0, 27)}"`;
+  let demoHtml: Buffer | null = null;
+  try {
+    demoHtml = await readFile(options.assets.demoHtmlPath);
+  } catch {
+    log.warn({ path: options.assets.demoHtmlPath }, 'demo page not readable; GET / answers 404');
+  }
+
+  // ---------------------------------------------------------------- the /api guard
+  const takeOrThrow = (limiter: typeof ipLimiter, key: string): void => {
+    const decision = limiter.take(key);
+    if (!decision.allowed) throw new RateLimitedError(Math.max(1, Math.ceil(decision.retryAfterMs / 1000)));
+  };
+
+  type ApiHandler = (req: HttpRequest, ctx: RouteContext, tenantId: string, body: unknown) => Promise<HttpResponse>;
+  const api =
+    (handler: ApiHandler): Route['handler'] =>
+    async (req, ctx) => {
+      takeOrThrow(ipLimiter, `ip:${req.ip}`);
+      const key = bearerKey(req.headers.authorization);
+      if (key === null) throw new HiloError('HILO_ERR_AUTH_MISSING');
+      const tenantId = ctx.params.tenant ?? '';
+      if (!service.hasTenant(tenantId)) throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
+      if (!apiKeys.verify(tenantId, key)) throw new HiloError('HILO_ERR_AUTH_INVALID');
+      let body: unknown;
+      if (req.method === 'POST') {
+        const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+        if (mediaType !== 'application/json') throw new HiloError('HILO_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE');
+        try {
+          body = JSON.parse(req.body.toString('utf8'));
+        } catch {
+          throw new HiloError('HILO_ERR_HTTP_INVALID_JSON');
+        }
+      }
+      return handler(req, ctx, tenantId, body);
+    };
+
+  const conversationExists = async (tenantId: string, conversationId: string): Promise<void> => {
+    if ((await service.getConversation(tenantId, conversationId)) === null) throw new HiloError('HILO_ERR_CONVERSATION_NOT_FOUND');
+  };
+
+  // ---------------------------------------------------------------- routes
+  let transportKind: 'uws' | 'node' = 'node';
+  const routes: Route[] = [
+    {
+      method: 'GET',
+      path: '/',
+      handler: async () => {
+        if (demoHtml === null) throw new HiloError('HILO_ERR_HTTP_NOT_FOUND');
+        return { status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' }, body: demoHtml };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/widget.js',
+      handler: async (req) => {
+        const headers: Record<string, string> = {
+          etag: widgetEtag,
+          'cache-control': 'public, max-age=300',
+          vary: 'Accept-Encoding',
+        };
+        if (etagMatches(req.headers['if-none-match'], widgetEtag)) return { status: 304, headers, body: '' };
+        headers['content-type'] = 'application/javascript; charset=utf-8';
+        if (acceptsGzip(req.headers['accept-encoding'])) {
+          return { status: 200, headers: { ...headers, 'content-encoding': 'gzip' }, body: widgetGzip };
+        }
+        return { status: 200, headers, body: widgetJs };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/health',
+      handler: async () => json(200, { status: 'ok', transport: transportKind, ...(options.health?.() ?? {}) }),
+    },
+    {
+      method: 'POST',
+      path: '/api/tenants/:tenant/messages',
+      handler: api(async (_req, ctx, tenantId, raw) => {
+        const body = validateBody(raw, {
+          sender: { min: 1, max: 128 },
+          text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true },
+          message_id: { min: 1, max: 200, optional: true },
+        });
+        takeOrThrow(contactLimiter, `${tenantId}:rest:${body.sender}`);
+        const result = await withTimeout(
+          service.handleMessage({
+            tenantId,
+            channel: 'rest',
+            senderId: body.sender,
+            text: body.text,
+            ...(body.message_id !== undefined ? { messageId: body.message_id } : {}),
+          }),
+          turnTimeoutMs,
+        );
+        ctx.log.info({ tenant: tenantId, conversationId: result.conversationId, duplicate: result.duplicate, replies: result.replies.length }, 'turn');
+        return json(200, turnBody(result));
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/tenants/:tenant/nlu/parse',
+      handler: api(async (_req, _ctx, tenantId, raw) => {
+        const body = validateBody(raw, { text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true } });
+        return json(200, service.parse(tenantId, body.text));
+      }),
+    },
+    {
+      method: 'GET',
+      path: '/api/tenants/:tenant/conversations/:id',
+      handler: api(async (_req, ctx, tenantId) => {
+        const view = await service.getConversation(tenantId, ctx.params.id ?? '');
+        if (view === null) throw new HiloError('HILO_ERR_CONVERSATION_NOT_FOUND');
+        return json(200, {
+          tenant: view.tenantId,
+          conversation_id: view.conversationId,
+          state: view.state ? stateView(view.state) : null,
+          transcript: view.transcript.map(transcriptLine),
+        });
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/tenants/:tenant/conversations/:id/agent-messages',
+      handler: api(async (_req, ctx, tenantId, raw) => {
+        const body = validateBody(raw, { agent: { min: 1, max: 128, trim: true }, text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true } });
+        const conversationId = ctx.params.id ?? '';
+        await conversationExists(tenantId, conversationId);
+        const result = await withTimeout(service.handleAgentMessage(tenantId, conversationId, body.agent, body.text), turnTimeoutMs);
+        return json(200, turnBody(result));
+      }),
+    },
+    {
+      method: 'POST',
+      path: '/api/tenants/:tenant/conversations/:id/resolve',
+      handler: api(async (_req, ctx, tenantId, raw) => {
+        const body = validateBody(raw, { agent: { min: 1, max: 128, trim: true }, outcome: { min: 1, max: 500, trim: true } });
+        const conversationId = ctx.params.id ?? '';
+        await conversationExists(tenantId, conversationId);
+        const result = await withTimeout(service.resolveHandoff(tenantId, conversationId, body.agent, body.outcome), turnTimeoutMs);
+        return json(200, turnBody(result));
+      }),
+    },
+    ...(options.extraRoutes ?? []),
+  ];
+  const route = createRouter(routes);
+
+  const http = async (req: HttpRequest): Promise<HttpResponse> => {
+    const requestId = randomUUID();
+    // Ids and sizes only: bodies, texts and keys never reach the log.
+    const reqLog = log.child({ reqId: requestId });
+    const started = clock.now();
+    let response: HttpResponse;
+    try {
+      const match = route(req.method, req.path);
+      if (match.kind === 'not_found') throw new HiloError('HILO_ERR_HTTP_NOT_FOUND');
+      if (match.kind === 'method_not_allowed') {
+        response = errorResponse(new HiloError('HILO_ERR_HTTP_METHOD_NOT_ALLOWED'), { allow: match.allow.join(', ') });
+      } else {
+        response = await match.route.handler(req, { params: match.params, log: reqLog, requestId });
+      }
+    } catch (err) {
+      response = toErrorResponse(err, reqLog);
+    }
+    response.headers['x-request-id'] = requestId;
+    const fields = { method: req.method, path: req.path, status: response.status, ms: clock.now() - started, bytesIn: req.body.byteLength };
+    if (response.status >= 500) reqLog.warn(fields, 'request');
+    else reqLog.debug(fields, 'request');
+    return response;
+  };
+
+  const widget = createWidgetSocketHandler({ service, logger: options.logger, rateLimiter: contactLimiter, turnTimeoutMs });
+  const transport = await createTransport(options.transport ?? 'auto', options.logger);
+  transportKind = transport.kind;
+  const port = await transport.listen({
+    host: options.host ?? '0.0.0.0',
+    port: options.port,
+    http,
+    maxBodyBytes,
+    ws: {
+      path: GATEWAY_DEFAULTS.wsPath,
+      handler: widget,
+      maxPayloadBytes: maxFrameBytes,
+      idleTimeoutSeconds: GATEWAY_DEFAULTS.wsIdleTimeoutSeconds,
+      maxBackpressureBytes: GATEWAY_DEFAULTS.wsMaxBackpressureBytes,
+    },
+  });
+  log.info({ port, transport: transport.kind }, 'gateway listening');
+
+  let closing: Promise<void> | null = null;
+  return {
+    port,
+    transport: transport.kind,
+    close() {
+      closing ??= transport.close().then(() => log.info({ port }, 'gateway closed'));
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,248 @@
+/**
+ * The fallback adapter on `node:http` + `ws`, used where the uWebSockets.js binary cannot load.
+ * Same behaviour as the uWS adapter: bounded bodies (413 without reading further), no writes to
+ * aborted requests, WebSocket frames capped by `maxPayload`, idle connections closed.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Logger } from '../logger.js';
+import {
+  bodyTooLargeResponse,
+  declaredLength,
+  hasBody,
+  internalErrorResponse,
+  normaliseIp,
+} from './transport-shared.js';
+import type { HttpResponse, Transport, TransportListenOptions, WsConnection } from './transport.js';
+
+class NodeConnection implements WsConnection {
+  closed = false;
+  constructor(
+    readonly id: string,
+    readonly ip: string,
+    readonly query: URLSearchParams,
+    private readonly ws: WebSocket,
+    private readonly maxBackpressureBytes: number,
+  ) {}
+
+  send(text: string): boolean {
+    if (this.closed || this.ws.readyState !== this.ws.OPEN) return false;
+    // Mirror uWS: past the backpressure limit the frame is dropped, not queued.
+    if (this.ws.bufferedAmount > this.maxBackpressureBytes) return false;
+    this.ws.send(text);
+    return true;
+  }
+
+  close(code: number, reason = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.close(code, reason);
+    // A peer that stops reading never answers the close handshake; do not wait for it forever.
+    const timer = setTimeout(() => this.ws.terminate(), 2_000);
+    timer.unref();
+    this.ws.once('close', () => clearTimeout(timer));
+  }
+
+  bufferedAmount(): number {
+    return this.closed ? 0 : this.ws.bufferedAmount;
+  }
+}
+
+function copyHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    headers[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+function writeResponse(res: ServerResponse, response: HttpResponse): void {
+  if (res.destroyed || res.writableEnded) return;
+  const body = typeof response.body === 'string' ? Buffer.from(response.body) : response.body;
+  const headers: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(response.headers)) {
+    if (name.toLowerCase() !== 'content-length') headers[name] = value;
+  }
+  headers['content-length'] = body.byteLength;
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+export function createNodeTransport(options: { logger: Logger }): Transport {
+  const log = options.logger;
+  let server: Server | null = null;
+  let wss: WebSocketServer | null = null;
+  let closing: Promise<void> | null = null;
+  const sockets = new Set<Socket>();
+  let nextId = 0;
+
+  return {
+    kind: 'node',
+
+    listen(opts: TransportListenOptions): Promise<number> {
+      if (server !== null) return Promise.reject(new Error('transport already listening'));
+      const current = createServer({ keepAliveTimeout: 5_000 });
+      server = current;
+      current.on('connection', (socket: Socket) => {
+        sockets.add(socket);
+        socket.once('close', () => sockets.delete(socket));
+      });
+
+      current.on('request', (req: IncomingMessage, res: ServerResponse) => {
+        let aborted = false;
+        res.once('close', () => {
+          if (!res.writableFinished) aborted = true;
+        });
+        const url = new URL(req.url ?? '/', 'http://localhost');
+        const headers = copyHeaders(req);
+        const method = (req.method ?? 'GET').toUpperCase();
+        const ip = normaliseIp(req.socket.remoteAddress ?? '');
+
+        const run = (body: Buffer): void => {
+          opts
+            .http({ method, path: url.pathname, query: url.searchParams, headers, ip, body })
+            .catch((err: unknown) => {
+              log.error({ err: err instanceof Error ? err.message : String(err), path: url.pathname }, 'http handler failed');
+              return internalErrorResponse();
+            })
+            .then((response) => {
+              if (!aborted) writeResponse(res, response);
+            })
+            .catch((err: unknown) => {
+              log.error({ err: err instanceof Error ? err.message : String(err) }, 'writing the response failed');
+            });
+        };
+
+        const tooLarge = (): void => {
+          // Answer, then drop the connection: the rest of the body is never read.
+          req.pause();
+          res.once('finish', () => req.socket.destroy());
+          writeResponse(res, bodyTooLargeResponse());
+        };
+
+        const length = declaredLength(headers);
+        if (length !== null && (Number.isNaN(length) || length > opts.maxBodyBytes)) {
+          tooLarge();
+          return;
+        }
+        if (!hasBody(headers)) {
+          req.resume();
+          run(Buffer.alloc(0));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let received = 0;
+        let done = false;
+        const onData = (chunk: Buffer): void => {
+          if (done) return;
+          received += chunk.byteLength;
+          if (received > opts.maxBodyBytes) {
+            done = true;
+            chunks.length = 0;
+            req.off('data', onData);
+            tooLarge();
+            return;
+          }
+          chunks.push(chunk);
+        };
+        req.on('data', onData);
+        req.once('end', () => {
+          if (done) return;
+          done = true;
+          run(Buffer.concat(chunks, received));
+        });
+        req.once('error', () => {
+          done = true;
+          aborted = true;
+        });
+        req.once('aborted', () => {
+          done = true;
+          aborted = true;
+        });
+      });
+
+      const ws = opts.ws;
+      if (ws) {
+        const server = new WebSocketServer({ noServer: true, maxPayload: ws.maxPayloadBytes, perMessageDeflate: false });
+        wss = server;
+        current.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
+          const url = new URL(req.url ?? '/', 'http://localhost');
+          if (url.pathname !== ws.path || closing !== null) {
+            socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+            return;
+          }
+          const ip = normaliseIp(req.socket.remoteAddress ?? '');
+          server.handleUpgrade(req, socket, head, (socketWs) => {
+            const conn = new NodeConnection(`n${++nextId}`, ip, url.searchParams, socketWs, ws.maxBackpressureBytes);
+            let idle: NodeJS.Timeout | null = null;
+            const touch = (): void => {
+              if (ws.idleTimeoutSeconds <= 0) return;
+              if (idle) clearTimeout(idle);
+              idle = setTimeout(() => conn.close(1001, 'idle timeout'), ws.idleTimeoutSeconds * 1000);
+              idle.unref();
+            };
+            touch();
+            socketWs.on('message', (data, isBinary) => {
+              touch();
+              const text = Array.isArray(data)
+                ? Buffer.concat(data).toString('utf8')
+                : Buffer.from(data as ArrayBuffer).toString('utf8');
+              void isBinary;
+              ws.handler.message(conn, text);
+            });
+            socketWs.on('pong', touch);
+            socketWs.on('error', (err) => {
+              log.debug({ err: err.message, conn: conn.id }, 'websocket error');
+            });
+            socketWs.once('close', (code) => {
+              if (idle) clearTimeout(idle);
+              conn.closed = true;
+              ws.handler.close(conn, code);
+            });
+            ws.handler.open(conn);
+          });
+        });
+      }
+
+      return new Promise<number>((resolve, reject) => {
+        current.once('error', reject);
+        current.listen(opts.port, opts.host, () => {
+          current.off('error', reject);
+          const address = current.address();
+          resolve(typeof address === 'object' && address !== null ? address.port : opts.port);
+        });
+      });
+    },
+
+    close(): Promise<void> {
+      if (closing) return closing;
+      closing = (async () => {
+        const current = server;
+        const closed = current
+          ? new Promise<void>((resolve) => current.close(() => resolve()))
+          : Promise.resolve();
+        if (wss) {
+          const clients = [...wss.clients];
+          await Promise.all(
+            clients.map(
+              (client) =>
+                new Promise<void>((resolve) => {
+                  if (client.readyState === client.CLOSED) return resolve();
+                  client.once('close', () => resolve());
+                  client.close(1001, 'server closing');
+                  setTimeout(() => client.terminate(), 1_000).unref();
+                }),
+            ),
+          );
+          wss.close();
+        }
+        current?.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
+        await closed;
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,51 @@
+/** Pieces both transport adapters share, so they answer limits and failures identically. */
+import { STATUS_CODES } from 'node:http';
+import { HiloError } from '../../errors.js';
+import type { HttpResponse } from './transport.js';
+
+export function errorResponse(error: HiloError, headers: Record<string, string> = {}): HttpResponse {
+  return {
+    status: error.status,
+    headers: { 'content-type': 'application/json; charset=utf-8', ...headers },
+    body: JSON.stringify(error.toJSON()),
+  };
+}
+
+export function bodyTooLargeResponse(): HttpResponse {
+  // The rest of the body is never read, so the connection cannot be reused.
+  return errorResponse(new HiloError('HILO_ERR_HTTP_BODY_TOO_LARGE'), { connection: 'close' });
+}
+
+export function internalErrorResponse(): HttpResponse {
+  return errorResponse(new HiloError('HILO_ERR_INTERNAL'));
+}
+
+export function statusLine(status: number): string {
+  return `${status} ${STATUS_CODES[status] ?? 'Unknown'}`;
+}
+
+/** `Content-Length` as a number, `null` when absent, `NaN` when malformed. */
+export function declaredLength(headers: Record<string, string>): number | null {
+  const raw = headers['content-length'];
+  if (raw === undefined) return null;
+  return /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : Number.NaN;
+}
+
+export function hasBody(headers: Record<string, string>): boolean {
+  const length = declaredLength(headers);
+  return (length !== null && length !== 0) || headers['transfer-encoding'] !== undefined;
+}
+
+/** IPv4 peers on a dual-stack socket show up as `::ffff:a.b.c.d`; report the plain address. */
+export function normaliseIp(ip: string): string {
+  const lower = ip.toLowerCase();
+  if (lower.startsWith('::ffff:') && lower.includes('.')) return lower.slice(7);
+  // uWS prints IPv4-mapped addresses in full hex form.
+  const mapped = /^(?:0{1,4}:){5}ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(lower);
+  if (mapped?.[1] !== undefined && mapped[2] !== undefined) {
+    const hi = parseInt(mapped[1], 16);
+    const lo = parseInt(mapped[2], 16);
+    return `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+  }
+  return ip;
+}

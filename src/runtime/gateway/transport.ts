@@ -1,0 +1,104 @@
+/**
+ * The small HTTP/WebSocket shape the gateway app is written against (Hono-style). Two adapters
+ * implement it: `uws-transport.ts` (uWebSockets.js) and `node-transport.ts` (`node:http` + `ws`).
+ * No vendor type leaves this folder.
+ */
+import type { Logger } from '../logger.js';
+
+export interface HttpRequest {
+  /** Upper-case method, e.g. `GET`. */
+  method: string;
+  /** Path without the query string, e.g. `/api/tenants/demo/messages`. */
+  path: string;
+  query: URLSearchParams;
+  /** Header names in lower case; repeated headers joined with `, `. */
+  headers: Record<string, string>;
+  ip: string;
+  /** The whole body (the transport enforces the size limit before the handler runs). */
+  body: Buffer;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string | Buffer;
+}
+
+export type HttpHandler = (req: HttpRequest) => Promise<HttpResponse>;
+
+export interface WsConnection {
+  /** Unique per transport instance. */
+  readonly id: string;
+  readonly ip: string;
+  /** The upgrade request's query string. */
+  readonly query: URLSearchParams;
+  /** Sends one text frame; false when the connection is closed or the frame was dropped. */
+  send(text: string): boolean;
+  /** Starts a close with this code; idempotent, a no-op once closed. */
+  close(code: number, reason?: string): void;
+  /** Bytes queued for this connection and not yet written to the socket. */
+  bufferedAmount(): number;
+}
+
+export interface WsHandler {
+  open(conn: WsConnection): void;
+  message(conn: WsConnection, text: string): void;
+  /** Called exactly once per opened connection, whatever closed it. */
+  close(conn: WsConnection, code: number): void;
+}
+
+export interface TransportListenOptions {
+  host: string;
+  /** 0 = an ephemeral port; the bound port is returned. */
+  port: number;
+  http: HttpHandler;
+  /** Largest request body accepted; larger bodies get 413 and the handler never runs. */
+  maxBodyBytes: number;
+  ws?: {
+    path: string;
+    handler: WsHandler;
+    /** Larger frames close the connection (1009). */
+    maxPayloadBytes: number;
+    /** Seconds without traffic before the server closes the connection. */
+    idleTimeoutSeconds: number;
+    /** Bytes a connection may queue before further sends are dropped. */
+    maxBackpressureBytes: number;
+  };
+}
+
+export interface Transport {
+  readonly kind: 'uws' | 'node';
+  /** Starts listening; resolves with the bound port. */
+  listen(options: TransportListenOptions): Promise<number>;
+  /** Stops listening and closes every open socket; idempotent. */
+  close(): Promise<void>;
+}
+
+export type TransportKind = 'auto' | 'uws' | 'node';
+
+/**
+ * Picks the transport. `auto` tries uWebSockets.js and falls back to `node:http` + `ws` when its
+ * native binary cannot load (other Node versions or platforms), logging which one runs and why.
+ */
+export async function createTransport(kind: TransportKind, logger: Logger): Promise<Transport> {
+  const log = logger.child({ component: 'transport' });
+  if (kind === 'node') {
+    const { createNodeTransport } = await import('./node-transport.js');
+    log.info({ transport: 'node', reason: 'configured' }, 'using node:http + ws transport');
+    return createNodeTransport({ logger: log });
+  }
+  try {
+    const { createUwsTransport } = await import('./uws-transport.js');
+    const transport = await createUwsTransport({ logger: log });
+    log.info({ transport: 'uws', reason: kind === 'uws' ? 'configured' : 'auto' }, 'using uWebSockets.js transport');
+    return transport;
+  } catch (err) {
+    if (kind === 'uws') throw err;
+    const { createNodeTransport } = await import('./node-transport.js');
+    log.warn(
+      { transport: 'node', reason: 'uws_unavailable', err: err instanceof Error ? err.message : String(err) },
+      'uWebSockets.js could not load; falling back to node:http + ws',
+    );
+    return createNodeTransport({ logger: log });
+  }
+}

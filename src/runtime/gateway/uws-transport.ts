@@ -1,0 +1,238 @@
+/**
+ * The uWebSockets.js adapter. uWS objects are only valid synchronously inside their callbacks and
+ * until `onAborted`/`end`, so everything the app needs is copied before the first await, every
+ * late write is corked, and nothing is written to an aborted response.
+ */
+import { createRequire } from 'node:module';
+import type * as Uws from 'uWebSockets.js';
+import type { Logger } from '../logger.js';
+import {
+  bodyTooLargeResponse,
+  declaredLength,
+  hasBody,
+  internalErrorResponse,
+  normaliseIp,
+  statusLine,
+} from './transport-shared.js';
+import type { HttpResponse, Transport, TransportListenOptions, WsConnection } from './transport.js';
+
+type UwsModule = typeof Uws;
+
+interface SocketData {
+  query: URLSearchParams;
+  ip: string;
+  conn: UwsConnection | null;
+}
+
+class UwsConnection implements WsConnection {
+  closed = false;
+  constructor(
+    readonly id: string,
+    readonly ip: string,
+    readonly query: URLSearchParams,
+    private readonly ws: Uws.WebSocket<SocketData>,
+  ) {}
+
+  send(text: string): boolean {
+    if (this.closed) return false;
+    // 2 = dropped by the backpressure limit; 0 = queued (backpressure building), still delivered.
+    return this.ws.send(text, false, false) !== 2;
+  }
+
+  close(code: number, reason = ''): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.ws.end(code, reason);
+  }
+
+  bufferedAmount(): number {
+    return this.closed ? 0 : this.ws.getBufferedAmount();
+  }
+}
+
+async function loadUws(): Promise<UwsModule> {
+  // The package is CommonJS with a native binary; `require` surfaces the loader's error as is.
+  const require = createRequire(import.meta.url);
+  return require('uWebSockets.js') as UwsModule;
+}
+
+function copyHeaders(req: Uws.HttpRequest): Record<string, string> {
+  const headers: Record<string, string> = {};
+  req.forEach((key, value) => {
+    const existing = headers[key];
+    headers[key] = existing === undefined ? value : `${existing}, ${value}`;
+  });
+  return headers;
+}
+
+function writeResponse(res: Uws.HttpResponse, response: HttpResponse, closeConnection = false): void {
+  res.cork(() => {
+    res.writeStatus(statusLine(response.status));
+    for (const [name, value] of Object.entries(response.headers)) {
+      // uWS writes Content-Length itself; a second one would corrupt the response.
+      const lower = name.toLowerCase();
+      if (lower === 'content-length') continue;
+      if (lower === 'connection' && value === 'close') {
+        closeConnection = true;
+        continue;
+      }
+      res.writeHeader(name, value);
+    }
+    res.end(response.body, closeConnection);
+  });
+}
+
+export async function createUwsTransport(options: { logger: Logger }): Promise<Transport> {
+  const uws = await loadUws();
+  const log = options.logger;
+  let app: Uws.TemplatedApp | null = null;
+  let listenSocket: Uws.us_listen_socket | null = null;
+  let closing: Promise<void> | null = null;
+  const sockets = new Set<Uws.WebSocket<SocketData>>();
+  let nextId = 0;
+
+  return {
+    kind: 'uws',
+
+    listen(opts: TransportListenOptions): Promise<number> {
+      if (app !== null) return Promise.reject(new Error('transport already listening'));
+      const current = uws.App();
+      app = current;
+
+      const ws = opts.ws;
+      if (ws) {
+        current.ws<SocketData>(ws.path, {
+          maxPayloadLength: ws.maxPayloadBytes,
+          idleTimeout: ws.idleTimeoutSeconds,
+          maxBackpressure: ws.maxBackpressureBytes,
+          closeOnBackpressureLimit: false,
+          sendPingsAutomatically: true,
+          upgrade: (res, req, context) => {
+            const data: SocketData = {
+              query: new URLSearchParams(req.getQuery() ?? ''),
+              ip: normaliseIp(Buffer.from(res.getRemoteAddressAsText()).toString()),
+              conn: null,
+            };
+            res.upgrade(
+              data,
+              req.getHeader('sec-websocket-key'),
+              req.getHeader('sec-websocket-protocol'),
+              req.getHeader('sec-websocket-extensions'),
+              context,
+            );
+          },
+          open: (socket) => {
+            const data = socket.getUserData();
+            const conn = new UwsConnection(`u${++nextId}`, data.ip, data.query, socket);
+            data.conn = conn;
+            sockets.add(socket);
+            ws.handler.open(conn);
+          },
+          message: (socket, message) => {
+            const conn = socket.getUserData().conn;
+            if (conn === null) return;
+            // toString copies: the ArrayBuffer is neutered when this callback returns.
+            ws.handler.message(conn, Buffer.from(message).toString('utf8'));
+          },
+          close: (socket, code) => {
+            sockets.delete(socket);
+            const conn = socket.getUserData().conn;
+            if (conn === null) return;
+            conn.closed = true;
+            ws.handler.close(conn, code);
+          },
+        });
+      }
+
+      current.any('/*', (res, req) => {
+        let aborted = false;
+        let done = false;
+        res.onAborted(() => {
+          aborted = true;
+        });
+        // Copy everything now: `req` is invalid after this callback returns.
+        const method = req.getMethod().toUpperCase();
+        const path = req.getUrl();
+        const query = new URLSearchParams(req.getQuery() ?? '');
+        const headers = copyHeaders(req);
+        const ip = normaliseIp(Buffer.from(res.getRemoteAddressAsText()).toString());
+
+        const run = (body: Buffer): void => {
+          opts
+            .http({ method, path, query, headers, ip, body })
+            .catch((err: unknown) => {
+              log.error({ err: err instanceof Error ? err.message : String(err), path }, 'http handler failed');
+              return internalErrorResponse();
+            })
+            .then((response) => {
+              if (!aborted) writeResponse(res, response);
+            })
+            .catch((err: unknown) => {
+              log.error({ err: err instanceof Error ? err.message : String(err) }, 'writing the response failed');
+            });
+        };
+
+        const length = declaredLength(headers);
+        if (length !== null && (Number.isNaN(length) || length > opts.maxBodyBytes)) {
+          done = true;
+          writeResponse(res, bodyTooLargeResponse(), true);
+          return;
+        }
+        if (!hasBody(headers)) {
+          run(Buffer.alloc(0));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        let received = 0;
+        res.onData((chunk, isLast) => {
+          if (done || aborted) return;
+          received += chunk.byteLength;
+          if (received > opts.maxBodyBytes) {
+            // Stop here: answer 413 and drop the connection instead of reading the rest.
+            done = true;
+            chunks.length = 0;
+            writeResponse(res, bodyTooLargeResponse(), true);
+            return;
+          }
+          // Copy: the chunk is neutered when this callback returns.
+          chunks.push(Buffer.from(new Uint8Array(chunk)));
+          if (isLast) {
+            done = true;
+            run(Buffer.concat(chunks, received));
+          }
+        });
+      });
+
+      return new Promise<number>((resolve, reject) => {
+        current.listen(opts.host, opts.port, (socket) => {
+          if (socket === false) {
+            reject(new Error(`uWebSockets.js could not listen on ${opts.host}:${opts.port}`));
+            return;
+          }
+          listenSocket = socket;
+          resolve(uws.us_socket_local_port(socket as unknown as Uws.us_socket));
+        });
+      });
+    },
+
+    close(): Promise<void> {
+      if (closing) return closing;
+      closing = (async () => {
+        if (listenSocket !== null) {
+          uws.us_listen_socket_close(listenSocket);
+          listenSocket = null;
+        }
+        for (const socket of [...sockets]) {
+          const conn = socket.getUserData().conn;
+          if (conn) conn.close(1001, 'server closing');
+          else socket.end(1001, 'server closing');
+        }
+        // Give the close frames one turn of the event loop to reach the wire before forcing.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        app?.close();
+        app = null;
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,291 @@
+/**
+ * The widget's WebSocket protocol (`src/channels/widget/protocol.ts`) on top of the transport's
+ * `WsHandler`: hello → welcome with history, customer messages → turns → ack, live updates pushed
+ * from `service.subscribe`. Bad frames are answered, not fatal, until there are too many.
+ */
+import type { ConversationService, ConversationUpdate } from '../../actors/conversation-service.js';
+import {
+  MAX_MESSAGE_CHARS,
+  WIDGET_PROTOCOL_VERSION,
+  type ServerFrame,
+  type WireLang,
+  type WireMessage,
+} from '../../channels/widget/protocol.js';
+import { ERROR_CODES, HiloError, isHiloError, type HiloErrorCode } from '../../errors.js';
+import type { TranscriptEntry } from '../../persistence/transcript-store.js';
+import type { Logger } from '../logger.js';
+import type { RateLimiter } from '../rate-limiter.js';
+import type { WsConnection, WsHandler } from './transport.js';
+import { charLength } from './validate.js';
+
+/** Close codes of the widget protocol. */
+export const WS_CLOSE = {
+  /** Protocol violation: no valid hello, or too many invalid frames. */
+  PROTOCOL: 4400,
+  /** The client does not read fast enough. */
+  SLOW_CONSUMER: 4408,
+  INTERNAL: 1011,
+} as const;
+
+const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const MAX_INVALID_FRAMES = 10;
+const DEFAULT_SLOW_CONSUMER_BYTES = 1024 * 1024;
+
+export interface WidgetSocketOptions {
+  service: ConversationService;
+  logger: Logger;
+  /** Per visitor (`tenant:visitorId`) message limiter. */
+  rateLimiter: RateLimiter;
+  turnTimeoutMs: number;
+  /** Close with 4408 when more than this many bytes are queued for a connection. */
+  slowConsumerBytes?: number;
+}
+
+type Phase = 'new' | 'opening' | 'ready' | 'closed';
+
+interface Session {
+  conn: WsConnection;
+  phase: Phase;
+  invalidFrames: number;
+  tenantId?: string;
+  visitorId?: string;
+  conversationId?: string;
+  /** Highest message seq sent to this client: later updates at or below it are duplicates. */
+  lastSeq: number;
+  /** Updates that arrive while the welcome history is being fetched. */
+  pending: ConversationUpdate[] | null;
+  unsubscribe?: () => void;
+  /** Resolves when hello has been answered (or failed); message frames wait on it. */
+  ready: Promise<boolean>;
+  markReady: (ok: boolean) => void;
+}
+
+export function toWireMessage(entry: TranscriptEntry): WireMessage {
+  return {
+    seq: entry.seq,
+    id: entry.messageId,
+    author: entry.author,
+    text: entry.text,
+    at: entry.at,
+    ...(entry.agentName !== undefined ? { agentName: entry.agentName } : {}),
+  };
+}
+
+export function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new HiloError('HILO_ERR_TURN_TIMEOUT')), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Re-reads the phase after an await (TypeScript keeps the narrowing from before it). */
+function isClosed(session: Session): boolean {
+  return session.phase === 'closed';
+}
+
+function errorCodeOf(err: unknown): HiloErrorCode {
+  if (isHiloError(err) && err.code in ERROR_CODES) return err.code;
+  return 'HILO_ERR_INTERNAL';
+}
+
+export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandler & { readonly openSessions: number } {
+  const { service, rateLimiter, turnTimeoutMs } = options;
+  const slowConsumerBytes = options.slowConsumerBytes ?? DEFAULT_SLOW_CONSUMER_BYTES;
+  const log = options.logger.child({ component: 'widget-socket' });
+  const sessions = new Map<string, Session>();
+
+  const cleanup = (session: Session): void => {
+    if (session.phase === 'closed') return;
+    session.phase = 'closed';
+    session.pending = null;
+    session.unsubscribe?.();
+    session.unsubscribe = undefined;
+    session.markReady(false);
+    sessions.delete(session.conn.id);
+  };
+
+  const send = (session: Session, frame: ServerFrame): void => {
+    if (session.phase === 'closed') return;
+    session.conn.send(JSON.stringify(frame));
+    if (session.conn.bufferedAmount() > slowConsumerBytes) {
+      log.warn({ conn: session.conn.id, tenant: session.tenantId, buffered: session.conn.bufferedAmount() }, 'slow consumer closed');
+      session.conn.close(WS_CLOSE.SLOW_CONSUMER, 'slow consumer');
+      // The peer may never answer the close handshake; stop pushing to it now.
+      cleanup(session);
+    }
+  };
+
+  const sendError = (session: Session, code: HiloErrorCode, message?: string, clientMessageId?: string): void => {
+    send(session, {
+      type: 'error',
+      code,
+      message: message ?? ERROR_CODES[code].message,
+      ...(clientMessageId !== undefined ? { clientMessageId } : {}),
+    });
+  };
+
+  const protocolClose = (session: Session, code: HiloErrorCode, message?: string): void => {
+    sendError(session, code, message);
+    session.conn.close(WS_CLOSE.PROTOCOL, 'protocol error');
+    cleanup(session);
+  };
+
+  const invalidFrame = (session: Session, message: string, clientMessageId?: string): void => {
+    session.invalidFrames += 1;
+    if (session.invalidFrames >= MAX_INVALID_FRAMES) {
+      protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'Too many invalid frames.');
+      return;
+    }
+    sendError(session, 'HILO_ERR_WS_INVALID_FRAME', message, clientMessageId);
+  };
+
+  const forward = (session: Session, update: ConversationUpdate): void => {
+    if (update.type === 'typing') {
+      send(session, { type: 'typing', on: update.on });
+      return;
+    }
+    if (update.entry.seq <= session.lastSeq) return;
+    session.lastSeq = update.entry.seq;
+    send(session, { type: 'message', message: toWireMessage(update.entry) });
+  };
+
+  const onHello = async (session: Session, frame: Record<string, unknown>): Promise<void> => {
+    const queryTenant = session.conn.query.get('tenant');
+    const { tenant, visitorId, v, lang, lastSeq } = frame;
+    if (v !== WIDGET_PROTOCOL_VERSION) return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', `Unsupported protocol version; use v=${WIDGET_PROTOCOL_VERSION}.`);
+    if (typeof visitorId !== 'string' || !VISITOR_ID.test(visitorId)) {
+      return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'visitorId must be 8-64 characters of A-Z, a-z, 0-9, _ or -.');
+    }
+    if (lastSeq !== undefined && (typeof lastSeq !== 'number' || !Number.isInteger(lastSeq) || lastSeq < 0)) {
+      return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'lastSeq must be a non-negative integer.');
+    }
+    if (lang !== undefined && lang !== 'es' && lang !== 'en') {
+      return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'lang must be "es" or "en".');
+    }
+    if (typeof tenant !== 'string' || (queryTenant !== null && queryTenant !== tenant) || !service.hasTenant(tenant)) {
+      return protocolClose(session, 'HILO_ERR_TENANT_NOT_FOUND');
+    }
+    session.phase = 'opening';
+    session.tenantId = tenant;
+    session.visitorId = visitorId;
+    const wireLang: WireLang = lang ?? 'es';
+    try {
+      const conversationId = await service.resolveConversation(tenant, 'web', visitorId);
+      if (isClosed(session)) return;
+      session.conversationId = conversationId;
+      // Subscribe before reading history so nothing recorded in between is missed; the buffer
+      // holds live updates until the history is out, then drops what the history already had.
+      session.pending = [];
+      session.unsubscribe = service.subscribe(tenant, conversationId, (update) => {
+        if (isClosed(session)) return;
+        if (session.pending !== null) session.pending.push(update);
+        else forward(session, update);
+      });
+      const history = await service.history(tenant, conversationId, lastSeq ?? 0);
+      if (isClosed(session)) return;
+      session.lastSeq = Math.max(lastSeq ?? 0, ...history.map((entry) => entry.seq));
+      send(session, {
+        type: 'welcome',
+        v: WIDGET_PROTOCOL_VERSION,
+        conversationId,
+        history: history.map(toWireMessage),
+        lang: wireLang,
+      });
+      const buffered = session.pending;
+      session.pending = null;
+      session.phase = 'ready';
+      for (const update of buffered) forward(session, update);
+      log.debug({ conn: session.conn.id, tenant, conversationId, history: history.length }, 'widget connected');
+      session.markReady(true);
+    } catch (err) {
+      log.error({ conn: session.conn.id, tenant, code: errorCodeOf(err), err: err instanceof Error ? err.message : String(err) }, 'hello failed');
+      sendError(session, errorCodeOf(err));
+      session.conn.close(WS_CLOSE.INTERNAL, 'hello failed');
+      cleanup(session);
+    }
+  };
+
+  const onMessage = async (session: Session, frame: Record<string, unknown>): Promise<void> => {
+    const { clientMessageId, text } = frame;
+    const idOk = typeof clientMessageId === 'string' && clientMessageId.length >= 1 && clientMessageId.length <= 64;
+    const id = typeof clientMessageId === 'string' ? clientMessageId : undefined;
+    if (!idOk) return invalidFrame(session, 'clientMessageId must be a string of 1-64 characters.', id);
+    const trimmed = typeof text === 'string' ? text.trim() : '';
+    if (trimmed.length === 0 || charLength(trimmed) > MAX_MESSAGE_CHARS) {
+      return invalidFrame(session, `text must have 1-${MAX_MESSAGE_CHARS} characters.`, id);
+    }
+    if (!(await session.ready)) return;
+    const tenantId = session.tenantId as string;
+    const visitorId = session.visitorId as string;
+    if (!rateLimiter.take(`${tenantId}:web:${visitorId}`).allowed) {
+      return sendError(session, 'HILO_ERR_RATE_LIMITED', undefined, id);
+    }
+    try {
+      const result = await withTimeout(
+        service.handleMessage({ tenantId, channel: 'web', senderId: visitorId, messageId: `web:${visitorId}:${clientMessageId}`, text: trimmed }),
+        turnTimeoutMs,
+      );
+      // A duplicate that the service cannot place reports seq 0: the message was already recorded.
+      send(session, { type: 'ack', clientMessageId, seq: result.inbound?.seq ?? 0 });
+    } catch (err) {
+      const code = errorCodeOf(err);
+      log.warn({ conn: session.conn.id, tenant: tenantId, conversationId: session.conversationId, code }, 'widget message failed');
+      sendError(session, code, undefined, id);
+    }
+  };
+
+  return {
+    open(conn) {
+      let markReady: (ok: boolean) => void = () => undefined;
+      const ready = new Promise<boolean>((resolve) => {
+        markReady = resolve;
+      });
+      sessions.set(conn.id, { conn, phase: 'new', invalidFrames: 0, lastSeq: 0, pending: null, ready, markReady });
+    },
+
+    message(conn, text) {
+      const session = sessions.get(conn.id);
+      if (!session || session.phase === 'closed') return;
+      let frame: unknown;
+      try {
+        frame = JSON.parse(text);
+      } catch {
+        frame = undefined;
+      }
+      const type = typeof frame === 'object' && frame !== null && !Array.isArray(frame) ? (frame as { type?: unknown }).type : undefined;
+      if (session.phase === 'new') {
+        if (type !== 'hello') {
+          return protocolClose(session, type === undefined ? 'HILO_ERR_WS_INVALID_FRAME' : 'HILO_ERR_WS_NOT_READY');
+        }
+        void onHello(session, frame as Record<string, unknown>);
+        return;
+      }
+      switch (type) {
+        case 'ping':
+          send(session, { type: 'pong' });
+          return;
+        case 'message':
+          onMessage(session, frame as Record<string, unknown>).catch((err: unknown) => {
+            log.error({ conn: conn.id, err: err instanceof Error ? err.message : String(err) }, 'message handling failed');
+          });
+          return;
+        case 'hello':
+          invalidFrame(session, 'hello was already received.');
+          return;
+        default:
+          invalidFrame(session, type === undefined ? 'Frame is not a JSON object with a "type".' : 'Unknown frame type.');
+      }
+    },
+
+    close(conn) {
+      const session = sessions.get(conn.id);
+      if (session) cleanup(session);
+    },
+
+    get openSessions() {
+      return sessions.size;
+    },
+  };
+}
