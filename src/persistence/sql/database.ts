@@ -8,8 +8,6 @@ import type { Logger } from '../../runtime/logger.js';
 import { ALL_ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
 
-export type SqlEntityManager = EntityManager;
-
 export interface OpenDatabaseOptions {
   /** `postgres://…`: a real PostgreSQL server. Absent: embedded PGlite. */
   url?: string;

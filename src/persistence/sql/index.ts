@@ -1,0 +1,15 @@
+// Public surface of the SQL persistence folder. MikroORM types stay inside this folder except
+// through `Database.orm` / `Database.em()`, which only wiring code and tests should touch.
+export { DEFAULT_PGLITE_DATA_DIR, openDatabase } from './database.js';
+export type { Database, OpenDatabaseOptions } from './database.js';
+export { createSqlTranscriptStore } from './sql-transcript-store.js';
+export { createContactRepository } from './contact.repository.js';
+export type { ContactProfilePatch, ContactRecord, ContactRepository, LinkIdentityResult } from './contact.repository.js';
+export { createTicketRepository } from './ticket.repository.js';
+export type { OpenTicketParams, TicketRecordSql, TicketRepository } from './ticket.repository.js';
+export { createLeadRepository } from './lead.repository.js';
+export type { LeadRecordSql, LeadRepository, SaveLeadParams } from './lead.repository.js';
+export { AUDIT_GENESIS_HASH, auditHash, createAuditRepository } from './audit.repository.js';
+export type { AuditRepository, AuditVerification } from './audit.repository.js';
+export { canonicalJson } from './canonical-json.js';
+export { MIGRATIONS } from './migrations/index.js';

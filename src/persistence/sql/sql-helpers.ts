@@ -1,0 +1,46 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+/** `T-000123`: the per-tenant human number. Six digits, more when a tenant outgrows them. */
+export function formatNumber(prefix: string, n: number): string {
+  return `${prefix}-${String(n).padStart(6, '0')}`;
+}
+
+/**
+ * Takes the next value of a per-tenant counter. Must run inside the caller's transaction: the
+ * upsert locks the counter row until commit, so concurrent callers queue up and a rolled-back
+ * transaction returns its number (gap-free, unlike a PostgreSQL sequence).
+ */
+export async function nextTenantCounter(tem: EntityManager, tenantId: string, name: string): Promise<number> {
+  const rows = await tem.execute<{ value: number }[]>(
+    `insert into tenant_counters (tenant_id, name, value) values (?, ?, 1)
+     on conflict (tenant_id, name) do update set value = tenant_counters.value + 1
+     returning value`,
+    [tenantId, name],
+  );
+  const value = rows[0]?.value;
+  if (typeof value !== 'number') throw new Error(`counter ${name} returned no value`);
+  return value;
+}
+
+/** PostgreSQL `unique_violation`, whether MikroORM wrapped it or not. */
+export function isUniqueViolation(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as { name?: unknown; code?: unknown };
+  return e.name === 'UniqueConstraintViolationException' || e.code === '23505';
+}
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Ids from the outside are checked before they reach a `uuid` column (PostgreSQL would throw). */
+export function isUuid(value: string): boolean {
+  return UUID_RE.test(value);
+}
+
+/** pg returns `timestamptz` as `Date`; be lenient with strings (raw rows, other drivers). */
+export function toIso(value: Date | string): string {
+  return (value instanceof Date ? value : new Date(value)).toISOString();
+}
+
+export function toIsoOrNull(value: Date | string | null | undefined): string | null {
+  return value === null || value === undefined ? null : toIso(value);
+}

@@ -1,0 +1,101 @@
+import type { ConversationKey } from '../snapshot-store.js';
+import type { MessageAuthor, NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../transcript-store.js';
+import type { Database } from './database.js';
+import { MessageSchema, type MessageRow } from './entities/index.js';
+import { toIso } from './sql-helpers.js';
+
+/**
+ * `TranscriptStore` on PostgreSQL/PGlite. Seqs are gap-free per conversation: one upsert on the
+ * conversation row both creates the thread on first sight and reserves `n` seqs under that row's
+ * lock, and the messages are inserted in the same transaction (a rollback returns the seqs).
+ * `close()` does not close the database: whoever opened it owns it.
+ */
+export function createSqlTranscriptStore(db: Database): TranscriptStore {
+  return {
+    async append(key: ConversationKey, entries: NewTranscriptEntry[]): Promise<TranscriptEntry[]> {
+      if (entries.length === 0) return [];
+      const first = entries[0] as NewTranscriptEntry;
+      const last = entries[entries.length - 1] as NewTranscriptEntry;
+      return db.em().transactional(async (tem) => {
+        const rows = await tem.execute<{ last_seq: number }[]>(
+          `insert into conversations (tenant_id, id, phase, started_at, last_activity_at, last_seq)
+           values (?, ?, 'triage', ?, ?, ?)
+           on conflict (tenant_id, id) do update
+             set last_seq = conversations.last_seq + excluded.last_seq,
+                 last_activity_at = greatest(conversations.last_activity_at, excluded.last_activity_at)
+           returning last_seq`,
+          [key.tenantId, key.conversationId, new Date(first.at), new Date(last.at), entries.length],
+        );
+        const lastSeq = rows[0]?.last_seq;
+        if (typeof lastSeq !== 'number') throw new Error('conversation upsert returned no seq');
+        const firstSeq = lastSeq - entries.length + 1;
+
+        const stored = entries.map((entry, i): TranscriptEntry => ({ ...copyEntry(entry), seq: firstSeq + i }));
+        const values: unknown[] = [];
+        for (const e of stored) {
+          values.push(key.tenantId, key.conversationId, e.seq, e.messageId, e.direction, e.author, e.channel, e.text, e.intent ?? null, e.agentName ?? null, new Date(e.at));
+        }
+        await tem.execute(
+          `insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, created_at)
+           values ${stored.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          values,
+          'run',
+        );
+        return stored;
+      });
+    },
+
+    async list(key: ConversationKey, options: { afterSeq?: number; limit?: number } = {}): Promise<TranscriptEntry[]> {
+      const { limit } = options;
+      if (limit !== undefined && (!Number.isInteger(limit) || limit < 0)) {
+        throw new RangeError(`limit must be a non-negative integer, got ${String(limit)}`);
+      }
+      if (limit === 0) return [];
+      const rows = await db.em().find(
+        MessageSchema,
+        { tenantId: key.tenantId, conversationId: key.conversationId, seq: { $gt: Math.floor(options.afterSeq ?? 0) } },
+        { orderBy: { seq: 'asc' }, ...(limit !== undefined ? { limit } : {}) },
+      );
+      return rows.map(toEntry);
+    },
+
+    async hasInbound(key: ConversationKey, messageId: string): Promise<boolean> {
+      const rows = await db.em().execute<unknown[]>(
+        `select 1 from messages where tenant_id = ? and conversation_id = ? and direction = 'in' and message_id = ? limit 1`,
+        [key.tenantId, key.conversationId, messageId],
+      );
+      return rows.length > 0;
+    },
+
+    async close(): Promise<void> {
+      // The database belongs to whoever opened it; nothing to release here.
+    },
+  };
+}
+
+function copyEntry(entry: NewTranscriptEntry): NewTranscriptEntry {
+  return {
+    messageId: entry.messageId,
+    direction: entry.direction,
+    author: entry.author,
+    channel: entry.channel,
+    text: entry.text,
+    at: toIso(entry.at),
+    ...(entry.intent !== undefined ? { intent: entry.intent } : {}),
+    ...(entry.agentName !== undefined ? { agentName: entry.agentName } : {}),
+  };
+}
+
+function toEntry(row: MessageRow): TranscriptEntry {
+  return {
+    seq: row.seq,
+    messageId: row.messageId,
+    direction: row.direction,
+    author: row.author as MessageAuthor,
+    channel: row.channel,
+    text: row.text,
+    at: toIso(row.createdAt),
+    ...(row.intent !== null ? { intent: row.intent } : {}),
+    ...(row.agentName !== null ? { agentName: row.agentName } : {}),
+  };
+}
