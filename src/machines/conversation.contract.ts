@@ -117,7 +117,9 @@ export type HandoffReason =
   | 'not_understood'
   | 'brain_unavailable'
   | 'complaint'
-  | 'quote';
+  | 'quote'
+  /** The CRM push of a confirmed lead failed: a human finishes it with the kept draft. */
+  | 'lead_push_failed';
 
 export interface TicketActorInput {
   tenantId: string;

@@ -1,0 +1,731 @@
+import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
+import type { IntentName } from '../domain/intents.js';
+import type { LeadField } from '../domain/lead.js';
+import type { Lang } from '../domain/nlu.js';
+import type { Expectation, Understanding } from '../domain/understanding.js';
+import {
+  AWAITING_INPUT,
+  type AccountActorInput,
+  type AccountActorOutput,
+  type ConversationEmitted,
+  type ConversationEvent,
+  type HandoffReason,
+  type InfoActorInput,
+  type InfoActorOutput,
+  type InfoTopic,
+  type LeadActorInput,
+  type LeadActorOutput,
+  type ProductActorInput,
+  type ProductActorOutput,
+  type ReplyDirective,
+  type ReplyEmitted,
+  type TemplateParams,
+  type TicketActorInput,
+  type TicketActorOutput,
+  type TicketKind,
+  type UnderstandActorInput,
+  type UnderstandActorOutput,
+} from './conversation.contract.js';
+import {
+  answersLeadField,
+  carriesLeadData,
+  createLeadState,
+  fieldsNamedIn,
+  firstNameOf,
+  isLeadInProgress,
+  leadSummaryParams,
+  mergeLeadFields,
+  nextLeadQuestion,
+  reaskFields,
+  startLead,
+  type LeadState,
+} from './lead-draft.js';
+
+/** Below this classifier confidence a message counts as not understood. */
+export const MIN_INTENT_CONFIDENCE = 0.3;
+/** Consecutive messages not understood before a human takes over. */
+export const MAX_MISUNDERSTOOD_STREAK = 3;
+/** Priority (0–10) from which a message goes straight to a human. */
+export const HANDOFF_PRIORITY = 9;
+
+export interface ConversationInput {
+  tenantId: string;
+  conversationId: string;
+  lang: Lang;
+}
+
+export interface TicketInfo {
+  ticketId: string;
+  number: string;
+  kind: TicketKind;
+  reason: HandoffReason;
+}
+
+export interface HandoffRecord extends TicketInfo {
+  agentName: string;
+  outcome: string;
+}
+
+/** The machine's context. Plain JSON: it is persisted as is with every snapshot. */
+export interface ConversationContext {
+  tenantId: string;
+  conversationId: string;
+  lang: Lang;
+  /** Customer messages seen (including those relayed to a human). */
+  turn: number;
+  lastMessage: { id: string; text: string; receivedAt: string } | null;
+  /** The brain's reading of the last message it understood. */
+  understanding: Understanding | null;
+  expecting: Expectation;
+  misunderstoodStreak: number;
+  lead: LeadState;
+  /** The most recent ticket (handoff or quote). */
+  ticket: TicketInfo | null;
+  /** The last handoff a human resolved. */
+  lastHandoff: HandoffRecord | null;
+  /** Why the conversation is (being) handed off; null outside `handoff`. */
+  handoffReason: HandoffReason | null;
+  /** Customer messages relayed to the human during the current handoff. */
+  handoffRelays: number;
+}
+
+export function createInitialContext(input: ConversationInput): ConversationContext {
+  return {
+    tenantId: input.tenantId,
+    conversationId: input.conversationId,
+    lang: input.lang,
+    turn: 0,
+    lastMessage: null,
+    understanding: null,
+    expecting: { kind: 'none' },
+    misunderstoodStreak: 0,
+    lead: createLeadState(),
+    ticket: null,
+    lastHandoff: null,
+    handoffReason: null,
+    handoffRelays: 0,
+  };
+}
+
+function notProvided<TOutput, TInput>(name: string) {
+  return fromPromise<TOutput, TInput>(async () => {
+    throw new Error(`conversation machine: actor "${name}" not provided; use conversationMachine.provide({ actors: { ${name} } })`);
+  });
+}
+
+const reply = (template: string, params?: TemplateParams): ReplyEmitted => ({
+  type: 'reply',
+  reply: params ? { template, params } : { template },
+});
+
+/** Done events are not in the machine's event union; named actions and guards read them through this. */
+const outputOf = <T>(event: unknown): T | undefined => (event as { output?: T }).output;
+
+const INFO_INTENTS: readonly IntentName[] = ['store_hours_location', 'offers', 'job_vacancies'];
+const PRODUCT_INTENTS: readonly IntentName[] = ['product_inquiry', 'price_quote'];
+
+const u = (context: ConversationContext): Understanding | null => context.understanding;
+const messageId = (context: ConversationContext) => context.lastMessage?.id ?? 'none';
+const key = (context: ConversationContext, effect: string) => `${context.conversationId}:${messageId(context)}:${effect}`;
+
+function intentOf(context: ConversationContext): IntentName | null {
+  const understanding = u(context);
+  if (!understanding) return null;
+  const { intent } = understanding.nlu;
+  return intent.confidence < MIN_INTENT_CONFIDENCE ? null : intent.name;
+}
+
+const awaitingLeadField = (context: ConversationContext): LeadField | null =>
+  context.expecting.kind === 'lead_field' ? context.expecting.field : null;
+
+export const conversationMachine = setup({
+  types: {} as {
+    context: ConversationContext;
+    events: ConversationEvent;
+    input: ConversationInput;
+    emitted: ConversationEmitted;
+  },
+  actors: {
+    understand: notProvided<UnderstandActorOutput, UnderstandActorInput>('understand'),
+    answerProduct: notProvided<ProductActorOutput, ProductActorInput>('answerProduct'),
+    answerAccount: notProvided<AccountActorOutput, AccountActorInput>('answerAccount'),
+    answerInfo: notProvided<InfoActorOutput, InfoActorInput>('answerInfo'),
+    createTicket: notProvided<TicketActorOutput, TicketActorInput>('createTicket'),
+    pushLead: notProvided<LeadActorOutput, LeadActorInput>('pushLead'),
+  },
+  guards: {
+    // Routing rule 1: the message answers what the conversation was waiting for.
+    answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId,
+    answersExpectedProduct: ({ context }) => context.expecting.kind === 'product' && (u(context)?.products.length ?? 0) > 0,
+    confirmsLead: ({ context }) => {
+      const understanding = u(context);
+      return (
+        context.expecting.kind === 'lead_confirmation' &&
+        understanding?.affirmation === 'yes' &&
+        !carriesLeadData(understanding)
+      );
+    },
+    rejectsLead: ({ context }) => context.expecting.kind === 'lead_confirmation' && u(context)?.affirmation === 'no',
+    answersLeadQuestion: ({ context }) => {
+      const understanding = u(context);
+      if (!understanding || !isLeadInProgress(context.lead)) return false;
+      const field = awaitingLeadField(context);
+      if (field && answersLeadField(understanding, field)) return true;
+      // A correction or extra data while a lead question is pending stays in the flow too.
+      return (field !== null || context.expecting.kind === 'lead_confirmation') && carriesLeadData(understanding);
+    },
+    // Rules 2–8: what the message is about.
+    isCritical: ({ context }) => {
+      const understanding = u(context);
+      return !!understanding && (understanding.critical || understanding.priority >= HANDOFF_PRIORITY);
+    },
+    intentIs: ({ context }, params: { intents: readonly IntentName[] }) => {
+      const intent = intentOf(context);
+      return intent !== null && params.intents.includes(intent);
+    },
+    misunderstoodTooOften: ({ context }) => context.misunderstoodStreak + 1 >= MAX_MISUNDERSTOOD_STREAK,
+    // Continuations after a reply.
+    leadInProgress: ({ context }) => isLeadInProgress(context.lead),
+    expecting: ({ context }, params: { kind: Expectation['kind'] }) => context.expecting.kind === params.kind,
+    hasLeadQuestion: ({ context }) => nextLeadQuestion(context.lead) !== null,
+    namesLeadFields: ({ context }) => fieldsNamedIn(context.lastMessage?.text ?? '').length > 0,
+    // Effect outcomes (read from the done event).
+    outcomeIs: ({ event }, params: { outcomes: readonly string[] }) =>
+      params.outcomes.includes(outputOf<{ outcome: string }>(event)?.outcome ?? ''),
+    isFirstRelay: ({ context }) => context.handoffRelays === 0,
+  },
+  actions: {
+    recordMessage: assign(({ context, event }) => {
+      if (event.type !== 'user.message') return {};
+      return {
+        turn: context.turn + 1,
+        lastMessage: { id: event.messageId, text: event.text, receivedAt: event.receivedAt },
+      };
+    }),
+    storeUnderstanding: assign(({ context, event }) => {
+      const understanding = outputOf<Understanding>(event);
+      if (!understanding) return {};
+      const lead = { ...context.lead, notice: null };
+      return {
+        understanding,
+        lang: understanding.lang,
+        // Lead data is extracted from every message while a lead is in progress, detours included.
+        lead: isLeadInProgress(lead) ? mergeLeadFields(lead, understanding, messageId(context)) : lead,
+      };
+    }),
+    resetStreak: assign({ misunderstoodStreak: 0 }),
+    countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
+    clearExpectation: assign({ expecting: { kind: 'none' } as Expectation }),
+    expect: assign((_, params: { expecting: Expectation }) => ({ expecting: params.expecting })),
+    setHandoffReason: assign((_, params: { reason: HandoffReason }) => ({ handoffReason: params.reason })),
+    setCriticalReason: assign(({ context }) => ({
+      handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,
+    })),
+    sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
+    sayGreeting: emit(({ context }) => {
+      const name = firstNameOf(context.lead.draft);
+      return name ? reply('greeting.named', { name }) : reply('greeting');
+    }),
+    emitEffectReplies: enqueueActions(({ event, enqueue }) => {
+      const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
+      for (const r of replies) enqueue.emit({ type: 'reply', reply: r });
+    }),
+    beginLead: assign(({ context }) => {
+      const understanding = u(context);
+      const lead = startLead(context.lead);
+      return { lead: understanding ? mergeLeadFields(lead, understanding, messageId(context)) : lead };
+    }),
+    askNextLeadField: enqueueActions(({ context, enqueue }) => {
+      const question = nextLeadQuestion(context.lead);
+      if (!question) return;
+      enqueue.emit(reply(question.template));
+      enqueue.assign({
+        expecting: { kind: 'lead_field', field: question.field },
+        lead: { ...context.lead, status: 'collecting', asking: question.field, notice: null },
+      });
+    }),
+    askLeadConfirmation: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit(reply('lead.confirm', leadSummaryParams(context.lead.draft)));
+      enqueue.assign({
+        expecting: { kind: 'lead_confirmation' },
+        lead: { ...context.lead, status: 'confirming', asking: null, reask: [], notice: null },
+      });
+    }),
+    reaskNamedFields: assign(({ context }) => ({
+      lead: reaskFields(context.lead, fieldsNamedIn(context.lastMessage?.text ?? '')),
+    })),
+    reaskContact: assign(({ context }) => ({ lead: reaskFields(context.lead, ['name', 'email']) })),
+    storeLeadResult: assign(({ context, event }) => ({
+      lead: { ...context.lead, status: 'submitted' as const, leadId: outputOf<LeadActorOutput>(event)?.leadId ?? null, asking: null },
+      expecting: { kind: 'none' } as Expectation,
+    })),
+    sayLeadSubmitted: emit(({ context }) => reply('lead.submitted', { leadId: context.lead.leadId ?? '' })),
+    markLeadFailed: assign(({ context }) => ({ lead: { ...context.lead, status: 'failed' as const, asking: null } })),
+    storeTicket: assign(({ context, event }, params: { kind: TicketKind }) => {
+      const output = outputOf<TicketActorOutput>(event);
+      if (!output) return {};
+      const reason: HandoffReason = params.kind === 'quote' ? 'quote' : (context.handoffReason ?? 'customer_request');
+      return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason } };
+    }),
+    sayHandoffTicket: emit(({ context }) =>
+      reply(`handoff.ticket.${context.handoffReason ?? 'customer_request'}`, { number: context.ticket?.number ?? '' }),
+    ),
+    sayQuoteTicket: emit(({ context }) => reply('quote.ticket', { number: context.ticket?.number ?? '' })),
+    enterHandoff: assign(({ context }) => ({
+      expecting: { kind: 'none' } as Expectation,
+      misunderstoodStreak: 0,
+      handoffRelays: 0,
+      lead: { ...context.lead, asking: null },
+    })),
+    relayToHuman: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'user.message') return;
+      enqueue.emit({
+        type: 'handoff.relay',
+        ticketNumber: context.ticket?.number ?? '',
+        messageId: event.messageId,
+        text: event.text,
+      });
+    }),
+    countRelay: assign(({ context }) => ({ handoffRelays: context.handoffRelays + 1 })),
+    sayAgentMessage: emit(({ event }) => {
+      const { text, agentName } = event.type === 'agent.message' ? event : { text: '', agentName: '' };
+      return { type: 'reply' as const, reply: { text, author: 'agent' as const, agentName } };
+    }),
+    recordResolution: assign(({ context, event }) => {
+      if (event.type !== 'agent.resolved' || !context.ticket) return { handoffReason: null, handoffRelays: 0 };
+      return {
+        lastHandoff: { ...context.ticket, agentName: event.agentName, outcome: event.outcome },
+        handoffReason: null,
+        handoffRelays: 0,
+      };
+    }),
+    clearHandoff: assign({ handoffReason: null, handoffRelays: 0 }),
+    pauseLead: assign(({ context }) => ({
+      expecting: { kind: 'none' } as Expectation,
+      // A closed conversation pauses a lead in progress: the draft stays, a new request resumes it.
+      lead: isLeadInProgress(context.lead)
+        ? { ...context.lead, status: 'none' as const, asking: null, reask: [], notice: null }
+        : context.lead,
+    })),
+  },
+}).createMachine({
+  id: 'conversation',
+  description: 'One customer thread: triage each message, answer, qualify a lead, or hand off to a human.',
+  context: ({ input }) => createInitialContext(input),
+  initial: 'triage',
+  states: {
+    triage: {
+      id: 'triage',
+      description: 'Understand each customer message and route it.',
+      initial: 'idle',
+      states: {
+        idle: {
+          id: 'idle',
+          description: 'Waiting for the customer.',
+          tags: [AWAITING_INPUT],
+          on: {
+            'user.message': { target: 'understanding', actions: 'recordMessage' },
+            'conversation.close': { target: '#closed' },
+          },
+        },
+        understanding: {
+          id: 'understanding',
+          description: 'The brain reads the message (intent, entities, lead fields, priority).',
+          invoke: {
+            id: 'understand',
+            src: 'understand',
+            input: ({ context }) => ({
+              text: context.lastMessage?.text ?? '',
+              messageId: messageId(context),
+              expecting: context.expecting,
+              lang: context.lang,
+              idempotencyKey: key(context, 'understand'),
+            }),
+            onDone: { target: 'routing', actions: 'storeUnderstanding' },
+            onError: {
+              target: '#handoff',
+              actions: { type: 'setHandoffReason', params: { reason: 'brain_unavailable' } },
+            },
+          },
+        },
+        routing: {
+          id: 'routing',
+          description: 'Pick the flow: pending expectation first, then urgency, then intent.',
+          always: [
+            { guard: 'answersExpectedAccountId', target: '#answering.account', actions: 'resetStreak' },
+            { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
+            { guard: 'confirmsLead', target: '#qualifying.submitting', actions: 'resetStreak' },
+            { guard: 'rejectsLead', target: '#qualifying.correcting', actions: 'resetStreak' },
+            { guard: 'answersLeadQuestion', target: '#qualifying.collecting', actions: 'resetStreak' },
+            { guard: 'isCritical', target: '#handoff', actions: ['resetStreak', 'setCriticalReason'] },
+            {
+              guard: { type: 'intentIs', params: { intents: ['human_agent'] } },
+              target: '#handoff',
+              actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'customer_request' } }],
+            },
+            {
+              guard: { type: 'intentIs', params: { intents: ['complaint'] } },
+              target: '#handoff',
+              actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'complaint' } }],
+            },
+            {
+              guard: { type: 'intentIs', params: { intents: PRODUCT_INTENTS } },
+              target: '#answering.product',
+              actions: 'resetStreak',
+            },
+            {
+              guard: { type: 'intentIs', params: { intents: ['account_status'] } },
+              target: '#answering.account',
+              actions: 'resetStreak',
+            },
+            {
+              guard: { type: 'intentIs', params: { intents: INFO_INTENTS } },
+              target: '#answering.info',
+              actions: 'resetStreak',
+            },
+            {
+              guard: { type: 'intentIs', params: { intents: ['sales_lead'] } },
+              target: '#qualifying.starting',
+              actions: 'resetStreak',
+            },
+            {
+              guard: { type: 'intentIs', params: { intents: ['greeting'] } },
+              target: 'continuing',
+              actions: ['resetStreak', 'sayGreeting'],
+            },
+            {
+              guard: { type: 'intentIs', params: { intents: ['thanks'] } },
+              target: 'continuing',
+              actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'thanks' } }],
+            },
+            {
+              guard: { type: 'intentIs', params: { intents: ['goodbye'] } },
+              target: '#closed',
+              actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'goodbye' } }],
+            },
+            {
+              guard: 'misunderstoodTooOften',
+              target: '#handoff',
+              actions: ['countMisunderstood', { type: 'setHandoffReason', params: { reason: 'not_understood' } }],
+            },
+            {
+              target: 'continuing',
+              actions: ['countMisunderstood', { type: 'sayTemplate', params: { template: 'notUnderstood' } }],
+            },
+          ],
+        },
+        continuing: {
+          id: 'continuing',
+          description: 'After a reply: resume a lead in progress, or wait for what was asked.',
+          always: [
+            { guard: 'leadInProgress', target: '#qualifying.collecting' },
+            { guard: { type: 'expecting', params: { kind: 'product' } }, target: '#answering.awaitingProduct' },
+            { guard: { type: 'expecting', params: { kind: 'account_id' } }, target: '#answering.awaitingAccountId' },
+            { target: 'idle' },
+          ],
+        },
+      },
+    },
+
+    answering: {
+      id: 'answering',
+      description: 'Self-service: catalog, account status, store info.',
+      initial: 'product',
+      states: {
+        product: {
+          id: 'answering.product',
+          description: 'Catalog lookup: name, price, stock.',
+          invoke: {
+            id: 'answerProduct',
+            src: 'answerProduct',
+            input: ({ context }) => {
+              const intent = intentOf(context);
+              return {
+                tenantId: context.tenantId,
+                lang: context.lang,
+                intent: intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry',
+                understanding: context.understanding!,
+                idempotencyKey: key(context, 'product'),
+              };
+            },
+            onDone: [
+              {
+                guard: { type: 'outcomeIs', params: { outcomes: ['need_product'] } },
+                target: 'awaitingProduct',
+                actions: ['emitEffectReplies', { type: 'expect', params: { expecting: { kind: 'product' } } }],
+              },
+              {
+                guard: { type: 'outcomeIs', params: { outcomes: ['multi_quote'] } },
+                target: 'quoteTicket',
+                actions: ['emitEffectReplies', 'clearExpectation'],
+              },
+              { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation'] },
+            ],
+            onError: {
+              target: '#continuing',
+              actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'error.tool' } }],
+            },
+          },
+        },
+        awaitingProduct: {
+          id: 'answering.awaitingProduct',
+          description: 'Asked which product the customer means.',
+          tags: [AWAITING_INPUT],
+          on: {
+            'user.message': { target: '#understanding', actions: 'recordMessage' },
+            'conversation.close': { target: '#closed' },
+          },
+        },
+        quoteTicket: {
+          id: 'answering.quoteTicket',
+          description: 'Several items priced at once: a quote ticket for the sales team (no handoff).',
+          invoke: {
+            id: 'createQuoteTicket',
+            src: 'createTicket',
+            input: ({ context }) => ({
+              tenantId: context.tenantId,
+              conversationId: context.conversationId,
+              kind: 'quote' as const,
+              reason: 'quote' as const,
+              lang: context.lang,
+              messageId: messageId(context),
+              text: context.lastMessage?.text ?? '',
+              idempotencyKey: key(context, 'quote-ticket'),
+            }),
+            onDone: {
+              target: '#continuing',
+              actions: [{ type: 'storeTicket', params: { kind: 'quote' } }, 'sayQuoteTicket'],
+            },
+            onError: { target: '#continuing', actions: { type: 'sayTemplate', params: { template: 'ticket.failed' } } },
+          },
+        },
+        account: {
+          id: 'answering.account',
+          description: 'Account status: al día / atrasada / suspendida.',
+          invoke: {
+            id: 'answerAccount',
+            src: 'answerAccount',
+            input: ({ context }) => ({
+              tenantId: context.tenantId,
+              lang: context.lang,
+              accountId: context.understanding?.accountId ?? null,
+              idempotencyKey: key(context, 'account'),
+            }),
+            onDone: [
+              {
+                guard: { type: 'outcomeIs', params: { outcomes: ['need_account_id', 'invalid'] } },
+                target: 'awaitingAccountId',
+                actions: ['emitEffectReplies', { type: 'expect', params: { expecting: { kind: 'account_id' } } }],
+              },
+              { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation'] },
+            ],
+            onError: {
+              target: '#continuing',
+              actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'error.tool' } }],
+            },
+          },
+        },
+        awaitingAccountId: {
+          id: 'answering.awaitingAccountId',
+          description: 'Asked for the account number.',
+          tags: [AWAITING_INPUT],
+          on: {
+            'user.message': { target: '#understanding', actions: 'recordMessage' },
+            'conversation.close': { target: '#closed' },
+          },
+        },
+        info: {
+          id: 'answering.info',
+          description: 'Store hours and location, offers, job vacancies.',
+          invoke: {
+            id: 'answerInfo',
+            src: 'answerInfo',
+            input: ({ context }) => {
+              const intent = intentOf(context);
+              const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : 'store_hours_location';
+              return {
+                tenantId: context.tenantId,
+                lang: context.lang,
+                topic,
+                text: context.lastMessage?.text ?? '',
+                idempotencyKey: key(context, 'info'),
+              };
+            },
+            onDone: { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation'] },
+            onError: {
+              target: '#continuing',
+              actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'error.tool' } }],
+            },
+          },
+        },
+      },
+    },
+
+    qualifying: {
+      id: 'qualifying',
+      description: 'Build the lead one question at a time, confirm it, push it to the CRM.',
+      initial: 'starting',
+      states: {
+        starting: {
+          id: 'qualifying.starting',
+          description: 'A new (or resumed) lead request.',
+          always: {
+            target: 'collecting',
+            actions: ['beginLead', { type: 'sayTemplate', params: { template: 'lead.start' } }],
+          },
+        },
+        collecting: {
+          id: 'qualifying.collecting',
+          description: 'Ask the next missing field; confirm when all are answered.',
+          initial: 'deciding',
+          states: {
+            deciding: {
+              always: [
+                { guard: 'hasLeadQuestion', target: 'waiting', actions: 'askNextLeadField' },
+                { target: '#qualifying.confirming', actions: 'askLeadConfirmation' },
+              ],
+            },
+            waiting: {
+              id: 'qualifying.collecting.waiting',
+              description: 'Asked for one lead field.',
+              tags: [AWAITING_INPUT],
+              on: {
+                'user.message': { target: '#understanding', actions: 'recordMessage' },
+                'conversation.close': { target: '#closed' },
+              },
+            },
+          },
+        },
+        confirming: {
+          id: 'qualifying.confirming',
+          description: 'Showed the lead summary; waiting for yes / no / a correction.',
+          tags: [AWAITING_INPUT],
+          on: {
+            'user.message': { target: '#understanding', actions: 'recordMessage' },
+            'conversation.close': { target: '#closed' },
+          },
+        },
+        correcting: {
+          id: 'qualifying.correcting',
+          description: 'The customer said the summary is wrong: clear the named fields, or name and email.',
+          always: [
+            { guard: 'namesLeadFields', target: 'collecting', actions: 'reaskNamedFields' },
+            {
+              target: 'collecting',
+              actions: ['reaskContact', { type: 'sayTemplate', params: { template: 'lead.correct' } }],
+            },
+          ],
+        },
+        submitting: {
+          id: 'qualifying.submitting',
+          description: 'Push the confirmed lead to the CRM.',
+          invoke: {
+            id: 'pushLead',
+            src: 'pushLead',
+            input: ({ context }) => ({
+              tenantId: context.tenantId,
+              conversationId: context.conversationId,
+              draft: context.lead.draft,
+              idempotencyKey: key(context, 'lead'),
+            }),
+            onDone: { target: 'submitted', actions: 'storeLeadResult' },
+            onError: { target: 'submitFailed' },
+          },
+        },
+        submitted: {
+          id: 'qualifying.submitted',
+          description: 'Tell the lead id and what happens next.',
+          always: { target: '#idle', actions: 'sayLeadSubmitted' },
+        },
+        submitFailed: {
+          id: 'qualifying.submitFailed',
+          description: 'The CRM push failed: say so, keep the draft, hand off to a human.',
+          always: {
+            target: '#handoff',
+            actions: [
+              'markLeadFailed',
+              { type: 'sayTemplate', params: { template: 'lead.failed' } },
+              { type: 'setHandoffReason', params: { reason: 'lead_push_failed' } },
+            ],
+          },
+        },
+      },
+    },
+
+    handoff: {
+      id: 'handoff',
+      description: 'A human takes over: ticket, relay both ways, back to the bot when resolved.',
+      initial: 'creatingTicket',
+      entry: 'enterHandoff',
+      states: {
+        creatingTicket: {
+          id: 'handoff.creatingTicket',
+          description: 'Open a handoff ticket with the reason.',
+          invoke: {
+            id: 'createHandoffTicket',
+            src: 'createTicket',
+            input: ({ context }) => ({
+              tenantId: context.tenantId,
+              conversationId: context.conversationId,
+              kind: 'handoff' as const,
+              reason: context.handoffReason ?? 'customer_request',
+              lang: context.lang,
+              messageId: messageId(context),
+              text: context.lastMessage?.text ?? '',
+              idempotencyKey: key(context, 'ticket'),
+            }),
+            onDone: {
+              target: 'withHuman',
+              actions: [{ type: 'storeTicket', params: { kind: 'handoff' } }, 'sayHandoffTicket'],
+            },
+            onError: { target: 'ticketFailed' },
+          },
+        },
+        ticketFailed: {
+          id: 'handoff.ticketFailed',
+          description: 'No ticket: apologise, give the store phone, back to the bot.',
+          always: {
+            target: '#idle',
+            actions: ['clearHandoff', { type: 'sayTemplate', params: { template: 'ticket.failed' } }],
+          },
+        },
+        withHuman: {
+          id: 'handoff.withHuman',
+          description: 'A human holds the conversation: customer messages are relayed, not answered.',
+          tags: [AWAITING_INPUT],
+          on: {
+            'user.message': [
+              {
+                guard: 'isFirstRelay',
+                actions: ['recordMessage', 'relayToHuman', { type: 'sayTemplate', params: { template: 'handoff.waiting' } }, 'countRelay'],
+              },
+              { actions: ['recordMessage', 'relayToHuman', 'countRelay'] },
+            ],
+            'agent.message': { actions: 'sayAgentMessage' },
+            'agent.resolved': { target: 'resolved' },
+          },
+        },
+        resolved: {
+          id: 'handoff.resolved',
+          description: 'The agent closed the case: the bot is back.',
+          always: {
+            target: '#idle',
+            actions: ['recordResolution', { type: 'sayTemplate', params: { template: 'handoff.resolved' } }],
+          },
+        },
+      },
+    },
+
+    closed: {
+      id: 'closed',
+      description: 'Closed (idle timeout or admin); a new message reopens it.',
+      tags: [AWAITING_INPUT],
+      entry: 'pauseLead',
+      on: {
+        'user.message': { target: '#understanding', actions: 'recordMessage' },
+      },
+    },
+  },
+});
+
+export type ConversationMachine = typeof conversationMachine;

@@ -1,0 +1,41 @@
+import { ASKED_LEAD_FIELDS, REQUIRED_LEAD_FIELDS } from '../domain/lead.js';
+import type { HandoffReason } from './conversation.contract.js';
+
+/** Handoff reasons that open a handoff ticket (a `quote` ticket is not a handoff). */
+export const HANDOFF_TICKET_REASONS = [
+  'customer_request',
+  'critical',
+  'high_priority',
+  'not_understood',
+  'brain_unavailable',
+  'complaint',
+  'lead_push_failed',
+] as const satisfies readonly HandoffReason[];
+
+/**
+ * Every template key the conversation machine emits. Each tenant's `templates/flow.json` defines
+ * all of them in every language (a test checks the demo tenant). Params per key:
+ * `greeting.named` {name}; `lead.confirm` {fullName, email, phone, company, interest, problem,
+ * urgency}; `lead.submitted` {leadId}; `handoff.ticket.*` and `quote.ticket` {number}.
+ */
+export const FLOW_TEMPLATE_KEYS: readonly string[] = [
+  'greeting',
+  'greeting.named',
+  'thanks',
+  'goodbye',
+  'notUnderstood',
+  'error.tool',
+  'lead.start',
+  ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),
+  ...REQUIRED_LEAD_FIELDS.map((f) => `lead.required.${f}`),
+  'lead.invalidEmail',
+  'lead.confirm',
+  'lead.correct',
+  'lead.submitted',
+  'lead.failed',
+  ...HANDOFF_TICKET_REASONS.map((r) => `handoff.ticket.${r}`),
+  'handoff.waiting',
+  'handoff.resolved',
+  'ticket.failed',
+  'quote.ticket',
+];
