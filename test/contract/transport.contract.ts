@@ -1,0 +1,302 @@
+/**
+ * The conformance suite every transport adapter passes, over real loopback sockets.
+ * `runTransportContract({ name, create })` is called by `test/unit/gateway/transport-*.test.ts`.
+ */
+import { connect, type Socket } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { HttpRequest, HttpResponse, Transport, WsConnection, WsHandler } from '../../src/runtime/gateway/transport.js';
+
+export interface TransportContractOptions {
+  name: string;
+  create: () => Promise<Transport>;
+}
+
+const MAX_BODY = 4096;
+const MAX_FRAME = 1024;
+
+interface Recorder {
+  requests: HttpRequest[];
+  opened: WsConnection[];
+  messages: { conn: WsConnection; text: string }[];
+  closed: { conn: WsConnection; code: number }[];
+  /** Resolvers for requests to `/slow`, released by the test. */
+  slow: ((response: HttpResponse) => void)[];
+}
+
+function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
+}
+
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (check()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Sends raw bytes and collects everything the server answers until it closes or `done` says so. */
+function rawExchange(port: number, chunks: (string | Buffer)[], options: { endAfter?: (text: string) => boolean } = {}): Promise<string> {
+  return new Promise((resolve) => {
+    const socket: Socket = connect(port, '127.0.0.1');
+    let received = '';
+    const finish = (): void => {
+      socket.destroy();
+      resolve(received);
+    };
+    socket.on('connect', () => {
+      for (const chunk of chunks) socket.write(chunk);
+    });
+    socket.on('data', (data) => {
+      received += data.toString('latin1');
+      if (options.endAfter?.(received)) finish();
+    });
+    socket.on('error', () => undefined);
+    socket.on('close', () => resolve(received));
+  });
+}
+
+function openClient(port: number, path = '/ws?tenant=t1&x=y'): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+  });
+}
+
+function nextMessage(ws: WebSocket): Promise<string> {
+  return new Promise((resolve) => ws.once('message', (data) => resolve(Buffer.from(data as Buffer).toString('utf8'))));
+}
+
+function closed(ws: WebSocket): Promise<number> {
+  return new Promise((resolve) => {
+    if (ws.readyState === ws.CLOSED) return resolve(-1);
+    ws.once('close', (code) => resolve(code));
+  });
+}
+
+export function runTransportContract({ name, create }: TransportContractOptions): void {
+  describe(`transport contract: ${name}`, () => {
+    let transport: Transport;
+    let port: number;
+    let rec: Recorder;
+
+    beforeEach(async () => {
+      rec = { requests: [], opened: [], messages: [], closed: [], slow: [] };
+      const handler: WsHandler = {
+        open: (conn) => {
+          rec.opened.push(conn);
+        },
+        message: (conn, text) => {
+          rec.messages.push({ conn, text });
+          if (text.startsWith('close:')) conn.close(Number(text.slice(6)), 'bye');
+          else conn.send(`echo:${text}`);
+        },
+        close: (conn, code) => {
+          rec.closed.push({ conn, code });
+        },
+      };
+      transport = await create();
+      port = await transport.listen({
+        host: '127.0.0.1',
+        port: 0,
+        maxBodyBytes: MAX_BODY,
+        http: async (req) => {
+          rec.requests.push(req);
+          if (req.path === '/slow') {
+            const d = deferred<HttpResponse>();
+            rec.slow.push(d.resolve);
+            return d.promise;
+          }
+          if (req.path === '/boom') throw new Error('secret internal detail');
+          if (req.path === '/binary') return { status: 201, headers: { 'content-type': 'application/octet-stream' }, body: Buffer.from([0, 1, 2, 255]) };
+          return {
+            status: 200,
+            headers: { 'content-type': 'application/json', 'x-route': `${req.method} ${req.path}` },
+            body: JSON.stringify({ method: req.method, path: req.path, query: req.query.toString(), bytes: req.body.byteLength }),
+          };
+        },
+        ws: { path: '/ws', handler, maxPayloadBytes: MAX_FRAME, idleTimeoutSeconds: 60, maxBackpressureBytes: 1024 * 1024 },
+      });
+    });
+
+    afterEach(async () => {
+      for (const resolve of rec.slow) resolve({ status: 200, headers: {}, body: '' });
+      await transport.close();
+    });
+
+    it('should listen on an ephemeral port and report it', () => {
+      expect(port).toBeGreaterThan(0);
+      expect(['uws', 'node']).toContain(transport.kind);
+    });
+
+    it('should pass method, path, query, lower-case headers and the client ip to the handler', async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/a/b?x=1&y=two%20words`, { method: 'PUT', headers: { 'X-Custom-Thing': 'Value' } });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('x-route')).toBe('PUT /a/b');
+      expect(await res.json()).toEqual({ method: 'PUT', path: '/a/b', query: 'x=1&y=two+words', bytes: 0 });
+      const req = rec.requests[0]!;
+      expect(req.query.get('y')).toBe('two words');
+      expect(req.headers['x-custom-thing']).toBe('Value');
+      expect(req.ip).toBe('127.0.0.1');
+    });
+
+    it('should route every method to the handler and return binary bodies intact', async () => {
+      for (const method of ['GET', 'POST', 'DELETE', 'PATCH']) {
+        const res = await fetch(`http://127.0.0.1:${port}/m`, { method });
+        expect((await res.json()) as { method: string }).toMatchObject({ method });
+      }
+      const res = await fetch(`http://127.0.0.1:${port}/binary`);
+      expect(res.status).toBe(201);
+      expect([...new Uint8Array(await res.arrayBuffer())]).toEqual([0, 1, 2, 255]);
+    });
+
+    it('should deliver a body up to the limit byte for byte', async () => {
+      const body = Buffer.alloc(MAX_BODY, 7);
+      body[0] = 0xff;
+      const res = await fetch(`http://127.0.0.1:${port}/upload`, { method: 'POST', body });
+      expect(res.status).toBe(200);
+      expect(rec.requests[0]!.body.equals(body)).toBe(true);
+    });
+
+    it('should deliver a chunked body', async () => {
+      const text = await rawExchange(
+        port,
+        ['POST /chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n', '5\r\nhello\r\n', '6\r\n world\r\n', '0\r\n\r\n'],
+        { endAfter: (t) => t.includes('"bytes"') },
+      );
+      expect(text).toMatch(/^HTTP\/1\.1 200/);
+      expect(rec.requests[0]!.body.toString()).toBe('hello world');
+    });
+
+    it('should answer 413 to a declared length over the limit without running the handler', async () => {
+      const text = await rawExchange(port, [`POST /big HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_BODY + 1}\r\n\r\n`]);
+      expect(text).toMatch(/^HTTP\/1\.1 413/);
+      expect(text).toContain('HILO_ERR_HTTP_BODY_TOO_LARGE');
+      expect(rec.requests).toHaveLength(0);
+    });
+
+    it('should answer 413 to a chunked body that grows past the limit and stop reading', async () => {
+      const big = Buffer.alloc(MAX_BODY * 2, 97);
+      const text = await rawExchange(port, [
+        'POST /big HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n',
+        `${big.byteLength.toString(16)}\r\n`,
+        big,
+        '\r\n',
+      ]);
+      expect(text).toMatch(/^HTTP\/1\.1 413/);
+      expect(rec.requests).toHaveLength(0);
+    });
+
+    it('should not run the handler for a request aborted mid-body, and keep serving', async () => {
+      await new Promise<void>((resolve) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write('POST /partial HTTP/1.1\r\nHost: x\r\nContent-Length: 100\r\n\r\nonly-part');
+          setTimeout(() => {
+            socket.destroy();
+            resolve();
+          }, 50);
+        });
+        socket.on('error', () => undefined);
+      });
+      const res = await fetch(`http://127.0.0.1:${port}/after`);
+      expect(res.status).toBe(200);
+      expect(rec.requests.map((r) => r.path)).toEqual(['/after']);
+    });
+
+    it('should survive a client that disconnects while the handler is still running', async () => {
+      const socket = connect(port, '127.0.0.1');
+      socket.on('error', () => undefined);
+      socket.write('GET /slow HTTP/1.1\r\nHost: x\r\n\r\n');
+      await until(() => rec.slow.length === 1, 'the slow request');
+      socket.destroy();
+      await new Promise((r) => setTimeout(r, 50));
+      rec.slow[0]!({ status: 200, headers: {}, body: 'late' });
+      const res = await fetch(`http://127.0.0.1:${port}/after-abort`);
+      expect(res.status).toBe(200);
+    });
+
+    it('should answer 500 without details when the handler throws', async () => {
+      const res = await fetch(`http://127.0.0.1:${port}/boom`);
+      expect(res.status).toBe(500);
+      const text = await res.text();
+      expect(JSON.parse(text)).toEqual({ error: { code: 'HILO_ERR_INTERNAL', message: expect.any(String) } });
+      expect(text).not.toContain('secret');
+    });
+
+    it('should open a WebSocket with the query and ip, exchange text frames and report the close code', async () => {
+      const ws = await openClient(port);
+      await until(() => rec.opened.length === 1, 'open');
+      const conn = rec.opened[0]!;
+      expect(conn.query.get('tenant')).toBe('t1');
+      expect(conn.ip).toBe('127.0.0.1');
+      expect(typeof conn.id).toBe('string');
+      const reply = nextMessage(ws);
+      ws.send('hola ñ 👋');
+      expect(await reply).toBe('echo:hola ñ 👋');
+      expect(conn.bufferedAmount()).toBeGreaterThanOrEqual(0);
+      ws.close(4001, 'done');
+      await until(() => rec.closed.length === 1, 'close');
+      expect(rec.closed[0]!.code).toBe(4001);
+      expect(rec.closed[0]!.conn).toBe(conn);
+      expect(conn.send('after close')).toBe(false);
+    });
+
+    it('should let the server close a connection with an application code', async () => {
+      const ws = await openClient(port);
+      const code = closed(ws);
+      ws.send('close:4408');
+      expect(await code).toBe(4408);
+      await until(() => rec.closed.length === 1, 'server-side close');
+    });
+
+    it('should close a connection that sends a frame over the limit without delivering it', async () => {
+      const ws = await openClient(port);
+      const code = closed(ws);
+      ws.send('x'.repeat(MAX_FRAME + 1));
+      // `ws` answers 1009 (message too big); uWS drops the TCP connection at once (1006).
+      expect([1006, 1009]).toContain(await code);
+      await until(() => rec.closed.length === 1, 'close after oversized frame');
+      expect(rec.messages).toHaveLength(0);
+    });
+
+    it('should refuse WebSocket upgrades on other paths', async () => {
+      await expect(openClient(port, '/not-ws')).rejects.toThrow();
+      expect(rec.opened).toHaveLength(0);
+    });
+
+    it('should serve many concurrent clients', async () => {
+      const clients = await Promise.all(Array.from({ length: 40 }, () => openClient(port)));
+      const replies = await Promise.all(
+        clients.map((ws, i) => {
+          const reply = nextMessage(ws);
+          ws.send(`n${i}`);
+          return reply;
+        }),
+      );
+      expect(replies).toEqual(clients.map((_, i) => `echo:n${i}`));
+      const http = await Promise.all(Array.from({ length: 40 }, (_, i) => fetch(`http://127.0.0.1:${port}/c${i}`).then((r) => r.status)));
+      expect(http.every((s) => s === 200)).toBe(true);
+      const ids = new Set(rec.opened.map((c) => c.id));
+      expect(ids.size).toBe(40);
+      for (const ws of clients) ws.close();
+      await until(() => rec.closed.length === 40, 'all closes');
+    });
+
+    it('should close idempotently with clients connected, closing their sockets', async () => {
+      const clients = await Promise.all([openClient(port), openClient(port), openClient(port)]);
+      const codes = Promise.all(clients.map(closed));
+      await Promise.all([transport.close(), transport.close()]);
+      const result = await codes;
+      expect(result.every((code) => code === 1001 || code === 1006)).toBe(true);
+      expect(rec.closed).toHaveLength(3);
+      await expect(fetch(`http://127.0.0.1:${port}/gone`)).rejects.toThrow();
+      await transport.close();
+    });
+  });
+}

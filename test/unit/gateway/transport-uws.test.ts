@@ -1,0 +1,5 @@
+import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createUwsTransport } from '../../../src/runtime/gateway/uws-transport.js';
+import { runTransportContract } from '../../contract/transport.contract.js';
+
+runTransportContract({ name: 'uWebSockets.js', create: () => createUwsTransport({ logger: createSilentLogger() }) });
