@@ -1,0 +1,45 @@
+import type { ConversationKey } from '../snapshot-store.js';
+
+export const DEFAULT_REDIS_PREFIX = 'hilo';
+
+/**
+ * Escapes one key component. `encodeURIComponent` turns `:`, `{`, `}`, `?`, `[`, `]` and `\` into
+ * `%XX`, so ids can neither shift the component boundaries (tenant "a:b" + conversation "c" vs
+ * tenant "a" + "b:c") nor end a hash tag early; `*` is escaped too so keys double as exact SCAN
+ * patterns.
+ */
+export function encodeKeyPart(part: string): string {
+  return encodeURIComponent(part).replace(/\*/g, '%2A');
+}
+
+/**
+ * Every Redis key Hilo uses, built in one place.
+ *
+ * Layout: `<prefix>:{t:<tenant>:c:<conversation>}:<what>`. The hash tag holds tenant and
+ * conversation, so in a future Redis Cluster all of one conversation's keys share a slot (a Lua
+ * script may touch several of them) while a large tenant still spreads over every slot.
+ *
+ * @example
+ * createRedisKeys('hilo').snapshot({ tenantId: 'acme', conversationId: 'c-1' }) // 'hilo:{t:acme:c:c-1}:snap'
+ */
+export function createRedisKeys(prefix: string = DEFAULT_REDIS_PREFIX) {
+  if (prefix.length === 0 || /[{}\s*?[\]]/.test(prefix)) {
+    // Braces would move the hash tag; glob characters would break SCAN cleanup by prefix.
+    throw new RangeError(`Redis key prefix must be non-empty without braces, spaces or glob characters, got ${JSON.stringify(prefix)}`);
+  }
+  const conversationTag = (key: ConversationKey): string => `{t:${encodeKeyPart(key.tenantId)}:c:${encodeKeyPart(key.conversationId)}}`;
+
+  return {
+    prefix,
+    /** The cluster hash tag (with braces) shared by every key of one conversation. */
+    conversationTag,
+    /** Hash `{ seq, epoch, env }` holding the conversation's snapshot envelope. */
+    snapshot: (key: ConversationKey): string => `${prefix}:${conversationTag(key)}:snap`,
+    /** SCAN pattern matching every conversation key of one tenant (erasure, retention). */
+    tenantConversationsPattern: (tenantId: string): string => `${prefix}:{t:${encodeKeyPart(tenantId)}:c:*`,
+    /** SCAN pattern matching every key under this prefix (test cleanup). */
+    allPattern: (): string => `${prefix}:*`,
+  };
+}
+
+export type RedisKeys = ReturnType<typeof createRedisKeys>;

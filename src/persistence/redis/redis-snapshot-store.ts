@@ -1,0 +1,168 @@
+import { readFileSync } from 'node:fs';
+import { Redis } from 'ioredis';
+import { HiloError } from '../../errors.js';
+import type { Clock } from '../../runtime/clock.js';
+import { createSilentLogger, type Logger } from '../../runtime/logger.js';
+import { assertEnvelopeVersions, ttlToMs } from '../memory/store-helpers.js';
+import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../snapshot-store.js';
+import { createRedisKeys, DEFAULT_REDIS_PREFIX, type RedisKeys } from './keys.js';
+
+export interface RedisSnapshotStoreOptions {
+  /** A client owned by the caller: the store never closes it. */
+  redis?: Redis;
+  /** Used when no client is given; the store then owns (and closes) its client. */
+  url?: string;
+  /** Key prefix, default `hilo`. */
+  prefix?: string;
+  logger?: Logger;
+  /** Accepted for parity with the other stores; TTLs are enforced by the Redis server's clock. */
+  clock?: Clock;
+}
+
+const PUT_COMMAND = 'hiloPutSnapshot1';
+const DEFAULT_URL = 'redis://127.0.0.1:6379';
+
+let putScript: string | undefined;
+
+/** The `.lua` file sits next to this module both in `src/` and in the compiled `dist/`. */
+function loadPutScript(): string {
+  putScript ??= readFileSync(new URL('./scripts/put-snapshot-1.lua', import.meta.url), 'utf8');
+  return putScript;
+}
+
+type PutCommand = (key: string, seq: string, epoch: string, envelope: string, ttlMs: string) => Promise<[number, string, string]>;
+
+/**
+ * `SnapshotStore` on Redis (ioredis 5). Each conversation's envelope is a hash
+ * `{ seq, epoch, env }` under `createRedisKeys(prefix).snapshot(key)`; the conditional write is one
+ * Lua script (`scripts/put-snapshot-1.lua`), so concurrent writers need no `MULTI`/`WATCH`.
+ */
+export class RedisSnapshotStore implements SnapshotStore {
+  readonly keys: RedisKeys;
+  readonly #redis: Redis;
+  readonly #ownsClient: boolean;
+  readonly #log: Logger;
+  #closing: Promise<void> | undefined;
+
+  constructor(options: RedisSnapshotStoreOptions = {}) {
+    this.keys = createRedisKeys(options.prefix ?? DEFAULT_REDIS_PREFIX);
+    this.#log = (options.logger ?? createSilentLogger()).child({ component: 'redis-snapshot-store' });
+    if (options.redis !== undefined) {
+      this.#redis = options.redis;
+      this.#ownsClient = false;
+    } else {
+      this.#redis = new Redis(options.url ?? DEFAULT_URL, { maxRetriesPerRequest: 3 });
+      this.#ownsClient = true;
+      // Without a listener ioredis prints every connection error to stderr itself.
+      this.#redis.on('error', (err: Error) => this.#log.warn({ err: err.message }, 'redis connection error'));
+    }
+    this.#redis.defineCommand(PUT_COMMAND, { numberOfKeys: 1, lua: loadPutScript() });
+  }
+
+  async get(key: ConversationKey): Promise<SnapshotEnvelope | null> {
+    const redisKey = this.keys.snapshot(key);
+    let fields: (string | null)[];
+    try {
+      fields = await this.#redis.hmget(redisKey, 'seq', 'epoch', 'env');
+    } catch (err) {
+      throw this.#mapError(err, key);
+    }
+    const [seq, epoch, env] = fields;
+    if (seq == null && epoch == null && env == null) return null;
+    if (seq == null || epoch == null || env == null) throw corrupt(key, 'the hash lacks seq, epoch or env');
+
+    let envelope: unknown;
+    try {
+      envelope = JSON.parse(env);
+    } catch (err) {
+      throw corrupt(key, 'env is not valid JSON', err);
+    }
+    if (!isEnvelope(envelope)) throw corrupt(key, 'env is not a snapshot envelope');
+    if (envelope.seq !== Number(seq) || envelope.epoch !== Number(epoch)) {
+      throw corrupt(key, 'the seq/epoch fields disagree with the envelope');
+    }
+    return envelope;
+  }
+
+  async put(key: ConversationKey, envelope: SnapshotEnvelope, options?: { ttlSeconds?: number }): Promise<PutResult> {
+    assertEnvelopeVersions(envelope);
+    const ttlMs = ttlToMs(options?.ttlSeconds) ?? 0;
+    const putSnapshot = (this.#redis as unknown as Record<typeof PUT_COMMAND, PutCommand>)[PUT_COMMAND].bind(this.#redis);
+    let reply: [number, string, string];
+    try {
+      reply = await putSnapshot(this.keys.snapshot(key), String(envelope.seq), String(envelope.epoch), JSON.stringify(envelope), String(ttlMs));
+    } catch (err) {
+      throw this.#mapError(err, key);
+    }
+    const [outcome, seq, epoch] = reply;
+    if (outcome === 1) return { ok: true };
+    const current = { seq: Number(seq), epoch: Number(epoch) };
+    const reason = outcome === -1 ? 'stale_epoch' : 'stale_seq';
+    this.#log.debug({ tenant: key.tenantId, conversationId: key.conversationId, reason, seq: envelope.seq, epoch: envelope.epoch, current }, 'snapshot put rejected');
+    return { ok: false, reason, current };
+  }
+
+  async delete(key: ConversationKey): Promise<void> {
+    await this.#redis.del(this.keys.snapshot(key));
+  }
+
+  /** Resolves when Redis answers; for health checks and start-up. */
+  async ping(): Promise<void> {
+    const reply = await this.#redis.ping();
+    if (reply !== 'PONG') throw new Error(`unexpected PING reply from Redis: ${reply}`);
+  }
+
+  /** Idempotent. Closes the client only when this store created it. */
+  close(): Promise<void> {
+    this.#closing ??= this.#closeClient();
+    return this.#closing;
+  }
+
+  async #closeClient(): Promise<void> {
+    if (!this.#ownsClient) return;
+    try {
+      await this.#redis.quit();
+    } catch {
+      // QUIT fails when the connection is already gone; make sure no reconnect is pending.
+      this.#redis.disconnect();
+    }
+  }
+
+  #mapError(err: unknown, key: ConversationKey): unknown {
+    const message = err instanceof Error ? err.message : String(err);
+    if (message.includes('HILO_CORRUPT') || message.startsWith('WRONGTYPE')) {
+      return corrupt(key, message.split('\n')[0] ?? message, err);
+    }
+    return err;
+  }
+}
+
+/**
+ * Creates a Redis snapshot store. Pass `redis` to share a client you own, or `url` to let the
+ * store create (and on `close()`, quit) its own.
+ *
+ * @example
+ * const store = createRedisSnapshotStore({ url: process.env.REDIS_URL, prefix: 'hilo', logger });
+ * await store.ping();
+ */
+export function createRedisSnapshotStore(options: RedisSnapshotStoreOptions = {}): RedisSnapshotStore {
+  return new RedisSnapshotStore(options);
+}
+
+function corrupt(key: ConversationKey, reason: string, cause?: unknown): HiloError {
+  return new HiloError('HILO_ERR_SNAPSHOT_CORRUPT', `Stored snapshot of conversation ${key.conversationId} is unreadable: ${reason}.`, {
+    cause,
+  });
+}
+
+function isEnvelope(value: unknown): value is SnapshotEnvelope {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.v === 'number' &&
+    typeof v.machineVersion === 'number' &&
+    typeof v.epoch === 'number' &&
+    typeof v.seq === 'number' &&
+    typeof v.savedAt === 'string'
+  );
+}
