@@ -1,0 +1,54 @@
+import type { Lang } from '../domain/nlu.js';
+import type { ReplyTemplates } from '../domain/tenant.js';
+import { HiloError } from '../errors.js';
+import type { ParamValue, ReplyDirective, TemplateParams } from '../machines/conversation.contract.js';
+
+const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
+
+function lookup(templates: ReplyTemplates, key: string, lang: Lang): string {
+  const other: Lang = lang === 'es' ? 'en' : 'es';
+  const text = templates[lang]?.[key] ?? templates[other]?.[key];
+  if (text === undefined) {
+    throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', `templates: ${key}: no such reply template in "${lang}" or "${other}"`);
+  }
+  return text;
+}
+
+function scalar(value: ParamValue | undefined): string {
+  // A placeholder without a value renders empty rather than leaking "{name}" to a customer.
+  return value === null || value === undefined ? '' : String(value);
+}
+
+function fill(text: string, lookupParam: (name: string) => string): string {
+  return text.replace(PLACEHOLDER, (_match, name: string) => lookupParam(name));
+}
+
+/**
+ * Renders a reply directive into the contact's language.
+ *
+ * `{param}` placeholders take the directive's params; an array param renders each element with the
+ * template `<key>.item` (the element's fields first, then the directive's scalar params), one line
+ * per element. A template missing in `lang` falls back to the other language; a key missing in
+ * both throws `HILO_ERR_TENANT_DATA_INVALID`. Literal-text directives are returned as they are.
+ *
+ * @example
+ * renderReply({ template: 'product.found', params: { items: [{ name: 'Cemento', price: 'RD$655.00' }] } }, templates, 'es');
+ */
+export function renderReply(directive: ReplyDirective, templates: ReplyTemplates, lang: Lang): string {
+  if ('text' in directive) return directive.text;
+  const key = directive.template;
+  const params: TemplateParams = directive.params ?? {};
+  const text = lookup(templates, key, lang);
+  const outer = (name: string): string => {
+    const value = params[name];
+    return Array.isArray(value) ? '' : scalar(value);
+  };
+  return fill(text, (name) => {
+    const value = params[name];
+    if (!Array.isArray(value)) return scalar(value);
+    const itemText = lookup(templates, `${key}.item`, lang);
+    return value
+      .map((item) => fill(itemText, (field) => (Object.hasOwn(item, field) ? scalar(item[field]) : outer(field))))
+      .join('\n');
+  });
+}
