@@ -1,0 +1,113 @@
+import { INTENTS, type IntentName } from '../../../domain/intents.js';
+import type { IntentScore } from '../../../domain/nlu.js';
+import { fitVectorizer, type SparseVector } from './features.js';
+import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
+import { tokenize } from './text.js';
+
+export interface LabelledExample {
+  text: string;
+  intent: IntentName;
+}
+
+export interface IntentClassifier {
+  /** Softmax probabilities over every intent, best first (ties broken by label order). */
+  rank(text: string): IntentScore[];
+}
+
+export interface TrainOptions {
+  epochs?: number;
+  /** L2 regularisation strength. */
+  l2?: number;
+  learningRate?: number;
+  /** Seed of the example shuffle: same data + same seed → same model. */
+  seed?: number;
+  /** Folded product words (catalog vocabulary): they share one `product` concept feature. */
+  lexicon?: ReadonlySet<string>;
+}
+
+/** Small deterministic PRNG (mulberry32): training must be reproducible. */
+export function createRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Trains a multinomial logistic regression with SGD over TF-IDF word and character n-grams.
+ * Its softmax output is a calibrated-enough probability: good for a fallback threshold.
+ */
+export function trainIntentClassifier(examples: readonly LabelledExample[], options: TrainOptions = {}): IntentClassifier {
+  const { epochs = 30, l2 = 3e-5, learningRate = 1.5, seed = 42, lexicon = GENERIC_PRODUCT_WORDS } = options;
+  const labels = INTENTS;
+  const K = labels.length;
+  const labelIndex = new Map<IntentName, number>(labels.map((l, i) => [l, i]));
+  const docs = examples.map((e) => tokenize(e.text));
+  const vectorizer = fitVectorizer(docs, { lexicon });
+  const xs: SparseVector[] = docs.map((d) => vectorizer.transform(d));
+  const ys = examples.map((e) => labelIndex.get(e.intent) as number);
+  const w = new Float64Array(vectorizer.size * K);
+  const b = new Float64Array(K);
+  const scores = new Float64Array(K);
+  const order = xs.map((_, i) => i);
+  const random = createRandom(seed);
+
+  const forward = (x: SparseVector, out: Float64Array): void => {
+    for (let c = 0; c < K; c++) out[c] = b[c] as number;
+    for (let k = 0; k < x.index.length; k++) {
+      const base = (x.index[k] as number) * K;
+      const v = x.value[k] as number;
+      for (let c = 0; c < K; c++) out[c] = (out[c] as number) + (w[base + c] as number) * v;
+    }
+    softmaxInPlace(out);
+  };
+
+  let step = 0;
+  for (let epoch = 0; epoch < epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      const tmp = order[i] as number;
+      order[i] = order[j] as number;
+      order[j] = tmp;
+    }
+    for (const i of order) {
+      const x = xs[i] as SparseVector;
+      const y = ys[i] as number;
+      const lr = learningRate / (1 + 0.002 * step++);
+      forward(x, scores);
+      for (let c = 0; c < K; c++) {
+        const g = (scores[c] as number) - (c === y ? 1 : 0);
+        b[c] = (b[c] as number) - lr * g * 0.1;
+        for (let k = 0; k < x.index.length; k++) {
+          const at = (x.index[k] as number) * K + c;
+          w[at] = (w[at] as number) - lr * (g * (x.value[k] as number) + l2 * (w[at] as number));
+        }
+      }
+    }
+  }
+
+  return {
+    rank(text) {
+      const out = new Float64Array(K);
+      forward(vectorizer.transform(tokenize(text)), out);
+      const ranking: IntentScore[] = labels.map((name, i) => ({ name, confidence: out[i] as number }));
+      return ranking.sort((p, q) => q.confidence - p.confidence);
+    },
+  };
+}
+
+function softmaxInPlace(v: Float64Array): void {
+  let max = -Infinity;
+  for (const x of v) if (x > max) max = x;
+  let sum = 0;
+  for (let i = 0; i < v.length; i++) {
+    const e = Math.exp((v[i] as number) - max);
+    v[i] = e;
+    sum += e;
+  }
+  for (let i = 0; i < v.length; i++) v[i] = (v[i] as number) / sum;
+}

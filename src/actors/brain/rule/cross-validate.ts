@@ -1,0 +1,83 @@
+import { INTENTS, type IntentName } from '../../../domain/intents.js';
+import type { TrainingUtterances } from '../../../domain/tenant.js';
+import { trainIntentClassifier, type LabelledExample, type TrainOptions } from './classifier.js';
+
+/** Flattens `{ intent: { es: [...], en: [...] } }` into labelled examples (stable order). */
+export function toExamples(utterances: TrainingUtterances): LabelledExample[] {
+  const out: LabelledExample[] = [];
+  for (const intent of INTENTS) {
+    const byLang = utterances[intent];
+    if (!byLang) continue;
+    for (const lang of ['es', 'en'] as const) {
+      for (const text of byLang[lang] ?? []) out.push({ text, intent });
+    }
+  }
+  return out;
+}
+
+export interface CrossValidationReport {
+  folds: number;
+  /** Accuracy of the raw arg-max prediction on held-out folds. */
+  accuracy: number;
+  /** Accuracy when predictions below `threshold` become `out_of_scope`. */
+  accuracyWithThreshold: number;
+  threshold: number;
+  /** The threshold in the candidate list that maximised held-out accuracy. */
+  bestThreshold: number;
+  perIntent: Record<IntentName, { support: number; correct: number }>;
+}
+
+/**
+ * Stratified k-fold cross-validation (deterministic fold assignment: every k-th example of
+ * each intent). Used to choose the fallback threshold and to report accuracy.
+ */
+export function crossValidate(
+  utterances: TrainingUtterances,
+  options: { folds?: number; threshold?: number; candidates?: number[]; train?: TrainOptions } = {},
+): CrossValidationReport {
+  const { folds = 5, threshold = 0, candidates = [0, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5], train } = options;
+  const examples = toExamples(utterances);
+  const seenPerIntent = new Map<IntentName, number>();
+  const foldOf = examples.map((e) => {
+    const n = seenPerIntent.get(e.intent) ?? 0;
+    seenPerIntent.set(e.intent, n + 1);
+    return n % folds;
+  });
+  const predictions: { gold: IntentName; top: IntentName; confidence: number }[] = [];
+  for (let f = 0; f < folds; f++) {
+    const trainSet = examples.filter((_, i) => foldOf[i] !== f);
+    const model = trainIntentClassifier(trainSet, train);
+    examples.forEach((e, i) => {
+      if (foldOf[i] !== f) return;
+      const best = model.rank(e.text)[0];
+      if (best) predictions.push({ gold: e.intent, top: best.name, confidence: best.confidence });
+    });
+  }
+  const accuracyAt = (t: number): number =>
+    predictions.filter((p) => (p.confidence < t ? 'out_of_scope' : p.top) === p.gold).length / predictions.length;
+  let bestThreshold = 0;
+  let bestAccuracy = -1;
+  for (const t of candidates) {
+    const a = accuracyAt(t);
+    if (a > bestAccuracy) {
+      bestAccuracy = a;
+      bestThreshold = t;
+    }
+  }
+  const perIntent = Object.fromEntries(INTENTS.map((i) => [i, { support: 0, correct: 0 }])) as Record<
+    IntentName,
+    { support: number; correct: number }
+  >;
+  for (const p of predictions) {
+    perIntent[p.gold].support++;
+    if (p.top === p.gold) perIntent[p.gold].correct++;
+  }
+  return {
+    folds,
+    accuracy: accuracyAt(0),
+    accuracyWithThreshold: accuracyAt(threshold),
+    threshold,
+    bestThreshold,
+    perIntent,
+  };
+}

@@ -1,0 +1,84 @@
+import { conceptsOf } from './concepts.js';
+
+/**
+ * Sparse features for the intent classifier: word unigrams and bigrams plus word-boundary-aware
+ * character n-grams (3–5), weighted by sublinear TF × IDF and L2-normalised.
+ */
+
+export type SparseVector = { index: Int32Array; value: Float64Array };
+
+/** Raw feature counts of a token list. */
+export function countFeatures(tokens: readonly string[], lexicon?: ReadonlySet<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (f: string): void => {
+    counts.set(f, (counts.get(f) ?? 0) + 1);
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    const tok = tokens[i] as string;
+    add(`w:${tok}`);
+    if (i + 1 < tokens.length) add(`b:${tok}_${tokens[i + 1] as string}`);
+    for (const c of conceptsOf(tok, lexicon)) add(`k:${c}`);
+    const padded = ` ${tok} `;
+    for (let n = 3; n <= 5; n++) {
+      for (let s = 0; s + n <= padded.length; s++) add(`c:${padded.slice(s, s + n)}`);
+    }
+  }
+  if (tokens.length === 0) add('w:<empty>');
+  return counts;
+}
+
+/**
+ * Relative weight of each feature block (word, bigram, concept, character n-gram): character
+ * n-grams are many and individually weak, so they are damped; concepts generalise, so they are boosted.
+ */
+export const BLOCK_WEIGHTS: Record<string, number> = { w: 1.5, b: 0.7, k: 1.5, c: 0.6 };
+
+/** Feature vocabulary with IDF weights, fitted on the training set. */
+export interface Vectorizer {
+  readonly size: number;
+  transform(tokens: readonly string[]): SparseVector;
+}
+
+export function fitVectorizer(
+  docs: readonly (readonly string[])[],
+  options: { minDf?: number; lexicon?: ReadonlySet<string> } = {},
+): Vectorizer {
+  const { minDf = 1, lexicon } = options;
+  const df = new Map<string, number>();
+  for (const doc of docs) {
+    for (const f of countFeatures(doc, lexicon).keys()) df.set(f, (df.get(f) ?? 0) + 1);
+  }
+  const vocab = new Map<string, number>();
+  const idf: number[] = [];
+  const weights: number[] = [];
+  // Sorted so the model is identical whatever the insertion order (determinism).
+  for (const f of [...df.keys()].sort()) {
+    const d = df.get(f) as number;
+    if (d < minDf) continue;
+    vocab.set(f, idf.length);
+    idf.push(Math.log((1 + docs.length) / (1 + d)) + 1);
+    weights.push(BLOCK_WEIGHTS[f[0] as string] ?? 1);
+  }
+  return {
+    size: idf.length,
+    transform(tokens) {
+      const entries: [number, number][] = [];
+      for (const [f, c] of countFeatures(tokens, lexicon)) {
+        const idx = vocab.get(f);
+        if (idx === undefined) continue;
+        entries.push([idx, (1 + Math.log(c)) * (idf[idx] as number) * (weights[idx] as number)]);
+      }
+      entries.sort((a, b) => a[0] - b[0]);
+      let norm = 0;
+      for (const [, v] of entries) norm += v * v;
+      norm = Math.sqrt(norm) || 1;
+      const index = new Int32Array(entries.length);
+      const value = new Float64Array(entries.length);
+      entries.forEach(([i, v], k) => {
+        index[k] = i;
+        value[k] = v / norm;
+      });
+      return { index, value };
+    },
+  };
+}

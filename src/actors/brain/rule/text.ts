@@ -1,0 +1,149 @@
+/**
+ * Text folding and normalisation shared by the classifier and the extractors.
+ * Two flavours: `foldWithMap` keeps a map back to the original offsets (entities need spans),
+ * `normalizeText` rewrites freely (the classifier only needs tokens).
+ */
+
+const COMBINING_MARK = /\p{M}/u;
+
+export interface FoldedText {
+  /** Lower-cased, accent-free copy of the text. */
+  folded: string;
+  /** `map[i]` is the offset in the original text of `folded[i]`; `map[folded.length]` is the text length. */
+  map: number[];
+}
+
+/** Lower-cases and strips accents while remembering where each folded character came from. */
+export function foldWithMap(text: string): FoldedText {
+  let folded = '';
+  const map: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    if (base.length === 0 || COMBINING_MARK.test(ch)) continue;
+    // Keep one folded unit per source unit so spans stay exact (e.g. 'İ' lower-cases to two units).
+    folded += base[0];
+    map.push(i);
+  }
+  map.push(text.length);
+  return { folded, map };
+}
+
+/** Original-text span of a folded-text span. */
+export function toOriginalSpan(f: FoldedText, start: number, end: number): { start: number; end: number } {
+  return { start: f.map[start] ?? 0, end: f.map[end] ?? f.map[f.map.length - 1] ?? 0 };
+}
+
+/** Lower-case and accent-free, nothing else. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Placeholder token that stands for any number (so "10 sacos" and "25 sacos" look alike). */
+export const NUMBER_TOKEN = '0';
+
+/**
+ * Chat spellings of Dominican Spanish and English mapped to their full form.
+ * Applied per token after folding and collapsing repeated letters.
+ */
+const CHAT_SPELLINGS: Record<string, string> = {
+  q: 'que',
+  k: 'que',
+  ke: 'que',
+  qe: 'que',
+  xq: 'porque',
+  pq: 'porque',
+  pk: 'porque',
+  xk: 'porque',
+  porq: 'porque',
+  xque: 'porque',
+  tb: 'tambien',
+  tmb: 'tambien',
+  tbn: 'tambien',
+  tmbn: 'tambien',
+  pls: 'please',
+  plz: 'please',
+  pliz: 'please',
+  plis: 'please',
+  u: 'you',
+  ur: 'your',
+  r: 'are',
+  dnd: 'donde',
+  dnde: 'donde',
+  dond: 'donde',
+  kuanto: 'cuanto',
+  cuanto: 'cuanto',
+  cnto: 'cuanto',
+  xfa: 'por favor',
+  xfavor: 'por favor',
+  porfa: 'por favor',
+  porfis: 'por favor',
+  ud: 'usted',
+  uds: 'ustedes',
+  pa: 'para',
+  pal: 'para el',
+  xa: 'para',
+  x: 'por',
+  d: 'de',
+  ta: 'esta',
+  toy: 'estoy',
+  bn: 'bien',
+  bno: 'bueno',
+  bnas: 'buenas',
+  bns: 'buenas',
+  msj: 'mensaje',
+  info: 'informacion',
+  tel: 'telefono',
+  cel: 'celular',
+  grax: 'gracias',
+  grasias: 'gracias',
+  grcs: 'gracias',
+  grs: 'gracias',
+  grasia: 'gracias',
+  slds: 'saludos',
+  qlq: 'klk',
+  klq: 'klk',
+  kiero: 'quiero',
+  aki: 'aqui',
+  nesecito: 'necesito',
+  nececito: 'necesito',
+  thx: 'thanks',
+  thnx: 'thanks',
+  tnx: 'thanks',
+  ty: 'thank you',
+  wanna: 'want to',
+  gonna: 'going to',
+  whats: 'what is',
+  okey: 'ok',
+  okay: 'ok',
+  oki: 'ok',
+  oka: 'ok',
+  okk: 'ok',
+};
+
+/**
+ * Classifier normalisation: lower-case, strip accents, numbers → placeholder, strip punctuation and
+ * emojis, collapse 3+ repeated letters ("holaaaa" → "hola"), expand chat spellings ("xq" → "porque").
+ *
+ * @example normalizeText('Holaaaa, q precio tiene el cemento???') // 'hola que precio tiene el cemento'
+ */
+export function normalizeText(text: string): string {
+  let t = fold(text).replace(/['’`´]/g, '');
+  t = t.replace(/\d+(?:[.,/]\d+)*/g, ` ${NUMBER_TOKEN} `);
+  t = t.replace(/[^a-z0\s]+/g, ' ');
+  t = t.replace(/([a-z])\1{2,}/g, '$1');
+  const out: string[] = [];
+  for (const tok of t.split(/\s+/)) {
+    if (tok.length === 0) continue;
+    if (/^(?:ja)+j?a?$/.test(tok) && tok.length >= 4) out.push('jaja');
+    else if (/^(?:ha)+h?a?$/.test(tok) && tok.length >= 4) out.push('haha');
+    else out.push(CHAT_SPELLINGS[tok] ?? tok);
+  }
+  return out.join(' ');
+}
+
+/** Tokens of the normalised text. */
+export function tokenize(text: string): string[] {
+  const n = normalizeText(text);
+  return n.length === 0 ? [] : n.split(' ');
+}
