@@ -165,14 +165,21 @@ export const conversationMachine = setup({
         !carriesLeadData(understanding)
       );
     },
-    rejectsLead: ({ context }) => context.expecting.kind === 'lead_confirmation' && u(context)?.affirmation === 'no',
+    rejectsLead: ({ context }) => {
+      const understanding = u(context);
+      // "no, mi correo es ..." carries the correction itself: it is merged and confirmed again.
+      return context.expecting.kind === 'lead_confirmation' && understanding?.affirmation === 'no' && !carriesLeadData(understanding);
+    },
     answersLeadQuestion: ({ context }) => {
       const understanding = u(context);
       if (!understanding || !isLeadInProgress(context.lead)) return false;
       const field = awaitingLeadField(context);
       if (field && answersLeadField(understanding, field)) return true;
-      // A correction or extra data while a lead question is pending stays in the flow too.
-      return (field !== null || context.expecting.kind === 'lead_confirmation') && carriesLeadData(understanding);
+      // Other lead data (a correction, a field given early) stays in the flow unless the message
+      // is about something else: then it is a detour, and the data was merged anyway.
+      const intent = intentOf(context);
+      const aboutTheLead = intent === null || intent === 'out_of_scope' || intent === 'sales_lead';
+      return (field !== null || context.expecting.kind === 'lead_confirmation') && aboutTheLead && carriesLeadData(understanding);
     },
     // Rules 2–8: what the message is about.
     isCritical: ({ context }) => {

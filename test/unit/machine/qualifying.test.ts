@@ -1,0 +1,269 @@
+import { describe, it, expect } from 'vitest';
+import type { Understanding } from '../../../src/domain/understanding.js';
+import { createConversation, understood, type BrainScript } from './machine-harness.js';
+
+const field = (leadFields: Understanding['leadFields'], extra: Partial<Understanding> = {}) =>
+  understood('out_of_scope', { confidence: 0.2, leadFields, ...extra });
+
+const fullScript: BrainScript = {
+  cotizar: understood('sales_lead'),
+  'Juan Pérez': field({ name: 'Juan Pérez' }),
+  'juan@example.com': field({ email: 'Juan@Example.com' }),
+  'Constructora JP': field({ company_name: 'Constructora JP' }),
+  ventas: field({}, { interestArea: 'Ventas' }),
+  'techar una nave': field({ problem_statement: 'Techar una nave de 400 m2' }),
+  alta: field({}, { urgency: 'Alto' }),
+  sí: understood('out_of_scope', { affirmation: 'yes' }),
+  no: understood('out_of_scope', { affirmation: 'no' }),
+  'no, el correo está mal': understood('out_of_scope', { affirmation: 'no' }),
+  'no, mi correo es juan@jp.do': understood('out_of_scope', { affirmation: 'no', leadFields: { email: 'juan@jp.do' } }),
+};
+
+async function collectAll(c: ReturnType<typeof createConversation>) {
+  await c.say('cotizar');
+  await c.say('Juan Pérez');
+  await c.say('juan@example.com');
+  await c.say('Constructora JP');
+  await c.say('ventas');
+  await c.say('techar una nave');
+  return c.say('alta');
+}
+
+describe('conversation machine › qualifying', () => {
+  it('should ask one field at a time, confirm with a summary and submit on yes', async () => {
+    const c = createConversation({ script: fullScript });
+    expect((await c.say('cotizar')).says).toEqual(['lead.start', 'lead.ask.name']);
+    expect(await c.say('Juan Pérez')).toMatchObject({ says: ['lead.ask.email'], context: { expecting: { kind: 'lead_field', field: 'email' } } });
+    expect((await c.say('juan@example.com')).says).toEqual(['lead.ask.company_name']);
+    expect((await c.say('Constructora JP')).says).toEqual(['lead.ask.interest_area']);
+    expect((await c.say('ventas')).says).toEqual(['lead.ask.problem_statement']);
+    expect((await c.say('techar una nave')).says).toEqual(['lead.ask.urgency_level']);
+    const confirm = await c.say('alta');
+    expect(confirm.state).toBe('qualifying.confirming');
+    expect(confirm.context.expecting).toEqual({ kind: 'lead_confirmation' });
+    expect(confirm.context.lead.status).toBe('confirming');
+    expect(confirm.replies).toEqual([
+      {
+        template: 'lead.confirm',
+        params: {
+          fullName: 'Juan Pérez',
+          email: 'juan@example.com',
+          phone: '—',
+          company: 'Constructora JP',
+          interest: 'Ventas',
+          problem: 'Techar una nave de 400 m2',
+          urgency: 'Alto',
+        },
+      },
+    ]);
+    const done = await c.say('sí');
+    expect(done.state).toBe('triage.idle');
+    expect(done.replies).toEqual([{ template: 'lead.submitted', params: { leadId: 'L-0042' } }]);
+    expect(done.context.lead).toMatchObject({ status: 'submitted', leadId: 'L-0042', asking: null });
+    expect(done.context.expecting).toEqual({ kind: 'none' });
+    expect(c.calls.pushLead).toHaveLength(1);
+    expect(c.calls.pushLead[0]).toMatchObject({ tenantId: 'ferreteria', conversationId: 'c-1', idempotencyKey: 'c-1:m8:lead' });
+    expect(c.calls.pushLead[0]!.draft).toEqual({
+      name: { value: 'Juan Pérez', sourceMessageId: 'm2' },
+      email: { value: 'juan@example.com', sourceMessageId: 'm3' },
+      company_name: { value: 'Constructora JP', sourceMessageId: 'm4' },
+      interest_area: { value: 'Ventas', sourceMessageId: 'm5' },
+      problem_statement: { value: 'Techar una nave de 400 m2', sourceMessageId: 'm6' },
+      urgency_level: { value: 'Alto', sourceMessageId: 'm7' },
+    });
+  });
+
+  it('should take every field found in the first message and ask only the missing ones', async () => {
+    const c = createConversation({
+      script: {
+        pitch: understood('sales_lead', {
+          leadFields: { name: 'Ana Gómez', email: 'ana@gomez.do', company_name: 'Gómez SRL', phone_or_username: '+18095551234' },
+          urgency: 'Medio',
+        }),
+      },
+    });
+    const out = await c.say('pitch');
+    expect(out.says).toEqual(['lead.start', 'lead.ask.interest_area']);
+    expect(out.context.lead.draft.phone_or_username).toEqual({ value: '+18095551234', sourceMessageId: 'm1' });
+    expect(out.context.lead.draft.urgency_level).toEqual({ value: 'Medio', sourceMessageId: 'm1' });
+  });
+
+  it('should count a declined optional field as answered and store it as null', async () => {
+    const c = createConversation({
+      script: { ...fullScript, ninguna: field({ company_name: null }) },
+    });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    await c.say('juan@example.com');
+    const out = await c.say('ninguna');
+    expect(out.says).toEqual(['lead.ask.interest_area']);
+    expect(out.context.lead.draft.company_name).toEqual({ value: null, sourceMessageId: 'm4' });
+  });
+
+  it.each(['name', 'email'] as const)('should ask kindly again when the customer declines the required %s', async (f) => {
+    const c = createConversation({ script: { ...fullScript, 'prefiero no': field({ [f]: null }) } });
+    await c.say('cotizar');
+    if (f === 'email') await c.say('Juan Pérez');
+    const out = await c.say('prefiero no');
+    expect(out.says).toEqual([`lead.required.${f}`]);
+    expect(out.context.expecting).toEqual({ kind: 'lead_field', field: f });
+    expect(out.context.lead.draft[f]).toBeUndefined();
+    expect(out.context.lead.notice).toBeNull();
+  });
+
+  it('should not store an invalid email, say it looks wrong and ask again', async () => {
+    const c = createConversation({ script: { ...fullScript, 'juan@gmail': field({ email: 'juan@gmail' }) } });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    const bad = await c.say('juan@gmail');
+    expect(bad).toMatchObject({ says: ['lead.invalidEmail'], state: 'qualifying.collecting.waiting', context: { expecting: { kind: 'lead_field', field: 'email' } } });
+    expect(bad.context.lead.draft.email).toBeUndefined();
+    expect((await c.say('juan@example.com')).says).toEqual(['lead.ask.company_name']);
+  });
+
+  it('should answer a product question in the middle and resume with the same field', async () => {
+    const c = createConversation({
+      script: { ...fullScript, 'y el cemento?': understood('product_inquiry', { products: [{ query: 'cemento' }] }) },
+    });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    const detour = await c.say('y el cemento?');
+    expect(detour.says).toEqual(['product.found', 'lead.ask.email']);
+    expect(detour.state).toBe('qualifying.collecting.waiting');
+    expect(detour.context.expecting).toEqual({ kind: 'lead_field', field: 'email' });
+    expect((await c.say('juan@example.com')).says).toEqual(['lead.ask.company_name']);
+  });
+
+  it('should pick up lead data volunteered during a detour and not ask for it later', async () => {
+    const text = 'horario? trabajo en Constructora JP';
+    const c = createConversation({
+      script: { ...fullScript, [text]: understood('store_hours_location', { leadFields: { company_name: 'Constructora JP' } }) },
+    });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    const out = await c.say(text);
+    expect(out.says).toEqual(['info.store_hours_location', 'lead.ask.email']);
+    expect(out.context.lead.draft.company_name).toEqual({ value: 'Constructora JP', sourceMessageId: 'm3' });
+    expect((await c.say('juan@example.com')).says).toEqual(['lead.ask.interest_area']);
+  });
+
+  it('should take the expected field even from a message with another intent', async () => {
+    const text = 'juan@example.com, y el horario?';
+    const c = createConversation({
+      script: { ...fullScript, [text]: understood('store_hours_location', { leadFields: { email: 'juan@example.com' } }) },
+    });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    expect((await c.say(text)).says).toEqual(['lead.ask.company_name']);
+  });
+
+  it('should re-ask the pending field after a message it did not understand', async () => {
+    const c = createConversation({ script: { ...fullScript, '???': understood('out_of_scope') } });
+    await c.say('cotizar');
+    expect(await c.say('???')).toMatchObject({ says: ['notUnderstood', 'lead.ask.name'], state: 'qualifying.collecting.waiting' });
+  });
+
+  it('should clear name and email and ask them again on a plain no', async () => {
+    const c = createConversation({ script: fullScript });
+    await collectAll(c);
+    const out = await c.say('no');
+    expect(out.says).toEqual(['lead.correct', 'lead.ask.name']);
+    expect(out.context.lead.draft.name).toBeUndefined();
+    expect(out.context.lead.draft.email).toBeUndefined();
+    expect(out.context.lead.status).toBe('collecting');
+    expect((await c.say('Juan Pérez')).says).toEqual(['lead.ask.email']);
+    expect((await c.say('juan@example.com')).says).toEqual(['lead.confirm']);
+  });
+
+  it('should clear only the field the customer names and confirm again once it is answered', async () => {
+    const c = createConversation({ script: { ...fullScript, 'juan@jp.do': field({ email: 'juan@jp.do' }) } });
+    await collectAll(c);
+    const out = await c.say('no, el correo está mal');
+    expect(out.says).toEqual(['lead.ask.email']);
+    expect(out.context.lead.draft.name?.value).toBe('Juan Pérez');
+    const again = await c.say('juan@jp.do');
+    expect(again.state).toBe('qualifying.confirming');
+    expect(again.replies[0]).toMatchObject({ template: 'lead.confirm', params: { email: 'juan@jp.do' } });
+  });
+
+  it('should take a correction given with the no and confirm again', async () => {
+    const c = createConversation({ script: fullScript });
+    await collectAll(c);
+    const out = await c.say('no, mi correo es juan@jp.do');
+    expect(out.state).toBe('qualifying.confirming');
+    expect(out.replies).toHaveLength(1);
+    expect(out.replies[0]).toMatchObject({ template: 'lead.confirm', params: { email: 'juan@jp.do' } });
+    expect(c.calls.pushLead).toHaveLength(0);
+  });
+
+  it('should show the summary again after a detour while confirming', async () => {
+    const c = createConversation({ script: { ...fullScript, ofertas: understood('offers') } });
+    await collectAll(c);
+    expect(await c.say('ofertas')).toMatchObject({ says: ['info.offers', 'lead.confirm'], state: 'qualifying.confirming' });
+  });
+
+  it('should say so, keep the draft and hand off when the CRM push fails', async () => {
+    const c = createConversation({ script: fullScript, effects: { pushLead: () => 'fail' } });
+    await collectAll(c);
+    const out = await c.say('sí');
+    expect(out.says).toEqual(['lead.failed', 'handoff.ticket.lead_push_failed']);
+    expect(out.state).toBe('handoff.withHuman');
+    expect(out.context.lead.status).toBe('failed');
+    expect(out.context.lead.draft.email?.value).toBe('juan@example.com');
+    expect(c.calls.createTicket[0]).toMatchObject({ kind: 'handoff', reason: 'lead_push_failed' });
+  });
+
+  it('should retry a failed lead with the kept draft on a new request', async () => {
+    let fail = true;
+    const c = createConversation({
+      script: fullScript,
+      effects: { pushLead: (input) => (fail ? 'fail' : { leadId: 'L-7', payload: { lead_id: 'L-7', contact_info: { name: '', email: '', phone_or_username: null }, business_context: { company_name: null, interest_area: null }, problem_statement: null, urgency_level: null, provenance: {} }, ...{ _: input } }) },
+    });
+    await collectAll(c);
+    await c.say('sí');
+    await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'pending' });
+    fail = false;
+    expect(await c.say('cotizar')).toMatchObject({ says: ['lead.start', 'lead.confirm'], state: 'qualifying.confirming' });
+    expect(await c.say('sí')).toMatchObject({ says: ['lead.submitted'], context: { lead: { status: 'submitted', leadId: 'L-7' } } });
+  });
+
+  it('should start a new lead after a submitted one, keeping only the contact fields', async () => {
+    const c = createConversation({ script: fullScript });
+    await collectAll(c);
+    await c.say('sí');
+    const out = await c.say('cotizar');
+    expect(out.says).toEqual(['lead.start', 'lead.ask.interest_area']);
+    expect(out.context.lead).toMatchObject({ status: 'collecting', leadId: null });
+    expect(Object.keys(out.context.lead.draft).sort()).toEqual(['company_name', 'email', 'name']);
+  });
+
+  it('should ignore an interest area outside the allowed list and ask for it', async () => {
+    const c = createConversation({
+      script: { pitch: understood('sales_lead', { leadFields: { name: 'Ana', email: 'ana@x.do', company_name: null, interest_area: 'Marketing' } }) },
+    });
+    const out = await c.say('pitch');
+    expect(out.says).toEqual(['lead.start', 'lead.ask.interest_area']);
+    expect(out.context.lead.draft.interest_area).toBeUndefined();
+  });
+
+  it('should pause a lead when the conversation closes and resume it on a new request', async () => {
+    const c = createConversation({ script: fullScript });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    const closed = await c.send({ type: 'conversation.close', reason: 'idle' });
+    expect(closed.state).toBe('closed');
+    expect(closed.context.lead.status).toBe('none');
+    expect(closed.context.expecting).toEqual({ kind: 'none' });
+    const back = await c.say('cotizar');
+    expect(back.says).toEqual(['lead.start', 'lead.ask.email']);
+    expect(back.context.lead.draft.name?.value).toBe('Juan Pérez');
+  });
+
+  it('should hand off a critical message in the middle of a lead and resume asking after the human resolves it', async () => {
+    const c = createConversation({ script: { ...fullScript, urgente: understood('complaint', { critical: true }), hola: understood('greeting') } });
+    await c.say('cotizar');
+    expect(await c.say('urgente')).toMatchObject({ says: ['handoff.ticket.critical'], state: 'handoff.withHuman' });
+    await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'resuelto' });
+    expect(await c.say('hola')).toMatchObject({ says: ['greeting', 'lead.ask.name'], state: 'qualifying.collecting.waiting' });
+  });
+});
