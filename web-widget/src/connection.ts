@@ -1,6 +1,8 @@
 import type { ClientFrame, HelloFrame, ServerFrame } from '../../src/channels/widget/protocol.js';
 import { backoffDelay } from './backoff.js';
 
+const CLOSE_UNKNOWN_TENANT = 4404;
+
 export type SocketStatus = 'connecting' | 'online' | 'offline';
 
 export interface WidgetConnectionOptions {
@@ -94,13 +96,18 @@ export function createWidgetConnection(options: WidgetConnectionOptions): Widget
       }
       onFrame(frame);
     };
-    ws.onclose = () => {
+    ws.onclose = (event: CloseEvent) => {
       if (socket !== ws) return;
       socket = null;
       ready = false;
       clearInterval(pingTimer);
       pingTimer = undefined;
-      if (stopped) return;
+      // 4404: the server does not know this tenant; retrying cannot help.
+      if (event.code === CLOSE_UNKNOWN_TENANT) stopped = true;
+      if (stopped) {
+        onStatus('offline');
+        return;
+      }
       onStatus('offline');
       scheduleReconnect();
     };

@@ -14,7 +14,8 @@ export function escapeHtml(text: string): string {
 // Runs on already-escaped text: a URL stops at whitespace and at any escaped markup character,
 // so a quote or angle bracket can never end up inside the href.
 const URL_RE = /\bhttps?:\/\/(?:(?!&(?:lt|gt|quot|#39);)[^\s\u0000])+/gi;
-const TRAILING_PUNCTUATION_RE = /[.,;:!?)\]]+$/;
+// `*` and `_` too: a link at the end of an emphasised phrase must not swallow the closing marker.
+const TRAILING_PUNCTUATION_RE = /[.,;:!?)\]*_]+$/;
 // WhatsApp-style emphasis: the marker hugs non-space text and is not part of a word.
 const BOLD_RE = /(^|[^\w*])\*(?=\S)([^*\n]*?\S)\*(?![\w*])/g;
 const ITALIC_RE = /(^|[^\w_])_(?=\S)([^_\n]*?\S)_(?![\w_])/g;

@@ -43,8 +43,9 @@ export function highestSeq(messages: readonly UiMessage[]): number {
 }
 
 function insertBySeq(list: UiMessage[], message: UiMessage & { seq: number }): void {
-  // Usually newer than everything shown: append. Otherwise go before the first later message.
-  const index = list.findIndex((m) => m.seq !== null && m.seq > message.seq);
+  // Recorded messages come before the customer's unrecorded ones (those will get later seqs) and
+  // before any later recorded message; usually that means appending.
+  const index = list.findIndex((m) => (m.seq !== null ? m.seq > message.seq : m.author === 'customer'));
   if (index === -1) list.push(message);
   else list.splice(index, 0, message);
 }
