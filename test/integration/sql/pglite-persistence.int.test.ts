@@ -13,6 +13,10 @@ import {
 import { createManualClock } from '../../../src/runtime/clock.js';
 import { createSilentLogger } from '../../../src/runtime/logger.js';
 
+// Each test starts PGlite (a WASM PostgreSQL) twice; on a busy two-core machine that alone can
+// take tens of seconds, so these tests get a roomier timeout than the project default.
+const PGLITE_TWICE_TIMEOUT_MS = 120_000;
+
 describe('PGlite persistence', () => {
   let dataDir: string;
   const open: Database[] = [];
@@ -56,7 +60,7 @@ describe('PGlite persistence', () => {
     // Counters persisted too: numbering continues instead of restarting.
     expect((await tickets.openTicket({ tenantId, conversationId: 'c-2', kind: 'quote', reason: 'quote_request', summary: 'Cotizar' })).number).toBe('T-000002');
     expect(await createAuditRepository({ db: second, clock }).verifyAuditChain(tenantId)).toEqual({ ok: true, count: 1 });
-  });
+  }, PGLITE_TWICE_TIMEOUT_MS);
 
   it('should keep a memory:// database empty for the next open', async () => {
     const tenantId = `mem-${randomUUID()}`;
@@ -67,5 +71,5 @@ describe('PGlite persistence', () => {
     await first.close();
     const second = await openAt('memory://');
     expect(await createSqlTranscriptStore(second).list({ tenantId, conversationId: 'c' })).toEqual([]);
-  });
+  }, PGLITE_TWICE_TIMEOUT_MS);
 });
