@@ -25,6 +25,11 @@ export const ERROR_CODES = {
   HILO_ERR_SNAPSHOT_CORRUPT: { status: 500, message: 'Stored snapshot data is unreadable (not written by a Hilo snapshot store).' },
   HILO_ERR_TENANT_DATA_INVALID: { status: 500, message: 'Tenant data files are missing or invalid.' },
   HILO_ERR_CONFIG_INVALID: { status: 500, message: 'Configuration is invalid.' },
+  HILO_ERR_LLM_RATE_LIMITED: { status: 503, message: 'The language model provider is rate limiting every usable key.' },
+  HILO_ERR_LLM_TIMEOUT: { status: 504, message: 'The language model did not answer in time.' },
+  HILO_ERR_LLM_UNAVAILABLE: { status: 502, message: 'The language model provider failed or refused the request.' },
+  HILO_ERR_LLM_BAD_OUTPUT: { status: 502, message: 'The language model answered with output that does not match the expected schema.' },
+  HILO_ERR_LLM_POOL_EXHAUSTED: { status: 503, message: 'Every language model key is at capacity or cooling down.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type HiloErrorCode = keyof typeof ERROR_CODES;
