@@ -1,0 +1,7 @@
+export { createCatalogIndex } from './catalog-search.js';
+export type { CatalogIndex, CatalogMatch } from './catalog-search.js';
+export { answerProduct } from './product.tool.js';
+export { answerAccount, ACCOUNT_NUMBER_PATTERN } from './account.tool.js';
+export { answerInfo } from './info.tool.js';
+export { calendarDate, formatDate, formatMoney } from './format.js';
+export { countUnit, priceUnit } from './units.js';
