@@ -1,0 +1,112 @@
+import { describe, it, expect } from 'vitest';
+import { createConversation, stateString, understood } from './machine-harness.js';
+
+const script = { humano: understood('human_agent'), hola: understood('greeting'), '¿hola?': understood('greeting'), 'sigo aquí': understood('greeting'), chao: understood('goodbye') };
+
+describe('conversation machine › handoff', () => {
+  it('should run the whole handoff: ticket, relay, agent messages, resolution, back to the bot', async () => {
+    const c = createConversation({ script });
+    const opened = await c.say('humano');
+    expect(opened.state).toBe('handoff.withHuman');
+    expect(opened.replies).toEqual([{ template: 'handoff.ticket.customer_request', params: { number: 'T-000121' } }]);
+    expect(opened.context.ticket).toEqual({ ticketId: 'tk-1', number: 'T-000121', kind: 'handoff', reason: 'customer_request' });
+
+    const first = await c.say('¿hola?');
+    expect(first.state).toBe('handoff.withHuman');
+    expect(first.emitted).toEqual([
+      { type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'm2', text: '¿hola?' },
+      { type: 'reply', reply: { template: 'handoff.waiting' } },
+    ]);
+    const second = await c.say('sigo aquí');
+    expect(second.emitted).toEqual([{ type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'm3', text: 'sigo aquí' }]);
+    expect(second.context.turn).toBe(3);
+    expect(c.calls.understand).toHaveLength(1);
+
+    const agent = await c.send({ type: 'agent.message', agentName: 'Rosa', text: 'Hola, soy Rosa. ¿En qué te ayudo?' });
+    expect(agent.state).toBe('handoff.withHuman');
+    expect(agent.replies).toEqual([{ text: 'Hola, soy Rosa. ¿En qué te ayudo?', author: 'agent', agentName: 'Rosa' }]);
+
+    const resolved = await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'resuelto' });
+    expect(resolved.state).toBe('triage.idle');
+    expect(resolved.says).toEqual(['handoff.resolved']);
+    expect(resolved.context.lastHandoff).toEqual({
+      ticketId: 'tk-1',
+      number: 'T-000121',
+      kind: 'handoff',
+      reason: 'customer_request',
+      agentName: 'Rosa',
+      outcome: 'resuelto',
+    });
+    expect(resolved.context.handoffReason).toBeNull();
+
+    expect(await c.say('hola')).toMatchObject({ says: ['greeting'], state: 'triage.idle' });
+  });
+
+  it('should say the agent will answer again only on the first message of a new handoff', async () => {
+    const c = createConversation({ script });
+    await c.say('humano');
+    await c.say('hola');
+    await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'ok' });
+    await c.say('humano');
+    expect((await c.say('hola')).says).toEqual(['handoff.waiting']);
+    expect(c.calls.createTicket.map((t) => t.idempotencyKey)).toEqual(['c-1:m1:ticket', 'c-1:m3:ticket']);
+  });
+
+  it('should not close while a human holds the conversation', async () => {
+    const c = createConversation({ script });
+    await c.say('humano');
+    expect(await c.send({ type: 'conversation.close', reason: 'idle' })).toMatchObject({ state: 'handoff.withHuman', emitted: [] });
+  });
+
+  it('should apologise with the store phone and go back to idle when the ticket cannot be opened', async () => {
+    const c = createConversation({ script, effects: { createTicket: () => 'fail' } });
+    const out = await c.say('humano');
+    expect(out).toMatchObject({ says: ['ticket.failed'], state: 'triage.idle', context: { handoffReason: null, ticket: null } });
+    expect(await c.say('hola')).toMatchObject({ says: ['greeting'], state: 'triage.idle' });
+  });
+});
+
+describe('conversation machine › close, reopen and unexpected events', () => {
+  it.each([
+    ['triage.idle', [] as string[]],
+    ['qualifying.collecting.waiting', ['cotizar']],
+    ['qualifying.confirming', ['completo']],
+    ['answering.awaitingProduct', ['precio']],
+    ['answering.awaitingAccountId', ['cuenta']],
+  ])('should close from %s on conversation.close without a reply', async (state, messages) => {
+    const c = createConversation({
+      script: {
+        cotizar: understood('sales_lead'),
+        completo: understood('sales_lead', { leadFields: { name: 'Ana', email: 'ana@x.do', company_name: null, problem_statement: 'Piso' }, interestArea: 'Ventas', urgency: 'Bajo' }),
+        precio: understood('price_quote'),
+        cuenta: understood('account_status'),
+      },
+      effects: {
+        answerProduct: () => ({ outcome: 'need_product', replies: [{ template: 'product.askWhich' }] }),
+        answerAccount: () => ({ outcome: 'need_account_id', replies: [{ template: 'account.askId' }] }),
+      },
+    });
+    for (const m of messages) await c.say(m);
+    expect(c.snapshot().hasTag('awaitingInput')).toBe(true);
+    expect(stateString(c.snapshot().value)).toBe(state);
+    const out = await c.send({ type: 'conversation.close', reason: 'admin' });
+    expect(out).toMatchObject({ state: 'closed', emitted: [], context: { expecting: { kind: 'none' } } });
+  });
+
+  it('should reopen a closed conversation with the next message', async () => {
+    const c = createConversation({ script: { chao: understood('goodbye'), cemento: understood('product_inquiry') } });
+    await c.say('chao');
+    expect(await c.say('cemento')).toMatchObject({ says: ['product.found'], state: 'triage.idle' });
+  });
+
+  it('should ignore agent events, close while closed and unknown events without crashing', async () => {
+    const c = createConversation({ script: { chao: understood('goodbye') } });
+    expect(await c.send({ type: 'agent.message', agentName: 'Rosa', text: 'hola' })).toMatchObject({ state: 'triage.idle', emitted: [] });
+    expect(await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'x' })).toMatchObject({ state: 'triage.idle', emitted: [] });
+    expect(await c.send({ type: 'something.else' })).toMatchObject({ state: 'triage.idle', emitted: [] });
+    await c.say('chao');
+    expect(await c.send({ type: 'conversation.close', reason: 'idle' })).toMatchObject({ state: 'closed', emitted: [] });
+    expect(await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'x' })).toMatchObject({ state: 'closed', emitted: [] });
+    expect(c.actor.getSnapshot().status).toBe('active');
+  });
+});

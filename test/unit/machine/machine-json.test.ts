@@ -1,0 +1,44 @@
+import { describe, it, expect } from 'vitest';
+import { createMachine } from 'xstate';
+import { AWAITING_INPUT, CONVERSATION_ACTORS } from '../../../src/machines/conversation.contract.js';
+import { exportMachineJson } from '../../../src/machines/machine-json.js';
+
+type Node = { id: string; tags?: string[]; states?: Record<string, Node>; invoke?: { src: string }[]; always?: { guard?: unknown; target?: string }[] };
+
+function walk(node: Node, visit: (n: Node) => void): void {
+  visit(node);
+  for (const child of Object.values(node.states ?? {})) walk(child, visit);
+}
+
+describe('exportMachineJson', () => {
+  const json = exportMachineJson() as Node;
+
+  it('should be plain JSON with the five top-level states', () => {
+    expect(JSON.parse(JSON.stringify(json))).toEqual(json);
+    expect(Object.keys(json.states ?? {})).toEqual(['triage', 'answering', 'qualifying', 'handoff', 'closed']);
+  });
+
+  it('should carry the awaiting tag on exactly the states that wait for the outside world', () => {
+    const awaiting: string[] = [];
+    walk(json, (n) => n.tags?.includes(AWAITING_INPUT) && awaiting.push(n.id));
+    expect(awaiting.sort()).toEqual(
+      ['idle', 'answering.awaitingProduct', 'answering.awaitingAccountId', 'qualifying.collecting.waiting', 'qualifying.confirming', 'handoff.withHuman', 'closed'].sort(),
+    );
+  });
+
+  it('should show every effect as an invoke source and the routing as guarded eventless transitions', () => {
+    const sources = new Set<string>();
+    walk(json, (n) => n.invoke?.forEach((i) => sources.add(i.src)));
+    expect([...sources].sort()).toEqual([...CONVERSATION_ACTORS].sort());
+    const routing = json.states?.triage?.states?.routing;
+    expect(routing?.always?.length).toBeGreaterThanOrEqual(15);
+    expect(routing?.always?.[0]).toEqual({ target: '#answering.account', guard: 'answersExpectedAccountId', actions: ['resetStreak'] });
+  });
+
+  it('should load back as a machine config with the same state ids', () => {
+    const machine = createMachine(json as never);
+    const ids: string[] = [];
+    walk(json, (n) => ids.push(n.id));
+    for (const id of ids.filter((i) => i !== 'conversation')) expect(machine.getStateNodeById(id).id).toBe(id);
+  });
+});
