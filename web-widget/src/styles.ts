@@ -13,7 +13,8 @@ text-transform:none;text-indent:0;word-spacing:normal;white-space:normal;directi
 -webkit-font-smoothing:antialiased}
 *,*::before,*::after{box-sizing:border-box;font-family:inherit}
 button{font:inherit;cursor:pointer;border:0;margin:0}
-:focus-visible{outline:3px solid #fbbf24;outline-offset:2px}
+:focus-visible{outline:3px solid #1f2328;outline-offset:2px}
+.header :focus-visible,.launcher:focus-visible{outline-color:#fff;box-shadow:0 0 0 6px #1f2328}
 .launcher{position:fixed;right:20px;bottom:20px;z-index:2147483000;width:60px;height:60px;border-radius:50%;
 background:var(--accent);color:#fff;display:flex;align-items:center;justify-content:center;
 box-shadow:0 6px 20px rgba(0,0,0,.25);padding:0;transition:transform .15s}
