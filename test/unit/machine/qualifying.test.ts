@@ -217,7 +217,22 @@ describe('conversation machine › qualifying', () => {
     let fail = true;
     const c = createConversation({
       script: fullScript,
-      effects: { pushLead: (input) => (fail ? 'fail' : { leadId: 'L-7', payload: { lead_id: 'L-7', contact_info: { name: '', email: '', phone_or_username: null }, business_context: { company_name: null, interest_area: null }, problem_statement: null, urgency_level: null, provenance: {} }, ...{ _: input } }) },
+      effects: {
+        pushLead: () =>
+          fail
+            ? 'fail'
+            : {
+                leadId: 'L-7',
+                payload: {
+                  lead_id: 'L-7',
+                  contact_info: { name: 'Juan Pérez', email: 'juan@example.com', phone_or_username: null },
+                  business_context: { company_name: null, interest_area: null },
+                  problem_statement: null,
+                  urgency_level: null,
+                  provenance: {},
+                },
+              },
+      },
     });
     await collectAll(c);
     await c.say('sí');
