@@ -1,0 +1,170 @@
+import { describe, it, expect, beforeEach, afterEach } from 'vitest';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { INTENTS } from '../../../src/domain/intents.js';
+import { isHiloError } from '../../../src/errors.js';
+import { loadTenant, loadTenants } from '../../../src/persistence/tenant-loader.js';
+import { TENANT_DIR } from './helpers.js';
+
+/** Each test owns a copy of the demo tenant in its own temporary folder. */
+let root: string;
+let dir: string;
+
+beforeEach(async () => {
+  root = await mkdtemp(join(tmpdir(), 'hilo-tenant-loader-'));
+  dir = join(root, 'ferreteria');
+  await cp(TENANT_DIR, dir, { recursive: true });
+});
+
+afterEach(async () => {
+  await rm(root, { recursive: true, force: true });
+});
+
+async function edit(file: string, change: (data: any) => unknown): Promise<void> {
+  const path = join(dir, file);
+  const data: unknown = JSON.parse(await readFile(path, 'utf8'));
+  const result = change(data);
+  await writeFile(path, JSON.stringify(result === undefined ? data : result));
+}
+
+async function loadError(load: () => Promise<unknown> = () => loadTenant(dir)): Promise<Error> {
+  try {
+    await load();
+  } catch (err) {
+    expect(isHiloError(err, 'HILO_ERR_TENANT_DATA_INVALID')).toBe(true);
+    return err as Error;
+  }
+  throw new Error('expected the tenant to be rejected');
+}
+
+describe('loadTenant', () => {
+  it('should load the real demo tenant with every file', async () => {
+    const tenant = await loadTenant(TENANT_DIR);
+    expect(tenant.settings).toEqual({
+      id: 'ferreteria',
+      displayName: 'Ferretería La Romana',
+      defaultLang: 'es',
+      timeZone: 'America/Santo_Domingo',
+      currency: 'DOP',
+    });
+    expect(tenant.catalog.length).toBeGreaterThanOrEqual(170);
+    expect(tenant.catalog.some((p) => p.stock === 0)).toBe(true);
+    expect(tenant.accounts.length).toBeGreaterThanOrEqual(20);
+    expect(new Set(tenant.accounts.map((a) => a.standing))).toEqual(new Set(['al_dia', 'atrasada', 'suspendida']));
+    expect(tenant.store.branches.length).toBeGreaterThanOrEqual(2);
+    expect(tenant.offers.length).toBeGreaterThanOrEqual(5);
+    expect(tenant.vacancies.length).toBeGreaterThanOrEqual(3);
+    expect(Object.keys(tenant.utterances).sort()).toEqual([...INTENTS].sort());
+    // Templates from every file are merged: the tools' keys and the flow's keys.
+    expect(tenant.templates.es['product.found']).toBeDefined();
+    expect(tenant.templates.en['account.need_id']).toBeDefined();
+    expect(Object.keys(tenant.templates.es).length).toBeGreaterThan(Object.keys(JSON.parse(await readFile(join(TENANT_DIR, 'templates/tools.json'), 'utf8')).es).length);
+  });
+
+  it('should keep the tool templates complete in both languages', async () => {
+    const tools = JSON.parse(await readFile(join(TENANT_DIR, 'templates/tools.json'), 'utf8')) as Record<'es' | 'en', Record<string, string>>;
+    expect(Object.keys(tools.es).sort()).toEqual(Object.keys(tools.en).sort());
+  });
+
+  it('should name the file and path of a wrong type', async () => {
+    await edit('catalog.json', (c) => {
+      c[12].price = 'mil';
+    });
+    expect((await loadError()).message).toBe('catalog.json: $[12].price: expected a number, got "mil"');
+  });
+
+  it('should name the file and path of a missing required field', async () => {
+    await edit('store.json', (s) => {
+      delete s.branches[1].hours.en;
+    });
+    expect((await loadError()).message).toBe('store.json: $.branches[1].hours.en: expected a non-empty string, got nothing (missing)');
+  });
+
+  it('should reject duplicate SKUs', async () => {
+    await edit('catalog.json', (c) => {
+      c[5].sku = c[0].sku;
+    });
+    expect((await loadError()).message).toMatch(/^catalog\.json: \$\[5\]\.sku: duplicate SKU "CEM-001" \(also at \$\[0\]\)$/);
+  });
+
+  it('should reject duplicate and malformed account numbers', async () => {
+    await edit('accounts.json', (a) => {
+      a[3].number = a[0].number;
+    });
+    expect((await loadError()).message).toContain('accounts.json: $[3].number: duplicate account number');
+
+    await cp(join(TENANT_DIR, 'accounts.json'), join(dir, 'accounts.json'));
+    await edit('accounts.json', (a) => {
+      a[2].number = '12-34';
+    });
+    expect((await loadError()).message).toContain('accounts.json: $[2].number: expected 5 to 8 digits');
+  });
+
+  it('should reject bad enums and dates', async () => {
+    await edit('accounts.json', (a) => {
+      a[0].standing = 'morosa';
+    });
+    expect((await loadError()).message).toContain('accounts.json: $[0].standing: expected one of al_dia | atrasada | suspendida');
+
+    await cp(join(TENANT_DIR, 'accounts.json'), join(dir, 'accounts.json'));
+    await edit('offers.json', (o) => {
+      o[1].validUntil = '31/12/2026';
+    });
+    expect((await loadError()).message).toContain('offers.json: $[1].validUntil: expected an ISO date (YYYY-MM-DD)');
+  });
+
+  it('should reject offers that point at unknown SKUs', async () => {
+    await edit('offers.json', (o) => {
+      o[0].skus = ['NOPE-999'];
+    });
+    expect((await loadError()).message).toBe('offers.json: $[0].skus[0]: unknown SKU "NOPE-999" (not in catalog.json)');
+  });
+
+  it('should reject utterances missing an intent', async () => {
+    await edit('utterances.json', (u) => {
+      delete u.job_vacancies;
+    });
+    expect((await loadError()).message).toBe('utterances.json: $.job_vacancies: expected an object, got nothing (missing)');
+  });
+
+  it('should reject a template key present in one language only', async () => {
+    await mkdir(join(dir, 'templates'), { recursive: true });
+    await writeFile(join(dir, 'templates/zz-extra.json'), JSON.stringify({ es: { 'extra.only_es': 'Hola' }, en: {} }));
+    expect((await loadError()).message).toBe('templates/zz-extra.json: $.en["extra.only_es"]: missing: the key exists in "es" but not in "en"');
+  });
+
+  it('should reject a template key redefined by a later file', async () => {
+    await writeFile(join(dir, 'templates/zz-extra.json'), JSON.stringify({ es: { 'product.found': 'x' }, en: { 'product.found': 'y' } }));
+    expect((await loadError()).message).toBe('templates/zz-extra.json: $.es["product.found"]: template key already defined in templates/tools.json');
+  });
+
+  it('should report invalid JSON and missing files by name', async () => {
+    await writeFile(join(dir, 'vacancies.json'), '[{ oops');
+    expect((await loadError()).message).toMatch(/^vacancies\.json: \$: invalid JSON/);
+    await rm(join(dir, 'vacancies.json'));
+    expect((await loadError()).message).toMatch(/^vacancies\.json: \$: cannot read/);
+  });
+});
+
+describe('loadTenants', () => {
+  it('should load one tenant per subfolder, keyed by id', async () => {
+    const tenants = await loadTenants(root);
+    expect([...tenants.keys()]).toEqual(['ferreteria']);
+    expect(tenants.get('ferreteria')?.catalog.length).toBeGreaterThanOrEqual(170);
+  });
+
+  it('should prefix errors with the tenant folder', async () => {
+    await edit('tenant.json', (t) => {
+      t.defaultLang = 'fr';
+    });
+    expect((await loadError(() => loadTenants(root))).message).toBe('ferreteria/tenant.json: $.defaultLang: expected one of es | en, got "fr"');
+  });
+
+  it('should require the folder name to match the tenant id', async () => {
+    await edit('tenant.json', (t) => {
+      t.id = 'otra';
+    });
+    expect((await loadError(() => loadTenants(root))).message).toContain('ferreteria/tenant.json: $.id: expected "ferreteria"');
+  });
+});

@@ -1,0 +1,220 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { renderReply } from '../../../src/actors/render-reply.js';
+import { answerAccount, answerInfo, answerProduct, createCatalogIndex, type CatalogIndex } from '../../../src/actors/tools/index.js';
+import type { Lang } from '../../../src/domain/nlu.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import type { InfoTopic, ReplyDirective } from '../../../src/machines/conversation.contract.js';
+import { demoTenant, productInput } from './helpers.js';
+
+let tenant: TenantData;
+let index: CatalogIndex;
+
+beforeAll(async () => {
+  tenant = await demoTenant();
+  index = createCatalogIndex(tenant.catalog);
+});
+
+function render(replies: ReplyDirective[], lang: Lang = 'es'): string {
+  return replies.map((r) => renderReply(r, tenant.templates, lang)).join('\n---\n');
+}
+
+/** WhatsApp style: at most two paragraphs per message, ending with a question. */
+function expectWhatsAppStyle(text: string): void {
+  for (const message of text.split('\n---\n')) {
+    expect(message.split('\n\n').length).toBeLessThanOrEqual(2);
+    expect(message.trim().endsWith('?')).toBe(true);
+  }
+}
+
+describe('answerProduct', () => {
+  it('should list the best matches with price and stock for an inquiry', () => {
+    const out = answerProduct(tenant, index, productInput('product_inquiry', [{ query: 'tubo pvc de media' }]));
+    expect(out.outcome).toBe('answered');
+    const text = render(out.replies);
+    expect(text).toContain('*Tubo PVC 1/2" SDR-26 (6 m)*: *RD$185.00*');
+    expect(text).toContain('disponible: 420 unidades');
+    expect(text.match(/^• /gm)?.length).toBeLessThanOrEqual(3);
+    expect(text).toContain('¿Te lo reservo o necesitas otra cosa?');
+    expectWhatsAppStyle(text);
+  });
+
+  it('should say "agotado" and suggest an in-stock alternative', () => {
+    const out = answerProduct(tenant, index, productInput('product_inquiry', [{ query: 'cemento santo domingo' }]));
+    expect(out.outcome).toBe('answered');
+    const text = render(out.replies);
+    expect(text).toContain('(agotado)');
+    expect(text).toMatch(/está agotado, pero te puedo ofrecer \*Cemento [^*]+\* a \*RD\$[\d,]+\.\d\d\* \(disponible: \d+ sacos\)/);
+    expectWhatsAppStyle(text);
+  });
+
+  it('should quote one item with its unit price, and the total for a quantity', () => {
+    const one = answerProduct(tenant, index, productInput('price_quote', [{ query: 'cemento cibao' }]));
+    expect(one.outcome).toBe('answered');
+    expect(render(one.replies)).toContain('*Cemento Cibao Portland Tipo I (saco 42.5 kg)* cuesta *RD$640.00*');
+
+    const many = answerProduct(tenant, index, productInput('price_quote', [{ query: 'cemento cibao', quantity: 10 }]));
+    const text = render(many.replies);
+    expect(text).toContain('*10 x Cemento Cibao Portland Tipo I (saco 42.5 kg)* a *RD$640.00* c/u: total *RD$6,400.00*');
+    expectWhatsAppStyle(text);
+  });
+
+  it('should answer in English with English units', () => {
+    const out = answerProduct(tenant, index, productInput('price_quote', [{ query: 'cibao cement', quantity: 2 }], 'en'));
+    const text = render(out.replies, 'en');
+    expect(text).toContain('*RD$1,280.00* in total (available: 185 bags)');
+  });
+
+  it('should turn a price quote for several items into a multi_quote with subtotals and total', () => {
+    const out = answerProduct(
+      tenant,
+      index,
+      productInput('price_quote', [
+        { query: 'cemento cibao', quantity: 10 },
+        { query: 'varilla 3/8 grado 40', quantity: 20 },
+      ]),
+    );
+    expect(out.outcome).toBe('multi_quote');
+    const text = render(out.replies);
+    expect(text).toContain('10 x *Cemento Cibao Portland Tipo I (saco 42.5 kg)*: RD$640.00 c/u = *RD$6,400.00*');
+    expect(text).toContain('20 x *Varilla Corrugada 3/8" Grado 40 (20 pies)*: RD$265.00 c/u = *RD$5,300.00*');
+    expect(text).toContain('Total estimado: *RD$11,700.00*');
+    expectWhatsAppStyle(text);
+  });
+
+  it('should name the items it could not find in a multi_quote', () => {
+    const out = answerProduct(tenant, index, productInput('price_quote', [{ query: 'cemento cibao' }, { query: 'flurbo zzq' }]));
+    expect(out.outcome).toBe('multi_quote');
+    expect(render(out.replies)).toContain('No encontré: flurbo zzq');
+  });
+
+  it('should ask for the product when none is mentioned', () => {
+    const out = answerProduct(tenant, index, productInput('product_inquiry', []));
+    expect(out.outcome).toBe('need_product');
+    expectWhatsAppStyle(render(out.replies));
+  });
+
+  it('should search the message text when the brain found no product phrase', () => {
+    const out = answerProduct(tenant, index, productInput('product_inquiry', []), { text: '¿tienen varillas de 3/8?' });
+    expect(out.outcome).toBe('answered');
+    expect(render(out.replies)).toContain('Varilla Corrugada 3/8"');
+  });
+
+  it('should answer not_found with a helpful question for gibberish', () => {
+    const out = answerProduct(tenant, index, productInput('product_inquiry', [{ query: 'asdfgh qwerty' }]));
+    expect(out.outcome).toBe('not_found');
+    const text = render(out.replies);
+    expect(text).toContain('*asdfgh qwerty*');
+    expectWhatsAppStyle(text);
+  });
+});
+
+describe('answerAccount', () => {
+  const input = (accountId: string | null, lang: Lang = 'es') => ({ tenantId: 'ferreteria', lang, accountId, idempotencyKey: 'k' });
+
+  it('should ask for the account number when there is none', () => {
+    const out = answerAccount(tenant, input(null));
+    expect(out.outcome).toBe('need_account_id');
+    expectWhatsAppStyle(render(out.replies));
+  });
+
+  it('should sanitise to digits before looking up', () => {
+    const out = answerAccount(tenant, input(' 12-345 '));
+    expect(out.outcome).toBe('answered');
+    expect(render(out.replies)).toContain('*12345*');
+  });
+
+  it('should reject numbers of the wrong length and explain the format', () => {
+    for (const id of ['123', '123456789', 'abc']) {
+      const out = answerAccount(tenant, input(id));
+      expect(out.outcome).toBe('invalid');
+      const text = render(out.replies);
+      expect(text).toContain('5 a 8 dígitos');
+      expectWhatsAppStyle(text);
+    }
+  });
+
+  it('should answer not_found for an unknown number', () => {
+    const out = answerAccount(tenant, input('99999'));
+    expect(out.outcome).toBe('not_found');
+    expect(render(out.replies)).toContain('*99999*');
+  });
+
+  it('should give standing, balance and due date with the first name only', () => {
+    const current = render(answerAccount(tenant, input('12345')).replies);
+    expect(current).toContain('Juan, tu cuenta *12345* está *al día*');
+    expect(current).toContain('*RD$12,750.00*');
+    expect(current).toContain('20 de diciembre de 2026');
+    expect(current).not.toContain('Santana');
+
+    const late = render(answerAccount(tenant, input('10587')).replies);
+    expect(late).toContain('está *atrasada*');
+    expect(late).toContain('*RD$18,450.50*');
+
+    const suspended = render(answerAccount(tenant, input('13478', 'en')).replies, 'en');
+    expect(suspended).toContain('Rosa, your account *13478* is *suspended*');
+    expect(suspended).not.toContain('Mejía');
+    expectWhatsAppStyle(suspended);
+  });
+});
+
+describe('answerInfo', () => {
+  const NOW = Date.UTC(2026, 11, 22, 15, 0); // 22 Dec 2026, 11:00 in Santo Domingo
+  const input = (topic: InfoTopic, text: string, lang: Lang = 'es') => ({ tenantId: 'ferreteria', lang, topic, text, idempotencyKey: 'k' });
+
+  it('should answer only the hours when the text asks for hours', () => {
+    const out = answerInfo(tenant, input('store_hours_location', '¿A qué hora abren el domingo?'), NOW);
+    expect(out.replies).toEqual([expect.objectContaining({ template: 'info.hours' })]);
+    const text = render(out.replies);
+    expect(text).toContain('domingos de 8:00 a. m. a 12:30 p. m.');
+    expectWhatsAppStyle(text);
+  });
+
+  it('should answer each topic the text asks about', () => {
+    const out = answerInfo(tenant, input('store_hours_location', 'dónde quedan y hacen delivery a Caleta?'), NOW);
+    expect(out.replies.map((r) => ('template' in r ? r.template : ''))).toEqual(['info.location', 'info.delivery']);
+    const text = render(out.replies);
+    expect(text).toContain('Av. Libertad No. 145');
+    expect(text).toContain('*Caleta*: RD$400.00');
+    expect(text).toContain('*La Romana centro*: gratis');
+    expectWhatsAppStyle(text);
+  });
+
+  it('should answer payment methods in English', () => {
+    const text = render(answerInfo(tenant, input('store_hours_location', 'do you take credit cards?', 'en'), NOW).replies, 'en');
+    expect(text).toContain('We accept cash, credit or debit card');
+  });
+
+  it('should give a short summary when no topic is named', () => {
+    const out = answerInfo(tenant, input('store_hours_location', 'info de la tienda'), NOW);
+    expect(out.replies).toEqual([expect.objectContaining({ template: 'info.summary' })]);
+    expectWhatsAppStyle(render(out.replies));
+  });
+
+  it('should list only offers still valid on the tenant calendar date', () => {
+    const text = render(answerInfo(tenant, input('offers', 'ofertas?'), NOW).replies);
+    expect(text).toContain('Cemento Cemex a precio especial');
+    expect(text).toContain('hasta el 31 de diciembre de 2026');
+    expect(text).not.toContain('candados 2x1'); // expired in September
+    expect(text).not.toContain('Combo techo de aluzinc'); // expired on 20 Dec
+    expectWhatsAppStyle(text);
+
+    // 1 Jan 2027 03:00 UTC is still 31 Dec in Santo Domingo: the December offers still hold.
+    const newYearsEve = render(answerInfo(tenant, input('offers', ''), Date.UTC(2027, 0, 1, 3, 0)).replies);
+    expect(newYearsEve).toContain('Cemento Cemex a precio especial');
+    const january = render(answerInfo(tenant, input('offers', ''), Date.UTC(2027, 0, 2, 12, 0)).replies);
+    expect(january).not.toContain('Cemento Cemex a precio especial');
+    expect(january).toContain('Delivery gratis en La Romana');
+  });
+
+  it('should say there are no offers once all have expired', () => {
+    const out = answerInfo(tenant, input('offers', ''), Date.UTC(2027, 5, 1));
+    expect(out.replies).toEqual([{ template: 'offers.none' }]);
+  });
+
+  it('should list the job openings with how to apply', () => {
+    const text = render(answerInfo(tenant, input('job_vacancies', 'hay vacantes?'), NOW).replies);
+    for (const title of ['Cajero/a', 'Despachador de almacén', 'Vendedor/a de mostrador', 'Chofer de camión']) expect(text).toContain(`*${title}*`);
+    expect(text).toContain('empleos@ferreterialaromana.com.do');
+    expectWhatsAppStyle(text);
+  });
+});
