@@ -11,5 +11,5 @@ export const GENERIC_PRODUCT_WORDS: ReadonlySet<string> = new Set([
   'manguera', 'candado', 'abanico', 'generador', 'yeso', 'cubeta', 'galon', 'saco', 'plancha', 'madera', 'pvc',
   'cement', 'rebar', 'pipe', 'paint', 'nail', 'drill', 'sand', 'gravel', 'wire', 'toilet', 'tile', 'screw',
   'ladder', 'hammer', 'wheelbarrow', 'bucket', 'gallon', 'bag', 'sheet', 'door', 'lock', 'padlock', 'saw',
-  'hose', 'generator', 'bulb', 'glue', 'fan', 'roofing', 'lumber', 'wood', 'thinner', 'sellador', 'varillas',
+  'hose', 'generator', 'bulb', 'glue', 'fan', 'roofing', 'lumber', 'wood', 'thinner', 'sellador',
 ]);

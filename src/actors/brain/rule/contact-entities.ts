@@ -1,0 +1,310 @@
+import type { Entity } from '../../../domain/nlu.js';
+import { foldWithMap, toOriginalSpan, type FoldedText } from './text.js';
+
+/**
+ * Extractors for contact data: email, phone, account id, person name, company.
+ * Every extractor reads the folded text (lower-case, accent-free, same positions via the map)
+ * and reports spans of the original text.
+ */
+
+const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+
+export function extractEmails(text: string): Entity[] {
+  const out: Entity[] = [];
+  for (const m of text.matchAll(EMAIL)) {
+    const start = m.index ?? 0;
+    out.push({ type: 'email', value: m[0].toLowerCase(), start, end: start + m[0].length });
+  }
+  return out;
+}
+
+const DR_AREA_CODES = new Set(['809', '829', '849']);
+// A run of digits with the usual separators, optionally led by + / 00.
+const PHONE_CANDIDATE = /(?:\+|\b00)?\(?\d[\d\s().-]{6,}\d/g;
+
+/** E.164 of a phone-looking string, or null. */
+export function toE164(raw: string): string | null {
+  const international = /^\s*(?:\+|00)/.test(raw);
+  let digits = raw.replace(/\D/g, '');
+  if (international && raw.trim().startsWith('00')) digits = digits.slice(2);
+  if (digits.length === 11 && digits.startsWith('1') && DR_AREA_CODES.has(digits.slice(1, 4))) return `+${digits}`;
+  if (digits.length === 10 && DR_AREA_CODES.has(digits.slice(0, 3)) && !international) return `+1${digits}`;
+  if (international && digits.length >= 8 && digits.length <= 15) return `+${digits}`;
+  return null;
+}
+
+export function extractPhones(text: string): Entity[] {
+  const out: Entity[] = [];
+  for (const m of text.matchAll(PHONE_CANDIDATE)) {
+    let raw = m[0];
+    let start = m.index ?? 0;
+    // Trim a leading "(" or space left over so the span is exact.
+    const lead = raw.length - raw.trimStart().length;
+    raw = raw.trim();
+    start += lead;
+    const e164 = toE164(raw);
+    if (!e164) continue;
+    // "1-809-..." prefixes: include the country code digit when it precedes the match.
+    out.push({ type: 'phone', value: e164, start, end: start + raw.length });
+  }
+  return out;
+}
+
+const ACCOUNT_KEYWORD = /(?:\bcuenta|\baccount|\bn(?:u|ú)mero|\bnumber|\bcliente|\bcustomer|#|\bno\.|\bnro\.?|\bnum\.?)(?:\s+(?:de|del|es|is|my|mi|the|cliente|customer|number|numero|n|#|:))*\s*[:#]?\s*$/;
+const DIGIT_GROUP = /\d(?:\d|[\s-](?=\d))*/g;
+
+/** Digits only; null unless 4–12 digits. */
+export function sanitizeAccountId(raw: string): string | null {
+  const digits = raw.replace(/\D/g, '');
+  return digits.length >= 4 && digits.length <= 12 ? digits : null;
+}
+
+/**
+ * Account ids: a digit group right after "cuenta", "account", "número", "#", "no." ...
+ * With `bare`, a message that is only a number ("12-345-67") is an account id too.
+ */
+export function extractAccountIds(text: string, options: { bare?: boolean; exclude?: Entity[] } = {}): Entity[] {
+  const f = foldWithMap(text);
+  const out: Entity[] = [];
+  for (const m of f.folded.matchAll(DIGIT_GROUP)) {
+    const s = m.index ?? 0;
+    const e = s + m[0].length;
+    const span = toOriginalSpan(f, s, e);
+    if (options.exclude?.some((x) => x.start < span.end && span.start < x.end)) continue;
+    const before = f.folded.slice(Math.max(0, s - 40), s);
+    const isFraction = /\/$/.test(before) || f.folded[e] === '/';
+    if (isFraction) continue;
+    // Either right after the keyword, or anywhere in a message about an account ("mi cuenta está atrasada? es la 12-345-67").
+    const keyword =
+      ACCOUNT_KEYWORD.test(before) ||
+      (/\b(?:cuenta|account)\b/.test(f.folded) && !/^\s*(?:sacos?|galon|galones|varillas?|unidades|bags?|pies|metros|pesos|rd|dolares|usd)\b/.test(f.folded.slice(e)));
+    const bare = options.bare === true && /^\s*(?:(?:es|is|mi cuenta es|la|el|#|no\.?)\s*)?$/.test(before) && /^[\s.!]*$/.test(f.folded.slice(e));
+    if (!keyword && !bare) continue;
+    const value = sanitizeAccountId(m[0]);
+    if (value) out.push({ type: 'account_id', value, ...span });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- names
+
+/** Words that can follow "soy"/"I'm" but are not names. */
+const NOT_NAME = new Set(
+  (
+    'de del el la los las un una uno cliente clienta nuevo nueva dueno duena ingeniero ingeniera maestro contratista ' +
+    'muy tan yo aqui el ella estudiante senor senora don dona licenciado arquitecto tecnico electricista plomero ' +
+    'interesado interesada buscando llamando escribiendo que y o pero con para por sin en a al lo le se me mi tu su ' +
+    'from looking interested a an the not here good fine calling trying writing just also very so in at on with and ' +
+    'or but sorry ok okay going glad happy new customer client contractor owner engineer no si yes this that it is ' +
+    'quiero necesito tengo busco trabajo empresa compania gracias hola bien mal quien cual como donde ' +
+    'hablando escribe habla want need have work company thanks hello i me my your you ' +
+    'constructora ferreteria inversiones grupo distribuidora importadora comercial industrias inmobiliaria'
+  ).split(' '),
+);
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'van', 'von', 'y']);
+
+const NAME_TRIGGERS: { re: RegExp; needsCapital: boolean }[] = [
+  { re: /\b(?:me llamo|mi nombre es|mi nombre:|nombre:|my name is|my name's|name:)\s+/g, needsCapital: false },
+  { re: /\b(?:le habla|te habla|les habla|this is|soy|i am|im|i'm|i’m|con)\s+/g, needsCapital: true },
+];
+
+function titleCaseWord(w: string): string {
+  return w
+    .split('-')
+    .map((p) => (p.length === 0 ? p : (p[0] as string).toLocaleUpperCase('es') + p.slice(1).toLocaleLowerCase('es')))
+    .join('-');
+}
+
+/** "juan DE LA cruz" → "Juan de la Cruz". */
+export function capitalizeName(name: string): string {
+  return name
+    .trim()
+    .split(/\s+/)
+    .map((w, i) => (i > 0 && PARTICLES.has(w.toLowerCase()) ? w.toLowerCase() : titleCaseWord(w)))
+    .join(' ');
+}
+
+interface WordSpan {
+  start: number;
+  end: number;
+  raw: string;
+  folded: string;
+}
+
+function wordsFrom(text: string, f: FoldedText, from: number): WordSpan[] {
+  const out: WordSpan[] = [];
+  const re = /[^\s,.;:!?¿¡()"]+/g;
+  re.lastIndex = from;
+  for (let m = re.exec(f.folded); m; m = re.exec(f.folded)) {
+    const gap = f.folded.slice(from, m.index);
+    if (/[,.;:!?()]/.test(gap)) break;
+    const span = toOriginalSpan(f, m.index, m.index + m[0].length);
+    out.push({ ...span, raw: text.slice(span.start, span.end), folded: m[0] });
+    from = m.index + m[0].length;
+    if (out.length >= 8) break;
+  }
+  return out;
+}
+
+function isNameWord(w: WordSpan): boolean {
+  return /^\p{L}[\p{L}'’-]*$/u.test(w.raw) && !NOT_NAME.has(w.folded.replace(/['’]/g, ''));
+}
+
+/** Reads a name from the words at a position: 1–4 name words with particles in between. */
+export function readName(words: readonly WordSpan[], needsCapital: boolean): WordSpan[] | null {
+  const taken: WordSpan[] = [];
+  let pending: WordSpan[] = [];
+  let nameWords = 0;
+  for (const w of words) {
+    if (taken.length > 0 && PARTICLES.has(w.folded) && w.folded !== 'y') {
+      pending.push(w);
+      continue;
+    }
+    if (!isNameWord(w)) break;
+    if (needsCapital && !/^\p{Lu}/u.test(w.raw)) break;
+    taken.push(...pending, w);
+    pending = [];
+    if (++nameWords >= 4) break;
+  }
+  return taken.length > 0 ? taken : null;
+}
+
+export function extractPersonNames(text: string): Entity[] {
+  const f = foldWithMap(text);
+  const out: Entity[] = [];
+  for (const { re, needsCapital } of NAME_TRIGGERS) {
+    for (const m of f.folded.matchAll(re)) {
+      const from = (m.index ?? 0) + m[0].length;
+      const name = readName(wordsFrom(text, f, from), needsCapital);
+      if (!name) continue;
+      const first = name[0] as WordSpan;
+      const last = name[name.length - 1] as WordSpan;
+      if (out.some((e) => e.start === first.start)) continue;
+      out.push({ type: 'person_name', value: capitalizeName(text.slice(first.start, last.end)), start: first.start, end: last.end });
+    }
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------- companies
+
+const COMPANY_SUFFIX = /^(?:srl|s\.r\.l\.?|sa|s\.a\.?|eirl|e\.i\.r\.l\.?|inc\.?|llc|corp\.?|corporation|ltd\.?|sas|s\.a\.s\.?)$/i;
+const COMPANY_HEAD = /^(?:constructora|ferreteria|inversiones|grupo|distribuidora|importadora|comercial|industrias|inmobiliaria)$/;
+const COMPANY_TRIGGERS =
+  /\b(?:de la empresa|de la compania|de la constructora|la empresa|empresa|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|mi negocio es|mi negocio se llama|trabajo en|trabajo para|represento a|represento|i work at|i work for|i represent|my company is|my company|our company is|from|de parte de)\s+/g;
+const COMPANY_STOP = new Set(
+  (
+    'y and que quiero queremos necesito necesitamos para por con en we i and my is es somos tengo con estamos busco ' +
+    'buscamos would like want need to a the una un de la el los las who which'
+  ).split(' '),
+);
+/** Places that follow "de"/"from"/"trabajo en" but are not companies. */
+const PLACES = new Set(
+  'la romana|santo domingo|higuey|santiago|san pedro|san pedro de macoris|punta cana|bavaro|bayahibe|la altagracia|casa de campo|villa hermosa|cumayasa|el seibo|hato mayor|boca chica|puerto plata|la vega|new york|nueva york|miami|usa|eeuu|rd|republica dominicana|dominican republic'.split(
+    '|',
+  ),
+);
+
+function formatCompany(raw: string): string {
+  const words = raw.trim().split(/\s+/);
+  const allLower = raw === raw.toLowerCase();
+  return words
+    .map((w, i) => {
+      if (COMPANY_SUFFIX.test(w)) return /^(?:inc|corp|corporation|ltd)\.?$/i.test(w) ? titleCaseWord(w) : w.toUpperCase();
+      if (!allLower) return w;
+      return i > 0 && PARTICLES.has(w) ? w : titleCaseWord(w);
+    })
+    .join(' ');
+}
+
+export function extractCompanies(text: string, options: { exclude?: readonly string[] } = {}): Entity[] {
+  const f = foldWithMap(text);
+  const excluded = new Set((options.exclude ?? []).map((x) => x.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')));
+  const out: Entity[] = [];
+  const push = (words: WordSpan[]): void => {
+    // Drop trailing particles ("Constructora Pérez de").
+    while (words.length > 0 && PARTICLES.has((words[words.length - 1] as WordSpan).folded)) words.pop();
+    if (words.length === 0) return;
+    const first = words[0] as WordSpan;
+    const last = words[words.length - 1] as WordSpan;
+    const folded = f.folded.slice(f.map.indexOf(first.start), f.map.indexOf(last.end - 1) + 1);
+    if (PLACES.has(folded) || excluded.has(folded)) return;
+    if (out.some((e) => e.start <= first.start && first.start < e.end)) return;
+    out.push({ type: 'company', value: formatCompany(text.slice(first.start, last.end)), start: first.start, end: last.end });
+  };
+
+  // 1. Introduced by a phrase: "de la empresa X", "trabajo en X", "from X Corp".
+  for (const m of f.folded.matchAll(COMPANY_TRIGGERS)) {
+    const trigger = m[0].trim();
+    const words = wordsFrom(text, f, (m.index ?? 0) + m[0].length);
+    let i = 0;
+    if (startsWithPlace(words)) continue;
+    if (words[i] && /^(?:la|el|the|una|un|a)$/.test(words[i]!.folded) && words[i + 1] && (/^\p{Lu}/u.test(words[i + 1]!.raw) || COMPANY_HEAD.test(words[i + 1]!.folded))) i++;
+    const taken: WordSpan[] = [];
+    // Loose triggers ("from", "empresa") need a capitalised name or a company suffix/head.
+    const loose = /^(?:from|empresa|compania|la empresa|trabajo en|trabajo para|i work at|i work for|my company|de parte de)$/.test(trigger);
+    for (; i < words.length && taken.length < 6; i++) {
+      const w = words[i] as WordSpan;
+      if (COMPANY_SUFFIX.test(w.raw)) {
+        taken.push(w);
+        break;
+      }
+      if (taken.length > 0 && PARTICLES.has(w.folded) && w.folded !== 'y') {
+        taken.push(w);
+        continue;
+      }
+      if ((COMPANY_STOP.has(w.folded) && !(taken.length > 0 && /^\p{Lu}/u.test(w.raw))) || !/^[\p{L}\d&'’.-]+$/u.test(w.raw)) break;
+      if (loose && !/^[\p{Lu}\d]/u.test(w.raw) && !COMPANY_HEAD.test(w.folded)) break;
+      taken.push(w);
+    }
+    const headOnly = taken.length === 1 && COMPANY_HEAD.test(taken[0]!.folded);
+    if (taken.length > 0 && !headOnly && !/^(?:mi|my|una|un|a)$/.test(taken[0]!.folded)) push(taken);
+  }
+
+  // 2. Shaped like a company: "<Words> SRL", "Constructora <Name>".
+  const all = wordsAll(text, f);
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i] as WordSpan;
+    if (COMPANY_SUFFIX.test(w.raw) && i > 0 && /^(?:srl|s\.r\.l|eirl|llc|inc|corp|s\.a|sa)/i.test(w.raw) && (w.raw !== 'sa' || /^SA/.test(w.raw))) {
+      const taken: WordSpan[] = [w];
+      for (let j = i - 1; j >= 0 && taken.length < 6; j--) {
+        const p = all[j] as WordSpan;
+        if (p.end + 2 < (taken[0] as WordSpan).start) break; // punctuation or a gap in between
+        if (COMPANY_HEAD.test(p.folded) || /^[\p{Lu}\d]/u.test(p.raw) || (PARTICLES.has(p.folded) && p.folded !== 'y')) taken.unshift(p);
+        else break;
+      }
+      while (taken.length > 1 && PARTICLES.has((taken[0] as WordSpan).folded)) taken.shift();
+      if (taken.length > 1) push(taken);
+    } else if (COMPANY_HEAD.test(w.folded) && all[i + 1] && /^\p{Lu}/u.test(all[i + 1]!.raw)) {
+      const taken: WordSpan[] = [w];
+      for (let j = i + 1; j < all.length && taken.length < 6; j++) {
+        const n = all[j] as WordSpan;
+        if (n.start > (taken[taken.length - 1] as WordSpan).end + 1) break;
+        if (/^\p{Lu}/u.test(n.raw) || COMPANY_SUFFIX.test(n.raw) || (PARTICLES.has(n.folded) && n.folded !== 'y')) taken.push(n);
+        else break;
+      }
+      push(taken);
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function startsWithPlace(words: readonly WordSpan[]): boolean {
+  for (let n = 1; n <= 4 && n <= words.length; n++) {
+    if (PLACES.has(words.slice(0, n).map((w) => w.folded).join(' '))) return true;
+  }
+  return false;
+}
+
+function wordsAll(text: string, f: FoldedText): WordSpan[] {
+  const out: WordSpan[] = [];
+  for (const m of f.folded.matchAll(/[^\s,;:!?¿¡()"]+/g)) {
+    let word = m[0];
+    // Keep "S.R.L." and "Inc." whole but drop a sentence-final dot from ordinary words.
+    if (word.endsWith('.') && !/^(?:s\.r\.l|s\.a|e\.i\.r\.l|inc|corp|ltd)\.$/.test(word)) word = word.slice(0, -1);
+    if (word.length === 0) continue;
+    const span = toOriginalSpan(f, m.index ?? 0, (m.index ?? 0) + word.length);
+    out.push({ ...span, raw: text.slice(span.start, span.end), folded: word });
+  }
+  return out;
+}

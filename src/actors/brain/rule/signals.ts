@@ -1,0 +1,162 @@
+import type { IntentName } from '../../../domain/intents.js';
+import type { InterestArea, UrgencyLevel } from '../../../domain/lead.js';
+import type { Lang } from '../../../domain/nlu.js';
+import { fold } from './text.js';
+
+/** Folded words of a message (accent-free, punctuation-free). */
+function words(text: string): string[] {
+  return fold(text)
+    .replace(/[^a-z0-9@.\s]+/g, ' ')
+    .replace(/([a-z])\1{2,}/g, '$1')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+}
+
+const YES = /^(?:si|sip|sii|claro|dale|ok|okay|okey|oki|correcto|exacto|exactamente|yes|yeah|yep|yup|sure|right|correct|afirmativo|perfecto|seguro|vale|listo|de acuerdo|por supuesto|asi es|eso es|eso mismo|esta bien|ta bien|of course|absolutely|definitely|that s right|thats right|si claro|claro que si|si senor|si senora|bueno)\b/;
+const NO = /^(?:no|nop|nope|nah|negativo|incorrecto|para nada|de ninguna manera|not really|no way|wrong|incorrect|nel)\b/;
+
+/**
+ * Yes/no answers. A leading "si"/"no" followed by a long clause without a pause is a question or
+ * a statement ("si tienen cemento?", "no tienen varilla?"), not an answer.
+ */
+export function detectAffirmation(text: string): 'yes' | 'no' | null {
+  const f = fold(text).trim();
+  const w = words(text);
+  if (w.length === 0) return null;
+  const joined = w.join(' ').replace(/\./g, '');
+  const firstPause = /^[^,.;!]*[,.;!]/.test(f) ? f.split(/[,.;!]/)[0]!.trim().split(/\s+/).length : w.length;
+  const shortOrPaused = w.length <= 3 || firstPause <= 3;
+  if (/\?\s*$/.test(f) && w.length > 2) return null;
+  if (NO.test(joined) && shortOrPaused) return 'no';
+  if (/^(?:no es correcto|no esta bien|eso no)/.test(joined)) return 'no';
+  if (YES.test(joined) && (shortOrPaused || /^(?:claro|dale|correcto|exacto|yes|yeah|sure|perfecto|de acuerdo)/.test(joined))) return 'yes';
+  return null;
+}
+
+const AREA_PATTERNS: [InterestArea, RegExp][] = [
+  ['Facturación', /\b(?:factura\w*|facturacion|pago|pagos|pagar|cobro\w*|cobra\w*|credito|cuenta|balance|saldo|deuda|invoice\w*|billing|payment\w*|charge\w*|credit|refund|reembolso)\b/],
+  ['Soporte', /\b(?:falla\w*|problema\w*|averia\w*|dano|danad\w*|defect\w*|instala\w*|garantia|reparac\w*|no funciona|roto|support|soporte|tecnico|technical|install\w*|broken|repair|warranty|not working|issue\w*)\b/],
+  ['Ventas', /\b(?:compra\w*|compr[oe]|cotiza\w*|cotizacion|precio\w*|presupuesto|ventas|venta|mayor|volumen|suplidor|proveedor|proyecto|obra|buy\w*|purchase\w*|quote\w*|price\w*|pricing|sales|wholesale|bulk|supplier|project|order)\b/],
+];
+const AREA_BARE: [InterestArea, RegExp][] = [
+  ['Ventas', /^(?:ventas?|sales?|comprar|compras)$/],
+  ['Soporte', /^(?:soporte|support|tecnico|servicio tecnico|technical support)$/],
+  ['Facturación', /^(?:facturacion|factura|billing|cobros|pagos)$/],
+  ['Otro', /^(?:otro|otra|otros|other|ninguno|ninguna|none|nada)$/],
+];
+
+export function detectInterestArea(text: string, options: { bare?: boolean } = {}): InterestArea | undefined {
+  const f = words(text).join(' ');
+  if (options.bare) {
+    for (const [area, re] of AREA_BARE) if (re.test(f)) return area;
+  }
+  for (const [area, re] of AREA_PATTERNS) if (re.test(f)) return area;
+  return undefined;
+}
+
+const URGENCY_PATTERNS: [UrgencyLevel, RegExp][] = [
+  ['Bajo', /\b(?:sin prisa|no hay prisa|no urge|no es urgente|cuando sea|cuando puedan|con calma|no rush|no hurry|whenever|not urgent|when you can|low priority)\b/],
+  ['Alto', /\b(?:urgente|urgencia|urge|hoy mismo|hoy|ya mismo|ahora mismo|para ya|lo necesito ya|cuanto antes|lo antes posible|inmediato|inmediatamente|emergencia|asap|urgent|urgently|right now|immediately|today|emergency|as soon as possible)\b/],
+  ['Medio', /\b(?:esta semana|pronto|proxima semana|en estos dias|en unos dias|this week|soon|next week|in a few days)\b/],
+];
+const URGENCY_BARE: [UrgencyLevel, RegExp][] = [
+  ['Alto', /^(?:alta|alto|high|muy urgente|mucha)$/],
+  ['Medio', /^(?:media|medio|medium|normal|regular|moderada|moderate)$/],
+  ['Bajo', /^(?:baja|bajo|low|poca|ninguna)$/],
+];
+
+export function detectUrgency(text: string, options: { bare?: boolean } = {}): UrgencyLevel | undefined {
+  const f = words(text).join(' ');
+  if (options.bare) {
+    for (const [level, re] of URGENCY_BARE) if (re.test(f)) return level;
+  }
+  for (const [level, re] of URGENCY_PATTERNS) if (re.test(f)) return level;
+  // A closing "ya" ("lo quiero ya") means now; elsewhere it means "already".
+  if (/\bya$/.test(f) && !/\b(?:me voy|listo|eso es todo) ya$/.test(f)) return 'Alto';
+  return undefined;
+}
+
+/** Cases a human must take now, and how grave they are (10 = someone may be hurt). */
+const CRITICAL: [number, RegExp][] = [
+  [10, /\b(?:herid[oa]s?|lesionad[oa]|me corte|se corto|sangr\w*|hospital|emergencia|accidente|se cayo encima|me cayo encima|injur\w*|hurt|bleeding|accident|ambulance|ambulancia)\b/],
+  [10, /\b(?:electrocut\w*|corrientazo|me dio corriente|le dio corriente|descarga electrica|electric shock|got shocked)\b/],
+  [10, /\b(?:incendio|fuego|se quemo|se esta quemando|llamas|humo|fire|burning|smoke)\b/],
+  [10, /\b(?:fuga de gas|olor a gas|escape de gas|huele a gas|gas leak|smell gas|smells like gas)\b/],
+  [10, /\b(?:te voy a matar|los voy a matar|voy a matar|matarlos|amenaz\w*|voy a ir a romper|les voy a romper|bomba|kill you|threat\w*|bomb|i will hurt)\b/],
+  [9, /\b(?:fraude|estafa\w*|fraud\w*|scam\w*|clonaron|clonada)\b/],
+  [9, /\b(?:abogad[oa]|demanda|demandar\w*|demando|denunciar|denuncia|fiscalia|policia|pro ?consumidor|lawyer|attorney|lawsuit|sue|suing|legal action|police)\b/],
+  [9, /\b(?:robo|robaron|robado|me robo|theft|stolen|stole|robbed)\b/],
+];
+
+export function detectCritical(text: string): { critical: boolean; severity: number } {
+  const f = words(text).join(' ');
+  let severity = 0;
+  for (const [level, re] of CRITICAL) if (re.test(f) && level > severity) severity = level;
+  return { critical: severity > 0, severity };
+}
+
+const ANGER = /\b(?:pesim\w*|horrible|terrible|basura|indignad[oa]|molest[oa]|harto|harta|verguenza|ridicul\w*|nunca mas|irresponsables?|abusadores?|ladrones|worst|awful|disgusting|furious|angry|ridiculous|unacceptable|never again|fed up)\b/;
+
+/**
+ * 0–10. Critical cases ≥ 9; complaints 6–8 by anger and urgency; everything else 3–5.
+ */
+export function computePriority(input: { intent: IntentName; text: string; severity: number; urgency?: UrgencyLevel }): number {
+  if (input.severity > 0) return Math.max(9, input.severity);
+  const f = words(input.text).join(' ');
+  if (input.intent === 'complaint') {
+    let p = 6;
+    if (ANGER.test(f) || /!{2,}/.test(input.text) || isShouting(input.text)) p++;
+    if (input.urgency === 'Alto') p++;
+    return Math.min(p, 8);
+  }
+  const base: Partial<Record<IntentName, number>> = { human_agent: 5, sales_lead: 5, account_status: 4, price_quote: 4, product_inquiry: 4, offers: 4 };
+  const p = (base[input.intent] ?? 3) + (input.urgency === 'Alto' ? 1 : 0);
+  return Math.min(p, 5);
+}
+
+function isShouting(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 12 && letters === letters.toUpperCase();
+}
+
+// ---------------------------------------------------------------- language
+
+const ES_WORDS = new Set(
+  (
+    'que de el la los las un una unos es son esta estan tienen tiene tengo hay por para como cuanto cuanta donde cuando ' +
+    'quiero necesito hola gracias buenas buenos dias tardes noches mi mis tu su con sin pero y o del al se me te le lo ' +
+    'usted ustedes klk saludos disculpe digame dime precio cuesta vale cuenta quien cual porque tambien muy bien mas ' +
+    'ya si no nada sabado domingo abren cierran horario cemento varilla tubo pintura clavos bloques sacos galones ' +
+    'persona hablar queja empresa trabajo vacante ofertas descuento adios chao soy llamo nombre correo claro dale ' +
+    'favor pues aqui alla eso esto ese este vendedor tienda cotizacion cotizame sucursal envio quisiera podria puedo ' +
+    'pueden hacen venden estoy todo todos'
+  ).split(' '),
+);
+const EN_WORDS = new Set(
+  (
+    'the is are do does you have has how much what where when why who i my me we our your it this that there in on at ' +
+    'of for to and with can could would will want need hello hi hey thanks thank please yes yeah no not any some ' +
+    'price cost open close hours store account balance bye goodbye good morning afternoon evening sell buy quote ' +
+    'job hiring talk person human agent from am name email phone deliver delivery get an be been sure right ok okay ' +
+    'cement rebar pipe paint nails blocks bags gallons drill looking im dont its whats'
+  ).split(' '),
+);
+
+/**
+ * Per-message language. Short or mixed messages without a clear signal keep the conversation's
+ * language (`fallback`).
+ */
+export function detectLang(text: string, fallback: Lang): Lang {
+  let es = 0;
+  let en = 0;
+  if (/[ñ¿¡áéíóú]/i.test(text)) es += 1.5;
+  for (const w of words(text).map((x) => x.replace(/\./g, ''))) {
+    if (w === 'no' || w === 'ok' || w === 'a' || w === 'si') continue; // both languages
+    if (ES_WORDS.has(w)) es++;
+    if (EN_WORDS.has(w)) en++;
+  }
+  if (es === en) return fallback;
+  const total = es + en;
+  if (total < 1) return fallback;
+  return es > en ? 'es' : 'en';
+}
