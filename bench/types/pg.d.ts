@@ -1,0 +1,19 @@
+/** The little of `pg` (a dependency of MikroORM and of the LangGraph.js checkpointer) the bench uses; no @types/pg here. */
+declare module 'pg' {
+  export interface QueryResult<R = Record<string, unknown>> {
+    rows: R[];
+    rowCount: number | null;
+  }
+  export interface PoolConfig {
+    connectionString?: string;
+    max?: number;
+    options?: string;
+  }
+  export class Pool {
+    constructor(config?: PoolConfig);
+    query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+    end(): Promise<void>;
+  }
+  const pg: { Pool: typeof Pool };
+  export default pg;
+}
