@@ -283,9 +283,12 @@ export class ConversationHost implements ConversationService {
     const lang = ctx.lang ?? tenant.data.settings.defaultLang;
     const outgoing: NewTranscriptEntry[] = [];
     const at = new Date(this.#o.clock.now()).toISOString();
+    // The inbound line is recorded before the brain reads it; the turn's intent goes on its replies.
+    const turnIntent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
     for (const e of emitted) {
       if (e.type === 'reply') {
-        outgoing.push(this.#renderEntry(e.reply, tenant, lang, channel, at));
+        const line = this.#renderEntry(e.reply, tenant, lang, channel, at);
+        outgoing.push(turnIntent && line.author === 'bot' ? { ...line, intent: turnIntent } : line);
       } else if (e.type === 'handoff.relay') {
         this.#o.onRelay?.(key, e);
       }
@@ -294,8 +297,7 @@ export class ConversationHost implements ConversationService {
     for (const r of replies) this.#publish(key, { type: 'message', entry: r });
     this.stats.turns++;
     this.#enforceCap();
-    const intent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
-    log.info({ event: event.type, state: flattenState(entry.actor.getSnapshot().value), seq: entry.seq, replies: replies.length, intent, ms: this.#o.clock.now() - started }, 'turn');
+    log.info({ event: event.type, state: flattenState(entry.actor.getSnapshot().value), seq: entry.seq, replies: replies.length, intent: turnIntent, ms: this.#o.clock.now() - started }, 'turn');
     return { conversationId: key.conversationId, duplicate: false, inbound, replies, state: this.#view(entry) };
   }
 

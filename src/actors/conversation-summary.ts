@@ -29,7 +29,7 @@ export function summarizeConversation(input: {
   const who = [name, email, company].filter(Boolean).join(' · ');
   if (who) lines.push(`Cliente: ${who}.`);
   const customer = input.transcript.filter((e) => e.author === 'customer');
-  const intents = [...new Set(customer.map((e) => e.intent).filter(Boolean))];
+  const intents = [...new Set(input.transcript.map((e) => e.intent).filter(Boolean))];
   if (intents.length) lines.push(`Temas: ${intents.join(', ')}.`);
   lines.push(`Mensajes en la conversación: ${input.transcript.length}.`);
   const last = customer.slice(-(input.maxCustomerLines ?? 3)).map((e) => `- "${e.text.slice(0, 200)}"`);

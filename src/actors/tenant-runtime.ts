@@ -60,7 +60,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const machine = conversationMachine.provide({
     actors: {
       understand: fromPromise<UnderstandActorOutput, UnderstandActorInput>(({ input }) => brain.understand(input)),
-      answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) => answerProduct(data, index, input)),
+      answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined)),
       answerAccount: fromPromise<AccountActorOutput, AccountActorInput>(async ({ input }) => answerAccount(data, input)),
       answerInfo: fromPromise<InfoActorOutput, InfoActorInput>(async ({ input }) => answerInfo(data, input, clock.now())),
       createTicket: fromPromise<TicketActorOutput, TicketActorInput>(async ({ input }) => {

@@ -78,6 +78,8 @@ export interface ProductActorInput {
   lang: Lang;
   intent: IntentName;
   understanding: Understanding;
+  /** The customer's message, searched as a whole when the brain found no product phrase. */
+  text?: string;
   idempotencyKey: string;
 }
 export interface ProductActorOutput {

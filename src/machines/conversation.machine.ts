@@ -452,6 +452,7 @@ export const conversationMachine = setup({
                 lang: context.lang,
                 intent: intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry',
                 understanding: context.understanding!,
+                ...(context.lastMessage ? { text: context.lastMessage.text } : {}),
                 idempotencyKey: key(context, 'product'),
               };
             },

@@ -118,7 +118,7 @@ describe('REST channel: the hardware store flows', () => {
     expect(lead.draft.email.value).toBe('carolina.mendez@constructorameridiano.do');
     // Provenance: every field points at a customer message of this conversation.
     const conv = await api('GET', `/api/tenants/ferreteria/conversations/${t.conversation_id}`);
-    const inboundIds = new Set((conv.json.transcript as { direction: string; messageId: string }[]).filter((e) => e.direction === 'in').map((e) => e.messageId));
+    const inboundIds = new Set((conv.json.transcript as { direction: string; id: string }[]).filter((e) => e.direction === 'in').map((e) => e.id));
     for (const f of Object.values(lead.draft) as { sourceMessageId: string }[]) expect(inboundIds.has(f.sourceMessageId)).toBe(true);
   });
 
