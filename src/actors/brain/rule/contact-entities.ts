@@ -78,7 +78,7 @@ export function extractAccountIds(text: string, options: { bare?: boolean; exclu
     const keyword =
       ACCOUNT_KEYWORD.test(before) ||
       (/\b(?:cuenta|account)\b/.test(f.folded) && !/^\s*(?:sacos?|galon|galones|varillas?|unidades|bags?|pies|metros|pesos|rd|dolares|usd)\b/.test(f.folded.slice(e)));
-    const bare = options.bare === true && /^\s*(?:(?:es|is|mi cuenta es|la|el|#|no\.?)\s*)?$/.test(before) && /^[\s.!]*$/.test(f.folded.slice(e));
+    const bare = options.bare === true && /^\s*(?:(?:es|is|it's|its|la|el|mi|my|cuenta|account|#|no\.?|numero|number)\s*)*$/.test(before) && /^[\s.!]*$/.test(f.folded.slice(e));
     if (!keyword && !bare) continue;
     const value = sanitizeAccountId(m[0]);
     if (value) out.push({ type: 'account_id', value, ...span });
@@ -270,7 +270,12 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
       for (let j = i - 1; j >= 0 && taken.length < 6; j--) {
         const p = all[j] as WordSpan;
         if (p.end + 2 < (taken[0] as WordSpan).start) break; // punctuation or a gap in between
-        if (COMPANY_HEAD.test(p.folded) || /^[\p{Lu}\d]/u.test(p.raw) || (PARTICLES.has(p.folded) && p.folded !== 'y')) taken.unshift(p);
+        if (COMPANY_HEAD.test(p.folded)) {
+          taken.unshift(p);
+          break; // "Constructora ..." starts the name
+        }
+        if (NOT_NAME.has(p.folded) && !PARTICLES.has(p.folded)) break; // "Soy", "Yo"
+        if (/^[\p{Lu}\d]/u.test(p.raw) || (PARTICLES.has(p.folded) && p.folded !== 'y')) taken.unshift(p);
         else break;
       }
       while (taken.length > 1 && PARTICLES.has((taken[0] as WordSpan).folded)) taken.shift();

@@ -1,0 +1,180 @@
+import { describe, it, expect } from 'vitest';
+import {
+  extractAccountIds,
+  extractCompanies,
+  extractEmails,
+  extractPersonNames,
+  extractPhones,
+  sanitizeAccountId,
+} from '../../../src/actors/brain/rule/contact-entities.js';
+import { createProductMatcher } from '../../../src/actors/brain/rule/products.js';
+import { catalog } from './fixtures.js';
+
+const values = (entities: { value: string }[]): string[] => entities.map((e) => e.value);
+
+describe('email', () => {
+  it('should extract and lower-case emails with exact offsets', () => {
+    const text = 'mi correo es Ana.Perez@Gmail.COM, gracias';
+    const [e] = extractEmails(text);
+    expect(e?.value).toBe('ana.perez@gmail.com');
+    expect(text.slice(e!.start, e!.end)).toBe('Ana.Perez@Gmail.COM');
+  });
+
+  it('should not take a bare @handle for an email', () => {
+    expect(extractEmails('mi instagram es @juanp')).toEqual([]);
+  });
+});
+
+describe('phone', () => {
+  it.each([
+    ['809-555-1234', '+18095551234'],
+    ['(829) 555 1234', '+18295551234'],
+    ['8495551234', '+18495551234'],
+    ['+1 809 555 1234', '+18095551234'],
+    ['1-809-555-1234', '+18095551234'],
+    ['809.555.1234', '+18095551234'],
+    ['+34 612 345 678', '+34612345678'],
+    ['+57 300 1234567', '+573001234567'],
+  ])('should normalise %s to E.164', (raw, e164) => {
+    const text = `llámame al ${raw} por favor`;
+    const [p] = extractPhones(text);
+    expect(p?.value).toBe(e164);
+    expect(text.slice(p!.start, p!.end)).toBe(raw);
+  });
+
+  it('should not read account numbers, prices or fractions as phones', () => {
+    expect(extractPhones('mi cuenta es 12-345-67')).toEqual([]);
+    expect(extractPhones('cuesta 1,250.00 pesos')).toEqual([]);
+    expect(extractPhones('varilla de 3/8')).toEqual([]);
+    expect(extractPhones('5551234567')).toEqual([]); // ten digits, not a Dominican area code, no +
+  });
+});
+
+describe('account_id', () => {
+  it('should sanitise separators and keep 4–12 digits', () => {
+    expect(sanitizeAccountId('12-345-67')).toBe('1234567');
+    expect(sanitizeAccountId('12 345 67')).toBe('1234567');
+    expect(sanitizeAccountId('123')).toBeNull();
+    expect(sanitizeAccountId('1234567890123')).toBeNull();
+  });
+
+  it.each([
+    ['mi cuenta es 12-345-67', '1234567'],
+    ['cuenta # 12 345 67', '1234567'],
+    ['account number 889922', '889922'],
+    ['número de cliente: 20231', '20231'],
+    ['mi no. 4455 está al día?', '4455'],
+    ['#556677', '556677'],
+    ['mi cuenta está atrasada? es la 12-345-67', '1234567'],
+  ])('should find the account id in "%s"', (text, id) => {
+    expect(values(extractAccountIds(text))).toEqual([id]);
+  });
+
+  it('should read a bare number only when expecting an account id', () => {
+    expect(extractAccountIds('12-345-67')).toEqual([]);
+    expect(values(extractAccountIds('12-345-67', { bare: true }))).toEqual(['1234567']);
+    expect(values(extractAccountIds('es la 778899', { bare: true }))).toEqual(['778899']);
+  });
+
+  it('should not take quantities or short numbers for account ids', () => {
+    expect(extractAccountIds('quiero 10 sacos de cemento')).toEqual([]);
+    expect(extractAccountIds('mi cuenta tiene 12 facturas')).toEqual([]);
+  });
+});
+
+describe('person_name', () => {
+  it.each([
+    ['me llamo Ana Pérez', 'Ana Pérez'],
+    ['me llamo ana pérez', 'Ana Pérez'],
+    ['soy Juan de la Cruz', 'Juan de la Cruz'],
+    ['mi nombre es MARÍA RODRÍGUEZ, gracias', 'María Rodríguez'],
+    ['my name is john smith', 'John Smith'],
+    ["I'm John Smith from Acme", 'John Smith'],
+    ['Hola, soy Pedro y quiero cemento', 'Pedro'],
+  ])('should read "%s" as %s', (text, name) => {
+    const [n] = extractPersonNames(text);
+    expect(n?.value).toBe(name);
+    expect(text.slice(n!.start, n!.end).toLowerCase()).toBe(name.toLowerCase());
+  });
+
+  it.each(['soy de Higüey', 'soy cliente', 'soy cliente de ustedes', 'soy el dueño', "I'm looking for cement", "I'm interested in rebar", 'soy contratista'])(
+    'should find no name in "%s"',
+    (text) => {
+      expect(extractPersonNames(text)).toEqual([]);
+    },
+  );
+});
+
+describe('company', () => {
+  it.each([
+    ['de la empresa Constructora Pérez', 'Constructora Pérez'],
+    ['trabajo en Inversiones Díaz', 'Inversiones Díaz'],
+    ['represento a Ferretería El Sol', 'Ferretería El Sol'],
+    ['mi compañía es grupo ramos', 'Grupo Ramos'],
+    ['John here, from Acme Builders LLC', 'Acme Builders LLC'],
+    ['cotización para Materiales del Este S.R.L.', 'Materiales del Este S.R.L.'],
+    ['Caribbean Homes Inc. needs blocks', 'Caribbean Homes Inc.'],
+    ['somos Constructora Hermanos Castillo', 'Constructora Hermanos Castillo'],
+    ['Soy Juan Pérez de Constructora del Este SRL', 'Constructora del Este SRL'],
+  ])('should read "%s" as %s', (text, company) => {
+    expect(values(extractCompanies(text))).toEqual([company]);
+  });
+
+  it.each(['trabajo en La Romana', 'soy de Santo Domingo', 'trabajo en una constructora', 'hola Ferretería La Romana'])(
+    'should find no company in "%s"',
+    (text) => {
+      expect(extractCompanies(text, { exclude: ['Ferretería La Romana'] })).toEqual([]);
+    },
+  );
+});
+
+describe('product and quantity', () => {
+  const matcher = createProductMatcher(catalog);
+
+  it('should split a quote into products with quantities', () => {
+    const text = 'cotízame 10 sacos de cemento, 20 varillas de 3/8 y 5 galones de pintura';
+    const { mentions, entities } = matcher.extract(text);
+    expect(mentions.map((m) => [m.query, m.quantity])).toEqual([
+      ['cemento', 10],
+      ['varilla 3/8', 20],
+      ['pintura', 5],
+    ]);
+    expect(values(entities.filter((e) => e.type === 'quantity'))).toEqual(['10', '20', '5']);
+    const product = entities.find((e) => e.type === 'product' && e.value === 'varilla 3/8')!;
+    expect(text.slice(product.start, product.end)).toBe('varillas de 3/8');
+  });
+
+  it.each([
+    ['tienen sement gris?', 'cement gris'],
+    ['tubo pvc de media', 'tubo pvc 1/2'],
+    ['necesito tubo de tres cuartos', 'tubo 3/4'],
+    ['varillas', 'varilla'],
+    ['a como está la varilla de 3/8', 'varilla 3/8'],
+    ['do you have 3/8 rebar?', '3/8 rebar'],
+    ['hay taladros inalambricos?', 'taladro inalambrico'],
+    ['tienen clabos?', 'clavo'],
+  ])('should read "%s" as the product %s', (text, query) => {
+    expect(matcher.extract(text).mentions.map((m) => m.query)).toEqual([query]);
+  });
+
+  it.each([
+    ['una docena de clavos', 12],
+    ['media docena de clavos', 6],
+    ['dos galones de pintura', 2],
+    ['10 varillas', 10],
+    ['10 bags of cement', 10],
+  ])('should read the quantity of "%s" as %i', (text, quantity) => {
+    expect(matcher.extract(text).mentions[0]?.quantity).toBe(quantity);
+  });
+
+  it('should report a quantity without a product', () => {
+    expect(values(matcher.extract('dame 2 sacos').entities)).toEqual(['2']);
+  });
+
+  it.each(['quiero hablar con una persona', 'envían a Santo Domingo?', 'mi cuenta está atrasada', 'hola buenas'])(
+    'should find no product in "%s"',
+    (text) => {
+      expect(matcher.extract(text).mentions).toEqual([]);
+    },
+  );
+});
