@@ -50,8 +50,13 @@ function stem(word: string): string {
   if (!/^[a-z]+$/.test(word) || word.length <= 3) return word;
   if (word.endsWith('ces') && word.length > 4) return `${word.slice(0, -3)}z`;
   if (/[rlndj]es$/.test(word) && word.length > 4) return word.slice(0, -2);
-  if (word.endsWith('s') && !word.endsWith('ss')) return word.slice(0, -1);
-  return word;
+  if (word.endsWith('s') && !word.endsWith('ss')) return genderless(word.slice(0, -1));
+  return genderless(word);
+}
+
+/** Spanish gender folding: "blanca" and "blanco" are the same colour to a customer. */
+function genderless(word: string): string {
+  return word.length >= 5 && /[ao]$/.test(word) ? word.slice(0, -1) : word;
 }
 
 /** A rough Spanish sound key, so "varriya" meets "varilla" and "sement" meets "cement". */

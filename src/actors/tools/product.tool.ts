@@ -7,6 +7,7 @@ import { formatMoney } from './format.js';
 import { countUnit, priceUnit } from './units.js';
 
 const MAX_SHOWN = 3;
+const SHOWN_RELATIVE_SCORE = 0.8;
 
 interface Wanted {
   query: string;
@@ -123,7 +124,10 @@ export function answerProduct(
   const shown: { product: Product; query: string }[] = [];
   if (wanted.length === 1) {
     const item = wanted[0] as Wanted;
-    for (const match of index.search(item.query, { limit: MAX_SHOWN })) shown.push({ product: match.product, query: item.query });
+    const matches = index.search(item.query, { limit: MAX_SHOWN });
+    const top = matches[0]?.score ?? 0;
+    // Show alternatives only when they are nearly as good a match: "cemento gris" is not grey paint.
+    for (const match of matches) if (match.score >= top * SHOWN_RELATIVE_SCORE) shown.push({ product: match.product, query: item.query });
   } else {
     for (const item of wanted) {
       const best = index.search(item.query, { limit: 1 })[0];

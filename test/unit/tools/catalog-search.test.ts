@@ -106,3 +106,16 @@ describe('createCatalogIndex › search', () => {
     expect(skus).not.toContain('PLO-007');
   });
 });
+
+describe('catalog search: Spanish gender and relevance', () => {
+  it('should treat "blanca" and "blanco" alike and rank the paint first for "pintura blanca"', async () => {
+    const { loadTenant } = await import('../../../src/persistence/tenant-loader.js');
+    const { createCatalogIndex } = await import('../../../src/actors/tools/index.js');
+    const { fileURLToPath } = await import('node:url');
+    const tenant = await loadTenant(fileURLToPath(new URL('../../../tenants/ferreteria', import.meta.url)));
+    const index = createCatalogIndex(tenant.catalog);
+    const top = index.search('pintura blanca', { limit: 3 });
+    expect(top.length).toBeGreaterThan(0);
+    for (const m of top) expect(m.product.name).toMatch(/^Pintura .*Blanco/);
+  });
+});
