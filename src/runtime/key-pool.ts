@@ -1,0 +1,311 @@
+import { createStore } from '@xstate/store';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+
+/** One API key of an OpenAI-compatible provider, with the caps Hilo must never cross on it. */
+export interface KeyPoolEntry {
+  id: string;
+  /** Human label for dashboards ("openai-main", "deepseek-2"); never the key. */
+  label: string;
+  baseURL: string;
+  apiKey: string;
+  model: string;
+  maxConcurrentConversations: number;
+  /** Requests per minute allowed by the provider on this key. */
+  rpm?: number;
+  /** Tokens per minute allowed by the provider on this key. */
+  tpm?: number;
+}
+
+/** What the LLM client needs to call the provider for a conversation. */
+export interface KeyLease {
+  entryId: string;
+  label: string;
+  baseURL: string;
+  model: string;
+}
+
+export type AcquireResult =
+  | { ok: true; lease: KeyLease }
+  /** `full`: every usable entry is at its conversation cap; `cooling_down`: the rest are rate limited. */
+  | { ok: false; reason: 'full' | 'cooling_down'; retryAfterMs?: number };
+
+export type ReserveResult = { ok: true } | { ok: false; reason: 'rpm' | 'tpm' | 'cooling_down'; retryAfterMs: number };
+
+/** Exactly the shape served on `/metrics.json` and documented for operators. */
+export interface PoolStatus {
+  pool_status: { key_id: string; active_conversations: number; capacity_pct: number }[];
+  total_active: number;
+  pool_capacity_pct: number;
+  alert: boolean;
+}
+
+/** Response headers as the provider sent them (a `Headers` object or a plain record). */
+export type ResponseHeaders = Headers | Record<string, string | string[] | undefined | null>;
+
+interface EntryState {
+  id: string;
+  label: string;
+  maxConversations: number;
+  rpm: number | null;
+  tpm: number | null;
+  active: number;
+  /** Epoch ms until which no new request goes to this entry. */
+  cooldownUntil: number;
+  /** Requests inside the sliding window, oldest first. */
+  window: { t: number; tokens: number }[];
+}
+
+interface PoolContext {
+  entries: Record<string, EntryState>;
+  /** conversationId → entry id (pinned until release). */
+  assignments: Record<string, string>;
+}
+
+export interface KeyPool {
+  /**
+   * Assigns the conversation to the least-loaded usable entry, or returns its pinned entry.
+   * `exclude` skips entries (a conversation moving away from a rate-limited key).
+   */
+  acquire(conversationId: string, options?: { exclude?: readonly string[] }): AcquireResult;
+  /** Moves a pinned conversation to another usable entry (after a 429); keeps it if none is free. */
+  reassign(conversationId: string, exclude: readonly string[]): AcquireResult;
+  /** Frees the conversation's slot (conversation closed or widget disconnected). Idempotent. */
+  release(conversationId: string): void;
+  /** Counts one request against the entry's RPM/TPM window, or says how long to wait. */
+  reserveRequest(entryId: string, estimatedTokens: number): ReserveResult;
+  /** A 429 from the provider: cool the entry down for `retry-after` (or the reset headers). Returns the cooldown. */
+  reportRateLimited(entryId: string, headers?: ResponseHeaders): number;
+  /** A successful answer: reads `x-ratelimit-remaining-*` and cools the entry down when a budget is spent. */
+  reportHeaders(entryId: string, headers: ResponseHeaders): void;
+  /** Base URL, key and model for the client. Internal: never log or serialise the result. */
+  credentials(entryId: string): { baseURL: string; apiKey: string; model: string };
+  status(): PoolStatus;
+  /** The store, for inspection like the other runtime stores (holds no api keys). */
+  readonly store: ReturnType<typeof createPoolStore>;
+}
+
+const DEFAULT_COOLDOWN_MS = 1_000;
+
+function createPoolStore(entries: readonly KeyPoolEntry[]) {
+  const initial: PoolContext = {
+    entries: Object.fromEntries(
+      entries.map((e) => [
+        e.id,
+        { id: e.id, label: e.label, maxConversations: e.maxConcurrentConversations, rpm: e.rpm ?? null, tpm: e.tpm ?? null, active: 0, cooldownUntil: 0, window: [] },
+      ]),
+    ),
+    assignments: {},
+  };
+  const withEntry = (ctx: PoolContext, id: string, update: (e: EntryState) => EntryState): PoolContext => {
+    const entry = ctx.entries[id];
+    return entry === undefined ? ctx : { ...ctx, entries: { ...ctx.entries, [id]: update(entry) } };
+  };
+  return createStore({
+    context: initial,
+    on: {
+      assigned: (ctx, ev: { conversationId: string; entryId: string }) => {
+        const previous = ctx.assignments[ev.conversationId];
+        let next = previous !== undefined ? withEntry(ctx, previous, (e) => ({ ...e, active: e.active - 1 })) : ctx;
+        next = withEntry(next, ev.entryId, (e) => ({ ...e, active: e.active + 1 }));
+        return { ...next, assignments: { ...next.assignments, [ev.conversationId]: ev.entryId } };
+      },
+      released: (ctx, ev: { conversationId: string }) => {
+        const entryId = ctx.assignments[ev.conversationId];
+        if (entryId === undefined) return ctx;
+        const { [ev.conversationId]: _dropped, ...assignments } = ctx.assignments;
+        return { ...withEntry(ctx, entryId, (e) => ({ ...e, active: e.active - 1 })), assignments };
+      },
+      windowPruned: (ctx, ev: { entryId: string; before: number }) =>
+        withEntry(ctx, ev.entryId, (e) => (e.window.length > 0 && e.window[0]!.t <= ev.before ? { ...e, window: e.window.filter((w) => w.t > ev.before) } : e)),
+      requestRecorded: (ctx, ev: { entryId: string; t: number; tokens: number }) =>
+        withEntry(ctx, ev.entryId, (e) => ({ ...e, window: [...e.window, { t: ev.t, tokens: ev.tokens }] })),
+      cooledDown: (ctx, ev: { entryId: string; until: number }) =>
+        withEntry(ctx, ev.entryId, (e) => ({ ...e, cooldownUntil: Math.max(e.cooldownUntil, ev.until) })),
+    },
+  });
+}
+
+/**
+ * A pool of provider API keys. Conversations are assigned least-connections and pinned to their
+ * entry until released; an entry's conversation cap and its RPM/TPM (sliding window on the injected
+ * clock) are never exceeded; 429s and exhausted `x-ratelimit-remaining-*` put an entry on cooldown so
+ * new work goes elsewhere. When nothing is usable, `acquire` says so and the caller uses the rule brain.
+ *
+ * @example
+ * const pool = createKeyPool({ entries, clock: systemClock, logger });
+ * const got = pool.acquire(conversationId);
+ * if (!got.ok) return ruleBrain.understand(input);
+ */
+export function createKeyPool(options: { entries: readonly KeyPoolEntry[]; clock: Clock; logger: Logger; windowMs?: number; alertPct?: number }): KeyPool {
+  const { clock, windowMs = 60_000, alertPct = 80 } = options;
+  const log = options.logger.child({ component: 'key-pool' });
+  const ids = new Set<string>();
+  for (const e of options.entries) {
+    if (ids.has(e.id)) throw new Error(`duplicate key pool entry id ${e.id}`);
+    if (!(e.maxConcurrentConversations > 0)) throw new Error(`key pool entry ${e.id}: maxConcurrentConversations must be > 0`);
+    ids.add(e.id);
+  }
+  const secrets = new Map(options.entries.map((e) => [e.id, { baseURL: e.baseURL, apiKey: e.apiKey, model: e.model }]));
+  const order = options.entries.map((e) => e.id);
+  const store = createPoolStore(options.entries);
+  const ctx = (): PoolContext => store.getSnapshot().context;
+
+  const leaseOf = (entryId: string): KeyLease => {
+    const s = secrets.get(entryId)!;
+    return { entryId, label: ctx().entries[entryId]!.label, baseURL: s.baseURL, model: s.model };
+  };
+
+  function pick(exclude: readonly string[], now: number): AcquireResult {
+    let best: EntryState | undefined;
+    let anyCooling = false;
+    let soonest = Infinity;
+    for (const id of order) {
+      const e = ctx().entries[id]!;
+      if (exclude.includes(id) || e.active >= e.maxConversations) continue;
+      if (e.cooldownUntil > now) {
+        anyCooling = true;
+        soonest = Math.min(soonest, e.cooldownUntil - now);
+        continue;
+      }
+      // Least connections relative to capacity, so small keys are not filled first.
+      if (best === undefined || e.active / e.maxConversations < best.active / best.maxConversations) best = e;
+    }
+    if (best !== undefined) return { ok: true, lease: leaseOf(best.id) };
+    return anyCooling ? { ok: false, reason: 'cooling_down', retryAfterMs: soonest } : { ok: false, reason: 'full' };
+  }
+
+  const pool: KeyPool = {
+    store,
+    acquire(conversationId, opts = {}) {
+      const pinned = ctx().assignments[conversationId];
+      if (pinned !== undefined && !(opts.exclude ?? []).includes(pinned)) return { ok: true, lease: leaseOf(pinned) };
+      const got = pick(opts.exclude ?? [], clock.now());
+      if (got.ok) store.send({ type: 'assigned', conversationId, entryId: got.lease.entryId });
+      else log.warn({ reason: got.reason, pool: pool.status().pool_capacity_pct }, 'key pool cannot take a conversation');
+      return got;
+    },
+    reassign(conversationId, exclude) {
+      const pinned = ctx().assignments[conversationId];
+      const got = pick([...exclude, ...(pinned !== undefined ? [pinned] : [])], clock.now());
+      if (got.ok) store.send({ type: 'assigned', conversationId, entryId: got.lease.entryId });
+      return got;
+    },
+    release(conversationId) {
+      store.send({ type: 'released', conversationId });
+    },
+    reserveRequest(entryId, estimatedTokens) {
+      const now = clock.now();
+      store.send({ type: 'windowPruned', entryId, before: now - windowMs });
+      const e = ctx().entries[entryId];
+      if (e === undefined) throw new Error(`unknown key pool entry ${entryId}`);
+      if (e.cooldownUntil > now) return { ok: false, reason: 'cooling_down', retryAfterMs: e.cooldownUntil - now };
+      const oldest = e.window[0]?.t ?? now;
+      const untilSlot = Math.max(1, oldest + windowMs - now);
+      if (e.rpm !== null && e.window.length + 1 > e.rpm) return { ok: false, reason: 'rpm', retryAfterMs: untilSlot };
+      if (e.tpm !== null) {
+        const used = e.window.reduce((sum, w) => sum + w.tokens, 0);
+        if (used + estimatedTokens > e.tpm) {
+          // Wait until enough old requests leave the window.
+          let freed = 0;
+          let wait = untilSlot;
+          for (const w of e.window) {
+            freed += w.tokens;
+            wait = Math.max(1, w.t + windowMs - now);
+            if (used - freed + estimatedTokens <= e.tpm) break;
+          }
+          return { ok: false, reason: 'tpm', retryAfterMs: wait };
+        }
+      }
+      store.send({ type: 'requestRecorded', entryId, t: now, tokens: estimatedTokens });
+      return { ok: true };
+    },
+    reportRateLimited(entryId, headers) {
+      const ms = retryAfterMs(headers) ?? resetMs(headers, true) ?? DEFAULT_COOLDOWN_MS;
+      store.send({ type: 'cooledDown', entryId, until: clock.now() + ms });
+      log.warn({ keyId: entryId, cooldownMs: ms }, 'key rate limited by provider; cooling down');
+      return ms;
+    },
+    reportHeaders(entryId, headers) {
+      const ms = resetMs(headers, false);
+      if (ms !== undefined) {
+        store.send({ type: 'cooledDown', entryId, until: clock.now() + ms });
+        log.info({ keyId: entryId, cooldownMs: ms }, 'provider budget spent on key; cooling down');
+      }
+    },
+    credentials(entryId) {
+      const s = secrets.get(entryId);
+      if (s === undefined) throw new Error(`unknown key pool entry ${entryId}`);
+      return s;
+    },
+    status() {
+      const entries = order.map((id) => ctx().entries[id]!);
+      const totalActive = entries.reduce((s, e) => s + e.active, 0);
+      const totalCap = entries.reduce((s, e) => s + e.maxConversations, 0);
+      const poolPct = totalCap === 0 ? 0 : (totalActive / totalCap) * 100;
+      return {
+        pool_status: entries.map((e) => ({ key_id: e.id, active_conversations: e.active, capacity_pct: round1((e.active / e.maxConversations) * 100) })),
+        total_active: totalActive,
+        pool_capacity_pct: round1(poolPct),
+        alert: poolPct >= alertPct,
+      };
+    },
+  };
+  return pool;
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+function header(headers: ResponseHeaders | undefined, name: string): string | undefined {
+  if (headers === undefined) return undefined;
+  if (typeof (headers as Headers).get === 'function') return (headers as Headers).get(name) ?? undefined;
+  const v = (headers as Record<string, string | string[] | undefined | null>)[name];
+  return Array.isArray(v) ? v[0] : (v ?? undefined);
+}
+
+/** `retry-after-ms` (OpenAI) or `retry-after` (seconds or an HTTP date is not supported: seconds only). */
+export function retryAfterMs(headers: ResponseHeaders | undefined): number | undefined {
+  const ms = Number(header(headers, 'retry-after-ms'));
+  if (header(headers, 'retry-after-ms') !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
+  const raw = header(headers, 'retry-after');
+  const s = Number(raw);
+  if (raw !== undefined && Number.isFinite(s) && s >= 0) return s * 1000;
+  return undefined;
+}
+
+/**
+ * The longest `x-ratelimit-reset-*` among the budgets that are spent (remaining 0), or, when
+ * `anyBudget`, among all reported budgets (a 429 without `retry-after`).
+ */
+function resetMs(headers: ResponseHeaders | undefined, anyBudget: boolean): number | undefined {
+  let result: number | undefined;
+  for (const kind of ['requests', 'tokens']) {
+    const remaining = header(headers, `x-ratelimit-remaining-${kind}`);
+    const reset = parseDuration(header(headers, `x-ratelimit-reset-${kind}`));
+    if (reset === undefined) continue;
+    if (anyBudget ? remaining === undefined || Number(remaining) <= 0 : remaining !== undefined && Number(remaining) <= 0) {
+      result = Math.max(result ?? 0, reset);
+    }
+  }
+  return result;
+}
+
+/** OpenAI's reset durations: "20ms", "1s", "6m0s", "1m30.5s", "2h1m". */
+export function parseDuration(text: string | undefined): number | undefined {
+  if (text === undefined || text.trim() === '') return undefined;
+  const re = /(\d+(?:\.\d+)?)(ms|h|m|s)/g;
+  let total = 0;
+  let matched = '';
+  for (const m of text.trim().matchAll(re)) {
+    const n = Number(m[1]);
+    total += m[2] === 'ms' ? n : m[2] === 's' ? n * 1000 : m[2] === 'm' ? n * 60_000 : n * 3_600_000;
+    matched += m[0];
+  }
+  if (matched !== text.trim()) {
+    const plain = Number(text);
+    return Number.isFinite(plain) ? plain * 1000 : undefined;
+  }
+  return Math.ceil(total);
+}
