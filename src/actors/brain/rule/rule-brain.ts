@@ -9,6 +9,7 @@ import { toExamples } from './cross-validate.js';
 import { readLeadFields } from './lead-fields.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
+import { foldWithMap } from './text.js';
 import { computePriority, detectAffirmation, detectCritical, detectLang } from './signals.js';
 
 /**
@@ -17,6 +18,22 @@ import { computePriority, detectAffirmation, detectCritical, detectLang } from '
  * (0.15 → 0.922; 0.2 → 0.920; 0.3 → 0.910).
  */
 export const OUT_OF_SCOPE_THRESHOLD = 0.15;
+
+const LEADING_COURTESY =
+  /^\s*(?:(?:hola|ola|buenas|buenos dias|buen dia|buenas tardes|buenas noches|saludos|klk|saludos cordiales|hi|hello|hey|good morning|good afternoon|good evening|disculpe|disculpa|excuse me|oiga|mira|mire)\b[\s,.!;:]*)+/;
+const TRAILING_COURTESY = /(?:[\s,.!;:]*\b(?:gracias|muchas gracias|mil gracias|thanks|thank you|por favor|porfa|please|pls|bendiciones|saludos))+[\s.!]*$/;
+
+/**
+ * "Hola, ¿tienen cemento? gracias" is a product question: greetings and thanks around a request
+ * would otherwise drown it. Only stripped when enough request is left (3+ words).
+ */
+export function stripCourtesy(text: string): string {
+  const f = foldWithMap(text);
+  const head = f.folded.match(LEADING_COURTESY)?.[0].length ?? 0;
+  const tail = f.folded.slice(head).match(TRAILING_COURTESY)?.[0].length ?? 0;
+  const core = text.slice(f.map[head] ?? 0, f.map[f.folded.length - tail] ?? text.length);
+  return core.trim().split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length >= 3 ? core : text;
+}
 
 export interface RuleBrainOptions {
   tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings'>;
@@ -55,7 +72,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   };
 
   const classify = (text: string): { intent: IntentScore; ranking: IntentScore[] } => {
-    const ranking = classifier.rank(text);
+    const ranking = classifier.rank(stripCourtesy(text));
     const top = ranking[0] as IntentScore;
     // Below the threshold no intent is believable: answer out_of_scope with the doubt as confidence.
     const intent: IntentScore = top.confidence < threshold ? { name: 'out_of_scope', confidence: 1 - top.confidence } : top;

@@ -1,0 +1,215 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { INTENTS } from '../../../src/domain/intents.js';
+import type { Expectation, Understanding } from '../../../src/domain/understanding.js';
+import type { LeadField } from '../../../src/domain/lead.js';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { createRuleBrain } from '../../../src/actors/brain/index.js';
+import { detectAffirmation, detectLang } from '../../../src/actors/brain/rule/signals.js';
+import { catalog, loadUtterances, settings } from './fixtures.js';
+
+let brain: Brain;
+beforeAll(() => {
+  brain = createRuleBrain({ tenant: { utterances: loadUtterances(), catalog, settings } });
+});
+
+const understand = (text: string, expecting: Expectation = { kind: 'none' }, lang: 'es' | 'en' = 'es'): Promise<Understanding> =>
+  brain.understand({ text, messageId: 'm-1', expecting, lang, idempotencyKey: 'k-1' });
+const expectingField = (field: LeadField): Expectation => ({ kind: 'lead_field', field });
+
+describe('createRuleBrain', () => {
+  it('should be a rules brain', () => {
+    expect(brain.kind).toBe('rules');
+  });
+
+  it('should answer parse with the Rasa-like NluResult shape', () => {
+    const result = brain.parse('Hola, soy Ana Pérez, ¿a cómo está la varilla de 3/8? mi correo es ana@correo.do');
+    expect(Object.keys(result).sort()).toEqual(['entities', 'intent', 'lang', 'ranking']);
+    expect(result.intent.name).toBe('price_quote');
+    expect(result.ranking).toHaveLength(INTENTS.length);
+    expect(result.ranking.reduce((s, r) => s + r.confidence, 0)).toBeCloseTo(1, 6);
+    expect(result.lang).toBe('es');
+    expect(result.entities.map((e) => [e.type, e.value])).toEqual([
+      ['person_name', 'Ana Pérez'],
+      ['product', 'varilla 3/8'],
+      ['email', 'ana@correo.do'],
+    ]);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(result);
+  });
+
+  it('should not let greetings and thanks around a request drown it', () => {
+    expect(brain.parse('Hola, buenas tardes, tienen cemento gris? gracias').intent.name).toBe('product_inquiry');
+    expect(brain.parse('hello! how much is the rebar? thanks').intent.name).toBe('price_quote');
+    expect(brain.parse('hola, buenas tardes').intent.name).toBe('greeting');
+    expect(brain.parse('muchas gracias').intent.name).toBe('thanks');
+  });
+
+  it('should answer out_of_scope for gibberish and unrelated questions', () => {
+    expect(brain.parse('qwzx vbnm').intent.name).toBe('out_of_scope');
+    expect(brain.parse('¿quién ganó el juego de pelota anoche?').intent.name).toBe('out_of_scope');
+    expect(brain.parse('what is the weather like tomorrow').intent.name).toBe('out_of_scope');
+  });
+
+  it('should be deterministic: the same input yields the same understanding', async () => {
+    const text = 'Soy Juan Pérez de Constructora del Este SRL, cotízame 10 sacos de cemento, urgente';
+    const a = await understand(text);
+    const b = await understand(text);
+    const other = createRuleBrain({ tenant: { utterances: loadUtterances(), catalog, settings } });
+    const c = await other.understand({ text, messageId: 'm-1', expecting: { kind: 'none' }, lang: 'es', idempotencyKey: 'k-1' });
+    expect(b).toEqual(a);
+    expect(c).toEqual(a);
+  });
+
+  it('should fill every field of a quote request', async () => {
+    const u = await understand('cotízame 10 sacos de cemento, 20 varillas de 3/8 y 5 galones de pintura');
+    expect(u.nlu.intent.name).toBe('price_quote');
+    expect(u.products).toEqual([
+      { query: 'cemento', quantity: 10 },
+      { query: 'varilla 3/8', quantity: 20 },
+      { query: 'pintura', quantity: 5 },
+    ]);
+    expect(u.interestArea).toBe('Ventas');
+    expect(u.critical).toBe(false);
+    expect(u.priority).toBeGreaterThanOrEqual(3);
+    expect(u.priority).toBeLessThanOrEqual(5);
+    expect(u.affirmation).toBeNull();
+  });
+
+  it('should read the account id from free text and a bare number when expecting one', async () => {
+    expect((await understand('mi cuenta 12-345-67 está al día?')).accountId).toBe('1234567');
+    expect((await understand('12 345 67')).accountId).toBeUndefined();
+    const bare = await understand('12 345 67', { kind: 'account_id' });
+    expect(bare.accountId).toBe('1234567');
+    expect(bare.nlu.entities).toEqual([{ type: 'account_id', value: '1234567', start: 0, end: 9 }]);
+  });
+});
+
+describe('lead fields', () => {
+  it('should take name, email, phone and company from free text', async () => {
+    const u = await understand('Soy Juan Pérez de Constructora del Este SRL, mi correo es JUAN@CDE.COM.DO y mi cel 829-555-1234');
+    expect(u.leadFields).toMatchObject({
+      name: 'Juan Pérez',
+      company_name: 'Constructora del Este SRL',
+      email: 'juan@cde.com.do',
+      phone_or_username: '+18295551234',
+    });
+  });
+
+  it('should read a bare name when the name is expected', async () => {
+    expect((await understand('ana pérez', expectingField('name'))).leadFields.name).toBe('Ana Pérez');
+    expect((await understand('Juan de la Cruz', expectingField('name'))).leadFields.name).toBe('Juan de la Cruz');
+    expect((await understand('ana pérez')).leadFields.name).toBeUndefined();
+    expect((await understand('no sé', expectingField('name'))).leadFields.name).toBeUndefined();
+  });
+
+  it('should read a bare email when the email is expected', async () => {
+    expect((await understand('es ana@gmail.com', expectingField('email'))).leadFields.email).toBe('ana@gmail.com');
+  });
+
+  it('should read a company or a refusal when the company is expected', async () => {
+    expect((await understand('Inversiones Díaz', expectingField('company_name'))).leadFields.company_name).toBe('Inversiones Díaz');
+    expect((await understand('la empresa es ferreteria el sol', expectingField('company_name'))).leadFields.company_name).toBe('Ferreteria El Sol');
+    for (const refusal of ['no tengo empresa', 'independiente', 'soy independiente', 'none', 'ninguna']) {
+      const u = await understand(refusal, expectingField('company_name'));
+      expect(u.leadFields, refusal).toHaveProperty('company_name', null);
+    }
+  });
+
+  it('should map interest areas from words and bare answers', async () => {
+    expect((await understand('quiero cotizar material', expectingField('interest_area'))).leadFields.interest_area).toBe('Ventas');
+    expect((await understand('tengo un problema técnico con la instalación', expectingField('interest_area'))).interestArea).toBe('Soporte');
+    expect((await understand('es sobre una factura', expectingField('interest_area'))).interestArea).toBe('Facturación');
+    expect((await understand('ventas', expectingField('interest_area'))).interestArea).toBe('Ventas');
+    expect((await understand('otra cosa', expectingField('interest_area'))).leadFields.interest_area).toBe('Otro');
+  });
+
+  it('should take the whole text as the problem statement, trimmed to 400 characters', async () => {
+    const short = await understand('  Necesitamos suplir 40 viviendas en Higüey.  ', expectingField('problem_statement'));
+    expect(short.leadFields.problem_statement).toBe('Necesitamos suplir 40 viviendas en Higüey.');
+    const long = await understand('material '.repeat(80), expectingField('problem_statement'));
+    expect(long.leadFields.problem_statement!.length).toBeLessThanOrEqual(400);
+    expect((await understand('Necesitamos suplir 40 viviendas')).leadFields.problem_statement).toBeUndefined();
+  });
+
+  it('should read urgency from words and bare answers', async () => {
+    expect((await understand('lo necesito urgente')).urgency).toBe('Alto');
+    expect((await understand('need it asap')).urgency).toBe('Alto');
+    expect((await understand('para esta semana')).urgency).toBe('Medio');
+    expect((await understand('sin prisa, cuando sea')).urgency).toBe('Bajo');
+    expect((await understand('media', expectingField('urgency_level'))).leadFields.urgency_level).toBe('Medio');
+    expect((await understand('ya pagué la factura')).urgency).toBeUndefined();
+  });
+});
+
+describe('language detection', () => {
+  it.each([
+    ['hola', 'en', 'es'],
+    ['gracias', 'en', 'es'],
+    ['hi', 'es', 'en'],
+    ['thanks', 'es', 'en'],
+    ['do you have cement?', 'es', 'en'],
+    ['tienen cemento?', 'en', 'es'],
+    ['ok', 'en', 'en'],
+    ['ok', 'es', 'es'],
+    ['12345', 'en', 'en'],
+    ['Ana Pérez', 'es', 'es'],
+    ['John Smith', 'en', 'en'],
+  ] as const)('should read "%s" (conversation in %s) as %s', async (text, fallback, lang) => {
+    expect(detectLang(text, fallback)).toBe(lang);
+    expect((await understand(text, { kind: 'none' }, fallback)).lang).toBe(lang);
+  });
+});
+
+describe('affirmation', () => {
+  it.each(['sí', 'si', 'Sí, claro', 'claro', 'dale', 'ok', 'correcto', 'exacto', 'yes', 'yeah', 'sure', 'right', 'sí, está bien', 'de acuerdo'])(
+    'should read "%s" as yes',
+    (text) => {
+      expect(detectAffirmation(text)).toBe('yes');
+    },
+  );
+  it.each(['no', 'No.', 'nope', 'negativo', 'incorrecto', 'no, mi correo es otro', 'nah'])('should read "%s" as no', (text) => {
+    expect(detectAffirmation(text)).toBe('no');
+  });
+  it.each(['si tienen cemento en existencia?', 'no tienen varilla de 3/8?', 'quiero cemento', 'hola'])('should read "%s" as neither', (text) => {
+    expect(detectAffirmation(text)).toBeNull();
+  });
+
+  it('should not let a bare "no" raise the priority', async () => {
+    const u = await understand('no', { kind: 'lead_confirmation' });
+    expect(u.affirmation).toBe('no');
+    expect(u.priority).toBeLessThanOrEqual(5);
+  });
+});
+
+describe('critical cases and priority', () => {
+  it.each([
+    'a mi hijo se le cayó una plancha encima y está herido',
+    'me dio corriente el abanico que compré, casi me electrocuto',
+    'hay fuego en el almacén',
+    'huele a gas desde que instalaron el tanque',
+    'si no me devuelven el dinero voy a denunciar',
+    'voy a poner una demanda, ya hablé con mi abogado',
+    'esto es un fraude',
+    'me robaron el pedido en la entrega',
+    'the drill caught fire and I got hurt',
+    'I will call my lawyer',
+    'el taladro llegó roto y lo necesito urgente!',
+  ])('should flag "%s" as critical with priority ≥ 9', async (text) => {
+    const u = await understand(text);
+    expect(u.critical).toBe(true);
+    expect(u.priority).toBeGreaterThanOrEqual(9);
+  });
+
+  it('should rate an angry complaint 6–8 and a normal request 3–5', async () => {
+    const angry = await understand('PÉSIMO SERVICIO, me vendieron pintura equivocada y nadie me responde!!');
+    expect(angry.nlu.intent.name).toBe('complaint');
+    expect(angry.critical).toBe(false);
+    expect(angry.priority).toBeGreaterThanOrEqual(6);
+    expect(angry.priority).toBeLessThanOrEqual(8);
+    for (const text of ['tienen cemento?', 'hola', 'a qué hora abren?', 'quiero hablar con una persona']) {
+      const u = await understand(text);
+      expect(u.critical, text).toBe(false);
+      expect(u.priority, text).toBeGreaterThanOrEqual(3);
+      expect(u.priority, text).toBeLessThanOrEqual(5);
+    }
+  });
+});
