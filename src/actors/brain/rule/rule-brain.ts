@@ -35,6 +35,9 @@ export function stripCourtesy(text: string): string {
   return core.trim().split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length >= 3 ? core : text;
 }
 
+/** Intents that are the courtesy itself, not a request hidden inside it. */
+const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
+
 export interface RuleBrainOptions {
   tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings'>;
   /** Override the fallback threshold (tests, tuning). */
@@ -72,7 +75,15 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   };
 
   const classify = (text: string): { intent: IntentScore; ranking: IntentScore[] } => {
-    const ranking = classifier.rank(stripCourtesy(text));
+    const core = stripCourtesy(text);
+    let ranking = classifier.rank(text);
+    if (core !== text) {
+      // The courtesy is stripped to surface a request it hides; when no request surfaces
+      // ("hola buenos días, cómo están"), the courtesy is the message.
+      const coreRanking = classifier.rank(core);
+      const coreTop = coreRanking[0] as IntentScore;
+      if (!COURTESY_INTENTS.has(coreTop.name) && coreTop.confidence >= threshold) ranking = coreRanking;
+    }
     const top = ranking[0] as IntentScore;
     // Below the threshold no intent is believable: answer out_of_scope with the doubt as confidence.
     const intent: IntentScore = top.confidence < threshold ? { name: 'out_of_scope', confidence: 1 - top.confidence } : top;
