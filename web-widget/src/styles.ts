@@ -7,7 +7,7 @@ export function widgetCss(accent: string): string {
   return `
 :host{all:initial}
 .root{--accent:${accent};--ink:#1f2328;--muted:#57606a;--line:#d0d7de;--bot:#f1f3f5;
-font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;font-size:15px;
+font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif,"Apple Color Emoji","Segoe UI Emoji","Noto Color Emoji";font-size:15px;
 line-height:1.45;color:var(--ink);font-weight:400;font-style:normal;letter-spacing:normal;text-align:left;
 text-transform:none;text-indent:0;word-spacing:normal;white-space:normal;direction:ltr;visibility:visible;
 -webkit-font-smoothing:antialiased}
