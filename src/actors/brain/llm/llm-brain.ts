@@ -1,0 +1,197 @@
+import { INTENTS } from '../../../domain/intents.js';
+import type { LeadField } from '../../../domain/lead.js';
+import type { Entity, IntentScore, Lang, NluResult } from '../../../domain/nlu.js';
+import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
+import { HiloError, isHiloError } from '../../../errors.js';
+import type { Clock } from '../../../runtime/clock.js';
+import type { KeyPool } from '../../../runtime/key-pool.js';
+import type { Logger } from '../../../runtime/logger.js';
+import type { Brain } from '../brain.js';
+import { parseAndValidate, type SchemaProblem } from './json-schema.js';
+import { createLlmClient, type ChatMessage, type ChatRequest, type LlmClient, type LlmClientOptions } from './llm-client.js';
+import { buildUnderstandSystemPrompt, resolvePrompts, type PromptTemplates } from './prompts.js';
+import { UNDERSTANDING_SCHEMA, type ModelUnderstanding } from './understanding-schema.js';
+
+/** `understand` input with what only the host knows: the conversation (pool pinning) and recent messages. */
+export interface LlmUnderstandInput extends UnderstandInput {
+  conversationId?: string;
+  /** Recent messages, oldest first; the brain sends at most `historyWindow` of them. */
+  history?: { role: 'customer' | 'assistant'; text: string }[];
+}
+
+export type Sentiment = 'positive' | 'neutral' | 'negative';
+
+/** The LLM reading also carries the customer's sentiment (absent when the fallback answered). */
+export type LlmUnderstanding = Understanding & { sentiment?: Sentiment };
+
+export interface LlmBrain extends Brain {
+  readonly kind: 'llm';
+  understand(input: LlmUnderstandInput): Promise<LlmUnderstanding>;
+  /** Turns in a row the LLM failed for this conversation (the host hands off after N). */
+  consecutiveFailures(conversationId: string): number;
+}
+
+export interface LlmBrainOptions {
+  pool: KeyPool;
+  /** A ready client (shared by brains of several tenants), or options to build one on `pool`. */
+  client?: LlmClient;
+  clientOptions?: Omit<LlmClientOptions, 'pool' | 'logger' | 'clock'>;
+  /** Answers every turn the LLM cannot: the rule brain. */
+  fallback: Brain;
+  tenant: { id: string; displayName: string; defaultLang: Lang };
+  /** Per-tenant templates by tenant id; defaults otherwise. */
+  prompts?: Readonly<Record<string, PromptTemplates>>;
+  logger: Logger;
+  clock: Clock;
+  historyWindow?: number;
+  maxTokens?: number;
+  temperature?: number;
+}
+
+/**
+ * The LLM brain: reads each message with a structured-output call (JSON schema), validates the
+ * answer in code, asks once for a repair when it is invalid, and lets the fallback brain (rules)
+ * answer the turn whenever the LLM fails, counting failures per conversation.
+ *
+ * @example
+ * const brain = createLlmBrain({ pool, fallback: ruleBrain, tenant: settings, logger, clock });
+ * const u = await brain.understand({ ...input, conversationId, history });
+ * if (brain.consecutiveFailures(conversationId) >= 3) handOff();
+ */
+export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
+  const { pool, fallback, tenant, clock, historyWindow = 8, maxTokens = 600, temperature = 0 } = options;
+  const log = options.logger.child({ component: 'llm-brain', tenant: tenant.id });
+  const client = options.client ?? createLlmClient({ ...options.clientOptions, pool, logger: options.logger, clock });
+  const templates = resolvePrompts(tenant.id, options.prompts);
+  const failures = new Map<string, number>();
+
+  async function readWithLlm(input: LlmUnderstandInput, conversationId: string): Promise<LlmUnderstanding> {
+    const system = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: INTENTS });
+    const history = (input.history ?? []).slice(-historyWindow).map((m): ChatMessage => (m.role === 'customer' ? { role: 'user', content: m.text } : { role: 'assistant', content: m.text }));
+    const messages: ChatMessage[] = [{ role: 'system', content: system }, ...history, { role: 'user', content: input.text }];
+    const request = (msgs: ChatMessage[]): ChatRequest => ({
+      messages: msgs,
+      responseFormat: { name: 'understanding', schema: UNDERSTANDING_SCHEMA, strict: true },
+      maxTokens,
+      temperature,
+    });
+    const key = `${input.idempotencyKey}:understand`;
+    const first = await client.complete(request(messages), { conversationId, idempotencyKey: key });
+    let parsed = parseAndValidate<ModelUnderstanding>(first.content, UNDERSTANDING_SCHEMA);
+    if (!parsed.ok) {
+      log.warn({ conversationId, problems: parsed.problems.slice(0, 5), promptVersion: templates.version }, 'LLM output invalid; asking for a repair');
+      const repair: ChatMessage[] = [
+        ...messages,
+        { role: 'assistant', content: (first.content ?? '').slice(0, 4_000) },
+        { role: 'user', content: repairInstruction(parsed.problems) },
+      ];
+      const second = await client.complete(request(repair), { conversationId, idempotencyKey: `${key}:repair` });
+      parsed = parseAndValidate<ModelUnderstanding>(second.content, UNDERSTANDING_SCHEMA);
+      if (!parsed.ok) throw new HiloError('HILO_ERR_LLM_BAD_OUTPUT', undefined, { details: parsed.problems.slice(0, 10) });
+    }
+    return toUnderstanding(parsed.value, input.text);
+  }
+
+  return {
+    kind: 'llm',
+    parse: (text) => fallback.parse(text),
+    consecutiveFailures: (conversationId) => failures.get(conversationId) ?? 0,
+    async understand(input) {
+      // Without a conversation the pin lives for this message only.
+      const conversationId = input.conversationId ?? `message:${input.messageId}`;
+      try {
+        const understanding = await readWithLlm(input, conversationId);
+        failures.delete(conversationId);
+        return understanding;
+      } catch (err) {
+        const count = (failures.get(conversationId) ?? 0) + 1;
+        failures.set(conversationId, count);
+        const code = isHiloError(err) ? err.code : 'HILO_ERR_INTERNAL';
+        log.warn({ conversationId, code, consecutiveFailures: count, promptVersion: templates.version }, 'LLM brain failed; the fallback brain answers this turn');
+        return fallback.understand(input);
+      } finally {
+        if (input.conversationId === undefined) pool.release(conversationId);
+      }
+    },
+  };
+}
+
+function repairInstruction(problems: SchemaProblem[]): string {
+  const list = problems
+    .slice(0, 10)
+    .map((p) => `- ${p.path}: ${p.problem}`)
+    .join('\n');
+  return `Your previous answer does not match the required JSON schema:\n${list}\nAnswer again with only the corrected JSON object, no prose.`;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+/** Maps the model's JSON to Hilo's `Understanding`, keeping only what the message supports. */
+export function toUnderstanding(m: ModelUnderstanding, text: string): LlmUnderstanding {
+  const others = INTENTS.filter((i) => i !== m.intent);
+  const rest = others.length > 0 ? (1 - m.confidence) / others.length : 0;
+  const ranking: IntentScore[] = [{ name: m.intent, confidence: m.confidence }, ...others.map((name) => ({ name, confidence: rest }))];
+  const nlu: NluResult = { intent: { name: m.intent, confidence: m.confidence }, ranking, entities: locateEntities(m.entities, text), lang: m.lang };
+
+  const leadFields: Partial<Record<LeadField, string | null>> = {};
+  const lf = m.lead_fields;
+  if (lf.name !== null && lf.name.trim() !== '') leadFields.name = lf.name.trim();
+  if (lf.email !== null && EMAIL.test(lf.email.trim())) leadFields.email = lf.email.trim().toLowerCase();
+  if (lf.phone_or_username !== null && lf.phone_or_username.trim() !== '') leadFields.phone_or_username = lf.phone_or_username.trim();
+  if (lf.company_name !== null && lf.company_name.trim() !== '') leadFields.company_name = lf.company_name.trim();
+  if (lf.problem_statement !== null && lf.problem_statement.trim() !== '') leadFields.problem_statement = lf.problem_statement.trim();
+  if (m.interest_area !== null) leadFields.interest_area = m.interest_area;
+  if (m.urgency !== null) leadFields.urgency_level = m.urgency;
+
+  const understanding: LlmUnderstanding = {
+    nlu,
+    lang: m.lang,
+    affirmation: m.affirmation,
+    leadFields,
+    products: m.products.map((p) => (p.quantity !== null ? { query: p.query, quantity: p.quantity } : { query: p.query })),
+    critical: m.critical,
+    priority: m.priority,
+    sentiment: m.sentiment,
+  };
+  if (m.interest_area !== null) understanding.interestArea = m.interest_area;
+  if (m.urgency !== null) understanding.urgency = m.urgency;
+  const account = m.account_id?.replace(/\D/g, '') ?? '';
+  // Only digits the customer actually typed: the model must not invent an account to look up.
+  if (account !== '' && text.replace(/\D/g, '').includes(account)) understanding.accountId = account;
+  return understanding;
+}
+
+/**
+ * Entities need spans of the original text; the model gives values. A value that cannot be found
+ * in the message (hallucinated, or normalised beyond recognition) is dropped.
+ */
+function locateEntities(entities: ModelUnderstanding['entities'], text: string): Entity[] {
+  const lower = text.toLowerCase();
+  const out: Entity[] = [];
+  for (const e of entities) {
+    const value = e.value.trim();
+    let start = lower.indexOf(value.toLowerCase());
+    let end = start + value.length;
+    let normalised = e.type === 'email' ? value.toLowerCase() : e.type === 'account_id' ? value.replace(/\D/g, '') : value;
+    if (start < 0 && (e.type === 'phone' || e.type === 'account_id')) {
+      // "+18095551234" vs "809-555-1234" in the text: match the digits, separators allowed.
+      const digits = value.replace(/\D/g, '');
+      const tail = e.type === 'phone' && digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+      if (tail.length >= 4) {
+        const re = new RegExp(tail.split('').join('[\\s().-]*'));
+        const m = re.exec(text);
+        if (m !== null) {
+          start = m.index;
+          end = m.index + m[0].length;
+        }
+      }
+    }
+    if (start < 0) continue;
+    if (e.type === 'phone') {
+      const digits = normalised.replace(/\D/g, '');
+      normalised = normalised.startsWith('+') ? `+${digits}` : digits.length === 10 ? `+1${digits}` : `+${digits}`;
+    }
+    out.push({ type: e.type, value: normalised, start, end });
+  }
+  return out;
+}
