@@ -100,14 +100,19 @@ const LEAD_DONE_RE = /\bL-[A-Z0-9-]+|registr/i;
 
 describe('web widget (real server, real browser)', () => {
   let server: Awaited<ReturnType<typeof startHiloForTest>>;
-  let browser: Browser;
+  let browser: Browser | undefined;
+  let launchError: unknown;
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
     // The gateway reads the bundle at start-up: build it from the current sources first.
     execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    browser = await launchChromium();
     server = await startHiloForTest();
+    // A missing Chromium fails each test with the install hint (a failing hook would only skip them).
+    browser = await launchChromium().catch((err: unknown) => {
+      launchError = err;
+      return undefined;
+    });
   });
 
   afterAll(async () => {
@@ -117,6 +122,7 @@ describe('web widget (real server, real browser)', () => {
   });
 
   async function newPage(options: { locale: string }): Promise<Page> {
+    if (!browser) throw launchError;
     const context = await browser.newContext({ baseURL: server.baseUrl, locale: options.locale, viewport: { width: 1280, height: 820 } });
     contexts.push(context);
     return context.newPage();
