@@ -5,6 +5,7 @@ import type { Brain } from '../../../src/actors/brain/brain.js';
 import { createLlmBrain, type LlmUnderstandInput } from '../../../src/actors/brain/llm/llm-brain.js';
 import type { ModelUnderstanding } from '../../../src/actors/brain/llm/understanding-schema.js';
 import { UNDERSTANDING_SCHEMA } from '../../../src/actors/brain/llm/understanding-schema.js';
+import { toWireSchema } from '../../../src/actors/brain/llm/json-schema.js';
 import { systemClock } from '../../../src/runtime/clock.js';
 import { createKeyPool } from '../../../src/runtime/key-pool.js';
 import { createSilentLogger } from '../../../src/runtime/logger.js';
@@ -105,7 +106,8 @@ describe('llm brain understand', () => {
     expect([email.value, TEXT.slice(email.start, email.end)]).toEqual(['ana@ejemplo.com', 'Ana@Ejemplo.com']);
 
     const sent = fake.requests[0]!.body;
-    expect(sent.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'understanding', schema: UNDERSTANDING_SCHEMA, strict: true } });
+    expect(sent.response_format).toEqual({ type: 'json_schema', json_schema: { name: 'understanding', schema: toWireSchema(UNDERSTANDING_SCHEMA), strict: true } });
+    expect(JSON.stringify(sent.response_format)).not.toMatch(/maxLength|minimum|maxItems/);
     const messages = sent.messages!;
     expect(messages[0]!.role).toBe('system');
     expect(messages[0]!.content).toContain('Ferretería El Martillo');

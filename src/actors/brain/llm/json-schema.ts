@@ -111,3 +111,18 @@ function describe(value: unknown): string {
 function join(path: string, key: string): string {
   return path === '' ? key : `${path}.${key}`;
 }
+
+const CONSTRAINT_KEYS = ['minLength', 'maxLength', 'minimum', 'maximum', 'pattern', 'minItems', 'maxItems'] as const;
+
+/**
+ * The schema as sent to providers: without length, range, pattern and item-count constraints,
+ * the strictest subset every OpenAI-compatible provider with schema enforcement accepts. Hilo
+ * still validates the full schema on its side.
+ */
+export function toWireSchema(schema: JsonSchema): JsonSchema {
+  const out: JsonSchema = { ...schema };
+  for (const k of CONSTRAINT_KEYS) delete out[k];
+  if (schema.properties !== undefined) out.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, toWireSchema(v)]));
+  if (schema.items !== undefined) out.items = toWireSchema(schema.items);
+  return out;
+}

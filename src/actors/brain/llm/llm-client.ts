@@ -3,7 +3,7 @@ import { HiloError, type HiloErrorCode } from '../../../errors.js';
 import type { Clock } from '../../../runtime/clock.js';
 import type { KeyLease, KeyPool } from '../../../runtime/key-pool.js';
 import type { Logger } from '../../../runtime/logger.js';
-import type { JsonSchema } from './json-schema.js';
+import { toWireSchema, type JsonSchema } from './json-schema.js';
 import { estimateRequestTokens } from './tokens.js';
 
 /** Hilo's own message shape: `openai` types do not leave this folder. */
@@ -366,7 +366,7 @@ function toWire(request: ChatRequest): WireRequest {
       ? {
           tools: request.tools.map((t) => ({
             type: 'function' as const,
-            function: { name: t.name, description: t.description, parameters: t.parameters as Record<string, unknown>, ...(t.strict !== undefined ? { strict: t.strict } : {}) },
+            function: { name: t.name, description: t.description, parameters: toWireSchema(t.parameters) as Record<string, unknown>, ...(t.strict !== undefined ? { strict: t.strict } : {}) },
           })),
         }
       : {}),
@@ -375,7 +375,7 @@ function toWire(request: ChatRequest): WireRequest {
       ? {
           response_format: {
             type: 'json_schema' as const,
-            json_schema: { name: request.responseFormat.name, schema: request.responseFormat.schema as Record<string, unknown>, strict: request.responseFormat.strict ?? true },
+            json_schema: { name: request.responseFormat.name, schema: toWireSchema(request.responseFormat.schema) as Record<string, unknown>, strict: request.responseFormat.strict ?? true },
           },
         }
       : {}),

@@ -1,0 +1,157 @@
+import { INTEREST_AREAS, LEAD_FIELDS, URGENCY_LEVELS } from '../../../domain/lead.js';
+import { parseAndValidate, type JsonSchema, type SchemaProblem } from './json-schema.js';
+import type { FunctionTool, ToolCall } from './llm-client.js';
+
+export const SKILLS = ['lead_capture', 'crm_integration', 'product_kb', 'account', 'handoff'] as const;
+export type SkillName = (typeof SKILLS)[number];
+
+/**
+ * Whose data a tool touches:
+ * - `none`: no customer data (catalog, prices, e-mail syntax);
+ * - `bound`: the contact of the conversation, bound by the host from the context, never from the
+ *   model's arguments (so the model cannot point it at someone else);
+ * - `argument`: an argument names a record that may belong to another contact (an account number):
+ *   the authorisation hook must approve each call, and without a hook the call is refused.
+ */
+export type ToolOwnership = 'none' | 'bound' | 'argument';
+
+export interface ToolSpec {
+  name: string;
+  skill: SkillName;
+  description: string;
+  parameters: JsonSchema;
+  ownership: ToolOwnership;
+}
+
+const obj = (properties: Record<string, JsonSchema>): JsonSchema => ({
+  type: 'object',
+  additionalProperties: false,
+  required: Object.keys(properties),
+  properties,
+});
+
+/** Every tool Hilo can offer a model, as OpenAI strict function schemas (all keys required, nullable when optional). */
+export const TOOL_SPECS: readonly ToolSpec[] = [
+  {
+    name: 'save_lead_field',
+    skill: 'lead_capture',
+    description: 'Save one lead field the customer gave (name, email, phone, company, interest area, problem statement, urgency). Use null when the customer declines.',
+    parameters: obj({ field: { type: 'string', enum: LEAD_FIELDS }, value: { type: ['string', 'null'], maxLength: 1000 } }),
+    ownership: 'bound',
+  },
+  {
+    name: 'verify_email',
+    skill: 'lead_capture',
+    description: 'Check that an e-mail address is well formed and its domain can receive mail.',
+    parameters: obj({ email: { type: 'string', maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]{2,}$' } }),
+    ownership: 'none',
+  },
+  {
+    name: 'push_lead',
+    skill: 'crm_integration',
+    description: 'Send the confirmed lead of this conversation to the CRM. Only after the customer confirmed the summary.',
+    parameters: obj({ confirmed_by_customer: { type: 'boolean' } }),
+    ownership: 'bound',
+  },
+  {
+    name: 'create_ticket',
+    skill: 'crm_integration',
+    description: 'Open a support ticket for this customer with a short subject and a 2–3 line summary.',
+    parameters: obj({
+      subject: { type: 'string', minLength: 3, maxLength: 120 },
+      summary: { type: 'string', minLength: 3, maxLength: 1000 },
+      interest_area: { type: 'string', enum: INTEREST_AREAS },
+      urgency: { type: 'string', enum: URGENCY_LEVELS },
+    }),
+    ownership: 'bound',
+  },
+  {
+    name: 'search_catalog',
+    skill: 'product_kb',
+    description: 'Search the store catalog by product name, colloquial name or description. Returns SKUs, names, prices and stock.',
+    parameters: obj({ query: { type: 'string', minLength: 2, maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 10 } }),
+    ownership: 'none',
+  },
+  {
+    name: 'get_price',
+    skill: 'product_kb',
+    description: 'Price (DOP, ITBIS included), unit and stock of one product by SKU.',
+    parameters: obj({ sku: { type: 'string', minLength: 1, maxLength: 40 } }),
+    ownership: 'none',
+  },
+  {
+    name: 'account_status',
+    skill: 'account',
+    description: "Standing of the customer's credit account (al día, atrasada, suspendida), balance and due date.",
+    parameters: obj({ account_number: { type: 'string', pattern: '^\\d{4,12}$' } }),
+    ownership: 'argument',
+  },
+  {
+    name: 'escalate',
+    skill: 'handoff',
+    description: 'Hand the conversation to a human agent with a short summary of what the customer needs.',
+    parameters: obj({
+      reason: { type: 'string', enum: ['customer_request', 'critical', 'repeated_failure', 'complaint', 'other'] },
+      summary: { type: 'string', minLength: 3, maxLength: 1000 },
+    }),
+    ownership: 'bound',
+  },
+];
+
+/** Skills offered per machine state (top-level state name; `qualifying.collecting` → `qualifying`). */
+export const SKILLS_BY_STATE: Readonly<Record<string, readonly SkillName[]>> = {
+  triage: ['product_kb', 'account', 'handoff'],
+  answering: ['product_kb', 'account', 'handoff'],
+  qualifying: ['lead_capture', 'crm_integration', 'handoff'],
+  handoff: ['crm_integration'],
+  closed: [],
+};
+
+export interface ToolContext {
+  tenantId: string;
+  conversationId: string;
+  /** The contact of this conversation: bound tools act on this contact only. */
+  contactId: string;
+  /** Machine state value (`qualifying` or `qualifying.collecting`). */
+  state: string;
+}
+
+/** Decides whether this contact may touch the record the arguments name (e.g. owns the account). */
+export type AuthorizeTool = (request: { tool: ToolSpec; args: Record<string, unknown>; context: ToolContext }) => boolean | Promise<boolean>;
+
+export type ToolCheck =
+  | { ok: true; tool: ToolSpec; args: Record<string, unknown>; contactId: string }
+  | { ok: false; reason: 'unknown_tool' | 'not_offered' | 'invalid_arguments' | 'forbidden'; problems: SchemaProblem[] };
+
+export interface ToolRegistry {
+  /** Function tools for the model in this state: only the relevant skills. */
+  toolsFor(state: string): FunctionTool[];
+  /** Validates a model's tool call (offered here, arguments match the schema, authorised) before any handler runs. */
+  check(call: ToolCall, context: ToolContext): Promise<ToolCheck>;
+}
+
+export function createToolRegistry(options: { specs?: readonly ToolSpec[]; skillsByState?: Readonly<Record<string, readonly SkillName[]>>; authorize?: AuthorizeTool } = {}): ToolRegistry {
+  const specs = options.specs ?? TOOL_SPECS;
+  const skillsByState = options.skillsByState ?? SKILLS_BY_STATE;
+  const byName = new Map(specs.map((s) => [s.name, s]));
+  const offered = (state: string): ToolSpec[] => {
+    const skills = skillsByState[state.split('.')[0] ?? state] ?? [];
+    return specs.filter((s) => skills.includes(s.skill));
+  };
+
+  return {
+    toolsFor: (state) => offered(state).map((s) => ({ name: s.name, description: s.description, parameters: s.parameters, strict: true })),
+    async check(call, context) {
+      const tool = byName.get(call.name);
+      if (tool === undefined) return { ok: false, reason: 'unknown_tool', problems: [{ path: '(root)', problem: `no tool named ${call.name}` }] };
+      if (!offered(context.state).includes(tool)) return { ok: false, reason: 'not_offered', problems: [{ path: '(root)', problem: `${call.name} is not offered in ${context.state}` }] };
+      const parsed = parseAndValidate<Record<string, unknown>>(call.arguments, tool.parameters);
+      if (!parsed.ok) return { ok: false, reason: 'invalid_arguments', problems: parsed.problems };
+      if (tool.ownership === 'argument') {
+        const allowed = options.authorize !== undefined && (await options.authorize({ tool, args: parsed.value, context }));
+        if (!allowed) return { ok: false, reason: 'forbidden', problems: [{ path: '(root)', problem: `${call.name} is not allowed on that record for this contact` }] };
+      }
+      return { ok: true, tool, args: parsed.value, contactId: context.contactId };
+    },
+  };
+}
