@@ -36,9 +36,15 @@ if [ -x /usr/bin/chromium ]; then
   say "Chromium: $(/usr/bin/chromium --version 2>/dev/null | head -n1)"
 elif [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
   say "Chromium: installing Debian's chromium (one time, a few minutes)"
-  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-color-emoji >/dev/null) \
     || say "Chromium: install failed; browser tests will fail"
 else
   say "Chromium: missing; run 'sudo apt-get install -y chromium' (browser tests will fail)"
+fi
+# Emoji in bot replies render as empty boxes in screenshots without a colour emoji font (cosmetic).
+if [ -x /usr/bin/chromium ] && [ ! -e /usr/share/fonts/truetype/noto/NotoColorEmoji.ttf ] && [ "$(id -u)" = "0" ]; then
+  (DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-color-emoji >/dev/null 2>&1 \
+    || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-noto-color-emoji >/dev/null 2>&1)) \
+    && say "Emoji font: installed" || say "Emoji font: not installed (screenshots show boxes for emoji)"
 fi
 exit 0
