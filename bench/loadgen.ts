@@ -265,6 +265,10 @@ serveIpc(
   { role: 'loadgen' },
   {
     open: (args) => openConnections(args as OpenSpec),
+    reset: async () => {
+      await closeConnections();
+      return null;
+    },
     run: (args) => runStep(args as RunSpec),
     idle: (args) => openIdle(args as { url: string; tenant: string; count: number; idPrefix: string }),
     drop: () => dropIdle(),

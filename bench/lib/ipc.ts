@@ -1,4 +1,6 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { fileURLToPath } from 'node:url';
 
 /** A request from the orchestrator to a child process. */
@@ -45,8 +47,31 @@ export function serveIpc(info: Record<string, unknown>, handlers: Record<string,
   const send = (message: unknown): void => {
     process.send?.(message);
   };
+  let profiler: Session | null = null;
+  const post = (session: Session, method: string, params?: object): Promise<unknown> =>
+    new Promise((resolve, reject) => {
+      session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result)));
+    });
   const builtin: Record<string, Handler> = {
     stats: () => processStats(),
+    // The V8 CPU profiler that `node --cpu-prof` uses, over the inspector protocol, so the profile
+    // covers the measured load window only (not module loading and start-up).
+    profileStart: async () => {
+      profiler = new Session();
+      profiler.connect();
+      await post(profiler, 'Profiler.enable');
+      await post(profiler, 'Profiler.setSamplingInterval', { interval: 1000 });
+      await post(profiler, 'Profiler.start');
+      return null;
+    },
+    profileStop: async (args) => {
+      if (!profiler) throw new Error('profileStop without profileStart');
+      const { profile } = (await post(profiler, 'Profiler.stop')) as { profile: unknown };
+      profiler.disconnect();
+      profiler = null;
+      writeFileSync((args as { file: string }).file, JSON.stringify(profile));
+      return null;
+    },
     gc: () => {
       const gc = (globalThis as { gc?: () => void }).gc;
       if (gc) {

@@ -29,8 +29,8 @@ const config = loadConfig({
   HILO_TRANSPORT: 'auto',
   HILO_DEMO_API_KEY: opts.apiKey,
   // The load generator is one IP and a few contacts sending far faster than any person.
-  HILO_RATE_LIMIT_IP_PER_MINUTE: '100000000',
-  HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '100000000',
+  HILO_RATE_LIMIT_IP_PER_MINUTE: '1000000',
+  HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '1000000',
   ...(opts.maxActiveActors !== undefined ? { HILO_MAX_ACTIVE_ACTORS: String(opts.maxActiveActors) } : {}),
   LOG_LEVEL: 'silent',
 });

@@ -1,0 +1,335 @@
+/** Renders the run's figures into Markdown (`BENCHMARKS.md` or `bench/results/quick.md`). */
+import type { LatencySummary } from './lib/histogram.js';
+import type { ActivationFigures, BenchResults, EngineFigures, LoadVariantResult, MemoryFigures, ProfileFigures } from './lib/types.js';
+
+export interface TargetCheck {
+  name: string;
+  target: string;
+  measured: string;
+  /** null: not measured in this run. */
+  met: boolean | null;
+  /** The Hilo variant whose profile explains a shortfall. */
+  profileVariant?: string;
+  /** What to look at when the target is missed and no load profile applies. */
+  note?: string;
+}
+
+const n0 = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+const n1 = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const n2 = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
+const n3 = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 3, minimumFractionDigits: 3 });
+const ratio = (a: number | undefined, b: number | undefined): string => (a !== undefined && b !== undefined && b > 0 ? `${n2(a / b)}×` : 'n/a');
+const ok = (met: boolean | null): string => (met === null ? 'not measured' : met ? '**met**' : '**missed**');
+
+function isFigures<T extends object>(v: T | { error: string } | null): v is T {
+  return v !== null && !('error' in v);
+}
+
+function kneeOf(results: BenchResults, id: string): number | undefined {
+  const r = results.load.find((x) => x.id === id);
+  return r && !r.error && r.knee ? r.knee.achieved : undefined;
+}
+
+export function targetsOf(results: BenchResults): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  for (const r of results.load.filter((x) => x.group === 'hilo')) {
+    if (r.error) {
+      checks.push({ name: `${r.id}: end to end`, target: '≥ 10,000 turns/s, p99 ≤ 25 ms at 70 %', measured: `failed: ${r.error}`, met: false });
+      continue;
+    }
+    const knee = r.knee?.achieved ?? 0;
+    const p99 = r.steady?.latency.p99;
+    checks.push({
+      name: `${r.id}: throughput at the knee`,
+      target: '≥ 10,000 turns/s',
+      measured: `${n0(knee)} turns/s`,
+      met: knee >= 10_000,
+      profileVariant: r.id,
+    });
+    checks.push({
+      name: `${r.id}: p99 at 70 % of the knee`,
+      target: '≤ 25 ms',
+      measured: p99 !== undefined ? `${n2(p99)} ms at ${n0(r.steady?.offered ?? 0)}/s` : 'n/a',
+      met: p99 !== undefined ? p99 <= 25 : null,
+      profileVariant: r.id,
+    });
+  }
+  const hilo = kneeOf(results, 'hilo-rest-durable');
+  const floor = kneeOf(results, 'io-floor');
+  const peer = kneeOf(results, 'peer-langgraph-postgres');
+  if (results.load.some((r) => r.id === 'hilo-rest-durable' || r.id === 'io-floor')) {
+    checks.push({
+      name: 'Hilo REST durable vs the I/O floor',
+      target: '≥ 70 % of the floor',
+      measured: hilo !== undefined && floor !== undefined && floor > 0 ? `${n0((100 * hilo) / floor)} % (${n0(hilo)} vs ${n0(floor)} turns/s)` : 'n/a',
+      met: hilo !== undefined && floor !== undefined && floor > 0 ? hilo / floor >= 0.7 : null,
+      profileVariant: 'hilo-rest-durable',
+    });
+  }
+  if (results.load.some((r) => r.id === 'hilo-rest-durable' || r.id === 'peer-langgraph-postgres')) {
+    checks.push({
+      name: 'Hilo REST durable vs LangGraph.js + PostgresSaver',
+      target: '≥ 10×',
+      measured: hilo !== undefined && peer !== undefined && peer > 0 ? `${n2(hilo / peer)}× (${n0(hilo)} vs ${n0(peer)} turns/s)` : 'n/a',
+      met: hilo !== undefined && peer !== undefined && peer > 0 ? hilo / peer >= 10 : null,
+      profileVariant: 'hilo-rest-durable',
+    });
+  }
+  if (results.activation !== null) {
+    const a = results.activation;
+    checks.push({
+      name: 'Activation from Redis, p99',
+      target: '≤ 2 ms',
+      measured: isFigures(a) ? `${n3(a.total.p99)} ms (Redis get ${n3(a.get.p99)} ms + restore ${n3(a.restore.p99)} ms, p99 each)` : `failed: ${a.error}`,
+      met: isFigures(a) ? a.total.p99 <= 2 : false,
+      note: 'Split: the Redis read (HMGET + JSON.parse of the envelope) against the XState restore (`createActor({ snapshot }).start()`); the larger part is where to work.',
+    });
+  }
+  if (results.engine !== null) {
+    const e = results.engine;
+    checks.push({
+      name: 'Heap per active conversation actor',
+      target: '≤ 8 KiB',
+      measured: isFigures(e) ? `${n0(e.heapPerActorBytes)} B` : `failed: ${e.error}`,
+      met: isFigures(e) ? e.heapPerActorBytes <= 8 * 1024 : false,
+      note: 'An XState actor holds its snapshot (context + state value), its system registration and the restored children; a smaller context (no copy of the last `Understanding`, ids instead of objects) shrinks it.',
+    });
+  }
+  if (results.memory !== null) {
+    const m = results.memory;
+    checks.push({
+      name: 'RSS per idle widget connection',
+      target: '≤ 1 KB',
+      measured: isFigures(m) ? `${n0(m.rssPerConnectionBytes)} B (heap ${n0(m.heapPerConnectionBytes)} B)` : `failed: ${m.error}`,
+      met: isFigures(m) ? m.rssPerConnectionBytes <= 1000 : false,
+      note: 'Per connection Hilo keeps the transport socket, a session object, a conversation subscription and the contact/conversation resolution; the JS heap part is what Hilo controls.',
+    });
+  }
+  return checks;
+}
+
+function latencyCells(l: LatencySummary | undefined): string {
+  return l ? `${n2(l.p50)} | ${n2(l.p99)} | ${n2(l.p999)} | ${n1(l.max)}` : 'n/a | n/a | n/a | n/a';
+}
+
+function loadTable(rows: LoadVariantResult[]): string[] {
+  const out = [
+    '| variant | front end | knee: achieved turns/s (offered) | 70 % step: offered/s | p50 ms | p99 ms | p99.9 ms | max ms | CPU-s / 1,000 turns: server | Redis | PostgreSQL | load generator |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ];
+  for (const r of rows) {
+    if (r.error) {
+      out.push(`| ${r.id} | ${r.frontEnd || 'n/a'} | failed: ${r.error.replace(/\|/g, '/')} | | | | | | | | | |`);
+      continue;
+    }
+    const knee = r.knee ? `${n0(r.knee.achieved)} (${n0(r.knee.offered)})` : 'none';
+    const c = r.steady?.cpuPer1k;
+    out.push(
+      `| ${r.id} | ${r.frontEnd} | ${knee} | ${r.steady ? n0(r.steady.offered) : 'n/a'} | ${latencyCells(r.steady?.latency)} | ${c ? n3(c.server) : 'n/a'} | ${c ? n3(c.redis) : 'n/a'} | ${c ? n3(c.postgres) : 'n/a'} | ${c ? n3(c.loadgen) : 'n/a'} |`,
+    );
+  }
+  return out;
+}
+
+function ratiosTable(results: BenchResults): string[] {
+  const ceiling = kneeOf(results, 'uws-echo');
+  const floor = kneeOf(results, 'io-floor');
+  const peerPg = kneeOf(results, 'peer-langgraph-postgres');
+  const peerMem = kneeOf(results, 'peer-langgraph-memory');
+  const out = [
+    '| variant | knee turns/s | ÷ ceiling (uWS echo) | ÷ I/O floor | ÷ LangGraph.js + PostgresSaver | ÷ LangGraph.js + MemorySaver |',
+    '|---|---|---|---|---|---|',
+  ];
+  for (const r of results.load) {
+    const k = kneeOf(results, r.id);
+    out.push(`| ${r.id} | ${k !== undefined ? n0(k) : 'n/a'} | ${ratio(k, ceiling)} | ${ratio(k, floor)} | ${ratio(k, peerPg)} | ${ratio(k, peerMem)} |`);
+  }
+  return out;
+}
+
+function stepsTable(rows: LoadVariantResult[]): string[] {
+  const out = ['| variant | offered/s | achieved/s | p50 ms | p99 ms | p99.9 ms | max ms | failures | within bound |', '|---|---|---|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    for (const s of [...r.steps, ...(r.steady ? [r.steady] : [])]) {
+      const fails = s.errors + s.timedOut + s.dropped;
+      out.push(`| ${r.id}${s === r.steady ? ' (70 %)' : ''} | ${n0(s.offered)} | ${n0(s.achieved)} | ${latencyCells(s.latency)} | ${fails}${s.firstError ? ` (${s.firstError.replace(/\|/g, '/')})` : ''} | ${s.good ? 'yes' : 'no'} |`);
+    }
+  }
+  return out;
+}
+
+function engineSection(e: EngineFigures | { error: string } | null): string[] {
+  if (e === null) return ['Not run (`--only`).'];
+  if (!isFigures(e)) return [`Failed: ${e.error}`];
+  return [
+    '| figure | value |',
+    '|---|---|',
+    `| turns per second (one \`user.message\` until \`awaitingInput\`) | ${n0(e.turnsPerSecond)} |`,
+    `| transitions (snapshot changes) per second | ${n0(e.transitionsPerSecond)} |`,
+    `| \`getPersistedSnapshot\` + \`JSON.stringify\` | ${n1(e.snapshotUs)} µs, ${n0(e.snapshotBytes)} bytes |`,
+    `| restore: \`JSON.parse\` + \`createActor({ snapshot }).start()\` | ${n1(e.restoreUs)} µs |`,
+    `| heap per active actor (${n0(e.heapActors)} actors, after full GC) | ${n0(e.heapPerActorBytes)} bytes |`,
+  ];
+}
+
+function activationSection(a: ActivationFigures | { error: string } | null): string[] {
+  if (a === null) return ['Not run (`--only`).'];
+  if (!isFigures(a)) return [`Failed: ${a.error}`];
+  const row = (name: string, l: LatencySummary): string => `| ${name} | ${n3(l.p50)} | ${n3(l.p90)} | ${n3(l.p99)} | ${n3(l.p999)} | ${n3(l.max)} |`;
+  return [
+    `${n0(a.conversations)} conversations stored in Redis (pipelined, ${n1(a.writeSeconds)} s), ${n0(a.accesses)} accesses drawn from Zipf(s = 1.1) through an LRU of live actors; ${n0(a.activations)} accesses activated (${n0((100 * a.activations) / Math.max(1, a.accesses))} %), ${n0(a.hits)} found the actor live.`,
+    '',
+    '| activation, ms | p50 | p90 | p99 | p99.9 | max |',
+    '|---|---|---|---|---|---|',
+    row('total (get + restore)', a.total),
+    row('`RedisSnapshotStore.get`', a.get),
+    row('XState restore', a.restore),
+  ];
+}
+
+function memorySection(m: MemoryFigures | { error: string } | null, e: EngineFigures | { error: string } | null): string[] {
+  const out: string[] = [];
+  if (m === null) out.push('Idle connections: not run (`--only`).');
+  else if (!isFigures(m)) out.push(`Idle connections: failed: ${m.error}`);
+  else
+    out.push(
+      `- ${n0(m.idleConnections)} idle widget connections to Hilo (${m.transport}), each after \`hello\` → \`welcome\`: RSS +${n0(m.rssPerConnectionBytes)} bytes and JS heap +${n0(m.heapPerConnectionBytes)} bytes per connection (server process, after two full GCs on both sides of the measurement).`,
+    );
+  if (e !== null && isFigures(e)) out.push(`- Heap per active conversation actor (engine alone): ${n0(e.heapPerActorBytes)} bytes.`);
+  return out;
+}
+
+const ADVICE: Record<string, string> = {
+  'xstate (engine)': 'XState interpretation dominates: fewer microsteps per turn (merge `always` hops and entry actions into the transition that needs them), emit one reply event per turn instead of one per reply, keep the context small so snapshot copies are cheap, and await the turn end with one long-lived subscription instead of `waitFor` per turn.',
+  'pino (logging)': 'Logging costs a visible share: the per-turn `info` lines (gateway and host both log every turn) should go to `debug` or be sampled; keep child loggers per conversation instead of creating one per turn.',
+  'MikroORM + knex + pg (SQL)': 'The ORM path costs more than the SQL: write the transcript with one prepared multi-row `INSERT` straight through the driver (as the I/O floor does), inbound and outbound rows in one statement, with no transaction object or identity map per turn; keep MikroORM for the admin and analytics queries.',
+  'ioredis (Redis client)': 'Redis client time: pipeline the snapshot write with the next read, or use `EVALSHA` through a single auto-pipelined connection (`enableAutoPipelining`), and skip the `GET` for actors that are already live.',
+  'garbage collector': 'Allocation pressure: avoid JSON round trips of the context per turn (`getPersistedSnapshot` copies), reuse frame buffers, and do not build log objects that the log level discards.',
+  'Hilo rule brain': 'The rule brain is the largest Hilo-owned cost: cache the feature vector per normalised text, precompute per-intent weights as typed arrays, and skip entity extractors the current expectation does not need.',
+  'Hilo tools': 'Tool work (catalog search) per turn: index the catalog once per tenant and cache results per normalised query.',
+  'uWebSockets.js / ws (transport)': 'Transport time is close to the echo servers: little to gain here beyond fewer frames per turn (typing on/off + message + ack is four frames for one reply).',
+  'Hilo actor host': 'Actor host bookkeeping per turn: avoid re-reading the transcript for de-duplication (`hasInbound`) when the actor is live, and skip publishing to conversations nobody subscribes to.',
+  'Hilo gateway / runtime': 'Gateway work per request: body validation and JSON encoding; pre-serialise constant parts of the answer and avoid per-request closures.',
+  'Hilo machine': 'Machine code (guards, actions) per turn: move pure computations out of hot guards and keep actions allocation-free.',
+  'Node.js internals': 'Node internals (timers, promises, streams): fewer promise hops per turn (each `await` in the host and the mailbox is a microtask), and one timer per turn at most.',
+  'V8 / native (program)': 'Native time (program): JSON parse/stringify and socket syscalls; fewer frames and smaller JSON per turn.',
+  'native / builtins': 'Builtins (JSON, regular expressions): fewer JSON round trips and simpler regular expressions in the brain.',
+  'other node_modules': 'Other libraries: see the top functions below.',
+};
+
+function profileSection(p: ProfileFigures): string[] {
+  const s = p.summary;
+  const out = [
+    `#### Profile of ${p.variant} at ${n0(p.rate)} turns/s offered`,
+    '',
+    `\`node --cpu-prof\` on the Hilo child, ${n0(s.totalMs)} ms of non-idle samples. Raw profile: \`${s.file}\` (open in Chrome DevTools or speedscope); folded stacks for a flame graph: \`${s.foldedFile}\` (\`flamegraph.pl\`, \`inferno-flamegraph\` or speedscope).`,
+    '',
+    '| where the time goes (self time) | ms | share |',
+    '|---|---|---|',
+    ...s.categories.slice(0, 10).map((c) => `| ${c.category} | ${n0(c.selfMs)} | ${n1(c.pct)} % |`),
+    '',
+    '| top functions by self time | where | ms | share |',
+    '|---|---|---|---|',
+    ...s.top.map((f) => `| \`${f.name.replace(/\|/g, '/')}\` | ${f.where.replace(/\|/g, '/')} | ${n0(f.selfMs)} | ${n1(f.pct)} % |`),
+    '',
+    'What to do about it, from the largest shares down:',
+    '',
+  ];
+  for (const c of s.categories.filter((x) => ADVICE[x.category] !== undefined).slice(0, 4)) out.push(`- **${c.category} (${n1(c.pct)} %)**: ${ADVICE[c.category]}`);
+  return out;
+}
+
+export function renderReport(results: BenchResults): string {
+  const m = results.machine;
+  const targets = targetsOf(results);
+  const missed = targets.filter((t) => t.met === false);
+  const lines: string[] = [
+    results.mode === 'quick' ? '# Hilo benchmarks — quick smoke run' : '# Hilo benchmarks',
+    '',
+    `Written by \`bench/run.ts\` on ${m.date}; every figure below is the one the run printed. ${results.mode === 'quick' ? 'This is the `--quick` smoke run: tiny rates and durations, it proves the harness works and its figures mean nothing.' : 'Reproduce with the command below on an otherwise idle machine; run-to-run noise on a shared 2-core machine is easily ±20 %.'}`,
+    '',
+    '## Machine',
+    '',
+    '| | |',
+    '|---|---|',
+    `| CPU | ${m.cpu} |`,
+    `| cores | ${m.cores} (shared by the server under test, the load generator, Redis and PostgreSQL) |`,
+    `| memory | ${m.memoryGiB} GiB |`,
+    `| OS | ${m.os} |`,
+    `| Node.js | ${m.node} |`,
+    `| Redis | ${m.redis} (127.0.0.1:6379) |`,
+    `| PostgreSQL | ${m.postgres} (127.0.0.1:5432) |`,
+    `| date | ${m.date} |`,
+    `| load average (1/5/15 min) before → after | ${m.loadBefore.join(' / ')} → ${m.loadAfter.join(' / ')} |`,
+    `| run time | ${n0(results.durationS)} s |`,
+    '',
+    '## Command',
+    '',
+    '```sh',
+    results.command,
+    '```',
+    '',
+    '| setting | value |',
+    '|---|---|',
+    ...Object.entries(results.settings).map(([k, v]) => `| ${k} | ${typeof v === 'number' ? n0(v) : v} |`),
+    '',
+    '## How it measures',
+    '',
+    '- **Processes**: every server variant runs alone in its own child process (`node --import tsx`), the load generator in another; they talk to the orchestrator over IPC only.',
+    '- **Open loop**: message *i* is due at *start + i / rate*; latency is measured from that intended time to the end of the turn, so queueing behind a slow answer counts (no coordinated omission). Latencies go into an HdrHistogram (µs, 3 significant digits); histograms of several generators merge.',
+    '- **End of a turn**: WebSocket variants — the `ack` frame for the `clientMessageId` (Hilo sends it after the turn is persisted and its replies are out; the echo servers send the reply frame, then the `ack`). HTTP variants — the `200` response.',
+    `- **Knee**: the rate steps up by ×${results.settings['rate factor between steps']} from a per-variant start rate${results.mode === 'full' ? ', with one refinement step between the last good and the first bad rate' : ''}; a step is good when p99 ≤ ${results.settings['knee bound: p99 (ms)']} ms, achieved ≥ 95 % of offered and failures ≤ 0.1 %. The knee is the last good step; latencies are then reported from a longer step at 70 % of it.`,
+    '- **CPU per 1,000 turns** (at the 70 % step): server and load generator from `process.cpuUsage()` reported over IPC; Redis from `INFO cpu` (`used_cpu_sys + used_cpu_user`); PostgreSQL from utime + stime in `/proc/<pid>/stat` of every `postgres` process (backends and background writers). Redis and PostgreSQL are shared with anything else running on the machine.',
+    '- **Workload**: every variant gets the same rotation of Spanish customer messages (greeting, product and price questions, store hours, thanks) — self-serve traffic that never hands off or starts a lead, so every conversation stays in the same loop.',
+    '- **Fairness**: Hilo uses its rule brain; the LangGraph.js peer reads messages with the same rule brain (`createRuleBrain`) and answers with the same tools and reply templates, so the comparison is engine + persistence.',
+    '',
+    '| variant | what runs | front end |',
+    '|---|---|---|',
+    ...results.load.map((r) => `| ${r.id} | ${r.title} | ${r.frontEnd || 'n/a'} |`),
+    '',
+    'The I/O floor and the peer sit behind `bench/servers/http-front.ts` (plain `node:http`: the same route, `Bearer` check and JSON body as Hilo\'s REST channel, no rate limiter), because Hilo\'s REST channel goes through Hilo\'s own gateway; Hilo\'s variants use Hilo\'s gateway unchanged (the transport it picks is shown).',
+    '',
+    '## Throughput and latency',
+    '',
+    ...loadTable(results.load),
+    '',
+    '## Ratios (knee throughput, this run)',
+    '',
+    ...ratiosTable(results),
+    '',
+    '## Engine alone',
+    '',
+    'The conversation machine (`src/machines`) in memory with stub effects that resolve at once (`understand` returns the rule brain\'s reading, computed once per distinct message), no gateway, no stores.',
+    '',
+    ...engineSection(results.engine),
+    '',
+    '## Activation',
+    '',
+    'One activation = `RedisSnapshotStore.get` (HMGET + envelope checks + `JSON.parse`) + `createActor(machine, { snapshot }).start()`; evicted actors are stopped (passivation). Accesses run one at a time.',
+    '',
+    ...activationSection(results.activation),
+    '',
+    '## Memory',
+    '',
+    ...memorySection(results.memory, results.engine),
+    '',
+    '## Targets',
+    '',
+    '| target | goal | measured | result |',
+    '|---|---|---|---|',
+    ...targets.map((t) => `| ${t.name} | ${t.target} | ${t.measured.replace(/\|/g, '/')} | ${ok(t.met)} |`),
+    '',
+  ];
+  if (missed.length > 0 || results.profiles.length > 0) {
+    lines.push('## Shortfalls: profiles and what to do', '');
+    for (const t of missed.filter((x) => x.note)) lines.push(`- **${t.name}** (${t.measured}): ${t.note}`);
+    if (missed.some((x) => x.note)) lines.push('');
+    for (const p of results.profiles) {
+      const which = missed.filter((t) => t.profileVariant === p.variant).map((t) => t.name);
+      if (which.length > 0) lines.push(`Explains: ${which.join('; ')}.`, '');
+      lines.push(...profileSection(p), '');
+    }
+  }
+  lines.push('## Every step', '', ...stepsTable(results.load), '');
+  return lines.join('\n');
+}
