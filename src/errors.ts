@@ -30,6 +30,17 @@ export const ERROR_CODES = {
   HILO_ERR_LLM_UNAVAILABLE: { status: 502, message: 'The language model provider failed or refused the request.' },
   HILO_ERR_LLM_BAD_OUTPUT: { status: 502, message: 'The language model answered with output that does not match the expected schema.' },
   HILO_ERR_LLM_POOL_EXHAUSTED: { status: 503, message: 'Every language model key is at capacity or cooling down.' },
+  HILO_ERR_CHANNEL_SIGNATURE_MISSING: { status: 401, message: 'The channel webhook request carries no signature.' },
+  HILO_ERR_CHANNEL_SIGNATURE_INVALID: { status: 403, message: 'The channel webhook signature does not match.' },
+  HILO_ERR_CHANNEL_VERIFY_FAILED: { status: 403, message: 'The webhook verification request does not match the configured verify token.' },
+  HILO_ERR_CHANNEL_BODY_TOO_LARGE: { status: 413, message: 'The channel webhook body exceeds the size limit.' },
+  HILO_ERR_CHANNEL_UNSUPPORTED_MEDIA_TYPE: { status: 415, message: 'The channel webhook body has an unexpected Content-Type.' },
+  HILO_ERR_CHANNEL_INVALID_BODY: { status: 400, message: 'The channel webhook body is not valid UTF-8, JSON or form data.' },
+  HILO_ERR_CHANNEL_VALIDATION: { status: 400, message: 'The channel webhook payload does not match the provider format.' },
+  HILO_ERR_CHANNEL_SEND_RATE_LIMITED: { status: 429, message: 'The channel provider kept rate limiting the outbound message.' },
+  HILO_ERR_CHANNEL_WINDOW_CLOSED: { status: 409, message: 'The customer service window is closed and no template message is configured.' },
+  HILO_ERR_CHANNEL_SEND_REJECTED: { status: 502, message: 'The channel provider refused the outbound message.' },
+  HILO_ERR_CHANNEL_SEND_FAILED: { status: 502, message: 'The channel provider failed or was unreachable after retries.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type HiloErrorCode = keyof typeof ERROR_CODES;
