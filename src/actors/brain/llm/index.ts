@@ -1,0 +1,13 @@
+export { createLlmBrain, toUnderstanding } from './llm-brain.js';
+export type { LlmBrain, LlmBrainOptions, LlmUnderstanding, LlmUnderstandInput, Sentiment } from './llm-brain.js';
+export { createLlmClient } from './llm-client.js';
+export type { CallOptions, ChatMessage, ChatRequest, ChatResult, FunctionTool, LlmClient, LlmClientOptions, ToolCall } from './llm-client.js';
+export { parseAndValidate, toWireSchema, validateJson } from './json-schema.js';
+export type { JsonSchema, JsonSchemaType, SchemaProblem } from './json-schema.js';
+export { buildUnderstandSystemPrompt, DEFAULT_PROMPTS, describeExpectation, fillTemplate, resolvePrompts } from './prompts.js';
+export type { PromptTemplates } from './prompts.js';
+export { createToolRegistry, SKILLS, SKILLS_BY_STATE, TOOL_SPECS } from './tools.js';
+export type { AuthorizeTool, SkillName, ToolCheck, ToolContext, ToolOwnership, ToolRegistry, ToolSpec } from './tools.js';
+export { UNDERSTANDING_SCHEMA } from './understanding-schema.js';
+export type { ModelUnderstanding } from './understanding-schema.js';
+export { estimateRequestTokens } from './tokens.js';
