@@ -4,7 +4,7 @@ import { HiloError, isHiloError } from '../errors.js';
 import type { NluResult } from '../domain/nlu.js';
 import { AWAITING_INPUT, MACHINE_VERSION, type ConversationEmitted, type ConversationEvent, type ReplyDirective } from '../machines/conversation.contract.js';
 import { migrateSnapshot } from '../machines/index.js';
-import type { ConversationKey, SnapshotStore } from '../persistence/snapshot-store.js';
+import type { ConversationKey, SnapshotEnvelope, SnapshotStore } from '../persistence/snapshot-store.js';
 import { SNAPSHOT_FORMAT_VERSION } from '../persistence/snapshot-store.js';
 import type { NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../persistence/transcript-store.js';
 import type { Clock } from '../runtime/clock.js';
@@ -23,10 +23,46 @@ import type { ContactDirectory } from './records.js';
 import { renderReply } from './render-reply.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 
+/**
+ * What one turn leaves behind. It travels inside the snapshot envelope written at step (1) of
+ * the commit until the journal holds it (step 2), so a crash in between loses nothing: the next
+ * activation completes the turn from the envelope. See docs/architecture.md §4 "Turn durability".
+ */
+export interface TurnRecord {
+  /** The envelope seq this turn produced (the journal is idempotent by it). */
+  seq: number;
+  /** The customer's message id (customer turns); null for agent and timer turns. */
+  inboundMessageId: string | null;
+  /** Transcript lines in order: the inbound line first (customer turns), then the replies. */
+  entries: NewTranscriptEntry[];
+  /** Top-level state after the turn (`triage`, `qualifying`, …, `closed`). */
+  phase: string;
+  /** ISO time at which the idle-close timer fires; null: no timer (closed, or timers off). */
+  idleCloseAt: string | null;
+}
+
+/** The snapshot envelope with the turn record of the last turn (an extra field; stores keep it as JSON). */
+export type DurableSnapshotEnvelope = SnapshotEnvelope & { turn?: TurnRecord };
+
+/**
+ * The durable side of a turn: transcript rows, outbox rows, a snapshot copy and timers written
+ * together (one SQL transaction in `createSqlTurnJournal`). `commit` is idempotent by
+ * `turn.seq`: committing a turn the journal already holds returns the stored lines.
+ */
+export interface TurnJournal {
+  commit(key: ConversationKey, turn: TurnRecord, envelope: SnapshotEnvelope): Promise<TranscriptEntry[]>;
+  /** The seq of the last committed turn and the envelope copy stored with it (if the journal keeps one). */
+  lastCommitted(key: ConversationKey): Promise<{ seq: number; envelope: SnapshotEnvelope | null }>;
+}
+
 export interface ConversationHostOptions {
   tenants: Map<string, TenantRuntime>;
   snapshots: SnapshotStore;
   transcripts: TranscriptStore;
+  /** Where turns are committed (step 2). Default: `createTranscriptTurnJournal(transcripts)`. */
+  journal?: TurnJournal;
+  /** A conversation idle this long gets a durable idle-close timer; undefined = no timer. */
+  idleCloseMs?: number;
   contacts: ContactDirectory;
   router: ShardRouter;
   clock: Clock;
@@ -62,6 +98,9 @@ export interface HostStats {
   turns: number;
   turnFailures: number;
   restartsFromIncompatibleSnapshot: number;
+  /** Turns whose journal write was completed on activation (after a crash or a failed write). */
+  turnsCompletedOnActivation: number;
+  idleCloses: number;
 }
 
 const keyString = (k: ConversationKey) => `${k.tenantId}\u0000${k.conversationId}`;
@@ -78,13 +117,15 @@ export class ConversationHost implements ConversationService {
   readonly #mailbox = new KeyedMailbox();
   readonly #listeners = new Map<string, Set<(u: ConversationUpdate) => void>>();
   readonly #handles = new Map<string, { channel: string; senderId: string }>();
+  readonly #journal: TurnJournal;
   #sweepTimer: NodeJS.Timeout | null = null;
   #closed = false;
-  readonly stats: HostStats = { active: 0, activations: 0, passivations: 0, turns: 0, turnFailures: 0, restartsFromIncompatibleSnapshot: 0 };
+  readonly stats: HostStats = { active: 0, activations: 0, passivations: 0, turns: 0, turnFailures: 0, restartsFromIncompatibleSnapshot: 0, turnsCompletedOnActivation: 0, idleCloses: 0 };
 
   constructor(options: ConversationHostOptions) {
     this.#o = { maxActiveActors: 10_000, idleTimeoutMs: 10 * 60_000, turnTimeoutMs: 15_000, ...options };
     this.#log = options.logger.child({ component: 'conversation-host' });
+    this.#journal = options.journal ?? createTranscriptTurnJournal(options.transcripts);
   }
 
   start(): void {
@@ -125,16 +166,16 @@ export class ConversationHost implements ConversationService {
     const key = { tenantId: message.tenantId, conversationId };
     const messageId = message.messageId ?? `${message.channel}:${randomUUID()}`;
     return this.#mailbox.run(keyString(key), async () => {
+      // Activation first: it completes a turn left half-committed by a crash, so the
+      // de-duplication below sees every turn whose snapshot was written.
+      await this.#activate(key);
       const earlier = await this.#findInbound(key, messageId);
       if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
       const receivedAt = new Date(this.#o.clock.now()).toISOString();
-      const [inbound] = await this.#o.transcripts.append(key, [
-        { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt },
-      ]);
-      this.#publish(key, { type: 'message', entry: inbound! });
+      const inbound: NewTranscriptEntry = { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt };
       this.#publish(key, { type: 'typing', on: true });
       try {
-        return await this.#turn(key, message.channel, inbound!, {
+        return await this.#turn(key, message.channel, inbound, {
           type: 'user.message',
           messageId,
           text: message.text,
@@ -144,6 +185,23 @@ export class ConversationHost implements ConversationService {
       } finally {
         this.#publish(key, { type: 'typing', on: false });
       }
+    });
+  }
+
+  /**
+   * Durable idle-close timer: sends `conversation.close` unless the conversation moved on since
+   * the turn that armed the timer (`seq`). Returns whether it closed.
+   */
+  async closeIdle(tenantId: string, conversationId: string, seq: number): Promise<boolean> {
+    this.#assertOpen();
+    const key = { tenantId, conversationId };
+    this.#tenant(tenantId);
+    return this.#mailbox.run(keyString(key), async () => {
+      const entry = await this.#activate(key);
+      if (entry.seq !== seq) return false;
+      await this.#turn(key, this.#channelOf(key), null, { type: 'conversation.close', reason: 'idle' });
+      this.stats.idleCloses++;
+      return true;
     });
   }
 
@@ -231,7 +289,7 @@ export class ConversationHost implements ConversationService {
 
   // ------------------------------------------------------------------ internals
 
-  async #turn(key: ConversationKey, channel: string, inbound: TranscriptEntry | null, event: ConversationEvent): Promise<TurnResult> {
+  async #turn(key: ConversationKey, channel: string, inbound: NewTranscriptEntry | null, event: ConversationEvent): Promise<TurnResult> {
     const log = this.#log.child({ tenant: key.tenantId, conversationId: key.conversationId, shard: this.#o.router.shardOf(key.tenantId, key.conversationId) });
     const started = this.#o.clock.now();
     const entry = await this.#activate(key);
@@ -255,50 +313,74 @@ export class ConversationHost implements ConversationService {
     }
     entry.sink = null;
 
+    const tenant = this.#tenant(key.tenantId);
+    const after = entry.actor.getSnapshot();
+    const ctx = after.context as { lang?: 'es' | 'en'; understanding?: { nlu?: { intent?: { name?: string } } } };
+    const lang = ctx.lang ?? tenant.data.settings.defaultLang;
+    const lines: NewTranscriptEntry[] = inbound ? [inbound] : [];
+    const relays: Extract<ConversationEmitted, { type: 'handoff.relay' }>[] = [];
+    const now = this.#o.clock.now();
+    const at = new Date(now).toISOString();
+    // The turn's intent goes on its replies (the inbound line is written before it is known).
+    const turnIntent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
+    for (const e of emitted) {
+      if (e.type === 'reply') {
+        const line = this.#renderEntry(e.reply, tenant, lang, channel, at);
+        lines.push(turnIntent && line.author === 'bot' ? { ...line, intent: turnIntent } : line);
+      } else if (e.type === 'handoff.relay') {
+        relays.push(e);
+      }
+    }
+    const phase = topLevelState(after.value);
+    const turn: TurnRecord = {
+      seq: entry.seq + 1,
+      inboundMessageId: inbound?.messageId ?? null,
+      entries: lines,
+      phase,
+      idleCloseAt: this.#o.idleCloseMs !== undefined && phase !== 'closed' ? new Date(now + this.#o.idleCloseMs).toISOString() : null,
+    };
+
+    // Commit step (1): the snapshot carrying the turn record. Once it is written the turn happened.
     const ownership = this.#o.router.ownership(this.#o.router.shardOf(key.tenantId, key.conversationId));
     const epoch = ownership?.epoch ?? entry.epoch;
-    const put = await this.#o.snapshots.put(
-      key,
-      {
-        v: SNAPSHOT_FORMAT_VERSION,
-        machineVersion: MACHINE_VERSION,
-        epoch,
-        seq: entry.seq + 1,
-        savedAt: new Date(this.#o.clock.now()).toISOString(),
-        snapshot: entry.actor.getPersistedSnapshot(),
-      },
-      this.#o.snapshotTtlSeconds !== undefined ? { ttlSeconds: this.#o.snapshotTtlSeconds } : undefined,
-    );
+    const envelope: DurableSnapshotEnvelope = {
+      v: SNAPSHOT_FORMAT_VERSION,
+      machineVersion: MACHINE_VERSION,
+      epoch,
+      seq: turn.seq,
+      savedAt: at,
+      snapshot: entry.actor.getPersistedSnapshot(),
+      turn,
+    };
+    const put = await this.#o.snapshots.put(key, envelope, this.#o.snapshotTtlSeconds !== undefined ? { ttlSeconds: this.#o.snapshotTtlSeconds } : undefined);
     if (!put.ok) {
       this.#passivate(entry);
       log.warn({ reason: put.reason, current: put.current }, 'snapshot write rejected; actor dropped');
       throw new HiloError('HILO_ERR_TURN_FAILED', 'Conversation state changed elsewhere; retry.');
     }
-    entry.seq += 1;
+    entry.seq = turn.seq;
     entry.epoch = epoch;
     entry.lastUsed = this.#o.clock.now();
 
-    const tenant = this.#tenant(key.tenantId);
-    const ctx = entry.actor.getSnapshot().context as { lang?: 'es' | 'en'; understanding?: { nlu?: { intent?: { name?: string } } } };
-    const lang = ctx.lang ?? tenant.data.settings.defaultLang;
-    const outgoing: NewTranscriptEntry[] = [];
-    const at = new Date(this.#o.clock.now()).toISOString();
-    // The inbound line is recorded before the brain reads it; the turn's intent goes on its replies.
-    const turnIntent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
-    for (const e of emitted) {
-      if (e.type === 'reply') {
-        const line = this.#renderEntry(e.reply, tenant, lang, channel, at);
-        outgoing.push(turnIntent && line.author === 'bot' ? { ...line, intent: turnIntent } : line);
-      } else if (e.type === 'handoff.relay') {
-        this.#o.onRelay?.(key, e);
-      }
+    // Commit step (2): transcript, outbox, snapshot copy and timer in the journal. If it fails,
+    // the actor is dropped and the next activation completes the turn from the envelope.
+    let stored: TranscriptEntry[];
+    try {
+      stored = await this.#journal.commit(key, turn, envelope);
+    } catch (err) {
+      this.#passivate(entry);
+      this.stats.turnFailures++;
+      log.error({ err: err instanceof Error ? err.message : String(err), seq: turn.seq }, 'journal write failed; the turn completes on the next activation');
+      throw new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
     }
-    const replies = outgoing.length ? await this.#o.transcripts.append(key, outgoing) : [];
-    for (const r of replies) this.#publish(key, { type: 'message', entry: r });
+    for (const line of stored) this.#publish(key, { type: 'message', entry: line });
+    for (const relay of relays) this.#o.onRelay?.(key, relay);
+    const storedInbound = inbound ? (stored.find((l) => l.direction === 'in') ?? null) : null;
+    const replies = stored.filter((l) => l.direction === 'out');
     this.stats.turns++;
     this.#enforceCap();
-    log.info({ event: event.type, state: flattenState(entry.actor.getSnapshot().value), seq: entry.seq, replies: replies.length, intent: turnIntent, ms: this.#o.clock.now() - started }, 'turn');
-    return { conversationId: key.conversationId, duplicate: false, inbound, replies, state: this.#view(entry) };
+    log.info({ event: event.type, state: flattenState(after.value), seq: entry.seq, replies: replies.length, intent: turnIntent, ms: this.#o.clock.now() - started }, 'turn');
+    return { conversationId: key.conversationId, duplicate: false, inbound: storedInbound, replies, state: this.#view(entry) };
   }
 
   #renderEntry(reply: ReplyDirective, tenant: TenantRuntime, lang: 'es' | 'en', channel: string, at: string): NewTranscriptEntry {
@@ -320,7 +402,7 @@ export class ConversationHost implements ConversationService {
       return existing;
     }
     const tenant = this.#tenant(key.tenantId);
-    const env = await this.#o.snapshots.get(key);
+    const env = await this.#recover(key);
     const input = { tenantId: key.tenantId, conversationId: key.conversationId, lang: tenant.data.settings.defaultLang };
     let snapshot: unknown = null;
     if (env) {
@@ -346,6 +428,27 @@ export class ConversationHost implements ConversationService {
     this.stats.activations++;
     this.stats.active = this.#active.size;
     return entry;
+  }
+
+  /**
+   * The envelope to activate from. A turn whose record is in the snapshot store but not yet in
+   * the journal is committed to the journal first (and its lines published): that is the crash
+   * between steps (1) and (2). When the store has nothing or an older seq (in-memory store after
+   * a restart, an expired TTL), the journal's snapshot copy is used.
+   */
+  async #recover(key: ConversationKey): Promise<SnapshotEnvelope | null> {
+    const [env, committed] = await Promise.all([this.#o.snapshots.get(key) as Promise<DurableSnapshotEnvelope | null>, this.#journal.lastCommitted(key)]);
+    if (env && env.seq > committed.seq) {
+      if (env.turn && env.turn.seq === env.seq) {
+        const stored = await this.#journal.commit(key, env.turn, env);
+        this.stats.turnsCompletedOnActivation++;
+        this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, seq: env.seq, lines: stored.length }, 'completed a turn found in the snapshot but not in the journal');
+        for (const line of stored) this.#publish(key, { type: 'message', entry: line });
+      }
+      return env;
+    }
+    if (committed.envelope && (!env || committed.seq > env.seq)) return committed.envelope;
+    return env;
   }
 
   #passivate(entry: ActiveConversation): void {
@@ -436,6 +539,45 @@ export class ConversationHost implements ConversationService {
   #assertOpen(): void {
     if (this.#closed) throw new HiloError('HILO_ERR_SHUTTING_DOWN');
   }
+}
+
+/**
+ * The default journal over a `TranscriptStore` (in-memory mode): appends the turn's lines in one
+ * `append` and remembers committed seqs, envelope copies and idle-close timers in memory.
+ */
+export function createTranscriptTurnJournal(transcripts: TranscriptStore): TurnJournal & {
+  dueIdleCloses(now: number, limit: number): Promise<{ key: ConversationKey; seq: number }[]>;
+} {
+  const committed = new Map<string, { key: ConversationKey; seq: number; envelope: string; idleCloseAt: number | null }>();
+  return {
+    async commit(key, turn, envelope) {
+      const k = keyString(key);
+      const current = committed.get(k);
+      if (current && current.seq >= turn.seq) {
+        const ids = new Set(turn.entries.map((e) => e.messageId));
+        return (await transcripts.list(key, {})).filter((e) => ids.has(e.messageId));
+      }
+      const stored = await transcripts.append(key, turn.entries);
+      const { turn: _turn, ...copy } = envelope as DurableSnapshotEnvelope;
+      committed.set(k, { key, seq: turn.seq, envelope: JSON.stringify(copy), idleCloseAt: turn.idleCloseAt === null ? null : Date.parse(turn.idleCloseAt) });
+      return stored;
+    },
+    async lastCommitted(key) {
+      const current = committed.get(keyString(key));
+      return current ? { seq: current.seq, envelope: JSON.parse(current.envelope) as SnapshotEnvelope } : { seq: 0, envelope: null };
+    },
+    async dueIdleCloses(now, limit) {
+      const due = [...committed.values()].filter((c) => c.idleCloseAt !== null && c.idleCloseAt <= now);
+      due.sort((a, b) => (a.idleCloseAt ?? 0) - (b.idleCloseAt ?? 0));
+      return due.slice(0, limit).map((c) => ({ key: c.key, seq: c.seq }));
+    },
+  };
+}
+
+function topLevelState(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value && typeof value === 'object') return Object.keys(value)[0] ?? '';
+  return '';
 }
 
 /** `{ qualifying: 'collecting' }` → `"qualifying.collecting"`. */

@@ -13,3 +13,20 @@ export { AUDIT_GENESIS_HASH, auditHash, createAuditRepository } from './audit.re
 export type { AuditRepository, AuditVerification } from './audit.repository.js';
 export { canonicalJson } from './canonical-json.js';
 export { MIGRATIONS } from './migrations/index.js';
+export { createGovernanceRepository, ERASED_TICKET_SUMMARY } from './governance.repository.js';
+export type {
+  AuditEventRecord,
+  ChannelIdentityRecord,
+  ContactDataset,
+  ContactErasure,
+  ConversationRecordSql,
+  ErasureCounts,
+  GovernanceRepository,
+  RetentionErasure,
+} from './governance.repository.js';
+export { createContactMemoryRepository, OPEN_LEAD_STATUSES } from './contact-memory.repository.js';
+export type { ContactMemoryRepository, OpenItems } from './contact-memory.repository.js';
+export { createSqlTurnJournal } from './sql-turn-journal.js';
+export { createSqlContactDirectory, createSqlLeadStore, createSqlTicketStore } from './sql-records.js';
+export { toContactRef } from './contact-ref.js';
+export type { ContactRef } from './contact-ref.js';

@@ -1,5 +1,6 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000Initial } from './Migration20261122000000_initial.js';
+import { Migration20261122010000DurableTurns } from './Migration20261122010000_durable_turns.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -7,4 +8,5 @@ import { Migration20261122000000Initial } from './Migration20261122000000_initia
  */
 export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122000000_initial', class: Migration20261122000000Initial },
+  { name: 'Migration20261122010000_durable_turns', class: Migration20261122010000DurableTurns },
 ];

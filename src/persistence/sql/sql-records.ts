@@ -1,0 +1,97 @@
+import type { ContactDirectory, LeadRecord, LeadStore, TicketRecord, TicketStore } from '../../actors/records.js';
+import type { LeadPayload } from '../../domain/lead.js';
+import type { HandoffReason, TicketKind } from '../../machines/conversation.contract.js';
+import type { Clock } from '../../runtime/clock.js';
+import { createContactRepository } from './contact.repository.js';
+import type { Database } from './database.js';
+import { createLeadRepository, type LeadRecordSql } from './lead.repository.js';
+import { createTicketRepository, type TicketRecordSql } from './ticket.repository.js';
+
+/**
+ * `ContactDirectory` on the contact repository: a channel identity resolves to its contact, and
+ * the conversation id is the contact's thread, `c_<contact uuid without dashes>`.
+ */
+export function createSqlContactDirectory(options: { db: Database; clock: Clock }): ContactDirectory {
+  const contacts = createContactRepository(options);
+  return {
+    async resolve(tenantId, channel, externalId) {
+      const contactId = await contacts.resolveContact(tenantId, channel, externalId);
+      return `c_${contactId.replace(/-/g, '')}`;
+    },
+  };
+}
+
+/** `TicketStore` on the ticket repository (`T-000001`… per tenant, idempotent by key). */
+export function createSqlTicketStore(options: { db: Database; clock: Clock }): TicketStore {
+  const tickets = createTicketRepository(options);
+  return {
+    async open(input) {
+      const { id } = await tickets.openTicket({
+        tenantId: input.tenantId,
+        conversationId: input.conversationId,
+        kind: input.kind,
+        reason: input.reason,
+        summary: input.summary,
+        idempotencyKey: input.idempotencyKey,
+      });
+      const record = await tickets.getTicket(input.tenantId, id);
+      if (record === null) throw new Error(`ticket ${id} vanished after opening`);
+      return toTicketRecord(record);
+    },
+    async close(tenantId, ticketId, agentName, outcome) {
+      const record = await tickets.closeTicket({ tenantId, ticketId, agentName, outcome });
+      return record === null ? null : toTicketRecord(record);
+    },
+    async list(tenantId) {
+      return (await tickets.listTickets(tenantId)).map(toTicketRecord);
+    },
+  };
+}
+
+/** `LeadStore` on the lead repository (`L-000001`… per tenant, idempotent by key). */
+export function createSqlLeadStore(options: { db: Database; clock: Clock }): LeadStore {
+  const leads = createLeadRepository(options);
+  return {
+    async save(input) {
+      const { leadId } = await leads.saveLead({
+        tenantId: input.tenantId,
+        conversationId: input.conversationId,
+        payload: (id) => input.build(id) as unknown as Record<string, unknown>,
+        idempotencyKey: input.idempotencyKey,
+      });
+      const record = await leads.getLead(input.tenantId, leadId);
+      if (record === null) throw new Error(`lead ${leadId} vanished after saving`);
+      return toLeadRecord(record);
+    },
+    async list(tenantId) {
+      return (await leads.listLeads(tenantId)).map(toLeadRecord);
+    },
+  };
+}
+
+function toTicketRecord(r: TicketRecordSql): TicketRecord {
+  return {
+    ticketId: r.id,
+    number: r.number,
+    tenantId: r.tenantId,
+    conversationId: r.conversationId,
+    kind: r.kind as TicketKind,
+    reason: r.reason as HandoffReason,
+    summary: r.summary,
+    status: r.status,
+    openedAt: r.openedAt,
+    closedAt: r.closedAt,
+    agentName: r.agentName,
+    outcome: r.outcome,
+  };
+}
+
+function toLeadRecord(r: LeadRecordSql): LeadRecord {
+  return {
+    leadId: r.leadId,
+    tenantId: r.tenantId,
+    conversationId: r.conversationId ?? '',
+    payload: r.payload as unknown as LeadPayload,
+    createdAt: r.createdAt,
+  };
+}

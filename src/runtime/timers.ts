@@ -1,0 +1,100 @@
+import type { ConversationKey } from '../persistence/snapshot-store.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+
+/** An idle-close timer that is due: the conversation, and the turn (seq) that armed it. */
+export interface DueIdleClose {
+  key: ConversationKey;
+  seq: number;
+}
+
+/** Where due idle-close timers are found (the conversation rows in SQL; memory in memory mode). */
+export interface IdleCloseSource {
+  dueIdleCloses(now: number, limit: number): Promise<DueIdleClose[]>;
+}
+
+/** What the scheduler asks of the actor host. */
+export interface IdleCloser {
+  /** Closes the conversation unless a turn after `seq` happened; true when it closed. */
+  closeIdle(tenantId: string, conversationId: string, seq: number): Promise<boolean>;
+}
+
+export interface TimerSchedulerOptions {
+  source: IdleCloseSource;
+  host: IdleCloser;
+  clock: Clock;
+  logger: Logger;
+  /** How often due timers are scanned (real time; due times come from the injected clock). */
+  scanEveryMs?: number;
+  /** Most timers fired per scan. */
+  batch?: number;
+}
+
+export interface TimerScheduler {
+  start(): void;
+  /** Fires every due timer once; returns how many conversations were closed. */
+  tick(): Promise<number>;
+  /** Stops scanning and waits for a running scan. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Durable timers outside the actor (XState `after` does not survive a restart): each committed
+ * turn writes its conversation's idle-close due time next to the transcript; this scheduler scans
+ * for due ones with the injected clock and sends `conversation.close`. A timer armed by an older
+ * turn is ignored by the host (the newer turn armed its own), so a scan racing a message is safe,
+ * and a timer due while the process was down fires on the first scan after the restart.
+ *
+ * @example
+ * const timers = createTimerScheduler({ source: journal, host, clock, logger });
+ * timers.start();
+ */
+export function createTimerScheduler(options: TimerSchedulerOptions): TimerScheduler {
+  const { source, host, clock } = options;
+  const log = options.logger.child({ component: 'timers' });
+  const scanEveryMs = options.scanEveryMs ?? 5_000;
+  const batch = options.batch ?? 100;
+  let interval: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  let closed = false;
+
+  const scan = async (): Promise<number> => {
+    let closedCount = 0;
+    const due = await source.dueIdleCloses(clock.now(), batch);
+    for (const timer of due) {
+      if (closed) break;
+      try {
+        if (await host.closeIdle(timer.key.tenantId, timer.key.conversationId, timer.seq)) closedCount++;
+      } catch (err) {
+        log.warn({ tenant: timer.key.tenantId, conversationId: timer.key.conversationId, err: err instanceof Error ? err.message : String(err) }, 'idle close failed; retried on the next scan');
+      }
+    }
+    if (closedCount > 0) log.info({ closed: closedCount }, 'idle conversations closed');
+    return closedCount;
+  };
+
+  const tick = (): Promise<number> => {
+    // One scan at a time: an overlapping tick joins the running one.
+    running ??= scan().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  return {
+    start() {
+      if (interval || closed) return;
+      interval = setInterval(() => {
+        tick().catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'timer scan failed'));
+      }, scanEveryMs);
+      interval.unref();
+    },
+    tick,
+    async close() {
+      closed = true;
+      if (interval) clearInterval(interval);
+      interval = null;
+      await running?.catch(() => undefined);
+    },
+  };
+}
