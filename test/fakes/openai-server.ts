@@ -188,31 +188,34 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     requests.push(recorded);
 
     let account: AccountState | undefined;
+    let accountHeaders: Record<string, string> = {};
     if (accounts.size > 0) {
       account = apiKey !== null ? accounts.get(apiKey) : undefined;
       if (account === undefined) {
         sendError(res, 401, 'Incorrect API key provided.', 'invalid_request_error', 'invalid_api_key');
         return;
       }
-      const limited = admit(account, estimatedTokens);
-      if (limited !== null) {
+      const admitted = admit(account, estimatedTokens);
+      if (!admitted.ok) {
         rateLimitedCount++;
         account.stats.rateLimited++;
-        res.writeHead(429, { 'content-type': 'application/json', ...limited });
+        res.writeHead(429, { 'content-type': 'application/json', ...admitted.headers });
         res.end(JSON.stringify({ error: { message: 'Rate limit reached.', type: 'requests', param: null, code: 'rate_limit_exceeded' } }));
         return;
       }
+      accountHeaders = admitted.headers;
     }
     try {
       const response = await nextResponse(body, headers, recorded);
-      await answer(response, body, res);
+      // Like OpenAI, every admitted answer reports the account's remaining budget.
+      await answer(response.kind === 'chat' ? { ...response, headers: { ...accountHeaders, ...response.headers } } : response, body, res);
     } finally {
       if (account !== undefined) account.inFlight--;
     }
   }
 
-  /** Admits a request against the account caps, or returns the 429 headers. */
-  function admit(account: AccountState, tokens: number): Record<string, string> | null {
+  /** Admits a request against the account caps; the headers are the rate-limit headers to answer with. */
+  function admit(account: AccountState, tokens: number): { ok: boolean; headers: Record<string, string> } {
     const now = Date.now();
     account.window = account.window.filter((e) => e.t > now - windowMs);
     const used = account.window.length;
@@ -225,10 +228,10 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
       ...(tpm !== undefined ? { 'x-ratelimit-limit-tokens': String(tpm), 'x-ratelimit-remaining-tokens': String(Math.max(0, tpm - usedTokens)), 'x-ratelimit-reset-tokens': `${resetMs}ms` } : {}),
     };
     if ((rpm !== undefined && used + 1 > rpm) || (tpm !== undefined && usedTokens + tokens > tpm)) {
-      return { ...rateHeaders, 'retry-after-ms': String(resetMs), 'retry-after': String(Math.ceil(resetMs / 1000)) };
+      return { ok: false, headers: { ...rateHeaders, 'retry-after-ms': String(resetMs), 'retry-after': String(Math.ceil(resetMs / 1000)) } };
     }
     if (concurrency !== undefined && account.inFlight + 1 > concurrency) {
-      return { 'retry-after-ms': '50', 'retry-after': '1' };
+      return { ok: false, headers: { 'retry-after-ms': '50', 'retry-after': '1' } };
     }
     account.window.push({ t: now, tokens });
     account.inFlight++;
@@ -236,7 +239,13 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     account.stats.maxConcurrent = Math.max(account.stats.maxConcurrent, account.inFlight);
     account.stats.maxRequestsInWindow = Math.max(account.stats.maxRequestsInWindow, account.window.length);
     account.stats.maxTokensInWindow = Math.max(account.stats.maxTokensInWindow, usedTokens + tokens);
-    return null;
+    return {
+      ok: true,
+      headers: {
+        ...(rpm !== undefined ? { 'x-ratelimit-limit-requests': String(rpm), 'x-ratelimit-remaining-requests': String(rpm - used - 1), 'x-ratelimit-reset-requests': `${resetMs}ms` } : {}),
+        ...(tpm !== undefined ? { 'x-ratelimit-limit-tokens': String(tpm), 'x-ratelimit-remaining-tokens': String(tpm - usedTokens - tokens), 'x-ratelimit-reset-tokens': `${resetMs}ms` } : {}),
+      },
+    };
   }
 
   async function nextResponse(body: ChatBody, headers: Record<string, string>, recorded: RecordedRequest): Promise<FakeResponse> {

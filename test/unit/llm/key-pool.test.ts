@@ -193,6 +193,20 @@ describe('key pool under load against provider accounts with caps', () => {
     expect(pool.status()).toMatchObject({ total_active: 0, pool_capacity_pct: 0, alert: false });
   });
 
+  it('should learn a spent budget from x-ratelimit-remaining headers and move work before the provider says 429', async () => {
+    // The pool is not told the provider's RPM: it learns it from the answers' headers.
+    fake = await startFakeOpenAi({ accounts: { 'sk-test-a': { rpm: 2 }, 'sk-test-b': { rpm: 100 } }, handler: () => reply.chat({ content: 'ok' }) });
+    const logger = createSilentLogger();
+    const pool = createKeyPool({ entries: entriesFor(fake, [{ id: 'a' }, { id: 'b', max: 1 }]), clock: systemClock, logger });
+    const client = createLlmClient({ pool, logger, clock: systemClock });
+    const first = await client.complete({ messages: [{ role: 'user', content: 'uno' }] }, { conversationId: 'c1', idempotencyKey: 'h1' });
+    const second = await client.complete({ messages: [{ role: 'user', content: 'dos' }] }, { conversationId: 'c1', idempotencyKey: 'h2' });
+    expect([first.entryId, second.entryId]).toEqual(['a', 'a']);
+    const third = await client.complete({ messages: [{ role: 'user', content: 'tres' }] }, { conversationId: 'c1', idempotencyKey: 'h3' });
+    expect(third.entryId).toBe('b');
+    expect(fake.rateLimitedCount).toBe(0);
+  });
+
   it('should turn away conversations beyond capacity with HILO_ERR_LLM_POOL_EXHAUSTED rather than overload a key', async () => {
     const specs = [
       { id: 'k1', max: 30, rpm: 1_000 },
