@@ -25,6 +25,19 @@ export interface HiloConfig {
   inspectPort: number;
   /** Only conversations whose id contains this string are inspected (empty: all). */
   inspectConversation: string;
+  /** `memory`: everything in process memory (forgotten on restart); `durable`: SQL + snapshot store. */
+  storage: 'durable' | 'memory';
+  /** `REDIS_URL`: snapshots in Redis; null: in memory (with the SQL snapshot copy surviving restarts). */
+  redisUrl: string | null;
+  /** Prefix of every Redis key (one deployment, or one test, per prefix). */
+  redisPrefix: string;
+  /** `DATABASE_URL`: a PostgreSQL server; null: embedded PGlite under `dataDir`/pglite. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** A conversation without activity this long is closed by a durable timer; 0 = never. */
+  conversationIdleCloseMs: number;
+  /** How often due durable timers are looked for. */
+  timerScanMs: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,6 +61,21 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+function url(env: Env, name: string, protocols: string[]): string | null {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new HiloError('HILO_ERR_CONFIG_INVALID', `${name} must be a URL (${protocols.join(' or ')}//…).`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new HiloError('HILO_ERR_CONFIG_INVALID', `${name} must start with ${protocols.map((p) => `${p}//`).join(' or ')}.`);
+  }
+  return raw;
+}
+
 /** Reads and validates the configuration; throws HILO_ERR_CONFIG_INVALID naming the variable. */
 export function loadConfig(env: Env = process.env): HiloConfig {
   const apiKeys = (env.HILO_API_KEYS ?? '')
@@ -69,6 +97,10 @@ export function loadConfig(env: Env = process.env): HiloConfig {
   if (!['off', 'server', 'sky'].includes(inspect) && !/^wss?:\/\//.test(inspect)) {
     throw new HiloError('HILO_ERR_CONFIG_INVALID', 'HILO_INSPECT must be off, server, sky or a ws:// URL.');
   }
+  const redisPrefix = env.HILO_REDIS_PREFIX && env.HILO_REDIS_PREFIX !== '' ? env.HILO_REDIS_PREFIX : 'hilo';
+  if (/[{}\s*?[\]]/.test(redisPrefix)) {
+    throw new HiloError('HILO_ERR_CONFIG_INVALID', 'HILO_REDIS_PREFIX must not contain braces, spaces or glob characters.');
+  }
   return {
     port: int(env, 'PORT', 8080, 0, 65535),
     host: env.HOST && env.HOST !== '' ? env.HOST : '0.0.0.0',
@@ -87,5 +119,12 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     inspect,
     inspectPort: int(env, 'HILO_INSPECT_PORT', 8081, 1, 65535),
     inspectConversation: env.HILO_INSPECT_CONVERSATION ?? '',
+    storage: oneOf(env, 'HILO_STORAGE', ['durable', 'memory'] as const, 'durable'),
+    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisPrefix,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: env.HILO_DATA_DIR && env.HILO_DATA_DIR !== '' ? env.HILO_DATA_DIR : './data',
+    conversationIdleCloseMs: int(env, 'HILO_CONVERSATION_IDLE_CLOSE_MS', 24 * 3600_000, 0, 365 * 24 * 3600_000),
+    timerScanMs: int(env, 'HILO_TIMER_SCAN_MS', 5_000, 10, 3600_000),
   };
 }

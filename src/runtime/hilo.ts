@@ -1,13 +1,15 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { ConversationHost } from '../actors/conversation-host.js';
+import { ConversationHost, createTranscriptTurnJournal, type TurnJournal } from '../actors/conversation-host.js';
 import { createRuleBrain } from '../actors/brain/index.js';
 import { createTenantRuntime, type TenantRuntime } from '../actors/tenant-runtime.js';
-import type { CrmPort } from '../actors/records.js';
+import type { ContactDirectory, CrmPort, LeadStore, TicketStore } from '../actors/records.js';
 import { HiloError } from '../errors.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../persistence/index.js';
 import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../persistence/embedded/memory-records.js';
 import { loadTenants } from '../persistence/tenant-loader.js';
+import { createRedisSnapshotStore } from '../persistence/redis/redis-snapshot-store.js';
+import { createSqlContactDirectory, createSqlLeadStore, createSqlTicketStore, createSqlTranscriptStore, createSqlTurnJournal, openDatabase } from '../persistence/sql/index.js';
 import type { SnapshotStore } from '../persistence/snapshot-store.js';
 import type { TranscriptStore } from '../persistence/transcript-store.js';
 import { createApiKeyRegistry } from './api-keys.js';
@@ -19,12 +21,94 @@ import { createLogger, type Logger } from './logger.js';
 import { projectRoot } from './project-root.js';
 import { createLocalShardRouter } from './shard-router.js';
 import { createMetrics } from './metrics.js';
+import { createTimerScheduler, type IdleCloseSource } from './timers.js';
+
+/** Everything Hilo stores, opened from the configuration (`openStorage`) or given by a test. */
+export interface HiloStorage {
+  /** What backs it, for the start-up log and `/health`. */
+  readonly describe: { snapshots: 'memory' | 'redis'; database: 'none' | 'pglite' | 'postgres' };
+  readonly snapshots: SnapshotStore;
+  readonly transcripts: TranscriptStore;
+  readonly journal: TurnJournal & IdleCloseSource;
+  readonly contacts: ContactDirectory;
+  readonly tickets: TicketStore;
+  readonly leads: LeadStore;
+  /** Closes the snapshot store and the database. Idempotent. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the stores the configuration asks for: `HILO_STORAGE=memory` keeps everything in memory;
+ * otherwise SQL (`DATABASE_URL`, else embedded PGlite under `HILO_DATA_DIR/pglite`) holds
+ * contacts, transcripts, turns, tickets, leads and timers, and snapshots live in Redis
+ * (`REDIS_URL`, keys under `HILO_REDIS_PREFIX`) or in memory, backed by the SQL snapshot copy.
+ *
+ * @example
+ * const storage = await openStorage(loadConfig(), { clock: systemClock, logger });
+ * const hilo = await startHilo({ config, storage }); // the caller closes `storage` after `hilo`
+ */
+export async function openStorage(config: HiloConfig, deps: { clock: Clock; logger: Logger }): Promise<HiloStorage> {
+  const { clock, logger } = deps;
+  if (config.storage === 'memory') {
+    const snapshots = createMemorySnapshotStore({ clock });
+    const transcripts = createMemoryTranscriptStore();
+    return {
+      describe: { snapshots: 'memory', database: 'none' },
+      snapshots,
+      transcripts,
+      journal: createTranscriptTurnJournal(transcripts),
+      contacts: createMemoryContactDirectory(),
+      tickets: createMemoryTicketStore({ clock }),
+      leads: createMemoryLeadStore({ clock }),
+      close: async () => undefined,
+    };
+  }
+  const db = await openDatabase({
+    ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') }),
+    logger,
+  });
+  let snapshots: SnapshotStore;
+  try {
+    if (config.redisUrl) {
+      const redis = createRedisSnapshotStore({ url: config.redisUrl, prefix: config.redisPrefix, logger });
+      snapshots = redis;
+      await redis.ping().catch(async (err: unknown) => {
+        await redis.close();
+        throw new HiloError('HILO_ERR_CONFIG_INVALID', `Redis at REDIS_URL is unreachable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+      });
+    } else {
+      snapshots = createMemorySnapshotStore({ clock });
+    }
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  let closing: Promise<void> | null = null;
+  return {
+    describe: { snapshots: config.redisUrl ? 'redis' : 'memory', database: db.kind },
+    snapshots,
+    transcripts: createSqlTranscriptStore(db),
+    journal: createSqlTurnJournal(db),
+    contacts: createSqlContactDirectory({ db, clock }),
+    tickets: createSqlTicketStore({ db, clock }),
+    leads: createSqlLeadStore({ db, clock }),
+    close() {
+      closing ??= (async () => {
+        await snapshots.close();
+        await db.close();
+      })();
+      return closing;
+    },
+  };
+}
 
 export interface HiloOptions {
   config: HiloConfig;
   logger?: Logger;
   clock?: Clock;
-  /** Override the stores (tests, the durable runtime). Defaults: in-memory. */
+  /** Stores opened by the caller, who also closes them (after `close()`). Default: `openStorage(config)`. */
+  storage?: HiloStorage;
+  /** Override single stores in the all-in-memory mode (older tests); closed by `close()`. */
   snapshots?: SnapshotStore;
   transcripts?: TranscriptStore;
 }
@@ -35,6 +119,9 @@ export interface Hilo {
   /** The demo tenant's API key (configured or generated). */
   readonly demoApiKey: string;
   readonly host: ConversationHost;
+  readonly storage: HiloStorage;
+  /** Fires due durable timers now (tests drive it with a manual clock). */
+  fireTimers(): Promise<number>;
   readonly tenants: ReadonlyMap<string, TenantRuntime>;
   close(): Promise<void>;
 }
@@ -53,10 +140,28 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   const root = projectRoot();
   const tenantsDir = isAbsolute(config.tenantsDir) ? config.tenantsDir : join(root, config.tenantsDir);
 
-  const snapshots = options.snapshots ?? createMemorySnapshotStore({ clock });
-  const transcripts = options.transcripts ?? createMemoryTranscriptStore();
-  const tickets = createMemoryTicketStore({ clock });
-  const leads = createMemoryLeadStore({ clock });
+  let storage: HiloStorage;
+  const ownsStorage = options.storage === undefined;
+  if (options.storage) {
+    storage = options.storage;
+  } else if (options.snapshots || options.transcripts) {
+    const memory = await openStorage({ ...config, storage: 'memory' }, { clock, logger });
+    const snapshots = options.snapshots ?? memory.snapshots;
+    const transcripts = options.transcripts ?? memory.transcripts;
+    storage = {
+      ...memory,
+      snapshots,
+      transcripts,
+      journal: createTranscriptTurnJournal(transcripts),
+      async close() {
+        await snapshots.close();
+        await transcripts.close();
+      },
+    };
+  } else {
+    storage = await openStorage(config, { clock, logger });
+  }
+  const { snapshots, transcripts, tickets, leads } = storage;
   const crmLog = logger.child({ component: 'crm' });
   const crm: CrmPort = {
     // Embedded default: the lead is already stored by the lead store; log ids only (no personal data).
@@ -96,11 +201,13 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     tenants,
     snapshots,
     transcripts,
-    contacts: createMemoryContactDirectory(),
+    journal: storage.journal,
+    contacts: storage.contacts,
     router,
     clock,
     logger,
     maxActiveActors: config.maxActiveActors,
+    ...(config.conversationIdleCloseMs > 0 ? { idleCloseMs: config.conversationIdleCloseMs } : {}),
     idleTimeoutMs: config.idleTimeoutMs,
     turnTimeoutMs: config.turnTimeoutMs,
     ...(inspector ? { inspect: { observer: inspector.observer, select: inspector.select } } : {}),
@@ -109,6 +216,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   });
   hostRef = host;
   host.start();
+  const timers = createTimerScheduler({ source: storage.journal, host, clock, logger, scanEveryMs: config.timerScanMs });
+  timers.start();
 
   const apiKeys = createApiKeyRegistry();
   let demoApiKey = config.demoApiKey;
@@ -142,11 +251,13 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       health: () => ({ tenants: [...tenants.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
     });
   } catch (err) {
+    await timers.close();
     await host.close();
     await inspector?.close();
+    if (ownsStorage) await storage.close();
     throw err;
   }
-  log.info({ port: gateway.port, transport: gateway.transport, tenants: [...tenants.keys()], shards: router.shardCount }, 'Hilo is listening');
+  log.info({ port: gateway.port, transport: gateway.transport, tenants: [...tenants.keys()], shards: router.shardCount, storage: storage.describe }, 'Hilo is listening');
 
   let closing: Promise<void> | null = null;
   return {
@@ -155,12 +266,14 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     demoApiKey: demoApiKey ?? '',
     host,
     tenants,
+    storage,
+    fireTimers: () => timers.tick(),
     close() {
       closing ??= (async () => {
         await gateway.close();
+        await timers.close();
         await host.close();
-        await snapshots.close();
-        await transcripts.close();
+        if (ownsStorage) await storage.close();
         await inspector?.close();
         log.info('Hilo stopped');
       })();

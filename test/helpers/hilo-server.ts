@@ -26,6 +26,9 @@ export async function startHiloForTest(
     // Generous limits: tests drive many messages quickly from one IP.
     HILO_RATE_LIMIT_IP_PER_MINUTE: '100000',
     HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '10000',
+    // In-memory stores unless a test asks for durable ones: the default (embedded PGlite under
+    // ./data) would be shared by test files running in parallel.
+    HILO_STORAGE: 'memory',
     ...options.env,
   });
   const logger = process.env.HILO_TEST_LOGS ? createLogger({ level: 'debug' }) : createSilentLogger();
