@@ -30,18 +30,3 @@ export { createSqlTurnJournal } from './sql-turn-journal.js';
 export { createSqlContactDirectory, createSqlLeadStore, createSqlTicketStore } from './sql-records.js';
 export { toContactRef } from './contact-ref.js';
 export type { ContactRef } from './contact-ref.js';
-export { createGovernanceRepository, ERASED_TICKET_SUMMARY } from './governance.repository.js';
-export type {
-  AuditEventRecord,
-  ChannelIdentityRecord,
-  ContactDataset,
-  ContactErasure,
-  ConversationRecordSql,
-  ErasureCounts,
-  GovernanceRepository,
-  RetentionErasure,
-} from './governance.repository.js';
-export { createContactMemoryRepository, OPEN_LEAD_STATUSES } from './contact-memory.repository.js';
-export type { ContactMemoryRepository, OpenItems } from './contact-memory.repository.js';
-export { toContactRef } from './contact-ref.js';
-export type { ContactRef } from './contact-ref.js';
