@@ -202,7 +202,12 @@ export function createKeyPool(options: { entries: readonly KeyPoolEntry[]; clock
       if (e.cooldownUntil > now) return { ok: false, reason: 'cooling_down', retryAfterMs: e.cooldownUntil - now };
       const oldest = e.window[0]?.t ?? now;
       const untilSlot = Math.max(1, oldest + windowMs - now);
-      if (e.rpm !== null && e.window.length + 1 > e.rpm) return { ok: false, reason: 'rpm', retryAfterMs: untilSlot };
+      // A spent budget also cools the entry down, so new conversations go elsewhere meanwhile.
+      const spent = (reason: 'rpm' | 'tpm', retryAfterMs: number): ReserveResult => {
+        store.send({ type: 'cooledDown', entryId, until: now + retryAfterMs });
+        return { ok: false, reason, retryAfterMs };
+      };
+      if (e.rpm !== null && e.window.length + 1 > e.rpm) return spent('rpm', untilSlot);
       if (e.tpm !== null) {
         const used = e.window.reduce((sum, w) => sum + w.tokens, 0);
         if (used + estimatedTokens > e.tpm) {
@@ -214,7 +219,7 @@ export function createKeyPool(options: { entries: readonly KeyPoolEntry[]; clock
             wait = Math.max(1, w.t + windowMs - now);
             if (used - freed + estimatedTokens <= e.tpm) break;
           }
-          return { ok: false, reason: 'tpm', retryAfterMs: wait };
+          return spent('tpm', wait);
         }
       }
       store.send({ type: 'requestRecorded', entryId, t: now, tokens: estimatedTokens });

@@ -65,6 +65,8 @@ describe('key pool', () => {
     expect(pool.reserveRequest('a', 10)).toEqual({ ok: true });
     expect(pool.reserveRequest('a', 10)).toEqual({ ok: true });
     expect(pool.reserveRequest('a', 10)).toEqual({ ok: false, reason: 'rpm', retryAfterMs: 40_000 });
+    // A spent budget sends new conversations elsewhere (here: nowhere) until a slot frees.
+    expect(pool.acquire('newcomer')).toEqual({ ok: false, reason: 'cooling_down', retryAfterMs: 40_000 });
     clock.advance(40_000);
     expect(pool.reserveRequest('a', 10)).toEqual({ ok: true });
     expect(pool.reserveRequest('a', 10)).toMatchObject({ ok: false, reason: 'rpm' });
@@ -77,8 +79,8 @@ describe('key pool', () => {
     clock.advance(10_000);
     expect(pool.reserveRequest('a', 300)).toEqual({ ok: true });
     expect(pool.reserveRequest('a', 200)).toEqual({ ok: false, reason: 'tpm', retryAfterMs: 50_000 });
-    expect(pool.reserveRequest('a', 100)).toEqual({ ok: true });
     clock.advance(50_000);
+    expect(pool.reserveRequest('a', 100)).toEqual({ ok: true });
     expect(pool.reserveRequest('a', 500)).toEqual({ ok: true });
   });
 

@@ -183,12 +183,32 @@ describe('llm client', () => {
     expect(fake.requests).toHaveLength(1);
   });
 
-  it('should bound a stream that stalls mid-answer and show the customer nothing of it', async () => {
+  it('should bound a stream that stalls mid-answer by the deadline', async () => {
     fake = await startFakeOpenAi({ fallback: reply.streamHang('Hola, ') });
     const { client } = clientKit(fake, [{ id: 'a' }], { timeoutMs: 60_000, deadlineMs: 300 });
     const deltas: string[] = [];
     await expectCode(client.stream(hello, { ...ids(), onDelta: (d) => deltas.push(d) }), 'HILO_ERR_LLM_TIMEOUT');
-    expect(deltas).toEqual([]);
+    expect(deltas).toEqual(['Hola, ']);
+  });
+
+  it('should stream live and tell the caller to clear partial text before a retry', async () => {
+    fake = await startFakeOpenAi({ script: [reply.streamHang('Hola, '), reply.chat({ content: 'Hola, ¿en qué te ayudo?' })] });
+    const { client } = clientKit(fake, [{ id: 'a' }], { timeoutMs: 150 });
+    let shown = '';
+    let restarts = 0;
+    const result = await client.stream(hello, {
+      ...ids(),
+      onDelta: (d) => {
+        shown += d;
+      },
+      onRestart: () => {
+        restarts++;
+        shown = '';
+      },
+    });
+    expect(restarts).toBe(1);
+    expect(shown).toBe('Hola, ¿en qué te ayudo?');
+    expect(result.content).toBe(shown);
   });
 
   it('should serve a repeated idempotency key from the cache without calling the provider again', async () => {
@@ -219,5 +239,50 @@ describe('llm client', () => {
     await client.complete(hello, { conversationId: 'first', idempotencyKey: 'k1' });
     await expectCode(client.complete(hello, { conversationId: 'second', idempotencyKey: 'k2' }), 'HILO_ERR_LLM_POOL_EXHAUSTED');
     expect(fake.requests).toHaveLength(1);
+  });
+});
+
+describe('llm client and the pool budget', () => {
+  it('should not bounce between keys whose RPM budget is spent, and fail fast when no slot frees before the deadline', async () => {
+    const server = await startFakeOpenAi({ accounts: { 'sk-test-a': { rpm: 1 }, 'sk-test-b': { rpm: 1 } }, handler: () => reply.chat({ content: 'ok' }) });
+    try {
+      const { client, sleeps } = clientKit(server, [
+        { id: 'a', rpm: 1 },
+        { id: 'b', rpm: 1 },
+      ]);
+      expect((await client.complete(hello, { conversationId: 'r1', idempotencyKey: 'r1' })).entryId).toBe('a');
+      expect((await client.complete(hello, { conversationId: 'r2', idempotencyKey: 'r2' })).entryId).toBe('b');
+      await expectCode(client.complete(hello, { conversationId: 'r1', idempotencyKey: 'r3' }), 'HILO_ERR_LLM_RATE_LIMITED');
+      expect(server.rateLimitedCount).toBe(0);
+      expect(server.requests).toHaveLength(2);
+      expect(sleeps).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('should wait for a free RPM slot when it fits in the deadline', async () => {
+    const server = await startFakeOpenAi({ handler: () => reply.chat({ content: 'ok' }) });
+    try {
+      // Virtual time: the client's waits move the clock instead of sleeping.
+      let offset = 0;
+      const clock = { now: () => Date.now() + offset };
+      const waits: number[] = [];
+      const { client } = clientKit(server, [{ id: 'a', rpm: 2 }], {
+        clock,
+        deadlineMs: 120_000,
+        sleep: async (ms) => {
+          waits.push(ms);
+          offset += ms;
+        },
+      });
+      for (const k of ['w1', 'w2', 'w3']) await client.complete(hello, { conversationId: 'w', idempotencyKey: k });
+      expect(server.requests).toHaveLength(3);
+      expect(waits).toHaveLength(1);
+      expect(waits[0]).toBeGreaterThan(55_000);
+      expect(waits[0]).toBeLessThanOrEqual(60_000);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -59,10 +59,19 @@ export interface CallOptions {
   idempotencyKey: string;
 }
 
+export interface StreamOptions extends CallOptions {
+  onDelta: (text: string) => void;
+  onRestart?: () => void;
+}
+
 export interface LlmClient {
   complete(request: ChatRequest, options: CallOptions): Promise<ChatResult>;
-  /** Streams content deltas to `onDelta` and resolves with the assembled result (tool calls included). */
-  stream(request: ChatRequest, options: CallOptions & { onDelta: (text: string) => void }): Promise<ChatResult>;
+  /**
+   * Streams content deltas to `onDelta` as they arrive and resolves with the assembled result
+   * (tool calls included). When an attempt that already streamed text fails and is retried,
+   * `onRestart` fires first so the caller can clear the partial text it showed.
+   */
+  stream(request: ChatRequest, options: StreamOptions): Promise<ChatResult>;
 }
 
 export interface LlmClientOptions {
@@ -145,7 +154,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     return result;
   }
 
-  async function call(request: ChatRequest, opts: CallOptions, onDelta: ((text: string) => void) | undefined): Promise<ChatResult> {
+  async function call(request: ChatRequest, opts: CallOptions, streaming: Pick<StreamOptions, 'onDelta' | 'onRestart'> | undefined): Promise<ChatResult> {
     const deadlineAt = clock.now() + deadlineMs;
     const wire = toWire(request);
     const tokens = estimateRequestTokens({ messages: wire.messages, tools: wire.tools, maxTokens: request.maxTokens });
@@ -154,6 +163,10 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     let timeouts = 0;
     let failures = 0;
     let rateLimits = 0;
+    /** Entries whose RPM/TPM budget this call found spent (never bounce between them). */
+    const spent = new Set<string>();
+    /** The previous attempt streamed text before it failed. */
+    let partial = false;
     const maxRateLimits = maxRetries + 2;
 
     for (;;) {
@@ -161,17 +174,30 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       if (remaining <= 0) throw llmError('HILO_ERR_LLM_TIMEOUT', 'LLM call deadline reached', { attempts });
       const reserved = pool.reserveRequest(lease.entryId, tokens);
       if (!reserved.ok) {
-        const moved = pool.reassign(opts.conversationId, [lease.entryId]);
+        spent.add(lease.entryId);
+        const moved = pool.reassign(opts.conversationId, [...spent]);
         if (moved.ok) {
           lease = moved.lease;
           continue;
         }
         if (reserved.retryAfterMs >= remaining) throw llmError('HILO_ERR_LLM_RATE_LIMITED', `key budget spent (${reserved.reason})`, { attempts });
         await sleep(reserved.retryAfterMs);
+        spent.clear();
         continue;
       }
       attempts++;
       const attemptTimeout = Math.min(timeoutMs, remaining);
+      if (partial) {
+        streaming?.onRestart?.();
+        partial = false;
+      }
+      const onDelta =
+        streaming === undefined
+          ? undefined
+          : (text: string) => {
+              partial = true;
+              streaming.onDelta(text);
+            };
       try {
         const result = await attempt(lease, wire, opts.idempotencyKey, attemptTimeout, remaining <= timeoutMs, onDelta);
         return { ...result, attempts, fromCache: false };
@@ -262,9 +288,6 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
       let finishReason: string | null = null;
       let usage: ChatResult['usage'] = null;
       const calls: { id: string; name: string; arguments: string }[] = [];
-      // Deltas are buffered per attempt and only released on success, so a retried attempt
-      // never shows the customer a half answer twice.
-      const deltas: string[] = [];
       for await (const chunk of stream) {
         if (chunk.usage) usage = { promptTokens: chunk.usage.prompt_tokens, completionTokens: chunk.usage.completion_tokens };
         const choice = chunk.choices[0];
@@ -272,7 +295,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
         if (typeof choice.delta.content === 'string' && choice.delta.content !== '') {
           content += choice.delta.content;
           sawContent = true;
-          deltas.push(choice.delta.content);
+          onDelta(choice.delta.content);
         }
         for (const tc of choice.delta.tool_calls ?? []) {
           const slot = (calls[tc.index] ??= { id: '', name: '', arguments: '' });
@@ -283,7 +306,6 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
         if (choice.finish_reason) finishReason = choice.finish_reason;
       }
       if (why !== null) throw new APIConnectionTimeoutError();
-      for (const d of deltas) onDelta(d);
       return {
         content: sawContent ? content : null,
         toolCalls: calls.filter((c) => c !== undefined),
@@ -303,7 +325,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   return {
     complete: (request, opts) => cached(opts.idempotencyKey, () => call(request, opts, undefined)),
     stream: (request, opts) =>
-      cached(opts.idempotencyKey, () => call(request, opts, opts.onDelta)).then((r) => {
+      cached(opts.idempotencyKey, () => call(request, opts, opts)).then((r) => {
         // A replay from the cache still shows the customer the answer, in one piece.
         if (r.fromCache && r.content !== null) opts.onDelta(r.content);
         return r;
