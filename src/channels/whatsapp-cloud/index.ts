@@ -1,0 +1,3 @@
+export { createWhatsAppCloudChannel, signWhatsAppBody, verifyWhatsAppSignature, type WhatsAppCloudChannelOptions } from './channel.js';
+export { createWhatsAppSender, WHATSAPP_ERRORS, type WhatsAppSenderOptions } from './sender.js';
+export { parseWhatsAppWebhook } from './webhook.js';
