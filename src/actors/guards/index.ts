@@ -1,4 +1,4 @@
 export { detectInjection, normaliseForDetection, INJECTION_THRESHOLD, SUSPICIOUS_THRESHOLD } from './injection-detector.js';
 export type { InjectionReport, InjectionVerdict } from './injection-detector.js';
-export { guardOutput, SAFE_REPLY } from './output-guard.js';
+export { createCanary, guardOutput, SAFE_REPLY } from './output-guard.js';
 export type { OtherCustomersData, OutputChannel, OutputGuardOptions, OutputGuardResult, OutputViolationKind } from './output-guard.js';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Lang } from '../../domain/nlu.js';
 
 /**
@@ -69,6 +70,11 @@ export function guardOutput(text: string, options: OutputGuardOptions): OutputGu
   const fitted = fitToChannel(text, options.channel);
   violations.push(...fitted.violations);
   return { action: fitted.violations.length > 0 ? 'rewrite' : 'allow', text: fitted.text, violations };
+}
+
+/** A fresh canary to plant in a system prompt (`HILO-CANARY-` + 16 hex digits). */
+export function createCanary(): string {
+  return `HILO-CANARY-${randomBytes(8).toString('hex')}`;
 }
 
 function squash(s: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { guardOutput, SAFE_REPLY } from '../../../src/actors/guards/index.js';
+import { createCanary, guardOutput, SAFE_REPLY } from '../../../src/actors/guards/index.js';
 import { buildUnderstandSystemPrompt, DEFAULT_PROMPTS } from '../../../src/actors/brain/llm/prompts.js';
 import { INTENTS } from '../../../src/domain/intents.js';
 
@@ -74,6 +74,12 @@ describe('output guard', () => {
     expect(r.text.length).toBeLessThanOrEqual(350);
     expect(r.text.endsWith('sucursales.')).toBe(true);
     expect(r.violations.map((v) => v.kind)).toContain('length');
+  });
+
+  it('should mint distinct canaries', () => {
+    const a = createCanary();
+    expect(a).toMatch(/^HILO-CANARY-[0-9a-f]{16}$/);
+    expect(createCanary()).not.toBe(a);
   });
 
   it('should strip markup for SMS', () => {
