@@ -5,6 +5,7 @@ import type { ProviderErrorRecord, SendRequest, SendResult, Sender, TemplateMess
 import type { Pacer } from '../pacer.js';
 import { networkFailure, realSleep, withRetry, type AttemptOutcome, type RetryPolicy, type Sleep } from '../retry.js';
 import type { ServiceWindow } from '../service-window.js';
+import { sendWithinServiceWindow } from '../window-send.js';
 
 export interface WhatsAppSenderOptions {
   /** `https://graph.facebook.com` in production; the fake server's URL in tests. */
@@ -129,27 +130,13 @@ export function createWhatsAppSender(options: WhatsAppSenderOptions): Sender {
     );
 
   return {
-    async send(request: SendRequest): Promise<SendResult> {
-      const windowKey = request.conversationId ?? request.to;
-      if (request.template !== undefined) {
-        const { value, attempts } = await deliver(request.to, templatePayload(request.to, request.template));
-        return { providerMessageId: value, usedTemplate: true, attempts };
-      }
-      const sendTemplate = async (extraAttempts: number): Promise<SendResult> => {
-        if (!fallbackTemplate) throw new HiloError('HILO_ERR_CHANNEL_WINDOW_CLOSED');
-        const { value, attempts } = await deliver(request.to, templatePayload(request.to, fallbackTemplate));
-        return { providerMessageId: value, usedTemplate: true, attempts: attempts + extraAttempts };
-      };
-      if (!serviceWindow.isOpen(windowKey)) return sendTemplate(0);
-      try {
-        const { value, attempts } = await deliver(request.to, textPayload(request.to, request.text));
-        return { providerMessageId: value, usedTemplate: false, attempts };
-      } catch (err) {
-        if ((err as HiloError).code !== 'HILO_ERR_CHANNEL_WINDOW_CLOSED') throw err;
-        // Meta knows better than our clock (e.g. the customer's last message came through another app).
-        serviceWindow.markClosed(windowKey);
-        return sendTemplate(1);
-      }
+    send(request: SendRequest): Promise<SendResult> {
+      return sendWithinServiceWindow(request, {
+        window: serviceWindow,
+        fallbackTemplate,
+        sendText: (text) => deliver(request.to, textPayload(request.to, text)),
+        sendTemplate: (template) => deliver(request.to, templatePayload(request.to, template)),
+      });
     },
   };
 }

@@ -1,0 +1,106 @@
+import { HiloError } from '../../errors.js';
+import type { ChannelInboundMessage, ChannelStatusUpdate, InboundEvent, OutboundStatus } from '../channel.js';
+import { parseJsonBody } from '../raw-body.js';
+import { PayloadReader } from '../validate.js';
+import { parseForm, type FormParams } from './form.js';
+
+const SID = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
+const ADDRESS = /^(whatsapp:)?\+?[0-9]{4,20}$/;
+
+const STATUS_MAP: Record<string, OutboundStatus> = {
+  accepted: 'queued',
+  scheduled: 'queued',
+  queued: 'queued',
+  sending: 'queued',
+  sent: 'sent',
+  delivered: 'delivered',
+  read: 'read',
+  failed: 'failed',
+  undelivered: 'failed',
+  canceled: 'failed',
+};
+
+/** The body as Twilio sent it: form parameters, or the JSON variant (flat string values). */
+export function readTwilioBody(raw: Buffer, contentType: string | undefined): { kind: 'form'; params: FormParams } | { kind: 'json'; raw: Buffer; params: FormParams } {
+  if (contentType === undefined || /^application\/x-www-form-urlencoded\b/i.test(contentType)) return { kind: 'form', params: parseForm(raw) };
+  if (/^application\/json\b/i.test(contentType)) {
+    const obj = parseJsonBody(raw);
+    const params: FormParams = new Map();
+    for (const [k, v] of Object.entries(obj)) if (typeof v === 'string' || typeof v === 'number') params.set(k, [String(v)]);
+    return { kind: 'json', raw, params };
+  }
+  throw new HiloError('HILO_ERR_CHANNEL_UNSUPPORTED_MEDIA_TYPE');
+}
+
+const stripAddress = (a: string): string => a.replace(/^whatsapp:/, '').replace(/^\+/, '');
+
+/**
+ * A Twilio WhatsApp webhook: an incoming message (`MessageSid`, `From=whatsapp:+…`, `Body`,
+ * `NumMedia`/`MediaContentType0`, `Latitude`/`Longitude`, `ButtonText`/`ButtonPayload`) or a
+ * status callback (`MessageStatus`, `ErrorCode`). Unknown parameters are ignored.
+ */
+export function parseTwilioParams(params: FormParams, { tenantId, now }: { tenantId: string; now: number }): InboundEvent[] {
+  const r = new PayloadReader();
+  const one = (name: string): string | undefined => params.get(name)?.[0];
+  const sid = r.string(one('MessageSid') ?? one('SmsMessageSid'), 'MessageSid', { pattern: SID });
+  r.string(one('AccountSid'), 'AccountSid', { pattern: SID });
+  const status = one('MessageStatus');
+  if (status !== undefined && status !== 'received') {
+    const mapped = STATUS_MAP[status];
+    if (!mapped) r.fail('MessageStatus', 'unknown status');
+    const to = r.string(one('To'), 'To', { optional: true, pattern: ADDRESS });
+    const errorCode = r.string(one('ErrorCode'), 'ErrorCode', { optional: true, pattern: /^\d{1,10}$/ });
+    const errorMessage = r.string(one('ErrorMessage'), 'ErrorMessage', { optional: true });
+    r.done();
+    const event: ChannelStatusUpdate = {
+      type: 'status',
+      channel: 'twilio-whatsapp',
+      tenantId,
+      providerMessageId: sid!,
+      status: mapped!,
+      timestamp: now,
+      ...(to !== undefined ? { recipientId: stripAddress(to) } : {}),
+      ...(errorCode !== undefined && errorCode !== '0' ? { error: { code: errorCode, message: errorMessage ?? '' } } : {}),
+    };
+    return [event];
+  }
+  const from = r.string(one('From'), 'From', { pattern: ADDRESS });
+  r.string(one('To'), 'To', { pattern: ADDRESS });
+  const body = r.string(one('Body'), 'Body', { optional: true }) ?? '';
+  const numMedia = Number(r.string(one('NumMedia'), 'NumMedia', { optional: true, pattern: /^\d{1,2}$/ }) ?? '0');
+  const latitude = one('Latitude');
+  const longitude = one('Longitude');
+  const buttonText = r.string(one('ButtonText'), 'ButtonText', { optional: true, max: 256 });
+  const buttonPayload = r.string(one('ButtonPayload'), 'ButtonPayload', { optional: true, max: 1024 });
+  const listTitle = r.string(one('ListTitle'), 'ListTitle', { optional: true, max: 256 });
+  const listId = r.string(one('ListId'), 'ListId', { optional: true, max: 256 });
+  let content: Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta'> = { kind: 'text', text: body, meta: {} };
+  if (latitude !== undefined || longitude !== undefined) {
+    const lat = Number(latitude);
+    const lng = Number(longitude);
+    if (!Number.isFinite(lat) || Math.abs(lat) > 90) r.fail('Latitude', 'expected a latitude');
+    if (!Number.isFinite(lng) || Math.abs(lng) > 180) r.fail('Longitude', 'expected a longitude');
+    const label = [one('Label'), one('Address')].filter(Boolean).join(', ');
+    content = { kind: 'location', text: label, meta: { latitude: lat, longitude: lng } };
+  } else if (buttonText !== undefined) {
+    content = { kind: 'button', text: buttonText, meta: buttonPayload !== undefined ? { replyId: buttonPayload } : {} };
+  } else if (listTitle !== undefined) {
+    content = { kind: 'list', text: listTitle, meta: listId !== undefined ? { replyId: listId } : {} };
+  } else if (numMedia > 0) {
+    const mime = one('MediaContentType0') ?? '';
+    content = { kind: /vcard/i.test(mime) ? 'contacts' : 'media', text: body, meta: { mediaCount: numMedia, ...(mime ? { mimeType: mime } : {}) } };
+  }
+  r.done();
+  const waId = one('WaId');
+  return [
+    {
+      type: 'message',
+      channel: 'twilio-whatsapp',
+      tenantId,
+      senderId: waId !== undefined && /^\d{4,20}$/.test(waId) ? waId : stripAddress(from!),
+      messageId: sid!,
+      timestamp: now,
+      ...content,
+    },
+  ];
+}
