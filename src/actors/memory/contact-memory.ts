@@ -119,7 +119,7 @@ export function summarizeForContext(transcript: readonly TranscriptEntry[], maxM
   const last = older[older.length - 1] as TranscriptEntry;
   const customer = older.filter((e) => e.author === 'customer');
   const lines: string[] = [
-    `Earlier: ${older.length} messages (${customer.length} from the customer) between ${first.at.slice(0, 10)} and ${last.at.slice(0, 10)}.`,
+    `Earlier: ${older.length} message${older.length === 1 ? '' : 's'} (${customer.length} from the customer) between ${first.at.slice(0, 10)} and ${last.at.slice(0, 10)}.`,
   ];
   const intentCounts = new Map<string, number>();
   for (const e of older) if (e.intent) intentCounts.set(e.intent, (intentCounts.get(e.intent) ?? 0) + 1);
