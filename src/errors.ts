@@ -42,6 +42,18 @@ export const ERROR_CODES = {
   HILO_ERR_CHANNEL_WINDOW_CLOSED: { status: 409, message: 'The customer service window is closed and no template message is configured.' },
   HILO_ERR_CHANNEL_SEND_REJECTED: { status: 502, message: 'The channel provider refused the outbound message.' },
   HILO_ERR_CHANNEL_SEND_FAILED: { status: 502, message: 'The channel provider failed or was unreachable after retries.' },
+  HILO_ERR_HANDOFF_TOKEN_INVALID: { status: 403, message: 'The Rocket.Chat outgoing webhook token is missing or does not match.' },
+  HILO_ERR_HANDOFF_INVALID_BODY: { status: 400, message: 'The Rocket.Chat outgoing webhook body is too large or not valid UTF-8 JSON.' },
+  HILO_ERR_HANDOFF_VALIDATION: { status: 400, message: 'The Rocket.Chat outgoing webhook payload does not match the expected format.' },
+  HILO_ERR_HANDOFF_NOTIFY_REJECTED: { status: 502, message: 'The agent chat (Rocket.Chat or Slack) refused the notification.' },
+  HILO_ERR_HANDOFF_NOTIFY_RATE_LIMITED: { status: 429, message: 'The agent chat kept rate limiting the notification.' },
+  HILO_ERR_HANDOFF_NOTIFY_FAILED: { status: 502, message: 'The agent chat failed or was unreachable after retries.' },
+  HILO_ERR_CRM_REJECTED: { status: 502, message: 'The CRM webhook refused the lead.' },
+  HILO_ERR_CRM_RATE_LIMITED: { status: 429, message: 'The CRM webhook kept rate limiting the lead delivery.' },
+  HILO_ERR_CRM_FAILED: { status: 502, message: 'The CRM webhook failed or was unreachable after retries.' },
+  HILO_ERR_CRM_SIGNATURE_MISSING: { status: 401, message: 'The CRM webhook request carries no X-Hilo-Signature header.' },
+  HILO_ERR_CRM_SIGNATURE_INVALID: { status: 403, message: 'The X-Hilo-Signature does not match the body.' },
+  HILO_ERR_CRM_SIGNATURE_EXPIRED: { status: 403, message: 'The X-Hilo-Signature timestamp is outside the replay window.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type HiloErrorCode = keyof typeof ERROR_CODES;
