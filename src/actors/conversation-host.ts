@@ -352,7 +352,15 @@ export class ConversationHost implements ConversationService {
       snapshot: entry.actor.getPersistedSnapshot(),
       turn,
     };
-    const put = await this.#o.snapshots.put(key, envelope, this.#o.snapshotTtlSeconds !== undefined ? { ttlSeconds: this.#o.snapshotTtlSeconds } : undefined);
+    let put: Awaited<ReturnType<SnapshotStore['put']>>;
+    try {
+      put = await this.#o.snapshots.put(key, envelope, this.#o.snapshotTtlSeconds !== undefined ? { ttlSeconds: this.#o.snapshotTtlSeconds } : undefined);
+    } catch (err) {
+      // Nothing of the turn is durable: drop the actor so a retry redoes the turn from the last snapshot.
+      this.#passivate(entry);
+      this.stats.turnFailures++;
+      throw err;
+    }
     if (!put.ok) {
       this.#passivate(entry);
       log.warn({ reason: put.reason, current: put.current }, 'snapshot write rejected; actor dropped');

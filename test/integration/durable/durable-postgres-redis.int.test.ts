@@ -1,0 +1,3 @@
+import { runDurableRuntimeSuite } from './durable-runtime.suite.js';
+
+runDurableRuntimeSuite('postgres+redis');
