@@ -4,7 +4,7 @@
  * N, so most accesses must activate. One activation = `RedisSnapshotStore.get` (HMGET + envelope
  * checks + JSON.parse) + `createActor(machine, { snapshot }).start()`; evicted actors are stopped
  * (passivated). Accesses run one at a time, so the figure is the activation path, not a queue.
- * Child of bench/run.ts.
+ * Runs inside the engine child (`engine.ts`, command `activation`), which has the machine built.
  */
 import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
@@ -13,8 +13,8 @@ import { MACHINE_VERSION } from '../src/machines/index.js';
 import { createRedisSnapshotStore } from '../src/persistence/index.js';
 import { SNAPSHOT_FORMAT_VERSION } from '../src/persistence/snapshot-store.js';
 import { createHistogram, encodeHistogram, recordMs } from './lib/histogram.js';
-import { serveIpc } from './lib/ipc.js';
-import { createStubMachine, sampleSnapshot } from './lib/stub-machine.js';
+import { sampleSnapshot } from './lib/stub-machine.js';
+import type { AnyStateMachine } from 'xstate';
 
 export interface ActivationSpec {
   conversations: number;
@@ -68,30 +68,38 @@ function zipfSampler(n: number, s: number, random: () => number): () => number {
   };
 }
 
-const machine = await createStubMachine();
-const redis = new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 3 });
+let redis: Redis | null = null;
 let prefixInUse: string | null = null;
 
-async function cleanup(): Promise<void> {
-  if (prefixInUse === null) return;
+/** Deletes the stored conversations and closes the client. Idempotent. */
+export async function cleanupActivation(): Promise<void> {
+  const client = redis;
+  if (client === null) return;
+  redis = null;
+  if (prefixInUse === null) {
+    client.disconnect();
+    return;
+  }
   let cursor = '0';
   do {
-    const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefixInUse}:*`, 'COUNT', 2000);
+    const [next, keys] = await client.scan(cursor, 'MATCH', `${prefixInUse}:*`, 'COUNT', 2000);
     cursor = next;
-    if (keys.length > 0) await redis.unlink(...keys);
+    if (keys.length > 0) await client.unlink(...keys);
   } while (cursor !== '0');
   prefixInUse = null;
+  client.disconnect();
 }
 
-async function run(spec: ActivationSpec): Promise<ActivationResult> {
+export async function runActivation(machine: AnyStateMachine, spec: ActivationSpec): Promise<ActivationResult> {
+  const client = (redis ??= new Redis('redis://127.0.0.1:6379', { maxRetriesPerRequest: 3 }));
   prefixInUse = spec.redisPrefix;
-  const store = createRedisSnapshotStore({ redis, prefix: spec.redisPrefix });
+  const store = createRedisSnapshotStore({ redis: client, prefix: spec.redisPrefix });
   const snapshot = await sampleSnapshot(machine);
   const key = (i: number) => ({ tenantId: 'ferreteria', conversationId: `z${i}` });
 
   const w0 = performance.now();
   for (let i = 0; i < spec.conversations; i += 1000) {
-    const pipe = redis.pipeline();
+    const pipe = client.pipeline();
     for (let j = i; j < Math.min(spec.conversations, i + 1000); j++) {
       const env = JSON.stringify({ v: SNAPSHOT_FORMAT_VERSION, machineVersion: MACHINE_VERSION, epoch: 1, seq: 6, savedAt: '2026-11-22T12:00:00.000Z', snapshot });
       pipe.hset(store.keys.snapshot(key(j)), 'seq', '6', 'epoch', '1', 'env', env);
@@ -135,11 +143,7 @@ async function run(spec: ActivationSpec): Promise<ActivationResult> {
     }
   }
   for (const a of live.values()) a.stop();
-  await cleanup();
+  await cleanupActivation();
   return { conversations: spec.conversations, accesses: spec.accesses, activations, hits, writeSeconds, total: encodeHistogram(total), get: encodeHistogram(get), restore: encodeHistogram(restore) };
 }
 
-serveIpc({ role: 'activation' }, { run: (args) => run(args as ActivationSpec) }, async () => {
-  await cleanup();
-  redis.disconnect();
-});

@@ -1,12 +1,14 @@
 /**
  * Engine alone: Hilo's conversation machine (`src/machines`) in memory, no gateway, no stores,
- * stub effects (`lib/stub-machine.ts`). Child of bench/run.ts, run with `--expose-gc`.
+ * stub effects (`lib/stub-machine.ts`). Child of bench/run.ts, run with `--expose-gc`; it also
+ * runs the activation step (`activation.ts`), which needs the same machine.
  *
  * Figures: turns/s and transitions (snapshot changes)/s; `getPersistedSnapshot` + `JSON.stringify`
  * per snapshot; restore (`JSON.parse` + `createActor({ snapshot }).start()`); heap per active actor.
  */
 import { performance } from 'node:perf_hooks';
 import { createActor, type AnyActorRef } from 'xstate';
+import { cleanupActivation, runActivation, type ActivationSpec } from './activation.js';
 import { serveIpc } from './lib/ipc.js';
 import { createStubMachine, driveActor, startConversation, type DrivenActor } from './lib/stub-machine.js';
 
@@ -100,4 +102,8 @@ async function run(spec: EngineSpec): Promise<EngineResult> {
   };
 }
 
-serveIpc({ role: 'engine' }, { run: (args) => run(args as EngineSpec) }, async () => undefined);
+serveIpc(
+  { role: 'engine' },
+  { run: (args) => run(args as EngineSpec), activation: (args) => runActivation(machine, args as ActivationSpec) },
+  () => cleanupActivation(),
+);

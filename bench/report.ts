@@ -82,7 +82,11 @@ export function targetsOf(results: BenchResults): TargetCheck[] {
       target: '≤ 2 ms',
       measured: isFigures(a) ? `${n3(a.total.p99)} ms (Redis get ${n3(a.get.p99)} ms + restore ${n3(a.restore.p99)} ms, p99 each)` : `failed: ${a.error}`,
       met: isFigures(a) ? a.total.p99 <= 2 : false,
-      note: 'Split: the Redis read (HMGET + JSON.parse of the envelope) against the XState restore (`createActor({ snapshot }).start()`); the larger part is where to work.',
+      note: isFigures(a)
+        ? a.get.p99 >= a.restore.p99
+          ? `The tail is the Redis read, not the engine: \`RedisSnapshotStore.get\` p50 ${n3(a.get.p50)} ms / p90 ${n3(a.get.p90)} ms / p99 ${n3(a.get.p99)} ms against restore p99 ${n3(a.restore.p99)} ms. A body this flat up to p90 with a long tail is scheduling (Redis, this process, the other processes sharing two cores), not work per call. What to do: give Redis its own core (or machine) in production, keep the client on one connection without \`await\` gaps (activate the next conversation while the previous HMGET is in flight), and prefetch the snapshot as soon as the gateway parses the message, before the turn reaches the mailbox.`
+          : `The tail is the XState restore (p99 ${n3(a.restore.p99)} ms) more than the Redis read (p99 ${n3(a.get.p99)} ms): a smaller persisted snapshot (fewer invoked children restored, a smaller context) shortens it.`
+        : undefined,
     });
   }
   if (results.engine !== null) {
@@ -114,18 +118,25 @@ function latencyCells(l: LatencySummary | undefined): string {
 
 function loadTable(rows: LoadVariantResult[]): string[] {
   const out = [
-    '| variant | front end | knee: achieved turns/s (offered) | 70 % step: offered/s | p50 ms | p99 ms | p99.9 ms | max ms | CPU-s / 1,000 turns: server | Redis | PostgreSQL | load generator |',
-    '|---|---|---|---|---|---|---|---|---|---|---|---|',
+    '| variant | front end | knee: achieved turns/s (offered) | 70 % step: offered/s | p50 ms | p99 ms | p99.9 ms | max ms | CPU-s / 1,000 turns: server | Redis | PostgreSQL | load generator | other processes, cores |',
+    '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     if (r.error) {
-      out.push(`| ${r.id} | ${r.frontEnd || 'n/a'} | failed: ${r.error.replace(/\|/g, '/')} | | | | | | | | | |`);
+      out.push(`| ${r.id} | ${r.frontEnd || 'n/a'} | failed: ${r.error.replace(/\|/g, '/')} | | | | | | | | | | |`);
       continue;
     }
     const knee = r.knee ? `${n0(r.knee.achieved)} (${n0(r.knee.offered)})` : 'none';
     const c = r.steady?.cpuPer1k;
     out.push(
-      `| ${r.id} | ${r.frontEnd} | ${knee} | ${r.steady ? n0(r.steady.offered) : 'n/a'} | ${latencyCells(r.steady?.latency)} | ${c ? n3(c.server) : 'n/a'} | ${c ? n3(c.redis) : 'n/a'} | ${c ? n3(c.postgres) : 'n/a'} | ${c ? n3(c.loadgen) : 'n/a'} |`,
+      `| ${r.id} | ${r.frontEnd} | ${knee} | ${r.steady ? n0(r.steady.offered) : 'n/a'} | ${latencyCells(r.steady?.latency)} | ${c ? n3(c.server) : 'n/a'} | ${c ? n3(c.redis) : 'n/a'} | ${c ? n3(c.postgres) : 'n/a'} | ${c ? n3(c.loadgen) : 'n/a'} | ${r.steady?.otherCores !== undefined ? n2(r.steady.otherCores) : 'n/a'} |`,
+    );
+  }
+  const bound = rows.filter((r) => !r.error && (r.steady?.loadgenCores ?? 0) >= 0.6);
+  if (bound.length > 0) {
+    out.push(
+      '',
+      `Load generator near its limit (≥ 0.6 core at the 70 % step, so ≈ 0.9 core at the knee): ${bound.map((r) => `${r.id} (${n2(r.steady?.loadgenCores ?? 0)} cores)`).join(', ')}. Those knees measure the client as much as the server and are lower bounds; \`--loadgens 2\` splits the load over two generator processes, at the price of one more process on the two cores.`,
     );
   }
   return out;
@@ -222,7 +233,7 @@ function profileSection(p: ProfileFigures): string[] {
   const out = [
     `#### Profile of ${p.variant} at ${n0(p.rate)} turns/s offered`,
     '',
-    `\`node --cpu-prof\` on the Hilo child, ${n0(s.totalMs)} ms of non-idle samples. Raw profile: \`${s.file}\` (open in Chrome DevTools or speedscope); folded stacks for a flame graph: \`${s.foldedFile}\` (\`flamegraph.pl\`, \`inferno-flamegraph\` or speedscope).`,
+    `V8's CPU profiler (the one \`node --cpu-prof\` uses, 1 ms sampling) started and stopped in the Hilo child through \`node:inspector\` around one ${'load'} step, after a warm-up, so start-up and module loading stay out: ${n0(s.totalMs)} ms of non-idle samples. Raw profile: \`${s.file}\` (open in Chrome DevTools or speedscope); folded stacks for a flame graph: \`${s.foldedFile}\` (\`flamegraph.pl\`, \`inferno-flamegraph\` or speedscope).`,
     '',
     '| where the time goes (self time) | ms | share |',
     '|---|---|---|',
@@ -271,14 +282,15 @@ export function renderReport(results: BenchResults): string {
     '',
     '| setting | value |',
     '|---|---|',
-    ...Object.entries(results.settings).map(([k, v]) => `| ${k} | ${typeof v === 'number' ? n0(v) : v} |`),
+    ...Object.entries(results.settings).map(([k, v]) => `| ${k} | ${v} |`),
     '',
     '## How it measures',
     '',
     '- **Processes**: every server variant runs alone in its own child process (`node --import tsx`), the load generator in another; they talk to the orchestrator over IPC only.',
     '- **Open loop**: message *i* is due at *start + i / rate*; latency is measured from that intended time to the end of the turn, so queueing behind a slow answer counts (no coordinated omission). Latencies go into an HdrHistogram (µs, 3 significant digits); histograms of several generators merge.',
     '- **End of a turn**: WebSocket variants — the `ack` frame for the `clientMessageId` (Hilo sends it after the turn is persisted and its replies are out; the echo servers send the reply frame, then the `ack`). HTTP variants — the `200` response.',
-    `- **Knee**: the rate steps up by ×${results.settings['rate factor between steps']} from a per-variant start rate${results.mode === 'full' ? ', with one refinement step between the last good and the first bad rate' : ''}; a step is good when p99 ≤ ${results.settings['knee bound: p99 (ms)']} ms, achieved ≥ 95 % of offered and failures ≤ 0.1 %. The knee is the last good step; latencies are then reported from a longer step at 70 % of it.`,
+    `- **Knee**: after a warm-up, the rate steps up by ${results.settings['rate factor between steps'] ?? ''} from a per-variant start rate${results.mode === 'full' ? ' (a rate that misses the bound is measured twice before it counts, since the machine is shared; one refinement step goes between the last good and the first bad rate; when even the start rate misses, the rate halves up to three times)' : ''}; a step is good when p99 ≤ ${results.settings['knee bound: p99'] ?? ''}, achieved ≥ 95 % of offered and failures ≤ 0.1 %. The knee is the last good step; latencies and CPU are then reported from a longer step at 70 % of it. After an overloaded step the server gets low-rate probes until its backlog is gone.`,
+    '- **Interference**: the 70 % step also records how many cores processes other than the four measured ones kept busy (from `/proc/stat`), because the machine is shared with other users; a large figure there means the row is pessimistic.',
     '- **CPU per 1,000 turns** (at the 70 % step): server and load generator from `process.cpuUsage()` reported over IPC; Redis from `INFO cpu` (`used_cpu_sys + used_cpu_user`); PostgreSQL from utime + stime in `/proc/<pid>/stat` of every `postgres` process (backends and background writers). Redis and PostgreSQL are shared with anything else running on the machine.',
     '- **Workload**: every variant gets the same rotation of Spanish customer messages (greeting, product and price questions, store hours, thanks) — self-serve traffic that never hands off or starts a lead, so every conversation stays in the same loop.',
     '- **Fairness**: Hilo uses its rule brain; the LangGraph.js peer reads messages with the same rule brain (`createRuleBrain`) and answers with the same tools and reply templates, so the comparison is engine + persistence.',

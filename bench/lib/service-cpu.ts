@@ -13,6 +13,8 @@ import { Redis } from 'ioredis';
 export interface ServiceCpu {
   redisS: number;
   postgresTicks: Map<number, number>;
+  /** Busy CPU of the whole machine (all processes), from the first line of /proc/stat. */
+  machineTicks: number;
 }
 
 const CLK_TCK = (() => {
@@ -42,6 +44,18 @@ function postgresTicks(): Map<number, number> {
   return out;
 }
 
+function machineBusyTicks(): number {
+  try {
+    const first = readFileSync('/proc/stat', 'utf8').split('\n')[0] ?? '';
+    // cpu  user nice system idle iowait irq softirq steal ...
+    const f = first.trim().split(/\s+/).slice(1).map(Number);
+    const total = f.slice(0, 8).reduce((a, b) => a + b, 0);
+    return total - (f[3] ?? 0) - (f[4] ?? 0);
+  } catch {
+    return 0;
+  }
+}
+
 async function redisCpuSeconds(redis: Redis): Promise<number> {
   const info = await redis.info('cpu');
   const read = (name: string): number => Number(new RegExp(`${name}:([0-9.]+)`).exec(info)?.[1] ?? 0);
@@ -51,7 +65,7 @@ async function redisCpuSeconds(redis: Redis): Promise<number> {
 export interface ServiceCpuMeter {
   read(): Promise<ServiceCpu>;
   /** CPU-seconds used between two readings. */
-  delta(before: ServiceCpu, after: ServiceCpu): { redisS: number; postgresS: number };
+  delta(before: ServiceCpu, after: ServiceCpu): { redisS: number; postgresS: number; machineS: number };
   close(): Promise<void>;
 }
 
@@ -60,12 +74,16 @@ export function createServiceCpuMeter(redisUrl = 'redis://127.0.0.1:6379'): Serv
   redis.on('error', () => undefined);
   return {
     async read() {
-      return { redisS: await redisCpuSeconds(redis), postgresTicks: postgresTicks() };
+      return { redisS: await redisCpuSeconds(redis), postgresTicks: postgresTicks(), machineTicks: machineBusyTicks() };
     },
     delta(before, after) {
       let ticks = 0;
       for (const [pid, t] of after.postgresTicks) ticks += t - (before.postgresTicks.get(pid) ?? 0);
-      return { redisS: Math.max(0, after.redisS - before.redisS), postgresS: Math.max(0, ticks / CLK_TCK) };
+      return {
+        redisS: Math.max(0, after.redisS - before.redisS),
+        postgresS: Math.max(0, ticks / CLK_TCK),
+        machineS: Math.max(0, (after.machineTicks - before.machineTicks) / CLK_TCK),
+      };
     },
     async close() {
       redis.disconnect();

@@ -16,6 +16,10 @@ export interface StepResult {
   firstError?: string;
   /** CPU-seconds per 1,000 successful turns, per process (steady step only). */
   cpuPer1k?: { server: number; loadgen: number; redis: number; postgres: number };
+  /** Steady step only: cores busy in processes other than the four measured (interference). */
+  otherCores?: number;
+  /** Steady step only: cores the load generator used. */
+  loadgenCores?: number;
 }
 
 export interface LoadVariantResult {
@@ -83,7 +87,7 @@ export interface BenchResults {
   mode: 'quick' | 'full';
   command: string;
   machine: MachineInfo;
-  settings: Record<string, string | number>;
+  settings: Record<string, string>;
   load: LoadVariantResult[];
   engine: EngineFigures | { error: string } | null;
   activation: ActivationFigures | { error: string } | null;
