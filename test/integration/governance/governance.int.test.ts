@@ -122,7 +122,7 @@ describe('governance service on PostgreSQL and Redis', () => {
     expect((await governance.exportContact(tenantId, other.threadId))?.conversations[0]?.transcript).toHaveLength(4);
     expect(await snapshots.get({ tenantId, conversationId: other.threadId })).not.toBeNull();
 
-    // The export now holds only the erasure record.
+    // Nothing is left to export; the erasure record stays in the tenant's audit trail.
     const after = await governance.exportContact(tenantId, seeded.threadId);
     expect(after).toBeNull();
   });
