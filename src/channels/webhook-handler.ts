@@ -61,8 +61,9 @@ export async function handleChannelWebhook(options: WebhookHandlerOptions, reque
       log.warn({ channel: channel.name, tenant: channel.tenantId, code: err.code }, 'channel webhook body refused');
       return errorResponse(err as HiloError);
     }
+    // A parser bug, not bad input: answer 500 so the provider retries and the fuzz tests notice.
     log.error({ channel: channel.name, tenant: channel.tenantId, err }, 'channel webhook parser failed');
-    return errorResponse(new HiloError('HILO_ERR_CHANNEL_INVALID_BODY'));
+    return errorResponse(new HiloError('HILO_ERR_INTERNAL'));
   }
 
   const fresh: InboundEvent[] = [];
