@@ -30,7 +30,7 @@ export class PayloadReader {
     return value;
   }
 
-  string(value: unknown, path: string, { optional = false, max = 4096, pattern }: { optional?: boolean; max?: number; pattern?: RegExp } = {}): string | undefined {
+  string(value: unknown, path: string, { optional = false, max = 16_384, pattern }: { optional?: boolean; max?: number; pattern?: RegExp } = {}): string | undefined {
     if (value === undefined && optional) return undefined;
     if (typeof value !== 'string') return this.fail(path, 'expected a string');
     if (value.length > max) return this.fail(path, `longer than ${max} characters`);
