@@ -4,7 +4,7 @@ import { createMemoryDeduplicator } from '../../../src/channels/dedupe.js';
 import { createPacer } from '../../../src/channels/pacer.js';
 import { createServiceWindow } from '../../../src/channels/service-window.js';
 import { handleChannelWebhook } from '../../../src/channels/webhook-handler.js';
-import { createWhatsAppCloudChannel, createWhatsAppSender, signWhatsAppBody } from '../../../src/channels/whatsapp-cloud/index.js';
+import { createWhatsAppCloudChannel, createWhatsAppSender, signWhatsAppBody, verifyWhatsAppSignature } from '../../../src/channels/whatsapp-cloud/index.js';
 import { createManualClock } from '../../../src/runtime/clock.js';
 import { createSilentLogger } from '../../../src/runtime/logger.js';
 import { graphReply, metaJson, metaSignature, startFakeGraph, waEnvelope, waMessage, waStatus, type FakeGraph } from '../../fakes/whatsapp-graph.js';
@@ -82,6 +82,15 @@ describe('WhatsApp Cloud X-Hub-Signature-256', () => {
     expect(raw.toString('utf8')).toContain('\\u00bfTienen');
     expect(channel.verifyRequest(request(raw))).toEqual({ ok: true });
     expect(signWhatsAppBody(SECRET, raw)).toBe(metaSignature(SECRET, raw));
+  });
+
+  it('should verify the published X-Hub-Signature-256 example (same scheme, documented by GitHub) and reject its mutations', () => {
+    const secret = "It's a Secret to Everybody";
+    const sig = 'sha256=757107ea0eb2509fc211221cce984b8a37570b6d7586c22c46f4379c8b043e17';
+    expect(verifyWhatsAppSignature(secret, Buffer.from('Hello, World!'), sig)).toEqual({ ok: true });
+    expect(verifyWhatsAppSignature(secret, Buffer.from('Hello, World?'), sig).ok).toBe(false);
+    expect(verifyWhatsAppSignature(`${secret}.`, Buffer.from('Hello, World!'), sig).ok).toBe(false);
+    expect(verifyWhatsAppSignature(secret, Buffer.from('Hello, World!'), sig.toUpperCase()).ok).toBe(false);
   });
 
   it('should reject the same payload re-serialised (signature is over raw bytes, not JSON)', () => {
