@@ -227,7 +227,7 @@ export class ConversationHost implements ConversationService {
     if (live) {
       state = this.#view(live);
     } else {
-      const env = await this.#o.snapshots.get(key);
+      const env = await this.#latestEnvelope(key);
       if (env) {
         const snap = env.snapshot as { value?: unknown; context?: Record<string, unknown> };
         state = { value: flattenState(snap.value), tags: [], context: snap.context ?? {}, machineVersion: env.machineVersion, seq: env.seq };
@@ -459,6 +459,13 @@ export class ConversationHost implements ConversationService {
     return env;
   }
 
+  /** Read-only view of the newest envelope: the snapshot store's, else the journal's copy. */
+  async #latestEnvelope(key: ConversationKey): Promise<SnapshotEnvelope | null> {
+    const env = await this.#o.snapshots.get(key);
+    if (env) return env;
+    return (await this.#journal.lastCommitted(key)).envelope;
+  }
+
   #passivate(entry: ActiveConversation): void {
     const k = keyString(entry.key);
     if (this.#active.get(k) !== entry) return;
@@ -502,7 +509,7 @@ export class ConversationHost implements ConversationService {
       replies.push(e);
     }
     const live = this.#active.get(keyString(key));
-    const env = live ? null : await this.#o.snapshots.get(key);
+    const env = live ? null : await this.#latestEnvelope(key);
     const state: ConversationStateView = live
       ? this.#view(live)
       : {
@@ -540,7 +547,7 @@ export class ConversationHost implements ConversationService {
   async #assertExists(key: ConversationKey): Promise<void> {
     this.#tenant(key.tenantId);
     if (this.#active.has(keyString(key))) return;
-    if (await this.#o.snapshots.get(key)) return;
+    if (await this.#latestEnvelope(key)) return;
     throw new HiloError('HILO_ERR_CONVERSATION_NOT_FOUND');
   }
 

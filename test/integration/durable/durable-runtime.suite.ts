@@ -39,6 +39,10 @@ export function runDurableRuntimeSuite(mode: DurableMode): void {
       expect(first.state.value).toMatch(/^qualifying/);
       await deployment.restart();
       expect(deployment.hilo.host.isActive(TENANT, first.conversationId)).toBe(false);
+      // The stored state is visible before the conversation is activated again.
+      const view = await deployment.hilo.host.getConversation(TENANT, first.conversationId);
+      expect(view?.state?.value).toMatch(/^qualifying/);
+      expect(view?.transcript.length).toBeGreaterThan(1);
       const next = await say(deployment, sender, 'Me llamo Carolina Méndez');
       expect(next.conversationId).toBe(first.conversationId);
       expect(next.state.value).toMatch(/^qualifying/);
