@@ -104,9 +104,11 @@ export function targetsOf(results: BenchResults): TargetCheck[] {
     checks.push({
       name: 'RSS per idle widget connection',
       target: '≤ 1 KB',
-      measured: isFigures(m) ? `${n0(m.rssPerConnectionBytes)} B (heap ${n0(m.heapPerConnectionBytes)} B)` : `failed: ${m.error}`,
-      met: isFigures(m) ? m.rssPerConnectionBytes <= 1000 : false,
-      note: 'Per connection Hilo keeps the transport socket, a session object, a conversation subscription and the contact/conversation resolution; the JS heap part is what Hilo controls.',
+      measured: isFigures(m) ? `RSS ${n0(m.rssPerConnectionBytes)} B, JS heap ${n0(m.heapPerConnectionBytes)} B; judged on the larger` : `failed: ${m.error}`,
+      // RSS alone under-reports when new objects land in pages the start-up already made resident
+      // (the rule brain's training frees a lot); the heap delta is a floor for what a connection costs.
+      met: isFigures(m) ? Math.max(m.rssPerConnectionBytes, m.heapPerConnectionBytes) <= 1000 : false,
+      note: 'RSS alone under-reports here: the start-up (rule brain training) leaves freed pages resident, and new connections fill them, so the JS heap delta is the honest floor. Per idle connection Hilo keeps, in the JS heap, the gateway session object with its closures, the conversation subscription (listener set per conversation), the contact directory entries and the handle map of the actor host, all created by `hello`. What to do: one listener per conversation shared by its sockets, sessions as plain records without per-socket closures, and contact/handle entries created on the first message rather than on `hello` (an idle visitor who never writes then costs only the socket and the session).',
     });
   }
   return checks;
@@ -216,12 +218,14 @@ const ADVICE: Record<string, string> = {
   'MikroORM + knex + pg (SQL)': 'The ORM path costs more than the SQL: write the transcript with one prepared multi-row `INSERT` straight through the driver (as the I/O floor does), inbound and outbound rows in one statement, with no transaction object or identity map per turn; keep MikroORM for the admin and analytics queries.',
   'ioredis (Redis client)': 'Redis client time: pipeline the snapshot write with the next read, or use `EVALSHA` through a single auto-pipelined connection (`enableAutoPipelining`), and skip the `GET` for actors that are already live.',
   'garbage collector': 'Allocation pressure: avoid JSON round trips of the context per turn (`getPersistedSnapshot` copies), reuse frame buffers, and do not build log objects that the log level discards.',
-  'Hilo rule brain': 'The rule brain is the largest Hilo-owned cost: cache the feature vector per normalised text, precompute per-intent weights as typed arrays, and skip entity extractors the current expectation does not need.',
+  'Hilo rule brain': 'The rule brain (text folding `foldWithMap`, feature extraction `transform`, entity extractors) runs on every message: cache its reading per normalised text (customers repeat the same questions; an LRU of a few thousand entries per tenant), keep per-intent weights in typed arrays, and skip the extractors the current expectation does not need. With the LLM brain this share becomes network wait, which costs no CPU.',
   'Hilo tools': 'Tool work (catalog search) per turn: index the catalog once per tenant and cache results per normalised query.',
   'uWebSockets.js / ws (transport)': 'Transport time is close to the echo servers: little to gain here beyond fewer frames per turn (typing on/off + message + ack is four frames for one reply).',
   'Hilo actor host': 'Actor host bookkeeping per turn: avoid re-reading the transcript for de-duplication (`hasInbound`) when the actor is live, and skip publishing to conversations nobody subscribes to.',
   'Hilo gateway / runtime': 'Gateway work per request: body validation and JSON encoding; pre-serialise constant parts of the answer and avoid per-request closures.',
+  'Hilo persistence': 'Store code per turn: the in-memory stores copy defensively (`JSON.stringify` of the whole envelope on every `put`, two `structuredClone`s per transcript line on `append`), and the SQL stores build their rows through MikroORM; copy once (or freeze instead of copying) in memory, and write plain parameterised SQL in the durable stores.',
   'Hilo machine': 'Machine code (guards, actions) per turn: move pure computations out of hot guards and keep actions allocation-free.',
+  'socket writes (native)': 'Socket writes: one `write` syscall per protocol message. In durable mode each turn sends many small SQL statements (each its own write and round trip, plus PostgreSQL\'s CPU to parse and plan it): fewer statements per turn — the inbound row, the outbound rows, the journal entry and the conversation update in one multi-row statement or one CTE — cuts this share and the PostgreSQL column together; with WebSockets, batch the frames of one turn into one write (uWS `cork`).',
   'Node.js internals': 'Node internals (timers, promises, streams): fewer promise hops per turn (each `await` in the host and the mailbox is a microtask), and one timer per turn at most.',
   'V8 / native (program)': 'Native time (program): JSON parse/stringify and socket syscalls; fewer frames and smaller JSON per turn.',
   'native / builtins': 'Builtins (JSON, regular expressions): fewer JSON round trips and simpler regular expressions in the brain.',
@@ -254,11 +258,19 @@ export function renderReport(results: BenchResults): string {
   const m = results.machine;
   const targets = targetsOf(results);
   const missed = targets.filter((t) => t.met === false);
+  const others = results.load.map((r) => r.steady?.otherCores).filter((x): x is number => x !== undefined).sort((a, b) => a - b);
+  const medianOther = others.length > 0 ? (others[Math.floor(others.length / 2)] as number) : 0;
   const lines: string[] = [
     results.mode === 'quick' ? '# Hilo benchmarks — quick smoke run' : '# Hilo benchmarks',
     '',
     `Written by \`bench/run.ts\` on ${m.date}; every figure below is the one the run printed. ${results.mode === 'quick' ? 'This is the `--quick` smoke run: tiny rates and durations, it proves the harness works and its figures mean nothing.' : 'Reproduce with the command below on an otherwise idle machine; run-to-run noise on a shared 2-core machine is easily ±20 %.'}`,
     '',
+    ...(medianOther >= 0.3
+      ? [
+          `> **This run shared the machine.** During the 70 % steps, processes outside the benchmark kept a median of ${n2(medianOther)} of the ${m.cores} cores busy (column "other processes" below; load average ${m.loadBefore[0] ?? '?'} at the start). Every throughput figure here is therefore a pessimistic lower bound, and the ratios between variants measured minutes apart carry that noise too.`,
+          '',
+        ]
+      : []),
     '## Machine',
     '',
     '| | |',

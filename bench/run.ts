@@ -58,8 +58,8 @@ interface Settings {
 }
 
 const FULL: Settings = {
-  stepMs: 4_000,
-  steadyMs: 8_000,
+  stepMs: 3_000,
+  steadyMs: 6_000,
   drainMs: 2_000,
   warmupMs: 1_500,
   maxSteps: 8,
@@ -272,11 +272,13 @@ function variantIds(runId: string, n: number): RunIds {
  * for it. Probe at a low rate until the answers are quick again (bounded in count and time).
  */
 async function settle(ctx: Ctx, server: BenchChild, probeRate: number): Promise<void> {
-  for (let i = 0; i < 10; i++) {
-    const probe = await measureStep(ctx.loadgens, server, ctx.meter, probeRate, 500, ctx.settings, false);
+  const deadline = performance.now() + 20_000;
+  const probeSettings: Settings = { ...ctx.settings, drainMs: 500 };
+  while (performance.now() < deadline) {
+    const probe = await measureStep(ctx.loadgens, server, ctx.meter, probeRate, 500, probeSettings, false);
     if (probe.good && probe.latency.p99 <= ctx.settings.p99BoundMs / 2) return;
   }
-  log('server did not settle after 10 probes; going on');
+  log('server still slow after 20 s of probes; going on');
 }
 
 interface PreparedServer {
@@ -303,8 +305,11 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
     result.frontEnd = String(server.info.frontEnd ?? '') + (server.info.storage ? `; ${String(server.info.storage)}` : '');
     await ctx.loadgens.open(openSpecFor(v, server, ids, settings, ids.redisPrefix.slice(-3)));
     const start = quick ? v.startRate.quick : v.startRate.full;
-    // Warm-up: JIT, connection pools, first activation of every conversation. Not recorded.
-    await measureStep(ctx.loadgens, server, ctx.meter, start, settings.warmupMs, settings, false);
+    // Warm-up: JIT, connection pools, first activation of every conversation (at half the start
+    // rate: first contacts cost more). Not recorded; then wait until any backlog is gone.
+    const probeRate = Math.max(5, Math.round(start / 20));
+    await measureStep(ctx.loadgens, server, ctx.meter, Math.max(1, Math.round(start / 2)), settings.warmupMs, settings, false);
+    if (!quick) await settle(ctx, server, probeRate);
 
     let rate = start;
     let lastGood: StepResult | null = null;
@@ -314,7 +319,7 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
       result.steps.push(step);
       log(stepLine(v.id, `step ${i + 1}`, step));
       if (!step.good && !quick) {
-        await settle(ctx, server, Math.max(10, Math.round(start / 4)));
+        await settle(ctx, server, probeRate);
         // The machine is shared: one stall of another process must not end the search. A rate
         // that misses the bound twice in a row does.
         step = await measureStep(ctx.loadgens, server, ctx.meter, rate, settings.stepMs, settings, false);
@@ -323,7 +328,7 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
       }
       if (!step.good) {
         firstBad = step;
-        if (!quick) await settle(ctx, server, Math.max(10, Math.round(start / 4)));
+        if (!quick) await settle(ctx, server, probeRate);
         break;
       }
       lastGood = step;
@@ -339,7 +344,7 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
           lastGood = step;
           break;
         }
-        await settle(ctx, server, Math.max(5, Math.round(r / 4)));
+        await settle(ctx, server, probeRate);
       }
     } else if (lastGood !== null && firstBad !== null && settings.refine) {
       const mid = Math.round(Math.sqrt(lastGood.offered * firstBad.offered));
@@ -348,7 +353,7 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
         result.steps.push(step);
         log(stepLine(v.id, 'refine', step));
         if (step.good) lastGood = step;
-        else await settle(ctx, server, Math.max(10, Math.round(start / 4)));
+        else await settle(ctx, server, probeRate);
       }
     }
     result.knee = lastGood;

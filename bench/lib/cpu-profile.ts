@@ -37,6 +37,8 @@ function categoryOf(name: string, url: string): string {
   if (name === '(garbage collector)') return 'garbage collector';
   if (name === '(idle)') return 'idle';
   if (name === '(program)') return 'V8 / native (program)';
+  if (url === '' && /^(writeBuffer|writeUtf8String|writeLatin1String|writeAsciiString|writev)$/.test(name)) return 'socket writes (native)';
+  if (url === '' && /^(runMicrotasks|processTicksAndRejections)$/.test(name)) return 'Node.js internals';
   for (const [category, re] of CATEGORIES) if (re.test(url)) return category;
   return url === '' ? 'native / builtins' : 'other';
 }
