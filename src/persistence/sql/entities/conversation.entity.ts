@@ -11,6 +11,13 @@ export interface ConversationRow {
   closedAt: Date | null;
   outcome: string | null;
   lastSeq: number;
+  /** Copy of the last committed snapshot envelope (turn durability; see sql-turn-journal.ts). */
+  snapshot: Record<string, unknown> | null;
+  /** Seq of the last turn committed to SQL. */
+  snapshotSeq: number;
+  /** Durable idle-close timer and the turn seq that armed it. */
+  idleCloseAt: Date | null;
+  idleCloseSeq: number | null;
 }
 
 export const ConversationSchema = new EntitySchema<ConversationRow>({
@@ -26,5 +33,9 @@ export const ConversationSchema = new EntitySchema<ConversationRow>({
     closedAt: { type: 'datetime', nullable: true },
     outcome: { type: 'text', nullable: true },
     lastSeq: { type: 'integer' },
+    snapshot: { type: 'json', nullable: true },
+    snapshotSeq: { type: 'integer' },
+    idleCloseAt: { type: 'datetime', nullable: true },
+    idleCloseSeq: { type: 'integer', nullable: true },
   },
 });
