@@ -562,6 +562,7 @@ export class ConversationHost implements ConversationService {
  */
 export function createTranscriptTurnJournal(transcripts: TranscriptStore): TurnJournal & {
   dueIdleCloses(now: number, limit: number): Promise<{ key: ConversationKey; seq: number }[]>;
+  deferIdleClose(key: ConversationKey, seq: number, dueAt: number | null): Promise<void>;
 } {
   const committed = new Map<string, { key: ConversationKey; seq: number; envelope: string; idleCloseAt: number | null }>();
   return {
@@ -585,6 +586,10 @@ export function createTranscriptTurnJournal(transcripts: TranscriptStore): TurnJ
       const due = [...committed.values()].filter((c) => c.idleCloseAt !== null && c.idleCloseAt <= now);
       due.sort((a, b) => (a.idleCloseAt ?? 0) - (b.idleCloseAt ?? 0));
       return due.slice(0, limit).map((c) => ({ key: c.key, seq: c.seq }));
+    },
+    async deferIdleClose(key, seq, dueAt) {
+      const current = committed.get(keyString(key));
+      if (current && current.seq === seq && current.idleCloseAt !== null) current.idleCloseAt = dueAt;
     },
   };
 }

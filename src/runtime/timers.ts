@@ -1,3 +1,4 @@
+import { isHiloError } from '../errors.js';
 import type { ConversationKey } from '../persistence/snapshot-store.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
@@ -11,6 +12,11 @@ export interface DueIdleClose {
 /** Where due idle-close timers are found (the conversation rows in SQL; memory in memory mode). */
 export interface IdleCloseSource {
   dueIdleCloses(now: number, limit: number): Promise<DueIdleClose[]>;
+  /**
+   * Moves the timer armed by turn `seq` to `dueAt` (clock ms), or removes it (`null`). Does
+   * nothing when a later turn has re-armed the timer since.
+   */
+  deferIdleClose(key: ConversationKey, seq: number, dueAt: number | null): Promise<void>;
 }
 
 /** What the scheduler asks of the actor host. */
@@ -28,6 +34,8 @@ export interface TimerSchedulerOptions {
   scanEveryMs?: number;
   /** Most timers fired per scan. */
   batch?: number;
+  /** A timer whose close failed is retried this much later, so failures cannot starve the scan. */
+  retryAfterMs?: number;
 }
 
 export interface TimerScheduler {
@@ -54,6 +62,7 @@ export function createTimerScheduler(options: TimerSchedulerOptions): TimerSched
   const log = options.logger.child({ component: 'timers' });
   const scanEveryMs = options.scanEveryMs ?? 5_000;
   const batch = options.batch ?? 100;
+  const retryAfterMs = options.retryAfterMs ?? 60_000;
   let interval: NodeJS.Timeout | null = null;
   let running: Promise<number> | null = null;
   let closed = false;
@@ -65,8 +74,14 @@ export function createTimerScheduler(options: TimerSchedulerOptions): TimerSched
       if (closed) break;
       try {
         if (await host.closeIdle(timer.key.tenantId, timer.key.conversationId, timer.seq)) closedCount++;
+        else await source.deferIdleClose(timer.key, timer.seq, null); // armed by a turn that is no longer the last
       } catch (err) {
-        log.warn({ tenant: timer.key.tenantId, conversationId: timer.key.conversationId, err: err instanceof Error ? err.message : String(err) }, 'idle close failed; retried on the next scan');
+        // A tenant that no longer exists will never close; anything else is retried later.
+        const gone = isHiloError(err, 'HILO_ERR_TENANT_NOT_FOUND');
+        log.warn({ tenant: timer.key.tenantId, conversationId: timer.key.conversationId, err: err instanceof Error ? err.message : String(err), dropped: gone }, 'idle close failed');
+        await source.deferIdleClose(timer.key, timer.seq, gone ? null : clock.now() + retryAfterMs).catch((deferErr: unknown) =>
+          log.warn({ err: deferErr instanceof Error ? deferErr.message : String(deferErr) }, 'could not defer an idle-close timer'),
+        );
       }
     }
     if (closedCount > 0) log.info({ closed: closedCount }, 'idle conversations closed');

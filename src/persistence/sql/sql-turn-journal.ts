@@ -141,6 +141,15 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
       );
       return rows.map((r) => ({ key: { tenantId: r.tenant_id, conversationId: r.id }, seq: r.idle_close_seq }));
     },
+
+    async deferIdleClose(key: ConversationKey, seq: number, dueAt: number | null): Promise<void> {
+      await db.em().execute(
+        `update conversations set idle_close_at = ?, idle_close_seq = case when ?::timestamptz is null then null else idle_close_seq end
+         where tenant_id = ? and id = ? and idle_close_seq = ?`,
+        [dueAt === null ? null : new Date(dueAt), dueAt === null ? null : new Date(dueAt), key.tenantId, key.conversationId, seq],
+        'run',
+      );
+    },
   };
 }
 

@@ -197,7 +197,7 @@ export function runDurableRuntimeSuite(mode: DurableMode): void {
       deployment.clock.advance(30_000);
       await say(deployment, sender, '¿y varilla de 3/8?');
       deployment.clock.advance(40_000);
-      // The first turn's timer is due but stale: the second turn re-armed it.
+      // The first turn's due time has passed, but the second turn re-armed the timer.
       expect(await deployment.hilo.fireTimers()).toBe(0);
       await deployment.restart();
       deployment.clock.advance(30_000);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranscriptTurnJournal, type TurnRecord } from '../../../src/actors/conversation-host.js';
 import { createMemoryTranscriptStore } from '../../../src/persistence/index.js';
 import type { SnapshotEnvelope } from '../../../src/persistence/snapshot-store.js';
+import { HiloError } from '../../../src/errors.js';
 import { createManualClock } from '../../../src/runtime/clock.js';
 import { loadConfig } from '../../../src/runtime/config.js';
 import { createSilentLogger } from '../../../src/runtime/logger.js';
@@ -66,34 +67,47 @@ describe('in-memory turn journal', () => {
     await journal.commit(key, turn(1, '2026-11-22T12:01:00.000Z'), envelope(1));
     expect(await journal.dueIdleCloses(Date.parse('2026-11-22T12:00:59.000Z'), 10)).toEqual([]);
     expect(await journal.dueIdleCloses(Date.parse('2026-11-22T12:01:00.000Z'), 10)).toEqual([{ key, seq: 1 }]);
+    await journal.deferIdleClose(key, 1, Date.parse('2026-11-22T12:05:00.000Z'));
+    expect(await journal.dueIdleCloses(Date.parse('2026-11-22T12:04:59.000Z'), 10)).toEqual([]);
     await journal.commit(key, turn(2, null), envelope(2));
     expect(await journal.dueIdleCloses(Date.parse('2026-11-23T00:00:00.000Z'), 10)).toEqual([]);
   });
 });
 
 describe('timer scheduler', () => {
-  it('should close each due conversation through the host and count only real closes', async () => {
+  it('should close due conversations, drop stale timers and defer failed ones', async () => {
     const clock = createManualClock();
     const due: DueIdleClose[] = [
       { key: { tenantId: 't', conversationId: 'a' }, seq: 3 },
       { key: { tenantId: 't', conversationId: 'b' }, seq: 5 },
       { key: { tenantId: 't', conversationId: 'c' }, seq: 1 },
     ];
+    due.push({ key: { tenantId: 'gone', conversationId: 'd' }, seq: 2 });
     const seen: string[] = [];
+    const deferred: string[] = [];
     const scheduler = createTimerScheduler({
       clock,
       logger: createSilentLogger(),
-      source: { dueIdleCloses: async (now) => (now === clock.now() ? due : []) },
+      retryAfterMs: 1_000,
+      source: {
+        dueIdleCloses: async (now) => (now === clock.now() ? due : []),
+        deferIdleClose: async (key, seq, dueAt) => {
+          deferred.push(`${key.conversationId}@${seq}->${dueAt === null ? 'null' : dueAt - clock.now()}`);
+        },
+      },
       host: {
-        closeIdle: async (_tenant, conversationId, seq) => {
+        closeIdle: async (tenant, conversationId, seq) => {
           seen.push(`${conversationId}@${seq}`);
-          if (conversationId === 'c') throw new Error('tenant gone');
+          if (tenant === 'gone') throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
+          if (conversationId === 'c') throw new Error('database hiccup');
           return conversationId === 'a';
         },
       },
     });
     expect(await scheduler.tick()).toBe(1);
-    expect(seen).toEqual(['a@3', 'b@5', 'c@1']);
+    expect(seen).toEqual(['a@3', 'b@5', 'c@1', 'd@2']);
+    // b: armed by a turn that is no longer the last; c: retried later; d: its tenant is gone.
+    expect(deferred).toEqual(['b@5->null', 'c@1->1000', 'd@2->null']);
     await scheduler.close();
   });
 
@@ -104,6 +118,7 @@ describe('timer scheduler', () => {
       clock: createManualClock(),
       logger: createSilentLogger(),
       source: {
+        deferIdleClose: async () => undefined,
         dueIdleCloses: async () => {
           scans++;
           await new Promise<void>((resolve) => (release = resolve));
