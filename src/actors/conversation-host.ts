@@ -271,6 +271,18 @@ export class ConversationHost implements ConversationService {
   }
 
   /** Passivates actors idle longer than the idle timeout. Returns how many. */
+  /**
+   * Drops a conversation from memory after its running turn, without persisting anything more
+   * (used when a contact is erased, so a live actor cannot write its state back).
+   */
+  async evict(tenantId: string, conversationId: string): Promise<void> {
+    const k = keyString({ tenantId, conversationId });
+    await this.#mailbox.run(k, async () => {
+      const entry = this.#active.get(k);
+      if (entry) this.#passivate(entry);
+    });
+  }
+
   passivateIdle(): number {
     const cutoff = this.#o.clock.now() - this.#o.idleTimeoutMs;
     let n = 0;

@@ -9,7 +9,9 @@ import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../persi
 import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../persistence/embedded/memory-records.js';
 import { loadTenants } from '../persistence/tenant-loader.js';
 import { createRedisSnapshotStore } from '../persistence/redis/redis-snapshot-store.js';
-import { createSqlContactDirectory, createSqlLeadStore, createSqlTicketStore, createSqlTranscriptStore, createSqlTurnJournal, openDatabase } from '../persistence/sql/index.js';
+import { createSqlContactDirectory, createSqlLeadStore, createSqlTicketStore, createSqlTranscriptStore, createSqlTurnJournal, openDatabase, type Database } from '../persistence/sql/index.js';
+import { createGovernanceService } from '../actors/governance/governance.service.js';
+import { createAdminRoutes, startRetentionJob, type RetentionJob } from './admin-routes.js';
 import type { SnapshotStore } from '../persistence/snapshot-store.js';
 import type { TranscriptStore } from '../persistence/transcript-store.js';
 import { createApiKeyRegistry } from './api-keys.js';
@@ -33,6 +35,8 @@ export interface HiloStorage {
   readonly contacts: ContactDirectory;
   readonly tickets: TicketStore;
   readonly leads: LeadStore;
+  /** The SQL database when one is configured (governance needs it); absent in all-in-memory mode. */
+  readonly db?: Database;
   /** Closes the snapshot store and the database. Idempotent. */
   close(): Promise<void>;
 }
@@ -92,6 +96,7 @@ export async function openStorage(config: HiloConfig, deps: { clock: Clock; logg
     contacts: createSqlContactDirectory({ db, clock }),
     tickets: createSqlTicketStore({ db, clock }),
     leads: createSqlLeadStore({ db, clock }),
+    db,
     close() {
       closing ??= (async () => {
         await snapshots.close();
@@ -233,6 +238,20 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     throw new HiloError('HILO_ERR_CONFIG_INVALID', `Widget bundle not found at ${widgetJsPath}: run "npm run build" first.`);
   }
   const metrics = createMetrics({ host, clock });
+  // Governance (export, erase, audit, retention) needs the SQL records: durable mode only.
+  let retention: RetentionJob | null = null;
+  const adminRoutes = [];
+  if (storage.db) {
+    const governance = createGovernanceService({
+      db: storage.db,
+      snapshots: storage.snapshots,
+      clock,
+      logger,
+      onConversationErased: (key) => host.evict(key.tenantId, key.conversationId),
+    });
+    adminRoutes.push(...createAdminRoutes({ governance, apiKeys, hasTenant: (t) => host.hasTenant(t) }));
+    retention = startRetentionJob({ governance, clock, logger });
+  }
 
   let gateway: Gateway;
   try {
@@ -247,10 +266,11 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       assets: { widgetJsPath, demoHtmlPath },
       limits: { maxBodyBytes: config.maxBodyBytes, turnTimeoutMs: config.turnTimeoutMs + 1_000 },
       rateLimits: { perIpPerMinute: config.rateLimitPerIpPerMinute, perContactPerMinute: config.rateLimitPerContactPerMinute },
-      extraRoutes: metrics.routes,
+      extraRoutes: [...metrics.routes, ...adminRoutes],
       health: () => ({ tenants: [...tenants.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
     });
   } catch (err) {
+    await retention?.stop();
     await timers.close();
     await host.close();
     await inspector?.close();
@@ -271,6 +291,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     close() {
       closing ??= (async () => {
         await gateway.close();
+        await retention?.stop();
         await timers.close();
         await host.close();
         if (ownsStorage) await storage.close();
