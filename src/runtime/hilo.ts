@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ConversationHost, createTranscriptTurnJournal, type TurnJournal } from '../actors/conversation-host.js';
 import { createRuleBrain } from '../actors/brain/index.js';
+import type { Brain } from '../actors/brain/brain.js';
+import type { TenantData } from '../domain/tenant.js';
 import { createTenantRuntime, type TenantRuntime } from '../actors/tenant-runtime.js';
 import type { ContactDirectory, CrmPort, LeadStore, TicketStore } from '../actors/records.js';
 import { HiloError } from '../errors.js';
@@ -116,6 +118,18 @@ export interface HiloOptions {
   /** Override single stores in the all-in-memory mode (older tests); closed by `close()`. */
   snapshots?: SnapshotStore;
   transcripts?: TranscriptStore;
+  /**
+   * Creates each tenant's brain. Default: the offline rule brain. The LLM brain factory plugs in
+   * here; `close` runs on shutdown and `metricsJson` is merged into `/metrics.json`.
+   */
+  createBrain?: (data: TenantData) => Promise<TenantBrain>;
+}
+
+/** A tenant's brain as the runtime holds it. */
+export interface TenantBrain {
+  brain: Brain;
+  close?: () => Promise<void>;
+  metricsJson?: () => Record<string, unknown>;
 }
 
 export interface Hilo {
@@ -179,9 +193,12 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   const tenants = new Map<string, TenantRuntime>();
   // The host is created after the tenants, but effects look contexts up lazily through it.
   let hostRef: ConversationHost | null = null;
+  const brains: TenantBrain[] = [];
   for (const [id, data] of tenantData) {
     const started = clock.now();
-    const brain = createRuleBrain({ tenant: data });
+    const made = options.createBrain ? await options.createBrain(data) : { brain: createRuleBrain({ tenant: data }) };
+    brains.push(made);
+    const brain = made.brain;
     tenants.set(
       id,
       createTenantRuntime({
@@ -237,7 +254,11 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   if (!existsSync(widgetJsPath)) {
     throw new HiloError('HILO_ERR_CONFIG_INVALID', `Widget bundle not found at ${widgetJsPath}: run "npm run build" first.`);
   }
-  const metrics = createMetrics({ host, clock });
+  const metrics = createMetrics({
+    host,
+    clock,
+    extraJson: () => Object.assign({}, ...brains.map((b) => b.metricsJson?.() ?? {})) as Record<string, unknown>,
+  });
   // Governance (export, erase, audit, retention) needs the SQL records: durable mode only.
   let retention: RetentionJob | null = null;
   const adminRoutes = [];
@@ -294,6 +315,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
         await retention?.stop();
         await timers.close();
         await host.close();
+        for (const b of brains) await b.close?.();
         if (ownsStorage) await storage.close();
         await inspector?.close();
         log.info('Hilo stopped');

@@ -22,7 +22,7 @@ export function renderPrometheus(host: ConversationHost, startedAt: number, cloc
   return lines.join('\n') + '\n';
 }
 
-export function createMetrics(options: { host: ConversationHost; clock: Clock }): { routes: Route[] } {
+export function createMetrics(options: { host: ConversationHost; clock: Clock; extraJson?: () => Record<string, unknown> }): { routes: Route[] } {
   const startedAt = options.clock.now();
   return {
     routes: [
@@ -41,7 +41,7 @@ export function createMetrics(options: { host: ConversationHost; clock: Clock })
         handler: async () => ({
           status: 200,
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ ...options.host.stats, uptime_seconds: Math.round((options.clock.now() - startedAt) / 1000) }),
+          body: JSON.stringify({ ...options.host.stats, uptime_seconds: Math.round((options.clock.now() - startedAt) / 1000), ...options.extraJson?.() }),
         }),
       },
     ],

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/runtime/config.js';
-import { startHilo, type Hilo } from '../../src/runtime/hilo.js';
+import { startHilo, type Hilo, type HiloOptions } from '../../src/runtime/hilo.js';
 import { createSilentLogger, createLogger } from '../../src/runtime/logger.js';
 import type { SnapshotStore } from '../../src/persistence/snapshot-store.js';
 import type { TranscriptStore } from '../../src/persistence/transcript-store.js';
@@ -15,7 +15,7 @@ export interface TestServer {
 
 /** The whole Hilo runtime with the demo tenant on 127.0.0.1 and an ephemeral port. */
 export async function startHiloForTest(
-  options: { transport?: 'auto' | 'uws' | 'node'; env?: Record<string, string>; snapshots?: SnapshotStore; transcripts?: TranscriptStore } = {},
+  options: { transport?: 'auto' | 'uws' | 'node'; env?: Record<string, string>; snapshots?: SnapshotStore; transcripts?: TranscriptStore; createBrain?: HiloOptions['createBrain'] } = {},
 ): Promise<TestServer> {
   const apiKey = `test_${randomBytes(16).toString('hex')}`;
   const config = loadConfig({
@@ -37,6 +37,7 @@ export async function startHiloForTest(
     logger,
     ...(options.snapshots ? { snapshots: options.snapshots } : {}),
     ...(options.transcripts ? { transcripts: options.transcripts } : {}),
+    ...(options.createBrain ? { createBrain: options.createBrain } : {}),
   });
   return {
     baseUrl: `http://127.0.0.1:${hilo.port}`,
