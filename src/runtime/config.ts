@@ -38,6 +38,98 @@ export interface HiloConfig {
   conversationIdleCloseMs: number;
   /** How often due durable timers are looked for. */
   timerScanMs: number;
+  /** Public base URL the providers call (`HILO_PUBLIC_URL`); Twilio signatures are checked against it. */
+  publicUrl: string | null;
+  channelMaxBodyBytes: number;
+  whatsappGraphUrl: string;
+  whatsappGraphVersion: string;
+  whatsappPairIntervalMs: number;
+  whatsappPairBurst: number;
+  twilioApiUrl: string;
+  telegramApiUrl: string;
+  /** Channel credentials per tenant, keyed by `tenantEnvKey(tenantId)`; a channel is on when its secret is set. */
+  channels: Record<string, TenantChannelsConfig>;
+  /** How often the outbox worker looks for due rows (durable mode). */
+  outboxPollMs: number;
+  rocketChatWebhookUrl: string | null;
+  rocketChatOutgoingToken: string | null;
+  slackWebhookUrl: string | null;
+  crmWebhookUrl: string | null;
+  crmWebhookSecret: string | null;
+  agentsTimeZone: string;
+}
+
+/** One tenant's provider credentials (`HILO_<PROVIDER>_<SETTING>_<T>`, see docs/channels.md). */
+export interface TenantChannelsConfig {
+  whatsapp?: { appSecret: string; verifyToken: string; phoneNumberId: string; accessToken: string; template?: { name: string; language: string }; messagesPerSecond: number };
+  twilio?: { accountSid: string; authToken: string; from: string; contentSid?: string };
+  telegram?: { botToken: string; secretToken: string };
+}
+
+/** `ferreteria-norte` → `FERRETERIA_NORTE`: the `<T>` suffix of per-tenant variables. */
+export function tenantEnvKey(tenantId: string): string {
+  return tenantId.toUpperCase().replace(/[^A-Z0-9]/g, '_');
+}
+
+const CHANNEL_SECRET_PREFIXES = ['HILO_WHATSAPP_APP_SECRET_', 'HILO_TWILIO_AUTH_TOKEN_', 'HILO_TELEGRAM_BOT_TOKEN_'] as const;
+
+function required(env: Env, name: string, because: string): string {
+  const v = env[name];
+  if (v === undefined || v === '') throw new HiloError('HILO_ERR_CONFIG_INVALID', `${name} is required when ${because} is set.`);
+  return v;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const v = env[name];
+  return v === undefined || v === '' ? undefined : v;
+}
+
+/** Reads every tenant's channel credentials; a half-configured channel is a start-up error naming the variable. */
+function loadChannels(env: Env): Record<string, TenantChannelsConfig> {
+  const tenants = new Set<string>();
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined || value === '') continue;
+    for (const prefix of CHANNEL_SECRET_PREFIXES) if (name.startsWith(prefix) && name.length > prefix.length) tenants.add(name.slice(prefix.length));
+  }
+  const out: Record<string, TenantChannelsConfig> = {};
+  for (const t of tenants) {
+    const c: TenantChannelsConfig = {};
+    const waSecret = optional(env, `HILO_WHATSAPP_APP_SECRET_${t}`);
+    if (waSecret !== undefined) {
+      const because = `HILO_WHATSAPP_APP_SECRET_${t}`;
+      const rawTemplate = optional(env, `HILO_WHATSAPP_TEMPLATE_${t}`);
+      let template: { name: string; language: string } | undefined;
+      if (rawTemplate !== undefined) {
+        const m = /^([a-z0-9_]+):([A-Za-z_]{2,8})$/.exec(rawTemplate);
+        if (!m) throw new HiloError('HILO_ERR_CONFIG_INVALID', `HILO_WHATSAPP_TEMPLATE_${t} must be name:language (e.g. seguimiento_hilo:es).`);
+        template = { name: m[1] as string, language: m[2] as string };
+      }
+      c.whatsapp = {
+        appSecret: waSecret,
+        verifyToken: required(env, `HILO_WHATSAPP_VERIFY_TOKEN_${t}`, because),
+        phoneNumberId: required(env, `HILO_WHATSAPP_PHONE_NUMBER_ID_${t}`, because),
+        accessToken: required(env, `HILO_WHATSAPP_ACCESS_TOKEN_${t}`, because),
+        messagesPerSecond: int(env, `HILO_WHATSAPP_MPS_${t}`, 80, 1, 10_000),
+        ...(template ? { template } : {}),
+      };
+    }
+    const twToken = optional(env, `HILO_TWILIO_AUTH_TOKEN_${t}`);
+    if (twToken !== undefined) {
+      const because = `HILO_TWILIO_AUTH_TOKEN_${t}`;
+      const from = required(env, `HILO_TWILIO_FROM_${t}`, because);
+      if (!/^whatsapp:\+[1-9][0-9]{6,14}$/.test(from)) throw new HiloError('HILO_ERR_CONFIG_INVALID', `HILO_TWILIO_FROM_${t} must be whatsapp:+E164 (e.g. whatsapp:+14155238886).`);
+      const contentSid = optional(env, `HILO_TWILIO_CONTENT_SID_${t}`);
+      c.twilio = { authToken: twToken, accountSid: required(env, `HILO_TWILIO_ACCOUNT_SID_${t}`, because), from, ...(contentSid ? { contentSid } : {}) };
+    }
+    const tgToken = optional(env, `HILO_TELEGRAM_BOT_TOKEN_${t}`);
+    if (tgToken !== undefined) {
+      const secretToken = required(env, `HILO_TELEGRAM_SECRET_TOKEN_${t}`, `HILO_TELEGRAM_BOT_TOKEN_${t}`);
+      if (!/^[A-Za-z0-9_-]{1,256}$/.test(secretToken)) throw new HiloError('HILO_ERR_CONFIG_INVALID', `HILO_TELEGRAM_SECRET_TOKEN_${t} must be 1-256 characters of A-Z a-z 0-9 _ -.`);
+      c.telegram = { botToken: tgToken, secretToken };
+    }
+    out[t] = c;
+  }
+  return out;
 }
 
 type Env = Record<string, string | undefined>;
@@ -126,5 +218,49 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     dataDir: env.HILO_DATA_DIR && env.HILO_DATA_DIR !== '' ? env.HILO_DATA_DIR : './data',
     conversationIdleCloseMs: int(env, 'HILO_CONVERSATION_IDLE_CLOSE_MS', 24 * 3600_000, 0, 365 * 24 * 3600_000),
     timerScanMs: int(env, 'HILO_TIMER_SCAN_MS', 5_000, 10, 3600_000),
+    ...loadIntegrations(env),
+  };
+}
+
+function loadIntegrations(env: Env): Pick<
+  HiloConfig,
+  | 'publicUrl' | 'channelMaxBodyBytes' | 'whatsappGraphUrl' | 'whatsappGraphVersion' | 'whatsappPairIntervalMs' | 'whatsappPairBurst' | 'twilioApiUrl'
+  | 'telegramApiUrl' | 'channels' | 'outboxPollMs' | 'rocketChatWebhookUrl' | 'rocketChatOutgoingToken' | 'slackWebhookUrl' | 'crmWebhookUrl' | 'crmWebhookSecret' | 'agentsTimeZone'
+> {
+  const web = ['https:', 'http:'];
+  const publicUrl = url(env, 'HILO_PUBLIC_URL', web);
+  const channels = loadChannels(env);
+  if (publicUrl === null && Object.values(channels).some((c) => c.twilio)) {
+    throw new HiloError('HILO_ERR_CONFIG_INVALID', 'HILO_PUBLIC_URL is required when a Twilio channel is configured (signatures cover the public URL).');
+  }
+  const crmWebhookUrl = url(env, 'HILO_CRM_WEBHOOK_URL', web);
+  const crmWebhookSecret = optional(env, 'HILO_CRM_WEBHOOK_SECRET') ?? null;
+  if ((crmWebhookUrl === null) !== (crmWebhookSecret === null)) {
+    throw new HiloError('HILO_ERR_CONFIG_INVALID', 'HILO_CRM_WEBHOOK_URL and HILO_CRM_WEBHOOK_SECRET must be set together.');
+  }
+  if (crmWebhookSecret !== null && crmWebhookSecret.length < 16) throw new HiloError('HILO_ERR_CONFIG_INVALID', 'HILO_CRM_WEBHOOK_SECRET must be at least 16 characters.');
+  const agentsTimeZone = optional(env, 'HILO_AGENTS_TIME_ZONE') ?? 'America/Santo_Domingo';
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: agentsTimeZone });
+  } catch {
+    throw new HiloError('HILO_ERR_CONFIG_INVALID', `HILO_AGENTS_TIME_ZONE must be an IANA time zone, got "${agentsTimeZone}".`);
+  }
+  return {
+    publicUrl: publicUrl?.replace(/\/+$/, '') ?? null,
+    channelMaxBodyBytes: int(env, 'HILO_CHANNEL_MAX_BODY_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
+    whatsappGraphUrl: url(env, 'HILO_WHATSAPP_GRAPH_URL', web) ?? 'https://graph.facebook.com',
+    whatsappGraphVersion: optional(env, 'HILO_WHATSAPP_GRAPH_VERSION') ?? 'v21.0',
+    whatsappPairIntervalMs: int(env, 'HILO_WHATSAPP_PAIR_INTERVAL_MS', 6_000, 0, 3600_000),
+    whatsappPairBurst: int(env, 'HILO_WHATSAPP_PAIR_BURST', 5, 1, 1_000),
+    twilioApiUrl: url(env, 'HILO_TWILIO_API_URL', web) ?? 'https://api.twilio.com',
+    telegramApiUrl: url(env, 'HILO_TELEGRAM_API_URL', web) ?? 'https://api.telegram.org',
+    channels,
+    outboxPollMs: int(env, 'HILO_OUTBOX_POLL_MS', 500, 10, 3600_000),
+    rocketChatWebhookUrl: url(env, 'HILO_ROCKETCHAT_WEBHOOK_URL', web),
+    rocketChatOutgoingToken: optional(env, 'HILO_ROCKETCHAT_OUTGOING_TOKEN') ?? null,
+    slackWebhookUrl: url(env, 'HILO_SLACK_WEBHOOK_URL', web),
+    crmWebhookUrl,
+    crmWebhookSecret,
+    agentsTimeZone,
   };
 }
