@@ -30,3 +30,5 @@ export { createSqlTurnJournal } from './sql-turn-journal.js';
 export { createSqlContactDirectory, createSqlLeadStore, createSqlTicketStore } from './sql-records.js';
 export { toContactRef } from './contact-ref.js';
 export type { ContactRef } from './contact-ref.js';
+export { createOutboxRepository } from './outbox.repository.js';
+export type { NewOutboxEntry, OutboxEntry, OutboxRepository } from './outbox.repository.js';
