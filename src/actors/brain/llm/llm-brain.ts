@@ -29,6 +29,8 @@ export interface LlmBrain extends Brain {
   understand(input: LlmUnderstandInput): Promise<LlmUnderstanding>;
   /** Turns in a row the LLM failed for this conversation (the host hands off after N). */
   consecutiveFailures(conversationId: string): number;
+  /** Starts the count again (after the host handed the conversation off, or it ended). */
+  resetFailures(conversationId: string): void;
 }
 
 export interface LlmBrainOptions {
@@ -96,6 +98,9 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
     kind: 'llm',
     parse: (text) => fallback.parse(text),
     consecutiveFailures: (conversationId) => failures.get(conversationId) ?? 0,
+    resetFailures: (conversationId) => {
+      failures.delete(conversationId);
+    },
     async understand(input) {
       // Without a conversation the pin lives for this message only.
       const conversationId = input.conversationId ?? `message:${input.messageId}`;

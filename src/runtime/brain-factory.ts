@@ -1,0 +1,190 @@
+import { createRuleBrain } from '../actors/brain/index.js';
+import type { Brain } from '../actors/brain/brain.js';
+import { createLlmBrain, type LlmBrain, type LlmUnderstanding } from '../actors/brain/llm/llm-brain.js';
+import { createLlmClient, type LlmClient, type LlmClientOptions } from '../actors/brain/llm/llm-client.js';
+import { detectInjection } from '../actors/guards/index.js';
+import type { TenantData } from '../domain/tenant.js';
+import type { UnderstandInput } from '../domain/understanding.js';
+import { HiloError } from '../errors.js';
+import type { Clock } from './clock.js';
+import type { HiloOptions, TenantBrain } from './hilo.js';
+import { createKeyPool, type KeyPool, type PoolStatus } from './key-pool.js';
+import type { LlmConfig } from './llm-config.js';
+import type { Logger } from './logger.js';
+
+/** Client knobs tests and operators may tune beyond what the environment sets. */
+export type BrainClientOptions = Pick<LlmClientOptions, 'maxRetries' | 'backoffBaseMs' | 'backoffMaxMs' | 'random' | 'sleep'>;
+
+export interface TenantBrainOptions {
+  data: TenantData;
+  /** `null`: the rule brain alone. */
+  llm: LlmConfig | null;
+  clock: Clock;
+  logger: Logger;
+  /** A pool shared by several tenants (see `createBrainFactory`); default: one made from `llm.entries`. */
+  pool?: KeyPool;
+  /** A client shared by several tenants; default: one made on the pool. */
+  client?: LlmClient;
+  clientOptions?: BrainClientOptions;
+  /**
+   * A conversation with no turn for this long gives its pool slot back. The runtime does not tell
+   * the brain when a conversation ends, so idleness is the signal. Default 15 minutes.
+   */
+  idleReleaseMs?: number;
+}
+
+/** A tenant's brain as the runtime holds it (`TenantBrain`), plus the pool for inspection. */
+export interface TenantBrainResult extends TenantBrain {
+  brain: Brain;
+  pool: KeyPool | null;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_IDLE_RELEASE_MS = 15 * 60_000;
+
+/**
+ * Builds one tenant's brain. The rule brain is always built: alone when `llm` is null, otherwise as
+ * the LLM brain's fallback. In front of the LLM:
+ * - every customer text goes through `detectInjection`; an `injection` verdict skips the LLM for
+ *   that turn (the rule brain answers) and logs a security event with ids only;
+ * - after `llm.maxConsecutiveFailures` LLM failures in a row in a conversation, `understand`
+ *   rejects once (`HILO_ERR_LLM_UNAVAILABLE`), which the machine turns into a handoff with reason
+ *   `brain_unavailable`; the count then starts again.
+ *
+ * @example
+ * const { brain, metricsJson } = createTenantBrain({ data, llm: loadLlmConfig(), clock, logger });
+ */
+export function createTenantBrain(options: TenantBrainOptions): TenantBrainResult {
+  const { data, llm, clock } = options;
+  const rules = createRuleBrain({ tenant: data });
+  if (llm === null) {
+    return { brain: rules, pool: null, close: async () => {} };
+  }
+  const tenantId = data.settings.id;
+  const log = options.logger.child({ component: 'tenant-brain', tenant: tenantId });
+  const pool = options.pool ?? createKeyPool({ entries: llm.entries, clock, logger: options.logger });
+  const client =
+    options.client ??
+    createLlmClient({ ...options.clientOptions, pool, logger: options.logger, clock, timeoutMs: llm.timeoutMs, deadlineMs: llm.deadlineMs });
+  const llmBrain: LlmBrain = createLlmBrain({
+    pool,
+    client,
+    fallback: rules,
+    tenant: { id: tenantId, displayName: data.settings.displayName, defaultLang: data.settings.defaultLang },
+    logger: options.logger,
+    clock,
+  });
+  const idleReleaseMs = options.idleReleaseMs ?? DEFAULT_IDLE_RELEASE_MS;
+  /** Pool conversation id → last turn (ms); kept in last-use order so the sweep stops early. */
+  const lastUse = new Map<string, number>();
+
+  const forget = (poolId: string): void => {
+    lastUse.delete(poolId);
+    pool.release(poolId);
+  };
+
+  const sweep = (now: number): void => {
+    for (const [poolId, at] of lastUse) {
+      if (now - at < idleReleaseMs) break;
+      forget(poolId);
+      llmBrain.resetFailures(poolId);
+    }
+  };
+
+  const brain: Brain = {
+    kind: 'llm',
+    parse: (text) => rules.parse(text),
+    async understand(input: UnderstandInput): Promise<LlmUnderstanding> {
+      const conversationId = conversationIdOf(input);
+      const report = detectInjection(input.text);
+      if (report.verdict === 'injection') {
+        log.warn(
+          { event: 'security.prompt_injection', conversationId, messageId: input.messageId, score: report.score, signals: report.signals },
+          'prompt injection detected: the rule brain answers this turn without the LLM',
+        );
+        return rules.understand(input);
+      }
+      // Tenants share the pool; their conversation ids need not be unique across tenants.
+      const poolId = `${tenantId}:${conversationId}`;
+      const now = clock.now();
+      sweep(now);
+      lastUse.delete(poolId);
+      lastUse.set(poolId, now);
+      const understanding = await llmBrain.understand({ ...input, conversationId: poolId });
+      const failures = llmBrain.consecutiveFailures(poolId);
+      if (failures >= llm.maxConsecutiveFailures) {
+        llmBrain.resetFailures(poolId);
+        forget(poolId);
+        log.warn({ event: 'llm.handoff', conversationId, messageId: input.messageId, consecutiveFailures: failures }, 'LLM failed too many turns in a row: handing the conversation to a human');
+        throw new HiloError('HILO_ERR_LLM_UNAVAILABLE', `The language model failed ${failures} turns in a row.`, { details: { consecutiveFailures: failures } });
+      }
+      return understanding;
+    },
+  };
+
+  let closed = false;
+  return {
+    brain,
+    pool,
+    metricsJson: () => poolMetrics(pool.status()),
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const poolId of [...lastUse.keys()]) forget(poolId);
+    },
+  };
+}
+
+/**
+ * The runtime's `createBrain` option: one key pool and one client shared by every tenant, so a
+ * provider account's caps hold across tenants and `/metrics.json` shows one pool.
+ *
+ * @example
+ * const createBrain = createBrainFactory(loadLlmConfig(process.env), { clock, logger });
+ * await startHilo({ config, logger, createBrain });
+ */
+export function createBrainFactory(
+  llm: LlmConfig | null,
+  options: { clock: Clock; logger: Logger; clientOptions?: BrainClientOptions; idleReleaseMs?: number },
+): NonNullable<HiloOptions['createBrain']> {
+  const { clock, logger } = options;
+  if (llm === null) {
+    return async (data) => createTenantBrain({ data, llm: null, clock, logger });
+  }
+  const pool = createKeyPool({ entries: llm.entries, clock, logger });
+  const client = createLlmClient({ ...options.clientOptions, pool, logger, clock, timeoutMs: llm.timeoutMs, deadlineMs: llm.deadlineMs });
+  logger
+    .child({ component: 'brain-factory' })
+    .info({ keys: llm.entries.map((e) => ({ keyId: e.id, model: e.model, maxConversations: e.maxConcurrentConversations })) }, 'LLM brain enabled');
+  return async (data) =>
+    createTenantBrain({
+      data,
+      llm,
+      clock,
+      logger,
+      pool,
+      client,
+      ...(options.idleReleaseMs !== undefined ? { idleReleaseMs: options.idleReleaseMs } : {}),
+    });
+}
+
+/** The pool status as served on `/metrics.json` (the documented shape, nothing else). */
+function poolMetrics(status: PoolStatus): Record<string, unknown> {
+  return {
+    pool_status: status.pool_status.map((s) => ({ key_id: s.key_id, active_conversations: s.active_conversations, capacity_pct: s.capacity_pct })),
+    total_active: status.total_active,
+    pool_capacity_pct: status.pool_capacity_pct,
+    alert: status.alert,
+  };
+}
+
+/**
+ * The machine's idempotency key is `<conversationId>:<messageId>:understand`; `UnderstandInput`
+ * carries no conversation id of its own.
+ */
+function conversationIdOf(input: UnderstandInput & { conversationId?: string }): string {
+  if (input.conversationId !== undefined) return input.conversationId;
+  const suffix = `:${input.messageId}:understand`;
+  if (input.idempotencyKey.endsWith(suffix)) return input.idempotencyKey.slice(0, -suffix.length);
+  return `message:${input.messageId}`;
+}

@@ -1,0 +1,158 @@
+import { readFileSync } from 'node:fs';
+import { HiloError } from '../errors.js';
+import type { KeyPoolEntry } from './key-pool.js';
+
+/** How Hilo reaches an OpenAI-compatible provider. `null` from `loadLlmConfig` means: rule brain only. */
+export interface LlmConfig {
+  /** One entry per provider account; never logged (the keys are inside). */
+  entries: KeyPoolEntry[];
+  /** One provider call. */
+  timeoutMs: number;
+  /** All attempts of one call together: a turn never waits longer for the LLM. */
+  deadlineMs: number;
+  /** LLM failures in a row in one conversation before the conversation goes to a human. */
+  maxConsecutiveFailures: number;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+export const LLM_DEFAULTS = {
+  timeoutMs: 20_000,
+  deadlineMs: 45_000,
+  maxConsecutiveFailures: 3,
+  maxConcurrentConversations: 100,
+} as const;
+
+const LLM_VARIABLES = ['HILO_LLM_BASE_URL', 'HILO_LLM_MODEL', 'HILO_LLM_API_KEYS', 'HILO_LLM_POOL_FILE'] as const;
+const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+/**
+ * Reads the LLM configuration from the environment. No `HILO_LLM_BASE_URL`, `HILO_LLM_MODEL`,
+ * `HILO_LLM_API_KEYS` or `HILO_LLM_POOL_FILE` → `null` (the offline rule brain, as before). Anything
+ * malformed throws `HILO_ERR_CONFIG_INVALID` naming the variable (never its value: it may be a key).
+ *
+ * @example
+ * loadLlmConfig({ HILO_LLM_BASE_URL: 'https://api.openai.com/v1', HILO_LLM_MODEL: 'gpt-4o-mini', HILO_LLM_API_KEYS: 'main=sk-…,backup=sk-…' })
+ */
+export function loadLlmConfig(env: Env = process.env): LlmConfig | null {
+  if (LLM_VARIABLES.every((name) => blank(env[name]))) return null;
+  const baseURL = blank(env.HILO_LLM_BASE_URL) ? undefined : url('HILO_LLM_BASE_URL', env.HILO_LLM_BASE_URL as string);
+  const model = blank(env.HILO_LLM_MODEL) ? undefined : (env.HILO_LLM_MODEL as string).trim();
+  const maxConversations = integer(env, 'HILO_LLM_MAX_CONVERSATIONS_PER_KEY', LLM_DEFAULTS.maxConcurrentConversations, 1, 1_000_000);
+
+  let entries: KeyPoolEntry[];
+  if (!blank(env.HILO_LLM_POOL_FILE)) {
+    if (!blank(env.HILO_LLM_API_KEYS)) invalid('HILO_LLM_API_KEYS', 'set either HILO_LLM_API_KEYS or HILO_LLM_POOL_FILE, not both');
+    entries = readPoolFile(env.HILO_LLM_POOL_FILE as string, { baseURL, model, maxConversations });
+  } else {
+    if (blank(env.HILO_LLM_API_KEYS)) invalid('HILO_LLM_API_KEYS', 'is required when another HILO_LLM_* variable is set (or use HILO_LLM_POOL_FILE)');
+    if (baseURL === undefined) invalid('HILO_LLM_BASE_URL', 'is required with HILO_LLM_API_KEYS');
+    if (model === undefined) invalid('HILO_LLM_MODEL', 'is required with HILO_LLM_API_KEYS');
+    entries = parseApiKeys(env.HILO_LLM_API_KEYS as string).map(({ label, key }) => ({
+      id: label,
+      label,
+      baseURL,
+      apiKey: key,
+      model,
+      maxConcurrentConversations: maxConversations,
+    }));
+  }
+
+  const timeoutMs = integer(env, 'HILO_LLM_TIMEOUT_MS', LLM_DEFAULTS.timeoutMs, 100, 600_000);
+  const deadlineMs = integer(env, 'HILO_LLM_DEADLINE_MS', Math.max(LLM_DEFAULTS.deadlineMs, timeoutMs), 100, 3_600_000);
+  if (deadlineMs < timeoutMs) invalid('HILO_LLM_DEADLINE_MS', `must be at least HILO_LLM_TIMEOUT_MS (${timeoutMs})`);
+  const maxConsecutiveFailures = integer(env, 'HILO_LLM_MAX_CONSECUTIVE_FAILURES', LLM_DEFAULTS.maxConsecutiveFailures, 1, 1_000);
+  return { entries, timeoutMs, deadlineMs, maxConsecutiveFailures };
+}
+
+/** `label=key,label2=key2` → entries; labels unique, keys non-empty. */
+function parseApiKeys(raw: string): { label: string; key: string }[] {
+  const out: { label: string; key: string }[] = [];
+  const seen = new Set<string>();
+  for (const part of raw.split(',')) {
+    const item = part.trim();
+    if (item === '') continue;
+    const eq = item.indexOf('=');
+    const label = eq < 0 ? '' : item.slice(0, eq).trim();
+    const key = eq < 0 ? '' : item.slice(eq + 1).trim();
+    if (!LABEL.test(label) || key === '') invalid('HILO_LLM_API_KEYS', `entry ${out.length + 1} must be label=key (label: letters, digits, . _ -)`);
+    if (seen.has(label)) invalid('HILO_LLM_API_KEYS', `label "${label}" appears twice`);
+    seen.add(label);
+    out.push({ label, key });
+  }
+  if (out.length === 0) invalid('HILO_LLM_API_KEYS', 'has no label=key entries');
+  return out;
+}
+
+function readPoolFile(path: string, defaults: { baseURL: string | undefined; model: string | undefined; maxConversations: number }): KeyPoolEntry[] {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (err) {
+    throw new HiloError('HILO_ERR_CONFIG_INVALID', `HILO_LLM_POOL_FILE: cannot read a JSON file at ${path}.`, { cause: err });
+  }
+  if (!Array.isArray(parsed) || parsed.length === 0) invalid('HILO_LLM_POOL_FILE', 'must hold a non-empty JSON array of pool entries');
+  const seen = new Set<string>();
+  return parsed.map((raw: unknown, i): KeyPoolEntry => {
+    const where = `entry ${i + 1}`;
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) invalid('HILO_LLM_POOL_FILE', `${where} must be an object`);
+    const e = raw as Record<string, unknown>;
+    const label = e.label;
+    if (typeof label !== 'string' || !LABEL.test(label)) invalid('HILO_LLM_POOL_FILE', `${where}: label must be letters, digits, . _ - (at most 64)`);
+    if (seen.has(label)) invalid('HILO_LLM_POOL_FILE', `label "${label}" appears twice`);
+    seen.add(label);
+    const key = e.key;
+    if (typeof key !== 'string' || key.trim() === '') invalid('HILO_LLM_POOL_FILE', `${where} (${label}): key is required`);
+    const baseURL = e.baseURL === undefined ? defaults.baseURL : typeof e.baseURL === 'string' ? url('HILO_LLM_POOL_FILE', e.baseURL, `${where} (${label}): baseURL`) : undefined;
+    if (baseURL === undefined) invalid('HILO_LLM_POOL_FILE', `${where} (${label}): baseURL is required (or set HILO_LLM_BASE_URL)`);
+    const model = e.model === undefined ? defaults.model : typeof e.model === 'string' && e.model.trim() !== '' ? e.model.trim() : undefined;
+    if (model === undefined) invalid('HILO_LLM_POOL_FILE', `${where} (${label}): model is required (or set HILO_LLM_MODEL)`);
+    const max = optionalCount(e.maxConcurrentConversations, `${where} (${label}): maxConcurrentConversations`) ?? defaults.maxConversations;
+    const rpm = optionalCount(e.rpm, `${where} (${label}): rpm`);
+    const tpm = optionalCount(e.tpm, `${where} (${label}): tpm`);
+    return {
+      id: label,
+      label,
+      baseURL,
+      apiKey: key.trim(),
+      model,
+      maxConcurrentConversations: max,
+      ...(rpm !== undefined ? { rpm } : {}),
+      ...(tpm !== undefined ? { tpm } : {}),
+    };
+  });
+}
+
+function optionalCount(value: unknown, what: string): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) invalid('HILO_LLM_POOL_FILE', `${what} must be a positive integer`);
+  return value;
+}
+
+function url(name: string, raw: string, what: string = name): string {
+  const trimmed = raw.trim().replace(/\/+$/, '');
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed);
+  } catch {
+    return invalid(name, `${what === name ? 'must' : `${what} must`} be an http(s) URL such as https://api.openai.com/v1`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') invalid(name, `${what === name ? 'must' : `${what} must`} be an http(s) URL`);
+  return trimmed;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (blank(raw)) return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) invalid(name, `must be an integer between ${min} and ${max}, got "${raw}"`);
+  return n;
+}
+
+function blank(v: string | undefined): boolean {
+  return v === undefined || v.trim() === '';
+}
+
+function invalid(name: string, problem: string): never {
+  throw new HiloError('HILO_ERR_CONFIG_INVALID', `${name} ${problem}.`, { details: { variable: name } });
+}
