@@ -1,0 +1,224 @@
+import { isHiloError, type HiloErrorCode } from '../errors.js';
+import type { NewOutboxEntry, OutboxEntry, OutboxRepository } from '../persistence/sql/outbox.repository.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+
+/** Delivers one outbox row; resolves with what to record on it. Throw to fail (see `isFinalOutboxError`). */
+export type OutboxHandler = (entry: OutboxEntry) => Promise<{ providerMessageId?: string | null; note?: string | null }>;
+
+export interface OutboxWorkerOptions {
+  outbox: OutboxRepository;
+  /** One handler per row kind; a row of an unknown kind fails for good. */
+  handlers: Readonly<Record<string, OutboxHandler>>;
+  clock: Clock;
+  logger: Logger;
+  /** How often due rows are looked for when nothing kicks the worker. */
+  pollMs?: number;
+  batchSize?: number;
+  /** A claimed row is claimed again after this long if its worker never finished it. */
+  leaseMs?: number;
+  /** Attempts before a retryable failure becomes final. */
+  maxAttempts?: number;
+  retryBaseMs?: number;
+  retryMaxMs?: number;
+}
+
+export interface OutboxWorker {
+  /** Starts polling. */
+  start(): void;
+  /** Looks for due rows now (after a turn wrote some). */
+  kick(): void;
+  /** Delivers due rows until none is left; returns how many rows it handled. Tests drive it. */
+  drain(): Promise<number>;
+  /** Stops polling and waits for the batch in flight. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Errors that no retry can fix: the provider refused the message, or the window is closed without a template. */
+const FINAL_CODES = new Set<HiloErrorCode>([
+  'HILO_ERR_CHANNEL_SEND_REJECTED',
+  'HILO_ERR_CHANNEL_WINDOW_CLOSED',
+  'HILO_ERR_HANDOFF_NOTIFY_REJECTED',
+  'HILO_ERR_CRM_REJECTED',
+]);
+
+/** True when an outbox row should not be tried again after this error. */
+export function isFinalOutboxError(err: unknown): boolean {
+  return isHiloError(err) && FINAL_CODES.has(err.code);
+}
+
+function describeError(err: unknown): string {
+  if (isHiloError(err)) return `${err.code}: ${err.message}`;
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Delivers outbox rows: claims due rows (a lease, so a crashed worker's rows come back), runs the
+ * handler of each row's kind in order, and marks it done (with the provider's message id) or
+ * failed — again later with exponential backoff (at least a rate limit's `retryAfterMs`), for
+ * good on a final error or after `maxAttempts`. Adapters retry within one attempt already; the
+ * outbox retries across minutes and restarts.
+ *
+ * @example
+ * const worker = createOutboxWorker({ outbox, handlers: { reply: sendReply }, clock, logger });
+ * worker.start();
+ */
+export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
+  const { outbox, handlers, clock, pollMs = 500, batchSize = 20, leaseMs = 120_000, maxAttempts = 8, retryBaseMs = 2_000, retryMaxMs = 10 * 60_000 } = options;
+  const log = options.logger.child({ component: 'outbox' });
+  let timer: NodeJS.Timeout | null = null;
+  let running: Promise<number> | null = null;
+  let again = false;
+  let closed = false;
+
+  const handle = async (entry: OutboxEntry): Promise<void> => {
+    const handler = handlers[entry.kind];
+    const rowLog = log.child({ tenant: entry.tenantId, conversationId: entry.conversationId, outboxId: entry.id, kind: entry.kind, attempt: entry.attempts });
+    if (!handler) {
+      rowLog.error('no handler for this outbox kind');
+      await outbox.markFailed(entry.id, `no handler for kind ${entry.kind}`, null);
+      return;
+    }
+    try {
+      const result = await handler(entry);
+      await outbox.markDone(entry.id, result);
+      rowLog.debug({ providerMessageId: result.providerMessageId ?? null }, 'outbox row delivered');
+    } catch (err) {
+      const final = isFinalOutboxError(err) || entry.attempts >= maxAttempts;
+      const details = isHiloError(err) ? (err.details as { retryAfterMs?: unknown } | undefined) : undefined;
+      const retryAfter = typeof details?.retryAfterMs === 'number' ? details.retryAfterMs : 0;
+      const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, entry.attempts - 1));
+      const retryAt = final ? null : clock.now() + Math.max(backoff, retryAfter);
+      await outbox.markFailed(entry.id, describeError(err), retryAt);
+      rowLog[final ? 'error' : 'warn']({ code: isHiloError(err) ? err.code : undefined, retryAt }, final ? 'outbox row failed for good' : 'outbox row failed; will retry');
+    }
+  };
+
+  const runOnce = async (): Promise<number> => {
+    let total = 0;
+    for (;;) {
+      const batch = await outbox.claimDue(batchSize, leaseMs);
+      // One row at a time keeps a conversation's replies in order.
+      for (const entry of batch) await handle(entry);
+      total += batch.length;
+      if (batch.length < batchSize) return total;
+    }
+  };
+
+  const run = (): Promise<number> => {
+    if (running) {
+      again = true;
+      return running.then(() => (running ? running : run()));
+    }
+    running = (async () => {
+      let total = 0;
+      try {
+        do {
+          again = false;
+          total += await runOnce();
+        } while (again && !closed);
+      } catch (err) {
+        log.error({ err: describeError(err) }, 'outbox scan failed');
+      } finally {
+        running = null;
+      }
+      return total;
+    })();
+    return running;
+  };
+
+  const schedule = () => {
+    if (closed) return;
+    timer = setTimeout(() => {
+      void run().finally(schedule);
+    }, pollMs);
+    timer.unref();
+  };
+
+  return {
+    start() {
+      if (timer || closed) return;
+      schedule();
+    },
+    kick() {
+      if (!closed) void run();
+    },
+    async drain() {
+      let total = 0;
+      for (;;) {
+        const n = await run();
+        total += n;
+        if (n === 0) return total;
+      }
+    },
+    async close() {
+      closed = true;
+      if (timer) clearTimeout(timer);
+      timer = null;
+      if (running) await running;
+    },
+  };
+}
+
+/**
+ * The outbox of the all-in-memory mode: the same worker and retries, but rows live in process
+ * memory, so a reply not yet delivered when the process stops is lost (the durable mode keeps
+ * them in SQL).
+ */
+export function createMemoryOutbox(options: { clock: Clock }): OutboxRepository & { rows(): ReadonlyArray<Readonly<MemoryOutboxRow>> } {
+  const { clock } = options;
+  const rows: MemoryOutboxRow[] = [];
+  let nextId = 1;
+  return {
+    async enqueue(entry: NewOutboxEntry) {
+      if (rows.some((r) => r.tenantId === entry.tenantId && r.idempotencyKey === entry.idempotencyKey)) return false;
+      rows.push({ ...entry, id: String(nextId++), attempts: 0, status: 'pending', nextAttemptAt: clock.now(), providerMessageId: null, deliveryStatus: null, lastError: null });
+      return true;
+    },
+    async claimDue(limit, leaseMs) {
+      const now = clock.now();
+      const due = rows.filter((r) => (r.status === 'pending' || r.status === 'sending') && r.nextAttemptAt <= now).slice(0, limit);
+      for (const r of due) {
+        r.status = 'sending';
+        r.attempts++;
+        r.nextAttemptAt = now + leaseMs;
+      }
+      return due.map((r) => ({ id: r.id, tenantId: r.tenantId, conversationId: r.conversationId, kind: r.kind, payload: r.payload, attempts: r.attempts, idempotencyKey: r.idempotencyKey }));
+    },
+    async markDone(id, result) {
+      const r = rows.find((x) => x.id === id);
+      if (!r) return;
+      r.status = 'done';
+      r.providerMessageId = result.providerMessageId ?? null;
+      r.lastError = result.note ?? null;
+      // Delivered rows are kept only while a status might still arrive for them; bound the memory.
+      const done = rows.filter((x) => x.status === 'done' || x.status === 'failed');
+      if (done.length > 10_000) rows.splice(rows.indexOf(done[0] as MemoryOutboxRow), 1);
+    },
+    async markFailed(id, error, retryAt) {
+      const r = rows.find((x) => x.id === id);
+      if (!r) return;
+      r.lastError = error;
+      r.status = retryAt === null ? 'failed' : 'pending';
+      if (retryAt !== null) r.nextAttemptAt = retryAt;
+    },
+    async recordDeliveryStatus(tenantId, providerMessageId, status, error) {
+      const r = rows.find((x) => x.tenantId === tenantId && x.providerMessageId === providerMessageId);
+      if (!r) return false;
+      r.deliveryStatus = status;
+      if (error !== null) r.lastError = error;
+      return true;
+    },
+    rows: () => rows,
+  };
+}
+
+export interface MemoryOutboxRow extends NewOutboxEntry {
+  id: string;
+  attempts: number;
+  status: 'pending' | 'sending' | 'done' | 'failed';
+  nextAttemptAt: number;
+  providerMessageId: string | null;
+  deliveryStatus: string | null;
+  lastError: string | null;
+}
