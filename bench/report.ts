@@ -15,6 +15,8 @@ export interface TargetCheck {
 }
 
 const n0 = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 0 });
+/** A per-connection delta with its sign: RSS can fall by a few bytes when the allocator returns pages. */
+const signed = (n: number): string => (n < 0 ? `−${n0(-n)}` : `+${n0(n)}`);
 const n1 = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const n2 = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 2, minimumFractionDigits: 2 });
 const n3 = (n: number): string => n.toLocaleString('en-US', { maximumFractionDigits: 3, minimumFractionDigits: 3 });
@@ -210,7 +212,7 @@ function memorySection(m: MemoryFigures | { error: string } | null, e: EngineFig
   else if (!isFigures(m)) out.push(`Idle connections: failed: ${m.error}`);
   else
     out.push(
-      `- ${n0(m.idleConnections)} idle widget connections to Hilo (${m.transport}), each after \`hello\` → \`welcome\`: RSS +${n0(m.rssPerConnectionBytes)} bytes and JS heap +${n0(m.heapPerConnectionBytes)} bytes per connection (server process, after two full GCs on both sides of the measurement).`,
+      `- ${n0(m.idleConnections)} idle widget connections to Hilo (${m.transport}), each after \`hello\` → \`welcome\`: RSS ${signed(m.rssPerConnectionBytes)} bytes and JS heap ${signed(m.heapPerConnectionBytes)} bytes per connection (server process, after two full GCs on both sides of the measurement).`,
     );
   if (e !== null && isFigures(e)) out.push(`- Heap per active conversation actor (engine alone): ${n0(e.heapPerActorBytes)} bytes.`);
   return out;
