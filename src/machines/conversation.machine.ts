@@ -229,9 +229,16 @@ export const conversationMachine = setup({
       handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,
     })),
     sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
-    sayGreeting: emit(({ context }) => {
+    // A returning customer is greeted by name and reminded of what is still open for them.
+    sayGreeting: enqueueActions(({ context, enqueue }) => {
       const name = firstNameOf(context.lead.draft);
-      return name ? reply('greeting.named', { name }) : reply('greeting');
+      enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
+      if (context.lead.status === 'submitted' && context.lead.leadId) {
+        enqueue.emit(reply('greeting.openLead', { leadId: context.lead.leadId }));
+      } else if (context.ticket && context.lastHandoff?.ticketId !== context.ticket.ticketId) {
+        // A handoff ticket an agent resolved is not open any more.
+        enqueue.emit(reply('greeting.openTicket', { number: context.ticket.number }));
+      }
     }),
     emitEffectReplies: enqueueActions(({ event, enqueue }) => {
       const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];

@@ -15,12 +15,14 @@ export const HANDOFF_TICKET_REASONS = [
 /**
  * Every template key the conversation machine emits. Each tenant's `templates/flow.json` defines
  * all of them in every language (a test checks the demo tenant). Params per key:
- * `greeting.named` {name}; `lead.confirm` {fullName, email, phone, company, interest, problem,
+ * `greeting.named` {name}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
  * urgency}; `lead.submitted` {leadId}; `handoff.ticket.*` and `quote.ticket` {number}.
  */
 export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting',
   'greeting.named',
+  'greeting.openLead',
+  'greeting.openTicket',
   'thanks',
   'goodbye',
   'notUnderstood',

@@ -282,3 +282,14 @@ describe('conversation machine › qualifying', () => {
     expect(await c.say('hola')).toMatchObject({ says: ['greeting', 'lead.ask.name'], state: 'qualifying.collecting.waiting' });
   });
 });
+
+describe('conversation machine › returning customer', () => {
+  it('should greet a returning customer by name and remind them of their open lead', async () => {
+    const c = createConversation({ script: { ...fullScript, hola: understood('greeting') } });
+    await collectAll(c);
+    await c.say('sí');
+    const back = await c.say('hola');
+    expect(back.says).toEqual(['greeting.named', 'greeting.openLead']);
+    expect(back.replies[1]).toEqual({ template: 'greeting.openLead', params: { leadId: expect.any(String) } });
+  });
+});
