@@ -73,6 +73,7 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
     tenant: { id: tenantId, displayName: data.settings.displayName, defaultLang: data.settings.defaultLang },
     logger: options.logger,
     clock,
+    responseFormat: llm.responseFormat,
   });
   const idleReleaseMs = options.idleReleaseMs ?? DEFAULT_IDLE_RELEASE_MS;
   /** Pool conversation id → last turn (ms); kept in last-use order so the sweep stops early. */

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { ResponseFormatMode } from '../actors/brain/llm/llm-client.js';
 import { HiloError } from '../errors.js';
 import type { KeyPoolEntry } from './key-pool.js';
 
@@ -12,6 +13,8 @@ export interface LlmConfig {
   deadlineMs: number;
   /** LLM failures in a row in one conversation before the conversation goes to a human. */
   maxConsecutiveFailures: number;
+  /** `json_schema` (structured outputs) or `json_object` (JSON mode, for providers without the former). */
+  responseFormat: ResponseFormatMode;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -62,7 +65,9 @@ export function loadLlmConfig(env: Env = process.env): LlmConfig | null {
   const deadlineMs = integer(env, 'HILO_LLM_DEADLINE_MS', Math.max(LLM_DEFAULTS.deadlineMs, timeoutMs), 100, 3_600_000);
   if (deadlineMs < timeoutMs) invalid('HILO_LLM_DEADLINE_MS', `must be at least HILO_LLM_TIMEOUT_MS (${timeoutMs})`);
   const maxConsecutiveFailures = integer(env, 'HILO_LLM_MAX_CONSECUTIVE_FAILURES', LLM_DEFAULTS.maxConsecutiveFailures, 1, 1_000);
-  return { entries, timeoutMs, deadlineMs, maxConsecutiveFailures };
+  const rawFormat = blank(env.HILO_LLM_RESPONSE_FORMAT) ? 'json_schema' : (env.HILO_LLM_RESPONSE_FORMAT as string).trim();
+  if (rawFormat !== 'json_schema' && rawFormat !== 'json_object') invalid('HILO_LLM_RESPONSE_FORMAT', `must be json_schema or json_object, got "${rawFormat}"`);
+  return { entries, timeoutMs, deadlineMs, maxConsecutiveFailures, responseFormat: rawFormat };
 }
 
 /** `label=key,label2=key2` → entries; labels unique, keys non-empty. */

@@ -91,6 +91,7 @@ describe('loadLlmConfig', () => {
       timeoutMs: 20_000,
       deadlineMs: 45_000,
       maxConsecutiveFailures: 3,
+      responseFormat: 'json_schema',
     });
   });
 
@@ -127,6 +128,7 @@ describe('loadLlmConfig', () => {
     ['HILO_LLM_DEADLINE_MS', { ...base, HILO_LLM_TIMEOUT_MS: '30000', HILO_LLM_DEADLINE_MS: '1000' }],
     ['HILO_LLM_MAX_CONSECUTIVE_FAILURES', { ...base, HILO_LLM_MAX_CONSECUTIVE_FAILURES: '0' }],
     ['HILO_LLM_POOL_FILE', { HILO_LLM_POOL_FILE: '/nonexistent/hilo-pool.json' }],
+    ['HILO_LLM_RESPONSE_FORMAT', { ...base, HILO_LLM_RESPONSE_FORMAT: 'xml' }],
   ])('should reject a bad configuration naming %s', (variable, env) => {
     let error: unknown;
     try {
@@ -172,6 +174,18 @@ describe('createTenantBrain', () => {
     expect(made.metricsJson?.()).toEqual({ pool_status: [{ key_id: 'a', active_conversations: 1, capacity_pct: 1 }], total_active: 1, pool_capacity_pct: 1, alert: false });
     await made.close();
     expect(made.pool?.status().total_active).toBe(0);
+  });
+
+  it('should use JSON mode with the schema in the prompt for providers without structured outputs', async () => {
+    fake = await startFakeOpenAi({ script: [reply.json(understanding({ intent: 'store_hours_location', products: [] }))] });
+    const made = createTenantBrain({ data: tenant, llm: configFor(fake, { HILO_LLM_RESPONSE_FORMAT: 'json_object' }), clock: systemClock, logger: createSilentLogger(), clientOptions: FAST });
+    const u = await made.brain.understand(input('c-json-mode', '¿a qué hora abren?'));
+    expect(u.nlu.intent.name).toBe('store_hours_location');
+    const body = fake.requests[0]!.body;
+    expect(body.response_format).toEqual({ type: 'json_object' });
+    const system = String(body.messages![0]!.content);
+    expect(system).toContain('JSON schema');
+    expect(system).toContain('"lead_fields"');
   });
 
   it('should skip the LLM for an injection and log a security event with ids only', async () => {

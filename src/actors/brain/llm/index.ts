@@ -1,7 +1,7 @@
 export { createLlmBrain, toUnderstanding } from './llm-brain.js';
 export type { LlmBrain, LlmBrainOptions, LlmUnderstanding, LlmUnderstandInput, Sentiment } from './llm-brain.js';
 export { createLlmClient } from './llm-client.js';
-export type { CallOptions, ChatMessage, ChatRequest, ChatResult, FunctionTool, LlmClient, LlmClientOptions, StreamOptions, ToolCall } from './llm-client.js';
+export type { CallOptions, ChatMessage, ChatRequest, ChatResult, FunctionTool, LlmClient, LlmClientOptions, ResponseFormatMode, StreamOptions, ToolCall } from './llm-client.js';
 export { parseAndValidate, toWireSchema, validateJson } from './json-schema.js';
 export type { JsonSchema, JsonSchemaType, SchemaProblem } from './json-schema.js';
 export { buildUnderstandSystemPrompt, DEFAULT_PROMPTS, describeExpectation, fillTemplate, resolvePrompts } from './prompts.js';

@@ -7,8 +7,8 @@ import type { Clock } from '../../../runtime/clock.js';
 import type { KeyPool } from '../../../runtime/key-pool.js';
 import type { Logger } from '../../../runtime/logger.js';
 import type { Brain } from '../brain.js';
-import { parseAndValidate, type SchemaProblem } from './json-schema.js';
-import { createLlmClient, type ChatMessage, type ChatRequest, type LlmClient, type LlmClientOptions } from './llm-client.js';
+import { parseAndValidate, toWireSchema, type SchemaProblem } from './json-schema.js';
+import { createLlmClient, type ChatMessage, type ChatRequest, type LlmClient, type LlmClientOptions, type ResponseFormatMode } from './llm-client.js';
 import { buildUnderstandSystemPrompt, resolvePrompts, type PromptTemplates } from './prompts.js';
 import { UNDERSTANDING_SCHEMA, type ModelUnderstanding } from './understanding-schema.js';
 
@@ -46,6 +46,8 @@ export interface LlmBrainOptions {
   logger: Logger;
   clock: Clock;
   historyWindow?: number;
+  /** `json_object` for providers without structured outputs: the schema then travels in the system prompt. */
+  responseFormat?: ResponseFormatMode;
   maxTokens?: number;
   temperature?: number;
 }
@@ -61,19 +63,21 @@ export interface LlmBrainOptions {
  * if (brain.consecutiveFailures(conversationId) >= 3) handOff();
  */
 export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
-  const { pool, fallback, tenant, clock, historyWindow = 8, maxTokens = 600, temperature = 0 } = options;
+  const { pool, fallback, tenant, clock, historyWindow = 8, maxTokens = 600, temperature = 0, responseFormat = 'json_schema' } = options;
   const log = options.logger.child({ component: 'llm-brain', tenant: tenant.id });
   const client = options.client ?? createLlmClient({ ...options.clientOptions, pool, logger: options.logger, clock });
   const templates = resolvePrompts(tenant.id, options.prompts);
   const failures = new Map<string, number>();
 
   async function readWithLlm(input: LlmUnderstandInput, conversationId: string): Promise<LlmUnderstanding> {
-    const system = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: INTENTS });
+    const prompt = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: INTENTS });
+    // JSON mode does not send the schema: the model must read it in the prompt.
+    const system = responseFormat === 'json_object' ? `${prompt}\n\nThe JSON object must match this JSON schema:\n${JSON.stringify(toWireSchema(UNDERSTANDING_SCHEMA))}` : prompt;
     const history = (input.history ?? []).slice(-historyWindow).map((m): ChatMessage => (m.role === 'customer' ? { role: 'user', content: m.text } : { role: 'assistant', content: m.text }));
     const messages: ChatMessage[] = [{ role: 'system', content: system }, ...history, { role: 'user', content: input.text }];
     const request = (msgs: ChatMessage[]): ChatRequest => ({
       messages: msgs,
-      responseFormat: { name: 'understanding', schema: UNDERSTANDING_SCHEMA, strict: true },
+      responseFormat: { name: 'understanding', schema: UNDERSTANDING_SCHEMA, strict: true, mode: responseFormat },
       maxTokens,
       temperature,
     });

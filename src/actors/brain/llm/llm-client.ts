@@ -30,11 +30,18 @@ export interface ChatRequest {
   messages: ChatMessage[];
   tools?: FunctionTool[];
   toolChoice?: 'auto' | 'none' | 'required';
-  /** Structured output: the answer's content must be JSON matching `schema`. */
-  responseFormat?: { name: string; schema: JsonSchema; strict?: boolean };
+  /**
+   * Structured output: the answer's content must be JSON matching `schema`. `mode: 'json_object'`
+   * (JSON mode) is for providers without `json_schema` (DeepSeek, some OpenRouter and Ollama models):
+   * the schema is then not sent, so the prompt must carry it, and validation in code is all there is.
+   */
+  responseFormat?: { name: string; schema: JsonSchema; strict?: boolean; mode?: ResponseFormatMode };
   maxTokens?: number;
   temperature?: number;
 }
+
+/** `json_schema` (structured outputs, the default) or `json_object` (JSON mode). */
+export type ResponseFormatMode = 'json_schema' | 'json_object';
 
 export interface ChatResult {
   content: string | null;
@@ -358,7 +365,7 @@ interface WireRequest {
   messages: OpenAI.Chat.Completions.ChatCompletionMessageParam[];
   tools?: OpenAI.Chat.Completions.ChatCompletionTool[];
   tool_choice?: 'auto' | 'none' | 'required';
-  response_format?: OpenAI.ResponseFormatJSONSchema;
+  response_format?: OpenAI.ResponseFormatJSONSchema | OpenAI.ResponseFormatJSONObject;
   max_tokens?: number;
   temperature?: number;
 }
@@ -393,14 +400,16 @@ function toWire(request: ChatRequest): WireRequest {
         }
       : {}),
     ...(request.toolChoice !== undefined ? { tool_choice: request.toolChoice } : {}),
-    ...(request.responseFormat !== undefined
-      ? {
-          response_format: {
-            type: 'json_schema' as const,
-            json_schema: { name: request.responseFormat.name, schema: toWireSchema(request.responseFormat.schema) as Record<string, unknown>, strict: request.responseFormat.strict ?? true },
-          },
-        }
-      : {}),
+    ...(request.responseFormat?.mode === 'json_object'
+      ? { response_format: { type: 'json_object' as const } }
+      : request.responseFormat !== undefined
+        ? {
+            response_format: {
+              type: 'json_schema' as const,
+              json_schema: { name: request.responseFormat.name, schema: toWireSchema(request.responseFormat.schema) as Record<string, unknown>, strict: request.responseFormat.strict ?? true },
+            },
+          }
+        : {}),
     ...(request.maxTokens !== undefined ? { max_tokens: request.maxTokens } : {}),
     ...(request.temperature !== undefined ? { temperature: request.temperature } : {}),
   };
