@@ -17,7 +17,7 @@ import type {
   UnderstandActorOutput,
 } from '../machines/conversation.contract.js';
 import { answerAccount, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
-import type { CrmPort, LeadStore, TicketStore } from './records.js';
+import type { CrmPort, LeadStore, TicketRecord, TicketStore } from './records.js';
 import { buildLeadPayload } from './lead-payload.js';
 import { summarizeConversation } from './conversation-summary.js';
 import type { TranscriptStore } from '../persistence/transcript-store.js';
@@ -45,6 +45,12 @@ export interface TenantRuntimeDeps {
   contextOf: (tenantId: string, conversationId: string) => Record<string, unknown> | null;
   /** Phone or username of the conversation's channel identity, when the channel has one. */
   contactHandleOf?: (tenantId: string, conversationId: string) => string | null;
+  /**
+   * Called after a ticket is opened (again on a replayed effect: keep it idempotent, e.g. an
+   * outbox row keyed by the ticket id). The agents' notification hangs here; a rejection fails
+   * the effect like a failed ticket store.
+   */
+  onTicketOpened?: (ticket: TicketRecord, input: TicketActorInput) => Promise<void>;
 }
 
 /**
@@ -80,6 +86,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           idempotencyKey: input.idempotencyKey,
         });
         log.info({ conversationId: input.conversationId, ticket: ticket.number, kind: input.kind, reason: input.reason }, 'ticket opened');
+        await deps.onTicketOpened?.(ticket, input);
         return { ticketId: ticket.ticketId, number: ticket.number };
       }),
       pushLead: fromPromise<LeadActorOutput, LeadActorInput>(async ({ input }) => {

@@ -250,7 +250,7 @@ function loadIntegrations(env: Env): Pick<
     channelMaxBodyBytes: int(env, 'HILO_CHANNEL_MAX_BODY_BYTES', 1024 * 1024, 1024, 16 * 1024 * 1024),
     whatsappGraphUrl: url(env, 'HILO_WHATSAPP_GRAPH_URL', web) ?? 'https://graph.facebook.com',
     whatsappGraphVersion: optional(env, 'HILO_WHATSAPP_GRAPH_VERSION') ?? 'v21.0',
-    whatsappPairIntervalMs: int(env, 'HILO_WHATSAPP_PAIR_INTERVAL_MS', 6_000, 0, 3600_000),
+    whatsappPairIntervalMs: int(env, 'HILO_WHATSAPP_PAIR_INTERVAL_MS', 6_000, 1, 3600_000),
     whatsappPairBurst: int(env, 'HILO_WHATSAPP_PAIR_BURST', 5, 1, 1_000),
     twilioApiUrl: url(env, 'HILO_TWILIO_API_URL', web) ?? 'https://api.twilio.com',
     telegramApiUrl: url(env, 'HILO_TELEGRAM_API_URL', web) ?? 'https://api.telegram.org',

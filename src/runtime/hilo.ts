@@ -11,7 +11,10 @@ import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../persi
 import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../persistence/embedded/memory-records.js';
 import { loadTenants } from '../persistence/tenant-loader.js';
 import { createRedisSnapshotStore } from '../persistence/redis/redis-snapshot-store.js';
-import { createSqlContactDirectory, createSqlLeadStore, createSqlTicketStore, createSqlTranscriptStore, createSqlTurnJournal, openDatabase, type Database } from '../persistence/sql/index.js';
+import { createOutboxRepository, createSqlContactDirectory, createSqlLeadStore, createSqlTicketStore, createSqlTranscriptStore, createSqlTurnJournal, openDatabase, type Database, type OutboxRepository } from '../persistence/sql/index.js';
+import { createMemoryDeduplicator } from '../channels/index.js';
+import { createChannelWiring, type ChannelWiring } from './channel-routes.js';
+import { createMemoryOutbox, createOutboxWorker } from './outbox-worker.js';
 import { createGovernanceService } from '../actors/governance/governance.service.js';
 import { createAdminRoutes, startRetentionJob, type RetentionJob } from './admin-routes.js';
 import type { SnapshotStore } from '../persistence/snapshot-store.js';
@@ -141,6 +144,8 @@ export interface Hilo {
   readonly storage: HiloStorage;
   /** Fires due durable timers now (tests drive it with a manual clock). */
   fireTimers(): Promise<number>;
+  /** Delivers every due outbox row now (replies, agent notifications, CRM leads); returns how many. */
+  drainOutbox(): Promise<number>;
   readonly tenants: ReadonlyMap<string, TenantRuntime>;
   close(): Promise<void>;
 }
@@ -181,13 +186,32 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     storage = await openStorage(config, { clock, logger });
   }
   const { snapshots, transcripts, tickets, leads } = storage;
-  const crmLog = logger.child({ component: 'crm' });
-  const crm: CrmPort = {
-    // Embedded default: the lead is already stored by the lead store; log ids only (no personal data).
-    async pushLead(tenantId, payload) {
-      crmLog.info({ tenant: tenantId, leadId: payload.lead_id, interest: payload.business_context.interest_area, urgency: payload.urgency_level }, 'lead delivered to the embedded CRM');
-    },
+  // Channel wiring needs the host, which needs the tenants: effects reach it lazily.
+  let wiringRef: ChannelWiring | null = null;
+  const wired = (): ChannelWiring => {
+    if (!wiringRef) throw new HiloError('HILO_ERR_INTERNAL', 'channel wiring used before start-up finished');
+    return wiringRef;
   };
+  // CRM webhook rows when configured (embedded default: the lead store holds it, the log says so).
+  const crm: CrmPort = { pushLead: (tenantId, payload) => wired().crm.pushLead(tenantId, payload) };
+  // Durable mode: the turn journal writes reply rows in the turn's transaction. All-in-memory
+  // mode: replies for provider channels are queued in memory after the turn commits, so a crash
+  // between commit and send loses them (documented in docs/channels.md).
+  const outbox: OutboxRepository = storage.db ? createOutboxRepository({ db: storage.db, clock }) : createMemoryOutbox({ clock });
+  const baseJournal = storage.journal;
+  const journal: TurnJournal = storage.db
+    ? baseJournal
+    : {
+        async commit(key, turn, envelope) {
+          const stored = await baseJournal.commit(key, turn, envelope);
+          for (const r of stored) {
+            if (r.direction !== 'out' || r.channel === 'web' || r.channel === 'rest') continue;
+            await outbox.enqueue({ tenantId: key.tenantId, conversationId: key.conversationId, kind: 'reply', payload: { messageId: r.messageId, seq: r.seq, channel: r.channel, text: r.text }, idempotencyKey: `reply:${key.conversationId}:${r.messageId}` });
+          }
+          return stored;
+        },
+        lastCommitted: (key) => baseJournal.lastCommitted(key),
+      };
 
   const tenantData = await loadTenants(tenantsDir);
   const tenants = new Map<string, TenantRuntime>();
@@ -212,6 +236,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
         logger,
         contextOf: (t, c) => hostRef?.contextOf(t, c) ?? null,
         contactHandleOf: (t, c) => hostRef?.contactHandleOf(t, c) ?? null,
+        onTicketOpened: (ticket, input) => wired().onTicketOpened(ticket, input),
       }),
     );
     log.info({ tenant: id, products: data.catalog.length, trainingMs: clock.now() - started }, 'tenant loaded, rule brain trained');
@@ -223,7 +248,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     tenants,
     snapshots,
     transcripts,
-    journal: storage.journal,
+    journal,
     contacts: storage.contacts,
     router,
     clock,
@@ -233,10 +258,44 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     idleTimeoutMs: config.idleTimeoutMs,
     turnTimeoutMs: config.turnTimeoutMs,
     ...(inspector ? { inspect: { observer: inspector.observer, select: inspector.select } } : {}),
-    onRelay: (key, relay) =>
-      logger.child({ component: 'handoff' }).info({ tenant: key.tenantId, conversationId: key.conversationId, ticket: relay.ticketNumber, messageId: relay.messageId }, 'customer message relayed to agents'),
+    onRelay: (key, relay) => {
+      logger.child({ component: 'handoff' }).info({ tenant: key.tenantId, conversationId: key.conversationId, ticket: relay.ticketNumber, messageId: relay.messageId }, 'customer message relayed to agents');
+      wired().onRelay(key, relay);
+    },
   });
   hostRef = host;
+  const db = storage.db;
+  const recipientOf = async (tenantId: string, conversationId: string, channel: string): Promise<string | null> => {
+    // The conversation id is the contact's thread (`c_<uuid without dashes>`, see sql-records.ts).
+    const hex = /^c_([0-9a-f]{32})$/.exec(conversationId)?.[1];
+    if (db && hex) {
+      const contactId = `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+      const rows = await db.em().execute<{ external_id: string }[]>(
+        `select external_id from channel_identities where tenant_id = ? and contact_id = ? and channel = ? order by created_at desc limit 1`,
+        [tenantId, contactId, channel],
+      );
+      if (rows[0]) return rows[0].external_id;
+    }
+    return host.contactHandleOf(tenantId, conversationId);
+  };
+  let worker: ReturnType<typeof createOutboxWorker> | null = null;
+  const wiring = createChannelWiring({
+    config,
+    tenantIds: [...tenants.keys()],
+    host,
+    tickets,
+    transcripts,
+    outbox,
+    kick: () => worker?.kick(),
+    recipientOf,
+    dedupe: createMemoryDeduplicator({ clock }),
+    clock,
+    logger,
+  });
+  wiringRef = wiring;
+  worker = createOutboxWorker({ outbox, handlers: wiring.handlers, clock, logger, pollMs: config.outboxPollMs });
+  const outboxWorker = worker;
+  if (Object.keys(wiring.enabled).length > 0) log.info({ channels: wiring.enabled, publicUrl: config.publicUrl }, 'provider channels enabled');
   host.start();
   const timers = createTimerScheduler({ source: storage.journal, host, clock, logger, scanEveryMs: config.timerScanMs });
   timers.start();
@@ -287,17 +346,19 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       assets: { widgetJsPath, demoHtmlPath },
       limits: { maxBodyBytes: config.maxBodyBytes, turnTimeoutMs: config.turnTimeoutMs + 1_000 },
       rateLimits: { perIpPerMinute: config.rateLimitPerIpPerMinute, perContactPerMinute: config.rateLimitPerContactPerMinute },
-      extraRoutes: [...metrics.routes, ...adminRoutes],
+      extraRoutes: [...metrics.routes, ...adminRoutes, ...wiring.routes],
       health: () => ({ tenants: [...tenants.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
     });
   } catch (err) {
     await retention?.stop();
     await timers.close();
     await host.close();
+    await outboxWorker.close();
     await inspector?.close();
     if (ownsStorage) await storage.close();
     throw err;
   }
+  outboxWorker.start();
   log.info({ port: gateway.port, transport: gateway.transport, tenants: [...tenants.keys()], shards: router.shardCount, storage: storage.describe }, 'Hilo is listening');
 
   let closing: Promise<void> | null = null;
@@ -309,12 +370,14 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     tenants,
     storage,
     fireTimers: () => timers.tick(),
+    drainOutbox: () => outboxWorker.drain(),
     close() {
       closing ??= (async () => {
         await gateway.close();
         await retention?.stop();
         await timers.close();
         await host.close();
+        await outboxWorker.close();
         for (const b of brains) await b.close?.();
         if (ownsStorage) await storage.close();
         await inspector?.close();

@@ -1,0 +1,390 @@
+import type { ConversationHost } from '../actors/conversation-host.js';
+import type { CrmPort, TicketRecord, TicketStore } from '../actors/records.js';
+import {
+  createPacer,
+  createServiceWindow,
+  createTelegramChannel,
+  createTelegramSender,
+  createTwilioChannel,
+  createTwilioSender,
+  createWhatsAppCloudChannel,
+  createWhatsAppSender,
+  handleChannelWebhook,
+  politeAcknowledgement,
+  toInboundMessage,
+  type Channel,
+  type ChannelName,
+  type Deduplicator,
+  type InboundEvent,
+  type ProviderErrorRecord,
+  type Sender,
+  type ServiceWindow,
+} from '../channels/index.js';
+import { createCrmWebhook, type CrmWebhook } from '../channels/crm-webhook/index.js';
+import { createLoggingHandoffNotifier, createRocketChatNotifier, parseOutgoingWebhook, type AgentCommand, type AgentMessage, type HandoffNotifier, type HandoffPriority } from '../channels/rocketchat/index.js';
+import { createSlackAlerter, type SlackAlerter } from '../channels/slack/index.js';
+import type { LeadPayload } from '../domain/lead.js';
+import { HiloError, isHiloError } from '../errors.js';
+import type { TicketActorInput } from '../machines/conversation.contract.js';
+import type { OutboxEntry, OutboxRepository } from '../persistence/sql/outbox.repository.js';
+import type { ConversationKey } from '../persistence/snapshot-store.js';
+import type { TranscriptStore } from '../persistence/transcript-store.js';
+import type { Clock } from './clock.js';
+import { tenantEnvKey, type HiloConfig } from './config.js';
+import type { HttpRequest, HttpResponse, Route } from './gateway/index.js';
+import type { Logger } from './logger.js';
+import type { OutboxHandler } from './outbox-worker.js';
+
+/** A provider channel of one tenant: the webhook side and the sending side. */
+interface TenantChannel {
+  channel: Channel;
+  sender: Sender;
+  /** Provider errors of the send in progress (the worker sends one row at a time). */
+  errors: ProviderErrorRecord[];
+}
+
+export interface ChannelWiringOptions {
+  config: HiloConfig;
+  tenantIds: readonly string[];
+  host: ConversationHost;
+  tickets: TicketStore;
+  transcripts: TranscriptStore;
+  outbox: OutboxRepository;
+  /** Asks the outbox worker to look for due rows now. */
+  kick: () => void;
+  /** The customer's address on a channel (phone number, chat id) for a conversation; null when unknown. */
+  recipientOf: (tenantId: string, conversationId: string, channel: string) => Promise<string | null>;
+  dedupe: Deduplicator;
+  clock: Clock;
+  logger: Logger;
+}
+
+export interface ChannelWiring {
+  /** `/webhooks/{whatsapp|twilio|telegram|rocketchat}/:tenant`, for the gateway's `extraRoutes`. */
+  readonly routes: Route[];
+  /** Outbox handlers by row kind: `reply`, `direct`, `handoff.notify`, `handoff.relay`, `slack.critical`, `slack.hotLead`, `crm.lead`. */
+  readonly handlers: Record<string, OutboxHandler>;
+  /** The CRM port for the tenants' lead effect: outbox rows for the CRM webhook and hot-lead alerts. */
+  readonly crm: CrmPort;
+  /** Hook for the ticket effect: outbox rows announcing a handoff to the agents (and Slack). */
+  onTicketOpened(ticket: TicketRecord, input: TicketActorInput): Promise<void>;
+  /** Hook for the host's `handoff.relay`: an outbox row relaying the customer's message to the agents. */
+  onRelay(key: ConversationKey, relay: { ticketNumber: string; messageId: string; text: string }): void;
+  /** Which channels each tenant has, for the start-up log. */
+  readonly enabled: Record<string, ChannelName[]>;
+  readonly serviceWindow: ServiceWindow;
+}
+
+const ROUTE_PROVIDERS = { whatsapp: 'whatsapp', twilio: 'twilio-whatsapp', telegram: 'telegram' } as const satisfies Record<string, ChannelName>;
+
+const json = (status: number, body: unknown): HttpResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+function headerMap(req: HttpRequest): Record<string, string> {
+  return req.headers;
+}
+
+function queryObject(q: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of q) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+/** Priority shown to agents: urgent for critical and high-priority cases. */
+function priorityOf(reason: string): HandoffPriority {
+  return reason === 'critical' || reason === 'high_priority' ? 'urgent' : 'new';
+}
+
+const AUTHOR_LABEL: Record<string, string> = { customer: 'Cliente', bot: 'Hilo', agent: 'Agente', system: 'Sistema' };
+
+/**
+ * Wires the provider channels and the human handoff into a running runtime: one `Channel` and
+ * `Sender` per tenant and provider (from `HILO_*_<T>` variables), the webhook routes (turns run
+ * when the webhook is accepted; a committed turn is durable and its replies are outbox rows),
+ * the outbox handlers that deliver replies, agent notifications, Slack alerts and CRM leads, and
+ * the Rocket.Chat agent endpoint.
+ *
+ * @example
+ * const wiring = createChannelWiring({ config, tenantIds, host, tickets, transcripts, outbox, kick, recipientOf, dedupe, clock, logger });
+ * startGateway({ ..., extraRoutes: wiring.routes });
+ */
+export function createChannelWiring(options: ChannelWiringOptions): ChannelWiring {
+  const { config, host, tickets, transcripts, outbox, kick, recipientOf, dedupe, clock, logger } = options;
+  const log = logger.child({ component: 'channels' });
+  const serviceWindow = createServiceWindow({ clock });
+  const twilioPacer = createPacer({ clock, perNumberPerSecond: 80, perNumberBurst: 80, pairIntervalMs: config.whatsappPairIntervalMs, pairBurst: config.whatsappPairBurst });
+  const telegramPacer = createPacer({ clock, perNumberPerSecond: 30, perNumberBurst: 30, pairIntervalMs: 1_000, pairBurst: 3 });
+
+  const channels = new Map<string, TenantChannel>();
+  const enabled: Record<string, ChannelName[]> = {};
+  const keyOf = (tenantId: string, name: string) => `${tenantId}\u0000${name}`;
+  for (const tenantId of options.tenantIds) {
+    const creds = config.channels[tenantEnvKey(tenantId)];
+    if (!creds) continue;
+    const names: ChannelName[] = [];
+    const add = (name: ChannelName, make: (errors: ProviderErrorRecord[]) => { channel: Channel; sender: Sender }) => {
+      const errors: ProviderErrorRecord[] = [];
+      channels.set(keyOf(tenantId, name), { ...make(errors), errors });
+      names.push(name);
+    };
+    const senderLog = log.child({ tenant: tenantId });
+    if (creds.whatsapp) {
+      const wa = creds.whatsapp;
+      const pacer = createPacer({ clock, perNumberPerSecond: wa.messagesPerSecond, perNumberBurst: wa.messagesPerSecond, pairIntervalMs: config.whatsappPairIntervalMs, pairBurst: config.whatsappPairBurst });
+      add('whatsapp', (errors) => ({
+        channel: createWhatsAppCloudChannel({ tenantId, appSecret: wa.appSecret, verifyToken: wa.verifyToken, phoneNumberId: wa.phoneNumberId, maxBodyBytes: config.channelMaxBodyBytes }),
+        sender: createWhatsAppSender({
+          baseUrl: config.whatsappGraphUrl,
+          graphVersion: config.whatsappGraphVersion,
+          phoneNumberId: wa.phoneNumberId,
+          accessToken: wa.accessToken,
+          clock,
+          pacer,
+          serviceWindow,
+          ...(wa.template ? { fallbackTemplate: wa.template } : {}),
+          onProviderError: (r) => errors.push(r),
+          log: senderLog,
+        }),
+      }));
+    }
+    if (creds.twilio) {
+      const tw = creds.twilio;
+      add('twilio-whatsapp', (errors) => ({
+        channel: createTwilioChannel({ tenantId, authToken: tw.authToken, clock, maxBodyBytes: config.channelMaxBodyBytes }),
+        sender: createTwilioSender({
+          baseUrl: config.twilioApiUrl,
+          accountSid: tw.accountSid,
+          authToken: tw.authToken,
+          from: tw.from,
+          ...(config.publicUrl ? { statusCallbackUrl: `${config.publicUrl}/webhooks/twilio/${encodeURIComponent(tenantId)}` } : {}),
+          clock,
+          pacer: twilioPacer,
+          serviceWindow,
+          ...(tw.contentSid ? { fallbackTemplate: { name: tw.contentSid, language: 'es' } } : {}),
+          onProviderError: (r) => errors.push(r),
+          log: senderLog,
+        }),
+      }));
+    }
+    if (creds.telegram) {
+      const tg = creds.telegram;
+      add('telegram', (errors) => ({
+        channel: createTelegramChannel({ tenantId, secretToken: tg.secretToken, clock, maxBodyBytes: config.channelMaxBodyBytes }),
+        sender: createTelegramSender({ baseUrl: config.telegramApiUrl, botToken: tg.botToken, clock, pacer: telegramPacer, onProviderError: (r) => errors.push(r), log: senderLog }),
+      }));
+    }
+    if (names.length > 0) enabled[tenantId] = names;
+  }
+
+  const notifier: HandoffNotifier = config.rocketChatWebhookUrl
+    ? createRocketChatNotifier({ webhookUrl: config.rocketChatWebhookUrl, clock, logger, timeZone: config.agentsTimeZone })
+    : createLoggingHandoffNotifier({ logger });
+  const slack: SlackAlerter | null = config.slackWebhookUrl ? createSlackAlerter({ webhookUrl: config.slackWebhookUrl, clock, logger }) : null;
+  const crmWebhook: CrmWebhook | null =
+    config.crmWebhookUrl && config.crmWebhookSecret
+      ? createCrmWebhook({
+          url: config.crmWebhookUrl,
+          secret: config.crmWebhookSecret,
+          clock,
+          logger,
+          onAttempt: (a) => log.info({ tenant: a.tenantId, leadId: a.leadId, attempt: a.attempt, ok: a.ok, status: a.status, retrying: a.retrying }, 'CRM delivery attempt'),
+        })
+      : null;
+
+  const enqueue = async (entry: Parameters<OutboxRepository['enqueue']>[0]): Promise<void> => {
+    await outbox.enqueue(entry);
+    kick();
+  };
+
+  /** After a restart the window is rebuilt from the conversation's last customer message. */
+  const ensureWindow = async (tenantId: string, conversationId: string): Promise<void> => {
+    if (serviceWindow.isOpen(conversationId)) return;
+    const lines = await transcripts.list({ tenantId, conversationId }, {});
+    const lastIn = [...lines].reverse().find((l) => l.direction === 'in');
+    if (lastIn) serviceWindow.recordInbound(conversationId, Date.parse(lastIn.at));
+  };
+
+  const sendOnChannel = async (entry: OutboxEntry, channelName: string, to: string | null, text: string) => {
+    const ch = channels.get(keyOf(entry.tenantId, channelName));
+    // Web and REST replies are delivered by the transcript; a channel no longer configured cannot send.
+    if (!ch) return { note: `no sender for channel ${channelName}` };
+    const recipient = to ?? (await recipientOf(entry.tenantId, entry.conversationId, channelName));
+    if (recipient === null) throw new HiloError('HILO_ERR_CHANNEL_SEND_REJECTED', 'The conversation has no recipient on this channel.');
+    await ensureWindow(entry.tenantId, entry.conversationId);
+    ch.errors.length = 0;
+    const result = await ch.sender.send({ to: recipient, text: ch.channel.formatOutbound(text), conversationId: entry.conversationId });
+    const note = ch.errors.length > 0 ? JSON.stringify(ch.errors.map((e) => ({ attempt: e.attempt, http: e.httpStatus, code: e.providerCode, retrying: e.retrying }))) : null;
+    return { providerMessageId: result.providerMessageId, note: result.usedTemplate ? `template sent${note ? ` ${note}` : ''}` : note };
+  };
+
+  const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+
+  const handlers: Record<string, OutboxHandler> = {
+    reply: (entry) => sendOnChannel(entry, str(entry.payload.channel), null, str(entry.payload.text)),
+    direct: (entry) => sendOnChannel(entry, str(entry.payload.channel), str(entry.payload.to) || null, str(entry.payload.text)),
+    'handoff.notify': async (entry) => {
+      const p = entry.payload as unknown as Parameters<HandoffNotifier['notifyHandoff']>[0];
+      await notifier.notifyHandoff(p);
+      return {};
+    },
+    'handoff.relay': async (entry) => {
+      await notifier.notifyRelay(str(entry.payload.ticketNumber), str(entry.payload.text));
+      return {};
+    },
+    'slack.critical': async (entry) => {
+      if (!slack) return { note: 'Slack not configured' };
+      await slack.alertCritical(entry.payload as unknown as Parameters<SlackAlerter['alertCritical']>[0]);
+      return {};
+    },
+    'slack.hotLead': async (entry) => {
+      if (!slack) return { note: 'Slack not configured' };
+      await slack.alertHotLead({ tenantId: entry.tenantId, lead: entry.payload.lead as LeadPayload, reason: 'urgencia alta' });
+      return {};
+    },
+    'crm.lead': async (entry) => {
+      if (!crmWebhook) return { note: 'CRM webhook not configured' };
+      const res = await crmWebhook.deliverLead(entry.tenantId, entry.payload.lead as LeadPayload);
+      return { providerMessageId: res.idempotencyKey, note: `HTTP ${res.status} after ${res.attempts} attempt(s)` };
+    },
+  };
+
+  const crmLog = logger.child({ component: 'crm' });
+  const crm: CrmPort = {
+    async pushLead(tenantId, payload) {
+      // The lead is stored already; the outbox row (one per lead id) makes the delivery exactly-once on our side.
+      if (crmWebhook) {
+        await enqueue({ tenantId, conversationId: '', kind: 'crm.lead', payload: { lead: payload }, idempotencyKey: `crm:${payload.lead_id}` });
+      } else {
+        crmLog.info({ tenant: tenantId, leadId: payload.lead_id, urgency: payload.urgency_level }, 'lead delivered to the embedded CRM');
+      }
+      if (slack && payload.urgency_level === 'Alto') {
+        await enqueue({ tenantId, conversationId: '', kind: 'slack.hotLead', payload: { lead: payload }, idempotencyKey: `slack:lead:${payload.lead_id}` });
+      }
+    },
+  };
+
+  const customerOf = async (tenantId: string, conversationId: string): Promise<{ displayName: string; channel: string }> => {
+    const lines = await transcripts.list({ tenantId, conversationId }, {});
+    const channel = [...lines].reverse().find((l) => l.direction === 'in')?.channel ?? 'web';
+    const handle = host.contactHandleOf(tenantId, conversationId);
+    return { displayName: handle ?? conversationId, channel };
+  };
+
+  const onTicketOpened = async (ticket: TicketRecord, input: TicketActorInput): Promise<void> => {
+    if (input.kind !== 'handoff') return;
+    const lines = await transcripts.list({ tenantId: input.tenantId, conversationId: input.conversationId }, {});
+    const lastMessages = lines.slice(-9).map((l) => ({ author: l.author === 'agent' && l.agentName ? l.agentName : (AUTHOR_LABEL[l.author] ?? l.author), text: l.text, at: Date.parse(l.at) }));
+    // The message that asked for a human is not in the transcript yet (its turn commits after this effect).
+    if (!lines.some((l) => l.messageId === input.messageId)) lastMessages.push({ author: 'Cliente', text: input.text, at: clock.now() });
+    const customer = await customerOf(input.tenantId, input.conversationId);
+    await enqueue({
+      tenantId: input.tenantId,
+      conversationId: input.conversationId,
+      kind: 'handoff.notify',
+      payload: { ticketNumber: ticket.number, priority: priorityOf(input.reason), customer, summary: ticket.summary, lastMessages },
+      idempotencyKey: `handoff:${ticket.ticketId}`,
+    });
+    if (slack && input.reason === 'critical') {
+      await enqueue({
+        tenantId: input.tenantId,
+        conversationId: input.conversationId,
+        kind: 'slack.critical',
+        payload: { tenantId: input.tenantId, ticketNumber: ticket.number, reason: input.reason, customer, summary: ticket.summary },
+        idempotencyKey: `slack:critical:${ticket.ticketId}`,
+      });
+    }
+  };
+
+  const onRelay = (key: ConversationKey, relay: { ticketNumber: string; messageId: string; text: string }): void => {
+    enqueue({ tenantId: key.tenantId, conversationId: key.conversationId, kind: 'handoff.relay', payload: { ticketNumber: relay.ticketNumber, text: relay.text }, idempotencyKey: `relay:${key.conversationId}:${relay.messageId}` }).catch((err: unknown) =>
+      log.error({ tenant: key.tenantId, conversationId: key.conversationId, err: err instanceof Error ? err.message : String(err) }, 'relay not queued'),
+    );
+  };
+
+  /** Runs the turns of accepted events; returns once each committed (durable) or failed. */
+  const accept = async (tenantId: string, events: InboundEvent[]): Promise<void> => {
+    for (const event of events) {
+      if (event.type === 'status') {
+        const found = await outbox.recordDeliveryStatus(tenantId, event.providerMessageId, event.status, event.error ? `${event.error.code}: ${event.error.message}` : null);
+        log.debug({ tenant: tenantId, status: event.status, found }, 'delivery status');
+        continue;
+      }
+      const conversationId = await host.resolveConversation(tenantId, event.channel, event.senderId);
+      serviceWindow.recordInbound(conversationId, event.timestamp);
+      if (event.text.trim() !== '') {
+        await host.handleMessage(toInboundMessage(event));
+      } else {
+        const ack = politeAcknowledgement(event.kind, 'es');
+        if (ack !== null) {
+          await outbox.enqueue({ tenantId, conversationId, kind: 'direct', payload: { channel: event.channel, to: event.senderId, text: ack }, idempotencyKey: `ack:${event.channel}:${event.messageId}` });
+        }
+      }
+    }
+    kick();
+  };
+
+  const webhookRoute = (segment: keyof typeof ROUTE_PROVIDERS, method: 'GET' | 'POST'): Route => ({
+    method,
+    path: `/webhooks/${segment}/:tenant`,
+    handler: async (req, ctx) => {
+      const tenantId = ctx.params.tenant ?? '';
+      const ch = channels.get(keyOf(tenantId, ROUTE_PROVIDERS[segment]));
+      if (!ch) return json(404, new HiloError('HILO_ERR_TENANT_NOT_FOUND').toJSON());
+      const search = req.query.toString();
+      const res = await handleChannelWebhook(
+        { channel: ch.channel, accept: (events) => accept(tenantId, events), dedupe, log: ctx.log },
+        { method: req.method, rawBody: req.body, headers: headerMap(req), url: `${config.publicUrl ?? ''}${req.path}${search ? `?${search}` : ''}`, query: queryObject(req.query) },
+      );
+      return { status: res.status, headers: res.headers, body: res.body };
+    },
+  });
+
+  const findTicket = async (tenantId: string, number: string): Promise<TicketRecord | null> => (await tickets.list(tenantId)).find((t) => t.number === number) ?? null;
+
+  const rocketChatRoute: Route = {
+    method: 'POST',
+    path: '/webhooks/rocketchat/:tenant',
+    handler: async (req, ctx) => {
+      const tenantId = ctx.params.tenant ?? '';
+      if (!config.rocketChatOutgoingToken || !host.hasTenant(tenantId)) return json(404, new HiloError('HILO_ERR_TENANT_NOT_FOUND').toJSON());
+      try {
+        const event = parseOutgoingWebhook(req.body, { token: config.rocketChatOutgoingToken });
+        if (event.kind === 'ignored') return json(200, {});
+        const claim = `rocketchat:${tenantId}:${event.messageId}`;
+        if (!(await dedupe.claim(claim))) return json(200, {});
+        try {
+          return await handleAgentEvent(tenantId, event, ctx.log);
+        } catch (err) {
+          // Not handled: let Rocket.Chat's retry (or the agent's resend) through.
+          await dedupe.release(claim);
+          throw err;
+        }
+      } catch (err) {
+        if (isHiloError(err)) return json(err.status, err.toJSON());
+        throw err;
+      }
+    },
+  };
+
+  async function handleAgentEvent(tenantId: string, event: AgentMessage | AgentCommand, reqLog: Logger): Promise<HttpResponse> {
+    if (event.kind === 'command' && event.command === 'crear-ticket') {
+      reqLog.info({ tenant: tenantId, agent: event.agentName }, 'agent ticket noted (no conversation attached)');
+      return json(200, { text: 'Anotado. Para responder a un cliente usa #T-000123 tu mensaje.' });
+    }
+    if (event.ticketNumber === undefined) return json(200, { text: 'Indica el ticket: #T-000123 tu mensaje' });
+    const ticket = await findTicket(tenantId, event.ticketNumber);
+    if (!ticket) return json(200, { text: `No encuentro el ticket ${event.ticketNumber}.` });
+    if (event.kind === 'command') {
+      await tickets.close(tenantId, ticket.ticketId, event.agentName, event.text);
+      await host.resolveHandoff(tenantId, ticket.conversationId, event.agentName, event.text);
+      kick();
+      return json(200, { text: `Ticket ${ticket.number} cerrado; Hilo retoma la conversación.` });
+    }
+    if (ticket.status !== 'open') return json(200, { text: `El ticket ${ticket.number} ya está cerrado.` });
+    await host.handleAgentMessage(tenantId, ticket.conversationId, event.agentName, event.text);
+    kick();
+    return json(200, {});
+  }
+
+  const routes: Route[] = [webhookRoute('whatsapp', 'GET'), webhookRoute('whatsapp', 'POST'), webhookRoute('twilio', 'POST'), webhookRoute('telegram', 'POST'), rocketChatRoute];
+  return { routes, handlers, crm, onTicketOpened, onRelay, enabled, serviceWindow };
+}
