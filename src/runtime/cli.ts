@@ -9,6 +9,9 @@ import { createLogger } from './logger.js';
 import { startHilo, DEMO_TENANT } from './hilo.js';
 import { isHiloError } from '../errors.js';
 import { exportMachineJson } from '../machines/index.js';
+import { createBrainFactory } from './brain-factory.js';
+import { systemClock } from './clock.js';
+import { loadLlmConfig } from './llm-config.js';
 
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'start';
@@ -25,11 +28,14 @@ async function main(argv: string[]): Promise<void> {
   }
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  const hilo = await startHilo({ config, logger });
+  // The LLM brain when HILO_LLM_* asks for it, else the rule brain (read here, not in startHilo, so
+  // test servers never pick up a developer's LLM variables).
+  const llm = loadLlmConfig(process.env);
+  const hilo = await startHilo({ config, logger, createBrain: createBrainFactory(llm, { clock: systemClock, logger }) });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   // Printed on stdout, not logged: the key is a secret and logs are shipped elsewhere.
   process.stdout.write(
-    `\n  Hilo is running: http://${shown}:${hilo.port}  (transport: ${hilo.transport})\n` +
+    `\n  Hilo is running: http://${shown}:${hilo.port}  (transport: ${hilo.transport}, brain: ${llm ? 'LLM with rule fallback' : 'rules'})\n` +
       (config.demoApiKey ? '' : `  Demo tenant "${DEMO_TENANT}" API key (generated, set HILO_DEMO_API_KEY to fix it): ${hilo.demoApiKey}\n`) +
       `  Try: curl -s -X POST http://${shown}:${hilo.port}/api/tenants/${DEMO_TENANT}/messages -H "Authorization: Bearer <key>" -H "Content-Type: application/json" -d '{"sender":"me","text":"¿Tienen cemento gris?"}'\n\n`,
   );
