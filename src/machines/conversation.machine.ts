@@ -199,7 +199,6 @@ export const conversationMachine = setup({
     // Effect outcomes (read from the done event).
     outcomeIs: ({ event }, params: { outcomes: readonly string[] }) =>
       params.outcomes.includes(outputOf<{ outcome: string }>(event)?.outcome ?? ''),
-    isFirstRelay: ({ context }) => context.handoffRelays === 0,
   },
   actions: {
     recordMessage: assign(({ context, event }) => {
@@ -709,13 +708,9 @@ export const conversationMachine = setup({
           description: 'A human holds the conversation: customer messages are relayed, not answered.',
           tags: [AWAITING_INPUT],
           on: {
-            'user.message': [
-              {
-                guard: 'isFirstRelay',
-                actions: ['recordMessage', 'relayToHuman', { type: 'sayTemplate', params: { template: 'handoff.waiting' } }, 'countRelay'],
-              },
-              { actions: ['recordMessage', 'relayToHuman', 'countRelay'] },
-            ],
+            // The bot says nothing while a human holds the conversation (the ticket reply already
+            // told the customer an agent will write): messages only go to the agents.
+            'user.message': { actions: ['recordMessage', 'relayToHuman', 'countRelay'] },
             'agent.message': { actions: 'sayAgentMessage' },
             'agent.resolved': { target: 'resolved' },
           },

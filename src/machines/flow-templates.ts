@@ -36,7 +36,6 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.submitted',
   'lead.failed',
   ...HANDOFF_TICKET_REASONS.map((r) => `handoff.ticket.${r}`),
-  'handoff.waiting',
   'handoff.resolved',
   'ticket.failed',
   'quote.ticket',

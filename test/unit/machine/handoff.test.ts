@@ -13,10 +13,7 @@ describe('conversation machine › handoff', () => {
 
     const first = await c.say('¿hola?');
     expect(first.state).toBe('handoff.withHuman');
-    expect(first.emitted).toEqual([
-      { type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'm2', text: '¿hola?' },
-      { type: 'reply', reply: { template: 'handoff.waiting' } },
-    ]);
+    expect(first.emitted).toEqual([{ type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'm2', text: '¿hola?' }]);
     const second = await c.say('sigo aquí');
     expect(second.emitted).toEqual([{ type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'm3', text: 'sigo aquí' }]);
     expect(second.context.turn).toBe(3);
@@ -42,13 +39,13 @@ describe('conversation machine › handoff', () => {
     expect(await c.say('hola')).toMatchObject({ says: ['greeting'], state: 'triage.idle' });
   });
 
-  it('should say the agent will answer again only on the first message of a new handoff', async () => {
+  it('should stay silent while a human holds the conversation, in every handoff', async () => {
     const c = createConversation({ script });
     await c.say('humano');
-    await c.say('hola');
+    expect((await c.say('hola')).says).toEqual([]);
     await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'ok' });
     await c.say('humano');
-    expect((await c.say('hola')).says).toEqual(['handoff.waiting']);
+    expect((await c.say('hola')).says).toEqual([]);
     expect(c.calls.createTicket.map((t) => t.idempotencyKey)).toEqual(['c-1:m1:ticket', 'c-1:m3:ticket']);
   });
 
