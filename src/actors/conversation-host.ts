@@ -199,7 +199,7 @@ export class ConversationHost implements ConversationService {
     return this.#mailbox.run(keyString(key), async () => {
       const entry = await this.#activate(key);
       if (entry.seq !== seq) return false;
-      await this.#turn(key, this.#channelOf(key), null, { type: 'conversation.close', reason: 'idle' });
+      await this.#turn(key, await this.#channelOf(key), null, { type: 'conversation.close', reason: 'idle' });
       this.stats.idleCloses++;
       return true;
     });
@@ -209,14 +209,14 @@ export class ConversationHost implements ConversationService {
     this.#assertOpen();
     const key = { tenantId, conversationId };
     await this.#assertExists(key);
-    return this.#mailbox.run(keyString(key), () => this.#turn(key, this.#channelOf(key), null, { type: 'agent.message', agentName, text }));
+    return this.#mailbox.run(keyString(key), async () => this.#turn(key, await this.#channelOf(key), null, { type: 'agent.message', agentName, text }));
   }
 
   async resolveHandoff(tenantId: string, conversationId: string, agentName: string, outcome: string): Promise<TurnResult> {
     this.#assertOpen();
     const key = { tenantId, conversationId };
     await this.#assertExists(key);
-    return this.#mailbox.run(keyString(key), () => this.#turn(key, this.#channelOf(key), null, { type: 'agent.resolved', agentName, outcome }));
+    return this.#mailbox.run(keyString(key), async () => this.#turn(key, await this.#channelOf(key), null, { type: 'agent.resolved', agentName, outcome }));
   }
 
   async getConversation(tenantId: string, conversationId: string): Promise<ConversationView | null> {
@@ -552,8 +552,16 @@ export class ConversationHost implements ConversationService {
     return t;
   }
 
-  #channelOf(key: ConversationKey): string {
-    return this.#handles.get(keyString(key))?.channel ?? 'web';
+  /**
+   * The channel replies go out on: the one the customer last wrote from. Remembered in memory;
+   * after a restart (an agent answering before the customer writes again) read from the transcript.
+   */
+  async #channelOf(key: ConversationKey): Promise<string> {
+    const known = this.#handles.get(keyString(key))?.channel;
+    if (known) return known;
+    const lines = await this.#o.transcripts.list(key, {});
+    for (let i = lines.length - 1; i >= 0; i--) if (lines[i]!.direction === 'in') return lines[i]!.channel;
+    return 'web';
   }
 
   async #assertExists(key: ConversationKey): Promise<void> {

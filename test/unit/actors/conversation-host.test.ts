@@ -171,6 +171,17 @@ describe('ConversationHost', () => {
     expect((await snapshots.get(key))?.machineVersion).toBe(1);
   });
 
+  it('should send an agent reply on the channel the customer last wrote from, even after a restart', async () => {
+    const { host, snapshots, transcripts } = createHost();
+    const t = await host.handleMessage({ tenantId: 'ferreteria', channel: 'whatsapp', senderId: '18095550199', text: 'quiero hablar con una persona' });
+    expect(t.state.value).toBe('handoff.withHuman');
+    await host.close();
+    // A new process: nothing in memory about this conversation's channel.
+    const { host: restarted } = createHost({ snapshots, transcripts });
+    const agent = await restarted.handleAgentMessage('ferreteria', t.conversationId, 'María', 'Hola, soy María.');
+    expect(agent.replies).toEqual([expect.objectContaining({ author: 'agent', channel: 'whatsapp', text: 'Hola, soy María.' })]);
+  });
+
   it('should refuse new turns once closed', async () => {
     const { host } = createHost();
     await host.close();
