@@ -20,6 +20,10 @@ import { answerAccount, answerInfo, answerProduct, createCatalogIndex } from './
 import type { CrmPort, LeadStore, TicketRecord, TicketStore } from './records.js';
 import { buildLeadPayload } from './lead-payload.js';
 import { summarizeConversation } from './conversation-summary.js';
+import { summarizeForContext } from './memory/contact-memory.js';
+
+/** Messages the LLM brain sees verbatim; older ones reach it as a summary. */
+const LLM_HISTORY_MESSAGES = 8;
 import type { TranscriptStore } from '../persistence/transcript-store.js';
 import type { Clock } from '../runtime/clock.js';
 import type { Logger } from '../runtime/logger.js';
@@ -65,7 +69,17 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
 
   const machine = conversationMachine.provide({
     actors: {
-      understand: fromPromise<UnderstandActorOutput, UnderstandActorInput>(({ input }) => brain.understand(input)),
+      understand: fromPromise<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
+        if (brain.kind !== 'llm') return brain.understand(input);
+        // The LLM reads the message with a bounded context: the last messages and a summary of the rest.
+        const conversationId = input.idempotencyKey.split(':')[0] ?? '';
+        const lines = await deps.transcripts.list({ tenantId: data.settings.id, conversationId }, {});
+        const { recent, summary } = summarizeForContext(lines, LLM_HISTORY_MESSAGES);
+        const history = recent
+          .filter((e) => !(e.direction === 'in' && e.messageId === input.messageId))
+          .map((e) => ({ role: e.author === 'customer' ? ('customer' as const) : ('assistant' as const), text: e.text }));
+        return brain.understand({ ...input, history, historySummary: summary });
+      }),
       answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined)),
       answerAccount: fromPromise<AccountActorOutput, AccountActorInput>(async ({ input }) => answerAccount(data, input)),
       answerInfo: fromPromise<InfoActorOutput, InfoActorInput>(async ({ input }) => answerInfo(data, input, clock.now())),

@@ -20,6 +20,12 @@ export interface UnderstandInput {
   lang: Lang;
   /** Idempotency key: the same key must yield the same effects (actors restored mid-turn re-invoke). */
   idempotencyKey: string;
+  /**
+   * Bounded context the host adds for brains that read it (the LLM brain): the last messages
+   * verbatim, oldest first, and a summary of everything before them. Never stored in the machine.
+   */
+  history?: { role: 'customer' | 'assistant'; text: string }[];
+  historySummary?: string | null;
 }
 
 /** The brain's reading of one customer message. Pure data: it goes into the machine's context. */

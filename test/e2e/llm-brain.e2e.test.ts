@@ -137,6 +137,14 @@ describe('LLM brain over REST with the fake provider', () => {
     expect(calls).toHaveLength(turns);
     expect(calls.every((r) => r.body.response_format?.type === 'json_schema' && r.body.model === 'fake-model' && r.apiKey === 'sk-test-a')).toBe(true);
     expect(calls.map((r) => lastUserText(r.body))[0]).toBe(OPENING);
+    // Later turns carry the conversation so far (bounded), oldest first, ending with the new message.
+    const second = calls[1]!.body.messages as { role: string; content: string }[];
+    expect(second[0]!.role).toBe('system');
+    expect(second[1]).toEqual({ role: 'user', content: OPENING });
+    expect(second[2]!.role).toBe('assistant');
+    const last = calls.at(-1)!.body.messages as { role: string; content: string }[];
+    expect(last.length).toBeLessThanOrEqual(1 + 8 + 1);
+    expect(last[0]!.content).toContain('Summary of the earlier conversation');
     expect(unscripted).toEqual([]);
 
     const metrics = await api('GET', '/metrics.json');

@@ -72,7 +72,9 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
   async function readWithLlm(input: LlmUnderstandInput, conversationId: string): Promise<LlmUnderstanding> {
     const prompt = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: INTENTS });
     // JSON mode does not send the schema: the model must read it in the prompt.
-    const system = responseFormat === 'json_object' ? `${prompt}\n\nThe JSON object must match this JSON schema:\n${JSON.stringify(toWireSchema(UNDERSTANDING_SCHEMA))}` : prompt;
+    const withSchema = responseFormat === 'json_object' ? `${prompt}\n\nThe JSON object must match this JSON schema:\n${JSON.stringify(toWireSchema(UNDERSTANDING_SCHEMA))}` : prompt;
+    // Older turns reach the model only as a bounded summary, so long conversations stay cheap.
+    const system = input.historySummary ? `${withSchema}\n\nSummary of the earlier conversation:\n${input.historySummary}` : withSchema;
     const history = (input.history ?? []).slice(-historyWindow).map((m): ChatMessage => (m.role === 'customer' ? { role: 'user', content: m.text } : { role: 'assistant', content: m.text }));
     const messages: ChatMessage[] = [{ role: 'system', content: system }, ...history, { role: 'user', content: input.text }];
     const request = (msgs: ChatMessage[]): ChatRequest => ({
