@@ -78,7 +78,14 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const history = recent
           .filter((e) => !(e.direction === 'in' && e.messageId === input.messageId))
           .map((e) => ({ role: e.author === 'customer' ? ('customer' as const) : ('assistant' as const), text: e.text }));
-        return brain.understand({ ...input, history, historySummary: summary });
+        // What the conversation knows about the customer (from the lead draft) travels with it.
+        const draft = ((deps.contextOf(data.settings.id, conversationId)?.lead ?? {}) as { draft?: Record<string, { value: string | null } | undefined> }).draft ?? {};
+        const known = (['name', 'company_name', 'interest_area'] as const)
+          .map((f) => (draft[f]?.value ? `${f}: ${draft[f]!.value}` : null))
+          .filter(Boolean);
+        const profile = known.length > 0 ? `Customer profile: ${known.join('; ')}.` : null;
+        const historySummary = [profile, summary].filter(Boolean).join('\n') || null;
+        return brain.understand({ ...input, history, historySummary });
       }),
       answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined)),
       answerAccount: fromPromise<AccountActorOutput, AccountActorInput>(async ({ input }) => answerAccount(data, input)),

@@ -145,6 +145,7 @@ describe('LLM brain over REST with the fake provider', () => {
     const last = calls.at(-1)!.body.messages as { role: string; content: string }[];
     expect(last.length).toBeLessThanOrEqual(1 + 8 + 1);
     expect(last[0]!.content).toContain('Summary of the earlier conversation');
+    expect(last[0]!.content).toContain('Customer profile: name: Carolina Méndez');
     expect(unscripted).toEqual([]);
 
     const metrics = await api('GET', '/metrics.json');
