@@ -29,7 +29,7 @@ export interface VerifyCrmSignatureOptions {
  * without downtime. The comparison is constant time.
  *
  * @example
- * const check = verifyCrmSignature(rawBody, req.headers['x-hilo-signature'], process.env.HILO_CRM_SECRET, { now: Date.now() });
+ * const check = verifyCrmSignature(rawBody, req.headers['x-hilo-signature'], secretFromYourVault, { now: Date.now() });
  * if (!check.ok) return res.writeHead(check.status).end(check.code);
  */
 export function verifyCrmSignature(rawBody: Buffer | string, header: string | string[] | undefined, secret: string | readonly string[], options: VerifyCrmSignatureOptions): CrmSignatureCheck {
