@@ -169,8 +169,11 @@ function editDistance(a: string, b: string, max: number): number {
   return (rows[a.length] as number[])[b.length] as number;
 }
 
-/** How well a query word matches a catalog word: 1 exact, less for sound-alike, typo or prefix. */
-function similarity(query: string, vocab: string, vocabSound: string): number {
+/**
+ * How well a query word matches a catalog word: 1 exact, less for sound-alike, typo or prefix.
+ * `querySound` is `soundKey(query)`, computed once by the caller rather than once per catalog word.
+ */
+function similarity(query: string, vocab: string, vocabSound: string, querySound: string): number {
   if (query === vocab) return 1;
   if (/^\d/.test(query) || /^\d/.test(vocab)) {
     // A bare size is most likely inches in a hardware store; feet are a weaker reading.
@@ -179,7 +182,7 @@ function similarity(query: string, vocab: string, vocabSound: string): number {
     if (query.endsWith('in') && query.slice(0, -2) === vocab) return 0.85;
     return 0;
   }
-  const qSound = soundKey(query);
+  const qSound = querySound;
   if (qSound === vocabSound && query.length >= 3) return 0.92;
   if (query.length >= 4) {
     const budget = query.length >= 7 ? 2 : 1;
@@ -205,6 +208,8 @@ interface Entry {
 const ALIAS_FACTOR = 0.95;
 
 const MIN_SCORE = 0.3;
+/** Distinct unknown query words remembered per catalog index. */
+const FUZZY_CACHE_LIMIT = 10_000;
 /** Results far below the best one are noise for a customer ("tubo" matching every pipe fitting). */
 const RELATIVE_CUTOFF = 0.55;
 
@@ -240,6 +245,23 @@ export function createCatalogIndex(catalog: Product[]): CatalogIndex {
   const weightOf = (token: string): number => Math.log(1 + total / (documentFrequency.get(token) ?? 1));
   const maxWeight = Math.log(1 + total);
 
+  // Scanning the whole vocabulary for an unknown word (a typo, a sound-alike) is the expensive part
+  // of a search, and customers misspell the same words again and again: remember each word's
+  // matches. Pure function of the word and the (immutable) catalog; bounded so odd input cannot grow it.
+  const fuzzyCache = new Map<string, readonly (readonly [string, number])[]>();
+  const fuzzyMatches = (word: string): readonly (readonly [string, number])[] => {
+    const hit = fuzzyCache.get(word);
+    if (hit) return hit;
+    const wordSound = soundKey(word);
+    const found: [string, number][] = [];
+    for (const { token, sound } of vocabulary) {
+      const quality = similarity(word, token, sound, wordSound);
+      if (quality > 0) found.push([token, quality]);
+    }
+    if (fuzzyCache.size < FUZZY_CACHE_LIMIT) fuzzyCache.set(word, found);
+    return found;
+  };
+
   return {
     search(query, options = {}) {
       const limit = options.limit ?? 5;
@@ -252,12 +274,9 @@ export function createCatalogIndex(catalog: Product[]): CatalogIndex {
         if (documentFrequency.has(term.token)) {
           // A word the catalog knows is taken as written: "zinc" must not also read as "sink".
           matches.set(term.token, 1);
-          if (term.numeric) for (const suffix of ['in', 'ft']) if (documentFrequency.has(term.token + suffix)) matches.set(term.token + suffix, similarity(term.token, term.token + suffix, ''));
+          if (term.numeric) for (const suffix of ['in', 'ft']) if (documentFrequency.has(term.token + suffix)) matches.set(term.token + suffix, similarity(term.token, term.token + suffix, '', ''));
         } else {
-          for (const { token, sound } of vocabulary) {
-            const quality = similarity(term.token, token, sound);
-            if (quality > 0) matches.set(token, quality);
-          }
+          for (const [token, quality] of fuzzyMatches(term.token)) matches.set(token, quality);
         }
         let weight = maxWeight;
         if (matches.size > 0) {
