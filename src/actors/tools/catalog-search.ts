@@ -240,6 +240,16 @@ export function createCatalogIndex(catalog: Product[]): CatalogIndex {
   for (const entry of entries) {
     for (const token of entry.tokens.keys()) documentFrequency.set(token, (documentFrequency.get(token) ?? 0) + 1);
   }
+  // Inverted index: which entries (by position) carry each token, so a search scores only products
+  // that share a word with the query instead of the whole catalog.
+  const entriesWith = new Map<string, number[]>();
+  entries.forEach((entry, i) => {
+    for (const token of entry.tokens.keys()) {
+      const list = entriesWith.get(token);
+      if (list) list.push(i);
+      else entriesWith.set(token, [i]);
+    }
+  });
   const vocabulary = [...documentFrequency.keys()].map((token) => ({ token, sound: soundKey(token) }));
   const total = Math.max(entries.length, 1);
   const weightOf = (token: string): number => Math.log(1 + total / (documentFrequency.get(token) ?? 1));
@@ -290,8 +300,16 @@ export function createCatalogIndex(catalog: Product[]): CatalogIndex {
       if (!candidates.some((c) => !c.term.numeric && c.matches.size > 0)) return [];
       const totalWeight = candidates.reduce((sum, c) => sum + c.weight, 0);
 
+      // Only a product matching a non-numeric query word can score (`wordMatched` below); visit those
+      // in catalog order, as a full scan would.
+      const reachable = new Set<number>();
+      for (const { term, matches } of candidates) {
+        if (term.numeric) continue;
+        for (const token of matches.keys()) for (const i of entriesWith.get(token) ?? []) reachable.add(i);
+      }
       const results: CatalogMatch[] = [];
-      for (const entry of entries) {
+      for (const i of [...reachable].sort((a, b) => a - b)) {
+        const entry = entries[i] as Entry;
         let covered = 0;
         let wordMatched = false;
         let headMatched = false;
