@@ -51,7 +51,43 @@ export interface CloseEvent {
   type: 'conversation.close';
   reason: 'idle' | 'admin';
 }
-export type ConversationEvent = UserMessageEvent | AgentMessageEvent | AgentResolvedEvent | CloseEvent;
+/**
+ * The host found that a phone or email the customer gave belongs to another contact of the tenant
+ * (another channel). `maskedHandle` is all the customer may see of it; `handleKey` is an opaque
+ * key so a declined match is not offered again; `codeSent`: a one-time code went out on the
+ * other channel (false: that channel cannot send, nothing is linked).
+ */
+export interface IdentityMatchedEvent {
+  type: 'identity.matched';
+  channel: string;
+  maskedHandle: string;
+  handleKey: string;
+  codeSent: boolean;
+}
+/**
+ * A customer message the host read as the one-time code while a match is offered; the host
+ * checked it (the code never enters the machine). `exhausted`: the last try failed or it expired.
+ */
+export interface IdentityCodeEvent {
+  type: 'identity.code';
+  messageId: string;
+  text: string;
+  receivedAt: string;
+  result: 'valid' | 'wrong' | 'exhausted' | 'expired';
+}
+/** Sent to the older thread after another channel identity was linked to it: greet the customer there. */
+export interface IdentityJoinedEvent {
+  type: 'identity.joined';
+  channel: string;
+}
+export type ConversationEvent =
+  | UserMessageEvent
+  | AgentMessageEvent
+  | AgentResolvedEvent
+  | CloseEvent
+  | IdentityMatchedEvent
+  | IdentityCodeEvent
+  | IdentityJoinedEvent;
 
 // ---------------------------------------------------------------- events the machine emits
 
@@ -66,7 +102,12 @@ export interface RelayEmitted {
   messageId: string;
   text: string;
 }
-export type ConversationEmitted = ReplyEmitted | RelayEmitted;
+/** The customer proved control of the other channel: the host links this channel identity to it. */
+export interface IdentityConfirmedEmitted {
+  type: 'identity.confirmed';
+  handleKey: string;
+}
+export type ConversationEmitted = ReplyEmitted | RelayEmitted | IdentityConfirmedEmitted;
 
 // ---------------------------------------------------------------- effects (invoked actors)
 

@@ -87,7 +87,27 @@ export interface ConversationContext {
   handoffReason: HandoffReason | null;
   /** Customer messages relayed to the human during the current handoff. */
   handoffRelays: number;
+  /** Linking this channel identity to the same customer's other thread (absent in older snapshots). */
+  identity?: IdentityState;
 }
+
+/** A match the host found on another channel; only a masked handle, never the other contact's data. */
+export interface IdentityOffer {
+  channel: string;
+  maskedHandle: string;
+  handleKey: string;
+}
+
+export interface IdentityState {
+  /** A one-time code went out on the other channel; the customer is asked to type it. */
+  offer: IdentityOffer | null;
+  /** The offer the message being routed answers (set for one routing pass). */
+  answering: IdentityOffer | null;
+  /** Handle keys the customer declined or failed to prove: never offered again here. */
+  declined: string[];
+}
+
+const noIdentity = (context: ConversationContext): IdentityState => context.identity ?? { offer: null, answering: null, declined: [] };
 
 export function createInitialContext(input: ConversationInput): ConversationContext {
   return {
@@ -104,6 +124,7 @@ export function createInitialContext(input: ConversationInput): ConversationCont
     lastHandoff: null,
     handoffReason: null,
     handoffRelays: 0,
+    identity: { offer: null, answering: null, declined: [] },
   };
 }
 
@@ -120,6 +141,9 @@ const reply = (template: string, params?: TemplateParams): ReplyEmitted => ({
 
 /** Done events are not in the machine's event union; named actions and guards read them through this. */
 const outputOf = <T>(event: unknown): T | undefined => (event as { output?: T }).output;
+
+const CHANNEL_LABELS: Record<string, string> = { whatsapp: 'WhatsApp', 'twilio-whatsapp': 'WhatsApp', telegram: 'Telegram', web: 'web' };
+const channelLabel = (channel: string): string => CHANNEL_LABELS[channel] ?? channel;
 
 const INFO_INTENTS: readonly IntentName[] = ['store_hours_location', 'offers', 'job_vacancies'];
 const PRODUCT_INTENTS: readonly IntentName[] = ['product_inquiry', 'price_quote'];
@@ -181,6 +205,11 @@ export const conversationMachine = setup({
       const aboutTheLead = intent === null || intent === 'out_of_scope' || intent === 'sales_lead';
       return (field !== null || context.expecting.kind === 'lead_confirmation') && aboutTheLead && carriesLeadData(understanding);
     },
+    // The customer answers an identity offer with words instead of the code.
+    declinesIdentity: ({ context }) => !!noIdentity(context).answering && u(context)?.affirmation === 'no',
+    affirmsIdentity: ({ context }) => !!noIdentity(context).answering && u(context)?.affirmation === 'yes' && !carriesLeadData(u(context)!),
+    identityCodeIs: ({ event }, params: { results: readonly string[] }) => event.type === 'identity.code' && params.results.includes(event.result),
+    identityCodeSent: ({ event }) => event.type === 'identity.matched' && event.codeSent,
     // Rules 2–8: what the message is about.
     isCritical: ({ context }) => {
       const understanding = u(context);
@@ -202,11 +231,47 @@ export const conversationMachine = setup({
   },
   actions: {
     recordMessage: assign(({ context, event }) => {
-      if (event.type !== 'user.message') return {};
+      if (event.type !== 'user.message' && event.type !== 'identity.code') return {};
+      const identity = noIdentity(context);
       return {
         turn: context.turn + 1,
         lastMessage: { id: event.messageId, text: event.text, receivedAt: event.receivedAt },
+        ...(identity.answering ? { identity: { ...identity, answering: null } } : {}),
       };
+    }),
+    offerIdentity: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'identity.matched') return;
+      const offer: IdentityOffer = { channel: event.channel, maskedHandle: event.maskedHandle, handleKey: event.handleKey };
+      const identity = noIdentity(context);
+      if (event.codeSent) {
+        enqueue.emit(reply('identity.codeSent', { channel: channelLabel(offer.channel), handle: offer.maskedHandle }));
+        enqueue.assign({ identity: { ...identity, offer, answering: null } });
+      } else {
+        // The other channel cannot carry a code: say so, never link, do not ask again.
+        enqueue.emit(reply('identity.cannotSend', { channel: channelLabel(offer.channel) }));
+        enqueue.assign({ identity: { ...identity, declined: [...identity.declined, offer.handleKey] } });
+      }
+    }),
+    // Leaving the offer for understanding: the routing pass after it may read "no" / "sí" as the answer.
+    answerIdentity: assign(({ context }) => {
+      const identity = noIdentity(context);
+      return { identity: { ...identity, answering: identity.offer, offer: null } };
+    }),
+    resumeIdentity: assign(({ context }) => {
+      const identity = noIdentity(context);
+      return { identity: { ...identity, offer: identity.answering, answering: null } };
+    }),
+    dropIdentity: assign(({ context }) => {
+      const identity = noIdentity(context);
+      const gone = identity.offer ?? identity.answering;
+      return { identity: { offer: null, answering: null, declined: gone ? [...identity.declined, gone.handleKey] : identity.declined } };
+    }),
+    confirmIdentity: enqueueActions(({ context, enqueue }) => {
+      const identity = noIdentity(context);
+      if (!identity.offer) return;
+      enqueue.emit(reply('identity.linked', { channel: channelLabel(identity.offer.channel) }));
+      enqueue.emit({ type: 'identity.confirmed', handleKey: identity.offer.handleKey });
+      enqueue.assign({ identity: { ...identity, offer: null, answering: null } });
     }),
     storeUnderstanding: assign(({ context, event }) => {
       const understanding = outputOf<Understanding>(event);
@@ -326,6 +391,11 @@ export const conversationMachine = setup({
   description: 'One customer thread: triage each message, answer, qualify a lead, or hand off to a human.',
   context: ({ input }) => createInitialContext(input),
   initial: 'triage',
+  on: {
+    // The older thread a new channel identity was just linked to: greet the customer by name and
+    // remind them of what is open (hosts send it only while the machine awaits input).
+    'identity.joined': { actions: 'sayGreeting' },
+  },
   states: {
     triage: {
       id: 'triage',
@@ -339,6 +409,10 @@ export const conversationMachine = setup({
           on: {
             'user.message': { target: 'understanding', actions: 'recordMessage' },
             'conversation.close': { target: '#closed' },
+            'identity.matched': [
+              { guard: 'identityCodeSent', target: '#identifying', actions: 'offerIdentity' },
+              { actions: 'offerIdentity' },
+            ],
           },
         },
         understanding: {
@@ -365,6 +439,16 @@ export const conversationMachine = setup({
           id: 'routing',
           description: 'Pick the flow: pending expectation first, then urgency, then intent.',
           always: [
+            {
+              guard: 'declinesIdentity',
+              target: 'continuing',
+              actions: ['resetStreak', 'dropIdentity', { type: 'sayTemplate', params: { template: 'identity.declined' } }],
+            },
+            {
+              guard: 'affirmsIdentity',
+              target: '#identifying',
+              actions: ['resetStreak', 'resumeIdentity', { type: 'sayTemplate', params: { template: 'identity.typeCode' } }],
+            },
             { guard: 'answersExpectedAccountId', target: '#answering.account', actions: 'resetStreak' },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
             { guard: 'confirmsLead', target: '#qualifying.submitting', actions: 'resetStreak' },
@@ -723,6 +807,22 @@ export const conversationMachine = setup({
             actions: ['recordResolution', { type: 'sayTemplate', params: { template: 'handoff.resolved' } }],
           },
         },
+      },
+    },
+
+    identifying: {
+      id: 'identifying',
+      description: 'A one-time code went to the same customer on another channel; waiting for it here.',
+      tags: [AWAITING_INPUT],
+      on: {
+        'identity.code': [
+          { guard: { type: 'identityCodeIs', params: { results: ['valid'] } }, target: '#idle', actions: ['recordMessage', 'confirmIdentity'] },
+          { guard: { type: 'identityCodeIs', params: { results: ['wrong'] } }, actions: ['recordMessage', { type: 'sayTemplate', params: { template: 'identity.wrongCode' } }] },
+          { target: '#idle', actions: ['recordMessage', 'dropIdentity', { type: 'sayTemplate', params: { template: 'identity.failed' } }] },
+        ],
+        // Anything else: understood as usual; a "no" declines, a "sí" asks for the code again.
+        'user.message': { target: '#understanding', actions: ['recordMessage', 'answerIdentity'] },
+        'conversation.close': { target: '#closed', actions: 'dropIdentity' },
       },
     },
 

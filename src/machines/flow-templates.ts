@@ -16,7 +16,8 @@ export const HANDOFF_TICKET_REASONS = [
  * Every template key the conversation machine emits. Each tenant's `templates/flow.json` defines
  * all of them in every language (a test checks the demo tenant). Params per key:
  * `greeting.named` {name}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
- * urgency}; `lead.submitted` {leadId}; `handoff.ticket.*` and `quote.ticket` {number}.
+ * urgency}; `lead.submitted` {leadId}; `handoff.ticket.*` and `quote.ticket` {number};
+ * `identity.codeSent` {channel, handle}; `identity.cannotSend` and `identity.linked` {channel}.
  */
 export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting',
@@ -39,4 +40,11 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.resolved',
   'ticket.failed',
   'quote.ticket',
+  'identity.codeSent',
+  'identity.cannotSend',
+  'identity.typeCode',
+  'identity.wrongCode',
+  'identity.failed',
+  'identity.declined',
+  'identity.linked',
 ];

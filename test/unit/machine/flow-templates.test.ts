@@ -10,6 +10,9 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.confirm': ['fullName', 'email', 'phone', 'company', 'interest', 'problem', 'urgency'],
   'lead.submitted': ['leadId'],
   'quote.ticket': ['number'],
+  'identity.codeSent': ['channel', 'handle'],
+  'identity.cannotSend': ['channel'],
+  'identity.linked': ['channel'],
 };
 const paramsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 

@@ -13,16 +13,16 @@ function walk(node: Node, visit: (n: Node) => void): void {
 describe('exportMachineJson', () => {
   const json = exportMachineJson() as Node;
 
-  it('should be plain JSON with the five top-level states', () => {
+  it('should be plain JSON with the six top-level states', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
-    expect(Object.keys(json.states ?? {})).toEqual(['triage', 'answering', 'qualifying', 'handoff', 'closed']);
+    expect(Object.keys(json.states ?? {})).toEqual(['triage', 'answering', 'qualifying', 'handoff', 'identifying', 'closed']);
   });
 
   it('should carry the awaiting tag on exactly the states that wait for the outside world', () => {
     const awaiting: string[] = [];
     walk(json, (n) => n.tags?.includes(AWAITING_INPUT) && awaiting.push(n.id));
     expect(awaiting.sort()).toEqual(
-      ['idle', 'answering.awaitingProduct', 'answering.awaitingAccountId', 'qualifying.collecting.waiting', 'qualifying.confirming', 'handoff.withHuman', 'closed'].sort(),
+      ['idle', 'answering.awaitingProduct', 'answering.awaitingAccountId', 'qualifying.collecting.waiting', 'qualifying.confirming', 'handoff.withHuman', 'identifying', 'closed'].sort(),
     );
   });
 
@@ -32,7 +32,9 @@ describe('exportMachineJson', () => {
     expect([...sources].sort()).toEqual([...CONVERSATION_ACTORS].sort());
     const routing = json.states?.triage?.states?.routing;
     expect(routing?.always?.length).toBeGreaterThanOrEqual(15);
-    expect(routing?.always?.[0]).toEqual({ target: '#answering.account', guard: 'answersExpectedAccountId', actions: ['resetStreak'] });
+    // An answer to a pending identity offer ("no" / "sí") comes first, then the expected answers.
+    expect(routing?.always?.[0]).toMatchObject({ target: '#continuing', guard: 'declinesIdentity' });
+    expect(routing?.always?.[2]).toEqual({ target: '#answering.account', guard: 'answersExpectedAccountId', actions: ['resetStreak'] });
   });
 
   it('should load back as a machine config with the same state ids', () => {
