@@ -13,16 +13,35 @@ export interface FoldedText {
   map: number[];
 }
 
+/**
+ * Folded form of one non-ASCII UTF-16 unit ('' when it folds away), memoised: `normalize('NFD')`
+ * per character is the costly part of folding, and a chat uses a handful of distinct accents.
+ * At most 65,536 entries (one per code unit).
+ */
+const foldedUnit = new Map<string, string>();
+function foldUnit(ch: string): string {
+  let out = foldedUnit.get(ch);
+  if (out === undefined) {
+    const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+    // Keep one folded unit per source unit so spans stay exact (e.g. 'İ' lower-cases to two units).
+    out = base.length === 0 || COMBINING_MARK.test(ch) ? '' : (base[0] as string);
+    foldedUnit.set(ch, out);
+  }
+  return out;
+}
+
 /** Lower-cases and strips accents while remembering where each folded character came from. */
 export function foldWithMap(text: string): FoldedText {
   let folded = '';
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    const base = ch.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-    if (base.length === 0 || COMBINING_MARK.test(ch)) continue;
-    // Keep one folded unit per source unit so spans stay exact (e.g. 'İ' lower-cases to two units).
-    folded += base[0];
+    const code = text.charCodeAt(i);
+    let unit: string;
+    // ASCII has no accents: only upper case letters change.
+    if (code < 0x80) unit = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : (text[i] as string);
+    else unit = foldUnit(text[i] as string);
+    if (unit.length === 0) continue;
+    folded += unit;
     map.push(i);
   }
   map.push(text.length);
@@ -36,8 +55,12 @@ export function toOriginalSpan(f: FoldedText, start: number, end: number): { sta
 
 /** Lower-case and accent-free, nothing else. */
 export function fold(text: string): string {
+  // ASCII text (most chat messages) is its own NFD form with no marks: skip the Unicode work.
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** Placeholder token that stands for any number (so "10 sacos" and "25 sacos" look alike). */
 export const NUMBER_TOKEN = '0';
