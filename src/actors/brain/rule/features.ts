@@ -33,6 +33,9 @@ export function countFeatures(tokens: readonly string[], lexicon?: ReadonlySet<s
  */
 export const BLOCK_WEIGHTS: Record<string, number> = { w: 1.5, b: 0.7, k: 1.5, c: 0.6 };
 
+/** Distinct tokens whose feature ids a vectorizer remembers. */
+const TOKEN_CACHE_LIMIT = 50_000;
+
 /** Feature vocabulary with IDF weights, fitted on the training set. */
 export interface Vectorizer {
   readonly size: number;
@@ -59,25 +62,50 @@ export function fitVectorizer(
     idf.push(Math.log((1 + docs.length) / (1 + d)) + 1);
     weights.push(BLOCK_WEIGHTS[f[0] as string] ?? 1);
   }
+  // Every feature but the bigram depends on one token alone: remember each token's known feature
+  // ids (repeated as often as the token yields them) instead of building and hashing n-gram strings
+  // on every message. Bounded so odd input cannot grow it without end.
+  const tokenFeatures = new Map<string, Int32Array>();
+  const featuresOf = (token: string): Int32Array => {
+    let ids = tokenFeatures.get(token);
+    if (ids === undefined) {
+      const found: number[] = [];
+      for (const [f, c] of countFeatures([token], lexicon)) {
+        const idx = vocab.get(f);
+        if (idx !== undefined) for (let k = 0; k < c; k++) found.push(idx);
+      }
+      ids = Int32Array.from(found);
+      if (tokenFeatures.size < TOKEN_CACHE_LIMIT) tokenFeatures.set(token, ids);
+    }
+    return ids;
+  };
+
   return {
     size: idf.length,
     transform(tokens) {
-      const entries: [number, number][] = [];
-      for (const [f, c] of countFeatures(tokens, lexicon)) {
-        const idx = vocab.get(f);
-        if (idx === undefined) continue;
-        entries.push([idx, (1 + Math.log(c)) * (idf[idx] as number) * (weights[idx] as number)]);
+      // Same counts as `countFeatures(tokens)` restricted to the vocabulary.
+      const counts = new Map<number, number>();
+      const add = (idx: number | undefined): void => {
+        if (idx !== undefined) counts.set(idx, (counts.get(idx) ?? 0) + 1);
+      };
+      for (let i = 0; i < tokens.length; i++) {
+        const tok = tokens[i] as string;
+        for (const idx of featuresOf(tok)) add(idx);
+        if (i + 1 < tokens.length) add(vocab.get(`b:${tok}_${tokens[i + 1] as string}`));
       }
-      entries.sort((a, b) => a[0] - b[0]);
+      if (tokens.length === 0) add(vocab.get('w:<empty>'));
+      const index = Int32Array.from(counts.keys()).sort();
+      const value = new Float64Array(index.length);
+      // Summed in index order, as before, so the norm is bit-for-bit the same.
       let norm = 0;
-      for (const [, v] of entries) norm += v * v;
+      for (let k = 0; k < index.length; k++) {
+        const i = index[k] as number;
+        const v = (1 + Math.log(counts.get(i) as number)) * (idf[i] as number) * (weights[i] as number);
+        value[k] = v;
+        norm += v * v;
+      }
       norm = Math.sqrt(norm) || 1;
-      const index = new Int32Array(entries.length);
-      const value = new Float64Array(entries.length);
-      entries.forEach(([i, v], k) => {
-        index[k] = i;
-        value[k] = v / norm;
-      });
+      for (let k = 0; k < value.length; k++) value[k] = (value[k] as number) / norm;
       return { index, value };
     },
   };
