@@ -3,8 +3,21 @@ import type { InterestArea, UrgencyLevel } from '../../../domain/lead.js';
 import type { Lang } from '../../../domain/nlu.js';
 import { fold } from './text.js';
 
-/** Folded words of a message (accent-free, punctuation-free). */
-function words(text: string): string[] {
+/**
+ * Folded words of a message (accent-free, punctuation-free). Every detector below reads the same
+ * message in turn, so the last message's words are kept (shared and read-only).
+ */
+let lastText: string | undefined;
+let lastWords: readonly string[] = [];
+function words(text: string): readonly string[] {
+  if (text !== lastText) {
+    lastWords = splitWords(text);
+    lastText = text;
+  }
+  return lastWords;
+}
+
+function splitWords(text: string): string[] {
   return fold(text)
     .replace(/[^a-z0-9@.\s]+/g, ' ')
     .replace(/([a-z])\1{2,}/g, '$1')

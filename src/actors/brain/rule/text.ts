@@ -8,9 +8,9 @@ const COMBINING_MARK = /\p{M}/u;
 
 export interface FoldedText {
   /** Lower-cased, accent-free copy of the text. */
-  folded: string;
+  readonly folded: string;
   /** `map[i]` is the offset in the original text of `folded[i]`; `map[folded.length]` is the text length. */
-  map: number[];
+  readonly map: readonly number[];
 }
 
 /**
@@ -30,8 +30,32 @@ function foldUnit(ch: string): string {
   return out;
 }
 
-/** Lower-cases and strips accents while remembering where each folded character came from. */
+/**
+ * The last few folded texts. One message is folded by the courtesy stripper and by every entity
+ * extractor in turn; they all read the same (read-only) result instead of folding it again.
+ */
+const recentFolds: FoldedText[] = [];
+const recentTexts: string[] = [];
+const RECENT_FOLDS = 4;
+
+/**
+ * Lower-cases and strips accents while remembering where each folded character came from.
+ * The result is shared with other callers folding the same text: never mutate it.
+ */
 export function foldWithMap(text: string): FoldedText {
+  const at = recentTexts.indexOf(text);
+  if (at >= 0) return recentFolds[at] as FoldedText;
+  const result = foldUncached(text);
+  recentTexts.unshift(text);
+  recentFolds.unshift(result);
+  if (recentTexts.length > RECENT_FOLDS) {
+    recentTexts.pop();
+    recentFolds.pop();
+  }
+  return result;
+}
+
+function foldUncached(text: string): FoldedText {
   let folded = '';
   const map: number[] = [];
   for (let i = 0; i < text.length; i++) {
