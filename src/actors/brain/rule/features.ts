@@ -80,13 +80,19 @@ export function fitVectorizer(
     return ids;
   };
 
+  const scratch = new Float64Array(idf.length);
+  const touched: number[] = [];
+
   return {
     size: idf.length,
     transform(tokens) {
-      // Same counts as `countFeatures(tokens)` restricted to the vocabulary.
-      const counts = new Map<number, number>();
+      // Same counts as `countFeatures(tokens)` restricted to the vocabulary, kept in a scratch array
+      // (reset below before returning; `transform` is synchronous, so it is never shared).
+      touched.length = 0;
       const add = (idx: number | undefined): void => {
-        if (idx !== undefined) counts.set(idx, (counts.get(idx) ?? 0) + 1);
+        if (idx === undefined) return;
+        if (scratch[idx] === 0) touched.push(idx);
+        scratch[idx] = (scratch[idx] as number) + 1;
       };
       for (let i = 0; i < tokens.length; i++) {
         const tok = tokens[i] as string;
@@ -94,13 +100,14 @@ export function fitVectorizer(
         if (i + 1 < tokens.length) add(vocab.get(`b:${tok}_${tokens[i + 1] as string}`));
       }
       if (tokens.length === 0) add(vocab.get('w:<empty>'));
-      const index = Int32Array.from(counts.keys()).sort();
+      const index = Int32Array.from(touched).sort();
       const value = new Float64Array(index.length);
       // Summed in index order, as before, so the norm is bit-for-bit the same.
       let norm = 0;
       for (let k = 0; k < index.length; k++) {
         const i = index[k] as number;
-        const v = (1 + Math.log(counts.get(i) as number)) * (idf[i] as number) * (weights[i] as number);
+        const v = (1 + Math.log(scratch[i] as number)) * (idf[i] as number) * (weights[i] as number);
+        scratch[i] = 0;
         value[k] = v;
         norm += v * v;
       }
