@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import { createActor, waitFor, type AnyActorRef, type InspectionEvent } from 'xstate';
 import { HiloError, isHiloError } from '../errors.js';
 import type { NluResult } from '../domain/nlu.js';
@@ -19,7 +19,8 @@ import type {
   TurnResult,
 } from './conversation-service.js';
 import { KeyedMailbox } from './mailbox.js';
-import type { ContactDirectory } from './records.js';
+import { codeMessage, factsFrom, handleKey, maskEmail, maskPhone, type FactsContextView } from './identity/handles.js';
+import type { ContactDirectory, OtherThread } from './records.js';
 import { renderReply } from './render-reply.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 
@@ -77,8 +78,36 @@ export interface ConversationHostOptions {
   snapshotTtlSeconds?: number;
   /** Attaches an inspector (e.g. the Stately inspector) to the actors it selects. */
   inspect?: { observer: (event: InspectionEvent) => void; select: (key: ConversationKey) => boolean };
+  /**
+   * Cross-channel identity: when a customer gives a phone or email of another contact's thread, a
+   * one-time code goes to that thread's channel; typed back here, it links this channel identity
+   * to that thread. Without it (or without the directory's identity methods) nothing is linked.
+   */
+  identity?: IdentityLinkOptions;
   /** Called for every emitted `handoff.relay` (the agents' side). */
   onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }>) => void;
+}
+
+export interface IdentityLinkOptions {
+  /**
+   * Sends the code text to the other thread's channel identity (through the outbox). Resolves
+   * false when that channel cannot send (not configured, or the web widget): nothing is linked.
+   */
+  sendCode(input: { tenantId: string; conversationId: string; channel: string; externalId: string; text: string }): Promise<boolean>;
+  /** How long a code is valid. Default 10 minutes. */
+  codeTtlMs?: number;
+  /** Wrong codes allowed, the last one included. Default 3. */
+  maxTries?: number;
+  /** Makes a code (tests). Default: 4 random digits. */
+  createCode?: () => string;
+}
+
+interface PendingCode {
+  code: string;
+  handleKey: string;
+  target: OtherThread;
+  expiresAt: number;
+  tries: number;
 }
 
 interface ActiveConversation {
@@ -89,6 +118,8 @@ interface ActiveConversation {
   lastUsed: number;
   /** Emitted events of the turn in progress. */
   sink: ConversationEmitted[] | null;
+  /** Emitted events of the last finished turn. */
+  lastEmitted?: ConversationEmitted[];
 }
 
 export interface HostStats {
@@ -117,6 +148,9 @@ export class ConversationHost implements ConversationService {
   readonly #mailbox = new KeyedMailbox();
   readonly #listeners = new Map<string, Set<(u: ConversationUpdate) => void>>();
   readonly #handles = new Map<string, { channel: string; senderId: string }>();
+  readonly #pendingCodes = new Map<string, PendingCode>();
+  /** Facts already stored per thread (skips a profile write on every turn). */
+  readonly #rememberedFacts = new Map<string, string>();
   readonly #journal: TurnJournal;
   #sweepTimer: NodeJS.Timeout | null = null;
   #closed = false;
@@ -165,7 +199,8 @@ export class ConversationHost implements ConversationService {
     const conversationId = await this.resolveConversation(message.tenantId, message.channel, message.senderId);
     const key = { tenantId: message.tenantId, conversationId };
     const messageId = message.messageId ?? `${message.channel}:${randomUUID()}`;
-    return this.#mailbox.run(keyString(key), async () => {
+    let confirmed = false;
+    const result = await this.#mailbox.run(keyString(key), async (): Promise<TurnResult> => {
       // Activation first: it completes a turn left half-committed by a crash, so the
       // de-duplication below sees every turn whose snapshot was written.
       await this.#activate(key);
@@ -173,19 +208,123 @@ export class ConversationHost implements ConversationService {
       if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
       const receivedAt = new Date(this.#o.clock.now()).toISOString();
       const inbound: NewTranscriptEntry = { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt };
+      const codeResult = this.#checkCode(key, message.text);
       this.#publish(key, { type: 'typing', on: true });
       try {
-        return await this.#turn(key, message.channel, inbound, {
-          type: 'user.message',
-          messageId,
-          text: message.text,
-          channel: message.channel,
-          receivedAt,
-        });
+        const turn = await this.#turn(
+          key,
+          message.channel,
+          inbound,
+          codeResult
+            ? { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult }
+            : { type: 'user.message', messageId, text: message.text, channel: message.channel, receivedAt },
+        );
+        confirmed = codeResult === 'valid' && (this.#active.get(keyString(key))?.lastEmitted ?? []).some((e) => e.type === 'identity.confirmed');
+        return turn;
       } finally {
         this.#publish(key, { type: 'typing', on: false });
       }
     });
+    if (result.duplicate) return result;
+    if (confirmed) {
+      await this.#link(key, message.channel, message.senderId);
+      return result;
+    }
+    return this.#offerLink(key, message.channel, message.senderId, result);
+  }
+
+  // ------------------------------------------------------------------ cross-channel identity
+
+  /** A message typed while a code is pending: the checked result, or null when it is not a code. */
+  #checkCode(key: ConversationKey, text: string): 'valid' | 'wrong' | 'exhausted' | 'expired' | null {
+    const k = keyString(key);
+    const pending = this.#pendingCodes.get(k);
+    if (!pending) return null;
+    const ctx = this.#active.get(k)?.actor.getSnapshot().context as { identity?: { offer?: { handleKey?: string } | null } } | undefined;
+    if (ctx?.identity?.offer?.handleKey !== pending.handleKey) {
+      // The customer moved on (or said no): the code is void.
+      this.#pendingCodes.delete(k);
+      return null;
+    }
+    const typed = /^\s*(\d{4,8})\s*$/.exec(text)?.[1];
+    if (typed === undefined) return null;
+    if (this.#o.clock.now() > pending.expiresAt) {
+      this.#pendingCodes.delete(k);
+      return 'expired';
+    }
+    const a = Buffer.from(typed);
+    const b = Buffer.from(pending.code);
+    if (a.length === b.length && timingSafeEqual(a, b)) return 'valid';
+    pending.tries += 1;
+    if (pending.tries >= (this.#o.identity?.maxTries ?? 3)) {
+      this.#pendingCodes.delete(k);
+      return 'exhausted';
+    }
+    return 'wrong';
+  }
+
+  /**
+   * After a customer turn: a phone or email of ANOTHER thread sends a code to that thread's
+   * channel and tells the machine (`identity.matched`); otherwise the facts are stored on this
+   * contact. Nothing of the other contact reaches this customer but a masked handle.
+   */
+  async #offerLink(key: ConversationKey, channel: string, senderId: string, result: TurnResult): Promise<TurnResult> {
+    const dir = this.#o.contacts;
+    const identity = this.#o.identity;
+    if (!identity || !dir.findOtherThread || !dir.rememberFacts) return result;
+    const ctx = result.state.context as FactsContextView & { lang?: 'es' | 'en'; identity?: { declined?: string[] } };
+    const facts = factsFrom(ctx, channel, senderId);
+    if (!facts.phone && !facts.email) return result;
+    const k = keyString(key);
+    const candidates: { kind: 'phone' | 'email'; value: string }[] = [];
+    if (facts.phone) candidates.push({ kind: 'phone', value: facts.phone });
+    if (facts.email) candidates.push({ kind: 'email', value: facts.email });
+    for (const c of candidates) {
+      const other = await dir.findOtherThread(key.tenantId, key.conversationId, { [c.kind]: c.value });
+      if (!other) continue;
+      const hk = handleKey(key.tenantId, c.kind, c.value);
+      // Unproven: never stored on this contact. Offered once, only while the bot waits for nothing else.
+      if ((ctx.identity?.declined ?? []).includes(hk) || this.#pendingCodes.has(k) || result.state.value !== 'triage.idle') return result;
+      const code = identity.createCode?.() ?? String(randomInt(1000, 10_000));
+      const lang = ctx.lang === 'en' ? 'en' : 'es';
+      let sent = false;
+      try {
+        sent = await identity.sendCode({ tenantId: key.tenantId, conversationId: other.conversationId, channel: other.channel, externalId: other.externalId, text: codeMessage(code, lang, channel) });
+      } catch (err) {
+        this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, err: err instanceof Error ? err.message : String(err) }, 'identity code not sent');
+      }
+      if (sent) this.#pendingCodes.set(k, { code, handleKey: hk, target: other, expiresAt: this.#o.clock.now() + (identity.codeTtlMs ?? 10 * 60_000), tries: 0 });
+      const maskedHandle = c.kind === 'phone' ? maskPhone(c.value) : maskEmail(c.value);
+      this.#log.info({ tenant: key.tenantId, conversationId: key.conversationId, otherChannel: other.channel, codeSent: sent }, 'same customer found on another channel');
+      const follow = await this.#mailbox.run(k, () => this.#turn(key, channel, null, { type: 'identity.matched', channel: other.channel, maskedHandle, handleKey: hk, codeSent: sent }));
+      return { ...result, replies: [...result.replies, ...follow.replies], state: follow.state };
+    }
+    const remembered = JSON.stringify(facts);
+    if (this.#rememberedFacts.get(k) !== remembered) {
+      await dir.rememberFacts(key.tenantId, key.conversationId, facts);
+      this.#rememberedFacts.set(k, remembered);
+    }
+    return result;
+  }
+
+  /** The code was right: this channel identity joins the other thread, which greets the customer. */
+  async #link(key: ConversationKey, channel: string, senderId: string): Promise<void> {
+    const k = keyString(key);
+    const pending = this.#pendingCodes.get(k);
+    this.#pendingCodes.delete(k);
+    if (!pending || !this.#o.contacts.linkIdentity) return;
+    const target = { tenantId: key.tenantId, conversationId: pending.target.conversationId };
+    if (!(await this.#o.contacts.linkIdentity(key.tenantId, target.conversationId, channel, senderId))) {
+      this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId }, 'identity link refused: the other contact is gone');
+      return;
+    }
+    this.#handles.set(keyString(target), { channel, senderId });
+    this.#log.info({ tenant: key.tenantId, conversationId: key.conversationId, to: target.conversationId, channel }, 'channel identity linked to the customer’s other thread');
+    await this.#mailbox.run(keyString(target), async () => {
+      await this.#activate(target);
+      await this.#turn(target, channel, null, { type: 'identity.joined', channel });
+    });
+    this.#publish(key, { type: 'moved', conversationId: target.conversationId });
   }
 
   /**
@@ -324,6 +463,7 @@ export class ConversationHost implements ConversationService {
       throw timedOut ? new HiloError('HILO_ERR_TURN_TIMEOUT') : isHiloError(err) ? err : new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
     }
     entry.sink = null;
+    entry.lastEmitted = emitted;
 
     const tenant = this.#tenant(key.tenantId);
     const after = entry.actor.getSnapshot();

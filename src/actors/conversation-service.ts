@@ -43,7 +43,12 @@ export interface ConversationView {
 /** Everything recorded for a conversation that the gateway can push to listeners (the widget). */
 export type ConversationUpdate =
   | { type: 'message'; entry: TranscriptEntry }
-  | { type: 'typing'; on: boolean };
+  | { type: 'typing'; on: boolean }
+  /**
+   * This channel identity now belongs to another (older) thread of the same customer: subscribers
+   * move to `conversationId` (the widget re-subscribes and sends a fresh welcome with its history).
+   */
+  | { type: 'moved'; conversationId: string };
 
 /**
  * What the gateway needs from the actor runtime. Implemented by the runtime (router + hosts);

@@ -51,7 +51,29 @@ export interface CrmPort {
   pushLead(tenantId: string, payload: LeadPayload): Promise<void>;
 }
 
-/** Links channel identities to contacts; the conversation id is the contact's thread. */
+/** Facts that identify a person across channels: phone as digits with country code, email lower-case. */
+export interface ContactFacts {
+  phone?: string;
+  email?: string;
+}
+
+/** Another thread of the same person and the channel identity a one-time code can go to. */
+export interface OtherThread {
+  conversationId: string;
+  channel: string;
+  externalId: string;
+}
+
+/**
+ * Links channel identities to contacts; the conversation id is the contact's thread. The identity
+ * methods are optional: a directory without them never links channels.
+ */
 export interface ContactDirectory {
   resolve(tenantId: string, channel: string, externalId: string): Promise<string>;
+  /** Stores the facts on the contact behind a thread (known values only; nothing is cleared). */
+  rememberFacts?(tenantId: string, conversationId: string, facts: ContactFacts): Promise<void>;
+  /** The oldest other thread of the tenant whose contact has this phone or email; null when none. */
+  findOtherThread?(tenantId: string, conversationId: string, facts: ContactFacts): Promise<OtherThread | null>;
+  /** Points a channel identity at the contact behind `conversationId`; false when that contact is unknown. */
+  linkIdentity?(tenantId: string, conversationId: string, channel: string, externalId: string): Promise<boolean>;
 }

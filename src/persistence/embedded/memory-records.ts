@@ -87,18 +87,47 @@ export function createMemoryLeadStore(options: { clock: Clock }): LeadStore {
   };
 }
 
-/** In-process contact directory: one conversation per (tenant, channel, external id). */
+/**
+ * In-process contact directory: one conversation per (tenant, channel, external id) until an
+ * identity is linked to another thread; facts (phone, email) per thread for cross-channel matches.
+ */
 export function createMemoryContactDirectory(): ContactDirectory {
-  const ids = new Map<string, string>();
+  const ids = new Map<string, { tenantId: string; channel: string; externalId: string; conversationId: string }>();
+  const facts = new Map<string, { tenantId: string; conversationId: string; phone?: string; email?: string }>();
+  const known = new Set<string>();
+  const threadKey = (tenantId: string, conversationId: string) => `${tenantId}\u0000${conversationId}`;
   return {
     async resolve(tenantId, channel, externalId) {
       const key = `${tenantId}\u0000${channel}\u0000${externalId}`;
-      let id = ids.get(key);
-      if (!id) {
-        id = `c_${randomUUID().replace(/-/g, '')}`;
-        ids.set(key, id);
+      let found = ids.get(key);
+      if (!found) {
+        found = { tenantId, channel, externalId, conversationId: `c_${randomUUID().replace(/-/g, '')}` };
+        ids.set(key, found);
+        known.add(threadKey(tenantId, found.conversationId));
       }
-      return id;
+      return found.conversationId;
+    },
+    async rememberFacts(tenantId, conversationId, f) {
+      const k = threadKey(tenantId, conversationId);
+      const current = facts.get(k) ?? { tenantId, conversationId };
+      facts.set(k, { ...current, ...(f.phone ? { phone: f.phone } : {}), ...(f.email ? { email: f.email.toLowerCase() } : {}) });
+    },
+    async findOtherThread(tenantId, conversationId, f) {
+      const email = f.email?.toLowerCase();
+      for (const row of facts.values()) {
+        if (row.tenantId !== tenantId || row.conversationId === conversationId) continue;
+        if (!((f.phone && row.phone === f.phone) || (email && row.email === email))) continue;
+        const identities = [...ids.values()].filter((i) => i.tenantId === tenantId && i.conversationId === row.conversationId);
+        // A channel that can carry a code first; the web widget cannot.
+        const best = identities.find((i) => i.channel !== 'web') ?? identities[0];
+        if (best) return { conversationId: row.conversationId, channel: best.channel, externalId: best.externalId };
+      }
+      return null;
+    },
+    async linkIdentity(tenantId, conversationId, channel, externalId) {
+      if (!known.has(threadKey(tenantId, conversationId))) return false;
+      ids.set(`${tenantId}\u0000${channel}\u0000${externalId}`, { tenantId, channel, externalId, conversationId });
+      return true;
     },
   };
 }

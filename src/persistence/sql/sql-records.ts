@@ -3,6 +3,7 @@ import type { LeadPayload } from '../../domain/lead.js';
 import type { HandoffReason, TicketKind } from '../../machines/conversation.contract.js';
 import type { Clock } from '../../runtime/clock.js';
 import { createContactRepository } from './contact.repository.js';
+import { toContactRef } from './contact-ref.js';
 import type { Database } from './database.js';
 import { createLeadRepository, type LeadRecordSql } from './lead.repository.js';
 import { createTicketRepository, type TicketRecordSql } from './ticket.repository.js';
@@ -13,10 +14,34 @@ import { createTicketRepository, type TicketRecordSql } from './ticket.repositor
  */
 export function createSqlContactDirectory(options: { db: Database; clock: Clock }): ContactDirectory {
   const contacts = createContactRepository(options);
+  const thread = (contactId: string) => `c_${contactId.replace(/-/g, '')}`;
   return {
     async resolve(tenantId, channel, externalId) {
-      const contactId = await contacts.resolveContact(tenantId, channel, externalId);
-      return `c_${contactId.replace(/-/g, '')}`;
+      return thread(await contacts.resolveContact(tenantId, channel, externalId));
+    },
+    async rememberFacts(tenantId, conversationId, facts) {
+      const contactId = toContactRef(conversationId).contactUuid;
+      if (contactId === null) return;
+      await contacts.updateProfile(tenantId, contactId, { ...(facts.phone ? { phone: facts.phone } : {}), ...(facts.email ? { email: facts.email } : {}) });
+    },
+    async findOtherThread(tenantId, conversationId, facts) {
+      const self = toContactRef(conversationId).contactUuid;
+      const found = await contacts.findByEmailOrPhone(tenantId, { ...(facts.email ? { email: facts.email } : {}), ...(facts.phone ? { phone: facts.phone } : {}) });
+      for (const other of found) {
+        if (other.id === self) continue;
+        // A channel that can carry a code first (the web widget cannot), then the newest.
+        const rows = await options.db.em().execute<{ channel: string; external_id: string }[]>(
+          `select channel, external_id from channel_identities where tenant_id = ? and contact_id = ? order by (channel = 'web'), created_at desc limit 1`,
+          [tenantId, other.id],
+        );
+        if (rows[0]) return { conversationId: thread(other.id), channel: rows[0].channel, externalId: rows[0].external_id };
+      }
+      return null;
+    },
+    async linkIdentity(tenantId, conversationId, channel, externalId) {
+      const contactId = toContactRef(conversationId).contactUuid;
+      if (contactId === null) return false;
+      return (await contacts.linkIdentity(tenantId, contactId, channel, externalId)).ok;
     },
   };
 }

@@ -50,6 +50,7 @@ interface Session {
   tenantId?: string;
   visitorId?: string;
   conversationId?: string;
+  lang?: WireLang;
   /** Highest message seq sent to this client: later updates at or below it are duplicates. */
   lastSeq: number;
   /** Updates that arrive while the welcome history is being fetched. */
@@ -146,9 +147,54 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       send(session, { type: 'typing', on: update.on });
       return;
     }
+    if (update.type === 'moved') {
+      // The visitor proved to be the same customer as an older thread: follow it with a fresh welcome.
+      moveTo(session, update.conversationId);
+      return;
+    }
     if (update.entry.seq <= session.lastSeq) return;
     session.lastSeq = update.entry.seq;
     send(session, { type: 'message', message: toWireMessage(update.entry) });
+  };
+
+  /**
+   * Subscribes to a thread and sends `welcome` with its history after `fromSeq`. Subscribing
+   * comes before reading history so nothing recorded in between is missed; the buffer holds live
+   * updates until the history is out, then drops what the history already had.
+   */
+  const openThread = async (session: Session, conversationId: string, fromSeq: number): Promise<void> => {
+    const tenant = session.tenantId as string;
+    session.conversationId = conversationId;
+    session.pending = [];
+    session.unsubscribe = service.subscribe(tenant, conversationId, (update) => {
+      if (isClosed(session)) return;
+      if (session.pending !== null) session.pending.push(update);
+      else forward(session, update);
+    });
+    const history = await service.history(tenant, conversationId, fromSeq);
+    if (isClosed(session)) return;
+    session.lastSeq = Math.max(fromSeq, ...history.map((entry) => entry.seq));
+    send(session, { type: 'welcome', v: WIDGET_PROTOCOL_VERSION, conversationId, history: history.map(toWireMessage), lang: session.lang ?? 'es' });
+    const buffered = session.pending;
+    session.pending = null;
+    session.phase = 'ready';
+    for (const update of buffered) forward(session, update);
+  };
+
+  /** Follows a `moved` update: leaves the old thread and welcomes the visitor to the linked one, full history. */
+  const moveTo = (session: Session, conversationId: string): void => {
+    if (isClosed(session) || session.conversationId === conversationId) return;
+    session.unsubscribe?.();
+    session.unsubscribe = undefined;
+    openThread(session, conversationId, 0).then(
+      () => log.info({ conn: session.conn.id, tenant: session.tenantId, conversationId }, 'widget moved to the linked thread'),
+      (err: unknown) => {
+        log.error({ conn: session.conn.id, tenant: session.tenantId, code: errorCodeOf(err), err: err instanceof Error ? err.message : String(err) }, 'move failed');
+        sendError(session, errorCodeOf(err));
+        session.conn.close(WS_CLOSE.INTERNAL, 'move failed');
+        cleanup(session);
+      },
+    );
   };
 
   const onHello = async (session: Session, frame: Record<string, unknown>): Promise<void> => {
@@ -170,34 +216,13 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     session.phase = 'opening';
     session.tenantId = tenant;
     session.visitorId = visitorId;
-    const wireLang: WireLang = lang ?? 'es';
+    session.lang = lang ?? 'es';
     try {
       const conversationId = await service.resolveConversation(tenant, 'web', visitorId);
       if (isClosed(session)) return;
-      session.conversationId = conversationId;
-      // Subscribe before reading history so nothing recorded in between is missed; the buffer
-      // holds live updates until the history is out, then drops what the history already had.
-      session.pending = [];
-      session.unsubscribe = service.subscribe(tenant, conversationId, (update) => {
-        if (isClosed(session)) return;
-        if (session.pending !== null) session.pending.push(update);
-        else forward(session, update);
-      });
-      const history = await service.history(tenant, conversationId, lastSeq ?? 0);
+      await openThread(session, conversationId, lastSeq ?? 0);
       if (isClosed(session)) return;
-      session.lastSeq = Math.max(lastSeq ?? 0, ...history.map((entry) => entry.seq));
-      send(session, {
-        type: 'welcome',
-        v: WIDGET_PROTOCOL_VERSION,
-        conversationId,
-        history: history.map(toWireMessage),
-        lang: wireLang,
-      });
-      const buffered = session.pending;
-      session.pending = null;
-      session.phase = 'ready';
-      for (const update of buffered) forward(session, update);
-      log.debug({ conn: session.conn.id, tenant, conversationId, history: history.length }, 'widget connected');
+      log.debug({ conn: session.conn.id, tenant, conversationId }, 'widget connected');
       session.markReady(true);
     } catch (err) {
       log.error({ conn: session.conn.id, tenant, code: errorCodeOf(err), err: err instanceof Error ? err.message : String(err) }, 'hello failed');

@@ -1,0 +1,75 @@
+/**
+ * Phone and email handles for cross-channel identity: normalised for matching, masked for the
+ * customer on the other channel, keyed opaquely so a declined match is not offered again.
+ */
+import { createHash } from 'node:crypto';
+import type { ContactFacts } from '../records.js';
+
+/** Channels whose sender id is the customer's phone number. */
+const PHONE_CHANNELS = new Set(['whatsapp', 'twilio-whatsapp']);
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+/**
+ * Digits with the country code, or null. A 10-digit North American number (the Dominican
+ * Republic's 809/829/849 included) gets its leading 1: "809-555-0101" → "18095550101".
+ */
+export function normalizePhone(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const digits = raw.replace(/\D/g, '');
+  if (digits.length === 10 && /^[2-9]/.test(digits)) return `1${digits}`;
+  return digits.length >= 11 && digits.length <= 15 ? digits : null;
+}
+
+export function normalizeEmail(raw: string | null | undefined): string | null {
+  if (typeof raw !== 'string') return null;
+  const email = raw.trim().toLowerCase();
+  return EMAIL.test(email) ? email : null;
+}
+
+/** "18095550101" → "+1 809 ***-**01"; other lengths keep the country code and the last two digits. */
+export function maskPhone(digits: string): string {
+  if (digits.length === 11 && digits.startsWith('1')) return `+1 ${digits.slice(1, 4)} ***-**${digits.slice(-2)}`;
+  return `+${digits.slice(0, Math.max(1, digits.length - 9))} ***-**${digits.slice(-2)}`;
+}
+
+/** "carolina@meridiano.do" → "c***@m***.do". */
+export function maskEmail(email: string): string {
+  const [local = '', domain = ''] = email.split('@');
+  const dot = domain.lastIndexOf('.');
+  const tld = dot >= 0 ? domain.slice(dot) : '';
+  return `${local.slice(0, 1)}***@${domain.slice(0, 1)}***${tld}`;
+}
+
+/** An opaque, stable key for a handle within a tenant (kept in snapshots instead of the handle). */
+export function handleKey(tenantId: string, kind: 'phone' | 'email', value: string): string {
+  return createHash('sha256').update(`${tenantId}\u0000${kind}\u0000${value}`).digest('hex').slice(0, 20);
+}
+
+/** The part of a machine context the facts are read from (structural: the machine stays private). */
+export interface FactsContextView {
+  lead?: { draft?: Record<string, { value: string | null } | undefined> } | null;
+  understanding?: { nlu?: { entities?: { type: string; value: string }[] } } | null;
+}
+
+/**
+ * Phone and email the customer gave: the lead draft, the entities of the last message, and the
+ * sender id of channels whose id is a phone number.
+ */
+export function factsFrom(context: FactsContextView, channel: string, senderId: string): ContactFacts {
+  const draft = context.lead?.draft ?? {};
+  const entities = context.understanding?.nlu?.entities ?? [];
+  const phone =
+    normalizePhone(entities.find((e) => e.type === 'phone')?.value) ??
+    normalizePhone(draft.phone_or_username?.value) ??
+    (PHONE_CHANNELS.has(channel) ? normalizePhone(senderId) : null);
+  const email = normalizeEmail(entities.find((e) => e.type === 'email')?.value) ?? normalizeEmail(draft.email?.value);
+  return { ...(phone ? { phone } : {}), ...(email ? { email } : {}) };
+}
+
+/** The text with the one-time code sent on the other channel, in the conversation language. */
+export function codeMessage(code: string, lang: 'es' | 'en', continueOn: string): string {
+  const where = continueOn === 'web' ? (lang === 'es' ? 'la web' : 'the website') : continueOn === 'telegram' ? 'Telegram' : 'WhatsApp';
+  return lang === 'es'
+    ? `Tu código para continuar en ${where} es ${code}. Si no lo pediste tú, ignora este mensaje.`
+    : `Your code to continue on ${where} is ${code}. If you did not ask for it, ignore this message.`;
+}
