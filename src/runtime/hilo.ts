@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { ConversationHost, createTranscriptTurnJournal, type TurnJournal } from '../actors/conversation-host.js';
@@ -258,6 +259,22 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     idleTimeoutMs: config.idleTimeoutMs,
     turnTimeoutMs: config.turnTimeoutMs,
     ...(inspector ? { inspect: { observer: inspector.observer, select: inspector.select } } : {}),
+    identity: {
+      // The one-time code goes out through the outbox on the other thread's channel; a channel
+      // this tenant cannot send on (or the widget) cannot prove anything, so nothing is linked.
+      async sendCode(input) {
+        if (!(wired().enabled[input.tenantId] ?? []).some((c) => c === input.channel)) return false;
+        await outbox.enqueue({
+          tenantId: input.tenantId,
+          conversationId: input.conversationId,
+          kind: 'direct',
+          payload: { channel: input.channel, to: input.externalId, text: input.text },
+          idempotencyKey: `identity-code:${input.conversationId}:${randomUUID()}`,
+        });
+        worker?.kick();
+        return true;
+      },
+    },
     onRelay: (key, relay) => {
       logger.child({ component: 'handoff' }).info({ tenant: key.tenantId, conversationId: key.conversationId, ticket: relay.ticketNumber, messageId: relay.messageId }, 'customer message relayed to agents');
       wired().onRelay(key, relay);
