@@ -169,6 +169,10 @@ describe('omnichannel identity, end to end', () => {
 
     await client.say(code!);
     const moved = await client.next<Welcome>((f) => f.type === 'welcome' && f.conversationId === waThread, before);
+    // The code's ack (old thread) comes before the new thread's welcome.
+    const ackAt = client.frames.findIndex((f, i) => i >= before && f.type === 'ack' && f.clientMessageId === 'm3');
+    expect(ackAt).toBeGreaterThanOrEqual(0);
+    expect(ackAt).toBeLessThan(client.frames.indexOf(moved));
     const history = moved.history.map((m) => m.text).join('\n');
     expect(history).toContain('Me llamo Carolina Méndez');
     expect(history).toContain(lead!.leadId);

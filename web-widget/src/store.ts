@@ -21,6 +21,8 @@ export interface WidgetContext {
   open: boolean;
   /** Messages typed but not yet acknowledged, oldest first (sent again after each `welcome`). */
   pending: Array<{ clientMessageId: string; text: string }>;
+  /** The thread the history belongs to (from the last `welcome`); null before the first. */
+  conversationId: string | null;
 }
 
 function withMessages(context: WidgetContext, messages: UiMessage[]): WidgetContext {
@@ -39,6 +41,7 @@ export function createWidgetStore(initial: { open: boolean }) {
       typing: false,
       open: initial.open,
       pending: [],
+      conversationId: null,
     } as WidgetContext,
     on: {
       opened: (context): WidgetContext => ({ ...context, open: true }),
@@ -49,10 +52,18 @@ export function createWidgetStore(initial: { open: boolean }) {
         // A typing indicator cannot outlive the connection that announced it.
         typing: event.status === 'online' ? context.typing : false,
       }),
-      welcomed: (context, event: { history: WireMessage[] }): WidgetContext => ({
-        ...withMessages(context, mergeMessages(context.messages, event.history)),
-        connection: 'online',
-      }),
+      welcomed: (context, event: { history: WireMessage[]; conversationId?: string }): WidgetContext => {
+        // A welcome for another thread (the visitor was linked to their older conversation on
+        // another channel) replaces the history: seqs of two threads must not be merged. Only
+        // messages not yet recorded stay, to be sent again.
+        const moved = event.conversationId !== undefined && context.conversationId !== null && event.conversationId !== context.conversationId;
+        const base = moved ? context.messages.filter((m) => m.seq === null) : context.messages;
+        return {
+          ...withMessages(context, mergeMessages(base, event.history)),
+          connection: 'online',
+          conversationId: event.conversationId ?? context.conversationId,
+        };
+      },
       received: (context, event: { message: WireMessage }): WidgetContext => ({
         ...withMessages(context, mergeMessages(context.messages, [event.message])),
         typing: event.message.author === 'customer' ? context.typing : false,

@@ -138,7 +138,10 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
   const handleFrame = (frame: ServerFrame): void => {
     switch (frame.type) {
       case 'welcome':
-        store.trigger.welcomed({ history: Array.isArray(frame.history) ? frame.history : [] });
+        store.trigger.welcomed({
+          history: Array.isArray(frame.history) ? frame.history : [],
+          ...(typeof frame.conversationId === 'string' ? { conversationId: frame.conversationId } : {}),
+        });
         // Unacked messages go again with their ids: the server ignores the ones it already has.
         flushPending();
         break;

@@ -51,6 +51,10 @@ interface Session {
   visitorId?: string;
   conversationId?: string;
   lang?: WireLang;
+  /** Customer messages whose turn is running; a move waits for their acks. */
+  inflight: number;
+  /** A move announced while messages were in flight: done after the last ack. */
+  moveTo: string | null;
   /** Highest message seq sent to this client: later updates at or below it are duplicates. */
   lastSeq: number;
   /** Updates that arrive while the welcome history is being fetched. */
@@ -184,6 +188,13 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
   /** Follows a `moved` update: leaves the old thread and welcomes the visitor to the linked one, full history. */
   const moveTo = (session: Session, conversationId: string): void => {
     if (isClosed(session) || session.conversationId === conversationId) return;
+    // The message that proved the identity is acked on the old thread first, so the widget never
+    // applies an old-thread seq to the new thread's history (nor sends that message again).
+    if (session.inflight > 0) {
+      session.moveTo = conversationId;
+      return;
+    }
+    session.moveTo = null;
     session.unsubscribe?.();
     session.unsubscribe = undefined;
     openThread(session, conversationId, 0).then(
@@ -247,6 +258,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     if (!rateLimiter.take(`${tenantId}:web:${visitorId}`).allowed) {
       return sendError(session, 'HILO_ERR_RATE_LIMITED', undefined, id);
     }
+    session.inflight += 1;
     try {
       const result = await withTimeout(
         service.handleMessage({ tenantId, channel: 'web', senderId: visitorId, messageId: `web:${visitorId}:${clientMessageId}`, text: trimmed }),
@@ -258,6 +270,9 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       const code = errorCodeOf(err);
       log.warn({ conn: session.conn.id, tenant: tenantId, conversationId: session.conversationId, code }, 'widget message failed');
       sendError(session, code, undefined, id);
+    } finally {
+      session.inflight -= 1;
+      if (session.inflight === 0 && session.moveTo !== null) moveTo(session, session.moveTo);
     }
   };
 
@@ -267,7 +282,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       const ready = new Promise<boolean>((resolve) => {
         markReady = resolve;
       });
-      sessions.set(conn.id, { conn, phase: 'new', invalidFrames: 0, lastSeq: 0, pending: null, ready, markReady });
+      sessions.set(conn.id, { conn, phase: 'new', invalidFrames: 0, inflight: 0, moveTo: null, lastSeq: 0, pending: null, ready, markReady });
     },
 
     message(conn, text) {

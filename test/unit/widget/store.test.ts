@@ -90,3 +90,23 @@ describe('visitor ids', () => {
     expect(randomId((bytes) => bytes.fill(0xfb), 3)).toBe('-_v7');
   });
 });
+
+describe('widget store › moving to a linked thread', () => {
+  it('should replace the history when a welcome names another conversation', () => {
+    const store = createWidgetStore({ open: true });
+    store.trigger.welcomed({ conversationId: 'c_web', history: [{ seq: 1, id: 'w1', author: 'bot', text: 'Hola', at: '2026-11-02T10:00:00Z' }, { seq: 2, id: 'w2', author: 'customer', text: '8095550101', at: '2026-11-02T10:00:01Z' }] });
+    store.trigger.queued({ clientMessageId: 'c9', text: 'sigo aquí' });
+    store.trigger.welcomed({ conversationId: 'c_wa', history: [{ seq: 1, id: 'a1', author: 'customer', text: 'Me llamo Carolina', at: '2026-11-01T10:00:00Z' }, { seq: 2, id: 'a2', author: 'bot', text: '¡Hola, Carolina!', at: '2026-11-02T10:00:02Z' }] });
+    const { messages, conversationId, pending } = store.getSnapshot().context;
+    expect(conversationId).toBe('c_wa');
+    expect(messages.filter((m) => m.seq !== null).map((m) => m.text)).toEqual(['Me llamo Carolina', '¡Hola, Carolina!']);
+    expect(pending).toEqual([{ clientMessageId: 'c9', text: 'sigo aquí' }]);
+  });
+
+  it('should keep merging when the welcome is for the same conversation (a reconnect)', () => {
+    const store = createWidgetStore({ open: true });
+    store.trigger.welcomed({ conversationId: 'c_web', history: [{ seq: 1, id: 'w1', author: 'bot', text: 'Hola', at: '2026-11-02T10:00:00Z' }] });
+    store.trigger.welcomed({ conversationId: 'c_web', history: [{ seq: 2, id: 'w2', author: 'bot', text: '¿Algo más?', at: '2026-11-02T10:00:05Z' }] });
+    expect(store.getSnapshot().context.messages.map((m) => m.text)).toEqual(['Hola', '¿Algo más?']);
+  });
+});
