@@ -797,6 +797,8 @@ export const conversationMachine = setup({
             'user.message': { actions: ['recordMessage', 'relayToHuman', 'countRelay'] },
             'agent.message': { actions: 'sayAgentMessage' },
             'agent.resolved': { target: 'resolved' },
+            // The customer joined from another channel: the human speaks for the business now.
+            'identity.joined': {},
           },
         },
         resolved: {

@@ -72,6 +72,13 @@ describe('conversation machine › identity linking', () => {
     expect(other.context.identity?.offer).toBeNull();
   });
 
+  it('should stay silent on a join while a human holds the conversation', async () => {
+    const c = createConversation({ script: { ...script, humano: understood('human_agent') } });
+    expect((await c.say('humano')).state).toBe('handoff.withHuman');
+    const out = await c.send({ type: 'identity.joined', channel: 'web' });
+    expect(out).toMatchObject({ state: 'handoff.withHuman', says: [] });
+  });
+
   it('should greet by name when another channel joins the thread', async () => {
     const c = createConversation({ script });
     const out = await c.send({ type: 'identity.joined', channel: 'web' });
