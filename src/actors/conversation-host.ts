@@ -132,6 +132,8 @@ export interface HostStats {
   /** Turns whose journal write was completed on activation (after a crash or a failed write). */
   turnsCompletedOnActivation: number;
   idleCloses: number;
+  /** Follow-up reminders sent by the idle timer to customers who left something unfinished. */
+  reminders: number;
 }
 
 const keyString = (k: ConversationKey) => `${k.tenantId}\u0000${k.conversationId}`;
@@ -154,7 +156,7 @@ export class ConversationHost implements ConversationService {
   readonly #journal: TurnJournal;
   #sweepTimer: NodeJS.Timeout | null = null;
   #closed = false;
-  readonly stats: HostStats = { active: 0, activations: 0, passivations: 0, turns: 0, turnFailures: 0, restartsFromIncompatibleSnapshot: 0, turnsCompletedOnActivation: 0, idleCloses: 0 };
+  readonly stats: HostStats = { active: 0, activations: 0, passivations: 0, turns: 0, turnFailures: 0, restartsFromIncompatibleSnapshot: 0, turnsCompletedOnActivation: 0, idleCloses: 0, reminders: 0 };
 
   constructor(options: ConversationHostOptions) {
     this.#o = { maxActiveActors: 10_000, idleTimeoutMs: 10 * 60_000, turnTimeoutMs: 15_000, ...options };
@@ -338,6 +340,13 @@ export class ConversationHost implements ConversationService {
     return this.#mailbox.run(keyString(key), async () => {
       const entry = await this.#activate(key);
       if (entry.seq !== seq) return false;
+      // Something unfinished (a lead half given) gets one follow-up first; that turn re-arms the
+      // timer, and the next silence closes the conversation.
+      if (entry.actor.getSnapshot().can({ type: 'conversation.remind' })) {
+        await this.#turn(key, await this.#channelOf(key), null, { type: 'conversation.remind' });
+        this.stats.reminders++;
+        return true;
+      }
       await this.#turn(key, await this.#channelOf(key), null, { type: 'conversation.close', reason: 'idle' });
       this.stats.idleCloses++;
       return true;

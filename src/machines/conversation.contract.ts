@@ -80,11 +80,19 @@ export interface IdentityJoinedEvent {
   type: 'identity.joined';
   channel: string;
 }
+/**
+ * Sent by the durable idle timer when the customer went quiet in the middle of something unfinished
+ * (a lead): the machine reminds them once per silence; the next silence closes the conversation.
+ */
+export interface RemindEvent {
+  type: 'conversation.remind';
+}
 export type ConversationEvent =
   | UserMessageEvent
   | AgentMessageEvent
   | AgentResolvedEvent
   | CloseEvent
+  | RemindEvent
   | IdentityMatchedEvent
   | IdentityCodeEvent
   | IdentityJoinedEvent;

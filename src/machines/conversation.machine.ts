@@ -87,6 +87,8 @@ export interface ConversationContext {
   handoffReason: HandoffReason | null;
   /** Customer messages relayed to the human during the current handoff. */
   handoffRelays: number;
+  /** The turn at which the last follow-up reminder was sent (one reminder per silence). */
+  remindedAtTurn?: number | null;
   /** Linking this channel identity to the same customer's other thread (absent in older snapshots). */
   identity?: IdentityState;
 }
@@ -178,6 +180,7 @@ export const conversationMachine = setup({
     pushLead: notProvided<LeadActorOutput, LeadActorInput>('pushLead'),
   },
   guards: {
+    notRemindedThisSilence: ({ context }) => context.remindedAtTurn !== context.turn,
     // Routing rule 1: the message answers what the conversation was waiting for.
     answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId,
     answersExpectedProduct: ({ context }) => context.expecting.kind === 'product' && (u(context)?.products.length ?? 0) > 0,
@@ -312,6 +315,13 @@ export const conversationMachine = setup({
       const understanding = u(context);
       const lead = startLead(context.lead);
       return { lead: understanding ? mergeLeadFields(lead, understanding, messageId(context)) : lead };
+    }),
+    // A follow-up after a silence: say so, then repeat the pending question.
+    remindLead: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit(reply('lead.reminder'));
+      if (context.lead.status === 'confirming') enqueue.emit(reply('lead.confirm', leadSummaryParams(context.lead.draft)));
+      else if (context.lead.asking) enqueue.emit(reply(`lead.ask.${context.lead.asking}`));
+      enqueue.assign({ remindedAtTurn: context.turn });
     }),
     askNextLeadField: enqueueActions(({ context, enqueue }) => {
       const question = nextLeadQuestion(context.lead);
@@ -690,6 +700,7 @@ export const conversationMachine = setup({
               on: {
                 'user.message': { target: '#understanding', actions: 'recordMessage' },
                 'conversation.close': { target: '#closed' },
+                'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindLead' },
               },
             },
           },
@@ -701,6 +712,7 @@ export const conversationMachine = setup({
           on: {
             'user.message': { target: '#understanding', actions: 'recordMessage' },
             'conversation.close': { target: '#closed' },
+            'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindLead' },
           },
         },
         correcting: {

@@ -32,6 +32,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),
   ...REQUIRED_LEAD_FIELDS.map((f) => `lead.required.${f}`),
   'lead.invalidEmail',
+  'lead.reminder',
   'lead.confirm',
   'lead.correct',
   'lead.submitted',

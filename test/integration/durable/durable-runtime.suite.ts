@@ -209,5 +209,27 @@ export function runDurableRuntimeSuite(mode: DurableMode): void {
       const back = await say(deployment, sender, '¿tienen pintura blanca?');
       expect(back.state.value).not.toBe('closed');
     });
+
+    it('should send one follow-up to a customer who left a lead half done, then close on the next silence', async () => {
+      deployment = await startDeployment(environment, { HILO_CONVERSATION_IDLE_CLOSE_MS: '60000' });
+      const sender = newSender('remind');
+      const first = await say(deployment, sender, 'Somos una empresa y queremos comprar al por mayor');
+      await say(deployment, sender, 'Me llamo Rosa Peña');
+      deployment.clock.advance(61_000);
+      await deployment.restart();
+      expect(await deployment.hilo.fireTimers()).toBe(1);
+      const reminded = await deployment.hilo.host.getConversation(TENANT, first.conversationId);
+      expect(reminded?.state?.value).toBe('qualifying.collecting.waiting');
+      const lastTwo = reminded!.transcript.slice(-2).map((l) => l.text);
+      expect(lastTwo[0]).toMatch(/a medias/);
+      expect(lastTwo[1]).toMatch(/correo/);
+      expect(deployment.hilo.host.stats.reminders).toBe(1);
+      // No customer answer: the next silence closes the conversation instead of reminding again.
+      deployment.clock.advance(61_000);
+      expect(await deployment.hilo.fireTimers()).toBe(1);
+      const closed = await deployment.hilo.host.getConversation(TENANT, first.conversationId);
+      expect(closed?.state?.value).toBe('closed');
+      expect(closed!.transcript.filter((l) => /a medias/.test(l.text))).toHaveLength(1);
+    });
   });
 }

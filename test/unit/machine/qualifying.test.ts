@@ -293,3 +293,23 @@ describe('conversation machine › returning customer', () => {
     expect(back.replies[1]).toEqual({ template: 'greeting.openLead', params: { leadId: expect.any(String) } });
   });
 });
+
+describe('conversation machine › follow-up reminder', () => {
+  it('should remind once per silence in the middle of a lead and repeat the pending question', async () => {
+    const c = createConversation({ script: fullScript });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    const first = await c.send({ type: 'conversation.remind' });
+    expect(first.says).toEqual(['lead.reminder', 'lead.ask.email']);
+    expect(first.state).toBe('qualifying.collecting.waiting');
+    expect((await c.send({ type: 'conversation.remind' })).says).toEqual([]);
+    await c.say('juan@example.com');
+    expect((await c.send({ type: 'conversation.remind' })).says).toEqual(['lead.reminder', 'lead.ask.company_name']);
+  });
+
+  it('should not remind outside an unfinished lead', async () => {
+    const c = createConversation({ script: { ...fullScript, hola: understood('greeting') } });
+    await c.say('hola');
+    expect((await c.send({ type: 'conversation.remind' })).says).toEqual([]);
+  });
+});
