@@ -8,6 +8,8 @@ const REASONS: Record<string, string> = {
   brain_unavailable: 'El asistente automático no estaba disponible',
   complaint: 'Queja del cliente',
   quote: 'Cotización de varios artículos',
+  lead_push_failed: 'No se pudo enviar la solicitud del cliente al CRM',
+  agent_takeover: 'Un agente tomó la conversación',
 };
 
 /**

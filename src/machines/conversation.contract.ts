@@ -41,6 +41,11 @@ export interface AgentMessageEvent {
   agentName: string;
   text: string;
 }
+/** An agent takes the conversation over (Rocket.Chat `/crear-ticket`): a handoff ticket opens. */
+export interface AgentTakeoverEvent {
+  type: 'agent.takeover';
+  agentName: string;
+}
 export interface AgentResolvedEvent {
   type: 'agent.resolved';
   agentName: string;
@@ -91,6 +96,7 @@ export type ConversationEvent =
   | UserMessageEvent
   | AgentMessageEvent
   | AgentResolvedEvent
+  | AgentTakeoverEvent
   | CloseEvent
   | RemindEvent
   | IdentityMatchedEvent
@@ -170,7 +176,9 @@ export type HandoffReason =
   | 'complaint'
   | 'quote'
   /** The CRM push of a confirmed lead failed: a human finishes it with the kept draft. */
-  | 'lead_push_failed';
+  | 'lead_push_failed'
+  /** An agent took the conversation over on their own initiative (`/crear-ticket`). */
+  | 'agent_takeover';
 
 export interface TicketActorInput {
   tenantId: string;

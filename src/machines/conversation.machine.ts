@@ -180,6 +180,7 @@ export const conversationMachine = setup({
     pushLead: notProvided<LeadActorOutput, LeadActorInput>('pushLead'),
   },
   guards: {
+    notWithHuman: ({ context }) => context.handoffReason === null,
     notRemindedThisSilence: ({ context }) => context.remindedAtTurn !== context.turn,
     // Routing rule 1: the message answers what the conversation was waiting for.
     answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId,
@@ -405,6 +406,12 @@ export const conversationMachine = setup({
     // The older thread a new channel identity was just linked to: greet the customer by name and
     // remind them of what is open (hosts send it only while the machine awaits input).
     'identity.joined': { actions: 'sayGreeting' },
+    // An agent takes over from wherever the conversation rests, unless a human already holds it.
+    'agent.takeover': {
+      guard: 'notWithHuman',
+      target: '#handoff',
+      actions: [{ type: 'setHandoffReason', params: { reason: 'agent_takeover' } }],
+    },
   },
   states: {
     triage: {

@@ -10,6 +10,7 @@ export const HANDOFF_TICKET_REASONS = [
   'brain_unavailable',
   'complaint',
   'lead_push_failed',
+  'agent_takeover',
 ] as const satisfies readonly HandoffReason[];
 
 /**

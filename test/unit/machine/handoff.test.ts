@@ -107,3 +107,18 @@ describe('conversation machine › close, reopen and unexpected events', () => {
     expect(c.actor.getSnapshot().status).toBe('active');
   });
 });
+
+describe('conversation machine › agent takeover', () => {
+  it('should open a handoff ticket when an agent takes over a resting conversation', async () => {
+    const c = createConversation({ script });
+    await c.say('hola');
+    const taken = await c.send({ type: 'agent.takeover', agentName: 'Rosa' });
+    expect(taken.state).toBe('handoff.withHuman');
+    expect(taken.says).toEqual(['handoff.ticket.agent_takeover']);
+    expect(c.calls.createTicket.at(-1)).toMatchObject({ kind: 'handoff', reason: 'agent_takeover' });
+    // While the agent holds it, another takeover changes nothing.
+    expect(await c.send({ type: 'agent.takeover', agentName: 'Luis' })).toMatchObject({ state: 'handoff.withHuman', emitted: [] });
+    const back = await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'listo' });
+    expect(back.state).toBe('triage.idle');
+  });
+});
