@@ -360,6 +360,14 @@ export class ConversationHost implements ConversationService {
     return this.#mailbox.run(keyString(key), async () => this.#turn(key, await this.#channelOf(key), null, { type: 'agent.message', agentName, text }));
   }
 
+  /** An agent takes the conversation over (Rocket.Chat `/crear-ticket`): the machine opens a handoff ticket. */
+  async takeOver(tenantId: string, conversationId: string, agentName: string): Promise<TurnResult> {
+    this.#assertOpen();
+    const key = { tenantId, conversationId };
+    await this.#assertExists(key);
+    return this.#mailbox.run(keyString(key), async () => this.#turn(key, await this.#channelOf(key), null, { type: 'agent.takeover', agentName }));
+  }
+
   async resolveHandoff(tenantId: string, conversationId: string, agentName: string, outcome: string): Promise<TurnResult> {
     this.#assertOpen();
     const key = { tenantId, conversationId };
