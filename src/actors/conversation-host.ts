@@ -360,6 +360,13 @@ export class ConversationHost implements ConversationService {
     return this.#mailbox.run(keyString(key), async () => this.#turn(key, await this.#channelOf(key), null, { type: 'agent.message', agentName, text }));
   }
 
+  /** The conversation of the customer with this phone or email, when the directory can tell. */
+  async findConversationByHandle(tenantId: string, facts: { phone?: string; email?: string }): Promise<string | null> {
+    this.#tenant(tenantId);
+    const other = await this.#o.contacts.findOtherThread?.(tenantId, '', facts);
+    return other?.conversationId ?? null;
+  }
+
   /** An agent takes the conversation over (Rocket.Chat `/crear-ticket`): the machine opens a handoff ticket. */
   async takeOver(tenantId: string, conversationId: string, agentName: string): Promise<TurnResult> {
     this.#assertOpen();
