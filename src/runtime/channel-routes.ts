@@ -1,4 +1,5 @@
 import type { ConversationHost } from '../actors/conversation-host.js';
+import { normalizeEmail, normalizePhone } from '../actors/identity/handles.js';
 import type { CrmPort, TicketRecord, TicketStore } from '../actors/records.js';
 import {
   createPacer,
@@ -365,11 +366,30 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     },
   };
 
-  async function handleAgentEvent(tenantId: string, event: AgentMessage | AgentCommand, reqLog: Logger): Promise<HttpResponse> {
-    if (event.kind === 'command' && event.command === 'crear-ticket') {
-      reqLog.info({ tenant: tenantId, agent: event.agentName }, 'agent ticket noted (no conversation attached)');
-      return json(200, { text: 'Anotado. Para responder a un cliente usa #T-000123 tu mensaje.' });
+  /**
+   * `/crear-ticket <phone | email | #T-…>`: the agent takes over the customer's conversation — found
+   * by a ticket of it, or by the phone or email the customer gave — and a handoff ticket opens.
+   */
+  async function createTicketForAgent(tenantId: string, event: AgentCommand, reqLog: Logger): Promise<HttpResponse> {
+    let conversationId: string | null = null;
+    if (event.ticketNumber !== undefined) conversationId = (await findTicket(tenantId, event.ticketNumber))?.conversationId ?? null;
+    if (conversationId === null) {
+      const words = event.args.split(/\s+/);
+      const email = words.map((w) => normalizeEmail(w)).find((e): e is string => e !== null);
+      const phone = normalizePhone(event.args.replace(/[^\d+]/g, ''));
+      if (email || phone) conversationId = await host.findConversationByHandle(tenantId, { ...(email ? { email } : {}), ...(phone ? { phone } : {}) });
     }
+    if (conversationId === null) return json(200, { text: 'Indica el cliente: /crear-ticket +1 809 555 0101, un correo o #T-000123 de un caso anterior.' });
+    const result = await host.takeOver(tenantId, conversationId, event.agentName);
+    kick();
+    const number = (result.state.context.ticket as { number?: string } | null)?.number;
+    reqLog.info({ tenant: tenantId, conversationId, ticket: number ?? null }, 'agent took a conversation over');
+    if (!result.state.value.startsWith('handoff') || !number) return json(200, { text: 'Esa conversación ya está con una persona.' });
+    return json(200, { text: `Ticket ${number} abierto; responde con #${number} tu mensaje.` });
+  }
+
+  async function handleAgentEvent(tenantId: string, event: AgentMessage | AgentCommand, reqLog: Logger): Promise<HttpResponse> {
+    if (event.kind === 'command' && event.command === 'crear-ticket') return createTicketForAgent(tenantId, event, reqLog);
     if (event.ticketNumber === undefined) return json(200, { text: 'Indica el ticket: #T-000123 tu mensaje' });
     const ticket = await findTicket(tenantId, event.ticketNumber);
     if (!ticket) return json(200, { text: `No encuentro el ticket ${event.ticketNumber}.` });

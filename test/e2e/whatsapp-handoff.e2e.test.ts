@@ -165,6 +165,18 @@ describe('WhatsApp to human handoff, end to end', () => {
     expect(status.status).toBe(200);
     const after = await deployment.storage.db!.em().execute<{ delivery_status: string }[]>(`select delivery_status from outbox_entries where tenant_id = ? and provider_message_id = ?`, [TENANT, wamidOut]);
     expect(after[0]?.delivery_status).toBe('read');
+
+    // An agent takes the customer over on their own initiative: /crear-ticket with the phone.
+    const beforeTakeover = textsTo(customer).length;
+    const takeover = await agentPosts('/crear-ticket +1 809 555 0101', 'rc-msg-4');
+    expect(takeover.status).toBe(200);
+    const takeoverAnswer = ((await takeover.json()) as { text?: string }).text ?? '';
+    const second = /T-\d{6}/.exec(takeoverAnswer)?.[0];
+    expect(second).toBeDefined();
+    expect(second).not.toBe(number);
+    expect(textsTo(customer).slice(beforeTakeover).join('\n')).toContain(second!);
+    const unknown = await agentPosts('/crear-ticket +1 809 555 9999', 'rc-msg-5');
+    expect(((await unknown.json()) as { text?: string }).text).toMatch(/Indica el cliente/);
   }, 60_000);
 
   it('should deliver a finished lead to the CRM exactly once, signed, through the outbox', async () => {
