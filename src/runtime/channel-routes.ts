@@ -295,10 +295,31 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     }
   };
 
+  /**
+   * The customer writes again while no agent has answered since the ticket opened: the handoff is
+   * announced once more as *pending* (yellow), so a waiting customer stands out in the room.
+   */
+  const announcePendingIfUnanswered = async (key: ConversationKey, ticketNumber: string): Promise<void> => {
+    const ticket = await findTicket(key.tenantId, ticketNumber);
+    if (!ticket || ticket.status !== 'open') return;
+    const lines = await transcripts.list(key, {});
+    if (lines.some((l) => l.author === 'agent' && l.at >= ticket.openedAt)) return;
+    const lastMessages = lines.slice(-9).map((l) => ({ author: AUTHOR_LABEL[l.author] ?? l.author, text: l.text, at: Date.parse(l.at) }));
+    await enqueue({
+      tenantId: key.tenantId,
+      conversationId: key.conversationId,
+      kind: 'handoff.notify',
+      payload: { ticketNumber, priority: 'pending', customer: await customerOf(key.tenantId, key.conversationId), summary: ticket.summary, lastMessages },
+      idempotencyKey: `handoff:pending:${ticket.ticketId}`,
+    });
+  };
+
   const onRelay = (key: ConversationKey, relay: { ticketNumber: string; messageId: string; text: string }): void => {
-    enqueue({ tenantId: key.tenantId, conversationId: key.conversationId, kind: 'handoff.relay', payload: { ticketNumber: relay.ticketNumber, text: relay.text }, idempotencyKey: `relay:${key.conversationId}:${relay.messageId}` }).catch((err: unknown) =>
-      log.error({ tenant: key.tenantId, conversationId: key.conversationId, err: err instanceof Error ? err.message : String(err) }, 'relay not queued'),
-    );
+    enqueue({ tenantId: key.tenantId, conversationId: key.conversationId, kind: 'handoff.relay', payload: { ticketNumber: relay.ticketNumber, text: relay.text }, idempotencyKey: `relay:${key.conversationId}:${relay.messageId}` })
+      .then(() => announcePendingIfUnanswered(key, relay.ticketNumber))
+      .catch((err: unknown) =>
+        log.error({ tenant: key.tenantId, conversationId: key.conversationId, err: err instanceof Error ? err.message : String(err) }, 'relay not queued'),
+      );
   };
 
   /** Runs the turns of accepted events; returns once each committed (durable) or failed. */

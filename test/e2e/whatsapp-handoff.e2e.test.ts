@@ -127,6 +127,10 @@ describe('WhatsApp to human handoff, end to end', () => {
     const relays = () => rocket.messages.filter((m) => String(m.text ?? '').includes(`#${number!}`) && String(m.text ?? '').includes('sigo esperando'));
     expect(relays()).toHaveLength(1);
     expect(rocket.messages.filter((m) => String(m.text ?? '').includes('es sobre una factura'))).toHaveLength(1);
+    // No agent has answered yet and the customer keeps writing: announced once more as pending (yellow).
+    await deployment.hilo.drainOutbox();
+    const pending = rocket.messages.filter((m) => JSON.stringify(m).includes(number!) && JSON.stringify(m).includes('#ffd21f'));
+    expect(pending).toHaveLength(1);
 
     // Meta redelivers the same message (same wamid): processed once.
     await customerSays(customer, '¿hola? sigo esperando', held);
