@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLoopbackServer } from './loopback-server.js';
 import { verifyCrmSignature } from '../../src/channels/crm-webhook/index.js';
 import type { Clock } from '../../src/runtime/clock.js';
 
@@ -48,7 +48,6 @@ export async function startFakeCrmReceiver(options: FakeCrmReceiverOptions): Pro
   const requests: CrmReceivedRequest[] = [];
   const applied: FakeCrmReceiver['applied'] = [];
   const seen = new Set<string>();
-  const sockets = new Set<Socket>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
@@ -90,29 +89,13 @@ export async function startFakeCrmReceiver(options: FakeCrmReceiverOptions): Pro
     return answer(200, { received: true, duplicate: false });
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | null = null;
+  const server = await startLoopbackServer(handle);
+  const { port } = server;
   return {
     url: `http://127.0.0.1:${port}${path}`,
     requests,
     applied,
     failures,
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      });
-      return closed;
-    },
+    close: () => server.close(),
   };
 }

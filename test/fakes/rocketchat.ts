@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLoopbackServer } from './loopback-server.js';
 
 /**
  * A Rocket.Chat incoming-webhook endpoint on loopback: `POST /hooks/<id>/<token>` with a JSON
@@ -33,7 +33,6 @@ export async function startFakeRocketChat(options: { integrationId?: string; tok
   const script = [...(options.script ?? [])];
   const requests: RocketChatPost[] = [];
   const messages: Array<Record<string, unknown>> = [];
-  const sockets = new Set<Socket>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
@@ -66,30 +65,14 @@ export async function startFakeRocketChat(options: { integrationId?: string; tok
     return answer(200, { success: true });
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | null = null;
+  const server = await startLoopbackServer(handle);
+  const { port } = server;
   return {
     webhookUrl: `http://127.0.0.1:${port}${path}`,
     requests,
     messages,
     script,
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      });
-      return closed;
-    },
+    close: () => server.close(),
   };
 }
 

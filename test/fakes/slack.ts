@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLoopbackServer } from './loopback-server.js';
 
 /**
  * A Slack incoming webhook on loopback: `POST /services/T…/B…/…` answering the plain-text way
@@ -39,7 +39,6 @@ export async function startFakeSlack(options: { path?: string; script?: SlackRep
   const script = [...(options.script ?? [])];
   const requests: SlackPost[] = [];
   const messages: Array<Record<string, unknown>> = [];
-  const sockets = new Set<Socket>();
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const chunks: Buffer[] = [];
@@ -69,29 +68,13 @@ export async function startFakeSlack(options: { path?: string; script?: SlackRep
     return answer(200, 'ok');
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      if (!res.headersSent) res.writeHead(500).end();
-    });
-  });
-  server.on('connection', (s) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | null = null;
+  const server = await startLoopbackServer(handle);
+  const { port } = server;
   return {
     webhookUrl: `http://127.0.0.1:${port}${path}`,
     requests,
     messages,
     script,
-    close() {
-      closed ??= new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      });
-      return closed;
-    },
+    close: () => server.close(),
   };
 }

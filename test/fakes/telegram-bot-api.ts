@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLoopbackServer } from './loopback-server.js';
 
 /**
  * A fake Telegram Bot API on loopback: `POST /bot<token>/sendMessage`, `setWebhook` (remembers
@@ -39,7 +39,6 @@ export interface FakeTelegramApi {
 export async function startFakeTelegramApi({ botToken, script = [] }: { botToken: string; script?: TelegramReply[] }): Promise<FakeTelegramApi> {
   const requests: TelegramApiRequest[] = [];
   const queue = [...script];
-  const sockets = new Set<Socket>();
   const nextMessageId = new Map<string, number>();
   const state: { webhook: FakeTelegramApi['webhook'] } = { webhook: null };
 
@@ -86,19 +85,8 @@ export async function startFakeTelegramApi({ botToken, script = [] }: { botToken
     reply(200, { ok: true, result: { message_id: id, from: { id: 7000000001, is_bot: true, first_name: 'Hilo' }, chat: { id: Number(chatId), type: 'private' }, date: 1763812800, text: body.text } });
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      res.writeHead(500);
-      res.end();
-    });
-  });
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed = false;
+  const server = await startLoopbackServer(handle);
+  const { port } = server;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
@@ -115,12 +103,7 @@ export async function startFakeTelegramApi({ botToken, script = [] }: { botToken
       });
       return res.status;
     },
-    close: () => {
-      if (closed) return Promise.resolve();
-      closed = true;
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLoopbackServer } from './loopback-server.js';
 import twilio from 'twilio';
 
 /**
@@ -42,7 +42,6 @@ export interface FakeTwilioApi {
 export async function startFakeTwilioApi({ accountSid, authToken, script = [] }: { accountSid: string; authToken: string; script?: TwilioReply[] }): Promise<FakeTwilioApi> {
   const requests: TwilioApiRequest[] = [];
   const queue = [...script];
-  const sockets = new Set<Socket>();
   const messages = new Map<string, Record<string, string>>();
 
   const answer = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void => {
@@ -87,19 +86,8 @@ export async function startFakeTwilioApi({ accountSid, authToken, script = [] }:
     );
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      res.writeHead(500);
-      res.end();
-    });
-  });
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed = false;
+  const server = await startLoopbackServer(handle);
+  const { port } = server;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
@@ -115,12 +103,7 @@ export async function startFakeTwilioApi({ accountSid, authToken, script = [] }:
       });
       return res.status;
     },
-    close: () => {
-      if (closed) return Promise.resolve();
-      closed = true;
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
 

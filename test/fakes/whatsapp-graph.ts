@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startLoopbackServer } from './loopback-server.js';
 import type { Clock } from '../../src/runtime/clock.js';
 
 /**
@@ -59,7 +59,6 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
   const { accessToken = 'test-token', phoneNumberId = '106540352242922', version = 'v21.0', enforce } = options;
   const script = [...(options.script ?? [])];
   const requests: GraphRequest[] = [];
-  const sockets = new Set<Socket>();
   const sentAt: number[] = [];
   const pairSent = new Map<string, number[]>();
   let seq = 0;
@@ -125,29 +124,13 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     reply(200, null, () => answer(res, 200, { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] }));
   };
 
-  const server = createServer((req, res) => {
-    handle(req, res).catch(() => {
-      res.writeHead(500);
-      res.end();
-    });
-  });
-  server.on('connection', (s: Socket) => {
-    sockets.add(s);
-    s.on('close', () => sockets.delete(s));
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  let closed = false;
+  const server = await startLoopbackServer(handle);
+  const { port } = server;
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
     script,
-    close: () => {
-      if (closed) return Promise.resolve();
-      closed = true;
-      for (const s of sockets) s.destroy();
-      return new Promise<void>((resolve) => server.close(() => resolve()));
-    },
+    close: () => server.close(),
   };
 }
 
