@@ -2,3 +2,5 @@ export { detectInjection, normaliseForDetection, INJECTION_THRESHOLD, SUSPICIOUS
 export type { InjectionReport, InjectionVerdict } from './injection-detector.js';
 export { createCanary, guardOutput, SAFE_REPLY } from './output-guard.js';
 export type { OtherCustomersData, OutputChannel, OutputGuardOptions, OutputGuardResult, OutputViolationKind } from './output-guard.js';
+export { checkFacts, endsWithQuestion, extractFacts } from './fact-guard.js';
+export type { Fact, FactCheckResult, FactKind } from './fact-guard.js';

@@ -11,3 +11,7 @@ export type { AuthorizeTool, SkillName, ToolCheck, ToolContext, ToolOwnership, T
 export { UNDERSTANDING_SCHEMA } from './understanding-schema.js';
 export type { ModelUnderstanding } from './understanding-schema.js';
 export { estimateRequestTokens } from './tokens.js';
+export { createReplyComposer } from './compose-replies.js';
+export type { ComposeReplies, ComposeTurn, ReplyComposerOptions } from './compose-replies.js';
+export { buildComposeMessages, DEFAULT_COMPOSE_PROMPTS, describeComposeStyle } from './prompts.js';
+export type { ComposePromptTemplates } from './prompts.js';

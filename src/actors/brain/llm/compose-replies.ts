@@ -1,0 +1,150 @@
+import type { Lang } from '../../../domain/nlu.js';
+import { isHiloError } from '../../../errors.js';
+import type { Clock } from '../../../runtime/clock.js';
+import type { Logger } from '../../../runtime/logger.js';
+import { checkFacts, endsWithQuestion } from '../../guards/fact-guard.js';
+import { createCanary, guardOutput, type OutputChannel } from '../../guards/output-guard.js';
+import type { LlmClient } from './llm-client.js';
+import { buildComposeMessages, DEFAULT_COMPOSE_PROMPTS, type ComposePromptTemplates } from './prompts.js';
+
+/** One turn's bot replies, rendered from templates, offered to the model for rewriting. */
+export interface ComposeTurn {
+  tenantId: string;
+  conversationId: string;
+  /** The id the composed line will carry (the `delta` frames name it). */
+  replyId: string;
+  channel: string;
+  lang: Lang;
+  /** What the customer wrote this turn. */
+  customerText: string;
+  /** The turn's bot replies as the templates rendered them, in order. */
+  replies: readonly string[];
+  /** Receives text as the model streams it (appended to what came before). */
+  onDelta: (text: string) => void;
+  /** The text shown so far must be dropped (a retried stream starts again). */
+  onReset?: () => void;
+}
+
+/**
+ * Resolves with the guarded, fact-checked text to record instead of the template replies, or
+ * `null`: use the templates (any failure, timeout, guard block or fact mismatch). Never rejects.
+ */
+export type ComposeReplies = (turn: ComposeTurn) => Promise<string | null>;
+
+export interface ReplyComposerOptions {
+  client: LlmClient;
+  logger: Logger;
+  clock: Clock;
+  /** Tenant id → display name used by the persona. */
+  tenantName: (tenantId: string) => string;
+  prompts?: ComposePromptTemplates;
+  /** Planted in the system prompt; default one fresh per composer (per process). */
+  canary?: string;
+  /** The turn waits at most this long for the model; then the templates are used. */
+  deadlineMs?: number;
+  maxTokens?: number;
+  temperature?: number;
+}
+
+/**
+ * Makes the `composeReplies` hook of the conversation host: the model rewrites the template
+ * replies of a turn as one answer, streamed through `onDelta`; the result passes `guardOutput`
+ * (canary, prompt overlap, channel format) and `checkFacts` (no fact lost, changed or invented)
+ * or the templates are used. Logs carry ids and reasons only, never texts.
+ *
+ * @example
+ * const compose = createReplyComposer({ client, logger, clock, tenantName: () => 'Ferretería Hilo' });
+ * const text = await compose({ tenantId, conversationId, replyId, channel: 'web', lang: 'es', customerText, replies, onDelta });
+ */
+export function createReplyComposer(options: ReplyComposerOptions): ComposeReplies {
+  const { client, clock, prompts = DEFAULT_COMPOSE_PROMPTS, deadlineMs = 8_000, maxTokens = 400, temperature = 0.4 } = options;
+  const canary = options.canary ?? createCanary();
+  const log = options.logger.child({ component: 'reply-composer' });
+
+  return async (turn) => {
+    const ids = { tenant: turn.tenantId, conversationId: turn.conversationId, replyId: turn.replyId, promptVersion: prompts.version };
+    const source = turn.replies.join('\n\n');
+    if (source.trim() === '') return null;
+    const { system, user } = buildComposeMessages(prompts, {
+      tenantName: options.tenantName(turn.tenantId),
+      lang: turn.lang,
+      channel: turn.channel,
+      canary,
+      customerText: turn.customerText,
+      replies: turn.replies,
+      endsWithQuestion: endsWithQuestion(source),
+    });
+    const started = clock.now();
+    let live = true;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<'deadline'>((resolve) => {
+      timer = setTimeout(() => resolve('deadline'), deadlineMs);
+    });
+    const call = client
+      .stream(
+        { messages: [{ role: 'system', content: system }, { role: 'user', content: user }], maxTokens, temperature },
+        {
+          conversationId: `${turn.tenantId}:${turn.conversationId}`,
+          idempotencyKey: `${turn.conversationId}:${turn.replyId}:compose`,
+          onDelta: (text) => {
+            if (live) turn.onDelta(text);
+          },
+          onRestart: () => {
+            if (live) turn.onReset?.();
+          },
+        },
+      )
+      .then(
+        (r) => ({ ok: true as const, content: r.content }),
+        (err: unknown) => ({ ok: false as const, code: isHiloError(err) ? err.code : 'unknown' }),
+      );
+    const outcome = await Promise.race([call, deadline]);
+    live = false;
+    clearTimeout(timer);
+    const ms = clock.now() - started;
+    if (outcome === 'deadline') {
+      log.warn({ event: 'llm.compose.fallback', reason: 'deadline', ...ids, ms }, 'reply composition timed out: template replies used');
+      return null;
+    }
+    if (!outcome.ok) {
+      log.warn({ event: 'llm.compose.fallback', reason: 'llm_error', code: outcome.code, ...ids, ms }, 'reply composition failed: template replies used');
+      return null;
+    }
+    const text = outcome.content?.trim() ?? '';
+    if (text === '') {
+      log.warn({ event: 'llm.compose.fallback', reason: 'empty', ...ids, ms }, 'model wrote nothing: template replies used');
+      return null;
+    }
+    const guarded = guardOutput(text, { systemPrompt: system, canary, channel: outputChannel(turn.channel), lang: turn.lang });
+    if (guarded.action === 'block') {
+      log.warn(
+        { event: 'security.output_blocked', reason: 'guard', violations: guarded.violations.map((v) => v.kind), ...ids, ms },
+        'composed reply blocked by the output guard: template replies used',
+      );
+      return null;
+    }
+    const facts = checkFacts(source, guarded.text);
+    if (!facts.ok) {
+      log.warn(
+        {
+          event: 'llm.compose.fallback',
+          reason: 'facts',
+          missing: facts.missing.map((f) => f.kind),
+          introduced: facts.introduced.map((f) => f.kind),
+          questionLost: facts.questionLost,
+          ...ids,
+          ms,
+        },
+        'composed reply changed the facts: template replies used',
+      );
+      return null;
+    }
+    log.info({ event: 'llm.compose.ok', guard: guarded.action, ...ids, ms }, 'reply composed');
+    return guarded.text;
+  };
+}
+
+function outputChannel(channel: string): OutputChannel {
+  if (channel === 'whatsapp' || channel === 'telegram' || channel === 'sms') return channel;
+  return 'web';
+}
