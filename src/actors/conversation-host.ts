@@ -23,6 +23,7 @@ import { codeMessage, factsFrom, handleKey, maskEmail, maskPhone, type FactsCont
 import type { ContactDirectory, OtherThread } from './records.js';
 import { renderReply } from './render-reply.js';
 import type { TenantRuntime } from './tenant-runtime.js';
+import type { ComposeReplies } from './brain/llm/compose-replies.js';
 
 /**
  * What one turn leaves behind. It travels inside the snapshot envelope written at step (1) of
@@ -84,6 +85,13 @@ export interface ConversationHostOptions {
    * to that thread. Without it (or without the directory's identity methods) nothing is linked.
    */
   identity?: IdentityLinkOptions;
+  /**
+   * Rewrites a customer turn's template replies as one answer (the LLM, `HILO_LLM_REPLIES=1`).
+   * Called after rendering and before the commit; its deltas go to subscribers as `delta` updates
+   * and only the text it resolves with is recorded. `null` keeps the template replies. Never
+   * called for agent lines or while the conversation is in a handoff.
+   */
+  composeReplies?: ComposeReplies;
   /** Called for every emitted `handoff.relay` (the agents' side). */
   onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }>) => void;
 }
@@ -499,19 +507,23 @@ export class ConversationHost implements ConversationService {
     const at = new Date(now).toISOString();
     // The turn's intent goes on its replies (the inbound line is written before it is known).
     const turnIntent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
+    /** Reply lines rendered from tenant templates (the only ones `composeReplies` may rewrite). */
+    const templated = new Set<string>();
     for (const e of emitted) {
       if (e.type === 'reply') {
         const line = this.#renderEntry(e.reply, tenant, lang, channel, at);
+        if (!('text' in e.reply)) templated.add(line.messageId);
         lines.push(turnIntent && line.author === 'bot' ? { ...line, intent: turnIntent } : line);
       } else if (e.type === 'handoff.relay') {
         relays.push(e);
       }
     }
     const phase = topLevelState(after.value);
+    const entries = await this.#compose(key, channel, lang, inbound, event, lines, templated, phase, relays.length > 0);
     const turn: TurnRecord = {
       seq: entry.seq + 1,
       inboundMessageId: inbound?.messageId ?? null,
-      entries: lines,
+      entries,
       phase,
       idleCloseAt: this.#o.idleCloseMs !== undefined && phase !== 'closed' ? new Date(now + this.#o.idleCloseMs).toISOString() : null,
     };
@@ -565,6 +577,48 @@ export class ConversationHost implements ConversationService {
     this.#enforceCap();
     log.info({ event: event.type, state: flattenState(after.value), seq: entry.seq, replies: replies.length, intent: turnIntent, ms: this.#o.clock.now() - started }, 'turn');
     return { conversationId: key.conversationId, duplicate: false, inbound: storedInbound, replies, state: this.#view(entry) };
+  }
+
+  /**
+   * The turn's lines with the template replies rewritten by `composeReplies` into one line (same
+   * id as the first reply, so the streamed deltas and the recorded line match), or unchanged.
+   */
+  async #compose(
+    key: ConversationKey,
+    channel: string,
+    lang: 'es' | 'en',
+    inbound: NewTranscriptEntry | null,
+    event: ConversationEvent,
+    lines: NewTranscriptEntry[],
+    templated: ReadonlySet<string>,
+    phase: string,
+    relayed: boolean,
+  ): Promise<NewTranscriptEntry[]> {
+    const compose = this.#o.composeReplies;
+    if (!compose || !inbound || event.type !== 'user.message' || phase === 'handoff' || relayed) return lines;
+    const out = lines.filter((l) => l.direction === 'out');
+    const first = out[0];
+    // Only turns made of template replies alone: agent lines and literal texts are never rewritten.
+    if (!first || out.some((l) => l.author !== 'bot' || !templated.has(l.messageId))) return lines;
+    const replyId = first.messageId;
+    let text: string | null = null;
+    try {
+      text = await compose({
+        tenantId: key.tenantId,
+        conversationId: key.conversationId,
+        replyId,
+        channel,
+        lang,
+        customerText: inbound.text,
+        replies: out.map((l) => l.text),
+        onDelta: (t) => this.#publish(key, { type: 'delta', replyId, text: t }),
+        onReset: () => this.#publish(key, { type: 'delta', replyId, text: '', reset: true }),
+      });
+    } catch (err) {
+      this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, replyId, err: err instanceof Error ? err.message : String(err) }, 'reply composition failed: template replies used');
+    }
+    if (text === null) return lines;
+    return [...lines.filter((l) => l.direction !== 'out'), { ...first, text }];
   }
 
   #renderEntry(reply: ReplyDirective, tenant: TenantRuntime, lang: 'es' | 'en', channel: string, at: string): NewTranscriptEntry {

@@ -44,6 +44,8 @@ export interface ConversationView {
 export type ConversationUpdate =
   | { type: 'message'; entry: TranscriptEntry }
   | { type: 'typing'; on: boolean }
+  /** Streamed text of bot reply `replyId` before its line is recorded (see `DeltaFrame`). */
+  | { type: 'delta'; replyId: string; text: string; reset?: boolean }
   /**
    * This channel identity now belongs to another (older) thread of the same customer: subscribers
    * move to `conversationId` (the widget re-subscribes and sends a fresh welcome with its history).

@@ -1,5 +1,6 @@
 import { createRuleBrain } from '../actors/brain/index.js';
 import type { Brain } from '../actors/brain/brain.js';
+import { createReplyComposer, type ComposeReplies } from '../actors/brain/llm/compose-replies.js';
 import { createLlmBrain, type LlmBrain, type LlmUnderstanding } from '../actors/brain/llm/llm-brain.js';
 import { createLlmClient, type LlmClient, type LlmClientOptions } from '../actors/brain/llm/llm-client.js';
 import { detectInjection } from '../actors/guards/index.js';
@@ -146,8 +147,20 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
  */
 export function createBrainFactory(
   llm: LlmConfig | null,
-  options: { clock: Clock; logger: Logger; clientOptions?: BrainClientOptions; idleReleaseMs?: number },
-): NonNullable<HiloOptions['createBrain']> {
+  options: {
+    clock: Clock;
+    logger: Logger;
+    clientOptions?: BrainClientOptions;
+    idleReleaseMs?: number;
+    /**
+     * `HILO_LLM_REPLIES=1`: the factory also carries `composeReplies` (the model rewrites each
+     * turn's template replies, on the same pool and client); give it to `startHilo`.
+     */
+    replies?: boolean;
+    /** How long a turn waits for a composed reply. Default: `llm.timeoutMs`, at most 10 s. */
+    composeDeadlineMs?: number;
+  },
+): NonNullable<HiloOptions['createBrain']> & { composeReplies?: ComposeReplies } {
   const { clock, logger } = options;
   if (llm === null) {
     return async (data) => createTenantBrain({ data, llm: null, clock, logger });
@@ -156,9 +169,12 @@ export function createBrainFactory(
   const client = createLlmClient({ ...options.clientOptions, pool, logger, clock, timeoutMs: llm.timeoutMs, deadlineMs: llm.deadlineMs });
   logger
     .child({ component: 'brain-factory' })
-    .info({ keys: llm.entries.map((e) => ({ keyId: e.id, model: e.model, maxConversations: e.maxConcurrentConversations })) }, 'LLM brain enabled');
-  return async (data) =>
-    createTenantBrain({
+    .info({ keys: llm.entries.map((e) => ({ keyId: e.id, model: e.model, maxConversations: e.maxConcurrentConversations })), replies: options.replies === true }, 'LLM brain enabled');
+  /** Tenant id → display name, filled as tenants are loaded (the compose persona names the store). */
+  const names = new Map<string, string>();
+  const factory = async (data: TenantData): Promise<TenantBrainResult> => {
+    names.set(data.settings.id, data.settings.displayName);
+    return createTenantBrain({
       data,
       llm,
       clock,
@@ -167,6 +183,16 @@ export function createBrainFactory(
       client,
       ...(options.idleReleaseMs !== undefined ? { idleReleaseMs: options.idleReleaseMs } : {}),
     });
+  };
+  if (options.replies !== true) return factory;
+  const composeReplies = createReplyComposer({
+    client,
+    logger,
+    clock,
+    tenantName: (tenantId) => names.get(tenantId) ?? tenantId,
+    deadlineMs: options.composeDeadlineMs ?? Math.min(llm.timeoutMs, 10_000),
+  });
+  return Object.assign(factory, { composeReplies });
 }
 
 /** The pool status as served on `/metrics.json` (the documented shape, nothing else). */

@@ -31,7 +31,9 @@ async function main(argv: string[]): Promise<void> {
   // The LLM brain when HILO_LLM_* asks for it, else the rule brain (read here, not in startHilo, so
   // test servers never pick up a developer's LLM variables).
   const llm = loadLlmConfig(process.env);
-  const hilo = await startHilo({ config, logger, createBrain: createBrainFactory(llm, { clock: systemClock, logger }) });
+  // HILO_LLM_REPLIES=1: the model also writes the replies (from the templates' facts, guarded).
+  const createBrain = createBrainFactory(llm, { clock: systemClock, logger, replies: process.env.HILO_LLM_REPLIES === '1' });
+  const hilo = await startHilo({ config, logger, createBrain, ...(createBrain.composeReplies ? { composeReplies: createBrain.composeReplies } : {}) });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   // Printed on stdout, not logged: the key is a secret and logs are shipped elsewhere.
   process.stdout.write(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import type { ComposeReplies } from '../actors/brain/llm/compose-replies.js';
 import { ConversationHost, createTranscriptTurnJournal, type TurnJournal } from '../actors/conversation-host.js';
 import { createRuleBrain } from '../actors/brain/index.js';
 import type { Brain } from '../actors/brain/brain.js';
@@ -127,6 +128,11 @@ export interface HiloOptions {
    * here; `close` runs on shutdown and `metricsJson` is merged into `/metrics.json`.
    */
   createBrain?: (data: TenantData) => Promise<TenantBrain>;
+  /**
+   * LLM-written replies (`HILO_LLM_REPLIES=1`): `createBrainFactory(llm, { replies: true }).composeReplies`.
+   * Given to the conversation host; absent, every reply is the tenant template.
+   */
+  composeReplies?: ComposeReplies;
 }
 
 /** A tenant's brain as the runtime holds it. */
@@ -259,6 +265,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     idleTimeoutMs: config.idleTimeoutMs,
     turnTimeoutMs: config.turnTimeoutMs,
     ...(inspector ? { inspect: { observer: inspector.observer, select: inspector.select } } : {}),
+    ...(options.composeReplies ? { composeReplies: options.composeReplies } : {}),
     identity: {
       // The one-time code goes out through the outbox on the other thread's channel; a channel
       // this tenant cannot send on (or the widget) cannot prove anything, so nothing is linked.

@@ -75,6 +75,18 @@ export interface MessageFrame {
 export interface PongFrame {
   type: 'pong';
 }
+/**
+ * Part of a bot reply while the language model writes it (additive in v1). `text` is appended to
+ * the draft bubble `replyId`; `reset` drops the draft's text first (the model started again). The
+ * `message` frame with the same id replaces the draft: only that text is recorded, and it may
+ * differ from the drafts (the guard fell back to the template replies).
+ */
+export interface DeltaFrame {
+  type: 'delta';
+  replyId: string;
+  text: string;
+  reset?: boolean;
+}
 export interface ErrorFrame {
   type: 'error';
   code: string;
@@ -82,4 +94,4 @@ export interface ErrorFrame {
   /** Set when the error refers to one sent message. */
   clientMessageId?: string;
 }
-export type ServerFrame = WelcomeFrame | AckFrame | TypingFrame | MessageFrame | PongFrame | ErrorFrame;
+export type ServerFrame = WelcomeFrame | AckFrame | TypingFrame | MessageFrame | PongFrame | ErrorFrame | DeltaFrame;

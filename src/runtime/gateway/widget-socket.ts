@@ -151,6 +151,10 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       send(session, { type: 'typing', on: update.on });
       return;
     }
+    if (update.type === 'delta') {
+      send(session, { type: 'delta', replyId: update.replyId, text: update.text, ...(update.reset ? { reset: true } : {}) });
+      return;
+    }
     if (update.type === 'moved') {
       // The visitor proved to be the same customer as an older thread: follow it with a fresh welcome.
       moveTo(session, update.conversationId);
