@@ -9,6 +9,7 @@ import {
   pendingMessages,
   type UiMessage,
 } from './messages.js';
+import { applyDelta, settleDrafts, type Draft } from './drafts.js';
 
 /** `idle`: never connected (the panel was not opened yet). */
 export type ConnectionStatus = 'idle' | 'connecting' | 'online' | 'offline';
@@ -23,6 +24,8 @@ export interface WidgetContext {
   pending: Array<{ clientMessageId: string; text: string }>;
   /** The thread the history belongs to (from the last `welcome`); null before the first. */
   conversationId: string | null;
+  /** Bot replies being streamed (`delta` frames), shown after the messages until recorded. */
+  drafts: Draft[];
 }
 
 function withMessages(context: WidgetContext, messages: UiMessage[]): WidgetContext {
@@ -42,6 +45,7 @@ export function createWidgetStore(initial: { open: boolean }) {
       open: initial.open,
       pending: [],
       conversationId: null,
+      drafts: [],
     } as WidgetContext,
     on: {
       opened: (context): WidgetContext => ({ ...context, open: true }),
@@ -51,6 +55,8 @@ export function createWidgetStore(initial: { open: boolean }) {
         connection: event.status,
         // A typing indicator cannot outlive the connection that announced it.
         typing: event.status === 'online' ? context.typing : false,
+        // Nor can a streamed draft: the recorded reply comes with the next welcome's history.
+        drafts: event.status === 'online' ? context.drafts : [],
       }),
       welcomed: (context, event: { history: WireMessage[]; conversationId?: string }): WidgetContext => {
         // A welcome for another thread (the visitor was linked to their older conversation on
@@ -62,11 +68,18 @@ export function createWidgetStore(initial: { open: boolean }) {
           ...withMessages(context, mergeMessages(base, event.history)),
           connection: 'online',
           conversationId: event.conversationId ?? context.conversationId,
+          drafts: [],
         };
       },
       received: (context, event: { message: WireMessage }): WidgetContext => ({
         ...withMessages(context, mergeMessages(context.messages, [event.message])),
         typing: event.message.author === 'customer' ? context.typing : false,
+        drafts: settleDrafts(context.drafts, [event.message.id]),
+      }),
+      deltaReceived: (context, event: { replyId: string; text: string; reset?: boolean }): WidgetContext => ({
+        ...context,
+        drafts: applyDelta(context.drafts, event),
+        typing: false,
       }),
       typingChanged: (context, event: { on: boolean }): WidgetContext => ({ ...context, typing: event.on }),
       queued: (context, event: { clientMessageId: string; text: string }): WidgetContext =>

@@ -4,6 +4,7 @@ import { createWidgetConnection } from './connection.js';
 import { formatMessage } from './format.js';
 import { loadVisitorId, randomId, type KeyValueStorage } from './ids.js';
 import { highestSeq, type UiMessage } from './messages.js';
+import { draftRows } from './drafts.js';
 import { createWidgetStore, type WidgetContext } from './store.js';
 import { uiStrings } from './strings.js';
 import { widgetCss } from './styles.js';
@@ -164,6 +165,11 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
         store.trigger.failed(failed);
         break;
       }
+      case 'delta':
+        if (typeof frame.replyId === 'string' && typeof frame.text === 'string') {
+          store.trigger.deltaReceived({ replyId: frame.replyId, text: frame.text, ...(frame.reset === true ? { reset: true } : {}) });
+        }
+        break;
       case 'pong':
         break;
     }
@@ -229,7 +235,8 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
     typing.hidden = !context.typing;
 
     const keep = new Set<string>();
-    context.messages.forEach((m, index) => {
+    const shown = context.drafts.length > 0 ? [...context.messages, ...draftRows(context.drafts)] : context.messages;
+    shown.forEach((m, index) => {
       keep.add(m.key);
       const node = renderRow(m);
       if (log.children[index] !== node) log.insertBefore(node, log.children[index] ?? null);
@@ -240,8 +247,10 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
         rows.delete(key);
       }
     }
-    if (context.messages.length !== lastCount) {
-      lastCount = context.messages.length;
+    // Streamed text grows a bubble without adding rows: follow it too.
+    const size = shown.length + context.drafts.reduce((n, d) => n + d.text.length, 0);
+    if (size !== lastCount) {
+      lastCount = size;
       log.scrollTop = log.scrollHeight;
     }
   };
