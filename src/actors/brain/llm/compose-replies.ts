@@ -3,6 +3,7 @@ import { isHiloError } from '../../../errors.js';
 import type { Clock } from '../../../runtime/clock.js';
 import type { Logger } from '../../../runtime/logger.js';
 import { checkFacts, endsWithQuestion } from '../../guards/fact-guard.js';
+import { detectInjection } from '../../guards/injection-detector.js';
 import { createCanary, guardOutput, type OutputChannel } from '../../guards/output-guard.js';
 import type { LlmClient } from './llm-client.js';
 import { buildComposeMessages, DEFAULT_COMPOSE_PROMPTS, type ComposePromptTemplates } from './prompts.js';
@@ -65,6 +66,11 @@ export function createReplyComposer(options: ReplyComposerOptions): ComposeRepli
     const ids = { tenant: turn.tenantId, conversationId: turn.conversationId, replyId: turn.replyId, promptVersion: prompts.version };
     const source = turn.replies.join('\n\n');
     if (source.trim() === '') return null;
+    // A customer text that tries to steer the model is not given to it (as for understanding).
+    if (detectInjection(turn.customerText).verdict === 'injection') {
+      log.warn({ event: 'security.prompt_injection', reason: 'injection', ...ids }, 'prompt injection detected: template replies used without the LLM');
+      return null;
+    }
     const { system, user } = buildComposeMessages(prompts, {
       tenantName: options.tenantName(turn.tenantId),
       lang: turn.lang,
