@@ -1,56 +1,28 @@
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ConversationHost } from '../../../src/actors/conversation-host.js';
-import { createRuleBrain } from '../../../src/actors/brain/index.js';
+import type { ConversationHost } from '../../../src/actors/conversation-host.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { createTenantRuntime, type TenantRuntime } from '../../../src/actors/tenant-runtime.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
-import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../../src/persistence/embedded/memory-records.js';
-import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import type { SnapshotStore } from '../../../src/persistence/snapshot-store.js';
 import type { TranscriptStore } from '../../../src/persistence/transcript-store.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
-import { createLocalShardRouter } from '../../../src/runtime/shard-router.js';
 
 let tenant: TenantData;
 let ruleBrain: Brain;
 
 beforeAll(async () => {
-  tenant = await loadTenant(fileURLToPath(new URL('../../../tenants/ferreteria', import.meta.url)));
-  ruleBrain = createRuleBrain({ tenant });
+  ({ tenant, brain: ruleBrain } = await loadDemo());
 });
 
 /** A real host (real machine, rule brain, tools, in-memory stores) on a manual clock. */
 function createHost(options: { maxActiveActors?: number; idleTimeoutMs?: number; turnTimeoutMs?: number; brain?: Brain; snapshots?: SnapshotStore; transcripts?: TranscriptStore } = {}) {
-  const clock = createManualClock();
-  const logger = createSilentLogger();
-  const snapshots = options.snapshots ?? createMemorySnapshotStore({ clock });
-  const transcripts = options.transcripts ?? createMemoryTranscriptStore();
-  let host: ConversationHost | null = null;
-  const runtime: TenantRuntime = createTenantRuntime({
-    data: tenant,
-    brain: options.brain ?? ruleBrain,
-    tickets: createMemoryTicketStore({ clock }),
-    leads: createMemoryLeadStore({ clock }),
-    crm: { pushLead: async () => {} },
-    transcripts,
-    clock,
-    logger,
-    contextOf: (t, c) => host?.contextOf(t, c) ?? null,
+  const { brain, snapshots, transcripts, ...limits } = options;
+  return createMemoryHost({
+    tenant,
+    brain: brain ?? ruleBrain,
+    ...(snapshots ? { snapshots } : {}),
+    ...(transcripts ? { transcripts } : {}),
+    host: limits,
   });
-  host = new ConversationHost({
-    tenants: new Map([[tenant.settings.id, runtime]]),
-    snapshots,
-    transcripts,
-    contacts: createMemoryContactDirectory(),
-    router: createLocalShardRouter({ shardCount: 8 }),
-    clock,
-    logger,
-    ...options,
-  });
-  return { host, clock, snapshots, transcripts };
 }
 
 const say = (host: ConversationHost, sender: string, text: string, messageId?: string) =>

@@ -1,25 +1,15 @@
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ConversationUpdate } from '../../../src/actors/conversation-service.js';
-import { ConversationHost } from '../../../src/actors/conversation-host.js';
-import { createRuleBrain } from '../../../src/actors/brain/index.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { createTenantRuntime } from '../../../src/actors/tenant-runtime.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
-import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../../src/persistence/embedded/memory-records.js';
-import { loadTenant } from '../../../src/persistence/tenant-loader.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
-import { createLocalShardRouter } from '../../../src/runtime/shard-router.js';
 
 const T = 'ferreteria';
 let tenant: TenantData;
 let brain: Brain;
 
 beforeAll(async () => {
-  tenant = await loadTenant(fileURLToPath(new URL('../../../tenants/ferreteria', import.meta.url)));
-  brain = createRuleBrain({ tenant });
+  ({ tenant, brain } = await loadDemo());
 });
 
 interface SentCode {
@@ -31,35 +21,18 @@ interface SentCode {
 
 /** A real host (rule brain, in-memory stores) whose code sender records instead of sending. */
 function createHost(options: { canSend?: boolean } = {}) {
-  const clock = createManualClock();
-  const logger = createSilentLogger();
-  const transcripts = createMemoryTranscriptStore();
   const sent: SentCode[] = [];
-  let host: ConversationHost | null = null;
-  const runtime = createTenantRuntime({
-    data: tenant,
+  const { host, clock } = createMemoryHost({
+    tenant,
     brain,
-    tickets: createMemoryTicketStore({ clock }),
-    leads: createMemoryLeadStore({ clock }),
-    crm: { pushLead: async () => {} },
-    transcripts,
-    clock,
-    logger,
-    contextOf: (t, c) => host?.contextOf(t, c) ?? null,
-  });
-  host = new ConversationHost({
-    tenants: new Map([[T, runtime]]),
-    snapshots: createMemorySnapshotStore({ clock }),
-    transcripts,
-    contacts: createMemoryContactDirectory(),
-    router: createLocalShardRouter({ shardCount: 4 }),
-    clock,
-    logger,
-    identity: {
-      async sendCode(input) {
-        if (options.canSend === false || input.channel === 'web') return false;
-        sent.push(input);
-        return true;
+    shardCount: 4,
+    host: {
+      identity: {
+        async sendCode(input) {
+          if (options.canSend === false || input.channel === 'web') return false;
+          sent.push(input);
+          return true;
+        },
       },
     },
   });

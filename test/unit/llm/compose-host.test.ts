@@ -1,59 +1,33 @@
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ComposeTurn } from '../../../src/actors/brain/llm/compose-replies.js';
-import { createRuleBrain } from '../../../src/actors/brain/index.js';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { ConversationHost } from '../../../src/actors/conversation-host.js';
 import type { ConversationUpdate } from '../../../src/actors/conversation-service.js';
-import { createTenantRuntime } from '../../../src/actors/tenant-runtime.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
-import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../../src/persistence/embedded/memory-records.js';
-import { loadTenant } from '../../../src/persistence/tenant-loader.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
-import { createLocalShardRouter } from '../../../src/runtime/shard-router.js';
 
 const T = 'ferreteria';
 let tenant: TenantData;
 let brain: Brain;
 
 beforeAll(async () => {
-  tenant = await loadTenant(fileURLToPath(new URL('../../../tenants/ferreteria', import.meta.url)));
-  brain = createRuleBrain({ tenant });
+  ({ tenant, brain } = await loadDemo());
 });
 
 /** A real host (rule brain, in-memory stores) with a scripted `composeReplies`. */
 function createHost(answer: (turn: ComposeTurn) => string | null) {
-  const clock = createManualClock();
-  const logger = createSilentLogger();
-  const transcripts = createMemoryTranscriptStore();
   const calls: ComposeTurn[] = [];
-  let host: ConversationHost | null = null;
-  const runtime = createTenantRuntime({
-    data: tenant,
+  const { host } = createMemoryHost({
+    tenant,
     brain,
-    tickets: createMemoryTicketStore({ clock }),
-    leads: createMemoryLeadStore({ clock }),
-    crm: { pushLead: async () => {} },
-    transcripts,
-    clock,
-    logger,
-    contextOf: (t, c) => host?.contextOf(t, c) ?? null,
-  });
-  host = new ConversationHost({
-    tenants: new Map([[T, runtime]]),
-    snapshots: createMemorySnapshotStore({ clock }),
-    transcripts,
-    contacts: createMemoryContactDirectory(),
-    router: createLocalShardRouter({ shardCount: 4 }),
-    clock,
-    logger,
-    composeReplies: async (turn) => {
-      calls.push(turn);
-      const text = answer(turn);
-      if (text !== null) for (const part of text.match(/.{1,5}/gs) ?? []) turn.onDelta(part);
-      return text;
+    shardCount: 4,
+    host: {
+      composeReplies: async (turn) => {
+        calls.push(turn);
+        const text = answer(turn);
+        if (text !== null) for (const part of text.match(/.{1,5}/gs) ?? []) turn.onDelta(part);
+        return text;
+      },
     },
   });
   return { host, calls };

@@ -1,0 +1,63 @@
+import { fileURLToPath } from 'node:url';
+import { ConversationHost, type ConversationHostOptions } from '../../src/actors/conversation-host.js';
+import { createRuleBrain } from '../../src/actors/brain/index.js';
+import type { Brain } from '../../src/actors/brain/brain.js';
+import { createTenantRuntime } from '../../src/actors/tenant-runtime.js';
+import type { TenantData } from '../../src/domain/tenant.js';
+import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../src/persistence/index.js';
+import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../src/persistence/embedded/memory-records.js';
+import { loadTenant } from '../../src/persistence/tenant-loader.js';
+import type { SnapshotStore } from '../../src/persistence/snapshot-store.js';
+import type { TranscriptStore } from '../../src/persistence/transcript-store.js';
+import { createManualClock } from '../../src/runtime/clock.js';
+import { createSilentLogger } from '../../src/runtime/logger.js';
+import { createLocalShardRouter } from '../../src/runtime/shard-router.js';
+
+let demo: Promise<{ tenant: TenantData; brain: Brain }> | null = null;
+
+/** The demo tenant and its rule brain, loaded and trained once per test file. */
+export function loadDemo(): Promise<{ tenant: TenantData; brain: Brain }> {
+  demo ??= loadTenant(fileURLToPath(new URL('../../tenants/ferreteria', import.meta.url))).then((tenant) => ({ tenant, brain: createRuleBrain({ tenant }) }));
+  return demo;
+}
+
+export interface MemoryHostOptions {
+  tenant: TenantData;
+  brain: Brain;
+  snapshots?: SnapshotStore;
+  transcripts?: TranscriptStore;
+  shardCount?: number;
+  /** Anything else the host takes (limits, hooks). */
+  host?: Partial<Omit<ConversationHostOptions, 'tenants' | 'snapshots' | 'transcripts' | 'clock' | 'logger' | 'router'>>;
+}
+
+/** A real host — real machine, the given brain, real tools, in-memory stores — on a manual clock. */
+export function createMemoryHost(options: MemoryHostOptions) {
+  const clock = createManualClock();
+  const logger = createSilentLogger();
+  const snapshots = options.snapshots ?? createMemorySnapshotStore({ clock });
+  const transcripts = options.transcripts ?? createMemoryTranscriptStore();
+  let host: ConversationHost | null = null;
+  const runtime = createTenantRuntime({
+    data: options.tenant,
+    brain: options.brain,
+    tickets: createMemoryTicketStore({ clock }),
+    leads: createMemoryLeadStore({ clock }),
+    crm: { pushLead: async () => {} },
+    transcripts,
+    clock,
+    logger,
+    contextOf: (t, c) => host?.contextOf(t, c) ?? null,
+  });
+  host = new ConversationHost({
+    contacts: createMemoryContactDirectory(),
+    ...options.host,
+    tenants: new Map([[options.tenant.settings.id, runtime]]),
+    snapshots,
+    transcripts,
+    router: createLocalShardRouter({ shardCount: options.shardCount ?? 8 }),
+    clock,
+    logger,
+  });
+  return { host, clock, snapshots, transcripts };
+}
