@@ -77,7 +77,7 @@ describe('omnichannel identity, end to end', () => {
     const res = await fetch(`${base()}/webhooks/whatsapp/${TENANT}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, raw) },
-      body: raw,
+      body: new Uint8Array(raw),
     });
     expect(res.status).toBe(200);
     await deployment.hilo.drainOutbox();

@@ -34,7 +34,7 @@ describe('WhatsApp to human handoff, end to end', () => {
     return fetch(`${base()}/webhooks/whatsapp/${TENANT}`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-hub-signature-256': signature ?? metaSignature(APP_SECRET, raw) },
-      body: raw,
+      body: new Uint8Array(raw),
     });
   }
 
@@ -101,7 +101,7 @@ describe('WhatsApp to human handoff, end to end', () => {
     expect(bad.status).toBe(403);
     expect(((await bad.json()) as { error: { code: string } }).error.code).toBe('HILO_ERR_CHANNEL_SIGNATURE_INVALID');
     const raw = metaJson(waMessage({ id: 'wamid.x', type: 'text', text: { body: 'hola' } }));
-    const unknown = await fetch(`${base()}/webhooks/whatsapp/nadie`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, raw) }, body: raw });
+    const unknown = await fetch(`${base()}/webhooks/whatsapp/nadie`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, raw) }, body: new Uint8Array(raw) });
     expect(unknown.status).toBe(404);
     await deployment.hilo.drainOutbox();
     expect(textsTo('18095550999')).toEqual([]);
