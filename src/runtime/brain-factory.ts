@@ -75,6 +75,8 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
     logger: options.logger,
     clock,
     responseFormat: llm.responseFormat,
+    readingDeadlineMs: llm.deadlineMs,
+    ...(llm.tools ? { tools: { data } } : {}),
   });
   const idleReleaseMs = options.idleReleaseMs ?? DEFAULT_IDLE_RELEASE_MS;
   /** Pool conversation id → last turn (ms); kept in last-use order so the sweep stops early. */

@@ -15,6 +15,8 @@ export interface LlmConfig {
   maxConsecutiveFailures: number;
   /** `json_schema` (structured outputs) or `json_object` (JSON mode, for providers without the former). */
   responseFormat: ResponseFormatMode;
+  /** Offer Hilo's tools to the model (function calling); off for providers or models without it. */
+  tools: boolean;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -67,7 +69,9 @@ export function loadLlmConfig(env: Env = process.env): LlmConfig | null {
   const maxConsecutiveFailures = integer(env, 'HILO_LLM_MAX_CONSECUTIVE_FAILURES', LLM_DEFAULTS.maxConsecutiveFailures, 1, 1_000);
   const rawFormat = blank(env.HILO_LLM_RESPONSE_FORMAT) ? 'json_schema' : (env.HILO_LLM_RESPONSE_FORMAT as string).trim();
   if (rawFormat !== 'json_schema' && rawFormat !== 'json_object') invalid('HILO_LLM_RESPONSE_FORMAT', `must be json_schema or json_object, got "${rawFormat}"`);
-  return { entries, timeoutMs, deadlineMs, maxConsecutiveFailures, responseFormat: rawFormat };
+  const rawTools = blank(env.HILO_LLM_TOOLS) ? '1' : (env.HILO_LLM_TOOLS as string).trim();
+  if (rawTools !== '1' && rawTools !== '0') invalid('HILO_LLM_TOOLS', `must be 1 or 0, got "${rawTools}"`);
+  return { entries, timeoutMs, deadlineMs, maxConsecutiveFailures, responseFormat: rawFormat, tools: rawTools === '1' };
 }
 
 /** `label=key,label2=key2` → entries; labels unique, keys non-empty. */

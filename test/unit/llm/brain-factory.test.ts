@@ -92,6 +92,7 @@ describe('loadLlmConfig', () => {
       deadlineMs: 45_000,
       maxConsecutiveFailures: 3,
       responseFormat: 'json_schema',
+      tools: true,
     });
   });
 
@@ -129,6 +130,7 @@ describe('loadLlmConfig', () => {
     ['HILO_LLM_MAX_CONSECUTIVE_FAILURES', { ...base, HILO_LLM_MAX_CONSECUTIVE_FAILURES: '0' }],
     ['HILO_LLM_POOL_FILE', { HILO_LLM_POOL_FILE: '/nonexistent/hilo-pool.json' }],
     ['HILO_LLM_RESPONSE_FORMAT', { ...base, HILO_LLM_RESPONSE_FORMAT: 'xml' }],
+    ['HILO_LLM_TOOLS', { ...base, HILO_LLM_TOOLS: 'yes' }],
   ])('should reject a bad configuration naming %s', (variable, env) => {
     let error: unknown;
     try {

@@ -38,8 +38,8 @@ describe('tool registry', () => {
   it('should offer only the skills relevant to the machine state', () => {
     const registry = createToolRegistry();
     const names = (state: string) => registry.toolsFor(state).map((t) => t.name).sort();
-    expect(names('triage')).toEqual(['account_status', 'escalate', 'get_price', 'search_catalog']);
-    expect(names('qualifying.collecting')).toEqual(['create_ticket', 'escalate', 'push_lead', 'save_lead_field', 'verify_email']);
+    expect(names('triage')).toEqual(['account_status', 'escalate', 'get_price', 'save_lead_field', 'search_catalog', 'verify_email']);
+    expect(names('qualifying.collecting')).toEqual(['create_ticket', 'escalate', 'get_price', 'push_lead', 'save_lead_field', 'search_catalog', 'verify_email']);
     expect(names('closed')).toEqual([]);
     expect(names('no-such-state')).toEqual([]);
   });
@@ -92,7 +92,7 @@ describe('tool registry', () => {
       const registry = createToolRegistry();
       const result = await client.complete({ messages: [{ role: 'user', content: 'precio del cemento' }], tools: registry.toolsFor('answering') }, { conversationId: 'c-wire', idempotencyKey: 'wire-1' });
       const sent = fake.requests[0]!.body.tools!;
-      expect(sent.map((t) => t.function.name).sort()).toEqual(['account_status', 'escalate', 'get_price', 'search_catalog']);
+      expect(sent.map((t) => t.function.name).sort()).toEqual(['account_status', 'escalate', 'get_price', 'save_lead_field', 'search_catalog', 'verify_email']);
       for (const t of sent) expect(t).toMatchObject({ type: 'function', function: { strict: true } });
       // Constraints stay on Hilo's side; providers get the portable subset.
       expect(JSON.stringify(sent)).not.toMatch(/pattern|maximum|maxLength/);

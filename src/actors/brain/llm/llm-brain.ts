@@ -11,6 +11,8 @@ import { parseAndValidate, toWireSchema, type SchemaProblem } from './json-schem
 import { createLlmClient, type ChatMessage, type ChatRequest, type LlmClient, type LlmClientOptions, type ResponseFormatMode } from './llm-client.js';
 import { buildUnderstandSystemPrompt, resolvePrompts, type PromptTemplates } from './prompts.js';
 import { UNDERSTANDING_SCHEMA, type ModelUnderstanding } from './understanding-schema.js';
+import { createToolRunner, emptyToolTurn, type ToolCallRecord, type ToolRunner, type ToolTurn } from './tool-runner.js';
+import type { TenantData } from '../../../domain/tenant.js';
 
 /** `understand` input with what only the host knows: the conversation (pool pinning) and recent messages. */
 export interface LlmUnderstandInput extends UnderstandInput {
@@ -21,8 +23,16 @@ export interface LlmUnderstandInput extends UnderstandInput {
 
 export type Sentiment = 'positive' | 'neutral' | 'negative';
 
-/** The LLM reading also carries the customer's sentiment (absent when the fallback answered). */
-export type LlmUnderstanding = Understanding & { sentiment?: Sentiment };
+/**
+ * The LLM reading also carries the customer's sentiment and the tool calls the model made (both
+ * absent when the fallback answered).
+ */
+export type LlmUnderstanding = Understanding & { sentiment?: Sentiment; tools?: ToolCallRecord[] };
+
+/** Tool rounds per message before the model must answer (with `tool_choice: none`). */
+export const MAX_TOOL_ROUNDS = 3;
+/** Tool calls run per round; further calls in the same round are answered with an error. */
+export const MAX_TOOL_CALLS_PER_ROUND = 8;
 
 export interface LlmBrain extends Brain {
   readonly kind: 'llm';
@@ -50,6 +60,14 @@ export interface LlmBrainOptions {
   responseFormat?: ResponseFormatMode;
   maxTokens?: number;
   temperature?: number;
+  /**
+   * The tenant's data for the model's tools (`src/actors/brain/llm/tools.ts`): with it, each
+   * reading offers the tools of the conversation's state and runs the calls the model makes before
+   * it answers; without it, one structured-output call per message.
+   */
+  tools?: { data: TenantData } | ToolRunner;
+  /** All calls of one reading together (tool rounds, repair): the turn waits no longer. Default 45 s. */
+  readingDeadlineMs?: number;
 }
 
 /**
@@ -68,9 +86,11 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
   const client = options.client ?? createLlmClient({ ...options.clientOptions, pool, logger: options.logger, clock });
   const templates = resolvePrompts(tenant.id, options.prompts);
   const failures = new Map<string, number>();
+  const runner: ToolRunner | null = options.tools === undefined ? null : 'run' in options.tools ? options.tools : createToolRunner({ data: options.tools.data });
 
   async function readWithLlm(input: LlmUnderstandInput, conversationId: string): Promise<LlmUnderstanding> {
-    const prompt = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: INTENTS });
+    const tools = runner?.registry.toolsFor(runner.stateFor(input.expecting)) ?? [];
+    const prompt = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: INTENTS, withTools: tools.length > 0 });
     // JSON mode does not send the schema: the model must read it in the prompt.
     const withSchema = responseFormat === 'json_object' ? `${prompt}\n\nThe JSON object must match this JSON schema:\n${JSON.stringify(toWireSchema(UNDERSTANDING_SCHEMA))}` : prompt;
     // Older turns reach the model only as a bounded summary, so long conversations stay cheap.
@@ -84,7 +104,29 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
       temperature,
     });
     const key = `${input.idempotencyKey}:understand`;
-    const first = await client.complete(request(messages), { conversationId, idempotencyKey: key });
+    const deadlineAt = clock.now() + (options.readingDeadlineMs ?? 45_000);
+    const turn = emptyToolTurn();
+    const customerTexts = [...(input.history ?? []).filter((m) => m.role === 'customer').map((m) => m.text), input.text];
+    let first = await client.complete(tools.length > 0 ? { ...request(messages), tools, toolChoice: 'auto' } : request(messages), { conversationId, idempotencyKey: key, deadlineAt });
+    // The model may call tools before it answers: run them, give it the results, ask again. After
+    // MAX_TOOL_ROUNDS it must answer (tool_choice none).
+    for (let round = 1; runner !== null && first.toolCalls.length > 0 && round <= MAX_TOOL_ROUNDS; round++) {
+      messages.push({ role: 'assistant', content: first.content, toolCalls: first.toolCalls });
+      for (const [i, call] of first.toolCalls.entries()) {
+        const content =
+          i < MAX_TOOL_CALLS_PER_ROUND
+            ? await runner.run(call, { tenantId: tenant.id, conversationId, expecting: input.expecting, customerTexts }, turn)
+            : JSON.stringify({ error: 'too_many_calls', max_per_round: MAX_TOOL_CALLS_PER_ROUND });
+        messages.push({ role: 'tool', toolCallId: call.id, content });
+      }
+      const choice = round < MAX_TOOL_ROUNDS ? 'auto' : 'none';
+      first = await client.complete({ ...request(messages), tools, toolChoice: choice }, { conversationId, idempotencyKey: `${key}:tools${round}`, deadlineAt });
+    }
+    if (turn.calls.length > 0) {
+      log.info({ conversationId, messageId: input.messageId, tools: turn.calls, promptVersion: templates.version }, 'llm.tool_calls');
+      const refused = turn.calls.filter((c) => c.outcome === 'forbidden' || c.outcome === 'not_in_customer_messages');
+      if (refused.length > 0) log.warn({ event: 'security.tool_refused', conversationId, messageId: input.messageId, tools: refused }, 'a tool call was refused by authorisation');
+    }
     let parsed = parseAndValidate<ModelUnderstanding>(first.content, UNDERSTANDING_SCHEMA);
     if (!parsed.ok) {
       log.warn({ conversationId, problems: parsed.problems.slice(0, 5), promptVersion: templates.version }, 'LLM output invalid; asking for a repair');
@@ -93,11 +135,11 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
         { role: 'assistant', content: (first.content ?? '').slice(0, 4_000) },
         { role: 'user', content: repairInstruction(parsed.problems) },
       ];
-      const second = await client.complete(request(repair), { conversationId, idempotencyKey: `${key}:repair` });
+      const second = await client.complete(request(repair), { conversationId, idempotencyKey: `${key}:repair`, deadlineAt });
       parsed = parseAndValidate<ModelUnderstanding>(second.content, UNDERSTANDING_SCHEMA);
       if (!parsed.ok) throw new HiloError('HILO_ERR_LLM_BAD_OUTPUT', undefined, { details: parsed.problems.slice(0, 10) });
     }
-    return toUnderstanding(parsed.value, input.text);
+    return applyToolTurn(toUnderstanding(parsed.value, input.text), turn);
   }
 
   return {
@@ -136,6 +178,32 @@ function repairInstruction(problems: SchemaProblem[]): string {
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
+
+/**
+ * Folds what the model did through tools into its reading: saved lead fields win over the JSON's
+ * (they were checked against the customer's messages), a confirmed `push_lead` is a "yes" to the
+ * summary, `escalate`/`create_ticket` ask for a human (a critical one hands off at once), a looked-up
+ * account and searched products are read as if the customer had named them in this message.
+ */
+export function applyToolTurn(u: LlmUnderstanding, turn: ToolTurn): LlmUnderstanding {
+  if (turn.calls.length === 0) return u;
+  const out: LlmUnderstanding = { ...u, leadFields: { ...u.leadFields, ...turn.leadFields }, tools: turn.calls };
+  if (turn.interestArea !== undefined) out.interestArea = turn.interestArea;
+  if (turn.urgency !== undefined) out.urgency = turn.urgency;
+  if (turn.confirmed) out.affirmation = 'yes';
+  if (turn.accountId !== undefined && out.accountId === undefined) out.accountId = turn.accountId;
+  for (const p of turn.products) if (!out.products.some((q) => q.query.toLowerCase() === p.query.toLowerCase())) out.products = [...out.products, p];
+  if (turn.handoff !== null) {
+    if (turn.handoff.critical) {
+      out.critical = true;
+      out.priority = Math.max(out.priority, 9);
+    } else if (out.nlu.intent.name !== 'human_agent' && out.nlu.intent.name !== 'complaint') {
+      const ranking = [{ name: 'human_agent' as const, confidence: 1 }, ...out.nlu.ranking.filter((r) => r.name !== 'human_agent')];
+      out.nlu = { ...out.nlu, intent: { name: 'human_agent', confidence: 1 }, ranking };
+    }
+  }
+  return out;
+}
 
 /** Maps the model's JSON to Hilo's `Understanding`, keeping only what the message supports. */
 export function toUnderstanding(m: ModelUnderstanding, text: string): LlmUnderstanding {

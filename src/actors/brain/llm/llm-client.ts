@@ -64,6 +64,11 @@ export interface CallOptions {
    * an actor restored mid-turn that re-invokes the call does not pay twice.
    */
   idempotencyKey: string;
+  /**
+   * Epoch ms after which the call gives up, when it is earlier than the client's own deadline: a
+   * reading that takes several calls (tool rounds) shares one deadline.
+   */
+  deadlineAt?: number;
 }
 
 export interface StreamOptions extends CallOptions {
@@ -162,7 +167,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
   }
 
   async function call(request: ChatRequest, opts: CallOptions, streaming: Pick<StreamOptions, 'onDelta' | 'onRestart'> | undefined): Promise<ChatResult> {
-    const deadlineAt = clock.now() + deadlineMs;
+    const deadlineAt = Math.min(clock.now() + deadlineMs, opts.deadlineAt ?? Number.POSITIVE_INFINITY);
     const wire = toWire(request);
     const tokens = estimateRequestTokens({ messages: wire.messages, tools: wire.tools, maxTokens: request.maxTokens });
     let lease = acquireOrThrow(opts.conversationId);

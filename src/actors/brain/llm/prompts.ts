@@ -15,10 +15,24 @@ export interface PromptTemplates {
   classification: string;
   /** What to extract (lead fields, products, urgency, sentiment, priority) and how to read a bare answer. */
   extraction: string;
+  /** How to use the tools, appended when tools are offered (default: `DEFAULT_TOOLS_PROMPT`). */
+  tools?: string;
 }
 
+/** When and how the model calls Hilo's tools before it answers with the structured reading. */
+export const DEFAULT_TOOLS_PROMPT = [
+  'Before answering you may call the tools offered; their results are facts from the store, never from the customer.',
+  '- save_lead_field: every lead field the customer gives in the LAST message (name, email, phone, company, interest area, problem statement, urgency), copied as written; never invent or guess one. Use null when the customer declines.',
+  '- verify_email: when the customer gives an e-mail address that may be misspelt.',
+  '- search_catalog / get_price: products the customer asks about.',
+  '- account_status: only for an account number the customer typed.',
+  '- push_lead: only when the conversation expects a confirmation of the lead summary and the customer confirmed it.',
+  '- escalate / create_ticket: when the customer asks for a person, complains, or the case is critical (threat, injury, fraud, legal action).',
+  'After the tool results, answer with the JSON reading of the last message.',
+].join('\n');
+
 export const DEFAULT_PROMPTS: PromptTemplates = {
-  version: 'understand-v1',
+  version: 'understand-v2',
   persona: [
     'You are the customer-service assistant of {{tenantName}}, a hardware store (ferretería) in the Dominican Republic.',
     'Customers write in Spanish (Dominican, informal, often with typos) or English. The conversation language so far: {{lang}}.',
@@ -77,7 +91,7 @@ export function describeExpectation(expecting: Expectation): string {
 /** The system prompt for `understand`: persona + classification + extraction, filled. */
 export function buildUnderstandSystemPrompt(
   templates: PromptTemplates,
-  values: { tenantName: string; lang: Lang; expecting: Expectation; intents: readonly string[] },
+  values: { tenantName: string; lang: Lang; expecting: Expectation; intents: readonly string[]; withTools?: boolean },
 ): string {
   const filled = {
     tenantName: values.tenantName,
@@ -85,7 +99,9 @@ export function buildUnderstandSystemPrompt(
     expectation: describeExpectation(values.expecting),
     intents: values.intents.join(', '),
   };
-  return [templates.persona, templates.classification, templates.extraction].map((t) => fillTemplate(t, filled)).join('\n\n');
+  const parts = [templates.persona, templates.classification, templates.extraction];
+  if (values.withTools === true) parts.push(templates.tools ?? DEFAULT_TOOLS_PROMPT);
+  return parts.map((t) => fillTemplate(t, filled)).join('\n\n');
 }
 
 /**

@@ -42,7 +42,7 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
   {
     name: 'verify_email',
     skill: 'lead_capture',
-    description: 'Check that an e-mail address is well formed and its domain can receive mail.',
+    description: 'Check that an e-mail address is well formed and not a misspelling of a common mail provider (gmial.com); suggests the likely address.',
     parameters: obj({ email: { type: 'string', maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]{2,}$' } }),
     ownership: 'none',
   },
@@ -100,9 +100,11 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
 
 /** Skills offered per machine state (top-level state name; `qualifying.collecting` → `qualifying`). */
 export const SKILLS_BY_STATE: Readonly<Record<string, readonly SkillName[]>> = {
-  triage: ['product_kb', 'account', 'handoff'],
-  answering: ['product_kb', 'account', 'handoff'],
-  qualifying: ['lead_capture', 'crm_integration', 'handoff'],
+  // Customers volunteer their name and company in the first message ("soy Carolina, de Meridiano"):
+  // lead_capture is offered before the qualifying flow starts.
+  triage: ['product_kb', 'account', 'lead_capture', 'handoff'],
+  answering: ['product_kb', 'account', 'lead_capture', 'handoff'],
+  qualifying: ['lead_capture', 'crm_integration', 'product_kb', 'handoff'],
   handoff: ['crm_integration'],
   closed: [],
 };
@@ -114,6 +116,8 @@ export interface ToolContext {
   contactId: string;
   /** Machine state value (`qualifying` or `qualifying.collecting`). */
   state: string;
+  /** The customer's own messages of this conversation that the model saw (authorisation reads them). */
+  customerTexts?: readonly string[];
 }
 
 /** Decides whether this contact may touch the record the arguments name (e.g. owns the account). */
