@@ -94,6 +94,8 @@ export interface ConversationHostOptions {
   composeReplies?: ComposeReplies;
   /** Called for every emitted `handoff.relay` (the agents' side). */
   onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }>) => void;
+  /** Called after each committed turn with the state it ended in (`handoff.waitingAgent`, `closed`, ...). */
+  onTurnCommitted?: (key: ConversationKey, state: string) => void;
 }
 
 export interface IdentityLinkOptions {
@@ -571,6 +573,11 @@ export class ConversationHost implements ConversationService {
     }
     for (const line of stored) this.#publish(key, { type: 'message', entry: line });
     for (const relay of relays) this.#o.onRelay?.(key, relay);
+    try {
+      this.#o.onTurnCommitted?.(key, flattenState(after.value));
+    } catch (err) {
+      log.warn({ err: err instanceof Error ? err.message : String(err) }, 'turn listener failed');
+    }
     const storedInbound = inbound ? (stored.find((l) => l.direction === 'in') ?? null) : null;
     const replies = stored.filter((l) => l.direction === 'out');
     this.stats.turns++;

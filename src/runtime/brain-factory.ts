@@ -130,6 +130,12 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
   return {
     brain,
     pool,
+    release(conversationId) {
+      const poolId = `${tenantId}:${conversationId}`;
+      if (!lastUse.has(poolId)) return;
+      forget(poolId);
+      log.debug({ conversationId }, 'key pool slot released');
+    },
     metricsJson: () => poolMetrics(pool.status()),
     async close() {
       if (closed) return;

@@ -138,6 +138,11 @@ export interface HiloOptions {
 /** A tenant's brain as the runtime holds it. */
 export interface TenantBrain {
   brain: Brain;
+  /**
+   * The conversation no longer needs the brain's per-conversation resources (an LLM key pool slot):
+   * it was handed to a human, closed, or its last widget disconnected. It may come back later.
+   */
+  release?: (conversationId: string) => void;
   close?: () => Promise<void>;
   metricsJson?: () => Record<string, unknown>;
 }
@@ -225,10 +230,12 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   // The host is created after the tenants, but effects look contexts up lazily through it.
   let hostRef: ConversationHost | null = null;
   const brains: TenantBrain[] = [];
+  const brainByTenant = new Map<string, TenantBrain>();
   for (const [id, data] of tenantData) {
     const started = clock.now();
     const made = options.createBrain ? await options.createBrain(data) : { brain: createRuleBrain({ tenant: data }) };
     brains.push(made);
+    brainByTenant.set(id, made);
     const brain = made.brain;
     tenants.set(
       id,
@@ -281,6 +288,9 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
         worker?.kick();
         return true;
       },
+    },
+    onTurnCommitted: (key, state) => {
+      if (state.startsWith('handoff') || state.startsWith('closed')) brainByTenant.get(key.tenantId)?.release?.(key.conversationId);
     },
     onRelay: (key, relay) => {
       logger.child({ component: 'handoff' }).info({ tenant: key.tenantId, conversationId: key.conversationId, ticket: relay.ticketNumber, messageId: relay.messageId }, 'customer message relayed to agents');
@@ -372,6 +382,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       rateLimits: { perIpPerMinute: config.rateLimitPerIpPerMinute, perContactPerMinute: config.rateLimitPerContactPerMinute },
       extraRoutes: [...metrics.routes, ...adminRoutes, ...wiring.routes],
       health: () => ({ tenants: [...tenants.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
+      onWidgetDisconnect: (tenantId, conversationId) => brainByTenant.get(tenantId)?.release?.(conversationId),
     });
   } catch (err) {
     await retention?.stop();

@@ -45,6 +45,8 @@ export interface GatewayOptions {
   extraRoutes?: Route[];
   /** Merged into the `/health` answer. */
   health?: () => Record<string, unknown>;
+  /** The last open widget of a conversation disconnected. */
+  onWidgetDisconnect?: (tenantId: string, conversationId: string) => void;
 }
 
 export interface Gateway {
@@ -342,7 +344,13 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     return response;
   };
 
-  const widget = createWidgetSocketHandler({ service, logger: options.logger, rateLimiter: contactLimiter, turnTimeoutMs });
+  const widget = createWidgetSocketHandler({
+    service,
+    logger: options.logger,
+    rateLimiter: contactLimiter,
+    turnTimeoutMs,
+    ...(options.onWidgetDisconnect !== undefined ? { onDisconnect: options.onWidgetDisconnect } : {}),
+  });
   const transport = await createTransport(options.transport ?? 'auto', options.logger);
   transportKind = transport.kind;
   const port = await transport.listen({

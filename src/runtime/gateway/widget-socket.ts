@@ -39,6 +39,8 @@ export interface WidgetSocketOptions {
   turnTimeoutMs: number;
   /** Close with 4408 when more than this many bytes are queued for a connection. */
   slowConsumerBytes?: number;
+  /** The last open widget of a conversation disconnected (e.g. the LLM key pool frees its slot). */
+  onDisconnect?: (tenantId: string, conversationId: string) => void;
 }
 
 type Phase = 'new' | 'opening' | 'ready' | 'closed';
@@ -109,6 +111,16 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     session.unsubscribe = undefined;
     session.markReady(false);
     sessions.delete(session.conn.id);
+    const { tenantId, conversationId } = session;
+    if (options.onDisconnect !== undefined && tenantId !== undefined && conversationId !== undefined) {
+      // Another tab of the same visitor keeps the conversation open.
+      for (const other of sessions.values()) if (other.tenantId === tenantId && other.conversationId === conversationId) return;
+      try {
+        options.onDisconnect(tenantId, conversationId);
+      } catch (err) {
+        log.warn({ err: err instanceof Error ? err.message : String(err) }, 'disconnect listener failed');
+      }
+    }
   };
 
   const send = (session: Session, frame: ServerFrame): void => {

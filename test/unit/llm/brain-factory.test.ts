@@ -241,6 +241,20 @@ describe('createTenantBrain', () => {
     await made.brain.understand(input('c-idle-3', 'cemento'));
     expect(made.pool?.status().total_active).toBe(1);
   });
+
+  it('should give a conversation slot back on release, and take one again on its next turn', async () => {
+    fake = await startFakeOpenAi({ fallback: reply.json(understanding()) });
+    const made = createTenantBrain({ data: tenant, llm: configFor(fake), clock: systemClock, logger: createSilentLogger(), clientOptions: FAST });
+    await made.brain.understand(input('c-rel-1', 'cemento'));
+    await made.brain.understand(input('c-rel-2', 'cemento'));
+    expect(made.pool?.status().total_active).toBe(2);
+    made.release('c-rel-1');
+    made.release('c-rel-1');
+    made.release('c-never-seen');
+    expect(made.pool?.status().total_active).toBe(1);
+    await made.brain.understand(input('c-rel-1', 'cemento'));
+    expect(made.pool?.status().total_active).toBe(2);
+  });
 });
 
 describe('createBrainFactory', () => {
