@@ -510,11 +510,11 @@ export class ConversationHost implements ConversationService {
     // The turn's intent goes on its replies (the inbound line is written before it is known).
     const turnIntent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
     /** Reply lines rendered from tenant templates (the only ones `composeReplies` may rewrite). */
-    const templated = new Set<string>();
+    const templated = new Map<string, string>();
     for (const e of emitted) {
       if (e.type === 'reply') {
         const line = this.#renderEntry(e.reply, tenant, lang, channel, at);
-        if (!('text' in e.reply)) templated.add(line.messageId);
+        if (!('text' in e.reply)) templated.set(line.messageId, e.reply.template);
         lines.push(turnIntent && line.author === 'bot' ? { ...line, intent: turnIntent } : line);
       } else if (e.type === 'handoff.relay') {
         relays.push(e);
@@ -597,7 +597,8 @@ export class ConversationHost implements ConversationService {
     inbound: NewTranscriptEntry | null,
     event: ConversationEvent,
     lines: NewTranscriptEntry[],
-    templated: ReadonlySet<string>,
+    /** Template reply line id → template id. */
+    templated: ReadonlyMap<string, string>,
     phase: string,
     relayed: boolean,
   ): Promise<NewTranscriptEntry[]> {
@@ -618,6 +619,7 @@ export class ConversationHost implements ConversationService {
         lang,
         customerText: inbound.text,
         replies: out.map((l) => l.text),
+        templates: out.map((l) => templated.get(l.messageId) ?? ''),
         onDelta: (t) => this.#publish(key, { type: 'delta', replyId, text: t }),
         onReset: () => this.#publish(key, { type: 'delta', replyId, text: '', reset: true }),
       });

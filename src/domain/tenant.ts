@@ -79,6 +79,30 @@ export interface TenantSettings {
   currency: string;
 }
 
+/**
+ * The tenant's own LLM prompt settings (`tenants/<id>/prompts.json`, optional). Every template is
+ * optional and falls back to Hilo's default; placeholders (`{{tenantName}}`, `{{lang}}`, `{{tone}}`,
+ * ...) are filled at run time. `version` goes into every LLM log line with the default's version.
+ */
+export interface TenantPrompts {
+  /** Bump on every change of the file. */
+  version: string;
+  /** Tone of voice per language ("cálido y cercano, como un dependiente dominicano"). */
+  tone?: Partial<Record<Lang, string>>;
+  /** Understanding: who the assistant is. */
+  persona?: string;
+  /** Understanding: how to classify the last message. */
+  classification?: string;
+  /** Understanding: what to extract. */
+  extraction?: string;
+  /** Understanding: how to use the tools. */
+  tools?: string;
+  /** Reply composition: the instruction added when the turn asks the customer for missing or unclear information. */
+  clarification?: string;
+  /** Reply composition: the system prompt that rewrites the template replies. */
+  response?: string;
+}
+
 /** Everything a tenant ships: loaded from `tenants/<id>/`. */
 export interface TenantData {
   settings: TenantSettings;
@@ -89,4 +113,6 @@ export interface TenantData {
   vacancies: Vacancy[];
   utterances: TrainingUtterances;
   templates: ReplyTemplates;
+  /** LLM prompt settings (`prompts.json`); absent: Hilo's defaults. */
+  prompts?: TenantPrompts;
 }

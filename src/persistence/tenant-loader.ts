@@ -10,6 +10,7 @@ import type {
   ReplyTemplates,
   StoreInfo,
   TenantData,
+  TenantPrompts,
   TenantSettings,
   TrainingUtterances,
   Vacancy,
@@ -286,9 +287,43 @@ function mergeTemplates(files: { file: string; raw: unknown }[]): ReplyTemplates
   return merged;
 }
 
+const PROMPT_TEMPLATES = ['persona', 'classification', 'extraction', 'tools', 'clarification', 'response'] as const;
+
+/** `prompts.json` (optional): a version, a tone per language, and any template to override. */
+function parsePrompts(raw: unknown): TenantPrompts {
+  const c = new Check('prompts.json');
+  const o = c.object(raw, '$');
+  const known = new Set<string>(['version', 'tone', ...PROMPT_TEMPLATES]);
+  for (const key of Object.keys(o)) if (!known.has(key)) c.fail(`$.${key}`, `unknown key (expected one of ${[...known].join(', ')})`);
+  const prompts: TenantPrompts = { version: c.string(o.version, '$.version') };
+  if (o.tone !== undefined) {
+    const tone = c.object(o.tone, '$.tone');
+    prompts.tone = {};
+    for (const [lang, text] of Object.entries(tone)) prompts.tone[c.oneOf(lang, '$.tone', LANGS)] = c.string(text, `$.tone.${lang}`);
+  }
+  for (const name of PROMPT_TEMPLATES) {
+    if (o[name] === undefined) continue;
+    const text = c.string(o[name], `$.${name}`);
+    const bad = /\{\{(?!\w+\}\})/.exec(text);
+    if (bad) c.fail(`$.${name}`, 'an unclosed {{placeholder}}');
+    prompts[name] = text;
+  }
+  return prompts;
+}
+
+async function readOptionalJson(dir: string, file: string): Promise<unknown> {
+  try {
+    await readFile(join(dir, file), 'utf8');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+  }
+  return readJson(dir, file);
+}
+
 /**
  * Loads and validates one tenant folder (`tenant.json`, `catalog.json`, `accounts.json`,
- * `store.json`, `offers.json`, `vacancies.json`, `utterances.json`, `templates/*.json`).
+ * `store.json`, `offers.json`, `vacancies.json`, `utterances.json`, `templates/*.json`, and the
+ * optional `prompts.json`).
  * Any problem throws `HILO_ERR_TENANT_DATA_INVALID` naming the file and the JSON path.
  *
  * @example
@@ -308,6 +343,7 @@ export async function loadTenant(dir: string): Promise<TenantData> {
   } catch (cause) {
     throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', `templates: $: cannot read ${join(dir, 'templates')}`, { cause });
   }
+  const promptsRaw = await readOptionalJson(dir, 'prompts.json');
   const templates = mergeTemplates(
     await Promise.all(
       templateFiles.map(async (name) => ({ file: `templates/${name}`, raw: await readJson(join(dir, 'templates'), name) })),
@@ -322,6 +358,7 @@ export async function loadTenant(dir: string): Promise<TenantData> {
     vacancies: parseVacancies(vacanciesRaw),
     utterances: parseUtterances(utterancesRaw),
     templates,
+    ...(promptsRaw !== undefined ? { prompts: parsePrompts(promptsRaw) } : {}),
   };
 }
 

@@ -1,6 +1,7 @@
 import { createRuleBrain } from '../actors/brain/index.js';
 import type { Brain } from '../actors/brain/brain.js';
 import { createReplyComposer, type ComposeReplies } from '../actors/brain/llm/compose-replies.js';
+import { resolveTenantPrompts, type ResolvedPrompts } from '../actors/brain/llm/prompts.js';
 import { createLlmBrain, type LlmBrain, type LlmUnderstanding } from '../actors/brain/llm/llm-brain.js';
 import { createLlmClient, type LlmClient, type LlmClientOptions } from '../actors/brain/llm/llm-client.js';
 import { detectInjection } from '../actors/guards/index.js';
@@ -38,6 +39,7 @@ export interface TenantBrainOptions {
 export interface TenantBrainResult extends TenantBrain {
   brain: Brain;
   pool: KeyPool | null;
+  release(conversationId: string): void;
   close(): Promise<void>;
 }
 
@@ -59,7 +61,7 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
   const { data, llm, clock } = options;
   const rules = createRuleBrain({ tenant: data });
   if (llm === null) {
-    return { brain: rules, pool: null, close: async () => {} };
+    return { brain: rules, pool: null, release: () => {}, close: async () => {} };
   }
   const tenantId = data.settings.id;
   const log = options.logger.child({ component: 'tenant-brain', tenant: tenantId });
@@ -76,6 +78,7 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
     clock,
     responseFormat: llm.responseFormat,
     readingDeadlineMs: llm.deadlineMs,
+    ...(data.prompts !== undefined ? { tenantPrompts: data.prompts } : {}),
     ...(llm.tools ? { tools: { data } } : {}),
   });
   const idleReleaseMs = options.idleReleaseMs ?? DEFAULT_IDLE_RELEASE_MS;
@@ -178,10 +181,12 @@ export function createBrainFactory(
   logger
     .child({ component: 'brain-factory' })
     .info({ keys: llm.entries.map((e) => ({ keyId: e.id, model: e.model, maxConversations: e.maxConcurrentConversations })), replies: options.replies === true }, 'LLM brain enabled');
-  /** Tenant id → display name, filled as tenants are loaded (the compose persona names the store). */
+  /** Tenant id → display name and prompts, filled as tenants are loaded (the compose persona names the store). */
   const names = new Map<string, string>();
+  const prompts = new Map<string, ResolvedPrompts>();
   const factory = async (data: TenantData): Promise<TenantBrainResult> => {
     names.set(data.settings.id, data.settings.displayName);
+    prompts.set(data.settings.id, resolveTenantPrompts(data.prompts));
     return createTenantBrain({
       data,
       llm,
@@ -198,6 +203,7 @@ export function createBrainFactory(
     logger,
     clock,
     tenantName: (tenantId) => names.get(tenantId) ?? tenantId,
+    promptsFor: (tenantId) => prompts.get(tenantId),
     deadlineMs: options.composeDeadlineMs ?? Math.min(llm.timeoutMs, 10_000),
   });
   return Object.assign(factory, { composeReplies });

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReplyComposer, type ComposeTurn } from '../../../src/actors/brain/llm/compose-replies.js';
+import { DEFAULT_TONE, resolveTenantPrompts } from '../../../src/actors/brain/llm/prompts.js';
 import { checkFacts, extractFacts } from '../../../src/actors/guards/fact-guard.js';
 import { systemClock } from '../../../src/runtime/clock.js';
 import { createLogger } from '../../../src/runtime/logger.js';
@@ -21,7 +22,7 @@ afterAll(async () => {
 
 const systemOf = (body: ChatBody): string => String(body.messages?.find((m) => m.role === 'system')?.content ?? '');
 
-function setup(deadlineMs = 3_000) {
+function setup(deadlineMs = 3_000, promptsFor?: Parameters<typeof createReplyComposer>[0]['promptsFor']) {
   const lines: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -31,7 +32,7 @@ function setup(deadlineMs = 3_000) {
   });
   const logger = createLogger({ level: 'info', destination });
   const { client } = clientKit(fake, [{ id: 'a' }], { logger, maxRetries: 0 });
-  const compose = createReplyComposer({ client, logger, clock: systemClock, tenantName: () => 'Ferretería Prueba', deadlineMs, canary: 'HILO-CANARY-0123456789abcdef' });
+  const compose = createReplyComposer({ client, logger, clock: systemClock, tenantName: () => 'Ferretería Prueba', deadlineMs, canary: 'HILO-CANARY-0123456789abcdef', ...(promptsFor ? { promptsFor } : {}) });
   let n = 0;
   const turn = (over: Partial<ComposeTurn> = {}): ComposeTurn & { deltas: string[] } => {
     const deltas: string[] = [];
@@ -103,6 +104,36 @@ describe('createReplyComposer', () => {
     const { compose, turn } = setup();
     fake.setHandler(() => reply.error(400, { message: 'bad request' }));
     expect(await compose(turn())).toBeNull();
+  });
+
+  it('should fill the tenant tone and version, the contact register, and the clarification only when the turn asks to clarify', async () => {
+    const tenant = resolveTenantPrompts({ version: 'acme-7', tone: { es: 'sobrio y formal' }, clarification: 'ASK-ONE-QUESTION-ONLY.' });
+    const { compose, turn, lines } = setup(3_000, () => tenant);
+    fake.setHandler(() => reply.chat({ content: GOOD }));
+    const informal = turn({ customerText: 'oye, tienes cemento?' });
+    await compose(informal);
+    let system = systemOf(fake.requests.at(-1)!.body);
+    expect(system).toContain('Tone: sobrio y formal.');
+    expect(system).toContain('Address the customer as "tú".');
+    expect(system).not.toContain('ASK-ONE-QUESTION-ONLY');
+    expect(system).not.toMatch(/\{\{\w+\}\}/);
+    expect(lines.at(-1)).toMatchObject({ event: 'llm.compose.ok', promptVersion: 'acme-7/compose-v2' });
+
+    // The same contact writes formally: "usted" from then on, also for a neutral message.
+    const formal = turn({ customerText: 'Disculpe, ¿ustedes tienen cemento?', templates: ['notUnderstood'] });
+    await compose(formal);
+    system = systemOf(fake.requests.at(-1)!.body);
+    expect(system).toContain('Address the customer as "usted"');
+    expect(system).toContain('ASK-ONE-QUESTION-ONLY.');
+    await compose({ ...formal, replyId: 'out:again', customerText: 'cemento gris', templates: ['product.found'] });
+    system = systemOf(fake.requests.at(-1)!.body);
+    expect(system).toContain('Address the customer as "usted"');
+    expect(system).not.toContain('ASK-ONE-QUESTION-ONLY');
+    // English has no tú/usted; the default tone fills in.
+    await compose(turn({ lang: 'en', customerText: 'do you have cement?' }));
+    system = systemOf(fake.requests.at(-1)!.body);
+    expect(system).not.toContain('Address the customer');
+    expect(system).toContain(`Tone: ${DEFAULT_TONE.en}.`);
   });
 });
 

@@ -39,6 +39,20 @@ async function loadError(load: () => Promise<unknown> = () => loadTenant(dir)): 
 }
 
 describe('loadTenant', () => {
+  it('should load the optional prompts.json, and refuse unknown keys or a bad tone', async () => {
+    expect((await loadTenant(TENANT_DIR)).prompts).toMatchObject({ version: 'ferreteria-1', tone: { es: expect.any(String), en: expect.any(String) } });
+    await rm(join(dir, 'prompts.json'));
+    expect((await loadTenant(dir)).prompts).toBeUndefined();
+    await writeFile(join(dir, 'prompts.json'), JSON.stringify({ version: 'v1', sytem: 'typo' }));
+    expect((await loadError()).message).toMatch(/prompts\.json: \$\.sytem: unknown key/);
+    await writeFile(join(dir, 'prompts.json'), JSON.stringify({ version: 'v1', tone: { fr: 'poli' } }));
+    expect((await loadError()).message).toMatch(/prompts\.json: \$\.tone: expected one of es \| en/);
+    await writeFile(join(dir, 'prompts.json'), JSON.stringify({ version: 'v1', persona: 'Hola {{tenantName' }));
+    expect((await loadError()).message).toMatch(/prompts\.json: \$\.persona: an unclosed/);
+    await writeFile(join(dir, 'prompts.json'), '{"version": ');
+    expect((await loadError()).message).toMatch(/prompts\.json: \$: invalid JSON/);
+  });
+
   it('should load the real demo tenant with every file', async () => {
     const tenant = await loadTenant(TENANT_DIR);
     expect(tenant.settings).toEqual({

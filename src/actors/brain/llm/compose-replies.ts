@@ -6,7 +6,18 @@ import { checkFacts, endsWithQuestion } from '../../guards/fact-guard.js';
 import { detectInjection } from '../../guards/injection-detector.js';
 import { createCanary, guardOutput, type OutputChannel } from '../../guards/output-guard.js';
 import type { LlmClient } from './llm-client.js';
-import { buildComposeMessages, DEFAULT_COMPOSE_PROMPTS, type ComposePromptTemplates } from './prompts.js';
+import { buildComposeMessages, DEFAULT_CLARIFICATION, DEFAULT_COMPOSE_PROMPTS, DEFAULT_TONE, type ComposePromptTemplates, type ResolvedPrompts } from './prompts.js';
+
+/** Replies that ask the customer for something missing or unclear: the clarification instruction applies. */
+export const CLARIFYING_TEMPLATES: ReadonlySet<string> = new Set(['notUnderstood', 'product.need_product', 'account.need_id', 'account.invalid', 'account.invalid_empty']);
+
+/** Formal Spanish: the customer says "usted", "le agradezco", "disculpe", "señor/a"... */
+const FORMAL = /\b(?:usted(?:es)?|le agradezco|le agradecer[ií]a|disculpe|perdone|se[nñ]or(?:a|ita)?|podr[ií]a usted|estimad[oa]s?)\b/i;
+/** Informal Spanish: "tú", "dime", "oye", "porfa"... */
+const INFORMAL = /\b(?:t[uú]|dime|oye|porfa|mira|tienes|puedes|sabes|manito|mi pana)\b/i;
+
+/** Conversations whose register (formal or not) Hilo remembers; the oldest are forgotten first. */
+const MAX_REMEMBERED_REGISTERS = 10_000;
 
 /** One turn's bot replies, rendered from templates, offered to the model for rewriting. */
 export interface ComposeTurn {
@@ -20,6 +31,8 @@ export interface ComposeTurn {
   customerText: string;
   /** The turn's bot replies as the templates rendered them, in order. */
   replies: readonly string[];
+  /** The template ids of those replies (`notUnderstood`, `lead.ask.email`, ...), in order. */
+  templates?: readonly string[];
   /** Receives text as the model streams it (appended to what came before). */
   onDelta: (text: string) => void;
   /** The text shown so far must be dropped (a retried stream starts again). */
@@ -39,6 +52,8 @@ export interface ReplyComposerOptions {
   /** Tenant id → display name used by the persona. */
   tenantName: (tenantId: string) => string;
   prompts?: ComposePromptTemplates;
+  /** The tenant's resolved prompts (`prompts.json`: response template, tone, clarification); wins over `prompts`. */
+  promptsFor?: (tenantId: string) => ResolvedPrompts | undefined;
   /** Planted in the system prompt; default one fresh per composer (per process). */
   canary?: string;
   /** The turn waits at most this long for the model; then the templates are used. */
@@ -61,9 +76,21 @@ export function createReplyComposer(options: ReplyComposerOptions): ComposeRepli
   const { client, clock, prompts = DEFAULT_COMPOSE_PROMPTS, deadlineMs = 8_000, maxTokens = 400, temperature = 0.4 } = options;
   const canary = options.canary ?? createCanary();
   const log = options.logger.child({ component: 'reply-composer' });
+  /** Per conversation: the customer writes formally ("usted"). Kept until the customer's register changes. */
+  const formalByConversation = new Map<string, boolean>();
+  const registerOf = (conversationKey: string, text: string): boolean => {
+    const formal = FORMAL.test(text) ? true : INFORMAL.test(text) ? false : formalByConversation.get(conversationKey);
+    if (formal === undefined) return false;
+    formalByConversation.delete(conversationKey);
+    formalByConversation.set(conversationKey, formal);
+    if (formalByConversation.size > MAX_REMEMBERED_REGISTERS) formalByConversation.delete(formalByConversation.keys().next().value as string);
+    return formal;
+  };
 
   return async (turn) => {
-    const ids = { tenant: turn.tenantId, conversationId: turn.conversationId, replyId: turn.replyId, promptVersion: prompts.version };
+    const tenantPrompts = options.promptsFor?.(turn.tenantId);
+    const templates = tenantPrompts?.compose ?? prompts;
+    const ids = { tenant: turn.tenantId, conversationId: turn.conversationId, replyId: turn.replyId, promptVersion: templates.version };
     const source = turn.replies.join('\n\n');
     if (source.trim() === '') return null;
     // A customer text that tries to steer the model is not given to it (as for understanding).
@@ -71,8 +98,12 @@ export function createReplyComposer(options: ReplyComposerOptions): ComposeRepli
       log.warn({ event: 'security.prompt_injection', reason: 'injection', ...ids }, 'prompt injection detected: template replies used without the LLM');
       return null;
     }
-    const { system, user } = buildComposeMessages(prompts, {
+    const clarifying = (turn.templates ?? []).some((t) => CLARIFYING_TEMPLATES.has(t));
+    const { system, user } = buildComposeMessages(templates, {
       tenantName: options.tenantName(turn.tenantId),
+      tone: tenantPrompts?.tone(turn.lang) ?? DEFAULT_TONE[turn.lang],
+      formal: registerOf(`${turn.tenantId}:${turn.conversationId}`, turn.customerText),
+      clarification: clarifying ? (tenantPrompts?.clarification ?? DEFAULT_CLARIFICATION) : null,
       lang: turn.lang,
       channel: turn.channel,
       canary,

@@ -9,10 +9,10 @@ import type { Logger } from '../../../runtime/logger.js';
 import type { Brain } from '../brain.js';
 import { parseAndValidate, toWireSchema, type SchemaProblem } from './json-schema.js';
 import { createLlmClient, type ChatMessage, type ChatRequest, type LlmClient, type LlmClientOptions, type ResponseFormatMode } from './llm-client.js';
-import { buildUnderstandSystemPrompt, resolvePrompts, type PromptTemplates } from './prompts.js';
+import { buildUnderstandSystemPrompt, resolvePrompts, resolveTenantPrompts, type PromptTemplates } from './prompts.js';
 import { UNDERSTANDING_SCHEMA, type ModelUnderstanding } from './understanding-schema.js';
 import { createToolRunner, emptyToolTurn, type ToolCallRecord, type ToolRunner, type ToolTurn } from './tool-runner.js';
-import type { TenantData } from '../../../domain/tenant.js';
+import type { TenantData, TenantPrompts } from '../../../domain/tenant.js';
 
 /** `understand` input with what only the host knows: the conversation (pool pinning) and recent messages. */
 export interface LlmUnderstandInput extends UnderstandInput {
@@ -53,6 +53,8 @@ export interface LlmBrainOptions {
   tenant: { id: string; displayName: string; defaultLang: Lang };
   /** Per-tenant templates by tenant id; defaults otherwise. */
   prompts?: Readonly<Record<string, PromptTemplates>>;
+  /** The tenant's `prompts.json` (templates and tone); wins over `prompts`. */
+  tenantPrompts?: TenantPrompts;
   logger: Logger;
   clock: Clock;
   historyWindow?: number;
@@ -84,13 +86,14 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
   const { pool, fallback, tenant, clock, historyWindow = 8, maxTokens = 600, temperature = 0, responseFormat = 'json_schema' } = options;
   const log = options.logger.child({ component: 'llm-brain', tenant: tenant.id });
   const client = options.client ?? createLlmClient({ ...options.clientOptions, pool, logger: options.logger, clock });
-  const templates = resolvePrompts(tenant.id, options.prompts);
+  const resolved = resolveTenantPrompts(options.tenantPrompts);
+  const templates = options.tenantPrompts !== undefined ? resolved.understand : resolvePrompts(tenant.id, options.prompts);
   const failures = new Map<string, number>();
   const runner: ToolRunner | null = options.tools === undefined ? null : 'run' in options.tools ? options.tools : createToolRunner({ data: options.tools.data });
 
   async function readWithLlm(input: LlmUnderstandInput, conversationId: string): Promise<LlmUnderstanding> {
     const tools = runner?.registry.toolsFor(runner.stateFor(input.expecting)) ?? [];
-    const prompt = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: INTENTS, withTools: tools.length > 0 });
+    const prompt = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: INTENTS, withTools: tools.length > 0, tone: resolved.tone(input.lang) });
     // JSON mode does not send the schema: the model must read it in the prompt.
     const withSchema = responseFormat === 'json_object' ? `${prompt}\n\nThe JSON object must match this JSON schema:\n${JSON.stringify(toWireSchema(UNDERSTANDING_SCHEMA))}` : prompt;
     // Older turns reach the model only as a bounded summary, so long conversations stay cheap.
