@@ -32,6 +32,8 @@ export type FakeResponse =
       delayMs?: number;
       /** Streaming only: split content into chunks of this many characters. */
       chunkSize?: number;
+      /** Streaming only: wait this long between content chunks (a model that types). */
+      chunkDelayMs?: number;
     }
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string>; delayMs?: number }
   | { kind: 'error'; status: number; message?: string; type?: string; code?: string | null; headers?: Record<string, string>; delayMs?: number }
@@ -119,6 +121,10 @@ export interface FakeOpenAiOptions {
   accounts?: Record<string, FakeAccount>;
   /** Account window length (default one minute). */
   windowMs?: number;
+  /** Listen on this port (default: any free port). */
+  port?: number;
+  /** Listen on this address (default loopback). */
+  host?: string;
 }
 
 export interface FakeOpenAi {
@@ -318,7 +324,7 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     const content = r.content ?? '';
     for (let i = 0; i < content.length; i += size) {
       res.write(sse(chunk(id, body, { content: content.slice(i, i + size) }, null)));
-      await tick();
+      await (r.chunkDelayMs !== undefined && i + size < content.length ? sleep(r.chunkDelayMs) : tick());
     }
     for (const [index, call] of (r.toolCalls ?? []).entries()) {
       // As OpenAI does: the first delta carries id and name, later deltas only argument fragments.
@@ -344,12 +350,19 @@ export async function startFakeOpenAi(options: FakeOpenAiOptions = {}): Promise<
     });
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
   const port = (server.address() as AddressInfo).port;
   let closed = false;
 
   return {
-    baseURL: `http://127.0.0.1:${port}/v1`,
+    baseURL: `http://${host.includes(':') ? `[${host}]` : host}:${port}/v1`,
     requests,
     enqueue: (...responses) => {
       script.push(...responses);
