@@ -3,7 +3,7 @@ import type { Clock } from './clock.js';
 import type { Route } from './gateway/index.js';
 
 /** Prometheus text exposition of the runtime's counters and gauges. */
-export function renderPrometheus(host: ConversationHost, startedAt: number, clock: Clock): string {
+export function renderPrometheus(host: ConversationHost, startedAt: number, clock: Clock, extra: Record<string, unknown> = {}): string {
   const s = host.stats;
   const mem = process.memoryUsage();
   const lines: string[] = [];
@@ -19,6 +19,20 @@ export function renderPrometheus(host: ConversationHost, startedAt: number, cloc
   metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', mem.rss);
   metric('nodejs_heap_used_bytes', 'gauge', 'V8 heap used in bytes.', mem.heapUsed);
   metric('process_uptime_seconds', 'gauge', 'Seconds since Hilo started.', Math.round((clock.now() - startedAt) / 1000));
+  // The LLM key pool (when an LLM is configured): the same figures as /metrics.json.
+  const pool = extra.pool_status;
+  if (Array.isArray(pool)) {
+    const entries = pool as { key_id: string; active_conversations: number; capacity_pct: number }[];
+    const labelled = (name: string, help: string, value: (e: (typeof entries)[number]) => number) => {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} gauge`);
+      for (const e of entries) lines.push(`${name}{key_id="${e.key_id.replace(/["\\\n]/g, '_')}"} ${value(e)}`);
+    };
+    labelled('hilo_llm_pool_active_conversations', 'Conversations pinned to an LLM key pool entry.', (e) => e.active_conversations);
+    labelled('hilo_llm_pool_capacity_pct', 'Share of an LLM key pool entry\'s conversation capacity in use (%).', (e) => e.capacity_pct);
+    metric('hilo_llm_pool_total_active', 'gauge', 'Conversations pinned to the LLM key pool.', Number(extra.total_active ?? 0));
+    metric('hilo_llm_pool_overall_capacity_pct', 'gauge', 'Share of the whole LLM key pool in use (%).', Number(extra.pool_capacity_pct ?? 0));
+    metric('hilo_llm_pool_alert', 'gauge', '1 when the LLM key pool is at 80 % or more.', extra.alert === true ? 1 : 0);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -32,7 +46,7 @@ export function createMetrics(options: { host: ConversationHost; clock: Clock; e
         handler: async () => ({
           status: 200,
           headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
-          body: renderPrometheus(options.host, startedAt, options.clock),
+          body: renderPrometheus(options.host, startedAt, options.clock, options.extraJson?.() ?? {}),
         }),
       },
       {

@@ -15,7 +15,7 @@ export interface TestServer {
 
 /** The whole Hilo runtime with the demo tenant on 127.0.0.1 and an ephemeral port. */
 export async function startHiloForTest(
-  options: { transport?: 'auto' | 'uws' | 'node'; env?: Record<string, string>; snapshots?: SnapshotStore; transcripts?: TranscriptStore; createBrain?: HiloOptions['createBrain'] } = {},
+  options: { transport?: 'auto' | 'uws' | 'node'; env?: Record<string, string>; snapshots?: SnapshotStore; transcripts?: TranscriptStore; createBrain?: HiloOptions['createBrain']; composeReplies?: HiloOptions['composeReplies'] } = {},
 ): Promise<TestServer> {
   const apiKey = `test_${randomBytes(16).toString('hex')}`;
   const config = loadConfig({
@@ -38,6 +38,7 @@ export async function startHiloForTest(
     ...(options.snapshots ? { snapshots: options.snapshots } : {}),
     ...(options.transcripts ? { transcripts: options.transcripts } : {}),
     ...(options.createBrain ? { createBrain: options.createBrain } : {}),
+    ...(options.composeReplies ? { composeReplies: options.composeReplies } : {}),
   });
   return {
     baseUrl: `http://127.0.0.1:${hilo.port}`,
