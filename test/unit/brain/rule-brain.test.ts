@@ -137,6 +137,15 @@ describe('lead fields', () => {
     expect((await understand('sin prisa, cuando sea')).urgency).toBe('Bajo');
     expect((await understand('media', expectingField('urgency_level'))).leadFields.urgency_level).toBe('Medio');
     expect((await understand('ya pagué la factura')).urgency).toBeUndefined();
+    // An answer that starts with the level, or names it next to "prioridad"/"priority".
+    expect((await understand('alta, empezamos la semana que viene', expectingField('urgency_level'))).leadFields.urgency_level).toBe('Alto');
+    expect((await understand('baja, vamos con calma', expectingField('urgency_level'))).leadFields.urgency_level).toBe('Bajo');
+    expect((await understand('la prioridad es media')).urgency).toBe('Medio');
+    expect((await understand('high priority')).urgency).toBe('Alto');
+    expect((await understand('lo necesitamos para ayer')).urgency).toBe('Alto');
+    expect((await understand('empezamos la semana que viene')).urgency).toBe('Medio');
+    // Outside that question a leading "alta" is not an urgency ("alta calidad").
+    expect((await understand('alta calidad en pinturas')).urgency).toBeUndefined();
   });
 });
 

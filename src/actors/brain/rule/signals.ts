@@ -68,20 +68,31 @@ export function detectInterestArea(text: string, options: { bare?: boolean } = {
 }
 
 const URGENCY_PATTERNS: [UrgencyLevel, RegExp][] = [
+  // "prioridad alta", "urgencia media", "high priority": the level named outright wins.
+  ['Alto', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:muy )?(?:alta|alto|high)|(?:alta|high) (?:prioridad|urgencia|priority|urgency))\b/],
+  ['Medio', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:media|medio|medium|normal)|(?:media|medium|normal) (?:prioridad|urgencia|priority|urgency))\b/],
+  ['Bajo', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:baja|bajo|low)|(?:baja|low) (?:prioridad|urgencia|priority|urgency))\b/],
   ['Bajo', /\b(?:sin prisa|no hay prisa|no urge|no es urgente|cuando sea|cuando puedan|con calma|no rush|no hurry|whenever|not urgent|when you can|low priority)\b/],
-  ['Alto', /\b(?:urgente|urgencia|urge|hoy mismo|hoy|ya mismo|ahora mismo|para ya|lo necesito ya|cuanto antes|lo antes posible|inmediato|inmediatamente|emergencia|asap|urgent|urgently|right now|immediately|today|emergency|as soon as possible)\b/],
-  ['Medio', /\b(?:esta semana|pronto|proxima semana|en estos dias|en unos dias|this week|soon|next week|in a few days)\b/],
+  ['Alto', /\b(?:urgente|urgencia|urge|hoy mismo|hoy|ya mismo|ahora mismo|para ya|para ayer|lo necesito ya|cuanto antes|lo antes posible|inmediato|inmediatamente|emergencia|asap|urgent|urgently|right now|immediately|today|emergency|as soon as possible)\b/],
+  ['Medio', /\b(?:esta semana|pronto|proxima semana|semana que viene|en estos dias|en unos dias|this week|soon|next week|in a few days)\b/],
 ];
 const URGENCY_BARE: [UrgencyLevel, RegExp][] = [
   ['Alto', /^(?:alta|alto|high|muy urgente|mucha)$/],
   ['Medio', /^(?:media|medio|medium|normal|regular|moderada|moderate)$/],
   ['Bajo', /^(?:baja|bajo|low|poca|ninguna)$/],
 ];
+/** An answer to "¿Qué tan urgente es?" that starts with the level: "alta, empezamos el lunes". */
+const URGENCY_BARE_LEADING: [UrgencyLevel, RegExp][] = [
+  ['Alto', /^(?:muy )?(?:alta|alto|high)\b/],
+  ['Medio', /^(?:media|medio|medium)\b/],
+  ['Bajo', /^(?:baja|bajo|low)\b/],
+];
 
 export function detectUrgency(text: string, options: { bare?: boolean } = {}): UrgencyLevel | undefined {
   const f = words(text).join(' ');
   if (options.bare) {
     for (const [level, re] of URGENCY_BARE) if (re.test(f)) return level;
+    for (const [level, re] of URGENCY_BARE_LEADING) if (re.test(f)) return level;
   }
   for (const [level, re] of URGENCY_PATTERNS) if (re.test(f)) return level;
   // A closing "ya" ("lo quiero ya") means now; elsewhere it means "already".
