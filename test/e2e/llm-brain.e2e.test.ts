@@ -6,6 +6,7 @@ import { loadLlmConfig } from '../../src/runtime/llm-config.js';
 import { createSilentLogger } from '../../src/runtime/logger.js';
 import { reply, startFakeOpenAi, type ChatBody, type FakeOpenAi, type FakeResponse } from '../fakes/openai-server.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
+import { draftValues, modelUnderstanding, NO_LEAD_FIELDS } from '../helpers/model-understanding.js';
 
 interface TurnAnswer {
   conversation_id: string;
@@ -13,26 +14,8 @@ interface TurnAnswer {
   state: { value: string; tags: string[]; context: Record<string, any> };
 }
 
-const NO_FIELDS: ModelUnderstanding['lead_fields'] = { name: null, email: null, phone_or_username: null, company_name: null, problem_statement: null };
-
-function understanding(over: Partial<ModelUnderstanding>): ModelUnderstanding {
-  return {
-    intent: 'sales_lead',
-    confidence: 0.92,
-    lang: 'es',
-    entities: [],
-    lead_fields: NO_FIELDS,
-    interest_area: null,
-    urgency: null,
-    sentiment: 'neutral',
-    priority: 4,
-    critical: false,
-    affirmation: null,
-    products: [],
-    account_id: null,
-    ...over,
-  };
-}
+const NO_FIELDS = NO_LEAD_FIELDS;
+const understanding = (over: Partial<ModelUnderstanding>): ModelUnderstanding => modelUnderstanding({ confidence: 0.92, priority: 4, ...over });
 
 const OPENING = 'Buenas, soy Carolina Méndez de Constructora Meridiano SRL; tenemos una obra grande y quiero que alguien nos cotice los materiales';
 const PROBLEM = 'Estamos levantando un edificio de 4 niveles en La Romana y necesitamos cemento, varillas y blocks durante 6 meses.';
@@ -123,7 +106,7 @@ describe('LLM brain over REST with the fake provider', () => {
     const lead = t.state.context.lead;
     expect(lead.status).toBe('submitted');
     expect(botText(t)).toContain(lead.leadId);
-    const values = Object.fromEntries(Object.entries(lead.draft as Record<string, { value: string | null }>).map(([k, v]) => [k, v.value]));
+    const values = draftValues(lead.draft);
     expect(values).toMatchObject({
       name: 'Carolina Méndez',
       company_name: 'Constructora Meridiano SRL',

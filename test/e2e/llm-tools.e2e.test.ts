@@ -13,6 +13,7 @@ import { startFakeCrmReceiver, type FakeCrmReceiver } from '../fakes/crm-receive
 import { createFakeToolModel, type FakeToolModel } from '../fakes/fake-model.js';
 import { startFakeOpenAi, type ChatBody, type FakeOpenAi } from '../fakes/openai-server.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
+import { draftValues } from '../helpers/model-understanding.js';
 import { launchChromium } from './browser.js';
 
 /**
@@ -127,7 +128,7 @@ describe('LLM brain with tools over REST (fake tool-using model)', () => {
     const lead = t.state.context.lead;
     expect(lead.status).toBe('submitted');
     expect(botText(t)).toContain(lead.leadId);
-    const values = Object.fromEntries(Object.entries(lead.draft as Record<string, { value: string | null }>).map(([k, v]) => [k, v.value]));
+    const values = draftValues(lead.draft);
     expect(values).toMatchObject({
       name: 'Carolina Méndez',
       email: 'carolina.mendez@constructorameridiano.do',

@@ -14,6 +14,7 @@ import { systemClock } from '../../../src/runtime/clock.js';
 import { loadLlmConfig, type LlmConfig } from '../../../src/runtime/llm-config.js';
 import { createLogger, createSilentLogger } from '../../../src/runtime/logger.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
+import { modelUnderstanding } from '../../helpers/model-understanding.js';
 
 const FAST = { maxRetries: 0, backoffBaseMs: 1, backoffMaxMs: 2 };
 
@@ -47,22 +48,8 @@ function input(conversationId: string, text: string): UnderstandInput {
   return { text, messageId, expecting: { kind: 'none' }, lang: 'es', idempotencyKey: `${conversationId}:${messageId}:understand` };
 }
 
-const understanding = (over: Partial<ModelUnderstanding> = {}): ModelUnderstanding => ({
-  intent: 'price_quote',
-  confidence: 0.93,
-  lang: 'es',
-  entities: [{ type: 'product', value: 'cemento' }],
-  lead_fields: { name: null, email: null, phone_or_username: null, company_name: null, problem_statement: null },
-  interest_area: null,
-  urgency: null,
-  sentiment: 'neutral',
-  priority: 3,
-  critical: false,
-  affirmation: null,
-  products: [{ query: 'cemento', quantity: 2 }],
-  account_id: null,
-  ...over,
-});
+const understanding = (over: Partial<ModelUnderstanding> = {}): ModelUnderstanding =>
+  modelUnderstanding({ intent: 'price_quote', confidence: 0.93, entities: [{ type: 'product', value: 'cemento' }], products: [{ query: 'cemento', quantity: 2 }], ...over });
 
 function capturingLogger() {
   const lines: Record<string, unknown>[] = [];

@@ -3,7 +3,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { createLlmBrain, MAX_TOOL_ROUNDS, type LlmUnderstandInput } from '../../../src/actors/brain/llm/llm-brain.js';
-import type { ModelUnderstanding } from '../../../src/actors/brain/llm/understanding-schema.js';
 import type { NluResult } from '../../../src/domain/nlu.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../src/domain/understanding.js';
@@ -12,25 +11,10 @@ import { systemClock } from '../../../src/runtime/clock.js';
 import { createKeyPool } from '../../../src/runtime/key-pool.js';
 import { createLogger } from '../../../src/runtime/logger.js';
 import { reply, startFakeOpenAi, type ChatBody, type FakeOpenAi } from '../../fakes/openai-server.js';
+import { modelUnderstanding } from '../../helpers/model-understanding.js';
 import { entriesFor } from './llm-test-kit.js';
 
-const NO_FIELDS: ModelUnderstanding['lead_fields'] = { name: null, email: null, phone_or_username: null, company_name: null, problem_statement: null };
-const reading = (over: Partial<ModelUnderstanding> = {}): ModelUnderstanding => ({
-  intent: 'sales_lead',
-  confidence: 0.9,
-  lang: 'es',
-  entities: [],
-  lead_fields: NO_FIELDS,
-  interest_area: null,
-  urgency: null,
-  sentiment: 'neutral',
-  priority: 3,
-  critical: false,
-  affirmation: null,
-  products: [],
-  account_id: null,
-  ...over,
-});
+const reading = modelUnderstanding;
 
 const FALLBACK_NLU: NluResult = { intent: { name: 'out_of_scope', confidence: 0.2 }, ranking: [{ name: 'out_of_scope', confidence: 0.2 }], entities: [], lang: 'es' };
 
