@@ -89,6 +89,10 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
   const resolved = resolveTenantPrompts(options.tenantPrompts);
   const templates = options.tenantPrompts !== undefined ? resolved.understand : resolvePrompts(tenant.id, options.prompts);
   const failures = new Map<string, number>();
+  // The runtime pins conversations as `<tenant>:<conversation>` (tenants share the pool); logs
+  // name the conversation as every other component does.
+  const prefix = `${tenant.id}:`;
+  const logged = (conversationId: string): string => (conversationId.startsWith(prefix) ? conversationId.slice(prefix.length) : conversationId);
   const runner: ToolRunner | null = options.tools === undefined ? null : 'run' in options.tools ? options.tools : createToolRunner({ data: options.tools.data });
 
   async function readWithLlm(input: LlmUnderstandInput, conversationId: string): Promise<LlmUnderstanding> {
@@ -126,13 +130,13 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
       first = await client.complete({ ...request(messages), tools, toolChoice: choice }, { conversationId, idempotencyKey: `${key}:tools${round}`, deadlineAt });
     }
     if (turn.calls.length > 0) {
-      log.info({ conversationId, messageId: input.messageId, tools: turn.calls, promptVersion: templates.version }, 'llm.tool_calls');
+      log.info({ conversationId: logged(conversationId), messageId: input.messageId, tools: turn.calls, promptVersion: templates.version }, 'llm.tool_calls');
       const refused = turn.calls.filter((c) => c.outcome === 'forbidden' || c.outcome === 'not_in_customer_messages');
-      if (refused.length > 0) log.warn({ event: 'security.tool_refused', conversationId, messageId: input.messageId, tools: refused }, 'a tool call was refused by authorisation');
+      if (refused.length > 0) log.warn({ event: 'security.tool_refused', conversationId: logged(conversationId), messageId: input.messageId, tools: refused }, 'a tool call was refused by authorisation');
     }
     let parsed = parseAndValidate<ModelUnderstanding>(first.content, UNDERSTANDING_SCHEMA);
     if (!parsed.ok) {
-      log.warn({ conversationId, problems: parsed.problems.slice(0, 5), promptVersion: templates.version }, 'LLM output invalid; asking for a repair');
+      log.warn({ conversationId: logged(conversationId), problems: parsed.problems.slice(0, 5), promptVersion: templates.version }, 'LLM output invalid; asking for a repair');
       const repair: ChatMessage[] = [
         ...messages,
         { role: 'assistant', content: (first.content ?? '').slice(0, 4_000) },
@@ -163,7 +167,7 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
         const count = (failures.get(conversationId) ?? 0) + 1;
         failures.set(conversationId, count);
         const code = isHiloError(err) ? err.code : 'HILO_ERR_INTERNAL';
-        log.warn({ conversationId, code, consecutiveFailures: count, promptVersion: templates.version }, 'LLM brain failed; the fallback brain answers this turn');
+        log.warn({ conversationId: logged(conversationId), code, consecutiveFailures: count, promptVersion: templates.version }, 'LLM brain failed; the fallback brain answers this turn');
         return fallback.understand(input);
       } finally {
         if (input.conversationId === undefined) pool.release(conversationId);
