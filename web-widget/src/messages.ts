@@ -16,6 +16,25 @@ export interface UiMessage {
   clientMessageId?: string;
   /** Error shown inline under a failed message, or the notice text. */
   error?: string;
+  /**
+   * The server is working on this pending message (typing, or streaming a reply): "sending…" is no
+   * longer shown, but it is still sent again after a reconnect until its ack arrives.
+   */
+  received?: boolean;
+}
+
+/** Pending customer messages the server is visibly working on (typing or streaming a reply). */
+export function markReceived(messages: readonly UiMessage[], received: boolean): UiMessage[] {
+  let changed = false;
+  const out = messages.map((m) => {
+    if (m.status !== 'pending' || (m.received ?? false) === received) return m;
+    changed = true;
+    const copy: UiMessage = { ...m };
+    if (received) copy.received = true;
+    else delete copy.received;
+    return copy;
+  });
+  return changed ? out : (messages as UiMessage[]);
 }
 
 export function fromWire(message: WireMessage): UiMessage {

@@ -5,6 +5,7 @@ import {
   applyFailure,
   applyRetry,
   localMessage,
+  markReceived,
   mergeMessages,
   pendingMessages,
   type UiMessage,
@@ -53,6 +54,8 @@ export function createWidgetStore(initial: { open: boolean }) {
       connectionChanged: (context, event: { status: ConnectionStatus }): WidgetContext => ({
         ...context,
         connection: event.status,
+        // Whether a new connection's server got the pending messages is not known: "sending…" again.
+        messages: event.status === 'online' ? context.messages : markReceived(context.messages, false),
         // A typing indicator cannot outlive the connection that announced it.
         typing: event.status === 'online' ? context.typing : false,
         // Nor can a streamed draft: the recorded reply comes with the next welcome's history.
@@ -78,10 +81,15 @@ export function createWidgetStore(initial: { open: boolean }) {
       }),
       deltaReceived: (context, event: { replyId: string; text: string; reset?: boolean }): WidgetContext => ({
         ...context,
+        messages: markReceived(context.messages, true),
         drafts: applyDelta(context.drafts, event),
         typing: false,
       }),
-      typingChanged: (context, event: { on: boolean }): WidgetContext => ({ ...context, typing: event.on }),
+      typingChanged: (context, event: { on: boolean }): WidgetContext => ({
+        ...context,
+        typing: event.on,
+        messages: event.on ? markReceived(context.messages, true) : context.messages,
+      }),
       queued: (context, event: { clientMessageId: string; text: string }): WidgetContext =>
         withMessages(context, [...context.messages, localMessage(event.clientMessageId, event.text)]),
       acked: (context, event: { clientMessageId: string; seq: number }): WidgetContext =>

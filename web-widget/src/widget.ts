@@ -179,7 +179,7 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
   const rows = new Map<string, { node: HTMLElement; signature: string }>();
 
   const renderRow = (m: UiMessage): HTMLElement => {
-    const signature = `${m.seq ?? ''}|${m.status}|${m.text}|${m.error ?? ''}|${m.agentName ?? ''}|${m.clientMessageId ?? ''}`;
+    const signature = `${m.seq ?? ''}|${m.status}|${m.received === true ? 'r' : ''}|${m.text}|${m.error ?? ''}|${m.agentName ?? ''}|${m.clientMessageId ?? ''}`;
     const existing = rows.get(m.key);
     if (existing && existing.signature === signature) return existing.node;
     const node = existing?.node ?? el('div', 'msg');
@@ -200,7 +200,7 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
     // formatMessage escapes everything before adding its own few tags.
     bubble.innerHTML = formatMessage(m.text);
     node.append(bubble);
-    if (m.status === 'pending') {
+    if (m.status === 'pending' && m.received !== true) {
       const meta = el('span', 'meta');
       meta.textContent = t.sending;
       node.append(meta);

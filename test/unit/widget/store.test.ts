@@ -20,6 +20,25 @@ describe('createWidgetStore', () => {
     ]);
   });
 
+  it('should stop showing "sending" once the server types or streams a reply, and show it again after a drop', () => {
+    const store = createWidgetStore({ open: true });
+    store.trigger.welcomed({ history: [] });
+    store.trigger.queued({ clientMessageId: 'c1', text: '¿tienen cemento?' });
+    const received = () => store.getSnapshot().context.messages.map((m) => m.received === true);
+    expect(received()).toEqual([false]);
+    store.trigger.deltaReceived({ replyId: 'out:1', text: 'Sí, ' });
+    expect(received()).toEqual([true]);
+    // Still pending: sent again after a reconnect until the ack.
+    expect(store.getSnapshot().context.pending).toEqual([{ clientMessageId: 'c1', text: '¿tienen cemento?' }]);
+    store.trigger.connectionChanged({ status: 'offline' });
+    expect(received()).toEqual([false]);
+    store.trigger.welcomed({ history: [] });
+    store.trigger.typingChanged({ on: true });
+    expect(received()).toEqual([true]);
+    store.trigger.acked({ clientMessageId: 'c1', seq: 1 });
+    expect(store.getSnapshot().context.messages[0]!.status).toBe('sent');
+  });
+
   it('should clear typing when a reply arrives or the connection drops', () => {
     const store = createWidgetStore({ open: false });
     store.trigger.typingChanged({ on: true });
