@@ -71,6 +71,11 @@ export interface ChannelWiring {
   onTicketOpened(ticket: TicketRecord, input: TicketActorInput): Promise<void>;
   /** Hook for the host's `handoff.relay`: an outbox row relaying the customer's message to the agents. */
   onRelay(key: ConversationKey, relay: { ticketNumber: string; messageId: string; text: string }): void;
+  /**
+   * The outbox worker's `onFinalFailure`: a lead the CRM never accepted is logged as an error
+   * (`crm.lead_failed`) and, with Slack, announced there so someone enters it by hand.
+   */
+  onOutboxFailure(entry: OutboxEntry, reason: string): Promise<void>;
   /** Which channels each tenant has, for the start-up log. */
   readonly enabled: Record<string, ChannelName[]>;
   readonly serviceWindow: ServiceWindow;
@@ -239,6 +244,11 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     'slack.hotLead': async (entry) => {
       if (!slack) return { note: 'Slack not configured' };
       await slack.alertHotLead({ tenantId: entry.tenantId, lead: entry.payload.lead as LeadPayload, reason: 'urgencia alta' });
+      return {};
+    },
+    'slack.crmFailed': async (entry) => {
+      if (!slack) return { note: 'Slack not configured' };
+      await slack.alertCrmFailed({ tenantId: entry.tenantId, leadId: str(entry.payload.leadId), reason: str(entry.payload.reason) });
       return {};
     },
     'crm.lead': async (entry) => {
@@ -427,5 +437,16 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
   }
 
   const routes: Route[] = [webhookRoute('whatsapp', 'GET'), webhookRoute('whatsapp', 'POST'), webhookRoute('twilio', 'POST'), webhookRoute('telegram', 'POST'), rocketChatRoute];
-  return { routes, handlers, crm, onTicketOpened, onRelay, enabled, serviceWindow };
+  const onOutboxFailure = async (entry: OutboxEntry, reason: string): Promise<void> => {
+    if (entry.kind !== 'crm.lead') return;
+    const leadId = str((entry.payload.lead as LeadPayload | undefined)?.lead_id);
+    // The error code or status only: provider messages may echo the payload.
+    const code = /^(HILO_ERR_[A-Z_]+)/.exec(reason)?.[1] ?? 'delivery failed';
+    crmLog.error({ event: 'crm.lead_failed', tenant: entry.tenantId, leadId, outboxId: entry.id, attempts: entry.attempts, code }, 'a lead never reached the CRM');
+    if (slack) {
+      await enqueue({ tenantId: entry.tenantId, conversationId: '', kind: 'slack.crmFailed', payload: { leadId, reason: code }, idempotencyKey: `slack:crm-failed:${leadId}` });
+    }
+  };
+
+  return { routes, handlers, crm, onTicketOpened, onRelay, onOutboxFailure, enabled, serviceWindow };
 }

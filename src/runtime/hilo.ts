@@ -327,7 +327,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     logger,
   });
   wiringRef = wiring;
-  worker = createOutboxWorker({ outbox, handlers: wiring.handlers, clock, logger, pollMs: config.outboxPollMs });
+  worker = createOutboxWorker({ outbox, handlers: wiring.handlers, clock, logger, pollMs: config.outboxPollMs, onFinalFailure: wiring.onOutboxFailure });
   const outboxWorker = worker;
   if (Object.keys(wiring.enabled).length > 0) log.info({ channels: wiring.enabled, publicUrl: config.publicUrl }, 'provider channels enabled');
   host.start();
@@ -350,6 +350,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   const metrics = createMetrics({
     host,
     clock,
+    outbox: outboxWorker.stats,
     extraJson: () => Object.assign({}, ...brains.map((b) => b.metricsJson?.() ?? {})) as Record<string, unknown>,
   });
   // Governance (export, erase, audit, retention) needs the SQL records: durable mode only.

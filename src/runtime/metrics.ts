@@ -3,7 +3,12 @@ import type { Clock } from './clock.js';
 import type { Route } from './gateway/index.js';
 
 /** Prometheus text exposition of the runtime's counters and gauges. */
-export function renderPrometheus(host: ConversationHost, startedAt: number, clock: Clock, extra: Record<string, unknown> = {}): string {
+export interface OutboxStats {
+  delivered: Readonly<Record<string, number>>;
+  failed: Readonly<Record<string, number>>;
+}
+
+export function renderPrometheus(host: ConversationHost, startedAt: number, clock: Clock, extra: Record<string, unknown> = {}, outbox?: OutboxStats): string {
   const s = host.stats;
   const mem = process.memoryUsage();
   const lines: string[] = [];
@@ -19,6 +24,14 @@ export function renderPrometheus(host: ConversationHost, startedAt: number, cloc
   metric('process_resident_memory_bytes', 'gauge', 'Resident memory size in bytes.', mem.rss);
   metric('nodejs_heap_used_bytes', 'gauge', 'V8 heap used in bytes.', mem.heapUsed);
   metric('process_uptime_seconds', 'gauge', 'Seconds since Hilo started.', Math.round((clock.now() - startedAt) / 1000));
+  if (outbox !== undefined) {
+    const byKind = (name: string, help: string, counts: Readonly<Record<string, number>>) => {
+      lines.push(`# HELP ${name} ${help}`, `# TYPE ${name} counter`);
+      for (const [kind, n] of Object.entries(counts)) lines.push(`${name}{kind="${kind}"} ${n}`);
+    };
+    byKind('hilo_outbox_delivered_total', 'Outbox rows delivered (replies, agent notices, alerts, CRM leads), by kind.', outbox.delivered);
+    byKind('hilo_outbox_failed_total', 'Outbox rows that failed for good, by kind (a crm.lead one is a lead the CRM never got).', outbox.failed);
+  }
   // The LLM key pool (when an LLM is configured): the same figures as /metrics.json.
   const pool = extra.pool_status;
   if (Array.isArray(pool)) {
@@ -36,7 +49,7 @@ export function renderPrometheus(host: ConversationHost, startedAt: number, cloc
   return lines.join('\n') + '\n';
 }
 
-export function createMetrics(options: { host: ConversationHost; clock: Clock; extraJson?: () => Record<string, unknown> }): { routes: Route[] } {
+export function createMetrics(options: { host: ConversationHost; clock: Clock; extraJson?: () => Record<string, unknown>; outbox?: OutboxStats }): { routes: Route[] } {
   const startedAt = options.clock.now();
   return {
     routes: [
@@ -46,7 +59,7 @@ export function createMetrics(options: { host: ConversationHost; clock: Clock; e
         handler: async () => ({
           status: 200,
           headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' },
-          body: renderPrometheus(options.host, startedAt, options.clock, options.extraJson?.() ?? {}),
+          body: renderPrometheus(options.host, startedAt, options.clock, options.extraJson?.() ?? {}, options.outbox),
         }),
       },
       {
@@ -55,7 +68,12 @@ export function createMetrics(options: { host: ConversationHost; clock: Clock; e
         handler: async () => ({
           status: 200,
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ ...options.host.stats, uptime_seconds: Math.round((options.clock.now() - startedAt) / 1000), ...options.extraJson?.() }),
+          body: JSON.stringify({
+            ...options.host.stats,
+            uptime_seconds: Math.round((options.clock.now() - startedAt) / 1000),
+            ...(options.outbox !== undefined ? { outbox: options.outbox } : {}),
+            ...options.extraJson?.(),
+          }),
         }),
       },
     ],

@@ -21,6 +21,11 @@ export interface OutboxWorkerOptions {
   maxAttempts?: number;
   retryBaseMs?: number;
   retryMaxMs?: number;
+  /**
+   * A row failed for good (a final error, or `maxAttempts` spent): someone must know. Called once
+   * per row, after it is marked failed; a throw is logged, never retried.
+   */
+  onFinalFailure?: (entry: OutboxEntry, reason: string) => Promise<void> | void;
 }
 
 export interface OutboxWorker {
@@ -32,6 +37,8 @@ export interface OutboxWorker {
   drain(): Promise<number>;
   /** Stops polling and waits for the batch in flight. Idempotent. */
   close(): Promise<void>;
+  /** Rows delivered and rows failed for good since start, by kind (for `/metrics`). */
+  readonly stats: { delivered: Record<string, number>; failed: Record<string, number> };
 }
 
 /** Errors that no retry can fix: the provider refused the message, or the window is closed without a template. */
@@ -70,6 +77,18 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let running: Promise<number> | null = null;
   let again = false;
   let closed = false;
+  const stats: OutboxWorker['stats'] = { delivered: {}, failed: {} };
+  const count = (bucket: Record<string, number>, kind: string): void => {
+    bucket[kind] = (bucket[kind] ?? 0) + 1;
+  };
+  const failedForGood = async (entry: OutboxEntry, reason: string): Promise<void> => {
+    count(stats.failed, entry.kind);
+    try {
+      await options.onFinalFailure?.(entry, reason);
+    } catch (err) {
+      log.error({ outboxId: entry.id, kind: entry.kind, err: describeError(err) }, 'final-failure hook failed');
+    }
+  };
 
   const handle = async (entry: OutboxEntry): Promise<void> => {
     const handler = handlers[entry.kind];
@@ -77,11 +96,13 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     if (!handler) {
       rowLog.error('no handler for this outbox kind');
       await outbox.markFailed(entry.id, `no handler for kind ${entry.kind}`, null);
+      await failedForGood(entry, `no handler for kind ${entry.kind}`);
       return;
     }
     try {
       const result = await handler(entry);
       await outbox.markDone(entry.id, result);
+      count(stats.delivered, entry.kind);
       rowLog.debug({ providerMessageId: result.providerMessageId ?? null }, 'outbox row delivered');
     } catch (err) {
       const final = isFinalOutboxError(err) || entry.attempts >= maxAttempts;
@@ -91,6 +112,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const retryAt = final ? null : clock.now() + Math.max(backoff, retryAfter);
       await outbox.markFailed(entry.id, describeError(err), retryAt);
       rowLog[final ? 'error' : 'warn']({ code: isHiloError(err) ? err.code : undefined, retryAt }, final ? 'outbox row failed for good' : 'outbox row failed; will retry');
+      if (final) await failedForGood(entry, describeError(err));
     }
   };
 
@@ -136,6 +158,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   };
 
   return {
+    stats,
     start() {
       if (timer || closed) return;
       schedule();

@@ -4,7 +4,7 @@ import type { Clock } from '../../runtime/clock.js';
 import type { Logger } from '../../runtime/logger.js';
 import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from '../crm-webhook/delivery-retry.js';
 
-export const SLACK_COLORS = { hotLead: '#2de0a5', critical: '#f5455c' } as const;
+export const SLACK_COLORS = { hotLead: '#2de0a5', critical: '#f5455c', deliveryFailed: '#f2c744' } as const;
 
 export interface HotLeadAlert {
   tenantId: string;
@@ -24,9 +24,18 @@ export interface CriticalAlert {
   conversationUrl?: string;
 }
 
+/** A finished lead that never reached the CRM (the outbox gave up): someone must enter it by hand. */
+export interface CrmFailedAlert {
+  tenantId: string;
+  leadId: string;
+  /** An error code or HTTP status, never the payload (it carries personal data). */
+  reason: string;
+}
+
 export interface SlackAlerter {
   alertHotLead(alert: HotLeadAlert): Promise<void>;
   alertCritical(alert: CriticalAlert): Promise<void>;
+  alertCrmFailed(alert: CrmFailedAlert): Promise<void>;
 }
 
 type Block = Record<string, unknown>;
@@ -115,6 +124,26 @@ export function buildCriticalMessage(alert: CriticalAlert): SlackMessage {
   };
 }
 
+export function buildCrmFailedMessage(alert: CrmFailedAlert): SlackMessage {
+  const headline = `⚠️ El lead ${alert.leadId} no llegó al CRM`;
+  return {
+    text: escapeSlack(headline),
+    attachments: [
+      {
+        color: SLACK_COLORS.deliveryFailed,
+        fallback: escapeSlack(headline),
+        blocks: [
+          {
+            type: 'section',
+            text: { type: 'mrkdwn', text: `*${escapeSlack(headline)}*\nHilo dejó de reintentar. El lead está guardado en Hilo: expórtalo o regístralo a mano en el CRM.` },
+          },
+          { type: 'section', fields: [field('Lead', alert.leadId), field('Motivo', cut(alert.reason, 200)), field('Tenant', alert.tenantId)] },
+        ],
+      },
+    ],
+  };
+}
+
 /**
  * Posts hot-lead and critical-case alerts to a Slack incoming webhook. Slack answers `ok` in plain
  * text, or an error string: `invalid_payload`/`no_text` (400), `action_prohibited` (403),
@@ -178,6 +207,10 @@ export function createSlackAlerter(options: SlackAlerterOptions): SlackAlerter &
     async alertCritical(alert) {
       const { attempts } = await post(buildCriticalMessage(alert));
       log.info({ tenant: alert.tenantId, ticketNumber: alert.ticketNumber, attempts }, 'critical case alert sent to slack');
+    },
+    async alertCrmFailed(alert) {
+      const { attempts } = await post(buildCrmFailedMessage(alert));
+      log.info({ tenant: alert.tenantId, leadId: alert.leadId, attempts }, 'CRM delivery failure alert sent to slack');
     },
   };
 }

@@ -52,6 +52,41 @@ describe('outbox worker', () => {
     await worker.close();
   });
 
+  it('should tell the final-failure hook once per row that failed for good, and count rows by kind', async () => {
+    const clock = createManualClock();
+    const outbox = createMemoryOutbox({ clock });
+    const finals: Array<[string, string]> = [];
+    const worker = createOutboxWorker({
+      outbox,
+      clock,
+      logger: createSilentLogger(),
+      maxAttempts: 2,
+      retryBaseMs: 1_000,
+      onFinalFailure: (e, reason) => {
+        finals.push([String(e.payload.key), reason]);
+        throw new Error('the hook itself failed');
+      },
+      handlers: {
+        reply: async () => ({}),
+        'crm.lead': async () => {
+          throw new HiloError('HILO_ERR_CRM_FAILED');
+        },
+      },
+    });
+    await outbox.enqueue(entry('ok'));
+    await outbox.enqueue(entry('lead', 'crm.lead'));
+    await worker.drain();
+    expect(finals).toEqual([]);
+    clock.advance(1_000);
+    await worker.drain();
+    clock.advance(3_600_000);
+    await worker.drain();
+    // Retryable errors become final after maxAttempts; the hook's own failure is only logged.
+    expect(finals).toEqual([['lead', expect.stringContaining('HILO_ERR_CRM_FAILED')]]);
+    expect(worker.stats).toEqual({ delivered: { reply: 1 }, failed: { 'crm.lead': 1 } });
+    await worker.close();
+  });
+
   it('should fail a row of an unknown kind for good', async () => {
     const clock = createManualClock();
     const outbox = createMemoryOutbox({ clock });
