@@ -21,12 +21,95 @@ interface MessageDbRow {
 }
 
 /**
+ * The whole common path of `commit` as one statement, so one round trip and one implicit
+ * transaction (a statement with data-modifying CTEs is atomic on its own):
+ * - `conv` creates or updates the conversation row. Its `on conflict … do update … where` takes
+ *   the row lock either way, so concurrent completions of one turn serialise there; the `where`
+ *   lets only a turn SQL does not hold yet (`snapshot_seq < seq`) through, and only then does
+ *   the statement return a row. A later completion re-evaluates the `where` against the row the
+ *   first one committed, so it writes nothing. A new row always takes the turn (turn seqs start
+ *   at 1, above the column's 0).
+ * - `line` numbers the turn's entries after the returned `last_seq` (already advanced by `n`);
+ *   with no `conv` row it is empty, so no messages and no outbox rows are written.
+ * PostgreSQL forbids touching one row twice per statement, hence the conversation's `last_seq`
+ * and snapshot are set in the upsert itself rather than in a separate update.
+ *
+ * $1 tenant, $2 conversation, $3 phase, $4 first line's time (new row's start), $5 savedAt,
+ * $6 turn seq, $7 number of lines, $8 snapshot copy (JSON), $9 idle-close time or null,
+ * $10… one array per message column, in entry order, $18 the reply's outbox status (null: no row).
+ */
+const COMMIT_TURN_SQL = `
+with conv as (
+  insert into conversations as c
+    (tenant_id, id, phase, started_at, last_activity_at, last_seq, snapshot, snapshot_seq, idle_close_at, idle_close_seq, closed_at)
+  values ($1::text, $2::text, $3::text, $4::timestamptz, greatest($4::timestamptz, $5::timestamptz), $7::int, $8::jsonb, $6::int,
+    $9::timestamptz, case when $9::timestamptz is null then null else $6::int end, case when $3::text = 'closed' then $5::timestamptz end)
+  on conflict (tenant_id, id) do update set
+    last_seq = c.last_seq + $7::int,
+    phase = excluded.phase,
+    last_activity_at = greatest(c.last_activity_at, $5::timestamptz),
+    snapshot = excluded.snapshot,
+    snapshot_seq = excluded.snapshot_seq,
+    idle_close_at = excluded.idle_close_at,
+    idle_close_seq = excluded.idle_close_seq,
+    closed_at = case when excluded.phase = 'closed' then coalesce(c.closed_at, $5::timestamptz) else null end
+  where c.snapshot_seq < excluded.snapshot_seq
+  returning c.last_seq
+),
+line as (
+  select (conv.last_seq - $7::int + l.ord)::int as seq, l.*
+  from conv, unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::text[])
+    with ordinality as l(message_id, direction, author, channel, text, intent, agent_name, created_at, outbox_status, ord)
+),
+message as (
+  insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, created_at)
+  select $1::text, $2::text, seq, message_id, direction, author, channel, text, intent, agent_name, created_at from line order by seq
+),
+outbox as (
+  insert into outbox_entries (tenant_id, conversation_id, kind, payload, status, next_attempt_at, idempotency_key, created_at)
+  select $1::text, $2::text, 'reply', jsonb_build_object('messageId', message_id, 'seq', seq, 'channel', channel, 'text', text),
+    outbox_status, $5::timestamptz, 'reply:' || $2::text || ':' || message_id, $5::timestamptz
+  from line where outbox_status is not null order by seq
+  on conflict (tenant_id, idempotency_key) do nothing
+)
+select last_seq from conv`;
+
+/** The part of a pooled `pg` client this file uses. */
+interface RawPgClient {
+  query<R>(config: { text: string; values: unknown[] }): Promise<{ rows: R[] }>;
+}
+
+/** The part of knex's client (`getKnex().client`) that lends out its pool's raw connections. */
+interface KnexPool {
+  acquireConnection(): Promise<RawPgClient>;
+  releaseConnection(connection: RawPgClient): Promise<void>;
+}
+
+/**
+ * Runs one statement (`$n` placeholders) on a connection borrowed from the ORM's own pool,
+ * bypassing knex's query builder, MikroORM's logging and its `transactional()` (whose
+ * AsyncLocalStorage context makes every promise of the turn pay a hook). The pool is the same
+ * one MikroORM uses, so PGlite's single connection is shared, not doubled; a connection that
+ * broke is dropped by the pool's own validation on its next acquire.
+ */
+async function queryRaw<R>(db: Database, text: string, values: unknown[]): Promise<R[]> {
+  const pool = db.orm.em.getConnection().getKnex().client as KnexPool;
+  const client = await pool.acquireConnection();
+  try {
+    return (await client.query<R>({ text, values })).rows;
+  } finally {
+    await pool.releaseConnection(client);
+  }
+}
+
+/**
  * The SQL side of a turn (step 2 of the commit, see docs/architecture.md §4 "Turn durability"):
- * one transaction writes the turn's transcript rows, its outbox rows, the snapshot copy with its
- * seq and the idle-close timer on the conversation row. Idempotent by the turn's seq: the
- * conversation row's `snapshot_seq` says which turns SQL already holds, so completing a turn
- * twice (activation after a crash, a retried completion) returns the stored rows and writes
- * nothing. Also the durable timer source: due idle-close timers are a scan of the same rows.
+ * one statement writes the turn's transcript rows, its outbox rows, the snapshot copy with its
+ * seq and the idle-close timer on the conversation row, atomically. Idempotent by the turn's
+ * seq: the conversation row's `snapshot_seq` says which turns SQL already holds, so completing
+ * a turn twice (activation after a crash, a retried completion, two at once) returns the stored
+ * rows and writes nothing. Also the durable timer source: due idle-close timers are a scan of
+ * the same rows.
  *
  * @example
  * const journal = createSqlTurnJournal(db);
@@ -37,87 +120,63 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
     async commit(key: ConversationKey, turn: TurnRecord, envelope: SnapshotEnvelope): Promise<TranscriptEntry[]> {
       const copy: Record<string, unknown> = { ...envelope };
       delete copy.turn;
-      const first = turn.entries[0];
-      const at = new Date(first?.at ?? envelope.savedAt);
-      return db.em().transactional(async (tem) => {
-        // The no-op update takes the row lock, so concurrent completions of one turn serialise here.
-        const locked = await tem.execute<{ last_seq: number; snapshot_seq: number }[]>(
-          `insert into conversations (tenant_id, id, phase, started_at, last_activity_at, last_seq, snapshot_seq)
-           values (?, ?, ?, ?, ?, 0, 0)
-           on conflict (tenant_id, id) do update set last_seq = conversations.last_seq
-           returning last_seq, snapshot_seq`,
-          [key.tenantId, key.conversationId, turn.phase, at, at],
-        );
-        const row = locked[0];
-        if (row === undefined) throw new Error('conversation upsert returned no row');
-        if (row.snapshot_seq >= turn.seq) {
-          if (turn.entries.length === 0) return [];
-          const ids = turn.entries.map((e) => e.messageId);
-          const rows = await tem.execute<MessageDbRow[]>(
-            `select seq, message_id, direction, author, channel, text, intent, agent_name, created_at from messages
-             where tenant_id = ? and conversation_id = ? and message_id in (${ids.map(() => '?').join(', ')})
-             order by seq`,
-            [key.tenantId, key.conversationId, ...ids],
-          );
-          return rows.map(toEntry);
-        }
-        // A gap (snapshot_seq < turn.seq - 1) means an earlier turn record was lost with its
-        // snapshot store (e.g. Redis flushed): this turn is still recorded rather than wedged.
-        const firstSeq = row.last_seq + 1;
-        const stored: TranscriptEntry[] = turn.entries.map((e, i) => ({ ...e, at: toIso(e.at), seq: firstSeq + i }));
-        await tem.execute(
-          `update conversations set
-             last_seq = ?, phase = ?, last_activity_at = greatest(last_activity_at, ?),
-             snapshot = ?::jsonb, snapshot_seq = ?, idle_close_at = ?, idle_close_seq = ?,
-             closed_at = case when ? = 'closed' then coalesce(closed_at, ?) else null end
-           where tenant_id = ? and id = ?`,
-          [
-            row.last_seq + stored.length,
-            turn.phase,
-            new Date(envelope.savedAt),
-            JSON.stringify(copy),
-            turn.seq,
-            turn.idleCloseAt === null ? null : new Date(turn.idleCloseAt),
-            turn.idleCloseAt === null ? null : turn.seq,
-            turn.phase,
-            new Date(envelope.savedAt),
-            key.tenantId,
-            key.conversationId,
-          ],
-          'run',
-        );
-        if (stored.length > 0) {
-          const values: unknown[] = [];
-          for (const e of stored) {
-            values.push(key.tenantId, key.conversationId, e.seq, e.messageId, e.direction, e.author, e.channel, e.text, e.intent ?? null, e.agentName ?? null, new Date(e.at));
-          }
-          await tem.execute(
-            `insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, created_at)
-             values ${stored.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-            values,
-            'run',
-          );
-        }
-        const replies = stored.filter((e) => e.direction === 'out');
-        if (replies.length > 0) {
-          const now = new Date(envelope.savedAt);
-          const values: unknown[] = [];
-          for (const r of replies) {
-            // Widget and REST replies are delivered by the transcript (answer, history by seq);
-            // other channels' senders pick up the pending rows.
-            const status = TRANSCRIPT_DELIVERED_CHANNELS.has(r.channel) ? 'done' : 'pending';
-            values.push(key.tenantId, key.conversationId, 'reply', JSON.stringify({ messageId: r.messageId, seq: r.seq, channel: r.channel, text: r.text }), status, now, `reply:${key.conversationId}:${r.messageId}`, now);
-          }
-          await tem.execute(
-            `insert into outbox_entries (tenant_id, conversation_id, kind, payload, status, next_attempt_at, idempotency_key, created_at)
-             values ${replies.map(() => '(?, ?, ?, ?::jsonb, ?, ?, ?, ?)').join(', ')}
-             on conflict (tenant_id, idempotency_key) do nothing`,
-            values,
-            'run',
-          );
-        }
-        return stored;
-      });
+      const savedAt = toIso(envelope.savedAt);
+      const lines = turn.entries.map((e) => ({ ...e, at: toIso(e.at) }));
+      const columns = {
+        messageId: [] as string[], direction: [] as string[], author: [] as string[], channel: [] as string[], text: [] as string[],
+        intent: [] as (string | null)[], agentName: [] as (string | null)[], at: [] as string[], outboxStatus: [] as (string | null)[],
+      };
+      for (const e of lines) {
+        columns.messageId.push(e.messageId);
+        columns.direction.push(e.direction);
+        columns.author.push(e.author);
+        columns.channel.push(e.channel);
+        columns.text.push(e.text);
+        columns.intent.push(e.intent ?? null);
+        columns.agentName.push(e.agentName ?? null);
+        columns.at.push(e.at);
+        // Widget and REST replies are delivered by the transcript (answer, history by seq);
+        // other channels' senders pick up the pending rows.
+        columns.outboxStatus.push(e.direction !== 'out' ? null : TRANSCRIPT_DELIVERED_CHANNELS.has(e.channel) ? 'done' : 'pending');
+      }
+      // A gap (snapshot_seq < turn.seq - 1) means an earlier turn record was lost with its
+      // snapshot store (e.g. Redis flushed): this turn is still recorded rather than wedged.
+      const applied = await queryRaw<{ last_seq: number }>(db, COMMIT_TURN_SQL, [
+        key.tenantId,
+        key.conversationId,
+        turn.phase,
+        lines[0]?.at ?? savedAt,
+        savedAt,
+        turn.seq,
+        lines.length,
+        JSON.stringify(copy),
+        turn.idleCloseAt === null ? null : toIso(turn.idleCloseAt),
+        columns.messageId,
+        columns.direction,
+        columns.author,
+        columns.channel,
+        columns.text,
+        columns.intent,
+        columns.agentName,
+        columns.at,
+        columns.outboxStatus,
+      ]);
+      const row = applied[0];
+      if (row !== undefined) {
+        const firstSeq = row.last_seq - lines.length + 1;
+        return lines.map((e, i) => ({ ...e, seq: firstSeq + i }));
+      }
+      // SQL already holds this turn (the rare recovery path): answer with what it stored.
+      if (lines.length === 0) return [];
+      const ids = lines.map((e) => e.messageId);
+      const rows = await queryRaw<MessageDbRow>(
+        db,
+        `select seq, message_id, direction, author, channel, text, intent, agent_name, created_at from messages
+         where tenant_id = $1 and conversation_id = $2 and message_id = any($3::text[])
+         order by seq`,
+        [key.tenantId, key.conversationId, ids],
+      );
+      return rows.map(toEntry);
     },
 
     async lastCommitted(key: ConversationKey): Promise<{ seq: number; envelope: SnapshotEnvelope | null }> {
