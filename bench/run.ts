@@ -308,7 +308,12 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
     // Warm-up: JIT, connection pools, first activation of every conversation (at half the start
     // rate: first contacts cost more). Not recorded; then wait until any backlog is gone.
     const probeRate = Math.max(5, Math.round(start / 20));
-    await measureStep(ctx.loadgens, server, ctx.meter, Math.max(1, Math.round(start / 2)), settings.warmupMs, settings, false);
+    // Messages rotate over the conversations: warm up long enough for every one of them to have had
+    // its first turn, so no measured step pays for first contacts (contact rows, first snapshot).
+    const warmRate = Math.max(1, Math.round(start / 2));
+    const conversations = v.transport === 'http' ? settings.httpConversations : settings.wsConnections;
+    const warmupMs = Math.max(settings.warmupMs, Math.ceil((conversations / warmRate) * 1000) + 500);
+    await measureStep(ctx.loadgens, server, ctx.meter, warmRate, warmupMs, settings, false);
     if (!quick) await settle(ctx, server, probeRate);
 
     let rate = start;
@@ -335,8 +340,10 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
       rate = Math.round(rate * settings.factor);
     }
     if (lastGood === null && firstBad !== null && !quick) {
-      // Even the first rate was too much: step down until one holds (bounded).
-      for (let r = Math.round(start / 2), i = 0; i < 3 && r >= 10; i++, r = Math.round(r / 2)) {
+      // Even the first rate was too much: step down by the same factor until one holds (bounded),
+      // then refine between it and the last rate that missed.
+      let bad: StepResult = firstBad;
+      for (let r = Math.round(start / settings.factor), i = 0; i < 4 && r >= 10; i++, r = Math.round(r / settings.factor)) {
         const step = await measureStep(ctx.loadgens, server, ctx.meter, r, settings.stepMs, settings, false);
         result.steps.push(step);
         log(stepLine(v.id, `step down`, step));
@@ -344,7 +351,18 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
           lastGood = step;
           break;
         }
+        bad = step;
         await settle(ctx, server, probeRate);
+      }
+      if (lastGood !== null && settings.refine) {
+        const mid = Math.round(Math.sqrt(lastGood.offered * bad.offered));
+        if (mid > lastGood.offered && mid < bad.offered) {
+          const step = await measureStep(ctx.loadgens, server, ctx.meter, mid, settings.stepMs, settings, false);
+          result.steps.push(step);
+          log(stepLine(v.id, 'refine', step));
+          if (step.good) lastGood = step;
+          else await settle(ctx, server, probeRate);
+        }
       }
     } else if (lastGood !== null && firstBad !== null && settings.refine) {
       const mid = Math.round(Math.sqrt(lastGood.offered * firstBad.offered));
@@ -573,7 +591,7 @@ async function main(): Promise<number> {
     settings: {
       'step duration': `${fmt(settings.stepMs / 1000, 1)} s`,
       'steady (70 %) step duration': `${fmt(settings.steadyMs / 1000, 1)} s`,
-      'warm-up before the first step': `${fmt(settings.warmupMs / 1000, 1)} s`,
+      'warm-up before the first step': `at least ${fmt(settings.warmupMs / 1000, 1)} s, and until every conversation had its first turn (messages rotate over them)`,
       'knee bound: p99': `${settings.p99BoundMs} ms`,
       'knee bound: achieved / offered': '≥ 95 %',
       'rate factor between steps': `×${settings.factor}`,
