@@ -339,6 +339,17 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
       lastGood = step;
       rate = Math.round(rate * settings.factor);
     }
+    /** One step between the last good and the first bad rate (geometric mean); the better knee wins. */
+    const refine = async (good: StepResult, bad: StepResult): Promise<StepResult> => {
+      const mid = Math.round(Math.sqrt(good.offered * bad.offered));
+      if (!settings.refine || mid <= good.offered || mid >= bad.offered) return good;
+      const step = await measureStep(ctx.loadgens, server!, ctx.meter, mid, settings.stepMs, settings, false);
+      result.steps.push(step);
+      log(stepLine(v.id, 'refine', step));
+      if (step.good) return step;
+      await settle(ctx, server!, probeRate);
+      return good;
+    };
     if (lastGood === null && firstBad !== null && !quick) {
       // Even the first rate was too much: step down by the same factor until one holds (bounded),
       // then refine between it and the last rate that missed.
@@ -354,25 +365,9 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
         bad = step;
         await settle(ctx, server, probeRate);
       }
-      if (lastGood !== null && settings.refine) {
-        const mid = Math.round(Math.sqrt(lastGood.offered * bad.offered));
-        if (mid > lastGood.offered && mid < bad.offered) {
-          const step = await measureStep(ctx.loadgens, server, ctx.meter, mid, settings.stepMs, settings, false);
-          result.steps.push(step);
-          log(stepLine(v.id, 'refine', step));
-          if (step.good) lastGood = step;
-          else await settle(ctx, server, probeRate);
-        }
-      }
-    } else if (lastGood !== null && firstBad !== null && settings.refine) {
-      const mid = Math.round(Math.sqrt(lastGood.offered * firstBad.offered));
-      if (mid > lastGood.offered && mid < firstBad.offered) {
-        const step = await measureStep(ctx.loadgens, server, ctx.meter, mid, settings.stepMs, settings, false);
-        result.steps.push(step);
-        log(stepLine(v.id, 'refine', step));
-        if (step.good) lastGood = step;
-        else await settle(ctx, server, probeRate);
-      }
+      if (lastGood !== null) lastGood = await refine(lastGood, bad);
+    } else if (lastGood !== null && firstBad !== null) {
+      lastGood = await refine(lastGood, firstBad);
     }
     result.knee = lastGood;
     const steadyRate = Math.max(1, Math.round(0.7 * (lastGood?.offered ?? start)));
