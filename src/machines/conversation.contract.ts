@@ -23,8 +23,21 @@ export type TemplateParams = Record<string, ParamValue | Record<string, ParamVal
  * or literal text (an agent's message, an LLM's answer).
  */
 export type ReplyDirective =
-  | { template: string; params?: TemplateParams }
-  | { text: string; author?: 'bot' | 'agent'; agentName?: string };
+  | { template: string; params?: TemplateParams; options?: ReplyOption[] }
+  | { text: string; author?: 'bot' | 'agent'; agentName?: string; options?: ReplyOption[] };
+
+/**
+ * A choice offered with a reply (a clarifying question, the two or three likely products). The
+ * widget shows buttons, WhatsApp/Telegram numbered lines; choosing one sends `text` as the
+ * customer's message (a bare "2" on a text channel means the second option). `label` is a tenant
+ * template key when `template` is true, otherwise literal text shown as is.
+ */
+export interface ReplyOption {
+  label: string;
+  /** What the customer "says" by choosing it: read by the brain like any typed message. */
+  text: string;
+  template?: boolean;
+}
 
 // ---------------------------------------------------------------- events into the machine
 

@@ -22,6 +22,8 @@ export interface WireMessage {
   /** ISO timestamp. */
   at: string;
   agentName?: string;
+  /** Choices offered with a bot message (rendered as buttons); choosing one sends `text`. */
+  options?: { label: string; text: string }[];
 }
 
 // ---------------------------------------------------------------- client → server
