@@ -4,6 +4,7 @@
  * `hilo machine-json [file]` — write the conversation machine as JSON for the Stately editor.
  */
 import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadConfig } from './config.js';
 import { createLogger } from './logger.js';
 import { startHilo, DEMO_TENANT } from './hilo.js';
@@ -12,13 +13,18 @@ import { exportMachineJson } from '../machines/index.js';
 import { createBrainFactory } from './brain-factory.js';
 import { systemClock } from './clock.js';
 import { loadLlmConfig } from './llm-config.js';
+import { DEMO_KEY_FILE } from './demo-key.js';
 
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'start';
   if (command === 'machine-json') {
     const json = JSON.stringify(exportMachineJson(), null, 2) + '\n';
-    if (argv[1]) writeFileSync(argv[1], json);
-    else process.stdout.write(json);
+    // `npm run machine:json -- machine.json` writes the file: npm prints its own banner on stdout,
+    // so redirecting `npm run` output would put that banner into the JSON (`npm run -s` avoids it).
+    if (argv[1]) {
+      writeFileSync(argv[1], json);
+      process.stderr.write(`wrote ${argv[1]}\n`);
+    } else process.stdout.write(json);
     return;
   }
   if (command !== 'start') {
@@ -38,8 +44,11 @@ async function main(argv: string[]): Promise<void> {
   // Printed on stdout, not logged: the key is a secret and logs are shipped elsewhere.
   process.stdout.write(
     `\n  Hilo is running: http://${shown}:${hilo.port}  (transport: ${hilo.transport}, brain: ${llm ? 'LLM with rule fallback' : 'rules'})\n` +
-      (config.demoApiKey ? '' : `  Demo tenant "${DEMO_TENANT}" API key (generated, set HILO_DEMO_API_KEY to fix it): ${hilo.demoApiKey}\n`) +
-      `  Try: curl -s -X POST http://${shown}:${hilo.port}/api/tenants/${DEMO_TENANT}/messages -H "Authorization: Bearer <key>" -H "Content-Type: application/json" -d '{"sender":"me","text":"¿Tienen cemento gris?"}'\n\n`,
+      (config.demoApiKey
+        ? `  Demo tenant "${DEMO_TENANT}" API key: the one in HILO_DEMO_API_KEY\n`
+        : `  Demo tenant "${DEMO_TENANT}" API key: ${hilo.demoApiKey}\n` +
+          (config.storage === 'durable' ? `  (generated once and kept in ${join(config.dataDir, DEMO_KEY_FILE)}; set HILO_DEMO_API_KEY, ≥ 16 characters, to choose it)\n` : `  (generated for this run; set HILO_DEMO_API_KEY, ≥ 16 characters, to choose it)\n`)) +
+      `  Try: curl -s -X POST http://${shown}:${hilo.port}/api/tenants/${DEMO_TENANT}/messages -H "Authorization: Bearer ${config.demoApiKey ? '$HILO_DEMO_API_KEY' : hilo.demoApiKey}" -H "Content-Type: application/json" -d '{"sender":"me","text":"¿Tienen cemento gris?"}'\n\n`,
   );
   let stopping = false;
   const stop = (signal: string) => {
