@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { loadOrCreateDemoKey } from './demo-key.js';
 import type { ComposeReplies } from '../actors/brain/llm/compose-replies.js';
 import { ConversationHost, createTranscriptTurnJournal, type TurnJournal } from '../actors/conversation-host.js';
 import { createRuleBrain } from '../actors/brain/index.js';
@@ -337,7 +338,9 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   const apiKeys = createApiKeyRegistry();
   let demoApiKey = config.demoApiKey;
   if (tenants.has(DEMO_TENANT)) {
-    if (!demoApiKey) demoApiKey = apiKeys.generate();
+    // Embedded/durable mode keeps a generated key in the data folder (stable across restarts);
+    // memory mode forgets everything on restart anyway, so it does not write to disk.
+    if (!demoApiKey) demoApiKey = config.storage === 'durable' ? loadOrCreateDemoKey(config.dataDir, () => apiKeys.generate()).key : apiKeys.generate();
     apiKeys.add(DEMO_TENANT, demoApiKey);
   }
   for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
