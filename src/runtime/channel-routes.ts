@@ -181,6 +181,9 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     if (names.length > 0) enabled[tenantId] = names;
   }
 
+  // Without Rocket.Chat the logging notifier only writes a log line: nothing reaches an agent, so
+  // the outbox counts those rows as skipped, not delivered.
+  const agentChatConfigured = Boolean(config.rocketChatWebhookUrl);
   const notifier: HandoffNotifier = config.rocketChatWebhookUrl
     ? createRocketChatNotifier({ webhookUrl: config.rocketChatWebhookUrl, clock, logger, timeZone: config.agentsTimeZone })
     : createLoggingHandoffNotifier({ logger });
@@ -212,7 +215,7 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
   const sendOnChannel = async (entry: OutboxEntry, channelName: string, to: string | null, text: string) => {
     const ch = channels.get(keyOf(entry.tenantId, channelName));
     // Web and REST replies are delivered by the transcript; a channel no longer configured cannot send.
-    if (!ch) return { note: `no sender for channel ${channelName}` };
+    if (!ch) return { note: `no sender for channel ${channelName}`, skipped: 'not_configured' as const };
     const recipient = to ?? (await recipientOf(entry.tenantId, entry.conversationId, channelName));
     if (recipient === null) throw new HiloError('HILO_ERR_CHANNEL_SEND_REJECTED', 'The conversation has no recipient on this channel.');
     await ensureWindow(entry.tenantId, entry.conversationId);
@@ -230,29 +233,29 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     'handoff.notify': async (entry) => {
       const p = entry.payload as unknown as Parameters<HandoffNotifier['notifyHandoff']>[0];
       await notifier.notifyHandoff(p);
-      return {};
+      return agentChatConfigured ? {} : { note: 'Rocket.Chat not configured', skipped: 'not_configured' };
     },
     'handoff.relay': async (entry) => {
       await notifier.notifyRelay(str(entry.payload.ticketNumber), str(entry.payload.text));
-      return {};
+      return agentChatConfigured ? {} : { note: 'Rocket.Chat not configured', skipped: 'not_configured' };
     },
     'slack.critical': async (entry) => {
-      if (!slack) return { note: 'Slack not configured' };
+      if (!slack) return { note: 'Slack not configured', skipped: 'not_configured' };
       await slack.alertCritical(entry.payload as unknown as Parameters<SlackAlerter['alertCritical']>[0]);
       return {};
     },
     'slack.hotLead': async (entry) => {
-      if (!slack) return { note: 'Slack not configured' };
+      if (!slack) return { note: 'Slack not configured', skipped: 'not_configured' };
       await slack.alertHotLead({ tenantId: entry.tenantId, lead: entry.payload.lead as LeadPayload, reason: 'urgencia alta' });
       return {};
     },
     'slack.crmFailed': async (entry) => {
-      if (!slack) return { note: 'Slack not configured' };
+      if (!slack) return { note: 'Slack not configured', skipped: 'not_configured' };
       await slack.alertCrmFailed({ tenantId: entry.tenantId, leadId: str(entry.payload.leadId), reason: str(entry.payload.reason) });
       return {};
     },
     'crm.lead': async (entry) => {
-      if (!crmWebhook) return { note: 'CRM webhook not configured' };
+      if (!crmWebhook) return { note: 'CRM webhook not configured', skipped: 'not_configured' };
       const res = await crmWebhook.deliverLead(entry.tenantId, entry.payload.lead as LeadPayload);
       return { providerMessageId: res.idempotencyKey, note: `HTTP ${res.status} after ${res.attempts} attempt(s)` };
     },
@@ -361,10 +364,13 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
       const tenantId = ctx.params.tenant ?? '';
       const ch = channels.get(keyOf(tenantId, ROUTE_PROVIDERS[segment]));
       if (!ch) return json(404, new HiloError('HILO_ERR_TENANT_NOT_FOUND').toJSON());
+      // Signatures (Twilio) cover the URL exactly as the provider called it: the raw target, never
+      // a query rebuilt by URLSearchParams (which re-encodes `,`, `~`, `+`, empty names, ...).
       const search = req.query.toString();
+      const target = req.target ?? `${req.path}${search ? `?${search}` : ''}`;
       const res = await handleChannelWebhook(
         { channel: ch.channel, accept: (events) => accept(tenantId, events), dedupe, log: ctx.log },
-        { method: req.method, rawBody: req.body, headers: headerMap(req), url: `${config.publicUrl ?? ''}${req.path}${search ? `?${search}` : ''}`, query: queryObject(req.query) },
+        { method: req.method, rawBody: req.body, headers: headerMap(req), url: `${config.publicUrl ?? ''}${target}`, query: queryObject(req.query) },
       );
       return { status: res.status, headers: res.headers, body: res.body };
     },

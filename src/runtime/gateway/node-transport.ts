@@ -102,7 +102,7 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
 
         const run = (body: Buffer): void => {
           opts
-            .http({ method, path: url.pathname, query: url.searchParams, headers, ip, body })
+            .http({ method, path: url.pathname, query: url.searchParams, target: req.url ?? '/', headers, ip, body })
             .catch((err: unknown) => {
               log.error({ err: err instanceof Error ? err.message : String(err), path: url.pathname }, 'http handler failed');
               return internalErrorResponse();

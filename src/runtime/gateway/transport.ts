@@ -11,6 +11,11 @@ export interface HttpRequest {
   /** Path without the query string, e.g. `/api/tenants/demo/messages`. */
   path: string;
   query: URLSearchParams;
+  /**
+   * The request target exactly as received (path and query, no decoding or re-encoding), for
+   * signatures computed over the URL the provider called (Twilio).
+   */
+  target?: string;
   /** Header names in lower case; repeated headers joined with `, `. */
   headers: Record<string, string>;
   ip: string;

@@ -153,13 +153,15 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         // Copy everything now: `req` is invalid after this callback returns.
         const method = req.getMethod().toUpperCase();
         const path = req.getUrl();
-        const query = new URLSearchParams(req.getQuery() ?? '');
+        const rawQuery = req.getQuery() ?? '';
+        const query = new URLSearchParams(rawQuery);
+        const target = rawQuery === '' ? path : `${path}?${rawQuery}`;
         const headers = copyHeaders(req);
         const ip = normaliseIp(Buffer.from(res.getRemoteAddressAsText()).toString());
 
         const run = (body: Buffer): void => {
           opts
-            .http({ method, path, query, headers, ip, body })
+            .http({ method, path, query, target, headers, ip, body })
             .catch((err: unknown) => {
               log.error({ err: err instanceof Error ? err.message : String(err), path }, 'http handler failed');
               return internalErrorResponse();
