@@ -5,6 +5,8 @@ import type { Route } from './gateway/index.js';
 /** Prometheus text exposition of the runtime's counters and gauges. */
 export interface OutboxStats {
   delivered: Readonly<Record<string, number>>;
+  /** Rows with nothing to send because their destination is not configured (e.g. no Rocket.Chat). */
+  skipped?: Readonly<Record<string, number>>;
   failed: Readonly<Record<string, number>>;
 }
 
@@ -30,6 +32,7 @@ export function renderPrometheus(host: ConversationHost, startedAt: number, cloc
       for (const [kind, n] of Object.entries(counts)) lines.push(`${name}{kind="${kind}"} ${n}`);
     };
     byKind('hilo_outbox_delivered_total', 'Outbox rows delivered (replies, agent notices, alerts, CRM leads), by kind.', outbox.delivered);
+    byKind('hilo_outbox_skipped_total', 'Outbox rows not sent because their destination is not configured (Rocket.Chat, Slack, CRM webhook, channel sender), by kind.', outbox.skipped ?? {});
     byKind('hilo_outbox_failed_total', 'Outbox rows that failed for good, by kind (a crm.lead one is a lead the CRM never got).', outbox.failed);
   }
   // The LLM key pool (when an LLM is configured): the same figures as /metrics.json.

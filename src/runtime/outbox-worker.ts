@@ -3,8 +3,13 @@ import type { NewOutboxEntry, OutboxEntry, OutboxRepository } from '../persisten
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 
-/** Delivers one outbox row; resolves with what to record on it. Throw to fail (see `isFinalOutboxError`). */
-export type OutboxHandler = (entry: OutboxEntry) => Promise<{ providerMessageId?: string | null; note?: string | null }>;
+/**
+ * Delivers one outbox row; resolves with what to record on it. Throw to fail (see `isFinalOutboxError`).
+ * `skipped` says nothing was sent because the destination is not configured (no Rocket.Chat, no
+ * Slack, no CRM webhook, no sender for the channel): the row is done, but `/metrics` counts it as
+ * skipped, not delivered.
+ */
+export type OutboxHandler = (entry: OutboxEntry) => Promise<{ providerMessageId?: string | null; note?: string | null; skipped?: 'not_configured' }>;
 
 export interface OutboxWorkerOptions {
   outbox: OutboxRepository;
@@ -37,8 +42,8 @@ export interface OutboxWorker {
   drain(): Promise<number>;
   /** Stops polling and waits for the batch in flight. Idempotent. */
   close(): Promise<void>;
-  /** Rows delivered and rows failed for good since start, by kind (for `/metrics`). */
-  readonly stats: { delivered: Record<string, number>; failed: Record<string, number> };
+  /** Rows delivered, skipped (destination not configured) and failed for good since start, by kind (for `/metrics`). */
+  readonly stats: { delivered: Record<string, number>; skipped: Record<string, number>; failed: Record<string, number> };
 }
 
 /** Errors that no retry can fix: the provider refused the message, or the window is closed without a template. */
@@ -77,7 +82,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let running: Promise<number> | null = null;
   let again = false;
   let closed = false;
-  const stats: OutboxWorker['stats'] = { delivered: {}, failed: {} };
+  const stats: OutboxWorker['stats'] = { delivered: {}, skipped: {}, failed: {} };
   const count = (bucket: Record<string, number>, kind: string): void => {
     bucket[kind] = (bucket[kind] ?? 0) + 1;
   };
@@ -101,9 +106,10 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
     try {
       const result = await handler(entry);
-      await outbox.markDone(entry.id, result);
-      count(stats.delivered, entry.kind);
-      rowLog.debug({ providerMessageId: result.providerMessageId ?? null }, 'outbox row delivered');
+      const { skipped, ...recorded } = result;
+      await outbox.markDone(entry.id, recorded);
+      count(skipped ? stats.skipped : stats.delivered, entry.kind);
+      rowLog.debug({ providerMessageId: result.providerMessageId ?? null, skipped: skipped ?? null }, skipped ? 'outbox row skipped: destination not configured' : 'outbox row delivered');
     } catch (err) {
       const final = isFinalOutboxError(err) || entry.attempts >= maxAttempts;
       const details = isHiloError(err) ? (err.details as { retryAfterMs?: unknown } | undefined) : undefined;

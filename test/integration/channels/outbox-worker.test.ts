@@ -83,7 +83,24 @@ describe('outbox worker', () => {
     await worker.drain();
     // Retryable errors become final after maxAttempts; the hook's own failure is only logged.
     expect(finals).toEqual([['lead', expect.stringContaining('HILO_ERR_CRM_FAILED')]]);
-    expect(worker.stats).toEqual({ delivered: { reply: 1 }, failed: { 'crm.lead': 1 } });
+    expect(worker.stats).toEqual({ delivered: { reply: 1 }, skipped: {}, failed: { 'crm.lead': 1 } });
+    await worker.close();
+  });
+
+  it('should count a row whose destination is not configured as skipped, not delivered, and finish it', async () => {
+    const clock = createManualClock();
+    const outbox = createMemoryOutbox({ clock });
+    const worker = createOutboxWorker({
+      outbox,
+      clock,
+      logger: createSilentLogger(),
+      handlers: { 'handoff.notify': async () => ({ note: 'Rocket.Chat not configured', skipped: 'not_configured' }), reply: async () => ({}) },
+    });
+    await outbox.enqueue(entry('h', 'handoff.notify'));
+    await outbox.enqueue(entry('r'));
+    await worker.drain();
+    expect(worker.stats).toEqual({ delivered: { reply: 1 }, skipped: { 'handoff.notify': 1 }, failed: {} });
+    expect(outbox.rows().map((r) => [r.kind, r.status])).toEqual([['handoff.notify', 'done'], ['reply', 'done']]);
     await worker.close();
   });
 
