@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import { loadOrCreateDemoKey } from './demo-key.js';
+import { createMemoryConversationDirectory, type ConversationDirectory } from '../persistence/conversation-directory.js';
+import { createSqlConversationDirectory } from '../persistence/sql/conversation-directory.js';
 import type { ComposeReplies } from '../actors/brain/llm/compose-replies.js';
 import { ConversationHost, createTranscriptTurnJournal, type TurnJournal } from '../actors/conversation-host.js';
 import { createRuleBrain } from '../actors/brain/index.js';
@@ -212,14 +214,19 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   // between commit and send loses them (documented in docs/channels.md).
   const outbox: OutboxRepository = storage.db ? createOutboxRepository({ db: storage.db, clock }) : createMemoryOutbox({ clock });
   const baseJournal = storage.journal;
+  // The conversation list: the `conversations` table in durable mode, noted per commit in memory.
+  const memoryDirectory = storage.db ? null : createMemoryConversationDirectory();
+  const conversationDirectory: ConversationDirectory = storage.db ? createSqlConversationDirectory(storage.db) : memoryDirectory!;
   const journal: TurnJournal = storage.db
     ? baseJournal
     : {
         async commit(key, turn, envelope) {
           const stored = await baseJournal.commit(key, turn, envelope);
+          const at = turn.entries[turn.entries.length - 1]?.at ?? new Date(clock.now()).toISOString();
+          memoryDirectory?.noteTurn(key, { phase: turn.phase, at, lastSeq: stored.reduce((m, r) => Math.max(m, r.seq), 0) });
           for (const r of stored) {
             if (r.direction !== 'out' || r.channel === 'web' || r.channel === 'rest') continue;
-            await outbox.enqueue({ tenantId: key.tenantId, conversationId: key.conversationId, kind: 'reply', payload: { messageId: r.messageId, seq: r.seq, channel: r.channel, text: r.text }, idempotencyKey: `reply:${key.conversationId}:${r.messageId}` });
+            await outbox.enqueue({ tenantId: key.tenantId, conversationId: key.conversationId, kind: 'reply', payload: { messageId: r.messageId, seq: r.seq, channel: r.channel, text: r.text, ...(r.options ? { options: r.options } : {}) }, idempotencyKey: `reply:${key.conversationId}:${r.messageId}` });
           }
           return stored;
         },
@@ -378,6 +385,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       host: config.host,
       transport: config.transport,
       service: host,
+      conversations: conversationDirectory,
       apiKeys,
       logger,
       clock,
@@ -387,6 +395,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       extraRoutes: [...metrics.routes, ...adminRoutes, ...wiring.routes],
       health: () => ({ tenants: [...tenants.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
       onWidgetDisconnect: (tenantId, conversationId) => brainByTenant.get(tenantId)?.release?.(conversationId),
+      widgetIntro: (tenantId) => tenants.get(tenantId)?.data.widget,
     });
   } catch (err) {
     await retention?.stop();

@@ -7,8 +7,9 @@ import { createHash, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { ConversationService, ConversationStateView, TurnResult } from '../../actors/conversation-service.js';
-import { MAX_FRAME_BYTES, MAX_MESSAGE_CHARS } from '../../channels/widget/protocol.js';
+import { MAX_FRAME_BYTES, MAX_MESSAGE_CHARS, type WireIntro, type WireLang } from '../../channels/widget/protocol.js';
 import { ERROR_CODES, HiloError, isHiloError } from '../../errors.js';
+import { CONVERSATION_LIST_MAX_LIMIT, decodeListCursor, type ConversationDirectory } from '../../persistence/conversation-directory.js';
 import type { TranscriptEntry } from '../../persistence/transcript-store.js';
 import type { ApiKeyRegistry } from '../api-keys.js';
 import type { Clock } from '../clock.js';
@@ -41,12 +42,16 @@ export interface GatewayOptions {
     turnTimeoutMs?: number;
   };
   rateLimits?: { perIpPerMinute?: number; perContactPerMinute?: number };
+  /** Lists a tenant's conversations for `GET /api/tenants/{t}/conversations`; absent: that route answers 404. */
+  conversations?: ConversationDirectory;
   /** More routes (e.g. `/metrics`), matched after the built-in ones. */
   extraRoutes?: Route[];
   /** Merged into the `/health` answer. */
   health?: () => Record<string, unknown>;
   /** The last open widget of a conversation disconnected. */
   onWidgetDisconnect?: (tenantId: string, conversationId: string) => void;
+  /** A tenant's widget greeting and suggestion chips (its `widget.json`). */
+  widgetIntro?: (tenantId: string) => Record<WireLang, WireIntro> | undefined;
 }
 
 export interface Gateway {
@@ -99,7 +104,15 @@ function turnBody(result: TurnResult): unknown {
   return {
     conversation_id: result.conversationId,
     duplicate: result.duplicate,
-    messages: result.replies.map((entry) => ({ seq: entry.seq, id: entry.messageId, author: entry.author, text: entry.text, at: entry.at })),
+    messages: result.replies.map((entry) => ({
+      seq: entry.seq,
+      id: entry.messageId,
+      author: entry.author,
+      text: entry.text,
+      at: entry.at,
+      // The choices offered with the reply: a client shows them and sends the chosen `text`.
+      ...(entry.options !== undefined ? { options: entry.options } : {}),
+    })),
     state: stateView(result.state),
   };
 }
@@ -115,6 +128,7 @@ function transcriptLine(entry: TranscriptEntry): unknown {
     at: entry.at,
     ...(entry.intent !== undefined ? { intent: entry.intent } : {}),
     ...(entry.agentName !== undefined ? { agent_name: entry.agentName } : {}),
+    ...(entry.options !== undefined ? { options: entry.options } : {}),
   };
 }
 
@@ -282,6 +296,40 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     },
     {
       method: 'GET',
+      path: '/api/tenants/:tenant/conversations',
+      handler: api(async (req, _ctx, tenantId) => {
+        const directory = options.conversations;
+        if (!directory) throw new HiloError('HILO_ERR_HTTP_NOT_FOUND');
+        const problems: { path: string; problem: string }[] = [];
+        const state = req.query.get('state') ?? undefined;
+        if (state !== undefined && !/^[a-zA-Z]{1,32}$/.test(state)) problems.push({ path: 'state', problem: 'must be a top-level state name such as handoff or closed' });
+        const limitText = req.query.get('limit');
+        const limit = limitText === null ? undefined : Number(limitText);
+        if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > CONVERSATION_LIST_MAX_LIMIT)) {
+          problems.push({ path: 'limit', problem: `must be an integer from 1 to ${CONVERSATION_LIST_MAX_LIMIT}` });
+        }
+        const cursor = req.query.get('cursor') ?? undefined;
+        if (cursor !== undefined && decodeListCursor(cursor) === null) problems.push({ path: 'cursor', problem: 'must be the next value of a previous page' });
+        if (problems.length > 0) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: problems });
+        const page = await directory.list(tenantId, {
+          ...(state !== undefined ? { phase: state } : {}),
+          ...(limit !== undefined ? { limit } : {}),
+          ...(cursor !== undefined ? { cursor } : {}),
+        });
+        return json(200, {
+          conversations: page.items.map((i) => ({
+            conversation_id: i.conversationId,
+            state: i.phase,
+            started_at: i.startedAt,
+            last_activity_at: i.lastActivityAt,
+            messages: i.messages,
+          })),
+          next: page.next,
+        });
+      }),
+    },
+    {
+      method: 'GET',
       path: '/api/tenants/:tenant/conversations/:id',
       handler: api(async (_req, ctx, tenantId) => {
         const view = await service.getConversation(tenantId, ctx.params.id ?? '');
@@ -350,6 +398,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     rateLimiter: contactLimiter,
     turnTimeoutMs,
     ...(options.onWidgetDisconnect !== undefined ? { onDisconnect: options.onWidgetDisconnect } : {}),
+    ...(options.widgetIntro !== undefined ? { intro: options.widgetIntro } : {}),
   });
   const transport = await createTransport(options.transport ?? 'auto', options.logger);
   transportKind = transport.kind;
