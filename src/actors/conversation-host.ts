@@ -21,7 +21,7 @@ import type {
 import { KeyedMailbox } from './mailbox.js';
 import { codeMessage, factsFrom, handleKey, maskEmail, maskPhone, type FactsContextView } from './identity/handles.js';
 import type { ContactDirectory, OtherThread } from './records.js';
-import { renderReply } from './render-reply.js';
+import { renderOptions, renderReply } from './render-reply.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 import type { ComposeReplies } from './brain/llm/compose-replies.js';
 
@@ -627,16 +627,21 @@ export class ConversationHost implements ConversationService {
       this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, replyId, err: err instanceof Error ? err.message : String(err) }, 'reply composition failed: template replies used');
     }
     if (text === null) return lines;
-    return [...lines.filter((l) => l.direction !== 'out'), { ...first, text }];
+    // The rewritten line offers the choices of the replies it replaces (the last that had any).
+    const options = [...out].reverse().find((l) => l.options !== undefined)?.options;
+    return [...lines.filter((l) => l.direction !== 'out'), { ...first, text, ...(options ? { options } : {}) }];
   }
 
   #renderEntry(reply: ReplyDirective, tenant: TenantRuntime, lang: 'es' | 'en', channel: string, at: string): NewTranscriptEntry {
     const id = `out:${randomUUID()}`;
+    // Options travel on the line (buttons in the widget, numbered lines on text channels).
+    const options = renderOptions(reply.options, tenant.data.templates, lang);
+    const extra = { lang, ...(options.length > 0 ? { options } : {}) };
     if ('text' in reply) {
       const author = reply.author ?? 'bot';
-      return { messageId: id, direction: 'out', author, channel, text: reply.text, at, ...(reply.agentName ? { agentName: reply.agentName } : {}) };
+      return { messageId: id, direction: 'out', author, channel, text: reply.text, at, ...(reply.agentName ? { agentName: reply.agentName } : {}), ...extra };
     }
-    return { messageId: id, direction: 'out', author: 'bot', channel, text: renderReply(reply, tenant.data.templates, lang), at };
+    return { messageId: id, direction: 'out', author: 'bot', channel, text: renderReply(reply, tenant.data.templates, lang), at, ...extra };
   }
 
   async #activate(key: ConversationKey): Promise<ActiveConversation> {

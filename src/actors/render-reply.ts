@@ -1,7 +1,8 @@
 import type { Lang } from '../domain/nlu.js';
 import type { ReplyTemplates } from '../domain/tenant.js';
 import { HiloError } from '../errors.js';
-import type { ParamValue, ReplyDirective, TemplateParams } from '../machines/conversation.contract.js';
+import type { ParamValue, ReplyDirective, ReplyOption, TemplateParams } from '../machines/conversation.contract.js';
+import type { TranscriptOption } from '../persistence/transcript-store.js';
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -51,4 +52,35 @@ export function renderReply(directive: ReplyDirective, templates: ReplyTemplates
       .map((item) => fill(itemText, (field) => (Object.hasOwn(item, field) ? scalar(item[field]) : outer(field))))
       .join('\n');
   });
+}
+
+/** Most choices offered with one reply: more stop being a choice (and WhatsApp lists stop at 10). */
+export const MAX_REPLY_OPTIONS = 10;
+/** Longest option label shown, in characters (a button, a numbered line). */
+export const MAX_OPTION_LABEL_CHARS = 80;
+
+/**
+ * Renders a reply's options into the contact's language: a `template: true` label is a tenant
+ * template key (same fallback rules as `renderReply`), any other label is shown as is. Blank
+ * options are dropped, a repeated `text` keeps its first label, labels are cut to
+ * `MAX_OPTION_LABEL_CHARS` and at most `MAX_REPLY_OPTIONS` are kept, so every channel can show them.
+ *
+ * @example
+ * renderOptions([{ label: 'options.human', text: 'quiero hablar con una persona', template: true }], templates, 'en');
+ * // → [{ label: 'Talk to a person', text: 'quiero hablar con una persona' }]
+ */
+export function renderOptions(options: readonly ReplyOption[] | undefined, templates: ReplyTemplates, lang: Lang): TranscriptOption[] {
+  if (!options || options.length === 0) return [];
+  const out: TranscriptOption[] = [];
+  const seen = new Set<string>();
+  for (const option of options) {
+    const raw = option.template === true ? fill(lookup(templates, option.label, lang), () => '') : option.label;
+    const label = Array.from(raw.replace(/\s+/g, ' ').trim()).slice(0, MAX_OPTION_LABEL_CHARS).join('');
+    const text = option.text.trim();
+    if (label === '' || text === '' || seen.has(text.toLowerCase())) continue;
+    seen.add(text.toLowerCase());
+    out.push({ label, text });
+    if (out.length === MAX_REPLY_OPTIONS) break;
+  }
+  return out;
 }

@@ -63,8 +63,8 @@ export interface Channel {
   verifyChallenge?(query: Record<string, string>): { ok: true; body: string } | { ok: false; status: number; code: HiloErrorCode };
   verifyRequest(request: WebhookRequest): VerifyResult;
   parseInbound(rawBody: Buffer, headers: ChannelHeaders): InboundEvent[];
-  /** Renders reply text in the provider's dialect and length limits. */
-  formatOutbound(text: string): string;
+  /** Renders reply text in the provider's dialect and length limits; a reply's options follow as numbered lines. */
+  formatOutbound(text: string, options?: readonly { label: string; text: string }[]): string;
   /** The body to answer a webhook with once its events are accepted (TwiML for Twilio, empty otherwise). */
   readonly ackResponse: { contentType: string; body: string };
 }

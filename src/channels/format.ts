@@ -7,11 +7,30 @@ export interface FormatOptions {
   boldStyle: 'whatsapp' | 'plain';
 }
 
+/** A choice offered with a reply; text channels show it as a numbered line. */
+export interface ChannelOption {
+  label: string;
+  text: string;
+}
+
+/** "1. Cemento gris\n2. Cemento blanco": the customer answers with the number or the words. */
+export function numberedOptions(options: readonly ChannelOption[]): string {
+  return options.map((o, i) => `${i + 1}. ${o.label.replace(/\s+/g, ' ').trim()}`).join('\n');
+}
+
 /**
  * Renders reply text for a chat channel: WhatsApp bold, at most two paragraphs, and a length cut
- * on a word boundary with an ellipsis (never in the middle of a surrogate pair).
+ * on a word boundary with an ellipsis (never in the middle of a surrogate pair). A reply's options
+ * follow as numbered lines ("1. …"), after the paragraph limit and inside the length limit.
  */
-export function formatChannelText(text: string, { maxLength, maxParagraphs = 2, boldStyle }: FormatOptions): string {
+export function formatChannelText(text: string, { maxLength, maxParagraphs = 2, boldStyle }: FormatOptions, options: readonly ChannelOption[] = []): string {
+  // The options are part of the answer: they are never cut nor counted as a paragraph, and the
+  // text gives up room for them.
+  if (options.length > 0) {
+    const list = numberedOptions(options);
+    const room = maxLength - Array.from(list).length - 2;
+    if (room >= Math.min(40, maxLength / 2)) return `${formatChannelText(text, { maxLength: room, maxParagraphs, boldStyle })}\n\n${list}`.trimStart();
+  }
   let out = text.replace(/\r\n?/g, '\n');
   out = boldStyle === 'whatsapp' ? out.replace(/\*\*(.+?)\*\*/gs, '*$1*').replace(/__(.+?)__/gs, '_$1_') : out.replace(/\*\*(.+?)\*\*/gs, '$1');
   const paragraphs = out

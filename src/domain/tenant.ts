@@ -103,6 +103,18 @@ export interface TenantPrompts {
   response?: string;
 }
 
+/** A suggestion chip of the web widget: `label` is shown, `text` is sent when it is tapped. */
+export interface WidgetSuggestion {
+  label: string;
+  text: string;
+}
+
+/**
+ * What the web widget shows before the customer writes (`tenants/<id>/widget.json`, optional):
+ * per language, a greeting (not a transcript message) and three or four suggestion chips.
+ */
+export type TenantWidget = Record<Lang, { greeting: string; suggestions: WidgetSuggestion[] }>;
+
 /** Everything a tenant ships: loaded from `tenants/<id>/`. */
 export interface TenantData {
   settings: TenantSettings;
@@ -115,4 +127,6 @@ export interface TenantData {
   templates: ReplyTemplates;
   /** LLM prompt settings (`prompts.json`); absent: Hilo's defaults. */
   prompts?: TenantPrompts;
+  /** The widget's greeting and suggestion chips (`widget.json`); absent: the widget's own greeting, no chips. */
+  widget?: TenantWidget;
 }

@@ -12,6 +12,7 @@ import type {
   TenantData,
   TenantPrompts,
   TenantSettings,
+  TenantWidget,
   TrainingUtterances,
   Vacancy,
 } from '../domain/tenant.js';
@@ -311,6 +312,42 @@ function parsePrompts(raw: unknown): TenantPrompts {
   return prompts;
 }
 
+/** Limits that keep the widget's intro readable on a phone (and the welcome frame small). */
+const WIDGET_GREETING_MAX = 400;
+const WIDGET_LABEL_MAX = 40;
+const WIDGET_TEXT_MAX = 300;
+const WIDGET_SUGGESTIONS_MAX = 6;
+
+/** `widget.json` (optional): per language, a greeting and the suggestion chips (`{label, text}`). */
+function parseWidget(raw: unknown): TenantWidget {
+  const c = new Check('widget.json');
+  const o = c.object(raw, '$');
+  for (const key of Object.keys(o)) if (!(LANGS as readonly string[]).includes(key)) c.fail(`$.${key}`, `unknown key (expected ${LANGS.join(', ')})`);
+  const perLang = (lang: Lang): TenantWidget[Lang] => {
+    const p = `$.${lang}`;
+    const block = c.object(o[lang], p);
+    for (const key of Object.keys(block)) if (key !== 'greeting' && key !== 'suggestions') c.fail(`${p}.${key}`, 'unknown key (expected greeting, suggestions)');
+    const greeting = c.string(block.greeting, `${p}.greeting`).trim();
+    if (greeting.length > WIDGET_GREETING_MAX) c.fail(`${p}.greeting`, `longer than ${WIDGET_GREETING_MAX} characters`);
+    const list = c.array(block.suggestions, `${p}.suggestions`, { nonEmpty: true });
+    if (list.length > WIDGET_SUGGESTIONS_MAX) c.fail(`${p}.suggestions`, `at most ${WIDGET_SUGGESTIONS_MAX} suggestions, got ${list.length}`);
+    const seen = new Set<string>();
+    const suggestions = list.map((item, i) => {
+      const q = `${p}.suggestions[${i}]`;
+      const s = c.object(item, q);
+      const label = c.string(s.label, `${q}.label`).trim();
+      const text = c.string(s.text, `${q}.text`).trim();
+      if (label.length > WIDGET_LABEL_MAX) c.fail(`${q}.label`, `longer than ${WIDGET_LABEL_MAX} characters`);
+      if (text.length > WIDGET_TEXT_MAX) c.fail(`${q}.text`, `longer than ${WIDGET_TEXT_MAX} characters`);
+      if (seen.has(label.toLowerCase())) c.fail(`${q}.label`, `repeats the label "${label}"`);
+      seen.add(label.toLowerCase());
+      return { label, text };
+    });
+    return { greeting, suggestions };
+  };
+  return { es: perLang('es'), en: perLang('en') };
+}
+
 async function readOptionalJson(dir: string, file: string): Promise<unknown> {
   try {
     await readFile(join(dir, file), 'utf8');
@@ -323,7 +360,7 @@ async function readOptionalJson(dir: string, file: string): Promise<unknown> {
 /**
  * Loads and validates one tenant folder (`tenant.json`, `catalog.json`, `accounts.json`,
  * `store.json`, `offers.json`, `vacancies.json`, `utterances.json`, `templates/*.json`, and the
- * optional `prompts.json`).
+ * optional `prompts.json` and `widget.json`).
  * Any problem throws `HILO_ERR_TENANT_DATA_INVALID` naming the file and the JSON path.
  *
  * @example
@@ -344,6 +381,7 @@ export async function loadTenant(dir: string): Promise<TenantData> {
     throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', `templates: $: cannot read ${join(dir, 'templates')}`, { cause });
   }
   const promptsRaw = await readOptionalJson(dir, 'prompts.json');
+  const widgetRaw = await readOptionalJson(dir, 'widget.json');
   const templates = mergeTemplates(
     await Promise.all(
       templateFiles.map(async (name) => ({ file: `templates/${name}`, raw: await readJson(join(dir, 'templates'), name) })),
@@ -359,6 +397,7 @@ export async function loadTenant(dir: string): Promise<TenantData> {
     utterances: parseUtterances(utterancesRaw),
     templates,
     ...(promptsRaw !== undefined ? { prompts: parsePrompts(promptsRaw) } : {}),
+    ...(widgetRaw !== undefined ? { widget: parseWidget(widgetRaw) } : {}),
   };
 }
 

@@ -16,6 +16,16 @@ export interface TranscriptEntry {
   at: string;
   intent?: string;
   agentName?: string;
+  /** Outbound: the language the line was written in (the widget's own labels follow it). */
+  lang?: 'es' | 'en';
+  /** Outbound: choices offered with the line, labels already rendered (buttons, numbered lines). */
+  options?: TranscriptOption[];
+}
+
+/** A choice offered with a reply: `label` is shown, `text` is what choosing it sends. */
+export interface TranscriptOption {
+  label: string;
+  text: string;
 }
 
 export type NewTranscriptEntry = Omit<TranscriptEntry, 'seq'>;

@@ -212,7 +212,7 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     if (lastIn) serviceWindow.recordInbound(conversationId, Date.parse(lastIn.at));
   };
 
-  const sendOnChannel = async (entry: OutboxEntry, channelName: string, to: string | null, text: string) => {
+  const sendOnChannel = async (entry: OutboxEntry, channelName: string, to: string | null, text: string, options: readonly { label: string; text: string }[] = []) => {
     const ch = channels.get(keyOf(entry.tenantId, channelName));
     // Web and REST replies are delivered by the transcript; a channel no longer configured cannot send.
     if (!ch) return { note: `no sender for channel ${channelName}`, skipped: 'not_configured' as const };
@@ -220,15 +220,18 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     if (recipient === null) throw new HiloError('HILO_ERR_CHANNEL_SEND_REJECTED', 'The conversation has no recipient on this channel.');
     await ensureWindow(entry.tenantId, entry.conversationId);
     ch.errors.length = 0;
-    const result = await ch.sender.send({ to: recipient, text: ch.channel.formatOutbound(text), conversationId: entry.conversationId });
+    const result = await ch.sender.send({ to: recipient, text: ch.channel.formatOutbound(text, options), conversationId: entry.conversationId });
     const note = ch.errors.length > 0 ? JSON.stringify(ch.errors.map((e) => ({ attempt: e.attempt, http: e.httpStatus, code: e.providerCode, retrying: e.retrying }))) : null;
     return { providerMessageId: result.providerMessageId, note: result.usedTemplate ? `template sent${note ? ` ${note}` : ''}` : note };
   };
 
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  /** A reply row's options (`[{label, text}]`), whatever survived the JSON round trip. */
+  const optionsOf = (v: unknown): { label: string; text: string }[] =>
+    Array.isArray(v) ? v.filter((o): o is { label: string; text: string } => typeof o?.label === 'string' && typeof o?.text === 'string') : [];
 
   const handlers: Record<string, OutboxHandler> = {
-    reply: (entry) => sendOnChannel(entry, str(entry.payload.channel), null, str(entry.payload.text)),
+    reply: (entry) => sendOnChannel(entry, str(entry.payload.channel), null, str(entry.payload.text), optionsOf(entry.payload.options)),
     direct: (entry) => sendOnChannel(entry, str(entry.payload.channel), str(entry.payload.to) || null, str(entry.payload.text)),
     'handoff.notify': async (entry) => {
       const p = entry.payload as unknown as Parameters<HandoffNotifier['notifyHandoff']>[0];

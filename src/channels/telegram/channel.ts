@@ -34,9 +34,9 @@ export function createTelegramChannel({ tenantId, secretToken, clock, maxBodyByt
     parseInbound(rawBody: Buffer, _headers: ChannelHeaders): InboundEvent[] {
       return parseTelegramUpdate(rawBody, { tenantId, now: clock.now() });
     },
-    formatOutbound(text) {
+    formatOutbound(text, options = []) {
       // Sent without parse_mode: Markdown markers would show literally, so bold is dropped.
-      return formatChannelText(text, { maxLength: 4096, boldStyle: 'plain' });
+      return formatChannelText(text, { maxLength: 4096, boldStyle: 'plain' }, options);
     },
   };
 }

@@ -44,8 +44,8 @@ export function createTwilioChannel({ tenantId, authToken, clock, maxBodyBytes =
       const body = readTwilioBody(rawBody, headerValue(headers, 'content-type'));
       return parseTwilioParams(body.params, { tenantId, now: clock.now() });
     },
-    formatOutbound(text) {
-      return formatChannelText(text, { maxLength: 1600, boldStyle: 'whatsapp' });
+    formatOutbound(text, options = []) {
+      return formatChannelText(text, { maxLength: 1600, boldStyle: 'whatsapp' }, options);
     },
   };
 }

@@ -61,8 +61,8 @@ export function createWhatsAppCloudChannel(options: WhatsAppCloudChannelOptions)
     parseInbound(rawBody: Buffer, _headers: ChannelHeaders): InboundEvent[] {
       return parseWhatsAppWebhook(rawBody, { tenantId, ...(phoneNumberId !== undefined ? { phoneNumberId } : {}) });
     },
-    formatOutbound(text) {
-      return formatChannelText(text, { maxLength: 4096, boldStyle: 'whatsapp' });
+    formatOutbound(text, options = []) {
+      return formatChannelText(text, { maxLength: 4096, boldStyle: 'whatsapp' }, options);
     },
   };
 }

@@ -23,7 +23,22 @@ export interface WireMessage {
   at: string;
   agentName?: string;
   /** Choices offered with a bot message (rendered as buttons); choosing one sends `text`. */
-  options?: { label: string; text: string }[];
+  options?: WireOption[];
+  /** Bot and agent messages: the conversation's language when it was written (the UI follows it). */
+  lang?: WireLang;
+}
+
+/** A button: `label` is shown, `text` is sent as the customer's message when it is chosen. */
+export interface WireOption {
+  label: string;
+  text: string;
+}
+
+/** What the widget shows before the first message: a greeting and suggestion chips, per language. */
+export interface WireIntro {
+  greeting: string;
+  /** Three or four things the bot does well; a chip sends its `text`. */
+  suggestions: WireOption[];
 }
 
 // ---------------------------------------------------------------- client → server
@@ -58,7 +73,10 @@ export interface WelcomeFrame {
   conversationId: string;
   /** Messages with `seq > lastSeq`, oldest first. */
   history: WireMessage[];
+  /** The conversation's language: its last bot message's, else the `hello`'s. */
   lang: WireLang;
+  /** The tenant's greeting and suggestions in both languages (additive in v1; absent: none configured). */
+  intro?: Record<WireLang, WireIntro>;
 }
 /** The customer's message was accepted and recorded as `seq`. */
 export interface AckFrame {

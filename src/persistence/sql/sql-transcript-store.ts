@@ -33,11 +33,11 @@ export function createSqlTranscriptStore(db: Database): TranscriptStore {
         const stored = entries.map((entry, i): TranscriptEntry => ({ ...copyEntry(entry), seq: firstSeq + i }));
         const values: unknown[] = [];
         for (const e of stored) {
-          values.push(key.tenantId, key.conversationId, e.seq, e.messageId, e.direction, e.author, e.channel, e.text, e.intent ?? null, e.agentName ?? null, new Date(e.at));
+          values.push(key.tenantId, key.conversationId, e.seq, e.messageId, e.direction, e.author, e.channel, e.text, e.intent ?? null, e.agentName ?? null, e.lang ?? null, e.options ? JSON.stringify(e.options) : null, new Date(e.at));
         }
         await tem.execute(
-          `insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, created_at)
-           values ${stored.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          `insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, created_at)
+           values ${stored.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
           values,
           'run',
         );
@@ -83,6 +83,8 @@ function copyEntry(entry: NewTranscriptEntry): NewTranscriptEntry {
     at: toIso(entry.at),
     ...(entry.intent !== undefined ? { intent: entry.intent } : {}),
     ...(entry.agentName !== undefined ? { agentName: entry.agentName } : {}),
+    ...(entry.lang !== undefined ? { lang: entry.lang } : {}),
+    ...(entry.options !== undefined ? { options: entry.options.map((o) => ({ label: o.label, text: o.text })) } : {}),
   };
 }
 
@@ -97,5 +99,7 @@ function toEntry(row: MessageRow): TranscriptEntry {
     at: toIso(row.createdAt),
     ...(row.intent !== null ? { intent: row.intent } : {}),
     ...(row.agentName !== null ? { agentName: row.agentName } : {}),
+    ...(row.lang === 'es' || row.lang === 'en' ? { lang: row.lang } : {}),
+    ...(Array.isArray(row.options) && row.options.length > 0 ? { options: row.options } : {}),
   };
 }

@@ -17,6 +17,8 @@ interface MessageDbRow {
   text: string;
   intent: string | null;
   agent_name: string | null;
+  lang: string | null;
+  options: { label: string; text: string }[] | string | null;
   created_at: Date | string;
 }
 
@@ -36,7 +38,8 @@ interface MessageDbRow {
  *
  * $1 tenant, $2 conversation, $3 phase, $4 first line's time (new row's start), $5 savedAt,
  * $6 turn seq, $7 number of lines, $8 snapshot copy (JSON), $9 idle-close time or null,
- * $10… one array per message column, in entry order, $18 the reply's outbox status (null: no row).
+ * $10… one array per message column, in entry order, $18 the reply's outbox status (null: no row),
+ * $19 each line's language, $20 each line's options (JSON text or null; they go into the reply's outbox row too).
  */
 const COMMIT_TURN_SQL = `
 with conv as (
@@ -58,16 +61,17 @@ with conv as (
 ),
 line as (
   select (conv.last_seq - $7::int + l.ord)::int as seq, l.*
-  from conv, unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::text[])
-    with ordinality as l(message_id, direction, author, channel, text, intent, agent_name, created_at, outbox_status, ord)
+  from conv, unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::text[], $19::text[], $20::text[])
+    with ordinality as l(message_id, direction, author, channel, text, intent, agent_name, created_at, outbox_status, lang, options, ord)
 ),
 message as (
-  insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, created_at)
-  select $1::text, $2::text, seq, message_id, direction, author, channel, text, intent, agent_name, created_at from line order by seq
+  insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, created_at)
+  select $1::text, $2::text, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options::jsonb, created_at from line order by seq
 ),
 outbox as (
   insert into outbox_entries (tenant_id, conversation_id, kind, payload, status, next_attempt_at, idempotency_key, created_at)
-  select $1::text, $2::text, 'reply', jsonb_build_object('messageId', message_id, 'seq', seq, 'channel', channel, 'text', text),
+  select $1::text, $2::text, 'reply', jsonb_build_object('messageId', message_id, 'seq', seq, 'channel', channel, 'text', text)
+      || case when options is null then '{}'::jsonb else jsonb_build_object('options', options::jsonb) end,
     outbox_status, $5::timestamptz, 'reply:' || $2::text || ':' || message_id, $5::timestamptz
   from line where outbox_status is not null order by seq
   on conflict (tenant_id, idempotency_key) do nothing
@@ -125,6 +129,7 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
       const columns = {
         messageId: [] as string[], direction: [] as string[], author: [] as string[], channel: [] as string[], text: [] as string[],
         intent: [] as (string | null)[], agentName: [] as (string | null)[], at: [] as string[], outboxStatus: [] as (string | null)[],
+        lang: [] as (string | null)[], options: [] as (string | null)[],
       };
       for (const e of lines) {
         columns.messageId.push(e.messageId);
@@ -135,6 +140,8 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
         columns.intent.push(e.intent ?? null);
         columns.agentName.push(e.agentName ?? null);
         columns.at.push(e.at);
+        columns.lang.push(e.lang ?? null);
+        columns.options.push(e.options && e.options.length > 0 ? JSON.stringify(e.options) : null);
         // Widget and REST replies are delivered by the transcript (answer, history by seq);
         // other channels' senders pick up the pending rows.
         columns.outboxStatus.push(e.direction !== 'out' ? null : TRANSCRIPT_DELIVERED_CHANNELS.has(e.channel) ? 'done' : 'pending');
@@ -160,6 +167,8 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
         columns.agentName,
         columns.at,
         columns.outboxStatus,
+        columns.lang,
+        columns.options,
       ]);
       const row = applied[0];
       if (row !== undefined) {
@@ -171,7 +180,7 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
       const ids = lines.map((e) => e.messageId);
       const rows = await queryRaw<MessageDbRow>(
         db,
-        `select seq, message_id, direction, author, channel, text, intent, agent_name, created_at from messages
+        `select seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, created_at from messages
          where tenant_id = $1 and conversation_id = $2 and message_id = any($3::text[])
          order by seq`,
         [key.tenantId, key.conversationId, ids],
@@ -213,6 +222,7 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
 }
 
 function toEntry(row: MessageDbRow): TranscriptEntry {
+  const options = typeof row.options === 'string' ? (JSON.parse(row.options) as { label: string; text: string }[]) : row.options;
   return {
     seq: row.seq,
     messageId: row.message_id,
@@ -223,5 +233,7 @@ function toEntry(row: MessageDbRow): TranscriptEntry {
     at: toIso(row.created_at),
     ...(row.intent !== null ? { intent: row.intent } : {}),
     ...(row.agent_name !== null ? { agentName: row.agent_name } : {}),
+    ...(row.lang === 'es' || row.lang === 'en' ? { lang: row.lang } : {}),
+    ...(options !== null && options.length > 0 ? { options } : {}),
   };
 }

@@ -8,6 +8,7 @@ import {
   MAX_MESSAGE_CHARS,
   WIDGET_PROTOCOL_VERSION,
   type ServerFrame,
+  type WireIntro,
   type WireLang,
   type WireMessage,
 } from '../../channels/widget/protocol.js';
@@ -41,6 +42,8 @@ export interface WidgetSocketOptions {
   slowConsumerBytes?: number;
   /** The last open widget of a conversation disconnected (e.g. the LLM key pool frees its slot). */
   onDisconnect?: (tenantId: string, conversationId: string) => void;
+  /** The tenant's greeting and suggestion chips, sent in `welcome` (none: the widget's own greeting). */
+  intro?: (tenantId: string) => Record<WireLang, WireIntro> | undefined;
 }
 
 type Phase = 'new' | 'opening' | 'ready' | 'closed';
@@ -75,6 +78,8 @@ export function toWireMessage(entry: TranscriptEntry): WireMessage {
     text: entry.text,
     at: entry.at,
     ...(entry.agentName !== undefined ? { agentName: entry.agentName } : {}),
+    ...(entry.lang !== undefined ? { lang: entry.lang } : {}),
+    ...(entry.options !== undefined && entry.options.length > 0 ? { options: entry.options.map((o) => ({ label: o.label, text: o.text })) } : {}),
   };
 }
 
@@ -194,7 +199,17 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     const history = await service.history(tenant, conversationId, fromSeq);
     if (isClosed(session)) return;
     session.lastSeq = Math.max(fromSeq, ...history.map((entry) => entry.seq));
-    send(session, { type: 'welcome', v: WIDGET_PROTOCOL_VERSION, conversationId, history: history.map(toWireMessage), lang: session.lang ?? 'es' });
+    // The conversation's language is the one its last reply was written in; the page's guess otherwise.
+    const lang = history.findLast((entry) => entry.direction === 'out' && entry.lang !== undefined)?.lang ?? session.lang ?? 'es';
+    const intro = options.intro?.(tenant);
+    send(session, {
+      type: 'welcome',
+      v: WIDGET_PROTOCOL_VERSION,
+      conversationId,
+      history: history.map(toWireMessage),
+      lang,
+      ...(intro !== undefined ? { intro } : {}),
+    });
     const buffered = session.pending;
     session.pending = null;
     session.phase = 'ready';

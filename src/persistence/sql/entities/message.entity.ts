@@ -14,6 +14,8 @@ export interface MessageRow {
   intent: string | null;
   entities: unknown[] | null;
   agentName: string | null;
+  lang: string | null;
+  options: { label: string; text: string }[] | null;
   createdAt: Date;
 }
 
@@ -33,6 +35,8 @@ export const MessageSchema = new EntitySchema<MessageRow>({
     intent: { type: 'text', nullable: true },
     entities: { type: 'json', nullable: true },
     agentName: { type: 'text', nullable: true },
+    lang: { type: 'text', nullable: true },
+    options: { type: 'json', nullable: true },
     createdAt: { type: 'datetime' },
   },
 });

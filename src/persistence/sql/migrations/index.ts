@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261122000000Initial } from './Migration20261122000000_initial.js';
 import { Migration20261122010000DurableTurns } from './Migration20261122010000_durable_turns.js';
 import { Migration20261122020000OutboxDelivery } from './Migration20261122020000_outbox_delivery.js';
+import { Migration20261203000000MessageOptions } from './Migration20261203000000_message_options.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -11,4 +12,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122000000_initial', class: Migration20261122000000Initial },
   { name: 'Migration20261122010000_durable_turns', class: Migration20261122010000DurableTurns },
   { name: 'Migration20261122020000_outbox_delivery', class: Migration20261122020000OutboxDelivery },
+  { name: 'Migration20261203000000_message_options', class: Migration20261203000000MessageOptions },
 ];
