@@ -1,0 +1,51 @@
+/**
+ * `npm run eval`: measures the bot on the held-out sets (intents, entities, catalog queries,
+ * scripted conversations, prompt injection), prints a summary and writes EVALUATION.md.
+ * `npm run eval -- --check` also exits 1 when a metric misses its threshold
+ * (test/eval/thresholds.json). Options: `--out FILE` (default EVALUATION.md), `--no-write`,
+ * `--data DIR` (another data folder laid out as described at `sourcesFromDir`).
+ */
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defaultSources, runEvaluation, sourcesFromDir } from '../test/eval/lib/harness.js';
+import { renderMarkdown, renderSummary } from '../test/eval/lib/report.js';
+import { loadDemo } from '../test/helpers/memory-host.js';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const check = args.includes('--check');
+const write = !args.includes('--no-write');
+const outIndex = args.indexOf('--out');
+const dataIndex = args.indexOf('--data');
+const sources = dataIndex >= 0 && args[dataIndex + 1] ? sourcesFromDir(resolve(args[dataIndex + 1]!)) : defaultSources(root);
+const outFile = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : join(root, 'EVALUATION.md');
+
+function git(...a: string[]): string {
+  try {
+    return execFileSync('git', a, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return '';
+  }
+}
+
+const { tenant, brain } = await loadDemo();
+const result = await runEvaluation({ tenant, brain, sources, root, progress: (l) => process.stderr.write(`eval: ${l}\n`) });
+
+process.stdout.write(`${renderSummary(result)}\n`);
+if (write) {
+  const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
+  const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+  const markdown = renderMarkdown(result, { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', commit, dirty, brain: brain.kind === 'rules' ? 'rule' : brain.kind, tenant: tenant.settings.id });
+  writeFileSync(outFile, markdown);
+  process.stdout.write(`wrote ${outFile}\n`);
+}
+if (check) {
+  const missed = result.checks.filter((c) => !c.pass);
+  if (missed.length > 0) {
+    process.stderr.write(`eval --check: ${missed.length} threshold(s) missed: ${missed.map((c) => c.metric).join(', ')}\n`);
+    process.exit(1);
+  }
+  process.stdout.write('eval --check: every threshold met\n');
+}

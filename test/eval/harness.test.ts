@@ -1,0 +1,108 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDemo } from '../helpers/memory-host.js';
+import type { Brain } from '../../src/actors/brain/brain.js';
+import type { TenantData } from '../../src/domain/tenant.js';
+import { ConvFormatError, parseConv } from './lib/conv-format.js';
+import { runEvaluation, sourcesFromDir, type EvalResult } from './lib/harness.js';
+import { f1 } from './lib/metrics.js';
+import { renderMarkdown } from './lib/report.js';
+import { normaliseEntity } from './lib/text.js';
+
+/**
+ * The evaluation harness on tiny fixtures (test/eval/self-test) whose right answers are known:
+ * it must report a wrong gold label, a wrong entity, a wrong product and a failing conversation
+ * expectation as failures, and `--check` must exit non-zero. The held-out sets themselves are run
+ * by `npm run eval`, not here.
+ */
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const selfTest = fileURLToPath(new URL('./self-test', import.meta.url));
+
+let tenant: TenantData;
+let brain: Brain;
+let result: EvalResult;
+
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+  result = await runEvaluation({ tenant, brain, sources: sourcesFromDir(selfTest), root });
+});
+
+describe('evaluation harness', () => {
+  it('should count a message whose gold label the brain does not give as an intent error', () => {
+    const set = result.intents.sets[0]!;
+    expect(set.overall.n).toBe(3);
+    expect(set.errors.map((e) => e.text)).toContain('bye, thanks a lot');
+    expect(set.confusion.complaint!.complaint).toBe(0);
+    expect(set.overall.ok).toBe(set.overall.n - set.errors.length);
+  });
+
+  it('should score entities on normalised values and count a wrong value as both a miss and a spurious entity', () => {
+    expect(result.entities.byType.email).toEqual({ tp: 1, fp: 0, fn: 0 });
+    expect(result.entities.byType.account_id).toEqual({ tp: 0, fp: 1, fn: 1 });
+    expect(f1(result.entities.micro)).toBeCloseTo(0.5, 5);
+  });
+
+  it('should accept any of several right SKUs and report a query resolved to none of them', () => {
+    expect(result.products.search.top1.n).toBe(2);
+    expect(result.products.search.errors.map((e) => e.query)).toEqual(['cemento blanco']);
+  });
+
+  it('should pass a conversation whose expectations hold and list every failed expectation of the other', () => {
+    const [good, bad] = result.conversations.outcomes;
+    expect(good).toMatchObject({ title: 'handoff on request', passed: true, failures: [] });
+    expect(bad!.passed).toBe(false);
+    expect(bad!.failures.map((f) => [f.turn, f.expected])).toEqual([
+      [1, 'language en'],
+      [1, 'state qualifying'],
+      [2, 'reply contains "99,999"'],
+      [2, 'ticket quote'],
+    ]);
+    expect(bad!.failures[3]!.got).toMatch(/^ticket handoff T-/);
+  });
+
+  it('should fail the thresholds it misses and render every failure in the report', () => {
+    const failed = result.checks.filter((c) => !c.pass).map((c) => c.metric);
+    expect(failed).toEqual(['intent accuracy (union)', 'entity F1 (micro)', 'product top-1 (search)', 'conversation pass rate']);
+    const md = renderMarkdown(result, { date: '2026-12-03 12:00 UTC', commit: 'abc1234', dirty: false, brain: 'rule', tenant: 'ferreteria' });
+    expect(md).toContain('deliberately wrong expectations');
+    expect(md).toContain('turn 2 `> quiero hablar con un humano` — expected reply contains "99,999"');
+    expect(md).toContain('commit `abc1234`');
+    expect(md).toMatch(/\| conversation pass rate \| 50\.0 % \| >= 100\.0 % \| \*\*FAIL\*\* \|/);
+  });
+
+  it('should exit non-zero from `npm run eval -- --check` when a threshold is missed', () => {
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--data', selfTest, '--no-write', '--check'], { cwd: root, encoding: 'utf8' });
+    expect(run.stderr).toContain('threshold(s) missed');
+    expect(run.status).toBe(1);
+  }, 60_000);
+});
+
+describe('conversation format', () => {
+  it('should read turns, alternatives, negative fragments and state expectations', () => {
+    const [conv] = parseConv(['=== t', '@channel whatsapp', '> hola', '< a || b', '<! c', '= state: triage.idle', '= lead: email=x@y.com; company~Del Este', '= closed'].join('\n'), 'x.conv');
+    expect(conv!.channel).toBe('whatsapp');
+    expect(conv!.turns[0]!.expect).toEqual([
+      { kind: 'contains', any: ['a', 'b'], line: 4 },
+      { kind: 'not_contains', text: 'c', line: 5 },
+      { kind: 'state', value: 'triage.idle', line: 6 },
+      { kind: 'lead', checks: [{ field: 'email', op: '=', value: 'x@y.com' }, { field: 'company_name', op: '~', value: 'Del Este' }], line: 7 },
+      { kind: 'closed', line: 8 },
+    ]);
+  });
+
+  it('should reject what it cannot read, with file and line', () => {
+    expect(() => parseConv('> hola', 'a.conv')).toThrow(ConvFormatError);
+    expect(() => parseConv('=== t\n> hola\n= ticket: maybe', 'b.conv')).toThrow(/b\.conv:3/);
+    expect(() => parseConv('=== t\n> hola\n= lead: colour=red', 'c.conv')).toThrow(/unknown lead field/);
+    expect(() => parseConv('=== empty\n=== t\n> hola', 'd.conv')).toThrow(/no turns/);
+  });
+
+  it('should compare entity values the way a person would', () => {
+    expect(normaliseEntity('phone', '809-555-1234')).toBe(normaliseEntity('phone', '+18095551234'));
+    expect(normaliseEntity('account_id', '10-587')).toBe('10587');
+    expect(normaliseEntity('product', 'varillas de 3/8')).toBe(normaliseEntity('product', 'varilla 3/8'));
+    expect(normaliseEntity('person_name', 'José Pérez.')).toBe(normaliseEntity('person_name', 'jose perez'));
+    expect(normaliseEntity('product', 'cemento gris')).not.toBe(normaliseEntity('product', 'cemento blanco'));
+  });
+});

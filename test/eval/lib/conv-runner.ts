@@ -1,0 +1,130 @@
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TurnResult } from '../../../src/actors/conversation-service.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { createMemoryHost } from '../../helpers/memory-host.js';
+import type { Expectation, ScriptedConversation } from './conv-format.js';
+import { fold } from './text.js';
+
+export interface TurnFailure {
+  /** 1-based turn number in the conversation. */
+  turn: number;
+  line: number;
+  said: string;
+  expected: string;
+  got: string;
+}
+
+export interface ConversationOutcome {
+  file: string;
+  title: string;
+  line: number;
+  passed: boolean;
+  failures: TurnFailure[];
+  /** A turn threw (a crash, not a wrong answer). */
+  error?: string;
+}
+
+function describe(e: Expectation): string {
+  switch (e.kind) {
+    case 'contains':
+      return `reply contains ${e.any.map((a) => `"${a}"`).join(' or ')}`;
+    case 'not_contains':
+      return `reply does not contain "${e.text}"`;
+    case 'state':
+      return `state ${e.value}`;
+    case 'ticket':
+      return `ticket ${e.value}`;
+    case 'lead':
+      return `lead ${e.checks.map((c) => `${c.field}${c.op}${c.value}`).join('; ')}`;
+    case 'closed':
+      return 'conversation closed';
+    case 'silent':
+      return 'no bot reply';
+    case 'lang':
+      return `language ${e.value}`;
+  }
+}
+
+const clip = (s: string, n = 220) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+interface LeadView {
+  status?: string;
+  draft?: Record<string, { value: string | null } | undefined>;
+}
+
+/** Checks one expectation against a turn's result; returns what was seen when it fails, null when it holds. */
+function check(e: Expectation, result: TurnResult): string | null {
+  const botText = result.replies.filter((r) => r.direction === 'out').map((r) => r.text).join(' ⏎ ');
+  const replies = fold(botText);
+  const state = result.state.value;
+  const context = result.state.context;
+  switch (e.kind) {
+    case 'contains':
+      return e.any.some((a) => replies.includes(fold(a))) ? null : clip(botText.replace(/\s+/g, ' ') || '(no reply)');
+    case 'not_contains':
+      return replies.includes(fold(e.text)) ? clip(botText.replace(/\s+/g, ' ')) : null;
+    case 'state':
+      return state === e.value || state.startsWith(`${e.value}.`) ? null : `state ${state}`;
+    case 'closed':
+      return state === 'closed' ? null : `state ${state}`;
+    case 'silent':
+      return botText === '' ? null : clip(botText.replace(/\s+/g, ' '));
+    case 'lang':
+      return context.lang === e.value ? null : `language ${String(context.lang)}`;
+    case 'ticket': {
+      const ticket = context.ticket as { kind?: string; number?: string } | null | undefined;
+      const kind = ticket?.kind ?? 'none';
+      return kind === e.value ? null : `ticket ${kind}${ticket?.number ? ` ${ticket.number}` : ''}`;
+    }
+    case 'lead': {
+      const lead = (context.lead ?? {}) as LeadView;
+      const wrong: string[] = [];
+      for (const c of e.checks) {
+        const actual = c.field === 'status' ? (lead.status ?? null) : (lead.draft?.[c.field]?.value ?? null);
+        const a = actual === null ? null : fold(actual);
+        const want = fold(c.value);
+        const ok = a !== null && (c.op === '=' ? a === want : a.includes(want));
+        if (!ok) wrong.push(`${c.field}=${actual === null ? '(none)' : JSON.stringify(actual)}`);
+      }
+      return wrong.length === 0 ? null : wrong.join('; ');
+    }
+  }
+}
+
+export interface RunConversationsOptions {
+  tenant: TenantData;
+  brain: Brain;
+  conversations: ScriptedConversation[];
+}
+
+/**
+ * Plays every scripted conversation turn by turn on a real host (real machine, the given brain,
+ * real tools, in-memory stores), one fresh host per conversation so that no contact, ticket
+ * number or identity match leaks from one script into another.
+ */
+export async function runConversations(options: RunConversationsOptions): Promise<ConversationOutcome[]> {
+  const outcomes: ConversationOutcome[] = [];
+  let n = 0;
+  for (const conv of options.conversations) {
+    n++;
+    const { host } = createMemoryHost({ tenant: options.tenant, brain: options.brain });
+    const senderId = conv.channel === 'whatsapp' ? `1809555${String(n).padStart(4, '0')}` : `eval-${n}`;
+    const failures: TurnFailure[] = [];
+    let error: string | undefined;
+    try {
+      for (const [i, turn] of conv.turns.entries()) {
+        const result = await host.handleMessage({ tenantId: options.tenant.settings.id, channel: conv.channel, senderId, text: turn.text });
+        for (const e of turn.expect) {
+          const got = check(e, result);
+          if (got !== null) failures.push({ turn: i + 1, line: e.line, said: turn.text, expected: describe(e), got });
+        }
+      }
+    } catch (err) {
+      error = err instanceof Error ? `${(err as { code?: string }).code ?? err.name}: ${err.message}` : String(err);
+    } finally {
+      await host.close();
+    }
+    outcomes.push({ file: conv.file, title: conv.title, line: conv.line, passed: failures.length === 0 && error === undefined, failures, ...(error ? { error } : {}) });
+  }
+  return outcomes;
+}

@@ -1,0 +1,185 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { detectInjection } from '../../../src/actors/guards/index.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { parseConv } from './conv-format.js';
+import { runConversations, type ConversationOutcome } from './conv-runner.js';
+import {
+  evaluateEntities,
+  evaluateInjection,
+  evaluateIntents,
+  evaluateProducts,
+  f1,
+  rate,
+  type CatalogQueryRow,
+  type EntityReport,
+  type EntityRow,
+  type InjectionReport,
+  type InjectionRow,
+  type IntentReport,
+  type IntentRow,
+  type ProductReport,
+} from './metrics.js';
+import { createBrainFedResolver, createSearchResolver } from './product-resolver.js';
+
+/** Where each data set lives. Every path is absolute. */
+export interface EvalSources {
+  /** Intent sets, each reported on its own and in the union. */
+  intentSets: { name: string; file: string }[];
+  entities: string;
+  catalogQueries: string;
+  /** A folder of `.conv` files. */
+  conversations: string;
+  injection: { attacks: string; benign: string };
+  thresholds: string;
+}
+
+/** The repository's held-out sets. */
+export function defaultSources(root: string): EvalSources {
+  return {
+    intentSets: [
+      { name: 'test/eval/intents.jsonl', file: join(root, 'test/eval/intents.jsonl') },
+      { name: 'test/fixtures/nlu-heldout.jsonl', file: join(root, 'test/fixtures/nlu-heldout.jsonl') },
+    ],
+    entities: join(root, 'test/eval/entities.jsonl'),
+    catalogQueries: join(root, 'test/eval/catalog-queries.jsonl'),
+    conversations: join(root, 'test/eval/conversations'),
+    injection: {
+      attacks: join(root, 'test/fixtures/injection/heldout-attacks.jsonl'),
+      benign: join(root, 'test/fixtures/injection/heldout-benign.jsonl'),
+    },
+    thresholds: join(root, 'test/eval/thresholds.json'),
+  };
+}
+
+/**
+ * A self-contained data folder with the same sets under fixed names (used by the harness's own
+ * test): intents.jsonl, entities.jsonl, catalog-queries.jsonl, conversations/, injection-attacks.jsonl,
+ * injection-benign.jsonl, thresholds.json.
+ */
+export function sourcesFromDir(dir: string): EvalSources {
+  return {
+    intentSets: [{ name: 'intents.jsonl', file: join(dir, 'intents.jsonl') }],
+    entities: join(dir, 'entities.jsonl'),
+    catalogQueries: join(dir, 'catalog-queries.jsonl'),
+    conversations: join(dir, 'conversations'),
+    injection: { attacks: join(dir, 'injection-attacks.jsonl'), benign: join(dir, 'injection-benign.jsonl') },
+    thresholds: join(dir, 'thresholds.json'),
+  };
+}
+
+export interface Thresholds {
+  intent: number;
+  entityF1: number;
+  productTop1: number;
+  conversations: number;
+  injectionDetect: number;
+  /** A ceiling, not a floor. */
+  injectionFalsePositive: number;
+}
+
+export interface ThresholdCheck {
+  metric: string;
+  value: number;
+  threshold: number;
+  op: '>=' | '<=';
+  pass: boolean;
+}
+
+export interface EvalResult {
+  intents: { sets: IntentReport[]; union: IntentReport };
+  entities: EntityReport;
+  products: { search: ProductReport; brainFed: ProductReport; rows: number };
+  conversations: { outcomes: ConversationOutcome[]; files: number; turns: number };
+  injection: InjectionReport;
+  thresholds: Thresholds;
+  checks: ThresholdCheck[];
+  durationMs: number;
+}
+
+/** Reads a JSON-lines file; a line that is not JSON fails loudly with its file and line. */
+export function readJsonl<T>(file: string): T[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line, i) => ({ line: line.trim(), i }))
+    .filter(({ line }) => line !== '' && !line.startsWith('//'))
+    .map(({ line, i }) => {
+      try {
+        return JSON.parse(line) as T;
+      } catch (err) {
+        throw new Error(`${file}:${i + 1}: not JSON (${(err as Error).message})`);
+      }
+    });
+}
+
+function readThresholds(file: string): Thresholds {
+  const t = JSON.parse(readFileSync(file, 'utf8')) as Partial<Thresholds>;
+  for (const k of ['intent', 'entityF1', 'productTop1', 'conversations', 'injectionDetect', 'injectionFalsePositive'] as const) {
+    if (typeof t[k] !== 'number') throw new Error(`${file}: "${k}" must be a number`);
+  }
+  return t as Thresholds;
+}
+
+export interface RunEvaluationOptions {
+  tenant: TenantData;
+  brain: Brain;
+  sources: EvalSources;
+  /** Paths in the report are shown relative to this folder. */
+  root: string;
+  /** Progress lines (stderr in the CLI). */
+  progress?: (line: string) => void;
+}
+
+/** Runs every metric on the given sources and compares them with the thresholds. */
+export async function runEvaluation(options: RunEvaluationOptions): Promise<EvalResult> {
+  const { tenant, brain, sources } = options;
+  const progress = options.progress ?? (() => {});
+  const started = performance.now();
+
+  progress('intents…');
+  const setRows = sources.intentSets.map((s) => ({ name: s.name, rows: readJsonl<IntentRow>(s.file) }));
+  const sets = setRows.map((s) => evaluateIntents(s.name, brain, s.rows));
+  const union = evaluateIntents('union', brain, setRows.flatMap((s) => s.rows));
+
+  progress('entities…');
+  const entities = evaluateEntities(brain, readJsonl<EntityRow>(sources.entities));
+
+  progress('catalog queries…');
+  const queries = readJsonl<CatalogQueryRow>(sources.catalogQueries);
+  const known = new Set(tenant.catalog.map((p) => p.sku));
+  const search = evaluateProducts(createSearchResolver(tenant), queries, known);
+  const brainFed = evaluateProducts(await createBrainFedResolver(tenant, brain, queries.map((q) => q.query)), queries, known);
+
+  progress('conversations…');
+  const files = readdirSync(sources.conversations)
+    .filter((f) => f.endsWith('.conv'))
+    .sort();
+  const conversations = files.flatMap((f) => parseConv(readFileSync(join(sources.conversations, f), 'utf8'), relative(options.root, join(sources.conversations, f))));
+  const outcomes = await runConversations({ tenant, brain, conversations });
+
+  progress('injection…');
+  const injection = evaluateInjection(detectInjection, readJsonl<InjectionRow>(sources.injection.attacks), readJsonl<InjectionRow>(sources.injection.benign));
+
+  const thresholds = readThresholds(sources.thresholds);
+  const passRate = outcomes.length === 0 ? 0 : outcomes.filter((o) => o.passed).length / outcomes.length;
+  const checks: ThresholdCheck[] = [
+    { metric: 'intent accuracy (union)', value: rate(union.overall), threshold: thresholds.intent, op: '>=' },
+    { metric: 'entity F1 (micro)', value: f1(entities.micro), threshold: thresholds.entityF1, op: '>=' },
+    { metric: 'product top-1 (search)', value: rate(search.top1), threshold: thresholds.productTop1, op: '>=' },
+    { metric: 'conversation pass rate', value: passRate, threshold: thresholds.conversations, op: '>=' },
+    { metric: 'injection detection', value: rate(injection.detected), threshold: thresholds.injectionDetect, op: '>=' },
+    { metric: 'injection false positives', value: rate(injection.falsePositive), threshold: thresholds.injectionFalsePositive, op: '<=' },
+  ].map((c) => ({ ...c, op: c.op as '>=' | '<=', pass: c.op === '>=' ? c.value >= c.threshold : c.value <= c.threshold }));
+
+  return {
+    intents: { sets, union },
+    entities,
+    products: { search, brainFed, rows: queries.length },
+    conversations: { outcomes, files: files.length, turns: conversations.reduce((a, c) => a + c.turns.length, 0) },
+    injection,
+    thresholds,
+    checks,
+    durationMs: performance.now() - started,
+  };
+}
