@@ -137,6 +137,8 @@ export function createGovernanceService(options: GovernanceServiceOptions): Gove
       if (erased.outcome === 'not_found') return null;
       // Threads that appeared between the two reads.
       snapshotsDeleted += await dropSnapshots(tenantId, erased.conversationIds.filter((id) => !before.includes(id)));
+      // Erased means unreadable, also in the embedded database's files (dead tuples, WAL).
+      if (erased.outcome === 'erased') await db.scrubDeleted();
       log.info({ tenant: tenantId, outcome: erased.outcome, counts: erased.counts, snapshots: snapshotsDeleted, auditSeq: erased.audit?.seq ?? null }, 'contact erased');
       return {
         outcome: erased.outcome,
@@ -159,6 +161,7 @@ export function createGovernanceService(options: GovernanceServiceOptions): Gove
       const cutoffMs = clock.now() - olderThanDays * DAY_MS;
       const erased = await repo.eraseExpired(tenantId, cutoffMs, actor, { olderThanDays });
       const snapshotsDeleted = await dropSnapshots(tenantId, erased.conversationIds);
+      if (erased.conversationIds.length > 0 || Object.values(erased.counts).some((n) => typeof n === 'number' && n > 0)) await db.scrubDeleted();
       log.info({ tenant: tenantId, olderThanDays, counts: erased.counts, snapshots: snapshotsDeleted, auditSeq: erased.audit.seq }, 'retention enforced');
       return { tenantId, olderThanDays, cutoff: erased.cutoff, counts: { ...erased.counts, snapshots: snapshotsDeleted }, auditSeq: erased.audit.seq };
     },

@@ -24,6 +24,15 @@ export interface Database {
   /** A fresh forked EntityManager (its own identity map); take one per unit of work. */
   em(): EntityManager;
   readonly kind: 'postgres' | 'pglite';
+  /**
+   * Makes deleted rows physically unreadable in the data folder (after an erasure or a retention
+   * run). Embedded PGlite: `VACUUM FULL` rewrites every table without the dead tuples, then two WAL
+   * switches with checkpoints delete the segments that still held the original inserts (PGlite
+   * runs with `wal_recycle = off`, so an old segment is removed, not renamed and reused with its
+   * bytes intact). A PostgreSQL server: nothing — autovacuum, WAL archiving and backups are the
+   * operator's retention policy (docs/architecture.md §7).
+   */
+  scrubDeleted(): Promise<void>;
   /** Closes the ORM, then the PGlite socket server and PGlite. Idempotent. */
   close(): Promise<void>;
 }
@@ -82,7 +91,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       kind = 'pglite';
       const dataDir = options.dataDir ?? DEFAULT_PGLITE_DATA_DIR;
       if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
-      pglite = await PGlite.create(dataDir);
+      // wal_recycle = off: see `scrubDeleted` — erased data must not survive in a recycled WAL segment.
+      pglite = await PGlite.create(dataDir, { postgresqlconf: ['wal_recycle = off'] });
       // PGlite is single-session: one socket connection, and a pool of one on the ORM side.
       server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 });
       await server.start();
@@ -111,6 +121,19 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       orm: ready,
       kind,
       em: () => ready.em.fork(),
+      scrubDeleted: async () => {
+        if (kind !== 'pglite') return;
+        const started = Date.now();
+        const em = ready.em.fork();
+        // Outside any transaction: VACUUM refuses to run in one. The pool has one connection, so
+        // turns wait for it rather than interleave.
+        await em.execute('vacuum full', [], 'run');
+        for (let i = 0; i < 2; i++) {
+          await em.execute('select pg_switch_wal()', [], 'all');
+          await em.execute('checkpoint', [], 'run');
+        }
+        log.info({ ms: Date.now() - started }, 'deleted rows scrubbed from the embedded data folder');
+      },
       close: () => {
         closing ??= shutdown().then(() => log.info({ kind }, 'database closed'));
         return closing;
