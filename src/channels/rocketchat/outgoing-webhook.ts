@@ -1,6 +1,7 @@
 import { HiloError } from '../../errors.js';
 import { constantTimeEqual } from '../signature.js';
 import { PayloadReader } from '../validate.js';
+import { normalizeInboundText } from '../normalize-text.js';
 
 export const HANDOFF_COMMANDS = ['crear-ticket', 'cerrar-ticket'] as const;
 export type HandoffCommand = (typeof HANDOFF_COMMANDS)[number];
@@ -104,8 +105,9 @@ export function parseOutgoingWebhook(rawBody: Buffer | string, options: ParseOut
   // The reader guarantees these once done() passed.
   const id = messageId!;
   const room = channelName!;
-  const agent = agentName!;
-  const trimmed = text!.trim();
+  // Agents' texts reach the customer and the database: the same normalisation as customers' texts.
+  const agent = normalizeInboundText(agentName!).trim() || 'agent';
+  const trimmed = normalizeInboundText(text!).trim();
 
   if (body.bot !== undefined && body.bot !== null && body.bot !== false) return { kind: 'ignored', reason: 'bot', messageId: id };
   if (trimmed.length === 0) return { kind: 'ignored', reason: 'empty', messageId: id };

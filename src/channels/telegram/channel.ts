@@ -5,6 +5,7 @@ import { formatChannelText } from '../format.js';
 import { DEFAULT_CHANNEL_MAX_BODY_BYTES } from '../raw-body.js';
 import { constantTimeEqual } from '../signature.js';
 import { parseTelegramUpdate } from './webhook.js';
+import { normalizeInboundTexts } from '../normalize-text.js';
 
 export interface TelegramChannelOptions {
   tenantId: string;
@@ -32,7 +33,7 @@ export function createTelegramChannel({ tenantId, secretToken, clock, maxBodyByt
       return constantTimeEqual(header, secretToken) ? { ok: true } : { ok: false, status: 403, code: 'HILO_ERR_CHANNEL_SIGNATURE_INVALID' };
     },
     parseInbound(rawBody: Buffer, _headers: ChannelHeaders): InboundEvent[] {
-      return parseTelegramUpdate(rawBody, { tenantId, now: clock.now() });
+      return normalizeInboundTexts(parseTelegramUpdate(rawBody, { tenantId, now: clock.now() }));
     },
     formatOutbound(text, options = []) {
       // Sent without parse_mode: Markdown markers would show literally, so bold is dropped.

@@ -6,6 +6,7 @@ import { DEFAULT_CHANNEL_MAX_BODY_BYTES } from '../raw-body.js';
 import { isHiloError } from '../../errors.js';
 import { verifyTwilioSignature } from './signature.js';
 import { parseTwilioParams, readTwilioBody } from './webhook.js';
+import { normalizeInboundTexts } from '../normalize-text.js';
 
 export interface TwilioChannelOptions {
   tenantId: string;
@@ -42,7 +43,7 @@ export function createTwilioChannel({ tenantId, authToken, clock, maxBodyBytes =
     },
     parseInbound(rawBody: Buffer, headers: ChannelHeaders): InboundEvent[] {
       const body = readTwilioBody(rawBody, headerValue(headers, 'content-type'));
-      return parseTwilioParams(body.params, { tenantId, now: clock.now() });
+      return normalizeInboundTexts(parseTwilioParams(body.params, { tenantId, now: clock.now() }));
     },
     formatOutbound(text, options = []) {
       return formatChannelText(text, { maxLength: 1600, boldStyle: 'whatsapp' }, options);

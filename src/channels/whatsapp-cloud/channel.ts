@@ -4,6 +4,7 @@ import { formatChannelText } from '../format.js';
 import { DEFAULT_CHANNEL_MAX_BODY_BYTES } from '../raw-body.js';
 import { constantTimeEqual, hmacHex } from '../signature.js';
 import { parseWhatsAppWebhook } from './webhook.js';
+import { normalizeInboundTexts } from '../normalize-text.js';
 
 export interface WhatsAppCloudChannelOptions {
   tenantId: string;
@@ -59,7 +60,7 @@ export function createWhatsAppCloudChannel(options: WhatsAppCloudChannelOptions)
       return verifyWhatsAppSignature(appSecret, request.rawBody, headerValue(request.headers, 'x-hub-signature-256'));
     },
     parseInbound(rawBody: Buffer, _headers: ChannelHeaders): InboundEvent[] {
-      return parseWhatsAppWebhook(rawBody, { tenantId, ...(phoneNumberId !== undefined ? { phoneNumberId } : {}) });
+      return normalizeInboundTexts(parseWhatsAppWebhook(rawBody, { tenantId, ...(phoneNumberId !== undefined ? { phoneNumberId } : {}) }));
     },
     formatOutbound(text, options = []) {
       return formatChannelText(text, { maxLength: 4096, boldStyle: 'whatsapp' }, options);

@@ -4,6 +4,7 @@ import type { ConversationKey, SnapshotEnvelope } from '../snapshot-store.js';
 import type { MessageAuthor, TranscriptEntry } from '../transcript-store.js';
 import type { Database } from './database.js';
 import { toIso } from './sql-helpers.js';
+import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
 
 /** Channels whose replies reach the customer through the transcript itself (REST answer, widget history). */
 const TRANSCRIPT_DELIVERED_CHANNELS = new Set(['web', 'rest']);
@@ -125,7 +126,10 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
       const copy: Record<string, unknown> = { ...envelope };
       delete copy.turn;
       const savedAt = toIso(envelope.savedAt);
-      const lines = turn.entries.map((e) => ({ ...e, at: toIso(e.at) }));
+      // Every string bound below goes through the SQL layer's own guard (sql-safe.ts): one NUL or
+      // unpaired surrogate must never fail the commit (and, before the host quarantined such
+      // turns, replay on every activation). The cleaned lines are also what the caller gets back.
+      const lines = turn.entries.map((e) => sanitizeLine({ ...e, at: toIso(e.at) }));
       const columns = {
         messageId: [] as string[], direction: [] as string[], author: [] as string[], channel: [] as string[], text: [] as string[],
         intent: [] as (string | null)[], agentName: [] as (string | null)[], at: [] as string[], outboxStatus: [] as (string | null)[],
@@ -141,7 +145,7 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
         columns.agentName.push(e.agentName ?? null);
         columns.at.push(e.at);
         columns.lang.push(e.lang ?? null);
-        columns.options.push(e.options && e.options.length > 0 ? JSON.stringify(e.options) : null);
+        columns.options.push(e.options && e.options.length > 0 ? sqlSafeJson(e.options) : null);
         // Widget and REST replies are delivered by the transcript (answer, history by seq);
         // other channels' senders pick up the pending rows.
         columns.outboxStatus.push(e.direction !== 'out' ? null : TRANSCRIPT_DELIVERED_CHANNELS.has(e.channel) ? 'done' : 'pending');
@@ -149,14 +153,14 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
       // A gap (snapshot_seq < turn.seq - 1) means an earlier turn record was lost with its
       // snapshot store (e.g. Redis flushed): this turn is still recorded rather than wedged.
       const applied = await queryRaw<{ last_seq: number }>(db, COMMIT_TURN_SQL, [
-        key.tenantId,
-        key.conversationId,
-        turn.phase,
+        sqlSafeText(key.tenantId),
+        sqlSafeText(key.conversationId),
+        sqlSafeText(turn.phase),
         lines[0]?.at ?? savedAt,
         savedAt,
         turn.seq,
         lines.length,
-        JSON.stringify(copy),
+        sqlSafeJson(copy),
         turn.idleCloseAt === null ? null : toIso(turn.idleCloseAt),
         columns.messageId,
         columns.direction,
@@ -183,7 +187,7 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
         `select seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, created_at from messages
          where tenant_id = $1 and conversation_id = $2 and message_id = any($3::text[])
          order by seq`,
-        [key.tenantId, key.conversationId, ids],
+        [sqlSafeText(key.tenantId), sqlSafeText(key.conversationId), ids],
       );
       return rows.map(toEntry);
     },
@@ -219,6 +223,14 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
       );
     },
   };
+}
+
+/** A transcript line with every string made safe for PostgreSQL (sql-safe.ts). */
+function sanitizeLine<L extends { messageId: string; author: string; channel: string; text: string; intent?: string; agentName?: string }>(line: L): L {
+  const out = { ...line, messageId: sqlSafeText(line.messageId), channel: sqlSafeText(line.channel), text: sqlSafeText(line.text) };
+  if (line.intent !== undefined) out.intent = sqlSafeText(line.intent);
+  if (line.agentName !== undefined) out.agentName = sqlSafeText(line.agentName);
+  return out;
 }
 
 function toEntry(row: MessageDbRow): TranscriptEntry {

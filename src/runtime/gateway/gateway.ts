@@ -20,6 +20,7 @@ import { errorResponse } from './transport-shared.js';
 import { createTransport, type HttpRequest, type HttpResponse, type TransportKind } from './transport.js';
 import { validateBody } from './validate.js';
 import { createWidgetSocketHandler, withTimeout } from './widget-socket.js';
+import { normalizeInboundFields } from '../../channels/normalize-text.js';
 
 export interface GatewayOptions {
   port: number;
@@ -265,8 +266,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     {
       method: 'POST',
       path: '/api/tenants/:tenant/messages',
-      handler: api(async (_req, ctx, tenantId, raw) => {
-        const body = validateBody(raw, {
+      handler: api(async (req, ctx, tenantId, raw) => {
+        const body = validateBody(normalizeInboundFields(raw, ['sender', 'text', 'message_id']), {
           sender: { min: 1, max: 128 },
           text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true },
           message_id: { min: 1, max: 200, optional: true },
@@ -290,7 +291,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       method: 'POST',
       path: '/api/tenants/:tenant/nlu/parse',
       handler: api(async (_req, _ctx, tenantId, raw) => {
-        const body = validateBody(raw, { text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true } });
+        const body = validateBody(normalizeInboundFields(raw, ['text']), { text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true } });
         return json(200, service.parse(tenantId, body.text));
       }),
     },
@@ -346,7 +347,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       method: 'POST',
       path: '/api/tenants/:tenant/conversations/:id/agent-messages',
       handler: api(async (_req, ctx, tenantId, raw) => {
-        const body = validateBody(raw, { agent: { min: 1, max: 128, trim: true }, text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true } });
+        const body = validateBody(normalizeInboundFields(raw, ['agent', 'text']), { agent: { min: 1, max: 128, trim: true }, text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true } });
         const conversationId = ctx.params.id ?? '';
         await conversationExists(tenantId, conversationId);
         const result = await withTimeout(service.handleAgentMessage(tenantId, conversationId, body.agent, body.text), turnTimeoutMs);
@@ -357,7 +358,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       method: 'POST',
       path: '/api/tenants/:tenant/conversations/:id/resolve',
       handler: api(async (_req, ctx, tenantId, raw) => {
-        const body = validateBody(raw, { agent: { min: 1, max: 128, trim: true }, outcome: { min: 1, max: 500, trim: true } });
+        const body = validateBody(normalizeInboundFields(raw, ['agent', 'outcome']), { agent: { min: 1, max: 128, trim: true }, outcome: { min: 1, max: 500, trim: true } });
         const conversationId = ctx.params.id ?? '';
         await conversationExists(tenantId, conversationId);
         const result = await withTimeout(service.resolveHandoff(tenantId, conversationId, body.agent, body.outcome), turnTimeoutMs);

@@ -18,6 +18,7 @@ import type { Logger } from '../logger.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { WsConnection, WsHandler } from './transport.js';
 import { charLength } from './validate.js';
+import { normalizeInboundText } from '../../channels/normalize-text.js';
 
 /** Close codes of the widget protocol. */
 export const WS_CLOSE = {
@@ -279,7 +280,8 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     const idOk = typeof clientMessageId === 'string' && clientMessageId.length >= 1 && clientMessageId.length <= 64;
     const id = typeof clientMessageId === 'string' ? clientMessageId : undefined;
     if (!idOk) return invalidFrame(session, 'clientMessageId must be a string of 1-64 characters.', id);
-    const trimmed = typeof text === 'string' ? text.trim() : '';
+    // The channel-boundary normalisation (docs/channels.md "Inbound text") before any check.
+    const trimmed = typeof text === 'string' ? normalizeInboundText(text).trim() : '';
     if (trimmed.length === 0 || charLength(trimmed) > MAX_MESSAGE_CHARS) {
       return invalidFrame(session, `text must have 1-${MAX_MESSAGE_CHARS} characters.`, id);
     }
