@@ -1,4 +1,4 @@
-import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { createActor, waitFor, type AnyActorRef, type InspectionEvent } from 'xstate';
 import { HiloError, isHiloError } from '../errors.js';
 import type { NluResult } from '../domain/nlu.js';
@@ -20,7 +20,9 @@ import type {
 } from './conversation-service.js';
 import { KeyedMailbox } from './mailbox.js';
 import { codeMessage, factsFrom, handleKey, maskEmail, maskPhone, type FactsContextView } from './identity/handles.js';
-import type { ContactDirectory, OtherThread } from './records.js';
+import { createMemoryAccessCounters, type AccessCounters } from './identity/access-counters.js';
+import { createLinkGuard, type CodeCheck, type IdentityAuditEvent, type IdentityLinkLimits, type LinkGuard } from './identity/link-guard.js';
+import type { ContactDirectory } from './records.js';
 import { renderOptions, renderReply } from './render-reply.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 import type { ComposeReplies } from './brain/llm/compose-replies.js';
@@ -108,16 +110,14 @@ export interface IdentityLinkOptions {
   codeTtlMs?: number;
   /** Wrong codes allowed, the last one included. Default 3. */
   maxTries?: number;
-  /** Makes a code (tests). Default: 4 random digits. */
+  /** The other limits (codes per handle per day, wrong codes per handle and per IP): see `IDENTITY_LINK_DEFAULTS`. */
+  limits?: Partial<IdentityLinkLimits>;
+  /** Where the limits count, across conversations and restarts. Default: in memory. */
+  counters?: AccessCounters;
+  /** Receives the audit events of linking (codes sent, refused, failed; locks; links). */
+  audit?: (event: IdentityAuditEvent) => void | Promise<void>;
+  /** Makes a code (tests). Default: 6 digits from `crypto.randomInt`. */
   createCode?: () => string;
-}
-
-interface PendingCode {
-  code: string;
-  handleKey: string;
-  target: OtherThread;
-  expiresAt: number;
-  tries: number;
 }
 
 interface ActiveConversation {
@@ -160,7 +160,7 @@ export class ConversationHost implements ConversationService {
   readonly #mailbox = new KeyedMailbox();
   readonly #listeners = new Map<string, Set<(u: ConversationUpdate) => void>>();
   readonly #handles = new Map<string, { channel: string; senderId: string }>();
-  readonly #pendingCodes = new Map<string, PendingCode>();
+  readonly #linkGuard: LinkGuard | null;
   /** Facts already stored per thread (skips a profile write on every turn). */
   readonly #rememberedFacts = new Map<string, string>();
   readonly #journal: TurnJournal;
@@ -172,6 +172,21 @@ export class ConversationHost implements ConversationService {
     this.#o = { maxActiveActors: 10_000, idleTimeoutMs: 10 * 60_000, turnTimeoutMs: 15_000, ...options };
     this.#log = options.logger.child({ component: 'conversation-host' });
     this.#journal = options.journal ?? createTranscriptTurnJournal(options.transcripts);
+    const identity = options.identity;
+    this.#linkGuard = identity
+      ? createLinkGuard({
+          counters: identity.counters ?? createMemoryAccessCounters({ clock: options.clock }),
+          clock: options.clock,
+          logger: options.logger,
+          limits: {
+            ...identity.limits,
+            ...(identity.codeTtlMs !== undefined ? { codeTtlMs: identity.codeTtlMs } : {}),
+            ...(identity.maxTries !== undefined ? { maxTries: identity.maxTries } : {}),
+          },
+          ...(identity.createCode ? { createCode: identity.createCode } : {}),
+          ...(identity.audit ? { audit: identity.audit } : {}),
+        })
+      : null;
   }
 
   start(): void {
@@ -220,7 +235,7 @@ export class ConversationHost implements ConversationService {
       if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
       const receivedAt = new Date(this.#o.clock.now()).toISOString();
       const inbound: NewTranscriptEntry = { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt };
-      const codeResult = this.#checkCode(key, message.text);
+      const codeResult = await this.#checkCode(key, message.text, message.clientIp);
       this.#publish(key, { type: 'typing', on: true });
       try {
         const turn = await this.#turn(
@@ -242,37 +257,24 @@ export class ConversationHost implements ConversationService {
       await this.#link(key, message.channel, message.senderId);
       return result;
     }
-    return this.#offerLink(key, message.channel, message.senderId, result);
+    return this.#offerLink(key, message.channel, message.senderId, result, message.clientIp);
   }
 
   // ------------------------------------------------------------------ cross-channel identity
 
   /** A message typed while a code is pending: the checked result, or null when it is not a code. */
-  #checkCode(key: ConversationKey, text: string): 'valid' | 'wrong' | 'exhausted' | 'expired' | null {
+  async #checkCode(key: ConversationKey, text: string, clientIp: string | undefined): Promise<CodeCheck | null> {
     const k = keyString(key);
-    const pending = this.#pendingCodes.get(k);
-    if (!pending) return null;
+    if (!this.#linkGuard?.hasPending(k)) return null;
     const ctx = this.#active.get(k)?.actor.getSnapshot().context as { identity?: { offer?: { handleKey?: string } | null } } | undefined;
-    if (ctx?.identity?.offer?.handleKey !== pending.handleKey) {
-      // The customer moved on (or said no): the code is void.
-      this.#pendingCodes.delete(k);
-      return null;
-    }
-    const typed = /^\s*(\d{4,8})\s*$/.exec(text)?.[1];
-    if (typed === undefined) return null;
-    if (this.#o.clock.now() > pending.expiresAt) {
-      this.#pendingCodes.delete(k);
-      return 'expired';
-    }
-    const a = Buffer.from(typed);
-    const b = Buffer.from(pending.code);
-    if (a.length === b.length && timingSafeEqual(a, b)) return 'valid';
-    pending.tries += 1;
-    if (pending.tries >= (this.#o.identity?.maxTries ?? 3)) {
-      this.#pendingCodes.delete(k);
-      return 'exhausted';
-    }
-    return 'wrong';
+    return this.#linkGuard.check({
+      tenantId: key.tenantId,
+      conversationId: key.conversationId,
+      conversation: k,
+      offerHandleKey: ctx?.identity?.offer?.handleKey,
+      text,
+      ...(clientIp !== undefined ? { clientIp } : {}),
+    });
   }
 
   /**
@@ -280,10 +282,11 @@ export class ConversationHost implements ConversationService {
    * channel and tells the machine (`identity.matched`); otherwise the facts are stored on this
    * contact. Nothing of the other contact reaches this customer but a masked handle.
    */
-  async #offerLink(key: ConversationKey, channel: string, senderId: string, result: TurnResult): Promise<TurnResult> {
+  async #offerLink(key: ConversationKey, channel: string, senderId: string, result: TurnResult, clientIp: string | undefined): Promise<TurnResult> {
     const dir = this.#o.contacts;
     const identity = this.#o.identity;
-    if (!identity || !dir.findOtherThread || !dir.rememberFacts) return result;
+    const guard = this.#linkGuard;
+    if (!identity || !guard || !dir.findOtherThread || !dir.rememberFacts) return result;
     const ctx = result.state.context as FactsContextView & { lang?: 'es' | 'en'; identity?: { declined?: string[] } };
     const facts = factsFrom(ctx, channel, senderId);
     if (!facts.phone && !facts.email) return result;
@@ -296,16 +299,18 @@ export class ConversationHost implements ConversationService {
       if (!other) continue;
       const hk = handleKey(key.tenantId, c.kind, c.value);
       // Unproven: never stored on this contact. Offered once, only while the bot waits for nothing else.
-      if ((ctx.identity?.declined ?? []).includes(hk) || this.#pendingCodes.has(k) || result.state.value !== 'triage.idle') return result;
-      const code = identity.createCode?.() ?? String(randomInt(1000, 10_000));
+      if ((ctx.identity?.declined ?? []).includes(hk) || guard.hasPending(k) || result.state.value !== 'triage.idle') return result;
       const lang = ctx.lang === 'en' ? 'en' : 'es';
-      let sent = false;
-      try {
-        sent = await identity.sendCode({ tenantId: key.tenantId, conversationId: other.conversationId, channel: other.channel, externalId: other.externalId, text: codeMessage(code, lang, channel) });
-      } catch (err) {
-        this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, err: err instanceof Error ? err.message : String(err) }, 'identity code not sent');
-      }
-      if (sent) this.#pendingCodes.set(k, { code, handleKey: hk, target: other, expiresAt: this.#o.clock.now() + (identity.codeTtlMs ?? 10 * 60_000), tries: 0 });
+      // A limit reached (codes to this handle today, requests from this IP) reads as "cannot send".
+      const sent = await guard.issue({
+        tenantId: key.tenantId,
+        conversationId: key.conversationId,
+        conversation: k,
+        handleKey: hk,
+        target: other,
+        ...(clientIp !== undefined ? { clientIp } : {}),
+        send: (code) => identity.sendCode({ tenantId: key.tenantId, conversationId: other.conversationId, channel: other.channel, externalId: other.externalId, text: codeMessage(code, lang, channel) }),
+      });
       const maskedHandle = c.kind === 'phone' ? maskPhone(c.value) : maskEmail(c.value);
       this.#log.info({ tenant: key.tenantId, conversationId: key.conversationId, otherChannel: other.channel, codeSent: sent }, 'same customer found on another channel');
       const follow = await this.#mailbox.run(k, () => this.#turn(key, channel, null, { type: 'identity.matched', channel: other.channel, maskedHandle, handleKey: hk, codeSent: sent }));
@@ -322,8 +327,7 @@ export class ConversationHost implements ConversationService {
   /** The code was right: this channel identity joins the other thread, which greets the customer. */
   async #link(key: ConversationKey, channel: string, senderId: string): Promise<void> {
     const k = keyString(key);
-    const pending = this.#pendingCodes.get(k);
-    this.#pendingCodes.delete(k);
+    const pending = this.#linkGuard?.take(k);
     if (!pending || !this.#o.contacts.linkIdentity) return;
     const target = { tenantId: key.tenantId, conversationId: pending.target.conversationId };
     if (!(await this.#o.contacts.linkIdentity(key.tenantId, target.conversationId, channel, senderId))) {
@@ -332,6 +336,7 @@ export class ConversationHost implements ConversationService {
     }
     this.#handles.set(keyString(target), { channel, senderId });
     this.#log.info({ tenant: key.tenantId, conversationId: key.conversationId, to: target.conversationId, channel }, 'channel identity linked to the customer’s other thread');
+    this.#linkGuard?.linked({ tenantId: key.tenantId, conversationId: key.conversationId, targetConversationId: target.conversationId, channel, handleKey: pending.handleKey });
     await this.#mailbox.run(keyString(target), async () => {
       await this.#activate(target);
       await this.#turn(target, channel, null, { type: 'identity.joined', channel });

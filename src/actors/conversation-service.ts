@@ -10,6 +10,11 @@ export interface InboundMessage {
   /** The channel's message id, used for de-duplication; minted when the channel has none. */
   messageId?: string;
   text: string;
+  /**
+   * The client's IP address when the channel has one (widget, REST). Only abuse limits read it
+   * (identity-link codes per IP); it is hashed before it is stored or logged.
+   */
+  clientIp?: string;
 }
 
 export interface TurnResult {

@@ -28,6 +28,7 @@ import { createApiKeyRegistry } from './api-keys.js';
 import { systemClock, type Clock } from './clock.js';
 import type { HiloConfig } from './config.js';
 import { startGateway, type Gateway } from './gateway/index.js';
+import { createIdentityAccess } from './identity-access.js';
 import { createInspector } from './inspector.js';
 import { createLogger, type Logger } from './logger.js';
 import { projectRoot } from './project-root.js';
@@ -266,6 +267,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
 
   const inspector = await createInspector({ mode: config.inspect, port: config.inspectPort, conversationFilter: config.inspectConversation, logger });
   const router = createLocalShardRouter({ shardCount: config.shardCount });
+  // Identity-link limits must hold across conversations and restarts (Redis, else SQL, else memory).
+  const identityAccess = createIdentityAccess({ ...(config.storage !== 'memory' && config.redisUrl ? { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix } : {}), ...(storage.db ? { db: storage.db } : {}), clock, logger });
   const host = new ConversationHost({
     tenants,
     snapshots,
@@ -282,6 +285,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     ...(inspector ? { inspect: { observer: inspector.observer, select: inspector.select } } : {}),
     ...(options.composeReplies ? { composeReplies: options.composeReplies } : {}),
     identity: {
+      counters: identityAccess.counters,
+      ...(identityAccess.audit ? { audit: identityAccess.audit } : {}),
       // The one-time code goes out through the outbox on the other thread's channel; a channel
       // this tenant cannot send on (or the widget) cannot prove anything, so nothing is linked.
       async sendCode(input) {
@@ -403,6 +408,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     await host.close();
     await outboxWorker.close();
     await inspector?.close();
+    await identityAccess.close();
     if (ownsStorage) await storage.close();
     throw err;
   }
@@ -429,6 +435,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
         for (const b of brains) await b.close?.();
         if (ownsStorage) await storage.close();
         await inspector?.close();
+        await identityAccess.close();
         log.info('Hilo stopped');
       })();
       return closing;

@@ -119,7 +119,7 @@ describe('omnichannel identity, end to end', () => {
   }
 
   /** The code in the last WhatsApp text to `to` that carries one. */
-  const codeSentTo = (to: string): string | undefined => textsTo(to).flatMap((t) => /código para continuar en la web es (\d{4})/.exec(t)?.[1] ?? []).at(-1);
+  const codeSentTo = (to: string): string | undefined => textsTo(to).flatMap((t) => /código para continuar en la web es (\d{6})/.exec(t)?.[1] ?? []).at(-1);
 
   beforeAll(async () => {
     graph = await startFakeGraph({ accessToken: ACCESS_TOKEN, phoneNumberId: PHONE_NUMBER_ID });
@@ -158,7 +158,7 @@ describe('omnichannel identity, end to end', () => {
     const offer = await client.next((f) => f.type === 'message' && f.message.text.includes('+1 809 ***-**11'));
     expect(offer.type).toBe('message');
     const code = codeSentTo(customer);
-    expect(code).toMatch(/^\d{4}$/);
+    expect(code).toMatch(/^\d{6}$/);
     // Nothing of the WhatsApp contact reached the visitor but the masked number.
     expect(client.botTexts().join('\n')).not.toMatch(/Carolina|constructorameridiano|0111/);
 
@@ -199,7 +199,7 @@ describe('omnichannel identity, end to end', () => {
     await client.say('mi número es 809-555-0112');
     await deployment.hilo.drainOutbox();
     const code = codeSentTo(customer);
-    expect(code).toMatch(/^\d{4}$/);
+    expect(code).toMatch(/^\d{6}$/);
     for (const wrong of ['1111', '2222', '3333', '4444'].filter((c) => c !== code).slice(0, 3)) await client.say(wrong);
     expect(client.botTexts().at(-1)).toMatch(/No pudimos confirmar/);
     await client.say(code!);

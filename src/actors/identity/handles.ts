@@ -70,6 +70,6 @@ export function factsFrom(context: FactsContextView, channel: string, senderId: 
 export function codeMessage(code: string, lang: 'es' | 'en', continueOn: string): string {
   const where = continueOn === 'web' ? (lang === 'es' ? 'la web' : 'the website') : continueOn === 'telegram' ? 'Telegram' : 'WhatsApp';
   return lang === 'es'
-    ? `Tu código para continuar en ${where} es ${code}. Si no lo pediste tú, ignora este mensaje.`
-    : `Your code to continue on ${where} is ${code}. If you did not ask for it, ignore this message.`;
+    ? `Tu código para continuar en ${where} es ${code}. Vale 10 minutos; no lo compartas con nadie. Si no lo pediste tú, ignora este mensaje.`
+    : `Your code to continue on ${where} is ${code}. It is valid for 10 minutes; do not share it with anyone. If you did not ask for it, ignore this message.`;
 }

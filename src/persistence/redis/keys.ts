@@ -37,6 +37,8 @@ export function createRedisKeys(prefix: string = DEFAULT_REDIS_PREFIX) {
     snapshot: (key: ConversationKey): string => `${prefix}:${conversationTag(key)}:snap`,
     /** SCAN pattern matching every conversation key of one tenant (erasure, retention). */
     tenantConversationsPattern: (tenantId: string): string => `${prefix}:{t:${encodeKeyPart(tenantId)}:c:*`,
+    /** An abuse counter (`AccessCounters`); the key already names the tenant and holds hashes only. */
+    accessCounter: (key: string): string => `${prefix}:ac:${encodeKeyPart(key)}`,
     /** SCAN pattern matching every key under this prefix (test cleanup). */
     allPattern: (): string => `${prefix}:*`,
   };

@@ -4,6 +4,7 @@ import { createSilentLogger } from '../../../src/runtime/logger.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
 
 const TABLES = [
+  'access_counters',
   'audit_events',
   'channel_identities',
   'contacts',

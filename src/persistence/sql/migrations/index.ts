@@ -3,6 +3,7 @@ import { Migration20261122000000Initial } from './Migration20261122000000_initia
 import { Migration20261122010000DurableTurns } from './Migration20261122010000_durable_turns.js';
 import { Migration20261122020000OutboxDelivery } from './Migration20261122020000_outbox_delivery.js';
 import { Migration20261203000000MessageOptions } from './Migration20261203000000_message_options.js';
+import { Migration20261203100000AccessCounters } from './Migration20261203100000_access_counters.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -13,4 +14,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122010000_durable_turns', class: Migration20261122010000DurableTurns },
   { name: 'Migration20261122020000_outbox_delivery', class: Migration20261122020000OutboxDelivery },
   { name: 'Migration20261203000000_message_options', class: Migration20261203000000MessageOptions },
+  { name: 'Migration20261203100000_access_counters', class: Migration20261203100000AccessCounters },
 ];

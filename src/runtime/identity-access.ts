@@ -1,0 +1,34 @@
+/**
+ * Where identity-link limits count and where their audit events go, by storage mode: counters in
+ * Redis when `REDIS_URL` is set (shared by every process), else in the SQL database, else in
+ * memory; audit events in the tenant's SQL audit chain when there is a database.
+ */
+import type { AccessCounters } from '../actors/identity/access-counters.js';
+import { createMemoryAccessCounters } from '../actors/identity/access-counters.js';
+import type { IdentityAuditEvent } from '../actors/identity/link-guard.js';
+import { createRedisAccessCounters } from '../persistence/redis/redis-access-counters.js';
+import { createAuditRepository } from '../persistence/sql/audit.repository.js';
+import { createSqlAccessCounters } from '../persistence/sql/access-counters.repository.js';
+import type { Database } from '../persistence/sql/database.js';
+import type { Clock } from './clock.js';
+import type { Logger } from './logger.js';
+
+export interface IdentityAccess {
+  counters: AccessCounters;
+  audit?: (event: IdentityAuditEvent) => Promise<void>;
+  close(): Promise<void>;
+}
+
+export function createIdentityAccess(options: { redisUrl?: string; redisPrefix?: string; db?: Database; clock: Clock; logger: Logger }): IdentityAccess {
+  const { db, clock, logger } = options;
+  const redis = options.redisUrl ? createRedisAccessCounters({ url: options.redisUrl, ...(options.redisPrefix ? { prefix: options.redisPrefix } : {}), logger }) : null;
+  const counters = redis ?? (db ? createSqlAccessCounters({ db, clock }) : createMemoryAccessCounters({ clock }));
+  const auditRepo = db ? createAuditRepository({ db, clock }) : null;
+  return {
+    counters,
+    ...(auditRepo ? { audit: async (e: IdentityAuditEvent) => void (await auditRepo.appendAudit(e.tenantId, e.type, 'system:identity-link', e.payload)) } : {}),
+    close: async () => {
+      await redis?.close();
+    },
+  };
+}

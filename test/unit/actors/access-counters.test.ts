@@ -1,0 +1,8 @@
+import { createMemoryAccessCounters } from '../../../src/actors/identity/access-counters.js';
+import { createManualClock } from '../../../src/runtime/clock.js';
+import { runAccessCountersContract } from '../../contract/access-counters.contract.js';
+
+runAccessCountersContract('memory', async () => {
+  const clock = createManualClock();
+  return { counters: createMemoryAccessCounters({ clock }), advance: async (ms) => clock.advance(ms) };
+});
