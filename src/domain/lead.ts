@@ -46,3 +46,22 @@ export interface LeadPayload {
   /** Field name (dotted path into this payload) → id of the customer message it came from. */
   provenance: Record<string, string>;
 }
+
+/**
+ * What Hilo remembers about a returning contact (from a lead they confirmed earlier), and what is
+ * still open for them. Plain JSON: it travels in the machine's input and context.
+ */
+export interface ContactProfile {
+  name?: string;
+  email?: string;
+  phone?: string;
+  company?: string;
+  lang?: 'es' | 'en';
+  /** Number of their newest open ticket (`T-000042`). */
+  openTicket?: string;
+  /** Id of their newest lead still being worked on (`L-000007`). */
+  openLead?: string;
+}
+
+/** `sourceMessageId` of a lead field filled from the contact profile rather than from a message. */
+export const PROFILE_SOURCE = 'contact-profile';

@@ -2,7 +2,9 @@ import {
   ASKED_LEAD_FIELDS,
   INTEREST_AREAS,
   LEAD_FIELDS,
+  PROFILE_SOURCE,
   REQUIRED_LEAD_FIELDS,
+  type ContactProfile,
   URGENCY_LEVELS,
   type LeadDraft,
   type LeadField,
@@ -16,7 +18,11 @@ import type { Understanding } from '../domain/understanding.js';
 export type LeadStatus = 'none' | 'collecting' | 'confirming' | 'submitted' | 'failed';
 
 /** Something about the last message the qualifying flow must tell the customer before asking again. */
-export type LeadNotice = { kind: 'invalid_email' } | { kind: 'required_declined'; field: LeadField };
+export type LeadNotice =
+  | { kind: 'invalid_email' }
+  | { kind: 'required_declined'; field: LeadField }
+  /** A value shown in the summary changed: say so before showing it again. */
+  | { kind: 'updated' };
 
 /** The lead part of the machine context. Plain JSON. */
 export interface LeadState {
@@ -100,6 +106,7 @@ export function mergeLeadFields(lead: LeadState, understanding: Understanding, m
       value = canonical(URGENCY_LEVELS, value);
       if (value === null) continue;
     }
+    if (lead.status === 'confirming' && draft[key]?.value !== value && notice === null) notice = { kind: 'updated' };
     draft[key] = { value, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
   }
@@ -138,19 +145,52 @@ export function nextLeadQuestion(lead: LeadState): LeadQuestion | null {
   return field ? { field, template: `lead.ask.${field}` } : null;
 }
 
-/** Starts (or resumes) qualifying: a submitted lead gives way to a new one that keeps the contact. */
-export function startLead(lead: LeadState): LeadState {
-  if (lead.status !== 'submitted') return { ...lead, status: 'collecting', notice: null };
-  const draft: LeadDraft = {};
-  for (const f of CONTACT_FIELDS) {
-    const v = lead.draft[f];
-    if (v) draft[f] = v;
+const PROFILE_FIELDS: [LeadField, keyof ContactProfile][] = [
+  ['name', 'name'],
+  ['email', 'email'],
+  ['phone_or_username', 'phone'],
+  ['company_name', 'company'],
+];
+
+/**
+ * Starts (or resumes) qualifying: a submitted lead gives way to a new one that keeps the contact.
+ * What a returning contact confirmed before (`profile`) fills the contact fields still missing:
+ * they are shown in the summary to confirm, not asked again.
+ */
+export function startLead(lead: LeadState, profile?: ContactProfile | null): LeadState {
+  let next: LeadState;
+  if (lead.status !== 'submitted') {
+    next = { ...lead, status: 'collecting', notice: null };
+  } else {
+    const draft: LeadDraft = {};
+    for (const f of CONTACT_FIELDS) {
+      const v = lead.draft[f];
+      if (v) draft[f] = v;
+    }
+    next = { ...createLeadState(), draft, status: 'collecting' };
   }
-  return { ...createLeadState(), draft, status: 'collecting' };
+  if (!profile) return next;
+  const draft: LeadDraft = { ...next.draft };
+  for (const [field, key] of PROFILE_FIELDS) {
+    const value = profile[key];
+    if (draft[field] === undefined && typeof value === 'string' && value.trim() !== '') draft[field] = { value, sourceMessageId: PROFILE_SOURCE };
+  }
+  return { ...next, draft };
+}
+
+/** The profile after a confirmed lead: its contact fields win over what was remembered. */
+export function profileFromLead(profile: ContactProfile | null | undefined, lead: LeadState): ContactProfile {
+  const out: ContactProfile = { ...(profile ?? {}) };
+  for (const [field, key] of PROFILE_FIELDS) {
+    const value = lead.draft[field]?.value;
+    if (typeof value === 'string' && value.trim() !== '') (out as Record<string, string>)[key] = value;
+  }
+  if (lead.leadId) out.openLead = lead.leadId;
+  return out;
 }
 
 const FIELD_WORDS: [LeadField, RegExp][] = [
-  ['name', /(?<!\p{L})(nombre|name)(?!\p{L})/iu],
+  ['name', /(?<!\p{L})(nombre|name)(?!\p{L})(?!\s+(?:de\s+(?:la|mi|tu)\s+)?(?:empresa|compa[nñ][ií]a|negocio))(?<!(?:company|business)\s+name)/iu],
   ['email', /(?<!\p{L})(correo|e-?mail|mail)(?!\p{L})/iu],
   ['phone_or_username', /(?<!\p{L})(tel[eé]fono|celular|n[uú]mero|whatsapp|phone|number)(?!\p{L})/iu],
   ['company_name', /(?<!\p{L})(empresa|compa[nñ][ií]a|negocio|company|business)(?!\p{L})/iu],

@@ -104,9 +104,43 @@ const NOT_NAME = new Set(
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'van', 'von', 'y']);
 
 const NAME_TRIGGERS: { re: RegExp; needsCapital: boolean }[] = [
-  { re: /\b(?:me llamo|mi nombre es|mi nombre:|nombre:|my name is|my name's|name:)\s+/g, needsCapital: false },
-  { re: /\b(?:le habla|te habla|les habla|this is|soy|i am|im|i'm|i’m|con)\s+/g, needsCapital: true },
+  { re: /\b(?:me llamo|mi nombre es|mi nombre:|nombre:|nombre completo:|my name is|my name's|name:|full name:|call me|llamame|puedes llamarme)\s+/g, needsCapital: false },
+  {
+    re: /\b(?:le habla|te habla|les habla|le escribe|te escribe|les escribe|habla|this is|soy|i am|im|i'm|i’m|con|atentamente,?|atte\.?,?|saludos,|regards,|best regards,|cheers,|de parte de)\s+/g,
+    needsCapital: true,
+  },
 ];
+
+/** Titles before a name: "el ing. Pedro Ramírez", "Dra. Ana Gómez", "Mr. John Smith". */
+const TITLE = /^(?:(?:el|la|the)\s+)?(?:ing|ingeniero|ingeniera|inge|lic|licdo|licda|licenciado|licenciada|dr|dra|doctor|doctora|arq|arquitecto|arquitecta|sr|sra|srta|senor|senora|don|dona|mr|mrs|ms|miss|prof|profesor|profesora)(?:\.\s*|\s+)/;
+/** A title on its own introduces a name too ("Ing. Pedro Ramírez, de Constructora Ozama"). */
+const anyCase = (words: string): string =>
+  words
+    .split('|')
+    .map((w) => `[${(w[0] as string).toUpperCase()}${w[0]}]${w.slice(1)}`)
+    .join('|');
+const TITLE_TRIGGER = new RegExp(
+  `(?<![\\p{L}])(?:(?:${anyCase('ing|lic|licdo|licda|dr|dra|arq|sr|sra|srta|mr|mrs|ms')})\\.\\s*|(?:${anyCase('ingeniero|ingeniera|licenciado|licenciada|doctor|doctora|arquitecto|arquitecta')})\\s+)(?=\\p{Lu})`,
+  'gu',
+);
+
+/** "el ing. Pedro Ramírez" → "Pedro Ramírez" (only leading titles; the rest is kept as typed). */
+export function stripTitles(text: string): string {
+  let out = text.trim();
+  for (let i = 0; i < 3; i++) {
+    const f = foldWithMap(out);
+    const m = TITLE.exec(f.folded);
+    if (!m || m[0].length >= f.folded.length) break;
+    out = out.slice(f.map[m[0].length] ?? 0).trim();
+  }
+  return out;
+}
+
+/** Where the name starts after a trigger: past "el"/"la" and a title. */
+function skipTitle(f: FoldedText, from: number): number {
+  const m = TITLE.exec(f.folded.slice(from));
+  return m ? from + m[0].length : from;
+}
 
 function titleCaseWord(w: string): string {
   return w
@@ -147,7 +181,8 @@ function wordsFrom(text: string, f: FoldedText, from: number): WordSpan[] {
 }
 
 function isNameWord(w: WordSpan): boolean {
-  return /^\p{L}[\p{L}'’-]*$/u.test(w.raw) && !NOT_NAME.has(w.folded.replace(/['’]/g, ''));
+  const folded = w.folded.replace(/['’]/g, '');
+  return /^\p{L}[\p{L}'’-]*$/u.test(w.raw) && !NOT_NAME.has(folded) && !COMPANY_HEAD.test(folded);
 }
 
 /** Reads a name from the words at a position: 1–4 name words with particles in between. */
@@ -172,26 +207,51 @@ export function readName(words: readonly WordSpan[], needsCapital: boolean): Wor
 export function extractPersonNames(text: string): Entity[] {
   const f = foldWithMap(text);
   const out: Entity[] = [];
+  const take = (from: number, needsCapital: boolean): void => {
+    const name = readName(wordsFrom(text, f, skipTitle(f, from)), needsCapital);
+    if (!name) return;
+    const first = name[0] as WordSpan;
+    const last = name[name.length - 1] as WordSpan;
+    if (out.some((e) => e.start < last.end && first.start < e.end)) return;
+    out.push({ type: 'person_name', value: capitalizeName(text.slice(first.start, last.end)), start: first.start, end: last.end });
+  };
   for (const { re, needsCapital } of NAME_TRIGGERS) {
     for (const m of f.folded.matchAll(re)) {
-      const from = (m.index ?? 0) + m[0].length;
-      const name = readName(wordsFrom(text, f, from), needsCapital);
-      if (!name) continue;
-      const first = name[0] as WordSpan;
-      const last = name[name.length - 1] as WordSpan;
-      if (out.some((e) => e.start === first.start)) continue;
-      out.push({ type: 'person_name', value: capitalizeName(text.slice(first.start, last.end)), start: first.start, end: last.end });
+      // "de parte de" introduces a company as often as a person: only a name-shaped run counts.
+      if (/^de parte de/.test(m[0]) && startsLikeCompany(f.folded.slice((m.index ?? 0) + m[0].length))) continue;
+      take((m.index ?? 0) + m[0].length, needsCapital);
     }
   }
-  return out;
+  // Titles keep their capitals in the original text: read them there.
+  for (const m of text.matchAll(TITLE_TRIGGER)) {
+    const at = f.map.indexOf(m.index ?? 0);
+    if (at >= 0) take(at + m[0].length, true);
+  }
+  // "Juan here, from BuildCo" / "Pedro por aquí": a capitalised name leading the message.
+  const here = /^\s*(?:hola|hi|hello|hey|buenas)?[\s,!]*((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?:here|por aqui|por aquí|aqui|aquí|al habla)(?![\p{L}])/u.exec(text);
+  if (here?.[1]) {
+    const start = (here.index ?? 0) + here[0].indexOf(here[1]);
+    const at = f.map.indexOf(start);
+    if (at >= 0) take(at, true);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+function startsLikeCompany(folded: string): boolean {
+  const firstWord = /^\s*(?:la |el )?([^\s,.;:!?]+)/.exec(folded)?.[1] ?? '';
+  return COMPANY_HEAD.test(firstWord) || /^\s*(?:la |el )?(?:empresa|compania)\b/.test(folded);
 }
 
 // ---------------------------------------------------------------- companies
 
 const COMPANY_SUFFIX = /^(?:srl|s\.r\.l\.?|sa|s\.a\.?|eirl|e\.i\.r\.l\.?|inc\.?|llc|corp\.?|corporation|ltd\.?|sas|s\.a\.s\.?)$/i;
-const COMPANY_HEAD = /^(?:constructora|ferreteria|inversiones|grupo|distribuidora|importadora|comercial|industrias|inmobiliaria)$/;
+const COMPANY_HEAD =
+  /^(?:constructora|ferreteria|inversiones|grupo|distribuidora|importadora|exportadora|comercial|industrias|inmobiliaria|materiales|eventos|servicios|soluciones|transportes|agencia|colmado|supermercado|taller|farmacia|almacenes|muebleria|clinica|colegio)$/;
 const COMPANY_TRIGGERS =
-  /\b(?:de la empresa|de la compania|de la constructora|la empresa|empresa|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|mi negocio es|mi negocio se llama|trabajo en|trabajo para|represento a|represento|i work at|i work for|i represent|my company is|my company|our company is|from|de parte de)\s+/g;
+  /\b(?:de la empresa|de la compania|de la constructora|de la firma|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|from|de parte de)\s+/g;
+/** Triggers that need a capitalised name, a company suffix or a company head after them. */
+const LOOSE_COMPANY_TRIGGER =
+  /^(?:from|empresa:?|compania|la empresa|trabajo en|trabajo para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|i'm with|i am with|we are|we're|company:|company is|the company is)$/;
 const COMPANY_STOP = new Set(
   (
     'y and que quiero queremos necesito necesitamos para por con en we i and my is es somos tengo con estamos busco ' +
@@ -242,7 +302,7 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     if (words[i] && /^(?:la|el|the|una|un|a)$/.test(words[i]!.folded) && words[i + 1] && (/^\p{Lu}/u.test(words[i + 1]!.raw) || COMPANY_HEAD.test(words[i + 1]!.folded))) i++;
     const taken: WordSpan[] = [];
     // Loose triggers ("from", "empresa") need a capitalised name or a company suffix/head.
-    const loose = /^(?:from|empresa|compania|la empresa|trabajo en|trabajo para|i work at|i work for|my company|de parte de)$/.test(trigger);
+    const loose = LOOSE_COMPANY_TRIGGER.test(trigger);
     for (; i < words.length && taken.length < 6; i++) {
       const w = words[i] as WordSpan;
       if (COMPANY_SUFFIX.test(w.raw)) {
@@ -254,7 +314,9 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
         continue;
       }
       if ((COMPANY_STOP.has(w.folded) && !(taken.length > 0 && /^\p{Lu}/u.test(w.raw))) || !/^[\p{L}\d&'’.-]+$/u.test(w.raw)) break;
-      if (loose && !/^[\p{Lu}\d]/u.test(w.raw) && !COMPANY_HEAD.test(w.folded)) break;
+      // After a head typed in lower case ("trabajo en ferreteria baez"), the words that follow are its name.
+      const afterLowerHead = taken.length > 0 && taken.length < 4 && COMPANY_HEAD.test(taken[0]!.folded) && taken[0]!.raw === taken[0]!.folded;
+      if (loose && !/^[\p{Lu}\d]/u.test(w.raw) && !COMPANY_HEAD.test(w.folded) && !afterLowerHead) break;
       taken.push(w);
     }
     const headOnly = taken.length === 1 && COMPANY_HEAD.test(taken[0]!.folded);

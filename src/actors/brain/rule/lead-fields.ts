@@ -1,15 +1,53 @@
 import type { InterestArea, LeadField, UrgencyLevel } from '../../../domain/lead.js';
 import type { Entity } from '../../../domain/nlu.js';
 import type { Expectation } from '../../../domain/understanding.js';
-import { capitalizeName, extractCompanies } from './contact-entities.js';
+import { capitalizeName, extractCompanies, extractPersonNames, stripTitles } from './contact-entities.js';
 import { detectInterestArea, detectUrgency } from './signals.js';
-import { fold } from './text.js';
+import { fold, foldWithMap } from './text.js';
 
+/** "no sé", "ni idea", "not sure": the customer cannot answer the question. */
+const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|no tengo idea|no estoy segur[oa]|no se todavia|todavia no se|aun no se|i don'?t know|i do not know|dunno|not sure|no idea|idk)$/;
 const DECLINE_COMPANY =
-  /^(?:no|ninguna|ninguno|none|n\/?a|no aplica|no tengo|no tengo empresa|no tengo compania|no tengo negocio|independiente|soy independiente|particular|personal|freelance|freelancer|por mi cuenta|trabajo por mi cuenta|self employed|self-employed|i don'?t have one|i don'?t have a company|no company|just me|individual|soy particular|es personal|es para mi casa|para mi casa)$/;
-const NAME_PREFIX = /^(?:(?:mi nombre es|me llamo|soy|my name is|i'?m|i am|es|it'?s|nombre:?)\s+)/i;
-const COMPANY_PREFIX = /^(?:(?:la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|se llama|es|trabajo en|la compania es|my company is|it'?s|company:?|empresa:?)\s+)/i;
-const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|necesito|tienen|precio|cuanto|how|what|donde|where|cemento|varilla)\b/i;
+  /^(?:no|ninguna|ninguno|none|nope|n\/?a|no aplica|no tengo|no tengo empresa|no tengo compania|no tengo negocio|independiente|soy independiente|particular|soy particular|personal|es personal|uso personal|para uso personal|para mi|es para mi|para mi casa|es para mi casa|para la casa|es para la casa|para mi mismo|para mi misma|yo mismo|yo misma|soy yo|freelance|freelancer|por mi cuenta|trabajo por mi cuenta|self employed|self-employed|i don'?t have one|i don'?t have a company|no company|just me|myself|individual|personal use|it'?s personal|it'?s for me|for me|for my home|for my house)$/;
+const DECLINE_CONTACT = /^(?:no|nah|nope|prefiero no|prefiero no decirlo|prefiero no darlo|mejor no|no quiero|no quiero darlo|no tengo|no tengo correo|no uso correo|no tengo email|i'?d rather not|rather not|no thanks|i don'?t have one|i don'?t have (?:an )?email)$/;
+const DECLINE_PHONE = /^(?:no|no tengo|none|prefiero no|mejor no|no quiero|i'?d rather not|rather not)$/;
+const DECLINE_PROBLEM = /^(?:no|nada|ninguna|ninguno|nothing|none|n\/?a)$/;
+const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
+const COMPANY_PREFIX =
+  /^(?:(?:la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|el negocio es|mi negocio es|mi negocio se llama|se llama|es|somos|trabajo en|trabajo para|de parte de|de la empresa|la compania es|mi compania es|represento a|my company is|our company is|the company is|we are|i work at|i work for|it'?s|company:?|empresa:?)\s+)/i;
+const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|necesito|tienen|precio|cuanto|how|what|donde|where|cemento|varilla|porque|cual|que|por que|para que)\b/i;
+
+/** Interest areas named outright ("el área de ventas", "es para soporte", "billing"). */
+const AREA_NAMED: [InterestArea, RegExp][] = [
+  ['Ventas', /\b(?:ventas|area de ventas|departamento de ventas|sales|sales team|sales department)\b/],
+  ['Soporte', /\b(?:soporte|soporte tecnico|servicio tecnico|support|technical support|tech support)\b/],
+  ['Facturación', /\b(?:facturacion|area de facturacion|departamento de facturacion|billing|billing department)\b/],
+];
+/** Bare answers to "¿qué tan urgente?" beyond the level words. */
+const URGENCY_WHEN: [UrgencyLevel, RegExp][] = [
+  ['Alto', /^(?:manana|mañana|para manana|tomorrow|by tomorrow|ahorita|ahora|now|ya|ayer|para ayer|esta semana|this week|lo antes posible|bastante|mucho|muy|very)$/],
+  ['Medio', /^(?:la semana que viene|la proxima semana|proxima semana|en unos dias|en dos semanas|next week|in a few days|in two weeks|este mes|this month|mas o menos)$/],
+  ['Bajo', /^(?:el mes que viene|el proximo mes|proximo mes|next month|en unos meses|in a few months|nada|no mucho|not much|not really|poco|sin prisa|no hay prisa|no urge|cuando sea|whenever)$/],
+];
+/** Urgency cues strong enough to count when the question was not asked ("¿abren hoy?" is not one). */
+const URGENCY_CUE = /\b(?:urgen\w*|prioridad|priority|para ayer|cuanto antes|lo antes posible|asap|as soon as possible|inmediat\w*|immediately|emergencia|emergency|sin prisa|no hay prisa|no urge|no rush|no hurry|not urgent|cuando puedan|whenever)\b/;
+
+/**
+ * Words that name a lead field in a correction ("cambia la urgencia a alta", "the company name is
+ * wrong, it's BuildCo"). Company before name: "nombre de la empresa" names the company.
+ */
+const FIELD_CUES: [LeadField, RegExp][] = [
+  ['company_name', /\b(?:nombre de (?:la|mi) (?:empresa|compania)|company name|name of (?:the|my) company|empresa|compania|negocio|company|business)\b/g],
+  ['email', /\b(?:correo electronico|correo|e-?mail|mail)\b/g],
+  ['phone_or_username', /\b(?:numero de telefono|numero de celular|telefono|celular|whatsapp|phone number|phone|cell)\b/g],
+  ['interest_area', /\b(?:area de interes|area|departamento|interest area|area of interest)\b/g],
+  ['problem_statement', /\b(?:necesidad|descripcion|problema|proyecto|need|problem|description|project)\b/g],
+  ['urgency_level', /\b(?:urgencia|prioridad|urgency|priority)\b/g],
+  ['name', /\b(?:nombre completo|nombre|full name|name)\b/g],
+];
+/** What may stand between the field word and the new value: "está mal, es", "is wrong, it's", "a". */
+const CORRECTION_GLUE =
+  /^(?:\s|[,.:;!=>-]|\b(?:esta mal|estan mal|esta equivocad[oa]|es incorrect[oa]|no es ese|no es esa|no es asi|es otr[oa]|es diferente|cambio|cambió|cambiala|cambialo|seria|sería|deberia ser|debe ser|el correcto es|la correcta es|correct[oa] es|en realidad es|realmente es|es|son|a|al|por|en|de|mio|mia|is wrong|is incorrect|is not right|isn'?t right|wrong|incorrect|should be|it should be|actually|is actually|change it to|to|is|it'?s|its|the right one is)\b)+/;
 
 export interface LeadReading {
   leadFields: Partial<Record<LeadField, string | null>>;
@@ -18,12 +56,16 @@ export interface LeadReading {
 }
 
 /**
- * Lead fields found in a message: from entities anywhere, and, when the conversation asked for one
- * field, from a bare answer ("Ana Pérez", "independiente", "Ventas").
+ * Lead fields found in a message: from entities anywhere, from a correction that names a field
+ * ("el correo es otro: …", "cambia la urgencia a alta") while a lead is in progress, and, when the
+ * conversation asked for one field, from a bare answer ("Ana Pérez", "independiente", "Ventas",
+ * "para ayer"). The interest area is only taken when the customer names it or answers the question:
+ * a customer who wants to buy has not said which area their request is for.
  */
 export function readLeadFields(input: { text: string; entities: readonly Entity[]; expecting: Expectation; tenantName?: string }): LeadReading {
   const { text, entities, expecting } = input;
   const expected = expecting.kind === 'lead_field' ? expecting.field : null;
+  const inLead = expecting.kind === 'lead_field' || expecting.kind === 'lead_confirmation';
   const fields: Partial<Record<LeadField, string | null>> = {};
   const first = (type: Entity['type']): Entity | undefined => entities.find((e) => e.type === type);
 
@@ -36,54 +78,153 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   const company = first('company');
   if (company) fields.company_name = company.value;
 
-  const interestArea = detectInterestArea(text, { bare: expected === 'interest_area' });
-  const urgency = detectUrgency(text, { bare: expected === 'urgency_level' });
-  if (interestArea) fields.interest_area = interestArea;
+  const folded = plainWords(text);
+  const named = AREA_NAMED.find(([, re]) => re.test(folded))?.[0];
+  if (named) fields.interest_area = named;
+  const urgency = URGENCY_CUE.test(folded) ? detectUrgency(text) : undefined;
   if (urgency) fields.urgency_level = urgency;
 
-  const trimmed = text.trim().replace(/\s+/g, ' ');
-  const bare = trimmed.replace(/[.!?¡¿]+$/g, '').replace(/^[¡¿]+/, '').trim();
-  const f = fold(bare);
-  switch (expected) {
-    case 'name':
-      if (!fields.name) {
-        const candidate = bare.replace(NAME_PREFIX, '').trim();
-        const words = candidate.split(/\s+/);
-        if (words.length >= 1 && words.length <= 5 && /^[\p{L}'’ -]+$/u.test(candidate) && !NOT_A_NAME.test(fold(candidate))) {
-          fields.name = capitalizeName(candidate);
+  // A correction names the field and gives the new value: it wins over a looser reading.
+  if (inLead) {
+    const correction = readCorrection(text);
+    if (correction) {
+      const value = readBare(correction.field, correction.value, { tenantName: input.tenantName, entities: [] });
+      if (value !== undefined && (value !== null || correction.field !== expected)) {
+        if (!(correction.field === 'email' && fields.email) && !(correction.field === 'phone_or_username' && fields.phone_or_username)) {
+          fields[correction.field] = value;
         }
       }
-      break;
-    case 'phone_or_username':
-      if (!fields.phone_or_username) {
-        const handle = bare.match(/@[\w.]{2,30}/);
-        if (handle) fields.phone_or_username = handle[0];
-        else if (/^(?:no|no tengo|none|prefiero no)$/.test(f)) fields.phone_or_username = null;
-      }
-      break;
-    case 'company_name':
-      if (DECLINE_COMPANY.test(f) || /^no tengo (?:empresa|compania|negocio)\b/.test(f) || /\bindependiente\b/.test(f)) {
-        fields.company_name = null;
-      } else if (!fields.company_name) {
-        const candidate = bare.replace(COMPANY_PREFIX, '').trim();
-        if (candidate.length > 0 && candidate.split(/\s+/).length <= 6 && !/@/.test(candidate)) {
-          const shaped = extractCompanies(candidate, input.tenantName ? { exclude: [input.tenantName] } : {})[0];
-          fields.company_name = shaped?.value ?? (candidate === candidate.toLowerCase() ? capitalizeName(candidate) : candidate);
-        }
-      }
-      break;
-    case 'interest_area':
-      fields.interest_area = interestArea ?? (entities.some((e) => e.type === 'product') ? 'Ventas' : 'Otro');
-      break;
-    case 'problem_statement':
-      if (trimmed.length > 0) fields.problem_statement = trimmed.length <= 400 ? trimmed : `${trimmed.slice(0, 399).trimEnd()}…`;
-      break;
-    default:
-      break;
+    }
+  }
+
+  if (expected && fields[expected] === undefined) {
+    const value = readBare(expected, text, { tenantName: input.tenantName, entities });
+    if (value !== undefined) fields[expected] = value;
   }
   return {
     leadFields: fields,
     ...(fields.interest_area ? { interestArea: fields.interest_area as InterestArea } : {}),
     ...(fields.urgency_level ? { urgency: fields.urgency_level as UrgencyLevel } : {}),
   };
+}
+
+/** Lower-case, accent-free words separated by single spaces (punctuation dropped). */
+function plainWords(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9@.'\s/-]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The message without the punctuation people put around a short answer. */
+function bareOf(text: string): string {
+  return text
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[.!?¡¿…]+$/g, '')
+    .replace(/^[¡¿]+/, '')
+    .trim();
+}
+
+/**
+ * The value of one field read from an answer to its question: a value, `null` when the customer
+ * declines (or cannot say), `undefined` when the message does not answer it.
+ */
+export function readBare(field: LeadField, text: string, context: { tenantName?: string | undefined; entities: readonly Entity[] }): string | null | undefined {
+  const bare = bareOf(text);
+  const f = plainWords(bare).replace(/[.]+$/, '');
+  if (f.length === 0) return undefined;
+  const dontKnow = DONT_KNOW.test(f);
+  switch (field) {
+    case 'name': {
+      if (DECLINE_CONTACT.test(f) || dontKnow) return null;
+      const found = extractPersonNames(bare)[0];
+      if (found) return found.value;
+      // "Ana Pérez, ana@x.com": the name is the first part.
+      const head = (bare.split(/[,;]|\s+(?:y|and)\s+(?=\S+@)/)[0] ?? '').trim();
+      const candidate = stripTitles(head.replace(NAME_PREFIX, '').trim().replace(/^(?:el|la)\s+/i, ''));
+      const words = candidate.split(/\s+/);
+      if (words.length >= 1 && words.length <= 6 && /^[\p{L}'’ .-]+$/u.test(candidate) && /\p{L}{2}/u.test(candidate) && !NOT_A_NAME.test(fold(candidate))) {
+        return capitalizeName(candidate.replace(/\.(?=\s|$)/g, '').trim());
+      }
+      return undefined;
+    }
+    case 'email':
+      if (DECLINE_CONTACT.test(f) || dontKnow) return null;
+      {
+        // A bare answer that is one token with an @ is the address as typed (the machine checks it).
+        const token = bare.replace(/^(?:(?:mi correo es|es|my email is|it'?s|email:?|correo:?)\s+)/i, '').trim();
+        if (/^\S+@\S+$/.test(token)) return token.toLowerCase();
+      }
+      return undefined;
+    case 'phone_or_username': {
+      // A social handle ("@ana.perez") when there is no phone; an email is not a handle.
+      const handle = /\S@\S/.test(bare) ? null : bare.match(/@[\w.]{2,30}/);
+      if (handle) return handle[0];
+      if (DECLINE_PHONE.test(f) || dontKnow) return null;
+      return undefined;
+    }
+    case 'company_name': {
+      if (DECLINE_COMPANY.test(f) || dontKnow || /^no tengo (?:empresa|compania|negocio)\b/.test(f) || /\bindependiente\b/.test(f)) return null;
+      const stripped = bare.replace(COMPANY_PREFIX, '').trim();
+      const candidate = stripped.replace(/^(?:la|el|the)\s+(?=\p{Lu}|constructora|ferreteria|inversiones|grupo)/iu, '').trim();
+      if (candidate.length === 0 || candidate.split(/\s+/).length > 7 || /@/.test(candidate) || /\?$/.test(text.trim())) return undefined;
+      if (context.tenantName && fold(candidate) === fold(context.tenantName)) return undefined;
+      const shaped = extractCompanies(candidate, context.tenantName ? { exclude: [context.tenantName] } : {})[0];
+      if (shaped && shaped.start === 0) return shaped.value;
+      return candidate === candidate.toLowerCase() ? capitalizeName(candidate) : candidate;
+    }
+    case 'interest_area': {
+      const area = detectInterestArea(bare, { bare: true });
+      if (area) return area;
+      if (dontKnow || /^(?:otro|otra|otros|other|ninguno|ninguna|none|nada|general|informacion|info|consulta)$/.test(f)) return 'Otro';
+      // A question or a request for something else is not an answer: the machine answers it and asks again.
+      if (/\?\s*$/.test(text.trim())) return undefined;
+      return context.entities.some((e) => e.type === 'product') ? 'Ventas' : 'Otro';
+    }
+    case 'problem_statement': {
+      if (dontKnow || DECLINE_PROBLEM.test(f)) return null;
+      const trimmed = text.trim().replace(/\s+/g, ' ');
+      return trimmed.length <= 400 ? trimmed : `${trimmed.slice(0, 399).trimEnd()}…`;
+    }
+    case 'urgency_level': {
+      if (dontKnow) return null;
+      const level = detectUrgency(bare, { bare: true });
+      if (level) return level;
+      for (const [l, re] of URGENCY_WHEN) if (re.test(f)) return l;
+      return undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A correction naming one field and its new value: "el correo es otro: ana@x.com",
+ * "no, la empresa es Constructora Báez", "cambia la urgencia a alta", "the company name is wrong,
+ * it's BuildCo". Null when no single field is named or no value follows it.
+ */
+export function readCorrection(text: string): { field: LeadField; value: string } | null {
+  const f = foldWithMap(text);
+  const hits: { field: LeadField; start: number; end: number }[] = [];
+  for (const [field, re] of FIELD_CUES) {
+    for (const m of f.folded.matchAll(re)) {
+      const start = m.index ?? 0;
+      const end = start + m[0].length;
+      if (hits.some((h) => h.start < end && start < h.end)) continue;
+      hits.push({ field, start, end });
+    }
+  }
+  const fieldsNamed = new Set(hits.map((h) => h.field));
+  if (fieldsNamed.size !== 1) return null;
+  const hit = hits.sort((a, b) => a.start - b.start)[0]!;
+  const rest = f.folded.slice(hit.end);
+  const glue = rest.match(CORRECTION_GLUE)?.[0] ?? '';
+  // Without a connector ("es", "a", ":", "is", "to") the words after the field are not a value.
+  if (!/(?:\bes\b|\bseria\b|\bsería\b|\ba\b|\bal\b|\bpor\b|:|=|\bis\b|\bto\b|\bit'?s\b|\bits\b|\bbe\b|-)/.test(glue)) return null;
+  const from = hit.end + glue.length;
+  const startOriginal = f.map[from] ?? text.length;
+  const value = bareOf(text.slice(startOriginal));
+  if (value.length === 0) return null;
+  return { field: hit.field, value };
 }
