@@ -141,6 +141,8 @@ export interface HostStats {
   restartsFromIncompatibleSnapshot: number;
   /** Turns whose journal write was completed on activation (after a crash or a failed write). */
   turnsCompletedOnActivation: number;
+  /** Turns the journal refused for good (data it rejects): set aside so they never poison their conversation. */
+  turnsQuarantined: number;
   idleCloses: number;
   /** Follow-up reminders sent by the idle timer to customers who left something unfinished. */
   reminders: number;
@@ -166,7 +168,7 @@ export class ConversationHost implements ConversationService {
   readonly #journal: TurnJournal;
   #sweepTimer: NodeJS.Timeout | null = null;
   #closed = false;
-  readonly stats: HostStats = { active: 0, activations: 0, passivations: 0, turns: 0, turnFailures: 0, restartsFromIncompatibleSnapshot: 0, turnsCompletedOnActivation: 0, idleCloses: 0, reminders: 0 };
+  readonly stats: HostStats = { active: 0, activations: 0, passivations: 0, turns: 0, turnFailures: 0, restartsFromIncompatibleSnapshot: 0, turnsCompletedOnActivation: 0, turnsQuarantined: 0, idleCloses: 0, reminders: 0 };
 
   constructor(options: ConversationHostOptions) {
     this.#o = { maxActiveActors: 10_000, idleTimeoutMs: 10 * 60_000, turnTimeoutMs: 15_000, ...options };
@@ -573,7 +575,12 @@ export class ConversationHost implements ConversationService {
     } catch (err) {
       this.#passivate(entry);
       this.stats.turnFailures++;
-      log.error({ err: err instanceof Error ? err.message : String(err), seq: turn.seq }, 'journal write failed; the turn completes on the next activation');
+      if (isRefusedForGood(err)) {
+        // Retrying would replay the same refusal on every activation, forever: set it aside.
+        await this.#quarantine(key, turn, err);
+        throw new HiloError('HILO_ERR_TURN_QUARANTINED', undefined, { cause: err });
+      }
+      log.error({ err, seq: turn.seq }, 'journal write failed; the turn completes on the next activation');
       throw new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
     }
     for (const line of stored) this.#publish(key, { type: 'message', entry: line });
@@ -697,7 +704,17 @@ export class ConversationHost implements ConversationService {
     const [env, committed] = await Promise.all([this.#o.snapshots.get(key) as Promise<DurableSnapshotEnvelope | null>, this.#journal.lastCommitted(key)]);
     if (env && env.seq > committed.seq) {
       if (env.turn && env.turn.seq === env.seq) {
-        const stored = await this.#journal.commit(key, env.turn, env);
+        let stored: TranscriptEntry[];
+        try {
+          stored = await this.#journal.commit(key, env.turn, env);
+        } catch (err) {
+          // An outage: fail this activation, the next one completes the turn. A refusal for good
+          // (a turn written before inbound text was normalised, say): set it aside and go on
+          // from the journal's copy, so the conversation is never poisoned.
+          if (!isRefusedForGood(err)) throw err;
+          await this.#quarantine(key, env.turn, err);
+          return committed.envelope;
+        }
         this.stats.turnsCompletedOnActivation++;
         this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, seq: env.seq, lines: stored.length }, 'completed a turn found in the snapshot but not in the journal');
         for (const line of stored) this.#publish(key, { type: 'message', entry: line });
@@ -706,6 +723,22 @@ export class ConversationHost implements ConversationService {
     }
     if (committed.envelope && (!env || committed.seq > env.seq)) return committed.envelope;
     return env;
+  }
+
+  /**
+   * Sets aside a turn the journal refused for good: its snapshot (step 1) is deleted, so the
+   * conversation's next activation starts from the journal's copy of the last recorded turn and
+   * the turn is never replayed. Only this turn is lost, and its sender got an error for it (or no
+   * answer at all); every turn recorded before stays. Side effects it already caused (a ticket, a
+   * lead) keep their idempotency keys. The log carries ids and the error's code, never the text.
+   */
+  async #quarantine(key: ConversationKey, turn: TurnRecord, err: unknown): Promise<void> {
+    this.stats.turnsQuarantined++;
+    this.#log.error(
+      { code: 'HILO_ERR_TURN_QUARANTINED', tenant: key.tenantId, conversationId: key.conversationId, seq: turn.seq, inboundMessageId: turn.inboundMessageId, lines: turn.entries.length, err },
+      'the journal refused a turn for good; the turn is quarantined and the conversation goes on from its last recorded turn',
+    );
+    await this.#o.snapshots.delete(key);
   }
 
   /** Read-only view of the newest envelope: the snapshot store's, else the journal's copy. */
@@ -849,6 +882,20 @@ export function createTranscriptTurnJournal(transcripts: TranscriptStore): TurnJ
       if (current && current.seq === seq && current.idleCloseAt !== null) current.idleCloseAt = dueAt;
     },
   };
+}
+
+/**
+ * A journal error that a retry cannot fix: PostgreSQL refused the data (SQLSTATE class 22 data
+ * exception, 23 integrity violation, 54 limit exceeded), or the record could not be serialised.
+ * Connection errors, timeouts and fencing carry no such code: those turns are completed later.
+ */
+export function isRefusedForGood(err: unknown): boolean {
+  for (let e: unknown = err, depth = 0; e !== null && typeof e === 'object' && depth < 4; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && /^(22|23|54)[0-9A-Z]{3}$/.test(code)) return true;
+    if (e instanceof TypeError || e instanceof RangeError) return true;
+  }
+  return false;
 }
 
 function topLevelState(value: unknown): string {

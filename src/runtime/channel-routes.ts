@@ -349,7 +349,13 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
       const conversationId = await host.resolveConversation(tenantId, event.channel, event.senderId);
       serviceWindow.recordInbound(conversationId, event.timestamp);
       if (event.text.trim() !== '') {
-        await host.handleMessage(toInboundMessage(event));
+        try {
+          await host.handleMessage(toInboundMessage(event));
+        } catch (err) {
+          // A quarantined turn is final: a redelivery would be refused the same way, so the
+          // provider gets its 200 (the host logged it with its code); anything else is retried.
+          if (!isHiloError(err, 'HILO_ERR_TURN_QUARANTINED')) throw err;
+        }
       } else {
         const ack = politeAcknowledgement(event.kind, 'es');
         if (ack !== null) {

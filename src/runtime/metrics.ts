@@ -19,6 +19,7 @@ export function renderPrometheus(host: ConversationHost, startedAt: number, cloc
   };
   metric('hilo_turns_total', 'counter', 'Turns completed and persisted.', s.turns);
   metric('hilo_turn_failures_total', 'counter', 'Turns that failed or timed out.', s.turnFailures);
+  metric('hilo_turns_quarantined_total', 'counter', 'Turns the database refused for good (HILO_ERR_TURN_QUARANTINED), set aside so their conversation goes on.', s.turnsQuarantined);
   metric('hilo_actor_activations_total', 'counter', 'Conversation actors loaded into memory.', s.activations);
   metric('hilo_actor_passivations_total', 'counter', 'Conversation actors dropped from memory.', s.passivations);
   metric('hilo_snapshot_restarts_total', 'counter', 'Conversations restarted because their snapshot came from an incompatible machine version.', s.restartsFromIncompatibleSnapshot);
