@@ -12,6 +12,14 @@ export interface Product {
   unit: string;
   /** Extra search terms: colloquial names, English names, common misspellings are NOT needed here. */
   aliases?: string[];
+  /** Brand, when the product has one ("Cemex"): a brand the customer names must match. */
+  brand?: string;
+  /**
+   * Phrases for which this is the everyday product a clerk hands over ("cemento", "funda de
+   * cemento" → the gray GU bag), unless the customer's words say otherwise (colour, size, brand).
+   * At most one product per phrase.
+   */
+  default_for?: string[];
 }
 
 export type AccountStanding = 'al_dia' | 'atrasada' | 'suspendida';

@@ -125,6 +125,8 @@ function parseSettings(raw: unknown): TenantSettings {
 function parseCatalog(raw: unknown): Product[] {
   const c = new Check('catalog.json');
   const seen = new Map<string, number>();
+  /** Folded default phrase → the SKU it names: one everyday product per phrase. */
+  const defaults = new Map<string, string>();
   return c.array(raw, '$', { nonEmpty: true }).map((item, i) => {
     const p = `$[${i}]`;
     const o = c.object(item, p);
@@ -141,6 +143,17 @@ function parseCatalog(raw: unknown): Product[] {
       unit: c.string(o.unit, `${p}.unit`),
     };
     if (o.aliases !== undefined) product.aliases = c.strings(o.aliases, `${p}.aliases`);
+    if (o.brand !== undefined) product.brand = c.string(o.brand, `${p}.brand`);
+    if (o.default_for !== undefined) {
+      product.default_for = c.strings(o.default_for, `${p}.default_for`);
+      product.default_for.forEach((phrase, j) => {
+        const key = phrase.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+        if (key === '') c.fail(`${p}.default_for[${j}]`, 'an empty phrase');
+        const owner = defaults.get(key);
+        if (owner !== undefined && owner !== sku) c.fail(`${p}.default_for[${j}]`, `"${phrase}" is already the default of ${owner}`);
+        defaults.set(key, sku);
+      });
+    }
     return product;
   });
 }

@@ -1,0 +1,354 @@
+import { editDistance, FILLER, fold, NUMBER_WORDS, soundKey, stem, words } from './text.js';
+
+/**
+ * Product attributes read from a customer's words and from catalog names alike: sizes and other
+ * measures ("de 6", "1/2 inch", "tres octavos", "12 pies", "20A"), grade ("grado 60"), gauge
+ * ("calibre 34", "#12"), dimensions ("2x4"), colour, finish, pack (funda, galón, cubeta, ...) and
+ * brand. The resolver scores them against each product, so "block de 6" is the 6" block.
+ */
+
+/** `''`: a bare number or fraction ("block de 6", "varilla de 3/8"); it matches any unit. */
+export type MeasureUnit = 'in' | 'ft' | 'm' | 'mm' | 'cm' | 'kg' | 'lb' | 'oz' | 'gal' | 'w' | 'a' | 'v' | 'hp' | 'ml' | 'ga' | 'count' | '';
+
+export interface Measure {
+  value: number;
+  unit: MeasureUnit;
+}
+
+export interface Attributes {
+  measures: Measure[];
+  grade?: number;
+  /** "2x4", "4x8", "60x60"; a three-part size also yields its first two parts. */
+  dims: string[];
+  /** Canonical Spanish colour names: "blanco", "gris", "blanco hueso". */
+  colours: string[];
+  finish?: 'satinado' | 'mate' | 'brillante';
+  /** Canonical selling pack: saco, galon, cubeta, rollo, pie, libra, ... */
+  pack?: string;
+  brand?: string;
+}
+
+export type AttributeKind = 'size' | 'grade' | 'dims' | 'colour' | 'finish' | 'pack' | 'brand';
+
+export interface ParsedQuery {
+  /** How many the customer wants ("10 sacos de", "dame 2", "una docena de"). */
+  quantity?: number;
+  attributes: Attributes;
+  /** Stemmed words left once filler and attribute words are gone: what the product *is*. */
+  content: string[];
+  /** The words that expressed each attribute, canonical ("3/8", "grado 60", "azul"): for follow-ups and replies. */
+  phrases: Partial<Record<AttributeKind, string>>;
+}
+
+const COLOURS: Readonly<Record<string, string>> = {
+  blanco: 'blanco', blanca: 'blanco', white: 'blanco', blanquito: 'blanco',
+  gris: 'gris', gray: 'gris', grey: 'gris', plomo: 'gris',
+  negro: 'negro', negra: 'negro', black: 'negro', prieto: 'negro',
+  rojo: 'rojo', roja: 'rojo', red: 'rojo', colorado: 'rojo',
+  verde: 'verde', green: 'verde',
+  azul: 'azul', blue: 'azul',
+  amarillo: 'amarillo', amarilla: 'amarillo', yellow: 'amarillo',
+  beige: 'beige', crema: 'beige', cream: 'beige',
+  naranja: 'naranja', anaranjado: 'naranja', anaranjada: 'naranja', orange: 'naranja',
+  marron: 'marron', brown: 'marron', cafe: 'marron',
+  transparente: 'transparente', clear: 'transparente', claro: 'transparente', claros: 'transparente', transparent: 'transparente',
+  hueso: 'hueso', ivory: 'hueso', perla: 'perla',
+};
+/** Two-word colours: "blanco hueso" is not plain white. */
+const COLOUR_PAIRS: readonly [string, string, string][] = [
+  ['blanco', 'hueso', 'blanco hueso'],
+  ['gris', 'perla', 'gris perla'],
+  ['off', 'white', 'blanco hueso'],
+];
+const FINISHES: Readonly<Record<string, Attributes['finish']>> = {
+  satinada: 'satinado', satinado: 'satinado', satin: 'satinado', satinad: 'satinado',
+  mate: 'mate', matte: 'mate', mat: 'mate', flat: 'mate',
+  brillante: 'brillante', brillado: 'brillante', brillada: 'brillante', gloss: 'brillante', glossy: 'brillante', brillo: 'brillante',
+};
+/** Pack words (customer's and catalog's) → the catalog's selling unit. */
+const PACKS: Readonly<Record<string, string>> = {
+  saco: 'saco', sacos: 'saco', funda: 'saco', fundas: 'saco', bag: 'saco', bags: 'saco', quintal: 'saco', quintales: 'saco', sack: 'saco',
+  bolsa: 'saco', bolsas: 'saco',
+  galon: 'galon', galones: 'galon', gallon: 'galon', gallons: 'galon', gal: 'galon',
+  cubeta: 'cubeta', cubetas: 'cubeta', bucket: 'cubeta', buckets: 'cubeta', cubo: 'cubeta', paila: 'cubeta', tanqueta: 'cubeta',
+  rollo: 'rollo', rollos: 'rollo', roll: 'rollo', rolls: 'rollo', bobina: 'rollo',
+  libra: 'libra', libras: 'libra', pound: 'libra', pounds: 'libra', lb: 'libra', lbs: 'libra',
+  ciento: 'ciento', caja: 'caja', cajas: 'caja', box: 'caja', paquete: 'paquete', paquetes: 'paquete', pack: 'paquete',
+  plancha: 'plancha', planchas: 'plancha', lamina: 'lamina', laminas: 'lamina', sheet: 'lamina', sheets: 'lamina',
+  par: 'par', pares: 'par', pair: 'par', juego: 'juego', juegos: 'juego', set: 'juego',
+};
+/** Count nouns after a number in catalog names ("6 Piezas", "1 Polo", "8 Circuitos"). */
+const COUNT_NOUNS = /^(?:piezas?|polos?|circuitos?|dientes|peldanos|componentes|poceta|pieces|poles?)$/;
+
+const UNIT_WORDS: readonly [RegExp, MeasureUnit][] = [
+  [/^(?:in|inch|inches|pulgadas?|pulg|plg)$/, 'in'],
+  [/^(?:ft|pies?|feet|foot)$/, 'ft'],
+  [/^(?:m|mts?|metros?|meters?|metres?)$/, 'm'],
+  [/^mm$/, 'mm'],
+  [/^cm$/, 'cm'],
+  [/^(?:kg|kilos?|kilogramos?)$/, 'kg'],
+  [/^(?:lb|lbs|libras?|pounds?)$/, 'lb'],
+  [/^(?:oz|onzas?|ounces?)$/, 'oz'],
+  [/^(?:gal|galon|galones|gallons?)$/, 'gal'],
+  [/^(?:w|watts?|vatios?)$/, 'w'],
+  [/^(?:a|amp|amps|amperes?|amperios?)$/, 'a'],
+  [/^(?:v|volts?|voltios?)$/, 'v'],
+  [/^hp$/, 'hp'],
+  [/^ml$/, 'ml'],
+];
+
+function unitOf(word: string | undefined): MeasureUnit | null {
+  if (word === undefined) return null;
+  for (const [re, unit] of UNIT_WORDS) if (re.test(word)) return unit;
+  return null;
+}
+
+/** "1/2" → 0.5, "1-1/2" → 1.5, "42.5" → 42.5, "3,5" → 3.5. */
+export function numberValue(text: string): number {
+  const mixed = /^(\d+)-(\d+)\/(\d+)$/.exec(text);
+  if (mixed) return Number(mixed[1]) + Number(mixed[2]) / Number(mixed[3]);
+  const frac = /^(\d+)\/(\d+)$/.exec(text);
+  if (frac) return Number(frac[2]) === 0 ? Number.NaN : Number(frac[1]) / Number(frac[2]);
+  return Number(text.replace(',', '.'));
+}
+
+/** A measure as a customer reads it: 0.375 in → 3/8", 20 ft → 20 pies. */
+export function measureText(m: Measure): string {
+  const whole = Math.floor(m.value);
+  const rest = m.value - whole;
+  const eighths = Math.round(rest * 16);
+  let num = String(m.value);
+  if (rest > 0 && Math.abs(rest * 16 - eighths) < 1e-6) {
+    let n = eighths;
+    let d = 16;
+    while (n % 2 === 0) {
+      n /= 2;
+      d /= 2;
+    }
+    num = whole > 0 ? `${whole} ${n}/${d}` : `${n}/${d}`;
+  }
+  const suffix: Record<MeasureUnit, string> = { in: '"', ft: "'", m: ' m', mm: ' mm', cm: ' cm', kg: ' kg', lb: ' lb', oz: ' oz', gal: ' gal', w: 'W', a: 'A', v: 'V', hp: ' HP', ml: ' ml', ga: '', count: '', '': '' };
+  return m.unit === 'ga' ? `#${num}` : `${num}${suffix[m.unit]}`;
+}
+
+/** Rewrites spoken and written measures to one notation: "de media" → 1/2, `4"` → 4in, "12 pies" → 12ft. */
+function normaliseMeasures(folded: string): string {
+  let t = ` ${folded} `;
+  t = t.replace(/½/g, ' 1/2').replace(/¼/g, ' 1/4').replace(/¾/g, ' 3/4');
+  t = t.replace(/\bmedia\s+docena\b/g, ' 6 ').replace(/\b(?:una|1)\s+docena\b/g, ' 12 ').replace(/\ba\s+dozen\b/g, ' 12 ').replace(/\b(?:un|a)\s+(?:par|pair|couple)\s+(?:de|of)\b/g, ' 2 de ');
+  t = t.replace(/\b(?:una\s+)?pulgadas?\s+y\s+media\b/g, ' 1-1/2in ');
+  t = t.replace(/\buna\s+y\s+media(?:\s+pulgadas?)?\b/g, ' 1-1/2in ');
+  t = t.replace(/\b(\d+)\s+y\s+media\b/g, ' $1-1/2 ');
+  t = t.replace(/\b(\d+)\s+and\s+a\s+half\b/g, ' $1-1/2 ');
+  t = t.replace(/\bone\s+and\s+a\s+half\b/g, ' 1-1/2 ');
+  t = t.replace(/\btres\s+cuartos?\b/g, ' 3/4 ');
+  t = t.replace(/\btres\s+octavos?\b/g, ' 3/8 ');
+  t = t.replace(/\bcinco\s+octavos?\b/g, ' 5/8 ');
+  t = t.replace(/\b(?:un\s+)?cuarto\s+de\s+pulgada\b/g, ' 1/4in ');
+  t = t.replace(/\bun\s+cuarto\b/g, ' 1/4 ');
+  t = t.replace(/\b(?:three|3)\s+eighths?\b/g, ' 3/8 ');
+  t = t.replace(/\b(?:five|5)\s+eighths?\b/g, ' 5/8 ');
+  t = t.replace(/\bthree\s+quarters?(?:\s+(?:of\s+an\s+)?inch)?\b/g, ' 3/4in ');
+  t = t.replace(/\b(?:a\s+)?quarter\s+inch\b/g, ' 1/4in ');
+  t = t.replace(/\bhalf\s+(?:an\s+)?inch\b/g, ' 1/2in ');
+  t = t.replace(/\bmedia\s+pulgada\b/g, ' 1/2in ');
+  t = t.replace(/\b(?:de\s+a\s+)?media\b/g, ' 1/2 ');
+  t = t.replace(/\bmedio\b(?!\s+(?:galon|saco|metro))/g, ' 1/2 ');
+  // "1 1/2" is one size, not two numbers.
+  t = t.replace(/\b(\d+)\s+(\d+\/\d+)/g, ' $1-$2 ');
+  t = t.replace(/(\d)\s*(?:"|''|”|″|pulgadas?\b|pulg\b\.?|plg\b|inch(?:es)?\b|in\b)/g, '$1in ');
+  t = t.replace(/(\d)\s*(?:'|’|pies\b|pie\b|ft\b|feet\b|foot\b)/g, '$1ft ');
+  t = t.replace(/\b(\d+)\s+(?:de\s+)?(?:un|una|1)\s+pulgadas?\b/g, '$1in ');
+  return t;
+}
+
+const NUMBER = String.raw`(\d+-\d+\/\d+|\d+\/\d+|\d+(?:[.,]\d+)?)`;
+
+/** A vocabulary word within one typo (or a sound-alike) of `word`, from a small closed list. */
+function nearest(word: string, vocabulary: readonly string[]): string | undefined {
+  if (vocabulary.includes(word)) return word;
+  if (word.length < 4) return undefined;
+  const key = soundKey(word);
+  for (const v of vocabulary) if (v.length >= 4 && soundKey(v) === key) return v;
+  for (const v of vocabulary) if (v.length >= 5 && v[0] === word[0] && editDistance(word, v, 1) <= 1) return v;
+  return undefined;
+}
+const COLOUR_WORDS = Object.keys(COLOURS);
+const FINISH_WORDS = Object.keys(FINISHES);
+
+export interface ParseOptions {
+  /** Brand names (folded) the catalog knows; found in the text they become the `brand` attribute. */
+  brands?: readonly string[];
+  /** Catalog text (a product name): no quantities, every number is a measure. */
+  catalog?: boolean;
+  /** Words the catalog knows are taken as written: "block" is not a typo of "black". */
+  isKnown?: (word: string) => boolean;
+}
+
+/**
+ * Reads the attributes, the quantity and the content words of a customer's product phrase or a
+ * catalog name.
+ *
+ * @example
+ * parseProductText('10 sacos de cemento gris').quantity; // 10
+ * parseProductText('la varilla de 1/2 grado 60').attributes; // { measures: [{ value: 0.5, unit: '' }], grade: 60, ... }
+ */
+export function parseProductText(text: string, options: ParseOptions = {}): ParsedQuery {
+  const attributes: Attributes = { measures: [], dims: [], colours: [] };
+  const phrases: ParsedQuery['phrases'] = {};
+  const addPhrase = (kind: AttributeKind, phrase: string): void => {
+    phrases[kind] = phrases[kind] ? `${phrases[kind]} ${phrase}` : phrase;
+  };
+  let t = normaliseMeasures(fold(text).replace(/[¿?¡!,;:()]/g, ' '));
+  let quantity: number | undefined;
+
+  // Quantity first: "10 sacos de cemento", "dame 2 tubos", "5 galones de pintura", "50 de esos"
+  // (not "tinaco de 250 galones", "calibre 34", "block 6").
+  if (!options.catalog) {
+    const found = readQuantity(t);
+    if (found) {
+      quantity = found.quantity;
+      if (found.pack) {
+        attributes.pack = found.pack;
+        addPhrase('pack', found.packWord ?? found.pack);
+      }
+      t = found.rest;
+    }
+  }
+
+  /** Removes every match the callback accepts (returns nothing); a returned string replaces the match instead. */
+  const take = (re: RegExp, onMatch: (m: string[]) => string | void): void => {
+    t = t.replace(re, (...args: unknown[]) => {
+      const kept = onMatch(args.filter((a) => typeof a === 'string' || a === undefined).map((a) => (a === undefined ? '' : (a as string))));
+      return typeof kept === 'string' ? kept : ' ';
+    });
+  };
+  take(/\b(?:grado|grade|gr\.?)\s*(\d+)\b/g, (m) => {
+    attributes.grade = Number(m[1]);
+    addPhrase('grade', `grado ${m[1]}`);
+  });
+  take(/(?:\b(?:calibre|cal\.?|gauge|ga|numero|no\.)\s*#?\s*|#\s*)(\d+)\b/g, (m) => {
+    attributes.measures.push({ value: Number(m[1]), unit: 'ga' });
+    addPhrase('size', `#${m[1]}`);
+  });
+  take(/\b(\d+(?:\.\d+)?)\s*x\s*(\d+(?:\.\d+)?)(?:\s*x\s*(\d+(?:\.\d+)?)(?:ft|in)?)?(?:\s*cm\b)?/g, (m) => {
+    attributes.dims.push(`${m[1]}x${m[2]}`);
+    if (m[3]) attributes.dims.push(`${m[1]}x${m[2]}x${m[3]}`);
+    addPhrase('dims', m[3] ? `${m[1]}x${m[2]}x${m[3]}` : `${m[1]}x${m[2]}`);
+  });
+  take(/\b(\d+)\s*-\s*(\d+)\s*-\s*(\d+)\b/g, (m) => {
+    attributes.dims.push(`${m[1]}-${m[2]}-${m[3]}`);
+  });
+  // A number with its unit: 4in, 20ft, 42.5 kg, 20a, 9w, 250 galones, 6 m, "6 piezas".
+  take(new RegExp(String.raw`(?<![\w/.-])${NUMBER}(in|ft)\b`, 'g'), (m) => {
+    attributes.measures.push({ value: numberValue(m[1] as string), unit: m[2] as MeasureUnit });
+    addPhrase('size', measureText({ value: numberValue(m[1] as string), unit: m[2] as MeasureUnit }));
+  });
+  take(new RegExp(String.raw`(?<![\w/.-])${NUMBER}\s*([a-z]+)\b`, 'g'), (m) => {
+    const word = m[2] as string;
+    const unit = unitOf(word);
+    const value = numberValue(m[1] as string);
+    // "a" and "v" alone are Spanish words: only as a suffix ("20a", "20v").
+    const attached = !/\s/.test(m[0] ?? '');
+    if (unit !== null && (attached || !/^(?:a|v|w|m)$/.test(word) || options.catalog)) {
+      attributes.measures.push({ value, unit });
+      addPhrase('size', measureText({ value, unit }));
+      return;
+    }
+    if (COUNT_NOUNS.test(word)) {
+      attributes.measures.push({ value, unit: 'count' });
+      return;
+    }
+    // Not a measure ("cable 12 negro"): the number stays for the bare-size pass, the word for content.
+    return ` ${m[1]} ${word} `;
+  });
+  // Bare fractions and sizes: "varilla de 3/8", "block de 6", "de 1-1/2".
+  take(new RegExp(String.raw`(?<![\w/.-])${NUMBER}(?![\w/])`, 'g'), (m) => {
+    const value = numberValue(m[1] as string);
+    if (!Number.isFinite(value) || value <= 0) return;
+    attributes.measures.push({ value, unit: '' });
+    addPhrase('size', measureText({ value, unit: /\//.test(m[1] as string) ? 'in' : '' }));
+  });
+
+  // Word attributes: colour (two-word colours first), finish, pack, brand.
+  let tokens = words(t);
+  for (const brand of options.brands ?? []) {
+    const at = ` ${tokens.join(' ')} `.indexOf(` ${brand} `);
+    if (at >= 0) {
+      attributes.brand = brand;
+      addPhrase('brand', brand);
+      const n = brand.split(' ').length;
+      const start = ` ${tokens.join(' ')} `.slice(0, at).trim().split(' ').filter(Boolean).length;
+      tokens = [...tokens.slice(0, start), ...tokens.slice(start + n)];
+      break;
+    }
+  }
+  const content: string[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i] as string;
+    const next = tokens[i + 1];
+    const pair = COLOUR_PAIRS.find(([a, b]) => (COLOURS[word] === a || word === a) && next !== undefined && (COLOURS[next] === b || next === b));
+    if (pair) {
+      attributes.colours.push(pair[2]);
+      addPhrase('colour', pair[2]);
+      i++;
+      continue;
+    }
+    if (/^\d/.test(word)) continue;
+    if (FILLER.has(stem(word)) && !COLOURS[word] && !PACKS[word]) continue;
+    const guess = !options.catalog && !(options.isKnown?.(word) ?? false);
+    const colour = COLOURS[word] ?? (guess ? COLOURS[nearest(word, COLOUR_WORDS) ?? ''] : undefined);
+    if (colour) {
+      attributes.colours.push(colour);
+      addPhrase('colour', colour);
+      continue;
+    }
+    const finish = FINISHES[word] ?? (guess ? FINISHES[nearest(word, FINISH_WORDS) ?? ''] : undefined);
+    if (finish) {
+      attributes.finish = finish;
+      addPhrase('finish', finish);
+      continue;
+    }
+    if (PACKS[word] && !(word === 'set' || word === 'pack' || word === 'par' || word === 'juego' || word === 'plancha' || word === 'lamina' || word === 'sheet' || word === 'sheets')) {
+      attributes.pack ??= PACKS[word];
+      if (!phrases.pack) addPhrase('pack', word);
+      continue;
+    }
+    if (word.length === 1) continue;
+    content.push(stem(word));
+  }
+  return { ...(quantity !== undefined ? { quantity } : {}), attributes, content, phrases };
+}
+
+const QUANTITY_BLOCKERS = /^(?:de|of|calibre|cal|grado|grade|no|numero|x|gauge|ga)$/;
+const PRONOUNS = /^(?:esos|esas|ellos|ellas|them|those|these|eso|esto|estos|estas)$/;
+
+/** The customer's quantity at the start of a phrase, and the phrase without it. */
+function readQuantity(t: string): { quantity: number; pack?: string; packWord?: string; rest: string } | null {
+  const tokens = [...t.matchAll(/[a-z]+|\d+(?:[.,/-]\d+)*[a-z]*/g)];
+  for (let i = 0; i < tokens.length; i++) {
+    const raw = (tokens[i] as RegExpMatchArray)[0];
+    const isDigits = /^\d+$/.test(raw);
+    if (/^\d/.test(raw) && !isDigits) return null; // a size comes first: "4in", "3/8"
+    const value = isDigits ? Number(raw) : NUMBER_WORDS[raw];
+    if (value === undefined) continue;
+    const prev = tokens[i - 1]?.[0];
+    const next = tokens[i + 1]?.[0];
+    // "tinaco de 250 galones" is a size; "precio de 5 galones" a quantity.
+    const beforePrev = tokens[i - 2]?.[0];
+    const ofSize = (prev === 'de' || prev === 'of') && beforePrev !== undefined && !FILLER.has(stem(beforePrev)) && !/^\d/.test(beforePrev);
+    if (prev !== undefined && QUANTITY_BLOCKERS.test(prev) && (ofSize || (prev !== 'de' && prev !== 'of'))) return null;
+    if (next === undefined || /^\d/.test(next)) return null;
+    const pack = PACKS[next];
+    const ofThem = (next === 'de' || next === 'of') && PRONOUNS.test(tokens[i + 2]?.[0] ?? '');
+    if (!pack && !ofThem && (unitOf(next) !== null || COUNT_NOUNS.test(next) || FILLER.has(stem(next)))) return null;
+    // "un cemento" is too weak to be a quantity; a digit, a pack or a number above one makes it real.
+    if (!isDigits && value <= 1 && !pack) return null;
+    const token = tokens[i] as RegExpMatchArray;
+    const start = token.index ?? 0;
+    let end = start + raw.length;
+    if (pack) end = (tokens[i + 1]?.index ?? end) + next.length;
+    return { quantity: value, ...(pack ? { pack, packWord: next } : {}), rest: `${t.slice(0, start)} ${t.slice(end)}` };
+  }
+  return null;
+}

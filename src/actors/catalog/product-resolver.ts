@@ -1,0 +1,358 @@
+import MiniSearch from 'minisearch';
+import type { Product } from '../../domain/tenant.js';
+import { parseProductText, type AttributeKind, type Attributes, type Measure, type ParsedQuery } from './attributes.js';
+import { editDistance, FILLER, fold, soundKey, stem, words } from './text.js';
+
+export interface CatalogMatch {
+  product: Product;
+  /** 0..1: how much of the query the product covers, and how closely. */
+  score: number;
+  /** Attributes the customer gave that this product does not have (a colour, a size, a grade). */
+  unmet: AttributeKind[];
+  /** The product is the tenant's everyday choice for these words (`default_for`). */
+  defaulted: boolean;
+}
+
+/**
+ * The one product resolver: the catalog tool, the LLM brain's `search_catalog` and the rule brain's
+ * product extraction all read customers' words through it.
+ */
+export interface ProductResolver {
+  /** Best matches first; empty when nothing in the catalog resembles the query. */
+  search(query: string, options?: { limit?: number }): CatalogMatch[];
+  /** Quantity, attributes and content words of a phrase, as `search` reads them. */
+  parse(query: string): ParsedQuery;
+  /** The catalog word (folded, as written in the catalog) a customer's word stands for, tolerating plurals and typos; null if none. */
+  correct(word: string): string | null;
+  /** Folded catalog words (names, aliases, categories). */
+  readonly lexicon: ReadonlySet<string>;
+}
+
+/** Alias-only matches rank a little below name matches ("pvc" in a conduit's aliases vs a PVC pipe's name). */
+const ALIAS_FACTOR = 0.95;
+const CATEGORY_FACTOR = 0.6;
+const MIN_SCORE = 0.3;
+/** Results far below the best one are noise for a customer ("tubo" matching every pipe fitting). */
+const RELATIVE_CUTOFF = 0.55;
+const CORRECTION_CACHE_LIMIT = 10_000;
+
+/** Score changes for an attribute the product has (+), has differently (−) or does not state (−, smaller). */
+const WEIGHTS = {
+  size: { hit: 0.15, miss: -0.28, unknown: -0.12 },
+  grade: { hit: 0.15, miss: -0.3, unknown: -0.12 },
+  dims: { hit: 0.15, miss: -0.28, unknown: -0.12 },
+  colour: { hit: 0.12, partial: 0.03, miss: -0.3, unknown: -0.06 },
+  finish: { hit: 0.12, miss: -0.25, unknown: -0.08 },
+  pack: { hit: 0.06, miss: -0.12 },
+  brand: { hit: 0.12, miss: -0.22 },
+  default: 0.1,
+} as const;
+
+interface Entry {
+  product: Product;
+  /** Stemmed token → factor: 1 for the name and unit, less for aliases and the category. */
+  tokens: Map<string, number>;
+  /** Sound key → best factor among tokens with that key. */
+  sounds: Map<string, number>;
+  /** Stemmed name tokens outside parentheses: what the product is. */
+  core: Set<string>;
+  /** Head nouns: the name's first word and single-word aliases. */
+  heads: Set<string>;
+  attributes: Attributes;
+  /** Content stems of each `default_for` phrase. */
+  defaults: string[][];
+}
+
+const PACK_OF_UNIT: Readonly<Record<string, string>> = {
+  saco: 'saco', bolsa: 'saco', galon: 'galon', cubeta: 'cubeta', rollo: 'rollo', libra: 'libra', ciento: 'ciento',
+  caja: 'caja', paquete: 'paquete', plancha: 'plancha', lamina: 'lamina', par: 'par', juego: 'juego', pie: 'pie',
+  metro: 'metro', unidad: 'unidad',
+};
+
+const termsOf = (text: string): string[] => words(fold(text)).filter((w) => !/^\d/.test(w) && w.length > 1);
+
+function sameMeasure(a: Measure, b: Measure): boolean {
+  return Math.abs(a.value - b.value) < 1e-6;
+}
+
+/**
+ * Scores the attributes the customer gave against a product's. Every attribute the product lacks
+ * costs more than any text difference gains, so "block de 6" never answers the 4" block.
+ */
+function scoreAttributes(query: Attributes, product: Attributes): { deltas: Partial<Record<AttributeKind, number>>; unmet: AttributeKind[]; hits: Set<AttributeKind> } {
+  const deltas: Partial<Record<AttributeKind, number>> = {};
+  const hits = new Set<AttributeKind>();
+  let kind: AttributeKind = 'size';
+  // Adds to the current kind's delta; a positive step is a hit for that kind.
+  const add = (value: number): void => {
+    deltas[kind] = (deltas[kind] ?? 0) + value;
+    if (value > 0) hits.add(kind);
+  };
+  const unmet = new Set<AttributeKind>();
+  const sized = product.measures.filter((m) => m.unit !== 'count');
+  kind = 'size';
+  for (const q of query.measures) {
+    if (q.unit === '') {
+      if (product.measures.some((m) => sameMeasure(m, q))) add(WEIGHTS.size.hit);
+      else {
+        add(sized.length > 0 ? WEIGHTS.size.miss : WEIGHTS.size.unknown);
+        unmet.add('size');
+      }
+      continue;
+    }
+    if (product.measures.some((m) => (m.unit === q.unit || m.unit === '') && sameMeasure(m, q))) add(WEIGHTS.size.hit);
+    else if (product.measures.some((m) => sameMeasure(m, q) && m.unit !== 'count')) add(WEIGHTS.size.hit / 3);
+    else {
+      add(product.measures.some((m) => m.unit === q.unit) ? WEIGHTS.size.miss : WEIGHTS.size.unknown);
+      unmet.add('size');
+    }
+  }
+  kind = 'grade';
+  if (query.grade !== undefined) {
+    if (product.grade === query.grade) add(WEIGHTS.grade.hit);
+    else {
+      add(product.grade !== undefined ? WEIGHTS.grade.miss : WEIGHTS.grade.unknown);
+      unmet.add('grade');
+    }
+  }
+  kind = 'dims';
+  for (const d of query.dims) {
+    if (product.dims.includes(d)) add(WEIGHTS.dims.hit);
+    else {
+      add(product.dims.length > 0 ? WEIGHTS.dims.miss : WEIGHTS.dims.unknown);
+      unmet.add('dims');
+    }
+  }
+  kind = 'colour';
+  for (const c of query.colours) {
+    if (product.colours.includes(c)) add(WEIGHTS.colour.hit);
+    else if (product.colours.some((p) => p.startsWith(`${c} `))) add(WEIGHTS.colour.partial);
+    else {
+      add(product.colours.length > 0 ? WEIGHTS.colour.miss : WEIGHTS.colour.unknown);
+      unmet.add('colour');
+    }
+  }
+  kind = 'finish';
+  if (query.finish !== undefined) {
+    if (product.finish === query.finish) add(WEIGHTS.finish.hit);
+    else {
+      add(product.finish !== undefined ? WEIGHTS.finish.miss : WEIGHTS.finish.unknown);
+      unmet.add('finish');
+    }
+  }
+  kind = 'pack';
+  if (query.pack !== undefined && product.pack !== undefined) add(query.pack === product.pack ? WEIGHTS.pack.hit : WEIGHTS.pack.miss);
+  kind = 'brand';
+  if (query.brand !== undefined) {
+    if (product.brand === query.brand) add(WEIGHTS.brand.hit);
+    else {
+      add(WEIGHTS.brand.miss);
+      unmet.add('brand');
+    }
+  }
+  return { deltas, unmet: [...unmet], hits };
+}
+
+/**
+ * Builds the product resolver over a tenant's catalog: MiniSearch (field-boosted, prefix and
+ * fuzzy) retrieves the products that share words with the query, then each is re-ranked by how
+ * much of the query it covers and by the attributes the customer gave (size, grade, gauge,
+ * dimensions, colour, finish, pack, brand); the tenant's `default_for` marks the everyday choice.
+ *
+ * @example
+ * const resolver = createProductResolver(tenant.catalog);
+ * resolver.search('funda de cemento', { limit: 1 })[0]?.product.sku; // 'CEM-001', the gray GU bag
+ */
+export function createProductResolver(catalog: readonly Product[]): ProductResolver {
+  const brands = [...new Set(catalog.flatMap((p) => (p.brand ? [fold(p.brand).replace(/[^a-z0-9]+/g, ' ').trim()] : [])))];
+  const lexicon = new Set<string>();
+  for (const p of catalog) for (const text of [p.name, p.category, ...(p.aliases ?? [])]) for (const w of termsOf(text)) if (!FILLER.has(stem(w))) lexicon.add(w);
+  const stems = new Map<string, string>();
+  for (const w of lexicon) if (!stems.has(stem(w))) stems.set(stem(w), w);
+  const bySound = new Map<string, string>();
+  for (const s of stems.keys()) if (!bySound.has(soundKey(s))) bySound.set(soundKey(s), s);
+  const isKnown = (word: string): boolean => stems.has(stem(word));
+  const parse = (text: string): ParsedQuery => parseProductText(text, { brands, isKnown });
+
+  const entries: Entry[] = catalog.map((product) => {
+    const tokens = new Map<string, number>();
+    const put = (text: string, factor: number): void => {
+      for (const w of termsOf(text)) {
+        const s = stem(w);
+        if (FILLER.has(s)) continue;
+        tokens.set(s, Math.max(tokens.get(s) ?? 0, factor));
+      }
+    };
+    for (const alias of product.aliases ?? []) put(alias, ALIAS_FACTOR);
+    put(product.category, CATEGORY_FACTOR);
+    put(product.name, 1);
+    put(product.unit, 1);
+    if (product.brand) put(product.brand, 1);
+    const sounds = new Map<string, number>();
+    for (const [t, f] of tokens) sounds.set(soundKey(t), Math.max(sounds.get(soundKey(t)) ?? 0, f));
+    const nameTerms = termsOf(product.name.replace(/\([^)]*\)/g, ' ')).map(stem).filter((s) => !FILLER.has(s));
+    const heads = new Set<string>(nameTerms.slice(0, 1));
+    for (const alias of product.aliases ?? []) {
+      const t = termsOf(alias).map(stem);
+      if (t.length === 1) heads.add(t[0] as string);
+    }
+    const parsed = parseProductText(`${product.name} ${product.brand ?? ''}`, { catalog: true, brands });
+    const unitHead = fold(product.unit).split(/\s+/)[0] ?? '';
+    const attributes: Attributes = { ...parsed.attributes };
+    const packWord = PACK_OF_UNIT[unitHead];
+    if (packWord) attributes.pack = packWord;
+    else delete attributes.pack;
+    if (product.brand) attributes.brand = fold(product.brand).replace(/[^a-z0-9]+/g, ' ').trim();
+    const defaults = (product.default_for ?? []).map((phrase) => parse(phrase).content);
+    return { product, tokens, sounds, core: new Set(nameTerms), heads, attributes, defaults };
+  });
+
+  const documentFrequency = new Map<string, number>();
+  for (const e of entries) for (const t of e.tokens.keys()) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+  const total = Math.max(entries.length, 1);
+  const idf = (token: string): number => Math.log(1 + total / (documentFrequency.get(token) ?? 1));
+  const maxIdf = Math.log(1 + total);
+
+  // Field-boosted full-text index. Every word is indexed twice, as its stem and as its sound key
+  // ("~..."), so "varriya" meets "varilla" while an exact word still scores higher than a sound-alike.
+  const processTerm = (term: string): string[] | null => {
+    const w = fold(term);
+    if (/^\d/.test(w) || w.length < 2) return null;
+    const s = stem(w);
+    if (FILLER.has(s)) return null;
+    return [s, `~${soundKey(s)}`];
+  };
+  const index = new MiniSearch<{ id: number; name: string; aliases: string; category: string }>({
+    fields: ['name', 'aliases', 'category'],
+    tokenize: (text) => words(fold(text)),
+    processTerm,
+    searchOptions: {
+      boost: { name: 3, aliases: 2, category: 0.5 },
+      prefix: (term) => !term.startsWith('~') && term.length >= 4,
+      fuzzy: (term) => (!term.startsWith('~') && term.length >= 5 ? 0.2 : false),
+      weights: { fuzzy: 0.45, prefix: 0.6 },
+      combineWith: 'OR',
+    },
+  });
+  index.addAll(entries.map((e, id) => ({ id, name: `${e.product.name} ${e.product.brand ?? ''}`, aliases: (e.product.aliases ?? []).join(' '), category: e.product.category })));
+
+  const corrections = new Map<string, string | null>();
+  /** The catalog stem a customer's word stands for. */
+  const correctStem = (word: string): string | null => {
+    const s = stem(word);
+    if (stems.has(s)) return s;
+    const hit = corrections.get(s);
+    if (hit !== undefined) return hit;
+    let found: string | null = null;
+    if (s.length >= 3 && !/\d/.test(s)) {
+      const key = soundKey(s);
+      found = bySound.get(key) ?? null;
+      if (!found && s.length >= 4) {
+        let best = s.length >= 7 ? 3 : 2;
+        for (const candidate of stems.keys()) {
+          if (candidate.length < 4) continue;
+          const ck = soundKey(candidate);
+          // Typos rarely hit the first sound; requiring it keeps "quiero" away from "hierro".
+          if (ck[0] !== key[0]) continue;
+          const d = Math.min(editDistance(key, ck, best - 1), editDistance(s, candidate, best - 1));
+          if (d < best || (d === best - 1 && found !== null && (documentFrequency.get(candidate) ?? 0) > (documentFrequency.get(found) ?? 0))) {
+            if (d < best) best = d;
+            found = candidate;
+          }
+        }
+        // A prefix the customer stopped typing: "tornill" → "tornillo".
+        if (!found && s.length >= 5) for (const candidate of stems.keys()) if (candidate.startsWith(s)) { found = candidate; break; }
+      }
+    }
+    if (corrections.size < CORRECTION_CACHE_LIMIT) corrections.set(s, found);
+    return found;
+  };
+
+  const search = (query: string, options: { limit?: number } = {}): CatalogMatch[] => {
+    const limit = options.limit ?? 5;
+    const parsed = parse(query);
+    let content = parsed.content;
+    // Only attributes ("la satinada blanca"): their words are all there is to search for.
+    if (content.length === 0 && (parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.brand)) {
+      content = termsOf(query).map(stem).filter((s) => !FILLER.has(s) && stems.has(s));
+    }
+    if (content.length === 0) return [];
+    const terms = content.map((word) => ({ word, known: correctStem(word) }));
+    if (!terms.some((t) => t.known !== null)) return [];
+    const searchText = terms.map((t) => t.known ?? t.word).join(' ');
+    const found = index.search(searchText);
+    if (found.length === 0) return [];
+    const topRelevance = found[0]?.score ?? 1;
+    const termWeight = terms.map((t) => (t.known ? idf(t.known) : maxIdf * 0.6));
+    const totalWeight = termWeight.reduce((a, b) => a + b, 0);
+
+    const scored: { entry: Entry; text: number; attributes: ReturnType<typeof scoreAttributes>; defaulted: boolean }[] = [];
+    for (const hit of found) {
+      const entry = entries[hit.id as number] as Entry;
+      let covered = 0;
+      let head = false;
+      const usedCore = new Set<string>();
+      terms.forEach((t, i) => {
+        const target = t.known ?? t.word;
+        let quality = 0;
+        let matched = '';
+        const exact = entry.tokens.get(target);
+        if (exact !== undefined) {
+          quality = exact * (t.known === stem(t.word) ? 1 : 0.92);
+          matched = target;
+        } else {
+          const sound = entry.sounds.get(soundKey(target));
+          if (sound !== undefined) quality = sound * 0.85;
+          else if (target.length >= 4) for (const token of entry.tokens.keys()) if (token.startsWith(target)) { quality = 0.7; matched = token; break; }
+        }
+        if (quality > 0) {
+          covered += quality * (termWeight[i] as number);
+          if (entry.heads.has(matched)) head = true;
+          if (entry.core.has(matched)) usedCore.add(matched);
+        }
+      });
+      if (covered === 0) continue;
+      const coverage = covered / totalWeight;
+      const specificity = usedCore.size / Math.max(entry.core.size, 1);
+      const relevance = hit.score / topRelevance;
+      const attributes = scoreAttributes(parsed.attributes, entry.attributes);
+      const queryStems = new Set(terms.map((t) => t.known ?? t.word));
+      const defaulted = entry.defaults.some(
+        (phrase) => phrase.length > 0 && phrase.every((s) => queryStems.has(correctStem(s) ?? s)) && [...queryStems].every((s) => phrase.includes(s) || entry.tokens.has(s)),
+      );
+      scored.push({ entry, text: 0.68 * coverage + 0.1 * Number(head) + 0.08 * specificity + 0.14 * relevance, attributes, defaulted });
+    }
+    // An attribute no candidate has ("pintura azul" in a store without blue paint) cannot tell them
+    // apart: it is left out of the ranking, and stays unmet so the reply can say so.
+    const available = new Set<AttributeKind>();
+    for (const s of scored) for (const k of s.attributes.hits) available.add(k);
+    const results: (CatalogMatch & { raw: number })[] = scored.map(({ entry, text, attributes, defaulted }) => {
+      let delta = 0;
+      for (const [kind, value] of Object.entries(attributes.deltas) as [AttributeKind, number][]) if (available.has(kind) || kind === 'pack') delta += value;
+      const raw = text + delta + (defaulted && attributes.unmet.length === 0 ? WEIGHTS.default : 0);
+      return { product: entry.product, raw, score: 0, unmet: attributes.unmet, defaulted };
+    });
+    results.sort(
+      (a, b) =>
+        b.raw - a.raw ||
+        Number(b.product.stock > 0) - Number(a.product.stock > 0) ||
+        a.product.price - b.product.price ||
+        a.product.sku.localeCompare(b.product.sku),
+    );
+    const top = results[0]?.raw ?? 0;
+    return results
+      .filter((r) => r.raw >= MIN_SCORE && r.raw >= top * RELATIVE_CUTOFF)
+      .slice(0, limit)
+      .map(({ raw, ...match }) => ({ ...match, score: Math.round(Math.max(0, Math.min(1, raw / 1.15)) * 1000) / 1000 }));
+  };
+
+  return {
+    search,
+    parse,
+    correct(word) {
+      const s = correctStem(fold(word));
+      return s === null ? null : (stems.get(s) ?? s);
+    },
+    lexicon,
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Word-level normalisation shared by everything that reads product words: the catalog index, the
+ * attribute parser and the rule brain's product extraction. One definition, so a customer's word
+ * means the same thing to the brain and to the tool that answers.
+ */
+
+/** Lower-case, accent-free. */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '');
+}
+
+/** Spanish gender folding: "blanca" and "blanco" are the same colour to a customer. */
+function genderless(word: string): string {
+  return word.length >= 5 && /[ao]$/.test(word) ? word.slice(0, -1) : word;
+}
+
+/** Spanish/English plural and gender folding; applied to the catalog and the query alike, so consistency beats accuracy. */
+export function stem(word: string): string {
+  if (!/^[a-z]+$/.test(word) || word.length <= 3) return word;
+  if (word.endsWith('ces') && word.length > 4) return `${word.slice(0, -3)}z`;
+  if (/[rlndj]es$/.test(word) && word.length > 4) return word.slice(0, -2);
+  if (word.endsWith('s') && !word.endsWith('ss')) return genderless(word.slice(0, -1));
+  return genderless(word);
+}
+
+/** A rough Spanish sound key, so "varriya" meets "varilla", "sement" meets "cement", "asul" meets "azul". */
+export function soundKey(word: string): string {
+  return word
+    .replace(/ck/g, 'k')
+    .replace(/qu/g, 'k')
+    .replace(/c([ei])/g, 's$1')
+    .replace(/ch/g, '§')
+    .replace(/c/g, 'k')
+    .replace(/§/g, 'ch')
+    .replace(/g([ei])/g, 'j$1')
+    .replace(/z/g, 's')
+    .replace(/v/g, 'b')
+    .replace(/ll/g, 'y')
+    .replace(/ph/g, 'f')
+    .replace(/(^|[^c])h/g, '$1')
+    .replace(/y$/, 'i')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** Number words a customer types for a quantity or a size. */
+export const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  un: 1, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
+  once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, dieciseis: 16, veinte: 20, veinticinco: 25, treinta: 30,
+  cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90, cien: 100, ciento: 100,
+  doscientos: 200, doscientas: 200, trescientos: 300, trescientas: 300, quinientos: 500, quinientas: 500, mil: 1000,
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  fifteen: 15, sixteen: 16, twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, hundred: 100,
+};
+
+/** Words that say nothing about which product is meant (Spanish and English), already stemmed. */
+export const FILLER: ReadonlySet<string> = new Set(
+  [
+    'a', 'al', 'algo', 'algun', 'alguna', 'alguno', 'buen', 'buena', 'buenas', 'buenos', 'busco', 'buscando', 'como', 'con',
+    'cotizacion', 'cotizar', 'cotizame', 'cual', 'cuanto', 'cuanta', 'cuesta', 'cuestan', 'da', 'dame', 'de', 'del', 'dia', 'dias',
+    'dime', 'disponible', 'disponibles', 'el', 'ella', 'en', 'es', 'esa', 'ese', 'eso', 'esta', 'este', 'esto', 'favor', 'hay',
+    'hola', 'la', 'las', 'le', 'les', 'lo', 'los', 'mas', 'me', 'mi', 'necesito', 'necesitaria', 'o', 'para', 'pero', 'por',
+    'porfa', 'precio', 'precios', 'puede', 'puedo', 'que', 'q', 'k', 'queria', 'quiero', 'quisiera', 'sale', 'salen', 'saber',
+    'se', 'si', 'su', 'tambien', 'tarde', 'tardes', 'te', 'tendran', 'tiene', 'tienen', 'tienes', 'todavia', 'tu', 'u', 'un',
+    'una', 'unas', 'uno', 'unos', 'usted', 'ustedes', 'vale', 'valen', 'venden', 'vende', 'vendes', 'y', 'ya', 'hacer', 'info',
+    'informacion', 'necesitamos', 'queremos', 'existencia', 'stock', 'inventario', 'presupuesto', 'compro', 'comprar', 'llevo',
+    'llevar', 'ocupo', 'tan', 'cuantos', 'cuantas', 'sera', 'seria', 'serian', 'ahi', 'aqui', 'alla', 'mismo', 'misma', 'otro',
+    'otra', 'entonces', 'ok', 'okey', 'bueno', 'pues', 'digame', 'dimelo', 'favor', 'xfa', 'pls', 'ando', 'tiene',
+    'an', 'and', 'any', 'are', 'available', 'buy', 'can', 'cost', 'costs', 'do', 'does', 'for', 'get', 'have', 'has', 'hello',
+    'hi', 'how', 'i', 'in', 'is', 'it', 'looking', 'many', 'much', 'my', 'need', 'of', 'please', 'price', 'prices', 'quote',
+    'sell', 'some', 'the', 'there', 'to', 'want', 'we', 'what', 'whats', 's', 'which', 'with', 'you', 'your', 'them', 'those',
+    'these', 'one', 'ones', 'about', 'if', 'would', 'be', 'like', 'll', 'take', 'got', 'stock', 'that', 'this', 'than', 'then',
+  ].map((w) => stem(w)),
+);
+
+/** Optimal string alignment distance (a swapped pair of letters is one typo), capped at `max + 1`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows: number[][] = [];
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i];
+    for (let j = 1; j <= b.length; j++) {
+      if (i === 0) {
+        row.push(j);
+        continue;
+      }
+      const prev = rows[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, ((rows[i - 2] as number[])[j - 2] as number) + 1);
+      row.push(d);
+    }
+    rows.push(row);
+  }
+  return Math.min((rows[a.length] as number[])[b.length] as number, max + 1);
+}
+
+/** Words of a folded text: letters, or digits with fractions, decimals and inch/foot marks. */
+export function words(folded: string): string[] {
+  return folded.match(/[a-z]+|\d+(?:[.,]\d+)?(?:\/\d+)?/g) ?? [];
+}
