@@ -23,4 +23,4 @@ export type {
   TrainingUtterances,
   Vacancy,
 } from './tenant.js';
-export type { Expectation, Understanding, UnderstandInput } from './understanding.js';
+export type { ChoiceExpectation, ChoiceOption, Expectation, Understanding, UnderstandInput } from './understanding.js';

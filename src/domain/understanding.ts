@@ -1,3 +1,4 @@
+import type { IntentName } from './intents.js';
 import type { InterestArea, LeadField, UrgencyLevel } from './lead.js';
 import type { Lang, NluResult } from './nlu.js';
 
@@ -10,7 +11,32 @@ export type Expectation =
   | { kind: 'product' }
   | { kind: 'account_id' }
   | { kind: 'lead_field'; field: LeadField }
-  | { kind: 'lead_confirmation' };
+  | { kind: 'lead_confirmation' }
+  | ChoiceExpectation;
+
+/**
+ * One choice of a clarifying question. `label` is a tenant template key (rendered in the contact's
+ * language); `text` is what choosing it "says" (a button sends it); `intent` is the flow it leads to
+ * (`out_of_scope` = "something else": nothing is started).
+ */
+export interface ChoiceOption {
+  intent: IntentName;
+  label: string;
+  text: string;
+}
+
+/**
+ * The conversation asked the customer to pick one of a few options (a clarifying question after a
+ * reading it was not sure of). "1", "la segunda", "sí" (for a yes/no question) or the option's
+ * words pick one; anything else is read as a new message. `text` is the message that was not clear:
+ * the picked flow works on it. `confirm`: a yes/no question whose first option is "yes".
+ */
+export interface ChoiceExpectation {
+  kind: 'choice';
+  options: ChoiceOption[];
+  text: string;
+  confirm?: boolean;
+}
 
 export interface UnderstandInput {
   text: string;

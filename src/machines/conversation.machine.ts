@@ -2,7 +2,7 @@ import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import type { IntentName } from '../domain/intents.js';
 import type { LeadField } from '../domain/lead.js';
 import type { Lang } from '../domain/nlu.js';
-import type { Expectation, Understanding } from '../domain/understanding.js';
+import type { ChoiceExpectation, Expectation, Understanding } from '../domain/understanding.js';
 import {
   AWAITING_INPUT,
   type AccountActorInput,
@@ -40,9 +40,10 @@ import {
   startLead,
   type LeadState,
 } from './lead-draft.js';
+import { clarifyChoice, confirmHandoffChoice, decideTriage, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
-/** Below this classifier confidence a message counts as not understood. */
-export const MIN_INTENT_CONFIDENCE = 0.3;
+/** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
+export { MIN_INTENT_CONFIDENCE };
 /** Consecutive messages not understood before a human takes over. */
 export const MAX_MISUNDERSTOOD_STREAK = 3;
 /** Priority (0–10) from which a message goes straight to a human. */
@@ -91,6 +92,8 @@ export interface ConversationContext {
   remindedAtTurn?: number | null;
   /** Linking this channel identity to the same customer's other thread (absent in older snapshots). */
   identity?: IdentityState;
+  /** The options the message being routed may pick (set for one routing pass; absent in older snapshots). */
+  choosing?: ChoiceExpectation | null;
 }
 
 /** A match the host found on another channel; only a masked handle, never the other contact's data. */
@@ -214,15 +217,37 @@ export const conversationMachine = setup({
     affirmsIdentity: ({ context }) => !!noIdentity(context).answering && u(context)?.affirmation === 'yes' && !carriesLeadData(u(context)!),
     identityCodeIs: ({ event }, params: { results: readonly string[] }) => event.type === 'identity.code' && params.results.includes(event.result),
     identityCodeSent: ({ event }) => event.type === 'identity.matched' && event.codeSent,
+    // A clarifying question was asked: the message picks one of its options.
+    picksOption: ({ context }) => {
+      const choice = context.choosing;
+      const understanding = u(context);
+      if (!choice || !understanding) return false;
+      const at = pickOption(context.lastMessage?.text ?? '', choice, understanding.affirmation);
+      return at !== null && choice.options[at]?.intent !== 'out_of_scope';
+    },
+    picksOtherOption: ({ context }) => {
+      const choice = context.choosing;
+      if (!choice) return false;
+      const at = pickOption(context.lastMessage?.text ?? '', choice, u(context)?.affirmation ?? null);
+      return at !== null && choice.options[at]?.intent === 'out_of_scope';
+    },
     // Rules 2–8: what the message is about.
     isCritical: ({ context }) => {
       const understanding = u(context);
       return !!understanding && (understanding.critical || understanding.priority >= HANDOFF_PRIORITY);
     },
+    // The whole reading decides (intent ranking, confidence, entities): see triage-decision.ts.
     intentIs: ({ context }, params: { intents: readonly IntentName[] }) => {
-      const intent = intentOf(context);
-      return intent !== null && params.intents.includes(intent);
+      const decision = decideTriage(u(context));
+      return decision.kind === 'act' && params.intents.includes(decision.intent);
     },
+    decidesHandoff: ({ context }, params: { reason: 'customer_request' | 'complaint' }) => {
+      const decision = decideTriage(u(context));
+      return decision.kind === 'handoff' && decision.reason === params.reason;
+    },
+    // No clarifying question in the middle of a lead: the pending lead question is asked again instead.
+    decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
+    decidesToClarify: ({ context }) => decideTriage(u(context)).kind === 'clarify' && !isLeadInProgress(context.lead),
     misunderstoodTooOften: ({ context }) => context.misunderstoodStreak + 1 >= MAX_MISUNDERSTOOD_STREAK,
     // Continuations after a reply.
     leadInProgress: ({ context }) => isLeadInProgress(context.lead),
@@ -281,14 +306,50 @@ export const conversationMachine = setup({
       const understanding = outputOf<Understanding>(event);
       if (!understanding) return {};
       const lead = { ...context.lead, notice: null };
+      // Options offered last turn are open for this routing pass only.
+      const choosing = context.expecting.kind === 'choice' ? context.expecting : null;
       return {
         understanding,
+        choosing,
+        ...(choosing ? { expecting: { kind: 'none' } as Expectation } : {}),
         lang: understanding.lang,
         // Lead data is extracted from every message while a lead is in progress, detours included.
         lead: isLeadInProgress(lead) ? mergeLeadFields(lead, understanding, messageId(context)) : lead,
       };
     }),
     resetStreak: assign({ misunderstoodStreak: 0 }),
+    // The picked option stands for the message it clarified: its flow reads that message with the
+    // option's intent as a sure reading (a ticket carries the customer's words, not "2").
+    applyChoice: assign(({ context }) => {
+      const choice = context.choosing;
+      const understanding = u(context);
+      if (!choice || !understanding || !context.lastMessage) return { choosing: null };
+      const at = pickOption(context.lastMessage.text, choice, understanding.affirmation);
+      const picked = at === null ? undefined : choice.options[at];
+      if (!picked) return { choosing: null };
+      const sure = { name: picked.intent, confidence: 1 };
+      return {
+        choosing: null,
+        understanding: { ...understanding, affirmation: null, nlu: { ...understanding.nlu, intent: sure, ranking: [sure] } },
+        lastMessage: { ...context.lastMessage, text: choice.text },
+      };
+    }),
+    clearChoice: assign({ choosing: null }),
+    askClarification: enqueueActions(({ context, enqueue }) => {
+      const decision: TriageDecision = decideTriage(u(context));
+      if (decision.kind !== 'clarify') return;
+      const choice = clarifyChoice(decision.intents, context.lastMessage?.text ?? '', context.lang);
+      enqueue.emit({ type: 'reply', reply: { template: 'clarify.ask', options: choice.options.map((o) => ({ label: o.label, text: o.text, template: true })) } });
+      enqueue.assign({ expecting: choice });
+    }),
+    askHandoffConfirmation: enqueueActions(({ context, enqueue }) => {
+      const decision: TriageDecision = decideTriage(u(context));
+      if (decision.kind !== 'confirm') return;
+      const choice = confirmHandoffChoice(decision.intent, context.lastMessage?.text ?? '', context.lang);
+      const options = choice.options.map((o) => ({ label: o.label, text: o.text, template: true }));
+      enqueue.emit({ type: 'reply', reply: { template: `clarify.handoff.${decision.intent}`, options } });
+      enqueue.assign({ expecting: choice });
+    }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: { kind: 'none' } as Expectation }),
     expect: assign((_, params: { expecting: Expectation }) => ({ expecting: params.expecting })),
@@ -466,6 +527,13 @@ export const conversationMachine = setup({
               target: '#identifying',
               actions: ['resetStreak', 'resumeIdentity', { type: 'sayTemplate', params: { template: 'identity.typeCode' } }],
             },
+            {
+              guard: 'picksOtherOption',
+              target: 'continuing',
+              actions: ['resetStreak', 'clearChoice', { type: 'sayTemplate', params: { template: 'clarify.other' } }],
+            },
+            // The picked option becomes a sure reading; the rules below route it.
+            { guard: 'picksOption', actions: ['resetStreak', 'applyChoice'] },
             { guard: 'answersExpectedAccountId', target: '#answering.account', actions: 'resetStreak' },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
             { guard: 'confirmsLead', target: '#qualifying.submitting', actions: 'resetStreak' },
@@ -473,15 +541,17 @@ export const conversationMachine = setup({
             { guard: 'answersLeadQuestion', target: '#qualifying.collecting', actions: 'resetStreak' },
             { guard: 'isCritical', target: '#handoff', actions: ['resetStreak', 'setCriticalReason'] },
             {
-              guard: { type: 'intentIs', params: { intents: ['human_agent'] } },
+              guard: { type: 'decidesHandoff', params: { reason: 'customer_request' } },
               target: '#handoff',
               actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'customer_request' } }],
             },
             {
-              guard: { type: 'intentIs', params: { intents: ['complaint'] } },
+              guard: { type: 'decidesHandoff', params: { reason: 'complaint' } },
               target: '#handoff',
               actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'complaint' } }],
             },
+            // Never a ticket on a guess: an unsure complaint or request for a person is asked first.
+            { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: ['resetStreak', 'askHandoffConfirmation'] },
             {
               guard: { type: 'intentIs', params: { intents: PRODUCT_INTENTS } },
               target: '#answering.product',
@@ -522,6 +592,8 @@ export const conversationMachine = setup({
               target: '#handoff',
               actions: ['countMisunderstood', { type: 'setHandoffReason', params: { reason: 'not_understood' } }],
             },
+            // Unsure: one short question with the two or three likely requests as options.
+            { guard: 'decidesToClarify', target: 'continuing', actions: ['countMisunderstood', 'askClarification'] },
             {
               target: 'continuing',
               actions: ['countMisunderstood', { type: 'sayTemplate', params: { template: 'notUnderstood' } }],

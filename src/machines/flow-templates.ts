@@ -1,5 +1,6 @@
 import { ASKED_LEAD_FIELDS, REQUIRED_LEAD_FIELDS } from '../domain/lead.js';
 import type { HandoffReason } from './conversation.contract.js';
+import { CLARIFY_OPTION_TEMPLATES } from './triage-decision.js';
 
 /** Handoff reasons that open a handoff ticket (a `quote` ticket is not a handoff). */
 export const HANDOFF_TICKET_REASONS = [
@@ -49,4 +50,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'identity.failed',
   'identity.declined',
   'identity.linked',
+  // Clarifying questions (triage-decision.ts) and the labels of their options.
+  'clarify.ask',
+  'clarify.handoff.complaint',
+  'clarify.handoff.human_agent',
+  'clarify.other',
+  ...CLARIFY_OPTION_TEMPLATES,
 ];

@@ -30,8 +30,8 @@ const PLACEHOLDER_RE = /\u0000(\d+)\u0000/g;
  * @example formatMessage('*Cemento* <b>') // '<strong>Cemento</strong> &lt;b&gt;'
  */
 export function formatMessage(text: string): string {
-  // NUL is our placeholder delimiter; no real message needs it.
-  let html = escapeHtml(text.replace(/\u0000/g, ''));
+  // NUL and SOH are our placeholder delimiters; no real message needs them.
+  let html = escapeHtml(text.replace(/[\u0000\u0001]/g, ''));
   const links: string[] = [];
   html = html.replace(URL_RE, (match) => {
     const trailing = TRAILING_PUNCTUATION_RE.exec(match)?.[0] ?? '';
@@ -49,5 +49,36 @@ export function formatMessage(text: string): string {
     .replace(BOLD_RE, '$1<strong>$2</strong>')
     .replace(ITALIC_RE, '$1<em>$2</em>')
     .replace(/\r\n|\r|\n/g, '<br>');
-  return html.replace(PLACEHOLDER_RE, (_m, index: string) => links[Number(index)] ?? '');
+  return wrapTokens(html.replace(PLACEHOLDER_RE, (_m, index: string) => links[Number(index)] ?? ''));
+}
+
+// Ticket and lead numbers (T-000123, L-000001) and phone numbers read as one word: never split.
+const UNBREAKABLE_RE = /\b(?:[A-Z]{1,4}-\d{3,}|\d{3}-\d{3}-\d{4})\b/g;
+/** A run this long (an e-mail, a URL, an SKU list) gets break points after its separators. */
+const LONG_TOKEN = 16;
+const LONG_TOKEN_RE = new RegExp(`[^\\s<>]{${LONG_TOKEN},}`, 'g');
+const BREAK_AFTER_RE = /([@._/-])(?=[^\s@._/-])/g;
+
+/**
+ * Line-break hints on formatted HTML, in text only (never inside a tag or an attribute): short ids
+ * and phone numbers are kept whole (`<span class="nw">`), and long tokens get `<wbr>` after
+ * `@ . _ / -`, so an e-mail wraps as "maria.fernandez@" / "constructoracaribe.do" rather than at
+ * an arbitrary letter. The stylesheet's `overflow-wrap: anywhere` remains the last resort.
+ *
+ * @example wrapTokens('T-000123') // '<span class="nw">T-000123</span>'
+ */
+export function wrapTokens(html: string): string {
+  return html
+    .split(/(<[^>]*>)/)
+    .map((part) => {
+      if (part.startsWith('<')) return part;
+      // Ids first, behind placeholders, so a long token never gets a break inside one.
+      const ids: string[] = [];
+      return part
+        .replace(UNBREAKABLE_RE, (id) => `\u0001${ids.push(id) - 1}\u0001`)
+        .replace(LONG_TOKEN_RE, (token) => token.replace(BREAK_AFTER_RE, '$1\u0000'))
+        .replace(/\u0000/g, '<wbr>')
+        .replace(/\u0001(\d+)\u0001/g, (_m, i: string) => `<span class="nw">${ids[Number(i)] ?? ''}</span>`);
+    })
+    .join('');
 }

@@ -30,3 +30,20 @@ export function chooseLang(sources: LangSources): UiLang {
   }
   return 'es';
 }
+
+/**
+ * The language the widget's own labels should speak: the one the latest bot or agent message was
+ * written in (the server detects the customer's language), else the `welcome`'s, else the page's.
+ * A customer who switches to English gets English labels with the first English reply, and back.
+ */
+export function conversationLang(
+  messages: ReadonlyArray<{ author: string; lang?: UiLang | undefined }>,
+  welcomeLang: UiLang | null,
+  pageLang: UiLang,
+): UiLang {
+  for (let i = messages.length - 1; i >= 0; i -= 1) {
+    const m = messages[i];
+    if (m && m.author !== 'customer' && m.author !== 'system' && (m.lang === 'es' || m.lang === 'en')) return m.lang;
+  }
+  return welcomeLang ?? pageLang;
+}

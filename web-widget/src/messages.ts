@@ -1,4 +1,4 @@
-import type { WireAuthor, WireMessage } from '../../src/channels/widget/protocol.js';
+import type { WireAuthor, WireLang, WireMessage, WireOption } from '../../src/channels/widget/protocol.js';
 
 export type MessageStatus = 'pending' | 'sent' | 'error';
 
@@ -21,6 +21,12 @@ export interface UiMessage {
    * longer shown, but it is still sent again after a reconnect until its ack arrives.
    */
   received?: boolean;
+  /** The server's error code behind `error` (the widget words the known ones in the UI's language). */
+  errorCode?: string;
+  /** Choices offered with a bot message (buttons while it is the latest). */
+  options?: WireOption[];
+  /** The conversation's language when a bot or agent message was written. */
+  lang?: WireLang;
 }
 
 /** Pending customer messages the server is visibly working on (typing or streaming a reply). */
@@ -46,6 +52,11 @@ export function fromWire(message: WireMessage): UiMessage {
     status: 'sent',
   };
   if (message.agentName) ui.agentName = message.agentName;
+  if (message.lang === 'es' || message.lang === 'en') ui.lang = message.lang;
+  const options = Array.isArray(message.options)
+    ? message.options.filter((o) => o && typeof o.label === 'string' && typeof o.text === 'string' && o.label.trim() !== '' && o.text.trim() !== '')
+    : [];
+  if (options.length > 0) ui.options = options.map((o) => ({ label: o.label, text: o.text }));
   return ui;
 }
 
@@ -107,16 +118,18 @@ export function applyAck(current: readonly UiMessage[], clientMessageId: string,
     .map(stripUndefined);
 }
 
-/** Marks a local message as failed with the server's explanation. */
-export function applyFailure(current: readonly UiMessage[], clientMessageId: string, error: string): UiMessage[] {
-  return current.map((m) => (m.clientMessageId === clientMessageId && m.seq === null ? { ...m, status: 'error' as const, error } : m));
+/** Marks a local message as failed with the server's explanation (and its code, when known). */
+export function applyFailure(current: readonly UiMessage[], clientMessageId: string, error: string, errorCode?: string): UiMessage[] {
+  return current.map((m) =>
+    m.clientMessageId === clientMessageId && m.seq === null ? { ...m, status: 'error' as const, error, ...(errorCode ? { errorCode } : {}) } : m,
+  );
 }
 
 /** Puts a failed message back in the queue under a new client id (so the server runs it afresh). */
 export function applyRetry(current: readonly UiMessage[], clientMessageId: string, newClientMessageId: string): UiMessage[] {
   return current.map((m) => {
     if (m.clientMessageId !== clientMessageId || m.status !== 'error') return m;
-    const { error: _error, ...rest } = m;
+    const { error: _error, errorCode: _code, ...rest } = m;
     return { ...rest, clientMessageId: newClientMessageId, status: 'pending' as const };
   });
 }

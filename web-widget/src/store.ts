@@ -1,5 +1,6 @@
 import { createStore } from '@xstate/store';
-import type { WireMessage } from '../../src/channels/widget/protocol.js';
+import type { WireLang, WireMessage } from '../../src/channels/widget/protocol.js';
+import type { Intro } from './intro.js';
 import {
   applyAck,
   applyFailure,
@@ -27,6 +28,10 @@ export interface WidgetContext {
   conversationId: string | null;
   /** Bot replies being streamed (`delta` frames), shown after the messages until recorded. */
   drafts: Draft[];
+  /** The tenant's greeting and suggestion chips; null until known (the widget's own greeting then). */
+  intro: Intro | null;
+  /** The conversation's language according to the last `welcome`; null before the first. */
+  welcomeLang: WireLang | null;
 }
 
 function withMessages(context: WidgetContext, messages: UiMessage[]): WidgetContext {
@@ -37,7 +42,7 @@ function withMessages(context: WidgetContext, messages: UiMessage[]): WidgetCont
  * The widget's UI state as an `@xstate/store`: every change is a named event with a pure
  * transition, so the view only renders snapshots and the connection only triggers events.
  */
-export function createWidgetStore(initial: { open: boolean }) {
+export function createWidgetStore(initial: { open: boolean; intro?: Intro | null }) {
   return createStore({
     context: {
       messages: [],
@@ -47,6 +52,8 @@ export function createWidgetStore(initial: { open: boolean }) {
       pending: [],
       conversationId: null,
       drafts: [],
+      intro: initial.intro ?? null,
+      welcomeLang: null,
     } as WidgetContext,
     on: {
       opened: (context): WidgetContext => ({ ...context, open: true }),
@@ -61,7 +68,7 @@ export function createWidgetStore(initial: { open: boolean }) {
         // Nor can a streamed draft: the recorded reply comes with the next welcome's history.
         drafts: event.status === 'online' ? context.drafts : [],
       }),
-      welcomed: (context, event: { history: WireMessage[]; conversationId?: string }): WidgetContext => {
+      welcomed: (context, event: { history: WireMessage[]; conversationId?: string; lang?: WireLang; intro?: Intro | null }): WidgetContext => {
         // A welcome for another thread (the visitor was linked to their older conversation on
         // another channel) replaces the history: seqs of two threads must not be merged. Only
         // messages not yet recorded stay, to be sent again.
@@ -72,6 +79,8 @@ export function createWidgetStore(initial: { open: boolean }) {
           connection: 'online',
           conversationId: event.conversationId ?? context.conversationId,
           drafts: [],
+          intro: event.intro !== undefined ? event.intro : context.intro,
+          welcomeLang: event.lang ?? context.welcomeLang,
         };
       },
       received: (context, event: { message: WireMessage }): WidgetContext => ({
@@ -94,12 +103,12 @@ export function createWidgetStore(initial: { open: boolean }) {
         withMessages(context, [...context.messages, localMessage(event.clientMessageId, event.text)]),
       acked: (context, event: { clientMessageId: string; seq: number }): WidgetContext =>
         withMessages(context, applyAck(context.messages, event.clientMessageId, event.seq)),
-      failed: (context, event: { clientMessageId?: string; message: string; noticeKey: string }): WidgetContext => {
+      failed: (context, event: { clientMessageId?: string; message: string; noticeKey: string; code?: string }): WidgetContext => {
         const { clientMessageId } = event;
         if (clientMessageId && context.messages.some((m) => m.clientMessageId === clientMessageId)) {
-          return { ...withMessages(context, applyFailure(context.messages, clientMessageId, event.message)), typing: false };
+          return { ...withMessages(context, applyFailure(context.messages, clientMessageId, event.message, event.code)), typing: false };
         }
-        const notice: UiMessage = { key: event.noticeKey, seq: null, author: 'system', text: event.message, status: 'sent' };
+        const notice: UiMessage = { key: event.noticeKey, seq: null, author: 'system', text: event.message, status: 'sent', ...(event.code ? { errorCode: event.code } : {}) };
         return { ...withMessages(context, [...context.messages, notice]), typing: false };
       },
       retried: (context, event: { clientMessageId: string; newClientMessageId: string }): WidgetContext =>

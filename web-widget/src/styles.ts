@@ -35,11 +35,21 @@ display:flex;flex-direction:column;box-shadow:0 12px 40px rgba(0,0,0,.28);border
 .close:hover{background:rgba(255,255,255,.18)}
 .close svg{width:20px;height:20px}
 .log{flex:1;overflow-y:auto;padding:14px 12px;display:flex;flex-direction:column;gap:8px;background:#fff;margin:0;list-style:none}
-.msg{max-width:85%;display:flex;flex-direction:column;gap:2px}
+.msg{max-width:85%;min-width:0;display:flex;flex-direction:column;gap:2px}
 .msg[data-author=customer]{align-self:flex-end;align-items:flex-end}
 .msg[data-author=bot],.msg[data-author=agent]{align-self:flex-start}
 .msg[data-author=system]{align-self:center;max-width:95%}
-.bubble{padding:8px 12px;border-radius:14px;overflow-wrap:anywhere;word-break:break-word}
+.bubble{padding:8px 12px;border-radius:14px;overflow-wrap:anywhere;word-break:normal;min-width:0;max-width:100%}
+.nw{white-space:nowrap}
+.intro{display:flex;flex-direction:column;gap:8px;align-items:flex-start}
+.intro .bubble{background:var(--bot);color:var(--ink);border-bottom-left-radius:4px;max-width:85%}
+.chips,.opts{display:flex;flex-wrap:wrap;gap:6px;max-width:100%}
+.opts{margin-top:4px}
+.chip,.opt{background:#fff;color:var(--accent);border:1px solid var(--accent);border-radius:999px;padding:6px 12px;
+font-size:14px;line-height:1.3;text-align:left;max-width:100%;overflow-wrap:anywhere}
+.chip:hover,.opt:hover:enabled{background:var(--accent);color:#fff}
+.opt:disabled{cursor:default;color:var(--muted);border-color:var(--line)}
+.opt[aria-pressed=true]{background:var(--accent);border-color:var(--accent);color:#fff}
 .msg[data-author=customer] .bubble{background:var(--accent);color:#fff;border-bottom-right-radius:4px}
 .msg[data-author=customer] .bubble a{color:#fff}
 .msg[data-author=bot] .bubble{background:var(--bot);color:var(--ink);border-bottom-left-radius:4px}
@@ -66,6 +76,15 @@ textarea::placeholder{color:#6e7781}
 .send{background:var(--accent);color:#fff;width:40px;height:40px;border-radius:10px;display:flex;align-items:center;justify-content:center;padding:0;flex:none}
 .send svg{width:20px;height:20px}
 .sr{position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);white-space:nowrap;border:0}
-@media (max-width:480px){.panel{right:12px;left:12px;width:auto;bottom:88px}}
+@media (max-width:480px){
+.panel{top:var(--vv-top,0px);right:0;bottom:auto;left:0;width:100%;max-width:none;height:100vh;height:var(--vv-height,100dvh);
+max-height:none;border-radius:0;border:0;box-shadow:none;padding:0 env(safe-area-inset-right) 0 env(safe-area-inset-left)}
+.header{padding-top:calc(12px + env(safe-area-inset-top))}
+.composer{padding-bottom:calc(10px + env(safe-area-inset-bottom))}
+.root[data-open=true] .launcher{display:none}
+.launcher{right:16px;bottom:calc(16px + env(safe-area-inset-bottom))}
+textarea{font-size:16px}
+.msg{max-width:90%}
+}
 `;
 }

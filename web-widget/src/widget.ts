@@ -5,8 +5,10 @@ import { formatMessage } from './format.js';
 import { loadVisitorId, randomId, type KeyValueStorage } from './ids.js';
 import { highestSeq, type UiMessage } from './messages.js';
 import { draftRows } from './drafts.js';
+import { activeOptions, loadIntro, readIntro, saveIntro, showSuggestions, type ActiveOptions } from './intro.js';
+import { conversationLang, type UiLang } from './lang.js';
 import { createWidgetStore, type WidgetContext } from './store.js';
-import { uiStrings } from './strings.js';
+import { errorText, uiStrings } from './strings.js';
 import { widgetCss } from './styles.js';
 
 /** What the host page (and tests) can call on `window.HiloWidget`. */
@@ -44,7 +46,9 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, a
  * store, socket and view. Connects on first open, so pages where nobody chats open no socket.
  */
 export function mountWidget(config: WidgetConfig): HiloWidgetApi {
-  const t = uiStrings(config.lang);
+  // The widget's own labels follow the conversation's language (see `conversationLang`).
+  let lang: UiLang = config.lang;
+  let t = uiStrings(lang);
   const local = storageOf(() => window.localStorage);
   const session = storageOf(() => window.sessionStorage);
   const openKey = `hilo:${config.tenant}:open`;
@@ -63,7 +67,7 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
     }
   };
 
-  const store = createWidgetStore({ open: readOpen() });
+  const store = createWidgetStore({ open: readOpen(), intro: loadIntro(local, config.tenant) });
   const visitorId = loadVisitorId(local, config.tenant);
 
   // ------------------------------------------------------------------ DOM
@@ -93,6 +97,12 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
   header.append(titles, closeButton);
 
   const log = el('div', 'log', { role: 'log', 'aria-live': 'polite', 'aria-label': t.messagesLabel, tabindex: '0' });
+  // The greeting and the suggestion chips: always the log's first child, never a transcript row.
+  const intro = el('div', 'intro');
+  const greeting = el('div', 'bubble');
+  const chips = el('div', 'chips', { role: 'group' });
+  intro.append(greeting, chips);
+  log.append(intro);
   const typing = el('div', 'typing', { role: 'status', hidden: '' });
   const dots = el('span', 'dots', { 'aria-hidden': 'true' });
   dots.append(el('i'), el('i'), el('i'));
@@ -138,14 +148,19 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
   let noticeCount = 0;
   const handleFrame = (frame: ServerFrame): void => {
     switch (frame.type) {
-      case 'welcome':
+      case 'welcome': {
+        const welcomeIntro = readIntro(frame.intro);
+        if (welcomeIntro) saveIntro(local, config.tenant, welcomeIntro);
         store.trigger.welcomed({
           history: Array.isArray(frame.history) ? frame.history : [],
           ...(typeof frame.conversationId === 'string' ? { conversationId: frame.conversationId } : {}),
+          ...(frame.lang === 'es' || frame.lang === 'en' ? { lang: frame.lang } : {}),
+          intro: welcomeIntro,
         });
         // Unacked messages go again with their ids: the server ignores the ones it already has.
         flushPending();
         break;
+      }
       case 'message':
         if (frame.message && typeof frame.message.seq === 'number') store.trigger.received({ message: frame.message });
         break;
@@ -157,10 +172,11 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
         break;
       case 'error': {
         noticeCount += 1;
-        const failed: { clientMessageId?: string; message: string; noticeKey: string } = {
+        const failed: { clientMessageId?: string; message: string; noticeKey: string; code?: string } = {
           message: frame.message || frame.code,
           noticeKey: `n:${noticeCount}`,
         };
+        if (typeof frame.code === 'string') failed.code = frame.code;
         if (frame.clientMessageId) failed.clientMessageId = frame.clientMessageId;
         store.trigger.failed(failed);
         break;
@@ -178,8 +194,26 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
   // ------------------------------------------------------------------ view
   const rows = new Map<string, { node: HTMLElement; signature: string }>();
 
-  const renderRow = (m: UiMessage): HTMLElement => {
-    const signature = `${m.seq ?? ''}|${m.status}|${m.received === true ? 'r' : ''}|${m.text}|${m.error ?? ''}|${m.agentName ?? ''}|${m.clientMessageId ?? ''}`;
+  /** Buttons for a reply's options; a tap sends the option's text as the customer's message. */
+  const renderOptions = (active: ActiveOptions): HTMLElement => {
+    const group = el('div', 'opts', { role: 'group', 'aria-label': t.optionsLabel });
+    active.options.forEach((option, index) => {
+      const button = el('button', 'opt', { type: 'button' });
+      button.textContent = option.label;
+      if (!active.enabled) {
+        button.disabled = true;
+        if (active.chosen === index) button.setAttribute('aria-pressed', 'true');
+      }
+      button.addEventListener('click', () => choose(option.text));
+      group.append(button);
+    });
+    return group;
+  };
+
+  const renderRow = (m: UiMessage, active: ActiveOptions | null): HTMLElement => {
+    const own = active !== null && active.key === m.key ? active : null;
+    const options = own ? `${own.enabled ? 'on' : 'off'}:${own.chosen ?? ''}` : '';
+    const signature = `${lang}|${m.seq ?? ''}|${m.status}|${m.received === true ? 'r' : ''}|${m.text}|${m.error ?? ''}|${m.agentName ?? ''}|${m.clientMessageId ?? ''}|${options}`;
     const existing = rows.get(m.key);
     if (existing && existing.signature === signature) return existing.node;
     const node = existing?.node ?? el('div', 'msg');
@@ -198,15 +232,16 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
     }
     const bubble = el('div', 'bubble');
     // formatMessage escapes everything before adding its own few tags.
-    bubble.innerHTML = formatMessage(m.text);
+    bubble.innerHTML = formatMessage(m.author === 'system' ? (errorText(m.errorCode, t) ?? m.text) : m.text);
     node.append(bubble);
+    if (own) node.append(renderOptions(own));
     if (m.status === 'pending' && m.received !== true) {
       const meta = el('span', 'meta');
       meta.textContent = t.sending;
       node.append(meta);
     } else if (m.status === 'error' && m.clientMessageId) {
       const meta = el('span', 'meta err', { role: 'alert' });
-      meta.textContent = `${t.sendFailed}: ${m.error ?? ''} `;
+      meta.textContent = `${t.sendFailed}: ${errorText(m.errorCode, t) ?? m.error ?? ''} `;
       const retry = el('button', 'retry', { type: 'button' });
       retry.textContent = t.retry;
       const failedId = m.clientMessageId;
@@ -222,24 +257,68 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
     return node;
   };
 
+  /** Re-labels the fixed parts of the UI when the conversation's language changes. */
+  const applyLang = (next: UiLang): void => {
+    lang = next;
+    t = uiStrings(next);
+    root.setAttribute('lang', next);
+    title.textContent = config.title ?? t.defaultTitle;
+    closeButton.setAttribute('aria-label', t.closeChat);
+    log.setAttribute('aria-label', t.messagesLabel);
+    typingText.textContent = t.typing;
+    label.textContent = t.inputLabel;
+    input.setAttribute('placeholder', t.placeholder);
+    sendButton.setAttribute('aria-label', t.send);
+    chips.setAttribute('aria-label', t.suggestionsLabel);
+  };
+
+  let introSignature = '';
+  const renderIntro = (context: WidgetContext): void => {
+    // Nothing before the first welcome unless a greeting is known from an earlier visit.
+    const known = context.intro !== null || context.welcomeLang !== null;
+    const block = context.intro?.[lang] ?? null;
+    const suggestions = block && showSuggestions(context.messages) ? block.suggestions : [];
+    const signature = `${known}|${lang}|${block?.greeting ?? ''}|${suggestions.map((s) => `${s.label}\u0000${s.text}`).join('\u0001')}`;
+    if (signature === introSignature) return;
+    introSignature = signature;
+    intro.hidden = !known;
+    greeting.innerHTML = formatMessage(block?.greeting ?? t.greeting);
+    chips.replaceChildren(
+      ...suggestions.map((s) => {
+        const chip = el('button', 'chip', { type: 'button' });
+        chip.textContent = s.label;
+        chip.addEventListener('click', () => choose(s.text));
+        return chip;
+      }),
+    );
+    chips.hidden = suggestions.length === 0;
+  };
+
   let lastCount = 0;
   const render = (context: WidgetContext): void => {
+    const next = conversationLang(context.messages, context.welcomeLang, config.lang);
+    if (next !== lang) applyLang(next);
     panel.hidden = !context.open;
+    root.setAttribute('data-open', String(context.open));
     launcher.setAttribute('aria-expanded', String(context.open));
     launcher.setAttribute('aria-label', context.open ? t.closeChat : t.openChat);
     launcher.innerHTML = context.open ? ICON_CLOSE : ICON_CHAT;
+    lockPage(context.open);
 
     status.setAttribute('data-state', context.connection);
     statusText.textContent =
       context.connection === 'online' ? t.online : context.connection === 'offline' ? t.offline : t.connecting;
     typing.hidden = !context.typing;
+    renderIntro(context);
 
     const keep = new Set<string>();
+    const active = activeOptions(context.messages);
     const shown = context.drafts.length > 0 ? [...context.messages, ...draftRows(context.drafts)] : context.messages;
     shown.forEach((m, index) => {
       keep.add(m.key);
-      const node = renderRow(m);
-      if (log.children[index] !== node) log.insertBefore(node, log.children[index] ?? null);
+      const node = renderRow(m, active);
+      // Child 0 is the intro.
+      if (log.children[index + 1] !== node) log.insertBefore(node, log.children[index + 1] ?? null);
     });
     for (const [key, row] of rows) {
       if (!keep.has(key)) {
@@ -248,21 +327,21 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
       }
     }
     // Streamed text grows a bubble without adding rows: follow it too.
-    const size = shown.length + context.drafts.reduce((n, d) => n + d.text.length, 0);
+    const size = shown.length + context.drafts.reduce((n, d) => n + d.text.length, 0) + (active?.enabled ? active.options.length : 0);
     if (size !== lastCount) {
       lastCount = size;
       log.scrollTop = log.scrollHeight;
     }
   };
-  store.subscribe((snapshot) => render(snapshot.context));
-  render(store.getSnapshot().context);
 
   // ------------------------------------------------------------------ behaviour
   const open = (): void => {
     store.trigger.opened();
     writeOpen(true);
     connection.connect();
-    input.focus();
+    // On a phone the keyboard would cover half the greeting: focus the messages, not the input.
+    if (phone.matches) log.focus();
+    else input.focus();
   };
   const close = (): void => {
     store.trigger.closed();
@@ -304,6 +383,52 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
       close();
     }
   });
+
+  /** A chip or an option: sent like typed text; focus stays in the widget (the button goes away). */
+  const choose = (text: string): void => {
+    send(text);
+    if (phone.matches) log.focus();
+    else input.focus();
+  };
+
+  // ------------------------------------------------------------------ phones
+  // At most 480 px wide the open panel covers the screen: the page behind must not scroll, and
+  // the panel follows the visual viewport so the on-screen keyboard never covers the input.
+  const phone = window.matchMedia('(max-width: 480px)');
+  let locked: { html: string; body: string } | null = null;
+  const lockPage = (open: boolean): void => {
+    const want = open && phone.matches;
+    if (want && !locked) {
+      locked = { html: document.documentElement.style.overflow, body: document.body.style.overflow };
+      document.documentElement.style.overflow = 'hidden';
+      document.body.style.overflow = 'hidden';
+    } else if (!want && locked) {
+      document.documentElement.style.overflow = locked.html;
+      document.body.style.overflow = locked.body;
+      locked = null;
+    }
+  };
+  const viewport = window.visualViewport;
+  const fitViewport = (): void => {
+    if (!viewport || !phone.matches) {
+      root.style.removeProperty('--vv-height');
+      root.style.removeProperty('--vv-top');
+      return;
+    }
+    root.style.setProperty('--vv-height', `${Math.round(viewport.height)}px`);
+    root.style.setProperty('--vv-top', `${Math.round(viewport.offsetTop)}px`);
+    if (document.activeElement === host) log.scrollTop = log.scrollHeight;
+  };
+  viewport?.addEventListener('resize', fitViewport);
+  viewport?.addEventListener('scroll', fitViewport);
+  phone.addEventListener('change', () => {
+    fitViewport();
+    lockPage(store.getSnapshot().context.open);
+  });
+  fitViewport();
+
+  store.subscribe((snapshot) => render(snapshot.context));
+  render(store.getSnapshot().context);
 
   // A reload with the panel open resumes the conversation right away.
   if (store.getSnapshot().context.open) connection.connect();

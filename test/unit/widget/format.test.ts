@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, formatMessage } from '../../../web-widget/src/format.js';
+import { escapeHtml, formatMessage as formatWithHints, wrapTokens } from '../../../web-widget/src/format.js';
+
+/** The markup without the line-break hints (`<wbr>`, `<span class="nw">`), which have tests of their own below. */
+function formatMessage(text: string): string {
+  return formatWithHints(text).replace(/<wbr>/g, '').replace(/<span class="nw">([^<]*)<\/span>/g, '$1');
+}
 
 describe('formatMessage', () => {
   it('should escape HTML before anything else', () => {
@@ -67,9 +72,41 @@ describe('formatMessage', () => {
   });
 
   it('should only ever produce its own tags', () => {
-    const html = formatMessage('<a href="javascript:x">*<i>_y_</i>*</a>\nhttps://a.example/?q=<b>');
+    const html = formatWithHints('<a href="javascript:x">*<i>_y_</i>*</a>\nhttps://a.example/?q=<b> T-000123 someone.very.long@example.com');
     const tags = html.match(/<\/?([a-z]+)/g) ?? [];
-    for (const tag of tags) expect(['<a', '</a', '<strong', '</strong', '<em', '</em', '<br']).toContain(tag);
+    expect(tags).toContain('<wbr');
+    expect(tags).toContain('<span');
+    for (const tag of tags) expect(['<a', '</a', '<strong', '</strong', '<em', '</em', '<br', '<wbr', '<span', '</span']).toContain(tag);
+  });
+});
+
+describe('line-break hints', () => {
+  it('should keep ticket and lead numbers and phone numbers whole', () => {
+    expect(formatWithHints('Tu ticket es T-000123 y tu lead L-000001; llama al 809-556-2140.')).toBe(
+      'Tu ticket es <span class="nw">T-000123</span> y tu lead <span class="nw">L-000001</span>; llama al <span class="nw">809-556-2140</span>.',
+    );
+  });
+
+  it('should let a long e-mail break only after its separators', () => {
+    expect(formatWithHints('Correo: maria.fernandez@constructora-caribe.com.do')).toBe(
+      'Correo: maria.<wbr>fernandez@<wbr>constructora-<wbr>caribe.<wbr>com.<wbr>do',
+    );
+  });
+
+  it('should leave short tokens alone', () => {
+    expect(formatWithHints('ana@x.do y RD$1,150.00 y v1.2')).toBe('ana@x.do y RD$1,150.00 y v1.2');
+  });
+
+  it('should never put a hint inside a tag or an attribute, nor between two separators', () => {
+    const html = formatWithHints('Mira https://ferreteria.example/productos/cemento_gris_tipo_gu');
+    expect(html).toContain('href="https://ferreteria.example/productos/cemento_gris_tipo_gu"');
+    expect(html).toContain('>https://<wbr>ferreteria.<wbr>example/<wbr>productos/<wbr>cemento_<wbr>gris_<wbr>tipo_<wbr>gu</a>');
+  });
+
+  it('should not split an id that is part of a long token', () => {
+    expect(wrapTokens('tickets:T-000123/T-000124/T-000125')).toBe(
+      'tickets:<span class="nw">T-000123</span>/<wbr><span class="nw">T-000124</span>/<wbr><span class="nw">T-000125</span>',
+    );
   });
 });
 

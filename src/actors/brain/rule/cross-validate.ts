@@ -1,4 +1,5 @@
 import { INTENTS, type IntentName } from '../../../domain/intents.js';
+import type { IntentScore } from '../../../domain/nlu.js';
 import type { TrainingUtterances } from '../../../domain/tenant.js';
 import { trainIntentClassifier, type LabelledExample, type TrainOptions } from './classifier.js';
 
@@ -36,23 +37,7 @@ export function crossValidate(
   options: { folds?: number; threshold?: number; candidates?: number[]; train?: TrainOptions } = {},
 ): CrossValidationReport {
   const { folds = 5, threshold = 0, candidates = [0, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5], train } = options;
-  const examples = toExamples(utterances);
-  const seenPerIntent = new Map<IntentName, number>();
-  const foldOf = examples.map((e) => {
-    const n = seenPerIntent.get(e.intent) ?? 0;
-    seenPerIntent.set(e.intent, n + 1);
-    return n % folds;
-  });
-  const predictions: { gold: IntentName; top: IntentName; confidence: number }[] = [];
-  for (let f = 0; f < folds; f++) {
-    const trainSet = examples.filter((_, i) => foldOf[i] !== f);
-    const model = trainIntentClassifier(trainSet, train);
-    examples.forEach((e, i) => {
-      if (foldOf[i] !== f) return;
-      const best = model.rank(e.text)[0];
-      if (best) predictions.push({ gold: e.intent, top: best.name, confidence: best.confidence });
-    });
-  }
+  const predictions = crossValidatedPredictions(utterances, { folds, ...(train ? { train } : {}) });
   const accuracyAt = (t: number): number =>
     predictions.filter((p) => (p.confidence < t ? 'out_of_scope' : p.top) === p.gold).length / predictions.length;
   let bestThreshold = 0;
@@ -80,4 +65,43 @@ export function crossValidate(
     bestThreshold,
     perIntent,
   };
+}
+
+/** One held-out prediction of a cross-validation run: the gold label and the model's whole ranking. */
+export interface HeldOutPrediction {
+  text: string;
+  gold: IntentName;
+  top: IntentName;
+  confidence: number;
+  ranking: IntentScore[];
+}
+
+/**
+ * Every example predicted by a model that never saw it (stratified k-fold, deterministic folds:
+ * every k-th example of each intent). The raw material for calibrating routing thresholds.
+ */
+export function crossValidatedPredictions(
+  utterances: TrainingUtterances,
+  options: { folds?: number; train?: TrainOptions } = {},
+): HeldOutPrediction[] {
+  const { folds = 5, train } = options;
+  const examples = toExamples(utterances);
+  const seenPerIntent = new Map<IntentName, number>();
+  const foldOf = examples.map((e) => {
+    const n = seenPerIntent.get(e.intent) ?? 0;
+    seenPerIntent.set(e.intent, n + 1);
+    return n % folds;
+  });
+  const predictions: HeldOutPrediction[] = [];
+  for (let f = 0; f < folds; f++) {
+    const trainSet = examples.filter((_, i) => foldOf[i] !== f);
+    const model = trainIntentClassifier(trainSet, train);
+    examples.forEach((e, i) => {
+      if (foldOf[i] !== f) return;
+      const ranking = model.rank(e.text);
+      const best = ranking[0];
+      if (best) predictions.push({ text: e.text, gold: e.intent, top: best.name, confidence: best.confidence, ranking });
+    });
+  }
+  return predictions;
 }
