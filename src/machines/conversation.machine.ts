@@ -1,6 +1,6 @@
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import type { IntentName } from '../domain/intents.js';
-import type { LeadField } from '../domain/lead.js';
+import type { ContactProfile, LeadField } from '../domain/lead.js';
 import type { Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, Expectation, Understanding } from '../domain/understanding.js';
 import {
@@ -36,6 +36,7 @@ import {
   leadSummaryParams,
   mergeLeadFields,
   nextLeadQuestion,
+  profileFromLead,
   reaskFields,
   startLead,
   type LeadState,
@@ -53,6 +54,8 @@ export interface ConversationInput {
   tenantId: string;
   conversationId: string;
   lang: Lang;
+  /** What a returning contact confirmed in an earlier conversation (the host recalls it). */
+  contact?: ContactProfile | null;
 }
 
 export interface TicketInfo {
@@ -92,6 +95,10 @@ export interface ConversationContext {
   remindedAtTurn?: number | null;
   /** Linking this channel identity to the same customer's other thread (absent in older snapshots). */
   identity?: IdentityState;
+  /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
+  contact?: ContactProfile | null;
+  /** The turn a returning contact was welcomed back in (one greeting per turn). */
+  greetedAtTurn?: number | null;
   /** The options the message being routed may pick (set for one routing pass; absent in older snapshots). */
   choosing?: ChoiceExpectation | null;
 }
@@ -130,6 +137,7 @@ export function createInitialContext(input: ConversationInput): ConversationCont
     handoffReason: null,
     handoffRelays: 0,
     identity: { offer: null, answering: null, declined: [] },
+    ...(input.contact ? { contact: input.contact } : {}),
   };
 }
 
@@ -162,6 +170,28 @@ function intentOf(context: ConversationContext): IntentName | null {
   if (!understanding) return null;
   const { intent } = understanding.nlu;
   return intent.confidence < MIN_INTENT_CONFIDENCE ? null : intent.name;
+}
+
+/** A message at the summary that names a field to fix ("el correo está mal", "la empresa"). */
+function wantsToFixField(text: string): boolean {
+  if (fieldsNamedIn(text).length === 0) return false;
+  const short = text.trim().split(/\s+/).length <= 4;
+  return short || /(?:mal|equivocad|incorrect|otr[oa]\b|cambi|corrig|arregl|actualiz|wrong|change|fix|update|typo)/iu.test(text);
+}
+
+/** First name from a remembered profile (titles skipped), or null. */
+function profileFirstName(contact: ContactProfile | null | undefined): string | null {
+  return contact?.name ? firstNameOf({ name: { value: contact.name, sourceMessageId: '' } }) : null;
+}
+
+/** The reminders of what is open for the contact: their submitted lead, else an unresolved ticket. */
+function openItemReplies(context: ConversationContext): ReplyEmitted[] {
+  if (context.lead.status === 'submitted' && context.lead.leadId) return [reply('greeting.openLead', { leadId: context.lead.leadId })];
+  // A handoff ticket an agent resolved is not open any more.
+  if (context.ticket && context.lastHandoff?.ticketId !== context.ticket.ticketId) return [reply('greeting.openTicket', { number: context.ticket.number })];
+  if (context.lead.status === 'none' && context.contact?.openLead) return [reply('greeting.openLead', { leadId: context.contact.openLead })];
+  if (!context.ticket && context.contact?.openTicket) return [reply('greeting.openTicket', { number: context.contact.openTicket })];
+  return [];
 }
 
 const awaitingLeadField = (context: ConversationContext): LeadField | null =>
@@ -199,7 +229,10 @@ export const conversationMachine = setup({
     rejectsLead: ({ context }) => {
       const understanding = u(context);
       // "no, mi correo es ..." carries the correction itself: it is merged and confirmed again.
-      return context.expecting.kind === 'lead_confirmation' && understanding?.affirmation === 'no' && !carriesLeadData(understanding);
+      if (context.expecting.kind !== 'lead_confirmation' || !understanding || carriesLeadData(understanding)) return false;
+      if (understanding.affirmation === 'no') return true;
+      // "el correo está mal", "the company": names what to fix without a value.
+      return understanding.affirmation !== 'yes' && wantsToFixField(context.lastMessage?.text ?? '');
     },
     answersLeadQuestion: ({ context }) => {
       const understanding = u(context);
@@ -210,7 +243,11 @@ export const conversationMachine = setup({
       // is about something else: then it is a detour, and the data was merged anyway.
       const intent = intentOf(context);
       const aboutTheLead = intent === null || intent === 'out_of_scope' || intent === 'sales_lead';
-      return (field !== null || context.expecting.kind === 'lead_confirmation') && aboutTheLead && carriesLeadData(understanding);
+      if (!carriesLeadData(understanding)) return false;
+      // At the summary, a message that names a field or says "no" with a value is a correction,
+      // whatever the classifier made of it ("cambia la urgencia a alta").
+      if (context.expecting.kind === 'lead_confirmation' && (understanding.affirmation === 'no' || fieldsNamedIn(context.lastMessage?.text ?? '').length > 0)) return true;
+      return (field !== null || context.expecting.kind === 'lead_confirmation') && aboutTheLead;
     },
     // The customer answers an identity offer with words instead of the code.
     declinesIdentity: ({ context }) => !!noIdentity(context).answering && u(context)?.affirmation === 'no',
@@ -360,14 +397,26 @@ export const conversationMachine = setup({
     sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
     // A returning customer is greeted by name and reminded of what is still open for them.
     sayGreeting: enqueueActions(({ context, enqueue }) => {
-      const name = firstNameOf(context.lead.draft);
-      enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
-      if (context.lead.status === 'submitted' && context.lead.leadId) {
-        enqueue.emit(reply('greeting.openLead', { leadId: context.lead.leadId }));
-      } else if (context.ticket && context.lastHandoff?.ticketId !== context.ticket.ticketId) {
-        // A handoff ticket an agent resolved is not open any more.
-        enqueue.emit(reply('greeting.openTicket', { number: context.ticket.number }));
+      const open = openItemReplies(context);
+      if (context.greetedAtTurn === context.turn) {
+        // Welcomed back at the start of this turn already: only ask how to help, once.
+        if (open.length === 0) enqueue.emit(reply('greeting.again'));
+        return;
       }
+      const name = firstNameOf(context.lead.draft) ?? profileFirstName(context.contact);
+      enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
+      for (const r of open) enqueue.emit(r);
+    }),
+    // A returning contact (a new conversation with a remembered profile, or a closed one reopened)
+    // is greeted by the name they confirmed, with what is still open for them, before the answer.
+    welcomeBack: enqueueActions(({ context, enqueue }, params: { reopened: boolean }) => {
+      if (!params.reopened && context.turn !== 1) return;
+      const name = profileFirstName(context.contact) ?? (context.lead.status === 'submitted' ? firstNameOf(context.lead.draft) : null);
+      const open = openItemReplies(context);
+      if (!name && open.length === 0) return;
+      if (name) enqueue.emit(reply('greeting.welcomeBack', { name }));
+      for (const r of open) enqueue.emit(r);
+      enqueue.assign({ greetedAtTurn: context.turn });
     }),
     emitEffectReplies: enqueueActions(({ event, enqueue }) => {
       const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
@@ -375,7 +424,7 @@ export const conversationMachine = setup({
     }),
     beginLead: assign(({ context }) => {
       const understanding = u(context);
-      const lead = startLead(context.lead);
+      const lead = startLead(context.lead, context.contact);
       return { lead: understanding ? mergeLeadFields(lead, understanding, messageId(context)) : lead };
     }),
     // A follow-up after a silence: say so, then repeat the pending question.
@@ -395,6 +444,7 @@ export const conversationMachine = setup({
       });
     }),
     askLeadConfirmation: enqueueActions(({ context, enqueue }) => {
+      if (context.lead.notice?.kind === 'updated') enqueue.emit(reply('lead.updated'));
       enqueue.emit(reply('lead.confirm', leadSummaryParams(context.lead.draft)));
       enqueue.assign({
         expecting: { kind: 'lead_confirmation' },
@@ -404,11 +454,11 @@ export const conversationMachine = setup({
     reaskNamedFields: assign(({ context }) => ({
       lead: reaskFields(context.lead, fieldsNamedIn(context.lastMessage?.text ?? '')),
     })),
-    reaskContact: assign(({ context }) => ({ lead: reaskFields(context.lead, ['name', 'email']) })),
-    storeLeadResult: assign(({ context, event }) => ({
-      lead: { ...context.lead, status: 'submitted' as const, leadId: outputOf<LeadActorOutput>(event)?.leadId ?? null, asking: null },
-      expecting: { kind: 'none' } as Expectation,
-    })),
+    storeLeadResult: assign(({ context, event }) => {
+      const lead: LeadState = { ...context.lead, status: 'submitted' as const, leadId: outputOf<LeadActorOutput>(event)?.leadId ?? null, asking: null };
+      // The confirmed contact fields are what the contact is known by from now on.
+      return { lead, contact: profileFromLead(context.contact, lead), expecting: { kind: 'none' } as Expectation };
+    }),
     sayLeadSubmitted: emit(({ context }) => reply('lead.submitted', { leadId: context.lead.leadId ?? '' })),
     markLeadFailed: assign(({ context }) => ({ lead: { ...context.lead, status: 'failed' as const, asking: null } })),
     storeTicket: assign(({ context, event }, params: { kind: TicketKind }) => {
@@ -485,7 +535,7 @@ export const conversationMachine = setup({
           description: 'Waiting for the customer.',
           tags: [AWAITING_INPUT],
           on: {
-            'user.message': { target: 'understanding', actions: 'recordMessage' },
+            'user.message': { target: 'understanding', actions: ['recordMessage', { type: 'welcomeBack', params: { reopened: false } }] },
             'conversation.close': { target: '#closed' },
             'identity.matched': [
               { guard: 'identityCodeSent', target: '#identifying', actions: 'offerIdentity' },
@@ -796,13 +846,10 @@ export const conversationMachine = setup({
         },
         correcting: {
           id: 'qualifying.correcting',
-          description: 'The customer said the summary is wrong: clear the named fields, or name and email.',
+          description: 'The customer said the summary is wrong: ask again the fields they name, else ask which one (nothing is cleared).',
           always: [
             { guard: 'namesLeadFields', target: 'collecting', actions: 'reaskNamedFields' },
-            {
-              target: 'collecting',
-              actions: ['reaskContact', { type: 'sayTemplate', params: { template: 'lead.correct' } }],
-            },
+            { target: 'confirming', actions: { type: 'sayTemplate', params: { template: 'lead.correct' } } },
           ],
         },
         submitting: {
@@ -925,7 +972,7 @@ export const conversationMachine = setup({
       tags: [AWAITING_INPUT],
       entry: 'pauseLead',
       on: {
-        'user.message': { target: '#understanding', actions: 'recordMessage' },
+        'user.message': { target: '#understanding', actions: ['recordMessage', { type: 'welcomeBack', params: { reopened: true } }] },
       },
     },
   },

@@ -17,7 +17,7 @@ export const HANDOFF_TICKET_REASONS = [
 /**
  * Every template key the conversation machine emits. Each tenant's `templates/flow.json` defines
  * all of them in every language (a test checks the demo tenant). Params per key:
- * `greeting.named` {name}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
+ * `greeting.named` and `greeting.welcomeBack` {name}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
  * urgency}; `lead.submitted` {leadId}; `handoff.ticket.*` and `quote.ticket` {number};
  * `identity.codeSent` {channel, handle}; `identity.cannotSend` and `identity.linked` {channel}.
  */
@@ -26,6 +26,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.named',
   'greeting.openLead',
   'greeting.openTicket',
+  'greeting.welcomeBack',
+  'greeting.again',
   'thanks',
   'goodbye',
   'notUnderstood',
@@ -37,6 +39,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.reminder',
   'lead.confirm',
   'lead.correct',
+  'lead.updated',
   'lead.submitted',
   'lead.failed',
   ...HANDOFF_TICKET_REASONS.map((r) => `handoff.ticket.${r}`),

@@ -13,7 +13,9 @@ describe('lead draft helpers', () => {
   it('should find the fields a correction names, in Spanish and English, with or without accents', () => {
     expect(fieldsNamedIn('no, el correo está mal')).toEqual(['email']);
     expect(fieldsNamedIn('el teléfono y la empresa')).toEqual(['phone_or_username', 'company_name']);
-    expect(fieldsNamedIn('the company name is wrong')).toEqual(['name', 'company_name']);
+    expect(fieldsNamedIn('the company name is wrong')).toEqual(['company_name']);
+    expect(fieldsNamedIn('el nombre de la empresa está mal')).toEqual(['company_name']);
+    expect(fieldsNamedIn('my name is wrong')).toEqual(['name']);
     expect(fieldsNamedIn('area and urgencia')).toEqual(['interest_area', 'urgency_level']);
     expect(fieldsNamedIn('no')).toEqual([]);
     expect(fieldsNamedIn('nombres')).toEqual([]);

@@ -1,5 +1,6 @@
 import { createActor, fromPromise, waitFor, type Actor, type SnapshotFrom, type StateValue } from 'xstate';
 import type { IntentName } from '../../../src/domain/intents.js';
+import type { ContactProfile } from '../../../src/domain/lead.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
 import {
   AWAITING_INPUT,
@@ -158,10 +159,10 @@ export interface Conversation {
   restore(): void;
 }
 
-export function createConversation(options: { script: BrainScript; effects?: Partial<Effects>; conversationId?: string }): Conversation {
+export function createConversation(options: { script: BrainScript; effects?: Partial<Effects>; conversationId?: string; contact?: ContactProfile }): Conversation {
   const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [] };
   const machine = provideFakes(options.script, options.effects ?? {}, calls);
-  const input = { tenantId: 'ferreteria', conversationId: options.conversationId ?? 'c-1', lang: 'es' as const };
+  const input = { tenantId: 'ferreteria', conversationId: options.conversationId ?? 'c-1', lang: 'es' as const, ...(options.contact ? { contact: options.contact } : {}) };
   let actor: ConversationActor = createActor(machine, { input });
   actor.start();
   let seq = 0;

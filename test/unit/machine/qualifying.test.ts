@@ -163,16 +163,19 @@ describe('conversation machine › qualifying', () => {
     expect(await c.say('???')).toMatchObject({ says: ['notUnderstood', 'lead.ask.name'], state: 'qualifying.collecting.waiting' });
   });
 
-  it('should clear name and email and ask them again on a plain no', async () => {
-    const c = createConversation({ script: fullScript });
+  it('should ask which detail to fix on a plain no, clear nothing, and ask again only the field named next', async () => {
+    const c = createConversation({ script: { ...fullScript, 'el correo': understood('out_of_scope'), 'juan@jp.do': field({ email: 'juan@jp.do' }) } });
     await collectAll(c);
     const out = await c.say('no');
-    expect(out.says).toEqual(['lead.correct', 'lead.ask.name']);
-    expect(out.context.lead.draft.name).toBeUndefined();
-    expect(out.context.lead.draft.email).toBeUndefined();
-    expect(out.context.lead.status).toBe('collecting');
-    expect((await c.say('Juan Pérez')).says).toEqual(['lead.ask.email']);
-    expect((await c.say('juan@example.com')).says).toEqual(['lead.confirm']);
+    expect(out.says).toEqual(['lead.correct']);
+    expect(out.state).toBe('qualifying.confirming');
+    expect(out.context.expecting).toEqual({ kind: 'lead_confirmation' });
+    expect(out.context.lead.draft.name?.value).toBe('Juan Pérez');
+    expect(out.context.lead.draft.email?.value).toBe('juan@example.com');
+    expect(await c.say('el correo')).toMatchObject({ says: ['lead.ask.email'], context: { expecting: { kind: 'lead_field', field: 'email' } } });
+    const again = await c.say('juan@jp.do');
+    expect(again.replies).toEqual([expect.objectContaining({ template: 'lead.confirm', params: expect.objectContaining({ email: 'juan@jp.do', fullName: 'Juan Pérez' }) })]);
+    expect(c.calls.pushLead).toHaveLength(0);
   });
 
   it('should clear only the field the customer names and confirm again once it is answered', async () => {
@@ -191,8 +194,8 @@ describe('conversation machine › qualifying', () => {
     await collectAll(c);
     const out = await c.say('no, mi correo es juan@jp.do');
     expect(out.state).toBe('qualifying.confirming');
-    expect(out.replies).toHaveLength(1);
-    expect(out.replies[0]).toMatchObject({ template: 'lead.confirm', params: { email: 'juan@jp.do' } });
+    expect(out.says).toEqual(['lead.updated', 'lead.confirm']);
+    expect(out.replies[1]).toMatchObject({ template: 'lead.confirm', params: { email: 'juan@jp.do' } });
     expect(c.calls.pushLead).toHaveLength(0);
   });
 
@@ -311,5 +314,101 @@ describe('conversation machine › follow-up reminder', () => {
     const c = createConversation({ script: { ...fullScript, hola: understood('greeting') } });
     await c.say('hola');
     expect((await c.send({ type: 'conversation.remind' })).says).toEqual([]);
+  });
+});
+
+describe('conversation machine › corrections at the summary', () => {
+  it('should apply a correction that names the field, whatever the intent read, and show the summary again', async () => {
+    const text = 'cambia la urgencia a media';
+    const c = createConversation({ script: { ...fullScript, [text]: understood('price_quote', { urgency: 'Medio' }) } });
+    await collectAll(c);
+    const out = await c.say(text);
+    expect(out.says).toEqual(['lead.updated', 'lead.confirm']);
+    expect(out.replies[1]).toMatchObject({ params: { urgency: 'Medio', email: 'juan@example.com' } });
+    expect(out.context.lead.draft.urgency_level).toEqual({ value: 'Medio', sourceMessageId: 'm8' });
+    expect((await c.say('sí')).says).toEqual(['lead.submitted']);
+    expect(c.calls.pushLead[0]!.draft.urgency_level?.value).toBe('Medio');
+  });
+
+  it('should not say it changed anything when the value given is the same', async () => {
+    const c = createConversation({ script: { ...fullScript, 'mi correo es juan@example.com': field({ email: 'juan@example.com' }) } });
+    await collectAll(c);
+    expect((await c.say('mi correo es juan@example.com')).says).toEqual(['lead.confirm']);
+  });
+
+  it('should ask again a field named without a value ("la empresa está mal")', async () => {
+    const c = createConversation({ script: { ...fullScript, 'la empresa está mal': understood('complaint', { confidence: 0.4 }), 'Constructora Báez': field({ company_name: 'Constructora Báez' }) } });
+    await collectAll(c);
+    expect(await c.say('la empresa está mal')).toMatchObject({ says: ['lead.ask.company_name'], context: { expecting: { kind: 'lead_field', field: 'company_name' } } });
+    const out = await c.say('Constructora Báez');
+    expect(out.replies[0]).toMatchObject({ template: 'lead.confirm', params: { company: 'Constructora Báez', fullName: 'Juan Pérez' } });
+  });
+});
+
+describe('conversation machine › remembered contact', () => {
+  const profile = { name: 'Ana María Gómez', email: 'ana@gomez.do', company: 'Gómez SRL', phone: '+18095551234' };
+
+  it('should pre-fill the contact fields from the profile and show them in the summary instead of asking', async () => {
+    const c = createConversation({ script: { ...fullScript, hola: understood('greeting') }, contact: profile });
+    const first = await c.say('cotizar');
+    expect(first.says).toEqual(['greeting.welcomeBack', 'lead.start', 'lead.ask.interest_area']);
+    expect(first.replies[0]).toEqual({ template: 'greeting.welcomeBack', params: { name: 'Ana' } });
+    expect(first.context.lead.draft.email).toEqual({ value: 'ana@gomez.do', sourceMessageId: 'contact-profile' });
+    await c.say('ventas');
+    await c.say('techar una nave');
+    const confirm = await c.say('alta');
+    expect(confirm.replies[0]).toMatchObject({
+      template: 'lead.confirm',
+      params: { fullName: 'Ana María Gómez', email: 'ana@gomez.do', phone: '+18095551234', company: 'Gómez SRL', interest: 'Ventas', urgency: 'Alto' },
+    });
+  });
+
+  it('should let the customer correct a remembered field at the summary', async () => {
+    const c = createConversation({ script: { ...fullScript, 'el correo es ana@nuevo.do': field({ email: 'ana@nuevo.do' }) }, contact: profile });
+    await c.say('cotizar');
+    await c.say('ventas');
+    await c.say('techar una nave');
+    await c.say('alta');
+    const out = await c.say('el correo es ana@nuevo.do');
+    expect(out.says).toEqual(['lead.updated', 'lead.confirm']);
+    expect(out.context.lead.draft.email).toEqual({ value: 'ana@nuevo.do', sourceMessageId: 'm5' });
+  });
+
+  it('should greet a remembered contact by name with the open lead on the first message, and only once', async () => {
+    const c = createConversation({ script: { hola: understood('greeting') }, contact: { ...profile, openLead: 'L-000007' } });
+    const out = await c.say('hola');
+    expect(out.says).toEqual(['greeting.welcomeBack', 'greeting.openLead']);
+    expect(out.replies[1]).toEqual({ template: 'greeting.openLead', params: { leadId: 'L-000007' } });
+    expect((await c.say('hola')).says).toEqual(['greeting.named', 'greeting.openLead']);
+  });
+
+  it('should ask how to help after the welcome when nothing is open', async () => {
+    const c = createConversation({ script: { hola: understood('greeting') }, contact: { name: 'Luis' } });
+    expect((await c.say('hola')).says).toEqual(['greeting.welcomeBack', 'greeting.again']);
+  });
+
+  it('should say nothing extra to a stranger', async () => {
+    const c = createConversation({ script: { hola: understood('greeting') } });
+    expect((await c.say('hola')).says).toEqual(['greeting']);
+  });
+
+  it('should remember the confirmed contact after a submitted lead and welcome them back when the closed thread reopens', async () => {
+    const c = createConversation({ script: { ...fullScript, 'y el cemento?': understood('product_inquiry', { products: [{ query: 'cemento' }] }) } });
+    await collectAll(c);
+    const done = await c.say('sí');
+    expect(done.context.contact).toEqual({ name: 'Juan Pérez', email: 'juan@example.com', company: 'Constructora JP', openLead: 'L-0042' });
+    await c.send({ type: 'conversation.close', reason: 'idle' });
+    c.restore();
+    const back = await c.say('y el cemento?');
+    expect(back.says).toEqual(['greeting.welcomeBack', 'greeting.openLead', 'product.found']);
+    expect(back.replies[0]).toEqual({ template: 'greeting.welcomeBack', params: { name: 'Juan' } });
+  });
+
+  it('should not welcome back a customer whose unconfirmed lead was only paused', async () => {
+    const c = createConversation({ script: fullScript });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    await c.send({ type: 'conversation.close', reason: 'idle' });
+    expect((await c.say('cotizar')).says).toEqual(['lead.start', 'lead.ask.email']);
   });
 });
