@@ -244,23 +244,26 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     const hit = corrections.get(s);
     if (hit !== undefined) return hit;
     let found: string | null = null;
-    if (s.length >= 3 && !/\d/.test(s)) {
+    if (s.length >= 3 && !/\d/.test(s) && !FILLER.has(s)) {
       const key = soundKey(s);
-      found = bySound.get(key) ?? null;
-      if (!found && s.length >= 4) {
-        let best = s.length >= 7 ? 3 : 2;
+      found = s.length >= 4 ? (bySound.get(key) ?? null) : null;
+      // One typo from a word of 5+ letters, two from 8+ ("martiyo", "pintuta", "impermiabilisante").
+      if (!found && s.length >= 5) {
+        const budget = s.length >= 8 ? 2 : 1;
+        let best = budget + 1;
         for (const candidate of stems.keys()) {
           if (candidate.length < 4) continue;
           const ck = soundKey(candidate);
           // Typos rarely hit the first sound; requiring it keeps "quiero" away from "hierro".
           if (ck[0] !== key[0]) continue;
-          const d = Math.min(editDistance(key, ck, best - 1), editDistance(s, candidate, best - 1));
-          if (d < best || (d === best - 1 && found !== null && (documentFrequency.get(candidate) ?? 0) > (documentFrequency.get(found) ?? 0))) {
-            if (d < best) best = d;
+          const d = Math.min(editDistance(key, ck, budget), editDistance(s, candidate, budget));
+          if (d < best || (d === best && found !== null && (documentFrequency.get(candidate) ?? 0) > (documentFrequency.get(found) ?? 0))) {
+            best = d;
             found = candidate;
           }
         }
-        // A prefix the customer stopped typing: "tornill" → "tornillo".
+        if (best > budget) found = null;
+        // A word the customer stopped typing: "tornill" → "tornillo".
         if (!found && s.length >= 5) for (const candidate of stems.keys()) if (candidate.startsWith(s)) { found = candidate; break; }
       }
     }

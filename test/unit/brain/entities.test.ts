@@ -135,9 +135,10 @@ describe('product and quantity', () => {
     const text = 'cotízame 10 sacos de cemento, 20 varillas de 3/8 y 5 galones de pintura';
     const { mentions, entities } = matcher.extract(text);
     expect(mentions.map((m) => [m.query, m.quantity])).toEqual([
-      ['cemento', 10],
+      // The pack stays in the query: 5 galones of paint are not a cubeta.
+      ['saco cemento', 10],
       ['varilla 3/8', 20],
-      ['pintura', 5],
+      ['galon pintura', 5],
     ]);
     expect(values(entities.filter((e) => e.type === 'quantity'))).toEqual(['10', '20', '5']);
     const product = entities.find((e) => e.type === 'product' && e.value === 'varilla 3/8')!;
@@ -145,7 +146,13 @@ describe('product and quantity', () => {
   });
 
   it.each([
-    ['tienen sement gris?', 'cement gris'],
+    ['tienen sement gris?', 'cemento gris'],
+    ['q precio tiene el block de 6', 'block 6'],
+    ['la varilla de 1/2 grado 60', 'varilla 1/2 grado 60'],
+    ["what's the price of a 1/2 inch PVC pipe?", '1/2 inch pvc pipe'],
+    ['how much is the 8 inch block?', '8 inch block'],
+    ['do you have gray cement?', 'gray cement'],
+    ['cuanto vale la funda de cemento', 'funda cemento'],
     ['tubo pvc de media', 'tubo pvc 1/2'],
     ['necesito tubo de tres cuartos', 'tubo 3/4'],
     ['varillas', 'varilla'],

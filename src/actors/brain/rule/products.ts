@@ -1,5 +1,6 @@
 import type { Entity } from '../../../domain/nlu.js';
 import type { Product } from '../../../domain/tenant.js';
+import { createProductResolver, NUMBER_WORDS, type ProductResolver } from '../../catalog/index.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 
@@ -16,64 +17,28 @@ export interface ProductMention {
   end: number;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  un: 1, uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10,
-  once: 11, doce: 12, trece: 13, catorce: 14, quince: 15, veinte: 20, veinticinco: 25, treinta: 30, cuarenta: 40,
-  cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90, cien: 100, ciento: 100, doscientos: 200,
-  doscientas: 200, trescientos: 300, trescientas: 300, quinientos: 500, quinientas: 500, mil: 1000,
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  fifteen: 15, twenty: 20, thirty: 30, forty: 40, fifty: 50, hundred: 100, par: 2, pair: 2, couple: 2,
-};
 /** Selling units: they carry a quantity but are not the product itself. */
 const UNITS = new Set([
   'saco', 'galon', 'cubeta', 'unidad', 'libra', 'lb', 'kg', 'kilo', 'metro', 'caja', 'quintal', 'bolsa', 'rollo',
   'hoja', 'plancha', 'pieza', 'lata', 'paquete', 'juego', 'bag', 'gallon', 'bucket', 'unit', 'pound', 'box',
-  'roll', 'piece', 'pack', 'can', 'yarda', 'm', 'm2', 'm3', 'lamina', 'tramo', 'sheet',
+  'roll', 'piece', 'pack', 'can', 'yarda', 'm', 'm2', 'm3', 'lamina', 'tramo', 'sheet', 'funda', 'cubo', 'paila',
 ]);
+/** Units that say which pack the customer wants (galón or cubeta of paint): they stay in the product query. */
+const PACK_UNITS = new Set(['saco', 'galon', 'cubeta', 'rollo', 'libra', 'caja', 'paquete', 'bag', 'gallon', 'bucket', 'roll', 'pound', 'box', 'funda', 'quintal', 'cubo', 'paila', 'bolsa']);
 const DOZEN = new Set(['docena', 'dozen']);
 const FRACTION_WORDS: [RegExp, string][] = [
   [/^(?:media|medio|half)$/, '1/2'],
   [/^(?:tres cuartos|three quarters?)$/, '3/4'],
   [/^(?:un cuarto|cuarto|quarter)$/, '1/4'],
-  [/^(?:tres octavos)$/, '3/8'],
-  [/^(?:cinco octavos)$/, '5/8'],
+  [/^(?:tres octavos|three eighths?)$/, '3/8'],
+  [/^(?:cinco octavos|five eighths?)$/, '5/8'],
 ];
-const MEASURE = /^(?:\d+\/\d+|\d+(?:[.,]\d+)?|pulgadas?|pulg|inch(?:es)?|in|pies?|feet|ft|mm|cm|kg|lbs?|galon(?:es)?|x|calibre|gauge|grado)$/;
-const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 'la', 'los', 'las', 'un', 'una', 'the', 'a', 'an', 'para', 'for', 'en', 'in', 'es', 'is', 'me', 'mi', 'my', 'tienen', 'hay', 'precio', 'price', 'cuanto', 'cuesta', 'vale', 'esta', 'tiene']);
-/** Catalog words that are too generic to be product heads or modifiers. */
-const IGNORED = new Set(['de', 'del', 'para', 'con', 'sin', 'tipo', 'y', 'the', 'of', 'for', 'and', 'la', 'el', 'los', 'las', 'en', 'x', 'a']);
+const MEASURE = /^(?:\d+\/\d+|\d+(?:[.,]\d+)?|pulgadas?|pulg|inch(?:es)?|in|pies?|feet|ft|mm|cm|kg|lbs?|galon(?:es)?|x|calibre|gauge|grado|grade)$/;
+const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|piezas?|polos?)$/;
+/** Words that carry an attribute the resolver reads (colour, finish), typos included. */
+const ATTRIBUTE_WORD = /^(?:blanc[oa]s?|gris|gray|grey|negr[oa]s?|black|roj[oa]s?|red|verdes?|green|azul(?:es)?|asul|blue|amarill[oa]s?|yellow|beige|crema|naranja|orange|marron|brown|transparentes?|clear|white|hueso|perla|satinad[oa]|satin|mate|matte|brillantes?|brillad[oa]|gloss|glossy)$/;
+const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 'la', 'los', 'las', 'un', 'una', 'the', 'a', 'an', 'para', 'for', 'en', 'in', 'es', 'is', 'me', 'mi', 'my', 'tienen', 'hay', 'precio', 'price', 'cuanto', 'cuesta', 'vale', 'esta', 'tiene', 'de', 'of']);
 
-/** Rough Spanish/English sound-alike key, so "sement" meets "cemento" and "baril" meets "varilla". */
-export function phoneticKey(word: string): string {
-  return word
-    .replace(/c([ei])/g, 's$1')
-    .replace(/z/g, 's')
-    .replace(/v/g, 'b')
-    .replace(/ll/g, 'y')
-    .replace(/qu/g, 'k')
-    .replace(/c/g, 'k')
-    .replace(/h/g, '')
-    .replace(/(.)\1+/g, '$1');
-}
-
-function distance(a: string, b: string, max: number): number {
-  if (Math.abs(a.length - b.length) > max) return max + 1;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const v = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > max) return max + 1;
-    prev = cur;
-  }
-  return prev[b.length] as number;
-}
-
-/** Singular candidates first, so "clavos" resolves to the head "clavo". */
 function singular(word: string): string[] {
   const out: string[] = [];
   if (word.endsWith('s') && word.length > 3) out.push(word.slice(0, -1));
@@ -84,33 +49,25 @@ function singular(word: string): string[] {
 
 interface Vocabulary {
   heads: Set<string>;
-  words: Set<string>;
-  byKey: Map<string, string>;
+  /** "pvc pipe", "tubo pvc", "light bulb": two product words that name one product together. */
+  pairs: Set<string>;
 }
 
-function buildVocabulary(catalog: readonly Product[]): Vocabulary {
+function buildVocabulary(catalog: readonly Product[], resolver: ProductResolver): Vocabulary {
   const heads = new Set<string>(GENERIC_PRODUCT_WORDS);
-  const words = new Set<string>();
-  const aliasWords: string[] = [];
-  const tokens = (s: string): string[] => foldWithMap(s).folded.split(/[^a-z0-9]+/).filter((t) => t.length >= 2 && !IGNORED.has(t) && !/^\d/.test(t));
+  const pairs = new Set<string>();
+  const tokens = (s: string): string[] => foldWithMap(s).folded.split(/[^a-z0-9]+/).filter((t) => t.length >= 2 && !/^\d/.test(t));
   for (const p of catalog) {
     const nameTokens = tokens(p.name);
     if (nameTokens[0]) heads.add(nameTokens[0]);
-    for (const t of [...nameTokens, ...tokens(p.category)]) words.add(t);
-    for (const alias of p.aliases ?? []) {
-      const at = tokens(alias);
-      if (at[0]) heads.add(at[0]);
-      aliasWords.push(...at);
+    for (const phrase of [nameTokens, ...(p.aliases ?? []).map(tokens)]) {
+      if (phrase !== nameTokens && phrase[0]) heads.add(phrase[0]);
+      for (let i = 0; i + 1 < phrase.length; i++) pairs.add(`${phrase[i]} ${phrase[i + 1]}`);
     }
   }
-  // Insertion order decides sound-alike ties: catalog names (Spanish) before generic words before aliases.
-  for (const t of GENERIC_PRODUCT_WORDS) words.add(t);
-  for (const t of aliasWords) words.add(t);
   for (const u of UNITS) heads.delete(u);
-  heads.delete('saco');
-  const byKey = new Map<string, string>();
-  for (const w of words) if (!byKey.has(phoneticKey(w))) byKey.set(phoneticKey(w), w);
-  return { heads, words, byKey };
+  for (const h of [...heads]) if (!resolver.lexicon.has(h) && !GENERIC_PRODUCT_WORDS.has(h)) heads.delete(h);
+  return { heads, pairs };
 }
 
 export interface ProductMatcher {
@@ -126,49 +83,34 @@ interface Tok {
   e: number;
 }
 
-export function createProductMatcher(catalog: readonly Product[]): ProductMatcher {
-  const vocab = buildVocabulary(catalog);
+/**
+ * Reads product phrases through the one product resolver (`src/actors/catalog`): a word is product
+ * vocabulary when the resolver corrects it to a catalog word, so the brain and the catalog tool
+ * agree on every typo. Pass the tenant's resolver to share it; otherwise one is built.
+ */
+export function createProductMatcher(catalog: readonly Product[], resolver: ProductResolver = createProductResolver(catalog)): ProductMatcher {
+  const vocab = buildVocabulary(catalog, resolver);
+  const lexicon = new Set<string>([...resolver.lexicon, ...GENERIC_PRODUCT_WORDS]);
   const cache = new Map<string, string | null>();
 
-  /** The vocabulary word a token stands for, tolerating plurals and typos. */
+  /** The catalog word a token stands for, tolerating plurals and typos. */
   const resolve = (tok: string): string | null => {
     const hit = cache.get(tok);
     if (hit !== undefined) return hit;
     let found: string | null = null;
-    for (const cand of singular(tok)) {
-      if (vocab.words.has(cand)) {
-        found = cand;
-        break;
-      }
-    }
-    if (!found && tok.length >= 4 && !/\d/.test(tok)) {
+    if (!STOP.has(tok) && !/\d/.test(tok) && tok.length >= 2 && !singular(tok).some((c) => UNITS.has(c))) {
       for (const cand of singular(tok)) {
-        const byKey = vocab.byKey.get(phoneticKey(cand));
-        if (byKey) {
-          found = byKey;
+        if (GENERIC_PRODUCT_WORDS.has(cand) || resolver.lexicon.has(cand)) {
+          found = cand;
           break;
         }
       }
-      if (!found && tok.length >= 5) {
-        let best = 2;
-        const key = phoneticKey(tok.replace(/s$/, ''));
-        for (const w of vocab.words) {
-          if (w.length < 5) continue;
-          const wKey = phoneticKey(w);
-          // Typos rarely hit the first sound; requiring it keeps "quiero" away from "hierro".
-          if (wKey[0] !== key[0]) continue;
-          const d = distance(key, wKey, 1);
-          if (d < best) {
-            best = d;
-            found = w;
-          }
-        }
-      }
+      if (!found && tok.length >= 4) found = resolver.correct(tok);
     }
-    if (found && STOP.has(tok)) found = null;
     if (cache.size < 10_000) cache.set(tok, found);
     return found;
   };
+  const isHead = (word: string | null): word is string => word !== null && vocab.heads.has(word) && !UNITS.has(word);
 
   const numberOf = (tok: string): number | null => {
     if (/^\d+$/.test(tok)) return Number(tok);
@@ -176,11 +118,11 @@ export function createProductMatcher(catalog: readonly Product[]): ProductMatche
   };
 
   return {
-    lexicon: vocab.words,
+    lexicon,
     extract(text) {
       const f = foldWithMap(text);
       const toks: Tok[] = [];
-      for (const m of f.folded.matchAll(/\d+\/\d+|\d+(?:[.,]\d+)?|[a-z0-9]+/g)) {
+      for (const m of f.folded.matchAll(/\d+\/\d+|\d+(?:[.,]\d+)?|#|[a-z0-9]+|"/g)) {
         const s = m.index ?? 0;
         toks.push({ t: m[0], s, e: s + m[0].length });
       }
@@ -193,7 +135,29 @@ export function createProductMatcher(catalog: readonly Product[]): ProductMatche
         if (/^\d+\/\d+$/.test(a)) return { value: a, len: 1 };
         const two = toks[i + 1] ? `${a} ${toks[i + 1]!.t}` : '';
         for (const [re, v] of FRACTION_WORDS) if (two && re.test(two)) return { value: v, len: 2 };
-        for (const [re, v] of FRACTION_WORDS) if (re.test(a) && a !== 'cuarto') return { value: v, len: 1 };
+        for (const [re, v] of FRACTION_WORDS) if (re.test(a) && a !== 'cuarto' && a !== 'quarter') return { value: v, len: 1 };
+        return null;
+      };
+      /** A size or attribute starting at `j` ("1/2", "6 pulgadas", "grado 60", "#12", "gris"): its words and length. */
+      const attributeAt = (j: number): { parts: string[]; len: number } | null => {
+        const t = toks[j]?.t;
+        if (t === undefined) return null;
+        const frac = fractionAt(j);
+        if (frac) {
+          const unit = toks[j + frac.len]?.t;
+          return unit !== undefined && MEASURE_UNIT.test(unit) ? { parts: [frac.value, unit], len: frac.len + 1 } : { parts: [frac.value], len: frac.len };
+        }
+        if (t === '"') return { parts: ['"'], len: 1 };
+        if (/^(?:grado|grade|calibre|gauge|#|no|numero)$/.test(t) && /^\d+$/.test(toks[j + 1]?.t ?? '')) return { parts: [t, toks[j + 1]!.t], len: 2 };
+        if (/^\d+(?:[.,]\d+)?$/.test(t)) {
+          const unit = toks[j + 1]?.t;
+          if (unit !== undefined && (MEASURE_UNIT.test(unit) || unit === '"')) return { parts: [t, unit], len: 2 };
+          if (unit !== undefined && /^x$/.test(unit) && /^\d/.test(toks[j + 2]?.t ?? '')) return { parts: [t, 'x', toks[j + 2]!.t], len: 3 };
+          return null;
+        }
+        if (/^\d+[a-z]+$/.test(t)) return { parts: [t], len: 1 };
+        if (ATTRIBUTE_WORD.test(t)) return { parts: [t], len: 1 };
+        if (MEASURE.test(t) && !/^\d/.test(t) && t !== 'x') return { parts: [t], len: 1 };
         return null;
       };
 
@@ -201,72 +165,83 @@ export function createProductMatcher(catalog: readonly Product[]): ProductMatche
         if (used.has(i)) continue;
         const tok = toks[i] as Tok;
         const word = resolve(tok.t);
-        if (!word || !vocab.heads.has(word) || UNITS.has(word)) continue;
-        // Extend left over English-style modifiers ("white paint", "3/8 rebar").
+        if (!isHead(word)) continue;
+        // Extend left over English-style modifiers ("white paint", "3/8 rebar", "1/2 inch PVC pipe", "8 inch block").
         let first = i;
         const left: string[] = [];
         while (first > 0 && !used.has(first - 1)) {
           const p = toks[first - 1] as Tok;
-          if (/^\d+\/\d+$/.test(p.t)) left.unshift(p.t);
-          else {
+          if (/^\d+\/\d+$/.test(p.t) || p.t === '"' || ATTRIBUTE_WORD.test(p.t)) left.unshift(p.t);
+          else if (MEASURE_UNIT.test(p.t) && first >= 2 && /^\d/.test(toks[first - 2]!.t)) {
+            left.unshift(toks[first - 2]!.t, p.t);
+            first--;
+          } else {
             const w = resolve(p.t);
-            if (!w || UNITS.has(w) || vocab.heads.has(w) || STOP.has(p.t)) break;
+            if (!w || UNITS.has(w) || STOP.has(p.t)) break;
+            if (isHead(w) && !vocab.pairs.has(`${w} ${word}`)) break;
             left.unshift(w);
           }
           first--;
         }
         const parts = [...left, word];
         let last = i;
-        for (let j = i + 1; j < toks.length && parts.length < 7; ) {
+        let previous = word;
+        for (let j = i + 1; j < toks.length && parts.length < 9; ) {
           const t = toks[j] as Tok;
           const gap = f.folded.slice((toks[j - 1] as Tok).e, t.s);
           if (/[,;:!?()]/.test(gap)) break;
-          const frac = fractionAt(j);
-          if (frac) {
-            parts.push(frac.value);
-            last = j + frac.len - 1;
-            j += frac.len;
+          const attribute = attributeAt(j);
+          if (attribute) {
+            parts.push(...attribute.parts);
+            last = j + attribute.len - 1;
+            j += attribute.len;
             continue;
           }
-          if ((t.t === 'de' || t.t === 'of' || t.t === 'para') && toks[j + 1]) {
+          if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
             const next = toks[j + 1] as Tok;
+            // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas").
+            if (/^\d+$/.test(next.t) && !isHead(resolve(toks[j + 2]?.t ?? '')) && !UNITS.has(resolve(toks[j + 2]?.t ?? '') ?? '')) {
+              parts.push(next.t);
+              last = j + 1;
+              j += 2;
+              continue;
+            }
             const nextWord = resolve(next.t);
-            if (fractionAt(j + 1) || MEASURE.test(next.t) || (nextWord && !vocab.heads.has(nextWord) && !UNITS.has(nextWord))) {
+            if (attributeAt(j + 1) || (nextWord && !isHead(nextWord) && !UNITS.has(nextWord))) {
               j++;
               continue;
             }
             break;
           }
-          if (MEASURE.test(t.t) && !/^\d+$/.test(t.t)) {
+          // A bare number after the product ("cable 12", "block 6") is its size when nothing product-like follows.
+          if (/^\d+$/.test(t.t) && !isHead(resolve(toks[j + 1]?.t ?? '')) && !UNITS.has(resolve(toks[j + 1]?.t ?? '') ?? '') && !DOZEN.has(toks[j + 1]?.t ?? '')) {
             parts.push(t.t);
             last = j;
             j++;
             continue;
           }
-          if (/^\d+$/.test(t.t) && toks[j + 1] && /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?)$/.test(toks[j + 1]!.t)) {
-            parts.push(t.t, toks[j + 1]!.t);
-            last = j + 1;
-            j += 2;
-            continue;
-          }
-          const w = STOP.has(t.t) ? null : resolve(t.t);
+          const w = resolve(t.t);
           if (!w || UNITS.has(w) || numberOf(t.t) !== null) break;
-          if (vocab.heads.has(w) && GENERIC_PRODUCT_WORDS.has(w) && !/^(?:pvc|block)$/.test(w)) break; // a new product
+          // A second product word starts a new product, unless the two name one together ("tubo pvc", "pvc pipe").
+          if (isHead(w) && GENERIC_PRODUCT_WORDS.has(w) && !vocab.pairs.has(`${previous} ${w}`) && !/^(?:pvc|block)$/.test(w)) break;
           parts.push(w);
+          previous = w;
           last = j;
           j++;
         }
         for (let k = first; k <= last; k++) used.add(k);
         const span = toOriginalSpan(f, toks[first]!.s, toks[last]!.e);
-        const mention: ProductMention = { query: parts.join(' '), ...span };
+        const mention: ProductMention = { query: parts.filter((p) => p !== '"').join(' '), ...span };
 
-        // Quantity to the left: "10 sacos de", "una docena de", "2", "five gallons of".
+      // Quantity to the left: "10 sacos de", "una docena de", "2", "five gallons of".
         let q = first - 1;
         if (q >= 0 && /^(?:de|of)$/.test(toks[q]!.t)) q--;
         let unitSeen = false;
         let multiplier = 1;
         if (q >= 0 && (UNITS.has(resolveUnit(toks[q]!.t)) || DOZEN.has(toks[q]!.t.replace(/s$/, '')))) {
           if (DOZEN.has(toks[q]!.t.replace(/s$/, ''))) multiplier = 12;
+          // "un galón de pintura" is not a cubeta: the pack stays in the query for the resolver.
+          if (PACK_UNITS.has(resolveUnit(toks[q]!.t))) mention.query = `${resolveUnit(toks[q]!.t)} ${mention.query}`;
           unitSeen = true;
           q--;
         }
