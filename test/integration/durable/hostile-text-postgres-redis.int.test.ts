@@ -1,0 +1,3 @@
+import { runHostileTextSuite } from './hostile-text.suite.js';
+
+runHostileTextSuite('postgres+redis');
