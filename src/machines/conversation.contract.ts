@@ -141,6 +141,24 @@ export type ConversationEmitted = ReplyEmitted | RelayEmitted | IdentityConfirme
 export type UnderstandActorInput = UnderstandInput;
 export type UnderstandActorOutput = Understanding;
 
+/**
+ * The product the bot last answered about, kept so the next messages can follow up on it
+ * ("y si compro 50?", "y codos de 4?", "la satinada blanca cuánto?"). Plain JSON.
+ */
+export interface ProductFocus {
+  sku: string;
+  name: string;
+  /** Unit price (DOP) when answered. */
+  price: number;
+  quantity?: number;
+  /** The customer's words that found it ("tubo pvc 4 pulgadas"). */
+  query: string;
+  /** Attributes the customer gave, as words ("size": "4\"", "colour": "blanco"). */
+  attributes?: Record<string, string>;
+  /** The customer turn it was answered in (set by the machine). */
+  turn?: number;
+}
+
 export interface ProductActorInput {
   tenantId: string;
   lang: Lang;
@@ -148,12 +166,16 @@ export interface ProductActorInput {
   understanding: Understanding;
   /** The customer's message, searched as a whole when the brain found no product phrase. */
   text?: string;
+  /** The product answered in a recent turn, for follow-ups; absent when there is none. */
+  focus?: ProductFocus;
   idempotencyKey: string;
 }
 export interface ProductActorOutput {
-  /** `multi_quote`: several items priced at once → the machine opens a quote ticket. */
+  /** `multi_quote`: a formal quote or several items priced at once → the machine opens a quote ticket. */
   outcome: 'answered' | 'not_found' | 'need_product' | 'multi_quote';
   replies: ReplyDirective[];
+  /** The product answered (the first, or the likeliest of the options shown). */
+  focus?: ProductFocus;
 }
 
 export interface AccountActorInput {

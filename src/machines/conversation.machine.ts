@@ -17,6 +17,7 @@ import {
   type LeadActorOutput,
   type ProductActorInput,
   type ProductActorOutput,
+  type ProductFocus,
   type ReplyDirective,
   type ReplyEmitted,
   type TemplateParams,
@@ -41,6 +42,7 @@ import {
   startLead,
   type LeadState,
 } from './lead-draft.js';
+import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { clarifyChoice, confirmHandoffChoice, decideTriage, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
@@ -95,6 +97,8 @@ export interface ConversationContext {
   remindedAtTurn?: number | null;
   /** Linking this channel identity to the same customer's other thread (absent in older snapshots). */
   identity?: IdentityState;
+  /** The product last answered, for follow-ups ("y si compro 50?"); absent in older snapshots. */
+  productFocus?: ProductFocus | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
   contact?: ContactProfile | null;
   /** The turn a returning contact was welcomed back in (one greeting per turn). */
@@ -194,6 +198,13 @@ function openItemReplies(context: ConversationContext): ReplyEmitted[] {
   return [];
 }
 
+/** The product focus, while recent enough for "y si compro 50?" to mean it. */
+function recentFocus(context: ConversationContext): ProductFocus | null {
+  const focus = context.productFocus;
+  if (!focus) return null;
+  return context.turn - (focus.turn ?? context.turn) <= PRODUCT_FOCUS_TURNS ? focus : null;
+}
+
 const awaitingLeadField = (context: ConversationContext): LeadField | null =>
   context.expecting.kind === 'lead_field' ? context.expecting.field : null;
 
@@ -286,6 +297,17 @@ export const conversationMachine = setup({
     decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
     decidesToClarify: ({ context }) => decideTriage(u(context)).kind === 'clarify' && !isLeadInProgress(context.lead),
     misunderstoodTooOften: ({ context }) => context.misunderstoodStreak + 1 >= MAX_MISUNDERSTOOD_STREAK,
+    // A short message continuing the last product answer ("y si compro 50?", "y codos de 4?",
+    // "la satinada blanca cuánto?") goes back to the catalog with that product in focus.
+    followsUpProduct: ({ context }) => {
+      const focus = recentFocus(context);
+      if (!focus || !context.lastMessage) return false;
+      const intent = intentOf(context);
+      const confidence = u(context)?.nlu.intent.confidence ?? 0;
+      // A clear reading of something else ("y a qué hora abren?") is not about the product.
+      if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5) return false;
+      return isProductFollowUp(context.lastMessage.text);
+    },
     // Continuations after a reply.
     leadInProgress: ({ context }) => isLeadInProgress(context.lead),
     expecting: ({ context }, params: { kind: Expectation['kind'] }) => context.expecting.kind === params.kind,
@@ -355,6 +377,11 @@ export const conversationMachine = setup({
       };
     }),
     resetStreak: assign({ misunderstoodStreak: 0 }),
+    // The product answered becomes the focus of follow-ups; an answer without one keeps the last.
+    storeProductFocus: assign(({ context, event }) => {
+      const focus = outputOf<ProductActorOutput>(event)?.focus;
+      return focus ? { productFocus: { ...focus, turn: context.turn } } : {};
+    }),
     // The picked option stands for the message it clarified: its flow reads that message with the
     // option's intent as a sure reading (a ticket carries the customer's words, not "2").
     applyChoice: assign(({ context }) => {
@@ -602,6 +629,7 @@ export const conversationMachine = setup({
             },
             // Never a ticket on a guess: an unsure complaint or request for a person is asked first.
             { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: ['resetStreak', 'askHandoffConfirmation'] },
+            { guard: 'followsUpProduct', target: '#answering.product', actions: 'resetStreak' },
             {
               guard: { type: 'intentIs', params: { intents: PRODUCT_INTENTS } },
               target: '#answering.product',
@@ -682,6 +710,7 @@ export const conversationMachine = setup({
                 intent: intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry',
                 understanding: context.understanding!,
                 ...(context.lastMessage ? { text: context.lastMessage.text } : {}),
+                ...(recentFocus(context) ? { focus: recentFocus(context)! } : {}),
                 idempotencyKey: key(context, 'product'),
               };
             },
@@ -694,9 +723,9 @@ export const conversationMachine = setup({
               {
                 guard: { type: 'outcomeIs', params: { outcomes: ['multi_quote'] } },
                 target: 'quoteTicket',
-                actions: ['emitEffectReplies', 'clearExpectation'],
+                actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'],
               },
-              { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation'] },
+              { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'] },
             ],
             onError: {
               target: '#continuing',
