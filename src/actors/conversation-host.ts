@@ -19,6 +19,8 @@ import type {
   TurnResult,
 } from './conversation-service.js';
 import { KeyedMailbox } from './mailbox.js';
+import type { ContactProfile } from '../domain/lead.js';
+import { confirmedLeadIn, type ContactMemoryPort, type RememberedContextView } from './memory/contact-memory-port.js';
 import { codeMessage, factsFrom, handleKey, maskEmail, maskPhone, type FactsContextView } from './identity/handles.js';
 import { createMemoryAccessCounters, type AccessCounters } from './identity/access-counters.js';
 import { createLinkGuard, type CodeCheck, type IdentityAuditEvent, type IdentityLinkLimits, type LinkGuard } from './identity/link-guard.js';
@@ -94,6 +96,12 @@ export interface ConversationHostOptions {
    * called for agent lines or while the conversation is in a handoff.
    */
   composeReplies?: ComposeReplies;
+  /**
+   * Long-term contact memory: a conversation started without a snapshot begins from what the
+   * contact confirmed before (greeted by name, lead fields pre-filled), and a confirmed lead fills
+   * the contact profile. Without it nothing is remembered between conversations.
+   */
+  memory?: ContactMemoryPort;
   /** Called for every emitted `handoff.relay` (the agents' side). */
   onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }>) => void;
   /** Called after each committed turn with the state it ended in (`handoff.waitingAgent`, `closed`, ...). */
@@ -487,6 +495,7 @@ export class ConversationHost implements ConversationService {
     const entry = await this.#activate(key);
     const emitted: ConversationEmitted[] = [];
     entry.sink = emitted;
+    const contextBefore = entry.actor.getSnapshot().context as RememberedContextView;
     try {
       entry.actor.send(event);
       await waitFor(entry.actor, (s) => s.hasTag(AWAITING_INPUT) || s.status !== 'active', { timeout: this.#o.turnTimeoutMs });
@@ -500,7 +509,7 @@ export class ConversationHost implements ConversationService {
       // The actor's state is unknown: drop it; the next turn starts from the last persisted snapshot.
       this.#passivate(entry);
       const timedOut = err instanceof Error && /timeout/i.test(err.message) && !isHiloError(err);
-      log.error({ err: { code: isHiloError(err) ? err.code : undefined, message: err instanceof Error ? err.message : String(err) }, timedOut }, 'turn failed');
+      log.error({ err, timedOut }, 'turn failed');
       throw timedOut ? new HiloError('HILO_ERR_TURN_TIMEOUT') : isHiloError(err) ? err : new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
     }
     entry.sink = null;
@@ -588,7 +597,13 @@ export class ConversationHost implements ConversationService {
     try {
       this.#o.onTurnCommitted?.(key, flattenState(after.value));
     } catch (err) {
-      log.warn({ err: err instanceof Error ? err.message : String(err) }, 'turn listener failed');
+      log.warn({ err }, 'turn listener failed');
+    }
+    if (this.#o.memory && confirmedLeadIn(contextBefore, after.context as RememberedContextView)) {
+      // Best effort: the turn is committed; a profile not written now is written by the next lead.
+      await this.#o.memory.remember(key.tenantId, key.conversationId, after.context as RememberedContextView).catch((err: unknown) => {
+        log.warn({ err: { code: isHiloError(err) ? err.code : undefined } }, 'contact profile not updated');
+      });
     }
     const storedInbound = inbound ? (stored.find((l) => l.direction === 'in') ?? null) : null;
     const replies = stored.filter((l) => l.direction === 'out');
@@ -636,7 +651,7 @@ export class ConversationHost implements ConversationService {
         onReset: () => this.#publish(key, { type: 'delta', replyId, text: '', reset: true }),
       });
     } catch (err) {
-      this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, replyId, err: err instanceof Error ? err.message : String(err) }, 'reply composition failed: template replies used');
+      this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, replyId, err }, 'reply composition failed: template replies used');
     }
     if (text === null) return lines;
     // The rewritten line offers the choices of the replies it replaces (the last that had any).
@@ -667,7 +682,6 @@ export class ConversationHost implements ConversationService {
     }
     const tenant = this.#tenant(key.tenantId);
     const env = await this.#recover(key);
-    const input = { tenantId: key.tenantId, conversationId: key.conversationId, lang: tenant.data.settings.defaultLang };
     let snapshot: unknown = null;
     if (env) {
       snapshot = env.machineVersion === MACHINE_VERSION ? env.snapshot : migrateSnapshot(env.snapshot, env.machineVersion);
@@ -676,6 +690,9 @@ export class ConversationHost implements ConversationService {
         this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, from: env.machineVersion, to: MACHINE_VERSION }, 'snapshot from an incompatible machine version; conversation restarts cleanly (history kept)');
       }
     }
+    // A conversation that starts afresh begins from what the contact confirmed before.
+    const recalled = snapshot ? null : await this.#recall(key);
+    const input = { tenantId: key.tenantId, conversationId: key.conversationId, lang: recalled?.lang ?? tenant.data.settings.defaultLang, ...(recalled ? { contact: recalled } : {}) };
     const inspect = this.#o.inspect && this.#o.inspect.select(key) ? this.#o.inspect.observer : undefined;
     const actor = createActor(tenant.machine, {
       id: `conversation:${key.tenantId}:${key.conversationId}`,
@@ -739,6 +756,17 @@ export class ConversationHost implements ConversationService {
       'the journal refused a turn for good; the turn is quarantined and the conversation goes on from its last recorded turn',
     );
     await this.#o.snapshots.delete(key);
+  }
+
+  /** The remembered profile of the contact behind a thread; a failing memory never blocks a turn. */
+  async #recall(key: ConversationKey): Promise<ContactProfile | null> {
+    if (!this.#o.memory) return null;
+    try {
+      return await this.#o.memory.recall(key.tenantId, key.conversationId);
+    } catch (err) {
+      this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, err: { code: isHiloError(err) ? err.code : undefined } }, 'contact memory unavailable; the conversation starts without it');
+      return null;
+    }
   }
 
   /** Read-only view of the newest envelope: the snapshot store's, else the journal's copy. */
@@ -811,7 +839,7 @@ export class ConversationHost implements ConversationService {
       try {
         listener(update);
       } catch (err) {
-        this.#log.warn({ err: err instanceof Error ? err.message : String(err) }, 'listener failed');
+        this.#log.warn({ err }, 'listener failed');
       }
     }
   }

@@ -334,7 +334,7 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     enqueue({ tenantId: key.tenantId, conversationId: key.conversationId, kind: 'handoff.relay', payload: { ticketNumber: relay.ticketNumber, text: relay.text }, idempotencyKey: `relay:${key.conversationId}:${relay.messageId}` })
       .then(() => announcePendingIfUnanswered(key, relay.ticketNumber))
       .catch((err: unknown) =>
-        log.error({ tenant: key.tenantId, conversationId: key.conversationId, err: err instanceof Error ? err.message : String(err) }, 'relay not queued'),
+        log.error({ tenant: key.tenantId, conversationId: key.conversationId, err }, 'relay not queued'),
       );
   };
 

@@ -93,7 +93,7 @@ function toErrorResponse(err: unknown, log: Logger): HttpResponse {
     return errorResponse(error);
   }
   // Unknown failures: log the message for operators, answer without any detail.
-  log.error({ err: err instanceof Error ? err.message : String(err) }, 'unexpected error');
+  log.error({ err }, 'unexpected error');
   return errorResponse(new HiloError('HILO_ERR_INTERNAL'));
 }
 

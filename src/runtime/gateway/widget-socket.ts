@@ -124,7 +124,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       try {
         options.onDisconnect(tenantId, conversationId);
       } catch (err) {
-        log.warn({ err: err instanceof Error ? err.message : String(err) }, 'disconnect listener failed');
+        log.warn({ err }, 'disconnect listener failed');
       }
     }
   };
@@ -232,7 +232,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     openThread(session, conversationId, 0).then(
       () => log.info({ conn: session.conn.id, tenant: session.tenantId, conversationId }, 'widget moved to the linked thread'),
       (err: unknown) => {
-        log.error({ conn: session.conn.id, tenant: session.tenantId, code: errorCodeOf(err), err: err instanceof Error ? err.message : String(err) }, 'move failed');
+        log.error({ conn: session.conn.id, tenant: session.tenantId, code: errorCodeOf(err), err }, 'move failed');
         sendError(session, errorCodeOf(err));
         session.conn.close(WS_CLOSE.INTERNAL, 'move failed');
         cleanup(session);
@@ -268,7 +268,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       log.debug({ conn: session.conn.id, tenant, conversationId }, 'widget connected');
       session.markReady(true);
     } catch (err) {
-      log.error({ conn: session.conn.id, tenant, code: errorCodeOf(err), err: err instanceof Error ? err.message : String(err) }, 'hello failed');
+      log.error({ conn: session.conn.id, tenant, code: errorCodeOf(err), err }, 'hello failed');
       sendError(session, errorCodeOf(err));
       session.conn.close(WS_CLOSE.INTERNAL, 'hello failed');
       cleanup(session);
@@ -341,7 +341,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
           return;
         case 'message':
           onMessage(session, frame as Record<string, unknown>).catch((err: unknown) => {
-            log.error({ conn: conn.id, err: err instanceof Error ? err.message : String(err) }, 'message handling failed');
+            log.error({ conn: conn.id, err }, 'message handling failed');
           });
           return;
         case 'hello':
