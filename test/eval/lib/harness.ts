@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { detectInjection } from '../../../src/actors/guards/index.js';
@@ -31,8 +31,21 @@ export interface EvalSources {
   catalogQueries: string;
   /** A folder of `.conv` files. */
   conversations: string;
-  injection: { attacks: string; benign: string };
+  /** Held-out attack/benign pairs; each is reported, the thresholds apply to their union. */
+  injection: { name: string; attacks: string; benign: string }[];
   thresholds: string;
+}
+
+/**
+ * Every held-out injection pair in a folder: `heldout-attacks.jsonl` with `heldout-benign.jsonl`,
+ * and any later `heldout-<tag>-attacks.jsonl` with its `heldout-<tag>-benign.jsonl` (a new held-out
+ * set is written when the detector has been tuned on an older one).
+ */
+function injectionPairs(dir: string): { name: string; attacks: string; benign: string }[] {
+  return readdirSync(dir)
+    .filter((f) => /^heldout(-[\w-]+)?-attacks\.jsonl$/.test(f) && existsSync(join(dir, f.replace(/-attacks\.jsonl$/, '-benign.jsonl'))))
+    .sort()
+    .map((f) => ({ name: f.replace(/-attacks\.jsonl$/, ''), attacks: join(dir, f), benign: join(dir, f.replace(/-attacks\.jsonl$/, '-benign.jsonl')) }));
 }
 
 /** The repository's held-out sets. */
@@ -45,10 +58,7 @@ export function defaultSources(root: string): EvalSources {
     entities: join(root, 'test/eval/entities.jsonl'),
     catalogQueries: join(root, 'test/eval/catalog-queries.jsonl'),
     conversations: join(root, 'test/eval/conversations'),
-    injection: {
-      attacks: join(root, 'test/fixtures/injection/heldout-attacks.jsonl'),
-      benign: join(root, 'test/fixtures/injection/heldout-benign.jsonl'),
-    },
+    injection: injectionPairs(join(root, 'test/fixtures/injection')),
     thresholds: join(root, 'test/eval/thresholds.json'),
   };
 }
@@ -64,7 +74,7 @@ export function sourcesFromDir(dir: string): EvalSources {
     entities: join(dir, 'entities.jsonl'),
     catalogQueries: join(dir, 'catalog-queries.jsonl'),
     conversations: join(dir, 'conversations'),
-    injection: { attacks: join(dir, 'injection-attacks.jsonl'), benign: join(dir, 'injection-benign.jsonl') },
+    injection: [{ name: 'injection', attacks: join(dir, 'injection-attacks.jsonl'), benign: join(dir, 'injection-benign.jsonl') }],
     thresholds: join(dir, 'thresholds.json'),
   };
 }
@@ -92,7 +102,8 @@ export interface EvalResult {
   entities: EntityReport;
   products: { search: ProductReport; brainFed: ProductReport; rows: number };
   conversations: { outcomes: ConversationOutcome[]; files: number; turns: number };
-  injection: InjectionReport;
+  /** One report per held-out pair, then their union. */
+  injection: { sets: (InjectionReport & { name: string })[]; union: InjectionReport };
   thresholds: Thresholds;
   checks: ThresholdCheck[];
   durationMs: number;
@@ -159,7 +170,11 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
   const outcomes = await runConversations({ tenant, brain, conversations });
 
   progress('injection…');
-  const injection = evaluateInjection(detectInjection, readJsonl<InjectionRow>(sources.injection.attacks), readJsonl<InjectionRow>(sources.injection.benign));
+  const pairs = sources.injection.map((p) => ({ name: p.name, attacks: readJsonl<InjectionRow>(p.attacks), benign: readJsonl<InjectionRow>(p.benign) }));
+  const injection = {
+    sets: pairs.map((p) => ({ name: p.name, ...evaluateInjection(detectInjection, p.attacks, p.benign) })),
+    union: evaluateInjection(detectInjection, pairs.flatMap((p) => p.attacks), pairs.flatMap((p) => p.benign)),
+  };
 
   const thresholds = readThresholds(sources.thresholds);
   const passRate = outcomes.length === 0 ? 0 : outcomes.filter((o) => o.passed).length / outcomes.length;
@@ -168,8 +183,8 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     { metric: 'entity F1 (micro)', value: f1(entities.micro), threshold: thresholds.entityF1, op: '>=' },
     { metric: 'product top-1 (search)', value: rate(search.top1), threshold: thresholds.productTop1, op: '>=' },
     { metric: 'conversation pass rate', value: passRate, threshold: thresholds.conversations, op: '>=' },
-    { metric: 'injection detection', value: rate(injection.detected), threshold: thresholds.injectionDetect, op: '>=' },
-    { metric: 'injection false positives', value: rate(injection.falsePositive), threshold: thresholds.injectionFalsePositive, op: '<=' },
+    { metric: 'injection detection', value: rate(injection.union.detected), threshold: thresholds.injectionDetect, op: '>=' },
+    { metric: 'injection false positives', value: rate(injection.union.falsePositive), threshold: thresholds.injectionFalsePositive, op: '<=' },
   ].map((c) => ({ ...c, op: c.op as '>=' | '<=', pass: c.op === '>=' ? c.value >= c.threshold : c.value <= c.threshold }));
 
   return {

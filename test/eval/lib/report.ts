@@ -85,7 +85,8 @@ export function renderMarkdown(r: EvalResult, meta: ReportMeta): string {
   out.push('| type | gold | predicted | precision | recall | F1 |', '|---|---:|---:|---:|---:|---:|');
   for (const t of SCORED_ENTITY_TYPES) {
     const c = e.byType[t]!;
-    out.push(`| ${t} | ${c.tp + c.fn} | ${c.tp + c.fp} | ${pct(precision(c))} | ${pct(recall(c))} | ${f1(c).toFixed(3)} |`);
+    const none = c.tp + c.fp + c.fn === 0;
+    out.push(`| ${t} | ${c.tp + c.fn} | ${c.tp + c.fp} | ${none ? '—' : pct(precision(c))} | ${none ? '—' : pct(recall(c))} | ${none ? '—' : f1(c).toFixed(3)} |`);
   }
   out.push(`| **micro** | ${e.micro.tp + e.micro.fn} | ${e.micro.tp + e.micro.fp} | ${pct(precision(e.micro))} | ${pct(recall(e.micro))} | **${f1(e.micro).toFixed(3)}** |`, '');
   out.push(`<details><summary>Messages with a missed or spurious entity (${e.errors.length})</summary>`, '', '| text | missed | spurious |', '|---|---|---|');
@@ -127,11 +128,12 @@ export function renderMarkdown(r: EvalResult, meta: ReportMeta): string {
 
   // ---------------------------------------------------------------- injection
   const inj = r.injection;
-  out.push('## Prompt-injection detector', '', '`detectInjection` on the held-out attack and benign sets (`test/fixtures/injection/heldout-*.jsonl`); flagged = any verdict but `clean`.', '');
-  out.push('| measure | value |', '|---|---:|');
-  out.push(`| attacks flagged | ${frac(inj.detected)} |`, `| attacks with verdict \`injection\` | ${frac(inj.injectionVerdict)} |`, `| benign flagged (false positives) | ${frac(inj.falsePositive)} |`, '');
-  if (inj.missed.length > 0) out.push(`<details><summary>Attacks read as clean (${inj.missed.length})</summary>`, '', ...inj.missed.map((t) => `- ${cell(t)}`), '', '</details>', '');
-  if (inj.falseAlarms.length > 0) out.push(`<details><summary>Benign messages flagged (${inj.falseAlarms.length})</summary>`, '', ...inj.falseAlarms.map((t) => `- ${cell(t)}`), '', '</details>', '');
+  out.push('## Prompt-injection detector', '', '`detectInjection` on every held-out attack/benign pair in `test/fixtures/injection/` (`heldout*-attacks.jsonl`, `heldout*-benign.jsonl`); flagged = any verdict but `clean`. The thresholds apply to the union.', '');
+  out.push('| set | attacks flagged | verdict `injection` | benign flagged (false positives) |', '|---|---:|---:|---:|');
+  for (const s of [...inj.sets, { name: '**union**', ...inj.union }]) out.push(`| ${s.name} | ${frac(s.detected)} | ${frac(s.injectionVerdict)} | ${frac(s.falsePositive)} |`);
+  out.push('');
+  if (inj.union.missed.length > 0) out.push(`<details><summary>Attacks read as clean (${inj.union.missed.length})</summary>`, '', ...inj.union.missed.map((t) => `- ${cell(t)}`), '', '</details>', '');
+  if (inj.union.falseAlarms.length > 0) out.push(`<details><summary>Benign messages flagged (${inj.union.falseAlarms.length})</summary>`, '', ...inj.union.falseAlarms.map((t) => `- ${cell(t)}`), '', '</details>', '');
 
   out.push('## Reproduce', '', '```sh', 'npm run eval              # report only; writes EVALUATION.md', 'npm run eval -- --check   # exits 1 when a threshold is missed', '```', '');
   return out.join('\n');
@@ -149,7 +151,7 @@ export function renderSummary(r: EvalResult): string {
     const f = o.failures[0];
     lines.push(`  ✗ ${o.file}:${o.line} ${o.title}${o.error ? ` — crashed: ${o.error}` : f ? ` — turn ${f.turn}: expected ${f.expected}; got ${f.got.slice(0, 100)}` : ''}`);
   }
-  lines.push(`injection flagged ${frac(r.injection.detected)}  false positives ${frac(r.injection.falsePositive)}`);
+  for (const s of r.injection.sets) lines.push(`injection ${s.name.padEnd(18)} flagged ${frac(s.detected)}  false positives ${frac(s.falsePositive)}`);
   lines.push('', 'thresholds:');
   for (const c of r.checks) lines.push(`  ${c.pass ? 'pass' : 'FAIL'}  ${c.metric.padEnd(28)} ${pct(c.value).padStart(8)} ${c.op} ${pct(c.threshold)}`);
   lines.push(`(${(r.durationMs / 1000).toFixed(1)} s)`);

@@ -14,8 +14,20 @@ export function fold(text: string): string {
     .trim();
 }
 
-/** Words that carry no product identity ("de", "of", articles): dropped before comparing product phrases. */
-const PRODUCT_FILLER = new Set(['de', 'del', 'la', 'el', 'los', 'las', 'un', 'una', 'unos', 'unas', 'of', 'the', 'a', 'an', 'para', 'for', 'con', 'with']);
+/**
+ * Words that carry no product identity ("de", "of", articles), and pack or unit words ("10 sacos de
+ * cemento" names the product "cemento" whether or not the pack word is kept): dropped before
+ * comparing product phrases. Which pack is meant is scored by the catalog-query set, not here.
+ */
+const PRODUCT_FILLER = new Set([
+  'de', 'del', 'la', 'el', 'los', 'las', 'un', 'una', 'unos', 'unas', 'of', 'the', 'a', 'an', 'para', 'pa', 'for', 'con', 'with', 'in', 'en',
+  'saco', 'funda', 'bolsa', 'galon', 'cubeta', 'libra', 'metro', 'pie', 'rollo', 'lamina', 'plancha', 'unidad', 'caja', 'paquete', 'ciento',
+  'bag', 'gallon', 'bucket', 'pound', 'lb', 'foot', 'feet', 'ft', 'roll', 'sheet', 'box', 'pack', 'unit',
+  'pulgada', 'pulg', 'inch', 'in', 'w', 'watt', 'amp', 'ampere', 'amperio',
+]);
+
+/** Size words people use for fractions of an inch. */
+const SIZE_WORDS: Record<string, string> = { media: '1/2', medio: '1/2', half: '1/2', cuarto: '1/4', quarter: '1/4' };
 
 /** A crude singular: the bot may report "varilla" for "varillas", "tubos" → "tubo". */
 function singular(word: string): string {
@@ -43,11 +55,14 @@ export function normaliseEntity(type: string, value: string): string {
       return v.replace(/\D/g, '');
     case 'product':
       return v
-        .replace(/["”″]/g, ' pulgada ')
+        .replace(/["”″]/g, ' ')
         .replace(/[^a-z0-9/.\s]/g, ' ')
         .split(/\s+/)
+        .map((w) => SIZE_WORDS[w] ?? w)
+        // "12w", "20a", "4in" → the number: the unit is implied by the product.
+        .map((w) => w.replace(/^(\d+(?:[./]\d+)?)(w|watts?|a|amps?|in|inch(?:es)?|pulg(?:adas?)?)$/, '$1'))
+        .map((w) => singular(w))
         .filter((w) => w !== '' && !PRODUCT_FILLER.has(w))
-        .map((w) => (/^(pulgadas?|pulg|inch(es)?|in)$/.test(w) ? 'pulgada' : singular(w)))
         .sort()
         .join(' ');
     default:
