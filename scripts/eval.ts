@@ -3,13 +3,15 @@
  * scripted conversations, prompt injection), prints a summary and writes EVALUATION.md.
  * `npm run eval -- --check` also exits 1 when a metric misses its threshold
  * (test/eval/thresholds.json). Options: `--out FILE` (default EVALUATION.md), `--no-write`,
- * `--data DIR` (another data folder laid out as described at `sourcesFromDir`).
+ * `--data DIR` (another data folder laid out as described at `sourcesFromDir`), `--record LABEL`
+ * (append the headline figures to test/eval/history.jsonl; EVALUATION.md shows that history).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultSources, runEvaluation, sourcesFromDir } from '../test/eval/lib/harness.js';
+import { appendHistory, historyRow, readHistory } from '../test/eval/lib/history.js';
 import { renderMarkdown, renderSummary } from '../test/eval/lib/report.js';
 import { loadDemo } from '../test/helpers/memory-host.js';
 
@@ -20,6 +22,14 @@ const write = !args.includes('--no-write');
 const outIndex = args.indexOf('--out');
 const dataIndex = args.indexOf('--data');
 const sources = dataIndex >= 0 && args[dataIndex + 1] ? sourcesFromDir(resolve(args[dataIndex + 1]!)) : defaultSources(root);
+// A run on another data folder keeps its history there, never in the repository's.
+const historyFile = dataIndex >= 0 && args[dataIndex + 1] ? join(resolve(args[dataIndex + 1]!), 'history.jsonl') : join(root, 'test/eval/history.jsonl');
+const recordIndex = args.indexOf('--record');
+const recordLabel = recordIndex >= 0 ? (args[recordIndex + 1] ?? '') : null;
+if (recordLabel !== null && (recordLabel === '' || recordLabel.startsWith('--'))) {
+  process.stderr.write('eval: --record needs a label, e.g. --record "product resolver v2"\n');
+  process.exit(2);
+}
 const outFile = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : join(root, 'EVALUATION.md');
 
 function git(...a: string[]): string {
@@ -34,10 +44,17 @@ const { tenant, brain } = await loadDemo();
 const result = await runEvaluation({ tenant, brain, sources, root, progress: (l) => process.stderr.write(`eval: ${l}\n`) });
 
 process.stdout.write(`${renderSummary(result)}\n`);
+const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
+const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
+const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+if (recordLabel !== null) {
+  const label = recordLabel;
+  appendHistory(historyFile, historyRow(result, { date, commit: dirty ? `${commit}+` : commit, label }));
+  process.stdout.write(`recorded in ${historyFile}\n`);
+}
 if (write) {
-  const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
-  const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
-  const markdown = renderMarkdown(result, { date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', commit, dirty, brain: brain.kind === 'rules' ? 'rule' : brain.kind, tenant: tenant.settings.id });
+  const history = readHistory(historyFile);
+  const markdown = renderMarkdown(result, { date, commit, dirty, brain: brain.kind === 'rules' ? 'rule' : brain.kind, tenant: tenant.settings.id }, history);
   writeFileSync(outFile, markdown);
   process.stdout.write(`wrote ${outFile}\n`);
 }

@@ -7,6 +7,7 @@ import type { TenantData } from '../../src/domain/tenant.js';
 import { ConvFormatError, parseConv } from './lib/conv-format.js';
 import { runEvaluation, sourcesFromDir, type EvalResult } from './lib/harness.js';
 import { f1 } from './lib/metrics.js';
+import { historyRow } from './lib/history.js';
 import { renderMarkdown } from './lib/report.js';
 import { normaliseEntity } from './lib/text.js';
 
@@ -69,6 +70,14 @@ describe('evaluation harness', () => {
     expect(md).toContain('turn 2 `> quiero hablar con un humano` — expected reply contains "99,999"');
     expect(md).toContain('commit `abc1234`');
     expect(md).toMatch(/\| conversation pass rate \| 50\.0 % \| >= 100\.0 % \| \*\*FAIL\*\* \|/);
+  });
+
+  it('should record the headline figures of a run and show them as history in the report', () => {
+    const row = historyRow(result, { date: '2026-12-03 12:00 UTC', commit: 'abc1234', label: 'self-test run' });
+    expect(row).toMatchObject({ label: 'self-test run', conversations: 0.5, productTop1: 0.5, sizes: { intents: 3, entities: 2, catalogQueries: 2, conversations: 2 } });
+    expect(row.intent).toBeCloseTo(2 / 3, 3);
+    const md = renderMarkdown(result, { date: '2026-12-03 12:00 UTC', commit: 'abc1234', dirty: false, brain: 'rule', tenant: 'ferreteria' }, [row]);
+    expect(md).toContain('| self-test run | 66.7 % | 0.500 | 50.0 % | 50.0 % |');
   });
 
   it('should exit non-zero from `npm run eval -- --check` when a threshold is missed', () => {

@@ -1,5 +1,6 @@
 import { INTENTS } from '../../../src/domain/intents.js';
 import type { EvalResult } from './harness.js';
+import type { HistoryRow } from './history.js';
 import { f1, precision, rate, recall, SCORED_ENTITY_TYPES, type IntentReport, type Rate } from './metrics.js';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
@@ -47,7 +48,7 @@ export interface ReportMeta {
 }
 
 /** EVALUATION.md: every figure, the threshold table, the confusion matrix and every failing case. */
-export function renderMarkdown(r: EvalResult, meta: ReportMeta): string {
+export function renderMarkdown(r: EvalResult, meta: ReportMeta, history: HistoryRow[] = []): string {
   const out: string[] = [];
   const convPassed = r.conversations.outcomes.filter((o) => o.passed).length;
   out.push('# Evaluation', '');
@@ -64,6 +65,16 @@ export function renderMarkdown(r: EvalResult, meta: ReportMeta): string {
   out.push('## Summary', '', '| metric | value | threshold | |', '|---|---:|---:|---|');
   for (const c of r.checks) out.push(`| ${c.metric} | ${pct(c.value)} | ${c.op} ${pct(c.threshold)} | ${c.pass ? 'pass' : '**FAIL**'} |`);
   out.push('');
+
+  if (history.length > 0) {
+    out.push('## History', '', 'Runs recorded with `npm run eval -- --record "what changed"` (test/eval/history.jsonl), oldest first. Sizes: intents / entities / catalog queries / conversations.', '');
+    out.push('| date | commit | run | intent | entity F1 | product top-1 | conversations | injection flagged | injection FP | sizes |', '|---|---|---|---:|---:|---:|---:|---:|---:|---|');
+    for (const h of history.slice(-30)) {
+      const z = h.sizes;
+      out.push(`| ${h.date} | \`${h.commit}\` | ${cell(h.label)} | ${pct(h.intent)} | ${h.entityF1.toFixed(3)} | ${pct(h.productTop1)} | ${pct(h.conversations)} | ${pct(h.injectionDetect)} | ${pct(h.injectionFalsePositive)} | ${z.intents}/${z.entities}/${z.catalogQueries}/${z.conversations} |`);
+    }
+    out.push('');
+  }
 
   // ---------------------------------------------------------------- intents
   out.push('## Intent classification', '', '`brain.parse(text).intent` (the `POST /nlu/parse` reading) against the gold label.', '');
@@ -135,7 +146,7 @@ export function renderMarkdown(r: EvalResult, meta: ReportMeta): string {
   if (inj.union.missed.length > 0) out.push(`<details><summary>Attacks read as clean (${inj.union.missed.length})</summary>`, '', ...inj.union.missed.map((t) => `- ${cell(t)}`), '', '</details>', '');
   if (inj.union.falseAlarms.length > 0) out.push(`<details><summary>Benign messages flagged (${inj.union.falseAlarms.length})</summary>`, '', ...inj.union.falseAlarms.map((t) => `- ${cell(t)}`), '', '</details>', '');
 
-  out.push('## Reproduce', '', '```sh', 'npm run eval              # report only; writes EVALUATION.md', 'npm run eval -- --check   # exits 1 when a threshold is missed', '```', '');
+  out.push('## Reproduce', '', '```sh', 'npm run eval                           # report only; writes EVALUATION.md', 'npm run eval -- --check                # exits 1 when a threshold is missed', 'npm run eval -- --record "what changed" # also appends the figures to test/eval/history.jsonl', '```', '');
   return out.join('\n');
 }
 
