@@ -168,7 +168,11 @@ export function createBrainFactory(
      * turn's template replies, on the same pool and client); give it to `startHilo`.
      */
     replies?: boolean;
-    /** How long a turn waits for a composed reply. Default: `llm.timeoutMs`, at most 10 s. */
+    /**
+     * How long a turn waits for a composed reply. Default: `llm.composeDeadlineMs` (the share of
+     * the turn's LLM budget `loadLlmConfig` set aside with `HILO_LLM_REPLIES=1`), else
+     * `llm.timeoutMs`, at most 10 s.
+     */
     composeDeadlineMs?: number;
   },
 ): NonNullable<HiloOptions['createBrain']> & { composeReplies?: ComposeReplies } {
@@ -204,7 +208,7 @@ export function createBrainFactory(
     clock,
     tenantName: (tenantId) => names.get(tenantId) ?? tenantId,
     promptsFor: (tenantId) => prompts.get(tenantId),
-    deadlineMs: options.composeDeadlineMs ?? Math.min(llm.timeoutMs, 10_000),
+    deadlineMs: options.composeDeadlineMs ?? (llm.composeDeadlineMs > 0 ? llm.composeDeadlineMs : Math.min(llm.timeoutMs, 10_000)),
   });
   return Object.assign(factory, { composeReplies });
 }

@@ -36,7 +36,8 @@ async function main(argv: string[]): Promise<void> {
   const logger = createLogger({ level: config.logLevel });
   // The LLM brain when HILO_LLM_* asks for it, else the rule brain (read here, not in startHilo, so
   // test servers never pick up a developer's LLM variables).
-  const llm = loadLlmConfig(process.env);
+  // Its time budgets derive from the turn timeout (a hung provider ends in the rule brain's answer).
+  const llm = loadLlmConfig(process.env, { turnTimeoutMs: config.turnTimeoutMs });
   // HILO_LLM_REPLIES=1: the model also writes the replies (from the templates' facts, guarded).
   const createBrain = createBrainFactory(llm, { clock: systemClock, logger, replies: process.env.HILO_LLM_REPLIES === '1' });
   const hilo = await startHilo({ config, logger, createBrain, ...(createBrain.composeReplies ? { composeReplies: createBrain.composeReplies } : {}) });

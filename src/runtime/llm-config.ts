@@ -9,8 +9,12 @@ export interface LlmConfig {
   entries: KeyPoolEntry[];
   /** One provider call. */
   timeoutMs: number;
-  /** All attempts of one call together: a turn never waits longer for the LLM. */
+  /** All attempts of one reading together: a turn never waits longer for the LLM. */
   deadlineMs: number;
+  /** The turn timeout the budgets were derived from (`HILO_TURN_TIMEOUT_MS`). */
+  turnTimeoutMs: number;
+  /** How long a turn waits for the model to write its replies (`HILO_LLM_REPLIES=1`); 0 when off. */
+  composeDeadlineMs: number;
   /** LLM failures in a row in one conversation before the conversation goes to a human. */
   maxConsecutiveFailures: number;
   /** `json_schema` (structured outputs) or `json_object` (JSON mode, for providers without the former). */
@@ -22,11 +26,23 @@ export interface LlmConfig {
 type Env = Readonly<Record<string, string | undefined>>;
 
 export const LLM_DEFAULTS = {
+  /** The longest one provider call may take, when the turn leaves room for it. */
   timeoutMs: 20_000,
-  deadlineMs: 45_000,
   maxConsecutiveFailures: 3,
   maxConcurrentConversations: 100,
+  /** The same default as `HILO_TURN_TIMEOUT_MS` in config.ts. */
+  turnTimeoutMs: 15_000,
+  /** The longest a turn waits for the model's rewritten replies. */
+  composeMaxMs: 10_000,
 } as const;
+
+/**
+ * What a turn keeps for itself after the LLM's budget: the rule brain's fallback reading, the
+ * tools, rendering and the commit. A fifth of the turn, between 1 and 5 seconds.
+ */
+export function turnReserveMs(turnTimeoutMs: number): number {
+  return Math.min(5_000, Math.max(1_000, Math.floor(turnTimeoutMs / 5)));
+}
 
 const LLM_VARIABLES = ['HILO_LLM_BASE_URL', 'HILO_LLM_MODEL', 'HILO_LLM_API_KEYS', 'HILO_LLM_POOL_FILE'] as const;
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
@@ -39,7 +55,7 @@ const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
  * @example
  * loadLlmConfig({ HILO_LLM_BASE_URL: 'https://api.openai.com/v1', HILO_LLM_MODEL: 'gpt-4o-mini', HILO_LLM_API_KEYS: 'main=sk-…,backup=sk-…' })
  */
-export function loadLlmConfig(env: Env = process.env): LlmConfig | null {
+export function loadLlmConfig(env: Env = process.env, runtime: { turnTimeoutMs?: number } = {}): LlmConfig | null {
   if (LLM_VARIABLES.every((name) => blank(env[name]))) return null;
   const baseURL = blank(env.HILO_LLM_BASE_URL) ? undefined : url('HILO_LLM_BASE_URL', env.HILO_LLM_BASE_URL as string);
   const model = blank(env.HILO_LLM_MODEL) ? undefined : (env.HILO_LLM_MODEL as string).trim();
@@ -63,15 +79,44 @@ export function loadLlmConfig(env: Env = process.env): LlmConfig | null {
     }));
   }
 
-  const timeoutMs = integer(env, 'HILO_LLM_TIMEOUT_MS', LLM_DEFAULTS.timeoutMs, 100, 600_000);
-  const deadlineMs = integer(env, 'HILO_LLM_DEADLINE_MS', Math.max(LLM_DEFAULTS.deadlineMs, timeoutMs), 100, 3_600_000);
-  if (deadlineMs < timeoutMs) invalid('HILO_LLM_DEADLINE_MS', `must be at least HILO_LLM_TIMEOUT_MS (${timeoutMs})`);
+  const budgets = llmBudgets(env, runtime.turnTimeoutMs);
   const maxConsecutiveFailures = integer(env, 'HILO_LLM_MAX_CONSECUTIVE_FAILURES', LLM_DEFAULTS.maxConsecutiveFailures, 1, 1_000);
   const rawFormat = blank(env.HILO_LLM_RESPONSE_FORMAT) ? 'json_schema' : (env.HILO_LLM_RESPONSE_FORMAT as string).trim();
   if (rawFormat !== 'json_schema' && rawFormat !== 'json_object') invalid('HILO_LLM_RESPONSE_FORMAT', `must be json_schema or json_object, got "${rawFormat}"`);
   const rawTools = blank(env.HILO_LLM_TOOLS) ? '1' : (env.HILO_LLM_TOOLS as string).trim();
   if (rawTools !== '1' && rawTools !== '0') invalid('HILO_LLM_TOOLS', `must be 1 or 0, got "${rawTools}"`);
-  return { entries, timeoutMs, deadlineMs, maxConsecutiveFailures, responseFormat: rawFormat, tools: rawTools === '1' };
+  return { entries, ...budgets, maxConsecutiveFailures, responseFormat: rawFormat, tools: rawTools === '1' };
+}
+
+/**
+ * The LLM's time budgets, derived from the turn timeout so a provider that hangs still ends in the
+ * rule brain's answer within the turn (never a 504): the turn keeps `turnReserveMs` for the
+ * fallback and the commit; the rest is the reading's deadline (and, with `HILO_LLM_REPLIES=1`, a
+ * third of it, at most 10 s, for writing the replies); one call may take half the deadline, so a
+ * timed-out call is retried once inside it, and never more than 20 s. Explicit settings that do not
+ * fit are refused at start-up, naming the variables.
+ */
+function llmBudgets(env: Env, turnTimeout: number | undefined): Pick<LlmConfig, 'timeoutMs' | 'deadlineMs' | 'turnTimeoutMs' | 'composeDeadlineMs'> {
+  const turnTimeoutMs = turnTimeout ?? integer(env, 'HILO_TURN_TIMEOUT_MS', LLM_DEFAULTS.turnTimeoutMs, 100, 600_000);
+  const budget = turnTimeoutMs - turnReserveMs(turnTimeoutMs);
+  const replies = (env.HILO_LLM_REPLIES ?? '').trim() === '1';
+  const explicitTimeout = !blank(env.HILO_LLM_TIMEOUT_MS);
+  const explicitDeadline = !blank(env.HILO_LLM_DEADLINE_MS);
+  const room = `HILO_TURN_TIMEOUT_MS (${turnTimeoutMs} ms) keeps ${turnTimeoutMs - budget} ms for the rule-brain fallback and the commit, which leaves ${budget} ms for the LLM`;
+
+  const composeDefault = replies ? Math.min(LLM_DEFAULTS.composeMaxMs, Math.floor(budget / 3)) : 0;
+  const deadlineDefault = budget - composeDefault;
+  const timeoutMs = integer(env, 'HILO_LLM_TIMEOUT_MS', Math.min(LLM_DEFAULTS.timeoutMs, Math.max(100, Math.floor((explicitDeadline ? Number(env.HILO_LLM_DEADLINE_MS) || deadlineDefault : deadlineDefault) / 2))), 100, 600_000);
+  const deadlineMs = integer(env, 'HILO_LLM_DEADLINE_MS', Math.max(deadlineDefault, explicitTimeout ? timeoutMs : 0), 100, 3_600_000);
+  if (deadlineMs < timeoutMs) invalid('HILO_LLM_DEADLINE_MS', `must be at least HILO_LLM_TIMEOUT_MS (${timeoutMs})`);
+  if (explicitTimeout && timeoutMs > budget) invalid('HILO_LLM_TIMEOUT_MS', `(${timeoutMs} ms) does not fit in the turn: ${room}; lower it or raise HILO_TURN_TIMEOUT_MS`);
+  if (deadlineMs > budget) invalid('HILO_LLM_DEADLINE_MS', `(${deadlineMs} ms) does not fit in the turn: ${room}; lower it or raise HILO_TURN_TIMEOUT_MS`);
+  let composeDeadlineMs = 0;
+  if (replies) {
+    composeDeadlineMs = Math.min(LLM_DEFAULTS.composeMaxMs, timeoutMs, budget - deadlineMs);
+    if (composeDeadlineMs < 500) invalid('HILO_LLM_REPLIES', `needs at least 500 ms of the turn to write replies, but HILO_LLM_DEADLINE_MS (${deadlineMs} ms) takes all of it: ${room}`);
+  }
+  return { timeoutMs, deadlineMs, turnTimeoutMs, composeDeadlineMs };
 }
 
 /** `label=key,label2=key2` → entries; labels unique, keys non-empty. */

@@ -48,7 +48,7 @@ beforeAll(async () => {
   model = createFakeToolModel({ tenant, composeChunkDelayMs: 15 });
   fake = await startFakeOpenAi({ handler: model });
   crm = await startFakeCrmReceiver({ secret: CRM_SECRET, clock: systemClock });
-  const llm = loadLlmConfig({ HILO_LLM_BASE_URL: fake.baseURL, HILO_LLM_MODEL: 'fake-tool-model', HILO_LLM_API_KEYS: 'local=sk-fake-local', HILO_LLM_TIMEOUT_MS: '8000', HILO_LLM_DEADLINE_MS: '15000' });
+  const llm = loadLlmConfig({ HILO_LLM_BASE_URL: fake.baseURL, HILO_LLM_MODEL: 'fake-tool-model', HILO_LLM_API_KEYS: 'local=sk-fake-local', HILO_LLM_TIMEOUT_MS: '8000', HILO_LLM_DEADLINE_MS: '15000', HILO_TURN_TIMEOUT_MS: '30000' });
   const factory = createBrainFactory(llm, { clock: systemClock, logger: createSilentLogger(), replies: true, clientOptions: { maxRetries: 1, backoffBaseMs: 1, backoffMaxMs: 5 } });
   server = await startHiloForTest({
     createBrain: factory,

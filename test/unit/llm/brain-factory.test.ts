@@ -75,8 +75,11 @@ describe('loadLlmConfig', () => {
         { id: 'main', label: 'main', baseURL: 'https://api.deepseek.com/v1', apiKey: 'sk-1', model: 'deepseek-chat', maxConcurrentConversations: 100 },
         { id: 'backup', label: 'backup', baseURL: 'https://api.deepseek.com/v1', apiKey: 'sk-2', model: 'deepseek-chat', maxConcurrentConversations: 100 },
       ],
-      timeoutMs: 20_000,
-      deadlineMs: 45_000,
+      // Derived from the default 15 s turn (3 s kept for the rule-brain fallback and the commit).
+      timeoutMs: 6_000,
+      deadlineMs: 12_000,
+      turnTimeoutMs: 15_000,
+      composeDeadlineMs: 0,
       maxConsecutiveFailures: 3,
       responseFormat: 'json_schema',
       tools: true,
