@@ -1,17 +1,27 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
+import { followUpQuantity, isProductFollowUp } from '../../machines/product-focus.js';
+import type { AttributeKind, CatalogMatch } from '../catalog/index.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit, priceUnit } from './units.js';
 
 const MAX_SHOWN = 3;
-const SHOWN_RELATIVE_SCORE = 0.8;
+/** A second match this close to the first is as likely: show both and let the customer choose. */
+const AMBIGUOUS_RATIO = 0.96;
+/** Words that ask for a formal quote (a ticket for the sales team), not just a price. */
+const FORMAL_QUOTE = /\b(?:cotizaci[oó]n|cotizar|cot[ií]zame|cotizen|presupuesto|quote|quotation|estimate|proforma)\b/i;
 
 interface Wanted {
   query: string;
   quantity?: number;
+}
+
+interface Found {
+  item: Wanted;
+  match: CatalogMatch;
 }
 
 function availability(tenant: TenantData, product: Product, lang: Lang): string {
@@ -31,13 +41,21 @@ function describeProduct(tenant: TenantData, product: Product, lang: Lang): { na
   };
 }
 
-/** An in-stock product to offer instead of an exhausted one: same search first, then same category. */
+/**
+ * An in-stock product to offer instead of an exhausted one: among the same search's matches the
+ * tenant's everyday product first, then the closest fit, then the nearest price; else the same category.
+ */
 function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Product, query: string): Product | undefined {
   const fromSearch = index
     .search(query, { limit: 10 })
-    .map((m) => m.product)
-    .find((p) => p.sku !== product.sku && p.stock > 0);
-  if (fromSearch) return fromSearch;
+    .filter((m) => m.product.sku !== product.sku && m.product.stock > 0 && m.product.category === product.category)
+    .sort(
+      (a, b) =>
+        Number(b.defaulted) - Number(a.defaulted) ||
+        a.unmet.length - b.unmet.length ||
+        Math.abs(a.product.price - product.price) - Math.abs(b.product.price - product.price),
+    )[0];
+  if (fromSearch) return fromSearch.product;
   return tenant.catalog
     .filter((p) => p.category === product.category && p.sku !== product.sku && p.stock > 0)
     .sort((a, b) => Math.abs(a.price - product.price) - Math.abs(b.price - product.price))[0];
@@ -45,6 +63,11 @@ function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Produc
 
 function altParams(tenant: TenantData, alt: Product, lang: Lang): Record<string, string> {
   return { altName: alt.name, altPrice: formatMoney(alt.price), altAvailability: availability(tenant, alt, lang) };
+}
+
+/** Buttons (widget) or numbered lines (WhatsApp) naming each product: choosing one asks for it by name. */
+function optionsFor(products: readonly Product[]): ReplyOption[] {
+  return products.map((p) => ({ label: p.name, text: p.name }));
 }
 
 function wantedItems(input: ProductActorInput, text: string | undefined): Wanted[] {
@@ -56,15 +79,65 @@ function wantedItems(input: ProductActorInput, text: string | undefined): Wanted
 }
 
 function quantityOf(item: Wanted): number {
-  return item.quantity !== undefined && Number.isFinite(item.quantity) && item.quantity > 0 ? item.quantity : 1;
+  return item.quantity !== undefined && Number.isFinite(item.quantity) && item.quantity > 0 ? Math.floor(item.quantity) : 1;
+}
+
+function focusOf(match: CatalogMatch, item: Wanted, index: CatalogIndex): ProductFocus {
+  const phrases = index.parse(item.query).phrases;
+  const attributes = Object.fromEntries(Object.entries(phrases).filter(([, v]) => typeof v === 'string' && v !== ''));
+  return {
+    sku: match.product.sku,
+    name: match.product.name,
+    price: match.product.price,
+    ...(item.quantity !== undefined && quantityOf(item) > 1 ? { quantity: quantityOf(item) } : {}),
+    query: item.query,
+    ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
+  };
 }
 
 /**
- * Answers a product inquiry or a price quote from the tenant's catalog. Pure: same input, same
+ * Reads a follow-up on the product in focus: "y si compro 50?" is the same product × 50;
+ * "la satinada blanca cuánto?" / "y de 3/4?" is the same kind of product with other attributes;
+ * "y codos de 4?" is another product, with the focus's size when it gives none.
+ */
+function followUp(index: CatalogIndex, focus: ProductFocus, text: string, wanted: Wanted[]): { sku?: string; items: Wanted[] } | null {
+  if (!isProductFollowUp(text)) return null;
+  const quantity = followUpQuantity(text);
+  const parsed = index.parse(text);
+  const newProduct = wanted.length > 0 && wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
+  if (quantity !== undefined && !newProduct) return { sku: focus.sku, items: [{ query: focus.query, quantity }] };
+  const previous = index.parse(focus.query);
+  const given = new Set(Object.keys(parsed.phrases) as AttributeKind[]);
+  // Attributes of the focus the message does not replace ("y en cubeta?" keeps "blanca").
+  const kept = (Object.entries(previous.phrases) as [AttributeKind, string][]).filter(([kind]) => !given.has(kind)).map(([, words]) => words);
+  if (newProduct) {
+    const items = wanted.map((w) => {
+      const own = index.parse(w.query);
+      if (own.attributes.measures.length > 0 || !previous.phrases.size) return w;
+      const withSize = `${w.query} ${previous.phrases.size}`;
+      const best = index.search(withSize, { limit: 1 })[0];
+      return best && best.unmet.length === 0 ? { ...w, query: withSize } : w;
+    });
+    return { items };
+  }
+  if (given.size === 0) return null;
+  const productWords = focus.query
+    .split(/\s+/)
+    .filter((word) => index.parse(word).content.length > 0)
+    .join(' ');
+  const base = productWords !== '' ? productWords : focus.name;
+  const query = [base, ...kept, text].join(' ');
+  return { items: [{ query, ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
+}
+
+/**
+ * Answers a product inquiry or a price question from the tenant's catalog. Pure: same input, same
  * replies. `options.text` (the customer's message) is searched when the brain found no product
- * phrase; the contract's input does not carry the text.
+ * phrase, and read for follow-ups on `input.focus` ("y si compro 50?").
  *
- * Outcomes: `answered`; `multi_quote` (a price quote for ≥ 2 items, the machine opens a quote
+ * Outcomes: `answered` (one product with its price and stock, a quantity × price, the two or three
+ * likeliest with options, or what there is when the colour/size asked for does not exist);
+ * `multi_quote` (a formal quote, or several items priced at once: the machine opens a quote
  * ticket); `need_product` (nothing to look up); `not_found` (nothing in the catalog resembles it).
  */
 export function answerProduct(
@@ -74,78 +147,136 @@ export function answerProduct(
   options: { text?: string } = {},
 ): ProductActorOutput {
   const lang = input.lang;
-  const wanted = wantedItems(input, options.text);
+  const text = options.text ?? input.text;
+  let wanted = wantedItems(input, undefined);
+  let pinned: string | undefined;
+  if (input.focus && text !== undefined) {
+    const resolved = followUp(index, input.focus, text, wanted);
+    if (resolved) {
+      wanted = resolved.items;
+      pinned = resolved.sku;
+    }
+  }
+  if (wanted.length === 0 && text !== undefined && text.trim() !== '') wanted = [{ query: text }];
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
 
-  if (input.intent === 'price_quote' && wanted.length >= 2) {
-    const found: { item: Wanted; product: Product }[] = [];
-    const missing: string[] = [];
-    for (const item of wanted) {
-      const best = index.search(item.query, { limit: 1 })[0];
-      if (best) found.push({ item, product: best.product });
-      else missing.push(item.query);
+  const formal = text !== undefined && FORMAL_QUOTE.test(text);
+  const pinnedProduct = pinned ? tenant.catalog.find((p) => p.sku === pinned) : undefined;
+
+  // Several items: the best match of each, one line per distinct product.
+  const found: Found[] = [];
+  const missing: string[] = [];
+  for (const item of wanted) {
+    const best = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
+    if (!best) {
+      missing.push(item.query.trim());
+      continue;
     }
-    if (found.length === 0) return notFound(wanted);
-    let total = 0;
-    const items = found.map(({ item, product }) => {
-      const quantity = quantityOf(item);
-      const subtotal = product.price * quantity;
-      total += subtotal;
-      const described = describeProduct(tenant, product, lang);
-      return { quantity, name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability: described.availability };
-    });
-    const template = missing.length > 0 ? 'product.multi_quote_partial' : 'product.multi_quote';
-    return {
-      outcome: 'multi_quote',
-      replies: [{ template, params: { items, total: formatMoney(total), ...(missing.length > 0 ? { missing: missing.join(', ') } : {}) } }],
-    };
+    const same = found.find((f) => f.match.product.sku === best.product.sku);
+    // "pvc" and "pipe" read as two phrases are one product.
+    if (same) {
+      if (item.quantity !== undefined && same.item.quantity === undefined) same.item = { ...same.item, quantity: item.quantity };
+      continue;
+    }
+    found.push({ item, match: best });
+  }
+  if (found.length === 0) return notFound(wanted);
+  const quantities = wanted.some((w) => w.quantity !== undefined);
+
+  const listed = found.length + missing.length;
+  if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index);
+  if (found.length >= 2) {
+    const items = found.slice(0, MAX_SHOWN).map(({ match }) => describeProduct(tenant, match.product, lang));
+    const first = found[0] as Found;
+    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, focusOf(first.match, first.item, index));
   }
 
-  if (input.intent === 'price_quote') {
-    const item = wanted[0] as Wanted;
-    const best = index.search(item.query, { limit: 1 })[0];
-    if (!best) return notFound(wanted);
-    const product = best.product;
-    const described = describeProduct(tenant, product, lang);
-    const alt = product.stock > 0 ? undefined : alternativeFor(tenant, index, product, item.query);
-    const suffix = alt ? '_alt' : '';
-    const params = { ...described, ...(alt ? altParams(tenant, alt, lang) : {}) };
-    if (item.quantity !== undefined && quantityOf(item) > 1) {
-      const quantity = quantityOf(item);
-      return {
-        outcome: 'answered',
-        replies: [{ template: `product.quote_qty${suffix}`, params: { ...params, quantity, total: formatMoney(product.price * quantity) } }],
-      };
-    }
-    return { outcome: 'answered', replies: [{ template: `product.quote${suffix}`, params }] };
-  }
+  const single = found[0] as Found;
+  if (formal) return multiQuote(tenant, found, missing, lang, index);
+  if (pinnedProduct) return quoteOne(tenant, index, single, lang, true);
 
-  // Inquiry: one phrase shows its best matches; several phrases show the best match of each.
-  const shown: { product: Product; query: string }[] = [];
-  if (wanted.length === 1) {
-    const item = wanted[0] as Wanted;
-    const matches = index.search(item.query, { limit: MAX_SHOWN });
-    const top = matches[0]?.score ?? 0;
-    // Show alternatives only when they are nearly as good a match: "cemento gris" is not grey paint.
-    for (const match of matches) if (match.score >= top * SHOWN_RELATIVE_SCORE) shown.push({ product: match.product, query: item.query });
-  } else {
-    for (const item of wanted) {
-      const best = index.search(item.query, { limit: 1 })[0];
-      if (best && !shown.some((s) => s.product.sku === best.product.sku)) shown.push({ product: best.product, query: item.query });
-      if (shown.length === MAX_SHOWN) break;
-    }
-  }
-  if (shown.length === 0) return notFound(wanted);
-  const items = shown.map(({ product }) => describeProduct(tenant, product, lang));
-  const first = shown[0] as { product: Product; query: string };
-  const alt = first.product.stock > 0 ? undefined : alternativeFor(tenant, index, first.product, first.query);
-  if (alt) {
+  const matches = index.search(single.item.query, { limit: MAX_SHOWN });
+  const top = matches[0] ?? single.match;
+  const focus = focusOf(top, single.item, index);
+
+  // What the customer asked for does not exist in that colour/size/grade: say so, show what there is.
+  if (top.unmet.length > 0) {
+    const shown = matches.filter((m) => m.score >= top.score * 0.85).slice(0, MAX_SHOWN);
+    const items = shown.map((m) => describeProduct(tenant, m.product, lang));
+    const wantedWords = top.unmet.map((kind) => index.parse(single.item.query).phrases[kind]).filter((w): w is string => !!w);
     return {
       outcome: 'answered',
-      replies: [{ template: 'product.found_alt', params: { items, outName: first.product.name, ...altParams(tenant, alt, lang) } }],
+      replies: [{ template: 'product.no_variant', params: { query: single.item.query.trim(), wanted: wantedWords.join(', '), items }, options: optionsFor(shown.map((m) => m.product)) }],
+      focus,
     };
   }
-  return { outcome: 'answered', replies: [{ template: 'product.found', params: { items } }] };
+
+  // Two or three equally likely products: show them with prices and let the customer pick.
+  const close = matches.filter((m) => m.unmet.length === 0 && m.score >= top.score * AMBIGUOUS_RATIO);
+  if (!top.defaulted && close.length >= 2 && single.item.quantity === undefined) {
+    const items = close.slice(0, MAX_SHOWN).map((m) => describeProduct(tenant, m.product, lang));
+    return {
+      outcome: 'answered',
+      replies: [{ template: 'product.options', params: { items }, options: optionsFor(close.slice(0, MAX_SHOWN).map((m) => m.product)) }],
+      focus,
+    };
+  }
+  return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
+}
+
+/** One product: its price and stock, or quantity × price with the stock checked. */
+function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang, priceQuestion: boolean): ProductActorOutput {
+  const { item, match } = found;
+  const product = match.product;
+  const described = describeProduct(tenant, product, lang);
+  const focus = focusOf(match, item, index);
+  const quantity = quantityOf(item);
+  const alt = product.stock >= Math.max(quantity, 1) ? undefined : product.stock > 0 ? undefined : alternativeFor(tenant, index, product, item.query);
+  const altP = alt ? altParams(tenant, alt, lang) : {};
+  const options = alt ? optionsFor([alt]) : undefined;
+  if (item.quantity !== undefined && quantity > 1) {
+    const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang) };
+    const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
+    return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus };
+  }
+  if (!priceQuestion) {
+    if (!alt) return { outcome: 'answered', replies: [{ template: 'product.found', params: { items: [described] } }], focus };
+    return {
+      outcome: 'answered',
+      replies: [{ template: 'product.found_alt', params: { items: [described], outName: product.name, ...altP }, ...(options ? { options } : {}) }],
+      focus,
+    };
+  }
+  const template = alt ? 'product.quote_alt' : product.stock > 0 ? 'product.quote' : 'product.quote_out';
+  return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus };
+}
+
+function withAlternative(tenant: TenantData, index: CatalogIndex, first: Found, lang: Lang, reply: { template: string; params: { items: ReturnType<typeof describeProduct>[] } }, focus: ProductFocus): ProductActorOutput {
+  const alt = first.match.product.stock > 0 ? undefined : alternativeFor(tenant, index, first.match.product, first.item.query);
+  if (!alt) return { outcome: 'answered', replies: [reply], focus };
+  return {
+    outcome: 'answered',
+    replies: [{ template: 'product.found_alt', params: { ...reply.params, outName: first.match.product.name, ...altParams(tenant, alt, lang) }, options: optionsFor([alt]) }],
+    focus,
+  };
+}
+
+function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang: Lang, index: CatalogIndex): ProductActorOutput {
+  let total = 0;
+  const items = found.map(({ item, match }) => {
+    const quantity = quantityOf(item);
+    const subtotal = match.product.price * quantity;
+    total += subtotal;
+    const described = describeProduct(tenant, match.product, lang);
+    return { quantity, name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability: described.availability };
+  });
+  const template = missing.length > 0 ? 'product.multi_quote_partial' : 'product.multi_quote';
+  const first = found[0] as Found;
+  return {
+    outcome: 'multi_quote',
+    replies: [{ template, params: { items, total: formatMoney(total), ...(missing.length > 0 ? { missing: missing.join(', ') } : {}) } }],
+    focus: focusOf(first.match, first.item, index),
+  };
 }
 
 function notFound(wanted: Wanted[]): ProductActorOutput {

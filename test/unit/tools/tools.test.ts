@@ -54,14 +54,14 @@ describe('answerProduct', () => {
 
     const many = answerProduct(tenant, index, productInput('price_quote', [{ query: 'cemento cibao', quantity: 10 }]));
     const text = render(many.replies);
-    expect(text).toContain('*10 x Cemento Cibao Portland Tipo I (saco 42.5 kg)* a *RD$640.00* c/u: total *RD$6,400.00*');
+    expect(text).toContain('*10 sacos de Cemento Cibao Portland Tipo I (saco 42.5 kg)*: 10 × RD$640.00 = *RD$6,400.00* (disponible: 185 sacos)');
     expectWhatsAppStyle(text);
   });
 
   it('should answer in English with English units', () => {
     const out = answerProduct(tenant, index, productInput('price_quote', [{ query: 'cibao cement', quantity: 2 }], 'en'));
     const text = render(out.replies, 'en');
-    expect(text).toContain('*RD$1,280.00* in total (available: 185 bags)');
+    expect(text).toContain('*2 bags of Cemento Cibao Portland Tipo I (saco 42.5 kg)*: 2 × RD$640.00 = *RD$1,280.00* (available: 185 bags)');
   });
 
   it('should turn a price quote for several items into a multi_quote with subtotals and total', () => {
