@@ -10,6 +10,7 @@ import { createRuleBrain } from '../actors/brain/index.js';
 import type { Brain } from '../actors/brain/brain.js';
 import type { TenantData } from '../domain/tenant.js';
 import { createTenantRuntime, type TenantRuntime } from '../actors/tenant-runtime.js';
+import { createMemoryContactMemoryPort, createSqlContactMemoryPort, type ContactMemoryPort } from '../actors/memory/contact-memory.js';
 import type { ContactDirectory, CrmPort, LeadStore, TicketStore } from '../actors/records.js';
 import { HiloError } from '../errors.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../persistence/index.js';
@@ -46,6 +47,8 @@ export interface HiloStorage {
   readonly contacts: ContactDirectory;
   readonly tickets: TicketStore;
   readonly leads: LeadStore;
+  /** Long-term contact memory (profiles of returning contacts): SQL, or in memory in all-in-memory mode. */
+  readonly memory?: ContactMemoryPort;
   /** The SQL database when one is configured (governance needs it); absent in all-in-memory mode. */
   readonly db?: Database;
   /** Closes the snapshot store and the database. Idempotent. */
@@ -67,14 +70,16 @@ export async function openStorage(config: HiloConfig, deps: { clock: Clock; logg
   if (config.storage === 'memory') {
     const snapshots = createMemorySnapshotStore({ clock });
     const transcripts = createMemoryTranscriptStore();
+    const tickets = createMemoryTicketStore({ clock });
     return {
       describe: { snapshots: 'memory', database: 'none' },
       snapshots,
       transcripts,
       journal: createTranscriptTurnJournal(transcripts),
       contacts: createMemoryContactDirectory(),
-      tickets: createMemoryTicketStore({ clock }),
+      tickets,
       leads: createMemoryLeadStore({ clock }),
+      memory: createMemoryContactMemoryPort({ tickets }),
       close: async () => undefined,
     };
   }
@@ -107,6 +112,7 @@ export async function openStorage(config: HiloConfig, deps: { clock: Clock; logg
     contacts: createSqlContactDirectory({ db, clock }),
     tickets: createSqlTicketStore({ db, clock }),
     leads: createSqlLeadStore({ db, clock }),
+    memory: createSqlContactMemoryPort({ db, clock, logger }),
     db,
     close() {
       closing ??= (async () => {
@@ -284,6 +290,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     turnTimeoutMs: config.turnTimeoutMs,
     ...(inspector ? { inspect: { observer: inspector.observer, select: inspector.select } } : {}),
     ...(options.composeReplies ? { composeReplies: options.composeReplies } : {}),
+    ...(storage.memory ? { memory: storage.memory } : {}),
     identity: {
       counters: identityAccess.counters,
       ...(identityAccess.audit ? { audit: identityAccess.audit } : {}),

@@ -9,18 +9,22 @@ import {
   createContactMemoryRepository,
   createContactRepository,
   toContactRef,
-  type ContactProfilePatch,
   type ContactRecord,
   type Database,
 } from '../../persistence/sql/index.js';
 import type { Clock } from '../../runtime/clock.js';
 import type { Logger } from '../../runtime/logger.js';
+import { profileOf, profilePatchFromContext, type ContactMemoryPort, type MemoryContextView } from './contact-memory-port.js';
 
-/** The part of the machine context memory reads (kept structural so the machine stays private). */
-export interface MemoryContextView {
-  lang?: string | null;
-  lead?: { draft?: Record<string, { value: string | null } | undefined> } | null;
-}
+export {
+  confirmedLeadIn,
+  createMemoryContactMemoryPort,
+  profilePatchFromContext,
+  type ContactMemoryPort,
+  type MemoryContextView,
+  type RememberedContextView,
+} from './contact-memory-port.js';
+
 
 /** What the greeting of a returning contact may use. */
 export interface ContactRecall {
@@ -38,35 +42,9 @@ export interface BoundedContext {
   omitted: number;
 }
 
-const MAX_FIELD_CHARS = 200;
 const MAX_SUMMARY_CHARS = 800;
 const SNIPPET_CHARS = 120;
 
-function clean(value: string | null | undefined): string | null {
-  if (typeof value !== 'string') return null;
-  const v = value.replace(/\s+/g, ' ').trim();
-  return v.length === 0 ? null : v.slice(0, MAX_FIELD_CHARS);
-}
-
-/**
- * The profile fields a turn taught us, from the lead draft and the conversation language. Only
- * known values are set: a turn never clears what an earlier conversation learned. A declined
- * field (`value: null`) is not a value.
- */
-export function profilePatchFromContext(context: MemoryContextView, options: { channelPhone?: string | null } = {}): ContactProfilePatch {
-  const draft = context.lead?.draft ?? {};
-  const patch: ContactProfilePatch = {};
-  const name = clean(draft.name?.value);
-  if (name) patch.displayName = name;
-  const email = clean(draft.email?.value);
-  if (email && /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email)) patch.email = email.toLowerCase();
-  const phone = clean(draft.phone_or_username?.value) ?? clean(options.channelPhone);
-  if (phone && /^\+?[\d\s().-]{7,20}$/.test(phone)) patch.phone = phone.replace(/[\s().-]/g, '');
-  const company = clean(draft.company_name?.value);
-  if (company) patch.company = company;
-  if (context.lang === 'es' || context.lang === 'en') patch.language = context.lang;
-  return patch;
-}
 
 /** "María José Pérez" → "María"; "Dr. Luis" → "Luis"; nothing usable → undefined. */
 export function firstNameOf(displayName: string | null | undefined): string | undefined {
@@ -199,3 +177,29 @@ export function createContactMemory(options: { db: Database; clock: Clock; logge
     },
   };
 }
+
+/**
+ * The SQL port. The profile is the contact row (identity linking may have stored a phone or email
+ * there without a confirmed lead: those alone do not make a contact "known"); open items come from
+ * every conversation of the contact. An erased contact has no row: nothing is recalled or written.
+ */
+export function createSqlContactMemoryPort(options: { db: Database; clock: Clock; logger: Logger }): ContactMemoryPort {
+  const memory = createContactMemory(options);
+  const contacts = createContactRepository({ db: options.db, clock: options.clock });
+  const items = createContactMemoryRepository({ db: options.db });
+  return {
+    async recall(tenantId, conversationId) {
+      const ref = toContactRef(conversationId);
+      const contact = ref.contactUuid === null ? null : await contacts.getContact(tenantId, ref.contactUuid);
+      const profile = contact?.displayName ? profileOf(contact) : {};
+      const open = await items.openItemsOf(tenantId, conversationId);
+      if (open.openTicket) profile.openTicket = open.openTicket.number;
+      if (open.openLead) profile.openLead = open.openLead.leadId;
+      return Object.keys(profile).length > 0 ? profile : null;
+    },
+    async remember(tenantId, conversationId, context) {
+      await memory.rememberTurn(tenantId, conversationId, context);
+    },
+  };
+}
+
