@@ -4,7 +4,8 @@
  * `npm run eval -- --check` also exits 1 when a metric misses its threshold
  * (test/eval/thresholds.json). Options: `--out FILE` (default EVALUATION.md), `--no-write`,
  * `--data DIR` (another data folder laid out as described at `sourcesFromDir`), `--record LABEL`
- * (append the headline figures to test/eval/history.jsonl; EVALUATION.md shows that history).
+ * (append the headline figures to test/eval/history.jsonl; EVALUATION.md shows that history),
+ * `--commit REF` (the commit of a tree exported without .git).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -45,8 +46,11 @@ const result = await runEvaluation({ tenant, brain, sources, root, progress: (l)
 
 process.stdout.write(`${renderSummary(result)}\n`);
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
-const commit = git('rev-parse', '--short', 'HEAD') || 'unknown';
-const dirty = git('status', '--porcelain', '--untracked-files=no') !== '';
+// `--commit REF`: a tree exported with `git archive` has no .git; say which commit it is.
+const commitIndex = args.indexOf('--commit');
+const givenCommit = commitIndex >= 0 ? args[commitIndex + 1] : undefined;
+const commit = givenCommit ?? (git('rev-parse', '--short', 'HEAD') || 'unknown');
+const dirty = givenCommit === undefined && git('status', '--porcelain', '--untracked-files=no') !== '';
 if (recordLabel !== null) {
   const label = recordLabel;
   appendHistory(historyFile, historyRow(result, { date, commit: dirty ? `${commit}+` : commit, label }));
