@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { firstNameOf, profilePatchFromContext, returningGreeting, summarizeForContext } from '../../../src/actors/memory/contact-memory.js';
+import { confirmedLeadIn, createMemoryContactMemoryPort, firstNameOf, profilePatchFromContext, returningGreeting, summarizeForContext } from '../../../src/actors/memory/contact-memory.js';
+import { createMemoryTicketStore } from '../../../src/persistence/embedded/memory-records.js';
+import { createManualClock } from '../../../src/runtime/clock.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 import type { TranscriptEntry } from '../../../src/persistence/transcript-store.js';
 
 function entry(seq: number, author: TranscriptEntry['author'], text: string, extra: Partial<TranscriptEntry> = {}): TranscriptEntry {
@@ -110,5 +113,81 @@ describe('summarizeForContext', () => {
     expect(bounded.omitted).toBe(4_980);
     expect(bounded.summary!.length).toBeLessThanOrEqual(800);
     expect(summarizeForContext(long, 0).recent).toEqual([]);
+  });
+});
+
+describe('confirmedLeadIn', () => {
+  const submitted = { lead: { status: 'submitted', leadId: 'L-000003', draft: {} } };
+  it('should be true only on the turn a lead id appears', () => {
+    expect(confirmedLeadIn({ lead: { status: 'confirming', leadId: null } }, submitted)).toBe(true);
+    expect(confirmedLeadIn(submitted, submitted)).toBe(false);
+    expect(confirmedLeadIn(null, { lead: { status: 'confirming', leadId: null } })).toBe(false);
+    expect(confirmedLeadIn(submitted, { lead: { status: 'submitted', leadId: 'L-000004' } })).toBe(true);
+  });
+});
+
+describe('in-memory contact memory port', () => {
+  it('should remember the confirmed contact fields and the lead, and recall an open ticket of the thread', async () => {
+    const tickets = createMemoryTicketStore({ clock: createManualClock() });
+    const port = createMemoryContactMemoryPort({ tickets });
+    expect(await port.recall('t', 'c1')).toBeNull();
+    await port.remember('t', 'c1', { lang: 'en', lead: { status: 'submitted', leadId: 'L-000001', draft: { name: { value: 'Ana Gómez' }, email: { value: 'Ana@Gomez.do' }, company_name: { value: null } } } });
+    await tickets.open({ tenantId: 't', conversationId: 'c1', kind: 'handoff', reason: 'customer_request', summary: 's', idempotencyKey: 'k1' });
+    expect(await port.recall('t', 'c1')).toEqual({ name: 'Ana Gómez', email: 'ana@gomez.do', lang: 'en', openLead: 'L-000001', openTicket: 'T-000001' });
+    expect(await port.recall('t', 'c2')).toBeNull();
+    expect(await port.recall('other', 'c1')).toBeNull();
+    port.forget('t', 'c1');
+    expect(await port.recall('t', 'c1')).toEqual({ openTicket: 'T-000001' });
+  });
+});
+
+describe('conversation host with contact memory', () => {
+  it('should start a fresh conversation from the remembered profile: welcome back, then a lead that does not ask the known fields', async () => {
+    const { tenant, brain } = await loadDemo();
+    const memory = createMemoryContactMemoryPort();
+    const { host } = createMemoryHost({ tenant, brain, host: { memory } });
+    const id = await host.resolveConversation('ferreteria', 'rest', 'ana');
+    await memory.remember('ferreteria', id, { lang: 'es', lead: { status: 'submitted', leadId: 'L-000009', draft: { name: { value: 'Ana Gómez' }, email: { value: 'ana@gomez.do' } } } });
+    const hello = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'ana', text: 'hola' });
+    const said = hello.replies.map((r) => r.text).join('\n');
+    expect(said).toMatch(/Hola de nuevo, Ana/);
+    expect(said).toContain('L-000009');
+    const lead = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'ana', text: 'quiero cotizar materiales para una obra' });
+    expect(lead.replies.map((r) => r.text).join('\n')).toMatch(/empresa/);
+    const draft = (lead.state.context as { lead: { draft: Record<string, { value: string; sourceMessageId: string }> } }).lead.draft;
+    expect(draft.name).toEqual({ value: 'Ana Gómez', sourceMessageId: 'contact-profile' });
+    expect(draft.email?.value).toBe('ana@gomez.do');
+    await host.close();
+  });
+
+  it('should write the profile once, on the turn the lead is confirmed', async () => {
+    const { tenant, brain } = await loadDemo();
+    const writes: string[] = [];
+    const inner = createMemoryContactMemoryPort();
+    const memory = { recall: inner.recall, remember: async (t: string, c: string, ctx: Parameters<typeof inner.remember>[2]) => {
+      writes.push(ctx.lead?.leadId ?? '');
+      await inner.remember(t, c, ctx);
+    } };
+    const { host } = createMemoryHost({ tenant, brain, host: { memory } });
+    const say = (text: string) => host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'luis', text });
+    for (const t of ['quiero cotizar un proyecto', 'Luis Peña', 'luis@pena.do', 'ninguna', 'ventas', 'techar una marquesina', 'no urge']) {
+      await say(t);
+      expect(writes).toEqual([]);
+    }
+    const done = await say('sí');
+    expect(writes).toEqual([(done.state.context as { lead: { leadId: string } }).lead.leadId]);
+    await say('gracias');
+    expect(writes).toHaveLength(1);
+    expect(await inner.recall('ferreteria', done.conversationId)).toMatchObject({ name: 'Luis Peña', email: 'luis@pena.do' });
+    await host.close();
+  });
+
+  it('should answer as usual when the memory fails', async () => {
+    const { tenant, brain } = await loadDemo();
+    const memory = { recall: async () => Promise.reject(new Error('db down')), remember: async () => Promise.reject(new Error('db down')) };
+    const { host } = createMemoryHost({ tenant, brain, host: { memory } });
+    const out = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'x', text: 'hola' });
+    expect(out.replies.map((r) => r.text).join('\n')).toMatch(/Bienvenido/);
+    await host.close();
   });
 });
