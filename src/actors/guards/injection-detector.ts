@@ -272,6 +272,8 @@ const SECRET_OBJ = alt(
   String.raw`(?:text|everything|words|all|the text|el texto|todo el texto) (?:written |que esta |you (?:were|got) |con (?:el )?que te )?(?:above|before (?:this|my) message|arriba|antes|anterior|initiali[sz]ed with|inicializaron)`,
   String.raw`(?:the text|el texto) (?:you were|con (?:el )?que te) \w+`,
   String.raw`lo que te (?:dijeron|indicaron|pusieron|programaron|prohibieron)`,
+  String.raw`(?:primeras|first) (?:\d+ )?(?:palabras|words|lines|lineas|tokens|caracteres|characters|frases|sentences|mensajes|messages)\b[^.!?\n]{0,30}\b(?:que recibiste|you (?:received|were given|got|saw)|de (?:esta|la) conversacion|of (?:this|the) (?:conversation|chat)|del chat|in (?:this|the) (?:conversation|chat)|en (?:esta|la) conversacion)`,
+  String.raw`(?:lo que|what) (?:recibiste|you received) (?:antes|before|al (?:principio|inicio)|at the (?:start|beginning))`,
   String.raw`(?:antes de (?:mi|este) (?:primer )?mensaje|before (?:my|this) (?:first )?message|before (?:this|our) conversation|antes de (?:esta|nuestra) conversacion|initiali[sz]ation (?:text|message|prompt|instructions)|texto de (?:inicio|inicializacion|arranque|configuracion)|startup (?:text|message|instructions)|(?:primera|first|ultima|last) (?:linea|frase|oracion|palabra|line|sentence|word|paragraph|parrafo)s? (?:de|of) (?:tus|your|tu|the system|its|sus) \w+)`,
   String.raw`what you (?:were|have been) (?:told|given|programmed)`,
 );
@@ -288,7 +290,8 @@ const OTHERS = alt(
   'del (?:ultimo|otro) (?:cliente|usuario|que)',
   'otra (?:persona|conversacion)',
   '(?:de|of) (?:los|tus|your|the) (?:clientes|customers|clients|usuarios|users)\\b',
-  '(?:la|el) (?:persona|senora|senor|cliente|muchach[oa]|chic[oa]) que (?:cotizo|compro|pidio|escribio|pregunto|llamo|vino|estuvo|hablo)',
+  '(?:la|el|al|del|a la|de la) (?:persona|senora|senor|cliente|muchach[oa]|chic[oa]) que (?:cotizo|compro|pidio|escribio|pregunto|llamo|vino|estuvo|hablo)',
+  'de todos\\b',
   '(?:the )?(?:person|lady|guy|customer|man|woman) who (?:quoted|ordered|bought|wrote|asked|called|came)',
   '(?:(?:los|las|the) )?(?:clientes|customers|personas|people|users|usuarios|clients) (?:que|who|that)',
   '(?:del|de la|de los) (?:cliente|clientes|persona|usuario) (?:anterior|anteriores)',
@@ -360,6 +363,12 @@ const DATA_REQUEST = alt(
   'envia(?:me)?',
   'quiero (?:ver|saber|los|las|el|la)',
   'lee(?:me)?',
+  'necesito',
+  'localiza(?:r|me)?',
+  'ubica(?:r|me)?',
+  'find',
+  'locate',
+  'enumerate',
   'read(?: me)?',
   'cuentame',
   'decir(?:me)?',
@@ -431,6 +440,7 @@ const NOT_MINE = alt(
   String.raw`my ${RELATIVE}'?s`,
   String.raw`(?:that'?s|it'?s|it is|that is) my ${RELATIVE}'?s?`,
   String.raw`de (?:don|dona|la senora|el senor|el licenciado|la licenciada|el ingeniero) \w+`,
+  String.raw`(?:el dueno|la duena|the owner|el titular|la titular|the (?:account )?holder)(?: de la cuenta| of the account)? (?:es|is) (?:mi|my) ${RELATIVE}`,
 );
 const ACCOUNT_NUMBER = String.raw`(?:cuenta|account|cliente|customer|contrato|contract)(?: (?:number|numero|no\.?|num\.?|#|nro\.?))?[ #:]*(?:es )?(?:la |el |del )?\d{3,}`;
 
@@ -477,6 +487,9 @@ const FREE = alt(
   String.raw`\b1 (?:peso|dollar|centavo|cent)\b`,
   'one (?:peso|dollar|cent)',
   'a penny',
+  'un centavo',
+  '(?:a |one |a single )cent',
+  String.raw`\b\d{1,2} centavos?\b`,
   'a dollar',
   'un dolar',
   'un peso',
@@ -531,7 +544,7 @@ const NO_RULES = new RegExp(
 );
 const REVEAL = new RegExp(near(String.raw`\b${REVEAL_VERB}\b`, String.raw`(?:${SECRET_OBJ})\b`, 50));
 const REVEAL_QUESTION = new RegExp(
-  String.raw`\b(?:what|which)\b(?: \w+){0,3} (?:were|have|did) (?:you|they) (?:been )?(?:told|given|programmed|instructed|configured|trained|initiali[sz]ed|tell you)\b|\b(?:que|cuales|con que)\b(?: \w+){0,2} te (?:dijeron|dieron|programaron|configuraron|ensenaron|pusieron|prohibieron|inicializaron)\b|\bwhat were you told\b|\bcon que (?:prompt|instrucciones|reglas)\b`,
+  String.raw`\b(?:what|which)\b(?: \w+){0,3} (?:were|have|did) (?:you|they) (?:been )?(?:told|given|programmed|instructed|configured|trained|initiali[sz]ed|tell you|forbidden|prohibited|not allowed|banned|restricted)\b|\b(?:que|cuales|con que)\b(?: \w+){0,2} te (?:dijeron|dieron|programaron|configuraron|ensenaron|pusieron|prohibieron|inicializaron)\b|\bwhat were you told\b|\bcon que (?:prompt|instrucciones|reglas)\b`,
 );
 const PERSONA_TRIGGER = alt(
   'pretend (?:to be|you are|you\'re|that you(?:\'re| are)?)',
@@ -566,6 +579,8 @@ const PERSONA_TRIGGER = alt(
   'vamos a jugar:? tu eres',
   'juguemos:? (?:a que )?tu eres',
   'let\'?s (?:play|pretend)[^.!?\n]{0,20}\\byou (?:are|\'re)',
+  'let\'?s pretend',
+  'finjamos (?:que)?',
   'simula (?:ser|que eres)',
 );
 const PERSONA_TARGET = alt(
@@ -618,19 +633,23 @@ const PERSONA_TARGET = alt(
 );
 const PERSONA = new RegExp(near(String.raw`\b${PERSONA_TRIGGER}\b`, String.raw`\b${PERSONA_TARGET}\b`, 40));
 const PERSONA_NOW = new RegExp(
-  String.raw`\byou(?:'re| are) now (?:a|an|in|the|dan|no|free|unrestricted|jailbroken|evil|my (?:\w+ )?(?:assistant|bot|slave|servant))\b|\b(?:you are|you're) no longer\b|\byou(?:'re| are) not (?:a|the) (?:\w+ ){0,3}(?:bot|assistant) anymore\b|\byou (?:don'?t|no longer) work for\b|\bstop being (?:a|the) (?:\w+ )?(?:assistant|bot)\b|\bfrom now on,? (?:you(?:'re| are| will be)|your name is)\b|\b(?:ahora|desde ahora|a partir de ahora|de ahora en adelante),? (?:tu )?(?:eres|seras|actuaras como|te llamas) (?:un|una|el|la|dan|libre|otro|otra|mi (?:\w+ )?(?:asistente|bot|esclav[oa]|sirviente))\b|\bya no eres\b|\bahora trabajas (?:conmigo|para mi)\b|\b(?:now )?you work for me(?: now)?\b|\bya no (?:trabajas|respondes) (?:para|a) (?:la|el)\b|\bdeja de ser (?:el|un) (?:asistente|bot)\b|\beres libre\b|\byou are free now\b|\bnow you are free\b|\bahora eres libre\b`,
+  String.raw`\byou(?:'re| are) now (?:a|an|in|the|dan|no|free|unrestricted|jailbroken|evil|my (?:\w+ )?(?:assistant|bot|slave|servant))\b|\b(?:you are|you're) no longer\b|\byou(?:'re| are) not (?:a|the) (?:\w+ ){0,3}(?:bot|assistant) anymore\b|\byou (?:don'?t|no longer) work for\b|\bstop being (?:a|the) (?:\w+ )?(?:assistant|bot)\b|\bfrom now on,? (?:you(?:'re| are| will be)|your name is)\b|\b(?:ahora|desde ahora|a partir de ahora|de ahora en adelante),? (?:tu )?(?:eres|seras|actuaras como|te llamas) (?:un|una|el|la|dan|libre|otro|otra|mi (?:\w+ )?(?:asistente|bot|esclav[oa]|sirviente))\b|\bya no eres\b|\b(?:tu )?eres ahora (?:un|una|el|la|mi|["'“])|\bahora tu eres (?:un|una|el|la|mi|["'“])|\byou(?:'re| are) ["'“][^"'”]{1,30}["'”] now\b|\bahora trabajas (?:conmigo|para mi)\b|\b(?:now )?you work for me(?: now)?\b|\bya no (?:trabajas|respondes) (?:para|a) (?:la|el)\b|\bdeja de ser (?:el|un) (?:asistente|bot)\b|\beres libre\b|\byou are free now\b|\bnow you are free\b|\bahora eres libre\b`,
 );
 const OTHERS_DATA = new RegExp(either(String.raw`\b${DATA_REQUEST}\b`, either(String.raw`\b${PII}\b`, String.raw`\b${OTHERS}`, 45), 40));
 const CUSTOMER_LIST = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:(?:las |the )?(?:ultimas|last|previous|past|other|otras|\d+) (?:\d+ )?(?:conversations|conversaciones|chats|transcripts)|(?:conversaciones|chats) que tuviste|conversations you had|(?:la )?lista de (?:clientes|usuarios|contactos)(?! mayoristas? (?:tiene|tienen))|(?:the )?(?:customer|client|user) (?:list|database|records|base)|(?:all |todos )?(?:the |los )?leads\b|(?:la )?base de (?:datos|clientes)|(?:the )?database)`, 40));
+const INTERNAL_DATA = /\b(?:(?:internal|interno|internos|internas) (?:costs?|costos?|prices|precios|margins?|margenes|data|datos|notes|notas|documents|documentos|inventory|inventario|files|archivos|reports?|reportes?)|supplier (?:margins|costs|prices)|margen(?:es)? de (?:ganancia|proveedor(?:es)?|utilidad)|profit margins?|cuentas por cobrar|accounts receivable|the (?:store'?s )?ledger|el libro (?:contable|mayor)|environment variables|variables de entorno|env vars?|api keys?|claves de (?:la )?api|(?:el )?inventario completo(?: con| y)? (?:los )?costos|(?:costos|precios) de (?:compra|proveedor))\b/;
+const THIRD_PARTY_OWES = /\bcuanto (?:le )?debe\b(?! (?:pagar|ser|costar|tardar|durar|medir|llevar|salir|de ser))|\bhow much (?:does|do) (?!i\b|we\b)(?:\w+ ){1,3}owe\b|\bhow much (?:is|are) (?!i\b|we\b)(?:\w+ ){1,3}owing\b|\b(?:saldo|deuda|balance|debt) (?:de|of) (?:la |el |the )?(?:constructora|empresa|compania|company|firm|cliente|customer|senor|senora|don|dona|mr|mrs|ms)\b/;
+const REGISTERED_DATA = /\b(?:que|cuales|what|which)\b (?:correos?|emails?|telefonos?|phones?|phone numbers?|numeros?|numbers?|direcciones|addresses|datos|data|details|contactos?)\b[^.!?\n]{0,15}\b(?:tienes|tienen|tiene|hay|do you have|have you got|are|is|you have)\b[^.!?\n]{0,15}\b(?:registrad[oa]s?|guardad[oa]s?|on file|stored|saved|recorded|en (?:el )?sistema|in (?:the )?system)\b/;
 const NAMED_PII_QUESTION = /\b(?:que|cual|what|which)\b[^.!?\n]{0,10}\b(?:numero|telefono|correo|email|e-mail|phone|direccion|address|number|cedula|id)\b[^.!?\n]{0,25}\b(?:dejo|dejaron|left|leave|gave|give|dio|registro|registered|puso|provided|uso|used)\b/;
 const THEIR_DATA = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:their|his|her|sus?) (?:${PII})\b`, 30));
 const OTHERS_ANYWHERE = new RegExp(String.raw`\b${OTHERS}`);
-const TOOL_NAME = /\b(?:save_lead_field|verify_email|push_lead|create_ticket|search_catalog|get_price|account_status|lookup_account|get_balance|send_code)\b/;
-const TOOL_CALL = /\b(?:call|run|execute|invoke|trigger|use) (?:the |your |a )?(?:\w+ )?(?:function|tool)\b|\b(?:ejecuta|llama(?: a)?|usa|invoca|corre|dispara|consulta con) (?:a )?(?:la |tu |una )?(?:funcion|herramienta)\b|\b(?:con|with) (?:tu|your) (?:herramienta|tool|funcion|function)\b/;
-const SOMEONE_ELSE = new RegExp(String.raw`\b(?:otro cliente|otra persona|another (?:customer|person|user)|someone else|somebody else|competidor|competencia|competitor|a nombre de otr[oa]|on behalf of (?:another|someone)|${NOT_MINE})`);
+const TOOL_NAME = /\bescalate (?:tool|function)\b|\b(?:save_lead_field|verify_email|push_lead|create_ticket|search_catalog|get_price|account_status|lookup_account|get_balance|send_code)\b/;
+const TOOL_CALL = /\b(?:abre|abreme|crea|creame|open|create|file)(?: un| a| el| the)? (?:ticket|caso|case)\b|\b(?:call|run|execute|invoke|trigger|use) (?:the |your |a )?(?:\w+ )?(?:function|tool)\b|\b(?:ejecuta|llama(?: a)?|usa|invoca|corre|dispara|consulta con) (?:a )?(?:la |tu |una )?(?:funcion|herramienta)\b|\b(?:con|with) (?:tu|your) (?:herramienta|tool|funcion|function)\b/;
+const SOMEONE_ELSE = new RegExp(String.raw`\b(?:(?:for|para|de|in|en) (?:another |otra |la |the )?(?:conversation|conversacion) \w*\d|otra conversacion|another conversation|otro cliente|otra persona|another (?:customer|person|user)|someone else|somebody else|competidor|competencia|competitor|a nombre de otr[oa]|on behalf of (?:another|someone)|${NOT_MINE})`);
 const THIRD_PARTY = new RegExp(
   `${either(ACCOUNT_NUMBER, NOT_MINE, 60)}|\\b(?:con|with) (?:su|his|her|their) (?:cuenta|account)(?: (?:number|numero|#|no\\.?))?[ #:]*\\d{3,}`,
 );
+const ACCOUNT_READ = /\b(?:saldo|balance|estado|statement|historial|history|deuda|debe|owes?|datos|data|details|correo|email|telefono|phone|movimientos|transactions|facturas|invoices|dame|dime|muestra(?:me)?|ensena(?:me)?|consulta|revisa|busca|show|tell|give|check|look ?up|pull up|ver|see|cuanto)\b/;
 const THIRD_PARTY_NAMED = new RegExp(
   String.raw`\b(?:saldo|balance|estado|historial|deuda|debe|owes?|statement|history|pedidos|orders)\b[^.!?\n]{0,30}\b(?:cuenta|account) (?:de|of) (?:mi ${RELATIVE}|(?:don|dona|la senora|el senor|el licenciado|la licenciada) \w+|otra persona|otro cliente|someone else|my ${RELATIVE})|\b(?:cuenta|account) (?:de|of) (?:mi ${RELATIVE}|(?:don|dona|la senora|el senor) \w+)\b[^.!?\n]{0,25}\b(?:saldo|balance|debe|owes?|estado|historial)\b|\bmy ${RELATIVE}'?s (?:account|balance|order history)\b|\b(?:balance|saldo|historial|history)\b[^.!?\n]{0,25}\b(?:de|of) (?:mi ${RELATIVE}|my ${RELATIVE})\b`,
 );
@@ -640,7 +659,7 @@ const CLAIM_PAID = /\b(?:registra|anota|marca|record|mark|log|tell the system|di
 const CORRECT_PRICE_ZERO = new RegExp(String.raw`\b(?:precio|price|costo|cost)\b[^.!?\n]{0,30}\b(?:es|is|should be|deberia ser|debe ser|must be)\s*(?:de |of )?(?:${FREE})[^\n]{0,40}\b(?:corrige(?:lo)?|fix|update|actualiza(?:lo)?|cambia(?:lo)?|change|ajusta(?:lo)?|set)\b`);
 const MARK_PAID = /\b(?:mark|marca(?:me|la|lo)?|registra(?:me|la|lo)?|record|set|pon(?:la|lo)?)\b[^.!?\n]{0,30}\b(?:invoice|factura|order|orden|pedido|bill|cuenta|deuda|debt)\b[^.!?\n]{0,20}\b(?:as paid|como pagad[oa]|en (?:cero|0)|pagad[oa]|saldad[oa]|paid in full|cancelad[oa] sin pagar)\b/;
 const BIG_DISCOUNT = /\b(?:apply|aplica(?:me|le)?|approve|aprueba(?:me|le)?|give me|dame|ponme|pon|set)\b[^.!?\n]{0,30}\b(?:(?:100|[5-9]\d) ?%|(?:cien|noventa|ochenta|setenta) por ciento)\s?(?:de )?(?:discount|descuento|off)|\b(?:(?:100|[5-9]\d) ?%|cien por ciento)\s?(?:de )?(?:discount|descuento|off)\b[^.!?\n]{0,30}\b(?:to|a|en|para) (?:my|mi|all|todo|everything|every)\b/;
-const ALL_FREE = /\b(?:dame|damelo|ponme|pon|ponle|hazme|haz|regalame|regala|make|give me|let me have)\b[^.!?\n]{0,15}\b(?:todo|toda la mercancia|everything|all|the goods|la mercancia|los productos|mi pedido|my order|my cart)\b[^.!?\n]{0,20}\b(?:gratis|free|de gratis|sin pagar|for nothing|for free|regalado)\b|\b(?:me )?regala(?:me|le|s)? (?:todo|la mercancia|los productos|todos los productos|everything)\b|\bgive (?:me )?(?:everything|the goods|all (?:of )?(?:it|the products)) (?:for )?free\b|\bgive away (?:everything|the goods|products)\b|\bgives everything away\b|\bregala(?:me|le)? (?:un|una|el|la) \w+ gratis\b/;
+const ALL_FREE = /\b(?:aplica|apply|usa|use|activa|activate|dame|give me|hazme|make)\b[^.!?\n]{0,40}\b(?:todo|everything|all)\b (?:\w+ )?(?:gratis|free)\b|\b(?:dame|damelo|ponme|pon|ponle|hazme|haz|regalame|regala|make|give me|let me have)\b[^.!?\n]{0,15}\b(?:todo|toda la mercancia|everything|all|the goods|la mercancia|los productos|mi pedido|my order|my cart)\b[^.!?\n]{0,20}\b(?:gratis|free|de gratis|sin pagar|for nothing|for free|regalado)\b|\b(?:me )?regala(?:me|le|s)? (?:todo|la mercancia|los productos|todos los productos|everything)\b|\bgive (?:me )?(?:everything|the goods|all (?:of )?(?:it|the products)) (?:for )?free\b|\bgive away (?:everything|the goods|products)\b|\bgives everything away\b|\bregala(?:me|le)? (?:un|una|el|la) \w+ gratis\b/;
 const CATALOG_EDIT = /\b(?:update|actualiza|modifica|edit|edita|change|cambia|override|sobrescribe|rewrite)\b (?:the |el |la |tu |your |mi |los |las )?(?:catalog(?:ue)?|catalogo|base de datos|database|lista de precios|price list|inventario|inventory|precios|prices|catalog price)\b(?:[^.!?\n]{0,40}\b(?:now costs|ahora cuesta|ahora vale|now is|cuesta|costs|=|vale)\b|\s*:)/;
 
 
@@ -671,6 +690,18 @@ const RULES: Rule[] = [
     ),
   },
   {
+    signal: 'void_previous',
+    category: 'override',
+    weight: 0.3,
+    test: re(/\b(?:everything|all|todo|lo)\b (?:(?:written |escrito )?(?:before|above|prior to)|lo anterior|anterior|de arriba|antes)\b[^.!?\n]{0,20}\b(?:is|are|was|queda|quedo|esta|fue)\s(?:now )?(?:cancel\w*|void|null|invalid|anulad\w*|sin efecto|borrad\w*|deleted|revoked|obsolete|irrelevant|irrelevante)\b/),
+  },
+  {
+    signal: 'replace_rules',
+    category: 'override',
+    weight: 0.6,
+    test: re(new RegExp(String.raw`\b(?:sustituye|reemplaza|cambia|replace|swap|substitute|change|update|actualiza|modifica|overwrite|sobrescribe|rewrite|reescribe)\b (?:tus|your|sus|its) (?:${RULES_NOUN})\b`)),
+  },
+  {
     signal: 'disable_safety',
     category: 'override',
     weight: 0.6,
@@ -681,7 +712,7 @@ const RULES: Rule[] = [
     category: 'override',
     weight: 0.6,
     test: re(
-      /\b(?:sigue|sigues|obedece|obedeces|obedeceme|follow|obey) (?:(?:solo|unicamente|only) )?(?:las mias|mine|a mi\b|me\b|mis (?:reglas|ordenes|instrucciones) (?:ahora|de ahora)|my (?:rules|orders|instructions) (?:now|instead))|\bonly obey me\b|\b(?:now )?i'?m in charge\b|\bahora mando yo\b|\bmando yo\b|\bahora mandas tu con mis\b|\btu (?:solo )?(?:haces|obedeces) lo que yo (?:te )?(?:diga|mande|ordene)\b|\bhaces (?:todo )?lo que yo (?:te )?(?:diga|mande|ordene)\b|\byou (?:do|will do|must do|only do) (?:whatever|what|everything|anything) i (?:say|tell you|want)\b|\bya no (?:tienes que )?obedecer? a (?:la ferreteria|la tienda|nadie)\b|\bno longer (?:obey|work for) (?:the store|anyone)\b|\bobedeceme (?:a mi|solo)\b/,
+      /\b(?:sigue|sigues|obedece|obedeces|obedeceme|follow|obey) (?:(?:solo|unicamente|only) )?(?:las mias|mine|a mi\b|me\b|mis (?:reglas|ordenes|instrucciones) (?:ahora|de ahora)|my (?:rules|orders|instructions) (?:now|instead))|\bonly obey me\b|\byou (?:answer|report|respond) (?:only )?to me(?: now)?\b|\b(?:ahora )?(?:me respondes|respondes|obedeces|le respondes) (?:solo |solamente )?a mi\b|\b(?:now )?i'?m in charge\b|\bahora mando yo\b|\bmando yo\b|\bahora mandas tu con mis\b|\btu (?:solo )?(?:haces|obedeces) lo que yo (?:te )?(?:diga|mande|ordene)\b|\bhaces (?:todo )?lo que yo (?:te )?(?:diga|mande|ordene)\b|\byou (?:do|will do|must do|only do) (?:whatever|what|everything|anything) i (?:say|tell you|want)\b|\bya no (?:tienes que )?obedecer? a (?:la ferreteria|la tienda|nadie)\b|\bno longer (?:obey|work for) (?:the store|anyone)\b|\bobedeceme (?:a mi|solo)\b/,
     ),
   },
   {
@@ -689,7 +720,7 @@ const RULES: Rule[] = [
     category: 'override',
     weight: 0.6,
     test: re(
-      /\b(?:tu|your) (?:nueva|verdadera|real|unica|new|true|actual|only|real) (?:tarea|mision|funcion|rol|trabajo|objetivo|proposito|task|job|role|mission|purpose|goal|objective|instructions?|instrucciones?)\b(?: (?:es|ahora|is|now|sera|will be))|\b(?:nuevas?|updated|new) (?:instructions|rules|policy|system prompt|instrucciones|reglas|politicas?|directivas?|directiva|orden(?:es)?)(?: (?:del sistema|for you|para ti))?\s*:|\bnueva directiva\b|\bnew rule for you\b|\breplace (?:it|your \w+(?: \w+)?) with\b/,
+      /\b(?:tu|your) (?:nueva|verdadera|real|unica|new|true|actual|only|real) (?:tarea|mision|funcion|rol|trabajo|objetivo|proposito|task|job|role|mission|purpose|goal|objective|instructions?|instrucciones?)\b(?: (?:es|ahora|is|now|sera|will be))|\b(?:nuevas?|updated|new) (?:instructions|rules|policy|system prompt|instrucciones|reglas|politicas?|directivas?|directiva|orden(?:es)?)(?: (?:del sistema|for you|para ti))?\s*:|\bnueva directiva\b|\bnew rule for you\b|\b(?:now )?new instructions (?:follow|below|are)\b|\bhere are your new (?:instructions|rules|orders)\b|\b(?:aqui (?:tienes|van|estan) )?(?:tus )?nuevas (?:instrucciones|reglas|ordenes) (?:a continuacion|son|siguen)\b|\bsiguen (?:las )?nuevas instrucciones\b|\breplace (?:it|your \w+(?: \w+)?) with\b/,
     ),
   },
   {
@@ -697,7 +728,7 @@ const RULES: Rule[] = [
     category: 'override',
     weight: 0.6,
     test: re(
-      /\b(?:from (?:now|this (?:message|point|moment)|here) on|starting now|henceforth|de ahora en adelante|a partir de (?:ahora|este (?:mensaje|momento|punto))|desde (?:ahora|este momento)),? (?:you\b|respond|answer|reply|only|always|obey|act|behave|speak|talk|tu\b|respondes|responderas|responde\b|contestas|contesta\b|obedeces|obedece\b|haces|eres|seras|vas a|solo|siempre|actuas|hablas|debes|trabajas|todos? (?:los productos|es gratis))/,
+      /\b(?:from (?:now|this (?:message|point|moment)|here) on(?: out)?|starting now|de aqui en adelante|henceforth|de ahora en adelante|a partir de (?:ahora|este (?:mensaje|momento|punto))|desde (?:ahora|este momento)),? (?:you\b|respond|answer|reply|only|always|obey|act|behave|speak|talk|tu\b|respondes|responderas|responde\b|contestas|contesta\b|obedeces|obedece\b|haces|eres|seras|vas a|solo|siempre|actuas|hablas|debes|trabajas|todos? (?:los productos|es gratis))/,
     ),
   },
   { signal: 'from_now_on_weak', category: 'override', weight: 0.2, test: re(/\b(?:from (?:now|this (?:message|point)) on|de ahora en adelante|a partir de (?:ahora|este mensaje))\b/) },
@@ -714,6 +745,12 @@ const RULES: Rule[] = [
   { signal: 'self_setup', category: 'reveal', weight: 0.2, test: re(new RegExp(String.raw`\b${TOLD}\b`)) },
 
   // ---- role-play and persona switches ----------------------------------------------------------
+  {
+    signal: 'act_as_someone',
+    category: 'roleplay',
+    weight: 0.6,
+    test: re(/\b(?:i (?:want|need) you to|you (?:will|must|should) now|quiero que|necesito que|vas a|tienes que)\s(?:act|be|play|behave|pretend|become|actues|seas|hagas de|finjas|te comportes|te conviertas en)\s(?:as |like |como |en )?(?:the |an? |el |la |un |una |mi |my )(?!(?:favor|hurry|prisa)\b)\w+/),
+  },
   { signal: 'persona_switch', category: 'roleplay', weight: 0.6, test: (t) => PERSONA.test(t) || PERSONA_NOW.test(t) },
   {
     signal: 'roleplay',
@@ -761,7 +798,7 @@ const RULES: Rule[] = [
     weight: 0.6,
     test: re(
       new RegExp(
-        String.raw`(?:^|\n|[.!?]\s)\s*[\[(<{#*=\-]{1,4}\s*${AUTHORITY}(?:\s+(?:override|note|notice|message|update|alert|mode|command|nota|aviso|mensaje|orden|alerta))?\s*[\])>}#*=\-]{1,4}|(?:^|\n|[.!?]\s)\s*(?:${AUTHORITY})(?:\s+(?:override|note|notice|message|update|alert|command|instruction|nota|aviso|mensaje|orden|alerta|instruccion))?\s*:|\b(?:mensaje|aviso|nota|orden|alerta|comunicado|instruccion|directiva)(?: (?:directa|oficial|urgente|importante))? (?:del|de la|de|desde el|desde la) (?:${AUTHORITY})\b|\b(?:official|urgent|important) (?:message|notice|note|order) from (?:the )?(?:${AUTHORITY})\b|\b(?:openai|anthropic|hilo|system|admin|security) (?:policy |security |system )?(?:update|notice|announcement|directive)\s*:|\b(?:message|notice|note|order|alert|instruction|directive|command) from (?:the )?(?:${AUTHORITY})\b|\b(?:system|admin|administrator|developer|security|maintenance|management) (?:notice|message|note|override|alert|announcement|directive|command)\b|\b(?:developer|admin|dev|tech support|soporte tecnico(?: de hilo)?|el desarrollador|el administrador) (?:here|aqui)\b|\b(?:attention|atencion|atention) (?:bot|assistant|asistente|ai|ia|model|modelo)\b|\border from (?:corporate|management|the owner|headquarters)\b|\borden (?:directa )?(?:de|del) (?:gerencia|dueno|la gerencia|administracion)\b`,
+        String.raw`(?:^|\n|[.!?]\s)\s*[\[(<{#*=\-]{1,4}\s*${AUTHORITY}(?:\s+(?:override|note|notice|message|update|alert|mode|command|nota|aviso|mensaje|orden|alerta))?\s*[\])>}#*=\-]{1,4}|(?:^|\n|[.!?]\s)\s*(?:${AUTHORITY})(?:\s+(?:override|note|notice|message|update|alert|command|instruction|nota|aviso|mensaje|orden|alerta|instruccion))?\s*:|\b(?:mensaje|aviso|nota|orden|alerta|comunicado|instruccion|directiva)(?: (?:directa|oficial|urgente|importante))? (?:del|de la|de|desde el|desde la) (?:${AUTHORITY})\b|\b(?:official|urgent|important) (?:message|notice|note|order) from (?:the )?(?:${AUTHORITY})\b|\b(?:openai|anthropic|hilo|system|admin|security) (?:policy |security |system )?(?:update|notice|announcement|directive)\s*:|\b(?:message|notice|note|order|alert|instruction|directive|command) from (?:the )?(?:${AUTHORITY})\b|\b(?:system|admin|administrator|developer|security|maintenance|management) (?:notice|message|note|override|alert|announcement|directive|command)\b|\b(?:developer|admin|dev|tech support|soporte tecnico(?: de hilo)?|el desarrollador|el administrador) (?:here|aqui)\b|\b(?:attention|atencion|atention) (?:bot|assistant|asistente|ai|ia|model|modelo)\b|\border from (?:corporate|management|the owner|headquarters)\b|\b(?:este mensaje|this message) (?:viene|es|proviene|comes|is)(?: directamente)? (?:del|de la|de|from the|from)(?: (?:equipo|team|departamento|department))?(?: de| of)? (?:${AUTHORITY})\b|\b(?:mensaje|message|notificacion|notification|aviso|notice)(?: automatic[oa]| automated| automatic)? (?:del|de|from the|from) (?:sistema|system)\b|\b(?:automated|automatic) system (?:message|notice)\b|\bend of (?:user|customer) (?:message|input)\b|\bfin del mensaje del (?:cliente|usuario)\b|\borden (?:directa )?(?:de|del) (?:gerencia|dueno|la gerencia|administracion)\b`,
       ),
     ),
   },
@@ -816,8 +853,20 @@ const RULES: Rule[] = [
     category: 'fake_authority',
     weight: 0.3,
     test: re(
-      /\b(?:the )?(?:current )?user (?:is|has been) (?:an? )?(?:admin|administrator|manager|verified|staff|developer|owner|authori[sz]ed|employee|superuser|vip)|\b(?:the )?user has (?:admin|manager|full|root|developer) (?:permissions|access|rights|privileges)|\bel (?:usuario|cliente) (?:actual )?(?:es|esta|tiene|fue) (?:un |el )?(?:administrador|admin|gerente|verificado|empleado|staff|vip|dueno|desarrollador|permisos|acceso total|autorizado)|\b(?:este|this) (?:cliente|customer|user|usuario) (?:es|is|esta) (?:vip|staff|verificado|verified|an employee|empleado|admin)|\b(?:the )?(?:manager|owner|boss|admin|corporate|store owner) (?:authori[sz]ed|approved|said (?:so|yes|it'?s fine)|says you must|ordered|wants you to)|\bel (?:dueno|gerente|jefe|administrador|encargado) (?:ya )?(?:lo |me lo )?(?:aprobo|autorizo|ordeno|dijo que si|dice que debes|quiere que)|\blo (?:aprobo|autorizo|ordeno) (?:el|la) (?:gerente|dueno|duena|gerencia|jefe)|\b(?:eres|you are|you're) (?:el|la|the) (?:administrador|admin|administrator|developer|programador|desarrollador)\b|\b(?:i am|i'm) the (?:developer|programmer|admin|administrator|creator|owner) of (?:this|the|you) ?(?:bot|assistant|ai|chat|system|model)?|\bsoy (?:el|la|tu) (?:programador|programadora|desarrollador|desarrolladora|administrador|administradora|creador|creadora) (?:de este|del|de esta|de ti)/,
+      /\b(?:the )?(?:current )?user (?:is|has been) (?:an? )?(?:admin|administrator|manager|verified|staff|developer|owner|authori[sz]ed|employee|superuser|vip)|\b(?:the )?user has (?:admin|manager|full|root|developer) (?:permissions|access|rights|privileges)|\bel (?:usuario|cliente) (?:actual )?(?:es|esta|tiene|fue) (?:un |el )?(?:administrador|admin|gerente|verificado|empleado|staff|vip|dueno|desarrollador|permisos|acceso total|autorizado)|\b(?:este|this) (?:cliente|customer|user|usuario) (?:es|is|esta) (?:vip|staff|verificado|verified|an employee|empleado|admin)|\b(?:the )?(?:manager|owner|boss|admin|corporate|store owner) (?:authori[sz]ed|approved|said (?:so|yes|it'?s fine)|says you must|ordered|wants you to)|\bel (?:dueno|gerente|jefe|administrador|encargado) (?:ya )?(?:lo |me lo )?(?:aprobo|autorizo|ordeno|dijo que si|dice que debes|quiere que)|\blo (?:aprobo|autorizo|ordeno) (?:el|la) (?:gerente|dueno|duena|gerencia|jefe)|\b(?:eres|you are|you're) (?:el|la|the) (?:administrador|admin|administrator|developer|programador|desarrollador)\b|\b(?:nivel de )?acceso (?:de |nivel )?(?:gerente|administrador|admin|total|root)\b|\b(?:manager|admin|administrator|root|full|staff)[- ]level access\b|\b(?:i am|i'm) the (?:developer|programmer|admin|administrator|creator|owner) of (?:this|the|you) ?(?:bot|assistant|ai|chat|system|model)?|\bsoy (?:el|la|tu) (?:programador|programadora|desarrollador|desarrolladora|administrador|administradora|creador|creadora) (?:de este|del|de esta|de ti)/,
     ),
+  },
+  {
+    signal: 'internal_data',
+    category: 'data_exfiltration',
+    weight: 0.45,
+    test: re(INTERNAL_DATA),
+  },
+  {
+    signal: 'internal_data_request',
+    category: 'data_exfiltration',
+    weight: 0.75,
+    test: re(new RegExp(either(String.raw`\b(?:${DATA_REQUEST}|${REVEAL_VERB}|include|incluye|agrega|add|imprime|print|lee(?:me)?|read)\b`, INTERNAL_DATA.source, 40))),
   },
   {
     signal: 'credentials',
@@ -838,7 +887,27 @@ const RULES: Rule[] = [
     weight: 0.6,
     test: (t, original) => NAMED_PII_QUESTION.test(t) && /(?<!^|[.!?¿¡]\s*)\b\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(original),
   },
-  { signal: 'third_party_account', category: 'data_exfiltration', weight: 0.75, test: (t) => THIRD_PARTY.test(t) || THIRD_PARTY_NAMED.test(t) },
+  {
+    // "¿Cuánto le debe la constructora Bellavista?": someone else's balance, asked by name.
+    signal: 'third_party_owes',
+    category: 'data_exfiltration',
+    weight: 0.6,
+    test: (t) => THIRD_PARTY_OWES.test(t) && !/\b(?:mi cuenta|mi saldo|my account|my balance|debo|i owe|do i owe|yo)\b/.test(t),
+  },
+  {
+    signal: 'registered_data_of',
+    category: 'data_exfiltration',
+    weight: 0.6,
+    test: (t) => REGISTERED_DATA.test(t) && !/\b(?:para mi|for me|mine|mi cuenta|my account|a mi nombre|under my name|de mi empresa|my company)\b/.test(t),
+  },
+  {
+    // Someone else's account, and something read from it (a balance, a statement, data): an
+    // order-status question about a relative's order is not this.
+    signal: 'third_party_account',
+    category: 'data_exfiltration',
+    weight: 0.75,
+    test: (t) => THIRD_PARTY_NAMED.test(t) || (THIRD_PARTY.test(t) && ACCOUNT_READ.test(t)),
+  },
   {
     signal: 'poison_other_customers',
     category: 'data_exfiltration',
@@ -850,6 +919,18 @@ const RULES: Rule[] = [
 
   // ---- price tampering -------------------------------------------------------------------------
   { signal: 'price_tampering', category: 'price_tampering', weight: 0.7, test: (t) => SET_PRICE.test(t) || SELL_CHEAP.test(t) || MARK_PAID.test(t) || CLAIM_PAID.test(t) || CORRECT_PRICE_ZERO.test(t) || BIG_DISCOUNT.test(t) || ALL_FREE.test(t) || CATALOG_EDIT.test(t) },
+  {
+    signal: 'big_discount',
+    category: 'price_tampering',
+    weight: 0.45,
+    test: re(/\b(?:100|[5-9]\d) ?%(?: de)? (?:descuento|discount|off|rebaja)\b|\b(?:menos|minus|less|off) (?:el |un )?(?:100|[5-9]\d) ?%|\b(?:descuento|discount|rebaja) (?:del? |of )?(?:100|[5-9]\d) ?%|\ba precio de costo\b|\bat cost\b/),
+  },
+  {
+    signal: 'social_engineering',
+    category: 'price_tampering',
+    weight: 0.3,
+    test: re(/\bya lo (?:hable|arregle|acorde|cuadre|coordine|converse) con\b|\bi (?:already )?(?:talked|spoke|agreed|arranged|sorted it out) (?:to|with)\b|\b(?:promocion|promo|codigo|code|descuento|discount) (?:secret[oa]|interno|interna|internal|de empleados?|for employees|staff only)\b|\bsecret (?:promo|promotion|discount|code)\b|\b(?:es una orden|that'?s an order|that'?s final)\b/),
+  },
   { signal: 'close_own_ticket', category: 'tool_forgery', weight: 0.3, test: re(/\b(?:cierra(?:lo|la)?|closes?(?: it)?|marca(?:lo|la)?|mark(?: it)?)\b[^.!?\n]{0,15}\b(?:como resuelt[oa]|as resolved|as closed|como cerrad[oa])\b/) },
   {
     signal: 'free_claim',
@@ -960,7 +1041,12 @@ function readings(normalised: string): string[] {
     if (mixed >= 2) d = d.replace(/(?<!\S)[0134578@$!|€9]{2,4}(?!\S)/g, (w) => w.replace(LEET_ALL, (c) => LEET[c] ?? c));
   }
   if (d !== normalised) out.push(d);
-  if (!readsAsLanguage(d)) out.push(rot13(d));
+  // ROT13: the whole text, or a part after a colon or a line break ("esto está en rot13: cba ry…").
+  if (!readsAsLanguage(d) || /\brot-?13\b/.test(d)) out.push(rot13(d));
+  else if (/[:\n]/.test(d)) {
+    const coded = d.split(/[:\n]/).filter((part) => !readsAsLanguage(part));
+    if (coded.length > 0) out.push(rot13(coded.join(' ')));
+  }
   return out;
 }
 
