@@ -164,9 +164,15 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
         failures.delete(conversationId);
         return understanding;
       } catch (err) {
+        const code = isHiloError(err) ? err.code : 'HILO_ERR_INTERNAL';
+        if (CAPACITY_CODES.has(code)) {
+          // No model failed: Hilo's own caps (a full key pool, every key rate limited) kept this
+          // turn from the model. The fallback answers; the streak toward a handoff is unchanged.
+          log.info({ conversationId: logged(conversationId), code, consecutiveFailures: failures.get(conversationId) ?? 0, promptVersion: templates.version }, 'LLM at capacity; the fallback brain answers this turn');
+          return fallback.understand(input);
+        }
         const count = (failures.get(conversationId) ?? 0) + 1;
         failures.set(conversationId, count);
-        const code = isHiloError(err) ? err.code : 'HILO_ERR_INTERNAL';
         log.warn({ conversationId: logged(conversationId), code, consecutiveFailures: count, promptVersion: templates.version }, 'LLM brain failed; the fallback brain answers this turn');
         return fallback.understand(input);
       } finally {
@@ -175,6 +181,13 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
     },
   };
 }
+
+/**
+ * Errors that say the model was not reached because of capacity, not that it failed: the key pool
+ * is full (every key at its conversation cap) or every key is rate limited. They never count toward
+ * the `brain_unavailable` handoff; a busy hour must not send customers to humans.
+ */
+const CAPACITY_CODES: ReadonlySet<string> = new Set(['HILO_ERR_LLM_POOL_EXHAUSTED', 'HILO_ERR_LLM_RATE_LIMITED']);
 
 function repairInstruction(problems: SchemaProblem[]): string {
   const list = problems
