@@ -63,9 +63,10 @@ describe('createRuleBrain', () => {
     const u = await understand('cotízame 10 sacos de cemento, 20 varillas de 3/8 y 5 galones de pintura');
     expect(u.nlu.intent.name).toBe('price_quote');
     expect(u.products).toEqual([
-      { query: 'cemento', quantity: 10 },
+      // The pack stays in the product phrase for the catalog resolver (a galón is not a cubeta).
+      { query: 'saco cemento', quantity: 10 },
       { query: 'varilla 3/8', quantity: 20 },
-      { query: 'pintura', quantity: 5 },
+      { query: 'galon pintura', quantity: 5 },
     ]);
     expect(u.interestArea).toBe('Ventas');
     expect(u.critical).toBe(false);
