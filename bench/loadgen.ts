@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 /**
  * Load generator, run as a child of `bench/run.ts` (never in the server's process).
  *
@@ -78,7 +79,9 @@ function connectWidget(url: string, tenant: string, visitorId: string, timeoutMs
       clearTimeout(timer);
       reject(err);
     });
-    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', v: 1, tenant, visitorId, lang: 'es', lastSeq: 0 })));
+    // New visitor ids must look random (docs/protocol.md "Resume tokens"): a digest of the readable id.
+    const strongId = createHash('sha256').update(visitorId).digest('base64url').slice(0, 22);
+    ws.on('open', () => ws.send(JSON.stringify({ type: 'hello', v: 1, tenant, visitorId: strongId, lang: 'es', lastSeq: 0 })));
     ws.on('message', (data) => {
       let frame: Record<string, unknown>;
       try {

@@ -1,13 +1,14 @@
 /**
  * Governance endpoints of the tenant admin API: contact export and erasure, audit verification,
- * an on-demand retention run, plus the periodic retention job. The gateway's `/api` guard covers
- * only its built-in routes, so these routes authenticate themselves with the same rules.
+ * an on-demand retention run, plus the periodic retention job. The gateway applies its per-IP
+ * rate limit to every `/api/` path, these included; the routes authenticate themselves with the
+ * same rules as the built-in ones.
  */
 import type { GovernanceService } from '../actors/governance/governance.service.js';
 import { HiloError } from '../errors.js';
 import { hashApiKey, type ApiKeyRegistry } from './api-keys.js';
 import type { Clock } from './clock.js';
-import type { Route, RouteContext } from './gateway/index.js';
+import { parseJsonBody, type Route, type RouteContext } from './gateway/index.js';
 import type { HttpRequest, HttpResponse } from './gateway/index.js';
 import type { Logger } from './logger.js';
 
@@ -118,12 +119,7 @@ function parseRetentionBody(req: HttpRequest): number | null {
   if (req.body.byteLength === 0) return null;
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
   if (mediaType !== 'application/json') throw new HiloError('HILO_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE');
-  let body: unknown;
-  try {
-    body = JSON.parse(req.body.toString('utf8'));
-  } catch {
-    throw new HiloError('HILO_ERR_HTTP_INVALID_JSON');
-  }
+  const body = parseJsonBody(req.body);
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: [{ path: '', problem: 'must be a JSON object' }] });
   }

@@ -49,7 +49,9 @@ async function main(argv: string[]): Promise<void> {
         ? `  Demo tenant "${DEMO_TENANT}" API key: the one in HILO_DEMO_API_KEY\n`
         : `  Demo tenant "${DEMO_TENANT}" API key: ${hilo.demoApiKey}\n` +
           (config.storage === 'durable' ? `  (generated once and kept in ${join(config.dataDir, DEMO_KEY_FILE)}; set HILO_DEMO_API_KEY, ≥ 16 characters, to choose it)\n` : `  (generated for this run; set HILO_DEMO_API_KEY, ≥ 16 characters, to choose it)\n`)) +
-      `  Try: curl -s -X POST http://${shown}:${hilo.port}/api/tenants/${DEMO_TENANT}/messages -H "Authorization: Bearer ${config.demoApiKey ? '$HILO_DEMO_API_KEY' : hilo.demoApiKey}" -H "Content-Type: application/json" -d '{"sender":"me","text":"¿Tienen cemento gris?"}'\n\n`,
+      `  Try: curl -s -X POST http://${shown}:${hilo.port}/api/tenants/${DEMO_TENANT}/messages -H "Authorization: Bearer ${config.demoApiKey ? '$HILO_DEMO_API_KEY' : hilo.demoApiKey}" -H "Content-Type: application/json" -d '{"sender":"me","text":"¿Tienen cemento gris?"}'\n` +
+      (hilo.inspectorUrl ? `  Stately inspector: ${config.inspectToken ? hilo.inspectorUrl.replace(/token=[^&]*/, 'token=$HILO_INSPECT_TOKEN') : hilo.inspectorUrl}\n` : '') +
+      '\n',
   );
   let stopping = false;
   const stop = (signal: string) => {

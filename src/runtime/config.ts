@@ -25,6 +25,12 @@ export interface HiloConfig {
   inspectPort: number;
   /** Only conversations whose id contains this string are inspected (empty: all). */
   inspectConversation: string;
+  /** Token the local inspector bridge requires (`HILO_INSPECT_TOKEN`); null: generated at start-up. */
+  inspectToken: string | null;
+  /** Bearer token `/metrics` and `/metrics.json` require (`HILO_METRICS_TOKEN`); null: open. */
+  metricsToken: string | null;
+  /** Server secret (`HILO_SECRET`) that signs widget resume tokens; null: kept in `dataDir`. */
+  secret: string | null;
   /** `memory`: everything in process memory (forgotten on restart); `durable`: SQL + snapshot store. */
   storage: 'durable' | 'memory';
   /** `REDIS_URL`: snapshots in Redis; null: in memory (with the SQL snapshot copy surviving restarts). */
@@ -168,6 +174,14 @@ function url(env: Env, name: string, protocols: string[]): string | null {
   return raw;
 }
 
+/** An optional secret setting: null when unset, refused when shorter than `min` characters. */
+function minChars(env: Env, name: string, min: number): string | null {
+  const value = env[name];
+  if (value === undefined || value === '') return null;
+  if (value.length < min) throw new HiloError('HILO_ERR_CONFIG_INVALID', `${name} must be at least ${min} characters.`);
+  return value;
+}
+
 /** Reads and validates the configuration; throws HILO_ERR_CONFIG_INVALID naming the variable. */
 export function loadConfig(env: Env = process.env): HiloConfig {
   const apiKeys = (env.HILO_API_KEYS ?? '')
@@ -189,6 +203,11 @@ export function loadConfig(env: Env = process.env): HiloConfig {
   if (!['off', 'server', 'sky'].includes(inspect) && !/^wss?:\/\//.test(inspect)) {
     throw new HiloError('HILO_ERR_CONFIG_INVALID', 'HILO_INSPECT must be off, server, sky or a ws:// URL.');
   }
+  const secrets = {
+    inspectToken: minChars(env, 'HILO_INSPECT_TOKEN', 16),
+    metricsToken: minChars(env, 'HILO_METRICS_TOKEN', 16),
+    secret: minChars(env, 'HILO_SECRET', 32),
+  };
   const redisPrefix = env.HILO_REDIS_PREFIX && env.HILO_REDIS_PREFIX !== '' ? env.HILO_REDIS_PREFIX : 'hilo';
   if (/[{}\s*?[\]]/.test(redisPrefix)) {
     throw new HiloError('HILO_ERR_CONFIG_INVALID', 'HILO_REDIS_PREFIX must not contain braces, spaces or glob characters.');
@@ -211,6 +230,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     inspect,
     inspectPort: int(env, 'HILO_INSPECT_PORT', 8081, 1, 65535),
     inspectConversation: env.HILO_INSPECT_CONVERSATION ?? '',
+    ...secrets,
     storage: oneOf(env, 'HILO_STORAGE', ['durable', 'memory'] as const, 'durable'),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix,

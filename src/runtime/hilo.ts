@@ -31,6 +31,7 @@ import type { HiloConfig } from './config.js';
 import { startGateway, type Gateway } from './gateway/index.js';
 import { createIdentityAccess } from './identity-access.js';
 import { createInspector } from './inspector.js';
+import { loadServerSecret } from './server-secret.js';
 import { createLogger, type Logger } from './logger.js';
 import { projectRoot } from './project-root.js';
 import { createLocalShardRouter } from './shard-router.js';
@@ -162,6 +163,8 @@ export interface Hilo {
   readonly transport: 'uws' | 'node';
   /** The demo tenant's API key (configured or generated). */
   readonly demoApiKey: string;
+  /** The inspector page with its token (`HILO_INSPECT=server`); print it, never log it. */
+  readonly inspectorUrl: string | null;
   readonly host: ConversationHost;
   readonly storage: HiloStorage;
   /** Fires due durable timers now (tests drive it with a manual clock). */
@@ -271,7 +274,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     log.info({ tenant: id, products: data.catalog.length, trainingMs: clock.now() - started }, 'tenant loaded, rule brain trained');
   }
 
-  const inspector = await createInspector({ mode: config.inspect, port: config.inspectPort, conversationFilter: config.inspectConversation, logger });
+  const inspector = await createInspector({ mode: config.inspect, port: config.inspectPort, conversationFilter: config.inspectConversation, logger, host: config.host, token: config.inspectToken });
   const router = createLocalShardRouter({ shardCount: config.shardCount });
   // Identity-link limits must hold across conversations and restarts (Redis, else SQL, else memory).
   const identityAccess = createIdentityAccess({ ...(config.storage !== 'memory' && config.redisUrl ? { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix } : {}), ...(storage.db ? { db: storage.db } : {}), clock, logger });
@@ -404,6 +407,9 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       assets: { widgetJsPath, demoHtmlPath },
       limits: { maxBodyBytes: config.maxBodyBytes, turnTimeoutMs: config.turnTimeoutMs + 1_000 },
       rateLimits: { perIpPerMinute: config.rateLimitPerIpPerMinute, perContactPerMinute: config.rateLimitPerContactPerMinute },
+      // Signs widget resume tokens; kept in the data folder so widgets resume after a restart.
+      secret: loadServerSecret({ secret: config.secret, dataDir: config.dataDir, persist: config.storage === 'durable' }),
+      metricsToken: config.metricsToken,
       extraRoutes: [...metrics.routes, ...adminRoutes, ...wiring.routes],
       health: () => ({ tenants: [...tenants.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
       onWidgetDisconnect: (tenantId, conversationId) => brainByTenant.get(tenantId)?.release?.(conversationId),
@@ -427,6 +433,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     port: gateway.port,
     transport: gateway.transport,
     demoApiKey: demoApiKey ?? '',
+    inspectorUrl: inspector?.url ?? null,
     host,
     tenants,
     storage,

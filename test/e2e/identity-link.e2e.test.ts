@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../src/channels/widget/protocol.js';
@@ -109,6 +110,10 @@ describe('omnichannel identity, end to end', () => {
     throw new Error('the lead never reached its confirmation');
   }
 
+  // Widget visitor ids carry 128 random bits (docs/protocol.md "Resume tokens").
+  const VISITOR_OK = `visitor_identity_ok_${randomBytes(16).toString('base64url')}`;
+  const VISITOR_BAD = `visitor_identity_bad_${randomBytes(16).toString('base64url')}`;
+
   async function openWidget(visitorId: string): Promise<{ client: WidgetClient; welcome: Welcome }> {
     const client = new WidgetClient(`ws://127.0.0.1:${deployment.hilo.port}/ws?tenant=${TENANT}`);
     clients.push(client);
@@ -149,7 +154,7 @@ describe('omnichannel identity, end to end', () => {
     const lead = (await deployment.storage.leads.list(TENANT)).find((l) => l.conversationId === waThread);
     expect(lead).toBeDefined();
 
-    const { client, welcome } = await openWidget('visitor_identity_ok_1');
+    const { client, welcome } = await openWidget(VISITOR_OK);
     expect(welcome.conversationId).not.toBe(waThread);
     expect(welcome.history).toEqual([]);
 
@@ -163,7 +168,7 @@ describe('omnichannel identity, end to end', () => {
     expect(client.botTexts().join('\n')).not.toMatch(/Carolina|constructorameridiano|0111/);
 
     const before = client.frames.length;
-    await client.say(code === '0000' ? '9999' : '0000');
+    await client.say(code === '000000' ? '999999' : '000000');
     expect(client.botTexts().at(-1)).toMatch(/no coincide/);
     expect(client.welcomes()).toHaveLength(1);
 
@@ -180,7 +185,7 @@ describe('omnichannel identity, end to end', () => {
     const greeting = moved.history.slice(-2).map((m) => m.text).join('\n');
     expect(greeting).toMatch(/Carolina/);
     expect(greeting).toContain(lead!.leadId);
-    expect(await deployment.hilo.host.resolveConversation(TENANT, 'web', 'visitor_identity_ok_1')).toBe(waThread);
+    expect(await deployment.hilo.host.resolveConversation(TENANT, 'web', VISITOR_OK)).toBe(waThread);
 
     // The visitor's next message goes on in the WhatsApp thread.
     const next = client.frames.length;
@@ -195,18 +200,28 @@ describe('omnichannel identity, end to end', () => {
     const customer = '18095550112';
     await customerSays(customer, 'Hola');
     const waThread = await deployment.hilo.host.resolveConversation(TENANT, 'whatsapp', customer);
-    const { client, welcome } = await openWidget('visitor_identity_bad_1');
+    const { client, welcome } = await openWidget(VISITOR_BAD);
     await client.say('mi número es 809-555-0112');
     await deployment.hilo.drainOutbox();
     const code = codeSentTo(customer);
     expect(code).toMatch(/^\d{6}$/);
-    for (const wrong of ['1111', '2222', '3333', '4444'].filter((c) => c !== code).slice(0, 3)) await client.say(wrong);
+    for (const wrong of ['111111', '222222', '333333', '444444'].filter((c) => c !== code).slice(0, 3)) await client.say(wrong);
     expect(client.botTexts().at(-1)).toMatch(/No pudimos confirmar/);
     await client.say(code!);
     expect(client.welcomes()).toHaveLength(1);
-    expect(await deployment.hilo.host.resolveConversation(TENANT, 'web', 'visitor_identity_bad_1')).toBe(welcome.conversationId);
+    expect(await deployment.hilo.host.resolveConversation(TENANT, 'web', VISITOR_BAD)).toBe(welcome.conversationId);
     expect(waThread).not.toBe(welcome.conversationId);
     const waLines = await deployment.hilo.host.history(TENANT, waThread, 0);
     expect(waLines.some((l) => l.channel === 'web')).toBe(false);
+    // Every step is in the tenant's audit chain, without the phone number or the client IP.
+    const events = await deployment.storage.db!.em().execute<{ type: string; payload: unknown }[]>(`select type, payload from audit_events where tenant_id = ? order by seq`, [TENANT]);
+    const types = events.map((e) => e.type);
+    expect(types).toContain('identity.code_sent');
+    expect(types).toContain('identity.linked');
+    expect(types.filter((t) => t === 'identity.code_failed').length).toBeGreaterThanOrEqual(4);
+    expect(JSON.stringify(events)).not.toMatch(/5550112|5550111|127\.0\.0\.1/);
+    // The wrong codes were counted in SQL (they outlive this process).
+    const counters = await deployment.storage.db!.em().execute<{ key: string; count: number }[]>(`select key, count from access_counters`);
+    expect(counters.some((c) => c.key.endsWith(':fail') && c.count >= 3)).toBe(true);
   }, 90_000);
 });

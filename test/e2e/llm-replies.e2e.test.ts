@@ -106,7 +106,7 @@ async function widget(target: Server): Promise<{ frames: Frame[]; conversationId
     ws.once('open', () => resolve());
     ws.once('error', reject);
   });
-  ws.send(JSON.stringify({ type: 'hello', v: 1, tenant: 'ferreteria', visitorId: `visitor_llm_replies_${process.pid}_${++visitor}`, lang: 'es' }));
+  ws.send(JSON.stringify({ type: 'hello', v: 1, tenant: 'ferreteria', visitorId: `vlr_${++visitor}_${randomBytes(16).toString('base64url')}`, lang: 'es' }));
   const welcome = (await until((f) => f.type === 'welcome')) as Extract<Frame, { type: 'welcome' }>;
   let n = 0;
   return {

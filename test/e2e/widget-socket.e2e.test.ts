@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
@@ -56,12 +57,19 @@ class Client {
   }
 }
 
+/** A visitor id as the widget makes them: readable prefix, 128 random bits. */
+const vid = (name: string) => `${name}_${randomBytes(16).toString('base64url')}`;
+/** Resume tokens the server gave, by visitor id (what the widget keeps in localStorage). */
+const tokens = new Map<string, string>();
+
 async function connect(visitorId: string, lastSeq = 0): Promise<{ client: Client; welcome: Extract<ServerFrame, { type: 'welcome' }> }> {
   const client = new Client(`${server.wsUrl}?tenant=ferreteria`);
   await client.opened;
-  client.send({ type: 'hello', v: 1, tenant: 'ferreteria', visitorId, lang: 'es', lastSeq });
+  const resumeToken = tokens.get(visitorId);
+  client.send({ type: 'hello', v: 1, tenant: 'ferreteria', visitorId, lang: 'es', lastSeq, ...(resumeToken ? { resumeToken } : {}) });
   const welcome = await client.next<Extract<ServerFrame, { type: 'welcome' }>>((f) => f.type === 'welcome' || f.type === 'error');
   expect(welcome.type).toBe('welcome');
+  if (welcome.resumeToken) tokens.set(visitorId, welcome.resumeToken);
   return { client, welcome };
 }
 
@@ -74,7 +82,7 @@ afterAll(async () => {
 
 describe('widget WebSocket', () => {
   it('should run a turn: customer message echoed, typing, bot reply, ack with the seq', async () => {
-    const { client, welcome } = await connect('visitor_ws_test_1');
+    const { client, welcome } = await connect(vid('visitor_ws_test_1'));
     expect(welcome.history).toEqual([]);
     client.send({ type: 'message', clientMessageId: 'm1', text: '¿Tienen varilla de 3/8?' });
     const ack = await client.next<Extract<ServerFrame, { type: 'ack' }>>((f) => f.type === 'ack');
@@ -87,7 +95,7 @@ describe('widget WebSocket', () => {
   });
 
   it('should resume the same conversation after a reconnect and send only newer history', async () => {
-    const visitor = 'visitor_ws_test_2';
+    const visitor = vid('visitor_ws_test_2');
     const first = await connect(visitor);
     first.client.send({ type: 'message', clientMessageId: 'a', text: 'hola' });
     await first.client.next((f) => f.type === 'ack');
@@ -108,7 +116,7 @@ describe('widget WebSocket', () => {
   });
 
   it('should not process a resent clientMessageId twice', async () => {
-    const { client } = await connect('visitor_ws_test_3');
+    const { client } = await connect(vid('visitor_ws_test_3'));
     client.send({ type: 'message', clientMessageId: 'dup', text: 'hola' });
     await client.next((f) => f.type === 'ack');
     const count = client.messages().length;
@@ -119,7 +127,7 @@ describe('widget WebSocket', () => {
   });
 
   it('should answer bad frames with a coded error and keep the connection', async () => {
-    const { client } = await connect('visitor_ws_test_4');
+    const { client } = await connect(vid('visitor_ws_test_4'));
     client.send('this is not json');
     const err = await client.next<Extract<ServerFrame, { type: 'error' }>>((f) => f.type === 'error');
     expect(err.code).toBe('HILO_ERR_WS_INVALID_FRAME');
@@ -139,12 +147,36 @@ describe('widget WebSocket', () => {
     c.close();
     const u = new Client(`${server.wsUrl}?tenant=nobody`);
     await u.opened;
-    u.send({ type: 'hello', v: 1, tenant: 'nobody', visitorId: 'visitor_ws_test_5' });
-    expect(await u.closed).toBeGreaterThanOrEqual(4000);
+    u.send({ type: 'hello', v: 1, tenant: 'nobody', visitorId: vid('visitor_ws_test_5') });
+    expect(await u.closed).toBe(4404);
+  });
+
+  it('should not replay a thread to a hello without its resume token, nor accept a weak new visitor id', async () => {
+    const visitor = vid('visitor_ws_test_7');
+    const first = await connect(visitor);
+    first.client.send({ type: 'message', clientMessageId: 'p', text: 'mi cuenta es la 10587' });
+    await first.client.next((f) => f.type === 'ack');
+    first.client.close();
+    const thief = new Client(`${server.wsUrl}?tenant=ferreteria`);
+    await thief.opened;
+    thief.send({ type: 'hello', v: 1, tenant: 'ferreteria', visitorId: visitor, lang: 'es' });
+    const refused = await thief.next<Extract<ServerFrame, { type: 'error' }>>((f) => f.type === 'error');
+    expect(refused.code).toBe('HILO_ERR_WS_RESUME_REFUSED');
+    expect(await thief.closed).toBe(4401);
+    expect(JSON.stringify(thief.frames)).not.toContain('10587');
+    const weak = new Client(`${server.wsUrl}?tenant=ferreteria`);
+    await weak.opened;
+    weak.send({ type: 'hello', v: 1, tenant: 'ferreteria', visitorId: 'aaaaaaaa', lang: 'es' });
+    expect((await weak.next<Extract<ServerFrame, { type: 'error' }>>((f) => f.type === 'error')).code).toBe('HILO_ERR_WS_VISITOR_ID_WEAK');
+    expect(await weak.closed).toBe(4400);
+    // The owner, with the token from the first welcome, gets the thread back.
+    const owner = await connect(visitor);
+    expect(owner.welcome.history.some((m) => m.text.includes('10587'))).toBe(true);
+    owner.client.close();
   });
 
   it('should push a human agent reply to the widget', async () => {
-    const { client, welcome } = await connect('visitor_ws_test_6');
+    const { client, welcome } = await connect(vid('visitor_ws_test_6'));
     client.send({ type: 'message', clientMessageId: 'h', text: 'necesito hablar con un agente humano' });
     await client.next((f) => f.type === 'ack');
     const res = await fetch(`${server.baseUrl}/api/tenants/ferreteria/conversations/${welcome.conversationId}/agent-messages`, {

@@ -2,6 +2,10 @@ import type { ClientFrame, HelloFrame, ServerFrame } from '../../src/channels/wi
 import { backoffDelay } from './backoff.js';
 
 const CLOSE_UNKNOWN_TENANT = 4404;
+/** The server would not resume this visitor id without its token: start over with a new id. */
+const CLOSE_RESUME_REFUSED = 4401;
+/** Refusals in a row before giving up (a new id is never refused, so more means something is wrong). */
+const MAX_RESUME_REFUSALS = 3;
 
 export type SocketStatus = 'connecting' | 'online' | 'offline';
 
@@ -14,6 +18,10 @@ export interface WidgetConnectionOptions {
   random?: () => number;
   /** Keep-alive period; proxies drop silent sockets after about a minute. */
   pingIntervalMs?: number;
+  /** `welcome` carried the visitor's resume token: keep it for the next `hello`. */
+  onResumeToken?: (token: string) => void;
+  /** The server refused to resume (close 4401): switch to a new visitor id; the next `hello` uses it. */
+  onResumeRefused?: () => void;
 }
 
 export interface WidgetConnection {
@@ -44,6 +52,7 @@ function parseServerFrame(data: unknown): ServerFrame | null {
  */
 export function createWidgetConnection(options: WidgetConnectionOptions): WidgetConnection {
   const { url, hello, onFrame, onStatus, random = Math.random, pingIntervalMs = 25_000 } = options;
+  let refusals = 0;
   let socket: WebSocket | null = null;
   let ready = false;
   let attempt = 0;
@@ -89,6 +98,8 @@ export function createWidgetConnection(options: WidgetConnectionOptions): Widget
       if (frame.type === 'welcome') {
         ready = true;
         attempt = 0;
+        refusals = 0;
+        if (typeof frame.resumeToken === 'string') options.onResumeToken?.(frame.resumeToken);
         clearInterval(pingTimer);
         pingTimer = setInterval(() => {
           if (ready) ws.send(JSON.stringify({ type: 'ping' }));
@@ -104,6 +115,17 @@ export function createWidgetConnection(options: WidgetConnectionOptions): Widget
       pingTimer = undefined;
       // 4404: the server does not know this tenant; retrying cannot help.
       if (event.code === CLOSE_UNKNOWN_TENANT) stopped = true;
+      if (event.code === CLOSE_RESUME_REFUSED && !stopped) {
+        refusals += 1;
+        if (refusals > MAX_RESUME_REFUSALS || options.onResumeRefused === undefined) {
+          stopped = true;
+        } else {
+          options.onResumeRefused();
+          onStatus('connecting');
+          open();
+          return;
+        }
+      }
       if (stopped) {
         onStatus('offline');
         return;

@@ -47,3 +47,48 @@ export function loadVisitorId(storage: KeyValueStorage | null, tenant: string, f
   }
   return id;
 }
+
+/** The storage key of a tenant's resume token (see docs/protocol.md "Resume tokens"). */
+export function resumeTokenKey(tenant: string): string {
+  return `hilo:${tenant}:resume`;
+}
+
+const TOKEN_RE = /^[A-Za-z0-9._-]{1,200}$/;
+
+/**
+ * The resume token the server gave this visitor id, or undefined. Kept as `<visitorId> <token>`,
+ * so a token is never sent with another visitor id.
+ */
+export function loadResumeToken(storage: KeyValueStorage | null, tenant: string, visitorId: string): string | undefined {
+  try {
+    const [id, token] = (storage?.getItem(resumeTokenKey(tenant)) ?? '').split(' ');
+    return id === visitorId && token !== undefined && TOKEN_RE.test(token) ? token : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function saveResumeToken(storage: KeyValueStorage | null, tenant: string, visitorId: string, token: string): void {
+  if (!TOKEN_RE.test(token)) return;
+  try {
+    storage?.setItem(resumeTokenKey(tenant), `${visitorId} ${token}`);
+  } catch {
+    // Without storage the token lives in memory only: a reload starts a new conversation.
+  }
+}
+
+/**
+ * A fresh visitor id replacing the stored one: the server refused to resume the old id (no valid
+ * token, e.g. a visitor id from before tokens or a changed server secret). The old thread stays
+ * on the server; this browser starts a new one.
+ */
+export function renewVisitorId(storage: KeyValueStorage | null, tenant: string, fill: RandomFill = cryptoFill): string {
+  const id = randomId(fill);
+  try {
+    storage?.setItem(visitorKey(tenant), id);
+    storage?.setItem(resumeTokenKey(tenant), '');
+  } catch {
+    // The id still works for this page view.
+  }
+  return id;
+}

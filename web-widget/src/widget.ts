@@ -2,7 +2,7 @@ import { MAX_MESSAGE_CHARS, WIDGET_PROTOCOL_VERSION, type ServerFrame } from '..
 import type { WidgetConfig } from './config.js';
 import { createWidgetConnection } from './connection.js';
 import { formatMessage } from './format.js';
-import { loadVisitorId, randomId, type KeyValueStorage } from './ids.js';
+import { loadResumeToken, loadVisitorId, randomId, renewVisitorId, saveResumeToken, type KeyValueStorage } from './ids.js';
 import { highestSeq, type UiMessage } from './messages.js';
 import { draftRows } from './drafts.js';
 import { activeOptions, loadIntro, readIntro, saveIntro, showSuggestions, type ActiveOptions } from './intro.js';
@@ -68,7 +68,10 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
   };
 
   const store = createWidgetStore({ open: readOpen(), intro: loadIntro(local, config.tenant) });
-  const visitorId = loadVisitorId(local, config.tenant);
+  // Renewed when the server refuses to resume it without a token (see connection.ts).
+  let visitorId = loadVisitorId(local, config.tenant);
+  // Kept in memory too: without storage it still resumes the thread after a reconnect.
+  let resumeToken = loadResumeToken(local, config.tenant, visitorId);
 
   // ------------------------------------------------------------------ DOM
   const host = document.createElement('hilo-widget');
@@ -132,10 +135,19 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
       v: WIDGET_PROTOCOL_VERSION,
       tenant: config.tenant,
       visitorId,
+      ...(resumeToken !== undefined ? { resumeToken } : {}),
       lang: config.lang,
       lastSeq: highestSeq(store.getSnapshot().context.messages),
     }),
     onStatus: (s) => store.trigger.connectionChanged({ status: s }),
+    onResumeToken: (token) => {
+      resumeToken = token;
+      saveResumeToken(local, config.tenant, visitorId, token);
+    },
+    onResumeRefused: () => {
+      visitorId = renewVisitorId(local, config.tenant);
+      resumeToken = undefined;
+    },
     onFrame: (frame) => handleFrame(frame),
   });
 

@@ -53,6 +53,8 @@ export interface HelloFrame {
   lang?: WireLang;
   /** Highest `seq` the client already shows; the server sends only newer history. 0 = all. */
   lastSeq?: number;
+  /** The `resumeToken` of an earlier `welcome` for this visitor: required to resume a thread with messages. */
+  resumeToken?: string;
 }
 export interface SendFrame {
   type: 'message';
@@ -77,6 +79,8 @@ export interface WelcomeFrame {
   lang: WireLang;
   /** The tenant's greeting and suggestions in both languages (additive in v1; absent: none configured). */
   intro?: Record<WireLang, WireIntro>;
+  /** Server-signed proof of this visitor id: the widget keeps it and sends it in every later `hello`. */
+  resumeToken?: string;
 }
 /** The customer's message was accepted and recorded as `seq`. */
 export interface AckFrame {

@@ -3,7 +3,7 @@
  * widget WebSocket, on uWebSockets.js (or the `node:http` + `ws` fallback). It knows the actor
  * runtime only through `ConversationService`.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { ConversationService, ConversationStateView, TurnResult } from '../../actors/conversation-service.js';
@@ -20,6 +20,7 @@ import { errorResponse } from './transport-shared.js';
 import { createTransport, type HttpRequest, type HttpResponse, type TransportKind } from './transport.js';
 import { validateBody } from './validate.js';
 import { createWidgetSocketHandler, withTimeout } from './widget-socket.js';
+import { createResumeTokens } from './resume-token.js';
 import { normalizeInboundFields } from '../../channels/normalize-text.js';
 
 export interface GatewayOptions {
@@ -53,6 +54,13 @@ export interface GatewayOptions {
   onWidgetDisconnect?: (tenantId: string, conversationId: string) => void;
   /** A tenant's widget greeting and suggestion chips (its `widget.json`). */
   widgetIntro?: (tenantId: string) => Record<WireLang, WireIntro> | undefined;
+  /** Signs widget resume tokens (≥ 32 bytes; see `resume-token.ts`). Default: random per gateway. */
+  secret?: Buffer;
+  /**
+   * Operator token: when set, `/metrics` and `/metrics.json` need `Authorization: Bearer <token>`,
+   * and it shows `/health`'s details. Null/undefined: metrics are open.
+   */
+  metricsToken?: string | null;
 }
 
 export interface Gateway {
@@ -155,6 +163,34 @@ function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
+/** A JSON body that is valid UTF-8: a stray byte is a client error (400), never a U+FFFD in a message. */
+export function parseJsonBody(body: Buffer): unknown {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
+  } catch {
+    throw new HiloError('HILO_ERR_HTTP_INVALID_JSON', 'Request body is not valid UTF-8.');
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HiloError('HILO_ERR_HTTP_INVALID_JSON');
+  }
+}
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = createHash('sha256').update(given).digest();
+  const b = createHash('sha256').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** 401 without a bearer token, 403 with a wrong one. */
+function requireToken(req: HttpRequest, token: string): void {
+  const given = bearerKey(req.headers.authorization);
+  if (given === null) throw new HiloError('HILO_ERR_AUTH_MISSING');
+  if (!sameSecret(given, token)) throw new HiloError('HILO_ERR_AUTH_INVALID');
+}
+
 function bearerKey(header: string | undefined): string | null {
   if (!header) return null;
   const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -180,6 +216,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const perContact = options.rateLimits?.perContactPerMinute ?? GATEWAY_DEFAULTS.perContactPerMinute;
   const ipLimiter = createRateLimiter({ capacity: perIp, refillPerMinute: perIp, clock });
   const contactLimiter = createRateLimiter({ capacity: perContact, refillPerMinute: perContact, clock });
+  const metricsToken = options.metricsToken ?? null;
 
   // ---------------------------------------------------------------- static assets, read once
   let widgetJs: Buffer;
@@ -207,7 +244,6 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const api =
     (handler: ApiHandler): Route['handler'] =>
     async (req, ctx) => {
-      takeOrThrow(ipLimiter, `ip:${req.ip}`);
       const key = bearerKey(req.headers.authorization);
       if (key === null) throw new HiloError('HILO_ERR_AUTH_MISSING');
       const tenantId = ctx.params.tenant ?? '';
@@ -217,11 +253,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (req.method === 'POST') {
         const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
         if (mediaType !== 'application/json') throw new HiloError('HILO_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE');
-        try {
-          body = JSON.parse(req.body.toString('utf8'));
-        } catch {
-          throw new HiloError('HILO_ERR_HTTP_INVALID_JSON');
-        }
+        body = parseJsonBody(req.body);
       }
       return handler(req, ctx, tenantId, body);
     };
@@ -261,7 +293,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     {
       method: 'GET',
       path: '/health',
-      handler: async () => json(200, { status: 'ok', transport: transportKind, ...(options.health?.() ?? {}) }),
+      handler: async (req) => {
+        // Probes get the status; only an authenticated caller learns which tenants this server runs.
+        const base = { status: 'ok', transport: transportKind };
+        const key = bearerKey(req.headers.authorization);
+        if (key === null) return json(200, base);
+        const details = options.health?.() ?? {};
+        if (metricsToken && sameSecret(key, metricsToken)) return json(200, { ...base, ...details });
+        const tenants = (Array.isArray(details.tenants) ? (details.tenants as unknown[]) : []).filter((t): t is string => typeof t === 'string' && apiKeys.verify(t, key));
+        if (tenants.length === 0) return json(200, base);
+        return json(200, { ...base, ...details, tenants });
+      },
     },
     {
       method: 'POST',
@@ -279,6 +321,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             channel: 'rest',
             senderId: body.sender,
             text: body.text,
+            clientIp: req.ip,
             ...(body.message_id !== undefined ? { messageId: body.message_id } : {}),
           }),
           turnTimeoutMs,
@@ -376,6 +419,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     const started = clock.now();
     let response: HttpResponse;
     try {
+      // Every API route pays the per-IP limit, the built-in ones and the extra ones (governance) alike.
+      if (req.path.startsWith('/api/')) takeOrThrow(ipLimiter, `ip:${req.ip}`);
+      if (metricsToken && (req.path === '/metrics' || req.path === '/metrics.json')) requireToken(req, metricsToken);
       const match = route(req.method, req.path);
       if (match.kind === 'not_found') throw new HiloError('HILO_ERR_HTTP_NOT_FOUND');
       if (match.kind === 'method_not_allowed') {
@@ -398,6 +444,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     logger: options.logger,
     rateLimiter: contactLimiter,
     turnTimeoutMs,
+    resumeTokens: createResumeTokens(options.secret ?? randomBytes(32)),
     ...(options.onWidgetDisconnect !== undefined ? { onDisconnect: options.onWidgetDisconnect } : {}),
     ...(options.widgetIntro !== undefined ? { intro: options.widgetIntro } : {}),
   });

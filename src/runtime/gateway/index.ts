@@ -1,8 +1,10 @@
-export { GATEWAY_DEFAULTS, startGateway } from './gateway.js';
+export { GATEWAY_DEFAULTS, parseJsonBody, startGateway } from './gateway.js';
+export { createResumeTokens, isStrongVisitorId } from './resume-token.js';
+export type { ResumeTokens } from './resume-token.js';
 export type { Gateway, GatewayOptions } from './gateway.js';
 export { createRouter } from './router.js';
 export type { Route, RouteContext, RouteMatch } from './router.js';
-export { createTransport } from './transport.js';
+export { createTransport, WS_CLOSE_TOO_BIG, wsHardLimitBytes } from './transport.js';
 export type {
   HttpHandler,
   HttpRequest,

@@ -14,7 +14,7 @@ import {
   internalErrorResponse,
   normaliseIp,
 } from './transport-shared.js';
-import type { HttpResponse, Transport, TransportListenOptions, WsConnection } from './transport.js';
+import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection } from './transport.js';
 
 class NodeConnection implements WsConnection {
   closed = false;
@@ -165,7 +165,7 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
 
       const ws = opts.ws;
       if (ws) {
-        const server = new WebSocketServer({ noServer: true, maxPayload: ws.maxPayloadBytes, perMessageDeflate: false });
+        const server = new WebSocketServer({ noServer: true, maxPayload: wsHardLimitBytes(ws.maxPayloadBytes), perMessageDeflate: false });
         wss = server;
         current.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
           const url = new URL(req.url ?? '/', 'http://localhost');
@@ -186,11 +186,15 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
             touch();
             socketWs.on('message', (data, isBinary) => {
               touch();
-              const text = Array.isArray(data)
-                ? Buffer.concat(data).toString('utf8')
-                : Buffer.from(data as ArrayBuffer).toString('utf8');
+              if (conn.closed) return;
+              const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
               void isBinary;
-              ws.handler.message(conn, text);
+              if (bytes.byteLength > ws.maxPayloadBytes) {
+                ws.handler.tooLarge?.(conn, bytes.byteLength);
+                conn.close(WS_CLOSE_TOO_BIG, 'frame too large');
+                return;
+              }
+              ws.handler.message(conn, bytes.toString('utf8'));
             });
             socketWs.on('pong', touch);
             socketWs.on('error', (err) => {

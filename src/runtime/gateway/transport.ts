@@ -48,6 +48,11 @@ export interface WsConnection {
 export interface WsHandler {
   open(conn: WsConnection): void;
   message(conn: WsConnection, text: string): void;
+  /**
+   * A frame over `maxPayloadBytes` arrived: the handler may send a last frame (the protocol's
+   * error); the transport then closes the connection with 1009.
+   */
+  tooLarge?(conn: WsConnection, bytes: number): void;
   /** Called exactly once per opened connection, whatever closed it. */
   close(conn: WsConnection, code: number): void;
 }
@@ -62,7 +67,10 @@ export interface TransportListenOptions {
   ws?: {
     path: string;
     handler: WsHandler;
-    /** Larger frames close the connection (1009). */
+    /**
+     * Larger frames get `handler.tooLarge`, then a 1009 close. Frames over `wsHardLimitBytes(max)`
+     * are dropped by the server library before anyone sees them (uWS: 1006, ws: 1009).
+     */
     maxPayloadBytes: number;
     /** Seconds without traffic before the server closes the connection. */
     idleTimeoutSeconds: number;
@@ -80,6 +88,14 @@ export interface Transport {
 }
 
 export type TransportKind = 'auto' | 'uws' | 'node';
+
+/** What the server libraries are told to read at most: frames between the two limits are answered. */
+export function wsHardLimitBytes(maxPayloadBytes: number): number {
+  return Math.max(maxPayloadBytes * 16, 256 * 1024);
+}
+
+/** The one close code for a frame over the limit (RFC 6455 "message too big"). */
+export const WS_CLOSE_TOO_BIG = 1009;
 
 /**
  * Picks the transport. `auto` tries uWebSockets.js and falls back to `node:http` + `ws` when its

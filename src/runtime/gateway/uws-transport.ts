@@ -14,7 +14,7 @@ import {
   normaliseIp,
   statusLine,
 } from './transport-shared.js';
-import type { HttpResponse, Transport, TransportListenOptions, WsConnection } from './transport.js';
+import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection } from './transport.js';
 
 type UwsModule = typeof Uws;
 
@@ -102,7 +102,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
       const ws = opts.ws;
       if (ws) {
         current.ws<SocketData>(ws.path, {
-          maxPayloadLength: ws.maxPayloadBytes,
+          maxPayloadLength: wsHardLimitBytes(ws.maxPayloadBytes),
           idleTimeout: ws.idleTimeoutSeconds,
           maxBackpressure: ws.maxBackpressureBytes,
           closeOnBackpressureLimit: false,
@@ -130,7 +130,12 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           },
           message: (socket, message) => {
             const conn = socket.getUserData().conn;
-            if (conn === null) return;
+            if (conn === null || conn.closed) return;
+            if (message.byteLength > ws.maxPayloadBytes) {
+              ws.handler.tooLarge?.(conn, message.byteLength);
+              conn.close(WS_CLOSE_TOO_BIG, 'frame too large');
+              return;
+            }
             // toString copies: the ArrayBuffer is neutered when this callback returns.
             ws.handler.message(conn, Buffer.from(message).toString('utf8'));
           },

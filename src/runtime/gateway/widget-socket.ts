@@ -18,12 +18,17 @@ import type { Logger } from '../logger.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { WsConnection, WsHandler } from './transport.js';
 import { charLength } from './validate.js';
+import { isStrongVisitorId, type ResumeTokens } from './resume-token.js';
 import { normalizeInboundText } from '../../channels/normalize-text.js';
 
 /** Close codes of the widget protocol. */
 export const WS_CLOSE = {
-  /** Protocol violation: no valid hello, or too many invalid frames. */
+  /** Protocol violation: no valid hello, a weak new visitor id, or too many invalid frames. */
   PROTOCOL: 4400,
+  /** `hello` for a visitor whose thread has messages, without that visitor's resume token. */
+  RESUME_REFUSED: 4401,
+  /** The tenant named in `hello` (or the URL) does not exist. */
+  UNKNOWN_TENANT: 4404,
   /** The client does not read fast enough. */
   SLOW_CONSUMER: 4408,
   INTERNAL: 1011,
@@ -45,6 +50,8 @@ export interface WidgetSocketOptions {
   onDisconnect?: (tenantId: string, conversationId: string) => void;
   /** The tenant's greeting and suggestion chips, sent in `welcome` (none: the widget's own greeting). */
   intro?: (tenantId: string) => Record<WireLang, WireIntro> | undefined;
+  /** Signs and checks resume tokens (`welcome.resumeToken`, `hello.resumeToken`). */
+  resumeTokens: ResumeTokens;
 }
 
 type Phase = 'new' | 'opening' | 'ready' | 'closed';
@@ -149,9 +156,9 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     });
   };
 
-  const protocolClose = (session: Session, code: HiloErrorCode, message?: string): void => {
+  const protocolClose = (session: Session, code: HiloErrorCode, message?: string, closeCode: number = WS_CLOSE.PROTOCOL): void => {
     sendError(session, code, message);
-    session.conn.close(WS_CLOSE.PROTOCOL, 'protocol error');
+    session.conn.close(closeCode, closeCode === WS_CLOSE.PROTOCOL ? 'protocol error' : code);
     cleanup(session);
   };
 
@@ -210,6 +217,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       history: history.map(toWireMessage),
       lang,
       ...(intro !== undefined ? { intro } : {}),
+      resumeToken: options.resumeTokens.issue(tenant, session.visitorId as string),
     });
     const buffered = session.pending;
     session.pending = null;
@@ -242,7 +250,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
 
   const onHello = async (session: Session, frame: Record<string, unknown>): Promise<void> => {
     const queryTenant = session.conn.query.get('tenant');
-    const { tenant, visitorId, v, lang, lastSeq } = frame;
+    const { tenant, visitorId, v, lang, lastSeq, resumeToken } = frame;
     if (v !== WIDGET_PROTOCOL_VERSION) return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', `Unsupported protocol version; use v=${WIDGET_PROTOCOL_VERSION}.`);
     if (typeof visitorId !== 'string' || !VISITOR_ID.test(visitorId)) {
       return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'visitorId must be 8-64 characters of A-Z, a-z, 0-9, _ or -.');
@@ -253,8 +261,16 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     if (lang !== undefined && lang !== 'es' && lang !== 'en') {
       return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'lang must be "es" or "en".');
     }
+    if (resumeToken !== undefined && (typeof resumeToken !== 'string' || resumeToken.length > 200)) {
+      return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'resumeToken must be a string of at most 200 characters.');
+    }
     if (typeof tenant !== 'string' || (queryTenant !== null && queryTenant !== tenant) || !service.hasTenant(tenant)) {
-      return protocolClose(session, 'HILO_ERR_TENANT_NOT_FOUND');
+      return protocolClose(session, 'HILO_ERR_TENANT_NOT_FOUND', undefined, WS_CLOSE.UNKNOWN_TENANT);
+    }
+    // Without this visitor's resume token, only a new, unguessable visitor id gets a thread.
+    const resumed = options.resumeTokens.verify(tenant, visitorId, resumeToken);
+    if (!resumed && !isStrongVisitorId(visitorId)) {
+      return protocolClose(session, 'HILO_ERR_WS_VISITOR_ID_WEAK');
     }
     session.phase = 'opening';
     session.tenantId = tenant;
@@ -262,6 +278,12 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     session.lang = lang ?? 'es';
     try {
       const conversationId = await service.resolveConversation(tenant, 'web', visitorId);
+      if (isClosed(session)) return;
+      if (!resumed && (await service.history(tenant, conversationId, 0)).length > 0) {
+        // The thread has messages and this socket cannot prove it is that visitor's browser.
+        log.warn({ conn: session.conn.id, tenant, conversationId, tokenGiven: resumeToken !== undefined }, 'widget resume refused: no valid resume token');
+        return protocolClose(session, 'HILO_ERR_WS_RESUME_REFUSED', undefined, WS_CLOSE.RESUME_REFUSED);
+      }
       if (isClosed(session)) return;
       await openThread(session, conversationId, lastSeq ?? 0);
       if (isClosed(session)) return;
@@ -294,7 +316,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     session.inflight += 1;
     try {
       const result = await withTimeout(
-        service.handleMessage({ tenantId, channel: 'web', senderId: visitorId, messageId: `web:${visitorId}:${clientMessageId}`, text: trimmed }),
+        service.handleMessage({ tenantId, channel: 'web', senderId: visitorId, messageId: `web:${visitorId}:${clientMessageId}`, text: trimmed, clientIp: session.conn.ip }),
         turnTimeoutMs,
       );
       // A duplicate that the service cannot place reports seq 0: the message was already recorded.
@@ -350,6 +372,12 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
         default:
           invalidFrame(session, type === undefined ? 'Frame is not a JSON object with a "type".' : 'Unknown frame type.');
       }
+    },
+
+    tooLarge(conn) {
+      // The transport closes with 1009 right after: say why first (docs/protocol.md "Limits").
+      const session = sessions.get(conn.id);
+      if (session) sendError(session, 'HILO_ERR_WS_FRAME_TOO_LARGE');
     },
 
     close(conn) {

@@ -97,10 +97,13 @@ describe.each(['uws', 'node'] as const)('gateway HTTP API on %s', (transport) =>
       expect(stale.status).toBe(200);
     });
 
-    it('should answer /health with the transport and the runtime figures', async () => {
-      const res = await http(gateway.port, 'GET', '/health');
-      expect(res.status).toBe(200);
-      expect(res.json()).toEqual({ status: 'ok', transport, tenants: [TENANT, OTHER_TENANT] });
+    it('should answer /health to anyone, but name tenants only to a caller with their API key', async () => {
+      const anonymous = await http(gateway.port, 'GET', '/health');
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.json()).toEqual({ status: 'ok', transport });
+      expect((await http(gateway.port, 'GET', '/health', { headers: { authorization: 'Bearer wrong-key-0000000000' } })).json()).toEqual({ status: 'ok', transport });
+      const acme = await http(gateway.port, 'GET', '/health', { headers: { authorization: `Bearer ${KEY}` } });
+      expect(acme.json()).toEqual({ status: 'ok', transport, tenants: [TENANT] });
     });
 
     it('should answer 404 to unknown routes and 405 with Allow to a wrong method', async () => {
@@ -112,6 +115,27 @@ describe.each(['uws', 'node'] as const)('gateway HTTP API on %s', (transport) =>
       expect(wrong.headers.allow).toBe('POST');
       expect((wrong.json() as { error: { code: string } }).error.code).toBe('HILO_ERR_HTTP_METHOD_NOT_ALLOWED');
     });
+  });
+
+  it('should show every tenant on /health and protect /metrics with the metrics token when one is set', async () => {
+    const token = 'metrics-token-0123456789';
+    await start({
+      metricsToken: token,
+      extraRoutes: [
+        { method: 'GET', path: '/metrics', handler: async () => ({ status: 200, headers: { 'content-type': 'text/plain' }, body: 'hilo_up 1\n' }) },
+        { method: 'GET', path: '/metrics.json', handler: async () => ({ status: 200, headers: { 'content-type': 'application/json' }, body: '{}' }) },
+      ],
+    });
+    const code = (res: { json(): unknown }) => (res.json() as { error: { code: string } }).error.code;
+    for (const path of ['/metrics', '/metrics.json']) {
+      const open = await http(gateway.port, 'GET', path);
+      expect([open.status, code(open)]).toEqual([401, 'HILO_ERR_AUTH_MISSING']);
+      const wrong = await http(gateway.port, 'GET', path, { headers: { authorization: `Bearer ${KEY}` } });
+      expect([wrong.status, code(wrong)]).toEqual([403, 'HILO_ERR_AUTH_INVALID']);
+      expect((await http(gateway.port, 'GET', path, { headers: { authorization: `Bearer ${token}` } })).status).toBe(200);
+    }
+    const health = await http(gateway.port, 'GET', '/health', { headers: { authorization: `Bearer ${token}` } });
+    expect(health.json()).toEqual({ status: 'ok', transport, tenants: [TENANT, OTHER_TENANT] });
   });
 
   it('should serve extra routes given at start', async () => {
@@ -143,7 +167,7 @@ describe.each(['uws', 'node'] as const)('gateway HTTP API on %s', (transport) =>
         state: { value: 'triage', tags: ['awaitingInput'], context: { lang: 'es' } },
       });
       expect(service.calls.find((c) => c.method === 'handleMessage')?.args[0]).toEqual({
-        tenantId: TENANT, channel: 'rest', senderId: 'crm-42', messageId: 'ext-1', text: 'Hola',
+        tenantId: TENANT, channel: 'rest', senderId: 'crm-42', messageId: 'ext-1', text: 'Hola', clientIp: '127.0.0.1',
       });
     });
 
@@ -177,6 +201,16 @@ describe.each(['uws', 'node'] as const)('gateway HTTP API on %s', (transport) =>
       expect(withCharset.status).toBe(200);
       const broken = await post(path, '{"sender": ');
       expect([broken.status, (broken.json() as { error: { code: string } }).error.code]).toEqual([400, 'HILO_ERR_HTTP_INVALID_JSON']);
+    });
+
+    it('should answer 400 HILO_ERR_HTTP_INVALID_JSON to a body that is not valid UTF-8, running nothing', async () => {
+      const path = `/api/tenants/${TENANT}/messages`;
+      for (const bad of [Buffer.from([0xc3, 0x28]), Buffer.from([0xed, 0xa0, 0x80]), Buffer.from([0xff])]) {
+        const body = Buffer.concat([Buffer.from('{"sender":"s","text":"hola '), bad, Buffer.from('"}')]);
+        const res = await http(gateway.port, 'POST', path, { headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body });
+        expect([res.status, (res.json() as { error: { code: string } }).error.code]).toEqual([400, 'HILO_ERR_HTTP_INVALID_JSON']);
+      }
+      expect(service.calls.filter((c) => c.method === 'handleMessage')).toHaveLength(0);
     });
 
     it('should answer 400 with every validation problem', async () => {
@@ -247,6 +281,18 @@ describe.each(['uws', 'node'] as const)('gateway HTTP API on %s', (transport) =>
       expect((await http(gateway.port, 'GET', '/health')).status).toBe(200);
       clock.advance(60_000);
       expect((await get(`/api/tenants/${TENANT}/conversations/none`)).status).toBe(404);
+    });
+
+    it('should apply the per-IP limit to extra /api routes (governance) too', async () => {
+      let served = 0;
+      await start({
+        rateLimits: { perIpPerMinute: 3, perContactPerMinute: 100 },
+        extraRoutes: [{ method: 'GET', path: '/api/tenants/:tenant/contacts/:id/export', handler: async () => ({ status: 200, headers: {}, body: String(++served) }) }],
+      });
+      for (let i = 0; i < 3; i++) expect((await get(`/api/tenants/${TENANT}/contacts/x/export`)).status).toBe(200);
+      const limited = await get(`/api/tenants/${TENANT}/contacts/x/export`);
+      expect(limited.status).toBe(429);
+      expect(served).toBe(3);
     });
   });
 

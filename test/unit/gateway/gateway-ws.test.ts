@@ -2,12 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HiloError } from '../../../src/errors.js';
 import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
 import { createManualClock } from '../../../src/runtime/clock.js';
-import { startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';
+import { createResumeTokens, startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';
 import { createSilentLogger } from '../../../src/runtime/logger.js';
 import { connectWidget, conversationIdOf, createAssets, createFakeService, TENANT, type FakeService, type WidgetClient } from './fakes.js';
 
-const VISITOR = 'visitor_0001';
+/** 22 random base64url characters, as the widget makes them. */
+const VISITOR = 'Vq3xK9_mZ2pL7wR4tN8sYb';
 const CONV = conversationIdOf('web', VISITOR);
+const SECRET = Buffer.alloc(32, 7);
+const TOKEN = createResumeTokens(SECRET).issue(TENANT, VISITOR);
 const AT = '2026-11-22T12:00:00.000Z';
 
 describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) => {
@@ -23,7 +26,7 @@ describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) =>
     return client;
   };
   const hello = async (client: WidgetClient, extra: Record<string, unknown> = {}) => {
-    client.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: VISITOR, ...extra });
+    client.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: VISITOR, resumeToken: TOKEN, ...extra });
     return client.next();
   };
 
@@ -42,6 +45,7 @@ describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) =>
       assets: { widgetJsPath: assets.widgetJsPath, demoHtmlPath: assets.demoHtmlPath },
       limits: { maxFrameBytes: 4096, turnTimeoutMs: 2_000 },
       rateLimits: { perContactPerMinute: 3 },
+      secret: SECRET,
     });
   });
 
@@ -53,7 +57,7 @@ describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) =>
 
   it('should welcome a new visitor with an empty history', async () => {
     const client = await connect();
-    expect(await hello(client, { lang: 'en' })).toEqual({ type: 'welcome', v: 1, conversationId: CONV, history: [], lang: 'en' });
+    expect(await hello(client, { lang: 'en', resumeToken: undefined })).toEqual({ type: 'welcome', v: 1, conversationId: CONV, history: [], lang: 'en', resumeToken: TOKEN });
     expect(service.calls[0]).toEqual({ method: 'resolveConversation', args: [TENANT, 'web', VISITOR] });
     expect(service.listenerCount(CONV)).toBe(1);
   });
@@ -90,7 +94,7 @@ describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) =>
       { type: 'ack', clientMessageId: 'c1', seq: 1 },
     ]);
     expect(service.calls.find((c) => c.method === 'handleMessage')?.args[0]).toEqual({
-      tenantId: TENANT, channel: 'web', senderId: VISITOR, messageId: `web:${VISITOR}:c1`, text: 'Hola',
+      tenantId: TENANT, channel: 'web', senderId: VISITOR, messageId: `web:${VISITOR}:c1`, text: 'Hola', clientIp: '127.0.0.1',
     });
   });
 
@@ -106,7 +110,9 @@ describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) =>
     ['invalid JSON first', '{nope', 'HILO_ERR_WS_INVALID_FRAME'],
     ['a bad visitorId', { type: 'hello', v: 1, tenant: TENANT, visitorId: 'short' }, 'HILO_ERR_WS_INVALID_FRAME'],
     ['a wrong version', { type: 'hello', v: 2, tenant: TENANT, visitorId: VISITOR }, 'HILO_ERR_WS_INVALID_FRAME'],
-    ['an unknown tenant', { type: 'hello', v: 1, tenant: 'nobody', visitorId: VISITOR }, 'HILO_ERR_TENANT_NOT_FOUND'],
+    ['a weak new visitorId', { type: 'hello', v: 1, tenant: TENANT, visitorId: 'aaaaaaaaaaaaaaaaaaaaaaaa' }, 'HILO_ERR_WS_VISITOR_ID_WEAK'],
+    ['a short new visitorId', { type: 'hello', v: 1, tenant: TENANT, visitorId: 'visitor_0001' }, 'HILO_ERR_WS_VISITOR_ID_WEAK'],
+    ['a sequential new visitorId', { type: 'hello', v: 1, tenant: TENANT, visitorId: 'abcdefghijklmnopqrstuvwx' }, 'HILO_ERR_WS_VISITOR_ID_WEAK'],
   ])('should answer %s with an error and close 4400', async (_label, frame, code) => {
     const client = await connect();
     client.send(frame);
@@ -115,11 +121,46 @@ describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) =>
     expect(service.calls.filter((c) => c.method === 'subscribe')).toHaveLength(0);
   });
 
-  it('should refuse a hello whose tenant differs from the connection URL', async () => {
+  it('should refuse a hello whose tenant differs from the connection URL with 4404', async () => {
     const client = await connect('globex');
     client.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: VISITOR });
     expect(await client.next()).toMatchObject({ type: 'error', code: 'HILO_ERR_TENANT_NOT_FOUND' });
-    expect(await client.closed).toBe(4400);
+    expect(await client.closed).toBe(4404);
+  });
+
+  it('should close an unknown tenant with 4404 (docs/protocol.md), not 4400', async () => {
+    const client = await connect();
+    client.send({ type: 'hello', v: 1, tenant: 'nobody', visitorId: VISITOR });
+    expect(await client.next()).toMatchObject({ type: 'error', code: 'HILO_ERR_TENANT_NOT_FOUND' });
+    expect(await client.closed).toBe(4404);
+    expect(service.calls.filter((c) => c.method === 'resolveConversation')).toHaveLength(0);
+  });
+
+  it('should never send a thread with messages to a hello without its resume token', async () => {
+    service.transcripts.set(CONV, []);
+    service.record(CONV, { messageId: 'a', direction: 'in', author: 'customer', channel: 'web', text: 'mi saldo secreto', at: AT });
+    const otherToken = createResumeTokens(SECRET).issue(TENANT, 'Zr8pQ2_wLx5Nc7Vb3Mk9Ty');
+    for (const resumeToken of [undefined, 'r1.forged', otherToken, createResumeTokens(Buffer.alloc(32, 8)).issue(TENANT, VISITOR)]) {
+      const client = await connect();
+      client.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: VISITOR, ...(resumeToken !== undefined ? { resumeToken } : {}) });
+      expect(await client.next()).toMatchObject({ type: 'error', code: 'HILO_ERR_WS_RESUME_REFUSED' });
+      expect(await client.closed).toBe(4401);
+      expect(JSON.stringify(client.frames)).not.toContain('secreto');
+    }
+    expect(service.listenerCount(CONV)).toBe(0);
+    // With the token: the history.
+    const owner = await connect();
+    expect(await hello(owner)).toMatchObject({ type: 'welcome', history: [{ seq: 1, text: 'mi saldo secreto' }], resumeToken: TOKEN });
+  });
+
+  it('should give a new visitor a token that resumes its thread after messages', async () => {
+    const client = await connect();
+    const welcome = await hello(client, { resumeToken: undefined });
+    expect(welcome).toMatchObject({ type: 'welcome', resumeToken: expect.stringMatching(/^r1\.[A-Za-z0-9_-]{43}$/) });
+    client.send({ type: 'message', clientMessageId: 'c1', text: 'hola' });
+    for (let i = 0; i < 5; i++) await client.next();
+    const again = await connect();
+    expect(await hello(again, { resumeToken: (welcome as { resumeToken: string }).resumeToken })).toMatchObject({ type: 'welcome', history: [{ seq: 1 }, { seq: 2 }] });
   });
 
   it('should answer invalid frames with an error, stay open, and close 4400 after ten', async () => {
@@ -194,7 +235,7 @@ describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) =>
     });
     service.onHistoryStart = started;
     const client = await connect();
-    client.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: VISITOR });
+    client.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: VISITOR, resumeToken: TOKEN });
     await historyStarted;
     // Recorded after subscribing, before history reads the transcript: history will contain it too.
     service.record(CONV, { messageId: 'b', direction: 'out', author: 'bot', channel: 'web', text: 'dos', at: AT });
@@ -213,7 +254,7 @@ describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) =>
 
   it('should queue a message sent right after hello until the welcome is out', async () => {
     const client = await connect();
-    client.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: VISITOR });
+    client.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: VISITOR, resumeToken: TOKEN });
     client.send({ type: 'message', clientMessageId: 'early', text: 'rápido' });
     expect(await client.next()).toMatchObject({ type: 'welcome' });
     const rest = [await client.next(), await client.next(), await client.next(), await client.next(), await client.next()];
@@ -230,11 +271,13 @@ describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) =>
     expect(service.listenerCount(CONV)).toBe(0);
   });
 
-  it('should close a frame over the size limit', async () => {
+  it('should answer a frame over the size limit with the documented error, then close 1009', async () => {
     const client = await connect();
     await hello(client);
     client.send({ type: 'message', clientMessageId: 'big', text: 'x'.repeat(5000) });
-    expect([1006, 1009]).toContain(await client.closed);
+    expect(await client.next()).toMatchObject({ type: 'error', code: 'HILO_ERR_WS_FRAME_TOO_LARGE' });
+    expect(await client.closed).toBe(1009);
+    expect(service.calls.filter((c) => c.method === 'handleMessage')).toHaveLength(0);
   });
 
   it('should close connected widgets and unsubscribe them when the gateway closes', async () => {

@@ -5,6 +5,7 @@ import { createManualClock } from '../../../src/runtime/clock.js';
 import { createTransport } from '../../../src/runtime/gateway/transport.js';
 import { createRouter } from '../../../src/runtime/gateway/router.js';
 import { createWidgetSocketHandler, WS_CLOSE } from '../../../src/runtime/gateway/widget-socket.js';
+import { createResumeTokens, isStrongVisitorId } from '../../../src/runtime/gateway/resume-token.js';
 import type { WsConnection } from '../../../src/runtime/gateway/transport.js';
 import { createSilentLogger } from '../../../src/runtime/logger.js';
 import { createRateLimiter } from '../../../src/runtime/rate-limiter.js';
@@ -136,14 +137,15 @@ describe('widget socket handler', () => {
       logger: createSilentLogger(),
       rateLimiter: createRateLimiter({ capacity: 10, refillPerMinute: 10, clock: createManualClock() }),
       turnTimeoutMs: 1_000,
+      resumeTokens: createResumeTokens(Buffer.alloc(32, 1)),
     });
     const buffered = { bytes: 0 };
     const conn = fakeConnection(buffered);
     handler.open(conn);
-    handler.message(conn, JSON.stringify({ type: 'hello', v: 1, tenant: TENANT, visitorId: 'visitor_slow' }));
+    handler.message(conn, JSON.stringify({ type: 'hello', v: 1, tenant: TENANT, visitorId: 'visitor_slow_Q7mZ2pL9xKw4' }));
     for (let i = 0; i < 50 && !conn.sent.some((f) => f.includes('welcome')); i++) await new Promise((r) => setTimeout(r, 5));
     expect(JSON.parse(conn.sent[0]!)).toMatchObject({ type: 'welcome' });
-    const conversationId = 'c-web-visitor_slow';
+    const conversationId = 'c-web-visitor_slow_Q7mZ2pL9xKw4';
     expect(service.listenerCount(conversationId)).toBe(1);
 
     buffered.bytes = 1024 * 1024 + 1;
@@ -155,5 +157,37 @@ describe('widget socket handler', () => {
     expect(conn.sent.length).toBe(count);
     handler.close(conn, 4408);
     expect(handler.openSessions).toBe(0);
+  });
+});
+
+describe('resume tokens', () => {
+  const tokens = createResumeTokens(Buffer.alloc(32, 3));
+
+  it('should verify only the token of the same tenant and visitor, signed with the same secret', () => {
+    const token = tokens.issue('acme', 'Vq3xK9_mZ2pL7wR4tN8sYb');
+    expect(tokens.verify('acme', 'Vq3xK9_mZ2pL7wR4tN8sYb', token)).toBe(true);
+    expect(tokens.verify('globex', 'Vq3xK9_mZ2pL7wR4tN8sYb', token)).toBe(false);
+    expect(tokens.verify('acme', 'Vq3xK9_mZ2pL7wR4tN8sYc', token)).toBe(false);
+    expect(createResumeTokens(Buffer.alloc(32, 4)).verify('acme', 'Vq3xK9_mZ2pL7wR4tN8sYb', token)).toBe(false);
+    expect(tokens.verify('acme', 'Vq3xK9_mZ2pL7wR4tN8sYb', `${token}x`)).toBe(false);
+    expect(tokens.verify('acme', 'Vq3xK9_mZ2pL7wR4tN8sYb', undefined)).toBe(false);
+    expect(tokens.verify('acme', 'Vq3xK9_mZ2pL7wR4tN8sYb', 42)).toBe(false);
+  });
+
+  it('should refuse a secret shorter than 32 bytes', () => {
+    expect(() => createResumeTokens(Buffer.alloc(16))).toThrow(RangeError);
+  });
+});
+
+describe('isStrongVisitorId', () => {
+  it.each(['aaaaaaaaaaaaaaaaaaaaaaaa', 'abcdefghijklmnopqrstuvwx', '0123456789012345678901234', 'visitor_0001', 'visitor-000000000000001', 'Vq3xK9_mZ00000000000aaaaaaaaa', 'xyzxyzxyzxyzxyzxyzxyzxyzxyz', 'abababababababababababab'])('should refuse %s', (id) => {
+    expect(isStrongVisitorId(id)).toBe(false);
+  });
+
+  it('should accept the ids the widget makes (16 random bytes, base64url) and UUIDs', async () => {
+    const { randomBytes, randomUUID } = await import('node:crypto');
+    for (let i = 0; i < 2_000; i++) expect(isStrongVisitorId(randomBytes(16).toString('base64url'))).toBe(true);
+    for (let i = 0; i < 200; i++) expect(isStrongVisitorId(randomBytes(16).toString('hex'))).toBe(true);
+    expect(isStrongVisitorId(randomUUID())).toBe(true);
   });
 });

@@ -39,6 +39,9 @@ describe('loadConfig', () => {
     ['HILO_API_KEYS', 'nokey'],
     ['HILO_INSPECT', 'maybe'],
     ['LOG_LEVEL', 'loud'],
+    ['HILO_SECRET', 's'.repeat(31)],
+    ['HILO_METRICS_TOKEN', 'short'],
+    ['HILO_INSPECT_TOKEN', 'short'],
   ])('should reject %s=%s with a coded error naming the variable', (name, value) => {
     try {
       loadConfig({ [name]: value });
@@ -47,5 +50,11 @@ describe('loadConfig', () => {
       expect(err).toMatchObject({ code: 'HILO_ERR_CONFIG_INVALID' });
       expect((err as Error).message).toContain(name);
     }
+  });
+
+  it('should read the access secrets, null when unset', () => {
+    expect(loadConfig({})).toMatchObject({ secret: null, metricsToken: null, inspectToken: null });
+    const c = loadConfig({ HILO_SECRET: 'x'.repeat(32), HILO_METRICS_TOKEN: 'm'.repeat(16), HILO_INSPECT_TOKEN: 'i'.repeat(16) });
+    expect(c).toMatchObject({ secret: 'x'.repeat(32), metricsToken: 'm'.repeat(16), inspectToken: 'i'.repeat(16) });
   });
 });

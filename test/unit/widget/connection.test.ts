@@ -146,4 +146,55 @@ describe('createWidgetConnection', () => {
     expect(FakeWebSocket.instances).toHaveLength(1);
     connection.close();
   });
+
+  it('should hand the resume token of welcome to its owner and switch visitor on a 4401 refusal', () => {
+    let visitorId = 'old'.padEnd(22, 'x');
+    let token: string | undefined;
+    const tokens: string[] = [];
+    let refusals = 0;
+    const connection = createWidgetConnection({
+      url: 'ws://127.0.0.1:1/ws?tenant=t',
+      hello: (): HelloFrame => ({ type: 'hello', v: 1, tenant: 't', visitorId, ...(token ? { resumeToken: token } : {}) }),
+      onFrame: (frame) => frames.push(frame),
+      onStatus: (status) => statuses.push(status),
+      onResumeToken: (t) => tokens.push(t),
+      onResumeRefused: () => {
+        refusals += 1;
+        visitorId = 'new'.padEnd(22, 'y');
+      },
+      random: () => 0,
+    });
+    connection.connect();
+    FakeWebSocket.instances[0]!.serverOpens();
+    FakeWebSocket.instances[0]!.serverSends({ type: 'error', code: 'HILO_ERR_WS_RESUME_REFUSED', message: 'no' });
+    FakeWebSocket.instances[0]!.serverCloses(4401);
+    // At once, without a backoff delay, with the new visitor id.
+    expect(refusals).toBe(1);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    FakeWebSocket.instances[1]!.serverOpens();
+    expect(FakeWebSocket.instances[1]!.sent[0]).toMatchObject({ type: 'hello', visitorId: 'new'.padEnd(22, 'y') });
+    FakeWebSocket.instances[1]!.serverSends({ ...welcome, resumeToken: 'r1.abc' } as ServerFrame);
+    expect(tokens).toEqual(['r1.abc']);
+    connection.close();
+  });
+
+  it('should give up after repeated resume refusals instead of looping', () => {
+    const connection = createWidgetConnection({
+      url: 'ws://127.0.0.1:1/ws?tenant=t',
+      hello: (): HelloFrame => ({ type: 'hello', v: 1, tenant: 't', visitorId: 'v'.repeat(22) }),
+      onFrame: (frame) => frames.push(frame),
+      onStatus: (status) => statuses.push(status),
+      onResumeRefused: () => undefined,
+      random: () => 0,
+    });
+    connection.connect();
+    for (let i = 0; i < 4; i++) {
+      FakeWebSocket.instances[i]!.serverOpens();
+      FakeWebSocket.instances[i]!.serverCloses(4401);
+    }
+    vi.advanceTimersByTime(60_000);
+    expect(FakeWebSocket.instances).toHaveLength(4);
+    expect(statuses.at(-1)).toBe('offline');
+    connection.close();
+  });
 });

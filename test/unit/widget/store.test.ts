@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadVisitorId, randomId, visitorKey } from '../../../web-widget/src/ids.js';
+import { loadResumeToken, loadVisitorId, randomId, renewVisitorId, saveResumeToken, visitorKey } from '../../../web-widget/src/ids.js';
 import { createWidgetStore } from '../../../web-widget/src/store.js';
 
 describe('createWidgetStore', () => {
@@ -127,5 +127,28 @@ describe('widget store › moving to a linked thread', () => {
     store.trigger.welcomed({ conversationId: 'c_web', history: [{ seq: 1, id: 'w1', author: 'bot', text: 'Hola', at: '2026-11-02T10:00:00Z' }] });
     store.trigger.welcomed({ conversationId: 'c_web', history: [{ seq: 2, id: 'w2', author: 'bot', text: '¿Algo más?', at: '2026-11-02T10:00:05Z' }] });
     expect(store.getSnapshot().context.messages.map((m) => m.text)).toEqual(['Hola', '¿Algo más?']);
+  });
+});
+
+describe('resume tokens in storage', () => {
+  const memoryStorage = () => {
+    const map = new Map<string, string>();
+    return { getItem: (k: string) => map.get(k) ?? null, setItem: (k: string, v: string) => void map.set(k, v), map };
+  };
+
+  it('should keep a token for its visitor id only and forget it when the id is renewed', () => {
+    const storage = memoryStorage();
+    const id = loadVisitorId(storage, 'ferreteria');
+    expect(loadResumeToken(storage, 'ferreteria', id)).toBeUndefined();
+    saveResumeToken(storage, 'ferreteria', id, 'r1.token_value-1');
+    expect(loadResumeToken(storage, 'ferreteria', id)).toBe('r1.token_value-1');
+    expect(loadResumeToken(storage, 'ferreteria', 'another-visitor-id-0000')).toBeUndefined();
+    expect(loadResumeToken(storage, 'otro', id)).toBeUndefined();
+    const renewed = renewVisitorId(storage, 'ferreteria');
+    expect(renewed).not.toBe(id);
+    expect(renewed).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(loadVisitorId(storage, 'ferreteria')).toBe(renewed);
+    expect(loadResumeToken(storage, 'ferreteria', renewed)).toBeUndefined();
+    expect(loadResumeToken(storage, 'ferreteria', id)).toBeUndefined();
   });
 });
