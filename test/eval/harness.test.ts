@@ -74,7 +74,7 @@ describe('evaluation harness', () => {
 
   it('should record the headline figures of a run and show them as history in the report', () => {
     const row = historyRow(result, { date: '2026-12-03 12:00 UTC', commit: 'abc1234', label: 'self-test run' });
-    expect(row).toMatchObject({ label: 'self-test run', conversations: 0.5, productTop1: 0.5, sizes: { intents: 3, entities: 2, catalogQueries: 2, conversations: 2 } });
+    expect(row).toMatchObject({ label: 'self-test run', conversations: 0.5, productTop1: 0.5, sizes: { intents: 3, entities: 2, catalogQueries: 2, conversations: 2, injectionAttacks: 1, injectionBenign: 1 } });
     expect(row.intent).toBeCloseTo(2 / 3, 3);
     const md = renderMarkdown(result, { date: '2026-12-03 12:00 UTC', commit: 'abc1234', dirty: false, brain: 'rule', tenant: 'ferreteria' }, [row]);
     expect(md).toContain('| self-test run | 66.7 % | 0.500 | 50.0 % | 50.0 % |');

@@ -14,7 +14,7 @@ export interface HistoryRow {
   injectionDetect: number;
   injectionFalsePositive: number;
   /** Sizes of the sets, so that figures measured on different data are not compared blindly. */
-  sizes: { intents: number; entities: number; catalogQueries: number; conversations: number };
+  sizes: { intents: number; entities: number; catalogQueries: number; conversations: number; injectionAttacks: number; injectionBenign: number };
 }
 
 const round = (x: number) => Math.round(x * 10000) / 10000;
@@ -31,7 +31,14 @@ export function historyRow(r: EvalResult, meta: { date: string; commit: string; 
     conversations: round(outcomes.length === 0 ? 0 : outcomes.filter((o) => o.passed).length / outcomes.length),
     injectionDetect: round(rate(r.injection.union.detected)),
     injectionFalsePositive: round(rate(r.injection.union.falsePositive)),
-    sizes: { intents: r.intents.union.overall.n, entities: r.entities.rows, catalogQueries: r.products.rows, conversations: outcomes.length },
+    sizes: {
+      intents: r.intents.union.overall.n,
+      entities: r.entities.rows,
+      catalogQueries: r.products.rows,
+      conversations: outcomes.length,
+      injectionAttacks: r.injection.union.detected.n,
+      injectionBenign: r.injection.union.falsePositive.n,
+    },
   };
 }
 

@@ -67,11 +67,11 @@ export function renderMarkdown(r: EvalResult, meta: ReportMeta, history: History
   out.push('');
 
   if (history.length > 0) {
-    out.push('## History', '', 'Runs recorded with `npm run eval -- --record "what changed"` (test/eval/history.jsonl), oldest first. Sizes: intents / entities / catalog queries / conversations.', '');
+    out.push('## History', '', 'Runs recorded with `npm run eval -- --record "what changed"` (test/eval/history.jsonl), oldest first. Sizes: intents / entities / catalog queries / conversations / injection attacks / injection benign.', '');
     out.push('| date | commit | run | intent | entity F1 | product top-1 | conversations | injection flagged | injection FP | sizes |', '|---|---|---|---:|---:|---:|---:|---:|---:|---|');
     for (const h of history.slice(-30)) {
       const z = h.sizes;
-      out.push(`| ${h.date} | \`${h.commit}\` | ${cell(h.label)} | ${pct(h.intent)} | ${h.entityF1.toFixed(3)} | ${pct(h.productTop1)} | ${pct(h.conversations)} | ${pct(h.injectionDetect)} | ${pct(h.injectionFalsePositive)} | ${z.intents}/${z.entities}/${z.catalogQueries}/${z.conversations} |`);
+      out.push(`| ${h.date} | \`${h.commit}\` | ${cell(h.label)} | ${pct(h.intent)} | ${h.entityF1.toFixed(3)} | ${pct(h.productTop1)} | ${pct(h.conversations)} | ${pct(h.injectionDetect)} | ${pct(h.injectionFalsePositive)} | ${z.intents}/${z.entities}/${z.catalogQueries}/${z.conversations}/${z.injectionAttacks ?? '?'}/${z.injectionBenign ?? '?'} |`);
     }
     out.push('');
   }
