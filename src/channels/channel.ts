@@ -65,13 +65,24 @@ export interface Channel {
   parseInbound(rawBody: Buffer, headers: ChannelHeaders): InboundEvent[];
   /** Renders reply text in the provider's dialect and length limits; a reply's options follow as numbered lines. */
   formatOutbound(text: string, options?: readonly { label: string; text: string }[]): string;
+  /**
+   * A reply with options as the provider's own reply buttons, when it has them and the options fit
+   * (WhatsApp Cloud: at most 3, titles ≤ 20 characters); null: send `formatOutbound` text instead.
+   */
+  formatButtons?(text: string, options: readonly { label: string; text: string }[]): { text: string; buttons: ReplyButton[] } | null;
   /** The body to answer a webhook with once its events are accepted (TwiML for Twilio, empty otherwise). */
   readonly ackResponse: { contentType: string; body: string };
 }
 
+/** A provider reply button: `title` is shown; tapping it comes back as a message (see each parser). */
+export interface ReplyButton {
+  id: string;
+  title: string;
+}
+
 export type SendRequest =
-  | { to: string; text: string; template?: undefined; conversationId?: string }
-  | { to: string; text?: undefined; template: TemplateMessage; conversationId?: string };
+  | { to: string; text: string; template?: undefined; conversationId?: string; buttons?: ReplyButton[] }
+  | { to: string; text?: undefined; template: TemplateMessage; conversationId?: string; buttons?: undefined };
 
 /** A pre-approved template (WhatsApp `template`, Twilio Content API `ContentSid`). */
 export interface TemplateMessage {

@@ -220,7 +220,13 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     if (recipient === null) throw new HiloError('HILO_ERR_CHANNEL_SEND_REJECTED', 'The conversation has no recipient on this channel.');
     await ensureWindow(entry.tenantId, entry.conversationId);
     ch.errors.length = 0;
-    const result = await ch.sender.send({ to: recipient, text: ch.channel.formatOutbound(text, options), conversationId: entry.conversationId });
+    // Options as the provider's reply buttons where they fit, else as numbered lines in the text.
+    const buttons = options.length > 0 ? (ch.channel.formatButtons?.(text, options) ?? null) : null;
+    const result = await ch.sender.send(
+      buttons
+        ? { to: recipient, text: buttons.text, buttons: buttons.buttons, conversationId: entry.conversationId }
+        : { to: recipient, text: ch.channel.formatOutbound(text, options), conversationId: entry.conversationId },
+    );
     const note = ch.errors.length > 0 ? JSON.stringify(ch.errors.map((e) => ({ attempt: e.attempt, http: e.httpStatus, code: e.providerCode, retrying: e.retrying }))) : null;
     return { providerMessageId: result.providerMessageId, note: result.usedTemplate ? `template sent${note ? ` ${note}` : ''}` : note };
   };

@@ -55,6 +55,26 @@ export interface FakeGraph {
   close(): Promise<void>;
 }
 
+/**
+ * Meta's rules for an interactive reply-buttons message: a body text of 1–1024 characters and 1–3
+ * reply buttons, each with an id of 1–256 characters and a unique title of 1–20 characters.
+ */
+function validButtons(interactive: unknown): boolean {
+  const i = interactive as { type?: unknown; body?: { text?: unknown }; action?: { buttons?: unknown } } | undefined;
+  const text = i?.body?.text;
+  const buttons = i?.action?.buttons;
+  if (i?.type !== 'button' || typeof text !== 'string' || text.length === 0 || Array.from(text).length > 1024) return false;
+  if (!Array.isArray(buttons) || buttons.length === 0 || buttons.length > 3) return false;
+  const titles = new Set<string>();
+  for (const b of buttons as Array<{ type?: unknown; reply?: { id?: unknown; title?: unknown } }>) {
+    const { id, title } = b.reply ?? {};
+    if (b.type !== 'reply' || typeof id !== 'string' || id.length === 0 || id.length > 256) return false;
+    if (typeof title !== 'string' || title.length === 0 || Array.from(title).length > 20 || titles.has(title)) return false;
+    titles.add(title);
+  }
+  return true;
+}
+
 export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<FakeGraph> {
   const { accessToken = 'test-token', phoneNumberId = '106540352242922', version = 'v21.0', enforce } = options;
   const script = [...(options.script ?? [])];
@@ -99,7 +119,8 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
       body.messaging_product === 'whatsapp' &&
       typeof to === 'string' &&
       ((type === 'text' && typeof (body.text as { body?: unknown } | undefined)?.body === 'string') ||
-        (type === 'template' && typeof (body.template as { name?: unknown } | undefined)?.name === 'string'));
+        (type === 'template' && typeof (body.template as { name?: unknown } | undefined)?.name === 'string') ||
+        (type === 'interactive' && validButtons(body.interactive)));
     if (!valid) return reply(400, 100, () => graphError(res, 400, 100, '(#100) Invalid parameter'));
 
     if (enforce) {

@@ -1,4 +1,5 @@
 import type { Channel, ChannelHeaders, InboundEvent, VerifyResult, WebhookRequest } from '../channel.js';
+import { WHATSAPP_BUTTON_BODY_MAX, whatsAppReplyButtons } from './buttons.js';
 import { headerValue } from '../channel.js';
 import { formatChannelText } from '../format.js';
 import { DEFAULT_CHANNEL_MAX_BODY_BYTES } from '../raw-body.js';
@@ -64,6 +65,11 @@ export function createWhatsAppCloudChannel(options: WhatsAppCloudChannelOptions)
     },
     formatOutbound(text, options = []) {
       return formatChannelText(text, { maxLength: 4096, boldStyle: 'whatsapp' }, options);
+    },
+    formatButtons(text, options) {
+      // A body too long for a button message goes out whole, as text with numbered lines.
+      const body = formatChannelText(text, { maxLength: 4096, boldStyle: 'whatsapp' });
+      return Array.from(body).length > WHATSAPP_BUTTON_BODY_MAX ? null : whatsAppReplyButtons(body, options);
     },
   };
 }

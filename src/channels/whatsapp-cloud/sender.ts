@@ -1,7 +1,7 @@
 import { HiloError } from '../../errors.js';
 import type { Clock } from '../../runtime/clock.js';
 import type { Logger } from '../../runtime/logger.js';
-import type { ProviderErrorRecord, SendRequest, SendResult, Sender, TemplateMessage } from '../channel.js';
+import type { ProviderErrorRecord, ReplyButton, SendRequest, SendResult, Sender, TemplateMessage } from '../channel.js';
 import type { Pacer } from '../pacer.js';
 import { networkFailure, realSleep, withRetry, type AttemptOutcome, type RetryPolicy, type Sleep } from '../retry.js';
 import type { ServiceWindow } from '../service-window.js';
@@ -43,6 +43,17 @@ type Payload = Record<string, unknown>;
 
 function textPayload(to: string, body: string): Payload {
   return { messaging_product: 'whatsapp', recipient_type: 'individual', to, type: 'text', text: { preview_url: false, body } };
+}
+
+/** An interactive reply-buttons message (at most 3 buttons; body ≤ 1024 characters). */
+function buttonsPayload(to: string, body: string, buttons: readonly ReplyButton[]): Payload {
+  return {
+    messaging_product: 'whatsapp',
+    recipient_type: 'individual',
+    to,
+    type: 'interactive',
+    interactive: { type: 'button', body: { text: body }, action: { buttons: buttons.map((b) => ({ type: 'reply', reply: { id: b.id, title: b.title } })) } },
+  };
 }
 
 function templatePayload(to: string, t: TemplateMessage): Payload {
@@ -134,7 +145,8 @@ export function createWhatsAppSender(options: WhatsAppSenderOptions): Sender {
       return sendWithinServiceWindow(request, {
         window: serviceWindow,
         fallbackTemplate,
-        sendText: (text) => deliver(request.to, textPayload(request.to, text)),
+        sendText: (text) =>
+          deliver(request.to, request.buttons && request.buttons.length > 0 ? buttonsPayload(request.to, text, request.buttons) : textPayload(request.to, text)),
         sendTemplate: (template) => deliver(request.to, templatePayload(request.to, template)),
       });
     },

@@ -1,6 +1,7 @@
 import type { ChannelInboundMessage, ChannelStatusUpdate, InboundEvent, InboundKind, OutboundStatus } from '../channel.js';
 import { parseJsonBody } from '../raw-body.js';
 import { PayloadReader } from '../validate.js';
+import { OPTION_BUTTON_PREFIX } from './buttons.js';
 
 const MEDIA_TYPES = new Set(['image', 'audio', 'video', 'document', 'sticker']);
 const STATUSES = new Set<OutboundStatus>(['sent', 'delivered', 'read', 'failed']);
@@ -81,7 +82,9 @@ function readContent(r: PayloadReader, m: Record<string, unknown>, path: string,
       const replyId = r.string(reply?.id, `${path}.interactive.${kind}.id`, { max: 256 });
       const title = r.string(reply?.title, `${path}.interactive.${kind}.title`, { max: 256 });
       if (replyId === undefined || title === undefined) return undefined;
-      return make(kind === 'button_reply' ? 'button' : 'list', title, { replyId });
+      // Reply buttons Hilo sent carry the option's text in their id: that is what the customer chose.
+      const chosen = replyId.startsWith(OPTION_BUTTON_PREFIX) ? replyId.slice(OPTION_BUTTON_PREFIX.length).trim() : '';
+      return make(kind === 'button_reply' ? 'button' : 'list', chosen || title, { replyId });
     }
     return undefined; // nfm_reply (flows) and future types: tolerated, not ours yet
   }
