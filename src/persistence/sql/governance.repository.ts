@@ -1,8 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../runtime/clock.js';
 import type { TranscriptEntry, MessageAuthor } from '../transcript-store.js';
-import { AUDIT_GENESIS_HASH, auditHash } from './audit.repository.js';
-import { canonicalJson } from './canonical-json.js';
+import { appendAuditIn } from './audit.repository.js';
 import type { ContactRecord } from './contact.repository.js';
 import type { Database } from './database.js';
 import type { LeadRecordSql } from './lead.repository.js';
@@ -102,7 +101,7 @@ const placeholders = (n: number): string => Array.from({ length: n }, () => '?')
  * const governanceRepo = createGovernanceRepository({ db, clock });
  * const data = await governanceRepo.collectContact('demo', contactId);
  */
-export function createGovernanceRepository(options: { db: Database; clock: Clock }): GovernanceRepository {
+export function createGovernanceRepository(options: { db: Database; clock: Clock; auditKey?: string | null }): GovernanceRepository {
   const { db, clock } = options;
 
   const conversationIdsIn = async (em: EntityManager, tenantId: string, ref: ContactRef, lock: boolean): Promise<string[]> => {
@@ -114,29 +113,10 @@ export function createGovernanceRepository(options: { db: Database; clock: Clock
     return rows.map((r) => r.id);
   };
 
-  const appendAuditIn = async (
-    tem: EntityManager,
-    tenantId: string,
-    type: string,
-    actor: string,
-    payload: Record<string, unknown>,
-  ): Promise<{ seq: number; hash: string }> => {
-    // Same envelope and hashing as `createAuditRepository().appendAudit`, inside the caller's
-    // transaction so the erasure and its record commit (or roll back) together.
-    const canonicalPayload = JSON.parse(canonicalJson(payload)) as unknown;
-    const seq = await nextTenantCounter(tem, tenantId, 'audit');
-    const prev = await tem.execute<{ hash: string }[]>(`select hash from audit_events where tenant_id = ? and seq = ?`, [tenantId, seq - 1]);
-    const prevHash = seq === 1 ? AUDIT_GENESIS_HASH : prev[0]?.hash;
-    if (prevHash === undefined) throw new Error(`audit chain of tenant ${tenantId} has no event ${seq - 1}`);
-    const at = toIso(new Date(clock.now()));
-    const hash = auditHash(prevHash, { seq, type, actor, at, payload: canonicalPayload });
-    await tem.execute(
-      `insert into audit_events (tenant_id, seq, type, actor, payload, prev_hash, hash, created_at) values (?, ?, ?, ?, ?::jsonb, ?, ?, ?)`,
-      [tenantId, seq, type, actor, JSON.stringify(canonicalPayload), prevHash, hash, new Date(at)],
-      'run',
-    );
-    return { seq, hash };
-  };
+  // Same envelope, hashing and key as the audit repository, inside the caller's transaction so
+  // the erasure and its record commit (or roll back) together.
+  const appendAudit = (tem: EntityManager, tenantId: string, type: string, actor: string, payload: Record<string, unknown>) =>
+    appendAuditIn(tem, { clock, key: options.auditKey ?? null }, tenantId, type, actor, payload);
 
   const run = async (tem: EntityManager, sql: string, params: unknown[]): Promise<number> => {
     const result = await tem.execute<{ affectedRows: number }>(sql, params, 'run');
@@ -270,7 +250,7 @@ export function createGovernanceRepository(options: { db: Database; clock: Clock
         }
         await eraseConversations(tem, tenantId, conversationIds.includes(ref.threadId) ? conversationIds : [...conversationIds, ref.threadId], counts);
         if (ref.contactUuid !== null) await eraseContactRows(tem, tenantId, [ref.contactUuid], counts);
-        const audit = await appendAuditIn(tem, tenantId, 'contact.erased', actor, { contactId: ref.threadId, conversationIds, counts: { ...counts } });
+        const audit = await appendAudit(tem, tenantId, 'contact.erased', actor, { contactId: ref.threadId, conversationIds, counts: { ...counts } });
         return { outcome: 'erased', counts, conversationIds, audit };
       });
     },
@@ -295,7 +275,7 @@ export function createGovernanceRepository(options: { db: Database; clock: Clock
         );
         await eraseContactRows(tem, tenantId, orphans.map((o) => o.id), counts);
         const at = toIso(cutoff);
-        const audit = await appendAuditIn(tem, tenantId, 'retention.enforced', actor, { ...meta, cutoff: at, counts: { ...counts } });
+        const audit = await appendAudit(tem, tenantId, 'retention.enforced', actor, { ...meta, cutoff: at, counts: { ...counts } });
         return { cutoff: at, counts, conversationIds, audit };
       });
     },
@@ -346,6 +326,9 @@ interface MessageSqlRow {
   text: string;
   intent: string | null;
   agent_name: string | null;
+  /** Absent before the message-options migration ran. */
+  lang?: string | null;
+  options?: { label: string; text: string }[] | null;
   created_at: Date;
 }
 
@@ -404,6 +387,8 @@ function toTranscriptEntry(row: MessageSqlRow): TranscriptEntry {
     at: toIso(row.created_at),
     ...(row.intent !== null ? { intent: row.intent } : {}),
     ...(row.agent_name !== null ? { agentName: row.agent_name } : {}),
+    ...(row.lang === 'es' || row.lang === 'en' ? { lang: row.lang } : {}),
+    ...(Array.isArray(row.options) && row.options.length > 0 ? { options: row.options } : {}),
   };
 }
 
