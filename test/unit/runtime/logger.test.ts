@@ -31,7 +31,7 @@ describe('serializeError', () => {
       where: 'phone 8095550199',
       table: 'contacts',
     });
-    const out = serializeError(err) as Record<string, unknown>;
+    const out = serializeError(err) as unknown as Record<string, unknown>;
     expect(Object.keys(out).sort()).toEqual(['cause', 'code', 'message', 'stack', 'type']);
     expect(out.message).toBe('insert failed for [phone]');
     expect(String(out.stack)).toMatch(/^Error: insert failed for \[phone\]\n\s+at /);
