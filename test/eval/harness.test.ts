@@ -1,12 +1,15 @@
 import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadDemo } from '../helpers/memory-host.js';
 import type { Brain } from '../../src/actors/brain/brain.js';
 import type { TenantData } from '../../src/domain/tenant.js';
 import { ConvFormatError, parseConv } from './lib/conv-format.js';
-import { runEvaluation, sourcesFromDir, type EvalResult } from './lib/harness.js';
-import { f1 } from './lib/metrics.js';
+import { INTENTS } from '../../src/domain/intents.js';
+import { defaultSources, readJsonl, runEvaluation, sourcesFromDir, type EvalResult } from './lib/harness.js';
+import { f1, goldSkus, SCORED_ENTITY_TYPES, type CatalogQueryRow, type EntityRow, type IntentRow } from './lib/metrics.js';
 import { historyRow } from './lib/history.js';
 import { renderMarkdown } from './lib/report.js';
 import { normaliseEntity } from './lib/text.js';
@@ -113,5 +116,45 @@ describe('conversation format', () => {
     expect(normaliseEntity('product', 'varillas de 3/8')).toBe(normaliseEntity('product', 'varilla 3/8'));
     expect(normaliseEntity('person_name', 'José Pérez.')).toBe(normaliseEntity('person_name', 'jose perez'));
     expect(normaliseEntity('product', 'cemento gris')).not.toBe(normaliseEntity('product', 'cemento blanco'));
+  });
+});
+
+describe('held-out sets', () => {
+  const sources = defaultSources(root);
+
+  it('should hold at least 300 intent messages over all 13 intents in both languages', () => {
+    const rows = readJsonl<IntentRow>(sources.intentSets[0]!.file);
+    expect(rows.length).toBeGreaterThanOrEqual(300);
+    for (const intent of INTENTS) {
+      const of = rows.filter((r) => r.intent === intent);
+      expect(of.length, intent).toBeGreaterThanOrEqual(20);
+      expect(new Set(of.map((r) => r.lang)), intent).toEqual(new Set(['es', 'en']));
+    }
+    expect(rows.every((r) => (INTENTS as readonly string[]).includes(r.intent) && (r.lang === 'es' || r.lang === 'en'))).toBe(true);
+    expect(new Set(rows.map((r) => r.text)).size).toBe(rows.length);
+  });
+
+  it('should hold at least 200 entity messages covering every scored type', () => {
+    const rows = readJsonl<EntityRow>(sources.entities);
+    expect(rows.length).toBeGreaterThanOrEqual(200);
+    for (const type of SCORED_ENTITY_TYPES) expect(rows.filter((r) => r.entities.some((e) => e.type === type)).length, type).toBeGreaterThanOrEqual(15);
+    expect(rows.filter((r) => r.entities.length === 0).length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('should hold at least 300 catalog queries, every SKU real, every product asked for', () => {
+    const rows = readJsonl<CatalogQueryRow>(sources.catalogQueries);
+    expect(rows.length).toBeGreaterThanOrEqual(300);
+    const known = new Set(tenant.catalog.map((p) => p.sku));
+    const asked = new Set(rows.flatMap((r) => goldSkus(r)));
+    expect([...asked].filter((s) => !known.has(s))).toEqual([]);
+    expect([...known].filter((s) => !asked.has(s))).toEqual([]);
+  });
+
+  it('should hold at least 150 scripted conversations that all parse', () => {
+    const files = readdirSync(sources.conversations).filter((f) => f.endsWith('.conv'));
+    const conversations = files.flatMap((f) => parseConv(readFileSync(join(sources.conversations, f), 'utf8'), f));
+    expect(conversations.length).toBeGreaterThanOrEqual(150);
+    // Every conversation checks something.
+    expect(conversations.filter((c) => c.turns.every((t) => t.expect.length === 0)).map((c) => c.title)).toEqual([]);
   });
 });
