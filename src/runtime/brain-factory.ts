@@ -65,7 +65,7 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
   }
   const tenantId = data.settings.id;
   const log = options.logger.child({ component: 'tenant-brain', tenant: tenantId });
-  const pool = options.pool ?? createKeyPool({ entries: llm.entries, clock, logger: options.logger });
+  const pool = options.pool ?? createKeyPool({ entries: llm.entries, clock, logger: options.logger, pinIdleYieldMs: pinIdleYieldMs(llm) });
   const client =
     options.client ??
     createLlmClient({ ...options.clientOptions, pool, logger: options.logger, clock, timeoutMs: llm.timeoutMs, deadlineMs: llm.deadlineMs });
@@ -180,7 +180,7 @@ export function createBrainFactory(
   if (llm === null) {
     return async (data) => createTenantBrain({ data, llm: null, clock, logger });
   }
-  const pool = createKeyPool({ entries: llm.entries, clock, logger });
+  const pool = createKeyPool({ entries: llm.entries, clock, logger, pinIdleYieldMs: pinIdleYieldMs(llm) });
   const client = createLlmClient({ ...options.clientOptions, pool, logger, clock, timeoutMs: llm.timeoutMs, deadlineMs: llm.deadlineMs });
   logger
     .child({ component: 'brain-factory' })
@@ -211,6 +211,14 @@ export function createBrainFactory(
     deadlineMs: options.composeDeadlineMs ?? (llm.composeDeadlineMs > 0 ? llm.composeDeadlineMs : Math.min(llm.timeoutMs, 10_000)),
   });
   return Object.assign(factory, { composeReplies });
+}
+
+/**
+ * How long a pinned conversation may stay silent before a full pool gives its slot to another:
+ * a minute, and always well past the longest reading, so a pin is never taken mid-call.
+ */
+function pinIdleYieldMs(llm: LlmConfig): number {
+  return Math.max(60_000, 2 * (llm.deadlineMs + llm.composeDeadlineMs));
 }
 
 /** The pool status as served on `/metrics.json` (the documented shape, nothing else). */

@@ -137,8 +137,20 @@ function createPoolStore(entries: readonly KeyPoolEntry[]) {
  * const got = pool.acquire(conversationId);
  * if (!got.ok) return ruleBrain.understand(input);
  */
-export function createKeyPool(options: { entries: readonly KeyPoolEntry[]; clock: Clock; logger: Logger; windowMs?: number; alertPct?: number }): KeyPool {
-  const { clock, windowMs = 60_000, alertPct = 80 } = options;
+export function createKeyPool(options: {
+  entries: readonly KeyPoolEntry[];
+  clock: Clock;
+  logger: Logger;
+  windowMs?: number;
+  alertPct?: number;
+  /**
+   * When every entry is at its cap, a conversation pinned but silent this long gives its slot to
+   * one that needs the model now (the runtime otherwise releases pins after 15 idle minutes, so a
+   * small cap would starve everyone else). Longer than any call. Default 60 s.
+   */
+  pinIdleYieldMs?: number;
+}): KeyPool {
+  const { clock, windowMs = 60_000, alertPct = 80, pinIdleYieldMs = 60_000 } = options;
   const log = options.logger.child({ component: 'key-pool' });
   const ids = new Set<string>();
   for (const e of options.entries) {
@@ -150,6 +162,34 @@ export function createKeyPool(options: { entries: readonly KeyPoolEntry[]; clock
   const order = options.entries.map((e) => e.id);
   const store = createPoolStore(options.entries);
   const ctx = (): PoolContext => store.getSnapshot().context;
+  /** Conversation → last acquire (ms), oldest first: who has been silent longest. */
+  const touched = new Map<string, number>();
+  const touch = (conversationId: string, now: number): void => {
+    touched.delete(conversationId);
+    touched.set(conversationId, now);
+  };
+
+  /**
+   * Frees the slot of the longest-silent pin (at least `pinIdleYieldMs`) on a usable entry, for a
+   * newcomer: fairness when the pool is full. False when every pin is in use.
+   */
+  function yieldIdlePin(exclude: readonly string[], now: number): boolean {
+    for (const [conversationId, at] of touched) {
+      if (now - at < pinIdleYieldMs) return false;
+      const entryId = ctx().assignments[conversationId];
+      if (entryId === undefined) {
+        touched.delete(conversationId);
+        continue;
+      }
+      const e = ctx().entries[entryId]!;
+      if (exclude.includes(entryId) || e.cooldownUntil > now) continue;
+      store.send({ type: 'released', conversationId });
+      touched.delete(conversationId);
+      log.info({ event: 'llm.pin_yielded', keyId: entryId, idleMs: now - at }, 'a silent conversation gave its key slot to one that needs it');
+      return true;
+    }
+    return false;
+  }
 
   const leaseOf = (entryId: string): KeyLease => {
     const s = secrets.get(entryId)!;
@@ -178,21 +218,34 @@ export function createKeyPool(options: { entries: readonly KeyPoolEntry[]; clock
   const pool: KeyPool = {
     store,
     acquire(conversationId, opts = {}) {
+      const now = clock.now();
+      const exclude = opts.exclude ?? [];
       const pinned = ctx().assignments[conversationId];
-      if (pinned !== undefined && !(opts.exclude ?? []).includes(pinned)) return { ok: true, lease: leaseOf(pinned) };
-      const got = pick(opts.exclude ?? [], clock.now());
-      if (got.ok) store.send({ type: 'assigned', conversationId, entryId: got.lease.entryId });
-      else log.warn({ reason: got.reason, pool: pool.status().pool_capacity_pct }, 'key pool cannot take a conversation');
+      if (pinned !== undefined && !exclude.includes(pinned)) {
+        touch(conversationId, now);
+        return { ok: true, lease: leaseOf(pinned) };
+      }
+      let got = pick(exclude, now);
+      if (!got.ok && got.reason === 'full' && yieldIdlePin(exclude, now)) got = pick(exclude, now);
+      if (got.ok) {
+        store.send({ type: 'assigned', conversationId, entryId: got.lease.entryId });
+        touch(conversationId, now);
+      } else log.warn({ reason: got.reason, pool: pool.status().pool_capacity_pct }, 'key pool cannot take a conversation');
       return got;
     },
     reassign(conversationId, exclude) {
       const pinned = ctx().assignments[conversationId];
-      const got = pick([...exclude, ...(pinned !== undefined ? [pinned] : [])], clock.now());
-      if (got.ok) store.send({ type: 'assigned', conversationId, entryId: got.lease.entryId });
+      const now = clock.now();
+      const got = pick([...exclude, ...(pinned !== undefined ? [pinned] : [])], now);
+      if (got.ok) {
+        store.send({ type: 'assigned', conversationId, entryId: got.lease.entryId });
+        touch(conversationId, now);
+      }
       return got;
     },
     release(conversationId) {
       store.send({ type: 'released', conversationId });
+      touched.delete(conversationId);
     },
     reserveRequest(entryId, estimatedTokens) {
       const now = clock.now();
