@@ -68,7 +68,8 @@ describe('createRuleBrain', () => {
       { query: 'varilla 3/8', quantity: 20 },
       { query: 'galon pintura', quantity: 5 },
     ]);
-    expect(u.interestArea).toBe('Ventas');
+    // Buying is not naming an interest area: the lead flow asks for it.
+    expect(u.interestArea).toBeUndefined();
     expect(u.critical).toBe(false);
     expect(u.priority).toBeGreaterThanOrEqual(3);
     expect(u.priority).toBeLessThanOrEqual(5);
@@ -99,7 +100,9 @@ describe('lead fields', () => {
     expect((await understand('ana pérez', expectingField('name'))).leadFields.name).toBe('Ana Pérez');
     expect((await understand('Juan de la Cruz', expectingField('name'))).leadFields.name).toBe('Juan de la Cruz');
     expect((await understand('ana pérez')).leadFields.name).toBeUndefined();
-    expect((await understand('no sé', expectingField('name'))).leadFields.name).toBeUndefined();
+    // Not giving it: the flow asks kindly again (a required field).
+    expect((await understand('no sé', expectingField('name'))).leadFields.name).toBeNull();
+    expect((await understand('¿para qué lo necesitan?', expectingField('name'))).leadFields.name).toBeUndefined();
   });
 
   it('should read a bare email when the email is expected', async () => {

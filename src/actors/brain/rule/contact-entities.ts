@@ -101,7 +101,21 @@ const NOT_NAME = new Set(
     'constructora ferreteria inversiones grupo distribuidora importadora comercial industrias inmobiliaria'
   ).split(' '),
 );
-const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'van', 'von', 'y']);
+/** Common first names (folded), so "soy carla" or "hola soy luis" are read without capitals. */
+const FIRST_NAMES = new Set(
+  (
+    'ana maria jose juan luis carlos pedro miguel rosa carmen laura carla lucia sofia isabel elena paula marta julia andrea ' +
+    'daniela gabriela valeria camila patricia yolanda altagracia mercedes josefina francisca juana yocasta yuleisy wendy ' +
+    'yesenia yanet yokasta massiel scarlet nicole esther ruth raquel sonia teresa margarita dolores gloria milagros ' +
+    'jorge manuel antonio francisco rafael ramon javier alejandro fernando ricardo roberto eduardo andres pablo diego ' +
+    'sergio raul jesus angel david alberto hector julio cesar oscar victor felix domingo marino bienvenido nelson ' +
+    'esteban samuel joel ariel wilson freddy franklin junior leonel hipolito radhames ramona santo santos cristian ' +
+    'kevin john mary mike michael peter robert james sarah emily tom thomas chris daniel laura jennifer jessica ' +
+    'william richard joseph charles paul mark steven brian linda susan karen nancy lisa betty helen jake matt ryan josh ' +
+    'nick sam alex ben tony kate anna emma olivia amy'
+  ).split(' '),
+);
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'van', 'von', 'y', '&']);
 
 const NAME_TRIGGERS: { re: RegExp; needsCapital: boolean }[] = [
   { re: /\b(?:me llamo|mi nombre es|mi nombre:|nombre:|nombre completo:|my name is|my name's|name:|full name:|call me|llamame|puedes llamarme)\s+/g, needsCapital: false },
@@ -143,10 +157,12 @@ function skipTitle(f: FoldedText, from: number): number {
 }
 
 function titleCaseWord(w: string): string {
+  // Written with its own capitals ("O'Brien", "McKenzie", "BuildCo"): kept as typed.
+  if (/\p{Lu}/u.test(w.slice(1)) && /\p{Ll}/u.test(w)) return w;
   return w
-    .split('-')
+    .split(/(?<=[-'’])/u)
     .map((p) => (p.length === 0 ? p : (p[0] as string).toLocaleUpperCase('es') + p.slice(1).toLocaleLowerCase('es')))
-    .join('-');
+    .join('');
 }
 
 /** "juan DE LA cruz" → "Juan de la Cruz". */
@@ -196,7 +212,11 @@ export function readName(words: readonly WordSpan[], needsCapital: boolean): Wor
       continue;
     }
     if (!isNameWord(w)) break;
-    if (needsCapital && !/^\p{Lu}/u.test(w.raw)) break;
+    const capital = /^\p{Lu}/u.test(w.raw);
+    // "soy carla": a lower-case word counts when it is a common first name.
+    if (needsCapital && !capital && !FIRST_NAMES.has(w.folded)) break;
+    // Someone who capitalises their name capitalises all of it: "Pamela Vargas soy de…" ends at "soy".
+    if (taken.length > 0 && !capital && /^\p{Lu}/u.test(taken[0]!.raw)) break;
     taken.push(...pending, w);
     pending = [];
     if (++nameWords >= 4) break;
@@ -208,6 +228,9 @@ export function extractPersonNames(text: string): Entity[] {
   const f = foldWithMap(text);
   const out: Entity[] = [];
   const take = (from: number, needsCapital: boolean): void => {
+    // "quien le escribe es Fausto Jiménez": past a copula.
+    const copula = /^(?:es|is|soy)\s+/.exec(f.folded.slice(from));
+    if (copula) from += copula[0].length;
     const name = readName(wordsFrom(text, f, skipTitle(f, from)), needsCapital);
     if (!name) return;
     const first = name[0] as WordSpan;
@@ -228,9 +251,16 @@ export function extractPersonNames(text: string): Entity[] {
     if (at >= 0) take(at + m[0].length, true);
   }
   // "Juan here, from BuildCo" / "Pedro por aquí": a capitalised name leading the message.
-  const here = /^\s*(?:hola|hi|hello|hey|buenas)?[\s,!]*((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?:here|por aqui|por aquí|aqui|aquí|al habla)(?![\p{L}])/u.exec(text);
+  const here = /^\s*(?:hola|hi|hello|hey|buenas)?[\s,!]*(?:it'?s\s+|it’s\s+)?((?:\p{Lu}[\p{L}'’-]+)(?:\s+\p{Lu}[\p{L}'’-]+){0,2})\s+(?:here|por aqui|por aquí|aqui|aquí|al habla)(?![\p{L}])/iu.exec(text);
   if (here?.[1]) {
     const start = (here.index ?? 0) + here[0].indexOf(here[1]);
+    const at = f.map.indexOf(start);
+    if (at >= 0) take(at, true);
+  }
+  // "Ana Pérez, ana@x.com" / "Luis Peña - 809 555 1234": a name signing the contact data it leads.
+  const signed = /^\s*((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:de|del|de la|de los)?\s*\p{Lu}[\p{Ll}'’-]+){1,3})\s*[,;–-]\s*(?=\S*@|\+?[\d(])/u.exec(text);
+  if (signed?.[1] && out.length === 0) {
+    const start = (signed.index ?? 0) + signed[0].indexOf(signed[1]);
     const at = f.map.indexOf(start);
     if (at >= 0) take(at, true);
   }
@@ -246,17 +276,23 @@ function startsLikeCompany(folded: string): boolean {
 
 const COMPANY_SUFFIX = /^(?:srl|s\.r\.l\.?|sa|s\.a\.?|eirl|e\.i\.r\.l\.?|inc\.?|llc|corp\.?|corporation|ltd\.?|sas|s\.a\.s\.?)$/i;
 const COMPANY_HEAD =
-  /^(?:constructora|ferreteria|inversiones|grupo|distribuidora|importadora|exportadora|comercial|industrias|inmobiliaria|materiales|eventos|servicios|soluciones|transportes|agencia|colmado|supermercado|taller|farmacia|almacenes|muebleria|clinica|colegio)$/;
+  /^(?:constructora|ferreteria|inversiones|grupo|distribuidora|importadora|exportadora|comercial|industrias|inmobiliaria|materiales|eventos|producciones|servicios|soluciones|transportes|agencia|colmado|supermercado|taller|farmacia|almacenes|muebleria|clinica|colegio|hotel)$/;
 const COMPANY_TRIGGERS =
-  /\b(?:de la empresa|de la compania|de la constructora|de la firma|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|from|de parte de)\s+/g;
+  /\b(?:de la empresa|de la compania|de la constructora|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|gerente de|manager at|manager of|company|from|de parte de)\s+/g;
 /** Triggers that need a capitalised name, a company suffix or a company head after them. */
 const LOOSE_COMPANY_TRIGGER =
-  /^(?:from|empresa:?|compania|la empresa|trabajo en|trabajo para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|i'm with|i am with|we are|we're|company:|company is|the company is)$/;
+  /^(?:from|empresa:?|compania|la empresa|la empresa es|la compania es|el negocio es|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|i'm with|i am with|we are|we're|company|company:|company is|the company is|owner of|dueno de|duena de|gerente de|manager at|manager of)$/;
 const COMPANY_STOP = new Set(
   (
     'y and que quiero queremos necesito necesitamos para por con en we i and my is es somos tengo con estamos busco ' +
     'buscamos would like want need to a the una un de la el los las who which'
   ).split(' '),
+);
+/** Days and months follow "from"/"de" too ("from Monday to Friday"). */
+const NOT_COMPANY = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday lunes martes miercoles jueves viernes sabado domingo january february march april may june july august september october november december enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre today tomorrow hoy manana'.split(
+    ' ',
+  ),
 );
 /** Places that follow "de"/"from"/"trabajo en" but are not companies. */
 const PLACES = new Set(
@@ -288,9 +324,11 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     const first = words[0] as WordSpan;
     const last = words[words.length - 1] as WordSpan;
     const folded = f.folded.slice(f.map.indexOf(first.start), f.map.indexOf(last.end - 1) + 1);
-    if (PLACES.has(folded) || excluded.has(folded)) return;
+    if (PLACES.has(folded) || excluded.has(folded) || NOT_COMPANY.has(folded) || !/\p{L}/u.test(folded)) return;
     if (out.some((e) => e.start <= first.start && first.start < e.end)) return;
-    out.push({ type: 'company', value: formatCompany(text.slice(first.start, last.end)), start: first.start, end: last.end });
+    // "Inc." and "Corp." keep their dot (the word reader stops before it).
+    const end = /^(?:inc|corp|ltd|co|s\.a|s\.r\.l|e\.i\.r\.l|s\.a\.s)$/i.test(last.raw) && text[last.end] === '.' ? last.end + 1 : last.end;
+    out.push({ type: 'company', value: formatCompany(text.slice(first.start, end)), start: first.start, end });
   };
 
   // 1. Introduced by a phrase: "de la empresa X", "trabajo en X", "from X Corp".
@@ -342,7 +380,11 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
       }
       while (taken.length > 1 && PARTICLES.has((taken[0] as WordSpan).folded)) taken.shift();
       if (taken.length > 1) push(taken);
-    } else if (COMPANY_HEAD.test(w.folded) && all[i + 1] && /^\p{Lu}/u.test(all[i + 1]!.raw)) {
+    } else if (
+      COMPANY_HEAD.test(w.folded) &&
+      all[i + 1] &&
+      (/^\p{Lu}/u.test(all[i + 1]!.raw) || (PARTICLES.has(all[i + 1]!.folded) && all[i + 1]!.folded !== 'y' && all[i + 2] !== undefined && /^\p{Lu}/u.test(all[i + 2]!.raw)))
+    ) {
       const taken: WordSpan[] = [w];
       for (let j = i + 1; j < all.length && taken.length < 6; j++) {
         const n = all[j] as WordSpan;

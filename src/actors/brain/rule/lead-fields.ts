@@ -29,7 +29,7 @@ const URGENCY_WHEN: [UrgencyLevel, RegExp][] = [
   ['Medio', /^(?:la semana que viene|la proxima semana|proxima semana|en unos dias|en dos semanas|next week|in a few days|in two weeks|este mes|this month|mas o menos)$/],
   ['Bajo', /^(?:el mes que viene|el proximo mes|proximo mes|next month|en unos meses|in a few months|nada|no mucho|not much|not really|poco|sin prisa|no hay prisa|no urge|cuando sea|whenever)$/],
 ];
-/** Urgency cues strong enough to count when the question was not asked ("¿abren hoy?" is not one). */
+/** Urgency cues strong enough to count inside a question ("¿lo tienen para hoy? es urgente"). */
 const URGENCY_CUE = /\b(?:urgen\w*|prioridad|priority|para ayer|cuanto antes|lo antes posible|asap|as soon as possible|inmediat\w*|immediately|emergencia|emergency|sin prisa|no hay prisa|no urge|no rush|no hurry|not urgent|cuando puedan|whenever)\b/;
 
 /**
@@ -81,7 +81,9 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   const folded = plainWords(text);
   const named = AREA_NAMED.find(([, re]) => re.test(folded))?.[0];
   if (named) fields.interest_area = named;
-  const urgency = URGENCY_CUE.test(folded) ? detectUrgency(text) : undefined;
+  // A question's time words are not the lead's urgency ("¿abren hoy?"), unless urgency is named.
+  const question = /\?\s*$/.test(text.trim()) || /^(?:a que|que|cual|cuando|donde|como|cuanto|cuantos|hay|tienen|abren|cierran|what|when|where|how|do|does|is|are|can)\b/.test(folded);
+  const urgency = !question || URGENCY_CUE.test(folded) ? detectUrgency(text) : undefined;
   if (urgency) fields.urgency_level = urgency;
 
   // A correction names the field and gives the new value: it wins over a looser reading.
@@ -97,9 +99,11 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     }
   }
 
-  if (expected && fields[expected] === undefined) {
+  // The answer to the question asked wins for the levels ("alta, empezamos la semana que viene").
+  const answersLevel = expected === 'urgency_level' || expected === 'interest_area';
+  if (expected && (fields[expected] === undefined || answersLevel)) {
     const value = readBare(expected, text, { tenantName: input.tenantName, entities });
-    if (value !== undefined) fields[expected] = value;
+    if (value !== undefined && (value !== null || fields[expected] === undefined)) fields[expected] = value;
   }
   return {
     leadFields: fields,
