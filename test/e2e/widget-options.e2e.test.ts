@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ClientFrame, ServerFrame, WireMessage } from '../../src/channels/widget/protocol.js';
+import { startHiloForTest } from '../helpers/hilo-server.js';
 import { launchChromium } from './browser.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -167,5 +168,72 @@ describe('reply options in the widget (real Chromium, scripted server)', () => {
     await page.locator('hilo-widget .opt').first().click({ force: true });
     await page.waitForTimeout(200);
     expect(server.received.filter((f) => f.type === 'message')).toHaveLength(1);
+  });
+});
+
+describe('reply options from the real bot (real server, real Chromium)', () => {
+  let server: Awaited<ReturnType<typeof startHiloForTest>>;
+  let browser: Browser | undefined;
+  let launchError: unknown;
+  let context: BrowserContext | undefined;
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    server = await startHiloForTest();
+    browser = await launchChromium().catch((err: unknown) => {
+      launchError = err;
+      return undefined;
+    });
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('should show a clarifying question\'s choices as buttons and answer the tapped one', { timeout: 90_000 }, async () => {
+    if (!browser) throw launchError;
+    context = await browser.newContext({ baseURL: server.baseUrl, locale: 'es-DO', viewport: { width: 1280, height: 820 } });
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.locator('hilo-widget .launcher').click();
+    await page.locator('hilo-widget .status[data-state="online"]').waitFor({ timeout: 20_000 });
+
+    // Too vague to act on: the bot asks which of the likely things is meant.
+    await page.locator('hilo-widget textarea').fill('cosas');
+    await page.locator('hilo-widget textarea').press('Enter');
+    await page.locator('hilo-widget .opt').first().waitFor({ timeout: 20_000 });
+    const labels = await page.locator('hilo-widget .opt').allTextContents();
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    expect(labels.length).toBeLessThanOrEqual(3);
+    const bots = await page.locator('hilo-widget .log .msg[data-author="bot"]').count();
+
+    await page.locator('hilo-widget .opt').first().click();
+    // The choice is sent as the customer's message, and the bot answers it (not the same question again).
+    await page.waitForFunction(
+      (n) => (document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-author="bot"]').length ?? 0) > n,
+      bots,
+      { timeout: 20_000 },
+    );
+    const customer = await page.locator('hilo-widget .log .msg[data-author="customer"] .bubble').allTextContents();
+    expect(customer).toHaveLength(2);
+    expect(customer[1]).not.toBe('cosas');
+    const replies = await page.locator('hilo-widget .log .msg[data-author="bot"] .bubble').allTextContents();
+    expect(replies[replies.length - 1]).not.toBe(replies[bots - 1]);
+
+    // REST clients get the same choices with each message.
+    const rest = await page.request.post(`/api/tenants/ferreteria/messages`, {
+      headers: { authorization: `Bearer ${server.apiKey}` },
+      data: { sender: 'rest-options-1', text: 'cosas' },
+    });
+    expect(rest.status()).toBe(200);
+    const body = (await rest.json()) as { messages: Array<{ options?: Array<{ label: string; text: string }> }> };
+    const offered = body.messages.flatMap((m) => m.options ?? []);
+    expect(offered.length).toBeGreaterThanOrEqual(2);
+    for (const o of offered) {
+      expect(o.label.trim()).not.toBe('');
+      expect(o.text.trim()).not.toBe('');
+    }
   });
 });
