@@ -152,6 +152,13 @@ function normaliseMeasures(folded: string): string {
   t = t.replace(/\b(?:a\s+)?quarter\s+inch\b/g, ' 1/4in ');
   t = t.replace(/\bhalf\s+(?:an\s+)?inch\b/g, ' 1/2in ');
   t = t.replace(/\bmedia\s+pulgada\b/g, ' 1/2in ');
+  t = t.replace(/\b(?:a\s+)?quarter\s+(?:of\s+a\s+)?gallon\b|\b(?:un\s+)?cuarto\s+de\s+galon\b/g, ' 1/4 gal ');
+  t = t.replace(/\b(?:medio|half(?:\s+a)?)\s+galon\b|\bhalf\s+(?:a\s+)?gallon\b/g, ' 1/2 gal ');
+  // "block de ocho", "tubo de cuatro": a number word after "de" is a size.
+  t = t.replace(/\b(de|of)\s+([a-z]+)\b/g, (whole, de: string, word: string) => {
+    const n = NUMBER_WORDS[word];
+    return n !== undefined && n > 1 && n < 100 ? `${de} ${n}` : whole;
+  });
   t = t.replace(/\b(?:de\s+a\s+)?media\b/g, ' 1/2 ');
   t = t.replace(/\bmedio\b(?!\s+(?:galon|saco|metro))/g, ' 1/2 ');
   // "1 1/2" is one size, not two numbers.
@@ -233,7 +240,11 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
   });
   take(/\b(\d+(?:\.\d+)?)\s*x\s*(\d+(?:\.\d+)?)(?:\s*x\s*(\d+(?:\.\d+)?)(?:ft|in)?)?(?:\s*cm\b)?/g, (m) => {
     attributes.dims.push(`${m[1]}x${m[2]}`);
-    if (m[3]) attributes.dims.push(`${m[1]}x${m[2]}x${m[3]}`);
+    if (m[3]) {
+      attributes.dims.push(`${m[1]}x${m[2]}x${m[3]}`);
+      // Lumber is 2x4x10': the third part is its length in feet.
+      attributes.measures.push({ value: Number(m[3]), unit: 'ft' });
+    }
     addPhrase('dims', m[3] ? `${m[1]}x${m[2]}x${m[3]}` : `${m[1]}x${m[2]}`);
   });
   take(/\b(\d+)\s*-\s*(\d+)\s*-\s*(\d+)\b/g, (m) => {

@@ -58,6 +58,8 @@ interface Entry {
   core: Set<string>;
   /** Head nouns: the name's first word and single-word aliases. */
   heads: Set<string>;
+  /** The name's first word: the noun a Spanish-speaking customer leads with ("hojas de segueta"). */
+  lead: string;
   attributes: Attributes;
   /** Content stems of each `default_for` phrase. */
   defaults: string[][];
@@ -204,7 +206,7 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     else delete attributes.pack;
     if (product.brand) attributes.brand = fold(product.brand).replace(/[^a-z0-9]+/g, ' ').trim();
     const defaults = (product.default_for ?? []).map((phrase) => parse(phrase).content);
-    return { product, tokens, sounds, core: new Set(nameTerms), heads, attributes, defaults };
+    return { product, tokens, sounds, core: new Set(nameTerms), heads, lead: nameTerms[0] ?? '', attributes, defaults };
   });
 
   const documentFrequency = new Map<string, number>();
@@ -271,6 +273,19 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     return found;
   };
 
+  const byAttributes = (parsed: ParsedQuery, limit: number): CatalogMatch[] =>
+    entries
+      .map((entry) => ({ entry, attributes: scoreAttributes(parsed.attributes, entry.attributes) }))
+      .filter(({ attributes }) => attributes.unmet.length === 0)
+      .sort(
+        (a, b) =>
+          Number(b.entry.product.stock > 0) - Number(a.entry.product.stock > 0) ||
+          a.entry.product.price - b.entry.product.price ||
+          a.entry.product.sku.localeCompare(b.entry.product.sku),
+      )
+      .slice(0, limit)
+      .map(({ entry }) => ({ product: entry.product, score: 0.6, unmet: [], defaulted: false }));
+
   const search = (query: string, options: { limit?: number } = {}): CatalogMatch[] => {
     const limit = options.limit ?? 5;
     const parsed = parse(query);
@@ -279,6 +294,8 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     if (content.length === 0 && (parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.brand)) {
       content = termsOf(query).map(stem).filter((s) => !FILLER.has(s) && stems.has(s));
     }
+    // Only dimensions ("2x4 de 12 pies"): every product with those dimensions is a candidate.
+    if (content.length === 0 && parsed.attributes.dims.length > 0) return byAttributes(parsed, limit);
     if (content.length === 0) return [];
     const terms = content.map((word) => ({ word, known: correctStem(word) }));
     if (!terms.some((t) => t.known !== null)) return [];
@@ -323,7 +340,8 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
       const defaulted = entry.defaults.some(
         (phrase) => phrase.length > 0 && phrase.every((s) => queryStems.has(correctStem(s) ?? s)) && [...queryStems].every((s) => phrase.includes(s) || entry.tokens.has(s)),
       );
-      scored.push({ entry, text: 0.68 * coverage + 0.1 * Number(head) + 0.08 * specificity + 0.14 * relevance, attributes, defaulted });
+      const leads = (terms[0]?.known ?? terms[0]?.word) === entry.lead ? 0.04 : 0;
+      scored.push({ entry, text: 0.68 * coverage + 0.1 * Number(head) + 0.08 * specificity + 0.14 * relevance + leads, attributes, defaulted });
     }
     // An attribute no candidate has ("pintura azul" in a store without blue paint) cannot tell them
     // apart: it is left out of the ranking, and stays unmet so the reply can say so.

@@ -59,7 +59,7 @@ function buildVocabulary(catalog: readonly Product[], resolver: ProductResolver)
   const tokens = (s: string): string[] => foldWithMap(s).folded.split(/[^a-z0-9]+/).filter((t) => t.length >= 2 && !/^\d/.test(t));
   for (const p of catalog) {
     const nameTokens = tokens(p.name);
-    if (nameTokens[0]) heads.add(nameTokens[0]);
+    if (nameTokens[0]) for (const form of singular(nameTokens[0])) heads.add(form);
     for (const phrase of [nameTokens, ...(p.aliases ?? []).map(tokens)]) {
       if (phrase !== nameTokens && phrase[0]) heads.add(phrase[0]);
       for (let i = 0; i + 1 < phrase.length; i++) pairs.add(`${phrase[i]} ${phrase[i + 1]}`);
@@ -122,7 +122,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
     extract(text) {
       const f = foldWithMap(text);
       const toks: Tok[] = [];
-      for (const m of f.folded.matchAll(/\d+\/\d+|\d+(?:[.,]\d+)?|#|[a-z0-9]+|"/g)) {
+      for (const m of f.folded.matchAll(/\d+x\d+(?:x\d+)?|\d+\/\d+|\d+(?:[.,]\d+)?|#|[a-z0-9]+|"/g)) {
         const s = m.index ?? 0;
         toks.push({ t: m[0], s, e: s + m[0].length });
       }
@@ -148,6 +148,11 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           return unit !== undefined && MEASURE_UNIT.test(unit) ? { parts: [frac.value, unit], len: frac.len + 1 } : { parts: [frac.value], len: frac.len };
         }
         if (t === '"') return { parts: ['"'], len: 1 };
+        if (/^(?:quarter|cuarto)$/.test(t) && /^(?:gallons?|galon(?:es)?)$/.test(toks[j + 1]?.t ?? '')) return { parts: ['1/4', 'gal'], len: 2 };
+        if (t === 'cuarto' && toks[j + 1]?.t === 'de' && /^galon(?:es)?$/.test(toks[j + 2]?.t ?? '')) return { parts: ['1/4', 'gal'], len: 3 };
+        if (/^\d+x\d+(?:x\d+)?$/.test(t)) return { parts: [t], len: 1 };
+        // "pulgada y media", "2 y media": one size.
+        if (/^(?:pulgadas?|una|\d+)$/.test(t) && toks[j + 1]?.t === 'y' && toks[j + 2]?.t === 'media') return { parts: [t, 'y', 'media'], len: 3 };
         if (/^(?:grado|grade|calibre|gauge|#|no|numero)$/.test(t) && /^\d+$/.test(toks[j + 1]?.t ?? '')) return { parts: [t, toks[j + 1]!.t], len: 2 };
         if (/^\d+(?:[.,]\d+)?$/.test(t)) {
           const unit = toks[j + 1]?.t;
@@ -200,18 +205,31 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
             const next = toks[j + 1] as Tok;
             // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas").
-            if (/^\d+$/.test(next.t) && !isHead(resolve(toks[j + 2]?.t ?? '')) && !UNITS.has(resolve(toks[j + 2]?.t ?? '') ?? '')) {
-              parts.push(next.t);
+            const size = /^\d+$/.test(next.t) ? next.t : NUMBER_WORDS[next.t] !== undefined && NUMBER_WORDS[next.t]! > 1 ? String(NUMBER_WORDS[next.t]) : null;
+            if (size !== null && !attributeAt(j + 1) && !isHead(resolve(toks[j + 2]?.t ?? '')) && !UNITS.has(resolve(toks[j + 2]?.t ?? '') ?? '')) {
+              parts.push(size);
               last = j + 1;
               j += 2;
               continue;
             }
             const nextWord = resolve(next.t);
-            if (attributeAt(j + 1) || (nextWord && !isHead(nextWord) && !UNITS.has(nextWord))) {
+            // "tornillo para techo", "hojas de segueta", "llave de lavamanos": what follows describes this product.
+            if (attributeAt(j + 1) || (nextWord && !UNITS.has(nextWord) && !/^\d/.test(toks[j + 2]?.t ?? ''))) {
               j++;
+              if (nextWord && isHead(nextWord) && !attributeAt(j)) {
+                parts.push(nextWord);
+                previous = nextWord;
+                last = j;
+                j++;
+              }
               continue;
             }
             break;
+          }
+          // A lone letter inside a name ("block U para dintel") says nothing: step over it.
+          if (/^[b-df-hj-np-tv-xz]$|^u$/.test(t.t) && /^(?:de|para)$/.test(toks[j + 1]?.t ?? '')) {
+            j++;
+            continue;
           }
           // A bare number after the product ("cable 12", "block 6") is its size when nothing product-like follows.
           if (/^\d+$/.test(t.t) && !isHead(resolve(toks[j + 1]?.t ?? '')) && !UNITS.has(resolve(toks[j + 1]?.t ?? '') ?? '') && !DOZEN.has(toks[j + 1]?.t ?? '')) {
