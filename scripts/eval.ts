@@ -5,7 +5,8 @@
  * (test/eval/thresholds.json). Options: `--out FILE` (default EVALUATION.md), `--no-write`,
  * `--data DIR` (another data folder laid out as described at `sourcesFromDir`), `--record LABEL`
  * (append the headline figures to test/eval/history.jsonl; EVALUATION.md shows that history),
- * `--commit REF` (the commit of a tree exported without .git).
+ * `--commit REF` (the commit of a tree exported without .git), `--only TEXT` (only the scripted
+ * conversations whose file or title contains TEXT; nothing written).
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
@@ -19,7 +20,7 @@ import { loadDemo } from '../test/helpers/memory-host.js';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const check = args.includes('--check');
-const write = !args.includes('--no-write');
+const write = !args.includes('--no-write') && !args.includes('--only');
 const outIndex = args.indexOf('--out');
 const dataIndex = args.indexOf('--data');
 const sources = dataIndex >= 0 && args[dataIndex + 1] ? sourcesFromDir(resolve(args[dataIndex + 1]!)) : defaultSources(root);
@@ -29,6 +30,18 @@ const recordIndex = args.indexOf('--record');
 const recordLabel = recordIndex >= 0 ? (args[recordIndex + 1] ?? '') : null;
 if (recordLabel !== null && (recordLabel === '' || recordLabel.startsWith('--'))) {
   process.stderr.write('eval: --record needs a label, e.g. --record "product resolver v2"\n');
+  process.exit(2);
+}
+// `--only TEXT`: just the scripted conversations whose file or title contains TEXT (for iterating
+// on one topic); a partial run is neither written to EVALUATION.md nor recorded.
+const onlyIndex = args.indexOf('--only');
+const only = onlyIndex >= 0 ? args[onlyIndex + 1] : undefined;
+if (onlyIndex >= 0 && (!only || only.startsWith('--'))) {
+  process.stderr.write('eval: --only needs a text, e.g. --only followups\n');
+  process.exit(2);
+}
+if (only !== undefined && recordLabel !== null) {
+  process.stderr.write('eval: --only runs part of the conversations; it cannot be recorded\n');
   process.exit(2);
 }
 const outFile = outIndex >= 0 && args[outIndex + 1] ? args[outIndex + 1]! : join(root, 'EVALUATION.md');
@@ -42,7 +55,7 @@ function git(...a: string[]): string {
 }
 
 const { tenant, brain } = await loadDemo();
-const result = await runEvaluation({ tenant, brain, sources, root, progress: (l) => process.stderr.write(`eval: ${l}\n`) });
+const result = await runEvaluation({ tenant, brain, sources, root, ...(only !== undefined ? { only } : {}), progress: (l) => process.stderr.write(`eval: ${l}\n`) });
 
 process.stdout.write(`${renderSummary(result)}\n`);
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';

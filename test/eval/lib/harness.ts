@@ -140,6 +140,8 @@ export interface RunEvaluationOptions {
   root: string;
   /** Progress lines (stderr in the CLI). */
   progress?: (line: string) => void;
+  /** Only the scripted conversations whose file or title contains this text (case-insensitive). */
+  only?: string;
 }
 
 /** Runs every metric on the given sources and compares them with the thresholds. */
@@ -167,7 +169,9 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     .filter((f) => f.endsWith('.conv'))
     .sort();
   const conversations = files.flatMap((f) => parseConv(readFileSync(join(sources.conversations, f), 'utf8'), relative(options.root, join(sources.conversations, f))));
-  const outcomes = await runConversations({ tenant, brain, conversations });
+  const only = options.only?.toLowerCase();
+  const selected = only ? conversations.filter((c) => c.file.toLowerCase().includes(only) || c.title.toLowerCase().includes(only)) : conversations;
+  const outcomes = await runConversations({ tenant, brain, conversations: selected });
 
   progress('injection…');
   const pairs = sources.injection.map((p) => ({ name: p.name, attacks: readJsonl<InjectionRow>(p.attacks), benign: readJsonl<InjectionRow>(p.benign) }));
@@ -191,7 +195,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     intents: { sets, union },
     entities,
     products: { search, brainFed, rows: queries.length },
-    conversations: { outcomes, files: files.length, turns: conversations.reduce((a, c) => a + c.turns.length, 0) },
+    conversations: { outcomes, files: new Set(selected.map((c) => c.file)).size, turns: selected.reduce((a, c) => a + c.turns.length, 0) },
     injection,
     thresholds,
     checks,
