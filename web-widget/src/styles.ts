@@ -34,7 +34,7 @@ display:flex;flex-direction:column;box-shadow:0 12px 40px rgba(0,0,0,.28);border
 .close{background:transparent;color:#fff;width:36px;height:36px;border-radius:8px;display:flex;align-items:center;justify-content:center;padding:0}
 .close:hover{background:rgba(255,255,255,.18)}
 .close svg{width:20px;height:20px}
-.log{flex:1;overflow-y:auto;padding:14px 12px;display:flex;flex-direction:column;gap:8px;background:#fff;margin:0;list-style:none}
+.log{flex:1;overflow-y:auto;overscroll-behavior:contain;padding:14px 12px;display:flex;flex-direction:column;gap:8px;background:#fff;margin:0;list-style:none}
 .msg{max-width:85%;min-width:0;display:flex;flex-direction:column;gap:2px}
 .msg[data-author=customer]{align-self:flex-end;align-items:flex-end}
 .msg[data-author=bot],.msg[data-author=agent]{align-self:flex-start}
