@@ -238,6 +238,10 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
     attributes.measures.push({ value: Number(m[1]), unit: 'ga' });
     addPhrase('size', `#${m[1]}`);
   });
+  take(/\b(\d+)\s*(?:gauge|ga|awg)\b/g, (m) => {
+    attributes.measures.push({ value: Number(m[1]), unit: 'ga' });
+    addPhrase('size', `#${m[1]}`);
+  });
   take(/\b(\d+(?:\.\d+)?)\s*x\s*(\d+(?:\.\d+)?)(?:\s*x\s*(\d+(?:\.\d+)?)(?:ft|in)?)?(?:\s*cm\b)?/g, (m) => {
     attributes.dims.push(`${m[1]}x${m[2]}`);
     if (m[3]) {
@@ -351,8 +355,9 @@ function readQuantity(t: string): { quantity: number; pack?: string; packWord?: 
     if (prev !== undefined && QUANTITY_BLOCKERS.test(prev) && (ofSize || (prev !== 'de' && prev !== 'of'))) return null;
     if (next === undefined || /^\d/.test(next)) return null;
     const pack = PACKS[next];
-    const ofThem = (next === 'de' || next === 'of') && PRONOUNS.test(tokens[i + 2]?.[0] ?? '');
-    if (!pack && !ofThem && (unitOf(next) !== null || COUNT_NOUNS.test(next) || FILLER.has(stem(next)))) return null;
+    // "50 de esos", "12 de clavos" (from "una docena de clavos"), "200 of them".
+    const ofThem = (next === 'de' || next === 'of') && (PRONOUNS.test(tokens[i + 2]?.[0] ?? '') || /^[a-z]{3,}$/.test(tokens[i + 2]?.[0] ?? ''));
+    if (!pack && !ofThem && (unitOf(next) !== null || COUNT_NOUNS.test(next) || FILLER.has(stem(next)) || /^(?:gauge|ga|awg|x)$/.test(next))) return null;
     // "un cemento" is too weak to be a quantity; a digit, a pack or a number above one makes it real.
     if (!isDigits && value <= 1 && !pack) return null;
     const token = tokens[i] as RegExpMatchArray;

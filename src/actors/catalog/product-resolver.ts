@@ -46,6 +46,7 @@ const WEIGHTS = {
   pack: { hit: 0.06, miss: -0.12 },
   brand: { hit: 0.12, miss: -0.22 },
   default: 0.1,
+  inStock: 0.015,
 } as const;
 
 interface Entry {
@@ -350,7 +351,9 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     const results: (CatalogMatch & { raw: number })[] = scored.map(({ entry, text, attributes, defaulted }) => {
       let delta = 0;
       for (const [kind, value] of Object.entries(attributes.deltas) as [AttributeKind, number][]) if (available.has(kind) || kind === 'pack') delta += value;
-      const raw = text + delta + (defaulted && attributes.unmet.length === 0 ? WEIGHTS.default : 0);
+      // Between near-equal matches a clerk hands over what is on the shelf.
+      const onShelf = entry.product.stock > 0 ? WEIGHTS.inStock : 0;
+      const raw = text + delta + onShelf + (defaulted && attributes.unmet.length === 0 ? WEIGHTS.default : 0);
       return { product: entry.product, raw, score: 0, unmet: attributes.unmet, defaulted };
     });
     results.sort(

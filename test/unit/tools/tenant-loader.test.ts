@@ -60,6 +60,7 @@ describe('loadTenant', () => {
       displayName: 'Ferretería La Romana',
       defaultLang: 'es',
       timeZone: 'America/Santo_Domingo',
+      accountVerification: 'second_identifier',
       currency: 'DOP',
     });
     expect(tenant.catalog.length).toBeGreaterThanOrEqual(170);
@@ -100,6 +101,25 @@ describe('loadTenant', () => {
       c[5].sku = c[0].sku;
     });
     expect((await loadError()).message).toMatch(/^catalog\.json: \$\[5\]\.sku: duplicate SKU "CEM-001" \(also at \$\[0\]\)$/);
+  });
+
+  it('should reject an everyday-product phrase claimed by two products, and a brand that is not text', async () => {
+    await edit('catalog.json', (c) => {
+      c[3].default_for = ['Cemento'];
+    });
+    expect((await loadError()).message).toMatch(/^catalog\.json: \$\[3\]\.default_for\[0\]: "Cemento" is already the default of CEM-001$/);
+    await edit('catalog.json', (c) => {
+      delete c[3].default_for;
+      c[3].brand = 12;
+    });
+    expect((await loadError()).message).toMatch(/^catalog\.json: \$\[3\]\.brand: expected a non-empty string/);
+  });
+
+  it('should load brands and everyday-product phrases from the catalog', async () => {
+    const tenant = await loadTenant(dir);
+    const cement = tenant.catalog.find((p) => p.sku === 'CEM-001')!;
+    expect(cement.brand).toBe('Cemex');
+    expect(cement.default_for).toContain('funda de cemento');
   });
 
   it('should reject duplicate and malformed account numbers', async () => {
