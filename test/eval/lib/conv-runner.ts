@@ -54,7 +54,11 @@ interface LeadView {
 
 /** Checks one expectation against a turn's result; returns what was seen when it fails, null when it holds. */
 function check(e: Expectation, result: TurnResult): string | null {
-  const botText = result.replies.filter((r) => r.direction === 'out').map((r) => r.text).join(' ⏎ ');
+  // What the customer sees: each reply's text and the labels of the options (buttons) it offers.
+  const botText = result.replies
+    .filter((r) => r.direction === 'out')
+    .map((r) => (r.options && r.options.length > 0 ? `${r.text} [${r.options.map((o) => o.label).join(' | ')}]` : r.text))
+    .join(' ⏎ ');
   const replies = fold(botText);
   const state = result.state.value;
   const context = result.state.context;
