@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Understanding } from '../../../src/domain/understanding.js';
+import type { TurnResult } from '../../../src/actors/conversation-service.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 import { createConversation, understood, type BrainScript } from './machine-harness.js';
 
 const field = (leadFields: Understanding['leadFields'], extra: Partial<Understanding> = {}) =>
@@ -410,5 +412,144 @@ describe('conversation machine › remembered contact', () => {
     await c.say('Juan Pérez');
     await c.send({ type: 'conversation.close', reason: 'idle' });
     expect((await c.say('cotizar')).says).toEqual(['lead.start', 'lead.ask.email']);
+  });
+});
+
+describe('qualifying with the rule brain', () => {
+  type Draft = Record<string, { value: string | null; sourceMessageId: string } | undefined>;
+  async function chat(lines: string[]) {
+    const { tenant, brain } = await loadDemo();
+    const { host } = createMemoryHost({ tenant, brain });
+    const sender = `q-${Math.random().toString(36).slice(2)}`;
+    const turns: TurnResult[] = [];
+    for (const text of lines) turns.push(await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text }));
+    await host.close();
+    const last = turns[turns.length - 1]!;
+    const values = Object.fromEntries(Object.entries((last.state.context as { lead: { draft: Draft } }).lead.draft).map(([k, v]) => [k, v?.value]));
+    return { turns, last, said: last.replies.map((r) => r.text).join('\n'), values };
+  }
+  const README_LEAD = ['Somos una constructora y queremos comprar materiales al por mayor', 'Ana Pérez', 'ana@perez.do', 'Constructora Báez', 'ventas', 'Necesitamos cemento y varilla para una obra de 3 niveles', 'alta'];
+
+  it('should ask every field, the interest area included, when the customer only said they want to buy', async () => {
+    const { turns, last, values } = await chat(README_LEAD);
+    const asked = turns.map((t) => t.replies.map((r) => r.text).join(' '));
+    expect(asked[0]).toMatch(/nombre completo/);
+    expect(asked[1]).toMatch(/correo/);
+    expect(asked[2]).toMatch(/empresa/);
+    expect(asked[3]).toMatch(/Ventas.*Soporte.*Facturación/);
+    expect(asked[4]).toMatch(/qué necesitas/);
+    expect(asked[5]).toMatch(/urgente/);
+    expect(last.state.value).toBe('qualifying.confirming');
+    expect(values).toEqual({
+      name: 'Ana Pérez',
+      email: 'ana@perez.do',
+      company_name: 'Constructora Báez',
+      interest_area: 'Ventas',
+      problem_statement: 'Necesitamos cemento y varilla para una obra de 3 niveles',
+      urgency_level: 'Alto',
+    });
+  });
+
+  it('should take the area when the customer names it', async () => {
+    const { values, said } = await chat(['Somos una constructora y queremos comprar materiales al por mayor, es con el área de ventas']);
+    expect(values.interest_area).toBe('Ventas');
+    expect(said).toMatch(/nombre completo/);
+  });
+
+  it.each([
+    ['el correo es otro: ana@nuevo.do', 'email', 'ana@nuevo.do'],
+    ['no, la empresa es Constructora Ozama', 'company_name', 'Constructora Ozama'],
+    ['cambia la urgencia a baja', 'urgency_level', 'Bajo'],
+    ['el nombre está mal, es Ana María Pérez', 'name', 'Ana María Pérez'],
+    ['el área es facturación', 'interest_area', 'Facturación'],
+    ['my email is wrong, it is ana@work.com', 'email', 'ana@work.com'],
+    ['la empresa se llama ferreteria el sol', 'company_name', 'Ferreteria El Sol'],
+    ['mi teléfono es 809-555-1234', 'phone_or_username', '+18095551234'],
+  ])('should apply "%s" at the summary in one message and show the summary again', async (text, field, value) => {
+    const { last, values, said } = await chat([...README_LEAD, text]);
+    expect(last.state.value).toBe('qualifying.confirming');
+    expect(values[field]).toBe(value);
+    expect(said).toMatch(/lo cambié|I changed it/);
+    expect(said).toMatch(/Confirmemos|confirm your details/);
+    expect(values.name).toBe(field === 'name' ? value : 'Ana Pérez');
+  });
+
+  it('should ask which detail to fix on a plain no, then take the value given', async () => {
+    const { turns, values, last } = await chat([...README_LEAD, 'no', 'el correo', 'ana@otra.do', 'sí']);
+    expect(turns[7]!.replies.map((r) => r.text).join(' ')).toMatch(/Qué dato cambio/);
+    expect(turns[8]!.replies.map((r) => r.text).join(' ')).toMatch(/correo/);
+    expect(turns[9]!.state.value).toBe('qualifying.confirming');
+    expect(values.email).toBe('ana@otra.do');
+    expect(last.replies.map((r) => r.text).join(' ')).toMatch(/L-\d{6}/);
+  });
+
+  it.each([
+    ['ninguna', 'company_name', null],
+    ['personal', 'company_name', null],
+    ['es para mi casa', 'company_name', null],
+  ])('should read the bare answer "%s" to the company question', async (answer, field, value) => {
+    const { values, said } = await chat(['quiero cotizar un proyecto', 'Luis Peña', 'luis@pena.do', answer]);
+    expect(values[field]).toBe(value);
+    expect(said).toMatch(/área/);
+  });
+
+  it('should read "no sé", "para ayer" and "no sé" for area, problem and urgency, and never loop', async () => {
+    const area = await chat(['quiero cotizar un proyecto', 'Luis Peña', 'luis@pena.do', 'ninguna', 'no sé']);
+    expect(area.values.interest_area).toBe('Otro');
+    const urgent = await chat(['quiero cotizar un proyecto', 'Luis Peña', 'luis@pena.do', 'ninguna', 'ventas', 'techar la marquesina', 'para ayer']);
+    expect(urgent.values.urgency_level).toBe('Alto');
+    const unsure = await chat(['quiero cotizar un proyecto', 'Luis Peña', 'luis@pena.do', 'ninguna', 'ventas', 'techar la marquesina', 'no sé']);
+    expect(unsure.last.state.value).toBe('qualifying.confirming');
+    expect(unsure.values.urgency_level).toBeNull();
+  });
+
+  it('should take the answer to a re-asked question (invalid email, declined name, after a detour)', async () => {
+    const email = await chat(['quiero cotizar un proyecto', 'Luis Peña', 'luis@gmail', 'luis@gmail.com']);
+    expect(email.values.email).toBe('luis@gmail.com');
+    expect(email.said).toMatch(/empresa/);
+    const name = await chat(['quiero cotizar un proyecto', 'prefiero no', 'Luis Peña']);
+    expect(name.turns[1]!.replies.map((r) => r.text).join(' ')).toMatch(/Necesito tu \*nombre\*/);
+    expect(name.values.name).toBe('Luis Peña');
+    expect(name.said).toMatch(/correo/);
+    const detour = await chat(['quiero cotizar un proyecto', 'Luis Peña', '¿tienen cemento gris?', 'luis@pena.do']);
+    expect(detour.values.email).toBe('luis@pena.do');
+    expect(detour.said).toMatch(/empresa/);
+  });
+
+  it.each([
+    ['soy el ing. Pedro Ramírez', 'Pedro Ramírez'],
+    ['me llamo maria jose de la cruz', 'Maria Jose de la Cruz'],
+    ['Ana Pérez, ana@x.com', 'Ana Pérez'],
+    ['Lic. Ramón Peña', 'Ramón Peña'],
+  ])('should read the name in "%s"', async (answer, name) => {
+    const { values } = await chat(['quiero cotizar un proyecto', answer]);
+    expect(values.name).toBe(name);
+  });
+
+  it.each([
+    ['de parte de Constructora Ozama', 'Constructora Ozama'],
+    ['trabajo en Ferretería Báez', 'Ferretería Báez'],
+    ['the organizer is Eventos Del Este', 'Eventos Del Este'],
+    ['Inversiones Díaz', 'Inversiones Díaz'],
+  ])('should read the company in "%s"', async (answer, company) => {
+    const { values } = await chat(['quiero cotizar un proyecto', 'Luis Peña', 'luis@pena.do', answer]);
+    expect(values.company_name).toBe(company);
+  });
+
+  it('should qualify in English with the same questions and corrections', async () => {
+    const { turns, values, last } = await chat([
+      'We are a construction company and want to buy materials in bulk',
+      'My name is John Smith',
+      'john@smithbuild.com',
+      'Smith Builders LLC',
+      'sales',
+      'We need cement and rebar for a three-story building',
+      'as soon as possible',
+      'the company name is wrong, it is Smith Construction LLC',
+    ]);
+    expect(turns[0]!.replies.map((r) => r.text).join(' ')).toMatch(/full name/);
+    expect(turns[4]!.replies.map((r) => r.text).join(' ')).toMatch(/what do you need/);
+    expect(last.state.value).toBe('qualifying.confirming');
+    expect(values).toMatchObject({ name: 'John Smith', email: 'john@smithbuild.com', company_name: 'Smith Construction LLC', interest_area: 'Ventas', urgency_level: 'Alto' });
   });
 });

@@ -47,7 +47,7 @@ const FIELD_CUES: [LeadField, RegExp][] = [
 ];
 /** What may stand between the field word and the new value: "está mal, es", "is wrong, it's", "a". */
 const CORRECTION_GLUE =
-  /^(?:\s|[,.:;!=>-]|\b(?:esta mal|estan mal|esta equivocad[oa]|es incorrect[oa]|no es ese|no es esa|no es asi|es otr[oa]|es diferente|cambio|cambió|cambiala|cambialo|seria|sería|deberia ser|debe ser|el correcto es|la correcta es|correct[oa] es|en realidad es|realmente es|es|son|a|al|por|en|de|mio|mia|is wrong|is incorrect|is not right|isn'?t right|wrong|incorrect|should be|it should be|actually|is actually|change it to|to|is|it'?s|its|the right one is)\b)+/;
+  /^(?:\s|[,.:;!=>-]|\b(?:esta mal|estan mal|esta equivocad[oa]|es incorrect[oa]|no es ese|no es esa|no es asi|es otr[oa]|es diferente|cambio|cambió|cambiala|cambialo|seria|sería|deberia ser|debe ser|el correcto es|la correcta es|correct[oa] es|en realidad es|realmente es|es|son|a|al|por|en|de|mio|mia|se llama|se llaman|is wrong|is incorrect|is not right|isn'?t right|wrong|incorrect|should be|it should be|actually|is actually|change it to|is called|called|named|it is|to|is|it'?s|its|the right one is)\b)+/;
 
 export interface LeadReading {
   leadFields: Partial<Record<LeadField, string | null>>;
@@ -225,7 +225,7 @@ export function readCorrection(text: string): { field: LeadField; value: string 
   const rest = f.folded.slice(hit.end);
   const glue = rest.match(CORRECTION_GLUE)?.[0] ?? '';
   // Without a connector ("es", "a", ":", "is", "to") the words after the field are not a value.
-  if (!/(?:\bes\b|\bseria\b|\bsería\b|\ba\b|\bal\b|\bpor\b|:|=|\bis\b|\bto\b|\bit'?s\b|\bits\b|\bbe\b|-)/.test(glue)) return null;
+  if (!/(?:\bes\b|\bseria\b|\bsería\b|\ba\b|\bal\b|\bpor\b|\bllama\b|\bcalled\b|\bnamed\b|:|=|\bis\b|\bto\b|\bit'?s\b|\bits\b|\bbe\b|-)/.test(glue)) return null;
   const from = hit.end + glue.length;
   const startOriginal = f.map[from] ?? text.length;
   const value = bareOf(text.slice(startOriginal));
