@@ -1,4 +1,5 @@
 import { conceptsOf } from './concepts.js';
+import { phonetic } from './text.js';
 
 /**
  * Sparse features for the intent classifier: word unigrams and bigrams plus word-boundary-aware
@@ -18,13 +19,32 @@ export function countFeatures(tokens: readonly string[], lexicon?: ReadonlySet<s
     add(`w:${tok}`);
     if (i + 1 < tokens.length) add(`b:${tok}_${tokens[i + 1] as string}`);
     for (const c of conceptsOf(tok, lexicon)) add(`k:${c}`);
-    const padded = ` ${tok} `;
+    for (const f of negatedFeatures(tokens, i, lexicon)) add(f);
+    // Character n-grams of how the word sounds: typos that keep the sound ("varriya", "asul") match.
+    const padded = ` ${phonetic(tok)} `;
     for (let n = 3; n <= 5; n++) {
       for (let s = 0; s + n <= padded.length; s++) add(`c:${padded.slice(s, s + n)}`);
     }
   }
   if (tokens.length === 0) add('w:<empty>');
   return counts;
+}
+
+const NEGATION = new Set(['no', 'nunca', 'jamas', 'tampoco', 'never', 'not', 'dont', 'doesnt', 'didnt', 'isnt', 'wasnt', 'wont', 'cant', 'aun', 'todavia', 'ni']);
+const CLITIC = new Set(['me', 'te', 'se', 'le', 'les', 'lo', 'la', 'los', 'las', 'nos', 'han', 'ha', 'he', 'has', 'ya']);
+
+/**
+ * "nunca llegó", "no sirve", "doesn't work": a negated word says something else than the word
+ * alone (a failed delivery is a complaint, not a delivery question). One feature per concept of
+ * the negated word (`k:neg_place`), or `k:neg_` when it has none. Only the word right after the
+ * negation counts, skipping clitics and auxiliaries ("no me llegó", "no ha llegado").
+ */
+function negatedFeatures(tokens: readonly string[], i: number, lexicon?: ReadonlySet<string>): string[] {
+  let j = i - 1;
+  while (j >= 0 && CLITIC.has(tokens[j] as string)) j--;
+  if (j < 0 || j === i || !NEGATION.has(tokens[j] as string) || NEGATION.has(tokens[i] as string) || CLITIC.has(tokens[i] as string)) return [];
+  const concepts = conceptsOf(tokens[i] as string, lexicon);
+  return concepts.length === 0 ? ['k:neg_'] : concepts.map((c) => `k:neg_${c}`);
 }
 
 /**
@@ -62,7 +82,7 @@ export function fitVectorizer(
     idf.push(Math.log((1 + docs.length) / (1 + d)) + 1);
     weights.push(BLOCK_WEIGHTS[f[0] as string] ?? 1);
   }
-  // Every feature but the bigram depends on one token alone: remember each token's known feature
+  // Every feature but the bigram and the negation depends on one token alone: remember each token's known feature
   // ids (repeated as often as the token yields them) instead of building and hashing n-gram strings
   // on every message. Bounded so odd input cannot grow it without end.
   const tokenFeatures = new Map<string, Int32Array>();
@@ -98,6 +118,7 @@ export function fitVectorizer(
         const tok = tokens[i] as string;
         for (const idx of featuresOf(tok)) add(idx);
         if (i + 1 < tokens.length) add(vocab.get(`b:${tok}_${tokens[i + 1] as string}`));
+        for (const f of negatedFeatures(tokens, i, lexicon)) add(vocab.get(f));
       }
       if (tokens.length === 0) add(vocab.get('w:<empty>'));
       const index = Int32Array.from(touched).sort();

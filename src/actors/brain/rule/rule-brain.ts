@@ -10,7 +10,7 @@ import { readLeadFields } from './lead-fields.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { foldWithMap } from './text.js';
-import { computePriority, detectAffirmation, detectCritical, detectLang } from './signals.js';
+import { computePriority, detectAffirmation, detectClosing, detectCritical, detectLang, isOnlyGreeting, mentionsDelivery } from './signals.js';
 
 /**
  * Below this top probability the message is `out_of_scope`. Chosen by 5-fold cross-validation on
@@ -18,6 +18,9 @@ import { computePriority, detectAffirmation, detectCritical, detectLang } from '
  * (0.15 → 0.922; 0.2 → 0.920; 0.3 → 0.910).
  */
 export const OUT_OF_SCOPE_THRESHOLD = 0.15;
+
+/** Confidence given to a message read as a greeting by `isOnlyGreeting` (a rule, not a guess). */
+const GREETING_RULE_CONFIDENCE = 0.9;
 
 const LEADING_COURTESY =
   /^\s*(?:(?:hola|ola|buenas|buenos dias|buen dia|buenas tardes|buenas noches|saludos|klk|saludos cordiales|hi|hello|hey|good morning|good afternoon|good evening|disculpe|disculpa|excuse me|oiga|mira|mire)\b[\s,.!;:]*)+/;
@@ -85,14 +88,32 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       if (!COURTESY_INTENTS.has(coreTop.name) && coreTop.confidence >= threshold) ranking = coreRanking;
     }
     const top = ranking[0] as IntentScore;
+    // Thanks and a farewell in one message ("dale, muchas gracias, bye") close the conversation: the
+    // courtesy the classifier split between thanks and goodbye is one goodbye.
+    if (COURTESY_INTENTS.has(top.name) && detectClosing(text)) {
+      const mass = ranking.filter((r) => COURTESY_INTENTS.has(r.name)).reduce((sum, r) => sum + r.confidence, 0);
+      return { intent: { name: 'goodbye', confidence: mass }, ranking };
+    }
+    // Greetings and forms of address only ("klk mi hermano", "dime a ver"): a greeting, read by rule.
+    if (isOnlyGreeting(text)) {
+      const greeting = ranking.find((r) => r.name === 'greeting')?.confidence ?? 0;
+      return { intent: { name: 'greeting', confidence: Math.max(greeting, GREETING_RULE_CONFIDENCE) }, ranking };
+    }
     // Below the threshold no intent is believable: answer out_of_scope with the doubt as confidence.
     const intent: IntentScore = top.confidence < threshold ? { name: 'out_of_scope', confidence: 1 - top.confidence } : top;
     return { intent, ranking };
   };
 
   const parseWith = (text: string, lang: 'es' | 'en', bareAccount: boolean): NluResult & { mentions: ReturnType<ProductMatcher['extract']>['mentions'] } => {
-    const { intent, ranking } = classify(text);
+    const classified = classify(text);
+    const { ranking } = classified;
+    let { intent } = classified;
     const { entities, mentions } = extract(text, bareAccount);
+    // "¿Cuánto cobran por el envío a Guaymate?" asks a price, of the delivery: a store question
+    // (the product flow would look for a product called "envío").
+    if ((intent.name === 'price_quote' || intent.name === 'product_inquiry') && mentions.length === 0 && mentionsDelivery(text)) {
+      intent = { name: 'store_hours_location', confidence: intent.confidence };
+    }
     return { intent, ranking, entities, lang: detectLang(text, lang), mentions };
   };
 

@@ -46,6 +46,55 @@ export function detectAffirmation(text: string): 'yes' | 'no' | null {
   return null;
 }
 
+/** Words that take leave: with them a courtesy message ends the conversation. */
+const FAREWELL =
+  /\b(?:bye|byebye|bai|adios\w*|chao\w*|chau|hasta (?:luego|manana|pronto|la proxima|otro dia|la vista)|nos vemos|nos hablamos|luego hablamos|me despido|me voy|me retiro|cuidat\w*|cuidense|que (?:te|les|le) vaya bien|see (?:you|ya)|cya|later|take care|good ?night|have a (?:nice|good|great) (?:day|one|night|weekend)|gotta (?:go|run)|i have to go|talk to you later|ttyl|me desconecto|cierro el chat|me fui|que (?:tenga|tengan|tengas|pase|pasen|pases) (?:un )?(?:buen|buena|buenas|buenos|feliz|lindo|linda|excelente|bonito|bonita)\b)\b/;
+/** "That is all" / "nothing else" / "no thanks": the customer needs nothing more. */
+const NOTHING_MORE =
+  /\b(?:(?:eso|esto) (?:es|era|seria|sería) todo|es todo|era todo|seria todo|nada mas|no necesito (?:mas|nada)|(?:thats|that s|that is|that was) (?:all|it|everything)|that will be all|nothing else|(?:i m|im|i am) (?:done|good|all set)|all set|estoy bien asi|todo bien)\b/;
+
+/**
+ * The customer closes the conversation: a farewell ("dale, muchas gracias, bye", "gracias, hasta
+ * luego"), "that's all" / "eso es todo", or a "no, gracias" to "anything else?". Thanks alone is not
+ * a closing: the bot still offers more help.
+ */
+export function detectClosing(text: string): boolean {
+  const f = words(text).join(' ').replace(/\./g, '');
+  if (FAREWELL.test(f) || NOTHING_MORE.test(f)) return true;
+  return /^(?:no|nop|nope|nah)(?: (?:muchas|mil))? (?:gracias|thanks|thank you|ty|thx)\b/.test(f);
+}
+
+const GREETING_PART =
+  /^(?:hola|ola|holis|buenas|buenos dias|buen dia|buenas tardes|buenas noches|tardes|saludos|saludos cordiales|klk|qlq|que lo que|que tal|que hay|que hubo|epa|wepa|dimelo|digame|dime|dime a ver|a ver|como (?:esta|estas|estan|estamos|anda|andas|andan|le va|les va|te va)(?: usted| ustedes)?|todo bien|hi|hiya|hello|hey|yo|sup|whats up|good (?:morning|afternoon|evening)|how (?:are you|are u|r u|is it going|s it going)|mi (?:hermano|hermana|pana|amigo|amiga|loco|gente)|manito|manita|loco|pana|amigo|amiga|senor|senora|senorita|joven|don|dona|ahi|alli|everyone|all|there|team|todos)$/;
+
+/**
+ * A message made only of greetings and forms of address ("klk mi hermano", "hola, cómo están?",
+ * "dime a ver", "good morning everyone"): a greeting, whatever words the classifier never saw.
+ */
+export function isOnlyGreeting(text: string): boolean {
+  const parts = fold(text)
+    .replace(/[^a-z\s,.!?¿¡;:]+/g, ' ')
+    .split(/[,.!?¿¡;:]+/)
+    .map((p) => p.replace(/([a-z])\1{2,}/g, '$1').trim().replace(/\s+/g, ' '))
+    .filter((p) => p.length > 0);
+  if (parts.length === 0) return false;
+  // Each comma-separated part is a greeting phrase possibly followed by a form of address.
+  return parts.every((part) => {
+    const w = part.split(' ');
+    for (let cut = w.length; cut > 0; cut--) {
+      if (GREETING_PART.test(w.slice(0, cut).join(' ')) && (cut === w.length || GREETING_PART.test(w.slice(cut).join(' ')) || w.slice(cut).every((x) => GREETING_PART.test(x)))) return true;
+    }
+    return false;
+  });
+}
+
+const DELIVERY_WORDS = /\b(?:delivery|deliveries|envios?|enviar|envian|envias|mandan|llevan|entregas?|domicilio|despacho|despachan|deliver|shipping|ship)\b/;
+
+/** The message is about delivery ("cuánto cobran por el envío a Caleta?", "do you deliver to Higüey?"). */
+export function mentionsDelivery(text: string): boolean {
+  return DELIVERY_WORDS.test(words(text).join(' '));
+}
+
 const AREA_PATTERNS: [InterestArea, RegExp][] = [
   ['Facturación', /\b(?:factura\w*|facturacion|pago|pagos|pagar|cobro\w*|cobra\w*|credito|cuenta|balance|saldo|deuda|invoice\w*|billing|payment\w*|charge\w*|credit|refund|reembolso)\b/],
   ['Soporte', /\b(?:falla\w*|problema\w*|averia\w*|dano|danad\w*|defect\w*|instala\w*|garantia|reparac\w*|no funciona|roto|support|soporte|tecnico|technical|install\w*|broken|repair|warranty|not working|issue\w*)\b/],

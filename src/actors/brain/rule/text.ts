@@ -166,6 +166,48 @@ const CHAT_SPELLINGS: Record<string, string> = {
   oki: 'ok',
   oka: 'ok',
   okk: 'ok',
+  kien: 'quien',
+  kuando: 'cuando',
+  kual: 'cual',
+  kosa: 'cosa',
+  tamo: 'estamos',
+  tan: 'estan',
+  toi: 'estoy',
+  nd: 'nada',
+  nda: 'nada',
+  tdo: 'todo',
+  tds: 'todos',
+  hla: 'hola',
+  ola: 'hola',
+  aver: 'a ver',
+  wena: 'buena',
+  wenas: 'buenas',
+  nececitamos: 'necesitamos',
+  nesesito: 'necesito',
+  necesitp: 'necesito',
+  kiere: 'quiere',
+  kieres: 'quieres',
+  kisiera: 'quisiera',
+  quero: 'quiero',
+  qiero: 'quiero',
+  cuantp: 'cuanto',
+  cuant: 'cuanto',
+  preio: 'precio',
+  presio: 'precio',
+  tienn: 'tienen',
+  tiennen: 'tienen',
+  tiened: 'tienen',
+  bay: 'bye',
+  bai: 'bye',
+  byee: 'bye',
+  chaoo: 'chao',
+  thks: 'thanks',
+  thanx: 'thanks',
+  tks: 'thanks',
+  hr: 'hora',
+  hrs: 'horas',
+  dl: 'del',
+  n: 'en',
 };
 
 /**
@@ -194,3 +236,33 @@ export function tokenize(text: string): string[] {
   const n = normalizeText(text);
   return n.length === 0 ? [] : n.split(' ');
 }
+
+/**
+ * How a folded token sounds in Spanish, so chat spellings of one word share character n-grams:
+ * "varriya"/"varilla" → "bariya", "asul"/"azul" → "asul", "kiero"/"quiero" → "kiero",
+ * "sement"/"cemento" → "sement(o)". Used by the classifier's character features only.
+ *
+ * @example phonetic('varilla') // 'bariya'
+ */
+export function phonetic(token: string): string {
+  let p = phoneticCache.get(token);
+  if (p !== undefined) return p;
+  p = token
+    .replace(/ch/g, '\u0001')
+    .replace(/qu(?=[ei])/g, 'k')
+    .replace(/gu(?=[ei])/g, 'g')
+    .replace(/g(?=[ei])/g, 'j')
+    .replace(/c(?=[ei])/g, 's')
+    .replace(/c/g, 'k')
+    .replace(/q/g, 'k')
+    .replace(/z/g, 's')
+    .replace(/v/g, 'b')
+    .replace(/ll/g, 'y')
+    .replace(/h/g, '')
+    .replace(/\u0001/g, 'ch')
+    .replace(/([a-z])\1+/g, '$1');
+  if (p.length === 0) p = token;
+  if (phoneticCache.size < 50_000) phoneticCache.set(token, p);
+  return p;
+}
+const phoneticCache = new Map<string, string>();
