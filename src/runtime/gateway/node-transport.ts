@@ -104,14 +104,14 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
           opts
             .http({ method, path: url.pathname, query: url.searchParams, target: req.url ?? '/', headers, ip, body })
             .catch((err: unknown) => {
-              log.error({ err: err instanceof Error ? err.message : String(err), path: url.pathname }, 'http handler failed');
+              log.error({ err, path: url.pathname }, 'http handler failed');
               return internalErrorResponse();
             })
             .then((response) => {
               if (!aborted) writeResponse(res, response);
             })
             .catch((err: unknown) => {
-              log.error({ err: err instanceof Error ? err.message : String(err) }, 'writing the response failed');
+              log.error({ err }, 'writing the response failed');
             });
         };
 

@@ -168,14 +168,14 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           opts
             .http({ method, path, query, target, headers, ip, body })
             .catch((err: unknown) => {
-              log.error({ err: err instanceof Error ? err.message : String(err), path }, 'http handler failed');
+              log.error({ err, path }, 'http handler failed');
               return internalErrorResponse();
             })
             .then((response) => {
               if (!aborted) writeResponse(res, response);
             })
             .catch((err: unknown) => {
-              log.error({ err: err instanceof Error ? err.message : String(err) }, 'writing the response failed');
+              log.error({ err }, 'writing the response failed');
             });
         };
 
