@@ -107,6 +107,7 @@ describe('widget greeting, chips, phones, languages and wrapping (real server, r
     expect(await inWidget(page, (root) => root.querySelectorAll('.log .msg').length)).toBe(0);
     await page.screenshot({ path: join(SHOTS, 'widget-desktop.png') });
 
+    expect(await page.locator('hilo-widget .chips').getAttribute('aria-label')).toBe('Sugerencias');
     // Keyboard: the chips are buttons in the tab order.
     expect(await inWidget(page, (root) => Array.from(root.querySelectorAll('.chip')).every((c) => c.tagName === 'BUTTON'))).toBe(true);
 

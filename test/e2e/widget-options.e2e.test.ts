@@ -133,6 +133,10 @@ describe('reply options in the widget (real Chromium, scripted server)', () => {
 
     await page.locator('hilo-widget .opt').first().waitFor();
     expect(await optionState(page)).toEqual(OPTIONS.map((o) => ({ label: o.label, disabled: false, pressed: false, seq: '2' })));
+    // This server sends no intro: the widget's own greeting, and no chips.
+    expect(await page.locator('hilo-widget .intro .bubble').textContent()).toBe('¡Hola! ¿En qué te podemos ayudar?');
+    expect(await page.locator('hilo-widget .chips').isVisible()).toBe(false);
+    expect(await page.locator('hilo-widget .opts').getAttribute('aria-label')).toBe('Opciones');
     // Buttons are real buttons: reachable and usable by keyboard.
     await page.locator('hilo-widget .opt', { hasText: 'Ver precios de cemento' }).focus();
     await page.keyboard.press('Enter');

@@ -45,6 +45,7 @@ display:flex;flex-direction:column;box-shadow:0 12px 40px rgba(0,0,0,.28);border
 .intro .bubble{background:var(--bot);color:var(--ink);border-bottom-left-radius:4px;max-width:85%}
 .chips,.opts{display:flex;flex-wrap:wrap;gap:6px;max-width:100%}
 .opts{margin-top:4px}
+.intro[hidden],.chips[hidden]{display:none}
 .chip,.opt{background:#fff;color:var(--accent);border:1px solid var(--accent);border-radius:999px;padding:6px 12px;
 font-size:14px;line-height:1.3;text-align:left;max-width:100%;overflow-wrap:anywhere}
 .chip:hover,.opt:hover:enabled{background:var(--accent);color:#fff}

@@ -103,7 +103,7 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
   // The greeting and the suggestion chips: always the log's first child, never a transcript row.
   const intro = el('div', 'intro');
   const greeting = el('div', 'bubble');
-  const chips = el('div', 'chips', { role: 'group' });
+  const chips = el('div', 'chips', { role: 'group', 'aria-label': t.suggestionsLabel });
   intro.append(greeting, chips);
   log.append(intro);
   const typing = el('div', 'typing', { role: 'status', hidden: '' });
