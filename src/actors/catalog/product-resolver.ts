@@ -144,7 +144,10 @@ function scoreAttributes(query: Attributes, product: Attributes): { deltas: Part
     }
   }
   kind = 'pack';
-  if (query.pack !== undefined && product.pack !== undefined) add(query.pack === product.pack ? WEIGHTS.pack.hit : WEIGHTS.pack.miss);
+  if (query.pack !== undefined && product.pack !== undefined) {
+    add(query.pack === product.pack ? WEIGHTS.pack.hit : WEIGHTS.pack.miss);
+    if (query.pack !== product.pack) unmet.add('pack');
+  }
   kind = 'brand';
   if (query.brand !== undefined) {
     if (product.brand === query.brand) add(WEIGHTS.brand.hit);
@@ -367,7 +370,8 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     return results
       .filter((r) => r.raw >= MIN_SCORE && r.raw >= top * RELATIVE_CUTOFF)
       .slice(0, limit)
-      .map(({ raw, ...match }) => ({ ...match, score: Math.round(Math.max(0, Math.min(1, raw / 1.15)) * 1000) / 1000 }));
+      // Scaled so the best is at most 1 and ratios between matches stay as they are.
+      .map(({ raw, ...match }) => ({ ...match, score: Math.round(Math.max(0, raw / Math.max(1.15, top)) * 1000) / 1000 }));
   };
 
   return {

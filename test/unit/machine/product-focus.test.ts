@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import type { ProductActorInput, ProductActorOutput } from '../../../src/machines/conversation.contract.js';
+import { followUpQuantity, isProductFollowUp, PRODUCT_FOCUS_TURNS } from '../../../src/machines/product-focus.js';
+import { createConversation, understood } from './machine-harness.js';
+
+const cement = { sku: 'CEM-001', name: 'Cemento Gris Cemex Tipo GU (saco 42.5 kg)', price: 655, query: 'cemento gris' };
+const answered = (input: ProductActorInput): ProductActorOutput => ({
+  outcome: 'answered',
+  replies: [{ template: input.focus ? 'product.quote_qty' : 'product.quote' }],
+  focus: input.focus ?? cement,
+});
+
+describe('isProductFollowUp', () => {
+  it.each(['y si compro 50?', 'y codos de 4?', 'and for 200 of them?', 'la satinada blanca cuánto?', '50', 'y de 3/4?', 'en azul?', 'the white one', 'what about the gallon?'])(
+    'should read "%s" as a follow-up',
+    (text) => {
+      expect(isProductFollowUp(text)).toBe(true);
+    },
+  );
+
+  it.each(['quiero hablar con una persona', 'gracias', 'hola', 'mi cuenta está atrasada', 'no', 'sí', 'Somos una constructora y queremos comprar materiales al por mayor para un proyecto grande'])(
+    'should not read "%s" as a follow-up',
+    (text) => {
+      expect(isProductFollowUp(text)).toBe(false);
+    },
+  );
+
+  it('should take a bare number as a quantity and "de 4" as a size', () => {
+    expect(followUpQuantity('y si compro 50?')).toBe(50);
+    expect(followUpQuantity('and for 200 of them?')).toBe(200);
+    expect(followUpQuantity('50 de esos')).toBe(50);
+    expect(followUpQuantity('y de 4?')).toBeUndefined();
+    expect(followUpQuantity('y codos de 4?')).toBeUndefined();
+  });
+});
+
+describe('conversation machine › product follow-ups', () => {
+  it('should keep the product answered and send "y si compro 50?" back to the catalog with it', async () => {
+    const c = createConversation({
+      script: {
+        'cuánto cuesta el cemento gris': understood('price_quote', { products: [{ query: 'cemento gris' }] }),
+        'y si compro 50?': understood('sales_lead', { confidence: 0.27 }),
+      },
+      effects: { answerProduct: answered },
+    });
+    const first = await c.say('cuánto cuesta el cemento gris');
+    expect(first.context.productFocus).toMatchObject({ sku: 'CEM-001', turn: 1 });
+    expect(c.calls.answerProduct[0]?.focus).toBeUndefined();
+    const second = await c.say('y si compro 50?');
+    expect(second).toMatchObject({ says: ['product.quote_qty'], state: 'triage.idle' });
+    expect(c.calls.answerProduct[1]).toMatchObject({ focus: { sku: 'CEM-001', query: 'cemento gris' }, text: 'y si compro 50?' });
+    // Snapshots stay plain JSON.
+    expect(JSON.parse(JSON.stringify(second.context.productFocus))).toEqual(second.context.productFocus);
+  });
+
+  it('should not take a clear other request, or a follow-up without a recent product, for a product follow-up', async () => {
+    const c = createConversation({
+      script: {
+        'cemento gris': understood('product_inquiry', { products: [{ query: 'cemento gris' }] }),
+        'y a qué hora abren?': understood('store_hours_location', { confidence: 0.9 }),
+        'y si compro 50?': understood('out_of_scope', { confidence: 0.2 }),
+      },
+      effects: { answerProduct: answered },
+    });
+    expect((await c.say('y si compro 50?')).says).toEqual(['notUnderstood']);
+    await c.say('cemento gris');
+    expect((await c.say('y a qué hora abren?')).says).toEqual(['info.store_hours_location']);
+    expect(c.calls.answerProduct).toHaveLength(1);
+  });
+
+  it(`should let the focus go after ${PRODUCT_FOCUS_TURNS} turns`, async () => {
+    const script: Record<string, ReturnType<typeof understood>> = {
+      'cemento gris': understood('product_inquiry', { products: [{ query: 'cemento gris' }] }),
+      'y si compro 50?': understood('out_of_scope', { confidence: 0.2 }),
+      hola: understood('greeting'),
+    };
+    const c = createConversation({ script, effects: { answerProduct: answered } });
+    await c.say('cemento gris');
+    for (let i = 0; i < PRODUCT_FOCUS_TURNS; i++) await c.say('hola');
+    expect((await c.say('y si compro 50?')).says).toEqual(['notUnderstood']);
+  });
+
+  it('should route normally when the context has no product focus (older snapshots lack the field)', async () => {
+    const c = createConversation({ script: { 'y si compro 50?': understood('out_of_scope', { confidence: 0.2 }) }, effects: { answerProduct: answered } });
+    const { productFocus: _none, ...older } = c.snapshot().context;
+    expect('productFocus' in older).toBe(false);
+    expect((await c.say('y si compro 50?')).says).toEqual(['notUnderstood']);
+  });
+});
