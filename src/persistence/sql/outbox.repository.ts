@@ -1,5 +1,6 @@
 import type { Clock } from '../../runtime/clock.js';
 import type { Database } from './database.js';
+import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
 
 /** One outbox row as the worker sees it. */
 export interface OutboxEntry {
@@ -68,7 +69,8 @@ export function createOutboxRepository(options: { db: Database; clock: Clock }):
          values (?, ?, ?, ?::jsonb, 'pending', ?, ?, ?)
          on conflict (tenant_id, idempotency_key) do nothing
          returning id`,
-        [entry.tenantId, entry.conversationId, entry.kind, JSON.stringify(entry.payload), now(), entry.idempotencyKey, now()],
+        // Payloads carry customer and agent texts: the SQL layer's own guard (sql-safe.ts).
+        [entry.tenantId, entry.conversationId, entry.kind, sqlSafeJson(entry.payload), now(), sqlSafeText(entry.idempotencyKey), now()],
       );
       return rows.length > 0;
     },

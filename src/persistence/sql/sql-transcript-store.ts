@@ -3,6 +3,7 @@ import type { MessageAuthor, NewTranscriptEntry, TranscriptEntry, TranscriptStor
 import type { Database } from './database.js';
 import { MessageSchema, type MessageRow } from './entities/index.js';
 import { toIso } from './sql-helpers.js';
+import { sqlSafeJson, sqlSafeNullable, sqlSafeText } from './sql-safe.js';
 
 /**
  * `TranscriptStore` on PostgreSQL/PGlite. Seqs are gap-free per conversation: one upsert on the
@@ -33,7 +34,8 @@ export function createSqlTranscriptStore(db: Database): TranscriptStore {
         const stored = entries.map((entry, i): TranscriptEntry => ({ ...copyEntry(entry), seq: firstSeq + i }));
         const values: unknown[] = [];
         for (const e of stored) {
-          values.push(key.tenantId, key.conversationId, e.seq, e.messageId, e.direction, e.author, e.channel, e.text, e.intent ?? null, e.agentName ?? null, e.lang ?? null, e.options ? JSON.stringify(e.options) : null, new Date(e.at));
+          // Strings made safe for PostgreSQL (sql-safe.ts): one NUL must never fail an append.
+          values.push(key.tenantId, key.conversationId, e.seq, sqlSafeText(e.messageId), e.direction, e.author, sqlSafeText(e.channel), sqlSafeText(e.text), sqlSafeNullable(e.intent ?? null), sqlSafeNullable(e.agentName ?? null), e.lang ?? null, e.options ? sqlSafeJson(e.options) : null, new Date(e.at));
         }
         await tem.execute(
           `insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, created_at)

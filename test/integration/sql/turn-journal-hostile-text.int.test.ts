@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnRecord } from '../../../src/actors/conversation-host.js';
-import { createSqlTranscriptStore, createSqlTurnJournal } from '../../../src/persistence/sql/index.js';
+import { createOutboxRepository, createSqlTranscriptStore, createSqlTurnJournal } from '../../../src/persistence/sql/index.js';
+import { createManualClock } from '../../../src/runtime/clock.js';
 import type { SnapshotEnvelope } from '../../../src/persistence/snapshot-store.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
 
@@ -60,5 +61,18 @@ describe.each(SQL_BACKENDS)('SQL turn journal with hostile text on $name', (back
     // Idempotent as ever: the same turn again writes nothing and answers the stored lines.
     const again = await journal.commit(key, turn, envelope);
     expect(again.map((l) => l.seq)).toEqual([1, 2]);
+  });
+
+  it('should append transcript lines and enqueue outbox payloads carrying NUL and unpaired surrogates', async () => {
+    const key = { tenantId: `tenant-${randomUUID()}`, conversationId: `c-${randomUUID()}` };
+    const transcripts = createSqlTranscriptStore(opened.db);
+    const stored = await transcripts.append(key, [{ messageId: 'm\u0000-1', direction: 'in', author: 'customer', channel: 'rest', text: 'a\u0000b\ud800', at: AT }]);
+    expect(stored).toHaveLength(1);
+    expect((await transcripts.list(key, {})).map((l) => [l.messageId, l.text])).toEqual([['m-1', 'ab\ufffd']]);
+    const outbox = createOutboxRepository({ db: opened.db, clock: createManualClock() });
+    expect(await outbox.enqueue({ tenantId: key.tenantId, conversationId: key.conversationId, kind: 'handoff.relay', payload: { text: 'hola\u0000\udc00', 'k\u0000': 1 }, idempotencyKey: 'relay:\u0000x' })).toBe(true);
+    const rows = await opened.db.em().execute<{ payload: unknown }[]>(`select payload from outbox_entries where tenant_id = ?`, [key.tenantId]);
+    const payload = typeof rows[0]?.payload === 'string' ? JSON.parse(rows[0].payload) : rows[0]?.payload;
+    expect(payload).toEqual({ text: 'hola\ufffd', k: 1 });
   });
 });
