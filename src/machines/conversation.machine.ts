@@ -40,6 +40,7 @@ import {
   profileFromLead,
   reaskFields,
   startLead,
+  summaryAnswer,
   type LeadState,
 } from './lead-draft.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
@@ -231,17 +232,14 @@ export const conversationMachine = setup({
     answersExpectedProduct: ({ context }) => context.expecting.kind === 'product' && (u(context)?.products.length ?? 0) > 0,
     confirmsLead: ({ context }) => {
       const understanding = u(context);
-      return (
-        context.expecting.kind === 'lead_confirmation' &&
-        understanding?.affirmation === 'yes' &&
-        !carriesLeadData(understanding)
-      );
+      if (context.expecting.kind !== 'lead_confirmation' || !understanding || carriesLeadData(understanding)) return false;
+      return understanding.affirmation === 'yes' || (understanding.affirmation === null && summaryAnswer(context.lastMessage?.text ?? '') === 'yes');
     },
     rejectsLead: ({ context }) => {
       const understanding = u(context);
       // "no, mi correo es ..." carries the correction itself: it is merged and confirmed again.
       if (context.expecting.kind !== 'lead_confirmation' || !understanding || carriesLeadData(understanding)) return false;
-      if (understanding.affirmation === 'no') return true;
+      if (understanding.affirmation === 'no' || summaryAnswer(context.lastMessage?.text ?? '') === 'no') return true;
       // "el correo está mal", "the company": names what to fix without a value.
       return understanding.affirmation !== 'yes' && wantsToFixField(context.lastMessage?.text ?? '');
     },

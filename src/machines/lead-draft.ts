@@ -207,6 +207,22 @@ export function fieldsNamedIn(text: string): LeadField[] {
   return FIELD_WORDS.filter(([, re]) => re.test(text)).map(([f]) => f);
 }
 
+const SUMMARY_YES =
+  /^(?:(?:si|sí|ok|okay|dale|perfecto|listo|exacto|correcto|claro)[\s,.!]*)?(?:todo (?:esta |está )?(?:bien|correcto|perfecto|ok|en orden)|(?:esta|está|estan|están) (?:todos? )?(?:bien|correctos?|perfectos?)|(?:asi|así) (?:esta|está) bien|confirm[oa]|confirmado|confirmada|lo confirmo|envial[ao]|envíal[ao]|mandal[ao]|mándal[ao]|registral[ao]|regístral[ao]|adelante|procede|proceda|eso es todo|(?:nada mas|nada más|solo eso|solamente eso)(?: eso)?|es correcto|son correctos|all good|looks good|looks right|that'?s (?:right|correct|all|it)|it'?s (?:all )?(?:correct|right|fine|good)|everything (?:is )?(?:correct|fine|good|right)|(?:i )?confirm|confirmed|go ahead|send it|submit it|correct)(?:[\s,.!]+(?:gracias|thanks|thank you|por favor|please))?[\s.!]*$/iu;
+const SUMMARY_NO =
+  /^(?:(?:no|nope)[\s,.!]*)?(?:no (?:esta|está|es|son|estan|están) (?:bien|correct[oa]s?|asi|así)|(?:esta|está|estan|están) (?:todo )?mal|todo (?:esta |está )?mal|(?:hay|tiene) (?:un )?(?:error|errores)|(?:no )?(?:es|esta|está) incorrect[oa]|(?:hay )?algo (?:esta |está )?mal|falta algo|(?:it'?s |it is |that'?s |that is )?(?:wrong|incorrect|not right)|(?:there'?s |there is )?(?:a |an )?(?:mistake|error)|something'?s wrong|something is wrong)[\s.!]*$/iu;
+
+/**
+ * A yes or a no to the lead summary in words the yes/no reader does not take as such ("todo
+ * correcto", "all good", "confirmo", "está todo mal"): read only while the summary is shown.
+ */
+export function summaryAnswer(text: string): 'yes' | 'no' | null {
+  const t = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (SUMMARY_YES.test(t)) return 'yes';
+  if (SUMMARY_NO.test(t)) return 'no';
+  return null;
+}
+
 /** Clears fields so the collecting flow asks them again, in the given order. */
 export function reaskFields(lead: LeadState, fields: readonly LeadField[]): LeadState {
   const draft: LeadDraft = { ...lead.draft };

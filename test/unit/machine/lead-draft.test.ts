@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { fieldsNamedIn, isValidEmail } from '../../../src/machines/lead-draft.js';
+import { createLeadState, fieldsNamedIn, isValidEmail, mergeLeadFields, nextLeadQuestion, profileFromLead, startLead, summaryAnswer } from '../../../src/machines/lead-draft.js';
 
 describe('lead draft helpers', () => {
   it.each(['juan@example.com', 'ana.gomez+obra@constructora.com.do', 'X@Y.io'])('should accept %s', (e) => {
@@ -19,5 +19,60 @@ describe('lead draft helpers', () => {
     expect(fieldsNamedIn('area and urgencia')).toEqual(['interest_area', 'urgency_level']);
     expect(fieldsNamedIn('no')).toEqual([]);
     expect(fieldsNamedIn('nombres')).toEqual([]);
+  });
+});
+
+describe('summaryAnswer', () => {
+  it.each(['todo correcto', 'Todo está bien', 'confirmo', 'sí, todo bien, gracias', 'all good', 'everything is correct', "that's right", 'nada más eso', 'envíala', 'go ahead'])(
+    'should read "%s" as a yes to the summary',
+    (text) => {
+      expect(summaryAnswer(text)).toBe('yes');
+    },
+  );
+
+  it.each(['está todo mal', 'hay un error', 'that is wrong', 'no está bien', 'algo está mal', "something's wrong"])('should read "%s" as a no', (text) => {
+    expect(summaryAnswer(text)).toBe('no');
+  });
+
+  it.each(['¿tienen cemento?', 'todo correcto pero cambia el correo', 'el correo está mal', 'bien', 'no sé'])('should not read "%s" as either', (text) => {
+    expect(summaryAnswer(text)).toBeNull();
+  });
+});
+
+describe('startLead with a remembered profile', () => {
+  const profile = { name: 'Ana Gómez', email: 'ana@gomez.do', phone: '+18095551234', company: 'Gómez SRL', openLead: 'L-000001' };
+
+  it('should fill only the missing contact fields, marked as coming from the profile', () => {
+    const lead = { ...createLeadState(), draft: { email: { value: 'ana@nuevo.do', sourceMessageId: 'm1' } } };
+    const started = startLead(lead, profile);
+    expect(started.status).toBe('collecting');
+    expect(started.draft).toEqual({
+      name: { value: 'Ana Gómez', sourceMessageId: 'contact-profile' },
+      email: { value: 'ana@nuevo.do', sourceMessageId: 'm1' },
+      phone_or_username: { value: '+18095551234', sourceMessageId: 'contact-profile' },
+      company_name: { value: 'Gómez SRL', sourceMessageId: 'contact-profile' },
+    });
+    expect(nextLeadQuestion(started)).toEqual({ field: 'interest_area', template: 'lead.ask.interest_area' });
+  });
+
+  it('should keep the profile out of a lead without one', () => {
+    expect(startLead(createLeadState(), null).draft).toEqual({});
+  });
+
+  it('should make the confirmed lead the profile', () => {
+    const lead = { ...createLeadState(), status: 'submitted' as const, leadId: 'L-000002', draft: { name: { value: 'Ana G. Gómez', sourceMessageId: 'm2' }, company_name: { value: null, sourceMessageId: 'm3' } } };
+    expect(profileFromLead(profile, lead)).toEqual({ ...profile, name: 'Ana G. Gómez', openLead: 'L-000002' });
+  });
+});
+
+describe('mergeLeadFields at the summary', () => {
+  const understanding = (leadFields: Record<string, string | null>) =>
+    ({ nlu: { intent: { name: 'out_of_scope', confidence: 0.2 }, ranking: [], entities: [], lang: 'es' }, lang: 'es', affirmation: null, leadFields, products: [], critical: false, priority: 3 }) as const;
+
+  it('should note an update only when a shown value changes', () => {
+    const lead = { ...createLeadState(), status: 'confirming' as const, draft: { email: { value: 'a@b.do', sourceMessageId: 'm1' } } };
+    expect(mergeLeadFields(lead, understanding({ email: 'a@b.do' }), 'm2').notice).toBeNull();
+    expect(mergeLeadFields(lead, understanding({ email: 'c@d.do' }), 'm2').notice).toEqual({ kind: 'updated' });
+    expect(mergeLeadFields({ ...lead, status: 'collecting' }, understanding({ email: 'c@d.do' }), 'm2').notice).toBeNull();
   });
 });

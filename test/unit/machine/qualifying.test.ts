@@ -553,3 +553,18 @@ describe('qualifying with the rule brain', () => {
     expect(values).toMatchObject({ name: 'John Smith', email: 'john@smithbuild.com', company_name: 'Smith Construction LLC', interest_area: 'Ventas', urgency_level: 'Alto' });
   });
 });
+
+describe('conversation machine › yes and no to the summary in other words', () => {
+  it('should submit on "todo correcto" even when the classifier reads a goodbye', async () => {
+    const c = createConversation({ script: { ...fullScript, 'todo correcto': understood('goodbye') } });
+    await collectAll(c);
+    expect(await c.say('todo correcto')).toMatchObject({ says: ['lead.submitted'], state: 'triage.idle' });
+  });
+
+  it('should ask which detail to fix on "está todo mal" instead of handing off a complaint', async () => {
+    const c = createConversation({ script: { ...fullScript, 'está todo mal': understood('complaint') } });
+    await collectAll(c);
+    expect(await c.say('está todo mal')).toMatchObject({ says: ['lead.correct'], state: 'qualifying.confirming' });
+    expect(c.calls.createTicket).toHaveLength(0);
+  });
+});
