@@ -333,5 +333,36 @@ export function runHostileTextSuite(mode: DurableMode): void {
       expect(deployment.hilo.host.stats.turnsQuarantined).toBe(0);
       expect(deployment.hilo.host.stats.turnFailures).toBe(0);
     });
+
+    it('should quarantine, after a restart, a turn the database refuses for good and answer the next message', async () => {
+      const sender = `poisoned-${unique()}`;
+      const first = (await (await rest(sender, 'hola')).json()) as { conversation_id: string };
+      const key = { tenantId: TENANT, conversationId: first.conversation_id };
+      const before = await deployment.hilo.host.history(TENANT, key.conversationId, 0);
+      const inbound = before.find((l) => l.direction === 'in')!;
+      // What an older version could leave in the snapshot store: a turn PostgreSQL refuses every
+      // time (its inbound line reuses a recorded message id: unique violation, SQLSTATE 23505).
+      const env = (await deployment.storage.snapshots.get(key))!;
+      const at = new Date(deployment.clock.now()).toISOString();
+      const poisoned = {
+        ...env,
+        seq: env.seq + 1,
+        turn: { seq: env.seq + 1, inboundMessageId: inbound.messageId, entries: [{ messageId: inbound.messageId, direction: 'in' as const, author: 'customer' as const, channel: 'rest', text: 'otra vez', at }], phase: 'triage', idleCloseAt: null },
+      };
+      expect((await deployment.storage.snapshots.put(key, poisoned)).ok).toBe(true);
+      await deployment.restart({ keepStorage: true });
+      const next = await rest(sender, NORMAL);
+      const answer = (await next.json()) as { conversation_id: string; messages: { author: string; text: string }[] };
+      expect(next.status).toBe(200);
+      expect(answer.conversation_id).toBe(key.conversationId);
+      expect(answer.messages.filter((m) => m.author === 'bot').map((m) => m.text).join('\n')).toMatch(NORMAL_ANSWER);
+      expect(deployment.hilo.host.stats.turnsQuarantined).toBe(1);
+      const after = await deployment.hilo.host.history(TENANT, key.conversationId, 0);
+      expect(after.slice(0, before.length)).toEqual(before);
+      expect(after.filter((l) => l.direction === 'in').map((l) => l.text)).toEqual(['hola', NORMAL]);
+      // And it stays healthy: one more message, no second quarantine.
+      expect((await rest(sender, 'gracias')).status).toBe(200);
+      expect(deployment.hilo.host.stats.turnsQuarantined).toBe(1);
+    });
   });
 }
