@@ -6,13 +6,15 @@
  * `--data DIR` (another data folder laid out as described at `sourcesFromDir`), `--record LABEL`
  * (append the headline figures to test/eval/history.jsonl; EVALUATION.md shows that history),
  * `--commit REF` (the commit of a tree exported without .git), `--only TEXT` (only the scripted
- * conversations whose file or title contains TEXT; nothing written).
+ * conversations whose file or title contains TEXT; nothing written), `--cases FILE` (write each
+ * case's pass/fail as JSON), `--diff FILE` (list the cases fixed and broken since that file).
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultSources, runEvaluation, sourcesFromDir } from '../test/eval/lib/harness.js';
+import { caseSnapshot, diffSnapshots, renderDiff, type CaseSnapshot } from '../test/eval/lib/diff.js';
 import { appendHistory, historyRow, readHistory } from '../test/eval/lib/history.js';
 import { renderMarkdown, renderSummary } from '../test/eval/lib/report.js';
 import { loadDemo } from '../test/helpers/memory-host.js';
@@ -58,6 +60,14 @@ const { tenant, brain } = await loadDemo();
 const result = await runEvaluation({ tenant, brain, sources, root, ...(only !== undefined ? { only } : {}), progress: (l) => process.stderr.write(`eval: ${l}\n`) });
 
 process.stdout.write(`${renderSummary(result)}\n`);
+// Case by case before/after: `--cases before.json`, change, `--diff before.json`.
+const casesIndex = args.indexOf('--cases');
+if (casesIndex >= 0 && args[casesIndex + 1]) writeFileSync(args[casesIndex + 1]!, JSON.stringify(caseSnapshot(result), null, 1));
+const diffIndex = args.indexOf('--diff');
+if (diffIndex >= 0 && args[diffIndex + 1]) {
+  const before = JSON.parse(readFileSync(args[diffIndex + 1]!, 'utf8')) as CaseSnapshot;
+  process.stdout.write(`\nsince ${args[diffIndex + 1]}:\n${renderDiff(diffSnapshots(before, caseSnapshot(result)))}\n`);
+}
 const date = new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC';
 // `--commit REF`: a tree exported with `git archive` has no .git; say which commit it is.
 const commitIndex = args.indexOf('--commit');

@@ -10,6 +10,7 @@ import { ConvFormatError, parseConv } from './lib/conv-format.js';
 import { INTENTS } from '../../src/domain/intents.js';
 import { defaultSources, readJsonl, runEvaluation, sourcesFromDir, type EvalResult } from './lib/harness.js';
 import { f1, goldSkus, SCORED_ENTITY_TYPES, type CatalogQueryRow, type EntityRow, type IntentRow } from './lib/metrics.js';
+import { caseSnapshot, diffSnapshots } from './lib/diff.js';
 import { historyRow } from './lib/history.js';
 import { renderMarkdown } from './lib/report.js';
 import { normaliseEntity } from './lib/text.js';
@@ -81,6 +82,21 @@ describe('evaluation harness', () => {
     expect(row.intent).toBeCloseTo(2 / 3, 3);
     const md = renderMarkdown(result, { date: '2026-12-03 12:00 UTC', commit: 'abc1234', dirty: false, brain: 'rule', tenant: 'ferreteria' }, [row]);
     expect(md).toContain('| self-test run | 66.7 % | 0.500 | 50.0 % | 50.0 % |');
+  });
+
+  it('should list the cases a later run fixed and broke', () => {
+    const now = caseSnapshot(result);
+    expect(Object.values(now.conversations)).toEqual([true, false]);
+    const before = structuredClone(now);
+    const [goodKey, badKey] = Object.keys(before.conversations) as [string, string];
+    before.conversations[goodKey] = false;
+    before.conversations[badKey] = true;
+    before.intents['buenas tardes'] = false;
+    expect(diffSnapshots(before, now)).toEqual({
+      conversations: { fixed: [goodKey], broken: [badKey] },
+      intents: { fixed: ['buenas tardes'], broken: [] },
+      catalogQueries: { fixed: [], broken: [] },
+    });
   });
 
   it('should exit non-zero from `npm run eval -- --check` when a threshold is missed', () => {

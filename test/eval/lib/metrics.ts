@@ -27,6 +27,8 @@ export interface IntentReport {
   /** Language detection on the same rows. */
   langDetection: Rate;
   errors: { text: string; gold: string; predicted: string; confidence: number }[];
+  /** Every row's outcome, for case-by-case comparison of two runs. */
+  outcomes: { text: string; ok: boolean }[];
 }
 
 export function evaluateIntents(name: string, brain: Brain, rows: IntentRow[]): IntentReport {
@@ -40,12 +42,14 @@ export function evaluateIntents(name: string, brain: Brain, rows: IntentRow[]): 
     confusion,
     langDetection: { ok: 0, n: 0 },
     errors: [],
+    outcomes: [],
   };
   for (const row of rows) {
     if (!labels.includes(row.intent)) throw new Error(`${name}: unknown intent "${row.intent}" for "${row.text}"`);
     const result = brain.parse(row.text);
     const predicted = result.intent.name;
     const hit = predicted === row.intent;
+    report.outcomes.push({ text: row.text, ok: hit });
     report.overall.n++;
     report.byLang[row.lang].n++;
     report.byIntent[row.intent]!.n++;
@@ -147,6 +151,8 @@ export interface ProductReport {
   top3: Rate;
   byLang: Record<Lang, Rate>;
   errors: { query: string; expected: string[]; got: string[] }[];
+  /** Every query's top-1 outcome, for case-by-case comparison of two runs. */
+  outcomes: { text: string; ok: boolean }[];
 }
 
 export function goldSkus(row: CatalogQueryRow): string[] {
@@ -156,12 +162,13 @@ export function goldSkus(row: CatalogQueryRow): string[] {
 }
 
 export function evaluateProducts(resolve: ProductResolver, rows: CatalogQueryRow[], knownSkus?: Set<string>): ProductReport {
-  const report: ProductReport = { top1: { ok: 0, n: 0 }, top3: { ok: 0, n: 0 }, byLang: { es: { ok: 0, n: 0 }, en: { ok: 0, n: 0 } }, errors: [] };
+  const report: ProductReport = { top1: { ok: 0, n: 0 }, top3: { ok: 0, n: 0 }, byLang: { es: { ok: 0, n: 0 }, en: { ok: 0, n: 0 } }, errors: [], outcomes: [] };
   for (const row of rows) {
     const expected = goldSkus(row);
     if (knownSkus) for (const s of expected) if (!knownSkus.has(s)) throw new Error(`catalog-queries: unknown sku ${s} for "${row.query}"`);
     const got = resolve(row.query);
     const hit = got[0] !== undefined && expected.includes(got[0]);
+    report.outcomes.push({ text: row.query, ok: hit });
     report.top1.n++;
     report.top3.n++;
     report.byLang[row.lang].n++;
