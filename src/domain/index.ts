@@ -13,6 +13,9 @@ export type { InterestArea, LeadDraft, LeadField, LeadFieldValue, LeadPayload, U
 export type {
   AccountStanding,
   Branch,
+  DeliveryZone,
+  GeoPoint,
+  Place,
   CustomerAccount,
   Offer,
   Product,

@@ -35,6 +35,30 @@ export interface CustomerAccount {
   dueDate: string;
 }
 
+/** A point on the map (degrees, WGS 84). */
+export interface GeoPoint {
+  lat: number;
+  lon: number;
+}
+
+/** A delivery zone: fee (DOP, 0 = free) and time; `aliases` and `at` help match a place the customer names. */
+export interface DeliveryZone {
+  zone: string;
+  fee: number;
+  eta: Record<Lang, string>;
+  /** Other names of the zone or of places inside it ("la romana", "dominicus"). */
+  aliases?: string[];
+  /** Where the zone is: the nearest zones to a place not served are chosen by distance. */
+  at?: GeoPoint;
+}
+
+/** A known place (not a delivery zone) with its position. */
+export interface Place {
+  name: string;
+  aliases?: string[];
+  at: GeoPoint;
+}
+
 export interface Branch {
   name: string;
   address: string;
@@ -48,7 +72,12 @@ export interface StoreInfo {
   name: string;
   city: string;
   branches: Branch[];
-  deliveryZones: { zone: string; fee: number; eta: Record<Lang, string> }[];
+  deliveryZones: DeliveryZone[];
+  /**
+   * Known places outside the delivery zones (towns a customer may ask about), so "¿llegan a
+   * Higüey?" gets "no llegamos a Higüey" with the nearest zones. Optional.
+   */
+  places?: Place[];
   paymentMethods: Record<Lang, string[]>;
   phone: string;
   whatsapp: string;

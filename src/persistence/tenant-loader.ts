@@ -5,7 +5,10 @@ import type { Lang } from '../domain/nlu.js';
 import type {
   Branch,
   CustomerAccount,
+  DeliveryZone,
+  GeoPoint,
   Offer,
+  Place,
   Product,
   ReplyTemplates,
   StoreInfo,
@@ -80,6 +83,16 @@ class Check {
   strings(value: unknown, path: string, options: { nonEmpty?: boolean } = {}): string[] {
     return this.array(value, path, options).map((item, i) => this.string(item, `${path}[${i}]`));
   }
+}
+
+/** `{ "lat": 18.43, "lon": -68.97 }`, within the globe. */
+function geoPoint(c: Check, value: unknown, path: string): GeoPoint {
+  const o = c.object(value, path);
+  const lat = c.number(o.lat, `${path}.lat`, { min: -90 });
+  const lon = c.number(o.lon, `${path}.lon`, { min: -180 });
+  if (lat > 90) c.fail(`${path}.lat`, `expected a latitude <= 90, got ${lat}`);
+  if (lon > 180) c.fail(`${path}.lon`, `expected a longitude <= 180, got ${lon}`);
+  return { lat, lon };
 }
 
 function describe(value: unknown): string {
@@ -196,14 +209,28 @@ function parseStore(raw: unknown): StoreInfo {
   const deliveryZones = c.array(o.deliveryZones, '$.deliveryZones').map((item, i) => {
     const p = `$.deliveryZones[${i}]`;
     const z = c.object(item, p);
-    return { zone: c.string(z.zone, `${p}.zone`), fee: c.number(z.fee, `${p}.fee`, { min: 0 }), eta: c.perLang(z.eta, `${p}.eta`) };
+    const zone: DeliveryZone = { zone: c.string(z.zone, `${p}.zone`), fee: c.number(z.fee, `${p}.fee`, { min: 0 }), eta: c.perLang(z.eta, `${p}.eta`) };
+    if (z.aliases !== undefined) zone.aliases = c.strings(z.aliases, `${p}.aliases`);
+    if (z.at !== undefined) zone.at = geoPoint(c, z.at, `${p}.at`);
+    return zone;
   });
+  const places =
+    o.places === undefined
+      ? undefined
+      : c.array(o.places, '$.places').map((item, i): Place => {
+          const p = `$.places[${i}]`;
+          const x = c.object(item, p);
+          const place: Place = { name: c.string(x.name, `${p}.name`), at: geoPoint(c, x.at, `${p}.at`) };
+          if (x.aliases !== undefined) place.aliases = c.strings(x.aliases, `${p}.aliases`);
+          return place;
+        });
   const methods = c.object(o.paymentMethods, '$.paymentMethods');
   return {
     name: c.string(o.name, '$.name'),
     city: c.string(o.city, '$.city'),
     branches,
     deliveryZones,
+    ...(places ? { places } : {}),
     paymentMethods: {
       es: c.strings(methods.es, '$.paymentMethods.es', { nonEmpty: true }),
       en: c.strings(methods.en, '$.paymentMethods.en', { nonEmpty: true }),

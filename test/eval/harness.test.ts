@@ -150,6 +150,16 @@ describe('held-out sets', () => {
     expect(new Set(rows.map((r) => r.text)).size).toBe(rows.length);
   });
 
+  it('should share no intent message with the training utterances or with the other held-out set', () => {
+    const key = (t: string) => t.toLowerCase().replace(/[¿?¡!.\s]+/g, ' ').trim();
+    const training = new Set(Object.values(tenant.utterances).flatMap((byLang) => Object.values(byLang).flat().map(key)));
+    const other = new Set(readJsonl<IntentRow>(sources.intentSets[1]!.file).map((r) => key(r.text)));
+    const rows = readJsonl<IntentRow>(sources.intentSets[0]!.file);
+    // A held-out message found in the training data means someone trained on it: write a new one.
+    expect(rows.filter((r) => training.has(key(r.text))).map((r) => r.text)).toEqual([]);
+    expect(rows.filter((r) => other.has(key(r.text))).map((r) => r.text)).toEqual([]);
+  });
+
   it('should hold at least 200 entity messages covering every scored type', () => {
     const rows = readJsonl<EntityRow>(sources.entities);
     expect(rows.length).toBeGreaterThanOrEqual(200);

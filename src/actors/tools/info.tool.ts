@@ -1,5 +1,6 @@
 import type { Lang } from '../../domain/nlu.js';
-import type { TenantData } from '../../domain/tenant.js';
+import type { DeliveryZone, GeoPoint, Place, TenantData } from '../../domain/tenant.js';
+import { fold as foldText, phonetic } from '../brain/rule/text.js';
 import type { InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
@@ -10,7 +11,7 @@ type StoreTopic = 'hours' | 'location' | 'delivery' | 'payment';
 const STORE_TOPICS: [StoreTopic, RegExp][] = [
   ['hours', /\b(horarios?|horas?|abren|abre|abierto|abiertos|abierta|cierran|cierra|cerrado|domingos?|sabados?|feriados?|open|opening|close|closing|hours|sundays?|saturdays?)\b/],
   ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|address|where|location|located|branch|branches|directions|map)\b/],
-  ['delivery', /\b(delivery|envios?|enviar|envian|envias|llevan|llevar|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
+  ['delivery', /\b(delivery|envios?|enviar|envian|envias|llevan|llevar|llegan|mandan|mandar|traen|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
   ['payment', /\b(pagos?|pagar|pagan|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|pay|payment|payments|cards?|cash|transfer)\b/],
 ];
 
@@ -32,6 +33,8 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang): ReplyDirect
   const { store } = tenant;
   const folded = fold(text);
   const topics = STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
+  // "¿y a Bayahíbe?": a place we know, asked about alone, is a delivery question.
+  if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push('delivery');
   const methods = joinList(store.paymentMethods[lang], lang);
   if (topics.length === 0) {
     const main = store.branches[0];
@@ -51,17 +54,132 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang): ReplyDirect
           template: 'info.location',
           params: { city: store.city, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) },
         };
-      case 'delivery': {
-        const free = renderReply({ template: 'info.delivery.free' }, tenant.templates, lang);
-        return {
-          template: 'info.delivery',
-          params: { items: store.deliveryZones.map((z) => ({ zone: z.zone, fee: z.fee === 0 ? free : formatMoney(z.fee), eta: z.eta[lang] })) },
-        };
-      }
+      case 'delivery':
+        return deliveryReply(tenant, text, lang);
       case 'payment':
         return { template: 'info.payment', params: { methods } };
     }
   });
+}
+
+// ---------------------------------------------------------------- delivery
+
+/** Where a delivery question asks to deliver: a served zone, a known place outside them, a name we do not know, or nothing. */
+export type DeliveryPlace =
+  | { kind: 'zone'; zone: DeliveryZone }
+  | { kind: 'place'; place: Place }
+  | { kind: 'unknown'; name: string }
+  | { kind: 'none' };
+
+const words = (text: string): string[] =>
+  foldText(text)
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+
+/** Edit distance with adjacent transpositions, stopping early past `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) (d[0] as number[])[j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((d[i - 1] as number[])[j]! + 1, (d[i] as number[])[j - 1]! + 1, (d[i - 1] as number[])[j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (d[i - 2] as number[])[j - 2]! + 1);
+      (d[i] as number[])[j] = v;
+    }
+  }
+  return (d[a.length] as number[])[b.length]!;
+}
+
+/** A place name written the customer's way: accents, "h", "v/b", "ll/y", one typo in a long name. */
+function sameName(said: readonly string[], name: readonly string[]): boolean {
+  const a = said.map(phonetic).join(' ');
+  const b = name.map(phonetic).join(' ');
+  if (a === b) return true;
+  return b.replace(/ /g, '').length >= 6 && editDistance(a, b, 1) <= 1;
+}
+
+/** Capitalised words after "a", "hasta", "para", "en", "to": a place name we may not know ("delivery a Verón"). */
+const NAMED_PLACE = /\b(?:a|hasta|para|pa|en|to|into)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:de|del|la|las|los|el)?\s*\p{Lu}[\p{L}'’-]+)*)/u;
+const NOT_A_PLACE = new Set(['ustedes', 'usted', 'domingo', 'domingos', 'sabado', 'sabados', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'hoy', 'manana', 'whatsapp', 'casa', 'mi', 'you', 'my', 'home']);
+
+/**
+ * The place a delivery question names, matched against the tenant's zones (and their aliases),
+ * then its known places, tolerant of accents and typos ("higuey", "bayaibe", "san pedro").
+ * The longest name wins ("San Pedro de Macorís" over "San Pedro").
+ */
+export function findDeliveryPlace(tenant: Pick<TenantData, 'store'>, text: string): DeliveryPlace {
+  // The store's own name ("Ferretería La Romana, ¿llegan a Higüey?") is not where to deliver.
+  const said = dropPhrase(words(text), words(tenant.store.name));
+  type Candidate = { tokens: string[]; found: DeliveryPlace };
+  const candidates: Candidate[] = [];
+  for (const zone of tenant.store.deliveryZones) {
+    for (const name of [zone.zone, ...(zone.aliases ?? [])]) candidates.push({ tokens: words(name), found: { kind: 'zone', zone } });
+  }
+  for (const place of tenant.store.places ?? []) {
+    for (const name of [place.name, ...(place.aliases ?? [])]) candidates.push({ tokens: words(name), found: { kind: 'place', place } });
+  }
+  let best: { length: number; found: DeliveryPlace } | null = null;
+  for (const c of candidates) {
+    const n = c.tokens.length;
+    if (n === 0 || (best && best.length >= n)) continue;
+    for (let i = 0; i + n <= said.length; i++) {
+      if (sameName(said.slice(i, i + n), c.tokens)) {
+        best = { length: n, found: c.found };
+        break;
+      }
+    }
+  }
+  if (best) return best.found;
+  const named = NAMED_PLACE.exec(text)?.[1];
+  if (named && !NOT_A_PLACE.has(foldText(named.split(/\s+/)[0] as string))) return { kind: 'unknown', name: named };
+  return { kind: 'none' };
+}
+
+function dropPhrase(tokens: string[], phrase: readonly string[]): string[] {
+  if (phrase.length === 0) return tokens;
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    if (phrase.every((w, k) => tokens[i + k] === w)) return [...tokens.slice(0, i), '|', ...tokens.slice(i + phrase.length)];
+  }
+  return tokens;
+}
+
+/** Great-circle distance in km. */
+function distanceKm(a: GeoPoint, b: GeoPoint): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(h));
+}
+
+/** How many zones are offered instead of a place not served. */
+const NEAREST_ZONES = 2;
+
+function deliveryReply(tenant: TenantData, text: string, lang: Lang): ReplyDirective {
+  const { store } = tenant;
+  const free = renderReply({ template: 'info.delivery.free' }, tenant.templates, lang);
+  const item = (z: DeliveryZone) => ({ zone: z.zone, fee: z.fee === 0 ? free : formatMoney(z.fee), eta: z.eta[lang] });
+  const asked = findDeliveryPlace(tenant, text);
+  switch (asked.kind) {
+    case 'zone':
+      return { template: 'info.delivery.zone', params: item(asked.zone) };
+    case 'place': {
+      const located = store.deliveryZones.filter((z) => z.at !== undefined);
+      const nearest = (located.length > 0 ? located : store.deliveryZones)
+        .map((z) => ({ z, km: z.at ? distanceKm(z.at, asked.place.at) : 0 }))
+        .sort((p, q) => p.km - q.km)
+        .slice(0, NEAREST_ZONES)
+        .map(({ z }) => item(z));
+      return { template: 'info.delivery.notServed', params: { place: asked.place.name, city: store.city, items: nearest } };
+    }
+    case 'unknown':
+      return { template: 'info.delivery.unknown', params: { place: asked.name, city: store.city, items: store.deliveryZones.map(item) } };
+    case 'none':
+      return { template: 'info.delivery', params: { items: store.deliveryZones.map(item) } };
+  }
 }
 
 function offerReplies(tenant: TenantData, lang: Lang, now: number): ReplyDirective[] {

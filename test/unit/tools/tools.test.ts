@@ -171,11 +171,11 @@ describe('answerInfo', () => {
 
   it('should answer each topic the text asks about', () => {
     const out = answerInfo(tenant, input('store_hours_location', 'dónde quedan y hacen delivery a Caleta?'), NOW);
-    expect(out.replies.map((r) => ('template' in r ? r.template : ''))).toEqual(['info.location', 'info.delivery']);
+    expect(out.replies.map((r) => ('template' in r ? r.template : ''))).toEqual(['info.location', 'info.delivery.zone']);
     const text = render(out.replies);
     expect(text).toContain('Av. Libertad No. 145');
-    expect(text).toContain('*Caleta*: RD$400.00');
-    expect(text).toContain('*La Romana centro*: gratis');
+    expect(text).toContain('*Caleta*');
+    expect(text).toContain('RD$400.00');
     expectWhatsAppStyle(text);
   });
 

@@ -1,0 +1,83 @@
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderReply } from '../../../src/actors/render-reply.js';
+import { answerInfo, findDeliveryPlace } from '../../../src/actors/tools/info.tool.js';
+import type { Lang } from '../../../src/domain/nlu.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { loadTenant } from '../../../src/persistence/tenant-loader.js';
+
+let tenant: TenantData;
+beforeAll(async () => {
+  tenant = await loadTenant(fileURLToPath(new URL('../../../tenants/ferreteria', import.meta.url)));
+});
+
+const ask = (text: string, lang: Lang = 'es') => {
+  const out = answerInfo(tenant, { tenantId: 'ferreteria', lang, topic: 'store_hours_location', text, idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15));
+  return { templates: out.replies.map((r) => ('template' in r ? r.template : '')), text: out.replies.map((r) => renderReply(r, tenant.templates, lang)).join('\n') };
+};
+
+describe('delivery answers', () => {
+  it.each([
+    ['hacen delivery a Caleta?', 'Caleta'],
+    ['llevan a bayahibe?', 'Bayahíbe y Dominicus'],
+    ['el delivery llega a bayaibe?', 'Bayahíbe y Dominicus'],
+    ['hacen envios a san pedro', 'San Pedro de Macorís'],
+    ['envían a SAN PEDRO DE MACORIS?', 'San Pedro de Macorís'],
+    ['y a dominicus?', 'Bayahíbe y Dominicus'],
+    ['Ferretería La Romana, ¿llevan a Guaymate?', 'Guaymate'],
+  ])('should match "%s" to the zone %s (accents, typos, aliases)', (text, zone) => {
+    const found = findDeliveryPlace(tenant, text);
+    expect(found.kind).toBe('zone');
+    expect(found.kind === 'zone' && found.zone.zone).toBe(zone);
+  });
+
+  it('should give a served place its fee and time', () => {
+    const { templates, text } = ask('tienen delivery a Villa Hermosa?');
+    expect(templates).toEqual(['info.delivery.zone']);
+    expect(text).toContain('*Villa Hermosa*');
+    expect(text).toContain('RD$300.00');
+    expect(text).toContain('el mismo día');
+    expect(ask('do you deliver to la romana?', 'en').text).toMatch(/we deliver to \*La Romana centro\*[\s\S]*free[\s\S]*same day/);
+  });
+
+  it('should say clearly that Higüey is not served, with the nearest zones and the pickup option', () => {
+    const { templates, text } = ask('tienen delivery a Higüey?');
+    expect(templates).toEqual(['info.delivery.notServed']);
+    expect(text).toContain('no llegamos a Higüey');
+    expect(text).toContain('recoger tu pedido');
+    // The two zones nearest to Higüey, not the whole list.
+    expect(text).toContain('*Guaymate*');
+    expect(text).not.toContain('*San Pedro de Macorís*');
+    expect(text).not.toContain('*Villa Hermosa*');
+    expect(ask('higuey llegan?').templates).toEqual(['info.delivery.notServed']);
+  });
+
+  it('should answer a place not served in English', () => {
+    const { text } = ask('do you deliver to Punta Cana?', 'en');
+    expect(text).toContain("we don't deliver to Punta Cana");
+    expect(text).toContain('pick up your order');
+    expect(text).toContain('*Bayahíbe y Dominicus*');
+  });
+
+  it('should say when it does not know the place, list the zones and offer pickup', () => {
+    const { templates, text } = ask('hacen delivery a Sabana Grande de Boyá?');
+    expect(templates).toEqual(['info.delivery.unknown']);
+    expect(text).toContain('No tengo *Sabana Grande de Boyá*');
+    expect(text).toContain('*Cumayasa*');
+    expect(text).toContain('recoger tu pedido');
+  });
+
+  it('should list the zones when no place is named', () => {
+    for (const q of ['hacen delivery?', 'hacen delivery a domicilio?', 'a qué zonas llevan?']) {
+      const { templates, text } = ask(q);
+      expect(templates, q).toEqual(['info.delivery']);
+      expect(text).toContain('*La Romana centro*: gratis');
+      expect(text).toContain('*San Pedro de Macorís*: RD$1,500.00');
+    }
+  });
+
+  it('should not take a weekday or a pronoun for a place', () => {
+    expect(findDeliveryPlace(tenant, 'hacen delivery el Domingo?').kind).toBe('none');
+    expect(findDeliveryPlace(tenant, 'me lo llevan a Ustedes?').kind).toBe('none');
+  });
+});
