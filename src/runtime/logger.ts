@@ -75,7 +75,8 @@ export function createLogger(options: { level?: string; pretty?: boolean; destin
   const base = {
     level: options.level ?? process.env.LOG_LEVEL ?? 'info',
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
-    serializers: { err: (e: unknown) => serializeError(e), error: (e: unknown) => serializeError(e) },
+    // `problem`: providers' error texts (Rocket.Chat, Slack, CRM) may echo the payload they refused.
+    serializers: { err: (e: unknown) => serializeError(e), error: (e: unknown) => serializeError(e), problem: (p: unknown) => (typeof p === 'string' ? scrubPersonalData(p) : p) },
     base: { app: 'hilo' },
   };
   return options.destination ? pino(base, options.destination as never) : pino(base);

@@ -52,9 +52,11 @@ describe('serializeError', () => {
     const err = Object.assign(new Error('boom for ana@correo.do'), { code: '22P05', where: 'ana@correo.do' });
     log.error({ err }, 'one');
     log.error({ error: err }, 'two');
+    log.warn({ problem: 'refused payload for +1 809 555 0199' }, 'three');
     const [one, two] = chunks.map((c) => JSON.parse(c) as { err?: Record<string, unknown>; error?: Record<string, unknown> });
     expect(one?.err).toMatchObject({ type: 'Error', code: '22P05', message: 'boom for [email]' });
     expect(one?.err).not.toHaveProperty('where');
     expect(two?.error).toMatchObject({ code: '22P05', message: 'boom for [email]' });
+    expect(JSON.parse(chunks[2]!)).toMatchObject({ problem: 'refused payload for [phone]' });
   });
 });
