@@ -63,6 +63,8 @@ export interface GovernanceService {
 
 export interface GovernanceServiceOptions {
   db: Database;
+  /** `HILO_AUDIT_KEY`: the audit chain is HMAC-SHA256 keyed with it (null: plain SHA-256). */
+  auditKey?: string | null;
   snapshots: SnapshotStore;
   clock: Clock;
   logger: Logger;
@@ -87,8 +89,8 @@ const MAX_RETENTION_DAYS = 36_500;
 export function createGovernanceService(options: GovernanceServiceOptions): GovernanceService {
   const { db, snapshots, clock } = options;
   const log = options.logger.child({ component: 'governance' });
-  const repo = createGovernanceRepository({ db, clock });
-  const audit = createAuditRepository({ db, clock });
+  const repo = createGovernanceRepository({ db, clock, auditKey: options.auditKey ?? null });
+  const audit = createAuditRepository({ db, clock, key: options.auditKey ?? null });
 
   const dropSnapshots = async (tenantId: string, conversationIds: Iterable<string>): Promise<number> => {
     let n = 0;

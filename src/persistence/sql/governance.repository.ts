@@ -7,7 +7,7 @@ import type { Database } from './database.js';
 import type { LeadRecordSql } from './lead.repository.js';
 import type { TicketRecordSql } from './ticket.repository.js';
 import { toContactRef, type ContactRef } from './contact-ref.js';
-import { isUuid, nextTenantCounter, toIso, toIsoOrNull } from './sql-helpers.js';
+import { isUuid, toIso, toIsoOrNull } from './sql-helpers.js';
 
 /** What a ticket keeps after its contact is erased: the number and the workflow facts. */
 export const ERASED_TICKET_SUMMARY = '';

@@ -1,0 +1,66 @@
+import type { Clock } from '../../runtime/clock.js';
+import type { Logger } from '../../runtime/logger.js';
+import { AUDIT_GENESIS_HASH, assertNoPersonalData, auditHash, auditPayloadOf, createChainVerifier, type AuditLink, type AuditTrail } from '../audit-trail.js';
+import { canonicalJson } from '../sql/canonical-json.js';
+
+export interface MemoryAuditTrail extends AuditTrail {
+  /** The tenant's stored links, in order: the live rows (tests alter them to prove `verify` notices). */
+  links(tenantId: string): AuditLink[];
+}
+
+/**
+ * The audit trail of the all-in-memory mode: the same chain, hashing and verification as SQL, kept
+ * in process memory (it ends with the process, like everything else in that mode).
+ *
+ * @example
+ * const audit = createMemoryAuditTrail({ clock, logger, key: config.auditKey });
+ */
+export function createMemoryAuditTrail(options: { clock: Clock; logger: Logger; key?: string | null }): MemoryAuditTrail {
+  const key = options.key ?? null;
+  const log = options.logger.child({ component: 'audit' });
+  const chains = new Map<string, { links: AuditLink[]; issued: number }>();
+  const chainOf = (tenantId: string) => {
+    let chain = chains.get(tenantId);
+    if (!chain) {
+      chain = { links: [], issued: 0 };
+      chains.set(tenantId, chain);
+    }
+    return chain;
+  };
+
+  return {
+    keyed: key !== null,
+    async record(tenantId, event, actor = 'system') {
+      const { type, payload } = auditPayloadOf(event);
+      try {
+        assertNoPersonalData(payload);
+        const chain = chainOf(tenantId);
+        const seq = chain.issued + 1;
+        const prevHash = chain.links.at(-1)?.hash ?? AUDIT_GENESIS_HASH;
+        const at = new Date(options.clock.now()).toISOString();
+        const canonicalPayload = JSON.parse(canonicalJson(payload)) as unknown;
+        const hash = auditHash(prevHash, { seq, type, actor, at, payload: canonicalPayload }, key);
+        chain.links.push({ seq, type, actor, at, payload: canonicalPayload, prevHash, hash });
+        chain.issued = seq;
+      } catch (err) {
+        log.error({ tenant: tenantId, type, code: (err as { code?: unknown }).code ?? null }, 'audit event not recorded');
+      }
+    },
+    async verify(tenantId) {
+      const chain = chainOf(tenantId);
+      const verifier = createChainVerifier(key);
+      for (const link of chain.links) {
+        const broken = verifier.next(link);
+        if (broken) {
+          log.warn({ tenant: tenantId, brokenAt: broken.brokenAt, reason: broken.reason, keyedFrom: verifier.keyedFrom() }, 'audit chain broken');
+          return { ok: false, brokenAt: broken.brokenAt };
+        }
+      }
+      const done = verifier.finish(chain.issued);
+      if (done.ok) return { ok: true, count: done.count };
+      log.warn({ tenant: tenantId, brokenAt: done.brokenAt, reason: done.reason ?? null }, 'audit chain broken');
+      return { ok: false, brokenAt: done.brokenAt };
+    },
+    links: (tenantId) => chainOf(tenantId).links,
+  };
+}
