@@ -274,6 +274,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       },
     },
     {
+      // The same greeting and chips as `welcome.intro`, for pages that want them before a socket opens.
+      method: 'GET',
+      path: '/widget-config',
+      handler: async (req) => {
+        const tenant = req.query.get('tenant') ?? '';
+        if (!service.hasTenant(tenant)) throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
+        const intro = options.widgetIntro?.(tenant);
+        return json(200, { tenant, ...(intro !== undefined ? { intro } : {}) }, { 'cache-control': 'public, max-age=300', 'access-control-allow-origin': '*' });
+      },
+    },
+    {
       method: 'GET',
       path: '/widget.js',
       handler: async (req) => {

@@ -106,6 +106,18 @@ describe('reply options and the intro through the gateway', () => {
     second.ws.close();
   });
 
+  it('should serve the intro at GET /widget-config for pages that want it before a socket opens', async () => {
+    const res = await http(gateway.port, 'GET', `/widget-config?tenant=${TENANT}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.json()).toEqual({ tenant: TENANT, intro: INTRO });
+    expect((await http(gateway.port, 'GET', '/widget-config?tenant=globex')).json()).toEqual({ tenant: 'globex' });
+    const unknown = await http(gateway.port, 'GET', '/widget-config?tenant=nadie');
+    expect(unknown.status).toBe(404);
+    expect(unknown.json()).toMatchObject({ error: { code: 'HILO_ERR_TENANT_NOT_FOUND' } });
+    expect((await http(gateway.port, 'GET', '/widget-config')).status).toBe(404);
+  });
+
   it('should send no intro for a tenant without one', async () => {
     const client = await connectWidget(gateway.port, 'globex');
     client.send({ type: 'hello', v: 1, tenant: 'globex', visitorId: visitorId() });
