@@ -33,7 +33,19 @@ export interface CustomerAccount {
   balance: number;
   /** ISO date (YYYY-MM-DD) of the next or overdue payment. */
   dueDate: string;
+  /** Phone number on file (any format; its digits are compared). A second identifier for verification. */
+  phone?: string;
+  /** The holder's cédula (11 digits) or RNC (9 digits), any format. A second identifier for verification. */
+  taxId?: string;
 }
+
+/**
+ * How a customer proves an account is theirs before Hilo shows its standing and balance:
+ * `second_identifier` — the last 4 digits of the phone on file or the holder's cédula/RNC
+ * (the default); `none` — the account number alone (only for tenants whose account data is not
+ * private).
+ */
+export type AccountVerificationPolicy = 'second_identifier' | 'none';
 
 /** A point on the map (degrees, WGS 84). */
 export interface GeoPoint {
@@ -114,6 +126,8 @@ export interface TenantSettings {
   /** IANA time zone used for hours and dates shown to customers. */
   timeZone: string;
   currency: string;
+  /** Default `second_identifier`. */
+  accountVerification?: AccountVerificationPolicy;
 }
 
 /**

@@ -10,6 +10,8 @@ export type Expectation =
   | { kind: 'none' }
   | { kind: 'product' }
   | { kind: 'account_id' }
+  /** The last 4 digits of the phone on file or the holder's cédula/RNC (account verification). */
+  | { kind: 'account_verification' }
   | { kind: 'lead_field'; field: LeadField }
   | { kind: 'lead_confirmation' }
   | ChoiceExpectation;

@@ -178,15 +178,40 @@ export interface ProductActorOutput {
   focus?: ProductFocus;
 }
 
+/**
+ * Who may see which account in this conversation (context `accountAccess`; absent in older
+ * snapshots). A verified account stays verified for this conversation only.
+ */
+export interface AccountAccess {
+  /** Account numbers whose holder was verified here. */
+  verified: string[];
+  /** The account waiting for its second identifier, if any. */
+  pending: string | null;
+  /** Wrong second identifiers typed in this conversation (every account counts). */
+  failures: number;
+}
+
 export interface AccountActorInput {
   tenantId: string;
   lang: Lang;
   accountId: string | null;
   idempotencyKey: string;
+  /** The customer's message (the second identifier is read from it). */
+  text?: string;
+  access?: AccountAccess | null;
+  /** The bot asked for the second identifier of `access.pending`. */
+  verifying?: boolean;
 }
 export interface AccountActorOutput {
-  outcome: 'answered' | 'not_found' | 'need_account_id' | 'invalid';
+  /**
+   * `need_verification`: the account exists, its data waits for the second identifier;
+   * `verification_failed`: a wrong one, ask again; `verification_locked`: too many wrong ones,
+   * no account data in this conversation.
+   */
+  outcome: 'answered' | 'not_found' | 'need_account_id' | 'invalid' | 'need_verification' | 'verification_failed' | 'verification_locked';
   replies: ReplyDirective[];
+  /** The new access state (absent: unchanged). */
+  access?: AccountAccess;
 }
 
 export type InfoTopic = 'store_hours_location' | 'offers' | 'job_vacancies';

@@ -5,6 +5,7 @@ import type { Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, Expectation, Understanding } from '../domain/understanding.js';
 import {
   AWAITING_INPUT,
+  type AccountAccess,
   type AccountActorInput,
   type AccountActorOutput,
   type ConversationEmitted,
@@ -98,6 +99,8 @@ export interface ConversationContext {
   remindedAtTurn?: number | null;
   /** Linking this channel identity to the same customer's other thread (absent in older snapshots). */
   identity?: IdentityState;
+  /** Accounts verified in this conversation and the one waiting for its second identifier (absent in older snapshots). */
+  accountAccess?: AccountAccess;
   /** The product last answered, for follow-ups ("y si compro 50?"); absent in older snapshots. */
   productFocus?: ProductFocus | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
@@ -229,6 +232,8 @@ export const conversationMachine = setup({
     notRemindedThisSilence: ({ context }) => context.remindedAtTurn !== context.turn,
     // Routing rule 1: the message answers what the conversation was waiting for.
     answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId,
+    // Digits after "last 4 of your phone, or your cédula/RNC": the account tool checks them (or a new account number).
+    answersAccountVerification: ({ context }) => context.expecting.kind === 'account_verification' && /\d{4}/.test(context.lastMessage?.text ?? ''),
     answersExpectedProduct: ({ context }) => context.expecting.kind === 'product' && (u(context)?.products.length ?? 0) > 0,
     confirmsLead: ({ context }) => {
       const understanding = u(context);
@@ -414,6 +419,10 @@ export const conversationMachine = setup({
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: { kind: 'none' } as Expectation }),
+    storeAccountAccess: assign(({ event }) => {
+      const access = outputOf<AccountActorOutput>(event)?.access;
+      return access ? { accountAccess: access } : {};
+    }),
     expect: assign((_, params: { expecting: Expectation }) => ({ expecting: params.expecting })),
     setHandoffReason: assign((_, params: { reason: HandoffReason }) => ({ handoffReason: params.reason })),
     setCriticalReason: assign(({ context }) => ({
@@ -609,6 +618,7 @@ export const conversationMachine = setup({
             },
             // The picked option becomes a sure reading; the rules below route it.
             { guard: 'picksOption', actions: ['resetStreak', 'applyChoice'] },
+            { guard: 'answersAccountVerification', target: '#answering.account', actions: 'resetStreak' },
             { guard: 'answersExpectedAccountId', target: '#answering.account', actions: 'resetStreak' },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
             { guard: 'confirmsLead', target: '#qualifying.submitting', actions: 'resetStreak' },
@@ -683,6 +693,7 @@ export const conversationMachine = setup({
             { guard: 'leadInProgress', target: '#qualifying.collecting' },
             { guard: { type: 'expecting', params: { kind: 'product' } }, target: '#answering.awaitingProduct' },
             { guard: { type: 'expecting', params: { kind: 'account_id' } }, target: '#answering.awaitingAccountId' },
+            { guard: { type: 'expecting', params: { kind: 'account_verification' } }, target: '#answering.awaitingAccountId' },
             { target: 'idle' },
           ],
         },
@@ -774,14 +785,23 @@ export const conversationMachine = setup({
               lang: context.lang,
               accountId: context.understanding?.accountId ?? null,
               idempotencyKey: key(context, 'account'),
+              text: context.lastMessage?.text ?? '',
+              access: context.accountAccess ?? null,
+              verifying: context.expecting.kind === 'account_verification',
             }),
             onDone: [
               {
                 guard: { type: 'outcomeIs', params: { outcomes: ['need_account_id', 'invalid'] } },
                 target: 'awaitingAccountId',
-                actions: ['emitEffectReplies', { type: 'expect', params: { expecting: { kind: 'account_id' } } }],
+                actions: ['storeAccountAccess', 'emitEffectReplies', { type: 'expect', params: { expecting: { kind: 'account_id' } } }],
               },
-              { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation'] },
+              {
+                // The account's data waits for the second identifier (tenant policy accountVerification).
+                guard: { type: 'outcomeIs', params: { outcomes: ['need_verification', 'verification_failed'] } },
+                target: 'awaitingAccountId',
+                actions: ['storeAccountAccess', 'emitEffectReplies', { type: 'expect', params: { expecting: { kind: 'account_verification' } } }],
+              },
+              { target: '#continuing', actions: ['storeAccountAccess', 'emitEffectReplies', 'clearExpectation'] },
             ],
             onError: {
               target: '#continuing',
@@ -791,7 +811,7 @@ export const conversationMachine = setup({
         },
         awaitingAccountId: {
           id: 'answering.awaitingAccountId',
-          description: 'Asked for the account number.',
+          description: 'Asked for the account number, or for its second identifier (last 4 digits of the phone on file, cédula/RNC).',
           tags: [AWAITING_INPUT],
           on: {
             'user.message': { target: '#understanding', actions: 'recordMessage' },

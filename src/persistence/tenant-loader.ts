@@ -132,6 +132,7 @@ function parseSettings(raw: unknown): TenantSettings {
     defaultLang: c.oneOf(o.defaultLang, '$.defaultLang', LANGS),
     timeZone,
     currency: c.string(o.currency, '$.currency', { pattern: /^[A-Z]{3}$/, hint: 'an ISO 4217 code such as "DOP"' }),
+    ...(o.accountVerification !== undefined ? { accountVerification: c.oneOf(o.accountVerification, '$.accountVerification', ['second_identifier', 'none'] as const) } : {}),
   };
 }
 
@@ -187,6 +188,8 @@ function parseAccounts(raw: unknown): CustomerAccount[] {
       standing: c.oneOf(o.standing, `${p}.standing`, STANDINGS),
       balance: c.number(o.balance, `${p}.balance`, { min: 0 }),
       dueDate: c.date(o.dueDate, `${p}.dueDate`),
+      ...(o.phone !== undefined ? { phone: c.string(o.phone, `${p}.phone`, { pattern: /^[+\d][\d\s().-]{6,20}$/, hint: 'a phone number' }) } : {}),
+      ...(o.taxId !== undefined ? { taxId: c.string(o.taxId, `${p}.taxId`, { pattern: /^(?:\d[\s-]?){9}(?:\d[\s-]?\d)?$/, hint: 'a cédula (11 digits) or RNC (9 digits)' }) } : {}),
     };
   });
 }

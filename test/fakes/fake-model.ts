@@ -197,7 +197,7 @@ function toolCallsFor(reading: Understanding, expecting: Expectation, offered: R
     if (field in fields) wanted.push({ name: 'save_lead_field', args: { field, value: fields[field] ?? null } });
   }
   for (const p of reading.products) wanted.push({ name: 'search_catalog', args: { query: p.query, limit: 3 } });
-  if (reading.accountId !== undefined) wanted.push({ name: 'account_status', args: { account_number: reading.accountId } });
+  if (reading.accountId !== undefined) wanted.push({ name: 'account_status', args: { account_number: reading.accountId, verification: null } });
   if (reading.critical) {
     wanted.push({ name: 'escalate', args: { reason: 'critical', summary: lang === 'es' ? 'Caso crítico: una persona debe atenderlo ahora.' : 'Critical case: a person must take over now.' } });
   } else if (reading.nlu.intent.name === 'human_agent') {

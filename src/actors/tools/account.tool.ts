@@ -1,31 +1,18 @@
-import type { TenantData } from '../../domain/tenant.js';
-import type { AccountActorInput, AccountActorOutput } from '../../machines/conversation.contract.js';
+import type { CustomerAccount, TenantData } from '../../domain/tenant.js';
+import type { AccountAccess, AccountActorInput, AccountActorOutput } from '../../machines/conversation.contract.js';
+import { MAX_VERIFICATION_FAILURES, matchesSecondIdentifier, secondIdentifierCandidates, verificationRequired } from './account-verification.js';
 import { formatDate, formatMoney } from './format.js';
 
 /** Account numbers are 5 to 8 digits. */
 export const ACCOUNT_NUMBER_PATTERN = /^\d{5,8}$/;
 
-/**
- * Looks up a customer account by number. Accepts what customers type ("12-345", "# 12345") and
- * keeps only the digits. Shows the holder's first name only (the chat may not be theirs).
- *
- * Outcomes: `need_account_id` (no number yet), `invalid` (not 5–8 digits), `not_found`, `answered`.
- */
-export function answerAccount(tenant: TenantData, input: AccountActorInput): AccountActorOutput {
-  if (input.accountId === null || input.accountId.trim() === '') {
-    return { outcome: 'need_account_id', replies: [{ template: 'account.need_id' }] };
-  }
-  const digits = input.accountId.replace(/\D/g, '');
-  if (!ACCOUNT_NUMBER_PATTERN.test(digits)) {
-    // Long digit runs are not echoed back: they may be a card or phone number typed by mistake.
-    if (digits.length === 0 || digits.length > 12) return { outcome: 'invalid', replies: [{ template: 'account.invalid_empty' }] };
-    return { outcome: 'invalid', replies: [{ template: 'account.invalid', params: { given: digits } }] };
-  }
-  const account = tenant.accounts.find((a) => a.number === digits);
-  if (!account) return { outcome: 'not_found', replies: [{ template: 'account.not_found', params: { number: digits } }] };
+const NO_ACCESS: AccountAccess = { verified: [], pending: null, failures: 0 };
+
+function standing(account: CustomerAccount, input: AccountActorInput, access: AccountAccess): AccountActorOutput {
   const firstName = account.holder.trim().split(/\s+/)[0] ?? '';
   return {
     outcome: 'answered',
+    access,
     replies: [
       {
         template: `account.${account.standing}`,
@@ -37,5 +24,62 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
         },
       },
     ],
+  };
+}
+
+function locked(access: AccountAccess): AccountActorOutput {
+  return { outcome: 'verification_locked', access: { ...access, pending: null }, replies: [{ template: 'account.verify_locked' }] };
+}
+
+/**
+ * Looks up a customer account by number. Accepts what customers type ("12-345", "# 12345") and
+ * keeps only the digits. Shows the holder's first name only (the chat may not be theirs).
+ *
+ * Before the standing and balance, the customer proves the account is theirs (tenant policy
+ * `accountVerification`, default `second_identifier`): the last 4 digits of the phone on file or
+ * the holder's cédula/RNC. A verified account stays verified for this conversation; after
+ * `MAX_VERIFICATION_FAILURES` wrong answers no account data is shown in this conversation.
+ *
+ * Outcomes: `need_account_id` (no number yet), `invalid` (not 5–8 digits), `not_found`,
+ * `need_verification`, `verification_failed`, `verification_locked`, `answered`.
+ */
+export function answerAccount(tenant: TenantData, input: AccountActorInput): AccountActorOutput {
+  const access = input.access ?? NO_ACCESS;
+  const text = input.text ?? '';
+  // The answer to "which second identifier?": checked against the pending account only.
+  if (input.verifying && access.pending !== null && secondIdentifierCandidates(text).length > 0) {
+    const account = tenant.accounts.find((a) => a.number === access.pending);
+    if (account !== undefined) {
+      if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
+      if (matchesSecondIdentifier(account, text)) {
+        return standing(account, input, { verified: [...new Set([...access.verified, account.number])], pending: null, failures: access.failures });
+      }
+      const failures = access.failures + 1;
+      if (failures >= MAX_VERIFICATION_FAILURES) return locked({ ...access, failures });
+      return {
+        outcome: 'verification_failed',
+        access: { ...access, failures },
+        replies: [{ template: 'account.verify_failed', params: { number: account.number, left: String(MAX_VERIFICATION_FAILURES - failures) } }],
+      };
+    }
+  }
+  const given = input.accountId ?? (input.verifying ? access.pending : null);
+  if (given === null || given.trim() === '') {
+    return { outcome: 'need_account_id', replies: [{ template: 'account.need_id' }] };
+  }
+  const digits = given.replace(/\D/g, '');
+  if (!ACCOUNT_NUMBER_PATTERN.test(digits)) {
+    // Long digit runs are not echoed back: they may be a card or phone number typed by mistake.
+    if (digits.length === 0 || digits.length > 12) return { outcome: 'invalid', replies: [{ template: 'account.invalid_empty' }] };
+    return { outcome: 'invalid', replies: [{ template: 'account.invalid', params: { given: digits } }] };
+  }
+  const account = tenant.accounts.find((a) => a.number === digits);
+  if (!account) return { outcome: 'not_found', replies: [{ template: 'account.not_found', params: { number: digits } }] };
+  if (!verificationRequired(tenant) || access.verified.includes(account.number)) return standing(account, input, access);
+  if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
+  return {
+    outcome: 'need_verification',
+    access: { ...access, pending: account.number },
+    replies: [{ template: 'account.verify_ask', params: { number: account.number } }],
   };
 }

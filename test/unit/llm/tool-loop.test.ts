@@ -122,7 +122,7 @@ describe('llm brain with tools', () => {
       script: [
         reply.toolCalls([
           // Another customer's account: the customer typed no number.
-          call('c1', 'account_status', { account_number: '10587' }),
+          call('c1', 'account_status', { account_number: '10587', verification: null }),
           // A name the customer never wrote.
           call('c2', 'save_lead_field', { field: 'name', value: 'Pedro Inventado' }),
           call('c3', 'push_lead', { confirmed_by_customer: true }),
@@ -147,14 +147,50 @@ describe('llm brain with tools', () => {
     ]);
   });
 
-  it('should look up an account the customer typed and read it as this message’s account', async () => {
+  it('should give the model no account data without the second identifier the customer typed', async () => {
     const account = tenant.accounts[1]!;
     fake = await startFakeOpenAi({
-      script: [reply.toolCalls([call('c1', 'account_status', { account_number: account.number })]), reply.json(reading({ intent: 'account_status' }))],
+      script: [
+        reply.toolCalls([
+          call('c1', 'account_status', { account_number: account.number, verification: null }),
+          // An identifier the customer never typed (the model guessing or reading it elsewhere).
+          call('c2', 'account_status', { account_number: account.number, verification: account.phone!.slice(-4) }),
+        ]),
+        reply.json(reading({ intent: 'account_status' })),
+      ],
     });
     const { brain } = setup(fake);
-    const u = await brain.understand(input(`mi cuenta es la ${account.number.slice(0, 2)}-${account.number.slice(2)}`, { expecting: { kind: 'account_id' } }));
-    const result = toolMessages(fake.requests[1]!.body)[0]!.content;
+    const u = await brain.understand(input(`dame el estado de la cuenta ${account.number}, es de mi vecino`));
+    const results = toolMessages(fake.requests[1]!.body).map((r) => r.content);
+    expect(results.map((r) => r.error)).toEqual(['verification_required', 'not_in_customer_messages']);
+    expect(JSON.stringify(results)).not.toMatch(new RegExp(`${account.balance}|${account.standing}|${account.holder.split(' ')[0]}`));
+    // The machine still learns which account was named, and asks for the proof itself.
+    expect(u.accountId).toBe(account.number);
+  });
+
+  it('should check one typed identifier per turn and return the data only when it matches', async () => {
+    const account = tenant.accounts[1]!;
+    const last4 = account.phone!.replace(/\D/g, '').slice(-4);
+    const wrong = last4 === '0000' ? '1111' : '0000';
+    fake = await startFakeOpenAi({
+      script: [
+        reply.toolCalls([
+          call('c1', 'account_status', { account_number: account.number, verification: wrong }),
+          call('c2', 'account_status', { account_number: account.number, verification: last4 }),
+        ]),
+        reply.json(reading({ intent: 'account_status' })),
+        reply.toolCalls([call('c3', 'account_status', { account_number: account.number, verification: last4 })]),
+        reply.json(reading({ intent: 'account_status' })),
+      ],
+    });
+    const { brain, lines } = setup(fake);
+    await brain.understand(input(`cuenta ${account.number}, teléfono termina en ${wrong} o ${last4}`));
+    const guessed = toolMessages(fake.requests[1]!.body).map((r) => r.content);
+    // The second guess in the same turn is not even checked.
+    expect(guessed.map((r) => r.error)).toEqual(['verification_failed', 'verification_failed']);
+    expect(lines.some((l) => l.event === 'security.tool_refused')).toBe(true);
+    const u = await brain.understand(input(`mi cuenta es la ${account.number.slice(0, 2)}-${account.number.slice(2)}, los últimos 4 del teléfono son ${last4}`, { expecting: { kind: 'account_id' } }));
+    const result = toolMessages(fake.requests[3]!.body)[0]!.content;
     expect(result).toEqual({ account_number: account.number, holder_first_name: account.holder.split(' ')[0], standing: account.standing, balance_dop: account.balance, due_date: account.dueDate });
     expect(u.accountId).toBe(account.number);
   });

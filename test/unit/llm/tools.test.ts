@@ -60,14 +60,14 @@ describe('tool registry', () => {
   });
 
   it('should refuse tools that name another contact\'s record unless the authorisation hook approves', async () => {
-    const call = { id: '1', name: 'account_status', arguments: '{"account_number":"40021"}' };
+    const call = { id: '1', name: 'account_status', arguments: '{"account_number":"40021","verification":null}' };
     expect(await createToolRegistry().check(call, ctx('answering'))).toMatchObject({ ok: false, reason: 'forbidden' });
     const owned = new Map([['contact-7', ['40021']]]);
     const registry = createToolRegistry({
       authorize: ({ args, context }) => (owned.get(context.contactId) ?? []).includes(String(args['account_number'])),
     });
     expect(await registry.check(call, ctx('answering'))).toMatchObject({ ok: true });
-    expect(await registry.check({ ...call, arguments: '{"account_number":"55555"}' }, ctx('answering'))).toMatchObject({ ok: false, reason: 'forbidden' });
+    expect(await registry.check({ ...call, arguments: '{"account_number":"55555","verification":null}' }, ctx('answering'))).toMatchObject({ ok: false, reason: 'forbidden' });
     // Bound tools act on the conversation's contact, whatever the model says.
     const saved = await registry.check({ id: '2', name: 'save_lead_field', arguments: '{"field":"email","value":"ana@ejemplo.com"}' }, ctx('qualifying'));
     expect(saved).toMatchObject({ ok: true, contactId: 'contact-7' });

@@ -63,7 +63,7 @@ describe('conversation machine › triage routing', () => {
   it('should route an account question to the account tool with the account id', async () => {
     const c = createConversation({ script: { cuenta: understood('account_status', { accountId: '10045' }) } });
     expect(await c.say('cuenta')).toMatchObject({ says: ['account.status'], state: 'triage.idle' });
-    expect(c.calls.answerAccount).toEqual([{ tenantId: 'ferreteria', lang: 'es', accountId: '10045', idempotencyKey: 'c-1:m1:account' }]);
+    expect(c.calls.answerAccount).toEqual([{ tenantId: 'ferreteria', lang: 'es', accountId: '10045', idempotencyKey: 'c-1:m1:account', text: 'cuenta', access: null, verifying: false }]);
   });
 
   it.each(['store_hours_location', 'offers', 'job_vacancies'] as const)('should route %s to the info tool with that topic', async (topic) => {

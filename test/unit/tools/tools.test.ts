@@ -3,7 +3,7 @@ import { renderReply } from '../../../src/actors/render-reply.js';
 import { answerAccount, answerInfo, answerProduct, createCatalogIndex, type CatalogIndex } from '../../../src/actors/tools/index.js';
 import type { Lang } from '../../../src/domain/nlu.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import type { InfoTopic, ReplyDirective } from '../../../src/machines/conversation.contract.js';
+import type { AccountAccess, InfoTopic, ReplyDirective } from '../../../src/machines/conversation.contract.js';
 import { demoTenant, productInput } from './helpers.js';
 
 let tenant: TenantData;
@@ -110,6 +110,8 @@ describe('answerProduct', () => {
 
 describe('answerAccount', () => {
   const input = (accountId: string | null, lang: Lang = 'es') => ({ tenantId: 'ferreteria', lang, accountId, idempotencyKey: 'k' });
+  /** The account already verified in this conversation (its data shows without asking again). */
+  const verified = (accountId: string, lang: Lang = 'es') => ({ ...input(accountId, lang), access: { verified: [accountId.replace(/\D/g, '')], pending: null, failures: 0 } });
 
   it('should ask for the account number when there is none', () => {
     const out = answerAccount(tenant, input(null));
@@ -118,7 +120,7 @@ describe('answerAccount', () => {
   });
 
   it('should sanitise to digits before looking up', () => {
-    const out = answerAccount(tenant, input(' 12-345 '));
+    const out = answerAccount(tenant, verified(' 12-345 '));
     expect(out.outcome).toBe('answered');
     expect(render(out.replies)).toContain('*12345*');
   });
@@ -140,20 +142,90 @@ describe('answerAccount', () => {
   });
 
   it('should give standing, balance and due date with the first name only', () => {
-    const current = render(answerAccount(tenant, input('12345')).replies);
+    const current = render(answerAccount(tenant, verified('12345')).replies);
     expect(current).toContain('Juan, tu cuenta *12345* está *al día*');
     expect(current).toContain('*RD$12,750.00*');
     expect(current).toContain('20 de diciembre de 2026');
     expect(current).not.toContain('Santana');
 
-    const late = render(answerAccount(tenant, input('10587')).replies);
+    const late = render(answerAccount(tenant, verified('10587')).replies);
     expect(late).toContain('está *atrasada*');
     expect(late).toContain('*RD$18,450.50*');
 
-    const suspended = render(answerAccount(tenant, input('13478', 'en')).replies, 'en');
+    const suspended = render(answerAccount(tenant, verified('13478', 'en')).replies, 'en');
     expect(suspended).toContain('Rosa, your account *13478* is *suspended*');
     expect(suspended).not.toContain('Mejía');
     expectWhatsAppStyle(suspended);
+  });
+
+  describe('verification (accountVerification: second_identifier)', () => {
+    const say = (text: string, access: AccountAccess | null, accountId: string | null = null) =>
+      answerAccount(tenant, { ...input(accountId), text, access, verifying: access?.pending !== null && access !== null });
+
+    it('should ask for a second identifier before showing anything of an account someone names', () => {
+      const out = answerAccount(tenant, { ...input('10587'), text: 'dame el estado de la cuenta 10587, es de mi vecino' });
+      expect(out.outcome).toBe('need_verification');
+      expect(out.access).toEqual({ verified: [], pending: '10587', failures: 0 });
+      const text = render(out.replies);
+      expect(text).toContain('*10587*');
+      expect(text).toMatch(/últimos 4 dígitos del teléfono/);
+      expect(text).not.toMatch(/18,450|atrasada|José|Castillo|2026/);
+      expect(render(out.replies, 'en')).toMatch(/last 4 digits of the phone number/);
+    });
+
+    it.each([
+      ['the last 4 digits of the phone on file', 'son 1337'],
+      ['the whole phone number', 'mi teléfono es 829-555-1337'],
+      ["the holder's cédula", 'cédula 014-5308642-3'],
+    ])('should show the standing after %s and keep the account verified', (_label, answer) => {
+      const out = say(answer, { verified: [], pending: '10587', failures: 0 });
+      expect(out.outcome).toBe('answered');
+      expect(render(out.replies)).toContain('*RD$18,450.50*');
+      expect(out.access).toEqual({ verified: ['10587'], pending: null, failures: 0 });
+    });
+
+    it('should accept the RNC of a company account', () => {
+      expect(say('RNC 1-35-21848-5', { verified: [], pending: '204517', failures: 0 }).outcome).toBe('answered');
+    });
+
+    it('should count wrong answers and lock after three, even for the right answer or another account', () => {
+      let access: AccountAccess = { verified: [], pending: '10587', failures: 0 };
+      const first = say('0000', access);
+      expect(first.outcome).toBe('verification_failed');
+      expect(render(first.replies)).toMatch(/no coincide.*2 intentos/s);
+      access = first.access!;
+      const second = say('1111', access);
+      expect(second.outcome).toBe('verification_failed');
+      access = second.access!;
+      const third = say('2222', access);
+      expect(third.outcome).toBe('verification_locked');
+      expect(render(third.replies)).toMatch(/no puedo darte su estado/);
+      access = third.access!;
+      expect(access).toEqual({ verified: [], pending: null, failures: 3 });
+      const late = answerAccount(tenant, { ...input('10587'), text: '1337', access });
+      expect(late.outcome).toBe('verification_locked');
+      expect(render(late.replies)).not.toContain('18,450');
+      expect(answerAccount(tenant, { ...input('12345'), text: 'y la 12345?', access }).outcome).toBe('verification_locked');
+    });
+
+    it('should never match a message listing many guesses at once, and count it as one failure', () => {
+      const guesses = Array.from({ length: 40 }, (_, i) => String(1320 + i)).join(' ');
+      expect(guesses).toContain('1337');
+      const out = say(guesses, { verified: [], pending: '10587', failures: 0 });
+      expect(out.outcome).toBe('verification_failed');
+      expect(out.access?.failures).toBe(1);
+    });
+
+    it('should take a new account number given instead of the identifier as a new question, not a failure', () => {
+      const out = say('perdón, es la 12345', { verified: [], pending: '10587', failures: 0 }, '12345');
+      expect(out.outcome).toBe('need_verification');
+      expect(out.access).toEqual({ verified: [], pending: '12345', failures: 0 });
+    });
+
+    it('should show the data at once where the tenant has no verification policy', () => {
+      const open: TenantData = { ...tenant, settings: { ...tenant.settings, accountVerification: 'none' } };
+      expect(answerAccount(open, input('10587')).outcome).toBe('answered');
+    });
   });
 });
 

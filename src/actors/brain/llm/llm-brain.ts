@@ -131,7 +131,7 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
     }
     if (turn.calls.length > 0) {
       log.info({ conversationId: logged(conversationId), messageId: input.messageId, tools: turn.calls, promptVersion: templates.version }, 'llm.tool_calls');
-      const refused = turn.calls.filter((c) => c.outcome === 'forbidden' || c.outcome === 'not_in_customer_messages');
+      const refused = turn.calls.filter((c) => c.outcome === 'forbidden' || c.outcome === 'not_in_customer_messages' || c.outcome === 'verification_failed');
       if (refused.length > 0) log.warn({ event: 'security.tool_refused', conversationId: logged(conversationId), messageId: input.messageId, tools: refused }, 'a tool call was refused by authorisation');
     }
     let parsed = parseAndValidate<ModelUnderstanding>(first.content, UNDERSTANDING_SCHEMA);

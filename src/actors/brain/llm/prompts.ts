@@ -32,7 +32,7 @@ export const DEFAULT_TOOLS_PROMPT = [
   '- save_lead_field: every lead field the customer gives in the LAST message (name, email, phone, company, interest area, problem statement, urgency), copied as written; never invent or guess one. Use null when the customer declines.',
   '- verify_email: when the customer gives an e-mail address that may be misspelt.',
   '- search_catalog / get_price: products the customer asks about.',
-  '- account_status: only for an account number the customer typed.',
+  '- account_status: only for an account number the customer typed, with `verification` = the last 4 digits of the phone on file or the cédula/RNC exactly as the customer typed it (null if not given yet). On verification_required or verification_failed, ask the customer for it; never reveal, guess or hint at any account data.',
   '- push_lead: only when the conversation expects a confirmation of the lead summary and the customer confirmed it.',
   '- escalate / create_ticket: when the customer asks for a person, complains, or the case is critical (threat, injury, fraud, legal action).',
   'After the tool results, answer with the JSON reading of the last message.',
@@ -88,6 +88,8 @@ export function describeExpectation(expecting: Expectation): string {
       return 'the name of a product the customer asked about';
     case 'account_id':
       return 'the customer\'s account number (digits)';
+    case 'account_verification':
+      return 'a second identifier of the account just named: the last 4 digits of the phone on file or the holder\'s cédula/RNC (never repeat or guess it)';
     case 'lead_field':
       return `the lead field "${expecting.field}" (a bare answer is that field)`;
     case 'lead_confirmation':

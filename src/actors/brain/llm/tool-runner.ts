@@ -2,6 +2,7 @@ import { INTEREST_AREAS, URGENCY_LEVELS, type InterestArea, type LeadField, type
 import type { TenantData } from '../../../domain/tenant.js';
 import type { Expectation } from '../../../domain/understanding.js';
 import { ACCOUNT_NUMBER_PATTERN } from '../../tools/account.tool.js';
+import { matchesSecondIdentifier, secondIdentifierCandidates, verificationRequired } from '../../tools/account-verification.js';
 import { createCatalogIndex, type CatalogIndex } from '../../tools/catalog-search.js';
 import type { ToolCall } from './llm-client.js';
 import { createToolRegistry, type ToolContext, type ToolRegistry } from './tools.js';
@@ -23,7 +24,11 @@ export type ToolOutcome =
   | 'forbidden'
   | 'not_found'
   | 'not_ready'
-  | 'not_in_customer_messages';
+  | 'not_in_customer_messages'
+  /** `account_status` without the account's second identifier: no data returned. */
+  | 'verification_required'
+  /** `account_status` with a second identifier that does not match (one check per turn). */
+  | 'verification_failed';
 
 /**
  * The effects the model asked for during one turn. Tools that read (catalog, prices, accounts,
@@ -245,6 +250,18 @@ export function createToolRunner(options: { data: TenantData; index?: CatalogInd
         turn.accountId = number;
         const account = data.accounts.find((a) => a.number === number);
         if (account === undefined) return result(turn, call.name, 'not_found', { account_number: number });
+        if (verificationRequired(data)) {
+          // The same proof as the rule path (account.tool.ts): typed by the customer, checked once per turn.
+          const given = typeof args['verification'] === 'string' ? args['verification'].trim() : '';
+          const ask = 'ask the customer for the last 4 digits of the phone on file or the holder\'s cédula/RNC; say nothing about the account until it matches';
+          if (given === '' || secondIdentifierCandidates(given).length !== 1) return result(turn, call.name, 'verification_required', { account_number: number, detail: ask });
+          if (!digitsOf(context.customerTexts).split('|').some((d) => d.includes(given.replace(/\D/g, '')))) {
+            return result(turn, call.name, 'not_in_customer_messages', { field: 'verification' });
+          }
+          if (turn.calls.some((c) => c.name === 'account_status' && c.outcome === 'verification_failed') || !matchesSecondIdentifier(account, given)) {
+            return result(turn, call.name, 'verification_failed', { account_number: number, detail: ask });
+          }
+        }
         // First name only, as the rule path shows: the chat may not be the holder's.
         return result(turn, call.name, 'ok', {
           account_number: number,

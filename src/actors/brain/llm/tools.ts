@@ -82,8 +82,9 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
   {
     name: 'account_status',
     skill: 'account',
-    description: "Standing of the customer's credit account (al día, atrasada, suspendida), balance and due date.",
-    parameters: obj({ account_number: { type: 'string', pattern: '^\\d{4,12}$' } }),
+    description:
+      "Standing of the customer's credit account (al día, atrasada, suspendida), balance and due date. Account data is private: pass `verification`, the second identifier the customer typed (last 4 digits of the phone on file, or the holder's cédula/RNC); without a matching one the tool answers verification_required or verification_failed and returns no data.",
+    parameters: obj({ account_number: { type: 'string', pattern: '^\\d{4,12}$' }, verification: { type: ['string', 'null'], maxLength: 40 } }),
     ownership: 'argument',
   },
   {
