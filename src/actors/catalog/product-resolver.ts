@@ -59,8 +59,10 @@ interface Entry {
   core: Set<string>;
   /** Head nouns: the name's first word and single-word aliases. */
   heads: Set<string>;
-  /** The name's first word: the noun a Spanish-speaking customer leads with ("hojas de segueta"). */
-  lead: string;
+  /** First words of the name and of each alias: the noun a customer leads with ("hojas de segueta", "pega de tubo"). */
+  leads: Set<string>;
+  /** `default_for` phrases made only of dimensions ("2x4"). */
+  defaultDims: string[];
   attributes: Attributes;
   /** Content stems of each `default_for` phrase. */
   defaults: string[][];
@@ -178,14 +180,16 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
   const bySound = new Map<string, string>();
   for (const s of stems.keys()) if (!bySound.has(soundKey(s))) bySound.set(soundKey(s), s);
   const isKnown = (word: string): boolean => stems.has(stem(word));
+  const fillerAliases = new Set<string>();
+  for (const p of catalog) for (const alias of p.aliases ?? []) if (FILLER.has(stem(fold(alias).trim())) && termsOf(alias).length === 1) fillerAliases.add(fold(alias).trim());
   const parse = (text: string): ParsedQuery => parseProductText(text, { brands, isKnown });
 
   const entries: Entry[] = catalog.map((product) => {
     const tokens = new Map<string, number>();
     const put = (text: string, factor: number): void => {
       for (const w of termsOf(text)) {
-        const s = stem(w);
-        if (FILLER.has(s)) continue;
+        const s = fillerAliases.has(w) ? w : stem(w);
+        if (FILLER.has(s) && !fillerAliases.has(w)) continue;
         tokens.set(s, Math.max(tokens.get(s) ?? 0, factor));
       }
     };
@@ -210,7 +214,16 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     else delete attributes.pack;
     if (product.brand) attributes.brand = fold(product.brand).replace(/[^a-z0-9]+/g, ' ').trim();
     const defaults = (product.default_for ?? []).map((phrase) => parse(phrase).content);
-    return { product, tokens, sounds, core: new Set(nameTerms), heads, lead: nameTerms[0] ?? '', attributes, defaults };
+    const leads = new Set<string>(nameTerms.slice(0, 1));
+    for (const alias of product.aliases ?? []) {
+      const first = termsOf(alias).map(stem).find((s) => !FILLER.has(s));
+      if (first) leads.add(first);
+    }
+    const defaultDims = (product.default_for ?? []).flatMap((phrase) => {
+      const parsed = parse(phrase);
+      return parsed.content.length === 0 ? parsed.attributes.dims : [];
+    });
+    return { product, tokens, sounds, core: new Set(nameTerms), heads, leads, defaultDims, attributes, defaults };
   });
 
   const documentFrequency = new Map<string, number>();
@@ -245,6 +258,7 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
   const corrections = new Map<string, string | null>();
   /** The catalog stem a customer's word stands for. */
   const correctStem = (word: string): string | null => {
+    if (fillerAliases.has(word)) return word;
     const s = stem(word);
     if (stems.has(s)) return s;
     const hit = corrections.get(s);
@@ -283,12 +297,13 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
       .filter(({ attributes }) => attributes.unmet.length === 0)
       .sort(
         (a, b) =>
+          Number(parsed.attributes.dims.some((d) => b.entry.defaultDims.includes(d))) - Number(parsed.attributes.dims.some((d) => a.entry.defaultDims.includes(d))) ||
           Number(b.entry.product.stock > 0) - Number(a.entry.product.stock > 0) ||
           a.entry.product.price - b.entry.product.price ||
           a.entry.product.sku.localeCompare(b.entry.product.sku),
       )
       .slice(0, limit)
-      .map(({ entry }) => ({ product: entry.product, score: 0.6, unmet: [], defaulted: false }));
+      .map(({ entry }) => ({ product: entry.product, score: 0.6, unmet: [], defaulted: parsed.attributes.dims.some((d) => entry.defaultDims.includes(d)) }));
 
   const search = (query: string, options: { limit?: number } = {}): CatalogMatch[] => {
     const limit = options.limit ?? 5;
@@ -298,13 +313,21 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     if (content.length === 0 && (parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.brand)) {
       content = termsOf(query).map(stem).filter((s) => !FILLER.has(s) && stems.has(s));
     }
+    // A product named by a word that is filler elsewhere ("te de 1/2": the tee fitting).
+    let byAlias = false;
+    if (content.length === 0) {
+      content = termsOf(query).filter((w) => fillerAliases.has(w));
+      byAlias = content.length > 0;
+    }
     // Only dimensions ("2x4 de 12 pies"): every product with those dimensions is a candidate.
     if (content.length === 0 && parsed.attributes.dims.length > 0) return byAttributes(parsed, limit);
     if (content.length === 0) return [];
     const terms = content.map((word) => ({ word, known: correctStem(word) }));
     if (!terms.some((t) => t.known !== null)) return [];
     const searchText = terms.map((t) => t.known ?? t.word).join(' ');
-    const found = index.search(searchText);
+    const found = byAlias
+      ? entries.flatMap((e, id) => (content.some((w) => e.tokens.has(w)) ? [{ id, score: 1 }] : []))
+      : index.search(searchText);
     if (found.length === 0) return [];
     const topRelevance = found[0]?.score ?? 1;
     const termWeight = terms.map((t) => (t.known ? idf(t.known) : maxIdf * 0.6));
@@ -331,7 +354,7 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
         }
         if (quality > 0) {
           covered += quality * (termWeight[i] as number);
-          if (entry.heads.has(matched)) head = true;
+          if (entry.heads.has(matched) || (i === 0 && entry.leads.has(matched))) head = true;
           if (entry.core.has(matched)) usedCore.add(matched);
         }
       });
@@ -344,7 +367,7 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
       const defaulted = entry.defaults.some(
         (phrase) => phrase.length > 0 && phrase.every((s) => queryStems.has(correctStem(s) ?? s)) && [...queryStems].every((s) => phrase.includes(s) || entry.tokens.has(s)),
       );
-      const leads = (terms[0]?.known ?? terms[0]?.word) === entry.lead ? 0.04 : 0;
+      const leads = entry.leads.has(terms[0]?.known ?? terms[0]?.word ?? '') ? 0.05 : 0;
       scored.push({ entry, text: 0.68 * coverage + 0.1 * Number(head) + 0.08 * specificity + 0.14 * relevance + leads, attributes, defaulted });
     }
     // An attribute no candidate has ("pintura azul" in a store without blue paint) cannot tell them

@@ -49,6 +49,8 @@ function singular(word: string): string[] {
 
 interface Vocabulary {
   heads: Set<string>;
+  /** Each product's words (name and aliases): two product words one product carries name it together. */
+  productWords: Set<string>[];
   /** "pvc pipe", "tubo pvc", "light bulb": two product words that name one product together. */
   pairs: Set<string>;
 }
@@ -56,18 +58,22 @@ interface Vocabulary {
 function buildVocabulary(catalog: readonly Product[], resolver: ProductResolver): Vocabulary {
   const heads = new Set<string>(GENERIC_PRODUCT_WORDS);
   const pairs = new Set<string>();
+  const productWords: Set<string>[] = [];
   const tokens = (s: string): string[] => foldWithMap(s).folded.split(/[^a-z0-9]+/).filter((t) => t.length >= 2 && !/^\d/.test(t));
   for (const p of catalog) {
     const nameTokens = tokens(p.name);
     if (nameTokens[0]) for (const form of singular(nameTokens[0])) heads.add(form);
+    const own = new Set<string>();
+    productWords.push(own);
     for (const phrase of [nameTokens, ...(p.aliases ?? []).map(tokens)]) {
+      for (const word of phrase) for (const form of singular(word)) own.add(form);
       if (phrase !== nameTokens && phrase[0]) heads.add(phrase[0]);
       for (let i = 0; i + 1 < phrase.length; i++) pairs.add(`${phrase[i]} ${phrase[i + 1]}`);
     }
   }
   for (const u of UNITS) heads.delete(u);
   for (const h of [...heads]) if (!resolver.lexicon.has(h) && !GENERIC_PRODUCT_WORDS.has(h)) heads.delete(h);
-  return { heads, pairs };
+  return { heads, pairs, productWords };
 }
 
 export interface ProductMatcher {
@@ -212,6 +218,13 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
               j += 2;
               continue;
             }
+            const nextPack = singular(next.t).find((form) => PACK_UNITS.has(form));
+            if (nextPack !== undefined && (t.t === 'de' || t.t === 'en' || t.t === 'in')) {
+              parts.push(nextPack);
+              last = j + 1;
+              j += 2;
+              continue;
+            }
             const nextWord = resolve(next.t);
             // "tornillo para techo", "hojas de segueta", "llave de lavamanos": what follows describes this product.
             if (attributeAt(j + 1) || (nextWord && !UNITS.has(nextWord) && !/^\d/.test(toks[j + 2]?.t ?? ''))) {
@@ -238,10 +251,23 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             j++;
             continue;
           }
+          // "roofing sheets", "pintura blanca de cubeta": a unit word the product's own name carries, or a pack after "de".
+          const unitForm = singular(t.t).find((form) => UNITS.has(form));
+          if (unitForm !== undefined) {
+            if (vocab.pairs.has(`${previous} ${unitForm}`)) {
+              parts.push(unitForm);
+              last = j;
+              j++;
+              continue;
+            }
+            break;
+          }
           const w = resolve(t.t);
           if (!w || UNITS.has(w) || numberOf(t.t) !== null) break;
-          // A second product word starts a new product, unless the two name one together ("tubo pvc", "pvc pipe").
-          if (isHead(w) && GENERIC_PRODUCT_WORDS.has(w) && !vocab.pairs.has(`${previous} ${w}`) && !/^(?:pvc|block)$/.test(w)) break;
+          // A second product word starts a new product, unless the two name one together ("tubo pvc",
+          // "pvc pipe", "pintura impermeabilizante": some product carries both words).
+          const together = vocab.pairs.has(`${previous} ${w}`) || (last === j - 1 && vocab.productWords.some((words) => words.has(previous) && words.has(w)));
+          if (isHead(w) && GENERIC_PRODUCT_WORDS.has(w) && !together && !/^(?:pvc|block)$/.test(w)) break;
           parts.push(w);
           previous = w;
           last = j;
