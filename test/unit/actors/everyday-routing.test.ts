@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { ConversationHost } from '../../../src/actors/conversation-host.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+const say = (host: ConversationHost, sender: string, text: string, channel = 'rest') => host.handleMessage({ tenantId: 'ferreteria', channel, senderId: sender, text });
+const texts = (r: Awaited<ReturnType<typeof say>>) => r.replies.map((e) => e.text).join('\n');
+
+/** The demo tenant end to end: rule brain, real machine, real tools, rendered replies. */
+describe('everyday messages through the host (issue 10)', () => {
+  it('should answer "quiero pintura azul" with products, not a ticket', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    for (const [i, text] of ['quiero pintura azul', 'kiero pintura asul', 'tienen varriya de 3/8'].entries()) {
+      const r = await say(host, `paint-${i}`, text);
+      expect(r.state.value, text).toBe('triage.idle');
+      expect(r.state.context.ticket, text).toBeNull();
+      expect(texts(r), text).toMatch(/RD\$/);
+      expect(texts(r), text).not.toMatch(/Lamento|no te entendí/);
+    }
+  });
+
+  it('should close the conversation on thanks plus goodbye, and keep it open on thanks alone', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    await say(host, 'bye-1', '¿tienen cemento gris?');
+    const thanks = await say(host, 'bye-1', 'gracias');
+    expect(thanks.state.value).toBe('triage.idle');
+    expect(texts(thanks)).toContain('¿Hay algo más');
+    const bye = await say(host, 'bye-1', 'dale, muchas gracias, bye');
+    expect(bye.state.value).toBe('closed');
+    expect(texts(bye)).toContain('Que tengas un excelente día');
+    expect(texts(bye)).not.toContain('¿Hay algo más');
+    const en = await say(host, 'bye-2', "ok thanks, that's all");
+    expect(en.state.value).toBe('closed');
+    expect(texts(en)).toContain('Have a great day');
+  });
+
+  it('should tell a customer Higüey is not served, and give a served place its fee', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const no = await say(host, 'd-1', 'tienen delivery a Higüey?');
+    expect(texts(no)).toContain('no llegamos a Higüey');
+    expect(texts(no)).toContain('recoger tu pedido');
+    const yes = await say(host, 'd-1', 'y a bayahibe?');
+    expect(texts(yes)).toContain('Bayahíbe y Dominicus');
+    expect(texts(yes)).toContain('RD$1,200.00');
+  });
+
+  it('should ask before handing off an unsure complaint, and open the ticket with the customer\'s words after "sí"', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const asked = await say(host, 'c-1', 'oiga y lo mío qué, nadie me dice nada');
+    expect(asked.state.value).toBe('triage.idle');
+    expect(asked.state.context.ticket).toBeNull();
+    expect(asked.state.context.expecting).toMatchObject({ kind: 'choice' });
+    expect(asked.replies.at(-1)?.options?.map((o) => o.label)).toEqual(['Sí, con una persona', 'No, es otra cosa']);
+    // A text channel shows numbered lines: "1" picks the first option.
+    const picked = await say(host, 'c-1', '1');
+    expect(picked.state.value).toBe('handoff.withHuman');
+    expect(picked.state.context.ticket).toMatchObject({ kind: 'handoff', reason: 'complaint' });
+  });
+
+  it('should ask one clarifying question on a low reading and follow the option picked by its words', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const asked = await say(host, 'q-1', 'tengo una pregunta');
+    expect(asked.state.context.expecting).toMatchObject({ kind: 'choice' });
+    const labels = asked.replies.at(-1)?.options?.map((o) => o.label) ?? [];
+    expect(labels.length).toBeGreaterThanOrEqual(2);
+    expect(labels.length).toBeLessThanOrEqual(3);
+    expect(asked.state.context.ticket).toBeNull();
+  });
+});
