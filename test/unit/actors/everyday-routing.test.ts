@@ -64,7 +64,7 @@ describe('everyday messages through the host (issue 10)', () => {
     expect(picked.state.context.ticket).toMatchObject({ kind: 'handoff', reason: 'complaint' });
   });
 
-  it('should ask one clarifying question on a low reading and follow the option picked by its words', async () => {
+  it('should ask one clarifying question with two or three options on a low reading, without a ticket', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     const asked = await say(host, 'q-1', 'tengo una pregunta');
     expect(asked.state.context.expecting).toMatchObject({ kind: 'choice' });
