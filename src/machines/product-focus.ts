@@ -24,7 +24,7 @@ const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and 
 const QUANTITY_ONLY =
   /^(?:(?:y|and)\s+)?(?:(?:si|if)\s+)?(?:(?:i\s+)?(?:compro|llevo|quiero|necesito|ocupo|dame|me\s+das|ponme|pongame|serian|seria|son|buy|take|get|need|want|for|para|por)\s+)*(?:unos?\s+|unas?\s+|about\s+)?\d+(?:\s+(?:unidades|units|piezas|pieces|de\s+(?:esos|esas|ellos|ellas|esto|eso)|of\s+(?:them|those|these)|mas|more))?(?:\s+(?:cuanto|cuanto\s+seria|cuanto\s+sale|cuanto\s+es|how\s+much))?$/;
 const ATTRIBUTE_ONLY =
-  /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|satinad[oa]|satin|mate|matte|brillante|gloss|galon|gallon|cubeta|bucket|saco|funda|bag|rollo|roll|grado\s+\d+|calibre\s+\d+|grande|big|pequen[oa]|small|one|ones|de|en|in|of|cuanto|how\s+much|precio|price|y|and)\s*)+$/;
+  /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|satinad[oa]|satin|mate|matte|brillante|gloss|galon|gallon|cubeta|bucket|saco|funda|bag|rollo|roll|grado\s+\d+|calibre\s+\d+|grande|big|pequen[oa]|small|one|ones|de|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
 
 /**
  * True when the message reads as a follow-up on the product in focus rather than a new request.

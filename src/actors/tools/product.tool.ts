@@ -157,7 +157,15 @@ export function answerProduct(
       pinned = resolved.sku;
     }
   }
-  if (wanted.length === 0 && text !== undefined && text.trim() !== '') wanted = [{ query: text }];
+  if (wanted.length === 0 && text !== undefined && text.trim() !== '') {
+    const parsed = index.parse(text);
+    if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish) wanted = [{ query: text }];
+    // "¿cuánto cuesta?" names no product: the one in focus, or ask which.
+    else if (input.focus) {
+      wanted = [{ query: input.focus.query, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
+      pinned = input.focus.sku;
+    }
+  }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
 
   const formal = text !== undefined && FORMAL_QUOTE.test(text);

@@ -161,6 +161,12 @@ describe('product answers › follow-ups on the product in focus', () => {
     expect(bucket!.text).not.toContain('(galón)');
   });
 
+  it('should price the product in focus for "¿y cuánto cuesta?", and ask which product without one', async () => {
+    const [, price] = await conversation('tienen cemento gris?', 'y cuánto cuesta?');
+    expect(price!.text).toContain('*Cemento Gris Cemex Tipo GU (saco 42.5 kg)* cuesta *RD$655.00*');
+    expect((await ask('cuánto cuesta?')).out.outcome).toBe('need_product');
+  });
+
   it('should answer a new product question as new, even with a focus', async () => {
     const [, sand] = await conversation('cuánto cuesta el cemento gris', 'tienen arena?');
     expect(sand!.text).toContain('Arena Lavada');
