@@ -1,8 +1,8 @@
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TurnResult } from '../../../src/actors/conversation-service.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryHost } from '../../helpers/memory-host.js';
 import type { Expectation, ScriptedConversation } from './conv-format.js';
+import { createEvalHosts } from './eval-host.js';
 import { fold } from './text.js';
 
 export interface TurnFailure {
@@ -103,15 +103,16 @@ export interface RunConversationsOptions {
 
 /**
  * Plays every scripted conversation turn by turn on a real host (real machine, the given brain,
- * real tools, in-memory stores), one fresh host per conversation so that no contact, ticket
- * number or identity match leaks from one script into another.
+ * real tools, in-memory stores), a fresh host per conversation (see `createEvalHosts`) so that no
+ * contact or identity match leaks from one script into another.
  */
 export async function runConversations(options: RunConversationsOptions): Promise<ConversationOutcome[]> {
   const outcomes: ConversationOutcome[] = [];
+  const nextHost = createEvalHosts({ tenant: options.tenant, brain: options.brain });
   let n = 0;
   for (const conv of options.conversations) {
     n++;
-    const { host } = createMemoryHost({ tenant: options.tenant, brain: options.brain });
+    const host = nextHost();
     const senderId = conv.channel === 'whatsapp' ? `1809555${String(n).padStart(4, '0')}` : `eval-${n}`;
     const failures: TurnFailure[] = [];
     let error: string | undefined;

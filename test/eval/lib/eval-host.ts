@@ -1,0 +1,56 @@
+import { ConversationHost } from '../../../src/actors/conversation-host.js';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { createTenantRuntime } from '../../../src/actors/tenant-runtime.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
+import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../../src/persistence/embedded/memory-records.js';
+import type { TranscriptStore } from '../../../src/persistence/transcript-store.js';
+import { createManualClock } from '../../../src/runtime/clock.js';
+import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createLocalShardRouter } from '../../../src/runtime/shard-router.js';
+
+/**
+ * Hosts for scripted conversations: one tenant runtime (its catalog index takes ~0.2 s to build,
+ * which 250 conversations cannot pay each) and, per conversation, a fresh host with its own
+ * contacts, snapshots and transcripts, so that no contact, memory or identity match leaks from one
+ * script into another. Ticket and lead stores are shared; their keys carry the conversation id,
+ * which is random per conversation. Same wiring as `test/helpers/memory-host.ts`.
+ */
+export function createEvalHosts(options: { tenant: TenantData; brain: Brain }): () => ConversationHost {
+  const clock = createManualClock();
+  const logger = createSilentLogger();
+  let current: { host: ConversationHost; transcripts: TranscriptStore } | null = null;
+  // The runtime reads transcripts (an LLM brain's history): always the current conversation's store.
+  const transcripts = new Proxy({} as TranscriptStore, {
+    get: (_, prop) => {
+      const store = current?.transcripts as unknown as Record<PropertyKey, unknown> | undefined;
+      const value = store?.[prop];
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(store) : value;
+    },
+  });
+  const runtime = createTenantRuntime({
+    data: options.tenant,
+    brain: options.brain,
+    tickets: createMemoryTicketStore({ clock }),
+    leads: createMemoryLeadStore({ clock }),
+    crm: { pushLead: async () => {} },
+    transcripts,
+    clock,
+    logger,
+    contextOf: (t, c) => current?.host.contextOf(t, c) ?? null,
+  });
+  return () => {
+    const store = createMemoryTranscriptStore();
+    const host = new ConversationHost({
+      contacts: createMemoryContactDirectory(),
+      tenants: new Map([[options.tenant.settings.id, runtime]]),
+      snapshots: createMemorySnapshotStore({ clock }),
+      transcripts: store,
+      router: createLocalShardRouter({ shardCount: 8 }),
+      clock,
+      logger,
+    });
+    current = { host, transcripts: store };
+    return host;
+  };
+}
