@@ -7,22 +7,22 @@ import type { ChoiceExpectation, ChoiceOption, Understanding } from '../domain/u
  * top intent alone. Pure functions over plain data; the machine's routing guards call them.
  *
  * The thresholds were calibrated on held-out predictions of a 5-fold cross-validation over the
- * tenant's training utterances (1,483 examples; `crossValidatedPredictions` in
+ * tenant's training utterances (1,526 examples; `crossValidatedPredictions` in
  * `src/actors/brain/rule/cross-validate.ts`) plus the development messages in
  * `test/fixtures/routing-dev.jsonl`; the figures are in `docs/architecture.md` § 3.
  */
 
 /**
- * Below this confidence a reading is not acted on by itself. At 0.30, 94.4 % of the cross-validated
- * predictions are above it and 94.9 % of those are right (at 0.20: 93.3 %; at 0.40: 96.2 % but
+ * Below this confidence a reading is not acted on by itself. At 0.30, 95.2 % of the cross-validated
+ * predictions are above it and 94.1 % of those are right (at 0.20: 92.7 %; at 0.40: 95.6 % but
  * 10 % of messages below).
  */
 export const MIN_INTENT_CONFIDENCE = 0.3;
 
 /**
  * A complaint or a request for a person opens a ticket and silences the bot only from this
- * confidence on. At 0.45: complaint precision 84/86 (97.7 %, recall 0.78), human_agent 88/89
- * (98.9 %, recall 0.90); at 0.30 complaint precision falls to 88/94 (93.6 %). Between
+ * confidence on. At 0.45: complaint precision 90/93 (96.8 %, recall 0.81), human_agent 92/93
+ * (98.9 %, recall 0.91); at 0.30 complaint precision falls to 93/100 (93.0 %). Between
  * `MIN_INTENT_CONFIDENCE` and this, the customer is asked first.
  */
 export const HANDOFF_CONFIDENCE = 0.45;
@@ -30,8 +30,8 @@ export const HANDOFF_CONFIDENCE = 0.45;
 /**
  * An intent of the ranking becomes an option of a clarifying question from this probability on.
  * For cross-validated readings below `MIN_INTENT_CONFIDENCE` whose true intent is a request,
- * options at ≥ 0.08 contain the right one 39 times in 43 (91 %) with 2.6 options on average
- * (≥ 0.10: 38/43 with 2.1; ≥ 0.15: 31/43).
+ * options at ≥ 0.08 contain the right one 32 times in 34 (94 %) with 2.4 options on average
+ * (≥ 0.10: 31/34 with 2.1; ≥ 0.15: 27/34 with 1.4).
  */
 export const CLARIFY_OPTION_MIN = 0.08;
 
