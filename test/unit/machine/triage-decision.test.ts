@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { IntentName } from '../../../src/domain/intents.js';
+import type { Understanding } from '../../../src/domain/understanding.js';
+import {
+  CLARIFY_OPTION_TEMPLATES,
+  clarifyChoice,
+  confirmHandoffChoice,
+  decideTriage,
+  HANDOFF_CONFIDENCE,
+  likelyIntents,
+  MIN_INTENT_CONFIDENCE,
+  pickOption,
+} from '../../../src/machines/triage-decision.js';
+import { FLOW_TEMPLATE_KEYS } from '../../../src/machines/flow-templates.js';
+
+function reading(ranked: [IntentName, number][], extra: Partial<Understanding> = {}): Understanding {
+  const ranking = ranked.map(([name, confidence]) => ({ name, confidence }));
+  return { nlu: { intent: ranking[0]!, ranking, entities: [], lang: 'es' }, lang: 'es', affirmation: null, leadFields: {}, products: [], critical: false, priority: 3, ...extra };
+}
+
+describe('decideTriage', () => {
+  it('should hand off only a confident complaint or request for a person', () => {
+    expect(decideTriage(reading([['complaint', HANDOFF_CONFIDENCE]]))).toEqual({ kind: 'handoff', reason: 'complaint' });
+    expect(decideTriage(reading([['human_agent', 0.9]]))).toEqual({ kind: 'handoff', reason: 'customer_request' });
+    expect(decideTriage(reading([['complaint', 0.44], ['product_inquiry', 0.2]]))).toEqual({ kind: 'confirm', intent: 'complaint' });
+    expect(decideTriage(reading([['human_agent', MIN_INTENT_CONFIDENCE], ['offers', 0.2]]))).toEqual({ kind: 'confirm', intent: 'human_agent' });
+  });
+
+  it('should read an unsure reading that names a product as a product question', () => {
+    const products = [{ query: 'pintura azul' }];
+    expect(decideTriage(reading([['complaint', 0.33], ['product_inquiry', 0.19]], { products }))).toEqual({ kind: 'act', intent: 'product_inquiry' });
+    expect(decideTriage(reading([['out_of_scope', 0.85]], { products }))).toEqual({ kind: 'act', intent: 'product_inquiry' });
+    // A confident complaint about a product is still a complaint.
+    expect(decideTriage(reading([['complaint', 0.8]], { products }))).toEqual({ kind: 'handoff', reason: 'complaint' });
+  });
+
+  it('should clarify a low reading with its likely requests, price and product as one', () => {
+    const u = reading([['price_quote', 0.2], ['product_inquiry', 0.18], ['offers', 0.1], ['greeting', 0.1], ['account_status', 0.09], ['job_vacancies', 0.05]]);
+    expect(likelyIntents(u)).toEqual(['product_inquiry', 'offers', 'account_status']);
+    expect(decideTriage(u)).toEqual({ kind: 'clarify', intents: ['product_inquiry', 'offers', 'account_status'] });
+    expect(decideTriage(reading([['offers', 0.25], ['greeting', 0.2], ['goodbye', 0.2]]))).toEqual({ kind: 'clarify', intents: ['offers', 'human_agent'] });
+  });
+
+  it('should not clarify what the classifier itself calls out of scope, and answer low small talk as such', () => {
+    expect(decideTriage(reading([['out_of_scope', 0.6], ['offers', 0.1]]))).toEqual({ kind: 'not_understood' });
+    expect(decideTriage(reading([['thanks', 0.28], ['goodbye', 0.2], ['offers', 0.1]]))).toEqual({ kind: 'act', intent: 'thanks' });
+    expect(decideTriage(reading([['greeting', 0.2], ['offers', 0.05], ['account_status', 0.04]]))).toEqual({ kind: 'not_understood' });
+    expect(decideTriage(null)).toEqual({ kind: 'not_understood' });
+  });
+});
+
+describe('pickOption', () => {
+  const choice = clarifyChoice(['account_status', 'product_inquiry', 'human_agent'], 'lo de la otra vez', 'es');
+  it.each([
+    ['1', 0], ['2', 1], ['3', 2], ['la segunda', 1], ['opción 3', 2], ['el 2 por favor', 1], ['the first one', 0], ['la última', 2],
+    ['#2', 1], ['primero', 0], ['tres', 2],
+    ['El estado de mi cuenta', 0], ['Look up a product or price', 1], ['lo de la cuenta', 0], ['una persona', 2],
+  ] as const)('should read "%s" as option %i', (text, index) => {
+    expect(pickOption(text, choice, null)).toBe(index);
+  });
+
+  it.each(['4', 'tienen cemento gris de 42 kilos para entregar mañana en la obra?', 'hola', '2 sacos de cemento', ''])('should not read "%s" as a pick', (text) => {
+    expect(pickOption(text, choice, null)).toBeNull();
+  });
+
+  it('should read yes and no to a confirmation, and words before a bare "no"', () => {
+    const confirm = confirmHandoffChoice('complaint', 'nadie me contesta', 'es');
+    expect(confirm.options.map((o) => o.intent)).toEqual(['complaint', 'out_of_scope']);
+    expect(pickOption('sí, por favor', confirm, 'yes')).toBe(0);
+    expect(pickOption('no gracias', confirm, 'no')).toBe(1);
+    expect(pickOption('no, con una persona', confirm, 'no')).toBe(0);
+    expect(pickOption('No, something else', confirm, null)).toBe(1);
+    // "sí" alone picks nothing in a question that is not yes/no.
+    expect(pickOption('sí', choice, 'yes')).toBeNull();
+  });
+
+  it('should write option texts in the conversation language and declare every label template', () => {
+    expect(clarifyChoice(['offers'], 'x', 'en').options).toEqual([{ intent: 'offers', label: 'clarify.option.offers', text: 'See the offers' }]);
+    for (const key of CLARIFY_OPTION_TEMPLATES) expect(FLOW_TEMPLATE_KEYS).toContain(key);
+  });
+});
