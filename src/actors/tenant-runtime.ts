@@ -16,7 +16,7 @@ import type {
   UnderstandActorInput,
   UnderstandActorOutput,
 } from '../machines/conversation.contract.js';
-import { answerAccount, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
+import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
 import type { CrmPort, LeadStore, TicketRecord, TicketStore } from './records.js';
 import { buildLeadPayload } from './lead-payload.js';
 import { summarizeConversation } from './conversation-summary.js';
@@ -26,6 +26,7 @@ import { summarizeForContext } from './memory/contact-memory.js';
 const LLM_HISTORY_MESSAGES = 8;
 import type { TranscriptStore } from '../persistence/transcript-store.js';
 import type { Clock } from '../runtime/clock.js';
+import type { AccessCounters } from './identity/access-counters.js';
 import type { Logger } from '../runtime/logger.js';
 
 /** One tenant's data, brain and the conversation machine provided with that tenant's effects. */
@@ -55,6 +56,8 @@ export interface TenantRuntimeDeps {
    * the effect like a failed ticket store.
    */
   onTicketOpened?: (ticket: TicketRecord, input: TicketActorInput) => Promise<void>;
+  /** Where wrong account verifications are counted across conversations (`answerAccountLimited`); none: per conversation only. */
+  accessCounters?: AccessCounters;
 }
 
 /**
@@ -88,7 +91,9 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         return brain.understand({ ...input, history, historySummary });
       }),
       answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined)),
-      answerAccount: fromPromise<AccountActorOutput, AccountActorInput>(async ({ input }) => answerAccount(data, input)),
+      answerAccount: fromPromise<AccountActorOutput, AccountActorInput>(async ({ input }) =>
+        deps.accessCounters ? answerAccountLimited(data, input, deps.accessCounters) : answerAccount(data, input),
+      ),
       answerInfo: fromPromise<InfoActorOutput, InfoActorInput>(async ({ input }) => answerInfo(data, input, clock.now())),
       createTicket: fromPromise<TicketActorOutput, TicketActorInput>(async ({ input }) => {
         const key = { tenantId: input.tenantId, conversationId: input.conversationId };

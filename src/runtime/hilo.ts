@@ -22,6 +22,9 @@ import { createMemoryDeduplicator } from '../channels/index.js';
 import { createChannelWiring, type ChannelWiring } from './channel-routes.js';
 import { createMemoryOutbox, createOutboxWorker } from './outbox-worker.js';
 import { createGovernanceService } from '../actors/governance/governance.service.js';
+import type { AuditTrail } from '../persistence/audit-trail.js';
+import { createMemoryAuditTrail } from '../persistence/embedded/memory-audit-trail.js';
+import { createSqlAuditTrail } from '../persistence/sql/audit.repository.js';
 import { createAdminRoutes, startRetentionJob, type RetentionJob } from './admin-routes.js';
 import type { SnapshotStore } from '../persistence/snapshot-store.js';
 import type { TranscriptStore } from '../persistence/transcript-store.js';
@@ -138,7 +141,7 @@ export interface HiloOptions {
    * Creates each tenant's brain. Default: the offline rule brain. The LLM brain factory plugs in
    * here; `close` runs on shutdown and `metricsJson` is merged into `/metrics.json`.
    */
-  createBrain?: (data: TenantData) => Promise<TenantBrain>;
+  createBrain?: (data: TenantData, context: { audit: AuditTrail }) => Promise<TenantBrain>;
   /**
    * LLM-written replies (`HILO_LLM_REPLIES=1`): `createBrainFactory(llm, { replies: true }).composeReplies`.
    * Given to the conversation host; absent, every reply is the tenant template.
@@ -167,6 +170,8 @@ export interface Hilo {
   readonly inspectorUrl: string | null;
   readonly host: ConversationHost;
   readonly storage: HiloStorage;
+  /** The tenants' audit chains (SQL when there is a database, else in memory). */
+  readonly audit: AuditTrail;
   /** Fires due durable timers now (tests drive it with a manual clock). */
   fireTimers(): Promise<number>;
   /** Delivers every due outbox row now (replies, agent notifications, CRM leads); returns how many. */
@@ -211,6 +216,11 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     storage = await openStorage(config, { clock, logger });
   }
   const { snapshots, transcripts, tickets, leads } = storage;
+  // One audit port for every event (tickets, leads, agents, identity links, refused tool calls,
+  // injection detections): the SQL chain when there is a database, else a chain in memory.
+  const audit: AuditTrail = storage.db
+    ? createSqlAuditTrail({ db: storage.db, clock, logger, key: config.auditKey })
+    : createMemoryAuditTrail({ clock, logger, key: config.auditKey });
   // Channel wiring needs the host, which needs the tenants: effects reach it lazily.
   let wiringRef: ChannelWiring | null = null;
   const wired = (): ChannelWiring => {
@@ -218,7 +228,12 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     return wiringRef;
   };
   // CRM webhook rows when configured (embedded default: the lead store holds it, the log says so).
-  const crm: CrmPort = { pushLead: (tenantId, payload) => wired().crm.pushLead(tenantId, payload) };
+  const crm: CrmPort = {
+    async pushLead(tenantId, payload) {
+      await wired().crm.pushLead(tenantId, payload);
+      await audit.record(tenantId, { type: 'lead.pushed', leadId: payload.lead_id, urgency: payload.urgency_level ?? null, destination: config.crmWebhookUrl ? 'crm_webhook' : 'embedded' });
+    },
+  };
   // Durable mode: the turn journal writes reply rows in the turn's transaction. All-in-memory
   // mode: replies for provider channels are queued in memory after the turn commits, so a crash
   // between commit and send loses them (documented in docs/channels.md).
@@ -244,6 +259,9 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       };
 
   const tenantData = await loadTenants(tenantsDir);
+  // Abuse limits (identity-link codes, account verification) must hold across conversations and
+  // restarts: counted in Redis, else SQL, else memory.
+  const identityAccess = createIdentityAccess({ ...(config.storage !== 'memory' && config.redisUrl ? { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix } : {}), ...(storage.db ? { db: storage.db } : {}), auditTrail: audit, clock, logger });
   const tenants = new Map<string, TenantRuntime>();
   // The host is created after the tenants, but effects look contexts up lazily through it.
   let hostRef: ConversationHost | null = null;
@@ -251,7 +269,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   const brainByTenant = new Map<string, TenantBrain>();
   for (const [id, data] of tenantData) {
     const started = clock.now();
-    const made = options.createBrain ? await options.createBrain(data) : { brain: createRuleBrain({ tenant: data }) };
+    const made = options.createBrain ? await options.createBrain(data, { audit }) : { brain: createRuleBrain({ tenant: data }) };
     brains.push(made);
     brainByTenant.set(id, made);
     const brain = made.brain;
@@ -268,7 +286,11 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
         logger,
         contextOf: (t, c) => hostRef?.contextOf(t, c) ?? null,
         contactHandleOf: (t, c) => hostRef?.contactHandleOf(t, c) ?? null,
-        onTicketOpened: (ticket, input) => wired().onTicketOpened(ticket, input),
+        onTicketOpened: async (ticket, input) => {
+          await audit.record(input.tenantId, { type: 'ticket.opened', conversationId: input.conversationId, ticketId: ticket.ticketId, ticketNumber: ticket.number, kind: input.kind, reason: input.reason });
+          await wired().onTicketOpened(ticket, input);
+        },
+        accessCounters: identityAccess.counters,
       }),
     );
     log.info({ tenant: id, products: data.catalog.length, trainingMs: clock.now() - started }, 'tenant loaded, rule brain trained');
@@ -276,8 +298,6 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
 
   const inspector = await createInspector({ mode: config.inspect, port: config.inspectPort, conversationFilter: config.inspectConversation, logger, host: config.host, token: config.inspectToken });
   const router = createLocalShardRouter({ shardCount: config.shardCount });
-  // Identity-link limits must hold across conversations and restarts (Redis, else SQL, else memory).
-  const identityAccess = createIdentityAccess({ ...(config.storage !== 'memory' && config.redisUrl ? { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix } : {}), ...(storage.db ? { db: storage.db } : {}), clock, logger });
   const host = new ConversationHost({
     tenants,
     snapshots,
@@ -346,6 +366,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     kick: () => worker?.kick(),
     recipientOf,
     dedupe: createMemoryDeduplicator({ clock }),
+    audit,
     clock,
     logger,
   });
@@ -378,7 +399,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     outbox: outboxWorker.stats,
     extraJson: () => Object.assign({}, ...brains.map((b) => b.metricsJson?.() ?? {})) as Record<string, unknown>,
   });
-  // Governance (export, erase, audit, retention) needs the SQL records: durable mode only.
+  // Governance (export, erase, retention) needs the SQL records: durable mode only. Audit
+  // verification works in every mode (memory mode verifies its in-memory chain).
   let retention: RetentionJob | null = null;
   const adminRoutes = [];
   if (storage.db) {
@@ -387,10 +409,13 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       snapshots: storage.snapshots,
       clock,
       logger,
+      auditKey: config.auditKey,
       onConversationErased: (key) => host.evict(key.tenantId, key.conversationId),
     });
-    adminRoutes.push(...createAdminRoutes({ governance, apiKeys, hasTenant: (t) => host.hasTenant(t) }));
+    adminRoutes.push(...createAdminRoutes({ governance, audit, apiKeys, hasTenant: (t) => host.hasTenant(t) }));
     retention = startRetentionJob({ governance, clock, logger });
+  } else {
+    adminRoutes.push(...createAdminRoutes({ governance: null, audit, apiKeys, hasTenant: (t) => host.hasTenant(t) }));
   }
 
   let gateway: Gateway;
@@ -437,6 +462,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     host,
     tenants,
     storage,
+    audit,
     fireTimers: () => timers.tick(),
     drainOutbox: () => outboxWorker.drain(),
     close() {

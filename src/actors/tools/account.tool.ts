@@ -83,3 +83,32 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
     replies: [{ template: 'account.verify_ask', params: { number: account.number } }],
   };
 }
+
+/** Wrong second identifiers for one account per day, over every conversation. */
+export const MAX_ACCOUNT_FAILURES_PER_DAY = 10;
+const DAY_MS = 24 * 60 * 60_000;
+
+/**
+ * `answerAccount` with a limit across conversations: a guesser who opens conversation after
+ * conversation (3 tries each) still gets at most `MAX_ACCOUNT_FAILURES_PER_DAY` wrong answers per
+ * account per day; past it the account's data is locked everywhere until the window ends.
+ * Counts live in `AccessCounters` (Redis, else SQL, else memory), like the identity-link limits.
+ */
+export async function answerAccountLimited(tenant: TenantData, input: AccountActorInput, counters: { hit(key: string, windowMs: number): Promise<number>; count(key: string): Promise<number> }): Promise<AccountActorOutput> {
+  const access = input.access ?? NO_ACCESS;
+  const failKey = (number: string) => `acct:${tenant.settings.id}:${number}:fail`;
+  const out = answerAccount(tenant, input);
+  const asked = out.outcome === 'need_verification' ? out.access?.pending : input.verifying ? access.pending : null;
+  if (asked === null || asked === undefined) return out;
+  if (out.outcome === 'need_verification' || out.outcome === 'answered' || out.outcome === 'verification_failed' || out.outcome === 'verification_locked') {
+    if (out.outcome === 'verification_failed' || (out.outcome === 'verification_locked' && (out.access?.failures ?? 0) > access.failures)) {
+      await counters.hit(failKey(asked), DAY_MS);
+      return out;
+    }
+    // A right answer, or a new request, for an account already guessed at too often: nothing shown.
+    if ((out.outcome === 'answered' && input.verifying) || out.outcome === 'need_verification') {
+      if ((await counters.count(failKey(asked))) >= MAX_ACCOUNT_FAILURES_PER_DAY) return locked(out.access ?? access);
+    }
+  }
+  return out;
+}

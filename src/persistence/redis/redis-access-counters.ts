@@ -11,7 +11,8 @@ export function createRedisAccessCounters(options: { url?: string; redis?: Redis
   const keys = createRedisKeys(options.prefix ?? DEFAULT_REDIS_PREFIX);
   const log = (options.logger ?? createSilentLogger()).child({ component: 'redis-access-counters' });
   const owns = options.redis === undefined;
-  const redis = options.redis ?? new Redis(options.url ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 3 });
+  // Lazy: no socket until the first limit is counted (a start-up that fails later leaks nothing).
+  const redis = options.redis ?? new Redis(options.url ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 3, lazyConnect: true });
   if (owns) redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
   let closing: Promise<void> | null = null;
   return {
@@ -26,7 +27,8 @@ export function createRedisAccessCounters(options: { url?: string; redis?: Redis
       return Number((await redis.get(keys.accessCounter(key))) ?? 0);
     },
     close() {
-      closing ??= owns ? redis.quit().then(() => undefined, () => undefined) : Promise.resolve();
+      if (owns && redis.status === 'wait') redis.disconnect();
+      closing ??= owns && redis.status !== 'end' ? redis.quit().then(() => undefined, () => undefined) : Promise.resolve();
       return closing;
     },
   };

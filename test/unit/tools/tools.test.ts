@@ -290,3 +290,28 @@ describe('answerInfo', () => {
     expectWhatsAppStyle(text);
   });
 });
+
+describe('answerAccountLimited', () => {
+  it('should lock an account for everyone after 10 wrong answers a day across conversations', async () => {
+    const { createMemoryAccessCounters } = await import('../../../src/actors/identity/access-counters.js');
+    const { createManualClock } = await import('../../../src/runtime/clock.js');
+    const { answerAccountLimited, MAX_ACCOUNT_FAILURES_PER_DAY } = await import('../../../src/actors/tools/index.js');
+    const clock = createManualClock();
+    const counters = createMemoryAccessCounters({ clock });
+    const base = { tenantId: 'ferreteria', lang: 'es' as Lang, idempotencyKey: 'k' };
+    // Each "conversation" starts fresh (failures 0) and guesses wrong once.
+    for (let i = 0; i < MAX_ACCOUNT_FAILURES_PER_DAY; i++) {
+      const out = await answerAccountLimited(tenant, { ...base, accountId: null, text: String(2000 + i), verifying: true, access: { verified: [], pending: '10587', failures: 0 } }, counters);
+      expect(out.outcome).toBe('verification_failed');
+    }
+    // The right answer in a new conversation: still nothing shown.
+    const right = await answerAccountLimited(tenant, { ...base, accountId: null, text: '1337', verifying: true, access: { verified: [], pending: '10587', failures: 0 } }, counters);
+    expect(right.outcome).toBe('verification_locked');
+    expect(render(right.replies)).not.toContain('18,450');
+    // Other accounts are not affected; the lock ends with the day.
+    expect((await answerAccountLimited(tenant, { ...base, accountId: '12345', text: '12345' }, counters)).outcome).toBe('need_verification');
+    clock.advance(24 * 60 * 60_000 + 1);
+    const nextDay = await answerAccountLimited(tenant, { ...base, accountId: null, text: '1337', verifying: true, access: { verified: [], pending: '10587', failures: 0 } }, counters);
+    expect(nextDay.outcome).toBe('answered');
+  });
+});
