@@ -58,20 +58,23 @@ describe('REST channel: the hardware store flows', () => {
     expect(allText(t).toLowerCase()).toContain('cemento');
   });
 
-  it('should ask for the account number, sanitise it and answer the standing', async () => {
+  it('should ask for the account number, sanitise it, ask for proof and only then answer the standing', async () => {
     const sender = newSender();
     const first = await say(sender, 'quiero saber si mi cuenta está al día');
     expect(first.state.context.expecting).toEqual({ kind: 'account_id' });
     expect(allText(first)).toMatch(/\?/);
     // Use a real account from the demo data, written with separators to exercise sanitising.
     const { readFile } = await import('node:fs/promises');
-    const accounts = JSON.parse(await readFile(new URL('../../tenants/ferreteria/accounts.json', import.meta.url), 'utf8')) as { number: string; standing: string }[];
+    const accounts = JSON.parse(await readFile(new URL('../../tenants/ferreteria/accounts.json', import.meta.url), 'utf8')) as { number: string; standing: string; phone: string }[];
     const account = accounts[0]!;
     const spaced = account.number.replace(/(\d{2})(?=\d)/g, '$1 ');
     const second = await say(sender, spaced);
-    const text = allText(second).toLowerCase();
     const word = { al_dia: 'al día', atrasada: 'atrasada', suspendida: 'suspendida' }[account.standing as 'al_dia'];
-    expect(text).toContain(word);
+    // The number alone shows nothing: the holder proves it with the phone on file.
+    expect(second.state.context.expecting).toEqual({ kind: 'account_verification' });
+    expect(allText(second).toLowerCase()).not.toContain(word);
+    const third = await say(sender, `termina en ${account.phone.replace(/\D/g, '').slice(-4)}`);
+    expect(allText(third).toLowerCase()).toContain(word);
   });
 
   it('should answer opening hours and location', async () => {
