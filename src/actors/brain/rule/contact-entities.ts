@@ -50,7 +50,7 @@ export function extractPhones(text: string): Entity[] {
   return out;
 }
 
-const ACCOUNT_KEYWORD = /(?:\bcuenta|\baccount|\bn(?:u|ú)mero|\bnumber|\bcliente|\bcustomer|#|\bno\.|\bnro\.?|\bnum\.?)(?:\s+(?:de|del|es|is|my|mi|the|cliente|customer|number|numero|n|#|:))*\s*[:#]?\s*$/;
+const ACCOUNT_KEYWORD = /(?:\bcuenta|\baccount|\bacct|\bn(?:u|ú)mero|\bnumber|\bcliente|\bcustomer|#|\bno\.|\bnro\.?|\bnum\.?)(?:\s+(?:de|del|es|is|my|mi|the|cliente|customer|number|numero|n|#|:))*\s*[:#]?\s*$/;
 const DIGIT_GROUP = /\d(?:\d|[\s-](?=\d))*/g;
 
 /** Digits only; null unless 4–12 digits. */
@@ -120,7 +120,7 @@ const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'van', 'von', 
 const NAME_TRIGGERS: { re: RegExp; needsCapital: boolean }[] = [
   { re: /\b(?:me llamo|mi nombre es|mi nombre:|nombre:|nombre completo:|my name is|my name's|name:|full name:|call me|llamame|puedes llamarme)\s+/g, needsCapital: false },
   {
-    re: /\b(?:le habla|te habla|les habla|le escribe|te escribe|les escribe|habla|this is|soy|i am|im|i'm|i’m|con|atentamente,?|atte\.?,?|saludos,|regards,|best regards,|cheers,|de parte de)\s+/g,
+    re: /\b(?:le habla|te habla|les habla|le escribe|te escribe|les escribe|habla|this is|soy|i am|im|i'm|i’m|con|atentamente,?|cordialmente,?|atte\.?,?|saludos,|saludos cordiales,|un saludo,|regards,|best regards,|kind regards,|cheers,|de parte de|(?<!(?:empresa|compania|negocio|tienda|constructora|ferreteria|firma|proyecto|obra|organizacion|calle|marca|producto)\s)se llama)\s+/g,
     needsCapital: true,
   },
 ];
@@ -278,10 +278,10 @@ const COMPANY_SUFFIX = /^(?:srl|s\.r\.l\.?|sa|s\.a\.?|eirl|e\.i\.r\.l\.?|inc\.?|
 const COMPANY_HEAD =
   /^(?:constructora|ferreteria|inversiones|grupo|distribuidora|importadora|exportadora|comercial|industrias|inmobiliaria|materiales|eventos|producciones|servicios|soluciones|transportes|agencia|colmado|supermercado|taller|farmacia|almacenes|muebleria|clinica|colegio|hotel)$/;
 const COMPANY_TRIGGERS =
-  /\b(?:de la empresa|de la compania|de la constructora|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|gerente de|manager at|manager of|company|from|de parte de)\s+/g;
+  /\b(?:de la empresa|de la compania|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|gerente de|manager at|manager of|company|from|with|de parte de)\s+/g;
 /** Triggers that need a capitalised name, a company suffix or a company head after them. */
 const LOOSE_COMPANY_TRIGGER =
-  /^(?:from|empresa:?|compania|la empresa|la empresa es|la compania es|el negocio es|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|i'm with|i am with|we are|we're|company|company:|company is|the company is|owner of|dueno de|duena de|gerente de|manager at|manager of)$/;
+  /^(?:from|empresa:?|compania|la empresa|la empresa es|la compania es|el negocio es|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|i'm with|i am with|we are|we're|company|company:|company is|the company is|owner of|dueno de|duena de|gerente de|manager at|manager of|with)$/;
 const COMPANY_STOP = new Set(
   (
     'y and que quiero queremos necesito necesitamos para por con en we i and my is es somos tengo con estamos busco ' +
@@ -325,7 +325,10 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     const last = words[words.length - 1] as WordSpan;
     const folded = f.folded.slice(f.map.indexOf(first.start), f.map.indexOf(last.end - 1) + 1);
     if (PLACES.has(folded) || excluded.has(folded) || NOT_COMPANY.has(folded) || !/\p{L}/u.test(folded)) return;
-    if (out.some((e) => e.start <= first.start && first.start < e.end)) return;
+    // Overlapping readings: the longer one stays ("Constructora Peña e Hijos" over "Constructora Peña").
+    const overlapping = out.filter((e) => e.start < last.end && first.start < e.end);
+    if (overlapping.some((e) => e.end - e.start >= last.end - first.start)) return;
+    for (const e of overlapping) out.splice(out.indexOf(e), 1);
     // "Inc." and "Corp." keep their dot (the word reader stops before it).
     const end = /^(?:inc|corp|ltd|co|s\.a|s\.r\.l|e\.i\.r\.l|s\.a\.s)$/i.test(last.raw) && text[last.end] === '.' ? last.end + 1 : last.end;
     out.push({ type: 'company', value: formatCompany(text.slice(first.start, end)), start: first.start, end });
@@ -351,12 +354,19 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
         taken.push(w);
         continue;
       }
+      // "Peña e Hijos", "Gil y Asociados", "Smith and Sons": a connector between capitalised words.
+      if (taken.length > 0 && /^(?:y|e|and)$/.test(w.folded) && words[i + 1] && /^\p{Lu}/u.test(words[i + 1]!.raw) && /^\p{Lu}/u.test(taken[taken.length - 1]!.raw)) {
+        taken.push(w);
+        continue;
+      }
       if ((COMPANY_STOP.has(w.folded) && !(taken.length > 0 && /^\p{Lu}/u.test(w.raw))) || !/^[\p{L}\d&'’.-]+$/u.test(w.raw)) break;
       // After a head typed in lower case ("trabajo en ferreteria baez"), the words that follow are its name.
       const afterLowerHead = taken.length > 0 && taken.length < 4 && COMPANY_HEAD.test(taken[0]!.folded) && taken[0]!.raw === taken[0]!.folded;
       if (loose && !/^[\p{Lu}\d]/u.test(w.raw) && !COMPANY_HEAD.test(w.folded) && !afterLowerHead) break;
       taken.push(w);
     }
+    // "with" introduces people as often as companies: only a name of two or more words counts.
+    if (trigger === 'with' && taken.length < 2) continue;
     const headOnly = taken.length === 1 && COMPANY_HEAD.test(taken[0]!.folded);
     if (taken.length > 0 && !headOnly && !/^(?:mi|my|una|un|a)$/.test(taken[0]!.folded)) push(taken);
   }
@@ -389,7 +399,8 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
       for (let j = i + 1; j < all.length && taken.length < 6; j++) {
         const n = all[j] as WordSpan;
         if (n.start > (taken[taken.length - 1] as WordSpan).end + 1) break;
-        if (/^\p{Lu}/u.test(n.raw) || COMPANY_SUFFIX.test(n.raw) || (PARTICLES.has(n.folded) && n.folded !== 'y')) taken.push(n);
+        const connector = /^(?:y|e|and)$/.test(n.folded) && all[j + 1] !== undefined && /^\p{Lu}/u.test(all[j + 1]!.raw);
+        if (/^\p{Lu}/u.test(n.raw) || COMPANY_SUFFIX.test(n.raw) || (PARTICLES.has(n.folded) && n.folded !== 'y') || connector) taken.push(n);
         else break;
       }
       push(taken);
