@@ -63,7 +63,7 @@ describe('evaluation harness', () => {
       [2, 'reply contains "99,999"'],
       [2, 'ticket quote'],
     ]);
-    expect(bad!.failures[3]!.got).toMatch(/^ticket handoff T-/);
+    expect(bad!.failures[3]!.got).toMatch(/^ticket (none|handoff)/);
   });
 
   it('should fail the thresholds it misses and render every failure in the report', () => {
