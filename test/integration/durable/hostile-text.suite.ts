@@ -161,7 +161,9 @@ export function runHostileTextSuite(mode: DurableMode): void {
         });
       const hello = async (s: WebSocket) => {
         const seen = frames.filter((f) => f.type === 'welcome').length;
-        s.send(JSON.stringify({ type: 'hello', v: 1, tenant: TENANT, visitorId, lang: 'es' }));
+        // The resume token of the last welcome, as the widget keeps it (docs/protocol.md "Resume tokens").
+        const resumeToken = frames.filter((f) => f.type === 'welcome').at(-1)?.resumeToken;
+        s.send(JSON.stringify({ type: 'hello', v: 1, tenant: TENANT, visitorId, lang: 'es', ...(typeof resumeToken === 'string' ? { resumeToken } : {}) }));
         await until(() => frames.filter((f) => f.type === 'welcome').length > seen, 'welcome');
       };
       const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)));
