@@ -45,7 +45,7 @@ import {
   type LeadState,
 } from './lead-draft.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
-import { clarifyChoice, confirmHandoffChoice, decideTriage, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
+import { clarifyChoice, confirmChoice, decideTriage, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -412,9 +412,10 @@ export const conversationMachine = setup({
     askHandoffConfirmation: enqueueActions(({ context, enqueue }) => {
       const decision: TriageDecision = decideTriage(u(context));
       if (decision.kind !== 'confirm') return;
-      const choice = confirmHandoffChoice(decision.intent, context.lastMessage?.text ?? '', context.lang);
+      const choice = confirmChoice(decision.intent, context.lastMessage?.text ?? '', context.lang);
       const options = choice.options.map((o) => ({ label: o.label, text: o.text, template: true }));
-      enqueue.emit({ type: 'reply', reply: { template: `clarify.handoff.${decision.intent}`, options } });
+      const template = decision.intent === 'sales_lead' ? 'clarify.lead' : `clarify.handoff.${decision.intent}`;
+      enqueue.emit({ type: 'reply', reply: { template, options } });
       enqueue.assign({ expecting: choice });
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
@@ -635,7 +636,7 @@ export const conversationMachine = setup({
               target: '#handoff',
               actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'complaint' } }],
             },
-            // Never a ticket on a guess: an unsure complaint or request for a person is asked first.
+            // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
             { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: ['resetStreak', 'askHandoffConfirmation'] },
             { guard: 'followsUpProduct', target: '#answering.product', actions: 'resetStreak' },
             {

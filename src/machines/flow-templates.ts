@@ -57,6 +57,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'clarify.ask',
   'clarify.handoff.complaint',
   'clarify.handoff.human_agent',
+  'clarify.lead',
   'clarify.other',
   ...CLARIFY_OPTION_TEMPLATES,
 ];

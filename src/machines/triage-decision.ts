@@ -47,8 +47,11 @@ export const SMALL_TALK_MASS = 0.45;
 export type TriageDecision =
   /** Confident complaint or request for a person: ticket and handoff now. */
   | { kind: 'handoff'; reason: 'customer_request' | 'complaint' }
-  /** An unsure complaint or request for a person: ask "¿Quieres que te pase con una persona?" first. */
-  | { kind: 'confirm'; intent: 'complaint' | 'human_agent' }
+  /**
+   * An unsure complaint or request for a person ("¿Quieres que te pase con una persona?"), or an
+   * unsure sales lead ("¿Quieres que un asesor te prepare una cotización?"): ask first.
+   */
+  | { kind: 'confirm'; intent: ConfirmedIntent }
   /** Act on this intent (an unsure reading that names a product is a product question). */
   | { kind: 'act'; intent: IntentName }
   /** Not sure: ask one short question with these two or three likely intents as options. */
@@ -58,6 +61,15 @@ export type TriageDecision =
 const SMALL_TALK: readonly IntentName[] = ['greeting', 'thanks', 'goodbye'];
 const NOT_AN_OPTION: readonly IntentName[] = [...SMALL_TALK, 'out_of_scope'];
 const HANDOFF_INTENTS: readonly IntentName[] = ['complaint', 'human_agent'];
+
+/** Intents whose flow costs the customer something (a ticket and a silent bot, a form to fill): confirmed when unsure. */
+export type ConfirmedIntent = 'complaint' | 'human_agent' | 'sales_lead';
+
+/**
+ * A lead asks for name, e-mail and company: started on a sure reading only. At 0.45 sales_lead
+ * precision is 110/114 (96.5 %) in cross-validation; between 0.30 and 0.45 the customer is asked.
+ */
+export const LEAD_CONFIDENCE = 0.45;
 
 /** The message names a product (a catalog word, a size, a product phrase). */
 export function mentionsProduct(u: Understanding): boolean {
@@ -101,6 +113,8 @@ export function decideTriage(u: Understanding | null): TriageDecision {
     // "quiero pintura azul" is not a complaint because the classifier leans that way.
     if (which === 'complaint' && product) return { kind: 'act', intent: 'product_inquiry' };
     if (intent.confidence >= MIN_INTENT_CONFIDENCE) return { kind: 'confirm', intent: which };
+  } else if (intent.name === 'sales_lead' && intent.confidence >= MIN_INTENT_CONFIDENCE && intent.confidence < LEAD_CONFIDENCE) {
+    return { kind: 'confirm', intent: 'sales_lead' };
   } else if (intent.name !== 'out_of_scope' && intent.confidence >= MIN_INTENT_CONFIDENCE) {
     return { kind: 'act', intent: intent.name };
   }
@@ -123,7 +137,7 @@ export function decideTriage(u: Understanding | null): TriageDecision {
 
 // ---------------------------------------------------------------- options and reading a choice
 
-type OptionKey = 'product' | 'account' | 'info' | 'offers' | 'jobs' | 'lead' | 'complaint' | 'human' | 'yes_person' | 'other';
+type OptionKey = 'product' | 'account' | 'info' | 'offers' | 'jobs' | 'lead' | 'complaint' | 'human' | 'yes_person' | 'yes_lead' | 'other';
 
 /**
  * What picking each option says, in the customer's words (a widget button sends it), and the words
@@ -175,6 +189,11 @@ const OPTIONS: Record<OptionKey, { intent: IntentName; text: Record<Lang, string
     text: { es: 'Sí, con una persona', en: 'Yes, a person please' },
     words: /\b(?:persona|humano|agente|asesor|alguien|person|human|agent|someone)\b/,
   },
+  yes_lead: {
+    intent: 'sales_lead',
+    text: { es: 'Sí, quiero una cotización', en: 'Yes, I want a quote' },
+    words: /\b(?:cotizacion(?:es)?|cotizar|asesor|presupuesto|quote|advisor|estimate)\b/,
+  },
   other: {
     intent: 'out_of_scope',
     text: { es: 'No, es otra cosa', en: 'No, something else' },
@@ -213,9 +232,13 @@ export function clarifyChoice(intents: readonly IntentName[], text: string, lang
   return { kind: 'choice', options, text };
 }
 
-/** "¿Quieres que te pase con una persona?": yes leads to the handoff (as `intent`), no to nothing. */
-export function confirmHandoffChoice(intent: 'complaint' | 'human_agent', text: string, lang: Lang): ChoiceExpectation {
-  return { kind: 'choice', options: [option('yes_person', lang, intent), option('other', lang)], text, confirm: true };
+/**
+ * "¿Quieres que te pase con una persona?" (yes leads to the handoff, as `intent`) or "¿Quieres que un
+ * asesor te prepare una cotización?" (yes starts the lead); no leads to nothing.
+ */
+export function confirmChoice(intent: ConfirmedIntent, text: string, lang: Lang): ChoiceExpectation {
+  const yes = intent === 'sales_lead' ? option('yes_lead', lang) : option('yes_person', lang, intent);
+  return { kind: 'choice', options: [yes, option('other', lang)], text, confirm: true };
 }
 
 function fold(text: string): string {

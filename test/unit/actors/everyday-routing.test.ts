@@ -66,7 +66,7 @@ describe('everyday messages through the host (issue 10)', () => {
 
   it('should ask one clarifying question with two or three options on a low reading, without a ticket', async () => {
     const { host } = createMemoryHost({ tenant, brain });
-    const asked = await say(host, 'q-1', 'tengo una pregunta');
+    const asked = await say(host, 'q-1', 'lo de la factura');
     expect(asked.state.context.expecting).toMatchObject({ kind: 'choice' });
     const labels = asked.replies.at(-1)?.options?.map((o) => o.label) ?? [];
     expect(labels.length).toBeGreaterThanOrEqual(2);

@@ -4,7 +4,7 @@ import type { Understanding } from '../../../src/domain/understanding.js';
 import {
   CLARIFY_OPTION_TEMPLATES,
   clarifyChoice,
-  confirmHandoffChoice,
+  confirmChoice,
   decideTriage,
   HANDOFF_CONFIDENCE,
   likelyIntents,
@@ -64,7 +64,7 @@ describe('pickOption', () => {
   });
 
   it('should read yes and no to a confirmation, and words before a bare "no"', () => {
-    const confirm = confirmHandoffChoice('complaint', 'nadie me contesta', 'es');
+    const confirm = confirmChoice('complaint', 'nadie me contesta', 'es');
     expect(confirm.options.map((o) => o.intent)).toEqual(['complaint', 'out_of_scope']);
     expect(pickOption('sí, por favor', confirm, 'yes')).toBe(0);
     expect(pickOption('no gracias', confirm, 'no')).toBe(1);

@@ -65,11 +65,12 @@ export function detectClosing(text: string): boolean {
 }
 
 const GREETING_PART =
-  /^(?:hola|ola|holis|buenas|buenos dias|buen dia|buenas tardes|buenas noches|tardes|saludos|saludos cordiales|klk|qlq|que lo que|que tal|que hay|que hubo|epa|wepa|dimelo|digame|dime|dime a ver|a ver|como (?:esta|estas|estan|estamos|anda|andas|andan|le va|les va|te va)(?: usted| ustedes)?|todo bien|hi|hiya|hello|hey|yo|sup|whats up|good (?:morning|afternoon|evening)|how (?:are you|are u|r u|is it going|s it going)|mi (?:hermano|hermana|pana|amigo|amiga|loco|gente)|manito|manita|loco|pana|amigo|amiga|senor|senora|senorita|joven|don|dona|ahi|alli|everyone|all|there|team|todos)$/;
+  /^(?:hola|ola|holis|buenas|buenos dias|buen dia|buenas tardes|buenas noches|tardes|saludos|saludos cordiales|klk|qlq|que lo que|que tal|que hay|que hubo|epa|wepa|dimelo|digame|dime|dime a ver|a ver|como (?:esta|estas|estan|estamos|anda|andas|andan|le va|les va|te va)(?: usted| ustedes)?|todo bien|hi|hiya|hello|hey|yo|sup|whats up|good (?:morning|afternoon|evening)|how (?:are you|are u|r u|is it going|s it going)|mi (?:hermano|hermana|pana|amigo|amiga|loco|gente)|(?:necesito|ocupo|quiero|busco) (?:ayuda|informacion|una informacion|hacer una consulta|hacer una pregunta)|(?:tengo|tenia|una) (?:una )?(?:pregunta|consulta|duda|preguntita)|una (?:pregunta|consulta|duda)|(?:me|nos) (?:pueden|puede|podrian|podria|puedes|podrias) (?:ayudar|atender|orientar)|(?:me|nos) (?:ayudan|ayuda|ayudas|atienden|atiende)|ayuda|ayudame|help|help me|i need help|i have a question|(?:can|could) (?:you|u|someone) help(?: me)?|quick question|manito|manita|loco|pana|amigo|amiga|senor|senora|senorita|joven|don|dona|ahi|alli|everyone|all|there|team|todos)$/;
 
 /**
- * A message made only of greetings and forms of address ("klk mi hermano", "hola, cómo están?",
- * "dime a ver", "good morning everyone"): a greeting, whatever words the classifier never saw.
+ * A message made only of greetings, forms of address and openers without a request yet ("klk mi
+ * hermano", "hola, cómo están?", "dime a ver", "tengo una pregunta", "me pueden ayudar?"): a
+ * greeting, whose reply invites the request, whatever words the classifier never saw.
  */
 export function isOnlyGreeting(text: string): boolean {
   const parts = fold(text)
