@@ -854,10 +854,11 @@ export const conversationMachine = setup({
         starting: {
           id: 'qualifying.starting',
           description: 'A new (or resumed) lead request.',
-          always: {
-            target: 'collecting',
-            actions: ['beginLead', { type: 'sayTemplate', params: { template: 'lead.start' } }],
-          },
+          always: [
+            // Asking for a quote again in the middle of one: no second introduction, the pending question comes next.
+            { guard: 'leadInProgress', target: 'collecting', actions: 'beginLead' },
+            { target: 'collecting', actions: ['beginLead', { type: 'sayTemplate', params: { template: 'lead.start' } }] },
+          ],
         },
         collecting: {
           id: 'qualifying.collecting',

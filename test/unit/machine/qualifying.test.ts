@@ -568,3 +568,42 @@ describe('conversation machine › yes and no to the summary in other words', ()
     expect(c.calls.createTicket).toHaveLength(0);
   });
 });
+
+describe('qualifying with the rule brain › answers that are not quite answers', () => {
+  async function chat(lines: string[]) {
+    const { tenant, brain } = await loadDemo();
+    const { host } = createMemoryHost({ tenant, brain });
+    const turns: TurnResult[] = [];
+    for (const text of lines) turns.push(await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'nq', text }));
+    await host.close();
+    const last = turns[turns.length - 1]!;
+    const draft = (last.state.context as { lead: { draft: Record<string, { value: string | null } | undefined> } }).lead.draft;
+    return { last, said: last.replies.map((r) => r.text).join('\n'), values: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.value])) };
+  }
+  const start = ['quiero cotizar un proyecto', 'Luis Peña', 'luis@pena.do'];
+
+  it('should ask the company name again, without a second introduction, when the customer describes it', async () => {
+    const { values, said, last } = await chat([...start, 'es una constructora']);
+    expect(values.company_name).toBeUndefined();
+    expect(said).toMatch(/empresa o negocio/);
+    expect(said).not.toMatch(/Claro que sí/);
+    expect(last.state.context.expecting).toEqual({ kind: 'lead_field', field: 'company_name' });
+  });
+
+  it('should take "se llama …" as the company and keep the customer name', async () => {
+    const { values } = await chat([...start, 'se llama Techos del Caribe']);
+    expect(values).toMatchObject({ name: 'Luis Peña', company_name: 'Techos del Caribe' });
+  });
+
+  it.each(['todavía no tengo', 'trabajo solo', 'ninguna, es personal'])('should read "%s" as no company', async (answer) => {
+    const { values, said } = await chat([...start, answer]);
+    expect(values.company_name).toBeNull();
+    expect(said).toMatch(/área/);
+  });
+
+  it('should ask kindly again when the customer will not give the name', async () => {
+    const { said, last } = await chat(['quiero cotizar un proyecto', 'no te lo voy a dar']);
+    expect(said).toMatch(/Necesito tu \*nombre\*/);
+    expect(last.state.value).toBe('qualifying.collecting.waiting');
+  });
+});

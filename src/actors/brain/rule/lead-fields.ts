@@ -9,7 +9,8 @@ import { fold, foldWithMap } from './text.js';
 const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|no tengo idea|no estoy segur[oa]|no se todavia|todavia no se|aun no se|i don'?t know|i do not know|dunno|not sure|no idea|idk)$/;
 const DECLINE_COMPANY =
   /^(?:no|ninguna|ninguno|none|nope|n\/?a|no aplica|no tengo|no tengo empresa|no tengo compania|no tengo negocio|independiente|soy independiente|particular|soy particular|personal|es personal|uso personal|para uso personal|para mi|es para mi|para mi casa|es para mi casa|para la casa|es para la casa|para mi mismo|para mi misma|yo mismo|yo misma|soy yo|freelance|freelancer|por mi cuenta|trabajo por mi cuenta|self employed|self-employed|i don'?t have one|i don'?t have a company|no company|just me|myself|individual|personal use|it'?s personal|it'?s for me|for me|for my home|for my house)$/;
-const DECLINE_CONTACT = /^(?:no|nah|nope|prefiero no|prefiero no decirlo|prefiero no darlo|mejor no|no quiero|no quiero darlo|no tengo|no tengo correo|no uso correo|no tengo email|i'?d rather not|rather not|no thanks|i don'?t have one|i don'?t have (?:an )?email)$/;
+const DECLINE_CONTACT =
+  /^(?:no|nah|nope|prefiero no|prefiero no decirlo|prefiero no darlo|mejor no|no quiero|no quiero darlo|no tengo|no tengo correo|no uso correo|no tengo email|i'?d rather not|rather not|no thanks|i don'?t have one|i don'?t have (?:an )?email)$|^(?:no (?:te|se|les) lo (?:voy a dar|doy|quiero dar)|no (?:quiero|voy a) dar(?:lo|te)?\b|prefiero no\b|mejor no\b|no es necesario|no hace falta|i won'?t|i don'?t want to)/;
 const DECLINE_PHONE = /^(?:no|no tengo|none|prefiero no|mejor no|no quiero|i'?d rather not|rather not)$/;
 const DECLINE_PROBLEM = /^(?:no|nada|ninguna|ninguno|nothing|none|n\/?a)$/;
 const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
@@ -105,6 +106,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     const value = readBare(expected, text, { tenantName: input.tenantName, entities });
     if (value !== undefined && (value !== null || fields[expected] === undefined)) fields[expected] = value;
   }
+  // Asked for the company, "se llama Techos del Caribe" names the company, not the customer.
+  if (expected === 'company_name' && typeof fields.company_name === 'string' && typeof fields.name === 'string' && fold(fields.company_name).includes(fold(fields.name))) delete fields.name;
   return {
     leadFields: fields,
     ...(fields.interest_area ? { interestArea: fields.interest_area as InterestArea } : {}),
@@ -169,8 +172,12 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       return undefined;
     }
     case 'company_name': {
-      if (DECLINE_COMPANY.test(f) || dontKnow || /^no tengo (?:empresa|compania|negocio)\b/.test(f) || /\bindependiente\b/.test(f)) return null;
+      const firstClause = (f.split(/[,;]/)[0] ?? f).trim();
+      if (DECLINE_COMPANY.test(f) || DECLINE_COMPANY.test(firstClause) || dontKnow || DONT_KNOW.test(firstClause)) return null;
+      if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
       const stripped = bare.replace(COMPANY_PREFIX, '').trim();
+      // A description is not a name ("es una constructora", "para mi empresa", "la empresa de mi papá").
+      if (/^(?:una?|an?|mi|my|our|nuestra|nuestro|su|para|por|de|del|en|con|la empresa|el negocio|la compania|the company)\b/i.test(fold(stripped))) return undefined;
       const candidate = stripped.replace(/^(?:la|el|the)\s+(?=\p{Lu}|constructora|ferreteria|inversiones|grupo)/iu, '').trim();
       if (candidate.length === 0 || candidate.split(/\s+/).length > 7 || /@/.test(candidate) || /\?$/.test(text.trim())) return undefined;
       if (context.tenantName && fold(candidate) === fold(context.tenantName)) return undefined;
