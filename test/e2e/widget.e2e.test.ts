@@ -216,4 +216,29 @@ describe('web widget (real server, real browser)', () => {
     // An opening time, however the template words it ("7:30 a.m.", "8 AM", "07:30").
     expect(replies.join('\n')).toMatch(/\d{1,2}(:\d{2})?\s*(a\.?\s?m\.?|p\.?\s?m\.?)|\d{1,2}:\d{2}/i);
   });
+
+  it('should start a new conversation when its stored visitor id has a thread but no resume token', { timeout: 90_000 }, async () => {
+    // A thread of a visitor id someone learnt (or a widget from before resume tokens).
+    const stolen = `Qk3vZ8_pLm2xRw7tNc4yHb`;
+    await server.hilo.host.handleMessage({ tenantId: 'ferreteria', channel: 'web', senderId: stolen, text: 'mi cuenta 10587, saldo secreto' });
+    const page = await newPage({ locale: 'es-DO' });
+    await page.goto('/');
+    await page.evaluate((id) => {
+      localStorage.setItem('hilo:ferreteria:visitor', id);
+      localStorage.removeItem('hilo:ferreteria:resume');
+    }, stolen);
+    await page.reload();
+    await openWidget(page, { navigate: false });
+    // Nothing of that thread reached the page; the widget took a new id and works.
+    const shown = (await rows(page)).map((r) => r.text).join('\n');
+    expect(shown).not.toContain('saldo secreto');
+    // The refusal is handled by the widget, not shown as an error.
+    expect(shown).not.toMatch(/visitorId|resumeToken|HILO_ERR/);
+    const stored = await page.evaluate(() => ({ visitor: localStorage.getItem('hilo:ferreteria:visitor'), resume: localStorage.getItem('hilo:ferreteria:resume') }));
+    expect(stored.visitor).not.toBe(stolen);
+    expect(stored.visitor).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(stored.resume).toMatch(new RegExp(`^${stored.visitor} r1\\.`));
+    const replies = await say(page, '¿Tienen cemento gris?');
+    expect(replies.join('\n')).toMatch(/RD\$/);
+  });
 });

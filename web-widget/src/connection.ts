@@ -95,6 +95,8 @@ export function createWidgetConnection(options: WidgetConnectionOptions): Widget
     ws.onmessage = (event: MessageEvent) => {
       const frame = parseServerFrame(event.data);
       if (!frame) return;
+      // Handled here (a new visitor id on the 4401 close that follows): nothing for the customer to see.
+      if (frame.type === 'error' && frame.code === 'HILO_ERR_WS_RESUME_REFUSED') return;
       if (frame.type === 'welcome') {
         ready = true;
         attempt = 0;

@@ -168,8 +168,9 @@ describe('createWidgetConnection', () => {
     FakeWebSocket.instances[0]!.serverOpens();
     FakeWebSocket.instances[0]!.serverSends({ type: 'error', code: 'HILO_ERR_WS_RESUME_REFUSED', message: 'no' });
     FakeWebSocket.instances[0]!.serverCloses(4401);
-    // At once, without a backoff delay, with the new visitor id.
+    // At once, without a backoff delay, with the new visitor id; the refusal is not shown.
     expect(refusals).toBe(1);
+    expect(frames.some((f) => f.type === 'error')).toBe(false);
     expect(FakeWebSocket.instances).toHaveLength(2);
     FakeWebSocket.instances[1]!.serverOpens();
     expect(FakeWebSocket.instances[1]!.sent[0]).toMatchObject({ type: 'hello', visitorId: 'new'.padEnd(22, 'y') });
