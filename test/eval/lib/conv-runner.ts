@@ -85,8 +85,10 @@ function check(e: Expectation, result: TurnResult): string | null {
       const wrong: string[] = [];
       for (const c of e.checks) {
         const actual = c.field === 'status' ? (lead.status ?? null) : (lead.draft?.[c.field]?.value ?? null);
-        const a = actual === null ? null : fold(actual);
-        const want = fold(c.value);
+        // A phone is compared by its digits: "+1 809-555-0101" and "18095550101" are the same phone.
+        const norm = (v: string) => (c.field === 'phone_or_username' && /\d/.test(c.value) ? v.replace(/\D/g, '') : fold(v));
+        const a = actual === null ? null : norm(actual);
+        const want = norm(c.value);
         const ok = a !== null && (c.op === '=' ? a === want : a.includes(want));
         if (!ok) wrong.push(`${c.field}=${actual === null ? '(none)' : JSON.stringify(actual)}`);
       }
