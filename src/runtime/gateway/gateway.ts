@@ -138,6 +138,8 @@ function transcriptLine(entry: TranscriptEntry): unknown {
     ...(entry.intent !== undefined ? { intent: entry.intent } : {}),
     ...(entry.agentName !== undefined ? { agent_name: entry.agentName } : {}),
     ...(entry.options !== undefined ? { options: entry.options } : {}),
+    // Provider references to what the customer sent (photo, voice note, document...): never the bytes.
+    ...(entry.media !== undefined && entry.media.length > 0 ? { media: entry.media } : {}),
   };
 }
 
@@ -456,6 +458,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     rateLimiter: contactLimiter,
     turnTimeoutMs,
     resumeTokens: createResumeTokens(options.secret ?? randomBytes(32)),
+    // Opening a widget thread costs a contact row: the API's per-IP budget applies to hello too.
+    helloLimiter: ipLimiter,
     ...(options.onWidgetDisconnect !== undefined ? { onDisconnect: options.onWidgetDisconnect } : {}),
     ...(options.widgetIntro !== undefined ? { intro: options.widgetIntro } : {}),
   });

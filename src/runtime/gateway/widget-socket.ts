@@ -29,6 +29,8 @@ export const WS_CLOSE = {
   RESUME_REFUSED: 4401,
   /** The tenant named in `hello` (or the URL) does not exist. */
   UNKNOWN_TENANT: 4404,
+  /** Too many `hello` from this client IP: try again later (RFC 6455 1013). */
+  TRY_AGAIN_LATER: 1013,
   /** The client does not read fast enough. */
   SLOW_CONSUMER: 4408,
   INTERNAL: 1011,
@@ -52,6 +54,8 @@ export interface WidgetSocketOptions {
   intro?: (tenantId: string) => Record<WireLang, WireIntro> | undefined;
   /** Signs and checks resume tokens (`welcome.resumeToken`, `hello.resumeToken`). */
   resumeTokens: ResumeTokens;
+  /** Per client IP limiter for `hello` (each new visitor id creates a contact): over it, error and close 1013. */
+  helloLimiter?: RateLimiter;
 }
 
 type Phase = 'new' | 'opening' | 'ready' | 'closed';
@@ -88,6 +92,10 @@ export function toWireMessage(entry: TranscriptEntry): WireMessage {
     ...(entry.agentName !== undefined ? { agentName: entry.agentName } : {}),
     ...(entry.lang !== undefined ? { lang: entry.lang } : {}),
     ...(entry.options !== undefined && entry.options.length > 0 ? { options: entry.options.map((o) => ({ label: o.label, text: o.text })) } : {}),
+    // What the customer sent from another channel (a linked thread): kind and name, never provider ids.
+    ...(entry.media !== undefined && entry.media.length > 0
+      ? { media: entry.media.map((m) => ({ kind: m.kind, ...(m.mimeType !== undefined ? { mimeType: m.mimeType } : {}), ...(m.fileName !== undefined ? { fileName: m.fileName } : {}) })) }
+      : {}),
   };
 }
 
@@ -266,6 +274,9 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     }
     if (typeof tenant !== 'string' || (queryTenant !== null && queryTenant !== tenant) || !service.hasTenant(tenant)) {
       return protocolClose(session, 'HILO_ERR_TENANT_NOT_FOUND', undefined, WS_CLOSE.UNKNOWN_TENANT);
+    }
+    if (options.helloLimiter && !options.helloLimiter.take(`hello:${session.conn.ip}`).allowed) {
+      return protocolClose(session, 'HILO_ERR_RATE_LIMITED', undefined, WS_CLOSE.TRY_AGAIN_LATER);
     }
     // Without this visitor's resume token, only a new, unguessable visitor id gets a thread.
     const resumed = options.resumeTokens.verify(tenant, visitorId, resumeToken);

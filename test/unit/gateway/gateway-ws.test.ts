@@ -153,6 +153,32 @@ describe.each(['uws', 'node'] as const)('widget WebSocket on %s', (transport) =>
     expect(await hello(owner)).toMatchObject({ type: 'welcome', history: [{ seq: 1, text: 'mi saldo secreto' }], resumeToken: TOKEN });
   });
 
+  it('should limit hello per client IP (each new visitor id creates a contact) and close 1013', async () => {
+    await gateway.close();
+    gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      transport,
+      service,
+      apiKeys: createApiKeyRegistry(),
+      logger: createSilentLogger(),
+      clock,
+      assets: { widgetJsPath: assets.widgetJsPath, demoHtmlPath: assets.demoHtmlPath },
+      rateLimits: { perIpPerMinute: 2 },
+      secret: SECRET,
+    });
+    for (const id of ['Zr8pQ2_wLx5Nc7Vb3Mk9Ty', 'Hc4nW7_qPz2Lx9Rv5Tb8Ks']) {
+      const ok = await connect();
+      ok.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: id });
+      expect(await ok.next()).toMatchObject({ type: 'welcome' });
+    }
+    const third = await connect();
+    third.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: 'Mb6tY3_kRw9Qz2Nx7Lc4Pv' });
+    expect(await third.next()).toMatchObject({ type: 'error', code: 'HILO_ERR_RATE_LIMITED' });
+    expect(await third.closed).toBe(1013);
+    expect(service.calls.filter((c) => c.method === 'resolveConversation')).toHaveLength(2);
+  });
+
   it('should give a new visitor a token that resumes its thread after messages', async () => {
     const client = await connect();
     const welcome = await hello(client, { resumeToken: undefined });
