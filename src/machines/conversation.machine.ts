@@ -637,8 +637,9 @@ export const conversationMachine = setup({
               actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'complaint' } }],
             },
             // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
-            { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: ['resetStreak', 'askHandoffConfirmation'] },
+            // "y si compro 50?" right after a price is about that product, not an unsure lead to confirm.
             { guard: 'followsUpProduct', target: '#answering.product', actions: 'resetStreak' },
+            { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: ['resetStreak', 'askHandoffConfirmation'] },
             {
               guard: { type: 'intentIs', params: { intents: PRODUCT_INTENTS } },
               target: '#answering.product',

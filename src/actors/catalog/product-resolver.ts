@@ -65,7 +65,7 @@ interface Entry {
   defaultDims: string[];
   attributes: Attributes;
   /** Content stems of each `default_for` phrase. */
-  defaults: string[][];
+  defaults: ParsedQuery[];
 }
 
 const PACK_OF_UNIT: Readonly<Record<string, string>> = {
@@ -213,7 +213,7 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     if (packWord) attributes.pack = packWord;
     else delete attributes.pack;
     if (product.brand) attributes.brand = fold(product.brand).replace(/[^a-z0-9]+/g, ' ').trim();
-    const defaults = (product.default_for ?? []).map((phrase) => parse(phrase).content);
+    const defaults = (product.default_for ?? []).map((phrase) => parse(phrase));
     const leads = new Set<string>(nameTerms.slice(0, 1));
     for (const alias of product.aliases ?? []) {
       const first = termsOf(alias).map(stem).find((s) => !FILLER.has(s));
@@ -364,8 +364,15 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
       const relevance = hit.score / topRelevance;
       const attributes = scoreAttributes(parsed.attributes, entry.attributes);
       const queryStems = new Set(terms.map((t) => t.known ?? t.word));
+      // A default phrase fits when its words are the query's and the pack or colour it names ("cubeta de
+      // pintura blanca") is the one asked for.
       const defaulted = entry.defaults.some(
-        (phrase) => phrase.length > 0 && phrase.every((s) => queryStems.has(correctStem(s) ?? s)) && [...queryStems].every((s) => phrase.includes(s) || entry.tokens.has(s)),
+        ({ content: phrase, attributes: wants }) =>
+          phrase.length > 0 &&
+          phrase.every((s) => queryStems.has(correctStem(s) ?? s)) &&
+          [...queryStems].every((s) => phrase.includes(s) || entry.tokens.has(s)) &&
+          (wants.pack === undefined || wants.pack === parsed.attributes.pack) &&
+          wants.colours.every((c) => parsed.attributes.colours.includes(c)),
       );
       const leads = entry.leads.has(terms[0]?.known ?? terms[0]?.word ?? '') ? 0.05 : 0;
       scored.push({ entry, text: 0.68 * coverage + 0.1 * Number(head) + 0.08 * specificity + 0.14 * relevance + leads, attributes, defaulted });

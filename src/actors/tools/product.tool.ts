@@ -42,8 +42,9 @@ function describeProduct(tenant: TenantData, product: Product, lang: Lang): { na
 }
 
 /**
- * An in-stock product to offer instead of an exhausted one: among the same search's matches the
- * tenant's everyday product first, then the closest fit, then the nearest price; else the same category.
+ * An in-stock product to offer instead of an exhausted one: among the same search's matches one sold
+ * the same way, then the tenant's everyday product, then the closest fit, then the nearest price;
+ * else the same category.
  */
 function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Product, query: string): Product | undefined {
   const fromSearch = index
@@ -51,6 +52,8 @@ function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Produc
     .filter((m) => m.product.sku !== product.sku && m.product.stock > 0 && m.product.category === product.category)
     .sort(
       (a, b) =>
+        // Same selling unit first: a cubeta for a cubeta, a 42.5 kg bag for a 42.5 kg bag.
+        Number(b.product.unit === product.unit) - Number(a.product.unit === product.unit) ||
         Number(b.defaulted) - Number(a.defaulted) ||
         a.unmet.length - b.unmet.length ||
         Math.abs(a.product.price - product.price) - Math.abs(b.product.price - product.price),
