@@ -20,13 +20,17 @@ import { canonicalJson } from './sql/canonical-json.js';
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);
 const KEYED_PREFIX = 'hmac:';
 
-/** Everything the trail records besides erasures and retention (which governance appends itself). */
+/**
+ * What the trail records through `record` (erasures and retention are appended by governance in
+ * their own transaction; identity linking appends its `identity.*` events through `append`).
+ */
 export type AuditEvent =
   | { type: 'ticket.opened'; conversationId: string; ticketId: string; ticketNumber: string; kind: string; reason: string }
-  | { type: 'lead.pushed'; conversationId: string; leadId: string; urgency: string | null; destination: 'crm_webhook' | 'embedded' }
+  | { type: 'lead.pushed'; leadId: string; urgency: string | null; destination: 'crm_webhook' | 'embedded' }
+  | { type: 'lead.delivery_failed'; leadId: string; code: string; attempts: number }
+  | { type: 'agent.took_over'; conversationId: string; ticketNumber: string | null }
   | { type: 'agent.message'; conversationId: string; ticketNumber: string; chars: number }
   | { type: 'agent.resolved'; conversationId: string; ticketNumber: string }
-  | { type: 'identity.linked'; conversationId: string; linkedConversationId: string; channel: string }
   | { type: 'tool.refused'; conversationId: string; messageId: string | null; tool: string; outcome: string }
   | { type: 'security.prompt_injection'; conversationId: string; messageId: string | null; stage: 'understand' | 'compose'; category: string | null; score: number; signals: string[] };
 
@@ -56,6 +60,8 @@ export interface AuditLink {
 export interface AuditTrail {
   /** Appends one event; `actor` says who acted (`system`, `customer`, `model`, `agent:<digest>`, `api-key:<digest>`). */
   record(tenantId: string, event: AuditEvent, actor?: string): Promise<void>;
+  /** Appends an event of another module's vocabulary (e.g. `identity.code_sent`); same rules as `record`. */
+  append(tenantId: string, type: string, actor: string, payload: Record<string, unknown>): Promise<void>;
   /** Recomputes the tenant's chain; `brokenAt` is the first seq whose link no longer holds. */
   verify(tenantId: string): Promise<AuditVerification>;
   /** True when links are HMAC-keyed. */

@@ -5,6 +5,7 @@
  * same rules as the built-in ones.
  */
 import type { GovernanceService } from '../actors/governance/governance.service.js';
+import type { AuditTrail } from '../persistence/audit-trail.js';
 import { HiloError } from '../errors.js';
 import { hashApiKey, type ApiKeyRegistry } from './api-keys.js';
 import type { Clock } from './clock.js';
@@ -13,7 +14,10 @@ import type { HttpRequest, HttpResponse } from './gateway/index.js';
 import type { Logger } from './logger.js';
 
 export interface AdminRoutesOptions {
-  governance: GovernanceService;
+  /** Null in memory mode: only audit verification is served (over `audit`). */
+  governance: GovernanceService | null;
+  /** The runtime's audit port; verification goes through it when given (else through governance). */
+  audit?: Pick<AuditTrail, 'verify'>;
   apiKeys: ApiKeyRegistry;
   /** Known tenants (the gateway's `service.hasTenant`). */
   hasTenant: (tenantId: string) => boolean;
@@ -52,7 +56,12 @@ type AdminHandler = (req: HttpRequest, ctx: RouteContext, auth: { tenantId: stri
  * await startGateway({ ...options, extraRoutes: [...metrics.routes, ...routes] });
  */
 export function createAdminRoutes(options: AdminRoutesOptions): Route[] {
-  const { governance, apiKeys } = options;
+  const { apiKeys } = options;
+  // Only the verify route is built without governance (memory mode), so this never throws there.
+  const governance = (): GovernanceService => {
+    if (options.governance === null) throw new HiloError('HILO_ERR_INTERNAL', 'governance is not available in memory mode');
+    return options.governance;
+  };
 
   const admin =
     (handler: AdminHandler): Route['handler'] =>
@@ -66,13 +75,13 @@ export function createAdminRoutes(options: AdminRoutesOptions): Route[] {
       return handler(req, ctx, { tenantId, actor: `api-key:${hashApiKey(key).slice(0, 12)}` });
     };
 
-  return [
+  const routes: Route[] = [
     {
       method: 'GET',
       path: '/api/tenants/:tenant/contacts/:id/export',
       handler: admin(async (_req, ctx, { tenantId }) => {
         const contactId = contactIdOf(ctx);
-        const data = await governance.exportContact(tenantId, contactId);
+        const data = await governance().exportContact(tenantId, contactId);
         if (data === null) throw new HiloError('HILO_ERR_CONTACT_NOT_FOUND');
         ctx.log.info({ tenant: tenantId, conversations: data.conversations.length }, 'contact export served');
         return json(200, data, { 'content-disposition': `attachment; filename="contact-${data.contact_id.replace(/[^A-Za-z0-9_.-]/g, '_')}.json"` });
@@ -83,7 +92,7 @@ export function createAdminRoutes(options: AdminRoutesOptions): Route[] {
       path: '/api/tenants/:tenant/contacts/:id',
       handler: admin(async (_req, ctx, { tenantId, actor }) => {
         const contactId = contactIdOf(ctx);
-        const result = await governance.eraseContact(tenantId, contactId, actor);
+        const result = await governance().eraseContact(tenantId, contactId, actor);
         if (result === null) throw new HiloError('HILO_ERR_CONTACT_NOT_FOUND');
         return json(200, { contact_id: result.contactId, outcome: result.outcome, counts: result.counts, audit_seq: result.auditSeq });
       }),
@@ -92,7 +101,7 @@ export function createAdminRoutes(options: AdminRoutesOptions): Route[] {
       method: 'GET',
       path: '/api/tenants/:tenant/audit/verify',
       handler: admin(async (_req, _ctx, { tenantId }) => {
-        const verification = await governance.verifyAudit(tenantId);
+        const verification = options.audit ? await options.audit.verify(tenantId) : await governance().verifyAudit(tenantId);
         return json(200, verification.ok ? { ok: true, count: verification.count } : { ok: false, broken_at: verification.brokenAt });
       }),
     },
@@ -107,11 +116,12 @@ export function createAdminRoutes(options: AdminRoutesOptions): Route[] {
             details: [{ path: 'older_than_days', problem: 'is required: the tenant has no retention period configured' }],
           });
         }
-        const result = await governance.enforceRetention(tenantId, days, actor);
+        const result = await governance().enforceRetention(tenantId, days, actor);
         return json(200, { tenant: result.tenantId, older_than_days: result.olderThanDays, cutoff: result.cutoff, counts: result.counts, audit_seq: result.auditSeq });
       }),
     },
   ];
+  return options.governance === null ? routes.filter((r) => r.path === '/api/tenants/:tenant/audit/verify') : routes;
 }
 
 /** `{}` or `{ "older_than_days": n }`; an empty body counts as `{}`. */

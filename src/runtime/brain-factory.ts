@@ -8,6 +8,7 @@ import { detectInjection } from '../actors/guards/index.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { UnderstandInput } from '../domain/understanding.js';
 import { HiloError } from '../errors.js';
+import type { AuditTrail } from '../persistence/audit-trail.js';
 import type { Clock } from './clock.js';
 import type { HiloOptions, TenantBrain } from './hilo.js';
 import { createKeyPool, type KeyPool, type PoolStatus } from './key-pool.js';
@@ -33,7 +34,12 @@ export interface TenantBrainOptions {
    * the brain when a conversation ends, so idleness is the signal. Default 15 minutes.
    */
   idleReleaseMs?: number;
+  /** Records injection detections and refused tool calls (ids, category, tool names; never text). */
+  audit?: Pick<AuditTrail, 'record'>;
 }
+
+/** Tool outcomes that mean authorisation refused the model's call: they go to the audit trail. */
+const REFUSED_OUTCOMES: ReadonlySet<string> = new Set(['forbidden', 'not_in_customer_messages', 'verification_failed']);
 
 /** A tenant's brain as the runtime holds it (`TenantBrain`), plus the pool for inspection. */
 export interface TenantBrainResult extends TenantBrain {
@@ -106,8 +112,13 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
       const report = detectInjection(input.text);
       if (report.verdict === 'injection') {
         log.warn(
-          { event: 'security.prompt_injection', conversationId, messageId: input.messageId, score: report.score, signals: report.signals },
+          { event: 'security.prompt_injection', conversationId, messageId: input.messageId, score: report.score, category: report.category, signals: report.signals },
           'prompt injection detected: the rule brain answers this turn without the LLM',
+        );
+        await options.audit?.record(
+          tenantId,
+          { type: 'security.prompt_injection', conversationId, messageId: input.messageId ?? null, stage: 'understand', category: report.category, score: report.score, signals: report.signals },
+          'customer',
         );
         return rules.understand(input);
       }
@@ -118,6 +129,10 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
       lastUse.delete(poolId);
       lastUse.set(poolId, now);
       const understanding = await llmBrain.understand({ ...input, conversationId: poolId });
+      for (const call of understanding.tools ?? []) {
+        if (!REFUSED_OUTCOMES.has(call.outcome)) continue;
+        await options.audit?.record(tenantId, { type: 'tool.refused', conversationId, messageId: input.messageId ?? null, tool: call.name, outcome: call.outcome }, 'model');
+      }
       const failures = llmBrain.consecutiveFailures(poolId);
       if (failures >= llm.maxConsecutiveFailures) {
         llmBrain.resetFailures(poolId);
@@ -178,7 +193,7 @@ export function createBrainFactory(
 ): NonNullable<HiloOptions['createBrain']> & { composeReplies?: ComposeReplies } {
   const { clock, logger } = options;
   if (llm === null) {
-    return async (data) => createTenantBrain({ data, llm: null, clock, logger });
+    return async (data, context) => createTenantBrain({ data, llm: null, clock, logger, ...(context ? { audit: context.audit } : {}) });
   }
   const pool = createKeyPool({ entries: llm.entries, clock, logger, pinIdleYieldMs: pinIdleYieldMs(llm) });
   const client = createLlmClient({ ...options.clientOptions, pool, logger, clock, timeoutMs: llm.timeoutMs, deadlineMs: llm.deadlineMs });
@@ -188,7 +203,7 @@ export function createBrainFactory(
   /** Tenant id → display name and prompts, filled as tenants are loaded (the compose persona names the store). */
   const names = new Map<string, string>();
   const prompts = new Map<string, ResolvedPrompts>();
-  const factory = async (data: TenantData): Promise<TenantBrainResult> => {
+  const factory = async (data: TenantData, context?: { audit: AuditTrail }): Promise<TenantBrainResult> => {
     names.set(data.settings.id, data.settings.displayName);
     prompts.set(data.settings.id, resolveTenantPrompts(data.prompts));
     return createTenantBrain({
@@ -199,6 +214,7 @@ export function createBrainFactory(
       pool,
       client,
       ...(options.idleReleaseMs !== undefined ? { idleReleaseMs: options.idleReleaseMs } : {}),
+      ...(context ? { audit: context.audit } : {}),
     });
   };
   if (options.replies !== true) return factory;

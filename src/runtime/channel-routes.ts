@@ -36,6 +36,8 @@ import type { HttpRequest, HttpResponse, Route } from './gateway/index.js';
 import type { Logger } from './logger.js';
 import type { OutboxHandler } from './outbox-worker.js';
 
+import { createHash } from 'node:crypto';
+import type { AuditTrail } from '../persistence/audit-trail.js';
 /** A provider channel of one tenant: the webhook side and the sending side. */
 interface TenantChannel {
   channel: Channel;
@@ -57,6 +59,8 @@ export interface ChannelWiringOptions {
   recipientOf: (tenantId: string, conversationId: string, channel: string) => Promise<string | null>;
   dedupe: Deduplicator;
   clock: Clock;
+  /** Records agents' take-overs, messages and resolutions, and leads the CRM never got (ids only). */
+  audit?: Pick<AuditTrail, 'record'>;
   logger: Logger;
 }
 
@@ -84,6 +88,11 @@ export interface ChannelWiring {
 const ROUTE_PROVIDERS = { whatsapp: 'whatsapp', twilio: 'twilio-whatsapp', telegram: 'telegram' } as const satisfies Record<string, ChannelName>;
 
 const json = (status: number, body: unknown): HttpResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+/** An agent in the audit trail: a digest of the tenant and the agent's chat name, never the name. */
+function agentActor(tenantId: string, agentName: string): string {
+  return `agent:${createHash('sha256').update(`${tenantId}\u0000${agentName}`).digest('hex').slice(0, 12)}`;
+}
+
 
 function headerMap(req: HttpRequest): Record<string, string> {
   return req.headers;
@@ -446,6 +455,7 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     const ticket = await findTicket(tenantId, event.ticketNumber);
     if (!ticket) return json(200, { text: `No encuentro el ticket ${event.ticketNumber}.` });
     if (event.kind === 'command') {
+    await options.audit?.record(tenantId, { type: 'agent.took_over', conversationId, ticketNumber: number }, agentActor(tenantId, event.agentName));
       await tickets.close(tenantId, ticket.ticketId, event.agentName, event.text);
       await host.resolveHandoff(tenantId, ticket.conversationId, event.agentName, event.text);
       kick();
@@ -457,11 +467,13 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     return json(200, {});
   }
 
+      await options.audit?.record(tenantId, { type: 'agent.resolved', conversationId: ticket.conversationId, ticketNumber: ticket.number }, agentActor(tenantId, event.agentName));
   const routes: Route[] = [webhookRoute('whatsapp', 'GET'), webhookRoute('whatsapp', 'POST'), webhookRoute('twilio', 'POST'), webhookRoute('telegram', 'POST'), rocketChatRoute];
   const onOutboxFailure = async (entry: OutboxEntry, reason: string): Promise<void> => {
     if (entry.kind !== 'crm.lead') return;
     const leadId = str((entry.payload.lead as LeadPayload | undefined)?.lead_id);
     // The error code or status only: provider messages may echo the payload.
+    await options.audit?.record(tenantId, { type: 'agent.message', conversationId: ticket.conversationId, ticketNumber: ticket.number, chars: event.text.length }, agentActor(tenantId, event.agentName));
     const code = /^(HILO_ERR_[A-Z_]+)/.exec(reason)?.[1] ?? 'delivery failed';
     crmLog.error({ event: 'crm.lead_failed', tenant: entry.tenantId, leadId, outboxId: entry.id, attempts: entry.attempts, code }, 'a lead never reached the CRM');
     if (slack) {
@@ -471,3 +483,4 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
 
   return { routes, handlers, crm, onTicketOpened, onRelay, onOutboxFailure, enabled, serviceWindow };
 }
+    await options.audit?.record(entry.tenantId, { type: 'lead.delivery_failed', leadId, code, attempts: entry.attempts });

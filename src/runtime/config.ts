@@ -31,6 +31,8 @@ export interface HiloConfig {
   metricsToken: string | null;
   /** Server secret (`HILO_SECRET`) that signs widget resume tokens; null: kept in `dataDir`. */
   secret: string | null;
+  /** `HILO_AUDIT_KEY` (≥ 32 characters): the audit chain is HMAC-SHA256 keyed with it; null: plain SHA-256. */
+  auditKey: string | null;
   /** `memory`: everything in process memory (forgotten on restart); `durable`: SQL + snapshot store. */
   storage: 'durable' | 'memory';
   /** `REDIS_URL`: snapshots in Redis; null: in memory (with the SQL snapshot copy surviving restarts). */
@@ -207,6 +209,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     inspectToken: minChars(env, 'HILO_INSPECT_TOKEN', 16),
     metricsToken: minChars(env, 'HILO_METRICS_TOKEN', 16),
     secret: minChars(env, 'HILO_SECRET', 32),
+    auditKey: minChars(env, 'HILO_AUDIT_KEY', 32),
   };
   const redisPrefix = env.HILO_REDIS_PREFIX && env.HILO_REDIS_PREFIX !== '' ? env.HILO_REDIS_PREFIX : 'hilo';
   if (/[{}\s*?[\]]/.test(redisPrefix)) {

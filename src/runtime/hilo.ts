@@ -141,7 +141,7 @@ export interface HiloOptions {
    * Creates each tenant's brain. Default: the offline rule brain. The LLM brain factory plugs in
    * here; `close` runs on shutdown and `metricsJson` is merged into `/metrics.json`.
    */
-  createBrain?: (data: TenantData, context: { audit: AuditTrail }) => Promise<TenantBrain>;
+  createBrain?: (data: TenantData, context?: { audit: AuditTrail }) => Promise<TenantBrain>;
   /**
    * LLM-written replies (`HILO_LLM_REPLIES=1`): `createBrainFactory(llm, { replies: true }).composeReplies`.
    * Given to the conversation host; absent, every reply is the tenant template.

@@ -7,6 +7,7 @@ import type { AccessCounters } from '../actors/identity/access-counters.js';
 import { createMemoryAccessCounters } from '../actors/identity/access-counters.js';
 import type { IdentityAuditEvent } from '../actors/identity/link-guard.js';
 import { createRedisAccessCounters } from '../persistence/redis/redis-access-counters.js';
+import type { AuditTrail } from '../persistence/audit-trail.js';
 import { createAuditRepository } from '../persistence/sql/audit.repository.js';
 import { createSqlAccessCounters } from '../persistence/sql/access-counters.repository.js';
 import type { Database } from '../persistence/sql/database.js';
@@ -19,13 +20,16 @@ export interface IdentityAccess {
   close(): Promise<void>;
 }
 
-export function createIdentityAccess(options: { redisUrl?: string; redisPrefix?: string; db?: Database; clock: Clock; logger: Logger }): IdentityAccess {
+export function createIdentityAccess(options: { redisUrl?: string; redisPrefix?: string; db?: Database; auditTrail?: AuditTrail; clock: Clock; logger: Logger }): IdentityAccess {
   const { db, clock, logger } = options;
   const redis = options.redisUrl ? createRedisAccessCounters({ url: options.redisUrl, ...(options.redisPrefix ? { prefix: options.redisPrefix } : {}), logger }) : null;
   const counters = redis ?? (db ? createSqlAccessCounters({ db, clock }) : createMemoryAccessCounters({ clock }));
-  const auditRepo = db ? createAuditRepository({ db, clock }) : null;
+  // The runtime's audit port (keyed like every other event, memory mode included) when given.
+  const trail = options.auditTrail;
+  const auditRepo = trail === undefined && db ? createAuditRepository({ db, clock }) : null;
   return {
     counters,
+    ...(trail ? { audit: (e: IdentityAuditEvent) => trail.append(e.tenantId, e.type, 'system:identity-link', e.payload) } : {}),
     ...(auditRepo ? { audit: async (e: IdentityAuditEvent) => void (await auditRepo.appendAudit(e.tenantId, e.type, 'system:identity-link', e.payload)) } : {}),
     close: async () => {
       await redis?.close();

@@ -15,10 +15,13 @@ export interface MemoryAuditTrail extends AuditTrail {
  * @example
  * const audit = createMemoryAuditTrail({ clock, logger, key: config.auditKey });
  */
-export function createMemoryAuditTrail(options: { clock: Clock; logger: Logger; key?: string | null }): MemoryAuditTrail {
+/** Where the memory trail keeps its chains; pass one to share it between trails (tests). */
+export type MemoryAuditStore = Map<string, { links: AuditLink[]; issued: number }>;
+
+export function createMemoryAuditTrail(options: { clock: Clock; logger: Logger; key?: string | null; store?: MemoryAuditStore }): MemoryAuditTrail {
   const key = options.key ?? null;
   const log = options.logger.child({ component: 'audit' });
-  const chains = new Map<string, { links: AuditLink[]; issued: number }>();
+  const chains: MemoryAuditStore = options.store ?? new Map();
   const chainOf = (tenantId: string) => {
     let chain = chains.get(tenantId);
     if (!chain) {
@@ -28,24 +31,29 @@ export function createMemoryAuditTrail(options: { clock: Clock; logger: Logger; 
     return chain;
   };
 
+  const append = async (tenantId: string, type: string, actor: string, payload: Record<string, unknown>): Promise<void> => {
+    try {
+      assertNoPersonalData(payload);
+      const chain = chainOf(tenantId);
+      const seq = chain.issued + 1;
+      const prevHash = chain.links.at(-1)?.hash ?? AUDIT_GENESIS_HASH;
+      const at = new Date(options.clock.now()).toISOString();
+      const canonicalPayload = JSON.parse(canonicalJson(payload)) as unknown;
+      const hash = auditHash(prevHash, { seq, type, actor, at, payload: canonicalPayload }, key);
+      chain.links.push({ seq, type, actor, at, payload: canonicalPayload, prevHash, hash });
+      chain.issued = seq;
+    } catch (err) {
+      log.error({ tenant: tenantId, type, code: (err as { code?: unknown }).code ?? null }, 'audit event not recorded');
+    }
+  };
+
   return {
     keyed: key !== null,
     async record(tenantId, event, actor = 'system') {
       const { type, payload } = auditPayloadOf(event);
-      try {
-        assertNoPersonalData(payload);
-        const chain = chainOf(tenantId);
-        const seq = chain.issued + 1;
-        const prevHash = chain.links.at(-1)?.hash ?? AUDIT_GENESIS_HASH;
-        const at = new Date(options.clock.now()).toISOString();
-        const canonicalPayload = JSON.parse(canonicalJson(payload)) as unknown;
-        const hash = auditHash(prevHash, { seq, type, actor, at, payload: canonicalPayload }, key);
-        chain.links.push({ seq, type, actor, at, payload: canonicalPayload, prevHash, hash });
-        chain.issued = seq;
-      } catch (err) {
-        log.error({ tenant: tenantId, type, code: (err as { code?: unknown }).code ?? null }, 'audit event not recorded');
-      }
+      await append(tenantId, type, actor, payload);
     },
+    append,
     async verify(tenantId) {
       const chain = chainOf(tenantId);
       const verifier = createChainVerifier(key);

@@ -117,16 +117,20 @@ export function createAuditRepository(options: AuditRepositoryOptions): AuditRep
 export function createSqlAuditTrail(options: AuditRepositoryOptions & { logger: Logger }): AuditTrail {
   const repo = createAuditRepository(options);
   const log = options.logger.child({ component: 'audit' });
+  const append = async (tenantId: string, type: string, actor: string, payload: Record<string, unknown>): Promise<void> => {
+    try {
+      await repo.appendAudit(tenantId, type, actor, payload);
+    } catch (err) {
+      log.error({ tenant: tenantId, type, code: (err as { code?: unknown }).code ?? null }, 'audit event not recorded');
+    }
+  };
   return {
     keyed: (options.key ?? null) !== null,
     async record(tenantId, event, actor = 'system') {
       const { type, payload } = auditPayloadOf(event);
-      try {
-        await repo.appendAudit(tenantId, type, actor, payload);
-      } catch (err) {
-        log.error({ tenant: tenantId, type, code: (err as { code?: unknown }).code ?? null }, 'audit event not recorded');
-      }
+      await append(tenantId, type, actor, payload);
     },
+    append,
     async verify(tenantId) {
       const inspected = await repo.inspectAuditChain(tenantId);
       if (inspected.ok) return { ok: true, count: inspected.count };
