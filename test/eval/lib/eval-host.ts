@@ -49,6 +49,8 @@ export function createEvalHosts(options: { tenant: TenantData; brain: Brain }): 
       router: createLocalShardRouter({ shardCount: 8 }),
       clock,
       logger,
+      // A turn that never settles is a failed conversation, not a hung evaluation.
+      turnTimeoutMs: 10_000,
     });
     current = { host, transcripts: store };
     return host;
