@@ -1,4 +1,6 @@
 import { describe, it, expect } from 'vitest';
+import type { Understanding } from '../../../src/domain/understanding.js';
+import { understood } from './machine-harness.js';
 import { createLeadState, fieldsNamedIn, isValidEmail, mergeLeadFields, nextLeadQuestion, profileFromLead, startLead, summaryAnswer } from '../../../src/machines/lead-draft.js';
 
 describe('lead draft helpers', () => {
@@ -66,8 +68,7 @@ describe('startLead with a remembered profile', () => {
 });
 
 describe('mergeLeadFields at the summary', () => {
-  const understanding = (leadFields: Record<string, string | null>) =>
-    ({ nlu: { intent: { name: 'out_of_scope', confidence: 0.2 }, ranking: [], entities: [], lang: 'es' }, lang: 'es', affirmation: null, leadFields, products: [], critical: false, priority: 3 }) as const;
+  const understanding = (leadFields: Understanding['leadFields']) => understood('out_of_scope', { confidence: 0.2, leadFields });
 
   it('should note an update only when a shown value changes', () => {
     const lead = { ...createLeadState(), status: 'confirming' as const, draft: { email: { value: 'a@b.do', sourceMessageId: 'm1' } } };
