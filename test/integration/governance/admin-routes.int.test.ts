@@ -140,11 +140,47 @@ describe('governance admin routes over HTTP', () => {
       body: { error: { code: 'HILO_ERR_HTTP_INVALID_JSON' } },
     });
     expect(await call('POST', `/api/tenants/${tenantId}/retention/run`, { body: '{}', contentType: 'text/plain' })).toMatchObject({ status: 415 });
+    // A body that is not valid UTF-8 is a client error too (docs/errors.md), never a U+FFFD in a value.
+    const notUtf8 = await fetch(`${base}/api/tenants/${tenantId}/retention/run`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: Buffer.concat([Buffer.from('{"older_than_days":7,"note":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]),
+    });
+    expect(notUtf8.status).toBe(400);
+    expect(((await notUtf8.json()) as { error: { code: string } }).error.code).toBe('HILO_ERR_HTTP_INVALID_JSON');
     // No policy and no value: nothing to enforce.
     expect(await call('POST', `/api/tenants/${otherTenant}/retention/run`, { auth: otherKey })).toMatchObject({
       status: 400,
       body: { error: { code: 'HILO_ERR_HTTP_VALIDATION' } },
     });
+  });
+
+  it('should apply the per-IP rate limit to the governance routes like the rest of the API', async () => {
+    const root = projectRoot();
+    const tenants = new Set([tenantId]);
+    const limited = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      transport: 'node',
+      service: { hasTenant: (t: string) => tenants.has(t) } as unknown as ConversationService,
+      apiKeys,
+      logger: createSilentLogger(),
+      clock,
+      assets: { widgetJsPath: join(root, 'dist', 'widget', 'widget.js'), demoHtmlPath: join(root, 'web-widget', 'demo', 'index.html') },
+      rateLimits: { perIpPerMinute: 3 },
+      extraRoutes: createAdminRoutes({ governance, apiKeys, hasTenant: (t) => tenants.has(t) }),
+    });
+    try {
+      const verify = () => fetch(`http://127.0.0.1:${limited.port}/api/tenants/${tenantId}/audit/verify`, { headers: { authorization: `Bearer ${key}` } });
+      for (let i = 0; i < 3; i++) expect((await verify()).status).toBe(200);
+      const refused = await verify();
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      // Unauthenticated guessing pays from the same budget.
+      expect((await fetch(`http://127.0.0.1:${limited.port}/api/tenants/${tenantId}/contacts/x/export`)).status).toBe(429);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('should erase old conversations on each scheduled pass and stop idempotently', async () => {
