@@ -155,7 +155,7 @@ describe('held-out sets', () => {
     const training = new Set(Object.values(tenant.utterances).flatMap((byLang) => Object.values(byLang).flat().map(key)));
     const other = new Set(readJsonl<IntentRow>(sources.intentSets[1]!.file).map((r) => key(r.text)));
     const rows = readJsonl<IntentRow>(sources.intentSets[0]!.file);
-    // A held-out message found in the training data means someone trained on it: write a new one.
+    // Found in training: take it out of training if it was copied there, else rephrase the held-out row.
     expect(rows.filter((r) => training.has(key(r.text))).map((r) => r.text)).toEqual([]);
     expect(rows.filter((r) => other.has(key(r.text))).map((r) => r.text)).toEqual([]);
   });
