@@ -162,6 +162,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (/^(?:grado|grade|calibre|gauge|#|no|numero)$/.test(t) && /^\d+$/.test(toks[j + 1]?.t ?? '')) return { parts: [t, toks[j + 1]!.t], len: 2 };
         if (/^\d+(?:[.,]\d+)?$/.test(t)) {
           const unit = toks[j + 1]?.t;
+          if (unit !== undefined && /^pulgadas?$/.test(unit) && toks[j + 2]?.t === 'y' && toks[j + 3]?.t === 'media') return { parts: [t, unit, 'y', 'media'], len: 4 };
           if (unit !== undefined && (MEASURE_UNIT.test(unit) || unit === '"')) return { parts: [t, unit], len: 2 };
           if (unit !== undefined && /^x$/.test(unit) && /^\d/.test(toks[j + 2]?.t ?? '')) return { parts: [t, 'x', toks[j + 2]!.t], len: 3 };
           return null;
@@ -208,7 +209,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             j += attribute.len;
             continue;
           }
-          if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
+          if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'for' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
             const next = toks[j + 1] as Tok;
             // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas").
             const size = /^\d+$/.test(next.t) ? next.t : NUMBER_WORDS[next.t] !== undefined && NUMBER_WORDS[next.t]! > 1 ? String(NUMBER_WORDS[next.t]) : null;
@@ -220,7 +221,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             }
             const nextPack = singular(next.t).find((form) => PACK_UNITS.has(form));
             if (nextPack !== undefined && (t.t === 'de' || t.t === 'en' || t.t === 'in')) {
-              parts.push(nextPack);
+              // The connector stays: "cable 14 en rollo" is a #14 roll, not 14 rolls.
+              parts.push(t.t, nextPack);
               last = j + 1;
               j += 2;
               continue;

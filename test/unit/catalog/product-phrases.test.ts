@@ -1,0 +1,32 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createProductMatcher, type ProductMatcher } from '../../../src/actors/brain/rule/products.js';
+import { demoTenant } from '../tools/helpers.js';
+
+let matcher: ProductMatcher;
+
+beforeAll(async () => {
+  matcher = createProductMatcher((await demoTenant()).catalog);
+});
+
+const phrases = (text: string): string[] => matcher.extract(text).mentions.map((m) => m.query);
+
+describe('rule brain product phrases over the demo catalog', () => {
+  it.each([
+    ['screws for drywall', 'screw drywall'],
+    ['tienen pintura impermeabilizante?', 'pintura impermeabilizante'],
+    ['tornillos para techo', 'tornillo techo'],
+    ['llave de lavamanos', 'llave lavamano'],
+    ['roofing sheets', 'roofing sheet'],
+    ['block u para dintel', 'block dintel'],
+    ['bloque de ocho', 'bloque 8'],
+    ['pvc glue quarter gallon', 'pvc glue 1/4 gal'],
+    ['pintura blanca de cubeta', 'pintura blanca de cubeta'],
+  ])('should keep "%s" as one product phrase (%s)', (text, query) => {
+    expect(phrases(text)).toEqual([query]);
+  });
+
+  it('should still split products a customer lists', () => {
+    expect(phrases('cemento, arena y grava')).toEqual(['cemento', 'arena', 'grava']);
+    expect(phrases('tienen cemento y varillas de 3/8?')).toEqual(['cemento', 'varilla 3/8']);
+  });
+});
