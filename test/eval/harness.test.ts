@@ -55,7 +55,8 @@ describe('evaluation harness', () => {
 
   it('should pass a conversation whose expectations hold and list every failed expectation of the other', () => {
     const [good, bad] = result.conversations.outcomes;
-    expect(good).toMatchObject({ title: 'handoff on request', passed: true, failures: [] });
+    expect(good).toMatchObject({ title: 'handoff on request', passed: true, checks: 3, failures: [] });
+    expect(bad!.checks).toBe(4);
     expect(bad!.passed).toBe(false);
     expect(bad!.failures.map((f) => [f.turn, f.expected])).toEqual([
       [1, 'language en'],

@@ -19,6 +19,8 @@ export interface ConversationOutcome {
   title: string;
   line: number;
   passed: boolean;
+  /** Expectations checked (a crash leaves the rest of the conversation unchecked). */
+  checks: number;
   failures: TurnFailure[];
   /** A turn threw (a crash, not a wrong answer). */
   error?: string;
@@ -117,11 +119,13 @@ export async function runConversations(options: RunConversationsOptions): Promis
     const host = nextHost();
     const senderId = conv.channel === 'whatsapp' ? `1809555${String(n).padStart(4, '0')}` : `eval-${n}`;
     const failures: TurnFailure[] = [];
+    let checks = 0;
     let error: string | undefined;
     try {
       for (const [i, turn] of conv.turns.entries()) {
         const result = await host.handleMessage({ tenantId: options.tenant.settings.id, channel: conv.channel, senderId, text: turn.text });
         for (const e of turn.expect) {
+          checks++;
           const got = check(e, result);
           if (got !== null) failures.push({ turn: i + 1, line: e.line, said: turn.text, expected: describe(e), got });
         }
@@ -131,7 +135,7 @@ export async function runConversations(options: RunConversationsOptions): Promis
     } finally {
       await host.close();
     }
-    outcomes.push({ file: conv.file, title: conv.title, line: conv.line, passed: failures.length === 0 && error === undefined, failures, ...(error ? { error } : {}) });
+    outcomes.push({ file: conv.file, title: conv.title, line: conv.line, passed: failures.length === 0 && error === undefined, checks, failures, ...(error ? { error } : {}) });
   }
   return outcomes;
 }

@@ -116,7 +116,15 @@ export function renderMarkdown(r: EvalResult, meta: ReportMeta, history: History
 
   // ---------------------------------------------------------------- conversations
   const outcomes = r.conversations.outcomes;
-  out.push('## Scripted conversations', '', `${outcomes.length} conversations, ${r.conversations.turns} customer turns, ${r.conversations.files} files; pass rate **${pct(outcomes.length === 0 ? 0 : convPassed / outcomes.length)}** (${convPassed}/${outcomes.length}).`, '');
+  const checks = outcomes.reduce((a, o) => a + o.checks, 0);
+  const held = checks - outcomes.reduce((a, o) => a + o.failures.length, 0);
+  out.push(
+    '## Scripted conversations',
+    '',
+    `${outcomes.length} conversations, ${r.conversations.turns} customer turns, ${r.conversations.files} files; pass rate **${pct(outcomes.length === 0 ? 0 : convPassed / outcomes.length)}** (${convPassed}/${outcomes.length}). ` +
+      `A conversation passes when every expectation holds; ${held} of ${checks} expectations held (${pct(checks === 0 ? 0 : held / checks)}).`,
+    '',
+  );
   const byFile = new Map<string, { ok: number; n: number }>();
   for (const o of outcomes) {
     const s = byFile.get(o.file) ?? { ok: 0, n: 0 };
@@ -157,7 +165,9 @@ export function renderSummary(r: EvalResult): string {
   lines.push(`entities micro F1 ${f1(r.entities.micro).toFixed(3)}  ` + SCORED_ENTITY_TYPES.map((t) => `${t} ${f1(r.entities.byType[t]!).toFixed(2)}`).join('  '));
   lines.push(`product top-1 search ${frac(r.products.search.top1)}  brain-fed ${frac(r.products.brainFed.top1)}`);
   const passed = r.conversations.outcomes.filter((o) => o.passed).length;
-  lines.push(`conversations ${passed}/${r.conversations.outcomes.length} passed (${r.conversations.turns} turns)`);
+  const checks = r.conversations.outcomes.reduce((a, o) => a + o.checks, 0);
+  const failed = r.conversations.outcomes.reduce((a, o) => a + o.failures.length, 0);
+  lines.push(`conversations ${passed}/${r.conversations.outcomes.length} passed (${r.conversations.turns} turns; ${checks - failed}/${checks} expectations held)`);
   for (const o of r.conversations.outcomes.filter((x) => !x.passed)) {
     const f = o.failures[0];
     lines.push(`  ✗ ${o.file}:${o.line} ${o.title}${o.error ? ` — crashed: ${o.error}` : f ? ` — turn ${f.turn}: expected ${f.expected}; got ${f.got.slice(0, 100)}` : ''}`);
