@@ -607,3 +607,19 @@ describe('qualifying with the rule brain › answers that are not quite answers'
     expect(last.state.value).toBe('qualifying.collecting.waiting');
   });
 });
+
+describe('qualifying with the rule brain › a correction while another question is pending', () => {
+  it('should take the new name, not read it as the interest area, and ask the area again', async () => {
+    const { tenant, brain } = await loadDemo();
+    const { host } = createMemoryHost({ tenant, brain });
+    const say = (text: string) => host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'fix', text });
+    const first = await say('Hola, soy Ana Pérez de Constructora Báez, ana@baez.do, 809-555-1234. Queremos cotizar materiales para una obra, es urgente');
+    expect(first.state.context.expecting).toEqual({ kind: 'lead_field', field: 'interest_area' });
+    const fixed = await say('espera, mi nombre completo es Ana María Pérez');
+    const draft = (fixed.state.context as { lead: { draft: Record<string, { value: string | null } | undefined> } }).lead.draft;
+    expect(draft.name?.value).toBe('Ana María Pérez');
+    expect(draft.interest_area).toBeUndefined();
+    expect(fixed.state.context.expecting).toEqual({ kind: 'lead_field', field: 'interest_area' });
+    await host.close();
+  });
+});

@@ -189,12 +189,15 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       const area = detectInterestArea(bare, { bare: true });
       if (area) return area;
       if (dontKnow || /^(?:otro|otra|otros|other|ninguno|ninguna|none|nada|general|informacion|info|consulta)$/.test(f)) return 'Otro';
-      // A question or a request for something else is not an answer: the machine answers it and asks again.
-      if (/\?\s*$/.test(text.trim())) return undefined;
+      // A question, contact data ("mi nombre completo es …") or a long message is not an answer to
+      // this question: the machine takes what it carries and asks again.
+      if (/\?\s*$/.test(text.trim()) || carriesContactData(context.entities) || f.split(' ').length > 6) return undefined;
       return context.entities.some((e) => e.type === 'product') ? 'Ventas' : 'Otro';
     }
     case 'problem_statement': {
       if (dontKnow || DECLINE_PROBLEM.test(f)) return null;
+      // "mi correo es …" while the need was asked gives contact data, not the need.
+      if (carriesContactData(context.entities) && f.split(' ').length <= 10) return undefined;
       const trimmed = text.trim().replace(/\s+/g, ' ');
       return trimmed.length <= 400 ? trimmed : `${trimmed.slice(0, 399).trimEnd()}…`;
     }
@@ -208,6 +211,10 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     default:
       return undefined;
   }
+}
+
+function carriesContactData(entities: readonly Entity[]): boolean {
+  return entities.some((e) => e.type === 'person_name' || e.type === 'email' || e.type === 'phone' || e.type === 'company');
 }
 
 /**
