@@ -31,6 +31,8 @@ export interface HiloConfig {
   metricsToken: string | null;
   /** Server secret (`HILO_SECRET`) that signs widget resume tokens; null: kept in `dataDir`. */
   secret: string | null;
+  /** `HILO_TRUST_PROXY=1`: the client address is the last `X-Forwarded-For` entry (one reverse proxy in front). */
+  trustProxy: boolean;
   /** `HILO_AUDIT_KEY` (≥ 32 characters): the audit chain is HMAC-SHA256 keyed with it; null: plain SHA-256. */
   auditKey: string | null;
   /** `memory`: everything in process memory (forgotten on restart); `durable`: SQL + snapshot store. */
@@ -234,6 +236,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     inspectPort: int(env, 'HILO_INSPECT_PORT', 8081, 1, 65535),
     inspectConversation: env.HILO_INSPECT_CONVERSATION ?? '',
     ...secrets,
+    trustProxy: oneOf(env, 'HILO_TRUST_PROXY', ['0', '1'] as const, '0') === '1',
     storage: oneOf(env, 'HILO_STORAGE', ['durable', 'memory'] as const, 'durable'),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix,

@@ -435,6 +435,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       // Signs widget resume tokens; kept in the data folder so widgets resume after a restart.
       secret: loadServerSecret({ secret: config.secret, dataDir: config.dataDir, persist: config.storage === 'durable' }),
       metricsToken: config.metricsToken,
+      trustProxy: config.trustProxy,
       extraRoutes: [...metrics.routes, ...adminRoutes, ...wiring.routes],
       health: () => ({ tenants: [...tenants.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
       onWidgetDisconnect: (tenantId, conversationId) => brainByTenant.get(tenantId)?.release?.(conversationId),

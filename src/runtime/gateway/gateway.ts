@@ -61,6 +61,8 @@ export interface GatewayOptions {
    * and it shows `/health`'s details. Null/undefined: metrics are open.
    */
   metricsToken?: string | null;
+  /** One trusted reverse proxy in front: the client address comes from `X-Forwarded-For`. Default false. */
+  trustProxy?: boolean;
 }
 
 export interface Gateway {
@@ -470,6 +472,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     port: options.port,
     http,
     maxBodyBytes,
+    trustProxy: options.trustProxy === true,
     ws: {
       path: GATEWAY_DEFAULTS.wsPath,
       handler: widget,

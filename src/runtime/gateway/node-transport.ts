@@ -12,7 +12,7 @@ import {
   declaredLength,
   hasBody,
   internalErrorResponse,
-  normaliseIp,
+  clientIp,
 } from './transport-shared.js';
 import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection } from './transport.js';
 
@@ -98,7 +98,7 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
         const url = new URL(req.url ?? '/', 'http://localhost');
         const headers = copyHeaders(req);
         const method = (req.method ?? 'GET').toUpperCase();
-        const ip = normaliseIp(req.socket.remoteAddress ?? '');
+        const ip = clientIp(req.socket.remoteAddress ?? '', headers['x-forwarded-for'], opts.trustProxy === true);
 
         const run = (body: Buffer): void => {
           opts
@@ -173,7 +173,8 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
             socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
             return;
           }
-          const ip = normaliseIp(req.socket.remoteAddress ?? '');
+          const forwarded = req.headers['x-forwarded-for'];
+          const ip = clientIp(req.socket.remoteAddress ?? '', Array.isArray(forwarded) ? forwarded.join(', ') : forwarded, opts.trustProxy === true);
           server.handleUpgrade(req, socket, head, (socketWs) => {
             const conn = new NodeConnection(`n${++nextId}`, ip, url.searchParams, socketWs, ws.maxBackpressureBytes);
             let idle: NodeJS.Timeout | null = null;

@@ -36,6 +36,19 @@ export function hasBody(headers: Record<string, string>): boolean {
   return (length !== null && length !== 0) || headers['transfer-encoding'] !== undefined;
 }
 
+/**
+ * The client address: the socket's peer, or — when the operator says Hilo runs behind one trusted
+ * reverse proxy (`HILO_TRUST_PROXY=1`) — the last address of `X-Forwarded-For`, the one that proxy
+ * saw (earlier entries are whatever the client wrote). Per-IP limits need the real client.
+ */
+export function clientIp(peer: string, forwardedFor: string | undefined, trustProxy: boolean): string {
+  if (trustProxy && forwardedFor) {
+    const last = forwardedFor.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+    if (last && /^[0-9a-fA-F.:]{2,45}$/.test(last)) return normaliseIp(last);
+  }
+  return normaliseIp(peer);
+}
+
 /** IPv4 peers on a dual-stack socket show up as `::ffff:a.b.c.d`; report the plain address. */
 export function normaliseIp(ip: string): string {
   const lower = ip.toLowerCase();

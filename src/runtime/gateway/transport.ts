@@ -64,6 +64,8 @@ export interface TransportListenOptions {
   http: HttpHandler;
   /** Largest request body accepted; larger bodies get 413 and the handler never runs. */
   maxBodyBytes: number;
+  /** Take the client address from `X-Forwarded-For` (one trusted reverse proxy in front). Default false. */
+  trustProxy?: boolean;
   ws?: {
     path: string;
     handler: WsHandler;

@@ -11,7 +11,7 @@ import {
   declaredLength,
   hasBody,
   internalErrorResponse,
-  normaliseIp,
+  clientIp,
   statusLine,
 } from './transport-shared.js';
 import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection } from './transport.js';
@@ -110,7 +110,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           upgrade: (res, req, context) => {
             const data: SocketData = {
               query: new URLSearchParams(req.getQuery() ?? ''),
-              ip: normaliseIp(Buffer.from(res.getRemoteAddressAsText()).toString()),
+              ip: clientIp(Buffer.from(res.getRemoteAddressAsText()).toString(), req.getHeader('x-forwarded-for') || undefined, opts.trustProxy === true),
               conn: null,
             };
             res.upgrade(
@@ -162,7 +162,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         const query = new URLSearchParams(rawQuery);
         const target = rawQuery === '' ? path : `${path}?${rawQuery}`;
         const headers = copyHeaders(req);
-        const ip = normaliseIp(Buffer.from(res.getRemoteAddressAsText()).toString());
+        const ip = clientIp(Buffer.from(res.getRemoteAddressAsText()).toString(), headers['x-forwarded-for'], opts.trustProxy === true);
 
         const run = (body: Buffer): void => {
           opts

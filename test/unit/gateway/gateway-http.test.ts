@@ -283,6 +283,19 @@ describe.each(['uws', 'node'] as const)('gateway HTTP API on %s', (transport) =>
       expect((await get(`/api/tenants/${TENANT}/conversations/none`)).status).toBe(404);
     });
 
+    it('should count per client behind a trusted proxy (X-Forwarded-For), and ignore the header otherwise', async () => {
+      const asClient = (ip: string) => get(`/api/tenants/${TENANT}/conversations/none`, { authorization: `Bearer ${KEY}`, 'x-forwarded-for': `6.6.6.6, ${ip}` });
+      await start({ rateLimits: { perIpPerMinute: 2, perContactPerMinute: 100 }, trustProxy: true });
+      for (let i = 0; i < 2; i++) expect((await asClient('198.51.100.1')).status).toBe(404);
+      expect((await asClient('198.51.100.1')).status).toBe(429);
+      // Another client behind the same proxy has its own budget; the first (client-written) entry is not trusted.
+      expect((await asClient('198.51.100.2')).status).toBe(404);
+      await gateway.close();
+      await start({ rateLimits: { perIpPerMinute: 2, perContactPerMinute: 100 } });
+      for (let i = 0; i < 2; i++) expect((await asClient(`203.0.113.${i}`)).status).toBe(404);
+      expect((await asClient('203.0.113.9')).status).toBe(429);
+    });
+
     it('should apply the per-IP limit to extra /api routes (governance) too', async () => {
       let served = 0;
       await start({

@@ -6,6 +6,7 @@ import { createTransport } from '../../../src/runtime/gateway/transport.js';
 import { createRouter } from '../../../src/runtime/gateway/router.js';
 import { createWidgetSocketHandler, WS_CLOSE } from '../../../src/runtime/gateway/widget-socket.js';
 import { createResumeTokens, isStrongVisitorId } from '../../../src/runtime/gateway/resume-token.js';
+import { clientIp } from '../../../src/runtime/gateway/transport-shared.js';
 import type { WsConnection } from '../../../src/runtime/gateway/transport.js';
 import { createSilentLogger } from '../../../src/runtime/logger.js';
 import { createRateLimiter } from '../../../src/runtime/rate-limiter.js';
@@ -189,5 +190,15 @@ describe('isStrongVisitorId', () => {
     for (let i = 0; i < 2_000; i++) expect(isStrongVisitorId(randomBytes(16).toString('base64url'))).toBe(true);
     for (let i = 0; i < 200; i++) expect(isStrongVisitorId(randomBytes(16).toString('hex'))).toBe(true);
     expect(isStrongVisitorId(randomUUID())).toBe(true);
+  });
+});
+
+describe('clientIp', () => {
+  it('should take the peer unless a trusted proxy is configured, then the last X-Forwarded-For entry', () => {
+    expect(clientIp('::ffff:10.0.0.5', '1.2.3.4', false)).toBe('10.0.0.5');
+    expect(clientIp('10.0.0.5', '9.9.9.9, 1.2.3.4', true)).toBe('1.2.3.4');
+    expect(clientIp('10.0.0.5', '::ffff:1.2.3.4', true)).toBe('1.2.3.4');
+    expect(clientIp('10.0.0.5', 'not an address', true)).toBe('10.0.0.5');
+    expect(clientIp('10.0.0.5', undefined, true)).toBe('10.0.0.5');
   });
 });
