@@ -70,6 +70,8 @@ interface StoredCode extends PendingCode {
 }
 
 export interface LinkGuard {
+  /** Codes waiting to be typed (expired ones are swept when a new code is issued). */
+  readonly pendingCount: number;
   /** Whether this conversation has a code waiting to be typed. */
   hasPending(conversation: string): boolean;
   /**
@@ -145,6 +147,9 @@ export function createLinkGuard(options: LinkGuardOptions): LinkGuard {
 
   return {
     hasPending: (conversation) => pending.has(conversation),
+    get pendingCount() {
+      return pending.size;
+    },
 
     async check({ tenantId, conversationId, conversation, offerHandleKey, text, clientIp }) {
       const code = pending.get(conversation);
@@ -193,6 +198,9 @@ export function createLinkGuard(options: LinkGuardOptions): LinkGuard {
     },
 
     async issue({ tenantId, conversationId, conversation, handleKey, target, clientIp, send }) {
+      // Codes nobody typed back would otherwise stay in memory for good.
+      const now = clock.now();
+      for (const [key, c] of pending) if (c.expiresAt < now) pending.delete(key);
       const refuse = (reason: string): false => {
         log.info({ tenant: tenantId, conversationId, reason }, 'identity code not sent: limit reached');
         audit({ tenantId, type: 'identity.code_refused', payload: { conversationId, handleKey, reason, ...(clientIp ? { ipKey: ipKey(tenantId, clientIp) } : {}) } });
