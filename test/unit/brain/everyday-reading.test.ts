@@ -132,3 +132,24 @@ describe('routing on the development messages', () => {
     expect(routeOk / rows.length).toBeGreaterThanOrEqual(0.95);
   });
 });
+
+describe('rule brain › bare answers with nothing pending', () => {
+  it.each(['no', 'nop', 'no, estoy bien', 'nada', 'no gracias', "no, that's it"])('should read "%s" as a goodbye when nothing is pending, and name no product', async (text) => {
+    const u = await read(text);
+    expect(u.nlu.intent).toEqual({ name: 'goodbye', confidence: 0.9 });
+    expect(u.products).toEqual([]);
+    expect(u.nlu.entities.filter((e) => e.type === 'product')).toEqual([]);
+  });
+
+  it.each(['ok', 'dale', 'perfecto', 'ta bien', 'sí', 'got it', 'ok perfecto'])('should read "%s" as an acknowledgment (thanks) when nothing is pending', async (text) => {
+    const u = await read(text);
+    expect(u.nlu.intent.name).toBe('thanks');
+    expect(decideTriage(u)).toEqual({ kind: 'act', intent: 'thanks' });
+  });
+
+  it('should leave a bare "no" to the machine when a question is pending', async () => {
+    const u = await brain.understand({ text: 'no', messageId: 'm-2', expecting: { kind: 'lead_confirmation' }, lang: 'es', idempotencyKey: 'k-2' });
+    expect(u.affirmation).toBe('no');
+    expect(u.nlu.intent.name).not.toBe('goodbye');
+  });
+});

@@ -10,7 +10,7 @@ import { readLeadFields } from './lead-fields.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { foldWithMap } from './text.js';
-import { computePriority, detectAffirmation, detectClosing, detectCritical, detectLang, isOnlyGreeting, mentionsDelivery } from './signals.js';
+import { computePriority, detectAffirmation, detectClosing, detectCritical, detectLang, isBareAcknowledgment, isBareDecline, isOnlyGreeting, mentionsDelivery } from './signals.js';
 
 /**
  * Below this top probability the message is `out_of_scope`. Chosen by 5-fold cross-validation on
@@ -18,6 +18,9 @@ import { computePriority, detectAffirmation, detectClosing, detectCritical, dete
  * (0.15 → 0.922; 0.2 → 0.920; 0.3 → 0.910).
  */
 export const OUT_OF_SCOPE_THRESHOLD = 0.15;
+
+/** Confidence given to a bare "no" (a goodbye) or "ok" (an acknowledgment) when nothing is pending (a rule, not a guess). */
+const BARE_DECLINE_CONFIDENCE = 0.9;
 
 /** Confidence given to a message read as a greeting by `isOnlyGreeting` (a rule, not a guess). */
 const GREETING_RULE_CONFIDENCE = 0.9;
@@ -125,7 +128,20 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     },
     async understand(input: UnderstandInput): Promise<Understanding> {
       const { text, expecting } = input;
-      const { mentions, ...nlu } = parseWith(text, input.lang, expecting.kind === 'account_id');
+      const parsed = parseWith(text, input.lang, expecting.kind === 'account_id');
+      let { mentions } = parsed;
+      const { mentions: _parsedMentions, ...nlu } = parsed;
+      const bareAnswer = detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
+      // "no" / "nada" / "estoy bien" with nothing pending answers "¿Algo más?": a goodbye. (With a
+      // question pending — a lead field, a summary, options — the machine reads the "no" itself.)
+      if (expecting.kind === 'none' && isBareDecline(text)) nlu.intent = { name: 'goodbye', confidence: BARE_DECLINE_CONFIDENCE };
+      // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
+      else if (expecting.kind === 'none' && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = { name: 'thanks', confidence: BARE_DECLINE_CONFIDENCE };
+      // A bare yes/no names no product ("no" is not "Alambre No. 18").
+      if (bareAnswer || isBareDecline(text) || isBareAcknowledgment(text)) {
+        mentions = [];
+        nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
+      }
       const intent: IntentName = nlu.intent.name;
       const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName });
       const { critical: threat, severity } = detectCritical(text);

@@ -53,6 +53,28 @@ const FAREWELL =
 const NOTHING_MORE =
   /\b(?:(?:eso|esto) (?:es|era|seria|sería) todo|es todo|era todo|seria todo|nada mas|no necesito (?:mas|nada)|(?:thats|that s|that is|that was) (?:all|it|everything)|that will be all|nothing else|(?:i m|im|i am) (?:done|good|all set)|all set|estoy bien asi|todo bien)\b/;
 
+const BARE_DECLINE =
+  /^(?:no|nop|nope|nah|no no|nada|nada mas|no nada|no gracias|no thanks|no thank you|estoy bien|todo bien|asi esta bien|no estoy bien|no todo bien|no por ahora|por ahora no|ahora no|not now|nothing|nothing else|no thats it|no that s it|im good|i m good|i am good|no im good|no i m good|no estamos bien|ya no|no ya)$/;
+
+/**
+ * A bare "no" / "nada" / "estoy bien" when nothing is pending: the answer to the "¿Algo más?" that
+ * ends most replies. Only the whole message counts ("no tienen cemento?" is a question).
+ */
+export function isBareDecline(text: string): boolean {
+  return BARE_DECLINE.test(words(text).join(' ').replace(/\./g, ''));
+}
+
+const BARE_ACK =
+  /^(?:(?:ah |oh |ahh |aja )?(?:ok|okey|okay|oki|oka|okk|k|kk|dale|dale pues|perfecto|perfect|bueno|ta bueno|esta bueno|ta bien|esta bien|listo|excelente|genial|chevere|nitido|brutal|entendido|entiendo|comprendo|vale|de acuerdo|claro|si|sip|yes|yeah|yep|cool|great|nice|alright|got it|understood|sounds good|ya|ya veo|aja|super|buenisimo|que bueno|fino)(?: (?:ok|okey|dale|perfecto|bueno|listo|excelente|genial|entendido|gracias|thanks|pues|entonces|ya))*)$/;
+
+/**
+ * A bare acknowledgment ("ok", "dale", "perfecto", "ta bien", "got it") when nothing is pending:
+ * answered like thanks ("¡Con gusto! ¿Algo más?"), never a guess at a request.
+ */
+export function isBareAcknowledgment(text: string): boolean {
+  return BARE_ACK.test(words(text).join(' ').replace(/\./g, ''));
+}
+
 /**
  * The customer closes the conversation: a farewell ("dale, muchas gracias, bye", "gracias, hasta
  * luego"), "that's all" / "eso es todo", or a "no, gracias" to "anything else?". Thanks alone is not
