@@ -20,6 +20,7 @@ import type {
 } from './conversation-service.js';
 import { KeyedMailbox } from './mailbox.js';
 import type { ContactProfile } from '../domain/lead.js';
+import { copyMediaReference, type MediaReference } from '../domain/media.js';
 import { confirmedLeadIn, type ContactMemoryPort, type RememberedContextView } from './memory/contact-memory-port.js';
 import { codeMessage, factsFrom, handleKey, maskEmail, maskPhone, type FactsContextView } from './identity/handles.js';
 import { createMemoryAccessCounters, type AccessCounters } from './identity/access-counters.js';
@@ -102,8 +103,8 @@ export interface ConversationHostOptions {
    * the contact profile. Without it nothing is remembered between conversations.
    */
   memory?: ContactMemoryPort;
-  /** Called for every emitted `handoff.relay` (the agents' side). */
-  onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }>) => void;
+  /** Called for every emitted `handoff.relay` (the agents' side), with the message's media references. */
+  onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }> & { media?: MediaReference[]; channel?: string }) => void;
   /** Called after each committed turn with the state it ended in (`handoff.waitingAgent`, `closed`, ...). */
   onTurnCommitted?: (key: ConversationKey, state: string) => void;
 }
@@ -244,17 +245,22 @@ export class ConversationHost implements ConversationService {
       const earlier = await this.#findInbound(key, messageId);
       if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
       const receivedAt = new Date(this.#o.clock.now()).toISOString();
-      const inbound: NewTranscriptEntry = { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt };
-      const codeResult = await this.#checkCode(key, message.text, message.clientIp);
+      const media = message.media && message.media.length > 0 ? message.media.map(copyMediaReference) : undefined;
+      const inbound: NewTranscriptEntry = { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt, ...(media ? { media } : {}) };
+      // Media without a caption has nothing to read: the machine acknowledges (or relays) it by kind.
+      const mediaOnly = media !== undefined && message.text.trim() === '' ? media[0]! : null;
+      const codeResult = mediaOnly ? null : await this.#checkCode(key, message.text, message.clientIp);
       this.#publish(key, { type: 'typing', on: true });
       try {
         const turn = await this.#turn(
           key,
           message.channel,
           inbound,
-          codeResult
-            ? { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult }
-            : { type: 'user.message', messageId, text: message.text, channel: message.channel, receivedAt },
+          mediaOnly
+            ? { type: 'user.media', messageId, kind: mediaOnly.kind, channel: message.channel, receivedAt }
+            : codeResult
+              ? { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult }
+              : { type: 'user.message', messageId, text: message.text, channel: message.channel, receivedAt },
         );
         confirmed = codeResult === 'valid' && (this.#active.get(keyString(key))?.lastEmitted ?? []).some((e) => e.type === 'identity.confirmed');
         return turn;
@@ -593,7 +599,8 @@ export class ConversationHost implements ConversationService {
       throw new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
     }
     for (const line of stored) this.#publish(key, { type: 'message', entry: line });
-    for (const relay of relays) this.#o.onRelay?.(key, relay);
+    // A relayed customer message carries its photos, voice notes... (references) to the agents.
+    for (const relay of relays) this.#o.onRelay?.(key, inbound?.media && relay.messageId === inbound.messageId ? { ...relay, media: inbound.media, channel: inbound.channel } : relay);
     try {
       this.#o.onTurnCommitted?.(key, flattenState(after.value));
     } catch (err) {

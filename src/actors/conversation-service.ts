@@ -1,3 +1,4 @@
+import type { MediaReference } from '../domain/media.js';
 import type { NluResult } from '../domain/nlu.js';
 import type { TranscriptEntry } from '../persistence/transcript-store.js';
 
@@ -10,6 +11,11 @@ export interface InboundMessage {
   /** The channel's message id, used for de-duplication; minted when the channel has none. */
   messageId?: string;
   text: string;
+  /**
+   * Photos, voice notes, documents... sent with the message (provider references; `text` is then
+   * the caption, possibly empty). Kept on the customer's transcript line and relayed during a handoff.
+   */
+  media?: MediaReference[];
   /**
    * The client's IP address when the channel has one (widget, REST). Only abuse limits read it
    * (identity-link codes per IP); it is hashed before it is stored or logged.

@@ -1,23 +1,42 @@
-import type { InboundKind } from './channel.js';
+import { isMediaKind, type MediaKind, type MediaReference } from '../domain/media.js';
+import type { ChannelInboundMessage } from './channel.js';
 
-const ACKS: Record<'es' | 'en', Record<'location' | 'media' | 'contacts', string>> = {
-  es: {
-    location: '¡Gracias por compartir tu ubicación! La tengo en cuenta. ¿En qué más te puedo ayudar?',
-    media: '¡Gracias por el archivo! Por ahora solo puedo leer mensajes de texto. ¿Me cuentas por escrito en qué te ayudo?',
-    contacts: '¡Gracias por el contacto! Por ahora solo puedo leer mensajes de texto. ¿Me cuentas por escrito en qué te ayudo?',
-  },
-  en: {
-    location: 'Thanks for sharing your location! I have noted it. How else can I help you?',
-    media: "Thanks for the file! For now I can only read text messages. Could you tell me in writing how I can help?",
-    contacts: "Thanks for the contact! For now I can only read text messages. Could you tell me in writing how I can help?",
-  },
+/** Provider words for media types (WhatsApp `type`, Telegram message fields) → Hilo's media kind. */
+const PROVIDER_KINDS: Record<string, MediaKind> = {
+  photo: 'image',
+  animation: 'video',
+  video_note: 'video',
 };
 
 /**
- * The polite answer to a message the brain cannot read (location, media without caption, contacts);
- * `null` for kinds the brain handles. The runtime sends it instead of running a turn on empty text.
+ * The media references of an inbound message: the parser's, or — for a location, contact card or
+ * media message the provider described without a usable reference — one bare reference of its
+ * kind, so every message the brain cannot read is still recorded on the transcript and answered
+ * (or relayed to a human) by the conversation, in the contact's language, from tenant templates.
+ * Plain text messages have none.
+ *
+ * @example
+ * await host.handleMessage({ ...toInboundMessage(event), media: inboundMedia(event) });
  */
-export function politeAcknowledgement(kind: InboundKind, language: 'es' | 'en' = 'es'): string | null {
-  if (kind === 'location' || kind === 'media' || kind === 'contacts') return ACKS[language][kind];
-  return null;
+export function inboundMedia(message: ChannelInboundMessage): MediaReference[] {
+  if (message.media && message.media.length > 0) return message.media;
+  const meta = message.meta;
+  const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+  if (message.kind === 'location') {
+    const latitude = num(meta.latitude);
+    const longitude = num(meta.longitude);
+    return [{ kind: 'location', ...(latitude !== undefined && longitude !== undefined ? { latitude, longitude } : {}) }];
+  }
+  if (message.kind === 'contacts') {
+    const count = num(meta.count);
+    return [{ kind: 'contacts', ...(count !== undefined ? { count } : {}) }];
+  }
+  if (message.kind === 'media') {
+    const type = typeof meta.mediaType === 'string' ? meta.mediaType : '';
+    const kind: MediaKind = PROVIDER_KINDS[type] ?? (isMediaKind(type) ? type : 'document');
+    const id = typeof meta.mediaId === 'string' ? meta.mediaId : undefined;
+    const mimeType = typeof meta.mimeType === 'string' ? meta.mimeType : undefined;
+    return [{ kind, ...(id ? { id } : {}), ...(mimeType ? { mimeType } : {}) }];
+  }
+  return [];
 }

@@ -1,4 +1,5 @@
 import type { InboundMessage } from '../actors/conversation-service.js';
+import type { MediaReference } from '../domain/media.js';
 import type { HiloErrorCode } from '../errors.js';
 
 /** Header names are lower-case (as Node's `IncomingMessage.headers`); a repeated header may be an array. */
@@ -31,6 +32,8 @@ export interface ChannelInboundMessage {
   timestamp: number;
   /** Small, non-personal provider facts worth keeping (button payload, media type, coordinates...). */
   meta: Record<string, string | number | boolean>;
+  /** What came with the message besides text (photos, voice notes, documents...): provider references, never bytes. */
+  media?: MediaReference[];
 }
 
 export type OutboundStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
@@ -116,7 +119,14 @@ export interface Sender {
 
 /** The `InboundMessage` the conversation service takes, from a normalised channel message. */
 export function toInboundMessage(message: ChannelInboundMessage): InboundMessage {
-  return { tenantId: message.tenantId, channel: message.channel, senderId: message.senderId, messageId: message.messageId, text: message.text };
+  return {
+    tenantId: message.tenantId,
+    channel: message.channel,
+    senderId: message.senderId,
+    messageId: message.messageId,
+    text: message.text,
+    ...(message.media && message.media.length > 0 ? { media: message.media } : {}),
+  };
 }
 
 /** First value of a header, whatever its case in the map. */

@@ -1,4 +1,4 @@
-export { politeAcknowledgement } from './acknowledgement.js';
+export { inboundMedia } from './acknowledgement.js';
 export {
   headerValue,
   toInboundMessage,

@@ -1,6 +1,8 @@
 export { INTENTS, isIntentName } from './intents.js';
 export type { IntentName } from './intents.js';
 export { ENTITY_TYPES } from './nlu.js';
+export { MEDIA_KINDS, copyMediaReference, isMediaKind, mediaAckKind, readMediaReferences } from './media.js';
+export type { MediaKind, MediaReference } from './media.js';
 export type { Entity, EntityType, IntentScore, Lang, NluResult } from './nlu.js';
 export {
   ASKED_LEAD_FIELDS,

@@ -7,6 +7,7 @@ import type { Expectation, Understanding, UnderstandInput } from '../domain/unde
 import type { LeadDraft, LeadPayload } from '../domain/lead.js';
 import type { IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
+import type { MediaKind } from '../domain/media.js';
 
 /** Bumped whenever a persisted snapshot of an older version could no longer be restored as is. */
 export const MACHINE_VERSION = 1;
@@ -45,6 +46,20 @@ export interface UserMessageEvent {
   type: 'user.message';
   messageId: string;
   text: string;
+  channel: string;
+  /** ISO timestamp from the host's clock. */
+  receivedAt: string;
+}
+/**
+ * A customer message with no text to read: a photo, voice note, document, sticker, shared place or
+ * contact without a caption. The host keeps the provider's reference on the transcript line; the
+ * machine only needs its kind (to acknowledge it, or to relay it while a human holds the thread).
+ * A caption makes it a `user.message` instead (the caption is read like any text).
+ */
+export interface UserMediaEvent {
+  type: 'user.media';
+  messageId: string;
+  kind: MediaKind;
   channel: string;
   /** ISO timestamp from the host's clock. */
   receivedAt: string;
@@ -107,6 +122,7 @@ export interface RemindEvent {
 }
 export type ConversationEvent =
   | UserMessageEvent
+  | UserMediaEvent
   | AgentMessageEvent
   | AgentResolvedEvent
   | AgentTakeoverEvent

@@ -44,6 +44,7 @@ import {
   summaryAnswer,
   type LeadState,
 } from './lead-draft.js';
+import { mediaAcknowledgement } from './media-ack.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { clarifyChoice, confirmChoice, decideTriage, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
@@ -513,13 +514,19 @@ export const conversationMachine = setup({
       lead: { ...context.lead, asking: null },
     })),
     relayToHuman: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'user.message') return;
+      if (event.type !== 'user.message' && event.type !== 'user.media') return;
       enqueue.emit({
         type: 'handoff.relay',
         ticketNumber: context.ticket?.number ?? '',
         messageId: event.messageId,
-        text: event.text,
+        // A photo or voice note without caption: the host adds its reference to the relay.
+        text: event.type === 'user.message' ? event.text : '',
       });
+    }),
+    // A photo, voice note or document the bot cannot read: thanked and kept, never a misunderstanding.
+    acknowledgeMedia: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'user.media') return;
+      for (const r of mediaAcknowledgement(event.kind, context)) enqueue.emit({ type: 'reply', reply: r });
     }),
     countRelay: assign(({ context }) => ({ handoffRelays: context.handoffRelays + 1 })),
     sayAgentMessage: emit(({ event }) => {
@@ -549,6 +556,8 @@ export const conversationMachine = setup({
   context: ({ input }) => createInitialContext(input),
   initial: 'triage',
   on: {
+    // Media without caption, wherever the bot waits (a human holding the thread relays it instead).
+    'user.media': { actions: 'acknowledgeMedia' },
     // The older thread a new channel identity was just linked to: greet the customer by name and
     // remind them of what is open (hosts send it only while the machine awaits input).
     'identity.joined': { actions: 'sayGreeting' },
@@ -983,6 +992,7 @@ export const conversationMachine = setup({
             // The bot says nothing while a human holds the conversation (the ticket reply already
             // told the customer an agent will write): messages only go to the agents.
             'user.message': { actions: ['recordMessage', 'relayToHuman', 'countRelay'] },
+            'user.media': { actions: ['relayToHuman', 'countRelay'] },
             'agent.message': { actions: 'sayAgentMessage' },
             'agent.resolved': { target: 'resolved' },
             // The customer joined from another channel: the human speaks for the business now.

@@ -13,6 +13,7 @@ export type {
   TicketInfo,
 } from './conversation.machine.js';
 export { FLOW_TEMPLATE_KEYS, HANDOFF_TICKET_REASONS } from './flow-templates.js';
+export { MEDIA_TEMPLATE_KEYS, mediaAcknowledgement } from './media-ack.js';
 export { isValidEmail } from './lead-draft.js';
 export type { LeadNotice, LeadState, LeadStatus } from './lead-draft.js';
 export { exportMachineJson } from './machine-json.js';
@@ -35,4 +36,5 @@ export type {
   TicketActorOutput,
   UnderstandActorInput,
   UnderstandActorOutput,
+  UserMediaEvent,
 } from './conversation.contract.js';

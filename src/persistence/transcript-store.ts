@@ -1,3 +1,4 @@
+import type { MediaReference } from '../domain/media.js';
 import type { ConversationKey } from './snapshot-store.js';
 
 export type MessageAuthor = 'customer' | 'bot' | 'agent';
@@ -20,6 +21,8 @@ export interface TranscriptEntry {
   lang?: 'es' | 'en';
   /** Outbound: choices offered with the line, labels already rendered (buttons, numbered lines). */
   options?: TranscriptOption[];
+  /** Inbound: what the customer sent besides text (provider references to photos, voice notes, documents...). */
+  media?: MediaReference[];
 }
 
 /** A choice offered with a reply: `label` is shown, `text` is what choosing it sends. */

@@ -11,7 +11,7 @@ import {
   createWhatsAppCloudChannel,
   createWhatsAppSender,
   handleChannelWebhook,
-  politeAcknowledgement,
+  inboundMedia,
   toInboundMessage,
   type Channel,
   type ChannelName,
@@ -22,9 +22,10 @@ import {
   type ServiceWindow,
 } from '../channels/index.js';
 import { createCrmWebhook, type CrmWebhook } from '../channels/crm-webhook/index.js';
-import { createLoggingHandoffNotifier, createRocketChatNotifier, parseOutgoingWebhook, type AgentCommand, type AgentMessage, type HandoffNotifier, type HandoffPriority } from '../channels/rocketchat/index.js';
+import { createLoggingHandoffNotifier, createRocketChatNotifier, customerTextForAgents, parseOutgoingWebhook, type AgentCommand, type AgentMessage, type HandoffNotifier, type HandoffPriority } from '../channels/rocketchat/index.js';
 import { createSlackAlerter, type SlackAlerter } from '../channels/slack/index.js';
 import type { LeadPayload } from '../domain/lead.js';
+import type { MediaReference } from '../domain/media.js';
 import { HiloError, isHiloError } from '../errors.js';
 import type { TicketActorInput } from '../machines/conversation.contract.js';
 import type { OutboxEntry, OutboxRepository } from '../persistence/sql/outbox.repository.js';
@@ -35,9 +36,9 @@ import { tenantEnvKey, type HiloConfig } from './config.js';
 import type { HttpRequest, HttpResponse, Route } from './gateway/index.js';
 import type { Logger } from './logger.js';
 import type { OutboxHandler } from './outbox-worker.js';
-
 import { createHash } from 'node:crypto';
 import type { AuditTrail } from '../persistence/audit-trail.js';
+
 /** A provider channel of one tenant: the webhook side and the sending side. */
 interface TenantChannel {
   channel: Channel;
@@ -58,9 +59,9 @@ export interface ChannelWiringOptions {
   /** The customer's address on a channel (phone number, chat id) for a conversation; null when unknown. */
   recipientOf: (tenantId: string, conversationId: string, channel: string) => Promise<string | null>;
   dedupe: Deduplicator;
-  clock: Clock;
   /** Records agents' take-overs, messages and resolutions, and leads the CRM never got (ids only). */
   audit?: Pick<AuditTrail, 'record'>;
+  clock: Clock;
   logger: Logger;
 }
 
@@ -73,8 +74,8 @@ export interface ChannelWiring {
   readonly crm: CrmPort;
   /** Hook for the ticket effect: outbox rows announcing a handoff to the agents (and Slack). */
   onTicketOpened(ticket: TicketRecord, input: TicketActorInput): Promise<void>;
-  /** Hook for the host's `handoff.relay`: an outbox row relaying the customer's message to the agents. */
-  onRelay(key: ConversationKey, relay: { ticketNumber: string; messageId: string; text: string }): void;
+  /** Hook for the host's `handoff.relay`: an outbox row relaying the customer's message (and its media references) to the agents. */
+  onRelay(key: ConversationKey, relay: { ticketNumber: string; messageId: string; text: string; media?: MediaReference[]; channel?: string }): void;
   /**
    * The outbox worker's `onFinalFailure`: a lead the CRM never accepted is logged as an error
    * (`crm.lead_failed`) and, with Slack, announced there so someone enters it by hand.
@@ -87,12 +88,12 @@ export interface ChannelWiring {
 
 const ROUTE_PROVIDERS = { whatsapp: 'whatsapp', twilio: 'twilio-whatsapp', telegram: 'telegram' } as const satisfies Record<string, ChannelName>;
 
-const json = (status: number, body: unknown): HttpResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 /** An agent in the audit trail: a digest of the tenant and the agent's chat name, never the name. */
 function agentActor(tenantId: string, agentName: string): string {
   return `agent:${createHash('sha256').update(`${tenantId}\u0000${agentName}`).digest('hex').slice(0, 12)}`;
 }
 
+const json = (status: number, body: unknown): HttpResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 function headerMap(req: HttpRequest): Record<string, string> {
   return req.headers;
@@ -304,7 +305,7 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
   const onTicketOpened = async (ticket: TicketRecord, input: TicketActorInput): Promise<void> => {
     if (input.kind !== 'handoff') return;
     const lines = await transcripts.list({ tenantId: input.tenantId, conversationId: input.conversationId }, {});
-    const lastMessages = lines.slice(-9).map((l) => ({ author: l.author === 'agent' && l.agentName ? l.agentName : (AUTHOR_LABEL[l.author] ?? l.author), text: l.text, at: Date.parse(l.at) }));
+    const lastMessages = lines.slice(-9).map((l) => ({ author: l.author === 'agent' && l.agentName ? l.agentName : (AUTHOR_LABEL[l.author] ?? l.author), text: customerTextForAgents(l.text, l.media, l.channel), at: Date.parse(l.at) }));
     // The message that asked for a human is not in the transcript yet (its turn commits after this effect).
     if (!lines.some((l) => l.messageId === input.messageId)) lastMessages.push({ author: 'Cliente', text: input.text, at: clock.now() });
     const customer = await customerOf(input.tenantId, input.conversationId);
@@ -335,7 +336,7 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     if (!ticket || ticket.status !== 'open') return;
     const lines = await transcripts.list(key, {});
     if (lines.some((l) => l.author === 'agent' && l.at >= ticket.openedAt)) return;
-    const lastMessages = lines.slice(-9).map((l) => ({ author: AUTHOR_LABEL[l.author] ?? l.author, text: l.text, at: Date.parse(l.at) }));
+    const lastMessages = lines.slice(-9).map((l) => ({ author: AUTHOR_LABEL[l.author] ?? l.author, text: customerTextForAgents(l.text, l.media, l.channel), at: Date.parse(l.at) }));
     await enqueue({
       tenantId: key.tenantId,
       conversationId: key.conversationId,
@@ -345,8 +346,17 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     });
   };
 
-  const onRelay = (key: ConversationKey, relay: { ticketNumber: string; messageId: string; text: string }): void => {
-    enqueue({ tenantId: key.tenantId, conversationId: key.conversationId, kind: 'handoff.relay', payload: { ticketNumber: relay.ticketNumber, text: relay.text }, idempotencyKey: `relay:${key.conversationId}:${relay.messageId}` })
+  const onRelay = (key: ConversationKey, relay: { ticketNumber: string; messageId: string; text: string; media?: MediaReference[]; channel?: string }): void => {
+    // Photos, voice notes, documents reach the agents as references they can open (one line each).
+    const media = relay.media ?? [];
+    const text = customerTextForAgents(relay.text, media, relay.channel);
+    enqueue({
+      tenantId: key.tenantId,
+      conversationId: key.conversationId,
+      kind: 'handoff.relay',
+      payload: { ticketNumber: relay.ticketNumber, text, ...(media.length > 0 ? { media } : {}) },
+      idempotencyKey: `relay:${key.conversationId}:${relay.messageId}`,
+    })
       .then(() => announcePendingIfUnanswered(key, relay.ticketNumber))
       .catch((err: unknown) =>
         log.error({ tenant: key.tenantId, conversationId: key.conversationId, err }, 'relay not queued'),
@@ -363,19 +373,18 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
       }
       const conversationId = await host.resolveConversation(tenantId, event.channel, event.senderId);
       serviceWindow.recordInbound(conversationId, event.timestamp);
-      if (event.text.trim() !== '') {
-        try {
-          await host.handleMessage(toInboundMessage(event));
-        } catch (err) {
-          // A quarantined turn is final: a redelivery would be refused the same way, so the
-          // provider gets its 200 (the host logged it with its code); anything else is retried.
-          if (!isHiloError(err, 'HILO_ERR_TURN_QUARANTINED')) throw err;
-        }
-      } else {
-        const ack = politeAcknowledgement(event.kind, 'es');
-        if (ack !== null) {
-          await outbox.enqueue({ tenantId, conversationId, kind: 'direct', payload: { channel: event.channel, to: event.senderId, text: ack }, idempotencyKey: `ack:${event.channel}:${event.messageId}` });
-        }
+      // Photos, voice notes, documents, places and contact cards are kept as references on the
+      // customer's line; without a caption the conversation acknowledges them in the contact's
+      // language (or relays them while a human holds it). Media ids may be logged; captions never.
+      const media = inboundMedia(event);
+      if (media.length > 0) log.info({ tenant: tenantId, conversationId, channel: event.channel, media: media.map((m) => ({ kind: m.kind, id: m.id ?? null, mimeType: m.mimeType ?? null })) }, 'customer media received');
+      if (event.text.trim() === '' && media.length === 0) continue;
+      try {
+        await host.handleMessage({ ...toInboundMessage(event), ...(media.length > 0 ? { media } : {}) });
+      } catch (err) {
+        // A quarantined turn is final: a redelivery would be refused the same way, so the
+        // provider gets its 200 (the host logged it with its code); anything else is retried.
+        if (!isHiloError(err, 'HILO_ERR_TURN_QUARANTINED')) throw err;
       }
     }
     kick();
@@ -446,6 +455,7 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     const number = (result.state.context.ticket as { number?: string } | null)?.number;
     reqLog.info({ tenant: tenantId, conversationId, ticket: number ?? null }, 'agent took a conversation over');
     if (!result.state.value.startsWith('handoff') || !number) return json(200, { text: 'Esa conversación ya está con una persona.' });
+    await options.audit?.record(tenantId, { type: 'agent.took_over', conversationId, ticketNumber: number }, agentActor(tenantId, event.agentName));
     return json(200, { text: `Ticket ${number} abierto; responde con #${number} tu mensaje.` });
   }
 
@@ -455,27 +465,27 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
     const ticket = await findTicket(tenantId, event.ticketNumber);
     if (!ticket) return json(200, { text: `No encuentro el ticket ${event.ticketNumber}.` });
     if (event.kind === 'command') {
-    await options.audit?.record(tenantId, { type: 'agent.took_over', conversationId, ticketNumber: number }, agentActor(tenantId, event.agentName));
       await tickets.close(tenantId, ticket.ticketId, event.agentName, event.text);
       await host.resolveHandoff(tenantId, ticket.conversationId, event.agentName, event.text);
+      await options.audit?.record(tenantId, { type: 'agent.resolved', conversationId: ticket.conversationId, ticketNumber: ticket.number }, agentActor(tenantId, event.agentName));
       kick();
       return json(200, { text: `Ticket ${ticket.number} cerrado; Hilo retoma la conversación.` });
     }
     if (ticket.status !== 'open') return json(200, { text: `El ticket ${ticket.number} ya está cerrado.` });
     await host.handleAgentMessage(tenantId, ticket.conversationId, event.agentName, event.text);
+    await options.audit?.record(tenantId, { type: 'agent.message', conversationId: ticket.conversationId, ticketNumber: ticket.number, chars: event.text.length }, agentActor(tenantId, event.agentName));
     kick();
     return json(200, {});
   }
 
-      await options.audit?.record(tenantId, { type: 'agent.resolved', conversationId: ticket.conversationId, ticketNumber: ticket.number }, agentActor(tenantId, event.agentName));
   const routes: Route[] = [webhookRoute('whatsapp', 'GET'), webhookRoute('whatsapp', 'POST'), webhookRoute('twilio', 'POST'), webhookRoute('telegram', 'POST'), rocketChatRoute];
   const onOutboxFailure = async (entry: OutboxEntry, reason: string): Promise<void> => {
     if (entry.kind !== 'crm.lead') return;
     const leadId = str((entry.payload.lead as LeadPayload | undefined)?.lead_id);
     // The error code or status only: provider messages may echo the payload.
-    await options.audit?.record(tenantId, { type: 'agent.message', conversationId: ticket.conversationId, ticketNumber: ticket.number, chars: event.text.length }, agentActor(tenantId, event.agentName));
     const code = /^(HILO_ERR_[A-Z_]+)/.exec(reason)?.[1] ?? 'delivery failed';
     crmLog.error({ event: 'crm.lead_failed', tenant: entry.tenantId, leadId, outboxId: entry.id, attempts: entry.attempts, code }, 'a lead never reached the CRM');
+    await options.audit?.record(entry.tenantId, { type: 'lead.delivery_failed', leadId, code, attempts: entry.attempts });
     if (slack) {
       await enqueue({ tenantId: entry.tenantId, conversationId: '', kind: 'slack.crmFailed', payload: { leadId, reason: code }, idempotencyKey: `slack:crm-failed:${leadId}` });
     }
@@ -483,4 +493,3 @@ export function createChannelWiring(options: ChannelWiringOptions): ChannelWirin
 
   return { routes, handlers, crm, onTicketOpened, onRelay, onOutboxFailure, enabled, serviceWindow };
 }
-    await options.audit?.record(entry.tenantId, { type: 'lead.delivery_failed', leadId, code, attempts: entry.attempts });

@@ -11,3 +11,4 @@ export {
   type ParseOutgoingWebhookOptions,
   type TicketSource,
 } from './outgoing-webhook.js';
+export { customerTextForAgents, describeMediaForAgents } from './format.js';

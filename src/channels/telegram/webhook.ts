@@ -1,8 +1,53 @@
 import type { ChannelInboundMessage, InboundEvent } from '../channel.js';
+import type { MediaKind, MediaReference } from '../../domain/media.js';
 import { parseJsonBody } from '../raw-body.js';
 import { PayloadReader } from '../validate.js';
 
 const MEDIA_FIELDS = ['photo', 'document', 'voice', 'video', 'audio', 'sticker', 'animation', 'video_note'] as const;
+
+/** Telegram's message field → the kind of media it carries (a GIF `animation` and a round `video_note` are videos). */
+const KIND_OF: Record<(typeof MEDIA_FIELDS)[number], MediaKind> = {
+  photo: 'image',
+  document: 'document',
+  voice: 'voice',
+  video: 'video',
+  audio: 'audio',
+  sticker: 'sticker',
+  animation: 'video',
+  video_note: 'video',
+};
+
+const str = (v: unknown, max = 1024): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= max ? v : undefined);
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
+
+/**
+ * The reference to a Telegram file: its `file_id` (what `getFile` takes), type, size and name when
+ * given. A photo arrives in several sizes: the largest is kept. Read leniently: an odd file object
+ * still leaves a reference of its kind rather than refusing the whole update.
+ */
+function telegramMediaReference(field: (typeof MEDIA_FIELDS)[number], value: unknown, caption: string | undefined): MediaReference {
+  let file: Record<string, unknown> = {};
+  if (Array.isArray(value)) {
+    const sizes = value.filter((v): v is Record<string, unknown> => v !== null && typeof v === 'object');
+    file = sizes.reduce<Record<string, unknown>>((best, v) => ((num(v.file_size) ?? 0) >= (num(best.file_size) ?? 0) ? v : best), sizes[sizes.length - 1] ?? {});
+  } else if (value !== null && typeof value === 'object') {
+    file = value as Record<string, unknown>;
+  }
+  const id = str(file.file_id, 256);
+  const mimeType = str(file.mime_type, 256) ?? (field === 'photo' ? 'image/jpeg' : undefined);
+  const size = num(file.file_size);
+  const fileName = str(file.file_name);
+  const duration = num(file.duration);
+  return {
+    kind: KIND_OF[field],
+    ...(id ? { id } : {}),
+    ...(mimeType ? { mimeType } : {}),
+    ...(size !== undefined ? { size } : {}),
+    ...(fileName ? { fileName } : {}),
+    ...(duration !== undefined ? { durationSeconds: duration } : {}),
+    ...(caption ? { caption } : {}),
+  };
+}
 
 /**
  * A Telegram Bot API `Update`: `message` (text, location, contact, media with caption) and
@@ -23,19 +68,22 @@ export function parseTelegramUpdate(raw: Buffer, { tenantId, now }: { tenantId: 
     r.number(m?.message_id, 'message.message_id', { integer: true });
     const text = r.string(m?.text, 'message.text', { optional: true });
     const caption = r.string(m?.caption, 'message.caption', { optional: true });
-    let content: Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta'> | undefined;
+    let content: Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta' | 'media'> | undefined;
     if (text !== undefined) content = { kind: 'text', text, meta: {} };
     else if (m?.location !== undefined) {
       const loc = r.object(m.location, 'message.location');
       const latitude = r.number(loc?.latitude, 'message.location.latitude');
       const longitude = r.number(loc?.longitude, 'message.location.longitude');
-      if (latitude !== undefined && longitude !== undefined) content = { kind: 'location', text: '', meta: { latitude, longitude } };
+      if (latitude !== undefined && longitude !== undefined) content = { kind: 'location', text: '', meta: { latitude, longitude }, media: [{ kind: 'location', latitude, longitude }] };
     } else if (m?.contact !== undefined) {
       r.object(m.contact, 'message.contact');
-      content = { kind: 'contacts', text: '', meta: { count: 1 } };
+      content = { kind: 'contacts', text: '', meta: { count: 1 }, media: [{ kind: 'contacts', count: 1 }] };
     } else {
       const field = MEDIA_FIELDS.find((f) => m?.[f] !== undefined);
-      if (field) content = { kind: 'media', text: caption ?? '', meta: { mediaType: field } };
+      if (field) {
+        const reference = telegramMediaReference(field, m?.[field], caption);
+        content = { kind: 'media', text: caption ?? '', meta: { mediaType: field, ...(reference.id ? { mediaId: reference.id } : {}) }, media: [reference] };
+      }
     }
     const isBot = from?.is_bot === true;
     if (updateId !== undefined && chatId !== undefined && date !== undefined && content && !isBot) {

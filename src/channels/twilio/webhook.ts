@@ -1,5 +1,6 @@
 import { HiloError } from '../../errors.js';
 import type { ChannelInboundMessage, ChannelStatusUpdate, InboundEvent, OutboundStatus } from '../channel.js';
+import type { MediaKind, MediaReference } from '../../domain/media.js';
 import { parseJsonBody } from '../raw-body.js';
 import { PayloadReader } from '../validate.js';
 import { parseForm, type FormParams } from './form.js';
@@ -30,6 +31,22 @@ export function readTwilioBody(raw: Buffer, contentType: string | undefined): { 
     return { kind: 'json', raw, params };
   }
   throw new HiloError('HILO_ERR_CHANNEL_UNSUPPORTED_MEDIA_TYPE');
+}
+
+const MAX_TWILIO_MEDIA = 10;
+
+/**
+ * The kind of a Twilio media item from its content type. WhatsApp records voice notes as Ogg/Opus,
+ * so `audio/ogg` reads as a voice note; other audio (mp3, m4a, aac) is an audio file.
+ */
+function twilioMediaKind(contentType: string): MediaKind {
+  const type = contentType.toLowerCase();
+  if (/vcard/.test(type)) return 'contacts';
+  if (type.startsWith('image/')) return 'image';
+  if (type.startsWith('audio/ogg')) return 'voice';
+  if (type.startsWith('audio/')) return 'audio';
+  if (type.startsWith('video/')) return 'video';
+  return 'document';
 }
 
 const stripAddress = (a: string): string => a.replace(/^whatsapp:/, '').replace(/^\+/, '');
@@ -74,21 +91,36 @@ export function parseTwilioParams(params: FormParams, { tenantId, now }: { tenan
   const buttonPayload = r.string(one('ButtonPayload'), 'ButtonPayload', { optional: true, max: 1024 });
   const listTitle = r.string(one('ListTitle'), 'ListTitle', { optional: true, max: 256 });
   const listId = r.string(one('ListId'), 'ListId', { optional: true, max: 256 });
-  let content: Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta'> = { kind: 'text', text: body, meta: {} };
+  let content: Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta' | 'media'> = { kind: 'text', text: body, meta: {} };
   if (latitude !== undefined || longitude !== undefined) {
     const lat = Number(latitude);
     const lng = Number(longitude);
     if (!Number.isFinite(lat) || Math.abs(lat) > 90) r.fail('Latitude', 'expected a latitude');
     if (!Number.isFinite(lng) || Math.abs(lng) > 180) r.fail('Longitude', 'expected a longitude');
     const label = [one('Label'), one('Address')].filter(Boolean).join(', ');
-    content = { kind: 'location', text: label, meta: { latitude: lat, longitude: lng } };
+    content = { kind: 'location', text: label, meta: { latitude: lat, longitude: lng }, media: [{ kind: 'location', latitude: lat, longitude: lng }] };
   } else if (buttonText !== undefined) {
     content = { kind: 'button', text: buttonText, meta: buttonPayload !== undefined ? { replyId: buttonPayload } : {} };
   } else if (listTitle !== undefined) {
     content = { kind: 'list', text: listTitle, meta: listId !== undefined ? { replyId: listId } : {} };
   } else if (numMedia > 0) {
+    const media: MediaReference[] = [];
+    // Twilio sends up to 10 media per WhatsApp message: MediaUrl0..N with MediaContentType0..N.
+    for (let i = 0; i < Math.min(numMedia, MAX_TWILIO_MEDIA); i++) {
+      const url = r.string(one(`MediaUrl${i}`), `MediaUrl${i}`, { optional: true, max: 2048, pattern: /^https?:\/\/\S+$/ });
+      const type = r.string(one(`MediaContentType${i}`), `MediaContentType${i}`, { optional: true, max: 256 });
+      if (url === undefined && type === undefined) continue;
+      const kind = twilioMediaKind(type ?? '');
+      media.push({ kind, ...(url !== undefined ? { url } : {}), ...(type ? { mimeType: type } : {}), ...(kind === 'contacts' ? { count: 1 } : {}), ...(body ? { caption: body } : {}) });
+    }
     const mime = one('MediaContentType0') ?? '';
-    content = { kind: /vcard/i.test(mime) ? 'contacts' : 'media', text: body, meta: { mediaCount: numMedia, ...(mime ? { mimeType: mime } : {}) } };
+    const onlyContacts = media.length > 0 && media.every((m) => m.kind === 'contacts');
+    content = {
+      kind: onlyContacts || (media.length === 0 && /vcard/i.test(mime)) ? 'contacts' : 'media',
+      text: body,
+      meta: { mediaCount: numMedia, ...(mime ? { mimeType: mime } : {}) },
+      ...(media.length > 0 ? { media } : {}),
+    };
   }
   r.done();
   const waId = one('WaId');

@@ -1,4 +1,5 @@
 import type { ChannelInboundMessage, ChannelStatusUpdate, InboundEvent, InboundKind, OutboundStatus } from '../channel.js';
+import type { MediaKind, MediaReference } from '../../domain/media.js';
 import { parseJsonBody } from '../raw-body.js';
 import { PayloadReader } from '../validate.js';
 import { OPTION_BUTTON_PREFIX } from './buttons.js';
@@ -63,7 +64,7 @@ function readMessage(r: PayloadReader, value: unknown, path: string, tenantId: s
   return { type: 'message', channel: 'whatsapp', tenantId, senderId: from, messageId: id, timestamp: Number(ts) * 1000, ...event };
 }
 
-type Content = Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta'>;
+type Content = Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta' | 'media'>;
 
 function readContent(r: PayloadReader, m: Record<string, unknown>, path: string, type: string): Content | undefined {
   const make = (kind: InboundKind, text: string, meta: ChannelInboundMessage['meta'] = {}): Content => ({ kind, text, meta });
@@ -102,19 +103,29 @@ function readContent(r: PayloadReader, m: Record<string, unknown>, path: string,
     const name = r.string(loc?.name, `${path}.location.name`, { optional: true, max: 1024 });
     const address = r.string(loc?.address, `${path}.location.address`, { optional: true, max: 1024 });
     if (latitude === undefined || longitude === undefined) return undefined;
-    return make('location', [name, address].filter(Boolean).join(', '), { latitude, longitude });
+    return { ...make('location', [name, address].filter(Boolean).join(', '), { latitude, longitude }), media: [{ kind: 'location', latitude, longitude }] };
   }
   if (type === 'contacts') {
     const contacts = r.array(m.contacts, `${path}.contacts`, { max: 100 });
-    return contacts === undefined ? undefined : make('contacts', '', { count: contacts.length });
+    return contacts === undefined ? undefined : { ...make('contacts', '', { count: contacts.length }), media: [{ kind: 'contacts', count: contacts.length }] };
   }
   if (MEDIA_TYPES.has(type)) {
     const media = r.object(m[type], `${path}.${type}`);
     const mediaId = r.string(media?.id, `${path}.${type}.id`, { max: 256 });
     const mime = r.string(media?.mime_type, `${path}.${type}.mime_type`, { optional: true, max: 256 });
     const caption = r.string(media?.caption, `${path}.${type}.caption`, { optional: true });
+    const fileName = r.string(media?.filename, `${path}.${type}.filename`, { optional: true, max: 1024 });
     if (mediaId === undefined) return undefined;
-    return make('media', caption ?? '', { mediaType: type, mediaId, ...(mime ? { mimeType: mime } : {}) });
+    // A voice note is an `audio` message recorded in the app (`voice: true`).
+    const kind: MediaKind = type === 'audio' && media?.voice === true ? 'voice' : (type as MediaKind);
+    const reference: MediaReference = {
+      kind,
+      id: mediaId,
+      ...(mime ? { mimeType: mime } : {}),
+      ...(fileName ? { fileName } : {}),
+      ...(caption ? { caption } : {}),
+    };
+    return { kind: 'media', text: caption ?? '', meta: { mediaType: type, mediaId, ...(mime ? { mimeType: mime } : {}) }, media: [reference] };
   }
   return undefined; // reaction, order, system, unsupported...: tolerated
 }

@@ -26,6 +26,16 @@ export interface WireMessage {
   options?: WireOption[];
   /** Bot and agent messages: the conversation's language when it was written (the UI follows it). */
   lang?: WireLang;
+  /** Customer messages from another channel of a linked thread: what was sent besides text (additive in v1). */
+  media?: WireMedia[];
+}
+
+/** A photo, voice note, document... the customer sent on another channel; the bytes stay with the provider. */
+export interface WireMedia {
+  /** `image`, `audio`, `voice`, `video`, `document`, `sticker`, `location` or `contacts`. */
+  kind: string;
+  mimeType?: string;
+  fileName?: string;
 }
 
 /** A button: `label` is shown, `text` is sent as the customer's message when it is chosen. */

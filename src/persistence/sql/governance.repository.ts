@@ -7,7 +7,7 @@ import type { Database } from './database.js';
 import type { LeadRecordSql } from './lead.repository.js';
 import type { TicketRecordSql } from './ticket.repository.js';
 import { toContactRef, type ContactRef } from './contact-ref.js';
-import { isUuid, toIso, toIsoOrNull } from './sql-helpers.js';
+import { isUuid, mediaOf, toIso, toIsoOrNull } from './sql-helpers.js';
 
 /** What a ticket keeps after its contact is erased: the number and the workflow facts. */
 export const ERASED_TICKET_SUMMARY = '';
@@ -329,6 +329,8 @@ interface MessageSqlRow {
   /** Absent before the message-options migration ran. */
   lang?: string | null;
   options?: { label: string; text: string }[] | null;
+  /** Absent before the message-media migration ran. */
+  media?: unknown;
   created_at: Date;
 }
 
@@ -389,6 +391,7 @@ function toTranscriptEntry(row: MessageSqlRow): TranscriptEntry {
     ...(row.agent_name !== null ? { agentName: row.agent_name } : {}),
     ...(row.lang === 'es' || row.lang === 'en' ? { lang: row.lang } : {}),
     ...(Array.isArray(row.options) && row.options.length > 0 ? { options: row.options } : {}),
+    ...mediaOf(row.media),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { readMediaReferences, type MediaReference } from '../../domain/media.js';
 
 /** `T-000123`: the per-tenant human number. Six digits, more when a tenant outgrows them. */
 export function formatNumber(prefix: string, n: number): string {
@@ -43,4 +44,21 @@ export function toIso(value: Date | string): string {
 
 export function toIsoOrNull(value: Date | string | null | undefined): string | null {
   return value === null || value === undefined ? null : toIso(value);
+}
+
+/**
+ * A `messages.media` value as read back (parsed jsonb, JSON text from a raw query, or null/absent
+ * before the media migration) → the transcript entry's `media` field, or nothing.
+ */
+export function mediaOf(raw: unknown): { media?: MediaReference[] } {
+  let value = raw;
+  if (typeof value === 'string') {
+    try {
+      value = JSON.parse(value) as unknown;
+    } catch {
+      return {};
+    }
+  }
+  const media = readMediaReferences(value);
+  return media.length > 0 ? { media } : {};
 }

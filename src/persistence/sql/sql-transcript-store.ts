@@ -2,7 +2,8 @@ import type { ConversationKey } from '../snapshot-store.js';
 import type { MessageAuthor, NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../transcript-store.js';
 import type { Database } from './database.js';
 import { MessageSchema, type MessageRow } from './entities/index.js';
-import { toIso } from './sql-helpers.js';
+import { copyMediaReference } from '../../domain/media.js';
+import { mediaOf, toIso } from './sql-helpers.js';
 import { sqlSafeJson, sqlSafeNullable, sqlSafeText } from './sql-safe.js';
 
 /**
@@ -35,11 +36,11 @@ export function createSqlTranscriptStore(db: Database): TranscriptStore {
         const values: unknown[] = [];
         for (const e of stored) {
           // Strings made safe for PostgreSQL (sql-safe.ts): one NUL must never fail an append.
-          values.push(key.tenantId, key.conversationId, e.seq, sqlSafeText(e.messageId), e.direction, e.author, sqlSafeText(e.channel), sqlSafeText(e.text), sqlSafeNullable(e.intent ?? null), sqlSafeNullable(e.agentName ?? null), e.lang ?? null, e.options ? sqlSafeJson(e.options) : null, new Date(e.at));
+          values.push(key.tenantId, key.conversationId, e.seq, sqlSafeText(e.messageId), e.direction, e.author, sqlSafeText(e.channel), sqlSafeText(e.text), sqlSafeNullable(e.intent ?? null), sqlSafeNullable(e.agentName ?? null), e.lang ?? null, e.options ? sqlSafeJson(e.options) : null, e.media && e.media.length > 0 ? sqlSafeJson(e.media) : null, new Date(e.at));
         }
         await tem.execute(
-          `insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, created_at)
-           values ${stored.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          `insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, media, created_at)
+           values ${stored.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
           values,
           'run',
         );
@@ -87,6 +88,7 @@ function copyEntry(entry: NewTranscriptEntry): NewTranscriptEntry {
     ...(entry.agentName !== undefined ? { agentName: entry.agentName } : {}),
     ...(entry.lang !== undefined ? { lang: entry.lang } : {}),
     ...(entry.options !== undefined ? { options: entry.options.map((o) => ({ label: o.label, text: o.text })) } : {}),
+    ...(entry.media !== undefined && entry.media.length > 0 ? { media: entry.media.map(copyMediaReference) } : {}),
   };
 }
 
@@ -103,5 +105,6 @@ function toEntry(row: MessageRow): TranscriptEntry {
     ...(row.agentName !== null ? { agentName: row.agentName } : {}),
     ...(row.lang === 'es' || row.lang === 'en' ? { lang: row.lang } : {}),
     ...(Array.isArray(row.options) && row.options.length > 0 ? { options: row.options } : {}),
+    ...mediaOf(row.media),
   };
 }

@@ -3,7 +3,8 @@ import type { DueIdleClose, IdleCloseSource } from '../../runtime/timers.js';
 import type { ConversationKey, SnapshotEnvelope } from '../snapshot-store.js';
 import type { MessageAuthor, TranscriptEntry } from '../transcript-store.js';
 import type { Database } from './database.js';
-import { toIso } from './sql-helpers.js';
+import { readMediaReferences, type MediaReference } from '../../domain/media.js';
+import { mediaOf, toIso } from './sql-helpers.js';
 import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
 
 /** Channels whose replies reach the customer through the transcript itself (REST answer, widget history). */
@@ -20,6 +21,7 @@ interface MessageDbRow {
   agent_name: string | null;
   lang: string | null;
   options: { label: string; text: string }[] | string | null;
+  media: unknown;
   created_at: Date | string;
 }
 
@@ -40,7 +42,8 @@ interface MessageDbRow {
  * $1 tenant, $2 conversation, $3 phase, $4 first line's time (new row's start), $5 savedAt,
  * $6 turn seq, $7 number of lines, $8 snapshot copy (JSON), $9 idle-close time or null,
  * $10… one array per message column, in entry order, $18 the reply's outbox status (null: no row),
- * $19 each line's language, $20 each line's options (JSON text or null; they go into the reply's outbox row too).
+ * $19 each line's language, $20 each line's options (JSON text or null; they go into the reply's outbox row too),
+ * $21 each line's media references (JSON text or null: customer lines with photos, voice notes...).
  */
 const COMMIT_TURN_SQL = `
 with conv as (
@@ -62,12 +65,12 @@ with conv as (
 ),
 line as (
   select (conv.last_seq - $7::int + l.ord)::int as seq, l.*
-  from conv, unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::text[], $19::text[], $20::text[])
-    with ordinality as l(message_id, direction, author, channel, text, intent, agent_name, created_at, outbox_status, lang, options, ord)
+  from conv, unnest($10::text[], $11::text[], $12::text[], $13::text[], $14::text[], $15::text[], $16::text[], $17::timestamptz[], $18::text[], $19::text[], $20::text[], $21::text[])
+    with ordinality as l(message_id, direction, author, channel, text, intent, agent_name, created_at, outbox_status, lang, options, media, ord)
 ),
 message as (
-  insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, created_at)
-  select $1::text, $2::text, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options::jsonb, created_at from line order by seq
+  insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, media, created_at)
+  select $1::text, $2::text, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options::jsonb, media::jsonb, created_at from line order by seq
 ),
 outbox as (
   insert into outbox_entries (tenant_id, conversation_id, kind, payload, status, next_attempt_at, idempotency_key, created_at)
@@ -133,7 +136,7 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
       const columns = {
         messageId: [] as string[], direction: [] as string[], author: [] as string[], channel: [] as string[], text: [] as string[],
         intent: [] as (string | null)[], agentName: [] as (string | null)[], at: [] as string[], outboxStatus: [] as (string | null)[],
-        lang: [] as (string | null)[], options: [] as (string | null)[],
+        lang: [] as (string | null)[], options: [] as (string | null)[], media: [] as (string | null)[],
       };
       for (const e of lines) {
         columns.messageId.push(e.messageId);
@@ -146,6 +149,7 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
         columns.at.push(e.at);
         columns.lang.push(e.lang ?? null);
         columns.options.push(e.options && e.options.length > 0 ? sqlSafeJson(e.options) : null);
+        columns.media.push(e.media && e.media.length > 0 ? sqlSafeJson(e.media) : null);
         // Widget and REST replies are delivered by the transcript (answer, history by seq);
         // other channels' senders pick up the pending rows.
         columns.outboxStatus.push(e.direction !== 'out' ? null : TRANSCRIPT_DELIVERED_CHANNELS.has(e.channel) ? 'done' : 'pending');
@@ -173,6 +177,7 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
         columns.outboxStatus,
         columns.lang,
         columns.options,
+        columns.media,
       ]);
       const row = applied[0];
       if (row !== undefined) {
@@ -184,7 +189,7 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
       const ids = lines.map((e) => e.messageId);
       const rows = await queryRaw<MessageDbRow>(
         db,
-        `select seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, created_at from messages
+        `select seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, media, created_at from messages
          where tenant_id = $1 and conversation_id = $2 and message_id = any($3::text[])
          order by seq`,
         [sqlSafeText(key.tenantId), sqlSafeText(key.conversationId), ids],
@@ -226,10 +231,11 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
 }
 
 /** A transcript line with every string made safe for PostgreSQL (sql-safe.ts). */
-function sanitizeLine<L extends { messageId: string; author: string; channel: string; text: string; intent?: string; agentName?: string }>(line: L): L {
+function sanitizeLine<L extends { messageId: string; author: string; channel: string; text: string; intent?: string; agentName?: string; media?: MediaReference[] }>(line: L): L {
   const out = { ...line, messageId: sqlSafeText(line.messageId), channel: sqlSafeText(line.channel), text: sqlSafeText(line.text) };
   if (line.intent !== undefined) out.intent = sqlSafeText(line.intent);
   if (line.agentName !== undefined) out.agentName = sqlSafeText(line.agentName);
+  if (line.media !== undefined) out.media = readMediaReferences(JSON.parse(sqlSafeJson(line.media)));
   return out;
 }
 
@@ -247,5 +253,6 @@ function toEntry(row: MessageDbRow): TranscriptEntry {
     ...(row.agent_name !== null ? { agentName: row.agent_name } : {}),
     ...(row.lang === 'es' || row.lang === 'en' ? { lang: row.lang } : {}),
     ...(options !== null && options.length > 0 ? { options } : {}),
+    ...mediaOf(row.media),
   };
 }

@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { politeAcknowledgement } from '../../../src/channels/acknowledgement.js';
 import { createMemoryDeduplicator } from '../../../src/channels/dedupe.js';
 import { formatChannelText } from '../../../src/channels/format.js';
 import { createPacer } from '../../../src/channels/pacer.js';
@@ -176,11 +175,5 @@ describe('small helpers', () => {
       { numRuns: 300 },
     );
     expect(formatChannelText('uno dos tres cuatro', { maxLength: 12, boldStyle: 'plain' })).toBe('uno dos…');
-  });
-
-  it('should acknowledge location, media and contacts politely in Spanish (tú) and English', () => {
-    expect(politeAcknowledgement('media')).toMatch(/^¡Gracias por el archivo!.*¿Me cuentas/);
-    expect(politeAcknowledgement('location', 'en')).toMatch(/^Thanks for sharing your location/);
-    expect(politeAcknowledgement('text')).toBeNull();
   });
 });

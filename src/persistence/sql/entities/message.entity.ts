@@ -16,6 +16,7 @@ export interface MessageRow {
   agentName: string | null;
   lang: string | null;
   options: { label: string; text: string }[] | null;
+  media: unknown[] | null;
   createdAt: Date;
 }
 
@@ -37,6 +38,7 @@ export const MessageSchema = new EntitySchema<MessageRow>({
     agentName: { type: 'text', nullable: true },
     lang: { type: 'text', nullable: true },
     options: { type: 'json', nullable: true },
+    media: { type: 'json', nullable: true },
     createdAt: { type: 'datetime' },
   },
 });

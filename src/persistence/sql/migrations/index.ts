@@ -4,6 +4,7 @@ import { Migration20261122010000DurableTurns } from './Migration20261122010000_d
 import { Migration20261122020000OutboxDelivery } from './Migration20261122020000_outbox_delivery.js';
 import { Migration20261203000000MessageOptions } from './Migration20261203000000_message_options.js';
 import { Migration20261203100000AccessCounters } from './Migration20261203100000_access_counters.js';
+import { Migration20261203120000MessageMedia } from './Migration20261203120000_message_media.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -15,4 +16,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261122020000_outbox_delivery', class: Migration20261122020000OutboxDelivery },
   { name: 'Migration20261203000000_message_options', class: Migration20261203000000MessageOptions },
   { name: 'Migration20261203100000_access_counters', class: Migration20261203100000AccessCounters },
+  { name: 'Migration20261203120000_message_media', class: Migration20261203120000MessageMedia },
 ];

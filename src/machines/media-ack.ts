@@ -1,0 +1,44 @@
+import { mediaAckKind, type MediaKind } from '../domain/media.js';
+import type { Expectation } from '../domain/understanding.js';
+import type { ReplyDirective } from './conversation.contract.js';
+import { leadSummaryParams, type LeadState } from './lead-draft.js';
+
+/** The kinds a media acknowledgement has its own words for (a voice note reads like audio). */
+const ACK_KINDS = ['image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts'] as const;
+
+/**
+ * Every template key the media acknowledgement emits; each tenant's `templates/media.json` defines
+ * them in every language (a test checks the demo tenant). None takes parameters.
+ * `media.received.<kind>`: thanks, it is kept, and what do you need (a photo: which product is it?).
+ * `media.kept.<kind>`: thanks, it is kept for the team — followed by the question still open.
+ */
+export const MEDIA_TEMPLATE_KEYS: readonly string[] = [
+  ...ACK_KINDS.map((k) => `media.received.${k}`),
+  ...ACK_KINDS.map((k) => `media.kept.${k}`),
+  'media.reask.account_id',
+  'media.reask.account_verification',
+];
+
+/** What the acknowledgement needs from the machine's context. */
+export interface MediaAckContext {
+  lead: LeadState;
+  expecting: Expectation;
+}
+
+const reply = (template: string, params?: Record<string, string>): ReplyDirective => (params ? { template, params } : { template });
+
+/**
+ * The bot's answer to a photo, voice note, document... it cannot read, outside a handoff. It never
+ * counts as a misunderstanding: the customer did nothing wrong. With a question pending (a lead
+ * field, the lead summary, an account number) the media is acknowledged as kept and the question
+ * is asked again, so the conversation does not lose its thread; otherwise the customer is asked
+ * what they need (for a photo: which product it is).
+ */
+export function mediaAcknowledgement(kind: MediaKind, context: MediaAckContext): ReplyDirective[] {
+  const k = mediaAckKind(kind);
+  const { lead, expecting } = context;
+  if (lead.status === 'confirming') return [reply(`media.kept.${k}`), reply('lead.confirm', leadSummaryParams(lead.draft))];
+  if (lead.status === 'collecting' && lead.asking) return [reply(`media.kept.${k}`), reply(`lead.ask.${lead.asking}`)];
+  if (expecting.kind === 'account_id' || expecting.kind === 'account_verification') return [reply(`media.kept.${k}`), reply(`media.reask.${expecting.kind}`)];
+  return [reply(`media.received.${k}`)];
+}
