@@ -31,7 +31,8 @@ function joinList(items: string[], lang: Lang): string {
 
 function storeReplies(tenant: TenantData, text: string, lang: Lang): ReplyDirective[] {
   const { store } = tenant;
-  const folded = fold(text);
+  // A place's name is not a topic ("Santo Domingo" is not a question about Sundays).
+  const folded = withoutPlaceNames(tenant, fold(text));
   const topics = STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
   // "¿y a Bayahíbe?": a place we know, asked about alone, is a delivery question.
   if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push('delivery');
@@ -144,6 +145,20 @@ function dropPhrase(tokens: string[], phrase: readonly string[]): string[] {
     if (phrase.every((w, k) => tokens[i + k] === w)) return [...tokens.slice(0, i), '|', ...tokens.slice(i + phrase.length)];
   }
   return tokens;
+}
+
+/** The folded text without the names of the tenant's zones and places. */
+function withoutPlaceNames(tenant: Pick<TenantData, 'store'>, folded: string): string {
+  let out = folded;
+  const names = [
+    ...tenant.store.deliveryZones.flatMap((z) => [z.zone, ...(z.aliases ?? [])]),
+    ...(tenant.store.places ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])]),
+  ]
+    .map((n) => words(n).join(' '))
+    .filter((n) => n.length > 0)
+    .sort((a, b) => b.length - a.length);
+  for (const name of names) out = out.replace(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'), ' ');
+  return out;
 }
 
 /** Great-circle distance in km. */

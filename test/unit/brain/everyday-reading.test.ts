@@ -56,7 +56,7 @@ describe('rule brain › everyday messages (issue 10)', () => {
     expect(u.nlu.intent.confidence).toBeGreaterThanOrEqual(0.3);
   });
 
-  it.each(['tienen delivery a Higüey?', 'cuánto cobran por el envío a Guaymate?', 'do you deliver to Bayahibe?'])('should read "%s" as a store (delivery) question', async (text) => {
+  it.each(['tienen delivery a Higüey?', 'cuánto cobran por el envío a Guaymate?', 'do you deliver to Bayahibe?', 'llevan a Hato Mayor?'])('should read "%s" as a store (delivery) question', async (text) => {
     expect((await read(text)).nlu.intent.name).toBe('store_hours_location');
   });
 

@@ -76,6 +76,11 @@ describe('delivery answers', () => {
     }
   });
 
+  it('should not read a place name as another topic ("Santo Domingo" is not about Sundays)', () => {
+    expect(ask('do you have delivery to Santo Domingo?', 'en').templates).toEqual(['info.delivery.notServed']);
+    expect(ask('llevan a Hato Mayor?').text).toContain('no llegamos a Hato Mayor');
+  });
+
   it('should not take a weekday or a pronoun for a place', () => {
     expect(findDeliveryPlace(tenant, 'hacen delivery el Domingo?').kind).toBe('none');
     expect(findDeliveryPlace(tenant, 'me lo llevan a Ustedes?').kind).toBe('none');

@@ -41,6 +41,9 @@ export function stripCourtesy(text: string): string {
   return core.trim().split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length >= 3 ? core : text;
 }
 
+/** Readings that a message about delivery without a product turns into a store question. */
+const DELIVERY_READS_AS_STORE = new Set<IntentName>(['price_quote', 'product_inquiry', 'sales_lead', 'out_of_scope']);
+
 /** Intents that are the courtesy itself, not a request hidden inside it. */
 const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
 
@@ -113,8 +116,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     let { intent } = classified;
     const { entities, mentions } = extract(text, bareAccount);
     // "¿Cuánto cobran por el envío a Guaymate?" asks a price, of the delivery: a store question
-    // (the product flow would look for a product called "envío").
-    if ((intent.name === 'price_quote' || intent.name === 'product_inquiry') && mentions.length === 0 && mentionsDelivery(text)) {
+    // (the product flow would look for a product called "envío"); "¿llevan a Hato Mayor?" is not a
+    // lead. A complaint about a delivery stays a complaint.
+    if (DELIVERY_READS_AS_STORE.has(intent.name) && mentions.length === 0 && mentionsDelivery(text)) {
       intent = { name: 'store_hours_location', confidence: intent.confidence };
     }
     return { intent, ranking, entities, lang: detectLang(text, lang), mentions };
