@@ -325,9 +325,17 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     const terms = content.map((word) => ({ word, known: correctStem(word) }));
     if (!terms.some((t) => t.known !== null)) return [];
     const searchText = terms.map((t) => t.known ?? t.word).join(' ');
+    const known = new Set(terms.flatMap((t) => (t.known ? [t.known] : [])));
+    const termSounds = terms.map((t) => soundKey(t.known ?? t.word));
+    const queryStems = new Set(terms.map((t) => t.known ?? t.word));
     const found = byAlias
       ? entries.flatMap((e, id) => (content.some((w) => e.tokens.has(w)) ? [{ id, score: 1 }] : []))
-      : index.search(searchText);
+      : index.search(searchText, {
+          // Words already corrected to catalog words are looked up as they are; only the rest get
+          // MiniSearch's prefix and fuzzy matching (the costly part of a search).
+          prefix: (term) => !term.startsWith('~') && term.length >= 4 && !known.has(term),
+          fuzzy: (term) => (!term.startsWith('~') && term.length >= 5 && !known.has(term) ? 0.2 : false),
+        });
     if (found.length === 0) return [];
     const topRelevance = found[0]?.score ?? 1;
     const termWeight = terms.map((t) => (t.known ? idf(t.known) : maxIdf * 0.6));
@@ -348,7 +356,7 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
           quality = exact * (t.known === stem(t.word) ? 1 : 0.92);
           matched = target;
         } else {
-          const sound = entry.sounds.get(soundKey(target));
+          const sound = entry.sounds.get(termSounds[i] as string);
           if (sound !== undefined) quality = sound * 0.85;
           else if (target.length >= 4) for (const token of entry.tokens.keys()) if (token.startsWith(target)) { quality = 0.7; matched = token; break; }
         }
@@ -363,7 +371,6 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
       const specificity = usedCore.size / Math.max(entry.core.size, 1);
       const relevance = hit.score / topRelevance;
       const attributes = scoreAttributes(parsed.attributes, entry.attributes);
-      const queryStems = new Set(terms.map((t) => t.known ?? t.word));
       // A default phrase fits when its words are the query's and the pack or colour it names ("cubeta de
       // pintura blanca") is the one asked for.
       const defaulted = entry.defaults.some(
