@@ -10,7 +10,7 @@ const CONCEPTS: Record<string, readonly string[]> = {
   have: ['tienen', 'tiene', 'hay', 'vende', 'venden', 'queda', 'existencia', 'stock', 'disponib', 'carry', 'sell', 'have', 'availab', 'busco', 'buscando', 'looking', 'maneja', 'marca', 'brand'],
   price: ['precio', 'cuesta', 'cuestan', 'vale', 'valen', 'cuanto', 'cotiz', 'presupuest', 'costo', 'price', 'prices', 'cost', 'quote', 'much', 'estimate', 'cobra', 'charge', 'caro', 'expensive', 'sale'],
   offer: ['oferta', 'promo', 'descuent', 'rebaja', 'especial', 'liquidac', 'combo', 'cupon', 'deal', 'discount', 'coupon', 'clearance', 'special', 'ganga', 'bundle', 'regalo'],
-  debt: ['cuenta', 'balance', 'saldo', 'debo', 'deuda', 'mora', 'atrasad', 'credito', 'pago', 'pagos', 'pague', 'suspend', 'abono', 'account', 'owe', 'overdue', 'statement', 'credit', 'payment', 'due', 'late', 'vence', 'bloquea', 'pendiente', 'standing', 'behind'],
+  debt: ['cuenta', 'balance', 'saldo', 'debo', 'deuda', 'mora', 'atrasad', 'credito', 'pago', 'pagos', 'pague', 'suspend', 'abono', 'account', 'owe', 'overdue', 'statement', 'credit', 'payment', 'due', 'vence', 'bloquea', 'pendiente', 'standing', 'behind'],
   hours: ['hora', 'horario', 'abren', 'abierto', 'cierran', 'domingo', 'sabado', 'feriado', 'open', 'close', 'closing', 'hours', 'sunday', 'saturday', 'holiday', 'temprano', 'tarde'],
   place: ['donde', 'direccion', 'ubica', 'sucursal', 'llego', 'llegar', 'address', 'located', 'location', 'branch', 'where', 'directions', 'parqueo', 'parking', 'cerca', 'nearest', 'maps', 'tienda', 'store'],
   delivery: ['delivery', 'envio', 'envia', 'entrega', 'domicilio', 'llevan', 'ship', 'deliver', 'pick', 'recoger'],
