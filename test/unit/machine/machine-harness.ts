@@ -21,6 +21,7 @@ import {
 } from '../../../src/machines/conversation.contract.js';
 import { conversationMachine, type ConversationContext } from '../../../src/machines/conversation.machine.js';
 import { FLOW_TEMPLATE_KEYS } from '../../../src/machines/flow-templates.js';
+import { MEDIA_TEMPLATE_KEYS } from '../../../src/machines/media-ack.js';
 
 /** A scripted `Understanding` (the brain is tested elsewhere). */
 export function understood(intent: IntentName, extra: Partial<Understanding> & { confidence?: number } = {}): Understanding {
@@ -139,7 +140,7 @@ export async function runTurn(actor: ConversationActor, event: ConversationEvent
     const replies = emitted.flatMap((e) => (e.type === 'reply' ? [e.reply] : []));
     const says = replies.map((r) => ('template' in r ? r.template : `text:${r.author ?? 'bot'}`));
     for (const r of replies) {
-      if ('template' in r && !FLOW_TEMPLATE_KEYS.includes(r.template) && !TOOL_PREFIXES.some((p) => r.template.startsWith(p))) {
+      if ('template' in r && !FLOW_TEMPLATE_KEYS.includes(r.template) && !MEDIA_TEMPLATE_KEYS.includes(r.template) && !TOOL_PREFIXES.some((p) => r.template.startsWith(p))) {
         throw new Error(`machine emitted an undeclared template key: ${r.template}`);
       }
     }

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import type { MediaKind } from '../../../src/domain/media.js';
+import type { UserMediaEvent } from '../../../src/machines/conversation.contract.js';
+import { MEDIA_TEMPLATE_KEYS } from '../../../src/machines/media-ack.js';
+import { createConversation, understood, type BrainScript } from './machine-harness.js';
+
+const media = (kind: MediaKind, n: number): UserMediaEvent => ({ type: 'user.media', messageId: `media-${n}`, kind, channel: 'whatsapp', receivedAt: '2026-12-03T12:00:00.000Z' });
+
+const script: BrainScript = {
+  hola: understood('greeting'),
+  humano: understood('human_agent'),
+  cotizar: understood('sales_lead'),
+  'Juan Pérez': understood('out_of_scope', { confidence: 0.2, leadFields: { name: 'Juan Pérez' } }),
+  cuenta: understood('account_status'),
+  qwerty: understood('out_of_scope', { confidence: 0.1 }),
+};
+
+describe('conversation machine › media without caption', () => {
+  it('should thank for a photo and ask which product it is, without reading it or counting a misunderstanding', async () => {
+    const c = createConversation({ script });
+    await c.say('hola');
+    const out = await c.send(media('image', 1));
+    expect(out).toMatchObject({ says: ['media.received.image'], state: 'triage.idle' });
+    expect(out.context.misunderstoodStreak).toBe(0);
+    expect(c.calls.understand).toHaveLength(1);
+  });
+
+  it('should acknowledge each kind with its own words (a voice note like audio)', async () => {
+    const c = createConversation({ script });
+    const said: string[] = [];
+    let n = 0;
+    for (const kind of ['voice', 'audio', 'video', 'document', 'sticker', 'location', 'contacts'] as const) said.push(...(await c.send(media(kind, ++n))).says);
+    expect(said).toEqual(['media.received.audio', 'media.received.audio', 'media.received.video', 'media.received.document', 'media.received.sticker', 'media.received.location', 'media.received.contacts']);
+  });
+
+  it('should not push toward a not-understood handoff however many photos arrive', async () => {
+    const c = createConversation({ script });
+    await c.say('qwerty');
+    const before = (await c.send(media('image', 1))).context.misunderstoodStreak;
+    for (let i = 2; i < 8; i++) await c.send(media('image', i));
+    const out = await c.send(media('document', 9));
+    expect(out.state).toBe('triage.idle');
+    expect(out.context.misunderstoodStreak).toBe(before);
+    expect(c.calls.createTicket).toHaveLength(0);
+  });
+
+  it('should keep the lead question open: the media is kept for the team and the question asked again', async () => {
+    const c = createConversation({ script });
+    await c.say('cotizar');
+    const out = await c.send(media('image', 1));
+    expect(out).toMatchObject({ says: ['media.kept.image', 'lead.ask.name'], state: 'qualifying.collecting.waiting', context: { expecting: { kind: 'lead_field', field: 'name' } } });
+    expect((await c.say('Juan Pérez')).says).toEqual(['lead.ask.email']);
+  });
+
+  it('should ask for the account number again after a photo while waiting for it', async () => {
+    const c = createConversation({ script, effects: { answerAccount: () => ({ outcome: 'need_account_id', replies: [{ template: 'account.askId' }] }) } });
+    await c.say('cuenta');
+    expect(await c.send(media('document', 1))).toMatchObject({ says: ['media.kept.document', 'media.reask.account_id'], state: 'answering.awaitingAccountId' });
+  });
+
+  it('should relay media to the human without a bot reply while a human holds the conversation', async () => {
+    const c = createConversation({ script });
+    await c.say('humano');
+    const photo = await c.send(media('image', 1));
+    expect(photo).toMatchObject({ state: 'handoff.withHuman', replies: [] });
+    expect(photo.emitted).toEqual([{ type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'media-1', text: '' }]);
+    const voice = await c.send(media('voice', 2));
+    expect(voice.emitted).toEqual([{ type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'media-2', text: '' }]);
+    expect(voice.context.handoffRelays).toBe(2);
+  });
+
+  it('should keep a closed conversation closed and still answer the photo', async () => {
+    const c = createConversation({ script });
+    await c.say('hola');
+    await c.send({ type: 'conversation.close', reason: 'idle' });
+    expect(await c.send(media('image', 1))).toMatchObject({ says: ['media.received.image'], state: 'closed' });
+  });
+});
+
+describe('media templates (demo tenant)', () => {
+  const file = JSON.parse(readFileSync(new URL('../../../tenants/ferreteria/templates/media.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>;
+
+  it.each(['es', 'en'])('should define exactly the media keys in %s, without placeholders', (lang) => {
+    expect(Object.keys(file[lang] ?? {}).sort()).toEqual([...MEDIA_TEMPLATE_KEYS].sort());
+    for (const text of Object.values(file[lang] ?? {})) expect(text).not.toMatch(/\{[A-Za-z_]+\}/);
+  });
+
+  it('should ask which product a photo shows, in both languages, and never say the bot reads text only', () => {
+    expect(file.es!['media.received.image']).toMatch(/qué producto es/);
+    expect(file.en!['media.received.image']).toMatch(/which product it is/);
+    for (const lang of ['es', 'en']) for (const text of Object.values(file[lang]!)) expect(text).not.toMatch(/solo puedo leer|only read text/i);
+  });
+});
