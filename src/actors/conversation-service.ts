@@ -17,8 +17,9 @@ export interface InboundMessage {
    */
   media?: MediaReference[];
   /**
-   * The client's IP address when the channel has one (widget, REST). Only abuse limits read it
-   * (identity-link codes per IP); it is hashed before it is stored or logged.
+   * The client's IP address when the channel has one (the widget; not REST, whose caller is the
+   * integrator's server). Only abuse limits read it (identity-link codes per IP); it is hashed
+   * before it is stored or logged.
    */
   clientIp?: string;
 }

@@ -323,7 +323,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     {
       method: 'POST',
       path: '/api/tenants/:tenant/messages',
-      handler: api(async (req, ctx, tenantId, raw) => {
+      handler: api(async (_req, ctx, tenantId, raw) => {
         const body = validateBody(normalizeInboundFields(raw, ['sender', 'text', 'message_id']), {
           sender: { min: 1, max: 128 },
           text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true },
@@ -336,7 +336,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
             channel: 'rest',
             senderId: body.sender,
             text: body.text,
-            clientIp: req.ip,
+            // No clientIp: REST calls come from the integrator's server, one address for all its
+            // customers; per-IP identity limits would let one of them lock the others out.
             ...(body.message_id !== undefined ? { messageId: body.message_id } : {}),
           }),
           turnTimeoutMs,

@@ -167,7 +167,7 @@ describe.each(['uws', 'node'] as const)('gateway HTTP API on %s', (transport) =>
         state: { value: 'triage', tags: ['awaitingInput'], context: { lang: 'es' } },
       });
       expect(service.calls.find((c) => c.method === 'handleMessage')?.args[0]).toEqual({
-        tenantId: TENANT, channel: 'rest', senderId: 'crm-42', messageId: 'ext-1', text: 'Hola', clientIp: '127.0.0.1',
+        tenantId: TENANT, channel: 'rest', senderId: 'crm-42', messageId: 'ext-1', text: 'Hola',
       });
     });
 
