@@ -142,8 +142,8 @@ const OWN = alt(
   'de la ferreteria',
 );
 /** "what you were told / lo que te dijeron": the assistant's set-up, named without a noun. */
-const TOLD_EN = String.raw`(?:you (?:were|have been|'ve been|got|are|was) (?:told|given|taught|programmed|instructed|trained|configured|set up|initiali[sz]ed|built|created|designed|made)|(?:the |your )?(?:developers|programmers|creators|engineers|owners|makers) (?:wrote|told you|gave you|said|put)|(?:they|the store|the company|your (?:creators|developers|owners|makers|programmers)) (?:told|gave|taught|programmed|instructed) you)`;
-const TOLD_ES = String.raw`(?:te (?:dijo|escribio) (?:la ferreteria|la tienda|el dueno|tu creador|el programador|la empresa)|(?:te )?escribieron (?:los|tus) (?:programadores|desarrolladores|creadores)|te (?:escribieron|dijeron|indicaron|ensenaron|programaron|configuraron|pusieron|ordenaron|mandaron|dieron|instruyeron|entrenaron|prohibieron|inicializaron|crearon|disenaron)|tus (?:creadores|programadores|desarrolladores|duenos))`;
+const TOLD_EN = String.raw`(?:you (?:were|have been|'ve been|got|are|was) (?:told|given|taught|programmed|instructed|trained|configured|set up|initiali[sz]ed|built|created|designed|made)|(?:the |your )?(?:developers|programmers|creators|engineers|owners|makers) (?:wrote|told you|gave you|said|put)|(?:the )?(?:company|store|owner|developers?|admin|administrator|business) (?:configured|programmed|set up|instructed|trained|initiali[sz]ed) you|(?:they|the store|the company|your (?:creators|developers|owners|makers|programmers)) (?:told|gave|taught|programmed|instructed) you)`;
+const TOLD_ES = String.raw`(?:te (?:configuro|programo|entreno|instruyo|inicializo)\b|te (?:dijo|escribio) (?:la ferreteria|la tienda|el dueno|tu creador|el programador|la empresa)|(?:te )?escribieron (?:los|tus) (?:programadores|desarrolladores|creadores)|te (?:escribieron|dijeron|indicaron|ensenaron|programaron|configuraron|pusieron|ordenaron|mandaron|dieron|instruyeron|entrenaron|prohibieron|inicializaron|crearon|disenaron)|tus (?:creadores|programadores|desarrolladores|duenos))`;
 const TOLD = alt(TOLD_EN, TOLD_ES);
 
 const OVERRIDE_VERB = alt(
@@ -234,6 +234,9 @@ const REVEAL_VERB = alt(
   'muestra(?:me|nos)?',
   'mostrar(?:me)?',
   'ensena(?:me)?',
+  'ensenar(?:me)?',
+  'spell(?: out)?',
+  'deletrea(?:me)?',
   'revela(?:me|r)?',
   'dime',
   'decime',
@@ -266,7 +269,7 @@ const SECRET_OBJ = alt(
   // "sus reglas de envío" is the store's shipping policy, not the assistant's rules.
   String.raw`(?:your|tus|tu|sus|its) (?:hidden |secret |internal |initial |original |full |complete |exact |real |actual )?(?:instructions|rules|guidelines|configuration|config|programming|directives|system message|instrucciones|reglas|indicaciones|directrices|configuracion|programacion|ordenes)(?!\s+(?:de|para|sobre|del|for|on|about|of)\s+(?!(?:seguridad|sistema|security|system|the system|tu|your)\b))`,
   String.raw`(?:hidden|secret|internal|initial|original|system|pre-?set|base) (?:instructions|rules|configuration|guidelines|directives)`,
-  String.raw`(?:instrucciones|reglas|indicaciones|configuracion) (?:del sistema|de sistema|internas|iniciales|originales|ocultas|secretas|previas|completas)`,
+  String.raw`(?:instrucciones|reglas|indicaciones|configuracion|programacion|instruccion) (?:del sistema|de sistema|internas?|iniciales?|originales?|ocultas?|secretas?|previas|completas?)`,
   String.raw`(?:instrucciones|reglas|indicaciones) (?:que|con (?:las )?que) (?:te|le) (?:dieron|dio|pusieron|programaron|configuraron|ensenaron)`,
   String.raw`(?:instructions|rules) (?:you (?:were|got)|they gave you|the store gave you|your creators gave you)`,
   String.raw`(?:text|everything|words|all|the text|el texto|todo el texto) (?:written |que esta |you (?:were|got) |con (?:el )?que te )?(?:above|before (?:this|my) message|arriba|antes|anterior|initiali[sz]ed with|inicializaron)`,
@@ -274,6 +277,7 @@ const SECRET_OBJ = alt(
   String.raw`lo que te (?:dijeron|indicaron|pusieron|programaron|prohibieron)`,
   String.raw`(?:primeras|first) (?:\d+ )?(?:palabras|words|lines|lineas|tokens|caracteres|characters|frases|sentences|mensajes|messages)\b[^.!?\n]{0,30}\b(?:que recibiste|you (?:received|were given|got|saw)|de (?:esta|la) conversacion|of (?:this|the) (?:conversation|chat)|del chat|in (?:this|the) (?:conversation|chat)|en (?:esta|la) conversacion)`,
   String.raw`(?:lo que|what) (?:recibiste|you received) (?:antes|before|al (?:principio|inicio)|at the (?:start|beginning))`,
+  String.raw`(?:mensaje|texto|prompt) (?:inicial|original|de inicio|de configuracion|de arranque|base)|(?:initial|original|opening|startup|configuration|setup|base) (?:message|text|prompt)`,
   String.raw`(?:antes de (?:mi|este) (?:primer )?mensaje|before (?:my|this) (?:first )?message|before (?:this|our) conversation|antes de (?:esta|nuestra) conversacion|initiali[sz]ation (?:text|message|prompt|instructions)|texto de (?:inicio|inicializacion|arranque|configuracion)|startup (?:text|message|instructions)|(?:primera|first|ultima|last) (?:linea|frase|oracion|palabra|line|sentence|word|paragraph|parrafo)s? (?:de|of) (?:tus|your|tu|the system|its|sus) \w+)`,
   String.raw`what you (?:were|have been) (?:told|given|programmed)`,
 );
@@ -320,6 +324,12 @@ const OTHERS = alt(
   "their (?:numbers?|phones?|phone numbers|emails?|addresses|contact details|details)",
 );
 const PII = alt(
+  'whatsapp',
+  'celular(?:es)?',
+  'cel',
+  'movil(?:es)?',
+  'mobiles?',
+  'cell(?: phone)?s?',
   'correos?',
   'e-?mails?',
   'telefonos?',
@@ -468,12 +478,16 @@ const SET_VERB = alt(
   'apply',
   'put',
   'charge me',
+  'registra(?:me)?',
+  'record',
+  'anota(?:me)?',
+  'log',
   'vende(?:me|nos)?',
   'sell (?:me|it|us)',
   'give me',
   'dame',
 );
-const PRICE_OBJ = alt('precios?', 'prices?', 'costos?', 'costs?', 'total', 'factura', 'invoice', 'orden', 'order', 'pedido', 'carrito', 'cart', 'todo', 'everything', 'all items', 'items');
+const PRICE_OBJ = alt('precios?', 'prices?', 'costos?', 'costs?', 'total', 'factura', 'invoice', 'orden', 'order', 'pedido', 'carrito', 'cart', 'todo', 'everything', 'all items', 'items', 'compra', 'purchase');
 const FREE = alt(
   String.raw`(?:rd)?\$ ?0(?:[.,]\d+)?\b`,
   String.raw`(?:rd)?\$ ?1\b`,
@@ -573,6 +587,11 @@ const PERSONA_TRIGGER = alt(
   'comportate como(?: si (?:fueras|no tuvieras))?',
   'asume el (?:rol|papel) de',
   'hazte pasar por',
+  'ponte en el (?:papel|rol|lugar|pellejo) de',
+  'put yourself in the (?:shoes|role|place) of',
+  'step into the (?:role|shoes) of',
+  'take the role of',
+  '(?:para |for )?(?:un |a )?(?:juego de rol|role-?playing game|role-?play)(?: game)?:?',
   'juega a que eres',
   'juguemos a que (?:eres|tu eres)',
   'vamos a jugar(?: a)? (?:a )?que (?:eres|tu eres)',
@@ -633,10 +652,10 @@ const PERSONA_TARGET = alt(
 );
 const PERSONA = new RegExp(near(String.raw`\b${PERSONA_TRIGGER}\b`, String.raw`\b${PERSONA_TARGET}\b`, 40));
 const PERSONA_NOW = new RegExp(
-  String.raw`\byou(?:'re| are) now (?:a|an|in|the|dan|no|free|unrestricted|jailbroken|evil|my (?:\w+ )?(?:assistant|bot|slave|servant))\b|\b(?:you are|you're) no longer\b|\byou(?:'re| are) not (?:a|the) (?:\w+ ){0,3}(?:bot|assistant) anymore\b|\byou (?:don'?t|no longer) work for\b|\bstop being (?:a|the) (?:\w+ )?(?:assistant|bot)\b|\bfrom now on,? (?:you(?:'re| are| will be)|your name is)\b|\b(?:ahora|desde ahora|a partir de ahora|de ahora en adelante),? (?:tu )?(?:eres|seras|actuaras como|te llamas) (?:un|una|el|la|dan|libre|otro|otra|mi (?:\w+ )?(?:asistente|bot|esclav[oa]|sirviente))\b|\bya no eres\b|\b(?:tu )?eres ahora (?:un|una|el|la|mi|["'“])|\bahora tu eres (?:un|una|el|la|mi|["'“])|\byou(?:'re| are) ["'“][^"'”]{1,30}["'”] now\b|\bahora trabajas (?:conmigo|para mi)\b|\b(?:now )?you work for me(?: now)?\b|\bya no (?:trabajas|respondes) (?:para|a) (?:la|el)\b|\bdeja de ser (?:el|un) (?:asistente|bot)\b|\beres libre\b|\byou are free now\b|\bnow you are free\b|\bahora eres libre\b`,
+  String.raw`\byou(?:'re| are) now (?:a|an|in|the|dan|no|free|unrestricted|jailbroken|evil|my (?:\w+ )?(?:assistant|bot|slave|servant))\b|\b(?:you are|you're) no longer\b|\byou(?:'re| are) not (?:a|the) (?:\w+ ){0,3}(?:bot|assistant) anymore\b|\byou (?:don'?t|no longer) work for\b|\bstop being (?:a|the) (?:\w+ )?(?:assistant|bot)\b|\bfrom now on,? (?:you(?:'re| are| will be)|your name is)\b|\b(?:ahora|desde ahora|a partir de ahora|de ahora en adelante),? (?:tu )?(?:eres|seras|actuaras como|te llamas) (?:un|una|el|la|dan|libre|otro|otra|mi (?:\w+ )?(?:asistente|bot|esclav[oa]|sirviente))\b|\bya no eres\b|\bno eres (?:de la ferreteria|de la tienda|el asistente|un asistente de|el bot de)\b|\beres un (?:asistente|bot|modelo|ia) (?:general|libre|sin|que obedece)\b|\byou(?:'re| are) (?:a |an )?(?:general|unrestricted|free|generic) (?:assistant|ai|bot)\b|\byou(?:'re| are) no longer (?:the|a)\b|\b(?:tu )?eres ahora (?:un|una|el|la|mi|["'“])|\bahora tu eres (?:un|una|el|la|mi|["'“])|\byou(?:'re| are) ["'“][^"'”]{1,30}["'”] now\b|\bahora trabajas (?:conmigo|para mi)\b|\b(?:now )?you work for me(?: now)?\b|\bya no (?:trabajas|respondes) (?:para|a) (?:la|el)\b|\bdeja de ser (?:el|un) (?:asistente|bot)\b|\beres libre\b|\byou are free now\b|\bnow you are free\b|\bahora eres libre\b`,
 );
 const OTHERS_DATA = new RegExp(either(String.raw`\b${DATA_REQUEST}\b`, either(String.raw`\b${PII}\b`, String.raw`\b${OTHERS}`, 45), 40));
-const CUSTOMER_LIST = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:(?:las |the )?(?:ultimas|last|previous|past|other|otras|\d+) (?:\d+ )?(?:conversations|conversaciones|chats|transcripts)|(?:conversaciones|chats) que tuviste|conversations you had|(?:la )?lista de (?:clientes|usuarios|contactos)(?! mayoristas? (?:tiene|tienen))|(?:the )?(?:customer|client|user) (?:list|database|records|base)|(?:all |todos )?(?:the |los )?leads\b|(?:la )?base de (?:datos|clientes)|(?:the )?database)`, 40));
+const CUSTOMER_LIST = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:(?<!\b(?:my|mi|mis|our|nuestro) (?:full |whole |complete |entire )?)(?:(?:el )?historial (?:completo |entero )?de (?:chats|conversaciones|mensajes)(?! (?:conmigo|mios|mio))|(?:full |complete |entire |whole )?(?:chat|conversation) (?:history|logs?|transcripts?)(?! with me)|today'?s (?:\w+ )?(?:chats?|conversations?)(?: history)?|(?:todos los|all(?: the)?) (?:chats|conversaciones|conversations)(?! (?:conmigo|with me)))|(?:las |the )?(?:ultimas|last|previous|past|other|otras|\d+) (?:\d+ )?(?:conversations|conversaciones|chats|transcripts)|(?:conversaciones|chats) que tuviste|conversations you had|(?:la )?lista de (?:clientes|usuarios|contactos)(?! mayoristas? (?:tiene|tienen))|(?:the )?(?:customer|client|user) (?:list|database|records|base)|(?:all |todos )?(?:the |los )?leads\b|(?:la )?base de (?:datos|clientes)|(?:the )?database)`, 40));
 const INTERNAL_DATA = /\b(?:(?:internal|interno|internos|internas) (?:costs?|costos?|prices|precios|margins?|margenes|data|datos|notes|notas|documents|documentos|inventory|inventario|files|archivos|reports?|reportes?)|supplier (?:margins|costs|prices)|margen(?:es)? de (?:ganancia|proveedor(?:es)?|utilidad)|profit margins?|cuentas por cobrar|accounts receivable|the (?:store'?s )?ledger|el libro (?:contable|mayor)|environment variables|variables de entorno|env vars?|api keys?|claves de (?:la )?api|(?:el )?inventario completo(?: con| y)? (?:los )?costos|(?:costos|precios) de (?:compra|proveedor))\b/;
 const THIRD_PARTY_OWES = /\bcuanto (?:le )?debe\b(?! (?:pagar|ser|costar|tardar|durar|medir|llevar|salir|de ser))|\bhow much (?:does|do) (?!i\b|we\b)(?:\w+ ){1,3}owe\b|\bhow much (?:is|are) (?!i\b|we\b)(?:\w+ ){1,3}owing\b|\b(?:saldo|deuda|balance|debt) (?:de|of) (?:la |el |the )?(?:constructora|empresa|compania|company|firm|cliente|customer|senor|senora|don|dona|mr|mrs|ms)\b/;
 const REGISTERED_DATA = /\b(?:que|cuales|what|which)\b (?:correos?|emails?|telefonos?|phones?|phone numbers?|numeros?|numbers?|direcciones|addresses|datos|data|details|contactos?)\b[^.!?\n]{0,15}\b(?:tienes|tienen|tiene|hay|do you have|have you got|are|is|you have)\b[^.!?\n]{0,15}\b(?:registrad[oa]s?|guardad[oa]s?|on file|stored|saved|recorded|en (?:el )?sistema|in (?:the )?system)\b/;
@@ -657,6 +676,7 @@ const SET_PRICE = new RegExp(near(String.raw`\b${SET_VERB}\b`, either(String.raw
 const SELL_CHEAP = new RegExp(String.raw`\b(?:vende(?:me|nos)?|sell (?:me|us|it))\b[^.!?\n]{0,40}\b(?:a|for|por|en|at)\s(?:${FREE})`);
 const CLAIM_PAID = /\b(?:registra|anota|marca|record|mark|log|tell the system|dile al sistema|pon en el sistema|set)\b[^.!?\n]{0,20}\b(?:que )?(?:ya )?(?:pague|esta pagad[oa]|is (?:already )?paid|as paid|already paid|been paid|fue pagad[oa])\b/;
 const CORRECT_PRICE_ZERO = new RegExp(String.raw`\b(?:precio|price|costo|cost)\b[^.!?\n]{0,30}\b(?:es|is|should be|deberia ser|debe ser|must be)\s*(?:de |of )?(?:${FREE})[^\n]{0,40}\b(?:corrige(?:lo)?|fix|update|actualiza(?:lo)?|cambia(?:lo)?|change|ajusta(?:lo)?|set)\b`);
+const PAID_WITHOUT_PAYING = /\b(?:(?:factura|recibo|comprobante)s? (?:pagad[oa]s?|saldad[oa]s?)|paid (?:invoice|receipt|bill)s?|(?:invoice|receipt|bill) (?:marked |showing )?(?:as )?paid)\b[^.!?\n]{0,60}\b(?:sin que (?:yo )?(?:pague|haya pagado)|sin pagar|without (?:me )?(?:paying|having paid|payment)|no he pagado|haven'?t paid|aunque no (?:he )?pag\w*|even though i (?:haven'?t|didn'?t) pa(?:y|id))\b|\b(?:genera|generate|crea|create|haz|hazme|make|emite|issue)\b (?:me )?(?:una |a |un )?(?:factura|invoice|recibo|receipt|comprobante) (?:pagad[oa]|paid|saldad[oa])\b/;
 const MARK_PAID = /\b(?:mark|marca(?:me|la|lo)?|registra(?:me|la|lo)?|record|set|pon(?:la|lo)?)\b[^.!?\n]{0,30}\b(?:invoice|factura|order|orden|pedido|bill|cuenta|deuda|debt)\b[^.!?\n]{0,20}\b(?:as paid|como pagad[oa]|en (?:cero|0)|pagad[oa]|saldad[oa]|paid in full|cancelad[oa] sin pagar)\b/;
 const BIG_DISCOUNT = /\b(?:apply|aplica(?:me|le)?|approve|aprueba(?:me|le)?|give me|dame|ponme|pon|set)\b[^.!?\n]{0,30}\b(?:(?:100|[5-9]\d) ?%|(?:cien|noventa|ochenta|setenta) por ciento)\s?(?:de )?(?:discount|descuento|off)|\b(?:(?:100|[5-9]\d) ?%|cien por ciento)\s?(?:de )?(?:discount|descuento|off)\b[^.!?\n]{0,30}\b(?:to|a|en|para) (?:my|mi|all|todo|everything|every)\b/;
 const ALL_FREE = /\b(?:aplica|apply|usa|use|activa|activate|dame|give me|hazme|make)\b[^.!?\n]{0,40}\b(?:todo|everything|all)\b (?:\w+ )?(?:gratis|free)\b|\b(?:dame|damelo|ponme|pon|ponle|hazme|haz|regalame|regala|make|give me|let me have)\b[^.!?\n]{0,15}\b(?:todo|toda la mercancia|everything|all|the goods|la mercancia|los productos|mi pedido|my order|my cart)\b[^.!?\n]{0,20}\b(?:gratis|free|de gratis|sin pagar|for nothing|for free|regalado)\b|\b(?:me )?regala(?:me|le|s)? (?:todo|la mercancia|los productos|todos los productos|everything)\b|\bgive (?:me )?(?:everything|the goods|all (?:of )?(?:it|the products)) (?:for )?free\b|\bgive away (?:everything|the goods|products)\b|\bgives everything away\b|\bregala(?:me|le)? (?:un|una|el|la) \w+ gratis\b/;
@@ -690,6 +710,12 @@ const RULES: Rule[] = [
     ),
   },
   {
+    signal: 'dismiss_rules',
+    category: 'override',
+    weight: 0.45,
+    test: re(new RegExp(String.raw`\b(?:no te preocupes (?:por|de)|don'?t (?:worry|care) about|never mind|no (?:importan|importa)|who cares about|a quien le importan)\b (?:las |the |tus |your |esas |those )?(?:${RULES_NOUN})\b`)),
+  },
+  {
     signal: 'void_previous',
     category: 'override',
     weight: 0.3,
@@ -712,7 +738,7 @@ const RULES: Rule[] = [
     category: 'override',
     weight: 0.6,
     test: re(
-      /\b(?:sigue|sigues|obedece|obedeces|obedeceme|follow|obey) (?:(?:solo|unicamente|only) )?(?:las mias|mine|a mi\b|me\b|mis (?:reglas|ordenes|instrucciones) (?:ahora|de ahora)|my (?:rules|orders|instructions) (?:now|instead))|\bonly obey me\b|\byou (?:answer|report|respond) (?:only )?to me(?: now)?\b|\b(?:ahora )?(?:me respondes|respondes|obedeces|le respondes) (?:solo |solamente )?a mi\b|\b(?:now )?i'?m in charge\b|\bahora mando yo\b|\bmando yo\b|\bahora mandas tu con mis\b|\btu (?:solo )?(?:haces|obedeces) lo que yo (?:te )?(?:diga|mande|ordene)\b|\bhaces (?:todo )?lo que yo (?:te )?(?:diga|mande|ordene)\b|\byou (?:do|will do|must do|only do) (?:whatever|what|everything|anything) i (?:say|tell you|want)\b|\bya no (?:tienes que )?obedecer? a (?:la ferreteria|la tienda|nadie)\b|\bno longer (?:obey|work for) (?:the store|anyone)\b|\bobedeceme (?:a mi|solo)\b/,
+      /\b(?:sigue|sigues|obedece|obedeces|obedeceme|follow|obey) (?:(?:solo|unicamente|only) )?(?:las mias|mine|a mi\b|me\b|mis (?:reglas|ordenes|instrucciones) (?:ahora|de ahora)|my (?:rules|orders|instructions) (?:now|instead))|\bonly obey me\b|\b(?:que )?obedece(?:s)? (?:todo|lo que sea|cualquier cosa)\b|\b(?:that )?obeys? (?:everything|anything|all orders)\b|\byou (?:answer|report|respond) (?:only )?to me(?: now)?\b|\b(?:ahora )?(?:me respondes|respondes|obedeces|le respondes) (?:solo |solamente )?a mi\b|\b(?:now )?i'?m in charge\b|\bahora mando yo\b|\bmando yo\b|\bahora mandas tu con mis\b|\btu (?:solo )?(?:haces|obedeces) lo que yo (?:te )?(?:diga|mande|ordene)\b|\bhaces (?:todo )?lo que yo (?:te )?(?:diga|mande|ordene)\b|\byou (?:do|will do|must do|only do) (?:whatever|what|everything|anything) i (?:say|tell you|want)\b|\bya no (?:tienes que )?obedecer? a (?:la ferreteria|la tienda|nadie)\b|\bno longer (?:obey|work for) (?:the store|anyone)\b|\bobedeceme (?:a mi|solo)\b/,
     ),
   },
   {
@@ -736,7 +762,7 @@ const RULES: Rule[] = [
     signal: 'respond_only_as',
     category: 'roleplay',
     weight: 0.45,
-    test: re(/\b(?:respond|answer|reply|speak) only (?:as|with the contents|in character)|\bresponde(?:s)? solo (?:como|con el contenido)|\brespond(?:e|s)? (?:sin|without) (?:filtros|filters|restricciones|restrictions|reglas|rules|censura|censorship|politicas|policies)/),
+    test: re(/\b(?:respond|answer|reply|speak) only (?:as|with the contents|in character)|\bresponde(?:s)? solo (?:como|con el contenido)|\b(?:respond|answer|reply|speak|talk|responde|contesta|habla)(?:me|s)? (?:sin|without) (?:any |ningun )?(?:filtros?|filters?|restricciones|restrictions|reglas|rules|censura|censorship|politicas|policies|limites|limits)/),
   },
 
   // ---- reveal: show the assistant's prompt or rules -------------------------------------------
@@ -798,7 +824,7 @@ const RULES: Rule[] = [
     weight: 0.6,
     test: re(
       new RegExp(
-        String.raw`(?:^|\n|[.!?]\s)\s*[\[(<{#*=\-]{1,4}\s*${AUTHORITY}(?:\s+(?:override|note|notice|message|update|alert|mode|command|nota|aviso|mensaje|orden|alerta))?\s*[\])>}#*=\-]{1,4}|(?:^|\n|[.!?]\s)\s*(?:${AUTHORITY})(?:\s+(?:override|note|notice|message|update|alert|command|instruction|nota|aviso|mensaje|orden|alerta|instruccion))?\s*:|\b(?:mensaje|aviso|nota|orden|alerta|comunicado|instruccion|directiva)(?: (?:directa|oficial|urgente|importante))? (?:del|de la|de|desde el|desde la) (?:${AUTHORITY})\b|\b(?:official|urgent|important) (?:message|notice|note|order) from (?:the )?(?:${AUTHORITY})\b|\b(?:openai|anthropic|hilo|system|admin|security) (?:policy |security |system )?(?:update|notice|announcement|directive)\s*:|\b(?:message|notice|note|order|alert|instruction|directive|command) from (?:the )?(?:${AUTHORITY})\b|\b(?:system|admin|administrator|developer|security|maintenance|management) (?:notice|message|note|override|alert|announcement|directive|command)\b|\b(?:developer|admin|dev|tech support|soporte tecnico(?: de hilo)?|el desarrollador|el administrador) (?:here|aqui)\b|\b(?:attention|atencion|atention) (?:bot|assistant|asistente|ai|ia|model|modelo)\b|\border from (?:corporate|management|the owner|headquarters)\b|\b(?:este mensaje|this message) (?:viene|es|proviene|comes|is)(?: directamente)? (?:del|de la|de|from the|from)(?: (?:equipo|team|departamento|department))?(?: de| of)? (?:${AUTHORITY})\b|\b(?:mensaje|message|notificacion|notification|aviso|notice)(?: automatic[oa]| automated| automatic)? (?:del|de|from the|from) (?:sistema|system)\b|\b(?:automated|automatic) system (?:message|notice)\b|\bend of (?:user|customer) (?:message|input)\b|\bfin del mensaje del (?:cliente|usuario)\b|\borden (?:directa )?(?:de|del) (?:gerencia|dueno|la gerencia|administracion)\b`,
+        String.raw`(?:^|\n|[.!?]\s)\s*[\[(<{#*=\-]{1,4}\s*${AUTHORITY}(?:\s+(?:override|note|notice|message|update|alert|mode|command|nota|aviso|mensaje|orden|alerta))?\s*[\])>}#*=\-]{1,4}|(?:^|\n|[.!?]\s)\s*(?:${AUTHORITY})(?:\s+(?:override|note|notice|message|update|alert|command|instruction|nota|aviso|mensaje|orden|alerta|instruccion))?\s*:|\b(?:mensaje|aviso|nota|orden|alerta|comunicado|instruccion|directiva)(?: (?:directa|oficial|urgente|importante))? (?:del|de la|de|desde el|desde la) (?:${AUTHORITY})\b|\b(?:official|urgent|important) (?:message|notice|note|order) from (?:the )?(?:${AUTHORITY})\b|\b(?:openai|anthropic|hilo|system|admin|security) (?:policy |security |system )?(?:update|notice|announcement|directive)\s*:|\b(?:message|notice|note|order|alert|instruction|directive|command) from (?:the )?(?:${AUTHORITY})\b|\b(?:system|admin|administrator|developer|security|maintenance|management) (?:notice|message|note|override|alert|announcement|directive|command)\b|\b(?:developer|admin|dev|tech support|soporte tecnico(?: de hilo)?|el desarrollador|el administrador) (?:here|aqui)\b|\b(?:attention|atencion|atention) (?:bot|assistant|asistente|ai|ia|model|modelo)\b|\border from (?:corporate|management|the owner|headquarters)\b|\b(?:approved|authori[sz]ed|signed off|cleared) by (?:the )?(?:system )?(?:admin|administrator|management|developers?|owner|security team)\b|\b(?:aprobad[oa]|autorizad[oa]) por (?:el |la )?(?:administrador|administradora|gerente|gerencia|dueno|duena|desarrollador|equipo de seguridad)(?: del sistema)?\b|(?:^|\n)\s*\[\[\s*\w+(?: \w+)?\s*\]\]|\b(?:este mensaje|this message) (?:viene|es|proviene|comes|is)(?: directamente)? (?:del|de la|de|from the|from)(?: (?:equipo|team|departamento|department))?(?: de| of)? (?:${AUTHORITY})\b|\b(?:mensaje|message|notificacion|notification|aviso|notice)(?: automatic[oa]| automated| automatic)? (?:del|de|from the|from) (?:sistema|system)\b|\b(?:automated|automatic) system (?:message|notice)\b|\bend of (?:user|customer) (?:message|input)\b|\bfin del mensaje del (?:cliente|usuario)\b|\borden (?:directa )?(?:de|del) (?:gerencia|dueno|la gerencia|administracion)\b`,
       ),
     ),
   },
@@ -814,7 +840,7 @@ const RULES: Rule[] = [
     signal: 'instruction_label',
     category: 'fake_authority',
     weight: 0.45,
-    test: re(/(?:^|[.!?]\s*)(?:instruccion|instrucciones|instruction|instructions|comando|command|task|tarea|directiva|directive|prompt)\s*:/),
+    test: re(/(?:^|[.!?]\s*)(?:instruccion|instrucciones|instruction|instructions|comando|command|task|tarea|directiva|directive|prompt|ejecuta|execute|run|sudo)\s*:/),
   },
   {
     signal: 'output_manipulation',
@@ -918,7 +944,13 @@ const RULES: Rule[] = [
   },
 
   // ---- price tampering -------------------------------------------------------------------------
-  { signal: 'price_tampering', category: 'price_tampering', weight: 0.7, test: (t) => SET_PRICE.test(t) || SELL_CHEAP.test(t) || MARK_PAID.test(t) || CLAIM_PAID.test(t) || CORRECT_PRICE_ZERO.test(t) || BIG_DISCOUNT.test(t) || ALL_FREE.test(t) || CATALOG_EDIT.test(t) },
+  { signal: 'price_tampering', category: 'price_tampering', weight: 0.7, test: (t) => SET_PRICE.test(t) || SELL_CHEAP.test(t) || PAID_WITHOUT_PAYING.test(t) || MARK_PAID.test(t) || CLAIM_PAID.test(t) || CORRECT_PRICE_ZERO.test(t) || BIG_DISCOUNT.test(t) || ALL_FREE.test(t) || CATALOG_EDIT.test(t) },
+  {
+    signal: 'staff_discount',
+    category: 'price_tampering',
+    weight: 0.6,
+    test: re(/\b(?:dame|give me|aplica(?:me)?|apply|ponme|quiero)\b[^.!?\n]{0,20}\b(?:(?:el |the |an? )?(?:employee|staff|internal) (?:discount|price|pricing)|(?:el )?(?:descuento|precio) (?:de|del) (?:empleados?|personal|staff|interno))\b|\b(?:credito|descuento|credit|discount)s? (?:ilimitad[oa]s?|unlimited)\b|\bunlimited (?:credit|discounts?|refunds?)\b/),
+  },
   {
     signal: 'big_discount',
     category: 'price_tampering',
@@ -929,7 +961,7 @@ const RULES: Rule[] = [
     signal: 'social_engineering',
     category: 'price_tampering',
     weight: 0.3,
-    test: re(/\bya lo (?:hable|arregle|acorde|cuadre|coordine|converse) con\b|\bi (?:already )?(?:talked|spoke|agreed|arranged|sorted it out) (?:to|with)\b|\b(?:promocion|promo|codigo|code|descuento|discount) (?:secret[oa]|interno|interna|internal|de empleados?|for employees|staff only)\b|\bsecret (?:promo|promotion|discount|code)\b|\b(?:es una orden|that'?s an order|that'?s final)\b/),
+    test: re(/\bya lo (?:hable|arregle|acorde|cuadre|coordine|converse) con\b|\bi (?:already )?(?:talked|spoke|agreed|arranged|sorted it out) (?:to|with)\b|\b(?:promocion|promo|codigo|code|descuento|discount) (?:secret[oa]|interno|interna|internal|de empleados?|for employees|staff only)\b|\bsecret (?:promo|promotion|discount|code)\b|\b(?:nadie se va a enterar|nadie se entera|nobody will (?:know|notice|find out)|no one will (?:know|notice|find out)|entre tu y yo|between you and me|que quede entre nosotros)\b|\b(?:el sistema|the system|this|esto|la tienda) (?:esta|is) (?:en (?:pruebas|modo de prueba|mantenimiento)|in (?:test(?:ing)?|debug|maintenance)(?: mode)?|being tested)\b|\b(?:es una orden|that'?s an order|that'?s final)\b/),
   },
   { signal: 'close_own_ticket', category: 'tool_forgery', weight: 0.3, test: re(/\b(?:cierra(?:lo|la)?|closes?(?: it)?|marca(?:lo|la)?|mark(?: it)?)\b[^.!?\n]{0,15}\b(?:como resuelt[oa]|as resolved|as closed|como cerrad[oa])\b/) },
   {
@@ -948,6 +980,18 @@ const RULES: Rule[] = [
   },
 
   // ---- tools -------------------------------------------------------------------------------------
+  {
+    signal: 'internal_api_call',
+    category: 'tool_forgery',
+    weight: 0.6,
+    test: re(/\b(?:llama|llamar|call|consulta|query|invoca|invoke|hit|usa|use|ejecuta|run)\b(?: (?:internamente|internally|directamente|directly))? (?:a )?(?:la |el |the |tu |your |una |an? )?(?:\w+ )?(?:api|endpoint|servicio interno|internal service|base de datos|database|backend)\b(?: (?:de|of|for) \w+)?|\b(?:pasame|dame|give me|show me|send me|muestrame)\b[^.!?\n]{0,15}\b(?:lo que (?:devuelva|responda|retorne)|whatever it returns|the raw (?:output|response|result|json)|la respuesta (?:cruda|completa) (?:de la|del) (?:api|sistema|herramienta))/),
+  },
+  {
+    signal: 'tool_syntax',
+    category: 'tool_forgery',
+    weight: 0.75,
+    test: re(/\b[a-z]+_[a-z]+(?:_[a-z]+)*\s*\(\s*[a-z_]+\s*=|\b(?:save_lead_field|verify_email|push_lead|create_ticket|search_catalog|get_price|account_status|escalate)\s*\(/),
+  },
   {
     signal: 'tool_forgery',
     category: 'tool_forgery',
