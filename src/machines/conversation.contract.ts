@@ -171,6 +171,8 @@ export interface ProductFocus {
   query: string;
   /** Attributes the customer gave, as words ("size": "4\"", "colour": "blanco"). */
   attributes?: Record<string, string>;
+  /** SKUs offered as options with the answer, in order: "2" or "la segunda" picks one. */
+  options?: string[];
   /** The customer turn it was answered in (set by the machine). */
   turn?: number;
 }

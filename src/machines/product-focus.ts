@@ -24,7 +24,7 @@ const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and 
 const QUANTITY_ONLY =
   /^(?:(?:y|and)\s+)?(?:(?:si|if)\s+)?(?:(?:i\s+)?(?:compro|llevo|quiero|necesito|ocupo|dame|me\s+das|ponme|pongame|serian|seria|son|buy|take|get|need|want|for|para|por)\s+)*(?:unos?\s+|unas?\s+|about\s+)?\d+(?:\s+(?:unidades|units|piezas|pieces|de\s+(?:esos|esas|ellos|ellas|esto|eso)|of\s+(?:them|those|these)|mas|more))?(?:\s+(?:cuanto|cuanto\s+seria|cuanto\s+sale|cuanto\s+es|how\s+much))?$/;
 const ATTRIBUTE_ONLY =
-  /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|satinad[oa]|satin|mate|matte|brillante|gloss|galon|gallon|cubeta|bucket|saco|funda|bag|rollo|roll|grado\s+\d+|calibre\s+\d+|grande|big|pequen[oa]|small|one|ones|de|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
+  /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|satinad[oa]|satin|mate|matte|brillante|gloss|galon|gallon|cubeta|bucket|saco|funda|bag|rollo|roll|grado\s+\d+|calibre\s+\d+|grande|big|pequen[oa]|small|one|ones|primer[oa]?|segund[oa]|tercer[oa]?|ultim[oa]|first|second|third|last|opcion|option|numero|number|de|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
 
 /**
  * True when the message reads as a follow-up on the product in focus rather than a new request.
@@ -37,6 +37,28 @@ export function isProductFollowUp(text: string): boolean {
   const t = fold(text);
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
   return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t);
+}
+
+const ORDINALS: readonly [RegExp, number | 'last'][] = [
+  [/^(?:1|uno|una|primer[oa]?|first)$/, 0],
+  [/^(?:2|dos|segund[oa]|second)$/, 1],
+  [/^(?:3|tres|tercer[oa]?|third)$/, 2],
+  [/^(?:ultim[oa]|last)$/, 'last'],
+];
+
+/**
+ * Which of `count` options a short answer picks ("2", "la segunda", "the first one", "opción 3");
+ * null when it is not such an answer.
+ */
+export function pickedOption(text: string, count: number): number | null {
+  const m = /^(?:(?:el|la|the|opcion|option|numero|number|#)\s+)*(\S+)(?:\s+(?:one|opcion|option))?$/.exec(fold(text));
+  const word = m?.[1];
+  if (word === undefined) return null;
+  for (const [re, at] of ORDINALS) if (re.test(word)) {
+    const index = at === 'last' ? count - 1 : at;
+    return index >= 0 && index < count ? index : null;
+  }
+  return null;
 }
 
 /** The quantity a follow-up asks for ("y si compro 50?" → 50), unless the number is a size ("y de 4?"). */

@@ -353,6 +353,8 @@ function readQuantity(t: string): { quantity: number; pack?: string; packWord?: 
     const beforePrev = tokens[i - 2]?.[0];
     const ofSize = (prev === 'de' || prev === 'of') && beforePrev !== undefined && !FILLER.has(stem(beforePrev)) && !/^\d/.test(beforePrev);
     if (prev !== undefined && QUANTITY_BLOCKERS.test(prev) && (ofSize || (prev !== 'de' && prev !== 'of'))) return null;
+    // "cubeta 5 gal", "saco 42.5 kg": a number after a pack word is the pack's size.
+    if (prev !== undefined && PACKS[prev] !== undefined) return null;
     if (next === undefined || /^\d/.test(next)) return null;
     const pack = PACKS[next];
     // "50 de esos", "12 de clavos" (from "una docena de clavos"), "200 of them".

@@ -74,6 +74,8 @@ const PACK_OF_UNIT: Readonly<Record<string, string>> = {
   metro: 'metro', unidad: 'unidad',
 };
 
+const nameKey = (text: string): string => fold(text).replace(/[^a-z0-9/#.]+/g, ' ').trim();
+
 const termsOf = (text: string): string[] => words(fold(text)).filter((w) => !/^\d/.test(w) && w.length > 1);
 
 function sameMeasure(a: Measure, b: Measure): boolean {
@@ -305,8 +307,13 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
       .slice(0, limit)
       .map(({ entry }) => ({ product: entry.product, score: 0.6, unmet: [], defaulted: parsed.attributes.dims.some((d) => entry.defaultDims.includes(d)) }));
 
+  /** Folded product name → entry: a chosen option (its text is the product's name) resolves exactly. */
+  const byName = new Map(entries.map((e) => [nameKey(e.product.name), e]));
+
   const search = (query: string, options: { limit?: number } = {}): CatalogMatch[] => {
     const limit = options.limit ?? 5;
+    const exact = byName.get(nameKey(query));
+    if (exact) return [{ product: exact.product, score: 1, unmet: [], defaulted: false }];
     const parsed = parse(query);
     let content = parsed.content;
     // Only attributes ("la satinada blanca"): their words are all there is to search for.

@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
-import { followUpQuantity, isProductFollowUp } from '../../machines/product-focus.js';
+import { followUpQuantity, isProductFollowUp, pickedOption } from '../../machines/product-focus.js';
 import type { AttributeKind, CatalogMatch } from '../catalog/index.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
@@ -105,6 +105,10 @@ function focusOf(match: CatalogMatch, item: Wanted, index: CatalogIndex): Produc
  */
 function followUp(index: CatalogIndex, focus: ProductFocus, text: string, wanted: Wanted[]): { sku?: string; items: Wanted[] } | null {
   if (!isProductFollowUp(text)) return null;
+  // Options were shown: "2", "la segunda" picks one (a bare number is a choice here, not a quantity).
+  const picked = focus.options ? pickedOption(text, focus.options.length) : null;
+  // The query becomes the product's name once picked (set by the caller): "pintura azul" no longer applies.
+  if (picked !== null && focus.options) return { sku: focus.options[picked], items: [{ query: '' }] };
   const quantity = followUpQuantity(text);
   const parsed = index.parse(text);
   const newProduct = wanted.length > 0 && wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
@@ -153,7 +157,12 @@ export function answerProduct(
   const text = options.text ?? input.text;
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
-  if (input.focus && text !== undefined) {
+  // A chosen option sends the product's full name: that product, whatever the brain made of it.
+  const named = text !== undefined ? index.search(text, { limit: 1 })[0] : undefined;
+  if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
+    wanted = [{ query: named.product.name }];
+    pinned = named.product.sku;
+  } else if (input.focus && text !== undefined) {
     const resolved = followUp(index, input.focus, text, wanted);
     if (resolved) {
       wanted = resolved.items;
@@ -173,6 +182,7 @@ export function answerProduct(
 
   const formal = text !== undefined && FORMAL_QUOTE.test(text);
   const pinnedProduct = pinned ? tenant.catalog.find((p) => p.sku === pinned) : undefined;
+  if (pinnedProduct) wanted = wanted.map((w) => (w.query === '' ? { ...w, query: pinnedProduct.name } : w));
 
   // Several items: the best match of each, one line per distinct product.
   const found: Found[] = [];
@@ -218,7 +228,7 @@ export function answerProduct(
     return {
       outcome: 'answered',
       replies: [{ template: 'product.no_variant', params: { query: single.item.query.trim(), wanted: wantedWords.join(', '), items }, options: optionsFor(shown.map((m) => m.product)) }],
-      focus,
+      focus: { ...focus, options: shown.map((m) => m.product.sku) },
     };
   }
 
@@ -229,7 +239,7 @@ export function answerProduct(
     return {
       outcome: 'answered',
       replies: [{ template: 'product.options', params: { items }, options: optionsFor(close.slice(0, MAX_SHOWN).map((m) => m.product)) }],
-      focus,
+      focus: { ...focus, options: close.slice(0, MAX_SHOWN).map((m) => m.product.sku) },
     };
   }
   return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
@@ -288,6 +298,11 @@ function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang:
     replies: [{ template, params: { items, total: formatMoney(total), ...(missing.length > 0 ? { missing: missing.join(', ') } : {}) } }],
     focus: focusOf(first.match, first.item, index),
   };
+}
+
+function sameName(name: string, text: string): boolean {
+  const key = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9/#.]+/g, ' ').trim();
+  return key(name) === key(text);
 }
 
 function notFound(wanted: Wanted[]): ProductActorOutput {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductActorInput, ProductActorOutput } from '../../../src/machines/conversation.contract.js';
-import { followUpQuantity, isProductFollowUp, PRODUCT_FOCUS_TURNS } from '../../../src/machines/product-focus.js';
+import { followUpQuantity, isProductFollowUp, pickedOption, PRODUCT_FOCUS_TURNS } from '../../../src/machines/product-focus.js';
 import { createConversation, understood } from './machine-harness.js';
 
 const cement = { sku: 'CEM-001', name: 'Cemento Gris Cemex Tipo GU (saco 42.5 kg)', price: 655, query: 'cemento gris' };
@@ -85,5 +85,17 @@ describe('conversation machine › product follow-ups', () => {
     const { productFocus: _none, ...older } = c.snapshot().context;
     expect('productFocus' in older).toBe(false);
     expect((await c.say('y si compro 50?')).says).toEqual(['notUnderstood']);
+  });
+});
+
+describe('pickedOption', () => {
+  it('should pick an option by number or ordinal, within the options shown', () => {
+    expect(pickedOption('2', 3)).toBe(1);
+    expect(pickedOption('la segunda', 3)).toBe(1);
+    expect(pickedOption('the first one', 2)).toBe(0);
+    expect(pickedOption('la última', 3)).toBe(2);
+    expect(pickedOption('opción 3', 3)).toBe(2);
+    expect(pickedOption('4', 3)).toBeNull();
+    expect(pickedOption('y si compro 50?', 3)).toBeNull();
   });
 });

@@ -167,6 +167,22 @@ describe('product answers › follow-ups on the product in focus', () => {
     expect((await ask('cuánto cuesta?')).out.outcome).toBe('need_product');
   });
 
+  it('should read "2" or "la primera" after options as a choice, not a quantity', async () => {
+    const [options, second] = await conversation('tienen taladro?', '2');
+    expect(options!.reply).toMatchObject({ template: 'product.options' });
+    const secondName = options!.reply.options![1]!.text;
+    expect(second!.text).toContain(`*${secondName}* cuesta`);
+    expect(second!.text).not.toContain('2 ×');
+    const [, first, three] = await conversation('tienen pintura azul?', 'la primera', 'y si compro 3?');
+    expect(first!.out.focus?.query).toBe(first!.out.focus?.name);
+    expect(three!.text).toMatch(/3 galones de Pintura .*: 3 × RD\$/);
+  });
+
+  it('should resolve a chosen option (the product\'s full name) to exactly that product', async () => {
+    const { text } = await ask('Pintura Acrílica Tropical Blanco Hueso (cubeta 5 gal)');
+    expect(text).toContain('*Pintura Acrílica Tropical Blanco Hueso (cubeta 5 gal)* cuesta *RD$5,650.00*');
+  });
+
   it('should answer a new product question as new, even with a focus', async () => {
     const [, sand] = await conversation('cuánto cuesta el cemento gris', 'tienen arena?');
     expect(sand!.text).toContain('Arena Lavada');
