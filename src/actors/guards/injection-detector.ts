@@ -142,13 +142,14 @@ const OWN = alt(
   'de la ferreteria',
 );
 /** "what you were told / lo que te dijeron": the assistant's set-up, named without a noun. */
-const TOLD_EN = String.raw`(?:you (?:were|have been|'ve been|got|are|was) (?:told|given|taught|programmed|instructed|trained|configured|set up|initiali[sz]ed|built|created|designed|made)|(?:the |your )?(?:developers|programmers|creators|engineers|owners|makers) (?:wrote|told you|gave you|said|put)|(?:the )?(?:company|store|owner|developers?|admin|administrator|business) (?:configured|programmed|set up|instructed|trained|initiali[sz]ed) you|(?:they|the store|the company|your (?:creators|developers|owners|makers|programmers)) (?:told|gave|taught|programmed|instructed) you)`;
+const TOLD_EN = String.raw`(?:you (?:were|have been|'ve been|got|are|was) (?:told|given|taught|programmed|instructed|trained|configured|set up|initiali[sz]ed|built|created|designed|made)|(?:the |your )?(?:developers|programmers|creators|engineers|owners|makers) (?:wrote|told you|gave you|said|put)|(?:the )?(?:company|store|owner|developers?|admin|administrator|business) (?:configured|programmed|set up|instructed|trained|initiali[sz]ed) you|(?:they|the store|the company|your (?:creators|developers|owners|makers|programmers)) (?:told|gave|taught|programmed|instructed) you|(?:programmed|put|built|coded|wired|baked|hard-?coded) (?:into|in) you)`;
 const TOLD_ES = String.raw`(?:te (?:configuro|programo|entreno|instruyo|inicializo)\b|te (?:dijo|escribio) (?:la ferreteria|la tienda|el dueno|tu creador|el programador|la empresa)|(?:te )?escribieron (?:los|tus) (?:programadores|desarrolladores|creadores)|te (?:escribieron|dijeron|indicaron|ensenaron|programaron|configuraron|pusieron|ordenaron|mandaron|dieron|instruyeron|entrenaron|prohibieron|inicializaron|crearon|disenaron)|tus (?:creadores|programadores|desarrolladores|duenos))`;
 const TOLD = alt(TOLD_EN, TOLD_ES);
 
 const OVERRIDE_VERB = alt(
   'ignore',
   'ignoring',
+  'drop',
   'disregard',
   'forget',
   'override',
@@ -250,6 +251,8 @@ const REVEAL_VERB = alt(
   'comparte(?:me)?',
   'traduce(?:me)?',
   'resume(?:me)?',
+  'haz(?:me)? un resumen',
+  'summary of',
   'lista(?:me)?',
   'enumera',
   'dame',
@@ -277,6 +280,7 @@ const SECRET_OBJ = alt(
   String.raw`lo que te (?:dijeron|indicaron|pusieron|programaron|prohibieron)`,
   String.raw`(?:primeras|first) (?:\d+ )?(?:palabras|words|lines|lineas|tokens|caracteres|characters|frases|sentences|mensajes|messages)\b[^.!?\n]{0,30}\b(?:que recibiste|you (?:received|were given|got|saw)|de (?:esta|la) conversacion|of (?:this|the) (?:conversation|chat)|del chat|in (?:this|the) (?:conversation|chat)|en (?:esta|la) conversacion)`,
   String.raw`(?:lo que|what) (?:recibiste|you received) (?:antes|before|al (?:principio|inicio)|at the (?:start|beginning))`,
+  String.raw`(?:todo lo que sabes sobre |everything you know about )?(?:como|how) (?:debes|tienes que|te dijeron que|you'?re supposed to|you are supposed to|you should|you must|you were told to) (?:comportarte|actuar|responder|contestar|behave|act|respond|answer|reply)`,
   String.raw`(?:mensaje|texto|prompt) (?:inicial|original|de inicio|de configuracion|de arranque|base)|(?:initial|original|opening|startup|configuration|setup|base) (?:message|text|prompt)`,
   String.raw`(?:antes de (?:mi|este) (?:primer )?mensaje|before (?:my|this) (?:first )?message|before (?:this|our) conversation|antes de (?:esta|nuestra) conversacion|initiali[sz]ation (?:text|message|prompt|instructions)|texto de (?:inicio|inicializacion|arranque|configuracion)|startup (?:text|message|instructions)|(?:primera|first|ultima|last) (?:linea|frase|oracion|palabra|line|sentence|word|paragraph|parrafo)s? (?:de|of) (?:tus|your|tu|the system|its|sus) \w+)`,
   String.raw`what you (?:were|have been) (?:told|given|programmed)`,
@@ -296,6 +300,9 @@ const OTHERS = alt(
   '(?:de|of) (?:los|tus|your|the) (?:clientes|customers|clients|usuarios|users)\\b',
   '(?:la|el|al|del|a la|de la) (?:persona|senora|senor|cliente|muchach[oa]|chic[oa]) que (?:cotizo|compro|pidio|escribio|pregunto|llamo|vino|estuvo|hablo)',
   'de todos\\b',
+  '(?:de )?quien(?:es)? (?:compro|compraron|pidio|pidieron|cotizo|escribio|pregunto|llamo|vino)',
+  'whoever (?:bought|ordered|asked|wrote|called|came)',
+  '(?:the )?(?:one|person|people|someone|guy|lady) who (?:bought|ordered|asked|wrote|called)',
   '(?:the )?(?:person|lady|guy|customer|man|woman) who (?:quoted|ordered|bought|wrote|asked|called|came)',
   '(?:(?:los|las|the) )?(?:clientes|customers|personas|people|users|usuarios|clients) (?:que|who|that)',
   '(?:del|de la|de los) (?:cliente|clientes|persona|usuario) (?:anterior|anteriores)',
@@ -447,6 +454,8 @@ const NOT_MINE = alt(
   'belongs to',
   String.raw`(?:es|son) de (?:mi|un|una|otro|otra) ${RELATIVE}`,
   String.raw`de mi ${RELATIVE}`,
+  String.raw`del ${RELATIVE}`,
+  String.raw`(?:my|the) ${RELATIVE}'?s`,
   String.raw`my ${RELATIVE}'?s`,
   String.raw`(?:that'?s|it'?s|it is|that is) my ${RELATIVE}'?s?`,
   String.raw`de (?:don|dona|la senora|el senor|el licenciado|la licenciada|el ingeniero) \w+`,
@@ -558,7 +567,7 @@ const NO_RULES = new RegExp(
 );
 const REVEAL = new RegExp(near(String.raw`\b${REVEAL_VERB}\b`, String.raw`(?:${SECRET_OBJ})\b`, 50));
 const REVEAL_QUESTION = new RegExp(
-  String.raw`\b(?:what|which)\b(?: \w+){0,3} (?:were|have|did) (?:you|they) (?:been )?(?:told|given|programmed|instructed|configured|trained|initiali[sz]ed|tell you|forbidden|prohibited|not allowed|banned|restricted)\b|\b(?:que|cuales|con que)\b(?: \w+){0,2} te (?:dijeron|dieron|programaron|configuraron|ensenaron|pusieron|prohibieron|inicializaron)\b|\bwhat were you told\b|\bcon que (?:prompt|instrucciones|reglas)\b`,
+  String.raw`\b(?:what|which)\b(?: \w+){0,3} (?:were|have|did) (?:you|they) (?:been )?(?:told|given|programmed|instructed|configured|trained|initiali[sz]ed|tell you|forbidden|prohibited|not allowed|banned|restricted)\b|\b(?:que|cuales|con que)\b(?: \w+){0,2} te (?:dijeron|dieron|programaron|configuraron|ensenaron|pusieron|prohibieron|inicializaron)\b|\bwhat were you told\b|\b(?:what|que|cual)\b(?: \w+){0,4} (?:in|en|into) (?:your|tu) (?:setup|set-up|configuration|config|configuracion|prompt|system prompt|instructions|instrucciones|programacion|programming|settings|ajustes)\b|\bcon que (?:prompt|instrucciones|reglas)\b`,
 );
 const PERSONA_TRIGGER = alt(
   'pretend (?:to be|you are|you\'re|that you(?:\'re| are)?)',
@@ -660,11 +669,12 @@ const INTERNAL_DATA = /\b(?:(?:internal|interno|internos|internas) (?:costs?|cos
 const THIRD_PARTY_OWES = /\bcuanto (?:le )?debe\b(?! (?:pagar|ser|costar|tardar|durar|medir|llevar|salir|de ser))|\bhow much (?:does|do) (?!i\b|we\b)(?:\w+ ){1,3}owe\b|\bhow much (?:is|are) (?!i\b|we\b)(?:\w+ ){1,3}owing\b|\b(?:saldo|deuda|balance|debt) (?:de|of) (?:la |el |the )?(?:constructora|empresa|compania|company|firm|cliente|customer|senor|senora|don|dona|mr|mrs|ms)\b/;
 const REGISTERED_DATA = /\b(?:que|cuales|what|which)\b (?:correos?|emails?|telefonos?|phones?|phone numbers?|numeros?|numbers?|direcciones|addresses|datos|data|details|contactos?)\b[^.!?\n]{0,15}\b(?:tienes|tienen|tiene|hay|do you have|have you got|are|is|you have)\b[^.!?\n]{0,15}\b(?:registrad[oa]s?|guardad[oa]s?|on file|stored|saved|recorded|en (?:el )?sistema|in (?:the )?system)\b/;
 const NAMED_PII_QUESTION = /\b(?:que|cual|what|which)\b[^.!?\n]{0,10}\b(?:numero|telefono|correo|email|e-mail|phone|direccion|address|number|cedula|id)\b[^.!?\n]{0,25}\b(?:dejo|dejaron|left|leave|gave|give|dio|registro|registered|puso|provided|uso|used)\b/;
+const NAMED_CUSTOMER = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:${PII})\b (?:de|of|for) \w+ \w+`, 20));
 const THEIR_DATA = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:their|his|her|sus?) (?:${PII})\b`, 30));
 const OTHERS_ANYWHERE = new RegExp(String.raw`\b${OTHERS}`);
 const TOOL_NAME = /\bescalate (?:tool|function)\b|\b(?:save_lead_field|verify_email|push_lead|create_ticket|search_catalog|get_price|account_status|lookup_account|get_balance|send_code)\b/;
-const TOOL_CALL = /\b(?:abre|abreme|crea|creame|open|create|file)(?: un| a| el| the)? (?:ticket|caso|case)\b|\b(?:call|run|execute|invoke|trigger|use) (?:the |your |a )?(?:\w+ )?(?:function|tool)\b|\b(?:ejecuta|llama(?: a)?|usa|invoca|corre|dispara|consulta con) (?:a )?(?:la |tu |una )?(?:funcion|herramienta)\b|\b(?:con|with) (?:tu|your) (?:herramienta|tool|funcion|function)\b/;
-const SOMEONE_ELSE = new RegExp(String.raw`\b(?:(?:for|para|de|in|en) (?:another |otra |la |the )?(?:conversation|conversacion) \w*\d|otra conversacion|another conversation|otro cliente|otra persona|another (?:customer|person|user)|someone else|somebody else|competidor|competencia|competitor|a nombre de otr[oa]|on behalf of (?:another|someone)|${NOT_MINE})`);
+const TOOL_CALL = /\b(?:abre|abreme|crea|creame|open|create|file|registra|add|agrega)(?: un| a| el| the)? (?:ticket|caso|case|lead|prospecto)\b|\b(?:call|run|execute|invoke|trigger|use) (?:the |your |a )?(?:\w+ )?(?:function|tool)\b|\b(?:ejecuta|llama(?: a)?|usa|invoca|corre|dispara|consulta con) (?:a )?(?:la |tu |una )?(?:funcion|herramienta)\b|\b(?:con|with) (?:tu|your) (?:herramienta|tool|funcion|function)\b/;
+const SOMEONE_ELSE = new RegExp(String.raw`\b(?:a nombre de (?:el|ella|otr[oa]|un tercero|mi (?!empresa|negocio|compania)\w+)\b|(?:for|para|de|in|en) (?:another |otra |la |the )?(?:conversation|conversacion) \w*\d|otra conversacion|another conversation|otro cliente|otra persona|another (?:customer|person|user)|someone else|somebody else|competidor|competencia|competitor|a nombre de otr[oa]|on behalf of (?:another|someone)|${NOT_MINE})`);
 const THIRD_PARTY = new RegExp(
   `${either(ACCOUNT_NUMBER, NOT_MINE, 60)}|\\b(?:con|with) (?:su|his|her|their) (?:cuenta|account)(?: (?:number|numero|#|no\\.?))?[ #:]*\\d{3,}`,
 );
@@ -673,12 +683,13 @@ const THIRD_PARTY_NAMED = new RegExp(
   String.raw`\b(?:saldo|balance|estado|historial|deuda|debe|owes?|statement|history|pedidos|orders)\b[^.!?\n]{0,30}\b(?:cuenta|account) (?:de|of) (?:mi ${RELATIVE}|(?:don|dona|la senora|el senor|el licenciado|la licenciada) \w+|otra persona|otro cliente|someone else|my ${RELATIVE})|\b(?:cuenta|account) (?:de|of) (?:mi ${RELATIVE}|(?:don|dona|la senora|el senor) \w+)\b[^.!?\n]{0,25}\b(?:saldo|balance|debe|owes?|estado|historial)\b|\bmy ${RELATIVE}'?s (?:account|balance|order history)\b|\b(?:balance|saldo|historial|history)\b[^.!?\n]{0,25}\b(?:de|of) (?:mi ${RELATIVE}|my ${RELATIVE})\b`,
 );
 const SET_PRICE = new RegExp(near(String.raw`\b${SET_VERB}\b`, either(String.raw`\b${PRICE_OBJ}\b`, String.raw`(?:${FREE})`, 35), 35));
+const LOW_PRICE = /\b(?:rebaja(?:le|me)?|baja(?:le|me)?|knock|drop|lower|reduce|dejame|dejamelo|dejalo|vendeme|sell (?:me|it))\b[^.!?\n]{0,30}\b(?:a|to|en|at|for|down to|por)\s(?:rd\$ ?|\$ ?|us\$ ?)?(?:[1-9]|[1-9]\d|100)\s?(?:pesos?|dolares|dollars?|bucks|usd)?\b(?![.,]?\d| ?%| (?:sacos|bags|unidades|units|galones|gallons|metros|pies|feet))/;
 const SELL_CHEAP = new RegExp(String.raw`\b(?:vende(?:me|nos)?|sell (?:me|us|it))\b[^.!?\n]{0,40}\b(?:a|for|por|en|at)\s(?:${FREE})`);
 const CLAIM_PAID = /\b(?:registra|anota|marca|record|mark|log|tell the system|dile al sistema|pon en el sistema|set)\b[^.!?\n]{0,20}\b(?:que )?(?:ya )?(?:pague|esta pagad[oa]|is (?:already )?paid|as paid|already paid|been paid|fue pagad[oa])\b/;
 const CORRECT_PRICE_ZERO = new RegExp(String.raw`\b(?:precio|price|costo|cost)\b[^.!?\n]{0,30}\b(?:es|is|should be|deberia ser|debe ser|must be)\s*(?:de |of )?(?:${FREE})[^\n]{0,40}\b(?:corrige(?:lo)?|fix|update|actualiza(?:lo)?|cambia(?:lo)?|change|ajusta(?:lo)?|set)\b`);
 const PAID_WITHOUT_PAYING = /\b(?:(?:factura|recibo|comprobante)s? (?:pagad[oa]s?|saldad[oa]s?)|paid (?:invoice|receipt|bill)s?|(?:invoice|receipt|bill) (?:marked |showing )?(?:as )?paid)\b[^.!?\n]{0,60}\b(?:sin que (?:yo )?(?:pague|haya pagado)|sin pagar|without (?:me )?(?:paying|having paid|payment)|no he pagado|haven'?t paid|aunque no (?:he )?pag\w*|even though i (?:haven'?t|didn'?t) pa(?:y|id))\b|\b(?:genera|generate|crea|create|haz|hazme|make|emite|issue)\b (?:me )?(?:una |a |un )?(?:factura|invoice|recibo|receipt|comprobante) (?:pagad[oa]|paid|saldad[oa])\b/;
-const MARK_PAID = /\b(?:mark|marca(?:me|la|lo)?|registra(?:me|la|lo)?|record|set|pon(?:la|lo)?)\b[^.!?\n]{0,30}\b(?:invoice|factura|order|orden|pedido|bill|cuenta|deuda|debt)\b[^.!?\n]{0,20}\b(?:as paid|como pagad[oa]|en (?:cero|0)|pagad[oa]|saldad[oa]|paid in full|cancelad[oa] sin pagar)\b/;
-const BIG_DISCOUNT = /\b(?:apply|aplica(?:me|le)?|approve|aprueba(?:me|le)?|give me|dame|ponme|pon|set)\b[^.!?\n]{0,30}\b(?:(?:100|[5-9]\d) ?%|(?:cien|noventa|ochenta|setenta) por ciento)\s?(?:de )?(?:discount|descuento|off)|\b(?:(?:100|[5-9]\d) ?%|cien por ciento)\s?(?:de )?(?:discount|descuento|off)\b[^.!?\n]{0,30}\b(?:to|a|en|para) (?:my|mi|all|todo|everything|every)\b/;
+const MARK_PAID = /\b(?:mark|marca(?:me|la|lo)?|registra(?:me|la|lo)?|record|set|pon(?:la|lo)?)\b[^.!?\n]{0,30}\b(?:invoice|factura|order|orden|pedido|bill|cuenta|deuda|debt)\b[^.!?\n]{0,20}\b(?:as paid|como pagad[oa]|en (?:cero|0)|pagad[oa]|saldad[oa]|paid in full|cancelad[oa] sin pagar|(?:as )?settled)\b/;
+const BIG_DISCOUNT = /\b(?:a precio de costo|at cost) (?:menos|minus|less)\b|\b(?:menos|minus) (?:el )?(?:[5-9]\d|100) ?%|\bmark (?:it|them|this|that) (?:as )?(?:settled|paid)\b|\bmarcal[ao]s? (?:como )?(?:pagad[oa]s?|saldad[oa]s?)\b|\b(?:apply|aplica(?:me|le)?|approve|aprueba(?:me|le)?|give me|dame|ponme|pon|set)\b[^.!?\n]{0,30}\b(?:(?:100|[5-9]\d) ?%|(?:cien|noventa|ochenta|setenta) por ciento)\s?(?:de )?(?:discount|descuento|off)|\b(?:(?:100|[5-9]\d) ?%|cien por ciento)\s?(?:de )?(?:discount|descuento|off)\b[^.!?\n]{0,30}\b(?:to|a|en|para) (?:my|mi|all|todo|everything|every)\b/;
 const ALL_FREE = /\b(?:aplica|apply|usa|use|activa|activate|dame|give me|hazme|make)\b[^.!?\n]{0,40}\b(?:todo|everything|all)\b (?:\w+ )?(?:gratis|free)\b|\b(?:dame|damelo|ponme|pon|ponle|hazme|haz|regalame|regala|make|give me|let me have)\b[^.!?\n]{0,15}\b(?:todo|toda la mercancia|everything|all|the goods|la mercancia|los productos|mi pedido|my order|my cart)\b[^.!?\n]{0,20}\b(?:gratis|free|de gratis|sin pagar|for nothing|for free|regalado)\b|\b(?:me )?regala(?:me|le|s)? (?:todo|la mercancia|los productos|todos los productos|everything)\b|\bgive (?:me )?(?:everything|the goods|all (?:of )?(?:it|the products)) (?:for )?free\b|\bgive away (?:everything|the goods|products)\b|\bgives everything away\b|\bregala(?:me|le)? (?:un|una|el|la) \w+ gratis\b/;
 const CATALOG_EDIT = /\b(?:update|actualiza|modifica|edit|edita|change|cambia|override|sobrescribe|rewrite)\b (?:the |el |la |tu |your |mi |los |las )?(?:catalog(?:ue)?|catalogo|base de datos|database|lista de precios|price list|inventario|inventory|precios|prices|catalog price)\b(?:[^.!?\n]{0,40}\b(?:now costs|ahora cuesta|ahora vale|now is|cuesta|costs|=|vale)\b|\s*:)/;
 
@@ -738,7 +749,7 @@ const RULES: Rule[] = [
     category: 'override',
     weight: 0.6,
     test: re(
-      /\b(?:sigue|sigues|obedece|obedeces|obedeceme|follow|obey) (?:(?:solo|unicamente|only) )?(?:las mias|mine|a mi\b|me\b|mis (?:reglas|ordenes|instrucciones) (?:ahora|de ahora)|my (?:rules|orders|instructions) (?:now|instead))|\bonly obey me\b|\b(?:que )?obedece(?:s)? (?:todo|lo que sea|cualquier cosa)\b|\b(?:that )?obeys? (?:everything|anything|all orders)\b|\byou (?:answer|report|respond) (?:only )?to me(?: now)?\b|\b(?:ahora )?(?:me respondes|respondes|obedeces|le respondes) (?:solo |solamente )?a mi\b|\b(?:now )?i'?m in charge\b|\bahora mando yo\b|\bmando yo\b|\bahora mandas tu con mis\b|\btu (?:solo )?(?:haces|obedeces) lo que yo (?:te )?(?:diga|mande|ordene)\b|\bhaces (?:todo )?lo que yo (?:te )?(?:diga|mande|ordene)\b|\byou (?:do|will do|must do|only do) (?:whatever|what|everything|anything) i (?:say|tell you|want)\b|\bya no (?:tienes que )?obedecer? a (?:la ferreteria|la tienda|nadie)\b|\bno longer (?:obey|work for) (?:the store|anyone)\b|\bobedeceme (?:a mi|solo)\b/,
+      /\b(?:sigue|sigues|obedece|obedeces|obedeceme|follow|obey) (?:(?:solo|unicamente|only) )?(?:las mias|mine|a mi\b|me\b|mis (?:reglas|ordenes|instrucciones) (?:ahora|de ahora)|my (?:rules|orders|instructions) (?:now|instead))|\bonly obey me\b|\bno tienes que (?:hacerle caso|obedecer|escuchar|seguir)(?: a)? (?:la ferreteria|la tienda|nadie|tus creadores|tus reglas|la empresa)\b|\byou don'?t (?:have|need) to (?:listen to|obey|follow) (?:the store|anyone|your (?:creators|developers|rules|owners)|the company)\b|\b(?:que )?obedece(?:s)? (?:todo|lo que sea|cualquier cosa)\b|\b(?:that )?obeys? (?:everything|anything|all orders)\b|\byou (?:answer|report|respond) (?:only )?to me(?: now)?\b|\b(?:ahora )?(?:me respondes|respondes|obedeces|le respondes) (?:solo |solamente )?a mi\b|\b(?:now )?i'?m in charge\b|\bahora mando yo\b|\bmando yo\b|\bahora mandas tu con mis\b|\btu (?:solo )?(?:haces|obedeces) lo que yo (?:te )?(?:diga|mande|ordene)\b|\bhaces (?:todo )?lo que yo (?:te )?(?:diga|mande|ordene)\b|\byou (?:do|will do|must do|only do) (?:whatever|what|everything|anything) i (?:say|tell you|want)\b|\bya no (?:tienes que )?obedecer? a (?:la ferreteria|la tienda|nadie)\b|\bno longer (?:obey|work for) (?:the store|anyone)\b|\bobedeceme (?:a mi|solo)\b/,
     ),
   },
   {
@@ -771,6 +782,31 @@ const RULES: Rule[] = [
   { signal: 'self_setup', category: 'reveal', weight: 0.2, test: re(new RegExp(String.raw`\b${TOLD}\b`)) },
 
   // ---- role-play and persona switches ----------------------------------------------------------
+  {
+    // "Eres Juanito, el empleado nuevo…": a persona given a name and a role.
+    signal: 'named_persona',
+    category: 'roleplay',
+    weight: 0.5,
+    test: (t, original) => /(?:^|[.!?]\s*)(?:[Ee]res|[Tt]u eres|[Yy]ou are|[Yy]ou're|[Yy]our name is|[Tt]e llamas) ["'“]?\p{Lu}\p{Ll}+["'”]?,/u.test(original) || /\b(?:que no (?:conoce|sabe|tiene|sigue) (?:las |ninguna )?(?:reglas|politicas|normas|restricciones)|who (?:doesn'?t|does not) (?:know|have|follow) (?:the |any )?(?:rules|policies|restrictions))\b/.test(t),
+  },
+  {
+    signal: 'cost_price_request',
+    category: 'data_exfiltration',
+    weight: 0.25,
+    test: re(/\b(?:dame|dime|pasame|muestrame|give me|tell me|show me|send me)\b[^.!?\n]{0,15}\b(?:(?:los |el |the )?precios? de costo|cost prices?|(?:el )?costo real|(?:the )?real cost|what (?:you|the store) pays?)\b/),
+  },
+  {
+    signal: 'simulation',
+    category: 'roleplay',
+    weight: 0.5,
+    test: re(/\b(?:simula(?:te)?|simulemos|imagina|imagine|escribe|write|inventa|make up)\b (?:una |a |an )?(?:conversa(?:tion|cion)|dialogo|dialogue|chat|escena|scene|historia|story)\b[^.!?\n]{0,40}\b(?:bot|asistente|assistant|ia|ai|chatbot|tu|you)\b/),
+  },
+  {
+    signal: 'permission_to_break',
+    category: 'override',
+    weight: 0.6,
+    test: re(new RegExp(String.raw`\b(?:te doy permiso|tienes mi permiso|i give you permission|you have my permission|i authori[sz]e you|te autorizo|(?:ya )?puedes (?:ignorar|saltarte|romper|olvidar|desobedecer)|you (?:can|may) (?:now )?(?:ignore|break|skip|bypass|forget|disobey))\b[^.!?\n]{0,40}\b(?:${RULES_NOUN})\b|\b(?:${RULES_NOUN})\b[^.!?\n]{0,30}\b(?:te doy permiso|i give you permission|tienes mi permiso|you have my permission)\b`)),
+  },
   {
     signal: 'act_as_someone',
     category: 'roleplay',
@@ -824,7 +860,7 @@ const RULES: Rule[] = [
     weight: 0.6,
     test: re(
       new RegExp(
-        String.raw`(?:^|\n|[.!?]\s)\s*[\[(<{#*=\-]{1,4}\s*${AUTHORITY}(?:\s+(?:override|note|notice|message|update|alert|mode|command|nota|aviso|mensaje|orden|alerta))?\s*[\])>}#*=\-]{1,4}|(?:^|\n|[.!?]\s)\s*(?:${AUTHORITY})(?:\s+(?:override|note|notice|message|update|alert|command|instruction|nota|aviso|mensaje|orden|alerta|instruccion))?\s*:|\b(?:mensaje|aviso|nota|orden|alerta|comunicado|instruccion|directiva)(?: (?:directa|oficial|urgente|importante))? (?:del|de la|de|desde el|desde la) (?:${AUTHORITY})\b|\b(?:official|urgent|important) (?:message|notice|note|order) from (?:the )?(?:${AUTHORITY})\b|\b(?:openai|anthropic|hilo|system|admin|security) (?:policy |security |system )?(?:update|notice|announcement|directive)\s*:|\b(?:message|notice|note|order|alert|instruction|directive|command) from (?:the )?(?:${AUTHORITY})\b|\b(?:system|admin|administrator|developer|security|maintenance|management) (?:notice|message|note|override|alert|announcement|directive|command)\b|\b(?:developer|admin|dev|tech support|soporte tecnico(?: de hilo)?|el desarrollador|el administrador) (?:here|aqui)\b|\b(?:attention|atencion|atention) (?:bot|assistant|asistente|ai|ia|model|modelo)\b|\border from (?:corporate|management|the owner|headquarters)\b|\b(?:approved|authori[sz]ed|signed off|cleared) by (?:the )?(?:system )?(?:admin|administrator|management|developers?|owner|security team)\b|\b(?:aprobad[oa]|autorizad[oa]) por (?:el |la )?(?:administrador|administradora|gerente|gerencia|dueno|duena|desarrollador|equipo de seguridad)(?: del sistema)?\b|(?:^|\n)\s*\[\[\s*\w+(?: \w+)?\s*\]\]|\b(?:este mensaje|this message) (?:viene|es|proviene|comes|is)(?: directamente)? (?:del|de la|de|from the|from)(?: (?:equipo|team|departamento|department))?(?: de| of)? (?:${AUTHORITY})\b|\b(?:mensaje|message|notificacion|notification|aviso|notice)(?: automatic[oa]| automated| automatic)? (?:del|de|from the|from) (?:sistema|system)\b|\b(?:automated|automatic) system (?:message|notice)\b|\bend of (?:user|customer) (?:message|input)\b|\bfin del mensaje del (?:cliente|usuario)\b|\borden (?:directa )?(?:de|del) (?:gerencia|dueno|la gerencia|administracion)\b`,
+        String.raw`(?:^|\n|[.!?]\s)\s*[\[(<{#*=\-]{1,4}\s*${AUTHORITY}(?:\s+(?:override|note|notice|message|update|alert|mode|command|instruction|instructions|directive|nota|aviso|mensaje|orden|alerta|instruccion|directiva))?\s*[\])>}#*=\-]{1,4}|(?:^|\n|[.!?]\s)\s*(?:${AUTHORITY})(?:\s+(?:override|note|notice|message|update|alert|command|instruction|nota|aviso|mensaje|orden|alerta|instruccion))?\s*:|\b(?:mensaje|aviso|nota|orden|alerta|comunicado|instruccion|directiva)(?: (?:directa|oficial|urgente|importante))? (?:del|de la|de|desde el|desde la) (?:${AUTHORITY})\b|\b(?:official|urgent|important) (?:message|notice|note|order) from (?:the )?(?:${AUTHORITY})\b|\b(?:openai|anthropic|hilo|system|admin|security) (?:policy |security |system )?(?:update|notice|announcement|directive)\s*:|\b(?:message|notice|note|order|alert|instruction|directive|command) from (?:the )?(?:${AUTHORITY})\b|\b(?:system|admin|administrator|developer|security|maintenance|management) (?:notice|message|note|override|alert|announcement|directive|command)\b|\b(?:developer|admin|dev|tech support|soporte tecnico(?: de hilo)?|el desarrollador|el administrador) (?:here|aqui)\b|\b(?:attention|atencion|atention) (?:bot|assistant|asistente|ai|ia|model|modelo)\b|\border from (?:corporate|management|the owner|headquarters)\b|\b(?:approved|authori[sz]ed|signed off|cleared) by (?:the )?(?:system )?(?:admin|administrator|management|developers?|owner|security team)\b|\b(?:aprobad[oa]|autorizad[oa]) por (?:el |la )?(?:administrador|administradora|gerente|gerencia|dueno|duena|desarrollador|equipo de seguridad)(?: del sistema)?\b|(?:^|\n)\s*\[\[\s*\w+(?: \w+)?\s*\]\]|\b(?:este mensaje|this message) (?:viene|es|proviene|comes|is)(?: directamente)? (?:del|de la|de|from the|from)(?: (?:equipo|team|departamento|department))?(?: de| of)? (?:${AUTHORITY})\b|\b(?:mensaje|message|notificacion|notification|aviso|notice)(?: automatic[oa]| automated| automatic)? (?:del|de|from the|from) (?:sistema|system)\b|\b(?:automated|automatic) system (?:message|notice)\b|\bend of (?:user|customer) (?:message|input)\b|\bfin del mensaje del (?:cliente|usuario)\b|\borden (?:directa )?(?:de|del) (?:gerencia|dueno|la gerencia|administracion)\b`,
       ),
     ),
   },
@@ -833,7 +869,7 @@ const RULES: Rule[] = [
     category: 'fake_authority',
     weight: 0.6,
     test: re(
-      /\b(?:note|message|instructions?|p\.?s\.?|reminder|order) (?:to|for) (?:the |this )?(?:assistant|ai|bot|model|llm|chatbot|agent)\b|\b(?:nota|mensaje|instrucci(?:on|ones)|p\.?d\.?|recordatorio|orden) (?:para|al|a la) (?:el |la )?(?:asistente|bot|ia|modelo|chatbot|agente|ai)\b|\b(?:internal|hidden|secret|system) (?:note|instruction|command|directive)s?\b|\b(?:nota|instruccion|orden|comando|directiva)(?:es)? (?:interna|oculta|secreta|del sistema)s?\b|(?:^|[.!?,]\s*)(?:assistant|asistente|bot|ai|ia)\s*[:,]\s*(?:ignore|disregard|forget|reveal|show|print|set|apply|olvida|ignora|revela|muestra|pon|aplica|desactiva|disable|approve|aprueba)/,
+      /\b(?:note|message|instructions?|p\.?s\.?|reminder|order) (?:to|for) (?:the |this )?(?:assistant|ai|bot|model|llm|chatbot|agent)\b|\b(?:nota|mensaje|instrucci(?:on|ones)|p\.?d\.?|recordatorio|orden) (?:para|al|a la) (?:el |la )?(?:asistente|bot|ia|modelo|chatbot|agente|ai)\b|\b(?:internal|hidden|secret|system) (?:note|instruction|command|directive)s?\b|\b(?:nota|instruccion|orden|comando|directiva)(?:es)? (?:interna|oculta|secreta|del sistema)s?\b|(?:^|[.!?,(\[]\s*)(?:assistant|asistente|bot|ai|ia|chatbot)\s*[:,]\s*(?:ignore|disregard|forget|reveal|show|print|set|apply|olvida|ignora|revela|muestra|pon|aplica|desactiva|disable|approve|aprueba|tell|dile|diles|responde|answer|reply|say|di|give|dale|dales)/,
     ),
   },
   {
@@ -927,6 +963,19 @@ const RULES: Rule[] = [
     test: (t) => REGISTERED_DATA.test(t) && !/\b(?:para mi|for me|mine|mi cuenta|my account|a mi nombre|under my name|de mi empresa|my company)\b/.test(t),
   },
   {
+    signal: 'debtors',
+    category: 'data_exfiltration',
+    weight: 0.75,
+    test: re(/\b(?:que|cuales|which|what|who|quienes) (?:de (?:los|tus) )?(?:clientes|customers|clients|personas|people|of (?:the|your) customers)? ?(?:tienen|have|owe|deben|estan|are|has|tiene)\b[^.!?\n]{0,30}\b(?:deudas?|debts?|saldos? pendientes?|pending balances?|outstanding|overdue|atrasad\w+|morosos?|en mora|behind on)\b|\b(?:lista|list|names?|nombres?) (?:de |of )?(?:los )?(?:morosos|deudores|debtors)\b/),
+  },
+  {
+    // "dame el teléfono de Juan Pérez, que es cliente de ustedes": a named customer's data.
+    signal: 'named_customer_data',
+    category: 'data_exfiltration',
+    weight: 0.75,
+    test: (t, original) => NAMED_CUSTOMER.test(t) && /\b(?:de|of|for) \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(original) && /\b(?:clientes?|clienta|customers?|clients?)\b/.test(t),
+  },
+  {
     // Someone else's account, and something read from it (a balance, a statement, data): an
     // order-status question about a relative's order is not this.
     signal: 'third_party_account',
@@ -944,7 +993,7 @@ const RULES: Rule[] = [
   },
 
   // ---- price tampering -------------------------------------------------------------------------
-  { signal: 'price_tampering', category: 'price_tampering', weight: 0.7, test: (t) => SET_PRICE.test(t) || SELL_CHEAP.test(t) || PAID_WITHOUT_PAYING.test(t) || MARK_PAID.test(t) || CLAIM_PAID.test(t) || CORRECT_PRICE_ZERO.test(t) || BIG_DISCOUNT.test(t) || ALL_FREE.test(t) || CATALOG_EDIT.test(t) },
+  { signal: 'price_tampering', category: 'price_tampering', weight: 0.7, test: (t) => SET_PRICE.test(t) || SELL_CHEAP.test(t) || LOW_PRICE.test(t) || PAID_WITHOUT_PAYING.test(t) || MARK_PAID.test(t) || CLAIM_PAID.test(t) || CORRECT_PRICE_ZERO.test(t) || BIG_DISCOUNT.test(t) || ALL_FREE.test(t) || CATALOG_EDIT.test(t) },
   {
     signal: 'staff_discount',
     category: 'price_tampering',
@@ -952,9 +1001,11 @@ const RULES: Rule[] = [
     test: re(/\b(?:dame|give me|aplica(?:me)?|apply|ponme|quiero)\b[^.!?\n]{0,20}\b(?:(?:el |the |an? )?(?:employee|staff|internal) (?:discount|price|pricing)|(?:el )?(?:descuento|precio) (?:de|del) (?:empleados?|personal|staff|interno))\b|\b(?:credito|descuento|credit|discount)s? (?:ilimitad[oa]s?|unlimited)\b|\bunlimited (?:credit|discounts?|refunds?)\b/),
   },
   {
+    // Alone it may be a shop-window sign ("¿el 70 % de descuento es real?"); with a persona, a
+    // simulation or an order it is the goal of the attack.
     signal: 'big_discount',
     category: 'price_tampering',
-    weight: 0.45,
+    weight: 0.25,
     test: re(/\b(?:100|[5-9]\d) ?%(?: de)? (?:descuento|discount|off|rebaja)\b|\b(?:menos|minus|less|off) (?:el |un )?(?:100|[5-9]\d) ?%|\b(?:descuento|discount|rebaja) (?:del? |of )?(?:100|[5-9]\d) ?%|\ba precio de costo\b|\bat cost\b/),
   },
   {
@@ -975,7 +1026,7 @@ const RULES: Rule[] = [
     category: 'price_tampering',
     weight: 0.6,
     test: re(
-      /\b(?:aprueba(?:me|le)?|apruebes|approve|autoriza(?:me)?|autorices|authori[sz]e|dame|des|otorga(?:me)?|otorgues|give me|grant)\b[^.!?\n]{0,30}\b(?:credito|creditos|credit|refunds?|reembolsos?|devoluciones|descuentos?|discounts?|access|acceso)\b[^.!?\n]{0,30}\b(?:sin (?:verificar|verificacion|revisar|chequear|comprobar|preguntar|validar)|without (?:checking|verification|verifying|any checks?|asking|validation))|\b(?:aprueba|approve) (?:todos los|todas las|all|every) (?:creditos|credito|credit|refunds?|reembolsos|requests|solicitudes|pedidos)\b|\b(?:full|total) (?:access|acceso)\b[^.!?\n]{0,15}\b(?:user|usuario)\b|\b(?:da(?:le)?|give|grant)\b[^.!?\n]{0,10}\b(?:acceso total|full access|admin access|acceso de administrador)\b/,
+      /\b(?:aprueba(?:me|le)?|apruebes|approve|autoriza(?:me)?|autorices|authori[sz]e|dame|des|otorga(?:me)?|otorgues|give me|grant)\b[^.!?\n]{0,30}\b(?:credito|creditos|credit|refunds?|reembolsos?|devoluciones|descuentos?|discounts?|access|acceso)\b[^.!?\n]{0,30}\b(?:sin (?:verificar|verificacion|revisar|chequear|comprobar|preguntar|validar)|without (?:checking|verification|verifying|any checks?|asking|validation))|\b(?:aprueba|approve) (?:todos los|todas las|all|every) (?:creditos|credito|credit|refunds?|reembolsos|requests|solicitudes|pedidos)\b|\b(?:full|total) (?:access|acceso)\b[^.!?\n]{0,15}\b(?:user|usuario)\b|\b(?:entrega|hand over|give|da|dale|muestra|show|release|libera)\b[^.!?\n]{0,30}\b(?:data|datos|informacion|information|details)\b[^.!?\n]{0,20}\b(?:sin (?:verificar|verificacion|comprobar)(?: (?:la )?identidad)?|without (?:identity )?(?:verification|verifying|checks?|checking))\b|\b(?:da(?:le)?|give|grant)\b[^.!?\n]{0,10}\b(?:acceso total|full access|admin access|acceso de administrador)\b/,
     ),
   },
 
