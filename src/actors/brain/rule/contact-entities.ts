@@ -1,5 +1,5 @@
 import type { Entity } from '../../../domain/nlu.js';
-import { foldWithMap, toOriginalSpan, type FoldedText } from './text.js';
+import { fold, foldWithMap, toOriginalSpan, type FoldedText } from './text.js';
 
 /**
  * Extractors for contact data: email, phone, account id, person name, company.
@@ -109,18 +109,28 @@ const FIRST_NAMES = new Set(
     'yesenia yanet yokasta massiel scarlet nicole esther ruth raquel sonia teresa margarita dolores gloria milagros ' +
     'jorge manuel antonio francisco rafael ramon javier alejandro fernando ricardo roberto eduardo andres pablo diego ' +
     'sergio raul jesus angel david alberto hector julio cesar oscar victor felix domingo marino bienvenido nelson ' +
-    'esteban samuel joel ariel wilson freddy franklin junior leonel hipolito radhames ramona santo santos cristian ' +
+    'esteban samuel joel ariel wilson freddy franklin junior leonel hipolito radhames ramona cristian ' +
     'kevin john mary mike michael peter robert james sarah emily tom thomas chris daniel laura jennifer jessica ' +
     'william richard joseph charles paul mark steven brian linda susan karen nancy lisa betty helen jake matt ryan josh ' +
     'nick sam alex ben tony kate anna emma olivia amy'
   ).split(' '),
 );
+/** Common Dominican and Spanish surnames (folded), and the patronymic "-ez" ending. */
+const SURNAMES = new Set(
+  (
+    'perez rodriguez gomez martinez garcia santos reyes diaz jimenez hernandez fernandez lopez gonzalez ramirez sanchez ' +
+    'torres cruz rosario mejia batista castillo vasquez guzman almonte pena nunez polanco tavarez familia urena liriano ' +
+    'santana medina mendez paulino cabrera frias rosa rivera morales ortiz castro vargas feliz matos encarnacion abreu ' +
+    'acosta herrera german marte mateo moreno soto suero silva vega valdez ventura peralta de leon pimentel brito'
+  ).split(' '),
+);
+const isSurname = (w: string): boolean => SURNAMES.has(w) || (w.length >= 5 && /ez$/.test(w));
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'van', 'von', 'y', '&']);
 
 const NAME_TRIGGERS: { re: RegExp; needsCapital: boolean }[] = [
   { re: /\b(?:me llamo|mi nombre es|mi nombre:|nombre:|nombre completo:|my name is|my name's|name:|full name:|call me|llamame|puedes llamarme)\s+/g, needsCapital: false },
   {
-    re: /\b(?:le habla|te habla|les habla|le escribe|te escribe|les escribe|habla|this is|soy|i am|im|i'm|i’m|con|atentamente,?|cordialmente,?|atte\.?,?|saludos,|saludos cordiales,|un saludo,|regards,|best regards,|kind regards,|cheers,|de parte de|(?<!(?:empresa|compania|negocio|tienda|constructora|ferreteria|firma|proyecto|obra|organizacion|calle|marca|producto)\s)se llama)\s+/g,
+    re: /\b(?:le habla|te habla|les habla|le escribe|te escribe|les escribe|habla|this is|soy|i am|im|i'm|i’m|con|atentamente,?|cordialmente,?|atte\.?,?|saludos,|saludos cordiales,|un saludo,|regards,|best regards,|kind regards,|cheers,|de parte de|contacto:|contact:|attn:?|att:|pregunta por|preguntar por|ask for|(?<!(?:empresa|compania|negocio|tienda|constructora|ferreteria|firma|proyecto|obra|organizacion|calle|marca|producto)\s)se llama)\s+/g,
     needsCapital: true,
   },
 ];
@@ -208,13 +218,15 @@ export function readName(words: readonly WordSpan[], needsCapital: boolean): Wor
   let nameWords = 0;
   for (const w of words) {
     if (taken.length > 0 && PARTICLES.has(w.folded) && w.folded !== 'y') {
+      // "Luis de Santo Domingo": a place after "de" ends the name.
+      if (startsWithPlace(words.slice(words.indexOf(w) + 1))) break;
       pending.push(w);
       continue;
     }
     if (!isNameWord(w)) break;
     const capital = /^\p{Lu}/u.test(w.raw);
-    // "soy carla": a lower-case word counts when it is a common first name.
-    if (needsCapital && !capital && !FIRST_NAMES.has(w.folded)) break;
+    // "soy carla perez": a lower-case word counts when it is a common first name or surname.
+    if (needsCapital && !capital && !FIRST_NAMES.has(w.folded) && !(taken.length > 0 && isSurname(w.folded))) break;
     // Someone who capitalises their name capitalises all of it: "Pamela Vargas soy de…" ends at "soy".
     if (taken.length > 0 && !capital && /^\p{Lu}/u.test(taken[0]!.raw)) break;
     taken.push(...pending, w);
@@ -257,9 +269,18 @@ export function extractPersonNames(text: string): Entity[] {
     const at = f.map.indexOf(start);
     if (at >= 0) take(at, true);
   }
-  // "Ana Pérez, ana@x.com" / "Luis Peña - 809 555 1234": a name signing the contact data it leads.
-  const signed = /^\s*((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:de|del|de la|de los)?\s*\p{Lu}[\p{Ll}'’-]+){1,3})\s*[,;–-]\s*(?=\S*@|\+?[\d(])/u.exec(text);
-  if (signed?.[1] && out.length === 0) {
+  // "Ana Pérez, ana@x.com" / "Luis Peña - 809 555 1234" / "Pedro Martínez, necesito…": a name
+  // leading the message before a comma (places, greetings and companies are not names).
+  const signed = /^\s*(?:(?:hola|buenas|buenos dias|buenas tardes|hi|hello)[\s,!]+)?((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:de|del|de la|de los)?\s*\p{Lu}[\p{Ll}'’-]+){1,3})\s*[,;–-]/iu.exec(text);
+  const signedWords = signed?.[1]?.split(/\s+/).map((w) => fold(w)) ?? [];
+  const signedOk =
+    signed?.[1] !== undefined &&
+    !PLACES.has(signedWords.join(' ')) &&
+    !startsWithPlace(signedWords.map((folded) => ({ folded, raw: folded, start: 0, end: 0 }))) &&
+    !signedWords.some((w) => NOT_NAME.has(w) || COMPANY_HEAD.test(w) || COMPANY_TAIL.test(w) || GREETING_WORD.test(w) || NOT_COMPANY.has(w)) &&
+    // Before contact data any name; before anything else only what looks like one ("Cemento Gris, …" is not).
+    (/^\s*[,;–-]\s*(?:\S*@|\+?[\d(])/u.test(text.slice((signed.index ?? 0) + signed[0].length - 1)) || signedWords.some((w) => FIRST_NAMES.has(w) || isSurname(w)));
+  if (signed?.[1] && signedOk && out.length === 0) {
     const start = (signed.index ?? 0) + signed[0].indexOf(signed[1]);
     const at = f.map.indexOf(start);
     if (at >= 0) take(at, true);
@@ -276,7 +297,10 @@ function startsLikeCompany(folded: string): boolean {
 
 const COMPANY_SUFFIX = /^(?:srl|s\.r\.l\.?|sa|s\.a\.?|eirl|e\.i\.r\.l\.?|inc\.?|llc|corp\.?|corporation|ltd\.?|sas|s\.a\.s\.?)$/i;
 const COMPANY_HEAD =
-  /^(?:constructora|ferreteria|inversiones|grupo|distribuidora|importadora|exportadora|comercial|industrias|inmobiliaria|materiales|eventos|producciones|servicios|soluciones|transportes|agencia|colmado|supermercado|taller|farmacia|almacenes|muebleria|clinica|colegio|hotel)$/;
+  /^(?:constructora|construcciones|ferreteria|inversiones|grupo|distribuidora|distribuciones|importadora|importaciones|exportadora|comercializadora|comercial|industrias|inmobiliaria|materiales|eventos|producciones|servicios|multiservicios|soluciones|suministros|transportes|agencia|colmado|supermercado|minimarket|taller|talleres|farmacia|almacenes|muebleria|clinica|colegio|hotel|restaurante|panaderia|reposteria|cafeteria|pizzeria|laboratorio|consultora|consultores|cooperativa|fundacion|asociacion|desarrollos|edificaciones|proyectos|residencial|plaza|tienda|boutique|salon|estudio|academia|agropecuaria|aluminios|vidrios|pinturas|maderas|repuestos|electrodomesticos|tecnologias|ingenieria|arquitectos|impresos)$/;
+/** Words that end a company name in English and Spanish: "Blue Reef Construction", "Peña Hermanos". */
+const COMPANY_TAIL =
+  /^(?:construction|constructions|builders|building|developments|development|developers|properties|realty|resorts|resort|hotels|group|holdings|solutions|services|enterprises|industries|supply|supplies|hardware|roofing|electric|electrical|plumbing|contractors|homes|farms|engineering|logistics|partners|associates|company|studio|studios|systems|technologies|motors|foods|imports|exports|hermanos|hnos|asociados|dominicana)$/;
 const COMPANY_TRIGGERS =
   /\b(?:de la empresa|de la compania|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|gerente de|manager at|manager of|company|from|with|de parte de)\s+/g;
 /** Triggers that need a capitalised name, a company suffix or a company head after them. */
@@ -406,8 +430,25 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
       push(taken);
     }
   }
+  // 3. A capitalised run ending in a company word: "Blue Reef Construction", "Peña Hermanos".
+  for (let i = 0; i < all.length; i++) {
+    const w = all[i] as WordSpan;
+    if (!COMPANY_TAIL.test(w.folded) || !/^\p{Lu}/u.test(w.raw) || i === 0) continue;
+    const taken: WordSpan[] = [w];
+    for (let j = i - 1; j >= 0 && taken.length < 5; j--) {
+      const p = all[j] as WordSpan;
+      if (p.end + 2 < (taken[0] as WordSpan).start) break;
+      const particle = PARTICLES.has(p.folded) && p.folded !== 'y' && taken.length > 0;
+      if (!(/^[\p{Lu}\d]/u.test(p.raw) || particle) || NOT_NAME.has(p.folded) || GREETING_WORD.test(p.folded)) break;
+      taken.unshift(p);
+    }
+    while (taken.length > 1 && PARTICLES.has((taken[0] as WordSpan).folded)) taken.shift();
+    if (taken.length > 1) push(taken);
+  }
   return out.sort((a, b) => a.start - b.start);
 }
+
+const GREETING_WORD = /^(?:hola|hello|hi|hey|buenas|buenos|saludos|gracias|thanks|dear|estimados?|good)$/;
 
 function startsWithPlace(words: readonly WordSpan[]): boolean {
   for (let n = 1; n <= 4 && n <= words.length; n++) {
