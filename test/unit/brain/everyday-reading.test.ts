@@ -153,3 +153,12 @@ describe('rule brain › bare answers with nothing pending', () => {
     expect(u.nlu.intent.name).not.toBe('goodbye');
   });
 });
+
+describe('rule brain › urgency', () => {
+  it('should make only a sure complaint critical with "urgente", not a product question the classifier leaned on', async () => {
+    expect((await read('es urgente, me atendieron muy mal y nadie resuelve')).critical).toBe(true);
+    const u = await read('quiero pintura azul urgente');
+    expect(u.critical).toBe(false);
+    expect(decideTriage(u)).toEqual({ kind: 'act', intent: 'product_inquiry' });
+  });
+});

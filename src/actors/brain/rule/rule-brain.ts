@@ -2,6 +2,7 @@ import type { IntentName } from '../../../domain/intents.js';
 import type { Entity, IntentScore, NluResult } from '../../../domain/nlu.js';
 import type { TenantData } from '../../../domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
+import { HANDOFF_CONFIDENCE } from '../../../machines/triage-decision.js';
 import type { Brain } from '../brain.js';
 import { trainIntentClassifier, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
@@ -150,7 +151,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName });
       const { critical: threat, severity } = detectCritical(text);
       // "urgente" + complaint is critical too (a customer stuck with a broken order today).
-      const urgentComplaint = intent === 'complaint' && /\burgent[ee]?\b|\burgencia\b/i.test(text);
+      // Only a sure complaint: "quiero pintura azul urgente" misread as a complaint is not an emergency.
+      const urgentComplaint = intent === 'complaint' && nlu.intent.confidence >= HANDOFF_CONFIDENCE && /\burgent[ee]?\b|\burgencia\b/i.test(text);
       const critical = threat || urgentComplaint;
       const affirmation = detectAffirmation(text);
       // A bare "no"/"sí" carries no intent worth prioritising, whatever the classifier guessed.
