@@ -158,6 +158,13 @@ describe.each(['pglite+memory', 'postgres+redis', 'memory'] as const)('WhatsApp 
     expect(lastTicketReply.seq).toBeLessThan(lines.find((l) => l.media !== undefined)!.seq);
 
     if (deployment.storage.db) {
+      // The contact export (SQL modes) carries the references too.
+      const conversationId = await deployment.hilo.host.resolveConversation(TENANT, 'whatsapp', customer);
+      const exported = await fetch(`${base()}/api/tenants/${TENANT}/contacts/${encodeURIComponent(conversationId)}/export`, { headers: { authorization: `Bearer ${API_KEY}` } });
+      expect(exported.status).toBe(200);
+      const dump = JSON.stringify(await exported.json());
+      expect(dump).toContain('"id":"7700112233"');
+      expect(dump).toContain('"kind":"voice"');
       const rows = await deployment.storage.db.em().execute<{ payload: { media?: Array<{ kind: string; id: string }> } }[]>(
         `select payload from outbox_entries where tenant_id = ? and kind = 'handoff.relay' order by id`,
         [TENANT],
