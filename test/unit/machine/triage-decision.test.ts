@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { IntentName } from '../../../src/domain/intents.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
@@ -77,5 +78,16 @@ describe('pickOption', () => {
   it('should write option texts in the conversation language and declare every label template', () => {
     expect(clarifyChoice(['offers'], 'x', 'en').options).toEqual([{ intent: 'offers', label: 'clarify.option.offers', text: 'See the offers' }]);
     for (const key of CLARIFY_OPTION_TEMPLATES) expect(FLOW_TEMPLATE_KEYS).toContain(key);
+  });
+});
+
+describe('clarify templates (demo tenant)', () => {
+  const flow = JSON.parse(readFileSync(new URL('../../../tenants/ferreteria/templates/flow.json', import.meta.url), 'utf8')) as Record<'es' | 'en', Record<string, string>>;
+  it.each(['es', 'en'] as const)('should keep option labels short enough for a WhatsApp reply button (20 characters) in %s', (lang) => {
+    for (const key of CLARIFY_OPTION_TEMPLATES) {
+      const label = flow[lang][key];
+      expect(label, key).toBeDefined();
+      expect({ key, length: [...label!].length <= 20 }).toEqual({ key, length: true });
+    }
   });
 });
