@@ -128,7 +128,7 @@ const isSurname = (w: string): boolean => SURNAMES.has(w) || (w.length >= 5 && /
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'van', 'von', 'y', '&']);
 
 const NAME_TRIGGERS: { re: RegExp; needsCapital: boolean }[] = [
-  { re: /\b(?:me llamo|mi nombre es|mi nombre:|nombre:|nombre completo:|my name is|my name's|name:|full name:|call me|llamame|puedes llamarme)\s+/g, needsCapital: false },
+  { re: /\b(?:me llamo|mi nombre completo es|mi nombre es|mi nombre:|nombre y apellido:?|nombre:|nombre completo:|my full name is|full name is|i'm called|my name is|my name's|name:|full name:|call me|llamame|puedes llamarme)\s+/g, needsCapital: false },
   {
     re: /\b(?:le habla|te habla|les habla|le escribe|te escribe|les escribe|habla|this is|soy|i am|im|i'm|i’m|con|atentamente,?|cordialmente,?|atte\.?,?|saludos,|saludos cordiales,|un saludo,|regards,|best regards,|kind regards,|cheers,|de parte de|contacto:|contact:|attn:?|att:|pregunta por|preguntar por|ask for|(?<!(?:empresa|compania|negocio|tienda|constructora|ferreteria|firma|proyecto|obra|organizacion|calle|marca|producto)\s)se llama)\s+/g,
     needsCapital: true,
@@ -302,10 +302,10 @@ const COMPANY_HEAD =
 const COMPANY_TAIL =
   /^(?:construction|constructions|builders|building|developments|development|developers|properties|realty|resorts|resort|hotels|group|holdings|solutions|services|enterprises|industries|supply|supplies|hardware|roofing|electric|electrical|plumbing|contractors|homes|farms|engineering|logistics|partners|associates|company|studio|studios|systems|technologies|motors|foods|imports|exports|hermanos|hnos|asociados|dominicana)$/;
 const COMPANY_TRIGGERS =
-  /\b(?:de la empresa|de la compania|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|gerente de|manager at|manager of|company|from|with|de parte de)\s+/g;
+  /\b(?:de la empresa|de la compania|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|gerente de|manager at|manager of|company|from|with|for|at|de parte de)\s+/g;
 /** Triggers that need a capitalised name, a company suffix or a company head after them. */
 const LOOSE_COMPANY_TRIGGER =
-  /^(?:from|empresa:?|compania|la empresa|la empresa es|la compania es|el negocio es|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|i'm with|i am with|we are|we're|company|company:|company is|the company is|owner of|dueno de|duena de|gerente de|manager at|manager of|with)$/;
+  /^(?:from|empresa:?|compania|la empresa|la empresa es|la compania es|el negocio es|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|i'm with|i am with|we are|we're|company|company:|company is|the company is|owner of|dueno de|duena de|gerente de|manager at|manager of|with|for|at)$/;
 const COMPANY_STOP = new Set(
   (
     'y and que quiero queremos necesito necesitamos para por con en we i and my is es somos tengo con estamos busco ' +
@@ -390,7 +390,7 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
       taken.push(w);
     }
     // "with" introduces people as often as companies: only a name of two or more words counts.
-    if (trigger === 'with' && taken.length < 2) continue;
+    if ((trigger === 'with' || trigger === 'for' || trigger === 'at') && (taken.length < 2 || !/^\p{L}/u.test(taken[0]!.raw))) continue;
     const headOnly = taken.length === 1 && COMPANY_HEAD.test(taken[0]!.folded);
     if (taken.length > 0 && !headOnly && !/^(?:mi|my|una|un|a)$/.test(taken[0]!.folded)) push(taken);
   }
