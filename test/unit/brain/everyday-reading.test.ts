@@ -40,6 +40,7 @@ describe('rule brain › everyday messages (issue 10)', () => {
     ['gracias, hasta luego', 'es'],
     ['no, gracias', 'es'],
     ['thank you, have a nice day', 'en'],
+    ['gracias por todo, que Dios les bendiga', 'es'],
   ] as const)('should read "%s" as a goodbye that closes the conversation', async (text, lang) => {
     const u = await read(text, lang);
     expect(u.nlu.intent.name).toBe('goodbye');
