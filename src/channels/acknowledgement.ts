@@ -1,5 +1,6 @@
 import { isMediaKind, type MediaKind, type MediaReference } from '../domain/media.js';
 import type { ChannelInboundMessage } from './channel.js';
+import { normalizeInboundText } from './normalize-text.js';
 
 /** Provider words for media types (WhatsApp `type`, Telegram message fields) → Hilo's media kind. */
 const PROVIDER_KINDS: Record<string, MediaKind> = {
@@ -19,7 +20,15 @@ const PROVIDER_KINDS: Record<string, MediaKind> = {
  * await host.handleMessage({ ...toInboundMessage(event), media: inboundMedia(event) });
  */
 export function inboundMedia(message: ChannelInboundMessage): MediaReference[] {
-  if (message.media && message.media.length > 0) return message.media;
+  // Captions and file names are customer text: normalised like every inbound text (no bidi
+  // overrides in a file name an agent reads, no NUL for PostgreSQL).
+  if (message.media && message.media.length > 0) {
+    return message.media.map((m) => ({
+      ...m,
+      ...(m.caption !== undefined ? { caption: normalizeInboundText(m.caption) } : {}),
+      ...(m.fileName !== undefined ? { fileName: normalizeInboundText(m.fileName) } : {}),
+    }));
+  }
   const meta = message.meta;
   const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
   if (message.kind === 'location') {

@@ -119,6 +119,11 @@ describe('inboundMedia', () => {
     expect(inboundMedia({ ...base, kind: 'text', text: 'hola', meta: {} })).toEqual([]);
   });
 
+  it('should normalise captions and file names like any customer text', () => {
+    const out = inboundMedia({ ...base, kind: 'media', meta: {}, media: [{ kind: 'document', id: 'd', fileName: 'factura\u202Efdp.exe', caption: 'hola\u0000 mundo' }] });
+    expect(out).toEqual([{ kind: 'document', id: 'd', fileName: 'facturafdp.exe', caption: 'hola mundo' }]);
+  });
+
   it('should make a bare reference of the right kind when the provider gave none', () => {
     expect(inboundMedia({ ...base, kind: 'media', meta: { mediaType: 'photo' } })).toEqual([{ kind: 'image' }]);
     expect(inboundMedia({ ...base, kind: 'media', meta: { mediaCount: 1, mimeType: 'image/png' } })).toEqual([{ kind: 'document', mimeType: 'image/png' }]);
