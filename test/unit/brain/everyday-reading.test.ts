@@ -51,7 +51,7 @@ describe('rule brain › everyday messages (issue 10)', () => {
     expect((await read(text)).nlu.intent.name).toBe('thanks');
   });
 
-  it.each(['klk', 'klk mi hermano', 'dime a ver', 'hola, cómo están?', 'good morning everyone', 'tengo una pregunta', 'me pueden ayudar?'])('should read "%s" as a greeting (its reply invites the request)', async (text) => {
+  it.each(['klk', 'klk mi hermano', 'dime a ver', 'hola, cómo están?', 'good morning everyone', 'tengo una pregunta', 'me pueden ayudar?', 'hola, todo bien?'])('should read "%s" as a greeting (its reply invites the request)', async (text) => {
     const u = await read(text);
     expect(u.nlu.intent.name).toBe('greeting');
     expect(u.nlu.intent.confidence).toBeGreaterThanOrEqual(0.3);

@@ -95,16 +95,16 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       if (!COURTESY_INTENTS.has(coreTop.name) && coreTop.confidence >= threshold) ranking = coreRanking;
     }
     const top = ranking[0] as IntentScore;
+    // Greetings and forms of address only ("klk mi hermano", "hola, todo bien?"): a greeting, read by rule.
+    if (isOnlyGreeting(text)) {
+      const greeting = ranking.find((r) => r.name === 'greeting')?.confidence ?? 0;
+      return { intent: { name: 'greeting', confidence: Math.max(greeting, GREETING_RULE_CONFIDENCE) }, ranking };
+    }
     // Thanks and a farewell in one message ("dale, muchas gracias, bye") close the conversation: the
     // courtesy the classifier split between thanks and goodbye is one goodbye.
     if (COURTESY_INTENTS.has(top.name) && detectClosing(text)) {
       const mass = ranking.filter((r) => COURTESY_INTENTS.has(r.name)).reduce((sum, r) => sum + r.confidence, 0);
       return { intent: { name: 'goodbye', confidence: mass }, ranking };
-    }
-    // Greetings and forms of address only ("klk mi hermano", "dime a ver"): a greeting, read by rule.
-    if (isOnlyGreeting(text)) {
-      const greeting = ranking.find((r) => r.name === 'greeting')?.confidence ?? 0;
-      return { intent: { name: 'greeting', confidence: Math.max(greeting, GREETING_RULE_CONFIDENCE) }, ranking };
     }
     // Below the threshold no intent is believable: answer out_of_scope with the doubt as confidence.
     const intent: IntentScore = top.confidence < threshold ? { name: 'out_of_scope', confidence: 1 - top.confidence } : top;

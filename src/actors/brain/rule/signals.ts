@@ -48,13 +48,13 @@ export function detectAffirmation(text: string): 'yes' | 'no' | null {
 
 /** Words that take leave: with them a courtesy message ends the conversation. */
 const FAREWELL =
-  /\b(?:bye|byebye|bai|adios\w*|chao\w*|chau|hasta (?:luego|manana|pronto|la proxima|otro dia|la vista)|nos vemos|nos hablamos|luego hablamos|me despido|me voy|me retiro|cuidat\w*|cuidense|que (?:te|les|le) vaya bien|see (?:you|ya)|cya|later|take care|good ?night|have a (?:nice|good|great) (?:day|one|night|weekend)|gotta (?:go|run)|i have to go|talk to you later|ttyl|me desconecto|(?:que )?dios (?:te|les|le|los|las) bendiga|cierro el chat|me fui|que (?:tenga|tengan|tengas|pase|pasen|pases) (?:un )?(?:buen|buena|buenas|buenos|feliz|lindo|linda|excelente|bonito|bonita)\b)\b/;
+  /\b(?:bye|byebye|bai|adios\w*|chao\w*|chau|hasta (?:luego|manana|pronto|la proxima|otro dia|la vista)|nos vemos|nos hablamos|luego hablamos|me despido|me voy(?! a\b)|me retiro|cuidat\w*|cuidense|que (?:te|les|le) vaya bien|see (?:you|ya)|cya|later|take care|good ?night|have a (?:nice|good|great) (?:day|one|night|weekend)|gotta (?:go|run)|i have to go|talk to you later|ttyl|me desconecto|(?:que )?dios (?:te|les|le|los|las) bendiga|cierro el chat|me fui|que (?:tenga|tengan|tengas|pase|pasen|pases) (?:un )?(?:buen|buena|buenas|buenos|feliz|lindo|linda|excelente|bonito|bonita)\b)\b/;
 /** "That is all" / "nothing else" / "no thanks": the customer needs nothing more. */
 const NOTHING_MORE =
-  /\b(?:(?:eso|esto) (?:es|era|seria|sería) todo|es todo|era todo|seria todo|nada mas|no necesito (?:mas|nada)|(?:thats|that s|that is|that was) (?:all|it|everything)|that will be all|nothing else|(?:i m|im|i am) (?:done|good|all set)|all set|estoy bien asi|todo bien)\b/;
+  /\b(?:(?:eso|esto) (?:es|era|seria|sería) todo|es todo|era todo|seria todo|nada mas|no necesito (?:mas|nada)|(?:thats|that s|that is|that was) (?:all|it|everything)|that will be all|nothing else|(?:i m|im|i am) (?:done|good|all set)|all set|estoy bien asi)\b/;
 
 const BARE_DECLINE =
-  /^(?:no|nop|nope|nah|no no|nada|nada mas|no nada|no gracias|no thanks|no thank you|estoy bien|todo bien|asi esta bien|no estoy bien|no todo bien|no por ahora|por ahora no|ahora no|not now|nothing|nothing else|no thats it|no that s it|im good|i m good|i am good|no im good|no i m good|no estamos bien|ya no|no ya)$/;
+  /^(?:no|nop|nope|nah|no no|nada|nada mas|no nada|no gracias|no thanks|no thank you|estoy bien|asi esta bien|no estoy bien|no todo bien|no por ahora|por ahora no|ahora no|not now|nothing|nothing else|no thats it|no that s it|im good|i m good|i am good|no im good|no i m good|no estamos bien|ya no|no ya)$/;
 
 /**
  * A bare "no" / "nada" / "estoy bien" when nothing is pending: the answer to the "¿Algo más?" that
