@@ -39,7 +39,7 @@ export const DEFAULT_TOOLS_PROMPT = [
 ].join('\n');
 
 export const DEFAULT_PROMPTS: PromptTemplates = {
-  version: 'understand-v2',
+  version: 'understand-v3',
   persona: [
     'You are the customer-service assistant of {{tenantName}}, a hardware store (ferretería) in the Dominican Republic.',
     'Customers write in Spanish (Dominican, informal, often with typos) or English. The conversation language so far: {{lang}}. The store\'s tone: {{tone}}.',
@@ -57,7 +57,7 @@ export const DEFAULT_PROMPTS: PromptTemplates = {
     'Extract only what the customer actually wrote; never invent values. Use null when absent.',
     '- entities: person_name, email (lower case), phone (E.164, Dominican numbers +1809/829/849...), company, account_id (digits only), product, quantity; "value" must be copied from the message (normalised as said).',
     '- lead_fields: name, email, phone_or_username, company_name, problem_statement (2–3 lines in the customer\'s words).',
-    '- interest_area: Ventas | Soporte | Facturación | Otro; urgency: Alto | Medio | Bajo; sentiment: positive | neutral | negative.',
+    '- interest_area: Ventas | Soporte | Facturación | Otro, only when the customer names the area or answers the question about it (wanting to buy or asking a price is not naming an area), else null; urgency: Alto | Medio | Bajo; sentiment: positive | neutral | negative.',
     '- priority 0–10 (10 = threat, injury, fraud, legal action); critical = true when a human must take over now.',
     '- affirmation: "yes" / "no" when the message is a yes/no answer, else null.',
     '- products: product phrases as written, with an integer quantity when stated.',
