@@ -44,7 +44,7 @@ import {
   summaryAnswer,
   type LeadState,
 } from './lead-draft.js';
-import { mediaAcknowledgement } from './media-ack.js';
+import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { clarifyChoice, confirmChoice, decideTriage, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
@@ -96,6 +96,8 @@ export interface ConversationContext {
   handoffReason: HandoffReason | null;
   /** Customer messages relayed to the human during the current handoff. */
   handoffRelays: number;
+  /** The last media acknowledged: an album (several photos in a row) is thanked once. Absent in older snapshots. */
+  mediaAck?: MediaAck | null;
   /** The turn at which the last follow-up reminder was sent (one reminder per silence). */
   remindedAtTurn?: number | null;
   /** Linking this channel identity to the same customer's other thread (absent in older snapshots). */
@@ -526,7 +528,10 @@ export const conversationMachine = setup({
     // A photo, voice note or document the bot cannot read: thanked and kept, never a misunderstanding.
     acknowledgeMedia: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'user.media') return;
-      for (const r of mediaAcknowledgement(event.kind, context)) enqueue.emit({ type: 'reply', reply: r });
+      if (!isMediaBurst(context.mediaAck, context.turn, event.receivedAt)) {
+        for (const r of mediaAcknowledgement(event.kind, context)) enqueue.emit({ type: 'reply', reply: r });
+      }
+      enqueue.assign({ mediaAck: { turn: context.turn, at: event.receivedAt } });
     }),
     countRelay: assign(({ context }) => ({ handoffRelays: context.handoffRelays + 1 })),
     sayAgentMessage: emit(({ event }) => {

@@ -25,6 +25,26 @@ export interface MediaAckContext {
   expecting: Expectation;
 }
 
+/** When media was last acknowledged: the customer's text-message count then, and the time. */
+export interface MediaAck {
+  turn: number;
+  /** ISO time. */
+  at: string;
+}
+
+/** Media arriving this soon after the last acknowledged one, with no text between, is one album. */
+export const MEDIA_BURST_MS = 2 * 60_000;
+
+/**
+ * True when this media continues a burst already thanked for: no customer text since (the same
+ * `turn`) and within `MEDIA_BURST_MS` of it. Four photos of a broken part get one answer, not four.
+ */
+export function isMediaBurst(last: MediaAck | null | undefined, turn: number, receivedAt: string): boolean {
+  if (!last || last.turn !== turn) return false;
+  const gap = Date.parse(receivedAt) - Date.parse(last.at);
+  return Number.isFinite(gap) && gap >= 0 && gap <= MEDIA_BURST_MS;
+}
+
 const reply = (template: string, params?: Record<string, string>): ReplyDirective => (params ? { template, params } : { template });
 
 /**

@@ -5,7 +5,14 @@ import type { UserMediaEvent } from '../../../src/machines/conversation.contract
 import { MEDIA_TEMPLATE_KEYS } from '../../../src/machines/media-ack.js';
 import { createConversation, understood, type BrainScript } from './machine-harness.js';
 
-const media = (kind: MediaKind, n: number): UserMediaEvent => ({ type: 'user.media', messageId: `media-${n}`, kind, channel: 'whatsapp', receivedAt: '2026-12-03T12:00:00.000Z' });
+/** Media number `n`, sent `n` × 5 minutes after noon unless `at` says otherwise (no accidental album). */
+const media = (kind: MediaKind, n: number, at = new Date(Date.UTC(2026, 11, 3, 12, 5 * n)).toISOString()): UserMediaEvent => ({
+  type: 'user.media',
+  messageId: `media-${n}`,
+  kind,
+  channel: 'whatsapp',
+  receivedAt: at,
+});
 
 const script: BrainScript = {
   hola: understood('greeting'),
@@ -43,6 +50,20 @@ describe('conversation machine › media without caption', () => {
     expect(out.state).toBe('triage.idle');
     expect(out.context.misunderstoodStreak).toBe(before);
     expect(c.calls.createTicket).toHaveLength(0);
+  });
+
+  it('should thank once for an album: photos in a row with no text between, within two minutes', async () => {
+    const c = createConversation({ script });
+    await c.say('hola');
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 3, 12, 0, s)).toISOString();
+    expect((await c.send(media('image', 1, at(0)))).says).toEqual(['media.received.image']);
+    expect((await c.send(media('image', 2, at(3)))).says).toEqual([]);
+    expect((await c.send(media('video', 3, at(9)))).says).toEqual([]);
+    // A text in between starts a new exchange: the next photo is thanked again.
+    await c.say('hola');
+    expect((await c.send(media('image', 4, at(20)))).says).toEqual(['media.received.image']);
+    // Long after, without text: a new photo is answered too.
+    expect((await c.send(media('image', 5, new Date(Date.UTC(2026, 11, 3, 12, 10)).toISOString()))).says).toEqual(['media.received.image']);
   });
 
   it('should keep the lead question open: the media is kept for the team and the question asked again', async () => {
