@@ -163,3 +163,13 @@ describe('rule brain › urgency', () => {
     expect(decideTriage(u)).toEqual({ kind: 'act', intent: 'product_inquiry' });
   });
 });
+
+describe('rule brain › a bare answer before the request', () => {
+  it('should read the request after "no," / "ok," / "sí," and never hand off a correction', async () => {
+    expect(decideTriage(await read('no, quiero el de 3/8')).kind).not.toBe('handoff');
+    expect((await read('ok, y el precio del zinc?')).nlu.intent.name).toBe('price_quote');
+    expect((await read('sí, tienen clavos?')).nlu.intent.name).toBe('product_inquiry');
+    // Without a pause the "no" belongs to the sentence.
+    expect(decideTriage(await read('no me llegó el pedido y ya pagué'))).toEqual({ kind: 'handoff', reason: 'complaint' });
+  });
+});

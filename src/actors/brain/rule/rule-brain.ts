@@ -28,6 +28,11 @@ const GREETING_RULE_CONFIDENCE = 0.9;
 
 const LEADING_COURTESY =
   /^\s*(?:(?:hola|ola|buenas|buenos dias|buen dia|buenas tardes|buenas noches|saludos|klk|saludos cordiales|hi|hello|hey|good morning|good afternoon|good evening|disculpe|disculpa|excuse me|oiga|mira|mire)\b[\s,.!;:]*)+/;
+/**
+ * A bare answer before a comma ("no, quiero el de 3/8", "ok, y el zinc?"): the answer to the bot's
+ * last question, not the request. Only with punctuation after it ("no me llegó" keeps its "no").
+ */
+const LEADING_ANSWER = /^\s*(?:(?:no|nop|si|sip|ok|okey|okay|dale|bueno|perfecto|listo|ya|claro|vale|ah|oh|nada|yes|yeah|nope|well)\s*[,.!;:]+\s*)+/;
 const TRAILING_COURTESY = /(?:[\s,.!;:]*\b(?:gracias|muchas gracias|mil gracias|thanks|thank you|por favor|porfa|please|pls|bendiciones|saludos))+[\s.!]*$/;
 
 /**
@@ -36,7 +41,8 @@ const TRAILING_COURTESY = /(?:[\s,.!;:]*\b(?:gracias|muchas gracias|mil gracias|
  */
 export function stripCourtesy(text: string): string {
   const f = foldWithMap(text);
-  const head = f.folded.match(LEADING_COURTESY)?.[0].length ?? 0;
+  const courtesy = f.folded.match(LEADING_COURTESY)?.[0].length ?? 0;
+  const head = courtesy + (f.folded.slice(courtesy).match(LEADING_ANSWER)?.[0].length ?? 0);
   const tail = f.folded.slice(head).match(TRAILING_COURTESY)?.[0].length ?? 0;
   const core = text.slice(f.map[head] ?? 0, f.map[f.folded.length - tail] ?? text.length);
   return core.trim().split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length >= 3 ? core : text;
