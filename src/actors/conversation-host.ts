@@ -22,13 +22,14 @@ import { KeyedMailbox } from './mailbox.js';
 import type { ContactProfile } from '../domain/lead.js';
 import { copyMediaReference, type MediaReference } from '../domain/media.js';
 import { confirmedLeadIn, type ContactMemoryPort, type RememberedContextView } from './memory/contact-memory-port.js';
-import { codeMessage, factsFrom, handleKey, maskEmail, maskPhone, type FactsContextView } from './identity/handles.js';
-import { createMemoryAccessCounters, type AccessCounters } from './identity/access-counters.js';
-import { createLinkGuard, type CodeCheck, type IdentityAuditEvent, type IdentityLinkLimits, type LinkGuard } from './identity/link-guard.js';
+import { createIdentityLinker, type IdentityLinker, type IdentityLinkOptions } from './identity/identity-linker.js';
 import type { ContactDirectory } from './records.js';
 import { renderOptions, renderReply } from './render-reply.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 import type { ComposeReplies } from './brain/llm/compose-replies.js';
+
+/** Identity linking lives in `identity/identity-linker.ts`; its options are part of the host's. */
+export type { IdentityLinkOptions } from './identity/identity-linker.js';
 
 /**
  * What one turn leaves behind. It travels inside the snapshot envelope written at step (1) of
@@ -109,26 +110,6 @@ export interface ConversationHostOptions {
   onTurnCommitted?: (key: ConversationKey, state: string) => void;
 }
 
-export interface IdentityLinkOptions {
-  /**
-   * Sends the code text to the other thread's channel identity (through the outbox). Resolves
-   * false when that channel cannot send (not configured, or the web widget): nothing is linked.
-   */
-  sendCode(input: { tenantId: string; conversationId: string; channel: string; externalId: string; text: string }): Promise<boolean>;
-  /** How long a code is valid. Default 10 minutes. */
-  codeTtlMs?: number;
-  /** Wrong codes allowed, the last one included. Default 3. */
-  maxTries?: number;
-  /** The other limits (codes per handle per day, wrong codes per handle and per IP): see `IDENTITY_LINK_DEFAULTS`. */
-  limits?: Partial<IdentityLinkLimits>;
-  /** Where the limits count, across conversations and restarts. Default: in memory. */
-  counters?: AccessCounters;
-  /** Receives the audit events of linking (codes sent, refused, failed; locks; links). */
-  audit?: (event: IdentityAuditEvent) => void | Promise<void>;
-  /** Makes a code (tests). Default: 6 digits from `crypto.randomInt`. */
-  createCode?: () => string;
-}
-
 interface ActiveConversation {
   key: ConversationKey;
   actor: AnyActorRef;
@@ -171,9 +152,7 @@ export class ConversationHost implements ConversationService {
   readonly #mailbox = new KeyedMailbox();
   readonly #listeners = new Map<string, Set<(u: ConversationUpdate) => void>>();
   readonly #handles = new Map<string, { channel: string; senderId: string }>();
-  readonly #linkGuard: LinkGuard | null;
-  /** Facts already stored per thread (skips a profile write on every turn). */
-  readonly #rememberedFacts = new Map<string, string>();
+  readonly #identity: IdentityLinker | null;
   readonly #journal: TurnJournal;
   #sweepTimer: NodeJS.Timeout | null = null;
   #closed = false;
@@ -183,19 +162,22 @@ export class ConversationHost implements ConversationService {
     this.#o = { maxActiveActors: 10_000, idleTimeoutMs: 10 * 60_000, turnTimeoutMs: 15_000, ...options };
     this.#log = options.logger.child({ component: 'conversation-host' });
     this.#journal = options.journal ?? createTranscriptTurnJournal(options.transcripts);
-    const identity = options.identity;
-    this.#linkGuard = identity
-      ? createLinkGuard({
-          counters: identity.counters ?? createMemoryAccessCounters({ clock: options.clock }),
+    // Identity linking (src/actors/identity/) borrows the host's mailboxes and turns.
+    this.#identity = options.identity
+      ? createIdentityLinker({
+          options: options.identity,
+          contacts: options.contacts,
           clock: options.clock,
           logger: options.logger,
-          limits: {
-            ...identity.limits,
-            ...(identity.codeTtlMs !== undefined ? { codeTtlMs: identity.codeTtlMs } : {}),
-            ...(identity.maxTries !== undefined ? { maxTries: identity.maxTries } : {}),
+          host: {
+            runTurn: (key, channel, event) => this.#mailbox.run(keyString(key), () => this.#turn(key, channel, null, event)),
+            contextOf: (key) => (this.#active.get(keyString(key))?.actor.getSnapshot().context as Record<string, unknown> | undefined) ?? null,
+            moveIdentity: async (from, target, channel, senderId) => {
+              this.#handles.set(keyString(target), { channel, senderId });
+              await this.#mailbox.run(keyString(target), () => this.#turn(target, channel, null, { type: 'identity.joined', channel }));
+              this.#publish(from, { type: 'moved', conversationId: target.conversationId });
+            },
           },
-          ...(identity.createCode ? { createCode: identity.createCode } : {}),
-          ...(identity.audit ? { audit: identity.audit } : {}),
         })
       : null;
   }
@@ -249,7 +231,7 @@ export class ConversationHost implements ConversationService {
       const inbound: NewTranscriptEntry = { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt, ...(media ? { media } : {}) };
       // Media without a caption has nothing to read: the machine acknowledges (or relays) it by kind.
       const mediaOnly = media !== undefined && message.text.trim() === '' ? media[0]! : null;
-      const codeResult = mediaOnly ? null : await this.#checkCode(key, message.text, message.clientIp);
+      const codeResult = mediaOnly ? null : ((await this.#identity?.checkCode(key, message.text, message.clientIp)) ?? null);
       this.#publish(key, { type: 'typing', on: true });
       try {
         const turn = await this.#turn(
@@ -270,94 +252,10 @@ export class ConversationHost implements ConversationService {
     });
     if (result.duplicate) return result;
     if (confirmed) {
-      await this.#link(key, message.channel, message.senderId);
+      await this.#identity?.link(key, message.channel, message.senderId);
       return result;
     }
-    return this.#offerLink(key, message.channel, message.senderId, result, message.clientIp);
-  }
-
-  // ------------------------------------------------------------------ cross-channel identity
-
-  /** A message typed while a code is pending: the checked result, or null when it is not a code. */
-  async #checkCode(key: ConversationKey, text: string, clientIp: string | undefined): Promise<CodeCheck | null> {
-    const k = keyString(key);
-    if (!this.#linkGuard?.hasPending(k)) return null;
-    const ctx = this.#active.get(k)?.actor.getSnapshot().context as { identity?: { offer?: { handleKey?: string } | null } } | undefined;
-    return this.#linkGuard.check({
-      tenantId: key.tenantId,
-      conversationId: key.conversationId,
-      conversation: k,
-      offerHandleKey: ctx?.identity?.offer?.handleKey,
-      text,
-      ...(clientIp !== undefined ? { clientIp } : {}),
-    });
-  }
-
-  /**
-   * After a customer turn: a phone or email of ANOTHER thread sends a code to that thread's
-   * channel and tells the machine (`identity.matched`); otherwise the facts are stored on this
-   * contact. Nothing of the other contact reaches this customer but a masked handle.
-   */
-  async #offerLink(key: ConversationKey, channel: string, senderId: string, result: TurnResult, clientIp: string | undefined): Promise<TurnResult> {
-    const dir = this.#o.contacts;
-    const identity = this.#o.identity;
-    const guard = this.#linkGuard;
-    if (!identity || !guard || !dir.findOtherThread || !dir.rememberFacts) return result;
-    const ctx = result.state.context as FactsContextView & { lang?: 'es' | 'en'; identity?: { declined?: string[] } };
-    const facts = factsFrom(ctx, channel, senderId);
-    if (!facts.phone && !facts.email) return result;
-    const k = keyString(key);
-    const candidates: { kind: 'phone' | 'email'; value: string }[] = [];
-    if (facts.phone) candidates.push({ kind: 'phone', value: facts.phone });
-    if (facts.email) candidates.push({ kind: 'email', value: facts.email });
-    for (const c of candidates) {
-      const other = await dir.findOtherThread(key.tenantId, key.conversationId, { [c.kind]: c.value });
-      if (!other) continue;
-      const hk = handleKey(key.tenantId, c.kind, c.value);
-      // Unproven: never stored on this contact. Offered once, only while the bot waits for nothing else.
-      if ((ctx.identity?.declined ?? []).includes(hk) || guard.hasPending(k) || result.state.value !== 'triage.idle') return result;
-      const lang = ctx.lang === 'en' ? 'en' : 'es';
-      // A limit reached (codes to this handle today, requests from this IP) reads as "cannot send".
-      const sent = await guard.issue({
-        tenantId: key.tenantId,
-        conversationId: key.conversationId,
-        conversation: k,
-        handleKey: hk,
-        target: other,
-        ...(clientIp !== undefined ? { clientIp } : {}),
-        send: (code) => identity.sendCode({ tenantId: key.tenantId, conversationId: other.conversationId, channel: other.channel, externalId: other.externalId, text: codeMessage(code, lang, channel) }),
-      });
-      const maskedHandle = c.kind === 'phone' ? maskPhone(c.value) : maskEmail(c.value);
-      this.#log.info({ tenant: key.tenantId, conversationId: key.conversationId, otherChannel: other.channel, codeSent: sent }, 'same customer found on another channel');
-      const follow = await this.#mailbox.run(k, () => this.#turn(key, channel, null, { type: 'identity.matched', channel: other.channel, maskedHandle, handleKey: hk, codeSent: sent }));
-      return { ...result, replies: [...result.replies, ...follow.replies], state: follow.state };
-    }
-    const remembered = JSON.stringify(facts);
-    if (this.#rememberedFacts.get(k) !== remembered) {
-      await dir.rememberFacts(key.tenantId, key.conversationId, facts);
-      this.#rememberedFacts.set(k, remembered);
-    }
-    return result;
-  }
-
-  /** The code was right: this channel identity joins the other thread, which greets the customer. */
-  async #link(key: ConversationKey, channel: string, senderId: string): Promise<void> {
-    const k = keyString(key);
-    const pending = this.#linkGuard?.take(k);
-    if (!pending || !this.#o.contacts.linkIdentity) return;
-    const target = { tenantId: key.tenantId, conversationId: pending.target.conversationId };
-    if (!(await this.#o.contacts.linkIdentity(key.tenantId, target.conversationId, channel, senderId))) {
-      this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId }, 'identity link refused: the other contact is gone');
-      return;
-    }
-    this.#handles.set(keyString(target), { channel, senderId });
-    this.#log.info({ tenant: key.tenantId, conversationId: key.conversationId, to: target.conversationId, channel }, 'channel identity linked to the customer’s other thread');
-    this.#linkGuard?.linked({ tenantId: key.tenantId, conversationId: key.conversationId, targetConversationId: target.conversationId, channel, handleKey: pending.handleKey });
-    await this.#mailbox.run(keyString(target), async () => {
-      await this.#activate(target);
-      await this.#turn(target, channel, null, { type: 'identity.joined', channel });
-    });
-    this.#publish(key, { type: 'moved', conversationId: target.conversationId });
+    return this.#identity ? this.#identity.afterTurn(key, message.channel, message.senderId, result, message.clientIp) : result;
   }
 
   /**
