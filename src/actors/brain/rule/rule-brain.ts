@@ -42,10 +42,13 @@ const TRAILING_COURTESY = /(?:[\s,.!;:]*\b(?:gracias|muchas gracias|mil gracias|
 export function stripCourtesy(text: string): string {
   const f = foldWithMap(text);
   const courtesy = f.folded.match(LEADING_COURTESY)?.[0].length ?? 0;
-  const head = courtesy + (f.folded.slice(courtesy).match(LEADING_ANSWER)?.[0].length ?? 0);
+  const answer = f.folded.slice(courtesy).match(LEADING_ANSWER)?.[0].length ?? 0;
+  const head = courtesy + answer;
   const tail = f.folded.slice(head).match(TRAILING_COURTESY)?.[0].length ?? 0;
   const core = text.slice(f.map[head] ?? 0, f.map[f.folded.length - tail] ?? text.length);
-  return core.trim().split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length >= 3 ? core : text;
+  // After "no," two words are a request already ("no, el gris").
+  const enough = answer > 0 ? 2 : 3;
+  return core.trim().split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length >= enough ? core : text;
 }
 
 /** Readings that a message about delivery without a product turns into a store question. */
