@@ -43,12 +43,23 @@ export function markReceived(messages: readonly UiMessage[], received: boolean):
   return changed ? out : (messages as UiMessage[]);
 }
 
+/** Language-neutral marks for what a customer sent from another channel (the bytes stay there). */
+const MEDIA_MARKS: Record<string, string> = { image: '📷', audio: '🎵', voice: '🎙️', video: '🎬', document: '📄', sticker: '🖼️', location: '📍', contacts: '👤' };
+
+/** A message's text with one line per media item it came with: `📄 factura.pdf`, `📷`. */
+export function withMediaLines(message: WireMessage): string {
+  const media = Array.isArray(message.media) ? message.media.filter((m) => m && typeof m.kind === 'string') : [];
+  const lines = media.map((m) => [MEDIA_MARKS[m.kind] ?? '📎', typeof m.fileName === 'string' ? m.fileName : ''].join(' ').trim());
+  return [message.text, ...lines].filter((l) => l.trim() !== '').join('\n');
+}
+
 export function fromWire(message: WireMessage): UiMessage {
   const ui: UiMessage = {
     key: `m:${message.id}`,
     seq: message.seq,
     author: message.author,
-    text: message.text,
+    // A photo or voice note sent on WhatsApp/Telegram (a linked thread) shows as a mark, never empty.
+    text: withMediaLines(message),
     status: 'sent',
   };
   if (message.agentName) ui.agentName = message.agentName;
