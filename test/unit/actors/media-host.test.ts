@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { MediaReference } from '../../../src/domain/media.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+
+const TENANT = 'ferreteria';
+
+describe('conversation host › customer media', () => {
+  async function setup() {
+    const { tenant, brain } = await loadDemo();
+    const relays: Array<{ text: string; media?: MediaReference[]; channel?: string }> = [];
+    const { host } = createMemoryHost({ tenant, brain, host: { onRelay: (_key, relay) => relays.push(relay) } });
+    let n = 0;
+    const send = (sender: string, text: string, media?: MediaReference[]) =>
+      host.handleMessage({ tenantId: TENANT, channel: 'whatsapp', senderId: sender, messageId: `wamid.${++n}`, text, ...(media ? { media } : {}) });
+    return { host, relays, send };
+  }
+
+  it('should record the reference on the customer line and answer a photo in Spanish by default', async () => {
+    const { send } = await setup();
+    const out = await send('18095550001', '', [{ kind: 'image', id: '111', mimeType: 'image/jpeg' }]);
+    expect(out.inbound).toMatchObject({ direction: 'in', text: '', media: [{ kind: 'image', id: '111', mimeType: 'image/jpeg' }] });
+    expect(out.replies).toHaveLength(1);
+    expect(out.replies[0]!.text).toMatch(/Gracias por la foto/);
+    expect(out.replies[0]!.lang).toBe('es');
+    expect(out.state.value).toBe('triage.idle');
+  });
+
+  it('should answer in English once the conversation is in English', async () => {
+    const { send } = await setup();
+    await send('18095550002', 'Hello, what are your opening hours?');
+    const out = await send('18095550002', '', [{ kind: 'document', id: '222', mimeType: 'application/pdf', fileName: 'list.pdf' }]);
+    expect(out.replies.map((r) => r.text).join('\n')).toMatch(/Thanks for the document/);
+    expect(out.replies[0]!.lang).toBe('en');
+  });
+
+  it('should hand the media and its channel to the relay hook during a handoff, with no reply', async () => {
+    const { send, relays } = await setup();
+    await send('18095550003', 'quiero hablar con una persona');
+    const out = await send('18095550003', 'mire', [{ kind: 'image', id: '333' }]);
+    expect(out.replies).toEqual([]);
+    expect(relays.at(-1)).toMatchObject({ text: 'mire', media: [{ kind: 'image', id: '333' }], channel: 'whatsapp' });
+    const silent = await send('18095550003', '', [{ kind: 'voice', id: '444' }]);
+    expect(silent.replies).toEqual([]);
+    expect(relays.at(-1)).toMatchObject({ text: '', media: [{ kind: 'voice', id: '444' }] });
+  });
+
+  it('should read a caption as the message and keep the media on the same line', async () => {
+    const { send } = await setup();
+    const out = await send('18095550004', '¿cuánto cuesta el cemento gris?', [{ kind: 'image', id: '555', caption: '¿cuánto cuesta el cemento gris?' }]);
+    expect(out.inbound?.media).toEqual([{ kind: 'image', id: '555', caption: '¿cuánto cuesta el cemento gris?' }]);
+    expect(out.replies.map((r) => r.text).join('\n')).toMatch(/RD\$/);
+  });
+});
