@@ -271,7 +271,7 @@ export function extractPersonNames(text: string): Entity[] {
   }
   // "Ana Pérez, ana@x.com" / "Luis Peña - 809 555 1234" / "Pedro Martínez, necesito…": a name
   // leading the message before a comma (places, greetings and companies are not names).
-  const signed = /^\s*(?:(?:hola|buenas|buenos dias|buenas tardes|hi|hello)[\s,!]+)?((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:de|del|de la|de los)?\s*\p{Lu}[\p{Ll}'’-]+){1,3})\s*[,;–-]/iu.exec(text);
+  const signed = /^\s*(?:(?:[Hh]ola|[Bb]uenas(?: [Tt]ardes| [Nn]oches| [Dd][ií]as)?|[Bb]uenos [Dd][ií]as|[Hh]i|[Hh]ello|[Hh]ey)[\s,!]+)?((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:de|del|de la|de los)?\s*\p{Lu}[\p{Ll}'’-]+){0,3})\s*[,;–-]/u.exec(text);
   const signedWords = signed?.[1]?.split(/\s+/).map((w) => fold(w)) ?? [];
   const signedOk =
     signed?.[1] !== undefined &&
@@ -279,11 +279,23 @@ export function extractPersonNames(text: string): Entity[] {
     !startsWithPlace(signedWords.map((folded) => ({ folded, raw: folded, start: 0, end: 0 }))) &&
     !signedWords.some((w) => NOT_NAME.has(w) || COMPANY_HEAD.test(w) || COMPANY_TAIL.test(w) || GREETING_WORD.test(w) || NOT_COMPANY.has(w)) &&
     // Before contact data any name; before anything else only what looks like one ("Cemento Gris, …" is not).
+    // One word only when it is a common first name ("Carlos, el de la obra").
+    (signedWords.length > 1 || FIRST_NAMES.has(signedWords[0] ?? '')) &&
     (/^\s*[,;–-]\s*(?:\S*@|\+?[\d(])/u.test(text.slice((signed.index ?? 0) + signed[0].length - 1)) || signedWords.some((w) => FIRST_NAMES.has(w) || isSurname(w)));
   if (signed?.[1] && signedOk && out.length === 0) {
     const start = (signed.index ?? 0) + signed[0].indexOf(signed[1]);
     const at = f.map.indexOf(start);
     if (at >= 0) take(at, true);
+  }
+  // "Gracias, Ramón" / "Saludos, Ana Gil.": a sign-off name closing the message.
+  const closing = /(?:gracias|muchas gracias|thanks|thank you|saludos|bendiciones|bye|adios|adiós)[\s,!.]+((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+\p{Lu}[\p{Ll}'’-]+){0,2})[\s.!]*$/iu.exec(text);
+  if (closing?.[1] && out.length === 0) {
+    const words = closing[1].split(/\s+/).map((w) => fold(w));
+    if (/^\p{Lu}/u.test(closing[1]) && words.some((w) => FIRST_NAMES.has(w) || isSurname(w)) && !words.some((w) => NOT_NAME.has(w) || GREETING_WORD.test(w))) {
+      const start = (closing.index ?? 0) + closing[0].lastIndexOf(closing[1]);
+      const at = f.map.indexOf(start);
+      if (at >= 0) take(at, true);
+    }
   }
   return out.sort((a, b) => a.start - b.start);
 }
