@@ -43,7 +43,10 @@ export interface LeadPayload {
   business_context: { company_name: string | null; interest_area: InterestArea | null };
   problem_statement: string | null;
   urgency_level: UrgencyLevel | null;
-  /** Field name (dotted path into this payload) → id of the customer message it came from. */
+  /**
+   * Field name (dotted path into this payload) → id of the customer message it came from, or
+   * `contact-profile` when a returning contact's confirmed profile filled it (and they confirmed it again).
+   */
   provenance: Record<string, string>;
 }
 
