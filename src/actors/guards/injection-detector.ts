@@ -31,7 +31,9 @@ export type InjectionCategory =
   | 'price_tampering'
   | 'tool_forgery'
   | 'delimiter'
-  | 'encoded';
+  | 'encoded'
+  /** Only the n-gram scorer fired: it reads like the corpus's attacks, no pattern names it. */
+  | 'other';
 
 export interface InjectionReport {
   verdict: InjectionVerdict;
@@ -43,7 +45,13 @@ export interface InjectionReport {
   category: InjectionCategory | null;
 }
 
+import { shippedInjectionModel } from './injection-model.js';
+
 export const INJECTION_THRESHOLD = 0.6;
+/** Scorer probability from which a message counts as an injection on its own. */
+export const MODEL_STRONG = 0.8;
+/** Scorer probability that adds a weak signal (enough with one pattern, never alone). */
+export const MODEL_WEAK = 0.5;
 export const SUSPICIOUS_THRESHOLD = 0.3;
 
 interface Rule {
@@ -300,6 +308,8 @@ const OTHERS = alt(
   '(?:de|of) (?:los|tus|your|the) (?:clientes|customers|clients|usuarios|users)\\b',
   '(?:la|el|al|del|a la|de la) (?:persona|senora|senor|cliente|muchach[oa]|chic[oa]) que (?:cotizo|compro|pidio|escribio|pregunto|llamo|vino|estuvo|hablo)',
   'de todos\\b',
+  '(?:que|who|that) (?:te )?(?:han |have |has )?(?:escrito|escribieron|messaged|texted|written|contacted|contactado|llamado|called)(?: (?:you|te))?\\b',
+  "(?:de (?:la|el) )?(?:senora|senor|sra|sr|don|dona|mrs|mr|ms|miss)\\.? \\w+(?:'s)?",
   '(?:de )?quien(?:es)? (?:compro|compraron|pidio|pidieron|cotizo|escribio|pregunto|llamo|vino)',
   'whoever (?:bought|ordered|asked|wrote|called|came)',
   '(?:the )?(?:one|person|people|someone|guy|lady) who (?:bought|ordered|asked|wrote|called)',
@@ -332,6 +342,11 @@ const OTHERS = alt(
 );
 const PII = alt(
   'whatsapp',
+  'direccion de entrega',
+  'delivery address',
+  'estado de cuenta',
+  'account statement',
+  'statement',
   'celular(?:es)?',
   'cel',
   'movil(?:es)?',
@@ -379,6 +394,8 @@ const DATA_REQUEST = alt(
   'manda(?:me)?',
   'envia(?:me)?',
   'quiero (?:ver|saber|los|las|el|la)',
+  'confirma(?:s|me)?',
+  'confirm',
   'lee(?:me)?',
   'necesito',
   'localiza(?:r|me)?',
@@ -487,6 +504,8 @@ const SET_VERB = alt(
   'apply',
   'put',
   'charge me',
+  'switch',
+  'cambiame',
   'registra(?:me)?',
   'record',
   'anota(?:me)?',
@@ -563,11 +582,11 @@ const OVERRIDE_OWN = new RegExp(
 const OVERRIDE_TOLD = new RegExp(near(String.raw`\b${OVERRIDE_VERB}\b`, String.raw`\b${TOLD}\b`, 45));
 const FORGET_ALL = /\bforget (?:everything|all)\b[^.!?\n]{0,30}\b(?:told|know|said|above|before|learned)\b|\bolvida(?:te)? (?:de )?todo lo que (?:te (?:dijeron|ensenaron|programaron)|sabes)\b|\bpretend the (?:previous |earlier )?(?:conversation )?rules (?:don'?t|do not) exist\b/;
 const NO_RULES = new RegExp(
-  String.raw`\b(?:sin|no|without(?: any)?|ningun[ao]s?|zero) (?:tus |las |los |ninguna |any )?(?:restrictions|filters|limits|guidelines|censorship|rules|policies|restricciones|filtros|censura|limites|reglas|politicas|normas)\b|\bunrestricted\b|\bunfiltered\b|\buncensored\b|\bno tienes (?:que seguir )?(?:reglas|ninguna (?:regla|politica))\b|\bno tiene(?:s)? que (?:seguir|obedecer|cumplir)\b|\b(?:doesn'?t|don'?t|does not|do not) have to follow\b|\bno (?:rules|limits) apply\b`,
+  String.raw`\bno hay (?:reglas|politicas|normas|restricciones|limites)\b|\bthere are no (?:rules|policies|restrictions|limits)\b|\b(?:sin|no|without(?: any)?|ningun[ao]s?|zero) (?:tus |las |los |ninguna |any )?(?:restrictions|filters|limits|guidelines|censorship|rules|policies|restricciones|filtros|censura|limites|reglas|politicas|normas)\b|\bunrestricted\b|\bunfiltered\b|\buncensored\b|\bno tienes (?:que seguir )?(?:reglas|ninguna (?:regla|politica))\b|\bno tiene(?:s)? que (?:seguir|obedecer|cumplir)\b|\b(?:doesn'?t|don'?t|does not|do not) have to follow\b|\bno (?:rules|limits) apply\b`,
 );
 const REVEAL = new RegExp(near(String.raw`\b${REVEAL_VERB}\b`, String.raw`(?:${SECRET_OBJ})\b`, 50));
 const REVEAL_QUESTION = new RegExp(
-  String.raw`\b(?:what|which)\b(?: \w+){0,3} (?:were|have|did) (?:you|they) (?:been )?(?:told|given|programmed|instructed|configured|trained|initiali[sz]ed|tell you|forbidden|prohibited|not allowed|banned|restricted)\b|\b(?:que|cuales|con que)\b(?: \w+){0,2} te (?:dijeron|dieron|programaron|configuraron|ensenaron|pusieron|prohibieron|inicializaron)\b|\bwhat were you told\b|\b(?:what|que|cual)\b(?: \w+){0,4} (?:in|en|into) (?:your|tu) (?:setup|set-up|configuration|config|configuracion|prompt|system prompt|instructions|instrucciones|programacion|programming|settings|ajustes)\b|\bcon que (?:prompt|instrucciones|reglas)\b`,
+  String.raw`\b(?:what|which)\b(?: \w+){0,3} (?:were|have|did) (?:you|they) (?:been )?(?:told|given|programmed|instructed|configured|trained|initiali[sz]ed|tell you|forbidden|prohibited|not allowed|banned|restricted)\b|\b(?:que|cuales|con que)\b(?: \w+){0,2} te (?:dijeron|dieron|programaron|configuraron|ensenaron|pusieron|prohibieron|inicializaron)\b|\bwhat were you told\b|\b(?:que|cuales|what|which)\b[^.!?\n]{0,40}\b(?:tienes prohibido|te prohibieron|no (?:puedes|debes) (?:decir|hablar|mencionar)|you(?:'re| are) (?:forbidden|not allowed|prohibited|banned) (?:to|from)|you (?:can'?t|cannot|must not|mustn'?t) (?:say|tell|mention|talk about))\b|\b(?:what|que|cual)\b(?: \w+){0,4} (?:in|en|into) (?:your|tu) (?:setup|set-up|configuration|config|configuracion|prompt|system prompt|instructions|instrucciones|programacion|programming|settings|ajustes)\b|\bcon que (?:prompt|instrucciones|reglas)\b`,
 );
 const PERSONA_TRIGGER = alt(
   'pretend (?:to be|you are|you\'re|that you(?:\'re| are)?)',
@@ -586,6 +605,9 @@ const PERSONA_TRIGGER = alt(
   'imagina(?:te)? que (?:eres|fueras|no tienes|no tuvieras)',
   'haz (?:como si|de cuenta que) (?:eres|fueras|no tuvieras|no tienes)',
   'hagamos como si (?:fueras|eres)',
+  'hagamos de cuenta que',
+  'haz de cuenta que',
+  "let'?s say",
   '(?:hablame|hablemos|responde(?:me)?|contesta(?:me)?) como si (?:fueras|no tuvieras)',
   'como si fueras',
   'for the rest of (?:this|the|our) (?:chat|conversation)',
@@ -649,6 +671,8 @@ const PERSONA_TARGET = alt(
   'grandma',
   'grandmother',
   'sin (?:reglas|filtros|restricciones|limites|censura|politicas|normas)',
+  'no hay (?:reglas|politicas|normas|restricciones)',
+  'there are no (?:rules|policies|restrictions)',
   'no (?:rules|filters|limits|restrictions|policies|guidelines)',
   'without (?:rules|filters|limits|restrictions|policies|guidelines)',
   'unrestricted',
@@ -665,16 +689,16 @@ const PERSONA_NOW = new RegExp(
 );
 const OTHERS_DATA = new RegExp(either(String.raw`\b${DATA_REQUEST}\b`, either(String.raw`\b${PII}\b`, String.raw`\b${OTHERS}`, 45), 40));
 const CUSTOMER_LIST = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:(?<!\b(?:my|mi|mis|our|nuestro) (?:full |whole |complete |entire )?)(?:(?:el )?historial (?:completo |entero )?de (?:chats|conversaciones|mensajes)(?! (?:conmigo|mios|mio))|(?:full |complete |entire |whole )?(?:chat|conversation) (?:history|logs?|transcripts?)(?! with me)|today'?s (?:\w+ )?(?:chats?|conversations?)(?: history)?|(?:todos los|all(?: the)?) (?:chats|conversaciones|conversations)(?! (?:conmigo|with me)))|(?:las |the )?(?:ultimas|last|previous|past|other|otras|\d+) (?:\d+ )?(?:conversations|conversaciones|chats|transcripts)|(?:conversaciones|chats) que tuviste|conversations you had|(?:la )?lista de (?:clientes|usuarios|contactos)(?! mayoristas? (?:tiene|tienen))|(?:the )?(?:customer|client|user) (?:list|database|records|base)|(?:all |todos )?(?:the |los )?leads\b|(?:la )?base de (?:datos|clientes)|(?:the )?database)`, 40));
-const INTERNAL_DATA = /\b(?:(?:internal|interno|internos|internas) (?:costs?|costos?|prices|precios|margins?|margenes|data|datos|notes|notas|documents|documentos|inventory|inventario|files|archivos|reports?|reportes?)|supplier (?:margins|costs|prices)|margen(?:es)? de (?:ganancia|proveedor(?:es)?|utilidad)|profit margins?|cuentas por cobrar|accounts receivable|the (?:store'?s )?ledger|el libro (?:contable|mayor)|environment variables|variables de entorno|env vars?|api keys?|claves de (?:la )?api|(?:el )?inventario completo(?: con| y)? (?:los )?costos|(?:costos|precios) de (?:compra|proveedor))\b/;
-const THIRD_PARTY_OWES = /\bcuanto (?:le )?debe\b(?! (?:pagar|ser|costar|tardar|durar|medir|llevar|salir|de ser))|\bhow much (?:does|do) (?!i\b|we\b)(?:\w+ ){1,3}owe\b|\bhow much (?:is|are) (?!i\b|we\b)(?:\w+ ){1,3}owing\b|\b(?:saldo|deuda|balance|debt) (?:de|of) (?:la |el |the )?(?:constructora|empresa|compania|company|firm|cliente|customer|senor|senora|don|dona|mr|mrs|ms)\b/;
+const INTERNAL_DATA = /\b(?:(?:internal|interno|internos|internas) (?:costs?|costos?|prices|precios|margins?|margenes|data|datos|notes|notas|documents|documentos|inventory|inventario|files|archivos|reports?|reportes?)|supplier (?:margins|costs|prices)|margen(?:es)? de (?:ganancia|proveedor(?:es)?|utilidad)|profit margins?|cuentas por cobrar|accounts receivable|the (?:store'?s )?ledger|el libro (?:contable|mayor)|environment variables|variables de entorno|env vars?|(?:el )?inventario completo(?: con| y)? (?:los )?costos|(?:costos|precios) de (?:compra|proveedor))\b/;
+const THIRD_PARTY_OWES = /\bcuanto (?:le )?debe\b(?! (?:pagar|ser|costar|tardar|durar|medir|llevar|salir|de ser))|\bhow much (?:does|do) (?!i\b|we\b)(?:\w+ ){1,3}owe\b|\bhow much (?:is|are) (?!i\b|we\b)(?:\w+ ){1,3}owing\b|\b(?:saldo|deuda|balance|debt|estado de cuenta|account statement|statement|historial|history) (?:de|of) (?:la |el |the )?(?:constructora|empresa|compania|company|firm|cliente|customer|senor|senora|don|dona|mr|mrs|ms|\w+ (?:brothers|construction|company|inc|llc|srl))\b/;
 const REGISTERED_DATA = /\b(?:que|cuales|what|which)\b (?:correos?|emails?|telefonos?|phones?|phone numbers?|numeros?|numbers?|direcciones|addresses|datos|data|details|contactos?)\b[^.!?\n]{0,15}\b(?:tienes|tienen|tiene|hay|do you have|have you got|are|is|you have)\b[^.!?\n]{0,15}\b(?:registrad[oa]s?|guardad[oa]s?|on file|stored|saved|recorded|en (?:el )?sistema|in (?:the )?system)\b/;
 const NAMED_PII_QUESTION = /\b(?:que|cual|what|which)\b[^.!?\n]{0,10}\b(?:numero|telefono|correo|email|e-mail|phone|direccion|address|number|cedula|id)\b[^.!?\n]{0,25}\b(?:dejo|dejaron|left|leave|gave|give|dio|registro|registered|puso|provided|uso|used)\b/;
 const NAMED_CUSTOMER = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:${PII})\b (?:de|of|for) \w+ \w+`, 20));
 const THEIR_DATA = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:their|his|her|sus?) (?:${PII})\b`, 30));
 const OTHERS_ANYWHERE = new RegExp(String.raw`\b${OTHERS}`);
 const TOOL_NAME = /\bescalate (?:tool|function)\b|\b(?:save_lead_field|verify_email|push_lead|create_ticket|search_catalog|get_price|account_status|lookup_account|get_balance|send_code)\b/;
-const TOOL_CALL = /\b(?:abre|abreme|crea|creame|open|create|file|registra|add|agrega)(?: un| a| el| the)? (?:ticket|caso|case|lead|prospecto)\b|\b(?:call|run|execute|invoke|trigger|use) (?:the |your |a )?(?:\w+ )?(?:function|tool)\b|\b(?:ejecuta|llama(?: a)?|usa|invoca|corre|dispara|consulta con) (?:a )?(?:la |tu |una )?(?:funcion|herramienta)\b|\b(?:con|with) (?:tu|your) (?:herramienta|tool|funcion|function)\b/;
-const SOMEONE_ELSE = new RegExp(String.raw`\b(?:a nombre de (?:el|ella|otr[oa]|un tercero|mi (?!empresa|negocio|compania)\w+)\b|(?:for|para|de|in|en) (?:another |otra |la |the )?(?:conversation|conversacion) \w*\d|otra conversacion|another conversation|otro cliente|otra persona|another (?:customer|person|user)|someone else|somebody else|competidor|competencia|competitor|a nombre de otr[oa]|on behalf of (?:another|someone)|${NOT_MINE})`);
+const TOOL_CALL = /\b(?:guardalo|guardala|guarda|save|store|registra|set) (?:\S+@\S+ )?(?:como (?:mi|mio|mia)|as my (?:email|e-mail|correo|phone))\b|\b(?:verifica|verify) (?:el |the )?(?:correo|email|e-mail)\b|\b(?:abre|abreme|crea|creame|open|create|file|registra|add|agrega)(?: un| a| el| the)? (?:ticket|caso|case|lead|prospecto)\b|\b(?:call|run|execute|invoke|trigger|use) (?:the |your |a )?(?:\w+ )?(?:function|tool)\b|\b(?:ejecuta|llama(?: a)?|usa|invoca|corre|dispara|consulta con) (?:a )?(?:la |tu |una )?(?:funcion|herramienta)\b|\b(?:con|with) (?:tu|your) (?:herramienta|tool|funcion|function)\b/;
+const SOMEONE_ELSE = new RegExp(String.raw`\b(?:(?:aunque|though|even though|although) (?:no es (?:mio|mia)|it'?s not mine|it isn'?t mine|no lo es)|otraempresa|othercompany|a nombre de (?:el|ella|otr[oa]|un tercero|mi (?!empresa|negocio|compania)\w+)\b|(?:for|para|de|in|en) (?:another |otra |la |the )?(?:conversation|conversacion) \w*\d|otra conversacion|another conversation|otro cliente|otra persona|another (?:customer|person|user)|someone else|somebody else|competidor|competencia|competitor|a nombre de otr[oa]|on behalf of (?:another|someone)|${NOT_MINE})`);
 const THIRD_PARTY = new RegExp(
   `${either(ACCOUNT_NUMBER, NOT_MINE, 60)}|\\b(?:con|with) (?:su|his|her|their) (?:cuenta|account)(?: (?:number|numero|#|no\\.?))?[ #:]*\\d{3,}`,
 );
@@ -689,7 +713,7 @@ const CLAIM_PAID = /\b(?:registra|anota|marca|record|mark|log|tell the system|di
 const CORRECT_PRICE_ZERO = new RegExp(String.raw`\b(?:precio|price|costo|cost)\b[^.!?\n]{0,30}\b(?:es|is|should be|deberia ser|debe ser|must be)\s*(?:de |of )?(?:${FREE})[^\n]{0,40}\b(?:corrige(?:lo)?|fix|update|actualiza(?:lo)?|cambia(?:lo)?|change|ajusta(?:lo)?|set)\b`);
 const PAID_WITHOUT_PAYING = /\b(?:(?:factura|recibo|comprobante)s? (?:pagad[oa]s?|saldad[oa]s?)|paid (?:invoice|receipt|bill)s?|(?:invoice|receipt|bill) (?:marked |showing )?(?:as )?paid)\b[^.!?\n]{0,60}\b(?:sin que (?:yo )?(?:pague|haya pagado)|sin pagar|without (?:me )?(?:paying|having paid|payment)|no he pagado|haven'?t paid|aunque no (?:he )?pag\w*|even though i (?:haven'?t|didn'?t) pa(?:y|id))\b|\b(?:genera|generate|crea|create|haz|hazme|make|emite|issue)\b (?:me )?(?:una |a |un )?(?:factura|invoice|recibo|receipt|comprobante) (?:pagad[oa]|paid|saldad[oa])\b/;
 const MARK_PAID = /\b(?:mark|marca(?:me|la|lo)?|registra(?:me|la|lo)?|record|set|pon(?:la|lo)?)\b[^.!?\n]{0,30}\b(?:invoice|factura|order|orden|pedido|bill|cuenta|deuda|debt)\b[^.!?\n]{0,20}\b(?:as paid|como pagad[oa]|en (?:cero|0)|pagad[oa]|saldad[oa]|paid in full|cancelad[oa] sin pagar|(?:as )?settled)\b/;
-const BIG_DISCOUNT = /\b(?:a precio de costo|at cost) (?:menos|minus|less)\b|\b(?:menos|minus) (?:el )?(?:[5-9]\d|100) ?%|\bmark (?:it|them|this|that) (?:as )?(?:settled|paid)\b|\bmarcal[ao]s? (?:como )?(?:pagad[oa]s?|saldad[oa]s?)\b|\b(?:apply|aplica(?:me|le)?|approve|aprueba(?:me|le)?|give me|dame|ponme|pon|set)\b[^.!?\n]{0,30}\b(?:(?:100|[5-9]\d) ?%|(?:cien|noventa|ochenta|setenta) por ciento)\s?(?:de )?(?:discount|descuento|off)|\b(?:(?:100|[5-9]\d) ?%|cien por ciento)\s?(?:de )?(?:discount|descuento|off)\b[^.!?\n]{0,30}\b(?:to|a|en|para) (?:my|mi|all|todo|everything|every)\b/;
+const BIG_DISCOUNT = /\b(?:hazme|haz|make me|make|create|crea|creame|genera|generate|dame|give me)\b (?:un |una |a )?(?:cupon|coupon|codigo|code|voucher) (?:del? |of |for )?100 ?%|\b(?:hazme|make me|give me|dame) (?:un |a )?(?:100 ?%|cien por ciento) (?:cupon|coupon|codigo|code|voucher|descuento|discount)\b|\b(?:a precio de costo|at cost) (?:menos|minus|less)\b|\b(?:menos|minus) (?:el )?(?:[5-9]\d|100) ?%|\bmark (?:it|them|this|that) (?:as )?(?:settled|paid)\b|\bmarcal[ao]s? (?:como )?(?:pagad[oa]s?|saldad[oa]s?)\b|\b(?:apply|aplica(?:me|le)?|approve|aprueba(?:me|le)?|give me|dame|ponme|pon|set)\b[^.!?\n]{0,30}\b(?:(?:100|[5-9]\d) ?%|(?:cien|noventa|ochenta|setenta) por ciento)\s?(?:de )?(?:discount|descuento|off)|\b(?:(?:100|[5-9]\d) ?%|cien por ciento)\s?(?:de )?(?:discount|descuento|off)\b[^.!?\n]{0,30}\b(?:to|a|en|para) (?:my|mi|all|todo|everything|every)\b/;
 const ALL_FREE = /\b(?:aplica|apply|usa|use|activa|activate|dame|give me|hazme|make)\b[^.!?\n]{0,40}\b(?:todo|everything|all)\b (?:\w+ )?(?:gratis|free)\b|\b(?:dame|damelo|ponme|pon|ponle|hazme|haz|regalame|regala|make|give me|let me have)\b[^.!?\n]{0,15}\b(?:todo|toda la mercancia|everything|all|the goods|la mercancia|los productos|mi pedido|my order|my cart)\b[^.!?\n]{0,20}\b(?:gratis|free|de gratis|sin pagar|for nothing|for free|regalado)\b|\b(?:me )?regala(?:me|le|s)? (?:todo|la mercancia|los productos|todos los productos|everything)\b|\bgive (?:me )?(?:everything|the goods|all (?:of )?(?:it|the products)) (?:for )?free\b|\bgive away (?:everything|the goods|products)\b|\bgives everything away\b|\bregala(?:me|le)? (?:un|una|el|la) \w+ gratis\b/;
 const CATALOG_EDIT = /\b(?:update|actualiza|modifica|edit|edita|change|cambia|override|sobrescribe|rewrite)\b (?:the |el |la |tu |your |mi |los |las )?(?:catalog(?:ue)?|catalogo|base de datos|database|lista de precios|price list|inventario|inventory|precios|prices|catalog price)\b(?:[^.!?\n]{0,40}\b(?:now costs|ahora cuesta|ahora vale|now is|cuesta|costs|=|vale)\b|\s*:)/;
 
@@ -749,7 +773,7 @@ const RULES: Rule[] = [
     category: 'override',
     weight: 0.6,
     test: re(
-      /\b(?:sigue|sigues|obedece|obedeces|obedeceme|follow|obey) (?:(?:solo|unicamente|only) )?(?:las mias|mine|a mi\b|me\b|mis (?:reglas|ordenes|instrucciones) (?:ahora|de ahora)|my (?:rules|orders|instructions) (?:now|instead))|\bonly obey me\b|\bno tienes que (?:hacerle caso|obedecer|escuchar|seguir)(?: a)? (?:la ferreteria|la tienda|nadie|tus creadores|tus reglas|la empresa)\b|\byou don'?t (?:have|need) to (?:listen to|obey|follow) (?:the store|anyone|your (?:creators|developers|rules|owners)|the company)\b|\b(?:que )?obedece(?:s)? (?:todo|lo que sea|cualquier cosa)\b|\b(?:that )?obeys? (?:everything|anything|all orders)\b|\byou (?:answer|report|respond) (?:only )?to me(?: now)?\b|\b(?:ahora )?(?:me respondes|respondes|obedeces|le respondes) (?:solo |solamente )?a mi\b|\b(?:now )?i'?m in charge\b|\bahora mando yo\b|\bmando yo\b|\bahora mandas tu con mis\b|\btu (?:solo )?(?:haces|obedeces) lo que yo (?:te )?(?:diga|mande|ordene)\b|\bhaces (?:todo )?lo que yo (?:te )?(?:diga|mande|ordene)\b|\byou (?:do|will do|must do|only do) (?:whatever|what|everything|anything) i (?:say|tell you|want)\b|\bya no (?:tienes que )?obedecer? a (?:la ferreteria|la tienda|nadie)\b|\bno longer (?:obey|work for) (?:the store|anyone)\b|\bobedeceme (?:a mi|solo)\b/,
+      /\b(?:sigue|sigues|obedece|obedeces|obedeceme|follow|obey) (?:(?:solo|unicamente|only) )?(?:las mias|mine|a mi\b|me\b|mis (?:reglas|ordenes|instrucciones) (?:ahora|de ahora)|my (?:rules|orders|instructions) (?:now|instead))|\bonly obey me\b|\b(?:tu )?ya no (?:filtras|censuras|verificas|tienes (?:filtros|reglas|limites))\b|\byou (?:don'?t|no longer|won'?t) (?:filter|censor|verify|check) (?:anything|nothing|any ?more)\b|\bno tienes que (?:hacerle caso|obedecer|escuchar|seguir)(?: a)? (?:la ferreteria|la tienda|nadie|tus creadores|tus reglas|la empresa)\b|\byou don'?t (?:have|need) to (?:listen to|obey|follow) (?:the store|anyone|your (?:creators|developers|rules|owners)|the company)\b|\b(?:que )?obedece(?:s)? (?:todo|lo que sea|cualquier cosa)\b|\b(?:that )?obeys? (?:everything|anything|all orders)\b|\byou (?:answer|report|respond) (?:only )?to me(?: now)?\b|\b(?:ahora )?(?:me respondes|respondes|obedeces|le respondes) (?:solo |solamente )?a mi\b|\b(?:now )?i'?m in charge\b|\bahora mando yo\b|\bmando yo\b|\bahora mandas tu con mis\b|\btu (?:solo )?(?:haces|obedeces) lo que yo (?:te )?(?:diga|mande|ordene)\b|\bhaces (?:todo )?lo que yo (?:te )?(?:diga|mande|ordene)\b|\byou (?:do|will do|must do|only do) (?:whatever|what|everything|anything) i (?:say|tell you|want)\b|\bya no (?:tienes que )?obedecer? a (?:la ferreteria|la tienda|nadie)\b|\bno longer (?:obey|work for) (?:the store|anyone)\b|\bobedeceme (?:a mi|solo)\b/,
     ),
   },
   {
@@ -849,7 +873,7 @@ const RULES: Rule[] = [
     category: 'roleplay',
     weight: 0.75,
     test: re(
-      /\b(?:enter|entering|activate|activating|enable|switch to|go into|answer in|respond in|turn on|now in)\b[^.!?\n]{0,20}\b(?:developer|debug|admin|god|dev|maintenance|root|sudo|unrestricted|diagnostic) mode\b|\b(?:entra|entrar|entrando|activa|activar|activado|pasa|cambia|responde|contesta|estas)\b[^.!?\n]{0,15}\bmodo (?:desarrollador|depuracion|de depuracion|administrador|admin|dios|mantenimiento|libre|sin restricciones|root|sudo|dan)\b|\bmodo (?:dan|dios|desarrollador|administrador) (?:activado|activo|on)\b|\b(?:developer|debug|admin|god|maintenance) mode (?:on|enabled|activated)\b/,
+      /\b(?:enter|entering|activate|activating|enable|switch to|go into|answer in|respond in|turn on|now in)\b[^.!?\n]{0,20}\b(?:developer|debug|admin|god|dev|maintenance|root|sudo|unrestricted|diagnostic) mode\b|\b(?:entra|entrar|entrando|activa|activar|activado|pasa|cambia|responde|contesta|estas|hablemos|hablame|habla|ponte)\b[^.!?\n]{0,15}\bmodo (?:desarrollador|depuracion|de depuracion|administrador|admin|dios|mantenimiento|libre|sin restricciones|sin censura|sin filtros?|root|sudo|dan)\b|\b(?:uncensored|unfiltered|unrestricted|jailbreak|no-?filter) mode\b|\bmodo (?:dan|dios|desarrollador|administrador) (?:activado|activo|on)\b|\b(?:developer|debug|admin|god|maintenance) mode (?:on|enabled|activated)\b/,
     ),
   },
 
@@ -860,7 +884,7 @@ const RULES: Rule[] = [
     weight: 0.6,
     test: re(
       new RegExp(
-        String.raw`(?:^|\n|[.!?]\s)\s*[\[(<{#*=\-]{1,4}\s*${AUTHORITY}(?:\s+(?:override|note|notice|message|update|alert|mode|command|instruction|instructions|directive|nota|aviso|mensaje|orden|alerta|instruccion|directiva))?\s*[\])>}#*=\-]{1,4}|(?:^|\n|[.!?]\s)\s*(?:${AUTHORITY})(?:\s+(?:override|note|notice|message|update|alert|command|instruction|nota|aviso|mensaje|orden|alerta|instruccion))?\s*:|\b(?:mensaje|aviso|nota|orden|alerta|comunicado|instruccion|directiva)(?: (?:directa|oficial|urgente|importante))? (?:del|de la|de|desde el|desde la) (?:${AUTHORITY})\b|\b(?:official|urgent|important) (?:message|notice|note|order) from (?:the )?(?:${AUTHORITY})\b|\b(?:openai|anthropic|hilo|system|admin|security) (?:policy |security |system )?(?:update|notice|announcement|directive)\s*:|\b(?:message|notice|note|order|alert|instruction|directive|command) from (?:the )?(?:${AUTHORITY})\b|\b(?:system|admin|administrator|developer|security|maintenance|management) (?:notice|message|note|override|alert|announcement|directive|command)\b|\b(?:developer|admin|dev|tech support|soporte tecnico(?: de hilo)?|el desarrollador|el administrador) (?:here|aqui)\b|\b(?:attention|atencion|atention) (?:bot|assistant|asistente|ai|ia|model|modelo)\b|\border from (?:corporate|management|the owner|headquarters)\b|\b(?:approved|authori[sz]ed|signed off|cleared) by (?:the )?(?:system )?(?:admin|administrator|management|developers?|owner|security team)\b|\b(?:aprobad[oa]|autorizad[oa]) por (?:el |la )?(?:administrador|administradora|gerente|gerencia|dueno|duena|desarrollador|equipo de seguridad)(?: del sistema)?\b|(?:^|\n)\s*\[\[\s*\w+(?: \w+)?\s*\]\]|\b(?:este mensaje|this message) (?:viene|es|proviene|comes|is)(?: directamente)? (?:del|de la|de|from the|from)(?: (?:equipo|team|departamento|department))?(?: de| of)? (?:${AUTHORITY})\b|\b(?:mensaje|message|notificacion|notification|aviso|notice)(?: automatic[oa]| automated| automatic)? (?:del|de|from the|from) (?:sistema|system)\b|\b(?:automated|automatic) system (?:message|notice)\b|\bend of (?:user|customer) (?:message|input)\b|\bfin del mensaje del (?:cliente|usuario)\b|\borden (?:directa )?(?:de|del) (?:gerencia|dueno|la gerencia|administracion)\b`,
+        String.raw`(?:^|\n|[.!?]\s)\s*[\[(<{#*=\-]{1,4}\s*${AUTHORITY}(?:\s+(?:override|note|notice|message|update|alert|mode|command|instruction|instructions|directive|nota|aviso|mensaje|orden|alerta|instruccion|directiva))?\s*[\])>}#*=\-]{1,4}|(?:^|\n|[.!?]\s)\s*(?:${AUTHORITY})(?:\s+(?:override|note|notice|message|update|alert|command|instruction|nota|aviso|mensaje|orden|alerta|instruccion))?\s*:|\b(?:mensaje|aviso|nota|orden|alerta|comunicado|instruccion|directiva)(?: (?:directa|oficial|urgente|importante))? (?:del|de la|de|desde el|desde la) (?:${AUTHORITY})\b|\b(?:official|urgent|important) (?:message|notice|note|order) from (?:the )?(?:${AUTHORITY})\b|\b(?:openai|anthropic|hilo|system|admin|security) (?:policy |security |system )?(?:update|notice|announcement|directive)\s*:|\b(?:message|notice|note|order|alert|instruction|directive|command) from (?:the )?(?:${AUTHORITY})\b|\b(?:system|admin|administrator|developer|security|maintenance|management) (?:notice|message|note|override|alert|announcement|directive|command)\b|\b(?:developer|admin|dev|tech support|soporte tecnico(?: de hilo)?|el desarrollador|el administrador) (?:here|aqui)\b|\b(?:attention|atencion|atention) (?:bot|assistant|asistente|ai|ia|model|modelo)\b|\border from (?:corporate|management|the owner|headquarters)\b|\b(?:alerta de seguridad|security alert|security warning|aviso de seguridad|actualizacion del sistema|system update)\b\s*(?:v?\d+(?:\.\d+)*)?\s*:|\b(?:approved|authori[sz]ed|signed off|cleared) by (?:the )?(?:system )?(?:admin|administrator|management|developers?|owner|security team)\b|\b(?:aprobad[oa]|autorizad[oa]) por (?:el |la )?(?:administrador|administradora|gerente|gerencia|dueno|duena|desarrollador|equipo de seguridad)(?: del sistema)?\b|(?:^|\n)\s*\[\[\s*\w+(?: \w+)?\s*\]\]|\b(?:este mensaje|this message) (?:viene|es|proviene|comes|is)(?: directamente)? (?:del|de la|de|from the|from)(?: (?:equipo|team|departamento|department))?(?: de| of)? (?:${AUTHORITY})\b|\b(?:mensaje|message|notificacion|notification|aviso|notice)(?: automatic[oa]| automated| automatic)? (?:del|de|from the|from) (?:sistema|system)\b|\b(?:automated|automatic) system (?:message|notice)\b|\bend of (?:user|customer) (?:message|input)\b|\bfin del mensaje del (?:cliente|usuario)\b|\borden (?:directa )?(?:de|del) (?:gerencia|dueno|la gerencia|administracion)\b`,
       ),
     ),
   },
@@ -1006,7 +1030,7 @@ const RULES: Rule[] = [
     signal: 'big_discount',
     category: 'price_tampering',
     weight: 0.25,
-    test: re(/\b(?:100|[5-9]\d) ?%(?: de)? (?:descuento|discount|off|rebaja)\b|\b(?:menos|minus|less|off) (?:el |un )?(?:100|[5-9]\d) ?%|\b(?:descuento|discount|rebaja) (?:del? |of )?(?:100|[5-9]\d) ?%|\ba precio de costo\b|\bat cost\b/),
+    test: re(/\b(?:100|[5-9]\d) ?%(?: de)? (?:descuento|discount|off|rebaja|coupon|cupon)\b|\b(?:cupon|coupon|codigo|code|voucher) (?:del? |of |for )?(?:100|[5-9]\d) ?%|\b(?:menos|minus|less|off) (?:el |un )?(?:100|[5-9]\d) ?%|\b(?:descuento|discount|rebaja) (?:del? |of )?(?:100|[5-9]\d) ?%|\ba precio de costo\b|\bat cost\b/),
   },
   {
     signal: 'social_engineering',
@@ -1026,7 +1050,7 @@ const RULES: Rule[] = [
     category: 'price_tampering',
     weight: 0.6,
     test: re(
-      /\b(?:aprueba(?:me|le)?|apruebes|approve|autoriza(?:me)?|autorices|authori[sz]e|dame|des|otorga(?:me)?|otorgues|give me|grant)\b[^.!?\n]{0,30}\b(?:credito|creditos|credit|refunds?|reembolsos?|devoluciones|descuentos?|discounts?|access|acceso)\b[^.!?\n]{0,30}\b(?:sin (?:verificar|verificacion|revisar|chequear|comprobar|preguntar|validar)|without (?:checking|verification|verifying|any checks?|asking|validation))|\b(?:aprueba|approve) (?:todos los|todas las|all|every) (?:creditos|credito|credit|refunds?|reembolsos|requests|solicitudes|pedidos)\b|\b(?:full|total) (?:access|acceso)\b[^.!?\n]{0,15}\b(?:user|usuario)\b|\b(?:entrega|hand over|give|da|dale|muestra|show|release|libera)\b[^.!?\n]{0,30}\b(?:data|datos|informacion|information|details)\b[^.!?\n]{0,20}\b(?:sin (?:verificar|verificacion|comprobar)(?: (?:la )?identidad)?|without (?:identity )?(?:verification|verifying|checks?|checking))\b|\b(?:da(?:le)?|give|grant)\b[^.!?\n]{0,10}\b(?:acceso total|full access|admin access|acceso de administrador)\b/,
+      /\b(?:aprueba(?:me|le)?|apruebes|approve|autoriza(?:me)?|autorices|authori[sz]e|dame|des|otorga(?:me)?|otorgues|give me|grant)\b[^.!?\n]{0,30}\b(?:credito|creditos|credit|refunds?|reembolsos?|devoluciones|descuentos?|discounts?|access|acceso)\b[^.!?\n]{0,30}\b(?:sin (?:verificar|verificacion|revisar|chequear|comprobar|preguntar|validar)|without (?:checking|verification|verifying|any checks?|asking|validation))|\b(?:aprueba|approve) (?:todos los|todas las|all|every) (?:creditos|credito|credit|refunds?|reembolsos|requests|solicitudes|pedidos)\b|\b(?:full|total) (?:access|acceso)\b[^.!?\n]{0,15}\b(?:user|usuario)\b|\b(?:requiere|necesita|requires|needs|tiene|has)\b (?:acceso|access) (?:completo|total|full|a todas las|to all)\b|\b(?:full|complete) access to (?:all )?(?:the )?(?:accounts|customers|data)\b|\b(?:entrega|hand over|give|da|dale|muestra|show|release|libera)\b[^.!?\n]{0,30}\b(?:data|datos|informacion|information|details)\b[^.!?\n]{0,20}\b(?:sin (?:verificar|verificacion|comprobar)(?: (?:la )?identidad)?|without (?:identity )?(?:verification|verifying|checks?|checking))\b|\b(?:da(?:le)?|give|grant)\b[^.!?\n]{0,10}\b(?:acceso total|full access|admin access|acceso de administrador)\b/,
     ),
   },
 
@@ -1193,6 +1217,13 @@ interface Fired {
 
 function fired(text: string, into: Map<string, Fired>, obfuscated: (signal: string) => void): void {
   const list = readings(normaliseForDetection(text));
+  const model = shippedInjectionModel();
+  if (model !== null) {
+    // The plain reading and the de-obfuscated one (not ROT13: the scorer reads language).
+    const p = Math.max(model.score(list[0] as string), list.length > 1 && list[1] !== list[0] ? model.score(list[1] as string) : 0);
+    if (p >= MODEL_STRONG) into.set('classifier', { weight: 0.6, category: 'other' });
+    else if (p >= MODEL_WEAK) into.set('classifier_weak', { weight: 0.25, category: 'other' });
+  }
   for (let i = 0; i < list.length; i++) {
     const reading = list[i] as string;
     for (const rule of RULES) {
@@ -1230,7 +1261,8 @@ export function detectInjection(text: string): InjectionReport {
   let best = 0;
   for (const [name, f] of signals) {
     // The attack's own family names it; the encoding only says how it was hidden.
-    const w = name === 'obfuscated_instruction' || name === 'encoded_injection' || name === 'encoded_text' ? f.weight / 10 : f.weight;
+    // The attack's own family names it; the encoding or the scorer only say it looks like one.
+    const w = name === 'obfuscated_instruction' || name === 'encoded_injection' || name === 'encoded_text' || f.category === 'other' ? f.weight / 10 : f.weight;
     if (w > best) {
       best = w;
       category = f.category;

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { detectInjection } from '../../../src/actors/guards/index.js';
+import { detectInjection, normaliseForDetection } from '../../../src/actors/guards/index.js';
+import { shippedInjectionModel } from '../../../src/actors/guards/injection-model.js';
 
 interface Sample {
   text: string;
@@ -157,6 +158,18 @@ describe('prompt-injection detector', () => {
     // The plain words are not obfuscation: the signal says the text hid them on purpose.
     expect(detectInjection(emoji).signals).toContain('obfuscated_instruction');
     expect(detectInjection(hidden).signals).not.toContain('obfuscated_instruction');
+  });
+
+  it('should ship a scorer trained on the current development corpus, that ranks attacks above look-alikes', () => {
+    const file = JSON.parse(readFileSync(new URL('../../../src/actors/guards/injection-model.json', import.meta.url), 'utf8')) as { trainedOn: { attacks: number; benign: number } };
+    // Edited the corpus? Run \`npx tsx scripts/train-injection-model.ts\`.
+    expect(file.trainedOn.attacks).toBe(load('attacks.jsonl').length);
+    const model = shippedInjectionModel();
+    expect(model).not.toBeNull();
+    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const scores = (f: string) => load(f).map((s) => (model as NonNullable<typeof model>).score(normaliseForDetection(s.text)));
+    // On the held-out pairs it never saw: attacks score far above their look-alikes.
+    expect(mean(scores('heldout-v2-attacks.jsonl'))).toBeGreaterThan(mean(scores('heldout-v2-benign.jsonl')) + 0.3);
   });
 
   it('should read a message in well under 0.2 ms (median, warm)', () => {

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { LlmUnderstanding } from '../../../src/actors/brain/llm/llm-brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryAuditTrail } from '../../../src/persistence/embedded/memory-audit-trail.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
@@ -68,7 +69,7 @@ describe('security events in the audit trail', () => {
     });
     const audit = createMemoryAuditTrail({ clock: createManualClock(), logger: createSilentLogger() });
     const made = createTenantBrain({ data: tenant, llm: configFor(fake), clock: systemClock, logger: createSilentLogger(), clientOptions: FAST, audit });
-    const u = await made.brain.understand(input('c-tool', 'm-7', 'quiero cotizar cemento para mi obra'));
+    const u = (await made.brain.understand(input('c-tool', 'm-7', 'quiero cotizar cemento para mi obra'))) as LlmUnderstanding;
     expect(u.tools).toEqual([{ name: 'save_lead_field', outcome: 'not_in_customer_messages' }]);
     expect(audit.links('ferreteria').map((l) => [l.type, l.actor, l.payload])).toEqual([
       ['tool.refused', 'model', { conversationId: 'c-tool', messageId: 'm-7', tool: 'save_lead_field', outcome: 'not_in_customer_messages' }],

@@ -1,0 +1,77 @@
+/**
+ * A small logistic-regression scorer over hashed character 3–5-grams and word bigrams of the
+ * normalised text: the part of injection detection that generalises past the written patterns
+ * (a paraphrase the rules never saw still shares "tus instrucciones", "de los clientes", "sin
+ * verificar"…). Trained offline on the development corpus by `scripts/train-injection-model.ts`
+ * (deterministic: same corpus → same weights), shipped as `injection-model.json` (int8 weights).
+ */
+import { readFileSync } from 'node:fs';
+
+export const MODEL_DIMENSIONS = 1 << 16;
+
+/** FNV-1a, folded into the model's dimensions. */
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 16777619);
+  }
+  return (h >>> 0) % MODEL_DIMENSIONS;
+}
+
+/**
+ * Features of an already normalised reading (lower case, no accents): binary, L2-normalised.
+ * Exported for the training script, which must featurise exactly as the scorer does.
+ */
+export function injectionFeatures(reading: string): Map<number, number> {
+  const t = ` ${reading.replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim()} `;
+  const out = new Map<number, number>();
+  for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= t.length; i++) out.set(hash(t.slice(i, i + n)), 1);
+  const words = t.trim().split(' ');
+  for (let i = 0; i + 1 < words.length; i++) out.set(hash(`w:${words[i]} ${words[i + 1]}`), 1);
+  const norm = Math.sqrt(out.size) || 1;
+  for (const k of out.keys()) out.set(k, 1 / norm);
+  return out;
+}
+
+export interface InjectionModelFile {
+  version: 1;
+  dimensions: number;
+  bias: number;
+  /** Weight = int8 × scale. */
+  scale: number;
+  /** Base64 of `dimensions` int8 weights. */
+  weights: string;
+  trainedOn: { attacks: number; benign: number };
+}
+
+export interface InjectionModel {
+  /** Probability (0–1) that a normalised reading is an injection. */
+  score(reading: string): number;
+}
+
+export function modelFromFile(file: InjectionModelFile): InjectionModel {
+  if (file.version !== 1 || file.dimensions !== MODEL_DIMENSIONS) throw new Error('injection model: unsupported file');
+  const raw = Buffer.from(file.weights, 'base64');
+  const weights = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
+  return {
+    score(reading) {
+      let z = file.bias;
+      for (const [k, v] of injectionFeatures(reading)) z += (weights[k] as number) * file.scale * v;
+      return 1 / (1 + Math.exp(-z));
+    },
+  };
+}
+
+let loaded: InjectionModel | null | undefined;
+
+/** The shipped model, read once; null when the file is missing (the rules still run). */
+export function shippedInjectionModel(): InjectionModel | null {
+  if (loaded !== undefined) return loaded;
+  try {
+    loaded = modelFromFile(JSON.parse(readFileSync(new URL('./injection-model.json', import.meta.url), 'utf8')) as InjectionModelFile);
+  } catch {
+    loaded = null;
+  }
+  return loaded;
+}
