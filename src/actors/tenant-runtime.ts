@@ -91,9 +91,14 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         return brain.understand({ ...input, history, historySummary });
       }),
       answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined)),
-      answerAccount: fromPromise<AccountActorOutput, AccountActorInput>(async ({ input }) =>
-        deps.accessCounters ? answerAccountLimited(data, input, deps.accessCounters) : answerAccount(data, input),
-      ),
+      answerAccount: fromPromise<AccountActorOutput, AccountActorInput>(async ({ input }) => {
+        const out = deps.accessCounters ? await answerAccountLimited(data, input, deps.accessCounters) : answerAccount(data, input);
+        if (out.outcome === 'verification_failed' || out.outcome === 'verification_locked') {
+          // Security signal for operators: ids and counts only (no account number, no typed text).
+          log.warn({ event: `security.account_${out.outcome}`, conversationId: input.idempotencyKey.split(':')[0], failures: out.access?.failures ?? null }, 'account verification refused');
+        }
+        return out;
+      }),
       answerInfo: fromPromise<InfoActorOutput, InfoActorInput>(async ({ input }) => answerInfo(data, input, clock.now())),
       createTicket: fromPromise<TicketActorOutput, TicketActorInput>(async ({ input }) => {
         const key = { tenantId: input.tenantId, conversationId: input.conversationId };
