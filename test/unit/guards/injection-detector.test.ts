@@ -24,7 +24,10 @@ const load = (file: string): Sample[] =>
  * someone else's account, fake system/admin messages, role-play, base64/ROT13/leetspeak/spaced/
  * zero-width/homoglyph/emoji obfuscation, and look-alikes: corrections, one's own account, promo
  * codes, honest price-error reports, double charges, developers asking about the API) written
- * before the second detector's rules. Their figures are the honest estimate.
+ * before the second detector's rules. Both were looked at while the detector grew (their misses
+ * were read), so they are optimistic too. The third pair (heldout-v3-*.jsonl, 50 + 50) was
+ * written last and measured once, blind: its figures are the honest estimate for messages written
+ * by someone else, and its floors sit just under what it measured.
  */
 function measure(attacks: Sample[], benign: Sample[]) {
   const a = attacks.map((s) => ({ s, r: detectInjection(s.text) }));
@@ -70,7 +73,7 @@ describe('prompt-injection detector', () => {
     expect(load('heldout-v2-benign.jsonl').length).toBeGreaterThanOrEqual(80);
     // A held-out message must not also sit in the development set.
     const dev = new Set([...attacks, ...benign].map((s) => s.text));
-    for (const f of ['heldout-attacks.jsonl', 'heldout-benign.jsonl', 'heldout-v2-attacks.jsonl', 'heldout-v2-benign.jsonl']) {
+    for (const f of ['heldout-attacks.jsonl', 'heldout-benign.jsonl', 'heldout-v2-attacks.jsonl', 'heldout-v2-benign.jsonl', 'heldout-v3-attacks.jsonl', 'heldout-v3-benign.jsonl']) {
       expect(load(f).filter((s) => dev.has(s.text)), f).toEqual([]);
     }
   });
@@ -79,6 +82,7 @@ describe('prompt-injection detector', () => {
     const dev = measure(load('attacks.jsonl'), load('benign.jsonl'));
     const heldOut = measure(load('heldout-attacks.jsonl'), load('heldout-benign.jsonl'));
     const heldOut2 = measure(load('heldout-v2-attacks.jsonl'), load('heldout-v2-benign.jsonl'));
+    const blind = measure(load('heldout-v3-attacks.jsonl'), load('heldout-v3-benign.jsonl'));
     const both = measure([...load('heldout-attacks.jsonl'), ...load('heldout-v2-attacks.jsonl')], [...load('heldout-benign.jsonl'), ...load('heldout-v2-benign.jsonl')]);
     const row = (name: string, m: ReturnType<typeof measure>) => [name, pct(m.detected), pct(m.injectionVerdict), pct(m.falsePositive), pct(m.es.detected), pct(m.en.detected), pct(m.es.falsePositive), pct(m.en.falsePositive)];
     const table = [
@@ -87,9 +91,10 @@ describe('prompt-injection detector', () => {
       row('held-out 1', heldOut),
       row('held-out 2', heldOut2),
       row('held-out 1+2', both),
+      row('held-out 3 (blind)', blind),
     ];
     console.log(
-      `\n${table.map((r) => r.map((c) => c.padEnd(18)).join('')).join('\n')}\nheld-out missed: ${both.missed.join(' | ') || 'none'}\nheld-out false alarms: ${both.falseAlarms.join(' | ') || 'none'}\n`,
+      `\n${table.map((r) => r.map((c) => c.padEnd(18)).join('')).join('\n')}\nheld-out missed: ${both.missed.join(' | ') || 'none'}\nheld-out false alarms: ${both.falseAlarms.join(' | ') || 'none'}\nblind held-out missed: ${blind.missed.length}; false alarms: ${blind.falseAlarms.join(' | ') || 'none'}\n`,
     );
 
     expect(dev.missed, 'development attacks read as clean').toEqual([]);
@@ -103,6 +108,11 @@ describe('prompt-injection detector', () => {
       expect(m.injectionVerdict).toBeGreaterThanOrEqual(0.9);
       expect(m.falsePositive).toBeLessThanOrEqual(0.03);
     }
+    // The blind pair measured 64 % flagged, 0 % false positives when written (below the issue's
+    // 90 %: paraphrases no pattern or n-gram has seen still pass; tool authorisation stays the
+    // defence). The floor keeps it from getting worse.
+    expect(blind.detected).toBeGreaterThanOrEqual(0.6);
+    expect(blind.falsePositive).toBeLessThanOrEqual(0.03);
   });
 
   it.each([
