@@ -257,28 +257,37 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
   });
   index.addAll(entries.map((e, id) => ({ id, name: `${e.product.name} ${e.product.brand ?? ''}`, aliases: (e.product.aliases ?? []).join(' '), category: e.product.category })));
 
-  const corrections = new Map<string, string | null>();
-  /** The catalog stem a customer's word stands for. */
-  const correctStem = (word: string): string | null => {
+  const corrections = { strict: new Map<string, string | null>(), lenient: new Map<string, string | null>() };
+  /**
+   * The catalog stem a customer's word stands for. Strict (is this message about a product at
+   * all?): short words are real words more often than typos ("best" is not "vest", "tasa" not
+   * "taza"), so sound-alikes from 5 letters, one typo from 6, two from 10. Lenient (the customer
+   * asked about a product; which?): sound-alikes from 4 letters ("blok", "sinc"), one typo from 5.
+   */
+  const correctStem = (word: string, mode: 'strict' | 'lenient' = 'lenient'): string | null => {
     if (fillerAliases.has(word)) return word;
     const s = stem(word);
     if (stems.has(s)) return s;
-    const hit = corrections.get(s);
+    const cache = corrections[mode];
+    const hit = cache.get(word);
     if (hit !== undefined) return hit;
     let found: string | null = null;
-    if (s.length >= 3 && !/\d/.test(s) && !FILLER.has(s)) {
+    const shortest = mode === 'strict' ? 5 : 4;
+    // Lengths are the customer's word's, before plural and gender folding ("clabos" is 6 letters).
+    if (word.length >= shortest && s.length >= 3 && !/\d/.test(s) && !FILLER.has(s)) {
       const key = soundKey(s);
-      found = s.length >= 4 ? (bySound.get(key) ?? null) : null;
-      // One typo from a word of 5+ letters, two from 8+ ("martiyo", "pintuta", "impermiabilisante").
-      if (!found && s.length >= 5) {
-        const budget = s.length >= 8 ? 2 : 1;
+      found = bySound.get(key) ?? null;
+      if (!found && word.length >= shortest + 1 && s.length >= 4) {
+        const budget = word.length >= (mode === 'strict' ? 10 : 7) ? 2 : 1;
         let best = budget + 1;
         for (const candidate of stems.keys()) {
-          if (candidate.length < 4) continue;
+          if (candidate.length < 5) continue;
           const ck = soundKey(candidate);
           // Typos rarely hit the first sound; requiring it keeps "quiero" away from "hierro".
           if (ck[0] !== key[0]) continue;
-          const d = Math.min(editDistance(key, ck, budget), editDistance(s, candidate, budget));
+          // Typos are counted on the letters: sound keys are short, one letter apart there is a
+          // different word ("gracias" is not "gravilla").
+          const d = editDistance(s, candidate, budget);
           if (d < best || (d === best && found !== null && (documentFrequency.get(candidate) ?? 0) > (documentFrequency.get(found) ?? 0))) {
             best = d;
             found = candidate;
@@ -289,7 +298,7 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
         if (!found && s.length >= 5) for (const candidate of stems.keys()) if (candidate.startsWith(s)) { found = candidate; break; }
       }
     }
-    if (corrections.size < CORRECTION_CACHE_LIMIT) corrections.set(s, found);
+    if (cache.size < CORRECTION_CACHE_LIMIT) cache.set(word, found);
     return found;
   };
 
@@ -422,7 +431,7 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     search,
     parse,
     correct(word) {
-      const s = correctStem(fold(word));
+      const s = correctStem(fold(word), 'strict');
       return s === null ? null : (stems.get(s) ?? s);
     },
     lexicon,

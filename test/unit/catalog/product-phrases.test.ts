@@ -25,6 +25,22 @@ describe('rule brain product phrases over the demo catalog', () => {
     expect(phrases(text)).toEqual([query]);
   });
 
+  it.each([
+    'gracias',
+    'muchas gracias, bye',
+    'will you marry me?',
+    'what do you think about politics?',
+    "what's the weather like tomorrow?",
+    'cómo renuevo la licencia de conducir?',
+    'qué formas de pago tienen?',
+    'me mandas la ubicación',
+    'the drill on sale? no',
+    'el taladro no funciona',
+  ])('should not read a product where there is none, or a stray word into one: "%s"', (text) => {
+    const found = phrases(text);
+    expect(found.filter((q) => !/^(?:taladro|drill)$/.test(q))).toEqual([]);
+  });
+
   it('should still split products a customer lists', () => {
     expect(phrases('cemento, arena y grava')).toEqual(['cemento', 'arena', 'grava']);
     expect(phrases('tienen cemento y varillas de 3/8?')).toEqual(['cemento', 'varilla 3/8']);

@@ -37,7 +37,9 @@ const MEASURE = /^(?:\d+\/\d+|\d+(?:[.,]\d+)?|pulgadas?|pulg|inch(?:es)?|in|pies
 const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|piezas?|polos?)$/;
 /** Words that carry an attribute the resolver reads (colour, finish), typos included. */
 const ATTRIBUTE_WORD = /^(?:blanc[oa]s?|gris|gray|grey|negr[oa]s?|black|roj[oa]s?|red|verdes?|green|azul(?:es)?|asul|blue|amarill[oa]s?|yellow|beige|crema|naranja|orange|marron|brown|transparentes?|clear|white|hueso|perla|satinad[oa]|satin|mate|matte|brillantes?|brillad[oa]|gloss|glossy)$/;
-const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 'la', 'los', 'las', 'un', 'una', 'the', 'a', 'an', 'para', 'for', 'en', 'in', 'es', 'is', 'me', 'mi', 'my', 'tienen', 'hay', 'precio', 'price', 'cuanto', 'cuesta', 'vale', 'esta', 'tiene', 'de', 'of']);
+const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 'la', 'los', 'las', 'un', 'una', 'the', 'a', 'an', 'para', 'for', 'en', 'in', 'es', 'is', 'me', 'mi', 'my', 'tienen', 'hay', 'precio', 'price', 'cuanto', 'cuesta', 'vale', 'esta', 'tiene', 'de', 'of',
+  // Short words that also occur inside catalog names ("Weld-On", "No. 18") but never name a product.
+  'on', 'at', 'to', 'by', 'from', 'per', 'it', 'its', 'this', 'that', 'any', 'some', 'no', 'si', 'ya', 'se', 'le', 'lo', 'te']);
 
 function singular(word: string): string[] {
   const out: string[] = [];
