@@ -623,3 +623,20 @@ describe('qualifying with the rule brain › a correction while another question
     await host.close();
   });
 });
+
+describe('qualifying with the rule brain › a question instead of the need', () => {
+  it('should answer a product question asked when the need was asked, then ask the need again', async () => {
+    const { tenant, brain } = await loadDemo();
+    const { host } = createMemoryHost({ tenant, brain });
+    const say = (text: string) => host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'need', text });
+    for (const t of ['quiero cotizar un proyecto', 'Luis Peña', 'luis@pena.do', 'ninguna', 'ventas']) await say(t);
+    const detour = await say('¿tienen cemento gris?');
+    const said = detour.replies.map((r) => r.text).join('\n');
+    expect(said).toMatch(/Cemento Gris/i);
+    expect(said).toMatch(/qué necesitas/);
+    expect((detour.state.context as { lead: { draft: Record<string, unknown> } }).lead.draft.problem_statement).toBeUndefined();
+    const need = await say('Techar una nave de 400 m2');
+    expect((need.state.context as { lead: { draft: Record<string, { value: string }> } }).lead.draft.problem_statement?.value).toBe('Techar una nave de 400 m2');
+    await host.close();
+  });
+});

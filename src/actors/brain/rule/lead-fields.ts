@@ -198,6 +198,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       if (dontKnow || DECLINE_PROBLEM.test(f)) return null;
       // "mi correo es …" while the need was asked gives contact data, not the need.
       if (carriesContactData(context.entities) && f.split(' ').length <= 10) return undefined;
+      // "¿tienen cemento gris?" is a question to answer first (a detour), not the need.
+      if (/\?\s*$/.test(text.trim()) && /^(?:tienen|tiene|hay|cuanto|cuantos|cuanta|que|cual|cuales|donde|a que hora|a como|venden|do you|how much|what|where|is there|are there|can you)\b/.test(f)) return undefined;
       const trimmed = text.trim().replace(/\s+/g, ' ');
       return trimmed.length <= 400 ? trimmed : `${trimmed.slice(0, 399).trimEnd()}…`;
     }
