@@ -242,7 +242,7 @@ export class ConversationHost implements ConversationService {
             ? { type: 'user.media', messageId, kind: mediaOnly.kind, channel: message.channel, receivedAt }
             : codeResult
               ? { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult }
-              : { type: 'user.message', messageId, text: message.text, channel: message.channel, receivedAt },
+              : { type: 'user.message', messageId, text: message.text, channel: message.channel, receivedAt, ...(media ? { media: media[0]!.kind } : {}) },
         );
         confirmed = codeResult === 'valid' && (this.#active.get(keyString(key))?.lastEmitted ?? []).some((e) => e.type === 'identity.confirmed');
         return turn;

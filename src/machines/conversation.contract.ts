@@ -49,6 +49,8 @@ export interface UserMessageEvent {
   channel: string;
   /** ISO timestamp from the host's clock. */
   receivedAt: string;
+  /** The text is the caption of media of this kind (a photo with "¿tienen de este?"). */
+  media?: MediaKind;
 }
 /**
  * A customer message with no text to read: a photo, voice note, document, sticker, shared place or

@@ -1,6 +1,7 @@
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import type { IntentName } from '../domain/intents.js';
 import type { ContactProfile, LeadField } from '../domain/lead.js';
+import type { MediaKind } from '../domain/media.js';
 import type { Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, Expectation, Understanding } from '../domain/understanding.js';
 import {
@@ -82,7 +83,8 @@ export interface ConversationContext {
   lang: Lang;
   /** Customer messages seen (including those relayed to a human). */
   turn: number;
-  lastMessage: { id: string; text: string; receivedAt: string } | null;
+  /** `media`: the message was the caption of a photo, voice note... of that kind. */
+  lastMessage: { id: string; text: string; receivedAt: string; media?: MediaKind } | null;
   /** The brain's reading of the last message it understood. */
   understanding: Understanding | null;
   expecting: Expectation;
@@ -303,6 +305,8 @@ export const conversationMachine = setup({
     decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
     decidesToClarify: ({ context }) => decideTriage(u(context)).kind === 'clarify' && !isLeadInProgress(context.lead),
     misunderstoodTooOften: ({ context }) => context.misunderstoodStreak + 1 >= MAX_MISUNDERSTOOD_STREAK,
+    // A caption the brain could not place ("este", "uno igual"): the photo is the message.
+    isUnreadCaption: ({ context }) => context.lastMessage?.media !== undefined,
     // A short message continuing the last product answer ("y si compro 50?", "y codos de 4?",
     // "la satinada blanca cuánto?") goes back to the catalog with that product in focus.
     followsUpProduct: ({ context }) => {
@@ -329,7 +333,7 @@ export const conversationMachine = setup({
       const identity = noIdentity(context);
       return {
         turn: context.turn + 1,
-        lastMessage: { id: event.messageId, text: event.text, receivedAt: event.receivedAt },
+        lastMessage: { id: event.messageId, text: event.text, receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
         ...(identity.answering ? { identity: { ...identity, answering: null } } : {}),
       };
     }),
@@ -533,6 +537,12 @@ export const conversationMachine = setup({
       }
       enqueue.assign({ mediaAck: { turn: context.turn, at: event.receivedAt } });
     }),
+    acknowledgeCaptionedMedia: enqueueActions(({ context, enqueue }) => {
+      const kind = context.lastMessage?.media;
+      if (!kind) return;
+      for (const r of mediaAcknowledgement(kind, context, { reaskLead: false })) enqueue.emit({ type: 'reply', reply: r });
+      enqueue.assign({ mediaAck: { turn: context.turn, at: context.lastMessage?.receivedAt ?? '' } });
+    }),
     countRelay: assign(({ context }) => ({ handoffRelays: context.handoffRelays + 1 })),
     sayAgentMessage: emit(({ event }) => {
       const { text, agentName } = event.type === 'agent.message' ? event : { text: '', agentName: '' };
@@ -689,6 +699,8 @@ export const conversationMachine = setup({
               target: '#closed',
               actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'goodbye' } }],
             },
+            // Not a misunderstanding: the customer showed rather than said. Ask what it is instead.
+            { guard: 'isUnreadCaption', target: 'continuing', actions: 'acknowledgeCaptionedMedia' },
             {
               guard: 'misunderstoodTooOften',
               target: '#handoff',

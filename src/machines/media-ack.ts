@@ -54,9 +54,12 @@ const reply = (template: string, params?: Record<string, string>): ReplyDirectiv
  * is asked again, so the conversation does not lose its thread; otherwise the customer is asked
  * what they need (for a photo: which product it is).
  */
-export function mediaAcknowledgement(kind: MediaKind, context: MediaAckContext): ReplyDirective[] {
+export function mediaAcknowledgement(kind: MediaKind, context: MediaAckContext, options: { reaskLead?: boolean } = {}): ReplyDirective[] {
+  const { reaskLead = true } = options;
   const k = mediaAckKind(kind);
   const { lead, expecting } = context;
+  // From routing (a caption nobody could read) the lead flow asks its open question itself.
+  if (!reaskLead && (lead.status === 'confirming' || (lead.status === 'collecting' && lead.asking))) return [reply(`media.kept.${k}`)];
   if (lead.status === 'confirming') return [reply(`media.kept.${k}`), reply('lead.confirm', leadSummaryParams(lead.draft))];
   if (lead.status === 'collecting' && lead.asking) return [reply(`media.kept.${k}`), reply(`lead.ask.${lead.asking}`)];
   if (expecting.kind === 'account_id' || expecting.kind === 'account_verification') return [reply(`media.kept.${k}`), reply(`media.reask.${expecting.kind}`)];

@@ -44,6 +44,13 @@ describe('conversation host › customer media', () => {
     expect(relays.at(-1)).toMatchObject({ text: '', media: [{ kind: 'voice', id: '444' }] });
   });
 
+  it('should ask which product a photo shows when its caption alone says nothing ("necesito uno igual")', async () => {
+    const { send } = await setup();
+    const out = await send('18095550005', 'necesito uno igual', [{ kind: 'image', id: '666', caption: 'necesito uno igual' }]);
+    expect(out.replies.map((r) => r.text).join('\n')).toMatch(/qué producto es/);
+    expect(out.state.context.misunderstoodStreak).toBe(0);
+  });
+
   it('should read a caption as the message and keep the media on the same line', async () => {
     const { send } = await setup();
     const out = await send('18095550004', '¿cuánto cuesta el cemento gris?', [{ kind: 'image', id: '555', caption: '¿cuánto cuesta el cemento gris?' }]);

@@ -99,6 +99,30 @@ describe('conversation machine › media without caption', () => {
   });
 });
 
+describe('conversation machine › a caption the brain cannot place', () => {
+  const captioned = (text: string, n: number) => ({ type: 'user.message' as const, messageId: `cap-${n}`, text, channel: 'whatsapp', receivedAt: '2026-12-03T12:00:00.000Z', media: 'image' as const });
+
+  it('should ask which product the photo shows instead of "not understood", without counting it', async () => {
+    const c = createConversation({ script });
+    const out = await c.send(captioned('qwerty', 1));
+    expect(out).toMatchObject({ says: ['media.received.image'], state: 'triage.idle' });
+    expect(out.context.misunderstoodStreak).toBe(0);
+    // The same words without a photo are a misunderstanding as before.
+    expect((await c.say('qwerty')).says).toEqual(['notUnderstood']);
+  });
+
+  it('should still read a caption the brain understands', async () => {
+    const c = createConversation({ script });
+    expect((await c.send({ ...captioned('hola', 1) })).says).toEqual(['greeting']);
+  });
+
+  it('should say the photo is kept and ask the open lead question once', async () => {
+    const c = createConversation({ script });
+    await c.say('cotizar');
+    expect(await c.send(captioned('qwerty', 1))).toMatchObject({ says: ['media.kept.image', 'lead.ask.name'], state: 'qualifying.collecting.waiting' });
+  });
+});
+
 describe('media templates (demo tenant)', () => {
   const file = JSON.parse(readFileSync(new URL('../../../tenants/ferreteria/templates/media.json', import.meta.url), 'utf8')) as Record<string, Record<string, string>>;
 
