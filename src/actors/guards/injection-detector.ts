@@ -288,6 +288,7 @@ const SECRET_OBJ = alt(
   String.raw`lo que te (?:dijeron|indicaron|pusieron|programaron|prohibieron)`,
   String.raw`(?:primeras|first) (?:\d+ )?(?:palabras|words|lines|lineas|tokens|caracteres|characters|frases|sentences|mensajes|messages)\b[^.!?\n]{0,30}\b(?:que recibiste|you (?:received|were given|got|saw)|de (?:esta|la) conversacion|of (?:this|the) (?:conversation|chat)|del chat|in (?:this|the) (?:conversation|chat)|en (?:esta|la) conversacion)`,
   String.raw`(?:lo que|what) (?:recibiste|you received) (?:antes|before|al (?:principio|inicio)|at the (?:start|beginning))`,
+  String.raw`(?:el |the )?(?:mensaje|message|texto|text|instrucciones|instructions) (?:que )?(?:te (?:dio|dieron|mando|mandaron|escribio|escribieron) (?:la tienda|el sistema|la empresa|tus creadores)|you (?:got|received|were given) from (?:the store|the system|the company|your creators))`,
   String.raw`(?:todo lo que sabes sobre |everything you know about )?(?:como|how) (?:debes|tienes que|te dijeron que|you'?re supposed to|you are supposed to|you should|you must|you were told to) (?:comportarte|actuar|responder|contestar|behave|act|respond|answer|reply)`,
   String.raw`(?:mensaje|texto|prompt) (?:inicial|original|de inicio|de configuracion|de arranque|base)|(?:initial|original|opening|startup|configuration|setup|base) (?:message|text|prompt)`,
   String.raw`(?:antes de (?:mi|este) (?:primer )?mensaje|before (?:my|this) (?:first )?message|before (?:this|our) conversation|antes de (?:esta|nuestra) conversacion|initiali[sz]ation (?:text|message|prompt|instructions)|texto de (?:inicio|inicializacion|arranque|configuracion)|startup (?:text|message|instructions)|(?:primera|first|ultima|last) (?:linea|frase|oracion|palabra|line|sentence|word|paragraph|parrafo)s? (?:de|of) (?:tus|your|tu|the system|its|sus) \w+)`,
@@ -685,7 +686,7 @@ const PERSONA_TARGET = alt(
 );
 const PERSONA = new RegExp(near(String.raw`\b${PERSONA_TRIGGER}\b`, String.raw`\b${PERSONA_TARGET}\b`, 40));
 const PERSONA_NOW = new RegExp(
-  String.raw`\byou(?:'re| are) now (?:a|an|in|the|dan|no|free|unrestricted|jailbroken|evil|my (?:\w+ )?(?:assistant|bot|slave|servant))\b|\b(?:you are|you're) no longer\b|\byou(?:'re| are) not (?:a|the) (?:\w+ ){0,3}(?:bot|assistant) anymore\b|\byou (?:don'?t|no longer) work for\b|\bstop being (?:a|the) (?:\w+ )?(?:assistant|bot)\b|\bfrom now on,? (?:you(?:'re| are| will be)|your name is)\b|\b(?:ahora|desde ahora|a partir de ahora|de ahora en adelante),? (?:tu )?(?:eres|seras|actuaras como|te llamas) (?:un|una|el|la|dan|libre|otro|otra|mi (?:\w+ )?(?:asistente|bot|esclav[oa]|sirviente))\b|\bya no eres\b|\bno eres (?:de la ferreteria|de la tienda|el asistente|un asistente de|el bot de)\b|\beres un (?:asistente|bot|modelo|ia) (?:general|libre|sin|que obedece)\b|\byou(?:'re| are) (?:a |an )?(?:general|unrestricted|free|generic) (?:assistant|ai|bot)\b|\byou(?:'re| are) no longer (?:the|a)\b|\b(?:tu )?eres ahora (?:un|una|el|la|mi|["'“])|\bahora tu eres (?:un|una|el|la|mi|["'“])|\byou(?:'re| are) ["'“][^"'”]{1,30}["'”] now\b|\bahora trabajas (?:conmigo|para mi)\b|\b(?:now )?you work for me(?: now)?\b|\bya no (?:trabajas|respondes) (?:para|a) (?:la|el)\b|\bdeja de ser (?:el|un) (?:asistente|bot)\b|\beres libre\b|\byou are free now\b|\bnow you are free\b|\bahora eres libre\b`,
+  String.raw`\byou(?:'re| are) now (?:a|an|in|the|dan|no|free|unrestricted|jailbroken|evil|my (?:\w+ )?(?:assistant|bot|slave|servant))\b|\b(?:you are|you're) no longer\b|\byou(?:'re| are) not (?:a|the) (?:\w+ ){0,3}(?:bot|assistant) anymore\b|\byou (?:don'?t|no longer) work for\b|\bstop being (?:a|the) (?:\w+ )?(?:assistant|bot)\b|\bfrom now on,? (?:you(?:'re| are| will be)|your name is)\b|\b(?:ahora|desde ahora|a partir de ahora|de ahora en adelante),? (?:tu )?(?:eres|seras|actuaras como|te llamas) (?:un|una|el|la|dan|libre|otro|otra|mi (?:\w+ )?(?:asistente|bot|esclav[oa]|sirviente))\b|\bya no eres\b|\bno eres (?:de la ferreteria|de la tienda|el asistente|un asistente de|el bot de)\b|\beres un (?:asistente|bot|modelo|ia) (?:general|libre|sin|que obedece)\b|\byou(?:'re| are) (?:a |an )?(?:general|unrestricted|free|generic) (?:assistant|ai|bot)\b|\byou(?:'re| are) no longer (?:the|a)\b|\b(?:tu )?eres ahora (?:un|una|el|la|mi|["'“])|,? eres ["'“][^"'”]{1,30}["'”]|\bahora tu eres (?:un|una|el|la|mi|["'“])|\byou(?:'re| are) ["'“][^"'”]{1,30}["'”] now\b|\bahora trabajas (?:conmigo|para mi)\b|\b(?:now )?you work for me(?: now)?\b|\bya no (?:trabajas|respondes) (?:para|a) (?:la|el)\b|\bdeja de ser (?:el|un) (?:asistente|bot)\b|\beres libre\b|\byou are free now\b|\bnow you are free\b|\bahora eres libre\b`,
 );
 const OTHERS_DATA = new RegExp(either(String.raw`\b${DATA_REQUEST}\b`, either(String.raw`\b${PII}\b`, String.raw`\b${OTHERS}`, 45), 40));
 const CUSTOMER_LIST = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:(?<!\b(?:my|mi|mis|our|nuestro) (?:full |whole |complete |entire )?)(?:(?:el )?historial (?:completo |entero )?de (?:chats|conversaciones|mensajes)(?! (?:conmigo|mios|mio))|(?:full |complete |entire |whole )?(?:chat|conversation) (?:history|logs?|transcripts?)(?! with me)|today'?s (?:\w+ )?(?:chats?|conversations?)(?: history)?|(?:todos los|all(?: the)?) (?:chats|conversaciones|conversations)(?! (?:conmigo|with me)))|(?:las |the )?(?:ultimas|last|previous|past|other|otras|\d+) (?:\d+ )?(?:conversations|conversaciones|chats|transcripts)|(?:conversaciones|chats) que tuviste|conversations you had|(?:la )?lista de (?:clientes|usuarios|contactos)(?! mayoristas? (?:tiene|tienen))|(?:the )?(?:customer|client|user) (?:list|database|records|base)|(?:all |todos )?(?:the |los )?leads\b|(?:la )?base de (?:datos|clientes)|(?:the )?database)`, 40));
@@ -697,8 +698,8 @@ const NAMED_CUSTOMER = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.r
 const THEIR_DATA = new RegExp(near(String.raw`\b${DATA_REQUEST}\b`, String.raw`\b(?:their|his|her|sus?) (?:${PII})\b`, 30));
 const OTHERS_ANYWHERE = new RegExp(String.raw`\b${OTHERS}`);
 const TOOL_NAME = /\bescalate (?:tool|function)\b|\b(?:save_lead_field|verify_email|push_lead|create_ticket|search_catalog|get_price|account_status|lookup_account|get_balance|send_code)\b/;
-const TOOL_CALL = /\b(?:guardalo|guardala|guarda|save|store|registra|set) (?:\S+@\S+ )?(?:como (?:mi|mio|mia)|as my (?:email|e-mail|correo|phone))\b|\b(?:verifica|verify) (?:el |the )?(?:correo|email|e-mail)\b|\b(?:abre|abreme|crea|creame|open|create|file|registra|add|agrega)(?: un| a| el| the)? (?:ticket|caso|case|lead|prospecto)\b|\b(?:call|run|execute|invoke|trigger|use) (?:the |your |a )?(?:\w+ )?(?:function|tool)\b|\b(?:ejecuta|llama(?: a)?|usa|invoca|corre|dispara|consulta con) (?:a )?(?:la |tu |una )?(?:funcion|herramienta)\b|\b(?:con|with) (?:tu|your) (?:herramienta|tool|funcion|function)\b/;
-const SOMEONE_ELSE = new RegExp(String.raw`\b(?:(?:aunque|though|even though|although) (?:no es (?:mio|mia)|it'?s not mine|it isn'?t mine|no lo es)|otraempresa|othercompany|a nombre de (?:el|ella|otr[oa]|un tercero|mi (?!empresa|negocio|compania)\w+)\b|(?:for|para|de|in|en) (?:another |otra |la |the )?(?:conversation|conversacion) \w*\d|otra conversacion|another conversation|otro cliente|otra persona|another (?:customer|person|user)|someone else|somebody else|competidor|competencia|competitor|a nombre de otr[oa]|on behalf of (?:another|someone)|${NOT_MINE})`);
+const TOOL_CALL = /\b(?:cierra|close|resuelve|resolve|borra|delete)(?: el| the)? (?:ticket|caso|case)\b|\b(?:guardalo|guardala|guarda|save|store|registra|set) (?:\S+@\S+ )?(?:como (?:mi|mio|mia)|as my (?:email|e-mail|correo|phone))\b|\b(?:verifica|verify) (?:el |the )?(?:correo|email|e-mail)\b|\b(?:abre|abreme|crea|creame|open|create|file|registra|add|agrega)(?: un| a| el| the)? (?:ticket|caso|case|lead|prospecto)\b|\b(?:call|run|execute|invoke|trigger|use) (?:the |your |a )?(?:\w+ )?(?:function|tool)\b|\b(?:ejecuta|llama(?: a)?|usa|invoca|corre|dispara|consulta con) (?:a )?(?:la |tu |una )?(?:funcion|herramienta)\b|\b(?:con|with) (?:tu|your) (?:herramienta|tool|funcion|function)\b/;
+const SOMEONE_ELSE = new RegExp(String.raw`\b(?:no es (?:mio|mia) pero|it'?s not mine but|isn'?t mine but|(?:aunque|though|even though|although) (?:no es (?:mio|mia)|it'?s not mine|it isn'?t mine|no lo es)|otraempresa|othercompany|a nombre de (?:el|ella|otr[oa]|un tercero|mi (?!empresa|negocio|compania)\w+)\b|(?:for|para|de|in|en) (?:another |otra |la |the )?(?:conversation|conversacion) \w*\d|otra conversacion|another conversation|otro cliente|otra persona|another (?:customer|person|user)|someone else|somebody else|competidor|competencia|competitor|a nombre de otr[oa]|on behalf of (?:another|someone)|${NOT_MINE})`);
 const THIRD_PARTY = new RegExp(
   `${either(ACCOUNT_NUMBER, NOT_MINE, 60)}|\\b(?:con|with) (?:su|his|her|their) (?:cuenta|account)(?: (?:number|numero|#|no\\.?))?[ #:]*\\d{3,}`,
 );
@@ -773,7 +774,7 @@ const RULES: Rule[] = [
     category: 'override',
     weight: 0.6,
     test: re(
-      /\b(?:sigue|sigues|obedece|obedeces|obedeceme|follow|obey) (?:(?:solo|unicamente|only) )?(?:las mias|mine|a mi\b|me\b|mis (?:reglas|ordenes|instrucciones) (?:ahora|de ahora)|my (?:rules|orders|instructions) (?:now|instead))|\bonly obey me\b|\b(?:tu )?ya no (?:filtras|censuras|verificas|tienes (?:filtros|reglas|limites))\b|\byou (?:don'?t|no longer|won'?t) (?:filter|censor|verify|check) (?:anything|nothing|any ?more)\b|\bno tienes que (?:hacerle caso|obedecer|escuchar|seguir)(?: a)? (?:la ferreteria|la tienda|nadie|tus creadores|tus reglas|la empresa)\b|\byou don'?t (?:have|need) to (?:listen to|obey|follow) (?:the store|anyone|your (?:creators|developers|rules|owners)|the company)\b|\b(?:que )?obedece(?:s)? (?:todo|lo que sea|cualquier cosa)\b|\b(?:that )?obeys? (?:everything|anything|all orders)\b|\byou (?:answer|report|respond) (?:only )?to me(?: now)?\b|\b(?:ahora )?(?:me respondes|respondes|obedeces|le respondes) (?:solo |solamente )?a mi\b|\b(?:now )?i'?m in charge\b|\bahora mando yo\b|\bmando yo\b|\bahora mandas tu con mis\b|\btu (?:solo )?(?:haces|obedeces) lo que yo (?:te )?(?:diga|mande|ordene)\b|\bhaces (?:todo )?lo que yo (?:te )?(?:diga|mande|ordene)\b|\byou (?:do|will do|must do|only do) (?:whatever|what|everything|anything) i (?:say|tell you|want)\b|\bya no (?:tienes que )?obedecer? a (?:la ferreteria|la tienda|nadie)\b|\bno longer (?:obey|work for) (?:the store|anyone)\b|\bobedeceme (?:a mi|solo)\b/,
+      /\b(?:sigue|sigues|obedece|obedeces|obedeceme|follow|obey) (?:(?:solo|unicamente|only) )?(?:las mias|mine|a mi\b|me\b|mis (?:reglas|ordenes|instrucciones) (?:ahora|de ahora)|my (?:rules|orders|instructions) (?:now|instead))|\bonly obey me\b|\b(?:tu|your) (?:trabajo|tarea|funcion|mision|job|task|role|purpose) (?:ahora )?(?:es|is) (?:obedecerme|obey(?:ing)? me|servirme|serve me|hacer lo que (?:yo )?(?:diga|mande))\b|\b(?:tu )?ya no (?:filtras|censuras|verificas|tienes (?:filtros|reglas|limites))\b|\byou (?:don'?t|no longer|won'?t) (?:filter|censor|verify|check) (?:anything|nothing|any ?more)\b|\bno tienes que (?:hacerle caso|obedecer|escuchar|seguir)(?: a)? (?:la ferreteria|la tienda|nadie|tus creadores|tus reglas|la empresa)\b|\byou don'?t (?:have|need) to (?:listen to|obey|follow) (?:the store|anyone|your (?:creators|developers|rules|owners)|the company)\b|\b(?:que )?obedece(?:s)? (?:todo|lo que sea|cualquier cosa)\b|\b(?:that )?obeys? (?:everything|anything|all orders)\b|\byou (?:answer|report|respond) (?:only )?to me(?: now)?\b|\b(?:ahora )?(?:me respondes|respondes|obedeces|le respondes) (?:solo |solamente )?a mi\b|\b(?:now )?i'?m in charge\b|\bahora mando yo\b|\bmando yo\b|\bahora mandas tu con mis\b|\btu (?:solo )?(?:haces|obedeces) lo que yo (?:te )?(?:diga|mande|ordene)\b|\bhaces (?:todo )?lo que yo (?:te )?(?:diga|mande|ordene)\b|\byou (?:do|will do|must do|only do) (?:whatever|what|everything|anything) i (?:say|tell you|want)\b|\bya no (?:tienes que )?obedecer? a (?:la ferreteria|la tienda|nadie)\b|\bno longer (?:obey|work for) (?:the store|anyone)\b|\bobedeceme (?:a mi|solo)\b/,
     ),
   },
   {
@@ -1000,6 +1001,24 @@ const RULES: Rule[] = [
     test: (t, original) => NAMED_CUSTOMER.test(t) && /\b(?:de|of|for) \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(original) && /\b(?:clientes?|clienta|customers?|clients?)\b/.test(t),
   },
   {
+    signal: 'contact_someone',
+    category: 'data_exfiltration',
+    weight: 0.75,
+    test: re(/\b(?:que|cual|which|what) (?:cliente|customer|persona|person)\b[^.!?\n]{0,50}\b(?:y )?(?:como (?:lo|la|le) (?:contacto|localizo|llamo|encuentro)|how (?:do|can) i (?:reach|contact|call|find) (?:them|him|her)|su (?:numero|telefono|correo|contacto)|their (?:number|phone|email|contact))\b/),
+  },
+  {
+    signal: 'others_messages',
+    category: 'data_exfiltration',
+    weight: 0.75,
+    test: re(/\b(?:lee(?:me)?|read(?: out| me)?|muestra(?:me)?|show(?: me)?|repite(?:me)?|repeat|dame|give me|pasame|send me)\b[^.!?\n]{0,20}\b(?:los |the )?(?:mensajes|messages|chats?|conversacion|conversation)\b[^.!?\n]{0,30}\b(?:(?:la|el) (?:persona|cliente|usuario) anterior|(?:the )?previous (?:person|customer|user)|(?:otr[oa]s?|other) (?:personas?|clientes?|customers?|users?|people)|someone else|de otro)\b/),
+  },
+  {
+    signal: 'on_file_for_account',
+    category: 'data_exfiltration',
+    weight: 0.6,
+    test: (t) => /\b(?:on file|registrad[oa]s?|que tienes|you have|guardad[oa]s?)\b[^.!?\n]{0,30}\b(?:para|for|de|of|on) (?:la |el |the )?(?:cuenta|account) \d{3,}/.test(t) && /\b(?:direccion|address|telefono|phone|correo|email|datos|details|home)\b/.test(t) && !/\b(?:mi|my) (?:cuenta|account)\b/.test(t),
+  },
+  {
     // Someone else's account, and something read from it (a balance, a statement, data): an
     // order-status question about a relative's order is not this.
     signal: 'third_party_account',
@@ -1018,6 +1037,12 @@ const RULES: Rule[] = [
 
   // ---- price tampering -------------------------------------------------------------------------
   { signal: 'price_tampering', category: 'price_tampering', weight: 0.7, test: (t) => SET_PRICE.test(t) || SELL_CHEAP.test(t) || LOW_PRICE.test(t) || PAID_WITHOUT_PAYING.test(t) || MARK_PAID.test(t) || CLAIM_PAID.test(t) || CORRECT_PRICE_ZERO.test(t) || BIG_DISCOUNT.test(t) || ALL_FREE.test(t) || CATALOG_EDIT.test(t) },
+  {
+    signal: 'undeserved_price',
+    category: 'price_tampering',
+    weight: 0.45,
+    test: re(/\b(?:(?:precio|price|descuento|discount) (?:de |of )?(?:mayorista|wholesale(?:r)?|contratista|contractor|empleado|employee|distribuidor|distributor)|(?:wholesale|contractor|employee|staff|distributor) (?:price|pricing|discount|rate))\b[^.!?\n]{0,40}\b(?:aunque no (?:lo )?(?:sea|soy)|even though i'?m not|although i'?m not|though i'?m not)\b/),
+  },
   {
     signal: 'staff_discount',
     category: 'price_tampering',
@@ -1044,6 +1069,12 @@ const RULES: Rule[] = [
     category: 'price_tampering',
     weight: 0.35,
     test: re(/\b(?:todo|todos los productos|todo el inventario|everything|every product|all (?:items|products)) (?:es|son|esta|estan|is|are) (?:gratis|free|a mitad de precio|half off)\b/),
+  },
+  {
+    signal: 'refund_unchecked',
+    category: 'price_tampering',
+    weight: 0.7,
+    test: re(/\b(?:reembolsa(?:me)?|devuelve(?:me)?|refund(?: me)?|deposita(?:me)?|transfer(?:ir)?(?:me)?|send me)\b[^.!?\n]{0,30}\d{2,}[^.!?\n]{0,40}\b(?:no (?:hace falta|hay que|necesitas) (?:revisar|verificar|chequear|comprobar)|sin (?:revisar|verificar|chequear|comprobar)|no need to (?:check|verify|look)|without (?:checking|verifying|looking))\b/),
   },
   {
     signal: 'approve_unverified',
