@@ -640,3 +640,23 @@ describe('qualifying with the rule brain › a question instead of the need', ()
     await host.close();
   });
 });
+
+describe('qualifying with the rule brain › urgency and name answers in everyday words', () => {
+  it.each([
+    ['sin apuro', 'Bajo'],
+    ['no hay apuro', 'Bajo'],
+    ['tengo apuro', 'Alto'],
+    ['para la próxima semana', 'Medio'],
+    ['whenever', 'Bajo'],
+  ])('should read "%s" as urgency %s', async (answer, level) => {
+    const { brain } = await loadDemo();
+    const u = await brain.understand({ text: answer, messageId: 'm', expecting: { kind: 'lead_field', field: 'urgency_level' }, lang: 'es', idempotencyKey: 'k' });
+    expect(u.leadFields.urgency_level).toBe(level);
+  });
+
+  it.each(['horario?', 'cemento gris'])('should not take "%s" as a name', async (answer) => {
+    const { brain } = await loadDemo();
+    const u = await brain.understand({ text: answer, messageId: 'm', expecting: { kind: 'lead_field', field: 'name' }, lang: 'es', idempotencyKey: 'k' });
+    expect(u.leadFields.name).toBeUndefined();
+  });
+});

@@ -26,9 +26,9 @@ const AREA_NAMED: [InterestArea, RegExp][] = [
 ];
 /** Bare answers to "¿qué tan urgente?" beyond the level words. */
 const URGENCY_WHEN: [UrgencyLevel, RegExp][] = [
-  ['Alto', /^(?:manana|mañana|para manana|tomorrow|by tomorrow|ahorita|ahora|now|ya|ayer|para ayer|esta semana|this week|lo antes posible|bastante|mucho|muy|very)$/],
-  ['Medio', /^(?:la semana que viene|la proxima semana|proxima semana|en unos dias|en dos semanas|next week|in a few days|in two weeks|este mes|this month|mas o menos)$/],
-  ['Bajo', /^(?:el mes que viene|el proximo mes|proximo mes|next month|en unos meses|in a few months|nada|no mucho|not much|not really|poco|sin prisa|no hay prisa|no urge|cuando sea|whenever)$/],
+  ['Alto', /^(?:manana|mañana|para manana|tomorrow|by tomorrow|ahorita|ahora|now|ya|ayer|para ayer|esta semana|this week|lo antes posible|bastante|mucho|muy|very|tengo apuro|con apuro|mucho apuro|rapido|lo mas rapido posible|para el lunes|para este fin de semana|this weekend|right away)$/],
+  ['Medio', /^(?:la semana que viene|la proxima semana|proxima semana|para la proxima semana|en unos dias|en dos semanas|en 2 semanas|en quince dias|next week|in a few days|in two weeks|este mes|this month|mas o menos|regular)$/],
+  ['Bajo', /^(?:el mes que viene|el proximo mes|proximo mes|next month|en unos meses|in a few months|nada|no mucho|not much|not really|poco|sin prisa|no hay prisa|no urge|cuando sea|whenever|sin apuro|no hay apuro|no tengo apuro|tranquilo|con calma|no es urgente|para mas adelante|mas adelante|later|no rush)$/],
 ];
 /** Urgency cues strong enough to count inside a question ("¿lo tienen para hoy? es urgente"). */
 const URGENCY_CUE = /\b(?:urgen\w*|prioridad|priority|para ayer|cuanto antes|lo antes posible|asap|as soon as possible|inmediat\w*|immediately|emergencia|emergency|sin prisa|no hay prisa|no urge|no rush|no hurry|not urgent|cuando puedan|whenever)\b/;
@@ -145,6 +145,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
   switch (field) {
     case 'name': {
       if (DECLINE_CONTACT.test(f) || dontKnow) return null;
+      // A question or a product is not a name ("¿horario?", "cemento gris").
+      if (/\?\s*$/.test(text.trim()) || context.entities.some((e) => e.type === 'product')) return undefined;
       const found = extractPersonNames(bare)[0];
       if (found) return found.value;
       // "Ana Pérez, ana@x.com": the name is the first part.
