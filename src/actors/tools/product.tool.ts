@@ -169,6 +169,15 @@ export function answerProduct(
       pinned = resolved.sku;
     }
   }
+  // One product phrase: a colour, finish, grade or brand said elsewhere in the message
+  // ("tienen pintura? la necesito blanca") belongs to it.
+  if (!pinned && wanted.length === 1 && text !== undefined) {
+    const only = wanted[0] as Wanted;
+    const own = index.parse(only.query).phrases;
+    const said = index.parse(text).phrases;
+    const extra = (['colour', 'finish', 'grade', 'brand'] as const).filter((kind) => said[kind] && !own[kind]).map((kind) => said[kind] as string);
+    if (extra.length > 0) wanted = [{ ...only, query: `${only.query} ${extra.join(' ')}` }];
+  }
   if (wanted.length === 0 && text !== undefined && text.trim() !== '') {
     const parsed = index.parse(text);
     if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish) wanted = [{ query: text }];

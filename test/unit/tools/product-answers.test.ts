@@ -131,6 +131,12 @@ describe('product answers › what a clerk says', () => {
     expect(reply.options?.[0]?.text).toBe('Cemento Gris Cemex Tipo GU (saco 42.5 kg)');
   });
 
+  it('should apply a colour said elsewhere in the message to its one product', async () => {
+    const { text } = await ask('cemento, que sea blanco');
+    expect(text).toContain('Cemento Blanco Cemex (saco 20 kg)');
+    expect(text).not.toContain('Gris');
+  });
+
   it('should hand the answered product back as the focus for follow-ups', async () => {
     const { out } = await ask('hay tubo pvc de 4 pulgadas?');
     expect(out.focus).toMatchObject({ sku: 'PVC-007', price: 1290, query: 'tubo pvc 4 pulgadas', attributes: { size: '4"' } });
