@@ -126,7 +126,11 @@ export function assertNoPersonalData(value: unknown, path = 'payload'): void {
  * links are accepted only before the first keyed one (a chain started before the key was set);
  * an unkeyed link after a keyed one is a rewrite. Without a key, a keyed link cannot be checked.
  */
-export function createChainVerifier(key: string | null): {
+export function createChainVerifier(
+  key: string | null,
+  /** Where the walk starts when older links were dropped (memory mode keeps a bounded window). */
+  start: { seq: number; prevHash: string } = { seq: 1, prevHash: AUDIT_GENESIS_HASH },
+): {
   /** Checks the next link; returns a break, or null when it holds. */
   next(link: AuditLink): { brokenAt: number; reason: AuditBreak } | null;
   /** After the last link: `issued` is how many links the tenant's counter says were written. */
@@ -134,8 +138,8 @@ export function createChainVerifier(key: string | null): {
   /** The seq of the first keyed link, null when none is. */
   keyedFrom(): number | null;
 } {
-  let expectedPrev = AUDIT_GENESIS_HASH;
-  let expectedSeq = 1;
+  let expectedPrev = start.prevHash;
+  let expectedSeq = start.seq;
   let keyedFrom: number | null = null;
   return {
     next(link) {

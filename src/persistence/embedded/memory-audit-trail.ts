@@ -15,10 +15,17 @@ export interface MemoryAuditTrail extends AuditTrail {
  * @example
  * const audit = createMemoryAuditTrail({ clock, logger, key: config.auditKey });
  */
-/** Where the memory trail keeps its chains; pass one to share it between trails (tests). */
-export type MemoryAuditStore = Map<string, { links: AuditLink[]; issued: number }>;
+/**
+ * Where the memory trail keeps its chains; pass one to share it between trails (tests). `base` is
+ * the seq and prev hash of the oldest link kept once older ones were dropped.
+ */
+export type MemoryAuditStore = Map<string, { links: AuditLink[]; issued: number; base?: { seq: number; prevHash: string } }>;
 
-export function createMemoryAuditTrail(options: { clock: Clock; logger: Logger; key?: string | null; store?: MemoryAuditStore }): MemoryAuditTrail {
+/** Links kept per tenant in memory mode; older ones are dropped (the chain verifies from the oldest kept). */
+export const MEMORY_AUDIT_MAX_LINKS = 100_000;
+
+export function createMemoryAuditTrail(options: { clock: Clock; logger: Logger; key?: string | null; store?: MemoryAuditStore; maxLinksPerTenant?: number }): MemoryAuditTrail {
+  const maxLinks = options.maxLinksPerTenant ?? MEMORY_AUDIT_MAX_LINKS;
   const key = options.key ?? null;
   const log = options.logger.child({ component: 'audit' });
   const chains: MemoryAuditStore = options.store ?? new Map();
@@ -42,6 +49,12 @@ export function createMemoryAuditTrail(options: { clock: Clock; logger: Logger; 
       const hash = auditHash(prevHash, { seq, type, actor, at, payload: canonicalPayload }, key);
       chain.links.push({ seq, type, actor, at, payload: canonicalPayload, prevHash, hash });
       chain.issued = seq;
+      // A long-running memory-mode process must not grow without bound: drop the oldest links.
+      if (chain.links.length > maxLinks) {
+        chain.links.splice(0, chain.links.length - maxLinks);
+        const oldest = chain.links[0] as AuditLink;
+        chain.base = { seq: oldest.seq, prevHash: oldest.prevHash };
+      }
     } catch (err) {
       log.error({ tenant: tenantId, type, code: (err as { code?: unknown }).code ?? null }, 'audit event not recorded');
     }
@@ -56,7 +69,7 @@ export function createMemoryAuditTrail(options: { clock: Clock; logger: Logger; 
     append,
     async verify(tenantId) {
       const chain = chainOf(tenantId);
-      const verifier = createChainVerifier(key);
+      const verifier = createChainVerifier(key, chain.base);
       for (const link of chain.links) {
         const broken = verifier.next(link);
         if (broken) {

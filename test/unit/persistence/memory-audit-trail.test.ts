@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 import { createMemoryAuditTrail, type MemoryAuditStore } from '../../../src/persistence/embedded/memory-audit-trail.js';
 import { createManualClock } from '../../../src/runtime/clock.js';
 import { createSilentLogger } from '../../../src/runtime/logger.js';
@@ -27,4 +28,15 @@ runAuditTrailContract({
       destroy: async () => {},
     };
   },
+});
+
+describe('memory audit trail window', () => {
+  it('should keep only the newest links of a long-running process and still verify them, and still find an edit', async () => {
+    const trail = createMemoryAuditTrail({ clock: createManualClock(), logger: createSilentLogger(), maxLinksPerTenant: 3 });
+    for (let i = 0; i < 5; i++) await trail.record('t', { type: 'agent.message', conversationId: 'c', ticketNumber: 'T-1', chars: i });
+    expect(trail.links('t').map((l) => l.seq)).toEqual([3, 4, 5]);
+    expect(await trail.verify('t')).toEqual({ ok: true, count: 5 });
+    (trail.links('t')[1] as { payload: unknown }).payload = { conversationId: 'c', ticketNumber: 'T-1', chars: 99 };
+    expect(await trail.verify('t')).toEqual({ ok: false, brokenAt: 4 });
+  });
 });
