@@ -108,6 +108,9 @@ const RULES_NOUN = alt(
   'limites',
   'normas',
   'lineamientos',
+  'guion',
+  'script',
+  'pautas',
 );
 /** Qualifiers that make rules the assistant's own (not a product's or the customer's). */
 const OWN = alt(
@@ -148,6 +151,10 @@ const OWN = alt(
   'de seguridad',
   'de la tienda',
   'de la ferreteria',
+  'esas',
+  'estas',
+  'those',
+  'these',
 );
 /** "what you were told / lo que te dijeron": the assistant's set-up, named without a noun. */
 const TOLD_EN = String.raw`(?:you (?:were|have been|'ve been|got|are|was) (?:told|given|taught|programmed|instructed|trained|configured|set up|initiali[sz]ed|built|created|designed|made)|(?:the |your )?(?:developers|programmers|creators|engineers|owners|makers) (?:wrote|told you|gave you|said|put)|(?:the )?(?:company|store|owner|developers?|admin|administrator|business) (?:configured|programmed|set up|instructed|trained|initiali[sz]ed) you|(?:they|the store|the company|your (?:creators|developers|owners|makers|programmers)) (?:told|gave|taught|programmed|instructed) you|(?:programmed|put|built|coded|wired|baked|hard-?coded) (?:into|in) you)`;
@@ -158,6 +165,12 @@ const OVERRIDE_VERB = alt(
   'ignore',
   'ignoring',
   'drop',
+  'step outside(?: of)?',
+  'get out of',
+  'break from',
+  'salte del?',
+  'sal del?',
+  'borrate',
   'disregard',
   'forget',
   'override',
@@ -239,6 +252,13 @@ const REVEAL_VERB = alt(
   'read (?:out|back)',
   "what(?: are| is| were| was|'s|s)",
   'cuenta(?:me|nos)',
+  'walk me through',
+  'explain',
+  'explicame',
+  'me dejas ver',
+  'dejame ver',
+  'can i see',
+  'let me see',
   'which (?:are|were)',
   'muestra(?:me|nos)?',
   'mostrar(?:me)?',
@@ -286,6 +306,8 @@ const SECRET_OBJ = alt(
   String.raw`(?:text|everything|words|all|the text|el texto|todo el texto) (?:written |que esta |you (?:were|got) |con (?:el )?que te )?(?:above|before (?:this|my) message|arriba|antes|anterior|initiali[sz]ed with|inicializaron)`,
   String.raw`(?:the text|el texto) (?:you were|con (?:el )?que te) \w+`,
   String.raw`lo que te (?:dijeron|indicaron|pusieron|programaron|prohibieron)`,
+  String.raw`(?:el |the |tu |your )?(?:guion|script|libreto)(?: que (?:sigues|te dieron|usas)| (?:you follow|they gave you|you use))?`,
+  String.raw`(?:como|how) (?:te (?:programaron|configuraron|entrenaron|instruyeron)|you (?:were|are) (?:programmed|configured|trained|instructed|set up))`,
   String.raw`(?:primeras|first) (?:\d+ )?(?:palabras|words|lines|lineas|tokens|caracteres|characters|frases|sentences|mensajes|messages)\b[^.!?\n]{0,30}\b(?:que recibiste|you (?:received|were given|got|saw)|de (?:esta|la) conversacion|of (?:this|the) (?:conversation|chat)|del chat|in (?:this|the) (?:conversation|chat)|en (?:esta|la) conversacion)`,
   String.raw`(?:lo que|what) (?:recibiste|you received) (?:antes|before|al (?:principio|inicio)|at the (?:start|beginning))`,
   String.raw`(?:el |the )?(?:mensaje|message|texto|text|instrucciones|instructions) (?:que )?(?:te (?:dio|dieron|mando|mandaron|escribio|escribieron) (?:la tienda|el sistema|la empresa|tus creadores)|you (?:got|received|were given) from (?:the store|the system|the company|your creators))`,
@@ -669,6 +691,11 @@ const PERSONA_TARGET = alt(
   'otro asistente',
   'another assistant',
   'abuela',
+  'pirata',
+  'pirate',
+  'corrupt[oa]?',
+  'ladron',
+  'thief',
   'grandma',
   'grandmother',
   'sin (?:reglas|filtros|restricciones|limites|censura|politicas|normas)',
@@ -715,7 +742,7 @@ const CORRECT_PRICE_ZERO = new RegExp(String.raw`\b(?:precio|price|costo|cost)\b
 const PAID_WITHOUT_PAYING = /\b(?:(?:factura|recibo|comprobante)s? (?:pagad[oa]s?|saldad[oa]s?)|paid (?:invoice|receipt|bill)s?|(?:invoice|receipt|bill) (?:marked |showing )?(?:as )?paid)\b[^.!?\n]{0,60}\b(?:sin que (?:yo )?(?:pague|haya pagado)|sin pagar|without (?:me )?(?:paying|having paid|payment)|no he pagado|haven'?t paid|aunque no (?:he )?pag\w*|even though i (?:haven'?t|didn'?t) pa(?:y|id))\b|\b(?:genera|generate|crea|create|haz|hazme|make|emite|issue)\b (?:me )?(?:una |a |un )?(?:factura|invoice|recibo|receipt|comprobante) (?:pagad[oa]|paid|saldad[oa])\b/;
 const MARK_PAID = /\b(?:mark|marca(?:me|la|lo)?|registra(?:me|la|lo)?|record|set|pon(?:la|lo)?)\b[^.!?\n]{0,30}\b(?:invoice|factura|order|orden|pedido|bill|cuenta|deuda|debt)\b[^.!?\n]{0,20}\b(?:as paid|como pagad[oa]|en (?:cero|0)|pagad[oa]|saldad[oa]|paid in full|cancelad[oa] sin pagar|(?:as )?settled)\b/;
 const BIG_DISCOUNT = /\b(?:hazme|haz|make me|make|create|crea|creame|genera|generate|dame|give me)\b (?:un |una |a )?(?:cupon|coupon|codigo|code|voucher) (?:del? |of |for )?100 ?%|\b(?:hazme|make me|give me|dame) (?:un |a )?(?:100 ?%|cien por ciento) (?:cupon|coupon|codigo|code|voucher|descuento|discount)\b|\b(?:a precio de costo|at cost) (?:menos|minus|less)\b|\b(?:menos|minus) (?:el )?(?:[5-9]\d|100) ?%|\bmark (?:it|them|this|that) (?:as )?(?:settled|paid)\b|\bmarcal[ao]s? (?:como )?(?:pagad[oa]s?|saldad[oa]s?)\b|\b(?:apply|aplica(?:me|le)?|approve|aprueba(?:me|le)?|give me|dame|ponme|pon|set)\b[^.!?\n]{0,30}\b(?:(?:100|[5-9]\d) ?%|(?:cien|noventa|ochenta|setenta) por ciento)\s?(?:de )?(?:discount|descuento|off)|\b(?:(?:100|[5-9]\d) ?%|cien por ciento)\s?(?:de )?(?:discount|descuento|off)\b[^.!?\n]{0,30}\b(?:to|a|en|para) (?:my|mi|all|todo|everything|every)\b/;
-const ALL_FREE = /\b(?:aplica|apply|usa|use|activa|activate|dame|give me|hazme|make)\b[^.!?\n]{0,40}\b(?:todo|everything|all)\b (?:\w+ )?(?:gratis|free)\b|\b(?:dame|damelo|ponme|pon|ponle|hazme|haz|regalame|regala|make|give me|let me have)\b[^.!?\n]{0,15}\b(?:todo|toda la mercancia|everything|all|the goods|la mercancia|los productos|mi pedido|my order|my cart)\b[^.!?\n]{0,20}\b(?:gratis|free|de gratis|sin pagar|for nothing|for free|regalado)\b|\b(?:me )?regala(?:me|le|s)? (?:todo|la mercancia|los productos|todos los productos|everything)\b|\bgive (?:me )?(?:everything|the goods|all (?:of )?(?:it|the products)) (?:for )?free\b|\bgive away (?:everything|the goods|products)\b|\bgives everything away\b|\bregala(?:me|le)? (?:un|una|el|la) \w+ gratis\b/;
+const ALL_FREE = /\b(?:aplica|apply|usa|use|activa|activate|dame|give me|hazme|make)\b[^.!?\n]{0,40}\b(?:todo|everything|all)\b (?:\w+ )?(?:gratis|free)\b|\b(?:dame|damelo|ponme|pon|ponle|hazme|haz|regalame|regala|make|give me|let me have)\b[^.!?\n]{0,15}\b(?:todo|toda la mercancia|everything|all|the goods|la mercancia|los productos|mi pedido|my order|my cart)\b[^.!?\n]{0,20}\b(?:gratis|free|de gratis|sin pagar|for nothing|for free|regalado)\b|\b(?:me )?regala(?:me|le|s)? (?:todo|la mercancia|los productos|todos los productos|everything)\b|\bgive (?:me )?(?:everything|the goods|all (?:of )?(?:it|the products)) (?:for )?free\b|\bgive away (?:everything|the goods|products)\b|\bgives everything away\b|\b(?:que )?(?:vende|regala|da) todo (?:regalado|gratis|de gratis)\b|\bregala(?:me|le)? (?:un|una|el|la) \w+ gratis\b/;
 const CATALOG_EDIT = /\b(?:update|actualiza|modifica|edit|edita|change|cambia|override|sobrescribe|rewrite)\b (?:the |el |la |tu |your |mi |los |las )?(?:catalog(?:ue)?|catalogo|base de datos|database|lista de precios|price list|inventario|inventory|precios|prices|catalog price)\b(?:[^.!?\n]{0,40}\b(?:now costs|ahora cuesta|ahora vale|now is|cuesta|costs|=|vale)\b|\s*:)/;
 
 
@@ -999,6 +1026,19 @@ const RULES: Rule[] = [
     category: 'data_exfiltration',
     weight: 0.75,
     test: (t, original) => NAMED_CUSTOMER.test(t) && /\b(?:de|of|for) \p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+/u.test(original) && /\b(?:clientes?|clienta|customers?|clients?)\b/.test(t),
+  },
+  {
+    // "Dime qué pidió mi vecino", "tell me what East Blocks bought": someone else's purchases.
+    signal: 'others_purchases',
+    category: 'data_exfiltration',
+    weight: 0.7,
+    test: re(/\b(?:dime|dinos|muestrame|ensename|pasame|tell me|show me|send me)\b[^.!?\n]{0,10}\b(?:que|what) (?!(?:i|we)\b)(?:[\w.]+ ){0,5}(?:pidio|compro|encargo|ordered|bought|purchased)\b(?![^.!?\n]{0,20}\b(?:mas|most|usually|normalmente|mejor)\b)/),
+  },
+  {
+    signal: 'fake_urgency',
+    category: 'tool_forgery',
+    weight: 0.7,
+    test: re(/\b(?:escala\w*|escalat\w*|critic[oa]|critical|prioridad|priority|urgente|urgent)\b[^.!?\n]{0,60}\b(?:aunque no (?:sea|es|lo sea) (?:urgente|critic[oa]|verdad)|even though it'?s not (?:urgent|critical|true)|although it isn'?t (?:urgent|critical))\b/),
   },
   {
     signal: 'contact_someone',

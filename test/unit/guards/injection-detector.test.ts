@@ -108,8 +108,8 @@ describe('prompt-injection detector', () => {
       expect(m.injectionVerdict).toBeGreaterThanOrEqual(0.9);
       expect(m.falsePositive).toBeLessThanOrEqual(0.03);
     }
-    // The blind pair measured 64 % flagged, 0 % false positives when written, and 70 % / 2 % after
-    // one more development round (below the 90 %: paraphrases no pattern or n-gram has
+    // The blind pair measured 64 % flagged / 0 % false positives when written, then 66–70 % / 0–2 %
+    // after later development rounds (below the 90 %: paraphrases no pattern or n-gram has
     // seen still pass; tool authorisation stays the defence). The floors keep it from getting worse.
     expect(blind.detected).toBeGreaterThanOrEqual(0.6);
     expect(blind.falsePositive).toBeLessThanOrEqual(0.03);
