@@ -223,7 +223,7 @@ export class ConversationHost implements ConversationService {
     const result = await this.#mailbox.run(keyString(key), async (): Promise<TurnResult> => {
       // Activation first: it completes a turn left half-committed by a crash, so the
       // de-duplication below sees every turn whose snapshot was written.
-      await this.#activate(key);
+      await this.#activate(key, message.langHint);
       const earlier = await this.#findInbound(key, messageId);
       if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
       const receivedAt = new Date(this.#o.clock.now()).toISOString();
@@ -576,7 +576,8 @@ export class ConversationHost implements ConversationService {
     return { messageId: id, direction: 'out', author: 'bot', channel, text: renderReply(reply, tenant.data.templates, lang), at, ...extra };
   }
 
-  async #activate(key: ConversationKey): Promise<ActiveConversation> {
+  /** `langHint`: the channel's idea of the customer's language, for a conversation that starts now. */
+  async #activate(key: ConversationKey, langHint?: 'es' | 'en'): Promise<ActiveConversation> {
     const k = keyString(key);
     const existing = this.#active.get(k);
     if (existing) {
@@ -597,7 +598,7 @@ export class ConversationHost implements ConversationService {
     }
     // A conversation that starts afresh begins from what the contact confirmed before.
     const recalled = snapshot ? null : await this.#recall(key);
-    const input = { tenantId: key.tenantId, conversationId: key.conversationId, lang: recalled?.lang ?? tenant.data.settings.defaultLang, ...(recalled ? { contact: recalled } : {}) };
+    const input = { tenantId: key.tenantId, conversationId: key.conversationId, lang: recalled?.lang ?? langHint ?? tenant.data.settings.defaultLang, ...(recalled ? { contact: recalled } : {}) };
     const inspect = this.#o.inspect && this.#o.inspect.select(key) ? this.#o.inspect.observer : undefined;
     const actor = createActor(tenant.machine, {
       id: `conversation:${key.tenantId}:${key.conversationId}`,

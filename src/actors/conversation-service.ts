@@ -17,6 +17,11 @@ export interface InboundMessage {
    */
   media?: MediaReference[];
   /**
+   * The language the channel says the customer uses (Telegram's `language_code`): the language of
+   * a conversation that starts with this message, until the customer's own words say otherwise.
+   */
+  langHint?: 'es' | 'en';
+  /**
    * The client's IP address when the channel has one (the widget; not REST, whose caller is the
    * integrator's server). Only abuse limits read it (identity-link codes per IP); it is hashed
    * before it is stored or logged.

@@ -34,6 +34,8 @@ export interface ChannelInboundMessage {
   meta: Record<string, string | number | boolean>;
   /** What came with the message besides text (photos, voice notes, documents...): provider references, never bytes. */
   media?: MediaReference[];
+  /** The customer's language as the provider knows it (Telegram `from.language_code`), when it is one Hilo speaks. */
+  langHint?: 'es' | 'en';
 }
 
 export type OutboundStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
@@ -126,6 +128,7 @@ export function toInboundMessage(message: ChannelInboundMessage): InboundMessage
     messageId: message.messageId,
     text: message.text,
     ...(message.media && message.media.length > 0 ? { media: message.media } : {}),
+    ...(message.langHint ? { langHint: message.langHint } : {}),
   };
 }
 

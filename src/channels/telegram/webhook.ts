@@ -86,8 +86,11 @@ export function parseTelegramUpdate(raw: Buffer, { tenantId, now }: { tenantId: 
       }
     }
     const isBot = from?.is_bot === true;
+    // The app's language (IETF tag, "en-US"): a first photo from an English user gets English.
+    const languageCode = typeof from?.language_code === 'string' ? from.language_code.toLowerCase() : '';
+    const langHint = /^en\b/.test(languageCode) ? 'en' : /^es\b/.test(languageCode) ? 'es' : undefined;
     if (updateId !== undefined && chatId !== undefined && date !== undefined && content && !isBot) {
-      event = { type: 'message', channel: 'telegram', tenantId, senderId: String(chatId), messageId: String(updateId), timestamp: date * 1000, ...content };
+      event = { type: 'message', channel: 'telegram', tenantId, senderId: String(chatId), messageId: String(updateId), timestamp: date * 1000, ...content, ...(langHint ? { langHint } : {}) };
     }
   } else if (update.callback_query !== undefined) {
     const q = r.object(update.callback_query, 'callback_query');

@@ -110,6 +110,15 @@ describe('Telegram and Twilio media', () => {
     expect(photo).toMatchObject({ direction: 'in', text: '', media: [{ kind: 'image', id: 'AgACbig', size: 120000 }] });
   });
 
+  it('should answer a first-contact Telegram photo in the language of the customer’s app', async () => {
+    const chat = 880003;
+    const update = telegramMedia(chat, { photo: [{ file_id: 'AgACfirst', file_unique_id: 'f', width: 800, height: 600 }] }) as { message: { from: Record<string, unknown> } };
+    update.message.from.language_code = 'en-GB';
+    await telegramPost(update);
+    const [ack] = telegramTexts(chat);
+    expect(ack).toMatch(/Thanks for the photo/);
+  });
+
   it('should relay a Telegram voice note and document to Rocket.Chat during a handoff, without a bot reply', async () => {
     const chat = 880002;
     await telegramPost(telegramTextUpdate(++updates, 'quiero hablar con una persona', chat));

@@ -75,6 +75,14 @@ describe('media references › Telegram', () => {
     expect(parse({ video_note: { file_id: 'n1', file_unique_id: 'u', length: 240, duration: 5 } }).media).toEqual([{ kind: 'video', id: 'n1', durationSeconds: 5 }]);
   });
 
+  it('should hint the language of the customer’s app (en-US → en, es-419 → es, others none)', () => {
+    const withLang = (code: unknown) => message(parseTelegramUpdate(Buffer.from(JSON.stringify({ update_id: 7002, message: { message_id: 2, from: { id: 42, is_bot: false, first_name: 'Ann', language_code: code }, chat: { id: 42, type: 'private' }, date: 1763812800, photo: [{ file_id: 'p', file_unique_id: 'u', width: 1, height: 1 }] } })), { tenantId: 't', now: 0 }));
+    expect(withLang('en-US').langHint).toBe('en');
+    expect(withLang('es-419').langHint).toBe('es');
+    expect(withLang('pt-br').langHint).toBeUndefined();
+    expect(withLang(7).langHint).toBeUndefined();
+  });
+
   it('should keep a reference of its kind even when the file object is odd, and refuse nothing', () => {
     expect(parse({ sticker: 'not-an-object' }).media).toEqual([{ kind: 'sticker' }]);
   });
