@@ -86,7 +86,11 @@ function sameMeasure(a: Measure, b: Measure): boolean {
  * Scores the attributes the customer gave against a product's. Every attribute the product lacks
  * costs more than any text difference gains, so "block de 6" never answers the 4" block.
  */
-function scoreAttributes(query: Attributes, product: Attributes): { deltas: Partial<Record<AttributeKind, number>>; unmet: AttributeKind[]; hits: Set<AttributeKind> } {
+function scoreAttributes(
+  query: Attributes,
+  product: Attributes,
+): { deltas: Partial<Record<AttributeKind, number>>; unmet: AttributeKind[]; hits: Set<AttributeKind>; closeness: number } {
+  let closeness = 0;
   const deltas: Partial<Record<AttributeKind, number>> = {};
   const hits = new Set<AttributeKind>();
   let kind: AttributeKind = 'size';
@@ -98,19 +102,28 @@ function scoreAttributes(query: Attributes, product: Attributes): { deltas: Part
   const unmet = new Set<AttributeKind>();
   const sized = product.measures.filter((m) => m.unit !== 'count');
   kind = 'size';
+  /** A size missed by little costs a little less: for 10" the 4" pipe comes before the 1/2" one. */
+  const nearness = (q: Measure, candidates: readonly Measure[]): number => {
+    const ratios = candidates.filter((m) => m.value > 0).map((m) => Math.abs(Math.log(m.value / q.value)));
+    return ratios.length === 0 ? 0 : 0.1 * Math.max(0, 1 - Math.min(...ratios) / 3);
+  };
   for (const q of query.measures) {
     if (q.unit === '') {
       if (product.measures.some((m) => sameMeasure(m, q))) add(WEIGHTS.size.hit);
       else {
         add(sized.length > 0 ? WEIGHTS.size.miss : WEIGHTS.size.unknown);
+        // A bare size in a hardware store is inches.
+        closeness = Math.max(closeness, nearness(q, sized.filter((m) => m.unit === 'in')));
         unmet.add('size');
       }
       continue;
     }
+    // An explicit unit must match: 6" is not the "(6 m)" length of a pipe.
     if (product.measures.some((m) => (m.unit === q.unit || m.unit === '') && sameMeasure(m, q))) add(WEIGHTS.size.hit);
-    else if (product.measures.some((m) => sameMeasure(m, q) && m.unit !== 'count')) add(WEIGHTS.size.hit / 3);
     else {
-      add(product.measures.some((m) => m.unit === q.unit) ? WEIGHTS.size.miss : WEIGHTS.size.unknown);
+      const same = product.measures.filter((m) => m.unit === q.unit);
+      add(same.length > 0 ? WEIGHTS.size.miss : WEIGHTS.size.unknown);
+      closeness = Math.max(closeness, nearness(q, same));
       unmet.add('size');
     }
   }
@@ -160,7 +173,7 @@ function scoreAttributes(query: Attributes, product: Attributes): { deltas: Part
       unmet.add('brand');
     }
   }
-  return { deltas, unmet: [...unmet], hits };
+  return { deltas, unmet: [...unmet], hits, closeness };
 }
 
 /**
@@ -409,7 +422,7 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
       for (const [kind, value] of Object.entries(attributes.deltas) as [AttributeKind, number][]) if (available.has(kind) || kind === 'pack') delta += value;
       // Between near-equal matches a clerk hands over what is on the shelf.
       const onShelf = entry.product.stock > 0 ? WEIGHTS.inStock : 0;
-      const raw = text + delta + onShelf + (defaulted && attributes.unmet.length === 0 ? WEIGHTS.default : 0);
+      const raw = text + delta + attributes.closeness + onShelf + (defaulted && attributes.unmet.length === 0 ? WEIGHTS.default : 0);
       return { product: entry.product, raw, score: 0, unmet: attributes.unmet, defaulted };
     });
     results.sort(

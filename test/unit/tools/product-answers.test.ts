@@ -124,6 +124,16 @@ describe('product answers › what a clerk says', () => {
     expect(en.text).toMatch(/^I don't have \*blue paint\*/);
   });
 
+  it('should say it has no such size and offer the nearest sizes first', async () => {
+    const pipe = await ask('tubo pvc de 6 pulgadas');
+    expect(pipe.reply).toMatchObject({ template: 'product.no_variant' });
+    const big = await ask('do you have 10 inch pvc pipe?');
+    expect(big.reply).toMatchObject({ template: 'product.no_variant' });
+    expect(big.text.split('\n')[1]).toContain('Tubo PVC 4"');
+    const block = await ask('tienen block de 10?');
+    expect(block.text.split('\n')[1]).toContain('Block de Hormigón 8"');
+  });
+
   it('should say an item is out of stock and offer the everyday in-stock alternative', async () => {
     const { text, reply } = await ask('precio del cemento santo domingo');
     expect(text).toContain('*Cemento Santo Domingo Portland (saco 42.5 kg)* cuesta *RD$625.00* por saco 42.5 kg, pero ahora mismo está agotado');

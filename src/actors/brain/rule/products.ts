@@ -130,7 +130,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
     extract(text) {
       const f = foldWithMap(text);
       const toks: Tok[] = [];
-      for (const m of f.folded.matchAll(/\d+x\d+(?:x\d+)?|\d+\/\d+|\d+(?:[.,]\d+)?|#|[a-z0-9]+|"/g)) {
+      for (const m of f.folded.matchAll(/\d+-\d+-\d+|\d+x\d+(?:x\d+)?|\d+\/\d+|\d+(?:[.,]\d+)?|#|[a-z0-9]+|"/g)) {
         const s = m.index ?? 0;
         toks.push({ t: m[0], s, e: s + m[0].length });
       }
@@ -158,7 +158,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (t === '"') return { parts: ['"'], len: 1 };
         if (/^(?:quarter|cuarto)$/.test(t) && /^(?:gallons?|galon(?:es)?)$/.test(toks[j + 1]?.t ?? '')) return { parts: ['1/4', 'gal'], len: 2 };
         if (t === 'cuarto' && toks[j + 1]?.t === 'de' && /^galon(?:es)?$/.test(toks[j + 2]?.t ?? '')) return { parts: ['1/4', 'gal'], len: 3 };
-        if (/^\d+x\d+(?:x\d+)?$/.test(t)) return { parts: [t], len: 1 };
+        if (/^\d+x\d+(?:x\d+)?$|^\d+-\d+-\d+$/.test(t)) return { parts: [t], len: 1 };
         // "pulgada y media", "2 y media": one size.
         if (/^(?:pulgadas?|una|\d+)$/.test(t) && toks[j + 1]?.t === 'y' && toks[j + 2]?.t === 'media') return { parts: [t, 'y', 'media'], len: 3 };
         if (/^(?:grado|grade|calibre|gauge|#|no|numero)$/.test(t) && /^\d+$/.test(toks[j + 1]?.t ?? '')) return { parts: [t, toks[j + 1]!.t], len: 2 };
