@@ -1306,6 +1306,28 @@ function fired(text: string, into: Map<string, Fired>, obfuscated: (signal: stri
   }
 }
 
+/** Longest stretch read at once: the patterns' cost grows faster than linearly with length. */
+const WINDOW = 2_000;
+/** Windows overlap so that a phrase cut at a boundary is still read whole in one of them. */
+const WINDOW_STEP = 1_600;
+/** Longest text read: its start and its end (a 64 KB body must not cost a second of CPU). */
+const MAX_ANALYSED = 16_000;
+
+function boundedText(text: string): string {
+  if (text.length <= MAX_ANALYSED) return text;
+  return `${text.slice(0, MAX_ANALYSED - 4_000)}\n${text.slice(-4_000)}`;
+}
+
+function windowsOf(text: string): string[] {
+  if (text.length <= WINDOW) return [text];
+  const out: string[] = [];
+  for (let start = 0; start < text.length; start += WINDOW_STEP) {
+    out.push(text.slice(start, start + WINDOW));
+    if (start + WINDOW >= text.length) break;
+  }
+  return out;
+}
+
 /**
  * Reads a customer message for prompt injection.
  *
@@ -1316,10 +1338,13 @@ function fired(text: string, into: Map<string, Fired>, obfuscated: (signal: stri
 export function detectInjection(text: string): InjectionReport {
   const signals = new Map<string, Fired>();
   let hidden = false;
-  fired(text, signals, () => {
-    hidden = true;
-  });
-  for (const decoded of decodedBlobs(text)) {
+  const analysed = boundedText(text);
+  for (const window of windowsOf(analysed)) {
+    fired(window, signals, () => {
+      hidden = true;
+    });
+  }
+  for (const decoded of decodedBlobs(analysed)) {
     signals.set('encoded_text', { weight: 0.35, category: 'encoded' });
     const inner = new Map<string, Fired>();
     fired(decoded, inner, () => {});
