@@ -4,7 +4,8 @@ import { computeTwilioSignature } from '../../../src/channels/twilio/signature.j
 import { createManualClock } from '../../../src/runtime/clock.js';
 import { loadConfig } from '../../../src/runtime/config.js';
 import { startHilo, type Hilo } from '../../../src/runtime/hilo.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { Writable } from 'node:stream';
+import { createLogger } from '../../../src/runtime/logger.js';
 import { startFakeRocketChat, type FakeRocketChat } from '../../fakes/rocketchat.js';
 import { startFakeTelegramApi, telegramTextUpdate, type FakeTelegramApi } from '../../fakes/telegram-bot-api.js';
 import { startFakeTwilioApi, twilioInboundParams, type FakeTwilioApi } from '../../fakes/twilio-api.js';
@@ -29,6 +30,14 @@ describe('Telegram and Twilio media', () => {
   let rocket: FakeRocketChat;
   const clock = createManualClock();
   let updates = 9000;
+  // Every log line of the run (debug level), to check that captions and file names never appear.
+  const logChunks: string[] = [];
+  const logStream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logChunks.push(chunk.toString('utf8'));
+      done();
+    },
+  });
   let sids = 0;
 
   beforeAll(async () => {
@@ -53,7 +62,7 @@ describe('Telegram and Twilio media', () => {
       HILO_ROCKETCHAT_WEBHOOK_URL: rocket.webhookUrl,
       HILO_ROCKETCHAT_OUTGOING_TOKEN: 'media-outgoing-token',
     });
-    hilo = await startHilo({ config, clock, logger: createSilentLogger() });
+    hilo = await startHilo({ config, clock, logger: createLogger({ level: 'debug', destination: logStream }) });
   }, 30_000);
 
   afterAll(async () => {
@@ -168,5 +177,12 @@ describe('Telegram and Twilio media', () => {
     expect(twilioTexts(from)).toHaveLength(sent);
     const relayed = rocket.messages.map((m) => String(m.text ?? '')).find((t) => t.includes(`#${number!}`) && t.includes(url));
     expect(relayed).toContain(`📎 imagen (image/png) — ${url}`);
+  });
+
+  it('should log media kinds and ids but never a caption or a file name', () => {
+    const logs = logChunks.join('');
+    expect(logs).toContain('AwACvoice1');
+    expect(logs).toContain('customer media received');
+    for (const secret of ['esta es la factura', 'factura-0042.pdf']) expect(logs).not.toContain(secret);
   });
 });
