@@ -17,3 +17,21 @@ describe('widget › media on customer messages', () => {
     expect(fromWire({ ...base, text: 'x', media: [null as never, { kind: 'hologram' }] }).text).toBe('x\n📎');
   });
 });
+
+describe('gateway › media on the wire', () => {
+  it('should send kind, type and file name to the widget, never the provider id or URL', async () => {
+    const { toWireMessage } = await import('../../../src/runtime/gateway/widget-socket.js');
+    const wire = toWireMessage({
+      seq: 3,
+      messageId: 'wamid.9',
+      direction: 'in',
+      author: 'customer',
+      channel: 'whatsapp',
+      text: '',
+      at: '2026-12-03T12:00:00.000Z',
+      media: [{ kind: 'document', id: 'secret-media-id', url: 'https://api.twilio.com/m/1', mimeType: 'application/pdf', fileName: 'lista.pdf', caption: 'x' }],
+    });
+    expect(wire.media).toEqual([{ kind: 'document', mimeType: 'application/pdf', fileName: 'lista.pdf' }]);
+    expect(JSON.stringify(wire)).not.toMatch(/secret-media-id|twilio/);
+  });
+});
