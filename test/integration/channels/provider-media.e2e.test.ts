@@ -179,6 +179,16 @@ describe('Telegram and Twilio media', () => {
     expect(relayed).toContain(`📎 imagen (image/png) — ${url}`);
   });
 
+  it('should show a photo sent before the handoff in the announcement’s last messages', async () => {
+    const chat = 880004;
+    await telegramPost(telegramMedia(chat, { photo: [{ file_id: 'AgACbefore', file_unique_id: 'g', width: 800, height: 600, file_size: 64000 }] }));
+    await telegramPost(telegramTextUpdate(++updates, 'quiero hablar con una persona', chat));
+    const number = /T-\d{6}/.exec(telegramTexts(chat).join('\n'))?.[0];
+    expect(number).toBeDefined();
+    const announcement = rocket.messages.find((m) => JSON.stringify(m).includes(number!) && JSON.stringify(m).includes('Traspaso'));
+    expect(JSON.stringify(announcement)).toContain('📎 imagen (image/jpeg, 63 KB) — id AgACbefore en Telegram');
+  });
+
   it('should log media kinds and ids but never a caption or a file name', () => {
     const logs = logChunks.join('');
     expect(logs).toContain('AwACvoice1');
