@@ -7,13 +7,14 @@ import { fold, foldWithMap, toOriginalSpan, type FoldedText } from './text.js';
  * and reports spans of the original text.
  */
 
-const EMAIL = /[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
+// A phone keyboard often leaves a space next to the @ ("juan.perez@ gmail.com"): one is tolerated.
+const EMAIL = /[a-z0-9._%+-]+ ?@ ?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 
 export function extractEmails(text: string): Entity[] {
   const out: Entity[] = [];
   for (const m of text.matchAll(EMAIL)) {
     const start = m.index ?? 0;
-    out.push({ type: 'email', value: m[0].toLowerCase(), start, end: start + m[0].length });
+    out.push({ type: 'email', value: m[0].replace(/ /g, '').toLowerCase(), start, end: start + m[0].length });
   }
   return out;
 }
@@ -112,7 +113,19 @@ const FIRST_NAMES = new Set(
     'esteban samuel joel ariel wilson freddy franklin junior leonel hipolito radhames ramona cristian ' +
     'kevin john mary mike michael peter robert james sarah emily tom thomas chris daniel laura jennifer jessica ' +
     'william richard joseph charles paul mark steven brian linda susan karen nancy lisa betty helen jake matt ryan josh ' +
-    'nick sam alex ben tony kate anna emma olivia amy'
+    'nick sam alex ben tony kate anna emma olivia amy ' +
+    'sandra angela angelica karina carolina adriana alejandra beatriz claudia cristina diana fabiola fatima ' +
+    'gisela gladys graciela ines irene jacqueline janet johanna karla leticia lourdes luz maribel marisol ' +
+    'miriam mirian natalia noemi norma pamela rocio rosario sara silvia susana veronica vanessa ximena ' +
+    'yanira yolanda yaneris yudelka yuberkis anyelina arelis belkis dilenia katherine ' +
+    'ruben tomas marcos mario martin hugo ivan ignacio emilio ernesto enrique gerardo gilberto gustavo ' +
+    'jaime joaquin leonardo lorenzo mauricio nestor octavio orlando pascual rolando salvador santiago ' +
+    'teodoro vicente wander wilfredo dariel kelvin yeison jonathan jhon johnny frank henry elvis ' +
+    'edwin edison darwin yunior anderson wellington starlin ' +
+    'george edward frank gary larry jeff scott eric andrew adam ' +
+    'patrick sean kyle aaron greg donald ken dan bill bob jim joe ' +
+    'rebecca rachel megan ashley amanda stephanie nicole melissa michelle kim angela ' +
+    'sophia grace chloe julie heather carol donna sharon ruth'
   ).split(' '),
 );
 /** Common Dominican and Spanish surnames (folded), and the patronymic "-ez" ending. */
@@ -128,7 +141,9 @@ const isSurname = (w: string): boolean => SURNAMES.has(w) || (w.length >= 5 && /
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'da', 'van', 'von', 'y', '&']);
 
 const NAME_TRIGGERS: { re: RegExp; needsCapital: boolean }[] = [
-  { re: /\b(?:me llamo|mi nombre completo es|mi nombre es|mi nombre:|nombre y apellido:?|nombre:|nombre completo:|my full name is|full name is|i'm called|my name is|my name's|name:|full name:|call me|llamame|puedes llamarme)\s+/g, needsCapital: false },
+  { re: /\b(?:me llamo|mi nombre completo es|mi nombre es|mi nombre:|nombre y apellido:?|nombre:|nombre completo:|my full name is|full name is|i'm called|my name is|my name's|name's|name:|full name:|call me|llamame|puedes llamarme|contact person:?|contact name:?|persona de contacto:?|nombre de contacto:?)\s+/g, needsCapital: false },
+  // "aquí Wander Polanco", "mi esposo Manuel Díaz y yo", "a nombre de María": a capitalised name after them.
+  { re: /(?:^|[\s,])(?:aqui|a nombre de|mi (?:esposo|esposa|marido|mujer|hermano|hermana|socio|socia|jefe|jefa|hijo|hija|papa|mama|padre|madre|companero|companera|secretaria|encargado|encargada)|my (?:husband|wife|partner|boss|brother|sister|son|daughter|father|mother|assistant|colleague))\s+/g, needsCapital: true },
   {
     re: /\b(?:le habla|te habla|les habla|le escribe|te escribe|les escribe|habla|this is|soy|i am|im|i'm|i’m|con|atentamente,?|cordialmente,?|atte\.?,?|saludos,|saludos cordiales,|un saludo,|regards,|best regards,|kind regards,|cheers,|de parte de|contacto:|contact:|attn:?|att:|pregunta por|preguntar por|ask for|(?<!(?:empresa|compania|negocio|tienda|constructora|ferreteria|firma|proyecto|obra|organizacion|calle|marca|producto)\s)se llama)\s+/g,
     needsCapital: true,
@@ -220,6 +235,8 @@ export function readName(words: readonly WordSpan[], needsCapital: boolean): Wor
     if (taken.length > 0 && PARTICLES.has(w.folded) && w.folded !== 'y') {
       // "Luis de Santo Domingo": a place after "de" ends the name.
       if (startsWithPlace(words.slice(words.indexOf(w) + 1))) break;
+      // "Kelvin Reyes de KR Ingeniería", "Karina de Karina Decoraciones": a company after "de" ends it.
+      if (pending.length === 0 && w.folded === 'de' && companyFollows(taken, words.slice(words.indexOf(w) + 1))) break;
       pending.push(w);
       continue;
     }
@@ -234,6 +251,25 @@ export function readName(words: readonly WordSpan[], needsCapital: boolean): Wor
     if (++nameWords >= 4) break;
   }
   return taken.length > 0 ? taken : null;
+}
+
+/**
+ * Whether the words after a name's "de" name a company rather than the rest of the name: an
+ * acronym ("KR"), a company word ("Ingeniería", "Hnos"), the name's own word again ("Santana de
+ * Santana Construcciones"), or two capitalised words after a full name ("Pedro Gómez de Materiales
+ * Gómez"). "María de los Ángeles", "Juan Pérez de la Cruz", "José de León" stay names.
+ */
+function companyFollows(taken: readonly WordSpan[], rest: readonly WordSpan[]): boolean {
+  const run: WordSpan[] = [];
+  for (const w of rest) {
+    if (!/^[\p{Lu}\d]/u.test(w.raw)) break;
+    run.push(w);
+  }
+  if (run.length === 0) return false;
+  const own = new Set(taken.map((w) => w.folded));
+  return run.some(
+    (w) => (/^\p{Lu}{2,}$/u.test(w.raw) && w.raw.length <= 5) || COMPANY_HEAD.test(w.folded) || COMPANY_TAIL.test(w.folded) || COMPANY_SUFFIX.test(w.raw) || own.has(w.folded),
+  ) || (taken.length >= 2 && run.length >= 2);
 }
 
 export function extractPersonNames(text: string): Entity[] {
@@ -253,7 +289,7 @@ export function extractPersonNames(text: string): Entity[] {
   for (const { re, needsCapital } of NAME_TRIGGERS) {
     for (const m of f.folded.matchAll(re)) {
       // "de parte de" introduces a company as often as a person: only a name-shaped run counts.
-      if (/^de parte de/.test(m[0]) && startsLikeCompany(f.folded.slice((m.index ?? 0) + m[0].length))) continue;
+      if (/(?:^|\s)(?:de parte de|a nombre de)\s*$/.test(m[0]) && startsLikeCompany(f.folded.slice((m.index ?? 0) + m[0].length))) continue;
       take((m.index ?? 0) + m[0].length, needsCapital);
     }
   }

@@ -55,27 +55,45 @@ interface Vocabulary {
   productWords: Set<string>[];
   /** "pvc pipe", "tubo pvc", "light bulb": two product words that name one product together. */
   pairs: Set<string>;
+  /**
+   * Heads known only as the first word of a longer alias ("work gloves", "contact adhesive",
+   * "angle grinder"): English modifiers that name no product alone ("I work at…", "contact me"),
+   * so they lead a phrase only when a product word follows them.
+   */
+  modifiers: Set<string>;
 }
 
 function buildVocabulary(catalog: readonly Product[], resolver: ProductResolver): Vocabulary {
   const heads = new Set<string>(GENERIC_PRODUCT_WORDS);
   const pairs = new Set<string>();
   const productWords: Set<string>[] = [];
+  const soloHeads = new Set<string>(GENERIC_PRODUCT_WORDS);
+  const leadingOnly = new Set<string>();
   const tokens = (s: string): string[] => foldWithMap(s).folded.split(/[^a-z0-9]+/).filter((t) => t.length >= 2 && !/^\d/.test(t));
   for (const p of catalog) {
     const nameTokens = tokens(p.name);
-    if (nameTokens[0]) for (const form of singular(nameTokens[0])) heads.add(form);
+    if (nameTokens[0]) for (const form of singular(nameTokens[0])) {
+      heads.add(form);
+      soloHeads.add(form);
+    }
     const own = new Set<string>();
     productWords.push(own);
     for (const phrase of [nameTokens, ...(p.aliases ?? []).map(tokens)]) {
       for (const word of phrase) for (const form of singular(word)) own.add(form);
-      if (phrase !== nameTokens && phrase[0]) heads.add(phrase[0]);
+      if (phrase !== nameTokens && phrase[0]) {
+        heads.add(phrase[0]);
+        // A Spanish alias names its product first ("plancha de zinc", "cola pvc"): only an alias
+        // of two words with no connector, in the English order, leaves its first word a modifier.
+        if (phrase.length === 1 || /^(?:de|para|del)$/.test(phrase[1] ?? '')) soloHeads.add(phrase[0]);
+        else leadingOnly.add(phrase[0]);
+      }
       for (let i = 0; i + 1 < phrase.length; i++) pairs.add(`${phrase[i]} ${phrase[i + 1]}`);
     }
   }
   for (const u of UNITS) heads.delete(u);
   for (const h of [...heads]) if (!resolver.lexicon.has(h) && !GENERIC_PRODUCT_WORDS.has(h)) heads.delete(h);
-  return { heads, pairs, productWords };
+  const modifiers = new Set([...leadingOnly].filter((h) => !soloHeads.has(h) && !singular(h).some((f) => soloHeads.has(f))));
+  return { heads, pairs, productWords, modifiers };
 }
 
 export interface ProductMatcher {
@@ -180,6 +198,11 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const tok = toks[i] as Tok;
         const word = resolve(tok.t);
         if (!isHead(word)) continue;
+        // "I work at…", "contact me": a modifier word leads a phrase only before a product word.
+        if (vocab.modifiers.has(word)) {
+          const next = toks[i + 1] ? resolve(toks[i + 1]!.t) : null;
+          if (next === null || UNITS.has(next) || vocab.modifiers.has(next)) continue;
+        }
         // Extend left over English-style modifiers ("white paint", "3/8 rebar", "1/2 inch PVC pipe", "8 inch block").
         let first = i;
         const left: string[] = [];
@@ -211,7 +234,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             j += attribute.len;
             continue;
           }
-          if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'for' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
+          // "pa'"/"pal" are how "para"/"para el" are said and typed ("mezcladora pal fregadero").
+          if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'pa' || t.t === 'pal' || t.t === 'for' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
             const next = toks[j + 1] as Tok;
             // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas").
             const size = /^\d+$/.test(next.t) ? next.t : NUMBER_WORDS[next.t] !== undefined && NUMBER_WORDS[next.t]! > 1 ? String(NUMBER_WORDS[next.t]) : null;

@@ -11,7 +11,20 @@ import { readLeadFields } from './lead-fields.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { foldWithMap } from './text.js';
-import { computePriority, detectAffirmation, detectClosing, detectCritical, detectLang, isBareAcknowledgment, isBareDecline, isOnlyGreeting, mentionsDelivery } from './signals.js';
+import {
+  asksForJob,
+  asksProjectQuote,
+  computePriority,
+  detectAffirmation,
+  detectClosing,
+  detectCritical,
+  detectLang,
+  isBareAcknowledgment,
+  isBareDecline,
+  isOnlyGreeting,
+  isVagueComplaint,
+  mentionsDelivery,
+} from './signals.js';
 
 /**
  * Below this top probability the message is `out_of_scope`. Chosen by 5-fold cross-validation on
@@ -52,7 +65,19 @@ export function stripCourtesy(text: string): string {
 }
 
 /** Readings that a message about delivery without a product turns into a store question. */
-const DELIVERY_READS_AS_STORE = new Set<IntentName>(['price_quote', 'product_inquiry', 'sales_lead', 'out_of_scope']);
+const DELIVERY_READS_AS_STORE = new Set<IntentName>(['price_quote', 'product_inquiry', 'sales_lead', 'out_of_scope', 'store_hours_location']);
+
+/**
+ * Confidence of a delivery question read by rule (delivery words, no product): sure enough to answer
+ * without a clarifying question ("me lo pueden llevar a Villa Hermosa?" reads 0.24 by the classifier).
+ */
+const DELIVERY_RULE_CONFIDENCE = 0.6;
+
+/** Confidence of a quote for a project that names no product, read as a sales lead (sure enough to start it). */
+const LEAD_RULE_CONFIDENCE = 0.5;
+
+/** Confidence of a catalog product named with "de trabajo" read as a product question, not a job request. */
+const PRODUCT_RULE_CONFIDENCE = 0.6;
 
 /** Intents that are the courtesy itself, not a request hidden inside it. */
 const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
@@ -85,12 +110,25 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const names = extractPersonNames(text);
     const companies = extractCompanies(text, { exclude: [tenantName] }).filter((c) => !names.some((n) => n.start < c.end && c.start < n.end));
     const found = products.extract(text);
-    const taken = [...emails, ...phones, ...accounts];
+    // A company made only of product words ("quote for Cemento Gris") is a product, not a company;
+    // a product word inside a name or a real company ("Tomás", "Marcos Pinturas") is not a product.
+    const productWordsOnly = (c: Entity): boolean => {
+      const chars = [...text.slice(c.start, c.end)];
+      let covered = false;
+      for (const p of found.entities) {
+        if (p.type !== 'product' || p.end <= c.start || c.end <= p.start) continue;
+        covered = true;
+        for (let i = Math.max(p.start, c.start); i < Math.min(p.end, c.end); i++) chars[i - c.start] = ' ';
+      }
+      return covered && !/\p{L}{3,}/u.test(chars.join('').replace(/\b(?:de|del|la|las|los|el|y|and|of|the)\b/giu, ''));
+    };
+    const realCompanies = companies.filter((c) => !productWordsOnly(c));
+    const taken = [...emails, ...phones, ...accounts, ...names, ...realCompanies];
     const productEntities = found.entities.filter((p) => !taken.some((t) => t.start < p.end && p.start < t.end));
-    const entities = [...emails, ...phones, ...accounts, ...names, ...companies, ...productEntities].sort(
+    const entities = [...emails, ...phones, ...accounts, ...names, ...realCompanies, ...productEntities].sort(
       (a, b) => a.start - b.start || a.type.localeCompare(b.type),
     );
-    return { entities, mentions: found.mentions };
+    return { entities, mentions: found.mentions.filter((p) => !taken.some((t) => t.start < p.end && p.start < t.end)) };
   };
 
   const classify = (text: string): { intent: IntentScore; ranking: IntentScore[] } => {
@@ -129,7 +167,15 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // (the product flow would look for a product called "envío"); "¿llevan a Hato Mayor?" is not a
     // lead. A complaint about a delivery stays a complaint.
     if (DELIVERY_READS_AS_STORE.has(intent.name) && mentions.length === 0 && mentionsDelivery(text)) {
-      intent = { name: 'store_hours_location', confidence: intent.confidence };
+      intent = { name: 'store_hours_location', confidence: Math.max(intent.confidence, DELIVERY_RULE_CONFIDENCE) };
+    }
+    // "a quote for 40 rooms" names no product: a project for an advisor, not a price to look up.
+    if ((intent.name === 'price_quote' || intent.name === 'product_inquiry') && mentions.length === 0 && asksProjectQuote(text)) {
+      intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
+    }
+    // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
+    if (intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {
+      intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     return { intent, ranking, entities, lang: detectLang(text, lang), mentions };
   };
@@ -179,6 +225,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       if (lead.interestArea) understanding.interestArea = lead.interestArea;
       if (lead.urgency) understanding.urgency = lead.urgency;
       if (accountId) understanding.accountId = accountId;
+      if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
       return understanding;
     },
   };
