@@ -10,7 +10,7 @@
  * case's pass/fail as JSON), `--diff FILE` (list the cases fixed and broken since that file).
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultSources, runEvaluation, sourcesFromDir } from '../test/eval/lib/harness.js';
@@ -60,6 +60,18 @@ const { tenant, brain } = await loadDemo();
 const result = await runEvaluation({ tenant, brain, sources, root, ...(only !== undefined ? { only } : {}), progress: (l) => process.stderr.write(`eval: ${l}\n`) });
 
 process.stdout.write(`${renderSummary(result)}\n`);
+// The main sets became a development set on 2026-12-03 (engineers read their failures);
+// test/eval/holdout-2 is the held-out set nobody tunes on. A default run measures both, reports
+// holdout-2 in its own section and applies the same `--check` thresholds to it (`--only`, a tool
+// for iterating on failures, never touches it).
+const holdoutDir = join(root, 'test/eval/holdout-2');
+const holdout =
+  dataIndex < 0 && only === undefined && existsSync(holdoutDir)
+    ? await runEvaluation({ tenant, brain, sources: sourcesFromDir(holdoutDir), root, progress: (l) => process.stderr.write(`eval (holdout-2): ${l}\n`) })
+    : null;
+// Figures only: its failing cases are not printed, so that nobody tunes on them (`--data
+// test/eval/holdout-2` shows them to whoever must audit the set itself).
+if (holdout) process.stdout.write(`\n== holdout-2 (held-out; figures only) ==\n${renderSummary(holdout).split('\n').filter((l) => !l.startsWith('  ✗')).join('\n')}\n`);
 // Case by case before/after: `--cases before.json`, change, `--diff before.json`.
 const casesIndex = args.indexOf('--cases');
 if (casesIndex >= 0 && args[casesIndex + 1]) writeFileSync(args[casesIndex + 1]!, JSON.stringify(caseSnapshot(result), null, 1));
@@ -78,18 +90,47 @@ if (recordLabel !== null) {
   const label = recordLabel;
   appendHistory(historyFile, historyRow(result, { date, commit: dirty ? `${commit}+` : commit, label }));
   process.stdout.write(`recorded in ${historyFile}\n`);
+  if (holdout) {
+    appendHistory(join(holdoutDir, 'history.jsonl'), historyRow(holdout, { date, commit: dirty ? `${commit}+` : commit, label }));
+    process.stdout.write(`recorded in ${join(holdoutDir, 'history.jsonl')}\n`);
+  }
 }
 if (write) {
   const history = readHistory(historyFile);
-  const markdown = renderMarkdown(result, { date, commit, dirty, brain: brain.kind === 'rules' ? 'rule' : brain.kind, tenant: tenant.settings.id }, history);
+  const meta = { date, commit, dirty, brain: brain.kind === 'rules' ? 'rule' : brain.kind, tenant: tenant.settings.id };
+  let markdown = renderMarkdown(result, meta, history);
+  if (holdout) markdown = withHoldoutSection(markdown, renderMarkdown(holdout, meta, readHistory(join(holdoutDir, 'history.jsonl'))));
   writeFileSync(outFile, markdown);
   process.stdout.write(`wrote ${outFile}\n`);
 }
 if (check) {
-  const missed = result.checks.filter((c) => !c.pass);
+  const missed = [...result.checks, ...(holdout?.checks ?? []).map((c) => ({ ...c, metric: `holdout-2 ${c.metric}` }))].filter((c) => !c.pass);
   if (missed.length > 0) {
     process.stderr.write(`eval --check: ${missed.length} threshold(s) missed: ${missed.map((c) => c.metric).join(', ')}\n`);
     process.exit(1);
   }
   process.stdout.write('eval --check: every threshold met\n');
+}
+
+/**
+ * EVALUATION.md with the holdout-2 figures as their own top-level section after the main report
+ * (a development set since 2026-12-03): only its Summary and History sections, headings one level
+ * down; its per-case failures stay out of the report so that nobody tunes on them.
+ */
+function withHoldoutSection(main: string, held: string): string {
+  const keep: string[] = [];
+  let on = false;
+  for (const line of held.split('\n')) {
+    if (line.startsWith('## ')) on = line === '## Summary' || line === '## History';
+    if (on) keep.push(line.startsWith('#') ? `#${line}` : line);
+  }
+  const body = keep.join('\n');
+  return [
+    main.trimEnd(),
+    '',
+    '# Held-out set 2 (`test/eval/holdout-2`)',
+    '',
+    'The sets above became a **development set** on 2026-12-03 12:20 UTC: engineers read their failures and fix them, so they no longer measure generalisation. `test/eval/holdout-2` was written apart from the code, the training utterances and the main sets, and **nobody tunes on it** (read only its figures, not its failing cases, when changing the bot). The `--check` thresholds apply to it as well. Only its figures are shown here; its prompt-injection pair is its own small set.',
+    body,
+  ].join('\n');
 }
