@@ -333,7 +333,31 @@ export function extractPersonNames(text: string): Entity[] {
       if (at >= 0) take(at, true);
     }
   }
+  // "It's Tom from Sunshine Villas", "Laura de Constructora Báez": a first name before "from"/"de".
+  const from = /^\s*(?:(?:[Hh]ola|[Hh]i|[Hh]ello|[Hh]ey|[Bb]uenas)[\s,!]+)?(?:[Ii]t'?s\s+|[Ii]t’s\s+|[Ii]t is\s+)?(\p{Lu}[\p{Ll}'’-]+)\s+(?:from|de)\s+\p{Lu}/u.exec(text);
+  if (from?.[1] && FIRST_NAMES.has(fold(from[1])) && !overlapsAny(out, (from.index ?? 0) + from[0].indexOf(from[1]))) {
+    const at = f.map.indexOf((from.index ?? 0) + from[0].indexOf(from[1]));
+    if (at >= 0) take(at, true);
+  }
+  // "account 231190 - Carmen Sánchez", "…at Casa de Campo Resort, Robert Hughes", "Sandra Paulino":
+  // a clause that is only a capitalised name led by a known first name (or closed by a surname).
+  for (const m of text.matchAll(/(?:^|[,;:–—-]|\s-)\s*((?:\p{Lu}[\p{Ll}'’-]+)(?:\s+(?:(?:de|del|de la|de los)\s+)?\p{Lu}[\p{Ll}'’-]+){1,3})\s*(?=$|[,;.!–—]|\s-|\s+\S+@|\s+\+?\d)/gu)) {
+    const run = m[1]!;
+    const start = (m.index ?? 0) + m[0].indexOf(run);
+    const words = run.split(/\s+/).map((w) => fold(w));
+    const named = words.filter((w) => !PARTICLES.has(w));
+    if (!FIRST_NAMES.has(named[0]!) && !isSurname(named[named.length - 1]!)) continue;
+    if (PLACES.has(words.join(' ')) || startsWithPlace(words.map((folded) => ({ folded, raw: folded, start: 0, end: 0 })))) continue;
+    if (named.some((w) => NOT_NAME.has(w) || COMPANY_HEAD.test(w) || COMPANY_TAIL.test(w) || GREETING_WORD.test(w) || NOT_COMPANY.has(w))) continue;
+    if (overlapsAny(out, start)) continue;
+    const at = f.map.indexOf(start);
+    if (at >= 0) take(at, true);
+  }
   return out.sort((a, b) => a.start - b.start);
+}
+
+function overlapsAny(found: readonly Entity[], at: number): boolean {
+  return found.some((e) => e.start <= at && at < e.end);
 }
 
 function startsLikeCompany(folded: string): boolean {
@@ -385,11 +409,14 @@ function formatCompany(raw: string): string {
     .join(' ');
 }
 
-export function extractCompanies(text: string, options: { exclude?: readonly string[] } = {}): Entity[] {
+export function extractCompanies(text: string, options: { exclude?: readonly string[]; names?: readonly Entity[] } = {}): Entity[] {
   const f = foldWithMap(text);
   const excluded = new Set((options.exclude ?? []).map((x) => x.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')));
   const out: Entity[] = [];
   const push = (words: WordSpan[]): void => {
+    // The customer's own name is not part of the company ("Nelson Rosario de Rosario Hnos.").
+    while (words.length > 0 && (options.names ?? []).some((n) => n.start < words[0]!.end && words[0]!.start < n.end)) words.shift();
+    while (words.length > 0 && PARTICLES.has(words[0]!.folded)) words.shift();
     // Drop trailing particles ("Constructora Pérez de").
     while (words.length > 0 && PARTICLES.has((words[words.length - 1] as WordSpan).folded)) words.pop();
     if (words.length === 0) return;
@@ -412,6 +439,8 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     const words = wordsFrom(text, f, (m.index ?? 0) + m[0].length);
     let i = 0;
     if (startsWithPlace(words)) continue;
+    // "we're a hotel in Bayahibe", "somos una ferretería pequeña": a description, not the name.
+    if (words[0] && /^(?:una?|an?)$/.test(words[0].folded) && words[1] && !/^\p{Lu}/u.test(words[1].raw)) continue;
     if (words[i] && /^(?:la|el|the|una|un|a)$/.test(words[i]!.folded) && words[i + 1] && (/^\p{Lu}/u.test(words[i + 1]!.raw) || COMPANY_HEAD.test(words[i + 1]!.folded))) i++;
     const taken: WordSpan[] = [];
     // Loose triggers ("from", "empresa") need a capitalised name or a company suffix/head.
@@ -485,13 +514,44 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     const taken: WordSpan[] = [w];
     for (let j = i - 1; j >= 0 && taken.length < 5; j--) {
       const p = all[j] as WordSpan;
-      if (p.end + 2 < (taken[0] as WordSpan).start) break;
+      // Only spaces in between: "Angela Price, Price Realty" is a name, then a company.
+      if (!/^\s{1,2}$/.test(text.slice(p.end, (taken[0] as WordSpan).start))) break;
       const particle = PARTICLES.has(p.folded) && p.folded !== 'y' && taken.length > 0;
-      if (!(/^[\p{Lu}\d]/u.test(p.raw) || particle) || NOT_NAME.has(p.folded) || GREETING_WORD.test(p.folded)) break;
+      // "Casa de Campo Resort": a particle inside the run is part of the name.
+      if (!(/^[\p{Lu}\d]/u.test(p.raw) || particle) || (NOT_NAME.has(p.folded) && !particle) || GREETING_WORD.test(p.folded)) break;
       taken.unshift(p);
     }
     while (taken.length > 1 && PARTICLES.has((taken[0] as WordSpan).folded)) taken.shift();
     if (taken.length > 1) push(taken);
+  }
+  // 4. Right after the customer's name: "Francisco Guerrero, de Agregados del Este", "Tom from
+  // Sunshine Villas", "Patricia Valdez, Valdez Arquitectura" (after a bare comma only what reads
+  // as a company: a company word, or the name's own word again).
+  for (const name of options.names ?? []) {
+    const lead = /^\s*(,\s*)?(?:(de|del|from|of|with|con)\s+)?/i.exec(text.slice(name.end))!;
+    if (lead[0].length === 0 || (!lead[1] && !lead[2])) continue;
+    const words = wordsFrom(text, f, f.map.indexOf(name.end + lead[0].length) >= 0 ? f.map.indexOf(name.end + lead[0].length) : f.folded.length);
+    if (startsWithPlace(words) || !words[0] || !/^[\p{Lu}\d]/u.test(words[0].raw)) continue;
+    const taken: WordSpan[] = [];
+    for (const w of words) {
+      if (taken.length >= 6) break;
+      if (COMPANY_SUFFIX.test(w.raw)) {
+        taken.push(w);
+        break;
+      }
+      if (taken.length > 0 && PARTICLES.has(w.folded) && w.folded !== 'y') {
+        taken.push(w);
+        continue;
+      }
+      if (!/^[\p{Lu}\d][\p{L}\d&'’.-]*$/u.test(w.raw) || NOT_NAME.has(w.folded) || NOT_COMPANY.has(w.folded)) break;
+      taken.push(w);
+    }
+    while (taken.length > 0 && PARTICLES.has(taken[taken.length - 1]!.folded)) taken.pop();
+    if (taken.length === 0) continue;
+    const own = new Set(fold(name.value).split(/\s+/));
+    const companyLike = taken.some((w) => COMPANY_HEAD.test(w.folded) || COMPANY_TAIL.test(w.folded) || COMPANY_SUFFIX.test(w.raw) || /^\p{Lu}{2,5}$/u.test(w.raw) || own.has(w.folded));
+    // After "de"/"from" a capitalised run of two words or more; after a bare comma only a company-like one.
+    if (lead[2] ? taken.length >= 2 || companyLike : companyLike && taken.length >= 2) push(taken);
   }
   return out.sort((a, b) => a.start - b.start);
 }

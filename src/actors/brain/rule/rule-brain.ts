@@ -108,7 +108,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const phones = extractPhones(text).filter((p) => !emails.some((e) => e.start <= p.start && p.end <= e.end));
     const accounts = extractAccountIds(text, { bare: bareAccount, exclude: [...phones, ...emails] });
     const names = extractPersonNames(text);
-    const companies = extractCompanies(text, { exclude: [tenantName] }).filter((c) => !names.some((n) => n.start < c.end && c.start < n.end));
+    const companies = extractCompanies(text, { exclude: [tenantName], names }).filter((c) => !names.some((n) => n.start < c.end && c.start < n.end));
     const found = products.extract(text);
     // A company made only of product words ("quote for Cemento Gris") is a product, not a company;
     // a product word inside a name or a real company ("Tomás", "Marcos Pinturas") is not a product.
