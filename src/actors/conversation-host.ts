@@ -21,6 +21,7 @@ import type {
 import { KeyedMailbox } from './mailbox.js';
 import type { ContactProfile } from '../domain/lead.js';
 import { copyMediaReference, type MediaReference } from '../domain/media.js';
+import { channelPhone } from './identity/handles.js';
 import { confirmedLeadIn, type ContactMemoryPort, type RememberedContextView } from './memory/contact-memory-port.js';
 import { createIdentityLinker, type IdentityLinker, type IdentityLinkOptions } from './identity/identity-linker.js';
 import type { ContactDirectory } from './records.js';
@@ -597,8 +598,12 @@ export class ConversationHost implements ConversationService {
       }
     }
     // A conversation that starts afresh begins from what the contact confirmed before.
-    const recalled = snapshot ? null : await this.#recall(key);
-    const input = { tenantId: key.tenantId, conversationId: key.conversationId, lang: recalled?.lang ?? langHint ?? tenant.data.settings.defaultLang, ...(recalled ? { contact: recalled } : {}) };
+    const remembered = snapshot ? null : await this.#recall(key);
+    // On WhatsApp the customer writes from their phone: a lead shows it to confirm, never asks for it.
+    const handle = this.#handles.get(keyString(key));
+    const phone = !snapshot && handle ? channelPhone(handle.channel, handle.senderId) : null;
+    const recalled = phone && !remembered?.phone ? { ...(remembered ?? {}), phone } : remembered;
+    const input = { tenantId: key.tenantId, conversationId: key.conversationId, lang: remembered?.lang ?? langHint ?? tenant.data.settings.defaultLang, ...(recalled ? { contact: recalled } : {}) };
     const inspect = this.#o.inspect && this.#o.inspect.select(key) ? this.#o.inspect.observer : undefined;
     const actor = createActor(tenant.machine, {
       id: `conversation:${key.tenantId}:${key.conversationId}`,

@@ -20,6 +20,16 @@ export function normalizePhone(raw: string | null | undefined): string | null {
   return digits.length >= 11 && digits.length <= 15 ? digits : null;
 }
 
+/**
+ * The customer's phone in E.164 when the channel's sender id is their phone number (WhatsApp),
+ * else null: a WhatsApp lead keeps the number the customer writes from.
+ */
+export function channelPhone(channel: string, senderId: string): string | null {
+  if (!PHONE_CHANNELS.has(channel)) return null;
+  const digits = normalizePhone(senderId.replace(/^whatsapp:/i, ''));
+  return digits ? `+${digits}` : null;
+}
+
 export function normalizeEmail(raw: string | null | undefined): string | null {
   if (typeof raw !== 'string') return null;
   const email = raw.trim().toLowerCase();

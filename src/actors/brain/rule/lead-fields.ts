@@ -198,6 +198,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     }
     case 'problem_statement': {
       if (dontKnow || DECLINE_PROBLEM.test(f)) return null;
+      // "ventas", "sales": an area named again (the area was read earlier) is not the need.
+      if (f.split(' ').length <= 3 && AREA_NAMED.some(([, re]) => re.test(f)) && f.replace(AREA_NAMED.find(([, re]) => re.test(f))![1], '').replace(/\b(?:el|la|de|del|area|the|team|department|departamento|para|for|es|is)\b/g, '').trim() === '') return undefined;
       // "mi correo es …" while the need was asked gives contact data, not the need.
       if (carriesContactData(context.entities) && f.split(' ').length <= 10) return undefined;
       // "¿tienen cemento gris?" is a question to answer first (a detour), not the need.
