@@ -216,6 +216,8 @@ describe('held-out set 2 (test/eval/holdout-2)', () => {
     for (const type of SCORED_ENTITY_TYPES) expect(rows.filter((r) => r.entities.some((e) => e.type === type)).length, type).toBeGreaterThanOrEqual(15);
     expect(rows.filter((r) => r.entities.length === 0).length).toBeGreaterThanOrEqual(10);
     expect(new Set(rows.map((r) => r.text)).size).toBe(rows.length);
+    const main = new Set(readJsonl<EntityRow>(defaultSources(root).entities).map((r) => key(r.text)));
+    expect(rows.filter((r) => main.has(key(r.text))).map((r) => r.text)).toEqual([]);
   });
 
   it('should hold at least 200 catalog queries, every SKU real, every product asked for', () => {
@@ -226,6 +228,9 @@ describe('held-out set 2 (test/eval/holdout-2)', () => {
     expect([...asked].filter((s) => !known.has(s))).toEqual([]);
     expect([...known].filter((s) => !asked.has(s))).toEqual([]);
     expect(new Set(rows.map((r) => r.query.toLowerCase())).size).toBe(rows.length);
+    // Fresh phrasings: none of them is a query of the main (now development) set.
+    const main = new Set(readJsonl<CatalogQueryRow>(defaultSources(root).catalogQueries).map((r) => key(r.query)));
+    expect(rows.filter((r) => main.has(key(r.query))).map((r) => r.query)).toEqual([]);
   });
 
   it('should hold at least 150 scripted conversations that all parse, each checking something, leads in both languages', () => {
