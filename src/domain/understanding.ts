@@ -75,4 +75,11 @@ export interface Understanding {
   critical: boolean;
   /** 0–10; ≥ 9 hands off. */
   priority: number;
+  /**
+   * The message voices discontent without saying what happened ("no me gustó", "tengo un
+   * problema"): even a sure complaint is asked about before a ticket is opened.
+   */
+  vagueComplaint?: boolean;
+  /** The customer says they do not know or remember what was asked ("no me acuerdo", "I don't know it"). */
+  notKnown?: boolean;
 }

@@ -47,7 +47,7 @@ import {
 } from './lead-draft.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
-import { clarifyChoice, confirmChoice, decideTriage, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
+import { clarifyChoice, confirmChoice, decideTriage, describesAskedComplaint, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -237,6 +237,8 @@ export const conversationMachine = setup({
     notRemindedThisSilence: ({ context }) => context.remindedAtTurn !== context.turn,
     // Routing rule 1: the message answers what the conversation was waiting for.
     answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId,
+    // "no me acuerdo" to "¿tu número de cuenta?": say where to find it and keep waiting for it.
+    doesNotKnowAccountId: ({ context }) => context.expecting.kind === 'account_id' && u(context)?.notKnown === true && !u(context)?.accountId,
     // Digits after "last 4 of your phone, or your cédula/RNC": the account tool checks them (or a new account number).
     answersAccountVerification: ({ context }) => context.expecting.kind === 'account_verification' && /\d{4}/.test(context.lastMessage?.text ?? ''),
     answersExpectedProduct: ({ context }) => context.expecting.kind === 'product' && (u(context)?.products.length ?? 0) > 0,
@@ -301,6 +303,8 @@ export const conversationMachine = setup({
       const decision = decideTriage(u(context));
       return decision.kind === 'handoff' && decision.reason === params.reason;
     },
+    // The customer tells what happened after being asked about a complaint: that is the complaint.
+    describesAskedComplaint: ({ context }) => describesAskedComplaint(u(context), context.choosing),
     // No clarifying question in the middle of a lead: the pending lead question is asked again instead.
     decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
     decidesToClarify: ({ context }) => decideTriage(u(context)).kind === 'clarify' && !isLeadInProgress(context.lead),
@@ -446,7 +450,10 @@ export const conversationMachine = setup({
         return;
       }
       const name = firstNameOf(context.lead.draft) ?? profileFirstName(context.contact);
-      enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
+      // "hola, soy Juan": a new customer who says their name is greeted by it (not "welcome back").
+      const introduced = u(context)?.nlu.entities.find((e) => e.type === 'person_name')?.value.split(/\s+/)[0];
+      if (introduced && (!name || name.toLowerCase() !== introduced.toLowerCase())) enqueue.emit(reply('greeting.introduced', { name: introduced }));
+      else enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
       for (const r of open) enqueue.emit(r);
     }),
     // A returning contact (a new conversation with a remembered profile, or a closed one reopened)
@@ -645,6 +652,11 @@ export const conversationMachine = setup({
             { guard: 'picksOption', actions: ['resetStreak', 'applyChoice'] },
             { guard: 'answersAccountVerification', target: '#answering.account', actions: 'resetStreak' },
             { guard: 'answersExpectedAccountId', target: '#answering.account', actions: 'resetStreak' },
+            {
+              guard: 'doesNotKnowAccountId',
+              target: 'continuing',
+              actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'accountId.unknown' } }],
+            },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
             { guard: 'confirmsLead', target: '#qualifying.submitting', actions: 'resetStreak' },
             { guard: 'rejectsLead', target: '#qualifying.correcting', actions: 'resetStreak' },
@@ -657,6 +669,11 @@ export const conversationMachine = setup({
             },
             {
               guard: { type: 'decidesHandoff', params: { reason: 'complaint' } },
+              target: '#handoff',
+              actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'complaint' } }],
+            },
+            {
+              guard: 'describesAskedComplaint',
               target: '#handoff',
               actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'complaint' } }],
             },

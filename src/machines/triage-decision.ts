@@ -109,6 +109,8 @@ export function decideTriage(u: Understanding | null): TriageDecision {
   const product = mentionsProduct(u);
   if (HANDOFF_INTENTS.includes(intent.name)) {
     const which = intent.name as 'complaint' | 'human_agent';
+    // "no me gustó" is sure to be a complaint and says nothing of what happened: ask first.
+    if (which === 'complaint' && u.vagueComplaint === true && !product && intent.confidence >= MIN_INTENT_CONFIDENCE) return { kind: 'confirm', intent: 'complaint' };
     if (intent.confidence >= HANDOFF_CONFIDENCE) return { kind: 'handoff', reason: which === 'complaint' ? 'complaint' : 'customer_request' };
     // "quiero pintura azul" is not a complaint because the classifier leans that way.
     if (which === 'complaint' && product) return { kind: 'act', intent: 'product_inquiry' };
@@ -133,6 +135,20 @@ export function decideTriage(u: Understanding | null): TriageDecision {
   // One likely request alone: offer it, or a person.
   if (intents.length === 1 && intents[0] !== 'human_agent') intents.push('human_agent');
   return { kind: 'clarify', intents };
+}
+
+/**
+ * After "Cuéntame qué pasó, o te paso con una persona" the customer tells what happened ("me
+ * despacharon varilla de 3/8 y pagué de 1/2"): that is the complaint, even when the classifier, seeing
+ * a product, is unsure. Not when the message is clearly another request (≥ 0.5) or still vague.
+ */
+export function describesAskedComplaint(u: Understanding | null, choice: ChoiceExpectation | null | undefined): boolean {
+  if (!u || !choice?.confirm || choice.options[0]?.intent !== 'complaint' || u.vagueComplaint === true) return false;
+  const top = u.nlu.intent;
+  if (top.name === 'complaint') return true;
+  if (top.confidence >= 0.5 && top.name !== 'out_of_scope') return false;
+  const complaint = ranking(u).find((r) => r.name === 'complaint')?.confidence ?? 0;
+  return complaint >= CLARIFY_OPTION_MIN && ranking(u).findIndex((r) => r.name === 'complaint') <= 1;
 }
 
 // ---------------------------------------------------------------- options and reading a choice

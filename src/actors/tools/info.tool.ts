@@ -10,8 +10,9 @@ type StoreTopic = 'hours' | 'location' | 'delivery' | 'payment';
 /** What a store question is about, by keyword (accents folded); order = order of the replies. */
 const STORE_TOPICS: [StoreTopic, RegExp][] = [
   ['hours', /\b(horarios?|horas?|abren|abre|abierto|abiertos|abierta|cierran|cierra|cerrado|domingos?|sabados?|feriados?|open|opening|close|closing|hours|sundays?|saturdays?)\b/],
-  ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|address|where|location|located|branch|branches|directions|map)\b/],
-  ['delivery', /\b(delivery|envios?|enviar|envian|envias|llevan|llevar|llegan|mandan|mandar|traen|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
+  // Phone questions are answered with the branches, each with its address and phone.
+  ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|branch|branches|directions|map|phone|phone number|call you|reach you)\b/],
+  ['delivery', /\b(delivery|envios?|enviar\w*|envian|envias|llevan|llevar\w*|llegan|mandan|mandar\w*|traen|traer\w*|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
   ['payment', /\b(pagos?|pagar|pagan|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|pay|payment|payments|cards?|cash|transfer)\b/],
 ];
 

@@ -7,6 +7,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'greeting.openLead': ['leadId'],
   'greeting.openTicket': ['number'],
   'greeting.named': ['name'],
+  'greeting.introduced': ['name'],
   'greeting.welcomeBack': ['name'],
   'lead.confirm': ['fullName', 'email', 'phone', 'company', 'interest', 'problem', 'urgency'],
   'lead.submitted': ['leadId'],

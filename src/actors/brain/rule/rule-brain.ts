@@ -24,6 +24,7 @@ import {
   isOnlyGreeting,
   isVagueComplaint,
   mentionsDelivery,
+  saysNotKnown,
 } from './signals.js';
 
 /**
@@ -226,6 +227,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       if (lead.urgency) understanding.urgency = lead.urgency;
       if (accountId) understanding.accountId = accountId;
       if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
+      if (saysNotKnown(text)) understanding.notKnown = true;
       return understanding;
     },
   };

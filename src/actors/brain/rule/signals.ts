@@ -83,6 +83,10 @@ export function isBareAcknowledgment(text: string): boolean {
 export function detectClosing(text: string): boolean {
   const f = words(text).join(' ').replace(/\./g, '');
   if (FAREWELL.test(f) || NOTHING_MORE.test(f)) return true;
+  // "gracias por todo" and thanks with a blessing ("gracias, bendiciones") are how a Dominican
+  // customer says goodbye; "bendiciones" alone opens a conversation as often as it closes one.
+  if (/\b(?:gracias por todo|thanks for everything|thank you for everything)\b/.test(f)) return true;
+  if (/\b(?:gracias|thanks|thank you)\b/.test(f) && /\b(?:bendicion(?:es)?|bendiga|blessings?|bless you)\b/.test(f)) return true;
   return /^(?:no|nop|nope|nah)(?: (?:muchas|mil))? (?:gracias|thanks|thank you|ty|thx)\b/.test(f);
 }
 
@@ -111,7 +115,71 @@ export function isOnlyGreeting(text: string): boolean {
   });
 }
 
-const DELIVERY_WORDS = /\b(?:delivery|deliveries|envios?|enviar|envian|envias|mandan|llevan|entregas?|domicilio|despacho|despachan|deliver|shipping|ship)\b/;
+/**
+ * Words that voice discontent without saying what happened: "no me gustó", "estoy molesto",
+ * "tengo un problema", "I'm not happy". A message made only of these is a feeling, not yet a case.
+ */
+const VAGUE_COMPLAINT_WORDS = new Set(
+  (
+    'no nos me le les te yo nosotros muy bien nada mucho poco bastante super tan medio algo eso esto esa ese aqui ' +
+    'gusto gustaron gusta gustan encanto agrado convencio sirvio funciono ' +
+    'estoy estamos sigo seguimos quede quedamos ando me siento sentimos ' +
+    'molesto molesta molestos molestas enojado enojada enojados enfadado enfadada disgustado disgustada frustrado frustrada ' +
+    'insatisfecho insatisfecha decepcionado decepcionada indignado indignada triste contento contenta satisfecho satisfecha feliz ' +
+    'tengo tenemos tuve tuvimos hay hubo un una unos el la lo los las de del con por para su sus mi mis ' +
+    'problema problemas problemita inconveniente inconvenientes situacion lio asunto queja quejas reclamo reclamos reclamacion ' +
+    'poner hacer presentar quiero quisiera queria necesito paso salio fue estuvo mal malo mala ustedes usted ' +
+    'la verdad pues oye mira hola buenas disculpe saludos ' +
+    'i im am we are were was have had has a an the my our some not dont didnt did do really very so quite at all ' +
+    'happy unhappy upset angry mad annoyed frustrated disappointed satisfied pleased like liked it this that ' +
+    'problem problems issue issues complaint complain something went wrong with you there is hi hello hey want to make file'
+  ).split(' '),
+);
+
+/**
+ * A complaint that says nothing of what happened ("no me gustó", "tengo un problema", "estoy
+ * molesta", "I have a complaint"): a clerk asks what happened before calling anyone.
+ */
+export function isVagueComplaint(text: string): boolean {
+  const w = words(text).map((x) => x.replace(/\./g, '')).filter((x) => x.length > 0);
+  return w.length > 0 && w.length <= 8 && w.every((x) => VAGUE_COMPLAINT_WORDS.has(x));
+}
+
+const QUOTE_WORDS = /\b(?:quote|quotes|quotation|estimate|cotizacion|cotizaciones|cotizar|cotizen|cotice|presupuesto)\b/;
+const PROJECT_WORDS =
+  /\b(?:proyectos?|obras?|construccion|remodelacion|renovacion|casas?|apartamentos?|aptos?|habitaciones|edificios?|hotel(?:es)?|villas?|torres?|naves?|locales|oficinas|project|projects|rooms|house|houses|home|apartments?|units|building|buildings|hotel|hotels|villas?|renovation|remodel\w*|construction|development|site)\b/;
+
+/**
+ * A quote for a project ("we want a quote for 40 rooms", "cotización para remodelar 12 apartamentos")
+ * rather than for products: a sales lead an advisor prepares.
+ */
+export function asksProjectQuote(text: string): boolean {
+  const f = words(text).join(' ');
+  return QUOTE_WORDS.test(f) && PROJECT_WORDS.test(f);
+}
+
+const NOT_KNOWN =
+  /\b(?:no (?:me )?(?:lo |la |los |las )?(?:se|sabria|acuerdo|recuerdo|tengo|encuentro|conozco)|no me (?:lo |la )?(?:se|acuerdo)|ni idea|no tengo idea|se me olvido|(?:lo|la) olvide|olvide|(?:i )?(?:don t|dont|do not|didn t|didnt) (?:know|remember|have|recall)|no idea|(?:i )?forgot|can t remember|cant remember|not sure)\b/;
+
+/**
+ * The customer does not have the answer to what was asked ("no me acuerdo", "no me la sé", "no la
+ * tengo a mano", "I don't remember it"): help them find it instead of reading a new request.
+ */
+export function saysNotKnown(text: string): boolean {
+  return NOT_KNOWN.test(words(text).join(' '));
+}
+
+/** Words that ask about working at the store, not about work clothes ("guantes de trabajo"). */
+const JOB_WORDS =
+  /\b(?:empleos?|vacantes?|contratando|contratan|plazas?|curriculum|cv|hoja de vida|solicitud de empleo|trabajar|trabajando|busco trabajo|buscando trabajo|hay trabajo|dan trabajo|puesto|puestos|personal|jobs?|hiring|vacanc\w*|work for|work with you|apply|application|resume|career\w*|position\w*)\b/;
+
+/** The message asks for a job (as opposed to naming a product for work: "botas de trabajo"). */
+export function asksForJob(text: string): boolean {
+  return JOB_WORDS.test(words(text).join(' '));
+}
+
+const DELIVERY_WORDS =
+  /\b(?:delivery|deliveries|envios?|enviar|envian|envias|mandan|llevan|entregas?|domicilio|despacho|despachan|deliver|shipping|ship|(?:llevar|traer|mandar|enviar)(?:me|nos|lo|la|los|las|melo|mela|melos|melas|noslo|nosla)|(?:me|nos) (?:lo|la|los|las) (?:pueden |puede |podrian |podria |van a )?(?:llevan|llevar|traen|traer|mandan|mandar)|(?:llevar|traer|mandar) (?:\w+ ){0,4}(?:a|hasta) \w+)\b/;
 
 /** The message is about delivery ("cuánto cobran por el envío a Caleta?", "do you deliver to Higüey?"). */
 export function mentionsDelivery(text: string): boolean {
