@@ -1,4 +1,6 @@
-import { describe, it, expect } from 'vitest';
+import { beforeAll, describe, it, expect } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { loadDemo } from '../../helpers/memory-host.js';
 import {
   extractAccountIds,
   extractCompanies,
@@ -187,4 +189,90 @@ describe('product and quantity', () => {
       expect(matcher.extract(text).mentions).toEqual([]);
     },
   );
+});
+
+describe('names and companies the way people write them', () => {
+  it.each([
+    ['habla el Ing. Osvaldo Féliz de OF Construcciones', 'Osvaldo Féliz', 'OF Construcciones'],
+    ['soy Nathalie Guzmán de Guzmán Hnos.', 'Nathalie Guzmán', 'Guzmán Hnos.'],
+    ['Wilfredo Cabrera, de Agregados Cabrera', 'Wilfredo Cabrera', 'Agregados Cabrera'],
+    ['Ken Lowe from Blue Lagoon Villas', 'Ken Lowe', 'Blue Lagoon Villas'],
+  ])('should end the name before "de"/"from" its company in "%s"', (text, name, company) => {
+    expect(values(extractPersonNames(text))).toEqual([name]);
+    const names = extractPersonNames(text);
+    expect(values(extractCompanies(text, { names }))).toEqual([company]);
+  });
+
+  it.each(['María de los Ángeles Núñez', 'Juan Pérez de la Cruz', 'José de León'])('should keep "de" inside the name %s', (name) => {
+    expect(values(extractPersonNames(`mi nombre es ${name}`))).toEqual([name]);
+  });
+
+  it.each([
+    ['pedido 5521 - Gladys Peralta', 'Gladys Peralta'],
+    ['I run purchasing at Cap Cana Marina, Jeff Turner', 'Jeff Turner'],
+    ['Ernesto Medina', 'Ernesto Medina'],
+    ['aquí Orlando Frías', 'Orlando Frías'],
+    ['mi socio Rolando Matos va a pasar a buscarlo', 'Rolando Matos'],
+    ["name's Heather Stone", 'Heather Stone'],
+    ['contact person: Donna Reed', 'Donna Reed'],
+  ])('should read the name in "%s"', (text, name) => {
+    expect(values(extractPersonNames(text))).toEqual([name]);
+  });
+
+  it.each(['Santo Domingo Este', 'Buenas Tardes', 'Cemento Gris', 'Punta Cana'])('should not read the bare clause "%s" as a name', (text) => {
+    expect(extractPersonNames(text)).toEqual([]);
+  });
+
+  it('should keep a place that leads a company name ("Casa de Campo Marina") and drop a bare place', () => {
+    expect(values(extractCompanies('trabajo en Casa de Campo Marina'))).toEqual(['Casa de Campo Marina']);
+    expect(values(extractCompanies('I work at Bayahibe Beach Club'))).toEqual(['Bayahibe Beach Club']);
+    expect(extractCompanies('trabajo en La Romana')).toEqual([]);
+  });
+
+  it('should not read a description after an indefinite article as the company ("we are a bakery in Higüey")', () => {
+    expect(extractCompanies("we're a bakery in Higüey renovating 12 shops")).toEqual([]);
+    expect(extractCompanies('somos una ferreteria de barrio')).toEqual([]);
+  });
+
+  it('should not join a name and a company across a comma', () => {
+    expect(values(extractCompanies('Jake Stone, Stone Builders'))).toEqual(['Stone Builders']);
+  });
+
+  it('should read an email typed with a space beside the @', () => {
+    expect(values(extractEmails('escribeme a carla.m @yahoo.com'))).toEqual(['carla.m@yahoo.com']);
+    expect(values(extractEmails('my email is jim@ outlook.com'))).toEqual(['jim@outlook.com']);
+  });
+});
+
+describe('product words inside names and everyday words', () => {
+  let brain: Brain;
+  beforeAll(async () => {
+    brain = (await loadDemo()).brain;
+  });
+
+  it.each([
+    ['el maestro Tomás Encarnación me mandó', 'person_name'],
+    ['trabajo en Pinturas Tropicales del Este', 'company'],
+    ['somos Aluminios y Vidrios Caleta', 'company'],
+  ])('should read no product inside the name or company of "%s"', (text, type) => {
+    const entities = brain.parse(text).entities;
+    expect(entities.some((e) => e.type === type)).toBe(true);
+    expect(entities.filter((e) => e.type === 'product')).toEqual([]);
+  });
+
+  it('should keep a product that was read as a company only because it was capitalised ("quote for Cemento Gris")', () => {
+    const entities = brain.parse('I need a quote for Cemento Gris').entities;
+    expect(entities.filter((e) => e.type === 'company')).toEqual([]);
+    expect(entities.some((e) => e.type === 'product')).toBe(true);
+  });
+
+  it.each([
+    ['I work at Macao Surf Camp', []],
+    ['could someone contact me today?', []],
+    ['tienen work gloves?', ['work gloves']],
+    ['need an angle grinder', ['angle grinder']],
+    ['mezcladora pal fregadero', ['mezcladora fregadero']],
+  ])('should read the product phrases of "%s" as %j', (text, queries) => {
+    expect(brain.parse(text).entities.filter((e) => e.type === 'product').map((e) => e.value)).toEqual(queries);
+  });
 });

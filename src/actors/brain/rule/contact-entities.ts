@@ -151,7 +151,7 @@ const NAME_TRIGGERS: { re: RegExp; needsCapital: boolean }[] = [
 ];
 
 /** Titles before a name: "el ing. Pedro Ramírez", "Dra. Ana Gómez", "Mr. John Smith". */
-const TITLE = /^(?:(?:el|la|the)\s+)?(?:ing|ingeniero|ingeniera|inge|lic|licdo|licda|licenciado|licenciada|dr|dra|doctor|doctora|arq|arquitecto|arquitecta|sr|sra|srta|senor|senora|don|dona|mr|mrs|ms|miss|prof|profesor|profesora)(?:\.\s*|\s+)/;
+const TITLE = /^(?:(?:el|la|the)\s+)?(?:ing|ingeniero|ingeniera|inge|lic|licdo|licda|licenciado|licenciada|dr|dra|doctor|doctora|arq|arquitecto|arquitecta|sr|sra|srta|senor|senora|don|dona|mr|mrs|ms|miss|prof|profesor|profesora|maestro|maestra)(?:\.\s*|\s+)/;
 /** A title on its own introduces a name too ("Ing. Pedro Ramírez, de Constructora Ozama"). */
 const anyCase = (words: string): string =>
   words
@@ -159,7 +159,7 @@ const anyCase = (words: string): string =>
     .map((w) => `[${(w[0] as string).toUpperCase()}${w[0]}]${w.slice(1)}`)
     .join('|');
 const TITLE_TRIGGER = new RegExp(
-  `(?<![\\p{L}])(?:(?:${anyCase('ing|lic|licdo|licda|dr|dra|arq|sr|sra|srta|mr|mrs|ms')})\\.\\s*|(?:${anyCase('ingeniero|ingeniera|licenciado|licenciada|doctor|doctora|arquitecto|arquitecta')})\\s+)(?=\\p{Lu})`,
+  `(?<![\\p{L}])(?:(?:${anyCase('ing|lic|licdo|licda|dr|dra|arq|sr|sra|srta|mr|mrs|ms')})\\.\\s*|(?:${anyCase('ingeniero|ingeniera|licenciado|licenciada|doctor|doctora|arquitecto|arquitecta|maestro|maestra')})\\s+)(?=\\p{Lu})`,
   'gu',
 );
 
@@ -334,8 +334,8 @@ export function extractPersonNames(text: string): Entity[] {
     }
   }
   // "It's Tom from Sunshine Villas", "Laura de Constructora Báez": a first name before "from"/"de".
-  const from = /^\s*(?:(?:[Hh]ola|[Hh]i|[Hh]ello|[Hh]ey|[Bb]uenas)[\s,!]+)?(?:[Ii]t'?s\s+|[Ii]t’s\s+|[Ii]t is\s+)?(\p{Lu}[\p{Ll}'’-]+)\s+(?:from|de)\s+\p{Lu}/u.exec(text);
-  if (from?.[1] && FIRST_NAMES.has(fold(from[1])) && !overlapsAny(out, (from.index ?? 0) + from[0].indexOf(from[1]))) {
+  const from = /^\s*(?:(?:[Hh]ola|[Hh]i|[Hh]ello|[Hh]ey|[Bb]uenas)[\s,!]+)?(?:[Ii]t'?s\s+|[Ii]t’s\s+|[Ii]t is\s+)?(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’-]+)?)\s+(?:from|de)\s+\p{Lu}/u.exec(text);
+  if (from?.[1] && FIRST_NAMES.has(fold(from[1].split(/\s+/)[0]!)) && !overlapsAny(out, (from.index ?? 0) + from[0].indexOf(from[1]))) {
     const at = f.map.indexOf((from.index ?? 0) + from[0].indexOf(from[1]));
     if (at >= 0) take(at, true);
   }
@@ -374,10 +374,10 @@ const COMPANY_HEAD =
 const COMPANY_TAIL =
   /^(?:construction|constructions|builders|building|developments|development|developers|properties|realty|resorts|resort|hotels|group|holdings|solutions|services|enterprises|industries|supply|supplies|hardware|roofing|electric|electrical|plumbing|contractors|homes|farms|engineering|logistics|partners|associates|company|studio|studios|systems|technologies|motors|foods|imports|exports|hermanos|hnos|asociados|dominicana)$/;
 const COMPANY_TRIGGERS =
-  /\b(?:de la empresa|de la compania|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|gerente de|manager at|manager of|company|from|with|for|at|de parte de)\s+/g;
+  /\b(?:de la empresa|de la compania|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|somos|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|gerente de|manager at|manager of|company|from|with|for|at|de parte de)\s+/g;
 /** Triggers that need a capitalised name, a company suffix or a company head after them. */
 const LOOSE_COMPANY_TRIGGER =
-  /^(?:from|empresa:?|compania|la empresa|la empresa es|la compania es|el negocio es|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|i'm with|i am with|we are|we're|company|company:|company is|the company is|owner of|dueno de|duena de|gerente de|manager at|manager of|with|for|at)$/;
+  /^(?:from|empresa:?|compania|la empresa|la empresa es|la compania es|el negocio es|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|somos|i'm with|i am with|we are|we're|company|company:|company is|the company is|owner of|dueno de|duena de|gerente de|manager at|manager of|with|for|at)$/;
 const COMPANY_STOP = new Set(
   (
     'y and que quiero queremos necesito necesitamos para por con en we i and my is es somos tengo con estamos busco ' +
@@ -429,7 +429,7 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     if (overlapping.some((e) => e.end - e.start >= last.end - first.start)) return;
     for (const e of overlapping) out.splice(out.indexOf(e), 1);
     // "Inc." and "Corp." keep their dot (the word reader stops before it).
-    const end = /^(?:inc|corp|ltd|co|s\.a|s\.r\.l|e\.i\.r\.l|s\.a\.s)$/i.test(last.raw) && text[last.end] === '.' ? last.end + 1 : last.end;
+    const end = /^(?:inc|corp|ltd|co|hnos|s\.a|s\.r\.l|e\.i\.r\.l|s\.a\.s)$/i.test(last.raw) && text[last.end] === '.' ? last.end + 1 : last.end;
     out.push({ type: 'company', value: formatCompany(text.slice(first.start, end)), start: first.start, end });
   };
 
@@ -438,7 +438,7 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     const trigger = m[0].trim();
     const words = wordsFrom(text, f, (m.index ?? 0) + m[0].length);
     let i = 0;
-    if (startsWithPlace(words)) continue;
+    if (startsWithPlace(words) && !placeNamesCompany(words)) continue;
     // "we're a hotel in Bayahibe", "somos una ferretería pequeña": a description, not the name.
     if (words[0] && /^(?:una?|an?)$/.test(words[0].folded) && words[1] && !/^\p{Lu}/u.test(words[1].raw)) continue;
     if (words[i] && /^(?:la|el|the|una|un|a)$/.test(words[i]!.folded) && words[i + 1] && (/^\p{Lu}/u.test(words[i + 1]!.raw) || COMPANY_HEAD.test(words[i + 1]!.folded))) i++;
@@ -467,7 +467,9 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
       taken.push(w);
     }
     // "with" introduces people as often as companies: only a name of two or more words counts.
-    if ((trigger === 'with' || trigger === 'for' || trigger === 'at') && (taken.length < 2 || !/^\p{L}/u.test(taken[0]!.raw))) continue;
+    if ((trigger === 'with' || trigger === 'for' || trigger === 'at' || trigger === 'somos') && (taken.length < 2 || !/^\p{L}/u.test(taken[0]!.raw))) continue;
+    // "somos Juan y Pedro" names people.
+    if (trigger === 'somos' && taken.every((w) => FIRST_NAMES.has(w.folded) || /^(?:y|e|and)$/.test(w.folded))) continue;
     const headOnly = taken.length === 1 && COMPANY_HEAD.test(taken[0]!.folded);
     if (taken.length > 0 && !headOnly && !/^(?:mi|my|una|un|a)$/.test(taken[0]!.folded)) push(taken);
   }
@@ -531,7 +533,7 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     const lead = /^\s*(,\s*)?(?:(de|del|from|of|with|con)\s+)?/i.exec(text.slice(name.end))!;
     if (lead[0].length === 0 || (!lead[1] && !lead[2])) continue;
     const words = wordsFrom(text, f, f.map.indexOf(name.end + lead[0].length) >= 0 ? f.map.indexOf(name.end + lead[0].length) : f.folded.length);
-    if (startsWithPlace(words) || !words[0] || !/^[\p{Lu}\d]/u.test(words[0].raw)) continue;
+    if ((startsWithPlace(words) && !placeNamesCompany(words)) || !words[0] || !/^[\p{Lu}\d]/u.test(words[0].raw)) continue;
     const taken: WordSpan[] = [];
     for (const w of words) {
       if (taken.length >= 6) break;
@@ -557,6 +559,14 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
 }
 
 const GREETING_WORD = /^(?:hola|hello|hi|hey|buenas|buenos|saludos|gracias|thanks|dear|estimados?|good)$/;
+
+/** "Casa de Campo Marina", "Bayahibe Dive Resort": a place followed by more capitalised words names a company. */
+function placeNamesCompany(words: readonly WordSpan[]): boolean {
+  let n = 0;
+  for (let k = 1; k <= 4 && k <= words.length; k++) if (PLACES.has(words.slice(0, k).map((w) => w.folded).join(' '))) n = k;
+  const next = words[n];
+  return n > 0 && /^\p{Lu}/u.test(words[0]!.raw) && next !== undefined && /^\p{Lu}/u.test(next.raw) && !NOT_COMPANY.has(next.folded);
+}
 
 function startsWithPlace(words: readonly WordSpan[]): boolean {
   for (let n = 1; n <= 4 && n <= words.length; n++) {
