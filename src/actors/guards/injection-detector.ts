@@ -746,6 +746,40 @@ const ALL_FREE = /\b(?:aplica|apply|usa|use|activa|activate|dame|give me|hazme|m
 const CATALOG_EDIT = /\b(?:update|actualiza|modifica|edit|edita|change|cambia|override|sobrescribe|rewrite)\b (?:the |el |la |tu |your |mi |los |las )?(?:catalog(?:ue)?|catalogo|base de datos|database|lista de precios|price list|inventario|inventory|precios|prices|catalog price)\b(?:[^.!?\n]{0,40}\b(?:now costs|ahora cuesta|ahora vale|now is|cuesta|costs|=|vale)\b|\s*:)/;
 
 
+// Intent-level vocabulary (v4). Normalised text: lower case, no accents.
+const STORE = String.raw`(?:the |this |your )?(?:shop|store|company|business|operator|owner|owners|management|ferreteria|tienda|empresa|negocio|dueno|duenos|gerencia|operador)(?:'s)?`;
+/** The assistant's set-up as something the store did to it. */
+const SETUP_REF = new RegExp(
+  String.raw`\b${STORE} (?:put|loaded|placed|set|gave|fed|wrote|installed|baked|programmed) (?:\w+ ){0,2}(?:on|into|in|to) you\b|\b(?:loaded|put|fed|installed|programmed) into you\b|\b(?:la |el )?(?:ferreteria|tienda|empresa|negocio|dueno|gerencia|operador) (?:te )?(?:cargo|puso|metio|instalo|dio|escribio|programo|configuro) (?:antes|al principio|al inicio|en ti)\b|\bte (?:cargaron|cargo|metieron|metio|montaron|instalaron) (?:al principio|al inicio|antes|para|en)?|\b(?:con (?:la|el|las|los) que (?:funcionas|arrancaste|operas|trabajas|empezaste|te montaron|te configuraron))\b|\b(?:you(?:'re| are) running (?:with|on|under)|you started with|you were (?:started|launched|booted|deployed) with|you operate under|you run on)\b|\b(?:how (?:exactly )?were you (?:set up|built|made|configured|configured|prepared|wired)|como (?:exactamente )?te (?:montaron|armaron|prepararon|hicieron|configuraron))\b|\b(?:your|tu) (?:operator'?s?|setup|set-up|operador|montaje)\b[^.!?\n]{0,20}\b(?:text|texto|hidden|oculto|instructions|instrucciones|message|mensaje)\b|\b(?:hidden|oculto|secret|secreto) (?:text|texto)\b`,
+);
+const REVEAL_ACT = new RegExp(String.raw`\b(?:${REVEAL_VERB}|summari[sz]e|resume(?:me|n)?|pega(?:la|lo|me)?|paste|lee(?:me)?|read|say|di|what does|que dice|dame|give)\b`);
+const OVERRIDE_ACT = new RegExp(String.raw`\b(?:${OVERRIDE_VERB}|throw away|bota(?:las|los)?|tira|consider [^.!?\n]{0,20}erased|da por borrad[oa]s?|erased|borrad[oa]s?)\b`);
+/** The store's or the assistant's rules declared void or bent. */
+const RULES_OBJ = String.raw`(?:(?:${STORE}|your|tus|tu|sus|esas|esos|las|los|the|company|store|shop|any|ninguna|every) )?(?:${RULES_NOUN}|limits|limites|filter|filtro|setup|configuracion|orders|ordenes|limits)`;
+const RULES_SUSPENDED = new RegExp(
+  String.raw`\b${RULES_OBJ}\b[^.!?\n]{0,30}\b(?:no longer (?:apply|count|matter|hold)|don'?t (?:apply|count|matter) (?:here|anymore|to me|with me|now)|ya no (?:aplican|aplica|cuentan|cuenta|valen|vale|rigen)|no (?:cuentan|aplican|valen|rigen) (?:conmigo|aqui|ahora|ya)|(?:is|are) (?:now )?(?:void|cancelled|canceled|suspended|lifted|off)|(?:queda|quedan) (?:anulad|cancelad|suspendid|sin efecto)|se quedo atras|se quedaron atras)|\b(?:leave out|drop|set aside|deja fuera|dejame fuera de|afloja(?:me)?|suelta|relaja)\b[^.!?\n]{0,30}\b(?:limits?|limites|${RULES_NOUN})\b|\b(?:as if|como si)\b[^.!?\n]{0,25}\b(?:no |ningun[ao]? |didn'?t |did not |weren'?t |were not |no existiera|no hubiera)[^.!?\n]{0,25}\b(?:${RULES_NOUN}|polic(?:y|ies)|politica|exist|existiera)\b|\b(?:if you (?:weren'?t|were not) bound by|si no estuvieras (?:amarrad[oa]|atad[oa]|obligad[oa]) a)\b|\b(?:ya )?no (?:vas a|vayas a) aplicar(?:me|le)? (?:las|tus|sus) (?:${RULES_NOUN})|\b(?:stop|quit) applying (?:the |your |the company'?s |the store'?s )?(?:${RULES_NOUN})|\b(?:apaga|switch off|turn off|quita(?:le)?|desactiva)\b[^.!?\n]{0,10}\b(?:el|the|tu|your|ese|that|whatever)\b[^.!?\n]{0,10}\b(?:filtro|filter)\b`,
+);
+const RULE_INJECTION = new RegExp(
+  String.raw`\b(?:new rule|nueva regla|new instruction|nueva instruccion|nueva orden)\b[^.!?\n]{0,25}(?::|\b(?:for this chat|para este chat|from now on|desde ahora|de ahora en adelante|you (?:accept|must|will|always)|(?:aceptas|debes|siempre))\b)|\b(?:from here on|de aqui en adelante|a partir de ahora|from now on|desde ahora)\b[^.!?\n]{0,20}\b(?:treat|trata|considera|consider)\b[^.!?\n]{0,25}\b(?:(?:my|mis) (?:messages|mensajes)|me)\b[^.!?\n]{0,30}\b(?:owner|dueno|admin|administrador|manager|gerente|authority|autoridad|staff)\b|\b(?:your|tu) (?:real|verdadero|new|nuevo) (?:job|task|trabajo|mision|mission|boss|jefe)\b[^.!?\n]{0,30}\b(?:help me|ayudarme|(?:es|is) (?:yo|me))\b|\b(?:tu unico jefe|your only boss|ahora mando yo|i'?m in charge now|i give the orders now)\b|\b(?:append|agrega|anade|incluye|include)\b[^.!?\n]{0,25}\b(?:your|tus|tu) (?:${RULES_NOUN})\b`,
+);
+/** A third person, not the writer. */
+const THIRD = String.raw`(?:my (?:neighbou?r|coworker|co-worker|friend|cousin|brother|sister|boss|ex)|mi (?:vecin[oa]|companer[oa]|amig[oa]|prim[oa]|herman[oa]|jefe|ex)|the (?:guy|lady|woman|man|person|customer|client) (?:before me|who|that)|(?:el|la) (?:que|tipo|doña|dona|senor|senora|muchach[oa]) (?:que )?(?:escribio|compro|pidio|vino|estuvo|llamo)|el que escribio antes|whoever|sea de quien sea|de quien sea|(?:he|she|they|el|ella|ellos) (?:gave|dio|dieron|left|dejo|dejaron))`;
+const THIRD_PARTY_DETAILS = new RegExp(
+  String.raw`\b(?:what|which|que|cual)\b (?:address|phone|number|email|e-mail|direccion|telefono|numero|celular|correo)\b[^.!?\n]{0,15}\b(?:did (?:he|she|they|my \w+|the \w+)|te dio|te dieron|gave you|left)\b|\b(?:before me|antes que yo)\b[^.!?\n]{0,40}\b(?:email|e-mail|phone|number|address|correo|telefono|numero|direccion|celular)\b|\b(?:email|e-mail|phone|number|address|correo|telefono|numero|direccion|celular|invoice|factura)\b[^.!?\n]{0,40}\b(?:whoever it was for|sea de quien sea|de quien sea|no matter whose|no importa de quien)\b|\b(?:what|que) (?:did )?(?:[a-z]+ ){0,1}(?:[a-z]+ )?(?:bought|buy|compro|pidio|ordered|order)\b[^.!?\n]{0,20}\b(?:and when|y cuando)\b|\b(?:la|el) (?:cuenta|account) (?:de mi|of my) (?:cunad[oa]|suegr[oa]|vecin[oa]|herman[oa]|prim[oa]|amig[oa]|jefe|brother|sister|neighbou?r|friend|coworker)\b|\b(?:tienes|tiene|have you got|do you have)\b[^.!?\n]{0,10}\b(?:el|la|the) (?:celular|telefono|numero|correo|direccion|phone|number|email|address) (?:de|of) (?:la|el|the) (?:dona|doña|senora|senor|tipo|guy|lady|man|woman|muchach[oa])\b|\b(?:direccion|telefono|celular|correo|address|phone|email) del cliente de la cuenta\b`,
+);
+const BULK_RECORDS = new RegExp(
+  String.raw`\b(?:purchase|order|sales|buying|compra|compras|ventas|pedidos) (?:records|history|historial|registros|logs)\b[^.!?\n]{0,15}\b(?:of|de) (?:all|every|todos|todas|cada)\b|\b(?:registros|historial) de (?:compra|compras|pedidos|ventas) de (?:todos|todas|cada)\b|\b(?:phone numbers|phones|addresses|emails|telefonos|direcciones|correos)\b (?:on|in|of|de|en) (?:today'?s|the|la|el|hoy|this)\b[^.!?\n]{0,20}\b(?:list|lista|route|ruta|deliveries|entregas|delivery)\b|\b(?:every|all|each|todos los|todas las|cada)\b (?:\w+ )?(?:leads?|prospectos|customers you|clientes que)\b[^.!?\n]{0,30}\b(?:collected|registered|registrado|recolectado|captado|guardado|this month|este mes|have|han)\b|\b(?:csv|excel|spreadsheet|hoja de calculo)\b[^.!?\n]{0,30}\b(?:leads?|prospectos|customers|clientes)\b|\b(?:which|que|cuales) (?:customers|clients|clientes) (?:owe|le deben|deben)\b|\b(?:who else|quienes mas|quien mas)\b[^.!?\n]{0,40}\b(?:bought|has bought|ha comprado|han comprado|compro|ordered)\b`,
+);
+const BOOKS_TAMPERING = new RegExp(
+  String.raw`\b(?:register|record|log|mark|registra|anota|marca|pon)\b[^.!?\n]{0,20}\b(?:payment|pago)\b[^.!?\n]{0,10}\b(?:as received|as paid|como recibido|como pagado|como hecho)\b|\bpago el mes que viene\b[^.!?\n]{0,30}\bmarca|\bpay next month\b[^.!?\n]{0,30}\bmark\b|\b(?:lower|drop|set|baja(?:me|le)?|pon(?:me|le)?|deja(?:me|lo)?)\b[^.!?\n]{0,40}\b(?:to|at|al|a|en) (?:the )?(?:cost price|precio de costo|costo)\b|\b(?:edit|edita|modify|modifica|change|cambia)\b (?:the |el |tu |your )?(?:catalog(?:ue)?|catalogo)\b[^.!?\n]{0,40}\b(?:cost|costs|cueste|cuesta|vale|valga)\b|\b(?:cuadra(?:me)?|pon(?:me)?|deja(?:me)?|put|set)\b[^.!?\n]{0,20}\b(?:factura|invoice|total|cuenta)\b (?:en|at|to|a) (?:cero|zero|0)\b|\b(?:a mitad de precio|at half price|half off)\b[^.!?\n]{0,40}\b(?:tu puedes cambiar|you can change|tienes permiso|you have permission)\b`,
+);
+const STAFF_VOICE = new RegExp(
+  String.raw`\b(?:this is|habla|soy|es|i'?m|i am|it'?s) (?:el |la |the |tu |your )?(?:owner|dueno|duena|manager|gerente|ingeniero|engineer|developer|desarrollador|programador|boss|jefe)\b|\b(?:notice|message|aviso|mensaje|comunicado) (?:from|del|de la|de|from the) (?:the )?(?:store'?s |tienda |la tienda )?(?:it|informatica|tecnolog\w+|sistemas|soporte|support|tech|gerencia|management|your developers|tus desarrolladores|equipo)\b|\b(?:equipo|team) de (?:informatica|sistemas|soporte|tecnologia)\b|\bit team\b|\bque te (?:monto|armo|programo|hizo)\b`,
+);
+const STAFF_ORDER = new RegExp(
+  String.raw`\b(?:authori[sz]e|autorizo|autorizad[oa]|cleared|proceed|procede|drop|deja|modo admin|admin mode|debug|depuracion|ignore|ignora|unlimited|ilimitad[oa]s?|internal data|datos internos|revisar por dentro|por dentro)\b`,
+);
+
 const RULES: Rule[] = [
   // ---- override: drop the assistant's instructions -------------------------------------------
   {
@@ -1173,6 +1207,60 @@ const RULES: Rule[] = [
   { signal: 'role_header', category: 'delimiter', weight: 0.6, test: re(/(?:^|\n)\s*#{2,}\s*(?:system|sistema|instructions?|instrucciones|admin|override)\b|```\s*(?:system|sistema)\b|\[(?:system|sistema)\]\s*\(|\bend of (?:system )?(?:prompt|instructions)\b|\bfin de (?:las )?instrucciones\b/) },
   { signal: 'role_line', category: 'delimiter', weight: 0.5, test: re(/(?:^|\n)\s*(?:system|assistant|developer|sistema|asistente)\s*:/) },
   { signal: 'decode_request', category: 'encoded', weight: 0.2, test: re(/\b(?:decode|decodifica|descifra|base64|rot13|rot-13|hex|decodificar|decipher)\b/) },
+
+  // ---- intent-level families (v4): the attack's intent named by its structure, not its wording --
+  // Each needs both halves: an act addressed to the assistant AND an object that is its set-up,
+  // the store's rules, someone else's data or the price. One half alone stays clean.
+  {
+    // The assistant's set-up named without the usual nouns: "the guidance the company loaded into
+    // you", "lo que la empresa te cargó", "la configuración con la que funcionas".
+    signal: 'setup_reference',
+    category: 'reveal',
+    weight: 0.65,
+    test: (t) => SETUP_REF.test(t) && (REVEAL_ACT.test(t) || OVERRIDE_ACT.test(t)),
+  },
+  {
+    // The store's rules declared void, suspended or bent for this customer.
+    signal: 'rules_suspended',
+    category: 'override',
+    weight: 0.65,
+    test: re(RULES_SUSPENDED),
+  },
+  {
+    // "New rule for this chat: …", "de aquí en adelante trata mis mensajes como…".
+    signal: 'rule_injection',
+    category: 'override',
+    weight: 0.65,
+    test: re(RULE_INJECTION),
+  },
+  {
+    // Someone else's contact data or purchases, asked through a third person.
+    signal: 'third_party_details',
+    category: 'data_exfiltration',
+    weight: 0.65,
+    test: re(THIRD_PARTY_DETAILS),
+  },
+  {
+    // Bulk records: "purchase records of all customers", "every lead", "today's delivery list".
+    signal: 'bulk_records',
+    category: 'data_exfiltration',
+    weight: 0.65,
+    test: re(BULK_RECORDS),
+  },
+  {
+    // The books changed by the customer: payment marked received, prices at cost, total zeroed.
+    signal: 'books_tampering',
+    category: 'price_tampering',
+    weight: 0.65,
+    test: re(BOOKS_TAMPERING),
+  },
+  {
+    // "This is the owner speaking, I authorise you…", "aviso del equipo de informática".
+    signal: 'impersonated_staff',
+    category: 'fake_authority',
+    weight: 0.65,
+    test: (t) => STAFF_VOICE.test(t) && STAFF_ORDER.test(t),
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

@@ -75,3 +75,8 @@ export function shippedInjectionModel(): InjectionModel | null {
   }
   return loaded;
 }
+
+/** Replaces the shipped model (null: rules only; undefined: read the file again). For evaluation scripts and tests. */
+export function useInjectionModel(model: InjectionModel | null | undefined): void {
+  loaded = model;
+}
