@@ -99,7 +99,11 @@ if (write) {
   const history = readHistory(historyFile);
   const meta = { date, commit, dirty, brain: brain.kind === 'rules' ? 'rule' : brain.kind, tenant: tenant.settings.id };
   let markdown = renderMarkdown(result, meta, history);
-  if (holdout) markdown = withHoldoutSection(markdown, renderMarkdown(holdout, meta, readHistory(join(holdoutDir, 'history.jsonl'))));
+  if (holdout) {
+    const passed = holdout.conversations.outcomes.filter((o) => o.passed).length;
+    const sizes = `${holdout.intents.union.overall.n} intent messages, ${holdout.entities.rows} entity messages, ${holdout.products.rows} catalog queries (brain-fed top-1 ${((holdout.products.brainFed.top1.ok / Math.max(1, holdout.products.brainFed.top1.n)) * 100).toFixed(1)} %), ${holdout.conversations.outcomes.length} scripted conversations (${passed} passed, ${holdout.conversations.turns} turns).`;
+    markdown = withHoldoutSection(markdown, renderMarkdown(holdout, meta, readHistory(join(holdoutDir, 'history.jsonl'))), sizes);
+  }
   writeFileSync(outFile, markdown);
   process.stdout.write(`wrote ${outFile}\n`);
 }
@@ -117,7 +121,7 @@ if (check) {
  * (a development set since 2026-12-03): only its Summary and History sections, headings one level
  * down; its per-case failures stay out of the report so that nobody tunes on them.
  */
-function withHoldoutSection(main: string, held: string): string {
+function withHoldoutSection(main: string, held: string, sizes: string): string {
   const keep: string[] = [];
   let on = false;
   for (const line of held.split('\n')) {
@@ -125,12 +129,19 @@ function withHoldoutSection(main: string, held: string): string {
     if (on) keep.push(line.startsWith('#') ? `#${line}` : line);
   }
   const body = keep.join('\n');
+  const note = 'The data sets are held out:';
+  const intro = main.includes(note)
+    ? main.replace(note, 'These sets were held out until 2026-12-03 12:20 UTC and are now a **development set** (the held-out figures are in [Held-out set 2](#held-out-set-2-testevalholdout-2) below). They were')
+    : main;
   return [
-    main.trimEnd(),
+    intro.trimEnd(),
     '',
     '# Held-out set 2 (`test/eval/holdout-2`)',
     '',
     'The sets above became a **development set** on 2026-12-03 12:20 UTC: engineers read their failures and fix them, so they no longer measure generalisation. `test/eval/holdout-2` was written apart from the code, the training utterances and the main sets, and **nobody tunes on it** (read only its figures, not its failing cases, when changing the bot). The `--check` thresholds apply to it as well. Only its figures are shown here; its prompt-injection pair is its own small set.',
+    '',
+    sizes,
+    '',
     body,
   ].join('\n');
 }
