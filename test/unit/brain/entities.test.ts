@@ -276,3 +276,17 @@ describe('product words inside names and everyday words', () => {
     expect(brain.parse(text).entities.filter((e) => e.type === 'product').map((e) => e.value)).toEqual(queries);
   });
 });
+
+describe('account ids to look up', () => {
+  it.each([
+    ['revísame la 4410237 porfa', '4410237'],
+    ['chequéame la 88123', '88123'],
+    ['can you check mine, 231190 please', '231190'],
+  ])('should read a long bare number to look up as the account in "%s"', (text, id) => {
+    expect(values(extractAccountIds(text))).toEqual([id]);
+  });
+
+  it.each(['revisa el precio de 50000 blocks', 'busca la de 3/8', 'revisame la 123', 'chequea 2 sacos de 42500'])('should not read an account in "%s"', (text) => {
+    expect(extractAccountIds(text)).toEqual([]);
+  });
+});

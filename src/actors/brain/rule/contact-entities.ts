@@ -80,7 +80,13 @@ export function extractAccountIds(text: string, options: { bare?: boolean; exclu
       ACCOUNT_KEYWORD.test(before) ||
       (/\b(?:cuenta|account)\b/.test(f.folded) && !/^\s*(?:sacos?|galon|galones|varillas?|unidades|bags?|pies|metros|pesos|rd|dolares|usd)\b/.test(f.folded.slice(e)));
     const bare = options.bare === true && /^\s*(?:(?:es|is|it's|its|la|el|mi|my|cuenta|account|#|no\.?|numero|number)\s*)*$/.test(before) && /^[\s.!]*$/.test(f.folded.slice(e));
-    if (!keyword && !bare) continue;
+    // "revísame la 3056781 porfa", "check mine, 44120 please": a long bare number to look up is an account.
+    const lookUp =
+      m[0].replace(/\D/g, '').length >= 5 &&
+      /\b(?:revis\w*|cheque\w*|chequ\w*|consult\w*|verific\w*|busca\w*|check|look up|look at)\b/.test(f.folded) &&
+      /(?:^|\b(?:la|el|mi|my|the|mine)\s*[,:]?\s*)$/.test(before) &&
+      /^\s*(?:$|[.!?,]|(?:porfa|por favor|please|pls|plis|gracias|thanks)\b)/.test(f.folded.slice(e));
+    if (!keyword && !bare && !lookUp) continue;
     const value = sanitizeAccountId(m[0]);
     if (value) out.push({ type: 'account_id', value, ...span });
   }
