@@ -36,7 +36,7 @@ const ATTRIBUTE_ONLY =
 export function isProductFollowUp(text: string): boolean {
   const t = fold(text);
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t);
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined;
 }
 
 const ORDINALS: readonly [RegExp, number | 'last'][] = [
@@ -61,11 +61,46 @@ export function pickedOption(text: string, count: number): number | null {
   return null;
 }
 
+/** Number words a customer writes for a quantity ("tres", "veinte", "a hundred"). */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  un: 1, uno: 1, una: 1, one: 1, a: 1, dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5,
+  seis: 6, six: 6, siete: 7, seven: 7, ocho: 8, eight: 8, nueve: 9, nine: 9, diez: 10, ten: 10, once: 11,
+  eleven: 11, doce: 12, twelve: 12, quince: 15, fifteen: 15, veinte: 20, twenty: 20, treinta: 30, thirty: 30,
+  cuarenta: 40, forty: 40, cincuenta: 50, fifty: 50, cien: 100, ciento: 100, hundred: 100, docena: 12, dozen: 12,
+};
+/** Words around a quantity that ask for its price or say "I'll take it" ("ok dame 5", "cuánto me salen 3?"). */
+const QUANTITY_FILLER = new Set([
+  'ok', 'okay', 'oki', 'vale', 'dale', 'bueno', 'perfecto', 'listo', 'pues', 'entonces', 'so', 'then', 'y', 'e', 'and', 'si', 'if',
+  'cuanto', 'cuantos', 'a', 'como', 'me', 'te', 'nos', 'salen', 'sale', 'saldrian', 'saldria', 'serian', 'seria', 'son', 'es', 'sera', 'seran',
+  'costarian', 'costaria', 'cuestan', 'cuesta', 'valen', 'vale', 'total', 'en', 'el', 'precio', 'por', 'para', 'how', 'much', 'would', 'will',
+  'be', 'is', 'are', 'it', 'for', 'the', 'price', 'cost', 'costs', 'compro', 'llevo', 'quiero', 'necesito', 'ocupo', 'dame', 'das', 'ponme',
+  'pongame', 'mandame', 'buy', 'take', 'get', 'need', 'want', 'give', 'i', 'ill', 'please', 'porfa', 'favor', 'unos', 'unas', 'about', 'like',
+]);
+/** What may follow the number: a selling unit, or "of them" / "de esos". */
+const QUANTITY_UNIT =
+  /^(?:unidades?|units?|piezas?|pieces?|fundas?|sacos?|bags?|galon(?:es)?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
+
+/**
+ * The quantity a follow-up asks for ("y si compro 50?", "ok dame 5", "cuánto me salen 3?",
+ * "y si son 20 fundas?", "and 3 of those?" → the number), unless the number is a size ("y de 4?").
+ * `unit` is the selling unit the customer named, if any ("y 2 galones?" → galon).
+ */
+export function readFollowUpQuantity(text: string): { quantity: number; unit?: string } | undefined {
+  const t = fold(text).replace(/\b(?:de|of)\s+(?:esos|esas|ellos|ellas|esto|eso|them|those|these)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  if (t === '' || t.split(' ').length > MAX_WORDS) return undefined;
+  const rest = t.split(' ').filter((w) => !QUANTITY_FILLER.has(w));
+  // "a hundred" / "cien": the filler list drops "a"; "ciento" alone is 100.
+  if (rest.length === 0 || rest.length > 2) return undefined;
+  const [num, unit] = rest as [string, string | undefined];
+  const n = /^\d+$/.test(num) ? Number(num) : NUMBER_WORDS[num];
+  if (n === undefined || !Number.isInteger(n) || n <= 0) return undefined;
+  if (unit !== undefined && !QUANTITY_UNIT.test(unit)) return undefined;
+  // A number word alone ("una", "uno") is a pick or an article, not a quantity; digits or a unit make it real.
+  if (!/^\d+$/.test(num) && unit === undefined && n < 2) return undefined;
+  return { quantity: n, ...(unit !== undefined && !/^(?:mas|more)$/.test(unit) ? { unit } : {}) };
+}
+
 /** The quantity a follow-up asks for ("y si compro 50?" → 50), unless the number is a size ("y de 4?"). */
 export function followUpQuantity(text: string): number | undefined {
-  const t = fold(text);
-  if (!QUANTITY_ONLY.test(t)) return undefined;
-  if (/\b(?:de|of)\s+\d+\b(?!\s+(?:de|of)\s)/.test(t) && !/\b(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(t)) return undefined;
-  const n = Number(/\d+/.exec(t)?.[0]);
-  return Number.isInteger(n) && n > 0 ? n : undefined;
+  return readFollowUpQuantity(text)?.quantity;
 }

@@ -152,6 +152,11 @@ function normaliseMeasures(folded: string): string {
   t = t.replace(/\b(?:a\s+)?quarter\s+inch\b/g, ' 1/4in ');
   t = t.replace(/\bhalf\s+(?:an\s+)?inch\b/g, ' 1/2in ');
   t = t.replace(/\bmedia\s+pulgada\b/g, ' 1/2in ');
+  // "one inch pipe", "dos pulgadas", "four-inch drain": a number word before the inch unit is a size.
+  t = t.replace(/\b([a-z]+)[\s-]+(?:inch(?:es)?|pulgadas?)\b/g, (whole, word: string) => {
+    const n = NUMBER_WORDS[word];
+    return n !== undefined && n >= 1 && n <= 12 ? ` ${n}in ` : whole;
+  });
   t = t.replace(/\b(?:a\s+)?quarter\s+(?:of\s+a\s+)?gallon\b|\b(?:un\s+)?cuarto\s+de\s+galon\b/g, ' 1/4 gal ');
   t = t.replace(/\b(?:medio|half(?:\s+a)?)\s+galon\b|\bhalf\s+(?:a\s+)?gallon\b/g, ' 1/2 gal ');
   // "block de ocho", "tubo de cuatro": a number word after "de" is a size.

@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
-import { followUpQuantity, isProductFollowUp, pickedOption } from '../../machines/product-focus.js';
+import { isProductFollowUp, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
 import type { AttributeKind, CatalogMatch } from '../catalog/index.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
@@ -17,6 +17,8 @@ const FORMAL_QUOTE = /\b(?:cotizaci[oó]n|cotizar|cot[ií]zame|cotizen|presupues
 interface Wanted {
   query: string;
   quantity?: number;
+  /** "100 pies de cable": a quantity only when the product is sold by that length (a pipe's "20 pies" is a size). */
+  lengthQuantity?: number;
 }
 
 interface Found {
@@ -98,6 +100,24 @@ function focusOf(match: CatalogMatch, item: Wanted, index: CatalogIndex): Produc
   };
 }
 
+/** The pack a selling-unit word names ("fundas" → saco, "gallons" → galon); undefined for a count word. */
+function packOf(word: string): string | undefined {
+  const w = word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/^(?:galon(?:es)?|gallons?)$/.test(w)) return 'galon';
+  if (/^(?:cubetas?|buckets?|cubos?|pailas?)$/.test(w)) return 'cubeta';
+  if (/^(?:sacos?|fundas?|bags?|bolsas?)$/.test(w)) return 'saco';
+  return undefined;
+}
+
+/** Does a product's name say it is sold in that pack? ("Thinner (galón)" in galon; "(saco 42.5 kg)" in saco.) */
+function sellsIn(name: string, pack: string): boolean {
+  const n = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (pack === 'galon') return /\bgal(?:on|ones)?\b/.test(n) && !/\bcubeta\b/.test(n);
+  if (pack === 'cubeta') return /\bcubeta\b/.test(n);
+  // Bags: a product sold by the bag, or one whose name names no other pack.
+  return /\b(?:saco|funda|bolsa)\b/.test(n) || !/\b(?:galon|cubeta)\b/.test(n);
+}
+
 /**
  * Reads a follow-up on the product in focus: "y si compro 50?" is the same product × 50;
  * "la satinada blanca cuánto?" / "y de 3/4?" is the same kind of product with other attributes;
@@ -109,10 +129,17 @@ function followUp(index: CatalogIndex, focus: ProductFocus, text: string, wanted
   const picked = focus.options ? pickedOption(text, focus.options.length) : null;
   // The query becomes the product's name once picked (set by the caller): "pintura azul" no longer applies.
   if (picked !== null && focus.options) return { sku: focus.options[picked], items: [{ query: '' }] };
-  const quantity = followUpQuantity(text);
+  const asked = readFollowUpQuantity(text);
+  const quantity = asked?.quantity;
   const parsed = index.parse(text);
   const newProduct = wanted.length > 0 && wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
-  if (quantity !== undefined && !newProduct) return { sku: focus.sku, items: [{ query: focus.query, quantity }] };
+  if (quantity !== undefined && !newProduct) {
+    // "y 2 galones?" after a cubeta asks for the gallon pack: the same product in that pack, × 2.
+    const pack = asked?.unit !== undefined ? packOf(asked.unit) : undefined;
+    if (pack === undefined || sellsIn(focus.name, pack)) return { sku: focus.sku, items: [{ query: focus.query, quantity }] };
+    const productWords = focus.query.split(/\s+/).filter((word) => word !== '' && packOf(word) === undefined);
+    return { items: [{ query: [...(productWords.length > 0 ? productWords : [focus.name]), pack].join(' '), quantity }] };
+  }
   const previous = index.parse(focus.query);
   const given = new Set(Object.keys(parsed.phrases) as AttributeKind[]);
   // Attributes of the focus the message does not replace ("y en cubeta?" keeps "blanca").
@@ -175,7 +202,10 @@ export function answerProduct(
     const only = wanted[0] as Wanted;
     const own = index.parse(only.query).phrases;
     const said = index.parse(text).phrases;
-    const extra = (['colour', 'finish', 'grade', 'brand'] as const).filter((kind) => said[kind] && !own[kind]).map((kind) => said[kind] as string);
+    const extra = (['colour', 'finish', 'grade', 'brand', 'pack'] as const).filter((kind) => said[kind] && !own[kind]).map((kind) => said[kind] as string);
+    // "three quarter inch pvc pipe": an inch size said before the product words belongs to it.
+    const inches = index.parse(text).attributes.measures.filter((m) => m.unit === 'in');
+    if (!own.size && index.parse(only.query).attributes.measures.length === 0 && inches.length === 1 && said.size) extra.push(said.size);
     if (extra.length > 0) wanted = [{ ...only, query: `${only.query} ${extra.join(' ')}` }];
   }
   if (wanted.length === 0 && text !== undefined && text.trim() !== '') {
@@ -188,6 +218,7 @@ export function answerProduct(
     }
   }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
+  if (text !== undefined) wanted = withLengthQuantities(wanted, text);
 
   const formal = text !== undefined && FORMAL_QUOTE.test(text);
   const pinnedProduct = pinned ? tenant.catalog.find((p) => p.sku === pinned) : undefined;
@@ -208,7 +239,8 @@ export function answerProduct(
       if (item.quantity !== undefined && same.item.quantity === undefined) same.item = { ...same.item, quantity: item.quantity };
       continue;
     }
-    found.push({ item, match: best });
+    const byLength = item.lengthQuantity !== undefined && item.quantity === undefined && /^(?:pie|pies|metro|metros|yarda|yardas|ft|m)$/i.test(best.product.unit);
+    found.push({ item: byLength ? { query: item.query, quantity: item.lengthQuantity } : item, match: best });
   }
   if (found.length === 0) return notFound(wanted);
   const quantities = wanted.some((w) => w.quantity !== undefined);
@@ -307,6 +339,31 @@ function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang:
     replies: [{ template, params: { items, total: formatMoney(total), ...(missing.length > 0 ? { missing: missing.join(', ') } : {}) } }],
     focus: focusOf(first.match, first.item, index),
   };
+}
+
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, diez: 10, ten: 10, veinte: 20, twenty: 20,
+  treinta: 30, thirty: 30, cincuenta: 50, fifty: 50, cien: 100, hundred: 100, doscientos: 200, trescientos: 300, quinientos: 500,
+};
+const LENGTH_QUANTITY =
+  /(?:^|[\s,;:])(\d+|a\s+hundred|one\s+hundred|two\s+hundred|[a-z]+)\s+(?:pies|pie|feet|foot|ft|metros|metro|meters?|yardas?|yards?)\s+(?:de|of)\s+([a-z0-9]+)/g;
+
+/** "100 pies de cable", "a hundred feet of wire": a length before a product sold by length is how many. */
+function withLengthQuantities(wanted: Wanted[], text: string): Wanted[] {
+  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const found = new Map<string, number>();
+  for (const m of folded.matchAll(LENGTH_QUANTITY)) {
+    const raw = (m[1] ?? '').replace(/^(?:a|one)\s+hundred$/, '100').replace(/^two\s+hundred$/, '200');
+    const n = /^\d+$/.test(raw) ? Number(raw) : COUNT_WORDS[raw];
+    if (n !== undefined && n > 0 && m[2]) found.set(m[2], n);
+  }
+  if (found.size === 0) return wanted;
+  return wanted.map((w) => {
+    if (w.quantity !== undefined) return w;
+    const head = w.query.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/)[0] ?? '';
+    const n = found.get(head) ?? [...found.entries()].find(([word]) => word.length > 3 && (head.startsWith(word) || word.startsWith(head)))?.[1];
+    return n !== undefined ? { ...w, lengthQuantity: n } : w;
+  });
 }
 
 function sameName(name: string, text: string): boolean {

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { followUpQuantity, isProductFollowUp, readFollowUpQuantity } from '../../../src/machines/product-focus.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+async function chat(sender: string, ...messages: string[]): Promise<string[]> {
+  const { host } = createMemoryHost({ tenant, brain });
+  const out: string[] = [];
+  try {
+    for (const text of messages) {
+      const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text });
+      out.push(turn.replies.map((r) => r.text).join('\n---\n'));
+    }
+  } finally {
+    await host.close();
+  }
+  return out;
+}
+
+describe('readFollowUpQuantity', () => {
+  it.each([
+    ['cuánto me costarían 7?', 7],
+    ['bueno, ponme 12', 12],
+    ['and how much for 40?', 40],
+    ['entonces serían 15 fundas?', 15],
+    ['dame veinte', 20],
+    ['y si llevo 6 de esas?', 6],
+    ['okay give me 4 please', 4],
+  ])('should read "%s" as a quantity of %i', (text, n) => {
+    expect(followUpQuantity(text)).toBe(n);
+    expect(isProductFollowUp(text)).toBe(true);
+  });
+
+  it.each(['y de 6?', 'cuánto cuesta el de 4?', 'la primera', 'una', 'quiero hablar con alguien', 'mi cuenta 12345'])('should not read "%s" as a quantity', (text) => {
+    expect(followUpQuantity(text)).toBeUndefined();
+  });
+
+  it('should keep the selling unit the customer named', () => {
+    expect(readFollowUpQuantity('y 3 cubetas?')).toEqual({ quantity: 3, unit: 'cubetas' });
+    expect(readFollowUpQuantity('and 2 more')).toEqual({ quantity: 2 });
+  });
+});
+
+describe('quantities › through the whole host', () => {
+  it('should multiply a price-worded quantity follow-up with the product in focus', async () => {
+    const [, total] = await chat('pq-1', 'precio del inodoro', 'cuánto me costarían 4?');
+    expect(total).toContain('4 × RD$6,950.00 = *RD$27,800.00*');
+  });
+
+  it('should take "bueno, ponme 12" after a hammer as 12 hammers', async () => {
+    const [, total] = await chat('pq-2', 'martillo truper', 'bueno, ponme 12');
+    expect(total).toContain('12 × RD$495.00 = *RD$5,940.00*');
+  });
+
+  it('should read a pack word in the follow-up as the same product when it is sold that way', async () => {
+    const [, total] = await chat('pq-3', 'a como el saco de cemento gris', 'entonces serían 15 fundas?');
+    expect(total).toContain('15 × RD$655.00 = *RD$9,825.00*');
+  });
+
+  it('should switch pack when the follow-up names another one (bucket after a gallon)', async () => {
+    const [, total] = await chat('pq-4', 'galón de pintura satinada blanca', 'y 2 cubetas?');
+    expect(total).toContain('Pintura Satinada Popular Blanco (cubeta 5 gal)');
+    expect(total).toContain('RD$13,900.00');
+  });
+
+  it('should price a pack word said after the product ("white paint bucket")', async () => {
+    const [answer] = await chat('pq-5', 'satin paint bucket price');
+    expect(answer).toContain('(cubeta 5 gal)');
+  });
+
+  it('should multiply a length before a product sold by the foot, in words too', async () => {
+    const [es, en] = await chat('pq-6', '50 pies de cable 14', 'two hundred feet of cable 10');
+    expect(es).toContain('50 × RD$19.00 = *RD$950.00*');
+    expect(en).toContain('200 × RD$42.00 = *RD$8,400.00*');
+  });
+
+  it('should keep a length before a product sold by the unit as its size, not a quantity', async () => {
+    const [answer] = await chat('pq-7', '20 pies de tubo pvc de 1/2');
+    expect(answer).not.toMatch(/20 ×/);
+  });
+
+  it('should read an English inch size written in words before the product', async () => {
+    const [pipe, elbow] = await chat('pq-8', 'one inch pvc pipe please', 'three quarter inch elbow');
+    expect(pipe).toContain('Tubo PVC 1" SDR-26');
+    expect(elbow).toContain('Codo PVC 3/4"');
+  });
+});
