@@ -290,3 +290,24 @@ describe('account ids to look up', () => {
     expect(extractAccountIds(text)).toEqual([]);
   });
 });
+
+describe('names and companies typed in lower case', () => {
+  it.each([
+    ['le escribe la licda. marisol ferreras', 'Marisol Ferreras'],
+    ['saludos, ing. julio almánzar', 'Julio Almánzar'],
+  ])('should read the lower-case surname closing "%s"', (text, name) => {
+    expect(values(extractPersonNames(text))).toEqual([name]);
+  });
+
+  it('should not take the next lower-case word of a sentence for a surname', () => {
+    expect(values(extractPersonNames('soy maria desde ayer esperando'))).toEqual(['Maria']);
+  });
+
+  it.each([
+    ['soy pedro de colmado la esquina y quiero precios', 'Colmado la Esquina'],
+    ["hi I'm kate from blue reef roofing", 'Blue Reef Roofing'],
+  ])('should read the lower-case company after the name in "%s"', (text, company) => {
+    const names = extractPersonNames(text);
+    expect(values(extractCompanies(text, { names })).map((c) => c.toLowerCase())).toEqual([company.toLowerCase()]);
+  });
+});

@@ -249,7 +249,10 @@ export function readName(words: readonly WordSpan[], needsCapital: boolean): Wor
     if (!isNameWord(w)) break;
     const capital = /^\p{Lu}/u.test(w.raw);
     // "soy carla perez": a lower-case word counts when it is a common first name or surname.
-    if (needsCapital && !capital && !FIRST_NAMES.has(w.folded) && !(taken.length > 0 && isSurname(w.folded))) break;
+    // "licda. yokasta ferreras", "atte. ing. josé almánzar": a lower-case word closing the message
+    // right after a known first name is its surname.
+    const closingSurname = taken.length > 0 && FIRST_NAMES.has(taken[taken.length - 1]!.folded) && w === words[words.length - 1] && w.folded.length >= 3;
+    if (needsCapital && !capital && !FIRST_NAMES.has(w.folded) && !(taken.length > 0 && isSurname(w.folded)) && !closingSurname) break;
     // Someone who capitalises their name capitalises all of it: "Pamela Vargas soy de…" ends at "soy".
     if (taken.length > 0 && !capital && /^\p{Lu}/u.test(taken[0]!.raw)) break;
     taken.push(...pending, w);
@@ -539,7 +542,21 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     const lead = /^\s*(,\s*)?(?:(de|del|from|of|with|con)\s+)?/i.exec(text.slice(name.end))!;
     if (lead[0].length === 0 || (!lead[1] && !lead[2])) continue;
     const words = wordsFrom(text, f, f.map.indexOf(name.end + lead[0].length) >= 0 ? f.map.indexOf(name.end + lead[0].length) : f.folded.length);
-    if ((startsWithPlace(words) && !placeNamesCompany(words)) || !words[0] || !/^[\p{Lu}\d]/u.test(words[0].raw)) continue;
+    if ((startsWithPlace(words) && !placeNamesCompany(words)) || !words[0]) continue;
+    // Typed in lower case, a company still shows: a company word first ("de ferreteria el martillo")
+    // or last ("from abc roofing").
+    const lower = !/^[\p{Lu}\d]/u.test(words[0].raw);
+    if (lower) {
+      if (!lead[2]) continue;
+      const tail = words.slice(0, 4).findIndex((w) => COMPANY_TAIL.test(w.folded));
+      const run = COMPANY_HEAD.test(words[0].folded) ? words.slice(0, 4) : tail > 0 ? words.slice(0, tail + 1) : [];
+      // "ferreteria el martillo": an article inside the name stays when a word follows it.
+      const inner = (w: WordSpan, k: number): boolean => PARTICLES.has(w.folded) || (/^(?:el|la|los|las)$/.test(w.folded) && k < run.length - 1);
+      const cut = run.findIndex((w, k) => k > 0 && !inner(w, k) && (COMPANY_STOP.has(w.folded) || NOT_NAME.has(w.folded)));
+      const kept = cut > 0 ? run.slice(0, cut) : run;
+      if (kept.length >= 2 && kept.every((w) => /^[\p{L}\d&'’.-]+$/u.test(w.raw))) push(kept);
+      continue;
+    }
     const taken: WordSpan[] = [];
     for (const w of words) {
       if (taken.length >= 6) break;
