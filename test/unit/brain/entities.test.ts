@@ -311,3 +311,22 @@ describe('names and companies typed in lower case', () => {
     expect(values(extractCompanies(text, { names })).map((c) => c.toLowerCase())).toEqual([company.toLowerCase()]);
   });
 });
+
+describe('everyday words that are not products', () => {
+  let brain: Brain;
+  beforeAll(async () => {
+    brain = (await loadDemo()).brain;
+  });
+  const products = (text: string): string[] => brain.parse(text).entities.filter((e) => e.type === 'product').map((e) => e.value);
+
+  it.each(['gracias mi llave', 'ok mi llave, nos vemos', 'could you lock the price until Friday?', 'can we paint it ourselves?'])('should read no product in "%s"', (text) => {
+    expect(products(text)).toEqual([]);
+  });
+
+  it.each([
+    ['se me rompió mi llave', 'llave'],
+    ['do you sell a lock for a gate', 'lock'],
+  ])('should still read the product in "%s"', (text, product) => {
+    expect(products(text)).toContain(product);
+  });
+});

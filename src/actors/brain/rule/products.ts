@@ -198,6 +198,10 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const tok = toks[i] as Tok;
         const word = resolve(tok.t);
         if (!isHead(word)) continue;
+        // "can you lock the price?", "could you paint it": an English verb before its object, not a product.
+        if (/^(?:can|could|will|would|you|we|i|please|pls)$/.test(toks[i - 1]?.t ?? '') && /^(?:the|my|your|our|it|them|me|us|this|that)$/.test(toks[i + 1]?.t ?? '')) continue;
+        // "gracias mi llave", "dale mi llave": Dominican for "buddy" after a courtesy, not a tap.
+        if (tok.t === 'llave' && toks[i - 1]?.t === 'mi' && (i === toks.length - 1 || /[,.!;]/.test(f.folded.slice(tok.e, toks[i + 1]!.s))) && /^(?:gracias|dale|ok|okey|tranquilo|saludos|hola|buenas|klk|bien|perfecto|listo|bueno)$/.test(toks[i - 2]?.t ?? '')) continue;
         // "I work at…", "contact me": a modifier word leads a phrase only before a product word.
         if (vocab.modifiers.has(word)) {
           const next = toks[i + 1] ? resolve(toks[i + 1]!.t) : null;
