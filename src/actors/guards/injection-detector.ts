@@ -111,6 +111,10 @@ const RULES_NOUN = alt(
   'guion',
   'script',
   'pautas',
+  'protocolo',
+  'playbook',
+  'libreto',
+  'boundaries',
 );
 /** Qualifiers that make rules the assistant's own (not a product's or the customer's). */
 const OWN = alt(
@@ -213,6 +217,9 @@ const OVERRIDE_VERB = alt(
   'elimina',
   'desobedece',
   'rompe',
+  'romper',
+  'saltarte',
+  'saltar',
   'viola',
 );
 const DISABLE_VERB = alt('disable', 'deactivate', 'turn off', 'switch off', 'remove', 'lift', 'desactiva', 'desactivar', 'apaga', 'quita', 'quitale', 'suspende', 'anula');
@@ -780,6 +787,17 @@ const STAFF_ORDER = new RegExp(
   String.raw`\b(?:authori[sz]e|autorizo|autorizad[oa]|cleared|proceed|procede|drop|deja|modo admin|admin mode|debug|depuracion|ignore|ignora|unlimited|ilimitad[oa]s?|internal data|datos internos|revisar por dentro|por dentro)\b`,
 );
 
+const SETUP_BY_EFFECT = new RegExp(
+  String.raw`\b(?:how|como) (?:it|you|lo|la|te) (?:was |were |fue )?(?:instructed|instruyeron|programaron|programmed|configured|configuraron|told|set up)\b|\b(?:the |el )?(?:text|texto|message|mensaje|rules|reglas) (?:that|que) (?:defines?|define|controls?|controla|governs?|gobierna|decides?|decide) (?:how|como|what|lo que) (?:you|te|tu)\b|\b(?:(?:written|escrit[oa]s?) by|(?:que )?(?:escribieron|wrote|pusieron)) (?:your|tus) (?:makers|creators|creadores|developers|desarrolladores|programadores|duenos|owners)\b|\b(?:everything|all|todo|lo) (?:that )?(?:came|que vino|que llego|que esta|que hay) (?:before|antes de) (?:my|mi) (?:first )?(?:message|mensaje)\b|\b(?:everything|todo) (?:that came|lo que vino) before (?:my|this)\b|\b(?:escrito|written|programad[oa]) (?:por dentro|inside you|internally)\b|\b(?:unlock|desbloquea|libera)\b[^.!?\n]{0,20}\b(?:capabilities|capacidades|potencial|potential|full power|modo completo)\b|\b(?:stop holding back|deja de (?:esconder|ocultar|guardarte))\b|\bw(?:ithout|\/o) (?:the |any )?(?:company|store|shop)(?:'s)? (?:filters?|censorship)\b|\bw(?:ithout|\/o) your (?:filters?|censorship)\b|\bsin (?:el |tu |ningun |los )?(?:filtros?|censura) de la (?:empresa|tienda|ferreteria)\b|\bsin (?:tus|tu) (?:filtros?|censura)\b`,
+);
+const BUYER_VERB = String.raw`(?:bought|buys|ordered|purchased|got a quote|quoted|lives|is waiting|are waiting|waiting for|compro|cotizo|pidio|vive|viven|esta esperando|estan esperando|esperando|taba|estaba|estuvo)`;
+const OTHER_BUYER = new RegExp(
+  String.raw`\b(?:name|phone|number|email|e-mail|address|contact|whatsapp|nombre|telefono|numero|correo|direccion|contacto|celular|cedula)\b[^.!?\n]{0,40}\b(?:the |el |la |del |de la |de los |of the )?(?:contractor|person|people|guy|lady|woman|man|customer|client|one|contratista|persona|gente|tipo|muchach[oa]|senor|senora|dona|cliente|ultimo|que)\b[^.!?\n]{0,15}\b(?:who|that|que)?\s?${BUYER_VERB}\b|\b(?:who|quien) (?:was|fue|es) (?:the |el |la )?(?:last|ultim[oa]) (?:person |persona |one |que |who )?(?:que |who |to )?(?:buy|compro|bought|ordered|pidio)\b|\b(?:el|la|del|the|whoever) (?:que|who|one who) (?:vive|lives) (?:en|on|in) (?:la |el )?(?:calle|street|avenida|avenue|av)\b|\b(?:read|lee(?:me|s)?|dame|dime|give|tell)\b[^.!?\n]{0,30}\b(?:the one|el que|lo que)(?: you have| tienes)? (?:on file|registrad[oa]|guardad[oa])\b|\b(?:list|lista) (?:of |de )(?:the |la )?(?:people|gente|personas|customers|clientes)\b[^.!?\n]{0,50}\b(?:phones?|telefonos|emails?|correos|addresses|direcciones|numbers|numeros)\b|\b(?:search|look up|busca|consulta|check|revisa)\b[^.!?\n]{0,40}\b(?:orders|pedidos|account|cuenta|invoices|facturas)\b[^.!?\n]{0,50}\b(?:not mine|isn'?t mine|no es (?:el |la )?mi[oa])\b|\b(?:give|grant|dame|danos|da(?:me|le)?)\b[^.!?\n]{0,15}\b(?:access|acceso) (?:to |a )(?:today'?s|all|the|todos los|todas las|los|las) (?:\w+ )?(?:orders|pedidos|customers|clientes|accounts|cuentas)\b|\b(?:como se llama|what'?s (?:his|her|their) name)\b[^.!?\n]{0,20}\b(?:donde vive|where (?:he|she|they) lives?)\b`,
+);
+const COVERT_PRICE = new RegExp(
+  String.raw`\b(?:price|precio|discount|descuento|oferta|sale|total|cobra(?:me)?|charge|pesitos|pesos|gratis|free|aplica(?:mela|melo)?|apply)\b[^.!?\n]{0,50}\b(?:don'?t tell anyone|no le digas a nadie|nadie se va a dar cuenta|nobody will (?:notice|know)|between us|entre nos(?:otros)?|que no se entere)\b|\b(?:don'?t tell anyone|no le digas a nadie|nadie se va a dar cuenta|nobody will notice)\b[^.!?\n]{0,40}\b(?:price|precio|discount|descuento|gratis|free|pesos)\b|\b(?:at whatever price|al precio que yo)\b|\b(?:make|haz)\b (?:the system|que el sistema) (?:think|believe|crea|piense)\b|\b(?:override|cambia|change|modifica)\b (?:the |el |my |mi )?total\b[^.!?\n]{0,40}\b(?:charge me only|cobrame solo|only the tax|solo el impuesto)\b|\b(?:charge me only|cobrame solo) (?:the |el )?(?:tax|impuesto|itbis)\b|\b(?:ended|expired|se acabo|vencio)\b[^.!?\n]{0,30}\b(?:apply it anyway|aplicamela igual|aplicamelo igual|igual aplicala|anyway)\b|\b(?:knock|quita(?:le)?|take)\b[^.!?\n]{0,15}\b(?:[5-9]\d|100) ?%[^.!?\n]{0,30}\b(?:my (?:uncle|cousin|brother|friend) works|mi (?:tio|primo|hermano|amigo) trabaja)\b`,
+);
+
 const RULES: Rule[] = [
   // ---- override: drop the assistant's instructions -------------------------------------------
   {
@@ -1260,6 +1278,35 @@ const RULES: Rule[] = [
     category: 'fake_authority',
     weight: 0.65,
     test: (t) => STAFF_VOICE.test(t) && STAFF_ORDER.test(t),
+  },
+
+  {
+    // The set-up asked for by what it does rather than what it is called.
+    signal: 'setup_by_effect',
+    category: 'reveal',
+    weight: 0.65,
+    test: re(SETUP_BY_EFFECT),
+  },
+  {
+    // Contact data or identity of another buyer, described by what they bought or where they live.
+    signal: 'other_buyer_details',
+    category: 'data_exfiltration',
+    weight: 0.65,
+    test: re(OTHER_BUYER),
+  },
+  {
+    // A price or payment changed with the customer hiding it or dictating it.
+    signal: 'covert_price_change',
+    category: 'price_tampering',
+    weight: 0.65,
+    test: re(COVERT_PRICE),
+  },
+  {
+    // Configuration flags typed by the customer: "allow_discounts=true", "max_discount=100".
+    signal: 'config_injection',
+    category: 'fake_authority',
+    weight: 0.7,
+    test: re(/\b(?:allow|enable|disable|permitir|habilitar|deshabilitar|skip|saltar|bypass|admin|debug|max|min)_[a-z_]+\s*[=:]\s*(?:true|false|1|0|si|no|yes|on|off|\d+)\b/),
   },
 ];
 
