@@ -109,8 +109,9 @@ export function decideTriage(u: Understanding | null): TriageDecision {
   const product = mentionsProduct(u);
   if (HANDOFF_INTENTS.includes(intent.name)) {
     const which = intent.name as 'complaint' | 'human_agent';
-    // "no me gustó" is sure to be a complaint and says nothing of what happened: ask first.
-    if (which === 'complaint' && u.vagueComplaint === true && !product && intent.confidence >= MIN_INTENT_CONFIDENCE) return { kind: 'confirm', intent: 'complaint' };
+    // "no me gustó" / "estoy enojado" (sure or not) voices discontent and says nothing of what
+    // happened: ask what happened, or offer a person, before any ticket.
+    if (which === 'complaint' && u.vagueComplaint === true && !product) return { kind: 'confirm', intent: 'complaint' };
     if (intent.confidence >= HANDOFF_CONFIDENCE) return { kind: 'handoff', reason: which === 'complaint' ? 'complaint' : 'customer_request' };
     // "quiero pintura azul" is not a complaint because the classifier leans that way.
     if (which === 'complaint' && product) return { kind: 'act', intent: 'product_inquiry' };

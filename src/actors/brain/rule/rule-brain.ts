@@ -2,7 +2,7 @@ import type { IntentName } from '../../../domain/intents.js';
 import type { Entity, IntentScore, NluResult } from '../../../domain/nlu.js';
 import type { TenantData } from '../../../domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
-import { HANDOFF_CONFIDENCE } from '../../../machines/triage-decision.js';
+import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/triage-decision.js';
 import type { Brain } from '../brain.js';
 import { trainIntentClassifier, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
@@ -10,10 +10,11 @@ import { toExamples } from './cross-validate.js';
 import { readLeadFields } from './lead-fields.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
-import { foldWithMap } from './text.js';
+import { fold as foldText, foldWithMap } from './text.js';
 import {
   asksForJob,
   asksProjectQuote,
+  asksStorePhone,
   computePriority,
   detectAffirmation,
   detectClosing,
@@ -21,6 +22,7 @@ import {
   detectLang,
   isBareAcknowledgment,
   isBareDecline,
+  isGreetingWithIntroduction,
   isOnlyGreeting,
   isVagueComplaint,
   mentionsDelivery,
@@ -74,11 +76,17 @@ const DELIVERY_READS_AS_STORE = new Set<IntentName>(['price_quote', 'product_inq
  */
 const DELIVERY_RULE_CONFIDENCE = 0.6;
 
+/** Confidence of a question for the store's phone number read by rule. */
+const STORE_RULE_CONFIDENCE = 0.6;
+
 /** Confidence of a quote for a project that names no product, read as a sales lead (sure enough to start it). */
 const LEAD_RULE_CONFIDENCE = 0.5;
 
 /** Confidence of a catalog product named with "de trabajo" read as a product question, not a job request. */
 const PRODUCT_RULE_CONFIDENCE = 0.6;
+
+/** A delivery verb alone, with its clitics ("mandar", "llevarmelo", "traigan"). */
+const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
 
 /** Intents that are the courtesy itself, not a request hidden inside it. */
 const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
@@ -110,7 +118,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const accounts = extractAccountIds(text, { bare: bareAccount, exclude: [...phones, ...emails] });
     const names = extractPersonNames(text);
     const companies = extractCompanies(text, { exclude: [tenantName], names }).filter((c) => !names.some((n) => n.start < c.end && c.start < n.end));
-    const found = products.extract(text);
+    const raw = products.extract(text);
+    // "me la pueden mandar a Guaymate?": a delivery verb is not a typo of a product ("mandarria").
+    const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim());
+    const found = { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) };
     // A company made only of product words ("quote for Cemento Gris") is a product, not a company;
     // a product word inside a name or a real company ("Tomás", "Marcos Pinturas") is not a product.
     const productWordsOnly = (c: Entity): boolean => {
@@ -167,12 +178,21 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿Cuánto cobran por el envío a Guaymate?" asks a price, of the delivery: a store question
     // (the product flow would look for a product called "envío"); "¿llevan a Hato Mayor?" is not a
     // lead. A complaint about a delivery stays a complaint.
-    if (DELIVERY_READS_AS_STORE.has(intent.name) && mentions.length === 0 && mentionsDelivery(text)) {
+    const unsure = intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent';
+    if ((DELIVERY_READS_AS_STORE.has(intent.name) || unsure) && mentions.length === 0 && mentionsDelivery(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(intent.confidence, DELIVERY_RULE_CONFIDENCE) };
     }
     // "a quote for 40 rooms" names no product: a project for an advisor, not a price to look up.
-    if ((intent.name === 'price_quote' || intent.name === 'product_inquiry') && mentions.length === 0 && asksProjectQuote(text)) {
+    if ((intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && mentions.length === 0 && asksProjectQuote(text)) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
+    }
+    // "me pasas el número de la ferretería?": the store's phone, answered with the branches.
+    if (mentions.length === 0 && intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
+      intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
+    }
+    // "hola, soy Juan": a greeting with the customer's name, not a request.
+    if (entities.some((e) => e.type === 'person_name') && isGreetingWithIntroduction(text)) {
+      intent = { name: 'greeting', confidence: GREETING_RULE_CONFIDENCE };
     }
     // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
     if (intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {

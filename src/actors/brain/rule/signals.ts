@@ -132,7 +132,7 @@ const VAGUE_COMPLAINT_WORDS = new Set(
     'la verdad pues oye mira hola buenas disculpe saludos ' +
     'i im am we are were was have had has a an the my our some not dont didnt did do really very so quite at all ' +
     'happy unhappy upset angry mad annoyed frustrated disappointed satisfied pleased like liked it this that ' +
-    'problem problems issue issues complaint complain something went wrong with you there is hi hello hey want to make file'
+    'problem problems issue issues complaint complain something went wrong with you there is hi hello hey want to make file m re ve s t don didn'
   ).split(' '),
 );
 
@@ -167,6 +167,34 @@ const NOT_KNOWN =
  */
 export function saysNotKnown(text: string): boolean {
   return NOT_KNOWN.test(words(text).join(' '));
+}
+
+const PHONE_WORDS = /\b(?:telefonos?|numeros?|celular|whatsapp|phone|number|contact number)\b/;
+const OF_THE_STORE = /\b(?:ustedes|usted|su|sus|la tienda|la ferreteria|las tiendas|la sucursal|las sucursales|el local|your|the store|the shop|you guys|the branch)\b/;
+const NOT_THE_STORE_PHONE = /\b(?:cuenta|account|pedido|orden|order|caso|ticket|cotizacion|quote|mi numero|my number|mi telefono|my phone)\b/;
+
+/**
+ * The customer asks for the store's phone number ("me pasas el número de la ferretería?", "what's
+ * your phone?"), not about their own number or an account number.
+ */
+export function asksStorePhone(text: string): boolean {
+  const f = words(text).join(' ');
+  return PHONE_WORDS.test(f) && OF_THE_STORE.test(f) && !NOT_THE_STORE_PHONE.test(f);
+}
+
+const INTRODUCTION = /(?:^|[\s,.!;:]+)(?:soy|mi nombre es|me llamo|le habla|les habla|te habla|i m|i am|my name is|this is)\s+\S+(?:\s+\S+){0,2}\s*[.!]*\s*$/;
+
+/**
+ * A greeting with the customer's introduction ("hola, soy Juan", "buenas tardes, mi nombre es
+ * Pedro", "hi, I'm Sarah"): small talk, whose reply greets them by name. The caller checks that the
+ * introduction holds a person's name.
+ */
+export function isGreetingWithIntroduction(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s,.!?¿¡;:]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/[?!.\s]+$/, '');
+  const m = INTRODUCTION.exec(f);
+  if (!m) return false;
+  const rest = f.slice(0, m.index).trim();
+  return rest.length > 0 && isOnlyGreeting(rest);
 }
 
 /** Words that ask about working at the store, not about work clothes ("guantes de trabajo"). */
