@@ -34,7 +34,8 @@ const ATTRIBUTE_ONLY =
  * isProductFollowUp('quiero hablar con una persona'); // false
  */
 export function isProductFollowUp(text: string): boolean {
-  const t = fold(text);
+  // "no, el blanco", "mejor el de 3/4", "I mean the white one": a correction of the product in focus.
+  const t = fold(text).replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather)\s+)+(?:(?:quiero|quise decir|era|es|queria|i want|i meant)\s+)?(?=\S)/, '');
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
   return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IntentName } from '../../../src/domain/intents.js';
 import type { Entity } from '../../../src/domain/nlu.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
+import { isProductFollowUp } from '../../../src/machines/product-focus.js';
 import { describesAskedComplaint, decideTriage } from '../../../src/machines/triage-decision.js';
 import { createConversation, understood } from './machine-harness.js';
 
@@ -97,5 +98,15 @@ describe('triage decision › vague complaints and the complaint story', () => {
     expect(describesAskedComplaint(story, personQuestion)).toBe(false);
     expect(describesAskedComplaint(story, null)).toBe(false);
     expect(describesAskedComplaint(reading([['offers', 0.8], ['complaint', 0.1]]), complaintQuestion)).toBe(false);
+  });
+});
+
+describe('product focus › a correction of the product just answered', () => {
+  it.each(['no, el rojo', 'no, mejor el de 3/4', 'perdón, quise decir el gris', 'I mean the white one', 'no, en galón'])('should read "%s" as a follow-up', (text) => {
+    expect(isProductFollowUp(text)).toBe(true);
+  });
+
+  it.each(['no', 'no gracias', 'no, quiero hablar con una persona', 'no me gustó'])('should not read "%s" as a follow-up', (text) => {
+    expect(isProductFollowUp(text)).toBe(false);
   });
 });
