@@ -234,6 +234,10 @@ describe('names and companies the way people write them', () => {
     expect(extractCompanies('somos una ferreteria de barrio')).toEqual([]);
   });
 
+  it.each(['Rosa Elena, de Villa Consuelo', 'soy Ana, de Los Alcarrizos', 'Carlos Peña, de San Cristóbal'])('should read no company in the place "%s" comes from', (text) => {
+    expect(extractCompanies(text, { names: extractPersonNames(text) })).toEqual([]);
+  });
+
   it('should not join a name and a company across a comma', () => {
     expect(values(extractCompanies('Jake Stone, Stone Builders'))).toEqual(['Stone Builders']);
   });

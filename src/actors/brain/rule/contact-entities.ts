@@ -576,6 +576,9 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     const own = new Set(fold(name.value).split(/\s+/));
     const companyLike = taken.some((w) => COMPANY_HEAD.test(w.folded) || COMPANY_TAIL.test(w.folded) || COMPANY_SUFFIX.test(w.raw) || /^\p{Lu}{2,5}$/u.test(w.raw) || own.has(w.folded));
     // After "de"/"from" a capitalised run of two words or more; after a bare comma only a company-like one.
+    // "María Elena, de Villa Mella": a neighbourhood or town ("Villa …", "Ensanche …", "San …") is where they are from.
+    const placeLike = !companyLike && /^(?:villa|ensanche|sector|barrio|reparto|urbanizacion|san|santa|santo|puerto|boca|bahia|playa|sabana|cabo|los|las|el|la|valle|monte|cerro|lomas?|arroyo|rio|pueblo)$/.test(taken[0]!.folded);
+    if (placeLike) continue;
     if (lead[2] ? taken.length >= 2 || companyLike : companyLike && taken.length >= 2) push(taken);
   }
   return out.sort((a, b) => a.start - b.start);
