@@ -107,6 +107,17 @@ describe('rule brain › routing signals (issue 10)', () => {
     expect((await read(text)).notKnown).toBe(true);
   });
 
+  it.each(['how mutch is the hammer?', 'wat time do you open on sunday?', 'whats the pirce of the white cement'])(
+    'should read the English typos of "%s" as the request they spell',
+    async (text) => {
+      const u = await read(text, 'en');
+      expect(decideTriage(u)).toMatchObject({ kind: 'act' });
+      expect(['product_inquiry', 'price_quote', 'store_hours_location']).toContain(u.nlu.intent.name);
+      // The typo is understood, not guessed around: a sure reading.
+      expect(u.nlu.intent.confidence).toBeGreaterThanOrEqual(0.6);
+    },
+  );
+
   it('should greet by the name the customer gives', async () => {
     const u = await read('buenas tardes, mi nombre es Pedro');
     expect(u.nlu.intent.name).toBe('greeting');

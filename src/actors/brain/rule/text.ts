@@ -208,6 +208,15 @@ const CHAT_SPELLINGS: Record<string, string> = {
   hrs: 'horas',
   dl: 'del',
   n: 'en',
+  // English chat spellings and typos ("how mutch is…", "wat time do you open").
+  mutch: 'much',
+  mich: 'much',
+  wat: 'what',
+  wht: 'what',
+  hw: 'how',
+  pirce: 'price',
+  prise: 'price',
+  hav: 'have',
 };
 
 /**
