@@ -199,7 +199,7 @@ export function isGreetingWithIntroduction(text: string): boolean {
 
 /** Words that ask about working at the store, not about work clothes ("guantes de trabajo"). */
 const JOB_WORDS =
-  /\b(?:empleos?|vacantes?|contratando|contratan|plazas?|curriculum|cv|hoja de vida|solicitud de empleo|trabajar|trabajando|busco trabajo|buscando trabajo|hay trabajo|dan trabajo|puesto|puestos|personal|jobs?|hiring|vacanc\w*|work for|work with you|apply|application|resume|career\w*|position\w*)\b/;
+  /\b(?:empleos?|chambas?|vacantes?|contratando|contratan|plazas?|curriculum|cv|hoja de vida|solicitud de empleo|trabajar|trabajando|busco trabajo|buscando trabajo|hay trabajo|dan trabajo|puesto|puestos|personal|jobs?|hiring|vacanc\w*|work for|work with you|apply|application|resume|career\w*|position\w*)\b/;
 
 /** The message asks for a job (as opposed to naming a product for work: "botas de trabajo"). */
 export function asksForJob(text: string): boolean {
