@@ -48,8 +48,8 @@ export interface InjectionReport {
 import { shippedInjectionModel } from './injection-model.js';
 
 export const INJECTION_THRESHOLD = 0.6;
-/** Scorer probability from which a message counts as an injection on its own. */
-export const MODEL_STRONG = 0.8;
+/** Scorer probability from which a message counts as an injection on its own (0.85: in 5-fold cross-validation on the dev corpus it cuts the false alarms of 0.8 by about 40 % for 0.4 points of recall). */
+export const MODEL_STRONG = 0.85;
 /** Scorer probability that adds a weak signal (enough with one pattern, never alone). */
 export const MODEL_WEAK = 0.5;
 export const SUSPICIOUS_THRESHOLD = 0.3;
@@ -798,6 +798,25 @@ const COVERT_PRICE = new RegExp(
   String.raw`\b(?:price|precio|discount|descuento|oferta|sale|total|cobra(?:me)?|charge|pesitos|pesos|gratis|free|aplica(?:mela|melo)?|apply)\b[^.!?\n]{0,50}\b(?:don'?t tell anyone|no le digas a nadie|nadie se va a dar cuenta|nobody will (?:notice|know)|between us|entre nos(?:otros)?|que no se entere)\b|\b(?:don'?t tell anyone|no le digas a nadie|nadie se va a dar cuenta|nobody will notice)\b[^.!?\n]{0,40}\b(?:price|precio|discount|descuento|gratis|free|pesos)\b|\b(?:at whatever price|al precio que yo)\b|\b(?:make|haz)\b (?:the system|que el sistema) (?:think|believe|crea|piense)\b|\b(?:override|cambia|change|modifica)\b (?:the |el |my |mi )?total\b[^.!?\n]{0,40}\b(?:charge me only|cobrame solo|only the tax|solo el impuesto)\b|\b(?:charge me only|cobrame solo) (?:the |el )?(?:tax|impuesto|itbis)\b|\b(?:ended|expired|se acabo|vencio)\b[^.!?\n]{0,30}\b(?:apply it anyway|aplicamela igual|aplicamelo igual|igual aplicala|anyway)\b|\b(?:knock|quita(?:le)?|take)\b[^.!?\n]{0,15}\b(?:[5-9]\d|100) ?%[^.!?\n]{0,30}\b(?:my (?:uncle|cousin|brother|friend) works|mi (?:tio|primo|hermano|amigo) trabaja)\b`,
 );
 
+const DATA_TERM = String.raw`(?:phone|telefono|number|numero|celular|email|e-mail|correo|address|direccion|cedula|id number|balance|saldo|owes?|debe|deben|deuda|debt|account|cuenta|ordered|order|orders|pedido|pedidos|pidio|ha pedido|compro|bought|purchases?|compras?|registro|registered|datos|details)`;
+const NAME_CAP = String.raw`(?!(?:Calle|Avenida|Av|Santo|San|Santa|Los|Las|La|El|Villa|Punta|Puerto|Black|Sherwin|Home|Hola|Buenas|Buenos)\b)\p{Lu}\p{Ll}+(?: (?:de |del |la )?\p{Lu}\p{Ll}+)+`;
+const NAMED_DATA_ORIGINAL = new RegExp(
+  String.raw`\b(?:tel[eé]fono|n[uú]mero|celular|email|e-mail|correo|address|direcci[oó]n|c[eé]dula|ID number|balance|saldo|cuenta|account|datos|details)(?!\p{L})[^.!?\n]{0,30}\b(?:de|of|for|under|a nombre de|in the name of|que tienen de|you have for)\s(?:la |el |the |don |doña |señora? )?${NAME_CAP}|(?:^|[\s¿¡"'(])${NAME_CAP}(?!\p{L})[^.!?\n]{0,25}\b(?:owes?|debe|ordered|ha pedido|pedido|pidi[oó]|compr[oó]|bought|registr[oó]|registered)(?!\p{L})|\b(?:owes?|debe|ha pedido|pidi[oó]|compr[oó]|ordered|bought)\s(?:\p{Ll}+\s){0,2}${NAME_CAP}`,
+  'u',
+);
+const NAMED_DATA_READING = new RegExp(
+  String.raw`\b(?:cuanto|how much|que|what|dime|tell me)\b[^.!?\n]{0,20}\b(?:debe|owes|pidio|compro|ordered|bought)\b[^.!?\n]{0,10}\b(?:don|dona|senor|senora|mr|mrs|ms|la familia|the)\s\w+\b|\b(?:telefono|numero|direccion|correo|cedula|phone|number|address|email)\b[^.!?\n]{0,15}\b(?:registro|registered|dio|gave|tiene|has)\b[^.!?\n]{0,5}\b(?:la familia|the family|don|dona|mr|mrs)\b|\b(?:la|el|del) (?:vecin[oa]|compai|compadre|comadre) (?:mia|mio)\b[^.!?\n]{0,30}\b(?:pidio|compro|debe)\b|\b(?:quien|who)\b[^.!?\n]{0,10}\b(?:compra|buys|is buying|esta comprando)\b[^.!?\n]{0,40}\b(?:con direcciones|with addresses|con telefonos|with phones?)\b|\b(?:datos|details|informacion|info|contact)\b (?:de|of) (?:la persona|the person|el senor|la senora|el cliente|the customer) (?:que|who)\b|\b(?:chat|conversation|conversacion)\b (?:que tuviste|you had)\b[^.!?\n]{0,40}\b(?:con|with) (?:la|el|the|otro|otra|another)\b`,
+);
+const RELATIVE_DATA = new RegExp(
+  String.raw`\b(?:my|mi) (?:sister-in-law|brother-in-law|mother-in-law|father-in-law|cunad[oa]|suegr[oa]|vecin[oa]|neighbou?r|coworker|companer[oa]|jefe|boss|prim[oa]|cousin|ex)\b[^.!?\n]{0,60}\b(?:her|his|their|su|sus) (?:current |actual )?(?:balance|saldo|ultima compra|last purchase|address|direccion|telefono|phone|pedidos?|orders?|deuda|debt|account|cuenta)\b|\b(?:tell me|dime) (?:what|que|lo que) (?:he|she|el|ella) (?:bought|compro|ordered|pidio)\b`,
+);
+const RULES_IN_FORCE = new RegExp(
+  String.raw`\b(?:which|what|que|cuales|cual) (?:rules|reglas|instructions|instrucciones|guidelines|directrices|policies|politicas) (?:are you|estas|you are|sigues|tienes que|do you|you)\s?(?:following|siguiendo|obeying|obedeciendo|using|usando|seguir|follow|obey)\b|\b(?:quote|cita(?:las|los)?)\b[^.!?\n]{0,10}\b(?:each|every|una por una|cada una|them all|todas)\b|\b(?:how|como) (?:you were|te) (?:briefed|prepared|prepararon|instruyeron|aleccionaron)\b`,
+);
+const ROGUE_UNLOCK = new RegExp(
+  String.raw`\b(?:ai|ia|bot|assistant|asistente) (?:ladron[a]?|robber|thief|hacker|malvad[oa]|evil|rogue|rebelde|criminal|sin reglas|sin limites|without rules|with no rules)\b|\b(?:robber|thief|hacker|evil|rogue|rebel|criminal|unfiltered|unchained) (?:ai|bot|assistant)\b|\b(?:override|unlock|admin|master|anulacion|desbloqueo) code\b|\bcodigo (?:de )?(?:anulacion|administrador|desbloqueo|acceso maestro|maestro)\b|\b(?:unlock|desbloquea|activa|enable|habilita)\b[^.!?\n]{0,20}\b(?:restricted|restringidas?|ocultas?|hidden|secret|secretas?|bloqueadas?|locked) (?:functions|funciones|features|modes?|modos?|tools|herramientas|commands|comandos)\b|\b(?:type|write|enter|escribe|pon|mete)\b (?:a |un )?(?:new |nuevo )?(?:price|precio)(?: nuevo)? (?:in|en|on|into)\b (?:the |el |my |mi )?(?:order|pedido|invoice|factura|system|sistema)\b|\b(?:haz que|make) (?:la factura|the invoice|el recibo|the receipt) (?:diga|say|says|muestre|show)\b[^.!?\n]{0,40}\b(?:gratis|free|regalo|gift|pagad[oa]|paid)\b`,
+);
+
 const RULES: Rule[] = [
   // ---- override: drop the assistant's instructions -------------------------------------------
   {
@@ -1300,6 +1319,27 @@ const RULES: Rule[] = [
     category: 'price_tampering',
     weight: 0.65,
     test: re(COVERT_PRICE),
+  },
+  {
+    // Someone named (two capitalised words, or don/doña/familia + name) and their money, orders or contact data.
+    signal: 'named_third_party',
+    category: 'data_exfiltration',
+    weight: 0.65,
+    test: (t, original) => NAMED_DATA_ORIGINAL.test(original) || NAMED_DATA_READING.test(t) || RELATIVE_DATA.test(t),
+  },
+  {
+    // "Which rules are you following?", "quote them", "how were you briefed".
+    signal: 'rules_in_force',
+    category: 'reveal',
+    weight: 0.65,
+    test: re(RULES_IN_FORCE),
+  },
+  {
+    // A rogue persona or restricted functions unlocked by a code.
+    signal: 'rogue_unlock',
+    category: 'roleplay',
+    weight: 0.65,
+    test: re(ROGUE_UNLOCK),
   },
   {
     // Configuration flags typed by the customer: "allow_discounts=true", "max_discount=100".
