@@ -207,6 +207,22 @@ function openItemReplies(context: ConversationContext): ReplyEmitted[] {
   return [];
 }
 
+/** The offer of a formal quote, while it is the last thing asked (a "sí" two topics later is not about it). */
+function pendingQuoteOffer(context: ConversationContext): boolean {
+  return context.expecting.kind === 'quote_offer' && context.turn - context.expecting.turn <= 1;
+}
+
+/** A yes or no to "¿Te preparo la cotización formal?" the brain did not read as one ("mándenmela", "send it to sales", "solo era pa saber"). */
+function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
+  const t = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // The offer's buttons on a text channel: "1" (yes) or "2" (no).
+  if (/^\s*1\s*[.)]?\s*$/.test(t)) return 'yes';
+  if (/^\s*2\s*[.)]?\s*$/.test(t)) return 'no';
+  if (/\b(?:no|nah|nope|not now|ahora no|solo (?:era|queria)|just (?:checking|asking|wanted))\b/.test(t)) return 'no';
+  if (/\b(?:mand[ae]n?(?:me|mela|la)?|envi[ae]n?(?:me|mela|la)?|prepar[ae](?:la|mela)?|hazla|hagan?la|send|prepare|go ahead|do it|please do|formal)\b/.test(t)) return 'yes';
+  return null;
+}
+
 /** The product focus, while recent enough for "y si compro 50?" to mean it. */
 function recentFocus(context: ConversationContext): ProductFocus | null {
   const focus = context.productFocus;
@@ -238,10 +254,26 @@ export const conversationMachine = setup({
     // Routing rule 1: the message answers what the conversation was waiting for.
     answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId,
     // "no me acuerdo" to "¿tu número de cuenta?": say where to find it and keep waiting for it.
-    doesNotKnowAccountId: ({ context }) => context.expecting.kind === 'account_id' && u(context)?.notKnown === true && !u(context)?.accountId,
+    // ("no me la sé, pásame con alguien" still hands off: a sure request for a person comes first.)
+    doesNotKnowAccountId: ({ context }) => {
+      const understanding = u(context);
+      if (context.expecting.kind !== 'account_id' || understanding?.notKnown !== true || understanding.accountId) return false;
+      return !understanding.critical && decideTriage(understanding).kind !== 'handoff';
+    },
     // Digits after "last 4 of your phone, or your cédula/RNC": the account tool checks them (or a new account number).
     answersAccountVerification: ({ context }) => context.expecting.kind === 'account_verification' && /\d{4}/.test(context.lastMessage?.text ?? ''),
     answersExpectedProduct: ({ context }) => context.expecting.kind === 'product' && (u(context)?.products.length ?? 0) > 0,
+    // "¿Te preparo la cotización formal?": "sí" / "dale" / "mándenmela" opens the quote ticket; a new list is priced instead.
+    acceptsQuoteOffer: ({ context }) => {
+      const understanding = u(context);
+      if (!pendingQuoteOffer(context) || !understanding || understanding.products.some((p) => p.quantity !== undefined)) return false;
+      return understanding.affirmation === 'yes' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'yes');
+    },
+    declinesQuoteOffer: ({ context }) => {
+      const understanding = u(context);
+      if (!pendingQuoteOffer(context) || !understanding) return false;
+      return understanding.affirmation === 'no' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'no');
+    },
     confirmsLead: ({ context }) => {
       const understanding = u(context);
       if (context.expecting.kind !== 'lead_confirmation' || !understanding || carriesLeadData(understanding)) return false;
@@ -431,6 +463,7 @@ export const conversationMachine = setup({
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: { kind: 'none' } as Expectation }),
+    expectQuoteOffer: assign(({ context }) => ({ expecting: { kind: 'quote_offer', text: context.lastMessage?.text ?? '', turn: context.turn } as Expectation })),
     storeAccountAccess: assign(({ event }) => {
       const access = outputOf<AccountActorOutput>(event)?.access;
       return access ? { accountAccess: access } : {};
@@ -658,6 +691,12 @@ export const conversationMachine = setup({
               actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'accountId.unknown' } }],
             },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
+            { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: 'resetStreak' },
+            {
+              guard: 'declinesQuoteOffer',
+              target: 'continuing',
+              actions: ['resetStreak', 'clearExpectation', { type: 'sayTemplate', params: { template: 'product.quote_declined' } }],
+            },
             { guard: 'confirmsLead', target: '#qualifying.submitting', actions: 'resetStreak' },
             { guard: 'rejectsLead', target: '#qualifying.correcting', actions: 'resetStreak' },
             { guard: 'answersLeadQuestion', target: '#qualifying.collecting', actions: 'resetStreak' },
@@ -779,6 +818,12 @@ export const conversationMachine = setup({
                 target: 'quoteTicket',
                 actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'],
               },
+              // Several items priced: the estimate, then "¿Te preparo la cotización formal?" (a yes opens the ticket).
+              {
+                guard: { type: 'outcomeIs', params: { outcomes: ['estimate'] } },
+                target: '#continuing',
+                actions: ['emitEffectReplies', 'storeProductFocus', 'expectQuoteOffer'],
+              },
               { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'] },
             ],
             onError: {
@@ -798,7 +843,7 @@ export const conversationMachine = setup({
         },
         quoteTicket: {
           id: 'answering.quoteTicket',
-          description: 'Several items priced at once: a quote ticket for the sales team (no handoff).',
+          description: 'A formal quote asked for, or accepted after an estimate: a quote ticket for the sales team (no handoff).',
           invoke: {
             id: 'createQuoteTicket',
             src: 'createTicket',
@@ -809,14 +854,15 @@ export const conversationMachine = setup({
               reason: 'quote' as const,
               lang: context.lang,
               messageId: messageId(context),
-              text: context.lastMessage?.text ?? '',
+              // A yes to the offer: the ticket carries the list that was priced, not the "sí".
+              text: context.expecting.kind === 'quote_offer' ? context.expecting.text : (context.lastMessage?.text ?? ''),
               idempotencyKey: key(context, 'quote-ticket'),
             }),
             onDone: {
               target: '#continuing',
-              actions: [{ type: 'storeTicket', params: { kind: 'quote' } }, 'sayQuoteTicket'],
+              actions: [{ type: 'storeTicket', params: { kind: 'quote' } }, 'clearExpectation', 'sayQuoteTicket'],
             },
-            onError: { target: '#continuing', actions: { type: 'sayTemplate', params: { template: 'ticket.failed' } } },
+            onError: { target: '#continuing', actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'ticket.failed' } }] },
           },
         },
         account: {

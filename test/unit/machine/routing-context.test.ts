@@ -76,6 +76,20 @@ describe('conversation machine › context before a clarifying question (issue 1
     expect(c.calls.answerAccount.at(-1)).toMatchObject({ accountId: '10587' });
   });
 
+  it('should still hand off when the customer who does not know the number asks for a person', async () => {
+    const c = createConversation({
+      script: {
+        'mi balance': understood('account_status'),
+        'no me lo sé, pásame con alguien': reading([['human_agent', 0.8]], { notKnown: true }),
+      },
+      effects: { answerAccount: () => ({ outcome: 'need_account_id', replies: [{ template: 'account.askId' }] }) },
+    });
+    await c.say('mi balance');
+    const out = await c.say('no me lo sé, pásame con alguien');
+    expect(out.state).toBe('handoff.withHuman');
+    expect(out.says).not.toContain('accountId.unknown');
+  });
+
   it('should greet a customer who introduces themself by their name, not as a returning customer', async () => {
     const entities: Entity[] = [{ type: 'person_name', value: 'María Fernanda', start: 9, end: 23 }];
     const c = createConversation({ script: { 'buenas, soy María Fernanda': reading([['greeting', 0.9]], {}, entities) } });
