@@ -14,6 +14,8 @@ export type Expectation =
   | { kind: 'account_verification' }
   | { kind: 'lead_field'; field: LeadField }
   | { kind: 'lead_confirmation' }
+  /** Several items were priced: "¿Te preparo la cotización formal?" (`text`: the customer's list, for the ticket). */
+  | { kind: 'quote_offer'; text: string; turn: number }
   | ChoiceExpectation;
 
 /**

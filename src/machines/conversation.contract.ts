@@ -191,8 +191,11 @@ export interface ProductActorInput {
   idempotencyKey: string;
 }
 export interface ProductActorOutput {
-  /** `multi_quote`: a formal quote or several items priced at once → the machine opens a quote ticket. */
-  outcome: 'answered' | 'not_found' | 'need_product' | 'multi_quote';
+  /**
+   * `multi_quote`: a formal quote asked for → the machine opens a quote ticket; `estimate`: several
+   * items priced at once → the machine offers the formal quote and opens the ticket on a yes.
+   */
+  outcome: 'answered' | 'not_found' | 'need_product' | 'multi_quote' | 'estimate';
   replies: ReplyDirective[];
   /** The product answered (the first, or the likeliest of the options shown). */
   focus?: ProductFocus;

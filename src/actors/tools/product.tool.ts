@@ -11,8 +11,13 @@ import { countUnit, priceUnit } from './units.js';
 const MAX_SHOWN = 3;
 /** A second match this close to the first is as likely: show both and let the customer choose. */
 const AMBIGUOUS_RATIO = 0.96;
-/** Words that ask for a formal quote (a ticket for the sales team), not just a price. */
-const FORMAL_QUOTE = /\b(?:cotizaci[oó]n|cotizar|cot[ií]zame|cotizen|presupuesto|quote|quotation|estimate|proforma)\b/i;
+/**
+ * Words that ask for a formal quote (a ticket for the sales team), not just prices: the noun
+ * ("una cotización", "a formal quote", "presupuesto", "proforma"). The verb ("cotízame", "quote me")
+ * asks for prices: an estimate, then the offer of the formal quote.
+ */
+const FORMAL_QUOTE =
+  /\b(?:coti[sz]a(?:c|s|z)i[oó]n(?:es)?|presupuesto|proforma|quotation|cotizaci[oó]n\s+formal|formal\s+(?:quote|estimate)|(?:a|an|the|my)\s+quote)\b/i;
 
 interface Wanted {
   query: string;
@@ -218,7 +223,7 @@ export function answerProduct(
     }
   }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
-  if (text !== undefined) wanted = withLengthQuantities(wanted, text);
+  if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
 
   const formal = text !== undefined && FORMAL_QUOTE.test(text);
   const pinnedProduct = pinned ? tenant.catalog.find((p) => p.sku === pinned) : undefined;
@@ -243,10 +248,14 @@ export function answerProduct(
     found.push({ item: byLength ? { query: item.query, quantity: item.lengthQuantity } : item, match: best });
   }
   if (found.length === 0) return notFound(wanted);
+  // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
+  if (text !== undefined && found.length + missing.length >= 1) {
+    for (const other of uncarriedItems(text, index)) if (!missing.includes(other)) missing.push(other);
+  }
   const quantities = wanted.some((w) => w.quantity !== undefined);
 
   const listed = found.length + missing.length;
-  if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index);
+  if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index, formal);
   if (found.length >= 2) {
     const items = found.slice(0, MAX_SHOWN).map(({ match }) => describeProduct(tenant, match.product, lang));
     const first = found[0] as Found;
@@ -254,7 +263,7 @@ export function answerProduct(
   }
 
   const single = found[0] as Found;
-  if (formal) return multiQuote(tenant, found, missing, lang, index);
+  if (formal) return multiQuote(tenant, found, missing, lang, index, true);
   if (pinnedProduct) return quoteOne(tenant, index, single, lang, true);
 
   const matches = index.search(single.item.query, { limit: MAX_SHOWN });
@@ -323,7 +332,12 @@ function withAlternative(tenant: TenantData, index: CatalogIndex, first: Found, 
   };
 }
 
-function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang: Lang, index: CatalogIndex): ProductActorOutput {
+/**
+ * Several items priced: each line's quantity × price and the total. A formal quote asked for
+ * (`multi_quote`) goes to the sales team at once; otherwise (`estimate`) the customer is asked
+ * whether to prepare it.
+ */
+function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang: Lang, index: CatalogIndex, formal: boolean): ProductActorOutput {
   let total = 0;
   const items = found.map(({ item, match }) => {
     const quantity = quantityOf(item);
@@ -332,13 +346,59 @@ function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang:
     const described = describeProduct(tenant, match.product, lang);
     return { quantity, name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability: described.availability };
   });
-  const template = missing.length > 0 ? 'product.multi_quote_partial' : 'product.multi_quote';
+  const kind = formal ? 'product.multi_quote' : 'product.estimate';
+  const template = missing.length > 0 ? `${kind}_partial` : kind;
   const first = found[0] as Found;
+  const params = { items, total: formatMoney(total), ...(missing.length > 0 ? { missing: missing.join(', ') } : {}) };
+  // The estimate ends with "¿Te preparo la cotización formal?": a yes / no button each.
+  const answer = (key: string): ReplyOption => {
+    const said = renderReply({ template: key }, tenant.templates, lang);
+    return { label: said, text: said };
+  };
   return {
-    outcome: 'multi_quote',
-    replies: [{ template, params: { items, total: formatMoney(total), ...(missing.length > 0 ? { missing: missing.join(', ') } : {}) } }],
+    outcome: formal ? 'multi_quote' : 'estimate',
+    replies: [formal ? { template, params } : { template, params, options: [answer('product.quote_offer.yes'), answer('product.quote_offer.no')] }],
     focus: focusOf(first.match, first.item, index),
   };
+}
+
+/**
+ * Counted items of a list ("…, 2 jacuzzis y 10 codos") none of whose words the catalog knows: what
+ * the store does not carry, named back to the customer.
+ */
+function uncarriedItems(text: string, index: CatalogIndex): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[,;:\n]|\s+(?:y|e|and|plus|mas|más)\s+/i)) {
+    const m = /(?:^|\s)(\d+|dos|tres|cuatro|cinco|seis|diez|two|three|four|five|six|ten)\s+(.+)$/i.exec(part.trim());
+    const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').trim();
+    if (!rest) continue;
+    const content = index.parse(rest).content;
+    if (content.length > 0 && content.every((word) => index.correct(word) === null)) out.push(rest);
+  }
+  return out;
+}
+
+const SIZE_WORD = /^(?:half|quarter|quarters|three|one|two|four|five|six|eight|ten|twelve|eighths?|inch|inches|in|media|medio|pulgadas?|de|of|an?|\d+\/\d+|\d+(?:"|in|pulg)?|")$/;
+
+/**
+ * "50 half inch rebars", "100 six inch blocks": a count before a size written before the product.
+ * The brain reads the product from its head word on, losing both; the count is the quantity and
+ * the size words go back into the query.
+ */
+function withSizedQuantities(wanted: Wanted[], text: string): Wanted[] {
+  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return wanted.map((w) => {
+    if (w.quantity !== undefined || w.lengthQuantity !== undefined) return w;
+    const head = w.query.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/).find((word) => !/^(?:bag|saco|galon|cubeta|bucket|gallon|funda)$/.test(word));
+    if (!head || head.length < 3) return w;
+    const stem = head.replace(/(?:es|s)$/, '');
+    const m = new RegExp(`(?:^|[\\s,;:])(\\d+)\\s+((?:\\S+\\s+){1,4}?)${stem}\\w*\\b`).exec(folded);
+    if (!m?.[1] || !m[2]) return w;
+    const middle = m[2].trim().split(/\s+/);
+    if (!middle.every((word) => SIZE_WORD.test(word)) || !middle.some((word) => !/^(?:de|of|an?)$/.test(word))) return w;
+    // The size first: after "grade 40", "half inch" would read as 40 1/2.
+    return { ...w, query: `${middle.filter((word) => !/^(?:de|of|an?)$/.test(word)).join(' ')} ${w.query}`, quantity: Number(m[1]) };
+  });
 }
 
 const COUNT_WORDS: Readonly<Record<string, number>> = {

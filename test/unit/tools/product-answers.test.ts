@@ -52,9 +52,10 @@ describe('product answers › the failures reported in issue 10', () => {
     expect(text).not.toContain('Blanco');
   });
 
-  it('should quote gray cement and 3/8 rebar for "10 sacos de cemento y 20 varillas de 3/8" (several items: a quote ticket)', async () => {
+  it('should estimate gray cement and 3/8 rebar for "10 sacos de cemento y 20 varillas de 3/8" (several items: an estimate, the formal quote offered)', async () => {
     const { out, text } = await ask('¿Cuánto cuestan 10 sacos de cemento y 20 varillas de 3/8?');
-    expect(out.outcome).toBe('multi_quote');
+    expect(out.outcome).toBe('estimate');
+    expect(text).toContain('¿Te preparo la cotización formal?');
     expect(text).toContain('10 x *Cemento Gris Cemex Tipo GU (saco 42.5 kg)*: RD$655.00 c/u = *RD$6,550.00*');
     expect(text).toContain('20 x *Varilla Corrugada 3/8" Grado 40 (20 pies)*');
   });

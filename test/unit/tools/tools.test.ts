@@ -64,7 +64,7 @@ describe('answerProduct', () => {
     expect(text).toContain('*2 bags of Cemento Cibao Portland Tipo I (saco 42.5 kg)*: 2 × RD$640.00 = *RD$1,280.00* (available: 185 bags)');
   });
 
-  it('should turn a price quote for several items into a multi_quote with subtotals and total', () => {
+  it('should turn a price quote for several items into an estimate with subtotals and total', () => {
     const out = answerProduct(
       tenant,
       index,
@@ -73,18 +73,33 @@ describe('answerProduct', () => {
         { query: 'varilla 3/8 grado 40', quantity: 20 },
       ]),
     );
-    expect(out.outcome).toBe('multi_quote');
+    expect(out.outcome).toBe('estimate');
     const text = render(out.replies);
     expect(text).toContain('10 x *Cemento Cibao Portland Tipo I (saco 42.5 kg)*: RD$640.00 c/u = *RD$6,400.00*');
     expect(text).toContain('20 x *Varilla Corrugada 3/8" Grado 40 (20 pies)*: RD$265.00 c/u = *RD$5,300.00*');
     expect(text).toContain('Total estimado: *RD$11,700.00*');
+    expect(text).toContain('¿Te preparo la cotización formal?');
     expectWhatsAppStyle(text);
   });
 
-  it('should name the items it could not find in a multi_quote', () => {
+  it('should name the items it could not find in an estimate', () => {
     const out = answerProduct(tenant, index, productInput('price_quote', [{ query: 'cemento cibao' }, { query: 'flurbo zzq' }]));
-    expect(out.outcome).toBe('multi_quote');
-    expect(render(out.replies)).toContain('No encontré: flurbo zzq');
+    expect(out.outcome).toBe('estimate');
+    expect(render(out.replies)).toContain('No tenemos: *flurbo zzq*');
+  });
+
+  it('should open the formal quote at once when the message asks for one ("una cotización", "a formal quote")', () => {
+    const items = [
+      { query: 'cemento cibao', quantity: 10 },
+      { query: 'varilla 3/8 grado 40', quantity: 20 },
+    ];
+    for (const text of ['necesito una cotización de 10 sacos de cemento cibao y 20 varillas de 3/8', 'kiero una cotisacion de eso']) {
+      const out = answerProduct(tenant, index, productInput('price_quote', items), { text });
+      expect(out.outcome).toBe('multi_quote');
+      expect(render(out.replies)).not.toContain('¿Te preparo la cotización formal?');
+    }
+    const verb = answerProduct(tenant, index, productInput('price_quote', items), { text: 'cotízame 10 sacos de cemento cibao y 20 varillas' });
+    expect(verb.outcome).toBe('estimate');
   });
 
   it('should ask for the product when none is mentioned', () => {

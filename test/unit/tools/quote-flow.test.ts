@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+interface Turn {
+  text: string;
+  ticket: string | null;
+}
+
+/** A whole conversation through the real host; each turn's replies and the quote ticket opened so far. */
+async function chat(sender: string, ...messages: string[]): Promise<Turn[]> {
+  const { host } = createMemoryHost({ tenant, brain });
+  const out: Turn[] = [];
+  try {
+    for (const text of messages) {
+      const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text });
+      const said = turn.replies.map((r) => r.text).join('\n---\n');
+      out.push({ text: said, ticket: /\bT-\d{6}\b/.exec(said)?.[0] ?? null });
+    }
+  } finally {
+    await host.close();
+  }
+  return out;
+}
+
+describe('quote flow › a list is an estimate, the formal quote is offered', () => {
+  it('should price each line and the total, then ask before opening a ticket', async () => {
+    const [estimate] = await chat('qf-1', 'cuánto me sale 4 sacos de cemento gris y 3 galones de thinner');
+    expect(estimate!.text).toContain('4 x *Cemento Gris Cemex Tipo GU (saco 42.5 kg)*: RD$655.00 c/u = *RD$2,620.00*');
+    expect(estimate!.text).toContain('3 x *Thinner (galón)*: RD$650.00 c/u = *RD$1,950.00*');
+    expect(estimate!.text).toContain('*RD$4,570.00*');
+    expect(estimate!.text).toContain('¿Te preparo la cotización formal?');
+    expect(estimate!.ticket).toBeNull();
+  });
+
+  it.each(['sí, por favor', 'dale, hazla', 'mándenmela', '1'])('should open the quote ticket on "%s"', async (yes) => {
+    const [, answer] = await chat(`qf-yes-${yes}`, 'precio de 10 blocks de 6 y 2 sacos de cemento gris', yes);
+    expect(answer!.ticket).toMatch(/^T-\d{6}$/);
+  });
+
+  it.each(['no, gracias', 'nah, solo estaba viendo precios', '2'])('should open no ticket on "%s" and go on', async (no) => {
+    const [, answer, next] = await chat(`qf-no-${no}`, 'precio de 10 blocks de 6 y 2 sacos de cemento gris', no, 'y a qué hora abren?');
+    expect(answer!.ticket).toBeNull();
+    expect(answer!.text).toContain('no preparo la cotización');
+    expect(next!.text).not.toMatch(/T-\d{6}/);
+  });
+
+  it('should do the same in English', async () => {
+    const [estimate, answer] = await chat('qf-en', 'how much for 5 bags of grey cement and 2 paint rollers', 'sure, go ahead');
+    expect(estimate!.text).toContain('Shall I prepare the formal quote?');
+    expect(estimate!.text).toContain('*RD$3,865.00*');
+    expect(answer!.ticket).toMatch(/^T-\d{6}$/);
+  });
+
+  it('should not take a "sí" said after another topic for the offer', async () => {
+    const turns = await chat('qf-late', 'precio de 10 blocks de 6 y 2 sacos de cemento gris', 'a qué hora abren?', 'sí');
+    expect(turns.map((t) => t.ticket)).toEqual([null, null, null]);
+  });
+});
+
+describe('quote flow › a formal quote request opens the ticket at once', () => {
+  it.each([
+    'quiero una cotización de 20 sacos de cemento gris y 100 blocks de 6',
+    'me pueden hacer un presupuesto: 20 sacos de cemento gris, 100 blocks de 6',
+    'I need a quote for 20 bags of grey cement and 100 six inch blocks',
+  ])('should estimate and open the ticket for "%s"', async (text) => {
+    const [answer] = await chat(`qf-formal-${text.length}`, text);
+    expect(answer!.text).toContain('13,100');
+    expect(answer!.text).toContain('5,200');
+    expect(answer!.ticket).toMatch(/^T-\d{6}$/);
+  });
+
+  it('should name the items the store does not carry and quote the rest', async () => {
+    const [es] = await chat('qf-missing', 'cotízame 3 sacos de cemento gris, 2 piscinas y 1 trampolín');
+    expect(es!.text).toContain('No tenemos: *piscinas, trampolín*');
+    expect(es!.text).toContain('*RD$1,965.00*');
+    const [en] = await chat('qf-missing-en', 'price for 3 bags of grey cement and 2 hot tubs');
+    expect(en!.text).toContain("We don't carry: *hot tubs*");
+  });
+
+  it('should keep a single item with a quantity a price, not a ticket', async () => {
+    const [answer] = await chat('qf-single', 'cuánto cuestan 12 varillas de 3/8');
+    expect(answer!.text).toContain('12 × RD$265.00 = *RD$3,180.00*');
+    expect(answer!.ticket).toBeNull();
+  });
+});
