@@ -120,7 +120,7 @@ describe('prompt-injection detector', () => {
     expect(blind.falsePositive).toBeLessThanOrEqual(0.03);
     // The fourth pair (85 + 87, issue 11's styles in English, Spanish and Dominican Spanish) was
     // written and committed before its author read the detector, and never tuned on: 95.3 % / 3.4 %
-    // on the detector as it was, 95.3 % / 2.3 % after the intent-level round.
+    // on the detector as it was, 96.5 % / 2.3 % after the intent-level round.
     expect(blind4.detected).toBeGreaterThanOrEqual(0.92);
     expect(blind4.falsePositive).toBeLessThanOrEqual(0.03);
   });
