@@ -245,7 +245,8 @@ export function answerProduct(
       continue;
     }
     const byLength = item.lengthQuantity !== undefined && item.quantity === undefined && /^(?:pie|pies|metro|metros|yarda|yardas|ft|m)$/i.test(best.product.unit);
-    found.push({ item: byLength ? { query: item.query, quantity: item.lengthQuantity } : item, match: best });
+    const counted = byLength ? { query: item.query, quantity: item.lengthQuantity } : item;
+    found.push({ item: best.product.unit === 'ciento' && text !== undefined ? inHundreds(counted, text) : counted, match: best });
   }
   if (found.length === 0) return notFound(wanted);
   // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
@@ -399,6 +400,27 @@ function withSizedQuantities(wanted: Wanted[], text: string): Wanted[] {
     // The size first: after "grade 40", "half inch" would read as 40 1/2.
     return { ...w, query: `${middle.filter((word) => !/^(?:de|of|an?)$/.test(word)).join(' ')} ${w.query}`, quantity: Number(m[1]) };
   });
+}
+
+/**
+ * A product sold by the hundred ("Tornillo para Techo (ciento)"): "2 cientos de tornillos" is 2;
+ * "200 tornillos" or "3 docenas" counts pieces, so it becomes the hundreds that hold them.
+ */
+function inHundreds(item: Wanted, text: string): Wanted {
+  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const head = item.query.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/)[0] ?? '';
+  const stem = head.replace(/(?:es|s)$/, '');
+  if (stem.length >= 3) {
+    const m = new RegExp(`(\\d+|un|una|dos|tres|cuatro|cinco|diez|a|one|two|three|four|five|ten)\\s+(?:cientos?|hundreds?)\\s+(?:de\\s+|of\\s+)?${stem}`).exec(folded);
+    if (m?.[1]) {
+      const n = /^\d+$/.test(m[1]) ? Number(m[1]) : (COUNT_WORDS[m[1]] ?? 1);
+      return { ...item, quantity: n };
+    }
+  }
+  const pieces = item.quantity;
+  if (pieces === undefined) return item;
+  if (pieces >= 100 || /\bdocenas?\b|\bdozens?\b/.test(folded)) return { ...item, quantity: Math.ceil(pieces / 100) };
+  return item;
 }
 
 const COUNT_WORDS: Readonly<Record<string, number>> = {

@@ -92,4 +92,18 @@ describe('quantities › through the whole host', () => {
     expect(pipe).toContain('Tubo PVC 1" SDR-26');
     expect(elbow).toContain('Codo PVC 3/4"');
   });
+
+  it('should count a product sold by the hundred in hundreds, whether the customer counts hundreds or pieces', async () => {
+    const [hundreds, pieces, dozens] = await chat('pq-9', '4 cientos de tornillos autorroscantes', '500 tornillos autorroscantes', 'dame 2 docenas de tornillos autorroscantes');
+    expect(hundreds).toContain('4 × RD$140.00 = *RD$560.00*');
+    expect(pieces).toContain('5 × RD$140.00 = *RD$700.00*');
+    // 24 screws come in one box of a hundred: one hundred, not 24.
+    expect(dozens).not.toContain('24 ×');
+  });
+
+  it('should keep the count and the size written before an English product in a list', async () => {
+    const [answer] = await chat('pq-10', 'how much for 40 three quarter inch elbows and 12 one inch pvc pipes');
+    expect(answer).toContain('40 x *Codo PVC 3/4" x 90°*: RD$28.00 each = *RD$1,120.00*');
+    expect(answer).toContain('12 x *Tubo PVC 1" SDR-26 (6 m)*: RD$385.00 each = *RD$4,620.00*');
+  });
 });
