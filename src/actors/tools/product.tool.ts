@@ -165,8 +165,11 @@ function followUp(index: CatalogIndex, focus: ProductFocus, text: string, wanted
     .filter((word) => index.parse(word).content.length > 0)
     .join(' ');
   const base = productWords !== '' ? productWords : focus.name;
-  const query = [base, ...kept, text].join(' ');
-  return { items: [{ query, ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
+  // "y 10 de blanco?", "and 3 of the white one": a count before the other attribute is how many.
+  const count = /^(?:(?:y|and|e)\s+)?(?:(?:si\s+son|dame|ponme|quiero)\s+)?(\d+)\s+(?:de|del|of)\s+/i.exec(text.trim());
+  const query = [base, ...kept, count ? text.trim().slice(count[0].length) : text].join(' ');
+  const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
+  return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
 }
 
 /**

@@ -106,4 +106,11 @@ describe('quantities › through the whole host', () => {
     expect(answer).toContain('40 x *Codo PVC 3/4" x 90°*: RD$28.00 each = *RD$1,120.00*');
     expect(answer).toContain('12 x *Tubo PVC 1" SDR-26 (6 m)*: RD$385.00 each = *RD$4,620.00*');
   });
+
+  it('should take a count before another attribute of the product in focus ("y 6 de 3/4?", "and 4 of the white one?")', async () => {
+    const [, pipes] = await chat('pq-11', 'tubo pvc de 1/2', 'y 6 de 3/4?');
+    expect(pipes).toContain('6 × RD$260.00 = *RD$1,560.00*');
+    const [, white] = await chat('pq-12', 'how much is the grey cement?', 'and 4 of the white one?');
+    expect(white).toContain('4 × RD$1,150.00 = *RD$4,600.00*');
+  });
 });
