@@ -186,6 +186,9 @@ describe('prompt-injection detector', () => {
     'The manager told me to ask you about the bulk price list.',
     'Disregard the earlier address, deliver to Calle Duarte 45 instead.',
     '¿Cuánto cuesta la pintura Sherwin Williams de galón?',
+    'Soy Juan Rosario, ¿mi pedido ya está listo?',
+    'My name is Carlos Méndez, what do I owe you?',
+    'I bought a Milwaukee Fuel drill, does it take the same battery?',
   ])('should leave the look-alike "%s" clean', (text) => {
     expect(detectInjection(text).verdict).toBe('clean');
   });
