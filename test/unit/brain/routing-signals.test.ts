@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { createRuleBrain } from '../../../src/actors/brain/index.js';
-import { asksForJob, asksProjectQuote, detectClosing, isVagueComplaint, mentionsDelivery, saysNotKnown } from '../../../src/actors/brain/rule/signals.js';
+import { asksForJob, asksNewAccount, asksProjectQuote, detectClosing, isVagueComplaint, mentionsDelivery, saysNotKnown } from '../../../src/actors/brain/rule/signals.js';
 import { answerInfo } from '../../../src/actors/tools/info.tool.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
@@ -88,6 +88,22 @@ describe('rule brain › routing signals (issue 10)', () => {
     expect(asksProjectQuote(text)).toBe(true);
     expect(decideTriage(await read(text, lang))).toEqual({ kind: 'act', intent: 'sales_lead' });
   });
+
+  it.each([
+    ['qué necesito para abrir una cuenta de crédito?', 'es'],
+    ['can we open a business account?', 'en'],
+  ] as const)('should read "%s" (a new account) as a sales lead', async (text, lang) => {
+    expect(asksNewAccount(text)).toBe(true);
+    expect((await read(text, lang)).nlu.intent.name).toBe('sales_lead');
+  });
+
+  it.each(['mi cuenta de crédito está al día?', 'why is my business account suspended?', 'cuánto debo en la cuenta comercial?'])(
+    'should keep "%s" (an account the customer has) an account question',
+    async (text) => {
+      expect(asksNewAccount(text)).toBe(false);
+      expect((await read(text, /why/.test(text) ? 'en' : 'es')).nlu.intent.name).toBe('account_status');
+    },
+  );
 
   it('should keep a quote that names products a price question', async () => {
     expect((await read('cotización de 20 sacos de cemento para la casa')).nlu.intent.name).toBe('price_quote');

@@ -13,6 +13,7 @@ import { createProductMatcher, type ProductMatcher } from './products.js';
 import { fold as foldText, foldWithMap } from './text.js';
 import {
   asksForJob,
+  asksNewAccount,
   asksProjectQuote,
   asksStorePhone,
   computePriority,
@@ -184,6 +185,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "a quote for 40 rooms" names no product: a project for an advisor, not a price to look up.
     if ((intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && mentions.length === 0 && asksProjectQuote(text)) {
+      intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
+    }
+    // "requisitos para abrir cuenta comercial?": a new account is a lead, not an account's status.
+    if (intent.name === 'account_status' && asksNewAccount(text) && !entities.some((e) => e.type === 'account_id')) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
     // "me pasas el número de la ferretería?": the store's phone, answered with the branches.

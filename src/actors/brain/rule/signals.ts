@@ -197,6 +197,20 @@ export function isGreetingWithIntroduction(text: string): boolean {
   return rest.length > 0 && isOnlyGreeting(rest);
 }
 
+const NEW_ACCOUNT =
+  /\b(?:abrir|abrirme|abrirnos|crear|sacar|solicitar|aplicar a|aplicar para|requisitos para|requisitos de|open|opening|set up|apply for|get)\b(?:\s+\S+){0,2}?\s+(?:cuentas?|credito|account|credit)\b|\b(?:cuenta|cuentas) (?:comercial|comerciales|empresarial|empresariales|corporativa|de credito|de contratista|para (?:mi|la|nuestra) empresa|para constructoras?)\b|\b(?:business|contractor|trade|commercial|corporate) accounts?\b/;
+
+const ACCOUNT_STATUS_WORDS = /\b(?:mi (?:\w+ )?cuenta|nuestra (?:\w+ )?cuenta|my (?:\w+ )?account|our (?:\w+ )?account|up to date|suspended|balance|saldo|debo|debemos|deuda|al dia|estado|atrasad\w*|vencid\w*|suspendid\w*|pago|pagos|owe|status|due|overdue|statement)\b/;
+
+/**
+ * The customer wants a new (business, credit) account ("requisitos para abrir cuenta comercial?",
+ * "I need a contractor account"): a sales lead, not the status of an account they have.
+ */
+export function asksNewAccount(text: string): boolean {
+  const f = words(text).join(' ');
+  return NEW_ACCOUNT.test(f) && !ACCOUNT_STATUS_WORDS.test(f);
+}
+
 /** Words that ask about working at the store, not about work clothes ("guantes de trabajo"). */
 const JOB_WORDS =
   /\b(?:empleos?|chambas?|vacantes?|contratando|contratan|plazas?|curriculum|cv|hoja de vida|solicitud de empleo|trabajar|trabajando|busco trabajo|buscando trabajo|hay trabajo|dan trabajo|puesto|puestos|personal|jobs?|hiring|vacanc\w*|work for|work with you|apply|application|resume|career\w*|position\w*)\b/;
