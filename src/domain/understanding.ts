@@ -15,7 +15,7 @@ export type Expectation =
   | { kind: 'lead_field'; field: LeadField }
   | { kind: 'lead_confirmation' }
   /** Several items were priced: "¿Te preparo la cotización formal?" (`text`: the customer's list, for the ticket). */
-  | { kind: 'quote_offer'; text: string; turn: number }
+  | { kind: 'quote_offer'; text: string; turn: number; lines?: { sku: string; quantity: number }[] }
   | ChoiceExpectation;
 
 /**

@@ -188,7 +188,14 @@ export interface ProductActorInput {
   text?: string;
   /** The product answered in a recent turn, for follow-ups; absent when there is none. */
   focus?: ProductFocus;
+  /** The lines of the estimate just given, while its formal quote is on offer: new items are added to it. */
+  estimate?: QuoteLine[];
   idempotencyKey: string;
+}
+/** One line of an estimate: the product and how many. */
+export interface QuoteLine {
+  sku: string;
+  quantity: number;
 }
 export interface ProductActorOutput {
   /**
@@ -196,6 +203,8 @@ export interface ProductActorOutput {
    * items priced at once → the machine offers the formal quote and opens the ticket on a yes.
    */
   outcome: 'answered' | 'not_found' | 'need_product' | 'multi_quote' | 'estimate';
+  /** The estimate's lines (`estimate` / `multi_quote`), kept by the machine while the formal quote is offered. */
+  lines?: QuoteLine[];
   replies: ReplyDirective[];
   /** The product answered (the first, or the likeliest of the options shown). */
   focus?: ProductFocus;

@@ -463,7 +463,13 @@ export const conversationMachine = setup({
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: { kind: 'none' } as Expectation }),
-    expectQuoteOffer: assign(({ context }) => ({ expecting: { kind: 'quote_offer', text: context.lastMessage?.text ?? '', turn: context.turn } as Expectation })),
+    // The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes.
+    expectQuoteOffer: assign(({ context, event }) => {
+      const lines = outputOf<ProductActorOutput>(event)?.lines;
+      const said = context.lastMessage?.text ?? '';
+      const before = pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' ? `${context.expecting.text}\n` : '';
+      return { expecting: { kind: 'quote_offer', text: `${before}${said}`, turn: context.turn, ...(lines ? { lines } : {}) } as Expectation };
+    }),
     storeAccountAccess: assign(({ event }) => {
       const access = outputOf<AccountActorOutput>(event)?.access;
       return access ? { accountAccess: access } : {};
@@ -804,6 +810,7 @@ export const conversationMachine = setup({
                 understanding: context.understanding!,
                 ...(context.lastMessage ? { text: context.lastMessage.text } : {}),
                 ...(recentFocus(context) ? { focus: recentFocus(context)! } : {}),
+                ...(pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && context.expecting.lines ? { estimate: context.expecting.lines } : {}),
                 idempotencyKey: key(context, 'product'),
               };
             },

@@ -1,6 +1,6 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
 import { isProductFollowUp, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
 import type { AttributeKind, CatalogMatch } from '../catalog/index.js';
 import { renderReply } from '../render-reply.js';
@@ -11,6 +11,9 @@ import { countUnit, priceUnit } from './units.js';
 const MAX_SHOWN = 3;
 /** A second match this close to the first is as likely: show both and let the customer choose. */
 const AMBIGUOUS_RATIO = 0.96;
+/** Words that add to the estimate on offer rather than ask about something else. */
+const ADD_TO_ESTIMATE = /\b(?:agr[eé]g(?:a|ale|ue|uen|ar)|a[nñ]ad(?:e|ele|ir)|s[uú]ma(?:le)?|pon(?:le|me)|tambi[eé]n|adem[aá]s|add|also|plus|as well)\b/i;
+
 /**
  * Words that ask for a formal quote (a ticket for the sales team), not just prices: the noun
  * ("una cotización", "a formal quote", "presupuesto", "proforma"). The verb ("cotízame", "quote me")
@@ -257,6 +260,15 @@ export function answerProduct(
     for (const other of uncarriedItems(text, index)) if (!missing.includes(other)) missing.push(other);
   }
   const quantities = wanted.some((w) => w.quantity !== undefined);
+  // An estimate is on offer and the customer adds to it ("agrégale 5 galones de pintura", "and 3
+  // rollers"): the same estimate with the new lines (a product already in it takes the new count).
+  if (input.estimate && input.estimate.length > 0 && (quantities || (text !== undefined && ADD_TO_ESTIMATE.test(text)))) {
+    const earlier = input.estimate
+      .map((line) => ({ line, product: tenant.catalog.find((p) => p.sku === line.sku) }))
+      .filter((e): e is { line: QuoteLine; product: Product } => e.product !== undefined && !found.some((f) => f.match.product.sku === e.product!.sku))
+      .map(({ line, product }) => ({ item: { query: product.name, quantity: line.quantity }, match: { product, score: 1, unmet: [], defaulted: false } }) as Found);
+    return multiQuote(tenant, [...earlier, ...found], missing, lang, index, formal);
+  }
 
   const listed = found.length + missing.length;
   if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index, formal);
@@ -361,6 +373,7 @@ function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang:
   };
   return {
     outcome: formal ? 'multi_quote' : 'estimate',
+    lines: found.map(({ item, match }) => ({ sku: match.product.sku, quantity: quantityOf(item) })),
     replies: [formal ? { template, params } : { template, params, options: [answer('product.quote_offer.yes'), answer('product.quote_offer.no')] }],
     focus: focusOf(first.match, first.item, index),
   };

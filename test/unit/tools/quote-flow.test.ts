@@ -66,6 +66,24 @@ describe('quote flow › a list is an estimate, the formal quote is offered', ()
   });
 });
 
+describe('quote flow › adding to the estimate on offer', () => {
+  it('should add new lines to the estimate and open the ticket for the whole list on a yes', async () => {
+    const [, added, yes] = await chat('qf-add', 'precio de 10 blocks de 6 y 2 sacos de cemento gris', 'añádele 3 galones de thinner', 'dale');
+    expect(added!.text).toContain('10 x *Block de Hormigón 6" (unidad)*');
+    expect(added!.text).toContain('3 x *Thinner (galón)*');
+    // 520 + 1,310 + 1,950
+    expect(added!.text).toContain('*RD$3,780.00*');
+    expect(added!.text).toContain('¿Te preparo la cotización formal?');
+    expect(yes!.ticket).toMatch(/^T-\d{6}$/);
+  });
+
+  it('should answer a plain price question after an estimate on its own, not as part of it', async () => {
+    const [, price] = await chat('qf-other', 'precio de 10 blocks de 6 y 2 sacos de cemento gris', 'cuánto cuesta el martillo truper?');
+    expect(price!.text).toContain('Martillo de Uña 16 oz Truper');
+    expect(price!.text).not.toContain('Block de Hormigón');
+  });
+});
+
 describe('quote flow › a formal quote request opens the ticket at once', () => {
   it.each([
     'quiero una cotización de 20 sacos de cemento gris y 100 blocks de 6',
