@@ -76,6 +76,7 @@ const QUANTITY_FILLER = new Set([
   'costarian', 'costaria', 'cuestan', 'cuesta', 'valen', 'vale', 'total', 'en', 'el', 'precio', 'por', 'para', 'how', 'much', 'would', 'will',
   'be', 'is', 'are', 'it', 'for', 'the', 'price', 'cost', 'costs', 'compro', 'llevo', 'quiero', 'necesito', 'ocupo', 'dame', 'das', 'ponme',
   'pongame', 'mandame', 'buy', 'take', 'get', 'need', 'want', 'give', 'i', 'ill', 'please', 'porfa', 'favor', 'unos', 'unas', 'about', 'like',
+  'what', 'make', 'fueran', 'fuera', 'pa', 'mejor', 'llevaria', 'compraria', 'necesitaria', 'ocuparia', 'im', 'taking', 'lo',
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
@@ -87,7 +88,11 @@ const QUANTITY_UNIT =
  * `unit` is the selling unit the customer named, if any ("y 2 galones?" → galon).
  */
 export function readFollowUpQuantity(text: string): { quantity: number; unit?: string } | undefined {
-  const t = fold(text).replace(/\b(?:de|of)\s+(?:esos|esas|ellos|ellas|esto|eso|them|those|these)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = fold(text)
+    .replace(/\b(?:de|of)\s+(?:esos|esas|ellos|ellas|esto|eso|them|those|these)\b/g, ' ')
+    .replace(/\bi'?ll\b/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (t === '' || t.split(' ').length > MAX_WORDS) return undefined;
   const rest = t.split(' ').filter((w) => !QUANTITY_FILLER.has(w));
   // "a hundred" / "cien": the filler list drops "a"; "ciento" alone is 100.

@@ -34,6 +34,11 @@ describe('readFollowUpQuantity', () => {
     ['dame veinte', 20],
     ['y si llevo 6 de esas?', 6],
     ['okay give me 4 please', 4],
+    ['what about 9?', 9],
+    ['make it 15', 15],
+    ['y si fueran 40?', 40],
+    ["I'll take 4", 4],
+    ['y pa 8?', 8],
   ])('should read "%s" as a quantity of %i', (text, n) => {
     expect(followUpQuantity(text)).toBe(n);
     expect(isProductFollowUp(text)).toBe(true);
