@@ -324,6 +324,20 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
   if (item.quantity !== undefined && quantity > 1) {
     const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang) };
     const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
+    // "10 galones de pintura": a clerk points out the 5-gallon cubeta when it comes out cheaper.
+    const bucket = template === 'product.quote_qty' ? bucketFor(tenant, product, quantity) : undefined;
+    if (bucket) {
+      const buckets = quantity / 5;
+      const bucketTotal = bucket.price * buckets;
+      return {
+        outcome: 'answered',
+        replies: [{
+          template: 'product.quote_qty_bucket',
+          params: { ...params, buckets, bucketName: bucket.name, bucketPrice: formatMoney(bucket.price), bucketTotal: formatMoney(bucketTotal), saving: formatMoney(product.price * quantity - bucketTotal) },
+        }],
+        focus,
+      };
+    }
     return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus };
   }
   if (!priceQuestion) {
@@ -336,6 +350,21 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
   }
   const template = alt ? 'product.quote_alt' : product.stock > 0 ? 'product.quote' : 'product.quote_out';
   return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus };
+}
+
+/** The same product in a 5-gallon cubeta, in stock and cheaper, for a whole number of cubetas of gallons. */
+function bucketFor(tenant: TenantData, product: Product, gallons: number): Product | undefined {
+  if (gallons < 5 || gallons % 5 !== 0) return undefined;
+  const name = product.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const m = /^(.*)\(galon\)\s*$/i.exec(name);
+  if (!m?.[1]) return undefined;
+  const base = m[1].trim().toLowerCase();
+  const bucket = tenant.catalog.find((p) => {
+    const other = p.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    return other.startsWith(`${base} (`) && /\(cubeta 5 gal\)\s*$/.test(other);
+  });
+  if (!bucket || bucket.stock < gallons / 5 || bucket.price * (gallons / 5) >= product.price * gallons) return undefined;
+  return bucket;
 }
 
 function withAlternative(tenant: TenantData, index: CatalogIndex, first: Found, lang: Lang, reply: { template: string; params: { items: ReturnType<typeof describeProduct>[] } }, focus: ProductFocus): ProductActorOutput {

@@ -118,4 +118,11 @@ describe('quantities › through the whole host', () => {
     const [, white] = await chat('pq-12', 'how much is the grey cement?', 'and 4 of the white one?');
     expect(white).toContain('4 × RD$1,150.00 = *RD$4,600.00*');
   });
+
+  it('should point out the 5-gallon cubeta when a whole number of them is cheaper than the gallons', async () => {
+    const [ten, three] = await chat('pq-13', '15 galones de pintura satinada blanca', '3 galones de pintura satinada blanca');
+    expect(ten).toContain('15 × RD$1,480.00 = *RD$22,200.00*');
+    expect(ten).toContain('3 × *Pintura Satinada Popular Blanco (cubeta 5 gal)* a RD$6,950.00 = *RD$20,850.00* (ahorras RD$1,350.00)');
+    expect(three).not.toContain('cubeta');
+  });
 });
