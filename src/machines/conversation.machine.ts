@@ -47,7 +47,7 @@ import {
 } from './lead-draft.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
-import { clarifyChoice, confirmChoice, decideTriage, describesAskedComplaint, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
+import { clarifyChoice, confirmChoice, decideTriage, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -108,6 +108,8 @@ export interface ConversationContext {
   accountAccess?: AccountAccess;
   /** The product last answered, for follow-ups ("y si compro 50?"); absent in older snapshots. */
   productFocus?: ProductFocus | null;
+  /** The store-info topic answered last turn, for follow-ups ("¿y a Bayahíbe?" after a delivery answer); absent in older snapshots. */
+  infoFocus?: { topic: InfoTopic; turn: number } | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
   contact?: ContactProfile | null;
   /** The turn a returning contact was welcomed back in (one greeting per turn). */
@@ -221,6 +223,22 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
   if (/\b(?:no|nah|nope|not now|ahora no|solo (?:era|queria)|just (?:checking|asking|wanted))\b/.test(t)) return 'no';
   if (/\b(?:mand[ae]n?(?:me|mela|la)?|envi[ae]n?(?:me|mela|la)?|prepar[ae](?:la|mela)?|hazla|hagan?la|send|prepare|go ahead|do it|please do|formal)\b/.test(t)) return 'yes';
   return null;
+}
+
+/**
+ * A short continuation of the store-info answer of the previous turn: "¿y a Bayahíbe?", "y el
+ * domingo?", "and on Sundays?". Only an unsure reading is taken over (a clear new request wins).
+ */
+function followsUpInfo(context: ConversationContext): InfoTopic | null {
+  const focus = context.infoFocus;
+  const text = context.lastMessage?.text;
+  if (!focus || !text || context.turn - focus.turn !== 1) return null;
+  const confidence = u(context)?.nlu.intent.confidence ?? 0;
+  const intent = intentOf(context);
+  if (intent !== null && intent !== 'out_of_scope' && confidence >= HANDOFF_CONFIDENCE) return null;
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const continuation = /^\s*[¿¡]?\s*(?:y|e|and|what about|how about|tambi[eé]n|also)\b/i.test(text);
+  return continuation && words.length <= 7 ? focus.topic : null;
 }
 
 /** The product focus, while recent enough for "y si compro 50?" to mean it. */
@@ -345,6 +363,7 @@ export const conversationMachine = setup({
     isUnreadCaption: ({ context }) => context.lastMessage?.media !== undefined,
     // A short message continuing the last product answer ("y si compro 50?", "y codos de 4?",
     // "la satinada blanca cuánto?") goes back to the catalog with that product in focus.
+    followsUpInfo: ({ context }) => followsUpInfo(context) !== null,
     followsUpProduct: ({ context }) => {
       const focus = recentFocus(context);
       if (!focus || !context.lastMessage) return false;
@@ -423,6 +442,12 @@ export const conversationMachine = setup({
       };
     }),
     resetStreak: assign({ misunderstoodStreak: 0 }),
+    // The info topic answered becomes the focus of the next turn's short follow-up.
+    storeInfoFocus: assign(({ context }) => {
+      const intent = intentOf(context);
+      const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
+      return { infoFocus: { topic, turn: context.turn } };
+    }),
     // The product answered becomes the focus of follow-ups; an answer without one keeps the last.
     storeProductFocus: assign(({ context, event }) => {
       const focus = outputOf<ProductActorOutput>(event)?.focus;
@@ -725,6 +750,7 @@ export const conversationMachine = setup({
             // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
             // "y si compro 50?" right after a price is about that product, not an unsure lead to confirm.
             { guard: 'followsUpProduct', target: '#answering.product', actions: 'resetStreak' },
+            { guard: 'followsUpInfo', target: '#answering.info', actions: 'resetStreak' },
             { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: ['resetStreak', 'askHandoffConfirmation'] },
             {
               guard: { type: 'intentIs', params: { intents: PRODUCT_INTENTS } },
@@ -924,7 +950,8 @@ export const conversationMachine = setup({
             src: 'answerInfo',
             input: ({ context }) => {
               const intent = intentOf(context);
-              const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : 'store_hours_location';
+              const topic: InfoTopic =
+                intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
               return {
                 tenantId: context.tenantId,
                 lang: context.lang,
@@ -933,7 +960,7 @@ export const conversationMachine = setup({
                 idempotencyKey: key(context, 'info'),
               };
             },
-            onDone: { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation'] },
+            onDone: { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'storeInfoFocus'] },
             onError: {
               target: '#continuing',
               actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'error.tool' } }],
