@@ -180,7 +180,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // (the product flow would look for a product called "envío"); "¿llevan a Hato Mayor?" is not a
     // lead. A complaint about a delivery stays a complaint.
     const unsure = intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent';
-    if ((DELIVERY_READS_AS_STORE.has(intent.name) || unsure) && mentions.length === 0 && mentionsDelivery(text)) {
+    // "¿ustedes llegan hasta Boca Chica?" is a question about delivery, not a farewell ("hasta luego").
+    const askedGoodbye = intent.name === 'goodbye' && text.includes('?');
+    if ((DELIVERY_READS_AS_STORE.has(intent.name) || unsure || askedGoodbye) && mentions.length === 0 && mentionsDelivery(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(intent.confidence, DELIVERY_RULE_CONFIDENCE) };
     }
     // "a quote for 40 rooms" names no product: a project for an advisor, not a price to look up.
