@@ -74,7 +74,8 @@ const PACKS: Readonly<Record<string, string>> = {
   rollo: 'rollo', rollos: 'rollo', roll: 'rollo', rolls: 'rollo', bobina: 'rollo',
   libra: 'libra', libras: 'libra', pound: 'libra', pounds: 'libra', lb: 'libra', lbs: 'libra',
   ciento: 'ciento', caja: 'caja', cajas: 'caja', box: 'caja', paquete: 'paquete', paquetes: 'paquete', pack: 'paquete',
-  plancha: 'plancha', planchas: 'plancha', lamina: 'lamina', laminas: 'lamina', sheet: 'lamina', sheets: 'lamina',
+  // A roofing sheet and a plywood board are both "plancha" or "lámina" to a customer.
+  plancha: 'lamina', planchas: 'lamina', lamina: 'lamina', laminas: 'lamina', sheet: 'lamina', sheets: 'lamina',
   par: 'par', pares: 'par', pair: 'par', juego: 'juego', juegos: 'juego', set: 'juego',
 };
 /** Count nouns after a number in catalog names ("6 Piezas", "1 Polo", "8 Circuitos"). */
@@ -360,7 +361,13 @@ function readQuantity(t: string): { quantity: number; pack?: string; packWord?: 
     if (prev !== undefined && QUANTITY_BLOCKERS.test(prev) && (ofSize || (prev !== 'de' && prev !== 'of'))) return null;
     // "cubeta 5 gal", "saco 42.5 kg": a number after a pack word is the pack's size.
     if (prev !== undefined && PACKS[prev] !== undefined) return null;
-    if (next === undefined || /^\d/.test(next)) return null;
+    if (next === undefined) return null;
+    if (/^\d/.test(next)) {
+      // "300 eight inch blocks" (read as "300 8in"), "20 3/8 rods": a count before a size.
+      if (!isDigits || !/^(?:\d+(?:\.\d+)?(?:in|ft)|\d+(?:-\d+)?\/\d+(?:in)?)$/.test(next)) return null;
+      const at = (tokens[i] as RegExpMatchArray).index ?? 0;
+      return { quantity: value, rest: `${t.slice(0, at)} ${t.slice(at + raw.length)}` };
+    }
     const pack = PACKS[next];
     // "50 de esos", "12 de clavos" (from "una docena de clavos"), "200 of them".
     const ofThem = (next === 'de' || next === 'of') && (PRONOUNS.test(tokens[i + 2]?.[0] ?? '') || /^[a-z]{3,}$/.test(tokens[i + 2]?.[0] ?? ''));

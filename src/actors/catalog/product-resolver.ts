@@ -70,7 +70,7 @@ interface Entry {
 
 const PACK_OF_UNIT: Readonly<Record<string, string>> = {
   saco: 'saco', bolsa: 'saco', galon: 'galon', cubeta: 'cubeta', rollo: 'rollo', libra: 'libra', ciento: 'ciento',
-  caja: 'caja', paquete: 'paquete', plancha: 'plancha', lamina: 'lamina', par: 'par', juego: 'juego', pie: 'pie',
+  caja: 'caja', paquete: 'paquete', plancha: 'lamina', lamina: 'lamina', par: 'par', juego: 'juego', pie: 'pie',
   metro: 'metro', unidad: 'unidad',
 };
 

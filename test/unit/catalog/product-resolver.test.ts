@@ -144,3 +144,19 @@ describe('product resolver › everyday defaults', () => {
     expect(resolver.correct('quiero')).toBeNull();
   });
 });
+
+describe('counts before sizes and sheet words', () => {
+  it('should read "300 eight inch blocks" as 300 of the 8" block, and "planchas" as sheets of zinc or plywood', async () => {
+    const { loadDemo } = await import('../../helpers/memory-host.js');
+    const { createProductResolver } = await import('../../../src/actors/catalog/index.js');
+    const { tenant } = await loadDemo();
+    const resolver = createProductResolver(tenant.catalog);
+    expect(resolver.parse('300 eight inch blocks').quantity).toBe(300);
+    expect(resolver.search('300 eight inch blocks')[0]?.product.name).toBe('Block de Hormigón 8" (unidad)');
+    expect(resolver.parse('150 6in blocks').quantity).toBe(150);
+    const zinc = resolver.search('15 planchas de zinc calibre 32')[0];
+    expect(zinc?.product.name).toBe('Zinc Ondulado Calibre 32 (12 pies)');
+    expect(zinc?.unmet).toEqual([]);
+    expect(resolver.search('láminas de plywood de 1/2')[0]?.unmet).toEqual([]);
+  });
+});
