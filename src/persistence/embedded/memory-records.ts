@@ -116,7 +116,8 @@ export function createMemoryContactDirectory(): ContactDirectory {
       const email = f.email?.toLowerCase();
       for (const row of facts.values()) {
         if (row.tenantId !== tenantId || row.conversationId === conversationId) continue;
-        if (!((f.phone && row.phone === f.phone) || (email && row.email === email))) continue;
+        const digits = (p: string | undefined) => p?.replace(/\D/g, '') ?? '';
+        if (!((f.phone && digits(row.phone) === digits(f.phone)) || (email && row.email === email))) continue;
         const identities = [...ids.values()].filter((i) => i.tenantId === tenantId && i.conversationId === row.conversationId);
         // A channel that can carry a code first; the web widget cannot.
         const best = identities.find((i) => i.channel !== 'web') ?? identities[0];

@@ -106,11 +106,13 @@ export function createContactRepository(options: { db: Database; clock: Clock })
 
     async findByEmailOrPhone(tenantId, query) {
       const email = query.email?.trim().toLowerCase();
-      const phone = query.phone?.trim();
+      // Phones match by their digits: the identity facts keep "18095550111", a confirmed lead's
+      // profile "+18095550111" — the same number.
+      const phone = query.phone?.replace(/\D/g, '');
       if (!email && !phone) return [];
       const rows = await db.em().execute<{ id: string }[]>(
         `select id from contacts
-         where tenant_id = ? and ((?::text is not null and lower(email) = ?::text) or (?::text is not null and phone = ?::text))
+         where tenant_id = ? and ((?::text is not null and lower(email) = ?::text) or (?::text is not null and regexp_replace(phone, '\\D', '', 'g') = ?::text))
          order by created_at, id`,
         [tenantId, email || null, email || null, phone || null, phone || null],
       );
