@@ -354,7 +354,7 @@ export const conversationMachine = setup({
       return decision.kind === 'handoff' && decision.reason === params.reason;
     },
     // The customer tells what happened after being asked about a complaint: that is the complaint.
-    describesAskedComplaint: ({ context }) => describesAskedComplaint(u(context), context.choosing),
+    describesAskedComplaint: ({ context }) => describesAskedComplaint(u(context), context.choosing, context.lastMessage?.text),
     // No clarifying question in the middle of a lead: the pending lead question is asked again instead.
     decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
     decidesToClarify: ({ context }) => decideTriage(u(context)).kind === 'clarify' && !isLeadInProgress(context.lead),

@@ -143,13 +143,28 @@ export function decideTriage(u: Understanding | null): TriageDecision {
  * despacharon varilla de 3/8 y pagué de 1/2"): that is the complaint, even when the classifier, seeing
  * a product, is unsure. Not when the message is clearly another request (≥ 0.5) or still vague.
  */
-export function describesAskedComplaint(u: Understanding | null, choice: ChoiceExpectation | null | undefined): boolean {
+export function describesAskedComplaint(u: Understanding | null, choice: ChoiceExpectation | null | undefined, text?: string): boolean {
   if (!u || !choice?.confirm || choice.options[0]?.intent !== 'complaint' || u.vagueComplaint === true) return false;
   const top = u.nlu.intent;
   if (top.name === 'complaint') return true;
   if (top.confidence >= 0.5 && top.name !== 'out_of_scope') return false;
+  // "kiero pintura asul" after the question asks for a product: a story says what happened
+  // (bought, paid, delivered, broke, wrong); a bare product request is not handed off on a guess.
+  if (text !== undefined && mentionsProduct(u) && (top.name === 'product_inquiry' || top.name === 'price_quote') && !tellsWhatHappened(text)) return false;
+  // Asked what happened, the customer tells it ("me despacharon varilla de 3/8 y pagué de 1/2"):
+  // that is the complaint, whatever the classifier made of the product words in it.
+  if (text !== undefined && tellsWhatHappened(text)) return true;
   const complaint = ranking(u).find((r) => r.name === 'complaint')?.confidence ?? 0;
   return complaint >= CLARIFY_OPTION_MIN && ranking(u).findIndex((r) => r.name === 'complaint') <= 1;
+}
+
+/** Words of a story about a purchase gone wrong, es and en (accents folded). */
+const STORY_CUES =
+  /\b(?:compre|compramos|pague|pagamos|me (?:despacharon|vendieron|dieron|entregaron|cobraron|mandaron|trajeron|llevaron)|salio|salieron|vino|vinieron|llego|llegaron|no (?:sirve|sirven|funciona|funcionan|sirvio|funciono|ha llegado)|rot[oa]s?|danad[oa]s?|mal[oa]s?|defectuos[oa]s?|equivocad[oa]s?|incomplet[oa]s?|bought|paid|sold me|gave me|delivered|arrived|broke|broken|damaged|wrong|defective|doesn'?t work|didn'?t|never came|missing)\b/;
+
+/** The message tells what happened with a purchase rather than asking for something. */
+export function tellsWhatHappened(text: string): boolean {
+  return STORY_CUES.test(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
 }
 
 // ---------------------------------------------------------------- options and reading a choice

@@ -8,6 +8,13 @@ import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit, priceUnit } from './units.js';
 
+/** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
+const COLOUR_EN: Readonly<Record<string, string>> = {
+  blanco: 'white', gris: 'gray', negro: 'black', rojo: 'red', verde: 'green', azul: 'blue', amarillo: 'yellow',
+  beige: 'beige', naranja: 'orange', marron: 'brown', transparente: 'clear', hueso: 'ivory', perla: 'pearl',
+  'blanco hueso': 'off-white', 'gris perla': 'pearl gray',
+};
+
 const MAX_SHOWN = 3;
 /** A second match this close to the first is as likely: show both and let the customer choose. */
 const AMBIGUOUS_RATIO = 0.96;
@@ -290,10 +297,13 @@ export function answerProduct(
   if (top.unmet.length > 0) {
     const shown = matches.filter((m) => m.score >= top.score * 0.85).slice(0, MAX_SHOWN);
     const items = shown.map((m) => describeProduct(tenant, m.product, lang));
-    const wantedWords = top.unmet.map((kind) => index.parse(single.item.query).phrases[kind]).filter((w): w is string => !!w);
+    const wantedWords = top.unmet
+      .map((kind) => index.parse(single.item.query).phrases[kind])
+      .filter((w): w is string => !!w)
+      .map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w));
     return {
       outcome: 'answered',
-      replies: [{ template: 'product.no_variant', params: { query: single.item.query.trim(), wanted: wantedWords.join(', '), items }, options: optionsFor(shown.map((m) => m.product)) }],
+      replies: [{ template: 'product.no_variant', params: { query: single.item.query.trim(), wanted: wantedWords.length > 0 ? wantedWords.join(', ') : single.item.query.trim(), items }, options: optionsFor(shown.map((m) => m.product)) }],
       focus: { ...focus, options: shown.map((m) => m.product.sku) },
     };
   }

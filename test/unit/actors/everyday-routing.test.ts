@@ -74,3 +74,22 @@ describe('everyday messages through the host (issue 10)', () => {
     expect(asked.state.context.ticket).toBeNull();
   });
 });
+
+describe('after "cuéntame qué pasó" (issue 10: never hand off on a guess)', () => {
+  it('should answer a product request as a product, and hand off the story of what went wrong', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    await say(host, 'story-1', 'no me gustó');
+    const paint = await say(host, 'story-1', 'kiero pintura asul');
+    expect(paint.state.context.ticket).toBeNull();
+    expect(texts(paint)).toMatch(/No lo tengo en \*azul\*/);
+
+    await say(host, 'story-2', 'tengo una queja');
+    const story = await say(host, 'story-2', 'me despacharon varilla de 3/8 y pagué de 1/2');
+    expect(story.state.value).toBe('handoff.withHuman');
+    expect(story.state.context.ticket).toMatchObject({ kind: 'handoff', reason: 'complaint' });
+
+    await say(host, 'story-3', "I'm not happy");
+    const en = await say(host, 'story-3', 'you sold me the wrong pipe');
+    expect(en.state.value).toBe('handoff.withHuman');
+  });
+});

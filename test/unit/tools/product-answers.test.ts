@@ -118,11 +118,11 @@ describe('product answers › what a clerk says', () => {
     const { out, reply, text } = await ask('tienen pintura azul?');
     expect(out.outcome).toBe('answered');
     expect(reply).toMatchObject({ template: 'product.no_variant' });
-    expect(text).toMatch(/^No tengo \*pintura azul\*/);
+    expect(text).toMatch(/^No lo tengo en \*azul\*/);
     expect(text).toContain('Pintura ');
     expect(reply.options?.length).toBeGreaterThan(0);
     const en = await ask('do you have blue paint?');
-    expect(en.text).toMatch(/^I don't have \*blue paint\*/);
+    expect(en.text).toMatch(/^I don't have it in \*blue\*/);
   });
 
   it('should say it has no such size and offer the nearest sizes first', async () => {
