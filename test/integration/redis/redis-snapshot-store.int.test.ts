@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { connect } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isHiloError } from '../../../src/errors.js';
@@ -8,6 +9,38 @@ import { createSilentLogger } from '../../../src/runtime/logger.js';
 import { makeEnvelope, runSnapshotStoreContract, uniqueKey } from '../../contract/snapshot-store.contract.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+
+/** MONITOR over a plain socket: each `+<time> [db addr] "cmd" "arg"…` line, unquoted. */
+async function openMonitor(url: string): Promise<{ onCommand(listener: (args: string[]) => void): void; disconnect(): void }> {
+  const { hostname, port, password, username } = new URL(url);
+  const socket = connect({ host: hostname || '127.0.0.1', port: Number(port || 6379) });
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  const listeners: ((args: string[]) => void)[] = [];
+  let buffer = '';
+  let ready!: () => void;
+  const ok = new Promise<void>((resolve) => (ready = resolve));
+  socket.setEncoding('utf8');
+  socket.on('data', (chunk: string) => {
+    buffer += chunk;
+    let end: number;
+    while ((end = buffer.indexOf('\r\n')) >= 0) {
+      const line = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      if (line === '+OK') {
+        ready();
+        continue;
+      }
+      const body = /^\+[\d.]+ \[[^\]]*\] (.*)$/.exec(line)?.[1];
+      if (body === undefined) continue;
+      const args = [...body.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => (m[1] ?? '').replace(/\\(.)/g, '$1'));
+      for (const listener of listeners) listener(args);
+    }
+  });
+  if (password) socket.write(username ? `AUTH ${username} ${password}\r\n` : `AUTH ${password}\r\n`);
+  socket.write('MONITOR\r\n');
+  await ok;
+  return { onCommand: (listener) => listeners.push(listener), disconnect: () => socket.destroy() };
+}
 const runId = randomUUID().slice(0, 8);
 let prefixCounter = 0;
 
@@ -162,9 +195,12 @@ describe('RedisSnapshotStore', () => {
     // Five connections, so the writes really interleave on the server.
     const writers = Array.from({ length: 5 }, () => createRedisSnapshotStore({ url: REDIS_URL, prefix }));
     // MONITOR reports commands in the order the server executed them, including those run by Lua.
-    const monitor = await admin.duplicate().monitor();
+    // A raw socket, not ioredis' monitor(): ioredis marks the connection as monitoring only after
+    // the OK's promise settles, so a monitor line arriving in the same packet (another test file's
+    // INFO) throws "Command queue state error" from its parser.
+    const monitor = await openMonitor(REDIS_URL);
     const acceptedInOrder: number[] = [];
-    monitor.on('monitor', (_time: string, args: string[]) => {
+    monitor.onCommand((args) => {
       if (args[0]?.toLowerCase() === 'hset' && args[1] === redisKey) acceptedInOrder.push(Number(args[3]));
     });
     try {
