@@ -26,7 +26,7 @@ import { summarizeForContext } from './memory/contact-memory.js';
 const LLM_HISTORY_MESSAGES = 8;
 import type { TranscriptStore } from '../persistence/transcript-store.js';
 import type { Clock } from '../runtime/clock.js';
-import type { AccessCounters } from './identity/access-counters.js';
+import type { AccessCounters } from '../persistence/access-counters.js';
 import type { Logger } from '../runtime/logger.js';
 
 /** One tenant's data, brain and the conversation machine provided with that tenant's effects. */

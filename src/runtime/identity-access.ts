@@ -3,8 +3,8 @@
  * Redis when `REDIS_URL` is set (shared by every process), else in the SQL database, else in
  * memory; audit events in the tenant's SQL audit chain when there is a database.
  */
-import type { AccessCounters } from '../actors/identity/access-counters.js';
-import { createMemoryAccessCounters } from '../actors/identity/access-counters.js';
+import type { AccessCounters } from '../persistence/access-counters.js';
+import { createMemoryAccessCounters } from '../persistence/access-counters.js';
 import type { IdentityAuditEvent } from '../actors/identity/link-guard.js';
 import { createRedisAccessCounters } from '../persistence/redis/redis-access-counters.js';
 import type { AuditTrail } from '../persistence/audit-trail.js';

@@ -13,7 +13,7 @@ import type { Clock } from '../../runtime/clock.js';
 import type { Logger } from '../../runtime/logger.js';
 import type { TurnResult } from '../conversation-service.js';
 import type { ContactDirectory } from '../records.js';
-import { createMemoryAccessCounters, type AccessCounters } from './access-counters.js';
+import { createMemoryAccessCounters, type AccessCounters } from '../../persistence/access-counters.js';
 import { codeMessage, factsFrom, handleKey, maskEmail, maskPhone, type FactsContextView } from './handles.js';
 import { createLinkGuard, type CodeCheck, type IdentityAuditEvent, type IdentityLinkLimits } from './link-guard.js';
 

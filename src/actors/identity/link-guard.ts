@@ -17,7 +17,7 @@ import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../runtime/clock.js';
 import type { Logger } from '../../runtime/logger.js';
 import type { OtherThread } from '../records.js';
-import type { AccessCounters } from './access-counters.js';
+import type { AccessCounters } from '../../persistence/access-counters.js';
 
 export type CodeCheck = 'valid' | 'wrong' | 'exhausted' | 'expired';
 

@@ -1,5 +1,4 @@
-import type { AccessCounters } from '../../actors/identity/access-counters.js';
-import type { Clock } from '../../runtime/clock.js';
+import type { AccessCounters } from '../access-counters.js';
 import type { Database } from './database.js';
 
 /**
@@ -7,7 +6,7 @@ import type { Database } from './database.js';
  * restart in embedded and PostgreSQL mode. Expired rows are reset by the next hit and swept now
  * and then.
  */
-export function createSqlAccessCounters(options: { db: Database; clock: Clock }): AccessCounters {
+export function createSqlAccessCounters(options: { db: Database; clock: { now(): number } }): AccessCounters {
   const { db, clock } = options;
   let hits = 0;
   return {

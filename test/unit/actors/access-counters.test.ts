@@ -1,4 +1,4 @@
-import { createMemoryAccessCounters } from '../../../src/actors/identity/access-counters.js';
+import { createMemoryAccessCounters } from '../../../src/persistence/access-counters.js';
 import { createManualClock } from '../../../src/runtime/clock.js';
 import { runAccessCountersContract } from '../../contract/access-counters.contract.js';
 

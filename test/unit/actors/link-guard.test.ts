@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryAccessCounters } from '../../../src/actors/identity/access-counters.js';
+import { createMemoryAccessCounters } from '../../../src/persistence/access-counters.js';
 import { createLinkGuard, ipKey, type IdentityAuditEvent } from '../../../src/actors/identity/link-guard.js';
 import { createManualClock } from '../../../src/runtime/clock.js';
 import { createSilentLogger } from '../../../src/runtime/logger.js';

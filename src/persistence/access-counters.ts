@@ -5,7 +5,8 @@
  * (`src/persistence/sql/access-counters.repository.ts`) and Redis
  * (`src/persistence/redis/redis-access-counters.ts`).
  */
-import type { Clock } from '../../runtime/clock.js';
+/** The clock these counters read (the runtime's `Clock`, declared here so persistence does not import runtime). */
+type Clock = { now(): number };
 
 export interface AccessCounters {
   /**
