@@ -1,10 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHiloForTest } from '../helpers/hilo-server.js';
-import { launchChromium } from './browser.js';
+import { REPLY_TIMEOUT_MS, say as sayIn, startWidgetRig, type WidgetRig } from './widget-rig.js';
 
 /**
  * Issue 10's everyday examples, typed by a customer into the widget in a real Chromium against the
@@ -12,64 +8,29 @@ import { launchChromium } from './browser.js';
  * white cement for "cemento", the wrong size, follow-ups not understood, goodbyes left open, an
  * unserved place not named, the interest area never asked).
  */
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const REPLY_TIMEOUT_MS = 20_000;
-
-const botBubbles = (page: Page): Promise<string[]> =>
-  page.evaluate(() => Array.from(document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-author="bot"] .bubble') ?? []).map((b) => b.textContent ?? ''));
-
 async function open(page: Page): Promise<void> {
   await page.goto('/');
   await page.locator('hilo-widget .launcher').click();
   await page.locator('hilo-widget .status[data-state="online"]').waitFor({ timeout: REPLY_TIMEOUT_MS });
 }
 
-/** Types one message and returns the texts of the bot replies it got. */
-async function say(page: Page, text: string): Promise<string> {
-  const before = (await botBubbles(page)).length;
-  await page.locator('hilo-widget textarea').fill(text);
-  await page.locator('hilo-widget textarea').press('Enter');
-  await page.waitForFunction(
-    (n) => (document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-author="bot"]').length ?? 0) > n,
-    before,
-    { timeout: REPLY_TIMEOUT_MS },
-  );
-  // The ack follows the turn's last reply: every customer message settled means the turn is over.
-  await page.waitForFunction(
-    () => Array.from(document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-author="customer"]') ?? []).every((m) => (m as HTMLElement).dataset.status === 'sent'),
-    undefined,
-    { timeout: REPLY_TIMEOUT_MS },
-  );
-  return (await botBubbles(page)).slice(before).join('\n');
-}
+/** Types one message and returns the bot's replies to it as one text. */
+const say = async (page: Page, text: string): Promise<string> => (await sayIn(page, text)).join('\n');
 
 describe('issue 10 examples through the widget (real server, real Chromium)', () => {
-  let server: Awaited<ReturnType<typeof startHiloForTest>>;
-  let browser: Browser | undefined;
-  let launchError: unknown;
-  const contexts: BrowserContext[] = [];
+  let rig: WidgetRig;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    server = await startHiloForTest();
-    browser = await launchChromium().catch((err: unknown) => {
-      launchError = err;
-      return undefined;
-    });
+    rig = await startWidgetRig();
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
+    await rig?.close();
   });
 
   /** A new visitor (fresh storage: a new thread) on the demo page, widget open. */
   async function visitor(locale = 'es-DO'): Promise<Page> {
-    if (!browser) throw launchError;
-    const context = await browser.newContext({ baseURL: server.baseUrl, locale, viewport: { width: 1280, height: 820 } });
-    contexts.push(context);
-    const page = await context.newPage();
+    const page = await rig.newPage({ locale });
     await open(page);
     return page;
   }

@@ -1,31 +1,13 @@
-import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHiloForTest } from '../helpers/hilo-server.js';
-import { launchChromium } from './browser.js';
+import { inWidget, REPLY_TIMEOUT_MS, repliesAfter, ROOT, say, startWidgetRig, type WidgetRig } from './widget-rig.js';
 
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 // README screenshots are refreshed on purpose (HILO_UPDATE_SCREENSHOT=1); otherwise a run writes to
 // test-results/ so the suite never dirties tracked files.
 const SHOTS = process.env.HILO_UPDATE_SCREENSHOT ? join(ROOT, 'docs', 'img') : join(ROOT, 'test-results');
-const REPLY_TIMEOUT_MS = 20_000;
 const PHONE = { width: 390, height: 844 };
-
-/** Runs `fn` on the widget's shadow root inside the page. */
-function inWidget<T, A = undefined>(page: Page, fn: (root: ShadowRoot, arg: A) => T, arg?: A): Promise<T> {
-  return page.evaluate(
-    ({ source, arg: a }) => {
-      const root = document.querySelector('hilo-widget')?.shadowRoot;
-      if (!root) throw new Error('no widget');
-      // eslint-disable-next-line no-new-func
-      return (new Function('root', 'arg', `return (${source})(root, arg);`) as (r: ShadowRoot, x: unknown) => T)(root, a);
-    },
-    { source: fn.toString(), arg },
-  );
-}
 
 async function open(page: Page): Promise<void> {
   await page.goto('/');
@@ -37,64 +19,19 @@ async function open(page: Page): Promise<void> {
 const chipLabels = (page: Page): Promise<string[]> =>
   inWidget(page, (root) => Array.from(root.querySelectorAll('.chips:not([hidden]) .chip')).map((c) => c.textContent ?? ''));
 
-/** Waits until there are more bot replies than `before` and returns the texts of the new ones. */
-async function repliesAfter(page: Page, before: number): Promise<string[]> {
-  await page.waitForFunction(
-    (n) => (document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-author="bot"]').length ?? 0) > n,
-    before,
-    { timeout: REPLY_TIMEOUT_MS },
-  );
-  // The ack follows the turn's last reply: wait for the customer's message to settle too.
-  await page.waitForFunction(
-    () => Array.from(document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-author="customer"]') ?? []).every((m) => (m as HTMLElement).dataset.status === 'sent'),
-    undefined,
-    { timeout: REPLY_TIMEOUT_MS },
-  );
-  return inWidget(page, (root, n: number) => Array.from(root.querySelectorAll('.log .msg[data-author="bot"] .bubble')).slice(n).map((b) => b.textContent ?? ''), before);
-}
-
-const botCount = (page: Page): Promise<number> => inWidget(page, (root) => root.querySelectorAll('.log .msg[data-author="bot"]').length);
-
-async function say(page: Page, text: string): Promise<string[]> {
-  const before = await botCount(page);
-  await page.locator('hilo-widget textarea').fill(text);
-  await page.locator('hilo-widget textarea').press('Enter');
-  return repliesAfter(page, before);
-}
-
 describe('widget greeting, chips, phones, languages and wrapping (real server, real browser)', () => {
-  let server: Awaited<ReturnType<typeof startHiloForTest>>;
-  let browser: Browser | undefined;
-  let launchError: unknown;
-  const contexts: BrowserContext[] = [];
+  let rig: WidgetRig;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
-    server = await startHiloForTest();
-    browser = await launchChromium().catch((err: unknown) => {
-      launchError = err;
-      return undefined;
-    });
+    rig = await startWidgetRig();
     mkdirSync(SHOTS, { recursive: true });
   });
 
   afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
+    await rig?.close();
   });
 
-  async function newPage(options: { locale?: string; viewport?: { width: number; height: number }; mobile?: boolean } = {}): Promise<Page> {
-    if (!browser) throw launchError;
-    const context = await browser.newContext({
-      baseURL: server.baseUrl,
-      locale: options.locale ?? 'es-DO',
-      viewport: options.viewport ?? { width: 1280, height: 820 },
-      ...(options.mobile ? { isMobile: true, hasTouch: true, deviceScaleFactor: 2 } : {}),
-    });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const newPage = (options: Parameters<WidgetRig['newPage']>[0] = {}): Promise<Page> => rig.newPage(options);
 
   it('should greet with the tenant\'s chips on open, send a tapped chip, and drop the chips once the customer wrote', { timeout: 90_000 }, async () => {
     const page = await newPage();
