@@ -236,6 +236,8 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
   const intent = intentOf(context);
   if (intent !== null && intent !== 'out_of_scope' && confidence >= HANDOFF_CONFIDENCE) return null;
+  // "y codos de 4?" names a product: that is the product flow's follow-up, not the store's.
+  if ((u(context)?.products.length ?? 0) > 0) return null;
   const words = text.trim().split(/\s+/).filter(Boolean);
   const continuation = /^\s*[¿¡]?\s*(?:y|e|and|what about|how about|tambi[eé]n|also)\b/i.test(text);
   return continuation && words.length <= 7 ? focus.topic : null;
@@ -749,8 +751,10 @@ export const conversationMachine = setup({
             },
             // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
             // "y si compro 50?" right after a price is about that product, not an unsure lead to confirm.
-            { guard: 'followsUpProduct', target: '#answering.product', actions: 'resetStreak' },
+            // The answer just given wins: "¿y a Bayahíbe?" after a delivery answer is about delivery,
+            // even with a product answered a few turns before.
             { guard: 'followsUpInfo', target: '#answering.info', actions: 'resetStreak' },
+            { guard: 'followsUpProduct', target: '#answering.product', actions: 'resetStreak' },
             { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: ['resetStreak', 'askHandoffConfirmation'] },
             {
               guard: { type: 'intentIs', params: { intents: PRODUCT_INTENTS } },

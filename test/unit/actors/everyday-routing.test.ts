@@ -93,3 +93,18 @@ describe('after "cuéntame qué pasó" (issue 10: never hand off on a guess)', (
     expect(en.state.value).toBe('handoff.withHuman');
   });
 });
+
+describe('store-info follow-ups after a product answer', () => {
+  it('should read "y a bayahibe?" as delivery when the answer just given was about delivery, and "y codos de 4?" as the pipe follow-up', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    await say(host, 'mix-1', 'cuanto vale la funda de cemento');
+    await say(host, 'mix-1', 'tienen delivery a Higüey?');
+    const zone = await say(host, 'mix-1', 'y a bayahibe?');
+    expect(texts(zone)).toContain('Bayahíbe y Dominicus');
+    expect(texts(zone)).toContain('RD$1,200.00');
+
+    await say(host, 'mix-2', 'hay tubo pvc de 4 pulgadas?');
+    await say(host, 'mix-2', 'hacen delivery a Caleta?');
+    expect(texts(await say(host, 'mix-2', 'y codos de 4?'))).toMatch(/Codo PVC 4"/);
+  });
+});
