@@ -16,7 +16,7 @@ import type { Expectation } from '../../src/domain/understanding.js';
 import type { ReplyDirective } from '../../src/machines/conversation.contract.js';
 import { loadConfig } from '../../src/runtime/config.js';
 import { startHilo, type Hilo } from '../../src/runtime/hilo.js';
-import { createSilentLogger } from '../../src/runtime/logger.js';
+import { createSilentLogger } from '../../src/kernel/logger.js';
 import { loadDemoTenant } from './golden.js';
 
 /** What customers typically write: products and prices, store questions, accounts, small talk. */

@@ -12,7 +12,7 @@ import { Redis } from 'ioredis';
 import pg from 'pg';
 import { loadConfig } from '../../src/runtime/config.js';
 import { startHilo } from '../../src/runtime/hilo.js';
-import { createSilentLogger } from '../../src/runtime/logger.js';
+import { createSilentLogger } from '../../src/kernel/logger.js';
 import { serveIpc } from '../lib/ipc.js';
 
 const opts = JSON.parse(process.env.BENCH_SERVER_OPTS ?? '{}') as {

@@ -7,8 +7,8 @@ import { migrateSnapshot } from '../machines/index.js';
 import type { ConversationKey, SnapshotEnvelope, SnapshotStore } from '../persistence/snapshot-store.js';
 import { SNAPSHOT_FORMAT_VERSION } from '../persistence/snapshot-store.js';
 import type { NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../persistence/transcript-store.js';
-import type { Clock } from '../runtime/clock.js';
-import type { Logger } from '../runtime/logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 import type { ShardRouter } from '../runtime/shard-router.js';
 import type {
   ConversationService,

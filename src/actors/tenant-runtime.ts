@@ -25,9 +25,9 @@ import { summarizeForContext } from './memory/contact-memory.js';
 /** Messages the LLM brain sees verbatim; older ones reach it as a summary. */
 const LLM_HISTORY_MESSAGES = 8;
 import type { TranscriptStore } from '../persistence/transcript-store.js';
-import type { Clock } from '../runtime/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { AccessCounters } from '../persistence/access-counters.js';
-import type { Logger } from '../runtime/logger.js';
+import type { Logger } from '../kernel/logger.js';
 
 /** One tenant's data, brain and the conversation machine provided with that tenant's effects. */
 export interface TenantRuntime {

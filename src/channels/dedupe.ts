@@ -1,4 +1,4 @@
-import type { Clock } from '../runtime/clock.js';
+import type { Clock } from '../kernel/clock.js';
 
 /**
  * First-seen check on provider message ids (WhatsApp and Twilio redeliver on any non-200).

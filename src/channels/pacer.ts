@@ -1,4 +1,4 @@
-import type { Clock } from '../runtime/clock.js';
+import type { Clock } from '../kernel/clock.js';
 
 export interface PacerOptions {
   clock: Clock;

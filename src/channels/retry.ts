@@ -1,5 +1,5 @@
 import { HiloError } from '../errors.js';
-import type { Clock } from '../runtime/clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { ChannelName, ProviderErrorRecord } from './channel.js';
 
 export type Sleep = (ms: number) => Promise<void>;

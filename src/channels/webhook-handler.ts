@@ -1,5 +1,5 @@
 import { HiloError, isHiloError } from '../errors.js';
-import type { Logger } from '../runtime/logger.js';
+import type { Logger } from '../kernel/logger.js';
 import type { Channel, InboundEvent, WebhookRequest } from './channel.js';
 import type { Deduplicator } from './dedupe.js';
 

@@ -8,10 +8,10 @@ import type { GovernanceService } from '../actors/governance/governance.service.
 import type { AuditTrail } from '../persistence/audit-trail.js';
 import { HiloError } from '../errors.js';
 import { hashApiKey, type ApiKeyRegistry } from './api-keys.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../kernel/clock.js';
 import { parseJsonBody, type Route, type RouteContext } from './gateway/index.js';
 import type { HttpRequest, HttpResponse } from './gateway/index.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../kernel/logger.js';
 
 export interface AdminRoutesOptions {
   /** Null in memory mode: only audit verification is served (over `audit`). */

@@ -9,11 +9,11 @@ import type { TenantData } from '../domain/tenant.js';
 import type { UnderstandInput } from '../domain/understanding.js';
 import { HiloError } from '../errors.js';
 import type { AuditTrail } from '../persistence/audit-trail.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { HiloOptions, TenantBrain } from './hilo.js';
 import { createKeyPool, type KeyPool, type PoolStatus } from './key-pool.js';
 import type { LlmConfig } from './llm-config.js';
-import type { Logger } from './logger.js';
+import type { Logger } from '../kernel/logger.js';
 
 /** Client knobs tests and operators may tune beyond what the environment sets. */
 export type BrainClientOptions = Pick<LlmClientOptions, 'maxRetries' | 'backoffBaseMs' | 'backoffMaxMs' | 'random' | 'sleep'>;

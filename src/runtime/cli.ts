@@ -6,12 +6,12 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadConfig } from './config.js';
-import { createLogger } from './logger.js';
+import { createLogger } from '../kernel/logger.js';
 import { startHilo, DEMO_TENANT } from './hilo.js';
 import { isHiloError } from '../errors.js';
 import { exportMachineJson } from '../machines/index.js';
 import { createBrainFactory } from './brain-factory.js';
-import { systemClock } from './clock.js';
+import { systemClock } from '../kernel/clock.js';
 import { loadLlmConfig } from './llm-config.js';
 import { DEMO_KEY_FILE } from './demo-key.js';
 

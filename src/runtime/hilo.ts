@@ -29,13 +29,13 @@ import { createAdminRoutes, startRetentionJob, type RetentionJob } from './admin
 import type { SnapshotStore } from '../persistence/snapshot-store.js';
 import type { TranscriptStore } from '../persistence/transcript-store.js';
 import { createApiKeyRegistry } from './api-keys.js';
-import { systemClock, type Clock } from './clock.js';
+import { systemClock, type Clock } from '../kernel/clock.js';
 import type { HiloConfig } from './config.js';
 import { startGateway, type Gateway } from './gateway/index.js';
 import { createIdentityAccess } from './identity-access.js';
 import { createInspector } from './inspector.js';
 import { loadServerSecret } from './server-secret.js';
-import { createLogger, type Logger } from './logger.js';
+import { createLogger, type Logger } from '../kernel/logger.js';
 import { projectRoot } from './project-root.js';
 import { createLocalShardRouter } from './shard-router.js';
 import { createMetrics } from './metrics.js';

@@ -11,8 +11,8 @@ import type { AuditTrail } from '../persistence/audit-trail.js';
 import { createAuditRepository } from '../persistence/sql/audit.repository.js';
 import { createSqlAccessCounters } from '../persistence/sql/access-counters.repository.js';
 import type { Database } from '../persistence/sql/database.js';
-import type { Clock } from './clock.js';
-import type { Logger } from './logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 
 export interface IdentityAccess {
   counters: AccessCounters;

@@ -1,7 +1,7 @@
 import type { InspectionEvent } from 'xstate';
 import type { ConversationKey } from '../persistence/snapshot-store.js';
 import { randomBytes } from 'node:crypto';
-import type { Logger } from './logger.js';
+import type { Logger } from '../kernel/logger.js';
 import { startInspectorBridge } from './inspector-bridge.js';
 
 export interface InspectorHandle {

@@ -1,6 +1,6 @@
 import { createStore } from '@xstate/store';
-import type { Clock } from './clock.js';
-import type { Logger } from './logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 
 /** One API key of an OpenAI-compatible provider, with the caps Hilo must never cross on it. */
 export interface KeyPoolEntry {

@@ -1,5 +1,5 @@
 import type { ConversationHost } from '../actors/conversation-host.js';
-import type { Clock } from './clock.js';
+import type { Clock } from '../kernel/clock.js';
 import type { Route } from './gateway/index.js';
 
 /** Prometheus text exposition of the runtime's counters and gauges. */

@@ -1,7 +1,7 @@
 import { isHiloError, type HiloErrorCode } from '../errors.js';
 import type { NewOutboxEntry, OutboxEntry, OutboxRepository } from '../persistence/sql/outbox.repository.js';
-import type { Clock } from './clock.js';
-import type { Logger } from './logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 
 /**
  * Delivers one outbox row; resolves with what to record on it. Throw to fail (see `isFinalOutboxError`).

@@ -3,7 +3,7 @@
  * Memory is bounded: buckets that have refilled completely carry no information and are evicted,
  * and past `maxBuckets` the least recently used bucket goes first.
  */
-import type { Clock } from './clock.js';
+import type { Clock } from '../kernel/clock.js';
 
 export interface RateLimitDecision {
   allowed: boolean;

@@ -1,7 +1,7 @@
 import { isHiloError } from '../errors.js';
 import type { ConversationKey } from '../persistence/snapshot-store.js';
-import type { Clock } from './clock.js';
-import type { Logger } from './logger.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
 
 /** An idle-close timer that is due: the conversation, and the turn (seq) that armed it. */
 export interface DueIdleClose {

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../src/persistence/sql/index.js';
-import { createSilentLogger } from '../../src/runtime/logger.js';
+import { createSilentLogger } from '../../src/kernel/logger.js';
 import { createTestDatabase, deleteRedisPrefix, REDIS_URL } from '../integration/durable/durable-harness.js';
 
 /*

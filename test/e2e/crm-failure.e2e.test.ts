@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { systemClock } from '../../src/runtime/clock.js';
+import { systemClock } from '../../src/kernel/clock.js';
 import { startFakeCrmReceiver, type FakeCrmReceiver } from '../fakes/crm-receiver.js';
 import { startFakeSlack, type FakeSlack } from '../fakes/slack.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelUnderstanding } from '../../src/actors/brain/llm/understanding-schema.js';
 import { createBrainFactory } from '../../src/runtime/brain-factory.js';
-import { systemClock } from '../../src/runtime/clock.js';
+import { systemClock } from '../../src/kernel/clock.js';
 import { loadLlmConfig } from '../../src/runtime/llm-config.js';
-import { createSilentLogger } from '../../src/runtime/logger.js';
+import { createSilentLogger } from '../../src/kernel/logger.js';
 import { reply, startFakeOpenAi, type ChatBody, type FakeOpenAi, type FakeResponse } from '../fakes/openai-server.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
 import { draftValues, modelUnderstanding, NO_LEAD_FIELDS } from '../helpers/model-understanding.js';

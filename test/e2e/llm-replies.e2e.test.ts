@@ -3,11 +3,11 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { ServerFrame } from '../../src/channels/widget/protocol.js';
 import { createBrainFactory } from '../../src/runtime/brain-factory.js';
-import { systemClock } from '../../src/runtime/clock.js';
+import { systemClock } from '../../src/kernel/clock.js';
 import { loadConfig } from '../../src/runtime/config.js';
 import { startHilo, type Hilo } from '../../src/runtime/hilo.js';
 import { loadLlmConfig } from '../../src/runtime/llm-config.js';
-import { createSilentLogger } from '../../src/runtime/logger.js';
+import { createSilentLogger } from '../../src/kernel/logger.js';
 import { reply, startFakeOpenAi, type ChatBody, type FakeOpenAi, type FakeResponse } from '../fakes/openai-server.js';
 
 type Mode = 'rewrite' | 'change_price' | 'canary' | 'hang';

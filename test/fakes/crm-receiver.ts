@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startLoopbackServer } from './loopback-server.js';
 import { verifyCrmSignature } from '../../src/channels/crm-webhook/index.js';
-import type { Clock } from '../../src/runtime/clock.js';
+import type { Clock } from '../../src/kernel/clock.js';
 
 /**
  * A CRM webhook receiver on loopback, written the way we tell integrators to write theirs:

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startLoopbackServer } from './loopback-server.js';
-import type { Clock } from '../../src/runtime/clock.js';
+import type { Clock } from '../../src/kernel/clock.js';
 
 /**
  * A fake WhatsApp Cloud API (Graph API) on loopback: `POST /{version}/{phone-number-id}/messages`

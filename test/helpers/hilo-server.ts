@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/runtime/config.js';
 import { startHilo, type Hilo, type HiloOptions } from '../../src/runtime/hilo.js';
-import { createSilentLogger, createLogger } from '../../src/runtime/logger.js';
+import { createSilentLogger, createLogger } from '../../src/kernel/logger.js';
 import type { SnapshotStore } from '../../src/persistence/snapshot-store.js';
 import type { TranscriptStore } from '../../src/persistence/transcript-store.js';
 

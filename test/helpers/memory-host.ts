@@ -9,8 +9,8 @@ import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicket
 import { loadTenant } from '../../src/persistence/tenant-loader.js';
 import type { SnapshotStore } from '../../src/persistence/snapshot-store.js';
 import type { TranscriptStore } from '../../src/persistence/transcript-store.js';
-import { createManualClock } from '../../src/runtime/clock.js';
-import { createSilentLogger } from '../../src/runtime/logger.js';
+import { createManualClock } from '../../src/kernel/clock.js';
+import { createSilentLogger } from '../../src/kernel/logger.js';
 import { createLocalShardRouter } from '../../src/runtime/shard-router.js';
 
 let demo: Promise<{ tenant: TenantData; brain: Brain }> | null = null;

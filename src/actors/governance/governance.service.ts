@@ -14,8 +14,8 @@ import {
   type LeadRecordSql,
   type TicketRecordSql,
 } from '../../persistence/sql/index.js';
-import type { Clock } from '../../runtime/clock.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 
 /** Bumped whenever the export's shape changes incompatibly. */
 export const CONTACT_EXPORT_FORMAT_VERSION = 1;

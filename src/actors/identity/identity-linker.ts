@@ -9,8 +9,8 @@
  */
 import type { ConversationEvent } from '../../machines/conversation.contract.js';
 import type { ConversationKey } from '../../persistence/snapshot-store.js';
-import type { Clock } from '../../runtime/clock.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { TurnResult } from '../conversation-service.js';
 import type { ContactDirectory } from '../records.js';
 import { createMemoryAccessCounters, type AccessCounters } from '../../persistence/access-counters.js';

@@ -14,8 +14,8 @@
  * voids them and the customer asks again.
  */
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import type { Clock } from '../../runtime/clock.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { OtherThread } from '../records.js';
 import type { AccessCounters } from '../../persistence/access-counters.js';
 

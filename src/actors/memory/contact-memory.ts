@@ -12,8 +12,8 @@ import {
   type ContactRecord,
   type Database,
 } from '../../persistence/sql/index.js';
-import type { Clock } from '../../runtime/clock.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 import { profileOf, profilePatchFromContext, type ContactMemoryPort, type MemoryContextView } from './contact-memory-port.js';
 
 export {

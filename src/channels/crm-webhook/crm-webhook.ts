@@ -1,8 +1,8 @@
 import { HiloError } from '../../errors.js';
 import type { LeadPayload } from '../../domain/lead.js';
 import type { CrmPort } from '../../actors/records.js';
-import type { Clock } from '../../runtime/clock.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryAttemptRecord, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from './delivery-retry.js';
 import { signCrmBody } from './signature.js';
 

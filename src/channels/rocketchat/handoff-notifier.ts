@@ -1,4 +1,4 @@
-import type { Logger } from '../../runtime/logger.js';
+import type { Logger } from '../../kernel/logger.js';
 
 /** green: just opened; yellow: waiting for an agent; red: urgent (critical case, priority ≥ 9). */
 export type HandoffPriority = 'new' | 'pending' | 'urgent';

@@ -1,6 +1,6 @@
 import { HiloError } from '../../errors.js';
-import type { Clock } from '../../runtime/clock.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from '../crm-webhook/delivery-retry.js';
 import { defuseMentions, formatClockTime, truncate } from './format.js';
 import type { HandoffNotification, HandoffNotifier, HandoffPriority } from './handoff-notifier.js';

@@ -1,7 +1,7 @@
 import type { LeadPayload } from '../../domain/lead.js';
 import { HiloError } from '../../errors.js';
-import type { Clock } from '../../runtime/clock.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from '../crm-webhook/delivery-retry.js';
 
 export const SLACK_COLORS = { hotLead: '#2de0a5', critical: '#f5455c', deliveryFailed: '#f2c744' } as const;

@@ -1,4 +1,4 @@
-import type { Clock } from '../../runtime/clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { Channel, ChannelHeaders, InboundEvent, VerifyResult, WebhookRequest } from '../channel.js';
 import { headerValue } from '../channel.js';
 import { formatChannelText } from '../format.js';

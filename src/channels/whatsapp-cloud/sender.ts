@@ -1,6 +1,6 @@
 import { HiloError } from '../../errors.js';
-import type { Clock } from '../../runtime/clock.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { ProviderErrorRecord, ReplyButton, SendRequest, SendResult, Sender, TemplateMessage } from '../channel.js';
 import type { Pacer } from '../pacer.js';
 import { networkFailure, realSleep, withRetry, type AttemptOutcome, type RetryPolicy, type Sleep } from '../retry.js';

@@ -1,5 +1,5 @@
-import type { Clock } from '../../runtime/clock.js';
-import type { Logger } from '../../runtime/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
 import { AUDIT_GENESIS_HASH, assertNoPersonalData, auditHash, auditPayloadOf, createChainVerifier, type AuditLink, type AuditTrail } from '../audit-trail.js';
 import { canonicalJson } from '../sql/canonical-json.js';
 

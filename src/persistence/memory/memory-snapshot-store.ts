@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '../../runtime/clock.js';
+import { systemClock, type Clock } from '../../kernel/clock.js';
 import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../snapshot-store.js';
 import { assertEnvelopeVersions, compareForPut, conversationMapKey, ttlToMs } from './store-helpers.js';
 

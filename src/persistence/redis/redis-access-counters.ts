@@ -1,6 +1,6 @@
 import { Redis } from 'ioredis';
 import type { AccessCounters } from '../access-counters.js';
-import { createSilentLogger, type Logger } from '../../runtime/logger.js';
+import { createSilentLogger, type Logger } from '../../kernel/logger.js';
 import { createRedisKeys, DEFAULT_REDIS_PREFIX } from './keys.js';
 
 /**

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
 import { HiloError } from '../../errors.js';
-import type { Clock } from '../../runtime/clock.js';
-import { createSilentLogger, type Logger } from '../../runtime/logger.js';
+import type { Clock } from '../../kernel/clock.js';
+import { createSilentLogger, type Logger } from '../../kernel/logger.js';
 import { assertEnvelopeVersions, ttlToMs } from '../memory/store-helpers.js';
 import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../snapshot-store.js';
 import { createRedisKeys, DEFAULT_REDIS_PREFIX, type RedisKeys } from './keys.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../runtime/clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { Database } from './database.js';
 import { ContactSchema, type ContactRow } from './entities/index.js';
 import { isUuid, toIso } from './sql-helpers.js';

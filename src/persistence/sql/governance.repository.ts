@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Clock } from '../../runtime/clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { TranscriptEntry, MessageAuthor } from '../transcript-store.js';
 import { appendAuditIn } from './audit.repository.js';
 import type { ContactRecord } from './contact.repository.js';

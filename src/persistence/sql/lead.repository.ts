@@ -1,4 +1,4 @@
-import type { Clock } from '../../runtime/clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { Database } from './database.js';
 import { LeadSchema, type LeadRow } from './entities/index.js';
 import { formatNumber, isUniqueViolation, isUuid, nextTenantCounter, toIso } from './sql-helpers.js';

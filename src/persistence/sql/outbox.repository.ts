@@ -1,4 +1,4 @@
-import type { Clock } from '../../runtime/clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { Database } from './database.js';
 import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
 

@@ -1,7 +1,7 @@
 import type { ContactDirectory, LeadRecord, LeadStore, TicketRecord, TicketStore } from '../../actors/records.js';
 import type { LeadPayload } from '../../domain/lead.js';
 import type { HandoffReason, TicketKind } from '../../machines/conversation.contract.js';
-import type { Clock } from '../../runtime/clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import { createContactRepository } from './contact.repository.js';
 import { toContactRef } from './contact-ref.js';
 import type { Database } from './database.js';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Clock } from '../../runtime/clock.js';
+import type { Clock } from '../../kernel/clock.js';
 import type { Database } from './database.js';
 import { TicketSchema, type TicketRow } from './entities/index.js';
 import { formatNumber, isUniqueViolation, isUuid, nextTenantCounter, toIso, toIsoOrNull } from './sql-helpers.js';

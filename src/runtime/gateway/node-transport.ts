@@ -6,7 +6,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import {
   bodyTooLargeResponse,
   declaredLength,

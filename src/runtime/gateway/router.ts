@@ -1,5 +1,5 @@
 /** Method + path routing for the gateway app (`/api/tenants/:tenant/messages`). */
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { HttpRequest, HttpResponse } from './transport.js';
 
 export interface RouteContext {

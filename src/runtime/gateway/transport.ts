@@ -3,7 +3,7 @@
  * implement it: `uws-transport.ts` (uWebSockets.js) and `node-transport.ts` (`node:http` + `ws`).
  * No vendor type leaves this folder.
  */
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../kernel/logger.js';
 
 export interface HttpRequest {
   /** Upper-case method, e.g. `GET`. */

@@ -14,7 +14,7 @@ import {
 } from '../../channels/widget/protocol.js';
 import { ERROR_CODES, HiloError, isHiloError, type HiloErrorCode } from '../../errors.js';
 import type { TranscriptEntry } from '../../persistence/transcript-store.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../../kernel/logger.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { WsConnection, WsHandler } from './transport.js';
 import { charLength } from './validate.js';

@@ -5,8 +5,8 @@ import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
 import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../../src/persistence/embedded/memory-records.js';
 import type { TranscriptStore } from '../../../src/persistence/transcript-store.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createLocalShardRouter } from '../../../src/runtime/shard-router.js';
 
 /**

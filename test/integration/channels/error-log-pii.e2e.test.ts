@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { loadConfig } from '../../../src/runtime/config.js';
 import { startHilo, type Hilo } from '../../../src/runtime/hilo.js';
-import { createLogger } from '../../../src/runtime/logger.js';
+import { createLogger } from '../../../src/kernel/logger.js';
 import { outgoingWebhookBody } from '../../fakes/rocketchat.js';
 import { telegramTextUpdate } from '../../fakes/telegram-bot-api.js';
 import { twilioInboundParams } from '../../fakes/twilio-api.js';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOutboxRepository, type OutboxRepository } from '../../../src/persistence/sql/index.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from '../sql/sql-backends.js';
 
 describe.each(SQL_BACKENDS)('SQL outbox repository on $name', (backend) => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HiloError } from '../../../src/errors.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createMemoryOutbox, createOutboxWorker } from '../../../src/runtime/outbox-worker.js';
 
 const entry = (key: string, kind = 'reply') => ({ tenantId: 't1', conversationId: 'c1', kind, payload: { key }, idempotencyKey: key });

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeTwilioSignature } from '../../../src/channels/twilio/signature.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { loadConfig } from '../../../src/runtime/config.js';
 import { startHilo, type Hilo } from '../../../src/runtime/hilo.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { startFakeSlack, type FakeSlack } from '../../fakes/slack.js';
 import { startFakeTelegramApi, telegramTextUpdate, type FakeTelegramApi } from '../../fakes/telegram-bot-api.js';
 import { startFakeTwilioApi, twilioInboundParams, type FakeTwilioApi } from '../../fakes/twilio-api.js';

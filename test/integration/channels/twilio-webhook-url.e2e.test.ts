@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import twilio from 'twilio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { loadConfig } from '../../../src/runtime/config.js';
 import { startHilo, type Hilo } from '../../../src/runtime/hilo.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { twilioInboundParams } from '../../fakes/twilio-api.js';
 
 const TENANT = 'ferreteria';

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Redis } from 'ioredis';
 import { createRedisKeys } from '../../../src/persistence/redis/keys.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { loadConfig, type HiloConfig } from '../../../src/runtime/config.js';
 import { openStorage, startHilo, type Hilo, type HiloStorage } from '../../../src/runtime/hilo.js';
-import { createLogger, createSilentLogger } from '../../../src/runtime/logger.js';
+import { createLogger, createSilentLogger } from '../../../src/kernel/logger.js';
 
 export const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -3,9 +3,9 @@ import { createTranscriptTurnJournal, type TurnRecord } from '../../../src/actor
 import { createMemoryTranscriptStore } from '../../../src/persistence/index.js';
 import type { SnapshotEnvelope } from '../../../src/persistence/snapshot-store.js';
 import { HiloError } from '../../../src/errors.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { loadConfig } from '../../../src/runtime/config.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createTimerScheduler, type DueIdleClose } from '../../../src/runtime/timers.js';
 
 const key = { tenantId: 't1', conversationId: 'c1' };

@@ -7,9 +7,9 @@ import type { ConversationService } from '../../../src/actors/conversation-servi
 import type { RedisSnapshotStore } from '../../../src/persistence/redis/redis-snapshot-store.js';
 import { createAdminRoutes, startRetentionJob } from '../../../src/runtime/admin-routes.js';
 import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { projectRoot } from '../../../src/runtime/project-root.js';
 import { postgresBackend, type OpenedTestDatabase } from '../sql/sql-backends.js';
 import { connectRedis, createSnapshotStore, deleteKeysUnder, seedContact, uniquePrefix } from './fixtures.js';

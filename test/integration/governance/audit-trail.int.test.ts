@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe } from 'vitest';
 import type { AuditLink } from '../../../src/persistence/audit-trail.js';
 import { createSqlAuditTrail } from '../../../src/persistence/sql/index.js';
 import { toIso } from '../../../src/persistence/sql/sql-helpers.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { runAuditTrailContract } from '../../contract/audit-trail.contract.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from '../sql/sql-backends.js';
 

@@ -1,7 +1,7 @@
 import { createSqlContactMemoryPort } from '../../../src/actors/memory/contact-memory.js';
 import { createContactRepository } from '../../../src/persistence/sql/index.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { runContactMemoryContract } from '../../contract/contact-memory.contract.js';
 import { postgresBackend } from '../sql/sql-backends.js';
 

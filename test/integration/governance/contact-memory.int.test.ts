@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createContactMemory, returningGreeting, type ContactMemory } from '../../../src/actors/memory/contact-memory.js';
 import { createContactRepository, createLeadRepository, createTicketRepository } from '../../../src/persistence/sql/index.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { postgresBackend, type OpenedTestDatabase } from '../sql/sql-backends.js';
 
 describe('contact memory on PostgreSQL', () => {

@@ -11,8 +11,8 @@ import {
   createTicketRepository,
   type Database,
 } from '../../../src/persistence/sql/index.js';
-import type { Clock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import type { Clock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 

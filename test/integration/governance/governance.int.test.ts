@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createGovernanceService, type GovernanceService } from '../../../src/actors/governance/governance.service.js';
 import type { RedisSnapshotStore } from '../../../src/persistence/redis/redis-snapshot-store.js';
 import { createSqlTranscriptStore } from '../../../src/persistence/sql/index.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { postgresBackend, type OpenedTestDatabase } from '../sql/sql-backends.js';
 import { appendUnrelatedAudit, connectRedis, createSnapshotStore, deleteKeysUnder, seedContact, uniquePrefix } from './fixtures.js';
 

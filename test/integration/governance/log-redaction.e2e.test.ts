@@ -3,7 +3,7 @@ import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/runtime/config.js';
 import { startHilo, type Hilo } from '../../../src/runtime/hilo.js';
-import { createLogger } from '../../../src/runtime/logger.js';
+import { createLogger } from '../../../src/kernel/logger.js';
 
 /** Every log line the runtime writes, kept in memory. */
 function createBufferDestination(): { stream: Writable; lines: () => string[] } {

@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { isHiloError } from '../../../src/errors.js';
 import { createRedisKeys } from '../../../src/persistence/redis/keys.js';
 import { createRedisSnapshotStore, type RedisSnapshotStore } from '../../../src/persistence/redis/redis-snapshot-store.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { makeEnvelope, runSnapshotStoreContract, uniqueKey } from '../../contract/snapshot-store.contract.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,6 +1,6 @@
 import { afterAll, describe } from 'vitest';
 import { createSqlAccessCounters } from '../../../src/persistence/sql/access-counters.repository.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { runAccessCountersContract } from '../../contract/access-counters.contract.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openDatabase } from '../../../src/persistence/sql/index.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
 
 const TABLES = [

@@ -10,8 +10,8 @@ import {
   openDatabase,
   type Database,
 } from '../../../src/persistence/sql/index.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 
 // Each test starts PGlite (a WASM PostgreSQL) twice; on a busy two-core machine that alone can
 // take tens of seconds, so these tests get a roomier timeout than the project default.

@@ -11,7 +11,7 @@ import {
   type LeadRepository,
   type TicketRepository,
 } from '../../../src/persistence/sql/index.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { isHiloError } from '../../../src/errors.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
 

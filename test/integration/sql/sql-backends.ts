@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { openDatabase, type Database } from '../../../src/persistence/sql/index.js';
 
 /** The server the integration tests use; a fresh database is created on it per suite. */

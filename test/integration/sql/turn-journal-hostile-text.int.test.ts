@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnRecord } from '../../../src/actors/conversation-host.js';
 import { createOutboxRepository, createSqlTranscriptStore, createSqlTurnJournal } from '../../../src/persistence/sql/index.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import type { SnapshotEnvelope } from '../../../src/persistence/snapshot-store.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
 

@@ -1,5 +1,5 @@
 import { createMemoryAccessCounters } from '../../../src/persistence/access-counters.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { runAccessCountersContract } from '../../contract/access-counters.contract.js';
 
 runAccessCountersContract('memory', async () => {

@@ -7,7 +7,7 @@ import { createMemoryContactDirectory } from '../../../src/persistence/embedded/
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
 import type { SnapshotStore } from '../../../src/persistence/snapshot-store.js';
 import type { TranscriptStore } from '../../../src/persistence/transcript-store.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
 const TENANT = 'ferreteria';

@@ -5,7 +5,7 @@ import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryAccessCounters, type AccessCounters } from '../../../src/persistence/access-counters.js';
 import type { IdentityAuditEvent } from '../../../src/actors/identity/link-guard.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 
 const T = 'ferreteria';
 let tenant: TenantData;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryAccessCounters } from '../../../src/persistence/access-counters.js';
 import { createLinkGuard, ipKey, type IdentityAuditEvent } from '../../../src/actors/identity/link-guard.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 
 const target = { conversationId: 'c-wa', channel: 'whatsapp', externalId: '18095550101' };
 

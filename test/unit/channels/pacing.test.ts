@@ -7,7 +7,7 @@ import { withRetry, type AttemptOutcome } from '../../../src/channels/retry.js';
 import { createServiceWindow, SERVICE_WINDOW_MS } from '../../../src/channels/service-window.js';
 import { constantTimeEqual } from '../../../src/channels/signature.js';
 import { HiloError } from '../../../src/errors.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 
 describe('pacer', () => {
   it('should let a burst through, then space sends at the per-number rate', () => {

@@ -5,8 +5,8 @@ import { OPTION_BUTTON_PREFIX, whatsAppReplyButtons } from '../../../src/channel
 import { createWhatsAppCloudChannel, createWhatsAppSender } from '../../../src/channels/whatsapp-cloud/index.js';
 import { createTelegramChannel } from '../../../src/channels/telegram/channel.js';
 import { createTwilioChannel } from '../../../src/channels/twilio/channel.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { metaJson, startFakeGraph, waMessage, type FakeGraph } from '../../fakes/whatsapp-graph.js';
 
 const TENANT = 'tenant-buttons';

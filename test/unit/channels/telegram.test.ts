@@ -7,8 +7,8 @@ import { createPacer } from '../../../src/channels/pacer.js';
 import { readRawBody } from '../../../src/channels/raw-body.js';
 import { createTelegramChannel, createTelegramSender } from '../../../src/channels/telegram/index.js';
 import { handleChannelWebhook } from '../../../src/channels/webhook-handler.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { startFakeTelegramApi, telegramReply, telegramTextUpdate, type FakeTelegramApi } from '../../fakes/telegram-bot-api.js';
 
 const log = createSilentLogger();

@@ -10,8 +10,8 @@ import { readRawBody } from '../../../src/channels/raw-body.js';
 import { createServiceWindow } from '../../../src/channels/service-window.js';
 import { computeTwilioSignature, createTwilioChannel, createTwilioSender, EMPTY_TWIML, parseForm, urlVariants } from '../../../src/channels/twilio/index.js';
 import { handleChannelWebhook } from '../../../src/channels/webhook-handler.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { startFakeTwilioApi, twilioInboundParams, twilioReply, type FakeTwilioApi } from '../../fakes/twilio-api.js';
 
 const log = createSilentLogger();

@@ -5,8 +5,8 @@ import { createPacer } from '../../../src/channels/pacer.js';
 import { createServiceWindow } from '../../../src/channels/service-window.js';
 import { handleChannelWebhook } from '../../../src/channels/webhook-handler.js';
 import { createWhatsAppCloudChannel, createWhatsAppSender, signWhatsAppBody, verifyWhatsAppSignature } from '../../../src/channels/whatsapp-cloud/index.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { graphReply, metaJson, metaSignature, startFakeGraph, waEnvelope, waMessage, waStatus, type FakeGraph } from '../../fakes/whatsapp-graph.js';
 
 const SECRET = 'meta-app-secret-test';

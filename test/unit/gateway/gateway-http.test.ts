@@ -2,9 +2,9 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HiloError } from '../../../src/errors.js';
 import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { startGateway, type Gateway, type GatewayOptions } from '../../../src/runtime/gateway/index.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { conversationIdOf, createAssets, createFakeService, http, OTHER_TENANT, TENANT, type FakeService } from './fakes.js';
 
 const KEY = 'hilo_test_key_acme';

@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HiloError } from '../../../src/errors.js';
 import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { createResumeTokens, startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { connectWidget, conversationIdOf, createAssets, createFakeService, TENANT, type FakeService, type WidgetClient } from './fakes.js';
 
 /** 22 random base64url characters, as the widget makes them. */

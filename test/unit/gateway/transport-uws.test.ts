@@ -1,4 +1,4 @@
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createUwsTransport } from '../../../src/runtime/gateway/uws-transport.js';
 import { runTransportContract } from '../../contract/transport.contract.js';
 

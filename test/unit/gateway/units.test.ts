@@ -1,14 +1,14 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createApiKeyRegistry, hashApiKey } from '../../../src/runtime/api-keys.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { createTransport } from '../../../src/runtime/gateway/transport.js';
 import { createRouter } from '../../../src/runtime/gateway/router.js';
 import { createWidgetSocketHandler, WS_CLOSE } from '../../../src/runtime/gateway/widget-socket.js';
 import { createResumeTokens, isStrongVisitorId } from '../../../src/runtime/gateway/resume-token.js';
 import { clientIp } from '../../../src/runtime/gateway/transport-shared.js';
 import type { WsConnection } from '../../../src/runtime/gateway/transport.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createRateLimiter } from '../../../src/runtime/rate-limiter.js';
 import { createFakeService, TENANT } from './fakes.js';
 

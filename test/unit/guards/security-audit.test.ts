@@ -5,9 +5,9 @@ import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryAuditTrail } from '../../../src/persistence/embedded/memory-audit-trail.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import { createTenantBrain } from '../../../src/runtime/brain-factory.js';
-import { createManualClock, systemClock } from '../../../src/runtime/clock.js';
+import { createManualClock, systemClock } from '../../../src/kernel/clock.js';
 import { loadLlmConfig, type LlmConfig } from '../../../src/runtime/llm-config.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { modelUnderstanding } from '../../helpers/model-understanding.js';
 

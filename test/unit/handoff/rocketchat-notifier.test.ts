@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLoggingHandoffNotifier, createRocketChatNotifier, PRIORITY_COLORS, type HandoffNotification, type HandoffPriority } from '../../../src/channels/rocketchat/index.js';
 import { isHiloError } from '../../../src/errors.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { startFakeRocketChat, type FakeRocketChat, type RocketChatReply } from '../../fakes/rocketchat.js';
 
 type Attachment = { title?: string; title_link?: string; text?: string; color?: string; fields?: Array<{ title: string; value: string; short?: boolean }> };

@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAlerter, SLACK_COLORS } from '../../../src/channels/slack/index.js';
 import type { LeadPayload } from '../../../src/domain/lead.js';
 import { isHiloError } from '../../../src/errors.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { slackReply, startFakeSlack, type FakeSlack, type SlackReply } from '../../fakes/slack.js';
 
 type Attachment = { color: string; fallback: string; blocks: Array<{ type: string; text?: { text: string }; fields?: Array<{ text: string }>; elements?: Array<{ text: string }> }> };

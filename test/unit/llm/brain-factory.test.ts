@@ -10,9 +10,9 @@ import type { UnderstandInput } from '../../../src/domain/understanding.js';
 import { isHiloError } from '../../../src/errors.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import { createBrainFactory, createTenantBrain } from '../../../src/runtime/brain-factory.js';
-import { systemClock } from '../../../src/runtime/clock.js';
+import { systemClock } from '../../../src/kernel/clock.js';
 import { loadLlmConfig, type LlmConfig } from '../../../src/runtime/llm-config.js';
-import { createLogger, createSilentLogger } from '../../../src/runtime/logger.js';
+import { createLogger, createSilentLogger } from '../../../src/kernel/logger.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { modelUnderstanding } from '../../helpers/model-understanding.js';
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createReplyComposer, type ComposeTurn } from '../../../src/actors/brain/llm/compose-replies.js';
 import { DEFAULT_TONE, resolveTenantPrompts } from '../../../src/actors/brain/llm/prompts.js';
 import { checkFacts, extractFacts } from '../../../src/actors/guards/fact-guard.js';
-import { systemClock } from '../../../src/runtime/clock.js';
-import { createLogger } from '../../../src/runtime/logger.js';
+import { systemClock } from '../../../src/kernel/clock.js';
+import { createLogger } from '../../../src/kernel/logger.js';
 import { reply, startFakeOpenAi, type ChatBody, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { clientKit } from './llm-test-kit.js';
 

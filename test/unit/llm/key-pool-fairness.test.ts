@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { createKeyPool, type KeyPoolEntry } from '../../../src/runtime/key-pool.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 
 const entry = (id: string, max: number): KeyPoolEntry => ({ id, label: id, baseURL: 'http://127.0.0.1:9/v1', apiKey: `sk-${id}`, model: 'm', maxConcurrentConversations: max });
 

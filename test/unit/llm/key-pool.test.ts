@@ -1,9 +1,9 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isHiloError } from '../../../src/errors.js';
-import { createManualClock, systemClock } from '../../../src/runtime/clock.js';
+import { createManualClock, systemClock } from '../../../src/kernel/clock.js';
 import { createKeyPool, parseDuration, type KeyPoolEntry } from '../../../src/runtime/key-pool.js';
-import { createLogger, createSilentLogger } from '../../../src/runtime/logger.js';
+import { createLogger, createSilentLogger } from '../../../src/kernel/logger.js';
 import { createLlmClient } from '../../../src/actors/brain/llm/llm-client.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { entriesFor } from './llm-test-kit.js';

@@ -6,9 +6,9 @@ import { createLlmBrain, type LlmUnderstandInput } from '../../../src/actors/bra
 import type { ModelUnderstanding } from '../../../src/actors/brain/llm/understanding-schema.js';
 import { UNDERSTANDING_SCHEMA } from '../../../src/actors/brain/llm/understanding-schema.js';
 import { toWireSchema } from '../../../src/actors/brain/llm/json-schema.js';
-import { systemClock } from '../../../src/runtime/clock.js';
+import { systemClock } from '../../../src/kernel/clock.js';
 import { createKeyPool } from '../../../src/runtime/key-pool.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { entriesFor } from './llm-test-kit.js';
 

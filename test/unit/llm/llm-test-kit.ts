@@ -1,6 +1,6 @@
-import { systemClock, type Clock } from '../../../src/runtime/clock.js';
+import { systemClock, type Clock } from '../../../src/kernel/clock.js';
 import { createKeyPool, type KeyPool, type KeyPoolEntry } from '../../../src/runtime/key-pool.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createLlmClient, type LlmClient, type LlmClientOptions } from '../../../src/actors/brain/llm/llm-client.js';
 import type { FakeOpenAi } from '../../fakes/openai-server.js';
 

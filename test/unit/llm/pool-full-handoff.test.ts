@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBrainFactory } from '../../../src/runtime/brain-factory.js';
-import { systemClock } from '../../../src/runtime/clock.js';
+import { systemClock } from '../../../src/kernel/clock.js';
 import { loadLlmConfig } from '../../../src/runtime/llm-config.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { startHiloForTest, type TestServer } from '../../helpers/hilo-server.js';
 import { modelUnderstanding } from '../../helpers/model-understanding.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { confirmedLeadIn, createMemoryContactMemoryPort, firstNameOf, profilePatchFromContext, returningGreeting, summarizeForContext } from '../../../src/actors/memory/contact-memory.js';
 import { createMemoryTicketStore } from '../../../src/persistence/embedded/memory-records.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 import type { TranscriptEntry } from '../../../src/persistence/transcript-store.js';
 

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createMemoryAuditTrail, type MemoryAuditStore } from '../../../src/persistence/embedded/memory-audit-trail.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { runAuditTrailContract } from '../../contract/audit-trail.contract.js';
 
 const store: MemoryAuditStore = new Map();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createMemorySnapshotStore } from '../../../src/persistence/memory/memory-snapshot-store.js';
 import { createMemoryTranscriptStore } from '../../../src/persistence/memory/memory-transcript-store.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { makeEnvelope, runSnapshotStoreContract, uniqueKey } from '../../contract/snapshot-store.contract.js';
 import { runTranscriptStoreContract } from '../../contract/transcript-store.contract.js';
 

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { startInspectorBridge, type InspectorBridge } from '../../../src/runtime/inspector-bridge.js';
 import { createInspector } from '../../../src/runtime/inspector.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 
 const TOKEN = 'inspect-token-0123456789';
 

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createLogger, scrubPersonalData, serializeError } from '../../../src/runtime/logger.js';
+import { createLogger, scrubPersonalData, serializeError } from '../../../src/kernel/logger.js';
 
 describe('scrubPersonalData', () => {
   it('should replace e-mails and phone numbers in any common spelling', () => {

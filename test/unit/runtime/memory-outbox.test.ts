@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryOutbox } from '../../../src/runtime/outbox-worker.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 
 const entry = (i: number) => ({ tenantId: 't', conversationId: 'c', kind: 'reply', payload: { i }, idempotencyKey: `k${i}` });
 

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ServerFrame, WelcomeFrame } from '../../../src/channels/widget/protocol.js';
 import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';
-import { createSilentLogger } from '../../../src/runtime/logger.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { connectWidget, conversationIdOf, createAssets, createFakeService, http, TENANT, type FakeService } from '../gateway/fakes.js';
 
 const KEY = 'hilo_test_key_acme_options';

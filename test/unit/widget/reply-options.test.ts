@@ -11,7 +11,7 @@ import { createWhatsAppCloudChannel } from '../../../src/channels/whatsapp-cloud
 import type { ReplyTemplates } from '../../../src/domain/tenant.js';
 import { createMemoryTranscriptStore } from '../../../src/persistence/index.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
-import { createManualClock } from '../../../src/runtime/clock.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
 import { toWireMessage } from '../../../src/runtime/gateway/widget-socket.js';
 
 const TEMPLATES: ReplyTemplates = {

@@ -1,7 +1,7 @@
 import type { Lang } from '../../../domain/nlu.js';
 import { isHiloError } from '../../../errors.js';
-import type { Clock } from '../../../runtime/clock.js';
-import type { Logger } from '../../../runtime/logger.js';
+import type { Clock } from '../../../kernel/clock.js';
+import type { Logger } from '../../../kernel/logger.js';
 import { checkFacts, endsWithQuestion } from '../../guards/fact-guard.js';
 import { detectInjection } from '../../guards/injection-detector.js';
 import { createCanary, guardOutput, type OutputChannel } from '../../guards/output-guard.js';

@@ -1,8 +1,8 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { HiloError, type HiloErrorCode } from '../../../errors.js';
-import type { Clock } from '../../../runtime/clock.js';
+import type { Clock } from '../../../kernel/clock.js';
 import type { KeyLease, KeyPool } from '../../../runtime/key-pool.js';
-import type { Logger } from '../../../runtime/logger.js';
+import type { Logger } from '../../../kernel/logger.js';
 import { toWireSchema, type JsonSchema } from './json-schema.js';
 import { estimateRequestTokens } from './tokens.js';
 
