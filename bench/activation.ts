@@ -11,7 +11,7 @@ import { Redis } from 'ioredis';
 import { createActor, type AnyActorRef } from 'xstate';
 import { MACHINE_VERSION } from '../src/machines/index.js';
 import { createRedisSnapshotStore } from '../src/persistence/index.js';
-import { SNAPSHOT_FORMAT_VERSION } from '../src/persistence/snapshot-store.js';
+import { SNAPSHOT_FORMAT_VERSION } from '../src/persistence/ports/snapshot-store.js';
 import { createHistogram, encodeHistogram, recordMs } from './lib/histogram.js';
 import { sampleSnapshot } from './lib/stub-machine.js';
 import type { AnyStateMachine } from 'xstate';

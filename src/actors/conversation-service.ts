@@ -1,6 +1,6 @@
 import type { MediaReference } from '../domain/media.js';
 import type { NluResult } from '../domain/nlu.js';
-import type { TranscriptEntry } from '../persistence/transcript-store.js';
+import type { TranscriptEntry } from '../persistence/ports/transcript-store.js';
 
 /** One inbound customer message, normalised from any channel. */
 export interface InboundMessage {

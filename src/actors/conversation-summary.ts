@@ -1,4 +1,4 @@
-import type { TranscriptEntry } from '../persistence/transcript-store.js';
+import type { TranscriptEntry } from '../persistence/ports/transcript-store.js';
 
 const REASONS: Record<string, string> = {
   customer_request: 'El cliente pidió hablar con una persona',

@@ -2,7 +2,7 @@ import type { Lang } from '../domain/nlu.js';
 import type { ReplyTemplates } from '../domain/tenant.js';
 import { HiloError } from '../errors.js';
 import type { ParamValue, ReplyDirective, ReplyOption, TemplateParams } from '../machines/conversation.contract.js';
-import type { TranscriptOption } from '../persistence/transcript-store.js';
+import type { TranscriptOption } from '../persistence/ports/transcript-store.js';
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 

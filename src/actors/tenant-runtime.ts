@@ -17,16 +17,16 @@ import type {
   UnderstandActorOutput,
 } from '../machines/conversation.contract.js';
 import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
-import type { CrmPort, LeadStore, TicketRecord, TicketStore } from './records.js';
+import type { CrmPort, LeadStore, TicketRecord, TicketStore } from '../persistence/ports/records.js';
 import { buildLeadPayload } from './lead-payload.js';
 import { summarizeConversation } from './conversation-summary.js';
 import { summarizeForContext } from './memory/contact-memory.js';
 
 /** Messages the LLM brain sees verbatim; older ones reach it as a summary. */
 const LLM_HISTORY_MESSAGES = 8;
-import type { TranscriptStore } from '../persistence/transcript-store.js';
+import type { TranscriptStore } from '../persistence/ports/transcript-store.js';
 import type { Clock } from '../kernel/clock.js';
-import type { AccessCounters } from '../persistence/access-counters.js';
+import type { AccessCounters } from '../persistence/ports/access-counters.js';
 import type { Logger } from '../kernel/logger.js';
 
 /** One tenant's data, brain and the conversation machine provided with that tenant's effects. */

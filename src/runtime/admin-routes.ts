@@ -5,7 +5,7 @@
  * same rules as the built-in ones.
  */
 import type { GovernanceService } from '../actors/governance/governance.service.js';
-import type { AuditTrail } from '../persistence/audit-trail.js';
+import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import { HiloError } from '../errors.js';
 import { hashApiKey, type ApiKeyRegistry } from './api-keys.js';
 import type { Clock } from '../kernel/clock.js';

@@ -8,7 +8,7 @@ import { detectInjection } from '../actors/guards/index.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { UnderstandInput } from '../domain/understanding.js';
 import { HiloError } from '../errors.js';
-import type { AuditTrail } from '../persistence/audit-trail.js';
+import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import type { Clock } from '../kernel/clock.js';
 import type { HiloOptions, TenantBrain } from './hilo.js';
 import { createKeyPool, type KeyPool, type PoolStatus } from './key-pool.js';

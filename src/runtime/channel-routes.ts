@@ -1,6 +1,6 @@
 import type { ConversationHost } from '../actors/conversation-host.js';
 import { normalizeEmail, normalizePhone } from '../actors/identity/handles.js';
-import type { CrmPort, TicketRecord, TicketStore } from '../actors/records.js';
+import type { CrmPort, TicketRecord, TicketStore } from '../persistence/ports/records.js';
 import {
   createPacer,
   createServiceWindow,
@@ -29,15 +29,15 @@ import type { MediaReference } from '../domain/media.js';
 import { HiloError, isHiloError } from '../errors.js';
 import type { TicketActorInput } from '../machines/conversation.contract.js';
 import type { OutboxEntry, OutboxRepository } from '../persistence/sql/outbox.repository.js';
-import type { ConversationKey } from '../persistence/snapshot-store.js';
-import type { TranscriptStore } from '../persistence/transcript-store.js';
+import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
+import type { TranscriptStore } from '../persistence/ports/transcript-store.js';
 import type { Clock } from '../kernel/clock.js';
 import { tenantEnvKey, type HiloConfig } from './config.js';
 import type { HttpRequest, HttpResponse, Route } from './gateway/index.js';
 import type { Logger } from '../kernel/logger.js';
 import type { OutboxHandler } from './outbox-worker.js';
 import { createHash } from 'node:crypto';
-import type { AuditTrail } from '../persistence/audit-trail.js';
+import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 
 /** A provider channel of one tenant: the webhook side and the sending side. */
 interface TenantChannel {

@@ -3,11 +3,11 @@
  * Redis when `REDIS_URL` is set (shared by every process), else in the SQL database, else in
  * memory; audit events in the tenant's SQL audit chain when there is a database.
  */
-import type { AccessCounters } from '../persistence/access-counters.js';
-import { createMemoryAccessCounters } from '../persistence/access-counters.js';
+import type { AccessCounters } from '../persistence/ports/access-counters.js';
+import { createMemoryAccessCounters } from '../persistence/ports/access-counters.js';
 import type { IdentityAuditEvent } from '../actors/identity/link-guard.js';
 import { createRedisAccessCounters } from '../persistence/redis/redis-access-counters.js';
-import type { AuditTrail } from '../persistence/audit-trail.js';
+import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import { createAuditRepository } from '../persistence/sql/audit.repository.js';
 import { createSqlAccessCounters } from '../persistence/sql/access-counters.repository.js';
 import type { Database } from '../persistence/sql/database.js';

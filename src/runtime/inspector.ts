@@ -1,5 +1,5 @@
 import type { InspectionEvent } from 'xstate';
-import type { ConversationKey } from '../persistence/snapshot-store.js';
+import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
 import { randomBytes } from 'node:crypto';
 import type { Logger } from '../kernel/logger.js';
 import { startInspectorBridge } from './inspector-bridge.js';

@@ -1,5 +1,5 @@
 import { isHiloError } from '../errors.js';
-import type { ConversationKey } from '../persistence/snapshot-store.js';
+import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 

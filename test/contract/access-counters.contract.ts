@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import type { AccessCounters } from '../../src/persistence/access-counters.js';
+import type { AccessCounters } from '../../src/persistence/ports/access-counters.js';
 
 export interface AccessCountersSubject {
   counters: AccessCounters;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationKey, SnapshotEnvelope, SnapshotStore } from '../../src/persistence/snapshot-store.js';
-import { SNAPSHOT_FORMAT_VERSION } from '../../src/persistence/snapshot-store.js';
+import type { ConversationKey, SnapshotEnvelope, SnapshotStore } from '../../src/persistence/ports/snapshot-store.js';
+import { SNAPSHOT_FORMAT_VERSION } from '../../src/persistence/ports/snapshot-store.js';
 
 export interface SnapshotStoreContractOptions<S extends SnapshotStore = SnapshotStore> {
   name: string;

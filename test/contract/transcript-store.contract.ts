@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ConversationKey } from '../../src/persistence/snapshot-store.js';
-import type { NewTranscriptEntry, TranscriptStore } from '../../src/persistence/transcript-store.js';
+import type { ConversationKey } from '../../src/persistence/ports/snapshot-store.js';
+import type { NewTranscriptEntry, TranscriptStore } from '../../src/persistence/ports/transcript-store.js';
 
 export interface TranscriptStoreContractOptions<S extends TranscriptStore = TranscriptStore> {
   name: string;

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { loadConfig } from '../../src/runtime/config.js';
 import { startHilo, type Hilo, type HiloOptions } from '../../src/runtime/hilo.js';
 import { createSilentLogger, createLogger } from '../../src/kernel/logger.js';
-import type { SnapshotStore } from '../../src/persistence/snapshot-store.js';
-import type { TranscriptStore } from '../../src/persistence/transcript-store.js';
+import type { SnapshotStore } from '../../src/persistence/ports/snapshot-store.js';
+import type { TranscriptStore } from '../../src/persistence/ports/transcript-store.js';
 
 export interface TestServer {
   baseUrl: string;

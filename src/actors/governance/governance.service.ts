@@ -1,5 +1,5 @@
 import { HiloError } from '../../errors.js';
-import type { ConversationKey, SnapshotStore } from '../../persistence/snapshot-store.js';
+import type { ConversationKey, SnapshotStore } from '../../persistence/ports/snapshot-store.js';
 import {
   createAuditRepository,
   createGovernanceRepository,

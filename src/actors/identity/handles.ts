@@ -3,7 +3,7 @@
  * customer on the other channel, keyed opaquely so a declined match is not offered again.
  */
 import { createHash } from 'node:crypto';
-import type { ContactFacts } from '../records.js';
+import type { ContactFacts } from '../../persistence/ports/records.js';
 
 /** Channels whose sender id is the customer's phone number. */
 const PHONE_CHANNELS = new Set(['whatsapp', 'twilio-whatsapp']);

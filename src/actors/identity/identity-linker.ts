@@ -8,12 +8,12 @@
  * The conversation host owns mailboxes and turns; it lends them through `IdentityLinkerHost`.
  */
 import type { ConversationEvent } from '../../machines/conversation.contract.js';
-import type { ConversationKey } from '../../persistence/snapshot-store.js';
+import type { ConversationKey } from '../../persistence/ports/snapshot-store.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { TurnResult } from '../conversation-service.js';
-import type { ContactDirectory } from '../records.js';
-import { createMemoryAccessCounters, type AccessCounters } from '../../persistence/access-counters.js';
+import type { ContactDirectory } from '../../persistence/ports/records.js';
+import { createMemoryAccessCounters, type AccessCounters } from '../../persistence/ports/access-counters.js';
 import { codeMessage, factsFrom, handleKey, maskEmail, maskPhone, type FactsContextView } from './handles.js';
 import { createLinkGuard, type CodeCheck, type IdentityAuditEvent, type IdentityLinkLimits } from './link-guard.js';
 

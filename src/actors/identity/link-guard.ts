@@ -16,8 +16,8 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
-import type { OtherThread } from '../records.js';
-import type { AccessCounters } from '../../persistence/access-counters.js';
+import type { OtherThread } from '../../persistence/ports/records.js';
+import type { AccessCounters } from '../../persistence/ports/access-counters.js';
 
 export type CodeCheck = 'valid' | 'wrong' | 'exhausted' | 'expired';
 

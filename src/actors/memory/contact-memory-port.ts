@@ -5,7 +5,7 @@
  */
 import type { ContactProfile } from '../../domain/lead.js';
 import type { ContactProfilePatch } from '../../persistence/sql/contact.repository.js';
-import type { TicketStore } from '../records.js';
+import type { TicketStore } from '../../persistence/ports/records.js';
 
 const MAX_FIELD_CHARS = 200;
 

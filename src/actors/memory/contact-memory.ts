@@ -4,7 +4,7 @@
  * a long transcript for the brain. The pure parts are exported on their own so they can be
  * tested without a database.
  */
-import type { TranscriptEntry } from '../../persistence/transcript-store.js';
+import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
 import {
   createContactMemoryRepository,
   createContactRepository,

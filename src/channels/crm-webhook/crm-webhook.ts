@@ -1,6 +1,6 @@
 import { HiloError } from '../../errors.js';
 import type { LeadPayload } from '../../domain/lead.js';
-import type { CrmPort } from '../../actors/records.js';
+import type { CrmPort } from '../../persistence/ports/records.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryAttemptRecord, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from './delivery-retry.js';

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../../kernel/clock.js';
-import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../snapshot-store.js';
+import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../ports/snapshot-store.js';
 import { assertEnvelopeVersions, compareForPut, conversationMapKey, ttlToMs } from './store-helpers.js';
 
 interface StoredSnapshot {

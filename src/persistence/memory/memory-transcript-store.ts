@@ -1,5 +1,5 @@
-import type { ConversationKey } from '../snapshot-store.js';
-import type { NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../transcript-store.js';
+import type { ConversationKey } from '../ports/snapshot-store.js';
+import type { NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../ports/transcript-store.js';
 import { conversationMapKey } from './store-helpers.js';
 
 interface ConversationTranscript {

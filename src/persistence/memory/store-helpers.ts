@@ -1,4 +1,4 @@
-import type { ConversationKey, PutResult, SnapshotEnvelope } from '../snapshot-store.js';
+import type { ConversationKey, PutResult, SnapshotEnvelope } from '../ports/snapshot-store.js';
 
 /**
  * One map key per conversation. The NUL separator cannot appear in ids that travel through JSON

@@ -1,4 +1,4 @@
-import type { ConversationKey } from '../snapshot-store.js';
+import type { ConversationKey } from '../ports/snapshot-store.js';
 
 export const DEFAULT_REDIS_PREFIX = 'hilo';
 

@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { AccessCounters } from '../access-counters.js';
+import type { AccessCounters } from '../ports/access-counters.js';
 import { createSilentLogger, type Logger } from '../../kernel/logger.js';
 import { createRedisKeys, DEFAULT_REDIS_PREFIX } from './keys.js';
 

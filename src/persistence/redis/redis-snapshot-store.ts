@@ -4,7 +4,7 @@ import { HiloError } from '../../errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import { createSilentLogger, type Logger } from '../../kernel/logger.js';
 import { assertEnvelopeVersions, ttlToMs } from '../memory/store-helpers.js';
-import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../snapshot-store.js';
+import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../ports/snapshot-store.js';
 import { createRedisKeys, DEFAULT_REDIS_PREFIX, type RedisKeys } from './keys.js';
 
 export interface RedisSnapshotStoreOptions {

@@ -1,4 +1,4 @@
-import type { AccessCounters } from '../access-counters.js';
+import type { AccessCounters } from '../ports/access-counters.js';
 import type { Database } from './database.js';
 
 /**

@@ -10,7 +10,7 @@ import {
   type AuditBreak,
   type AuditTrail,
   type AuditVerification,
-} from '../audit-trail.js';
+} from '../ports/audit-trail.js';
 import { canonicalJson } from './canonical-json.js';
 import type { Database } from './database.js';
 import { nextTenantCounter, toIso } from './sql-helpers.js';

@@ -4,7 +4,7 @@ import {
   encodeListCursor,
   type ConversationDirectory,
   type ConversationListItem,
-} from '../conversation-directory.js';
+} from '../ports/conversation-directory.js';
 import type { Database } from './database.js';
 import { toIso } from './sql-helpers.js';
 

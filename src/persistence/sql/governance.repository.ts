@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../kernel/clock.js';
-import type { TranscriptEntry, MessageAuthor } from '../transcript-store.js';
+import type { TranscriptEntry, MessageAuthor } from '../ports/transcript-store.js';
 import { appendAuditIn } from './audit.repository.js';
 import type { ContactRecord } from './contact.repository.js';
 import type { Database } from './database.js';

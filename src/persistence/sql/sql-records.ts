@@ -1,4 +1,4 @@
-import type { ContactDirectory, LeadRecord, LeadStore, TicketRecord, TicketStore } from '../../actors/records.js';
+import type { ContactDirectory, LeadRecord, LeadStore, TicketRecord, TicketStore } from '../ports/records.js';
 import type { LeadPayload } from '../../domain/lead.js';
 import type { HandoffReason, TicketKind } from '../../machines/conversation.contract.js';
 import type { Clock } from '../../kernel/clock.js';

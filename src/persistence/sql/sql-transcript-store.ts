@@ -1,5 +1,5 @@
-import type { ConversationKey } from '../snapshot-store.js';
-import type { MessageAuthor, NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../transcript-store.js';
+import type { ConversationKey } from '../ports/snapshot-store.js';
+import type { MessageAuthor, NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../ports/transcript-store.js';
 import type { Database } from './database.js';
 import { MessageSchema, type MessageRow } from './entities/index.js';
 import { copyMediaReference } from '../../domain/media.js';

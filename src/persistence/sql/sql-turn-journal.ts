@@ -1,7 +1,7 @@
 import type { TurnJournal, TurnRecord } from '../../actors/conversation-host.js';
 import type { DueIdleClose, IdleCloseSource } from '../../runtime/timers.js';
-import type { ConversationKey, SnapshotEnvelope } from '../snapshot-store.js';
-import type { MessageAuthor, TranscriptEntry } from '../transcript-store.js';
+import type { ConversationKey, SnapshotEnvelope } from '../ports/snapshot-store.js';
+import type { MessageAuthor, TranscriptEntry } from '../ports/transcript-store.js';
 import type { Database } from './database.js';
 import { readMediaReferences, type MediaReference } from '../../domain/media.js';
 import { mediaOf, toIso } from './sql-helpers.js';

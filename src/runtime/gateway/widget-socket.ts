@@ -13,7 +13,7 @@ import {
   type WireMessage,
 } from '../../channels/widget/protocol.js';
 import { ERROR_CODES, HiloError, isHiloError, type HiloErrorCode } from '../../errors.js';
-import type { TranscriptEntry } from '../../persistence/transcript-store.js';
+import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { WsConnection, WsHandler } from './transport.js';

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnResult } from '../../../src/actors/conversation-service.js';
-import type { SnapshotEnvelope } from '../../../src/persistence/snapshot-store.js';
+import type { SnapshotEnvelope } from '../../../src/persistence/ports/snapshot-store.js';
 import type { HiloStorage } from '../../../src/runtime/hilo.js';
 import { createDurableEnvironment, newSender, startDeployment, type DurableDeployment, type DurableEnvironment, type DurableMode } from './durable-harness.js';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe } from 'vitest';
-import type { AuditLink } from '../../../src/persistence/audit-trail.js';
+import type { AuditLink } from '../../../src/persistence/ports/audit-trail.js';
 import { createSqlAuditTrail } from '../../../src/persistence/sql/index.js';
 import { toIso } from '../../../src/persistence/sql/sql-helpers.js';
 import { createManualClock } from '../../../src/kernel/clock.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createRedisKeys } from '../../../src/persistence/redis/keys.js';
 import { createRedisSnapshotStore, type RedisSnapshotStore } from '../../../src/persistence/redis/redis-snapshot-store.js';
-import { SNAPSHOT_FORMAT_VERSION } from '../../../src/persistence/snapshot-store.js';
+import { SNAPSHOT_FORMAT_VERSION } from '../../../src/persistence/ports/snapshot-store.js';
 import {
   createAuditRepository,
   createContactRepository,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnRecord } from '../../../src/actors/conversation-host.js';
 import { createSqlTranscriptStore, createSqlTurnJournal } from '../../../src/persistence/sql/index.js';
-import type { SnapshotEnvelope } from '../../../src/persistence/snapshot-store.js';
+import type { SnapshotEnvelope } from '../../../src/persistence/ports/snapshot-store.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
 
 const AT = '2026-12-03T12:00:00.000Z';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TurnRecord } from '../../../src/actors/conversation-host.js';
 import { createOutboxRepository, createSqlTranscriptStore, createSqlTurnJournal } from '../../../src/persistence/sql/index.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
-import type { SnapshotEnvelope } from '../../../src/persistence/snapshot-store.js';
+import type { SnapshotEnvelope } from '../../../src/persistence/ports/snapshot-store.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
 
 const AT = '2026-11-22T12:00:00.000Z';

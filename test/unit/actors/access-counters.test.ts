@@ -1,4 +1,4 @@
-import { createMemoryAccessCounters } from '../../../src/persistence/access-counters.js';
+import { createMemoryAccessCounters } from '../../../src/persistence/ports/access-counters.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { runAccessCountersContract } from '../../contract/access-counters.contract.js';
 

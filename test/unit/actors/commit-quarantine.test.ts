@@ -3,10 +3,10 @@ import { createTranscriptTurnJournal, type DurableSnapshotEnvelope, type TurnJou
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { isHiloError } from '../../../src/errors.js';
-import { createMemoryContactDirectory } from '../../../src/persistence/embedded/memory-records.js';
+import { createMemoryContactDirectory } from '../../../src/persistence/memory/memory-records.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
-import type { SnapshotStore } from '../../../src/persistence/snapshot-store.js';
-import type { TranscriptStore } from '../../../src/persistence/transcript-store.js';
+import type { SnapshotStore } from '../../../src/persistence/ports/snapshot-store.js';
+import type { TranscriptStore } from '../../../src/persistence/ports/transcript-store.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 

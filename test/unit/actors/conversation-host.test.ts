@@ -3,8 +3,8 @@ import type { ConversationHost } from '../../../src/actors/conversation-host.js'
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import type { SnapshotStore } from '../../../src/persistence/snapshot-store.js';
-import type { TranscriptStore } from '../../../src/persistence/transcript-store.js';
+import type { SnapshotStore } from '../../../src/persistence/ports/snapshot-store.js';
+import type { TranscriptStore } from '../../../src/persistence/ports/transcript-store.js';
 
 let tenant: TenantData;
 let ruleBrain: Brain;

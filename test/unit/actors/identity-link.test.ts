@@ -3,7 +3,7 @@ import type { ConversationUpdate } from '../../../src/actors/conversation-servic
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryAccessCounters, type AccessCounters } from '../../../src/persistence/access-counters.js';
+import { createMemoryAccessCounters, type AccessCounters } from '../../../src/persistence/ports/access-counters.js';
 import type { IdentityAuditEvent } from '../../../src/actors/identity/link-guard.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryAccessCounters } from '../../../src/persistence/access-counters.js';
+import { createMemoryAccessCounters } from '../../../src/persistence/ports/access-counters.js';
 import { createLinkGuard, ipKey, type IdentityAuditEvent } from '../../../src/actors/identity/link-guard.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';

@@ -13,7 +13,7 @@ import type {
 } from '../../../src/actors/conversation-service.js';
 import type { ServerFrame } from '../../../src/channels/widget/protocol.js';
 import type { NluResult } from '../../../src/domain/nlu.js';
-import type { TranscriptEntry } from '../../../src/persistence/transcript-store.js';
+import type { TranscriptEntry } from '../../../src/persistence/ports/transcript-store.js';
 
 export interface FakeService extends ConversationService {
   calls: { method: string; args: unknown[] }[];

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LlmUnderstanding } from '../../../src/actors/brain/llm/llm-brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryAuditTrail } from '../../../src/persistence/embedded/memory-audit-trail.js';
+import { createMemoryAuditTrail } from '../../../src/persistence/memory/memory-audit-trail.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import { createTenantBrain } from '../../../src/runtime/brain-factory.js';
 import { createManualClock, systemClock } from '../../../src/kernel/clock.js';

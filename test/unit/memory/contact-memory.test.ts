@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { confirmedLeadIn, createMemoryContactMemoryPort, firstNameOf, profilePatchFromContext, returningGreeting, summarizeForContext } from '../../../src/actors/memory/contact-memory.js';
-import { createMemoryTicketStore } from '../../../src/persistence/embedded/memory-records.js';
+import { createMemoryTicketStore } from '../../../src/persistence/memory/memory-records.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
-import type { TranscriptEntry } from '../../../src/persistence/transcript-store.js';
+import type { TranscriptEntry } from '../../../src/persistence/ports/transcript-store.js';
 
 function entry(seq: number, author: TranscriptEntry['author'], text: string, extra: Partial<TranscriptEntry> = {}): TranscriptEntry {
   return {

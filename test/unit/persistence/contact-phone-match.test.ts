@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryContactDirectory } from '../../../src/persistence/embedded/memory-records.js';
+import { createMemoryContactDirectory } from '../../../src/persistence/memory/memory-records.js';
 
 /**
  * One number, two spellings: identity facts keep digits ("18095550111"), a confirmed WhatsApp lead

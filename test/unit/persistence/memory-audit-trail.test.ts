@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createMemoryAuditTrail, type MemoryAuditStore } from '../../../src/persistence/embedded/memory-audit-trail.js';
+import { createMemoryAuditTrail, type MemoryAuditStore } from '../../../src/persistence/memory/memory-audit-trail.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { runAuditTrailContract } from '../../contract/audit-trail.contract.js';

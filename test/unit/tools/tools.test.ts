@@ -308,7 +308,7 @@ describe('answerInfo', () => {
 
 describe('answerAccountLimited', () => {
   it('should lock an account for everyone after 10 wrong answers a day across conversations', async () => {
-    const { createMemoryAccessCounters } = await import('../../../src/persistence/access-counters.js');
+    const { createMemoryAccessCounters } = await import('../../../src/persistence/ports/access-counters.js');
     const { createManualClock } = await import('../../../src/kernel/clock.js');
     const { answerAccountLimited, MAX_ACCOUNT_FAILURES_PER_DAY } = await import('../../../src/actors/tools/index.js');
     const clock = createManualClock();

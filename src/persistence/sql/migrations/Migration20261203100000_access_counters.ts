@@ -2,7 +2,7 @@ import { Migration } from '@mikro-orm/migrations';
 
 /**
  * Fixed-window abuse counters (identity-link codes per handle and per client IP) that must
- * survive a restart: see `src/persistence/access-counters.ts`. Keys carry hashes, never a
+ * survive a restart: see `src/persistence/ports/access-counters.ts`. Keys carry hashes, never a
  * phone number, e-mail or IP address.
  */
 export class Migration20261203100000AccessCounters extends Migration {

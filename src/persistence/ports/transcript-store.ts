@@ -1,4 +1,4 @@
-import type { MediaReference } from '../domain/media.js';
+import type { MediaReference } from '../../domain/media.js';
 import type { ConversationKey } from './snapshot-store.js';
 
 export type MessageAuthor = 'customer' | 'bot' | 'agent';

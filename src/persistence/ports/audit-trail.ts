@@ -10,11 +10,11 @@
  * database cannot recompute the chain after an edit; keyed links are stored as `hmac:<hex>`.
  *
  * Two implementations share this file's hashing and verification: SQL (`createSqlAuditTrail` in
- * `sql/audit.repository.ts`) and memory (`embedded/memory-audit-trail.ts`).
+ * `sql/audit.repository.ts`) and memory (`memory/memory-audit-trail.ts`).
  */
 import { createHash, createHmac } from 'node:crypto';
-import { HiloError } from '../errors.js';
-import { canonicalJson } from './sql/canonical-json.js';
+import { HiloError } from '../../errors.js';
+import { canonicalJson } from '../sql/canonical-json.js';
 
 /** `prev_hash` of a tenant's first event. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);

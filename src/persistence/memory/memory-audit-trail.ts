@@ -1,6 +1,6 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
-import { AUDIT_GENESIS_HASH, assertNoPersonalData, auditHash, auditPayloadOf, createChainVerifier, type AuditLink, type AuditTrail } from '../audit-trail.js';
+import { AUDIT_GENESIS_HASH, assertNoPersonalData, auditHash, auditPayloadOf, createChainVerifier, type AuditLink, type AuditTrail } from '../ports/audit-trail.js';
 import { canonicalJson } from '../sql/canonical-json.js';
 
 export interface MemoryAuditTrail extends AuditTrail {

@@ -7,7 +7,7 @@ import type {
   OpenTicketInput,
   TicketRecord,
   TicketStore,
-} from '../../actors/records.js';
+} from '../ports/records.js';
 
 function pad(n: number): string {
   return String(n).padStart(6, '0');
