@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createActor, waitFor, type AnyActorRef, type InspectionEvent } from 'xstate';
-import { HiloError, isHiloError } from '../errors.js';
+import { HiloError, isHiloError } from '../kernel/errors.js';
 import type { NluResult } from '../domain/nlu.js';
 import { AWAITING_INPUT, MACHINE_VERSION, type ConversationEmitted, type ConversationEvent, type ReplyDirective } from '../machines/conversation.contract.js';
 import { migrateSnapshot } from '../machines/index.js';

@@ -1,4 +1,4 @@
-import { HiloError } from '../errors.js';
+import { HiloError } from '../kernel/errors.js';
 
 /**
  * Serialises work per key: one turn at a time per conversation, different keys concurrently.

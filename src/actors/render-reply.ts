@@ -1,6 +1,6 @@
 import type { Lang } from '../domain/nlu.js';
 import type { ReplyTemplates } from '../domain/tenant.js';
-import { HiloError } from '../errors.js';
+import { HiloError } from '../kernel/errors.js';
 import type { ParamValue, ReplyDirective, ReplyOption, TemplateParams } from '../machines/conversation.contract.js';
 import type { TranscriptOption } from '../persistence/ports/transcript-store.js';
 

@@ -1,6 +1,6 @@
 import type { InboundMessage } from '../actors/conversation-service.js';
 import type { MediaReference } from '../domain/media.js';
-import type { HiloErrorCode } from '../errors.js';
+import type { HiloErrorCode } from '../kernel/errors.js';
 
 /** Header names are lower-case (as Node's `IncomingMessage.headers`); a repeated header may be an array. */
 export type ChannelHeaders = Record<string, string | string[] | undefined>;

@@ -1,4 +1,4 @@
-import { HiloError } from '../errors.js';
+import { HiloError } from '../kernel/errors.js';
 
 /** Default webhook body limit: Meta batches up to ~1000 updates, far below this. */
 export const DEFAULT_CHANNEL_MAX_BODY_BYTES = 1024 * 1024;

@@ -1,4 +1,4 @@
-import { HiloError } from '../errors.js';
+import { HiloError } from '../kernel/errors.js';
 import type { Clock } from '../kernel/clock.js';
 import type { ChannelName, ProviderErrorRecord } from './channel.js';
 

@@ -1,4 +1,4 @@
-import { HiloError } from '../errors.js';
+import { HiloError } from '../kernel/errors.js';
 
 export interface Problem {
   path: string;

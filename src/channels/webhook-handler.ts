@@ -1,4 +1,4 @@
-import { HiloError, isHiloError } from '../errors.js';
+import { HiloError, isHiloError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 import type { Channel, InboundEvent, WebhookRequest } from './channel.js';
 import type { Deduplicator } from './dedupe.js';

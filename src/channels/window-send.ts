@@ -1,4 +1,4 @@
-import { HiloError, isHiloError } from '../errors.js';
+import { HiloError, isHiloError } from '../kernel/errors.js';
 import type { SendRequest, SendResult, TemplateMessage } from './channel.js';
 import type { ServiceWindow } from './service-window.js';
 

@@ -19,7 +19,7 @@ import type {
   TrainingUtterances,
   Vacancy,
 } from '../domain/tenant.js';
-import { HiloError, isHiloError } from '../errors.js';
+import { HiloError, isHiloError } from '../kernel/errors.js';
 
 const LANGS: readonly Lang[] = ['es', 'en'];
 const STANDINGS = ['al_dia', 'atrasada', 'suspendida'] as const;

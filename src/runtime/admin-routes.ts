@@ -6,7 +6,7 @@
  */
 import type { GovernanceService } from '../actors/governance/governance.service.js';
 import type { AuditTrail } from '../persistence/ports/audit-trail.js';
-import { HiloError } from '../errors.js';
+import { HiloError } from '../kernel/errors.js';
 import { hashApiKey, type ApiKeyRegistry } from './api-keys.js';
 import type { Clock } from '../kernel/clock.js';
 import { parseJsonBody, type Route, type RouteContext } from './gateway/index.js';

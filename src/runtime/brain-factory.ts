@@ -7,7 +7,7 @@ import { createLlmClient, type LlmClient, type LlmClientOptions } from '../actor
 import { detectInjection } from '../actors/guards/index.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { UnderstandInput } from '../domain/understanding.js';
-import { HiloError } from '../errors.js';
+import { HiloError } from '../kernel/errors.js';
 import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import type { Clock } from '../kernel/clock.js';
 import type { HiloOptions, TenantBrain } from './hilo.js';

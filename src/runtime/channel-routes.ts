@@ -26,7 +26,7 @@ import { createLoggingHandoffNotifier, createRocketChatNotifier, customerTextFor
 import { createSlackAlerter, type SlackAlerter } from '../channels/slack/index.js';
 import type { LeadPayload } from '../domain/lead.js';
 import type { MediaReference } from '../domain/media.js';
-import { HiloError, isHiloError } from '../errors.js';
+import { HiloError, isHiloError } from '../kernel/errors.js';
 import type { TicketActorInput } from '../machines/conversation.contract.js';
 import type { OutboxEntry, OutboxRepository } from '../persistence/sql/outbox.repository.js';
 import type { ConversationKey } from '../persistence/ports/snapshot-store.js';

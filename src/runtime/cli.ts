@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { loadConfig } from './config.js';
 import { createLogger } from '../kernel/logger.js';
 import { startHilo, DEMO_TENANT } from './hilo.js';
-import { isHiloError } from '../errors.js';
+import { isHiloError } from '../kernel/errors.js';
 import { exportMachineJson } from '../machines/index.js';
 import { createBrainFactory } from './brain-factory.js';
 import { systemClock } from '../kernel/clock.js';

@@ -12,7 +12,7 @@ import type { TenantData } from '../domain/tenant.js';
 import { createTenantRuntime, type TenantRuntime } from '../actors/tenant-runtime.js';
 import { createMemoryContactMemoryPort, createSqlContactMemoryPort, type ContactMemoryPort } from '../actors/memory/contact-memory.js';
 import type { ContactDirectory, CrmPort, LeadStore, TicketStore } from '../persistence/ports/records.js';
-import { HiloError } from '../errors.js';
+import { HiloError } from '../kernel/errors.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../persistence/index.js';
 import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../persistence/memory/memory-records.js';
 import { loadTenants } from '../persistence/tenant-loader.js';

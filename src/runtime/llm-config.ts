@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { ResponseFormatMode } from '../actors/brain/llm/llm-client.js';
-import { HiloError } from '../errors.js';
+import { HiloError } from '../kernel/errors.js';
 import type { KeyPoolEntry } from './key-pool.js';
 
 /** How Hilo reaches an OpenAI-compatible provider. `null` from `loadLlmConfig` means: rule brain only. */

@@ -1,4 +1,4 @@
-import { isHiloError, type HiloErrorCode } from '../errors.js';
+import { isHiloError, type HiloErrorCode } from '../kernel/errors.js';
 import type { NewOutboxEntry, OutboxEntry, OutboxRepository } from '../persistence/sql/outbox.repository.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';

@@ -1,4 +1,4 @@
-import { isHiloError } from '../errors.js';
+import { isHiloError } from '../kernel/errors.js';
 import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';

@@ -1,4 +1,4 @@
-import { HiloError } from '../../errors.js';
+import { HiloError } from '../../kernel/errors.js';
 import type { ConversationKey, SnapshotStore } from '../../persistence/ports/snapshot-store.js';
 import {
   createAuditRepository,

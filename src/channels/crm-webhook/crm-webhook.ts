@@ -1,4 +1,4 @@
-import { HiloError } from '../../errors.js';
+import { HiloError } from '../../kernel/errors.js';
 import type { LeadPayload } from '../../domain/lead.js';
 import type { CrmPort } from '../../persistence/ports/records.js';
 import type { Clock } from '../../kernel/clock.js';

@@ -1,4 +1,4 @@
-import type { HiloError } from '../../errors.js';
+import type { HiloError } from '../../kernel/errors.js';
 
 export type Sleep = (ms: number) => Promise<void>;
 

@@ -1,4 +1,4 @@
-import type { HiloErrorCode } from '../../errors.js';
+import type { HiloErrorCode } from '../../kernel/errors.js';
 import { constantTimeEqual, hmacHex } from '../signature.js';
 
 export const CRM_SIGNATURE_HEADER = 'X-Hilo-Signature';

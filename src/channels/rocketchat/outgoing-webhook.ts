@@ -1,4 +1,4 @@
-import { HiloError } from '../../errors.js';
+import { HiloError } from '../../kernel/errors.js';
 import { constantTimeEqual } from '../signature.js';
 import { PayloadReader } from '../validate.js';
 import { normalizeInboundText } from '../normalize-text.js';

@@ -1,5 +1,5 @@
 import type { LeadPayload } from '../../domain/lead.js';
-import { HiloError } from '../../errors.js';
+import { HiloError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from '../crm-webhook/delivery-retry.js';

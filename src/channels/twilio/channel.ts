@@ -3,7 +3,7 @@ import type { Channel, ChannelHeaders, InboundEvent, VerifyResult, WebhookReques
 import { headerValue } from '../channel.js';
 import { formatChannelText } from '../format.js';
 import { DEFAULT_CHANNEL_MAX_BODY_BYTES } from '../raw-body.js';
-import { isHiloError } from '../../errors.js';
+import { isHiloError } from '../../kernel/errors.js';
 import { verifyTwilioSignature } from './signature.js';
 import { parseTwilioParams, readTwilioBody } from './webhook.js';
 import { normalizeInboundTexts } from '../normalize-text.js';

@@ -1,4 +1,4 @@
-import { HiloError } from '../../errors.js';
+import { HiloError } from '../../kernel/errors.js';
 import { decodeUtf8 } from '../raw-body.js';
 
 /** Form parameters in arrival order; a repeated name keeps every value. */

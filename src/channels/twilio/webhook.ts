@@ -1,4 +1,4 @@
-import { HiloError } from '../../errors.js';
+import { HiloError } from '../../kernel/errors.js';
 import type { ChannelInboundMessage, ChannelStatusUpdate, InboundEvent, OutboundStatus } from '../channel.js';
 import type { MediaKind, MediaReference } from '../../domain/media.js';
 import { parseJsonBody } from '../raw-body.js';

@@ -13,7 +13,7 @@
  * `sql/audit.repository.ts`) and memory (`memory/memory-audit-trail.ts`).
  */
 import { createHash, createHmac } from 'node:crypto';
-import { HiloError } from '../../errors.js';
+import { HiloError } from '../../kernel/errors.js';
 import { canonicalJson } from '../sql/canonical-json.js';
 
 /** `prev_hash` of a tenant's first event. */

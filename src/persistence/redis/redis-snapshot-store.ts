@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
-import { HiloError } from '../../errors.js';
+import { HiloError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import { createSilentLogger, type Logger } from '../../kernel/logger.js';
 import { assertEnvelopeVersions, ttlToMs } from '../memory/store-helpers.js';

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { ConversationService, ConversationStateView, TurnResult } from '../../actors/conversation-service.js';
 import { MAX_FRAME_BYTES, MAX_MESSAGE_CHARS, type WireIntro, type WireLang } from '../../channels/widget/protocol.js';
-import { ERROR_CODES, HiloError, isHiloError } from '../../errors.js';
+import { ERROR_CODES, HiloError, isHiloError } from '../../kernel/errors.js';
 import { CONVERSATION_LIST_MAX_LIMIT, decodeListCursor, type ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
 import type { ApiKeyRegistry } from '../api-keys.js';

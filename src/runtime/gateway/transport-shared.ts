@@ -1,6 +1,6 @@
 /** Pieces both transport adapters share, so they answer limits and failures identically. */
 import { STATUS_CODES } from 'node:http';
-import { HiloError } from '../../errors.js';
+import { HiloError } from '../../kernel/errors.js';
 import type { HttpResponse } from './transport.js';
 
 export function errorResponse(error: HiloError, headers: Record<string, string> = {}): HttpResponse {

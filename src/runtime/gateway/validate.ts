@@ -1,5 +1,5 @@
 /** Tiny validators for JSON bodies (no schema library): collect every problem, then answer once. */
-import { HiloError } from '../../errors.js';
+import { HiloError } from '../../kernel/errors.js';
 
 export interface ValidationProblem {
   path: string;

@@ -12,7 +12,7 @@ import {
   type WireLang,
   type WireMessage,
 } from '../../channels/widget/protocol.js';
-import { ERROR_CODES, HiloError, isHiloError, type HiloErrorCode } from '../../errors.js';
+import { ERROR_CODES, HiloError, isHiloError, type HiloErrorCode } from '../../kernel/errors.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { RateLimiter } from '../rate-limiter.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HiloError } from '../../../src/errors.js';
+import { HiloError } from '../../../src/kernel/errors.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createMemoryOutbox, createOutboxWorker } from '../../../src/runtime/outbox-worker.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createTranscriptTurnJournal, type TurnRecord } from '../../../src/actors/conversation-host.js';
 import { createMemoryTranscriptStore } from '../../../src/persistence/index.js';
 import type { SnapshotEnvelope } from '../../../src/persistence/ports/snapshot-store.js';
-import { HiloError } from '../../../src/errors.js';
+import { HiloError } from '../../../src/kernel/errors.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { loadConfig } from '../../../src/runtime/config.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { connect } from 'node:net';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { createRedisKeys } from '../../../src/persistence/redis/keys.js';
 import { createRedisSnapshotStore, type RedisSnapshotStore } from '../../../src/persistence/redis/redis-snapshot-store.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';

@@ -12,7 +12,7 @@ import {
   type TicketRepository,
 } from '../../../src/persistence/sql/index.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
 
 function tenant(label: string): string {

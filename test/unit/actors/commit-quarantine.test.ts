@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createTranscriptTurnJournal, type DurableSnapshotEnvelope, type TurnJournal } from '../../../src/actors/conversation-host.js';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { createMemoryContactDirectory } from '../../../src/persistence/memory/memory-records.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
 import type { SnapshotStore } from '../../../src/persistence/ports/snapshot-store.js';

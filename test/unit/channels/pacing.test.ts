@@ -6,7 +6,7 @@ import { createPacer } from '../../../src/channels/pacer.js';
 import { withRetry, type AttemptOutcome } from '../../../src/channels/retry.js';
 import { createServiceWindow, SERVICE_WINDOW_MS } from '../../../src/channels/service-window.js';
 import { constantTimeEqual } from '../../../src/channels/signature.js';
-import { HiloError } from '../../../src/errors.js';
+import { HiloError } from '../../../src/kernel/errors.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 
 describe('pacer', () => {

@@ -10,7 +10,7 @@ import { createTelegramChannel } from '../../../src/channels/telegram/index.js';
 import { createTwilioChannel } from '../../../src/channels/twilio/index.js';
 import { handleChannelWebhook } from '../../../src/channels/webhook-handler.js';
 import { createWhatsAppCloudChannel } from '../../../src/channels/whatsapp-cloud/index.js';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { twilioInboundParams } from '../../fakes/twilio-api.js';

@@ -1,6 +1,6 @@
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HiloError } from '../../../src/errors.js';
+import { HiloError } from '../../../src/kernel/errors.js';
 import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { startGateway, type Gateway, type GatewayOptions } from '../../../src/runtime/gateway/index.js';

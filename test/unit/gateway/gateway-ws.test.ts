@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { HiloError } from '../../../src/errors.js';
+import { HiloError } from '../../../src/kernel/errors.js';
 import { createApiKeyRegistry } from '../../../src/runtime/api-keys.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createResumeTokens, startGateway, type Gateway } from '../../../src/runtime/gateway/index.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createCrmWebhook, signCrmBody, verifyCrmSignature, type CrmDeliveryAttempt } from '../../../src/channels/crm-webhook/index.js';
 import type { LeadPayload } from '../../../src/domain/lead.js';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { startFakeCrmReceiver, type CrmFailure, type FakeCrmReceiver } from '../../fakes/crm-receiver.js';

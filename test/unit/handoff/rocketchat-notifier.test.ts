@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createLoggingHandoffNotifier, createRocketChatNotifier, PRIORITY_COLORS, type HandoffNotification, type HandoffPriority } from '../../../src/channels/rocketchat/index.js';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { startFakeRocketChat, type FakeRocketChat, type RocketChatReply } from '../../fakes/rocketchat.js';

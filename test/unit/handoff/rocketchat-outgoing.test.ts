@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseOutgoingWebhook } from '../../../src/channels/rocketchat/index.js';
-import { isHiloError, type HiloErrorCode } from '../../../src/errors.js';
+import { isHiloError, type HiloErrorCode } from '../../../src/kernel/errors.js';
 import { outgoingWebhookBody } from '../../fakes/rocketchat.js';
 
 const TOKEN = 'rc-outgoing-Zq81LmN0pW';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createSlackAlerter, SLACK_COLORS } from '../../../src/channels/slack/index.js';
 import type { LeadPayload } from '../../../src/domain/lead.js';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { slackReply, startFakeSlack, type FakeSlack, type SlackReply } from '../../fakes/slack.js';

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelUnderstanding } from '../../../src/actors/brain/llm/understanding-schema.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import type { UnderstandInput } from '../../../src/domain/understanding.js';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import { createBrainFactory, createTenantBrain } from '../../../src/runtime/brain-factory.js';
 import { systemClock } from '../../../src/kernel/clock.js';

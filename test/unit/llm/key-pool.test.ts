@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { createManualClock, systemClock } from '../../../src/kernel/clock.js';
 import { createKeyPool, parseDuration, type KeyPoolEntry } from '../../../src/runtime/key-pool.js';
 import { createLogger, createSilentLogger } from '../../../src/kernel/logger.js';

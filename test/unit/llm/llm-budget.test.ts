@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { createBrainFactory } from '../../../src/runtime/brain-factory.js';
 import { systemClock } from '../../../src/kernel/clock.js';
 import { loadLlmConfig } from '../../../src/runtime/llm-config.js';

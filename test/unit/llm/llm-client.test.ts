@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import type { ChatRequest } from '../../../src/actors/brain/llm/llm-client.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { clientKit } from './llm-test-kit.js';

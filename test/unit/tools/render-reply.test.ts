@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { renderReply } from '../../../src/actors/render-reply.js';
 import { formatMoney, formatDate, calendarDate } from '../../../src/actors/tools/index.js';
 import type { ReplyTemplates } from '../../../src/domain/tenant.js';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 
 const templates: ReplyTemplates = {
   es: {

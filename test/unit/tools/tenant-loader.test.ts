@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { INTENTS } from '../../../src/domain/intents.js';
-import { isHiloError } from '../../../src/errors.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
 import { loadTenant, loadTenants } from '../../../src/persistence/tenant-loader.js';
 import { TENANT_DIR } from './helpers.js';
 

@@ -1,5 +1,5 @@
 import type { Lang } from '../../../domain/nlu.js';
-import { isHiloError } from '../../../errors.js';
+import { isHiloError } from '../../../kernel/errors.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { Logger } from '../../../kernel/logger.js';
 import { checkFacts, endsWithQuestion } from '../../guards/fact-guard.js';

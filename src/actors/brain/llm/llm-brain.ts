@@ -2,7 +2,7 @@ import { INTENTS } from '../../../domain/intents.js';
 import type { LeadField } from '../../../domain/lead.js';
 import type { Entity, IntentScore, Lang, NluResult } from '../../../domain/nlu.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
-import { HiloError, isHiloError } from '../../../errors.js';
+import { HiloError, isHiloError } from '../../../kernel/errors.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { KeyPool } from '../../../runtime/key-pool.js';
 import type { Logger } from '../../../kernel/logger.js';

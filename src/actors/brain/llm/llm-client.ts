@@ -1,5 +1,5 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
-import { HiloError, type HiloErrorCode } from '../../../errors.js';
+import { HiloError, type HiloErrorCode } from '../../../kernel/errors.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { KeyLease, KeyPool } from '../../../runtime/key-pool.js';
 import type { Logger } from '../../../kernel/logger.js';
