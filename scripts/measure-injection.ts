@@ -1,0 +1,59 @@
+/**
+ * Measures the injection detector on every corpus in `test/fixtures/injection/` that it may read
+ * (development, train-v2, held-out pairs; never `blind-*` files) and its cost per message.
+ * Prints figures only for held-out pairs (never their texts).
+ *
+ *   npx tsx scripts/measure-injection.ts [--misses]   (misses: of the development and train-v2 sets only)
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { detectInjection } from '../src/actors/guards/injection-detector.js';
+
+interface Sample {
+  text: string;
+  lang: string;
+  kind?: string;
+}
+const dir = new URL('../test/fixtures/injection/', import.meta.url);
+const load = (file: string): Sample[] =>
+  existsSync(new URL(file, dir))
+    ? readFileSync(new URL(file, dir), 'utf8')
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== '')
+        .map((l) => JSON.parse(l) as Sample)
+    : [];
+const showMisses = process.argv.includes('--misses');
+const pairs: [string, string, string, boolean][] = [
+  ['development', 'attacks.jsonl', 'benign.jsonl', true],
+  ['train-v2', 'train-v2-attacks.jsonl', 'train-v2-benign.jsonl', true],
+];
+for (const f of readdirSync(dir).sort()) {
+  const m = /^(heldout(?:-[\w-]+)?)-attacks\.jsonl$/.exec(f);
+  if (m) pairs.push([m[1] as string, f, `${m[1]}-benign.jsonl`, false]);
+}
+const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((n / d) * 100).toFixed(1).padStart(5)} %`);
+const all: string[] = [];
+for (const [name, a, b, own] of pairs) {
+  const attacks = load(a);
+  const benign = load(b);
+  all.push(...attacks.map((s) => s.text), ...benign.map((s) => s.text));
+  const missed = attacks.filter((s) => detectInjection(s.text).verdict === 'clean');
+  const alarms = benign.filter((s) => detectInjection(s.text).verdict !== 'clean');
+  console.log(`${name.padEnd(14)} attacks ${String(attacks.length).padStart(4)} flagged ${pct(attacks.length - missed.length, attacks.length)}   benign ${String(benign.length).padStart(4)} FP ${pct(alarms.length, benign.length)}`);
+  if (own && showMisses) {
+    for (const s of missed) console.log(`   MISS [${s.kind ?? ''}] ${s.text}`);
+    for (const s of alarms) console.log(`   FP   [${s.kind ?? ''}] ${s.text} ${JSON.stringify(detectInjection(s.text).signals)}`);
+  }
+}
+// Cost per message: warm up, then time every text once per round.
+for (const t of all.slice(0, 200)) detectInjection(t);
+const times: number[] = [];
+for (let round = 0; round < 3; round++)
+  for (const t of all) {
+    const s = process.hrtime.bigint();
+    detectInjection(t);
+    times.push(Number(process.hrtime.bigint() - s) / 1e6);
+  }
+times.sort((x, y) => x - y);
+const q = (p: number) => (times[Math.min(times.length - 1, Math.floor(p * times.length))] as number).toFixed(3);
+console.log(`cost per message over ${times.length} calls: median ${q(0.5)} ms, p90 ${q(0.9)} ms, p99 ${q(0.99)} ms`);
