@@ -40,7 +40,8 @@ function locked(access: AccountAccess): AccountActorOutput {
  * the holder's cédula/RNC. A verified account stays verified for this conversation; after
  * `MAX_VERIFICATION_FAILURES` wrong answers no account data is shown in this conversation.
  *
- * Outcomes: `need_account_id` (no number yet), `invalid` (not 5–8 digits), `not_found`,
+ * Outcomes: `need_account_id` (no number yet), `invalid` (not 5–8 digits), `not_found` (only when
+ * the tenant needs no verification: otherwise an unknown number is asked for proof like any other),
  * `need_verification`, `verification_failed`, `verification_locked`, `answered`.
  */
 export function answerAccount(tenant: TenantData, input: AccountActorInput): AccountActorOutput {
@@ -48,20 +49,20 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
   const text = input.text ?? '';
   // The answer to "which second identifier?": checked against the pending account only.
   if (input.verifying && access.pending !== null && secondIdentifierCandidates(text).length > 0) {
+    // A number with no account behaves exactly like an account whose proof never matches, so the
+    // answers do not tell a guesser which numbers exist.
     const account = tenant.accounts.find((a) => a.number === access.pending);
-    if (account !== undefined) {
-      if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
-      if (matchesSecondIdentifier(account, text)) {
-        return standing(account, input, { verified: [...new Set([...access.verified, account.number])], pending: null, failures: access.failures });
-      }
-      const failures = access.failures + 1;
-      if (failures >= MAX_VERIFICATION_FAILURES) return locked({ ...access, failures });
-      return {
-        outcome: 'verification_failed',
-        access: { ...access, failures },
-        replies: [{ template: 'account.verify_failed', params: { number: account.number, left: String(MAX_VERIFICATION_FAILURES - failures) } }],
-      };
+    if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
+    if (account !== undefined && matchesSecondIdentifier(account, text)) {
+      return standing(account, input, { verified: [...new Set([...access.verified, account.number])], pending: null, failures: access.failures });
     }
+    const failures = access.failures + 1;
+    if (failures >= MAX_VERIFICATION_FAILURES) return locked({ ...access, failures });
+    return {
+      outcome: 'verification_failed',
+      access: { ...access, failures },
+      replies: [{ template: 'account.verify_failed', params: { number: access.pending, left: String(MAX_VERIFICATION_FAILURES - failures) } }],
+    };
   }
   const given = input.accountId ?? (input.verifying ? access.pending : null);
   if (given === null || given.trim() === '') {
@@ -74,13 +75,18 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
     return { outcome: 'invalid', replies: [{ template: 'account.invalid', params: { given: digits } }] };
   }
   const account = tenant.accounts.find((a) => a.number === digits);
-  if (!account) return { outcome: 'not_found', replies: [{ template: 'account.not_found', params: { number: digits } }] };
-  if (!verificationRequired(tenant) || access.verified.includes(account.number)) return standing(account, input, access);
+  if (!verificationRequired(tenant)) {
+    if (!account) return { outcome: 'not_found', replies: [{ template: 'account.not_found', params: { number: digits } }] };
+    return standing(account, input, access);
+  }
+  // With verification on, a number that exists and one that does not get the same question: "not
+  // found" would let anyone enumerate the store's account numbers. The proof then fails for both.
+  if (account !== undefined && access.verified.includes(account.number)) return standing(account, input, access);
   if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
   return {
     outcome: 'need_verification',
-    access: { ...access, pending: account.number },
-    replies: [{ template: 'account.verify_ask', params: { number: account.number } }],
+    access: { ...access, pending: digits },
+    replies: [{ template: 'account.verify_ask', params: { number: digits } }],
   };
 }
 

@@ -168,6 +168,34 @@ describe('llm brain with tools', () => {
     expect(u.accountId).toBe(account.number);
   });
 
+  it('should answer an unknown account number exactly like a known one whose proof fails (no enumeration)', async () => {
+    const account = tenant.accounts[1]!;
+    const unknown = '99999';
+    expect(tenant.accounts.some((a) => a.number === unknown)).toBe(false);
+    fake = await startFakeOpenAi({
+      script: [
+        reply.toolCalls([
+          call('c1', 'account_status', { account_number: unknown, verification: null }),
+          call('c2', 'account_status', { account_number: account.number, verification: null }),
+        ]),
+        reply.json(reading({ intent: 'account_status' })),
+        reply.toolCalls([
+          call('c3', 'account_status', { account_number: unknown, verification: '4321' }),
+        ]),
+        reply.json(reading({ intent: 'account_status' })),
+      ],
+    });
+    const { brain } = setup(fake);
+    await brain.understand(input(`estado de las cuentas ${unknown} y ${account.number}`));
+    const asked = toolMessages(fake.requests[1]!.body).map((r) => r.content);
+    expect(asked.map((r) => r.error)).toEqual(['verification_required', 'verification_required']);
+    expect(JSON.stringify(asked[0]).replace(unknown, 'N')).toBe(JSON.stringify(asked[1]).replace(account.number, 'N'));
+    await brain.understand(input(`la ${unknown}, el teléfono termina en 4321`, { expecting: { kind: 'account_id' } }));
+    const guessed = toolMessages(fake.requests[3]!.body).map((r) => r.content);
+    expect(guessed.map((r) => r.error)).toEqual(['verification_failed']);
+    expect(JSON.stringify(guessed)).not.toMatch(/not_found/);
+  });
+
   it('should check one typed identifier per turn and return the data only when it matches', async () => {
     const account = tenant.accounts[1]!;
     const last4 = account.phone!.replace(/\D/g, '').slice(-4);

@@ -150,8 +150,9 @@ describe('answerAccount', () => {
     }
   });
 
-  it('should answer not_found for an unknown number', () => {
-    const out = answerAccount(tenant, input('99999'));
+  it('should answer not_found for an unknown number where the tenant has no verification policy', () => {
+    const open: TenantData = { ...tenant, settings: { ...tenant.settings, accountVerification: 'none' } };
+    const out = answerAccount(open, input('99999'));
     expect(out.outcome).toBe('not_found');
     expect(render(out.replies)).toContain('*99999*');
   });
@@ -207,7 +208,7 @@ describe('answerAccount', () => {
       let access: AccountAccess = { verified: [], pending: '10587', failures: 0 };
       const first = say('0000', access);
       expect(first.outcome).toBe('verification_failed');
-      expect(render(first.replies)).toMatch(/no coincide.*2 intentos/s);
+      expect(render(first.replies)).toMatch(/No pude confirmar.*2 intentos/s);
       access = first.access!;
       const second = say('1111', access);
       expect(second.outcome).toBe('verification_failed');
@@ -235,6 +236,28 @@ describe('answerAccount', () => {
       const out = say('perdón, es la 12345', { verified: [], pending: '10587', failures: 0 }, '12345');
       expect(out.outcome).toBe('need_verification');
       expect(out.access).toEqual({ verified: [], pending: '12345', failures: 0 });
+    });
+
+    it('should not tell a guesser which account numbers exist: an unknown number gets the same answers as a real one', () => {
+      // 10587 exists, 99999 does not: every step must read the same apart from the number itself.
+      const bare = (text: string) => text.replace(/10587|99999/g, 'N');
+      for (const lang of ['es', 'en'] as const) {
+        const real = answerAccount(tenant, { ...input('10587', lang), text: 'estado de la cuenta' });
+        const fake = answerAccount(tenant, { ...input('99999', lang), text: 'estado de la cuenta' });
+        expect(fake.outcome).toBe(real.outcome);
+        expect(bare(render(fake.replies, lang))).toBe(bare(render(real.replies, lang)));
+        let realAccess = real.access!;
+        let fakeAccess = fake.access!;
+        for (const guess of ['0000', '1111', '2222']) {
+          const r = say(guess, realAccess);
+          const f = say(guess, fakeAccess);
+          expect(f.outcome).toBe(r.outcome);
+          expect(bare(render(f.replies, lang))).toBe(bare(render(r.replies, lang)));
+          realAccess = r.access!;
+          fakeAccess = f.access!;
+        }
+        expect(fakeAccess).toEqual({ verified: [], pending: null, failures: 3 });
+      }
     });
 
     it('should show the data at once where the tenant has no verification policy', () => {

@@ -249,8 +249,9 @@ export function createToolRunner(options: { data: TenantData; index?: CatalogInd
         if (!ACCOUNT_NUMBER_PATTERN.test(number)) return result(turn, call.name, 'invalid_arguments', { problems: [{ path: 'account_number', problem: '5 to 8 digits' }] });
         turn.accountId = number;
         const account = data.accounts.find((a) => a.number === number);
-        if (account === undefined) return result(turn, call.name, 'not_found', { account_number: number });
         if (verificationRequired(data)) {
+          // An unknown number answers like a known one whose proof fails: the model (and so the
+          // customer) never learns which account numbers exist.
           // The same proof as the rule path (account.tool.ts): typed by the customer, checked once per turn.
           const given = typeof args['verification'] === 'string' ? args['verification'].trim() : '';
           const ask = 'ask the customer for the last 4 digits of the phone on file or the holder\'s cédula/RNC; say nothing about the account until it matches';
@@ -258,10 +259,12 @@ export function createToolRunner(options: { data: TenantData; index?: CatalogInd
           if (!digitsOf(context.customerTexts).split('|').some((d) => d.includes(given.replace(/\D/g, '')))) {
             return result(turn, call.name, 'not_in_customer_messages', { field: 'verification' });
           }
-          if (turn.calls.some((c) => c.name === 'account_status' && c.outcome === 'verification_failed') || !matchesSecondIdentifier(account, given)) {
+          if (account === undefined || turn.calls.some((c) => c.name === 'account_status' && c.outcome === 'verification_failed') || !matchesSecondIdentifier(account, given)) {
             return result(turn, call.name, 'verification_failed', { account_number: number, detail: ask });
           }
         }
+        // Without verification nothing is secret but the standing itself, which needs the account.
+        if (account === undefined) return result(turn, call.name, 'not_found', { account_number: number });
         // First name only, as the rule path shows: the chat may not be the holder's.
         return result(turn, call.name, 'ok', {
           account_number: number,
