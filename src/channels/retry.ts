@@ -1,16 +1,9 @@
 import { HiloError } from '../kernel/errors.js';
 import type { Clock } from '../kernel/clock.js';
+import { retry, type RetryPolicy, type Sleep } from '../kernel/retry.js';
 import type { ChannelName, ProviderErrorRecord } from './channel.js';
 
-export type Sleep = (ms: number) => Promise<void>;
-
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export interface RetryPolicy {
-  maxAttempts?: number;
-  baseDelayMs?: number;
-  maxDelayMs?: number;
-}
+export { parseRetryAfter, realSleep, type RetryPolicy, type Sleep } from '../kernel/retry.js';
 
 /** The outcome of one provider call, classified by the adapter that understands the provider's errors. */
 export type AttemptOutcome<T> =
@@ -37,31 +30,29 @@ export interface RetryContext {
 }
 
 /**
- * Runs `attempt` until it succeeds, a non-retryable error comes back, or attempts run out.
- * Exponential backoff with full jitter, never shorter than the provider's retry-after.
+ * A channel send under the kernel's retry policy (`src/kernel/retry.ts`: full-jitter backoff, a
+ * `Retry-After` honoured up to the cap, a longer one ends the call for the outbox to reschedule).
  * Every provider error is reported to `onProviderError`, retried or not.
  */
-export async function withRetry<T>(ctx: RetryContext, attempt: (n: number) => Promise<AttemptOutcome<T>>): Promise<{ value: T; attempts: number }> {
-  const { maxAttempts = 4, baseDelayMs = 500, maxDelayMs = 30_000 } = ctx.policy ?? {};
-  const random = ctx.random ?? Math.random;
-  for (let n = 1; ; n++) {
-    const outcome = await attempt(n);
-    if (outcome.ok) return { value: outcome.value, attempts: n };
-    const retrying = outcome.retry && n < maxAttempts;
-    ctx.onProviderError?.({
-      channel: ctx.channel,
-      attempt: n,
-      httpStatus: outcome.httpStatus,
-      providerCode: outcome.providerCode,
-      message: outcome.message,
-      retrying,
-      at: ctx.clock.now(),
-    });
-    if (!retrying) throw outcome.error;
-    const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1));
-    const jittered = Math.round(backoff / 2 + (random() * backoff) / 2);
-    await ctx.sleep(Math.max(jittered, Math.min(maxDelayMs, outcome.retryAfterMs ?? 0)));
-  }
+export function withRetry<T>(ctx: RetryContext, attempt: (n: number) => Promise<AttemptOutcome<T>>): Promise<{ value: T; attempts: number }> {
+  return retry<T, Extract<AttemptOutcome<T>, { ok: false }>>(
+    {
+      ...(ctx.policy ? { policy: ctx.policy } : {}),
+      sleep: ctx.sleep,
+      ...(ctx.random ? { random: ctx.random } : {}),
+      onFailure: (outcome, { attempt: n, decision }) =>
+        ctx.onProviderError?.({
+          channel: ctx.channel,
+          attempt: n,
+          httpStatus: outcome.httpStatus,
+          providerCode: outcome.providerCode,
+          message: outcome.message,
+          retrying: decision.retry,
+          at: ctx.clock.now(),
+        }),
+    },
+    attempt,
+  );
 }
 
 /** Classifies a failed fetch (connection refused, reset, timeout) as a retryable outcome. */
@@ -75,13 +66,4 @@ export function networkFailure<T>(err: unknown): AttemptOutcome<T> {
     message,
     error: new HiloError('HILO_ERR_CHANNEL_SEND_FAILED', undefined, { cause: err, details: { httpStatus: null } }),
   };
-}
-
-/** Seconds (`Retry-After: 5`) or an HTTP date; `undefined` when absent or unreadable. */
-export function parseRetryAfter(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }

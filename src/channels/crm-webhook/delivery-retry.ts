@@ -1,16 +1,10 @@
 import type { HiloError } from '../../kernel/errors.js';
+import { retry, type RetryPolicy, type Sleep } from '../../kernel/retry.js';
 
-export type Sleep = (ms: number) => Promise<void>;
+export { parseRetryAfter as parseRetryAfterHeader, realSleep, type Sleep } from '../../kernel/retry.js';
 
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
-export interface DeliveryRetryPolicy {
-  /** Attempts in one call, the first included. */
-  maxAttempts?: number;
-  baseDelayMs?: number;
-  /** No wait is longer; a `Retry-After` beyond it ends the call so the caller (outbox) reschedules. */
-  maxDelayMs?: number;
-}
+/** The kernel's policy, five attempts by default (a lead or a handoff notice is worth more patience). */
+export type DeliveryRetryPolicy = RetryPolicy;
 
 /** One HTTP attempt, classified by the adapter that knows the receiver's answers. */
 export type DeliveryOutcome =
@@ -45,36 +39,26 @@ export interface DeliveryRetryContext {
 }
 
 /**
- * Runs `attempt` until it succeeds, answers something not worth retrying, or attempts run out.
- * Exponential backoff with full jitter (half fixed, half random), never shorter than the
- * receiver's `Retry-After`; a `Retry-After` longer than `maxDelayMs` stops here instead of
- * holding a worker, and the thrown error carries it for the outbox.
+ * A webhook delivery under the kernel's retry policy (`src/kernel/retry.ts`): full-jitter backoff,
+ * never shorter than the receiver's `Retry-After`; a `Retry-After` longer than the cap stops here
+ * instead of holding a worker, and the thrown error carries it for the outbox. Every attempt,
+ * the successful one included, is reported to `onAttempt`.
  */
 export async function retryDelivery(ctx: DeliveryRetryContext, attempt: (n: number) => Promise<DeliveryOutcome>): Promise<{ attempts: number; status: number }> {
-  const { maxAttempts = 5, baseDelayMs = 500, maxDelayMs = 30_000 } = ctx.policy ?? {};
-  const random = ctx.random ?? Math.random;
-  for (let n = 1; ; n++) {
-    const outcome = await attempt(n);
-    if (outcome.ok) {
+  const { value: status, attempts } = await retry<number, Extract<DeliveryOutcome, { ok: false }>>(
+    {
+      policy: { maxAttempts: 5, ...ctx.policy },
+      sleep: ctx.sleep,
+      ...(ctx.random ? { random: ctx.random } : {}),
+      onFailure: (outcome, { attempt: n, decision }) =>
+        ctx.onAttempt?.({ attempt: n, ok: false, status: outcome.status, problem: outcome.problem, retrying: decision.retry, delayMs: decision.retry ? decision.delayMs : null }),
+    },
+    async (n) => {
+      const outcome = await attempt(n);
+      if (!outcome.ok) return outcome;
       ctx.onAttempt?.({ attempt: n, ok: true, status: outcome.status, problem: null, retrying: false, delayMs: null });
-      return { attempts: n, status: outcome.status };
-    }
-    const backoff = Math.min(maxDelayMs, baseDelayMs * 2 ** (n - 1));
-    const jittered = Math.round(backoff / 2 + (random() * backoff) / 2);
-    const retryAfter = outcome.retryAfterMs ?? 0;
-    const retrying = outcome.retry && n < maxAttempts && retryAfter <= maxDelayMs;
-    const delayMs = retrying ? Math.max(jittered, retryAfter) : null;
-    ctx.onAttempt?.({ attempt: n, ok: false, status: outcome.status, problem: outcome.problem, retrying, delayMs });
-    if (!retrying || delayMs === null) throw outcome.error;
-    await ctx.sleep(delayMs);
-  }
-}
-
-/** `Retry-After` in seconds or as an HTTP date; `undefined` when absent or unreadable. */
-export function parseRetryAfterHeader(value: string | null, now: number): number | undefined {
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds) && seconds >= 0) return Math.round(seconds * 1000);
-  const date = Date.parse(value);
-  return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
+      return { ok: true, value: outcome.status };
+    },
+  );
+  return { attempts, status };
 }

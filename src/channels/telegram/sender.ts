@@ -59,7 +59,7 @@ export function createTelegramSender(options: TelegramSenderOptions): Sender {
       const retryAfter = body?.parameters?.retry_after;
       const retryAfterMs = typeof retryAfter === 'number' ? retryAfter * 1000 : undefined;
       pacer.pause('bot', retryAfterMs ?? 1_000, chatId);
-      return { ok: false, retry: true, ...base, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), error: new HiloError('HILO_ERR_CHANNEL_SEND_RATE_LIMITED', undefined, { details }) };
+      return { ok: false, retry: true, ...base, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), error: new HiloError('HILO_ERR_CHANNEL_SEND_RATE_LIMITED', undefined, { details: { ...details, retryAfterMs: retryAfterMs ?? null } }) };
     }
     if (res.ok || res.status >= 500) return { ok: false, retry: res.status >= 500, ...base, error: new HiloError('HILO_ERR_CHANNEL_SEND_FAILED', undefined, { details }) };
     return { ok: false, retry: false, ...base, error: new HiloError('HILO_ERR_CHANNEL_SEND_REJECTED', undefined, { details }) };

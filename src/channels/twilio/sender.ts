@@ -3,7 +3,8 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { ProviderErrorRecord, SendRequest, SendResult, Sender, TemplateMessage } from '../channel.js';
 import type { Pacer } from '../pacer.js';
-import { networkFailure, parseRetryAfter, realSleep, withRetry, type AttemptOutcome, type RetryPolicy, type Sleep } from '../retry.js';
+import { parseRetryAfter, realSleep, type RetryPolicy, type Sleep } from '../../kernel/retry.js';
+import { networkFailure, withRetry, type AttemptOutcome } from '../retry.js';
 import type { ServiceWindow } from '../service-window.js';
 import { sendWithinServiceWindow } from '../window-send.js';
 import { encodeForm } from './form.js';
@@ -74,7 +75,7 @@ export function createTwilioSender(options: TwilioSenderOptions): Sender {
     if (res.status === 429 || code === TWILIO_ERRORS.TOO_MANY_REQUESTS) {
       const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), clock.now());
       pacer.pause(from, retryAfterMs ?? 1_000);
-      return { ok: false, retry: true, ...base, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), error: new HiloError('HILO_ERR_CHANNEL_SEND_RATE_LIMITED', undefined, { details }) };
+      return { ok: false, retry: true, ...base, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), error: new HiloError('HILO_ERR_CHANNEL_SEND_RATE_LIMITED', undefined, { details: { ...details, retryAfterMs: retryAfterMs ?? null } }) };
     }
     if (res.status >= 500) return { ok: false, retry: true, ...base, error: new HiloError('HILO_ERR_CHANNEL_SEND_FAILED', undefined, { details }) };
     return { ok: false, retry: false, ...base, error: new HiloError('HILO_ERR_CHANNEL_SEND_REJECTED', undefined, { details }) };

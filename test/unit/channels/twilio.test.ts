@@ -283,6 +283,15 @@ describe('Twilio sender against a fake Messages API', () => {
     expect(errors).toMatchObject([{ channel: 'twilio-whatsapp', httpStatus: 429, providerCode: '20429', retrying: true }]);
   });
 
+  it('should not wait out a Retry-After beyond the cap: the error carries it for the outbox to reschedule', async () => {
+    const { sender, errors, c } = await setup([twilioReply.tooManyRequests('120')]);
+    const start = c.now();
+    await expect(sender.send({ to: '18095550100', text: 'Hola', conversationId: 'conv-1' })).rejects.toMatchObject({ code: 'HILO_ERR_CHANNEL_SEND_RATE_LIMITED', details: { retryAfterMs: 120_000 } });
+    expect(fake!.requests).toHaveLength(1);
+    expect(c.now() - start).toBeLessThan(120_000);
+    expect(errors).toMatchObject([{ httpStatus: 429, retrying: false }]);
+  });
+
   it('should switch to the Content API template on 63016 and not retry 21211', async () => {
     const first = await setup([twilioReply.outsideWindow()]);
     const r = await first.sender.send({ to: '18095550100', text: 'Hola', conversationId: 'conv-1' });

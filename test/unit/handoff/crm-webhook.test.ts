@@ -74,7 +74,7 @@ describe('createCrmWebhook', () => {
       secret: SECRET,
       clock,
       logger: createSilentLogger(),
-      random: () => 0.5,
+      random: () => 0.75,
       ...(retry ? { retry } : {}),
       // The sender waits on the test's clock: time moves, nothing sleeps.
       sleep: async (ms) => {
@@ -111,7 +111,7 @@ describe('createCrmWebhook', () => {
     expect(new Set(receiver.requests.map((r) => r.rawBody)).size).toBe(1);
     const t0 = Math.floor(start / 1000);
     expect(receiver.requests.map((r) => Number(/^t=(\d+),/.exec(r.headers['x-hilo-signature'] ?? '')?.[1]))).toEqual([t0, t0, t0 + 1]);
-    // Exponential backoff (500, 1000 ms base) with jitter at 0.5 → 3/4 of each step.
+    // Exponential backoff (500, 1000 ms ceilings) with full jitter pinned at 0.75 → 3/4 of each ceiling.
     expect(delays).toEqual([375, 750]);
     expect(attempts.map((a) => [a.attempt, a.ok, a.status, a.retrying])).toEqual([
       [1, false, 503, true],

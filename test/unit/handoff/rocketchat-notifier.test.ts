@@ -38,7 +38,7 @@ describe('createRocketChatNotifier', () => {
       webhookUrl: chat.webhookUrl,
       clock: createManualClock(),
       logger: createSilentLogger(),
-      random: () => 0.5,
+      random: () => 0.75,
       retry: { maxAttempts: 3 },
       sleep: async (ms) => {
         delays.push(ms);

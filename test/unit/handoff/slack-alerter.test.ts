@@ -31,7 +31,7 @@ describe('createSlackAlerter', () => {
       webhookUrl: slack.webhookUrl,
       clock: createManualClock(),
       logger: createSilentLogger(),
-      random: () => 0.5,
+      random: () => 0.75,
       retry: { maxAttempts: 3, ...(maxDelayMs ? { maxDelayMs } : {}) },
       sleep: async (ms) => {
         delays.push(ms);
