@@ -26,11 +26,14 @@ const showMisses = process.argv.includes('--misses');
 const pairs: [string, string, string, boolean][] = [
   ['development', 'attacks.jsonl', 'benign.jsonl', true],
   ['train-v2', 'train-v2-attacks.jsonl', 'train-v2-benign.jsonl', true],
+  // Written before the second-generation layers and kept out of training and rule writing.
+  ['split-v2', 'split-v2-attacks.jsonl', 'split-v2-benign.jsonl', false],
 ];
 for (const f of readdirSync(dir).sort()) {
   const m = /^(heldout(?:-[\w-]+)?)-attacks\.jsonl$/.exec(f);
   if (m) pairs.push([m[1] as string, f, `${m[1]}-benign.jsonl`, false]);
 }
+pairs.push(['eval holdout-2', '../../eval/holdout-2/injection-attacks.jsonl', '../../eval/holdout-2/injection-benign.jsonl', false]);
 const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((n / d) * 100).toFixed(1).padStart(5)} %`);
 const all: string[] = [];
 for (const [name, a, b, own] of pairs) {
