@@ -1,6 +1,7 @@
 import { createStore } from '@xstate/store';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
+import { parseRetryAfter } from '../kernel/retry.js';
 
 /** One API key of an OpenAI-compatible provider, with the caps Hilo must never cross on it. */
 export interface KeyPoolEntry {
@@ -279,8 +280,9 @@ export function createKeyPool(options: {
       return { ok: true };
     },
     reportRateLimited(entryId, headers) {
-      const ms = retryAfterMs(headers) ?? resetMs(headers, true) ?? DEFAULT_COOLDOWN_MS;
-      store.send({ type: 'cooledDown', entryId, until: clock.now() + ms });
+      const now = clock.now();
+      const ms = retryAfterMs(headers, now) ?? resetMs(headers, true) ?? DEFAULT_COOLDOWN_MS;
+      store.send({ type: 'cooledDown', entryId, until: now + ms });
       log.warn({ keyId: entryId, cooldownMs: ms }, 'key rate limited by provider; cooling down');
       return ms;
     },
@@ -323,14 +325,11 @@ function header(headers: ResponseHeaders | undefined, name: string): string | un
   return Array.isArray(v) ? v[0] : (v ?? undefined);
 }
 
-/** `retry-after-ms` (OpenAI) or `retry-after` (seconds or an HTTP date is not supported: seconds only). */
-export function retryAfterMs(headers: ResponseHeaders | undefined): number | undefined {
+/** `retry-after-ms` (OpenAI), else `retry-after` in seconds or as an HTTP date (the kernel's one reading). */
+export function retryAfterMs(headers: ResponseHeaders | undefined, now: number): number | undefined {
   const ms = Number(header(headers, 'retry-after-ms'));
   if (header(headers, 'retry-after-ms') !== undefined && Number.isFinite(ms) && ms >= 0) return ms;
-  const raw = header(headers, 'retry-after');
-  const s = Number(raw);
-  if (raw !== undefined && Number.isFinite(s) && s >= 0) return s * 1000;
-  return undefined;
+  return parseRetryAfter(header(headers, 'retry-after'), now);
 }
 
 /**

@@ -98,6 +98,13 @@ describe('key pool', () => {
     expect(r.ok && r.lease.entryId).toBe('a');
   });
 
+  it('should read retry-after as an HTTP date too, and ignore one it cannot read', () => {
+    const clock = createManualClock();
+    const pool = createKeyPool({ entries: [entry('a', 5), entry('b', 5)], clock, logger: createSilentLogger() });
+    expect(pool.reportRateLimited('a', { 'retry-after': new Date(clock.now() + 45_000).toUTCString() })).toBe(45_000);
+    expect(pool.reportRateLimited('b', { 'retry-after': 'soon', 'x-ratelimit-reset-requests': '3s' })).toBe(3_000);
+  });
+
   it('should read retry-after in seconds and x-ratelimit-reset-* durations', () => {
     const clock = createManualClock();
     const pool = createKeyPool({ entries: [entry('a', 5), entry('b', 5), entry('c', 5)], clock, logger: createSilentLogger() });
