@@ -3,6 +3,7 @@ import { HiloError, type HiloErrorCode } from '../../../kernel/errors.js';
 import type { Clock } from '../../../kernel/clock.js';
 import type { KeyLease, KeyPool } from '../../../runtime/key-pool.js';
 import type { Logger } from '../../../kernel/logger.js';
+import { backoffDelay, realSleep, type Sleep } from '../../../kernel/retry.js';
 import { toWireSchema, type JsonSchema } from './json-schema.js';
 import { estimateRequestTokens } from './tokens.js';
 
@@ -103,7 +104,7 @@ export interface LlmClientOptions {
   idempotencyTtlMs?: number;
   idempotencyMaxEntries?: number;
   /** How to wait between attempts (tests may record the waits). */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: Sleep;
 }
 
 type Failure =
@@ -132,7 +133,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
     random = Math.random,
     idempotencyTtlMs = 5 * 60_000,
     idempotencyMaxEntries = 1_000,
-    sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms))),
+    sleep = realSleep,
   } = options;
   const log = options.logger.child({ component: 'llm-client' });
   const clients = new Map<string, OpenAI>();
@@ -238,7 +239,7 @@ export function createLlmClient(options: LlmClientOptions): LlmClient {
             throw llmError('HILO_ERR_LLM_TIMEOUT', 'LLM call deadline reached', { attempts }, err);
           case 'retriable': {
             if (++failures > maxRetries) throw llmError('HILO_ERR_LLM_UNAVAILABLE', 'LLM provider failed after retries', { attempts, status: failure.status }, err);
-            const delay = Math.floor(random() * Math.min(backoffMaxMs, backoffBaseMs * 2 ** (failures - 1)));
+            const delay = backoffDelay(failures, { baseDelayMs: backoffBaseMs, maxDelayMs: backoffMaxMs }, random);
             if (delay >= left) throw llmError('HILO_ERR_LLM_UNAVAILABLE', 'no time left to retry the LLM provider', { attempts, status: failure.status }, err);
             await sleep(delay);
             continue;
