@@ -7,7 +7,7 @@ import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypt
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 import type { ConversationService, ConversationStateView, TurnResult } from '../../actors/conversation-service.js';
-import { MAX_FRAME_BYTES, MAX_MESSAGE_CHARS, type WireIntro, type WireLang } from '../../channels/widget/protocol.js';
+import { MAX_FRAME_BYTES, type WireIntro, type WireLang } from '../../channels/widget/protocol.js';
 import { ERROR_CODES, HiloError, isHiloError } from '../../kernel/errors.js';
 import { CONVERSATION_LIST_MAX_LIMIT, decodeListCursor, type ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
@@ -18,7 +18,7 @@ import { createRateLimiter } from '../rate-limiter.js';
 import { createRouter, type Route, type RouteContext } from './router.js';
 import { errorResponse } from './transport-shared.js';
 import { createTransport, type HttpRequest, type HttpResponse, type TransportKind } from './transport.js';
-import { validateBody } from './validate.js';
+import { AGENT_MESSAGE_BODY, MESSAGE_BODY, PARSE_BODY, RESOLVE_BODY, validateBody } from './validate.js';
 import { createWidgetSocketHandler, withTimeout } from './widget-socket.js';
 import { createResumeTokens } from './resume-token.js';
 import { normalizeInboundFields } from '../../channels/normalize-text.js';
@@ -324,11 +324,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       method: 'POST',
       path: '/api/tenants/:tenant/messages',
       handler: api(async (_req, ctx, tenantId, raw) => {
-        const body = validateBody(normalizeInboundFields(raw, ['sender', 'text', 'message_id']), {
-          sender: { min: 1, max: 128 },
-          text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true },
-          message_id: { min: 1, max: 200, optional: true },
-        });
+        const body = validateBody(normalizeInboundFields(raw, ['sender', 'text', 'message_id']), MESSAGE_BODY);
         takeOrThrow(contactLimiter, `${tenantId}:rest:${body.sender}`);
         const result = await withTimeout(
           service.handleMessage({
@@ -350,7 +346,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       method: 'POST',
       path: '/api/tenants/:tenant/nlu/parse',
       handler: api(async (_req, _ctx, tenantId, raw) => {
-        const body = validateBody(normalizeInboundFields(raw, ['text']), { text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true } });
+        const body = validateBody(normalizeInboundFields(raw, ['text']), PARSE_BODY);
         return json(200, service.parse(tenantId, body.text));
       }),
     },
@@ -406,7 +402,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       method: 'POST',
       path: '/api/tenants/:tenant/conversations/:id/agent-messages',
       handler: api(async (_req, ctx, tenantId, raw) => {
-        const body = validateBody(normalizeInboundFields(raw, ['agent', 'text']), { agent: { min: 1, max: 128, trim: true }, text: { min: 1, max: MAX_MESSAGE_CHARS, trim: true } });
+        const body = validateBody(normalizeInboundFields(raw, ['agent', 'text']), AGENT_MESSAGE_BODY);
         const conversationId = ctx.params.id ?? '';
         await conversationExists(tenantId, conversationId);
         const result = await withTimeout(service.handleAgentMessage(tenantId, conversationId, body.agent, body.text), turnTimeoutMs);
@@ -417,7 +413,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       method: 'POST',
       path: '/api/tenants/:tenant/conversations/:id/resolve',
       handler: api(async (_req, ctx, tenantId, raw) => {
-        const body = validateBody(normalizeInboundFields(raw, ['agent', 'outcome']), { agent: { min: 1, max: 128, trim: true }, outcome: { min: 1, max: 500, trim: true } });
+        const body = validateBody(normalizeInboundFields(raw, ['agent', 'outcome']), RESOLVE_BODY);
         const conversationId = ctx.params.id ?? '';
         await conversationExists(tenantId, conversationId);
         const result = await withTimeout(service.resolveHandoff(tenantId, conversationId, body.agent, body.outcome), turnTimeoutMs);

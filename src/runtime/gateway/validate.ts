@@ -1,67 +1,53 @@
-/** Tiny validators for JSON bodies (no schema library): collect every problem, then answer once. */
+/** REST bodies: zod schemas checked at the edge, every problem collected, then one answer. */
+import { MAX_MESSAGE_CHARS } from '../../channels/widget/protocol.js';
 import { HiloError } from '../../kernel/errors.js';
+import { boundedText, checkWith, z, type Wording } from '../../kernel/schema.js';
 
-export interface ValidationProblem {
-  path: string;
-  problem: string;
-}
+const message = boundedText({ min: 1, max: MAX_MESSAGE_CHARS, trim: true });
+const agent = boundedText({ min: 1, max: 128, trim: true });
 
-export interface StringRule {
-  min: number;
-  max: number;
-  /** Length measured after trimming (the value returned is trimmed too). */
-  trim?: boolean;
-  optional?: boolean;
-}
+/** `POST /api/tenants/{t}/messages` (docs/protocol.md, REST channel). */
+export const MESSAGE_BODY = z.strictObject({
+  sender: boundedText({ min: 1, max: 128 }),
+  text: message,
+  message_id: boundedText({ min: 1, max: 200 }).optional(),
+});
 
-export type Shape = Record<string, StringRule>;
+/** `POST /api/tenants/{t}/nlu/parse`. */
+export const PARSE_BODY = z.strictObject({ text: message });
 
-/** Length in Unicode code points, so an emoji counts as one character. */
-export function charLength(value: string): number {
-  let n = 0;
-  for (const _ of value) n++;
-  return n;
-}
+/** `POST /api/tenants/{t}/conversations/{id}/agent-messages`. */
+export const AGENT_MESSAGE_BODY = z.strictObject({ agent, text: message });
 
-export function checkString(value: unknown, rule: StringRule, path: string, problems: ValidationProblem[]): string | undefined {
-  if (value === undefined) {
-    if (!rule.optional) problems.push({ path, problem: 'is required' });
-    return undefined;
+/** `POST /api/tenants/{t}/conversations/{id}/resolve`. */
+export const RESOLVE_BODY = z.strictObject({ agent, outcome: boundedText({ min: 1, max: 500, trim: true }) });
+
+/** The words REST clients read in `details[].problem` (docs/errors.md, `HILO_ERR_HTTP_VALIDATION`). */
+const REST_WORDING: Wording = (issue) => {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.expected === 'object') return 'must be a JSON object';
+      return issue.input === undefined ? 'is required' : `must be a ${issue.expected}`;
+    case 'unrecognized_keys':
+      return 'is not allowed';
+    case 'too_small':
+      return issue.minimum === 1 ? 'must not be empty' : `must have at least ${String(issue.minimum)} characters`;
+    case 'too_big':
+      return `must have at most ${String(issue.maximum)} characters`;
+    default:
+      return undefined;
   }
-  if (typeof value !== 'string') {
-    problems.push({ path, problem: 'must be a string' });
-    return undefined;
-  }
-  const text = rule.trim ? value.trim() : value;
-  const length = charLength(text);
-  if (length < rule.min) {
-    problems.push({ path, problem: rule.min === 1 ? 'must not be empty' : `must have at least ${rule.min} characters` });
-    return undefined;
-  }
-  if (length > rule.max) {
-    problems.push({ path, problem: `must have at most ${rule.max} characters` });
-    return undefined;
-  }
-  return text;
-}
+};
 
 /**
- * Validates a parsed JSON body against a flat shape of string fields; unknown fields are refused.
- * Throws `HILO_ERR_HTTP_VALIDATION` with `details: [{ path, problem }]`.
+ * Checks a parsed JSON body against a strict object schema (unknown fields are refused) and
+ * returns the parsed value. Throws `HILO_ERR_HTTP_VALIDATION` with `details: [{ path, problem }]`.
+ *
+ * @example
+ * const body = validateBody(raw, z.strictObject({ text: restText({ min: 1, max: 2000, trim: true }) }));
  */
-export function validateBody<S extends Shape>(body: unknown, shape: S): { [K in keyof S]: S[K]['optional'] extends true ? string | undefined : string } {
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: [{ path: '', problem: 'must be a JSON object' }] });
-  }
-  const problems: ValidationProblem[] = [];
-  const out: Record<string, string | undefined> = {};
-  const record = body as Record<string, unknown>;
-  for (const [field, rule] of Object.entries(shape)) {
-    out[field] = checkString(record[field], rule, field, problems);
-  }
-  for (const field of Object.keys(record)) {
-    if (!(field in shape)) problems.push({ path: field, problem: 'is not allowed' });
-  }
-  if (problems.length > 0) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: problems });
-  return out as { [K in keyof S]: S[K]['optional'] extends true ? string | undefined : string };
+export function validateBody<S extends z.ZodType>(body: unknown, schema: S): z.output<S> {
+  const checked = checkWith(schema, body, { wording: REST_WORDING });
+  if (!checked.ok) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: checked.problems });
+  return checked.value;
 }

@@ -17,7 +17,7 @@ import type { TranscriptEntry } from '../../persistence/ports/transcript-store.j
 import type { Logger } from '../../kernel/logger.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { WsConnection, WsHandler } from './transport.js';
-import { charLength } from './validate.js';
+import { charLength } from '../../kernel/schema.js';
 import { isStrongVisitorId, type ResumeTokens } from './resume-token.js';
 import { normalizeInboundText } from '../../channels/normalize-text.js';
 
