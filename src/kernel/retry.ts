@@ -143,3 +143,15 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
   const date = Date.parse(v);
   return Number.isFinite(date) ? Math.max(0, date - now) : undefined;
 }
+
+/**
+ * The `retryAfterMs` an adapter put in a failed call's error details (`HiloError.details`), for
+ * whoever reschedules it (the outbox); `undefined` when there is none.
+ */
+export function retryAfterOf(err: unknown): number | undefined {
+  if (typeof err !== 'object' || err === null) return undefined;
+  const details = (err as { details?: unknown }).details;
+  if (typeof details !== 'object' || details === null) return undefined;
+  const ms = (details as { retryAfterMs?: unknown }).retryAfterMs;
+  return typeof ms === 'number' && Number.isFinite(ms) && ms >= 0 ? ms : undefined;
+}

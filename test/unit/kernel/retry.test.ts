@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { backoffCeiling, backoffDelay, decideRetry, parseRetryAfter, resolveRetryPolicy, retry, type RetryOutcome } from '../../../src/kernel/retry.js';
+import { HiloError } from '../../../src/kernel/errors.js';
+import { backoffCeiling, backoffDelay, decideRetry, parseRetryAfter, resolveRetryPolicy, retry, retryAfterOf, type RetryOutcome } from '../../../src/kernel/retry.js';
 
 const NOW = Date.UTC(2026, 10, 22, 12, 0, 0);
 
@@ -117,5 +118,14 @@ describe('retry', () => {
       }),
     ).rejects.toThrow('failed final');
     expect(calls).toBe(1);
+  });
+});
+
+describe('retryAfterOf', () => {
+  it('should read retryAfterMs from an error\'s details and nothing else', () => {
+    expect(retryAfterOf(new HiloError('HILO_ERR_CRM_RATE_LIMITED', undefined, { details: { httpStatus: 429, retryAfterMs: 120_000 } }))).toBe(120_000);
+    expect(retryAfterOf(new HiloError('HILO_ERR_CRM_RATE_LIMITED', undefined, { details: { httpStatus: 429, retryAfterMs: null } }))).toBeUndefined();
+    expect(retryAfterOf(new Error('x'))).toBeUndefined();
+    expect(retryAfterOf('x')).toBeUndefined();
   });
 });
