@@ -1,4 +1,4 @@
-import type { InboundMessage } from '../actors/conversation-service.js';
+import type { InboundMessage } from '../domain/inbound-message.js';
 import type { MediaReference } from '../domain/media.js';
 import type { HiloErrorCode } from '../kernel/errors.js';
 

@@ -29,3 +29,5 @@ export type {
   Vacancy,
 } from './tenant.js';
 export type { ChoiceExpectation, ChoiceOption, Expectation, Understanding, UnderstandInput } from './understanding.js';
+export type { InboundMessage } from './inbound-message.js';
+export type { HandoffReason, TicketKind } from './ticket.js';

@@ -8,6 +8,7 @@ import type { LeadDraft, LeadPayload } from '../domain/lead.js';
 import type { IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
 import type { MediaKind } from '../domain/media.js';
+import type { HandoffReason, TicketKind } from '../domain/ticket.js';
 
 /** Bumped whenever a persisted snapshot of an older version could no longer be restored as is. */
 export const MACHINE_VERSION = 1;
@@ -258,19 +259,7 @@ export interface InfoActorOutput {
   replies: ReplyDirective[];
 }
 
-export type TicketKind = 'handoff' | 'quote';
-export type HandoffReason =
-  | 'customer_request'
-  | 'critical'
-  | 'high_priority'
-  | 'not_understood'
-  | 'brain_unavailable'
-  | 'complaint'
-  | 'quote'
-  /** The CRM push of a confirmed lead failed: a human finishes it with the kept draft. */
-  | 'lead_push_failed'
-  /** An agent took the conversation over on their own initiative (`/crear-ticket`). */
-  | 'agent_takeover';
+export type { HandoffReason, TicketKind };
 
 export interface TicketActorInput {
   tenantId: string;

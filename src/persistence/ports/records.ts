@@ -1,5 +1,5 @@
 import type { LeadDraft, LeadPayload } from '../../domain/lead.js';
-import type { HandoffReason, TicketKind } from '../../machines/conversation.contract.js';
+import type { HandoffReason, TicketKind } from '../../domain/ticket.js';
 
 export interface OpenTicketInput {
   tenantId: string;

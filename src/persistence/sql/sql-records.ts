@@ -1,6 +1,6 @@
 import type { ContactDirectory, LeadRecord, LeadStore, TicketRecord, TicketStore } from '../ports/records.js';
 import type { LeadPayload } from '../../domain/lead.js';
-import type { HandoffReason, TicketKind } from '../../machines/conversation.contract.js';
+import type { HandoffReason, TicketKind } from '../../domain/ticket.js';
 import type { Clock } from '../../kernel/clock.js';
 import { createContactRepository } from './contact.repository.js';
 import { toContactRef } from './contact-ref.js';
