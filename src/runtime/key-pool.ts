@@ -2,6 +2,9 @@ import { createStore } from '@xstate/store';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import { parseRetryAfter } from '../kernel/retry.js';
+import type { AcquireResult, KeyLease, KeyPoolPort, ReserveResult, ResponseHeaders } from '../actors/brain/llm/key-pool-port.js';
+
+export type { AcquireResult, KeyLease, ReserveResult, ResponseHeaders };
 
 /** One API key of an OpenAI-compatible provider, with the caps Hilo must never cross on it. */
 export interface KeyPoolEntry {
@@ -18,21 +21,6 @@ export interface KeyPoolEntry {
   tpm?: number;
 }
 
-/** What the LLM client needs to call the provider for a conversation. */
-export interface KeyLease {
-  entryId: string;
-  label: string;
-  baseURL: string;
-  model: string;
-}
-
-export type AcquireResult =
-  | { ok: true; lease: KeyLease }
-  /** `full`: every usable entry is at its conversation cap; `cooling_down`: the rest are rate limited. */
-  | { ok: false; reason: 'full' | 'cooling_down'; retryAfterMs?: number };
-
-export type ReserveResult = { ok: true } | { ok: false; reason: 'rpm' | 'tpm' | 'cooling_down'; retryAfterMs: number };
-
 /** Exactly the shape served on `/metrics.json` and documented for operators. */
 export interface PoolStatus {
   pool_status: { key_id: string; active_conversations: number; capacity_pct: number }[];
@@ -40,9 +28,6 @@ export interface PoolStatus {
   pool_capacity_pct: number;
   alert: boolean;
 }
-
-/** Response headers as the provider sent them (a `Headers` object or a plain record). */
-export type ResponseHeaders = Headers | Record<string, string | string[] | undefined | null>;
 
 interface EntryState {
   id: string;
@@ -63,24 +48,8 @@ interface PoolContext {
   assignments: Record<string, string>;
 }
 
-export interface KeyPool {
-  /**
-   * Assigns the conversation to the least-loaded usable entry, or returns its pinned entry.
-   * `exclude` skips entries (a conversation moving away from a rate-limited key).
-   */
-  acquire(conversationId: string, options?: { exclude?: readonly string[] }): AcquireResult;
-  /** Moves a pinned conversation to another usable entry (after a 429); keeps it if none is free. */
-  reassign(conversationId: string, exclude: readonly string[]): AcquireResult;
-  /** Frees the conversation's slot (conversation closed or widget disconnected). Idempotent. */
-  release(conversationId: string): void;
-  /** Counts one request against the entry's RPM/TPM window, or says how long to wait. */
-  reserveRequest(entryId: string, estimatedTokens: number): ReserveResult;
-  /** A 429 from the provider: cool the entry down for `retry-after` (or the reset headers). Returns the cooldown. */
-  reportRateLimited(entryId: string, headers?: ResponseHeaders): number;
-  /** A successful answer: reads `x-ratelimit-remaining-*` and cools the entry down when a budget is spent. */
-  reportHeaders(entryId: string, headers: ResponseHeaders): void;
-  /** Base URL, key and model for the client. Internal: never log or serialise the result. */
-  credentials(entryId: string): { baseURL: string; apiKey: string; model: string };
+/** The pool the wiring builds: the brain's port plus what operators read. */
+export interface KeyPool extends KeyPoolPort {
   status(): PoolStatus;
   /** The store, for inspection like the other runtime stores (holds no api keys). */
   readonly store: ReturnType<typeof createPoolStore>;

@@ -28,7 +28,7 @@ export interface ClientKit {
 export function clientKit(
   fake: FakeOpenAi,
   specs: { id: string; max?: number; rpm?: number; tpm?: number }[] = [{ id: 'a' }],
-  options: Partial<LlmClientOptions> & { clock?: Clock } = {},
+  options: Partial<Omit<LlmClientOptions, 'pool'>> & { clock?: Clock; pool?: KeyPool } = {},
 ): ClientKit {
   const logger = createSilentLogger();
   const clock = options.clock ?? systemClock;

@@ -4,7 +4,7 @@ import type { Entity, IntentScore, Lang, NluResult } from '../../../domain/nlu.j
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
 import { HiloError, isHiloError } from '../../../kernel/errors.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { KeyPool } from '../../../runtime/key-pool.js';
+import type { KeyPoolPort as KeyPool } from './key-pool-port.js';
 import type { Logger } from '../../../kernel/logger.js';
 import type { Brain } from '../brain.js';
 import { parseAndValidate, toWireSchema, type SchemaProblem } from './json-schema.js';

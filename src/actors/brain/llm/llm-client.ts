@@ -1,7 +1,7 @@
 import OpenAI, { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
 import { HiloError, type HiloErrorCode } from '../../../kernel/errors.js';
 import type { Clock } from '../../../kernel/clock.js';
-import type { KeyLease, KeyPool } from '../../../runtime/key-pool.js';
+import type { KeyLease, KeyPoolPort as KeyPool } from './key-pool-port.js';
 import type { Logger } from '../../../kernel/logger.js';
 import { backoffDelay, realSleep, type Sleep } from '../../../kernel/retry.js';
 import { toWireSchema, type JsonSchema } from './json-schema.js';
