@@ -4,7 +4,8 @@ export type { ResumeTokens } from './resume-token.js';
 export type { Gateway, GatewayOptions } from './gateway.js';
 export { createRouter } from './router.js';
 export type { Route, RouteContext, RouteMatch } from './router.js';
-export { createTransport, WS_CLOSE_TOO_BIG, wsHardLimitBytes } from './transport.js';
+export { WS_CLOSE_TOO_BIG, wsHardLimitBytes } from './transport.js';
+export { createTransport } from './select-transport.js';
 export type {
   HttpHandler,
   HttpRequest,

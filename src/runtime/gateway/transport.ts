@@ -1,10 +1,8 @@
 /**
  * The small HTTP/WebSocket shape the gateway app is written against (Hono-style). Two adapters
  * implement it: `uws-transport.ts` (uWebSockets.js) and `node-transport.ts` (`node:http` + `ws`).
- * No vendor type leaves this folder.
+ * No vendor type leaves this folder. `createTransport` (`select-transport.ts`) picks one.
  */
-import type { Logger } from '../../kernel/logger.js';
-
 export interface HttpRequest {
   /** Upper-case method, e.g. `GET`. */
   method: string;
@@ -98,30 +96,3 @@ export function wsHardLimitBytes(maxPayloadBytes: number): number {
 
 /** The one close code for a frame over the limit (RFC 6455 "message too big"). */
 export const WS_CLOSE_TOO_BIG = 1009;
-
-/**
- * Picks the transport. `auto` tries uWebSockets.js and falls back to `node:http` + `ws` when its
- * native binary cannot load (other Node versions or platforms), logging which one runs and why.
- */
-export async function createTransport(kind: TransportKind, logger: Logger): Promise<Transport> {
-  const log = logger.child({ component: 'transport' });
-  if (kind === 'node') {
-    const { createNodeTransport } = await import('./node-transport.js');
-    log.info({ transport: 'node', reason: 'configured' }, 'using node:http + ws transport');
-    return createNodeTransport({ logger: log });
-  }
-  try {
-    const { createUwsTransport } = await import('./uws-transport.js');
-    const transport = await createUwsTransport({ logger: log });
-    log.info({ transport: 'uws', reason: kind === 'uws' ? 'configured' : 'auto' }, 'using uWebSockets.js transport');
-    return transport;
-  } catch (err) {
-    if (kind === 'uws') throw err;
-    const { createNodeTransport } = await import('./node-transport.js');
-    log.warn(
-      { transport: 'node', reason: 'uws_unavailable', err: err instanceof Error ? err.message : String(err) },
-      'uWebSockets.js could not load; falling back to node:http + ws',
-    );
-    return createNodeTransport({ logger: log });
-  }
-}

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createApiKeyRegistry, hashApiKey } from '../../../src/runtime/api-keys.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
-import { createTransport } from '../../../src/runtime/gateway/transport.js';
+import { createTransport } from '../../../src/runtime/gateway/select-transport.js';
 import { createRouter } from '../../../src/runtime/gateway/router.js';
 import { createWidgetSocketHandler, WS_CLOSE } from '../../../src/runtime/gateway/widget-socket.js';
 import { createResumeTokens, isStrongVisitorId } from '../../../src/runtime/gateway/resume-token.js';
