@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { AUDIT_GENESIS_HASH, auditHash, type AuditEvent, type AuditLink, type AuditTrail } from '../../src/persistence/ports/audit-trail.js';
-import { canonicalJson } from '../../src/persistence/sql/canonical-json.js';
+import { canonicalJson } from '../../src/kernel/canonical-json.js';
 import type { Clock } from '../../src/kernel/clock.js';
 
 /** What the suite needs from one implementation of the audit port. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditLink } from '../../src/persistence/ports/audit-trail.js';
 import type { MemoryAuditTrail } from '../../src/persistence/memory/memory-audit-trail.js';
-import { canonicalJson } from '../../src/persistence/sql/canonical-json.js';
+import { canonicalJson } from '../../src/kernel/canonical-json.js';
 import { toIso } from '../../src/persistence/sql/sql-helpers.js';
 import { outgoingWebhookBody } from '../fakes/rocketchat.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';

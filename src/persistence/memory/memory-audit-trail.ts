@@ -1,7 +1,7 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import { AUDIT_GENESIS_HASH, assertNoPersonalData, auditHash, auditPayloadOf, createChainVerifier, type AuditLink, type AuditTrail } from '../ports/audit-trail.js';
-import { canonicalJson } from '../sql/canonical-json.js';
+import { canonicalJson } from '../../kernel/canonical-json.js';
 
 export interface MemoryAuditTrail extends AuditTrail {
   /** The tenant's stored links, in order: the live rows (tests alter them to prove `verify` notices). */

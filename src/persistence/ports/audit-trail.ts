@@ -14,7 +14,7 @@
  */
 import { createHash, createHmac } from 'node:crypto';
 import { HiloError } from '../../kernel/errors.js';
-import { canonicalJson } from '../sql/canonical-json.js';
+import { canonicalJson } from '../../kernel/canonical-json.js';
 
 /** `prev_hash` of a tenant's first event. */
 export const AUDIT_GENESIS_HASH = '0'.repeat(64);

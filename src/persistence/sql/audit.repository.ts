@@ -11,7 +11,7 @@ import {
   type AuditTrail,
   type AuditVerification,
 } from '../ports/audit-trail.js';
-import { canonicalJson } from './canonical-json.js';
+import { canonicalJson } from '../../kernel/canonical-json.js';
 import type { Database } from './database.js';
 import { nextTenantCounter, toIso } from './sql-helpers.js';
 

@@ -11,7 +11,7 @@ export { createLeadRepository } from './lead.repository.js';
 export type { LeadRecordSql, LeadRepository, SaveLeadParams } from './lead.repository.js';
 export { AUDIT_GENESIS_HASH, appendAuditIn, auditHash, createAuditRepository, createSqlAuditTrail } from './audit.repository.js';
 export type { AuditInspection, AuditRepository, AuditRepositoryOptions, AuditVerification } from './audit.repository.js';
-export { canonicalJson } from './canonical-json.js';
+export { canonicalJson } from '../../kernel/canonical-json.js';
 export { MIGRATIONS } from './migrations/index.js';
 export { createGovernanceRepository, ERASED_TICKET_SUMMARY } from './governance.repository.js';
 export type {
