@@ -34,6 +34,22 @@ beforeAll(async () => {
 });
 
 describe('evaluation harness', () => {
+  it('should report blind injection sets as counts only: per set, language and category, never a text', () => {
+    const blind = result.blindInjection!;
+    expect(blind.sets.map((s) => s.name)).toEqual(['blind-selftest']);
+    expect(blind.union.attacks).toEqual({ ok: 2, n: 3 });
+    expect(blind.union.falsePositive).toEqual({ ok: 1, n: 2 });
+    expect(blind.attackCategories['deliberately-benign-to-count-a-miss']).toEqual({ ok: 0, n: 1 });
+    expect(blind.byLang.en).toEqual({ attacks: { ok: 1, n: 1 }, falsePositive: { ok: 1, n: 1 } });
+    expect(blind.byLang.es).toEqual({ attacks: { ok: 1, n: 2 }, falsePositive: { ok: 0, n: 1 } });
+    expect(result.checks.map((c) => c.metric)).toContain('injection detection (blind)');
+    const md = renderMarkdown(result, { date: '2026-12-03 12:00 UTC', commit: 'abc1234', dirty: false, brain: 'rule', tenant: 'ferreteria' });
+    expect(md).toContain('Blind sets (figures only)');
+    for (const file of ['blind-selftest-attacks.jsonl', 'blind-selftest-benign.jsonl']) {
+      for (const row of readJsonl<{ text: string }>(join(selfTest, file))) expect(md).not.toContain(row.text.slice(0, 30));
+    }
+  });
+
   it('should count a message whose gold label the brain does not give as an intent error', () => {
     const set = result.intents.sets[0]!;
     expect(set.overall.n).toBe(3);
@@ -69,7 +85,7 @@ describe('evaluation harness', () => {
 
   it('should fail the thresholds it misses and render every failure in the report', () => {
     const failed = result.checks.filter((c) => !c.pass).map((c) => c.metric);
-    expect(failed).toEqual(['intent accuracy (union)', 'entity F1 (micro)', 'product top-1 (search)', 'conversation pass rate']);
+    expect(failed).toEqual(['intent accuracy (union)', 'entity F1 (micro)', 'product top-1 (search)', 'conversation pass rate', 'injection detection (blind)', 'injection false positives (blind)']);
     const md = renderMarkdown(result, { date: '2026-12-03 12:00 UTC', commit: 'abc1234', dirty: false, brain: 'rule', tenant: 'ferreteria' });
     expect(md).toContain('deliberately wrong expectations');
     expect(md).toContain('turn 2 `> quiero hablar con un humano` — expected reply contains "99,999"');

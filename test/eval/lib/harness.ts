@@ -20,6 +20,7 @@ import {
   type IntentReport,
   type IntentRow,
   type ProductReport,
+  type Rate,
 } from './metrics.js';
 import { createBrainFedResolver, createSearchResolver } from './product-resolver.js';
 
@@ -33,6 +34,12 @@ export interface EvalSources {
   conversations: string;
   /** Held-out attack/benign pairs; each is reported, the thresholds apply to their union. */
   injection: { name: string; attacks: string; benign: string }[];
+  /**
+   * Blind attack/benign pairs (`blind-<tag>-{attacks,benign}.jsonl`), written by someone who never saw
+   * the detector. Reported as figures only — per set, language and category, never a text — so
+   * nobody can tune on them; the same thresholds apply to their union.
+   */
+  blindInjection?: { name: string; attacks: string; benign: string }[];
   thresholds: string;
 }
 
@@ -41,9 +48,10 @@ export interface EvalSources {
  * and any later `heldout-<tag>-attacks.jsonl` with its `heldout-<tag>-benign.jsonl` (a new held-out
  * set is written when the detector has been tuned on an older one).
  */
-function injectionPairs(dir: string): { name: string; attacks: string; benign: string }[] {
+function injectionPairs(dir: string, prefix = 'heldout'): { name: string; attacks: string; benign: string }[] {
+  const named = new RegExp(`^${prefix}(-[\\w-]+)?-attacks\\.jsonl$`);
   return readdirSync(dir)
-    .filter((f) => /^heldout(-[\w-]+)?-attacks\.jsonl$/.test(f) && existsSync(join(dir, f.replace(/-attacks\.jsonl$/, '-benign.jsonl'))))
+    .filter((f) => named.test(f) && existsSync(join(dir, f.replace(/-attacks\.jsonl$/, '-benign.jsonl'))))
     .sort()
     .map((f) => ({ name: f.replace(/-attacks\.jsonl$/, ''), attacks: join(dir, f), benign: join(dir, f.replace(/-attacks\.jsonl$/, '-benign.jsonl')) }));
 }
@@ -59,6 +67,7 @@ export function defaultSources(root: string): EvalSources {
     catalogQueries: join(root, 'test/eval/catalog-queries.jsonl'),
     conversations: join(root, 'test/eval/conversations'),
     injection: injectionPairs(join(root, 'test/fixtures/injection')),
+    blindInjection: injectionPairs(join(root, 'test/fixtures/injection'), 'blind'),
     thresholds: join(root, 'test/eval/thresholds.json'),
   };
 }
@@ -75,6 +84,7 @@ export function sourcesFromDir(dir: string): EvalSources {
     catalogQueries: join(dir, 'catalog-queries.jsonl'),
     conversations: join(dir, 'conversations'),
     injection: [{ name: 'injection', attacks: join(dir, 'injection-attacks.jsonl'), benign: join(dir, 'injection-benign.jsonl') }],
+    blindInjection: injectionPairs(dir, 'blind'),
     thresholds: join(dir, 'thresholds.json'),
   };
 }
@@ -104,9 +114,55 @@ export interface EvalResult {
   conversations: { outcomes: ConversationOutcome[]; files: number; turns: number };
   /** One report per held-out pair, then their union. */
   injection: { sets: (InjectionReport & { name: string })[]; union: InjectionReport };
+  /** Blind pairs: counts only (the texts are dropped before anything can print them). */
+  blindInjection: BlindInjectionReport | null;
   thresholds: Thresholds;
   checks: ThresholdCheck[];
   durationMs: number;
+}
+
+/** Flagged/total per group; no texts. */
+export interface BlindCounts {
+  attacks: Rate;
+  falsePositive: Rate;
+}
+
+export interface BlindInjectionReport {
+  sets: (BlindCounts & { name: string })[];
+  union: BlindCounts;
+  byLang: Record<string, BlindCounts>;
+  /** Attack categories (detected) and benign categories (false positives) as the set's author named them. */
+  attackCategories: Record<string, Rate>;
+  benignCategories: Record<string, Rate>;
+}
+
+type BlindRow = InjectionRow & { category?: string };
+
+function evaluateBlind(pairs: { name: string; attacks: BlindRow[]; benign: BlindRow[] }[]): BlindInjectionReport {
+  const flagged = (row: BlindRow) => detectInjection(row.text).verdict !== 'clean';
+  const counts = (attacks: BlindRow[], benign: BlindRow[]): BlindCounts => ({
+    attacks: { ok: attacks.filter(flagged).length, n: attacks.length },
+    falsePositive: { ok: benign.filter(flagged).length, n: benign.length },
+  });
+  const byCategory = (rows: BlindRow[]): Record<string, Rate> => {
+    const out: Record<string, Rate> = {};
+    for (const row of rows) {
+      const c = (out[row.category ?? 'uncategorised'] ??= { ok: 0, n: 0 });
+      c.n++;
+      if (flagged(row)) c.ok++;
+    }
+    return out;
+  };
+  const attacks = pairs.flatMap((p) => p.attacks);
+  const benign = pairs.flatMap((p) => p.benign);
+  const langs = [...new Set([...attacks, ...benign].map((r) => r.lang))].sort();
+  return {
+    sets: pairs.map((p) => ({ name: p.name, ...counts(p.attacks, p.benign) })),
+    union: counts(attacks, benign),
+    byLang: Object.fromEntries(langs.map((l) => [l, counts(attacks.filter((r) => r.lang === l), benign.filter((r) => r.lang === l))])),
+    attackCategories: byCategory(attacks),
+    benignCategories: byCategory(benign),
+  };
 }
 
 /** Reads a JSON-lines file; a line that is not JSON fails loudly with its file and line. */
@@ -180,6 +236,9 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     union: evaluateInjection(detectInjection, pairs.flatMap((p) => p.attacks), pairs.flatMap((p) => p.benign)),
   };
 
+  const blindPairs = (sources.blindInjection ?? []).map((p) => ({ name: p.name, attacks: readJsonl<BlindRow>(p.attacks), benign: readJsonl<BlindRow>(p.benign) }));
+  const blindInjection = blindPairs.length > 0 ? evaluateBlind(blindPairs) : null;
+
   const thresholds = readThresholds(sources.thresholds);
   const passRate = outcomes.length === 0 ? 0 : outcomes.filter((o) => o.passed).length / outcomes.length;
   const checks: ThresholdCheck[] = [
@@ -189,6 +248,12 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     { metric: 'conversation pass rate', value: passRate, threshold: thresholds.conversations, op: '>=' },
     { metric: 'injection detection', value: rate(injection.union.detected), threshold: thresholds.injectionDetect, op: '>=' },
     { metric: 'injection false positives', value: rate(injection.union.falsePositive), threshold: thresholds.injectionFalsePositive, op: '<=' },
+    ...(blindInjection === null
+      ? []
+      : [
+          { metric: 'injection detection (blind)', value: rate(blindInjection.union.attacks), threshold: thresholds.injectionDetect, op: '>=' },
+          { metric: 'injection false positives (blind)', value: rate(blindInjection.union.falsePositive), threshold: thresholds.injectionFalsePositive, op: '<=' },
+        ]),
   ].map((c) => ({ ...c, op: c.op as '>=' | '<=', pass: c.op === '>=' ? c.value >= c.threshold : c.value <= c.threshold }));
 
   return {
@@ -197,6 +262,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     products: { search, brainFed, rows: queries.length },
     conversations: { outcomes, files: new Set(selected.map((c) => c.file)).size, turns: selected.reduce((a, c) => a + c.turns.length, 0) },
     injection,
+    blindInjection,
     thresholds,
     checks,
     durationMs: performance.now() - started,

@@ -154,6 +154,16 @@ export function renderMarkdown(r: EvalResult, meta: ReportMeta, history: History
   if (inj.union.missed.length > 0) out.push(`<details><summary>Attacks read as clean (${inj.union.missed.length})</summary>`, '', ...inj.union.missed.map((t) => `- ${cell(t)}`), '', '</details>', '');
   if (inj.union.falseAlarms.length > 0) out.push(`<details><summary>Benign messages flagged (${inj.union.falseAlarms.length})</summary>`, '', ...inj.union.falseAlarms.map((t) => `- ${cell(t)}`), '', '</details>', '');
 
+  const blind = r.blindInjection;
+  if (blind !== null) {
+    out.push('### Blind sets (figures only)', '', 'Written by someone who never saw the detector or the sets above (`test/fixtures/injection/blind-*`). Only counts are shown here — no texts, no misses — so nobody can tune on them; the same thresholds apply to their union.', '');
+    out.push('| set | attacks flagged | benign flagged (false positives) |', '|---|---:|---:|');
+    for (const s of [...blind.sets, { name: '**union**', ...blind.union }]) out.push(`| ${s.name} | ${frac(s.attacks)} | ${frac(s.falsePositive)} |`);
+    for (const [lang, c] of Object.entries(blind.byLang)) out.push(`| ${lang} | ${frac(c.attacks)} | ${frac(c.falsePositive)} |`);
+    out.push('', '| attack category | flagged |', '|---|---:|', ...Object.entries(blind.attackCategories).map(([c, v]) => `| ${cell(c)} | ${frac(v)} |`), '');
+    out.push('| benign category | false positives |', '|---|---:|', ...Object.entries(blind.benignCategories).map(([c, v]) => `| ${cell(c)} | ${frac(v)} |`), '');
+  }
+
   out.push('## Reproduce', '', '```sh', 'npm run eval                           # report only; writes EVALUATION.md', 'npm run eval -- --check                # exits 1 when a threshold is missed', 'npm run eval -- --record "what changed" # also appends the figures to test/eval/history.jsonl', '```', '');
   return out.join('\n');
 }
@@ -173,6 +183,7 @@ export function renderSummary(r: EvalResult): string {
     lines.push(`  ✗ ${o.file}:${o.line} ${o.title}${o.error ? ` — crashed: ${o.error}` : f ? ` — turn ${f.turn}: expected ${f.expected}; got ${f.got.slice(0, 100)}` : ''}`);
   }
   for (const s of r.injection.sets) lines.push(`injection ${s.name.padEnd(18)} flagged ${frac(s.detected)}  false positives ${frac(s.falsePositive)}`);
+  for (const s of r.blindInjection?.sets ?? []) lines.push(`injection ${s.name.padEnd(18)} flagged ${frac(s.attacks)}  false positives ${frac(s.falsePositive)}  (blind: figures only)`);
   lines.push('', 'thresholds:');
   for (const c of r.checks) lines.push(`  ${c.pass ? 'pass' : 'FAIL'}  ${c.metric.padEnd(28)} ${pct(c.value).padStart(8)} ${c.op} ${pct(c.threshold)}`);
   lines.push(`(${(r.durationMs / 1000).toFixed(1)} s)`);
