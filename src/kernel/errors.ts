@@ -57,6 +57,13 @@ export const ERROR_CODES = {
   HILO_ERR_CRM_SIGNATURE_MISSING: { status: 401, message: 'The CRM webhook request carries no X-Hilo-Signature header.' },
   HILO_ERR_CRM_SIGNATURE_INVALID: { status: 403, message: 'The X-Hilo-Signature does not match the body.' },
   HILO_ERR_CRM_SIGNATURE_EXPIRED: { status: 403, message: 'The X-Hilo-Signature timestamp is outside the replay window.' },
+  HILO_ERR_CONSOLE_LOGIN_INVALID: { status: 401, message: 'Wrong username or password.' },
+  HILO_ERR_CONSOLE_CSRF: { status: 403, message: 'Missing or wrong x-csrf-token header.' },
+  HILO_ERR_CONSOLE_FORBIDDEN: { status: 403, message: 'Your role may not do this.' },
+  HILO_ERR_CONSOLE_ALREADY_TAKEN: { status: 409, message: 'Another agent already holds this conversation.' },
+  HILO_ERR_CONSOLE_NOT_ASSIGNEE: { status: 409, message: 'Only the agent holding this conversation (or an admin) may do this.' },
+  HILO_ERR_CONSOLE_AGENT_NOT_FOUND: { status: 404, message: 'Unknown agent.' },
+  HILO_ERR_CONSOLE_USERNAME_TAKEN: { status: 409, message: 'That username already exists for this tenant.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type HiloErrorCode = keyof typeof ERROR_CODES;
