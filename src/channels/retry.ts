@@ -2,6 +2,7 @@ import { HiloError } from '../kernel/errors.js';
 import type { Clock } from '../kernel/clock.js';
 import { retry, type RetryPolicy, type Sleep } from '../kernel/retry.js';
 import type { ChannelName, ProviderErrorRecord } from './channel.js';
+import { errorMessage } from '../kernel/describe-error.js';
 
 export { parseRetryAfter, realSleep, type RetryPolicy, type Sleep } from '../kernel/retry.js';
 
@@ -57,7 +58,7 @@ export function withRetry<T>(ctx: RetryContext, attempt: (n: number) => Promise<
 
 /** Classifies a failed fetch (connection refused, reset, timeout) as a retryable outcome. */
 export function networkFailure<T>(err: unknown): AttemptOutcome<T> {
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   return {
     ok: false,
     retry: true,

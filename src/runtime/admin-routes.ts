@@ -187,7 +187,7 @@ export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
     try {
       tenants = await listTenants();
     } catch (err) {
-      log.error({ err: err instanceof Error ? err.message : String(err) }, 'retention pass could not list tenants');
+      log.error({ err }, 'retention pass could not list tenants');
       return outcomes;
     }
     for (const { tenantId, retentionDays } of tenants) {
@@ -197,7 +197,7 @@ export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
         outcomes.push({ tenantId, conversations: result.counts.conversations, failed: false });
       } catch (err) {
         outcomes.push({ tenantId, conversations: 0, failed: true });
-        log.error({ tenant: tenantId, code: (err as { code?: unknown }).code, err: err instanceof Error ? err.message : String(err) }, 'retention failed for a tenant');
+        log.error({ tenant: tenantId, code: (err as { code?: unknown }).code, err }, 'retention failed for a tenant');
       }
     }
     log.info({ tenants: outcomes.length, failed: outcomes.filter((o) => o.failed).length, ms: clock.now() - started }, 'retention pass done');

@@ -63,7 +63,7 @@ async function main(argv: string[]): Promise<void> {
     hilo.close().then(
       () => process.exit(0),
       (err: unknown) => {
-        logger.error({ err: err instanceof Error ? err.message : String(err) }, 'shutdown failed');
+        logger.error({ err }, 'shutdown failed');
         process.exit(1);
       },
     );

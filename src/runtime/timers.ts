@@ -78,9 +78,9 @@ export function createTimerScheduler(options: TimerSchedulerOptions): TimerSched
       } catch (err) {
         // A tenant that no longer exists will never close; anything else is retried later.
         const gone = isHiloError(err, 'HILO_ERR_TENANT_NOT_FOUND');
-        log.warn({ tenant: timer.key.tenantId, conversationId: timer.key.conversationId, err: err instanceof Error ? err.message : String(err), dropped: gone }, 'idle close failed');
+        log.warn({ tenant: timer.key.tenantId, conversationId: timer.key.conversationId, err, dropped: gone }, 'idle close failed');
         await source.deferIdleClose(timer.key, timer.seq, gone ? null : clock.now() + retryAfterMs).catch((deferErr: unknown) =>
-          log.warn({ err: deferErr instanceof Error ? deferErr.message : String(deferErr) }, 'could not defer an idle-close timer'),
+          log.warn({ err: deferErr }, 'could not defer an idle-close timer'),
         );
       }
     }
@@ -100,7 +100,7 @@ export function createTimerScheduler(options: TimerSchedulerOptions): TimerSched
     start() {
       if (interval || closed) return;
       interval = setInterval(() => {
-        tick().catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'timer scan failed'));
+        tick().catch((err: unknown) => log.warn({ err }, 'timer scan failed'));
       }, scanEveryMs);
       interval.unref();
     },

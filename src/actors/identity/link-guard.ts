@@ -128,7 +128,7 @@ export function createLinkGuard(options: LinkGuardOptions): LinkGuard {
     if (!options.audit) return;
     Promise.resolve()
       .then(() => options.audit?.(event))
-      .catch((err: unknown) => log.warn({ tenant: event.tenantId, type: event.type, err: err instanceof Error ? err.message : String(err) }, 'identity audit event not recorded'));
+      .catch((err: unknown) => log.warn({ tenant: event.tenantId, type: event.type, err }, 'identity audit event not recorded'));
   };
 
   const k = {
@@ -215,7 +215,7 @@ export function createLinkGuard(options: LinkGuardOptions): LinkGuard {
       try {
         sent = await send(code);
       } catch (err) {
-        log.warn({ tenant: tenantId, conversationId, err: err instanceof Error ? err.message : String(err) }, 'identity code not sent');
+        log.warn({ tenant: tenantId, conversationId, err }, 'identity code not sent');
       }
       if (!sent) return false;
       await Promise.all([

@@ -5,6 +5,7 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryAttemptRecord, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from './delivery-retry.js';
 import { signCrmBody } from './signature.js';
+import { errorMessage } from '../../kernel/describe-error.js';
 
 export const CRM_LEAD_EVENT = 'lead.submitted';
 
@@ -82,7 +83,7 @@ export function createCrmWebhook(options: CrmWebhookOptions): CrmWebhook {
       // Drain the answer so the connection can be reused; its content is not needed.
       await res.arrayBuffer().catch(() => undefined);
     } catch (err) {
-      const problem = err instanceof Error ? err.message : String(err);
+      const problem = errorMessage(err);
       return { ok: false, retry: true, status: null, problem, error: new HiloError('HILO_ERR_CRM_FAILED', undefined, { cause: err, details: { httpStatus: null } }) };
     }
     if (res.ok) return { ok: true, status: res.status };

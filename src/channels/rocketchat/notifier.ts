@@ -4,6 +4,7 @@ import type { Logger } from '../../kernel/logger.js';
 import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from '../crm-webhook/delivery-retry.js';
 import { defuseMentions, formatClockTime, truncate } from './format.js';
 import type { HandoffNotification, HandoffNotifier, HandoffPriority } from './handoff-notifier.js';
+import { errorMessage } from '../../kernel/describe-error.js';
 
 export const PRIORITY_COLORS: Record<HandoffPriority, string> = {
   new: '#2de0a5',
@@ -101,7 +102,7 @@ export function createRocketChatNotifier(options: RocketChatNotifierOptions): Ha
       res = await doFetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
       answer = await res.text().catch(() => '');
     } catch (err) {
-      const problem = err instanceof Error ? err.message : String(err);
+      const problem = errorMessage(err);
       return { ok: false, retry: true, status: null, problem, error: new HiloError('HILO_ERR_HANDOFF_NOTIFY_FAILED', undefined, { cause: err, details: { provider: 'rocketchat', httpStatus: null } }) };
     }
     let parsed: { success?: unknown; error?: unknown } | undefined;

@@ -3,6 +3,7 @@ import { HiloError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from '../crm-webhook/delivery-retry.js';
+import { errorMessage } from '../../kernel/describe-error.js';
 
 export const SLACK_COLORS = { hotLead: '#2de0a5', critical: '#f5455c', deliveryFailed: '#f2c744' } as const;
 
@@ -167,7 +168,7 @@ export function createSlackAlerter(options: SlackAlerterOptions): SlackAlerter &
       res = await doFetch(webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body, signal: AbortSignal.timeout(timeoutMs) });
       answer = (await res.text().catch(() => '')).trim();
     } catch (err) {
-      const problem = err instanceof Error ? err.message : String(err);
+      const problem = errorMessage(err);
       return { ok: false, retry: true, status: null, problem, error: new HiloError('HILO_ERR_HANDOFF_NOTIFY_FAILED', undefined, { cause: err, details: { provider: 'slack', httpStatus: null } }) };
     }
     if (res.ok) return { ok: true, status: res.status };

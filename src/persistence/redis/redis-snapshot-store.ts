@@ -6,6 +6,7 @@ import { createSilentLogger, type Logger } from '../../kernel/logger.js';
 import { assertEnvelopeVersions, ttlToMs } from '../memory/store-helpers.js';
 import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../ports/snapshot-store.js';
 import { createRedisKeys, DEFAULT_REDIS_PREFIX, type RedisKeys } from './keys.js';
+import { errorMessage } from '../../kernel/describe-error.js';
 
 export interface RedisSnapshotStoreOptions {
   /** A client owned by the caller: the store never closes it. */
@@ -129,7 +130,7 @@ export class RedisSnapshotStore implements SnapshotStore {
   }
 
   #mapError(err: unknown, key: ConversationKey): unknown {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = errorMessage(err);
     if (message.includes('HILO_CORRUPT') || message.startsWith('WRONGTYPE')) {
       return corrupt(key, message.split('\n')[0] ?? message, err);
     }

@@ -25,7 +25,7 @@ export async function createTransport(kind: TransportKind, logger: Logger): Prom
     if (kind === 'uws') throw err;
     const { createNodeTransport } = await import('./node-transport.js');
     log.warn(
-      { transport: 'node', reason: 'uws_unavailable', err: err instanceof Error ? err.message : String(err) },
+      { transport: 'node', reason: 'uws_unavailable', err },
       'uWebSockets.js could not load; falling back to node:http + ws',
     );
     return createNodeTransport({ logger: log });
