@@ -5,9 +5,13 @@ import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
 
 const TABLES = [
   'access_counters',
+  'agent_notes',
+  'agent_sessions',
+  'agents',
   'audit_events',
   'channel_identities',
   'contacts',
+  'conversation_assignments',
   'conversations',
   'leads',
   'messages',
@@ -20,7 +24,7 @@ const TABLES = [
 async function userTables(opened: OpenedTestDatabase): Promise<string[]> {
   const rows = await opened.db
     .em()
-    .execute<{ tablename: string }[]>(`select tablename from pg_tables where schemaname = current_schema() and tablename <> 'mikro_orm_migrations' order by tablename`);
+    .execute<{ tablename: string }[]>(`select tablename from pg_tables where schemaname = current_schema() and tablename <> 'mikro_orm_migrations' order by tablename collate "C"`);
   return rows.map((r) => r.tablename);
 }
 

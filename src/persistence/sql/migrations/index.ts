@@ -5,6 +5,7 @@ import { Migration20261122020000OutboxDelivery } from './Migration20261122020000
 import { Migration20261203000000MessageOptions } from './Migration20261203000000_message_options.js';
 import { Migration20261203100000AccessCounters } from './Migration20261203100000_access_counters.js';
 import { Migration20261203120000MessageMedia } from './Migration20261203120000_message_media.js';
+import { Migration20261203140000AgentConsole } from './Migration20261203140000_agent_console.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -17,4 +18,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203000000_message_options', class: Migration20261203000000MessageOptions },
   { name: 'Migration20261203100000_access_counters', class: Migration20261203100000AccessCounters },
   { name: 'Migration20261203120000_message_media', class: Migration20261203120000MessageMedia },
+  { name: 'Migration20261203140000_agent_console', class: Migration20261203140000AgentConsole },
 ];
