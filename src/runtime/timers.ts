@@ -1,23 +1,7 @@
 import { isHiloError } from '../kernel/errors.js';
-import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
+import type { IdleCloseSource } from '../persistence/ports/turn-journal.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
-
-/** An idle-close timer that is due: the conversation, and the turn (seq) that armed it. */
-export interface DueIdleClose {
-  key: ConversationKey;
-  seq: number;
-}
-
-/** Where due idle-close timers are found (the conversation rows in SQL; memory in memory mode). */
-export interface IdleCloseSource {
-  dueIdleCloses(now: number, limit: number): Promise<DueIdleClose[]>;
-  /**
-   * Moves the timer armed by turn `seq` to `dueAt` (clock ms), or removes it (`null`). Does
-   * nothing when a later turn has re-armed the timer since.
-   */
-  deferIdleClose(key: ConversationKey, seq: number, dueAt: number | null): Promise<void>;
-}
 
 /** What the scheduler asks of the actor host. */
 export interface IdleCloser {

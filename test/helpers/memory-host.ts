@@ -5,6 +5,7 @@ import type { Brain } from '../../src/actors/brain/brain.js';
 import { createTenantRuntime } from '../../src/actors/tenant-runtime.js';
 import type { TenantData } from '../../src/domain/tenant.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../src/persistence/index.js';
+import { createTranscriptTurnJournal } from '../../src/persistence/memory/memory-turn-journal.js';
 import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../src/persistence/memory/memory-records.js';
 import { loadTenant } from '../../src/persistence/tenant-loader.js';
 import type { SnapshotStore } from '../../src/persistence/ports/snapshot-store.js';
@@ -51,6 +52,7 @@ export function createMemoryHost(options: MemoryHostOptions) {
   });
   host = new ConversationHost({
     contacts: createMemoryContactDirectory(),
+    journal: createTranscriptTurnJournal(transcripts),
     ...options.host,
     tenants: new Map([[options.tenant.settings.id, runtime]]),
     snapshots,

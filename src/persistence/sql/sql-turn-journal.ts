@@ -1,5 +1,4 @@
-import type { TurnJournal, TurnRecord } from '../../actors/conversation-host.js';
-import type { DueIdleClose, IdleCloseSource } from '../../runtime/timers.js';
+import type { DueIdleClose, IdleCloseSource, TurnJournal, TurnRecord } from '../ports/turn-journal.js';
 import type { ConversationKey, SnapshotEnvelope } from '../ports/snapshot-store.js';
 import type { MessageAuthor, TranscriptEntry } from '../ports/transcript-store.js';
 import type { Database } from './database.js';

@@ -4,6 +4,7 @@ import { createTenantRuntime } from '../../../src/actors/tenant-runtime.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
 import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../../src/persistence/memory/memory-records.js';
+import { createTranscriptTurnJournal } from '../../../src/persistence/memory/memory-turn-journal.js';
 import type { TranscriptStore } from '../../../src/persistence/ports/transcript-store.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
@@ -46,6 +47,7 @@ export function createEvalHosts(options: { tenant: TenantData; brain: Brain }): 
       tenants: new Map([[options.tenant.settings.id, runtime]]),
       snapshots: createMemorySnapshotStore({ clock }),
       transcripts: store,
+      journal: createTranscriptTurnJournal(store),
       router: createLocalShardRouter({ shardCount: 8 }),
       clock,
       logger,

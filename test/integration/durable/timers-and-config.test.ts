@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { createTranscriptTurnJournal, type TurnRecord } from '../../../src/actors/conversation-host.js';
+import { createTranscriptTurnJournal } from '../../../src/persistence/memory/memory-turn-journal.js';
+import type { DueIdleClose, TurnRecord } from '../../../src/persistence/ports/turn-journal.js';
 import { createMemoryTranscriptStore } from '../../../src/persistence/index.js';
 import type { SnapshotEnvelope } from '../../../src/persistence/ports/snapshot-store.js';
 import { HiloError } from '../../../src/kernel/errors.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { loadConfig } from '../../../src/runtime/config.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
-import { createTimerScheduler, type DueIdleClose } from '../../../src/runtime/timers.js';
+import { createTimerScheduler } from '../../../src/runtime/timers.js';
 
 const key = { tenantId: 't1', conversationId: 'c1' };
 

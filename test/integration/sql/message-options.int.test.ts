@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TurnRecord } from '../../../src/actors/conversation-host.js';
+import type { TurnRecord } from '../../../src/persistence/ports/turn-journal.js';
 import { createSqlTranscriptStore, createSqlTurnJournal } from '../../../src/persistence/sql/index.js';
 import type { SnapshotEnvelope } from '../../../src/persistence/ports/snapshot-store.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTranscriptTurnJournal, type DurableSnapshotEnvelope, type TurnJournal } from '../../../src/actors/conversation-host.js';
+import { createTranscriptTurnJournal } from '../../../src/persistence/memory/memory-turn-journal.js';
+import type { DurableSnapshotEnvelope, TurnJournal } from '../../../src/persistence/ports/turn-journal.js';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { isHiloError } from '../../../src/kernel/errors.js';

@@ -1,0 +1,38 @@
+import type { ConversationKey } from '../../persistence/ports/snapshot-store.js';
+import { conversationKeyString } from '../actor-registry.js';
+import { channelPhone } from './handles.js';
+
+/** A channel identity: the channel and the sender's id on it (a phone on WhatsApp, a visitor id on the web). */
+export interface ChannelIdentity {
+  channel: string;
+  senderId: string;
+}
+
+/**
+ * The channel identity each conversation last heard from, in memory: where replies go, and the
+ * phone a WhatsApp customer writes from. After a restart it is learned again from the next
+ * message (the host reads the transcript for the channel meanwhile).
+ */
+export class ConversationChannels {
+  readonly #handles = new Map<string, ChannelIdentity>();
+
+  remember(key: ConversationKey, channel: string, senderId: string): void {
+    this.#handles.set(conversationKeyString(key), { channel, senderId });
+  }
+
+  get(key: ConversationKey): ChannelIdentity | undefined {
+    return this.#handles.get(conversationKeyString(key));
+  }
+
+  /** The phone the customer writes from (WhatsApp, SMS), in E.164; null on other channels. */
+  phoneOf(key: ConversationKey): string | null {
+    const handle = this.get(key);
+    return handle ? channelPhone(handle.channel, handle.senderId) : null;
+  }
+
+  /** The channel handle (e.g. a phone number) when the channel has one; null for the web widget. */
+  contactHandleOf(key: ConversationKey): string | null {
+    const handle = this.get(key);
+    return handle && handle.channel !== 'web' ? handle.senderId : null;
+  }
+}

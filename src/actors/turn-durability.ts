@@ -1,0 +1,108 @@
+import { HiloError } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
+import type { ConversationKey, SnapshotEnvelope, SnapshotStore } from '../persistence/ports/snapshot-store.js';
+import type { TranscriptEntry } from '../persistence/ports/transcript-store.js';
+import type { DurableSnapshotEnvelope, TurnJournal, TurnRecord } from '../persistence/ports/turn-journal.js';
+import type { ConversationUpdate } from './conversation-service.js';
+import { isRefusedForGood } from './journal-refusal.js';
+
+/** The counters kept here (a slice of the host's stats object, updated in place). */
+export interface DurabilityStats {
+  /** Turns whose journal write was completed on activation (after a crash or a failed write). */
+  turnsCompletedOnActivation: number;
+  /** Turns the journal refused for good: set aside so they never poison their conversation. */
+  turnsQuarantined: number;
+}
+
+export interface TurnDurability {
+  /**
+   * The envelope to activate from. A turn whose record is in the snapshot store but not yet in
+   * the journal is committed to the journal first (and its lines published): that is the crash
+   * between steps (1) and (2). When the store has nothing or an older seq (in-memory store after
+   * a restart, an expired TTL), the journal's snapshot copy is used.
+   */
+  recover(key: ConversationKey): Promise<SnapshotEnvelope | null>;
+  /** Read-only view of the newest envelope: the snapshot store's, else the journal's copy. */
+  latestEnvelope(key: ConversationKey): Promise<SnapshotEnvelope | null>;
+  /**
+   * The coded error for a failed journal write (step 2) of a turn whose snapshot is written. A
+   * refusal for good quarantines the turn first (`HILO_ERR_TURN_QUARANTINED`); anything else is
+   * an outage the next activation repairs (`HILO_ERR_TURN_FAILED`).
+   */
+  journalFailed(key: ConversationKey, turn: TurnRecord, err: unknown, log: Logger): Promise<HiloError>;
+}
+
+/**
+ * The recovery side of the two-step turn commit (docs/architecture.md §4 "Turn durability"):
+ * completing half-committed turns on activation, and setting aside turns the journal refuses
+ * for good. The host writes both steps; this decides what a failure means.
+ */
+export function createTurnDurability(deps: {
+  snapshots: SnapshotStore;
+  journal: TurnJournal;
+  stats: DurabilityStats;
+  /** The host's logger. */
+  log: Logger;
+  publish: (key: ConversationKey, update: ConversationUpdate) => void;
+}): TurnDurability {
+  const { snapshots, journal, stats, log, publish } = deps;
+
+  /**
+   * Sets aside a turn the journal refused for good: its snapshot (step 1) is deleted, so the
+   * conversation's next activation starts from the journal's copy of the last recorded turn and
+   * the turn is never replayed. Only this turn is lost, and its sender got an error for it (or no
+   * answer at all); every turn recorded before stays. Side effects it already caused (a ticket, a
+   * lead) keep their idempotency keys. The log carries ids and the error's code, never the text.
+   */
+  const quarantine = async (key: ConversationKey, turn: TurnRecord, err: unknown): Promise<void> => {
+    stats.turnsQuarantined++;
+    log.error(
+      { code: 'HILO_ERR_TURN_QUARANTINED', tenant: key.tenantId, conversationId: key.conversationId, seq: turn.seq, inboundMessageId: turn.inboundMessageId, lines: turn.entries.length, err },
+      'the journal refused a turn for good; the turn is quarantined and the conversation goes on from its last recorded turn',
+    );
+    await snapshots.delete(key);
+  };
+
+  return {
+    async recover(key) {
+      const [env, committed] = await Promise.all([snapshots.get(key) as Promise<DurableSnapshotEnvelope | null>, journal.lastCommitted(key)]);
+      if (env && env.seq > committed.seq) {
+        if (env.turn && env.turn.seq === env.seq) {
+          let stored: TranscriptEntry[];
+          try {
+            stored = await journal.commit(key, env.turn, env);
+          } catch (err) {
+            // An outage: fail this activation, the next one completes the turn. A refusal for good
+            // (a turn written before inbound text was normalised, say): set it aside and go on
+            // from the journal's copy, so the conversation is never poisoned.
+            if (!isRefusedForGood(err)) throw err;
+            await quarantine(key, env.turn, err);
+            return committed.envelope;
+          }
+          stats.turnsCompletedOnActivation++;
+          log.warn({ tenant: key.tenantId, conversationId: key.conversationId, seq: env.seq, lines: stored.length }, 'completed a turn found in the snapshot but not in the journal');
+          for (const line of stored) publish(key, { type: 'message', entry: line });
+        }
+        return env;
+      }
+      if (committed.envelope && (!env || committed.seq > env.seq)) return committed.envelope;
+      return env;
+    },
+
+    async latestEnvelope(key) {
+      const env = await snapshots.get(key);
+      if (env) return env;
+      return (await journal.lastCommitted(key)).envelope;
+    },
+
+    async journalFailed(key, turn, err, turnLog) {
+      if (isRefusedForGood(err)) {
+        // Retrying would replay the same refusal on every activation, forever: set it aside.
+        await quarantine(key, turn, err);
+        return new HiloError('HILO_ERR_TURN_QUARANTINED', undefined, { cause: err });
+      }
+      turnLog.error({ err, seq: turn.seq }, 'journal write failed; the turn completes on the next activation');
+      return new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
+    },
+  };
+}

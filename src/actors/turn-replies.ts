@@ -1,0 +1,74 @@
+import { randomUUID } from 'node:crypto';
+import type { Logger } from '../kernel/logger.js';
+import type { ConversationEvent, ReplyDirective } from '../machines/conversation.contract.js';
+import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
+import type { NewTranscriptEntry } from '../persistence/ports/transcript-store.js';
+import type { ComposeReplies } from './brain/llm/compose-replies.js';
+import type { ConversationUpdate } from './conversation-service.js';
+import { renderOptions, renderReply } from './render-reply.js';
+import type { TenantRuntime } from './tenant-runtime.js';
+
+/** One emitted reply as a transcript line in the contact's language, with its options. */
+export function renderReplyLine(reply: ReplyDirective, tenant: TenantRuntime, lang: 'es' | 'en', channel: string, at: string): NewTranscriptEntry {
+  const id = `out:${randomUUID()}`;
+  // Options travel on the line (buttons in the widget, numbered lines on text channels).
+  const options = renderOptions(reply.options, tenant.data.templates, lang);
+  const extra = { lang, ...(options.length > 0 ? { options } : {}) };
+  if ('text' in reply) {
+    const author = reply.author ?? 'bot';
+    return { messageId: id, direction: 'out', author, channel, text: reply.text, at, ...(reply.agentName ? { agentName: reply.agentName } : {}), ...extra };
+  }
+  return { messageId: id, direction: 'out', author: 'bot', channel, text: renderReply(reply, tenant.data.templates, lang), at, ...extra };
+}
+
+export interface ComposeTurnInput {
+  compose: ComposeReplies | undefined;
+  key: ConversationKey;
+  channel: string;
+  lang: 'es' | 'en';
+  inbound: NewTranscriptEntry | null;
+  event: ConversationEvent;
+  lines: NewTranscriptEntry[];
+  /** Template reply line id → template id. */
+  templated: ReadonlyMap<string, string>;
+  phase: string;
+  relayed: boolean;
+  publish: (key: ConversationKey, update: ConversationUpdate) => void;
+  log: Logger;
+}
+
+/**
+ * The turn's lines with the template replies rewritten by `composeReplies` into one line (same
+ * id as the first reply, so the streamed deltas and the recorded line match), or unchanged.
+ * Only customer messages outside a handoff, and only turns made of template replies alone.
+ */
+export async function composeTurnReplies(input: ComposeTurnInput): Promise<NewTranscriptEntry[]> {
+  const { compose, key, inbound, event, lines, templated, publish } = input;
+  if (!compose || !inbound || event.type !== 'user.message' || input.phase === 'handoff' || input.relayed) return lines;
+  const out = lines.filter((l) => l.direction === 'out');
+  const first = out[0];
+  // Only turns made of template replies alone: agent lines and literal texts are never rewritten.
+  if (!first || out.some((l) => l.author !== 'bot' || !templated.has(l.messageId))) return lines;
+  const replyId = first.messageId;
+  let text: string | null = null;
+  try {
+    text = await compose({
+      tenantId: key.tenantId,
+      conversationId: key.conversationId,
+      replyId,
+      channel: input.channel,
+      lang: input.lang,
+      customerText: inbound.text,
+      replies: out.map((l) => l.text),
+      templates: out.map((l) => templated.get(l.messageId) ?? ''),
+      onDelta: (t) => publish(key, { type: 'delta', replyId, text: t }),
+      onReset: () => publish(key, { type: 'delta', replyId, text: '', reset: true }),
+    });
+  } catch (err) {
+    input.log.warn({ tenant: key.tenantId, conversationId: key.conversationId, replyId, err }, 'reply composition failed: template replies used');
+  }
+  if (text === null) return lines;
+  // The rewritten line offers the choices of the replies it replaces (the last that had any).
+  const options = [...out].reverse().find((l) => l.options !== undefined)?.options;
+  return [...lines.filter((l) => l.direction !== 'out'), { ...first, text, ...(options ? { options } : {}) }];
+}
