@@ -1,0 +1,181 @@
+/**
+ * What the customer asks for, read from the brain's reading and the message: the wanted items with
+ * their quantities (counts before sizes, lengths, hundreds), a follow-up on the product in focus
+ * ("y si compro 50?", "y de 3/4?", "y codos de 4?") and the counted items the catalog does not carry.
+ * The answer to it is built in `product.tool.ts`.
+ */
+import type { ProductActorInput, ProductFocus } from '../../machines/conversation.contract.js';
+import { isProductFollowUp, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import type { AttributeKind } from '../catalog/index.js';
+import type { CatalogIndex } from './catalog-search.js';
+
+export interface Wanted {
+  query: string;
+  quantity?: number;
+  /** "100 pies de cable": a quantity only when the product is sold by that length (a pipe's "20 pies" is a size). */
+  lengthQuantity?: number;
+}
+
+export function wantedItems(input: ProductActorInput, text: string | undefined): Wanted[] {
+  const fromBrain = input.understanding.products.filter((p) => p.query.trim() !== '');
+  if (fromBrain.length > 0) return fromBrain;
+  const fromEntities = input.understanding.nlu.entities.filter((e) => e.type === 'product' && e.value.trim() !== '');
+  if (fromEntities.length > 0) return fromEntities.map((e) => ({ query: e.value }));
+  return text !== undefined && text.trim() !== '' ? [{ query: text }] : [];
+}
+
+export function quantityOf(item: Wanted): number {
+  return item.quantity !== undefined && Number.isFinite(item.quantity) && item.quantity > 0 ? Math.floor(item.quantity) : 1;
+}
+
+/** The pack a selling-unit word names ("fundas" → saco, "gallons" → galon); undefined for a count word. */
+export function packOf(word: string): string | undefined {
+  const w = word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (/^(?:galon(?:es)?|gallons?)$/.test(w)) return 'galon';
+  if (/^(?:cubetas?|buckets?|cubos?|pailas?)$/.test(w)) return 'cubeta';
+  if (/^(?:sacos?|fundas?|bags?|bolsas?)$/.test(w)) return 'saco';
+  return undefined;
+}
+
+/** Does a product's name say it is sold in that pack? ("Thinner (galón)" in galon; "(saco 42.5 kg)" in saco.) */
+export function sellsIn(name: string, pack: string): boolean {
+  const n = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  if (pack === 'galon') return /\bgal(?:on|ones)?\b/.test(n) && !/\bcubeta\b/.test(n);
+  if (pack === 'cubeta') return /\bcubeta\b/.test(n);
+  // Bags: a product sold by the bag, or one whose name names no other pack.
+  return /\b(?:saco|funda|bolsa)\b/.test(n) || !/\b(?:galon|cubeta)\b/.test(n);
+}
+
+/**
+ * Reads a follow-up on the product in focus: "y si compro 50?" is the same product × 50;
+ * "la satinada blanca cuánto?" / "y de 3/4?" is the same kind of product with other attributes;
+ * "y codos de 4?" is another product, with the focus's size when it gives none.
+ */
+export function followUp(index: CatalogIndex, focus: ProductFocus, text: string, wanted: Wanted[]): { sku?: string; items: Wanted[] } | null {
+  if (!isProductFollowUp(text)) return null;
+  // Options were shown: "2", "la segunda" picks one (a bare number is a choice here, not a quantity).
+  const picked = focus.options ? pickedOption(text, focus.options.length) : null;
+  // The query becomes the product's name once picked (set by the caller): "pintura azul" no longer applies.
+  if (picked !== null && focus.options) return { sku: focus.options[picked], items: [{ query: '' }] };
+  const asked = readFollowUpQuantity(text);
+  const quantity = asked?.quantity;
+  const parsed = index.parse(text);
+  const newProduct = wanted.length > 0 && wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
+  if (quantity !== undefined && !newProduct) {
+    // "y 2 galones?" after a cubeta asks for the gallon pack: the same product in that pack, × 2.
+    const pack = asked?.unit !== undefined ? packOf(asked.unit) : undefined;
+    if (pack === undefined || sellsIn(focus.name, pack)) return { sku: focus.sku, items: [{ query: focus.query, quantity }] };
+    const productWords = focus.query.split(/\s+/).filter((word) => word !== '' && packOf(word) === undefined);
+    return { items: [{ query: [...(productWords.length > 0 ? productWords : [focus.name]), pack].join(' '), quantity }] };
+  }
+  const previous = index.parse(focus.query);
+  const given = new Set(Object.keys(parsed.phrases) as AttributeKind[]);
+  // Attributes of the focus the message does not replace ("y en cubeta?" keeps "blanca").
+  const kept = (Object.entries(previous.phrases) as [AttributeKind, string][]).filter(([kind]) => !given.has(kind)).map(([, words]) => words);
+  if (newProduct) {
+    const items = wanted.map((w) => {
+      const own = index.parse(w.query);
+      if (own.attributes.measures.length > 0 || !previous.phrases.size) return w;
+      const withSize = `${w.query} ${previous.phrases.size}`;
+      const best = index.search(withSize, { limit: 1 })[0];
+      return best && best.unmet.length === 0 ? { ...w, query: withSize } : w;
+    });
+    return { items };
+  }
+  if (given.size === 0) return null;
+  const productWords = focus.query
+    .split(/\s+/)
+    .filter((word) => index.parse(word).content.length > 0)
+    .join(' ');
+  const base = productWords !== '' ? productWords : focus.name;
+  // "y 10 de blanco?", "and 3 of the white one": a count before the other attribute is how many.
+  const count = /^(?:(?:y|and|e)\s+)?(?:(?:si\s+son|dame|ponme|quiero)\s+)?(\d+)\s+(?:de|del|of)\s+/i.exec(text.trim());
+  const query = [base, ...kept, count ? text.trim().slice(count[0].length) : text].join(' ');
+  const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
+  return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
+}
+
+/**
+ * Counted items of a list ("…, 2 jacuzzis y 10 codos") none of whose words the catalog knows: what
+ * the store does not carry, named back to the customer.
+ */
+export function uncarriedItems(text: string, index: CatalogIndex): string[] {
+  const out: string[] = [];
+  for (const part of text.split(/[,;:\n]|\s+(?:y|e|and|plus|mas|más)\s+/i)) {
+    const m = /(?:^|\s)(\d+|dos|tres|cuatro|cinco|seis|diez|two|three|four|five|six|ten)\s+(.+)$/i.exec(part.trim());
+    const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').trim();
+    if (!rest) continue;
+    const content = index.parse(rest).content;
+    if (content.length > 0 && content.every((word) => index.correct(word) === null)) out.push(rest);
+  }
+  return out;
+}
+
+const SIZE_WORD = /^(?:half|quarter|quarters|three|one|two|four|five|six|eight|ten|twelve|eighths?|inch|inches|in|media|medio|pulgadas?|de|of|an?|\d+\/\d+|\d+(?:"|in|pulg)?|")$/;
+
+/**
+ * "50 half inch rebars", "100 six inch blocks": a count before a size written before the product.
+ * The brain reads the product from its head word on, losing both; the count is the quantity and
+ * the size words go back into the query.
+ */
+export function withSizedQuantities(wanted: Wanted[], text: string): Wanted[] {
+  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  return wanted.map((w) => {
+    if (w.quantity !== undefined || w.lengthQuantity !== undefined) return w;
+    const head = w.query.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/).find((word) => !/^(?:bag|saco|galon|cubeta|bucket|gallon|funda)$/.test(word));
+    if (!head || head.length < 3) return w;
+    const stem = head.replace(/(?:es|s)$/, '');
+    const m = new RegExp(`(?:^|[\\s,;:])(\\d+)\\s+((?:\\S+\\s+){1,4}?)${stem}\\w*\\b`).exec(folded);
+    if (!m?.[1] || !m[2]) return w;
+    const middle = m[2].trim().split(/\s+/);
+    if (!middle.every((word) => SIZE_WORD.test(word)) || !middle.some((word) => !/^(?:de|of|an?)$/.test(word))) return w;
+    // The size first: after "grade 40", "half inch" would read as 40 1/2.
+    return { ...w, query: `${middle.filter((word) => !/^(?:de|of|an?)$/.test(word)).join(' ')} ${w.query}`, quantity: Number(m[1]) };
+  });
+}
+
+/**
+ * A product sold by the hundred ("Tornillo para Techo (ciento)"): "2 cientos de tornillos" is 2;
+ * "200 tornillos" or "3 docenas" counts pieces, so it becomes the hundreds that hold them.
+ */
+export function inHundreds(item: Wanted, text: string): Wanted {
+  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const head = item.query.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/)[0] ?? '';
+  const stem = head.replace(/(?:es|s)$/, '');
+  if (stem.length >= 3) {
+    const m = new RegExp(`(\\d+|un|una|dos|tres|cuatro|cinco|diez|a|one|two|three|four|five|ten)\\s+(?:cientos?|hundreds?)\\s+(?:de\\s+|of\\s+)?${stem}`).exec(folded);
+    if (m?.[1]) {
+      const n = /^\d+$/.test(m[1]) ? Number(m[1]) : (COUNT_WORDS[m[1]] ?? 1);
+      return { ...item, quantity: n };
+    }
+  }
+  const pieces = item.quantity;
+  if (pieces === undefined) return item;
+  if (pieces >= 100 || /\bdocenas?\b|\bdozens?\b/.test(folded)) return { ...item, quantity: Math.ceil(pieces / 100) };
+  return item;
+}
+
+const COUNT_WORDS: Readonly<Record<string, number>> = {
+  dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, diez: 10, ten: 10, veinte: 20, twenty: 20,
+  treinta: 30, thirty: 30, cincuenta: 50, fifty: 50, cien: 100, hundred: 100, doscientos: 200, trescientos: 300, quinientos: 500,
+};
+const LENGTH_QUANTITY =
+  /(?:^|[\s,;:])(\d+|a\s+hundred|one\s+hundred|two\s+hundred|[a-z]+)\s+(?:pies|pie|feet|foot|ft|metros|metro|meters?|yardas?|yards?)\s+(?:de|of)\s+([a-z0-9]+)/g;
+
+/** "100 pies de cable", "a hundred feet of wire": a length before a product sold by length is how many. */
+export function withLengthQuantities(wanted: Wanted[], text: string): Wanted[] {
+  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const found = new Map<string, number>();
+  for (const m of folded.matchAll(LENGTH_QUANTITY)) {
+    const raw = (m[1] ?? '').replace(/^(?:a|one)\s+hundred$/, '100').replace(/^two\s+hundred$/, '200');
+    const n = /^\d+$/.test(raw) ? Number(raw) : COUNT_WORDS[raw];
+    if (n !== undefined && n > 0 && m[2]) found.set(m[2], n);
+  }
+  if (found.size === 0) return wanted;
+  return wanted.map((w) => {
+    if (w.quantity !== undefined) return w;
+    const head = w.query.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/)[0] ?? '';
+    const n = found.get(head) ?? [...found.entries()].find(([word]) => word.length > 3 && (head.startsWith(word) || word.startsWith(head)))?.[1];
+    return n !== undefined ? { ...w, lengthQuantity: n } : w;
+  });
+}
