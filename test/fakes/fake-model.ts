@@ -206,7 +206,7 @@ function toolCallsFor(reading: Understanding, expecting: Expectation, offered: R
   if (expecting.kind === 'lead_confirmation' && reading.affirmation === 'yes') wanted.push({ name: 'push_lead', args: { confirmed_by_customer: true } });
   return wanted.filter((c) => {
     const spec = SPEC_BY_NAME.get(c.name);
-    return offered.has(c.name) && spec !== undefined && parseAndValidate(JSON.stringify(c.args), spec.parameters).ok;
+    return offered.has(c.name) && spec !== undefined && parseAndValidate(JSON.stringify(c.args), spec.arguments).ok;
   });
 }
 

@@ -5,7 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseAndValidate, toWireSchema } from '../../../src/actors/brain/llm/json-schema.js';
 import { buildComposeMessages, buildUnderstandSystemPrompt, DEFAULT_COMPOSE_PROMPTS, DEFAULT_PROMPTS } from '../../../src/actors/brain/llm/prompts.js';
 import { TOOL_SPECS } from '../../../src/actors/brain/llm/tools.js';
-import { UNDERSTANDING_SCHEMA, type ModelUnderstanding } from '../../../src/actors/brain/llm/understanding-schema.js';
+import { MODEL_UNDERSTANDING, UNDERSTANDING_SCHEMA, type ModelUnderstanding } from '../../../src/actors/brain/llm/understanding-schema.js';
 import { checkFacts, extractFacts } from '../../../src/actors/guards/fact-guard.js';
 import { INTENTS } from '../../../src/domain/intents.js';
 import type { Lang } from '../../../src/domain/nlu.js';
@@ -69,7 +69,7 @@ function functionCalls(calls: ChatCompletionMessageToolCall[] | undefined): { id
 }
 
 function parseUnderstanding(content: string | null): ModelUnderstanding {
-  const parsed = parseAndValidate<ModelUnderstanding>(content, UNDERSTANDING_SCHEMA);
+  const parsed = parseAndValidate(content, MODEL_UNDERSTANDING);
   if (!parsed.ok) throw new Error(`the answer does not match UNDERSTANDING_SCHEMA: ${JSON.stringify(parsed.problems)}`);
   return parsed.value;
 }
@@ -88,7 +88,7 @@ describe('createFakeToolModel', () => {
       expect(Object.fromEntries(calls.map((c) => [c.args.field, c.args.value]))).toEqual({ name: 'Ana Pérez', email: 'ana@cruz.do', company_name: 'Ferretería Cruz' });
       for (const c of calls) {
         expect(c.id).toMatch(/^call_\d+$/);
-        expect(parseAndValidate(JSON.stringify(c.args), TOOL_SPECS.find((s) => s.name === c.name)!.parameters).ok).toBe(true);
+        expect(parseAndValidate(JSON.stringify(c.args), TOOL_SPECS.find((s) => s.name === c.name)!.arguments).ok).toBe(true);
       }
       expect(new Set(calls.map((c) => c.id)).size).toBe(calls.length);
     });

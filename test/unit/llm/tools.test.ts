@@ -1,6 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
 import type { JsonSchema } from '../../../src/actors/brain/llm/json-schema.js';
-import { validateJson } from '../../../src/actors/brain/llm/json-schema.js';
+import { parseAndValidate, toJsonSchema, toWireSchema } from '../../../src/actors/brain/llm/json-schema.js';
+import { UNDERSTANDING_SCHEMA } from '../../../src/actors/brain/llm/understanding-schema.js';
+import { z } from '../../../src/kernel/schema.js';
 import { createToolRegistry, TOOL_SPECS, type ToolContext } from '../../../src/actors/brain/llm/tools.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { clientKit } from './llm-test-kit.js';
@@ -102,17 +105,48 @@ describe('tool registry', () => {
   });
 });
 
-describe('json schema validator', () => {
-  it('should check types, enums, bounds, patterns, required and extra keys', () => {
-    const schema: JsonSchema = {
-      type: 'object',
-      additionalProperties: false,
-      required: ['a', 'b'],
-      properties: { a: { type: 'integer', minimum: 1 }, b: { type: ['string', 'null'], enum: ['x', null] }, c: { type: 'array', maxItems: 1, items: { type: 'string', pattern: '^\\d+$' } } },
-    };
-    expect(validateJson({ a: 1, b: null, c: ['12'] }, schema)).toEqual([]);
-    expect(validateJson({ a: 1.5, b: 'y', c: ['1', 'z'], d: 1 }, schema).map((p) => p.path)).toEqual(['a', 'b', 'c', 'c[1]', 'd']);
-    expect(validateJson({ b: 'x' }, schema)).toEqual([{ path: 'a', problem: 'required' }]);
-    expect(validateJson([], schema)).toEqual([{ path: '(root)', problem: 'expected object, got array' }]);
+describe('model output schemas (zod)', () => {
+  it('should send providers exactly the JSON schemas Hilo sent before zod (the golden file changes only on purpose)', async () => {
+    const golden = JSON.parse(await readFile(new URL('../../fixtures/llm-wire-schemas.json', import.meta.url), 'utf8')) as { understanding: unknown; tools: Record<string, unknown> };
+    expect(JSON.stringify(toWireSchema(UNDERSTANDING_SCHEMA), null, 2)).toBe(JSON.stringify(golden.understanding, null, 2));
+    expect(Object.keys(golden.tools)).toEqual(TOOL_SPECS.map((t) => t.name));
+    for (const t of TOOL_SPECS) expect(JSON.stringify(toWireSchema(t.parameters), null, 2), t.name).toBe(JSON.stringify(golden.tools[t.name], null, 2));
+    expect(strictProblems(UNDERSTANDING_SCHEMA)).toEqual([]);
+  });
+
+  it('should keep the constraints in the full schema for Hilo\'s own check', () => {
+    expect(UNDERSTANDING_SCHEMA.properties?.lead_fields?.properties?.problem_statement).toEqual({ type: ['string', 'null'], maxLength: 1000 });
+    expect(UNDERSTANDING_SCHEMA.properties?.products?.items?.properties?.quantity).toEqual({ type: ['integer', 'null'], minimum: 1, maximum: 100000 });
+    expect(UNDERSTANDING_SCHEMA.properties?.interest_area).toEqual({ type: ['string', 'null'], enum: ['Ventas', 'Soporte', 'Facturación', 'Otro', null] });
+  });
+
+  it('should check types, enums, bounds, patterns, required and extra keys, naming each path', () => {
+    const schema = z.strictObject({ a: z.int().min(1), b: z.enum(['x']).nullable(), c: z.array(z.string().regex(/^\d+$/u)).max(2) });
+    expect(parseAndValidate('{"a":1,"b":null,"c":["12"]}', schema)).toEqual({ ok: true, value: { a: 1, b: null, c: ['12'] } });
+    const bad = parseAndValidate('{"a":1.5,"b":"y","c":["1","z"],"d":1}', schema);
+    expect(bad.ok ? [] : bad.problems).toEqual([
+      { path: 'a', problem: 'expected int, got number' },
+      { path: 'b', problem: 'must be one of "x"' },
+      { path: 'c[1]', problem: 'does not match /^\\d+$/u' },
+      { path: 'd', problem: 'not allowed' },
+    ]);
+    const missing = parseAndValidate('{"b":"x","c":[]}', schema);
+    expect(missing.ok ? [] : missing.problems).toEqual([{ path: 'a', problem: 'required' }]);
+    const long = parseAndValidate('{"a":0,"b":null,"c":["1","2","3"]}', schema);
+    expect(long.ok ? [] : long.problems).toEqual([
+      { path: 'a', problem: 'less than 1' },
+      { path: 'c', problem: 'more than 2 items' },
+    ]);
+    const notObject = parseAndValidate('[]', schema);
+    expect(notObject.ok ? [] : notObject.problems).toEqual([{ path: '(root)', problem: 'expected object, got array' }]);
+    expect(parseAndValidate('```json\n{"a":2,"b":"x","c":[]}\n```', schema).ok).toBe(true);
+    expect(parseAndValidate('', schema)).toEqual({ ok: false, problems: [{ path: '(root)', problem: 'empty answer' }] });
+    expect(parseAndValidate('{"a":', schema)).toMatchObject({ ok: false, problems: [{ path: '(root)', problem: expect.stringMatching(/^not JSON: /) }] });
+  });
+
+  it('should refuse to generate a schema strict mode would not accept', () => {
+    expect(() => toJsonSchema(z.object({ a: z.string() }))).toThrow(/z\.strictObject/);
+    expect(() => toJsonSchema(z.strictObject({ a: z.string().optional() }))).toThrow(/every key must be required/);
+    expect(() => toJsonSchema(z.strictObject({ a: z.union([z.string(), z.number()]) }))).toThrow(/no single type|T \| null/);
   });
 });

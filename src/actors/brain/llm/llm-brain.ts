@@ -10,7 +10,7 @@ import type { Brain } from '../brain.js';
 import { parseAndValidate, toWireSchema, type SchemaProblem } from './json-schema.js';
 import { createLlmClient, type ChatMessage, type ChatRequest, type LlmClient, type LlmClientOptions, type ResponseFormatMode } from './llm-client.js';
 import { buildUnderstandSystemPrompt, resolvePrompts, resolveTenantPrompts, type PromptTemplates } from './prompts.js';
-import { UNDERSTANDING_SCHEMA, type ModelUnderstanding } from './understanding-schema.js';
+import { MODEL_UNDERSTANDING, UNDERSTANDING_SCHEMA, type ModelUnderstanding } from './understanding-schema.js';
 import { createToolRunner, emptyToolTurn, type ToolCallRecord, type ToolRunner, type ToolTurn } from './tool-runner.js';
 import type { TenantData, TenantPrompts } from '../../../domain/tenant.js';
 
@@ -134,7 +134,7 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
       const refused = turn.calls.filter((c) => c.outcome === 'forbidden' || c.outcome === 'not_in_customer_messages' || c.outcome === 'verification_failed');
       if (refused.length > 0) log.warn({ event: 'security.tool_refused', conversationId: logged(conversationId), messageId: input.messageId, tools: refused }, 'a tool call was refused by authorisation');
     }
-    let parsed = parseAndValidate<ModelUnderstanding>(first.content, UNDERSTANDING_SCHEMA);
+    let parsed = parseAndValidate(first.content, MODEL_UNDERSTANDING);
     if (!parsed.ok) {
       log.warn({ conversationId: logged(conversationId), problems: parsed.problems.slice(0, 5), promptVersion: templates.version }, 'LLM output invalid; asking for a repair');
       const repair: ChatMessage[] = [
@@ -143,7 +143,7 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
         { role: 'user', content: repairInstruction(parsed.problems) },
       ];
       const second = await client.complete(request(repair), { conversationId, idempotencyKey: `${key}:repair`, deadlineAt });
-      parsed = parseAndValidate<ModelUnderstanding>(second.content, UNDERSTANDING_SCHEMA);
+      parsed = parseAndValidate(second.content, MODEL_UNDERSTANDING);
       if (!parsed.ok) throw new HiloError('HILO_ERR_LLM_BAD_OUTPUT', undefined, { details: parsed.problems.slice(0, 10) });
     }
     return applyToolTurn(toUnderstanding(parsed.value, input.text), turn);

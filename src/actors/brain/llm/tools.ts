@@ -1,5 +1,6 @@
 import { INTEREST_AREAS, LEAD_FIELDS, URGENCY_LEVELS } from '../../../domain/lead.js';
-import { parseAndValidate, type JsonSchema, type SchemaProblem } from './json-schema.js';
+import { z } from '../../../kernel/schema.js';
+import { parseAndValidate, toJsonSchema, type JsonSchema, type SchemaProblem } from './json-schema.js';
 import type { FunctionTool, ToolCall } from './llm-client.js';
 
 export const SKILLS = ['lead_capture', 'crm_integration', 'product_kb', 'account', 'handoff'] as const;
@@ -19,84 +20,87 @@ export interface ToolSpec {
   name: string;
   skill: SkillName;
   description: string;
+  /** The arguments' check (a strict zod object: all keys required, nullable when optional). */
+  arguments: z.ZodType<Record<string, unknown>>;
+  /** The same, as the OpenAI strict function schema the model sees (generated from `arguments`). */
   parameters: JsonSchema;
   ownership: ToolOwnership;
 }
 
-const obj = (properties: Record<string, JsonSchema>): JsonSchema => ({
-  type: 'object',
-  additionalProperties: false,
-  required: Object.keys(properties),
-  properties,
-});
+/** One tool: the argument shape is written once, as zod; its JSON schema is derived. */
+function defineTool(spec: Omit<ToolSpec, 'arguments' | 'parameters'> & { args: z.ZodRawShape }): ToolSpec {
+  const { args, ...rest } = spec;
+  const schema = z.strictObject(args);
+  return { ...rest, arguments: schema, parameters: toJsonSchema(schema) };
+}
 
 /** Every tool Hilo can offer a model, as OpenAI strict function schemas (all keys required, nullable when optional). */
 export const TOOL_SPECS: readonly ToolSpec[] = [
-  {
+  defineTool({
     name: 'save_lead_field',
     skill: 'lead_capture',
     description: 'Save one lead field the customer gave (name, email, phone, company, interest area, problem statement, urgency). Use null when the customer declines.',
-    parameters: obj({ field: { type: 'string', enum: LEAD_FIELDS }, value: { type: ['string', 'null'], maxLength: 1000 } }),
+    args: { field: z.enum(LEAD_FIELDS), value: z.string().max(1000).nullable() },
     ownership: 'bound',
-  },
-  {
+  }),
+  defineTool({
     name: 'verify_email',
     skill: 'lead_capture',
     description: 'Check that an e-mail address is well formed and not a misspelling of a common mail provider (gmial.com); suggests the likely address.',
-    parameters: obj({ email: { type: 'string', maxLength: 254, pattern: '^[^\\s@]+@[^\\s@]+\\.[^\\s@]{2,}$' } }),
+    args: { email: z.string().max(254).regex(/^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/u) },
     ownership: 'none',
-  },
-  {
+  }),
+  defineTool({
     name: 'push_lead',
     skill: 'crm_integration',
     description: 'Send the confirmed lead of this conversation to the CRM. Only after the customer confirmed the summary.',
-    parameters: obj({ confirmed_by_customer: { type: 'boolean' } }),
+    args: { confirmed_by_customer: z.boolean() },
     ownership: 'bound',
-  },
-  {
+  }),
+  defineTool({
     name: 'create_ticket',
     skill: 'crm_integration',
     description: 'Open a support ticket for this customer with a short subject and a 2–3 line summary.',
-    parameters: obj({
-      subject: { type: 'string', minLength: 3, maxLength: 120 },
-      summary: { type: 'string', minLength: 3, maxLength: 1000 },
-      interest_area: { type: 'string', enum: INTEREST_AREAS },
-      urgency: { type: 'string', enum: URGENCY_LEVELS },
-    }),
+    args: {
+      subject: z.string().min(3).max(120),
+      summary: z.string().min(3).max(1000),
+      interest_area: z.enum(INTEREST_AREAS),
+      urgency: z.enum(URGENCY_LEVELS),
+    },
     ownership: 'bound',
-  },
-  {
+  }),
+  defineTool({
     name: 'search_catalog',
     skill: 'product_kb',
     description: 'Search the store catalog by product name, colloquial name or description. Returns SKUs, names, prices and stock.',
-    parameters: obj({ query: { type: 'string', minLength: 2, maxLength: 200 }, limit: { type: 'integer', minimum: 1, maximum: 10 } }),
+    args: { query: z.string().min(2).max(200), limit: z.int().min(1).max(10) },
     ownership: 'none',
-  },
-  {
+  }),
+  defineTool({
     name: 'get_price',
     skill: 'product_kb',
     description: 'Price (DOP, ITBIS included), unit and stock of one product by SKU.',
-    parameters: obj({ sku: { type: 'string', minLength: 1, maxLength: 40 } }),
+    args: { sku: z.string().min(1).max(40) },
     ownership: 'none',
-  },
-  {
+  }),
+  defineTool({
     name: 'account_status',
     skill: 'account',
     description:
       "Standing of the customer's credit account (al día, atrasada, suspendida), balance and due date. Account data is private: pass `verification`, the second identifier the customer typed (last 4 digits of the phone on file, or the holder's cédula/RNC); without a matching one the tool answers verification_required or verification_failed and returns no data.",
-    parameters: obj({ account_number: { type: 'string', pattern: '^\\d{4,12}$' }, verification: { type: ['string', 'null'], maxLength: 40 } }),
+    args: { account_number: z.string().regex(/^\d{4,12}$/u), verification: z.string().max(40).nullable() },
     ownership: 'argument',
-  },
-  {
+  }),
+  defineTool({
     name: 'escalate',
     skill: 'handoff',
     description: 'Hand the conversation to a human agent with a short summary of what the customer needs.',
-    parameters: obj({
-      reason: { type: 'string', enum: ['customer_request', 'critical', 'repeated_failure', 'complaint', 'other'] },
-      summary: { type: 'string', minLength: 3, maxLength: 1000 },
-    }),
+    args: {
+      reason: z.enum(['customer_request', 'critical', 'repeated_failure', 'complaint', 'other']),
+      summary: z.string().min(3).max(1000),
+    },
     ownership: 'bound',
-  },
+  }),
 ];
 
 /** Skills offered per machine state (top-level state name; `qualifying.collecting` → `qualifying`). */
@@ -150,7 +154,7 @@ export function createToolRegistry(options: { specs?: readonly ToolSpec[]; skill
       const tool = byName.get(call.name);
       if (tool === undefined) return { ok: false, reason: 'unknown_tool', problems: [{ path: '(root)', problem: `no tool named ${call.name}` }] };
       if (!offered(context.state).includes(tool)) return { ok: false, reason: 'not_offered', problems: [{ path: '(root)', problem: `${call.name} is not offered in ${context.state}` }] };
-      const parsed = parseAndValidate<Record<string, unknown>>(call.arguments, tool.parameters);
+      const parsed = parseAndValidate(call.arguments, tool.arguments);
       if (!parsed.ok) return { ok: false, reason: 'invalid_arguments', problems: parsed.problems };
       if (tool.ownership === 'argument') {
         const allowed = options.authorize !== undefined && (await options.authorize({ tool, args: parsed.value, context }));
