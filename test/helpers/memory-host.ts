@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import type { AnyStateMachine } from 'xstate';
 import { ConversationHost, type ConversationHostOptions } from '../../src/actors/conversation-host.js';
 import { createRuleBrain } from '../../src/actors/brain/index.js';
 import type { Brain } from '../../src/actors/brain/brain.js';
@@ -28,6 +29,8 @@ export interface MemoryHostOptions {
   snapshots?: SnapshotStore;
   transcripts?: TranscriptStore;
   shardCount?: number;
+  /** Replaces the tenant's machine (e.g. `(m) => m.provide({ actions: … })` to make an effect fail). */
+  machine?: (machine: AnyStateMachine) => AnyStateMachine;
   /** Anything else the host takes (limits, hooks). */
   host?: Partial<Omit<ConversationHostOptions, 'tenants' | 'snapshots' | 'transcripts' | 'clock' | 'logger' | 'router'>>;
 }
@@ -54,7 +57,7 @@ export function createMemoryHost(options: MemoryHostOptions) {
     contacts: createMemoryContactDirectory(),
     journal: createTranscriptTurnJournal(transcripts),
     ...options.host,
-    tenants: new Map([[options.tenant.settings.id, runtime]]),
+    tenants: new Map([[options.tenant.settings.id, options.machine ? { ...runtime, machine: options.machine(runtime.machine) } : runtime]]),
     snapshots,
     transcripts,
     router: createLocalShardRouter({ shardCount: options.shardCount ?? 8 }),

@@ -1,0 +1,108 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createActor, createMachine } from 'xstate';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { awaitTurnEnd } from '../../../src/actors/turn-deadline.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { isHiloError } from '../../../src/kernel/errors.js';
+import { AWAITING_INPUT } from '../../../src/machines/conversation.contract.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let ruleBrain: Brain;
+
+beforeAll(async () => {
+  ({ tenant, brain: ruleBrain } = await loadDemo());
+});
+
+/** The error a turn failed with (fails the test when the turn succeeds). */
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  return promise.then(
+    () => expect.unreachable('the turn should have failed'),
+    (err: unknown) => err,
+  );
+}
+
+describe('turn timeouts are typed, not read from error messages', () => {
+  it('should fail a turn with HILO_ERR_TURN_FAILED, not a timeout, when an effect throws an error that says "timeout"', async () => {
+    let explode = true;
+    const { host } = createMemoryHost({
+      tenant,
+      brain: ruleBrain,
+      host: { turnTimeoutMs: 5_000 },
+      // An action failing with a message that merely mentions a timeout (a driver's "Gateway Timeout"),
+      // after the brain answered: the actor fails while the host is already waiting for the turn.
+      machine: (m) =>
+        m.provide({
+          actions: {
+            storeUnderstanding: () => {
+              if (explode) throw new Error('504 Gateway Timeout from the catalog mirror');
+            },
+          },
+        }),
+    });
+    const err = await failure(host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'says-timeout', text: 'hola' }));
+    expect(isHiloError(err, 'HILO_ERR_TURN_FAILED')).toBe(true);
+    expect(isHiloError(err, 'HILO_ERR_TURN_TIMEOUT')).toBe(false);
+    expect(host.stats.turnFailures).toBe(1);
+    explode = false;
+    const next = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'says-timeout', text: 'hola' });
+    expect(next.replies.length).toBeGreaterThan(0);
+  });
+
+  it('should fail a turn that outlives the host deadline with HILO_ERR_TURN_TIMEOUT', async () => {
+    const hanging: Brain = { kind: 'rules', parse: (text) => ruleBrain.parse(text), understand: () => new Promise(() => {}) };
+    const { host } = createMemoryHost({ tenant, brain: hanging, host: { turnTimeoutMs: 100 } });
+    const started = Date.now();
+    const err = await failure(host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'hangs', text: 'hola' }));
+    expect(isHiloError(err, 'HILO_ERR_TURN_TIMEOUT')).toBe(true);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(95);
+    expect(host.stats.turnFailures).toBe(1);
+  });
+});
+
+describe('awaitTurnEnd', () => {
+  const machine = createMachine({
+    initial: 'idle',
+    states: {
+      idle: { tags: [AWAITING_INPUT], on: { go: 'busy', crash: 'crashing' } },
+      busy: { on: { done: 'idle' } },
+      crashing: {
+        entry: () => {
+          throw new Error('timeout');
+        },
+      },
+    },
+  });
+
+  it('should resolve at once when the actor already awaits input', async () => {
+    const actor = createActor(machine).start();
+    await expect(awaitTurnEnd(actor, 50)).resolves.toBeUndefined();
+  });
+
+  it('should resolve when the actor comes back to awaiting input before the deadline', async () => {
+    const actor = createActor(machine).start();
+    actor.send({ type: 'go' });
+    setTimeout(() => actor.send({ type: 'done' }), 10);
+    await expect(awaitTurnEnd(actor, 1_000)).resolves.toBeUndefined();
+  });
+
+  it('should reject with the coded HILO_ERR_TURN_TIMEOUT when the deadline passes', async () => {
+    const actor = createActor(machine).start();
+    actor.send({ type: 'go' });
+    await expect(awaitTurnEnd(actor, 20)).rejects.toMatchObject({ code: 'HILO_ERR_TURN_TIMEOUT' });
+  });
+
+  it('should settle without waiting when the actor fails, whatever its error says', async () => {
+    const actor = createActor(machine);
+    actor.subscribe({ error: () => undefined });
+    actor.start();
+    actor.send({ type: 'crash' });
+    const settled = await awaitTurnEnd(actor, 10_000).then(
+      () => 'resolved',
+      (err: unknown) => (isHiloError(err) ? err.code : 'actor error'),
+    );
+    // Either way the host reads the failed snapshot; what matters is that it is not a timeout.
+    expect(settled).not.toBe('HILO_ERR_TURN_TIMEOUT');
+    expect(actor.getSnapshot().status).toBe('error');
+  });
+});
