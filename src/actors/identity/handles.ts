@@ -3,6 +3,7 @@
  * customer on the other channel, keyed opaquely so a declined match is not offered again.
  */
 import { createHash } from 'node:crypto';
+import { digitsOf, toE164 } from '../../domain/phone.js';
 import type { ContactFacts } from '../../persistence/ports/records.js';
 
 /** Channels whose sender id is the customer's phone number. */
@@ -10,14 +11,11 @@ const PHONE_CHANNELS = new Set(['whatsapp', 'twilio-whatsapp']);
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
 
 /**
- * Digits with the country code, or null. A 10-digit North American number (the Dominican
- * Republic's 809/829/849 included) gets its leading 1: "809-555-0101" → "18095550101".
+ * The phone's key spelling, digits with the country code (`src/domain/phone.ts` `digitsOf`), or
+ * null: "809-555-0101" → "18095550101". Identity facts and handle keys use it.
  */
 export function normalizePhone(raw: string | null | undefined): string | null {
-  if (typeof raw !== 'string') return null;
-  const digits = raw.replace(/\D/g, '');
-  if (digits.length === 10 && /^[2-9]/.test(digits)) return `1${digits}`;
-  return digits.length >= 11 && digits.length <= 15 ? digits : null;
+  return digitsOf(raw);
 }
 
 /**
@@ -25,9 +23,7 @@ export function normalizePhone(raw: string | null | undefined): string | null {
  * else null: a WhatsApp lead keeps the number the customer writes from.
  */
 export function channelPhone(channel: string, senderId: string): string | null {
-  if (!PHONE_CHANNELS.has(channel)) return null;
-  const digits = normalizePhone(senderId.replace(/^whatsapp:/i, ''));
-  return digits ? `+${digits}` : null;
+  return PHONE_CHANNELS.has(channel) ? toE164(senderId) : null;
 }
 
 export function normalizeEmail(raw: string | null | undefined): string | null {

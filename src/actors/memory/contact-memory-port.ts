@@ -6,6 +6,7 @@
 import type { ContactProfile } from '../../domain/lead.js';
 import type { ContactProfilePatch } from '../../persistence/sql/contact.repository.js';
 import type { TicketStore } from '../../persistence/ports/records.js';
+import { toE164 } from '../../domain/phone.js';
 
 const MAX_FIELD_CHARS = 200;
 
@@ -34,7 +35,8 @@ export function profilePatchFromContext(context: MemoryContextView, options: { c
   const email = clean(draft.email?.value);
   if (email && /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/.test(email)) patch.email = email.toLowerCase();
   const phone = clean(draft.phone_or_username?.value) ?? clean(options.channelPhone);
-  if (phone && /^\+?[\d\s().-]{7,20}$/.test(phone)) patch.phone = phone.replace(/[\s().-]/g, '');
+  // Stored in E.164 (src/domain/phone.ts) when it reads as a phone; a short local number keeps its digits.
+  if (phone && /^\+?[\d\s().-]{7,20}$/.test(phone)) patch.phone = toE164(phone) ?? phone.replace(/[\s().-]/g, '');
   const company = clean(draft.company_name?.value);
   if (company) patch.company = company;
   if (context.lang === 'es' || context.lang === 'en') patch.language = context.lang;

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { samePhone } from '../../domain/phone.js';
 import type { Clock } from '../../kernel/clock.js';
 import type {
   ContactDirectory,
@@ -116,8 +117,7 @@ export function createMemoryContactDirectory(): ContactDirectory {
       const email = f.email?.toLowerCase();
       for (const row of facts.values()) {
         if (row.tenantId !== tenantId || row.conversationId === conversationId) continue;
-        const digits = (p: string | undefined) => p?.replace(/\D/g, '') ?? '';
-        if (!((f.phone && digits(row.phone) === digits(f.phone)) || (email && row.email === email))) continue;
+        if (!((f.phone && samePhone(row.phone, f.phone)) || (email && row.email === email))) continue;
         const identities = [...ids.values()].filter((i) => i.tenantId === tenantId && i.conversationId === row.conversationId);
         // A channel that can carry a code first; the web widget cannot.
         const best = identities.find((i) => i.channel !== 'web') ?? identities[0];

@@ -3,6 +3,18 @@ import type { Clock } from '../../kernel/clock.js';
 import type { Database } from './database.js';
 import { ContactSchema, type ContactRow } from './entities/index.js';
 import { isUuid, toIso } from './sql-helpers.js';
+import { digitsOf } from '../../domain/phone.js';
+
+/**
+ * `contacts.phone` as the canonical digits of src/domain/phone.ts `digitsOf`, in SQL, so stored
+ * spellings of every age compare equal: an international prefix (`+`, `00`) keeps the digits after
+ * it, ten bare digits starting 2–9 are a NANP number and get the 1, anything else keeps its digits.
+ */
+const CANONICAL_PHONE_DIGITS = `(case
+  when phone ~ '^\\s*[+]' then regexp_replace(phone, '\\D', '', 'g')
+  when phone ~ '^\\s*00' then regexp_replace(regexp_replace(phone, '^\\s*00', ''), '\\D', '', 'g')
+  when regexp_replace(phone, '\\D', '', 'g') ~ '^[2-9][0-9]{9}$' then '1' || regexp_replace(phone, '\\D', '', 'g')
+  else regexp_replace(phone, '\\D', '', 'g') end)`;
 
 /** A contact as the rest of Hilo sees it: plain JSON. */
 export interface ContactRecord {
@@ -106,13 +118,14 @@ export function createContactRepository(options: { db: Database; clock: Clock })
 
     async findByEmailOrPhone(tenantId, query) {
       const email = query.email?.trim().toLowerCase();
-      // Phones match by their digits: the identity facts keep "18095550111", a confirmed lead's
-      // profile "+18095550111" — the same number.
-      const phone = query.phone?.replace(/\D/g, '');
+      // Phones match by their canonical digits (src/domain/phone.ts): identity facts keep
+      // "18095550111", a confirmed lead's profile "+18095550111", and rows written before the one
+      // normaliser may hold what the customer typed ("809-555-0111") — the same number.
+      const phone = query.phone === undefined ? undefined : (digitsOf(query.phone) ?? query.phone.replace(/\D/g, ''));
       if (!email && !phone) return [];
       const rows = await db.em().execute<{ id: string }[]>(
         `select id from contacts
-         where tenant_id = ? and ((?::text is not null and lower(email) = ?::text) or (?::text is not null and regexp_replace(phone, '\\D', '', 'g') = ?::text))
+         where tenant_id = ? and ((?::text is not null and lower(email) = ?::text) or (?::text is not null and ${CANONICAL_PHONE_DIGITS} = ?::text))
          order by created_at, id`,
         [tenantId, email || null, email || null, phone || null, phone || null],
       );

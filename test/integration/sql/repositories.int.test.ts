@@ -106,6 +106,26 @@ describe.each(SQL_BACKENDS)('SQL repositories on $name', (backend) => {
       expect(await contacts.findByEmailOrPhone(tenantId, { email: 'nadie@example.com' })).toEqual([]);
       expect(await contacts.updateProfile(tenantId, randomUUID(), { displayName: 'X' })).toBeNull();
     });
+
+    it('should match a phone stored in any spelling, old rows included, by its canonical digits', async () => {
+      const tenantId = tenant('contacts-phone-spellings');
+      const stored = ['18095550201', '+18295550202', '849-555-0203', '(809) 555-0204', '00 44 20 7946 0958', '+52 55 1234 5678'];
+      const ids: string[] = [];
+      for (const [i, phone] of stored.entries()) {
+        const id = await contacts.resolveContact(tenantId, 'web', `visitor-${i}`);
+        await contacts.updateProfile(tenantId, id, { phone });
+        ids.push(id);
+      }
+      const find = async (phone: string) => (await contacts.findByEmailOrPhone(tenantId, { phone })).map((c) => c.id);
+      expect(await find('+1 809 555 0201')).toEqual([ids[0]]);
+      expect(await find('8295550202')).toEqual([ids[1]]);
+      expect(await find('18495550203')).toEqual([ids[2]]);
+      expect(await find('whatsapp:+18095550204')).toEqual([ids[3]]);
+      expect(await find('+442079460958')).toEqual([ids[4]]);
+      expect(await find('5215512345678')).toEqual([]);
+      expect(await find('525512345678')).toEqual([ids[5]]);
+      expect(await find('8095550299')).toEqual([]);
+    });
   });
 
   describe('leads', () => {

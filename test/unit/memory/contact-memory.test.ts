@@ -31,7 +31,7 @@ describe('profilePatchFromContext', () => {
         },
       },
     });
-    expect(patch).toEqual({ displayName: 'María Pérez', email: 'maria.perez@ejemplo.com.do', phone: '8095551234', company: 'Colmado La Esquina', language: 'es' });
+    expect(patch).toEqual({ displayName: 'María Pérez', email: 'maria.perez@ejemplo.com.do', phone: '+18095551234', company: 'Colmado La Esquina', language: 'es' });
   });
 
   it('should never clear a known value: declined, empty or invalid fields are left out', () => {

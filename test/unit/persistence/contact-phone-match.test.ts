@@ -16,3 +16,16 @@ describe('contact directory › phone matching', () => {
     expect(await dir.findOtherThread!('t', web, { phone: '18095550112' })).toBeNull();
   });
 });
+
+describe('contact directory › phone spellings', () => {
+  it('should match a number typed with dashes or without its country code to the same number in key spelling', async () => {
+    const dir = createMemoryContactDirectory();
+    const wa = await dir.resolve('t', 'whatsapp', '18295550333');
+    // A fact remembered before the one normaliser: what the customer typed.
+    await dir.rememberFacts!('t', wa, { phone: '829-555-0333' });
+    const web = await dir.resolve('t', 'web', 'visitor-2');
+    expect(await dir.findOtherThread!('t', web, { phone: '18295550333' })).toMatchObject({ conversationId: wa });
+    expect(await dir.findOtherThread!('t', web, { phone: '+1 (829) 555-0333' })).toMatchObject({ conversationId: wa });
+    expect(await dir.findOtherThread!('t', web, { phone: '18295550334' })).toBeNull();
+  });
+});
