@@ -1,0 +1,3 @@
+export { countAuditEvents, countWebhookDuplicates, observeBrain, timeOutboxHandlers } from './instrument.js';
+export { processMetricsRegistry } from './process-metrics.js';
+export { createRuntimeMetrics, LATENCY_BUCKETS, SEND_BUCKETS, type BrainLabel, type OutboxSendOutcome, type RuntimeMetrics } from './runtime-metrics.js';
