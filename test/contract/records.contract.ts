@@ -27,7 +27,7 @@ function leadPayload(leadId: string, name = 'Ana Pérez'): LeadPayload {
     contact_info: { name, phone_or_username: '+18095550101', email: 'ana@example.com' },
     business_context: { company_name: 'Constructora Ozama', interest_area: null },
     problem_statement: 'Materiales para 40 habitaciones',
-    urgency_level: 'alta',
+    urgency_level: 'Alto',
     provenance: { 'contact_info.name': 'wamid.1', 'contact_info.email': 'wamid.2' },
   };
 }
