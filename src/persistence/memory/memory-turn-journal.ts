@@ -1,6 +1,6 @@
 import type { ConversationKey, SnapshotEnvelope } from '../ports/snapshot-store.js';
-import type { TranscriptStore } from '../ports/transcript-store.js';
-import type { DueIdleClose, DurableSnapshotEnvelope, IdleCloseSource, TurnJournal } from '../ports/turn-journal.js';
+import type { TranscriptEntry, TranscriptStore } from '../ports/transcript-store.js';
+import type { DueIdleClose, DurableSnapshotEnvelope, IdleCloseSource, TurnJournal, TurnRecord } from '../ports/turn-journal.js';
 import { conversationMapKey } from './store-helpers.js';
 
 interface CommittedTurn {
@@ -15,7 +15,8 @@ interface CommittedTurn {
  * The journal over a `TranscriptStore` (in-memory mode, and the host's default): appends the
  * turn's lines in one `append` and remembers committed seqs, envelope copies and idle-close
  * timers in memory. Idempotent by the turn's seq like the SQL journal: a turn it already holds
- * returns the stored lines and writes nothing.
+ * returns the stored lines and writes nothing, and completions of one conversation that run at
+ * the same time are taken one after the other. Conformance: test/contract/turn-journal.contract.ts.
  *
  * @example
  * const journal = createTranscriptTurnJournal(createMemoryTranscriptStore());
@@ -23,18 +24,36 @@ interface CommittedTurn {
  */
 export function createTranscriptTurnJournal(transcripts: TranscriptStore): TurnJournal & IdleCloseSource {
   const committed = new Map<string, CommittedTurn>();
+  /** The commit running per conversation: completions of one conversation run one at a time (SQL's row lock). */
+  const running = new Map<string, Promise<unknown>>();
+
+  const commitOnce = async (k: string, key: ConversationKey, turn: TurnRecord, envelope: SnapshotEnvelope): Promise<TranscriptEntry[]> => {
+    const current = committed.get(k);
+    if (current && current.seq >= turn.seq) {
+      const ids = new Set(turn.entries.map((e) => e.messageId));
+      return (await transcripts.list(key, {})).filter((e) => ids.has(e.messageId));
+    }
+    // Everything that can refuse the turn runs before the first write, so a refused turn leaves
+    // nothing behind (the SQL journal refuses in the same cases, before its one statement).
+    const { turn: _turn, ...copy } = envelope as DurableSnapshotEnvelope;
+    const record: CommittedTurn = { key, seq: turn.seq, envelope: JSON.stringify(copy), idleCloseAt: turn.idleCloseAt === null ? null : timeOf(turn.idleCloseAt) };
+    for (const e of turn.entries) timeOf(e.at);
+    const stored = await transcripts.append(key, turn.entries);
+    committed.set(k, record);
+    return stored;
+  };
+
   return {
     async commit(key, turn, envelope) {
       const k = conversationMapKey(key);
-      const current = committed.get(k);
-      if (current && current.seq >= turn.seq) {
-        const ids = new Set(turn.entries.map((e) => e.messageId));
-        return (await transcripts.list(key, {})).filter((e) => ids.has(e.messageId));
+      for (let busy = running.get(k); busy !== undefined; busy = running.get(k)) await busy.catch(() => undefined);
+      const run = commitOnce(k, key, turn, envelope);
+      running.set(k, run);
+      try {
+        return await run;
+      } finally {
+        if (running.get(k) === run) running.delete(k);
       }
-      const stored = await transcripts.append(key, turn.entries);
-      const { turn: _turn, ...copy } = envelope as DurableSnapshotEnvelope;
-      committed.set(k, { key, seq: turn.seq, envelope: JSON.stringify(copy), idleCloseAt: turn.idleCloseAt === null ? null : Date.parse(turn.idleCloseAt) });
-      return stored;
     },
     async lastCommitted(key) {
       const current = committed.get(conversationMapKey(key));
@@ -50,4 +69,11 @@ export function createTranscriptTurnJournal(transcripts: TranscriptStore): TurnJ
       if (current && current.seq === seq && current.idleCloseAt !== null) current.idleCloseAt = dueAt;
     },
   };
+}
+
+/** Clock ms of an ISO time; a time that is not one is refused like `toISOString` does (RangeError). */
+function timeOf(iso: string): number {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) throw new RangeError('Invalid time value');
+  return ms;
 }
