@@ -1,45 +1,9 @@
 import type { Clock } from '../../kernel/clock.js';
 import type { Database } from './database.js';
 import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
+import type { OutboxRepository } from '../ports/outbox.js';
 
-/** One outbox row as the worker sees it. */
-export interface OutboxEntry {
-  id: string;
-  tenantId: string;
-  conversationId: string;
-  /** `reply` (written by the turn journal) or a side effect (`handoff.notify`, `crm.lead`, …). */
-  kind: string;
-  payload: Record<string, unknown>;
-  /** Attempts so far, this claim included. */
-  attempts: number;
-  idempotencyKey: string;
-}
-
-export interface NewOutboxEntry {
-  tenantId: string;
-  conversationId: string;
-  kind: string;
-  payload: Record<string, unknown>;
-  /** Unique per tenant: enqueueing the same key twice stores one row. */
-  idempotencyKey: string;
-}
-
-/**
- * The outbox as the worker uses it. Rows are `pending` → claimed (`sending`, leased until
- * `next_attempt_at`) → `done` or `failed`; a retry puts the row back to `pending` with a later
- * `next_attempt_at`. A claim whose worker died expires with its lease and is claimed again.
- */
-export interface OutboxRepository {
-  /** Inserts a row unless one with the same key exists; true when inserted. */
-  enqueue(entry: NewOutboxEntry): Promise<boolean>;
-  /** Claims up to `limit` due rows (oldest first), leasing them for `leaseMs`. */
-  claimDue(limit: number, leaseMs: number): Promise<OutboxEntry[]>;
-  markDone(id: string, result: { providerMessageId?: string | null; note?: string | null }): Promise<void>;
-  /** `retryAt` null: final failure. */
-  markFailed(id: string, error: string, retryAt: number | null): Promise<void>;
-  /** Records a provider delivery status on the row that sent `providerMessageId`; false when none did. */
-  recordDeliveryStatus(tenantId: string, providerMessageId: string, status: string, error: string | null): Promise<boolean>;
-}
+export type { NewOutboxEntry, OutboxClaimScope, OutboxEntry, OutboxRepository } from '../ports/outbox.js';
 
 interface OutboxDbRow {
   id: string | number;
@@ -75,19 +39,30 @@ export function createOutboxRepository(options: { db: Database; clock: Clock }):
       return rows.length > 0;
     },
 
-    async claimDue(limit, leaseMs) {
-      // The scheduler serves every tenant, so (like timers) this scan is not scoped by tenant.
+    async claimDue(limit, leaseMs, scope = {}) {
+      // Without a scope the scan serves every tenant (like timers); a lane claims its tenant only.
+      const where: string[] = [];
+      const params: unknown[] = [now()];
+      if (scope.tenantId !== undefined) {
+        where.push('and tenant_id = ?');
+        params.push(scope.tenantId);
+      }
+      if (scope.excludeTenants && scope.excludeTenants.length > 0) {
+        where.push('and not (tenant_id = any (select jsonb_array_elements_text(?::jsonb)))');
+        params.push(JSON.stringify(scope.excludeTenants));
+      }
+      params.push(limit, new Date(clock.now() + leaseMs));
       const rows = await db.em().execute<OutboxDbRow[]>(
         `with due as (
            select id from outbox_entries
-           where status in ('pending', 'sending') and next_attempt_at <= ?
+           where status in ('pending', 'sending') and next_attempt_at <= ? ${where.join(' ')}
            order by id limit ?
            for update skip locked
          )
          update outbox_entries o set status = 'sending', attempts = o.attempts + 1, next_attempt_at = ?
          from due where o.id = due.id
          returning o.id, o.tenant_id, o.conversation_id, o.kind, o.payload, o.attempts, o.idempotency_key`,
-        [now(), limit, new Date(clock.now() + leaseMs)],
+        params,
       );
       return rows
         .map((r) => ({

@@ -1,0 +1,36 @@
+import { createGovernanceService } from '../actors/governance/governance.service.js';
+import type { Clock } from '../kernel/clock.js';
+import type { Logger } from '../kernel/logger.js';
+import type { AuditTrail } from '../persistence/ports/audit-trail.js';
+import { createAdminRoutes, startRetentionJob, type RetentionJob } from './admin-routes.js';
+import type { ApiKeyRegistry } from './api-keys.js';
+import type { Route } from './gateway/index.js';
+import type { HiloStorage } from './storage.js';
+
+/**
+ * Governance (export, erase, retention) needs the SQL records: durable mode only. Audit
+ * verification works in every mode (memory mode verifies its in-memory chain).
+ */
+export function createAdminWiring(options: {
+  storage: HiloStorage;
+  audit: AuditTrail;
+  apiKeys: ApiKeyRegistry;
+  hasTenant: (tenantId: string) => boolean;
+  /** A contact's conversation was erased: drop its live actor so it cannot write its state back. */
+  onConversationErased: (tenantId: string, conversationId: string) => void;
+  auditKey: string | null;
+  clock: Clock;
+  logger: Logger;
+}): { routes: Route[]; retention: RetentionJob | null } {
+  const { storage, audit, apiKeys, hasTenant, clock, logger } = options;
+  if (!storage.db) return { routes: createAdminRoutes({ governance: null, audit, apiKeys, hasTenant }), retention: null };
+  const governance = createGovernanceService({
+    db: storage.db,
+    snapshots: storage.snapshots,
+    clock,
+    logger,
+    auditKey: options.auditKey,
+    onConversationErased: (key) => options.onConversationErased(key.tenantId, key.conversationId),
+  });
+  return { routes: createAdminRoutes({ governance, audit, apiKeys, hasTenant }), retention: startRetentionJob({ governance, clock, logger }) };
+}

@@ -1,0 +1,125 @@
+import { customerTextForAgents, type HandoffPriority } from '../../channels/rocketchat/index.js';
+import type { MediaReference } from '../../domain/media.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { TicketActorInput } from '../../machines/conversation.contract.js';
+import type { TicketRecord, TicketStore } from '../../persistence/ports/records.js';
+import type { ConversationKey } from '../../persistence/ports/snapshot-store.js';
+import type { TranscriptStore } from '../../persistence/ports/transcript-store.js';
+import type { OutboxQueue } from '../outbox/index.js';
+import type { OutboundDestinations } from './destinations.js';
+
+/** A customer message relayed to the agents while a human holds the conversation. */
+export interface RelayedMessage {
+  ticketNumber: string;
+  messageId: string;
+  text: string;
+  media?: MediaReference[];
+  channel?: string;
+}
+
+export interface HandoffNotices {
+  /** Hook for the ticket effect: outbox rows announcing a handoff to the agents (and Slack). */
+  onTicketOpened(ticket: TicketRecord, input: TicketActorInput): Promise<void>;
+  /** Hook for the host's `handoff.relay`: an outbox row relaying the customer's message (and its media references) to the agents. */
+  onRelay(key: ConversationKey, relay: RelayedMessage): void;
+}
+
+/** Priority shown to agents: urgent for critical and high-priority cases. */
+function priorityOf(reason: string): HandoffPriority {
+  return reason === 'critical' || reason === 'high_priority' ? 'urgent' : 'new';
+}
+
+const AUTHOR_LABEL: Record<string, string> = { customer: 'Cliente', bot: 'Hilo', agent: 'Agente', system: 'Sistema' };
+
+/** The ticket with this number (`T-000123`), or null. */
+export async function findTicket(tickets: TicketStore, tenantId: string, number: string): Promise<TicketRecord | null> {
+  return (await tickets.list(tenantId)).find((t) => t.number === number) ?? null;
+}
+
+/**
+ * Announces handoffs to the agents (Rocket.Chat, and Slack for critical cases) and relays what the
+ * customer writes meanwhile, all through the outbox.
+ */
+export function createHandoffNotices(options: {
+  destinations: OutboundDestinations;
+  queue: OutboxQueue;
+  transcripts: TranscriptStore;
+  tickets: TicketStore;
+  /** The customer's channel handle (phone number, chat id) for a conversation; null when unknown. */
+  contactHandleOf: (tenantId: string, conversationId: string) => string | null;
+  clock: Clock;
+  logger: Logger;
+}): HandoffNotices {
+  const { destinations, queue, transcripts, tickets, clock } = options;
+  const log = options.logger.child({ component: 'channels' });
+
+  const customerOf = async (tenantId: string, conversationId: string): Promise<{ displayName: string; channel: string }> => {
+    const lines = await transcripts.list({ tenantId, conversationId }, {});
+    const channel = [...lines].reverse().find((l) => l.direction === 'in')?.channel ?? 'web';
+    const handle = options.contactHandleOf(tenantId, conversationId);
+    return { displayName: handle ?? conversationId, channel };
+  };
+
+  /**
+   * The customer writes again while no agent has answered since the ticket opened: the handoff is
+   * announced once more as *pending* (yellow), so a waiting customer stands out in the room.
+   */
+  const announcePendingIfUnanswered = async (key: ConversationKey, ticketNumber: string): Promise<void> => {
+    const ticket = await findTicket(tickets, key.tenantId, ticketNumber);
+    if (!ticket || ticket.status !== 'open') return;
+    const lines = await transcripts.list(key, {});
+    if (lines.some((l) => l.author === 'agent' && l.at >= ticket.openedAt)) return;
+    const lastMessages = lines.slice(-9).map((l) => ({ author: AUTHOR_LABEL[l.author] ?? l.author, text: customerTextForAgents(l.text, l.media, l.channel), at: Date.parse(l.at) }));
+    await queue.enqueue({
+      kind: 'handoff.notify',
+      tenantId: key.tenantId,
+      conversationId: key.conversationId,
+      payload: { ticketNumber, priority: 'pending', customer: await customerOf(key.tenantId, key.conversationId), summary: ticket.summary, lastMessages },
+      ref: { ticketId: ticket.ticketId, pending: true },
+    });
+  };
+
+  return {
+    async onTicketOpened(ticket, input) {
+      if (input.kind !== 'handoff') return;
+      const lines = await transcripts.list({ tenantId: input.tenantId, conversationId: input.conversationId }, {});
+      const lastMessages = lines.slice(-9).map((l) => ({ author: l.author === 'agent' && l.agentName ? l.agentName : (AUTHOR_LABEL[l.author] ?? l.author), text: customerTextForAgents(l.text, l.media, l.channel), at: Date.parse(l.at) }));
+      // The message that asked for a human is not in the transcript yet (its turn commits after this effect).
+      if (!lines.some((l) => l.messageId === input.messageId)) lastMessages.push({ author: 'Cliente', text: input.text, at: clock.now() });
+      const customer = await customerOf(input.tenantId, input.conversationId);
+      await queue.enqueue({
+        kind: 'handoff.notify',
+        tenantId: input.tenantId,
+        conversationId: input.conversationId,
+        payload: { ticketNumber: ticket.number, priority: priorityOf(input.reason), customer, summary: ticket.summary, lastMessages },
+        ref: { ticketId: ticket.ticketId },
+      });
+      if (destinations.slack && input.reason === 'critical') {
+        await queue.enqueue({
+          kind: 'slack.critical',
+          tenantId: input.tenantId,
+          conversationId: input.conversationId,
+          payload: { tenantId: input.tenantId, ticketNumber: ticket.number, reason: input.reason, customer, summary: ticket.summary },
+          ref: { ticketId: ticket.ticketId },
+        });
+      }
+    },
+
+    onRelay(key, relay) {
+      // Photos, voice notes, documents reach the agents as references they can open (one line each).
+      const media = relay.media ?? [];
+      const text = customerTextForAgents(relay.text, media, relay.channel);
+      queue
+        .enqueue({
+          kind: 'handoff.relay',
+          tenantId: key.tenantId,
+          conversationId: key.conversationId,
+          payload: { ticketNumber: relay.ticketNumber, text, ...(media.length > 0 ? { media } : {}) },
+          ref: { messageId: relay.messageId },
+        })
+        .then(() => announcePendingIfUnanswered(key, relay.ticketNumber))
+        .catch((err: unknown) => log.error({ tenant: key.tenantId, conversationId: key.conversationId, err }, 'relay not queued'));
+    },
+  };
+}

@@ -1,0 +1,84 @@
+import type { ConversationHost } from '../../actors/conversation-host.js';
+import { handleChannelWebhook, inboundMedia, toInboundMessage, type ChannelName, type Deduplicator, type InboundEvent } from '../../channels/index.js';
+import { HiloError, isHiloError } from '../../kernel/errors.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { OutboxRepository } from '../../persistence/ports/outbox.js';
+import type { HttpRequest, HttpResponse, Route } from '../gateway/index.js';
+import type { ChannelRegistry } from './channel-registry.js';
+
+const ROUTE_PROVIDERS = { whatsapp: 'whatsapp', twilio: 'twilio-whatsapp', telegram: 'telegram' } as const satisfies Record<string, ChannelName>;
+
+export const json = (status: number, body: unknown): HttpResponse => ({ status, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+function queryObject(q: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of q) if (!(k in out)) out[k] = v;
+  return out;
+}
+
+/**
+ * `/webhooks/{whatsapp|twilio|telegram}/:tenant`: verified, de-duplicated provider events. A
+ * message runs its turn before the provider gets its 200 (a committed turn is durable and its
+ * replies are outbox rows); a delivery status lands on the outbox row that sent the message.
+ */
+export function createWebhookRoutes(options: {
+  channels: ChannelRegistry;
+  host: Pick<ConversationHost, 'resolveConversation' | 'handleMessage'>;
+  outbox: Pick<OutboxRepository, 'recordDeliveryStatus'>;
+  dedupe: Deduplicator;
+  /** Asks the outbox worker to look for due rows now. */
+  kick: () => void;
+  publicUrl: string | null;
+  logger: Logger;
+}): Route[] {
+  const { channels, host, outbox, dedupe, kick } = options;
+  const log = options.logger.child({ component: 'channels' });
+
+  /** Runs the turns of accepted events; returns once each committed (durable) or failed. */
+  const accept = async (tenantId: string, events: InboundEvent[]): Promise<void> => {
+    for (const event of events) {
+      if (event.type === 'status') {
+        const found = await outbox.recordDeliveryStatus(tenantId, event.providerMessageId, event.status, event.error ? `${event.error.code}: ${event.error.message}` : null);
+        log.debug({ tenant: tenantId, status: event.status, found }, 'delivery status');
+        continue;
+      }
+      const conversationId = await host.resolveConversation(tenantId, event.channel, event.senderId);
+      channels.serviceWindow.recordInbound(conversationId, event.timestamp);
+      // Photos, voice notes, documents, places and contact cards are kept as references on the
+      // customer's line; without a caption the conversation acknowledges them in the contact's
+      // language (or relays them while a human holds it). Media ids may be logged; captions never.
+      const media = inboundMedia(event);
+      if (media.length > 0) log.info({ tenant: tenantId, conversationId, channel: event.channel, media: media.map((m) => ({ kind: m.kind, id: m.id ?? null, mimeType: m.mimeType ?? null })) }, 'customer media received');
+      if (event.text.trim() === '' && media.length === 0) continue;
+      try {
+        await host.handleMessage({ ...toInboundMessage(event), ...(media.length > 0 ? { media } : {}) });
+      } catch (err) {
+        // A quarantined turn is final: a redelivery would be refused the same way, so the
+        // provider gets its 200 (the host logged it with its code); anything else is retried.
+        if (!isHiloError(err, 'HILO_ERR_TURN_QUARANTINED')) throw err;
+      }
+    }
+    kick();
+  };
+
+  const webhookRoute = (segment: keyof typeof ROUTE_PROVIDERS, method: 'GET' | 'POST'): Route => ({
+    method,
+    path: `/webhooks/${segment}/:tenant`,
+    handler: async (req: HttpRequest, ctx) => {
+      const tenantId = ctx.params.tenant ?? '';
+      const ch = channels.get(tenantId, ROUTE_PROVIDERS[segment]);
+      if (!ch) return json(404, new HiloError('HILO_ERR_TENANT_NOT_FOUND').toJSON());
+      // Signatures (Twilio) cover the URL exactly as the provider called it: the raw target, never
+      // a query rebuilt by URLSearchParams (which re-encodes `,`, `~`, `+`, empty names, ...).
+      const search = req.query.toString();
+      const target = req.target ?? `${req.path}${search ? `?${search}` : ''}`;
+      const res = await handleChannelWebhook(
+        { channel: ch.channel, accept: (events) => accept(tenantId, events), dedupe, log: ctx.log },
+        { method: req.method, rawBody: req.body, headers: req.headers, url: `${options.publicUrl ?? ''}${target}`, query: queryObject(req.query) },
+      );
+      return { status: res.status, headers: res.headers, body: res.body };
+    },
+  });
+
+  return [webhookRoute('whatsapp', 'GET'), webhookRoute('whatsapp', 'POST'), webhookRoute('twilio', 'POST'), webhookRoute('telegram', 'POST')];
+}
