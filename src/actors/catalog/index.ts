@@ -1,4 +1,5 @@
 export { createProductResolver } from './product-resolver.js';
+export { resolverFor } from './shared-resolver.js';
 export type { CatalogMatch, ProductResolver } from './product-resolver.js';
 export { measureText, parseProductText } from './attributes.js';
 export type { AttributeKind, Attributes, Measure, ParsedQuery } from './attributes.js';

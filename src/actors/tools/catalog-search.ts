@@ -1,4 +1,4 @@
-import { createProductResolver, type CatalogMatch, type ProductResolver } from '../catalog/index.js';
+import { resolverFor, type CatalogMatch, type ProductResolver } from '../catalog/index.js';
 import type { Product } from '../../domain/tenant.js';
 
 /**
@@ -14,5 +14,5 @@ export type { CatalogMatch };
  * index.search('tubo pvc de media', { limit: 3 })[0]?.product.sku; // the 1/2" PVC pipe
  */
 export function createCatalogIndex(catalog: readonly Product[]): CatalogIndex {
-  return createProductResolver(catalog);
+  return resolverFor(catalog);
 }

@@ -1,6 +1,6 @@
 import type { Entity } from '../../../domain/nlu.js';
 import type { Product } from '../../../domain/tenant.js';
-import { createProductResolver, NUMBER_WORDS, type ProductResolver } from '../../catalog/index.js';
+import { NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/index.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 
@@ -112,9 +112,10 @@ interface Tok {
 /**
  * Reads product phrases through the one product resolver (`src/actors/catalog`): a word is product
  * vocabulary when the resolver corrects it to a catalog word, so the brain and the catalog tool
- * agree on every typo. Pass the tenant's resolver to share it; otherwise one is built.
+ * agree on every typo. By default it is the tenant's shared resolver (`resolverFor`), the very index
+ * the product tool searches.
  */
-export function createProductMatcher(catalog: readonly Product[], resolver: ProductResolver = createProductResolver(catalog)): ProductMatcher {
+export function createProductMatcher(catalog: readonly Product[], resolver: ProductResolver = resolverFor(catalog)): ProductMatcher {
   const vocab = buildVocabulary(catalog, resolver);
   const lexicon = new Set<string>([...resolver.lexicon, ...GENERIC_PRODUCT_WORDS]);
   const cache = new Map<string, string | null>();
