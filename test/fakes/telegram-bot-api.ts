@@ -25,6 +25,8 @@ export interface TelegramApiRequest {
   method: string;
   body: Record<string, unknown> | null;
   status: number;
+  /** The `result.message_id` answered, when the message was sent. */
+  messageId?: number;
 }
 
 export interface FakeTelegramApi {
@@ -82,6 +84,7 @@ export async function startFakeTelegramApi({ botToken, script = [] }: { botToken
     }
     const id = (nextMessageId.get(String(chatId)) ?? 100) + 1;
     nextMessageId.set(String(chatId), id);
+    record.messageId = id;
     reply(200, { ok: true, result: { message_id: id, from: { id: 7000000001, is_bot: true, first_name: 'Hilo' }, chat: { id: Number(chatId), type: 'private' }, date: 1763812800, text: body.text } });
   };
 

@@ -28,6 +28,8 @@ export interface TwilioApiRequest {
   authorization: string | undefined;
   form: Record<string, string>;
   status: number;
+  /** The Message `sid` answered, when the message was created. */
+  sid?: string;
 }
 
 export interface FakeTwilioApi {
@@ -69,6 +71,7 @@ export async function startFakeTwilioApi({ accountSid, authToken, script = [] }:
     if (next.kind === 'error') return done(next.status, () => error(res, next.status, next.code, next.message, next.retryAfter ? { 'retry-after': next.retryAfter } : {}));
     const sid = `SM${randomBytes(16).toString('hex')}`;
     messages.set(sid, form);
+    record.sid = sid;
     done(201, () =>
       answer(res, 201, {
         sid,

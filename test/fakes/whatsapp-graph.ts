@@ -36,6 +36,8 @@ export interface GraphRequest {
   /** What the fake answered. */
   status: number;
   errorCode: number | null;
+  /** The `messages[0].id` answered, when the message was accepted. */
+  messageId?: string;
 }
 
 export interface FakeGraphOptions {
@@ -142,6 +144,7 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     }
     if (next.kind === 'error') return reply(next.status, next.code, () => graphError(res, next.status, next.code, next.message, next.details));
     const id = `wamid.HBgL${String(++seq).padStart(8, '0')}FQIAERgSQ0ZBQjg=`;
+    record.messageId = id;
     reply(200, null, () => answer(res, 200, { messaging_product: 'whatsapp', contacts: [{ input: to, wa_id: to }], messages: [{ id }] }));
   };
 
