@@ -5,7 +5,7 @@
 import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { HttpRequest, HttpResponse, Transport, WsConnection, WsHandler } from '../../src/runtime/gateway/transport.js';
+import type { HttpRequest, HttpResponse, Transport, WsConnection, WsHandler, WsUpgradeRequest } from '../../src/runtime/gateway/transport.js';
 
 export interface TransportContractOptions {
   name: string;
@@ -24,6 +24,8 @@ interface Recorder {
   tooLarge: number[];
   /** Resolvers for requests to `/slow`, released by the test. */
   slow: ((response: HttpResponse) => void)[];
+  /** Upgrade requests the second path's check saw. */
+  upgrades: WsUpgradeRequest[];
 }
 
 function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void } {
@@ -63,11 +65,24 @@ function rawExchange(port: number, chunks: (string | Buffer)[], options: { endAf
   });
 }
 
-function openClient(port: number, path = '/ws?tenant=t1&x=y'): Promise<WebSocket> {
+function openClient(port: number, path = '/ws?tenant=t1&x=y', headers: Record<string, string> = {}): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`);
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers });
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
+  });
+}
+
+/** The HTTP status of a refused upgrade (the client never opens). */
+function refusedStatus(port: number, path: string, headers: Record<string, string>): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(`ws://127.0.0.1:${port}${path}`, { headers });
+    ws.once('unexpected-response', (_req, res) => {
+      resolve(res.statusCode ?? 0);
+      ws.terminate();
+    });
+    ws.once('open', () => reject(new Error('upgrade was accepted')));
+    ws.once('error', () => undefined);
   });
 }
 
@@ -89,7 +104,7 @@ export function runTransportContract({ name, create }: TransportContractOptions)
     let rec: Recorder;
 
     beforeEach(async () => {
-      rec = { requests: [], opened: [], messages: [], closed: [], tooLarge: [], slow: [] };
+      rec = { requests: [], opened: [], messages: [], closed: [], tooLarge: [], slow: [], upgrades: [] };
       const handler: WsHandler = {
         open: (conn) => {
           rec.opened.push(conn);
@@ -127,7 +142,24 @@ export function runTransportContract({ name, create }: TransportContractOptions)
             body: JSON.stringify({ method: req.method, path: req.path, query: req.query.toString(), bytes: req.body.byteLength }),
           };
         },
-        ws: { path: '/ws', handler, maxPayloadBytes: MAX_FRAME, idleTimeoutSeconds: 60, maxBackpressureBytes: 1024 * 1024 },
+        ws: [
+          { path: '/ws', handler, maxPayloadBytes: MAX_FRAME, idleTimeoutSeconds: 60, maxBackpressureBytes: 1024 * 1024 },
+          {
+            // A second path with a check before the upgrade (the agent console's cookie and Origin).
+            path: '/second',
+            handler: { ...handler, message: (conn, text) => conn.send(`second:${text}`) },
+            maxPayloadBytes: MAX_FRAME,
+            idleTimeoutSeconds: 60,
+            maxBackpressureBytes: 1024 * 1024,
+            upgrade: async (req) => {
+              rec.upgrades.push(req);
+              await new Promise((r) => setTimeout(r, 5));
+              if (req.headers.origin !== 'http://allowed.test') return { accept: false, status: 403 };
+              if (!/(?:^|;\s*)k=good(?:;|$)/.test(req.headers.cookie ?? '')) return { accept: false, status: 401 };
+              return { accept: true, attachment: { agent: 'a1', q: req.query.get('x') } };
+            },
+          },
+        ],
       });
     });
 
@@ -278,6 +310,36 @@ export function runTransportContract({ name, create }: TransportContractOptions)
     it('should refuse WebSocket upgrades on other paths', async () => {
       await expect(openClient(port, '/not-ws')).rejects.toThrow();
       expect(rec.opened).toHaveLength(0);
+    });
+
+    it('should serve a second WebSocket path whose upgrade check attaches what it accepted', async () => {
+      const second = await openClient(port, '/second?x=7', { cookie: 'a=b; k=good', origin: 'http://allowed.test' });
+      await until(() => rec.opened.length === 1, 'second open');
+      expect(rec.opened[0]!.attachment).toEqual({ agent: 'a1', q: '7' });
+      expect(rec.upgrades[0]).toMatchObject({ path: '/second', ip: '127.0.0.1' });
+      const reply = nextMessage(second);
+      second.send('hola');
+      expect(await reply).toBe('second:hola');
+      const first = await openClient(port);
+      await until(() => rec.opened.length === 2, 'first open');
+      expect(rec.opened[1]!.attachment).toBeUndefined();
+      const echo = nextMessage(first);
+      first.send('x');
+      expect(await echo).toBe('echo:x');
+      second.close();
+      first.close();
+      await until(() => rec.closed.length === 2, 'both closed');
+    });
+
+    it('should answer a refused upgrade with the check\'s status and open nothing', async () => {
+      expect(await refusedStatus(port, '/second', { origin: 'http://allowed.test' })).toBe(401);
+      expect(await refusedStatus(port, '/second', { cookie: 'k=good', origin: 'http://evil.test' })).toBe(403);
+      expect(rec.upgrades).toHaveLength(2);
+      expect(rec.opened).toHaveLength(0);
+      // The server goes on serving both paths.
+      const ws = await openClient(port, '/second', { cookie: 'k=good', origin: 'http://allowed.test' });
+      ws.close();
+      await until(() => rec.closed.length === 1, 'close');
     });
 
     it('should serve many concurrent clients', async () => {

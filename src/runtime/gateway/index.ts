@@ -15,6 +15,9 @@ export type {
   TransportListenOptions,
   WsConnection,
   WsHandler,
+  WsRoute,
+  WsUpgradeDecision,
+  WsUpgradeRequest,
 } from './transport.js';
 export { createWidgetSocketHandler, toWireMessage, WS_CLOSE } from './widget-socket.js';
 export type { WidgetSocketOptions } from './widget-socket.js';

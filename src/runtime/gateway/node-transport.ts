@@ -13,8 +13,9 @@ import {
   hasBody,
   internalErrorResponse,
   clientIp,
+  statusLine,
 } from './transport-shared.js';
-import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection } from './transport.js';
+import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsRoute } from './transport.js';
 
 class NodeConnection implements WsConnection {
   closed = false;
@@ -24,6 +25,7 @@ class NodeConnection implements WsConnection {
     readonly query: URLSearchParams,
     private readonly ws: WebSocket,
     private readonly maxBackpressureBytes: number,
+    readonly attachment: unknown = undefined,
   ) {}
 
   send(text: string): boolean {
@@ -73,7 +75,7 @@ function writeResponse(res: ServerResponse, response: HttpResponse): void {
 export function createNodeTransport(options: { logger: Logger }): Transport {
   const log = options.logger;
   let server: Server | null = null;
-  let wss: WebSocketServer | null = null;
+  const servers: WebSocketServer[] = [];
   let closing: Promise<void> | null = null;
   const sockets = new Set<Socket>();
   let nextId = 0;
@@ -163,51 +165,79 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
         });
       });
 
-      const ws = opts.ws;
-      if (ws) {
-        const server = new WebSocketServer({ noServer: true, maxPayload: wsHardLimitBytes(ws.maxPayloadBytes), perMessageDeflate: false });
-        wss = server;
+      const routes = new Map<string, { route: WsRoute; server: WebSocketServer }>();
+      for (const route of wsRoutesOf(opts.ws)) {
+        const server = new WebSocketServer({ noServer: true, maxPayload: wsHardLimitBytes(route.maxPayloadBytes), perMessageDeflate: false });
+        servers.push(server);
+        routes.set(route.path, { route, server });
+      }
+      if (routes.size > 0) {
+        const refuse = (socket: Socket, status: number): void => {
+          socket.end(`HTTP/1.1 ${statusLine(status)}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+        };
         current.on('upgrade', (req: IncomingMessage, socket: Socket, head: Buffer) => {
           const url = new URL(req.url ?? '/', 'http://localhost');
-          if (url.pathname !== ws.path || closing !== null) {
-            socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+          const entry = routes.get(url.pathname);
+          if (!entry || closing !== null) {
+            refuse(socket, 404);
             return;
           }
-          const forwarded = req.headers['x-forwarded-for'];
-          const ip = clientIp(req.socket.remoteAddress ?? '', Array.isArray(forwarded) ? forwarded.join(', ') : forwarded, opts.trustProxy === true);
-          server.handleUpgrade(req, socket, head, (socketWs) => {
-            const conn = new NodeConnection(`n${++nextId}`, ip, url.searchParams, socketWs, ws.maxBackpressureBytes);
-            let idle: NodeJS.Timeout | null = null;
-            const touch = (): void => {
-              if (ws.idleTimeoutSeconds <= 0) return;
-              if (idle) clearTimeout(idle);
-              idle = setTimeout(() => conn.close(1001, 'idle timeout'), ws.idleTimeoutSeconds * 1000);
-              idle.unref();
-            };
+          const headers = copyHeaders(req);
+          const ip = clientIp(req.socket.remoteAddress ?? '', headers['x-forwarded-for'], opts.trustProxy === true);
+          if (!entry.route.upgrade) {
+            accept(entry, req, socket, head, ip, url.searchParams, undefined);
+            return;
+          }
+          entry.route
+            .upgrade({ path: url.pathname, query: url.searchParams, headers, ip })
+            .catch((err: unknown) => {
+              log.error({ err, path: url.pathname }, 'websocket upgrade check failed');
+              return { accept: false as const, status: 500 };
+            })
+            .then((decision) => {
+              if (socket.destroyed) return;
+              if (closing !== null) refuse(socket, 503);
+              else if (decision.accept) accept(entry, req, socket, head, ip, url.searchParams, decision.attachment);
+              else refuse(socket, decision.status);
+            })
+            .catch((err: unknown) => log.error({ err }, 'websocket upgrade failed'));
+        });
+      }
+
+      function accept(entry: { route: WsRoute; server: WebSocketServer }, req: IncomingMessage, socket: Socket, head: Buffer, ip: string, query: URLSearchParams, attachment: unknown): void {
+        const ws = entry.route;
+        entry.server.handleUpgrade(req, socket, head, (socketWs) => {
+          const conn = new NodeConnection(`n${++nextId}`, ip, query, socketWs, ws.maxBackpressureBytes, attachment);
+          let idle: NodeJS.Timeout | null = null;
+          const touch = (): void => {
+            if (ws.idleTimeoutSeconds <= 0) return;
+            if (idle) clearTimeout(idle);
+            idle = setTimeout(() => conn.close(1001, 'idle timeout'), ws.idleTimeoutSeconds * 1000);
+            idle.unref();
+          };
+          touch();
+          socketWs.on('message', (data, isBinary) => {
             touch();
-            socketWs.on('message', (data, isBinary) => {
-              touch();
-              if (conn.closed) return;
-              const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
-              void isBinary;
-              if (bytes.byteLength > ws.maxPayloadBytes) {
-                ws.handler.tooLarge?.(conn, bytes.byteLength);
-                conn.close(WS_CLOSE_TOO_BIG, 'frame too large');
-                return;
-              }
-              ws.handler.message(conn, bytes.toString('utf8'));
-            });
-            socketWs.on('pong', touch);
-            socketWs.on('error', (err) => {
-              log.debug({ err: err.message, conn: conn.id }, 'websocket error');
-            });
-            socketWs.once('close', (code) => {
-              if (idle) clearTimeout(idle);
-              conn.closed = true;
-              ws.handler.close(conn, code);
-            });
-            ws.handler.open(conn);
+            if (conn.closed) return;
+            const bytes = Array.isArray(data) ? Buffer.concat(data) : Buffer.isBuffer(data) ? data : Buffer.from(data as ArrayBuffer);
+            void isBinary;
+            if (bytes.byteLength > ws.maxPayloadBytes) {
+              ws.handler.tooLarge?.(conn, bytes.byteLength);
+              conn.close(WS_CLOSE_TOO_BIG, 'frame too large');
+              return;
+            }
+            ws.handler.message(conn, bytes.toString('utf8'));
           });
+          socketWs.on('pong', touch);
+          socketWs.on('error', (err) => {
+            log.debug({ err: err.message, conn: conn.id }, 'websocket error');
+          });
+          socketWs.once('close', (code) => {
+            if (idle) clearTimeout(idle);
+            conn.closed = true;
+            ws.handler.close(conn, code);
+          });
+          ws.handler.open(conn);
         });
       }
 
@@ -228,7 +258,7 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
         const closed = current
           ? new Promise<void>((resolve) => current.close(() => resolve()))
           : Promise.resolve();
-        if (wss) {
+        for (const wss of servers) {
           const clients = [...wss.clients];
           await Promise.all(
             clients.map(

@@ -41,6 +41,8 @@ export interface WsConnection {
   close(code: number, reason?: string): void;
   /** Bytes queued for this connection and not yet written to the socket. */
   bufferedAmount(): number;
+  /** What the route's `upgrade` check attached when it accepted (e.g. the logged-in agent). */
+  readonly attachment?: unknown;
 }
 
 export interface WsHandler {
@@ -55,6 +57,38 @@ export interface WsHandler {
   close(conn: WsConnection, code: number): void;
 }
 
+/** A WebSocket upgrade request as a route's `upgrade` check sees it, before any socket exists. */
+export interface WsUpgradeRequest {
+  path: string;
+  query: URLSearchParams;
+  /** Header names in lower case (`cookie`, `origin`, ...). */
+  headers: Record<string, string>;
+  ip: string;
+}
+
+/** Accept (with something for the connection to carry), or refuse with a plain HTTP status. */
+export type WsUpgradeDecision = { accept: true; attachment?: unknown } | { accept: false; status: number };
+
+/** One WebSocket path and how it is served. */
+export interface WsRoute {
+  path: string;
+  handler: WsHandler;
+  /**
+   * Larger frames get `handler.tooLarge`, then a 1009 close. Frames over `wsHardLimitBytes(max)`
+   * are dropped by the server library before anyone sees them (uWS: 1006, ws: 1009).
+   */
+  maxPayloadBytes: number;
+  /** Seconds without traffic before the server closes the connection. */
+  idleTimeoutSeconds: number;
+  /** Bytes a connection may queue before further sends are dropped. */
+  maxBackpressureBytes: number;
+  /**
+   * Runs before the upgrade (cookies, `Origin`): a refusal answers that HTTP status and no socket
+   * opens. Without it every upgrade on the path is accepted.
+   */
+  upgrade?(req: WsUpgradeRequest): Promise<WsUpgradeDecision>;
+}
+
 export interface TransportListenOptions {
   host: string;
   /** 0 = an ephemeral port; the bound port is returned. */
@@ -64,19 +98,8 @@ export interface TransportListenOptions {
   maxBodyBytes: number;
   /** Take the client address from `X-Forwarded-For` (one trusted reverse proxy in front). Default false. */
   trustProxy?: boolean;
-  ws?: {
-    path: string;
-    handler: WsHandler;
-    /**
-     * Larger frames get `handler.tooLarge`, then a 1009 close. Frames over `wsHardLimitBytes(max)`
-     * are dropped by the server library before anyone sees them (uWS: 1006, ws: 1009).
-     */
-    maxPayloadBytes: number;
-    /** Seconds without traffic before the server closes the connection. */
-    idleTimeoutSeconds: number;
-    /** Bytes a connection may queue before further sends are dropped. */
-    maxBackpressureBytes: number;
-  };
+  /** One WebSocket route or several (each on its own path). */
+  ws?: WsRoute | readonly WsRoute[];
 }
 
 export interface Transport {
@@ -96,3 +119,10 @@ export function wsHardLimitBytes(maxPayloadBytes: number): number {
 
 /** The one close code for a frame over the limit (RFC 6455 "message too big"). */
 export const WS_CLOSE_TOO_BIG = 1009;
+
+/** The routes of `TransportListenOptions.ws` as a list. */
+export function wsRoutesOf(ws: TransportListenOptions['ws']): readonly WsRoute[] {
+  if (ws === undefined) return [];
+  return Array.isArray(ws) ? (ws as readonly WsRoute[]) : [ws as WsRoute];
+}
+

@@ -14,13 +14,14 @@ import {
   clientIp,
   statusLine,
 } from './transport-shared.js';
-import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection } from './transport.js';
+import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection } from './transport.js';
 
 type UwsModule = typeof Uws;
 
 interface SocketData {
   query: URLSearchParams;
   ip: string;
+  attachment: unknown;
   conn: UwsConnection | null;
 }
 
@@ -31,6 +32,7 @@ class UwsConnection implements WsConnection {
     readonly ip: string,
     readonly query: URLSearchParams,
     private readonly ws: Uws.WebSocket<SocketData>,
+    readonly attachment: unknown = undefined,
   ) {}
 
   send(text: string): boolean {
@@ -99,8 +101,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
       const current = uws.App();
       app = current;
 
-      const ws = opts.ws;
-      if (ws) {
+      for (const ws of wsRoutesOf(opts.ws)) {
         current.ws<SocketData>(ws.path, {
           maxPayloadLength: wsHardLimitBytes(ws.maxPayloadBytes),
           idleTimeout: ws.idleTimeoutSeconds,
@@ -108,22 +109,39 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           closeOnBackpressureLimit: false,
           sendPingsAutomatically: true,
           upgrade: (res, req, context) => {
-            const data: SocketData = {
-              query: new URLSearchParams(req.getQuery() ?? ''),
-              ip: clientIp(Buffer.from(res.getRemoteAddressAsText()).toString(), req.getHeader('x-forwarded-for') || undefined, opts.trustProxy === true),
-              conn: null,
+            // Copy everything now: `req` is invalid once this callback returns (the check may await).
+            const headers = copyHeaders(req);
+            const query = new URLSearchParams(req.getQuery() ?? '');
+            const ip = clientIp(Buffer.from(res.getRemoteAddressAsText()).toString(), headers['x-forwarded-for'], opts.trustProxy === true);
+            const upgrade = (attachment: unknown): void => {
+              const data: SocketData = { query, ip, attachment, conn: null };
+              res.upgrade(data, headers['sec-websocket-key'] ?? '', headers['sec-websocket-protocol'] ?? '', headers['sec-websocket-extensions'] ?? '', context);
             };
-            res.upgrade(
-              data,
-              req.getHeader('sec-websocket-key'),
-              req.getHeader('sec-websocket-protocol'),
-              req.getHeader('sec-websocket-extensions'),
-              context,
-            );
+            if (!ws.upgrade) {
+              upgrade(undefined);
+              return;
+            }
+            let aborted = false;
+            res.onAborted(() => {
+              aborted = true;
+            });
+            ws.upgrade({ path: ws.path, query, headers, ip })
+              .catch((err: unknown) => {
+                log.error({ err, path: ws.path }, 'websocket upgrade check failed');
+                return { accept: false as const, status: 500 };
+              })
+              .then((decision) => {
+                if (aborted) return;
+                res.cork(() => {
+                  if (decision.accept) upgrade(decision.attachment);
+                  else res.writeStatus(statusLine(decision.status)).end('', true);
+                });
+              })
+              .catch((err: unknown) => log.error({ err }, 'websocket upgrade failed'));
           },
           open: (socket) => {
             const data = socket.getUserData();
-            const conn = new UwsConnection(`u${++nextId}`, data.ip, data.query, socket);
+            const conn = new UwsConnection(`u${++nextId}`, data.ip, data.query, socket, data.attachment);
             data.conn = conn;
             sockets.add(socket);
             ws.handler.open(conn);
