@@ -10,6 +10,8 @@ export interface HiloConfig {
   tenantsDir: string;
   /** API key of the demo tenant; generated at start-up when unset. */
   demoApiKey: string | null;
+  /** Password of the demo tenants' console admin `demo`; generated (and kept in `dataDir`) when unset. */
+  demoAgentPassword: string | null;
   /** Extra API keys: `tenant:key` pairs. */
   apiKeys: { tenantId: string; key: string }[];
   logLevel: string;
@@ -223,6 +225,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     transport: oneOf(env, 'HILO_TRANSPORT', ['auto', 'uws', 'node'] as const, 'auto'),
     tenantsDir: env.HILO_TENANTS_DIR && env.HILO_TENANTS_DIR !== '' ? env.HILO_TENANTS_DIR : 'tenants',
     demoApiKey,
+    demoAgentPassword: minChars(env, 'HILO_DEMO_AGENT_PASSWORD', 8),
     apiKeys,
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const, 'info'),
     shardCount: int(env, 'HILO_SHARDS', 256, 1, 65536),
