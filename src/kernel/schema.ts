@@ -70,8 +70,12 @@ export interface CheckOptions {
  */
 export function toProblems(issues: readonly z.core.$ZodIssue[], options: Omit<CheckOptions, 'wording'> = {}): Problem[] {
   const format = options.formatPath ?? ((path: readonly PropertyKey[]) => formatPath(path, options.root));
+  // zod 4 still runs its length checks on a value of the wrong type that has a `length` (an array
+  // where a string belongs): a value of the wrong type is one problem, its type.
+  const wrongType = new Set(issues.filter((i) => i.code === 'invalid_type').map((i) => JSON.stringify(i.path)));
   const problems: Problem[] = [];
   for (const issue of issues) {
+    if (issue.code !== 'invalid_type' && wrongType.has(JSON.stringify(issue.path))) continue;
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) problems.push({ path: format([...issue.path, key]), problem: issue.message });
     } else {

@@ -1,6 +1,7 @@
 import { HiloError } from '../../kernel/errors.js';
 import { constantTimeEqual } from '../signature.js';
-import { PayloadReader } from '../validate.js';
+import { z } from '../../kernel/schema.js';
+import { PayloadProblems, providerString } from '../validate.js';
 import { normalizeInboundText } from '../normalize-text.js';
 
 export const HANDOFF_COMMANDS = ['crear-ticket', 'cerrar-ticket'] as const;
@@ -58,6 +59,16 @@ const TICKET_PREFIX = /^#(T-\d{1,12})(?=[\s:,.\-]|$)[\s:,.\-]*/i;
 const TICKET_ROOM = /^(?:ticket-)?(t-\d{1,12})$/i;
 const COMMAND = /^[/!](crear-ticket|cerrar-ticket)(?=\s|$)\s*([\s\S]*)$/i;
 
+/** The fields Hilo reads from Rocket.Chat's outgoing-webhook JSON (others are ignored). */
+const OUTGOING_BODY = z.object({
+  message_id: providerString({ max: 128, pattern: /^\S+$/ }),
+  channel_name: providerString({ max: 256 }),
+  user_name: providerString({ max: 256, pattern: /\S/ }),
+  text: providerString({ max: 10_000 }),
+  tmid: providerString({ max: 128 }).nullish(),
+  bot: z.union([z.literal(false), z.null(), z.looseObject({})], { error: 'expected false or an object' }).optional(),
+});
+
 function normaliseTicket(raw: string): string {
   return raw.toUpperCase();
 }
@@ -90,24 +101,14 @@ export function parseOutgoingWebhook(rawBody: Buffer | string, options: ParseOut
   // An empty configured token would accept an empty one: refuse both.
   if (typeof body.token !== 'string' || token.length === 0 || !constantTimeEqual(body.token, token)) throw new HiloError('HILO_ERR_HANDOFF_TOKEN_INVALID');
 
-  const r = new PayloadReader();
-  const messageId = r.string(body.message_id, 'message_id', { max: 128, pattern: /^\S+$/ });
-  const channelName = r.string(body.channel_name, 'channel_name', { max: 256 });
-  const agentName = r.string(body.user_name, 'user_name', { max: 256, pattern: /\S/ });
-  const text = r.string(body.text, 'text', { max: 10_000 });
-  const threadId = body.tmid === undefined || body.tmid === null ? undefined : r.string(body.tmid, 'tmid', { max: 128 });
-  if (body.bot !== undefined && body.bot !== null && body.bot !== false && (typeof body.bot !== 'object' || Array.isArray(body.bot))) r.fail('bot', 'expected false or an object');
-  try {
-    r.done();
-  } catch (err) {
-    throw new HiloError('HILO_ERR_HANDOFF_VALIDATION', undefined, { details: (err as HiloError).details });
-  }
-  // The reader guarantees these once done() passed.
-  const id = messageId!;
-  const room = channelName!;
+  const r = new PayloadProblems();
+  const fields = r.read(OUTGOING_BODY, body, '');
+  if (fields === undefined) throw new HiloError('HILO_ERR_HANDOFF_VALIDATION', undefined, { details: r.problems });
+  const { message_id: id, channel_name: room, tmid } = fields;
+  const threadId = tmid ?? undefined;
   // Agents' texts reach the customer and the database: the same normalisation as customers' texts.
-  const agent = normalizeInboundText(agentName!).trim() || 'agent';
-  const trimmed = normalizeInboundText(text!).trim();
+  const agent = normalizeInboundText(fields.user_name).trim() || 'agent';
+  const trimmed = normalizeInboundText(fields.text).trim();
 
   if (body.bot !== undefined && body.bot !== null && body.bot !== false) return { kind: 'ignored', reason: 'bot', messageId: id };
   if (trimmed.length === 0) return { kind: 'ignored', reason: 'empty', messageId: id };

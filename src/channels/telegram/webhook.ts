@@ -1,7 +1,8 @@
 import type { ChannelInboundMessage, InboundEvent } from '../channel.js';
 import type { MediaKind, MediaReference } from '../../domain/media.js';
 import { parseJsonBody } from '../raw-body.js';
-import { PayloadReader } from '../validate.js';
+import { z } from '../../kernel/schema.js';
+import { PayloadProblems, providerInteger, providerString } from '../validate.js';
 
 const MEDIA_FIELDS = ['photo', 'document', 'voice', 'video', 'audio', 'sticker', 'animation', 'video_note'] as const;
 
@@ -49,6 +50,25 @@ function telegramMediaReference(field: (typeof MEDIA_FIELDS)[number], value: unk
   };
 }
 
+// The parts of an Update Hilo reads (loose objects: Telegram adds fields freely).
+const ANY_OBJECT = z.looseObject({});
+const UPDATE_ID = providerInteger;
+const MESSAGE = z.looseObject({
+  chat: z.looseObject({ id: providerInteger }),
+  from: ANY_OBJECT.optional(),
+  date: providerInteger,
+  message_id: providerInteger,
+  text: providerString().optional(),
+  caption: providerString().optional(),
+});
+const LOCATION = z.looseObject({ latitude: z.number(), longitude: z.number() });
+const CALLBACK_QUERY = z.looseObject({
+  id: providerString({ max: 256 }),
+  from: z.looseObject({ id: providerInteger }),
+  data: providerString({ max: 64 }).optional(),
+  message: z.looseObject({ chat: z.looseObject({ id: providerInteger }) }).optional(),
+});
+
 /**
  * A Telegram Bot API `Update`: `message` (text, location, contact, media with caption) and
  * `callback_query` (an inline keyboard button). Edits, channel posts, bots and every other update
@@ -56,54 +76,41 @@ function telegramMediaReference(field: (typeof MEDIA_FIELDS)[number], value: unk
  */
 export function parseTelegramUpdate(raw: Buffer, { tenantId, now }: { tenantId: string; now: number }): InboundEvent[] {
   const update = parseJsonBody(raw);
-  const r = new PayloadReader();
-  const updateId = r.number(update.update_id, 'update_id', { integer: true });
+  const r = new PayloadProblems();
+  const updateId = r.read(UPDATE_ID, update.update_id, 'update_id');
   let event: ChannelInboundMessage | undefined;
   if (update.message !== undefined) {
-    const m = r.object(update.message, 'message');
-    const chat = r.object(m?.chat, 'message.chat');
-    const chatId = r.number(chat?.id, 'message.chat.id', { integer: true });
-    const from = m?.from === undefined ? undefined : r.object(m.from, 'message.from');
-    const date = r.number(m?.date, 'message.date', { integer: true });
-    r.number(m?.message_id, 'message.message_id', { integer: true });
-    const text = r.string(m?.text, 'message.text', { optional: true });
-    const caption = r.string(m?.caption, 'message.caption', { optional: true });
+    const m = r.read(ANY_OBJECT, update.message, 'message');
+    const message = m === undefined ? undefined : r.read(MESSAGE, m, 'message');
     let content: Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta' | 'media'> | undefined;
-    if (text !== undefined) content = { kind: 'text', text, meta: {} };
-    else if (m?.location !== undefined) {
-      const loc = r.object(m.location, 'message.location');
-      const latitude = r.number(loc?.latitude, 'message.location.latitude');
-      const longitude = r.number(loc?.longitude, 'message.location.longitude');
-      if (latitude !== undefined && longitude !== undefined) content = { kind: 'location', text: '', meta: { latitude, longitude }, media: [{ kind: 'location', latitude, longitude }] };
-    } else if (m?.contact !== undefined) {
-      r.object(m.contact, 'message.contact');
-      content = { kind: 'contacts', text: '', meta: { count: 1 }, media: [{ kind: 'contacts', count: 1 }] };
+    if (m === undefined) content = undefined;
+    else if (m.text !== undefined) content = message === undefined ? undefined : { kind: 'text', text: message.text ?? '', meta: {} };
+    else if (m.location !== undefined) {
+      const loc = r.read(LOCATION, m.location, 'message.location');
+      if (loc !== undefined) content = { kind: 'location', text: '', meta: { latitude: loc.latitude, longitude: loc.longitude }, media: [{ kind: 'location', latitude: loc.latitude, longitude: loc.longitude }] };
+    } else if (m.contact !== undefined) {
+      if (r.read(ANY_OBJECT, m.contact, 'message.contact') !== undefined) content = { kind: 'contacts', text: '', meta: { count: 1 }, media: [{ kind: 'contacts', count: 1 }] };
     } else {
-      const field = MEDIA_FIELDS.find((f) => m?.[f] !== undefined);
+      const field = MEDIA_FIELDS.find((f) => m[f] !== undefined);
       if (field) {
-        const reference = telegramMediaReference(field, m?.[field], caption);
+        const caption = typeof m.caption === 'string' ? m.caption : undefined;
+        const reference = telegramMediaReference(field, m[field], caption);
         content = { kind: 'media', text: caption ?? '', meta: { mediaType: field, ...(reference.id ? { mediaId: reference.id } : {}) }, media: [reference] };
       }
     }
+    const from = message?.from;
     const isBot = from?.is_bot === true;
     // The app's language (IETF tag, "en-US"): a first photo from an English user gets English.
     const languageCode = typeof from?.language_code === 'string' ? from.language_code.toLowerCase() : '';
     const langHint = /^en\b/.test(languageCode) ? 'en' : /^es\b/.test(languageCode) ? 'es' : undefined;
-    if (updateId !== undefined && chatId !== undefined && date !== undefined && content && !isBot) {
-      event = { type: 'message', channel: 'telegram', tenantId, senderId: String(chatId), messageId: String(updateId), timestamp: date * 1000, ...content, ...(langHint ? { langHint } : {}) };
+    if (updateId !== undefined && message !== undefined && content && !isBot) {
+      event = { type: 'message', channel: 'telegram', tenantId, senderId: String(message.chat.id), messageId: String(updateId), timestamp: message.date * 1000, ...content, ...(langHint ? { langHint } : {}) };
     }
   } else if (update.callback_query !== undefined) {
-    const q = r.object(update.callback_query, 'callback_query');
-    const id = r.string(q?.id, 'callback_query.id', { max: 256 });
-    const from = r.object(q?.from, 'callback_query.from');
-    const fromId = r.number(from?.id, 'callback_query.from.id', { integer: true });
-    const data = r.string(q?.data, 'callback_query.data', { optional: true, max: 64 });
-    const message = q?.message === undefined ? undefined : r.object(q.message, 'callback_query.message');
-    const chat = message === undefined ? undefined : r.object(message.chat, 'callback_query.message.chat');
-    const chatId = chat === undefined ? undefined : r.number(chat.id, 'callback_query.message.chat.id', { integer: true });
-    if (updateId !== undefined && id !== undefined && fromId !== undefined && data !== undefined) {
+    const q = r.read(CALLBACK_QUERY, update.callback_query, 'callback_query');
+    if (updateId !== undefined && q !== undefined && q.data !== undefined) {
       // A callback carries no date of its own: the click happened now.
-      event = { type: 'message', channel: 'telegram', tenantId, senderId: String(chatId ?? fromId), messageId: String(updateId), timestamp: now, kind: 'button', text: data, meta: { callbackQueryId: id } };
+      event = { type: 'message', channel: 'telegram', tenantId, senderId: String(q.message?.chat.id ?? q.from.id), messageId: String(updateId), timestamp: now, kind: 'button', text: q.data, meta: { callbackQueryId: q.id } };
     }
   }
   r.done();

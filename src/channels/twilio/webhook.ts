@@ -2,7 +2,8 @@ import { HiloError } from '../../kernel/errors.js';
 import type { ChannelInboundMessage, ChannelStatusUpdate, InboundEvent, OutboundStatus } from '../channel.js';
 import type { MediaKind, MediaReference } from '../../domain/media.js';
 import { parseJsonBody } from '../raw-body.js';
-import { PayloadReader } from '../validate.js';
+import { z } from '../../kernel/schema.js';
+import { PayloadProblems, providerString } from '../validate.js';
 import { parseForm, type FormParams } from './form.js';
 
 const SID = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
@@ -35,6 +36,23 @@ export function readTwilioBody(raw: Buffer, contentType: string | undefined): { 
 
 const MAX_TWILIO_MEDIA = 10;
 
+// Twilio's parameters as Hilo reads them (every value arrives as a string; others are ignored).
+const optional = (rule?: { max?: number; pattern?: RegExp }) => providerString(rule).optional();
+const IDS = z.object({ MessageSid: providerString({ pattern: SID }), AccountSid: providerString({ pattern: SID }) });
+const STATUS_CALLBACK = z.object({ To: optional({ pattern: ADDRESS }), ErrorCode: optional({ pattern: /^\d{1,10}$/ }), ErrorMessage: optional() });
+const INBOUND = z.object({
+  From: providerString({ pattern: ADDRESS }),
+  To: providerString({ pattern: ADDRESS }),
+  Body: optional(),
+  NumMedia: optional({ pattern: /^\d{1,2}$/ }),
+  ButtonText: optional({ max: 256 }),
+  ButtonPayload: optional({ max: 1024 }),
+  ListTitle: optional({ max: 256 }),
+  ListId: optional({ max: 256 }),
+});
+const MEDIA_URL = optional({ max: 2048, pattern: /^https?:\/\/\S+$/ });
+const MEDIA_TYPE = optional({ max: 256 });
+
 /**
  * The kind of a Twilio media item from its content type. WhatsApp records voice notes as Ogg/Opus,
  * so `audio/ogg` reads as a voice note; other audio (mp3, m4a, aac) is an audio file.
@@ -57,23 +75,22 @@ const stripAddress = (a: string): string => a.replace(/^whatsapp:/, '').replace(
  * status callback (`MessageStatus`, `ErrorCode`). Unknown parameters are ignored.
  */
 export function parseTwilioParams(params: FormParams, { tenantId, now }: { tenantId: string; now: number }): InboundEvent[] {
-  const r = new PayloadReader();
+  const r = new PayloadProblems();
   const one = (name: string): string | undefined => params.get(name)?.[0];
-  const sid = r.string(one('MessageSid') ?? one('SmsMessageSid'), 'MessageSid', { pattern: SID });
-  r.string(one('AccountSid'), 'AccountSid', { pattern: SID });
+  const fields = (names: readonly string[]): Record<string, string | undefined> => Object.fromEntries(names.map((n) => [n, one(n)]));
+  const ids = r.read(IDS, { MessageSid: one('MessageSid') ?? one('SmsMessageSid'), AccountSid: one('AccountSid') }, '');
   const status = one('MessageStatus');
   if (status !== undefined && status !== 'received') {
     const mapped = STATUS_MAP[status];
     if (!mapped) r.fail('MessageStatus', 'unknown status');
-    const to = r.string(one('To'), 'To', { optional: true, pattern: ADDRESS });
-    const errorCode = r.string(one('ErrorCode'), 'ErrorCode', { optional: true, pattern: /^\d{1,10}$/ });
-    const errorMessage = r.string(one('ErrorMessage'), 'ErrorMessage', { optional: true });
+    const callback = r.read(STATUS_CALLBACK, fields(['To', 'ErrorCode', 'ErrorMessage']), '');
     r.done();
+    const { To: to, ErrorCode: errorCode, ErrorMessage: errorMessage } = callback!;
     const event: ChannelStatusUpdate = {
       type: 'status',
       channel: 'twilio-whatsapp',
       tenantId,
-      providerMessageId: sid!,
+      providerMessageId: ids!.MessageSid,
       status: mapped!,
       timestamp: now,
       ...(to !== undefined ? { recipientId: stripAddress(to) } : {}),
@@ -81,16 +98,15 @@ export function parseTwilioParams(params: FormParams, { tenantId, now }: { tenan
     };
     return [event];
   }
-  const from = r.string(one('From'), 'From', { pattern: ADDRESS });
-  r.string(one('To'), 'To', { pattern: ADDRESS });
-  const body = r.string(one('Body'), 'Body', { optional: true }) ?? '';
-  const numMedia = Number(r.string(one('NumMedia'), 'NumMedia', { optional: true, pattern: /^\d{1,2}$/ }) ?? '0');
+  const inbound = r.read(INBOUND, fields(['From', 'To', 'Body', 'NumMedia', 'ButtonText', 'ButtonPayload', 'ListTitle', 'ListId']), '');
+  const body = inbound?.Body ?? '';
+  const numMedia = Number(inbound?.NumMedia ?? '0');
   const latitude = one('Latitude');
   const longitude = one('Longitude');
-  const buttonText = r.string(one('ButtonText'), 'ButtonText', { optional: true, max: 256 });
-  const buttonPayload = r.string(one('ButtonPayload'), 'ButtonPayload', { optional: true, max: 1024 });
-  const listTitle = r.string(one('ListTitle'), 'ListTitle', { optional: true, max: 256 });
-  const listId = r.string(one('ListId'), 'ListId', { optional: true, max: 256 });
+  const buttonText = inbound?.ButtonText;
+  const buttonPayload = inbound?.ButtonPayload;
+  const listTitle = inbound?.ListTitle;
+  const listId = inbound?.ListId;
   let content: Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta' | 'media'> = { kind: 'text', text: body, meta: {} };
   if (latitude !== undefined || longitude !== undefined) {
     const lat = Number(latitude);
@@ -107,8 +123,8 @@ export function parseTwilioParams(params: FormParams, { tenantId, now }: { tenan
     const media: MediaReference[] = [];
     // Twilio sends up to 10 media per WhatsApp message: MediaUrl0..N with MediaContentType0..N.
     for (let i = 0; i < Math.min(numMedia, MAX_TWILIO_MEDIA); i++) {
-      const url = r.string(one(`MediaUrl${i}`), `MediaUrl${i}`, { optional: true, max: 2048, pattern: /^https?:\/\/\S+$/ });
-      const type = r.string(one(`MediaContentType${i}`), `MediaContentType${i}`, { optional: true, max: 256 });
+      const url = r.read(MEDIA_URL, one(`MediaUrl${i}`), `MediaUrl${i}`);
+      const type = r.read(MEDIA_TYPE, one(`MediaContentType${i}`), `MediaContentType${i}`);
       if (url === undefined && type === undefined) continue;
       const kind = twilioMediaKind(type ?? '');
       media.push({ kind, ...(url !== undefined ? { url } : {}), ...(type ? { mimeType: type } : {}), ...(kind === 'contacts' ? { count: 1 } : {}), ...(body ? { caption: body } : {}) });
@@ -129,8 +145,8 @@ export function parseTwilioParams(params: FormParams, { tenantId, now }: { tenan
       type: 'message',
       channel: 'twilio-whatsapp',
       tenantId,
-      senderId: waId !== undefined && /^\d{4,20}$/.test(waId) ? waId : stripAddress(from!),
-      messageId: sid!,
+      senderId: waId !== undefined && /^\d{4,20}$/.test(waId) ? waId : stripAddress(inbound!.From),
+      messageId: ids!.MessageSid,
       timestamp: now,
       ...content,
     },

@@ -1,12 +1,40 @@
 import type { ChannelInboundMessage, ChannelStatusUpdate, InboundEvent, InboundKind, OutboundStatus } from '../channel.js';
 import type { MediaKind, MediaReference } from '../../domain/media.js';
 import { parseJsonBody } from '../raw-body.js';
-import { PayloadReader } from '../validate.js';
+import { z } from '../../kernel/schema.js';
+import { PayloadProblems, providerArray, providerInteger, providerString } from '../validate.js';
 import { OPTION_BUTTON_PREFIX } from './buttons.js';
 
-const MEDIA_TYPES = new Set(['image', 'audio', 'video', 'document', 'sticker']);
+const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'] as const;
 const STATUSES = new Set<OutboundStatus>(['sent', 'delivered', 'read', 'failed']);
 const DIGITS = /^\d{1,20}$/;
+const EPOCH_SECONDS = /^\d{1,12}$/;
+
+// The pieces of a Cloud API payload Hilo reads, each checked where the parser reaches it: unknown
+// fields pass (loose objects), and a part Hilo does not read (another subscription, a message
+// type it does not handle, a status it ignores) is never checked.
+const OBJECT = z.literal('whatsapp_business_account', { error: 'expected "whatsapp_business_account"' });
+const ANY_OBJECT = z.looseObject({});
+const ENTRY = z.looseObject({ changes: providerArray() });
+const METADATA = z.looseObject({ phone_number_id: providerString({ max: 64 }) });
+const OPTIONAL_LIST = providerArray().optional();
+const MESSAGE_ENVELOPE = z.looseObject({ from: providerString({ pattern: DIGITS }), id: providerString({ max: 256 }), timestamp: providerString({ pattern: EPOCH_SECONDS }) });
+const MESSAGE_TYPE = providerString({ max: 64 });
+const TEXT = z.looseObject({ text: z.looseObject({ body: providerString() }) });
+const INTERACTIVE = z.looseObject({ interactive: ANY_OBJECT });
+const REPLY = z.looseObject({ id: providerString({ max: 256 }), title: providerString({ max: 256 }) });
+const BUTTON = z.looseObject({ button: z.looseObject({ text: providerString({ max: 256 }), payload: providerString({ max: 1024 }).optional() }) });
+const LOCATION = z.looseObject({
+  location: z.looseObject({ latitude: z.number(), longitude: z.number(), name: providerString({ max: 1024 }).optional(), address: providerString({ max: 1024 }).optional() }),
+});
+const CONTACTS = z.looseObject({ contacts: providerArray(100) });
+const MEDIA_FILE = z.looseObject({ id: providerString({ max: 256 }), mime_type: providerString({ max: 256 }).optional(), caption: providerString().optional(), filename: providerString({ max: 1024 }).optional() });
+const MEDIA = Object.fromEntries(MEDIA_TYPES.map((type) => [type, z.looseObject({ [type]: MEDIA_FILE })])) as Record<(typeof MEDIA_TYPES)[number], z.ZodType<Record<string, z.output<typeof MEDIA_FILE> & { voice?: unknown }>>>;
+const STATUS = z.looseObject({ id: providerString({ max: 256 }), status: providerString({ max: 32 }), timestamp: providerString({ pattern: EPOCH_SECONDS }), recipient_id: providerString({ max: 64 }).optional() });
+const STATUS_ERRORS = providerArray(50).optional();
+const STATUS_ERROR = z.looseObject({ code: providerInteger, title: providerString().optional(), message: providerString().optional() });
+
+const isMediaType = (type: string): type is (typeof MEDIA_TYPES)[number] => (MEDIA_TYPES as readonly string[]).includes(type);
 
 /**
  * Parses a WhatsApp Cloud API webhook (`object: whatsapp_business_account`,
@@ -16,30 +44,27 @@ const DIGITS = /^\d{1,20}$/;
  */
 export function parseWhatsAppWebhook(raw: Buffer, { tenantId, phoneNumberId }: { tenantId: string; phoneNumberId?: string }): InboundEvent[] {
   const body = parseJsonBody(raw);
-  const r = new PayloadReader();
-  if (body.object !== 'whatsapp_business_account') r.fail('object', 'expected "whatsapp_business_account"');
+  const r = new PayloadProblems();
+  r.read(OBJECT, body.object, 'object');
   const events: InboundEvent[] = [];
-  const entries = r.array(body.entry, 'entry') ?? [];
+  const entries = r.read(providerArray(), body.entry, 'entry') ?? [];
   entries.forEach((entryValue, ei) => {
-    const entry = r.object(entryValue, `entry[${ei}]`);
-    if (!entry) return;
-    const changes = r.array(entry.changes, `entry[${ei}].changes`) ?? [];
+    const changes = r.read(ENTRY, entryValue, `entry[${ei}]`)?.changes ?? [];
     changes.forEach((changeValue, ci) => {
       const path = `entry[${ei}].changes[${ci}]`;
-      const change = r.object(changeValue, path);
+      const change = r.read(ANY_OBJECT, changeValue, path);
       if (!change) return;
       if (change.field !== 'messages') return; // other subscriptions (templates, account updates) are not ours
-      const value = r.object(change.value, `${path}.value`);
+      const value = r.read(ANY_OBJECT, change.value, `${path}.value`);
       if (!value) return;
-      const metadata = r.object(value.metadata, `${path}.value.metadata`);
-      const numberId = r.string(metadata?.phone_number_id, `${path}.value.metadata.phone_number_id`, { max: 64 });
+      const numberId = r.read(METADATA, value.metadata, `${path}.value.metadata`)?.phone_number_id;
       const forUs = phoneNumberId === undefined || numberId === phoneNumberId;
-      const messages = r.array(value.messages, `${path}.value.messages`, { optional: true }) ?? [];
+      const messages = r.read(OPTIONAL_LIST, value.messages, `${path}.value.messages`) ?? [];
       messages.forEach((m, mi) => {
         const event = readMessage(r, m, `${path}.value.messages[${mi}]`, tenantId);
         if (event && forUs) events.push(event);
       });
-      const statuses = r.array(value.statuses, `${path}.value.statuses`, { optional: true }) ?? [];
+      const statuses = r.read(OPTIONAL_LIST, value.statuses, `${path}.value.statuses`) ?? [];
       statuses.forEach((s, si) => {
         const event = readStatus(r, s, `${path}.value.statuses[${si}]`, tenantId);
         if (event && forUs) events.push(event);
@@ -50,74 +75,61 @@ export function parseWhatsAppWebhook(raw: Buffer, { tenantId, phoneNumberId }: {
   return events;
 }
 
-function readMessage(r: PayloadReader, value: unknown, path: string, tenantId: string): ChannelInboundMessage | undefined {
-  const m = r.object(value, path);
+function readMessage(r: PayloadProblems, value: unknown, path: string, tenantId: string): ChannelInboundMessage | undefined {
+  const m = r.read(ANY_OBJECT, value, path);
   if (!m) return undefined;
-  const from = r.string(m.from, `${path}.from`, { pattern: DIGITS });
-  const id = r.string(m.id, `${path}.id`, { max: 256 });
-  const ts = r.string(m.timestamp, `${path}.timestamp`, { pattern: /^\d{1,12}$/ });
-  const type = r.string(m.type, `${path}.type`, { max: 64 });
+  const envelope = r.read(MESSAGE_ENVELOPE, m, path);
+  const type = r.read(MESSAGE_TYPE, m.type, `${path}.type`);
   if (type === undefined) return undefined;
   // Read the type's fields even when the envelope is broken, so one answer lists every problem.
   const event = readContent(r, m, path, type);
-  if (from === undefined || id === undefined || ts === undefined || event === undefined) return undefined;
-  return { type: 'message', channel: 'whatsapp', tenantId, senderId: from, messageId: id, timestamp: Number(ts) * 1000, ...event };
+  if (envelope === undefined || event === undefined) return undefined;
+  return { type: 'message', channel: 'whatsapp', tenantId, senderId: envelope.from, messageId: envelope.id, timestamp: Number(envelope.timestamp) * 1000, ...event };
 }
 
 type Content = Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta' | 'media'>;
 
-function readContent(r: PayloadReader, m: Record<string, unknown>, path: string, type: string): Content | undefined {
+function readContent(r: PayloadProblems, m: Record<string, unknown>, path: string, type: string): Content | undefined {
   const make = (kind: InboundKind, text: string, meta: ChannelInboundMessage['meta'] = {}): Content => ({ kind, text, meta });
 
   if (type === 'text') {
-    const text = r.object(m.text, `${path}.text`);
-    const bodyText = r.string(text?.body, `${path}.text.body`);
-    return bodyText === undefined ? undefined : make('text', bodyText);
+    const text = r.read(TEXT, m, path)?.text;
+    return text === undefined ? undefined : make('text', text.body);
   }
   if (type === 'interactive') {
-    const interactive = r.object(m.interactive, `${path}.interactive`);
+    const interactive = r.read(INTERACTIVE, m, path)?.interactive;
     if (!interactive) return undefined;
     const kind = interactive.type;
     if (kind === 'button_reply' || kind === 'list_reply') {
-      const reply = r.object(interactive[kind], `${path}.interactive.${kind}`);
-      const replyId = r.string(reply?.id, `${path}.interactive.${kind}.id`, { max: 256 });
-      const title = r.string(reply?.title, `${path}.interactive.${kind}.title`, { max: 256 });
-      if (replyId === undefined || title === undefined) return undefined;
+      const reply = r.read(REPLY, interactive[kind], `${path}.interactive.${kind}`);
+      if (reply === undefined) return undefined;
       // Reply buttons Hilo sent carry the option's text in their id: that is what the customer chose.
-      const chosen = replyId.startsWith(OPTION_BUTTON_PREFIX) ? replyId.slice(OPTION_BUTTON_PREFIX.length).trim() : '';
-      return make(kind === 'button_reply' ? 'button' : 'list', chosen || title, { replyId });
+      const chosen = reply.id.startsWith(OPTION_BUTTON_PREFIX) ? reply.id.slice(OPTION_BUTTON_PREFIX.length).trim() : '';
+      return make(kind === 'button_reply' ? 'button' : 'list', chosen || reply.title, { replyId: reply.id });
     }
     return undefined; // nfm_reply (flows) and future types: tolerated, not ours yet
   }
   if (type === 'button') {
     // A quick-reply button on a template message.
-    const button = r.object(m.button, `${path}.button`);
-    const text = r.string(button?.text, `${path}.button.text`, { max: 256 });
-    const payload = r.string(button?.payload, `${path}.button.payload`, { optional: true, max: 1024 });
-    return text === undefined ? undefined : make('button', text, payload === undefined ? {} : { replyId: payload });
+    const button = r.read(BUTTON, m, path)?.button;
+    return button === undefined ? undefined : make('button', button.text, button.payload === undefined ? {} : { replyId: button.payload });
   }
   if (type === 'location') {
-    const loc = r.object(m.location, `${path}.location`);
-    const latitude = r.number(loc?.latitude, `${path}.location.latitude`);
-    const longitude = r.number(loc?.longitude, `${path}.location.longitude`);
-    const name = r.string(loc?.name, `${path}.location.name`, { optional: true, max: 1024 });
-    const address = r.string(loc?.address, `${path}.location.address`, { optional: true, max: 1024 });
-    if (latitude === undefined || longitude === undefined) return undefined;
-    return { ...make('location', [name, address].filter(Boolean).join(', '), { latitude, longitude }), media: [{ kind: 'location', latitude, longitude }] };
+    const loc = r.read(LOCATION, m, path)?.location;
+    if (loc === undefined) return undefined;
+    const { latitude, longitude } = loc;
+    return { ...make('location', [loc.name, loc.address].filter(Boolean).join(', '), { latitude, longitude }), media: [{ kind: 'location', latitude, longitude }] };
   }
   if (type === 'contacts') {
-    const contacts = r.array(m.contacts, `${path}.contacts`, { max: 100 });
+    const contacts = r.read(CONTACTS, m, path)?.contacts;
     return contacts === undefined ? undefined : { ...make('contacts', '', { count: contacts.length }), media: [{ kind: 'contacts', count: contacts.length }] };
   }
-  if (MEDIA_TYPES.has(type)) {
-    const media = r.object(m[type], `${path}.${type}`);
-    const mediaId = r.string(media?.id, `${path}.${type}.id`, { max: 256 });
-    const mime = r.string(media?.mime_type, `${path}.${type}.mime_type`, { optional: true, max: 256 });
-    const caption = r.string(media?.caption, `${path}.${type}.caption`, { optional: true });
-    const fileName = r.string(media?.filename, `${path}.${type}.filename`, { optional: true, max: 1024 });
-    if (mediaId === undefined) return undefined;
+  if (isMediaType(type)) {
+    const media = r.read(MEDIA[type], m, path)?.[type];
+    if (media === undefined) return undefined;
+    const { id: mediaId, mime_type: mime, caption, filename: fileName } = media;
     // A voice note is an `audio` message recorded in the app (`voice: true`).
-    const kind: MediaKind = type === 'audio' && media?.voice === true ? 'voice' : (type as MediaKind);
+    const kind: MediaKind = type === 'audio' && media.voice === true ? 'voice' : type;
     const reference: MediaReference = {
       kind,
       id: mediaId,
@@ -130,33 +142,26 @@ function readContent(r: PayloadReader, m: Record<string, unknown>, path: string,
   return undefined; // reaction, order, system, unsupported...: tolerated
 }
 
-function readStatus(r: PayloadReader, value: unknown, path: string, tenantId: string): ChannelStatusUpdate | undefined {
-  const s = r.object(value, path);
+function readStatus(r: PayloadProblems, value: unknown, path: string, tenantId: string): ChannelStatusUpdate | undefined {
+  const s = r.read(ANY_OBJECT, value, path);
   if (!s) return undefined;
-  const id = r.string(s.id, `${path}.id`, { max: 256 });
-  const status = r.string(s.status, `${path}.status`, { max: 32 });
-  const ts = r.string(s.timestamp, `${path}.timestamp`, { pattern: /^\d{1,12}$/ });
-  const recipient = r.string(s.recipient_id, `${path}.recipient_id`, { optional: true, max: 64 });
-  if (id === undefined || status === undefined || ts === undefined) return undefined;
-  if (!STATUSES.has(status as OutboundStatus)) return undefined; // e.g. "deleted", "warning": tolerated
-  const errors = r.array(s.errors, `${path}.errors`, { optional: true, max: 50 }) ?? [];
+  const status = r.read(STATUS, s, path);
+  if (status === undefined) return undefined;
+  if (!STATUSES.has(status.status as OutboundStatus)) return undefined; // e.g. "deleted", "warning": tolerated
+  const errors = r.read(STATUS_ERRORS, s.errors, `${path}.errors`) ?? [];
   let error: ChannelStatusUpdate['error'];
-  const first = errors[0];
-  if (first !== undefined) {
-    const e = r.object(first, `${path}.errors[0]`);
-    const code = r.number(e?.code, `${path}.errors[0].code`, { integer: true });
-    const title = r.string(e?.title, `${path}.errors[0].title`, { optional: true });
-    const message = r.string(e?.message, `${path}.errors[0].message`, { optional: true });
-    if (code !== undefined) error = { code: String(code), message: message ?? title ?? '' };
+  if (errors.length > 0) {
+    const e = r.read(STATUS_ERROR, errors[0], `${path}.errors[0]`);
+    if (e !== undefined) error = { code: String(e.code), message: e.message ?? e.title ?? '' };
   }
   return {
     type: 'status',
     channel: 'whatsapp',
     tenantId,
-    providerMessageId: id,
-    status: status as OutboundStatus,
-    timestamp: Number(ts) * 1000,
-    ...(recipient !== undefined ? { recipientId: recipient } : {}),
+    providerMessageId: status.id,
+    status: status.status as OutboundStatus,
+    timestamp: Number(status.timestamp) * 1000,
+    ...(status.recipient_id !== undefined ? { recipientId: status.recipient_id } : {}),
     ...(error ? { error } : {}),
   };
 }

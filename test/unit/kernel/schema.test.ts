@@ -85,6 +85,12 @@ describe('kernel/schema', () => {
   });
 
   describe('toProblems', () => {
+    it('should report a value of the wrong type once, not also its length (zod checks the length of an array given for a string)', () => {
+      const result = z.strictObject({ a: z.string().min(1).max(2), b: z.array(z.unknown()).max(1) }).safeParse({ a: [], b: 'long' });
+      expect(result.error!.issues.length).toBeGreaterThan(2);
+      expect(toProblems(result.error!.issues).map((p) => p.path)).toEqual(['a', 'b']);
+    });
+
     it('should put an unknown key at its own path under the object that refused it', () => {
       const result = z.object({ inner: z.strictObject({}) }).safeParse({ inner: { a: 1 } });
       expect(toProblems(result.error!.issues, { root: '$' })).toEqual([{ path: '$.inner.a', problem: expect.any(String) }]);
