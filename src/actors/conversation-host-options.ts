@@ -11,6 +11,7 @@ import type { ComposeReplies } from './brain/llm/compose-replies.js';
 import type { IdentityLinkOptions } from './identity/identity-linker.js';
 import type { ContactMemoryPort } from './memory/contact-memory-port.js';
 import type { TenantRuntime } from './tenant-runtime.js';
+import type { HostObserver } from './host-observer.js';
 
 /**
  * What the host asks of the shard router (`src/runtime/shard-router.ts` implements it): the
@@ -69,6 +70,8 @@ export interface ConversationHostOptions {
   onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }> & { media?: MediaReference[]; channel?: string }) => void;
   /** Called after each committed turn with the state it ended in (`handoff.waitingAgent`, `closed`, ...). */
   onTurnCommitted?: (key: ConversationKey, state: string) => void;
+  /** Metrics hook: each customer message's duration and outcome, each activation's duration. */
+  observer?: HostObserver;
 }
 
 export interface HostStats {

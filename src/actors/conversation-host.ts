@@ -17,6 +17,7 @@ import { createConversationUpdates, type ConversationUpdates } from './conversat
 import { ConversationChannels } from './identity/conversation-channels.js';
 import { createHostIdentityLinker } from './identity/host-identity.js';
 import type { IdentityLinker } from './identity/identity-linker.js';
+import { observeMessage } from './host-observer.js';
 import { KeyedMailbox } from './mailbox.js';
 import { confirmedLeadIn, type RememberedContextView } from './memory/contact-memory-port.js';
 import { flattenState, liveStateView, storedStateView, topLevelState } from './state-value.js';
@@ -112,6 +113,10 @@ export class ConversationHost implements ConversationService {
   }
 
   async handleMessage(message: InboundMessage): Promise<TurnResult> {
+    return observeMessage(this.#o.observer, message, (m) => this.#handleMessage(m));
+  }
+
+  async #handleMessage(message: InboundMessage): Promise<TurnResult> {
     this.#assertOpen();
     const conversationId = await this.resolveConversation(message.tenantId, message.channel, message.senderId);
     const key = { tenantId: message.tenantId, conversationId };
@@ -396,6 +401,7 @@ export class ConversationHost implements ConversationService {
   async #activate(key: ConversationKey, langHint?: 'es' | 'en'): Promise<ActiveConversation> {
     const existing = this.#actors.touch(key);
     if (existing) return existing;
+    const started = performance.now(); // metrics only (observer.activation)
     const tenant = this.#tenant(key.tenantId);
     const env = await this.#durable.recover(key);
     let snapshot: unknown = null;
@@ -425,6 +431,7 @@ export class ConversationHost implements ConversationService {
     });
     actor.start();
     this.#actors.add(entry);
+    this.#o.observer?.activation?.({ tenantId: key.tenantId, ms: performance.now() - started, source: snapshot ? 'snapshot' : 'new' });
     return entry;
   }
 

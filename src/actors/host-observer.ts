@@ -1,3 +1,7 @@
+import { randomUUID } from 'node:crypto';
+import { isHiloError } from '../kernel/errors.js';
+import type { InboundMessage, TurnResult } from './conversation-service.js';
+
 /**
  * What the conversation host tells an observer (the runtime's metrics) about its work: how long a
  * customer message took from arrival to committed reply, and how long an actor took to load.
@@ -28,4 +32,24 @@ export interface ActivationObservation {
 export interface HostObserver {
   turn?(observation: TurnObservation): void;
   activation?(observation: ActivationObservation): void;
+}
+
+/**
+ * Runs `handle` for one customer message and tells `observer` its wall time and outcome. The
+ * message id is minted here when the channel has none, so the observer can match the brain's
+ * reading of this very message. Without an observer it is `handle(message)`, nothing more.
+ */
+export async function observeMessage(observer: HostObserver | undefined, message: InboundMessage, handle: (message: InboundMessage) => Promise<TurnResult>): Promise<TurnResult> {
+  const observe = observer?.turn;
+  if (!observe) return handle(message);
+  const messageId = message.messageId ?? `${message.channel}:${randomUUID()}`;
+  const started = performance.now();
+  try {
+    const result = await handle({ ...message, messageId });
+    observe({ tenantId: message.tenantId, conversationId: result.conversationId, channel: message.channel, messageId, ms: performance.now() - started, outcome: result.duplicate ? 'duplicate' : 'ok' });
+    return result;
+  } catch (err) {
+    observe({ tenantId: message.tenantId, conversationId: null, channel: message.channel, messageId, ms: performance.now() - started, outcome: isHiloError(err) ? err.code : 'error' });
+    throw err;
+  }
 }
