@@ -33,7 +33,8 @@ export const REDACT_PATHS = [
 
 export function createLogger(options: { level?: string; pretty?: boolean; destination?: NodeJS.WritableStream } = {}): Logger {
   const base = {
-    level: options.level ?? process.env.LOG_LEVEL ?? 'info',
+    // The level comes from the caller (`LOG_LEVEL` is read once, by loadConfig).
+    level: options.level ?? 'info',
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     // `problem`: providers' error texts (Rocket.Chat, Slack, CRM) may echo the payload they refused.
     serializers: { err: (e: unknown) => serializeError(e), error: (e: unknown) => serializeError(e), problem: (p: unknown) => (typeof p === 'string' ? scrubPersonalData(p) : p) },

@@ -168,7 +168,7 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
  * provider account's caps hold across tenants and `/metrics.json` shows one pool.
  *
  * @example
- * const createBrain = createBrainFactory(loadLlmConfig(process.env), { clock, logger });
+ * const createBrain = createBrainFactory(loadConfig().llm, { clock, logger });
  * await startHilo({ config, logger, createBrain });
  */
 export function createBrainFactory(

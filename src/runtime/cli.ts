@@ -12,7 +12,6 @@ import { isHiloError } from '../kernel/errors.js';
 import { exportMachineJson } from '../machines/index.js';
 import { createBrainFactory } from './brain-factory.js';
 import { systemClock } from '../kernel/clock.js';
-import { loadLlmConfig } from './llm-config.js';
 import { DEMO_KEY_FILE } from './demo-key.js';
 
 async function main(argv: string[]): Promise<void> {
@@ -34,12 +33,12 @@ async function main(argv: string[]): Promise<void> {
   }
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  // The LLM brain when HILO_LLM_* asks for it, else the rule brain (read here, not in startHilo, so
+  // The LLM brain when HILO_LLM_* asks for it, else the rule brain (given here, not to startHilo, so
   // test servers never pick up a developer's LLM variables).
-  // Its time budgets derive from the turn timeout (a hung provider ends in the rule brain's answer).
-  const llm = loadLlmConfig(process.env, { turnTimeoutMs: config.turnTimeoutMs });
-  // HILO_LLM_REPLIES=1: the model also writes the replies (from the templates' facts, guarded).
-  const createBrain = createBrainFactory(llm, { clock: systemClock, logger, replies: process.env.HILO_LLM_REPLIES === '1' });
+  const llm = config.llm;
+  // HILO_LLM_REPLIES=1: the model also writes the replies (from the templates' facts, guarded); its
+  // budget is the one the LLM settings kept for writing them.
+  const createBrain = createBrainFactory(llm, { clock: systemClock, logger, replies: (llm?.composeDeadlineMs ?? 0) > 0 });
   const hilo = await startHilo({ config, logger, createBrain, ...(createBrain.composeReplies ? { composeReplies: createBrain.composeReplies } : {}) });
   const shown = config.host === '0.0.0.0' ? 'localhost' : config.host;
   // Printed on stdout, not logged: the key is a secret and logs are shipped elsewhere.

@@ -1,8 +1,12 @@
 import { HiloError } from '../kernel/errors.js';
+import { loadLlmConfig, type LlmConfig } from './llm-config.js';
 
 export type TransportKind = 'auto' | 'uws' | 'node';
 
-/** Every setting Hilo reads from the environment; `docs/configuration.md` documents each one. */
+/**
+ * Every setting Hilo reads from the environment; `docs/configuration.md` documents each one.
+ * `loadConfig` is the one place that reads it: the rest of Hilo receives these values.
+ */
 export interface HiloConfig {
   port: number;
   host: string;
@@ -69,6 +73,8 @@ export interface HiloConfig {
   crmWebhookUrl: string | null;
   crmWebhookSecret: string | null;
   agentsTimeZone: string;
+  /** The LLM brain (`HILO_LLM_*`, parsed by `llm-config.ts`); null: the offline rule brain. `hilo start` hands it to the brain factory, never `startHilo`. */
+  llm: LlmConfig | null;
 }
 
 /** One tenant's provider credentials (`HILO_<PROVIDER>_<SETTING>_<T>`, see docs/channels.md). */
@@ -216,6 +222,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     auditKey: minChars(env, 'HILO_AUDIT_KEY', 32),
   };
   const redisPrefix = env.HILO_REDIS_PREFIX && env.HILO_REDIS_PREFIX !== '' ? env.HILO_REDIS_PREFIX : 'hilo';
+  const turnTimeoutMs = int(env, 'HILO_TURN_TIMEOUT_MS', 15_000, 100, 600_000);
   if (/[{}\s*?[\]]/.test(redisPrefix)) {
     throw new HiloError('HILO_ERR_CONFIG_INVALID', 'HILO_REDIS_PREFIX must not contain braces, spaces or glob characters.');
   }
@@ -231,7 +238,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     shardCount: int(env, 'HILO_SHARDS', 256, 1, 65536),
     maxActiveActors: int(env, 'HILO_MAX_ACTIVE_ACTORS', 10_000, 1, 10_000_000),
     idleTimeoutMs: int(env, 'HILO_IDLE_TIMEOUT_MS', 10 * 60_000, 1_000, 7 * 24 * 3600_000),
-    turnTimeoutMs: int(env, 'HILO_TURN_TIMEOUT_MS', 15_000, 100, 600_000),
+    turnTimeoutMs,
     maxBodyBytes: int(env, 'HILO_MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     rateLimitPerIpPerMinute: int(env, 'HILO_RATE_LIMIT_IP_PER_MINUTE', 600, 1, 1_000_000),
     rateLimitPerContactPerMinute: int(env, 'HILO_RATE_LIMIT_CONTACT_PER_MINUTE', 60, 1, 1_000_000),
@@ -248,6 +255,8 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     conversationIdleCloseMs: int(env, 'HILO_CONVERSATION_IDLE_CLOSE_MS', 24 * 3600_000, 0, 365 * 24 * 3600_000),
     timerScanMs: int(env, 'HILO_TIMER_SCAN_MS', 5_000, 10, 3600_000),
     ...loadIntegrations(env),
+    // The LLM's time budgets derive from the turn timeout (a hung provider ends in the rule brain's answer).
+    llm: loadLlmConfig(env, { turnTimeoutMs }),
   };
 }
 

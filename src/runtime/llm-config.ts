@@ -48,14 +48,15 @@ const LLM_VARIABLES = ['HILO_LLM_BASE_URL', 'HILO_LLM_MODEL', 'HILO_LLM_API_KEYS
 const LABEL = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /**
- * Reads the LLM configuration from the environment. No `HILO_LLM_BASE_URL`, `HILO_LLM_MODEL`,
+ * Parses the LLM settings out of the environment `loadConfig` (config.ts) hands it — the one
+ * place that reads `process.env`. No `HILO_LLM_BASE_URL`, `HILO_LLM_MODEL`,
  * `HILO_LLM_API_KEYS` or `HILO_LLM_POOL_FILE` → `null` (the offline rule brain, as before). Anything
  * malformed throws `HILO_ERR_CONFIG_INVALID` naming the variable (never its value: it may be a key).
  *
  * @example
  * loadLlmConfig({ HILO_LLM_BASE_URL: 'https://api.openai.com/v1', HILO_LLM_MODEL: 'gpt-4o-mini', HILO_LLM_API_KEYS: 'main=sk-…,backup=sk-…' })
  */
-export function loadLlmConfig(env: Env = process.env, runtime: { turnTimeoutMs?: number } = {}): LlmConfig | null {
+export function loadLlmConfig(env: Env, runtime: { turnTimeoutMs?: number } = {}): LlmConfig | null {
   if (LLM_VARIABLES.every((name) => blank(env[name]))) return null;
   const baseURL = blank(env.HILO_LLM_BASE_URL) ? undefined : url('HILO_LLM_BASE_URL', env.HILO_LLM_BASE_URL as string);
   const model = blank(env.HILO_LLM_MODEL) ? undefined : (env.HILO_LLM_MODEL as string).trim();
