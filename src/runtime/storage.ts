@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { createMemoryContactMemoryPort, createSqlContactMemoryPort, type ContactMemoryPort } from '../actors/memory/contact-memory.js';
+import type { ContactMemoryPort } from '../persistence/ports/contact-memory.js';
+import { createMemoryContactMemoryPort } from '../persistence/memory/memory-contact-memory.js';
+import { createSqlContactMemoryPort } from '../persistence/sql/sql-contact-memory.js';
 import { HiloError } from '../kernel/errors.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';

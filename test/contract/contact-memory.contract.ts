@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ContactMemoryPort, RememberedContextView } from '../../src/actors/memory/contact-memory-port.js';
+import type { ContactMemoryPort, RememberedContextView } from '../../src/persistence/ports/contact-memory.js';
 
 export interface ContactMemoryContractOptions {
   name: string;

@@ -1,38 +1,10 @@
 /**
- * Long-term contact memory: what Hilo remembers about a person between conversations and
- * channels (name, email, phone, company, language; open ticket or lead), and a bounded view of
- * a long transcript for the brain. The pure parts are exported on their own so they can be
- * tested without a database.
+ * What the conversation side makes of contact memory: the greeting of a returning contact and a
+ * bounded view of a long transcript for the brain. The stores are in persistence
+ * (`ports/contact-memory.ts`, `memory/memory-contact-memory.ts`, `sql/sql-contact-memory.ts`).
  */
+import type { ContactRecall } from '../../persistence/ports/contact-memory.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
-import {
-  createContactMemoryRepository,
-  createContactRepository,
-  toContactRef,
-  type ContactRecord,
-  type Database,
-} from '../../persistence/sql/index.js';
-import type { Clock } from '../../kernel/clock.js';
-import type { Logger } from '../../kernel/logger.js';
-import { profileOf, profilePatchFromContext, type ContactMemoryPort, type MemoryContextView } from './contact-memory-port.js';
-
-export {
-  confirmedLeadIn,
-  createMemoryContactMemoryPort,
-  profilePatchFromContext,
-  type ContactMemoryPort,
-  type MemoryContextView,
-  type RememberedContextView,
-} from './contact-memory-port.js';
-
-
-/** What the greeting of a returning contact may use. */
-export interface ContactRecall {
-  firstName?: string;
-  openTicket?: { number: string; kind: string };
-  openLead?: { leadId: string; status: string };
-  summary?: string;
-}
 
 /** A transcript cut down for the brain: the last messages verbatim and a summary of the rest. */
 export interface BoundedContext {
@@ -44,16 +16,6 @@ export interface BoundedContext {
 
 const MAX_SUMMARY_CHARS = 800;
 const SNIPPET_CHARS = 120;
-
-
-/** "María José Pérez" → "María"; "Dr. Luis" → "Luis"; nothing usable → undefined. */
-export function firstNameOf(displayName: string | null | undefined): string | undefined {
-  const words = (displayName ?? '').trim().split(/\s+/).filter(Boolean);
-  const titles = new Set(['sr', 'sr.', 'sra', 'sra.', 'srta', 'srta.', 'dr', 'dr.', 'dra', 'dra.', 'lic', 'lic.', 'ing', 'ing.', 'mr', 'mr.', 'mrs', 'mrs.', 'ms', 'ms.', 'don', 'doña']);
-  const first = words.find((w) => !titles.has(w.toLowerCase()));
-  if (first === undefined || !/\p{L}/u.test(first)) return undefined;
-  return first.slice(0, 40);
-}
 
 /**
  * The greeting for a returning contact, in the conversation language ("tú" in Spanish), or null
@@ -116,90 +78,3 @@ export function summarizeForContext(transcript: readonly TranscriptEntry[], maxM
   if (summary.length > MAX_SUMMARY_CHARS) summary = `${summary.slice(0, MAX_SUMMARY_CHARS - 1)}…`;
   return { recent: [...recent], summary, omitted: older.length };
 }
-
-export interface ContactMemory {
-  /** Stores what this turn taught about the contact; null when the contact has no profile row. */
-  rememberTurn(tenantId: string, contactId: string, context: MemoryContextView, options?: { channelPhone?: string | null; transcript?: readonly TranscriptEntry[] }): Promise<ContactRecord | null>;
-  recallContact(tenantId: string, contactId: string): Promise<ContactRecall>;
-  /**
-   * Other contacts of the tenant with the same email or phone (oldest first), as thread ids: the
-   * same person on another channel, for the host to link.
-   */
-  findSamePerson(tenantId: string, contactId: string, query: { email?: string | null; phone?: string | null }): Promise<string[]>;
-}
-
-/**
- * @example
- * const memory = createContactMemory({ db, clock, logger });
- * await memory.rememberTurn('ferreteria', conversationId, snapshot.context, { transcript });
- * const recall = await memory.recallContact('ferreteria', conversationId);
- * const hello = returningGreeting(recall, 'es'); // "¡Hola de nuevo, María! Tu caso T-000042 sigue abierto…"
- */
-export function createContactMemory(options: { db: Database; clock: Clock; logger: Logger }): ContactMemory {
-  const contacts = createContactRepository({ db: options.db, clock: options.clock });
-  const items = createContactMemoryRepository({ db: options.db });
-  const log = options.logger.child({ component: 'contact-memory' });
-
-  return {
-    async rememberTurn(tenantId, contactId, context, turnOptions = {}) {
-      const ref = toContactRef(contactId);
-      if (ref.contactUuid === null) return null;
-      const patch = profilePatchFromContext(context, { channelPhone: turnOptions.channelPhone ?? null });
-      if (turnOptions.transcript && turnOptions.transcript.length > 0) {
-        patch.profileSummary = summarizeForContext(turnOptions.transcript, 0).summary;
-      }
-      if (Object.keys(patch).length === 0) return contacts.getContact(tenantId, ref.contactUuid);
-      const updated = await contacts.updateProfile(tenantId, ref.contactUuid, patch);
-      log.debug({ tenant: tenantId, conversationId: ref.threadId, fields: Object.keys(patch) }, 'contact profile updated');
-      return updated;
-    },
-
-    async recallContact(tenantId, contactId) {
-      const ref = toContactRef(contactId);
-      const contact = ref.contactUuid === null ? null : await contacts.getContact(tenantId, ref.contactUuid);
-      const open = await items.openItemsOf(tenantId, ref.threadId);
-      const recall: ContactRecall = {};
-      const firstName = firstNameOf(contact?.displayName);
-      if (firstName) recall.firstName = firstName;
-      if (open.openTicket) recall.openTicket = { number: open.openTicket.number, kind: open.openTicket.kind };
-      if (open.openLead) recall.openLead = { leadId: open.openLead.leadId, status: open.openLead.status };
-      if (contact?.profileSummary) recall.summary = contact.profileSummary;
-      return recall;
-    },
-
-    async findSamePerson(tenantId, contactId, query) {
-      const self = toContactRef(contactId).contactUuid;
-      const found = await contacts.findByEmailOrPhone(tenantId, {
-        ...(query.email ? { email: query.email } : {}),
-        ...(query.phone ? { phone: query.phone } : {}),
-      });
-      return found.filter((c) => c.id !== self).map((c) => toContactRef(c.id).threadId);
-    },
-  };
-}
-
-/**
- * The SQL port. The profile is the contact row (identity linking may have stored a phone or email
- * there without a confirmed lead: those alone do not make a contact "known"); open items come from
- * every conversation of the contact. An erased contact has no row: nothing is recalled or written.
- */
-export function createSqlContactMemoryPort(options: { db: Database; clock: Clock; logger: Logger }): ContactMemoryPort {
-  const memory = createContactMemory(options);
-  const contacts = createContactRepository({ db: options.db, clock: options.clock });
-  const items = createContactMemoryRepository({ db: options.db });
-  return {
-    async recall(tenantId, conversationId) {
-      const ref = toContactRef(conversationId);
-      const contact = ref.contactUuid === null ? null : await contacts.getContact(tenantId, ref.contactUuid);
-      const profile = contact?.displayName ? profileOf(contact) : {};
-      const open = await items.openItemsOf(tenantId, conversationId);
-      if (open.openTicket) profile.openTicket = open.openTicket.number;
-      if (open.openLead) profile.openLead = open.openLead.leadId;
-      return Object.keys(profile).length > 0 ? profile : null;
-    },
-    async remember(tenantId, conversationId, context) {
-      await memory.rememberTurn(tenantId, conversationId, context);
-    },
-  };
-}
-

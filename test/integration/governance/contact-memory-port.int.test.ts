@@ -1,4 +1,4 @@
-import { createSqlContactMemoryPort } from '../../../src/actors/memory/contact-memory.js';
+import { createSqlContactMemoryPort } from '../../../src/persistence/sql/sql-contact-memory.js';
 import { createContactRepository } from '../../../src/persistence/sql/index.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createContactMemory, returningGreeting, type ContactMemory } from '../../../src/actors/memory/contact-memory.js';
+import { returningGreeting, summarizeForContext } from '../../../src/actors/memory/contact-memory.js';
+import { createContactMemory, type ContactMemory } from '../../../src/persistence/sql/sql-contact-memory.js';
 import { createContactRepository, createLeadRepository, createTicketRepository } from '../../../src/persistence/sql/index.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
@@ -30,7 +31,7 @@ describe('contact memory on PostgreSQL', () => {
     const stored = await memory.rememberTurn(tenantId, threadId, {
       lang: 'es',
       lead: { draft: { name: { value: 'Rosa Almonte' }, email: { value: 'rosa@ejemplo.do' }, company_name: { value: null } } },
-    }, { transcript: [{ seq: 1, messageId: 'm1', direction: 'in', author: 'customer', channel: 'web', text: 'Necesito 10 fundas de cemento', at: new Date(clock.now()).toISOString(), intent: 'price_quote' }] });
+    }, { profileSummary: summarizeForContext([{ seq: 1, messageId: 'm1', direction: 'in', author: 'customer', channel: 'web', text: 'Necesito 10 fundas de cemento', at: new Date(clock.now()).toISOString(), intent: 'price_quote' }], 0).summary });
     expect(stored).toMatchObject({ displayName: 'Rosa Almonte', email: 'rosa@ejemplo.do', company: null, language: 'es' });
 
     const tickets = createTicketRepository({ db: opened.db, clock });

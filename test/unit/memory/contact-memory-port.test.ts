@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createMemoryContactMemoryPort } from '../../../src/actors/memory/contact-memory-port.js';
+import { createMemoryContactMemoryPort } from '../../../src/persistence/memory/memory-contact-memory.js';
 import { runContactMemoryContract } from '../../contract/contact-memory.contract.js';
 
 runContactMemoryContract({

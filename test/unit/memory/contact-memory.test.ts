@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { confirmedLeadIn, createMemoryContactMemoryPort, firstNameOf, profilePatchFromContext, returningGreeting, summarizeForContext } from '../../../src/actors/memory/contact-memory.js';
+import { returningGreeting, summarizeForContext } from '../../../src/actors/memory/contact-memory.js';
+import { confirmedLeadIn } from '../../../src/actors/memory/contact-memory-port.js';
+import { firstNameOf, profilePatchFromContext } from '../../../src/persistence/ports/contact-memory.js';
+import { createMemoryContactMemoryPort } from '../../../src/persistence/memory/memory-contact-memory.js';
 import { createMemoryTicketStore } from '../../../src/persistence/memory/memory-records.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
