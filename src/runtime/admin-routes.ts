@@ -4,7 +4,7 @@
  * rate limit to every `/api/` path, these included; the routes authenticate themselves with the
  * same rules as the built-in ones.
  */
-import type { GovernanceService } from '../actors/governance/governance.service.js';
+import type { GovernanceService } from '../persistence/sql/governance.service.js';
 import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import { HiloError } from '../kernel/errors.js';
 import { hashApiKey, type ApiKeyRegistry } from './api-keys.js';

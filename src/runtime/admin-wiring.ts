@@ -1,4 +1,4 @@
-import { createGovernanceService } from '../actors/governance/governance.service.js';
+import { createGovernanceService } from '../persistence/sql/governance.service.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { AuditTrail } from '../persistence/ports/audit-trail.js';

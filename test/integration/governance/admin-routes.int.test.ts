@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGovernanceService, type GovernanceService } from '../../../src/actors/governance/governance.service.js';
+import { createGovernanceService, type GovernanceService } from '../../../src/persistence/sql/governance.service.js';
 import type { ConversationService } from '../../../src/actors/conversation-service.js';
 import type { RedisSnapshotStore } from '../../../src/persistence/redis/redis-snapshot-store.js';
 import { createAdminRoutes, startRetentionJob } from '../../../src/runtime/admin-routes.js';

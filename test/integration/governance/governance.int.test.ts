@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGovernanceService, type GovernanceService } from '../../../src/actors/governance/governance.service.js';
+import { createGovernanceService, type GovernanceService } from '../../../src/persistence/sql/governance.service.js';
 import type { RedisSnapshotStore } from '../../../src/persistence/redis/redis-snapshot-store.js';
 import { createSqlTranscriptStore } from '../../../src/persistence/sql/index.js';
 import { createManualClock } from '../../../src/kernel/clock.js';

@@ -1,5 +1,5 @@
 import { HiloError } from '../../kernel/errors.js';
-import type { ConversationKey, SnapshotStore } from '../../persistence/ports/snapshot-store.js';
+import type { ConversationKey, SnapshotStore } from '../ports/snapshot-store.js';
 import {
   createAuditRepository,
   createGovernanceRepository,
@@ -13,7 +13,7 @@ import {
   type ErasureCounts,
   type LeadRecordSql,
   type TicketRecordSql,
-} from '../../persistence/sql/index.js';
+} from './index.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 
