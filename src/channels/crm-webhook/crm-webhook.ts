@@ -3,7 +3,8 @@ import type { LeadPayload } from '../../domain/lead.js';
 import type { CrmPort } from '../../persistence/ports/records.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
-import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryAttemptRecord, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from './delivery-retry.js';
+import { parseRetryAfter, realSleep, type Sleep } from '../../kernel/retry.js';
+import { retryDelivery, type DeliveryAttemptRecord, type DeliveryOutcome, type DeliveryRetryPolicy } from '../retry.js';
 import { signCrmBody } from './signature.js';
 import { errorMessage } from '../../kernel/describe-error.js';
 
@@ -89,11 +90,11 @@ export function createCrmWebhook(options: CrmWebhookOptions): CrmWebhook {
     if (res.ok) return { ok: true, status: res.status };
     const status = res.status;
     if (status === 429) {
-      const retryAfterMs = parseRetryAfterHeader(res.headers.get('retry-after'), clock.now());
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), clock.now());
       return { ok: false, retry: true, status, problem: 'rate limited', ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), error: new HiloError('HILO_ERR_CRM_RATE_LIMITED', undefined, { details: { httpStatus: status, retryAfterMs: retryAfterMs ?? null } }) };
     }
     if (status >= 500) {
-      const retryAfterMs = parseRetryAfterHeader(res.headers.get('retry-after'), clock.now());
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), clock.now());
       return { ok: false, retry: true, status, problem: `HTTP ${status}`, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), error: new HiloError('HILO_ERR_CRM_FAILED', undefined, { details: { httpStatus: status } }) };
     }
     return { ok: false, retry: false, status, problem: `HTTP ${status}`, error: new HiloError('HILO_ERR_CRM_REJECTED', undefined, { details: { httpStatus: status } }) };

@@ -1,7 +1,8 @@
 import { HiloError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
-import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from '../crm-webhook/delivery-retry.js';
+import { parseRetryAfter, realSleep, type Sleep } from '../../kernel/retry.js';
+import { retryDelivery, type DeliveryOutcome, type DeliveryRetryPolicy } from '../retry.js';
 import { defuseMentions, formatClockTime, truncate } from './format.js';
 import type { HandoffNotification, HandoffNotifier, HandoffPriority } from './handoff-notifier.js';
 import { errorMessage } from '../../kernel/describe-error.js';
@@ -115,7 +116,7 @@ export function createRocketChatNotifier(options: RocketChatNotifierOptions): Ha
     if (res.ok && parsed?.success !== false) return { ok: true, status: res.status };
     const details = { provider: 'rocketchat', httpStatus: res.status, error: problem };
     if (res.status === 429) {
-      const retryAfterMs = parseRetryAfterHeader(res.headers.get('retry-after'), clock.now());
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), clock.now());
       return { ok: false, retry: true, status: res.status, problem, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), error: new HiloError('HILO_ERR_HANDOFF_NOTIFY_RATE_LIMITED', undefined, { details: { ...details, retryAfterMs: retryAfterMs ?? null } }) };
     }
     if (res.status >= 500) return { ok: false, retry: true, status: res.status, problem, error: new HiloError('HILO_ERR_HANDOFF_NOTIFY_FAILED', undefined, { details }) };

@@ -2,7 +2,8 @@ import type { LeadPayload } from '../../domain/lead.js';
 import { HiloError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
-import { parseRetryAfterHeader, realSleep, retryDelivery, type DeliveryOutcome, type DeliveryRetryPolicy, type Sleep } from '../crm-webhook/delivery-retry.js';
+import { parseRetryAfter, realSleep, type Sleep } from '../../kernel/retry.js';
+import { retryDelivery, type DeliveryOutcome, type DeliveryRetryPolicy } from '../retry.js';
 import { errorMessage } from '../../kernel/describe-error.js';
 
 export const SLACK_COLORS = { hotLead: '#2de0a5', critical: '#f5455c', deliveryFailed: '#f2c744' } as const;
@@ -176,7 +177,7 @@ export function createSlackAlerter(options: SlackAlerterOptions): SlackAlerter &
     const problem = /^[a-z_]{1,64}$/.test(answer) ? answer : `HTTP ${res.status}`;
     const details = { provider: 'slack', httpStatus: res.status, error: problem };
     if (res.status === 429) {
-      const retryAfterMs = parseRetryAfterHeader(res.headers.get('retry-after'), clock.now());
+      const retryAfterMs = parseRetryAfter(res.headers.get('retry-after'), clock.now());
       return { ok: false, retry: true, status: res.status, problem, ...(retryAfterMs !== undefined ? { retryAfterMs } : {}), error: new HiloError('HILO_ERR_HANDOFF_NOTIFY_RATE_LIMITED', undefined, { details: { ...details, retryAfterMs: retryAfterMs ?? null } }) };
     }
     if (res.status >= 500) return { ok: false, retry: true, status: res.status, problem, error: new HiloError('HILO_ERR_HANDOFF_NOTIFY_FAILED', undefined, { details }) };
