@@ -13,6 +13,7 @@ import { exportMachineJson } from '../machines/index.js';
 import { createBrainFactory } from './brain-factory.js';
 import { systemClock } from '../kernel/clock.js';
 import { DEMO_KEY_FILE } from './demo-key.js';
+import { DEMO_AGENT_PASSWORD_FILE } from './console/index.js';
 
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'start';
@@ -49,6 +50,9 @@ async function main(argv: string[]): Promise<void> {
         : `  Demo tenant "${DEMO_TENANT}" API key: ${hilo.demoApiKey}\n` +
           (config.storage === 'durable' ? `  (generated once and kept in ${join(config.dataDir, DEMO_KEY_FILE)}; set HILO_DEMO_API_KEY, ≥ 16 characters, to choose it)\n` : `  (generated for this run; set HILO_DEMO_API_KEY, ≥ 16 characters, to choose it)\n`)) +
       `  Try: curl -s -X POST http://${shown}:${hilo.port}/api/tenants/${DEMO_TENANT}/messages -H "Authorization: Bearer ${config.demoApiKey ? '$HILO_DEMO_API_KEY' : hilo.demoApiKey}" -H "Content-Type: application/json" -d '{"sender":"me","text":"¿Tienen cemento gris?"}'\n` +
+      (hilo.demoAgentPassword
+        ? `  Agent console: http://${shown}:${hilo.port}/console  (tenant "${DEMO_TENANT}", user "demo", password ${config.demoAgentPassword ? 'the one in HILO_DEMO_AGENT_PASSWORD' : `${hilo.demoAgentPassword}${config.storage === 'durable' ? `, kept in ${join(config.dataDir, DEMO_AGENT_PASSWORD_FILE)}` : ' (generated for this run)'}`})\n`
+        : '') +
       (hilo.inspectorUrl ? `  Stately inspector: ${config.inspectToken ? hilo.inspectorUrl.replace(/token=[^&]*/, 'token=$HILO_INSPECT_TOKEN') : hilo.inspectorUrl}\n` : '') +
       '\n',
   );

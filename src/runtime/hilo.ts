@@ -34,6 +34,7 @@ import type { HiloConfig } from './config.js';
 import { createConversationLookups } from './conversation-lookups.js';
 import { loadOrCreateDemoKey } from './demo-key.js';
 import { startGateway } from './gateway/index.js';
+import { createConsole, generateAgentPassword, loadOrCreateDemoAgentPassword, openConsoleStores, type AgentConsole } from './console/index.js';
 import { createIdentityAccess } from './identity-access.js';
 import { createInspector } from './inspector.js';
 import { withMemoryModeOutbox } from './memory-mode-journal.js';
@@ -75,6 +76,8 @@ export interface Hilo {
   readonly transport: 'uws' | 'node';
   /** The demo tenant's API key (configured or generated). */
   readonly demoApiKey: string;
+  /** The demo tenant's console admin `demo` password (configured or generated); null without the demo tenant. */
+  readonly demoAgentPassword: string | null;
   /** The inspector page with its token (`HILO_INSPECT=server`); print it, never log it. */
   readonly inspectorUrl: string | null;
   readonly host: ConversationHost;
@@ -168,6 +171,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     if (inspector) closers.push(() => inspector.close());
     const router = createLocalShardRouter({ shardCount: config.shardCount });
     const releaseBrain = (tenantId: string, conversationId: string) => tenants.brains.get(tenantId)?.release?.(conversationId);
+    // The agent console (step 5) needs the host; the host tells it about each committed turn.
+    let agentConsole: AgentConsole | null = null;
     const host = new ConversationHost({
       tenants: tenants.runtimes,
       snapshots: storage.snapshots,
@@ -187,6 +192,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       identity: { counters: identityAccess.counters, ...(identityAccess.audit ? { audit: identityAccess.audit } : {}), sendCode: createIdentityCodeSender({ channels, queue }) },
       onTurnCommitted: (key, state) => {
         if (state.startsWith('handoff') || state.startsWith('closed')) releaseBrain(key.tenantId, key.conversationId);
+        agentConsole?.noteTurn(key, state);
       },
       onRelay: (key, relay) => {
         logger.child({ component: 'handoff' }).info({ tenant: key.tenantId, conversationId: key.conversationId, ticket: relay.ticketNumber, messageId: relay.messageId }, 'customer message relayed to agents');
@@ -227,6 +233,14 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       apiKeys.add(DEMO_TENANT, demoApiKey);
     }
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
+    const consoleApp = await createConsole({ host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, clock, logger });
+    agentConsole = consoleApp;
+    closers.push(() => consoleApp.close());
+    let demoAgentPassword: string | null = null;
+    if (tenants.runtimes.has(DEMO_TENANT)) {
+      demoAgentPassword = config.demoAgentPassword ?? (config.storage === 'durable' ? loadOrCreateDemoAgentPassword(config.dataDir).password : generateAgentPassword());
+      await consoleApp.auth.ensureDemoAgent(DEMO_TENANT, demoAgentPassword);
+    }
     const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => host.evict(t, c), auditKey: config.auditKey, clock, logger });
     if (admin.retention) closers.push(() => admin.retention?.stop());
     const metrics = createMetrics({
@@ -253,7 +267,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       secret: loadServerSecret({ secret: config.secret, dataDir: config.dataDir, persist: config.storage === 'durable' }),
       metricsToken: config.metricsToken,
       trustProxy: config.trustProxy,
-      extraRoutes: [...metrics.routes, ...admin.routes, ...channelRoutes],
+      extraRoutes: [...metrics.routes, ...admin.routes, ...channelRoutes, ...consoleApp.routes],
+      extraSockets: [consoleApp.socket],
       health: () => ({ tenants: [...tenants.runtimes.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
       onWidgetDisconnect: releaseBrain,
       widgetIntro: (tenantId) => tenants.runtimes.get(tenantId)?.data.widget,
@@ -267,6 +282,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       port: gateway.port,
       transport: gateway.transport,
       demoApiKey: demoApiKey ?? '',
+      demoAgentPassword,
       inspectorUrl: inspector?.url ?? null,
       host,
       tenants: tenants.runtimes,

@@ -19,7 +19,7 @@ import type { GatewayObserver, RateLimitScope } from './gateway-observer.js';
 import { createRouter, type Route, type RouteContext } from './router.js';
 import { errorResponse } from './transport-shared.js';
 import { createTransport } from './select-transport.js';
-import type { HttpRequest, HttpResponse, TransportKind } from './transport.js';
+import type { HttpRequest, HttpResponse, TransportKind, WsRoute } from './transport.js';
 import { AGENT_MESSAGE_BODY, MESSAGE_BODY, PARSE_BODY, RESOLVE_BODY, validateBody } from './validate.js';
 import { createWidgetSocketHandler, withTimeout } from './widget-socket.js';
 import { createResumeTokens } from './resume-token.js';
@@ -50,6 +50,8 @@ export interface GatewayOptions {
   conversations?: ConversationDirectory;
   /** More routes (e.g. `/metrics`), matched after the built-in ones. */
   extraRoutes?: Route[];
+  /** More WebSocket paths (e.g. the agent console's `/console/ws`), served beside the widget's `/ws`. */
+  extraSockets?: WsRoute[];
   /** Merged into the `/health` answer. */
   health?: () => Record<string, unknown>;
   /** The last open widget of a conversation disconnected. */
@@ -507,13 +509,16 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     http,
     maxBodyBytes,
     trustProxy: options.trustProxy === true,
-    ws: {
-      path: GATEWAY_DEFAULTS.wsPath,
-      handler: widget,
-      maxPayloadBytes: maxFrameBytes,
-      idleTimeoutSeconds: GATEWAY_DEFAULTS.wsIdleTimeoutSeconds,
-      maxBackpressureBytes: GATEWAY_DEFAULTS.wsMaxBackpressureBytes,
-    },
+    ws: [
+      {
+        path: GATEWAY_DEFAULTS.wsPath,
+        handler: widget,
+        maxPayloadBytes: maxFrameBytes,
+        idleTimeoutSeconds: GATEWAY_DEFAULTS.wsIdleTimeoutSeconds,
+        maxBackpressureBytes: GATEWAY_DEFAULTS.wsMaxBackpressureBytes,
+      },
+      ...(options.extraSockets ?? []),
+    ],
   });
   log.info({ port, transport: transport.kind }, 'gateway listening');
 

@@ -1,0 +1,127 @@
+/**
+ * The console's inbox items, built from what the runtime already records: the conversation's
+ * state and transcript (host), its newest handoff ticket (TicketStore), who holds it
+ * (assignments). Priority uses the Rocket.Chat notice colours: urgent (red) for critical and
+ * high-priority cases, waiting (yellow) once the customer wrote again or waited past the SLA
+ * without an agent reply, new (green) otherwise.
+ */
+import type { ConversationView } from '../conversation-service.js';
+import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
+import type { TicketRecord } from '../../persistence/ports/records.js';
+import type { Assignment } from '../../persistence/ports/conversation-assignments.js';
+
+export type InboxPriority = 'new' | 'waiting' | 'urgent';
+export type InboxView = 'waiting' | 'mine' | 'open';
+
+export interface InboxItem {
+  conversationId: string;
+  ticketId: string | null;
+  ticketNumber: string | null;
+  priority: InboxPriority;
+  reason: string | null;
+  summary: string | null;
+  channel: string;
+  customer: { name: string | null; phoneMasked: string | null };
+  state: string;
+  assignee: { id: string; displayName: string } | null;
+  waitingSince: string;
+  lastMessage: { author: string; text: string; at: string } | null;
+}
+
+const PRIORITY_RANK: Record<InboxPriority, number> = { urgent: 0, waiting: 1, new: 2 };
+
+/** `•••• 1337`: enough to tell two customers apart, not enough to call one. */
+export function maskPhone(phone: string | null | undefined): string | null {
+  if (!phone) return null;
+  const digits = phone.replace(/\D/g, '');
+  if (digits.length < 4) return null;
+  return `•••• ${digits.slice(-4)}`;
+}
+
+/** The name the customer gave (contact profile first, then the lead in progress). */
+export function customerName(context: Record<string, unknown>): string | null {
+  const contact = context.contact as { name?: unknown } | undefined;
+  if (typeof contact?.name === 'string' && contact.name.trim()) return contact.name;
+  const lead = context.lead as { draft?: Record<string, { value?: unknown } | unknown> } | undefined;
+  const field = lead?.draft?.name as { value?: unknown } | string | undefined;
+  const value = typeof field === 'string' ? field : field?.value;
+  return typeof value === 'string' && value.trim() ? value : null;
+}
+
+export function lastInboundChannel(transcript: readonly TranscriptEntry[]): string {
+  for (let i = transcript.length - 1; i >= 0; i--) if (transcript[i]!.direction === 'in') return transcript[i]!.channel;
+  return 'web';
+}
+
+/** The conversation's newest handoff ticket (open first). */
+export function handoffTicketOf(tickets: readonly TicketRecord[], conversationId: string): TicketRecord | null {
+  let best: TicketRecord | null = null;
+  for (const t of tickets) {
+    if (t.conversationId !== conversationId || t.kind !== 'handoff') continue;
+    if (!best || (t.status === 'open' && best.status !== 'open') || (t.status === best.status && t.openedAt > best.openedAt)) best = t;
+  }
+  return best;
+}
+
+export function buildInboxItem(input: {
+  view: ConversationView;
+  ticket: TicketRecord | null;
+  assignment: Assignment | null;
+  handle: string | null;
+  now: number;
+  slaSeconds: number;
+}): InboxItem {
+  const { view, assignment, now } = input;
+  const context = view.state?.context ?? {};
+  const state = view.state?.value ?? 'unknown';
+  const inHandoff = state.startsWith('handoff');
+  const ticket = input.ticket && (input.ticket.status === 'open' || !inHandoff) ? input.ticket : null;
+  const transcript = view.transcript;
+  const last = transcript[transcript.length - 1];
+  const openedAt = ticket?.openedAt ?? null;
+  const since = openedAt ?? transcript[0]?.at ?? new Date(now).toISOString();
+  const agentAnswered = openedAt !== null && transcript.some((l) => l.author === 'agent' && l.at >= openedAt);
+  const wroteAgain = openedAt !== null && transcript.some((l) => l.direction === 'in' && l.at > openedAt);
+  let priority: InboxPriority = 'new';
+  if (ticket && (ticket.reason === 'critical' || ticket.reason === 'high_priority')) priority = 'urgent';
+  else if (inHandoff && !agentAnswered && (wroteAgain || now - Date.parse(since) > input.slaSeconds * 1000)) priority = 'waiting';
+  const contact = context.contact as { phone?: unknown } | undefined;
+  return {
+    conversationId: view.conversationId,
+    ticketId: ticket?.ticketId ?? null,
+    ticketNumber: ticket?.number ?? null,
+    priority,
+    reason: ticket?.reason ?? null,
+    summary: ticket?.summary ?? null,
+    channel: lastInboundChannel(transcript),
+    customer: { name: customerName(context), phoneMasked: maskPhone(typeof contact?.phone === 'string' ? contact.phone : input.handle) },
+    state,
+    assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
+    waitingSince: since,
+    lastMessage: last ? { author: last.author === 'agent' && last.agentName ? last.agentName : last.author, text: last.text, at: last.at } : null,
+  };
+}
+
+/** Priority first (urgent > waiting > new), then the longest waiting. */
+export function compareInboxItems(a: InboxItem, b: InboxItem): number {
+  const rank = PRIORITY_RANK[a.priority] - PRIORITY_RANK[b.priority];
+  if (rank !== 0) return rank;
+  if (a.waitingSince !== b.waitingSince) return a.waitingSince < b.waitingSince ? -1 : 1;
+  return a.conversationId < b.conversationId ? -1 : a.conversationId > b.conversationId ? 1 : 0;
+}
+
+/** Search over customer name, phone digits, ticket number and the last message (case- and accent-blind). */
+export function matchesQuery(item: InboxItem, q: string, phoneDigits: string | null): boolean {
+  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const needle = fold(q.trim());
+  if (!needle) return true;
+  const digits = needle.replace(/\D/g, '');
+  if (digits.length >= 3 && phoneDigits?.includes(digits)) return true;
+  return [item.customer.name, item.ticketNumber, item.lastMessage?.text, item.conversationId].some((v) => typeof v === 'string' && fold(v).includes(needle));
+}
+
+export function inView(item: InboxItem, view: InboxView, agentId: string): boolean {
+  if (view === 'waiting') return item.state.startsWith('handoff') && item.assignee === null;
+  if (view === 'mine') return item.assignee?.id === agentId;
+  return !item.state.startsWith('closed');
+}

@@ -1,0 +1,298 @@
+/**
+ * The agent console's operations on ports: inbox, take / assign / transfer (one holder per
+ * conversation, compare-and-set), the conversation view, agent replies through the
+ * conversation's own channel, internal notes, resolve, canned replies. Every agent action is an
+ * audit event (ids and counts only). HTTP and WebSocket live in `src/runtime/console/`.
+ */
+import { HiloError } from '../../kernel/errors.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { AgentNote, AgentNotes } from '../../persistence/ports/agent-notes.js';
+import type { AuditTrail } from '../../persistence/ports/audit-trail.js';
+import type { Assignment, ConversationAssignments } from '../../persistence/ports/conversation-assignments.js';
+import type { ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
+import type { TicketRecord, TicketStore } from '../../persistence/ports/records.js';
+import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
+import type { ConsoleActor } from './console-auth.js';
+import type { ConsoleHost } from './console-host-port.js';
+import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inView, lastInboundChannel, matchesQuery, type InboxItem, type InboxView } from './console-inbox.js';
+import type { InboxFeed } from './inbox-feed.js';
+
+export interface CannedReply {
+  id: string;
+  title: string;
+  text: { es: string; en: string };
+}
+
+/** Channels with WhatsApp's 24-hour customer service window. */
+const WINDOWED_CHANNELS = new Set(['whatsapp', 'twilio-whatsapp', 'twilio']);
+const WINDOW_MS = 24 * 60 * 60 * 1000;
+/** Most conversations one inbox request reads (newest activity first). */
+const INBOX_SCAN = 200;
+const TRANSCRIPT_LIMIT = 200;
+
+export interface ConsoleServiceOptions {
+  host: ConsoleHost;
+  directory: ConversationDirectory;
+  tickets: TicketStore;
+  assignments: ConversationAssignments;
+  notes: AgentNotes;
+  audit: Pick<AuditTrail, 'append'>;
+  feed: InboxFeed;
+  clock: Clock;
+  logger: Logger;
+  /** A tenant's canned replies (its `canned-replies.json`), empty when it has none. */
+  cannedReplies(tenantId: string): CannedReply[];
+  /** The tenant's `console.slaSeconds` (default 300). */
+  slaSeconds(tenantId: string): number;
+  /** Asks the outbox worker to deliver now (a reply on WhatsApp or Telegram). */
+  kick(): void;
+  /** Checks that an agent id belongs to the tenant (assign / transfer targets). */
+  agentName(tenantId: string, agentId: string): Promise<string | null>;
+}
+
+export interface TranscriptLine {
+  seq: number;
+  id: string;
+  direction: 'in' | 'out';
+  author: string;
+  agentName?: string;
+  channel: string;
+  text: string;
+  at: string;
+  media?: unknown[];
+}
+
+export function transcriptLine(e: TranscriptEntry): TranscriptLine {
+  return {
+    seq: e.seq,
+    id: e.messageId,
+    direction: e.direction,
+    author: e.author,
+    ...(e.agentName !== undefined ? { agentName: e.agentName } : {}),
+    channel: e.channel,
+    text: e.text,
+    at: e.at,
+    ...(e.media !== undefined && e.media.length > 0 ? { media: e.media } : {}),
+  };
+}
+
+export interface ConsoleService {
+  inbox(actor: ConsoleActor, query: { view: InboxView; q?: string; limit?: number; cursor?: string }): Promise<{ items: InboxItem[]; nextCursor: string | null }>;
+  inboxItem(tenantId: string, conversationId: string): Promise<InboxItem | null>;
+  take(actor: ConsoleActor, conversationId: string): Promise<{ assignee: { id: string; displayName: string } }>;
+  assign(actor: ConsoleActor, conversationId: string, agentId: string, mode: 'assign' | 'transfer'): Promise<{ assignee: { id: string; displayName: string } }>;
+  conversation(actor: ConsoleActor, conversationId: string): Promise<Record<string, unknown>>;
+  reply(actor: ConsoleActor, conversationId: string, text: string): Promise<{ messageId: string }>;
+  addNote(actor: ConsoleActor, conversationId: string, text: string): Promise<AgentNote>;
+  resolve(actor: ConsoleActor, conversationId: string, outcome: string): Promise<{ state: string }>;
+  cannedReplies(tenantId: string): CannedReply[];
+  /** The host committed a turn (`onTurnCommitted`): tell the tenant's live consoles. */
+  noteTurn(tenantId: string, conversationId: string, state: string): void;
+  /** Settles pending feed work (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export function createConsoleService(options: ConsoleServiceOptions): ConsoleService {
+  const { host, directory, tickets, assignments, notes, audit, feed, clock } = options;
+  const log = options.logger.child({ component: 'console' });
+  const pending = new Set<Promise<void>>();
+  /** Conversations last announced as waiting/held, per tenant: their exit is an `inbox.removed`. */
+  const tracked = new Map<string, Set<string>>();
+  const iso = () => new Date(clock.now()).toISOString();
+
+  const viewOf = async (tenantId: string, conversationId: string) => {
+    const view = await host.getConversation(tenantId, conversationId);
+    if (!view) throw new HiloError('HILO_ERR_CONVERSATION_NOT_FOUND');
+    return view;
+  };
+
+  const itemFor = async (tenantId: string, conversationId: string, ticketList?: TicketRecord[], assignment?: Assignment | null): Promise<InboxItem | null> => {
+    const view = await host.getConversation(tenantId, conversationId);
+    if (!view) return null;
+    return buildInboxItem({
+      view,
+      ticket: handoffTicketOf(ticketList ?? (await tickets.list(tenantId)), conversationId),
+      assignment: assignment !== undefined ? assignment : await assignments.get(tenantId, conversationId),
+      handle: host.contactHandleOf(tenantId, conversationId),
+      now: clock.now(),
+      slaSeconds: options.slaSeconds(tenantId),
+    });
+  };
+
+  const announce = async (tenantId: string, conversationId: string): Promise<void> => {
+    if (!feed.hasListeners(tenantId)) return;
+    const item = await itemFor(tenantId, conversationId);
+    if (!item) return;
+    let set = tracked.get(tenantId);
+    if (!set) tracked.set(tenantId, (set = new Set()));
+    const held = item.state.startsWith('handoff') || item.assignee !== null;
+    if (!held && set.delete(conversationId)) feed.publish(tenantId, { type: 'inbox.removed', conversationId });
+    if (held) set.add(conversationId);
+    feed.publish(tenantId, { type: 'inbox', item });
+  };
+
+  const later = (work: Promise<void>) => {
+    const p = work.catch((err: unknown) => log.warn({ err }, 'inbox update failed')).finally(() => pending.delete(p));
+    pending.add(p);
+  };
+
+  /** The holder, or an admin; anyone else is refused. */
+  const requireHolder = async (actor: ConsoleActor, conversationId: string): Promise<Assignment | null> => {
+    const current = await assignments.get(actor.tenantId, conversationId);
+    if (actor.role === 'admin') return current;
+    if (current?.agentId !== actor.agentId) throw new HiloError('HILO_ERR_CONSOLE_NOT_ASSIGNEE', undefined, current ? { details: { assignee: { id: current.agentId, displayName: current.displayName } } } : undefined);
+    return current;
+  };
+
+  const ticketNumberOf = (context: Record<string, unknown>): string | null => {
+    const t = context.ticket as { number?: unknown } | null | undefined;
+    return typeof t?.number === 'string' ? t.number : null;
+  };
+
+  return {
+    async inbox(actor, query) {
+      const page = await directory.list(actor.tenantId, { limit: INBOX_SCAN });
+      const [ticketList, held] = await Promise.all([tickets.list(actor.tenantId), assignments.list(actor.tenantId)]);
+      const byConversation = new Map(held.map((a) => [a.conversationId, a]));
+      const candidates = page.items.filter((c) => (query.view === 'open' ? c.phase !== 'closed' : c.phase === 'handoff' || byConversation.has(c.conversationId)));
+      const items: InboxItem[] = [];
+      for (const c of candidates) {
+        const item = await itemFor(actor.tenantId, c.conversationId, ticketList, byConversation.get(c.conversationId) ?? null);
+        if (!item || !inView(item, query.view, actor.agentId)) continue;
+        const handle = host.contactHandleOf(actor.tenantId, c.conversationId);
+        if (query.q && !matchesQuery(item, query.q, handle ? handle.replace(/\D/g, '') : null)) continue;
+        items.push(item);
+      }
+      items.sort(compareInboxItems);
+      const offset = query.cursor ? Number(Buffer.from(query.cursor, 'base64url').toString('utf8')) : 0;
+      const start = Number.isInteger(offset) && offset >= 0 ? offset : 0;
+      const limit = query.limit ?? 50;
+      const slice = items.slice(start, start + limit);
+      const next = start + limit < items.length ? Buffer.from(String(start + limit), 'utf8').toString('base64url') : null;
+      return { items: slice, nextCursor: next };
+    },
+
+    inboxItem: (tenantId, conversationId) => itemFor(tenantId, conversationId),
+
+    async take(actor, conversationId) {
+      const view = await viewOf(actor.tenantId, conversationId);
+      const outcome = await assignments.take(actor.tenantId, conversationId, { agentId: actor.agentId, displayName: actor.displayName }, iso());
+      if (!outcome.ok) {
+        const current = outcome.current;
+        throw new HiloError('HILO_ERR_CONSOLE_ALREADY_TAKEN', undefined, current ? { details: { assignee: { id: current.agentId, displayName: current.displayName } } } : undefined);
+      }
+      try {
+        // The machine takes it from wherever it rests (the bot stops); already with a human: nothing changes.
+        if (!view.state?.value.startsWith('handoff.withHuman')) {
+          await host.takeOver(actor.tenantId, conversationId, actor.displayName);
+          options.kick();
+        }
+      } catch (err) {
+        await assignments.release(actor.tenantId, conversationId);
+        throw err;
+      }
+      const after = await host.getConversation(actor.tenantId, conversationId);
+      await audit.append(actor.tenantId, 'agent.took_over', actor.auditActor, { conversationId, ticketNumber: ticketNumberOf(after?.state?.context ?? {}), via: 'console' });
+      later(announce(actor.tenantId, conversationId));
+      return { assignee: { id: actor.agentId, displayName: actor.displayName } };
+    },
+
+    async assign(actor, conversationId, agentId, mode) {
+      const view = await viewOf(actor.tenantId, conversationId);
+      const name = await options.agentName(actor.tenantId, agentId);
+      if (name === null) throw new HiloError('HILO_ERR_CONSOLE_AGENT_NOT_FOUND');
+      const current = await assignments.get(actor.tenantId, conversationId);
+      const isHolder = current?.agentId === actor.agentId;
+      if (!isHolder && actor.role !== 'admin') {
+        throw new HiloError(mode === 'transfer' || current ? 'HILO_ERR_CONSOLE_NOT_ASSIGNEE' : 'HILO_ERR_CONSOLE_FORBIDDEN');
+      }
+      const outcome = await assignments.reassign(actor.tenantId, conversationId, isHolder ? actor.agentId : (current?.agentId ?? null), { agentId, displayName: name }, iso());
+      if (!outcome.ok) throw new HiloError('HILO_ERR_CONSOLE_NOT_ASSIGNEE');
+      if (!view.state?.value.startsWith('handoff.withHuman')) {
+        await host.takeOver(actor.tenantId, conversationId, name);
+        options.kick();
+      }
+      await audit.append(actor.tenantId, mode === 'transfer' ? 'agent.transferred' : 'agent.assigned', actor.auditActor, { conversationId, to: `agent:${agentId.slice(0, 8)}` });
+      later(announce(actor.tenantId, conversationId));
+      return { assignee: { id: agentId, displayName: name } };
+    },
+
+    async conversation(actor, conversationId) {
+      const view = await viewOf(actor.tenantId, conversationId);
+      const context = view.state?.context ?? {};
+      const [ticketList, assignment, noteList] = await Promise.all([tickets.list(actor.tenantId), assignments.get(actor.tenantId, conversationId), notes.list(actor.tenantId, conversationId)]);
+      const ticket = handoffTicketOf(ticketList, conversationId);
+      const contact = (context.contact ?? {}) as { phone?: string; email?: string };
+      const draft = ((context.lead as { draft?: Record<string, { value?: unknown }> } | undefined)?.draft ?? {}) as Record<string, { value?: unknown }>;
+      const field = (name: string) => (typeof draft[name]?.value === 'string' ? (draft[name]!.value as string) : null);
+      const transcript = view.transcript.slice(-TRANSCRIPT_LIMIT);
+      return {
+        conversationId,
+        channel: lastInboundChannel(view.transcript),
+        state: view.state?.value ?? null,
+        customer: {
+          name: customerName(context),
+          phone: contact.phone ?? field('phone_or_username') ?? host.contactHandleOf(actor.tenantId, conversationId),
+          email: contact.email ?? field('email'),
+          lang: (context.lang as string | undefined) ?? null,
+        },
+        leadDraft: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.value ?? null])),
+        ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, rating: null } : null,
+        media: view.transcript.flatMap((e) => (e.media ?? []).map((m) => ({ ...m, messageId: e.messageId, at: e.at }))),
+        assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
+        transcript: transcript.map(transcriptLine),
+        notes: noteList.map((n) => ({ id: n.id, author: n.author, text: n.text, at: n.at })),
+      };
+    },
+
+    async reply(actor, conversationId, text) {
+      const view = await viewOf(actor.tenantId, conversationId);
+      await requireHolder(actor, conversationId);
+      const channel = lastInboundChannel(view.transcript);
+      if (WINDOWED_CHANNELS.has(channel)) {
+        const lastIn = [...view.transcript].reverse().find((l) => l.direction === 'in');
+        if (!lastIn || clock.now() - Date.parse(lastIn.at) >= WINDOW_MS) throw new HiloError('HILO_ERR_CHANNEL_WINDOW_CLOSED');
+      }
+      if (!view.state?.value.startsWith('handoff')) throw new HiloError('HILO_ERR_CONSOLE_NOT_ASSIGNEE', 'Take the conversation before replying: the bot holds it.');
+      const result = await host.handleAgentMessage(actor.tenantId, conversationId, actor.displayName, text);
+      const line = result.replies.find((r) => r.author === 'agent');
+      if (!line) throw new HiloError('HILO_ERR_CONSOLE_NOT_ASSIGNEE', 'The conversation is not with a human; take it first.');
+      options.kick();
+      await audit.append(actor.tenantId, 'agent.message', actor.auditActor, { conversationId, ticketNumber: ticketNumberOf(result.state.context), chars: [...text].length, via: 'console' });
+      return { messageId: line.messageId };
+    },
+
+    async addNote(actor, conversationId, text) {
+      await viewOf(actor.tenantId, conversationId);
+      const note = await notes.add(actor.tenantId, { conversationId, author: { id: actor.agentId, displayName: actor.displayName }, text, at: iso() });
+      await audit.append(actor.tenantId, 'agent.note', actor.auditActor, { conversationId, noteId: note.id });
+      feed.publish(actor.tenantId, { type: 'note', conversationId, note });
+      return note;
+    },
+
+    async resolve(actor, conversationId, outcome) {
+      const view = await viewOf(actor.tenantId, conversationId);
+      await requireHolder(actor, conversationId);
+      const ticket = handoffTicketOf(await tickets.list(actor.tenantId), conversationId);
+      if (ticket?.status === 'open') await tickets.close(actor.tenantId, ticket.ticketId, actor.displayName, outcome);
+      const result = view.state?.value.startsWith('handoff') ? await host.resolveHandoff(actor.tenantId, conversationId, actor.displayName, outcome) : null;
+      await assignments.release(actor.tenantId, conversationId);
+      options.kick();
+      await audit.append(actor.tenantId, 'agent.resolved', actor.auditActor, { conversationId, ticketNumber: ticket?.number ?? null, via: 'console' });
+      later(announce(actor.tenantId, conversationId));
+      return { state: result?.state.value ?? view.state?.value ?? 'unknown' };
+    },
+
+    cannedReplies: (tenantId) => options.cannedReplies(tenantId),
+
+    noteTurn(tenantId, conversationId) {
+      if (!feed.hasListeners(tenantId)) return;
+      later(announce(tenantId, conversationId));
+    },
+
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * The agent console, assembled: stores (SQL when there is a database, else memory), login and
+ * sessions, the service, `/console/api/*` routes and the `/console/ws` socket. `startHilo` gives
+ * the routes and the socket to the gateway and calls `noteTurn` from the host's `onTurnCommitted`.
+ *
+ * @example
+ * const consoleApp = await createConsole({ host, directory, tickets, audit, counters, apiKeys, db, ... });
+ * startGateway({ ..., extraRoutes: [...consoleApp.routes], extraSockets: [consoleApp.socket] });
+ * // host option: onTurnCommitted: (key, state) => consoleApp.noteTurn(key, state)
+ */
+import type { AccessCounters } from '../../persistence/ports/access-counters.js';
+import type { AuditTrail } from '../../persistence/ports/audit-trail.js';
+import type { ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
+import type { ConversationKey } from '../../persistence/ports/snapshot-store.js';
+import type { TicketStore } from '../../persistence/ports/records.js';
+import type { AgentAccounts, AgentSessions } from '../../persistence/ports/agent-accounts.js';
+import type { AgentNotes } from '../../persistence/ports/agent-notes.js';
+import type { ConversationAssignments } from '../../persistence/ports/conversation-assignments.js';
+import { createMemoryAgentStores } from '../../persistence/memory/memory-agent-accounts.js';
+import { createMemoryAgentNotes } from '../../persistence/memory/memory-agent-notes.js';
+import { createMemoryConversationAssignments } from '../../persistence/memory/memory-conversation-assignments.js';
+import { createSqlAgentStores } from '../../persistence/sql/agent-accounts.repository.js';
+import { createSqlAgentNotes } from '../../persistence/sql/agent-notes.repository.js';
+import { createSqlConversationAssignments } from '../../persistence/sql/conversation-assignments.repository.js';
+import type { Database } from '../../persistence/sql/database.js';
+import type { Clock } from '../../kernel/clock.js';
+import type { Logger } from '../../kernel/logger.js';
+import { createConsoleAuth, createConsoleService, createInboxFeed, type CannedReply, type ConsoleAuth, type ConsoleHost, type ConsoleService } from '../../actors/console/index.js';
+import type { ScryptParams } from '../../actors/console/password-hash.js';
+import type { ApiKeyRegistry } from '../api-keys.js';
+import type { Route, WsRoute } from '../gateway/index.js';
+import { loadCannedReplies } from './canned-replies.js';
+import { createConsoleRoutes } from './console-routes.js';
+import { createConsoleSocket } from './console-socket.js';
+
+export interface ConsoleStores {
+  accounts: AgentAccounts;
+  sessions: AgentSessions;
+  assignments: ConversationAssignments;
+  notes: AgentNotes;
+}
+
+/** SQL stores on the database, or memory ones (`HILO_STORAGE=memory`). */
+export function openConsoleStores(options: { db?: Database | undefined; clock: Clock }): ConsoleStores {
+  if (options.db) {
+    const { accounts, sessions } = createSqlAgentStores({ db: options.db, clock: options.clock });
+    return { accounts, sessions, assignments: createSqlConversationAssignments({ db: options.db }), notes: createSqlAgentNotes({ db: options.db }) };
+  }
+  const { accounts, sessions } = createMemoryAgentStores({ clock: options.clock });
+  return { accounts, sessions, assignments: createMemoryConversationAssignments(), notes: createMemoryAgentNotes() };
+}
+
+export interface ConsoleDeps {
+  host: ConsoleHost;
+  directory: ConversationDirectory;
+  tickets: TicketStore;
+  audit: AuditTrail;
+  /** The login limits' counters (the identity-link guard's: Redis, else SQL, else memory). */
+  counters: AccessCounters;
+  apiKeys: ApiKeyRegistry;
+  stores: ConsoleStores;
+  tenantIds: readonly string[];
+  /** Where `<tenant>/canned-replies.json` lives. */
+  tenantsDir: string;
+  /** Tenant `console.slaSeconds`; default 300 for all. */
+  slaSeconds?: (tenantId: string) => number;
+  publicUrl: string | null;
+  /** Asks the outbox worker to deliver now. */
+  kick: () => void;
+  clock: Clock;
+  logger: Logger;
+  /** Tests lower scrypt's cost. */
+  scrypt?: ScryptParams;
+}
+
+export interface AgentConsole {
+  routes: Route[];
+  socket: WsRoute;
+  auth: ConsoleAuth;
+  service: ConsoleService;
+  /** For the host's `onTurnCommitted`: pushes the conversation's inbox item to live consoles. */
+  noteTurn(key: ConversationKey, state: string): void;
+  close(): Promise<void>;
+}
+
+export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
+  const tenants = new Set(deps.tenantIds);
+  const canned = new Map<string, CannedReply[]>();
+  for (const id of tenants) canned.set(id, await loadCannedReplies(deps.tenantsDir, id));
+  const feed = createInboxFeed(deps.logger);
+  const auth = createConsoleAuth({
+    accounts: deps.stores.accounts,
+    sessions: deps.stores.sessions,
+    counters: deps.counters,
+    audit: deps.audit,
+    clock: deps.clock,
+    logger: deps.logger,
+    hasTenant: (t) => tenants.has(t),
+    ...(deps.scrypt ? { scrypt: deps.scrypt } : {}),
+  });
+  const service = createConsoleService({
+    host: deps.host,
+    directory: deps.directory,
+    tickets: deps.tickets,
+    assignments: deps.stores.assignments,
+    notes: deps.stores.notes,
+    audit: deps.audit,
+    feed,
+    clock: deps.clock,
+    logger: deps.logger,
+    cannedReplies: (t) => canned.get(t) ?? [],
+    slaSeconds: deps.slaSeconds ?? (() => 300),
+    kick: deps.kick,
+    agentName: async (t, id) => (await auth.getAgent(t, id))?.displayName ?? null,
+  });
+  const socket = createConsoleSocket({ auth, host: deps.host, feed, publicUrl: deps.publicUrl, logger: deps.logger });
+  const routes = createConsoleRoutes({ auth, service, apiKeys: deps.apiKeys, hasTenant: (t) => tenants.has(t), publicUrl: deps.publicUrl, logger: deps.logger });
+  let closing: Promise<void> | null = null;
+  return {
+    routes,
+    socket,
+    auth,
+    service,
+    noteTurn: (key, state) => service.noteTurn(key.tenantId, key.conversationId, state),
+    close() {
+      closing ??= (async () => {
+        socket.closeAll();
+        await service.idle();
+        feed.clear();
+      })();
+      return closing;
+    },
+  };
+}
