@@ -1,4 +1,5 @@
 import type { Entity } from '../../../domain/nlu.js';
+import { phoneFromText } from '../../../domain/phone.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 
 /**
@@ -20,20 +21,8 @@ export function extractEmails(text: string): Entity[] {
   return out;
 }
 
-const DR_AREA_CODES = new Set(['809', '829', '849']);
 // A run of digits with the usual separators, optionally led by + / 00.
 const PHONE_CANDIDATE = /(?:\+|\b00)?\(?\d[\d\s().-]{6,}\d/g;
-
-/** E.164 of a phone-looking string, or null. */
-export function toE164(raw: string): string | null {
-  const international = /^\s*(?:\+|00)/.test(raw);
-  let digits = raw.replace(/\D/g, '');
-  if (international && raw.trim().startsWith('00')) digits = digits.slice(2);
-  if (digits.length === 11 && digits.startsWith('1') && DR_AREA_CODES.has(digits.slice(1, 4))) return `+${digits}`;
-  if (digits.length === 10 && DR_AREA_CODES.has(digits.slice(0, 3)) && !international) return `+1${digits}`;
-  if (international && digits.length >= 8 && digits.length <= 15) return `+${digits}`;
-  return null;
-}
 
 export function extractPhones(text: string): Entity[] {
   const out: Entity[] = [];
@@ -44,7 +33,8 @@ export function extractPhones(text: string): Entity[] {
     const lead = raw.length - raw.trimStart().length;
     raw = raw.trim();
     start += lead;
-    const e164 = toE164(raw);
+    // The one phone normaliser's reading for free text (src/domain/phone.ts).
+    const e164 = phoneFromText(raw);
     if (!e164) continue;
     // "1-809-..." prefixes: include the country code digit when it precedes the match.
     out.push({ type: 'phone', value: e164, start, end: start + raw.length });
