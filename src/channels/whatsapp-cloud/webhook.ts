@@ -28,8 +28,7 @@ const LOCATION = z.looseObject({
   location: z.looseObject({ latitude: z.number(), longitude: z.number(), name: providerString({ max: 1024 }).optional(), address: providerString({ max: 1024 }).optional() }),
 });
 const CONTACTS = z.looseObject({ contacts: providerArray(100) });
-const MEDIA_FILE = z.looseObject({ id: providerString({ max: 256 }), mime_type: providerString({ max: 256 }).optional(), caption: providerString().optional(), filename: providerString({ max: 1024 }).optional() });
-const MEDIA = Object.fromEntries(MEDIA_TYPES.map((type) => [type, z.looseObject({ [type]: MEDIA_FILE })])) as Record<(typeof MEDIA_TYPES)[number], z.ZodType<Record<string, z.output<typeof MEDIA_FILE> & { voice?: unknown }>>>;
+const MEDIA_FILE = z.looseObject({ voice: z.unknown().optional(), id: providerString({ max: 256 }), mime_type: providerString({ max: 256 }).optional(), caption: providerString().optional(), filename: providerString({ max: 1024 }).optional() });
 const STATUS = z.looseObject({ id: providerString({ max: 256 }), status: providerString({ max: 32 }), timestamp: providerString({ pattern: EPOCH_SECONDS }), recipient_id: providerString({ max: 64 }).optional() });
 const STATUS_ERRORS = providerArray(50).optional();
 const STATUS_ERROR = z.looseObject({ code: providerInteger, title: providerString().optional(), message: providerString().optional() });
@@ -125,7 +124,7 @@ function readContent(r: PayloadProblems, m: Record<string, unknown>, path: strin
     return contacts === undefined ? undefined : { ...make('contacts', '', { count: contacts.length }), media: [{ kind: 'contacts', count: contacts.length }] };
   }
   if (isMediaType(type)) {
-    const media = r.read(MEDIA[type], m, path)?.[type];
+    const media = r.read(MEDIA_FILE, m[type], `${path}.${type}`);
     if (media === undefined) return undefined;
     const { id: mediaId, mime_type: mime, caption, filename: fileName } = media;
     // A voice note is an `audio` message recorded in the app (`voice: true`).
