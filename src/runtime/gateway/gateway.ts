@@ -510,13 +510,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     maxBodyBytes,
     trustProxy: options.trustProxy === true,
     ws: [
-      {
-        path: GATEWAY_DEFAULTS.wsPath,
-        handler: widget,
-        maxPayloadBytes: maxFrameBytes,
-        idleTimeoutSeconds: GATEWAY_DEFAULTS.wsIdleTimeoutSeconds,
-        maxBackpressureBytes: GATEWAY_DEFAULTS.wsMaxBackpressureBytes,
-      },
+      { path: GATEWAY_DEFAULTS.wsPath, handler: widget, maxPayloadBytes: maxFrameBytes, idleTimeoutSeconds: GATEWAY_DEFAULTS.wsIdleTimeoutSeconds, maxBackpressureBytes: GATEWAY_DEFAULTS.wsMaxBackpressureBytes },
       ...(options.extraSockets ?? []),
     ],
   });
