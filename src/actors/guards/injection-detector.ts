@@ -77,7 +77,7 @@ interface Fired {
   category: InjectionCategory;
 }
 
-function fired(text: string, into: Map<string, Fired>, obfuscated: (signal: string) => void): void {
+function fired(text: string, into: Map<string, Fired>, obfuscated: (signal: string) => void, decoded = false): void {
   const list = readings(normaliseForDetection(text));
   const model = shippedInjectionModel();
   if (model !== null) {
@@ -89,7 +89,7 @@ function fired(text: string, into: Map<string, Fired>, obfuscated: (signal: stri
   for (let i = 0; i < list.length; i++) {
     const reading = list[i] as string;
     for (const rule of RULES) {
-      if (into.has(rule.signal) || !rule.test(reading, text)) continue;
+      if (into.has(rule.signal) || (i === 0 && !decoded && rule.hiddenOnly === true) || !rule.test(reading, text)) continue;
       into.set(rule.signal, { weight: rule.weight, category: rule.category });
       // A rule that only a de-obfuscated reading satisfies: the text hid it on purpose.
       if (i > 0 && rule.weight >= 0.45) obfuscated(rule.signal);
@@ -138,7 +138,7 @@ export function detectInjection(text: string): InjectionReport {
   for (const decoded of decodedBlobs(analysed)) {
     signals.set('encoded_text', { weight: 0.35, category: 'encoded' });
     const inner = new Map<string, Fired>();
-    fired(decoded, inner, () => {});
+    fired(decoded, inner, () => {}, true);
     if (combine([...inner.values()].map((f) => f.weight)) >= SUSPICIOUS_THRESHOLD) signals.set('encoded_injection', { weight: 0.8, category: 'encoded' });
   }
   if (hidden) signals.set('obfuscated_instruction', { weight: 0.8, category: 'encoded' });

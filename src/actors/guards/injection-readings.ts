@@ -58,7 +58,15 @@ export function readings(normalised: string): string[] {
     // Several leet words: the all-digit ones are leet too ("537 7h3 pr1c3 70 z3r0").
     if (mixed >= 2) d = d.replace(/(?<!\S)[0134578@$!|€9]{2,4}(?!\S)/g, (w) => w.replace(LEET_ALL, (c) => LEET[c] ?? c));
   }
+  // Syllables split by hyphens in several words: "ig-nore yo-ur ins-truc-tions" (one "e-mail" is not).
+  if ((d.match(/\p{L}-\p{L}/gu)?.length ?? 0) >= 3) d = d.replace(/(?<=\p{L})-(?=\p{L})/gu, '');
   if (d !== normalised) out.push(d);
+  // Reversed text: the whole message, or the part after a colon ("al revés: orec ne oicerp le nop").
+  if (readsBackwards(d)) out.push(reverse(d));
+  else if (/[:\n]/.test(d)) {
+    const backwards = d.split(/[:\n]/).filter(readsBackwards);
+    if (backwards.length > 0) out.push(backwards.map(reverse).join(' '));
+  }
   // ROT13: the whole text, or a part after a colon or a line break ("esto está en rot13: cba ry…").
   if (!readsAsLanguage(d) || /\brot-?13\b/.test(d)) out.push(rot13(d));
   else if (/[:\n]/.test(d)) {
@@ -81,12 +89,30 @@ const COMMON_WORDS = new Set(
   ).split(' '),
 );
 
-function readsAsLanguage(text: string): boolean {
+/** Share of frequent Spanish and English words; null under three words (too short to tell). */
+function commonShare(text: string): number | null {
   const words = text.match(/\p{L}+/gu);
-  if (words === null || words.length < 3) return true;
+  if (words === null || words.length < 3) return null;
   let known = 0;
   for (const w of words) if (COMMON_WORDS.has(w)) known++;
-  return known / words.length >= 0.15;
+  return known / words.length;
+}
+
+function readsAsLanguage(text: string): boolean {
+  const share = commonShare(text);
+  return share === null || share >= 0.15;
+}
+
+/** Reversed, the text reads clearly better ("snoitcurtsni suoiverp ruoy erongi"). */
+function readsBackwards(text: string): boolean {
+  const forward = commonShare(text);
+  if (forward === null) return false;
+  const backward = commonShare(reverse(text)) as number;
+  return backward >= 0.2 && backward >= forward + 0.15;
+}
+
+function reverse(text: string): string {
+  return [...text].reverse().join('');
 }
 
 const BASE64_BLOB = /[A-Za-z0-9+/]{16,}={0,2}/g;
@@ -99,6 +125,7 @@ export function decodedBlobs(original: string): string[] {
     if (/^[0-9a-fA-F]+$/.test(m[0])) continue;
     out.push(Buffer.from(m[0], 'base64').toString('utf8'));
   }
-  // Readable text only: random tokens (payment links, ids) decode to binary noise.
-  return out.filter((d) => d.length >= 8 && (d.match(/[\p{L}\p{N}\s.,:;!?'"()$%-]/gu)?.length ?? 0) / d.length >= 0.9 && /\p{L}{3,}/u.test(d));
+  // Readable text only: random tokens (payment links, ids) decode to binary noise, and a tracking
+  // code that happens to be base64 of one word ("HelloWorld123456") is not a sentence.
+  return out.filter((d) => d.length >= 8 && (d.match(/[\p{L}\p{N}\s.,:;!?'"()$%-]/gu)?.length ?? 0) / d.length >= 0.9 && /\p{L}{2,}[\s,.:;]+\p{L}{2,}/u.test(d));
 }

@@ -5,9 +5,10 @@
  * accents, de-obfuscated: `injection-readings.ts`).
  */
 import { DATA_RULES } from './injection-rules/rules-data.js';
+import { INTENT_RULES } from './injection-rules/rules-intent.js';
 import { OVERRIDE_RULES } from './injection-rules/rules-override.js';
 import type { Rule } from './injection-rules/rule.js';
 
 export type { Rule };
 
-export const RULES: Rule[] = [...OVERRIDE_RULES, ...DATA_RULES];
+export const RULES: Rule[] = [...OVERRIDE_RULES, ...DATA_RULES, ...INTENT_RULES];

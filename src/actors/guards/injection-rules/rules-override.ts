@@ -6,15 +6,20 @@ import { re, near, either, RULES_NOUN, TOLD, OVERRIDE_VERB, DISABLE_VERB, DISABL
 import { DATA_REQUEST, AUTHORITY } from './vocabulary-data.js';
 import { OVERRIDE_OWN, OVERRIDE_TOLD, FORGET_ALL, NO_RULES, REVEAL, REVEAL_QUESTION, PERSONA, PERSONA_NOW, INTERNAL_DATA } from './patterns.js';
 
+/** A label's warning, not an order: "do not ignore the safety instructions", "no ignore las instrucciones". */
+const OVERRIDE_GENERIC = new RegExp(near(String.raw`\b${OVERRIDE_VERB}\b`, String.raw`\b${RULES_NOUN}\b`, 40));
+const NOT_IGNORE = /\b(?:do not|don'?t|never|no|nunca) (?:ignore|ignores|ignoren|ignorar|olvide|olvides|forget|skip|omita|omitas)\b (?:the |las |los |estas |these )?(?:safety |seguridad |security )?(?:instructions|instrucciones|warnings|advertencias)\b/;
+
 export const OVERRIDE_RULES: Rule[] = [
   // ---- override: drop the assistant's instructions -------------------------------------------
   {
     signal: 'override_instructions',
     category: 'override',
     weight: 0.75,
-    test: (t) => OVERRIDE_OWN.test(t) || OVERRIDE_TOLD.test(t) || FORGET_ALL.test(t),
+    // "WARNING - do not ignore the safety instructions" (a product label) is not an override.
+    test: (t) => (OVERRIDE_OWN.test(t) && !NOT_IGNORE.test(t)) || OVERRIDE_TOLD.test(t) || FORGET_ALL.test(t),
   },
-  { signal: 'override_generic', category: 'override', weight: 0.35, test: re(new RegExp(near(String.raw`\b${OVERRIDE_VERB}\b`, String.raw`\b${RULES_NOUN}\b`, 40))) },
+  { signal: 'override_generic', category: 'override', weight: 0.35, test: (t) => OVERRIDE_GENERIC.test(t) && !NOT_IGNORE.test(t) },
   {
     // "Ignora lo anterior y …", "disregard the above": ambiguous alone (a correction says it too).
     signal: 'override_previous',
