@@ -147,6 +147,13 @@ describe('Telegram sender and webhook against a fake Bot API', () => {
     await expect(second.sender.send({ to: '555000111', template: { name: 'x', language: 'es' } })).rejects.toMatchObject({ code: 'HILO_ERR_CHANNEL_SEND_REJECTED' });
   });
 
+  it('should hand a retry_after beyond the cap back to the outbox instead of waiting it out', async () => {
+    const { sender, errors } = await setup([telegramReply.tooManyRequests(90)]);
+    await expect(sender.send({ to: '555000111', text: 'Hola' })).rejects.toMatchObject({ code: 'HILO_ERR_CHANNEL_SEND_RATE_LIMITED', details: { retryAfterMs: 90_000 } });
+    expect(fake!.requests).toHaveLength(1);
+    expect(errors.map((e) => e.retrying)).toEqual([false]);
+  });
+
   it('should pace a burst to one chat at the per-chat rate', async () => {
     const { sender, c } = await setup();
     const start = c.now();
