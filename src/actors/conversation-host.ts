@@ -3,7 +3,6 @@ import { createActor } from 'xstate';
 import { HiloError, isHiloError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ContactProfile } from '../domain/lead.js';
-import { copyMediaReference } from '../domain/media.js';
 import type { NluResult } from '../domain/nlu.js';
 import { MACHINE_VERSION, type ConversationEmitted, type ConversationEvent } from '../machines/conversation.contract.js';
 import { migrateSnapshot } from '../machines/index.js';
@@ -14,6 +13,7 @@ import { ActorRegistry, conversationKeyString as keyString, type ActiveConversat
 import type { ConversationHostOptions, HostStats } from './conversation-host-options.js';
 import type { ConversationService, ConversationStateView, ConversationUpdate, ConversationView, InboundMessage, TurnResult } from './conversation-service.js';
 import { createConversationUpdates, type ConversationUpdates } from './conversation-updates.js';
+import { customerEvent, customerLine } from './customer-turn.js';
 import { ConversationChannels } from './identity/conversation-channels.js';
 import { createHostIdentityLinker } from './identity/host-identity.js';
 import type { IdentityLinker } from './identity/identity-linker.js';
@@ -24,7 +24,7 @@ import { flattenState, liveStateView, storedStateView, topLevelState } from './s
 import type { TenantRuntime } from './tenant-runtime.js';
 import { awaitTurnEnd } from './turn-deadline.js';
 import { createTurnDurability, type TurnDurability } from './turn-durability.js';
-import { composeTurnReplies, renderReplyLine } from './turn-replies.js';
+import { composeTurnReplies, renderTurn } from './turn-replies.js';
 
 /** The host's options and counters live in `conversation-host-options.ts`; they are part of its API. */
 export type { ConversationHostOptions, HostShardRouter, HostStats } from './conversation-host-options.js';
@@ -128,24 +128,11 @@ export class ConversationHost implements ConversationService {
       await this.#activate(key, message.langHint);
       const earlier = await this.#findInbound(key, messageId);
       if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
-      const receivedAt = new Date(this.#o.clock.now()).toISOString();
-      const media = message.media && message.media.length > 0 ? message.media.map(copyMediaReference) : undefined;
-      const inbound: NewTranscriptEntry = { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt, ...(media ? { media } : {}) };
-      // Media without a caption has nothing to read: the machine acknowledges (or relays) it by kind.
-      const mediaOnly = media !== undefined && message.text.trim() === '' ? media[0]! : null;
-      const codeResult = mediaOnly ? null : ((await this.#identity?.checkCode(key, message.text, message.clientIp)) ?? null);
+      const line = customerLine(message, messageId, new Date(this.#o.clock.now()).toISOString());
+      const codeResult = line.mediaOnly ? null : ((await this.#identity?.checkCode(key, message.text, message.clientIp)) ?? null);
       this.#updates.publish(key, { type: 'typing', on: true });
       try {
-        const turn = await this.#turn(
-          key,
-          message.channel,
-          inbound,
-          mediaOnly
-            ? { type: 'user.media', messageId, kind: mediaOnly.kind, channel: message.channel, receivedAt }
-            : codeResult
-              ? { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult }
-              : { type: 'user.message', messageId, text: message.text, channel: message.channel, receivedAt, ...(media ? { media: media[0]!.kind } : {}) },
-        );
+        const turn = await this.#turn(key, message.channel, line.inbound, customerEvent(message, line, codeResult));
         confirmed = codeResult === 'valid' && (this.#actors.get(key)?.lastEmitted ?? []).some((e) => e.type === 'identity.confirmed');
         return turn;
       } finally {
@@ -295,23 +282,10 @@ export class ConversationHost implements ConversationService {
     const after = entry.actor.getSnapshot();
     const ctx = after.context as { lang?: 'es' | 'en'; understanding?: { nlu?: { intent?: { name?: string } } } };
     const lang = ctx.lang ?? tenant.data.settings.defaultLang;
-    const lines: NewTranscriptEntry[] = inbound ? [inbound] : [];
-    const relays: Extract<ConversationEmitted, { type: 'handoff.relay' }>[] = [];
     const now = this.#o.clock.now();
     const at = new Date(now).toISOString();
-    // The turn's intent goes on its replies (the inbound line is written before it is known).
     const turnIntent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
-    /** Reply lines rendered from tenant templates (the only ones `composeReplies` may rewrite). */
-    const templated = new Map<string, string>();
-    for (const e of emitted) {
-      if (e.type === 'reply') {
-        const line = renderReplyLine(e.reply, tenant, lang, channel, at);
-        if (!('text' in e.reply)) templated.set(line.messageId, e.reply.template);
-        lines.push(turnIntent && line.author === 'bot' ? { ...line, intent: turnIntent } : line);
-      } else if (e.type === 'handoff.relay') {
-        relays.push(e);
-      }
-    }
+    const { lines, templated, relays } = renderTurn(emitted, inbound, turnIntent, tenant, lang, channel, at);
     const phase = topLevelState(after.value);
     const entries = await composeTurnReplies({
       compose: this.#o.composeReplies,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../kernel/logger.js';
-import type { ConversationEvent, ReplyDirective } from '../machines/conversation.contract.js';
+import type { ConversationEmitted, ConversationEvent, ReplyDirective } from '../machines/conversation.contract.js';
 import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
 import type { NewTranscriptEntry } from '../persistence/ports/transcript-store.js';
 import type { ComposeReplies } from './brain/llm/compose-replies.js';
@@ -19,6 +19,34 @@ export function renderReplyLine(reply: ReplyDirective, tenant: TenantRuntime, la
     return { messageId: id, direction: 'out', author, channel, text: reply.text, at, ...(reply.agentName ? { agentName: reply.agentName } : {}), ...extra };
   }
   return { messageId: id, direction: 'out', author: 'bot', channel, text: renderReply(reply, tenant.data.templates, lang), at, ...extra };
+}
+
+/** A turn's lines before composition, the template behind each template reply, and the relays to agents. */
+export interface RenderedTurn {
+  lines: NewTranscriptEntry[];
+  /** Reply lines rendered from tenant templates (the only ones `composeReplies` may rewrite): line id → template id. */
+  templated: Map<string, string>;
+  relays: Extract<ConversationEmitted, { type: 'handoff.relay' }>[];
+}
+
+/**
+ * The inbound line (customer turns) followed by the turn's emitted replies as lines; the turn's
+ * intent goes on the bot's replies (the inbound line is written before it is known).
+ */
+export function renderTurn(emitted: readonly ConversationEmitted[], inbound: NewTranscriptEntry | null, turnIntent: string | undefined, tenant: TenantRuntime, lang: 'es' | 'en', channel: string, at: string): RenderedTurn {
+  const lines: NewTranscriptEntry[] = inbound ? [inbound] : [];
+  const templated = new Map<string, string>();
+  const relays: RenderedTurn['relays'] = [];
+  for (const e of emitted) {
+    if (e.type === 'reply') {
+      const line = renderReplyLine(e.reply, tenant, lang, channel, at);
+      if (!('text' in e.reply)) templated.set(line.messageId, e.reply.template);
+      lines.push(turnIntent && line.author === 'bot' ? { ...line, intent: turnIntent } : line);
+    } else if (e.type === 'handoff.relay') {
+      relays.push(e);
+    }
+  }
+  return { lines, templated, relays };
 }
 
 export interface ComposeTurnInput {

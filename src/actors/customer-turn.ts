@@ -1,0 +1,30 @@
+import { copyMediaReference, type MediaReference } from '../domain/media.js';
+import type { ConversationEvent } from '../machines/conversation.contract.js';
+import type { NewTranscriptEntry } from '../persistence/ports/transcript-store.js';
+import type { InboundMessage } from './conversation-service.js';
+import type { CodeCheck } from './identity/link-guard.js';
+
+/** What one customer message becomes: its transcript line and, when it is media alone, that media. */
+export interface CustomerLine {
+  inbound: NewTranscriptEntry;
+  /** Media without a caption has nothing to read: the machine acknowledges (or relays) it by kind. */
+  mediaOnly: MediaReference | null;
+}
+
+/** The customer's transcript line (its media references copied field by field). */
+export function customerLine(message: InboundMessage, messageId: string, receivedAt: string): CustomerLine {
+  const media = message.media && message.media.length > 0 ? message.media.map(copyMediaReference) : undefined;
+  const inbound: NewTranscriptEntry = { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt, ...(media ? { media } : {}) };
+  return { inbound, mediaOnly: media !== undefined && message.text.trim() === '' ? media[0]! : null };
+}
+
+/**
+ * The event the machine gets for a customer message: media alone, a one-time identity code
+ * (`codeResult` from the identity linker, when a code was pending), or a message to read.
+ */
+export function customerEvent(message: InboundMessage, line: CustomerLine, codeResult: CodeCheck | null): ConversationEvent {
+  const { messageId, at: receivedAt, media } = line.inbound;
+  if (line.mediaOnly) return { type: 'user.media', messageId, kind: line.mediaOnly.kind, channel: message.channel, receivedAt };
+  if (codeResult) return { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult };
+  return { type: 'user.message', messageId, text: message.text, channel: message.channel, receivedAt, ...(media ? { media: media[0]!.kind } : {}) };
+}
