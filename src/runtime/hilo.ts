@@ -39,6 +39,7 @@ import { createIdentityAccess } from './identity-access.js';
 import { createInspector } from './inspector.js';
 import { withMemoryModeOutbox } from './memory-mode-journal.js';
 import { createMetrics } from './metrics.js';
+import { countAuditEvents, countWebhookDuplicates, createRuntimeMetrics, observeBrain, timeOutboxHandlers } from './observability/index.js';
 import { createOutboxHandlerRegistry, createOutboxQueue, createOutboxWorker } from './outbox/index.js';
 import { projectRoot } from './project-root.js';
 import { loadServerSecret } from './server-secret.js';
@@ -111,6 +112,10 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     for (const close of closers.splice(0).reverse()) await close();
   };
 
+  // Histograms and counters of this instance; the host, gateway, brains, audit chain, webhook
+  // de-duplicator and outbox handlers report to it (served on /metrics, docs/metrics.md).
+  const telemetry = createRuntimeMetrics();
+
   try {
     // 1. Stores, the audit chain, the conversation list.
     const { storage, owned } = await resolveStorage(config, options, { clock, logger });
@@ -118,7 +123,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const { db } = storage;
     // One audit port for every event (tickets, leads, agents, identity links, refused tool calls,
     // injection detections): the SQL chain when there is a database, else a chain in memory.
-    const audit: AuditTrail = db ? createSqlAuditTrail({ db, clock, logger, key: config.auditKey }) : createMemoryAuditTrail({ clock, logger, key: config.auditKey });
+    const audit: AuditTrail = countAuditEvents(db ? createSqlAuditTrail({ db, clock, logger, key: config.auditKey }) : createMemoryAuditTrail({ clock, logger, key: config.auditKey }), telemetry);
     const memoryDirectory = db ? null : createMemoryConversationDirectory();
     const conversations = db ? createSqlConversationDirectory(db) : memoryDirectory!;
     // Abuse limits (identity-link codes, account verification) must hold across conversations and
@@ -137,7 +142,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const crmDelivery = createCrmDelivery({ destinations, queue, audit, auditDestination: config.crmWebhookUrl ? 'crm_webhook' : 'embedded', logger });
     const handoff = createHandoffNotices({ destinations, queue, transcripts: storage.transcripts, tickets: storage.tickets, contactHandleOf: lookups.contactHandleOf, clock, logger });
     const handlers = createOutboxHandlerRegistry();
-    const worker = createOutboxWorker({ outbox, handlers, clock, logger, pollMs: config.outboxPollMs, onFinalFailure: crmDelivery.onOutboxFailure });
+    const worker = createOutboxWorker({ outbox, handlers: timeOutboxHandlers(handlers, telemetry), clock, logger, pollMs: config.outboxPollMs, onFinalFailure: crmDelivery.onOutboxFailure });
     queue.onEnqueued(() => worker.kick());
     closers.push(() => worker.close());
 
@@ -147,6 +152,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       tenantsDir,
       ...(options.createBrain ? { createBrain: options.createBrain } : {}),
       audit,
+      observeBrain: (tenantId, brain) => observeBrain(tenantId, brain, telemetry),
       deps: {
         tickets: storage.tickets,
         leads: storage.leads,
@@ -190,6 +196,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       ...(options.composeReplies ? { composeReplies: options.composeReplies } : {}),
       ...(storage.memory ? { memory: storage.memory } : {}),
       identity: { counters: identityAccess.counters, ...(identityAccess.audit ? { audit: identityAccess.audit } : {}), sendCode: createIdentityCodeSender({ channels, queue }) },
+      observer: telemetry.host,
       onTurnCommitted: (key, state) => {
         if (state.startsWith('handoff') || state.startsWith('closed')) releaseBrain(key.tenantId, key.conversationId);
         agentConsole?.noteTurn(key, state);
@@ -212,7 +219,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       // Rows the SQL journal wrote carry no recipient: the channel identity, else the live handle.
       recipientOf: async (tenantId, conversationId, channel) => (await externalIdOn?.(tenantId, conversationId, channel)) ?? host.contactHandleOf(tenantId, conversationId),
     });
-    const dedupe = createMemoryDeduplicator({ clock });
+    const dedupe = countWebhookDuplicates(createMemoryDeduplicator({ clock }), telemetry);
     const kick = () => worker.kick();
     const channelRoutes = [
       ...createWebhookRoutes({ channels, host, outbox, dedupe, kick, publicUrl: config.publicUrl, logger }),
@@ -247,6 +254,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       host,
       clock,
       outbox: worker.stats,
+      runtime: telemetry,
       extraJson: () => Object.assign({}, ...[...tenants.brains.values()].map((b) => b.metricsJson?.() ?? {})) as Record<string, unknown>,
     });
     const widgetJsPath = join(root, 'dist', 'widget', 'widget.js');
@@ -267,6 +275,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       secret: loadServerSecret({ secret: config.secret, dataDir: config.dataDir, persist: config.storage === 'durable' }),
       metricsToken: config.metricsToken,
       trustProxy: config.trustProxy,
+      observer: telemetry.gateway,
       extraRoutes: [...metrics.routes, ...admin.routes, ...channelRoutes, ...consoleApp.routes],
       extraSockets: [consoleApp.socket],
       health: () => ({ tenants: [...tenants.runtimes.keys()], activeConversations: host.stats.active, shards: router.shardCount }),

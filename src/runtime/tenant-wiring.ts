@@ -36,6 +36,8 @@ export async function loadTenantRuntimes(options: {
   tenantsDir: string;
   createBrain?: CreateTenantBrain;
   audit: AuditTrail;
+  /** Wraps each tenant's brain before its runtime gets it (metrics: `observability/instrument.ts`). */
+  observeBrain?: (tenantId: string, brain: Brain) => Brain;
   deps: Omit<TenantRuntimeDeps, 'data' | 'brain'>;
   clock: Clock;
   logger: Logger;
@@ -48,7 +50,7 @@ export async function loadTenantRuntimes(options: {
     const started = clock.now();
     const made = options.createBrain ? await options.createBrain(data, { audit: options.audit }) : { brain: createRuleBrain({ tenant: data }) };
     brains.set(id, made);
-    runtimes.set(id, createTenantRuntime({ ...options.deps, data, brain: made.brain }));
+    runtimes.set(id, createTenantRuntime({ ...options.deps, data, brain: options.observeBrain?.(id, made.brain) ?? made.brain }));
     log.info({ tenant: id, products: data.catalog.length, trainingMs: clock.now() - started }, 'tenant loaded, rule brain trained');
   }
   return {

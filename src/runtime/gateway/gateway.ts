@@ -14,8 +14,8 @@ import type { TranscriptEntry } from '../../persistence/ports/transcript-store.j
 import type { ApiKeyRegistry } from '../api-keys.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
-import { createRateLimiter, type RateLimiter } from '../rate-limiter.js';
-import type { GatewayObserver, RateLimitScope } from './gateway-observer.js';
+import { createRateLimiter } from '../rate-limiter.js';
+import { observedLimiter, observeHttp, type GatewayObserver } from './gateway-observer.js';
 import { createRouter, type Route, type RouteContext } from './router.js';
 import { errorResponse } from './transport-shared.js';
 import { createTransport } from './select-transport.js';
@@ -111,33 +111,6 @@ function toErrorResponse(err: unknown, log: Logger): HttpResponse {
   // Unknown failures: log the message for operators, answer without any detail.
   log.error({ err }, 'unexpected error');
   return errorResponse(new HiloError('HILO_ERR_INTERNAL'));
-}
-
-/** Counts refusals for the observer; otherwise the limiter itself. */
-function observedLimiter(limiter: RateLimiter, scope: RateLimitScope, observer: GatewayObserver | undefined): RateLimiter {
-  if (!observer?.rateLimited) return limiter;
-  const refused = observer.rateLimited.bind(observer);
-  return {
-    take(key, cost) {
-      const decision = limiter.take(key, cost);
-      if (!decision.allowed) refused(scope);
-      return decision;
-    },
-    get size() {
-      return limiter.size;
-    },
-  };
-}
-
-/** The `HILO_ERR_*` code of an error answer a route built itself (webhooks answer rather than throw). */
-function errorCodeOf(response: HttpResponse): string | null {
-  if (response.status < 400 || (typeof response.body !== 'string' && !Buffer.isBuffer(response.body))) return null;
-  try {
-    const code = (JSON.parse(response.body.toString()) as { error?: { code?: unknown } }).error?.code;
-    return typeof code === 'string' && code in ERROR_CODES ? code : null;
-  } catch {
-    return null;
-  }
 }
 
 function stateView(state: ConversationStateView): { value: string; tags: string[]; context: Record<string, unknown> } {
@@ -251,9 +224,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const turnTimeoutMs = options.limits?.turnTimeoutMs ?? GATEWAY_DEFAULTS.turnTimeoutMs;
   const perIp = options.rateLimits?.perIpPerMinute ?? GATEWAY_DEFAULTS.perIpPerMinute;
   const perContact = options.rateLimits?.perContactPerMinute ?? GATEWAY_DEFAULTS.perContactPerMinute;
-  const observer = options.observer;
-  const ipLimiter = observedLimiter(createRateLimiter({ capacity: perIp, refillPerMinute: perIp, clock }), 'ip', observer);
-  const contactLimiter = observedLimiter(createRateLimiter({ capacity: perContact, refillPerMinute: perContact, clock }), 'contact', observer);
+  const ipLimiter = observedLimiter(createRateLimiter({ capacity: perIp, refillPerMinute: perIp, clock }), 'ip', options.observer);
+  const contactLimiter = observedLimiter(createRateLimiter({ capacity: perContact, refillPerMinute: perContact, clock }), 'contact', options.observer);
   const metricsToken = options.metricsToken ?? null;
 
   // ---------------------------------------------------------------- static assets, read once
@@ -458,14 +430,12 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   ];
   const route = createRouter(routes);
 
-  const http = async (req: HttpRequest): Promise<HttpResponse> => {
+  const http = observeHttp(route, options.observer, async (req: HttpRequest): Promise<HttpResponse> => {
     const requestId = randomUUID();
     // Ids and sizes only: bodies, texts and keys never reach the log.
     const reqLog = log.child({ reqId: requestId });
     const started = clock.now();
     let response: HttpResponse;
-    let routePattern: string | null = null;
-    let errorCode: string | null = null;
     try {
       // Every API route pays the per-IP limit, the built-in ones and the extra ones (governance) alike.
       if (req.path.startsWith('/api/')) takeOrThrow(ipLimiter, `ip:${req.ip}`);
@@ -475,20 +445,17 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       if (match.kind === 'method_not_allowed') {
         response = errorResponse(new HiloError('HILO_ERR_HTTP_METHOD_NOT_ALLOWED'), { allow: match.allow.join(', ') });
       } else {
-        routePattern = match.route.path;
         response = await match.route.handler(req, { params: match.params, log: reqLog, requestId });
       }
     } catch (err) {
       response = toErrorResponse(err, reqLog);
-      errorCode = isHiloError(err) && err.code in ERROR_CODES ? err.code : 'HILO_ERR_INTERNAL';
     }
-    if (observer?.response) observer.response({ route: routePattern, status: response.status, code: errorCode ?? errorCodeOf(response) });
     response.headers['x-request-id'] = requestId;
     const fields = { method: req.method, path: req.path, status: response.status, ms: clock.now() - started, bytesIn: req.body.byteLength };
     if (response.status >= 500) reqLog.warn(fields, 'request');
     else reqLog.debug(fields, 'request');
     return response;
-  };
+  });
 
   const widget = createWidgetSocketHandler({
     service,

@@ -10,6 +10,7 @@ import type { Brain } from '../../actors/brain/brain.js';
 import type { Deduplicator } from '../../channels/dedupe.js';
 import type { UnderstandInput, Understanding } from '../../domain/understanding.js';
 import type { AuditTrail } from '../../persistence/ports/audit-trail.js';
+import type { OutboxHandler, OutboxHandlerRegistry, OutboxKind } from '../outbox/index.js';
 import type { RuntimeMetrics } from './runtime-metrics.js';
 
 /** The machine's idempotency key is `<conversationId>:<messageId>:understand` (message ids may hold colons). */
@@ -78,24 +79,38 @@ export function countWebhookDuplicates(dedupe: Deduplicator, metrics: RuntimeMet
 
 /**
  * Times each outbox handler run by row kind and outcome (`skipped` when the handler says the
- * destination is not configured, `failed` when it throws: the worker may retry the row).
+ * destination is not configured, `failed` when it throws: the worker may retry the row). Handlers
+ * registered on either registry later are timed too.
  */
-export function timeOutboxHandlers<H extends Readonly<Record<string, (entry: never) => Promise<unknown>>>>(handlers: H, metrics: RuntimeMetrics): H {
-  const timed: Record<string, (entry: unknown) => Promise<unknown>> = {};
-  for (const [kind, handler] of Object.entries(handlers)) {
-    const run = handler as (entry: unknown) => Promise<unknown>;
-    timed[kind] = async (entry) => {
-      const started = performance.now();
-      try {
-        const result = await run(entry);
-        const skipped = typeof result === 'object' && result !== null && (result as { skipped?: unknown }).skipped !== undefined;
-        metrics.outboxSend(kind, skipped ? 'skipped' : 'delivered', performance.now() - started);
-        return result;
-      } catch (err) {
-        metrics.outboxSend(kind, 'failed', performance.now() - started);
-        throw err;
+export function timeOutboxHandlers(handlers: OutboxHandlerRegistry, metrics: RuntimeMetrics): OutboxHandlerRegistry {
+  /** Per kind: the registered handler and its timed wrapper (one wrapper per registration, not per row). */
+  const timed = new Map<OutboxKind, { handler: OutboxHandler<never>; wrapped: OutboxHandler<never> }>();
+  const time = <K extends OutboxKind>(kind: K, handler: OutboxHandler<K>): OutboxHandler<K> => async (delivery) => {
+    const started = performance.now();
+    try {
+      const result = await handler(delivery);
+      metrics.outboxSend(kind, result.skipped !== undefined ? 'skipped' : 'delivered', performance.now() - started);
+      return result;
+    } catch (err) {
+      metrics.outboxSend(kind, 'failed', performance.now() - started);
+      throw err;
+    }
+  };
+  const registry: OutboxHandlerRegistry = {
+    register(kind, handler) {
+      handlers.register(kind, handler);
+      return registry;
+    },
+    handlerFor<K extends OutboxKind>(kind: K) {
+      const handler = handlers.handlerFor(kind);
+      if (handler === undefined) return undefined;
+      let entry = timed.get(kind);
+      if (entry?.handler !== handler) {
+        entry = { handler: handler as OutboxHandler<never>, wrapped: time(kind, handler) as OutboxHandler<never> };
+        timed.set(kind, entry);
       }
-    };
-  }
-  return timed as unknown as H;
+      return entry.wrapped as OutboxHandler<K>;
+    },
+  };
+  return registry;
 }
