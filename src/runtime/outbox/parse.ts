@@ -1,3 +1,5 @@
+import type { LeadPayload } from '../../domain/lead.js';
+import type { MediaReference } from '../../domain/media.js';
 import type { OutboxEntry } from '../../persistence/ports/outbox.js';
 import type { OutboxDelivery, OutboxKind, OutboxOption, OutboxPayloads } from './messages.js';
 
@@ -7,15 +9,23 @@ export type ParsedOutboxEntry = { ok: true; delivery: OutboxDelivery } | { ok: f
 type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === 'string';
-const hasStrings = (p: Json, ...names: string[]): boolean => names.every((n) => isString(p[n]));
 
 /** Options that survived the JSON round trip (`[{ label, text }]`); anything else is dropped, as before. */
 function optionsOf(v: unknown): OutboxOption[] {
   return Array.isArray(v) ? v.filter((o): o is OutboxOption => isObject(o) && isString(o.label) && isString(o.text)).map((o) => ({ label: o.label, text: o.text })) : [];
 }
 
-const isCustomer = (v: unknown): boolean => isObject(v) && hasStrings(v, 'displayName', 'channel');
-const isLead = (v: unknown): boolean => isObject(v) && isString(v.lead_id) && isObject(v.contact_info);
+type Customer = OutboxPayloads['handoff.notify']['customer'];
+type TranscriptLine = OutboxPayloads['handoff.notify']['lastMessages'][number];
+type Priority = OutboxPayloads['handoff.notify']['priority'];
+const PRIORITIES: readonly string[] = ['new', 'pending', 'urgent'] satisfies Priority[];
+
+const customerOf = (v: unknown): Customer | null => (isObject(v) && isString(v.displayName) && isString(v.channel) ? { displayName: v.displayName, channel: v.channel } : null);
+const lineOf = (v: unknown): TranscriptLine | null => (isObject(v) && isString(v.author) && isString(v.text) && typeof v.at === 'number' ? { author: v.author, text: v.text, at: v.at } : null);
+/** Media references are only passed through to the agents' notice formatter: an array of objects is enough. */
+const mediaOf = (v: unknown): MediaReference[] | null => (Array.isArray(v) && v.every((m) => isObject(m) && isString(m.kind)) ? (v as MediaReference[]) : null);
+/** A lead is forwarded as stored (the CRM receives the payload Hilo built); its id and contact block must be there. */
+const leadOf = (v: unknown): LeadPayload | null => (isObject(v) && isString(v.lead_id) && isObject(v.contact_info) ? (v as object as LeadPayload) : null);
 
 /**
  * One checker per kind: the payload's shape as every version so far wrote it, so rows left by an
@@ -23,33 +33,51 @@ const isLead = (v: unknown): boolean => isObject(v) && isString(v.lead_id) && is
  */
 const PAYLOADS: { [K in OutboxKind]: (p: Json) => OutboxPayloads[K] | null } = {
   reply: (p) => {
-    if (!hasStrings(p, 'messageId', 'channel', 'text') || typeof p.seq !== 'number') return null;
+    if (!isString(p.messageId) || !isString(p.channel) || !isString(p.text) || typeof p.seq !== 'number') return null;
     const options = optionsOf(p.options);
     return {
-      messageId: p.messageId as string,
+      messageId: p.messageId,
       seq: p.seq,
-      channel: p.channel as string,
-      text: p.text as string,
+      channel: p.channel,
+      text: p.text,
       ...(options.length > 0 ? { options } : {}),
       // Rows written by the SQL journal (and by versions before the typed outbox) carry no recipient.
       ...(isString(p.recipient) && p.recipient !== '' ? { recipient: p.recipient } : {}),
     };
   },
-  direct: (p) => (hasStrings(p, 'channel', 'to', 'text') ? { channel: p.channel as string, to: p.to as string, text: p.text as string } : null),
+  direct: (p) => (isString(p.channel) && isString(p.to) && isString(p.text) ? { channel: p.channel, to: p.to, text: p.text } : null),
   'handoff.notify': (p) => {
-    const priorities = ['new', 'pending', 'urgent'];
-    if (!hasStrings(p, 'ticketNumber', 'summary') || !priorities.includes(p.priority as string) || !isCustomer(p.customer) || !Array.isArray(p.lastMessages)) return null;
-    if (!p.lastMessages.every((l) => isObject(l) && hasStrings(l, 'author', 'text') && typeof l.at === 'number')) return null;
-    return p as unknown as OutboxPayloads['handoff.notify'];
+    const customer = customerOf(p.customer);
+    const lines = Array.isArray(p.lastMessages) ? p.lastMessages.map(lineOf) : null;
+    if (!isString(p.ticketNumber) || !isString(p.summary) || !isString(p.priority) || !PRIORITIES.includes(p.priority) || !customer || !lines || lines.includes(null)) return null;
+    return {
+      ticketNumber: p.ticketNumber,
+      priority: p.priority as Priority,
+      customer,
+      summary: p.summary,
+      lastMessages: lines.filter((l): l is TranscriptLine => l !== null),
+      ...(isString(p.conversationUrl) ? { conversationUrl: p.conversationUrl } : {}),
+    };
   },
   'handoff.relay': (p) => {
-    if (!hasStrings(p, 'ticketNumber', 'text') || (p.media !== undefined && !Array.isArray(p.media))) return null;
-    return p as unknown as OutboxPayloads['handoff.relay'];
+    const media = p.media === undefined ? undefined : mediaOf(p.media);
+    if (!isString(p.ticketNumber) || !isString(p.text) || media === null) return null;
+    return { ticketNumber: p.ticketNumber, text: p.text, ...(media ? { media } : {}) };
   },
-  'slack.critical': (p) => (hasStrings(p, 'tenantId', 'ticketNumber', 'reason', 'summary') && isCustomer(p.customer) ? (p as unknown as OutboxPayloads['slack.critical']) : null),
-  'slack.hotLead': (p) => (isLead(p.lead) ? (p as unknown as OutboxPayloads['slack.hotLead']) : null),
-  'slack.crmFailed': (p) => (hasStrings(p, 'leadId', 'reason') ? { leadId: p.leadId as string, reason: p.reason as string } : null),
-  'crm.lead': (p) => (isLead(p.lead) ? (p as unknown as OutboxPayloads['crm.lead']) : null),
+  'slack.critical': (p) => {
+    const customer = customerOf(p.customer);
+    if (!isString(p.tenantId) || !isString(p.ticketNumber) || !isString(p.reason) || !isString(p.summary) || !customer) return null;
+    return { tenantId: p.tenantId, ticketNumber: p.ticketNumber, reason: p.reason, customer, summary: p.summary, ...(isString(p.conversationUrl) ? { conversationUrl: p.conversationUrl } : {}) };
+  },
+  'slack.hotLead': (p) => {
+    const lead = leadOf(p.lead);
+    return lead ? { lead } : null;
+  },
+  'slack.crmFailed': (p) => (isString(p.leadId) && isString(p.reason) ? { leadId: p.leadId, reason: p.reason } : null),
+  'crm.lead': (p) => {
+    const lead = leadOf(p.lead);
+    return lead ? { lead } : null;
+  },
 };
 
 export function isOutboxKind(kind: string): kind is OutboxKind {
