@@ -1,11 +1,15 @@
 /**
- * A small logistic-regression scorer over hashed character 3–5-grams and word bigrams of the
- * normalised text: the part of injection detection that generalises past the written patterns
- * (a paraphrase the rules never saw still shares "tus instrucciones", "de los clientes", "sin
- * verificar"…). Trained offline on the development corpus by `scripts/train-injection-model.ts`
- * (deterministic: same corpus → same weights), shipped as `injection-model.json` (int8 weights).
+ * A small logistic-regression scorer over hashed character 3–5-grams, words, word bigrams and
+ * *concepts* of the normalised text: the part of injection detection that generalises past the
+ * written patterns (a paraphrase the rules never saw still shares "tus instrucciones", "de los
+ * clientes", "sin verificar"…, and the concepts — the assistant addressed, one of its controls,
+ * turning something off, a contact field, a third person, a price set to nothing — and their pairs
+ * carry meaning across wordings). Trained offline on the development corpora by
+ * `scripts/train-injection-model.ts` (deterministic: same corpus → same weights), shipped as
+ * `injection-model.json` (int8 weights, about 90 KB, read once).
  */
 import { readFileSync } from 'node:fs';
+import { ADDRESSED, AI, CHANGE, CONTROL, FIELD, NOT_MINE, OTHER_PERSON, PRICED, RECORD_NO, SCOPE, STATE_OFF, TINY_AMOUNT, TURN_OFF, ZERO } from './injection-rules/intent-lexicon.js';
 
 export const MODEL_DIMENSIONS = 1 << 16;
 
@@ -19,6 +23,28 @@ function hash(s: string): number {
   return (h >>> 0) % MODEL_DIMENSIONS;
 }
 
+const word = (alternation: string) => new RegExp(`\\b(?:${alternation})\\b`);
+/** Concepts of the intent lexicon; each present one is a feature, and so is each present pair. */
+const CONCEPTS: [string, RegExp][] = [
+  ['addressed', ADDRESSED],
+  ['ai', word(AI)],
+  ['control', word(CONTROL)],
+  ['turn_off', word(TURN_OFF)],
+  ['state_off', word(STATE_OFF)],
+  ['scope', word(SCOPE)],
+  ['field', word(FIELD)],
+  ['other_person', word(OTHER_PERSON)],
+  ['not_mine', word(NOT_MINE)],
+  ['record', word(RECORD_NO)],
+  ['change', word(CHANGE)],
+  ['priced', word(PRICED)],
+  ['tiny', word(TINY_AMOUNT)],
+  ['zero', word(ZERO)],
+  ['yours', /\b(?:tus|tu|your|yours|yourself|te|ti)\b/],
+  ['mine', /\b(?:mi|mis|my|yo|i|me|mine|mio|mia)\b/],
+  ['question', /\?/],
+];
+
 /**
  * Features of an already normalised reading (lower case, no accents): binary, L2-normalised.
  * Exported for the training script, which must featurise exactly as the scorer does.
@@ -28,21 +54,28 @@ export function injectionFeatures(reading: string): Map<number, number> {
   const out = new Map<number, number>();
   for (let n = 3; n <= 5; n++) for (let i = 0; i + n <= t.length; i++) out.set(hash(t.slice(i, i + n)), 1);
   const words = t.trim().split(' ');
+  for (const w of words) out.set(hash(`u:${w}`), 1);
   for (let i = 0; i + 1 < words.length; i++) out.set(hash(`w:${words[i]} ${words[i + 1]}`), 1);
+  const present = CONCEPTS.filter(([, re]) => re.test(reading)).map(([name]) => name);
+  for (let i = 0; i < present.length; i++) {
+    out.set(hash(`c:${present[i]}`), 1);
+    for (let j = i + 1; j < present.length; j++) out.set(hash(`c:${present[i]}&${present[j]}`), 1);
+  }
   const norm = Math.sqrt(out.size) || 1;
   for (const k of out.keys()) out.set(k, 1 / norm);
   return out;
 }
 
 export interface InjectionModelFile {
-  version: 1;
+  /** 2: characters, words, word pairs and concepts (1: characters and word pairs only, no longer read). */
+  version: 2;
   dimensions: number;
   bias: number;
   /** Weight = int8 × scale. */
   scale: number;
   /** Base64 of `dimensions` int8 weights. */
   weights: string;
-  trainedOn: { attacks: number; benign: number };
+  trainedOn: { attacks: number; benign: number; files: string[] };
 }
 
 export interface InjectionModel {
@@ -51,7 +84,7 @@ export interface InjectionModel {
 }
 
 export function modelFromFile(file: InjectionModelFile): InjectionModel {
-  if (file.version !== 1 || file.dimensions !== MODEL_DIMENSIONS) throw new Error('injection model: unsupported file');
+  if (file.version !== 2 || file.dimensions !== MODEL_DIMENSIONS) throw new Error('injection model: unsupported file');
   const raw = Buffer.from(file.weights, 'base64');
   const weights = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   return {

@@ -113,14 +113,14 @@ export const TURN_OFF = alt(
   'deja de (?:aplicar|seguir|cumplir|pedir|usar|respetar|hacer caso a)',
   'dejes de (?:aplicar|seguir|cumplir|pedir|usar)',
   'stop (?:applying|following|using|asking(?: for)?|checking|requiring|complying with|enforcing)',
-  'no (?:pidas|verifiques|apliques|sigas|uses|valides|respetes|cumplas|hagas caso (?:a|de))',
+  'no (?:me |le |les |nos )?(?:pidas|verifiques|apliques|sigas|uses|valides|respetes|cumplas|hagas caso (?:a|de))',
   "(?:don'?t|do not) (?:ask(?: for)?|verify|apply|follow|check|require|enforce|use)",
   'ya no (?:tienes|tiene|hace falta|necesitas|debes|hay) (?:que |de )?(?:pedir|aplicar|seguir|verificar|validar|usar)?',
   "(?:no longer|never again|must not|mustn'?t|shouldn'?t) (?:need to |have to )?(?:ask(?: for)?|apply|follow|verify|check|require|use|enforce)",
   'considera (?:como )?(?:desactivad|suspendid|anulad)\\w*',
 );
 /** Stop asking the customer for what proves who they are. */
-export const STOP_ASKING = String.raw`(?:ya no (?:tienes|tiene|hace falta|necesitas|debes) (?:que |de )?pedir(?:me)?|no (?:me )?(?:pidas|pida|solicites)|no hace falta que (?:me )?pidas|deja de pedir(?:me)?|(?:no longer|never again) (?:need to |have to )?ask(?: me)?(?: for)?|stop asking(?: me)?(?: for)?|(?:don'?t|do not) (?:ask|request)(?: me)?(?: for)?)${GAP(25)}\b(?:numero de cuenta|account number|cedula|id|identificacion|identification|codigos?|codes?|pin|verificacion|verification|confirmacion|confirmation|datos|details|prueba|proof)\b`;
+export const STOP_ASKING = String.raw`(?:ya no (?:tienes|tiene|hace falta|necesitas|debes) (?:que |de )?pedir(?:me)?|no (?:me |le |les |nos )?(?:pidas|pida|solicites)|no hace falta que (?:me )?pidas|deja de pedir(?:me)?|(?:no longer|never again) (?:need to |have to )?ask(?: me)?(?: for)?|stop asking(?: me)?(?: for)?|(?:don'?t|do not) (?:ask|request)(?: me)?(?: for)?)${GAP(25)}\b(?:numero de cuenta|account number|cedula|id|identificacion|identification|codigos?|codes?|pin|verificacion|verification|confirmacion|confirmation|datos|details|prueba|proof)\b`;
 /** A control said to be off: "queda desactivada", "is disabled", "are suspended". */
 export const STATE_OFF = alt(
   '(?:queda|quedan|esta|estan|fue|fueron) (?:desactivad|suspendid|anulad|apagad|cancelad|levantad|eliminad)[oa]s?',
@@ -206,6 +206,7 @@ export const OTHER_PERSON = alt(
   String.raw`(?:the|la) \w+ family|la familia \w+`,
   String.raw`(?:top|best|biggest|mejores|principales|other|otros|demas) (?:customers|clients|clientes)`,
   String.raw`(?:quienes|quien|who) (?:mas|most) (?:compran|compra|buy|buys|spend)`,
+  String.raw`(?:el|la|the) (?:vecin[oa]|neighbou?r|cunad[oa]|suegr[oa]|jefe|boss|pana|amig[oa]|compadre|comadre|prim[oa]|ti[oa]|socio) (?:mio|mia|of mine)`,
   String.raw`(?:mi|my) (?:vecin[oa]|neighbou?r|cunad[oa]|brother-in-law|sister-in-law|suegr[oa]|(?:father|mother)-in-law|jefe|boss|ex|pana|amig[oa]|friend|buddy|compadre|comadre|prim[oa]|cousin|ti[oa]|uncle|aunt|socio|partner|business partner|companer[oa]|coworker)(?:'s)?`,
 );
 /** The writer says the record is not theirs. */
@@ -313,6 +314,7 @@ export const TINY_AMOUNT = alt(
   String.raw`(?:rd|us)?\$ ?\d{1,2}(?:\.\d\d)?(?!\d|[,.]\d)`,
   String.raw`\d{1,2} (?:pesos?|pesitos|dolares|dollars?|bucks|cents?|centavos?)\b(?! (?:de|of|worth|en)\b)`,
   '(?:un|one|1) (?:peso|pesito|dolar|dollar|centavo|cent|penny)',
+  '(?:cero|zero|0) (?:pesos?|dolares|dollars?|bucks|centavos?|cents?)',
   'a penny',
   'centavos?',
   'pennies',

@@ -142,7 +142,7 @@ export const ACCOUNT_READ = /\b(?:saldo|balance|estado|statement|historial|histo
 export const THIRD_PARTY_NAMED = new RegExp(
   String.raw`\b(?:saldo|balance|estado|historial|deuda|debe|owes?|statement|history|pedidos|orders)\b[^.!?\n]{0,30}\b(?:cuenta|account) (?:de|of) (?:mi ${RELATIVE}|(?:don|dona|la senora|el senor|el licenciado|la licenciada) \w+|otra persona|otro cliente|someone else|my ${RELATIVE})|\b(?:cuenta|account) (?:de|of) (?:mi ${RELATIVE}|(?:don|dona|la senora|el senor) \w+)\b[^.!?\n]{0,25}\b(?:saldo|balance|debe|owes?|estado|historial)\b|\bmy ${RELATIVE}'?s (?:account|balance|order history)\b|\b(?:balance|saldo|historial|history)\b[^.!?\n]{0,25}\b(?:de|of) (?:mi ${RELATIVE}|my ${RELATIVE})\b`,
 );
-export const SET_PRICE = new RegExp(near(String.raw`\b${SET_VERB}\b`, either(String.raw`\b${PRICE_OBJ}\b`, String.raw`(?:${FREE})`, 35), 35));
+export const SET_PRICE = new RegExp(near(String.raw`\b${SET_VERB}\b`, either(String.raw`\b${PRICE_OBJ}\b`, String.raw`(?:${FREE})(?![a-z])`, 35), 35));
 export const LOW_PRICE = /\b(?:rebaja(?:le|me)?|baja(?:le|me)?|knock|drop|lower|reduce|dejame|dejamelo|dejalo|vendeme|sell (?:me|it))\b[^.!?\n]{0,30}\b(?:a|to|en|at|for|down to|por)\s(?:rd\$ ?|\$ ?|us\$ ?)?(?:[1-9]|[1-9]\d|100)\s?(?:pesos?|dolares|dollars?|bucks|usd)?\b(?![.,]?\d| ?%| (?:sacos|bags|unidades|units|galones|gallons|metros|pies|feet))/;
 export const SELL_CHEAP = new RegExp(String.raw`\b(?:vende(?:me|nos)?|sell (?:me|us|it))\b[^.!?\n]{0,40}\b(?:a|for|por|en|at)\s(?:${FREE})`);
 export const CLAIM_PAID = /\b(?:registra|anota|marca|record|mark|log|tell the system|dile al sistema|pon en el sistema|set)\b[^.!?\n]{0,20}\b(?:que )?(?:ya )?(?:pague|esta pagad[oa]|is (?:already )?paid|as paid|already paid|been paid|fue pagad[oa])\b/;

@@ -8,6 +8,8 @@ import { OVERRIDE_OWN, OVERRIDE_TOLD, FORGET_ALL, NO_RULES, REVEAL, REVEAL_QUEST
 
 /** A label's warning, not an order: "do not ignore the safety instructions", "no ignore las instrucciones". */
 const OVERRIDE_GENERIC = new RegExp(near(String.raw`\b${OVERRIDE_VERB}\b`, String.raw`\b${RULES_NOUN}\b`, 40));
+const FROM_NOW_ON = /\b(?:from (?:now|this (?:message|point)) on|de ahora en adelante|a partir de (?:ahora|este mensaje))\b/;
+const FROM_NOW_ON_ERRAND = /\b(?:from (?:now|this (?:message|point)) on|de ahora en adelante|a partir de (?:ahora|este mensaje))\b,?(?: please| por favor)? (?:mandame|mandenme|send me|send|envia(?:me|nme)?|deliver|entrega(?:me|nme)?|llama(?:me|nme)?|call me|escribe(?:me|nme)|write (?:to )?me|contact|contacta(?:me|nme)|quiero|i want|i'?ll|voy a|el que|la que|who|my \w+ will|mi \w+ va a|receive|recibe|pickup|pick up)\b/;
 const NOT_IGNORE = /\b(?:do not|don'?t|never|no|nunca) (?:ignore|ignores|ignoren|ignorar|olvide|olvides|forget|skip|omita|omitas)\b (?:the |las |los |estas |these )?(?:safety |seguridad |security )?(?:instructions|instrucciones|warnings|advertencias)\b/;
 
 export const OVERRIDE_RULES: Rule[] = [
@@ -24,7 +26,7 @@ export const OVERRIDE_RULES: Rule[] = [
     // "Ignora lo anterior y …", "disregard the above": ambiguous alone (a correction says it too).
     signal: 'override_previous',
     category: 'override',
-    weight: 0.3,
+    weight: 0.25,
     test: re(/\b(?:ignora|olvida|olvidate de|descarta|ignore|disregard|forget)\b (?:todo )?(?:lo anterior|lo de arriba|everything above|the above|all of the above|all that|todo eso)\b/),
   },
   {
@@ -85,7 +87,13 @@ export const OVERRIDE_RULES: Rule[] = [
       /\b(?:from (?:now|this (?:message|point|moment)|here) on(?: out)?|starting now|de aqui en adelante|henceforth|de ahora en adelante|a partir de (?:ahora|este (?:mensaje|momento|punto))|desde (?:ahora|este momento)),? (?:you\b|respond|answer|reply|only|always|obey|act|behave|speak|talk|tu\b|respondes|responderas|responde\b|contestas|contesta\b|obedeces|obedece\b|haces|eres|seras|vas a|solo|siempre|actuas|hablas|debes|trabajas|todos? (?:los productos|es gratis))/,
     ),
   },
-  { signal: 'from_now_on_weak', category: 'override', weight: 0.2, test: re(/\b(?:from (?:now|this (?:message|point)) on|de ahora en adelante|a partir de (?:ahora|este mensaje))\b/) },
+  {
+    // "A partir de ahora…" is weak alone; about where to send things or who receives them it is a customer's preference.
+    signal: 'from_now_on_weak',
+    category: 'override',
+    weight: 0.2,
+    test: (t) => FROM_NOW_ON.test(t) && !FROM_NOW_ON_ERRAND.test(t),
+  },
   {
     signal: 'respond_only_as',
     category: 'roleplay',
