@@ -11,6 +11,7 @@ import type {
   LeadActorOutput,
   ProductActorInput,
   ProductActorOutput,
+  RateTicketInput,
   TicketActorInput,
   TicketActorOutput,
   UnderstandActorInput,
@@ -131,6 +132,10 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         });
         await deps.crm.pushLead(input.tenantId, record.payload);
         return { leadId: record.leadId, payload: record.payload };
+      }),
+      rateTicket: fromPromise<void, RateTicketInput>(async ({ input }) => {
+        const stored = (await deps.tickets.rate?.(input.tenantId, input.ticketId, input.rating)) ?? false;
+        log.info({ conversationId: input.conversationId, rating: input.rating, stored }, 'handoff rated');
       }),
     },
   }) as unknown as AnyStateMachine;

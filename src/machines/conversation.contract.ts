@@ -289,6 +289,14 @@ export interface LeadActorOutput {
   payload: LeadPayload;
 }
 
+/** The customer's 1–5 answer to the rating question asked after a resolved handoff. */
+export interface RateTicketInput {
+  tenantId: string;
+  conversationId: string;
+  ticketId: string;
+  rating: number;
+}
+
 /** The names the host must provide. */
 export const CONVERSATION_ACTORS = [
   'understand',
@@ -297,6 +305,7 @@ export const CONVERSATION_ACTORS = [
   'answerInfo',
   'createTicket',
   'pushLead',
+  'rateTicket',
 ] as const;
 
 export type { Expectation };

@@ -20,6 +20,7 @@ import {
   type ProductActorInput,
   type ProductActorOutput,
   type ProductFocus,
+  type RateTicketInput,
   type ReplyDirective,
   type ReplyEmitted,
   type TemplateParams,
@@ -47,6 +48,7 @@ import {
 } from './lead-draft.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
+import { ratingFrom } from './ticket-rating.js';
 import { clarifyChoice, confirmChoice, decideTriage, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
@@ -116,6 +118,8 @@ export interface ConversationContext {
   greetedAtTurn?: number | null;
   /** The options the message being routed may pick (set for one routing pass; absent in older snapshots). */
   choosing?: ChoiceExpectation | null;
+  /** The resolved handoff whose 1–5 rating was just asked for (the next message only; absent in older snapshots). */
+  ratingAsk?: { ticketId: string; number: string } | null;
 }
 
 /** A match the host found on another channel; only a masked handle, never the other contact's data. */
@@ -267,9 +271,12 @@ export const conversationMachine = setup({
     answerInfo: notProvided<InfoActorOutput, InfoActorInput>('answerInfo'),
     createTicket: notProvided<TicketActorOutput, TicketActorInput>('createTicket'),
     pushLead: notProvided<LeadActorOutput, LeadActorInput>('pushLead'),
+    rateTicket: notProvided<void, RateTicketInput>('rateTicket'),
   },
   guards: {
     notWithHuman: ({ context }) => context.handoffReason === null,
+    // The message right after the rating question is a 1–5 answer ("5", "⭐⭐⭐⭐").
+    answersRating: ({ context, event }) => !!context.ratingAsk && event.type === 'user.message' && ratingFrom(event.text) !== null,
     notRemindedThisSilence: ({ context }) => context.remindedAtTurn !== context.turn,
     // Routing rule 1: the message answers what the conversation was waiting for.
     answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId,
@@ -630,6 +637,14 @@ export const conversationMachine = setup({
       };
     }),
     clearHandoff: assign({ handoffReason: null, handoffRelays: 0 }),
+    // The resolved handoff ticket gets a rating question (answered by the next message or never).
+    askRating: enqueueActions(({ context, event, enqueue }) => {
+      if (event.type !== 'agent.resolved' || context.ticket?.kind !== 'handoff') return;
+      enqueue.assign({ ratingAsk: { ticketId: context.ticket.ticketId, number: context.ticket.number } });
+      enqueue.emit(reply('handoff.rating'));
+    }),
+    // Only a conversation that was asked changes: older snapshots keep their exact context.
+    dropRatingAsk: assign(({ context }) => (context.ratingAsk ? { ratingAsk: null } : {})),
     pauseLead: assign(({ context }) => ({
       expecting: { kind: 'none' } as Expectation,
       // A closed conversation pauses a lead in progress: the draft stays, a new request resumes it.
@@ -667,12 +682,32 @@ export const conversationMachine = setup({
           description: 'Waiting for the customer.',
           tags: [AWAITING_INPUT],
           on: {
-            'user.message': { target: 'understanding', actions: ['recordMessage', { type: 'welcomeBack', params: { reopened: false } }] },
+            'user.message': [
+              { guard: 'answersRating', target: 'rating', actions: 'recordMessage' },
+              { target: 'understanding', actions: ['recordMessage', 'dropRatingAsk', { type: 'welcomeBack', params: { reopened: false } }] },
+            ],
             'conversation.close': { target: '#closed' },
             'identity.matched': [
               { guard: 'identityCodeSent', target: '#identifying', actions: 'offerIdentity' },
               { actions: 'offerIdentity' },
             ],
+          },
+        },
+        rating: {
+          id: 'rating',
+          description: 'The customer rated the resolved handoff (1–5): stored with its ticket, then thanked.',
+          invoke: {
+            id: 'rateTicket',
+            src: 'rateTicket',
+            input: ({ context }) => ({
+              tenantId: context.tenantId,
+              conversationId: context.conversationId,
+              ticketId: context.ratingAsk?.ticketId ?? '',
+              rating: ratingFrom(context.lastMessage?.text ?? '') ?? 0,
+            }),
+            // A rating that could not be stored is logged by the effect; the customer is thanked either way.
+            onDone: { target: 'idle', actions: ['dropRatingAsk', { type: 'sayTemplate', params: { template: 'handoff.rated' } }] },
+            onError: { target: 'idle', actions: ['dropRatingAsk', { type: 'sayTemplate', params: { template: 'handoff.rated' } }] },
           },
         },
         understanding: {
@@ -1122,7 +1157,7 @@ export const conversationMachine = setup({
           description: 'The agent closed the case: the bot is back.',
           always: {
             target: '#idle',
-            actions: ['recordResolution', { type: 'sayTemplate', params: { template: 'handoff.resolved' } }],
+            actions: ['recordResolution', { type: 'sayTemplate', params: { template: 'handoff.resolved' } }, 'askRating'],
           },
         },
       },
@@ -1148,7 +1183,7 @@ export const conversationMachine = setup({
       id: 'closed',
       description: 'Closed (idle timeout or admin); a new message reopens it.',
       tags: [AWAITING_INPUT],
-      entry: 'pauseLead',
+      entry: ['pauseLead', 'dropRatingAsk'],
       on: {
         'user.message': { target: '#understanding', actions: ['recordMessage', { type: 'welcomeBack', params: { reopened: true } }] },
       },

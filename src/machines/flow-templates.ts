@@ -46,6 +46,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.failed',
   ...HANDOFF_TICKET_REASONS.map((r) => `handoff.ticket.${r}`),
   'handoff.resolved',
+  'handoff.rating',
+  'handoff.rated',
   'ticket.failed',
   'quote.ticket',
   'identity.codeSent',

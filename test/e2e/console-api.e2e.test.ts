@@ -264,7 +264,13 @@ describe('agent console API, end to end', () => {
     expect(resolved.body.state).not.toMatch(/^handoff/);
     await live.next((f) => f.type === 'inbox.removed' && f.conversationId === conversationId, 'removed frame');
     const after = await call('GET', `/console/api/tenants/${TENANT}/conversations/${conversationId}`, { session: winner });
-    expect(after.body).toMatchObject({ assignee: null, ticket: { status: 'closed' } });
+    expect(after.body).toMatchObject({ assignee: null, ticket: { status: 'closed', rating: null } });
+    // The bot is back and asks the customer for a 1–5 rating; "⭐⭐⭐⭐" is stored with the ticket.
+    await widget.next((f) => f.type === 'message' && /del 1 al 5/.test(String((f.message as { text?: string }).text)), 'rating question');
+    widget.send({ type: 'message', clientMessageId: 'r1', text: '⭐⭐⭐⭐' });
+    await widget.next((f) => f.type === 'message' && /Gracias por tu calificación/.test(String((f.message as { text?: string }).text)), 'thanks for the rating');
+    const rated = await call('GET', `/console/api/tenants/${TENANT}/conversations/${conversationId}`, { session: winner });
+    expect(rated.body.ticket).toMatchObject({ status: 'closed', rating: 4 });
     live.ws.close();
     widget.ws.close();
   });

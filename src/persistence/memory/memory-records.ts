@@ -56,6 +56,12 @@ export function createMemoryTicketStore(options: { clock: Clock }): TicketStore 
     async list(tenantId) {
       return (byTenant.get(tenantId) ?? []).map((t) => ({ ...t }));
     },
+    async rate(tenantId, ticketId, rating) {
+      const record = byTenant.get(tenantId)?.find((t) => t.ticketId === ticketId);
+      if (!record) return false;
+      record.rating = rating;
+      return true;
+    },
   };
 }
 

@@ -23,6 +23,8 @@ export interface TicketRecord {
   closedAt: string | null;
   agentName: string | null;
   outcome: string | null;
+  /** The customer's 1–5 rating after the handoff was resolved; null or absent when none. */
+  rating?: number | null;
 }
 
 /** Where tickets live. Opening is idempotent by `idempotencyKey`. */
@@ -30,6 +32,8 @@ export interface TicketStore {
   open(input: OpenTicketInput): Promise<TicketRecord>;
   close(tenantId: string, ticketId: string, agentName: string, outcome: string): Promise<TicketRecord | null>;
   list(tenantId: string): Promise<TicketRecord[]>;
+  /** Stores the customer's 1–5 rating (the last one wins); false when the tenant has no such ticket. */
+  rate?(tenantId: string, ticketId: string, rating: number): Promise<boolean>;
 }
 
 export interface LeadRecord {

@@ -70,6 +70,7 @@ export function createSqlTicketStore(options: { db: Database; clock: Clock }): T
     async list(tenantId) {
       return (await tickets.listTickets(tenantId)).map(toTicketRecord);
     },
+    rate: (tenantId, ticketId, rating) => tickets.rateTicket({ tenantId, ticketId, rating }),
   };
 }
 
@@ -108,6 +109,7 @@ function toTicketRecord(r: TicketRecordSql): TicketRecord {
     closedAt: r.closedAt,
     agentName: r.agentName,
     outcome: r.outcome,
+    rating: r.rating ?? null,
   };
 }
 

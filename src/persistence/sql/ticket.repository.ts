@@ -27,6 +27,8 @@ export interface TicketRecordSql {
   outcome: string | null;
   openedAt: string;
   closedAt: string | null;
+  /** The customer's 1–5 rating after the handoff; null when none (absent in governance exports). */
+  rating?: number | null;
 }
 
 export interface TicketRepository {
@@ -35,6 +37,8 @@ export interface TicketRepository {
   /** Closes an open ticket; null when the tenant has no such ticket. Closing twice keeps the first close. */
   closeTicket(params: { tenantId: string; ticketId: string; agentName?: string | null; outcome?: string | null }): Promise<TicketRecordSql | null>;
   getTicket(tenantId: string, ticketId: string): Promise<TicketRecordSql | null>;
+  /** Stores a 1–5 rating (the last one wins); false when the tenant has no such ticket. */
+  rateTicket(params: { tenantId: string; ticketId: string; rating: number }): Promise<boolean>;
   /** Oldest first. */
   listTickets(tenantId: string, options?: { status?: 'open' | 'closed' }): Promise<TicketRecordSql[]>;
 }
@@ -90,6 +94,15 @@ export function createTicketRepository(options: { db: Database; clock: Clock }):
       return this.getTicket(tenantId, ticketId);
     },
 
+    async rateTicket({ tenantId, ticketId, rating }) {
+      if (!isUuid(ticketId) || !Number.isInteger(rating) || rating < 1 || rating > 5) return false;
+      const rows = await db.em().execute<{ id: string }[]>(
+        `update tickets set rating = ?, rated_at = ? where tenant_id = ? and id = ? returning id`,
+        [rating, new Date(clock.now()), tenantId, ticketId],
+      );
+      return rows.length > 0;
+    },
+
     async getTicket(tenantId, ticketId) {
       if (!isUuid(ticketId)) return null;
       const row = await db.em().findOne(TicketSchema, { tenantId, id: ticketId });
@@ -121,5 +134,6 @@ function toTicketRecord(row: TicketRow): TicketRecordSql {
     outcome: row.outcome,
     openedAt: toIso(row.openedAt),
     closedAt: toIsoOrNull(row.closedAt),
+    rating: row.rating ?? null,
   };
 }

@@ -25,7 +25,7 @@ describe('conversation machine › handoff', () => {
 
     const resolved = await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'resuelto' });
     expect(resolved.state).toBe('triage.idle');
-    expect(resolved.says).toEqual(['handoff.resolved']);
+    expect(resolved.says).toEqual(['handoff.resolved', 'handoff.rating']);
     expect(resolved.context.lastHandoff).toEqual({
       ticketId: 'tk-1',
       number: 'T-000121',

@@ -14,6 +14,7 @@ import {
   type LeadActorOutput,
   type ProductActorInput,
   type ProductActorOutput,
+  type RateTicketInput,
   type ReplyDirective,
   type TicketActorInput,
   type TicketActorOutput,
@@ -47,6 +48,7 @@ export interface Effects {
   answerInfo: (input: InfoActorInput) => InfoActorOutput | 'fail';
   createTicket: (input: TicketActorInput) => TicketActorOutput | 'fail';
   pushLead: (input: LeadActorInput) => LeadActorOutput | 'fail';
+  rateTicket: (input: RateTicketInput) => void | 'fail';
 }
 
 export interface Calls {
@@ -56,6 +58,7 @@ export interface Calls {
   answerInfo: InfoActorInput[];
   createTicket: TicketActorInput[];
   pushLead: LeadActorInput[];
+  rateTicket: RateTicketInput[];
 }
 
 const defaultEffects = (calls: Calls): Effects => ({
@@ -66,6 +69,7 @@ const defaultEffects = (calls: Calls): Effects => ({
     const n = calls.createTicket.length;
     return { ticketId: `tk-${n}`, number: `T-00012${n}` };
   },
+  rateTicket: () => undefined,
   pushLead: (input) => ({
     leadId: 'L-0042',
     payload: {
@@ -107,6 +111,7 @@ export function provideFakes(script: BrainScript, effects: Partial<Effects>, cal
       answerInfo: fake('answerInfo', calls.answerInfo, e.answerInfo),
       createTicket: fake('createTicket', calls.createTicket, e.createTicket),
       pushLead: fake('pushLead', calls.pushLead, e.pushLead),
+      rateTicket: fake('rateTicket', calls.rateTicket, e.rateTicket),
     },
   });
 }
@@ -161,7 +166,7 @@ export interface Conversation {
 }
 
 export function createConversation(options: { script: BrainScript; effects?: Partial<Effects>; conversationId?: string; contact?: ContactProfile }): Conversation {
-  const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [] };
+  const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [] };
   const machine = provideFakes(options.script, options.effects ?? {}, calls);
   const input = { tenantId: 'ferreteria', conversationId: options.conversationId ?? 'c-1', lang: 'es' as const, ...(options.contact ? { contact: options.contact } : {}) };
   let actor: ConversationActor = createActor(machine, { input });

@@ -15,6 +15,9 @@ export interface TicketRow {
   idempotencyKey: string | null;
   openedAt: Date;
   closedAt: Date | null;
+  /** 1–5, the customer's answer to the question asked after a resolved handoff. */
+  rating: number | null;
+  ratedAt: Date | null;
 }
 
 export const TicketSchema = new EntitySchema<TicketRow>({
@@ -34,5 +37,7 @@ export const TicketSchema = new EntitySchema<TicketRow>({
     idempotencyKey: { type: 'text', nullable: true },
     openedAt: { type: 'datetime' },
     closedAt: { type: 'datetime', nullable: true },
+    rating: { type: 'smallint', nullable: true },
+    ratedAt: { type: 'datetime', nullable: true },
   },
 });

@@ -6,6 +6,7 @@ import { Migration20261203000000MessageOptions } from './Migration20261203000000
 import { Migration20261203100000AccessCounters } from './Migration20261203100000_access_counters.js';
 import { Migration20261203120000MessageMedia } from './Migration20261203120000_message_media.js';
 import { Migration20261203140000AgentConsole } from './Migration20261203140000_agent_console.js';
+import { Migration20261203150000TicketRating } from './Migration20261203150000_ticket_rating.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -19,4 +20,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203100000_access_counters', class: Migration20261203100000AccessCounters },
   { name: 'Migration20261203120000_message_media', class: Migration20261203120000MessageMedia },
   { name: 'Migration20261203140000_agent_console', class: Migration20261203140000AgentConsole },
+  { name: 'Migration20261203150000_ticket_rating', class: Migration20261203150000TicketRating },
 ];
