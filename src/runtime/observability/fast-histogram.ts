@@ -32,8 +32,28 @@ export function createFastHistogram<L extends string>(options: {
   const { name, help, labelNames } = options;
   const bounds = Float64Array.from(options.buckets);
   const boundsText = options.buckets.map(String);
-  /** Label values joined by `\0` → series. */
-  const all = new Map<string, Series>();
+  /** Every series, in creation order (the exposition's order). */
+  const all: Series[] = [];
+  /** Label values in `labelNames` order → series, one map level per label: no key string to build per call. */
+  const index = new Map<string, unknown>();
+
+  const create = (labels: Readonly<Record<L, string>>): Series => {
+    const series: Series = {
+      labels: Object.fromEntries(labelNames.map((l) => [l, labels[l]])),
+      counts: new Float64Array(bounds.length + 1),
+      sum: 0,
+      count: 0,
+      observe(value) {
+        let i = 0;
+        while (i < bounds.length && value > bounds[i]!) i++;
+        series.counts[i]! += 1;
+        series.sum += value;
+        series.count += 1;
+      },
+    };
+    all.push(series);
+    return series;
+  };
 
   const metric = {
     name,
@@ -42,7 +62,7 @@ export function createFastHistogram<L extends string>(options: {
     aggregator: 'sum' as const,
     async get() {
       const values: { labels: Record<string, string | number>; value: number; metricName: string }[] = [];
-      for (const s of all.values()) {
+      for (const s of all) {
         let cumulative = 0;
         for (let i = 0; i < bounds.length; i++) {
           cumulative += s.counts[i]!;
@@ -55,7 +75,7 @@ export function createFastHistogram<L extends string>(options: {
       return { name, help, type: 'histogram' as const, values, aggregator: 'sum' as const };
     },
     reset() {
-      for (const s of all.values()) {
+      for (const s of all) {
         s.counts.fill(0);
         s.sum = 0;
         s.count = 0;
@@ -68,25 +88,21 @@ export function createFastHistogram<L extends string>(options: {
   return {
     name,
     series(labels) {
-      let key = '';
-      for (const l of labelNames) key += `${labels[l]}\u0000`;
-      let s = all.get(key);
+      let level = index;
+      for (let i = 0; i < labelNames.length - 1; i++) {
+        const value = labels[labelNames[i]!];
+        let next = level.get(value) as Map<string, unknown> | undefined;
+        if (next === undefined) {
+          next = new Map();
+          level.set(value, next);
+        }
+        level = next;
+      }
+      const last = labels[labelNames[labelNames.length - 1]!];
+      let s = level.get(last) as Series | undefined;
       if (s === undefined) {
-        const series: Series = {
-          labels: Object.fromEntries(labelNames.map((l) => [l, labels[l]])),
-          counts: new Float64Array(bounds.length + 1),
-          sum: 0,
-          count: 0,
-          observe(value) {
-            let i = 0;
-            while (i < bounds.length && value > bounds[i]!) i++;
-            series.counts[i]! += 1;
-            series.sum += value;
-            series.count += 1;
-          },
-        };
-        all.set(key, series);
-        s = series;
+        s = create(labels);
+        level.set(last, s);
       }
       return s;
     },
