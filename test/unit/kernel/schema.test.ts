@@ -85,6 +85,12 @@ describe('kernel/schema', () => {
   });
 
   describe('toProblems', () => {
+    it('should put unknown keys first when asked (a misspelt key explains the missing one)', () => {
+      const result = z.strictObject({ greeting: z.string() }).safeParse({ greting: 'Hola' });
+      expect(toProblems(result.error!.issues).map((p) => p.path)).toEqual(['greeting', 'greting']);
+      expect(toProblems(result.error!.issues, { unknownKeysFirst: true }).map((p) => p.path)).toEqual(['greting', 'greeting']);
+    });
+
     it('should report a value of the wrong type once, not also its length (zod checks the length of an array given for a string)', () => {
       const result = z.strictObject({ a: z.string().min(1).max(2), b: z.array(z.unknown()).max(1) }).safeParse({ a: [], b: 'long' });
       expect(result.error!.issues.length).toBeGreaterThan(2);

@@ -173,6 +173,39 @@ describe('loadTenant', () => {
     expect((await loadError()).message).toBe('templates/zz-extra.json: $.es["product.found"]: template key already defined in templates/tools.json');
   });
 
+  it('should name a misspelt key rather than the field it was meant to be', async () => {
+    await writeFile(join(dir, 'widget.json'), JSON.stringify({ es: { greting: 'Hola', suggestions: [{ label: 'a', text: 'b' }] }, en: { greeting: 'Hi', suggestions: [{ label: 'a', text: 'b' }] } }));
+    expect((await loadError()).message).toBe('widget.json: $.es.greting: unknown key (expected greeting, suggestions)');
+  });
+
+  it('should word numbers, integers, enums, patterns, dates and coordinates for the person editing the files', async () => {
+    const set = (path: (string | number)[], value: unknown) => (data: any) => {
+      let at = data;
+      for (const key of path.slice(0, -1)) at = at[key];
+      at[path[path.length - 1]!] = value;
+    };
+    const cases: [string, (data: any) => void, string][] = [
+      ['catalog.json', set([0, 'stock'], 2.5), 'catalog.json: $[0].stock: expected an integer, got 2.5'],
+      ['catalog.json', set([1, 'price'], -3), 'catalog.json: $[1].price: expected a number >= 0, got -3'],
+      ['catalog.json', set([2, 'name'], '   '), 'catalog.json: $[2].name: expected a non-empty string, got "   "'],
+      ['accounts.json', set([0, 'dueDate'], '2026-13-45'), 'accounts.json: $[0].dueDate: not a calendar date: "2026-13-45"'],
+      ['accounts.json', set([0, 'taxId'], 'abc'), 'accounts.json: $[0].taxId: expected a cédula (11 digits) or RNC (9 digits), got "abc"'],
+      ['tenant.json', set(['timeZone'], 'Mars/Olympus'), 'tenant.json: $.timeZone: unknown IANA time zone "Mars/Olympus"'],
+      ['tenant.json', set(['currency'], 'pesos'), 'tenant.json: $.currency: expected an ISO 4217 code such as "DOP", got "pesos"'],
+      ['store.json', set(['deliveryZones', 0, 'at'], { lat: 91, lon: 0 }), 'store.json: $.deliveryZones[0].at.lat: expected a latitude <= 90, got 91'],
+      ['store.json', set(['paymentMethods', 'es'], []), 'store.json: $.paymentMethods.es: expected at least one element'],
+      ['vacancies.json', set([0, 'title'], 'Cajero'), 'vacancies.json: $[0].title: expected an object, got "Cajero"'],
+      ['offers.json', set([1, 'id'], 'OF-1'), 'offers.json: $[1].id: duplicate offer id "OF-1"'],
+    ];
+    const offers = JSON.parse(await readFile(join(TENANT_DIR, 'offers.json'), 'utf8')) as { id: string }[];
+    cases[cases.length - 1] = ['offers.json', set([1, 'id'], offers[0]!.id), `offers.json: $[1].id: duplicate offer id "${offers[0]!.id}"`];
+    for (const [file, change, message] of cases) {
+      await edit(file, change);
+      expect((await loadError()).message, message).toBe(message);
+      await cp(join(TENANT_DIR, file), join(dir, file));
+    }
+  });
+
   it('should report invalid JSON and missing files by name', async () => {
     await writeFile(join(dir, 'vacancies.json'), '[{ oops');
     expect((await loadError()).message).toMatch(/^vacancies\.json: \$: invalid JSON/);

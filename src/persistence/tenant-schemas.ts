@@ -1,0 +1,193 @@
+/**
+ * The shape of every tenant file, as zod schemas (`src/kernel/schema.ts`): each gives the type the
+ * loader returns and the check of the file. Rules that span items or files (duplicate SKUs, offers
+ * naming catalog SKUs, templates present in both languages) live in `tenant-loader.ts`.
+ *
+ * Messages name what was expected and what was found (`expected a number, got "mil"`), for the
+ * person who edits the files; the loader prefixes the file and the JSON path.
+ */
+import { INTENTS } from '../domain/intents.js';
+import type { Lang } from '../domain/nlu.js';
+import { describeValue, z, type SchemaIssue, type Wording } from '../kernel/schema.js';
+
+export const LANGS: readonly Lang[] = ['es', 'en'];
+const LANG_VALUES = ['es', 'en'] as const;
+const STANDINGS = ['al_dia', 'atrasada', 'suspendida'] as const;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ACCOUNT_NUMBER = /^\d{5,8}$/;
+const TENANT_ID = /^[a-z0-9][a-z0-9-]*$/;
+export const PROMPT_TEMPLATES = ['persona', 'classification', 'extraction', 'tools', 'clarification', 'response'] as const;
+
+/** Limits that keep the widget's intro readable on a phone (and the welcome frame small). */
+const WIDGET_GREETING_MAX = 400;
+const WIDGET_LABEL_MAX = 40;
+const WIDGET_TEXT_MAX = 300;
+const WIDGET_SUGGESTIONS_MAX = 6;
+
+/** The words for what zod checks by itself (types, array and number bounds). */
+export const TENANT_WORDING: Wording = (issue) => {
+  const got = describeValue(issue.input);
+  if (issue.code === 'invalid_type') {
+    if (issue.expected === 'string') return `expected a non-empty string, got ${got}`;
+    if (issue.expected === 'number') return `expected a number, got ${got}`;
+    if (issue.expected === 'array') return `expected an array, got ${got}`;
+    if (issue.expected === 'object' || issue.expected === 'record') return `expected an object, got ${got}`;
+  }
+  if (issue.code === 'too_small' && issue.origin === 'array') return 'expected at least one element';
+  if (issue.code === 'too_small' && issue.origin === 'number') return `expected a number >= ${String(issue.minimum)}, got ${String(issue.input)}`;
+  return undefined;
+};
+
+const got = (issue: SchemaIssue): string => describeValue(issue.input);
+
+/** A non-blank string (returned as written); `pattern` with a `hint` for the message. */
+function text(format?: { pattern: RegExp; hint?: string }) {
+  const nonBlank = z.string().refine((v) => v.trim() !== '', { error: (issue) => `expected a non-empty string, got ${got(issue)}` });
+  return format === undefined ? nonBlank : nonBlank.refine((v) => format.pattern.test(v), { error: (issue) => `expected ${format.hint ?? format.pattern.source}, got ${got(issue)}` });
+}
+
+function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.enum(values, { error: (issue) => `expected one of ${values.join(' | ')}, got ${got(issue)}` });
+}
+
+/** A number, optionally a whole one, optionally at least `min`. */
+function number({ min, integer = false }: { min?: number; integer?: boolean } = {}) {
+  let n = z.number();
+  if (integer) n = n.refine(Number.isInteger, { error: (issue) => `expected an integer, got ${String(issue.input)}` });
+  return min === undefined ? n : n.min(min);
+}
+
+const isoDate = text({ pattern: ISO_DATE, hint: 'an ISO date (YYYY-MM-DD)' }).refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), {
+  error: (issue) => `not a calendar date: ${JSON.stringify(issue.input)}`,
+});
+const strings = z.array(text());
+const nonEmptyStrings = strings.min(1);
+const perLang = z.object({ es: text(), en: text() });
+
+/** An object whose unknown keys are refused with `message` (at the key's own path). */
+function closed<S extends z.ZodRawShape>(shape: S, message: string) {
+  return z.strictObject(shape, { error: (issue) => (issue.code === 'unrecognized_keys' ? message : undefined) });
+}
+
+/** `{ "lat": 18.43, "lon": -68.97 }`, within the globe. */
+const geoPoint = z.object({
+  lat: number({ min: -90 }).max(90, { error: (issue) => `expected a latitude <= 90, got ${String(issue.input)}` }),
+  lon: number({ min: -180 }).max(180, { error: (issue) => `expected a longitude <= 180, got ${String(issue.input)}` }),
+});
+
+export const TENANT_SETTINGS = z.object({
+  id: text({ pattern: TENANT_ID, hint: 'lower-case letters, digits and dashes' }),
+  displayName: text(),
+  defaultLang: oneOf(LANG_VALUES),
+  timeZone: text().refine(isTimeZone, { error: (issue) => `unknown IANA time zone ${JSON.stringify(issue.input)}` }),
+  currency: text({ pattern: /^[A-Z]{3}$/, hint: 'an ISO 4217 code such as "DOP"' }),
+  accountVerification: oneOf(['second_identifier', 'none']).optional(),
+});
+
+function isTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const CATALOG = z
+  .array(
+    z.object({
+      sku: text(),
+      name: text(),
+      category: text(),
+      price: number({ min: 0 }),
+      stock: number({ min: 0, integer: true }),
+      unit: text(),
+      aliases: strings.optional(),
+      brand: text().optional(),
+      default_for: strings.optional(),
+    }),
+  )
+  .min(1);
+
+export const ACCOUNTS = z.array(
+  z.object({
+    number: text({ pattern: ACCOUNT_NUMBER, hint: '5 to 8 digits' }),
+    holder: text(),
+    standing: oneOf(STANDINGS),
+    balance: number({ min: 0 }),
+    dueDate: isoDate,
+    phone: text({ pattern: /^[+\d][\d\s().-]{6,20}$/, hint: 'a phone number' }).optional(),
+    taxId: text({ pattern: /^(?:\d[\s-]?){9}(?:\d[\s-]?\d)?$/, hint: 'a cédula (11 digits) or RNC (9 digits)' }).optional(),
+  }),
+);
+
+export const STORE = z.object({
+  name: text(),
+  city: text(),
+  branches: z
+    .array(z.object({ name: text(), address: text(), phone: text(), hours: perLang, mapsUrl: text({ pattern: /^https?:\/\//, hint: 'an http(s) URL' }).optional() }))
+    .min(1),
+  deliveryZones: z.array(z.object({ zone: text(), fee: number({ min: 0 }), eta: perLang, aliases: strings.optional(), at: geoPoint.optional() })),
+  places: z.array(z.object({ name: text(), at: geoPoint, aliases: strings.optional() })).optional(),
+  paymentMethods: z.object({ es: nonEmptyStrings, en: nonEmptyStrings }),
+  phone: text(),
+  whatsapp: text(),
+  email: text({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, hint: 'an email address' }),
+});
+
+export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: perLang, validUntil: isoDate, skus: strings.optional() }));
+
+export const VACANCIES = z.array(z.object({ id: text(), title: perLang, branch: text(), requirements: perLang, howToApply: perLang }));
+
+export const UTTERANCES = closed(
+  Object.fromEntries(INTENTS.map((intent) => [intent, z.object({ es: nonEmptyStrings, en: nonEmptyStrings })])) as Record<(typeof INTENTS)[number], z.ZodObject<{ es: typeof nonEmptyStrings; en: typeof nonEmptyStrings }>>,
+  `unknown intent (expected one of ${INTENTS.join(', ')})`,
+);
+
+/** One `templates/*.json` file: `{ "es": { key: text }, "en": { key: text } }`. */
+export const TEMPLATE_FILE = closed({ es: z.record(z.string(), text()), en: z.record(z.string(), text()) }, 'unknown language (expected "es" and "en")');
+
+/** Template paths read `$.es["product.found"]`, as the key is written in the file. */
+export function templatePath(path: readonly PropertyKey[]): string {
+  const [lang, key] = path;
+  if (lang === undefined) return '$';
+  return key === undefined ? `$.${String(lang)}` : `$.${String(lang)}["${String(key)}"]`;
+}
+
+const promptText = text().refine((v) => !/\{\{(?!\w+\}\})/.test(v), { error: 'an unclosed {{placeholder}}' });
+
+/** `prompts.json` (optional): a version, a tone per language, and any template to override. */
+export const PROMPTS = closed(
+  {
+    version: text(),
+    tone: z
+      .record(z.string(), text())
+      .superRefine((tone, ctx) => {
+        for (const lang of Object.keys(tone)) if (!(LANGS as readonly string[]).includes(lang)) ctx.addIssue({ code: 'custom', message: `expected one of ${LANGS.join(' | ')}, got ${describeValue(lang)}` });
+      })
+      .transform((tone) => tone as Partial<Record<Lang, string>>)
+      .optional(),
+    ...(Object.fromEntries(PROMPT_TEMPLATES.map((name) => [name, promptText.optional()])) as Record<(typeof PROMPT_TEMPLATES)[number], z.ZodOptional<typeof promptText>>),
+  },
+  `unknown key (expected one of ${['version', 'tone', ...PROMPT_TEMPLATES].join(', ')})`,
+);
+
+/** A trimmed text of at most `max` characters (UTF-16 units, as the widget measures). */
+const widgetText = (max: number) =>
+  text()
+    .refine((v) => v.trim().length <= max, { error: `longer than ${max} characters` })
+    .overwrite((v) => v.trim());
+
+const widgetLang = closed(
+  {
+    greeting: widgetText(WIDGET_GREETING_MAX),
+    suggestions: z
+      .array(z.object({ label: widgetText(WIDGET_LABEL_MAX), text: widgetText(WIDGET_TEXT_MAX) }))
+      .min(1)
+      .max(WIDGET_SUGGESTIONS_MAX, { error: (issue) => `at most ${WIDGET_SUGGESTIONS_MAX} suggestions, got ${(issue.input as unknown[]).length}` }),
+  },
+  'unknown key (expected greeting, suggestions)',
+);
+
+/** `widget.json` (optional): per language, a greeting and the suggestion chips (`{label, text}`). */
+export const WIDGET = closed({ es: widgetLang, en: widgetLang }, `unknown key (expected ${LANGS.join(', ')})`);
