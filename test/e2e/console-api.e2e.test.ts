@@ -275,6 +275,21 @@ describe('agent console API, end to end', () => {
     widget.ws.close();
   });
 
+  it('should show a handoff answered outside the console (Rocket.Chat, REST) as taken by that agent, and free it when resolved there', async () => {
+    const key = { authorization: `Bearer ${deployment.hilo.demoApiKey}`, 'content-type': 'application/json' };
+    const api = (path: string, body: unknown) => fetch(`${base()}/api/tenants/${TENANT}${path}`, { method: 'POST', headers: key, body: JSON.stringify(body) });
+    const turn = (await (await api('/messages', { sender: `rest-${randomBytes(4).toString('hex')}`, text: 'quiero hablar con una persona' })).json()) as { conversation_id: string };
+    const conversationId = turn.conversation_id;
+    expect((await api(`/conversations/${conversationId}/agent-messages`, { agent: 'María', text: 'Hola, soy María.' })).status).toBe(200);
+    const item = async () => (await call('GET', `/console/api/tenants/${TENANT}/inbox?view=open&q=${conversationId}`, { session: demo })).body.items[0];
+    await expect.poll(async () => (await item())?.assignee, { timeout: 5_000 }).toEqual({ id: 'rocketchat:María', displayName: 'María (Rocket.Chat)' });
+    const take = await call('POST', `/console/api/tenants/${TENANT}/conversations/${conversationId}/take`, { session: demo });
+    expect(take.status).toBe(409);
+    expect(take.body.error.details.assignee.displayName).toBe('María (Rocket.Chat)');
+    expect((await api(`/conversations/${conversationId}/resolve`, { agent: 'María', outcome: 'listo' })).status).toBe(200);
+    await expect.poll(async () => (await item())?.assignee ?? null, { timeout: 5_000 }).toBeNull();
+  });
+
   it('should send a console reply to a WhatsApp customer through the Graph API, and refuse it once the 24-hour window closed', async () => {
     const phone = `1809555${String(process.pid % 10_000).padStart(4, '0')}`;
     await whatsAppSays(phone, 'necesito hablar con un agente por favor');

@@ -99,6 +99,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
   const pending = new Set<Promise<void>>();
   /** Conversations last announced as waiting/held, per tenant: their exit is an `inbox.removed`. */
   const tracked = new Map<string, Set<string>>();
+  /** Conversations seen in a handoff since start-up: leaving it releases their assignment. */
+  const handoffs = new Set<string>();
   const iso = () => new Date(clock.now()).toISOString();
 
   const viewOf = async (tenantId: string, conversationId: string) => {
@@ -143,6 +145,21 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     if (actor.role === 'admin') return current;
     if (current?.agentId !== actor.agentId) throw new HiloError('HILO_ERR_CONSOLE_NOT_ASSIGNEE', undefined, current ? { details: { assignee: { id: current.agentId, displayName: current.displayName } } } : undefined);
     return current;
+  };
+
+  /**
+   * An agent outside the console (Rocket.Chat, the REST agent route) answered a handoff nobody
+   * holds here: whoever answers first owns it, so the console shows it as taken by them.
+   */
+  const claimForOutsideAgent = async (tenantId: string, conversationId: string): Promise<void> => {
+    if (await assignments.get(tenantId, conversationId)) return;
+    const view = await host.getConversation(tenantId, conversationId);
+    const ticket = view ? handoffTicketOf(await tickets.list(tenantId), conversationId) : null;
+    if (!view || !ticket || ticket.status !== 'open') return;
+    const answered = [...view.transcript].reverse().find((l) => l.author === 'agent' && l.at >= ticket.openedAt && l.agentName);
+    if (!answered?.agentName) return;
+    const name = answered.agentName.slice(0, 60);
+    await assignments.take(tenantId, conversationId, { agentId: `rocketchat:${name}`, displayName: `${name} (Rocket.Chat)` }, iso());
   };
 
   const ticketNumberOf = (context: Record<string, unknown>): string | null => {
@@ -248,7 +265,12 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
 
     async reply(actor, conversationId, text) {
       const view = await viewOf(actor.tenantId, conversationId);
-      await requireHolder(actor, conversationId);
+      const holder = await requireHolder(actor, conversationId);
+      if (!holder && view.state?.value.startsWith('handoff')) {
+        // An admin answering a handoff nobody holds owns it from now on (the first answer wins).
+        const outcome = await assignments.take(actor.tenantId, conversationId, { agentId: actor.agentId, displayName: actor.displayName }, iso());
+        if (!outcome.ok && outcome.current) throw new HiloError('HILO_ERR_CONSOLE_ALREADY_TAKEN', undefined, { details: { assignee: { id: outcome.current.agentId, displayName: outcome.current.displayName } } });
+      }
       const channel = lastInboundChannel(view.transcript);
       if (WINDOWED_CHANNELS.has(channel)) {
         const lastIn = [...view.transcript].reverse().find((l) => l.direction === 'in');
@@ -286,9 +308,20 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
 
     cannedReplies: (tenantId) => options.cannedReplies(tenantId),
 
-    noteTurn(tenantId, conversationId) {
-      if (!feed.hasListeners(tenantId)) return;
-      later(announce(tenantId, conversationId));
+    noteTurn(tenantId, conversationId, state) {
+      const inHandoff = state.startsWith('handoff');
+      const k = `${tenantId}\u0000${conversationId}`;
+      if (inHandoff) handoffs.add(k);
+      // Handed back elsewhere (Rocket.Chat `/resolver`, the REST API): nobody holds it any more.
+      const leftHandoff = !inHandoff && handoffs.delete(k);
+      if (!inHandoff && !leftHandoff && !feed.hasListeners(tenantId)) return;
+      later(
+        (async () => {
+          if (leftHandoff) await assignments.release(tenantId, conversationId);
+          else if (inHandoff) await claimForOutsideAgent(tenantId, conversationId);
+          await announce(tenantId, conversationId);
+        })(),
+      );
     },
 
     async idle() {
