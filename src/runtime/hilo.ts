@@ -35,6 +35,7 @@ import { createConversationLookups } from './conversation-lookups.js';
 import { loadOrCreateDemoKey } from './demo-key.js';
 import { startGateway } from './gateway/index.js';
 import { createConsole, generateAgentPassword, loadOrCreateDemoAgentPassword, openConsoleStores, type AgentConsole } from './console/index.js';
+import { loadConsolePage } from './console/console-page.js';
 import { createIdentityAccess } from './identity-access.js';
 import { createInspector } from './inspector.js';
 import { withMemoryModeOutbox } from './memory-mode-journal.js';
@@ -276,7 +277,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       metricsToken: config.metricsToken,
       trustProxy: config.trustProxy,
       observer: telemetry.gateway,
-      extraRoutes: [...metrics.routes, ...admin.routes, ...channelRoutes, ...consoleApp.routes],
+      extraRoutes: [...metrics.routes, ...admin.routes, ...channelRoutes, ...consoleApp.routes, ...(await loadConsolePage(join(root, 'dist', 'console'), logger))],
       extraSockets: [consoleApp.socket],
       health: () => ({ tenants: [...tenants.runtimes.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
       onWidgetDisconnect: releaseBrain,

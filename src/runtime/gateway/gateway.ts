@@ -151,7 +151,7 @@ function transcriptLine(entry: TranscriptEntry): unknown {
   };
 }
 
-function acceptsGzip(header: string | undefined): boolean {
+export function acceptsGzip(header: string | undefined): boolean {
   if (!header) return false;
   let gzip: number | null = null;
   let star: number | null = null;
@@ -165,7 +165,7 @@ function acceptsGzip(header: string | undefined): boolean {
   return gzip !== null ? gzip > 0 : star !== null && star > 0;
 }
 
-function etagMatches(header: string | undefined, etag: string): boolean {
+export function etagMatches(header: string | undefined, etag: string): boolean {
   if (!header) return false;
   return header.split(',').some((candidate) => {
     const tag = candidate.trim();

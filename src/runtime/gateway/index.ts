@@ -1,4 +1,4 @@
-export { GATEWAY_DEFAULTS, parseJsonBody, startGateway } from './gateway.js';
+export { acceptsGzip, etagMatches, GATEWAY_DEFAULTS, parseJsonBody, startGateway } from './gateway.js';
 export { createResumeTokens, isStrongVisitorId } from './resume-token.js';
 export type { ResumeTokens } from './resume-token.js';
 export type { Gateway, GatewayOptions } from './gateway.js';

@@ -1,0 +1,109 @@
+import type { Agent, CannedReply, ConversationDetail, InboxItem, InboxView, Note } from './wire.js';
+
+/** An answer other than 2xx: the server's `{error: {code, message, details}}`, or a network failure (status 0). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details: unknown = undefined,
+    readonly retryAfterSeconds: number | null = null,
+  ) {
+    super(message);
+  }
+}
+
+export interface ConsoleApi {
+  session(): Promise<{ agent: Agent; csrfToken: string } | null>;
+  login(tenant: string, username: string, password: string): Promise<{ agent: Agent; csrfToken: string }>;
+  logout(): Promise<void>;
+  inbox(view: InboxView, q: string): Promise<{ items: InboxItem[]; nextCursor: string | null }>;
+  conversation(id: string): Promise<ConversationDetail>;
+  cannedReplies(): Promise<CannedReply[]>;
+  agents(): Promise<Agent[]>;
+  take(id: string): Promise<{ assignee: { id: string; displayName: string } }>;
+  transfer(id: string, agentId: string): Promise<{ assignee: { id: string; displayName: string } }>;
+  reply(id: string, text: string): Promise<{ messageId: string }>;
+  note(id: string, text: string): Promise<Note>;
+  resolve(id: string, outcome: string): Promise<{ state: string }>;
+  /** Drops the CSRF token and tenant (after logout or an expired session). */
+  forget(): void;
+}
+
+/**
+ * The console's REST client: same-origin cookie session, the CSRF token on every POST, errors as
+ * `ApiError` with the server's code. `onUnauthorized` hears every 401 after login (session expired).
+ */
+export function createConsoleApi(options: { base?: string; onUnauthorized: () => void }): ConsoleApi {
+  const base = options.base ?? '/console/api';
+  let csrf: string | null = null;
+  let tenant = '';
+
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown, { quiet401 = false } = {}): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (method === 'POST' && csrf) headers['x-csrf-token'] = csrf;
+    let res: Response;
+    try {
+      res = await fetch(base + path, { method, headers, credentials: 'same-origin', ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+    } catch (err) {
+      throw new ApiError(0, 'NETWORK', err instanceof Error ? err.message : 'network error');
+    }
+    const text = await res.text();
+    let parsed: unknown = null;
+    if (text) {
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        parsed = null;
+      }
+    }
+    if (!res.ok) {
+      const error = (parsed as { error?: { code?: string; message?: string; details?: unknown } } | null)?.error;
+      const retry = Number(res.headers.get('retry-after'));
+      if (res.status === 401 && !quiet401) options.onUnauthorized();
+      throw new ApiError(res.status, error?.code ?? `HTTP_${res.status}`, error?.message ?? res.statusText, error?.details, Number.isFinite(retry) && retry > 0 ? retry : null);
+    }
+    return parsed as T;
+  }
+
+  const t = (path: string) => `/tenants/${encodeURIComponent(tenant)}${path}`;
+  const c = (id: string, path = '') => t(`/conversations/${encodeURIComponent(id)}${path}`);
+  const remember = (answer: { agent: Agent; csrfToken: string }) => {
+    csrf = answer.csrfToken;
+    tenant = answer.agent.tenant;
+    return answer;
+  };
+
+  return {
+    async session() {
+      try {
+        return remember(await call<{ agent: Agent; csrfToken: string }>('GET', '/session', undefined, { quiet401: true }));
+      } catch (err) {
+        if (err instanceof ApiError && err.status === 401) return null;
+        throw err;
+      }
+    },
+    login: async (tenantId, username, password) => remember(await call('POST', '/login', { tenant: tenantId, username, password }, { quiet401: true })),
+    async logout() {
+      try {
+        await call('POST', '/logout', undefined, { quiet401: true });
+      } finally {
+        this.forget();
+      }
+    },
+    inbox: (view, q) => call('GET', t(`/inbox?view=${view}&limit=200${q ? `&q=${encodeURIComponent(q)}` : ''}`)),
+    conversation: (id) => call('GET', c(id)),
+    cannedReplies: () => call('GET', t('/canned-replies')),
+    agents: async () => (await call<{ agents: Agent[] }>('GET', t('/agents'))).agents,
+    take: (id) => call('POST', c(id, '/take'), {}),
+    transfer: (id, agentId) => call('POST', c(id, '/transfer'), { agentId }),
+    reply: (id, text) => call('POST', c(id, '/messages'), { text }),
+    note: (id, text) => call('POST', c(id, '/notes'), { text }),
+    resolve: (id, outcome) => call('POST', c(id, '/resolve'), { outcome }),
+    forget() {
+      csrf = null;
+      tenant = '';
+    },
+  };
+}

@@ -1,0 +1,50 @@
+import type { ConsoleController } from './controller.js';
+import { ConversationPanel } from './conversation.js';
+import { InboxPanel } from './inbox.js';
+import { LangSwitch } from './lang-switch.js';
+import { LoginScreen } from './login.js';
+import type { ConsoleStore } from './store.js';
+import { t } from './strings.js';
+import { useConsoleState } from './use-store.js';
+
+export function App(props: { store: ConsoleStore; controller: ConsoleController }) {
+  const state = useConsoleState(props.store);
+  const { controller } = props;
+  const { lang } = state;
+  if (state.screen === 'loading') return <p class="loading">…</p>;
+  if (state.screen === 'login') return <LoginScreen lang={lang} error={state.loginError} controller={controller} />;
+  return (
+    <div class="shell" lang={lang}>
+      <a class="skip" href="#inbox-panel">
+        {t(lang, 'inbox')}
+      </a>
+      <header class="top">
+        <h1>
+          Hilo · <span>{t(lang, 'appTitle')}</span>
+        </h1>
+        <span class={`conn conn-${state.connection}`} role="status" data-connection={state.connection}>
+          {t(lang, state.connection)}
+        </span>
+        <span class="who-am-i">
+          {state.agent?.displayName} ({state.agent?.tenant})
+        </span>
+        <LangSwitch lang={lang} onChange={(l) => controller.setLang(l)} />
+        <button type="button" onClick={() => void controller.logout()}>
+          {t(lang, 'logOut')}
+        </button>
+      </header>
+      {state.notice && !state.selected ? (
+        <p class={`notice ${state.notice.kind}`} role={state.notice.kind === 'error' ? 'alert' : 'status'}>
+          {state.notice.text}
+        </p>
+      ) : null}
+      <div class="panes">
+        <InboxPanel state={state} controller={controller} />
+        <ConversationPanel state={state} controller={controller} />
+      </div>
+      <div class="visually-hidden" aria-live="polite" role="status" data-announcer>
+        {state.announcement}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,262 @@
+import { ApiError, type ConsoleApi } from './api.js';
+import { createConsoleSocket, type ConsoleSocket } from './socket.js';
+import type { ConsoleStore } from './store.js';
+import { t, type StringKey } from './strings.js';
+import type { Agent, InboxView, Lang, ServerFrame } from './wire.js';
+
+const LANG_KEY = 'hilo:console:lang';
+const TENANT_KEY = 'hilo:console:tenant';
+
+export interface ConsoleController {
+  boot(): Promise<void>;
+  login(tenant: string, username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  setLang(lang: Lang): void;
+  setTab(tab: InboxView): void;
+  setQuery(query: string): void;
+  select(conversationId: string | null): void;
+  take(): Promise<void>;
+  transfer(agentId: string): Promise<void>;
+  resolve(outcome: string): Promise<boolean>;
+  /** Sends a reply (or saves an internal note); true when it went through. */
+  send(text: string, asNote: boolean): Promise<boolean>;
+  lastTenant(): string;
+  /** A request answered 401: the session expired or was ended elsewhere. */
+  sessionExpired(): void;
+}
+
+/** The page's wiring: REST calls and the live socket turn into store events; nothing else writes state. */
+export function createConsoleController(store: ConsoleStore, api: ConsoleApi, wsUrl: string): ConsoleController {
+  let socket: ConsoleSocket | null = null;
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  let detailTimer: ReturnType<typeof setTimeout> | undefined;
+  const ctx = () => store.getSnapshot().context;
+  const say = (key: StringKey, vars?: Record<string, string | number>) => t(ctx().lang, key, vars);
+  const storage = {
+    get: (key: string) => {
+      try {
+        return localStorage.getItem(key);
+      } catch {
+        return null;
+      }
+    },
+    set: (key: string, value: string) => {
+      try {
+        localStorage.setItem(key, value);
+      } catch {
+        // Private mode: the choice lasts for this page only.
+      }
+    },
+  };
+
+  const errorText = (err: unknown): string => {
+    if (!(err instanceof ApiError)) return say('failed', { message: String(err) });
+    switch (err.code) {
+      case 'HILO_ERR_CHANNEL_WINDOW_CLOSED':
+        return say('windowClosed');
+      case 'HILO_ERR_CONSOLE_ALREADY_TAKEN': {
+        const name = (err.details as { assignee?: { displayName?: string } } | undefined)?.assignee?.displayName ?? '?';
+        return say('alreadyTaken', { name });
+      }
+      case 'HILO_ERR_CONSOLE_NOT_ASSIGNEE':
+        return say('notAssignee');
+      case 'HILO_ERR_CONSOLE_FORBIDDEN':
+        return say('forbidden');
+      case 'NETWORK':
+        return say('networkError');
+      default:
+        return say('failed', { message: err.message });
+    }
+  };
+  const fail = (err: unknown) => store.trigger.noticed({ notice: { kind: 'error', text: errorText(err) } });
+  const info = (text: string) => store.trigger.noticed({ notice: { kind: 'info', text } });
+
+  const loadList = async (): Promise<void> => {
+    const { tab, query } = ctx();
+    try {
+      const page = await api.inbox(tab, query.trim());
+      store.trigger.listed({ tab, query, items: page.items });
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 401)) fail(err);
+    }
+  };
+
+  const loadDetail = async (id: string): Promise<void> => {
+    try {
+      store.trigger.detailLoaded({ detail: await api.conversation(id) });
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 401)) fail(err);
+    }
+  };
+  /** A ticket or state change: the whole view again, at most once per burst of frames. */
+  const refreshDetailSoon = (id: string) => {
+    clearTimeout(detailTimer);
+    detailTimer = setTimeout(() => void loadDetail(id), 150);
+  };
+
+  const onFrame = (frame: ServerFrame): void => {
+    const c = ctx();
+    switch (frame.type) {
+      case 'inbox': {
+        const before = c.items[frame.item.conversationId];
+        const nowWaiting = frame.item.state.startsWith('handoff') && frame.item.assignee === null;
+        const wasWaiting = before !== undefined && before.state.startsWith('handoff') && before.assignee === null;
+        const announce = nowWaiting && !wasWaiting ? say('newWaiting', { name: frame.item.customer.name ?? frame.item.ticketNumber ?? say('noName') }) : undefined;
+        store.trigger.itemChanged({ item: frame.item, ...(announce ? { announce } : {}) });
+        if (c.selected === frame.item.conversationId && c.detail && (c.detail.ticket?.number ?? null) !== frame.item.ticketNumber) refreshDetailSoon(frame.item.conversationId);
+        return;
+      }
+      case 'inbox.removed':
+        store.trigger.itemRemoved({ conversationId: frame.conversationId });
+        return;
+      case 'message':
+        store.trigger.lineReceived({ conversationId: frame.conversationId, entry: frame.entry });
+        return;
+      case 'note':
+        store.trigger.noteReceived({ conversationId: frame.conversationId, note: frame.note });
+        return;
+      case 'error':
+        if (frame.code === 'HILO_ERR_CONVERSATION_NOT_FOUND') store.trigger.noticed({ notice: { kind: 'error', text: say('failed', { message: frame.message }) } });
+        return;
+      default:
+    }
+  };
+
+  const sessionEnded = (): void => {
+    socket?.close();
+    socket = null;
+    api.forget();
+    store.trigger.loggedOut({ error: say('sessionExpired') });
+  };
+
+  const enter = async (agent: Agent): Promise<void> => {
+    const chosen = storage.get(LANG_KEY);
+    store.trigger.loggedIn({ agent, lang: chosen === 'es' || chosen === 'en' ? chosen : agent.lang });
+    storage.set(TENANT_KEY, agent.tenant);
+    socket = createConsoleSocket({
+      url: wsUrl,
+      onFrame,
+      onStatus: (status) => store.trigger.connectionChanged({ status }),
+      onOpen: () => {
+        // Whatever happened while the socket was away: the list again, and the open conversation's watch.
+        void loadList();
+        const selected = ctx().selected;
+        if (selected) {
+          socket?.send({ type: 'watch', conversationId: selected });
+          void loadDetail(selected);
+        }
+      },
+      onRepeatedFailure: () => {
+        void api.session().then((s) => (s === null ? sessionEnded() : undefined)).catch(() => undefined);
+      },
+    });
+    socket.connect();
+    const tasks: Promise<unknown>[] = [api.cannedReplies().then((canned) => store.trigger.cannedLoaded({ canned }))];
+    if (agent.role === 'admin') tasks.push(api.agents().then((agents) => store.trigger.agentsLoaded({ agents })));
+    await Promise.all(tasks).catch(fail);
+  };
+
+  const actOnSelected = async <T>(run: (id: string) => Promise<T>): Promise<T | null> => {
+    const id = ctx().selected;
+    if (!id) return null;
+    try {
+      return await run(id);
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 401)) fail(err);
+      return null;
+    }
+  };
+
+  return {
+    async boot() {
+      try {
+        const session = await api.session();
+        if (session) await enter(session.agent);
+        else store.trigger.loggedOut({});
+      } catch (err) {
+        store.trigger.loggedOut({ error: errorText(err) });
+      }
+    },
+    async login(tenant, username, password) {
+      try {
+        const { agent } = await api.login(tenant.trim(), username.trim(), password);
+        await enter(agent);
+      } catch (err) {
+        let error = errorText(err);
+        if (err instanceof ApiError && err.code === 'HILO_ERR_CONSOLE_LOGIN_INVALID') error = say('wrongLogin');
+        if (err instanceof ApiError && err.code === 'HILO_ERR_RATE_LIMITED') error = say('rateLimited', { minutes: Math.ceil((err.retryAfterSeconds ?? 900) / 60) });
+        store.trigger.loginFailed({ error });
+      }
+    },
+    async logout() {
+      socket?.close();
+      socket = null;
+      await api.logout().catch(() => undefined);
+      store.trigger.loggedOut({});
+    },
+    setLang(lang) {
+      storage.set(LANG_KEY, lang);
+      document.documentElement.lang = lang;
+      store.trigger.langChanged({ lang });
+    },
+    setTab(tab) {
+      store.trigger.tabChanged({ tab });
+      void loadList();
+    },
+    setQuery(query) {
+      store.trigger.queryChanged({ query });
+      clearTimeout(searchTimer);
+      searchTimer = setTimeout(() => void loadList(), 250);
+    },
+    select(conversationId) {
+      const previous = ctx().selected;
+      if (previous === conversationId) return;
+      if (previous) socket?.send({ type: 'unwatch', conversationId: previous });
+      store.trigger.selected({ conversationId });
+      if (conversationId) {
+        // Watch before loading: a line recorded in between arrives on the socket (duplicates merge by id).
+        socket?.send({ type: 'watch', conversationId });
+        void loadDetail(conversationId);
+      }
+    },
+    async take() {
+      const done = await actOnSelected((id) => api.take(id));
+      if (done) {
+        info(say('taken'));
+        const id = ctx().selected;
+        if (id) refreshDetailSoon(id);
+      }
+    },
+    async transfer(agentId) {
+      const done = await actOnSelected((id) => api.transfer(id, agentId));
+      if (done) info(say('transferred', { name: done.assignee.displayName }));
+    },
+    async resolve(outcome) {
+      const done = await actOnSelected((id) => api.resolve(id, outcome));
+      if (!done) return false;
+      info(say('resolved'));
+      const id = ctx().selected;
+      if (id) refreshDetailSoon(id);
+      return true;
+    },
+    async send(text, asNote) {
+      const done = await actOnSelected(async (id) => {
+        if (asNote) {
+          const note = await api.note(id, text);
+          store.trigger.noteReceived({ conversationId: id, note });
+        } else {
+          await api.reply(id, text);
+        }
+        return true;
+      });
+      if (done) store.trigger.noticed({ notice: null });
+      return done === true;
+    },
+    lastTenant: () => storage.get(TENANT_KEY) ?? '',
+    sessionExpired: () => {
+      if (ctx().screen === 'app') sessionEnded();
+    },
+  };
+}
+
+export { LANG_KEY };

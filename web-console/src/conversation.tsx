@@ -1,0 +1,332 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ConsoleController } from './controller.js';
+import type { ConsoleContext } from './store.js';
+import { t, type StringKey } from './strings.js';
+import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
+
+type Entry = { kind: 'line'; line: TranscriptLine } | { kind: 'note'; note: Note };
+
+const AUTHOR_KEYS: Record<string, StringKey> = { customer: 'customer', bot: 'bot', agent: 'agent' };
+
+function timeline(detail: ConversationDetail): Entry[] {
+  const entries: Entry[] = [...detail.transcript.map((line) => ({ kind: 'line' as const, line })), ...detail.notes.map((note) => ({ kind: 'note' as const, note }))];
+  const at = (e: Entry) => (e.kind === 'line' ? e.line.at : e.note.at);
+  // Stable: lines keep their seq order, a note sits after the lines written before it.
+  return entries.map((e, i) => ({ e, i })).sort((a, b) => (at(a.e) < at(b.e) ? -1 : at(a.e) > at(b.e) ? 1 : a.i - b.i)).map((x) => x.e);
+}
+
+function clock(iso: string, lang: Lang): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString(lang === 'es' ? 'es-DO' : 'en-US', { hour: '2-digit', minute: '2-digit' });
+}
+
+function Transcript(props: { detail: ConversationDetail; lang: Lang }) {
+  const { detail, lang } = props;
+  const list = useRef<HTMLDivElement>(null);
+  const entries = timeline(detail);
+  useEffect(() => {
+    const el = list.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [entries.length]);
+  return (
+    <div class="transcript" role="log" aria-live="polite" aria-relevant="additions" aria-label={t(lang, 'transcript')} ref={list} tabIndex={0}>
+      <ol>
+      {entries.map((entry) => {
+        if (entry.kind === 'note') {
+          const n = entry.note;
+          return (
+            <li key={`note-${n.id}`} class="msg" data-author="note">
+              <span class="who">
+                {t(lang, 'note')} · {n.author.displayName} <time dateTime={n.at}>{clock(n.at, lang)}</time>
+              </span>
+              <span class="text">{n.text}</span>
+            </li>
+          );
+        }
+        const l = entry.line;
+        const role = AUTHOR_KEYS[l.author];
+        const who = l.author === 'agent' && l.agentName ? `${t(lang, 'agent')} · ${l.agentName}` : role ? t(lang, role) : l.author;
+        return (
+          <li key={`line-${l.id}`} class="msg" data-author={l.author} data-seq={l.seq}>
+            <span class="who">
+              {who} <time dateTime={l.at}>{clock(l.at, lang)}</time>
+            </span>
+            <span class="text">{l.text}</span>
+            {l.media?.length ? <span class="media-kinds">{l.media.map((m) => `[${m.fileName ?? m.kind}]`).join(' ')}</span> : null}
+          </li>
+        );
+      })}
+      </ol>
+    </div>
+  );
+}
+
+function Field(props: { label: string; value: unknown; lang: Lang }) {
+  const value = props.value === null || props.value === undefined || props.value === '' ? t(props.lang, 'none') : String(props.value);
+  return (
+    <>
+      <dt>{props.label}</dt>
+      <dd>{value}</dd>
+    </>
+  );
+}
+
+function Details(props: { detail: ConversationDetail; lang: Lang }) {
+  const { detail, lang } = props;
+  const lead = Object.entries(detail.leadDraft).filter(([, v]) => v !== null && v !== undefined && v !== '');
+  return (
+    <aside class="details" aria-label={t(lang, 'profile')}>
+      <h3>{t(lang, 'profile')}</h3>
+      <dl>
+        <Field label={t(lang, 'name')} value={detail.customer.name} lang={lang} />
+        <Field label={t(lang, 'phone')} value={detail.customer.phone} lang={lang} />
+        <Field label={t(lang, 'email')} value={detail.customer.email} lang={lang} />
+        <Field label={t(lang, 'language')} value={detail.customer.lang} lang={lang} />
+        <Field label={t(lang, 'channel')} value={detail.channel} lang={lang} />
+        <Field label={t(lang, 'state')} value={detail.state} lang={lang} />
+        <Field label={t(lang, 'assignee')} value={detail.assignee?.displayName} lang={lang} />
+      </dl>
+      <h3>{t(lang, 'ticket')}</h3>
+      {detail.ticket ? (
+        <dl>
+          <Field label={t(lang, 'ticket')} value={detail.ticket.number} lang={lang} />
+          <Field label={t(lang, 'reason')} value={detail.ticket.reason} lang={lang} />
+          <Field label={t(lang, 'summary')} value={detail.ticket.summary} lang={lang} />
+          <Field label={t(lang, 'status')} value={detail.ticket.status} lang={lang} />
+        </dl>
+      ) : (
+        <p>{t(lang, 'none')}</p>
+      )}
+      <h3>{t(lang, 'leadDraft')}</h3>
+      {lead.length ? (
+        <dl>
+          {lead.map(([key, value]) => (
+            <Field key={key} label={key} value={typeof value === 'object' ? JSON.stringify(value) : value} lang={lang} />
+          ))}
+        </dl>
+      ) : (
+        <p>{t(lang, 'none')}</p>
+      )}
+      <h3>{t(lang, 'media')}</h3>
+      {detail.media.length ? (
+        <ul class="media">
+          {detail.media.map((m, i) => (
+            <li key={`${m.messageId}-${i}`}>
+              {m.url && /^https?:\/\//.test(m.url) ? (
+                <a href={m.url} target="_blank" rel="noopener noreferrer">
+                  {m.fileName ?? m.kind}
+                </a>
+              ) : (
+                <span>
+                  {m.fileName ?? m.kind}
+                  {m.id ? ` (${m.id})` : ''}
+                </span>
+              )}{' '}
+              <time dateTime={m.at}>{clock(m.at, lang)}</time>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t(lang, 'none')}</p>
+      )}
+    </aside>
+  );
+}
+
+function Actions(props: { state: ConsoleContext; detail: ConversationDetail; controller: ConsoleController }) {
+  const { state, detail, controller } = props;
+  const { lang, agent } = state;
+  const [outcome, setOutcome] = useState('');
+  const [target, setTarget] = useState('');
+  const mine = detail.assignee !== null && detail.assignee.id === agent?.id;
+  const inHandoff = (detail.state ?? '').startsWith('handoff');
+  const canAct = mine || agent?.role === 'admin';
+  const targets = state.agents.filter((a) => a.id !== detail.assignee?.id);
+  return (
+    <div class="actions" role="group" aria-label={t(lang, 'transcript')}>
+      {!mine ? (
+        <button type="button" class="primary" data-action="take" onClick={() => void controller.take()}>
+          {t(lang, 'take')}
+        </button>
+      ) : null}
+      {canAct && detail.assignee && targets.length ? (
+        <form
+          class="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (target) void controller.transfer(target);
+          }}
+        >
+          <label for="transfer-to">{t(lang, 'transferTo')}</label>
+          <select id="transfer-to" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+            <option value="">—</option>
+            {targets.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.displayName}
+              </option>
+            ))}
+          </select>
+          <button type="submit" disabled={!target}>
+            {t(lang, 'transfer')}
+          </button>
+        </form>
+      ) : null}
+      {canAct && (inHandoff || mine) ? (
+        <form
+          class="inline"
+          onSubmit={async (e) => {
+            e.preventDefault();
+            if (outcome.trim() && (await controller.resolve(outcome.trim()))) setOutcome('');
+          }}
+        >
+          <label for="resolve-outcome">{t(lang, 'outcome')}</label>
+          <input id="resolve-outcome" value={outcome} placeholder={t(lang, 'outcomeHint')} maxLength={500} required onInput={(e) => setOutcome(e.currentTarget.value)} />
+          <button type="submit" data-action="resolve" disabled={!outcome.trim()}>
+            {t(lang, 'resolve')}
+          </button>
+        </form>
+      ) : null}
+    </div>
+  );
+}
+
+function Composer(props: { state: ConsoleContext; detail: ConversationDetail; controller: ConsoleController }) {
+  const { state, detail, controller } = props;
+  const { lang } = state;
+  const [text, setText] = useState('');
+  const [asNote, setAsNote] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  const customerLang: Lang = detail.customer.lang === 'en' ? 'en' : detail.customer.lang === 'es' ? 'es' : lang;
+
+  const submit = async () => {
+    const value = text.trim();
+    if (!value || busy) return;
+    setBusy(true);
+    const ok = await controller.send(value, asNote);
+    setBusy(false);
+    if (ok) setText('');
+    area.current?.focus();
+  };
+
+  return (
+    <form
+      class={`composer${asNote ? ' as-note' : ''}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void submit();
+      }}
+    >
+      <div class="composer-tools">
+        <label class="check">
+          <input type="checkbox" checked={asNote} onChange={(e) => setAsNote(e.currentTarget.checked)} /> {t(lang, 'internalNote')}
+        </label>
+        {state.canned.length ? (
+          <label>
+            <span>{t(lang, 'canned')}</span>{' '}
+            <select
+              value=""
+              onChange={(e) => {
+                const reply = state.canned.find((c) => c.id === e.currentTarget.value);
+                if (reply) setText((current) => (current.trim() ? `${current.trimEnd()} ${reply.text[customerLang]}` : reply.text[customerLang]));
+                e.currentTarget.value = '';
+                area.current?.focus();
+              }}
+            >
+              <option value="">{t(lang, 'cannedPick')}</option>
+              {state.canned.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.title}
+                </option>
+              ))}
+            </select>
+          </label>
+        ) : null}
+      </div>
+      <label for="reply-text" class="visually-hidden">
+        {asNote ? t(lang, 'note') : t(lang, 'reply')}
+      </label>
+      <textarea
+        id="reply-text"
+        ref={area}
+        rows={3}
+        maxLength={4000}
+        value={text}
+        placeholder={`${asNote ? t(lang, 'note') : t(lang, 'reply')} — ${t(lang, 'replyHint')}`}
+        aria-describedby="reply-hint"
+        onInput={(e) => setText(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+            e.preventDefault();
+            void submit();
+          }
+        }}
+      />
+      <span id="reply-hint" class="visually-hidden">
+        {t(lang, 'replyHint')}
+      </span>
+      <button type="submit" class="primary" disabled={busy || !text.trim()}>
+        {asNote ? t(lang, 'addNote') : t(lang, 'send')}
+      </button>
+    </form>
+  );
+}
+
+/** The open conversation: who, where and what state, the live transcript with notes, actions and the reply box. */
+export function ConversationPanel(props: { state: ConsoleContext; controller: ConsoleController }) {
+  const { state, controller } = props;
+  const { lang, detail } = state;
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (detail) heading.current?.focus();
+    // Focus moves here once per opened conversation, not on every live update.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [detail?.conversationId]);
+
+  if (!state.selected) {
+    return (
+      <section class="conversation empty-state">
+        <p>{t(lang, 'pickConversation')}</p>
+      </section>
+    );
+  }
+  if (!detail) {
+    return (
+      <section class="conversation empty-state" aria-busy="true">
+        <p>…</p>
+      </section>
+    );
+  }
+  const item = state.items[detail.conversationId];
+  return (
+    <section class="conversation" aria-labelledby="conversation-title" data-conversation={detail.conversationId}>
+      <header class="conversation-head">
+        <h2 id="conversation-title" tabIndex={-1} ref={heading}>
+          {detail.customer.name ?? t(lang, 'noName')}
+          {detail.ticket ? <span class="ticket-no"> · {detail.ticket.number}</span> : null}
+        </h2>
+        <p class="conversation-meta">
+          <span data-field="channel">{detail.channel}</span> · <span data-field="state">{detail.state ?? '?'}</span> ·{' '}
+          <span data-field="assignee">{detail.assignee ? t(lang, 'heldBy', { name: detail.assignee.displayName }) : t(lang, 'unassigned')}</span>
+          {item ? <span class={`badge priority-${item.priority}`}> {t(lang, `priority_${item.priority}` as StringKey)}</span> : null}
+        </p>
+        <button type="button" class="close" aria-label={t(lang, 'closeConversation')} onClick={() => controller.select(null)}>
+          ×
+        </button>
+      </header>
+      <Actions state={state} detail={detail} controller={controller} />
+      {state.notice ? (
+        <p class={`notice ${state.notice.kind}`} role={state.notice.kind === 'error' ? 'alert' : 'status'} data-notice={state.notice.kind}>
+          {state.notice.text}
+        </p>
+      ) : null}
+      <div class="conversation-body">
+        <div class="thread">
+          <Transcript detail={detail} lang={lang} />
+          <Composer state={state} detail={detail} controller={controller} />
+        </div>
+        <Details detail={detail} lang={lang} />
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,104 @@
+import { useRef } from 'preact/hooks';
+import type { ConsoleController } from './controller.js';
+import { visibleItems, type ConsoleContext } from './store.js';
+import { formatWaiting, t, type StringKey } from './strings.js';
+import { useNow } from './use-store.js';
+import type { InboxView } from './wire.js';
+
+const TABS: Array<{ view: InboxView; label: StringKey }> = [
+  { view: 'waiting', label: 'tabWaiting' },
+  { view: 'mine', label: 'tabMine' },
+  { view: 'open', label: 'tabOpen' },
+];
+
+/** The inbox: three tabs (arrow keys move between them), a search box and the items, urgent first. */
+export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleController }) {
+  const { state, controller } = props;
+  const { lang } = state;
+  const now = useNow(1000);
+  const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const items = visibleItems(state);
+
+  const onTabKey = (event: KeyboardEvent, index: number) => {
+    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
+    let next = step === 0 ? -1 : (index + step + TABS.length) % TABS.length;
+    if (event.key === 'Home') next = 0;
+    if (event.key === 'End') next = TABS.length - 1;
+    if (next < 0) return;
+    event.preventDefault();
+    controller.setTab(TABS[next]!.view);
+    tabRefs.current[next]?.focus();
+  };
+
+  return (
+    <section class="inbox" aria-labelledby="inbox-title">
+      <h2 id="inbox-title" class="visually-hidden">
+        {t(lang, 'inbox')}
+      </h2>
+      <div role="tablist" aria-label={t(lang, 'inbox')} class="tabs">
+        {TABS.map((tab, index) => {
+          const selected = state.tab === tab.view;
+          return (
+            <button
+              key={tab.view}
+              type="button"
+              role="tab"
+              id={`tab-${tab.view}`}
+              aria-selected={selected}
+              aria-controls="inbox-panel"
+              tabIndex={selected ? 0 : -1}
+              ref={(el) => {
+                tabRefs.current[index] = el;
+              }}
+              onClick={() => controller.setTab(tab.view)}
+              onKeyDown={(e) => onTabKey(e, index)}
+            >
+              {t(lang, tab.label)}
+            </button>
+          );
+        })}
+      </div>
+      <div id="inbox-panel" role="tabpanel" aria-labelledby={`tab-${state.tab}`}>
+        <label class="search">
+          <span class="visually-hidden">{t(lang, 'search')}</span>
+          <input type="search" placeholder={t(lang, 'search')} value={state.query} onInput={(e) => controller.setQuery(e.currentTarget.value)} />
+        </label>
+        {items.length === 0 ? (
+          <p class="empty">{t(lang, 'empty')}</p>
+        ) : (
+          <ul class="items">
+            {items.map((item) => {
+              const waited = now - Date.parse(item.waitingSince);
+              const name = item.customer.name ?? t(lang, 'noName');
+              return (
+                <li key={item.conversationId}>
+                  <button
+                    type="button"
+                    class={`item priority-${item.priority}`}
+                    data-conversation={item.conversationId}
+                    data-priority={item.priority}
+                    aria-current={state.selected === item.conversationId ? 'true' : undefined}
+                    onClick={() => controller.select(item.conversationId)}
+                  >
+                    <span class="item-top">
+                      <span class="badge">{t(lang, `priority_${item.priority}` as StringKey)}</span>
+                      <strong class="item-name">{name}</strong>
+                      <time class="waited" dateTime={item.waitingSince}>
+                        {t(lang, 'waiting', { time: formatWaiting(waited) })}
+                      </time>
+                    </span>
+                    <span class="item-meta">
+                      {[item.ticketNumber, item.channel, item.customer.phoneMasked].filter(Boolean).join(' · ')}
+                    </span>
+                    {item.lastMessage ? <span class="item-last">{item.lastMessage.text}</span> : null}
+                    <span class="item-assignee">{item.assignee ? t(lang, 'heldBy', { name: item.assignee.displayName }) : t(lang, 'unassigned')}</span>
+                  </button>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { render } from 'preact';
+import { createConsoleApi } from './api.js';
+import { App } from './app.js';
+import { createConsoleController, LANG_KEY } from './controller.js';
+import { createConsoleStore } from './store.js';
+import { normalizeLang } from './strings.js';
+
+/**
+ * Entry point of `/console/console.js`: the agent console page (served with a strict CSP, so
+ * everything lives in this bundle and `console.css`).
+ */
+(function boot(): void {
+  const root = document.getElementById('console');
+  if (!root) return;
+  let stored: string | null = null;
+  try {
+    stored = localStorage.getItem(LANG_KEY);
+  } catch {
+    stored = null;
+  }
+  const lang = normalizeLang(stored) ?? normalizeLang(navigator.language) ?? 'es';
+  document.documentElement.lang = lang;
+  const store = createConsoleStore({ lang });
+  const wsUrl = `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/console/ws`;
+  let controller: ReturnType<typeof createConsoleController> | null = null;
+  const api = createConsoleApi({ onUnauthorized: () => controller?.sessionExpired() });
+  controller = createConsoleController(store, api, wsUrl);
+  store.subscribe((s) => {
+    if (document.documentElement.lang !== s.context.lang) document.documentElement.lang = s.context.lang;
+  });
+  render(<App store={store} controller={controller} />, root);
+  void controller.boot();
+})();

@@ -1,0 +1,116 @@
+import { createStore } from '@xstate/store';
+import { compareInboxItems, inView, matchesQuery } from '../../src/actors/console/console-inbox.js';
+import type { Agent, CannedReply, ConversationDetail, InboxItem, InboxView, Lang, Note, TranscriptLine } from './wire.js';
+import type { SocketStatus } from './socket.js';
+
+export type Screen = 'loading' | 'login' | 'app';
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+}
+
+export interface ConsoleContext {
+  screen: Screen;
+  lang: Lang;
+  agent: Agent | null;
+  /** A message for the login screen (wrong password, rate limited, session ended). */
+  loginError: string | null;
+  tab: InboxView;
+  query: string;
+  /** Every inbox item known, by conversation id, kept current by the live socket. */
+  items: Record<string, InboxItem>;
+  /** What the server listed for the current tab and query (a search also matches phone digits the page cannot see). */
+  listed: string[];
+  selected: string | null;
+  detail: ConversationDetail | null;
+  connection: SocketStatus;
+  notice: Notice | null;
+  canned: CannedReply[];
+  /** Transfer targets (admins can list agents). */
+  agents: Agent[];
+  /** Said once by the polite live region (a new waiting conversation). */
+  announcement: string;
+}
+
+const initial: ConsoleContext = {
+  screen: 'loading',
+  lang: 'es',
+  agent: null,
+  loginError: null,
+  tab: 'waiting',
+  query: '',
+  items: {},
+  listed: [],
+  selected: null,
+  detail: null,
+  connection: 'connecting',
+  notice: null,
+  canned: [],
+  agents: [],
+  announcement: '',
+};
+
+/** The items the current tab shows, urgent first, then the longest waiting. */
+export function visibleItems(context: ConsoleContext): InboxItem[] {
+  const agentId = context.agent?.id ?? '';
+  const listed = new Set(context.listed);
+  const q = context.query.trim();
+  return Object.values(context.items)
+    .filter((item) => inView(item, context.tab, agentId))
+    .filter((item) => !q || listed.has(item.conversationId) || matchesQuery(item, q, null))
+    .sort(compareInboxItems);
+}
+
+function withLine(detail: ConversationDetail, entry: TranscriptLine): ConversationDetail {
+  if (detail.transcript.some((l) => l.id === entry.id || l.seq === entry.seq)) return detail;
+  const transcript = [...detail.transcript, entry].sort((a, b) => a.seq - b.seq);
+  return { ...detail, transcript };
+}
+
+function withNote(detail: ConversationDetail, note: Note): ConversationDetail {
+  if (detail.notes.some((n) => n.id === note.id)) return detail;
+  return { ...detail, notes: [...detail.notes, note] };
+}
+
+/** The console's UI state: every change is a named event with a pure transition. */
+export function createConsoleStore(start: { lang: Lang }) {
+  return createStore({
+    context: { ...initial, lang: start.lang } as ConsoleContext,
+    on: {
+      langChanged: (c, e: { lang: Lang }): ConsoleContext => ({ ...c, lang: e.lang }),
+      loggedOut: (c, e: { error?: string | null }): ConsoleContext => ({ ...initial, lang: c.lang, screen: 'login', loginError: e.error ?? null }),
+      loginFailed: (c, e: { error: string }): ConsoleContext => ({ ...c, loginError: e.error }),
+      loggedIn: (c, e: { agent: Agent; lang?: Lang }): ConsoleContext => ({ ...c, screen: 'app', agent: e.agent, lang: e.lang ?? c.lang, loginError: null }),
+      tabChanged: (c, e: { tab: InboxView }): ConsoleContext => ({ ...c, tab: e.tab, listed: [] }),
+      queryChanged: (c, e: { query: string }): ConsoleContext => ({ ...c, query: e.query }),
+      listed: (c, e: { tab: InboxView; query: string; items: InboxItem[] }): ConsoleContext => {
+        if (e.tab !== c.tab || e.query !== c.query) return c; // an older request's answer
+        const items = { ...c.items };
+        for (const item of e.items) items[item.conversationId] = item;
+        return { ...c, items, listed: e.items.map((i) => i.conversationId) };
+      },
+      itemChanged: (c, e: { item: InboxItem; announce?: string }): ConsoleContext => {
+        const detail = c.detail && c.detail.conversationId === e.item.conversationId ? { ...c.detail, state: e.item.state, assignee: e.item.assignee } : c.detail;
+        return { ...c, items: { ...c.items, [e.item.conversationId]: e.item }, detail, announcement: e.announce ?? c.announcement };
+      },
+      itemRemoved: (c, e: { conversationId: string }): ConsoleContext => {
+        const item = c.items[e.conversationId];
+        if (!item) return c;
+        // It leaves "waiting" and "mine"; the next `inbox` frame says where it is now.
+        return { ...c, items: { ...c.items, [e.conversationId]: { ...item, assignee: null, state: item.state.startsWith('handoff') ? 'triage.idle' : item.state } } };
+      },
+      selected: (c, e: { conversationId: string | null }): ConsoleContext => ({ ...c, selected: e.conversationId, detail: e.conversationId === c.detail?.conversationId ? c.detail : null, notice: null }),
+      detailLoaded: (c, e: { detail: ConversationDetail }): ConsoleContext => (e.detail.conversationId === c.selected ? { ...c, detail: e.detail } : c),
+      lineReceived: (c, e: { conversationId: string; entry: TranscriptLine }): ConsoleContext =>
+        c.detail?.conversationId === e.conversationId ? { ...c, detail: withLine(c.detail, e.entry) } : c,
+      noteReceived: (c, e: { conversationId: string; note: Note }): ConsoleContext =>
+        c.detail?.conversationId === e.conversationId ? { ...c, detail: withNote(c.detail, e.note) } : c,
+      connectionChanged: (c, e: { status: SocketStatus }): ConsoleContext => ({ ...c, connection: e.status }),
+      noticed: (c, e: { notice: Notice | null }): ConsoleContext => ({ ...c, notice: e.notice }),
+      cannedLoaded: (c, e: { canned: CannedReply[] }): ConsoleContext => ({ ...c, canned: e.canned }),
+      agentsLoaded: (c, e: { agents: Agent[] }): ConsoleContext => ({ ...c, agents: e.agents }),
+    },
+  });
+}
+
+export type ConsoleStore = ReturnType<typeof createConsoleStore>;
