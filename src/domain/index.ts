@@ -31,3 +31,4 @@ export type {
 export type { ChoiceExpectation, ChoiceOption, Expectation, Understanding, UnderstandInput } from './understanding.js';
 export type { InboundMessage } from './inbound-message.js';
 export type { HandoffReason, TicketKind } from './ticket.js';
+export { DR_AREA_CODES, digitsOf, isDominicanPhone, phoneFromText, samePhone, toE164 } from './phone.js';
