@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatMessage } from '../../web-widget/src/format.js';
 import type { ConsoleController } from './controller.js';
 import type { ConsoleContext } from './store.js';
 import { t, type StringKey } from './strings.js';
@@ -51,7 +52,8 @@ function Transcript(props: { detail: ConversationDetail; lang: Lang }) {
             <span class="who">
               {who} <time dateTime={l.at}>{clock(l.at, lang)}</time>
             </span>
-            <span class="text">{l.text}</span>
+            {/* The widget's formatter: escapes everything, then *bold*, _italic_, links and line breaks, as the customer saw it. */}
+            <span class="text formatted" dangerouslySetInnerHTML={{ __html: formatMessage(l.text) }} />
             {l.media?.length ? <span class="media-kinds">{l.media.map((m) => `[${m.fileName ?? m.kind}]`).join(' ')}</span> : null}
           </li>
         );

@@ -1,0 +1,263 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
+import { launchChromium } from './browser.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+// The README's screenshot is refreshed on purpose (HILO_UPDATE_SCREENSHOT=1); otherwise a run
+// writes to test-results/ so the suite never dirties tracked files.
+const SHOT_DIR = process.env.HILO_UPDATE_SCREENSHOT ? join(ROOT, 'docs', 'images') : join(ROOT, 'test-results');
+const WORK_DIR = join(ROOT, 'test-results');
+const PASSWORD = 'console-ui-e2e-pass-7731';
+const TIMEOUT = 20_000;
+
+/** The widget's rows (author + text), read from its shadow root the way a customer sees them. */
+function widgetRows(page: Page): Promise<Array<{ author: string; text: string }>> {
+  return page.evaluate(() =>
+    Array.from(document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll<HTMLElement>('.log .msg') ?? []).map((n) => ({
+      author: n.dataset.author ?? '',
+      text: n.querySelector('.bubble')?.textContent ?? '',
+    })),
+  );
+}
+
+async function waitForWidgetRow(page: Page, author: string, includes: string): Promise<void> {
+  await page.waitForFunction(
+    ({ a, s }) =>
+      Array.from(document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll<HTMLElement>(`.log .msg[data-author="${a}"]`) ?? []).some((n) =>
+        (n.querySelector('.bubble')?.textContent ?? '').includes(s),
+      ),
+    { a: author, s: includes },
+    { timeout: TIMEOUT },
+  );
+}
+
+async function customerSays(page: Page, text: string): Promise<void> {
+  await page.locator('hilo-widget textarea').fill(text);
+  await page.locator('hilo-widget textarea').press('Enter');
+  await waitForWidgetRow(page, 'customer', text);
+}
+
+async function logIn(page: Page, { tenant = 'ferreteria', username = 'demo', password = PASSWORD } = {}): Promise<void> {
+  await page.getByLabel(/Empresa|Company/).fill(tenant);
+  await page.getByLabel(/^(Usuario|Username)$/).fill(username);
+  await page.getByLabel(/^(Contraseña|Password)$/).fill(password);
+  await page.getByLabel(/^(Contraseña|Password)$/).press('Enter');
+}
+
+/**
+ * The agent console page in Debian's Chromium against the whole server (memory storage, demo
+ * tenant, rule brain): the page and its headers, login refusals, a widget customer's handoff
+ * arriving live, take, reply (the widget shows it), an internal note the customer never sees,
+ * resolve (the bot answers again), language switch and logout.
+ */
+describe('agent console page, in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser | undefined;
+  let launchError: unknown;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  /** A fresh browser profile; `watch` records the console page's script errors and CSP violations. */
+  async function newPage(locale = 'es-DO', viewport = { width: 1360, height: 860 }, watch = true): Promise<Page> {
+    if (!browser) throw launchError;
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale, viewport });
+    contexts.push(context);
+    const page = await context.newPage();
+    if (!watch) return page;
+    // A CSP violation or a script error on the console page is a failure, not noise.
+    page.on('console', (msg) => {
+      if (msg.type() !== 'error') return;
+      const url = msg.location().url;
+      // 401 / 429 answers of the API are part of the flows (session check, refused logins).
+      if (msg.text().startsWith('Failed to load resource') && url.includes('/console/api/')) return;
+      errors.push(`${msg.text()} (${url})`);
+    });
+    page.on('pageerror', (err) => errors.push(String(err)));
+    return page;
+  }
+
+  beforeAll(async () => {
+    // The gateway reads both bundles at start-up: build them from the current sources first.
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-console.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    server = await startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD } });
+    browser = await launchChromium().catch((err: unknown) => {
+      launchError = err;
+      return undefined;
+    });
+  }, 120_000);
+
+  beforeEach(() => {
+    errors.length = 0;
+  });
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('should serve the page, script and stylesheet with their types, ETags and a strict CSP', async () => {
+    const page = await fetch(`${server.baseUrl}/console`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = page.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('x-content-type-options')).toBe('nosniff');
+    const html = await page.text();
+    // No inline script or style: every <script> has a src, no style attributes or blocks.
+    expect(html.match(/<script\b[^>]*>/g)).toEqual(['<script src="/console/console.js" defer>']);
+    expect(html).not.toMatch(/<style|style=/);
+
+    const js = await fetch(`${server.baseUrl}/console/console.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(js.status).toBe(200);
+    expect(js.headers.get('content-type')).toBe('application/javascript; charset=utf-8');
+    expect(js.headers.get('cache-control')).toBe('no-cache');
+    const etag = js.headers.get('etag') ?? '';
+    expect(etag).toMatch(/^"[\w-]{27}"$/);
+    expect((await js.text()).length).toBe(readFileSync(join(ROOT, 'dist', 'console', 'console.js')).length);
+    const again = await fetch(`${server.baseUrl}/console/console.js`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+
+    const css = await fetch(`${server.baseUrl}/console/console.css`);
+    expect(css.status).toBe(200);
+    expect(css.headers.get('content-type')).toBe('text/css; charset=utf-8');
+  });
+
+  it('should refuse a wrong password and then a rate-limited user, saying so', async () => {
+    const page = await newPage();
+    await page.goto('/console');
+    await logIn(page, { password: 'not-the-password' });
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: TIMEOUT }).toBe('Usuario o contraseña incorrectos.');
+    // Focus goes to the message, so a screen reader hears it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
+
+    // 5 failures per (tenant, username) lock it for 15 minutes: the 6th answer is the limit.
+    for (let i = 0; i < 6; i++) {
+      await logIn(page, { username: 'intruso', password: `guess-${i}` });
+      await page.waitForFunction(() => !document.querySelector('button[type=submit]')?.hasAttribute('disabled'));
+    }
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: TIMEOUT }).toBe('Demasiados intentos. Espera 15 min y vuelve a intentarlo.');
+    expect(await page.locator('.inbox').count()).toBe(0);
+  });
+
+  it("should show a widget customer's handoff live, take it, reply to the widget, note, resolve, and the bot answers again", async () => {
+    const agent = await newPage();
+    await agent.goto('/console');
+    await logIn(agent);
+    await agent.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+    await agent.getByRole('tab', { name: 'En espera' }).waitFor();
+    expect(await agent.getByRole('tab', { name: 'En espera' }).getAttribute('aria-selected')).toBe('true');
+    const before = await agent.locator('.items .item').count();
+
+    // A customer on the demo page asks for a person.
+    const customer = await newPage('es-DO', { width: 420, height: 760 }, false);
+    await customer.goto('/');
+    await customer.locator('hilo-widget .launcher').click();
+    await customer.locator('hilo-widget .status[data-state="online"]').waitFor({ timeout: TIMEOUT });
+    await customerSays(customer, 'Hola, me llamo Carla Peña. Quiero hablar con una persona, por favor');
+    await waitForWidgetRow(customer, 'bot', 'T-');
+
+    // It appears in the waiting tab without a reload, green (new), with its ticket and a ticking wait.
+    const item = agent.locator('.items .item').first();
+    await expect.poll(() => agent.locator('.items .item').count(), { timeout: TIMEOUT }).toBe(before + 1);
+    expect(await item.getAttribute('data-priority')).toBe('new');
+    expect(await item.textContent()).toMatch(/T-\d{6}/);
+    const waited1 = await item.locator('.waited').textContent();
+    await agent.waitForTimeout(2_500);
+    expect(await item.locator('.waited').textContent()).not.toBe(waited1);
+    expect(await agent.locator('[data-announcer]').textContent()).toMatch(/Nueva conversación en espera/);
+
+    // Keyboard: focus the item, Enter opens it and focus moves to the conversation heading.
+    await item.focus();
+    await agent.keyboard.press('Enter');
+    await agent.locator('#conversation-title').waitFor({ timeout: TIMEOUT });
+    await expect.poll(() => agent.evaluate(() => document.activeElement?.id)).toBe('conversation-title');
+    await expect.poll(() => agent.locator('.transcript .msg[data-author="customer"]').count()).toBeGreaterThan(0);
+    expect(await agent.locator('.details').textContent()).toMatch(/T-\d{6}/);
+
+    await agent.locator('[data-action="take"]').click();
+    await expect.poll(() => agent.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toMatch(/^Con /);
+    expect(await agent.locator('[data-action="take"]').count()).toBe(0);
+    // Taken: it left "waiting" and shows under "mine".
+    await expect.poll(() => agent.locator('.items .item').count(), { timeout: TIMEOUT }).toBe(before);
+    await agent.getByRole('tab', { name: 'En espera' }).focus();
+    await agent.keyboard.press('ArrowRight');
+    expect(await agent.getByRole('tab', { name: 'Míos' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => agent.locator('.items .item').count(), { timeout: TIMEOUT }).toBe(1);
+
+    // Reply: a canned reply fills the box, Shift+Enter adds a line, Enter sends; the widget shows it.
+    const box = agent.getByLabel('Respuesta', { exact: true });
+    await agent.getByLabel('Respuesta rápida').selectOption('un-momento');
+    expect(await box.inputValue()).toBe('Dame un momento, por favor, que lo estoy verificando con el almacén.');
+    await box.fill('Hola Carla, soy del equipo.');
+    await box.press('Shift+Enter');
+    await box.pressSequentially('¿En qué te ayudo?');
+    await box.press('Enter');
+    await waitForWidgetRow(customer, 'agent', '¿En qué te ayudo?');
+    expect(await box.inputValue()).toBe('');
+    await expect.poll(() => agent.locator('.transcript .msg[data-author="agent"] .text').last().innerText(), { timeout: TIMEOUT }).toBe('Hola Carla, soy del equipo.\n¿En qué te ayudo?');
+
+    // The customer answers: it arrives in the console's transcript live.
+    await customerSays(customer, 'Necesito 40 sacos de cemento para mañana');
+    await expect.poll(() => agent.locator('.transcript .msg[data-author="customer"]').last().textContent(), { timeout: TIMEOUT }).toContain('40 sacos de cemento');
+
+    // An internal note: in the console, never in the widget.
+    await agent.getByLabel(/Nota interna/).check();
+    await agent.getByLabel('Nota interna', { exact: true }).fill('Cliente de obra grande, ofrecer entrega.');
+    await agent.getByLabel('Nota interna', { exact: true }).press('Enter');
+    await agent.locator('.transcript .msg[data-author="note"]').filter({ hasText: 'ofrecer entrega' }).waitFor({ timeout: TIMEOUT });
+    expect((await widgetRows(customer)).some((r) => r.text.includes('ofrecer entrega'))).toBe(false);
+    await agent.getByLabel(/Nota interna/).first().uncheck();
+
+    // The README picture: the console next to the customer's widget, mid-conversation.
+    mkdirSync(WORK_DIR, { recursive: true });
+    mkdirSync(SHOT_DIR, { recursive: true });
+    await agent.screenshot({ path: join(WORK_DIR, 'console-agent.png') });
+    await customer.screenshot({ path: join(WORK_DIR, 'console-customer.png') });
+    const canvas = await newPage('es-DO', { width: 1800, height: 860 }, false);
+    const data = (file: string) => `data:image/png;base64,${readFileSync(join(WORK_DIR, file)).toString('base64')}`;
+    await canvas.setContent(`<body style="margin:0;display:flex;gap:20px;background:#e5e7eb"><img src="${data('console-agent.png')}" width="1360"><img src="${data('console-customer.png')}" width="420"></body>`);
+    await canvas.screenshot({ path: join(SHOT_DIR, 'console.png') });
+
+    // Resolve with an outcome: the bot is back for the customer.
+    await agent.getByLabel('Resultado').fill('Pedido tomado por teléfono');
+    await agent.getByLabel('Resultado').press('Enter');
+    await agent.locator('[data-notice="info"]').filter({ hasText: 'Resuelta' }).waitFor({ timeout: TIMEOUT });
+    await expect.poll(() => agent.locator('[data-field="state"]').textContent(), { timeout: TIMEOUT }).not.toMatch(/^handoff/);
+    await expect.poll(() => agent.locator('.items .item').count(), { timeout: TIMEOUT }).toBe(0);
+    const botBefore = (await widgetRows(customer)).filter((r) => r.author === 'bot').length;
+    await customerSays(customer, '¿Tienen cemento gris?');
+    await customer.waitForFunction((n) => (document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-author="bot"]').length ?? 0) > n, botBefore, { timeout: TIMEOUT });
+
+    expect(errors).toEqual([]);
+  });
+
+  it('should switch to English, keep the session on reload, and log out', async () => {
+    const page = await newPage();
+    await page.goto('/console');
+    await logIn(page);
+    await page.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+    await page.getByLabel('Idioma').selectOption('en');
+    await page.getByRole('tab', { name: 'Waiting' }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+
+    await page.reload();
+    await page.getByRole('tab', { name: 'Waiting' }).waitFor({ timeout: TIMEOUT });
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByLabel('Password').waitFor();
+    await page.reload();
+    await page.getByLabel('Password').waitFor({ timeout: TIMEOUT });
+    const session = await page.evaluate(async () => (await fetch('/console/api/session')).status);
+    expect(session).toBe(401);
+    expect(errors).toEqual([]);
+  });
+});
