@@ -80,6 +80,8 @@ export interface Hilo {
   readonly demoApiKey: string;
   /** The demo tenant's console admin `demo` password (configured or generated); null without the demo tenant. */
   readonly demoAgentPassword: string | null;
+  /** The agent console (`/console`): tests drive its SLA scan with `agentConsole.slaTick()`. */
+  readonly agentConsole: AgentConsole;
   /** The inspector page with its token (`HILO_INSPECT=server`); print it, never log it. */
   readonly inspectorUrl: string | null;
   readonly host: ConversationHost;
@@ -241,7 +243,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       apiKeys.add(DEMO_TENANT, demoApiKey);
     }
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
-    const consoleApp = await createConsole({ host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, clock, logger });
+    const consoleApp = await createConsole({ host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), clock, logger });
     agentConsole = consoleApp;
     closers.push(() => consoleApp.close());
     let demoAgentPassword: string | null = null;
@@ -293,6 +295,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       transport: gateway.transport,
       demoApiKey: demoApiKey ?? '',
       demoAgentPassword,
+      agentConsole: consoleApp,
       inspectorUrl: inspector?.url ?? null,
       host,
       tenants: tenants.runtimes,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createDurableEnvironment, startDeployment, type DurableDeployment, type DurableEnvironment } from '../integration/durable/durable-harness.js';
+import { startFakeRocketChat, type FakeRocketChat } from '../fakes/rocketchat.js';
 import { metaJson, metaSignature, startFakeGraph, waMessage, type FakeGraph } from '../fakes/whatsapp-graph.js';
 
 const TENANT = 'ferreteria';
@@ -71,6 +72,7 @@ describe('agent console API, end to end', () => {
   let environment: DurableEnvironment;
   let deployment: DurableDeployment;
   let graph: FakeGraph;
+  let rocket: FakeRocketChat;
   let wamids = 0;
   const base = () => `http://127.0.0.1:${deployment.hilo.port}`;
   const wsBase = () => `ws://127.0.0.1:${deployment.hilo.port}`;
@@ -106,6 +108,7 @@ describe('agent console API, end to end', () => {
 
   beforeAll(async () => {
     graph = await startFakeGraph({ accessToken: ACCESS_TOKEN, phoneNumberId: PHONE_NUMBER_ID });
+    rocket = await startFakeRocketChat();
     environment = await createDurableEnvironment('pglite+memory');
     deployment = await startDeployment(environment, {
       HILO_DEMO_AGENT_PASSWORD: PASSWORD,
@@ -116,6 +119,7 @@ describe('agent console API, end to end', () => {
       HILO_WHATSAPP_PHONE_NUMBER_ID_FERRETERIA: PHONE_NUMBER_ID,
       HILO_WHATSAPP_ACCESS_TOKEN_FERRETERIA: ACCESS_TOKEN,
       HILO_WHATSAPP_PAIR_BURST: '1000',
+      HILO_ROCKETCHAT_WEBHOOK_URL: rocket.webhookUrl,
     });
     demo = await login('demo', PASSWORD);
   });
@@ -124,6 +128,7 @@ describe('agent console API, end to end', () => {
     await deployment?.close();
     await environment?.destroy();
     await graph?.close();
+    await rocket?.close();
   });
 
   it('should log the demo admin in with an HttpOnly, SameSite=Strict, Secure session cookie and a CSRF token', async () => {
@@ -288,6 +293,35 @@ describe('agent console API, end to end', () => {
     expect(take.body.error.details.assignee.displayName).toBe('María (Rocket.Chat)');
     expect((await api(`/conversations/${conversationId}/resolve`, { agent: 'María', outcome: 'listo' })).status).toBe(200);
     await expect.poll(async () => (await item())?.assignee ?? null, { timeout: 5_000 }).toBeNull();
+  });
+
+  it('should announce a handoff again in Rocket.Chat once per SLA period while no agent answers', async () => {
+    const key = { authorization: `Bearer ${deployment.hilo.demoApiKey}`, 'content-type': 'application/json' };
+    const res = await fetch(`${base()}/api/tenants/${TENANT}/messages`, { method: 'POST', headers: key, body: JSON.stringify({ sender: `sla-${randomBytes(4).toString('hex')}`, text: 'quiero hablar con una persona' }) });
+    const turn = (await res.json()) as { conversation_id: string; state: { context: { ticket: { number: string } } } };
+    const number = turn.state.context.ticket.number;
+    await deployment.hilo.drainOutbox();
+    const notices = () => rocket.messages.filter((m) => String(m.text).includes(`#${number}*`)).map((m) => String(m.text));
+    expect(notices()).toHaveLength(1);
+    expect(await deployment.hilo.agentConsole.slaTick()).toBe(0);
+    deployment.clock.advance(301_000);
+    expect(await deployment.hilo.agentConsole.slaTick()).toBeGreaterThanOrEqual(1);
+    expect(await deployment.hilo.agentConsole.slaTick()).toBe(0);
+    await deployment.hilo.drainOutbox();
+    expect(notices()).toHaveLength(2);
+    expect(notices()[1]).toMatch(/🟡.*pendiente/);
+    deployment.clock.advance(300_000);
+    await deployment.hilo.agentConsole.slaTick();
+    await deployment.hilo.drainOutbox();
+    expect(notices()).toHaveLength(3);
+    // Once an agent answers, the SLA no longer applies.
+    demo = await login('demo', PASSWORD);
+    expect((await call('POST', `/console/api/tenants/${TENANT}/conversations/${turn.conversation_id}/take`, { session: demo })).status).toBe(200);
+    expect((await call('POST', `/console/api/tenants/${TENANT}/conversations/${turn.conversation_id}/messages`, { session: demo, body: { text: 'Ya te atiendo.' } })).status).toBe(202);
+    deployment.clock.advance(900_000);
+    await deployment.hilo.agentConsole.slaTick();
+    await deployment.hilo.drainOutbox();
+    expect(notices()).toHaveLength(3);
   });
 
   it('should send a console reply to a WhatsApp customer through the Graph API, and refuse it once the 24-hour window closed', async () => {

@@ -49,6 +49,13 @@ export interface ConsoleServiceOptions {
   kick(): void;
   /** Checks that an agent id belongs to the tenant (assign / transfer targets). */
   agentName(tenantId: string, agentId: string): Promise<string | null>;
+  /** The tenants whose handoffs `slaTick` watches. */
+  tenantIds: readonly string[];
+  /**
+   * A handoff went `period` SLA periods without an agent reply: announce it again (Rocket.Chat,
+   * Slack). Absent: overdue handoffs are only logged, audited and shown as waiting.
+   */
+  reannounce?(tenantId: string, conversationId: string, ticket: TicketRecord, period: number, slaSeconds: number): Promise<void>;
 }
 
 export interface TranscriptLine {
@@ -89,6 +96,12 @@ export interface ConsoleService {
   cannedReplies(tenantId: string): CannedReply[];
   /** The host committed a turn (`onTurnCommitted`): tell the tenant's live consoles. */
   noteTurn(tenantId: string, conversationId: string, state: string): void;
+  /**
+   * Finds handoffs with no agent reply for a whole SLA period (tenant `slaSeconds`) and
+   * re-announces each once per period; returns how many were announced. Run by a timer; tests
+   * call it after moving the clock.
+   */
+  slaTick(): Promise<number>;
   /** Settles pending feed work (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -101,6 +114,8 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
   const tracked = new Map<string, Set<string>>();
   /** Conversations seen in a handoff since start-up: leaving it releases their assignment. */
   const handoffs = new Set<string>();
+  /** The last SLA period announced per ticket (the outbox key keeps it once per period across restarts). */
+  const announcedPeriod = new Map<string, number>();
   const iso = () => new Date(clock.now()).toISOString();
 
   const viewOf = async (tenantId: string, conversationId: string) => {
@@ -322,6 +337,32 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
           await announce(tenantId, conversationId);
         })(),
       );
+    },
+
+    async slaTick() {
+      let announced = 0;
+      for (const tenantId of options.tenantIds) {
+        const slaSeconds = options.slaSeconds(tenantId);
+        const page = await directory.list(tenantId, { phase: 'handoff', limit: INBOX_SCAN });
+        if (page.items.length === 0) continue;
+        const ticketList = await tickets.list(tenantId);
+        for (const c of page.items) {
+          const ticket = handoffTicketOf(ticketList, c.conversationId);
+          if (!ticket || ticket.status !== 'open') continue;
+          const period = Math.floor((clock.now() - Date.parse(ticket.openedAt)) / (slaSeconds * 1000));
+          if (period < 1 || (announcedPeriod.get(ticket.ticketId) ?? 0) >= period) continue;
+          const transcript = await host.history(tenantId, c.conversationId, 0);
+          if (transcript.some((l) => l.author === 'agent' && l.at >= ticket.openedAt)) continue;
+          announcedPeriod.set(ticket.ticketId, period);
+          await options.reannounce?.(tenantId, c.conversationId, ticket, period, slaSeconds);
+          options.kick();
+          await audit.append(tenantId, 'handoff.sla_missed', 'system', { conversationId: c.conversationId, ticketNumber: ticket.number, period, slaSeconds });
+          log.warn({ tenant: tenantId, conversationId: c.conversationId, ticket: ticket.number, period, slaSeconds }, 'handoff unanswered past its SLA; announced again');
+          later(announce(tenantId, c.conversationId));
+          announced++;
+        }
+      }
+      return announced;
     },
 
     async idle() {

@@ -23,6 +23,11 @@ export interface HandoffNotices {
   onTicketOpened(ticket: TicketRecord, input: TicketActorInput): Promise<void>;
   /** Hook for the host's `handoff.relay`: an outbox row relaying the customer's message (and its media references) to the agents. */
   onRelay(key: ConversationKey, relay: RelayedMessage): void;
+  /**
+   * The tenant's SLA passed `period` times with no agent reply (agent console): the handoff is
+   * announced again as pending (Rocket.Chat) and alerted on Slack, once per period.
+   */
+  reannounceOverdue(key: ConversationKey, ticket: TicketRecord, period: number, slaSeconds: number): Promise<void>;
 }
 
 /** Priority shown to agents: urgent for critical and high-priority cases. */
@@ -81,6 +86,28 @@ export function createHandoffNotices(options: {
   };
 
   return {
+    async reannounceOverdue(key, ticket, period, slaSeconds) {
+      const lines = await transcripts.list(key, {});
+      const lastMessages = lines.slice(-9).map((l) => ({ author: AUTHOR_LABEL[l.author] ?? l.author, text: customerTextForAgents(l.text, l.media, l.channel), at: Date.parse(l.at) }));
+      const customer = await customerOf(key.tenantId, key.conversationId);
+      await queue.enqueue({
+        kind: 'handoff.notify',
+        tenantId: key.tenantId,
+        conversationId: key.conversationId,
+        payload: { ticketNumber: ticket.number, priority: 'pending', customer, summary: ticket.summary, lastMessages },
+        ref: { ticketId: ticket.ticketId, slaPeriod: period },
+      });
+      if (destinations.slack) {
+        await queue.enqueue({
+          kind: 'slack.critical',
+          tenantId: key.tenantId,
+          conversationId: key.conversationId,
+          payload: { tenantId: key.tenantId, ticketNumber: ticket.number, reason: `sin respuesta de un agente en ${Math.round((period * slaSeconds) / 60)} min`, customer, summary: ticket.summary },
+          ref: { ticketId: ticket.ticketId, slaPeriod: period },
+        });
+      }
+    },
+
     async onTicketOpened(ticket, input) {
       if (input.kind !== 'handoff') return;
       const lines = await transcripts.list({ tenantId: input.tenantId, conversationId: input.conversationId }, {});

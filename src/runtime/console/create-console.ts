@@ -25,7 +25,7 @@ import { createSqlConversationAssignments } from '../../persistence/sql/conversa
 import type { Database } from '../../persistence/sql/database.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
-import { createConsoleAuth, createConsoleService, createInboxFeed, type CannedReply, type ConsoleAuth, type ConsoleHost, type ConsoleService } from '../../actors/console/index.js';
+import { createConsoleAuth, createConsoleService, createInboxFeed, type CannedReply, type ConsoleAuth, type ConsoleHost, type ConsoleService, type ConsoleServiceOptions } from '../../actors/console/index.js';
 import type { ScryptParams } from '../../actors/console/password-hash.js';
 import type { ApiKeyRegistry } from '../api-keys.js';
 import type { Route, WsRoute } from '../gateway/index.js';
@@ -67,6 +67,10 @@ export interface ConsoleDeps {
   publicUrl: string | null;
   /** Asks the outbox worker to deliver now. */
   kick: () => void;
+  /** Announces an overdue handoff again (Rocket.Chat, Slack); see `ConsoleService.slaTick`. */
+  reannounce?: ConsoleServiceOptions['reannounce'];
+  /** How often the SLA scan runs; default 30 s, 0 = never (tests call `slaTick`). */
+  slaScanMs?: number;
   clock: Clock;
   logger: Logger;
   /** Tests lower scrypt's cost. */
@@ -80,6 +84,8 @@ export interface AgentConsole {
   service: ConsoleService;
   /** For the host's `onTurnCommitted`: pushes the conversation's inbox item to live consoles. */
   noteTurn(key: ConversationKey, state: string): void;
+  /** Re-announces handoffs unanswered past their SLA now (the timer does it every `slaScanMs`). */
+  slaTick(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -112,7 +118,23 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
     slaSeconds: deps.slaSeconds ?? (() => 300),
     kick: deps.kick,
     agentName: async (t, id) => (await auth.getAgent(t, id))?.displayName ?? null,
+    tenantIds: [...tenants],
+    ...(deps.reannounce ? { reannounce: deps.reannounce } : {}),
   });
+  const log = deps.logger.child({ component: 'console' });
+  const scanMs = deps.slaScanMs ?? 30_000;
+  let scanning: Promise<unknown> | null = null;
+  const timer =
+    scanMs > 0
+      ? setInterval(() => {
+          // One scan at a time: a slow database must not pile scans up.
+          scanning ??= service
+            .slaTick()
+            .catch((err: unknown) => log.warn({ err }, 'SLA scan failed'))
+            .finally(() => (scanning = null));
+        }, scanMs)
+      : null;
+  timer?.unref();
   const socket = createConsoleSocket({ auth, host: deps.host, feed, publicUrl: deps.publicUrl, logger: deps.logger });
   const routes = createConsoleRoutes({ auth, service, apiKeys: deps.apiKeys, hasTenant: (t) => tenants.has(t), publicUrl: deps.publicUrl, logger: deps.logger });
   let closing: Promise<void> | null = null;
@@ -122,8 +144,11 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
     auth,
     service,
     noteTurn: (key, state) => service.noteTurn(key.tenantId, key.conversationId, state),
+    slaTick: () => service.slaTick(),
     close() {
       closing ??= (async () => {
+        if (timer) clearInterval(timer);
+        await scanning;
         socket.closeAll();
         await service.idle();
         feed.clear();

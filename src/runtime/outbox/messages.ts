@@ -42,10 +42,13 @@ interface OutboxKeyRefs {
   reply: undefined;
   /** A fresh nonce per code sent: every code is its own message. */
   direct: { nonce: string };
-  /** The ticket announced; `pending` is the second notice while no agent answered. */
-  'handoff.notify': { ticketId: string; pending?: boolean };
+  /**
+   * The ticket announced; `pending` is the second notice while no agent answered; `slaPeriod`
+   * the n-th re-announcement after the tenant's SLA passed unanswered (agent console).
+   */
+  'handoff.notify': { ticketId: string; pending?: boolean; slaPeriod?: number };
   'handoff.relay': { messageId: string };
-  'slack.critical': { ticketId: string };
+  'slack.critical': { ticketId: string; slaPeriod?: number };
   'slack.hotLead': undefined;
   'slack.crmFailed': undefined;
   'crm.lead': undefined;
@@ -75,9 +78,9 @@ export type OutboxDelivery<K extends OutboxKind = OutboxKind> = { [P in K]: { ki
 export const OUTBOX_KEYS: { [K in OutboxKind]: (message: OutboxMessageOf<K>) => string } = {
   reply: (m) => `reply:${m.conversationId}:${m.payload.messageId}`,
   direct: (m) => `identity-code:${m.conversationId}:${m.ref.nonce}`,
-  'handoff.notify': (m) => (m.ref.pending ? `handoff:pending:${m.ref.ticketId}` : `handoff:${m.ref.ticketId}`),
+  'handoff.notify': (m) => (m.ref.slaPeriod !== undefined ? `handoff:sla:${m.ref.ticketId}:${m.ref.slaPeriod}` : m.ref.pending ? `handoff:pending:${m.ref.ticketId}` : `handoff:${m.ref.ticketId}`),
   'handoff.relay': (m) => `relay:${m.conversationId}:${m.ref.messageId}`,
-  'slack.critical': (m) => `slack:critical:${m.ref.ticketId}`,
+  'slack.critical': (m) => (m.ref.slaPeriod !== undefined ? `slack:sla:${m.ref.ticketId}:${m.ref.slaPeriod}` : `slack:critical:${m.ref.ticketId}`),
   'slack.hotLead': (m) => `slack:lead:${m.payload.lead.lead_id}`,
   'slack.crmFailed': (m) => `slack:crm-failed:${m.payload.leadId}`,
   'crm.lead': (m) => `crm:${m.payload.lead.lead_id}`,
