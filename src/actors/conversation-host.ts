@@ -112,13 +112,14 @@ export class ConversationHost implements ConversationService {
     return id;
   }
 
-  async handleMessage(message: InboundMessage): Promise<TurnResult> {
-    return observeMessage(this.#o.observer, message, (m) => this.#handleMessage(m));
+  /** `resolved`: the caller already ran `resolveConversation` for this sender (a provider webhook does), so it is not looked up twice. */
+  async handleMessage(message: InboundMessage, resolved?: { conversationId: string }): Promise<TurnResult> {
+    return observeMessage(this.#o.observer, message, (m) => this.#handleMessage(m, resolved?.conversationId));
   }
 
-  async #handleMessage(message: InboundMessage): Promise<TurnResult> {
+  async #handleMessage(message: InboundMessage, resolvedId?: string): Promise<TurnResult> {
     this.#assertOpen();
-    const conversationId = await this.resolveConversation(message.tenantId, message.channel, message.senderId);
+    const conversationId = resolvedId ?? (await this.resolveConversation(message.tenantId, message.channel, message.senderId));
     const key = { tenantId: message.tenantId, conversationId };
     const messageId = message.messageId ?? `${message.channel}:${randomUUID()}`;
     let confirmed = false;
@@ -258,6 +259,7 @@ export class ConversationHost implements ConversationService {
     const emitted: ConversationEmitted[] = [];
     entry.sink = emitted;
     const contextBefore = entry.actor.getSnapshot().context as RememberedContextView;
+    const stateFrom = flattenState(entry.actor.getSnapshot().value);
     try {
       entry.actor.send(event);
       await awaitTurnEnd(entry.actor, this.#o.turnTimeoutMs);
@@ -354,6 +356,7 @@ export class ConversationHost implements ConversationService {
     for (const relay of relays) this.#o.onRelay?.(key, inbound?.media && relay.messageId === inbound.messageId ? { ...relay, media: inbound.media, channel: inbound.channel } : relay);
     try {
       this.#o.onTurnCommitted?.(key, flattenState(after.value));
+      this.#o.observer?.committed?.({ key, seq: turn.seq, messageId: turn.inboundMessageId, channel, event: event.type, at, ms: this.#o.clock.now() - started, stateFrom, stateTo: flattenState(after.value), before: contextBefore, after: after.context, emitted });
     } catch (err) {
       log.warn({ err }, 'turn listener failed');
     }

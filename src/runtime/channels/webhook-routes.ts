@@ -51,7 +51,7 @@ export function createWebhookRoutes(options: {
       if (media.length > 0) log.info({ tenant: tenantId, conversationId, channel: event.channel, media: media.map((m) => ({ kind: m.kind, id: m.id ?? null, mimeType: m.mimeType ?? null })) }, 'customer media received');
       if (event.text.trim() === '' && media.length === 0) continue;
       try {
-        await host.handleMessage({ ...toInboundMessage(event), ...(media.length > 0 ? { media } : {}) });
+        await host.handleMessage({ ...toInboundMessage(event), ...(media.length > 0 ? { media } : {}) }, { conversationId });
       } catch (err) {
         // A quarantined turn is final: a redelivery would be refused the same way, so the
         // provider gets its 200 (the host logged it with its code); anything else is retried.
