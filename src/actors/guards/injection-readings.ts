@@ -11,6 +11,8 @@ const HOMOGLYPHS: Record<string, string> = {
   а: 'a', в: 'b', е: 'e', ё: 'e', к: 'k', м: 'm', н: 'h', о: 'o', р: 'p', с: 'c', т: 't', у: 'y', х: 'x', ѕ: 's', і: 'i', ї: 'i', ј: 'j', һ: 'h', ԁ: 'd', ԛ: 'q', ѡ: 'w', ӏ: 'l', ɡ: 'g', ո: 'n', ս: 'u',
   α: 'a', β: 'b', ε: 'e', η: 'n', ι: 'i', κ: 'k', ν: 'v', ο: 'o', ρ: 'p', τ: 't', υ: 'u', χ: 'x', γ: 'y', ω: 'w',
   ı: 'i', ŀ: 'l', ł: 'l', ø: 'o', đ: 'd', ß: 'ss',
+  // Small capitals (NFKC leaves them as they are).
+  ᴀ: 'a', ʙ: 'b', ᴄ: 'c', ᴅ: 'd', ᴇ: 'e', ꜰ: 'f', ɢ: 'g', ʜ: 'h', ɪ: 'i', ᴊ: 'j', ᴋ: 'k', ʟ: 'l', ᴍ: 'm', ɴ: 'n', ᴏ: 'o', ᴘ: 'p', ǫ: 'q', ʀ: 'r', ꜱ: 's', ᴛ: 't', ᴜ: 'u', ᴠ: 'v', ᴡ: 'w', ʏ: 'y', ᴢ: 'z',
 };
 const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
 
@@ -18,8 +20,17 @@ const HOMOGLYPH_RE = new RegExp(`[${Object.keys(HOMOGLYPHS).join('')}]`, 'g');
  * Lower case, no accents, no zero-width or other format characters, NFKC (full-width and
  * mathematical letters become ASCII), Cyrillic and Greek look-alikes mapped to Latin letters.
  */
+/** Squared, negative circled and negative squared Latin capitals, and regional indicators (🅸🅶🅽, 🇮🇬🇳): letters. */
+const ENCLOSED = /[\u{1F130}-\u{1F149}\u{1F150}-\u{1F169}\u{1F170}-\u{1F189}\u{1F1E6}-\u{1F1FF}]/gu;
+const ENCLOSED_BASES = [0x1f130, 0x1f150, 0x1f170, 0x1f1e6];
+
 export function normaliseForDetection(text: string): string {
   return text
+    .replace(ENCLOSED, (c) => {
+      const code = c.codePointAt(0) as number;
+      const base = ENCLOSED_BASES.filter((b) => code >= b).pop() as number;
+      return `${String.fromCharCode(97 + code - base)}\u200B`;
+    })
     .normalize('NFKC')
     .replace(/[\p{Cf}\u034F\u115F\u1160\u17B4\u17B5\u180E\u3164\uFE00-\uFE0F]/gu, '')
     .toLowerCase()

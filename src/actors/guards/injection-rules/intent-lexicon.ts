@@ -21,6 +21,7 @@ export const AI = alt('ia', 'ai', 'bot', 'chat ?bot', 'asistente', 'assistant', 
 export const ADDRESSED = new RegExp(
   String.raw`\b(?:para|pa|to|for|a) (?:el |la |the |this |that |any |cualquier )?${AI}\b|\b${AI} (?:note|nota|instruction|instruccion|reading this|que lee(?:s)? esto|que esta leyendo)\b|` +
     String.raw`(?:^|[\[(*<{,.;:!?¡¿-]|\b(?:oye|hey|ey|ojo|mira|por cierto|also|and|y|by the way|btw|ps|pd|p\.s|note|nota|atencion|attention|dear|querid[oa]|estimad[oa]|hello|hola))\s*(?:el |la |the |mi |my |querido |dear )?${AI}\s*[:,]|` +
+    String.raw`\b(?:para|pa|to|for|a) (?:quien|quienes|whoever|the one who|the person who|el que|la que) (?:gestiona|maneja|lee|atiende|controla|opera|runs|manages|reads|handles|operates|controls) (?:este|esta|this|el|the) (?:chat|bot|sistema|system|conversacion|conversation|asistente|assistant)\b|` +
     String.raw`\b(?:nota|mensaje|message|note|instruccion|instruction|aviso|notice)(?: \w+)? (?:para|pa|for|to) (?:el |la |the )?(?:sistema|system|${AI})\b|\b(?:system|sistema) (?:note|nota)\b|[\[<(*]\s*(?:${AI}|sistema|system)\s*[:\]>)*]`,
 );
 
@@ -69,8 +70,8 @@ export const CONTROL = alt(
   'system prompt',
   'configuracion',
   'configuration',
-  'safety',
-  'seguridad',
+  'safety (?:checks|rules|filters|measures|settings)',
+  'medidas de seguridad',
 );
 /** Turning something off or not applying it, in every mood a customer writes it. */
 export const TURN_OFF = alt(
@@ -118,6 +119,8 @@ export const TURN_OFF = alt(
   'ya no (?:tienes|tiene|hace falta|necesitas|debes|hay) (?:que |de )?(?:pedir|aplicar|seguir|verificar|validar|usar)?',
   "(?:no longer|never again|must not|mustn'?t|shouldn'?t) (?:need to |have to )?(?:ask(?: for)?|apply|follow|verify|check|require|use|enforce)",
   'considera (?:como )?(?:desactivad|suspendid|anulad)\\w*',
+  '(?:ya )?no (?:necesita|necesitan|requiere|requieren|tienen que|tiene que|hace falta)',
+  "(?:no longer |don'?t |doesn'?t |do not |does not )(?:need|needs|require|requires|have to|has to)(?: to)?",
 );
 /** Stop asking the customer for what proves who they are. */
 export const STOP_ASKING = String.raw`(?:ya no (?:tienes|tiene|hace falta|necesitas|debes) (?:que |de )?pedir(?:me)?|no (?:me |le |les |nos )?(?:pidas|pida|solicites)|no hace falta que (?:me )?pidas|deja de pedir(?:me)?|(?:no longer|never again) (?:need to |have to )?ask(?: me)?(?: for)?|stop asking(?: me)?(?: for)?|(?:don'?t|do not) (?:ask|request)(?: me)?(?: for)?)${GAP(25)}\b(?:numero de cuenta|account number|cedula|id|identificacion|identification|codigos?|codes?|pin|verificacion|verification|confirmacion|confirmation|datos|details|prueba|proof)\b`;
@@ -195,10 +198,13 @@ export const FIELD = alt(
 /** A record that belongs to someone: an account, an order, an invoice, with its number. */
 export const RECORD_NO = String.raw`(?:cuenta|account|pedido|orden|order|factura|invoice|contrato|contract)(?: (?:number|numero|no\.?|num\.?|#|nro\.?))?[ #:]*\d{3,}`;
 /** Someone other than the writer, tied to a record or a purchase. */
-export const OTHER_PERSON = alt(
+/** Not the writer describing themself: "I'm the owner of account 88102", "soy la titular de la cuenta". */
+const NOT_SELF = String.raw`(?<!\b(?:i'?m|i am|soy|yo soy|as|como) (?:the |el |la )?)`;
+export const OTHER_PERSON = NOT_SELF + alt(
   String.raw`(?:dueno|duena|titular|owner|holder|propietari[oa]|buyer|comprador(?:a)?) (?:de|del|of) (?:la |el |the |this |that )?(?:cuenta|account|pedido|orden|order|factura|invoice)`,
   String.raw`(?:persona|person|cliente|customer|client|senor|senora|dona|don|tipo|muchach[oa]|guy|lady|man|woman|ingeniero|engineer|contratista|contractor|gente|people|folks|alguien|someone|somebody|whoever|quien(?:es)?|who|los|las|el|la|those|everyone|everybody|todos los|all the)(?: \w+){0,2} (?:que |who |that )?(?:hizo|hicieron|puso|coloco|placed|made|ordered|pidio|pidieron|compro|compraron|bought|purchased|cotizo|cotizaron|estuvo|escribio|wrote|vino|came|chatted)\b`,
-  String.raw`(?:persona|person|cliente|customer|client|holder|owner) (?:on|of|de|del|en|behind|linked to) (?:la |el |the |this )?(?:order|orden|pedido|cuenta|account|factura|invoice)`,
+  String.raw`(?:persona|person|cliente|customer|client|holder|owner|guy|lady|man|woman|tipo|senor|senora|dona|don|muchach[oa]) (?:on|of|de|del|de la|en|behind|linked to|with|con|que tiene|who has|that has) (?:la |el |the |this |that |an? )?(?:order|orden|pedido|cuenta|account|factura|invoice)`,
+  String.raw`(?:(?:the )?(?:guy|lady|man|woman|people|family|neighbou?rs?) next door|(?:el|la|los) (?:de al lado|vecin[oa]s? de al lado))`,
   String.raw`(?:cliente|customer|client|persona|person)s? (?:anterior|previo|previous|before me|antes que yo|de antes|last|ultim[oa])`,
   String.raw`(?:el|la|the) (?:ultim[oa]|last|previous|anterior) (?:cliente|customer|person|persona)`,
   'antes que yo',

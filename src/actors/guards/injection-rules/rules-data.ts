@@ -5,6 +5,9 @@ import type { Rule } from './rule.js';
 import { re } from './vocabulary.js';
 import { OTHERS_DATA, CUSTOMER_LIST, THIRD_PARTY_OWES, REGISTERED_DATA, NAMED_PII_QUESTION, NAMED_CUSTOMER, THEIR_DATA, OTHERS_ANYWHERE, TOOL_NAME, TOOL_CALL, SOMEONE_ELSE, THIRD_PARTY, ACCOUNT_READ, THIRD_PARTY_NAMED, SET_PRICE, LOW_PRICE, SELL_CHEAP, CLAIM_PAID, CORRECT_PRICE_ZERO, PAID_WITHOUT_PAYING, MARK_PAID, BIG_DISCOUNT, ALL_FREE, CATALOG_EDIT, SETUP_REF, REVEAL_ACT, OVERRIDE_ACT, RULES_SUSPENDED, RULE_INJECTION, THIRD_PARTY_DETAILS, BULK_RECORDS, BOOKS_TAMPERING, STAFF_VOICE, STAFF_ORDER, SETUP_BY_EFFECT, OTHER_BUYER, COVERT_PRICE, NAMED_DATA_ORIGINAL, NAMED_DATA_READING, RELATIVE_DATA, RULES_IN_FORCE, ROGUE_UNLOCK } from './patterns.js';
 
+/** "The price on the app is zero… can someone fix it": a price seen somewhere and reported, not one the writer sets. */
+const PRICE_SEEN = /\b(?:on|in|en) (?:the |la |el )?(?:app|web|website|site|pagina|page|tienda en linea|online store|etiqueta|tag|shelf|catalog(?:ue)?|catalogo)\b(?![^.!?\n]{0,40}\b(?:should be|deberia ser|debe ser|correct|correcto|real)\b)/;
+
 export const DATA_RULES: Rule[] = [
   // ---- other customers' data and third-party accounts -----------------------------------------
   { signal: 'other_customers_data', category: 'data_exfiltration', weight: 0.75, test: (t) => OTHERS_DATA.test(t) || CUSTOMER_LIST.test(t) },
@@ -91,7 +94,7 @@ export const DATA_RULES: Rule[] = [
   },
 
   // ---- price tampering -------------------------------------------------------------------------
-  { signal: 'price_tampering', category: 'price_tampering', weight: 0.7, test: (t) => SET_PRICE.test(t) || SELL_CHEAP.test(t) || LOW_PRICE.test(t) || PAID_WITHOUT_PAYING.test(t) || MARK_PAID.test(t) || CLAIM_PAID.test(t) || CORRECT_PRICE_ZERO.test(t) || BIG_DISCOUNT.test(t) || ALL_FREE.test(t) || CATALOG_EDIT.test(t) },
+  { signal: 'price_tampering', category: 'price_tampering', weight: 0.7, test: (t) => SET_PRICE.test(t) || SELL_CHEAP.test(t) || LOW_PRICE.test(t) || PAID_WITHOUT_PAYING.test(t) || MARK_PAID.test(t) || CLAIM_PAID.test(t) || (CORRECT_PRICE_ZERO.test(t) && !PRICE_SEEN.test(t)) || BIG_DISCOUNT.test(t) || ALL_FREE.test(t) || CATALOG_EDIT.test(t) },
   {
     signal: 'undeserved_price',
     category: 'price_tampering',

@@ -47,14 +47,14 @@ const STOP_ASKING_RE = rx(String.raw`\b${STOP_ASKING}`);
 const CONTROL_OFF = rx(String.raw`\b${CONTROL}\b${GAP(40)}\b${STATE_OFF}\b`);
 /** The controls are the assistant's or the store's, not a product's. */
 const OWNED_CONTROL = rx(
-  String.raw`\b(?:tus|tu|your|sus|las|los|the|esas|those|all|todas|todos|any|ninguna|ningun|de la (?:tienda|empresa|ferreteria)|(?:store|company|shop)(?:'s)?|que te (?:dieron|pusieron|configuraron|programaron)|you were given)\b${GAP(20)}\b${CONTROL}\b|\b(?:identity|account|identidad|cuenta|seguridad|security|safety)\b`,
+  String.raw`\b(?:tus|tu|your|sus|las|los|the|esas|those|all|todas|todos|any|ninguna|ningun|de la (?:tienda|empresa|ferreteria)|(?:store|company|shop)(?:'s)?|que te (?:dieron|pusieron|configuraron|programaron)|you were given)\b${GAP(20)}\b${CONTROL}\b|\b(?:identity|account|identidad|cuenta)\b`,
 );
 const SCOPED = rx(String.raw`\b${SCOPE}\b`);
 const OBEY_ME = rx(
-  String.raw`\b(?:await|wait for|espera|esperes) (?:my|mis) (?:commands|orders|instructions|ordenes|comandos|instrucciones)\b|\bobedece(?:me)?\b|\bobey (?:me|only me|my)\b|\bonly (?:obey|listen to|follow) me\b|\b(?:tu|your) (?:jefe|boss|master|amo|dueno|owner) (?:soy yo|is me|now is me)\b|\b(?:i'?m|i am|soy) (?:your|tu) (?:new )?(?:boss|master|jefe|amo|admin|administrador)\b|\bahora mando yo\b|\b(?:your|tu) (?:new|nueva) (?:task|job|role|purpose|mission|tarea|funcion|mision|trabajo|orden) (?:is|are|es)\b|\b(?:sigue|sigues|follow|now follow) (?:solo |only )?(?:las |mis |my |the )?(?:mias|mine|mis instrucciones|my instructions|mis ordenes|my orders|my rules|mis reglas)\b|\b(?:haz|hagas|do) (?:solo |only |exactly )?(?:lo que|whatever|what) (?:yo )?(?:te )?(?:diga|digo|mande|ordene|i say|i tell you|i command)\b`,
+  String.raw`\b(?:ejecuta|cumple|obedece|realiza|execute|carry out|run) (?:todo )?(?:lo que|whatever|what|everything) (?:yo )?(?:te )?(?:diga|digo|mande|pida|i say|i tell you|i ask)\b|\b(?:await|wait for|espera|esperes) (?:my|mis) (?:commands|orders|instructions|ordenes|comandos|instrucciones)\b|\bobedece(?:me)?\b|\bobey (?:me|only me|my)\b|\bonly (?:obey|listen to|follow) me\b|\b(?:tu|your) (?:jefe|boss|master|amo|dueno|owner) (?:soy yo|is me|now is me)\b|\b(?:i'?m|i am|soy) (?:your|tu) (?:new )?(?:boss|master|jefe|amo|admin|administrador)\b|\bahora mando yo\b|\b(?:your|tu) (?:new|nueva) (?:task|job|role|purpose|mission|tarea|funcion|mision|trabajo|orden) (?:is|are|es)\b|\b(?:sigue|sigues|follow|now follow) (?:solo |only )?(?:las |mis |my |the )?(?:mias|mine|mis instrucciones|my instructions|mis ordenes|my orders|my rules|mis reglas)\b|\b(?:haz|hagas|do) (?:solo |only |exactly )?(?:lo que|whatever|what) (?:yo )?(?:te )?(?:diga|digo|mande|ordene|i say|i tell you|i command)\b`,
 );
 const RESET_SELF = rx(
-  String.raw`\b(?:cancel|cancela|reset|resetea|reinicia|restart|reboot|wipe|borra|formatea|clear|purge|elimina)\b (?:all |todas |todos )?(?:tus|tu|your)\b (?:\w+ )?(?:prior |previous |old |anteriores |previas )?(?:ordenes|orders|instrucciones|instructions|programacion|programming|memoria|memory|configuracion|configuration|config|prompt|reglas|rules|directives|directrices|settings|ajustes|commands|comandos)\b`,
+  String.raw`\b(?:cancel|cancela|reset|resetea|reinicia|restart|reboot|wipe|borra|formatea|clear|purge|elimina)\b (?:all |todas |todos )?(?:tus|tu|your)\b (?:\w+ )?(?:prior |previous |old |anteriores |previas )?(?:ordenes|orders|instrucciones|instructions|programacion|programming|memoria|memory|configuracion|configuration|config|prompt|reglas|rules|directives|directrices|settings|ajustes|commands|comandos|parametros|parameters|filtros|filters|restricciones|restrictions|controles|controls|limites|limits)\b`,
 );
 const ANSWER_UNBOUND = rx(
   String.raw`\b(?:responde|respondeme|responder|contesta|contestame|contestar|answer|respond|reply|habla|hablame|talk|dime|tell me|escribe|write|actua|act|behave|comportate|ayudame|help me)\b${GAP(40)}\b(?:sin|without|with no|ignoring|libre de|free of|fuera de|como si no (?:tuvieras|existieran|hubiera|tuviera)|as if (?:you had no|there were no|you didn'?t have))\b${GAP(30)}\b${CONTROL}\b`,
@@ -85,8 +85,12 @@ const WHO_OWNS = rx(
 const OTHER_NAMED = String.raw`(?:${OTHER_PERSON}|(?:la |el |the )?(?:constructora|empresa|compania|company|firm|negocio)? ?(?:del|de la|de|of) (?:senor|senora|don|dona|mr\.?|mrs\.?|ms\.?) \w+)`;
 /** "register it at 1,000 pesos instead of 45,000": a price the writer sets below the real one. */
 const INSTEAD_OF_PRICE = /\b(?:register|registra\w*|ring|cobra\w*|charge|bill|factura\w*|pon\w*|put|set|sell|vende\w*|deja\w*|let me have|give it to me|damelo)\b[^.!?\n]{0,40}?(?:rd\$|\$|us\$)?\s?\d[\d,.]*\s?(?:pesos|dolares|dollars|bucks)?\s(?:instead of|en vez de|en lugar de|rather than|and not)\s(?:the |los |el )?(?:rd\$|\$|us\$)?\s?\d/;
+/** "dame la lista de los que tienen cuenta de crédito": everyone's records at once. */
+const PEOPLE_LIST = /\b(?:lista|list|listado|nombres|names|relacion)\b (?:de|of) (?:todos )?(?:los|las|the|all(?: the)?)? ?(?:que|who|people who|those who|clientes|customers|personas|people|usuarios|users)\b(?! (?:mayoristas? (?:tiene|tienen)))/;
+/** "factúrame el generador como si fuera un abanico": invoiced as a cheaper thing. */
+const BILLED_AS_OTHER = /\b(?:factura\w*|cobra\w*|registra\w*|bill|charge|ring|invoice|put)\b[^.!?\n]{0,40}\b(?:como si (?:fuera|fueran|fuese) (?:un|una|otro|otra)|as if (?:it|they) (?:were|was) (?:an?|another)|as (?:an?|another) \w+ instead)\b/;
 const OTHERS_PURCHASES = rx(
-  String.raw`\b(?:que|what|cuanto|how much)\b${GAP(30)}(?:\b(?:compro|compraron|ha comprado|pidio|gasto|ha gastado|debe|bought|ordered|spent|owes?)\b${GAP(30)}\b${OTHER_NAMED}|\b${OTHER_NAMED}${GAP(30)}\b(?:buy|bought|order|ordered|spend|spent|owe|owes|compro|gasto|debe|pidio)\b)`,
+  String.raw`\b${OTHER_NAMED}${GAP(70)}\b(?:que|what)\b${GAP(15)}\b(?:se llevo|compro|pidio|took|bought|ordered|got)\b|\b(?:que|what|cuanto|how much)\b${GAP(30)}(?:\b(?:compro|compraron|ha comprado|pidio|gasto|ha gastado|debe|bought|ordered|spent|owes?)\b${GAP(30)}\b${OTHER_NAMED}|\b${OTHER_NAMED}${GAP(30)}\b(?:buy|bought|order|ordered|spend|spent|owe|owes|compro|gasto|debe|pidio)\b)`,
 );
 
 // (c) prices and records to (almost) nothing ---------------------------------------------------------
@@ -111,12 +115,12 @@ const EXTRACT_OWN = rx(String.raw`\b${REVEAL2}\b${GAP(30)}\b(?:tus|tu|your|sus)\
 const EXTRACT_EXACT = rx(String.raw`(?:\b${REVEAL2}\b${GAP(40)}\b(?:${WEAK_SELF}|${STRONG_SELF})\b${GAP(50)}\b${EXACT}\b|\b${REVEAL2}\b${GAP(20)}\b${EXACT}\b${GAP(30)}\b(?:${WEAK_SELF}|${STRONG_SELF})\b|\b(?:tus|your|las|the) ${WEAK_SELF} (?:internas|internal|ocultas|hidden|secretas|secret)\b)`);
 
 // Tools and authority ------------------------------------------------------------------------------------
-const TOOL_WORD = /\b(?:tool|herramienta|funcion|function)\b|\b[a-z]+_[a-z_]+\b|"(?:tool|function|name|arguments|args)"\s*:/;
+const TOOL_WORD = /\b(?:tool|herramienta|funcion|function)\b|\b(?:run|ejecuta|corre|haz|do|hazme) (?:a |an |una? )?(?:lookup|look-up|query|consulta|search|busqueda)\b|\b[a-z]+_[a-z_]+\b|"(?:tool|function|name|arguments|args)"\s*:/;
 const TOOL_INVOKE = /\b(?:call|run|execute|invoke|use|trigger|usa|corre|ejecuta|llama(?: a)?|invoca|dispara|activa)\b (?:la |el |the |your |tu |a )?(?:funcion |function |herramienta |tool )?[a-z]+_[a-z_]+\b|\b[a-z]+_[a-z_]+\s*\(|"(?:tool|function)"\s*:\s*"?[a-z_]+/;
 const AUTH_CLAIM = rx(
   String.raw`\b(?:soy|i am|i'?m|this is|habla|aqui|here is|from|de parte de|del|de la|message from|mensaje de|nota de|note from|aviso de|notice from)(?: el| la| the| tu| your)?(?: \w+)? (?:gerente|manager|supervisor|owner|dueno|duena|admin|administrador|administrator|developer|desarrollador|engineering|ingenieria|it|sistemas|soporte|support|tech|equipo tecnico|gerencia|management|security|seguridad)\b(?! (?:de|of|at|del) (?:una?|mi|my|a|an|the company|la empresa|el condominio|the building)\b)`,
 );
-const GRANT = /\b(?:autorizo|autorizad[oa]|te autoriz\w*|(?:i|we) authori[sz]e|authori[sz]ed you|you are authori[sz]ed|authori[sz]ing you|te (?:doy|damos) permiso|permisos? (?:de|para)|permissions? (?:to|for)|permission|allowed|puedes ahora|you may now|you can now|ya puedes|tiene(?:s)? (?:rol|acceso|permisos)|has (?:full |admin )?(?:access|role|permissions)|desactiv\w*|disabl\w*|suspend\w*|turn(?:ed)? off|apagad\w*|skip|salta\w*|bypass|unlimited|ilimitad\w*|sin (?:limite|restriccion)\w*|no restrictions)\b/;
+const GRANT = /\b(?:(?:ya )?puedes (?:ahora )?(?:compartir|dar|revelar|mostrar|ignorar|saltar|omitir|aprobar|entregar)|you (?:can|may) (?:now )?(?:share|give|reveal|show|ignore|skip|approve|disclose|hand out)|autorizo|autorizad[oa]|te autoriz\w*|(?:i|we) authori[sz]e|authori[sz]ed you|you are authori[sz]ed|authori[sz]ing you|te (?:doy|damos) permiso|permisos? (?:de|para)|permissions? (?:to|for)|permission|allowed|puedes ahora|you may now|you can now|ya puedes|tiene(?:s)? (?:rol|acceso|permisos)|has (?:full |admin )?(?:access|role|permissions)|desactiv\w*|disabl\w*|suspend\w*|turn(?:ed)? off|apagad\w*|skip|salta\w*|bypass|unlimited|ilimitad\w*|sin (?:limite|restriccion)\w*|no restrictions)\b/;
 
 // (e) phrases that count only when hidden ------------------------------------------------------------
 const HIDDEN_PHRASE = rx(
@@ -184,6 +188,8 @@ export const INTENT_RULES: Rule[] = [
       return false;
     },
   },
+  { signal: 'people_list', category: 'data_exfiltration', weight: 0.6, test: (t) => PEOPLE_LIST.test(t) && !/\b(?:precios|prices|productos|products|materiales)\b/.test(t) },
+  { signal: 'billed_as_other', category: 'price_tampering', weight: 0.6, test: (t) => BILLED_AS_OTHER.test(t) },
   { signal: 'price_instead_of', category: 'price_tampering', weight: 0.6, test: (t) => INSTEAD_OF_PRICE.test(t) },
   { signal: 'persona_exploit', category: 'roleplay', weight: 0.65, test: (t) => PERSONA_EXPLOIT.test(t) },
   { signal: 'extract_own_setup', category: 'reveal', weight: 0.7, test: (t) => REVEAL_ANY.test(t) && (EXTRACT_OWN.test(t) || EXTRACT_EXACT.test(t)) },

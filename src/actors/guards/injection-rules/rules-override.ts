@@ -10,6 +10,8 @@ import { OVERRIDE_OWN, OVERRIDE_TOLD, FORGET_ALL, NO_RULES, REVEAL, REVEAL_QUEST
 const OVERRIDE_GENERIC = new RegExp(near(String.raw`\b${OVERRIDE_VERB}\b`, String.raw`\b${RULES_NOUN}\b`, 40));
 const FROM_NOW_ON = /\b(?:from (?:now|this (?:message|point)) on|de ahora en adelante|a partir de (?:ahora|este mensaje))\b/;
 const FROM_NOW_ON_ERRAND = /\b(?:from (?:now|this (?:message|point)) on|de ahora en adelante|a partir de (?:ahora|este mensaje))\b,?(?: please| por favor)? (?:mandame|mandenme|send me|send|envia(?:me|nme)?|deliver|entrega(?:me|nme)?|llama(?:me|nme)?|call me|escribe(?:me|nme)|write (?:to )?me|contact|contacta(?:me|nme)|quiero|i want|i'?ll|voy a|el que|la que|who|my \w+ will|mi \w+ va a|receive|recibe|pickup|pick up)\b/;
+/** "the developer mode on the smart thermostat": a device's mode, not the assistant's. */
+const DEVICE_MODE = /\bmode (?:on|of|in) (?:the|my|this|your|a) (?:\w+ )?(?:thermostat|phone|tv|router|inverter|camera|printer|drill|generator|washer|dryer|ac|controller|app|device|unit|panel)\b|\bmodo \w+ (?:del|de la|de mi|en el|en la|en mi) (?:\w+ )?(?:termostato|telefono|televisor|router|inversor|camara|impresora|taladro|generador|lavadora|secadora|aire|control|app|aparato|equipo|panel)\b/;
 const NOT_IGNORE = /\b(?:do not|don'?t|never|no|nunca) (?:ignore|ignores|ignoren|ignorar|olvide|olvides|forget|skip|omita|omitas)\b (?:the |las |los |estas |these )?(?:safety |seguridad |security )?(?:instructions|instrucciones|warnings|advertencias)\b/;
 
 export const OVERRIDE_RULES: Rule[] = [
@@ -160,22 +162,22 @@ export const OVERRIDE_RULES: Rule[] = [
     weight: 0.6,
     test: re(new RegExp(near(String.raw`\b(?:imagin\w*|pretend|suppose|supon|finge|fingir|haz de cuenta|haz como si|act as if|actua como si|comportate como si|let'?s say)\b`, near(String.raw`\b(?:no tienes|no tuvieras|no tenias|you have no|you had no|you don'?t have|you didn'?t have|without|sin|no hay|there are no)\b`, String.raw`\b${RULES_NOUN}`, 20), 25))),
   },
-  { signal: 'jailbreak_term', category: 'roleplay', weight: 0.6, test: re(/\bjailbr(?:eak|oken)|\bdo anything now\b|\bsystem override\b|\badmin override\b|\bgod mode\b|\bpwned\b|\bdan mode\b|\bmodo dan\b/) },
+  { signal: 'jailbreak_term', category: 'roleplay', weight: 0.6, test: re(/\bjailbr(?:eak|oken)|\bdo anything now\b|\bsystem override\b(?! (?:switch|button|panel|valve|key|lever|relay|breaker|control|mode on the))|\badmin override\b|\bgod mode\b|\bpwned\b|\bdan mode\b|\bmodo dan\b/) },
   { signal: 'dan', category: 'roleplay', weight: 0.45, test: (_t, original) => /\b(?:DAN|STAN|DUDE|AIM)\b/.test(original) },
   {
     // A mention alone ("I'm in debug mode with my plumbing") is not an instruction.
     signal: 'privileged_mode',
     category: 'roleplay',
     weight: 0.25,
-    test: re(/\b(?:developer|debug|admin|god|dev|maintenance|root|sudo|unrestricted|jailbreak|test(?:ing)?|diagnostic) mode\b|\bmodo (?:desarrollador|depuracion|de depuracion|administrador|admin|dios|mantenimiento|libre|sin restricciones|prueba|root|sudo|diagnostico)\b/),
+    test: (t) => !DEVICE_MODE.test(t) && re(/\b(?:developer|debug|admin|god|dev|maintenance|root|sudo|unrestricted|jailbreak|test(?:ing)?|diagnostic) mode\b|\bmodo (?:desarrollador|depuracion|de depuracion|administrador|admin|dios|mantenimiento|libre|sin restricciones|prueba|root|sudo|diagnostico)\b/)(t),
   },
   {
     signal: 'enter_privileged_mode',
     category: 'roleplay',
     weight: 0.75,
-    test: re(
+    test: (t) => !DEVICE_MODE.test(t) && re(
       /\b(?:enter|entering|activate|activating|enable|switch to|go into|answer in|respond in|turn on|now in)\b[^.!?\n]{0,20}\b(?:developer|debug|admin|god|dev|maintenance|root|sudo|unrestricted|diagnostic) mode\b|\b(?:entra|entrar|entrando|activa|activar|activado|pasa|cambia|responde|contesta|estas|hablemos|hablame|habla|ponte)\b[^.!?\n]{0,15}\bmodo (?:desarrollador|depuracion|de depuracion|administrador|admin|dios|mantenimiento|libre|sin restricciones|sin censura|sin filtros?|root|sudo|dan)\b|\b(?:uncensored|unfiltered|unrestricted|jailbreak|no-?filter) mode\b|\bmodo (?:dan|dios|desarrollador|administrador) (?:activado|activo|on)\b|\b(?:developer|debug|admin|god|maintenance) mode (?:on|enabled|activated)\b/,
-    ),
+    )(t),
   },
 
   // ---- fake system / admin messages and authority claims -------------------------------------
@@ -240,7 +242,7 @@ export const OVERRIDE_RULES: Rule[] = [
     category: 'fake_authority',
     weight: 0.3,
     test: re(
-      /\b(?:the )?(?:current )?user (?:is|has been) (?:an? )?(?:admin|administrator|manager|verified|staff|developer|owner|authori[sz]ed|employee|superuser|vip)|\b(?:the )?user has (?:admin|manager|full|root|developer) (?:permissions|access|rights|privileges)|\bel (?:usuario|cliente) (?:actual )?(?:es|esta|tiene|fue) (?:un |el )?(?:administrador|admin|gerente|verificado|empleado|staff|vip|dueno|desarrollador|permisos|acceso total|autorizado)|\b(?:este|this) (?:cliente|customer|user|usuario) (?:es|is|esta) (?:vip|staff|verificado|verified|an employee|empleado|admin)|\b(?:the )?(?:manager|owner|boss|admin|corporate|store owner) (?:authori[sz]ed|approved|said (?:so|yes|it'?s fine)|says you must|ordered|wants you to)|\bel (?:dueno|gerente|jefe|administrador|encargado) (?:ya )?(?:lo |me lo )?(?:aprobo|autorizo|ordeno|dijo que si|dice que debes|quiere que)|\blo (?:aprobo|autorizo|ordeno) (?:el|la) (?:gerente|dueno|duena|gerencia|jefe)|\b(?:eres|you are|you're) (?:el|la|the) (?:administrador|admin|administrator|developer|programador|desarrollador)\b|\b(?:nivel de )?acceso (?:de |nivel )?(?:gerente|administrador|admin|total|root)\b|\b(?:manager|admin|administrator|root|full|staff)[- ]level access\b|\b(?:i am|i'm) the (?:developer|programmer|admin|administrator|creator|owner) of (?:this|the|you) ?(?:bot|assistant|ai|chat|system|model)?|\bsoy (?:el|la|tu) (?:programador|programadora|desarrollador|desarrolladora|administrador|administradora|creador|creadora) (?:de este|del|de esta|de ti)/,
+      /\b(?:the )?(?:current )?user (?:is|has been) (?:an? )?(?:admin|administrator|manager|verified|staff|developer|owner|authori[sz]ed|employee|superuser|vip)|\b(?:the )?user has (?:admin|manager|full|root|developer) (?:permissions|access|rights|privileges)|\bel (?:usuario|cliente) (?:actual )?(?:es|esta|tiene|fue) (?:un |el )?(?:administrador|admin|gerente|verificado|empleado|staff|vip|dueno|desarrollador|permisos|acceso total|autorizado)|\b(?:este|this) (?:cliente|customer|user|usuario) (?:es|is|esta) (?:vip|staff|verificado|verified|an employee|empleado|admin)|\b(?:the )?(?:manager|owner|boss|admin|corporate|store owner) (?:authori[sz]ed|approved|said (?:so|yes|it'?s fine)|says you must|ordered|wants you to)|\bel (?:dueno|gerente|jefe|administrador|encargado) (?:ya )?(?:lo |me lo )?(?:aprobo|autorizo|ordeno|dijo que si|dice que debes|quiere que)|\blo (?:aprobo|autorizo|ordeno) (?:el|la) (?:gerente|dueno|duena|gerencia|jefe)|\b(?:eres|you are|you're) (?:el|la|the) (?:administrador|admin|administrator|developer|programador|desarrollador)\b|\b(?:nivel de )?acceso (?:de |nivel )?(?:gerente|administrador|admin|total|root)\b|\b(?:manager|admin|administrator|root|full|staff)[- ]level access\b|\b(?:i am|i'm) the (?:developer|programmer|admin|administrator|creator|owner) of (?:this|the|you) ?(?:bot|assistant|ai|chat|system|model)?|\bsoy (?:el|la|tu) (?:programador|programadora|desarrollador|desarrolladora|administrador|administradora|creador|creadora) (?:de este|del|de esta|de ti)(?! (?:condominio|edificio|residencial|proyecto|colmado|negocio|local|almacen|taller|hotel|restaurante|banco|club|colegio|hospital|ayuntamiento)\b)/,
     ),
   },
   {

@@ -164,7 +164,7 @@ export const OVERRIDE_VERB = alt(
 );
 export const DISABLE_VERB = alt('disable', 'deactivate', 'turn off', 'switch off', 'remove', 'lift', 'desactiva', 'desactivar', 'apaga', 'quita', 'quitale', 'suspende', 'anula');
 export const DISABLE_OBJ = alt(
-  String.raw`(?:the |your |all |any )?(?:safety|security|content) ?(?:checks?|filters?|polic(?:y|ies)|rules|settings|measures)?`,
+  String.raw`(?:the |your |all |any )?(?:safety|security|content) ?(?:checks?|filters?|polic(?:y|ies)|rules|settings|measures)?(?! ?(?:lock|switch|valve|catch|guard|pin|latch|cap|glasses|goggles|gear|harness|features? (?:on|of)))`,
   'your (?:filters|rules|restrictions|guardrails|checks|polic(?:y|ies))',
   '(?:the )?(?:verification|verifications|account checks?|identity checks?)',
   '(?:tus|los|las) (?:filtros|reglas|restricciones|politicas|verificaciones|controles)(?: de seguridad)?',
@@ -238,7 +238,7 @@ export const REVEAL_VERB = alt(
   'que (?:instrucciones|reglas|prompt|indicaciones)',
   'con que',
 );
-export const PROMPT = String.raw`prompt(?!\s+(?:pago|payment|delivery|entrega|service|servicio|reply|response|shipping))`;
+export const PROMPT = String.raw`(?<!\b(?:a|an|un|una) )prompt(?!\s+(?:pago|payment|delivery|entrega|service|servicio|reply|response|shipping))`;
 /** The assistant's secrets as an object of "show me …". */
 export const SECRET_OBJ = alt(
   String.raw`(?:the |your |tu |el |del |su |its |este |ese |this |that )?(?:full |complete |entire |whole |exact |original |initial |hidden |secret |system |completo |entero )*${PROMPT}`,
