@@ -47,22 +47,22 @@ export function observeBrain(tenantId: string, brain: Brain, metrics: RuntimeMet
   };
 }
 
-/** Counts every audit event by type (and handoffs, injections, identity-link refusals) as it is recorded. */
-export function countAuditEvents(trail: AuditTrail, metrics: RuntimeMetrics): AuditTrail {
-  return {
-    record(tenantId, event, actor) {
-      metrics.auditEvent(event.type, event);
-      return trail.record(tenantId, event, actor);
-    },
-    append(tenantId, type, actor, payload) {
-      metrics.auditEvent(type, payload);
-      return trail.append(tenantId, type, actor, payload);
-    },
-    verify: (tenantId) => trail.verify(tenantId),
-    get keyed() {
-      return trail.keyed;
-    },
+/**
+ * Counts every audit event by type (and handoffs, injections, identity-link refusals) as it is
+ * recorded. Everything else of `trail` (verification, the memory chain's `links`) is `trail`'s own:
+ * the counted trail inherits from it.
+ */
+export function countAuditEvents<T extends AuditTrail>(trail: T, metrics: RuntimeMetrics): T {
+  const counted = Object.create(trail) as T;
+  counted.record = (tenantId, event, actor) => {
+    metrics.auditEvent(event.type, event);
+    return trail.record(tenantId, event, actor);
   };
+  counted.append = (tenantId, type, actor, payload) => {
+    metrics.auditEvent(type, payload);
+    return trail.append(tenantId, type, actor, payload);
+  };
+  return counted;
 }
 
 /** Counts webhook redeliveries the de-duplicator dropped, by channel (its keys start with `<channel>:`). */

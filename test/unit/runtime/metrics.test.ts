@@ -128,6 +128,8 @@ describe('runtime metrics', () => {
     await audit.append('t', 'identity.code_refused', 'system:identity-link', { conversationId: 'c', handleKey: 'h', reason: 'handle_daily_cap' });
     expect(await audit.verify('t')).toEqual({ ok: true, count: 3 });
     expect(audit.keyed).toBe(inner.keyed);
+    // The memory chain's own reader stays reachable (tests read links through `hilo.audit`).
+    expect(audit.links('t').map((l) => l.type)).toEqual(['ticket.opened', 'security.prompt_injection', 'identity.code_refused']);
     const { exposition } = await scrape(m);
     expect(exposition.value('hilo_tickets_opened_total', { kind: 'handoff', reason: 'customer_request' })).toBe(1);
     expect(exposition.value('hilo_prompt_injections_total', { stage: 'understand' })).toBe(1);
