@@ -9,6 +9,9 @@ import { checkWith, z, type Problem, type Wording } from '../kernel/schema.js';
 
 export type { Problem };
 
+/** Any object; its fields are not copied (the caller reads them from the value it passed). */
+const ANY_OBJECT = z.object({});
+
 /** At most this many problems in one answer. */
 const MAX_PROBLEMS = 20;
 
@@ -49,6 +52,11 @@ const CHANNEL_WORDING: Wording = (issue) => {
  */
 export class PayloadProblems {
   readonly problems: Problem[] = [];
+
+  /** An object whose fields are read one by one afterwards: the value itself (nothing copied), or `undefined`. */
+  object(value: unknown, path: string): Record<string, unknown> | undefined {
+    return this.read(ANY_OBJECT, value, path) === undefined ? undefined : (value as Record<string, unknown>);
+  }
 
   read<S extends z.ZodType>(schema: S, value: unknown, path: string): z.output<S> | undefined {
     const checked = checkWith(schema, value, { wording: CHANNEL_WORDING, root: path });

@@ -66,7 +66,7 @@ const OUTGOING_BODY = z.object({
   user_name: providerString({ max: 256, pattern: /\S/ }),
   text: providerString({ max: 10_000 }),
   tmid: providerString({ max: 128 }).nullish(),
-  bot: z.union([z.literal(false), z.null(), z.looseObject({})], { error: 'expected false or an object' }).optional(),
+  bot: z.union([z.literal(false), z.null(), z.object({})], { error: 'expected false or an object' }).optional(),
 });
 
 function normaliseTicket(raw: string): string {

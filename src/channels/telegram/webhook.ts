@@ -50,23 +50,22 @@ function telegramMediaReference(field: (typeof MEDIA_FIELDS)[number], value: unk
   };
 }
 
-// The parts of an Update Hilo reads (loose objects: Telegram adds fields freely).
-const ANY_OBJECT = z.looseObject({});
+// The parts of an Update Hilo reads (unknown fields pass: Telegram adds them freely).
 const UPDATE_ID = providerInteger;
-const MESSAGE = z.looseObject({
-  chat: z.looseObject({ id: providerInteger }),
-  from: ANY_OBJECT.optional(),
+const MESSAGE = z.object({
+  chat: z.object({ id: providerInteger }),
+  from: z.object({ is_bot: z.unknown().optional(), language_code: z.unknown().optional() }).optional(),
   date: providerInteger,
   message_id: providerInteger,
   text: providerString().optional(),
   caption: providerString().optional(),
 });
-const LOCATION = z.looseObject({ latitude: z.number(), longitude: z.number() });
-const CALLBACK_QUERY = z.looseObject({
+const LOCATION = z.object({ latitude: z.number(), longitude: z.number() });
+const CALLBACK_QUERY = z.object({
   id: providerString({ max: 256 }),
-  from: z.looseObject({ id: providerInteger }),
+  from: z.object({ id: providerInteger }),
   data: providerString({ max: 64 }).optional(),
-  message: z.looseObject({ chat: z.looseObject({ id: providerInteger }) }).optional(),
+  message: z.object({ chat: z.object({ id: providerInteger }) }).optional(),
 });
 
 /**
@@ -80,7 +79,7 @@ export function parseTelegramUpdate(raw: Buffer, { tenantId, now }: { tenantId: 
   const updateId = r.read(UPDATE_ID, update.update_id, 'update_id');
   let event: ChannelInboundMessage | undefined;
   if (update.message !== undefined) {
-    const m = r.read(ANY_OBJECT, update.message, 'message');
+    const m = r.object(update.message, 'message');
     const message = m === undefined ? undefined : r.read(MESSAGE, m, 'message');
     let content: Pick<ChannelInboundMessage, 'kind' | 'text' | 'meta' | 'media'> | undefined;
     if (m === undefined) content = undefined;
@@ -89,7 +88,7 @@ export function parseTelegramUpdate(raw: Buffer, { tenantId, now }: { tenantId: 
       const loc = r.read(LOCATION, m.location, 'message.location');
       if (loc !== undefined) content = { kind: 'location', text: '', meta: { latitude: loc.latitude, longitude: loc.longitude }, media: [{ kind: 'location', latitude: loc.latitude, longitude: loc.longitude }] };
     } else if (m.contact !== undefined) {
-      if (r.read(ANY_OBJECT, m.contact, 'message.contact') !== undefined) content = { kind: 'contacts', text: '', meta: { count: 1 }, media: [{ kind: 'contacts', count: 1 }] };
+      if (r.object(m.contact, 'message.contact') !== undefined) content = { kind: 'contacts', text: '', meta: { count: 1 }, media: [{ kind: 'contacts', count: 1 }] };
     } else {
       const field = MEDIA_FIELDS.find((f) => m[f] !== undefined);
       if (field) {

@@ -11,27 +11,26 @@ const DIGITS = /^\d{1,20}$/;
 const EPOCH_SECONDS = /^\d{1,12}$/;
 
 // The pieces of a Cloud API payload Hilo reads, each checked where the parser reaches it: unknown
-// fields pass (loose objects), and a part Hilo does not read (another subscription, a message
+// fields pass (and are not copied), and a part Hilo does not read (another subscription, a message
 // type it does not handle, a status it ignores) is never checked.
 const OBJECT = z.literal('whatsapp_business_account', { error: 'expected "whatsapp_business_account"' });
-const ANY_OBJECT = z.looseObject({});
-const ENTRY = z.looseObject({ changes: providerArray() });
-const METADATA = z.looseObject({ phone_number_id: providerString({ max: 64 }) });
+const ENTRIES = providerArray();
+const ENTRY = z.object({ changes: providerArray() });
+const METADATA = z.object({ phone_number_id: providerString({ max: 64 }) });
 const OPTIONAL_LIST = providerArray().optional();
-const MESSAGE_ENVELOPE = z.looseObject({ from: providerString({ pattern: DIGITS }), id: providerString({ max: 256 }), timestamp: providerString({ pattern: EPOCH_SECONDS }) });
+const MESSAGE_ENVELOPE = z.object({ from: providerString({ pattern: DIGITS }), id: providerString({ max: 256 }), timestamp: providerString({ pattern: EPOCH_SECONDS }) });
 const MESSAGE_TYPE = providerString({ max: 64 });
-const TEXT = z.looseObject({ text: z.looseObject({ body: providerString() }) });
-const INTERACTIVE = z.looseObject({ interactive: ANY_OBJECT });
-const REPLY = z.looseObject({ id: providerString({ max: 256 }), title: providerString({ max: 256 }) });
-const BUTTON = z.looseObject({ button: z.looseObject({ text: providerString({ max: 256 }), payload: providerString({ max: 1024 }).optional() }) });
-const LOCATION = z.looseObject({
-  location: z.looseObject({ latitude: z.number(), longitude: z.number(), name: providerString({ max: 1024 }).optional(), address: providerString({ max: 1024 }).optional() }),
+const TEXT = z.object({ text: z.object({ body: providerString() }) });
+const REPLY = z.object({ id: providerString({ max: 256 }), title: providerString({ max: 256 }) });
+const BUTTON = z.object({ button: z.object({ text: providerString({ max: 256 }), payload: providerString({ max: 1024 }).optional() }) });
+const LOCATION = z.object({
+  location: z.object({ latitude: z.number(), longitude: z.number(), name: providerString({ max: 1024 }).optional(), address: providerString({ max: 1024 }).optional() }),
 });
-const CONTACTS = z.looseObject({ contacts: providerArray(100) });
-const MEDIA_FILE = z.looseObject({ voice: z.unknown().optional(), id: providerString({ max: 256 }), mime_type: providerString({ max: 256 }).optional(), caption: providerString().optional(), filename: providerString({ max: 1024 }).optional() });
-const STATUS = z.looseObject({ id: providerString({ max: 256 }), status: providerString({ max: 32 }), timestamp: providerString({ pattern: EPOCH_SECONDS }), recipient_id: providerString({ max: 64 }).optional() });
+const CONTACTS = z.object({ contacts: providerArray(100) });
+const MEDIA_FILE = z.object({ voice: z.unknown().optional(), id: providerString({ max: 256 }), mime_type: providerString({ max: 256 }).optional(), caption: providerString().optional(), filename: providerString({ max: 1024 }).optional() });
+const STATUS = z.object({ id: providerString({ max: 256 }), status: providerString({ max: 32 }), timestamp: providerString({ pattern: EPOCH_SECONDS }), recipient_id: providerString({ max: 64 }).optional() });
 const STATUS_ERRORS = providerArray(50).optional();
-const STATUS_ERROR = z.looseObject({ code: providerInteger, title: providerString().optional(), message: providerString().optional() });
+const STATUS_ERROR = z.object({ code: providerInteger, title: providerString().optional(), message: providerString().optional() });
 
 const isMediaType = (type: string): type is (typeof MEDIA_TYPES)[number] => (MEDIA_TYPES as readonly string[]).includes(type);
 
@@ -46,15 +45,15 @@ export function parseWhatsAppWebhook(raw: Buffer, { tenantId, phoneNumberId }: {
   const r = new PayloadProblems();
   r.read(OBJECT, body.object, 'object');
   const events: InboundEvent[] = [];
-  const entries = r.read(providerArray(), body.entry, 'entry') ?? [];
+  const entries = r.read(ENTRIES, body.entry, 'entry') ?? [];
   entries.forEach((entryValue, ei) => {
     const changes = r.read(ENTRY, entryValue, `entry[${ei}]`)?.changes ?? [];
     changes.forEach((changeValue, ci) => {
       const path = `entry[${ei}].changes[${ci}]`;
-      const change = r.read(ANY_OBJECT, changeValue, path);
+      const change = r.object(changeValue, path);
       if (!change) return;
       if (change.field !== 'messages') return; // other subscriptions (templates, account updates) are not ours
-      const value = r.read(ANY_OBJECT, change.value, `${path}.value`);
+      const value = r.object(change.value, `${path}.value`);
       if (!value) return;
       const numberId = r.read(METADATA, value.metadata, `${path}.value.metadata`)?.phone_number_id;
       const forUs = phoneNumberId === undefined || numberId === phoneNumberId;
@@ -75,7 +74,7 @@ export function parseWhatsAppWebhook(raw: Buffer, { tenantId, phoneNumberId }: {
 }
 
 function readMessage(r: PayloadProblems, value: unknown, path: string, tenantId: string): ChannelInboundMessage | undefined {
-  const m = r.read(ANY_OBJECT, value, path);
+  const m = r.object(value, path);
   if (!m) return undefined;
   const envelope = r.read(MESSAGE_ENVELOPE, m, path);
   const type = r.read(MESSAGE_TYPE, m.type, `${path}.type`);
@@ -96,7 +95,7 @@ function readContent(r: PayloadProblems, m: Record<string, unknown>, path: strin
     return text === undefined ? undefined : make('text', text.body);
   }
   if (type === 'interactive') {
-    const interactive = r.read(INTERACTIVE, m, path)?.interactive;
+    const interactive = r.object(m.interactive, `${path}.interactive`);
     if (!interactive) return undefined;
     const kind = interactive.type;
     if (kind === 'button_reply' || kind === 'list_reply') {
@@ -142,7 +141,7 @@ function readContent(r: PayloadProblems, m: Record<string, unknown>, path: strin
 }
 
 function readStatus(r: PayloadProblems, value: unknown, path: string, tenantId: string): ChannelStatusUpdate | undefined {
-  const s = r.read(ANY_OBJECT, value, path);
+  const s = r.object(value, path);
   if (!s) return undefined;
   const status = r.read(STATUS, s, path);
   if (status === undefined) return undefined;
