@@ -12,7 +12,7 @@ import { createMemoryOutbox } from '../persistence/memory/memory-outbox.js';
 import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import { createMemoryConversationDirectory } from '../persistence/ports/conversation-directory.js';
 import type { OutboxRepository } from '../persistence/ports/outbox.js';
-import type { SnapshotStore } from '../persistence/ports/snapshot-store.js';
+import type { ConversationKey, SnapshotStore } from '../persistence/ports/snapshot-store.js';
 import type { TranscriptStore } from '../persistence/ports/transcript-store.js';
 import { createSqlAuditTrail } from '../persistence/sql/audit.repository.js';
 import { createSqlChannelIdentityLookup } from '../persistence/sql/channel-identity-lookup.js';
@@ -180,8 +180,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     if (inspector) closers.push(() => inspector.close());
     const router = createLocalShardRouter({ shardCount: config.shardCount });
     const releaseBrain = (tenantId: string, conversationId: string) => tenants.brains.get(tenantId)?.release?.(conversationId);
-    // The agent console (step 5) needs the host; the host tells it about each committed turn.
-    let agentConsole: AgentConsole | null = null;
+    // Committed turns are an event: the agent console (step 5, built on the host) subscribes to it.
+    const turnCommitted: Array<(key: ConversationKey, state: string) => void> = [];
     const host = new ConversationHost({
       tenants: tenants.runtimes,
       snapshots: storage.snapshots,
@@ -202,7 +202,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       observer: telemetry.host,
       onTurnCommitted: (key, state) => {
         if (state.startsWith('handoff') || state.startsWith('closed')) releaseBrain(key.tenantId, key.conversationId);
-        agentConsole?.noteTurn(key, state);
+        for (const listener of turnCommitted) listener(key, state);
       },
       onRelay: (key, relay) => {
         logger.child({ component: 'handoff' }).info({ tenant: key.tenantId, conversationId: key.conversationId, ticket: relay.ticketNumber, messageId: relay.messageId }, 'customer message relayed to agents');
@@ -244,7 +244,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     }
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
     const consoleApp = await createConsole({ host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), clock, logger });
-    agentConsole = consoleApp;
+    turnCommitted.push((key, state) => consoleApp.noteTurn(key, state));
     closers.push(() => consoleApp.close());
     let demoAgentPassword: string | null = null;
     if (tenants.runtimes.has(DEMO_TENANT)) {
