@@ -42,11 +42,14 @@ async function customerSays(page: Page, text: string): Promise<void> {
   await waitForWidgetRow(page, 'customer', text);
 }
 
-async function logIn(page: Page, { tenant = 'ferreteria', username = 'demo', password = PASSWORD } = {}): Promise<void> {
+/** Fills the login form and submits it with Enter; resolves once the server has answered. */
+async function logIn(page: Page, { tenant = 'ferreteria', username = 'demo', password = PASSWORD } = {}): Promise<number> {
   await page.getByLabel(/Empresa|Company/).fill(tenant);
   await page.getByLabel(/^(Usuario|Username)$/).fill(username);
   await page.getByLabel(/^(Contraseña|Password)$/).fill(password);
+  const answer = page.waitForResponse((r) => r.url().endsWith('/console/api/login'), { timeout: TIMEOUT });
   await page.getByLabel(/^(Contraseña|Password)$/).press('Enter');
+  return (await answer).status();
 }
 
 /**
@@ -141,10 +144,12 @@ describe('agent console page, in Chromium', () => {
     expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
 
     // 5 failures per (tenant, username) lock it for 15 minutes: the 6th answer is the limit.
+    const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      await logIn(page, { username: 'intruso', password: `guess-${i}` });
+      statuses.push(await logIn(page, { username: 'intruso', password: `guess-${i}` }));
       await page.waitForFunction(() => !document.querySelector('button[type=submit]')?.hasAttribute('disabled'));
     }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: TIMEOUT }).toBe('Demasiados intentos. Espera 15 min y vuelve a intentarlo.');
     expect(await page.locator('.inbox').count()).toBe(0);
   });
@@ -191,19 +196,20 @@ describe('agent console page, in Chromium', () => {
     await expect.poll(() => agent.locator('.items .item').count(), { timeout: TIMEOUT }).toBe(before);
     await agent.getByRole('tab', { name: 'En espera' }).focus();
     await agent.keyboard.press('ArrowRight');
-    expect(await agent.getByRole('tab', { name: 'Míos' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => agent.getByRole('tab', { name: 'Míos' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => agent.evaluate(() => document.activeElement?.id)).toBe('tab-mine');
     await expect.poll(() => agent.locator('.items .item').count(), { timeout: TIMEOUT }).toBe(1);
 
     // Reply: a canned reply fills the box, Shift+Enter adds a line, Enter sends; the widget shows it.
     const box = agent.getByLabel('Respuesta', { exact: true });
     await agent.getByLabel('Respuesta rápida').selectOption('un-momento');
-    expect(await box.inputValue()).toBe('Dame un momento, por favor, que lo estoy verificando con el almacén.');
+    await expect.poll(() => box.inputValue()).toBe('Dame un momento, por favor, que lo estoy verificando con el almacén.');
     await box.fill('Hola Carla, soy del equipo.');
     await box.press('Shift+Enter');
     await box.pressSequentially('¿En qué te ayudo?');
     await box.press('Enter');
     await waitForWidgetRow(customer, 'agent', '¿En qué te ayudo?');
-    expect(await box.inputValue()).toBe('');
+    await expect.poll(() => box.inputValue(), { timeout: TIMEOUT }).toBe('');
     await expect.poll(() => agent.locator('.transcript .msg[data-author="agent"] .text').last().innerText(), { timeout: TIMEOUT }).toBe('Hola Carla, soy del equipo.\n¿En qué te ayudo?');
 
     // The customer answers: it arrives in the console's transcript live.
@@ -241,7 +247,7 @@ describe('agent console page, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
-  it('should switch to English, keep the session on reload, and log out', async () => {
+  it('should switch to English, keep the session on reload, go back to login when the session ends, and log out', async () => {
     const page = await newPage();
     await page.goto('/console');
     await logIn(page);
@@ -251,6 +257,20 @@ describe('agent console page, in Chromium', () => {
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
 
     await page.reload();
+    await page.getByRole('tab', { name: 'Waiting' }).waitFor({ timeout: TIMEOUT });
+
+    // The session ends elsewhere (here: logged out with its cookie from outside the page): the next
+    // request answers 401 and the page goes back to the login form, saying why.
+    const cookie = (await page.context().cookies()).find((c) => c.name === 'hilo_console');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Strict');
+    const headers = { cookie: `hilo_console=${cookie?.value}` };
+    const { csrfToken } = (await (await fetch(`${server.baseUrl}/console/api/session`, { headers })).json()) as { csrfToken: string };
+    expect((await fetch(`${server.baseUrl}/console/api/logout`, { method: 'POST', headers: { ...headers, 'x-csrf-token': csrfToken } })).status).toBe(204);
+    await page.getByRole('tab', { name: 'Mine' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: TIMEOUT }).toBe('Your session ended. Log in again.');
+
+    await logIn(page);
     await page.getByRole('tab', { name: 'Waiting' }).waitFor({ timeout: TIMEOUT });
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByLabel('Password').waitFor();

@@ -100,7 +100,7 @@ export function createConsoleSocket(options: ConsoleSocketOptions): ConsoleSocke
     retryTimer = undefined;
     open();
   };
-  window.addEventListener('online', onOnline);
+  if (typeof window !== 'undefined') window.addEventListener('online', onOnline);
 
   return {
     connect: () => {
@@ -115,7 +115,7 @@ export function createConsoleSocket(options: ConsoleSocketOptions): ConsoleSocke
       stopped = true;
       clearTimeout(retryTimer);
       clearInterval(pingTimer);
-      window.removeEventListener('online', onOnline);
+      if (typeof window !== 'undefined') window.removeEventListener('online', onOnline);
       const ws = socket;
       socket = null;
       ws?.close(1000, 'logout');

@@ -86,6 +86,11 @@ export function createConsoleStore(start: { lang: Lang }) {
       listed: (c, e: { tab: InboxView; query: string; items: InboxItem[] }): ConsoleContext => {
         if (e.tab !== c.tab || e.query !== c.query) return c; // an older request's answer
         const items = { ...c.items };
+        const agentId = c.agent?.id ?? '';
+        const fresh = new Set(e.items.map((i) => i.conversationId));
+        // An unfiltered answer is the whole tab: an item the page still files here changed while
+        // the socket was away (resolved, taken by someone else) and is dropped until it shows again.
+        if (!e.query.trim()) for (const [id, item] of Object.entries(items)) if (!fresh.has(id) && inView(item, e.tab, agentId)) delete items[id];
         for (const item of e.items) items[item.conversationId] = item;
         return { ...c, items, listed: e.items.map((i) => i.conversationId) };
       },

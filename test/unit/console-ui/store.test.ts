@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { createConsoleStore, visibleItems } from '../../../web-console/src/store.js';
+import { formatWaiting, t } from '../../../web-console/src/strings.js';
+import type { Agent, ConversationDetail, InboxItem } from '../../../web-console/src/wire.js';
+
+const me: Agent = { id: 'a1', tenant: 'ferreteria', username: 'demo', displayName: 'Demo', role: 'admin', lang: 'es' };
+
+function item(id: string, over: Partial<InboxItem> = {}): InboxItem {
+  return {
+    conversationId: id,
+    ticketId: null,
+    ticketNumber: null,
+    priority: 'new',
+    reason: null,
+    summary: null,
+    channel: 'web',
+    customer: { name: null, phoneMasked: null },
+    state: 'handoff.waiting',
+    assignee: null,
+    waitingSince: '2026-12-03T10:00:00.000Z',
+    lastMessage: null,
+    ...over,
+  };
+}
+
+function loggedIn() {
+  const store = createConsoleStore({ lang: 'es' });
+  store.trigger.loggedIn({ agent: me });
+  return store;
+}
+
+describe('console store', () => {
+  it('should order a tab urgent, then waiting, then new, the longest waiting first', () => {
+    const store = loggedIn();
+    store.trigger.listed({
+      tab: 'waiting',
+      query: '',
+      items: [
+        item('n-late', { waitingSince: '2026-12-03T10:05:00.000Z' }),
+        item('n-early', { waitingSince: '2026-12-03T09:00:00.000Z' }),
+        item('u', { priority: 'urgent', waitingSince: '2026-12-03T11:00:00.000Z' }),
+        item('w', { priority: 'waiting' }),
+      ],
+    });
+    expect(visibleItems(store.getSnapshot().context).map((i) => i.conversationId)).toEqual(['u', 'w', 'n-early', 'n-late']);
+  });
+
+  it('should file live items by state and assignee: taken by me leaves waiting and shows in mine', () => {
+    const store = loggedIn();
+    store.trigger.itemChanged({ item: item('c1') });
+    expect(visibleItems(store.getSnapshot().context).map((i) => i.conversationId)).toEqual(['c1']);
+    store.trigger.itemChanged({ item: item('c1', { state: 'handoff.withHuman', assignee: { id: 'a1', displayName: 'Demo' } }) });
+    expect(visibleItems(store.getSnapshot().context)).toEqual([]);
+    store.trigger.tabChanged({ tab: 'mine' });
+    expect(visibleItems(store.getSnapshot().context).map((i) => i.conversationId)).toEqual(['c1']);
+    // Resolved: removed from "mine", the next frame says it is with the bot again.
+    store.trigger.itemRemoved({ conversationId: 'c1' });
+    expect(visibleItems(store.getSnapshot().context)).toEqual([]);
+  });
+
+  it('should drop items a fresh unfiltered list no longer has (changed while the socket was away)', () => {
+    const store = loggedIn();
+    store.trigger.itemChanged({ item: item('gone') });
+    store.trigger.itemChanged({ item: item('kept') });
+    store.trigger.listed({ tab: 'waiting', query: '', items: [item('kept')] });
+    expect(visibleItems(store.getSnapshot().context).map((i) => i.conversationId)).toEqual(['kept']);
+  });
+
+  it('should ignore an older request answered after the tab changed', () => {
+    const store = loggedIn();
+    store.trigger.tabChanged({ tab: 'open' });
+    store.trigger.listed({ tab: 'waiting', query: '', items: [item('late')] });
+    expect(store.getSnapshot().context.listed).toEqual([]);
+  });
+
+  it('should append live lines and notes once, in seq order, to the open conversation only', () => {
+    const store = loggedIn();
+    const detail: ConversationDetail = {
+      conversationId: 'c1',
+      channel: 'web',
+      state: 'handoff.withHuman',
+      customer: { name: null, phone: null, email: null, lang: 'es' },
+      leadDraft: {},
+      ticket: null,
+      media: [],
+      assignee: null,
+      transcript: [{ seq: 1, id: 'm1', direction: 'in', author: 'customer', channel: 'web', text: 'hola', at: '2026-12-03T10:00:00.000Z' }],
+      notes: [],
+    };
+    store.trigger.selected({ conversationId: 'c1' });
+    store.trigger.detailLoaded({ detail });
+    const line = { seq: 2, id: 'm2', direction: 'out' as const, author: 'agent', agentName: 'Demo', channel: 'web', text: 'hola', at: '2026-12-03T10:01:00.000Z' };
+    store.trigger.lineReceived({ conversationId: 'c1', entry: line });
+    store.trigger.lineReceived({ conversationId: 'c1', entry: line });
+    store.trigger.lineReceived({ conversationId: 'other', entry: { ...line, id: 'x', seq: 3 } });
+    const note = { id: 'n1', author: { id: 'a1', displayName: 'Demo' }, text: 'ojo', at: '2026-12-03T10:02:00.000Z' };
+    store.trigger.noteReceived({ conversationId: 'c1', note });
+    store.trigger.noteReceived({ conversationId: 'c1', note });
+    const after = store.getSnapshot().context.detail!;
+    expect(after.transcript.map((l) => l.id)).toEqual(['m1', 'm2']);
+    expect(after.notes.map((n) => n.id)).toEqual(['n1']);
+  });
+
+  it('should word waiting times and fill placeholders in both languages', () => {
+    expect(formatWaiting(42_000)).toBe('42 s');
+    expect(formatWaiting(3 * 60_000 + 5_000)).toBe('3 min');
+    expect(formatWaiting(2 * 3_600_000 + 5 * 60_000)).toBe('2 h 05 min');
+    expect(formatWaiting(-5)).toBe('0 s');
+    expect(t('es', 'alreadyTaken', { name: 'Ana' })).toBe('Ana ya tomó esta conversación.');
+    expect(t('en', 'alreadyTaken', { name: 'Ana' })).toBe('Ana already took this conversation.');
+  });
+});
