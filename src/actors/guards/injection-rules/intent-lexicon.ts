@@ -130,6 +130,7 @@ export const STATE_OFF = alt(
   '(?:ya )?no (?:aplica|aplican|vale|valen|cuenta|cuentan|rige|rigen|sirve|sirven)',
   '(?:is|are|was|were|have been|has been) (?:now )?(?:disabled|suspended|void|lifted|off|cancell?ed|revoked|waived|not needed|no longer needed|deactivated)',
   "(?:no longer|don'?t|do not) (?:apply|count|matter)",
+  '(?:paused|on hold|waived|relaxed|pausad[oa]s?|en pausa|suspendid[oa]s|desactivad[oa]s|anulad[oa]s)',
   'sin efecto',
   'off',
 );
@@ -204,7 +205,7 @@ export const OTHER_PERSON = NOT_SELF + alt(
   String.raw`(?:dueno|duena|titular|owner|holder|propietari[oa]|buyer|comprador(?:a)?) (?:de|del|of) (?:la |el |the |this |that )?(?:cuenta|account|pedido|orden|order|factura|invoice)`,
   String.raw`(?:persona|person|cliente|customer|client|senor|senora|dona|don|tipo|muchach[oa]|guy|lady|man|woman|ingeniero|engineer|contratista|contractor|gente|people|folks|alguien|someone|somebody|whoever|quien(?:es)?|who|los|las|el|la|those|everyone|everybody|todos los|all the)(?: \w+){0,2} (?:que |who |that )?(?:hizo|hicieron|puso|coloco|placed|made|ordered|pidio|pidieron|compro|compraron|bought|purchased|cotizo|cotizaron|estuvo|escribio|wrote|vino|came|chatted)\b`,
   String.raw`(?:persona|person|cliente|customer|client|holder|owner|guy|lady|man|woman|tipo|senor|senora|dona|don|muchach[oa]) (?:on|of|de|del|de la|en|behind|linked to|with|con|que tiene|who has|that has) (?:la |el |the |this |that |an? )?(?:order|orden|pedido|cuenta|account|factura|invoice)`,
-  String.raw`(?:(?:the )?(?:guy|lady|man|woman|people|family|neighbou?rs?) next door|(?:el|la|los) (?:de al lado|vecin[oa]s? de al lado))`,
+  String.raw`(?:(?:the )?(?:guy|lady|man|woman|people|family|neighbou?rs?|business|shop|store|house) next door|(?:el|la|los) (?:de al lado|vecin[oa]s? de al lado)|(?:negocio|tienda|colmado|casa|local|taller) (?:de al lado|del lado|de enfrente))`,
   String.raw`(?:cliente|customer|client|persona|person)s? (?:anterior|previo|previous|before me|antes que yo|de antes|last|ultim[oa])`,
   String.raw`(?:el|la|the) (?:ultim[oa]|last|previous|anterior) (?:cliente|customer|person|persona)`,
   'antes que yo',
@@ -282,6 +283,8 @@ export const CHANGE = alt(
   'override',
   'discount',
   'knock',
+  'ring(?: \\w+)? up',
+  'waive',
 );
 /** Something priced: a price, total, fee, debt, order. */
 export const PRICED = alt(
