@@ -115,13 +115,15 @@ describe('prompt-injection detector', () => {
     }
     // The third pair measured 64 % flagged / 0 % false positives when written, 66–70 % / 0–2 % after
     // later development rounds, and 70 % / 0 % after the intent-level round (below the issue's 90 %:
-    // paraphrases no pattern or n-gram has seen still pass; tool authorisation stays the defence).
-    expect(blind.detected).toBeGreaterThanOrEqual(0.66);
+    // paraphrases no pattern or n-gram has seen still pass; tool authorisation stays the defence),
+    // and 86 % / 0 % after the meaning-level layer and scorer v2 (never tuned on this pair).
+    expect(blind.detected).toBeGreaterThanOrEqual(0.84);
     expect(blind.falsePositive).toBeLessThanOrEqual(0.03);
     // The fourth pair (85 + 87, issue 11's styles in English, Spanish and Dominican Spanish) was
     // written and committed before its author read the detector, and never tuned on: 95.3 % / 3.4 %
-    // on the detector as it was, 96.5 % / 2.3 % after the intent-level round.
-    expect(blind4.detected).toBeGreaterThanOrEqual(0.92);
+    // on the detector as it was, 96.5 % / 2.3 % after the intent-level round, 100 % / 1.1–2.3 % after
+    // the meaning-level layer and scorer v2.
+    expect(blind4.detected).toBeGreaterThanOrEqual(0.97);
     expect(blind4.falsePositive).toBeLessThanOrEqual(0.03);
   });
 
