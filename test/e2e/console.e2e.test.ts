@@ -192,6 +192,7 @@ describe('agent console page, in Chromium', () => {
     await agent.locator('[data-action="take"]').click();
     await expect.poll(() => agent.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toMatch(/^Con /);
     expect(await agent.locator('[data-action="take"]').count()).toBe(0);
+    await expect.poll(() => agent.evaluate(() => document.activeElement?.id)).toBe('reply-text');
     // Taken: it left "waiting" and shows under "mine".
     await expect.poll(() => agent.locator('.items .item').count(), { timeout: TIMEOUT }).toBe(before);
     await agent.getByRole('tab', { name: 'En espera' }).focus();

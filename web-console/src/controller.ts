@@ -15,7 +15,8 @@ export interface ConsoleController {
   setTab(tab: InboxView): void;
   setQuery(query: string): void;
   select(conversationId: string | null): void;
-  take(): Promise<void>;
+  /** True when the conversation is now held by this agent. */
+  take(): Promise<boolean>;
   transfer(agentId: string): Promise<void>;
   resolve(outcome: string): Promise<boolean>;
   /** Sends a reply (or saves an internal note); true when it went through. */
@@ -221,11 +222,11 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     },
     async take() {
       const done = await actOnSelected((id) => api.take(id));
-      if (done) {
-        info(say('taken'));
-        const id = ctx().selected;
-        if (id) refreshDetailSoon(id);
-      }
+      if (!done) return false;
+      info(say('taken'));
+      const id = ctx().selected;
+      if (id) refreshDetailSoon(id);
+      return true;
     },
     async transfer(agentId) {
       const done = await actOnSelected((id) => api.transfer(id, agentId));

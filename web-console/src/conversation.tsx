@@ -145,9 +145,17 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
   const canAct = mine || agent?.role === 'admin';
   const targets = state.agents.filter((a) => a.id !== detail.assignee?.id);
   return (
-    <div class="actions" role="group" aria-label={t(lang, 'transcript')}>
+    <div class="actions" role="group" aria-label={t(lang, 'actions')}>
       {!mine ? (
-        <button type="button" class="primary" data-action="take" onClick={() => void controller.take()}>
+        <button
+          type="button"
+          class="primary"
+          data-action="take"
+          onClick={async () => {
+            // The button goes away once taken: focus moves on to the reply box.
+            if (await controller.take()) document.getElementById('reply-text')?.focus();
+          }}
+        >
           {t(lang, 'take')}
         </button>
       ) : null}
@@ -178,7 +186,11 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
           class="inline"
           onSubmit={async (e) => {
             e.preventDefault();
-            if (outcome.trim() && (await controller.resolve(outcome.trim()))) setOutcome('');
+            if (outcome.trim() && (await controller.resolve(outcome.trim()))) {
+              setOutcome('');
+              // The form goes away with the handoff: focus returns to the conversation's heading.
+              document.getElementById('conversation-title')?.focus();
+            }
           }}
         >
           <label for="resolve-outcome">{t(lang, 'outcome')}</label>

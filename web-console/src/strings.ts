@@ -75,6 +75,7 @@ const ES = {
   failed: 'No se pudo: {message}',
   newWaiting: 'Nueva conversación en espera: {name}',
   closeConversation: 'Cerrar conversación',
+  actions: 'Acciones',
 } as const;
 
 export type StringKey = keyof typeof ES;
@@ -153,6 +154,7 @@ const EN: Record<StringKey, string> = {
   failed: 'That failed: {message}',
   newWaiting: 'New conversation waiting: {name}',
   closeConversation: 'Close conversation',
+  actions: 'Actions',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { es: ES, en: EN };
