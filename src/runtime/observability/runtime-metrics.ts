@@ -151,7 +151,10 @@ export function createRuntimeMetrics(): RuntimeMetrics {
   const takeReading = (t: TurnObservation): BrainLabel => {
     if (readings.size === 0 || t.messageId === undefined) return 'none';
     const r = readings.get(t.messageId);
-    if (r === undefined || r.conversationId !== t.conversationId || r.tenantId !== t.tenantId) return 'none';
+    if (r === undefined || r.tenantId !== t.tenantId) return 'none';
+    // A failed turn does not know its conversation: its reading is dropped all the same.
+    if (t.conversationId === null) readings.delete(t.messageId);
+    if (r.conversationId !== t.conversationId) return 'none';
     readings.delete(t.messageId);
     return r.brain;
   };

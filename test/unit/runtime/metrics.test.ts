@@ -76,11 +76,15 @@ describe('runtime metrics', () => {
     // Same message id in another conversation: never takes this conversation's reading.
     await rules.understand(input('c5', 'same'));
     turn('c6', 'same');
+    // A failed turn (conversation unknown) drops its reading: a later turn with that id is not labelled by it.
+    await rules.understand(input('c7', 'failed'));
+    m.host.turn!({ tenantId: 't', conversationId: null, channel: 'web', messageId: 'failed', ms: 1, outcome: 'HILO_ERR_TURN_FAILED' });
+    turn('c7', 'failed');
     const { exposition } = await scrape(m);
     const count = (brain: string) => exposition.histogram('hilo_turn_duration_seconds', { channel: 'web', brain })?.count;
-    expect([count('rule'), count('llm'), count('fallback'), count('none')]).toEqual([1, 1, 1, 2]);
+    expect([count('rule'), count('llm'), count('fallback'), count('none')]).toEqual([1, 1, 1, 3]);
     expect(exposition.value('hilo_llm_fallbacks_total')).toBe(1);
-    expect(exposition.histogram('hilo_brain_reading_duration_seconds', { brain: 'rule' })?.count).toBe(2);
+    expect(exposition.histogram('hilo_brain_reading_duration_seconds', { brain: 'rule' })?.count).toBe(3);
   });
 
   it('should count a reading that throws as fallback and rethrow it unchanged', async () => {
