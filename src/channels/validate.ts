@@ -7,7 +7,6 @@
 import { HiloError } from '../kernel/errors.js';
 import { checkWith, z, type Problem, type Wording } from '../kernel/schema.js';
 
-export type { Problem };
 
 /** Any object; its fields are not copied (the caller reads them from the value it passed). */
 const ANY_OBJECT = z.object({});

@@ -1,8 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, expectTypeOf, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { JsonSchema } from '../../../src/actors/brain/llm/json-schema.js';
 import { parseAndValidate, toJsonSchema, toWireSchema } from '../../../src/actors/brain/llm/json-schema.js';
-import { UNDERSTANDING_SCHEMA } from '../../../src/actors/brain/llm/understanding-schema.js';
+import { MODEL_UNDERSTANDING, UNDERSTANDING_SCHEMA, type ModelUnderstanding } from '../../../src/actors/brain/llm/understanding-schema.js';
+import type { IntentName } from '../../../src/domain/intents.js';
+import type { InterestArea, UrgencyLevel } from '../../../src/domain/lead.js';
+import type { EntityType, Lang } from '../../../src/domain/nlu.js';
 import { z } from '../../../src/kernel/schema.js';
 import { createToolRegistry, TOOL_SPECS, type ToolContext } from '../../../src/actors/brain/llm/tools.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../../fakes/openai-server.js';
@@ -112,6 +115,27 @@ describe('model output schemas (zod)', () => {
     expect(Object.keys(golden.tools)).toEqual(TOOL_SPECS.map((t) => t.name));
     for (const t of TOOL_SPECS) expect(JSON.stringify(toWireSchema(t.parameters), null, 2), t.name).toBe(JSON.stringify(golden.tools[t.name], null, 2));
     expect(strictProblems(UNDERSTANDING_SCHEMA)).toEqual([]);
+  });
+
+  it('should derive the ModelUnderstanding type the hand-written interface declared', () => {
+    // The interface as it was written before zod; tsc fails this file if the derived type drifts.
+    interface Before {
+      intent: IntentName;
+      confidence: number;
+      lang: Lang;
+      entities: { type: EntityType; value: string }[];
+      lead_fields: { name: string | null; email: string | null; phone_or_username: string | null; company_name: string | null; problem_statement: string | null };
+      interest_area: InterestArea | null;
+      urgency: UrgencyLevel | null;
+      sentiment: 'positive' | 'neutral' | 'negative';
+      priority: number;
+      critical: boolean;
+      affirmation: 'yes' | 'no' | null;
+      products: { query: string; quantity: number | null }[];
+      account_id: string | null;
+    }
+    expectTypeOf<ModelUnderstanding>().toEqualTypeOf<Before>();
+    expect(MODEL_UNDERSTANDING.safeParse({}).success).toBe(false);
   });
 
   it('should keep the constraints in the full schema for Hilo\'s own check', () => {
