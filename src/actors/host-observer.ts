@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { isHiloError } from '../kernel/errors.js';
 import type { InboundMessage, TurnResult } from './conversation-service.js';
+import type { CommittedTurn } from './turn-facts.js';
 
 /**
  * What the conversation host tells an observer (the runtime's metrics) about its work: how long a
@@ -32,6 +33,8 @@ export interface ActivationObservation {
 export interface HostObserver {
   turn?(observation: TurnObservation): void;
   activation?(observation: ActivationObservation): void;
+  /** Each committed turn (customer, agent and timer turns), for analytics (`turn-facts.ts`). */
+  committed?(turn: CommittedTurn): void;
 }
 
 /**

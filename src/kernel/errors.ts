@@ -64,6 +64,7 @@ export const ERROR_CODES = {
   HILO_ERR_CONSOLE_NOT_ASSIGNEE: { status: 409, message: 'Only the agent holding this conversation (or an admin) may do this.' },
   HILO_ERR_CONSOLE_AGENT_NOT_FOUND: { status: 404, message: 'Unknown agent.' },
   HILO_ERR_CONSOLE_USERNAME_TAKEN: { status: 409, message: 'That username already exists for this tenant.' },
+  HILO_ERR_ANALYTICS_UNAVAILABLE: { status: 501, message: 'Analytics need SQL storage (PostgreSQL or embedded PGlite); this instance runs with HILO_STORAGE=memory.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type HiloErrorCode = keyof typeof ERROR_CODES;

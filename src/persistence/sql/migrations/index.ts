@@ -7,6 +7,7 @@ import { Migration20261203100000AccessCounters } from './Migration20261203100000
 import { Migration20261203120000MessageMedia } from './Migration20261203120000_message_media.js';
 import { Migration20261203140000AgentConsole } from './Migration20261203140000_agent_console.js';
 import { Migration20261203150000TicketRating } from './Migration20261203150000_ticket_rating.js';
+import { Migration20261203160000Analytics } from './Migration20261203160000_analytics.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -21,4 +22,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203120000_message_media', class: Migration20261203120000MessageMedia },
   { name: 'Migration20261203140000_agent_console', class: Migration20261203140000AgentConsole },
   { name: 'Migration20261203150000_ticket_rating', class: Migration20261203150000TicketRating },
+  { name: 'Migration20261203160000_analytics', class: Migration20261203160000Analytics },
 ];
