@@ -1,0 +1,128 @@
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDurableEnvironment, startDeployment, type DurableDeployment, type DurableEnvironment } from '../integration/durable/durable-harness.js';
+import { metaJson, metaSignature, startFakeGraph, waMessage, type FakeGraph } from '../fakes/whatsapp-graph.js';
+import { launchChromium } from './browser.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const TENANT = 'ferreteria';
+const PASSWORD = 'console-wa-e2e-pass-5521';
+const APP_SECRET = 'console-ui-wa-app-secret';
+// The fake Graph API's and webhook envelope's default number id.
+const PHONE_NUMBER_ID = '106540352242922';
+const ACCESS_TOKEN = 'console-ui-wa-access-token';
+const TIMEOUT = 20_000;
+
+/**
+ * The console page answering a WhatsApp customer (durable PGlite deployment on a manual clock, the
+ * fake Graph API, Debian's Chromium): the handoff arrives live, the agent's reply reaches the Graph
+ * API, and once the 24-hour window has closed the console says so plainly instead of sending.
+ */
+describe('agent console page with a WhatsApp customer, in Chromium', () => {
+  let environment: DurableEnvironment;
+  let deployment: DurableDeployment;
+  let graph: FakeGraph;
+  let browser: Browser | undefined;
+  let launchError: unknown;
+  const contexts: BrowserContext[] = [];
+  const base = () => `http://127.0.0.1:${deployment.hilo.port}`;
+
+  async function newPage(): Promise<Page> {
+    if (!browser) throw launchError;
+    const context = await browser.newContext({ baseURL: base(), locale: 'es-DO', viewport: { width: 1360, height: 860 } });
+    contexts.push(context);
+    return context.newPage();
+  }
+
+  async function logIn(page: Page): Promise<void> {
+    await page.goto('/console');
+    await page.getByLabel('Empresa (tenant)').fill(TENANT);
+    await page.getByLabel('Usuario').fill('demo');
+    await page.getByLabel('Contraseña').fill(PASSWORD);
+    await page.getByLabel('Contraseña').press('Enter');
+    await page.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+  }
+
+  async function whatsAppSays(from: string, text: string): Promise<void> {
+    const raw = metaJson(waMessage({ id: `wamid.console-ui.${process.pid}.${Date.now()}`, type: 'text', text: { body: text }, timestamp: String(Math.floor(deployment.clock.now() / 1000)) }, { from, name: 'Ana' }));
+    const res = await fetch(`${base()}/webhooks/whatsapp/${TENANT}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, raw) }, body: new Uint8Array(raw) });
+    expect(res.status).toBe(200);
+    await deployment.hilo.drainOutbox();
+  }
+
+  const textsTo = (to: string): string[] => graph.requests.filter((r) => r.status === 200 && r.body?.to === to).map((r) => String((r.body?.text as { body?: unknown } | undefined)?.body ?? ''));
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-console.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    graph = await startFakeGraph({ accessToken: ACCESS_TOKEN, phoneNumberId: PHONE_NUMBER_ID });
+    environment = await createDurableEnvironment('pglite+memory');
+    deployment = await startDeployment(environment, {
+      HILO_DEMO_AGENT_PASSWORD: PASSWORD,
+      HILO_WHATSAPP_GRAPH_URL: graph.baseUrl,
+      HILO_WHATSAPP_APP_SECRET_FERRETERIA: APP_SECRET,
+      HILO_WHATSAPP_VERIFY_TOKEN_FERRETERIA: 'console-ui-verify',
+      HILO_WHATSAPP_PHONE_NUMBER_ID_FERRETERIA: PHONE_NUMBER_ID,
+      HILO_WHATSAPP_ACCESS_TOKEN_FERRETERIA: ACCESS_TOKEN,
+      HILO_WHATSAPP_PAIR_BURST: '1000',
+    });
+    browser = await launchChromium().catch((err: unknown) => {
+      launchError = err;
+      return undefined;
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await deployment?.close();
+    await environment?.destroy();
+    await graph?.close();
+  });
+
+  it('should show the WhatsApp handoff live, send the reply through the Graph API, and explain a closed 24-hour window', async () => {
+    const phone = `1809444${String(process.pid % 10_000).padStart(4, '0')}`;
+    const agent = await newPage();
+    await logIn(agent);
+
+    await whatsAppSays(phone, 'necesito hablar con un agente por favor');
+    const item = agent.locator('.items .item').filter({ hasText: `•••• ${phone.slice(-4)}` });
+    await item.waitFor({ timeout: TIMEOUT });
+    expect(await item.textContent()).toContain('whatsapp');
+    await item.click();
+    await expect.poll(() => agent.locator('[data-field="channel"]').textContent(), { timeout: TIMEOUT }).toBe('whatsapp');
+    await agent.locator('[data-action="take"]').click();
+    await expect.poll(() => agent.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Demo');
+
+    const box = agent.getByLabel('Respuesta', { exact: true });
+    await box.fill('Hola Ana, te atiende Demo desde la consola.');
+    await box.press('Enter');
+    await expect.poll(() => box.inputValue(), { timeout: TIMEOUT }).toBe('');
+    await deployment.hilo.drainOutbox();
+    expect(textsTo(phone)).toContain('Hola Ana, te atiende Demo desde la consola.');
+    // The customer answers on WhatsApp: the console's transcript shows it live.
+    await whatsAppSays(phone, 'gracias, espero');
+    await expect.poll(() => agent.locator('.transcript .msg[data-author="customer"]').last().textContent(), { timeout: TIMEOUT }).toContain('gracias, espero');
+
+    // A day and an hour later (the session's idle limit passed too: log in again).
+    deployment.clock.advance(25 * 60 * 60 * 1000);
+    const later = await newPage();
+    await logIn(later);
+    await later.getByRole('tab', { name: 'Míos' }).click();
+    await later.locator('.items .item').filter({ hasText: `•••• ${phone.slice(-4)}` }).click();
+    const lateBox = later.getByLabel('Respuesta', { exact: true });
+    await lateBox.fill('¿Sigues ahí?');
+    await lateBox.press('Enter');
+    const alert = later.locator('[data-notice="error"]');
+    await alert.waitFor({ timeout: TIMEOUT });
+    expect(await alert.getAttribute('role')).toBe('alert');
+    expect(await alert.textContent()).toMatch(/^La ventana de 24 horas de WhatsApp está cerrada/);
+    // Not sent, and the text stays in the box for later.
+    expect(await lateBox.inputValue()).toBe('¿Sigues ahí?');
+    await deployment.hilo.drainOutbox();
+    expect(textsTo(phone)).not.toContain('¿Sigues ahí?');
+  });
+});
