@@ -248,6 +248,59 @@ describe('agent console page, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('should let only one of two agents take a handoff, tell the other who has it, and transfer it to her', async () => {
+    // A second agent, created with the tenant's API key (acting as an admin).
+    const created = await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/agents`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'ana', displayName: 'Ana', role: 'agent', password: 'ana-console-pass-42', lang: 'en' }),
+    });
+    expect(created.status).toBe(201);
+    const demo = await newPage();
+    await demo.goto('/console');
+    await logIn(demo);
+    const ana = await newPage('en-US');
+    await ana.goto('/console');
+    await logIn(ana, { username: 'ana', password: 'ana-console-pass-42' });
+    await ana.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+    await demo.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+    // Ana's own language at login.
+    await ana.getByRole('tab', { name: 'Waiting' }).waitFor();
+
+    // A REST customer asks for a person: both inboxes show it live.
+    const sender = `race-${Date.now()}`;
+    const turn = await fetch(`${server.baseUrl}/api/tenants/ferreteria/messages`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ sender, text: 'quiero hablar con una persona' }),
+    });
+    const { conversation_id: id } = (await turn.json()) as { conversation_id: string };
+    const itemIn = (page: Page) => page.locator(`.items .item[data-conversation="${id}"]`);
+    await itemIn(demo).waitFor({ timeout: TIMEOUT });
+    await itemIn(ana).waitFor({ timeout: TIMEOUT });
+    await itemIn(demo).click();
+    await itemIn(ana).click();
+    await demo.locator('[data-action="take"]').waitFor({ timeout: TIMEOUT });
+    await ana.locator('[data-action="take"]').waitFor({ timeout: TIMEOUT });
+
+    await demo.locator('[data-action="take"]').click();
+    await expect.poll(() => demo.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Demo');
+    // Ana was a moment late: refused, told who has it, and her view follows.
+    await ana.locator('[data-action="take"]').click();
+    await expect.poll(() => ana.locator('[data-notice="error"]').textContent(), { timeout: TIMEOUT }).toBe('Demo already took this conversation.');
+    await expect.poll(() => ana.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('With Demo');
+    await expect.poll(() => itemIn(ana).count(), { timeout: TIMEOUT }).toBe(0);
+
+    // The admin hands it to Ana: it shows under her "Mine".
+    await demo.getByLabel('Transferir a').selectOption({ label: 'Ana' });
+    await demo.getByRole('button', { name: 'Transferir' }).click();
+    await expect.poll(() => demo.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Ana');
+    await ana.getByRole('tab', { name: 'Mine' }).click();
+    await itemIn(ana).waitFor({ timeout: TIMEOUT });
+    expect(await itemIn(ana).locator('.item-assignee').textContent()).toBe('With Ana');
+    expect(errors).toEqual([]);
+  });
+
   it('should switch to English, keep the session on reload, go back to login when the session ends, and log out', async () => {
     const page = await newPage();
     await page.goto('/console');
