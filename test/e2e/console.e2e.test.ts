@@ -298,6 +298,12 @@ describe('agent console page, in Chromium', () => {
     await ana.getByRole('tab', { name: 'Mine' }).click();
     await itemIn(ana).waitFor({ timeout: TIMEOUT });
     expect(await itemIn(ana).locator('.item-assignee').textContent()).toBe('With Ana');
+
+    // Search over all open conversations (the server's search: name, phone digits, ticket, last message, id).
+    await demo.getByRole('tab', { name: 'Todas abiertas' }).click();
+    await expect.poll(() => demo.locator('.items .item').count(), { timeout: TIMEOUT }).toBeGreaterThan(1);
+    await demo.getByLabel(/^Buscar/).fill(id);
+    await expect.poll(() => demo.locator('.items .item').evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.conversation)), { timeout: TIMEOUT }).toEqual([id]);
     expect(errors).toEqual([]);
   });
 

@@ -31,6 +31,12 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
   let socket: ConsoleSocket | null = null;
   let searchTimer: ReturnType<typeof setTimeout> | undefined;
   let detailTimer: ReturnType<typeof setTimeout> | undefined;
+  let refreshTimer: ReturnType<typeof setInterval> | undefined;
+  /**
+   * Priorities also change with time alone (a handoff nobody answered turns yellow after the
+   * tenant's SLA), which no event announces: the open tab is reloaded once a minute.
+   */
+  const REFRESH_MS = 60_000;
   const ctx = () => store.getSnapshot().context;
   const say = (key: StringKey, vars?: Record<string, string | number>) => t(ctx().lang, key, vars);
   const storage = {
@@ -124,6 +130,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
   };
 
   const sessionEnded = (): void => {
+    clearInterval(refreshTimer);
     socket?.close();
     socket = null;
     api.forget();
@@ -152,6 +159,8 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       },
     });
     socket.connect();
+    clearInterval(refreshTimer);
+    refreshTimer = setInterval(() => void loadList(), REFRESH_MS);
     const tasks: Promise<unknown>[] = [api.cannedReplies().then((canned) => store.trigger.cannedLoaded({ canned }))];
     if (agent.role === 'admin') tasks.push(api.agents().then((agents) => store.trigger.agentsLoaded({ agents })));
     await Promise.all(tasks).catch(fail);
@@ -190,6 +199,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       }
     },
     async logout() {
+      clearInterval(refreshTimer);
       socket?.close();
       socket = null;
       await api.logout().catch(() => undefined);
