@@ -152,6 +152,8 @@ describe('agent console page, in Chromium', () => {
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: TIMEOUT }).toBe('Demasiados intentos. Espera 15 min y vuelve a intentarlo.');
     expect(await page.locator('.inbox').count()).toBe(0);
+    mkdirSync(WORK_DIR, { recursive: true });
+    await page.screenshot({ path: join(WORK_DIR, 'console-login.png') });
   });
 
   it("should show a widget customer's handoff live, take it, reply to the widget, note, resolve, and the bot answers again", async () => {
