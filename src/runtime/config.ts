@@ -1,5 +1,6 @@
 import { HiloError } from '../kernel/errors.js';
 import { loadLlmConfig, type LlmConfig } from './llm-config.js';
+import { loadLlmPrices, type ModelPrices } from './analytics/llm-prices.js';
 
 export type TransportKind = 'auto' | 'uws' | 'node';
 
@@ -75,6 +76,8 @@ export interface HiloConfig {
   agentsTimeZone: string;
   /** The LLM brain (`HILO_LLM_*`, parsed by `llm-config.ts`); null: the offline rule brain. `hilo start` hands it to the brain factory, never `startHilo`. */
   llm: LlmConfig | null;
+  /** USD per million tokens per model, for the analytics' LLM cost (`HILO_LLM_PRICES` over defaults). */
+  llmPrices: ModelPrices;
 }
 
 /** One tenant's provider credentials (`HILO_<PROVIDER>_<SETTING>_<T>`, see docs/channels.md). */
@@ -257,6 +260,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     ...loadIntegrations(env),
     // The LLM's time budgets derive from the turn timeout (a hung provider ends in the rule brain's answer).
     llm: loadLlmConfig(env, { turnTimeoutMs }),
+    llmPrices: loadLlmPrices(env),
   };
 }
 

@@ -21,6 +21,7 @@ export { combineHostObservers, createTurnFactsRecorder, tenantDay, type ModelPri
 export { createAnalyticsRoutes, dayRange } from './analytics-routes.js';
 export { createAnalyticsQueries, type AnalyticsQueries, type DayRange, type Summary } from './analytics-queries.js';
 export { lexiconSentiment } from './sentiment-lexicon.js';
+export { DEFAULT_LLM_PRICES, loadLlmPrices } from './llm-prices.js';
 export { normalisedTerms, redactText } from './redact.js';
 
 export interface Analytics {

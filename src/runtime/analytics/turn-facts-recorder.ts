@@ -7,8 +7,9 @@ import type { Logger } from '../../kernel/logger.js';
 import type { TurnFact, TurnFactsStore } from '../../persistence/ports/turn-facts.js';
 import { lexiconSentiment } from './sentiment-lexicon.js';
 
-/** US dollars per million tokens, per model (`HILO_LLM_PRICES`, docs/configuration.md). */
-export type ModelPrices = Readonly<Record<string, { input: number; output: number }>>;
+import type { ModelPrices } from './llm-prices.js';
+
+export type { ModelPrices } from './llm-prices.js';
 
 /** What the brain decorator saw of one reading, until the turn that used it commits. */
 interface Reading {
@@ -48,9 +49,17 @@ const PENDING_MAX_MS = 30_000;
 /** Readings never claimed by a committed turn (a failed turn) are forgotten past this many. */
 const MAX_READINGS = 10_000;
 
+/** One formatter per time zone: building an `Intl.DateTimeFormat` costs far more than using one. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The tenant's calendar day of an ISO time, `YYYY-MM-DD`. */
 export function tenantDay(at: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(at));
+  let format = dayFormats.get(timeZone);
+  if (format === undefined) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dayFormats.set(timeZone, format);
+  }
+  return format.format(new Date(at));
 }
 
 /**
@@ -128,7 +137,10 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
             tokensIn: u.usage?.promptTokens ?? null,
             tokensOut: u.usage?.completionTokens ?? null,
           });
-          return understanding;
+          // The usage is for analytics only: the machine's context (and every snapshot) never carries it.
+          if (u.usage === undefined) return understanding;
+          const { usage: _usage, ...rest } = u;
+          return rest;
         },
       };
     },

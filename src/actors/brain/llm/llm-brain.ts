@@ -27,7 +27,14 @@ export type Sentiment = 'positive' | 'neutral' | 'negative';
  * The LLM reading also carries the customer's sentiment and the tool calls the model made (both
  * absent when the fallback answered).
  */
-export type LlmUnderstanding = Understanding & { sentiment?: Sentiment; tools?: ToolCallRecord[] };
+export type LlmUnderstanding = Understanding & { sentiment?: Sentiment; tools?: ToolCallRecord[]; usage?: LlmUsage };
+
+/** Tokens all calls of one reading used, and the model that answered (for analytics' cost; never persisted by the runtime). */
+export interface LlmUsage {
+  model: string;
+  promptTokens: number;
+  completionTokens: number;
+}
 
 /** Tool rounds per message before the model must answer (with `tool_choice: none`). */
 export const MAX_TOOL_ROUNDS = 3;
@@ -114,7 +121,14 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
     const deadlineAt = clock.now() + (options.readingDeadlineMs ?? 45_000);
     const turn = emptyToolTurn();
     const customerTexts = [...(input.history ?? []).filter((m) => m.role === 'customer').map((m) => m.text), input.text];
-    let first = await client.complete(tools.length > 0 ? { ...request(messages), tools, toolChoice: 'auto' } : request(messages), { conversationId, idempotencyKey: key, deadlineAt });
+    const usage: LlmUsage = { model: '', promptTokens: 0, completionTokens: 0 };
+    const count = <R extends { model: string; usage: { promptTokens: number; completionTokens: number } | null }>(result: R): R => {
+      usage.model = result.model;
+      usage.promptTokens += result.usage?.promptTokens ?? 0;
+      usage.completionTokens += result.usage?.completionTokens ?? 0;
+      return result;
+    };
+    let first = count(await client.complete(tools.length > 0 ? { ...request(messages), tools, toolChoice: 'auto' } : request(messages), { conversationId, idempotencyKey: key, deadlineAt }));
     // The model may call tools before it answers: run them, give it the results, ask again. After
     // MAX_TOOL_ROUNDS it must answer (tool_choice none).
     for (let round = 1; runner !== null && first.toolCalls.length > 0 && round <= MAX_TOOL_ROUNDS; round++) {
@@ -127,7 +141,7 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
         messages.push({ role: 'tool', toolCallId: call.id, content });
       }
       const choice = round < MAX_TOOL_ROUNDS ? 'auto' : 'none';
-      first = await client.complete({ ...request(messages), tools, toolChoice: choice }, { conversationId, idempotencyKey: `${key}:tools${round}`, deadlineAt });
+      first = count(await client.complete({ ...request(messages), tools, toolChoice: choice }, { conversationId, idempotencyKey: `${key}:tools${round}`, deadlineAt }));
     }
     if (turn.calls.length > 0) {
       log.info({ conversationId: logged(conversationId), messageId: input.messageId, tools: turn.calls, promptVersion: templates.version }, 'llm.tool_calls');
@@ -142,11 +156,11 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
         { role: 'assistant', content: (first.content ?? '').slice(0, 4_000) },
         { role: 'user', content: repairInstruction(parsed.problems) },
       ];
-      const second = await client.complete(request(repair), { conversationId, idempotencyKey: `${key}:repair`, deadlineAt });
+      const second = count(await client.complete(request(repair), { conversationId, idempotencyKey: `${key}:repair`, deadlineAt }));
       parsed = parseAndValidate(second.content, MODEL_UNDERSTANDING);
       if (!parsed.ok) throw new HiloError('HILO_ERR_LLM_BAD_OUTPUT', undefined, { details: parsed.problems.slice(0, 10) });
     }
-    return applyToolTurn(toUnderstanding(parsed.value, input.text), turn);
+    return { ...applyToolTurn(toUnderstanding(parsed.value, input.text), turn), usage };
   }
 
   return {
