@@ -59,8 +59,13 @@ import { RULES } from './injection-rules.js';
 export { normaliseForDetection };
 
 export const INJECTION_THRESHOLD = 0.6;
-/** Scorer probability from which a message counts as an injection on its own (0.85: in 5-fold cross-validation on the dev corpus it cuts the false alarms of 0.8 by about 40 % for 0.4 points of recall). */
-export const MODEL_STRONG = 0.85;
+/**
+ * Scorer probability from which a message counts as an injection on its own. 0.9 for scorer v2:
+ * leaving one family of train-v2 out of training at a time, 0.85 flagged 99.5 % of the unseen
+ * attack families with 3.0 % false alarms on unseen look-alike families, 0.9 flagged 97.5 % with
+ * 1.4 % (v1 used 0.85, chosen the same way on the development set).
+ */
+export const MODEL_STRONG = 0.9;
 /** Scorer probability that adds a weak signal (enough with one pattern, never alone). */
 export const MODEL_WEAK = 0.5;
 export const SUSPICIOUS_THRESHOLD = 0.3;

@@ -71,6 +71,11 @@ export function readings(normalised: string): string[] {
   }
   // Syllables split by hyphens in several words: "ig-nore yo-ur ins-truc-tions" (one "e-mail" is not).
   if ((d.match(/\p{L}-\p{L}/gu)?.length ?? 0) >= 3) d = d.replace(/(?<=\p{L})-(?=\p{L})/gu, '');
+  // Pig Latin ("ignoreyay ouryay ulesray"): most words end in "ay".
+  const words = d.match(/\p{L}+/gu) ?? [];
+  if (words.length >= 3 && words.filter((w) => /[a-z]{2,}ay$/.test(w)).length / words.length >= 0.6) {
+    d = d.replace(/\b([a-z]+?)([^aeiou\s]*)ay\b/g, (_m, stem: string, moved: string) => (moved === 'y' || moved === 'w' ? stem : moved + stem));
+  }
   if (d !== normalised) out.push(d);
   // Reversed text: the whole message, or the part after a colon ("al revés: orec ne oicerp le nop").
   if (readsBackwards(d)) out.push(reverse(d));
