@@ -14,6 +14,7 @@ import { createDurableEnvironment, createTestDatabase } from '../durable/durable
  */
 const CANARY = { name: 'Zoraida Canarito', email: 'zoraida.canarito@example.com', otherPhone: '829-555-0199', company: 'Constructora Canarito' };
 const SLOW = 'lento-canario';
+const CONSOLE_PASSWORD = 'analytics-console-pass-1';
 const TURN_TIMEOUT_MS = 1_500;
 
 const modes = [
@@ -120,7 +121,7 @@ for (const mode of modes) {
         crmEnv.HILO_CRM_WEBHOOK_SECRET = 'analytics-test-secret-0123456789';
       }
       server = await startHiloForTest({
-        env: { ...made.env, ...crmEnv, HILO_STORAGE: 'durable', HILO_TURN_TIMEOUT_MS: String(TURN_TIMEOUT_MS) },
+        env: { ...made.env, ...crmEnv, HILO_STORAGE: 'durable', HILO_TURN_TIMEOUT_MS: String(TURN_TIMEOUT_MS), HILO_DEMO_AGENT_PASSWORD: CONSOLE_PASSWORD },
         // The rule brain, except that one message takes longer than a turn may: a failed turn.
         createBrain: async (data) => {
           const brain = createRuleBrain({ tenant: data });
@@ -288,6 +289,27 @@ for (const mode of modes) {
       expect(pages).toBe(4);
       expect(lines.find((l) => l.message_id === nameTurn.message_id)).toMatchObject({ text: '[name]', intent: 'sales_lead', source: 'agent' });
       expect(lines.filter((l) => l.source === 'agent')).toHaveLength(1);
+    });
+
+    it("should serve an admin's console session and refuse an agent's", async () => {
+      const login = async (username: string, password: string) => {
+        const res = await fetch(`${server.baseUrl}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: 'ferreteria', username, password }) });
+        expect(res.status).toBe(200);
+        return (res.headers.get('set-cookie') ?? '').split(';')[0]!;
+      };
+      const admin = await get('/api/tenants/ferreteria/analytics/summary', { cookie: await login('demo', CONSOLE_PASSWORD) });
+      expect(admin.status).toBe(200);
+      expect(admin.json.conversations).toBe(6);
+      const created = await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/agents`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'rosa', displayName: 'Rosa', role: 'agent', password: 'rosa-password-1' }),
+      });
+      expect(created.status).toBe(201);
+      const agent = await get('/api/tenants/ferreteria/analytics/summary', { cookie: await login('rosa', 'rosa-password-1') });
+      expect([agent.status, agent.json.error.code]).toEqual([403, 'HILO_ERR_CONSOLE_FORBIDDEN']);
+      const forged = await get('/api/tenants/ferreteria/exports/training.jsonl', { cookie: 'hilo_console=forged-session-id' });
+      expect(forged.status).toBe(401);
     });
 
     it('should refuse missing and wrong keys, other tenants and bad parameters with coded errors', async () => {
