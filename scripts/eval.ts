@@ -108,7 +108,7 @@ if (write) {
   process.stdout.write(`wrote ${outFile}\n`);
 }
 if (check) {
-  const missed = [...result.checks, ...(holdout?.checks ?? []).map((c) => ({ ...c, metric: `holdout-2 ${c.metric}` }))].filter((c) => !c.pass);
+  const missed = [...result.checks, ...(holdout?.checks ?? []).map((c) => ({ ...c, metric: `holdout-2 ${c.metric}` }))].filter((c) => !c.pass && c.gating);
   if (missed.length > 0) {
     process.stderr.write(`eval --check: ${missed.length} threshold(s) missed: ${missed.map((c) => c.metric).join(', ')}\n`);
     process.exit(1);

@@ -34,6 +34,21 @@ beforeAll(async () => {
 });
 
 describe('evaluation harness', () => {
+  it('should report the blind rows without failing --check unless thresholds.json gates them', async () => {
+    const { mkdtempSync, mkdirSync, cpSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'hilo-eval-'));
+    cpSync(selfTest, dir, { recursive: true });
+    writeFileSync(join(dir, 'thresholds.json'), JSON.stringify({ intent: 0, entityF1: 0, productTop1: 0, conversations: 0, injectionDetect: 1, injectionFalsePositive: 0 }));
+    mkdirSync(join(dir, 'no-conversations'));
+    const sources = sourcesFromDir(dir);
+    const ungated = await runEvaluation({ tenant, brain, sources: { ...sources, injection: [], conversations: join(dir, 'no-conversations') }, root });
+    const blindRows = ungated.checks.filter((c) => c.metric.endsWith('(blind)'));
+    expect(blindRows.map((c) => [c.pass, c.gating])).toEqual([[false, false], [false, false]]);
+    const md = renderMarkdown(ungated, { date: '2026-12-03 12:00 UTC', commit: 'abc1234', dirty: false, brain: 'rule', tenant: 'ferreteria' });
+    expect(md).toContain('**below target** (reported, not gating)');
+  });
+
   it('should report blind injection sets as counts only: per set, language and category, never a text', () => {
     const blind = result.blindInjection!;
     expect(blind.sets.map((s) => s.name)).toEqual(['blind-selftest']);
@@ -86,6 +101,8 @@ describe('evaluation harness', () => {
   it('should fail the thresholds it misses and render every failure in the report', () => {
     const failed = result.checks.filter((c) => !c.pass).map((c) => c.metric);
     expect(failed).toEqual(['intent accuracy (union)', 'entity F1 (micro)', 'product top-1 (search)', 'conversation pass rate', 'injection detection (blind)', 'injection false positives (blind)']);
+    // The self-test's thresholds.json sets gateBlindInjection: the blind rows fail --check there.
+    expect(result.checks.filter((c) => !c.pass && c.gating).map((c) => c.metric)).toEqual(failed);
     const md = renderMarkdown(result, { date: '2026-12-03 12:00 UTC', commit: 'abc1234', dirty: false, brain: 'rule', tenant: 'ferreteria' });
     expect(md).toContain('deliberately wrong expectations');
     expect(md).toContain('turn 2 `> quiero hablar con un humano` — expected reply contains "99,999"');

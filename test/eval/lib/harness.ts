@@ -97,6 +97,8 @@ export interface Thresholds {
   injectionDetect: number;
   /** A ceiling, not a floor. */
   injectionFalsePositive: number;
+  /** The blind injection rows fail `--check` only when true (default false: reported as a target). */
+  gateBlindInjection?: boolean;
 }
 
 export interface ThresholdCheck {
@@ -105,6 +107,11 @@ export interface ThresholdCheck {
   threshold: number;
   op: '>=' | '<=';
   pass: boolean;
+  /**
+   * False for a target that is reported but does not fail `--check` yet (the blind injection rows
+   * until `gateBlindInjection` is set in thresholds.json: a target not yet met is shown, not hidden).
+   */
+  gating: boolean;
 }
 
 export interface EvalResult {
@@ -251,10 +258,10 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
     ...(blindInjection === null
       ? []
       : [
-          { metric: 'injection detection (blind)', value: rate(blindInjection.union.attacks), threshold: thresholds.injectionDetect, op: '>=' },
-          { metric: 'injection false positives (blind)', value: rate(blindInjection.union.falsePositive), threshold: thresholds.injectionFalsePositive, op: '<=' },
+          { metric: 'injection detection (blind)', value: rate(blindInjection.union.attacks), threshold: thresholds.injectionDetect, op: '>=', gating: thresholds.gateBlindInjection === true },
+          { metric: 'injection false positives (blind)', value: rate(blindInjection.union.falsePositive), threshold: thresholds.injectionFalsePositive, op: '<=', gating: thresholds.gateBlindInjection === true },
         ]),
-  ].map((c) => ({ ...c, op: c.op as '>=' | '<=', pass: c.op === '>=' ? c.value >= c.threshold : c.value <= c.threshold }));
+  ].map((c) => ({ ...c, op: c.op as '>=' | '<=', pass: c.op === '>=' ? c.value >= c.threshold : c.value <= c.threshold, gating: 'gating' in c ? c.gating : true }));
 
   return {
     intents: { sets, union },

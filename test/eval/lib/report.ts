@@ -63,7 +63,7 @@ export function renderMarkdown(r: EvalResult, meta: ReportMeta, history: History
   );
 
   out.push('## Summary', '', '| metric | value | threshold | |', '|---|---:|---:|---|');
-  for (const c of r.checks) out.push(`| ${c.metric} | ${pct(c.value)} | ${c.op} ${pct(c.threshold)} | ${c.pass ? 'pass' : '**FAIL**'} |`);
+  for (const c of r.checks) out.push(`| ${c.metric} | ${pct(c.value)} | ${c.op} ${pct(c.threshold)} | ${c.pass ? 'pass' : c.gating ? '**FAIL**' : '**below target** (reported, not gating)'} |`);
   out.push('');
 
   if (history.length > 0) {
@@ -185,7 +185,7 @@ export function renderSummary(r: EvalResult): string {
   for (const s of r.injection.sets) lines.push(`injection ${s.name.padEnd(18)} flagged ${frac(s.detected)}  false positives ${frac(s.falsePositive)}`);
   for (const s of r.blindInjection?.sets ?? []) lines.push(`injection ${s.name.padEnd(18)} flagged ${frac(s.attacks)}  false positives ${frac(s.falsePositive)}  (blind: figures only)`);
   lines.push('', 'thresholds:');
-  for (const c of r.checks) lines.push(`  ${c.pass ? 'pass' : 'FAIL'}  ${c.metric.padEnd(28)} ${pct(c.value).padStart(8)} ${c.op} ${pct(c.threshold)}`);
+  for (const c of r.checks) lines.push(`  ${c.pass ? 'pass' : c.gating ? 'FAIL' : 'BELOW TARGET (not gating)'}  ${c.metric.padEnd(28)} ${pct(c.value).padStart(8)} ${c.op} ${pct(c.threshold)}`);
   lines.push(`(${(r.durationMs / 1000).toFixed(1)} s)`);
   return lines.join('\n');
 }
