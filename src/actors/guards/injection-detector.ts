@@ -28,19 +28,8 @@
  */
 export type InjectionVerdict = 'clean' | 'suspicious' | 'injection';
 
-/** The family of the strongest signal: what kind of attack it looks like (logged and audited). */
-export type InjectionCategory =
-  | 'override'
-  | 'reveal'
-  | 'roleplay'
-  | 'fake_authority'
-  | 'data_exfiltration'
-  | 'price_tampering'
-  | 'tool_forgery'
-  | 'delimiter'
-  | 'encoded'
-  /** Only the n-gram scorer fired: it reads like the corpus's attacks, no pattern names it. */
-  | 'other';
+/** The family of the strongest signal (defined with the rules, which name it). */
+export type { InjectionCategory };
 
 export interface InjectionReport {
   verdict: InjectionVerdict;
@@ -55,6 +44,7 @@ export interface InjectionReport {
 import { shippedInjectionModel } from './injection-model.js';
 import { decodedBlobs, normaliseForDetection, readings } from './injection-readings.js';
 import { RULES } from './injection-rules.js';
+import type { InjectionCategory } from './injection-rules/rule.js';
 
 export { normaliseForDetection };
 
@@ -152,7 +142,6 @@ export function detectInjection(text: string): InjectionReport {
   let category: InjectionCategory | null = null;
   let best = 0;
   for (const [name, f] of signals) {
-    // The attack's own family names it; the encoding only says how it was hidden.
     // The attack's own family names it; the encoding or the scorer only say it looks like one.
     const w = name === 'obfuscated_instruction' || name === 'encoded_injection' || name === 'encoded_text' || f.category === 'other' ? f.weight / 10 : f.weight;
     if (w > best) {

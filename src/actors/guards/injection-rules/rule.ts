@@ -1,5 +1,17 @@
 /** One weighted rule of the injection detector. */
-import type { InjectionCategory } from '../injection-detector.js';
+/** The family of the strongest signal: what kind of attack it looks like (logged and audited). */
+export type InjectionCategory =
+  | 'override'
+  | 'reveal'
+  | 'roleplay'
+  | 'fake_authority'
+  | 'data_exfiltration'
+  | 'price_tampering'
+  | 'tool_forgery'
+  | 'delimiter'
+  | 'encoded'
+  /** Only the n-gram scorer fired: it reads like the corpus's attacks, no pattern names it. */
+  | 'other';
 
 export interface Rule {
   signal: string;
