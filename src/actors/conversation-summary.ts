@@ -1,4 +1,5 @@
 import type { TranscriptEntry } from '../persistence/ports/transcript-store.js';
+import { extractEmails, extractPersonNames, extractPhones } from './brain/rule/contact-entities.js';
 
 const REASONS: Record<string, string> = {
   customer_request: 'El cliente pidió hablar con una persona',
@@ -21,6 +22,11 @@ export function summarizeConversation(input: {
   transcript: TranscriptEntry[];
   context: Record<string, unknown>;
   maxCustomerLines?: number;
+  /**
+   * The customer message that triggered the handoff. Its turn has not committed yet, so it is not in
+   * `transcript`; without it a handoff on the first message reached the agent with no words at all.
+   */
+  trigger?: { messageId: string; text: string };
 }): string {
   const lines: string[] = [];
   lines.push(`Motivo: ${REASONS[input.reason] ?? input.reason}.`);
@@ -28,13 +34,24 @@ export function summarizeConversation(input: {
   const name = lead?.draft?.name?.value;
   const email = lead?.draft?.email?.value;
   const company = lead?.draft?.company_name?.value;
-  const who = [name, email, company].filter(Boolean).join(' · ');
+  const customerTexts = input.transcript.filter((e) => e.author === 'customer').map((e) => e.text);
+  const pending = input.trigger !== undefined && input.trigger.text.trim() !== '' && !input.transcript.some((e) => e.messageId === input.trigger!.messageId);
+  if (pending) customerTexts.push(input.trigger!.text);
+  // What the customer said about themselves ("me llamo Carla Peña", an e-mail, a phone) counts even
+  // outside a lead flow: the agent should greet them by name.
+  const said = (extract: (text: string) => { value: string }[]): string | undefined => {
+    for (let i = customerTexts.length - 1; i >= 0; i--) {
+      const found = extract(customerTexts[i]!)[0];
+      if (found !== undefined) return found.value;
+    }
+    return undefined;
+  };
+  const who = [name ?? said(extractPersonNames), email ?? said(extractEmails), company, said(extractPhones)].filter(Boolean).join(' · ');
   if (who) lines.push(`Cliente: ${who}.`);
-  const customer = input.transcript.filter((e) => e.author === 'customer');
   const intents = [...new Set(input.transcript.map((e) => e.intent).filter(Boolean))];
   if (intents.length) lines.push(`Temas: ${intents.join(', ')}.`);
-  lines.push(`Mensajes en la conversación: ${input.transcript.length}.`);
-  const last = customer.slice(-(input.maxCustomerLines ?? 3)).map((e) => `- "${e.text.slice(0, 200)}"`);
+  lines.push(`Mensajes en la conversación: ${input.transcript.length + (pending ? 1 : 0)}.`);
+  const last = customerTexts.slice(-(input.maxCustomerLines ?? 3)).map((t) => `- "${t.slice(0, 200)}"`);
   if (last.length) lines.push('Últimos mensajes del cliente:', ...last);
   return lines.join('\n');
 }

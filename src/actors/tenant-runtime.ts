@@ -108,6 +108,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           reason: input.reason,
           transcript,
           context: deps.contextOf(input.tenantId, input.conversationId) ?? {},
+          trigger: { messageId: input.messageId, text: input.text },
         });
         const ticket = await deps.tickets.open({
           tenantId: input.tenantId,
