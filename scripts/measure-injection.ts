@@ -28,6 +28,9 @@ const pairs: [string, string, string, boolean][] = [
   ['train-v2', 'train-v2-attacks.jsonl', 'train-v2-benign.jsonl', true],
   // Written before the second-generation layers and kept out of training and rule writing.
   ['split-v2', 'split-v2-attacks.jsonl', 'split-v2-benign.jsonl', false],
+  // Round 2: train-v3 was measured once before training on it; split-v3 stays held back.
+  ['train-v3', 'train-v3-attacks.jsonl', 'train-v3-benign.jsonl', true],
+  ['split-v3', 'split-v3-attacks.jsonl', 'split-v3-benign.jsonl', false],
 ];
 for (const f of readdirSync(dir).sort()) {
   const m = /^(heldout(?:-[\w-]+)?)-attacks\.jsonl$/.exec(f);
