@@ -261,7 +261,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
           { metric: 'injection detection (blind)', value: rate(blindInjection.union.attacks), threshold: thresholds.injectionDetect, op: '>=', gating: thresholds.gateBlindInjection === true },
           { metric: 'injection false positives (blind)', value: rate(blindInjection.union.falsePositive), threshold: thresholds.injectionFalsePositive, op: '<=', gating: thresholds.gateBlindInjection === true },
         ]),
-  ].map((c) => ({ ...c, op: c.op as '>=' | '<=', pass: c.op === '>=' ? c.value >= c.threshold : c.value <= c.threshold, gating: 'gating' in c ? c.gating : true }));
+  ].map((c) => ({ ...c, op: c.op as '>=' | '<=', pass: c.op === '>=' ? c.value >= c.threshold : c.value <= c.threshold, gating: 'gating' in c ? c.gating === true : true }));
 
   return {
     intents: { sets, union },
