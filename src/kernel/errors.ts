@@ -19,6 +19,7 @@ export const ERROR_CODES = {
   HILO_ERR_TURN_TIMEOUT: { status: 504, message: 'The conversation did not finish the turn in time.' },
   HILO_ERR_TURN_QUARANTINED: { status: 422, message: 'The message could not be recorded and was set aside; the conversation goes on from its previous state.' },
   HILO_ERR_SHUTTING_DOWN: { status: 503, message: 'The server is shutting down.' },
+  HILO_ERR_SHARD_FENCED: { status: 503, message: 'This member lost the conversation\'s shard to another member; the write was refused.' },
   HILO_ERR_INTERNAL: { status: 500, message: 'Internal error.' },
   HILO_ERR_WS_INVALID_FRAME: { status: 400, message: 'WebSocket frame is not a valid protocol message.' },
   HILO_ERR_WS_NOT_READY: { status: 400, message: 'Send "hello" before other frames.' },

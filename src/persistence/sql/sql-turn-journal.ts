@@ -5,6 +5,8 @@ import type { Database } from './database.js';
 import { readMediaReferences, type MediaReference } from '../../domain/media.js';
 import { mediaOf, toIso } from './sql-helpers.js';
 import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
+import { shardFencedError, type ShardFence } from '../ports/shard-fence.js';
+import { fenceCommitSql } from './sql-turn-fence.js';
 
 /** Channels whose replies reach the customer through the transcript itself (REST answer, widget history). */
 const TRANSCRIPT_DELIVERED_CHANNELS = new Set(['web', 'rest']);
@@ -122,7 +124,10 @@ async function queryRaw<R>(db: Database, text: string, values: unknown[]): Promi
  * const journal = createSqlTurnJournal(db);
  * const stored = await journal.commit(key, envelope.turn, envelope);
  */
-export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSource {
+export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence } = {}): TurnJournal & IdleCloseSource {
+  // Clustered runtime only (docs/cluster.md): without a fence the statement and its cost are the single-process ones.
+  const fence = options.fence;
+  const fencedSql = fence ? fenceCommitSql(COMMIT_TURN_SQL) : '';
   return {
     async commit(key: ConversationKey, turn: TurnRecord, envelope: SnapshotEnvelope): Promise<TranscriptEntry[]> {
       const copy: Record<string, unknown> = { ...envelope };
@@ -155,7 +160,12 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
       }
       // A gap (snapshot_seq < turn.seq - 1) means an earlier turn record was lost with its
       // snapshot store (e.g. Redis flushed): this turn is still recorded rather than wedged.
-      const applied = await queryRaw<{ last_seq: number }>(db, COMMIT_TURN_SQL, [
+      const writer = fence?.writer(key);
+      if (fence && writer && writer.epoch === null) {
+        fence.refused(writer.shard, 'journal', 'lease_lapsed');
+        throw shardFencedError(writer.shard, 'journal', 'lease_lapsed');
+      }
+      const values = [
         sqlSafeText(key.tenantId),
         sqlSafeText(key.conversationId),
         sqlSafeText(turn.phase),
@@ -177,9 +187,16 @@ export function createSqlTurnJournal(db: Database): TurnJournal & IdleCloseSourc
         columns.lang,
         columns.options,
         columns.media,
-      ]);
+      ];
+      const applied = writer
+        ? await queryRaw<{ last_seq: number | null; fenced: boolean }>(db, fencedSql, [...values, writer.shard, writer.epoch])
+        : await queryRaw<{ last_seq: number | null; fenced?: boolean }>(db, COMMIT_TURN_SQL, values);
       const row = applied[0];
-      if (row !== undefined) {
+      if (fence && writer && row?.fenced === true) {
+        fence.refused(writer.shard, 'journal', 'epoch');
+        throw shardFencedError(writer.shard, 'journal', 'epoch');
+      }
+      if (row !== undefined && row.last_seq !== null) {
         const firstSeq = row.last_seq - lines.length + 1;
         return lines.map((e, i) => ({ ...e, seq: firstSeq + i }));
       }

@@ -13,12 +13,15 @@ const TABLES = [
   'contacts',
   'conversation_assignments',
   'conversations',
+  'intent_corrections',
   'leads',
   'messages',
   'outbox_entries',
+  'shard_epochs',
   'tenant_counters',
   'tenants',
   'tickets',
+  'turn_facts',
 ];
 
 async function userTables(opened: OpenedTestDatabase): Promise<string[]> {

@@ -8,6 +8,7 @@ import { Migration20261203120000MessageMedia } from './Migration20261203120000_m
 import { Migration20261203140000AgentConsole } from './Migration20261203140000_agent_console.js';
 import { Migration20261203150000TicketRating } from './Migration20261203150000_ticket_rating.js';
 import { Migration20261203160000Analytics } from './Migration20261203160000_analytics.js';
+import { Migration20261203170000ShardEpochs } from './Migration20261203170000_shard_epochs.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -23,4 +24,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203140000_agent_console', class: Migration20261203140000AgentConsole },
   { name: 'Migration20261203150000_ticket_rating', class: Migration20261203150000TicketRating },
   { name: 'Migration20261203160000_analytics', class: Migration20261203160000Analytics },
+  { name: 'Migration20261203170000_shard_epochs', class: Migration20261203170000ShardEpochs },
 ];

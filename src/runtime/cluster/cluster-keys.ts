@@ -1,0 +1,27 @@
+import { encodeKeyPart } from '../../persistence/redis/keys.js';
+
+/**
+ * Every Redis key of the cluster, built in one place (next to `persistence/redis/keys.ts`, same
+ * prefix). Membership keys share one hash tag per cluster; each shard's lease and epoch share the
+ * shard's own tag, so in Redis Cluster the acquisition script (lease + epoch) stays in one slot
+ * while the shards spread over every node.
+ *
+ * @example
+ * createClusterKeys('hilo', 'default').lease(17) // 'hilo:{c:default:s:17}:lease'
+ */
+export function createClusterKeys(prefix: string, cluster: string) {
+  const c = encodeKeyPart(cluster);
+  const shardTag = (shard: number): string => `{c:${c}:s:${shard}}`;
+  return {
+    /** Sorted set: member id → heartbeat expiry (ms, Redis server clock). */
+    members: `${prefix}:{c:${c}}:members`,
+    /** Hash: member id → the JSON the member describes itself with. */
+    memberInfo: `${prefix}:{c:${c}}:member-info`,
+    /** String: the holder's token, with the lease TTL. */
+    lease: (shard: number): string => `${prefix}:${shardTag(shard)}:lease`,
+    /** Integer: the shard's epoch counter (the current holder's epoch), never expires. */
+    epoch: (shard: number): string => `${prefix}:${shardTag(shard)}:epoch`,
+  };
+}
+
+export type ClusterKeys = ReturnType<typeof createClusterKeys>;
