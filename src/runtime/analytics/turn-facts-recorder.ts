@@ -19,6 +19,8 @@ interface Reading {
   model: string | null;
   tokensIn: number | null;
   tokensOut: number | null;
+  /** The reading threw: the context still holds the previous message's understanding. */
+  failed?: boolean;
 }
 
 export interface TurnFactsRecorder {
@@ -92,6 +94,11 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
   };
   const dayOf = (tenantId: string, at: string) => tenantDay(at, options.timeZoneOf(tenantId) ?? 'UTC');
 
+  function remember(tenantId: string, messageId: string, reading: Reading): void {
+    if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value as string);
+    readings.set(keyOf(tenantId, messageId), reading);
+  }
+
   function push(fact: TurnFact): void {
     if (closed) return;
     buffer.push(fact);
@@ -125,11 +132,17 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
         kind: brain.kind,
         parse: (text) => brain.parse(text),
         async understand(input: UnderstandInput): Promise<Understanding> {
-          const understanding = await brain.understand(input);
+          let understanding: Understanding;
+          try {
+            understanding = await brain.understand(input);
+          } catch (err) {
+            // As the metrics count it: a reading that throws (the LLM failed turns in a row) is the fallback's.
+            remember(tenantId, input.messageId, { brain: llm ? 'fallback' : 'rule', sentiment: lexiconSentiment(input.text), toolCalls: 0, model: null, tokensIn: null, tokensOut: null, failed: true });
+            throw err;
+          }
           const u = understanding as Understanding & { sentiment?: 'positive' | 'neutral' | 'negative'; tools?: unknown[]; usage?: { model?: string; promptTokens?: number; completionTokens?: number } };
           const by: Reading['brain'] = !llm ? 'rule' : u.sentiment !== undefined ? 'llm' : 'fallback';
-          if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value as string);
-          readings.set(keyOf(tenantId, input.messageId), {
+          remember(tenantId, input.messageId, {
             brain: by,
             sentiment: u.sentiment ?? lexiconSentiment(input.text),
             toolCalls: Array.isArray(u.tools) ? u.tools.length : 0,
@@ -168,8 +181,8 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
           toolCalls: reading?.toolCalls ?? 0,
           // No reading, no intent: a message the machine took without the brain (a rating, a code)
           // leaves the previous message's understanding in the context.
-          intent: reading ? r.intent : null,
-          confidence: reading ? r.confidence : null,
+          intent: reading && !reading.failed ? r.intent : null,
+          confidence: reading && !reading.failed ? r.confidence : null,
           misunderstood: r.misunderstood,
           unmet: r.unmet,
           sentiment: reading?.sentiment ?? null,

@@ -73,6 +73,17 @@ describe('createTurnFactsRecorder', () => {
     expect(written).toMatchObject([{ day: '2026-12-02', turnMs: 42.5, brain: 'llm', sentiment: 'negative', toolCalls: 2, model: 'model-x', tokensIn: 1000, tokensOut: 500, costUsd: 0.002, intent: 'product_inquiry', outcome: 'ok', seq: 3 }]);
   });
 
+  it('should count a reading that throws as the fallback, as the metrics do', async () => {
+    const { written, recorder } = setup();
+    const failing: Brain = { kind: 'llm', parse: () => ({ intent: { name: 'greeting', confidence: 1 }, ranking: [], entities: [], lang: 'es' }), understand: async () => Promise.reject(new Error('llm down')) };
+    await expect(recorder.observeBrain('t1', failing).understand({ text: 'pésimo servicio', lang: 'es', expecting: { kind: 'none' }, messageId: 'm1', idempotencyKey: 'k' })).rejects.toThrow('llm down');
+    // The context still holds the previous message's reading: not this message's intent.
+    recorder.observer.committed(turn({ stateTo: 'handoff.withHuman', after: ctx({ reason: 'brain_unavailable', intent: 'greeting' }) }));
+    recorder.observer.turn({ tenantId: 't1', conversationId: 'c1', channel: 'rest', messageId: 'm1', ms: 5, outcome: 'ok' });
+    await recorder.close();
+    expect(written).toMatchObject([{ brain: 'fallback', sentiment: 'negative', intent: null, confidence: null, handoffReason: 'brain_unavailable', unmet: 'handoff_failure' }]);
+  });
+
   it('should record a failed message once, with its code and no state', async () => {
     const { written, recorder } = setup();
     recorder.observer.turn({ tenantId: 't2', conversationId: null, channel: 'web', messageId: 'x', ms: 15000, outcome: 'HILO_ERR_TURN_TIMEOUT' });
