@@ -50,6 +50,8 @@ export interface ReconcileReport {
   acquired: { shard: number; epoch: number }[];
   handingOver: number[];
   lost: number[];
+  /** Shards acquired but given back this pass (SQL fence ahead of the epoch, or SQL down): retried next pass. */
+  deferred: number[];
 }
 
 /**
@@ -175,7 +177,7 @@ export class ClusterMember {
 
   async #reconcile(): Promise<ReconcileReport> {
     const sentAt = this.#o.clock.now();
-    const report: ReconcileReport = { members: this.#members, joined: [], left: [], acquired: [], handingOver: [], lost: [] };
+    const report: ReconcileReport = { members: this.#members, joined: [], left: [], acquired: [], handingOver: [], lost: [], deferred: [] };
     if (!this.#closing) {
       const live = (await this.#redis.heartbeat(this.memberId, this.leaseMs, JSON.stringify(this.#o.info ?? {}))).sort();
       const before = new Set(this.#members);
@@ -227,6 +229,7 @@ export class ClusterMember {
         } catch (err) {
           this.#log.error({ err, shard, epoch: r.epoch }, 'could not raise the shard epoch in SQL; lease released, retried next pass');
           await this.#redis.release([shard], this.token);
+          report.deferred.push(shard);
           return;
         }
         if (stored > r.epoch) {
@@ -236,6 +239,7 @@ export class ClusterMember {
           this.#log.warn({ shard, epoch: r.epoch, sqlEpoch: stored }, 'shard epoch behind the SQL fence; re-acquiring above it');
           await this.#redis.release([shard], this.token);
           this.#o.observer?.released(shard, 'epoch_behind');
+          report.deferred.push(shard);
           return;
         }
         this.#floors.delete(shard);

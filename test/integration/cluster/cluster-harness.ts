@@ -79,7 +79,7 @@ export function createCluster(db: Database, admin: Redis, options: { shardCount?
         for (const m of ms) {
           const r = await m.member.reconcile();
           await m.member.idle();
-          if (r.acquired.length + r.handingOver.length + r.lost.length + r.joined.length + r.left.length > 0) changed = true;
+          if (r.acquired.length + r.handingOver.length + r.lost.length + r.deferred.length + r.joined.length + r.left.length > 0) changed = true;
         }
         if (!changed) return round;
       }
