@@ -243,7 +243,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       apiKeys.add(DEMO_TENANT, demoApiKey);
     }
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
-    const consoleApp = await createConsole({ host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), clock, logger });
+    const consoleApp = await createConsole({ host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
     turnCommitted.push((key, state) => consoleApp.noteTurn(key, state));
     closers.push(() => consoleApp.close());
     let demoAgentPassword: string | null = null;

@@ -22,7 +22,9 @@ interface Session {
 class Frames {
   list: Record<string, unknown>[] = [];
   #waiters: { pred: (f: Record<string, unknown>) => boolean; resolve: (f: Record<string, unknown>) => void }[] = [];
+  closed: number | null = null;
   constructor(readonly ws: WebSocket) {
+    ws.on('close', (code) => (this.closed = code));
     ws.on('message', (data) => {
       const frame = JSON.parse(String(data)) as Record<string, unknown>;
       this.list.push(frame);
@@ -33,7 +35,7 @@ class Frames {
     const found = this.list.find(pred);
     if (found) return Promise.resolve(found);
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no ${what}; got ${JSON.stringify(this.list.map((f) => f.type))}`)), 10_000);
+      const timer = setTimeout(() => reject(new Error(`no ${what}; got ${JSON.stringify(this.list.map((f) => f.type))}; closed ${this.closed}; state ${this.ws.readyState}`)), 10_000);
       this.#waiters.push({ pred, resolve: (f) => (clearTimeout(timer), resolve(f)) });
     });
   }
@@ -240,6 +242,10 @@ describe('agent console API, end to end', () => {
     const lost = a.status === 409 ? a : b;
     expect(lost.body.error).toMatchObject({ code: 'HILO_ERR_CONSOLE_ALREADY_TAKEN', details: { assignee: { id: winner.agent.id, displayName: winner.agent.displayName } } });
     await live.next((f) => f.type === 'inbox' && (f.item as { assignee?: { id?: string } | null }).assignee?.id === winner.agent.id, 'taken item');
+    // Rocket.Chat's room is told who owns it, once.
+    await deployment.hilo.drainOutbox();
+    const ticketNumber = (pushed.item as { ticketNumber: string }).ticketNumber;
+    expect(rocket.messages.filter((m) => String(m.text).includes(`#${ticketNumber}*`) && String(m.text).includes('tomado por')).map((m) => m.text)).toEqual([`*#${ticketNumber}* · tomado por *${winner.agent.displayName}* en la consola de Hilo`]);
     const mine = await call('GET', `/console/api/tenants/${TENANT}/inbox?view=mine`, { session: winner });
     expect(mine.body.items.map((i: { conversationId: string }) => i.conversationId)).toEqual([conversationId]);
 
@@ -301,7 +307,7 @@ describe('agent console API, end to end', () => {
     const turn = (await res.json()) as { conversation_id: string; state: { context: { ticket: { number: string } } } };
     const number = turn.state.context.ticket.number;
     await deployment.hilo.drainOutbox();
-    const notices = () => rocket.messages.filter((m) => String(m.text).includes(`#${number}*`)).map((m) => String(m.text));
+    const notices = () => rocket.messages.filter((m) => String(m.text).includes(`#${number}*`) && !String(m.text).includes("tomado por")).map((m) => String(m.text));
     expect(notices()).toHaveLength(1);
     // (The console's own 30-second scan may run too: the notices, not the return values, are checked.)
     await deployment.hilo.agentConsole.slaTick();

@@ -56,6 +56,8 @@ export interface ConsoleServiceOptions {
    * Slack). Absent: overdue handoffs are only logged, audited and shown as waiting.
    */
   reannounce?(tenantId: string, conversationId: string, ticket: TicketRecord, period: number, slaSeconds: number): Promise<void>;
+  /** A console agent now holds the handoff (take, assign, transfer): tell Rocket.Chat who owns it. */
+  onTaken?(tenantId: string, conversationId: string, ticket: TicketRecord, holder: { id: string; displayName: string }): Promise<void>;
 }
 
 export interface TranscriptLine {
@@ -177,6 +179,18 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     await assignments.take(tenantId, conversationId, { agentId: `rocketchat:${name}`, displayName: `${name} (Rocket.Chat)` }, iso());
   };
 
+  /** Best effort: the take stands even when the notice cannot be queued. */
+  const tellOthers = async (tenantId: string, conversationId: string, holder: { id: string; displayName: string }): Promise<void> => {
+    if (!options.onTaken) return;
+    try {
+      const ticket = handoffTicketOf(await tickets.list(tenantId), conversationId);
+      if (ticket?.status === 'open') await options.onTaken(tenantId, conversationId, ticket, holder);
+      options.kick();
+    } catch (err) {
+      log.warn({ err, tenant: tenantId, conversationId }, 'take notice not queued');
+    }
+  };
+
   const ticketNumberOf = (context: Record<string, unknown>): string | null => {
     const t = context.ticket as { number?: unknown } | null | undefined;
     return typeof t?.number === 'string' ? t.number : null;
@@ -226,6 +240,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       }
       const after = await host.getConversation(actor.tenantId, conversationId);
       await audit.append(actor.tenantId, 'agent.took_over', actor.auditActor, { conversationId, ticketNumber: ticketNumberOf(after?.state?.context ?? {}), via: 'console' });
+      await tellOthers(actor.tenantId, conversationId, { id: actor.agentId, displayName: actor.displayName });
       later(announce(actor.tenantId, conversationId));
       return { assignee: { id: actor.agentId, displayName: actor.displayName } };
     },
@@ -246,6 +261,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         options.kick();
       }
       await audit.append(actor.tenantId, mode === 'transfer' ? 'agent.transferred' : 'agent.assigned', actor.auditActor, { conversationId, to: `agent:${agentId.slice(0, 8)}` });
+      await tellOthers(actor.tenantId, conversationId, { id: agentId, displayName: name });
       later(announce(actor.tenantId, conversationId));
       return { assignee: { id: agentId, displayName: name } };
     },

@@ -32,6 +32,8 @@ export interface HandoffNotification {
 export interface HandoffNotifier {
   notifyHandoff(notification: HandoffNotification): Promise<void>;
   notifyRelay(ticketNumber: string, text: string): Promise<void>;
+  /** An agent took the ticket in Hilo's agent console: the room sees who owns it. */
+  notifyTaken?(ticketNumber: string, agentName: string): Promise<void>;
 }
 
 /**
@@ -46,6 +48,9 @@ export function createLoggingHandoffNotifier(options: { logger: Logger }): Hando
     },
     async notifyRelay(ticketNumber, text) {
       log.info({ ticketNumber, chars: text.length }, 'customer message during handoff; no agent chat configured');
+    },
+    async notifyTaken(ticketNumber) {
+      log.info({ ticketNumber }, 'handoff taken in the agent console; no agent chat configured');
     },
   };
 }

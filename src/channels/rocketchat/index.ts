@@ -1,5 +1,5 @@
 export { createLoggingHandoffNotifier, type HandoffNotifier, type HandoffNotification, type HandoffPriority, type HandoffTranscriptLine } from './handoff-notifier.js';
-export { createRocketChatNotifier, buildHandoffMessage, buildRelayMessage, PRIORITY_COLORS, type RocketChatMessage, type RocketChatNotifierOptions } from './notifier.js';
+export { createRocketChatNotifier, buildHandoffMessage, buildRelayMessage, buildTakenMessage, PRIORITY_COLORS, type RocketChatMessage, type RocketChatNotifierOptions } from './notifier.js';
 export {
   parseOutgoingWebhook,
   HANDOFF_COMMANDS,

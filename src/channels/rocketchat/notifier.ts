@@ -83,6 +83,11 @@ export function buildRelayMessage(ticketNumber: string, text: string, alias = 'H
   return { alias, text: `*#${ticketNumber}* · Cliente: ${defuseMentions(truncate(text, 3000))}` };
 }
 
+/** "taken in the console" for the room: the ticket's owner, so nobody answers it twice. */
+export function buildTakenMessage(ticketNumber: string, agentName: string, alias = 'Hilo'): RocketChatMessage {
+  return { alias, text: `*#${ticketNumber}* · tomado por *${defuseMentions(truncate(agentName, 80))}* en la consola de Hilo` };
+}
+
 /**
  * Posts handoff notifications to a Rocket.Chat incoming webhook. Retries 5xx, 429 and network
  * failures with backoff; a 4xx (bad payload, unknown integration) is final.
@@ -153,6 +158,9 @@ export function createRocketChatNotifier(options: RocketChatNotifierOptions): Ha
     },
     async notifyRelay(ticketNumber, text) {
       await post(buildRelayMessage(ticketNumber, text, options.alias));
+    },
+    async notifyTaken(ticketNumber, agentName) {
+      await post(buildTakenMessage(ticketNumber, agentName, options.alias));
     },
   };
 }

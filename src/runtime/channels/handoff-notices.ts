@@ -28,6 +28,8 @@ export interface HandoffNotices {
    * announced again as pending (Rocket.Chat) and alerted on Slack, once per period.
    */
   reannounceOverdue(key: ConversationKey, ticket: TicketRecord, period: number, slaSeconds: number): Promise<void>;
+  /** An agent took the handoff in the agent console: Rocket.Chat is told who owns it. */
+  onConsoleTake(key: ConversationKey, ticket: TicketRecord, agent: { id: string; displayName: string }): Promise<void>;
 }
 
 /** Priority shown to agents: urgent for critical and high-priority cases. */
@@ -86,6 +88,16 @@ export function createHandoffNotices(options: {
   };
 
   return {
+    async onConsoleTake(key, ticket, agent) {
+      await queue.enqueue({
+        kind: 'handoff.taken',
+        tenantId: key.tenantId,
+        conversationId: key.conversationId,
+        payload: { ticketNumber: ticket.number, agentName: agent.displayName },
+        ref: { ticketId: ticket.ticketId, agentId: agent.id },
+      });
+    },
+
     async reannounceOverdue(key, ticket, period, slaSeconds) {
       const lines = await transcripts.list(key, {});
       const lastMessages = lines.slice(-9).map((l) => ({ author: AUTHOR_LABEL[l.author] ?? l.author, text: customerTextForAgents(l.text, l.media, l.channel), at: Date.parse(l.at) }));

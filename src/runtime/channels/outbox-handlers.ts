@@ -73,6 +73,10 @@ export function registerChannelHandlers(
       await notifier.notifyRelay(payload.ticketNumber, payload.text);
       return agentsNotified();
     })
+    .register('handoff.taken', async ({ payload }) => {
+      await notifier.notifyTaken?.(payload.ticketNumber, payload.agentName);
+      return agentsNotified();
+    })
     .register('slack.critical', async ({ payload }) => {
       if (!slack) return notConfigured('Slack not configured');
       await slack.alertCritical(payload);

@@ -69,6 +69,8 @@ export interface ConsoleDeps {
   kick: () => void;
   /** Announces an overdue handoff again (Rocket.Chat, Slack); see `ConsoleService.slaTick`. */
   reannounce?: ConsoleServiceOptions['reannounce'];
+  /** Tells Rocket.Chat who took a handoff in the console. */
+  onTaken?: ConsoleServiceOptions['onTaken'];
   /** How often the SLA scan runs; default 30 s, 0 = never (tests call `slaTick`). */
   slaScanMs?: number;
   clock: Clock;
@@ -120,6 +122,7 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
     agentName: async (t, id) => (await auth.getAgent(t, id))?.displayName ?? null,
     tenantIds: [...tenants],
     ...(deps.reannounce ? { reannounce: deps.reannounce } : {}),
+    ...(deps.onTaken ? { onTaken: deps.onTaken } : {}),
   });
   const log = deps.logger.child({ component: 'console' });
   const scanMs = deps.slaScanMs ?? 30_000;

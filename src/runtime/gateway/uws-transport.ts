@@ -131,10 +131,14 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
                 return { accept: false as const, status: 500 };
               })
               .then((decision) => {
-                if (aborted) return;
-                res.cork(() => {
-                  if (decision.accept) upgrade(decision.attachment);
-                  else res.writeStatus(statusLine(decision.status)).end('', true);
+                // Upgrade from a fresh turn of the event loop (as uWS's own async-upgrade example
+                // does), not from a promise continuation that may run inside another socket's callback.
+                setImmediate(() => {
+                  if (aborted) return;
+                  res.cork(() => {
+                    if (decision.accept) upgrade(decision.attachment);
+                    else res.writeStatus(statusLine(decision.status)).end('', true);
+                  });
                 });
               })
               .catch((err: unknown) => log.error({ err }, 'websocket upgrade failed'));

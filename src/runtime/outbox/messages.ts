@@ -29,6 +29,8 @@ export interface OutboxPayloads {
   direct: { channel: string; to: string; text: string };
   'handoff.notify': HandoffNotification;
   'handoff.relay': { ticketNumber: string; text: string; media?: MediaReference[] };
+  /** An agent took the ticket in the agent console (posted to Rocket.Chat). */
+  'handoff.taken': { ticketNumber: string; agentName: string };
   'slack.critical': CriticalAlert;
   'slack.hotLead': { lead: LeadPayload };
   'slack.crmFailed': { leadId: string; reason: string };
@@ -48,6 +50,8 @@ interface OutboxKeyRefs {
    */
   'handoff.notify': { ticketId: string; pending?: boolean; slaPeriod?: number };
   'handoff.relay': { messageId: string };
+  /** One notice per ticket and agent who took it. */
+  'handoff.taken': { ticketId: string; agentId: string };
   'slack.critical': { ticketId: string; slaPeriod?: number };
   'slack.hotLead': undefined;
   'slack.crmFailed': undefined;
@@ -80,6 +84,7 @@ export const OUTBOX_KEYS: { [K in OutboxKind]: (message: OutboxMessageOf<K>) => 
   direct: (m) => `identity-code:${m.conversationId}:${m.ref.nonce}`,
   'handoff.notify': (m) => (m.ref.slaPeriod !== undefined ? `handoff:sla:${m.ref.ticketId}:${m.ref.slaPeriod}` : m.ref.pending ? `handoff:pending:${m.ref.ticketId}` : `handoff:${m.ref.ticketId}`),
   'handoff.relay': (m) => `relay:${m.conversationId}:${m.ref.messageId}`,
+  'handoff.taken': (m) => `handoff:taken:${m.ref.ticketId}:${m.ref.agentId}`,
   'slack.critical': (m) => (m.ref.slaPeriod !== undefined ? `slack:sla:${m.ref.ticketId}:${m.ref.slaPeriod}` : `slack:critical:${m.ref.ticketId}`),
   'slack.hotLead': (m) => `slack:lead:${m.payload.lead.lead_id}`,
   'slack.crmFailed': (m) => `slack:crm-failed:${m.payload.leadId}`,

@@ -64,6 +64,7 @@ const PAYLOADS: { [K in OutboxKind]: (p: Json) => OutboxPayloads[K] | null } = {
     if (!isString(p.ticketNumber) || !isString(p.text) || media === null) return null;
     return { ticketNumber: p.ticketNumber, text: p.text, ...(media ? { media } : {}) };
   },
+  'handoff.taken': (p) => (isString(p.ticketNumber) && isString(p.agentName) ? { ticketNumber: p.ticketNumber, agentName: p.agentName } : null),
   'slack.critical': (p) => {
     const customer = customerOf(p.customer);
     if (!isString(p.tenantId) || !isString(p.ticketNumber) || !isString(p.reason) || !isString(p.summary) || !customer) return null;
