@@ -29,10 +29,12 @@ export interface ShardFence {
  */
 export interface ShardEpochStore {
   /**
-   * Raises the shard's epoch to `epoch` unless it is already higher; returns the stored epoch
-   * afterwards (higher than `epoch`: the lease's epoch counter fell behind, e.g. Redis lost it).
+   * Raises the shard's epoch to `epoch` for `holder` (the lease token) unless it is already
+   * higher; returns what the row holds afterwards. The raise took only if it returns this epoch
+   * and this holder: a higher epoch means the lease's counter fell behind (Redis lost it), the
+   * same epoch under another holder means the counter was reset and reused it.
    */
-  raise(shard: number, epoch: number, memberId: string): Promise<number>;
+  raise(shard: number, epoch: number, holder: string): Promise<{ epoch: number; holder: string }>;
   /** The stored epoch of a shard, 0 when none was ever raised. */
   current(shard: number): Promise<number>;
 }

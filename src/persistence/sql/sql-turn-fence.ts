@@ -36,16 +36,16 @@ export function fenceCommitSql(sql: string): string {
  */
 export function createSqlShardEpochs(db: Database): ShardEpochStore {
   return {
-    async raise(shard, epoch, memberId) {
-      const rows = await db.em().execute<{ epoch: string | number }[]>(
+    async raise(shard, epoch, holder) {
+      const rows = await db.em().execute<{ epoch: string | number; member_id: string }[]>(
         `insert into shard_epochs as s (shard, epoch, member_id, updated_at) values (?, ?, ?, now())
          on conflict (shard) do update set epoch = excluded.epoch, member_id = excluded.member_id, updated_at = excluded.updated_at
          where s.epoch < excluded.epoch
-         returning epoch`,
-        [shard, epoch, memberId],
+         returning epoch, member_id`,
+        [shard, epoch, holder],
       );
-      if (rows[0] !== undefined) return Number(rows[0].epoch);
-      return this.current(shard);
+      const row = rows[0] ?? (await db.em().execute<{ epoch: string | number; member_id: string }[]>(`select epoch, member_id from shard_epochs where shard = ?`, [shard]))[0];
+      return row === undefined ? { epoch: 0, holder: '' } : { epoch: Number(row.epoch), holder: row.member_id };
     },
     async current(shard) {
       const rows = await db.em().execute<{ epoch: string | number }[]>(`select epoch from shard_epochs where shard = ?`, [shard]);

@@ -223,20 +223,21 @@ export class ClusterMember {
     const acquired = await this.#redis.acquire(wanted, this.token, this.leaseMs);
     await Promise.all(
       [...acquired].filter(([, r]) => r.acquired).map(async ([shard, r]) => {
-        let stored: number;
+        let stored: { epoch: number; holder: string };
         try {
-          stored = await this.#o.epochs.raise(shard, r.epoch, this.memberId);
+          stored = await this.#o.epochs.raise(shard, r.epoch, this.token);
         } catch (err) {
           this.#log.error({ err, shard, epoch: r.epoch }, 'could not raise the shard epoch in SQL; lease released, retried next pass');
           await this.#redis.release([shard], this.token);
           report.deferred.push(shard);
           return;
         }
-        if (stored > r.epoch) {
-          // The lease counter fell behind the SQL fence (Redis lost the key): serving under this
-          // epoch would have every write refused. Release and take one above it next pass.
-          this.#floors.set(shard, stored);
-          this.#log.warn({ shard, epoch: r.epoch, sqlEpoch: stored }, 'shard epoch behind the SQL fence; re-acquiring above it');
+        if (stored.epoch !== r.epoch || stored.holder !== this.token) {
+          // The lease counter fell behind the SQL fence, or was reset and handed out an epoch
+          // someone else already raised (Redis lost the key): serving under it would let two
+          // members write under one epoch. Release and take one above it next pass.
+          this.#floors.set(shard, Math.max(stored.epoch, r.epoch));
+          this.#log.warn({ shard, epoch: r.epoch, sqlEpoch: stored.epoch }, 'shard epoch not above the SQL fence; re-acquiring above it');
           await this.#redis.release([shard], this.token);
           this.#o.observer?.released(shard, 'epoch_behind');
           report.deferred.push(shard);

@@ -143,15 +143,18 @@ describe('cluster membership and shard leases (Redis + PostgreSQL)', () => {
     expect(await metricValue(a.registry, 'hilo_shard_releases_total', { reason: 'expired' })).toBeGreaterThanOrEqual(1);
   });
 
-  it('should take an epoch above the SQL fence when the Redis epoch counter fell behind it (Redis lost the key)', async () => {
+  it('should take an epoch above the SQL fence when the Redis epoch counter fell behind it or reused one (Redis lost the key)', async () => {
     const a = await cluster.add(A);
     const epochs = createSqlShardEpochs(opened.db);
-    await epochs.raise(3, 41, 'an-earlier-member');
+    await epochs.raise(3, 41, 'an-earlier-member#1');
+    // The counter reset hands out epoch 1 again: already raised by another holder, so not usable.
+    await epochs.raise(4, 1, 'an-earlier-member#1');
     await cluster.settle(a);
     expect(a.member.router.ownership(3)).toEqual({ epoch: 42 });
     expect(await epochs.current(3)).toBe(42);
-    expect(await metricValue(a.registry, 'hilo_shard_releases_total', { reason: 'epoch_behind' })).toBe(1);
-    expect(a.member.router.ownership(4)).toEqual({ epoch: 1 });
+    expect(a.member.router.ownership(4)).toEqual({ epoch: 2 });
+    expect(await metricValue(a.registry, 'hilo_shard_releases_total', { reason: 'epoch_behind' })).toBe(2);
+    expect(a.member.router.ownership(5)).toEqual({ epoch: 1 });
   });
 
   it('should see a member gone and its lease free by the Redis server clock alone (short TTL, nobody renewing)', async () => {

@@ -55,8 +55,9 @@ describe.each(SQL_BACKENDS)('the SQL journal fenced by shard epoch on $name', (b
     const key = { tenantId: 't', conversationId: `c-${backend.name}` };
     // No row yet for the shard: nothing to be fenced by.
     expect((await journal.commit(key, turn(1), envelope(1, 1))).map((l) => l.seq)).toEqual([1, 2]);
-    expect(await epochs.raise(SHARD, 3, 'm-b')).toBe(3);
-    expect(await epochs.raise(SHARD, 2, 'm-c')).toBe(3); // never lowered
+    expect(await epochs.raise(SHARD, 3, 'm-b')).toEqual({ epoch: 3, holder: 'm-b' });
+    expect(await epochs.raise(SHARD, 2, 'm-c')).toEqual({ epoch: 3, holder: 'm-b' }); // never lowered
+    expect(await epochs.raise(SHARD, 3, 'm-c')).toEqual({ epoch: 3, holder: 'm-b' }); // nor taken over at the same epoch
     state.epoch = 2;
     await expect(journal.commit(key, turn(2), envelope(2, 2))).rejects.toMatchObject({ code: 'HILO_ERR_SHARD_FENCED', details: { shard: SHARD, store: 'journal', reason: 'epoch' } });
     expect(refusals).toEqual([{ shard: SHARD, store: 'journal', reason: 'epoch' }]);

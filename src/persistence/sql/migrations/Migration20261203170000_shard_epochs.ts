@@ -9,6 +9,7 @@ export class Migration20261203170000ShardEpochs extends Migration {
     this.addSql(`create table if not exists shard_epochs (
       shard int primary key check (shard >= 0),
       epoch bigint not null check (epoch >= 0),
+      -- The lease token of the member that raised it (member id + '#' + incarnation).
       member_id text not null,
       updated_at timestamptz not null default now()
     )`);
