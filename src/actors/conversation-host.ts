@@ -406,6 +406,9 @@ export class ConversationHost implements ConversationService {
     actor.on('*', (e: ConversationEmitted) => {
       entry.sink?.push(e);
     });
+    // xstate throws an actor error nobody observes from a timer, which kills the process: an action
+    // failing inside `send` (before the turn's wait subscribes) must fail only its own turn.
+    actor.subscribe({ error: () => {} });
     actor.start();
     this.#actors.add(entry);
     this.#o.observer?.activation?.({ tenantId: key.tenantId, ms: performance.now() - started, source: snapshot ? 'snapshot' : 'new' });
