@@ -56,6 +56,8 @@ export interface ErasureCounts {
   outbox: number;
   leads: number;
   tickets: number;
+  /** Agents' internal notes on the conversations (the console); their assignments go too. */
+  agentNotes: number;
 }
 
 export interface ContactErasure {
@@ -90,7 +92,7 @@ export interface GovernanceRepository {
   retentionPolicies(): Promise<{ tenantId: string; retentionDays: number }[]>;
 }
 
-const zeroCounts = (): ErasureCounts => ({ contacts: 0, identities: 0, conversations: 0, messages: 0, outbox: 0, leads: 0, tickets: 0 });
+const zeroCounts = (): ErasureCounts => ({ contacts: 0, identities: 0, conversations: 0, messages: 0, outbox: 0, leads: 0, tickets: 0, agentNotes: 0 });
 
 const placeholders = (n: number): string => Array.from({ length: n }, () => '?').join(', ');
 
@@ -130,6 +132,9 @@ export function createGovernanceRepository(options: { db: Database; clock: Clock
     counts.messages += await run(tem, `delete from messages where tenant_id = ? and conversation_id in (${inList})`, [tenantId, ...ids]);
     counts.outbox += await run(tem, `delete from outbox_entries where tenant_id = ? and conversation_id in (${inList})`, [tenantId, ...ids]);
     counts.leads += await run(tem, `delete from leads where tenant_id = ? and conversation_id in (${inList})`, [tenantId, ...ids]);
+    // What agents wrote about the customer in the console is personal data too.
+    counts.agentNotes += await run(tem, `delete from agent_notes where tenant_id = ? and conversation_id in (${inList})`, [tenantId, ...ids]);
+    await run(tem, `delete from conversation_assignments where tenant_id = ? and conversation_id in (${inList})`, [tenantId, ...ids]);
     counts.tickets += await run(
       tem,
       `update tickets set summary = ?, agent_name = null, outcome = null

@@ -77,12 +77,20 @@ describe('governance service on PostgreSQL and Redis', () => {
     await appendUnrelatedAudit(opened.db, clock, tenantId);
     const seeded = await seedContact({ db: opened.db, clock, snapshots, tenantId, label: 'luis' });
     const other = await seedContact({ db: opened.db, clock, snapshots, tenantId, label: 'rosa' });
+    // An agent's console note and assignment on each conversation (personal data about the customer).
+    for (const conversationId of [seeded.threadId, other.threadId]) {
+      await opened.db.em().execute(`insert into agent_notes (id, tenant_id, conversation_id, author_id, author_name, text, at) values (?, ?, ?, 'a1', 'Ana', 'cliente de obra grande, luis@example.com', now())`, [randomUUID(), tenantId, conversationId], 'run');
+      await opened.db.em().execute(`insert into conversation_assignments (tenant_id, conversation_id, agent_id, display_name, assigned_at) values (?, ?, 'a1', 'Ana', now())`, [tenantId, conversationId], 'run');
+    }
 
     const result = await governance.eraseContact(tenantId, seeded.threadId, 'api:test');
+    expect(await count(`select count(*) as n from agent_notes where tenant_id = ? and conversation_id = ?`, [tenantId, seeded.threadId])).toBe(0);
+    expect(await count(`select count(*) as n from conversation_assignments where tenant_id = ? and conversation_id = ?`, [tenantId, seeded.threadId])).toBe(0);
+    expect(await count(`select count(*) as n from agent_notes where tenant_id = ? and conversation_id = ?`, [tenantId, other.threadId])).toBe(1);
     expect(result).toMatchObject({
       outcome: 'erased',
       contactId: seeded.threadId,
-      counts: { contacts: 1, identities: 2, conversations: 1, messages: 4, leads: 1, tickets: 1, snapshots: 1 },
+      counts: { contacts: 1, identities: 2, conversations: 1, messages: 4, leads: 1, tickets: 1, agentNotes: 1, snapshots: 1 },
       auditSeq: 2,
     });
 
