@@ -38,14 +38,17 @@ export function maskPhone(phone: string | null | undefined): string | null {
   return `•••• ${digits.slice(-4)}`;
 }
 
-/** The name the customer gave (contact profile first, then the lead in progress). */
-export function customerName(context: Record<string, unknown>): string | null {
+/**
+ * The name the customer gave: contact profile first, then the lead in progress, then `said` — a name
+ * they wrote in a message outside any lead flow ("me llamo Carla Peña, quiero hablar con alguien").
+ */
+export function customerName(context: Record<string, unknown>, said: string | null = null): string | null {
   const contact = context.contact as { name?: unknown } | undefined;
   if (typeof contact?.name === 'string' && contact.name.trim()) return contact.name;
   const lead = context.lead as { draft?: Record<string, { value?: unknown } | unknown> } | undefined;
   const field = lead?.draft?.name as { value?: unknown } | string | undefined;
   const value = typeof field === 'string' ? field : field?.value;
-  return typeof value === 'string' && value.trim() ? value : null;
+  return typeof value === 'string' && value.trim() ? value : said;
 }
 
 export function lastInboundChannel(transcript: readonly TranscriptEntry[]): string {
@@ -70,6 +73,8 @@ export function buildInboxItem(input: {
   handle: string | null;
   now: number;
   slaSeconds: number;
+  /** A name the customer wrote in a message (see `customerName`). */
+  saidName?: string | null;
 }): InboxItem {
   const { view, assignment, now } = input;
   const context = view.state?.context ?? {};
@@ -94,7 +99,7 @@ export function buildInboxItem(input: {
     reason: ticket?.reason ?? null,
     summary: ticket?.summary ?? null,
     channel: lastInboundChannel(transcript),
-    customer: { name: customerName(context), phoneMasked: maskPhone(typeof contact?.phone === 'string' ? contact.phone : input.handle) },
+    customer: { name: customerName(context, input.saidName ?? null), phoneMasked: maskPhone(typeof contact?.phone === 'string' ? contact.phone : input.handle) },
     state,
     assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
     waitingSince: since,

@@ -13,10 +13,22 @@ import type { Assignment, ConversationAssignments } from '../../persistence/port
 import type { ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
 import type { TicketRecord, TicketStore } from '../../persistence/ports/records.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
+import { extractPersonNames } from '../brain/rule/contact-entities.js';
 import type { ConsoleActor } from './console-auth.js';
 import type { ConsoleHost } from './console-host-port.js';
 import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inView, lastInboundChannel, matchesQuery, type InboxItem, type InboxView } from './console-inbox.js';
 import type { InboxFeed } from './inbox-feed.js';
+
+/** The newest name the customer wrote about themselves ("me llamo…", "soy…"), or null. */
+export function nameSaidIn(transcript: readonly TranscriptEntry[]): string | null {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const line = transcript[i]!;
+    if (line.author !== 'customer') continue;
+    const name = extractPersonNames(line.text)[0];
+    if (name !== undefined) return name.value;
+  }
+  return null;
+}
 
 export interface CannedReply {
   id: string;
@@ -136,6 +148,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       handle: host.contactHandleOf(tenantId, conversationId),
       now: clock.now(),
       slaSeconds: options.slaSeconds(tenantId),
+      saidName: nameSaidIn(view.transcript),
     });
   };
 
@@ -280,7 +293,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         channel: lastInboundChannel(view.transcript),
         state: view.state?.value ?? null,
         customer: {
-          name: customerName(context),
+          name: customerName(context, nameSaidIn(view.transcript)),
           phone: contact.phone ?? field('phone_or_username') ?? host.contactHandleOf(actor.tenantId, conversationId),
           email: contact.email ?? field('email'),
           lang: (context.lang as string | undefined) ?? null,
