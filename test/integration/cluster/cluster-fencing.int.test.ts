@@ -5,6 +5,7 @@ import { createTenantRuntime } from '../../../src/actors/tenant-runtime.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../../src/persistence/memory/memory-records.js';
 import type { ContactDirectory } from '../../../src/persistence/ports/records.js';
+import type { SnapshotStore } from '../../../src/persistence/ports/snapshot-store.js';
 import { createRedisSnapshotStore, type RedisSnapshotStore } from '../../../src/persistence/redis/redis-snapshot-store.js';
 import { createSqlTranscriptStore, createSqlTurnJournal } from '../../../src/persistence/sql/index.js';
 import { createFencedSnapshotStore } from '../../../src/runtime/cluster/index.js';
@@ -47,7 +48,7 @@ describe('fencing a member that lost its shards (real hosts, Redis snapshots, Po
   });
 
   /** A conversation host as a member runs it: its router, its fenced snapshot store, its fenced journal. */
-  async function hostOf(m: TestMember, contacts: ContactDirectory): Promise<ConversationHost> {
+  async function hostOf(m: TestMember, contacts: ContactDirectory, wrap: (store: SnapshotStore) => SnapshotStore = (x) => x): Promise<ConversationHost> {
     const { tenant, brain } = await loadDemo();
     const logger = createSilentLogger();
     const redisStore = createRedisSnapshotStore({ url: REDIS_URL, prefix: cluster.prefix, logger });
@@ -67,7 +68,7 @@ describe('fencing a member that lost its shards (real hosts, Redis snapshots, Po
     });
     host = new ConversationHost({
       tenants: new Map([[TENANT, runtime]]),
-      snapshots: createFencedSnapshotStore(redisStore, m.member.fence),
+      snapshots: wrap(createFencedSnapshotStore(redisStore, m.member.fence)),
       transcripts,
       journal: createSqlTurnJournal(opened.db, { fence: m.member.fence }),
       contacts,
@@ -190,5 +191,61 @@ describe('fencing a member that lost its shards (real hosts, Redis snapshots, Po
     expect(ok.replies.length).toBeGreaterThan(0);
     expect(answers(await rows(conv)).map(([id]) => id)).toEqual(['m1', 'm2']);
     await host.close();
+  });
+  it('should order a stale turn that slipped into Redis before the new owner’s, when the new owner had loaded the conversation already', async () => {
+    const [a, b] = [await cluster.add(A), await cluster.add(B)];
+    await cluster.settle(a, b);
+    const contacts = createMemoryContactDirectory();
+    // B's snapshot writes wait at a gate the test opens, so A's stale write lands in between.
+    let gate: Promise<void> | null = null;
+    let atGate!: () => void;
+    const reachedGate = new Promise<void>((r) => (atGate = r));
+    const hostA = await hostOf(a, contacts);
+    const hostB = await hostOf(b, contacts, (store) => ({
+      ...store,
+      get: (k) => store.get(k),
+      delete: (k) => store.delete(k),
+      close: () => store.close(),
+      put: async (k, envelope, options) => {
+        if (gate) {
+          atGate();
+          await gate;
+        }
+        return store.put(k, envelope, options);
+      },
+    }));
+    const s = [...a.member.router.held().keys()][0]!;
+    const conv = conversationOnShard(TENANT, s, (t, c) => a.member.router.shardOf(t, c), 'race');
+    await send(hostA, conv, 'm1', 'hola');
+    await cluster.expireMember(A);
+    await cluster.expireLeases(a.member.router.held().keys());
+    await cluster.settle(b);
+
+    let open!: () => void;
+    gate = new Promise<void>((r) => (open = r));
+    // B loads the conversation (seq 1) and runs m2 up to its snapshot write...
+    const bTurn = send(hostB, conv, 'm2', '¿tienen cemento gris?').then(
+      (r) => ({ ok: true as const, r }),
+      (err: unknown) => ({ ok: false as const, err }),
+    );
+    await reachedGate;
+    // ...while A, paused and unaware, answers m3: its snapshot (seq 2) lands, its journal write is refused.
+    await expect(send(hostA, conv, 'm3', 'gracias')).rejects.toMatchObject({ code: 'HILO_ERR_TURN_FAILED', cause: { code: 'HILO_ERR_SHARD_FENCED' } });
+    gate = null;
+    open();
+    // B's write of seq 2 finds A's seq 2: refused as stale, the caller is told to retry.
+    const first = await bTurn;
+    expect(first.ok).toBe(false);
+    expect(first.ok ? null : first.err).toMatchObject({ code: 'HILO_ERR_TURN_FAILED' });
+    // The retry completes A's turn (once, under B's epoch), then answers m2 after it.
+    const retried = await send(hostB, conv, 'm2', '¿tienen cemento gris?');
+    expect(retried.duplicate).toBe(false);
+    expect(hostB.stats.turnsCompletedOnActivation).toBe(1);
+    const lines = answers(await rows(conv));
+    expect(lines.map(([id]) => id)).toEqual(['m1', 'm3', 'm2']);
+    expect(lines.every(([, n]) => n === 1)).toBe(true);
+    console.log(`stale write before the new owner's: ${JSON.stringify(lines)}`);
+    await hostA.close();
+    await hostB.close();
   });
 });
