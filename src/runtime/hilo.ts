@@ -40,6 +40,7 @@ import { createIdentityAccess } from './identity-access.js';
 import { createInspector } from './inspector.js';
 import { withMemoryModeOutbox } from './memory-mode-journal.js';
 import { createMetrics } from './metrics.js';
+import { createAnalytics } from './analytics/index.js';
 import { countAuditEvents, countWebhookDuplicates, createRuntimeMetrics, observeBrain, timeOutboxHandlers } from './observability/index.js';
 import { createOutboxHandlerRegistry, createOutboxQueue, createOutboxWorker } from './outbox/index.js';
 import { projectRoot } from './project-root.js';
@@ -129,6 +130,9 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const audit: AuditTrail = countAuditEvents(db ? createSqlAuditTrail({ db, clock, logger, key: config.auditKey }) : createMemoryAuditTrail({ clock, logger, key: config.auditKey }), telemetry);
     const memoryDirectory = db ? null : createMemoryConversationDirectory();
     const conversations = db ? createSqlConversationDirectory(db) : memoryDirectory!;
+    // Turn facts for analytics (docs/analytics.md): recorded in SQL only, off the turn's path.
+    const analytics = createAnalytics({ db: db ?? null, prices: config.llmPrices, clock, logger });
+    closers.push(() => analytics.close());
     // Abuse limits (identity-link codes, account verification) must hold across conversations and
     // restarts: counted in Redis, else SQL, else memory.
     const identityAccess = createIdentityAccess({ ...(config.storage !== 'memory' && config.redisUrl ? { redisUrl: config.redisUrl, redisPrefix: config.redisPrefix } : {}), ...(db ? { db } : {}), auditTrail: audit, clock, logger });
@@ -155,7 +159,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       tenantsDir,
       ...(options.createBrain ? { createBrain: options.createBrain } : {}),
       audit,
-      observeBrain: (tenantId, brain) => observeBrain(tenantId, brain, telemetry),
+      observeBrain: (tenantId, brain) => analytics.observeBrain(tenantId, observeBrain(tenantId, brain, telemetry)),
       deps: {
         tickets: storage.tickets,
         leads: storage.leads,
@@ -175,6 +179,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       logger,
     });
     closers.push(() => tenants.close());
+    analytics.attachTenants(tenants.runtimes);
     const channels = createChannelRegistry({ config, tenantIds: [...tenants.runtimes.keys()], clock, logger });
     const inspector = await createInspector({ mode: config.inspect, port: config.inspectPort, conversationFilter: config.inspectConversation, logger, host: config.host, token: config.inspectToken });
     if (inspector) closers.push(() => inspector.close());
@@ -199,7 +204,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       ...(options.composeReplies ? { composeReplies: options.composeReplies } : {}),
       ...(storage.memory ? { memory: storage.memory } : {}),
       identity: { counters: identityAccess.counters, ...(identityAccess.audit ? { audit: identityAccess.audit } : {}), sendCode: createIdentityCodeSender({ channels, queue }) },
-      observer: telemetry.host,
+      observer: analytics.observer(telemetry.host),
       onTurnCommitted: (key, state) => {
         if (state.startsWith('handoff') || state.startsWith('closed')) releaseBrain(key.tenantId, key.conversationId);
         for (const listener of turnCommitted) listener(key, state);
@@ -279,7 +284,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       metricsToken: config.metricsToken,
       trustProxy: config.trustProxy,
       observer: telemetry.gateway,
-      extraRoutes: [...metrics.routes, ...admin.routes, ...channelRoutes, ...consoleApp.routes, ...(await loadConsolePage(join(root, 'dist', 'console'), logger))],
+      extraRoutes: [...metrics.routes, ...admin.routes, ...analytics.routes({ apiKeys, hasTenant: (t) => host.hasTenant(t), authenticate: (c) => consoleApp.auth.authenticate(c) }), ...channelRoutes, ...consoleApp.routes, ...(await loadConsolePage(join(root, 'dist', 'console'), logger))],
       extraSockets: [consoleApp.socket],
       health: () => ({ tenants: [...tenants.runtimes.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
       onWidgetDisconnect: releaseBrain,
