@@ -5,7 +5,6 @@
  */
 import type { ConversationService, ConversationUpdate } from '../../actors/conversation-service.js';
 import {
-  MAX_MESSAGE_CHARS,
   WIDGET_PROTOCOL_VERSION,
   type ServerFrame,
   type WireIntro,
@@ -17,9 +16,8 @@ import type { TranscriptEntry } from '../../persistence/ports/transcript-store.j
 import type { Logger } from '../../kernel/logger.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { WsConnection, WsHandler } from './transport.js';
-import { charLength } from '../../kernel/schema.js';
+import { HelloFrame, MessageFrame, readFrame } from './widget-frames.js';
 import { isStrongVisitorId, type ResumeTokens } from './resume-token.js';
-import { normalizeInboundText } from '../../channels/normalize-text.js';
 
 /** Close codes of the widget protocol. */
 export const WS_CLOSE = {
@@ -36,7 +34,6 @@ export const WS_CLOSE = {
   INTERNAL: 1011,
 } as const;
 
-const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_INVALID_FRAMES = 10;
 const DEFAULT_SLOW_CONSUMER_BYTES = 1024 * 1024;
 
@@ -256,22 +253,11 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     );
   };
 
-  const onHello = async (session: Session, frame: Record<string, unknown>): Promise<void> => {
+  const onHello = async (session: Session, raw: unknown): Promise<void> => {
     const queryTenant = session.conn.query.get('tenant');
-    const { tenant, visitorId, v, lang, lastSeq, resumeToken } = frame;
-    if (v !== WIDGET_PROTOCOL_VERSION) return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', `Unsupported protocol version; use v=${WIDGET_PROTOCOL_VERSION}.`);
-    if (typeof visitorId !== 'string' || !VISITOR_ID.test(visitorId)) {
-      return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'visitorId must be 8-64 characters of A-Z, a-z, 0-9, _ or -.');
-    }
-    if (lastSeq !== undefined && (typeof lastSeq !== 'number' || !Number.isInteger(lastSeq) || lastSeq < 0)) {
-      return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'lastSeq must be a non-negative integer.');
-    }
-    if (lang !== undefined && lang !== 'es' && lang !== 'en') {
-      return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'lang must be "es" or "en".');
-    }
-    if (resumeToken !== undefined && (typeof resumeToken !== 'string' || resumeToken.length > 200)) {
-      return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', 'resumeToken must be a string of at most 200 characters.');
-    }
+    const hello = readFrame(HelloFrame, raw);
+    if (!hello.ok) return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', hello.problem);
+    const { tenant, visitorId, lang, lastSeq, resumeToken } = hello.value;
     if (typeof tenant !== 'string' || (queryTenant !== null && queryTenant !== tenant) || !service.hasTenant(tenant)) {
       return protocolClose(session, 'HILO_ERR_TENANT_NOT_FOUND', undefined, WS_CLOSE.UNKNOWN_TENANT);
     }
@@ -308,16 +294,12 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     }
   };
 
-  const onMessage = async (session: Session, frame: Record<string, unknown>): Promise<void> => {
-    const { clientMessageId, text } = frame;
-    const idOk = typeof clientMessageId === 'string' && clientMessageId.length >= 1 && clientMessageId.length <= 64;
-    const id = typeof clientMessageId === 'string' ? clientMessageId : undefined;
-    if (!idOk) return invalidFrame(session, 'clientMessageId must be a string of 1-64 characters.', id);
-    // The channel-boundary normalisation (docs/channels.md "Inbound text") before any check.
-    const trimmed = typeof text === 'string' ? normalizeInboundText(text).trim() : '';
-    if (trimmed.length === 0 || charLength(trimmed) > MAX_MESSAGE_CHARS) {
-      return invalidFrame(session, `text must have 1-${MAX_MESSAGE_CHARS} characters.`, id);
-    }
+  const onMessage = async (session: Session, raw: Record<string, unknown>): Promise<void> => {
+    const id = typeof raw.clientMessageId === 'string' ? raw.clientMessageId : undefined;
+    // The channel-boundary normalisation (docs/channels.md "Inbound text") runs before the length check.
+    const message = readFrame(MessageFrame, raw);
+    if (!message.ok) return invalidFrame(session, message.problem, id);
+    const { clientMessageId, text: trimmed } = message.value;
     if (!(await session.ready)) return;
     const tenantId = session.tenantId as string;
     const visitorId = session.visitorId as string;
@@ -365,7 +347,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
         if (type !== 'hello') {
           return protocolClose(session, type === undefined ? 'HILO_ERR_WS_INVALID_FRAME' : 'HILO_ERR_WS_NOT_READY');
         }
-        void onHello(session, frame as Record<string, unknown>);
+        void onHello(session, frame);
         return;
       }
       switch (type) {

@@ -1,0 +1,50 @@
+/**
+ * The widget's client frames as zod schemas (the one schema library for untrusted input,
+ * `src/kernel/schema.ts`). Each field carries the message the widget protocol promises
+ * (docs/protocol.md); the first problem in field order is the one answered, as before.
+ * The wire types stay in `src/channels/widget/protocol.ts`, which the browser bundle imports
+ * without zod.
+ */
+import { MAX_MESSAGE_CHARS, WIDGET_PROTOCOL_VERSION } from '../../channels/widget/protocol.js';
+import { normalizeInboundText } from '../../channels/normalize-text.js';
+import { boundedText, z } from '../../kernel/schema.js';
+
+const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
+const VISITOR_ID_PROBLEM = 'visitorId must be 8-64 characters of A-Z, a-z, 0-9, _ or -.';
+const LAST_SEQ_PROBLEM = 'lastSeq must be a non-negative integer.';
+const RESUME_TOKEN_PROBLEM = 'resumeToken must be a string of at most 200 characters.';
+const CLIENT_MESSAGE_ID_PROBLEM = 'clientMessageId must be a string of 1-64 characters.';
+const TEXT_PROBLEM = `text must have 1-${MAX_MESSAGE_CHARS} characters.`;
+
+/** `hello` (the tenant is checked apart: an unknown tenant is its own error and close code). */
+export const HelloFrame = z.looseObject({
+  v: z.literal(WIDGET_PROTOCOL_VERSION, { error: `Unsupported protocol version; use v=${WIDGET_PROTOCOL_VERSION}.` }),
+  visitorId: z.string({ error: VISITOR_ID_PROBLEM }).regex(VISITOR_ID, { error: VISITOR_ID_PROBLEM }),
+  lastSeq: z.number({ error: LAST_SEQ_PROBLEM }).int({ error: LAST_SEQ_PROBLEM }).min(0, { error: LAST_SEQ_PROBLEM }).optional(),
+  lang: z.enum(['es', 'en'], { error: 'lang must be "es" or "en".' }).optional(),
+  resumeToken: z.string({ error: RESUME_TOKEN_PROBLEM }).max(200, { error: RESUME_TOKEN_PROBLEM }).optional(),
+  tenant: z.unknown(),
+});
+export type HelloFrame = z.output<typeof HelloFrame>;
+
+/**
+ * `message`: the text goes through the channel-boundary normalisation (docs/channels.md "Inbound
+ * text") before its length is checked, and is returned normalised and trimmed.
+ */
+export const MessageFrame = z.looseObject({
+  clientMessageId: z.string({ error: CLIENT_MESSAGE_ID_PROBLEM }).min(1, { error: CLIENT_MESSAGE_ID_PROBLEM }).max(64, { error: CLIENT_MESSAGE_ID_PROBLEM }),
+  text: z
+    .string({ error: TEXT_PROBLEM })
+    .transform((text) => normalizeInboundText(text))
+    .pipe(boundedText({ min: 1, max: MAX_MESSAGE_CHARS, trim: true })),
+});
+export type MessageFrame = z.output<typeof MessageFrame>;
+
+/** The first problem of a frame, or the parsed frame. */
+export function readFrame<S extends z.ZodType>(schema: S, frame: unknown): { ok: true; value: z.output<S> } | { ok: false; problem: string } {
+  const result = schema.safeParse(frame);
+  if (result.success) return { ok: true, value: result.data };
+  const issue = result.error.issues[0]!;
+  // The text's own length problems carry zod's words: answer with the protocol's.
+  return { ok: false, problem: issue.path[0] === 'text' ? TEXT_PROBLEM : issue.message };
+}
