@@ -1,5 +1,7 @@
 import type { ConsoleController } from './controller.js';
+import { useState } from 'preact/hooks';
 import { ConversationPanel } from './conversation.js';
+import { DashboardHost } from './dashboard-host.js';
 import { InboxPanel } from './inbox.js';
 import { LangSwitch } from './lang-switch.js';
 import { LoginScreen } from './login.js';
@@ -11,6 +13,14 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
   const state = useConsoleState(props.store);
   const { controller } = props;
   const { lang } = state;
+  // The dashboard is for admins only (the analytics API refuses agents too); `#dashboard` opens it.
+  const [view, setView] = useState<'inbox' | 'dashboard'>(() => (location.hash === '#dashboard' ? 'dashboard' : 'inbox'));
+  const isAdmin = state.agent?.role === 'admin';
+  const shown = isAdmin ? view : 'inbox';
+  const go = (next: 'inbox' | 'dashboard') => {
+    setView(next);
+    history.replaceState(null, '', next === 'dashboard' ? '#dashboard' : location.pathname + location.search);
+  };
   if (state.screen === 'loading') return <p class="loading">…</p>;
   if (state.screen === 'login') return <LoginScreen lang={lang} error={state.loginError} controller={controller} />;
   return (
@@ -22,6 +32,16 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
         <h1>
           Hilo · <span>{t(lang, 'appTitle')}</span>
         </h1>
+        {isAdmin ? (
+          <nav class="views" aria-label={t(lang, 'views')}>
+            <button type="button" aria-pressed={shown === 'inbox'} data-view="inbox" onClick={() => go('inbox')}>
+              {t(lang, 'inbox')}
+            </button>
+            <button type="button" aria-pressed={shown === 'dashboard'} data-view="dashboard" onClick={() => go('dashboard')}>
+              {t(lang, 'dashboard')}
+            </button>
+          </nav>
+        ) : null}
         <span class={`conn conn-${state.connection}`} role="status" data-connection={state.connection}>
           {t(lang, state.connection)}
         </span>
@@ -38,10 +58,14 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
           {state.notice.text}
         </p>
       ) : null}
-      <div class="panes">
-        <InboxPanel state={state} controller={controller} />
-        <ConversationPanel state={state} controller={controller} />
-      </div>
+      {shown === 'dashboard' && state.agent ? (
+        <DashboardHost tenant={state.agent.tenant} lang={lang} />
+      ) : (
+        <div class="panes">
+          <InboxPanel state={state} controller={controller} />
+          <ConversationPanel state={state} controller={controller} />
+        </div>
+      )}
       <div class="visually-hidden" aria-live="polite" role="status" data-announcer>
         {state.announcement}
       </div>

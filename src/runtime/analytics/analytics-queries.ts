@@ -108,6 +108,16 @@ export function createAnalyticsQueries(db: Database) {
       return rows.map((r) => ({ intent: String(r.intent), count: num(r.count), mean_confidence: numOrNull(r.mean_confidence), misunderstood_rate: num(r.misunderstood_rate), handoff_rate: num(r.handoff_rate) }));
     },
 
+    /** Per day of the range with any turn (the `conversation_stats` view): the dashboard's chart. */
+    async daily(tenantId: string, range: DayRange) {
+      const rows = await run<Record<string, unknown>>(
+        `select to_char(day, 'YYYY-MM-DD') as day, conversations, messages, handoffs, leads, automation_rate
+         from conversation_stats where tenant_id = ? and day between ?::date and ?::date order by day`,
+        [tenantId, range.from, range.to],
+      );
+      return rows.map((r) => ({ day: String(r.day), conversations: num(r.conversations), messages: num(r.messages), handoffs: num(r.handoffs), leads: num(r.leads), automation_rate: numOrNull(r.automation_rate) }));
+    },
+
     async errors(tenantId: string, range: DayRange) {
       const rows = await run<{ code: string; day: unknown; count: unknown }>(
         `select code, to_char(day, 'YYYY-MM-DD') as day, count from error_stats where tenant_id = ? and day between ?::date and ?::date order by day, code`,

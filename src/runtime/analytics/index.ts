@@ -56,7 +56,7 @@ export function createAnalytics(options: { db: Database | null; prices?: ModelPr
     },
     routes(deps) {
       const authenticate = deps.authenticate;
-      return createAnalyticsRoutes({
+      const routes = createAnalyticsRoutes({
         queries: db ? createAnalyticsQueries(db) : null,
         apiKeys: deps.apiKeys,
         hasTenant: deps.hasTenant,
@@ -77,6 +77,9 @@ export function createAnalytics(options: { db: Database | null; prices?: ModelPr
           : {}),
         clock,
       });
+      // The console's session cookie has `Path=/console`, so a browser sends it only there: the
+      // admin dashboard reads the same GET routes under `/console` (same auth, same answers).
+      return [...routes, ...routes.filter((r) => r.method === 'GET').map((r) => ({ ...r, path: `/console${r.path}` }))];
     },
     close: () => recorder?.close() ?? Promise.resolve(),
   };

@@ -37,6 +37,9 @@ const ASSETS: Asset[] = [
   { path: '/console', file: 'console.html', type: 'text/html; charset=utf-8', extra: { 'content-security-policy': CONSOLE_CSP, 'x-frame-options': 'DENY' } },
   { path: '/console/console.js', file: 'console.js', type: 'application/javascript; charset=utf-8', extra: {} },
   { path: '/console/console.css', file: 'console.css', type: 'text/css; charset=utf-8', extra: {} },
+  // The admin dashboard (charts), loaded by the console only when an admin opens it.
+  { path: '/console/dashboard.js', file: 'dashboard.js', type: 'application/javascript; charset=utf-8', extra: {} },
+  { path: '/console/dashboard.css', file: 'dashboard.css', type: 'text/css; charset=utf-8', extra: {} },
 ];
 
 /**
