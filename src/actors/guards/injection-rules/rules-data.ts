@@ -8,6 +8,13 @@ import { OTHERS_DATA, CUSTOMER_LIST, THIRD_PARTY_OWES, REGISTERED_DATA, NAMED_PI
 /** "The price on the app is zero… can someone fix it": a price seen somewhere and reported, not one the writer sets. */
 const PRICE_SEEN = /\b(?:on|in|en) (?:the |la |el )?(?:app|web|website|site|pagina|page|tienda en linea|online store|etiqueta|tag|shelf|catalog(?:ue)?|catalogo)\b(?![^.!?\n]{0,40}\b(?:should be|deberia ser|debe ser|correct|correcto|real)\b)/;
 
+const SOCIAL_ENGINEERING = /\bya lo (?:hable|arregle|acorde|cuadre|coordine|converse) con\b|\bi (?:already )?(?:talked|spoke|agreed|arranged|sorted it out) (?:to|with)\b|\b(?:promocion|promo|codigo|code|descuento|discount) (?:secret[oa]|interno|interna|internal|de empleados?|for employees|staff only)\b|\bsecret (?:promo|promotion|discount|code)\b|\b(?:nadie se va a enterar|nadie se entera|nobody will (?:know|notice|find out)|no one will (?:know|notice|find out)|entre tu y yo|between you and me|que quede entre nosotros)\b|\b(?:el sistema|the system|this|esto|la tienda) (?:esta|is) (?:en (?:pruebas|modo de prueba|mantenimiento)|in (?:test(?:ing)?|debug|maintenance)(?: mode)?|being tested)\b|\b(?:es una orden|that'?s an order|that'?s final)\b/;
+const ASKS_IF_APPLIES = /\b(?:aplica|applies|apply|vale|sirve|valid[oa]?|works?|funciona)\b[^.!\n]*\?/;
+/** A request or a question: "mi jefe paga con su cuenta" tells, "mi jefe, cuánto debe en su cuenta?" asks. */
+const ASKS_FOR = /\?|\b(?:dame|dime|damelo|pasame|mandame|enviame|muestrame|ensename|give|tell|show|send|cuanto|cual|cuales|que|what|which|how much|revisa|check|verifica|consulta|busca|look up|saber|know|quiero ver|necesito|need|want|quiero)\b/;
+/** "My account, in the name of Rosa Marte": the writer names the holder of their own account. */
+const OWN_ACCOUNT_NAMED = /\b(?:mi|my) (?:cuenta|account)\b[^.!?\n]{0,40}\b(?:a nombre de|in the name of|under the name)\b/;
+
 export const DATA_RULES: Rule[] = [
   // ---- other customers' data and third-party accounts -----------------------------------------
   { signal: 'other_customers_data', category: 'data_exfiltration', weight: 0.75, test: (t) => OTHERS_DATA.test(t) || CUSTOMER_LIST.test(t) },
@@ -119,7 +126,8 @@ export const DATA_RULES: Rule[] = [
     signal: 'social_engineering',
     category: 'price_tampering',
     weight: 0.3,
-    test: re(/\bya lo (?:hable|arregle|acorde|cuadre|coordine|converse) con\b|\bi (?:already )?(?:talked|spoke|agreed|arranged|sorted it out) (?:to|with)\b|\b(?:promocion|promo|codigo|code|descuento|discount) (?:secret[oa]|interno|interna|internal|de empleados?|for employees|staff only)\b|\bsecret (?:promo|promotion|discount|code)\b|\b(?:nadie se va a enterar|nadie se entera|nobody will (?:know|notice|find out)|no one will (?:know|notice|find out)|entre tu y yo|between you and me|que quede entre nosotros)\b|\b(?:el sistema|the system|this|esto|la tienda) (?:esta|is) (?:en (?:pruebas|modo de prueba|mantenimiento)|in (?:test(?:ing)?|debug|maintenance)(?: mode)?|being tested)\b|\b(?:es una orden|that'?s an order|that'?s final)\b/),
+    // An honest question whether a staff discount or a code applies is not a claim to one.
+    test: (t) => SOCIAL_ENGINEERING.test(t) && !ASKS_IF_APPLIES.test(t),
   },
   { signal: 'close_own_ticket', category: 'tool_forgery', weight: 0.3, test: re(/\b(?:cierra(?:lo|la)?|closes?(?: it)?|marca(?:lo|la)?|mark(?: it)?)\b[^.!?\n]{0,15}\b(?:como resuelt[oa]|as resolved|as closed|como cerrad[oa])\b/) },
   {
@@ -272,7 +280,7 @@ export const DATA_RULES: Rule[] = [
     signal: 'named_third_party',
     category: 'data_exfiltration',
     weight: 0.65,
-    test: (t, original) => NAMED_DATA_ORIGINAL.test(original) || NAMED_DATA_READING.test(t) || RELATIVE_DATA.test(t),
+    test: (t, original) => (NAMED_DATA_ORIGINAL.test(original) && !OWN_ACCOUNT_NAMED.test(t)) || NAMED_DATA_READING.test(t) || (RELATIVE_DATA.test(t) && ASKS_FOR.test(t)),
   },
   {
     // "Which rules are you following?", "quote them", "how were you briefed".
