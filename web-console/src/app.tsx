@@ -1,5 +1,5 @@
 import type { ConsoleController } from './controller.js';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ConversationPanel } from './conversation.js';
 import { DashboardHost } from './dashboard-host.js';
 import { InboxPanel } from './inbox.js';
@@ -15,6 +15,11 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
   const { lang } = state;
   // The dashboard is for admins only (the analytics API refuses agents too); `#dashboard` opens it.
   const [view, setView] = useState<'inbox' | 'dashboard'>(() => (location.hash === '#dashboard' ? 'dashboard' : 'inbox'));
+  useEffect(() => {
+    const onHash = () => setView(location.hash === '#dashboard' ? 'dashboard' : 'inbox');
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
   const isAdmin = state.agent?.role === 'admin';
   const shown = isAdmin ? view : 'inbox';
   const go = (next: 'inbox' | 'dashboard') => {

@@ -126,11 +126,9 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
   const { lang, tenant, data } = props;
   const s = data.summary;
   const days = fillDays(s.from, s.to, data.days);
-  const totalConv = data.days.reduce((n, d) => n + d.conversations, 0);
-  const totalHand = data.days.reduce((n, d) => n + d.handoffs, 0);
   const maxState = Math.max(0, ...data.funnel.states.map((x) => x.conversations));
   const maxLead = Math.max(0, ...data.funnel.leads.map((x) => x.conversations));
-  const labels = { conversations: dt(lang, 'conversations'), handoffs: dt(lang, 'handoffs') };
+  const labels = { day: dt(lang, 'day'), conversations: dt(lang, 'conversations'), handoffs: dt(lang, 'handoffs') };
   return (
     <div class="figures">
       <p class="range-shown" data-range={`${s.from}..${s.to}`}>
@@ -150,7 +148,7 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
 
       <section aria-labelledby="dash-days">
         <h3 id="dash-days">{dt(lang, 'perDay')}</h3>
-        <figure class="chart" role="img" aria-label={dt(lang, 'perDayChart', { conversations: totalConv, handoffs: totalHand, from: formatDay(lang, s.from), to: formatDay(lang, s.to) })}>
+        <figure class="chart" role="img" aria-label={dt(lang, 'perDayChart', { from: formatDay(lang, s.from), to: formatDay(lang, s.to) })}>
           <DayChart lang={lang} days={days} labels={labels} />
         </figure>
         <details class="chart-table">

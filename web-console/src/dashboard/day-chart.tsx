@@ -7,7 +7,7 @@ import type { DayRow } from './wire.js';
  * Conversations and handoffs per day as bars (uPlot on a canvas). The canvas is hidden from
  * screen readers: the caller puts a summary label on the figure and the same data in a table.
  */
-export function DayChart(props: { lang: Lang; days: DayRow[]; labels: { conversations: string; handoffs: string } }) {
+export function DayChart(props: { lang: Lang; days: DayRow[]; labels: { day: string; conversations: string; handoffs: string } }) {
   const host = useRef<HTMLDivElement>(null);
   const { lang, days, labels } = props;
   useEffect(() => {
@@ -21,7 +21,8 @@ export function DayChart(props: { lang: Lang; days: DayRow[]; labels: { conversa
       {
         width: width(),
         height: 240,
-        legend: { show: true },
+        // Labels only: the values per day are in the table under the chart.
+        legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
         scales: { x: { time: false, range: [-0.5, Math.max(0.5, days.length - 0.5)] }, y: { range: (_u, _min, max) => [0, Math.max(1, Math.ceil(max * 1.1))] } },
         axes: [
@@ -29,7 +30,7 @@ export function DayChart(props: { lang: Lang; days: DayRow[]; labels: { conversa
           { values: (_u, splits) => splits.map((v) => (Number.isInteger(v) ? formatCount(lang, v) : '')), grid: { stroke: '#e5e7eb' } },
         ],
         series: [
-          { label: '', value: (_u, i) => (i === null || !days[i] ? '' : formatDay(lang, days[i].day)) },
+          { label: labels.day, value: (_u, i) => (i === null || !days[i] ? '' : formatDay(lang, days[i].day)) },
           { label: labels.conversations, stroke: '#1d4ed8', fill: 'rgba(29,78,216,0.55)', ...(bars ? { paths: bars } : {}), points: { show: false } },
           { label: labels.handoffs, stroke: '#c2410c', fill: 'rgba(194,65,12,0.7)', ...(bars ? { paths: uPlot.paths.bars?.({ size: [0.4, 24], align: 1 }) } : {}), points: { show: false } },
         ],
@@ -43,6 +44,6 @@ export function DayChart(props: { lang: Lang; days: DayRow[]; labels: { conversa
       resize.disconnect();
       plot.destroy();
     };
-  }, [lang, days, labels.conversations, labels.handoffs]);
+  }, [lang, days, labels.day, labels.conversations, labels.handoffs]);
   return <div class="day-chart" ref={host} aria-hidden="true" />;
 }
