@@ -49,7 +49,17 @@ describe('deploy/grafana/hilo.json', () => {
       expect(p.datasource?.uid, p.title).toBe('${datasource}');
       expect(p.targets?.length, p.title).toBeGreaterThan(0);
     }
-    expect(dashboard.templating.list.map((v) => v.name)).toEqual(['datasource', 'channel', 'brain']);
+    expect(dashboard.templating.list.map((v) => v.name)).toEqual(['datasource', 'instance', 'channel', 'brain']);
+  });
+
+  it('should filter every series of every panel by the instance variable', () => {
+    for (const p of dashboard.panels) {
+      for (const t of p.targets ?? []) {
+        const selectors = t.expr.match(/\b(hilo|nodejs)_[a-z0-9_]+(?![a-z0-9_(])(\{[^}]*\})?/g) ?? [];
+        expect(selectors.length, p.title).toBeGreaterThan(0);
+        for (const sel of selectors) expect(sel, `${p.title}: ${t.expr}`).toContain('instance=~"$instance"');
+      }
+    }
   });
 
   it('should hold only PromQL that parses', () => {
@@ -68,8 +78,8 @@ describe('deploy/grafana/hilo.json', () => {
     for (const q of ['0.5', '0.95']) {
       for (const by of ['channel', 'brain']) expect(exprs.some((e) => e.includes(`histogram_quantile(${q}, sum by (le, ${by}) (rate(hilo_turn_duration_seconds_bucket`)), `p${q} by ${by}`).toBe(true);
     }
-    for (const metric of ['hilo_tickets_opened_total{kind="handoff"}', 'hilo_outbox_failed_total', 'hilo_outbox_send_duration_seconds_count', 'hilo_llm_fallbacks_total', 'hilo_prompt_injections_total', 'hilo_turns_total']) {
-      expect(exprs.some((e) => e.includes(metric)), metric).toBe(true);
+    for (const metric of [/hilo_tickets_opened_total\{[^}]*kind="handoff"/, /hilo_outbox_failed_total/, /hilo_outbox_send_duration_seconds_count/, /hilo_llm_fallbacks_total/, /hilo_prompt_injections_total/, /hilo_turns_total/]) {
+      expect(exprs.some((e) => metric.test(e)), String(metric)).toBe(true);
     }
   });
 
