@@ -1,7 +1,7 @@
 /**
  * Trains the injection scorer (`src/actors/guards/injection-model.json`) on the development
  * corpora only: `test/fixtures/injection/attacks.jsonl` + `benign.jsonl`, the second-generation
- * `train-v2-attacks.jsonl` + `train-v2-benign.jsonl` and `train-v3-*` (round 2), and the demo tenant's customer utterances as
+ * `train-v2-attacks.jsonl` + `train-v2-benign.jsonl` and `train-v3-*`, `train-v4-*` (round 2), and the demo tenant's customer utterances as
  * more benign text. Never read: the held-out pairs (`heldout-*`), the own held-back pair
  * (`split-v2-*`), blind sets (`blind-*`) and `test/eval/holdout-2`. Deterministic: same corpus,
  * same weights.
@@ -25,8 +25,8 @@ const load = (file: string): Sample[] =>
     .split('\n')
     .map((line) => JSON.parse(line) as Sample);
 
-const ATTACK_FILES = ['attacks.jsonl', 'train-v2-attacks.jsonl', 'train-v3-attacks.jsonl'];
-const BENIGN_FILES = ['benign.jsonl', 'train-v2-benign.jsonl', 'train-v3-benign.jsonl'];
+const ATTACK_FILES = ['attacks.jsonl', 'train-v2-attacks.jsonl', 'train-v3-attacks.jsonl', 'train-v4-attacks.jsonl'];
+const BENIGN_FILES = ['benign.jsonl', 'train-v2-benign.jsonl', 'train-v3-benign.jsonl', 'train-v4-benign.jsonl'];
 // Ordinary store talk in both languages, so that ordinary words do not read as attacks.
 const utterances = JSON.parse(readFileSync(new URL('../tenants/ferreteria/utterances.json', import.meta.url), 'utf8')) as Record<string, Record<string, string[]>>;
 const storeTalk = Object.values(utterances).flatMap((byLang) => Object.values(byLang).flat());
@@ -83,9 +83,9 @@ function train(attacks: string[], benign: string[]): InjectionModelFile {
 
 const devAttacks = load(ATTACK_FILES[0] as string);
 const devBenign = load(BENIGN_FILES[0] as string);
-// train-v2 and train-v3 share their family names; --cv leaves one family of both out at a time.
-const v2Attacks = [...load(ATTACK_FILES[1] as string), ...load(ATTACK_FILES[2] as string)];
-const v2Benign = [...load(BENIGN_FILES[1] as string), ...load(BENIGN_FILES[2] as string)];
+// train-v2, -v3 and -v4 share their family names; --cv leaves one family of both out at a time.
+const v2Attacks = ATTACK_FILES.slice(1).flatMap((f) => load(f));
+const v2Benign = BENIGN_FILES.slice(1).flatMap((f) => load(f));
 const pct = (n: number, d: number) => `${((n / Math.max(1, d)) * 100).toFixed(1).padStart(5)} %`;
 
 if (process.argv.includes('--cv')) {
