@@ -3,6 +3,7 @@ import type { ContactMemoryPort } from '../persistence/ports/contact-memory.js';
 import { createMemoryContactMemoryPort } from '../persistence/memory/memory-contact-memory.js';
 import { createSqlContactMemoryPort } from '../persistence/sql/sql-contact-memory.js';
 import { HiloError } from '../kernel/errors.js';
+import { errorMessage } from '../kernel/describe-error.js';
 import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../persistence/index.js';
@@ -73,7 +74,7 @@ export async function openStorage(config: HiloConfig, deps: { clock: Clock; logg
       snapshots = redis;
       await redis.ping().catch(async (err: unknown) => {
         await redis.close();
-        throw new HiloError('HILO_ERR_CONFIG_INVALID', `Redis at REDIS_URL is unreachable: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
+        throw new HiloError('HILO_ERR_CONFIG_INVALID', `Redis at REDIS_URL is unreachable: ${errorMessage(err)}`, { cause: err });
       });
     } else {
       snapshots = createMemorySnapshotStore({ clock });

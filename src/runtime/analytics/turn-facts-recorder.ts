@@ -118,7 +118,7 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
     writing = writing.then(() =>
       store.record(batch).catch((err: unknown) => {
         // Analytics never fails a turn; the rows are lost and the operator learns it from the log.
-        log.warn({ err: { message: err instanceof Error ? err.message.slice(0, 200) : 'unknown' }, facts: batch.length }, 'turn facts not recorded');
+        log.warn({ err, facts: batch.length }, 'turn facts not recorded');
       }),
     );
     return writing;

@@ -1,4 +1,5 @@
 import { isHiloError, type HiloErrorCode } from '../../kernel/errors.js';
+import { errorSummary } from '../../kernel/describe-error.js';
 import type { OutboxEntry, OutboxRepository } from '../../persistence/ports/outbox.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
@@ -54,11 +55,6 @@ export function isFinalOutboxError(err: unknown): boolean {
   return isHiloError(err) && FINAL_CODES.has(err.code);
 }
 
-function describeError(err: unknown): string {
-  if (isHiloError(err)) return `${err.code}: ${err.message}`;
-  return err instanceof Error ? err.message : String(err);
-}
-
 /** One tenant's rows in flight: handled one at a time, so a conversation's replies keep their order. */
 interface Lane {
   readonly queue: OutboxEntry[];
@@ -99,7 +95,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     try {
       await options.onFinalFailure?.(entry, reason, delivery);
     } catch (err) {
-      log.error({ outboxId: entry.id, kind: entry.kind, err: describeError(err) }, 'final-failure hook failed');
+      log.error({ outboxId: entry.id, kind: entry.kind, err }, 'final-failure hook failed');
     }
   };
 
@@ -127,9 +123,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
       const retryAfter = typeof details?.retryAfterMs === 'number' ? details.retryAfterMs : 0;
       const backoff = Math.min(retryMaxMs, retryBaseMs * 2 ** Math.max(0, entry.attempts - 1));
       const retryAt = final ? null : clock.now() + Math.max(backoff, retryAfter);
-      await outbox.markFailed(entry.id, describeError(err), retryAt);
+      await outbox.markFailed(entry.id, errorSummary(err), retryAt);
       rowLog[final ? 'error' : 'warn']({ code: isHiloError(err) ? err.code : undefined, retryAt }, final ? 'outbox row failed for good' : 'outbox row failed; will retry');
-      if (final) await failedForGood(entry, describeError(err), parsed.delivery);
+      if (final) await failedForGood(entry, errorSummary(err), parsed.delivery);
     }
   };
 
@@ -149,7 +145,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           lane.queue.push(...next);
         }
       } catch (err) {
-        log.error({ tenant: tenantId, err: describeError(err) }, 'outbox lane failed');
+        log.error({ tenant: tenantId, err }, 'outbox lane failed');
       } finally {
         lanes.delete(tenantId);
         if (rescanWhenLaneFrees && !closed) {
@@ -194,7 +190,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
           await scanOnce();
         } while (again && !closed);
       } catch (err) {
-        log.error({ err: describeError(err) }, 'outbox scan failed');
+        log.error({ err }, 'outbox scan failed');
       } finally {
         running = null;
       }
