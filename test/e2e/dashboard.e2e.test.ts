@@ -207,6 +207,9 @@ describe('admin analytics dashboard, in Chromium', () => {
     expect(s.status).toBe(200);
     expect(s.json).toMatchObject({ conversations: expected.conversations, leads: expected.leads, handoffs: expected.handoffs, lead_conversion: 1, time_zone: TZ });
     expect(s.json.csat_avg).toBeCloseTo(expected.ratings.reduce((a, b) => a + b, 0) / expected.ratings.length, 9);
+    // Under /console (where the session cookie goes) the same routes want a session or the key.
+    expect((await fetch(`${baseUrl}/console/api/tenants/ferreteria/analytics/summary`)).status).toBe(401);
+    expect((await api('/console/api/tenants/ferreteria/analytics/summary')).json).toEqual(s.json);
     const daily = await api('/api/tenants/ferreteria/analytics/daily');
     expect(daily.json.days).toHaveLength(plan().length);
     // Per day, a conversation counts on every day it had a turn (timers close idle ones later).
