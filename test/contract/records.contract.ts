@@ -87,7 +87,16 @@ export function runRecordsContract(options: RecordsContractOptions): void {
           closedAt: null,
           agentName: null,
           outcome: null,
+          rating: null,
         });
+      });
+
+      it("should store the customer's rating on the ticket (the last one wins) and refuse another tenant's ticket", async () => {
+        const ticket = await records.tickets.open(ticketInput(await thread()));
+        expect(await records.tickets.rate!(tenantId, ticket.ticketId, 2)).toBe(true);
+        expect(await records.tickets.rate!(tenantId, ticket.ticketId, 5)).toBe(true);
+        expect((await records.tickets.list(tenantId)).find((t) => t.ticketId === ticket.ticketId)?.rating).toBe(5);
+        expect(await records.tickets.rate!(`${tenantId}-other`, ticket.ticketId, 4)).toBe(false);
       });
 
       it('should number tickets in order within a tenant and from 1 in each tenant', async () => {

@@ -37,6 +37,7 @@ export function createMemoryTicketStore(options: { clock: Clock }): TicketStore 
         closedAt: null,
         agentName: null,
         outcome: null,
+        rating: null,
       };
       list.push(record);
       byKey.set(`${input.tenantId}\u0000${input.idempotencyKey}`, record);
