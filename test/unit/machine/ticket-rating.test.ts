@@ -7,12 +7,19 @@ describe('ratingFrom', () => {
     expect(['1', ' 5 ', '4/5', '3 de 5', '5 estrellas', '2 stars', '5!', '4 out of 5'].map(ratingFrom)).toEqual([1, 5, 4, 3, 5, 2, 5, 4]);
   });
 
+  it('should hear a rating the way customers give it: with a comment, a lead-in or in words', () => {
+    const said = ['5, muy buena atención', 'le doy un 4 porque tardaron', 'cinco', 'un 5!', 'Mi nota es 4', 'I would give it a 5', '5 excelente servicio', '4 de 5 estrellas', 'four'];
+    expect(said.map(ratingFrom)).toEqual([5, 4, 5, 5, 4, 5, 5, 4, 4]);
+  });
+
   it('should count one to five stars', () => {
     expect(['⭐', '⭐⭐⭐', '⭐️⭐️⭐️⭐️⭐️', '★★', '⭐ ⭐ ⭐ ⭐'].map(ratingFrom)).toEqual([1, 3, 5, 2, 4]);
   });
 
   it('should not take other messages for a rating', () => {
     expect(['0', '6', '10', '5 sacos de cemento', 'tengo 3 preguntas', 'hola', '⭐⭐⭐⭐⭐⭐', '', '3 y 4'].map(ratingFrom)).toEqual([null, null, null, null, null, null, null, null, null]);
+    // A number that counts something is an order or a question, even right after the rating question.
+    expect(['en 5 minutos llego', '5 fundas', '2 galones de pintura', '1.5', '4,5', '5x', 'quiero 3 varillas', 'dos sacos', '5 de cemento', 'excelente'].map(ratingFrom)).toEqual(Array(10).fill(null));
   });
 });
 
