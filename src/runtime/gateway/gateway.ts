@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { ConversationService, ConversationStateView, TurnResult } from '../../actors/conversation-service.js';
 import { MAX_FRAME_BYTES, type WireIntro, type WireLang } from '../../channels/widget/protocol.js';
 import { ERROR_CODES, HiloError, isHiloError } from '../../kernel/errors.js';
-import { CONVERSATION_LIST_MAX_LIMIT, decodeListCursor, type ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
+import type { ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
 import type { ApiKeyRegistry } from '../api-keys.js';
 import type { Clock } from '../../kernel/clock.js';
@@ -20,7 +20,7 @@ import { createRouter, type Route, type RouteContext } from './router.js';
 import { errorResponse } from './transport-shared.js';
 import { createTransport } from './select-transport.js';
 import type { HttpRequest, HttpResponse, TransportKind, WsRoute } from './transport.js';
-import { AGENT_MESSAGE_BODY, MESSAGE_BODY, PARSE_BODY, RESOLVE_BODY, validateBody } from './validate.js';
+import { AGENT_MESSAGE_BODY, CONVERSATION_LIST_QUERY, MESSAGE_BODY, PARSE_BODY, RESOLVE_BODY, validateBody, validateQuery } from './validate.js';
 import { createWidgetSocketHandler, withTimeout } from './widget-socket.js';
 import { createResumeTokens } from './resume-token.js';
 import { normalizeInboundFields } from '../../channels/normalize-text.js';
@@ -362,17 +362,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       handler: api(async (req, _ctx, tenantId) => {
         const directory = options.conversations;
         if (!directory) throw new HiloError('HILO_ERR_HTTP_NOT_FOUND');
-        const problems: { path: string; problem: string }[] = [];
-        const state = req.query.get('state') ?? undefined;
-        if (state !== undefined && !/^[a-zA-Z]{1,32}$/.test(state)) problems.push({ path: 'state', problem: 'must be a top-level state name such as handoff or closed' });
-        const limitText = req.query.get('limit');
-        const limit = limitText === null ? undefined : Number(limitText);
-        if (limit !== undefined && (!Number.isInteger(limit) || limit < 1 || limit > CONVERSATION_LIST_MAX_LIMIT)) {
-          problems.push({ path: 'limit', problem: `must be an integer from 1 to ${CONVERSATION_LIST_MAX_LIMIT}` });
-        }
-        const cursor = req.query.get('cursor') ?? undefined;
-        if (cursor !== undefined && decodeListCursor(cursor) === null) problems.push({ path: 'cursor', problem: 'must be the next value of a previous page' });
-        if (problems.length > 0) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: problems });
+        const { state, limit, cursor } = validateQuery(req.query, CONVERSATION_LIST_QUERY);
         const page = await directory.list(tenantId, {
           ...(state !== undefined ? { phase: state } : {}),
           ...(limit !== undefined ? { limit } : {}),

@@ -2,6 +2,7 @@
 import { MAX_MESSAGE_CHARS } from '../../channels/widget/protocol.js';
 import { HiloError } from '../../kernel/errors.js';
 import { boundedText, checkWith, z, type Wording } from '../../kernel/schema.js';
+import { CONVERSATION_LIST_MAX_LIMIT, decodeListCursor } from '../../persistence/ports/conversation-directory.js';
 
 const message = boundedText({ min: 1, max: MAX_MESSAGE_CHARS, trim: true });
 const agent = boundedText({ min: 1, max: 128, trim: true });
@@ -50,4 +51,28 @@ export function validateBody<S extends z.ZodType>(body: unknown, schema: S): z.o
   const checked = checkWith(schema, body, { wording: REST_WORDING });
   if (!checked.ok) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: checked.problems });
   return checked.value;
+}
+
+const LIMIT_PROBLEM = `must be an integer from 1 to ${CONVERSATION_LIST_MAX_LIMIT}`;
+
+/**
+ * `GET /api/tenants/{t}/conversations` query: `state` (a top-level state), `limit`, `cursor` (the
+ * `next` of a previous page). Every problem is reported, each under its parameter's name.
+ */
+export const CONVERSATION_LIST_QUERY = z.object({
+  state: z.string().regex(/^[a-zA-Z]{1,32}$/, { error: 'must be a top-level state name such as handoff or closed' }).optional(),
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, { error: LIMIT_PROBLEM })
+    .transform(Number)
+    .pipe(z.number().int().min(1, { error: LIMIT_PROBLEM }).max(CONVERSATION_LIST_MAX_LIMIT, { error: LIMIT_PROBLEM }))
+    .optional(),
+  cursor: z.string().refine((c) => decodeListCursor(c) !== null, { error: 'must be the next value of a previous page' }).optional(),
+});
+
+/** Checks URL query parameters (first value of each) against `schema`; throws `HILO_ERR_HTTP_VALIDATION`. */
+export function validateQuery<S extends z.ZodType>(query: URLSearchParams, schema: S): z.output<S> {
+  const raw: Record<string, string> = {};
+  for (const [key, value] of query) if (!(key in raw)) raw[key] = value;
+  return validateBody(raw, schema);
 }
