@@ -7,6 +7,7 @@
 import type { GovernanceService } from '../persistence/sql/governance.service.js';
 import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import { HiloError } from '../kernel/errors.js';
+import { checkWith, z } from '../kernel/schema.js';
 import { hashApiKey, type ApiKeyRegistry } from './api-keys.js';
 import type { Clock } from '../kernel/clock.js';
 import { parseJsonBody, type Route, type RouteContext } from './gateway/index.js';
@@ -125,6 +126,12 @@ export function createAdminRoutes(options: AdminRoutesOptions): Route[] {
 }
 
 /** `{}` or `{ "older_than_days": n }`; an empty body counts as `{}`. */
+const DAYS_PROBLEM = 'must be an integer between 1 and 36500';
+/** `POST …/retention/run` body: `{older_than_days?}`; unknown fields are refused. */
+const RETENTION_BODY = z.strictObject({
+  older_than_days: z.number({ error: DAYS_PROBLEM }).int({ error: DAYS_PROBLEM }).min(1, { error: DAYS_PROBLEM }).max(36_500, { error: DAYS_PROBLEM }).optional(),
+});
+
 function parseRetentionBody(req: HttpRequest): number | null {
   if (req.body.byteLength === 0) return null;
   const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
@@ -133,17 +140,9 @@ function parseRetentionBody(req: HttpRequest): number | null {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: [{ path: '', problem: 'must be a JSON object' }] });
   }
-  const record = body as Record<string, unknown>;
-  const unknown = Object.keys(record).filter((k) => k !== 'older_than_days');
-  if (unknown.length > 0) {
-    throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: unknown.map((path) => ({ path, problem: 'is not allowed' })) });
-  }
-  const days = record.older_than_days;
-  if (days === undefined) return null;
-  if (typeof days !== 'number' || !Number.isInteger(days) || days < 1 || days > 36_500) {
-    throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: [{ path: 'older_than_days', problem: 'must be an integer between 1 and 36500' }] });
-  }
-  return days;
+  const checked = checkWith(RETENTION_BODY, body, { unknownKeysFirst: true, wording: (issue) => (issue.code === 'unrecognized_keys' ? 'is not allowed' : undefined) });
+  if (!checked.ok) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: checked.problems });
+  return checked.value.older_than_days ?? null;
 }
 
 export interface RetentionJobOptions {

@@ -134,7 +134,11 @@ describe('governance admin routes over HTTP', () => {
 
     const bad = await call('POST', `/api/tenants/${tenantId}/retention/run`, { body: '{"older_than_days":0,"x":1}', contentType: 'application/json' });
     expect(bad).toMatchObject({ status: 400, body: { error: { code: 'HILO_ERR_HTTP_VALIDATION' } } });
-    expect((bad.body.error as { details: { path: string }[] }).details.map((d) => d.path)).toEqual(['x']);
+    // Every problem is reported: the unknown field first, then the bad value.
+    expect((bad.body.error as { details: { path: string; problem: string }[] }).details).toEqual([
+      { path: 'x', problem: 'is not allowed' },
+      { path: 'older_than_days', problem: 'must be an integer between 1 and 36500' },
+    ]);
     expect(await call('POST', `/api/tenants/${tenantId}/retention/run`, { body: 'nope', contentType: 'application/json' })).toMatchObject({
       status: 400,
       body: { error: { code: 'HILO_ERR_HTTP_INVALID_JSON' } },
