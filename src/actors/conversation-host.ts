@@ -309,6 +309,7 @@ export class ConversationHost implements ConversationService {
       entries,
       phase,
       idleCloseAt: this.#o.idleCloseMs !== undefined && phase !== 'closed' ? new Date(now + this.#o.idleCloseMs).toISOString() : null,
+      recipient: recipientOf(this.#channels.get(key)),
     };
 
     // Commit step (1): the snapshot carrying the turn record. Once it is written the turn happened.
@@ -477,4 +478,9 @@ export class ConversationHost implements ConversationService {
   #assertOpen(): void {
     if (this.#closed) throw new HiloError('HILO_ERR_SHUTTING_DOWN');
   }
+}
+
+/** The provider address replies go to (the web widget and REST answer by the transcript: none). */
+function recipientOf(handle: { channel: string; senderId: string } | undefined): { channel: string; to: string } | null {
+  return handle && handle.channel !== 'web' && handle.channel !== 'rest' ? { channel: handle.channel, to: handle.senderId } : null;
 }

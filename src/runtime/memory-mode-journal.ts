@@ -25,7 +25,7 @@ export function withMemoryModeOutbox(base: TurnJournal, deps: { queue: OutboxQue
           kind: 'reply',
           tenantId: key.tenantId,
           conversationId: key.conversationId,
-          payload: { messageId: r.messageId, seq: r.seq, channel: r.channel, text: r.text, ...(r.options ? { options: r.options } : {}) },
+          payload: { messageId: r.messageId, seq: r.seq, channel: r.channel, text: r.text, ...(r.options ? { options: r.options } : {}), ...(turn.recipient && turn.recipient.channel === r.channel ? { recipient: turn.recipient.to } : {}) },
         });
       }
       return stored;

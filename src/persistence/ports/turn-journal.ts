@@ -17,6 +17,11 @@ export interface TurnRecord {
   phase: string;
   /** ISO time at which the idle-close timer fires; null: no timer (closed, or timers off). */
   idleCloseAt: string | null;
+  /**
+   * Where the customer is reached on a provider channel (WhatsApp phone, Telegram chat id), when the
+   * host knows it: reply outbox rows on that channel carry it, so the sender needs no lookup.
+   */
+  recipient?: { channel: string; to: string } | null;
 }
 
 /** The snapshot envelope with the turn record of the last turn (an extra field; stores keep it as JSON). */

@@ -16,10 +16,10 @@ import type { ShardEpochStore } from '../ports/shard-fence.js';
  */
 export function fenceCommitSql(sql: string): string {
   const rewrites: [string, string][] = [
-    ['\nwith conv as (\n', '\nwith fence as (\n  select epoch from shard_epochs where shard = $22::int for share\n),\nconv as (\n'],
+    ['\nwith conv as (\n', '\nwith fence as (\n  select epoch from shard_epochs where shard = $24::int for share\n),\nconv as (\n'],
     ['\n  values (', '\n  select '],
-    ["case when $3::text = 'closed' then $5::timestamptz end)\n  on conflict", "case when $3::text = 'closed' then $5::timestamptz end\n  where not exists (select 1 from fence where fence.epoch > $23::bigint)\n  on conflict"],
-    ['\nselect last_seq from conv', '\nselect (select last_seq from conv) as last_seq, exists (select 1 from fence where fence.epoch > $23::bigint) as fenced'],
+    ["case when $3::text = 'closed' then $5::timestamptz end)\n  on conflict", "case when $3::text = 'closed' then $5::timestamptz end\n  where not exists (select 1 from fence where fence.epoch > $25::bigint)\n  on conflict"],
+    ['\nselect last_seq from conv', '\nselect (select last_seq from conv) as last_seq, exists (select 1 from fence where fence.epoch > $25::bigint) as fenced'],
   ];
   let out = sql;
   for (const [from, to] of rewrites) {

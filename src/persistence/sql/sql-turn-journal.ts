@@ -44,7 +44,8 @@ interface MessageDbRow {
  * $6 turn seq, $7 number of lines, $8 snapshot copy (JSON), $9 idle-close time or null,
  * $10… one array per message column, in entry order, $18 the reply's outbox status (null: no row),
  * $19 each line's language, $20 each line's options (JSON text or null; they go into the reply's outbox row too),
- * $21 each line's media references (JSON text or null: customer lines with photos, voice notes...).
+ * $21 each line's media references (JSON text or null: customer lines with photos, voice notes...),
+ * $22/$23 the recipient's channel and address (null when unknown): a reply row on that channel carries it.
  */
 const COMMIT_TURN_SQL = `
 with conv as (
@@ -76,7 +77,8 @@ message as (
 outbox as (
   insert into outbox_entries (tenant_id, conversation_id, kind, payload, status, next_attempt_at, idempotency_key, created_at)
   select $1::text, $2::text, 'reply', jsonb_build_object('messageId', message_id, 'seq', seq, 'channel', channel, 'text', text)
-      || case when options is null then '{}'::jsonb else jsonb_build_object('options', options::jsonb) end,
+      || case when options is null then '{}'::jsonb else jsonb_build_object('options', options::jsonb) end
+      || case when $23::text is not null and channel = $22::text then jsonb_build_object('recipient', $23::text) else '{}'::jsonb end,
     outbox_status, $5::timestamptz, 'reply:' || $2::text || ':' || message_id, $5::timestamptz
   from line where outbox_status is not null order by seq
   on conflict (tenant_id, idempotency_key) do nothing
@@ -187,6 +189,9 @@ export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence
         columns.lang,
         columns.options,
         columns.media,
+        // The customer's address on the channel the replies go to, so the sender needs no lookup.
+        turn.recipient ? sqlSafeText(turn.recipient.channel) : null,
+        turn.recipient ? sqlSafeText(turn.recipient.to) : null,
       ];
       const applied = writer
         ? await queryRaw<{ last_seq: number | null; fenced: boolean }>(db, fencedSql, [...values, writer.shard, writer.epoch])
