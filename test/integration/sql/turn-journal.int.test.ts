@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TurnRecord } from '../../../src/persistence/ports/turn-journal.js';
+import type { DurableSnapshotEnvelope, TurnRecord } from '../../../src/persistence/ports/turn-journal.js';
 import { createSqlTranscriptStore, createSqlTurnJournal } from '../../../src/persistence/sql/index.js';
 import { runTurnJournalContract } from '../../contract/turn-journal.contract.js';
 import { SQL_BACKENDS, type OpenedTestDatabase } from './sql-backends.js';
@@ -58,7 +58,7 @@ describe.each(SQL_BACKENDS)('SQL turn journal reply rows on $name', (backend) =>
     const journal = createSqlTurnJournal(opened.db);
     const key = { tenantId: `rcpt-${randomUUID()}`, conversationId: `c-${randomUUID()}` };
     const t = turn(1, { channel: 'whatsapp', to: '18095550101' });
-    await journal.commit(key, t, { v: 1, machineVersion: 1, epoch: 0, seq: 1, savedAt: at, snapshot: {}, turn: t });
+    await journal.commit(key, t, { v: 1, machineVersion: 1, epoch: 0, seq: 1, savedAt: at, snapshot: {}, turn: t } as DurableSnapshotEnvelope);
     const rows = await payloads(key.tenantId);
     expect(rows.map((p) => [p.channel, p.recipient ?? null])).toEqual([
       ['whatsapp', '18095550101'],
@@ -70,7 +70,7 @@ describe.each(SQL_BACKENDS)('SQL turn journal reply rows on $name', (backend) =>
     const journal = createSqlTurnJournal(opened.db);
     const key = { tenantId: `rcpt-${randomUUID()}`, conversationId: `c-${randomUUID()}` };
     const t = turn(1, null);
-    await journal.commit(key, t, { v: 1, machineVersion: 1, epoch: 0, seq: 1, savedAt: at, snapshot: {}, turn: t });
+    await journal.commit(key, t, { v: 1, machineVersion: 1, epoch: 0, seq: 1, savedAt: at, snapshot: {}, turn: t } as DurableSnapshotEnvelope);
     expect((await payloads(key.tenantId)).map((p) => 'recipient' in p)).toEqual([false, false]);
   });
 });
