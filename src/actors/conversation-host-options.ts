@@ -68,8 +68,11 @@ export interface ConversationHostOptions {
   memory?: ContactMemoryPort;
   /** Called for every emitted `handoff.relay` (the agents' side), with the message's media references. */
   onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }> & { media?: MediaReference[]; channel?: string }) => void;
-  /** Called after each committed turn with the state it ended in (`handoff.waitingAgent`, `closed`, ...). */
-  onTurnCommitted?: (key: ConversationKey, state: string) => void;
+  /**
+   * Called after each committed turn with the state it ended in (`handoff.waitingAgent`, `closed`,
+   * ...) and whether an agent wrote in it (an agent message, from any side).
+   */
+  onTurnCommitted?: (key: ConversationKey, state: string, byAgent: boolean) => void;
   /** Metrics hook: each customer message's duration and outcome, each activation's duration. */
   observer?: HostObserver;
 }

@@ -356,7 +356,7 @@ export class ConversationHost implements ConversationService {
     // A relayed customer message carries its photos, voice notes... (references) to the agents.
     for (const relay of relays) this.#o.onRelay?.(key, inbound?.media && relay.messageId === inbound.messageId ? { ...relay, media: inbound.media, channel: inbound.channel } : relay);
     try {
-      this.#o.onTurnCommitted?.(key, flattenState(after.value));
+      this.#o.onTurnCommitted?.(key, flattenState(after.value), stored.some((l) => l.author === 'agent'));
       this.#o.observer?.committed?.({ key, seq: turn.seq, messageId: turn.inboundMessageId, channel, event: event.type, at, ms: this.#o.clock.now() - started, stateFrom, stateTo: flattenState(after.value), before: contextBefore, after: after.context, emitted });
     } catch (err) {
       log.warn({ err }, 'turn listener failed');

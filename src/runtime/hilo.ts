@@ -186,7 +186,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const router = createLocalShardRouter({ shardCount: config.shardCount });
     const releaseBrain = (tenantId: string, conversationId: string) => tenants.brains.get(tenantId)?.release?.(conversationId);
     // Committed turns are an event: the agent console (step 5, built on the host) subscribes to it.
-    const turnCommitted: Array<(key: ConversationKey, state: string) => void> = [];
+    const turnCommitted: Array<(key: ConversationKey, state: string, byAgent: boolean) => void> = [];
     const host = new ConversationHost({
       tenants: tenants.runtimes,
       snapshots: storage.snapshots,
@@ -205,9 +205,9 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       ...(storage.memory ? { memory: storage.memory } : {}),
       identity: { counters: identityAccess.counters, ...(identityAccess.audit ? { audit: identityAccess.audit } : {}), sendCode: createIdentityCodeSender({ channels, queue }) },
       observer: analytics.observer(telemetry.host),
-      onTurnCommitted: (key, state) => {
+      onTurnCommitted: (key, state, byAgent) => {
         if (state.startsWith('handoff') || state.startsWith('closed')) releaseBrain(key.tenantId, key.conversationId);
-        for (const listener of turnCommitted) listener(key, state);
+        for (const listener of turnCommitted) listener(key, state, byAgent);
       },
       onRelay: (key, relay) => {
         logger.child({ component: 'handoff' }).info({ tenant: key.tenantId, conversationId: key.conversationId, ticket: relay.ticketNumber, messageId: relay.messageId }, 'customer message relayed to agents');
@@ -249,7 +249,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     }
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
     const consoleApp = await createConsole({ host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
-    turnCommitted.push((key, state) => consoleApp.noteTurn(key, state));
+    turnCommitted.push((key, state, byAgent) => consoleApp.noteTurn(key, state, byAgent));
     closers.push(() => consoleApp.close());
     let demoAgentPassword: string | null = null;
     if (tenants.runtimes.has(DEMO_TENANT)) {

@@ -109,7 +109,7 @@ export interface ConsoleService {
   resolve(actor: ConsoleActor, conversationId: string, outcome: string): Promise<{ state: string }>;
   cannedReplies(tenantId: string): CannedReply[];
   /** The host committed a turn (`onTurnCommitted`): tell the tenant's live consoles. */
-  noteTurn(tenantId: string, conversationId: string, state: string): void;
+  noteTurn(tenantId: string, conversationId: string, state: string, byAgent?: boolean): void;
   /**
    * Finds handoffs with no agent reply for a whole SLA period (tenant `slaSeconds`) and
    * re-announces each once per period; returns how many were announced. Run by a timer; tests
@@ -352,17 +352,20 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
 
     cannedReplies: (tenantId) => options.cannedReplies(tenantId),
 
-    noteTurn(tenantId, conversationId, state) {
+    noteTurn(tenantId, conversationId, state, byAgent = false) {
       const inHandoff = state.startsWith('handoff');
       const k = `${tenantId}\u0000${conversationId}`;
       if (inHandoff) handoffs.add(k);
       // Handed back elsewhere (Rocket.Chat `/resolver`, the REST API): nobody holds it any more.
       const leftHandoff = !inHandoff && handoffs.delete(k);
-      if (!inHandoff && !leftHandoff && !feed.hasListeners(tenantId)) return;
+      // Only a turn in which an agent wrote can make an outside agent the holder: a customer's
+      // turn in a handoff must not read the whole conversation and the tenant's tickets again.
+      const outsideAnswer = inHandoff && byAgent;
+      if (!outsideAnswer && !leftHandoff && !feed.hasListeners(tenantId)) return;
       later(
         (async () => {
           if (leftHandoff) await assignments.release(tenantId, conversationId);
-          else if (inHandoff) await claimForOutsideAgent(tenantId, conversationId);
+          else if (outsideAnswer) await claimForOutsideAgent(tenantId, conversationId);
           await announce(tenantId, conversationId);
         })(),
       );

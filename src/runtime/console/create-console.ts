@@ -85,7 +85,7 @@ export interface AgentConsole {
   auth: ConsoleAuth;
   service: ConsoleService;
   /** For the host's `onTurnCommitted`: pushes the conversation's inbox item to live consoles. */
-  noteTurn(key: ConversationKey, state: string): void;
+  noteTurn(key: ConversationKey, state: string, byAgent?: boolean): void;
   /** Re-announces handoffs unanswered past their SLA now (the timer does it every `slaScanMs`). */
   slaTick(): Promise<number>;
   close(): Promise<void>;
@@ -146,7 +146,7 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
     socket,
     auth,
     service,
-    noteTurn: (key, state) => service.noteTurn(key.tenantId, key.conversationId, state),
+    noteTurn: (key, state, byAgent = false) => service.noteTurn(key.tenantId, key.conversationId, state, byAgent),
     slaTick: () => service.slaTick(),
     close() {
       closing ??= (async () => {
