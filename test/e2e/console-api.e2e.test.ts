@@ -219,9 +219,20 @@ describe('agent console API, end to end', () => {
   it('should push a widget handoff to the live console, give it to exactly one of two racing agents, and carry the reply to the widget', async () => {
     expect(await refusedUpgrade(`${wsBase()}/console/ws`, { origin: PUBLIC_URL })).toBe(401);
     expect(await refusedUpgrade(`${wsBase()}/console/ws`, { origin: 'https://evil.example', cookie: demo.cookie })).toBe(403);
-    const live = await open(`${wsBase()}/console/ws`, { origin: PUBLIC_URL, cookie: demo.cookie });
+    // The console page reconnects when its socket drops; on a loaded machine a fresh uWS socket has
+    // been seen to drop (1006) before its first frame, about one run in ten. One reconnect, as the
+    // page would make, and a warning so the drop stays visible (see the closing notes).
+    let live = await open(`${wsBase()}/console/ws`, { origin: PUBLIC_URL, cookie: demo.cookie });
     live.send({ type: 'ping' });
-    await live.next((f) => f.type === 'pong', 'pong');
+    try {
+      await live.next((f) => f.type === 'pong', 'pong');
+    } catch (err) {
+      if (live.closed !== 1006 || live.list.length > 0) throw err;
+      console.warn('console socket dropped (1006) before its first frame; reconnecting once');
+      live = await open(`${wsBase()}/console/ws`, { origin: PUBLIC_URL, cookie: demo.cookie });
+      live.send({ type: 'ping' });
+      await live.next((f) => f.type === 'pong', 'pong');
+    }
 
     const widget = await open(`${wsBase()}/ws`);
     widget.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: `console_e2e_${randomBytes(16).toString('base64url')}`, lang: 'es', lastSeq: 0 });
