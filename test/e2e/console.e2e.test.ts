@@ -334,9 +334,25 @@ describe('agent console page, in Chromium', () => {
 
     await logIn(page);
     await page.getByRole('tab', { name: 'Waiting' }).waitFor({ timeout: TIMEOUT });
+
+    // A logout the server never confirmed (here: every attempt cut off) must not pretend: the page
+    // stays logged in and says so. (CI once showed the login form after a failed logout, and the
+    // reload then found the session alive.)
+    await page.route('**/console/api/logout', (route) => route.abort('connectionreset'));
     await page.getByRole('button', { name: 'Log out' }).click();
-    await page.getByLabel('Password').waitFor();
+    await expect.poll(() => page.getByRole('alert').textContent(), { timeout: TIMEOUT }).toMatch(/^Logging out failed; the session is still open\. Try again\./);
+    expect(await page.getByLabel('Password').count()).toBe(0);
+    await page.unroute('**/console/api/logout');
+
+    const failed: string[] = [];
+    page.on('requestfailed', (r) => failed.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText ?? '?'}`));
+    const confirmed = page.waitForResponse((r) => r.url().endsWith('/console/api/logout') && r.request().method() === 'POST', { timeout: TIMEOUT });
+    await page.getByRole('button', { name: 'Log out' }).click();
+    expect((await confirmed).status(), failed.join('\n')).toBe(204);
+    await page.getByLabel('Password').waitFor({ timeout: TIMEOUT });
+    const booted = page.waitForResponse((r) => r.url().endsWith('/console/api/session'), { timeout: TIMEOUT });
     await page.reload();
+    expect((await booted).status(), failed.join('\n')).toBe(401);
     await page.getByLabel('Password').waitFor({ timeout: TIMEOUT });
     const session = await page.evaluate(async () => (await fetch('/console/api/session')).status);
     expect(session).toBe(401);

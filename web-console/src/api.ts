@@ -16,6 +16,7 @@ export class ApiError extends Error {
 export interface ConsoleApi {
   session(): Promise<{ agent: Agent; csrfToken: string } | null>;
   login(tenant: string, username: string, password: string): Promise<{ agent: Agent; csrfToken: string }>;
+  /** Ends the session; resolves only once the server confirmed (204, or 401: it was already over). */
   logout(): Promise<void>;
   inbox(view: InboxView, q: string): Promise<{ items: InboxItem[]; nextCursor: string | null }>;
   conversation(id: string): Promise<ConversationDetail>;
@@ -88,9 +89,12 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
     async logout() {
       try {
         await call('POST', '/logout', undefined, { quiet401: true });
-      } finally {
-        this.forget();
+      } catch (err) {
+        // 401: the session was already gone, which is what logging out wants. Anything else
+        // (network, 5xx, CSRF) leaves the session alive: keep the token so a retry can end it.
+        if (!(err instanceof ApiError && err.status === 401)) throw err;
       }
+      this.forget();
     },
     inbox: (view, q) => call('GET', t(`/inbox?view=${view}&limit=200${q ? `&q=${encodeURIComponent(q)}` : ''}`)),
     conversation: (id) => call('GET', c(id)),

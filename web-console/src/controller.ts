@@ -37,6 +37,9 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
    * tenant's SLA), which no event announces: the open tab is reloaded once a minute.
    */
   const REFRESH_MS = 60_000;
+  /** A logout that meets a network error or a 5xx is tried this many times before the page says so. */
+  const LOGOUT_ATTEMPTS = 3;
+  let loggingOut = false;
   const ctx = () => store.getSnapshot().context;
   const say = (key: StringKey, vars?: Record<string, string | number>) => t(ctx().lang, key, vars);
   const storage = {
@@ -199,11 +202,34 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
       }
     },
     async logout() {
-      clearInterval(refreshTimer);
-      socket?.close();
-      socket = null;
-      await api.logout().catch(() => undefined);
-      store.trigger.loggedOut({});
+      // The page says "logged out" only once the server ended the session: a logout that failed
+      // quietly would leave the session alive behind a login form (and a reload would show it).
+      if (loggingOut) return;
+      loggingOut = true;
+      try {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            await api.logout();
+            break;
+          } catch (err) {
+            const transient = err instanceof ApiError && (err.status === 0 || err.status >= 500);
+            const csrf = err instanceof ApiError && err.code === 'HILO_ERR_CONSOLE_CSRF';
+            if (attempt >= LOGOUT_ATTEMPTS || !(transient || csrf)) {
+              store.trigger.noticed({ notice: { kind: 'error', text: say('logoutFailed', { message: errorText(err) }) } });
+              return;
+            }
+            // A lost token (CSRF): the session check hands the current one back before the retry.
+            if (csrf && (await api.session().catch(() => undefined)) === null) break;
+            await new Promise((resolve) => setTimeout(resolve, 250 * attempt));
+          }
+        }
+        clearInterval(refreshTimer);
+        socket?.close();
+        socket = null;
+        store.trigger.loggedOut({});
+      } finally {
+        loggingOut = false;
+      }
     },
     setLang(lang) {
       storage.set(LANG_KEY, lang);
