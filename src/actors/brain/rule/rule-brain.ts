@@ -10,6 +10,7 @@ import { toExamples } from './cross-validate.js';
 import { readLeadFields } from './lead-fields.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
+import { createReadingCache } from './reading-cache.js';
 import { fold as foldText, foldWithMap } from './text.js';
 import {
   asksForJob,
@@ -96,7 +97,15 @@ export interface RuleBrainOptions {
   tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings'>;
   /** Override the fallback threshold (tests, tuning). */
   threshold?: number;
+  /**
+   * How many readings `understand` keeps, by text and expectation (LRU; 0 turns the cache off).
+   * Customers repeat the same messages; each distinct one is read once. Default 2,000 (a few MB).
+   */
+  readingCacheSize?: number;
 }
+
+/** Default size of the reading cache (entries per tenant brain). */
+export const READING_CACHE_SIZE = 2_000;
 
 /**
  * The offline brain: trains an intent classifier from the tenant's utterances at start-up and
@@ -108,6 +117,7 @@ export interface RuleBrainOptions {
  */
 export function createRuleBrain(options: RuleBrainOptions): Brain {
   const { tenant, threshold = OUT_OF_SCOPE_THRESHOLD } = options;
+  const readings = createReadingCache(options.readingCacheSize ?? READING_CACHE_SIZE);
   const products: ProductMatcher = createProductMatcher(tenant.catalog);
   const lexicon = new Set<string>([...GENERIC_PRODUCT_WORDS, ...products.lexicon]);
   const classifier: IntentClassifier = trainIntentClassifier(toExamples(tenant.utterances), { lexicon });
@@ -215,47 +225,52 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       return nlu;
     },
     async understand(input: UnderstandInput): Promise<Understanding> {
-      const { text, expecting } = input;
-      const parsed = parseWith(text, input.lang, expecting.kind === 'account_id');
-      let { mentions } = parsed;
-      const { mentions: _parsedMentions, ...nlu } = parsed;
-      const bareAnswer = detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
-      // "no" / "nada" / "estoy bien" with nothing pending answers "¿Algo más?": a goodbye. (With a
-      // question pending — a lead field, a summary, options — the machine reads the "no" itself.)
-      if (expecting.kind === 'none' && isBareDecline(text)) nlu.intent = { name: 'goodbye', confidence: BARE_DECLINE_CONFIDENCE };
-      // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
-      else if (expecting.kind === 'none' && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = { name: 'thanks', confidence: BARE_DECLINE_CONFIDENCE };
-      // A bare yes/no names no product ("no" is not "Alambre No. 18").
-      if (bareAnswer || isBareDecline(text) || isBareAcknowledgment(text)) {
-        mentions = [];
-        nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
-      }
-      const intent: IntentName = nlu.intent.name;
-      const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName });
-      const { critical: threat, severity } = detectCritical(text);
-      // "urgente" + complaint is critical too (a customer stuck with a broken order today).
-      // Only a sure complaint: "quiero pintura azul urgente" misread as a complaint is not an emergency.
-      const urgentComplaint = intent === 'complaint' && nlu.intent.confidence >= HANDOFF_CONFIDENCE && /\burgent[ee]?\b|\burgencia\b/i.test(text);
-      const critical = threat || urgentComplaint;
-      const affirmation = detectAffirmation(text);
-      // A bare "no"/"sí" carries no intent worth prioritising, whatever the classifier guessed.
-      const priorityIntent: IntentName = affirmation !== null && text.trim().split(/\s+/).length <= 3 ? 'out_of_scope' : intent;
-      const accountId = nlu.entities.find((e) => e.type === 'account_id')?.value;
-      const understanding: Understanding = {
-        nlu,
-        lang: nlu.lang,
-        affirmation,
-        leadFields: lead.leadFields,
-        products: mentions.map((m) => (m.quantity !== undefined ? { query: m.query, quantity: m.quantity } : { query: m.query })),
-        critical,
-        priority: computePriority({ intent: priorityIntent, text, severity: urgentComplaint ? Math.max(severity, 9) : severity, ...(lead.urgency ? { urgency: lead.urgency } : {}) }),
-      };
-      if (lead.interestArea) understanding.interestArea = lead.interestArea;
-      if (lead.urgency) understanding.urgency = lead.urgency;
-      if (accountId) understanding.accountId = accountId;
-      if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
-      if (saysNotKnown(text)) understanding.notKnown = true;
-      return understanding;
+      return readings.get(input.text, input.lang, input.expecting) ?? readings.put(input.text, input.lang, input.expecting, read(input));
     },
   };
+
+  /** What `understand` answers, before the cache: a function of the text, the language and the expectation only. */
+  function read(input: UnderstandInput): Understanding {
+    const { text, expecting } = input;
+    const parsed = parseWith(text, input.lang, expecting.kind === 'account_id');
+    let { mentions } = parsed;
+    const { mentions: _parsedMentions, ...nlu } = parsed;
+    const bareAnswer = detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
+    // "no" / "nada" / "estoy bien" with nothing pending answers "¿Algo más?": a goodbye. (With a
+    // question pending — a lead field, a summary, options — the machine reads the "no" itself.)
+    if (expecting.kind === 'none' && isBareDecline(text)) nlu.intent = { name: 'goodbye', confidence: BARE_DECLINE_CONFIDENCE };
+    // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
+    else if (expecting.kind === 'none' && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = { name: 'thanks', confidence: BARE_DECLINE_CONFIDENCE };
+    // A bare yes/no names no product ("no" is not "Alambre No. 18").
+    if (bareAnswer || isBareDecline(text) || isBareAcknowledgment(text)) {
+      mentions = [];
+      nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
+    }
+    const intent: IntentName = nlu.intent.name;
+    const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName });
+    const { critical: threat, severity } = detectCritical(text);
+    // "urgente" + complaint is critical too (a customer stuck with a broken order today).
+    // Only a sure complaint: "quiero pintura azul urgente" misread as a complaint is not an emergency.
+    const urgentComplaint = intent === 'complaint' && nlu.intent.confidence >= HANDOFF_CONFIDENCE && /\burgent[ee]?\b|\burgencia\b/i.test(text);
+    const critical = threat || urgentComplaint;
+    const affirmation = detectAffirmation(text);
+    // A bare "no"/"sí" carries no intent worth prioritising, whatever the classifier guessed.
+    const priorityIntent: IntentName = affirmation !== null && text.trim().split(/\s+/).length <= 3 ? 'out_of_scope' : intent;
+    const accountId = nlu.entities.find((e) => e.type === 'account_id')?.value;
+    const understanding: Understanding = {
+      nlu,
+      lang: nlu.lang,
+      affirmation,
+      leadFields: lead.leadFields,
+      products: mentions.map((m) => (m.quantity !== undefined ? { query: m.query, quantity: m.quantity } : { query: m.query })),
+      critical,
+      priority: computePriority({ intent: priorityIntent, text, severity: urgentComplaint ? Math.max(severity, 9) : severity, ...(lead.urgency ? { urgency: lead.urgency } : {}) }),
+    };
+    if (lead.interestArea) understanding.interestArea = lead.interestArea;
+    if (lead.urgency) understanding.urgency = lead.urgency;
+    if (accountId) understanding.accountId = accountId;
+    if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
+    if (saysNotKnown(text)) understanding.notKnown = true;
+    return understanding;
+  }
 }
