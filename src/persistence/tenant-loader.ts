@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { access, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Lang } from '../domain/nlu.js';
 import type { CustomerAccount, Offer, Product, ReplyTemplates, TenantData, TenantPrompts, TenantSettings, TenantWidget } from '../domain/tenant.js';
@@ -168,6 +168,8 @@ export async function loadTenant(dir: string): Promise<TenantData> {
 
 /**
  * Loads every tenant under `rootDir` (one subfolder per tenant, named after its id), keyed by id.
+ * A subfolder without `tenant.json` is not a tenant (yet): `tenants/estudio` holds only its demo
+ * backend's seed until its conversation data exists. It is skipped.
  */
 export async function loadTenants(rootDir: string): Promise<Map<string, TenantData>> {
   let folders: string[];
@@ -181,6 +183,7 @@ export async function loadTenants(rootDir: string): Promise<Map<string, TenantDa
   }
   const tenants = new Map<string, TenantData>();
   for (const folder of folders) {
+    if (!(await hasFile(join(rootDir, folder), 'tenant.json'))) continue;
     let tenant: TenantData;
     try {
       tenant = await loadTenant(join(rootDir, folder));
@@ -196,4 +199,13 @@ export async function loadTenants(rootDir: string): Promise<Map<string, TenantDa
     tenants.set(folder, tenant);
   }
   return tenants;
+}
+
+async function hasFile(dir: string, file: string): Promise<boolean> {
+  try {
+    await access(join(dir, file));
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -9,7 +9,7 @@ import { createCircuitBreaker, type BreakerState, type CircuitBreaker } from './
 /** How Hilo proves itself to a business backend. Secrets arrive resolved (from the environment), never from tenant files. */
 export type BackendAuth =
   | { type: 'bearer'; token: string }
-  /** `X-Hilo-Timestamp: <unix s>` and `X-Hilo-Signature: v1=<hex HMAC-SHA256 of "<t>.<METHOD>.<path?query>.<body>">`. */
+  /** `X-Hilo-Timestamp: <unix s>` and `X-Hilo-Signature: v1=<hex HMAC-SHA256 of "<t>.<METHOD>.<path?query as sent>.<body>">`. */
   | { type: 'hmac'; secret: string; keyId?: string };
 
 /** What the connector tells the metrics (`src/runtime/observability/connector-metrics.ts`). */
@@ -152,6 +152,9 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
     const qs = query.toString();
     const pathAndQuery = `${req.path}${qs ? `?${qs}` : ''}`;
     const url = `${base}${pathAndQuery}`;
+    // The signature covers the path as the backend receives it (the base URL's own path included).
+    const wire = new URL(url);
+    const signedPath = `${wire.pathname}${wire.search}`;
     const body = req.body === undefined ? undefined : JSON.stringify(req.body);
     const idempotent = req.method === 'GET' || req.method === 'PUT' || req.method === 'DELETE' || req.idempotencyKey !== undefined;
     const policy = idempotent ? { ...DEFAULT_BACKEND_RETRY, ...options.retry } : { maxAttempts: 1 };
@@ -165,7 +168,7 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
           log.warn({ event: 'backend.attempt_failed', method: req.method, path: req.path, attempt: n, code, retry: decision.retry }, 'business backend call failed');
         },
       },
-      () => attempt(req, url, pathAndQuery, body),
+      () => attempt(req, url, signedPath, body),
     );
     return value;
   }

@@ -94,7 +94,7 @@ describe('createBackendClient', () => {
     expect(h['x-hilo-timestamp']).toBe(t);
     expect(h['x-hilo-key-id']).toBe('k1');
     expect(h['idempotency-key']).toBe('idem-1');
-    const expected = createHmac('sha256', 's3cret').update(`${t}.POST./things.{"a":1}`).digest('hex');
+    const expected = createHmac('sha256', 's3cret').update(`${t}.POST./api/things.{"a":1}`).digest('hex');
     expect(h['x-hilo-signature']).toBe(`v1=${expected}`);
   });
 
