@@ -78,7 +78,7 @@ function fired(text: string, into: Map<string, Fired>, obfuscated: (signal: stri
   if (model !== null) {
     // The plain reading and the de-obfuscated one (not ROT13: the scorer reads language).
     const p = Math.max(model.score(list[0] as string), list.length > 1 && list[1] !== list[0] ? model.score(list[1] as string) : 0);
-    if (p >= MODEL_STRONG) into.set('classifier', { weight: 0.6, category: 'other' });
+    if (p >= model.threshold) into.set('classifier', { weight: 0.6, category: 'other' });
     else if (p >= MODEL_WEAK) into.set('classifier_weak', { weight: 0.25, category: 'other' });
   }
   for (let i = 0; i < list.length; i++) {

@@ -75,19 +75,33 @@ export interface InjectionModelFile {
   scale: number;
   /** Base64 of `dimensions` int8 weights. */
   weights: string;
-  trainedOn: { attacks: number; benign: number; files: string[] };
+  /**
+   * Probability from which the scorer alone flags a message, chosen by the training script's
+   * 5-fold cross-validation on the training corpora (absent in older files: 0.9).
+   */
+  threshold?: number;
+  /** `composed`: messages of each class made by the training script from the corpus lines. */
+  trainedOn: { attacks: number; benign: number; composed?: number; files: string[] };
 }
 
 export interface InjectionModel {
   /** Probability (0–1) that a normalised reading is an injection. */
   score(reading: string): number;
+  /** Probability from which the scorer alone flags a message (see `InjectionModelFile.threshold`). */
+  threshold: number;
 }
+
+/** Threshold of a model file that does not carry its own. */
+export const DEFAULT_MODEL_THRESHOLD = 0.9;
 
 export function modelFromFile(file: InjectionModelFile): InjectionModel {
   if (file.version !== 2 || file.dimensions !== MODEL_DIMENSIONS) throw new Error('injection model: unsupported file');
+  const threshold = file.threshold ?? DEFAULT_MODEL_THRESHOLD;
+  if (!(threshold > 0 && threshold < 1)) throw new Error('injection model: threshold outside (0, 1)');
   const raw = Buffer.from(file.weights, 'base64');
   const weights = new Int8Array(raw.buffer, raw.byteOffset, raw.byteLength);
   return {
+    threshold,
     score(reading) {
       let z = file.bias;
       for (const [k, v] of injectionFeatures(reading)) z += (weights[k] as number) * file.scale * v;

@@ -13,7 +13,12 @@ const ASKS_IF_APPLIES = /\b(?:aplica|applies|apply|vale|sirve|valid[oa]?|works?|
 /** A request or a question: "mi jefe paga con su cuenta" tells, "mi jefe, cuánto debe en su cuenta?" asks. */
 const ASKS_FOR = /\?|\b(?:dame|dime|damelo|pasame|mandame|enviame|muestrame|ensename|give|tell|show|send|cuanto|cual|cuales|que|what|which|how much|revisa|check|verifica|consulta|busca|look up|saber|know|quiero ver|necesito|need|want|quiero)\b/;
 /** "My account, in the name of Rosa Marte": the writer names the holder of their own account. */
-const OWN_ACCOUNT_NAMED = /\b(?:mi|my) (?:cuenta|account)\b[^.!?\n]{0,40}\b(?:a nombre de|in the name of|under the name)\b/;
+/**
+ * One's own account under a company's name: "mi cuenta ... a nombre de", "tengo cuenta con ustedes
+ * a nombre de X, que es mía", "soy cliente con la cuenta N a nombre de X ... mi balance", "I'm the
+ * account holder for X".
+ */
+const OWN_ACCOUNT_NAMED = /\b(?:mi|my|our|nuestra) (?:cuenta|account)\b[^.!?\n]{0,40}\b(?:a nombre de|in the name of|under the name)\b|\b(?:tengo|tenemos|soy (?:client[ea]|el titular|la titular)(?: de ustedes)? con) (?:una |la )?cuenta\b[^.!?\n]{0,50}\ba nombre de\b[^?\n]{0,60}\b(?:que es mia|que es nuestra|soy (?:el|la) (?:duen[oa]|titular)|mi (?:balance|saldo|credito|deuda))\b|\b(?:i'?m|i am) the (?:account holder|owner) (?:for|of)\b/;
 
 export const DATA_RULES: Rule[] = [
   // ---- other customers' data and third-party accounts -----------------------------------------

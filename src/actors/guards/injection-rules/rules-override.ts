@@ -14,6 +14,15 @@ const FROM_NOW_ON_ERRAND = /\b(?:from (?:now|this (?:message|point)) on|de ahora
 const DEVICE_MODE = /\bmode (?:on|of|in) (?:the|my|this|your|a) (?:\w+ )?(?:thermostat|phone|cellphone|laptop|computer|tablet|tv|router|inverter|camera|printer|drill|generator|washer|dryer|ac|controller|app|device|unit|panel)\b|\bmodo \w+ (?:del|de la|de mi|en el|en la|en mi) (?:\w+ )?(?:termostato|telefono|celular|movil|computadora|laptop|tablet|televisor|router|inversor|camara|impresora|taladro|generador|lavadora|secadora|aire|control|app|aparato|equipo|panel)\b/;
 const NOT_IGNORE = /\b(?:do not|don'?t|never|no|nunca) (?:ignore|ignores|ignoren|ignorar|olvide|olvides|forget|skip|omita|omitas)\b (?:the |las |los |estas |these )?(?:safety |seguridad |security )?(?:instructions|instrucciones|warnings|advertencias)\b/;
 
+/**
+ * The writer's own role is not a persona given to the assistant: "I act as site supervisor",
+ * "I play the role of buyer", "yo hago de encargado de compras".
+ */
+const OWN_ROLE = /\b(?:i|we|yo|nosotros)(?: also| usually| normally| sometimes|'m| am| are)? (?:act(?:ing)? as|play(?:ing)? the role of|serve as|hago de|hacemos de|actuo como|actuamos como|trabajo como|funjo como)\b/g;
+const withoutOwnRole = (t: string): string => t.replace(OWN_ROLE, ' ');
+const ROLEPLAY =
+  /\b(?:pretend (?:to be|you are|you're|that you)|role-?play(?:ing)? as|play the role of|let'?s play a game|take on the role|assume the role|pose as|impersonate|finge (?:que eres|ser|que no tienes)|fingir que eres|haz de cuenta que (?:eres|no tienes)|haz como si (?:fueras|no tuvieras)|imaginate que eres|imagina que (?:eres|no tienes|fueras)|hazte pasar por|asume el (?:rol|papel)|juguemos a que|vamos a jugar a que|comportate como (?:si fueras|el|la|un|una)|simula (?:ser|que eres))\b/;
+
 export const OVERRIDE_RULES: Rule[] = [
   // ---- override: drop the assistant's instructions -------------------------------------------
   {
@@ -140,14 +149,12 @@ export const OVERRIDE_RULES: Rule[] = [
     weight: 0.6,
     test: re(/\b(?:i (?:want|need) you to|you (?:will|must|should) now|quiero que|necesito que|vas a|tienes que)\s(?:act|be|play|behave|pretend|become|actues|seas|hagas de|finjas|te comportes|te conviertas en)\s(?:as |like |como |en )?(?:the |an? |el |la |un |una |mi |my )(?!(?:favor|hurry|prisa)\b)\w+/),
   },
-  { signal: 'persona_switch', category: 'roleplay', weight: 0.6, test: (t) => PERSONA.test(t) || PERSONA_NOW.test(t) },
+  { signal: 'persona_switch', category: 'roleplay', weight: 0.6, test: (t) => PERSONA.test(withoutOwnRole(t)) || PERSONA_NOW.test(withoutOwnRole(t)) },
   {
     signal: 'roleplay',
     category: 'roleplay',
     weight: 0.3,
-    test: re(
-      /\b(?:pretend (?:to be|you are|you're|that you)|role-?play(?:ing)? as|play the role of|let'?s play a game|take on the role|assume the role|pose as|impersonate|finge (?:que eres|ser|que no tienes)|fingir que eres|haz de cuenta que (?:eres|no tienes)|haz como si (?:fueras|no tuvieras)|imaginate que eres|imagina que (?:eres|no tienes|fueras)|hazte pasar por|asume el (?:rol|papel)|juguemos a que|vamos a jugar a que|comportate como (?:si fueras|el|la|un|una)|simula (?:ser|que eres))\b/,
-    ),
+    test: (t) => ROLEPLAY.test(withoutOwnRole(t)),
   },
   { signal: 'no_restrictions', category: 'roleplay', weight: 0.35, test: re(NO_RULES) },
   {
@@ -162,7 +169,7 @@ export const OVERRIDE_RULES: Rule[] = [
     weight: 0.6,
     test: re(new RegExp(near(String.raw`\b(?:imagin\w*|pretend|suppose|supon|finge|fingir|haz de cuenta|haz como si|act as if|actua como si|comportate como si|let'?s say)\b`, near(String.raw`\b(?:no tienes|no tuvieras|no tenias|you have no|you had no|you don'?t have|you didn'?t have|without|sin|no hay|there are no)\b`, String.raw`\b${RULES_NOUN}`, 20), 25))),
   },
-  { signal: 'jailbreak_term', category: 'roleplay', weight: 0.6, test: re(/\bjailbr(?:eak|oken)|\bdo anything now\b|\bsystem override\b(?! (?:switch|button|panel|valve|key|lever|relay|breaker|control|mode on the))|\badmin override\b|\bgod mode\b|\bpwned\b|\bdan mode\b|\bmodo dan\b/) },
+  { signal: 'jailbreak_term', category: 'roleplay', weight: 0.6, test: re(/\bjailbr(?:eak|oken)|\bdo anything now\b|\bsystem override\b(?!\S* (?:switch|button|panel|valve|key|lever|relay|breaker|control|active|light|mode on the))|\badmin override\b|\bgod mode\b|\bpwned\b|\bdan mode\b|\bmodo dan\b/) },
   { signal: 'dan', category: 'roleplay', weight: 0.45, test: (_t, original) => /\b(?:DAN|STAN|DUDE|AIM)\b/.test(original) },
   {
     // A mention alone ("I'm in debug mode with my plumbing") is not an instruction.
@@ -187,7 +194,7 @@ export const OVERRIDE_RULES: Rule[] = [
     weight: 0.6,
     test: re(
       new RegExp(
-        String.raw`(?:^|\n|[.!?]\s)\s*[\[(<{#*=\-]{1,4}\s*${AUTHORITY}(?:\s+(?:override|note|notice|message|update|alert|mode|command|instruction|instructions|directive|nota|aviso|mensaje|orden|alerta|instruccion|directiva))?\s*[\])>}#*=\-]{1,4}|(?:^|\n|[.!?]\s)\s*(?:${AUTHORITY})(?:\s+(?:override|note|notice|message|update|alert|command|instruction|nota|aviso|mensaje|orden|alerta|instruccion))?\s*:|\b(?:mensaje|aviso|nota|orden|alerta|comunicado|instruccion|directiva)(?: (?:directa|oficial|urgente|importante))? (?:del|de la|de|desde el|desde la) (?:${AUTHORITY})\b|\b(?:official|urgent|important) (?:message|notice|note|order) from (?:the )?(?:${AUTHORITY})\b|\b(?:openai|anthropic|hilo|system|admin|security) (?:policy |security |system )?(?:update|notice|announcement|directive)\s*:|\b(?:message|notice|note|order|alert|instruction|directive|command) from (?:the )?(?:${AUTHORITY})\b|\b(?:system|admin|administrator|developer|security|maintenance|management) (?:notice|message|note|override|alert|announcement|directive|command)\b|\b(?:developer|admin|dev|tech support|soporte tecnico(?: de hilo)?|el desarrollador|el administrador) (?:here|aqui)\b|\b(?:attention|atencion|atention) (?:bot|assistant|asistente|ai|ia|model|modelo)\b|\border from (?:corporate|management|the owner|headquarters)\b|\b(?:alerta de seguridad|security alert|security warning|aviso de seguridad|actualizacion del sistema|system update)\b\s*(?:v?\d+(?:\.\d+)*)?\s*:|\b(?:approved|authori[sz]ed|signed off|cleared) by (?:the )?(?:system )?(?:admin|administrator|management|developers?|owner|security team)\b|\b(?:aprobad[oa]|autorizad[oa]) por (?:el |la )?(?:administrador|administradora|gerente|gerencia|dueno|duena|desarrollador|equipo de seguridad)(?: del sistema)?\b|(?:^|\n)\s*\[\[\s*\w+(?: \w+)?\s*\]\]|\b(?:este mensaje|this message) (?:viene|es|proviene|comes|is)(?: directamente)? (?:del|de la|de|from the|from)(?: (?:equipo|team|departamento|department))?(?: de| of)? (?:${AUTHORITY})\b|\b(?:mensaje|message|notificacion|notification|aviso|notice)(?: automatic[oa]| automated| automatic)? (?:del|de|from the|from) (?:sistema|system)\b|\b(?:automated|automatic) system (?:message|notice)\b|\bend of (?:user|customer) (?:message|input)\b|\bfin del mensaje del (?:cliente|usuario)\b|\borden (?:directa )?(?:de|del) (?:gerencia|dueno|la gerencia|administracion)\b`,
+        String.raw`(?:^|\n|[.!?]\s)\s*[\[(<{#*=\-]{1,4}\s*${AUTHORITY}(?:\s+(?:override|note|notice|message|update|alert|mode|command|instruction|instructions|directive|nota|aviso|mensaje|orden|alerta|instruccion|directiva))?\s*[\])>}#*=\-]{1,4}|(?:^|\n|[.!?]\s)\s*(?:${AUTHORITY})(?:\s+(?:override|note|notice|message|update|alert|command|instruction|nota|aviso|mensaje|orden|alerta|instruccion))?\s*:|\b(?:mensaje|aviso|nota|orden|alerta|comunicado|instruccion|directiva)(?: (?:directa|oficial|urgente|importante))? (?:del|de la|de|desde el|desde la) (?:${AUTHORITY})\b|\b(?:official|urgent|important) (?:message|notice|note|order) from (?:the )?(?:${AUTHORITY})\b|\b(?:openai|anthropic|hilo|system|admin|security) (?:policy |security |system )?(?:update|notice|announcement|directive)\s*:|\b(?:message|notice|note|order|alert|instruction|directive|command) from (?:the )?(?:${AUTHORITY})\b|\b(?:system|admin|administrator|developer|security|maintenance|management) (?:notice|message|note|override|alert|announcement|directive|command)\b(?!\S* (?:switch|button|panel|valve|key|lever|relay|breaker|active|light)\b)|\b(?:developer|admin|dev|tech support|soporte tecnico(?: de hilo)?|el desarrollador|el administrador) (?:here|aqui)\b|\b(?:attention|atencion|atention) (?:bot|assistant|asistente|ai|ia|model|modelo)\b|\border from (?:corporate|management|the owner|headquarters)\b|\b(?:alerta de seguridad|security alert|security warning|aviso de seguridad|actualizacion del sistema|system update)\b\s*(?:v?\d+(?:\.\d+)*)?\s*:|\b(?:approved|authori[sz]ed|signed off|cleared) by (?:the )?(?:system )?(?:admin|administrator|management|developers?|owner|security team)\b|\b(?:aprobad[oa]|autorizad[oa]) por (?:el |la )?(?:administrador|administradora|gerente|gerencia|dueno|duena|desarrollador|equipo de seguridad)(?: del sistema)?\b|(?:^|\n)\s*\[\[\s*\w+(?: \w+)?\s*\]\]|\b(?:este mensaje|this message) (?:viene|es|proviene|comes|is)(?: directamente)? (?:del|de la|de|from the|from)(?: (?:equipo|team|departamento|department))?(?: de| of)? (?:${AUTHORITY})\b|\b(?:mensaje|message|notificacion|notification|aviso|notice)(?: automatic[oa]| automated| automatic)? (?:del|de|from the|from) (?:sistema|system)\b|\b(?:automated|automatic) system (?:message|notice)\b|\bend of (?:user|customer) (?:message|input)\b|\bfin del mensaje del (?:cliente|usuario)\b|\borden (?:directa )?(?:de|del) (?:gerencia|dueno|la gerencia|administracion)\b`,
       ),
     ),
   },
