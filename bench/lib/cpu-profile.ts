@@ -11,10 +11,14 @@ export interface ProfileSummary {
   file: string;
   foldedFile: string;
   totalMs: number;
+  /** Samples spent in the profiler itself (`node:inspector`), left out of every other figure. */
+  profilerMs: number;
   /** Top functions by self time. */
   top: { name: string; where: string; selfMs: number; pct: number }[];
   /** Self time grouped by where the code comes from. */
   categories: { category: string; selfMs: number; pct: number }[];
+  /** Total (inclusive) time per origin: samples with at least one frame of that origin on the stack. */
+  inclusive: { category: string; totalMs: number; pct: number }[];
 }
 
 const CATEGORIES: [string, RegExp][] = [
@@ -65,23 +69,36 @@ export function summarizeCpuProfile(file: string, topN = 15): ProfileSummary {
   };
 
   let totalUs = 0;
+  // The profiler's own work (the inspector serialising the profile on `Profiler.stop`, seen as a
+  // native `dispatch` under `node:inspector`) is not the program's: left out of every figure.
+  let profilerUs = 0;
   const perFunction = new Map<string, { name: string; where: string; us: number }>();
   const perCategory = new Map<string, number>();
   const folded = new Map<string, number>();
+  const perCategoryTotal = new Map<string, number>();
   for (const [id, us] of selfUs) {
     const l = label(id);
     if (l.category === 'idle') continue;
+    const stack: string[] = [];
+    const onStack = new Set<string>();
+    let profiler = false;
+    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
+      const c = label(cur);
+      if (c.name !== '(root)') stack.push(`${c.name}${c.where ? ` ${c.where}` : ''}`.replace(/;/g, ','));
+      onStack.add(c.category);
+      if (byId.get(cur)?.callFrame.url === 'node:inspector') profiler = true;
+    }
+    if (profiler) {
+      profilerUs += us;
+      continue;
+    }
+    for (const c of onStack) perCategoryTotal.set(c, (perCategoryTotal.get(c) ?? 0) + us);
     totalUs += us;
     const key = `${l.name} ${l.where}`;
     const f = perFunction.get(key) ?? { name: l.name, where: l.where, us: 0 };
     f.us += us;
     perFunction.set(key, f);
     perCategory.set(l.category, (perCategory.get(l.category) ?? 0) + us);
-    const stack: string[] = [];
-    for (let cur: number | undefined = id; cur !== undefined; cur = parent.get(cur)) {
-      const c = label(cur);
-      if (c.name !== '(root)') stack.push(`${c.name}${c.where ? ` ${c.where}` : ''}`.replace(/;/g, ','));
-    }
     const line = stack.reverse().join(';');
     folded.set(line, (folded.get(line) ?? 0) + us);
   }
@@ -92,6 +109,7 @@ export function summarizeCpuProfile(file: string, topN = 15): ProfileSummary {
     file,
     foldedFile,
     totalMs: totalUs / 1000,
+    profilerMs: profilerUs / 1000,
     top: [...perFunction.values()]
       .sort((a, b) => b.us - a.us)
       .slice(0, topN)
@@ -99,5 +117,9 @@ export function summarizeCpuProfile(file: string, topN = 15): ProfileSummary {
     categories: [...perCategory]
       .sort((a, b) => b[1] - a[1])
       .map(([category, us]) => ({ category, selfMs: us / 1000, pct: pct(us) })),
+    inclusive: [...perCategoryTotal]
+      .filter(([category]) => category !== 'other' && category !== 'native / builtins')
+      .sort((a, b) => b[1] - a[1])
+      .map(([category, us]) => ({ category, totalMs: us / 1000, pct: pct(us) })),
   };
 }
