@@ -2,6 +2,7 @@ import type { AnyActorRef } from 'xstate';
 import type { Clock } from '../kernel/clock.js';
 import type { ConversationEmitted } from '../machines/conversation.contract.js';
 import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
+import type { TurnEndWatch } from './turn-deadline.js';
 
 /**
  * One map and mailbox key per conversation. The NUL separator cannot appear in ids that travel
@@ -22,6 +23,8 @@ export interface ActiveConversation {
   sink: ConversationEmitted[] | null;
   /** Emitted events of the last finished turn. */
   lastEmitted?: ConversationEmitted[];
+  /** The end of each turn, awaited through one subscription made at activation (absent: `awaitTurnEnd`). */
+  turnEnd?: TurnEndWatch;
 }
 
 /** The counters the registry keeps (a slice of the host's stats object, updated in place). */

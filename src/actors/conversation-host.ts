@@ -22,7 +22,7 @@ import { KeyedMailbox } from './mailbox.js';
 import { confirmedLeadIn, type RememberedContextView } from './memory/contact-memory-port.js';
 import { flattenState, liveStateView, storedStateView, topLevelState } from './state-value.js';
 import type { TenantRuntime } from './tenant-runtime.js';
-import { awaitTurnEnd } from './turn-deadline.js';
+import { awaitTurnEnd, watchTurnEnds } from './turn-deadline.js';
 import { createTurnDurability, type TurnDurability } from './turn-durability.js';
 import { composeTurnReplies, renderTurn } from './turn-replies.js';
 
@@ -262,7 +262,7 @@ export class ConversationHost implements ConversationService {
     const stateFrom = flattenState(entry.actor.getSnapshot().value);
     try {
       entry.actor.send(event);
-      await awaitTurnEnd(entry.actor, this.#o.turnTimeoutMs);
+      await (entry.turnEnd ? entry.turnEnd.wait(this.#o.turnTimeoutMs) : awaitTurnEnd(entry.actor, this.#o.turnTimeoutMs));
       const snapshot = entry.actor.getSnapshot();
       if (snapshot.status !== 'active') {
         throw new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: snapshot.error });
@@ -403,13 +403,13 @@ export class ConversationHost implements ConversationService {
       ...(snapshot ? { snapshot: snapshot as never } : {}),
       ...(inspect ? { inspect } : {}),
     });
-    const entry: ActiveConversation = { key, actor, seq: env?.seq ?? 0, epoch: env?.epoch ?? 0, lastUsed: this.#o.clock.now(), sink: null };
+    // One subscription for the actor's life awaits each turn's end and observes its errors (xstate
+    // throws an actor error nobody observes from a timer, which kills the process: an action failing
+    // inside `send` must fail only its own turn).
+    const entry: ActiveConversation = { key, actor, seq: env?.seq ?? 0, epoch: env?.epoch ?? 0, lastUsed: this.#o.clock.now(), sink: null, turnEnd: watchTurnEnds(actor) };
     actor.on('*', (e: ConversationEmitted) => {
       entry.sink?.push(e);
     });
-    // xstate throws an actor error nobody observes from a timer, which kills the process: an action
-    // failing inside `send` (before the turn's wait subscribes) must fail only its own turn.
-    actor.subscribe({ error: () => {} });
     actor.start();
     this.#actors.add(entry);
     this.#o.observer?.activation?.({ tenantId: key.tenantId, ms: performance.now() - started, source: snapshot ? 'snapshot' : 'new' });

@@ -33,3 +33,55 @@ export async function awaitTurnEnd(actor: AnyActorRef, timeoutMs: number): Promi
     clearTimeout(timer);
   }
 }
+
+/** The end of the turn in progress, awaited through one subscription that lives as long as the actor. */
+export interface TurnEndWatch {
+  /**
+   * Like `awaitTurnEnd`: resolves once the actor awaits input again (or stops running), rejects
+   * with the actor's error, or with `HILO_ERR_TURN_TIMEOUT` past `timeoutMs`. One wait at a time
+   * (the host's mailbox runs one turn at a time per conversation).
+   */
+  wait(timeoutMs: number): Promise<void>;
+}
+
+/**
+ * Subscribes to the actor once, before it starts, instead of once per turn (`waitFor` builds an
+ * observer, a subscription and its disposal every turn). The subscription also observes the
+ * actor's errors: xstate throws an error nobody observes from a timer, which kills the process, so
+ * an action failing inside `send` (no wait pending yet) must be observed and fail only its turn.
+ *
+ * @example
+ * const turns = watchTurnEnds(actor); // before actor.start()
+ * actor.start();
+ * actor.send(event);
+ * await turns.wait(15_000);
+ */
+export function watchTurnEnds(actor: AnyActorRef): TurnEndWatch {
+  let pending: { resolve: () => void; reject: (err: unknown) => void; timer: NodeJS.Timeout | undefined } | null = null;
+  const settle = (err?: unknown): void => {
+    const p = pending;
+    if (p === null) return;
+    pending = null;
+    clearTimeout(p.timer);
+    if (err === undefined) p.resolve();
+    else p.reject(err);
+  };
+  const ended = (s: { status: string; hasTag(tag: string): boolean }): boolean => s.status !== 'active' || s.hasTag(AWAITING_INPUT);
+  actor.subscribe({
+    next: (s: { status: string; hasTag(tag: string): boolean }) => {
+      if (pending !== null && ended(s)) settle();
+    },
+    error: (err: unknown) => settle(err ?? new Error('actor failed')),
+    complete: () => settle(ended(actor.getSnapshot() as never) ? undefined : new Error('Actor terminated without satisfying predicate')),
+  });
+  return {
+    wait(timeoutMs) {
+      if (ended(actor.getSnapshot() as never)) return Promise.resolve();
+      return new Promise<void>((resolve, reject) => {
+        // Infinity means no deadline (setTimeout would fire at once).
+        const timer = timeoutMs === Infinity ? undefined : setTimeout(() => settle(new HiloError('HILO_ERR_TURN_TIMEOUT')), timeoutMs);
+        pending = { resolve, reject, timer };
+      });
+    },
+  };
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createActor, createMachine } from 'xstate';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { awaitTurnEnd } from '../../../src/actors/turn-deadline.js';
+import { awaitTurnEnd, watchTurnEnds } from '../../../src/actors/turn-deadline.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { isHiloError } from '../../../src/kernel/errors.js';
 import { AWAITING_INPUT } from '../../../src/machines/conversation.contract.js';
@@ -104,5 +104,91 @@ describe('awaitTurnEnd', () => {
     // Either way the host reads the failed snapshot; what matters is that it is not a timeout.
     expect(settled).not.toBe('HILO_ERR_TURN_TIMEOUT');
     expect(actor.getSnapshot().status).toBe('error');
+  });
+});
+
+describe('watchTurnEnds (one subscription for the actor\'s life)', () => {
+  const machine = createMachine({
+    initial: 'idle',
+    states: {
+      idle: { tags: [AWAITING_INPUT], on: { go: 'busy', crash: 'crashing' } },
+      busy: { on: { done: 'idle', crash: 'crashing', finish: 'end' } },
+      crashing: {
+        entry: () => {
+          throw new Error('timeout');
+        },
+      },
+      end: { type: 'final' },
+    },
+  });
+
+  it('should resolve at once when the actor already awaits input', async () => {
+    const actor = createActor(machine);
+    const turns = watchTurnEnds(actor);
+    actor.start();
+    await expect(turns.wait(50)).resolves.toBeUndefined();
+  });
+
+  it('should await turn after turn on the same subscription', async () => {
+    const actor = createActor(machine);
+    const turns = watchTurnEnds(actor);
+    actor.start();
+    for (let i = 0; i < 3; i++) {
+      actor.send({ type: 'go' });
+      let ended = false;
+      const wait = turns.wait(1_000).then(() => (ended = true));
+      await new Promise((r) => setTimeout(r, 5));
+      expect(ended).toBe(false);
+      actor.send({ type: 'done' });
+      await wait;
+      expect(ended).toBe(true);
+    }
+  });
+
+  it('should reject with the coded HILO_ERR_TURN_TIMEOUT when the deadline passes, and serve the next wait after it', async () => {
+    const actor = createActor(machine);
+    const turns = watchTurnEnds(actor);
+    actor.start();
+    actor.send({ type: 'go' });
+    await expect(turns.wait(20)).rejects.toMatchObject({ code: 'HILO_ERR_TURN_TIMEOUT' });
+    const next = turns.wait(1_000);
+    actor.send({ type: 'done' });
+    await expect(next).resolves.toBeUndefined();
+  });
+
+  it('should reject with the actor\'s own error when the actor fails while a turn is awaited', async () => {
+    const actor = createActor(machine);
+    const turns = watchTurnEnds(actor);
+    actor.start();
+    actor.send({ type: 'go' });
+    const wait = turns.wait(10_000);
+    actor.send({ type: 'crash' }); // an action failing inside the running turn
+    const settled = await wait.then(
+      () => 'resolved',
+      (err: unknown) => (isHiloError(err) ? err.code : (err as Error).message),
+    );
+    // The actor's error (whose message says "timeout"), not the host's coded timeout.
+    expect(settled).toBe('timeout');
+    expect(actor.getSnapshot().status).toBe('error');
+  });
+
+  it('should observe an error thrown inside send with no wait pending (no unhandled error), and settle the next wait at once', async () => {
+    const actor = createActor(machine);
+    const turns = watchTurnEnds(actor);
+    actor.start();
+    actor.send({ type: 'crash' });
+    expect(actor.getSnapshot().status).toBe('error');
+    await expect(turns.wait(10_000)).resolves.toBeUndefined();
+  });
+
+  it('should resolve when the actor reaches a final state', async () => {
+    const actor = createActor(machine);
+    const turns = watchTurnEnds(actor);
+    actor.start();
+    actor.send({ type: 'go' });
+    const last = turns.wait(1_000);
+    actor.send({ type: 'finish' });
+    await expect(last).resolves.toBeUndefined();
+    expect(actor.getSnapshot().status).toBe('done');
   });
 });
