@@ -121,13 +121,15 @@ export class ConversationHost implements ConversationService {
     this.#assertOpen();
     const conversationId = resolvedId ?? (await this.resolveConversation(message.tenantId, message.channel, message.senderId));
     const key = { tenantId: message.tenantId, conversationId };
+    // An id made here is new by construction: no transcript lookup for an earlier copy of it.
+    const givenId = message.messageId !== undefined;
     const messageId = message.messageId ?? `${message.channel}:${randomUUID()}`;
     let confirmed = false;
     const result = await this.#mailbox.run(keyString(key), async (): Promise<TurnResult> => {
       // Activation first: it completes a turn left half-committed by a crash, so the
       // de-duplication below sees every turn whose snapshot was written.
       await this.#activate(key, message.langHint);
-      const earlier = await this.#findInbound(key, messageId);
+      const earlier = givenId ? await this.#findInbound(key, messageId) : null;
       if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
       const line = customerLine(message, messageId, new Date(this.#o.clock.now()).toISOString());
       const codeResult = line.mediaOnly ? null : ((await this.#identity?.checkCode(key, message.text, message.clientIp)) ?? null);

@@ -5,6 +5,7 @@ import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import type { SnapshotStore } from '../../../src/persistence/ports/snapshot-store.js';
 import type { TranscriptStore } from '../../../src/persistence/ports/transcript-store.js';
+import { createMemoryTranscriptStore } from '../../../src/persistence/memory/memory-transcript-store.js';
 
 let tenant: TenantData;
 let ruleBrain: Brain;
@@ -123,6 +124,18 @@ describe('ConversationHost', () => {
     expect(b.duplicate).toBe(true);
     expect(b.replies.map((r) => r.messageId)).toEqual(a.replies.map((r) => r.messageId));
     expect(b.state.context.turn).toBe(1);
+  });
+
+  it('should look for an earlier copy of a message only when the message came with its own id', async () => {
+    const store = createMemoryTranscriptStore();
+    const lookups: string[] = [];
+    const transcripts: TranscriptStore = { ...store, hasInbound: (key, id) => (lookups.push(id), store.hasInbound(key, id)) };
+    const { host } = createHost({ transcripts });
+    await say(host, 'ids', 'hola'); // the host makes the id: new by construction
+    expect(lookups).toEqual([]);
+    await say(host, 'ids', '¿tienen cemento?', 'wamid.7');
+    expect(lookups).toEqual(['wamid.7']);
+    expect((await say(host, 'ids', '¿tienen cemento?', 'wamid.7')).duplicate).toBe(true);
   });
 
   it('should restart cleanly, keeping the transcript, when the snapshot comes from an unknown machine version', async () => {
