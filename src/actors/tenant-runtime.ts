@@ -18,6 +18,8 @@ import type {
   UnderstandActorOutput,
 } from '../machines/conversation.contract.js';
 import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
+import { createLiveTools } from './tools/live-data.js';
+import type { BackendClient } from './connectors/backend-client.js';
 import type { CrmPort, LeadStore, TicketRecord, TicketStore } from '../persistence/ports/records.js';
 import { buildLeadPayload } from './lead-payload.js';
 import { summarizeConversation } from './conversation-summary.js';
@@ -59,6 +61,8 @@ export interface TenantRuntimeDeps {
   onTicketOpened?: (ticket: TicketRecord, input: TicketActorInput) => Promise<void>;
   /** Where wrong account verifications are counted across conversations (`answerAccountLimited`); none: per conversation only. */
   accessCounters?: AccessCounters;
+  /** The tenant's business backend (`backend` in tenant.json): stock and accounts are read live through it (`tools/live-data.ts`). */
+  backend?: BackendClient;
 }
 
 /**
@@ -70,6 +74,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const { data, brain, clock } = deps;
   const index = createCatalogIndex(data.catalog);
   const log = deps.logger.child({ component: 'tenant-runtime', tenant: data.settings.id });
+  const live = deps.backend ? createLiveTools({ data, index, client: deps.backend, logger: deps.logger, ...(deps.accessCounters ? { accessCounters: deps.accessCounters } : {}) }) : null;
 
   const machine = conversationMachine.provide({
     actors: {
@@ -91,9 +96,11 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const historySummary = [profile, summary].filter(Boolean).join('\n') || null;
         return brain.understand({ ...input, history, historySummary });
       }),
-      answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined)),
+      answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) =>
+        live ? live.answerProduct(input) : answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined),
+      ),
       answerAccount: fromPromise<AccountActorOutput, AccountActorInput>(async ({ input }) => {
-        const out = deps.accessCounters ? await answerAccountLimited(data, input, deps.accessCounters) : answerAccount(data, input);
+        const out = live ? await live.answerAccount(input) : deps.accessCounters ? await answerAccountLimited(data, input, deps.accessCounters) : answerAccount(data, input);
         if (out.outcome === 'verification_failed' || out.outcome === 'verification_locked') {
           // Security signal for operators: ids and counts only (no account number, no typed text).
           log.warn({ event: `security.account_${out.outcome}`, conversationId: input.idempotencyKey.split(':')[0], failures: out.access?.failures ?? null }, 'account verification refused');

@@ -128,6 +128,21 @@ export interface TenantSettings {
   currency: string;
   /** Default `second_identifier`. */
   accountVerification?: AccountVerificationPolicy;
+  /** The business's own system, read live by the tools through the connector port (docs/connectors.md); absent: the JSON files. */
+  backend?: TenantBackend;
+}
+
+/**
+ * A tenant's business backend. Credentials are never written in tenant files: `auth` names the
+ * environment variable that holds the token or the HMAC secret.
+ */
+export interface TenantBackend {
+  baseUrl: string;
+  auth?: { type: 'bearer'; tokenEnv: string } | { type: 'hmac'; secretEnv: string; keyId?: string };
+  /** One attempt's limit, ms (default 2500). */
+  timeoutMs?: number;
+  /** Consecutive failures that open the circuit (default 5), and how long it stays open, ms (default 30000). */
+  breaker?: { failureThreshold?: number; openMs?: number };
 }
 
 /**

@@ -16,6 +16,8 @@ const STANDINGS = ['al_dia', 'atrasada', 'suspendida'] as const;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ACCOUNT_NUMBER = /^\d{5,8}$/;
 const TENANT_ID = /^[a-z0-9][a-z0-9-]*$/;
+/** Credentials live in the environment; tenant files name the variable. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
 export const PROMPT_TEMPLATES = ['persona', 'classification', 'extraction', 'tools', 'clarification', 'response'] as const;
 
 /** Limits that keep the widget's intro readable on a phone (and the welcome frame small). */
@@ -82,6 +84,27 @@ export const TENANT_SETTINGS = z.object({
   timeZone: text().refine(isTimeZone, { error: (issue) => `unknown IANA time zone ${JSON.stringify(issue.input)}` }),
   currency: text({ pattern: /^[A-Z]{3}$/, hint: 'an ISO 4217 code such as "DOP"' }),
   accountVerification: oneOf(['second_identifier', 'none']).optional(),
+  /** The business's own system, read live through the connector port (docs/connectors.md). */
+  backend: closed(
+    {
+      baseUrl: text({ pattern: /^https?:\/\/[^\s/?#]+(?:\/[^\s?#]*)?$/, hint: 'an http(s) URL without query or fragment' }),
+      auth: z
+        .discriminatedUnion('type', [
+          closed({ type: z.literal('bearer'), tokenEnv: text({ pattern: ENV_NAME, hint: 'an environment variable name (A-Z, 0-9, _)' }) }, 'unknown key (expected type, tokenEnv)'),
+          closed(
+            { type: z.literal('hmac'), secretEnv: text({ pattern: ENV_NAME, hint: 'an environment variable name (A-Z, 0-9, _)' }), keyId: text().optional() },
+            'unknown key (expected type, secretEnv, keyId)',
+          ),
+        ], { error: (issue) => `expected "type": "bearer" or "hmac", got ${got(issue)}` })
+        .optional(),
+      timeoutMs: number({ min: 100, integer: true }).max(30_000, { error: (issue) => `expected at most 30000 ms, got ${String(issue.input)}` }).optional(),
+      breaker: closed(
+        { failureThreshold: number({ min: 1, integer: true }).max(100).optional(), openMs: number({ min: 1000, integer: true }).max(3_600_000).optional() },
+        'unknown key (expected failureThreshold, openMs)',
+      ).optional(),
+    },
+    'unknown key (expected baseUrl, auth, timeoutMs, breaker)',
+  ).optional(),
 });
 
 function isTimeZone(timeZone: string): boolean {

@@ -41,7 +41,7 @@ import { createInspector } from './inspector.js';
 import { withMemoryModeOutbox } from './memory-mode-journal.js';
 import { createMetrics } from './metrics.js';
 import { createAnalytics } from './analytics/index.js';
-import { countAuditEvents, countWebhookDuplicates, createRuntimeMetrics, observeBrain, timeOutboxHandlers } from './observability/index.js';
+import { countAuditEvents, countWebhookDuplicates, createConnectorMetrics, createRuntimeMetrics, observeBrain, timeOutboxHandlers } from './observability/index.js';
 import { createOutboxHandlerRegistry, createOutboxQueue, createOutboxWorker } from './outbox/index.js';
 import { projectRoot } from './project-root.js';
 import { loadServerSecret } from './server-secret.js';
@@ -175,6 +175,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
         },
         accessCounters: identityAccess.counters,
       },
+      backends: { observer: createConnectorMetrics(telemetry.registry) },
       clock,
       logger,
     });

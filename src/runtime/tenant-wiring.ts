@@ -6,6 +6,8 @@ import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import { loadTenants } from '../persistence/tenant-loader.js';
+import type { ConnectorObserver } from '../actors/connectors/index.js';
+import { createTenantBackend } from './backend-wiring.js';
 
 /** A tenant's brain as the runtime holds it. */
 export interface TenantBrain {
@@ -38,7 +40,9 @@ export async function loadTenantRuntimes(options: {
   audit: AuditTrail;
   /** Wraps each tenant's brain before its runtime gets it (metrics: `observability/instrument.ts`). */
   observeBrain?: (tenantId: string, brain: Brain) => Brain;
-  deps: Omit<TenantRuntimeDeps, 'data' | 'brain'>;
+  deps: Omit<TenantRuntimeDeps, 'data' | 'brain' | 'backend'>;
+  /** Where tenants' `backend` credentials are read (default: `process.env`), and who counts the connectors' calls. */
+  backends?: { env?: Readonly<Record<string, string | undefined>>; observer?: ConnectorObserver };
   clock: Clock;
   logger: Logger;
 }): Promise<LoadedTenants> {
@@ -50,7 +54,8 @@ export async function loadTenantRuntimes(options: {
     const started = clock.now();
     const made = options.createBrain ? await options.createBrain(data, { audit: options.audit }) : { brain: createRuleBrain({ tenant: data }) };
     brains.set(id, made);
-    runtimes.set(id, createTenantRuntime({ ...options.deps, data, brain: options.observeBrain?.(id, made.brain) ?? made.brain }));
+    const backend = createTenantBackend(data, { env: options.backends?.env ?? process.env, clock, logger: options.logger, ...(options.backends?.observer ? { observer: options.backends.observer } : {}) });
+    runtimes.set(id, createTenantRuntime({ ...options.deps, data, brain: options.observeBrain?.(id, made.brain) ?? made.brain, ...(backend ? { backend } : {}) }));
     log.info({ tenant: id, products: data.catalog.length, trainingMs: clock.now() - started }, 'tenant loaded, rule brain trained');
   }
   return {

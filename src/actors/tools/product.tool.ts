@@ -43,7 +43,15 @@ interface Found {
   match: CatalogMatch;
 }
 
+/**
+ * The stock of a product whose live figure could not be read (the tenant's business backend is
+ * down, `live-data.ts`): shown as "can't check right now", never as a count; read as available by
+ * the rest of the tool so no alternative or shortage is claimed on a guess.
+ */
+export const STOCK_UNKNOWN = Number.POSITIVE_INFINITY;
+
 function availability(tenant: TenantData, product: Product, lang: Lang): string {
+  if (product.stock === STOCK_UNKNOWN) return renderReply({ template: 'product.stock.unknown' }, tenant.templates, lang);
   const directive: ReplyDirective =
     product.stock > 0
       ? { template: 'product.stock.available', params: { count: product.stock, unit: countUnit(product.unit, product.stock, lang) } }
