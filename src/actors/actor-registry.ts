@@ -120,6 +120,11 @@ export class ActorRegistry {
     return n;
   }
 
+  /** A copy of the entries in memory (least recently used first). */
+  entries(): ActiveConversation[] {
+    return [...this.#active.values()];
+  }
+
   /** Passivates every actor (shutdown, after the mailboxes drained). */
   passivateAll(): void {
     for (const entry of [...this.#active.values()]) this.passivate(entry);

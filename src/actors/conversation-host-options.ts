@@ -11,6 +11,7 @@ import type { ComposeReplies } from './brain/llm/compose-replies.js';
 import type { IdentityLinkOptions } from './identity/identity-linker.js';
 import type { ContactMemoryPort } from './memory/contact-memory-port.js';
 import type { TenantRuntime } from './tenant-runtime.js';
+import type { ConversationUpdate } from './conversation-service.js';
 import type { HostObserver } from './host-observer.js';
 
 /**
@@ -73,6 +74,11 @@ export interface ConversationHostOptions {
    * ...) and whether an agent wrote in it (an agent message, from any side).
    */
   onTurnCommitted?: (key: ConversationKey, state: string, byAgent: boolean) => void;
+  /**
+   * Every live update published to this host's subscribers, also handed here (the clustered
+   * runtime forwards them to the members holding the conversation's sockets). Absent: nothing.
+   */
+  onUpdate?: (key: ConversationKey, update: ConversationUpdate) => void;
   /** Metrics hook: each customer message's duration and outcome, each activation's duration. */
   observer?: HostObserver;
 }

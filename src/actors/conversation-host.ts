@@ -56,7 +56,7 @@ export class ConversationHost implements ConversationService {
     this.#o = { maxActiveActors: 10_000, idleTimeoutMs: 10 * 60_000, turnTimeoutMs: 15_000, ...options };
     this.#log = options.logger.child({ component: 'conversation-host' });
     this.#journal = options.journal;
-    this.#updates = createConversationUpdates(this.#log);
+    this.#updates = createConversationUpdates(this.#log, options.onUpdate);
     this.#durable = createTurnDurability({ snapshots: options.snapshots, journal: options.journal, stats: this.stats, log: this.#log, publish: (key, update) => this.#updates.publish(key, update) });
     this.#actors = new ActorRegistry({
       maxActive: this.#o.maxActiveActors,
@@ -234,6 +234,16 @@ export class ConversationHost implements ConversationService {
       const entry = this.#actors.get(key);
       if (entry) this.#actors.passivate(entry);
     });
+  }
+
+  /** Cluster hand-over (docs/cluster.md): waits for the shard's running and queued turns, then passivates its actors. */
+  async drainShard(shard: number): Promise<void> {
+    await Promise.all(this.#actors.entries().filter((e) => this.#o.router.shardOf(e.key.tenantId, e.key.conversationId) === shard).map((e) => this.evict(e.key.tenantId, e.key.conversationId)));
+  }
+
+  /** Cluster: a shard lost without hand-over: its actors leave memory at once, nothing is written. */
+  dropShard(shard: number): void {
+    for (const e of this.#actors.entries()) if (this.#o.router.shardOf(e.key.tenantId, e.key.conversationId) === shard) this.#actors.passivate(e);
   }
 
   /** Passivates actors idle longer than the idle timeout. Returns how many. */

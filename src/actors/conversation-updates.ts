@@ -16,14 +16,15 @@ export interface ConversationUpdates {
 }
 
 /**
- * The host's pub/sub: listeners run synchronously in subscription order, and a listener added
+ * The host's pub/sub (`onPublish`, when given, sees every update first: the cluster forwards
+ * them to other members): listeners run synchronously in subscription order, and a listener added
  * or removed while an update is delivered does not change who receives that update.
  *
  * @example
  * const updates = createConversationUpdates(logger);
  * const off = updates.subscribe(key, (u) => socket.send(u));
  */
-export function createConversationUpdates(logger: Logger): ConversationUpdates {
+export function createConversationUpdates(logger: Logger, onPublish?: (key: ConversationKey, update: ConversationUpdate) => void): ConversationUpdates {
   const listeners = new Map<string, Set<ConversationListener>>();
   return {
     subscribe(key, listener) {
@@ -42,6 +43,7 @@ export function createConversationUpdates(logger: Logger): ConversationUpdates {
       };
     },
     publish(key, update) {
+      onPublish?.(key, update);
       const set = listeners.get(conversationKeyString(key));
       if (!set) return;
       for (const listener of [...set]) {

@@ -23,7 +23,8 @@ function queryObject(q: URLSearchParams): Record<string, string> {
  */
 export function createWebhookRoutes(options: {
   channels: ChannelRegistry;
-  host: Pick<ConversationHost, 'resolveConversation' | 'handleMessage'>;
+  /** The host, or in a cluster the routing service, whose `handleMessage` resolves once the message is durably accepted. */
+  host: Pick<ConversationHost, 'resolveConversation'> & { handleMessage(message: Parameters<ConversationHost['handleMessage']>[0], resolved: { conversationId: string }): Promise<unknown> };
   outbox: Pick<OutboxRepository, 'recordDeliveryStatus'>;
   dedupe: Deduplicator;
   /** Asks the outbox worker to look for due rows now. */

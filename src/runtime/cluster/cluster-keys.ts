@@ -21,6 +21,14 @@ export function createClusterKeys(prefix: string, cluster: string) {
     lease: (shard: number): string => `${prefix}:${shardTag(shard)}:lease`,
     /** Integer: the shard's epoch counter (the current holder's epoch), never expires. */
     epoch: (shard: number): string => `${prefix}:${shardTag(shard)}:epoch`,
+    /** Stream: the shard's accepted, not yet committed work (durable routing), read by its owner's consumer group. */
+    inbox: (shard: number): string => `${prefix}:${shardTag(shard)}:inbox`,
+    /** Pub/sub channel: answers to the requests a member is waiting for. */
+    replies: (memberId: string): string => `${prefix}:{c:${c}}:replies:${encodeKeyPart(memberId)}`,
+    /** Pub/sub channel: live updates of the shard's conversations, for members holding their sockets. */
+    updates: (shard: number): string => `${prefix}:{c:${c}}:updates:${shard}`,
+    /** Pub/sub channel: "outbox rows were written", for the member running the outbox worker. */
+    outboxKick: `${prefix}:{c:${c}}:outbox-kick`,
   };
 }
 

@@ -7,3 +7,7 @@ export { createClusterRedis, type AcquireResult, type ClusterRedis } from './clu
 export { createClusterShardRouter, type ClusterShardRouter, type HeldShard } from './cluster-router.js';
 export { createFencedSnapshotStore } from './fenced-snapshot-store.js';
 export { assignShards, memberSeed, rendezvousOwner, rendezvousWeight } from './rendezvous.js';
+export { openClusterRuntime, type ClusterRuntime, type ClusterRuntimeOptions } from './cluster-runtime.js';
+export { ClusterService } from './cluster-service.js';
+export { appendToInbox, INBOX_GROUP, InboxWork, ShardInbox, type InboxEntry, type InboxOutcome } from './shard-inbox.js';
+export { describeHolders, shardRanges } from './cluster-view.js';

@@ -52,8 +52,8 @@ export interface GatewayOptions {
   extraRoutes?: Route[];
   /** More WebSocket paths (e.g. the agent console's `/console/ws`), served beside the widget's `/ws`. */
   extraSockets?: WsRoute[];
-  /** Merged into the `/health` answer. */
-  health?: () => Record<string, unknown>;
+  /** Merged into the `/health` answer; given the query (`?detail=1`: the cluster's full shard list). */
+  health?: (query: URLSearchParams) => Record<string, unknown>;
   /** The last open widget of a conversation disconnected. */
   onWidgetDisconnect?: (tenantId: string, conversationId: string) => void;
   /** A tenant's widget greeting and suggestion chips (its `widget.json`). */
@@ -319,7 +319,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const base = { status: 'ok', transport: transportKind };
         const key = bearerKey(req.headers.authorization);
         if (key === null) return json(200, base);
-        const details = options.health?.() ?? {};
+        const details = options.health?.(req.query) ?? {};
         if (metricsToken && sameSecret(key, metricsToken)) return json(200, { ...base, ...details });
         const tenants = (Array.isArray(details.tenants) ? (details.tenants as unknown[]) : []).filter((t): t is string => typeof t === 'string' && apiKeys.verify(t, key));
         if (tenants.length === 0) return json(200, base);

@@ -1,0 +1,176 @@
+import { Redis } from 'ioredis';
+import type { Registry } from 'prom-client';
+import type { ConversationHost } from '../../actors/conversation-host.js';
+import type { ConversationUpdate } from '../../actors/conversation-service.js';
+import type { Clock } from '../../kernel/clock.js';
+import { errorMessage } from '../../kernel/describe-error.js';
+import { HiloError } from '../../kernel/errors.js';
+import type { Logger } from '../../kernel/logger.js';
+import type { OutboxRepository } from '../../persistence/ports/outbox.js';
+import type { ConversationKey, SnapshotStore } from '../../persistence/ports/snapshot-store.js';
+import type { IdleCloseSource, TurnJournal } from '../../persistence/ports/turn-journal.js';
+import { createSqlTurnJournal, type Database } from '../../persistence/sql/index.js';
+import { createSqlShardEpochs } from '../../persistence/sql/sql-turn-fence.js';
+import { createClusterMetrics } from '../observability/cluster-metrics.js';
+import type { ClusterConfig } from './cluster-config.js';
+import { createClusterKeys } from './cluster-keys.js';
+import { createClusterMember, type ClusterMember } from './cluster-member.js';
+import { createClusterRedis } from './cluster-redis.js';
+import { ClusterService } from './cluster-service.js';
+import { describeHolders, type ClusterView } from './cluster-view.js';
+import { createFencedSnapshotStore } from './fenced-snapshot-store.js';
+import { ShardInbox } from './shard-inbox.js';
+
+export interface ClusterRuntimeOptions {
+  cluster: ClusterConfig;
+  redisUrl: string;
+  prefix: string;
+  db: Database;
+  shardCount: number;
+  clock: Clock;
+  logger: Logger;
+  /** Where `hilo_shard_*` metrics go (the runtime's registry). */
+  registry?: Registry;
+  /** How long a caller waits for the owner's answer after the durable append (ms). */
+  answerTimeoutMs: number;
+}
+
+/**
+ * Everything `HILO_CLUSTER=1` adds to one process (docs/cluster.md): the member (heartbeats,
+ * shard leases, epochs), the fenced stores the host writes through, the shard inbox the owner
+ * reads, the routing service the gateway calls instead of the host, the outbox/timer leader gate,
+ * and `/health`'s cluster view. `startHilo` builds it before the host and attaches the host next.
+ */
+export async function openClusterRuntime(options: ClusterRuntimeOptions) {
+  const { cluster, clock, logger, db } = options;
+  const log = logger.child({ component: 'cluster' });
+  const connect = async (name: string): Promise<Redis> => {
+    const r = new Redis(options.redisUrl, { lazyConnect: true, connectionName: `hilo-${name}`, maxRetriesPerRequest: 2 });
+    r.on('error', (err: unknown) => log.warn({ err: { message: errorMessage(err) }, connection: name }, 'cluster Redis connection error'));
+    try {
+      await r.connect();
+    } catch (err) {
+      r.disconnect();
+      throw new HiloError('HILO_ERR_CONFIG_INVALID', `Redis at REDIS_URL is unreachable: ${errorMessage(err)}`, { cause: err });
+    }
+    return r;
+  };
+  const conns: Redis[] = [];
+  try {
+    for (const name of ['cluster', 'inbox', 'subscriber']) conns.push(await connect(name));
+  } catch (err) {
+    for (const c of conns) c.disconnect();
+    throw err;
+  }
+  const [redis, blocking, subscriber] = conns as [Redis, Redis, Redis];
+  const keys = createClusterKeys(options.prefix, cluster.cluster);
+  let host: ConversationHost | null = null;
+  let inbox: ShardInbox | null = null;
+  const member: ClusterMember = createClusterMember({
+    redis,
+    prefix: options.prefix,
+    cluster: cluster.cluster,
+    memberId: cluster.memberId,
+    shardCount: options.shardCount,
+    leaseMs: cluster.leaseMs,
+    clock,
+    logger,
+    epochs: createSqlShardEpochs(db),
+    ...(options.registry ? { observer: createClusterMetrics(options.registry) } : {}),
+    info: { pid: process.pid, startedAt: new Date(clock.now()).toISOString() },
+    // Graceful hand-over: no new reads of the shard, its read entries finish, its actors passivate.
+    handover: async (shard) => {
+      await inbox?.drainShard(shard);
+      await host?.drainShard(shard);
+    },
+    onLost: (shard) => {
+      inbox?.dropShard(shard);
+      host?.dropShard(shard);
+    },
+  });
+  const view = createClusterRedis(redis, keys);
+  let cached: ClusterView | null = null;
+  let refreshing: Promise<void> | null = null;
+  const refresh = (): void => {
+    refreshing ??= (async () => {
+      const shards = Array.from({ length: options.shardCount }, (_, i) => i);
+      const [holders, live] = await Promise.all([view.holders(shards), view.liveMembers()]);
+      cached = describeHolders(holders, live, Date.now());
+    })()
+      .catch((err: unknown) => log.warn({ err }, 'cluster view refresh failed'))
+      .finally(() => {
+        refreshing = null;
+      });
+  };
+  let service: ClusterService | null = null;
+  let started = false;
+  let viewTimer: NodeJS.Timeout | null = null;
+  let closing: Promise<void> | null = null;
+
+  return {
+    member,
+    memberId: cluster.memberId,
+    router: member.router,
+    /** The snapshot store the host writes through: no write without a valid lease, stale epochs refused. */
+    fencedSnapshots: (inner: SnapshotStore): SnapshotStore => createFencedSnapshotStore(inner, member.fence),
+    /** The SQL journal with the shard-epoch guard in its one statement. */
+    journal: createSqlTurnJournal(db, { fence: member.fence }) as TurnJournal,
+    /** The host's update hook: forwards every update to the shard's channel. */
+    onUpdate: (key: ConversationKey, update: ConversationUpdate): void => service?.publishUpdate(key, update),
+    /** True while this member owns shard 0: it runs the outbox worker, the durable timers and retention. */
+    leader: (): boolean => member.router.accepts(0),
+    /** Builds the routing service and the shard inbox on the host. */
+    attach(h: ConversationHost, hooks: { onOutboxKick: () => void }): ClusterService {
+      host = h;
+      service = new ClusterService({ host: h, router: member.router, memberId: cluster.memberId, keys, redis, subscriber, answerTimeoutMs: options.answerTimeoutMs, onOutboxKick: hooks.onOutboxKick, logger });
+      const s = service;
+      inbox = new ShardInbox({ blocking, redis, keys, consumer: member.token, router: member.router, run: (entry) => s.run(entry), logger, blockMs: Math.max(50, Math.min(250, Math.floor(cluster.leaseMs / 6))) });
+      return s;
+    },
+    /** Joins: subscribes, takes this member's shards (one pass), then keeps reconciling and reading. */
+    async start(): Promise<void> {
+      if (!service || !inbox) throw new Error('attach the host first');
+      await service.start();
+      await member.reconcile();
+      member.start();
+      inbox.start();
+      started = true;
+      refresh();
+      viewTimer = setInterval(refresh, Math.max(2_000, cluster.leaseMs));
+      viewTimer.unref();
+    },
+    /** The outbox the worker claims from: only the leader claims; any member may still enqueue. */
+    leaderOutbox: (outbox: OutboxRepository): OutboxRepository => ({ ...outbox, claimDue: (limit, leaseMs, scope) => (member.router.accepts(0) ? outbox.claimDue(limit, leaseMs, scope) : Promise.resolve([])) }),
+    /** The timer source the scheduler scans: only the leader scans; the close itself runs on the owner. */
+    leaderTimers: (source: IdleCloseSource): IdleCloseSource => ({ dueIdleCloses: (now, n) => (member.router.accepts(0) ? source.dueIdleCloses(now, n) : Promise.resolve([])), deferIdleClose: (key, seq, at) => source.deferIdleClose(key, seq, at) }),
+    /** `/health`'s cluster part: the member, the live members, shards and epochs by member (`detail`: every shard). */
+    health(detail: boolean): Record<string, unknown> {
+      refresh();
+      const held = member.router.held();
+      return {
+        cluster: {
+          member: cluster.memberId,
+          name: cluster.cluster,
+          leaseMs: cluster.leaseMs,
+          leader: member.router.accepts(0),
+          ...(cached ? cached.summary(cluster.memberId, held, detail) : { members: member.members() }),
+          ...(service ? { routing: { ...service.stats, inbox: inbox?.stats } } : {}),
+        },
+      };
+    },
+    /** Shutdown, after intake stopped: hand every shard over, stop reading, close the connections. */
+    close(): Promise<void> {
+      closing ??= (async () => {
+        if (viewTimer) clearInterval(viewTimer);
+        if (started) await member.close();
+        await inbox?.close();
+        service?.close();
+        await refreshing;
+        for (const c of conns) c.disconnect();
+      })();
+      return closing;
+    },
+  };
+}
+
+export type ClusterRuntime = Awaited<ReturnType<typeof openClusterRuntime>>;

@@ -1,0 +1,238 @@
+import type { Redis } from 'ioredis';
+import { z } from 'zod';
+import type { Logger } from '../../kernel/logger.js';
+import type { ClusterKeys } from './cluster-keys.js';
+import type { ClusterShardRouter } from './cluster-router.js';
+
+/** The consumer group every member reads the shard inboxes with (one group: one owner per shard). */
+export const INBOX_GROUP = 'owners';
+
+const Key = { tenantId: z.string().min(1).max(200), conversationId: z.string().min(1).max(200) };
+const Media = z.looseObject({ kind: z.string() });
+const Inbound = z.object({
+  tenantId: z.string().min(1).max(200),
+  channel: z.string().min(1).max(64),
+  senderId: z.string().min(1).max(512),
+  messageId: z.string().min(1).max(512),
+  text: z.string().max(65_536),
+  media: z.array(Media).max(32).optional(),
+  langHint: z.enum(['es', 'en']).optional(),
+  clientIp: z.string().max(64).optional(),
+});
+
+/** One unit of work for a shard's owner, as appended to the shard's stream (validated on read). */
+export const InboxWork = z.discriminatedUnion('k', [
+  z.object({ k: z.literal('msg'), ...Key, message: Inbound }),
+  z.object({ k: z.literal('agent'), ...Key, op: z.enum(['message', 'resolve', 'takeover']), agentName: z.string().min(1).max(200), text: z.string().max(65_536) }),
+  z.object({ k: z.literal('idle'), ...Key, seq: z.number().int().nonnegative() }),
+]);
+export type InboxWork = z.infer<typeof InboxWork>;
+
+/** A read entry: its stream id, shard, work, and who waits for its answer (both null: nobody). */
+export interface InboxEntry {
+  id: string;
+  shard: number;
+  work: InboxWork;
+  requestId: string | null;
+  replyTo: string | null;
+  /** True when taken over from another consumer's pending list (a dead or stale owner read it first). */
+  claimed: boolean;
+}
+
+/** What the runner decided: `ack` (committed or answered for good) or `keep` (leave it pending for the shard's owner). */
+export type InboxOutcome = 'ack' | 'keep';
+
+/** Appends work to a shard's stream; resolves with the entry id once Redis has it (the durable acceptance). */
+export async function appendToInbox(redis: Redis, keys: ClusterKeys, shard: number, work: InboxWork, wait: { requestId: string; replyTo: string } | null): Promise<string> {
+  const id = await redis.xadd(keys.inbox(shard), '*', 'w', JSON.stringify(work), 'r', wait?.requestId ?? '', 'm', wait?.replyTo ?? '');
+  return id ?? '';
+}
+
+export interface ShardInboxOptions {
+  /** A connection of its own: XREADGROUP blocks it. */
+  blocking: Redis;
+  /** Commands (group creation, claims, acknowledgements). */
+  redis: Redis;
+  keys: ClusterKeys;
+  /** This incarnation's consumer name (the lease token). */
+  consumer: string;
+  router: ClusterShardRouter;
+  /** Runs one entry's work (one at a time per conversation); never throws. */
+  run: (entry: InboxEntry) => Promise<InboxOutcome>;
+  logger: Logger;
+  /** XREADGROUP block time (ms); keep it well under the lease so a paused reader holds little. */
+  blockMs?: number;
+  /** Entries in flight at most (back-pressure before the next read). */
+  maxInFlight?: number;
+  /** How often owned shards are swept for entries stuck in another consumer's pending list (ms). */
+  sweepMs?: number;
+}
+
+/**
+ * The shard owner's side of durable routing (docs/cluster.md): reads the streams of the shards
+ * this member owns with one consumer group, runs their entries one at a time per conversation and
+ * several conversations at once, acknowledges (XACK + XDEL) after the turn committed. On taking a
+ * shard it first claims every pending entry (XAUTOCLAIM: a dead or stale owner's reads), in
+ * stream order, before reading new ones.
+ */
+export class ShardInbox {
+  readonly #o: Required<Pick<ShardInboxOptions, 'blockMs' | 'maxInFlight' | 'sweepMs'>> & ShardInboxOptions;
+  readonly #log: Logger;
+  readonly #ready = new Set<number>();
+  readonly #chains = new Map<string, Promise<void>>();
+  readonly #inflight = new Map<number, Set<Promise<void>>>();
+  readonly #known = new Set<string>();
+  #total = 0;
+  #loop: Promise<void> | null = null;
+  #closed = false;
+  #lastSweep = 0;
+  readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, invalid: 0 };
+
+  constructor(options: ShardInboxOptions) {
+    this.#o = { blockMs: 250, maxInFlight: 512, sweepMs: 2_000, ...options };
+    this.#log = options.logger.child({ component: 'shard-inbox' });
+  }
+
+  start(): void {
+    this.#loop ??= this.#run().catch((err: unknown) => this.#log.error({ err }, 'shard inbox loop stopped'));
+  }
+
+  /** Stops reading the shard and waits for its entries already read (hand-over). */
+  async drainShard(shard: number): Promise<void> {
+    this.#ready.delete(shard);
+    while ((this.#inflight.get(shard)?.size ?? 0) > 0) await Promise.allSettled([...this.#inflight.get(shard)!]);
+  }
+
+  /** Stops reading the shard at once (lost); its queued entries find the shard gone and stay pending. */
+  dropShard(shard: number): void {
+    this.#ready.delete(shard);
+  }
+
+  /** Stops the loop and waits for every entry in flight. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#loop;
+    while (this.#total > 0) await Promise.allSettled([...this.#inflight.values()].flatMap((s) => [...s]));
+  }
+
+  async #run(): Promise<void> {
+    while (!this.#closed) {
+      try {
+        await this.#take();
+        if (this.#ready.size === 0) {
+          await sleep(50);
+          continue;
+        }
+        if (this.#total >= this.#o.maxInFlight) {
+          await Promise.race([...this.#inflight.values()].flatMap((s) => [...s]));
+          continue;
+        }
+        const shards = [...this.#ready];
+        const res = (await this.#o.blocking.xreadgroup('GROUP', INBOX_GROUP, this.#o.consumer, 'COUNT', 200, 'BLOCK', this.#o.blockMs, 'STREAMS', ...shards.map((s) => this.#o.keys.inbox(s)), ...shards.map(() => '>'))) as [string, [string, string[]][]][] | null;
+        for (const [stream, entries] of res ?? []) {
+          const shard = shards[shards.findIndex((s) => this.#o.keys.inbox(s) === stream)]!;
+          for (const [id, fields] of entries) this.#dispatch(shard, id, fields, false);
+        }
+      } catch (err) {
+        if (this.#closed) break;
+        this.#log.error({ err }, 'shard inbox read failed; retrying');
+        await sleep(200);
+      }
+    }
+  }
+
+  /** Shards newly owned: create the group, claim what is pending. Shards no longer owned: stop reading. */
+  async #take(): Promise<void> {
+    for (const shard of [...this.#ready]) if (!this.#o.router.accepts(shard)) this.#ready.delete(shard);
+    const fresh: number[] = [];
+    for (let shard = 0; shard < this.#o.router.shardCount; shard++) if (!this.#ready.has(shard) && this.#o.router.accepts(shard)) fresh.push(shard);
+    const sweep = Date.now() - this.#lastSweep >= this.#o.sweepMs;
+    if (fresh.length === 0 && !sweep) return;
+    if (fresh.length > 0) {
+      const p = this.#o.redis.pipeline();
+      for (const shard of fresh) p.xgroup('CREATE', this.#o.keys.inbox(shard), INBOX_GROUP, '0', 'MKSTREAM');
+      await p.exec(); // BUSYGROUP answers (group exists) are expected
+      // Everything pending when the shard changed hands belongs to this member now, oldest first.
+      await this.#claim(fresh, 0);
+      for (const shard of fresh) this.#ready.add(shard);
+    }
+    if (sweep) {
+      this.#lastSweep = Date.now();
+      // Entries a paused reader received after this member took the shard (at most one block's worth).
+      await this.#claim([...this.#ready], this.#o.blockMs * 4);
+    }
+  }
+
+  async #claim(shards: number[], minIdleMs: number): Promise<void> {
+    let cursors = shards.map((shard) => ({ shard, cursor: '0-0' }));
+    while (cursors.length > 0) {
+      const p = this.#o.redis.pipeline();
+      for (const c of cursors) p.xautoclaim(this.#o.keys.inbox(c.shard), INBOX_GROUP, this.#o.consumer, minIdleMs, c.cursor, 'COUNT', 500);
+      const replies = (await p.exec()) ?? [];
+      const next: typeof cursors = [];
+      replies.forEach(([err, value], i) => {
+        const { shard } = cursors[i]!;
+        if (err) return void this.#log.warn({ err, shard }, 'claiming pending entries failed; retried at the next sweep');
+        const [cursor, entries] = value as [string, ([string, string[]] | null)[]];
+        for (const e of entries) if (e) this.#dispatch(shard, e[0], e[1], true);
+        if (cursor !== '0-0') next.push({ shard, cursor });
+      });
+      cursors = next;
+    }
+  }
+
+  #dispatch(shard: number, id: string, fields: string[], claimed: boolean): void {
+    if (this.#known.has(id)) return; // already queued here (a sweep re-claims this member's own slow entries)
+    const f = new Map<string, string>();
+    for (let i = 0; i + 1 < fields.length; i += 2) f.set(fields[i]!, fields[i + 1]!);
+    let work: InboxWork;
+    try {
+      work = InboxWork.parse(JSON.parse(f.get('w') ?? ''));
+    } catch (err) {
+      this.stats.invalid++;
+      this.#log.error({ err: { message: err instanceof Error ? err.message.slice(0, 300) : 'invalid' }, shard, id }, 'invalid inbox entry dropped');
+      void this.#ack(shard, id);
+      return;
+    }
+    if (claimed) this.stats.claimed++;
+    else this.stats.read++;
+    const entry: InboxEntry = { id, shard, work, requestId: f.get('r') || null, replyTo: f.get('m') || null, claimed };
+    const key = `${work.tenantId}\u0000${work.conversationId}`;
+    this.#known.add(id);
+    const job: Promise<void> = (this.#chains.get(key) ?? Promise.resolve())
+      .then(() => this.#process(entry))
+      .catch((err: unknown) => this.#log.error({ err, shard, id }, 'inbox entry failed'))
+      .finally(() => {
+        this.#known.delete(id);
+        if (this.#chains.get(key) === job) this.#chains.delete(key);
+        this.#inflight.get(shard)?.delete(job);
+        this.#total--;
+      });
+    this.#chains.set(key, job);
+    let set = this.#inflight.get(shard);
+    if (!set) this.#inflight.set(shard, (set = new Set()));
+    set.add(job);
+    this.#total++;
+  }
+
+  async #process(entry: InboxEntry): Promise<void> {
+    // Not this member's any more (lost, lapsed): the entry stays pending for the new owner.
+    if (this.#o.router.ownership(entry.shard) === null) {
+      this.stats.kept++;
+      return;
+    }
+    const outcome = await this.#o.run(entry);
+    if (outcome === 'keep') this.stats.kept++;
+    else await this.#ack(entry.shard, entry.id);
+  }
+
+  async #ack(shard: number, id: string): Promise<void> {
+    const key = this.#o.keys.inbox(shard);
+    await this.#o.redis.pipeline().xack(key, INBOX_GROUP, id).xdel(key, id).exec();
+    this.stats.acked++;
+  }
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
