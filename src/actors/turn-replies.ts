@@ -6,8 +6,8 @@ import type { NewTranscriptEntry } from '../persistence/ports/transcript-store.j
 import type { ComposeReplies } from './brain/llm/compose-replies.js';
 import type { ConversationUpdate } from './conversation-service.js';
 import { renderOptions, renderReply } from './render-reply.js';
-import { cardDataNotice } from './guards/card-data.js';
 import type { TenantRuntime } from './tenant-runtime.js';
+import { afterHoursNotice } from './console/after-hours.js';
 
 /** One emitted reply as a transcript line in the contact's language, with its options. */
 export function renderReplyLine(reply: ReplyDirective, tenant: TenantRuntime, lang: 'es' | 'en', channel: string, at: string): NewTranscriptEntry {
@@ -36,9 +36,6 @@ export interface RenderedTurn {
  */
 export function renderTurn(emitted: readonly ConversationEmitted[], inbound: NewTranscriptEntry | null, turnIntent: string | undefined, tenant: TenantRuntime, lang: 'es' | 'en', channel: string, at: string): RenderedTurn {
   const lines: NewTranscriptEntry[] = inbound ? [inbound] : [];
-  // The customer typed card data (masked before anything stored it): say so before any answer.
-  const cardNotice = inbound ? cardDataNotice(inbound.text, tenant.data.templates, lang) : null;
-  if (cardNotice) lines.push(renderReplyLine(cardNotice, tenant, lang, channel, at));
   const templated = new Map<string, string>();
   const relays: RenderedTurn['relays'] = [];
   for (const e of emitted) {
@@ -46,6 +43,9 @@ export function renderTurn(emitted: readonly ConversationEmitted[], inbound: New
       const line = renderReplyLine(e.reply, tenant, lang, channel, at);
       if (!('text' in e.reply)) templated.set(line.messageId, e.reply.template);
       lines.push(turnIntent && line.author === 'bot' ? { ...line, intent: turnIntent } : line);
+      // A handoff opened while the team is away: say when a person will answer (docs/console.md).
+      const afterHours = 'template' in e.reply ? afterHoursNotice(e.reply.template, tenant.data, lang, Date.parse(at)) : null;
+      if (afterHours) lines.push(renderReplyLine(afterHours, tenant, lang, channel, at));
     } else if (e.type === 'handoff.relay') {
       relays.push(e);
     }

@@ -1,5 +1,6 @@
 import type { IntentName } from './intents.js';
 import type { Lang } from './nlu.js';
+import type { TeamHours } from './team-hours.js';
 
 export interface Product {
   sku: string;
@@ -94,6 +95,8 @@ export interface StoreInfo {
   phone: string;
   whatsapp: string;
   email: string;
+  /** When the people behind handoffs answer (tenant time zone); absent: always. */
+  teamHours?: TeamHours;
 }
 
 export interface Offer {
@@ -128,6 +131,8 @@ export interface TenantSettings {
   currency: string;
   /** Default `second_identifier`. */
   accountVerification?: AccountVerificationPolicy;
+  /** The agent console's service rules; `slaSeconds` 1..86400, default 300. */
+  console?: { slaSeconds: number };
   /** The business's own system, read live by the tools through the connector port (docs/connectors.md); absent: the JSON files. */
   backend?: TenantBackend;
 }

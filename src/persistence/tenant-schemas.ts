@@ -77,6 +77,30 @@ const geoPoint = z.object({
   lon: number({ min: -180 }).max(180, { error: (issue) => `expected a longitude <= 180, got ${String(issue.input)}` }),
 });
 
+/** `HH:MM` on a 24-hour clock; `24:00` only as a closing time. */
+const HHMM = /^(?:[01]\d|2[0-3]):[0-5]\d$/;
+const dayHours = z
+  .strictObject({
+    open: text({ pattern: HHMM, hint: 'a time "HH:MM" (24-hour clock)' }),
+    close: text({ pattern: /^(?:(?:[01]\d|2[0-3]):[0-5]\d|24:00)$/, hint: 'a time "HH:MM" (24-hour clock, or "24:00")' }),
+  })
+  .refine((d) => d.close > d.open, { error: 'expected "close" after "open"' })
+  .nullable();
+/** When the people behind the handoffs answer (`store.json` `teamHours`, tenant time zone). */
+const TEAM_HOURS = closed(
+  {
+    weekly: closed({ mon: dayHours, tue: dayHours, wed: dayHours, thu: dayHours, fri: dayHours, sat: dayHours, sun: dayHours }, 'unknown day (expected mon, tue, wed, thu, fri, sat, sun)').refine(
+      (w) => Object.values(w).some((d) => d !== null),
+      { error: 'expected at least one day with hours' },
+    ),
+    closedDates: z.array(isoDate).optional(),
+  },
+  'unknown key (expected weekly, closedDates)',
+);
+
+/** Longest SLA a tenant may set: a day (a longer one is not a service rule). */
+export const MAX_SLA_SECONDS = 86_400;
+
 export const TENANT_SETTINGS = z.object({
   id: text({ pattern: TENANT_ID, hint: 'lower-case letters, digits and dashes' }),
   displayName: text(),
@@ -84,6 +108,13 @@ export const TENANT_SETTINGS = z.object({
   timeZone: text().refine(isTimeZone, { error: (issue) => `unknown IANA time zone ${JSON.stringify(issue.input)}` }),
   currency: text({ pattern: /^[A-Z]{3}$/, hint: 'an ISO 4217 code such as "DOP"' }),
   accountVerification: oneOf(['second_identifier', 'none']).optional(),
+  /** The agent console's service rules (docs/console.md). */
+  console: closed(
+    {
+      slaSeconds: number({ min: 1, integer: true }).max(MAX_SLA_SECONDS, { error: (issue) => `expected at most ${MAX_SLA_SECONDS} seconds (a day), got ${String(issue.input)}` }),
+    },
+    'unknown key (expected slaSeconds)',
+  ).optional(),
   /** The business's own system, read live through the connector port (docs/connectors.md). */
   backend: closed(
     {
@@ -156,6 +187,7 @@ export const STORE = z.object({
   phone: text(),
   whatsapp: text(),
   email: text({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, hint: 'an email address' }),
+  teamHours: TEAM_HOURS.optional(),
 });
 
 export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: perLang, validUntil: isoDate, skus: strings.optional() }));

@@ -40,6 +40,8 @@ export interface HiloConfig {
   secret: string | null;
   /** `HILO_TRUST_PROXY=1`: the client address is the last `X-Forwarded-For` entry (one reverse proxy in front). */
   trustProxy: boolean;
+  /** `HILO_TEAM_HOURS`: honour the tenants' `store.json` `teamHours` (after-hours handoffs); off = always within hours. */
+  teamHours: boolean;
   /** `HILO_AUDIT_KEY` (≥ 32 characters): the audit chain is HMAC-SHA256 keyed with it; null: plain SHA-256. */
   auditKey: string | null;
   /** `memory`: everything in process memory (forgotten on restart); `durable`: SQL + snapshot store. */
@@ -250,6 +252,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     inspectConversation: env.HILO_INSPECT_CONVERSATION ?? '',
     ...secrets,
     trustProxy: oneOf(env, 'HILO_TRUST_PROXY', ['0', '1'] as const, '0') === '1',
+    teamHours: oneOf(env, 'HILO_TEAM_HOURS', ['on', 'off'] as const, 'on') === 'on',
     storage: oneOf(env, 'HILO_STORAGE', ['durable', 'memory'] as const, 'durable'),
     redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
     redisPrefix,

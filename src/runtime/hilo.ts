@@ -34,7 +34,7 @@ import type { HiloConfig } from './config.js';
 import { createConversationLookups } from './conversation-lookups.js';
 import { loadOrCreateDemoKey } from './demo-key.js';
 import { startGateway } from './gateway/index.js';
-import { createConsole, generateAgentPassword, loadOrCreateDemoAgentPassword, openConsoleStores, type AgentConsole } from './console/index.js';
+import { consoleRules, createConsole, generateAgentPassword, loadOrCreateDemoAgentPassword, openConsoleStores, type AgentConsole } from './console/index.js';
 import { loadConsolePage } from './console/console-page.js';
 import { createIdentityAccess } from './identity-access.js';
 import { createInspector } from './inspector.js';
@@ -157,6 +157,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const tenantsDir = isAbsolute(config.tenantsDir) ? config.tenantsDir : join(root, config.tenantsDir);
     const tenants = await loadTenantRuntimes({
       tenantsDir,
+      teamHours: config.teamHours,
       ...(options.createBrain ? { createBrain: options.createBrain } : {}),
       audit,
       observeBrain: (tenantId, brain) => analytics.observeBrain(tenantId, observeBrain(tenantId, brain, telemetry)),
@@ -249,7 +250,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       apiKeys.add(DEMO_TENANT, demoApiKey);
     }
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
-    const consoleApp = await createConsole({ host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
+    const consoleApp = await createConsole({ host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, ...consoleRules(tenants.runtimes), reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
     turnCommitted.push((key, state, byAgent) => consoleApp.noteTurn(key, state, byAgent));
     closers.push(() => consoleApp.close());
     let demoAgentPassword: string | null = null;

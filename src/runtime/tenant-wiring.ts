@@ -43,6 +43,8 @@ export async function loadTenantRuntimes(options: {
   deps: Omit<TenantRuntimeDeps, 'data' | 'brain' | 'backend'>;
   /** Where tenants' `backend` credentials are read (default: `process.env`), and who counts the connectors' calls. */
   backends?: { env?: Readonly<Record<string, string | undefined>>; observer?: ConnectorObserver };
+  /** False: the tenants' `teamHours` are dropped (`HILO_TEAM_HOURS=off`). */
+  teamHours?: boolean;
   clock: Clock;
   logger: Logger;
 }): Promise<LoadedTenants> {
@@ -50,7 +52,9 @@ export async function loadTenantRuntimes(options: {
   const log = options.logger.child({ component: 'hilo' });
   const runtimes = new Map<string, TenantRuntime>();
   const brains = new Map<string, TenantBrain>();
-  for (const [id, data] of await loadTenants(options.tenantsDir)) {
+  for (const [id, loaded] of await loadTenants(options.tenantsDir)) {
+    const { teamHours: _hours, ...storeWithoutHours } = loaded.store;
+    const data = options.teamHours === false ? { ...loaded, store: storeWithoutHours } : loaded;
     const started = clock.now();
     const made = options.createBrain ? await options.createBrain(data, { audit: options.audit }) : { brain: createRuleBrain({ tenant: data }) };
     brains.set(id, made);

@@ -142,6 +142,8 @@ describe('admin analytics dashboard, in Chromium', () => {
       HILO_RATE_LIMIT_IP_PER_MINUTE: '100000',
       HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '10000',
       HILO_STORAGE: 'durable',
+      // Wall-clock test: the team hours (after-hours handoff notice) must not depend on the time of day.
+      HILO_TEAM_HOURS: 'off',
       HILO_DATA_DIR: dataDir,
       // Idle conversations close two hours after their last turn (fired below, on their own day).
       HILO_CONVERSATION_IDLE_CLOSE_MS: String(2 * 3_600_000),

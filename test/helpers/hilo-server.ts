@@ -29,6 +29,9 @@ export async function startHiloForTest(
     // In-memory stores unless a test asks for durable ones: the default (embedded PGlite under
     // ./data) would be shared by test files running in parallel.
     HILO_STORAGE: 'memory',
+    // Wall-clock tests must not depend on the time of day: the tenants' team hours are ignored
+    // unless a test turns them on (after-hours handoffs are tested on a manual clock).
+    HILO_TEAM_HOURS: 'off',
     ...options.env,
   });
   const logger = process.env.HILO_TEST_LOGS ? createLogger({ level: 'debug' }) : createSilentLogger();

@@ -91,6 +91,11 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                       {[item.ticketNumber, item.channel, item.customer.phoneMasked].filter(Boolean).join(' · ')}
                     </span>
                     {item.lastMessage ? <span class="item-last">{item.lastMessage.text}</span> : null}
+                    {item.opensAt && Date.parse(item.opensAt) > now ? (
+                      <span class="item-opens" data-opens-at={item.opensAt}>
+                        {t(lang, 'waitsForOpening', { time: new Intl.DateTimeFormat(lang, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(item.opensAt)) })}
+                      </span>
+                    ) : null}
                     <span class="item-assignee">{item.assignee ? t(lang, 'heldBy', { name: item.assignee.displayName }) : t(lang, 'unassigned')}</span>
                   </button>
                 </li>

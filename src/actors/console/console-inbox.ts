@@ -25,6 +25,8 @@ export interface InboxItem {
   state: string;
   assignee: { id: string; displayName: string } | null;
   waitingSince: string;
+  /** Present while a handoff waits for the team's opening time (`teamHours`): when it opens (ISO). */
+  opensAt?: string;
   lastMessage: { author: string; text: string; at: string } | null;
 }
 
@@ -75,6 +77,11 @@ export function buildInboxItem(input: {
   slaSeconds: number;
   /** A name the customer wrote in a message (see `customerName`). */
   saidName?: string | null;
+  /**
+   * The team's hours: when the SLA of a ticket opened at `openedAt` starts counting (its opening
+   * time when it opened while the team was away), and the next opening while the team is away now.
+   */
+  hours?: { slaStart(openedAt: number): number; opensAt(now: number): number | null };
 }): InboxItem {
   const { view, assignment, now } = input;
   const context = view.state?.context ?? {};
@@ -87,9 +94,11 @@ export function buildInboxItem(input: {
   const since = openedAt ?? transcript[0]?.at ?? new Date(now).toISOString();
   const agentAnswered = openedAt !== null && transcript.some((l) => l.author === 'agent' && l.at >= openedAt);
   const wroteAgain = openedAt !== null && transcript.some((l) => l.direction === 'in' && l.at > openedAt);
+  const slaFrom = input.hours ? input.hours.slaStart(Date.parse(since)) : Date.parse(since);
+  const opensAt = inHandoff && !assignment && input.hours ? input.hours.opensAt(now) : null;
   let priority: InboxPriority = 'new';
   if (ticket && (ticket.reason === 'critical' || ticket.reason === 'high_priority')) priority = 'urgent';
-  else if (inHandoff && !agentAnswered && (wroteAgain || now - Date.parse(since) > input.slaSeconds * 1000)) priority = 'waiting';
+  else if (inHandoff && !agentAnswered && (wroteAgain || now - slaFrom > input.slaSeconds * 1000)) priority = 'waiting';
   const contact = context.contact as { phone?: unknown } | undefined;
   return {
     conversationId: view.conversationId,
@@ -103,6 +112,7 @@ export function buildInboxItem(input: {
     state,
     assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
     waitingSince: since,
+    ...(opensAt !== null ? { opensAt: new Date(opensAt).toISOString() } : {}),
     lastMessage: last ? { author: last.author === 'agent' && last.agentName ? last.agentName : last.author, text: last.text, at: last.at } : null,
   };
 }

@@ -13,6 +13,7 @@ import type { Assignment, ConversationAssignments } from '../../persistence/port
 import type { ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
 import type { TicketRecord, TicketStore } from '../../persistence/ports/records.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
+import { serviceStart, teamWindow, type TeamHours } from '../../domain/team-hours.js';
 import { extractPersonNames } from '../brain/rule/contact-entities.js';
 import type { ConsoleActor } from './console-auth.js';
 import type { ConsoleHost } from './console-host-port.js';
@@ -57,6 +58,11 @@ export interface ConsoleServiceOptions {
   cannedReplies(tenantId: string): CannedReply[];
   /** The tenant's `console.slaSeconds` (default 300). */
   slaSeconds(tenantId: string): number;
+  /**
+   * When the tenant's team answers (`store.json` `teamHours`, its time zone), or null (always):
+   * the SLA counts from the opening time, and nothing is re-announced while the team is away.
+   */
+  teamHours?(tenantId: string): { hours: TeamHours; timeZone: string } | null;
   /** Asks the outbox worker to deliver now (a reply on WhatsApp or Telegram). */
   kick(): void;
   /** Checks that an agent id belongs to the tenant (assign / transfer targets). */
@@ -138,6 +144,18 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     return view;
   };
 
+  const hoursOf = (tenantId: string) => {
+    const team = options.teamHours?.(tenantId);
+    if (!team) return undefined;
+    return {
+      slaStart: (openedAt: number) => serviceStart(team.hours, team.timeZone, openedAt),
+      opensAt: (now: number) => {
+        const w = teamWindow(team.hours, team.timeZone, now);
+        return w.open ? null : w.opensAt;
+      },
+    };
+  };
+
   const itemFor = async (tenantId: string, conversationId: string, ticketList?: TicketRecord[], assignment?: Assignment | null): Promise<InboxItem | null> => {
     const view = await host.getConversation(tenantId, conversationId);
     if (!view) return null;
@@ -149,6 +167,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       now: clock.now(),
       slaSeconds: options.slaSeconds(tenantId),
       saidName: nameSaidIn(view.transcript),
+      ...(hoursOf(tenantId) ? { hours: hoursOf(tenantId)! } : {}),
     });
   };
 
@@ -375,13 +394,17 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       let announced = 0;
       for (const tenantId of options.tenantIds) {
         const slaSeconds = options.slaSeconds(tenantId);
+        // While the team is away nobody is alerted; the SLA of a ticket opened then starts at opening time.
+        const hours = hoursOf(tenantId);
+        if (hours && hours.opensAt(clock.now()) !== null) continue;
         const page = await directory.list(tenantId, { phase: 'handoff', limit: INBOX_SCAN });
         if (page.items.length === 0) continue;
         const ticketList = await tickets.list(tenantId);
         for (const c of page.items) {
           const ticket = handoffTicketOf(ticketList, c.conversationId);
           if (!ticket || ticket.status !== 'open') continue;
-          const period = Math.floor((clock.now() - Date.parse(ticket.openedAt)) / (slaSeconds * 1000));
+          const from = hours ? hours.slaStart(Date.parse(ticket.openedAt)) : Date.parse(ticket.openedAt);
+          const period = Math.floor((clock.now() - from) / (slaSeconds * 1000));
           if (period < 1 || (announcedPeriod.get(ticket.ticketId) ?? 0) >= period) continue;
           const transcript = await host.history(tenantId, c.conversationId, 0);
           if (transcript.some((l) => l.author === 'agent' && l.at >= ticket.openedAt)) continue;

@@ -24,6 +24,7 @@ import { createSqlAgentNotes } from '../../persistence/sql/agent-notes.repositor
 import { createSqlConversationAssignments } from '../../persistence/sql/conversation-assignments.repository.js';
 import type { Database } from '../../persistence/sql/database.js';
 import type { Clock } from '../../kernel/clock.js';
+import type { TenantData } from '../../domain/tenant.js';
 import type { Logger } from '../../kernel/logger.js';
 import { createConsoleAuth, createConsoleService, createInboxFeed, type CannedReply, type ConsoleAuth, type ConsoleHost, type ConsoleService, type ConsoleServiceOptions } from '../../actors/console/index.js';
 import type { ScryptParams } from '../../actors/console/password-hash.js';
@@ -32,6 +33,9 @@ import type { Route, WsRoute } from '../gateway/index.js';
 import { loadCannedReplies } from './canned-replies.js';
 import { createConsoleRoutes } from './console-routes.js';
 import { createConsoleSocket } from './console-socket.js';
+
+/** The SLA of a tenant without `console.slaSeconds` in its tenant.json. */
+export const DEFAULT_SLA_SECONDS = 300;
 
 export interface ConsoleStores {
   accounts: AgentAccounts;
@@ -62,8 +66,10 @@ export interface ConsoleDeps {
   tenantIds: readonly string[];
   /** Where `<tenant>/canned-replies.json` lives. */
   tenantsDir: string;
-  /** Tenant `console.slaSeconds`; default 300 for all. */
+  /** Tenant `console.slaSeconds` (tenant.json); default 300 for all. */
   slaSeconds?: (tenantId: string) => number;
+  /** The tenant's team hours and time zone (`store.json` `teamHours`), or null: always within hours. */
+  teamHours?: ConsoleServiceOptions['teamHours'];
   publicUrl: string | null;
   /** Asks the outbox worker to deliver now. */
   kick: () => void;
@@ -89,6 +95,23 @@ export interface AgentConsole {
   /** Re-announces handoffs unanswered past their SLA now (the timer does it every `slaScanMs`). */
   slaTick(): Promise<number>;
   close(): Promise<void>;
+}
+
+/**
+ * The console's service rules read from each tenant's data: `console.slaSeconds` (tenant.json,
+ * default 300) and `teamHours` (store.json) with the tenant's time zone.
+ *
+ * @example
+ * createConsole({ ...deps, ...consoleRules(tenants.runtimes) });
+ */
+export function consoleRules(tenants: ReadonlyMap<string, { data: TenantData }>): Pick<ConsoleDeps, 'slaSeconds' | 'teamHours'> {
+  return {
+    slaSeconds: (t) => tenants.get(t)?.data.settings.console?.slaSeconds ?? DEFAULT_SLA_SECONDS,
+    teamHours: (t) => {
+      const data = tenants.get(t)?.data;
+      return data?.store.teamHours ? { hours: data.store.teamHours, timeZone: data.settings.timeZone } : null;
+    },
+  };
 }
 
 export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
@@ -117,7 +140,8 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
     clock: deps.clock,
     logger: deps.logger,
     cannedReplies: (t) => canned.get(t) ?? [],
-    slaSeconds: deps.slaSeconds ?? (() => 300),
+    slaSeconds: deps.slaSeconds ?? (() => DEFAULT_SLA_SECONDS),
+    ...(deps.teamHours ? { teamHours: deps.teamHours } : {}),
     kick: deps.kick,
     agentName: async (t, id) => (await auth.getAgent(t, id))?.displayName ?? null,
     tenantIds: [...tenants],

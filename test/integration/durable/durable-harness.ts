@@ -110,6 +110,8 @@ export async function startDeployment(environment: DurableEnvironment, env: Reco
     HOST: '127.0.0.1',
     HILO_DEMO_API_KEY: `test_${randomBytes(16).toString('hex')}`,
     HILO_CONVERSATION_IDLE_CLOSE_MS: '0',
+    // Team hours off unless a test turns them on: its clock may be moved into closed hours.
+    HILO_TEAM_HOURS: 'off',
     ...environment.env,
     ...env,
   });

@@ -42,6 +42,8 @@ describe('log redaction over whole turns', () => {
       HILO_TRANSPORT: 'node',
       HILO_DEMO_API_KEY: apiKey,
       HILO_STORAGE: 'memory',
+      // Wall-clock test: the team hours (after-hours handoff notice) must not depend on the time of day.
+      HILO_TEAM_HOURS: 'off',
       HILO_RATE_LIMIT_IP_PER_MINUTE: '100000',
       HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '10000',
     });

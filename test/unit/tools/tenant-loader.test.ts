@@ -62,7 +62,10 @@ describe('loadTenant', () => {
       timeZone: 'America/Santo_Domingo',
       accountVerification: 'second_identifier',
       currency: 'DOP',
+      console: { slaSeconds: 300 },
     });
+    expect(tenant.store.teamHours?.weekly.mon).toEqual({ open: '08:00', close: '18:00' });
+    expect(tenant.templates.es['handoff.after_hours']).toContain('{when}');
     expect(tenant.catalog.length).toBeGreaterThanOrEqual(170);
     expect(tenant.catalog.some((p) => p.stock === 0)).toBe(true);
     expect(tenant.accounts.length).toBeGreaterThanOrEqual(20);
