@@ -18,6 +18,7 @@ import { ConversationChannels } from './identity/conversation-channels.js';
 import { createHostIdentityLinker } from './identity/host-identity.js';
 import type { IdentityLinker } from './identity/identity-linker.js';
 import { observeMessage } from './host-observer.js';
+import { guardCardData } from './guards/card-data.js';
 import { KeyedMailbox } from './mailbox.js';
 import { confirmedLeadIn, type RememberedContextView } from './memory/contact-memory-port.js';
 import { flattenState, liveStateView, storedStateView, topLevelState } from './state-value.js';
@@ -114,7 +115,7 @@ export class ConversationHost implements ConversationService {
 
   /** `resolved`: the caller already ran `resolveConversation` for this sender (a provider webhook does), so it is not looked up twice. */
   async handleMessage(message: InboundMessage, resolved?: { conversationId: string }): Promise<TurnResult> {
-    return observeMessage(this.#o.observer, message, (m) => this.#handleMessage(m, resolved?.conversationId));
+    return observeMessage(this.#o.observer, guardCardData(message), (m) => this.#handleMessage(m, resolved?.conversationId));
   }
 
   async #handleMessage(message: InboundMessage, resolvedId?: string): Promise<TurnResult> {

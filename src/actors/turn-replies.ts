@@ -6,6 +6,7 @@ import type { NewTranscriptEntry } from '../persistence/ports/transcript-store.j
 import type { ComposeReplies } from './brain/llm/compose-replies.js';
 import type { ConversationUpdate } from './conversation-service.js';
 import { renderOptions, renderReply } from './render-reply.js';
+import { cardDataNotice } from './guards/card-data.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 import { afterHoursNotice } from './console/after-hours.js';
 
@@ -36,6 +37,9 @@ export interface RenderedTurn {
  */
 export function renderTurn(emitted: readonly ConversationEmitted[], inbound: NewTranscriptEntry | null, turnIntent: string | undefined, tenant: TenantRuntime, lang: 'es' | 'en', channel: string, at: string): RenderedTurn {
   const lines: NewTranscriptEntry[] = inbound ? [inbound] : [];
+  // The customer typed card data (masked before anything stored it): say so before any answer.
+  const cardNotice = inbound ? cardDataNotice(inbound.text, tenant.data.templates, lang) : null;
+  if (cardNotice) lines.push(renderReplyLine(cardNotice, tenant, lang, channel, at));
   const templated = new Map<string, string>();
   const relays: RenderedTurn['relays'] = [];
   for (const e of emitted) {

@@ -65,14 +65,14 @@ export const ERROR_CODES = {
   HILO_ERR_CONSOLE_NOT_ASSIGNEE: { status: 409, message: 'Only the agent holding this conversation (or an admin) may do this.' },
   HILO_ERR_CONSOLE_AGENT_NOT_FOUND: { status: 404, message: 'Unknown agent.' },
   HILO_ERR_CONSOLE_USERNAME_TAKEN: { status: 409, message: 'That username already exists for this tenant.' },
-  HILO_ERR_ANALYTICS_UNAVAILABLE: { status: 501, message: 'Analytics need SQL storage (PostgreSQL or embedded PGlite); this instance runs with HILO_STORAGE=memory.' },
-} as const satisfies Record<string, { status: number; message: string }>;
-
   HILO_ERR_BACKEND_TIMEOUT: { status: 504, message: 'The business backend did not answer in time.' },
   HILO_ERR_BACKEND_UNAVAILABLE: { status: 503, message: 'The business backend failed or was unreachable after retries.' },
   HILO_ERR_BACKEND_CIRCUIT_OPEN: { status: 503, message: 'The business backend failed repeatedly; calls are paused for a while (circuit open).' },
   HILO_ERR_BACKEND_REJECTED: { status: 502, message: 'The business backend refused the request.' },
   HILO_ERR_BACKEND_BAD_RESPONSE: { status: 502, message: 'The business backend answered with data that does not match the expected schema.' },
+  HILO_ERR_ANALYTICS_UNAVAILABLE: { status: 501, message: 'Analytics need SQL storage (PostgreSQL or embedded PGlite); this instance runs with HILO_STORAGE=memory.' },
+} as const satisfies Record<string, { status: number; message: string }>;
+
 export type HiloErrorCode = keyof typeof ERROR_CODES;
 
 export class HiloError extends Error {

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { z } from 'zod';
 import type { ConversationHost } from '../../actors/conversation-host.js';
 import type { ConversationService, ConversationUpdate, InboundMessage, TurnResult } from '../../actors/conversation-service.js';
+import { guardCardData } from '../../actors/guards/card-data.js';
 import { ERROR_CODES, HiloError, isHiloError, type HiloErrorCode } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { ConversationKey } from '../../persistence/ports/snapshot-store.js';
@@ -195,7 +196,8 @@ export class ClusterService implements ConversationService {
     const conversationId = resolved?.conversationId ?? (await this.#o.host.resolveConversation(message.tenantId, message.channel, message.senderId));
     // The id is fixed here, before the append: a redelivery after a failover is de-duplicated by it.
     const messageId = message.messageId ?? `${message.channel}:${randomUUID()}`;
-    return { k: 'msg', tenantId: message.tenantId, conversationId, message: { ...message, messageId } as Extract<InboxWork, { k: 'msg' }>['message'] };
+    // Card numbers are masked before the message enters the shard's stream (the host masks again: a no-op).
+    return { k: 'msg', tenantId: message.tenantId, conversationId, message: { ...guardCardData(message), messageId } as Extract<InboxWork, { k: 'msg' }>['message'] };
   }
 
   async #call(work: InboxWork): Promise<unknown> {

@@ -1,0 +1,163 @@
+import type { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectRedis } from './cluster-harness.js';
+import { createMemberSet, freshDatabase, sendMessage, transcripts, type Member } from './member-processes.js';
+
+/**
+ * Tries to break the clustered runtime with real member processes (real Redis, PostgreSQL,
+ * `kill -9`, SIGSTOP/SIGCONT, a member joining), under load sent through every live member.
+ * After each step the transcripts in SQL must hold every accepted message exactly once, in the
+ * order it was sent, each answered, and no answer twice. Each step prints its figures.
+ */
+const LEASE_MS = 1500;
+const SHARDS = 32;
+const TEXTS = ['hola', 'cuanto cuesta el cemento', 'tienen varilla de 3/8', 'gracias'];
+
+describe('a three-member cluster under load (child processes, real Redis and PostgreSQL)', () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let admin: Redis;
+  let set: ReturnType<typeof createMemberSet>;
+  const live = new Map<string, Member>();
+  /** sender → conversation id and the message ids accepted, in the order they were sent. */
+  const sent = new Map<string, { conversationId: string; ids: string[] }>();
+
+  beforeAll(async () => {
+    admin = await connectRedis();
+    database = await freshDatabase();
+    set = createMemberSet({ databaseUrl: database.url, leaseMs: LEASE_MS, shards: SHARDS, basePort: 21_000 + Math.floor(Math.random() * 4_000) * 2 });
+    live.set('m1', await set.start('m1', 0));
+    const [m2, m3] = await Promise.all([set.start('m2', 1), set.start('m3', 2)]);
+    live.set('m2', m2);
+    live.set('m3', m3);
+    await waitForSpread(['m1', 'm2', 'm3']);
+  }, 120_000);
+
+  afterAll(async () => {
+    await set?.stopAll();
+    if (set && admin) await set.cleanRedis(admin);
+    await database?.dispose();
+    admin?.disconnect();
+  }, 60_000);
+
+  async function waitForSpread(expected: string[], timeoutMs = 20_000): Promise<number> {
+    const started = Date.now();
+    for (;;) {
+      const holders = await set.holders(admin);
+      if (holders.every((h) => h !== null && expected.includes(h)) && expected.every((m) => holders.includes(m))) return Date.now() - started;
+      if (Date.now() - started > timeoutMs) throw new Error(`shards not spread over ${expected.join(',')}: ${JSON.stringify(holders)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
+  /** `senders` customers each send `count` messages one after another, each to the next live member in turn. */
+  async function load(tag: string, senders: number, count: number, during?: (progress: () => number) => Promise<void>): Promise<{ ms: number; turns: number; retries: number }> {
+    let done = 0;
+    let retries = 0;
+    const started = Date.now();
+    const runs = Array.from({ length: senders }, async (_, s) => {
+      const sender = `${tag}-sender-${s}`;
+      for (let i = 0; i < count; i++) {
+        const messageId = `${sender}-msg-${i}`;
+        let turn = s + i;
+        const port = (): number => {
+          const ms = [...live.values()];
+          return ms[turn++ % ms.length]!.port;
+        };
+        const res = await sendMessage(port, set.apiKey, sender, messageId, TEXTS[i % TEXTS.length]!, Date.now() + 30_000);
+        expect(res.status, JSON.stringify(res.body)).toBe(200);
+        retries += res.attempts - 1;
+        const entry = sent.get(sender) ?? { conversationId: (res.body as { conversation_id?: string }).conversation_id ?? '', ids: [] };
+        entry.ids.push(messageId);
+        sent.set(sender, entry);
+        done++;
+      }
+    });
+    await Promise.all([...runs, during?.(() => done)]);
+    return { ms: Date.now() - started, turns: done, retries };
+  }
+
+  /** Every accepted message once, in order, each followed by at least one answer; no answer block twice. */
+  async function verifyTranscripts(): Promise<{ conversations: number; inbound: number; outbound: number }> {
+    const all = await transcripts(database.db);
+    let inbound = 0;
+    let outbound = 0;
+    for (const [sender, { conversationId, ids }] of sent) {
+      const lines = all.get(conversationId) ?? [];
+      const ins = lines.filter((l) => l.direction === 'in').map((l) => l.message_id);
+      expect(ins, `${sender}: inbound messages in SQL`).toEqual(ids);
+      expect(lines.map((l) => l.seq), `${sender}: seqs`).toEqual(lines.map((_, i) => i + 1));
+      // Answers per customer message: at least one, and never a second set (the demo answers with 1-3 lines).
+      let answers = -1;
+      for (const l of lines) {
+        if (l.direction === 'in') {
+          if (answers !== -1) expect(answers, `${sender}: answers before ${l.message_id}`).toBeGreaterThan(0);
+          answers = 0;
+        } else answers++;
+      }
+      expect(answers).toBeGreaterThan(0);
+      expect(answers).toBeLessThanOrEqual(3);
+      inbound += ins.length;
+      outbound += lines.length - ins.length;
+    }
+    return { conversations: sent.size, inbound, outbound };
+  }
+
+  it('kill -9 of a member mid-load: its shards are served again and no accepted message is lost, duplicated or reordered', async () => {
+    const victim = live.get('m2')!;
+    const victimShards = (await set.holders(admin)).filter((h) => h === 'm2').length;
+    let failoverMs = -1;
+    const figures = await load('kill', 9, 10, async (progress) => {
+      while (progress() < 25) await new Promise((r) => setTimeout(r, 20));
+      const killedAt = Date.now();
+      victim.child.kill('SIGKILL');
+      live.delete('m2');
+      failoverMs = await waitForSpread(['m1', 'm3']);
+      failoverMs = Date.now() - killedAt;
+    });
+    const checked = await verifyTranscripts();
+    console.log(`[cluster kill -9] ${figures.turns} turns in ${figures.ms} ms through 3→2 members, ${figures.retries} client retries; m2 held ${victimShards}/${SHARDS} shards; all served again ${failoverMs} ms after kill -9 (lease ${LEASE_MS} ms, bound lease + 1 s = ${LEASE_MS + 1000} ms); SQL: ${checked.conversations} conversations, ${checked.inbound} inbound once each in order, ${checked.outbound} answers`);
+    // The issue's bound is lease + 1 s; a loaded 2-core machine gets 2 s more before this fails.
+    expect(failoverMs).toBeGreaterThan(0);
+    expect(failoverMs).toBeLessThan(LEASE_MS + 1000 + 2000);
+  }, 90_000);
+
+  it('SIGSTOP of a member past its lease, then SIGCONT: its writes are refused, nothing is answered twice', async () => {
+    const paused = live.get('m3')!;
+    const figures = await load('stop', 6, 8, async (progress) => {
+      while (progress() < 12) await new Promise((r) => setTimeout(r, 20));
+      paused.child.kill('SIGSTOP');
+      live.delete('m3');
+      await new Promise((r) => setTimeout(r, LEASE_MS * 2.5));
+      paused.child.kill('SIGCONT');
+      live.set('m3', paused);
+    });
+    await waitForSpread(['m1', 'm3']);
+    const checked = await verifyTranscripts();
+    const metrics = await (await fetch(`http://127.0.0.1:${paused.port}/metrics`, { headers: { authorization: `Bearer ${set.metricsToken}` } })).text();
+    const fenced = metrics
+      .split('\n')
+      .filter((l) => l.startsWith('hilo_shard_fenced_total'))
+      .reduce((n, l) => n + Number(l.split(' ').pop()), 0);
+    const lost = metrics
+      .split('\n')
+      .filter((l) => l.startsWith('hilo_shard_releases_total') && /reason="(expired|fenced)"/.test(l))
+      .reduce((n, l) => n + Number(l.split(' ').pop()), 0);
+    console.log(`[cluster SIGSTOP] ${figures.turns} turns in ${figures.ms} ms, ${figures.retries} client retries; the paused member refused ${fenced} writes (hilo_shard_fenced_total) and dropped ${lost} shards on waking; SQL: ${checked.inbound} inbound once each in order, ${checked.outbound} answers, none twice`);
+    expect(lost).toBeGreaterThan(0);
+  }, 90_000);
+
+  it('a member joining under load takes its shards without a gap', async () => {
+    let joinedMs = -1;
+    const figures = await load('join', 6, 8, async (progress) => {
+      while (progress() < 6) await new Promise((r) => setTimeout(r, 20));
+      const started = Date.now();
+      live.set('m4', await set.start('m4', 3));
+      await waitForSpread(['m1', 'm3', 'm4']);
+      joinedMs = Date.now() - started;
+    });
+    const checked = await verifyTranscripts();
+    const holders = await set.holders(admin);
+    console.log(`[cluster join] ${figures.turns} turns in ${figures.ms} ms, ${figures.retries} client retries; m4 started and held ${holders.filter((h) => h === 'm4').length}/${SHARDS} shards ${joinedMs} ms after its start; SQL: ${checked.inbound} inbound once each in order`);
+    expect(figures.retries).toBe(0);
+  }, 90_000);
+});
