@@ -19,6 +19,7 @@ import { createHostIdentityLinker } from './identity/host-identity.js';
 import type { IdentityLinker } from './identity/identity-linker.js';
 import { observeMessage } from './host-observer.js';
 import { guardCardData } from './guards/card-data.js';
+import { findInbound, noteInbound } from './inbound-ids.js';
 import { KeyedMailbox } from './mailbox.js';
 import { confirmedLeadIn, type RememberedContextView } from './memory/contact-memory-port.js';
 import { flattenState, liveStateView, storedStateView, topLevelState } from './state-value.js';
@@ -365,6 +366,7 @@ export class ConversationHost implements ConversationService {
       this.stats.turnFailures++;
       throw await this.#durable.journalFailed(key, turn, err, log);
     }
+    if (inbound) noteInbound(entry, inbound.messageId);
     for (const line of stored) this.#updates.publish(key, { type: 'message', entry: line });
     // A relayed customer message carries its photos, voice notes... (references) to the agents.
     for (const relay of relays) this.#o.onRelay?.(key, inbound?.media && relay.messageId === inbound.messageId ? { ...relay, media: inbound.media, channel: inbound.channel } : relay);
@@ -444,10 +446,8 @@ export class ConversationHost implements ConversationService {
     return liveStateView(entry.actor.getSnapshot(), entry.seq);
   }
 
-  async #findInbound(key: ConversationKey, messageId: string): Promise<TranscriptEntry | null> {
-    if (!(await this.#o.transcripts.hasInbound(key, messageId))) return null;
-    const all = await this.#o.transcripts.list(key, {});
-    return all.find((e) => e.direction === 'in' && e.messageId === messageId) ?? null;
+  #findInbound(key: ConversationKey, messageId: string): Promise<TranscriptEntry | null> {
+    return findInbound(this.#o.transcripts, this.#actors.get(key), key, messageId);
   }
 
   /** The replies that followed an already processed inbound message (for idempotent retries). */

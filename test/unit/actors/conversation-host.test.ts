@@ -6,6 +6,7 @@ import type { TenantData } from '../../../src/domain/tenant.js';
 import type { SnapshotStore } from '../../../src/persistence/ports/snapshot-store.js';
 import type { TranscriptStore } from '../../../src/persistence/ports/transcript-store.js';
 import { createMemoryTranscriptStore } from '../../../src/persistence/memory/memory-transcript-store.js';
+import { MAX_KNOWN_INBOUND_IDS } from '../../../src/actors/inbound-ids.js';
 
 let tenant: TenantData;
 let ruleBrain: Brain;
@@ -24,6 +25,18 @@ function createHost(options: { maxActiveActors?: number; idleTimeoutMs?: number;
     ...(transcripts ? { transcripts } : {}),
     host: limits,
   });
+}
+
+/** A memory transcript store that records the host's de-duplication reads. */
+function countingTranscripts(): { transcripts: TranscriptStore; lookups: string[] } {
+  const store = createMemoryTranscriptStore();
+  const lookups: string[] = [];
+  const transcripts: TranscriptStore = {
+    ...store,
+    hasInbound: (key, id) => (lookups.push(`hasInbound ${id}`), store.hasInbound(key, id)),
+    list: (key, options) => (lookups.push(options?.limit !== undefined ? `list ≤${options.limit}` : options?.afterSeq ? `list after` : 'list'), store.list(key, options)),
+  };
+  return { transcripts, lookups };
 }
 
 const say = (host: ConversationHost, sender: string, text: string, messageId?: string) =>
@@ -127,15 +140,42 @@ describe('ConversationHost', () => {
   });
 
   it('should look for an earlier copy of a message only when the message came with its own id', async () => {
-    const store = createMemoryTranscriptStore();
-    const lookups: string[] = [];
-    const transcripts: TranscriptStore = { ...store, hasInbound: (key, id) => (lookups.push(id), store.hasInbound(key, id)) };
+    const { transcripts, lookups } = countingTranscripts();
     const { host } = createHost({ transcripts });
     await say(host, 'ids', 'hola'); // the host makes the id: new by construction
     expect(lookups).toEqual([]);
     await say(host, 'ids', '¿tienen cemento?', 'wamid.7');
-    expect(lookups).toEqual(['wamid.7']);
+    expect(lookups).toEqual(['list ≤129']); // the live conversation learns its ids once
     expect((await say(host, 'ids', '¿tienen cemento?', 'wamid.7')).duplicate).toBe(true);
+    expect(lookups).toEqual(['list ≤129', 'hasInbound wamid.7', 'list', 'list after']); // a known id: the store decides, then the replay
+  });
+
+  it('should know a live conversation\'s new messages without asking the store each turn, and find retries after a restart', async () => {
+    const { transcripts, lookups } = countingTranscripts();
+    const { host, clock } = createHost({ transcripts, idleTimeoutMs: 1_000 });
+    for (let i = 1; i <= 4; i++) await say(host, 'live', i % 2 ? 'hola' : '¿tienen cemento?', `m${i}`);
+    expect(lookups).toEqual(['list ≤129']);
+    expect((await say(host, 'live', 'hola', 'm3')).duplicate).toBe(true);
+    clock.advance(2_000);
+    expect(host.passivateIdle()).toBe(1);
+    lookups.length = 0;
+    // Activated again: the ids are read again, so a retry of a message from before is still found.
+    const retry = await say(host, 'live', 'hola', 'm1');
+    expect(retry.duplicate).toBe(true);
+    expect(lookups).toEqual(['list ≤129', 'hasInbound m1', 'list', 'list after']);
+    lookups.length = 0;
+    expect((await say(host, 'live', 'gracias', 'm5')).duplicate).toBe(false);
+    expect(lookups).toEqual([]);
+  });
+
+  it('should ask the store every turn when a conversation has more customer messages than it keeps', async () => {
+    const { transcripts, lookups } = countingTranscripts();
+    const { host } = createHost({ transcripts });
+    for (let i = 0; i <= MAX_KNOWN_INBOUND_IDS; i++) await say(host, 'long', 'hola', `n${i}`);
+    lookups.length = 0;
+    await say(host, 'long', 'hola', 'n-next');
+    expect(lookups).toEqual(['hasInbound n-next']);
+    expect((await say(host, 'long', 'hola', 'n3')).duplicate).toBe(true);
   });
 
   it('should restart cleanly, keeping the transcript, when the snapshot comes from an unknown machine version', async () => {
