@@ -309,6 +309,63 @@ describe('agent console page, in Chromium', () => {
     expect(errors).toEqual([]);
   });
 
+  it('should let an agent hand a conversation she holds to another agent, with the keyboard, and then not move it again', async () => {
+    const key = { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' };
+    for (const [username, displayName, lang] of [['bea', 'Bea', 'es'], ['luis', 'Luis', 'en']] as const) {
+      const res = await fetch(`${server.baseUrl}/console/api/tenants/ferreteria/agents`, { method: 'POST', headers: key, body: JSON.stringify({ username, displayName, role: 'agent', password: `${username}-console-pass-77`, lang }) });
+      expect(res.status).toBe(201);
+    }
+    const bea = await newPage();
+    await bea.goto('/console');
+    await logIn(bea, { username: 'bea', password: 'bea-console-pass-77' });
+    await bea.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+    const luis = await newPage('en-US');
+    await luis.goto('/console');
+    await logIn(luis, { username: 'luis', password: 'luis-console-pass-77' });
+    await luis.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+
+    // The list an agent gets: ids and display names, nothing else.
+    const targets = await bea.evaluate(async () => (await (await fetch('/console/api/tenants/ferreteria/transfer-targets')).json()) as { agents: Array<Record<string, unknown>> });
+    expect(targets.agents.map((a) => a.displayName)).toEqual(expect.arrayContaining(['Bea', 'Demo', 'Luis']));
+    for (const a of targets.agents) expect(Object.keys(a).sort()).toEqual(['displayName', 'id']);
+
+    const turn = await fetch(`${server.baseUrl}/api/tenants/ferreteria/messages`, { method: 'POST', headers: key, body: JSON.stringify({ sender: `transfer-${Date.now()}`, text: 'quiero hablar con una persona' }) });
+    const { conversation_id: id } = (await turn.json()) as { conversation_id: string };
+    const itemIn = (page: Page) => page.locator(`.items .item[data-conversation="${id}"]`);
+    await itemIn(bea).waitFor({ timeout: TIMEOUT });
+    await itemIn(bea).click();
+    await bea.locator('[data-action="take"]').click();
+    await expect.poll(() => bea.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Bea');
+
+    // Bea (an agent, not an admin) transfers it: the select and the button by keyboard.
+    const select = bea.getByLabel('Transferir a');
+    await select.waitFor({ timeout: TIMEOUT });
+    expect(await select.locator('option').allTextContents()).not.toContain('Bea');
+    await select.focus();
+    await select.selectOption({ label: 'Luis' });
+    await bea.keyboard.press('Tab');
+    await expect.poll(() => bea.evaluate(() => document.activeElement?.textContent)).toBe('Transferir');
+    await bea.keyboard.press('Enter');
+    await bea.locator('[data-notice="info"]').filter({ hasText: 'Transferida a Luis.' }).waitFor({ timeout: TIMEOUT });
+    await expect.poll(() => bea.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Luis');
+    // No longer hers: the transfer form is gone, and the server refuses her a second move.
+    await expect.poll(() => bea.getByLabel('Transferir a').count(), { timeout: TIMEOUT }).toBe(0);
+    const again = await bea.evaluate(async (conversationId) => {
+      const { csrfToken } = (await (await fetch('/console/api/session')).json()) as { csrfToken: string };
+      const mine = (await (await fetch('/console/api/tenants/ferreteria/transfer-targets')).json()) as { agents: Array<{ id: string; displayName: string }> };
+      const self = mine.agents.find((a) => a.displayName === 'Bea')?.id;
+      const res = await fetch(`/console/api/tenants/ferreteria/conversations/${conversationId}/transfer`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': csrfToken }, body: JSON.stringify({ agentId: self }) });
+      return { status: res.status, code: ((await res.json()) as { error: { code: string } }).error.code };
+    }, id);
+    expect(again).toEqual({ status: 409, code: 'HILO_ERR_CONSOLE_NOT_ASSIGNEE' });
+
+    // Luis finds it under "Mine", live.
+    await luis.getByRole('tab', { name: 'Mine' }).click();
+    await itemIn(luis).waitFor({ timeout: TIMEOUT });
+    expect(await itemIn(luis).locator('.item-assignee').textContent()).toBe('With Luis');
+    expect(errors).toEqual([]);
+  });
+
   it('should switch to English, keep the session on reload, go back to login when the session ends, and log out', async () => {
     const page = await newPage();
     await page.goto('/console');

@@ -1,4 +1,4 @@
-import type { Agent, CannedReply, ConversationDetail, InboxItem, InboxView, Note } from './wire.js';
+import type { Agent, CannedReply, ConversationDetail, InboxItem, InboxView, Note, TransferTarget } from './wire.js';
 
 /** An answer other than 2xx: the server's `{error: {code, message, details}}`, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -22,6 +22,8 @@ export interface ConsoleApi {
   conversation(id: string): Promise<ConversationDetail>;
   cannedReplies(): Promise<CannedReply[]>;
   agents(): Promise<Agent[]>;
+  /** Every agent of the tenant a conversation can be transferred to (any role). */
+  transferTargets(): Promise<TransferTarget[]>;
   take(id: string): Promise<{ assignee: { id: string; displayName: string } }>;
   transfer(id: string, agentId: string): Promise<{ assignee: { id: string; displayName: string } }>;
   reply(id: string, text: string): Promise<{ messageId: string }>;
@@ -100,6 +102,7 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
     conversation: (id) => call('GET', c(id)),
     cannedReplies: () => call('GET', t('/canned-replies')),
     agents: async () => (await call<{ agents: Agent[] }>('GET', t('/agents'))).agents,
+    transferTargets: async () => (await call<{ agents: TransferTarget[] }>('GET', t('/transfer-targets'))).agents,
     take: (id) => call('POST', c(id, '/take'), {}),
     transfer: (id, agentId) => call('POST', c(id, '/transfer'), { agentId }),
     reply: (id, text) => call('POST', c(id, '/messages'), { text }),

@@ -164,8 +164,8 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     socket.connect();
     clearInterval(refreshTimer);
     refreshTimer = setInterval(() => void loadList(), REFRESH_MS);
-    const tasks: Promise<unknown>[] = [api.cannedReplies().then((canned) => store.trigger.cannedLoaded({ canned }))];
-    if (agent.role === 'admin') tasks.push(api.agents().then((agents) => store.trigger.agentsLoaded({ agents })));
+    // Transfer targets for every role: an agent hands on what they hold, an admin anything.
+    const tasks: Promise<unknown>[] = [api.cannedReplies().then((canned) => store.trigger.cannedLoaded({ canned })), api.transferTargets().then((agents) => store.trigger.agentsLoaded({ agents }))];
     await Promise.all(tasks).catch(fail);
   };
 

@@ -1,6 +1,6 @@
 import { createStore } from '@xstate/store';
 import { compareInboxItems, inView, matchesQuery } from '../../src/actors/console/console-inbox.js';
-import type { Agent, CannedReply, ConversationDetail, InboxItem, InboxView, Lang, Note, TranscriptLine } from './wire.js';
+import type { Agent, CannedReply, ConversationDetail, InboxItem, InboxView, Lang, Note, TranscriptLine, TransferTarget } from './wire.js';
 import type { SocketStatus } from './socket.js';
 
 export type Screen = 'loading' | 'login' | 'app';
@@ -26,8 +26,8 @@ export interface ConsoleContext {
   connection: SocketStatus;
   notice: Notice | null;
   canned: CannedReply[];
-  /** Transfer targets (admins can list agents). */
-  agents: Agent[];
+  /** Transfer targets: the tenant's agents (id and display name). */
+  agents: TransferTarget[];
   /** Said once by the polite live region (a new waiting conversation). */
   announcement: string;
 }
@@ -113,7 +113,7 @@ export function createConsoleStore(start: { lang: Lang }) {
       connectionChanged: (c, e: { status: SocketStatus }): ConsoleContext => ({ ...c, connection: e.status }),
       noticed: (c, e: { notice: Notice | null }): ConsoleContext => ({ ...c, notice: e.notice }),
       cannedLoaded: (c, e: { canned: CannedReply[] }): ConsoleContext => ({ ...c, canned: e.canned }),
-      agentsLoaded: (c, e: { agents: Agent[] }): ConsoleContext => ({ ...c, agents: e.agents }),
+      agentsLoaded: (c, e: { agents: TransferTarget[] }): ConsoleContext => ({ ...c, agents: e.agents }),
     },
   });
 }

@@ -18,6 +18,12 @@ export interface Agent {
   lang: Lang;
 }
 
+/** Someone a conversation can be transferred to (`GET …/transfer-targets`). */
+export interface TransferTarget {
+  id: string;
+  displayName: string;
+}
+
 export interface TranscriptLine {
   seq: number;
   id: string;

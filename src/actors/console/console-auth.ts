@@ -86,6 +86,8 @@ export interface ConsoleAuth {
   authenticate(sessionId: string): Promise<ConsoleActor | null>;
   logout(actor: ConsoleActor): Promise<void>;
   listAgents(tenantId: string): Promise<AgentView[]>;
+  /** Who a conversation may be transferred to: every agent of the tenant, id and display name only (any role may ask). */
+  transferTargets(tenantId: string): Promise<Array<{ id: string; displayName: string }>>;
   createAgent(actor: ConsoleActor, input: { username: string; displayName: string; role: AgentRole; password: string; lang?: 'es' | 'en' }): Promise<AgentView>;
   setPassword(actor: ConsoleActor, agentId: string, password: string): Promise<void>;
   removeAgent(actor: ConsoleActor, agentId: string): Promise<void>;
@@ -184,6 +186,10 @@ export function createConsoleAuth(options: ConsoleAuthOptions): ConsoleAuth {
 
     async listAgents(tenantId) {
       return (await accounts.list(tenantId)).map(agentView);
+    },
+
+    async transferTargets(tenantId) {
+      return (await accounts.list(tenantId)).map((a) => ({ id: a.id, displayName: a.displayName })).sort((a, b) => a.displayName.localeCompare(b.displayName) || (a.id < b.id ? -1 : 1));
     },
 
     async getAgent(tenantId, agentId) {

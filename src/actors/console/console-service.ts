@@ -292,7 +292,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         await host.takeOver(actor.tenantId, conversationId, name);
         options.kick();
       }
-      await audit.append(actor.tenantId, mode === 'transfer' ? 'agent.transferred' : 'agent.assigned', actor.auditActor, { conversationId, to: `agent:${agentId.slice(0, 8)}` });
+      await audit.append(actor.tenantId, mode === 'transfer' ? 'agent.transferred' : 'agent.assigned', actor.auditActor, { conversationId, from: current ? `agent:${current.agentId.slice(0, 8)}` : null, to: `agent:${agentId.slice(0, 8)}` });
       await tellOthers(actor.tenantId, conversationId, { id: agentId, displayName: name });
       later(announce(actor.tenantId, conversationId));
       return { assignee: { id: agentId, displayName: name } };

@@ -114,6 +114,8 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
       if (actor.role !== 'admin') throw new HiloError('HILO_ERR_CONSOLE_FORBIDDEN');
       return json(200, { agents: await auth.listAgents(actor.tenantId) });
     }),
+    // Agents transfer what they hold too: the targets carry no username, role or language.
+    route('GET', `${T}/transfer-targets`, async (_req, _ctx, actor) => json(200, { agents: await auth.transferTargets(actor.tenantId) })),
     route('POST', `${T}/agents`, async (req, _ctx, actor) => json(201, await auth.createAgent(actor, readBody(req, NewAgent)))),
     route('POST', `${T}/agents/:id/password`, async (req, ctx, actor) => {
       await auth.setPassword(actor, id(ctx), readBody(req, ChangePassword).password);
