@@ -135,6 +135,18 @@ export interface TenantSettings {
   console?: { slaSeconds: number };
   /** The business's own system, read live by the tools through the connector port (docs/connectors.md); absent: the JSON files. */
   backend?: TenantBackend;
+  /** This tenant's own agent chat, alerts and CRM; each one set replaces the environment's default for this tenant. */
+  integrations?: TenantIntegrations;
+}
+
+/**
+ * Per-tenant Rocket.Chat, Slack and CRM. Webhook URLs of Rocket.Chat and Slack carry their secret
+ * and, like every token, are named by environment variable, never written in tenant files.
+ */
+export interface TenantIntegrations {
+  rocketChat?: { webhookUrlEnv: string; outgoingTokenEnv?: string };
+  slack?: { webhookUrlEnv: string };
+  crm?: { url: string; secretEnv: string };
 }
 
 /**

@@ -18,6 +18,7 @@ const ACCOUNT_NUMBER = /^\d{5,8}$/;
 const TENANT_ID = /^[a-z0-9][a-z0-9-]*$/;
 /** Credentials live in the environment; tenant files name the variable. */
 const ENV_NAME = /^[A-Z][A-Z0-9_]{0,63}$/;
+const envName = () => text({ pattern: ENV_NAME, hint: 'an environment variable name (A-Z, 0-9, _)' });
 export const PROMPT_TEMPLATES = ['persona', 'classification', 'extraction', 'tools', 'clarification', 'response'] as const;
 
 /** Limits that keep the widget's intro readable on a phone (and the welcome frame small). */
@@ -135,6 +136,18 @@ export const TENANT_SETTINGS = z.object({
       ).optional(),
     },
     'unknown key (expected baseUrl, auth, timeoutMs, breaker)',
+  ).optional(),
+  /** This tenant's Rocket.Chat, Slack and CRM (docs/configuration.md); secrets by environment variable name. */
+  integrations: closed(
+    {
+      rocketChat: closed({ webhookUrlEnv: envName(), outgoingTokenEnv: envName().optional() }, 'unknown key (expected webhookUrlEnv, outgoingTokenEnv)').optional(),
+      slack: closed({ webhookUrlEnv: envName() }, 'unknown key (expected webhookUrlEnv)').optional(),
+      crm: closed(
+        { url: text({ pattern: /^https?:\/\/[^\s/?#]+(?:\/[^\s#]*)?$/, hint: 'an http(s) URL' }), secretEnv: envName() },
+        'unknown key (expected url, secretEnv)',
+      ).optional(),
+    },
+    'unknown key (expected rocketChat, slack, crm)',
   ).optional(),
 });
 

@@ -146,7 +146,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const journal = memoryDirectory ? withMemoryModeOutbox(storage.journal, { queue, directory: memoryDirectory, clock }) : storage.journal;
     const lookups = createConversationLookups();
     const destinations = createOutboundDestinations({ config, clock, logger });
-    const crmDelivery = createCrmDelivery({ destinations, queue, audit, auditDestination: config.crmWebhookUrl ? 'crm_webhook' : 'embedded', logger });
+    const crmDelivery = createCrmDelivery({ destinations, queue, audit, logger });
     const handoff = createHandoffNotices({ destinations, queue, transcripts: storage.transcripts, tickets: storage.tickets, contactHandleOf: lookups.contactHandleOf, clock, logger });
     const handlers = createOutboxHandlerRegistry();
     const worker = createOutboxWorker({ outbox, handlers: timeOutboxHandlers(handlers, telemetry), clock, logger, pollMs: config.outboxPollMs, onFinalFailure: crmDelivery.onOutboxFailure });
@@ -181,6 +181,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       logger,
     });
     closers.push(() => tenants.close());
+    // Tenants with their own Rocket.Chat, Slack or CRM (tenant.json `integrations`); the environment's for the rest.
+    for (const t of tenants.runtimes.values()) destinations.configureTenant(t.data.settings);
     analytics.attachTenants(tenants.runtimes);
     const channels = createChannelRegistry({ config, tenantIds: [...tenants.runtimes.keys()], clock, logger });
     const inspector = await createInspector({ mode: config.inspect, port: config.inspectPort, conversationFilter: config.inspectConversation, logger, host: config.host, token: config.inspectToken });
@@ -233,7 +235,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const kick = () => worker.kick();
     const channelRoutes = [
       ...createWebhookRoutes({ channels, host, outbox, dedupe, kick, publicUrl: config.publicUrl, logger }),
-      createAgentCommandRoute({ host, tickets: storage.tickets, dedupe, outgoingToken: config.rocketChatOutgoingToken, audit, kick }),
+      createAgentCommandRoute({ host, tickets: storage.tickets, dedupe, outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick }),
     ];
     if (Object.keys(channels.enabled).length > 0) log.info({ channels: channels.enabled, publicUrl: config.publicUrl }, 'provider channels enabled');
     const timers = createTimerScheduler({ source: storage.journal, host, clock, logger, scanEveryMs: config.timerScanMs });

@@ -28,8 +28,8 @@ export function createAgentCommandRoute(options: {
   host: AgentHost;
   tickets: TicketStore;
   dedupe: Deduplicator;
-  /** The outgoing-webhook token; without it the route answers 404. */
-  outgoingToken: string | null | undefined;
+  /** The outgoing-webhook token of a tenant (its own, else the environment's); without one the route answers 404. */
+  outgoingToken: (tenantId: string) => string | null | undefined;
   audit?: Pick<AuditTrail, 'record'>;
   /** Asks the outbox worker to look for due rows now. */
   kick: () => void;
@@ -81,9 +81,10 @@ export function createAgentCommandRoute(options: {
     path: '/webhooks/rocketchat/:tenant',
     handler: async (req, ctx) => {
       const tenantId = ctx.params.tenant ?? '';
-      if (!options.outgoingToken || !host.hasTenant(tenantId)) return json(404, new HiloError('HILO_ERR_TENANT_NOT_FOUND').toJSON());
+      const token = host.hasTenant(tenantId) ? options.outgoingToken(tenantId) : null;
+      if (!token) return json(404, new HiloError('HILO_ERR_TENANT_NOT_FOUND').toJSON());
       try {
-        const event = parseOutgoingWebhook(req.body, { token: options.outgoingToken });
+        const event = parseOutgoingWebhook(req.body, { token });
         if (event.kind === 'ignored') return json(200, {});
         const claim = `rocketchat:${tenantId}:${event.messageId}`;
         if (!(await dedupe.claim(claim))) return json(200, {});

@@ -19,16 +19,15 @@ export function createCrmDelivery(options: {
   destinations: OutboundDestinations;
   queue: OutboxQueue;
   audit?: Pick<AuditTrail, 'record'>;
-  /** Where the audit trail says pushed leads go (`HILO_CRM_WEBHOOK_URL` set or not). */
-  auditDestination: 'crm_webhook' | 'embedded';
   logger: Logger;
 }): CrmDelivery {
   const { destinations, queue } = options;
-  const { crmWebhook, slack } = destinations;
   const crmLog = options.logger.child({ component: 'crm' });
   return {
     crm: {
       async pushLead(tenantId, payload) {
+        // The tenant's own CRM and Slack (tenant.json `integrations`), else the environment's.
+        const { crmWebhook, slack } = destinations.for(tenantId);
         // The lead is stored already; the outbox row (one per lead id) makes the delivery exactly-once on our side.
         if (crmWebhook) {
           await queue.enqueue({ kind: 'crm.lead', tenantId, conversationId: '', payload: { lead: payload } });
@@ -38,7 +37,7 @@ export function createCrmDelivery(options: {
         if (slack && payload.urgency_level === 'Alto') {
           await queue.enqueue({ kind: 'slack.hotLead', tenantId, conversationId: '', payload: { lead: payload } });
         }
-        await options.audit?.record(tenantId, { type: 'lead.pushed', leadId: payload.lead_id, urgency: payload.urgency_level ?? null, destination: options.auditDestination });
+        await options.audit?.record(tenantId, { type: 'lead.pushed', leadId: payload.lead_id, urgency: payload.urgency_level ?? null, destination: crmWebhook ? 'crm_webhook' : 'embedded' });
       },
     },
     async onOutboxFailure(entry, reason, delivery) {
@@ -49,7 +48,7 @@ export function createCrmDelivery(options: {
       const code = /^(HILO_ERR_[A-Z_]+)/.exec(reason)?.[1] ?? 'delivery failed';
       crmLog.error({ event: 'crm.lead_failed', tenant: entry.tenantId, leadId, outboxId: entry.id, attempts: entry.attempts, code }, 'a lead never reached the CRM');
       await options.audit?.record(entry.tenantId, { type: 'lead.delivery_failed', leadId, code, attempts: entry.attempts });
-      if (slack) await queue.enqueue({ kind: 'slack.crmFailed', tenantId: entry.tenantId, conversationId: '', payload: { leadId, reason: code } });
+      if (destinations.for(entry.tenantId).slack) await queue.enqueue({ kind: 'slack.crmFailed', tenantId: entry.tenantId, conversationId: '', payload: { leadId, reason: code } });
     },
   };
 }

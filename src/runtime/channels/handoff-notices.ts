@@ -109,7 +109,7 @@ export function createHandoffNotices(options: {
         payload: { ticketNumber: ticket.number, priority: 'pending', customer, summary: ticket.summary, lastMessages },
         ref: { ticketId: ticket.ticketId, slaPeriod: period },
       });
-      if (destinations.slack) {
+      if (destinations.for(key.tenantId).slack) {
         await queue.enqueue({
           kind: 'slack.critical',
           tenantId: key.tenantId,
@@ -134,7 +134,7 @@ export function createHandoffNotices(options: {
         payload: { ticketNumber: ticket.number, priority: priorityOf(input.reason), customer, summary: ticket.summary, lastMessages },
         ref: { ticketId: ticket.ticketId },
       });
-      if (destinations.slack && input.reason === 'critical') {
+      if (destinations.for(input.tenantId).slack && input.reason === 'critical') {
         await queue.enqueue({
           kind: 'slack.critical',
           tenantId: input.tenantId,

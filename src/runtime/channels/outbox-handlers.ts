@@ -28,7 +28,6 @@ export function registerChannelHandlers(
   deps: { channels: ChannelRegistry; destinations: OutboundDestinations; transcripts: TranscriptStore; recipientOf: RecipientLookup },
 ): void {
   const { channels, destinations, transcripts, recipientOf } = deps;
-  const { notifier, slack, crmWebhook } = destinations;
 
   /** After a restart the window is rebuilt from the conversation's last customer message. */
   const ensureWindow = async (tenantId: string, conversationId: string): Promise<void> => {
@@ -58,41 +57,46 @@ export function registerChannelHandlers(
     return { providerMessageId: result.providerMessageId, note: result.usedTemplate ? `template sent${note ? ` ${note}` : ''}` : note };
   };
 
-  const agentsNotified = (): OutboxResult => (destinations.agentChatConfigured ? {} : notConfigured('Rocket.Chat not configured'));
+  // Each row goes to its tenant's own agent chat, Slack or CRM, else the environment's.
+  const agentsNotified = (tenantId: string): OutboxResult => (destinations.for(tenantId).agentChatConfigured ? {} : notConfigured('Rocket.Chat not configured'));
 
   handlers
     .register('reply', ({ tenantId, conversationId, payload }) =>
       sendOnChannel({ tenantId, conversationId, channel: payload.channel, to: payload.recipient ?? null, text: payload.text, ...(payload.options ? { options: payload.options } : {}) }),
     )
     .register('direct', ({ tenantId, conversationId, payload }) => sendOnChannel({ tenantId, conversationId, channel: payload.channel, to: payload.to || null, text: payload.text }))
-    .register('handoff.notify', async ({ payload }) => {
-      await notifier.notifyHandoff(payload);
-      return agentsNotified();
+    .register('handoff.notify', async ({ tenantId, payload }) => {
+      await destinations.for(tenantId).notifier.notifyHandoff(payload);
+      return agentsNotified(tenantId);
     })
-    .register('handoff.relay', async ({ payload }) => {
-      await notifier.notifyRelay(payload.ticketNumber, payload.text);
-      return agentsNotified();
+    .register('handoff.relay', async ({ tenantId, payload }) => {
+      await destinations.for(tenantId).notifier.notifyRelay(payload.ticketNumber, payload.text);
+      return agentsNotified(tenantId);
     })
-    .register('handoff.taken', async ({ payload }) => {
-      await notifier.notifyTaken?.(payload.ticketNumber, payload.agentName);
-      return agentsNotified();
+    .register('handoff.taken', async ({ tenantId, payload }) => {
+      await destinations.for(tenantId).notifier.notifyTaken?.(payload.ticketNumber, payload.agentName);
+      return agentsNotified(tenantId);
     })
-    .register('slack.critical', async ({ payload }) => {
+    .register('slack.critical', async ({ tenantId, payload }) => {
+      const slack = destinations.for(tenantId).slack;
       if (!slack) return notConfigured('Slack not configured');
       await slack.alertCritical(payload);
       return {};
     })
     .register('slack.hotLead', async ({ tenantId, payload }) => {
+      const slack = destinations.for(tenantId).slack;
       if (!slack) return notConfigured('Slack not configured');
       await slack.alertHotLead({ tenantId, lead: payload.lead, reason: 'urgencia alta' });
       return {};
     })
     .register('slack.crmFailed', async ({ tenantId, payload }) => {
+      const slack = destinations.for(tenantId).slack;
       if (!slack) return notConfigured('Slack not configured');
       await slack.alertCrmFailed({ tenantId, leadId: payload.leadId, reason: payload.reason });
       return {};
     })
     .register('crm.lead', async ({ tenantId, payload }) => {
+      const crmWebhook = destinations.for(tenantId).crmWebhook;
       if (!crmWebhook) return notConfigured('CRM webhook not configured');
       const res = await crmWebhook.deliverLead(tenantId, payload.lead);
       return { providerMessageId: res.idempotencyKey, note: `HTTP ${res.status} after ${res.attempts} attempt(s)` };
