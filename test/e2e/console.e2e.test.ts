@@ -243,6 +243,9 @@ describe('agent console page, in Chromium', () => {
     await agent.locator('[data-notice="info"]').filter({ hasText: 'Resuelta' }).waitFor({ timeout: TIMEOUT });
     await expect.poll(() => agent.locator('[data-field="state"]').textContent(), { timeout: TIMEOUT }).not.toMatch(/^handoff/);
     await expect.poll(() => agent.locator('.items .item').count(), { timeout: TIMEOUT }).toBe(0);
+    // The customer's widget: the case closed, and the 1–5 rating question.
+    await waitForWidgetRow(customer, 'bot', 'Tu caso quedó cerrado');
+    await waitForWidgetRow(customer, 'bot', 'del 1 al 5');
     const botBefore = (await widgetRows(customer)).filter((r) => r.author === 'bot').length;
     await customerSays(customer, '¿Tienen cemento gris?');
     await customer.waitForFunction((n) => (document.querySelector('hilo-widget')?.shadowRoot?.querySelectorAll('.log .msg[data-author="bot"]').length ?? 0) > n, botBefore, { timeout: TIMEOUT });
