@@ -32,6 +32,8 @@ const pairs: [string, string, string, boolean][] = [
   ['train-v3', 'train-v3-attacks.jsonl', 'train-v3-benign.jsonl', true],
   // Measured once as held-back split-v4 (80.0 % / 0.0 %, a8da875), then folded into training.
   ['train-v4', 'train-v4-attacks.jsonl', 'train-v4-benign.jsonl', true],
+  // Round 3: written for training the scorer (never held back).
+  ['train-r3', 'train-r3-attacks.jsonl', 'train-r3-benign.jsonl', true],
   ['split-v3', 'split-v3-attacks.jsonl', 'split-v3-benign.jsonl', false],
 ];
 for (const f of readdirSync(dir).sort()) {
