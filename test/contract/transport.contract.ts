@@ -151,9 +151,8 @@ export function runTransportContract({ name, create }: TransportContractOptions)
             maxPayloadBytes: MAX_FRAME,
             idleTimeoutSeconds: 60,
             maxBackpressureBytes: 1024 * 1024,
-            upgrade: async (req) => {
+            upgrade: (req) => {
               rec.upgrades.push(req);
-              await new Promise((r) => setTimeout(r, 5));
               if (req.headers.origin !== 'http://allowed.test') return { accept: false, status: 403 };
               if (!/(?:^|;\s*)k=good(?:;|$)/.test(req.headers.cookie ?? '')) return { accept: false, status: 401 };
               return { accept: true, attachment: { agent: 'a1', q: req.query.get('x') } };

@@ -219,20 +219,32 @@ describe('agent console API, end to end', () => {
   it('should push a widget handoff to the live console, give it to exactly one of two racing agents, and carry the reply to the widget', async () => {
     expect(await refusedUpgrade(`${wsBase()}/console/ws`, { origin: PUBLIC_URL })).toBe(401);
     expect(await refusedUpgrade(`${wsBase()}/console/ws`, { origin: 'https://evil.example', cookie: demo.cookie })).toBe(403);
-    // The console page reconnects when its socket drops; on a loaded machine a fresh uWS socket has
-    // been seen to drop (1006) before its first frame, about one run in ten. One reconnect, as the
-    // page would make, and a warning so the drop stays visible (see the closing notes).
-    let live = await open(`${wsBase()}/console/ws`, { origin: PUBLIC_URL, cookie: demo.cookie });
+    // A cookie that names no session: the socket opens, says why and closes with 4401, and the
+    // frame sent meanwhile is not answered.
+    const forged = await open(`${wsBase()}/console/ws`, { origin: PUBLIC_URL, cookie: 'hilo_console=forged-session-id' });
+    forged.send({ type: 'ping' });
+    expect(await forged.next((f) => f.type === 'error', 'session error')).toMatchObject({ code: 'HILO_ERR_AUTH_MISSING' });
+    await expect.poll(() => forged.closed).toBe(4401);
+    expect(forged.list.map((f) => f.type)).toEqual(['error']);
+
+    // Many sockets at once, each after a refused upgrade, every one answers: a uWS build here used
+    // to drop a fresh socket (1006) when the upgrade completed after an await (see WsRoute.upgrade).
+    const many = await Promise.all(
+      Array.from({ length: 40 }, async () => {
+        expect(await refusedUpgrade(`${wsBase()}/console/ws`, { origin: PUBLIC_URL })).toBe(401);
+        const socket = await open(`${wsBase()}/console/ws`, { origin: PUBLIC_URL, cookie: demo.cookie });
+        socket.send({ type: 'ping' });
+        await socket.next((f) => f.type === 'pong', 'pong');
+        socket.ws.close();
+        return socket;
+      }),
+    );
+    expect(many.every((socket) => socket.list.some((f) => f.type === 'pong'))).toBe(true);
+
+    // Frames sent before the session is confirmed are held, then answered in order.
+    const live = await open(`${wsBase()}/console/ws`, { origin: PUBLIC_URL, cookie: demo.cookie });
     live.send({ type: 'ping' });
-    try {
-      await live.next((f) => f.type === 'pong', 'pong');
-    } catch (err) {
-      if (live.closed !== 1006 || live.list.length > 0) throw err;
-      console.warn('console socket dropped (1006) before its first frame; reconnecting once');
-      live = await open(`${wsBase()}/console/ws`, { origin: PUBLIC_URL, cookie: demo.cookie });
-      live.send({ type: 'ping' });
-      await live.next((f) => f.type === 'pong', 'pong');
-    }
+    await live.next((f) => f.type === 'pong', 'pong');
 
     const widget = await open(`${wsBase()}/ws`);
     widget.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: `console_e2e_${randomBytes(16).toString('base64url')}`, lang: 'es', lastSeq: 0 });

@@ -1,6 +1,9 @@
 import { backoffDelay } from '../../web-widget/src/backoff.js';
 import type { ClientFrame, ServerFrame } from './wire.js';
 
+/** The server's close code for a socket whose session is unknown or expired. */
+const SESSION_ENDED = 4401;
+
 export type SocketStatus = 'connecting' | 'online' | 'offline';
 
 export interface ConsoleSocket {
@@ -18,8 +21,9 @@ export interface ConsoleSocketOptions {
   /** Every (re)open: the page re-sends its watches and refreshes what it may have missed. */
   onOpen(): void;
   /**
-   * Two failed opens in a row: the upgrade may have been refused (an expired session answers 401,
-   * which a browser cannot see). The page checks its session; the socket keeps retrying meanwhile.
+   * The session may have ended: the server closed with 4401 (unknown or expired session), or two
+   * opens in a row failed (a refused upgrade answers 401, which a browser cannot see). The page
+   * checks its session; the socket keeps retrying meanwhile.
    */
   onRepeatedFailure(): void;
   random?: () => number;
@@ -81,14 +85,15 @@ export function createConsoleSocket(options: ConsoleSocketOptions): ConsoleSocke
         // The server never sends malformed frames on purpose: ignore one.
       }
     };
-    ws.onclose = () => {
+    ws.onclose = (event: CloseEvent) => {
       if (socket !== ws) return;
       socket = null;
       clearInterval(pingTimer);
       pingTimer = undefined;
       if (stopped) return;
       options.onStatus('offline');
-      if (!opened && ++failedOpens === 2) options.onRepeatedFailure();
+      if (event.code === SESSION_ENDED) options.onRepeatedFailure();
+      else if (!opened && ++failedOpens === 2) options.onRepeatedFailure();
       schedule();
     };
     ws.onerror = () => undefined;

@@ -1,7 +1,10 @@
 /**
- * `GET /console/ws`: the agent console's live socket. The upgrade needs a valid session cookie
- * and this server's own `Origin` (a page elsewhere cannot ride the cookie); refused upgrades get
- * 401 / 403 and no socket. Every socket of a tenant gets its inbox changes; transcript lines and
+ * `GET /console/ws`: the agent console's live socket. The upgrade needs this server's own `Origin`
+ * (a page elsewhere cannot ride the cookie) and a session cookie: without them it is refused with
+ * 403 / 401 and no socket. The session itself is looked up right after the socket opens (the
+ * upgrade check must be synchronous, see `WsRoute.upgrade`): until it is confirmed the socket
+ * sends nothing and holds the client's frames; an unknown or expired session gets an
+ * `HILO_ERR_AUTH_MISSING` error frame and close code 4401. Every socket of a tenant gets its inbox changes; transcript lines and
  * notes only for the conversations it watches.
  */
 import { z } from 'zod';
@@ -12,6 +15,10 @@ import { allowedOrigins, sessionCookie } from './console-http.js';
 
 export const CONSOLE_WS_PATH = '/console/ws';
 const MAX_WATCHES = 20;
+/** Frames a client may send before its session is confirmed (the page sends its watches at once). */
+const MAX_PENDING_FRAMES = MAX_WATCHES + 5;
+/** Close code for a socket whose session cookie is unknown or expired (as HTTP 401). */
+export const CONSOLE_WS_CLOSE_SESSION = 4401;
 
 const Frame = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('watch'), conversationId: z.string().min(1).max(128) }),
@@ -29,6 +36,8 @@ export function createConsoleSocket(options: { auth: ConsoleAuth; host: ConsoleH
   const { auth, host, feed } = options;
   const log = options.logger.child({ component: 'console-ws' });
   const clients = new Map<WsConnection, Client>();
+  /** Sockets whose session is being looked up, with the frames they sent meanwhile. */
+  const pending = new Map<WsConnection, string[]>();
   const send = (conn: WsConnection, frame: unknown) => conn.send(JSON.stringify(frame));
   const error = (conn: WsConnection, code: string, message: string) => send(conn, { type: 'error', code, message });
 
@@ -37,72 +46,55 @@ export function createConsoleSocket(options: { auth: ConsoleAuth; host: ConsoleH
     maxPayloadBytes: 4 * 1024,
     idleTimeoutSeconds: 120,
     maxBackpressureBytes: 2 * 1024 * 1024,
-    async upgrade(req) {
+    upgrade(req) {
       const origin = req.headers.origin;
       if (!origin || !allowedOrigins(req.headers, options.publicUrl).includes(origin)) return { accept: false, status: 403 };
       const cookie = sessionCookie(req.headers);
-      const actor = cookie ? await auth.authenticate(cookie) : null;
-      if (!actor) return { accept: false, status: 401 };
-      return { accept: true, attachment: actor };
+      if (!cookie) return { accept: false, status: 401 };
+      return { accept: true, attachment: cookie };
     },
     handler: {
       open(conn) {
-        const actor = conn.attachment as ConsoleActor;
-        const client: Client = { actor, watches: new Map(), offFeed: () => undefined };
-        client.offFeed = feed.subscribe(actor.tenantId, (event) => {
-          if (event.type === 'note' && !client.watches.has(event.conversationId)) return;
-          send(conn, event);
-        });
-        clients.set(conn, client);
-        log.debug({ tenant: actor.tenantId, conn: conn.id }, 'console socket open');
+        pending.set(conn, []);
+        auth
+          .authenticate(conn.attachment as string)
+          .catch((err: unknown) => {
+            log.warn({ err, conn: conn.id }, 'console socket session lookup failed');
+            return null;
+          })
+          .then((actor) => {
+            const held = pending.get(conn);
+            if (held === undefined) return; // closed meanwhile
+            pending.delete(conn);
+            if (!actor) {
+              error(conn, 'HILO_ERR_AUTH_MISSING', 'Log in first: no console session, or it expired.');
+              conn.close(CONSOLE_WS_CLOSE_SESSION, 'session ended');
+              return;
+            }
+            const client: Client = { actor, watches: new Map(), offFeed: () => undefined };
+            client.offFeed = feed.subscribe(actor.tenantId, (event) => {
+              if (event.type === 'note' && !client.watches.has(event.conversationId)) return;
+              send(conn, event);
+            });
+            clients.set(conn, client);
+            log.debug({ tenant: actor.tenantId, conn: conn.id }, 'console socket open');
+            for (const text of held) onFrame(conn, client, text);
+          })
+          .catch((err: unknown) => log.error({ err, conn: conn.id }, 'console socket open failed'));
       },
       message(conn, text) {
+        const held = pending.get(conn);
+        if (held !== undefined) {
+          if (held.length < MAX_PENDING_FRAMES) held.push(text);
+          else error(conn, 'HILO_ERR_WS_INVALID_FRAME', 'Too many frames before the session was confirmed.');
+          return;
+        }
         const client = clients.get(conn);
         if (!client) return;
-        let value: unknown;
-        try {
-          value = JSON.parse(text);
-        } catch {
-          error(conn, 'HILO_ERR_WS_INVALID_FRAME', 'Frames are JSON.');
-          return;
-        }
-        const frame = Frame.safeParse(value);
-        if (!frame.success) {
-          error(conn, 'HILO_ERR_WS_INVALID_FRAME', 'Expected {"type":"watch"|"unwatch","conversationId"} or {"type":"ping"}.');
-          return;
-        }
-        const f = frame.data;
-        if (f.type === 'ping') {
-          send(conn, { type: 'pong' });
-          return;
-        }
-        if (f.type === 'unwatch') {
-          client.watches.get(f.conversationId)?.();
-          client.watches.delete(f.conversationId);
-          return;
-        }
-        if (client.watches.has(f.conversationId)) return;
-        if (client.watches.size >= MAX_WATCHES) {
-          error(conn, 'HILO_ERR_WS_INVALID_FRAME', `Watch at most ${MAX_WATCHES} conversations at once.`);
-          return;
-        }
-        const { tenantId } = client.actor;
-        // Subscribe first, then check: a line recorded in between is not lost.
-        const off = host.subscribe(tenantId, f.conversationId, (update) => {
-          if (update.type === 'message') send(conn, { type: 'message', conversationId: f.conversationId, entry: transcriptLine(update.entry) });
-        });
-        client.watches.set(f.conversationId, off);
-        host
-          .getConversation(tenantId, f.conversationId)
-          .then((view) => {
-            if (view !== null) return;
-            off();
-            client.watches.delete(f.conversationId);
-            error(conn, 'HILO_ERR_CONVERSATION_NOT_FOUND', 'Unknown conversation.');
-          })
-          .catch((err: unknown) => log.warn({ err }, 'watch check failed'));
+        onFrame(conn, client, text);
       },
       close(conn) {
+        pending.delete(conn);
         const client = clients.get(conn);
         if (!client) return;
         clients.delete(conn);
@@ -111,7 +103,52 @@ export function createConsoleSocket(options: { auth: ConsoleAuth; host: ConsoleH
       },
     },
     closeAll() {
-      for (const conn of [...clients.keys()]) conn.close(1001, 'server closing');
+      for (const conn of [...pending.keys(), ...clients.keys()]) conn.close(1001, 'server closing');
     },
   };
+
+  function onFrame(conn: WsConnection, client: Client, text: string): void {
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      error(conn, 'HILO_ERR_WS_INVALID_FRAME', 'Frames are JSON.');
+      return;
+    }
+    const frame = Frame.safeParse(value);
+    if (!frame.success) {
+      error(conn, 'HILO_ERR_WS_INVALID_FRAME', 'Expected {"type":"watch"|"unwatch","conversationId"} or {"type":"ping"}.');
+      return;
+    }
+    const f = frame.data;
+    if (f.type === 'ping') {
+      send(conn, { type: 'pong' });
+      return;
+    }
+    if (f.type === 'unwatch') {
+      client.watches.get(f.conversationId)?.();
+      client.watches.delete(f.conversationId);
+      return;
+    }
+    if (client.watches.has(f.conversationId)) return;
+    if (client.watches.size >= MAX_WATCHES) {
+      error(conn, 'HILO_ERR_WS_INVALID_FRAME', `Watch at most ${MAX_WATCHES} conversations at once.`);
+      return;
+    }
+    const { tenantId } = client.actor;
+    // Subscribe first, then check: a line recorded in between is not lost.
+    const off = host.subscribe(tenantId, f.conversationId, (update) => {
+      if (update.type === 'message') send(conn, { type: 'message', conversationId: f.conversationId, entry: transcriptLine(update.entry) });
+    });
+    client.watches.set(f.conversationId, off);
+    host
+      .getConversation(tenantId, f.conversationId)
+      .then((view) => {
+        if (view !== null) return;
+        off();
+        client.watches.delete(f.conversationId);
+        error(conn, 'HILO_ERR_CONVERSATION_NOT_FOUND', 'Unknown conversation.');
+      })
+      .catch((err: unknown) => log.warn({ err }, 'watch check failed'));
+  }
 }

@@ -15,7 +15,7 @@ import {
   clientIp,
   statusLine,
 } from './transport-shared.js';
-import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsRoute } from './transport.js';
+import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsRoute, type WsUpgradeDecision } from './transport.js';
 
 class NodeConnection implements WsConnection {
   closed = false;
@@ -188,19 +188,15 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
             accept(entry, req, socket, head, ip, url.searchParams, undefined);
             return;
           }
-          entry.route
-            .upgrade({ path: url.pathname, query: url.searchParams, headers, ip })
-            .catch((err: unknown) => {
-              log.error({ err, path: url.pathname }, 'websocket upgrade check failed');
-              return { accept: false as const, status: 500 };
-            })
-            .then((decision) => {
-              if (socket.destroyed) return;
-              if (closing !== null) refuse(socket, 503);
-              else if (decision.accept) accept(entry, req, socket, head, ip, url.searchParams, decision.attachment);
-              else refuse(socket, decision.status);
-            })
-            .catch((err: unknown) => log.error({ err }, 'websocket upgrade failed'));
+          let decision: WsUpgradeDecision;
+          try {
+            decision = entry.route.upgrade({ path: url.pathname, query: url.searchParams, headers, ip });
+          } catch (err) {
+            log.error({ err, path: url.pathname }, 'websocket upgrade check failed');
+            decision = { accept: false, status: 500 };
+          }
+          if (decision.accept) accept(entry, req, socket, head, ip, url.searchParams, decision.attachment);
+          else refuse(socket, decision.status);
         });
       }
 

@@ -85,8 +85,16 @@ export interface WsRoute {
   /**
    * Runs before the upgrade (cookies, `Origin`): a refusal answers that HTTP status and no socket
    * opens. Without it every upgrade on the path is accepted.
+   *
+   * Synchronous on purpose. uWebSockets.js 20.51 (the build this machine can load) has a bug in
+   * `res.cork()` around an upgrade completed after an `await`: when the socket's memory block
+   * shrinks in place, cork re-reads HTTP state from what is now the WebSocket and may close the
+   * fresh socket right after `open` (1006, no close frame; uNetworking/uWebSockets#1928, fixed
+   * upstream by #1929). Upgrading without cork avoids it but prints a warning per upgrade. So
+   * checks that need I/O (a session lookup) run after `open`, on the connection
+   * (see `src/runtime/console/console-socket.ts`); this check decides from the request alone.
    */
-  upgrade?(req: WsUpgradeRequest): Promise<WsUpgradeDecision>;
+  upgrade?(req: WsUpgradeRequest): WsUpgradeDecision;
 }
 
 export interface TransportListenOptions {

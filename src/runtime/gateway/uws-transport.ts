@@ -14,7 +14,7 @@ import {
   clientIp,
   statusLine,
 } from './transport-shared.js';
-import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection } from './transport.js';
+import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsUpgradeDecision } from './transport.js';
 
 type UwsModule = typeof Uws;
 
@@ -121,27 +121,17 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
               upgrade(undefined);
               return;
             }
-            let aborted = false;
-            res.onAborted(() => {
-              aborted = true;
-            });
-            ws.upgrade({ path: ws.path, query, headers, ip })
-              .catch((err: unknown) => {
-                log.error({ err, path: ws.path }, 'websocket upgrade check failed');
-                return { accept: false as const, status: 500 };
-              })
-              .then((decision) => {
-                // Upgrade from a fresh turn of the event loop (as uWS's own async-upgrade example
-                // does), not from a promise continuation that may run inside another socket's callback.
-                setImmediate(() => {
-                  if (aborted) return;
-                  res.cork(() => {
-                    if (decision.accept) upgrade(decision.attachment);
-                    else res.writeStatus(statusLine(decision.status)).end('', true);
-                  });
-                });
-              })
-              .catch((err: unknown) => log.error({ err }, 'websocket upgrade failed'));
+            // Decided and answered inside this callback (corked by uWS): see `WsRoute.upgrade` for
+            // why an upgrade must not be completed later on this uWS build.
+            let decision: WsUpgradeDecision;
+            try {
+              decision = ws.upgrade({ path: ws.path, query, headers, ip });
+            } catch (err) {
+              log.error({ err, path: ws.path }, 'websocket upgrade check failed');
+              decision = { accept: false, status: 500 };
+            }
+            if (decision.accept) upgrade(decision.attachment);
+            else res.writeStatus(statusLine(decision.status)).end('', true);
           },
           open: (socket) => {
             const data = socket.getUserData();

@@ -104,6 +104,18 @@ describe('console socket', () => {
     socket.close();
   });
 
+  it('should tell the page at once when the server closes an open socket because the session ended (4401)', () => {
+    create().connect();
+    latest().serverOpens();
+    latest().serverCloses(1001);
+    expect(failures).toBe(0);
+    vi.advanceTimersByTime(500);
+    latest().serverOpens();
+    latest().serverCloses(4401);
+    expect(failures).toBe(1);
+    expect(statuses.slice(-1)).toEqual(['offline']);
+  });
+
   it('should hand JSON frames to the page, ignore garbage, ping, and stop for good on close', () => {
     const socket = create();
     socket.connect();
