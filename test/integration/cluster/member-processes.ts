@@ -53,7 +53,7 @@ export interface Member {
  * Real member processes (`node --import tsx src/runtime/cli.ts start`, as `npm run cluster` runs
  * them) with one cluster name, Redis prefix and database per test file, and a short lease.
  */
-export function createMemberSet(options: { databaseUrl: string; leaseMs: number; shards: number; basePort: number }) {
+export function createMemberSet(options: { databaseUrl: string; leaseMs: number; shards: number; basePort: number; env?: Record<string, string> }) {
   const tag = randomBytes(4).toString('hex');
   const prefix = `hilo-ctest-${tag}`;
   const cluster = `t${tag}`;
@@ -92,6 +92,7 @@ export function createMemberSet(options: { databaseUrl: string; leaseMs: number;
           HILO_RATE_LIMIT_IP_PER_MINUTE: '1000000',
           HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '100000',
           HILO_OUTBOX_POLL_MS: '500',
+          ...options.env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
