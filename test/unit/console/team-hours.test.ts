@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { afterHoursNotice } from '../../../src/actors/console/after-hours.js';
 import { describeOpening, describeTeamHours, serviceStart, teamWindow, type TeamHours } from '../../../src/domain/team-hours.js';
 import { STORE, TENANT_SETTINGS } from '../../../src/persistence/tenant-schemas.js';
 
@@ -91,5 +92,29 @@ describe('tenant settings: console service rules', () => {
     expect(STORE.safeParse({ ...store, teamHours: { weekly: week(null) } }).success).toBe(false);
     expect(STORE.safeParse({ ...store, teamHours: { weekly: { ...week(nine), sunday: null } } }).success).toBe(false);
     expect(STORE.safeParse({ ...store, teamHours: { weekly: week(nine), closedDates: ['25/12'] } }).success).toBe(false);
+  });
+});
+
+describe('after-hours notice', () => {
+  const data = (templates: Record<'es' | 'en', Record<string, string>>, teamHours: TeamHours | null = HOURS) =>
+    ({ store: teamHours ? { teamHours } : {}, settings: { timeZone: SD }, templates }) as unknown as Parameters<typeof afterHoursNotice>[1];
+  const saturdayNight = sd('2026-12-05T19:00');
+
+  it("should follow a handoff reply while the team is away, with the tenant's template and its params", () => {
+    const notice = afterHoursNotice('handoff.ticket.customer_request', data({ es: { 'handoff.after_hours': '{hours} / {when}' }, en: {} }), 'es', saturdayNight);
+    expect(notice).toEqual({ template: 'handoff.after_hours', params: { hours: 'de lunes a viernes 8:00–18:00; los sábados 8:00–14:00', when: 'el lunes a partir de las 8:00' } });
+  });
+
+  it('should say nothing within hours, without teamHours, or after an agent took the conversation over', () => {
+    const d = data({ es: { 'handoff.after_hours': 'x' }, en: {} });
+    expect(afterHoursNotice('handoff.ticket.customer_request', d, 'es', sd('2026-12-04T10:00'))).toBeNull();
+    expect(afterHoursNotice('handoff.ticket.customer_request', data({ es: {}, en: {} }, null), 'es', saturdayNight)).toBeNull();
+    expect(afterHoursNotice('handoff.ticket.agent_takeover', d, 'es', saturdayNight)).toBeNull();
+    expect(afterHoursNotice('handoff.resolved', d, 'es', saturdayNight)).toBeNull();
+  });
+
+  it('should fall back to a built-in text in the customer language when the tenant has no template', () => {
+    const notice = afterHoursNotice('handoff.ticket.critical', data({ es: {}, en: {} }), 'en', saturdayNight);
+    expect(notice).toEqual({ text: 'Our team is not available right now: we answer Monday to Friday 8:00–18:00; Saturdays 8:00–14:00. A person will reply on Monday from 8:00.' });
   });
 });
