@@ -83,7 +83,12 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   let closed = false;
   /** Busy lanes by tenant. */
   const lanes = new Map<string, Lane>();
-  /** A scan skipped busy lanes: scan again when one frees, its tenant may have newer rows. */
+  /**
+   * The last scan skipped busy lanes: scan again whenever one frees, its tenant may have newer
+   * rows. Set before the scan's claim is sent (a lane that frees while the claim is in flight must
+   * see it) and cleared only by a scan that skipped nothing — never by a lane, which would leave
+   * the other skipped lanes' rows waiting for the next poll.
+   */
   let rescanWhenLaneFrees = false;
   let handled = 0;
   const stats: OutboxWorker['stats'] = { delivered: {}, skipped: {}, failed: {} };
@@ -148,10 +153,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
         log.error({ tenant: tenantId, err }, 'outbox lane failed');
       } finally {
         lanes.delete(tenantId);
-        if (rescanWhenLaneFrees && !closed) {
-          rescanWhenLaneFrees = false;
-          void run();
-        }
+        if (rescanWhenLaneFrees && !closed) void run();
       }
     })();
   };
@@ -160,8 +162,8 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const scanOnce = async (): Promise<void> => {
     for (;;) {
       const busy = [...lanes.keys()];
+      rescanWhenLaneFrees = busy.length > 0;
       const batch = await outbox.claimDue(batchSize, leaseMs, busy.length > 0 ? { excludeTenants: busy } : undefined);
-      if (busy.length > 0) rescanWhenLaneFrees = true;
       const byTenant = new Map<string, OutboxEntry[]>();
       for (const entry of batch) {
         const rows = byTenant.get(entry.tenantId);
