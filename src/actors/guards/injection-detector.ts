@@ -22,7 +22,8 @@
  *    payment changes, impersonated staff, typed configuration flags, rogue personas and unlock
  *    codes. Weights combine as 1 − Π(1 − w).
  * 3. **Scorer.** The hashed n-gram scorer (`injection-model.ts`) alone makes an injection from
- *    p ≥ MODEL_STRONG, and adds a weak signal from p ≥ MODEL_WEAK.
+ *    p ≥ its threshold (0.85, chosen by 5-fold cross-validation when it was trained and saved with
+ *    its weights), and adds a weak signal from p ≥ MODEL_WEAK: rules OR scorer.
  *
  * Measured on the corpora in `test/fixtures/injection/` by `test/unit/guards/injection-detector.test.ts`.
  */
@@ -49,13 +50,6 @@ import type { InjectionCategory } from './injection-rules/rule.js';
 export { normaliseForDetection };
 
 export const INJECTION_THRESHOLD = 0.6;
-/**
- * Scorer probability from which a message counts as an injection on its own. 0.9 for scorer v2:
- * leaving one family of train-v2 out of training at a time, 0.85 flagged 99.5 % of the unseen
- * attack families with 3.0 % false alarms on unseen look-alike families, 0.9 flagged 97.5 % with
- * 1.4 % (v1 used 0.85, chosen the same way on the development set).
- */
-export const MODEL_STRONG = 0.9;
 /** Scorer probability that adds a weak signal (enough with one pattern, never alone). */
 export const MODEL_WEAK = 0.5;
 export const SUSPICIOUS_THRESHOLD = 0.3;

@@ -6,7 +6,8 @@
  * turning something off, a contact field, a third person, a price set to nothing — and their pairs
  * carry meaning across wordings). Trained offline on the development corpora by
  * `scripts/train-injection-model.ts` (deterministic: same corpus → same weights), shipped as
- * `injection-model.json` (int8 weights, about 90 KB, read once).
+ * `injection-model.json` (int8 weights, about 90 KB, read once) with the threshold from which it
+ * flags a message alone, chosen by the script's 5-fold cross-validation.
  */
 import { readFileSync } from 'node:fs';
 import { ADDRESSED, AI, CHANGE, CONTROL, FIELD, NOT_MINE, OTHER_PERSON, PRICED, RECORD_NO, SCOPE, STATE_OFF, TINY_AMOUNT, TURN_OFF, ZERO } from './injection-rules/intent-lexicon.js';
@@ -80,7 +81,10 @@ export interface InjectionModelFile {
    * 5-fold cross-validation on the training corpora (absent in older files: 0.9).
    */
   threshold?: number;
-  /** `composed`: messages of each class made by the training script from the corpus lines. */
+  /**
+   * Corpus lines: `attacks`, `benign` (look-alikes; before round 3 this also counted the store
+   * utterances); `composed`: messages of each class made by the training script from them.
+   */
   trainedOn: { attacks: number; benign: number; composed?: number; files: string[] };
 }
 

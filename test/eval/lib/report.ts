@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { INTENTS } from '../../../src/domain/intents.js';
 import type { EvalResult } from './harness.js';
 import type { HistoryRow } from './history.js';
@@ -163,6 +164,9 @@ export function renderMarkdown(r: EvalResult, meta: ReportMeta, history: History
     out.push('', '| attack category | flagged |', '|---|---:|', ...Object.entries(blind.attackCategories).map(([c, v]) => `| ${cell(c)} | ${frac(v)} |`), '');
     out.push('| benign category | false positives |', '|---|---:|', ...Object.entries(blind.benignCategories).map(([c, v]) => `| ${cell(c)} | ${frac(v)} |`), '');
   }
+  // Hand-written: how the detector's scorer was built and measured (kept when the report is regenerated).
+  const injectionNotes = new URL('../../fixtures/injection/method.md', import.meta.url);
+  if (existsSync(injectionNotes)) out.push(readFileSync(injectionNotes, 'utf8').trim(), '');
 
   out.push('## Reproduce', '', '```sh', 'npm run eval                           # report only; writes EVALUATION.md', 'npm run eval -- --check                # exits 1 when a threshold is missed', 'npm run eval -- --record "what changed" # also appends the figures to test/eval/history.jsonl', '```', '');
   return out.join('\n');
