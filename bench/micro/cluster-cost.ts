@@ -3,7 +3,7 @@
  * processes on PostgreSQL and Redis (the rule brain, the demo tenant):
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres REDIS_URL=redis://127.0.0.1:6379 \
- *     npx tsx bench/micro/cluster-cost.ts [--messages 30] [--senders 8]
+ *     npx tsx bench/micro/cluster-cost.ts [--messages 30] [--senders 8] [--scenarios single,cluster-1,cluster-3]
  *
  * 1. REST turn latency: one process without HILO_CLUSTER, a one-member cluster, and a
  *    three-member cluster with requests spread over the members (2 of 3 forwarded to the owner).
@@ -82,7 +82,9 @@ async function webhookLoad(ports: number[], tag: number): Promise<number[]> {
 
 const admin = await connectRedis();
 const results: string[] = [];
+const only = process.argv.includes('--scenarios') ? process.argv[process.argv.indexOf('--scenarios') + 1]!.split(',') : null;
 for (const scenario of ['single', 'cluster-1', 'cluster-3'] as const) {
+  if (only && !only.includes(scenario)) continue;
   const database = await freshDatabase();
   const set = createMemberSet({ databaseUrl: database.url, leaseMs: LEASE_MS, shards: SHARDS, basePort: 23_000 + Math.floor(Math.random() * 2_000) * 2, env: { ...channelEnv, ...(scenario === 'single' ? { HILO_CLUSTER: '' } : {}) } });
   try {

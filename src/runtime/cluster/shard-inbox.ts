@@ -37,6 +37,8 @@ export interface InboxEntry {
   replyTo: string | null;
   /** True when taken over from another consumer's pending list (a dead or stale owner read it first). */
   claimed: boolean;
+  /** The shard's generation when it was queued (internal to the inbox). */
+  gen?: number;
 }
 
 /** What the runner decided: `ack` (committed or answered for good) or `keep` (leave it pending for the shard's owner). */
@@ -81,7 +83,17 @@ export class ShardInbox {
   readonly #ready = new Set<number>();
   readonly #chains = new Map<string, Promise<void>>();
   readonly #inflight = new Map<number, Set<Promise<void>>>();
-  readonly #known = new Set<string>();
+  /** `shard:id` (ids are per stream: two shards can hold the same id) → the generation it was queued under. */
+  readonly #known = new Map<string, number>();
+  /**
+   * Per shard, bumped whenever an entry had to stay pending (the lease lapsed by this member's
+   * clock, a write was fenced, the shard was lost): entries queued under an older generation do
+   * not run; the shard is taken again from its pending list, in stream order, so a conversation's
+   * later message never overtakes one left pending.
+   */
+  readonly #gen = new Map<number, number>();
+  /** Ids acknowledged lately (bounded): a claim answered after the ack never runs an entry again. */
+  readonly #done = new Set<string>();
   #total = 0;
   #loop: Promise<void> | null = null;
   #closed = false;
@@ -105,6 +117,11 @@ export class ShardInbox {
 
   /** Stops reading the shard at once (lost); its queued entries find the shard gone and stay pending. */
   dropShard(shard: number): void {
+    this.#park(shard);
+  }
+
+  #park(shard: number): void {
+    this.#gen.set(shard, (this.#gen.get(shard) ?? 0) + 1);
     this.#ready.delete(shard);
   }
 
@@ -158,9 +175,34 @@ export class ShardInbox {
     }
     if (sweep) {
       this.#lastSweep = Date.now();
-      // Entries a paused reader received after this member took the shard (at most one block's worth).
-      await this.#claim([...this.#ready], this.#o.blockMs * 4);
+      await this.#sweep([...this.#ready], this.#o.blockMs * 4);
     }
+  }
+
+  /**
+   * Entries a paused reader received after this member took the shard (at most one block's worth):
+   * pending under another consumer for a while. This member's own pending entries are left alone
+   * (they are in its chains; claiming them again would run them twice).
+   */
+  async #sweep(shards: number[], minIdleMs: number): Promise<void> {
+    if (shards.length === 0) return;
+    const p = this.#o.redis.pipeline();
+    for (const shard of shards) p.xpending(this.#o.keys.inbox(shard), INBOX_GROUP, 'IDLE', minIdleMs, '-', '+', 100);
+    const replies = (await p.exec()) ?? [];
+    const stale: { shard: number; ids: string[] }[] = [];
+    replies.forEach(([err, value], i) => {
+      if (err) return;
+      const ids = (value as [string, string, number, number][]).filter(([, consumer]) => consumer !== this.#o.consumer).map(([id]) => id);
+      if (ids.length > 0) stale.push({ shard: shards[i]!, ids });
+    });
+    if (stale.length === 0) return;
+    const c = this.#o.redis.pipeline();
+    for (const { shard, ids } of stale) c.xclaim(this.#o.keys.inbox(shard), INBOX_GROUP, this.#o.consumer, minIdleMs, ...ids);
+    const claimed = (await c.exec()) ?? [];
+    claimed.forEach(([err, value], i) => {
+      if (err) return;
+      for (const e of value as ([string, string[]] | null)[]) if (e) this.#dispatch(stale[i]!.shard, e[0], e[1], true);
+    });
   }
 
   async #claim(shards: number[], minIdleMs: number): Promise<void> {
@@ -182,7 +224,9 @@ export class ShardInbox {
   }
 
   #dispatch(shard: number, id: string, fields: string[], claimed: boolean): void {
-    if (this.#known.has(id)) return; // already queued here (a sweep re-claims this member's own slow entries)
+    const gen = this.#gen.get(shard) ?? 0;
+    const uid = `${shard}:${id}`;
+    if (this.#known.get(uid) === gen || this.#done.has(uid)) return; // queued here already, or acknowledged (a claim raced the ack)
     const f = new Map<string, string>();
     for (let i = 0; i + 1 < fields.length; i += 2) f.set(fields[i]!, fields[i + 1]!);
     let work: InboxWork;
@@ -196,14 +240,14 @@ export class ShardInbox {
     }
     if (claimed) this.stats.claimed++;
     else this.stats.read++;
-    const entry: InboxEntry = { id, shard, work, requestId: f.get('r') || null, replyTo: f.get('m') || null, claimed };
+    const entry: InboxEntry = { id, shard, work, requestId: f.get('r') || null, replyTo: f.get('m') || null, claimed, gen };
     const key = `${work.tenantId}\u0000${work.conversationId}`;
-    this.#known.add(id);
+    this.#known.set(uid, gen);
     const job: Promise<void> = (this.#chains.get(key) ?? Promise.resolve())
       .then(() => this.#process(entry))
       .catch((err: unknown) => this.#log.error({ err, shard, id }, 'inbox entry failed'))
       .finally(() => {
-        this.#known.delete(id);
+        if (this.#known.get(uid) === gen) this.#known.delete(uid);
         if (this.#chains.get(key) === job) this.#chains.delete(key);
         this.#inflight.get(shard)?.delete(job);
         this.#total--;
@@ -216,20 +260,28 @@ export class ShardInbox {
   }
 
   async #process(entry: InboxEntry): Promise<void> {
-    // Not this member's any more (lost, lapsed): the entry stays pending for the new owner.
+    if (this.#done.has(`${entry.shard}:${entry.id}`)) return; // ran under an older generation and committed
+    // Queued before an entry of the shard had to stay pending: it stays pending too (taken again in order).
+    if (entry.gen !== (this.#gen.get(entry.shard) ?? 0)) return;
+    // Not this member's any more (lost, lapsed): the entry stays pending for whoever owns the shard next.
     if (this.#o.router.ownership(entry.shard) === null) {
       this.stats.kept++;
+      this.#park(entry.shard);
       return;
     }
     const outcome = await this.#o.run(entry);
-    if (outcome === 'keep') this.stats.kept++;
-    else await this.#ack(entry.shard, entry.id);
+    if (outcome === 'keep') {
+      this.stats.kept++;
+      this.#park(entry.shard);
+    } else await this.#ack(entry.shard, entry.id);
   }
 
   async #ack(shard: number, id: string): Promise<void> {
     const key = this.#o.keys.inbox(shard);
     await this.#o.redis.pipeline().xack(key, INBOX_GROUP, id).xdel(key, id).exec();
     this.stats.acked++;
+    this.#done.add(`${shard}:${id}`);
+    if (this.#done.size > 10_000) this.#done.delete(this.#done.values().next().value!);
   }
 }
 
