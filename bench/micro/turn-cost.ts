@@ -12,7 +12,8 @@
  * time per origin); the folded stacks for a flame graph land next to FILE.
  *
  * Every run walks a fixed rotation of messages, so two runs (or two commits) do the same work.
- * Timings are wall-clock on a shared machine: compare medians, not single runs.
+ * Each measure is reported as wall-clock and as the process's CPU time (user + system) per call;
+ * on a shared machine the CPU figure is the steadier one. Compare medians, not single runs.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
@@ -191,6 +192,9 @@ async function main(): Promise<void> {
   // Warm-up: JIT and caches, outside the measured runs.
   for (const m of measures) await bench[m](Math.ceil(ITERATIONS[m] / 4), -1);
   const samples: Record<Measure, number[]> = { understand: [], understandUncached: [], search: [], renderReply: [], turn: [], loadTurn: [] };
+  // CPU time of the process (user + system, all threads) per call: on a shared machine, time spent
+  // waiting for a core inflates wall-clock figures but not these.
+  const cpuSamples: Record<Measure, number[]> = { understand: [], understandUncached: [], search: [], renderReply: [], turn: [], loadTurn: [] };
   for (let run = 0; run < runs; run++) {
     await hilo.close();
     hilo = await start();
@@ -198,8 +202,11 @@ async function main(): Promise<void> {
     for (const m of measures) {
       if (m === profiled) await profiler?.start();
       const t0 = performance.now();
+      const cpu0 = process.cpuUsage();
       await bench[m](ITERATIONS[m], run);
+      const cpu = process.cpuUsage(cpu0);
       samples[m].push(((performance.now() - t0) * 1000) / ITERATIONS[m]);
+      cpuSamples[m].push((cpu.user + cpu.system) / ITERATIONS[m]);
       if (m === profiled) await profiler?.stop();
     }
   }
@@ -214,9 +221,10 @@ async function main(): Promise<void> {
     turn: 'whole turn (host.handleMessage, memory)',
     loadTurn: 'whole turn, load-benchmark messages (memory)',
   };
-  process.stdout.write(`| measure | median µs/call (${runs} runs) | runs |\n|---|---|---|\n`);
+  process.stdout.write(`| measure | median µs/call (${runs} runs) | runs | median CPU µs/call | runs (CPU) |\n|---|---|---|---|---|\n`);
+  const list = (xs: number[]): string => xs.map((x) => x.toFixed(1)).join(', ');
   for (const m of measures) {
-    process.stdout.write(`| ${label[m]} | ${median(samples[m]).toFixed(1)} | ${samples[m].map((x) => x.toFixed(1)).join(', ')} |\n`);
+    process.stdout.write(`| ${label[m]} | ${median(samples[m]).toFixed(1)} | ${list(samples[m])} | ${median(cpuSamples[m]).toFixed(1)} | ${list(cpuSamples[m])} |\n`);
   }
   if (profiler && profileFile) {
     profiler.save(profileFile);
