@@ -46,6 +46,7 @@ import { createOutboxHandlerRegistry, createOutboxQueue, createOutboxWorker } fr
 import { projectRoot } from './project-root.js';
 import { loadServerSecret } from './server-secret.js';
 import { createLocalShardRouter } from './shard-router.js';
+import { openClusterRuntime, readClusterConfig, type ClusterConfig, type ClusterRuntime } from './cluster/index.js';
 import { resolveStorage, type HiloStorage } from './storage.js';
 import { loadTenantRuntimes, type CreateTenantBrain } from './tenant-wiring.js';
 import { createTimerScheduler } from './timers.js';
@@ -72,6 +73,8 @@ export interface HiloOptions {
    * Given to the conversation host; absent, every reply is the tenant template.
    */
   composeReplies?: ComposeReplies;
+  /** Clustered runtime (docs/cluster.md); default `readClusterConfig(process.env, config.port)` (`HILO_CLUSTER`). Null: one process. */
+  cluster?: ClusterConfig | null;
 }
 
 export interface Hilo {
@@ -121,10 +124,20 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
   const telemetry = createRuntimeMetrics();
 
   try {
+    // 0. A member of a cluster shares its Redis and PostgreSQL with the others: both are required.
+    const clusterConfig = options.cluster !== undefined ? options.cluster : readClusterConfig(process.env, config.port);
+    if (clusterConfig && (!config.redisUrl || !config.databaseUrl || config.storage === 'memory' || options.snapshots || options.transcripts)) throw new HiloError('HILO_ERR_CLUSTER_STORES_REQUIRED');
     // 1. Stores, the audit chain, the conversation list.
     const { storage, owned } = await resolveStorage(config, options, { clock, logger });
     if (owned) closers.push(() => storage.close());
     const { db } = storage;
+    let cluster: ClusterRuntime | null = null;
+    if (clusterConfig) {
+      if (!db || storage.describe.database !== 'postgres' || storage.describe.snapshots !== 'redis') throw new HiloError('HILO_ERR_CLUSTER_STORES_REQUIRED');
+      cluster = await openClusterRuntime({ cluster: clusterConfig, redisUrl: config.redisUrl!, prefix: config.redisPrefix, db, shardCount: config.shardCount, clock, logger, registry: telemetry.registry, answerTimeoutMs: config.turnTimeoutMs + 2 * clusterConfig.leaseMs });
+      const opened = cluster;
+      closers.push(() => opened.close());
+    }
     // One audit port for every event (tickets, leads, agents, identity links, refused tool calls,
     // injection detections): the SQL chain when there is a database, else a chain in memory.
     const audit: AuditTrail = countAuditEvents(db ? createSqlAuditTrail({ db, clock, logger, key: config.auditKey }) : createMemoryAuditTrail({ clock, logger, key: config.auditKey }), telemetry);
@@ -149,7 +162,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const crmDelivery = createCrmDelivery({ destinations, queue, audit, logger });
     const handoff = createHandoffNotices({ destinations, queue, transcripts: storage.transcripts, tickets: storage.tickets, contactHandleOf: lookups.contactHandleOf, clock, logger });
     const handlers = createOutboxHandlerRegistry();
-    const worker = createOutboxWorker({ outbox, handlers: timeOutboxHandlers(handlers, telemetry), clock, logger, pollMs: config.outboxPollMs, onFinalFailure: crmDelivery.onOutboxFailure });
+    const worker = createOutboxWorker({ outbox: cluster ? cluster.leaderOutbox(outbox) : outbox, handlers: timeOutboxHandlers(handlers, telemetry), clock, logger, pollMs: config.outboxPollMs, onFinalFailure: crmDelivery.onOutboxFailure });
     queue.onEnqueued(() => worker.kick());
     closers.push(() => worker.close());
 
@@ -187,17 +200,19 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const channels = createChannelRegistry({ config, tenantIds: [...tenants.runtimes.keys()], clock, logger });
     const inspector = await createInspector({ mode: config.inspect, port: config.inspectPort, conversationFilter: config.inspectConversation, logger, host: config.host, token: config.inspectToken });
     if (inspector) closers.push(() => inspector.close());
-    const router = createLocalShardRouter({ shardCount: config.shardCount });
+    const router = cluster?.router ?? createLocalShardRouter({ shardCount: config.shardCount });
     const releaseBrain = (tenantId: string, conversationId: string) => tenants.brains.get(tenantId)?.release?.(conversationId);
     // Committed turns are an event: the agent console (step 5, built on the host) subscribes to it.
     const turnCommitted: Array<(key: ConversationKey, state: string, byAgent: boolean) => void> = [];
     const host = new ConversationHost({
       tenants: tenants.runtimes,
-      snapshots: storage.snapshots,
+      // A cluster member writes through the shard fence (docs/cluster.md); one process as before.
+      snapshots: cluster ? cluster.fencedSnapshots(storage.snapshots) : storage.snapshots,
       transcripts: storage.transcripts,
-      journal,
+      journal: cluster ? cluster.journal : journal,
       contacts: storage.contacts,
       router,
+      ...(cluster ? { onUpdate: cluster.onUpdate } : {}),
       clock,
       logger,
       maxActiveActors: config.maxActiveActors,
@@ -220,7 +235,13 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     });
     lookups.attach(host);
     host.start();
-    closers.push(() => host.close());
+    // Shutdown order in a cluster: intake stops (the gateway closes first), the member hands its shards over, then the host closes.
+    closers.push(async () => {
+      await cluster?.close();
+      await host.close();
+    });
+    // In a cluster every turn goes through the shard's stream to its owner; reads stay local.
+    const service = cluster ? cluster.attach(host, { onOutboxKick: () => worker.kick() }) : null;
 
     // 4. The outbox handlers and the provider and agent webhooks, now that the host exists.
     const externalIdOn = db ? createSqlChannelIdentityLookup(db) : null;
@@ -234,11 +255,11 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const dedupe = countWebhookDuplicates(createMemoryDeduplicator({ clock }), telemetry);
     const kick = () => worker.kick();
     const channelRoutes = [
-      ...createWebhookRoutes({ channels, host, outbox, dedupe, kick, publicUrl: config.publicUrl, logger }),
-      createAgentCommandRoute({ host, tickets: storage.tickets, dedupe, outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick }),
+      ...createWebhookRoutes({ channels, host: service ? { resolveConversation: (t, ch, s) => service.resolveConversation(t, ch, s), handleMessage: (m, r) => service.accept(m, r) } : host, outbox, dedupe, kick, publicUrl: config.publicUrl, logger }),
+      createAgentCommandRoute({ host: service ?? host, tickets: storage.tickets, dedupe, outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick }),
     ];
     if (Object.keys(channels.enabled).length > 0) log.info({ channels: channels.enabled, publicUrl: config.publicUrl }, 'provider channels enabled');
-    const timers = createTimerScheduler({ source: storage.journal, host, clock, logger, scanEveryMs: config.timerScanMs });
+    const timers = createTimerScheduler({ source: cluster ? cluster.leaderTimers(storage.journal) : storage.journal, host: service ?? host, clock, logger, scanEveryMs: config.timerScanMs });
     timers.start();
     closers.push(() => timers.close());
 
@@ -252,7 +273,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       apiKeys.add(DEMO_TENANT, demoApiKey);
     }
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
-    const consoleApp = await createConsole({ host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, ...consoleRules(tenants.runtimes), reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
+    const consoleApp = await createConsole({ host: service ?? host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, ...consoleRules(tenants.runtimes), reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
     turnCommitted.push((key, state, byAgent) => consoleApp.noteTurn(key, state, byAgent));
     closers.push(() => consoleApp.close());
     let demoAgentPassword: string | null = null;
@@ -275,7 +296,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       port: config.port,
       host: config.host,
       transport: config.transport,
-      service: host,
+      service: service ?? host,
       conversations,
       apiKeys,
       logger,
@@ -290,11 +311,13 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       observer: telemetry.gateway,
       extraRoutes: [...metrics.routes, ...admin.routes, ...analytics.routes({ apiKeys, hasTenant: (t) => host.hasTenant(t), authenticate: (c) => consoleApp.auth.authenticate(c) }), ...channelRoutes, ...consoleApp.routes, ...(await loadConsolePage(join(root, 'dist', 'console'), logger))],
       extraSockets: [consoleApp.socket],
-      health: () => ({ tenants: [...tenants.runtimes.keys()], activeConversations: host.stats.active, shards: router.shardCount }),
+      health: (query) => ({ tenants: [...tenants.runtimes.keys()], activeConversations: host.stats.active, shards: router.shardCount, ...(cluster?.health(query.get('detail') === '1') ?? {}) }),
       onWidgetDisconnect: releaseBrain,
       widgetIntro: (tenantId) => tenants.runtimes.get(tenantId)?.data.widget,
     });
     closers.push(() => gateway.close());
+    // The member joins once the host and the routes exist: it takes its shards and reads their streams.
+    await cluster?.start();
     worker.start();
     log.info({ port: gateway.port, transport: gateway.transport, tenants: [...tenants.runtimes.keys()], shards: router.shardCount, storage: storage.describe }, 'Hilo is listening');
 
