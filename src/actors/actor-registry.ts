@@ -25,8 +25,8 @@ export interface ActiveConversation {
   lastEmitted?: ConversationEmitted[];
   /** The end of each turn, awaited through one subscription made at activation (absent: `awaitTurnEnd`). */
   turnEnd?: TurnEndWatch;
-  /** Ids of the customer messages committed in this conversation (`inbound-ids.ts`): undefined until read, null when too many to keep. */
-  inboundIds?: Set<string> | null;
+  /** Hashes of the customer messages' ids committed in this conversation (`inbound-ids.ts`): undefined until read, null when too many to keep. */
+  inboundIds?: Set<number> | null;
 }
 
 /** The counters the registry keeps (a slice of the host's stats object, updated in place). */

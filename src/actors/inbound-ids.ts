@@ -3,12 +3,14 @@ import type { TranscriptEntry, TranscriptStore } from '../persistence/ports/tran
 import type { ActiveConversation } from './actor-registry.js';
 
 /**
- * A live conversation remembers the ids of its customer messages, so a new message is known to be
- * new without asking the transcript store on every turn (one SQL query per turn in durable mode).
- * The ids are read once per activation, from at most this many transcript lines; a longer
- * conversation, or one whose ids grow past `MAX_KNOWN_INBOUND_IDS` while live, asks the store as
- * before. Only "new" is answered from memory: an id it knows is looked up in the store, which
- * stays the authority (retention may have removed the line).
+ * A live conversation remembers its customer messages' ids, so a new message is known to be new
+ * without asking the transcript store on every turn (one SQL query per turn in durable mode).
+ * It keeps a 31-bit hash of each id, not the id (64 hashes ≈ 1.4 KB of heap; 64 widget ids as
+ * strings ≈ 11 KB): an id whose hash is unknown was never committed; a known hash (the same id, or
+ * rarely another with the same hash) is looked up in the store, which stays the authority
+ * (retention may have removed the line). The ids are read once per activation, from at most
+ * `MAX_LINES_READ_FOR_IDS` transcript lines; a longer conversation, or one past
+ * `MAX_KNOWN_INBOUND_IDS` while live, asks the store every turn as before.
  */
 export const MAX_LINES_READ_FOR_IDS = 128;
 export const MAX_KNOWN_INBOUND_IDS = 64;
@@ -21,7 +23,7 @@ export const MAX_KNOWN_INBOUND_IDS = 64;
 export async function findInbound(transcripts: TranscriptStore, entry: ActiveConversation | undefined, key: ConversationKey, messageId: string): Promise<TranscriptEntry | null> {
   if (entry) {
     if (entry.inboundIds === undefined) entry.inboundIds = await loadInboundIds(transcripts, key);
-    if (entry.inboundIds !== null && !entry.inboundIds.has(messageId)) return null;
+    if (entry.inboundIds !== null && !entry.inboundIds.has(idHash(messageId))) return null;
   }
   if (!(await transcripts.hasInbound(key, messageId))) return null;
   const all = await transcripts.list(key, {});
@@ -31,14 +33,21 @@ export async function findInbound(transcripts: TranscriptStore, entry: ActiveCon
 /** Records a customer message the journal has just committed (call at once after the commit). */
 export function noteInbound(entry: ActiveConversation, messageId: string): void {
   if (!entry.inboundIds) return;
-  entry.inboundIds.add(messageId);
+  entry.inboundIds.add(idHash(messageId));
   if (entry.inboundIds.size > MAX_KNOWN_INBOUND_IDS) entry.inboundIds = null;
 }
 
-async function loadInboundIds(transcripts: TranscriptStore, key: ConversationKey): Promise<Set<string> | null> {
+async function loadInboundIds(transcripts: TranscriptStore, key: ConversationKey): Promise<Set<number> | null> {
   const lines = await transcripts.list(key, { limit: MAX_LINES_READ_FOR_IDS + 1 });
   if (lines.length > MAX_LINES_READ_FOR_IDS) return null;
-  const ids = new Set<string>();
-  for (const line of lines) if (line.direction === 'in') ids.add(line.messageId);
+  const ids = new Set<number>();
+  for (const line of lines) if (line.direction === 'in') ids.add(idHash(line.messageId));
   return ids.size > MAX_KNOWN_INBOUND_IDS ? null : ids;
+}
+
+/** FNV-1a over the UTF-16 code units, cut to 31 bits (a small integer V8 stores unboxed). */
+export function idHash(id: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 0x01000193);
+  return h >>> 1;
 }
