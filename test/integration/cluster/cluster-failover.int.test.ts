@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shardOf } from '../../../src/runtime/shard-router.js';
@@ -22,11 +23,25 @@ describe('a three-member cluster under load (child processes, real Redis and Pos
   const live = new Map<string, Member>();
   /** sender → conversation id and the message ids accepted, in the order they were sent. */
   const sent = new Map<string, { conversationId: string; ids: string[] }>();
+  /** A loopback Telegram Bot API: the outbox leader delivers provider replies here. */
+  let telegram: Server;
+  const telegramSends: number[] = [];
 
   beforeAll(async () => {
     admin = await connectRedis();
     database = await freshDatabase();
-    set = createMemberSet({ databaseUrl: database.url, leaseMs: LEASE_MS, shards: SHARDS, basePort: 21_000 + Math.floor(Math.random() * 4_000) * 2 });
+    telegram = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => {
+        if (req.url?.endsWith('/sendMessage')) telegramSends.push(Number((JSON.parse(body) as { chat_id: number }).chat_id));
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, result: { message_id: telegramSends.length, date: 0, chat: { id: 1 } } }));
+      });
+    });
+    await new Promise<void>((r) => telegram.listen(0, '127.0.0.1', r));
+    const telegramEnv = { HILO_TELEGRAM_BOT_TOKEN_FERRETERIA: '123:test', HILO_TELEGRAM_SECRET_TOKEN_FERRETERIA: 'cluster-test-secret', HILO_TELEGRAM_API_URL: `http://127.0.0.1:${(telegram.address() as { port: number }).port}`, HILO_PUBLIC_URL: 'http://127.0.0.1' };
+    set = createMemberSet({ databaseUrl: database.url, leaseMs: LEASE_MS, shards: SHARDS, basePort: 21_000 + Math.floor(Math.random() * 4_000) * 2, env: telegramEnv });
     live.set('m1', await set.start('m1', 0));
     const [m2, m3] = await Promise.all([set.start('m2', 1), set.start('m3', 2)]);
     live.set('m2', m2);
@@ -39,6 +54,7 @@ describe('a three-member cluster under load (child processes, real Redis and Pos
     if (set && admin) await set.cleanRedis(admin);
     await database?.dispose();
     admin?.disconnect();
+    telegram?.close();
   }, 60_000);
 
   async function waitForSpread(expected: string[], timeoutMs = 20_000): Promise<number> {
@@ -225,4 +241,45 @@ describe('a three-member cluster under load (child processes, real Redis and Pos
     console.log(`[cluster rolling restart] ${figures.turns} turns in ${figures.ms} ms while ${names.join(', ')} restarted one by one; ${figures.retries} client retries, slowest answer ${figures.slowestMs} ms; ${steps.join('; ')}; SQL: ${checked.conversations} conversations, ${checked.inbound} inbound once each in order, ${checked.outbound} answers`);
     // Each restart is a cold `tsx` start of a whole member (10-50 s on a loaded 2-core machine).
   }, 240_000);
+
+  it('provider webhooks through every member: 200 after the durable append, every reply delivered once by the outbox leader', async () => {
+    const chats = 4;
+    const perChat = 5;
+    const acks: number[] = [];
+    let update = 7_000;
+    await Promise.all(
+      Array.from({ length: chats }, async (_, c) => {
+        for (let i = 0; i < perChat; i++) {
+          const id = ++update;
+          const members = [...live.values()];
+          const body = JSON.stringify({ update_id: id, message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: 900 + c, type: 'private' }, from: { id: 900 + c, is_bot: false }, text: TEXTS[i % TEXTS.length] } });
+          const t0 = Date.now();
+          const res = await fetch(`http://127.0.0.1:${members[(c + i) % members.length]!.port}/webhooks/telegram/ferreteria`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': 'cluster-test-secret' }, body });
+          await res.text();
+          expect(res.status).toBe(200);
+          acks.push(Date.now() - t0);
+          // The next message after the previous one is in SQL, as a customer who waits for the answer.
+          for (let n = 0; n < 400; n++) {
+            const rows = (await database.db.em().execute(`select count(*)::int as n from messages where channel = 'telegram' and direction = 'in' and message_id like ?`, [`%${id}%`], 'all')) as { n: number }[];
+            if (rows[0]!.n > 0) break;
+            await new Promise((r) => setTimeout(r, 25));
+          }
+        }
+      }),
+    );
+    const count = async (direction: 'in' | 'out'): Promise<number> => ((await database.db.em().execute(`select count(*)::int as n from messages where channel = 'telegram' and direction = ?`, [direction], 'all')) as { n: number }[])[0]!.n;
+    let out = 0;
+    for (let n = 0; n < 300; n++) {
+      out = await count('out');
+      if (out > 0 && telegramSends.length >= out) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await new Promise((r) => setTimeout(r, 500)); // nothing more arrives (no second delivery)
+    const inbound = await count('in');
+    acks.sort((a, b) => a - b);
+    console.log(`[cluster webhooks] ${inbound} Telegram messages through ${live.size} members, 200 after the append: median ${acks[acks.length >> 1]} ms, max ${acks.at(-1)} ms; ${out} replies recorded, ${telegramSends.length} sendMessage calls received from the outbox leader`);
+    expect(inbound).toBe(chats * perChat);
+    expect(telegramSends.length).toBe(out);
+    for (let c = 0; c < chats; c++) expect(telegramSends.filter((chat) => chat === 900 + c).length).toBeGreaterThanOrEqual(perChat);
+  }, 60_000);
 });
