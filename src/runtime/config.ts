@@ -53,6 +53,8 @@ export interface HiloConfig {
   /** `DATABASE_URL`: a PostgreSQL server; null: embedded PGlite under `dataDir`/pglite. */
   databaseUrl: string | null;
   dataDir: string;
+  /** `HILO_PGLITE_INITDB_CACHE`: a folder for an empty-cluster tarball new PGlite folders start from; null: `initdb`. */
+  pgliteInitdbCache: string | null;
   /** A conversation without activity this long is closed by a durable timer; 0 = never. */
   conversationIdleCloseMs: number;
   /** How often due durable timers are looked for. */
@@ -258,6 +260,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     redisPrefix,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: env.HILO_DATA_DIR && env.HILO_DATA_DIR !== '' ? env.HILO_DATA_DIR : './data',
+    pgliteInitdbCache: env.HILO_PGLITE_INITDB_CACHE && env.HILO_PGLITE_INITDB_CACHE !== '' ? env.HILO_PGLITE_INITDB_CACHE : null,
     conversationIdleCloseMs: int(env, 'HILO_CONVERSATION_IDLE_CLOSE_MS', 24 * 3600_000, 0, 365 * 24 * 3600_000),
     timerScanMs: int(env, 'HILO_TIMER_SCAN_MS', 5_000, 10, 3600_000),
     ...loadIntegrations(env),

@@ -64,7 +64,7 @@ export async function openStorage(config: HiloConfig, deps: { clock: Clock; logg
     };
   }
   const db = await openDatabase({
-    ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite') }),
+    ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: join(config.dataDir, 'pglite'), ...(config.pgliteInitdbCache ? { initdbCacheDir: config.pgliteInitdbCache } : {}) }),
     logger,
   });
   let snapshots: SnapshotStore;

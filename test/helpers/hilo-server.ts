@@ -32,6 +32,8 @@ export async function startHiloForTest(
     // Wall-clock tests must not depend on the time of day: the tenants' team hours are ignored
     // unless a test turns them on (after-hours handoffs are tested on a manual clock).
     HILO_TEAM_HOURS: 'off',
+    // New PGlite folders start from the suite's cached empty cluster (vitest.config.ts).
+    ...(process.env.HILO_PGLITE_INITDB_CACHE ? { HILO_PGLITE_INITDB_CACHE: process.env.HILO_PGLITE_INITDB_CACHE } : {}),
     ...options.env,
   });
   const logger = process.env.HILO_TEST_LOGS ? createLogger({ level: 'debug' }) : createSilentLogger();

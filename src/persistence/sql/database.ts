@@ -7,6 +7,7 @@ import { HiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import { ALL_ENTITIES } from './entities/index.js';
 import { MIGRATIONS } from './migrations/index.js';
+import { initdbTemplate, needsInitdb } from './pglite-template.js';
 
 export interface OpenDatabaseOptions {
   /** `postgres://…`: a real PostgreSQL server. Absent: embedded PGlite. */
@@ -16,6 +17,11 @@ export interface OpenDatabaseOptions {
   logger: Logger;
   /** Log every SQL statement at debug level. */
   debug?: boolean;
+  /**
+   * PGlite only: a folder holding a tarball of an empty cluster, so a new data directory starts
+   * from it instead of running `initdb` (see `pglite-template.ts`). Absent: `initdb` as usual.
+   */
+  initdbCacheDir?: string;
 }
 
 /** An open, migrated database. */
@@ -92,7 +98,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       const dataDir = options.dataDir ?? DEFAULT_PGLITE_DATA_DIR;
       if (!dataDir.includes('://')) await mkdir(dataDir, { recursive: true });
       // wal_recycle = off: see `scrubDeleted` — erased data must not survive in a recycled WAL segment.
-      pglite = await PGlite.create(dataDir, { postgresqlconf: ['wal_recycle = off'] });
+      const postgresqlconf = ['wal_recycle = off'];
+      const template = options.initdbCacheDir && (await needsInitdb(dataDir)) ? await initdbTemplate(options.initdbCacheDir, postgresqlconf) : undefined;
+      pglite = await PGlite.create(dataDir, { postgresqlconf, ...(template ? { loadDataDir: template } : {}) });
       // PGlite is single-session: one socket connection, and a pool of one on the ORM side.
       server = new PGLiteSocketServer({ db: pglite, host: '127.0.0.1', port: 0, maxConnections: 1 });
       await server.start();

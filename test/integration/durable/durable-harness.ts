@@ -112,6 +112,8 @@ export async function startDeployment(environment: DurableEnvironment, env: Reco
     HILO_CONVERSATION_IDLE_CLOSE_MS: '0',
     // Team hours off unless a test turns them on: its clock may be moved into closed hours.
     HILO_TEAM_HOURS: 'off',
+    // New PGlite folders start from the suite's cached empty cluster (vitest.config.ts).
+    ...(process.env.HILO_PGLITE_INITDB_CACHE ? { HILO_PGLITE_INITDB_CACHE: process.env.HILO_PGLITE_INITDB_CACHE } : {}),
     ...environment.env,
     ...env,
   });

@@ -67,7 +67,8 @@ export const postgresBackend: SqlBackend = {
 export const pgliteBackend: SqlBackend = {
   name: 'pglite',
   async open() {
-    const db = await openDatabase({ dataDir: 'memory://', logger: createSilentLogger() });
+    const cache = process.env.HILO_PGLITE_INITDB_CACHE;
+    const db = await openDatabase({ dataDir: 'memory://', logger: createSilentLogger(), ...(cache ? { initdbCacheDir: cache } : {}) });
     return { db, dispose: () => db.close() };
   },
 };
