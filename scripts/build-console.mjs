@@ -12,37 +12,27 @@ const outDir = join(root, 'dist', 'console');
 const outFile = join(outDir, 'console.js');
 
 await mkdir(outDir, { recursive: true });
-await build({
-  entryPoints: [join(root, 'web-console', 'src', 'index.tsx')],
-  outfile: outFile,
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  target: 'es2020',
-  platform: 'browser',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  tsconfig: join(root, 'web-console', 'tsconfig.json'),
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+/** One browser bundle of the console (Preact, minified IIFE). */
+const bundle = (entry, outfile) =>
+  build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    minify: true,
+    format: 'iife',
+    target: 'es2020',
+    platform: 'browser',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    tsconfig: join(root, 'web-console', 'tsconfig.json'),
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+await bundle(join(root, 'web-console', 'src', 'index.tsx'), outFile);
 // The admin dashboard: a second bundle (its own Preact, uPlot) the console loads only when an
 // admin opens it, so the agents' bundle does not grow by the charts.
 const dashFile = join(outDir, 'dashboard.js');
-await build({
-  entryPoints: [join(root, 'web-console', 'src', 'dashboard', 'index.tsx')],
-  outfile: dashFile,
-  bundle: true,
-  minify: true,
-  format: 'iife',
-  target: 'es2020',
-  platform: 'browser',
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
-  tsconfig: join(root, 'web-console', 'tsconfig.json'),
-  legalComments: 'none',
-  logLevel: 'warning',
-});
+await bundle(join(root, 'web-console', 'src', 'dashboard', 'index.tsx'), dashFile);
 const uplotCss = await readFile(join(root, 'node_modules', 'uplot', 'dist', 'uPlot.min.css'), 'utf8');
 const dashCss = await readFile(join(root, 'web-console', 'dashboard.css'), 'utf8');
 await writeFile(join(outDir, 'dashboard.css'), `${uplotCss}\n${dashCss}`);

@@ -1,4 +1,5 @@
 import type { Database } from '../../persistence/sql/database.js';
+import type { Summary } from './analytics-wire.js';
 import type { KnownValues } from './redact.js';
 
 /** A range of the tenant's calendar days, both ends included (`YYYY-MM-DD`). */
@@ -9,19 +10,7 @@ export interface DayRange {
   timeZone: string;
 }
 
-export interface Summary {
-  conversations: number;
-  messages: number;
-  handoffs: number;
-  escalation_rate: number | null;
-  automation_rate: number | null;
-  leads: number;
-  lead_conversion: number | null;
-  csat_avg: number | null;
-  turn_ms_p50: number | null;
-  turn_ms_p95: number | null;
-  llm_cost: number;
-}
+export type { Summary } from './analytics-wire.js';
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

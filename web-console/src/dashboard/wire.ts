@@ -1,19 +1,10 @@
 /** The analytics API's answers as the dashboard reads them (docs/analytics.md). */
-export interface Summary {
+import type { Summary as ServerSummary } from '../../../src/runtime/analytics/analytics-wire.js';
+
+export interface Summary extends ServerSummary {
   from: string;
   to: string;
   time_zone: string;
-  conversations: number;
-  messages: number;
-  handoffs: number;
-  escalation_rate: number | null;
-  automation_rate: number | null;
-  leads: number;
-  lead_conversion: number | null;
-  csat_avg: number | null;
-  turn_ms_p50: number | null;
-  turn_ms_p95: number | null;
-  llm_cost: number;
 }
 export interface DayRow {
   day: string;
