@@ -98,7 +98,8 @@ export class ShardInbox {
   #loop: Promise<void> | null = null;
   #closed = false;
   #lastSweep = 0;
-  readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, invalid: 0 };
+  /** `kept`: entries this member left pending itself; `deferred`: entries queued behind one of them, left pending too. */
+  readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, deferred: 0, invalid: 0 };
 
   constructor(options: ShardInboxOptions) {
     this.#o = { blockMs: 250, maxInFlight: 512, sweepMs: 2_000, ...options };
@@ -262,7 +263,10 @@ export class ShardInbox {
   async #process(entry: InboxEntry): Promise<void> {
     if (this.#done.has(`${entry.shard}:${entry.id}`)) return; // ran under an older generation and committed
     // Queued before an entry of the shard had to stay pending: it stays pending too (taken again in order).
-    if (entry.gen !== (this.#gen.get(entry.shard) ?? 0)) return;
+    if (entry.gen !== (this.#gen.get(entry.shard) ?? 0)) {
+      this.stats.deferred++;
+      return;
+    }
     // Not this member's any more (lost, lapsed): the entry stays pending for whoever owns the shard next.
     if (this.#o.router.ownership(entry.shard) === null) {
       this.stats.kept++;
