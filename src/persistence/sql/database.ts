@@ -120,7 +120,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     if (!check.ok) {
       throw new HiloError('HILO_ERR_INTERNAL', `Database unreachable (${target}): ${check.reason}`, { cause: check.error });
     }
-    const applied = await orm.getMigrator().up();
+    const migrator = orm.getMigrator();
+    const applied = kind === 'postgres' ? await withMigrationLock(orm, () => migrator.up()) : await migrator.up();
     log.info({ kind, target, applied: applied.map((m) => m.name) }, 'database ready');
 
     const ready = orm;
@@ -151,6 +152,27 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     await shutdown().catch((closeErr: unknown) => log.warn({ err: closeErr }, 'cleanup after a failed open failed'));
     throw err;
   }
+}
+
+/**
+ * Key of the PostgreSQL advisory lock every member takes around the migrator (an arbitrary
+ * constant, "hilo-mig" in ASCII): members started together on one database migrate one after the
+ * other, and the later ones find nothing pending.
+ */
+const MIGRATION_LOCK_KEY = 0x68696c6f2d6d6967n;
+
+/**
+ * Runs `fn` while holding the migration lock. The lock is transaction-scoped, in a transaction of
+ * its own on its own pool connection (the migrator uses others), so it is released on commit, on
+ * error, and by the server when the process dies — never left behind. PGlite is one process with
+ * one session: it never takes it.
+ */
+async function withMigrationLock<T>(orm: MikroORM, fn: () => Promise<T>): Promise<T> {
+  const knex = orm.em.getConnection().getKnex();
+  return knex.transaction(async (trx) => {
+    await trx.raw('select pg_advisory_xact_lock(?::bigint)', [MIGRATION_LOCK_KEY.toString()]);
+    return fn();
+  });
 }
 
 function splitHostPort(conn: string): [string, number] {

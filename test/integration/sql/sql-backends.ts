@@ -21,7 +21,7 @@ export interface SqlBackend {
  * Runs `sql` on the server's maintenance connection (the database named in `POSTGRES_URL`).
  * Throws when PostgreSQL is unreachable: these tests must fail loudly, never skip.
  */
-async function adminExecute(sql: string): Promise<void> {
+export async function adminExecute(sql: string): Promise<void> {
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: POSTGRES_URL,
