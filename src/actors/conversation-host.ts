@@ -123,6 +123,7 @@ export class ConversationHost implements ConversationService {
     this.#assertOpen();
     const conversationId = resolvedId ?? (await this.resolveConversation(message.tenantId, message.channel, message.senderId));
     const key = { tenantId: message.tenantId, conversationId };
+    this.#channels.rememberProfileName(key, message.profileName);
     // An id made here is new by construction: no transcript lookup for an earlier copy of it.
     const givenId = message.messageId !== undefined;
     const messageId = message.messageId ?? `${message.channel}:${randomUUID()}`;
@@ -224,6 +225,11 @@ export class ConversationHost implements ConversationService {
   /** The channel handle (e.g. a phone number) of a conversation when its channel has one. */
   contactHandleOf(tenantId: string, conversationId: string): string | null {
     return this.#channels.contactHandleOf({ tenantId, conversationId });
+  }
+
+  /** The sender's display name on the provider (WhatsApp profile name...), learned from their messages since start-up. */
+  profileNameOf(tenantId: string, conversationId: string): string | null {
+    return this.#channels.profileNameOf({ tenantId, conversationId });
   }
 
   /**

@@ -36,6 +36,12 @@ export interface ChannelInboundMessage {
   media?: MediaReference[];
   /** The customer's language as the provider knows it (Telegram `from.language_code`), when it is one Hilo speaks. */
   langHint?: 'es' | 'en';
+  /**
+   * The name the provider shows for the sender (WhatsApp `contacts[].profile.name`, Twilio
+   * `ProfileName`, Telegram `first_name` + `last_name`), cleaned by `providerDisplayName`. Only a
+   * display name: what the customer says their name is wins. Personal data: never logged.
+   */
+  profileName?: string;
 }
 
 export type OutboundStatus = 'queued' | 'sent' | 'delivered' | 'read' | 'failed';
@@ -129,6 +135,7 @@ export function toInboundMessage(message: ChannelInboundMessage): InboundMessage
     text: message.text,
     ...(message.media && message.media.length > 0 ? { media: message.media } : {}),
     ...(message.langHint ? { langHint: message.langHint } : {}),
+    ...(message.profileName ? { profileName: message.profileName } : {}),
   };
 }
 

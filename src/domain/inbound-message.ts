@@ -20,6 +20,12 @@ export interface InboundMessage {
    */
   langHint?: 'es' | 'en';
   /**
+   * The sender's display name on the provider (WhatsApp profile name, Telegram first and last
+   * name), already cleaned by the channel. Shown to agents until the customer gives their own name;
+   * never read by the machine, never logged.
+   */
+  profileName?: string;
+  /**
    * The client's IP address when the channel has one (the widget; not REST, whose caller is the
    * integrator's server). Only abuse limits read it (identity-link codes per IP); it is hashed
    * before it is stored or logged.

@@ -111,7 +111,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
         const before = c.items[frame.item.conversationId];
         const nowWaiting = frame.item.state.startsWith('handoff') && frame.item.assignee === null;
         const wasWaiting = before !== undefined && before.state.startsWith('handoff') && before.assignee === null;
-        const announce = nowWaiting && !wasWaiting ? say('newWaiting', { name: frame.item.customer.name ?? frame.item.ticketNumber ?? say('noName') }) : undefined;
+        const announce = nowWaiting && !wasWaiting ? say('newWaiting', { name: frame.item.customer.name ?? frame.item.customer.profileName ?? frame.item.ticketNumber ?? say('noName') }) : undefined;
         store.trigger.itemChanged({ item: frame.item, ...(announce ? { announce } : {}) });
         if (c.selected === frame.item.conversationId && c.detail && (c.detail.ticket?.number ?? null) !== frame.item.ticketNumber) refreshDetailSoon(frame.item.conversationId);
         return;

@@ -146,7 +146,12 @@ function Actions(props: { state: ConsoleContext; detail: ConversationDetail; con
   const targets = state.agents.filter((a) => a.id !== detail.assignee?.id);
   return (
     <div class="actions" role="group" aria-label={t(lang, 'actions')}>
-      {!mine ? (
+      {detail.awaitingRating && !inHandoff ? (
+        <p class="status-resolved" data-status="awaiting-rating">
+          {t(lang, 'awaitingRating')}
+        </p>
+      ) : null}
+      {!mine && !(detail.awaitingRating && !inHandoff) ? (
         <button
           type="button"
           class="primary"
@@ -316,7 +321,8 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
     <section class="conversation" aria-labelledby="conversation-title" data-conversation={detail.conversationId}>
       <header class="conversation-head">
         <h2 id="conversation-title" tabIndex={-1} ref={heading}>
-          {detail.customer.name ?? t(lang, 'noName')}
+          {detail.customer.name ?? detail.customer.profileName ?? t(lang, 'noName')}
+          {!detail.customer.name && detail.customer.profileName ? <span class="profile-hint"> ({t(lang, 'profileName')})</span> : null}
           {detail.ticket ? <span class="ticket-no"> · {detail.ticket.number}</span> : null}
         </h2>
         <p class="conversation-meta">

@@ -69,7 +69,7 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
           <ul class="items">
             {items.map((item) => {
               const waited = now - Date.parse(item.waitingSince);
-              const name = item.customer.name ?? t(lang, 'noName');
+              const name = item.customer.name ?? item.customer.profileName ?? t(lang, 'noName');
               return (
                 <li key={item.conversationId}>
                   <button

@@ -95,7 +95,7 @@ export function createConsoleStore(start: { lang: Lang }) {
         return { ...c, items, listed: e.items.map((i) => i.conversationId) };
       },
       itemChanged: (c, e: { item: InboxItem; announce?: string }): ConsoleContext => {
-        const detail = c.detail && c.detail.conversationId === e.item.conversationId ? { ...c.detail, state: e.item.state, assignee: e.item.assignee } : c.detail;
+        const detail = c.detail && c.detail.conversationId === e.item.conversationId ? { ...c.detail, state: e.item.state, assignee: e.item.assignee, awaitingRating: e.item.awaitingRating === true } : c.detail;
         return { ...c, items: { ...c.items, [e.item.conversationId]: e.item }, detail, announcement: e.announce ?? c.announcement };
       },
       itemRemoved: (c, e: { conversationId: string }): ConsoleContext => {

@@ -55,7 +55,9 @@ export interface ConversationDetail {
   conversationId: string;
   channel: string;
   state: string | null;
-  customer: { name: string | null; phone: string | null; email: string | null; lang: string | null };
+  /** Resolved by an agent; the bot waits for the customer's 1–5 rating (see `InboxItem.awaitingRating`). */
+  awaitingRating: boolean;
+  customer: { name: string | null; profileName: string | null; phone: string | null; email: string | null; lang: string | null };
   leadDraft: Record<string, unknown>;
   ticket: { number: string; reason: string | null; summary: string | null; openedAt: string; status: string; rating: number | null } | null;
   media: Array<MediaRef & { messageId: string; at: string }>;

@@ -16,4 +16,6 @@ export interface ConsoleHost {
   subscribe(tenantId: string, conversationId: string, listener: (update: ConversationUpdate) => void): () => void;
   /** The customer's handle on a provider channel (a WhatsApp number), when known. */
   contactHandleOf(tenantId: string, conversationId: string): string | null;
+  /** The sender's display name on the provider (WhatsApp profile name...), when known. */
+  profileNameOf?(tenantId: string, conversationId: string): string | null;
 }

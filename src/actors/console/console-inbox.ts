@@ -21,13 +21,24 @@ export interface InboxItem {
   reason: string | null;
   summary: string | null;
   channel: string;
-  customer: { name: string | null; phoneMasked: string | null };
+  /**
+   * `name`: what the customer said their name is (profile, lead, their own words); `profileName`:
+   * the provider's display name (WhatsApp profile name...), shown when `name` is null.
+   */
+  customer: { name: string | null; profileName: string | null; phoneMasked: string | null };
   state: string;
   assignee: { id: string; displayName: string } | null;
   waitingSince: string;
   /** Present while a handoff waits for the team's opening time (`teamHours`): when it opens (ISO). */
   opensAt?: string;
   lastMessage: { author: string; text: string; at: string } | null;
+  /**
+   * Present (true) once an agent resolved the handoff while the bot waits for the customer's 1–5
+   * rating: the conversation is resolved for the team, so it is in no view (as Chatwoot moves a
+   * resolved conversation out of "Open" while its CSAT survey waits); it shows again when the
+   * customer writes something else.
+   */
+  awaitingRating?: true;
 }
 
 const PRIORITY_RANK: Record<InboxPriority, number> = { urgent: 0, waiting: 1, new: 2 };
@@ -77,6 +88,8 @@ export function buildInboxItem(input: {
   slaSeconds: number;
   /** A name the customer wrote in a message (see `customerName`). */
   saidName?: string | null;
+  /** The provider's display name of the customer (WhatsApp profile name...). */
+  profileName?: string | null;
   /**
    * The team's hours: when the SLA of a ticket opened at `openedAt` starts counting (its opening
    * time when it opened while the team was away), and the next opening while the team is away now.
@@ -100,6 +113,7 @@ export function buildInboxItem(input: {
   if (ticket && (ticket.reason === 'critical' || ticket.reason === 'high_priority')) priority = 'urgent';
   else if (inHandoff && !agentAnswered && (wroteAgain || now - slaFrom > input.slaSeconds * 1000)) priority = 'waiting';
   const contact = context.contact as { phone?: unknown } | undefined;
+  const awaitingRating = !inHandoff && isAwaitingRating(context);
   return {
     conversationId: view.conversationId,
     ticketId: ticket?.ticketId ?? null,
@@ -108,13 +122,20 @@ export function buildInboxItem(input: {
     reason: ticket?.reason ?? null,
     summary: ticket?.summary ?? null,
     channel: lastInboundChannel(transcript),
-    customer: { name: customerName(context, input.saidName ?? null), phoneMasked: maskPhone(typeof contact?.phone === 'string' ? contact.phone : input.handle) },
+    customer: { name: customerName(context, input.saidName ?? null), profileName: input.profileName ?? null, phoneMasked: maskPhone(typeof contact?.phone === 'string' ? contact.phone : input.handle) },
     state,
     assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
     waitingSince: since,
     ...(opensAt !== null ? { opensAt: new Date(opensAt).toISOString() } : {}),
     lastMessage: last ? { author: last.author === 'agent' && last.agentName ? last.agentName : last.author, text: last.text, at: last.at } : null,
+    ...(awaitingRating ? { awaitingRating: true as const } : {}),
   };
+}
+
+/** The machine asked for a rating of a resolved handoff and the customer has not answered yet. */
+export function isAwaitingRating(context: Record<string, unknown>): boolean {
+  const ask = context.ratingAsk as { ticketId?: unknown } | null | undefined;
+  return typeof ask?.ticketId === 'string';
 }
 
 /** Priority first (urgent > waiting > new), then the longest waiting. */
@@ -132,11 +153,11 @@ export function matchesQuery(item: InboxItem, q: string, phoneDigits: string | n
   if (!needle) return true;
   const digits = needle.replace(/\D/g, '');
   if (digits.length >= 3 && phoneDigits?.includes(digits)) return true;
-  return [item.customer.name, item.ticketNumber, item.lastMessage?.text, item.conversationId].some((v) => typeof v === 'string' && fold(v).includes(needle));
+  return [item.customer.name, item.customer.profileName, item.ticketNumber, item.lastMessage?.text, item.conversationId].some((v) => typeof v === 'string' && fold(v).includes(needle));
 }
 
 export function inView(item: InboxItem, view: InboxView, agentId: string): boolean {
   if (view === 'waiting') return item.state.startsWith('handoff') && item.assignee === null;
   if (view === 'mine') return item.assignee?.id === agentId;
-  return !item.state.startsWith('closed');
+  return !item.state.startsWith('closed') && item.awaitingRating !== true;
 }

@@ -17,7 +17,7 @@ import { serviceStart, teamWindow, type TeamHours } from '../../domain/team-hour
 import { extractPersonNames } from '../brain/rule/contact-entities.js';
 import type { ConsoleActor } from './console-auth.js';
 import type { ConsoleHost } from './console-host-port.js';
-import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inView, lastInboundChannel, matchesQuery, type InboxItem, type InboxView } from './console-inbox.js';
+import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inView, isAwaitingRating, lastInboundChannel, matchesQuery, type InboxItem, type InboxView } from './console-inbox.js';
 import type { InboxFeed } from './inbox-feed.js';
 
 /** The newest name the customer wrote about themselves ("me llamo…", "soy…"), or null. */
@@ -167,6 +167,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       now: clock.now(),
       slaSeconds: options.slaSeconds(tenantId),
       saidName: nameSaidIn(view.transcript),
+      profileName: host.profileNameOf?.(tenantId, conversationId) ?? null,
       ...(hoursOf(tenantId) ? { hours: hoursOf(tenantId)! } : {}),
     });
   };
@@ -311,8 +312,10 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         conversationId,
         channel: lastInboundChannel(view.transcript),
         state: view.state?.value ?? null,
+        awaitingRating: !(view.state?.value ?? '').startsWith('handoff') && isAwaitingRating(context),
         customer: {
           name: customerName(context, nameSaidIn(view.transcript)),
+          profileName: host.profileNameOf?.(actor.tenantId, conversationId) ?? null,
           phone: contact.phone ?? field('phone_or_username') ?? host.contactHandleOf(actor.tenantId, conversationId),
           email: contact.email ?? field('email'),
           lang: (context.lang as string | undefined) ?? null,

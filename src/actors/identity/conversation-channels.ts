@@ -15,9 +15,19 @@ export interface ChannelIdentity {
  */
 export class ConversationChannels {
   readonly #handles = new Map<string, ChannelIdentity>();
+  readonly #profileNames = new Map<string, string>();
 
   remember(key: ConversationKey, channel: string, senderId: string): void {
     this.#handles.set(conversationKeyString(key), { channel, senderId });
+  }
+
+  /** The provider's display name of the sender (see `InboundMessage.profileName`); the newest one wins. */
+  rememberProfileName(key: ConversationKey, name: string | undefined): void {
+    if (name) this.#profileNames.set(conversationKeyString(key), name);
+  }
+
+  profileNameOf(key: ConversationKey): string | null {
+    return this.#profileNames.get(conversationKeyString(key)) ?? null;
   }
 
   get(key: ConversationKey): ChannelIdentity | undefined {

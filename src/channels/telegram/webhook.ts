@@ -3,6 +3,7 @@ import type { MediaKind, MediaReference } from '../../domain/media.js';
 import { parseJsonBody } from '../raw-body.js';
 import { z } from '../../kernel/schema.js';
 import { PayloadProblems, providerInteger, providerString } from '../validate.js';
+import { providerDisplayName } from '../display-name.js';
 
 const MEDIA_FIELDS = ['photo', 'document', 'voice', 'video', 'audio', 'sticker', 'animation', 'video_note'] as const;
 
@@ -54,7 +55,7 @@ function telegramMediaReference(field: (typeof MEDIA_FIELDS)[number], value: unk
 const UPDATE_ID = providerInteger;
 const MESSAGE = z.object({
   chat: z.object({ id: providerInteger }),
-  from: z.object({ is_bot: z.unknown().optional(), language_code: z.unknown().optional() }).optional(),
+  from: z.object({ is_bot: z.unknown().optional(), language_code: z.unknown().optional(), first_name: z.unknown().optional(), last_name: z.unknown().optional() }).optional(),
   date: providerInteger,
   message_id: providerInteger,
   text: providerString().optional(),
@@ -102,8 +103,9 @@ export function parseTelegramUpdate(raw: Buffer, { tenantId, now }: { tenantId: 
     // The app's language (IETF tag, "en-US"): a first photo from an English user gets English.
     const languageCode = typeof from?.language_code === 'string' ? from.language_code.toLowerCase() : '';
     const langHint = /^en\b/.test(languageCode) ? 'en' : /^es\b/.test(languageCode) ? 'es' : undefined;
+    const profileName = providerDisplayName([from?.first_name, from?.last_name]);
     if (updateId !== undefined && message !== undefined && content && !isBot) {
-      event = { type: 'message', channel: 'telegram', tenantId, senderId: String(message.chat.id), messageId: String(updateId), timestamp: message.date * 1000, ...content, ...(langHint ? { langHint } : {}) };
+      event = { type: 'message', channel: 'telegram', tenantId, senderId: String(message.chat.id), messageId: String(updateId), timestamp: message.date * 1000, ...content, ...(langHint ? { langHint } : {}), ...(profileName ? { profileName } : {}) };
     }
   } else if (update.callback_query !== undefined) {
     const q = r.read(CALLBACK_QUERY, update.callback_query, 'callback_query');

@@ -5,6 +5,7 @@ import { parseJsonBody } from '../raw-body.js';
 import { z } from '../../kernel/schema.js';
 import { PayloadProblems, providerString } from '../validate.js';
 import { parseForm, type FormParams } from './form.js';
+import { providerDisplayName } from '../display-name.js';
 
 const SID = /^[A-Z]{2}[0-9a-fA-F]{32}$/;
 const ADDRESS = /^(whatsapp:)?\+?[0-9]{4,20}$/;
@@ -140,6 +141,7 @@ export function parseTwilioParams(params: FormParams, { tenantId, now }: { tenan
   }
   r.done();
   const waId = one('WaId');
+  const profileName = providerDisplayName(one('ProfileName'));
   return [
     {
       type: 'message',
@@ -149,6 +151,7 @@ export function parseTwilioParams(params: FormParams, { tenantId, now }: { tenan
       messageId: ids!.MessageSid,
       timestamp: now,
       ...content,
+      ...(profileName ? { profileName } : {}),
     },
   ];
 }

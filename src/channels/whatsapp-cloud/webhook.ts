@@ -4,6 +4,7 @@ import { parseJsonBody } from '../raw-body.js';
 import { z } from '../../kernel/schema.js';
 import { PayloadProblems, providerArray, providerInteger, providerString } from '../validate.js';
 import { OPTION_BUTTON_PREFIX } from './buttons.js';
+import { providerDisplayName } from '../display-name.js';
 
 const MEDIA_TYPES = ['image', 'audio', 'video', 'document', 'sticker'] as const;
 const STATUSES = new Set<OutboundStatus>(['sent', 'delivered', 'read', 'failed']);
@@ -58,9 +59,11 @@ export function parseWhatsAppWebhook(raw: Buffer, { tenantId, phoneNumberId }: {
       const numberId = r.read(METADATA, value.metadata, `${path}.value.metadata`)?.phone_number_id;
       const forUs = phoneNumberId === undefined || numberId === phoneNumberId;
       const messages = r.read(OPTIONAL_LIST, value.messages, `${path}.value.messages`) ?? [];
+      const names = profileNames(value.contacts);
       messages.forEach((m, mi) => {
         const event = readMessage(r, m, `${path}.value.messages[${mi}]`, tenantId);
-        if (event && forUs) events.push(event);
+        const profileName = event ? (names.get(event.senderId) ?? (names.size === 1 ? [...names.values()][0] : undefined)) : undefined;
+        if (event && forUs) events.push(profileName ? { ...event, profileName } : event);
       });
       const statuses = r.read(OPTIONAL_LIST, value.statuses, `${path}.value.statuses`) ?? [];
       statuses.forEach((s, si) => {
@@ -71,6 +74,23 @@ export function parseWhatsAppWebhook(raw: Buffer, { tenantId, phoneNumberId }: {
   });
   r.done();
   return events;
+}
+
+/**
+ * `value.contacts[]` → display name by `wa_id`: `{wa_id, profile: {name}}` is how Meta names the
+ * sender of the messages beside it. Read leniently (a display name is a courtesy: a strange entry is
+ * skipped, never a reason to refuse the webhook).
+ */
+function profileNames(contacts: unknown): Map<string, string> {
+  const names = new Map<string, string>();
+  if (!Array.isArray(contacts)) return names;
+  for (const c of contacts.slice(0, 100)) {
+    if (typeof c !== 'object' || c === null) continue;
+    const { wa_id: waId, profile } = c as { wa_id?: unknown; profile?: { name?: unknown } | null };
+    const name = providerDisplayName(typeof profile === 'object' && profile !== null ? profile.name : undefined);
+    if (name) names.set(typeof waId === 'string' ? waId : '', name);
+  }
+  return names;
 }
 
 function readMessage(r: PayloadProblems, value: unknown, path: string, tenantId: string): ChannelInboundMessage | undefined {

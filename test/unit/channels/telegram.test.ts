@@ -59,7 +59,7 @@ describe('Telegram updates', () => {
 
   it('should normalise a private text message with update_id as the message id', () => {
     expect(parse(telegramTextUpdate(9001, '¿Abren el domingo?'))).toEqual([
-      { type: 'message', channel: 'telegram', tenantId: TENANT, senderId: '555000111', messageId: '9001', text: '¿Abren el domingo?', kind: 'text', timestamp: 1763812800_000, meta: {}, langHint: 'es' },
+      { type: 'message', channel: 'telegram', tenantId: TENANT, senderId: '555000111', messageId: '9001', text: '¿Abren el domingo?', kind: 'text', timestamp: 1763812800_000, meta: {}, langHint: 'es', profileName: 'Ana' },
     ]);
   });
 

@@ -191,6 +191,7 @@ describe('Twilio webhook requests', () => {
         text: 'Hola, ¿tienen varilla de 3/8?',
         kind: 'text',
         timestamp: clock.now(),
+        profileName: 'Ana',
         meta: {},
       },
     ]);

@@ -158,6 +158,7 @@ describe('WhatsApp Cloud webhook payloads', () => {
       text: 'Hola, quiero 3 sacos',
       kind: 'text',
       timestamp: 1763812800_000,
+      profileName: 'Ana',
       meta: {},
     });
   });

@@ -14,7 +14,7 @@ function item(id: string, over: Partial<InboxItem> = {}): InboxItem {
     reason: null,
     summary: null,
     channel: 'web',
-    customer: { name: null, phoneMasked: null },
+    customer: { name: null, profileName: null, phoneMasked: null },
     state: 'handoff.waiting',
     assignee: null,
     waitingSince: '2026-12-03T10:00:00.000Z',

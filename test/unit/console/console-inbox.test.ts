@@ -36,7 +36,7 @@ describe('console inbox items', () => {
   it('should take the customer name from the contact profile, else from the lead draft', () => {
     const t = [line(1, 'customer', '2026-12-03T14:58:00.000Z')];
     const base = { ticket: null, assignment: null, handle: null, now: NOW, slaSeconds: 300 };
-    expect(buildInboxItem({ ...base, view: view(t, 'triage.idle', { contact: { name: 'Ana Pérez', phone: '8095550000' } }) }).customer).toEqual({ name: 'Ana Pérez', phoneMasked: '•••• 0000' });
+    expect(buildInboxItem({ ...base, view: view(t, 'triage.idle', { contact: { name: 'Ana Pérez', phone: '8095550000' } }) }).customer).toEqual({ name: 'Ana Pérez', profileName: null, phoneMasked: '•••• 0000' });
     expect(buildInboxItem({ ...base, view: view(t, 'triage.idle', { lead: { draft: { name: { value: 'Luis' } } } }) }).customer.name).toBe('Luis');
   });
 
