@@ -1,0 +1,358 @@
+import type { Lang } from '../../domain/nlu.js';
+import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime, fold, matchOption, type MatchItem } from './slot-extractors.js';
+import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec } from './workflow-spec.js';
+
+/**
+ * Running one workflow, as pure functions over plain JSON: the conversation machine keeps a
+ * {@link WorkflowRun} in its context, asks {@link nextStep} what to do, performs the connector
+ * calls it names (invoked actors) and feeds their answers and the customer's messages back.
+ *
+ * @example
+ * let run = startRun(spec, { text: 'quiero un corte mañana a las 3', nowMs, timeZone, lang: 'es' });
+ * nextStep(run) // { kind: 'load', slot: 'service', request: { method: 'GET', path: '/services' } }
+ */
+
+/** A value the backend listed for a slot (a service, a free time, a booking). */
+export interface OptionItem extends MatchItem {
+  /** Fields kept for later slots and the action when this one is picked. */
+  keep?: Record<string, string>;
+}
+
+/** A connector call with every placeholder filled. */
+export interface ResolvedOperation {
+  method: WorkflowOperation['method'];
+  path: string;
+  query?: Record<string, string>;
+  /** JSON body; a dotted key of the spec (`customer.phone`) becomes a nested object. */
+  body?: Record<string, unknown>;
+}
+
+export interface WorkflowRun {
+  /** The spec as it was when the run started: a tenant editing its workflows does not change a form half filled. */
+  spec: WorkflowSpec;
+  timeZone: string;
+  /** Slot values and kept values. */
+  values: Record<string, string>;
+  /** How a value is shown back ("Corte y secado" for `corte-secado`). */
+  labels: Record<string, string>;
+  /** Words given for a slot whose options are not loaded yet ("un corte"). */
+  pending: Record<string, string>;
+  /** Options loaded per slot, with the request they answer (a changed date loads the times again). */
+  options: Record<string, { request: string; items: OptionItem[] }>;
+  /** Slots whose `validate` call accepted the current value. */
+  checked: string[];
+  asking: string | null;
+  stage: 'collecting' | 'confirming';
+  /** What the last answer decided. */
+  outcome: 'continue' | 'confirmed' | 'cancelled' | 'handoff' | 'ended';
+}
+
+export type WorkflowStep =
+  | { kind: 'load'; slot: string; request: ResolvedOperation }
+  | { kind: 'check'; slot: string; request: ResolvedOperation }
+  | { kind: 'ask'; slot: string }
+  | { kind: 'confirm' }
+  | { kind: 'act'; request: ResolvedOperation };
+
+/** A reply part: text in the conversation's language, with the choices to show as buttons. */
+export interface WorkflowReply {
+  text: string;
+  options?: { label: string; text: string }[];
+}
+
+export interface RunContext {
+  text: string;
+  /** The message's `receivedAt` (the host's clock), for "mañana". */
+  nowMs: number;
+  timeZone: string;
+  lang: Lang;
+  contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | null | undefined;
+}
+
+const CANCEL = /^(?:no\s+)?(?:cancela(?:r|lo)?|cancel(?: it| that)?|olvidalo|olvidate|dejalo|deja eso|ya no|mejor no|no importa|never ?mind|forget it|stop|salir|exit|nada)(?:\s+(?:eso|la cita|todo|gracias|thanks|please|por favor))*$/;
+const HUMAN = /\b(?:hablar con (?:una )?(?:persona|humano|agente|alguien)|un humano|una persona real|agente humano|talk to (?:a |an )?(?:person|human|agent|someone)|real person|human agent)\b/;
+const YES = /^(?:si|sip|claro|dale|ok|okay|correcto|confirmo|confirmado|perfecto|de acuerdo|asi es|exacto|yes|yep|yeah|sure|confirm|correct|right|sounds good|go ahead|all good|todo bien|esta bien)(?:\s+(?:si|gracias|thanks|please|por favor|confirmo|dale|perfecto|todo correcto|correcto))*$/;
+const NO = /^(?:no|nop|nope|incorrecto|esta mal|wrong|not right)$/;
+
+const BUILT_IN = {
+  retry: { es: 'Perdona, no lo entendí.', en: "Sorry, I didn't get that." },
+  whatToChange: { es: '¿Qué dato quieres cambiar?', en: 'What would you like to change?' },
+  unavailable: { es: 'Eso no está disponible. Opciones: {options}', en: "That isn't available. Options: {options}" },
+  none: { es: 'No encontré opciones disponibles para eso.', en: "I couldn't find any options available for that." },
+} satisfies Record<string, LocalText>;
+
+const MAX_SHOWN_OPTIONS = 8;
+
+/** A new run from the message that started it: prefilled from the contact, with what that message already says. */
+export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: string }): WorkflowRun {
+  const run: WorkflowRun = { spec, timeZone: ctx.timeZone, values: {}, labels: {}, pending: {}, options: {}, checked: [], asking: null, stage: 'collecting', outcome: 'continue' };
+  for (const field of ['name', 'phone', 'email'] as const) {
+    const known = ctx.contact?.[field];
+    if (known) run.values[`contact.${field}`] = known;
+  }
+  for (const slot of spec.slots) {
+    const known = slot.prefill ? ctx.contact?.[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] : undefined;
+    if (known) run.values[slot.name] = known;
+  }
+  return readMessage(run, ctx, { firstMessage: true });
+}
+
+/** What the run needs next. */
+export function nextStep(run: WorkflowRun, contact?: RunContext['contact']): WorkflowStep {
+  for (const slot of run.spec.slots) {
+    if (slot.options) {
+      const request = resolveOperation(slot.options.operation, run, contact);
+      if (run.options[slot.name]?.request !== requestKey(request)) return { kind: 'load', slot: slot.name, request };
+    }
+    if (run.values[slot.name] === undefined) return { kind: 'ask', slot: slot.name };
+    if (slot.validate && !run.checked.includes(slot.name)) return { kind: 'check', slot: slot.name, request: resolveOperation(slot.validate.operation, run, contact) };
+  }
+  if (run.spec.confirm && run.outcome !== 'confirmed') return { kind: 'confirm' };
+  return { kind: 'act', request: resolveOperation(run.spec.action, run, contact) };
+}
+
+/**
+ * The backend's list for a slot: a value already given must be on it (a time taken is refused
+ * with the free ones), words given earlier pick from it, and a list of one answers the question by
+ * itself. An empty list ends the run (`outcome: 'ended'`).
+ */
+export function applyOptions(run: WorkflowRun, slotName: string, request: ResolvedOperation, answer: unknown, lang: Lang): { run: WorkflowRun; replies: WorkflowReply[] } {
+  const slot = slotOf(run, slotName);
+  const source = slot.options!;
+  const raw = pick(answer, source.items);
+  const wanted = Object.entries(source.where ?? {});
+  const listed = (Array.isArray(raw) ? raw : []).filter((item) => wanted.every(([field, v]) => String(pick(item, field)) === v));
+  const items: OptionItem[] = listed.flatMap((item): OptionItem[] => {
+    const value = pick(item, source.value);
+    if (typeof value !== 'string' && typeof value !== 'number') return [];
+    const label = source.label ? fillFrom(source.label[lang], item) : String(value);
+    const other = source.label ? fillFrom(source.label[lang === 'es' ? 'en' : 'es'], item) : undefined;
+    const aliases = [...(other && other !== label ? [other] : []), ...asStrings(source.aliases ? pick(item, source.aliases) : undefined)];
+    const keep = Object.fromEntries(Object.entries(source.keep ?? {}).flatMap(([k, field]) => {
+      const v = pick(item, field);
+      return typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [];
+    }));
+    return [{ value: String(value), label, ...(aliases.length ? { aliases } : {}), ...(Object.keys(keep).length ? { keep } : {}) }];
+  });
+  const next: WorkflowRun = { ...run, options: { ...run.options, [slotName]: { request: requestKey(request), items } }, pending: { ...run.pending } };
+  const replies: WorkflowReply[] = [];
+  const given = next.values[slotName];
+  const words = next.pending[slotName];
+  delete next.pending[slotName];
+  if (items.length === 0) {
+    clearSlot(next, slotName);
+    return { run: { ...next, outcome: 'ended' }, replies: [{ text: text(source.unavailable ?? BUILT_IN.none, lang, { options: '' }, next) }] };
+  }
+  if (given !== undefined) {
+    const at = items.findIndex((i) => i.value === given);
+    if (at >= 0) setSlot(next, slotName, items[at]!);
+    else {
+      clearSlot(next, slotName);
+      replies.push(unavailable(next, slot, lang));
+    }
+  } else if (words !== undefined) {
+    const at = matchOption(words, items);
+    if (at !== null) setSlot(next, slotName, items[at]!);
+  }
+  if (next.values[slotName] === undefined && items.length === 1 && slot.kind === 'choice') setSlot(next, slotName, items[0]!);
+  return { run: next, replies };
+}
+
+/** The `validate` call's verdict: `ok` keeps the value, a refusal clears it and says why. */
+export function applyCheck(run: WorkflowRun, slotName: string, ok: boolean, lang: Lang): { run: WorkflowRun; replies: WorkflowReply[] } {
+  if (ok) return { run: { ...run, checked: [...run.checked, slotName] }, replies: [] };
+  const next = { ...run, values: { ...run.values }, labels: { ...run.labels } };
+  clearSlot(next, slotName);
+  return { run: next, replies: [{ text: text(slotOf(run, slotName).validate!.refused, lang, {}, run) }] };
+}
+
+/** The question for a slot, with its options as buttons when the backend listed them. */
+export function askSlot(run: WorkflowRun, slotName: string, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
+  const slot = slotOf(run, slotName);
+  const items = run.options[slotName]?.items ?? [];
+  const options = items.slice(0, MAX_SHOWN_OPTIONS).map((i) => ({ label: i.label, text: i.label }));
+  return { run: { ...run, asking: slotName, stage: 'collecting' }, reply: { text: text(slot.prompt, lang, {}, run), ...(options.length ? { options } : {}) } };
+}
+
+/** The summary to confirm. */
+export function askConfirmation(run: WorkflowRun, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
+  const yes = lang === 'es' ? 'Sí, confirmo' : 'Yes, confirm';
+  const no = lang === 'es' ? 'Cancelar' : 'Cancel';
+  return { run: { ...run, asking: null, stage: 'confirming' }, reply: { text: text(run.spec.confirm!, lang, {}, run), options: [{ label: yes, text: yes }, { label: no, text: no }] } };
+}
+
+/**
+ * A customer message during the run: a cancel or a request for a person ends it; at the summary
+ * a yes confirms, a new value ("no, mejor el jueves") changes that slot and asks again; while
+ * collecting, the message answers the slot asked and anything else it clearly says.
+ */
+export function answer(run: WorkflowRun, ctx: RunContext, affirmation: 'yes' | 'no' | null = null): { run: WorkflowRun; replies: WorkflowReply[] } {
+  const f = fold(ctx.text).replace(/[.!?,]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const base = { ...run, outcome: 'continue' as const };
+  if (CANCEL.test(f) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
+  if (HUMAN.test(f)) return { run: { ...base, outcome: 'handoff' }, replies: [] };
+  const read = readMessage(base, ctx, { firstMessage: false });
+  const changed = JSON.stringify(read.values) !== JSON.stringify(run.values) || Object.keys(read.pending).length > Object.keys(run.pending).length;
+  if (run.stage === 'confirming') {
+    if (changed) return { run: { ...read, stage: 'collecting' }, replies: [] };
+    if (affirmation === 'yes' || YES.test(f)) return { run: { ...base, outcome: 'confirmed' }, replies: [] };
+    return { run: base, replies: [{ text: text(BUILT_IN.whatToChange, ctx.lang, {}, run) }] };
+  }
+  if (!changed) {
+    const asked = run.asking ? slotOf(run, run.asking) : null;
+    if (asked && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [unavailable(run, asked, ctx.lang)] };
+    if (NO.test(f) || affirmation === 'no') return { run: base, replies: [{ text: text(BUILT_IN.whatToChange, ctx.lang, {}, run) }] };
+    return { run: base, replies: [{ text: text(BUILT_IN.retry, ctx.lang, {}, run) }] };
+  }
+  return { run: read, replies: [] };
+}
+
+/** What the customer is told after the action: the spec's success text with `{result.*}`, or its failure text. */
+export function resultText(run: WorkflowRun, lang: Lang, result: { ok: true; body: unknown } | { ok: false; reason?: string | undefined }): string {
+  if (result.ok) return text(run.spec.success, lang, { result: result.body }, run);
+  return text(run.spec.failure, lang, { reason: result.reason ?? '' }, run);
+}
+
+/** Fills a connector operation's placeholders; values in the path are URL-encoded. */
+export function resolveOperation(op: WorkflowOperation, run: WorkflowRun, contact?: RunContext['contact']): ResolvedOperation {
+  const value = (name: string) => lookup(name, run, contact, {}, false);
+  const fill = (s: string, encode: boolean) => s.replace(/\{([^{}]+)\}/g, (_m, name: string) => (encode ? encodeURIComponent(value(name)) : value(name)));
+  const mapValues = (r: Record<string, string> | undefined) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fill(v, false)])) : undefined);
+  const query = mapValues(op.query);
+  const body = op.body ? nest(mapValues(op.body)!) : undefined;
+  return { method: op.method, path: fill(op.path, true), ...(query ? { query } : {}), ...(body ? { body } : {}) };
+}
+
+// ---------------------------------------------------------------- internals
+
+/** Reads every slot value a message gives: the one asked (a bare answer counts), and others it clearly names. */
+function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boolean }): WorkflowRun {
+  const next: WorkflowRun = { ...run, values: { ...run.values }, labels: { ...run.labels }, pending: { ...run.pending }, checked: [...run.checked] };
+  for (const slot of run.spec.slots) {
+    const asked = run.asking === slot.name;
+    const found = extract(slot, ctx, asked);
+    if (found === null) continue;
+    if (!('value' in found)) {
+      // Words to match against options: only for the slot asked, or a service named in the first message.
+      if (asked || (how.firstMessage && slot.kind === 'service')) {
+        const loaded = run.options[slot.name]?.items;
+        const at = loaded ? matchOption(found.pending, loaded) : null;
+        if (loaded && at !== null) setSlot(next, slot.name, loaded[at]!);
+        else if (!loaded) next.pending[slot.name] = found.pending;
+      }
+      continue;
+    }
+    if (next.values[slot.name] !== found.value) {
+      clearSlot(next, slot.name);
+      const loaded = next.options[slot.name]?.items.find((i) => i.value === found.value);
+      if (loaded) setSlot(next, slot.name, loaded);
+      else {
+        next.values[slot.name] = found.value;
+        // Not on the list loaded before: load it again, which refuses it with the free ones (or finds it freed).
+        if (next.options[slot.name]) {
+          next.options = { ...next.options };
+          delete next.options[slot.name];
+        }
+      }
+    }
+  }
+  return next;
+}
+
+function extract(slot: WorkflowSlot, ctx: RunContext, asked: boolean): { value: string; pending?: undefined } | { pending: string } | null {
+  const value = (v: string | null) => (v === null ? null : { value: v });
+  switch (slot.kind) {
+    case 'date':
+      return value(extractDate(ctx.text, ctx.nowMs, ctx.timeZone, ctx.lang));
+    case 'time':
+      return value(extractTime(ctx.text, { bare: asked }));
+    case 'email':
+      return value(extractEmail(ctx.text));
+    case 'phone':
+      return value(extractPhone(ctx.text));
+    case 'person_name':
+      return value(extractPersonName(ctx.text, { bare: asked }));
+    case 'free_text':
+      return asked && ctx.text.trim() ? { value: ctx.text.trim().slice(0, 500) } : null;
+    case 'service':
+    case 'choice':
+      return ctx.text.trim() ? { pending: ctx.text } : null;
+  }
+}
+
+function slotOf(run: WorkflowRun, name: string): WorkflowSlot {
+  const slot = run.spec.slots.find((s) => s.name === name);
+  if (!slot) throw new Error(`workflow ${run.spec.id}: no slot "${name}"`);
+  return slot;
+}
+
+function setSlot(run: WorkflowRun, name: string, item: OptionItem): void {
+  run.values[name] = item.value;
+  run.labels[name] = item.label;
+  for (const [k, v] of Object.entries(item.keep ?? {})) run.values[k] = v;
+}
+
+/** Clears a slot, its kept values and its check (loaded options stay: they are keyed by their request). */
+function clearSlot(run: WorkflowRun, name: string): void {
+  delete run.values[name];
+  delete run.labels[name];
+  for (const k of Object.keys(slotOf(run, name).options?.keep ?? {})) delete run.values[k];
+  run.checked = run.checked.filter((s) => s !== name);
+}
+
+function unavailable(run: WorkflowRun, slot: WorkflowSlot, lang: Lang): WorkflowReply {
+  const items = run.options[slot.name]?.items ?? [];
+  const shown = items.slice(0, MAX_SHOWN_OPTIONS);
+  const list = shown.map((i) => i.label).join(', ');
+  return { text: text(slot.options?.unavailable ?? BUILT_IN.unavailable, lang, { options: list }, run), options: shown.map((i) => ({ label: i.label, text: i.label })) };
+}
+
+function nest(flat: Record<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const parts = key.split('.');
+    let at = out;
+    for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
+    at[parts[parts.length - 1]!] = value;
+  }
+  return out;
+}
+
+function requestKey(op: ResolvedOperation): string {
+  return JSON.stringify([op.method, op.path, op.query ?? {}, op.body ?? {}]);
+}
+
+function pick(value: unknown, path: string): unknown {
+  let at: unknown = value;
+  for (const part of path.split('.')) {
+    if (at === null || typeof at !== 'object') return undefined;
+    at = (at as Record<string, unknown>)[part];
+  }
+  return at;
+}
+
+function asStrings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+function fillFrom(template: string, item: unknown): string {
+  return template.replace(/\{([^{}]+)\}/g, (_m, name: string) => {
+    const v = pick(item, name);
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+  });
+}
+
+function lookup(name: string, run: WorkflowRun, contact: RunContext['contact'], extra: Record<string, unknown>, shown: boolean): string {
+  if (name.startsWith('contact.')) return contact?.[name.slice('contact.'.length) as 'name' | 'phone' | 'email'] ?? run.values[name] ?? '';
+  const root = name.split('.')[0]!;
+  if (Object.hasOwn(extra, root)) {
+    const v = name === root ? extra[root] : pick(extra[root], name.slice(root.length + 1));
+    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+  }
+  return (shown ? run.labels[name] : undefined) ?? run.values[name] ?? '';
+}
+
+/** A customer-facing text in `lang`, placeholders filled with what is shown (labels before raw values). */
+function text(local: LocalText, lang: Lang, extra: Record<string, unknown>, run: WorkflowRun): string {
+  return local[lang].replace(/\{([^{}]+)\}/g, (_m, name: string) => lookup(name, run, null, extra, true));
+}
