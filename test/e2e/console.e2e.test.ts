@@ -241,7 +241,7 @@ describe('agent console page, in Chromium', () => {
     await agent.getByLabel('Resultado').fill('Pedido tomado por teléfono');
     await agent.getByLabel('Resultado').press('Enter');
     await agent.locator('[data-notice="info"]').filter({ hasText: 'Resuelta' }).waitFor({ timeout: TIMEOUT });
-    await expect.poll(() => agent.locator('[data-field="state"]').textContent(), { timeout: TIMEOUT }).not.toMatch(/^handoff/);
+    await expect.poll(() => agent.locator('[data-field="state"]').getAttribute('data-state'), { timeout: TIMEOUT }).not.toMatch(/^handoff/);
     await expect.poll(() => agent.locator('.items .item').count(), { timeout: TIMEOUT }).toBe(0);
     // The customer's widget: the case closed, and the 1–5 rating question.
     await waitForWidgetRow(customer, 'bot', 'Tu caso quedó cerrado');

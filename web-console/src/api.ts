@@ -13,9 +13,16 @@ export class ApiError extends Error {
   }
 }
 
+/** `GET /session` and `POST /login`: the agent, the CSRF token and the tenant's time zone. */
+export interface SessionAnswer {
+  agent: Agent;
+  csrfToken: string;
+  timeZone?: string;
+}
+
 export interface ConsoleApi {
-  session(): Promise<{ agent: Agent; csrfToken: string } | null>;
-  login(tenant: string, username: string, password: string): Promise<{ agent: Agent; csrfToken: string }>;
+  session(): Promise<SessionAnswer | null>;
+  login(tenant: string, username: string, password: string): Promise<SessionAnswer>;
   /** Ends the session; resolves only once the server confirmed (204, or 401: it was already over). */
   logout(): Promise<void>;
   inbox(view: InboxView, q: string): Promise<{ items: InboxItem[]; nextCursor: string | null }>;
@@ -72,7 +79,7 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
 
   const t = (path: string) => `/tenants/${encodeURIComponent(tenant)}${path}`;
   const c = (id: string, path = '') => t(`/conversations/${encodeURIComponent(id)}${path}`);
-  const remember = (answer: { agent: Agent; csrfToken: string }) => {
+  const remember = (answer: SessionAnswer) => {
     csrf = answer.csrfToken;
     tenant = answer.agent.tenant;
     return answer;
@@ -81,13 +88,13 @@ export function createConsoleApi(options: { base?: string; onUnauthorized: () =>
   return {
     async session() {
       try {
-        return remember(await call<{ agent: Agent; csrfToken: string }>('GET', '/session', undefined, { quiet401: true }));
+        return remember(await call<SessionAnswer>('GET', '/session', undefined, { quiet401: true }));
       } catch (err) {
         if (err instanceof ApiError && err.status === 401) return null;
         throw err;
       }
     },
-    login: async (tenantId, username, password) => remember(await call('POST', '/login', { tenant: tenantId, username, password }, { quiet401: true })),
+    login: async (tenantId, username, password) => remember(await call<SessionAnswer>('POST', '/login', { tenant: tenantId, username, password }, { quiet401: true })),
     async logout() {
       try {
         await call('POST', '/logout', undefined, { quiet401: true });

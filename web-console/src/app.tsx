@@ -7,6 +7,7 @@ import { LangSwitch } from './lang-switch.js';
 import { LoginScreen } from './login.js';
 import type { ConsoleStore } from './store.js';
 import { t } from './strings.js';
+import { browserTimeZone, zoneLabel } from './time.js';
 import { useConsoleState } from './use-store.js';
 
 export function App(props: { store: ConsoleStore; controller: ConsoleController }) {
@@ -21,6 +22,8 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   const isAdmin = state.agent?.role === 'admin';
+  // Every time on the page is the store's; say so when this computer's clock reads otherwise.
+  const zone = state.timeZone ? zoneLabel(state.timeZone, browserTimeZone()) : null;
   const shown = isAdmin ? view : 'inbox';
   const go = (next: 'inbox' | 'dashboard') => {
     setView(next);
@@ -50,6 +53,11 @@ export function App(props: { store: ConsoleStore; controller: ConsoleController 
         <span class={`conn conn-${state.connection}`} role="status" data-connection={state.connection}>
           {t(lang, state.connection)}
         </span>
+        {zone ? (
+          <span class="zone" data-time-zone={state.timeZone ?? ''} title={state.timeZone ?? ''}>
+            {t(lang, 'timesIn', { zone })}
+          </span>
+        ) : null}
         <span class="who-am-i">
           {state.agent?.displayName} ({state.agent?.tenant})
         </span>

@@ -140,9 +140,9 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     store.trigger.loggedOut({ error: say('sessionExpired') });
   };
 
-  const enter = async (agent: Agent): Promise<void> => {
+  const enter = async (agent: Agent, timeZone: string | undefined): Promise<void> => {
     const chosen = storage.get(LANG_KEY);
-    store.trigger.loggedIn({ agent, lang: chosen === 'es' || chosen === 'en' ? chosen : agent.lang });
+    store.trigger.loggedIn({ agent, lang: chosen === 'es' || chosen === 'en' ? chosen : agent.lang, ...(timeZone ? { timeZone } : {}) });
     storage.set(TENANT_KEY, agent.tenant);
     socket = createConsoleSocket({
       url: wsUrl,
@@ -184,7 +184,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     async boot() {
       try {
         const session = await api.session();
-        if (session) await enter(session.agent);
+        if (session) await enter(session.agent, session.timeZone);
         else store.trigger.loggedOut({});
       } catch (err) {
         store.trigger.loggedOut({ error: errorText(err) });
@@ -192,8 +192,8 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     },
     async login(tenant, username, password) {
       try {
-        const { agent } = await api.login(tenant.trim(), username.trim(), password);
-        await enter(agent);
+        const { agent, timeZone } = await api.login(tenant.trim(), username.trim(), password);
+        await enter(agent, timeZone);
       } catch (err) {
         let error = errorText(err);
         if (err instanceof ApiError && err.code === 'HILO_ERR_CONSOLE_LOGIN_INVALID') error = say('wrongLogin');

@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatMessage } from '../../web-widget/src/format.js';
 import type { ConsoleController } from './controller.js';
 import type { ConsoleContext } from './store.js';
-import { t, type StringKey } from './strings.js';
+import { reasonLabel, stateLabel, t, type StringKey } from './strings.js';
+import { formatClock, formatFull } from './time.js';
 import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
 
 type Entry = { kind: 'line'; line: TranscriptLine } | { kind: 'note'; note: Note };
@@ -16,13 +17,9 @@ function timeline(detail: ConversationDetail): Entry[] {
   return entries.map((e, i) => ({ e, i })).sort((a, b) => (at(a.e) < at(b.e) ? -1 : at(a.e) > at(b.e) ? 1 : a.i - b.i)).map((x) => x.e);
 }
 
-function clock(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : date.toLocaleTimeString(lang === 'es' ? 'es-DO' : 'en-US', { hour: '2-digit', minute: '2-digit' });
-}
-
-function Transcript(props: { detail: ConversationDetail; lang: Lang }) {
-  const { detail, lang } = props;
+function Transcript(props: { detail: ConversationDetail; lang: Lang; timeZone: string | null }) {
+  const { detail, lang, timeZone } = props;
+  const clock = (iso: string) => formatClock(iso, lang, timeZone);
   const list = useRef<HTMLDivElement>(null);
   const entries = timeline(detail);
   useEffect(() => {
@@ -38,7 +35,7 @@ function Transcript(props: { detail: ConversationDetail; lang: Lang }) {
           return (
             <li key={`note-${n.id}`} class="msg" data-author="note">
               <span class="who">
-                {t(lang, 'note')} · {n.author.displayName} <time dateTime={n.at}>{clock(n.at, lang)}</time>
+                {t(lang, 'note')} · {n.author.displayName} <time dateTime={n.at} title={formatFull(n.at, lang, timeZone)}>{clock(n.at)}</time>
               </span>
               <span class="text">{n.text}</span>
             </li>
@@ -50,7 +47,7 @@ function Transcript(props: { detail: ConversationDetail; lang: Lang }) {
         return (
           <li key={`line-${l.id}`} class="msg" data-author={l.author} data-seq={l.seq}>
             <span class="who">
-              {who} <time dateTime={l.at}>{clock(l.at, lang)}</time>
+              {who} <time dateTime={l.at} title={formatFull(l.at, lang, timeZone)}>{clock(l.at)}</time>
             </span>
             {/* The widget's formatter: escapes everything, then *bold*, _italic_, links and line breaks, as the customer saw it. */}
             <span class="text formatted" dangerouslySetInnerHTML={{ __html: formatMessage(l.text) }} />
@@ -73,28 +70,31 @@ function Field(props: { label: string; value: unknown; lang: Lang }) {
   );
 }
 
-function Details(props: { detail: ConversationDetail; lang: Lang }) {
-  const { detail, lang } = props;
+function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: string | null }) {
+  const { detail, lang, timeZone } = props;
   const lead = Object.entries(detail.leadDraft).filter(([, v]) => v !== null && v !== undefined && v !== '');
   return (
     <aside class="details" aria-label={t(lang, 'profile')}>
       <h3>{t(lang, 'profile')}</h3>
       <dl>
         <Field label={t(lang, 'name')} value={detail.customer.name} lang={lang} />
+        {detail.customer.profileName ? <Field label={t(lang, 'profileNameLabel')} value={detail.customer.profileName} lang={lang} /> : null}
         <Field label={t(lang, 'phone')} value={detail.customer.phone} lang={lang} />
         <Field label={t(lang, 'email')} value={detail.customer.email} lang={lang} />
         <Field label={t(lang, 'language')} value={detail.customer.lang} lang={lang} />
         <Field label={t(lang, 'channel')} value={detail.channel} lang={lang} />
-        <Field label={t(lang, 'state')} value={detail.state} lang={lang} />
+        <Field label={t(lang, 'state')} value={stateLabel(lang, detail.state, { held: detail.assignee !== null, awaitingRating: detail.awaitingRating })} lang={lang} />
         <Field label={t(lang, 'assignee')} value={detail.assignee?.displayName} lang={lang} />
       </dl>
       <h3>{t(lang, 'ticket')}</h3>
       {detail.ticket ? (
         <dl>
           <Field label={t(lang, 'ticket')} value={detail.ticket.number} lang={lang} />
-          <Field label={t(lang, 'reason')} value={detail.ticket.reason} lang={lang} />
+          <Field label={t(lang, 'reason')} value={detail.ticket.reason ? reasonLabel(lang, detail.ticket.reason) : null} lang={lang} />
           <Field label={t(lang, 'summary')} value={detail.ticket.summary} lang={lang} />
-          <Field label={t(lang, 'status')} value={detail.ticket.status} lang={lang} />
+          <Field label={t(lang, 'opened')} value={formatFull(detail.ticket.openedAt, lang, timeZone)} lang={lang} />
+          <Field label={t(lang, 'status')} value={t(lang, detail.ticket.status === 'open' ? 'ticketOpen' : 'ticketClosed')} lang={lang} />
+          {detail.ticket.status !== 'open' ? <Field label={t(lang, 'rating')} value={detail.ticket.rating === null ? t(lang, detail.awaitingRating ? 'ratingPending' : 'ratingNone') : `${'★'.repeat(detail.ticket.rating)} ${detail.ticket.rating}/5`} lang={lang} /> : null}
         </dl>
       ) : (
         <p>{t(lang, 'none')}</p>
@@ -124,7 +124,7 @@ function Details(props: { detail: ConversationDetail; lang: Lang }) {
                   {m.id ? ` (${m.id})` : ''}
                 </span>
               )}{' '}
-              <time dateTime={m.at}>{clock(m.at, lang)}</time>
+              <time dateTime={m.at} title={formatFull(m.at, lang, timeZone)}>{formatClock(m.at, lang, timeZone)}</time>
             </li>
           ))}
         </ul>
@@ -326,7 +326,7 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
           {detail.ticket ? <span class="ticket-no"> · {detail.ticket.number}</span> : null}
         </h2>
         <p class="conversation-meta">
-          <span data-field="channel">{detail.channel}</span> · <span data-field="state">{detail.state ?? '?'}</span> ·{' '}
+          <span data-field="channel">{detail.channel}</span> · <span data-field="state" data-state={detail.state ?? ''}>{stateLabel(lang, detail.state, { held: detail.assignee !== null, awaitingRating: detail.awaitingRating })}</span> ·{' '}
           <span data-field="assignee">{detail.assignee ? t(lang, 'heldBy', { name: detail.assignee.displayName }) : t(lang, 'unassigned')}</span>
           {item ? <span class={`badge priority-${item.priority}`}> {t(lang, `priority_${item.priority}` as StringKey)}</span> : null}
         </p>
@@ -342,10 +342,10 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
       ) : null}
       <div class="conversation-body">
         <div class="thread">
-          <Transcript detail={detail} lang={lang} />
+          <Transcript detail={detail} lang={lang} timeZone={state.timeZone} />
           <Composer state={state} detail={detail} controller={controller} />
         </div>
-        <Details detail={detail} lang={lang} />
+        <Details detail={detail} lang={lang} timeZone={state.timeZone} />
       </div>
     </section>
   );

@@ -3,6 +3,7 @@ import type { ConsoleController } from './controller.js';
 import { visibleItems, type ConsoleContext } from './store.js';
 import { formatWaiting, t, type StringKey } from './strings.js';
 import { useNow } from './use-store.js';
+import { formatWeekdayTime } from './time.js';
 import type { InboxView } from './wire.js';
 
 const TABS: Array<{ view: InboxView; label: StringKey }> = [
@@ -64,7 +65,9 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
           <input type="search" placeholder={t(lang, 'search')} value={state.query} onInput={(e) => controller.setQuery(e.currentTarget.value)} />
         </label>
         {items.length === 0 ? (
-          <p class="empty">{t(lang, 'empty')}</p>
+          <p class="empty" data-empty={state.tab}>
+            {state.query.trim() ? t(lang, 'emptySearch', { q: state.query.trim() }) : t(lang, state.tab === 'waiting' ? 'emptyWaiting' : state.tab === 'mine' ? 'emptyMine' : 'empty')}
+          </p>
         ) : (
           <ul class="items">
             {items.map((item) => {
@@ -93,7 +96,7 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                     {item.lastMessage ? <span class="item-last">{item.lastMessage.text}</span> : null}
                     {item.opensAt && Date.parse(item.opensAt) > now ? (
                       <span class="item-opens" data-opens-at={item.opensAt}>
-                        {t(lang, 'waitsForOpening', { time: new Intl.DateTimeFormat(lang, { weekday: 'short', hour: 'numeric', minute: '2-digit' }).format(new Date(item.opensAt)) })}
+                        {t(lang, 'waitsForOpening', { time: formatWeekdayTime(item.opensAt, lang, state.timeZone) })}
                       </span>
                     ) : null}
                     <span class="item-assignee">{item.assignee ? t(lang, 'heldBy', { name: item.assignee.displayName }) : t(lang, 'unassigned')}</span>

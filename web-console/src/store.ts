@@ -30,6 +30,8 @@ export interface ConsoleContext {
   agents: TransferTarget[];
   /** Said once by the polite live region (a new waiting conversation). */
   announcement: string;
+  /** The tenant's IANA time zone (tenant.json `timeZone`): every time on the page is shown in it. */
+  timeZone: string | null;
 }
 
 const initial: ConsoleContext = {
@@ -48,6 +50,7 @@ const initial: ConsoleContext = {
   canned: [],
   agents: [],
   announcement: '',
+  timeZone: null,
 };
 
 /** The items the current tab shows, urgent first, then the longest waiting. */
@@ -80,7 +83,7 @@ export function createConsoleStore(start: { lang: Lang }) {
       langChanged: (c, e: { lang: Lang }): ConsoleContext => ({ ...c, lang: e.lang }),
       loggedOut: (c, e: { error?: string | null }): ConsoleContext => ({ ...initial, lang: c.lang, screen: 'login', loginError: e.error ?? null }),
       loginFailed: (c, e: { error: string }): ConsoleContext => ({ ...c, loginError: e.error }),
-      loggedIn: (c, e: { agent: Agent; lang?: Lang }): ConsoleContext => ({ ...c, screen: 'app', agent: e.agent, lang: e.lang ?? c.lang, loginError: null }),
+      loggedIn: (c, e: { agent: Agent; lang?: Lang; timeZone?: string }): ConsoleContext => ({ ...c, screen: 'app', agent: e.agent, lang: e.lang ?? c.lang, loginError: null, timeZone: e.timeZone ?? null }),
       tabChanged: (c, e: { tab: InboxView }): ConsoleContext => ({ ...c, tab: e.tab, listed: [] }),
       queryChanged: (c, e: { query: string }): ConsoleContext => ({ ...c, query: e.query }),
       listed: (c, e: { tab: InboxView; query: string; items: InboxItem[] }): ConsoleContext => {

@@ -83,6 +83,31 @@ const ES = {
   newWaiting: 'Nueva conversación en espera: {name}',
   closeConversation: 'Cerrar conversación',
   actions: 'Acciones',
+  profileNameLabel: 'Nombre en el perfil del canal',
+  opened: 'Abierto',
+  ticketOpen: 'abierto',
+  ticketClosed: 'resuelto',
+  rating: 'Calificación',
+  ratingPending: 'esperando al cliente',
+  ratingNone: 'no calificó',
+  timesIn: 'Horas de la tienda: {zone}',
+  state_bot: 'con el bot',
+  state_waiting: 'esperando a una persona',
+  state_human: 'con una persona',
+  state_closed: 'cerrada',
+  state_rating: 'resuelta, esperando calificación',
+  reason_customer_request: 'lo pidió el cliente',
+  reason_critical: 'crítico',
+  reason_high_priority: 'prioridad alta',
+  reason_not_understood: 'el bot no entendió',
+  reason_brain_unavailable: 'el bot no estaba disponible',
+  reason_complaint: 'queja',
+  reason_quote: 'cotización',
+  reason_lead_push_failed: 'no se pudo enviar el lead al CRM',
+  reason_agent_takeover: 'un agente la tomó',
+  emptyWaiting: 'Nadie espera a una persona ahora mismo. Las nuevas aparecen aquí solas.',
+  emptyMine: 'No tienes conversaciones. Toma una de «En espera».',
+  emptySearch: 'Nada coincide con «{q}».',
 } as const;
 
 export type StringKey = keyof typeof ES;
@@ -169,6 +194,31 @@ const EN: Record<StringKey, string> = {
   newWaiting: 'New conversation waiting: {name}',
   closeConversation: 'Close conversation',
   actions: 'Actions',
+  profileNameLabel: 'Name on the channel profile',
+  opened: 'Opened',
+  ticketOpen: 'open',
+  ticketClosed: 'resolved',
+  rating: 'Rating',
+  ratingPending: 'waiting for the customer',
+  ratingNone: 'not rated',
+  timesIn: 'Store time: {zone}',
+  state_bot: 'with the bot',
+  state_waiting: 'waiting for a person',
+  state_human: 'with a person',
+  state_closed: 'closed',
+  state_rating: 'resolved, waiting for the rating',
+  reason_customer_request: 'the customer asked',
+  reason_critical: 'critical',
+  reason_high_priority: 'high priority',
+  reason_not_understood: 'the bot did not understand',
+  reason_brain_unavailable: 'the bot was unavailable',
+  reason_complaint: 'complaint',
+  reason_quote: 'quote',
+  reason_lead_push_failed: 'the lead could not reach the CRM',
+  reason_agent_takeover: 'an agent took it over',
+  emptyWaiting: 'Nobody is waiting for a person right now. New ones show up here by themselves.',
+  emptyMine: 'You hold no conversations. Take one from “Waiting”.',
+  emptySearch: 'Nothing matches “{q}”.',
 };
 
 const TABLES: Record<Lang, Record<StringKey, string>> = { es: ES, en: EN };
@@ -176,6 +226,24 @@ const TABLES: Record<Lang, Record<StringKey, string>> = { es: ES, en: EN };
 /** A console string in `lang`, with `{name}` placeholders filled. */
 export function t(lang: Lang, key: StringKey, vars: Record<string, string | number> = {}): string {
   return TABLES[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
+}
+
+/**
+ * The machine's state in the agent's words ("con el bot", "esperando a una persona"...); the raw
+ * state stays in the page's `data-state` attributes for tests and support.
+ */
+export function stateLabel(lang: Lang, state: string | null, { held = false, awaitingRating = false } = {}): string {
+  if (!state) return t(lang, 'none');
+  // The machine is in `handoff.withHuman` from the handoff on; whether a person answers yet is the assignment.
+  if (state.startsWith('handoff')) return t(lang, held ? 'state_human' : 'state_waiting');
+  if (state.startsWith('closed')) return t(lang, 'state_closed');
+  return t(lang, awaitingRating ? 'state_rating' : 'state_bot');
+}
+
+/** A handoff reason (`customer_request`...) in the agent's words; an unknown one as it came. */
+export function reasonLabel(lang: Lang, reason: string): string {
+  const key = `reason_${reason}`;
+  return key in ES ? t(lang, key as StringKey) : reason;
 }
 
 /** "45 s", "3 min", "2 h 05 min", "3 d 4 h": short enough for an inbox line. */

@@ -19,6 +19,8 @@ export interface ConsoleRoutesOptions {
   /** `HILO_PUBLIC_URL`: its origin is the console's; `https` makes the cookie `Secure`. */
   publicUrl: string | null;
   logger: Logger;
+  /** The tenant's IANA time zone (tenant.json `timeZone`), sent with the session; UTC when unknown. */
+  timeZone?: (tenantId: string) => string | undefined;
 }
 
 const Login = z.strictObject({ tenant: z.string().min(1).max(64), username: z.string().min(1).max(64), password: z.string().min(1).max(512) });
@@ -43,6 +45,7 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
   const log = options.logger.child({ component: 'console-api' });
   const secure = options.publicUrl?.startsWith('https:') === true;
   const cookieMaxAge = Math.floor(CONSOLE_SESSION_LIMITS.absoluteMs / 1000);
+  const timeZoneOf = (tenantId: string) => options.timeZone?.(tenantId) ?? 'UTC';
 
   const guarded =
     (run: (req: HttpRequest, ctx: RouteContext) => Promise<HttpResponse>): Route['handler'] =>
@@ -95,7 +98,7 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
         if (!sameOriginOrNone(req.headers, options.publicUrl)) throw new HiloError('HILO_ERR_CONSOLE_CSRF');
         const body = readBody(req, Login);
         const result = await auth.login({ tenant: body.tenant, username: body.username, password: body.password, ip: req.ip });
-        return json(200, { agent: result.agent, csrfToken: result.csrfToken }, { 'set-cookie': setSessionCookie(result.sessionId, secure, cookieMaxAge) });
+        return json(200, { agent: result.agent, csrfToken: result.csrfToken, timeZone: timeZoneOf(result.agent.tenant) }, { 'set-cookie': setSessionCookie(result.sessionId, secure, cookieMaxAge) });
       }),
     },
     route('POST', '/console/api/logout', async (_req, _ctx, actor) => {
@@ -107,7 +110,7 @@ export function createConsoleRoutes(options: ConsoleRoutesOptions): Route[] {
       path: '/console/api/session',
       handler: guarded(async (req) => {
         const actor = await actorOf(req, undefined);
-        return json(200, { agent: actor.agent, csrfToken: actor.csrfToken });
+        return json(200, { agent: actor.agent, csrfToken: actor.csrfToken, timeZone: timeZoneOf(actor.tenantId) });
       }),
     },
     route('GET', `${T}/agents`, async (_req, _ctx, actor) => {

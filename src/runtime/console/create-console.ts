@@ -70,6 +70,8 @@ export interface ConsoleDeps {
   slaSeconds?: (tenantId: string) => number;
   /** The tenant's team hours and time zone (`store.json` `teamHours`), or null: always within hours. */
   teamHours?: ConsoleServiceOptions['teamHours'];
+  /** The tenant's IANA time zone (tenant.json `timeZone`): the page shows every time in it. */
+  timeZone?: (tenantId: string) => string | undefined;
   publicUrl: string | null;
   /** Asks the outbox worker to deliver now. */
   kick: () => void;
@@ -104,8 +106,9 @@ export interface AgentConsole {
  * @example
  * createConsole({ ...deps, ...consoleRules(tenants.runtimes) });
  */
-export function consoleRules(tenants: ReadonlyMap<string, { data: TenantData }>): Pick<ConsoleDeps, 'slaSeconds' | 'teamHours'> {
+export function consoleRules(tenants: ReadonlyMap<string, { data: TenantData }>): Pick<ConsoleDeps, 'slaSeconds' | 'teamHours' | 'timeZone'> {
   return {
+    timeZone: (t) => tenants.get(t)?.data.settings.timeZone,
     slaSeconds: (t) => tenants.get(t)?.data.settings.console?.slaSeconds ?? DEFAULT_SLA_SECONDS,
     teamHours: (t) => {
       const data = tenants.get(t)?.data;
@@ -163,7 +166,7 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
       : null;
   timer?.unref();
   const socket = createConsoleSocket({ auth, host: deps.host, feed, publicUrl: deps.publicUrl, logger: deps.logger });
-  const routes = createConsoleRoutes({ auth, service, apiKeys: deps.apiKeys, hasTenant: (t) => tenants.has(t), publicUrl: deps.publicUrl, logger: deps.logger });
+  const routes = createConsoleRoutes({ auth, service, apiKeys: deps.apiKeys, hasTenant: (t) => tenants.has(t), publicUrl: deps.publicUrl, logger: deps.logger, ...(deps.timeZone ? { timeZone: deps.timeZone } : {}) });
   let closing: Promise<void> | null = null;
   return {
     routes,

@@ -1,0 +1,124 @@
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
+import { launchChromium } from './browser.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const PASSWORD = 'console-first-day-pass-3318';
+const TIMEOUT = 20_000;
+// The demo tenant's store is in Santo Domingo (UTC-4 all year); the agent's laptop is set to Tokyo (UTC+9).
+const STORE_OFFSET_H = -4;
+const BROWSER_ZONE = 'Asia/Tokyo';
+
+/** The hour and minute a reader in the store's zone sees for `iso`, in 24- and 12-hour forms. */
+function storeClock(iso: string): { h24: string; h12: string; min: string } {
+  const d = new Date(Date.parse(iso) + STORE_OFFSET_H * 3_600_000);
+  const h = d.getUTCHours();
+  return { h24: String(h).padStart(2, '0'), h12: String(h % 12 === 0 ? 12 : h % 12).padStart(2, '0'), min: String(d.getUTCMinutes()).padStart(2, '0') };
+}
+
+/**
+ * What a new agent meets on the first day (whole server, demo tenant, Debian's Chromium on a
+ * laptop in another time zone): times in the store's zone with a label saying so, and a handoff
+ * resolved by the agent leaving every inbox list (also after a reload) while the bot waits for
+ * the customer's rating, with the conversation saying so instead of offering "Tomar".
+ */
+describe('agent console on the first day, in Chromium', () => {
+  let server: TestServer;
+  let browser: Browser | undefined;
+  let launchError: unknown;
+  const contexts: BrowserContext[] = [];
+  const errors: string[] = [];
+
+  async function newPage(): Promise<Page> {
+    if (!browser) throw launchError;
+    const context = await browser.newContext({ baseURL: server.baseUrl, locale: 'es-DO', timezoneId: BROWSER_ZONE, viewport: { width: 1360, height: 860 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (err) => errors.push(String(err)));
+    return page;
+  }
+
+  async function logIn(page: Page): Promise<void> {
+    await page.goto('/console');
+    await page.getByLabel('Empresa (tenant)').fill('ferreteria');
+    await page.getByLabel('Usuario').fill('demo');
+    await page.getByLabel('Contraseña').fill(PASSWORD);
+    await page.getByLabel('Contraseña').press('Enter');
+    await page.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+  }
+
+  beforeAll(async () => {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-widget.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-console.mjs')], { cwd: ROOT, stdio: 'pipe' });
+    server = await startHiloForTest({ env: { HILO_DEMO_AGENT_PASSWORD: PASSWORD, HILO_TEAM_HOURS: 'off' } });
+    browser = await launchChromium().catch((err: unknown) => {
+      launchError = err;
+      return undefined;
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("should show times in the store's time zone, labelled, and keep a resolved handoff out of the lists while the rating is pending", async () => {
+    const agent = await newPage();
+    await logIn(agent);
+    expect(await agent.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(BROWSER_ZONE);
+    const zone = agent.locator('[data-time-zone]');
+    expect(await zone.getAttribute('data-time-zone')).toBe('America/Santo_Domingo');
+    expect(await zone.textContent()).toMatch(/^Horas de la tienda: Santo Domingo \(GMT-4\)$/);
+
+    // A REST customer asks for a person.
+    const key = { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' };
+    const say = (text: string) => fetch(`${server.baseUrl}/api/tenants/ferreteria/messages`, { method: 'POST', headers: key, body: JSON.stringify({ sender: `first-day-${process.pid}`, text }) });
+    const { conversation_id: id } = (await (await say('quiero hablar con una persona')).json()) as { conversation_id: string };
+    const item = agent.locator(`.items .item[data-conversation="${id}"]`);
+    await item.click({ timeout: TIMEOUT });
+
+    // The customer's line: the store's wall clock, not Tokyo's.
+    const time = agent.locator('.transcript .msg[data-author="customer"] time').first();
+    await time.waitFor({ timeout: TIMEOUT });
+    const shown = (await time.textContent()) ?? '';
+    const expected = storeClock((await time.getAttribute('datetime')) ?? '');
+    const [, hh, mm] = /(\d{1,2}):(\d{2})/.exec(shown) ?? [];
+    expect(mm).toBe(expected.min);
+    expect([expected.h24, expected.h12]).toContain(hh?.padStart(2, '0'));
+    expect(await agent.locator('[data-field="state"]').textContent()).toBe('esperando a una persona');
+
+    await agent.locator('[data-action="take"]').click();
+    await expect.poll(() => agent.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Demo');
+    await agent.getByLabel('Resultado').fill('Atendido');
+    await agent.getByLabel('Resultado').press('Enter');
+    await agent.locator('[data-status="awaiting-rating"]').waitFor({ timeout: TIMEOUT });
+    expect(await agent.locator('[data-action="take"]').count()).toBe(0);
+    expect(await agent.locator('[data-field="state"]').textContent()).toBe('resuelta, esperando calificación');
+
+    // "Todas abiertas": not there, live and after a reload.
+    const openList = (page: Page) => page.waitForResponse((r) => r.url().includes('/inbox?view=open'), { timeout: TIMEOUT });
+    let listed = openList(agent);
+    await agent.getByRole('tab', { name: 'Todas abiertas' }).click();
+    expect(((await (await listed).json()) as { items: Array<{ conversationId: string }> }).items.map((i) => i.conversationId)).not.toContain(id);
+    expect(await item.count()).toBe(0);
+    await agent.reload();
+    await agent.locator('[data-connection="online"]').waitFor({ timeout: TIMEOUT });
+    listed = openList(agent);
+    await agent.getByRole('tab', { name: 'Todas abiertas' }).click();
+    await listed;
+    expect(await item.count()).toBe(0);
+
+    // The customer rates: the conversation is the bot's again and shows under "Todas abiertas" with its state in words.
+    await say('5');
+    await item.waitFor({ timeout: TIMEOUT });
+    await item.click();
+    await expect.poll(() => agent.locator('[data-field="state"]').textContent(), { timeout: TIMEOUT }).toBe('con el bot');
+    await expect.poll(() => agent.locator('.details').textContent(), { timeout: TIMEOUT }).toContain('★★★★★ 5/5');
+    expect(errors).toEqual([]);
+  });
+});
