@@ -47,7 +47,7 @@ describe('agent console page with a WhatsApp customer, in Chromium', () => {
   }
 
   async function whatsAppSays(from: string, text: string): Promise<void> {
-    const raw = metaJson(waMessage({ id: `wamid.console-ui.${process.pid}.${Date.now()}`, type: 'text', text: { body: text }, timestamp: String(Math.floor(deployment.clock.now() / 1000)) }, { from, name: 'Ana' }));
+    const raw = metaJson(waMessage({ id: `wamid.console-ui.${process.pid}.${Date.now()}`, type: 'text', text: { body: text }, timestamp: String(Math.floor(deployment.clock.now() / 1000)) }, { from, name: 'Ana Marte' }));
     const res = await fetch(`${base()}/webhooks/whatsapp/${TENANT}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(APP_SECRET, raw) }, body: new Uint8Array(raw) });
     expect(res.status).toBe(200);
     await deployment.hilo.drainOutbox();
@@ -92,7 +92,10 @@ describe('agent console page with a WhatsApp customer, in Chromium', () => {
     const item = agent.locator('.items .item').filter({ hasText: `•••• ${phone.slice(-4)}` });
     await item.waitFor({ timeout: TIMEOUT });
     expect(await item.textContent()).toContain('whatsapp');
+    // Nobody said a name yet: the WhatsApp profile name (contacts[].profile.name), marked as such.
+    expect(await item.locator('.item-name').textContent()).toBe('Ana Marte');
     await item.click();
+    await expect.poll(() => agent.locator('#conversation-title').textContent(), { timeout: TIMEOUT }).toMatch(/^Ana Marte \(nombre de perfil\)/);
     await expect.poll(() => agent.locator('[data-field="channel"]').textContent(), { timeout: TIMEOUT }).toBe('whatsapp');
     await agent.locator('[data-action="take"]').click();
     await expect.poll(() => agent.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Demo');
