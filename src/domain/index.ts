@@ -1,6 +1,8 @@
-export { INTENTS, isIntentName } from './intents.js';
-export type { IntentName } from './intents.js';
-export { ENTITY_TYPES } from './nlu.js';
+export { BUILT_IN_INTENT_SET, CORE_BEHAVIOURS, INFO_BEHAVIOUR, INTENT_KINDS, INTENTS, isIntentName } from './intents.js';
+export type { IntentKind, IntentLabel, IntentName, TenantIntent } from './intents.js';
+export { createIntentSet } from './intent-set.js';
+export type { IntentSet } from './intent-set.js';
+export { ENTITY_TYPES, intentLabelOf } from './nlu.js';
 export { MEDIA_KINDS, copyMediaReference, isMediaKind, mediaAckKind, readMediaReferences } from './media.js';
 export type { MediaKind, MediaReference } from './media.js';
 export type { Entity, EntityType, IntentScore, Lang, NluResult } from './nlu.js';

@@ -1,4 +1,8 @@
-/** The intent labels every tenant's classifier predicts. The demo tenant uses exactly these. */
+/**
+ * The built-in behaviours the conversation machine knows, by name. The `ferreteria` tenant's
+ * intent labels are exactly these (its flows are typed against them); another tenant declares
+ * its own labels (`tenants/<id>/intents.json`) and maps each one to one of these behaviours.
+ */
 export const INTENTS = [
   'greeting',
   'goodbye',
@@ -20,3 +24,52 @@ export type IntentName = (typeof INTENTS)[number];
 export function isIntentName(value: unknown): value is IntentName {
   return typeof value === 'string' && (INTENTS as readonly string[]).includes(value);
 }
+
+/**
+ * A tenant's intent label ("consultar_paquetes", "saludo", "price_quote"): what its classifier
+ * predicts and its training utterances are keyed by. Checked against the tenant's declared set
+ * when the tenant is loaded.
+ */
+export type IntentLabel = string;
+
+/**
+ * What a tenant's intent is for the machine: `core`, one of the machine's own behaviours (a
+ * greeting, a goodbye, a handoff, ...); `informational`, answered by a template or a tool (the
+ * machine's info route); `workflow`, starts a tenant workflow (`workflows.json`) whose trigger
+ * names the label.
+ */
+export type IntentKind = 'core' | 'informational' | 'workflow';
+
+export const INTENT_KINDS: readonly IntentKind[] = ['core', 'informational', 'workflow'];
+
+/** One label of a tenant's intent set and the built-in behaviour the machine runs for it. */
+export interface TenantIntent {
+  label: IntentLabel;
+  kind: IntentKind;
+  behaviour: IntentName;
+}
+
+/** The built-in behaviour of an informational or workflow label: the machine's info route (`answerInfo`). */
+export const INFO_BEHAVIOUR: IntentName = 'store_hours_location';
+
+/** Behaviours a `core` label may name (the rest are the hardware store's own flows). */
+export const CORE_BEHAVIOURS: readonly IntentName[] = ['greeting', 'goodbye', 'thanks', 'human_agent', 'out_of_scope', 'complaint'];
+
+const BUILT_IN_KINDS: Record<IntentName, IntentKind> = {
+  greeting: 'core',
+  goodbye: 'core',
+  thanks: 'core',
+  human_agent: 'core',
+  out_of_scope: 'core',
+  complaint: 'core',
+  product_inquiry: 'informational',
+  price_quote: 'informational',
+  offers: 'informational',
+  account_status: 'informational',
+  store_hours_location: 'informational',
+  job_vacancies: 'informational',
+  sales_lead: 'workflow',
+};
+
+/** The intent set of a tenant that declares none (`ferreteria`): every built-in label, its own behaviour, in `INTENTS` order. */
+export const BUILT_IN_INTENT_SET: readonly TenantIntent[] = INTENTS.map((label) => ({ label, kind: BUILT_IN_KINDS[label], behaviour: label }));

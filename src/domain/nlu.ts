@@ -1,4 +1,4 @@
-import type { IntentName } from './intents.js';
+import type { IntentLabel, IntentName } from './intents.js';
 
 /** Languages a customer can be answered in. Spanish first. */
 export type Lang = 'es' | 'en';
@@ -24,8 +24,20 @@ export interface Entity {
 }
 
 export interface IntentScore {
+  /** The built-in behaviour the machine runs for this reading. */
   name: IntentName;
   confidence: number;
+  /**
+   * The tenant's own label when it is not the behaviour's name (`consultar_paquetes` read as the
+   * info route); absent for a tenant whose labels are the built-in names (`ferreteria`).
+   * Workflow triggers and tenant answers key on `intentLabelOf(score)`.
+   */
+  label?: IntentLabel;
+}
+
+/** The tenant label of a reading: its `label`, else the behaviour's name. */
+export function intentLabelOf(score: IntentScore): IntentLabel {
+  return score.label ?? score.name;
 }
 
 /** The `/nlu/parse` answer shape (Rasa-like, so users of bot runtimes feel at home). */

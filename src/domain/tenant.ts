@@ -1,4 +1,4 @@
-import type { IntentName } from './intents.js';
+import type { IntentLabel, TenantIntent } from './intents.js';
 import type { Lang } from './nlu.js';
 import type { TeamHours } from './team-hours.js';
 
@@ -117,7 +117,7 @@ export interface Vacancy {
 }
 
 /** Example utterances per intent and language; the rule brain trains on them at start-up. */
-export type TrainingUtterances = Record<IntentName, Record<Lang, string[]>>;
+export type TrainingUtterances = Record<IntentLabel, Record<Lang, string[]>>;
 
 /** Reply templates per language: key → text with `{placeholders}`. */
 export type ReplyTemplates = Record<Lang, Record<string, string>>;
@@ -207,6 +207,11 @@ export interface TenantData {
   offers: Offer[];
   vacancies: Vacancy[];
   utterances: TrainingUtterances;
+  /**
+   * The tenant's intent set (`intents.json`), in the order its classifier ranks ties; absent:
+   * the built-in labels (`BUILT_IN_INTENT_SET`).
+   */
+  intents?: TenantIntent[];
   templates: ReplyTemplates;
   /** LLM prompt settings (`prompts.json`); absent: Hilo's defaults. */
   prompts?: TenantPrompts;

@@ -4,7 +4,8 @@ import type { Lang } from '../domain/nlu.js';
 import type { CustomerAccount, Offer, Product, ReplyTemplates, TenantData, TenantPrompts, TenantSettings, TenantWidget } from '../domain/tenant.js';
 import { HiloError, isHiloError } from '../kernel/errors.js';
 import { checkWith, type z } from '../kernel/schema.js';
-import { ACCOUNTS, CATALOG, LANGS, OFFERS, PROMPTS, STORE, TEMPLATE_FILE, templatePath, TENANT_SETTINGS, TENANT_WORDING, UTTERANCES, VACANCIES, WIDGET } from './tenant-schemas.js';
+import { INFO_BEHAVIOUR, type TenantIntent } from '../domain/intents.js';
+import { ACCOUNTS, CATALOG, INTENT_SET, LANGS, OFFERS, PROMPTS, STORE, TEMPLATE_FILE, templatePath, TENANT_SETTINGS, TENANT_WORDING, utterancesSchema, VACANCIES, WIDGET } from './tenant-schemas.js';
 
 /** A problem in a tenant file: the message names the file and the JSON path (`catalog.json: $[12].price: …`). */
 function invalid(file: string, path: string, problem: string): never {
@@ -113,6 +114,25 @@ function parseWidget(raw: unknown): TenantWidget {
   return widget;
 }
 
+/**
+ * `intents.json`: the schema, then the rules across labels: unique labels, a behaviour for every
+ * `core` label (none for the others: they reach the info route), one label for `out_of_scope`.
+ */
+function parseIntents(raw: unknown): TenantIntent[] {
+  const declared = parseFile('intents.json', INTENT_SET, raw).intents;
+  const seen = new Map<string, number>();
+  const intents = declared.map(({ label, kind, behaviour }, i): TenantIntent => {
+    const first = seen.get(label);
+    if (first !== undefined) invalid('intents.json', `$.intents[${i}].label`, `duplicate label "${label}" (also at $.intents[${first}])`);
+    seen.set(label, i);
+    if (kind === 'core' && behaviour === undefined) invalid('intents.json', `$.intents[${i}].behaviour`, 'a core label needs the behaviour it runs');
+    if (kind !== 'core' && behaviour !== undefined) invalid('intents.json', `$.intents[${i}].behaviour`, `only core labels name a behaviour (this one is ${kind})`);
+    return { label, kind, behaviour: behaviour ?? INFO_BEHAVIOUR };
+  });
+  if (!intents.some((i) => i.behaviour === 'out_of_scope')) invalid('intents.json', '$.intents', 'no label stands for out_of_scope (the reading below the confidence threshold)');
+  return intents;
+}
+
 async function readOptionalJson(dir: string, file: string): Promise<unknown> {
   try {
     await readFile(join(dir, file), 'utf8');
@@ -125,7 +145,8 @@ async function readOptionalJson(dir: string, file: string): Promise<unknown> {
 /**
  * Loads and validates one tenant folder (`tenant.json`, `catalog.json`, `accounts.json`,
  * `store.json`, `offers.json`, `vacancies.json`, `utterances.json`, `templates/*.json`, and the
- * optional `prompts.json` and `widget.json`).
+ * optional `prompts.json`, `widget.json` and `intents.json` — the tenant's intent set, which
+ * `utterances.json` must cover exactly; absent, the built-in labels).
  * Any problem throws `HILO_ERR_TENANT_DATA_INVALID` naming the file and the JSON path.
  *
  * @example
@@ -147,6 +168,8 @@ export async function loadTenant(dir: string): Promise<TenantData> {
   }
   const promptsRaw = await readOptionalJson(dir, 'prompts.json');
   const widgetRaw = await readOptionalJson(dir, 'widget.json');
+  const intentsRaw = await readOptionalJson(dir, 'intents.json');
+  const intents = intentsRaw !== undefined ? parseIntents(intentsRaw) : undefined;
   const templates = mergeTemplates(
     await Promise.all(
       templateFiles.map(async (name) => ({ file: `templates/${name}`, raw: await readJson(join(dir, 'templates'), name) })),
@@ -159,7 +182,8 @@ export async function loadTenant(dir: string): Promise<TenantData> {
     store: parseFile('store.json', STORE, storeRaw),
     offers: parseOffers(offersRaw, new Set(catalog.map((p) => p.sku))),
     vacancies: parseFile('vacancies.json', VACANCIES, vacanciesRaw),
-    utterances: parseFile('utterances.json', UTTERANCES, utterancesRaw),
+    utterances: parseFile('utterances.json', utterancesSchema(intents?.map((i) => i.label)), utterancesRaw),
+    ...(intents ? { intents } : {}),
     templates,
     ...(promptsRaw !== undefined ? { prompts: parseFile('prompts.json', PROMPTS, promptsRaw) satisfies TenantPrompts } : {}),
     ...(widgetRaw !== undefined ? { widget: parseWidget(widgetRaw) } : {}),

@@ -6,7 +6,7 @@
  * Messages name what was expected and what was found (`expected a number, got "mil"`), for the
  * person who edits the files; the loader prefixes the file and the JSON path.
  */
-import { INTENTS } from '../domain/intents.js';
+import { CORE_BEHAVIOURS, INTENT_KINDS, INTENTS, type IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
 import { describeValue, z, type SchemaIssue, type Wording } from '../kernel/schema.js';
 
@@ -207,9 +207,39 @@ export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: pe
 
 export const VACANCIES = z.array(z.object({ id: text(), title: perLang, branch: text(), requirements: perLang, howToApply: perLang }));
 
-export const UTTERANCES = closed(
-  Object.fromEntries(INTENTS.map((intent) => [intent, z.object({ es: nonEmptyStrings, en: nonEmptyStrings })])) as Record<(typeof INTENTS)[number], z.ZodObject<{ es: typeof nonEmptyStrings; en: typeof nonEmptyStrings }>>,
-  `unknown intent (expected one of ${INTENTS.join(', ')})`,
+/** `utterances.json`: example messages per label of the tenant's intent set (every label, no other), per language. */
+export function utterancesSchema(labels: readonly string[] = INTENTS) {
+  return closed(
+    Object.fromEntries(labels.map((intent) => [intent, z.object({ es: nonEmptyStrings, en: nonEmptyStrings })])) as Record<string, z.ZodObject<{ es: typeof nonEmptyStrings; en: typeof nonEmptyStrings }>>,
+    `unknown intent (expected one of ${labels.join(', ')})`,
+  );
+}
+
+export const UTTERANCES = utterancesSchema(INTENTS);
+
+const INTENT_LABEL = /^[a-z][a-z0-9_]{0,47}$/;
+
+/**
+ * `intents.json` (optional): the tenant's intent set. Each label is `core` (a behaviour the machine
+ * knows, named by `behaviour`), `informational` or `workflow` (both reach the machine's info route
+ * unless a workflow claims the label). Labels are unique; one label must stand for `out_of_scope`.
+ */
+export const INTENT_SET = closed(
+  {
+    intents: z
+      .array(
+        closed(
+          {
+            label: text({ pattern: INTENT_LABEL, hint: 'a label of lower-case letters, digits and _' }),
+            kind: oneOf(INTENT_KINDS as unknown as readonly ['core', 'informational', 'workflow']),
+            behaviour: oneOf(CORE_BEHAVIOURS as unknown as readonly [IntentName, ...IntentName[]]).optional(),
+          },
+          'unknown key (expected label, kind, behaviour)',
+        ),
+      )
+      .min(2),
+  },
+  'unknown key (expected intents)',
 );
 
 /** One `templates/*.json` file: `{ "es": { key: text }, "en": { key: text } }`. */

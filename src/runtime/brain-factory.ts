@@ -85,6 +85,7 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
     responseFormat: llm.responseFormat,
     readingDeadlineMs: llm.deadlineMs,
     ...(data.prompts !== undefined ? { tenantPrompts: data.prompts } : {}),
+    ...(data.intents !== undefined ? { intents: data.intents } : {}),
     ...(llm.tools ? { tools: { data } } : {}),
   });
   const idleReleaseMs = options.idleReleaseMs ?? DEFAULT_IDLE_RELEASE_MS;

@@ -10,8 +10,8 @@ const utterances = loadUtterances();
 describe('ferreteria training utterances', () => {
   it('should have at least 60 Spanish and 30 English examples for every intent', () => {
     for (const intent of INTENTS) {
-      expect(utterances[intent].es.length, `${intent} es`).toBeGreaterThanOrEqual(60);
-      expect(utterances[intent].en.length, `${intent} en`).toBeGreaterThanOrEqual(30);
+      expect(utterances[intent]!.es.length, `${intent} es`).toBeGreaterThanOrEqual(60);
+      expect(utterances[intent]!.en.length, `${intent} en`).toBeGreaterThanOrEqual(30);
     }
   });
 
@@ -32,7 +32,7 @@ describe('intent classifier', () => {
     process.stdout.write(`5-fold CV accuracy: ${report.accuracy.toFixed(4)} (with threshold ${report.threshold}: ${report.accuracyWithThreshold.toFixed(4)})\n`);
     expect(report.accuracy).toBeGreaterThanOrEqual(0.9);
     expect(report.accuracyWithThreshold).toBeGreaterThanOrEqual(0.9);
-    for (const intent of INTENTS) expect(report.perIntent[intent].support).toBeGreaterThan(0);
+    for (const intent of INTENTS) expect(report.perIntent[intent]!.support).toBeGreaterThan(0);
   });
 
   it('should return a calibrated ranking over all intents, best first, summing to 1', () => {

@@ -1,4 +1,5 @@
-import { INTENTS } from '../../../domain/intents.js';
+import { createIntentSet, type IntentSet } from '../../../domain/intent-set.js';
+import type { TenantIntent } from '../../../domain/intents.js';
 import type { LeadField } from '../../../domain/lead.js';
 import type { Entity, IntentScore, Lang, NluResult } from '../../../domain/nlu.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
@@ -7,10 +8,10 @@ import type { Clock } from '../../../kernel/clock.js';
 import type { KeyPoolPort as KeyPool } from './key-pool-port.js';
 import type { Logger } from '../../../kernel/logger.js';
 import type { Brain } from '../brain.js';
-import { parseAndValidate, toWireSchema, type SchemaProblem } from './json-schema.js';
+import { parseAndValidate, toJsonSchema, toWireSchema, type SchemaProblem } from './json-schema.js';
 import { createLlmClient, type ChatMessage, type ChatRequest, type LlmClient, type LlmClientOptions, type ResponseFormatMode } from './llm-client.js';
 import { buildUnderstandSystemPrompt, resolvePrompts, resolveTenantPrompts, type PromptTemplates } from './prompts.js';
-import { MODEL_UNDERSTANDING, UNDERSTANDING_SCHEMA, type ModelUnderstanding } from './understanding-schema.js';
+import { createModelUnderstanding, MODEL_UNDERSTANDING, UNDERSTANDING_SCHEMA, type ModelUnderstanding } from './understanding-schema.js';
 import { createToolRunner, emptyToolTurn, type ToolCallRecord, type ToolRunner, type ToolTurn } from './tool-runner.js';
 import type { TenantData, TenantPrompts } from '../../../domain/tenant.js';
 
@@ -58,6 +59,8 @@ export interface LlmBrainOptions {
   /** Answers every turn the LLM cannot: the rule brain. */
   fallback: Brain;
   tenant: { id: string; displayName: string; defaultLang: Lang };
+  /** The tenant's intent set (`intents.json`): the labels the model picks from; absent, the built-in ones. */
+  intents?: readonly TenantIntent[];
   /** Per-tenant templates by tenant id; defaults otherwise. */
   prompts?: Readonly<Record<string, PromptTemplates>>;
   /** The tenant's `prompts.json` (templates and tone); wins over `prompts`. */
@@ -96,6 +99,10 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
   const resolved = resolveTenantPrompts(options.tenantPrompts);
   const templates = options.tenantPrompts !== undefined ? resolved.understand : resolvePrompts(tenant.id, options.prompts);
   const failures = new Map<string, number>();
+  const intents = createIntentSet(options.intents);
+  // The answer's schema lists the tenant's labels: the model cannot pick another tenant's intent.
+  const model = options.intents === undefined ? MODEL_UNDERSTANDING : createModelUnderstanding(intents.labels as [string, ...string[]]);
+  const modelSchema = options.intents === undefined ? UNDERSTANDING_SCHEMA : toJsonSchema(model);
   // The runtime pins conversations as `<tenant>:<conversation>` (tenants share the pool); logs
   // name the conversation as every other component does.
   const prefix = `${tenant.id}:`;
@@ -104,16 +111,16 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
 
   async function readWithLlm(input: LlmUnderstandInput, conversationId: string): Promise<LlmUnderstanding> {
     const tools = runner?.registry.toolsFor(runner.stateFor(input.expecting)) ?? [];
-    const prompt = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: INTENTS, withTools: tools.length > 0, tone: resolved.tone(input.lang) });
+    const prompt = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: intents.labels, withTools: tools.length > 0, tone: resolved.tone(input.lang) });
     // JSON mode does not send the schema: the model must read it in the prompt.
-    const withSchema = responseFormat === 'json_object' ? `${prompt}\n\nThe JSON object must match this JSON schema:\n${JSON.stringify(toWireSchema(UNDERSTANDING_SCHEMA))}` : prompt;
+    const withSchema = responseFormat === 'json_object' ? `${prompt}\n\nThe JSON object must match this JSON schema:\n${JSON.stringify(toWireSchema(modelSchema))}` : prompt;
     // Older turns reach the model only as a bounded summary, so long conversations stay cheap.
     const system = input.historySummary ? `${withSchema}\n\nSummary of the earlier conversation:\n${input.historySummary}` : withSchema;
     const history = (input.history ?? []).slice(-historyWindow).map((m): ChatMessage => (m.role === 'customer' ? { role: 'user', content: m.text } : { role: 'assistant', content: m.text }));
     const messages: ChatMessage[] = [{ role: 'system', content: system }, ...history, { role: 'user', content: input.text }];
     const request = (msgs: ChatMessage[]): ChatRequest => ({
       messages: msgs,
-      responseFormat: { name: 'understanding', schema: UNDERSTANDING_SCHEMA, strict: true, mode: responseFormat },
+      responseFormat: { name: 'understanding', schema: modelSchema, strict: true, mode: responseFormat },
       maxTokens,
       temperature,
     });
@@ -148,7 +155,7 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
       const refused = turn.calls.filter((c) => c.outcome === 'forbidden' || c.outcome === 'not_in_customer_messages' || c.outcome === 'verification_failed');
       if (refused.length > 0) log.warn({ event: 'security.tool_refused', conversationId: logged(conversationId), messageId: input.messageId, tools: refused }, 'a tool call was refused by authorisation');
     }
-    let parsed = parseAndValidate(first.content, MODEL_UNDERSTANDING);
+    let parsed = parseAndValidate(first.content, model);
     if (!parsed.ok) {
       log.warn({ conversationId: logged(conversationId), problems: parsed.problems.slice(0, 5), promptVersion: templates.version }, 'LLM output invalid; asking for a repair');
       const repair: ChatMessage[] = [
@@ -157,10 +164,10 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
         { role: 'user', content: repairInstruction(parsed.problems) },
       ];
       const second = count(await client.complete(request(repair), { conversationId, idempotencyKey: `${key}:repair`, deadlineAt }));
-      parsed = parseAndValidate(second.content, MODEL_UNDERSTANDING);
+      parsed = parseAndValidate(second.content, model);
       if (!parsed.ok) throw new HiloError('HILO_ERR_LLM_BAD_OUTPUT', undefined, { details: parsed.problems.slice(0, 10) });
     }
-    return { ...applyToolTurn(toUnderstanding(parsed.value, input.text), turn), usage };
+    return { ...applyToolTurn(toUnderstanding(parsed.value, input.text, intents), turn), usage };
   }
 
   return {
@@ -240,11 +247,12 @@ export function applyToolTurn(u: LlmUnderstanding, turn: ToolTurn): LlmUnderstan
 }
 
 /** Maps the model's JSON to Hilo's `Understanding`, keeping only what the message supports. */
-export function toUnderstanding(m: ModelUnderstanding, text: string): LlmUnderstanding {
-  const others = INTENTS.filter((i) => i !== m.intent);
+export function toUnderstanding(m: ModelUnderstanding, text: string, intents: IntentSet = createIntentSet()): LlmUnderstanding {
+  const others = intents.labels.filter((i) => i !== m.intent);
   const rest = others.length > 0 ? (1 - m.confidence) / others.length : 0;
-  const ranking: IntentScore[] = [{ name: m.intent, confidence: m.confidence }, ...others.map((name) => ({ name, confidence: rest }))];
-  const nlu: NluResult = { intent: { name: m.intent, confidence: m.confidence }, ranking, entities: locateEntities(m.entities, text), lang: m.lang };
+  const top = intents.score(m.intent, m.confidence);
+  const ranking: IntentScore[] = [top, ...others.map((label) => intents.score(label, rest))];
+  const nlu: NluResult = { intent: top, ranking, entities: locateEntities(m.entities, text), lang: m.lang };
 
   const leadFields: Partial<Record<LeadField, string | null>> = {};
   const lf = m.lead_fields;

@@ -1,17 +1,22 @@
-import { INTENTS, type IntentName } from '../../../domain/intents.js';
-import type { IntentScore } from '../../../domain/nlu.js';
+import { INTENTS, type IntentLabel } from '../../../domain/intents.js';
 import { fitVectorizer, type SparseVector } from './features.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { tokenize } from './text.js';
 
 export interface LabelledExample {
   text: string;
-  intent: IntentName;
+  intent: IntentLabel;
+}
+
+/** One label's probability. */
+export interface LabelScore {
+  name: IntentLabel;
+  confidence: number;
 }
 
 export interface IntentClassifier {
-  /** Softmax probabilities over every intent, best first (ties broken by label order). */
-  rank(text: string): IntentScore[];
+  /** Softmax probabilities over every label, best first (ties broken by label order). */
+  rank(text: string): LabelScore[];
 }
 
 export interface TrainOptions {
@@ -23,6 +28,8 @@ export interface TrainOptions {
   seed?: number;
   /** Folded product words (catalog vocabulary): they share one `product` concept feature. */
   lexicon?: ReadonlySet<string>;
+  /** The tenant's labels, in tie order (default: the built-in `INTENTS`); every example's label must be one. */
+  labels?: readonly IntentLabel[];
 }
 
 /** Small deterministic PRNG (mulberry32): training must be reproducible. */
@@ -42,10 +49,11 @@ export function createRandom(seed: number): () => number {
  * Its softmax output is a calibrated-enough probability: good for a fallback threshold.
  */
 export function trainIntentClassifier(examples: readonly LabelledExample[], options: TrainOptions = {}): IntentClassifier {
-  const { epochs = 30, l2 = 3e-5, learningRate = 1.5, seed = 42, lexicon = GENERIC_PRODUCT_WORDS } = options;
-  const labels = INTENTS;
+  const { epochs = 30, l2 = 3e-5, learningRate = 1.5, seed = 42, lexicon = GENERIC_PRODUCT_WORDS, labels = INTENTS } = options;
   const K = labels.length;
-  const labelIndex = new Map<IntentName, number>(labels.map((l, i) => [l, i]));
+  const labelIndex = new Map<IntentLabel, number>(labels.map((l, i) => [l, i]));
+  const unknown = examples.find((e) => !labelIndex.has(e.intent));
+  if (unknown) throw new Error(`training example labelled "${unknown.intent}", which is not one of the classifier's labels`);
   const docs = examples.map((e) => tokenize(e.text));
   const vectorizer = fitVectorizer(docs, { lexicon });
   const xs: SparseVector[] = docs.map((d) => vectorizer.transform(d));
@@ -94,7 +102,7 @@ export function trainIntentClassifier(examples: readonly LabelledExample[], opti
     rank(text) {
       const out = new Float64Array(K);
       forward(vectorizer.transform(tokenize(text)), out);
-      const ranking: IntentScore[] = labels.map((name, i) => ({ name, confidence: out[i] as number }));
+      const ranking: LabelScore[] = labels.map((name, i) => ({ name, confidence: out[i] as number }));
       return ranking.sort((p, q) => q.confidence - p.confidence);
     },
   };

@@ -1,12 +1,11 @@
-import { INTENTS, type IntentName } from '../../../domain/intents.js';
-import type { IntentScore } from '../../../domain/nlu.js';
+import { INTENTS, type IntentLabel } from '../../../domain/intents.js';
 import type { TrainingUtterances } from '../../../domain/tenant.js';
-import { trainIntentClassifier, type LabelledExample, type TrainOptions } from './classifier.js';
+import { trainIntentClassifier, type LabelledExample, type LabelScore, type TrainOptions } from './classifier.js';
 
-/** Flattens `{ intent: { es: [...], en: [...] } }` into labelled examples (stable order). */
-export function toExamples(utterances: TrainingUtterances): LabelledExample[] {
+/** Flattens `{ intent: { es: [...], en: [...] } }` into labelled examples (stable order: `labels`, then es, en). */
+export function toExamples(utterances: TrainingUtterances, labels: readonly IntentLabel[] = INTENTS): LabelledExample[] {
   const out: LabelledExample[] = [];
-  for (const intent of INTENTS) {
+  for (const intent of labels) {
     const byLang = utterances[intent];
     if (!byLang) continue;
     for (const lang of ['es', 'en'] as const) {
@@ -25,7 +24,7 @@ export interface CrossValidationReport {
   threshold: number;
   /** The threshold in the candidate list that maximised held-out accuracy. */
   bestThreshold: number;
-  perIntent: Record<IntentName, { support: number; correct: number }>;
+  perIntent: Record<IntentLabel, { support: number; correct: number }>;
 }
 
 /**
@@ -49,13 +48,11 @@ export function crossValidate(
       bestThreshold = t;
     }
   }
-  const perIntent = Object.fromEntries(INTENTS.map((i) => [i, { support: 0, correct: 0 }])) as Record<
-    IntentName,
-    { support: number; correct: number }
-  >;
+  const perIntent: Record<IntentLabel, { support: number; correct: number }> = Object.fromEntries((train?.labels ?? INTENTS).map((i) => [i, { support: 0, correct: 0 }]));
   for (const p of predictions) {
-    perIntent[p.gold].support++;
-    if (p.top === p.gold) perIntent[p.gold].correct++;
+    const row = (perIntent[p.gold] ??= { support: 0, correct: 0 });
+    row.support++;
+    if (p.top === p.gold) row.correct++;
   }
   return {
     folds,
@@ -70,10 +67,10 @@ export function crossValidate(
 /** One held-out prediction of a cross-validation run: the gold label and the model's whole ranking. */
 export interface HeldOutPrediction {
   text: string;
-  gold: IntentName;
-  top: IntentName;
+  gold: IntentLabel;
+  top: IntentLabel;
   confidence: number;
-  ranking: IntentScore[];
+  ranking: LabelScore[];
 }
 
 /**
@@ -85,8 +82,8 @@ export function crossValidatedPredictions(
   options: { folds?: number; train?: TrainOptions } = {},
 ): HeldOutPrediction[] {
   const { folds = 5, train } = options;
-  const examples = toExamples(utterances);
-  const seenPerIntent = new Map<IntentName, number>();
+  const examples = toExamples(utterances, train?.labels);
+  const seenPerIntent = new Map<IntentLabel, number>();
   const foldOf = examples.map((e) => {
     const n = seenPerIntent.get(e.intent) ?? 0;
     seenPerIntent.set(e.intent, n + 1);

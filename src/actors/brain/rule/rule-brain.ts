@@ -1,3 +1,4 @@
+import { createIntentSet } from '../../../domain/intent-set.js';
 import type { IntentName } from '../../../domain/intents.js';
 import type { Entity, IntentScore, NluResult } from '../../../domain/nlu.js';
 import type { TenantData } from '../../../domain/tenant.js';
@@ -94,7 +95,7 @@ const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
 const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
 
 export interface RuleBrainOptions {
-  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings'>;
+  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'>;
   /** Override the fallback threshold (tests, tuning). */
   threshold?: number;
   /**
@@ -119,8 +120,14 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   const { tenant, threshold = OUT_OF_SCOPE_THRESHOLD } = options;
   const readings = createReadingCache(options.readingCacheSize ?? READING_CACHE_SIZE);
   const products: ProductMatcher = createProductMatcher(tenant.catalog);
-  const lexicon = new Set<string>([...GENERIC_PRODUCT_WORDS, ...products.lexicon]);
-  const classifier: IntentClassifier = trainIntentClassifier(toExamples(tenant.utterances), { lexicon });
+  const intents = createIntentSet(tenant.intents);
+  // Hardware words known without a catalog are the hardware store's: a tenant with other labels has only its catalog's.
+  const lexicon = new Set<string>([...(intents.has('product_inquiry') ? GENERIC_PRODUCT_WORDS : []), ...products.lexicon]);
+  // One model per tenant, over that tenant's labels; readings carry the behaviour and the label.
+  const classifier: IntentClassifier = trainIntentClassifier(toExamples(tenant.utterances, intents.labels), { lexicon, labels: intents.labels });
+  const rank = (text: string): IntentScore[] => classifier.rank(text).map((s) => intents.score(s.name, s.confidence));
+  /** The hardware store's reading rules (delivery, project quotes, accounts, jobs) apply only where the tenant has those labels. */
+  const has = (label: IntentName): boolean => intents.has(label);
   const tenantName = tenant.settings.displayName;
 
   const extract = (text: string, bareAccount: boolean): { entities: Entity[]; mentions: ReturnType<ProductMatcher['extract']>['mentions'] } => {
@@ -156,11 +163,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
 
   const classify = (text: string): { intent: IntentScore; ranking: IntentScore[] } => {
     const core = stripCourtesy(text);
-    let ranking = classifier.rank(text);
+    let ranking = rank(text);
     if (core !== text) {
       // The courtesy is stripped to surface a request it hides; when no request surfaces
       // ("hola buenos días, cómo están"), the courtesy is the message.
-      const coreRanking = classifier.rank(core);
+      const coreRanking = rank(core);
       const coreTop = coreRanking[0] as IntentScore;
       if (!COURTESY_INTENTS.has(coreTop.name) && coreTop.confidence >= threshold) ranking = coreRanking;
     }
@@ -168,16 +175,16 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // Greetings and forms of address only ("klk mi hermano", "hola, todo bien?"): a greeting, read by rule.
     if (isOnlyGreeting(text)) {
       const greeting = ranking.find((r) => r.name === 'greeting')?.confidence ?? 0;
-      return { intent: { name: 'greeting', confidence: Math.max(greeting, GREETING_RULE_CONFIDENCE) }, ranking };
+      return { intent: intents.scoreBehaviour('greeting', Math.max(greeting, GREETING_RULE_CONFIDENCE)), ranking };
     }
     // Thanks and a farewell in one message ("dale, muchas gracias, bye") close the conversation: the
     // courtesy the classifier split between thanks and goodbye is one goodbye.
     if (COURTESY_INTENTS.has(top.name) && detectClosing(text)) {
       const mass = ranking.filter((r) => COURTESY_INTENTS.has(r.name)).reduce((sum, r) => sum + r.confidence, 0);
-      return { intent: { name: 'goodbye', confidence: mass }, ranking };
+      return { intent: intents.scoreBehaviour('goodbye', mass), ranking };
     }
     // Below the threshold no intent is believable: answer out_of_scope with the doubt as confidence.
-    const intent: IntentScore = top.confidence < threshold ? { name: 'out_of_scope', confidence: 1 - top.confidence } : top;
+    const intent: IntentScore = top.confidence < threshold ? intents.scoreBehaviour('out_of_scope', 1 - top.confidence) : top;
     return { intent, ranking };
   };
 
@@ -192,27 +199,27 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const unsure = intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent';
     // "¿ustedes llegan hasta Boca Chica?" is a question about delivery, not a farewell ("hasta luego").
     const askedGoodbye = intent.name === 'goodbye' && text.includes('?');
-    if ((DELIVERY_READS_AS_STORE.has(intent.name) || unsure || askedGoodbye) && mentions.length === 0 && mentionsDelivery(text)) {
+    if (has('store_hours_location') && (DELIVERY_READS_AS_STORE.has(intent.name) || unsure || askedGoodbye) && mentions.length === 0 && mentionsDelivery(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(intent.confidence, DELIVERY_RULE_CONFIDENCE) };
     }
     // "a quote for 40 rooms" names no product: a project for an advisor, not a price to look up.
-    if ((intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && mentions.length === 0 && asksProjectQuote(text)) {
+    if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && mentions.length === 0 && asksProjectQuote(text)) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
     // "requisitos para abrir cuenta comercial?": a new account is a lead, not an account's status.
-    if (intent.name === 'account_status' && asksNewAccount(text) && !entities.some((e) => e.type === 'account_id')) {
+    if (has('sales_lead') && intent.name === 'account_status' && asksNewAccount(text) && !entities.some((e) => e.type === 'account_id')) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
     // "me pasas el número de la ferretería?": the store's phone, answered with the branches.
-    if (mentions.length === 0 && intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
+    if (has('store_hours_location') && mentions.length === 0 && intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
     // "hola, soy Juan": a greeting with the customer's name, not a request.
     if (entities.some((e) => e.type === 'person_name') && isGreetingWithIntroduction(text)) {
-      intent = { name: 'greeting', confidence: GREETING_RULE_CONFIDENCE };
+      intent = intents.scoreBehaviour('greeting', GREETING_RULE_CONFIDENCE);
     }
     // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
-    if (intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {
+    if (has('product_inquiry') && intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     return { intent, ranking, entities, lang: detectLang(text, lang), mentions };
@@ -238,9 +245,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const bareAnswer = detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
     // "no" / "nada" / "estoy bien" with nothing pending answers "¿Algo más?": a goodbye. (With a
     // question pending — a lead field, a summary, options — the machine reads the "no" itself.)
-    if (expecting.kind === 'none' && isBareDecline(text)) nlu.intent = { name: 'goodbye', confidence: BARE_DECLINE_CONFIDENCE };
+    if (expecting.kind === 'none' && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
-    else if (expecting.kind === 'none' && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = { name: 'thanks', confidence: BARE_DECLINE_CONFIDENCE };
+    else if (expecting.kind === 'none' && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     // A bare yes/no names no product ("no" is not "Alambre No. 18").
     if (bareAnswer || isBareDecline(text) || isBareAcknowledgment(text)) {
       mentions = [];
