@@ -129,8 +129,7 @@ export class ConversationHost implements ConversationService {
     const messageId = message.messageId ?? `${message.channel}:${randomUUID()}`;
     let confirmed = false;
     const result = await this.#mailbox.run(keyString(key), async (): Promise<TurnResult> => {
-      // Activation first: it completes a turn left half-committed by a crash, so the
-      // de-duplication below sees every turn whose snapshot was written.
+      // Activation first: it completes a turn left half-committed by a crash, so the de-duplication below sees every turn whose snapshot was written.
       await this.#activate(key, message.langHint);
       const earlier = givenId ? await this.#findInbound(key, messageId) : null;
       if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
@@ -164,8 +163,7 @@ export class ConversationHost implements ConversationService {
     return this.#mailbox.run(keyString(key), async () => {
       const entry = await this.#activate(key);
       if (entry.seq !== seq) return false;
-      // Something unfinished (a lead half given) gets one follow-up first; that turn re-arms the
-      // timer, and the next silence closes the conversation.
+      // Something unfinished (a lead half given) gets one follow-up first; that turn re-arms the timer, and the next silence closes the conversation.
       if (entry.actor.getSnapshot().can({ type: 'conversation.remind' })) {
         await this.#turn(key, await this.#channelOf(key), null, { type: 'conversation.remind' });
         this.stats.reminders++;
@@ -228,9 +226,7 @@ export class ConversationHost implements ConversationService {
   }
 
   /** The sender's display name on the provider (WhatsApp profile name...), learned from their messages since start-up. */
-  profileNameOf(tenantId: string, conversationId: string): string | null {
-    return this.#channels.profileNameOf({ tenantId, conversationId });
-  }
+  readonly profileNameOf = (tenantId: string, conversationId: string): string | null => this.#channels.profileNameOf({ tenantId, conversationId });
 
   /**
    * Drops a conversation from memory after its running turn, without persisting anything more
@@ -362,8 +358,7 @@ export class ConversationHost implements ConversationService {
     entry.epoch = epoch;
     entry.lastUsed = this.#o.clock.now();
 
-    // Commit step (2): transcript, outbox, snapshot copy and timer in the journal. If it fails,
-    // the actor is dropped and the next activation completes the turn from the envelope.
+    // Commit step (2): transcript, outbox, snapshot copy and timer in the journal. If it fails, the actor is dropped and the next activation completes the turn from the envelope.
     let stored: TranscriptEntry[];
     try {
       stored = await this.#journal.commit(key, turn, envelope);
@@ -425,8 +420,7 @@ export class ConversationHost implements ConversationService {
       ...(inspect ? { inspect } : {}),
     });
     // One subscription for the actor's life awaits each turn's end and observes its errors (xstate
-    // throws an actor error nobody observes from a timer, which kills the process: an action failing
-    // inside `send` must fail only its own turn).
+    // throws an actor error nobody observes from a timer, which kills the process: an action failing inside `send` must fail only its own turn).
     const entry: ActiveConversation = { key, actor, seq: env?.seq ?? 0, epoch: env?.epoch ?? 0, lastUsed: this.#o.clock.now(), sink: null, turnEnd: watchTurnEnds(actor) };
     actor.on('*', (e: ConversationEmitted) => {
       entry.sink?.push(e);
