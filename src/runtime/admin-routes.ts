@@ -153,6 +153,11 @@ export interface RetentionJobOptions {
   /** Default one hour. */
   intervalMs?: number;
   logger: Logger;
+  /**
+   * Clustered runtime: whether this member enforces the tenant's retention (the owner of the
+   * tenant's home shard), so each tenant is enforced by one member per pass, not by all of them.
+   */
+  runsHere?: (tenantId: string) => boolean;
 }
 
 export interface RetentionJob {
@@ -191,6 +196,7 @@ export function startRetentionJob(options: RetentionJobOptions): RetentionJob {
     }
     for (const { tenantId, retentionDays } of tenants) {
       if (stopped) break;
+      if (options.runsHere && !options.runsHere(tenantId)) continue;
       try {
         const result = await governance.enforceRetention(tenantId, retentionDays, 'retention-job');
         outcomes.push({ tenantId, conversations: result.counts.conversations, failed: false });

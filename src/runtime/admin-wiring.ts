@@ -19,6 +19,8 @@ export function createAdminWiring(options: {
   /** A contact's conversation was erased: drop its live actor so it cannot write its state back. */
   onConversationErased: (tenantId: string, conversationId: string) => void;
   auditKey: string | null;
+  /** Clustered runtime: enforce retention only for the tenants whose home shard this member owns. */
+  retentionRunsHere?: (tenantId: string) => boolean;
   clock: Clock;
   logger: Logger;
 }): { routes: Route[]; retention: RetentionJob | null } {
@@ -32,5 +34,5 @@ export function createAdminWiring(options: {
     auditKey: options.auditKey,
     onConversationErased: (key) => options.onConversationErased(key.tenantId, key.conversationId),
   });
-  return { routes: createAdminRoutes({ governance, audit, apiKeys, hasTenant }), retention: startRetentionJob({ governance, clock, logger }) };
+  return { routes: createAdminRoutes({ governance, audit, apiKeys, hasTenant }), retention: startRetentionJob({ governance, clock, logger, ...(options.retentionRunsHere ? { runsHere: options.retentionRunsHere } : {}) }) };
 }

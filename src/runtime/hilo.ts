@@ -154,7 +154,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     // 2. The outbox and where its rows go besides the widget: provider channels, agents, Slack,
     // the CRM. Rows live in SQL (the journal writes reply rows in the turn's statement) or in
     // memory; the worker runs the handlers registered in step 4, one lane per tenant.
-    const outbox: OutboxRepository = db ? createOutboxRepository({ db, clock }) : createMemoryOutbox({ clock });
+    const outbox: OutboxRepository = db ? createOutboxRepository({ db, clock, ...(cluster ? { shardOf: cluster.shardOf } : {}) }) : createMemoryOutbox({ clock });
     const queue = createOutboxQueue({ outbox });
     const journal = memoryDirectory ? withMemoryModeOutbox(storage.journal, { queue, directory: memoryDirectory, clock }) : storage.journal;
     const lookups = createConversationLookups();
@@ -162,7 +162,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const crmDelivery = createCrmDelivery({ destinations, queue, audit, logger });
     const handoff = createHandoffNotices({ destinations, queue, transcripts: storage.transcripts, tickets: storage.tickets, contactHandleOf: lookups.contactHandleOf, clock, logger });
     const handlers = createOutboxHandlerRegistry();
-    const worker = createOutboxWorker({ outbox: cluster ? cluster.leaderOutbox(outbox) : outbox, handlers: timeOutboxHandlers(handlers, telemetry), clock, logger, pollMs: config.outboxPollMs, onFinalFailure: crmDelivery.onOutboxFailure });
+    const worker = createOutboxWorker({ outbox: cluster ? cluster.shardOutbox(outbox) : outbox, handlers: timeOutboxHandlers(handlers, telemetry), clock, logger, pollMs: config.outboxPollMs, onFinalFailure: crmDelivery.onOutboxFailure, ...(cluster ? { mayDeliver: cluster.mayDeliver } : {}) });
     queue.onEnqueued(() => worker.kick());
     closers.push(() => worker.close());
 
@@ -241,7 +241,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       await host.close();
     });
     // In a cluster every turn goes through the shard's stream to its owner; reads stay local.
-    const service = cluster ? cluster.attach(host, { onOutboxKick: () => worker.kick() }) : null;
+    const service = cluster ? cluster.attach(host, { onOutboxKick: () => worker.kick(), settleOutboxShard: (shard) => worker.settleShard(shard) }) : null;
 
     // 4. The outbox handlers and the provider and agent webhooks, now that the host exists.
     const externalIdOn = db ? createSqlChannelIdentityLookup(db) : null;
@@ -259,7 +259,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       createAgentCommandRoute({ host: service ?? host, tickets: storage.tickets, dedupe, outgoingToken: (tenantId) => destinations.for(tenantId).outgoingToken, audit, kick }),
     ];
     if (Object.keys(channels.enabled).length > 0) log.info({ channels: channels.enabled, publicUrl: config.publicUrl }, 'provider channels enabled');
-    const timers = createTimerScheduler({ source: cluster ? cluster.leaderTimers(storage.journal) : storage.journal, host: service ?? host, clock, logger, scanEveryMs: config.timerScanMs });
+    const timers = createTimerScheduler({ source: cluster ? cluster.shardTimers(storage.journal) : storage.journal, host: service ?? host, clock, logger, scanEveryMs: config.timerScanMs });
     timers.start();
     closers.push(() => timers.close());
 
@@ -281,7 +281,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       demoAgentPassword = config.demoAgentPassword ?? (config.storage === 'durable' ? loadOrCreateDemoAgentPassword(config.dataDir).password : generateAgentPassword());
       await consoleApp.auth.ensureDemoAgent(DEMO_TENANT, demoAgentPassword);
     }
-    const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => host.evict(t, c), auditKey: config.auditKey, clock, logger });
+    const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => host.evict(t, c), auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
     if (admin.retention) closers.push(() => admin.retention?.stop());
     const metrics = createMetrics({
       host,

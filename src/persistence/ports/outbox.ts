@@ -16,6 +16,9 @@ export interface OutboxEntry {
   /** Attempts so far, this claim included. */
   attempts: number;
   idempotencyKey: string;
+  /** Clustered runtime only: the row's shard and the shard epoch this claim was made under. */
+  shard?: number | null;
+  claimEpoch?: number | null;
 }
 
 export interface NewOutboxEntry {
@@ -37,6 +40,12 @@ export interface OutboxClaimScope {
   tenantId?: string;
   /** None of these tenants' rows (their lanes are busy in this process). */
   excludeTenants?: readonly string[];
+  /**
+   * Clustered runtime (docs/cluster.md): only rows of these shards, each claimed under the
+   * member's epoch — nothing of a shard whose `shard_epochs` row is higher (a newer owner), and
+   * rows another owner claimed under a lower epoch are taken over at once (it lost the shard).
+   */
+  shards?: readonly { shard: number; epoch: number }[];
 }
 
 /**
@@ -50,6 +59,11 @@ export interface OutboxRepository {
   /** Claims up to `limit` due rows (oldest first) within `scope`, leasing them for `leaseMs`. */
   claimDue(limit: number, leaseMs: number, scope?: OutboxClaimScope): Promise<OutboxEntry[]>;
   markDone(id: string, result: { providerMessageId?: string | null; note?: string | null }): Promise<void>;
+  /**
+   * Puts a row claimed under `claimEpoch` back to `pending`, due now, without counting the
+   * attempt (its shard moved before it was sent). Does nothing when another claim took it since.
+   */
+  release?(id: string, claimEpoch: number): Promise<void>;
   /** `retryAt` null: final failure. */
   markFailed(id: string, error: string, retryAt: number | null): Promise<void>;
   /** Records a provider delivery status on the row that sent `providerMessageId`; false when none did. */

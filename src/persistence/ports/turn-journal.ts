@@ -50,8 +50,11 @@ export interface DueIdleClose {
  * A committed turn arms its conversation's timer at `turn.idleCloseAt` (or disarms it with null).
  */
 export interface IdleCloseSource {
-  /** Due timers (armed at or before `now`, clock ms), earliest first, at most `limit`. */
-  dueIdleCloses(now: number, limit: number): Promise<DueIdleClose[]>;
+  /**
+   * Due timers (armed at or before `now`, clock ms), earliest first, at most `limit`; with
+   * `shards` (clustered runtime), only conversations of those shards.
+   */
+  dueIdleCloses(now: number, limit: number, shards?: readonly number[]): Promise<DueIdleClose[]>;
   /**
    * Moves the timer armed by turn `seq` to `dueAt` (clock ms), or removes it (`null`). Does
    * nothing when a later turn has re-armed the timer since.

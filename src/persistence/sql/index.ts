@@ -31,4 +31,5 @@ export { createSqlContactDirectory, createSqlLeadStore, createSqlTicketStore } f
 export { toContactRef } from './contact-ref.js';
 export type { ContactRef } from './contact-ref.js';
 export { createOutboxRepository } from './outbox.repository.js';
+export { backfillShards } from './sql-shard-backfill.js';
 export type { NewOutboxEntry, OutboxEntry, OutboxRepository } from './outbox.repository.js';

@@ -12,13 +12,20 @@ import type { ShardEpochStore } from '../ports/shard-fence.js';
  *
  * Derived from the single-process text rather than copied, so both forms never drift; every
  * rewrite must match exactly once or the module fails to load (a test loads it).
- * Extra parameters: $22 shard, $23 the writer's epoch.
+ * Extra parameters: $24 shard (also written on the conversation row and the reply outbox rows), $25 the writer's epoch.
  */
 export function fenceCommitSql(sql: string): string {
   const rewrites: [string, string][] = [
     ['\nwith conv as (\n', '\nwith fence as (\n  select epoch from shard_epochs where shard = $24::int for share\n),\nconv as (\n'],
     ['\n  values (', '\n  select '],
     ["case when $3::text = 'closed' then $5::timestamptz end)\n  on conflict", "case when $3::text = 'closed' then $5::timestamptz end\n  where not exists (select 1 from fence where fence.epoch > $25::bigint)\n  on conflict"],
+    // The shard goes on the conversation row (idle-close timers scanned per shard) and on the
+    // reply rows (outbox lanes claimed per shard): docs/cluster.md "Outbox, timers".
+    ['idle_close_seq, closed_at)\n', 'idle_close_seq, closed_at, shard)\n'],
+    ['\n  where not exists (select 1 from fence', ', $24::int\n  where not exists (select 1 from fence'],
+    ['  on conflict (tenant_id, id) do update set\n', '  on conflict (tenant_id, id) do update set\n    shard = excluded.shard,\n'],
+    ['next_attempt_at, idempotency_key, created_at)\n', 'next_attempt_at, idempotency_key, created_at, shard)\n'],
+    ["|| message_id, $5::timestamptz\n", "|| message_id, $5::timestamptz, $24::int\n"],
     ['\nselect last_seq from conv', '\nselect (select last_seq from conv) as last_seq, exists (select 1 from fence where fence.epoch > $25::bigint) as fenced'],
   ];
   let out = sql;

@@ -229,13 +229,15 @@ export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence
       return { seq: row.snapshot_seq, envelope };
     },
 
-    async dueIdleCloses(now: number, limit: number): Promise<DueIdleClose[]> {
-      // The scheduler serves every tenant, so this is the one query not scoped by tenant.
+    async dueIdleCloses(now: number, limit: number, shards?: readonly number[]): Promise<DueIdleClose[]> {
+      // The scheduler serves every tenant, so this is the one query not scoped by tenant; in a
+      // cluster each member scans its own shards (the fenced statement writes `shard`).
+      if (shards !== undefined && shards.length === 0) return [];
       const rows = await db.em().execute<{ tenant_id: string; id: string; idle_close_seq: number }[]>(
         `select tenant_id, id, idle_close_seq from conversations
-         where idle_close_at is not null and idle_close_at <= ?
+         where idle_close_at is not null and idle_close_at <= ? ${shards === undefined ? '' : 'and shard in (select jsonb_array_elements_text(?::jsonb)::int)'}
          order by idle_close_at limit ?`,
-        [new Date(now), limit],
+        shards === undefined ? [new Date(now), limit] : [new Date(now), JSON.stringify(shards), limit],
       );
       return rows.map((r) => ({ key: { tenantId: r.tenant_id, conversationId: r.id }, seq: r.idle_close_seq }));
     },

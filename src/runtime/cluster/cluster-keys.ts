@@ -23,6 +23,8 @@ export function createClusterKeys(prefix: string, cluster: string) {
     epoch: (shard: number): string => `${prefix}:${shardTag(shard)}:epoch`,
     /** Stream: the shard's accepted, not yet committed work (durable routing), read by its owner's consumer group. */
     inbox: (shard: number): string => `${prefix}:${shardTag(shard)}:inbox`,
+    /** Pub/sub channel: "work was appended to shard N" (the message), waking the owner's per-slot reads. */
+    inboxKick: `${prefix}:{c:${c}}:inbox-kick`,
     /** Pub/sub channel: answers to the requests a member is waiting for. */
     replies: (memberId: string): string => `${prefix}:{c:${c}}:replies:${encodeKeyPart(memberId)}`,
     /** Pub/sub channel: live updates of the shard's conversations, for members holding their sockets. */

@@ -189,7 +189,7 @@ export class ClusterMember {
       report.members = live;
     }
 
-    // Renew everything held, owned or draining: one pipeline.
+    // Renew everything held, owned or draining: one round trip (a command per shard).
     const held = this.#heldShards();
     const renewed = await this.#redis.renew(held, this.token, this.leaseMs);
     for (const shard of held) {

@@ -18,7 +18,6 @@ const COMMANDS = {
 let sources: Record<keyof typeof COMMANDS, string> | undefined;
 
 type Call = (...args: (string | number)[]) => Promise<unknown>;
-type Batch = { exec(): Promise<[Error | null, unknown][] | null> } & Record<string, (...args: (string | number)[]) => unknown>;
 
 /** What one lease acquisition found: acquired (this token holds it now) or the current holder. */
 export interface AcquireResult {
@@ -30,7 +29,8 @@ export interface AcquireResult {
 
 /**
  * The cluster's Redis side: membership heartbeats and the shard leases, each one Lua script
- * (`scripts/*.lua`). Batches of shards go in one pipeline (one round trip per reconcile step).
+ * (`scripts/*.lua`). A batch of shards is one command per shard, all sent at once (one round
+ * trip per reconcile step) — not one pipeline, which Redis Cluster clients refuse across slots.
  * The client belongs to the caller; each member has its own connection.
  */
 export interface ClusterRedis {
@@ -52,14 +52,6 @@ export function createClusterRedis(redis: Redis, keys: ClusterKeys): ClusterRedi
     redis.defineCommand(name, { numberOfKeys: c.numberOfKeys, lua: sources[name as keyof typeof COMMANDS] });
   }
   const call = (name: keyof typeof COMMANDS): Call => ((redis as unknown as Record<string, Call>)[name] as Call).bind(redis);
-  const batch = (): Batch => redis.pipeline() as unknown as Batch;
-  const results = async (b: Batch): Promise<unknown[]> => {
-    const replies = (await b.exec()) ?? [];
-    return replies.map(([err, value]) => {
-      if (err) throw err;
-      return value;
-    });
-  };
 
   return {
     async heartbeat(memberId, ttlMs, info) {
@@ -74,9 +66,7 @@ export function createClusterRedis(redis: Redis, keys: ClusterKeys): ClusterRedi
     async acquire(shards, token, ttlMs) {
       const out = new Map<number, AcquireResult>();
       if (shards.length === 0) return out;
-      const b = batch();
-      for (const s of shards) b.hiloLeaseAcquire2!(keys.lease(s.shard), keys.epoch(s.shard), token, ttlMs, s.floor);
-      const replies = await results(b);
+      const replies = await Promise.all(shards.map((s) => call('hiloLeaseAcquire2')(keys.lease(s.shard), keys.epoch(s.shard), token, ttlMs, s.floor)));
       shards.forEach((s, i) => {
         const [ok, holder, epoch] = replies[i] as [number, string, string];
         out.set(s.shard, { acquired: ok === 1, holder, epoch: Number(epoch) });
@@ -86,30 +76,22 @@ export function createClusterRedis(redis: Redis, keys: ClusterKeys): ClusterRedi
     async renew(shards, token, ttlMs) {
       const out = new Map<number, boolean>();
       if (shards.length === 0) return out;
-      const b = batch();
-      for (const shard of shards) b.hiloLeaseRenew1!(keys.lease(shard), token, ttlMs);
-      const replies = await results(b);
+      const replies = await Promise.all(shards.map((shard) => call('hiloLeaseRenew1')(keys.lease(shard), token, ttlMs)));
       shards.forEach((shard, i) => out.set(shard, replies[i] === 1));
       return out;
     },
     async release(shards, token) {
       const out = new Map<number, boolean>();
       if (shards.length === 0) return out;
-      const b = batch();
-      for (const shard of shards) b.hiloLeaseRelease1!(keys.lease(shard), token);
-      const replies = await results(b);
+      const replies = await Promise.all(shards.map((shard) => call('hiloLeaseRelease1')(keys.lease(shard), token)));
       shards.forEach((shard, i) => out.set(shard, replies[i] === 1));
       return out;
     },
     async holders(shards) {
       const out = new Map<number, { holder: string | null; epoch: number }>();
       if (shards.length === 0) return out;
-      const b = batch();
-      for (const shard of shards) {
-        b.get!(keys.lease(shard));
-        b.get!(keys.epoch(shard));
-      }
-      const replies = await results(b);
+      // Lease and epoch share the shard's slot: one MGET per shard.
+      const replies = (await Promise.all(shards.map((shard) => redis.mget(keys.lease(shard), keys.epoch(shard))))).flat();
       shards.forEach((shard, i) => out.set(shard, { holder: (replies[2 * i] as string | null) ?? null, epoch: Number(replies[2 * i + 1] ?? 0) }));
       return out;
     },

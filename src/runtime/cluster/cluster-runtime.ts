@@ -6,12 +6,13 @@ import type { Clock } from '../../kernel/clock.js';
 import { errorMessage } from '../../kernel/describe-error.js';
 import { HiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
-import type { OutboxRepository } from '../../persistence/ports/outbox.js';
+import type { OutboxEntry, OutboxRepository } from '../../persistence/ports/outbox.js';
 import type { ConversationKey, SnapshotStore } from '../../persistence/ports/snapshot-store.js';
 import type { IdleCloseSource, TurnJournal } from '../../persistence/ports/turn-journal.js';
-import { createSqlTurnJournal, type Database } from '../../persistence/sql/index.js';
+import { backfillShards, createSqlTurnJournal, type Database } from '../../persistence/sql/index.js';
 import { createSqlShardEpochs } from '../../persistence/sql/sql-turn-fence.js';
 import { createClusterMetrics } from '../observability/cluster-metrics.js';
+import { shardOf } from '../shard-router.js';
 import type { ClusterConfig } from './cluster-config.js';
 import { createClusterKeys } from './cluster-keys.js';
 import { createClusterMember, type ClusterMember } from './cluster-member.js';
@@ -38,8 +39,8 @@ export interface ClusterRuntimeOptions {
 /**
  * Everything `HILO_CLUSTER=1` adds to one process (docs/cluster.md): the member (heartbeats,
  * shard leases, epochs), the fenced stores the host writes through, the shard inbox the owner
- * reads, the routing service the gateway calls instead of the host, the outbox/timer leader gate,
- * and `/health`'s cluster view. `startHilo` builds it before the host and attaches the host next.
+ * reads, the routing service the gateway calls instead of the host, the per-shard outbox claims
+ * and timer scans, and `/health`'s cluster view. `startHilo` builds it before the host and attaches the host next.
  */
 export async function openClusterRuntime(options: ClusterRuntimeOptions) {
   const { cluster, clock, logger, db } = options;
@@ -66,6 +67,7 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
   const keys = createClusterKeys(options.prefix, cluster.cluster);
   let host: ConversationHost | null = null;
   let inbox: ShardInbox | null = null;
+  let settleOutbox: ((shard: number) => Promise<void>) | null = null;
   const member: ClusterMember = createClusterMember({
     redis,
     prefix: options.prefix,
@@ -82,12 +84,20 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
     handover: async (shard) => {
       await inbox?.drainShard(shard);
       await host?.drainShard(shard);
+      // Rows of the shard being sent finish here; the rest are released for the next owner.
+      await settleOutbox?.(shard);
     },
     onLost: (shard) => {
       inbox?.dropShard(shard);
       host?.dropShard(shard);
     },
   });
+  /** The shards taking work now (held, valid by this member's clock, not being handed over) and their epochs. */
+  const ownedWithEpochs = (): { shard: number; epoch: number }[] => {
+    const out: { shard: number; epoch: number }[] = [];
+    for (const [shard, held] of member.router.held()) if (member.router.accepts(shard)) out.push({ shard, epoch: held.epoch });
+    return out;
+  };
   const view = createClusterRedis(redis, keys);
   let cached: ClusterView | null = null;
   let refreshing: Promise<void> | null = null;
@@ -117,12 +127,22 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
     journal: createSqlTurnJournal(db, { fence: member.fence }) as TurnJournal,
     /** The host's update hook: forwards every update to the shard's channel. */
     onUpdate: (key: ConversationKey, update: ConversationUpdate): void => service?.publishUpdate(key, update),
-    /** True while this member owns shard 0: it runs the outbox worker, the durable timers and retention. */
+    /** True while this member owns shard 0 (reported in `/health`; nothing runs on it alone any more). */
     leader: (): boolean => member.router.accepts(0),
+    /** The shard of a conversation, written on every outbox row the outbox queue enqueues. */
+    shardOf: (tenantId: string, conversationId: string): number => shardOf(tenantId, conversationId, options.shardCount),
+    /**
+     * Retention is per tenant (contacts, leads and the audit chain are tenant-wide, not per shard):
+     * each tenant's passes run on the owner of its home shard (`shardOf(tenant, '')`), one member each.
+     */
+    retentionRunsHere: (tenantId: string): boolean => member.router.accepts(shardOf(tenantId, '', options.shardCount)),
+    /** Before each send: the row's shard is still this member's (not lost, lapsed or being handed over). */
+    mayDeliver: (entry: OutboxEntry): boolean => entry.shard === undefined || entry.shard === null || member.router.accepts(entry.shard),
     /** Builds the routing service and the shard inbox on the host. */
-    attach(h: ConversationHost, hooks: { onOutboxKick: () => void }): ClusterService {
+    attach(h: ConversationHost, hooks: { onOutboxKick: () => void; settleOutboxShard: (shard: number) => Promise<void> }): ClusterService {
       host = h;
-      service = new ClusterService({ host: h, router: member.router, memberId: cluster.memberId, keys, redis, subscriber, answerTimeoutMs: options.answerTimeoutMs, onOutboxKick: hooks.onOutboxKick, logger });
+      settleOutbox = hooks.settleOutboxShard;
+      service = new ClusterService({ host: h, router: member.router, memberId: cluster.memberId, keys, redis, subscriber, answerTimeoutMs: options.answerTimeoutMs, onOutboxKick: hooks.onOutboxKick, onInboxKick: (shard) => inbox?.wake(shard), logger });
       const s = service;
       inbox = new ShardInbox({ blocking, redis, keys, consumer: member.token, router: member.router, run: (entry) => s.run(entry), logger, blockMs: Math.max(50, Math.min(250, Math.floor(cluster.leaseMs / 6))) });
       return s;
@@ -131,6 +151,9 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
     async start(): Promise<void> {
       if (!service || !inbox) throw new Error('attach the host first');
       await service.start();
+      // Rows written before the shard column existed (or by a single process) get theirs first.
+      const filled = await backfillShards(db, (t, c) => shardOf(t, c, options.shardCount));
+      if (filled.outbox + filled.conversations > 0) log.info(filled, 'shard column backfilled');
       await member.reconcile();
       member.start();
       inbox.start();
@@ -139,10 +162,10 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
       viewTimer = setInterval(refresh, Math.max(2_000, cluster.leaseMs));
       viewTimer.unref();
     },
-    /** The outbox the worker claims from: only the leader claims; any member may still enqueue. */
-    leaderOutbox: (outbox: OutboxRepository): OutboxRepository => ({ ...outbox, claimDue: (limit, leaseMs, scope) => (member.router.accepts(0) ? outbox.claimDue(limit, leaseMs, scope) : Promise.resolve([])) }),
-    /** The timer source the scheduler scans: only the leader scans; the close itself runs on the owner. */
-    leaderTimers: (source: IdleCloseSource): IdleCloseSource => ({ dueIdleCloses: (now, n) => (member.router.accepts(0) ? source.dueIdleCloses(now, n) : Promise.resolve([])), deferIdleClose: (key, seq, at) => source.deferIdleClose(key, seq, at) }),
+    /** The outbox the worker claims from: rows of the shards this member owns, under their epochs. */
+    shardOutbox: (outbox: OutboxRepository): OutboxRepository => ({ ...outbox, claimDue: (limit, leaseMs, scope) => outbox.claimDue(limit, leaseMs, { ...scope, shards: ownedWithEpochs() }) }),
+    /** The timer source the scheduler scans: the idle-close timers of the shards this member owns. */
+    shardTimers: (source: IdleCloseSource): IdleCloseSource => ({ dueIdleCloses: (now, n) => source.dueIdleCloses(now, n, ownedWithEpochs().map((s) => s.shard)), deferIdleClose: (key, seq, at) => source.deferIdleClose(key, seq, at) }),
     /** `/health`'s cluster part: the member, the live members, shards and epochs by member (`detail`: every shard). */
     health(detail: boolean): Record<string, unknown> {
       refresh();

@@ -25,8 +25,10 @@ export interface ClusterServiceOptions {
   subscriber: Redis;
   /** How long a caller waits for the owner's answer after the durable append (ms). */
   answerTimeoutMs: number;
-  /** Called when another member wrote outbox rows (the outbox leader kicks its worker). */
+  /** Kicks this member's outbox worker: after a turn it ran, or when another member publishes a kick. */
   onOutboxKick?: () => void;
+  /** Work was appended to this shard's stream (any member's append): wakes the inbox's per-slot reads. */
+  onInboxKick?: (shard: number) => void;
   logger: Logger;
 }
 
@@ -50,9 +52,9 @@ export class ClusterService implements ConversationService {
     options.subscriber.on('message', (channel: string, text: string) => this.#onMessage(channel, text));
   }
 
-  /** Subscribes to this member's reply channel and the outbox kicks. */
+  /** Subscribes to this member's reply channel, the outbox kicks and the inbox doorbell. */
   async start(): Promise<void> {
-    await this.#o.subscriber.subscribe(this.#o.keys.replies(this.#o.memberId), this.#o.keys.outboxKick);
+    await this.#o.subscriber.subscribe(this.#o.keys.replies(this.#o.memberId), this.#o.keys.outboxKick, this.#o.keys.inboxKick);
   }
 
   // ------------------------------------------------------------ writes: routed to the owner
@@ -180,8 +182,9 @@ export class ClusterService implements ConversationService {
     }
   }
 
+  /** The turn's outbox rows carry this shard, which this member owns: its own worker claims them. */
   #kickOutbox(): void {
-    this.#o.redis.publish(this.#o.keys.outboxKick, '1').catch(() => undefined);
+    this.#o.onOutboxKick?.();
   }
 
   async #answer(entry: InboxEntry, reply: { ok: boolean; result?: unknown; error?: { code: string; message: string } }): Promise<void> {
@@ -234,6 +237,7 @@ export class ClusterService implements ConversationService {
 
   #onMessage(channel: string, text: string): void {
     if (channel === this.#o.keys.outboxKick) return void this.#o.onOutboxKick?.();
+    if (channel === this.#o.keys.inboxKick) return void this.#o.onInboxKick?.(Number(text));
     try {
       if (channel === this.#o.keys.replies(this.#o.memberId)) {
         const reply = Reply.parse(JSON.parse(text));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Logger } from '../../kernel/logger.js';
 import type { ClusterKeys } from './cluster-keys.js';
 import type { ClusterShardRouter } from './cluster-router.js';
+import { keySlot } from './key-slot.js';
 
 /** The consumer group every member reads the shard inboxes with (one group: one owner per shard). */
 export const INBOX_GROUP = 'owners';
@@ -44,10 +45,21 @@ export interface InboxEntry {
 /** What the runner decided: `ack` (committed or answered for good) or `keep` (leave it pending for the shard's owner). */
 export type InboxOutcome = 'ack' | 'keep';
 
-/** Appends work to a shard's stream; resolves with the entry id once Redis has it (the durable acceptance). */
+/**
+ * Appends work to a shard's stream; resolves with the entry id once Redis has it (the durable
+ * acceptance). Then rings the owners' doorbell (`inboxKick`, the shard number): the owner reads
+ * per slot without blocking on every stream at once, and wakes on it (or at its next poll if the
+ * kick is lost — pub/sub is at most once).
+ */
 export async function appendToInbox(redis: Redis, keys: ClusterKeys, shard: number, work: InboxWork, wait: { requestId: string; replyTo: string } | null): Promise<string> {
   const id = await redis.xadd(keys.inbox(shard), '*', 'w', JSON.stringify(work), 'r', wait?.requestId ?? '', 'm', wait?.replyTo ?? '');
+  redis.publish(keys.inboxKick, String(shard)).catch(() => undefined);
   return id ?? '';
+}
+
+/** Each command's answer or error, in order (what a pipeline's `exec` gives, without mixing slots in one pipeline). */
+async function each<T>(calls: Promise<T>[]): Promise<[Error | null, T | null][]> {
+  return Promise.all(calls.map((c) => c.then((v): [null, T] => [null, v], (err: unknown): [Error, null] => [err instanceof Error ? err : new Error(String(err)), null])));
 }
 
 export interface ShardInboxOptions {
@@ -62,7 +74,11 @@ export interface ShardInboxOptions {
   /** Runs one entry's work (one at a time per conversation); never throws. */
   run: (entry: InboxEntry) => Promise<InboxOutcome>;
   logger: Logger;
-  /** XREADGROUP block time (ms); keep it well under the lease so a paused reader holds little. */
+  /**
+   * XREADGROUP block time (ms) when all held shards share one slot; otherwise the longest wait
+   * between two rounds of non-blocking per-slot reads when no kick arrives. Keep it well under
+   * the lease so a paused reader holds little.
+   */
   blockMs?: number;
   /** Entries in flight at most (back-pressure before the next read). */
   maxInFlight?: number;
@@ -72,7 +88,8 @@ export interface ShardInboxOptions {
 
 /**
  * The shard owner's side of durable routing (docs/cluster.md): reads the streams of the shards
- * this member owns with one consumer group, runs their entries one at a time per conversation and
+ * this member owns with one consumer group — one XREADGROUP per Redis Cluster hash slot, never
+ * one over streams of two slots (Redis Cluster refuses it) — runs their entries one at a time per conversation and
  * several conversations at once, acknowledges (XACK + XDEL) after the turn committed. On taking a
  * shard it first claims every pending entry (XAUTOCLAIM: a dead or stale owner's reads), in
  * stream order, before reading new ones.
@@ -98,6 +115,11 @@ export class ShardInbox {
   #loop: Promise<void> | null = null;
   #closed = false;
   #lastSweep = 0;
+  /** Shard → its inbox key's hash slot (fixed for the inbox's life). */
+  readonly #slots = new Map<number, number>();
+  /** A kick arrived since the last round of reads began: read again before waiting. */
+  #kicked = false;
+  #wakeUp: (() => void) | null = null;
   /** `kept`: entries this member left pending itself; `deferred`: entries queued behind one of them, left pending too. */
   readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, deferred: 0, invalid: 0 };
 
@@ -108,6 +130,39 @@ export class ShardInbox {
 
   start(): void {
     this.#loop ??= this.#run().catch((err: unknown) => this.#log.error({ err }, 'shard inbox loop stopped'));
+  }
+
+  /** Work was appended to `shard` (the doorbell): read now if it is one of this member's shards. */
+  wake(shard: number): void {
+    if (!this.#ready.has(shard)) return;
+    this.#kicked = true;
+    this.#wakeUp?.();
+  }
+
+  /** The held shards grouped by their streams' hash slot: one read command per group. */
+  #slotGroups(): number[][] {
+    const groups = new Map<number, number[]>();
+    for (const shard of this.#ready) {
+      let slot = this.#slots.get(shard);
+      if (slot === undefined) this.#slots.set(shard, (slot = keySlot(this.#o.keys.inbox(shard))));
+      const g = groups.get(slot);
+      if (g) g.push(shard);
+      else groups.set(slot, [shard]);
+    }
+    return [...groups.values()];
+  }
+
+  /** Waits for a kick, or `ms`, whichever comes first. */
+  async #idle(ms: number): Promise<void> {
+    if (this.#kicked || this.#closed) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.#wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+    this.#wakeUp = null;
   }
 
   /** Stops reading the shard and waits for its entries already read (hand-over). */
@@ -129,6 +184,7 @@ export class ShardInbox {
   /** Stops the loop and waits for every entry in flight. */
   async close(): Promise<void> {
     this.#closed = true;
+    this.#wakeUp?.();
     await this.#loop;
     while (this.#total > 0) await Promise.allSettled([...this.#inflight.values()].flatMap((s) => [...s]));
   }
@@ -145,12 +201,24 @@ export class ShardInbox {
           await Promise.race([...this.#inflight.values()].flatMap((s) => [...s]));
           continue;
         }
-        const shards = [...this.#ready];
-        const res = (await this.#o.blocking.xreadgroup('GROUP', INBOX_GROUP, this.#o.consumer, 'COUNT', 200, 'BLOCK', this.#o.blockMs, 'STREAMS', ...shards.map((s) => this.#o.keys.inbox(s)), ...shards.map(() => '>'))) as [string, [string, string[]][]][] | null;
-        for (const [stream, entries] of res ?? []) {
-          const shard = shards[shards.findIndex((s) => this.#o.keys.inbox(s) === stream)]!;
-          for (const [id, fields] of entries) this.#dispatch(shard, id, fields, false);
-        }
+        const groups = this.#slotGroups();
+        type ReadReply = [string, [string, string[]][]][] | null;
+        const read = (shards: number[], block: boolean): Promise<ReadReply> =>
+          this.#o.blocking.xreadgroup('GROUP', INBOX_GROUP, this.#o.consumer, 'COUNT', 200, ...((block ? ['BLOCK', this.#o.blockMs] : []) as ['BLOCK', number]), 'STREAMS', ...shards.map((s) => this.#o.keys.inbox(s)), ...shards.map(() => '>')) as Promise<ReadReply>;
+        // One slot: one blocking read, as on a single Redis. Several: one non-blocking read per
+        // slot, all sent at once, then a wait for a kick (appendToInbox) or blockMs.
+        this.#kicked = false;
+        const replies = groups.length === 1 ? [await read(groups[0]!, true)] : await Promise.all(groups.map((g) => read(g, false)));
+        let got = 0;
+        replies.forEach((res, i) => {
+          const shards = groups[i]!;
+          for (const [stream, entries] of res ?? []) {
+            const shard = shards.find((s) => this.#o.keys.inbox(s) === stream)!;
+            for (const [id, fields] of entries) this.#dispatch(shard, id, fields, false);
+            got += entries.length;
+          }
+        });
+        if (groups.length > 1 && got === 0) await this.#idle(this.#o.blockMs);
       } catch (err) {
         if (this.#closed) break;
         this.#log.error({ err }, 'shard inbox read failed; retrying');
@@ -167,9 +235,8 @@ export class ShardInbox {
     const sweep = Date.now() - this.#lastSweep >= this.#o.sweepMs;
     if (fresh.length === 0 && !sweep) return;
     if (fresh.length > 0) {
-      const p = this.#o.redis.pipeline();
-      for (const shard of fresh) p.xgroup('CREATE', this.#o.keys.inbox(shard), INBOX_GROUP, '0', 'MKSTREAM');
-      await p.exec(); // BUSYGROUP answers (group exists) are expected
+      // BUSYGROUP answers (group exists) are expected.
+      await each(fresh.map((shard) => this.#o.redis.xgroup('CREATE', this.#o.keys.inbox(shard), INBOX_GROUP, '0', 'MKSTREAM')));
       // Everything pending when the shard changed hands belongs to this member now, oldest first.
       await this.#claim(fresh, 0);
       for (const shard of fresh) this.#ready.add(shard);
@@ -187,9 +254,7 @@ export class ShardInbox {
    */
   async #sweep(shards: number[], minIdleMs: number): Promise<void> {
     if (shards.length === 0) return;
-    const p = this.#o.redis.pipeline();
-    for (const shard of shards) p.xpending(this.#o.keys.inbox(shard), INBOX_GROUP, 'IDLE', minIdleMs, '-', '+', 100);
-    const replies = (await p.exec()) ?? [];
+    const replies = await each(shards.map((shard) => this.#o.redis.xpending(this.#o.keys.inbox(shard), INBOX_GROUP, 'IDLE', minIdleMs, '-', '+', 100)));
     const stale: { shard: number; ids: string[] }[] = [];
     replies.forEach(([err, value], i) => {
       if (err) return;
@@ -197,9 +262,7 @@ export class ShardInbox {
       if (ids.length > 0) stale.push({ shard: shards[i]!, ids });
     });
     if (stale.length === 0) return;
-    const c = this.#o.redis.pipeline();
-    for (const { shard, ids } of stale) c.xclaim(this.#o.keys.inbox(shard), INBOX_GROUP, this.#o.consumer, minIdleMs, ...ids);
-    const claimed = (await c.exec()) ?? [];
+    const claimed = await each(stale.map(({ shard, ids }) => this.#o.redis.xclaim(this.#o.keys.inbox(shard), INBOX_GROUP, this.#o.consumer, minIdleMs, ...ids)));
     claimed.forEach(([err, value], i) => {
       if (err) return;
       for (const e of value as ([string, string[]] | null)[]) if (e) this.#dispatch(stale[i]!.shard, e[0], e[1], true);
@@ -209,9 +272,7 @@ export class ShardInbox {
   async #claim(shards: number[], minIdleMs: number): Promise<void> {
     let cursors = shards.map((shard) => ({ shard, cursor: '0-0' }));
     while (cursors.length > 0) {
-      const p = this.#o.redis.pipeline();
-      for (const c of cursors) p.xautoclaim(this.#o.keys.inbox(c.shard), INBOX_GROUP, this.#o.consumer, minIdleMs, c.cursor, 'COUNT', 500);
-      const replies = (await p.exec()) ?? [];
+      const replies = await each(cursors.map((c) => this.#o.redis.xautoclaim(this.#o.keys.inbox(c.shard), INBOX_GROUP, this.#o.consumer, minIdleMs, c.cursor, 'COUNT', 500)));
       const next: typeof cursors = [];
       replies.forEach(([err, value], i) => {
         const { shard } = cursors[i]!;
@@ -282,7 +343,7 @@ export class ShardInbox {
 
   async #ack(shard: number, id: string): Promise<void> {
     const key = this.#o.keys.inbox(shard);
-    await this.#o.redis.pipeline().xack(key, INBOX_GROUP, id).xdel(key, id).exec();
+    await Promise.all([this.#o.redis.xack(key, INBOX_GROUP, id), this.#o.redis.xdel(key, id)]);
     this.stats.acked++;
     this.#done.add(`${shard}:${id}`);
     if (this.#done.size > 10_000) this.#done.delete(this.#done.values().next().value!);

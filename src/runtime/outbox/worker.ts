@@ -27,6 +27,11 @@ export interface OutboxWorkerOptions {
    * per row, after it is marked failed, with the parsed row when it parsed; a throw is logged, never retried.
    */
   onFinalFailure?: (entry: OutboxEntry, reason: string, delivery: OutboxDelivery | null) => Promise<void> | void;
+  /**
+   * Clustered runtime: asked right before each row is sent; false (its shard moved or is being
+   * handed over) puts the row back for the shard's next owner (`release`) instead of sending it.
+   */
+  mayDeliver?: (entry: OutboxEntry) => boolean;
 }
 
 export interface OutboxWorker {
@@ -36,10 +41,12 @@ export interface OutboxWorker {
   kick(): void;
   /** Delivers due rows until none is left (every lane idle); returns how many rows it handled. Tests drive it. */
   drain(): Promise<number>;
+  /** Waits until no row of `shard` is being sent (a hand-over: the next owner takes the rest). */
+  settleShard(shard: number): Promise<void>;
   /** Stops polling and waits for the rows in flight. Idempotent. */
   close(): Promise<void>;
   /** Rows delivered, skipped (destination not configured) and failed for good since start, by kind (for `/metrics`). */
-  readonly stats: { delivered: Record<string, number>; skipped: Record<string, number>; failed: Record<string, number> };
+  readonly stats: { delivered: Record<string, number>; skipped: Record<string, number>; failed: Record<string, number>; released?: number };
 }
 
 /** Errors that no retry can fix: the provider refused the message, or the window is closed without a template. */
@@ -104,7 +111,29 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     }
   };
 
+  /** Rows being handled, by shard (clustered rows only), so a hand-over can wait for them. */
+  const sending = new Map<number, Set<Promise<void>>>();
   const handle = async (entry: OutboxEntry): Promise<void> => {
+    if (entry.shard === undefined || entry.shard === null) return deliver(entry);
+    const shard = entry.shard;
+    if (options.mayDeliver && !options.mayDeliver(entry)) {
+      stats.released = (stats.released ?? 0) + 1;
+      if (outbox.release && entry.claimEpoch !== undefined && entry.claimEpoch !== null) await outbox.release(entry.id, entry.claimEpoch);
+      else await outbox.markFailed(entry.id, 'shard moved before delivery', clock.now());
+      return;
+    }
+    const job = deliver(entry);
+    let set = sending.get(shard);
+    if (!set) sending.set(shard, (set = new Set()));
+    set.add(job);
+    try {
+      await job;
+    } finally {
+      set.delete(job);
+    }
+  };
+
+  const deliver = async (entry: OutboxEntry): Promise<void> => {
     handled++;
     const rowLog = log.child({ tenant: entry.tenantId, conversationId: entry.conversationId, outboxId: entry.id, kind: entry.kind, attempt: entry.attempts });
     const parsed = parseOutboxEntry(entry);
@@ -223,6 +252,9 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     },
     kick() {
       if (!closed) void run();
+    },
+    async settleShard(shard) {
+      while ((sending.get(shard)?.size ?? 0) > 0) await Promise.allSettled([...sending.get(shard)!]);
     },
     async drain() {
       let total = 0;

@@ -211,4 +211,17 @@ describe('governance admin routes over HTTP', () => {
     await job.stop();
     await job.stop();
   });
+
+  it('should enforce a tenant only on the member that runs it (cluster: the owner of its home shard)', async () => {
+    const here = `gov-job-here-${randomUUID()}`;
+    const elsewhere = `gov-job-elsewhere-${randomUUID()}`;
+    const kept = await seedContact({ db: opened.db, clock, snapshots, tenantId: elsewhere, label: 'kept' });
+    const gone = await seedContact({ db: opened.db, clock, snapshots, tenantId: here, label: 'gone' });
+    clock.advance(100 * DAY);
+    const job = startRetentionJob({ governance, clock, intervalMs: 3_600_000, logger: createSilentLogger(), runsHere: (t) => t === here, tenants: () => [{ tenantId: elsewhere, retentionDays: 90 }, { tenantId: here, retentionDays: 90 }] });
+    expect(await job.runNow()).toEqual([{ tenantId: here, conversations: 1, failed: false }]);
+    expect(await governance.exportContact(here, gone.threadId)).toBeNull();
+    expect(await governance.exportContact(elsewhere, kept.threadId)).not.toBeNull();
+    await job.stop();
+  });
 });

@@ -9,6 +9,7 @@ import { Migration20261203140000AgentConsole } from './Migration20261203140000_a
 import { Migration20261203150000TicketRating } from './Migration20261203150000_ticket_rating.js';
 import { Migration20261203160000Analytics } from './Migration20261203160000_analytics.js';
 import { Migration20261203170000ShardEpochs } from './Migration20261203170000_shard_epochs.js';
+import { Migration20261203180000ShardColumns } from './Migration20261203180000_shard_columns.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -25,4 +26,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203150000_ticket_rating', class: Migration20261203150000TicketRating },
   { name: 'Migration20261203160000_analytics', class: Migration20261203160000Analytics },
   { name: 'Migration20261203170000_shard_epochs', class: Migration20261203170000ShardEpochs },
+  { name: 'Migration20261203180000_shard_columns', class: Migration20261203180000ShardColumns },
 ];
