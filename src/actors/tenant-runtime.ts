@@ -1,10 +1,14 @@
 import { fromPromise, type AnyStateMachine } from 'xstate';
 import type { TenantData } from '../domain/tenant.js';
 import type { Brain } from './brain/brain.js';
-import { conversationMachine } from '../machines/conversation.machine.js';
+import { conversationMachine, provideWorkflows } from '../machines/conversation.machine.js';
+import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
+import { callWorkflowBackend } from './connectors/workflow-call.js';
 import type {
   AccountActorInput,
   AccountActorOutput,
+  BackendCallInput,
+  BackendCallOutput,
   InfoActorInput,
   InfoActorOutput,
   LeadActorInput,
@@ -63,6 +67,8 @@ export interface TenantRuntimeDeps {
   accessCounters?: AccessCounters;
   /** The tenant's business backend (`backend` in tenant.json): stock and accounts are read live through it (`tools/live-data.ts`). */
   backend?: BackendClient;
+  /** The tenant's workflows (`workflows.json`): forms the machine runs against `backend`. */
+  workflows?: WorkflowSet;
 }
 
 /**
@@ -76,7 +82,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const log = deps.logger.child({ component: 'tenant-runtime', tenant: data.settings.id });
   const live = deps.backend ? createLiveTools({ data, index, client: deps.backend, logger: deps.logger, ...(deps.accessCounters ? { accessCounters: deps.accessCounters } : {}) }) : null;
 
-  const machine = conversationMachine.provide({
+  const machine = provideWorkflows(conversationMachine, deps.workflows).provide({
     actors: {
       understand: fromPromise<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
         if (brain.kind !== 'llm') return brain.understand(input);
@@ -144,6 +150,11 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
       rateTicket: fromPromise<void, RateTicketInput>(async ({ input }) => {
         const stored = (await deps.tickets.rate?.(input.tenantId, input.ticketId, input.rating)) ?? false;
         log.info({ conversationId: input.conversationId, rating: input.rating, stored }, 'handoff rated');
+      }),
+      callBackend: fromPromise<BackendCallOutput, BackendCallInput>(async ({ input }) => {
+        const out = await callWorkflowBackend(deps.backend, input);
+        log.info({ event: 'workflow.call', conversationId: input.conversationId, workflow: input.workflowId, purpose: input.purpose, ok: out.ok, ...(out.ok ? {} : { status: out.status, reason: out.reason }) }, 'workflow backend call');
+        return out;
       }),
     },
   }) as unknown as AnyStateMachine;

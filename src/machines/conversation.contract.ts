@@ -4,6 +4,7 @@
  * Everything here is plain JSON so snapshots round-trip through `JSON.stringify`.
  */
 import type { Expectation, Understanding, UnderstandInput } from '../domain/understanding.js';
+import type { ResolvedOperation } from './workflow/workflow-runner.js';
 import type { LeadDraft, LeadPayload } from '../domain/lead.js';
 import type { IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
@@ -297,6 +298,22 @@ export interface RateTicketInput {
   rating: number;
 }
 
+/**
+ * One connector call of a tenant workflow (`src/machines/workflow/`): list a slot's options, check
+ * a value, or run the action. The host calls the tenant's business backend with it.
+ */
+export interface BackendCallInput {
+  tenantId: string;
+  conversationId: string;
+  workflowId: string;
+  purpose: 'options' | 'check' | 'action';
+  request: ResolvedOperation;
+  /** Sent as `Idempotency-Key` on writes: a restored actor re-invoking the action books once. */
+  idempotencyKey: string;
+}
+/** The backend's answer; a refusal (4xx) is an answer, not an error. Timeouts and outages reject. */
+export type BackendCallOutput = { ok: true; body: unknown } | { ok: false; status: number; reason?: string };
+
 /** The names the host must provide. */
 export const CONVERSATION_ACTORS = [
   'understand',
@@ -306,6 +323,7 @@ export const CONVERSATION_ACTORS = [
   'createTicket',
   'pushLead',
   'rateTicket',
+  'callBackend',
 ] as const;
 
 export type { Expectation };

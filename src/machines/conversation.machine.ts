@@ -9,6 +9,8 @@ import {
   type AccountAccess,
   type AccountActorInput,
   type AccountActorOutput,
+  type BackendCallInput,
+  type BackendCallOutput,
   type ConversationEmitted,
   type ConversationEvent,
   type HandoffReason,
@@ -49,6 +51,8 @@ import {
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { ratingFrom } from './ticket-rating.js';
+import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, nextStep, resultText, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
+import { workflowForIntent, type WorkflowSet } from './workflow/workflow-spec.js';
 import { clarifyChoice, confirmChoice, decideTriage, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
@@ -120,6 +124,8 @@ export interface ConversationContext {
   choosing?: ChoiceExpectation | null;
   /** The resolved handoff whose 1–5 rating was just asked for (the next message only; absent in older snapshots). */
   ratingAsk?: { ticketId: string; number: string } | null;
+  /** The tenant workflow being filled in (`src/machines/workflow/`), with its spec; absent when none. */
+  workflow?: WorkflowRun | null;
 }
 
 /** A match the host found on another channel; only a masked handle, never the other contact's data. */
@@ -254,6 +260,37 @@ function recentFocus(context: ConversationContext): ProductFocus | null {
   return context.turn - (focus.turn ?? context.turn) <= PRODUCT_FOCUS_TURNS ? focus : null;
 }
 
+// ---------------------------------------------------------------- tenant workflows
+
+const runOf = (context: ConversationContext): WorkflowRun | null => context.workflow ?? null;
+const stepOf = (context: ConversationContext): WorkflowStep | null => {
+  const run = runOf(context);
+  return run ? nextStep(run, context.contact) : null;
+};
+/** "Now" for "mañana": the message's time from the host's clock, never the system's. */
+const messageTime = (context: ConversationContext): number => Date.parse(context.lastMessage?.receivedAt ?? '') || 0;
+const workflowReply = (r: WorkflowReply): ReplyEmitted => ({ type: 'reply', reply: { text: r.text, ...(r.options ? { options: r.options.map((o) => ({ label: o.label, text: o.text })) } : {}) } });
+/** The tenant's label of the reading (`agendar_cita`), when the brain is sure enough to act on it. */
+function intentLabel(context: ConversationContext): string | null {
+  const intent = u(context)?.nlu.intent;
+  if (!intent || intent.confidence < MIN_INTENT_CONFIDENCE) return null;
+  return (intent as { label?: string }).label ?? intent.name;
+}
+function backendCall(context: ConversationContext, purpose: BackendCallInput['purpose']): BackendCallInput {
+  const run = runOf(context);
+  const step = stepOf(context);
+  const request = step && (step.kind === 'load' || step.kind === 'check' || step.kind === 'act') ? step.request : { method: 'GET' as const, path: '/' };
+  const slot = step && (step.kind === 'load' || step.kind === 'check') ? `.${step.slot}` : '';
+  return {
+    tenantId: context.tenantId,
+    conversationId: context.conversationId,
+    workflowId: run?.spec.id ?? '',
+    purpose,
+    request,
+    idempotencyKey: key(context, `workflow.${run?.spec.id ?? ''}.${purpose}${slot}`),
+  };
+}
+
 const awaitingLeadField = (context: ConversationContext): LeadField | null =>
   context.expecting.kind === 'lead_field' ? context.expecting.field : null;
 
@@ -272,6 +309,7 @@ export const conversationMachine = setup({
     createTicket: notProvided<TicketActorOutput, TicketActorInput>('createTicket'),
     pushLead: notProvided<LeadActorOutput, LeadActorInput>('pushLead'),
     rateTicket: notProvided<void, RateTicketInput>('rateTicket'),
+    callBackend: notProvided<BackendCallOutput, BackendCallInput>('callBackend'),
   },
   guards: {
     notWithHuman: ({ context }) => context.handoffReason === null,
@@ -387,11 +425,65 @@ export const conversationMachine = setup({
     expecting: ({ context }, params: { kind: Expectation['kind'] }) => context.expecting.kind === params.kind,
     hasLeadQuestion: ({ context }) => nextLeadQuestion(context.lead) !== null,
     namesLeadFields: ({ context }) => fieldsNamedIn(context.lastMessage?.text ?? '').length > 0,
+    // Tenant workflows: `startsWorkflow` is provided per tenant (provideWorkflows); none by default.
+    startsWorkflow: (_args) => false,
+    inWorkflow: ({ context }) => runOf(context) !== null,
+    workflowStepIs: ({ context }, params: { kinds: readonly WorkflowStep['kind'][] }) => params.kinds.includes(stepOf(context)?.kind ?? 'act'),
+    workflowOutcomeIs: ({ context }, params: { outcomes: readonly WorkflowRun['outcome'][] }) => params.outcomes.includes(runOf(context)?.outcome ?? 'ended'),
+    backendAccepted: ({ event }) => outputOf<BackendCallOutput>(event)?.ok === true,
     // Effect outcomes (read from the done event).
     outcomeIs: ({ event }, params: { outcomes: readonly string[] }) =>
       params.outcomes.includes(outputOf<{ outcome: string }>(event)?.outcome ?? ''),
   },
   actions: {
+    // Provided per tenant with its workflows (provideWorkflows).
+    beginWorkflow: assign(() => ({})),
+    askWorkflowQuestion: enqueueActions(({ context, enqueue }) => {
+      const run = runOf(context);
+      const step = stepOf(context);
+      if (!run || !step) return;
+      const asked = step.kind === 'ask' ? askSlot(run, step.slot, context.lang) : askConfirmation(run, context.lang);
+      enqueue.emit(workflowReply(asked.reply));
+      enqueue.assign({ workflow: asked.run });
+    }),
+    applyWorkflowOptions: enqueueActions(({ context, event, enqueue }) => {
+      const run = runOf(context);
+      const step = stepOf(context);
+      const output = outputOf<BackendCallOutput>(event);
+      if (!run || step?.kind !== 'load' || !output) return;
+      // A refused list (4xx) is an empty one: the run ends with the slot's "unavailable" words.
+      const out = applyOptions(run, step.slot, step.request, output.ok ? output.body : {}, context.lang);
+      for (const r of out.replies) enqueue.emit(workflowReply(r));
+      enqueue.assign({ workflow: out.run });
+    }),
+    applyWorkflowCheck: enqueueActions(({ context, event, enqueue }) => {
+      const run = runOf(context);
+      const step = stepOf(context);
+      if (!run || step?.kind !== 'check') return;
+      const out = applyCheck(run, step.slot, outputOf<BackendCallOutput>(event)?.ok === true, context.lang);
+      for (const r of out.replies) enqueue.emit(workflowReply(r));
+      enqueue.assign({ workflow: out.run });
+    }),
+    answerWorkflow: enqueueActions(({ context, enqueue }) => {
+      const run = runOf(context);
+      if (!run) return;
+      const out = answer(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null }, u(context)?.affirmation ?? null);
+      for (const r of out.replies) enqueue.emit(workflowReply(r));
+      enqueue.assign({ workflow: out.run });
+    }),
+    sayWorkflowResult: enqueueActions(({ context, event, enqueue }) => {
+      const run = runOf(context);
+      const output = outputOf<BackendCallOutput>(event);
+      if (!run || !output) return;
+      enqueue.emit({ type: 'reply', reply: { text: resultText(run, context.lang, output.ok ? output : { ok: false, ...(output.reason ? { reason: output.reason } : {}) }) } });
+      enqueue.assign({ workflow: null });
+    }),
+    sayWorkflowText: enqueueActions(({ context, enqueue }, params: { text: 'cancelled' | 'backendDown' }) => {
+      enqueue.emit({ type: 'reply', reply: { text: builtInText(params.text, context.lang) } });
+      enqueue.assign({ workflow: null });
+    }),
+    // Only a conversation with a workflow changes: others keep their exact context.
+    dropWorkflow: assign(({ context }) => (context.workflow ? { workflow: null } : {})),
     recordMessage: assign(({ context, event }) => {
       if (event.type !== 'user.message' && event.type !== 'identity.code') return {};
       const identity = noIdentity(context);
@@ -784,6 +876,9 @@ export const conversationMachine = setup({
               target: '#handoff',
               actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'complaint' } }],
             },
+            // A tenant workflow in progress takes the message as its answer; a trigger starts one.
+            { guard: 'inWorkflow', target: '#workflow.answered', actions: 'resetStreak' },
+            { guard: 'startsWorkflow', target: '#workflow', actions: ['resetStreak', 'beginWorkflow'] },
             // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
             // "y si compro 50?" right after a price is about that product, not an unsure lead to confirm.
             // The answer just given wins: "¿y a Bayahíbe?" after a delivery answer is about delivery,
@@ -1100,11 +1195,86 @@ export const conversationMachine = setup({
       },
     },
 
+    workflow: {
+      id: 'workflow',
+      description: "A tenant workflow (tenants/<t>/workflows.json) as a generic form: load a slot's options from the backend, ask slot by slot, confirm, run the action, answer with the result.",
+      initial: 'stepping',
+      states: {
+        stepping: {
+          id: 'workflow.stepping',
+          description: 'What the run needs next (nextStep): options, a check, a question, the confirmation, or the action.',
+          always: [
+            { guard: { type: 'workflowOutcomeIs', params: { outcomes: ['ended'] } }, target: '#continuing', actions: 'dropWorkflow' },
+            { guard: { type: 'workflowStepIs', params: { kinds: ['load'] } }, target: 'loadingOptions' },
+            { guard: { type: 'workflowStepIs', params: { kinds: ['check'] } }, target: 'checking' },
+            { guard: { type: 'workflowStepIs', params: { kinds: ['ask', 'confirm'] } }, target: 'waiting', actions: 'askWorkflowQuestion' },
+            { target: 'acting' },
+          ],
+        },
+        loadingOptions: {
+          id: 'workflow.loadingOptions',
+          description: "The backend lists a slot's valid values (services, free times, the customer's bookings).",
+          invoke: {
+            id: 'loadWorkflowOptions',
+            src: 'callBackend',
+            input: ({ context }) => backendCall(context, 'options'),
+            onDone: { target: 'stepping', actions: 'applyWorkflowOptions' },
+            onError: { target: '#continuing', actions: { type: 'sayWorkflowText', params: { text: 'backendDown' } } },
+          },
+        },
+        checking: {
+          id: 'workflow.checking',
+          description: "The backend checks a slot's value (the slot's `validate`).",
+          invoke: {
+            id: 'checkWorkflowSlot',
+            src: 'callBackend',
+            input: ({ context }) => backendCall(context, 'check'),
+            onDone: { target: 'stepping', actions: 'applyWorkflowCheck' },
+            onError: { target: '#continuing', actions: { type: 'sayWorkflowText', params: { text: 'backendDown' } } },
+          },
+        },
+        waiting: {
+          id: 'workflow.waiting',
+          description: 'Asked for a slot, or for the confirmation.',
+          tags: [AWAITING_INPUT],
+          on: {
+            'user.message': { target: '#understanding', actions: 'recordMessage' },
+            'conversation.close': { target: '#closed' },
+          },
+        },
+        answered: {
+          id: 'workflow.answered',
+          description: 'The customer answered: cancel, a person, confirmed, or a slot value (a correction included).',
+          entry: 'answerWorkflow',
+          always: [
+            { guard: { type: 'workflowOutcomeIs', params: { outcomes: ['cancelled'] } }, target: '#continuing', actions: { type: 'sayWorkflowText', params: { text: 'cancelled' } } },
+            {
+              guard: { type: 'workflowOutcomeIs', params: { outcomes: ['handoff'] } },
+              target: '#handoff',
+              actions: { type: 'setHandoffReason', params: { reason: 'customer_request' } },
+            },
+            { target: 'stepping' },
+          ],
+        },
+        acting: {
+          id: 'workflow.acting',
+          description: "The workflow's action on the backend (book, move, cancel, a payment link).",
+          invoke: {
+            id: 'runWorkflowAction',
+            src: 'callBackend',
+            input: ({ context }) => backendCall(context, 'action'),
+            onDone: { target: '#continuing', actions: 'sayWorkflowResult' },
+            onError: { target: '#continuing', actions: { type: 'sayWorkflowText', params: { text: 'backendDown' } } },
+          },
+        },
+      },
+    },
+
     handoff: {
       id: 'handoff',
       description: 'A human takes over: ticket, relay both ways, back to the bot when resolved.',
       initial: 'creatingTicket',
-      entry: 'enterHandoff',
+      entry: ['enterHandoff', 'dropWorkflow'],
       states: {
         creatingTicket: {
           id: 'handoff.creatingTicket',
@@ -1183,7 +1353,7 @@ export const conversationMachine = setup({
       id: 'closed',
       description: 'Closed (idle timeout or admin); a new message reopens it.',
       tags: [AWAITING_INPUT],
-      entry: ['pauseLead', 'dropRatingAsk'],
+      entry: ['pauseLead', 'dropRatingAsk', 'dropWorkflow'],
       on: {
         'user.message': { target: '#understanding', actions: ['recordMessage', { type: 'welcomeBack', params: { reopened: true } }] },
       },
@@ -1192,3 +1362,26 @@ export const conversationMachine = setup({
 });
 
 export type ConversationMachine = typeof conversationMachine;
+
+/**
+ * The conversation machine running a tenant's workflows: a reading whose label is a workflow's
+ * trigger starts it in the generic `workflow` state. Without workflows (ferreteria) the machine is
+ * returned as it is.
+ *
+ * @example
+ * const machine = provideWorkflows(conversationMachine, checked.value).provide({ actors: { ... } });
+ */
+export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet | null | undefined): ConversationMachine {
+  if (!set || set.workflows.length === 0) return machine;
+  return machine.provide({
+    guards: { startsWorkflow: ({ context }) => workflowForIntent(set, intentLabel(context)) !== null },
+    actions: {
+      beginWorkflow: assign(({ context }) => {
+        const spec = workflowForIntent(set, intentLabel(context));
+        if (!spec) return {};
+        const run = startRun(spec, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null });
+        return { workflow: run, expecting: { kind: 'none' } as Expectation };
+      }),
+    },
+  }) as ConversationMachine;
+}

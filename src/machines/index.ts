@@ -1,6 +1,7 @@
 export {
   conversationMachine,
   createInitialContext,
+  provideWorkflows,
   HANDOFF_PRIORITY,
   MAX_MISUNDERSTOOD_STREAK,
   MIN_INTENT_CONFIDENCE,

@@ -1,5 +1,7 @@
 import type { AnyStateNode } from 'xstate';
+import { AWAITING_INPUT } from './conversation.contract.js';
 import { conversationMachine } from './conversation.machine.js';
+import type { WorkflowSpec, WorkflowSet } from './workflow/workflow-spec.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -84,7 +86,44 @@ function stateJson(node: AnyStateNode): JsonObject {
  * `toJSON()`/`.definition` of xstate 5 omit eventless (`always`) transitions, which carry the
  * whole routing here, so the tree is walked directly.
  */
-export function exportMachineJson(): object {
+export function exportMachineJson(options: { workflows?: WorkflowSet | null } = {}): object {
   const root = conversationMachine.root as unknown as AnyStateNode;
-  return { ...stateJson(root), context: {} };
+  const json = stateJson(root);
+  const workflows = options.workflows?.workflows ?? [];
+  if (workflows.length > 0) {
+    const states = json.states as JsonObject;
+    const node = states.workflow as JsonObject;
+    states.workflow = { ...node, states: { ...(node.states as JsonObject), ...Object.fromEntries(workflows.map((w) => [w.id, workflowView(w)])) } };
+  }
+  return { ...json, context: {} };
+}
+
+/**
+ * One tenant workflow drawn as the form the generic states run for it: a state per slot (asked,
+ * checked against its option list), the confirmation and the action. The machine itself runs them
+ * through `workflow.stepping`/`waiting`/`acting`; this view is for reading a tenant's flows in the
+ * Stately editor (`hilo export-machine --tenant estudio`).
+ */
+function workflowView(w: WorkflowSpec): JsonObject {
+  const base = `workflow.${w.id}`;
+  const steps: [string, JsonObject][] = w.slots.map((slot) => [
+    slot.name,
+    {
+      id: `${base}.${slot.name}`,
+      description: `${slot.kind}: ${slot.prompt.en}${slot.options ? ` (options: ${slot.options.operation.method} ${slot.options.operation.path})` : ''}`,
+      tags: [AWAITING_INPUT],
+    },
+  ]);
+  if (w.confirm) steps.push(['confirm', { id: `${base}.confirm`, description: w.confirm.en, tags: [AWAITING_INPUT] }]);
+  steps.push(['action', { id: `${base}.action`, description: `${w.action.method} ${w.action.path}`, invoke: [{ id: `${w.id}.action`, src: 'callBackend', onDone: [{ target: '#continuing' }], onError: [{ target: '#continuing' }] }] }]);
+  steps.forEach(([, state], i) => {
+    const next = steps[i + 1];
+    if (next) state.on = { 'user.message': [{ target: `#${next[1].id as string}` }] };
+  });
+  return {
+    id: base,
+    description: `${w.description ?? w.id} — started by ${w.triggers.join(', ')}`,
+    initial: steps[0]![0],
+    states: Object.fromEntries(steps),
+  };
 }

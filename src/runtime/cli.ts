@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `hilo start` — run Hilo (embedded defaults unless configured; see docs/configuration.md).
- * `hilo machine-json [file]` — write the conversation machine as JSON for the Stately editor.
+ * `hilo machine-json [--tenant <id>] [file]` — write the conversation machine as JSON for the Stately editor
+ *   (with `--tenant`, that tenant's workflows drawn inside the `workflow` state).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import { createLogger } from '../kernel/logger.js';
 import { startHilo, DEMO_TENANT } from './hilo.js';
 import { isHiloError } from '../kernel/errors.js';
 import { exportMachineJson } from '../machines/index.js';
+import { loadTenantWorkflows } from './workflow-loader.js';
 import { createBrainFactory } from './brain-factory.js';
 import { systemClock } from '../kernel/clock.js';
 import { DEMO_KEY_FILE } from './demo-key.js';
@@ -18,7 +20,11 @@ import { DEMO_AGENT_PASSWORD_FILE } from './console/index.js';
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'start';
   if (command === 'machine-json') {
-    const json = JSON.stringify(exportMachineJson(), null, 2) + '\n';
+    const at = argv.indexOf('--tenant');
+    const tenant = at >= 0 ? argv[at + 1] : undefined;
+    if (at >= 0) argv = argv.filter((_, i) => i !== at && i !== at + 1);
+    const workflows = tenant ? await loadTenantWorkflows(join(process.env.HILO_TENANTS_DIR ?? 'tenants', tenant)) : undefined;
+    const json = JSON.stringify(exportMachineJson({ workflows: workflows ?? null }), null, 2) + '\n';
     // `npm run machine:json -- machine.json` writes the file: npm prints its own banner on stdout,
     // so redirecting `npm run` output would put that banner into the JSON (`npm run -s` avoids it).
     if (argv[1]) {

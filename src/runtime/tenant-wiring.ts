@@ -8,6 +8,8 @@ import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import { loadTenants } from '../persistence/tenant-loader.js';
 import type { ConnectorObserver } from '../actors/connectors/index.js';
 import { createTenantBackend } from './backend-wiring.js';
+import { loadTenantWorkflows } from './workflow-loader.js';
+import { join } from 'node:path';
 
 /** A tenant's brain as the runtime holds it. */
 export interface TenantBrain {
@@ -59,7 +61,8 @@ export async function loadTenantRuntimes(options: {
     const made = options.createBrain ? await options.createBrain(data, { audit: options.audit }) : { brain: createRuleBrain({ tenant: data }) };
     brains.set(id, made);
     const backend = createTenantBackend(data, { env: options.backends?.env ?? process.env, clock, logger: options.logger, ...(options.backends?.observer ? { observer: options.backends.observer } : {}) });
-    runtimes.set(id, createTenantRuntime({ ...options.deps, data, brain: options.observeBrain?.(id, made.brain) ?? made.brain, ...(backend ? { backend } : {}) }));
+    const workflows = await loadTenantWorkflows(join(options.tenantsDir, id));
+    runtimes.set(id, createTenantRuntime({ ...options.deps, data, brain: options.observeBrain?.(id, made.brain) ?? made.brain, ...(backend ? { backend } : {}), ...(workflows ? { workflows } : {}) }));
     log.info({ tenant: id, products: data.catalog.length, trainingMs: clock.now() - started }, 'tenant loaded, rule brain trained');
   }
   return {

@@ -79,7 +79,17 @@ const BUILT_IN = {
   whatToChange: { es: '¿Qué dato quieres cambiar?', en: 'What would you like to change?' },
   unavailable: { es: 'Eso no está disponible. Opciones: {options}', en: "That isn't available. Options: {options}" },
   none: { es: 'No encontré opciones disponibles para eso.', en: "I couldn't find any options available for that." },
+  cancelled: { es: 'Listo, lo dejamos ahí. ¿En qué más te puedo ayudar?', en: "OK, I've dropped it. What else can I help you with?" },
+  backendDown: {
+    es: 'Ahora mismo no puedo consultar nuestro sistema. Intenta de nuevo en unos minutos o escribe "hablar con una persona".',
+    en: 'I can\'t reach our system right now. Please try again in a few minutes or write "talk to a person".',
+  },
 } satisfies Record<string, LocalText>;
+
+/** The runner's own words: a form dropped on request, or a backend that cannot answer. */
+export function builtInText(key: 'cancelled' | 'backendDown', lang: Lang): string {
+  return BUILT_IN[key][lang];
+}
 
 const MAX_SHOWN_OPTIONS = 8;
 

@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { createMachine } from 'xstate';
 import { AWAITING_INPUT, CONVERSATION_ACTORS } from '../../../src/machines/conversation.contract.js';
 import { exportMachineJson } from '../../../src/machines/machine-json.js';
+import { loadTenantWorkflows } from '../../../src/runtime/workflow-loader.js';
 
 type Node = { id: string; tags?: string[]; states?: Record<string, Node>; invoke?: { src: string }[]; always?: { guard?: unknown; target?: string }[] };
 
@@ -13,16 +14,16 @@ function walk(node: Node, visit: (n: Node) => void): void {
 describe('exportMachineJson', () => {
   const json = exportMachineJson() as Node;
 
-  it('should be plain JSON with the six top-level states', () => {
+  it('should be plain JSON with the seven top-level states', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
-    expect(Object.keys(json.states ?? {})).toEqual(['triage', 'answering', 'qualifying', 'handoff', 'identifying', 'closed']);
+    expect(Object.keys(json.states ?? {})).toEqual(['triage', 'answering', 'qualifying', 'workflow', 'handoff', 'identifying', 'closed']);
   });
 
   it('should carry the awaiting tag on exactly the states that wait for the outside world', () => {
     const awaiting: string[] = [];
     walk(json, (n) => n.tags?.includes(AWAITING_INPUT) && awaiting.push(n.id));
     expect(awaiting.sort()).toEqual(
-      ['idle', 'answering.awaitingProduct', 'answering.awaitingAccountId', 'qualifying.collecting.waiting', 'qualifying.confirming', 'handoff.withHuman', 'identifying', 'closed'].sort(),
+      ['idle', 'answering.awaitingProduct', 'answering.awaitingAccountId', 'qualifying.collecting.waiting', 'qualifying.confirming', 'handoff.withHuman', 'identifying', 'closed', 'workflow.waiting'].sort(),
     );
   });
 
@@ -45,5 +46,17 @@ describe('exportMachineJson', () => {
     const ids: string[] = [];
     walk(json, (n) => ids.push(n.id));
     for (const id of ids.filter((i) => i !== 'conversation')) expect(machine.getStateNodeById(id).id).toBe(id);
+  });
+
+  it("should draw a tenant's workflows inside the generic workflow state, and still load as a machine", async () => {
+    const workflows = await loadTenantWorkflows(new URL('../../../tenants/estudio', import.meta.url).pathname);
+    const tenant = exportMachineJson({ workflows: workflows ?? null }) as Node;
+    const flows = tenant.states?.workflow?.states ?? {};
+    expect(Object.keys(flows)).toEqual(['stepping', 'loadingOptions', 'checking', 'waiting', 'answered', 'acting', 'agendar_cita', 'reprogramar', 'cancelar_cita', 'pagar_servicio']);
+    expect(Object.keys(flows.agendar_cita?.states ?? {})).toEqual(['service', 'date', 'time', 'name', 'phone', 'confirm', 'action']);
+    const machine = createMachine(tenant as never);
+    expect(machine.getStateNodeById('workflow.agendar_cita.time').id).toBe('workflow.agendar_cita.time');
+    // Without a tenant: only the generic states.
+    expect(Object.keys(json.states?.workflow?.states ?? {})).toEqual(['stepping', 'loadingOptions', 'checking', 'waiting', 'answered', 'acting']);
   });
 });

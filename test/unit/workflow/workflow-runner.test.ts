@@ -93,7 +93,7 @@ describe('workflow runner: agendar_cita', () => {
     expect(resultText(run, 'en', { ok: true, body: { id: 'BV-1001', date: '2026-12-05', time: '11:30', price: 1500, currency: 'DOP' } })).toBe(
       'Done! Your booking BV-1001 is on 2026-12-05 at 11:30. Total: 1500 DOP.',
     );
-    expect(resultText(run, 'es', { ok: false, reason: 'slot_taken' })).toContain('(slot_taken)');
+    expect(resultText(run, 'es', { ok: false, reason: 'slot_taken' })).toBe('No pude hacer la reserva. Intenta con otro horario o escribe "hablar con una persona".');
   });
 
   it('should take the name and phone the contact is known by', () => {

@@ -1,0 +1,156 @@
+import { readFileSync } from 'node:fs';
+import { createActor, fromPromise, waitFor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import type { Understanding } from '../../../src/domain/understanding.js';
+import { AWAITING_INPUT, type BackendCallInput, type BackendCallOutput, type ConversationEmitted } from '../../../src/machines/conversation.contract.js';
+import { conversationMachine, provideWorkflows } from '../../../src/machines/conversation.machine.js';
+import { checkWorkflowSet, type WorkflowSet } from '../../../src/machines/workflow/index.js';
+import { stateString } from '../machine/machine-harness.js';
+
+const set = (() => {
+  const checked = checkWorkflowSet(JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8')));
+  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
+  return checked.value;
+})();
+
+/** A reading as the estudio brain gives it: the tenant's label, over a built-in behaviour. */
+function reading(label: string | null, extra: Partial<Understanding> = {}): Understanding {
+  const intent = label ? { name: 'store_hours_location' as const, confidence: 0.9, label } : { name: 'out_of_scope' as const, confidence: 0.2 };
+  return { nlu: { intent, ranking: [intent], entities: [], lang: 'es' }, lang: 'es', affirmation: null, leadFields: {}, products: [], critical: false, priority: 3, ...extra };
+}
+
+/** A small in-memory studio answering the calls the estudio workflows make. */
+function studio() {
+  const bookings: { id: string; serviceId: string; date: string; time: string; status: string }[] = [];
+  const calls: BackendCallInput[] = [];
+  let down = false;
+  const answer = (input: BackendCallInput): BackendCallOutput => {
+    calls.push(input);
+    if (down) throw new Error('backend down (scripted)');
+    const { method, path, query, body } = input.request;
+    if (path === '/services') return { ok: true, body: { items: [{ id: 'corte-secado', name: { es: 'Corte y secado', en: 'Haircut' }, aliases: ['corte'] }] } };
+    if (path === '/slots') {
+      const times = ['15:00', '16:00'].filter((t) => !bookings.some((b) => b.status === 'confirmed' && b.date === query!.date && b.time === t));
+      return { ok: true, body: { items: times.map((time) => ({ slotId: `ana.${query!.date}.${time}`, time })) } };
+    }
+    if (path === '/bookings' && method === 'GET') return { ok: true, body: { items: bookings } };
+    if (path === '/bookings' && method === 'POST') {
+      const [, date, time] = String(body!.slotId).split('.');
+      const b = { id: `BV-${1001 + bookings.length}`, serviceId: String(body!.serviceId), date: date!, time: time!, status: 'confirmed' };
+      bookings.push(b);
+      return { ok: true, body: { ...b, price: 1500, currency: 'DOP' } };
+    }
+    const cancel = /^\/bookings\/([^/]+)\/cancel$/.exec(path);
+    if (cancel) {
+      const b = bookings.find((x) => x.id === cancel[1]);
+      if (!b) return { ok: false, status: 404, reason: 'booking_not_found' };
+      b.status = 'cancelled';
+      return { ok: true, body: b };
+    }
+    throw new Error(`unexpected call ${method} ${path}`);
+  };
+  return { bookings, calls, answer, setDown: (value: boolean) => (down = value) };
+}
+
+function conversation(script: Record<string, Understanding>, backend: ReturnType<typeof studio>, workflows: WorkflowSet | null = set) {
+  const machine = provideWorkflows(conversationMachine, workflows).provide({
+    actors: {
+      understand: fromPromise(async ({ input }: { input: { text: string } }) => script[input.text] ?? reading(null)),
+      callBackend: fromPromise(async ({ input }: { input: BackendCallInput }) => backend.answer(input)),
+      createTicket: fromPromise(async () => ({ ticketId: 'tk-1', number: 'T-000001' })),
+    },
+  });
+  const actor = createActor(machine, { input: { tenantId: 'estudio', conversationId: 'c-1', lang: 'es' as const, contact: { phone: '+18095550101' } } });
+  actor.start();
+  let seq = 0;
+  return {
+    actor,
+    async say(text: string) {
+      const said: string[] = [];
+      const sub = actor.on('reply', (e: ConversationEmitted) => {
+        if (e.type === 'reply') said.push('text' in e.reply ? e.reply.text : e.reply.template);
+      });
+      seq += 1;
+      // Thursday 3 December 2026, 11:00 in Santo Domingo.
+      actor.send({ type: 'user.message', messageId: `m${seq}`, text, channel: 'web', receivedAt: `2026-12-03T15:00:${String(seq).padStart(2, '0')}.000Z` });
+      const snapshot = await waitFor(actor, (s) => s.hasTag(AWAITING_INPUT), { timeout: 5_000 });
+      sub.unsubscribe();
+      return { said, state: stateString(snapshot.value), context: snapshot.context };
+    },
+  };
+}
+
+describe('conversation machine: tenant workflows', () => {
+  it('should book through the generic form state: options, questions, a correction, confirmation, action', async () => {
+    const backend = studio();
+    const c = conversation({ 'quiero un corte mañana': reading('agendar_cita') }, backend);
+    let turn = await c.say('quiero un corte mañana');
+    expect(turn.state).toBe('workflow.waiting');
+    expect(turn.said).toEqual(['¿A qué hora? Estos horarios están libres:']);
+    turn = await c.say('a las 4');
+    expect(turn.said).toEqual(['¿A nombre de quién hago la reserva?']);
+    turn = await c.say('Ana Pérez');
+    expect(turn.said).toEqual(['Reservo Corte y secado el 2026-12-04 a las 16:00 a nombre de Ana Pérez (tel. +18095550101). ¿Confirmo?']);
+    turn = await c.say('no, mejor a las 3');
+    expect(turn.said[0]).toContain('a las 15:00');
+    turn = await c.say('sí');
+    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1001 quedó el 2026-12-04 a las 15:00. Total: 1500 DOP.']);
+    expect(turn.state).toBe('triage.idle');
+    expect(turn.context.workflow).toBeNull();
+    expect(backend.bookings).toEqual([{ id: 'BV-1001', serviceId: 'corte-secado', date: '2026-12-04', time: '15:00', status: 'confirmed' }]);
+    const action = backend.calls.find((call) => call.purpose === 'action')!;
+    expect(action.request.body).toEqual({ serviceId: 'corte-secado', slotId: 'ana.2026-12-04.15:00', customer: { phone: '+18095550101', name: 'Ana Pérez' } });
+    expect(action.idempotencyKey).toBe('c-1:m5:workflow.agendar_cita.action');
+  });
+
+  it('should cancel a booking after a yes, and drop the form on "olvídalo"', async () => {
+    const backend = studio();
+    backend.bookings.push({ id: 'BV-0999', serviceId: 'corte-secado', date: '2026-12-05', time: '10:00', status: 'confirmed' });
+    const c = conversation({ 'cancela mi cita': reading('cancelar_cita'), 'quiero agendar': reading('agendar_cita') }, backend);
+    let turn = await c.say('cancela mi cita');
+    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 · 2026-12-05 10:00?']);
+    turn = await c.say('sí');
+    expect(turn.said).toEqual(['Tu cita BV-0999 quedó cancelada.']);
+    expect(backend.bookings[0]!.status).toBe('cancelled');
+
+    turn = await c.say('quiero agendar');
+    expect(turn.said).toEqual(['¿Qué servicio te gustaría reservar?']);
+    turn = await c.say('olvídalo');
+    expect(turn.said).toEqual(['Listo, lo dejamos ahí. ¿En qué más te puedo ayudar?']);
+    expect(turn.state).toBe('triage.idle');
+  });
+
+  it('should hand off when the customer asks for a person mid-form, and say so when the backend is down', async () => {
+    const backend = studio();
+    const c = conversation({ 'quiero agendar': reading('agendar_cita') }, backend);
+    await c.say('quiero agendar');
+    let turn = await c.say('quiero hablar con una persona');
+    expect(turn.state).toBe('handoff.withHuman');
+    expect(turn.context.workflow).toBeNull();
+    expect(turn.context.handoffReason).toBe('customer_request');
+
+    const broken = studio();
+    broken.setDown(true);
+    const down = conversation({ 'quiero agendar': reading('agendar_cita') }, broken);
+    turn = await down.say('quiero agendar');
+    expect(turn.said).toEqual(['Ahora mismo no puedo consultar nuestro sistema. Intenta de nuevo en unos minutos o escribe "hablar con una persona".']);
+    expect(turn.state).toBe('triage.idle');
+  });
+
+  it('should leave a tenant without workflows exactly as it was', async () => {
+    const backend = studio();
+    const c = conversation({ 'quiero agendar': reading('agendar_cita') }, backend, null);
+    const turn = await c.say('quiero agendar');
+    expect(turn.state).not.toContain('workflow');
+    expect(backend.calls).toEqual([]);
+    expect('workflow' in turn.context).toBe(false);
+  });
+
+  it('should keep a run in the middle of a form through a JSON round-trip of the snapshot', async () => {
+    const backend = studio();
+    const c = conversation({ 'quiero un corte mañana': reading('agendar_cita') }, backend);
+    await c.say('quiero un corte mañana');
+    const persisted = JSON.parse(JSON.stringify(c.actor.getPersistedSnapshot())) as { context: { workflow: { values: object } } };
+    expect(persisted.context.workflow.values).toEqual({ 'contact.phone': '+18095550101', phone: '+18095550101', service: 'corte-secado', date: '2026-12-04' });
+  });
+});
