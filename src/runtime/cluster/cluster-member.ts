@@ -179,7 +179,7 @@ export class ClusterMember {
     const sentAt = this.#o.clock.now();
     const report: ReconcileReport = { members: this.#members, joined: [], left: [], acquired: [], handingOver: [], lost: [], deferred: [] };
     if (!this.#closing) {
-      const live = (await this.#redis.heartbeat(this.memberId, this.leaseMs, JSON.stringify(this.#o.info ?? {}))).sort();
+      const live = (await this.#redis.heartbeat(this.memberId, this.leaseMs, JSON.stringify({ ...this.#o.info, token: this.token }))).sort();
       const before = new Set(this.#members);
       const now = new Set(live);
       report.joined = live.filter((m) => !before.has(m) && m !== this.memberId);

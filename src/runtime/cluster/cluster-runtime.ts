@@ -98,6 +98,24 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
     for (const [shard, held] of member.router.held()) if (member.router.accepts(shard)) out.push({ shard, epoch: held.epoch });
     return out;
   };
+  /** The live members' current lease tokens (from their heartbeat info), for pruning dead consumers. */
+  const liveConsumers = async (): Promise<{ tokens: Set<string>; untokened: Set<string> }> => {
+    const live = new Set(member.members());
+    const info = await redis.hgetall(keys.memberInfo);
+    const tokens = new Set<string>();
+    const untokened = new Set<string>();
+    for (const id of live) {
+      let token: unknown;
+      try {
+        token = (JSON.parse(info[id] ?? '{}') as { token?: unknown }).token;
+      } catch {
+        token = undefined;
+      }
+      if (typeof token === 'string') tokens.add(token);
+      else untokened.add(id); // an older member, or info not written yet: keep all its consumers
+    }
+    return { tokens, untokened };
+  };
   const view = createClusterRedis(redis, keys);
   let cached: ClusterView | null = null;
   let refreshing: Promise<void> | null = null;
@@ -144,7 +162,7 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
       settleOutbox = hooks.settleOutboxShard;
       service = new ClusterService({ host: h, router: member.router, memberId: cluster.memberId, keys, redis, subscriber, answerTimeoutMs: options.answerTimeoutMs, onOutboxKick: hooks.onOutboxKick, onInboxKick: (shard) => inbox?.wake(shard), logger });
       const s = service;
-      inbox = new ShardInbox({ blocking, redis, keys, consumer: member.token, router: member.router, run: (entry) => s.run(entry), logger, blockMs: Math.max(50, Math.min(250, Math.floor(cluster.leaseMs / 6))) });
+      inbox = new ShardInbox({ blocking, redis, keys, consumer: member.token, router: member.router, run: (entry) => s.run(entry), logger, blockMs: Math.max(50, Math.min(250, Math.floor(cluster.leaseMs / 6))), liveConsumers });
       return s;
     },
     /** Joins: subscribes, takes this member's shards (one pass), then keeps reconciling and reading. */

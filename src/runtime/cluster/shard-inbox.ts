@@ -84,6 +84,15 @@ export interface ShardInboxOptions {
   maxInFlight?: number;
   /** How often owned shards are swept for entries stuck in another consumer's pending list (ms). */
   sweepMs?: number;
+  /**
+   * The consumer names (lease tokens) of the live members' current incarnations, plus the ids of
+   * live members that did not publish one. Absent: consumers are never removed.
+   */
+  liveConsumers?: () => Promise<{ tokens: ReadonlySet<string>; untokened: ReadonlySet<string> }>;
+  /** How often owned shards' groups are pruned of dead consumers (ms). */
+  pruneMs?: number;
+  /** A consumer is removed only after this long without any read or claim (ms): never one blocked in a read. */
+  pruneIdleMs?: number;
 }
 
 /**
@@ -95,7 +104,7 @@ export interface ShardInboxOptions {
  * stream order, before reading new ones.
  */
 export class ShardInbox {
-  readonly #o: Required<Pick<ShardInboxOptions, 'blockMs' | 'maxInFlight' | 'sweepMs'>> & ShardInboxOptions;
+  readonly #o: Required<Pick<ShardInboxOptions, 'blockMs' | 'maxInFlight' | 'sweepMs' | 'pruneMs' | 'pruneIdleMs'>> & ShardInboxOptions;
   readonly #log: Logger;
   readonly #ready = new Set<number>();
   readonly #chains = new Map<string, Promise<void>>();
@@ -121,10 +130,12 @@ export class ShardInbox {
   #kicked = false;
   #wakeUp: (() => void) | null = null;
   /** `kept`: entries this member left pending itself; `deferred`: entries queued behind one of them, left pending too. */
-  readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, deferred: 0, invalid: 0 };
+  readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, deferred: 0, invalid: 0, prunedConsumers: 0 };
+  #lastPrune = 0;
 
   constructor(options: ShardInboxOptions) {
-    this.#o = { blockMs: 250, maxInFlight: 512, sweepMs: 2_000, ...options };
+    const blockMs = options.blockMs ?? 250;
+    this.#o = { blockMs, maxInFlight: 512, sweepMs: 2_000, pruneMs: 30_000, pruneIdleMs: Math.max(10 * blockMs, 5_000), ...options };
     this.#log = options.logger.child({ component: 'shard-inbox' });
   }
 
@@ -245,6 +256,39 @@ export class ShardInbox {
       this.#lastSweep = Date.now();
       await this.#sweep([...this.#ready], this.#o.blockMs * 4);
     }
+    if (this.#o.liveConsumers && Date.now() - this.#lastPrune >= this.#o.pruneMs) {
+      this.#lastPrune = Date.now();
+      await this.#prune([...this.#ready]).catch((err: unknown) => this.#log.warn({ err }, 'pruning dead consumers failed; retried later'));
+    }
+  }
+
+  /**
+   * Removes from the owned shards' groups the consumers of dead incarnations (every restart, and
+   * every member that died, leaves its lease token as a consumer name): only one with no pending
+   * entry (nothing is lost: DELCONSUMER drops a consumer's pending list), idle for a while (not
+   * blocked in a read this instant), and not a live member's current token.
+   */
+  async #prune(shards: number[]): Promise<void> {
+    if (shards.length === 0) return;
+    const live = await this.#o.liveConsumers!();
+    const infos = await each(shards.map((shard) => this.#o.redis.xinfo('CONSUMERS', this.#o.keys.inbox(shard), INBOX_GROUP) as Promise<unknown[][]>));
+    const doomed: { shard: number; name: string }[] = [];
+    infos.forEach(([err, list], i) => {
+      if (err || !list) return;
+      for (const fields of list) {
+        const f = new Map<string, unknown>();
+        for (let k = 0; k + 1 < fields.length; k += 2) f.set(String(fields[k]), fields[k + 1]);
+        const name = String(f.get('name'));
+        const hash = name.lastIndexOf('#');
+        const memberId = hash > 0 ? name.slice(0, hash) : name;
+        if (name === this.#o.consumer || live.tokens.has(name) || live.untokened.has(memberId)) continue;
+        if (Number(f.get('pending')) === 0 && Number(f.get('idle')) >= this.#o.pruneIdleMs) doomed.push({ shard: shards[i]!, name });
+      }
+    });
+    const removed = await each(doomed.map(({ shard, name }) => this.#o.redis.xgroup('DELCONSUMER', this.#o.keys.inbox(shard), INBOX_GROUP, name)));
+    const n = removed.filter(([err]) => !err).length;
+    this.stats.prunedConsumers += n;
+    if (n > 0) this.#log.info({ consumers: n, shards: new Set(doomed.map((d) => d.shard)).size }, 'dead consumers removed from the shard groups');
   }
 
   /**

@@ -108,6 +108,46 @@ describe('shard inbox (real Redis streams)', () => {
     await until(() => inbox!.stats.acked === 3);
   });
 
+  it('removes dead incarnations’ consumers from the group once they have nothing pending, and keeps live ones', async () => {
+    await redis.xgroup('CREATE', keys.inbox(0), INBOX_GROUP, '0', 'MKSTREAM');
+    await add(0, work('s0-a', 1));
+    await add(0, work('s0-b', 1));
+    // dead#1 read and acknowledged its entry; dead#2 died with one pending; live#x and old#9 (a live
+    // member that published no token) read nothing yet.
+    const [[, [[first]]]] = (await redis.xreadgroup('GROUP', INBOX_GROUP, 'dead#1', 'COUNT', 1, 'STREAMS', keys.inbox(0), '>')) as [string, [string, string[]][]][];
+    await redis.xack(keys.inbox(0), INBOX_GROUP, first!);
+    await redis.xreadgroup('GROUP', INBOX_GROUP, 'dead#2', 'COUNT', 1, 'STREAMS', keys.inbox(0), '>');
+    await redis.xgroup('CREATECONSUMER', keys.inbox(0), INBOX_GROUP, 'live#x');
+    await redis.xgroup('CREATECONSUMER', keys.inbox(0), INBOX_GROUP, 'old#9');
+    const ran: string[] = [];
+    inbox = new ShardInbox({
+      blocking,
+      redis,
+      keys,
+      consumer: 'me#1',
+      router: router({ held: true }),
+      run: async (e) => (ran.push(e.work.conversationId), 'ack'),
+      logger: createSilentLogger(),
+      blockMs: 50,
+      sweepMs: 200,
+      pruneMs: 100,
+      pruneIdleMs: 0,
+      liveConsumers: async () => ({ tokens: new Set(['live#x']), untokened: new Set(['old']) }),
+    });
+    inbox.start();
+    const consumers = async (): Promise<string[]> => ((await redis.xinfo('CONSUMERS', keys.inbox(0), INBOX_GROUP)) as string[][]).map((f) => f[f.indexOf('name') + 1]!).sort();
+    let names: string[] = [];
+    for (let i = 0; i < 200; i++) {
+      names = await consumers();
+      if (!names.includes('dead#2')) break;
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    // dead#2 was removed only after its pending entry was claimed (and run): nothing lost.
+    expect(ran).toEqual(['s0-b']);
+    expect(names).toEqual(['live#x', 'me#1', 'old#9']);
+    expect(inbox.stats.prunedConsumers).toBe(2);
+  });
+
   it('does not run entries of a shard it does not hold; they stay pending', async () => {
     await add(0, work('s0-a', 1));
     const state = { held: false };
