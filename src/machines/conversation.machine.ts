@@ -1374,10 +1374,10 @@ export type ConversationMachine = typeof conversationMachine;
 export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet | null | undefined): ConversationMachine {
   if (!set || set.workflows.length === 0) return machine;
   return machine.provide({
-    guards: { startsWorkflow: ({ context }) => workflowForIntent(set, intentLabel(context)) !== null },
+    guards: { startsWorkflow: ({ context }) => workflowForIntent(set, intentLabel(context), context.lastMessage?.text) !== null },
     actions: {
       beginWorkflow: assign(({ context }) => {
-        const spec = workflowForIntent(set, intentLabel(context));
+        const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text);
         if (!spec) return {};
         const run = startRun(spec, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null });
         return { workflow: run, expecting: { kind: 'none' } as Expectation };

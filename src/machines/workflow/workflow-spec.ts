@@ -65,6 +65,12 @@ export const WorkflowSpec = z.strictObject({
   id: ID,
   /** Intent labels that start it (the tenant's classifier's labels, plain strings). */
   triggers: z.array(z.string().min(1).max(60)).min(1),
+  /**
+   * Word stems that must be in the message for this workflow to start (matched without accents or
+   * case): lets two workflows share a label ("quiero mover mi cita" read as `agendar_cita` is the
+   * rescheduling). A trigger is shared only with workflows that have `when`.
+   */
+  when: z.array(z.string().min(2).max(60)).optional(),
   description: z.string().max(300).optional(),
   slots: z.array(WorkflowSlot).max(12),
   /** Shown with every slot filled; a yes runs the action. Absent: the action runs without asking. */
@@ -109,6 +115,7 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
     if (ids.has(w.id)) problems.push({ path: `${at}.id`, problem: `duplicate workflow id "${w.id}"` });
     ids.add(w.id);
     for (const t of w.triggers) {
+      if (w.when) continue;
       const other = triggers.get(t);
       if (other !== undefined) problems.push({ path: `${at}.triggers`, problem: `"${t}" already starts workflow "${other}"` });
       triggers.set(t, w.id);
@@ -147,8 +154,12 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: set };
 }
 
-/** The workflow a reading's intent starts, if any. */
-export function workflowForIntent(set: WorkflowSet | null | undefined, intent: string | null | undefined): WorkflowSpec | null {
+/** The workflow a reading's label starts, if any: one whose `when` words the message holds first, else the plain one. */
+export function workflowForIntent(set: WorkflowSet | null | undefined, intent: string | null | undefined, text = ''): WorkflowSpec | null {
   if (!set || !intent) return null;
-  return set.workflows.find((w) => w.triggers.includes(intent)) ?? null;
+  const candidates = set.workflows.filter((w) => w.triggers.includes(intent));
+  const folded = foldWords(text);
+  return candidates.find((w) => w.when?.some((stem) => folded.includes(foldWords(stem)))) ?? candidates.find((w) => !w.when) ?? null;
 }
+
+const foldWords = (text: string) => text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');

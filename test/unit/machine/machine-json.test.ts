@@ -52,7 +52,7 @@ describe('exportMachineJson', () => {
     const workflows = await loadTenantWorkflows(new URL('../../../tenants/estudio', import.meta.url).pathname);
     const tenant = exportMachineJson({ workflows: workflows ?? null }) as Node;
     const flows = tenant.states?.workflow?.states ?? {};
-    expect(Object.keys(flows)).toEqual(['stepping', 'loadingOptions', 'checking', 'waiting', 'answered', 'acting', 'agendar_cita', 'reprogramar', 'cancelar_cita', 'pagar_servicio']);
+    expect(Object.keys(flows)).toEqual(['stepping', 'loadingOptions', 'checking', 'waiting', 'answered', 'acting', 'agendar_cita', 'reprogramar', 'cancelar_cita', 'pagar_servicio', 'actualizar_perfil']);
     expect(Object.keys(flows.agendar_cita?.states ?? {})).toEqual(['service', 'date', 'time', 'name', 'phone', 'confirm', 'action']);
     const machine = createMachine(tenant as never);
     expect(machine.getStateNodeById('workflow.agendar_cita.time').id).toBe('workflow.agendar_cita.time');

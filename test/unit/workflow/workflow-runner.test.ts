@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answer, applyOptions, askConfirmation, askSlot, checkWorkflowSet, nextStep, resultText, startRun, type RunContext, type WorkflowRun, type WorkflowSet } from '../../../src/machines/workflow/index.js';
+import { answer, applyOptions, askConfirmation, askSlot, checkWorkflowSet, nextStep, resultText, startRun, workflowForIntent, type RunContext, type WorkflowRun, type WorkflowSet } from '../../../src/machines/workflow/index.js';
 
 const TZ = 'America/Santo_Domingo';
 /** Thursday 3 December 2026, 11:00 in Santo Domingo. */
@@ -33,20 +33,31 @@ function settle(run: WorkflowRun, answers: (path: string, query: Record<string, 
 
 describe('checkWorkflowSet', () => {
   it('should accept the estudio workflows', () => {
-    expect(estudio().workflows.map((w) => w.id)).toEqual(['agendar_cita', 'reprogramar', 'cancelar_cita', 'pagar_servicio']);
+    expect(estudio().workflows.map((w) => w.id)).toEqual(['agendar_cita', 'reprogramar', 'cancelar_cita', 'pagar_servicio', 'actualizar_perfil']);
   });
 
   it('should refuse unknown placeholders, shared triggers and unknown time zones with paths', () => {
     const raw = JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8'));
     raw.timeZone = 'Mars/Olympus';
-    raw.workflows[1].triggers.push('agendar_cita');
+    raw.workflows[3].triggers.push('agendar_cita');
     raw.workflows[2].confirm.es = 'Cancelo {reserva}?';
     const checked = checkWorkflowSet(raw);
     expect(checked.ok).toBe(false);
     const problems = checked.ok ? [] : checked.problems;
     expect(problems).toContainEqual({ path: '$.timeZone', problem: 'unknown time zone "Mars/Olympus"' });
-    expect(problems).toContainEqual({ path: '$.workflows[1].triggers', problem: '"agendar_cita" already starts workflow "agendar_cita"' });
+    expect(problems).toContainEqual({ path: '$.workflows[3].triggers', problem: '"agendar_cita" already starts workflow "agendar_cita"' });
     expect(problems).toContainEqual({ path: '$.workflows[2].confirm.es', problem: 'placeholder {reserva} names no earlier slot or kept value' });
+  });
+});
+
+describe('workflowForIntent', () => {
+  it('should start the rescheduling when a booking label comes with words of moving it', () => {
+    const set = estudio();
+    expect(workflowForIntent(set, 'agendar_cita', 'quiero una cita mañana')?.id).toBe('agendar_cita');
+    expect(workflowForIntent(set, 'agendar_cita', 'necesito mover mi cita')?.id).toBe('reprogramar');
+    expect(workflowForIntent(set, 'cancelar_cita', 'quiero cambiar mi cita para otro día')?.id).toBe('reprogramar');
+    expect(workflowForIntent(set, 'cancelar_cita', 'cancela mi cita')?.id).toBe('cancelar_cita');
+    expect(workflowForIntent(set, 'saludo', 'hola')).toBeNull();
   });
 });
 
