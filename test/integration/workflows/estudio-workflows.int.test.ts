@@ -1,0 +1,135 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConversationHost } from '../../../src/actors/conversation-host.js';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { createBackendClient } from '../../../src/actors/connectors/index.js';
+import { createTenantRuntime } from '../../../src/actors/tenant-runtime.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import type { Understanding } from '../../../src/domain/understanding.js';
+import { createManualClock } from '../../../src/kernel/clock.js';
+import { createSilentLogger } from '../../../src/kernel/logger.js';
+import { createDemoBackend, type DemoBackend } from '../../../src/demo-backend/server.js';
+import { loadSeed } from '../../../src/demo-backend/seed.js';
+import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
+import { createTranscriptTurnJournal } from '../../../src/persistence/memory/memory-turn-journal.js';
+import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../../src/persistence/memory/memory-records.js';
+import { loadTenant } from '../../../src/persistence/tenant-loader.js';
+import { createLocalShardRouter } from '../../../src/runtime/shard-router.js';
+import { loadTenantWorkflows } from '../../../src/runtime/workflow-loader.js';
+
+const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
+const TOKEN = 'estudio-test-token';
+/** Thursday 3 December 2026, 11:00 in Santo Domingo (UTC-4). */
+const START = Date.parse('2026-12-03T15:00:00Z');
+
+/**
+ * The brain's reading is given directly (the studio's classifier is tested on its own held-out
+ * set): the messages that start a flow carry the studio's label, everything else is an unsure
+ * reading the workflow takes as its answer.
+ */
+const LABELS: Record<string, string> = {
+  'quiero agendar un corte mañana a las 3': 'agendar_cita',
+  'necesito mover mi cita': 'agendar_cita',
+  'quiero pagar mi cita': 'pagar_servicio',
+  'cancela mi cita por favor': 'cancelar_cita',
+};
+const scriptedBrain = (): Brain => ({
+  kind: 'rules',
+  parse: () => {
+    throw new Error('not used');
+  },
+  async understand({ text }): Promise<Understanding> {
+    const label = LABELS[text];
+    const intent = label ? { name: 'store_hours_location' as const, confidence: 0.92, label } : { name: 'out_of_scope' as const, confidence: 0.2 };
+    return { nlu: { intent, ranking: [intent], entities: [], lang: 'es' }, lang: 'es', affirmation: null, leadFields: {}, products: [], critical: false, priority: 3 };
+  },
+});
+
+describe('estudio workflows against the demo backend over HTTP', () => {
+  const clock = createManualClock(START);
+  const logger = createSilentLogger();
+  let backend: DemoBackend;
+  let host: ConversationHost;
+
+  beforeAll(async () => {
+    backend = createDemoBackend({ seed: await loadSeed(root('tenants/estudio/backend-seed.json')), clock, logger, token: TOKEN });
+    const url = await backend.listen(0, '127.0.0.1');
+    // The machine's own replies (greetings, handoff) come from a tenant's templates; the workflow's
+    // words come from workflows.json. The hardware store's files stand in for the studio's here.
+    const base = await loadTenant(root('tenants/ferreteria'));
+    const data: TenantData = { ...base, settings: { ...base.settings, id: 'estudio' } };
+    const workflows = await loadTenantWorkflows(root('tenants/estudio'));
+    const transcripts = createMemoryTranscriptStore();
+    let hostRef: ConversationHost | null = null;
+    const runtime = createTenantRuntime({
+      data,
+      brain: scriptedBrain(),
+      tickets: createMemoryTicketStore({ clock }),
+      leads: createMemoryLeadStore({ clock }),
+      crm: { pushLead: async () => {} },
+      transcripts,
+      clock,
+      logger,
+      contextOf: (t, c) => hostRef?.contextOf(t, c) ?? null,
+      backend: createBackendClient({ tenantId: 'estudio', backend: 'business', baseUrl: `${url}/estudio`, auth: { type: 'bearer', token: TOKEN }, clock, logger }),
+      ...(workflows ? { workflows } : {}),
+    });
+    host = new ConversationHost({
+      contacts: createMemoryContactDirectory(),
+      journal: createTranscriptTurnJournal(transcripts),
+      tenants: new Map([['estudio', runtime]]),
+      snapshots: createMemorySnapshotStore({ clock }),
+      transcripts,
+      router: createLocalShardRouter({ shardCount: 4 }),
+      clock,
+      logger,
+    });
+    hostRef = host;
+  });
+
+  afterAll(async () => {
+    await host?.close();
+    await backend?.close();
+  });
+
+  let seq = 0;
+  async function say(text: string): Promise<string[]> {
+    seq += 1;
+    clock.advance(30_000);
+    const result = await host.handleMessage({ tenantId: 'estudio', channel: 'rest', senderId: 'cliente-1', messageId: `m-${seq}`, text });
+    return result.replies.map((r) => r.text);
+  }
+
+  it('should book, reschedule, pay and cancel, each visible in the backend', async () => {
+    const phone = '+18095550177';
+    // Book: service, day and time from the first message (the time checked against the free slots).
+    expect(await say('quiero agendar un corte mañana a las 3')).toEqual(['¿A nombre de quién hago la reserva?']);
+    expect(await say('Ana Pérez')).toEqual(['¿A qué número de teléfono te contactamos?']);
+    expect(await say('809-555-0177')).toEqual(['Reservo Corte y secado el 2026-12-04 a las 15:00 a nombre de Ana Pérez (tel. +18095550177). ¿Confirmo?']);
+    const booked = await say('sí, confirmo');
+    expect(booked).toHaveLength(1);
+    expect(booked[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el 2026-12-04 a las 15:00\. Total: 1500 DOP\.$/);
+    const [booking] = backend.studio.bookingsOf(phone);
+    expect(booking).toMatchObject({ serviceId: 'corte-secado', date: '2026-12-04', time: '15:00', status: 'confirmed' });
+
+    // Reschedule: "mover" starts the rescheduling; the one active booking is picked by itself.
+    expect(await say('necesito mover mi cita')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);
+    expect(await say('8095550177')).toEqual(['¿Para qué día la movemos?']);
+    expect(await say('el sábado a las 10')).toEqual([`Muevo la cita ${booking!.id} · 2026-12-04 15:00 al 2026-12-05 a las 10:00. ¿Confirmo?`]);
+    expect(await say('dale')).toEqual([`¡Hecho! Tu cita ${booking!.id} ahora es el 2026-12-05 a las 10:00.`]);
+    expect(backend.studio.getBooking(booking!.id)).toMatchObject({ date: '2026-12-05', time: '10:00', status: 'confirmed' });
+
+    // Pay: a link from the payment provider, never a card number.
+    expect(await say('quiero pagar mi cita')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);
+    expect(await say('809 555 0177')).toEqual([`Te genero un enlace de pago para la cita ${booking!.id} · 2026-12-05 10:00 · 1500 DOP. ¿Confirmo?`]);
+    const paid = await say('sí');
+    expect(paid[0]).toMatch(/^Paga 1500 DOP en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
+    expect(backend.studio.getBooking(booking!.id).paymentStatus).toBe('pending');
+
+    // Cancel, after a confirmation.
+    expect(await say('cancela mi cita por favor')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);
+    expect(await say('8095550177')).toEqual([`¿Confirmas que cancelo la cita ${booking!.id} · 2026-12-05 10:00?`]);
+    expect(await say('sí')).toEqual([`Tu cita ${booking!.id} quedó cancelada.`]);
+    expect(backend.studio.getBooking(booking!.id).status).toBe('cancelled');
+  });
+});
