@@ -91,12 +91,12 @@ describe('agent console page with a WhatsApp customer, in Chromium', () => {
     await whatsAppSays(phone, 'necesito hablar con un agente por favor');
     const item = agent.locator('.items .item').filter({ hasText: `•••• ${phone.slice(-4)}` });
     await item.waitFor({ timeout: TIMEOUT });
-    expect(await item.textContent()).toContain('whatsapp');
+    expect(await item.textContent()).toContain('WhatsApp');
     // Nobody said a name yet: the WhatsApp profile name (contacts[].profile.name), marked as such.
     expect(await item.locator('.item-name').textContent()).toBe('Ana Marte');
     await item.click();
     await expect.poll(() => agent.locator('#conversation-title').textContent(), { timeout: TIMEOUT }).toMatch(/^Ana Marte \(nombre de perfil\)/);
-    await expect.poll(() => agent.locator('[data-field="channel"]').textContent(), { timeout: TIMEOUT }).toBe('whatsapp');
+    await expect.poll(() => agent.locator('[data-field="channel"]').textContent(), { timeout: TIMEOUT }).toBe('WhatsApp');
     await agent.locator('[data-action="take"]').click();
     await expect.poll(() => agent.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Demo');
 

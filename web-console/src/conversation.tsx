@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { formatMessage } from '../../web-widget/src/format.js';
 import type { ConsoleController } from './controller.js';
 import type { ConsoleContext } from './store.js';
-import { reasonLabel, stateLabel, t, type StringKey } from './strings.js';
+import { badgeLabel, channelLabel, langLabel, reasonLabel, stateLabel, t, type StringKey } from './strings.js';
 import { formatClock, formatFull } from './time.js';
 import type { ConversationDetail, Lang, Note, TranscriptLine } from './wire.js';
 
@@ -81,8 +81,8 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
         {detail.customer.profileName ? <Field label={t(lang, 'profileNameLabel')} value={detail.customer.profileName} lang={lang} /> : null}
         <Field label={t(lang, 'phone')} value={detail.customer.phone} lang={lang} />
         <Field label={t(lang, 'email')} value={detail.customer.email} lang={lang} />
-        <Field label={t(lang, 'language')} value={detail.customer.lang} lang={lang} />
-        <Field label={t(lang, 'channel')} value={detail.channel} lang={lang} />
+        <Field label={t(lang, 'language')} value={langLabel(lang, detail.customer.lang)} lang={lang} />
+        <Field label={t(lang, 'channel')} value={channelLabel(lang, detail.channel)} lang={lang} />
         <Field label={t(lang, 'state')} value={stateLabel(lang, detail.state, { held: detail.assignee !== null, awaitingRating: detail.awaitingRating })} lang={lang} />
         <Field label={t(lang, 'assignee')} value={detail.assignee?.displayName} lang={lang} />
       </dl>
@@ -213,7 +213,10 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
   const { state, detail, controller } = props;
   const { lang } = state;
   const [text, setText] = useState('');
-  const [asNote, setAsNote] = useState(false);
+  const [noteChosen, setAsNote] = useState(false);
+  // Resolved and waiting for the rating: nothing to say to the customer now, notes still welcome.
+  const notesOnly = detail.awaitingRating && !(detail.state ?? '').startsWith('handoff');
+  const asNote = noteChosen || notesOnly;
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   const customerLang: Lang = detail.customer.lang === 'en' ? 'en' : detail.customer.lang === 'es' ? 'es' : lang;
@@ -237,10 +240,16 @@ function Composer(props: { state: ConsoleContext; detail: ConversationDetail; co
       }}
     >
       <div class="composer-tools">
-        <label class="check">
-          <input type="checkbox" checked={asNote} onChange={(e) => setAsNote(e.currentTarget.checked)} /> {t(lang, 'internalNote')}
-        </label>
-        {state.canned.length ? (
+        {notesOnly ? (
+          <p class="notes-only" data-notes-only>
+            {t(lang, 'notesOnly')}
+          </p>
+        ) : (
+          <label class="check">
+            <input type="checkbox" checked={asNote} onChange={(e) => setAsNote(e.currentTarget.checked)} /> {t(lang, 'internalNote')}
+          </label>
+        )}
+        {state.canned.length && !notesOnly ? (
           <label>
             <span>{t(lang, 'canned')}</span>{' '}
             <select
@@ -326,9 +335,9 @@ export function ConversationPanel(props: { state: ConsoleContext; controller: Co
           {detail.ticket ? <span class="ticket-no"> · {detail.ticket.number}</span> : null}
         </h2>
         <p class="conversation-meta">
-          <span data-field="channel">{detail.channel}</span> · <span data-field="state" data-state={detail.state ?? ''}>{stateLabel(lang, detail.state, { held: detail.assignee !== null, awaitingRating: detail.awaitingRating })}</span> ·{' '}
+          <span data-field="channel" data-channel={detail.channel}>{channelLabel(lang, detail.channel)}</span> · <span data-field="state" data-state={detail.state ?? ''}>{stateLabel(lang, detail.state, { held: detail.assignee !== null, awaitingRating: detail.awaitingRating })}</span> ·{' '}
           <span data-field="assignee">{detail.assignee ? t(lang, 'heldBy', { name: detail.assignee.displayName }) : t(lang, 'unassigned')}</span>
-          {item ? <span class={`badge priority-${item.priority}`}> {t(lang, `priority_${item.priority}` as StringKey)}</span> : null}
+          {item && (detail.state ?? '').startsWith('handoff') ? <span class={`badge priority-${item.priority}`}> {badgeLabel(lang, item)}</span> : null}
         </p>
         <button type="button" class="close" aria-label={t(lang, 'closeConversation')} onClick={() => controller.select(null)}>
           ×

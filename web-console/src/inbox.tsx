@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { ConsoleController } from './controller.js';
 import { visibleItems, type ConsoleContext } from './store.js';
-import { formatWaiting, t, type StringKey } from './strings.js';
+import { badgeLabel, channelLabel, formatWaiting, t, type StringKey } from './strings.js';
 import { useNow } from './use-store.js';
 import { formatWeekdayTime } from './time.js';
 import type { InboxView } from './wire.js';
@@ -62,11 +62,11 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
       <div id="inbox-panel" role="tabpanel" aria-labelledby={`tab-${state.tab}`}>
         <label class="search">
           <span class="visually-hidden">{t(lang, 'search')}</span>
-          <input type="search" placeholder={t(lang, 'search')} value={state.query} onInput={(e) => controller.setQuery(e.currentTarget.value)} />
+          <input type="search" placeholder={t(lang, 'searchHint')} title={t(lang, 'search')} value={state.query} onInput={(e) => controller.setQuery(e.currentTarget.value)} />
         </label>
         {items.length === 0 ? (
           <p class="empty" data-empty={state.tab}>
-            {state.query.trim() ? t(lang, 'emptySearch', { q: state.query.trim() }) : t(lang, state.tab === 'waiting' ? 'emptyWaiting' : state.tab === 'mine' ? 'emptyMine' : 'empty')}
+            {state.query.trim() ? t(lang, 'emptySearch', { q: state.query.trim() }) : t(lang, state.tab === 'waiting' ? 'emptyWaiting' : state.tab === 'mine' ? 'emptyMine' : 'emptyOpen')}
           </p>
         ) : (
           <ul class="items">
@@ -84,14 +84,14 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                     onClick={() => controller.select(item.conversationId)}
                   >
                     <span class="item-top">
-                      <span class="badge">{t(lang, `priority_${item.priority}` as StringKey)}</span>
+                      <span class="badge">{badgeLabel(lang, item)}</span>
                       <strong class="item-name">{name}</strong>
                       <time class="waited" dateTime={item.waitingSince}>
                         {t(lang, 'waiting', { time: formatWaiting(waited) })}
                       </time>
                     </span>
                     <span class="item-meta">
-                      {[item.ticketNumber, item.channel, item.customer.phoneMasked].filter(Boolean).join(' · ')}
+                      {[item.ticketNumber, channelLabel(lang, item.channel), item.customer.phoneMasked].filter(Boolean).join(' · ')}
                     </span>
                     {item.lastMessage ? <span class="item-last">{item.lastMessage.text}</span> : null}
                     {item.opensAt && Date.parse(item.opensAt) > now ? (

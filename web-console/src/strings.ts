@@ -25,6 +25,18 @@ const ES = {
   tabOpen: 'Todas abiertas',
   search: 'Buscar (nombre, teléfono, ticket, mensaje)',
   empty: 'Nada por aquí.',
+  searchHint: 'Buscar: nombre, teléfono, ticket…',
+  emptyOpen: 'No hay conversaciones abiertas.',
+  badge_bot: 'Bot',
+  badge_held: 'En curso',
+  lang_es: 'Español',
+  lang_en: 'Inglés',
+  channel_web: 'Chat web',
+  channel_rest: 'API',
+  channel_whatsapp: 'WhatsApp',
+  channel_twilio_whatsapp: 'WhatsApp (Twilio)',
+  channel_telegram: 'Telegram',
+  notesOnly: 'Resuelta: solo notas internas. Si el cliente vuelve a pedir una persona, aparece en «En espera».',
   priority_new: 'Nuevo',
   priority_waiting: 'Esperando',
   priority_urgent: 'Urgente',
@@ -136,6 +148,18 @@ const EN: Record<StringKey, string> = {
   tabOpen: 'All open',
   search: 'Search (name, phone, ticket, message)',
   empty: 'Nothing here.',
+  searchHint: 'Search: name, phone, ticket…',
+  emptyOpen: 'No open conversations.',
+  badge_bot: 'Bot',
+  badge_held: 'In progress',
+  lang_es: 'Spanish',
+  lang_en: 'English',
+  channel_web: 'Web chat',
+  channel_rest: 'API',
+  channel_whatsapp: 'WhatsApp',
+  channel_twilio_whatsapp: 'WhatsApp (Twilio)',
+  channel_telegram: 'Telegram',
+  notesOnly: 'Resolved: internal notes only. If the customer asks for a person again, it shows under “Waiting”.',
   priority_new: 'New',
   priority_waiting: 'Waiting',
   priority_urgent: 'Urgent',
@@ -238,6 +262,27 @@ export function stateLabel(lang: Lang, state: string | null, { held = false, awa
   if (state.startsWith('handoff')) return t(lang, held ? 'state_human' : 'state_waiting');
   if (state.startsWith('closed')) return t(lang, 'state_closed');
   return t(lang, awaitingRating ? 'state_rating' : 'state_bot');
+}
+
+/** A channel's name as people say it ("Chat web", "WhatsApp"); an unknown one as it came. */
+export function channelLabel(lang: Lang, channel: string): string {
+  const key = `channel_${channel.replace(/-/g, '_')}`;
+  return key in ES ? t(lang, key as StringKey) : channel;
+}
+
+/** A customer's language code in words ("Español"); another code as it came. */
+export function langLabel(lang: Lang, code: string | null): string | null {
+  return code === 'es' || code === 'en' ? t(lang, `lang_${code}`) : code;
+}
+
+/**
+ * The inbox badge: the priority colour's word while a handoff waits ("Nuevo", "Esperando",
+ * "Urgente"), "En curso" once someone holds it (urgent stays urgent), "Bot" outside a handoff.
+ */
+export function badgeLabel(lang: Lang, item: { state: string; priority: 'new' | 'waiting' | 'urgent'; assignee: unknown }): string {
+  if (!item.state.startsWith('handoff') && item.assignee === null) return t(lang, 'badge_bot');
+  if (item.assignee !== null && item.priority !== 'urgent') return t(lang, 'badge_held');
+  return t(lang, `priority_${item.priority}`);
 }
 
 /** A handoff reason (`customer_request`...) in the agent's words; an unknown one as it came. */

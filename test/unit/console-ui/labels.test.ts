@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { badgeLabel, channelLabel, langLabel, reasonLabel, stateLabel } from '../../../web-console/src/strings.js';
+
+describe('console labels an agent reads instead of machine words', () => {
+  it('should say where a conversation is: waiting, with a person, resolved awaiting the rating, with the bot', () => {
+    expect(stateLabel('es', 'handoff.withHuman')).toBe('esperando a una persona');
+    expect(stateLabel('es', 'handoff.withHuman', { held: true })).toBe('con una persona');
+    expect(stateLabel('es', 'triage.idle', { awaitingRating: true })).toBe('resuelta, esperando calificación');
+    expect(stateLabel('en', 'answering.reply')).toBe('with the bot');
+    expect(stateLabel('en', 'closed')).toBe('closed');
+  });
+
+  it('should badge a held handoff "in progress" (urgent stays urgent) and a bot conversation "Bot", never "Nuevo"', () => {
+    const holder = { id: 'a1', displayName: 'Demo' };
+    expect(badgeLabel('es', { state: 'handoff.withHuman', priority: 'new', assignee: null })).toBe('Nuevo');
+    expect(badgeLabel('es', { state: 'handoff.withHuman', priority: 'new', assignee: holder })).toBe('En curso');
+    expect(badgeLabel('es', { state: 'handoff.withHuman', priority: 'urgent', assignee: holder })).toBe('Urgente');
+    expect(badgeLabel('es', { state: 'triage.idle', priority: 'new', assignee: null })).toBe('Bot');
+  });
+
+  it('should name channels, languages and handoff reasons in words, and pass unknown ones through', () => {
+    expect(channelLabel('es', 'web')).toBe('Chat web');
+    expect(channelLabel('en', 'twilio-whatsapp')).toBe('WhatsApp (Twilio)');
+    expect(channelLabel('en', 'smoke-signals')).toBe('smoke-signals');
+    expect(langLabel('es', 'en')).toBe('Inglés');
+    expect(langLabel('es', null)).toBeNull();
+    expect(reasonLabel('es', 'customer_request')).toBe('lo pidió el cliente');
+    expect(reasonLabel('en', 'something_new')).toBe('something_new');
+  });
+});
