@@ -1,6 +1,7 @@
 /**
  * `npm run eval`: measures the bot on the held-out sets (intents, entities, catalog queries,
- * scripted conversations, prompt injection), prints a summary and writes EVALUATION.md.
+ * scripted conversations, prompt injection), prints a summary and writes EVALUATION.md; every
+ * other tenant with a held-out intent set (`test/eval/<tenant>/intents.jsonl`) is measured on it too.
  * `npm run eval -- --check` also exits 1 when a metric misses its threshold
  * (test/eval/thresholds.json). Options: `--out FILE` (default EVALUATION.md), `--no-write`,
  * `--data DIR` (another data folder laid out as described at `sourcesFromDir`), `--record LABEL`
@@ -17,6 +18,7 @@ import { defaultSources, runEvaluation, sourcesFromDir } from '../test/eval/lib/
 import { caseSnapshot, diffSnapshots, renderDiff, type CaseSnapshot } from '../test/eval/lib/diff.js';
 import { appendHistory, historyRow, readHistory } from '../test/eval/lib/history.js';
 import { renderMarkdown, renderSummary } from '../test/eval/lib/report.js';
+import { evaluateTenantIntents, renderTenantMarkdown, renderTenantSummary, tenantIntentSets } from '../test/eval/lib/tenant-intents.js';
 import { loadDemo } from '../test/helpers/memory-host.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -72,6 +74,9 @@ const holdout =
 // Figures only: its failing cases are not printed, so that nobody tunes on them (`--data
 // test/eval/holdout-2` shows them to whoever must audit the set itself).
 if (holdout) process.stdout.write(`\n== holdout-2 (held-out; figures only) ==\n${renderSummary(holdout).split('\n').filter((l) => !l.startsWith('  ✗')).join('\n')}\n`);
+// Every other tenant's NLU on its own held-out set (test/eval/<tenant>/), trained from its own utterances.
+const tenantResults = dataIndex < 0 && only === undefined ? await Promise.all(tenantIntentSets(root).map((id) => evaluateTenantIntents(root, id))) : [];
+for (const t of tenantResults) process.stdout.write(`\n== tenant ${t.tenant} (held-out; figures only) ==\n${renderTenantSummary(t)}\n`);
 // Case by case before/after: `--cases before.json`, change, `--diff before.json`.
 const casesIndex = args.indexOf('--cases');
 if (casesIndex >= 0 && args[casesIndex + 1]) writeFileSync(args[casesIndex + 1]!, JSON.stringify(caseSnapshot(result), null, 1));
@@ -104,11 +109,16 @@ if (write) {
     const sizes = `${holdout.intents.union.overall.n} intent messages, ${holdout.entities.rows} entity messages, ${holdout.products.rows} catalog queries (brain-fed top-1 ${((holdout.products.brainFed.top1.ok / Math.max(1, holdout.products.brainFed.top1.n)) * 100).toFixed(1)} %), ${holdout.conversations.outcomes.length} scripted conversations (${passed} passed, ${holdout.conversations.turns} turns).`;
     markdown = withHoldoutSection(markdown, renderMarkdown(holdout, meta, readHistory(join(holdoutDir, 'history.jsonl'))), sizes);
   }
+  for (const t of tenantResults) markdown = `${markdown.trimEnd()}\n\n${renderTenantMarkdown(t)}`;
   writeFileSync(outFile, markdown);
   process.stdout.write(`wrote ${outFile}\n`);
 }
 if (check) {
-  const missed = [...result.checks, ...(holdout?.checks ?? []).map((c) => ({ ...c, metric: `holdout-2 ${c.metric}` }))].filter((c) => !c.pass && c.gating);
+  const missed = [
+    ...result.checks,
+    ...(holdout?.checks ?? []).map((c) => ({ ...c, metric: `holdout-2 ${c.metric}` })),
+    ...tenantResults.map((t) => ({ metric: `${t.tenant} intent accuracy`, pass: t.pass, gating: true })),
+  ].filter((c) => !c.pass && c.gating);
   if (missed.length > 0) {
     process.stderr.write(`eval --check: ${missed.length} threshold(s) missed: ${missed.map((c) => c.metric).join(', ')}\n`);
     process.exit(1);

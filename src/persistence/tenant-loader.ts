@@ -143,9 +143,9 @@ async function readOptionalJson(dir: string, file: string): Promise<unknown> {
 }
 
 /**
- * Loads and validates one tenant folder (`tenant.json`, `catalog.json`, `accounts.json`,
- * `store.json`, `offers.json`, `vacancies.json`, `utterances.json`, `templates/*.json`, and the
- * optional `prompts.json`, `widget.json` and `intents.json` — the tenant's intent set, which
+ * Loads and validates one tenant folder (`tenant.json`, `store.json`, `utterances.json`,
+ * `templates/*.json`; optional: `catalog.json`, `accounts.json`, `offers.json`, `vacancies.json`
+ * — absent, none — `prompts.json`, `widget.json` and `intents.json` — the tenant's intent set, which
  * `utterances.json` must cover exactly; absent, the built-in labels).
  * Any problem throws `HILO_ERR_TENANT_DATA_INVALID` naming the file and the JSON path.
  *
@@ -153,13 +153,11 @@ async function readOptionalJson(dir: string, file: string): Promise<unknown> {
  * const tenant = await loadTenant('tenants/ferreteria');
  */
 export async function loadTenant(dir: string): Promise<TenantData> {
-  const [settingsRaw, catalogRaw, accountsRaw, storeRaw, offersRaw, vacanciesRaw, utterancesRaw] = await Promise.all(
-    ['tenant.json', 'catalog.json', 'accounts.json', 'store.json', 'offers.json', 'vacancies.json', 'utterances.json'].map((file) =>
-      readJson(dir, file),
-    ),
-  );
+  const [settingsRaw, storeRaw, utterancesRaw] = await Promise.all(['tenant.json', 'store.json', 'utterances.json'].map((file) => readJson(dir, file)));
+  // A business without a product catalog, customer accounts, offers or vacancies (a booking studio) ships none of those files.
+  const [catalogRaw, accountsRaw, offersRaw, vacanciesRaw] = await Promise.all(['catalog.json', 'accounts.json', 'offers.json', 'vacancies.json'].map((file) => readOptionalJson(dir, file)));
   const settings: TenantSettings = parseFile('tenant.json', TENANT_SETTINGS, settingsRaw);
-  const catalog = parseCatalog(catalogRaw);
+  const catalog = catalogRaw === undefined ? [] : parseCatalog(catalogRaw);
   let templateFiles: string[];
   try {
     templateFiles = (await readdir(join(dir, 'templates'))).filter((name) => name.endsWith('.json')).sort();
@@ -178,10 +176,10 @@ export async function loadTenant(dir: string): Promise<TenantData> {
   return {
     settings,
     catalog,
-    accounts: parseAccounts(accountsRaw),
+    accounts: accountsRaw === undefined ? [] : parseAccounts(accountsRaw),
     store: parseFile('store.json', STORE, storeRaw),
-    offers: parseOffers(offersRaw, new Set(catalog.map((p) => p.sku))),
-    vacancies: parseFile('vacancies.json', VACANCIES, vacanciesRaw),
+    offers: offersRaw === undefined ? [] : parseOffers(offersRaw, new Set(catalog.map((p) => p.sku))),
+    vacancies: vacanciesRaw === undefined ? [] : parseFile('vacancies.json', VACANCIES, vacanciesRaw),
     utterances: parseFile('utterances.json', utterancesSchema(intents?.map((i) => i.label)), utterancesRaw),
     ...(intents ? { intents } : {}),
     templates,
@@ -192,8 +190,7 @@ export async function loadTenant(dir: string): Promise<TenantData> {
 
 /**
  * Loads every tenant under `rootDir` (one subfolder per tenant, named after its id), keyed by id.
- * A subfolder without `tenant.json` is not a tenant (yet): `tenants/estudio` holds only its demo
- * backend's seed until its conversation data exists. It is skipped.
+ * A subfolder without `tenant.json` is not a tenant (yet): it is skipped.
  */
 export async function loadTenants(rootDir: string): Promise<Map<string, TenantData>> {
   let folders: string[];

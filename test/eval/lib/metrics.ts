@@ -1,5 +1,6 @@
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { INTENTS } from '../../../src/domain/intents.js';
+import { intentLabelOf } from '../../../src/domain/nlu.js';
 import { normaliseEntity } from './text.js';
 
 export type Lang = 'es' | 'en';
@@ -31,8 +32,8 @@ export interface IntentReport {
   outcomes: { text: string; ok: boolean }[];
 }
 
-export function evaluateIntents(name: string, brain: Brain, rows: IntentRow[]): IntentReport {
-  const labels: string[] = [...INTENTS];
+/** `labels`: the tenant's intent set (default: the built-in labels); a reading is scored by its tenant label. */
+export function evaluateIntents(name: string, brain: Brain, rows: IntentRow[], labels: readonly string[] = INTENTS): IntentReport {
   const confusion: Record<string, Record<string, number>> = Object.fromEntries(labels.map((g) => [g, Object.fromEntries(labels.map((p) => [p, 0]))]));
   const report: IntentReport = {
     name,
@@ -47,7 +48,7 @@ export function evaluateIntents(name: string, brain: Brain, rows: IntentRow[]): 
   for (const row of rows) {
     if (!labels.includes(row.intent)) throw new Error(`${name}: unknown intent "${row.intent}" for "${row.text}"`);
     const result = brain.parse(row.text);
-    const predicted = result.intent.name;
+    const predicted = intentLabelOf(result.intent);
     const hit = predicted === row.intent;
     report.outcomes.push({ text: row.text, ok: hit });
     report.overall.n++;

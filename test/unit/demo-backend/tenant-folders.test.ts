@@ -14,9 +14,10 @@ afterEach(async () => {
 });
 
 describe('loadTenants and folders that are not tenants', () => {
-  it('should skip tenants/estudio, which holds only its demo backend seed so far', async () => {
+  it('should load both demo tenants (estudio ships no catalog, accounts, offers or vacancies: none)', async () => {
     const tenants = await loadTenants(tenantsDir);
-    expect([...tenants.keys()]).toEqual(['ferreteria']);
+    expect([...tenants.keys()]).toEqual(['estudio', 'ferreteria']);
+    expect(tenants.get('estudio')).toMatchObject({ catalog: [], accounts: [], offers: [], vacancies: [] });
   });
 
   it('should skip a folder without tenant.json but still refuse a folder whose tenant.json is broken', async () => {

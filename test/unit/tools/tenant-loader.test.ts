@@ -212,8 +212,13 @@ describe('loadTenant', () => {
   it('should report invalid JSON and missing files by name', async () => {
     await writeFile(join(dir, 'vacancies.json'), '[{ oops');
     expect((await loadError()).message).toMatch(/^vacancies\.json: \$: invalid JSON/);
-    await rm(join(dir, 'vacancies.json'));
-    expect((await loadError()).message).toMatch(/^vacancies\.json: \$: cannot read/);
+    await rm(join(dir, 'store.json'));
+    expect((await loadError()).message).toMatch(/^store\.json: \$: cannot read/);
+  });
+
+  it('should read a tenant without catalog, accounts, offers or vacancies as having none (a business that sells no products)', async () => {
+    for (const file of ['catalog.json', 'accounts.json', 'offers.json', 'vacancies.json']) await rm(join(dir, file));
+    expect(await loadTenant(dir)).toMatchObject({ catalog: [], accounts: [], offers: [], vacancies: [] });
   });
 });
 
