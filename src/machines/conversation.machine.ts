@@ -51,7 +51,7 @@ import {
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { ratingFrom } from './ticket-rating.js';
-import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, nextStep, resultText, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
+import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { workflowForIntent, type WorkflowSet } from './workflow/workflow-spec.js';
 import { clarifyChoice, confirmChoice, decideTriage, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
@@ -431,6 +431,12 @@ export const conversationMachine = setup({
     workflowStepIs: ({ context }, params: { kinds: readonly WorkflowStep['kind'][] }) => params.kinds.includes(stepOf(context)?.kind ?? 'act'),
     workflowOutcomeIs: ({ context }, params: { outcomes: readonly WorkflowRun['outcome'][] }) => params.outcomes.includes(runOf(context)?.outcome ?? 'ended'),
     backendAccepted: ({ event }) => outputOf<BackendCallOutput>(event)?.ok === true,
+    // The action was refused for a reason the customer can fix (the time was just taken): ask that slot again.
+    workflowRetries: ({ context, event }) => {
+      const run = runOf(context);
+      const output = outputOf<BackendCallOutput>(event);
+      return !!run && !!output && !output.ok && retryAfterRefusal(run, output.reason, context.lang) !== null;
+    },
     // Effect outcomes (read from the done event).
     outcomeIs: ({ event }, params: { outcomes: readonly string[] }) =>
       params.outcomes.includes(outputOf<{ outcome: string }>(event)?.outcome ?? ''),
@@ -477,6 +483,14 @@ export const conversationMachine = setup({
       if (!run || !output) return;
       enqueue.emit({ type: 'reply', reply: { text: resultText(run, context.lang, output.ok ? output : { ok: false, ...(output.reason ? { reason: output.reason } : {}) }) } });
       enqueue.assign({ workflow: null });
+    }),
+    retryWorkflow: enqueueActions(({ context, event, enqueue }) => {
+      const run = runOf(context);
+      const output = outputOf<BackendCallOutput>(event);
+      const retried = run && output && !output.ok ? retryAfterRefusal(run, output.reason, context.lang) : null;
+      if (!retried) return;
+      enqueue.emit(workflowReply(retried.reply));
+      enqueue.assign({ workflow: retried.run });
     }),
     sayWorkflowText: enqueueActions(({ context, enqueue }, params: { text: 'cancelled' | 'backendDown' }) => {
       enqueue.emit({ type: 'reply', reply: { text: builtInText(params.text, context.lang) } });
@@ -1263,7 +1277,10 @@ export const conversationMachine = setup({
             id: 'runWorkflowAction',
             src: 'callBackend',
             input: ({ context }) => backendCall(context, 'action'),
-            onDone: { target: '#continuing', actions: 'sayWorkflowResult' },
+            onDone: [
+              { guard: 'workflowRetries', target: 'stepping', actions: 'retryWorkflow' },
+              { target: '#continuing', actions: 'sayWorkflowResult' },
+            ],
             onError: { target: '#continuing', actions: { type: 'sayWorkflowText', params: { text: 'backendDown' } } },
           },
         },

@@ -62,6 +62,8 @@ export async function loadTenantRuntimes(options: {
     brains.set(id, made);
     const backend = createTenantBackend(data, { env: options.backends?.env ?? process.env, clock, logger: options.logger, ...(options.backends?.observer ? { observer: options.backends.observer } : {}) });
     const workflows = await loadTenantWorkflows(join(options.tenantsDir, id));
+    // Not fatal (the rest of the tenant works), but every workflow will answer that the system is unavailable.
+    if (workflows && workflows.workflows.length > 0 && !backend) log.warn({ tenant: id, workflows: workflows.workflows.length }, 'tenant has workflows but no backend in tenant.json');
     runtimes.set(id, createTenantRuntime({ ...options.deps, data, brain: options.observeBrain?.(id, made.brain) ?? made.brain, ...(backend ? { backend } : {}), ...(workflows ? { workflows } : {}) }));
     log.info({ tenant: id, products: data.catalog.length, trainingMs: clock.now() - started }, 'tenant loaded, rule brain trained');
   }

@@ -223,6 +223,19 @@ export function resultText(run: WorkflowRun, lang: Lang, result: { ok: true; bod
   return text(run.spec.failure, lang, { reason: result.reason ?? '' }, run);
 }
 
+/**
+ * The action refused for a reason the spec's `retry` names: that slot is cleared (its options load
+ * again, fresh) and asked again, after the retry text. `null`: not a refusal the customer can fix.
+ */
+export function retryAfterRefusal(run: WorkflowRun, reason: string | undefined, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } | null {
+  const retry = run.spec.retry;
+  if (!retry || reason === undefined || !retry.reasons.includes(reason)) return null;
+  const next: WorkflowRun = { ...run, values: { ...run.values }, labels: { ...run.labels }, options: { ...run.options }, stage: 'collecting', outcome: 'continue' };
+  clearSlot(next, retry.slot);
+  delete next.options[retry.slot];
+  return { run: next, reply: { text: text(retry.text, lang, {}, run) } };
+}
+
 /** Fills a connector operation's placeholders; values in the path are URL-encoded. */
 export function resolveOperation(op: WorkflowOperation, run: WorkflowRun, contact?: RunContext['contact']): ResolvedOperation {
   const value = (name: string) => lookup(name, run, contact, {}, false);

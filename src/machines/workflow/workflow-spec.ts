@@ -76,6 +76,11 @@ export const WorkflowSpec = z.strictObject({
   /** Shown with every slot filled; a yes runs the action. Absent: the action runs without asking. */
   confirm: LocalText.optional(),
   action: WorkflowOperation,
+  /**
+   * A refusal the customer can fix: the backend's reason (`slot_taken`: someone booked that time
+   * first) clears the slot, which is asked again with fresh options after `text`.
+   */
+  retry: z.strictObject({ reasons: z.array(z.string().min(1).max(60)).min(1), slot: ID, text: LocalText }).optional(),
   success: LocalText,
   /** Said when the backend refuses or cannot answer; `{reason}` is the backend's own short code. */
   failure: LocalText,
@@ -146,6 +151,7 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
       check(w.confirm.en, `${at}.confirm.en`);
     }
     checkOp(w.action, `${at}.action`);
+    if (w.retry && !w.slots.some((s) => s.name === w.retry!.slot)) problems.push({ path: `${at}.retry.slot`, problem: `no slot "${w.retry.slot}"` });
     check(w.success.es, `${at}.success.es`, ['result']);
     check(w.success.en, `${at}.success.en`, ['result']);
     check(w.failure.es, `${at}.failure.es`, ['reason']);

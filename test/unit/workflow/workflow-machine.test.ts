@@ -24,6 +24,8 @@ function studio() {
   const bookings: { id: string; serviceId: string; date: string; time: string; status: string }[] = [];
   const calls: BackendCallInput[] = [];
   let down = false;
+  /** Someone else books the asked slot just before this customer confirms. */
+  let raceNext = false;
   const answer = (input: BackendCallInput): BackendCallOutput => {
     calls.push(input);
     if (down) throw new Error('backend down (scripted)');
@@ -36,6 +38,11 @@ function studio() {
     if (path === '/bookings' && method === 'GET') return { ok: true, body: { items: bookings } };
     if (path === '/bookings' && method === 'POST') {
       const [, date, time] = String(body!.slotId).split('.');
+      if (raceNext) {
+        raceNext = false;
+        bookings.push({ id: 'BV-0001', serviceId: 'corte-secado', date: date!, time: time!, status: 'confirmed' });
+        return { ok: false, status: 409, reason: 'slot_taken' };
+      }
       const b = { id: `BV-${1001 + bookings.length}`, serviceId: String(body!.serviceId), date: date!, time: time!, status: 'confirmed' };
       bookings.push(b);
       return { ok: true, body: { ...b, price: 1500, currency: 'DOP' } };
@@ -49,7 +56,7 @@ function studio() {
     }
     throw new Error(`unexpected call ${method} ${path}`);
   };
-  return { bookings, calls, answer, setDown: (value: boolean) => (down = value) };
+  return { bookings, calls, answer, setDown: (value: boolean) => (down = value), raceNext: () => (raceNext = true) };
 }
 
 function conversation(script: Record<string, Understanding>, backend: ReturnType<typeof studio>, workflows: WorkflowSet | null = set) {
@@ -101,6 +108,22 @@ describe('conversation machine: tenant workflows', () => {
     const action = backend.calls.find((call) => call.purpose === 'action')!;
     expect(action.request.body).toEqual({ serviceId: 'corte-secado', slotId: 'ana.2026-12-04.15:00', customer: { phone: '+18095550101', name: 'Ana Pérez' } });
     expect(action.idempotencyKey).toBe('c-1:m5:workflow.agendar_cita.action');
+  });
+
+  it('should ask the time again, with fresh free times, when it was taken just before the confirmation', async () => {
+    const backend = studio();
+    const c = conversation({ 'quiero un corte mañana': reading('agendar_cita') }, backend);
+    await c.say('quiero un corte mañana');
+    await c.say('a las 3');
+    await c.say('Ana Pérez');
+    backend.raceNext();
+    let turn = await c.say('sí');
+    expect(turn.said).toEqual(['Esa hora se acaba de ocupar.', '¿A qué hora? Estos horarios están libres:']);
+    expect(turn.state).toBe('workflow.waiting');
+    turn = await c.say('a las 4');
+    expect(turn.said[0]).toContain('a las 16:00');
+    turn = await c.say('sí');
+    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1002 quedó el 2026-12-04 a las 16:00. Total: 1500 DOP.']);
   });
 
   it('should cancel a booking after a yes, and drop the form on "olvídalo"', async () => {
