@@ -54,10 +54,7 @@ describe('estudio workflows against the demo backend over HTTP', () => {
   beforeAll(async () => {
     backend = createDemoBackend({ seed: await loadSeed(root('tenants/estudio/backend-seed.json')), clock, logger, token: TOKEN });
     const url = await backend.listen(0, '127.0.0.1');
-    // The machine's own replies (greetings, handoff) come from a tenant's templates; the workflow's
-    // words come from workflows.json. The hardware store's files stand in for the studio's here.
-    const base = await loadTenant(root('tenants/ferreteria'));
-    const data: TenantData = { ...base, settings: { ...base.settings, id: 'estudio' } };
+    const data: TenantData = await loadTenant(root('tenants/estudio'));
     const workflows = await loadTenantWorkflows(root('tenants/estudio'));
     const transcripts = createMemoryTranscriptStore();
     let hostRef: ConversationHost | null = null;
