@@ -204,6 +204,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const releaseBrain = (tenantId: string, conversationId: string) => tenants.brains.get(tenantId)?.release?.(conversationId);
     // Committed turns are an event: the agent console (step 5, built on the host) subscribes to it.
     const turnCommitted: Array<(key: ConversationKey, state: string, byAgent: boolean) => void> = [];
+    // In a cluster, turns another member committed (its consoles heard them; ours must too).
+    const remoteTurns: Array<(key: ConversationKey, state: string) => void> = [];
     const host = new ConversationHost({
       tenants: tenants.runtimes,
       // A cluster member writes through the shard fence (docs/cluster.md); one process as before.
@@ -241,7 +243,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       await host.close();
     });
     // In a cluster every turn goes through the shard's stream to its owner; reads stay local.
-    const service = cluster ? cluster.attach(host, { onOutboxKick: () => worker.kick(), settleOutboxShard: (shard) => worker.settleShard(shard) }) : null;
+    const service = cluster ? cluster.attach(host, { onOutboxKick: () => worker.kick(), settleOutboxShard: (shard) => worker.settleShard(shard), onRemoteTurn: (key, state) => remoteTurns.forEach((listener) => listener(key, state)) }) : null;
+    if (service) turnCommitted.push((key, state) => service.publishTurn(key, state));
 
     // 4. The outbox handlers and the provider and agent webhooks, now that the host exists.
     const externalIdOn = db ? createSqlChannelIdentityLookup(db) : null;
@@ -275,6 +278,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
     const consoleApp = await createConsole({ host: service ?? host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, ...consoleRules(tenants.runtimes), reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
     turnCommitted.push((key, state, byAgent) => consoleApp.noteTurn(key, state, byAgent));
+    // A remote turn refreshes the inbox row only: the claim for an outside agent (byAgent) is the owner's.
+    remoteTurns.push((key, state) => consoleApp.noteTurn(key, state, false));
     closers.push(() => consoleApp.close());
     let demoAgentPassword: string | null = null;
     if (tenants.runtimes.has(DEMO_TENANT)) {

@@ -25,6 +25,8 @@ export function createClusterKeys(prefix: string, cluster: string) {
     inbox: (shard: number): string => `${prefix}:${shardTag(shard)}:inbox`,
     /** Pub/sub channel: "work was appended to shard N" (the message), waking the owner's per-slot reads. */
     inboxKick: `${prefix}:{c:${c}}:inbox-kick`,
+    /** Pub/sub channel: "a turn of this conversation committed, in this state" (agent consoles on every member). */
+    consoleTurns: `${prefix}:{c:${c}}:console-turns`,
     /** Pub/sub channel: answers to the requests a member is waiting for. */
     replies: (memberId: string): string => `${prefix}:{c:${c}}:replies:${encodeKeyPart(memberId)}`,
     /** Pub/sub channel: live updates of the shard's conversations, for members holding their sockets. */

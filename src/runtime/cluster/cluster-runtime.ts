@@ -157,10 +157,10 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
     /** Before each send: the row's shard is still this member's (not lost, lapsed or being handed over). */
     mayDeliver: (entry: OutboxEntry): boolean => entry.shard === undefined || entry.shard === null || member.router.accepts(entry.shard),
     /** Builds the routing service and the shard inbox on the host. */
-    attach(h: ConversationHost, hooks: { onOutboxKick: () => void; settleOutboxShard: (shard: number) => Promise<void> }): ClusterService {
+    attach(h: ConversationHost, hooks: { onOutboxKick: () => void; settleOutboxShard: (shard: number) => Promise<void>; onRemoteTurn: (key: ConversationKey, state: string) => void }): ClusterService {
       host = h;
       settleOutbox = hooks.settleOutboxShard;
-      service = new ClusterService({ host: h, router: member.router, memberId: cluster.memberId, keys, redis, subscriber, answerTimeoutMs: options.answerTimeoutMs, onOutboxKick: hooks.onOutboxKick, onInboxKick: (shard) => inbox?.wake(shard), logger });
+      service = new ClusterService({ host: h, router: member.router, memberId: cluster.memberId, keys, redis, subscriber, answerTimeoutMs: options.answerTimeoutMs, onOutboxKick: hooks.onOutboxKick, onInboxKick: (shard) => inbox?.wake(shard), onRemoteTurn: hooks.onRemoteTurn, logger });
       const s = service;
       inbox = new ShardInbox({ blocking, redis, keys, consumer: member.token, router: member.router, run: (entry) => s.run(entry), logger, blockMs: Math.max(50, Math.min(250, Math.floor(cluster.leaseMs / 6))), liveConsumers });
       return s;

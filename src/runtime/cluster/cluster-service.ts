@@ -13,6 +13,7 @@ import { appendToInbox, type InboxEntry, type InboxOutcome, type InboxWork } fro
 
 const Reply = z.object({ r: z.string().min(1), ok: z.boolean(), result: z.unknown().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() });
 const Update = z.object({ o: z.string(), t: z.string(), c: z.string(), u: z.looseObject({ type: z.string() }) });
+const TurnNote = z.object({ o: z.string(), t: z.string().min(1).max(200), c: z.string().min(1).max(200), s: z.string().max(200) });
 
 export interface ClusterServiceOptions {
   host: ConversationHost;
@@ -29,6 +30,8 @@ export interface ClusterServiceOptions {
   onOutboxKick?: () => void;
   /** Work was appended to this shard's stream (any member's append): wakes the inbox's per-slot reads. */
   onInboxKick?: (shard: number) => void;
+  /** Another member committed a turn (its state): this member's agent consoles refresh that inbox row. */
+  onRemoteTurn?: (key: ConversationKey, state: string) => void;
   logger: Logger;
 }
 
@@ -52,9 +55,9 @@ export class ClusterService implements ConversationService {
     options.subscriber.on('message', (channel: string, text: string) => this.#onMessage(channel, text));
   }
 
-  /** Subscribes to this member's reply channel, the outbox kicks and the inbox doorbell. */
+  /** Subscribes to this member's reply channel, the outbox kicks, the inbox doorbell and the turn notes. */
   async start(): Promise<void> {
-    await this.#o.subscriber.subscribe(this.#o.keys.replies(this.#o.memberId), this.#o.keys.outboxKick, this.#o.keys.inboxKick);
+    await this.#o.subscriber.subscribe(this.#o.keys.replies(this.#o.memberId), this.#o.keys.outboxKick, this.#o.keys.inboxKick, this.#o.keys.consoleTurns);
   }
 
   // ------------------------------------------------------------ writes: routed to the owner
@@ -133,6 +136,15 @@ export class ClusterService implements ConversationService {
     const shard = this.#o.router.shardOf(key.tenantId, key.conversationId);
     const text = JSON.stringify({ o: this.#o.memberId, t: key.tenantId, c: key.conversationId, u: update });
     this.#o.redis.publish(this.#o.keys.updates(shard), text).catch((err: unknown) => this.#log.warn({ err, shard }, 'update publish failed'));
+  }
+
+  /**
+   * The owner committed a turn: every other member hears of it (`consoleTurns`), so agents whose
+   * console socket is on any member see the conversation's inbox row change live.
+   */
+  publishTurn(key: ConversationKey, state: string): void {
+    const text = JSON.stringify({ o: this.#o.memberId, t: key.tenantId, c: key.conversationId, s: state });
+    this.#o.redis.publish(this.#o.keys.consoleTurns, text).catch((err: unknown) => this.#log.warn({ err }, 'turn note publish failed'));
   }
 
   /**
@@ -238,6 +250,11 @@ export class ClusterService implements ConversationService {
   #onMessage(channel: string, text: string): void {
     if (channel === this.#o.keys.outboxKick) return void this.#o.onOutboxKick?.();
     if (channel === this.#o.keys.inboxKick) return void this.#o.onInboxKick?.(Number(text));
+    if (channel === this.#o.keys.consoleTurns) {
+      const note = TurnNote.safeParse(safeJson(text));
+      if (note.success && note.data.o !== this.#o.memberId) this.#o.onRemoteTurn?.({ tenantId: note.data.t, conversationId: note.data.c }, note.data.s);
+      return;
+    }
     try {
       if (channel === this.#o.keys.replies(this.#o.memberId)) {
         const reply = Reply.parse(JSON.parse(text));
@@ -284,4 +301,12 @@ function isFenced(err: unknown): boolean {
 
 function knownCode(code: string | undefined): HiloErrorCode {
   return code !== undefined && Object.hasOwn(ERROR_CODES, code) ? (code as HiloErrorCode) : 'HILO_ERR_INTERNAL';
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }
