@@ -16,7 +16,8 @@ const set = (() => {
 /** A reading as the estudio brain gives it: the tenant's label, over a built-in behaviour. */
 function reading(label: string | null, extra: Partial<Understanding> = {}): Understanding {
   const intent = label ? { name: 'store_hours_location' as const, confidence: 0.9, label } : { name: 'out_of_scope' as const, confidence: 0.2 };
-  return { nlu: { intent, ranking: [intent], entities: [], lang: 'es' }, lang: 'es', affirmation: null, leadFields: {}, products: [], critical: false, priority: 3, ...extra };
+  const lang = extra.lang ?? 'es';
+  return { nlu: { intent, ranking: [intent], entities: [], lang }, lang, affirmation: null, leadFields: {}, products: [], critical: false, priority: 3, ...extra };
 }
 
 /** A small in-memory studio answering the calls the estudio workflows make. */
@@ -124,6 +125,21 @@ describe('conversation machine: tenant workflows', () => {
     expect(turn.said[0]).toContain('a las 16:00');
     turn = await c.say('sí');
     expect(turn.said).toEqual(['¡Listo! Tu cita BV-1002 quedó el 2026-12-04 a las 16:00. Total: 1500 DOP.']);
+  });
+
+  it('should run the same workflow in English', async () => {
+    const backend = studio();
+    const en = (label: string | null) => reading(label, { lang: 'en' });
+    const script = { "I'd like a haircut tomorrow at 3pm": en('agendar_cita'), 'John Smith': en(null), 'actually make it 4pm': en(null), 'yes': en(null) };
+    const c = conversation(script, backend);
+    let turn = await c.say("I'd like a haircut tomorrow at 3pm");
+    expect(turn.said).toEqual(['Whose name should the booking be under?']);
+    turn = await c.say('John Smith');
+    expect(turn.said).toEqual(["I'll book Haircut on 2026-12-04 at 15:00 for John Smith (phone +18095550101). Shall I confirm?"]);
+    turn = await c.say('actually make it 4pm');
+    expect(turn.said).toEqual(["I'll book Haircut on 2026-12-04 at 16:00 for John Smith (phone +18095550101). Shall I confirm?"]);
+    turn = await c.say('yes');
+    expect(turn.said).toEqual(['Done! Your booking BV-1001 is on 2026-12-04 at 16:00. Total: 1500 DOP.']);
   });
 
   it('should cancel a booking after a yes, and drop the form on "olvídalo"', async () => {
