@@ -161,14 +161,14 @@ describe('llm client', () => {
 
   it('should retry a timed-out call once and then fail with HILO_ERR_LLM_TIMEOUT', async () => {
     fake = await startFakeOpenAi({ fallback: reply.hang() });
-    const { client } = clientKit(fake, [{ id: 'a' }], { timeoutMs: 150, deadlineMs: 5_000 });
+    const { client } = clientKit(fake, [{ id: 'a' }], { timeoutMs: 800, deadlineMs: 5_000 });
     await expectCode(client.complete(hello, ids()), 'HILO_ERR_LLM_TIMEOUT');
     expect(fake.requests).toHaveLength(2);
   });
 
   it('should succeed when the retry after a timeout answers', async () => {
     fake = await startFakeOpenAi({ script: [reply.hang(), reply.chat({ content: 'ok' })] });
-    const { client } = clientKit(fake, [{ id: 'a' }], { timeoutMs: 150 });
+    const { client } = clientKit(fake, [{ id: 'a' }], { timeoutMs: 1_000 });
     const result = await client.complete(hello, ids());
     expect(result.content).toBe('ok');
     expect(result.attempts).toBe(2);
@@ -193,7 +193,7 @@ describe('llm client', () => {
 
   it('should stream live and tell the caller to clear partial text before a retry', async () => {
     fake = await startFakeOpenAi({ script: [reply.streamHang('Hola, '), reply.chat({ content: 'Hola, ¿en qué te ayudo?' })] });
-    const { client } = clientKit(fake, [{ id: 'a' }], { timeoutMs: 150 });
+    const { client } = clientKit(fake, [{ id: 'a' }], { timeoutMs: 1_000 });
     let shown = '';
     let restarts = 0;
     const result = await client.stream(hello, {
