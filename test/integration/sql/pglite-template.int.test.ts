@@ -39,7 +39,7 @@ describe('PGlite initdb cache', () => {
       await second.close();
     }
     expect(await readdir(cache)).toEqual(files);
-  });
+  }, 120_000); // a real initdb, then two databases from the tarball: 5-10 s on an idle machine, far more on a loaded one
 
   it('should start a new data folder from it, and later open that folder as it is (no template over existing data)', async () => {
     const cache = join(root, 'cache');
