@@ -1,7 +1,7 @@
 import { useRef } from 'preact/hooks';
 import type { ConsoleController } from './controller.js';
 import { visibleItems, type ConsoleContext } from './store.js';
-import { badgeLabel, channelLabel, formatWaiting, t, type StringKey } from './strings.js';
+import { badgeLabel, channelLabel, formatWaiting, plainPreview, t, type StringKey } from './strings.js';
 import { useNow } from './use-store.js';
 import { formatWeekdayTime } from './time.js';
 import type { InboxView } from './wire.js';
@@ -86,14 +86,20 @@ export function InboxPanel(props: { state: ConsoleContext; controller: ConsoleCo
                     <span class="item-top">
                       <span class="badge">{badgeLabel(lang, item)}</span>
                       <strong class="item-name">{name}</strong>
-                      <time class="waited" dateTime={item.waitingSince}>
-                        {t(lang, 'waiting', { time: formatWaiting(waited) })}
-                      </time>
+                      {item.state.startsWith('handoff') ? (
+                        <time class="waited" dateTime={item.waitingSince}>
+                          {t(lang, 'waiting', { time: formatWaiting(waited) })}
+                        </time>
+                      ) : (
+                        <time class="waited" dateTime={item.lastMessage?.at ?? item.waitingSince}>
+                          {t(lang, 'activeAgo', { time: formatWaiting(now - Date.parse(item.lastMessage?.at ?? item.waitingSince)) })}
+                        </time>
+                      )}
                     </span>
                     <span class="item-meta">
                       {[item.ticketNumber, channelLabel(lang, item.channel), item.customer.phoneMasked].filter(Boolean).join(' · ')}
                     </span>
-                    {item.lastMessage ? <span class="item-last">{item.lastMessage.text}</span> : null}
+                    {item.lastMessage ? <span class="item-last">{plainPreview(item.lastMessage.text)}</span> : null}
                     {item.opensAt && Date.parse(item.opensAt) > now ? (
                       <span class="item-opens" data-opens-at={item.opensAt}>
                         {t(lang, 'waitsForOpening', { time: formatWeekdayTime(item.opensAt, lang, state.timeZone) })}

@@ -26,6 +26,7 @@ const ES = {
   search: 'Buscar (nombre, teléfono, ticket, mensaje)',
   empty: 'Nada por aquí.',
   searchHint: 'Buscar: nombre, teléfono, ticket…',
+  activeAgo: 'activa hace {time}',
   emptyOpen: 'No hay conversaciones abiertas.',
   badge_bot: 'Bot',
   badge_held: 'En curso',
@@ -149,6 +150,7 @@ const EN: Record<StringKey, string> = {
   search: 'Search (name, phone, ticket, message)',
   empty: 'Nothing here.',
   searchHint: 'Search: name, phone, ticket…',
+  activeAgo: 'active {time} ago',
   emptyOpen: 'No open conversations.',
   badge_bot: 'Bot',
   badge_held: 'In progress',
@@ -262,6 +264,15 @@ export function stateLabel(lang: Lang, state: string | null, { held = false, awa
   if (state.startsWith('handoff')) return t(lang, held ? 'state_human' : 'state_waiting');
   if (state.startsWith('closed')) return t(lang, 'state_closed');
   return t(lang, awaitingRating ? 'state_rating' : 'state_bot');
+}
+
+/** A message as one plain line for the inbox: the *bold* and _italic_ markers the customer never sees as such go, line breaks become spaces. */
+export function plainPreview(text: string): string {
+  return text
+    .replace(/\*(\S(?:[^*\n]*\S)?)\*/g, '$1')
+    .replace(/(^|[\s(])_(\S(?:[^_\n]*\S)?)_(?=$|[\s.,;:!?)])/g, '$1$2')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A channel's name as people say it ("Chat web", "WhatsApp"); an unknown one as it came. */

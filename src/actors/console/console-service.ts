@@ -17,6 +17,7 @@ import { serviceStart, teamWindow, type TeamHours } from '../../domain/team-hour
 import { extractPersonNames } from '../brain/rule/contact-entities.js';
 import type { ConsoleActor } from './console-auth.js';
 import type { ConsoleHost } from './console-host-port.js';
+import { channelPhone } from '../identity/handles.js';
 import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inView, isAwaitingRating, lastInboundChannel, matchesQuery, type InboxItem, type InboxView } from './console-inbox.js';
 import type { InboxFeed } from './inbox-feed.js';
 
@@ -156,6 +157,12 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
     };
   };
 
+  /** The channel handle when it is the customer's phone (WhatsApp): a REST sender id or a Telegram chat id is not. */
+  const phoneHandleOf = (tenantId: string, conversationId: string, transcript: readonly TranscriptEntry[]): string | null => {
+    const handle = host.contactHandleOf(tenantId, conversationId);
+    return handle ? channelPhone(lastInboundChannel(transcript), handle) : null;
+  };
+
   const itemFor = async (tenantId: string, conversationId: string, ticketList?: TicketRecord[], assignment?: Assignment | null): Promise<InboxItem | null> => {
     const view = await host.getConversation(tenantId, conversationId);
     if (!view) return null;
@@ -163,7 +170,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       view,
       ticket: handoffTicketOf(ticketList ?? (await tickets.list(tenantId)), conversationId),
       assignment: assignment !== undefined ? assignment : await assignments.get(tenantId, conversationId),
-      handle: host.contactHandleOf(tenantId, conversationId),
+      handle: phoneHandleOf(tenantId, conversationId, view.transcript),
       now: clock.now(),
       slaSeconds: options.slaSeconds(tenantId),
       saidName: nameSaidIn(view.transcript),
@@ -316,7 +323,7 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         customer: {
           name: customerName(context, nameSaidIn(view.transcript)),
           profileName: host.profileNameOf?.(actor.tenantId, conversationId) ?? null,
-          phone: contact.phone ?? field('phone_or_username') ?? host.contactHandleOf(actor.tenantId, conversationId),
+          phone: contact.phone ?? field('phone_or_username') ?? phoneHandleOf(actor.tenantId, conversationId, view.transcript),
           email: contact.email ?? field('email'),
           lang: (context.lang as string | undefined) ?? null,
         },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { badgeLabel, channelLabel, langLabel, reasonLabel, stateLabel } from '../../../web-console/src/strings.js';
+import { badgeLabel, channelLabel, langLabel, plainPreview, reasonLabel, stateLabel } from '../../../web-console/src/strings.js';
 
 describe('console labels an agent reads instead of machine words', () => {
   it('should say where a conversation is: waiting, with a person, resolved awaiting the rating, with the bot', () => {
@@ -26,5 +26,12 @@ describe('console labels an agent reads instead of machine words', () => {
     expect(langLabel('es', null)).toBeNull();
     expect(reasonLabel('es', 'customer_request')).toBe('lo pidió el cliente');
     expect(reasonLabel('en', 'something_new')).toBe('something_new');
+  });
+});
+
+describe('inbox previews', () => {
+  it('should drop the bold and italic markers and keep one line, leaving snake_case and lone stars alone', () => {
+    expect(plainPreview('Esto es lo que tengo:\n• *Cemento Gris* (_saco_ 42.5 kg)')).toBe('Esto es lo que tengo: • Cemento Gris (saco 42.5 kg)');
+    expect(plainPreview('código GU_42_B, 5 * 3')).toBe('código GU_42_B, 5 * 3');
   });
 });
