@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statePhase } from '../../../web-console/src/dashboard/strings.js';
 import { badgeLabel, channelLabel, langLabel, plainPreview, reasonLabel, stateLabel } from '../../../web-console/src/strings.js';
 
 describe('console labels an agent reads instead of machine words', () => {
@@ -33,5 +34,13 @@ describe('inbox previews', () => {
   it('should drop the bold and italic markers and keep one line, leaving snake_case and lone stars alone', () => {
     expect(plainPreview('Esto es lo que tengo:\n• *Cemento Gris* (_saco_ 42.5 kg)')).toBe('Esto es lo que tengo: • Cemento Gris (saco 42.5 kg)');
     expect(plainPreview('código GU_42_B, 5 * 3')).toBe('código GU_42_B, 5 * 3');
+  });
+});
+
+describe('dashboard state funnel', () => {
+  it('should name the phase of a machine state in words and leave an unknown phase alone', () => {
+    expect(statePhase('es', 'handoff.withHuman')).toBe('Con una persona');
+    expect(statePhase('en', 'triage.idle')).toBe('With the bot');
+    expect(statePhase('en', 'mystery.state')).toBeNull();
   });
 });

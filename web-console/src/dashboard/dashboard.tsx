@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { DashboardError, loadDashboard, trainingHref } from './data.js';
 import { DayChart } from './day-chart.js';
 import { fillDays, formatConfidence, formatCount, formatCsat, formatDay, formatMs, formatRate, formatUsd, PRESETS, presetRange, type Lang } from './format.js';
-import { dt, dtMaybe, type DashKey } from './strings.js';
+import { dt, dtMaybe, statePhase, type DashKey } from './strings.js';
 import type { DashboardData, Summary } from './wire.js';
 
 type Range = { from: string; to: string };
@@ -193,6 +193,7 @@ function Figures(props: { lang: Lang; tenant: string; data: DashboardData }) {
                 {data.funnel.states.map((x) => (
                   <tr key={x.state} data-state={x.state}>
                     <th scope="row">
+                      {statePhase(lang, x.state) ? <span class="phase">{statePhase(lang, x.state)} · </span> : null}
                       <code>{x.state}</code>
                     </th>
                     <td class="num">

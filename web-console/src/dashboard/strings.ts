@@ -61,6 +61,13 @@ const ES = {
   training: 'Datos de entrenamiento',
   trainingLink: 'Descargar training.jsonl',
   trainingNote: 'Mensajes de clientes etiquetados (las correcciones de agentes ganan), con datos personales ocultos; hasta 1000 líneas por descarga. Revísalo antes de compartirlo.',
+  phase_triage: 'Con el bot',
+  phase_answering: 'El bot responde',
+  phase_qualifying: 'Tomando datos (lead)',
+  phase_workflow: 'Trámite guiado',
+  phase_handoff: 'Con una persona',
+  phase_identifying: 'Verificando identidad',
+  phase_closed: 'Cerrada',
 } as const;
 
 export type DashKey = keyof typeof ES;
@@ -125,6 +132,13 @@ const EN: Record<DashKey, string> = {
   training: 'Training data',
   trainingLink: 'Download training.jsonl',
   trainingNote: 'Labelled customer messages (agent corrections win), personal data hidden; up to 1000 lines per download. Review it before sharing.',
+  phase_triage: 'With the bot',
+  phase_answering: 'The bot answers',
+  phase_qualifying: 'Taking details (lead)',
+  phase_workflow: 'Guided task',
+  phase_handoff: 'With a person',
+  phase_identifying: 'Checking identity',
+  phase_closed: 'Closed',
 };
 
 const TABLES: Record<Lang, Record<DashKey, string>> = { es: ES, en: EN };
@@ -136,4 +150,9 @@ export function dt(lang: Lang, key: DashKey, vars: Record<string, string | numbe
 /** A known key, or null (reasons and lead stages come from the server). */
 export function dtMaybe(lang: Lang, key: string): string | null {
   return Object.prototype.hasOwnProperty.call(ES, key) ? TABLES[lang][key as DashKey] : null;
+}
+
+/** A machine state's phase in words ("handoff.withHuman" → "Con una persona"), or null for a phase the page does not know. */
+export function statePhase(lang: Lang, state: string): string | null {
+  return dtMaybe(lang, `phase_${state.split('.')[0] ?? ''}`);
 }
