@@ -51,7 +51,7 @@ import {
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { ratingFrom } from './ticket-rating.js';
-import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
+import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { workflowForIntent, type WorkflowSet } from './workflow/workflow-spec.js';
 import { clarifyChoice, confirmChoice, decideTriage, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
@@ -267,6 +267,8 @@ const stepOf = (context: ConversationContext): WorkflowStep | null => {
   const run = runOf(context);
   return run ? nextStep(run, context.contact) : null;
 };
+/** A reading this sure of another workflow's label, giving no value to the one in progress, starts that one instead. */
+export const WORKFLOW_SWITCH_CONFIDENCE = 0.6;
 /** "Now" for "mañana": the message's time from the host's clock, never the system's. */
 const messageTime = (context: ConversationContext): number => Date.parse(context.lastMessage?.receivedAt ?? '') || 0;
 const workflowReply = (r: WorkflowReply): ReplyEmitted => ({ type: 'reply', reply: { text: r.text, ...(r.options ? { options: r.options.map((o) => ({ label: o.label, text: o.text })) } : {}) } });
@@ -427,6 +429,7 @@ export const conversationMachine = setup({
     namesLeadFields: ({ context }) => fieldsNamedIn(context.lastMessage?.text ?? '').length > 0,
     // Tenant workflows: `startsWorkflow` is provided per tenant (provideWorkflows); none by default.
     startsWorkflow: (_args) => false,
+    switchesWorkflow: (_args) => false,
     inWorkflow: ({ context }) => runOf(context) !== null,
     workflowStepIs: ({ context }, params: { kinds: readonly WorkflowStep['kind'][] }) => params.kinds.includes(stepOf(context)?.kind ?? 'act'),
     workflowOutcomeIs: ({ context }, params: { outcomes: readonly WorkflowRun['outcome'][] }) => params.outcomes.includes(runOf(context)?.outcome ?? 'ended'),
@@ -891,6 +894,8 @@ export const conversationMachine = setup({
               actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'complaint' } }],
             },
             // A tenant workflow in progress takes the message as its answer; a trigger starts one.
+            // ...unless it clearly asks for another workflow and answers nothing of this one ("mejor cancela mi cita").
+            { guard: 'switchesWorkflow', target: '#workflow', actions: ['resetStreak', 'beginWorkflow'] },
             { guard: 'inWorkflow', target: '#workflow.answered', actions: 'resetStreak' },
             { guard: 'startsWorkflow', target: '#workflow', actions: ['resetStreak', 'beginWorkflow'] },
             // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
@@ -1390,8 +1395,17 @@ export type ConversationMachine = typeof conversationMachine;
  */
 export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet | null | undefined): ConversationMachine {
   if (!set || set.workflows.length === 0) return machine;
+  const specFor = (context: ConversationContext) => workflowForIntent(set, intentLabel(context), context.lastMessage?.text);
   return machine.provide({
-    guards: { startsWorkflow: ({ context }) => workflowForIntent(set, intentLabel(context), context.lastMessage?.text) !== null },
+    guards: {
+      startsWorkflow: ({ context }) => specFor(context) !== null,
+      switchesWorkflow: ({ context }) => {
+        const run = runOf(context);
+        const spec = specFor(context);
+        if (!run || !spec || spec.id === run.spec.id || (u(context)?.nlu.intent.confidence ?? 0) < WORKFLOW_SWITCH_CONFIDENCE) return false;
+        return !givesValue(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null });
+      },
+    },
     actions: {
       beginWorkflow: assign(({ context }) => {
         const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text);

@@ -217,6 +217,12 @@ export function answer(run: WorkflowRun, ctx: RunContext, affirmation: 'yes' | '
   return { run: read, replies: [] };
 }
 
+/** Whether a message gives any value for the run (a slot answered or corrected), before it is applied. */
+export function givesValue(run: WorkflowRun, ctx: RunContext): boolean {
+  const read = readMessage(run, ctx, { firstMessage: false });
+  return JSON.stringify(read.values) !== JSON.stringify(run.values) || Object.keys(read.pending).length > Object.keys(run.pending).length;
+}
+
 /** What the customer is told after the action: the spec's success text with `{result.*}`, or its failure text. */
 export function resultText(run: WorkflowRun, lang: Lang, result: { ok: true; body: unknown } | { ok: false; reason?: string | undefined }): string {
   if (result.ok) return text(run.spec.success, lang, { result: result.body }, run);

@@ -127,6 +127,25 @@ describe('conversation machine: tenant workflows', () => {
     expect(turn.said).toEqual(['¡Listo! Tu cita BV-1002 quedó el 2026-12-04 a las 16:00. Total: 1500 DOP.']);
   });
 
+  it('should switch to another workflow asked for clearly mid-form, but keep a slot answer in the form', async () => {
+    const backend = studio();
+    backend.bookings.push({ id: 'BV-0999', serviceId: 'corte-secado', date: '2026-12-05', time: '10:00', status: 'confirmed' });
+    const script = {
+      'quiero agendar': reading('agendar_cita'),
+      // Read as a cancellation, but it answers the question asked: it stays in the booking.
+      'corte, y no cancelen nada': reading('cancelar_cita', { nlu: { intent: { name: 'store_hours_location', confidence: 0.7, label: 'cancelar_cita' }, ranking: [], entities: [], lang: 'es' } }),
+      'mejor cancela la cita que ya tengo': reading('cancelar_cita'),
+    };
+    const c = conversation(script, backend);
+    await c.say('quiero agendar');
+    let turn = await c.say('corte, y no cancelen nada');
+    expect(turn.said).toEqual(['¿Para qué día? (por ejemplo: mañana, el viernes, 12 de diciembre)']);
+    expect(turn.context.workflow?.spec.id).toBe('agendar_cita');
+    turn = await c.say('mejor cancela la cita que ya tengo');
+    expect(turn.context.workflow?.spec.id).toBe('cancelar_cita');
+    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 · 2026-12-05 10:00?']);
+  });
+
   it('should run the same workflow in English', async () => {
     const backend = studio();
     const en = (label: string | null) => reading(label, { lang: 'en' });
