@@ -23,6 +23,9 @@ import type {
 } from '../machines/conversation.contract.js';
 import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
 import { createLiveTools } from './tools/live-data.js';
+import { createTenantInfo } from './tools/tenant-info.tool.js';
+import { intentLabelOf, type IntentScore } from '../domain/nlu.js';
+import { createIntentSet } from '../domain/intent-set.js';
 import type { BackendClient } from './connectors/backend-client.js';
 import type { CrmPort, LeadStore, TicketRecord, TicketStore } from '../persistence/ports/records.js';
 import { buildLeadPayload } from './lead-payload.js';
@@ -80,6 +83,14 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const { data, brain, clock } = deps;
   const index = createCatalogIndex(data.catalog);
   const log = deps.logger.child({ component: 'tenant-runtime', tenant: data.settings.id });
+  // A tenant with its own intent set answers its informational labels itself (backend data, templates).
+  const intents = data.intents ? createIntentSet(data.intents) : null;
+  const tenantInfo = intents ? createTenantInfo({ data, logger: deps.logger, ...(deps.backend ? { client: deps.backend } : {}) }) : null;
+  /** The tenant label of the reading the info route answers: the conversation's own reading, else the brain's on the same text. */
+  const labelOf = (conversationId: string, text: string): string => {
+    const reading = (deps.contextOf(data.settings.id, conversationId)?.understanding as { nlu?: { intent?: IntentScore } } | undefined)?.nlu?.intent;
+    return intentLabelOf(reading ?? brain.parse(text).intent);
+  };
   const live = deps.backend ? createLiveTools({ data, index, client: deps.backend, logger: deps.logger, ...(deps.accessCounters ? { accessCounters: deps.accessCounters } : {}) }) : null;
 
   const machine = provideWorkflows(conversationMachine, deps.workflows).provide({
@@ -113,7 +124,13 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         }
         return out;
       }),
-      answerInfo: fromPromise<InfoActorOutput, InfoActorInput>(async ({ input }) => answerInfo(data, input, clock.now())),
+      answerInfo: fromPromise<InfoActorOutput, InfoActorInput>(async ({ input }) => {
+        if (!tenantInfo || !intents) return answerInfo(data, input, clock.now());
+        const conversationId = input.idempotencyKey.split(':')[0] ?? '';
+        const label = labelOf(conversationId, input.text);
+        const phone = deps.contactHandleOf?.(data.settings.id, conversationId) ?? null;
+        return tenantInfo.answer({ label, lang: input.lang, phone, now: clock.now() });
+      }),
       createTicket: fromPromise<TicketActorOutput, TicketActorInput>(async ({ input }) => {
         const key = { tenantId: input.tenantId, conversationId: input.conversationId };
         const transcript = await deps.transcripts.list(key, {});

@@ -101,6 +101,8 @@ export interface Hilo {
 }
 
 export const DEMO_TENANT = 'ferreteria';
+/** Every demo tenant the demo API key (`HILO_DEMO_API_KEY` or the generated one) opens: the hardware store and the booking studio. */
+export const DEMO_TENANTS: readonly string[] = [DEMO_TENANT, 'estudio'];
 
 /**
  * Starts Hilo in one process: tenants and their brains, the actor host behind a local shard
@@ -273,7 +275,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       // Embedded/durable mode keeps a generated key in the data folder (stable across restarts);
       // memory mode forgets everything on restart anyway, so it does not write to disk.
       if (!demoApiKey) demoApiKey = config.storage === 'durable' ? loadOrCreateDemoKey(config.dataDir, () => apiKeys.generate()).key : apiKeys.generate();
-      apiKeys.add(DEMO_TENANT, demoApiKey);
+      for (const id of DEMO_TENANTS) if (tenants.runtimes.has(id)) apiKeys.add(id, demoApiKey);
     }
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
     const consoleApp = await createConsole({ host: service ?? host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, ...consoleRules(tenants.runtimes), reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });

@@ -1,0 +1,160 @@
+import type { IntentLabel } from '../../domain/intents.js';
+import type { Lang } from '../../domain/nlu.js';
+import { toE164 } from '../../domain/phone.js';
+import type { TenantData } from '../../domain/tenant.js';
+import { isHiloError } from '../../kernel/errors.js';
+import type { Logger } from '../../kernel/logger.js';
+import { z } from '../../kernel/schema.js';
+import type { InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import type { BackendClient } from '../connectors/backend-client.js';
+import { formatDate, formatMoney } from './format.js';
+
+/** What a tenant-declared informational label is answered from. */
+export interface TenantInfoInput {
+  /** The tenant's label of the reading (`consultar_paquetes`). */
+  label: IntentLabel;
+  lang: Lang;
+  /** The contact's phone on the channel (WhatsApp, SMS), if it has one: whose bookings and history to read. */
+  phone: string | null;
+  /** Now (ms), from the injected clock: "upcoming" bookings are those after it. */
+  now: number;
+}
+
+const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+const perLang = z.object({ es: z.string(), en: z.string() });
+const HOURS = z.object({ open: z.string(), close: z.string() }).nullable();
+const BUSINESS = z.object({
+  name: z.string(),
+  address: z.string(),
+  phone: z.string(),
+  cancellationHours: z.number().optional(),
+  hours: z.object(Object.fromEntries(DAYS.map((d) => [d, HOURS])) as Record<(typeof DAYS)[number], typeof HOURS>),
+});
+const NAMED = z.object({ id: z.string(), name: perLang });
+const PACKAGES = z.object({ items: z.array(NAMED.extend({ description: perLang, price: z.number() })) });
+const SERVICES = z.object({ items: z.array(NAMED) });
+const BOOKINGS = z.object({
+  items: z.array(z.object({ id: z.string(), serviceId: z.string(), date: z.string(), time: z.string(), start: z.string(), status: z.string(), paymentStatus: z.string() })),
+});
+const HISTORY = z.object({ purchases: z.array(z.object({ date: z.string(), kind: z.enum(['service', 'package']), itemId: z.string(), amount: z.number() })) });
+
+/** Booking status and payment words, by the backend's value. */
+const WORDS: Record<string, Record<Lang, string>> = {
+  confirmed: { es: 'confirmada', en: 'confirmed' },
+  cancelled: { es: 'cancelada', en: 'cancelled' },
+  paid: { es: 'pagada', en: 'paid' },
+  unpaid: { es: 'pendiente de pago', en: 'unpaid' },
+  pending: { es: 'pago en proceso', en: 'payment pending' },
+};
+const DAY_NAMES: Record<Lang, string[]> = {
+  es: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
+  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
+};
+const CLOSED: Record<Lang, string> = { es: 'cerrado', en: 'closed' };
+/** Most bookings or purchases listed in one reply (a chat message, not a statement). */
+const MAX_LINES = 6;
+
+/**
+ * Answers the informational labels of a tenant with its own intent set (a booking studio): hours
+ * from the backend's schedule (else `store.json`), packages, the customer's upcoming bookings and
+ * purchase history from the backend (the business's data stays in its system), help, and a short
+ * pointer for workflow labels no workflow claimed. Backend failures answer
+ * `studio.backend_unavailable`; nothing is invented.
+ *
+ * @example
+ * const info = createTenantInfo({ data, client, logger });
+ * await info.answer({ label: 'consultar_paquetes', lang: 'es', phone: null, now }); // { replies: [{ template: 'studio.packages', ... }] }
+ */
+export function createTenantInfo(options: { data: TenantData; client?: BackendClient; logger: Logger }) {
+  const { data, client } = options;
+  const log = options.logger.child({ component: 'tenant-info', tenant: data.settings.id });
+  const one = (reply: ReplyDirective): InfoActorOutput => ({ replies: [reply] });
+
+  const hours = async (lang: Lang): Promise<InfoActorOutput> => {
+    const branch = data.store.branches[0];
+    if (!client) return one({ template: 'info.hours', params: { items: data.store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } });
+    const business = await client.request({ method: 'GET', path: '/business', schema: BUSINESS });
+    const schedule = DAYS.map((d, i) => {
+      const h = business.hours[d];
+      return { day: DAY_NAMES[lang][i] as string, hours: h ? `${h.open} – ${h.close}` : CLOSED[lang] };
+    });
+    return one({ template: 'studio.hours', params: { name: business.name, address: business.address || (branch?.address ?? ''), phone: business.phone, schedule } });
+  };
+
+  const packages = async (lang: Lang): Promise<InfoActorOutput> => {
+    const items = client ? (await client.request({ method: 'GET', path: '/packages', schema: PACKAGES })).items : [];
+    if (items.length === 0) return one({ template: 'studio.packages.none' });
+    return one({ template: 'studio.packages', params: { items: items.map((p) => ({ name: p.name[lang], price: formatMoney(p.price), description: p.description[lang] })) } });
+  };
+
+  const serviceNames = async (lang: Lang): Promise<Map<string, string>> => {
+    const [services, packs] = await Promise.all([
+      client!.request({ method: 'GET', path: '/services', schema: SERVICES }),
+      client!.request({ method: 'GET', path: '/packages', schema: PACKAGES }),
+    ]);
+    return new Map([...services.items, ...packs.items].map((s) => [s.id, s.name[lang]]));
+  };
+
+  const bookings = async (lang: Lang, phone: string, now: number): Promise<InfoActorOutput> => {
+    const [answer, names] = await Promise.all([client!.request({ method: 'GET', path: '/bookings', query: { customer: phone }, schema: BOOKINGS }), serviceNames(lang)]);
+    const upcoming = answer.items.filter((b) => b.status !== 'cancelled' && Date.parse(b.start) >= now).sort((a, b) => a.start.localeCompare(b.start));
+    if (upcoming.length === 0) return one({ template: 'studio.bookings.none' });
+    const items = upcoming.slice(0, MAX_LINES).map((b) => ({
+      service: names.get(b.serviceId) ?? b.serviceId,
+      when: `${formatDate(b.date, lang)} ${b.time}`,
+      status: WORDS[b.status]?.[lang] ?? b.status,
+      payment: WORDS[b.paymentStatus]?.[lang] ?? b.paymentStatus,
+    }));
+    return one({ template: 'studio.bookings', params: { items } });
+  };
+
+  const history = async (lang: Lang, phone: string): Promise<InfoActorOutput> => {
+    const answer = await client!.request({ method: 'GET', path: `/customers/${encodeURIComponent(phone)}/history`, schema: HISTORY, notFoundIsNull: true });
+    if (answer === null) return one({ template: 'studio.unknown_customer' });
+    if (answer.purchases.length === 0) return one({ template: 'studio.history.none' });
+    const names = await serviceNames(lang);
+    const items = answer.purchases.slice(0, MAX_LINES).map((p) => ({ date: formatDate(p.date, lang), item: names.get(p.itemId) ?? p.itemId, amount: formatMoney(p.amount) }));
+    return one({ template: 'studio.history', params: { items } });
+  };
+
+  /** The customer's own data needs the backend and a phone that says who they are. */
+  const personal = async (input: TenantInfoInput, read: (phone: string) => Promise<InfoActorOutput>): Promise<InfoActorOutput> => {
+    const phone = toE164(input.phone);
+    if (!client || phone === null) return one({ template: 'studio.need_phone' });
+    return read(phone);
+  };
+
+  return {
+    async answer(input: TenantInfoInput): Promise<InfoActorOutput> {
+      const { lang } = input;
+      try {
+        switch (input.label) {
+          case 'consultar_horarios':
+            return await hours(lang);
+          case 'consultar_paquetes':
+            return await packages(lang);
+          case 'consulta_estado':
+            return await personal(input, (phone) => bookings(lang, phone, input.now));
+          case 'consultar_historial':
+            return await personal(input, (phone) => history(lang, phone));
+          case 'agendar_cita':
+            return one({ template: 'studio.booking' });
+          case 'cancelar_cita':
+            return one({ template: 'studio.cancel', params: { hours: 4 } });
+          case 'pagar_servicio':
+            return one({ template: 'studio.payment', params: { methods: data.store.paymentMethods[lang].join(', ') } });
+          case 'actualizar_perfil':
+            return one({ template: 'studio.profile' });
+          default:
+            return one({ template: 'studio.help' });
+        }
+      } catch (err) {
+        if (!isHiloError(err) || !err.code.startsWith('HILO_ERR_BACKEND_')) throw err;
+        log.warn({ label: input.label, code: err.code }, 'backend unavailable for an informational answer');
+        return one({ template: 'studio.backend_unavailable' });
+      }
+    },
+  };
+}
+
+export type TenantInfo = ReturnType<typeof createTenantInfo>;

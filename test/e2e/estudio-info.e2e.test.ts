@@ -1,0 +1,98 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTenantInfo } from '../../src/actors/tools/tenant-info.tool.js';
+import { createBackendClient } from '../../src/actors/connectors/index.js';
+import { systemClock } from '../../src/kernel/clock.js';
+import { createSilentLogger } from '../../src/kernel/logger.js';
+import { createDemoBackend, type DemoBackend } from '../../src/demo-backend/server.js';
+import { loadSeed } from '../../src/demo-backend/seed.js';
+import { loadTenant } from '../../src/persistence/tenant-loader.js';
+import { renderReply } from '../../src/actors/render-reply.js';
+import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The studio's informational answers come from its business backend (the demo backend on
+ * loopback), and the demo API key opens both demo tenants. Both tenant folders are copied so the
+ * test can name the backend's port in estudio's tenant.json.
+ */
+let backend: DemoBackend;
+let server: TestServer;
+let tenantsDir: string;
+let sender = 0;
+
+beforeAll(async () => {
+  backend = createDemoBackend({ seed: await loadSeed(join(ROOT, 'tenants/estudio/backend-seed.json')), clock: systemClock, logger: createSilentLogger() });
+  const url = await backend.listen();
+  tenantsDir = await mkdtemp(join(tmpdir(), 'hilo-estudio-info-'));
+  for (const t of ['estudio', 'ferreteria']) await cp(join(ROOT, 'tenants', t), join(tenantsDir, t), { recursive: true });
+  const file = join(tenantsDir, 'estudio', 'tenant.json');
+  const settings = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  await writeFile(file, JSON.stringify({ ...settings, backend: { baseUrl: `${url}/estudio`, timeoutMs: 1000 } }));
+  server = await startHiloForTest({ env: { HILO_TENANTS_DIR: tenantsDir } });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  await backend?.close();
+  if (tenantsDir) await rm(tenantsDir, { recursive: true, force: true });
+});
+
+async function say(tenant: string, text: string): Promise<{ status: number; bot: string }> {
+  const res = await fetch(`${server.baseUrl}/api/tenants/${tenant}/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ sender: `info-${process.pid}-${++sender}`, text }),
+  });
+  const body = (await res.json()) as { messages?: { author: string; text: string }[] };
+  return { status: res.status, bot: (body.messages ?? []).filter((m) => m.author === 'bot').map((m) => m.text).join('\n') };
+}
+
+describe('estudio informational answers over REST', () => {
+  it('should answer "que paquetes tienen?" from the backend\'s packages', async () => {
+    const { status, bot } = await say('estudio', 'que paquetes tienen?');
+    expect(status).toBe(200);
+    expect(bot).toContain('Paquete Novia Radiante');
+    expect(bot).toContain('RD$8,900.00');
+  });
+
+  it('should answer "a que hora abren el sabado" from the backend\'s schedule, in English too', async () => {
+    const es = await say('estudio', 'a que hora abren el sabado');
+    expect(es.bot).toMatch(/sábado: 08:00 – 18:00/);
+    expect(es.bot).toMatch(/domingo: cerrado/);
+    const en = await say('estudio', 'what time do you open on saturday?');
+    expect(en.bot).toMatch(/Saturday: 08:00 – 18:00/);
+  });
+
+  it('should greet as the studio, and let the demo key open both demo tenants (and nothing else)', async () => {
+    expect((await say('estudio', 'hola buenas')).bot).toContain('Estudio Bella Vida');
+    const store = await say('ferreteria', 'hola buenas');
+    expect(store.status).toBe(200);
+    expect(store.bot).toContain('Ferretería La Romana');
+    expect(store.bot).not.toContain('Bella Vida');
+    expect((await say('no-such-tenant', 'hola')).status).toBeGreaterThanOrEqual(401);
+  });
+});
+
+describe('tenant-info tool against the demo backend', () => {
+  it('should read a customer\'s purchase history and say when a phone is needed or the backend is down', async () => {
+    const data = await loadTenant(join(ROOT, 'tenants/estudio'));
+    const client = createBackendClient({ tenantId: 'estudio', backend: 'business', baseUrl: `${backend.url}/estudio`, timeoutMs: 500, clock: systemClock, logger: createSilentLogger() });
+    const info = createTenantInfo({ data, client, logger: createSilentLogger() });
+    const text = async (label: string, phone: string | null, lang: 'es' | 'en' = 'es') =>
+      (await info.answer({ label, lang, phone, now: systemClock.now() })).replies.map((r) => renderReply(r, data.templates, lang)).join('\n');
+    const history = await text('consultar_historial', '809-555-0101');
+    expect(history).toContain('Alisado de keratina');
+    expect(history).toContain('RD$6,500.00');
+    expect(await text('consulta_estado', '+18095550101')).toContain('No veo citas próximas');
+    expect(await text('consulta_estado', null)).toContain('teléfono con el que reservaste');
+    expect(await text('ayuda', null, 'en')).toContain('Estudio Bella Vida');
+    const down = createTenantInfo({ data, client: createBackendClient({ tenantId: 'estudio', backend: 'business', baseUrl: 'http://127.0.0.1:9/estudio', timeoutMs: 200, clock: systemClock, logger: createSilentLogger() }), logger: createSilentLogger() });
+    const answer = await down.answer({ label: 'consultar_paquetes', lang: 'es', phone: null, now: systemClock.now() });
+    expect(answer.replies).toEqual([{ template: 'studio.backend_unavailable' }]);
+  });
+});
