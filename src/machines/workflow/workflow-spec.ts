@@ -142,8 +142,9 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
       if (known.has(s.name)) problems.push({ path: `${sat}.name`, problem: `duplicate slot "${s.name}"` });
       if (s.kind === 'choice' && !s.options) problems.push({ path: `${sat}.options`, problem: 'a choice slot needs options' });
       if (s.options) checkOp(s.options.operation, `${sat}.options.operation`);
-      if (s.validate) checkOp(s.validate.operation, `${sat}.validate.operation`);
       known.add(s.name);
+      // A check reads the value it checks.
+      if (s.validate) checkOp(s.validate.operation, `${sat}.validate.operation`);
       for (const k of Object.keys(s.options?.keep ?? {})) known.add(k);
     });
     if (w.confirm) {

@@ -48,6 +48,12 @@ function studio() {
       bookings.push(b);
       return { ok: true, body: { ...b, price: 1500, currency: 'DOP' } };
     }
+    const customer = /^\/customers\/([^/]+)$/.exec(path);
+    if (customer) {
+      const phone = decodeURIComponent(customer[1]!);
+      if (phone !== '+18095550101') return { ok: false, status: 404, reason: 'customer_not_found' };
+      return { ok: true, body: { phone, name: 'María Rosario', email: method === 'PATCH' ? body!.email : 'old@example.com' } };
+    }
     const cancel = /^\/bookings\/([^/]+)\/cancel$/.exec(path);
     if (cancel) {
       const b = bookings.find((x) => x.id === cancel[1]);
@@ -144,6 +150,24 @@ describe('conversation machine: tenant workflows', () => {
     turn = await c.say('mejor cancela la cita que ya tengo');
     expect(turn.context.workflow?.spec.id).toBe('cancelar_cita');
     expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 · 2026-12-05 10:00?']);
+  });
+
+  it("should check a slot's value with the backend and ask again when it refuses it", async () => {
+    const backend = studio();
+    const c = conversation({ 'cambiar mi correo': reading('actualizar_perfil') }, backend);
+    // The contact's phone is prefilled and checked at once: it has a profile.
+    let turn = await c.say('cambiar mi correo');
+    expect(turn.said).toEqual(['¿Cuál es tu nuevo correo electrónico?']);
+    expect(backend.calls.map((call) => `${call.purpose} ${call.request.method} ${call.request.path}`)).toEqual(['check GET /customers/%2B18095550101']);
+    // "no, el teléfono es otro": a new phone, checked again, refused, asked again.
+    turn = await c.say('el teléfono es 809-555-0999');
+    expect(turn.said).toEqual(['No encontré un perfil con ese teléfono.', '¿Cuál es el teléfono de tu perfil?']);
+    turn = await c.say('8095550101');
+    expect(turn.said).toEqual(['¿Cuál es tu nuevo correo electrónico?']);
+    turn = await c.say('maria.nueva@example.com');
+    expect(turn.said).toEqual(['Actualizo el correo del perfil +18095550101 a maria.nueva@example.com. ¿Confirmo?']);
+    turn = await c.say('sí');
+    expect(turn.said).toEqual(['Listo, María Rosario: tu correo ahora es maria.nueva@example.com.']);
   });
 
   it('should run the same workflow in English', async () => {
