@@ -66,7 +66,7 @@ function studio() {
   return { bookings, calls, answer, setDown: (value: boolean) => (down = value), raceNext: () => (raceNext = true) };
 }
 
-function conversation(script: Record<string, Understanding>, backend: ReturnType<typeof studio>, workflows: WorkflowSet | null = set) {
+function conversation(script: Record<string, Understanding>, backend: ReturnType<typeof studio>, workflows: WorkflowSet | null = set, restored?: unknown) {
   const machine = provideWorkflows(conversationMachine, workflows).provide({
     actors: {
       understand: fromPromise(async ({ input }: { input: { text: string } }) => script[input.text] ?? reading(null)),
@@ -74,9 +74,10 @@ function conversation(script: Record<string, Understanding>, backend: ReturnType
       createTicket: fromPromise(async () => ({ ticketId: 'tk-1', number: 'T-000001' })),
     },
   });
-  const actor = createActor(machine, { input: { tenantId: 'estudio', conversationId: 'c-1', lang: 'es' as const, contact: { phone: '+18095550101' } } });
+  const input = { tenantId: 'estudio', conversationId: 'c-1', lang: 'es' as const, contact: { phone: '+18095550101' } };
+  const actor = createActor(machine, restored ? { input, snapshot: restored as never } : { input });
   actor.start();
-  let seq = 0;
+  let seq = restored ? 100 : 0;
   return {
     actor,
     async say(text: string) {
@@ -228,11 +229,21 @@ describe('conversation machine: tenant workflows', () => {
     expect('workflow' in turn.context).toBe(false);
   });
 
-  it('should keep a run in the middle of a form through a JSON round-trip of the snapshot', async () => {
+  it('should resume a form half filled from its persisted snapshot in a new actor', async () => {
     const backend = studio();
     const c = conversation({ 'quiero un corte mañana': reading('agendar_cita') }, backend);
     await c.say('quiero un corte mañana');
     const persisted = JSON.parse(JSON.stringify(c.actor.getPersistedSnapshot())) as { context: { workflow: { values: object } } };
     expect(persisted.context.workflow.values).toEqual({ 'contact.phone': '+18095550101', phone: '+18095550101', service: 'corte-secado', date: '2026-12-04' });
+    c.actor.stop();
+    const resumed = conversation({}, backend, set, persisted);
+    const calls = backend.calls.length;
+    let turn = await resumed.say('a las 4');
+    expect(turn.said).toEqual(['¿A nombre de quién hago la reserva?']);
+    turn = await resumed.say('Ana Pérez');
+    turn = await resumed.say('sí');
+    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1001 quedó el 2026-12-04 a las 16:00. Total: 1500 DOP.']);
+    // The options loaded before the restore were kept in the snapshot: only the action was called.
+    expect(backend.calls.slice(calls).map((call) => call.purpose)).toEqual(['action']);
   });
 });
