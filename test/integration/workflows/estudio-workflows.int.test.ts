@@ -32,6 +32,7 @@ const LABELS: Record<string, string> = {
   'necesito mover mi cita': 'agendar_cita',
   'quiero pagar mi cita': 'pagar_servicio',
   'cancela mi cita por favor': 'cancelar_cita',
+  'hola, quiero una cita para manicure el viernes a las 5': 'agendar_cita',
 };
 const scriptedBrain = (): Brain => ({
   kind: 'rules',
@@ -90,10 +91,10 @@ describe('estudio workflows against the demo backend over HTTP', () => {
   });
 
   let seq = 0;
-  async function say(text: string): Promise<string[]> {
+  async function say(text: string, from: { channel: string; senderId: string } = { channel: 'rest', senderId: 'cliente-1' }): Promise<string[]> {
     seq += 1;
     clock.advance(30_000);
-    const result = await host.handleMessage({ tenantId: 'estudio', channel: 'rest', senderId: 'cliente-1', messageId: `m-${seq}`, text });
+    const result = await host.handleMessage({ tenantId: 'estudio', ...from, messageId: `m-${seq}`, text });
     return result.replies.map((r) => r.text);
   }
 
@@ -128,5 +129,14 @@ describe('estudio workflows against the demo backend over HTTP', () => {
     expect(await say('8095550177')).toEqual([`¿Confirmas que cancelo la cita ${booking!.id} · 2026-12-05 10:00?`]);
     expect(await say('sí')).toEqual([`Tu cita ${booking!.id} quedó cancelada.`]);
     expect(backend.studio.getBooking(booking!.id).status).toBe('cancelled');
+  });
+
+  it('should not ask a WhatsApp customer for the phone they write from', async () => {
+    const whatsapp = { channel: 'whatsapp', senderId: '18095550166' };
+    expect(await say('hola, quiero una cita para manicure el viernes a las 5', whatsapp)).toEqual(['¿A nombre de quién hago la reserva?']);
+    const summary = await say('Rosa Díaz', whatsapp);
+    expect(summary[0]).toMatch(/^Reservo .+ el 2026-12-04 a las 17:00 a nombre de Rosa Díaz \(tel\. \+18095550166\)\. ¿Confirmo\?$/);
+    expect((await say('sí', whatsapp))[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el 2026-12-04 a las 17:00\./);
+    expect(backend.studio.bookingsOf('+18095550166')).toHaveLength(1);
   });
 });
