@@ -4,8 +4,10 @@
  * `hilo machine-json [--tenant <id>] [file]` — write the conversation machine as JSON for the Stately editor
  *   (with `--tenant`, that tenant's workflows drawn inside the `workflow` state).
  */
-import { writeFileSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { createLogger } from '../kernel/logger.js';
 import { startHilo, DEMO_TENANT } from './hilo.js';
@@ -40,6 +42,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
+  const demoBackend = startDemoBackend(process.env, logger);
   // The LLM brain when HILO_LLM_* asks for it, else the rule brain (given here, not to startHilo, so
   // test servers never pick up a developer's LLM variables).
   const llm = config.llm;
@@ -55,6 +58,7 @@ async function main(argv: string[]): Promise<void> {
         ? `  Demo tenant "${DEMO_TENANT}" API key: the one in HILO_DEMO_API_KEY\n`
         : `  Demo tenant "${DEMO_TENANT}" API key: ${hilo.demoApiKey}\n` +
           (config.storage === 'durable' ? `  (generated once and kept in ${join(config.dataDir, DEMO_KEY_FILE)}; set HILO_DEMO_API_KEY, ≥ 16 characters, to choose it)\n` : `  (generated for this run; set HILO_DEMO_API_KEY, ≥ 16 characters, to choose it)\n`)) +
+      (hilo.tenants.has('estudio') ? `  Demo tenant "estudio" (a beauty studio; its demo backend: ${demoBackend ? `http://127.0.0.1:${process.env.HILO_DEMO_BACKEND_PORT ?? '4100'}` : 'not started'}): the same API key\n` : '') +
       `  Try: curl -s -X POST http://${shown}:${hilo.port}/api/tenants/${DEMO_TENANT}/messages -H "Authorization: Bearer ${config.demoApiKey ? '$HILO_DEMO_API_KEY' : hilo.demoApiKey}" -H "Content-Type: application/json" -d '{"sender":"me","text":"¿Tienen cemento gris?"}'\n` +
       (hilo.demoAgentPassword
         ? `  Agent console: http://${shown}:${hilo.port}/console  (tenant "${DEMO_TENANT}", user "demo", password ${config.demoAgentPassword ? 'the one in HILO_DEMO_AGENT_PASSWORD' : `${hilo.demoAgentPassword}${config.storage === 'durable' ? `, kept in ${join(config.dataDir, DEMO_AGENT_PASSWORD_FILE)}` : ' (generated for this run)'}`})\n`
@@ -67,6 +71,7 @@ async function main(argv: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: draining turns');
+    demoBackend?.kill('SIGTERM');
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     hilo.close().then(
@@ -79,6 +84,23 @@ async function main(argv: string[]): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/**
+ * The demo business backend (`src/demo-backend/`, a separate program Hilo reaches only over HTTP)
+ * started beside the demo, so the `estudio` tenant's `backend` (tenant.json: 127.0.0.1:4100)
+ * answers. `HILO_DEMO_BACKEND_PORT=off` skips it (run `npm run demo-backend` yourself, or none).
+ */
+function startDemoBackend(env: NodeJS.ProcessEnv, logger: ReturnType<typeof createLogger>): ChildProcess | null {
+  const port = env.HILO_DEMO_BACKEND_PORT ?? '4100';
+  const main = fileURLToPath(new URL('../demo-backend/main.js', import.meta.url));
+  if (port === 'off' || !existsSync(main)) return null;
+  const child = spawn(process.execPath, [main], { env: { ...env, PORT: port, HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
+  child.on('exit', (code) => {
+    if (code !== 0 && code !== null) logger.warn({ port, code }, 'demo backend exited (is the port taken? HILO_DEMO_BACKEND_PORT=off skips it)');
+  });
+  logger.info({ url: `http://127.0.0.1:${port}` }, 'demo backend started beside the demo');
+  return child;
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
