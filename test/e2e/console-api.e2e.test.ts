@@ -138,11 +138,13 @@ describe('agent console API, end to end', () => {
     expect(res.status).toBe(200);
     expect(res.body.agent).toEqual({ id: expect.any(String), tenant: TENANT, username: 'demo', displayName: 'Demo', role: 'admin', lang: 'es' });
     expect(res.body.csrfToken).toMatch(/^[\w-]{43}$/);
+    // The store's time zone (tenant.json): the page shows every time in it.
+    expect(res.body.timeZone).toBe('America/Santo_Domingo');
     const cookie = res.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/^hilo_console=[\w-]{43}; Path=\/console; HttpOnly; SameSite=Strict; Max-Age=604800; Secure$/);
     const session = await call('GET', '/console/api/session', { session: { cookie: cookie.split(';')[0]!, csrf: '', agent: res.body.agent } });
     expect(session.status).toBe(200);
-    expect(session.body).toEqual({ agent: res.body.agent, csrfToken: res.body.csrfToken });
+    expect(session.body).toEqual({ agent: res.body.agent, csrfToken: res.body.csrfToken, timeZone: 'America/Santo_Domingo' });
   });
 
   it('should refuse a wrong password and an unknown user with the same answer, and no session without a cookie', async () => {

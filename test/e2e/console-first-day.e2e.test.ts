@@ -94,6 +94,9 @@ describe('agent console on the first day, in Chromium', () => {
 
     await agent.locator('[data-action="take"]').click();
     await expect.poll(() => agent.locator('[data-field="assignee"]').textContent(), { timeout: TIMEOUT }).toBe('Con Demo');
+    // Held: "En curso", not "Nuevo"; a REST sender id is not a phone.
+    await expect.poll(() => agent.locator('.conversation-head .badge').textContent(), { timeout: TIMEOUT }).toMatch(/En curso/);
+    expect(await agent.locator('.details dd').nth(1).textContent()).toBe('—');
     await agent.getByLabel('Resultado').fill('Atendido');
     await agent.getByLabel('Resultado').press('Enter');
     await agent.locator('[data-status="awaiting-rating"]').waitFor({ timeout: TIMEOUT });
@@ -116,6 +119,8 @@ describe('agent console on the first day, in Chromium', () => {
     // The customer rates: the conversation is the bot's again and shows under "Todas abiertas" with its state in words.
     await say('5');
     await item.waitFor({ timeout: TIMEOUT });
+    expect(await item.locator('.badge').textContent()).toBe('Bot');
+    expect(await item.locator('.waited').textContent()).toMatch(/^activa hace /);
     await item.click();
     await expect.poll(() => agent.locator('[data-field="state"]').textContent(), { timeout: TIMEOUT }).toBe('con el bot');
     await expect.poll(() => agent.locator('.details').textContent(), { timeout: TIMEOUT }).toContain('★★★★★ 5/5');
