@@ -53,8 +53,10 @@ describe('access to a running Hilo', () => {
     const anonymous = (await (await fetch(`${server.baseUrl}/health`)).json()) as Record<string, unknown>;
     expect(anonymous.status).toBe('ok');
     expect(JSON.stringify(anonymous)).not.toContain('ferreteria');
+    expect(JSON.stringify(anonymous)).not.toContain('estudio');
+    // The demo key opens both demo tenants.
     const tenant = (await (await fetch(`${server.baseUrl}/health`, { headers: { authorization: `Bearer ${server.apiKey}` } })).json()) as Record<string, unknown>;
-    expect(tenant.tenants).toEqual(['ferreteria']);
+    expect([...(tenant.tenants as string[])].sort()).toEqual(['estudio', 'ferreteria']);
   });
 
   it('should answer 400 to a REST message that is not valid UTF-8, and record nothing', async () => {
