@@ -124,6 +124,16 @@ describe('agent console on the first day, in Chromium', () => {
     await item.click();
     await expect.poll(() => agent.locator('[data-field="state"]').textContent(), { timeout: TIMEOUT }).toBe('con el bot');
     await expect.poll(() => agent.locator('.details').textContent(), { timeout: TIMEOUT }).toContain('★★★★★ 5/5');
+
+    // A laptop and a phone: nothing sticks out sideways, the close button and the profile stay on screen.
+    for (const width of [1024, 430]) {
+      await agent.setViewportSize({ width, height: 800 });
+      expect(await agent.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+      for (const selector of ['.conversation .close', '.details']) {
+        const box = await agent.locator(selector).boundingBox();
+        expect(box && box.x + box.width).toBeLessThanOrEqual(width);
+      }
+    }
     expect(errors).toEqual([]);
   });
 });
