@@ -66,8 +66,7 @@ export function renderTenantSummary(r: TenantIntentResult): string {
 export function renderTenantMarkdown(r: TenantIntentResult): string {
   const { report } = r;
   const labels = Object.keys(report.byIntent);
-  const short = (l: string): string => l.replace(/^consultar?_/, '').slice(0, 10);
-  const head = `| gold \\ predicted | ${labels.map(short).join(' | ')} |`;
+  const head = `| gold \\ predicted | ${labels.join(' | ')} |`;
   const rule = `|---|${labels.map(() => '---:').join('|')}|`;
   const rows = labels.map((g) => `| ${g} | ${labels.map((p) => String(report.confusion[g]?.[p] ?? 0)).join(' | ')} |`);
   return [
