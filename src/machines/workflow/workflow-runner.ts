@@ -1,5 +1,6 @@
 import type { Lang } from '../../domain/nlu.js';
 import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime, fold, matchOption, type MatchItem } from './slot-extractors.js';
+import { spokenValue } from './spoken-dates.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec } from './workflow-spec.js';
 
 /**
@@ -135,8 +136,9 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
   const items: OptionItem[] = listed.flatMap((item): OptionItem[] => {
     const value = pick(item, source.value);
     if (typeof value !== 'string' && typeof value !== 'number') return [];
-    const label = source.label ? fillFrom(source.label[lang], item) : String(value);
-    const other = source.label ? fillFrom(source.label[lang === 'es' ? 'en' : 'es'], item) : undefined;
+    const otherLang: Lang = lang === 'es' ? 'en' : 'es';
+    const label = source.label ? fillFrom(source.label[lang], item, lang, run.timeZone) : String(value);
+    const other = source.label ? fillFrom(source.label[otherLang], item, otherLang, run.timeZone) : undefined;
     const aliases = [...(other && other !== label ? [other] : []), ...asStrings(source.aliases ? pick(item, source.aliases) : undefined)];
     const keep = Object.fromEntries(Object.entries(source.keep ?? {}).flatMap(([k, field]) => {
       const v = pick(item, field);
@@ -364,10 +366,11 @@ function asStrings(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
-function fillFrom(template: string, item: unknown): string {
+/** An option's label from a backend item; its dates and times are spoken ("BV-1001 · viernes 4 de diciembre, 3:00 p. m."). */
+function fillFrom(template: string, item: unknown, lang: Lang, timeZone: string): string {
   return template.replace(/\{([^{}]+)\}/g, (_m, name: string) => {
     const v = pick(item, name);
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
+    return typeof v === 'string' ? spokenValue(v, lang, timeZone) : typeof v === 'number' ? String(v) : '';
   });
 }
 
@@ -381,7 +384,16 @@ function lookup(name: string, run: WorkflowRun, contact: RunContext['contact'], 
   return (shown ? run.labels[name] : undefined) ?? run.values[name] ?? '';
 }
 
-/** A customer-facing text in `lang`, placeholders filled with what is shown (labels before raw values). */
+/**
+ * A customer-facing text in `lang`, placeholders filled with what is shown (labels before raw
+ * values); dates, times and instants are spoken in the run's time zone ("el viernes 4 de diciembre
+ * a las 3:00 p. m.", not "el 2026-12-04 a las 15:00").
+ */
 function text(local: LocalText, lang: Lang, extra: Record<string, unknown>, run: WorkflowRun): string {
-  return local[lang].replace(/\{([^{}]+)\}/g, (_m, name: string) => lookup(name, run, null, extra, true));
+  const template = local[lang];
+  return template.replace(/\{([^{}]+)\}/g, (m, name: string, at: number) => {
+    const shown = spokenValue(lookup(name, run, null, extra, true), lang, run.timeZone);
+    // "a las {time}." with "3:00 p. m." ends the sentence once, not with "m..".
+    return shown.endsWith('.') && template[at + m.length] === '.' ? shown.slice(0, -1) : shown;
+  });
 }

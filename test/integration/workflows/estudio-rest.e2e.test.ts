@@ -7,6 +7,7 @@ import { systemClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createDemoBackend, type DemoBackend } from '../../../src/demo-backend/server.js';
 import { loadSeed } from '../../../src/demo-backend/seed.js';
+import { spokenDate } from '../../../src/machines/workflow/spoken-dates.js';
 import { startHiloForTest, type TestServer } from '../../helpers/hilo-server.js';
 
 const root = (path: string) => fileURLToPath(new URL(`../../../${path}`, import.meta.url));
@@ -16,12 +17,12 @@ const API_KEY = 'estudio_rest_test_api_key_0123456789';
 const MONTHS = ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'];
 
 /** A weekday (Monday–Friday) at least `from` days ahead in Santo Domingo, as the customer says it and as the backend stores it. */
-function weekdayAhead(from: number): { said: string; iso: string } {
+function weekdayAhead(from: number): { said: string; iso: string; spoken: string } {
   for (let days = from; ; days++) {
     const t = new Date(systemClock.now() - 4 * 3_600_000 + days * 86_400_000);
     if (t.getUTCDay() === 0 || t.getUTCDay() === 6) continue;
     const iso = t.toISOString().slice(0, 10);
-    return { said: `${t.getUTCDate()} de ${MONTHS[t.getUTCMonth()]}`, iso };
+    return { said: `${t.getUTCDate()} de ${MONTHS[t.getUTCMonth()]}`, iso, spoken: spokenDate(iso, 'es')! };
   }
 }
 
@@ -71,24 +72,27 @@ describe('estudio over REST: booking workflows end to end', () => {
 
     expect(await say(`quiero agendar un corte el ${first.said} a las 3`)).toEqual(['¿A nombre de quién hago la reserva?']);
     expect(await say('Laura Méndez')).toEqual(['¿A qué número de teléfono te contactamos?']);
-    expect((await say('809-555-0188'))[0]).toMatch(/^Reservo Corte y secado el .+ a las 15:00 a nombre de Laura Méndez \(tel\. \+18095550188\)\. ¿Confirmo\?$/);
-    expect((await say('sí, confirmo'))[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el .+ a las 15:00\./);
+    expect((await say('809-555-0188'))[0]).toBe(`Reservo Corte y secado el ${first.spoken} a las 3:00 p. m. a nombre de Laura Méndez (tel. +18095550188). ¿Confirmo?`);
+    expect((await say('sí, confirmo'))[0]).toMatch(new RegExp(`^¡Listo! Tu cita BV-\\d+ quedó el ${first.spoken} a las 3:00 p\\. m\\. Total: 1500 DOP\\.$`));
     const [booking] = backend.studio.bookingsOf(phone);
     expect(booking).toMatchObject({ serviceId: 'corte-secado', date: first.iso, time: '15:00', status: 'confirmed' });
 
     expect(await say('necesito mover mi cita')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);
     expect(await say('8095550188')).toEqual(['¿Para qué día la movemos?']);
-    expect((await say(`el ${second.said} a las 10`))[0]).toContain(`al ${second.iso} a las 10:00. ¿Confirmo?`);
-    expect((await say('sí'))[0]).toBe(`¡Hecho! Tu cita ${booking!.id} ahora es el ${second.iso} a las 10:00.`);
+    expect((await say(`el ${second.said} a las 10`))[0]).toContain(`para el ${second.spoken} a las 10:00 a. m. ¿Confirmo?`);
+    expect((await say('sí'))[0]).toBe(`¡Hecho! Tu cita ${booking!.id} ahora es el ${second.spoken} a las 10:00 a. m.`);
     expect(backend.studio.getBooking(booking!.id)).toMatchObject({ date: second.iso, time: '10:00', status: 'confirmed' });
 
     expect(await say('quiero pagar mi cita')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);
     expect((await say('809 555 0188'))[0]).toContain(`enlace de pago para la cita ${booking!.id}`);
-    expect((await say('sí'))[0]).toMatch(/^Paga 1500 DOP en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+/);
+    const paid = (await say('sí'))[0];
+    expect(paid).toMatch(/^Paga 1500 DOP en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+/);
+    // The link's expiry is spoken in the studio's time zone, not an ISO instant.
+    expect(paid).toMatch(/\(vence el \S+ \d{1,2} de \S+ a las \d{1,2}:\d\d [ap]\. m\.\)\. Nunca te pediremos la tarjeta por chat\.$/);
     expect(backend.studio.getBooking(booking!.id).paymentStatus).toBe('pending');
 
     expect(await say('cancela mi cita por favor')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);
-    expect((await say('8095550188'))[0]).toBe(`¿Confirmas que cancelo la cita ${booking!.id} · ${second.iso} 10:00?`);
+    expect((await say('8095550188'))[0]).toBe(`¿Confirmas que cancelo la cita ${booking!.id} · ${second.spoken}, 10:00 a. m.?`);
     expect(await say('sí')).toEqual([`Tu cita ${booking!.id} quedó cancelada.`]);
     expect(backend.studio.getBooking(booking!.id).status).toBe('cancelled');
   });

@@ -103,30 +103,30 @@ describe('estudio workflows against the demo backend over HTTP', () => {
     // Book: service, day and time from the first message (the time checked against the free slots).
     expect(await say('quiero agendar un corte mañana a las 3')).toEqual(['¿A nombre de quién hago la reserva?']);
     expect(await say('Ana Pérez')).toEqual(['¿A qué número de teléfono te contactamos?']);
-    expect(await say('809-555-0177')).toEqual(['Reservo Corte y secado el 2026-12-04 a las 15:00 a nombre de Ana Pérez (tel. +18095550177). ¿Confirmo?']);
+    expect(await say('809-555-0177')).toEqual(['Reservo Corte y secado el viernes 4 de diciembre a las 3:00 p. m. a nombre de Ana Pérez (tel. +18095550177). ¿Confirmo?']);
     const booked = await say('sí, confirmo');
     expect(booked).toHaveLength(1);
-    expect(booked[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el 2026-12-04 a las 15:00\. Total: 1500 DOP\.$/);
+    expect(booked[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el viernes 4 de diciembre a las 3:00 p\. m\. Total: 1500 DOP\.$/);
     const [booking] = backend.studio.bookingsOf(phone);
     expect(booking).toMatchObject({ serviceId: 'corte-secado', date: '2026-12-04', time: '15:00', status: 'confirmed' });
 
     // Reschedule: "mover" starts the rescheduling; the one active booking is picked by itself.
     expect(await say('necesito mover mi cita')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);
     expect(await say('8095550177')).toEqual(['¿Para qué día la movemos?']);
-    expect(await say('el sábado a las 10')).toEqual([`Muevo la cita ${booking!.id} · 2026-12-04 15:00 al 2026-12-05 a las 10:00. ¿Confirmo?`]);
-    expect(await say('dale')).toEqual([`¡Hecho! Tu cita ${booking!.id} ahora es el 2026-12-05 a las 10:00.`]);
+    expect(await say('el sábado a las 10')).toEqual([`Muevo la cita ${booking!.id} · viernes 4 de diciembre, 3:00 p. m. para el sábado 5 de diciembre a las 10:00 a. m. ¿Confirmo?`]);
+    expect(await say('dale')).toEqual([`¡Hecho! Tu cita ${booking!.id} ahora es el sábado 5 de diciembre a las 10:00 a. m.`]);
     expect(backend.studio.getBooking(booking!.id)).toMatchObject({ date: '2026-12-05', time: '10:00', status: 'confirmed' });
 
     // Pay: a link from the payment provider, never a card number.
     expect(await say('quiero pagar mi cita')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);
-    expect(await say('809 555 0177')).toEqual([`Te genero un enlace de pago para la cita ${booking!.id} · 2026-12-05 10:00 · 1500 DOP. ¿Confirmo?`]);
+    expect(await say('809 555 0177')).toEqual([`Te genero un enlace de pago para la cita ${booking!.id} · sábado 5 de diciembre, 10:00 a. m. · 1500 DOP. ¿Confirmo?`]);
     const paid = await say('sí');
     expect(paid[0]).toMatch(/^Paga 1500 DOP en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
     expect(backend.studio.getBooking(booking!.id).paymentStatus).toBe('pending');
 
     // Cancel, after a confirmation.
     expect(await say('cancela mi cita por favor')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);
-    expect(await say('8095550177')).toEqual([`¿Confirmas que cancelo la cita ${booking!.id} · 2026-12-05 10:00?`]);
+    expect(await say('8095550177')).toEqual([`¿Confirmas que cancelo la cita ${booking!.id} · sábado 5 de diciembre, 10:00 a. m.?`]);
     expect(await say('sí')).toEqual([`Tu cita ${booking!.id} quedó cancelada.`]);
     expect(backend.studio.getBooking(booking!.id).status).toBe('cancelled');
   });
@@ -135,8 +135,8 @@ describe('estudio workflows against the demo backend over HTTP', () => {
     const whatsapp = { channel: 'whatsapp', senderId: '18095550166' };
     expect(await say('hola, quiero una cita para manicure el viernes a las 5', whatsapp)).toEqual(['¿A nombre de quién hago la reserva?']);
     const summary = await say('Rosa Díaz', whatsapp);
-    expect(summary[0]).toMatch(/^Reservo .+ el 2026-12-04 a las 17:00 a nombre de Rosa Díaz \(tel\. \+18095550166\)\. ¿Confirmo\?$/);
-    expect((await say('sí', whatsapp))[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el 2026-12-04 a las 17:00\./);
+    expect(summary[0]).toMatch(/^Reservo .+ el viernes 4 de diciembre a las 5:00 p. m. a nombre de Rosa Díaz \(tel\. \+18095550166\)\. ¿Confirmo\?$/);
+    expect((await say('sí', whatsapp))[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el viernes 4 de diciembre a las 5:00 p\. m\./);
     expect(backend.studio.bookingsOf('+18095550166')).toHaveLength(1);
   });
 });

@@ -105,11 +105,11 @@ describe('conversation machine: tenant workflows', () => {
     turn = await c.say('a las 4');
     expect(turn.said).toEqual(['¿A nombre de quién hago la reserva?']);
     turn = await c.say('Ana Pérez');
-    expect(turn.said).toEqual(['Reservo Corte y secado el 2026-12-04 a las 16:00 a nombre de Ana Pérez (tel. +18095550101). ¿Confirmo?']);
+    expect(turn.said).toEqual(['Reservo Corte y secado el viernes 4 de diciembre a las 4:00 p. m. a nombre de Ana Pérez (tel. +18095550101). ¿Confirmo?']);
     turn = await c.say('no, mejor a las 3');
-    expect(turn.said[0]).toContain('a las 15:00');
+    expect(turn.said[0]).toContain('a las 3:00 p. m.');
     turn = await c.say('sí');
-    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1001 quedó el 2026-12-04 a las 15:00. Total: 1500 DOP.']);
+    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1001 quedó el viernes 4 de diciembre a las 3:00 p. m. Total: 1500 DOP.']);
     expect(turn.state).toBe('triage.idle');
     expect(turn.context.workflow).toBeNull();
     expect(backend.bookings).toEqual([{ id: 'BV-1001', serviceId: 'corte-secado', date: '2026-12-04', time: '15:00', status: 'confirmed' }]);
@@ -129,9 +129,9 @@ describe('conversation machine: tenant workflows', () => {
     expect(turn.said).toEqual(['Esa hora se acaba de ocupar.', '¿A qué hora? Estos horarios están libres:']);
     expect(turn.state).toBe('workflow.waiting');
     turn = await c.say('a las 4');
-    expect(turn.said[0]).toContain('a las 16:00');
+    expect(turn.said[0]).toContain('a las 4:00 p. m.');
     turn = await c.say('sí');
-    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1002 quedó el 2026-12-04 a las 16:00. Total: 1500 DOP.']);
+    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1002 quedó el viernes 4 de diciembre a las 4:00 p. m. Total: 1500 DOP.']);
   });
 
   it('should switch to another workflow asked for clearly mid-form, but keep a slot answer in the form', async () => {
@@ -150,7 +150,7 @@ describe('conversation machine: tenant workflows', () => {
     expect(turn.context.workflow?.spec.id).toBe('agendar_cita');
     turn = await c.say('mejor cancela la cita que ya tengo');
     expect(turn.context.workflow?.spec.id).toBe('cancelar_cita');
-    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 · 2026-12-05 10:00?']);
+    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 · sábado 5 de diciembre, 10:00 a. m.?']);
   });
 
   it("should check a slot's value with the backend and ask again when it refuses it", async () => {
@@ -179,11 +179,11 @@ describe('conversation machine: tenant workflows', () => {
     let turn = await c.say("I'd like a haircut tomorrow at 3pm");
     expect(turn.said).toEqual(['Whose name should the booking be under?']);
     turn = await c.say('John Smith');
-    expect(turn.said).toEqual(["I'll book Haircut on 2026-12-04 at 15:00 for John Smith (phone +18095550101). Shall I confirm?"]);
+    expect(turn.said).toEqual(["I'll book Haircut on Friday, December 4 at 3:00 PM for John Smith (phone +18095550101). Shall I confirm?"]);
     turn = await c.say('actually make it 4pm');
-    expect(turn.said).toEqual(["I'll book Haircut on 2026-12-04 at 16:00 for John Smith (phone +18095550101). Shall I confirm?"]);
+    expect(turn.said).toEqual(["I'll book Haircut on Friday, December 4 at 4:00 PM for John Smith (phone +18095550101). Shall I confirm?"]);
     turn = await c.say('yes');
-    expect(turn.said).toEqual(['Done! Your booking BV-1001 is on 2026-12-04 at 16:00. Total: 1500 DOP.']);
+    expect(turn.said).toEqual(['Done! Your booking BV-1001 is on Friday, December 4 at 4:00 PM. Total: 1500 DOP.']);
   });
 
   it('should cancel a booking after a yes, and drop the form on "olvídalo"', async () => {
@@ -191,7 +191,7 @@ describe('conversation machine: tenant workflows', () => {
     backend.bookings.push({ id: 'BV-0999', serviceId: 'corte-secado', date: '2026-12-05', time: '10:00', status: 'confirmed' });
     const c = conversation({ 'cancela mi cita': reading('cancelar_cita'), 'quiero agendar': reading('agendar_cita') }, backend);
     let turn = await c.say('cancela mi cita');
-    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 · 2026-12-05 10:00?']);
+    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 · sábado 5 de diciembre, 10:00 a. m.?']);
     turn = await c.say('sí');
     expect(turn.said).toEqual(['Tu cita BV-0999 quedó cancelada.']);
     expect(backend.bookings[0]!.status).toBe('cancelled');
@@ -242,7 +242,7 @@ describe('conversation machine: tenant workflows', () => {
     expect(turn.said).toEqual(['¿A nombre de quién hago la reserva?']);
     turn = await resumed.say('Ana Pérez');
     turn = await resumed.say('sí');
-    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1001 quedó el 2026-12-04 a las 16:00. Total: 1500 DOP.']);
+    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1001 quedó el viernes 4 de diciembre a las 4:00 p. m. Total: 1500 DOP.']);
     // The options loaded before the restore were kept in the snapshot: only the action was called.
     expect(backend.calls.slice(calls).map((call) => call.purpose)).toEqual(['action']);
   });

@@ -81,7 +81,7 @@ describe('workflow runner: agendar_cita', () => {
     ({ run } = answer(askSlot(run, 'phone', 'es').run, ctx('809 555 0199')));
     expect(nextStep(run)).toEqual({ kind: 'confirm' });
     const confirm = askConfirmation(run, 'es');
-    expect(confirm.reply.text).toBe('Reservo Corte y secado el 2026-12-04 a las 15:00 a nombre de Ana Pérez (tel. +18095550199). ¿Confirmo?');
+    expect(confirm.reply.text).toBe('Reservo Corte y secado el viernes 4 de diciembre a las 3:00 p. m. a nombre de Ana Pérez (tel. +18095550199). ¿Confirmo?');
 
     // "no, mejor el sábado": the date changes, the 15:00 it had is not free that day.
     ({ run } = answer(confirm.run, ctx('no, mejor el sábado')));
@@ -102,7 +102,7 @@ describe('workflow runner: agendar_cita', () => {
       request: { method: 'POST', path: '/bookings', body: { serviceId: 'corte-secado', slotId: 'ana.2026-12-05.11:30', customer: { phone: '+18095550199', name: 'Ana Pérez' } } },
     });
     expect(resultText(run, 'en', { ok: true, body: { id: 'BV-1001', date: '2026-12-05', time: '11:30', price: 1500, currency: 'DOP' } })).toBe(
-      'Done! Your booking BV-1001 is on 2026-12-05 at 11:30. Total: 1500 DOP.',
+      'Done! Your booking BV-1001 is on Saturday, December 5 at 11:30 AM. Total: 1500 DOP.',
     );
     expect(resultText(run, 'es', { ok: false, reason: 'slot_taken' })).toBe('No pude hacer la reserva. Intenta con otro horario o escribe "hablar con una persona".');
   });
@@ -144,7 +144,7 @@ describe('workflow runner: bookings of the customer', () => {
     ({ run } = settle(run, bookings([{ id: 'BV-1001', date: '2026-12-04', time: '15:00', status: 'cancelled' }, { id: 'BV-1002', date: '2026-12-05', time: '10:00', status: 'confirmed' }])));
     expect(run.values.booking).toBe('BV-1002');
     const confirm = askConfirmation(run, 'es');
-    expect(confirm.reply.text).toBe('¿Confirmas que cancelo la cita BV-1002 · 2026-12-05 10:00?');
+    expect(confirm.reply.text).toBe('¿Confirmas que cancelo la cita BV-1002 · sábado 5 de diciembre, 10:00 a. m.?');
     expect(answer(confirm.run, ctx('no cancelar')).run.outcome).toBe('cancelled');
     ({ run } = answer(confirm.run, ctx('sí')));
     expect(nextStep(run)).toEqual({ kind: 'act', request: { method: 'POST', path: '/bookings/BV-1002/cancel' } });
