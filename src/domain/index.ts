@@ -1,5 +1,5 @@
-export { BUILT_IN_INTENT_SET, CORE_BEHAVIOURS, INFO_BEHAVIOUR, INTENT_KINDS, INTENTS, isIntentName } from './intents.js';
-export type { IntentKind, IntentLabel, IntentName, TenantIntent } from './intents.js';
+export { BUILT_IN_INTENT_SET, CORE_BEHAVIOURS, INFO_BEHAVIOUR, INFO_SOURCES, INTENT_KINDS, INTENTS, isIntentName } from './intents.js';
+export type { InfoAnswer, InfoSource, IntentKind, IntentLabel, IntentName, TenantIntent } from './intents.js';
 export { createIntentSet } from './intent-set.js';
 export type { IntentSet } from './intent-set.js';
 export { ENTITY_TYPES, intentLabelOf } from './nlu.js';

@@ -42,11 +42,24 @@ export type IntentKind = 'core' | 'informational' | 'workflow';
 
 export const INTENT_KINDS: readonly IntentKind[] = ['core', 'informational', 'workflow'];
 
+/** Where an informational label's answer comes from: the business backend, by what it reads. */
+export const INFO_SOURCES = ['hours', 'packages', 'bookings', 'history'] as const;
+export type InfoSource = (typeof INFO_SOURCES)[number];
+
+/**
+ * How the info route answers a tenant label: `source`, read from the tenant's backend (the
+ * opening hours, the packages, the customer's upcoming bookings or purchase history); `template`,
+ * one of the tenant's templates (help, or a pointer for a workflow label no workflow claims).
+ */
+export type InfoAnswer = { source: InfoSource } | { template: string };
+
 /** One label of a tenant's intent set and the built-in behaviour the machine runs for it. */
 export interface TenantIntent {
   label: IntentLabel;
   kind: IntentKind;
   behaviour: IntentName;
+  /** How the info route answers it (informational and workflow labels of a declared set). */
+  answer?: InfoAnswer;
 }
 
 /** The built-in behaviour of an informational or workflow label: the machine's info route (`answerInfo`). */

@@ -118,16 +118,18 @@ function parseWidget(raw: unknown): TenantWidget {
  * `intents.json`: the schema, then the rules across labels: unique labels, a behaviour for every
  * `core` label (none for the others: they reach the info route), one label for `out_of_scope`.
  */
-function parseIntents(raw: unknown): TenantIntent[] {
+function parseIntents(raw: unknown, templates: ReplyTemplates): TenantIntent[] {
   const declared = parseFile('intents.json', INTENT_SET, raw).intents;
   const seen = new Map<string, number>();
-  const intents = declared.map(({ label, kind, behaviour }, i): TenantIntent => {
+  const intents = declared.map(({ label, kind, behaviour, answer }, i): TenantIntent => {
     const first = seen.get(label);
     if (first !== undefined) invalid('intents.json', `$.intents[${i}].label`, `duplicate label "${label}" (also at $.intents[${first}])`);
     seen.set(label, i);
     if (kind === 'core' && behaviour === undefined) invalid('intents.json', `$.intents[${i}].behaviour`, 'a core label needs the behaviour it runs');
     if (kind !== 'core' && behaviour !== undefined) invalid('intents.json', `$.intents[${i}].behaviour`, `only core labels name a behaviour (this one is ${kind})`);
-    return { label, kind, behaviour: behaviour ?? INFO_BEHAVIOUR };
+    if (kind === 'core' && answer !== undefined) invalid('intents.json', `$.intents[${i}].answer`, 'a core label is answered by its behaviour');
+    if (answer && 'template' in answer && templates.es[answer.template] === undefined) invalid('intents.json', `$.intents[${i}].answer.template`, `unknown template "${answer.template}" (not in templates/*.json)`);
+    return { label, kind, behaviour: behaviour ?? INFO_BEHAVIOUR, ...(answer ? { answer } : {}) };
   });
   if (!intents.some((i) => i.behaviour === 'out_of_scope')) invalid('intents.json', '$.intents', 'no label stands for out_of_scope (the reading below the confidence threshold)');
   return intents;
@@ -167,12 +169,12 @@ export async function loadTenant(dir: string): Promise<TenantData> {
   const promptsRaw = await readOptionalJson(dir, 'prompts.json');
   const widgetRaw = await readOptionalJson(dir, 'widget.json');
   const intentsRaw = await readOptionalJson(dir, 'intents.json');
-  const intents = intentsRaw !== undefined ? parseIntents(intentsRaw) : undefined;
   const templates = mergeTemplates(
     await Promise.all(
       templateFiles.map(async (name) => ({ file: `templates/${name}`, raw: await readJson(join(dir, 'templates'), name) })),
     ),
   );
+  const intents = intentsRaw !== undefined ? parseIntents(intentsRaw, templates) : undefined;
   return {
     settings,
     catalog,

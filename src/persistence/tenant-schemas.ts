@@ -6,7 +6,7 @@
  * Messages name what was expected and what was found (`expected a number, got "mil"`), for the
  * person who edits the files; the loader prefixes the file and the JSON path.
  */
-import { CORE_BEHAVIOURS, INTENT_KINDS, INTENTS, type IntentName } from '../domain/intents.js';
+import { CORE_BEHAVIOURS, INFO_SOURCES, INTENT_KINDS, INTENTS, type IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
 import { describeValue, z, type SchemaIssue, type Wording } from '../kernel/schema.js';
 
@@ -222,7 +222,8 @@ const INTENT_LABEL = /^[a-z][a-z0-9_]{0,47}$/;
 /**
  * `intents.json` (optional): the tenant's intent set. Each label is `core` (a behaviour the machine
  * knows, named by `behaviour`), `informational` or `workflow` (both reach the machine's info route
- * unless a workflow claims the label). Labels are unique; one label must stand for `out_of_scope`.
+ * unless a workflow claims the label, answered as `answer` says: `{ "source": "packages" }` from the
+ * backend, `{ "template": "studio.help" }` a template). Labels are unique; one label must stand for `out_of_scope`.
  */
 export const INTENT_SET = closed(
   {
@@ -233,8 +234,11 @@ export const INTENT_SET = closed(
             label: text({ pattern: INTENT_LABEL, hint: 'a label of lower-case letters, digits and _' }),
             kind: oneOf(INTENT_KINDS as unknown as readonly ['core', 'informational', 'workflow']),
             behaviour: oneOf(CORE_BEHAVIOURS as unknown as readonly [IntentName, ...IntentName[]]).optional(),
+            answer: z
+              .union([closed({ source: oneOf(INFO_SOURCES) }, 'unknown key (expected source)'), closed({ template: text() }, 'unknown key (expected template)')])
+              .optional(),
           },
-          'unknown key (expected label, kind, behaviour)',
+          'unknown key (expected label, kind, behaviour, answer)',
         ),
       )
       .min(2),

@@ -83,8 +83,9 @@ describe('tenant-info tool against the demo backend', () => {
     const data = await loadTenant(join(ROOT, 'tenants/estudio'));
     const client = createBackendClient({ tenantId: 'estudio', backend: 'business', baseUrl: `${backend.url}/estudio`, timeoutMs: 500, clock: systemClock, logger: createSilentLogger() });
     const info = createTenantInfo({ data, client, logger: createSilentLogger() });
+    const answerOf = (label: string) => data.intents?.find((i) => i.label === label)?.answer;
     const text = async (label: string, phone: string | null, lang: 'es' | 'en' = 'es') =>
-      (await info.answer({ label, lang, phone, now: systemClock.now() })).replies.map((r) => renderReply(r, data.templates, lang)).join('\n');
+      (await info.answer({ answer: answerOf(label), lang, phone, now: systemClock.now() })).replies.map((r) => renderReply(r, data.templates, lang)).join('\n');
     const history = await text('consultar_historial', '809-555-0101');
     expect(history).toContain('Alisado de keratina');
     expect(history).toContain('RD$6,500.00');
@@ -92,7 +93,8 @@ describe('tenant-info tool against the demo backend', () => {
     expect(await text('consulta_estado', null)).toContain('teléfono con el que reservaste');
     expect(await text('ayuda', null, 'en')).toContain('Estudio Bella Vida');
     const down = createTenantInfo({ data, client: createBackendClient({ tenantId: 'estudio', backend: 'business', baseUrl: 'http://127.0.0.1:9/estudio', timeoutMs: 200, clock: systemClock, logger: createSilentLogger() }), logger: createSilentLogger() });
-    const answer = await down.answer({ label: 'consultar_paquetes', lang: 'es', phone: null, now: systemClock.now() });
+    expect(await text('pagar_servicio', null)).toMatch(/enlace de pago seguro/);
+    const answer = await down.answer({ answer: answerOf('consultar_paquetes'), lang: 'es', phone: null, now: systemClock.now() });
     expect(answer.replies).toEqual([{ template: 'studio.backend_unavailable' }]);
   });
 });

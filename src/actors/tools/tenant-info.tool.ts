@@ -1,4 +1,4 @@
-import type { IntentLabel } from '../../domain/intents.js';
+import type { InfoAnswer } from '../../domain/intents.js';
 import type { Lang } from '../../domain/nlu.js';
 import { toE164 } from '../../domain/phone.js';
 import type { TenantData } from '../../domain/tenant.js';
@@ -11,8 +11,8 @@ import { formatDate, formatMoney } from './format.js';
 
 /** What a tenant-declared informational label is answered from. */
 export interface TenantInfoInput {
-  /** The tenant's label of the reading (`consultar_paquetes`). */
-  label: IntentLabel;
+  /** How the tenant declared the reading's label is answered (`intents.json`); absent: the help template. */
+  answer: InfoAnswer | undefined;
   lang: Lang;
   /** The contact's phone on the channel (WhatsApp, SMS), if it has one: whose bookings and history to read. */
   phone: string | null;
@@ -53,17 +53,22 @@ const DAY_NAMES: Record<Lang, string[]> = {
 const CLOSED: Record<Lang, string> = { es: 'cerrado', en: 'closed' };
 /** Most bookings or purchases listed in one reply (a chat message, not a statement). */
 const MAX_LINES = 6;
+/** The template of a label declared without an answer (or a reading of no declared label). */
+const HELP_TEMPLATE = 'studio.help';
+/** Hours before a booking it can be cancelled free (the demo backend's rule), for `{hours}` in templates. */
+const CANCELLATION_HOURS = 4;
 
 /**
- * Answers the informational labels of a tenant with its own intent set (a booking studio): hours
- * from the backend's schedule (else `store.json`), packages, the customer's upcoming bookings and
- * purchase history from the backend (the business's data stays in its system), help, and a short
- * pointer for workflow labels no workflow claimed. Backend failures answer
+ * Answers the informational labels of a tenant with its own intent set (a booking studio), as
+ * each label's `answer` in `intents.json` says: hours from the backend's schedule (else
+ * `store.json`), packages, the customer's upcoming bookings and purchase history from the backend
+ * (the business's data stays in its system), or a template (help; a pointer for a workflow label
+ * no workflow claimed; `{methods}` and `{hours}` are filled in). Backend failures answer
  * `studio.backend_unavailable`; nothing is invented.
  *
  * @example
  * const info = createTenantInfo({ data, client, logger });
- * await info.answer({ label: 'consultar_paquetes', lang: 'es', phone: null, now }); // { replies: [{ template: 'studio.packages', ... }] }
+ * await info.answer({ answer: { source: 'packages' }, lang: 'es', phone: null, now }); // { replies: [{ template: 'studio.packages', ... }] }
  */
 export function createTenantInfo(options: { data: TenantData; client?: BackendClient; logger: Logger }) {
   const { data, client } = options;
@@ -127,30 +132,22 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   return {
     async answer(input: TenantInfoInput): Promise<InfoActorOutput> {
       const { lang } = input;
+      const answer = input.answer ?? { template: HELP_TEMPLATE };
+      if ('template' in answer) return one({ template: answer.template, params: { methods: data.store.paymentMethods[lang].join(', '), hours: CANCELLATION_HOURS } });
       try {
-        switch (input.label) {
-          case 'consultar_horarios':
+        switch (answer.source) {
+          case 'hours':
             return await hours(lang);
-          case 'consultar_paquetes':
+          case 'packages':
             return await packages(lang);
-          case 'consulta_estado':
+          case 'bookings':
             return await personal(input, (phone) => bookings(lang, phone, input.now));
-          case 'consultar_historial':
+          case 'history':
             return await personal(input, (phone) => history(lang, phone));
-          case 'agendar_cita':
-            return one({ template: 'studio.booking' });
-          case 'cancelar_cita':
-            return one({ template: 'studio.cancel', params: { hours: 4 } });
-          case 'pagar_servicio':
-            return one({ template: 'studio.payment', params: { methods: data.store.paymentMethods[lang].join(', ') } });
-          case 'actualizar_perfil':
-            return one({ template: 'studio.profile' });
-          default:
-            return one({ template: 'studio.help' });
         }
       } catch (err) {
         if (!isHiloError(err) || !err.code.startsWith('HILO_ERR_BACKEND_')) throw err;
-        log.warn({ label: input.label, code: err.code }, 'backend unavailable for an informational answer');
+        log.warn({ source: answer.source, code: err.code }, 'backend unavailable for an informational answer');
         return one({ template: 'studio.backend_unavailable' });
       }
     },

@@ -88,6 +88,12 @@ describe('tenant intent sets', () => {
     expect(await loadError()).toMatch(/intents\.json: \$\.intents: no label stands for out_of_scope/);
     await write([...DECLARED, { label: 'Mal Label', kind: 'workflow' }]);
     expect(await loadError()).toMatch(/intents\.json: \$\.intents\[5\]\.label: expected a label of lower-case letters/);
+    await write([...DECLARED, { label: 'ayuda', kind: 'informational', answer: { template: 'no.such.template' } }]);
+    expect(await loadError()).toMatch(/intents\.json: \$\.intents\[5\]\.answer\.template: unknown template "no\.such\.template"/);
+    await write([...DECLARED, { label: 'ayuda', kind: 'informational', answer: { source: 'weather' } }]);
+    expect(await loadError()).toMatch(/intents\.json: \$\.intents\[5\]\.answer/);
+    await write([{ ...DECLARED[0], answer: { template: 'greeting' } }, ...DECLARED.slice(1)]);
+    expect(await loadError()).toMatch(/intents\.json: \$\.intents\[0\]\.answer: a core label is answered by its behaviour/);
     await write([...DECLARED, { label: 'agendar_cita', kind: 'workflow' }]);
     expect(await loadError()).toMatch(/utterances\.json: .*agendar_cita/);
   });
