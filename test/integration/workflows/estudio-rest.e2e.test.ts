@@ -92,7 +92,7 @@ describe('estudio over REST: booking workflows end to end', () => {
     expect(backend.studio.getBooking(booking!.id).paymentStatus).toBe('pending');
 
     expect(await say('cancela mi cita por favor')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);
-    expect((await say('8095550188'))[0]).toBe(`¿Confirmas que cancelo la cita ${booking!.id} · ${second.spoken}, 10:00 a. m.?`);
+    expect((await say('8095550188'))[0]).toBe(`¿Confirmas que cancelo la cita ${booking!.id} del ${second.spoken} a las 10:00 a. m.?`);
     expect(await say('sí')).toEqual([`Tu cita ${booking!.id} quedó cancelada.`]);
     expect(backend.studio.getBooking(booking!.id).status).toBe('cancelled');
   });

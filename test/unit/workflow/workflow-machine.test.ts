@@ -150,7 +150,7 @@ describe('conversation machine: tenant workflows', () => {
     expect(turn.context.workflow?.spec.id).toBe('agendar_cita');
     turn = await c.say('mejor cancela la cita que ya tengo');
     expect(turn.context.workflow?.spec.id).toBe('cancelar_cita');
-    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 · sábado 5 de diciembre, 10:00 a. m.?']);
+    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 del sábado 5 de diciembre a las 10:00 a. m.?']);
   });
 
   it("should check a slot's value with the backend and ask again when it refuses it", async () => {
@@ -191,7 +191,7 @@ describe('conversation machine: tenant workflows', () => {
     backend.bookings.push({ id: 'BV-0999', serviceId: 'corte-secado', date: '2026-12-05', time: '10:00', status: 'confirmed' });
     const c = conversation({ 'cancela mi cita': reading('cancelar_cita'), 'quiero agendar': reading('agendar_cita') }, backend);
     let turn = await c.say('cancela mi cita');
-    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 · sábado 5 de diciembre, 10:00 a. m.?']);
+    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 del sábado 5 de diciembre a las 10:00 a. m.?']);
     turn = await c.say('sí');
     expect(turn.said).toEqual(['Tu cita BV-0999 quedó cancelada.']);
     expect(backend.bookings[0]!.status).toBe('cancelled');

@@ -144,7 +144,7 @@ describe('workflow runner: bookings of the customer', () => {
     ({ run } = settle(run, bookings([{ id: 'BV-1001', date: '2026-12-04', time: '15:00', status: 'cancelled' }, { id: 'BV-1002', date: '2026-12-05', time: '10:00', status: 'confirmed' }])));
     expect(run.values.booking).toBe('BV-1002');
     const confirm = askConfirmation(run, 'es');
-    expect(confirm.reply.text).toBe('¿Confirmas que cancelo la cita BV-1002 · sábado 5 de diciembre, 10:00 a. m.?');
+    expect(confirm.reply.text).toBe('¿Confirmas que cancelo la cita BV-1002 del sábado 5 de diciembre a las 10:00 a. m.?');
     expect(answer(confirm.run, ctx('no cancelar')).run.outcome).toBe('cancelled');
     ({ run } = answer(confirm.run, ctx('sí')));
     expect(nextStep(run)).toEqual({ kind: 'act', request: { method: 'POST', path: '/bookings/BV-1002/cancel' } });
