@@ -4,10 +4,8 @@
  * `hilo machine-json [--tenant <id>] [file]` — write the conversation machine as JSON for the Stately editor
  *   (with `--tenant`, that tenant's workflows drawn inside the `workflow` state).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadConfig } from './config.js';
 import { createLogger } from '../kernel/logger.js';
 import { startHilo, DEMO_TENANT } from './hilo.js';
@@ -18,6 +16,10 @@ import { createBrainFactory } from './brain-factory.js';
 import { systemClock } from '../kernel/clock.js';
 import { DEMO_KEY_FILE } from './demo-key.js';
 import { DEMO_AGENT_PASSWORD_FILE } from './console/index.js';
+import { projectRoot } from './project-root.js';
+import { createDemoBackend, type DemoBackend } from '../demo-backend/server.js';
+import { loadSeed } from '../demo-backend/seed.js';
+import { loadHardwareStore } from '../demo-backend/ferreteria.js';
 
 async function main(argv: string[]): Promise<void> {
   const command = argv[0] ?? 'start';
@@ -42,7 +44,7 @@ async function main(argv: string[]): Promise<void> {
   }
   const config = loadConfig();
   const logger = createLogger({ level: config.logLevel });
-  const demoBackend = startDemoBackend(process.env, logger);
+  const demoBackend = await startDemoBackend(process.env, logger);
   // The LLM brain when HILO_LLM_* asks for it, else the rule brain (given here, not to startHilo, so
   // test servers never pick up a developer's LLM variables).
   const llm = config.llm;
@@ -71,7 +73,7 @@ async function main(argv: string[]): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: draining turns');
-    demoBackend?.kill('SIGTERM');
+    void demoBackend?.close();
     const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
     hilo.close().then(
@@ -87,20 +89,35 @@ async function main(argv: string[]): Promise<void> {
 }
 
 /**
- * The demo business backend (`src/demo-backend/`, a separate program Hilo reaches only over HTTP)
- * started beside the demo, so the `estudio` tenant's `backend` (tenant.json: 127.0.0.1:4100)
- * answers. `HILO_DEMO_BACKEND_PORT=off` skips it (run `npm run demo-backend` yourself, or none).
+ * The demo business backend (`src/demo-backend/`; Hilo reaches it only over HTTP, through the
+ * tenant's connector) served beside the demo, so the `estudio` tenant's `backend` (tenant.json:
+ * 127.0.0.1:4100) answers. It runs in this process, so it stops with it (a child process would
+ * outlive a `kill -9`). `HILO_DEMO_BACKEND_PORT=off` skips it (run `npm run demo-backend` yourself,
+ * or none); a taken port is logged and skipped.
  */
-function startDemoBackend(env: NodeJS.ProcessEnv, logger: ReturnType<typeof createLogger>): ChildProcess | null {
-  const port = env.HILO_DEMO_BACKEND_PORT ?? '4100';
-  const main = fileURLToPath(new URL('../demo-backend/main.js', import.meta.url));
-  if (port === 'off' || !existsSync(main)) return null;
-  const child = spawn(process.execPath, [main], { env: { ...env, PORT: port, HOST: '127.0.0.1' }, stdio: ['ignore', 'ignore', 'inherit'] });
-  child.on('exit', (code) => {
-    if (code !== 0 && code !== null) logger.warn({ port, code }, 'demo backend exited (is the port taken? HILO_DEMO_BACKEND_PORT=off skips it)');
+async function startDemoBackend(env: NodeJS.ProcessEnv, logger: ReturnType<typeof createLogger>): Promise<DemoBackend | null> {
+  const setting = env.HILO_DEMO_BACKEND_PORT ?? '4100';
+  if (setting === 'off') return null;
+  const port = Number(setting);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    logger.warn({ setting }, 'HILO_DEMO_BACKEND_PORT is not a port or "off"; demo backend not started');
+    return null;
+  }
+  const root = projectRoot();
+  const backend = createDemoBackend({
+    seed: await loadSeed(join(root, 'tenants', 'estudio', 'backend-seed.json')),
+    store: await loadHardwareStore(join(root, 'tenants', 'ferreteria')),
+    clock: systemClock,
+    logger: logger.child({ component: 'demo-backend' }),
   });
-  logger.info({ url: `http://127.0.0.1:${port}` }, 'demo backend started beside the demo');
-  return child;
+  try {
+    const url = await backend.listen(port, '127.0.0.1');
+    logger.info({ url }, 'demo backend started beside the demo');
+    return backend;
+  } catch (err) {
+    logger.warn({ port, code: (err as NodeJS.ErrnoException).code }, 'demo backend not started (is the port taken? HILO_DEMO_BACKEND_PORT=off skips it)');
+    return null;
+  }
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {

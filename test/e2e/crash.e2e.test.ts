@@ -96,6 +96,7 @@ describe('crash test: SIGKILL under REST load', () => {
         REDIS_URL,
         HILO_REDIS_PREFIX: prefix,
         HILO_DEMO_API_KEY: apiKey,
+        HILO_DEMO_BACKEND_PORT: 'off',
         HILO_RATE_LIMIT_IP_PER_MINUTE: '1000000',
         HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '1000000',
         LOG_LEVEL: 'warn',

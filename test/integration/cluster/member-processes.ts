@@ -88,6 +88,7 @@ export function createMemberSet(options: { databaseUrl: string; leaseMs: number;
           HILO_METRICS_TOKEN: metricsToken,
           HILO_DATA_DIR: dataDir,
           HILO_TEAM_HOURS: 'off',
+          HILO_DEMO_BACKEND_PORT: 'off',
           HILO_LOG_LEVEL: 'warn',
           HILO_RATE_LIMIT_IP_PER_MINUTE: '1000000',
           HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '100000',
