@@ -34,7 +34,7 @@ const pct = (xs: number[], p: number): number => {
 };
 const fmt = (xs: number[]): string => `p50 ${pct(xs, 50).toFixed(1)} ms, p95 ${pct(xs, 95).toFixed(1)} ms, max ${Math.max(...xs).toFixed(1)} ms (n=${xs.length})`;
 
-/** A loopback Telegram Bot API that accepts every send (the outbox leader delivers replies to it). */
+/** A loopback Telegram Bot API that accepts every send (each shard's owner delivers its replies to it). */
 const fakeTelegram = createServer((req, res) => {
   req.resume();
   req.on('end', () => {

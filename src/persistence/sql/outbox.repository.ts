@@ -130,11 +130,12 @@ function toEntries(rows: OutboxDbRow[]): OutboxEntry[] {
 
 /**
  * A member's claim (docs/cluster.md "Outbox, timers"): rows of the shards it owns, each shard
- * only while its `shard_epochs` row (raised before serving) holds no higher epoch than the member's (locked `for
- * share`, like the journal's fence, so a raise and a claim serialise). Due rows, plus rows a
- * previous owner claimed under a lower epoch and never finished: that owner lost the shard, and
- * it checks its ownership before each send, so the new owner takes them at once rather than after
- * their lease — with no loss and no second send while the old owner respects its lease.
+ * only while its `shard_epochs` row (raised before serving) holds no higher epoch than the
+ * member's. Due rows, plus rows a previous owner claimed under a lower epoch and never finished:
+ * that owner lost the shard, and it checks its ownership before each send, so the new owner takes
+ * them at once rather than after their lease. No row lock on `shard_epochs` (unlike the journal):
+ * a claim that raced a raise only takes rows under the old epoch, which the new owner takes over
+ * at once and the old one, its lease lapsed by its own clock, no longer sends.
  */
 async function claimOwned(db: Database, clock: Clock, limit: number, leaseMs: number, scope: OutboxClaimScope): Promise<OutboxEntry[]> {
   const shards = scope.shards ?? [];
@@ -154,7 +155,6 @@ async function claimOwned(db: Database, clock: Clock, limit: number, leaseMs: nu
     `with mine as (
        select m.shard, m.epoch from jsonb_to_recordset(?::jsonb) as m(shard int, epoch bigint)
        join shard_epochs s on s.shard = m.shard and s.epoch <= m.epoch
-       for share of s
      ),
      due as (
        select o.id, mine.epoch from outbox_entries o join mine on mine.shard = o.shard

@@ -64,6 +64,9 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
     throw err;
   }
   const [redis, blocking, subscriber] = conns as [Redis, Redis, Redis];
+  // On Redis Cluster the inbox reads one hash slot per XREADGROUP; on a single Redis, one blocking read.
+  const slotReads = /cluster_enabled:1/.test(await redis.info('cluster').catch(() => ''));
+  if (slotReads) log.info('Redis Cluster: shard inboxes are read one hash slot per command');
   const keys = createClusterKeys(options.prefix, cluster.cluster);
   let host: ConversationHost | null = null;
   let inbox: ShardInbox | null = null;
@@ -162,7 +165,7 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
       settleOutbox = hooks.settleOutboxShard;
       service = new ClusterService({ host: h, router: member.router, memberId: cluster.memberId, keys, redis, subscriber, answerTimeoutMs: options.answerTimeoutMs, onOutboxKick: hooks.onOutboxKick, onInboxKick: (shard) => inbox?.wake(shard), onRemoteTurn: hooks.onRemoteTurn, logger });
       const s = service;
-      inbox = new ShardInbox({ blocking, redis, keys, consumer: member.token, router: member.router, run: (entry) => s.run(entry), logger, blockMs: Math.max(50, Math.min(250, Math.floor(cluster.leaseMs / 6))), liveConsumers });
+      inbox = new ShardInbox({ blocking, redis, keys, consumer: member.token, router: member.router, run: (entry) => s.run(entry), logger, blockMs: Math.max(50, Math.min(250, Math.floor(cluster.leaseMs / 6))), liveConsumers, slotReads });
       return s;
     },
     /** Joins: subscribes, takes this member's shards (one pass), then keeps reconciling and reading. */

@@ -52,9 +52,11 @@ export type InboxOutcome = 'ack' | 'keep';
  * kick is lost — pub/sub is at most once).
  */
 export async function appendToInbox(redis: Redis, keys: ClusterKeys, shard: number, work: InboxWork, wait: { requestId: string; replyTo: string } | null): Promise<string> {
-  const id = await redis.xadd(keys.inbox(shard), '*', 'w', JSON.stringify(work), 'r', wait?.requestId ?? '', 'm', wait?.replyTo ?? '');
+  const added = redis.xadd(keys.inbox(shard), '*', 'w', JSON.stringify(work), 'r', wait?.requestId ?? '', 'm', wait?.replyTo ?? '');
+  // Sent right behind the XADD on the same connection, so Redis runs it after the entry exists
+  // (a failed XADD only costs a spurious wake-up).
   redis.publish(keys.inboxKick, String(shard)).catch(() => undefined);
-  return id ?? '';
+  return (await added) ?? '';
 }
 
 /** Each command's answer or error, in order (what a pipeline's `exec` gives, without mixing slots in one pipeline). */
@@ -74,6 +76,12 @@ export interface ShardInboxOptions {
   /** Runs one entry's work (one at a time per conversation); never throws. */
   run: (entry: InboxEntry) => Promise<InboxOutcome>;
   logger: Logger;
+  /**
+   * Redis Cluster: one XREADGROUP per hash slot (Redis Cluster refuses one over streams of two
+   * slots), woken by the doorbell. False (a single Redis, the default): one blocking XREADGROUP
+   * over every held shard — Redis wakes it at the XADD itself, a round trip less than a doorbell.
+   */
+  slotReads?: boolean;
   /**
    * XREADGROUP block time (ms) when all held shards share one slot; otherwise the longest wait
    * between two rounds of non-blocking per-slot reads when no kick arrives. Keep it well under
@@ -97,7 +105,7 @@ export interface ShardInboxOptions {
 
 /**
  * The shard owner's side of durable routing (docs/cluster.md): reads the streams of the shards
- * this member owns with one consumer group — one XREADGROUP per Redis Cluster hash slot, never
+ * this member owns with one consumer group — on Redis Cluster one XREADGROUP per hash slot, never
  * one over streams of two slots (Redis Cluster refuses it) — runs their entries one at a time per conversation and
  * several conversations at once, acknowledges (XACK + XDEL) after the turn committed. On taking a
  * shard it first claims every pending entry (XAUTOCLAIM: a dead or stale owner's reads), in
@@ -128,6 +136,10 @@ export class ShardInbox {
   readonly #slots = new Map<number, number>();
   /** A kick arrived since the last round of reads began: read again before waiting. */
   #kicked = false;
+  /** Shards kicked (or whose last read filled its COUNT) since their last read: the next round reads their slots. */
+  readonly #dirty = new Set<number>();
+  /** When every held slot was last read (a kick may be lost; entries may predate the shard's acquisition). */
+  #lastFull = 0;
   #wakeUp: (() => void) | null = null;
   /** `kept`: entries this member left pending itself; `deferred`: entries queued behind one of them, left pending too. */
   readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, deferred: 0, invalid: 0, prunedConsumers: 0 };
@@ -146,6 +158,7 @@ export class ShardInbox {
   /** Work was appended to `shard` (the doorbell): read now if it is one of this member's shards. */
   wake(shard: number): void {
     if (!this.#ready.has(shard)) return;
+    this.#dirty.add(shard);
     this.#kicked = true;
     this.#wakeUp?.();
   }
@@ -212,24 +225,32 @@ export class ShardInbox {
           await Promise.race([...this.#inflight.values()].flatMap((s) => [...s]));
           continue;
         }
-        const groups = this.#slotGroups();
+        const groups = this.#o.slotReads ? this.#slotGroups() : [[...this.#ready]];
         type ReadReply = [string, [string, string[]][]][] | null;
         const read = (shards: number[], block: boolean): Promise<ReadReply> =>
           this.#o.blocking.xreadgroup('GROUP', INBOX_GROUP, this.#o.consumer, 'COUNT', 200, ...((block ? ['BLOCK', this.#o.blockMs] : []) as ['BLOCK', number]), 'STREAMS', ...shards.map((s) => this.#o.keys.inbox(s)), ...shards.map(() => '>')) as Promise<ReadReply>;
         // One slot: one blocking read, as on a single Redis. Several: one non-blocking read per
-        // slot, all sent at once, then a wait for a kick (appendToInbox) or blockMs.
+        // slot that was kicked (appendToInbox), all sent at once — and every slot once per blockMs
+        // — then a wait for the next kick.
+        const now = Date.now();
+        const full = groups.length === 1 || now - this.#lastFull >= this.#o.blockMs;
+        if (full) this.#lastFull = now;
+        const targets = full ? groups : groups.filter((g) => g.some((s) => this.#dirty.has(s)));
+        for (const g of targets) for (const s of g) this.#dirty.delete(s);
         this.#kicked = false;
-        const replies = groups.length === 1 ? [await read(groups[0]!, true)] : await Promise.all(groups.map((g) => read(g, false)));
-        let got = 0;
+        const replies = groups.length === 1 ? [await read(groups[0]!, true)] : await Promise.all(targets.map((g) => read(g, false)));
         replies.forEach((res, i) => {
-          const shards = groups[i]!;
+          const shards = targets[i]!;
           for (const [stream, entries] of res ?? []) {
             const shard = shards.find((s) => this.#o.keys.inbox(s) === stream)!;
             for (const [id, fields] of entries) this.#dispatch(shard, id, fields, false);
-            got += entries.length;
+            if (entries.length >= 200) {
+              this.#dirty.add(shard); // more may be waiting
+              this.#kicked = true;
+            }
           }
         });
-        if (groups.length > 1 && got === 0) await this.#idle(this.#o.blockMs);
+        if (groups.length > 1) await this.#idle(Math.max(1, this.#o.blockMs - (Date.now() - this.#lastFull)));
       } catch (err) {
         if (this.#closed) break;
         this.#log.error({ err }, 'shard inbox read failed; retrying');

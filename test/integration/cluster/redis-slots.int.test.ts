@@ -48,7 +48,7 @@ describe('Redis commands of the cluster stay within one hash slot (MONITOR on th
     await opened?.dispose();
   });
 
-  it('should read a member’s shard inboxes one slot per XREADGROUP, and keep every lease script and inbox command in one slot', async () => {
+  it('should read a member’s shard inboxes one slot per XREADGROUP (Redis Cluster mode), and keep every lease script and inbox command in one slot', async () => {
     const cluster = createCluster(opened.db, admin, { shardCount: SHARDS });
     monitor = (await admin.duplicate().monitor()) as typeof monitor;
     monitor.on('monitor', (_time: string, args: string[]) => {
@@ -60,7 +60,7 @@ describe('Redis commands of the cluster stay within one hash slot (MONITOR on th
     const mine = [...a.member.router.held().keys()].sort((x, y) => x - y);
     expect(new Set(mine.map((s) => keySlot(cluster.keys.inbox(s)))).size, 'm-a’s shards span several slots').toBeGreaterThan(1);
     const ran = new Set<number>();
-    const inbox = new ShardInbox({ blocking, redis: a.redis, keys: cluster.keys, consumer: a.member.token, router: a.member.router, run: async (e) => (ran.add(e.shard), 'ack'), logger: createSilentLogger(), blockMs: 50, sweepMs: 100 });
+    const inbox = new ShardInbox({ blocking, redis: a.redis, keys: cluster.keys, consumer: a.member.token, router: a.member.router, run: async (e) => (ran.add(e.shard), 'ack'), logger: createSilentLogger(), blockMs: 50, sweepMs: 100, slotReads: true });
     inbox.start();
     for (let shard = 0; shard < SHARDS; shard++) {
       const work: InboxWork = { k: 'msg', tenantId: 't', conversationId: `c-${shard}`, message: { tenantId: 't', channel: 'rest', senderId: `s-${shard}`, messageId: `m-${shard}`, text: 'hola' } };
