@@ -496,7 +496,7 @@ export const conversationMachine = setup({
       enqueue.assign({ workflow: retried.run });
     }),
     sayWorkflowText: enqueueActions(({ context, enqueue }, params: { text: 'cancelled' | 'backendDown' }) => {
-      enqueue.emit({ type: 'reply', reply: { text: builtInText(params.text, context.lang) } });
+      enqueue.emit({ type: 'reply', reply: { text: builtInText(params.text, context.lang, runOf(context)) } });
       enqueue.assign({ workflow: null });
     }),
     // Only a conversation with a workflow changes: others keep their exact context.

@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime, fold, matchOption, type MatchItem } from './slot-extractors.js';
 import { spokenValue } from './spoken-dates.js';
-import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec } from './workflow-spec.js';
+import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 
 /**
  * Running one workflow, as pure functions over plain JSON: the conversation machine keeps a
@@ -85,11 +85,16 @@ const BUILT_IN = {
     es: 'Ahora mismo no puedo consultar nuestro sistema. Intenta de nuevo en unos minutos o escribe "hablar con una persona".',
     en: 'I can\'t reach our system right now. Please try again in a few minutes or write "talk to a person".',
   },
-} satisfies Record<string, LocalText>;
+} satisfies Record<WorkflowTextKey, LocalText>;
 
-/** The runner's own words: a form dropped on request, or a backend that cannot answer. */
-export function builtInText(key: 'cancelled' | 'backendDown', lang: Lang): string {
-  return BUILT_IN[key][lang];
+/** The runner's words for `key`: the tenant's (workflows.json `texts`, carried by the run's spec) or the built-in ones. */
+function ownText(run: WorkflowRun | null | undefined, key: WorkflowTextKey): LocalText {
+  return run?.spec.texts?.[key] ?? BUILT_IN[key];
+}
+
+/** The runner's own words: a form dropped on request, or a backend that cannot answer (the tenant's when it gave them). */
+export function builtInText(key: 'cancelled' | 'backendDown', lang: Lang, run?: WorkflowRun | null): string {
+  return ownText(run, key)[lang];
 }
 
 const MAX_SHOWN_OPTIONS = 8;
@@ -153,7 +158,7 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
   delete next.pending[slotName];
   if (items.length === 0) {
     clearSlot(next, slotName);
-    return { run: { ...next, outcome: 'ended' }, replies: [{ text: text(source.unavailable ?? BUILT_IN.none, lang, { options: '' }, next) }] };
+    return { run: { ...next, outcome: 'ended' }, replies: [{ text: text(source.unavailable ?? ownText(next, 'none'), lang, { options: '' }, next) }] };
   }
   if (given !== undefined) {
     const at = items.findIndex((i) => i.value === given);
@@ -208,13 +213,13 @@ export function answer(run: WorkflowRun, ctx: RunContext, affirmation: 'yes' | '
   if (run.stage === 'confirming') {
     if (changed) return { run: { ...read, stage: 'collecting' }, replies: [] };
     if (affirmation === 'yes' || YES.test(f)) return { run: { ...base, outcome: 'confirmed' }, replies: [] };
-    return { run: base, replies: [{ text: text(BUILT_IN.whatToChange, ctx.lang, {}, run) }] };
+    return { run: base, replies: [{ text: text(ownText(run, 'whatToChange'), ctx.lang, {}, run) }] };
   }
   if (!changed) {
     const asked = run.asking ? slotOf(run, run.asking) : null;
     if (asked && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [unavailable(run, asked, ctx.lang)] };
-    if (NO.test(f) || affirmation === 'no') return { run: base, replies: [{ text: text(BUILT_IN.whatToChange, ctx.lang, {}, run) }] };
-    return { run: base, replies: [{ text: text(BUILT_IN.retry, ctx.lang, {}, run) }] };
+    if (NO.test(f) || affirmation === 'no') return { run: base, replies: [{ text: text(ownText(run, 'whatToChange'), ctx.lang, {}, run) }] };
+    return { run: base, replies: [{ text: text(ownText(run, 'retry'), ctx.lang, {}, run) }] };
   }
   return { run: read, replies: [] };
 }
@@ -335,7 +340,7 @@ function unavailable(run: WorkflowRun, slot: WorkflowSlot, lang: Lang): Workflow
   const items = run.options[slot.name]?.items ?? [];
   const shown = items.slice(0, MAX_SHOWN_OPTIONS);
   const list = shown.map((i) => i.label).join(', ');
-  return { text: text(slot.options?.unavailable ?? BUILT_IN.unavailable, lang, { options: list }, run), options: shown.map((i) => ({ label: i.label, text: i.label })) };
+  return { text: text(slot.options?.unavailable ?? ownText(run, 'unavailable'), lang, { options: list }, run), options: shown.map((i) => ({ label: i.label, text: i.label })) };
 }
 
 function nest(flat: Record<string, string>): Record<string, unknown> {

@@ -46,6 +46,23 @@ export const OptionSource = z.strictObject({
 });
 export type OptionSource = z.output<typeof OptionSource>;
 
+/**
+ * The runner's own customer texts, each optional (the built-in words stand in for what is not
+ * given): `retry` a message it did not understand, `whatToChange` a "no" at the summary,
+ * `unavailable` a value not listed (`{options}`), `none` an empty list, `cancelled` a form dropped
+ * on request, `backendDown` a backend that cannot answer.
+ */
+export const WorkflowTexts = z.strictObject({
+  retry: LocalText.optional(),
+  whatToChange: LocalText.optional(),
+  unavailable: LocalText.optional(),
+  none: LocalText.optional(),
+  cancelled: LocalText.optional(),
+  backendDown: LocalText.optional(),
+});
+export type WorkflowTexts = z.output<typeof WorkflowTexts>;
+export type WorkflowTextKey = keyof WorkflowTexts;
+
 export const SLOT_KINDS = ['service', 'date', 'time', 'person_name', 'email', 'phone', 'choice', 'free_text'] as const;
 export type SlotKind = (typeof SLOT_KINDS)[number];
 
@@ -86,12 +103,16 @@ export const WorkflowSpec = z.strictObject({
   failure: LocalText,
   /** Words that abandon the form at any point, besides the built-in ones ("cancela", "olvídalo", "never mind"). */
   cancelWords: z.array(z.string().min(1).max(60)).default([]),
+  /** This workflow's own runner texts, over the set's `texts` and the built-in ones. */
+  texts: WorkflowTexts.optional(),
 });
 export type WorkflowSpec = z.output<typeof WorkflowSpec>;
 
 export const WorkflowSet = z.strictObject({
   /** IANA zone for "mañana", "el viernes" (the business's local calendar). */
   timeZone: z.string().min(1).default('UTC'),
+  /** The runner's texts for every workflow of the tenant (a workflow's own `texts` win). */
+  texts: WorkflowTexts.optional(),
   workflows: z.array(WorkflowSpec).max(50),
 });
 export type WorkflowSet = z.output<typeof WorkflowSet>;
@@ -113,6 +134,16 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
   } catch {
     problems.push({ path: '$.timeZone', problem: `unknown time zone "${set.timeZone}"` });
   }
+  const checkTexts = (texts: WorkflowTexts | undefined, at: string) => {
+    for (const [key, local] of Object.entries(texts ?? {})) {
+      for (const lang of ['es', 'en'] as const) {
+        for (const m of (local?.[lang] ?? '').matchAll(/\{([^{}]+)\}/g)) {
+          if (!(m[1] === 'options' && (key === 'unavailable' || key === 'none'))) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
+        }
+      }
+    }
+  };
+  checkTexts(set.texts, '$.texts');
   const ids = new Set<string>();
   const triggers = new Map<string, string>();
   set.workflows.forEach((w, i) => {
@@ -157,6 +188,7 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
     check(w.success.en, `${at}.success.en`, ['result']);
     check(w.failure.es, `${at}.failure.es`, ['reason']);
     check(w.failure.en, `${at}.failure.en`, ['reason']);
+    checkTexts(w.texts, `${at}.texts`);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: set };
 }
@@ -166,7 +198,9 @@ export function workflowForIntent(set: WorkflowSet | null | undefined, intent: s
   if (!set || !intent) return null;
   const candidates = set.workflows.filter((w) => w.triggers.includes(intent));
   const folded = foldWords(text);
-  return candidates.find((w) => w.when?.some((stem) => folded.includes(foldWords(stem)))) ?? candidates.find((w) => !w.when) ?? null;
+  const spec = candidates.find((w) => w.when?.some((stem) => folded.includes(foldWords(stem)))) ?? candidates.find((w) => !w.when) ?? null;
+  // A run carries its spec: the set's texts travel with it, under the workflow's own.
+  return spec && set.texts ? { ...spec, texts: { ...set.texts, ...spec.texts } } : spec;
 }
 
 const foldWords = (text: string) => text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');

@@ -220,6 +220,34 @@ describe('conversation machine: tenant workflows', () => {
     expect(turn.state).toBe('triage.idle');
   });
 
+  it('should say the tenant\'s own texts for not understood, dropped and backend down, in Spanish and English', async () => {
+    const own: WorkflowSet = {
+      ...set,
+      texts: {
+        retry: { es: 'Uy, eso no lo capté. ¿Me lo dices de otra forma?', en: "Oops, I didn't catch that. Could you say it another way?" },
+        cancelled: { es: 'Perfecto, no reservo nada. Aquí estoy si me necesitas.', en: "Alright, nothing booked. I'm here if you need me." },
+        backendDown: { es: 'Nuestra agenda no responde ahora; escríbenos en un rato.', en: "Our calendar isn't answering; please write again shortly." },
+      },
+    };
+    const script = { 'quiero agendar un corte': reading('agendar_cita'), 'book a haircut': reading('agendar_cita', { lang: 'en' }) };
+    const c = conversation(script, studio(), own);
+    expect((await c.say('quiero agendar un corte')).said).toEqual(['¿Para qué día? (por ejemplo: mañana, el viernes, 12 de diciembre)']);
+    const ASK_DAY = '¿Para qué día? (por ejemplo: mañana, el viernes, 12 de diciembre)';
+    expect((await c.say('mmm no sé qué poner')).said).toEqual(['Uy, eso no lo capté. ¿Me lo dices de otra forma?', ASK_DAY]);
+    expect((await c.say('olvídalo')).said).toEqual(['Perfecto, no reservo nada. Aquí estoy si me necesitas.']);
+
+    const broken = studio();
+    broken.setDown(true);
+    const down = conversation(script, broken, own);
+    expect((await down.say('book a haircut')).said).toEqual(["Our calendar isn't answering; please write again shortly."]);
+    // A workflow's own texts win over the set's; what neither gives stays built in.
+    const mixed: WorkflowSet = { ...own, workflows: own.workflows.map((w) => (w.id === 'agendar_cita' ? { ...w, texts: { cancelled: { es: 'Sin reserva, ¡hasta pronto!', en: 'No booking, see you!' } } } : w)) };
+    const m = conversation(script, studio(), { ...mixed, texts: { backendDown: own.texts!.backendDown! } });
+    await m.say('quiero agendar un corte');
+    expect((await m.say('mmm no sé qué poner')).said).toEqual(['Perdona, no lo entendí.', ASK_DAY]);
+    expect((await m.say('olvídalo')).said).toEqual(['Sin reserva, ¡hasta pronto!']);
+  });
+
   it('should leave a tenant without workflows exactly as it was', async () => {
     const backend = studio();
     const c = conversation({ 'quiero agendar': reading('agendar_cita') }, backend, null);

@@ -50,6 +50,27 @@ describe('checkWorkflowSet', () => {
   });
 });
 
+describe('checkWorkflowSet: the runner\'s own texts', () => {
+  it('should accept texts per set and per workflow, and refuse a placeholder a text cannot fill', () => {
+    const raw = JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8'));
+    raw.texts = { retry: { es: 'No te entendí.', en: "I didn't get you." }, unavailable: { es: 'No está. Hay: {options}', en: 'Not there. There is: {options}' } };
+    raw.workflows[0].texts = { cancelled: { es: 'Sin reserva.', en: 'No booking.' } };
+    expect(checkWorkflowSet(raw).ok).toBe(true);
+    raw.texts.backendDown = { es: 'Caído {service}', en: 'Down' };
+    raw.workflows[0].texts.retry = { es: 'Otra vez', en: 'Again {options}' };
+    raw.texts.wrong = { es: 'x', en: 'x' };
+    const checked = checkWorkflowSet(raw);
+    const problems = checked.ok ? [] : checked.problems;
+    expect(problems.map((p) => p.path)).toContain('$.texts.wrong');
+    delete raw.texts.wrong;
+    const again = checkWorkflowSet(raw);
+    expect(again.ok ? [] : again.problems).toEqual([
+      { path: '$.texts.backendDown.es', problem: 'placeholder {service} is not known in this text' },
+      { path: '$.workflows[0].texts.retry.en', problem: 'placeholder {options} is not known in this text' },
+    ]);
+  });
+});
+
 describe('workflowForIntent', () => {
   it('should start the rescheduling when a booking label comes with words of moving it', () => {
     const set = estudio();
