@@ -148,6 +148,7 @@ describe('estudio in the widget: book, reschedule, pay and cancel in Chromium', 
     expect(links).toHaveLength(1);
     expect(links[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/\S+$/);
     expect(backend.studio.getBooking(booking.id).paymentStatus).toBe('pending');
+    await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-pay.png') });
 
     // Cancel.
     expect(await typed('cancela mi cita por favor')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);

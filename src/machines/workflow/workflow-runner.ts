@@ -142,7 +142,8 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
     const value = pick(item, source.value);
     if (typeof value !== 'string' && typeof value !== 'number') return [];
     const otherLang: Lang = lang === 'es' ? 'en' : 'es';
-    const label = source.label ? fillFrom(source.label[lang], item, lang, run.timeZone) : String(value);
+    // Without a label template the value is shown as it is, a free time spoken ("3:00 p. m.", which the time reader takes back).
+    const label = source.label ? fillFrom(source.label[lang], item, lang, run.timeZone) : spokenValue(String(value), lang, run.timeZone);
     const other = source.label ? fillFrom(source.label[otherLang], item, otherLang, run.timeZone) : undefined;
     const aliases = [...(other && other !== label ? [other] : []), ...asStrings(source.aliases ? pick(item, source.aliases) : undefined)];
     const keep = Object.fromEntries(Object.entries(source.keep ?? {}).flatMap(([k, field]) => {
@@ -373,10 +374,10 @@ function asStrings(value: unknown): string[] {
 
 /** An option's label from a backend item; its dates and times are spoken ("BV-1001 · viernes 4 de diciembre, 3:00 p. m."). */
 function fillFrom(template: string, item: unknown, lang: Lang, timeZone: string): string {
-  return template.replace(/\{([^{}]+)\}/g, (_m, name: string) => {
+  return oneOClock(template.replace(/\{([^{}]+)\}/g, (_m, name: string) => {
     const v = pick(item, name);
     return typeof v === 'string' ? spokenValue(v, lang, timeZone) : typeof v === 'number' ? String(v) : '';
-  });
+  }), lang);
 }
 
 function lookup(name: string, run: WorkflowRun, contact: RunContext['contact'], extra: Record<string, unknown>, shown: boolean): string {
@@ -396,9 +397,14 @@ function lookup(name: string, run: WorkflowRun, contact: RunContext['contact'], 
  */
 function text(local: LocalText, lang: Lang, extra: Record<string, unknown>, run: WorkflowRun): string {
   const template = local[lang];
-  return template.replace(/\{([^{}]+)\}/g, (m, name: string, at: number) => {
+  return oneOClock(template.replace(/\{([^{}]+)\}/g, (m, name: string, at: number) => {
     const shown = spokenValue(lookup(name, run, null, extra, true), lang, run.timeZone);
     // "a las {time}." with "3:00 p. m." ends the sentence once, not with "m..".
     return shown.endsWith('.') && template[at + m.length] === '.' ? shown.slice(0, -1) : shown;
-  });
+  }), lang);
+}
+
+/** Spanish says "a la 1:30 p. m." (one o'clock is singular), whatever the template wrote before the time. */
+function oneOClock(said: string, lang: Lang): string {
+  return lang === 'es' ? said.replace(/\b(a|de|desde|hasta) las (1:\d\d [ap]\. m\.)/g, '$1 la $2') : said;
 }

@@ -50,6 +50,15 @@ describe('checkWorkflowSet', () => {
   });
 });
 
+describe('resultText', () => {
+  it('should speak the booked day and time, with one o\'clock singular in Spanish', () => {
+    const run = startRun(spec('agendar_cita'), { ...ctx('quiero un corte'), timeZone: TZ });
+    const body = { id: 'BV-1007', date: '2026-12-04', time: '13:30', price: 1500, currency: 'DOP' };
+    expect(resultText(run, 'es', { ok: true, body })).toBe('¡Listo! Tu cita BV-1007 quedó el viernes 4 de diciembre a la 1:30 p. m. Total: 1500 DOP.');
+    expect(resultText(run, 'en', { ok: true, body })).toBe('Done! Your booking BV-1007 is on Friday, December 4 at 1:30 PM. Total: 1500 DOP.');
+  });
+});
+
 describe('checkWorkflowSet: the runner\'s own texts', () => {
   it('should accept texts per set and per workflow, and refuse a placeholder a text cannot fill', () => {
     const raw = JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8'));
@@ -109,12 +118,13 @@ describe('workflow runner: agendar_cita', () => {
     expect(run.stage).toBe('collecting');
     const reloaded = settle(run, backend);
     run = reloaded.run;
-    expect(reloaded.said).toEqual(['Esa hora no está libre ese día. Horarios libres: 10:00, 11:30']);
+    expect(reloaded.said).toEqual(['Esa hora no está libre ese día. Horarios libres: 10:00 a. m., 11:30 a. m.']);
     expect(run.values.time).toBeUndefined();
     expect(run.values.slot_id).toBeUndefined();
     const askTime = askSlot(run, 'time', 'es');
-    expect(askTime.reply.options?.map((o) => o.label)).toEqual(['10:00', '11:30']);
-    ({ run } = answer(askTime.run, ctx('11:30')));
+    expect(askTime.reply.options?.map((o) => o.label)).toEqual(['10:00 a. m.', '11:30 a. m.']);
+    // A tapped button sends its spoken label back.
+    ({ run } = answer(askTime.run, ctx('11:30 a. m.')));
     expect(run.values).toMatchObject({ date: '2026-12-05', time: '11:30', slot_id: 'ana.2026-12-05.11:30' });
     ({ run } = answer(askConfirmation(run, 'es').run, ctx('sí, confirmo')));
     expect(run.outcome).toBe('confirmed');
