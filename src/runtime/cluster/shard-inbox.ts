@@ -19,6 +19,8 @@ const Inbound = z.object({
   media: z.array(Media).max(32).optional(),
   langHint: z.enum(['es', 'en']).optional(),
   clientIp: z.string().max(64).optional(),
+  /** The provider's display name (WhatsApp profile, Telegram name): the owner's console shows it. */
+  profileName: z.string().max(200).optional(),
 });
 
 /** One unit of work for a shard's owner, as appended to the shard's stream (validated on read). */
