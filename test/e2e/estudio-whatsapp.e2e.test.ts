@@ -88,11 +88,11 @@ describe('estudio over a signed WhatsApp webhook: book, reschedule, pay and canc
     if (tenantsDir) await rm(tenantsDir, { recursive: true, force: true });
   });
 
-  const sent = (): SentMessage[] => graph.requests.filter((r) => r.status === 200 && r.body?.to === CUSTOMER).map((r) => r.body as SentMessage);
+  const sent = (to = CUSTOMER): SentMessage[] => graph.requests.filter((r) => r.status === 200 && r.body?.to === to).map((r) => r.body as SentMessage);
   const textOf = (m: SentMessage): string => m.text?.body ?? m.interactive?.body?.text ?? '';
 
-  function webhook(tenant: string, message: Record<string, unknown>, secret: string, phoneNumberId: string): Promise<Response> {
-    const body = waMessage({ id: `wamid.estudio.${process.pid}.${++wamids}`, timestamp: String(Math.floor(systemClock.now() / 1000)), ...message }, { from: CUSTOMER, name: 'Rosa' });
+  function webhook(tenant: string, message: Record<string, unknown>, secret: string, phoneNumberId: string, from = CUSTOMER): Promise<Response> {
+    const body = waMessage({ id: `wamid.estudio.${process.pid}.${++wamids}`, timestamp: String(Math.floor(systemClock.now() / 1000)), ...message }, { from, name: 'Rosa' });
     const raw = metaJson({ ...body, entry: (body.entry as Array<Record<string, unknown>>).map((e) => ({ ...e, changes: (e.changes as Array<{ value: Record<string, unknown> }>).map((c) => ({ ...c, value: { ...c.value, metadata: { display_phone_number: '18095550000', phone_number_id: phoneNumberId } } })) })) });
     return fetch(`${server.baseUrl}/webhooks/whatsapp/${tenant}`, {
       method: 'POST',
@@ -102,14 +102,14 @@ describe('estudio over a signed WhatsApp webhook: book, reschedule, pay and canc
   }
 
   /** One signed customer message to the studio's number; returns what reached the fake Graph API for it. */
-  async function send(message: Record<string, unknown>): Promise<SentMessage[]> {
-    const before = sent().length;
-    const res = await webhook('estudio', message, STUDIO.secret, STUDIO.phoneNumberId);
+  async function send(message: Record<string, unknown>, from = CUSTOMER): Promise<SentMessage[]> {
+    const before = sent(from).length;
+    const res = await webhook('estudio', message, STUDIO.secret, STUDIO.phoneNumberId, from);
     expect(res.status).toBe(200);
     await server.hilo.drainOutbox();
-    return sent().slice(before);
+    return sent(from).slice(before);
   }
-  const say = async (text: string): Promise<string[]> => (await send({ type: 'text', text: { body: text } })).map(textOf);
+  const say = async (text: string, from = CUSTOMER): Promise<string[]> => (await send({ type: 'text', text: { body: text } }, from)).map(textOf);
 
   it('should refuse a body signed with the other tenant\'s app secret, and send nothing for it', async () => {
     const forged = await webhook('estudio', { type: 'text', text: { body: 'quiero agendar un corte' } }, STORE.secret, STUDIO.phoneNumberId);
@@ -161,5 +161,18 @@ describe('estudio over a signed WhatsApp webhook: book, reschedule, pay and canc
     expect(requests.length).toBe(10);
     expect(requests.every((r) => r.status === 200 && r.authorization === `Bearer ${STUDIO.accessToken}` && r.path.endsWith(`/${STUDIO.phoneNumberId}/messages`))).toBe(true);
     expect(sent().map(textOf).filter((t) => /\b20\d\d-\d\d-\d\d\b/.test(t))).toEqual([]);
+  });
+
+  it('should book in English, with the day and time said the English way', { timeout: 60_000 }, async () => {
+    const from = '18095550133';
+    const day = weekdayAhead(4);
+    const [, month, date] = day.iso.split('-').map(Number) as [number, number, number];
+    const english = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'][month - 1];
+    const spoken = spokenDate(day.iso, 'en')!;
+    expect(await say(`Hi, I'd like to book a haircut on ${english} ${date} at 4pm`, from)).toEqual(['Whose name should the booking be under?']);
+    expect(await say('John Smith', from)).toEqual([`I'll book Haircut and blow-dry on ${spoken} at 4:00 PM for John Smith (phone +${from}). Shall I confirm?`]);
+    const done = await say('yes', from);
+    expect(done[0]).toMatch(new RegExp(`^Done! Your booking BV-\\d+ is on ${spoken} at 4:00 PM\\. Total: 1500 DOP\\.$`));
+    expect(backend.studio.bookingsOf(`+${from}`)).toMatchObject([{ date: day.iso, time: '16:00', status: 'confirmed' }]);
   });
 });
