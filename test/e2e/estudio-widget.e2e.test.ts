@@ -149,6 +149,13 @@ describe('estudio in the widget: book, reschedule, pay and cancel in Chromium', 
     expect(links[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/\S+$/);
     expect(backend.studio.getBooking(booking.id).paymentStatus).toBe('pending');
     await page.screenshot({ path: SCREENSHOT.replace(/\.png$/, '-pay.png') });
+    // A customer who types a card anyway is told it was hidden; the card never reaches the backend.
+    const notice = await say(page, 'mi visa es 4111 1111 1111 1111 vence 08/27');
+    expect(notice.join('\n')).toContain('oculté el número de tarjeta');
+    // The widget shows what was recorded, masked, in place of what was typed.
+    const mine = await inWidget(page, (root) => Array.from(root.querySelectorAll('.log .msg[data-author="customer"] .bubble')).map((b) => b.textContent ?? '').pop());
+    expect(mine).toBe('mi visa es **** **** **** 1111 vence **/**');
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain('4111 1111');
 
     // Cancel.
     expect(await typed('cancela mi cita por favor')).toEqual(['¿Con qué número de teléfono hiciste la reserva?']);

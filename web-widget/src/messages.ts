@@ -121,11 +121,12 @@ export function mergeMessages(current: readonly UiMessage[], incoming: readonly 
 }
 
 /** Marks a local message as recorded as `seq`; drops a copy of that `seq` that arrived first. */
-export function applyAck(current: readonly UiMessage[], clientMessageId: string, seq: number): UiMessage[] {
+export function applyAck(current: readonly UiMessage[], clientMessageId: string, seq: number, recordedText?: string): UiMessage[] {
   if (!current.some((m) => m.clientMessageId === clientMessageId)) return current.slice();
   return current
     .filter((m) => m.clientMessageId === clientMessageId || m.seq !== seq)
-    .map((m) => (m.clientMessageId === clientMessageId ? { ...m, seq, status: 'sent' as const, error: undefined } : m))
+    // `recordedText`: what the server kept (a card number masked) replaces what was typed.
+    .map((m) => (m.clientMessageId === clientMessageId ? { ...m, seq, status: 'sent' as const, error: undefined, ...(recordedText !== undefined ? { text: recordedText } : {}) } : m))
     .map(stripUndefined);
 }
 

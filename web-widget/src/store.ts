@@ -101,8 +101,8 @@ export function createWidgetStore(initial: { open: boolean; intro?: Intro | null
       }),
       queued: (context, event: { clientMessageId: string; text: string }): WidgetContext =>
         withMessages(context, [...context.messages, localMessage(event.clientMessageId, event.text)]),
-      acked: (context, event: { clientMessageId: string; seq: number }): WidgetContext =>
-        withMessages(context, applyAck(context.messages, event.clientMessageId, event.seq)),
+      acked: (context, event: { clientMessageId: string; seq: number; text?: string }): WidgetContext =>
+        withMessages(context, applyAck(context.messages, event.clientMessageId, event.seq, event.text)),
       failed: (context, event: { clientMessageId?: string; message: string; noticeKey: string; code?: string }): WidgetContext => {
         const { clientMessageId } = event;
         if (clientMessageId && context.messages.some((m) => m.clientMessageId === clientMessageId)) {

@@ -177,7 +177,7 @@ export function mountWidget(config: WidgetConfig): HiloWidgetApi {
         if (frame.message && typeof frame.message.seq === 'number') store.trigger.received({ message: frame.message });
         break;
       case 'ack':
-        store.trigger.acked({ clientMessageId: frame.clientMessageId, seq: frame.seq });
+        store.trigger.acked({ clientMessageId: frame.clientMessageId, seq: frame.seq, ...(typeof frame.text === 'string' ? { text: frame.text } : {}) });
         break;
       case 'typing':
         store.trigger.typingChanged({ on: frame.on === true });

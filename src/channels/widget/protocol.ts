@@ -97,6 +97,8 @@ export interface AckFrame {
   type: 'ack';
   clientMessageId: string;
   seq: number;
+  /** The message as recorded, only when it differs from what was sent (a card number masked): the widget shows this instead (additive in v1). */
+  text?: string;
 }
 export interface TypingFrame {
   type: 'typing';

@@ -313,7 +313,9 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
         turnTimeoutMs,
       );
       // A duplicate that the service cannot place reports seq 0: the message was already recorded.
-      send(session, { type: 'ack', clientMessageId, seq: result.inbound?.seq ?? 0 });
+      // A card number typed into the chat was masked before it was recorded: the widget replaces its own copy.
+      const recorded = result.inbound?.text;
+      send(session, { type: 'ack', clientMessageId, seq: result.inbound?.seq ?? 0, ...(recorded !== undefined && recorded !== trimmed ? { text: recorded } : {}) });
     } catch (err) {
       const code = errorCodeOf(err);
       log.warn({ conn: session.conn.id, tenant: tenantId, conversationId: session.conversationId, code }, 'widget message failed');

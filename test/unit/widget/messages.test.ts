@@ -58,6 +58,11 @@ describe('applyAck', () => {
     expect(highestSeq(list)).toBe(7);
   });
 
+  it('should show the text the server recorded when the ack carries one (a card number masked)', () => {
+    const list = applyAck([localMessage('c1', 'mi visa 4111 1111 1111 1111')], 'c1', 4, 'mi visa **** **** **** 1111');
+    expect(summary(list)).toEqual(['4:customer:mi visa **** **** **** 1111:sent']);
+  });
+
   it('should drop a copy of the same seq that arrived before the ack', () => {
     // The echo's text differs (server-side normalisation), so it was not adopted on arrival.
     const list = mergeMessages([localMessage('c1', 'hola  amigo')], [wire(3, 'customer', 'hola amigo')]);
