@@ -1,6 +1,7 @@
 import { HiloError } from '../kernel/errors.js';
 import { loadLlmConfig, type LlmConfig } from './llm-config.js';
 import { loadLlmPrices, type ModelPrices } from './analytics/llm-prices.js';
+import { isRedisClusterUrl, parseRedisClusterUrl } from '../persistence/redis/redis-connection.js';
 
 export type TransportKind = 'auto' | 'uws' | 'node';
 
@@ -178,6 +179,16 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+/** `REDIS_URL`: `redis://`/`rediss://` (one Redis) or `redis+cluster://host:port,host:port` (Redis Cluster seeds). */
+function redisUrl(env: Env): string | null {
+  const raw = env.REDIS_URL;
+  if (raw !== undefined && isRedisClusterUrl(raw)) {
+    parseRedisClusterUrl(raw); // throws HILO_ERR_CONFIG_INVALID naming the bad node
+    return raw;
+  }
+  return url(env, 'REDIS_URL', ['redis:', 'rediss:']);
+}
+
 function url(env: Env, name: string, protocols: string[]): string | null {
   const raw = env[name];
   if (raw === undefined || raw === '') return null;
@@ -256,7 +267,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     trustProxy: oneOf(env, 'HILO_TRUST_PROXY', ['0', '1'] as const, '0') === '1',
     teamHours: oneOf(env, 'HILO_TEAM_HOURS', ['on', 'off'] as const, 'on') === 'on',
     storage: oneOf(env, 'HILO_STORAGE', ['durable', 'memory'] as const, 'durable'),
-    redisUrl: url(env, 'REDIS_URL', ['redis:', 'rediss:']),
+    redisUrl: redisUrl(env),
     redisPrefix,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: env.HILO_DATA_DIR && env.HILO_DATA_DIR !== '' ? env.HILO_DATA_DIR : './data',

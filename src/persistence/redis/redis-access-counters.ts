@@ -1,18 +1,18 @@
-import { Redis } from 'ioredis';
 import type { AccessCounters } from '../ports/access-counters.js';
 import { createSilentLogger, type Logger } from '../../kernel/logger.js';
+import { createRedisConnection, type RedisClient } from './redis-connection.js';
 import { createRedisKeys, DEFAULT_REDIS_PREFIX } from './keys.js';
 
 /**
  * `AccessCounters` on Redis: `SET key 0 PX window NX` opens the window, `INCRBY` counts in it (an
  * increment keeps the TTL), both in one `MULTI`. Shared by every member of a cluster.
  */
-export function createRedisAccessCounters(options: { url?: string; redis?: Redis; prefix?: string; logger?: Logger }): AccessCounters & { close(): Promise<void> } {
+export function createRedisAccessCounters(options: { url?: string; redis?: RedisClient; prefix?: string; logger?: Logger }): AccessCounters & { close(): Promise<void> } {
   const keys = createRedisKeys(options.prefix ?? DEFAULT_REDIS_PREFIX);
   const log = (options.logger ?? createSilentLogger()).child({ component: 'redis-access-counters' });
   const owns = options.redis === undefined;
   // Lazy: no socket until the first limit is counted (a start-up that fails later leaks nothing).
-  const redis = options.redis ?? new Redis(options.url ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 3, lazyConnect: true });
+  const redis = options.redis ?? createRedisConnection(options.url ?? 'redis://127.0.0.1:6379', { maxRetriesPerRequest: 3, lazyConnect: true, connectionName: 'hilo-access' });
   if (owns) redis.on('error', (err: Error) => log.warn({ err: err.message }, 'redis connection error'));
   let closing: Promise<void> | null = null;
   return {

@@ -1,17 +1,17 @@
 import { readFileSync } from 'node:fs';
-import { Redis } from 'ioredis';
 import { HiloError } from '../../kernel/errors.js';
 import type { Clock } from '../../kernel/clock.js';
 import { createSilentLogger, type Logger } from '../../kernel/logger.js';
 import { assertEnvelopeVersions, ttlToMs } from '../memory/store-helpers.js';
 import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../ports/snapshot-store.js';
+import { createRedisConnection, type RedisClient } from './redis-connection.js';
 import { createRedisKeys, DEFAULT_REDIS_PREFIX, type RedisKeys } from './keys.js';
 import { errorMessage } from '../../kernel/describe-error.js';
 
 export interface RedisSnapshotStoreOptions {
   /** A client owned by the caller: the store never closes it. */
-  redis?: Redis;
-  /** Used when no client is given; the store then owns (and closes) its client. */
+  redis?: RedisClient;
+  /** Used when no client is given; the store then owns (and closes) its client. `redis+cluster://` opens a Redis Cluster client. */
   url?: string;
   /** Key prefix, default `hilo`. */
   prefix?: string;
@@ -40,7 +40,7 @@ type PutCommand = (key: string, seq: string, epoch: string, envelope: string, tt
  */
 export class RedisSnapshotStore implements SnapshotStore {
   readonly keys: RedisKeys;
-  readonly #redis: Redis;
+  readonly #redis: RedisClient;
   readonly #ownsClient: boolean;
   readonly #log: Logger;
   #closing: Promise<void> | undefined;
@@ -52,7 +52,7 @@ export class RedisSnapshotStore implements SnapshotStore {
       this.#redis = options.redis;
       this.#ownsClient = false;
     } else {
-      this.#redis = new Redis(options.url ?? DEFAULT_URL, { maxRetriesPerRequest: 3 });
+      this.#redis = createRedisConnection(options.url ?? DEFAULT_URL, { maxRetriesPerRequest: 3, connectionName: 'hilo-snapshots' });
       this.#ownsClient = true;
       // Without a listener ioredis prints every connection error to stderr itself.
       this.#redis.on('error', (err: Error) => this.#log.warn({ err: err.message }, 'redis connection error'));

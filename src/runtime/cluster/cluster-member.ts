@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../persistence/redis/redis-connection.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { ShardEpochStore, ShardFence } from '../../persistence/ports/shard-fence.js';
@@ -14,7 +14,7 @@ export const DEFAULT_SHARD_LEASE_MS = 5_000;
 
 export interface ClusterMemberOptions {
   /** This member's own connection (the caller closes it). */
-  redis: Redis;
+  redis: RedisClient;
   /** Redis key prefix, default `hilo` (the snapshot store's). */
   prefix?: string;
   /** Cluster name: members with the same name (and Redis) share the shards. */

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../persistence/redis/redis-connection.js';
 import type { ClusterKeys } from './cluster-keys.js';
 
 /** The `.lua` files sit next to this module both in `src/` and in `dist/` (copy-assets). */
@@ -46,7 +46,7 @@ export interface ClusterRedis {
   holders(shards: readonly number[]): Promise<Map<number, { holder: string | null; epoch: number }>>;
 }
 
-export function createClusterRedis(redis: Redis, keys: ClusterKeys): ClusterRedis {
+export function createClusterRedis(redis: RedisClient, keys: ClusterKeys): ClusterRedis {
   sources ??= Object.fromEntries(Object.entries(COMMANDS).map(([name, c]) => [name, script(c.file)])) as Record<keyof typeof COMMANDS, string>;
   for (const [name, c] of Object.entries(COMMANDS)) {
     redis.defineCommand(name, { numberOfKeys: c.numberOfKeys, lua: sources[name as keyof typeof COMMANDS] });

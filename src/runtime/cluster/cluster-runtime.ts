@@ -1,4 +1,3 @@
-import { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
 import type { ConversationHost } from '../../actors/conversation-host.js';
 import type { ConversationUpdate } from '../../actors/conversation-service.js';
@@ -12,6 +11,7 @@ import type { IdleCloseSource, TurnJournal } from '../../persistence/ports/turn-
 import { backfillShards, createSqlTurnJournal, type Database } from '../../persistence/sql/index.js';
 import { createSqlShardEpochs } from '../../persistence/sql/sql-turn-fence.js';
 import { createClusterMetrics } from '../observability/cluster-metrics.js';
+import { createRedisConnection, type RedisClient } from '../../persistence/redis/redis-connection.js';
 import { shardOf } from '../shard-router.js';
 import type { ClusterConfig } from './cluster-config.js';
 import { createClusterKeys } from './cluster-keys.js';
@@ -45,8 +45,8 @@ export interface ClusterRuntimeOptions {
 export async function openClusterRuntime(options: ClusterRuntimeOptions) {
   const { cluster, clock, logger, db } = options;
   const log = logger.child({ component: 'cluster' });
-  const connect = async (name: string): Promise<Redis> => {
-    const r = new Redis(options.redisUrl, { lazyConnect: true, connectionName: `hilo-${name}`, maxRetriesPerRequest: 2 });
+  const connect = async (name: string): Promise<RedisClient> => {
+    const r = createRedisConnection(options.redisUrl, { lazyConnect: true, connectionName: `hilo-${name}`, maxRetriesPerRequest: 2 });
     r.on('error', (err: unknown) => log.warn({ err: { message: errorMessage(err) }, connection: name }, 'cluster Redis connection error'));
     try {
       await r.connect();
@@ -56,14 +56,14 @@ export async function openClusterRuntime(options: ClusterRuntimeOptions) {
     }
     return r;
   };
-  const conns: Redis[] = [];
+  const conns: RedisClient[] = [];
   try {
     for (const name of ['cluster', 'inbox', 'subscriber']) conns.push(await connect(name));
   } catch (err) {
     for (const c of conns) c.disconnect();
     throw err;
   }
-  const [redis, blocking, subscriber] = conns as [Redis, Redis, Redis];
+  const [redis, blocking, subscriber] = conns as [RedisClient, RedisClient, RedisClient];
   // On Redis Cluster the inbox reads one hash slot per XREADGROUP; on a single Redis, one blocking read.
   const slotReads = /cluster_enabled:1/.test(await redis.info('cluster').catch(() => ''));
   if (slotReads) log.info('Redis Cluster: shard inboxes are read one hash slot per command');

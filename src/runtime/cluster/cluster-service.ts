@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../persistence/redis/redis-connection.js';
 import { z } from 'zod';
 import type { ConversationHost } from '../../actors/conversation-host.js';
 import type { ConversationService, ConversationUpdate, InboundMessage, TurnResult } from '../../actors/conversation-service.js';
@@ -21,9 +21,9 @@ export interface ClusterServiceOptions {
   memberId: string;
   keys: ClusterKeys;
   /** Commands and publishes. */
-  redis: Redis;
+  redis: RedisClient;
   /** A connection in subscriber mode (replies to this member, updates of subscribed shards, outbox kicks). */
-  subscriber: Redis;
+  subscriber: RedisClient;
   /** How long a caller waits for the owner's answer after the durable append (ms). */
   answerTimeoutMs: number;
   /** Kicks this member's outbox worker: after a turn it ran, or when another member publishes a kick. */

@@ -1,4 +1,4 @@
-import type { Redis } from 'ioredis';
+import type { RedisClient } from '../../persistence/redis/redis-connection.js';
 import { z } from 'zod';
 import type { Logger } from '../../kernel/logger.js';
 import type { ClusterKeys } from './cluster-keys.js';
@@ -53,11 +53,14 @@ export type InboxOutcome = 'ack' | 'keep';
  * per slot without blocking on every stream at once, and wakes on it (or at its next poll if the
  * kick is lost — pub/sub is at most once).
  */
-export async function appendToInbox(redis: Redis, keys: ClusterKeys, shard: number, work: InboxWork, wait: { requestId: string; replyTo: string } | null): Promise<string> {
+export async function appendToInbox(redis: RedisClient, keys: ClusterKeys, shard: number, work: InboxWork, wait: { requestId: string; replyTo: string } | null): Promise<string> {
   const added = redis.xadd(keys.inbox(shard), '*', 'w', JSON.stringify(work), 'r', wait?.requestId ?? '', 'm', wait?.replyTo ?? '');
-  // Sent right behind the XADD on the same connection, so Redis runs it after the entry exists
-  // (a failed XADD only costs a spurious wake-up).
-  redis.publish(keys.inboxKick, String(shard)).catch(() => undefined);
+  // On a single Redis: sent right behind the XADD on the same connection, so Redis runs it after
+  // the entry exists (a failed XADD only costs a spurious wake-up). On Redis Cluster the PUBLISH
+  // may go to another node than the stream's, so it waits for the XADD's answer.
+  const kick = () => redis.publish(keys.inboxKick, String(shard)).catch(() => undefined);
+  if (redis.isCluster) void added.then(kick, () => undefined);
+  else void kick();
   return (await added) ?? '';
 }
 
@@ -68,9 +71,9 @@ async function each<T>(calls: Promise<T>[]): Promise<[Error | null, T | null][]>
 
 export interface ShardInboxOptions {
   /** A connection of its own: XREADGROUP blocks it. */
-  blocking: Redis;
+  blocking: RedisClient;
   /** Commands (group creation, claims, acknowledgements). */
-  redis: Redis;
+  redis: RedisClient;
   keys: ClusterKeys;
   /** This incarnation's consumer name (the lease token). */
   consumer: string;
