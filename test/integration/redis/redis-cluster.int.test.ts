@@ -14,7 +14,8 @@ import { createMemberSet, freshDatabase, sendMessage, transcripts } from '../clu
  * Hilo against a real Redis Cluster: three `redis-server` masters on free loopback ports, joined
  * by `redis-cli --cluster create` (test/helpers/redis-cluster.ts), reached through
  * `REDIS_URL=redis+cluster://…` — the snapshot-store contract, the access counters, and one
- * `HILO_CLUSTER` member answering REST messages with its leases, inboxes and snapshots there.
+ * `HILO_CLUSTER` member answering REST messages with its leases, inboxes and snapshots there,
+ * then two members forwarding to each other and a SIGTERM hand-over.
  */
 let cluster: LocalRedisCluster;
 let admin: RedisClient;
@@ -138,4 +139,58 @@ describe('Hilo on a Redis Cluster', () => {
       await database.dispose();
     }
   }, 120_000);
+
+  it('should route REST turns through two members on the Redis Cluster and hand the shards over on SIGTERM, nothing lost or reordered', async () => {
+    const database = await freshDatabase();
+    const shards = 8;
+    const set = createMemberSet({ databaseUrl: database.url, leaseMs: 3_000, shards, basePort: 30_000 + Math.floor(Math.random() * 4_000) * 2, env: { REDIS_URL: cluster.url } });
+    const holders = (): Promise<(string | null)[]> => Promise.all(Array.from({ length: shards }, (_, s) => admin.get(set.keys.lease(s)).then((v) => (v === null ? null : v.slice(0, v.lastIndexOf('#'))))));
+    const waitForHolders = async (expected: string[]): Promise<void> => {
+      for (let i = 0; ; i++) {
+        const h = await holders();
+        if (h.every((m) => m !== null && expected.includes(m)) && expected.every((m) => h.includes(m))) return;
+        if (i > 400) throw new Error(`shards not spread over ${expected.join(',')}: ${JSON.stringify(h)}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    try {
+      // One after the other: the first start seeds the demo accounts in the shared database.
+      const m1 = await set.start('m1', 0);
+      const m2 = await set.start('m2', 1);
+      await waitForHolders(['m1', 'm2']);
+      const spread = await holders();
+      const senders = Array.from({ length: 6 }, (_, i) => `rc2-${i}`);
+      const texts = ['hola', '¿tienen martillos?', '¿y taladros?', 'gracias'];
+      // Each message goes to the other member than the previous one: half the turns are forwarded.
+      const send = async (ports: number[], from: number, to: number) => {
+        await Promise.all(
+          senders.map(async (sender, s) => {
+            for (let i = from; i < to; i++) {
+              const port = ports[(s + i) % ports.length]!;
+              const res = await sendMessage(() => port, set.apiKey, sender, `${sender}-${i}`, texts[i % texts.length]!, Date.now() + 30_000);
+              expect(res.status, JSON.stringify(res.body)).toBe(200);
+              expect(res.body.messages?.length ?? 0, JSON.stringify(res.body)).toBeGreaterThan(0);
+            }
+          }),
+        );
+      };
+      await send([m1.port, m2.port], 0, 2);
+      m2.child.kill('SIGTERM');
+      const exit = await m2.exited;
+      await waitForHolders(['m1']);
+      await send([m1.port], 2, 4);
+      const inSql = await transcripts(database.db);
+      expect(inSql.size).toBe(senders.length);
+      for (const list of inSql.values()) {
+        expect(list.filter((m) => m.direction === 'in').map((m) => m.message_id.replace(/^.*-/, ''))).toEqual(['0', '1', '2', '3']);
+        expect(list.filter((m) => m.direction === 'out').length).toBeGreaterThanOrEqual(4);
+      }
+      console.log(`[redis cluster] 2 members, shards ${JSON.stringify(spread)}; ${senders.length * 2} turns through both, m2 SIGTERM (exit ${exit.signal ?? exit.code}), ${senders.length * 2} more on m1; ${inSql.size} conversations, 4 inbound each in order`);
+      expect(exit.code).toBe(0);
+      for (const m of [m1, m2]) expect(m.problems.filter((l) => /CROSSSLOT|MOVED|ClusterAllFailedError|"level":(50|60)/.test(l)), m.name).toEqual([]);
+    } finally {
+      await set.stopAll();
+      await database.dispose();
+    }
+  }, 150_000);
 });
