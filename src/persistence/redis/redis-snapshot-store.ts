@@ -107,10 +107,22 @@ export class RedisSnapshotStore implements SnapshotStore {
     await this.#redis.del(this.keys.snapshot(key));
   }
 
-  /** Resolves when Redis answers; for health checks and start-up. */
-  async ping(): Promise<void> {
-    const reply = await this.#redis.ping();
-    if (reply !== 'PONG') throw new Error(`unexpected PING reply from Redis: ${reply}`);
+  /**
+   * Resolves when Redis answers; for health checks and start-up. Bounded: a Redis Cluster client
+   * queues commands while no node is reachable (and keeps trying), so an unreachable cluster would
+   * otherwise hold start-up forever instead of failing with a clear error.
+   */
+  async ping(timeoutMs = 5_000): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no PING answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      const reply = await Promise.race([this.#redis.ping(), timeout]);
+      if (reply !== 'PONG') throw new Error(`unexpected PING reply from Redis: ${reply}`);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   /** Idempotent. Closes the client only when this store created it. */

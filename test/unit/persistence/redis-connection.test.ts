@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isHiloError } from '../../../src/kernel/errors.js';
 import { createRedisConnection, isRedisClusterUrl, parseRedisClusterUrl } from '../../../src/persistence/redis/redis-connection.js';
+import { createRedisSnapshotStore } from '../../../src/persistence/redis/redis-snapshot-store.js';
 import { loadConfig } from '../../../src/runtime/config.js';
 
 describe('redis connection URLs', () => {
@@ -37,5 +38,15 @@ describe('redis connection URLs', () => {
     expect([single.isCluster, cluster.isCluster]).toEqual([false, true]);
     single.disconnect();
     cluster.disconnect();
+  });
+
+  it('should fail the start-up PING of an unreachable Redis Cluster instead of waiting for it forever', async () => {
+    // Port 1 on loopback: nothing listens, so the cluster client never gets its slot map.
+    const store = createRedisSnapshotStore({ url: 'redis+cluster://127.0.0.1:1' });
+    try {
+      await expect(store.ping(300)).rejects.toThrow(/no PING answer within 300 ms/);
+    } finally {
+      await store.close();
+    }
   });
 });
