@@ -27,7 +27,8 @@ async function freePort(): Promise<number> {
       });
     });
   for (let attempt = 0; attempt < 50; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 25_000);
+    // 40000–44999 (bus 50000–54999): clear of the member ports the cluster tests pick (21000–38000).
+    const port = 40_000 + Math.floor(Math.random() * 5_000);
     try {
       await probe(port);
       await probe(port + 10_000);
