@@ -114,7 +114,7 @@ describe('shard inbox (real Redis streams)', () => {
     await add(0, work('s0-b', 1));
     // dead#1 read and acknowledged its entry; dead#2 died with one pending; live#x and old#9 (a live
     // member that published no token) read nothing yet.
-    const [[, [[first]]]] = (await redis.xreadgroup('GROUP', INBOX_GROUP, 'dead#1', 'COUNT', 1, 'STREAMS', keys.inbox(0), '>')) as [string, [string, string[]][]][];
+    const [[, [[first]]]] = (await redis.xreadgroup('GROUP', INBOX_GROUP, 'dead#1', 'COUNT', 1, 'STREAMS', keys.inbox(0), '>')) as [[string, [[string, string[]]]]];
     await redis.xack(keys.inbox(0), INBOX_GROUP, first!);
     await redis.xreadgroup('GROUP', INBOX_GROUP, 'dead#2', 'COUNT', 1, 'STREAMS', keys.inbox(0), '>');
     await redis.xgroup('CREATECONSUMER', keys.inbox(0), INBOX_GROUP, 'live#x');

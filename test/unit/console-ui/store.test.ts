@@ -79,11 +79,12 @@ describe('console store', () => {
       conversationId: 'c1',
       channel: 'web',
       state: 'handoff.withHuman',
-      customer: { name: null, phone: null, email: null, lang: 'es' },
+      customer: { name: null, profileName: null, phone: null, email: null, lang: 'es' },
       leadDraft: {},
       ticket: null,
       media: [],
       assignee: null,
+      awaitingRating: false,
       transcript: [{ seq: 1, id: 'm1', direction: 'in', author: 'customer', channel: 'web', text: 'hola', at: '2026-12-03T10:00:00.000Z' }],
       notes: [],
     };

@@ -8,7 +8,7 @@ import { createConsoleStore, visibleItems } from '../../../web-console/src/store
 const NOW = Date.parse('2026-12-03T15:00:00.000Z');
 const line = (seq: number, author: TranscriptEntry['author'], text: string): TranscriptEntry => ({ seq, messageId: `m${seq}`, direction: author === 'customer' ? 'in' : 'out', author, channel: 'whatsapp', text, at: '2026-12-03T14:58:00.000Z' });
 const view = (state: string, context: Record<string, unknown>): ConversationView => ({ tenantId: 't', conversationId: 'c1', state: { value: state, tags: [], context, machineVersion: 1, seq: 3 }, transcript: [line(1, 'customer', 'quiero hablar con una persona'), line(2, 'agent', 'listo'), line(3, 'bot', '¿Del 1 al 5, cómo te atendimos?')] });
-const closedTicket: TicketRecord = { ticketId: 'tk', number: 'T-000007', tenantId: 't', conversationId: 'c1', kind: 'handoff', reason: 'customer_request', summary: null, status: 'closed', openedAt: '2026-12-03T14:58:00.000Z', closedAt: '2026-12-03T14:59:00.000Z', agentName: 'Demo', outcome: 'ok' };
+const closedTicket: TicketRecord = { ticketId: 'tk', number: 'T-000007', tenantId: 't', conversationId: 'c1', kind: 'handoff', reason: 'customer_request', summary: 'El cliente pidió hablar con una persona.', status: 'closed', openedAt: '2026-12-03T14:58:00.000Z', closedAt: '2026-12-03T14:59:00.000Z', agentName: 'Demo', outcome: 'ok' };
 const base = { ticket: closedTicket, assignment: null, handle: '18095551337', now: NOW, slaSeconds: 300 };
 
 describe('a handoff resolved by an agent while the bot waits for the rating', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createActor, fromPromise, waitFor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import type { Understanding } from '../../../src/domain/understanding.js';
+import type { Understanding, UnderstandInput } from '../../../src/domain/understanding.js';
 import { AWAITING_INPUT, type BackendCallInput, type BackendCallOutput, type ConversationEmitted } from '../../../src/machines/conversation.contract.js';
 import { conversationMachine, provideWorkflows } from '../../../src/machines/conversation.machine.js';
 import { checkWorkflowSet, type WorkflowSet } from '../../../src/machines/workflow/index.js';
@@ -69,7 +69,7 @@ function studio() {
 function conversation(script: Record<string, Understanding>, backend: ReturnType<typeof studio>, workflows: WorkflowSet | null = set, restored?: unknown) {
   const machine = provideWorkflows(conversationMachine, workflows).provide({
     actors: {
-      understand: fromPromise(async ({ input }: { input: { text: string } }) => script[input.text] ?? reading(null)),
+      understand: fromPromise(async ({ input }: { input: UnderstandInput }) => script[input.text] ?? reading(null)),
       callBackend: fromPromise(async ({ input }: { input: BackendCallInput }) => backend.answer(input)),
       createTicket: fromPromise(async () => ({ ticketId: 'tk-1', number: 'T-000001' })),
     },
