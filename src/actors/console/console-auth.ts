@@ -227,10 +227,17 @@ export function createConsoleAuth(options: ConsoleAuthOptions): ConsoleAuth {
     },
 
     async ensureDemoAgent(tenantId, password) {
-      const existing = await accounts.findByUsername(tenantId, 'demo');
+      let existing = await accounts.findByUsername(tenantId, 'demo');
       if (!existing) {
-        await accounts.create({ tenantId, username: 'demo', displayName: 'Demo', role: 'admin', lang: 'es', passwordHash: await hashPassword(password, params) });
-        return;
+        try {
+          await accounts.create({ tenantId, username: 'demo', displayName: 'Demo', role: 'admin', lang: 'es', passwordHash: await hashPassword(password, params) });
+          return;
+        } catch (err) {
+          // Cluster members starting together on one database: another one created it first.
+          if (!(err instanceof HiloError && err.code === 'HILO_ERR_CONSOLE_USERNAME_TAKEN')) throw err;
+          existing = await accounts.findByUsername(tenantId, 'demo');
+          if (!existing) throw err;
+        }
       }
       if (!(await verifyPassword(password, existing.passwordHash))) {
         await accounts.setPassword(tenantId, existing.id, await hashPassword(password, params));
