@@ -37,6 +37,8 @@ export interface HiloConfig {
   inspectToken: string | null;
   /** Bearer token `/metrics` and `/metrics.json` require (`HILO_METRICS_TOKEN`); null: open. */
   metricsToken: string | null;
+  /** Operator key of the tenant admin API (`/api/admin/tenants/{t}`); null: those routes are off. */
+  adminKey: string | null;
   /** Server secret (`HILO_SECRET`) that signs widget resume tokens; null: kept in `dataDir`. */
   secret: string | null;
   /** `HILO_TRUST_PROXY=1`: the client address is the last `X-Forwarded-For` entry (one reverse proxy in front). */
@@ -236,6 +238,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
   const secrets = {
     inspectToken: minChars(env, 'HILO_INSPECT_TOKEN', 16),
     metricsToken: minChars(env, 'HILO_METRICS_TOKEN', 16),
+    adminKey: minChars(env, 'HILO_ADMIN_KEY', 24),
     secret: minChars(env, 'HILO_SECRET', 32),
     auditKey: minChars(env, 'HILO_AUDIT_KEY', 32),
   };

@@ -48,7 +48,8 @@ import { loadServerSecret } from './server-secret.js';
 import { createLocalShardRouter } from './shard-router.js';
 import { openClusterRuntime, readClusterConfig, type ClusterConfig, type ClusterRuntime } from './cluster/index.js';
 import { resolveStorage, type HiloStorage } from './storage.js';
-import { loadTenantRuntimes, type CreateTenantBrain } from './tenant-wiring.js';
+import { buildTenantRuntime, loadTenantRuntimes, type CreateTenantBrain, type TenantWiringOptions } from './tenant-wiring.js';
+import { createTenantAdmin } from './tenant-admin.js';
 import { createTimerScheduler } from './timers.js';
 
 export { openStorage, type HiloStorage } from './storage.js';
@@ -170,8 +171,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
 
     // 3. Tenants, their brains and effects, then the host that runs their conversations.
     const tenantsDir = isAbsolute(config.tenantsDir) ? config.tenantsDir : join(root, config.tenantsDir);
-    const tenants = await loadTenantRuntimes({
-      tenantsDir,
+    const tenantWiring: TenantWiringOptions = {
       teamHours: config.teamHours,
       ...(options.createBrain ? { createBrain: options.createBrain } : {}),
       audit,
@@ -194,7 +194,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       backends: { observer: createConnectorMetrics(telemetry.registry) },
       clock,
       logger,
-    });
+    };
+    const tenants = await loadTenantRuntimes({ tenantsDir, ...tenantWiring });
     closers.push(() => tenants.close());
     // Tenants with their own Rocket.Chat, Slack or CRM (tenant.json `integrations`); the environment's for the rest.
     for (const t of tenants.runtimes.values()) destinations.configureTenant(t.data.settings);
@@ -290,6 +291,9 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     }
     const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => host.evict(t, c), auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
     if (admin.retention) closers.push(() => admin.retention?.stop());
+    // The operator's tenant admin API (HILO_ADMIN_KEY): tenants change without a restart.
+    const tenantAdmin = createTenantAdmin({ adminKey: config.adminKey, tenantsDir, tenants, build: (data, workflows) => buildTenantRuntime(tenantWiring, data, workflows), apiKeys, clustered: cluster !== null, onActivated: (t) => destinations.configureTenant(t.data.settings), clock, logger });
+    closers.push(() => tenantAdmin.settled());
     const metrics = createMetrics({
       host,
       clock,
@@ -316,7 +320,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       metricsToken: config.metricsToken,
       trustProxy: config.trustProxy,
       observer: telemetry.gateway,
-      extraRoutes: [...metrics.routes, ...admin.routes, ...analytics.routes({ apiKeys, hasTenant: (t) => host.hasTenant(t), authenticate: (c) => consoleApp.auth.authenticate(c) }), ...channelRoutes, ...consoleApp.routes, ...(await loadConsolePage(join(root, 'dist', 'console'), logger))],
+      extraRoutes: [...metrics.routes, ...admin.routes, ...tenantAdmin.routes, ...analytics.routes({ apiKeys, hasTenant: (t) => host.hasTenant(t), authenticate: (c) => consoleApp.auth.authenticate(c) }), ...channelRoutes, ...consoleApp.routes, ...(await loadConsolePage(join(root, 'dist', 'console'), logger))],
       extraSockets: [consoleApp.socket],
       health: (query) => ({ tenants: [...tenants.runtimes.keys()], activeConversations: host.stats.active, shards: router.shardCount, ...(cluster?.health(query.get('detail') === '1') ?? {}) }),
       onWidgetDisconnect: releaseBrain,

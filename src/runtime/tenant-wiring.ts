@@ -10,6 +10,7 @@ import type { ConnectorObserver } from '../actors/connectors/index.js';
 import { createTenantBackend } from './backend-wiring.js';
 import { loadTenantWorkflows } from './workflow-loader.js';
 import { join } from 'node:path';
+import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
 
 /** A tenant's brain as the runtime holds it. */
 export interface TenantBrain {
@@ -27,17 +28,16 @@ export type CreateTenantBrain = (data: TenantData, context?: { audit: AuditTrail
 
 export interface LoadedTenants {
   readonly runtimes: Map<string, TenantRuntime>;
-  readonly brains: ReadonlyMap<string, TenantBrain>;
-  /** Closes every brain (LLM clients, key pools). */
+  /** Replaced by the tenant admin API when a tenant's data changes (`tenant-admin.ts`). */
+  readonly brains: Map<string, TenantBrain>;
+  /** Closes every brain (LLM clients, key pools), those replaced since start-up included. */
   close(): Promise<void>;
+  /** Keeps a replaced brain until `close()`: conversations in flight may still be using it. */
+  retire(brain: TenantBrain): void;
 }
 
-/**
- * Loads every tenant folder and builds its brain (default: the offline rule brain) and its
- * runtime, the effects the conversation machine calls. `deps` are shared by all tenants.
- */
-export async function loadTenantRuntimes(options: {
-  tenantsDir: string;
+/** What building one tenant needs; shared by every tenant and by the admin API's reloads. */
+export interface TenantWiringOptions {
   createBrain?: CreateTenantBrain;
   audit: AuditTrail;
   /** Wraps each tenant's brain before its runtime gets it (metrics: `observability/instrument.ts`). */
@@ -49,29 +49,47 @@ export async function loadTenantRuntimes(options: {
   teamHours?: boolean;
   clock: Clock;
   logger: Logger;
-}): Promise<LoadedTenants> {
+}
+
+/**
+ * Builds one tenant from its checked data: trains its brain (default: the offline rule brain) and
+ * provides the conversation machine with its effects. Start-up and the admin API's reloads both
+ * come through here, so a reloaded tenant is built exactly as a started one.
+ */
+export async function buildTenantRuntime(options: TenantWiringOptions, loaded: TenantData, workflows: WorkflowSet | undefined): Promise<{ runtime: TenantRuntime; brain: TenantBrain }> {
   const { clock } = options;
   const log = options.logger.child({ component: 'hilo' });
+  const id = loaded.settings.id;
+  const { teamHours: _hours, ...storeWithoutHours } = loaded.store;
+  const data = options.teamHours === false ? { ...loaded, store: storeWithoutHours } : loaded;
+  const started = clock.now();
+  const made = options.createBrain ? await options.createBrain(data, { audit: options.audit }) : { brain: createRuleBrain({ tenant: data }) };
+  const backend = createTenantBackend(data, { env: options.backends?.env ?? process.env, clock, logger: options.logger, ...(options.backends?.observer ? { observer: options.backends.observer } : {}) });
+  // Not fatal (the rest of the tenant works), but every workflow will answer that the system is unavailable.
+  if (workflows && workflows.workflows.length > 0 && !backend) log.warn({ tenant: id, workflows: workflows.workflows.length }, 'tenant has workflows but no backend in tenant.json');
+  const runtime = createTenantRuntime({ ...options.deps, data, brain: options.observeBrain?.(id, made.brain) ?? made.brain, ...(backend ? { backend } : {}), ...(workflows ? { workflows } : {}) });
+  log.info({ tenant: id, products: data.catalog.length, trainingMs: clock.now() - started }, 'tenant loaded, rule brain trained');
+  return { runtime, brain: made };
+}
+
+/** Loads every tenant folder and builds each one (`buildTenantRuntime`). */
+export async function loadTenantRuntimes(options: TenantWiringOptions & { tenantsDir: string }): Promise<LoadedTenants> {
   const runtimes = new Map<string, TenantRuntime>();
   const brains = new Map<string, TenantBrain>();
+  const retired: TenantBrain[] = [];
   for (const [id, loaded] of await loadTenants(options.tenantsDir)) {
-    const { teamHours: _hours, ...storeWithoutHours } = loaded.store;
-    const data = options.teamHours === false ? { ...loaded, store: storeWithoutHours } : loaded;
-    const started = clock.now();
-    const made = options.createBrain ? await options.createBrain(data, { audit: options.audit }) : { brain: createRuleBrain({ tenant: data }) };
-    brains.set(id, made);
-    const backend = createTenantBackend(data, { env: options.backends?.env ?? process.env, clock, logger: options.logger, ...(options.backends?.observer ? { observer: options.backends.observer } : {}) });
-    const workflows = await loadTenantWorkflows(join(options.tenantsDir, id));
-    // Not fatal (the rest of the tenant works), but every workflow will answer that the system is unavailable.
-    if (workflows && workflows.workflows.length > 0 && !backend) log.warn({ tenant: id, workflows: workflows.workflows.length }, 'tenant has workflows but no backend in tenant.json');
-    runtimes.set(id, createTenantRuntime({ ...options.deps, data, brain: options.observeBrain?.(id, made.brain) ?? made.brain, ...(backend ? { backend } : {}), ...(workflows ? { workflows } : {}) }));
-    log.info({ tenant: id, products: data.catalog.length, trainingMs: clock.now() - started }, 'tenant loaded, rule brain trained');
+    const built = await buildTenantRuntime(options, loaded, await loadTenantWorkflows(join(options.tenantsDir, id)));
+    brains.set(id, built.brain);
+    runtimes.set(id, built.runtime);
   }
   return {
     runtimes,
     brains,
+    retire(brain) {
+      retired.push(brain);
+    },
     async close() {
-      for (const b of brains.values()) await b.close?.();
+      for (const b of [...brains.values(), ...retired]) await b.close?.();
     },
   };
 }

@@ -1,0 +1,183 @@
+/**
+ * The operator's tenant admin API: create a tenant, replace or patch its data, read its training
+ * status (docs/tenants.md, "Adding a business"). Data is checked by the start-up loaders
+ * (`tenant-files.ts`), written atomically, and the tenant is rebuilt off the request path; the new
+ * runtime replaces the old one in the tenants map in one assignment. Conversations already active
+ * keep the runtime they started with until they are passivated; new activations get the new one.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { TenantRuntime } from '../actors/tenant-runtime.js';
+import type { TenantData } from '../domain/tenant.js';
+import type { Clock } from '../kernel/clock.js';
+import { HiloError } from '../kernel/errors.js';
+import type { Logger } from '../kernel/logger.js';
+import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
+import type { ApiKeyRegistry } from './api-keys.js';
+import { parseJsonBody, type HttpRequest, type HttpResponse, type Route } from './gateway/index.js';
+import { checkTenantBody, stageTenantFiles, TENANT_ID, invalidTenant, type StagedTenant } from './tenant-files.js';
+import type { LoadedTenants, TenantBrain } from './tenant-wiring.js';
+
+export type TenantStatus = 'training' | 'active' | 'failed';
+
+/** What `GET /api/admin/tenants/{t}` shows. */
+export interface TenantVersion {
+  tenant: string;
+  /** Counts accepted `PUT`/`PATCH` requests in this process; 1 is the data loaded at start-up. */
+  version: number;
+  status: TenantStatus;
+  /** The intent labels of the version `status` talks about. */
+  intents: string[];
+  /** When the version being served finished training (ISO 8601); null before the first. */
+  trainedAt: string | null;
+  /** The version conversations get now (older than `version` while it trains or after it failed). */
+  activeVersion: number | null;
+  error?: string;
+}
+
+export interface TenantAdminOptions {
+  /** `HILO_ADMIN_KEY`; null: every route answers `HILO_ERR_ADMIN_DISABLED`. */
+  adminKey: string | null;
+  tenantsDir: string;
+  tenants: LoadedTenants;
+  /** Trains and builds a tenant as start-up does (`buildTenantRuntime`). */
+  build: (data: TenantData, workflows: WorkflowSet | undefined) => Promise<{ runtime: TenantRuntime; brain: TenantBrain }>;
+  apiKeys: ApiKeyRegistry;
+  /** A cluster member refuses changes (`HILO_ERR_ADMIN_CLUSTERED`): members would serve different data. */
+  clustered: boolean;
+  /** Called after a new version is in place (per-tenant integrations). */
+  onActivated?: (runtime: TenantRuntime) => void;
+  clock: Clock;
+  logger: Logger;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function json(status: number, body: unknown): HttpResponse {
+  return { status, headers: { 'content-type': JSON_TYPE, 'cache-control': 'no-store' }, body: JSON.stringify(body) };
+}
+
+const labelsOf = (data: TenantData): string[] => (data.intents ? data.intents.map((i) => i.label) : Object.keys(data.utterances)).sort();
+
+/**
+ * The admin routes, to pass to the gateway as `extraRoutes`, and `settled()` for tests and
+ * shutdown: resolves when no training is running.
+ *
+ * @example
+ * const admin = createTenantAdmin({ adminKey: config.adminKey, tenantsDir, tenants, build, apiKeys, clustered: false, clock, logger });
+ * await startGateway({ ...options, extraRoutes: [...admin.routes] });
+ */
+export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[]; settled(): Promise<void> } {
+  const { tenants, clock } = options;
+  const log = options.logger.child({ component: 'tenant-admin' });
+  const adminDigest = options.adminKey ? createHash('sha256').update(options.adminKey).digest() : null;
+  const startedAt = new Date(clock.now()).toISOString();
+  const versions = new Map<string, TenantVersion>();
+  /** One request at a time per tenant: staging, committing and training of two versions never interleave on disk. */
+  const queues = new Map<string, Promise<void>>();
+  const running = new Set<Promise<void>>();
+
+  const versionOf = (id: string): TenantVersion | null => {
+    const known = versions.get(id);
+    if (known) return known;
+    const runtime = tenants.runtimes.get(id);
+    if (!runtime) return null;
+    const v: TenantVersion = { tenant: id, version: 1, status: 'active', intents: labelsOf(runtime.data), trainedAt: startedAt, activeVersion: 1 };
+    versions.set(id, v);
+    return v;
+  };
+
+  const authenticate = (req: HttpRequest): string => {
+    if (adminDigest === null) throw new HiloError('HILO_ERR_ADMIN_DISABLED');
+    const match = /^Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
+    if (!match) throw new HiloError('HILO_ERR_AUTH_MISSING');
+    if (!timingSafeEqual(createHash('sha256').update(match[1]!).digest(), adminDigest)) throw new HiloError('HILO_ERR_ADMIN_KEY_INVALID');
+    return 'admin-key';
+  };
+
+  const tenantIdOf = (params: Record<string, string>): string => {
+    const id = params.tenant ?? '';
+    if (!TENANT_ID.test(id)) throw invalidTenant([{ file: '', path: 'tenant', problem: 'a tenant id: 2 to 40 lowercase letters, digits, - and _' }]);
+    return id;
+  };
+
+  const bodyOf = (req: HttpRequest): unknown => {
+    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
+    if (mediaType !== 'application/json') throw new HiloError('HILO_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE');
+    return parseJsonBody(req.body);
+  };
+
+  /** Trains the staged version and swaps it in, unless a newer request came meanwhile. */
+  const train = async (id: string, version: number, staged: StagedTenant): Promise<void> => {
+    const started = clock.now();
+    try {
+      const built = await options.build(staged.data, staged.workflows);
+      const current = versions.get(id);
+      if (current?.version !== version) {
+        await built.brain.close?.();
+        return;
+      }
+      const previous = tenants.brains.get(id);
+      // One assignment each: the host reads the map on every activation and never sees a half tenant.
+      tenants.runtimes.set(id, built.runtime);
+      tenants.brains.set(id, built.brain);
+      if (previous) tenants.retire(previous);
+      options.onActivated?.(built.runtime);
+      versions.set(id, { ...current, status: 'active', trainedAt: new Date(clock.now()).toISOString(), activeVersion: version });
+      log.info({ tenant: id, version, trainingMs: clock.now() - started }, 'tenant version active');
+    } catch (err) {
+      const current = versions.get(id);
+      if (current?.version === version) versions.set(id, { ...current, status: 'failed', error: (err as Error).message });
+      log.error({ tenant: id, version, err }, 'tenant version failed to train; the previous one stays');
+    }
+  };
+
+  const change = (mode: 'put' | 'patch'): Route['handler'] => async (req, ctx) => {
+    authenticate(req);
+    const id = tenantIdOf(ctx.params);
+    if (options.clustered) throw new HiloError('HILO_ERR_ADMIN_CLUSTERED');
+    const body = checkTenantBody(bodyOf(req), mode);
+    const exists = tenants.runtimes.has(id) || versions.has(id);
+    if (mode === 'patch' && !exists) throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
+    const { apiKey: givenKey, ...files } = body;
+    const previous = queues.get(id) ?? Promise.resolve();
+    let answer!: HttpResponse;
+    const step = previous.then(async () => {
+      const staged = await stageTenantFiles({ tenantsDir: options.tenantsDir, tenantId: id, body: files, base: mode === 'patch' ? 'copy' : null });
+      await staged.commit();
+      const before = versionOf(id);
+      const version = (before?.version ?? 0) + 1;
+      versions.set(id, { tenant: id, version, status: 'training', intents: labelsOf(staged.data), trainedAt: before?.trainedAt ?? null, activeVersion: before?.activeVersion ?? null });
+      // A new tenant gets a key once, here; the operator may pass one instead (kept only as a digest).
+      const key = givenKey ?? (exists ? null : options.apiKeys.generate());
+      if (key) options.apiKeys.add(id, key);
+      log.info({ tenant: id, version, created: !exists, mode }, 'tenant data accepted, training');
+      const training = new Promise<void>((resolve) => setImmediate(resolve)).then(() => train(id, version, staged));
+      running.add(training);
+      void training.finally(() => running.delete(training));
+      answer = json(202, { tenant: id, version, status: 'training', created: !exists, ...(key && !givenKey ? { apiKey: key } : {}) });
+    });
+    queues.set(id, step.catch(() => undefined));
+    await step;
+    return answer;
+  };
+
+  return {
+    routes: [
+      { method: 'PUT', path: '/api/admin/tenants/:tenant', handler: change('put') },
+      { method: 'PATCH', path: '/api/admin/tenants/:tenant', handler: change('patch') },
+      {
+        method: 'GET',
+        path: '/api/admin/tenants/:tenant',
+        handler: async (req, ctx) => {
+          authenticate(req);
+          const v = versionOf(tenantIdOf(ctx.params));
+          if (!v) throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
+          return json(200, v);
+        },
+      },
+    ],
+    async settled() {
+      while (running.size > 0) await Promise.all([...running]);
+    },
+  };
+}
