@@ -207,7 +207,7 @@ let seq = 0;
 interface Entry {
   name: string;
   /** Posts one customer text to `route`'s webhook, signed with `signer`'s secret. */
-  post(route: Tenant, signer: Tenant, from: string, text: string): Promise<Response>;
+  post(route: Tenant, signer: Tenant, from: string, text: string, number?: Tenant): Promise<Response>;
   refused: { status: number; code: string };
   /** The replies `tenant`'s provider account sent to `from`, successful or not. */
   replies(tenant: Tenant, from: string): string[];
@@ -216,10 +216,10 @@ interface Entry {
 const ENTRIES: Entry[] = [
   {
     name: 'WhatsApp Cloud',
-    post(route, signer, from, text) {
+    post(route, signer, from, text, number = route) {
       const body = waMessage({ id: `wamid.mx.${process.pid}.${++seq}`, timestamp: String(Math.floor(systemClock.now() / 1000)), type: 'text', text: { body: text } }, { from, name: 'Rosa' });
       const entry = (body.entry as Array<{ changes: Array<{ value: Record<string, unknown> }> }>)[0]!;
-      entry.changes[0]!.value.metadata = { display_phone_number: '18095550000', phone_number_id: CRED[route].wa.phone };
+      entry.changes[0]!.value.metadata = { display_phone_number: '18095550000', phone_number_id: CRED[number].wa.phone };
       const raw = metaJson(body);
       return fetch(`${server.baseUrl}/webhooks/whatsapp/${route}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(CRED[signer].wa.secret, raw) }, body: new Uint8Array(raw) });
     },
@@ -296,5 +296,175 @@ describe('the WhatsApp verification handshake across tenants', () => {
     expect(((await crossed.json()) as { error: { code: string } }).error.code).toBe('HILO_ERR_CHANNEL_VERIFY_FAILED');
     const own = await verify(CRED[route].wa.verify);
     expect([own.status, await own.text()]).toEqual([200, '4711']);
+  });
+
+  it.each(TENANTS)("should take nothing from a body signed for %s that names the other tenant's number (one Meta app, two numbers)", async (route) => {
+    await server.hilo.drainOutbox();
+    const before = await footprint();
+    const res = await ENTRIES[0]!.post(route, route, sender(), 'hola buenas', other(route));
+    expect(res.status).toBe(200);
+    expect(await server.hilo.drainOutbox()).toBe(0);
+    expect(await footprint()).toEqual(before);
+  });
+});
+
+describe("Rocket.Chat's agent webhook across tenants", () => {
+  const post = (route: Tenant, token: string, text: string) =>
+    fetch(`${server.baseUrl}/webhooks/rocketchat/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(outgoingWebhookBody({ token, text, userName: 'maria', messageId: `rc-${++seq}` })) });
+
+  it.each(TENANTS)("should refuse %s's route with the other tenant's outgoing token, writing and sending nothing", async (route) => {
+    await server.hilo.drainOutbox();
+    const before = await footprint();
+    const res = await post(route, CRED[other(route)].rc, '#T-000001 hola, soy María');
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('HILO_ERR_HANDOFF_TOKEN_INVALID');
+    expect(await server.hilo.drainOutbox()).toBe(0);
+    expect(await footprint()).toEqual(before);
+  });
+
+  it.each(TENANTS)("should send %s's handoff notice to its own agent chat only and take its own agents' replies to its own customer only", async (route) => {
+    const from = `mx-handoff-${route}-${++seq}`;
+    const asked = await api('POST', `/api/tenants/${route}/messages`, CRED[route].key, { sender: from, text: 'quiero hablar con una persona' });
+    expect(asked.status, asked.text).toBe(200);
+    const conversationId = asked.json.conversation_id as string;
+    await server.hilo.drainOutbox();
+    const ticket = (await server.hilo.storage.tickets.list(route)).find((t) => t.conversationId === conversationId);
+    expect(ticket, JSON.stringify(asked.json.messages)).toBeDefined();
+    const mentions = (t: Tenant) => fakes.rc[t].messages.filter((m) => JSON.stringify(m).includes(conversationId) || JSON.stringify(m).includes(from));
+    expect(mentions(route).length).toBeGreaterThan(0);
+    expect(mentions(other(route))).toEqual([]);
+    // Ticket numbers repeat across tenants; the number reaches the ticket of the route's tenant only.
+    const theirs = await conversationIds(other(route));
+    const reply = `Hola, le atiende María ${hex(4)}`;
+    expect((await post(route, CRED[route].rc, `#${ticket!.number} ${reply}`)).status).toBe(200);
+    const own = await api('GET', `/api/tenants/${route}/conversations/${conversationId}`, CRED[route].key);
+    expect(JSON.stringify(own.json.transcript)).toContain(reply);
+    expect(await conversationIds(other(route))).toEqual(theirs);
+    for (const id of theirs) expect(JSON.stringify((await api('GET', `/api/tenants/${other(route)}/conversations/${id}`, CRED[other(route)].key)).json)).not.toContain(reply);
+  });
+});
+
+describe('Slack critical alerts across tenants', () => {
+  it.each(TENANTS)("should alert %s's own Slack only about its critical case", async (route) => {
+    const marker = `MX-${hex(3)}`;
+    const text = `Me quemé con un producto de ustedes y estoy herido en el hospital, es urgente. Referencia ${marker}`;
+    const res = await api('POST', `/api/tenants/${route}/messages`, CRED[route].key, { sender: `mx-critical-${route}-${++seq}`, text });
+    expect(res.status, res.text).toBe(200);
+    await server.hilo.drainOutbox();
+    const alerts = (t: Tenant) => fakes.slack[t].messages.filter((m) => JSON.stringify(m).includes(marker));
+    expect(alerts(route)).toHaveLength(1);
+    expect(alerts(other(route))).toEqual([]);
+  });
+});
+
+describe("one tenant's key reads nothing of the other's", () => {
+  const seeded = {} as Record<Tenant, string>;
+  beforeAll(async () => {
+    for (const t of TENANTS) {
+      const res = await api('POST', `/api/tenants/${t}/messages`, CRED[t].key, { sender: `mx-read-${t}-${process.pid}`, text: 'hola buenas, mi correo es rosa.matrix@example.com' });
+      expect(res.status, res.text).toBe(200);
+      seeded[t] = res.json.conversation_id as string;
+    }
+  });
+
+  /** Every tenant-scoped read and admin entry point, as [method, path under /api/tenants/:t or /console/api/tenants/:t, body]. */
+  const ENTRY_POINTS = (t: Tenant): Array<[string, string, unknown?]> => [
+    ['GET', `/api/tenants/${t}/conversations`],
+    ['GET', `/api/tenants/${t}/conversations/${seeded[t]}`],
+    ['POST', `/api/tenants/${t}/messages`, { sender: 'mx-intruder', text: 'hola' }],
+    ['POST', `/api/tenants/${t}/nlu/parse`, { text: 'quiero agendar una cita' }],
+    ['POST', `/api/tenants/${t}/conversations/${seeded[t]}/agent-messages`, { agent: 'Intruso', text: 'hola' }],
+    ['POST', `/api/tenants/${t}/conversations/${seeded[t]}/resolve`, { agent: 'Intruso', outcome: 'resuelto' }],
+    ...['summary', 'funnel', 'intents', 'daily', 'errors', 'unmet', 'faq-candidates'].map((v): [string, string] => ['GET', `/api/tenants/${t}/analytics/${v}`]),
+    ['GET', `/console/api/tenants/${t}/analytics/summary`],
+    ['POST', `/api/tenants/${t}/analytics/intent-corrections`, { conversation_id: seeded[t], message_id: 1, intent: 'saludo' }],
+    ['GET', `/api/tenants/${t}/exports/training.jsonl`],
+    ['GET', `/api/tenants/${t}/contacts/mx-read-${t}-${process.pid}/export`],
+    ['DELETE', `/api/tenants/${t}/contacts/mx-read-${t}-${process.pid}`],
+    ['GET', `/api/tenants/${t}/audit/verify`],
+    ['POST', `/api/tenants/${t}/retention/run`, { older_than_days: 1 }],
+    ['GET', `/console/api/tenants/${t}/inbox`],
+    ['GET', `/console/api/tenants/${t}/agents`],
+    ['GET', `/console/api/tenants/${t}/canned-replies`],
+    ['GET', `/console/api/tenants/${t}/conversations/${seeded[t]}`],
+  ];
+
+  it.each(TENANTS)("should refuse every %s entry point to the other tenant's key with HILO_ERR_AUTH_INVALID, changing nothing", async (t) => {
+    await server.hilo.drainOutbox();
+    const before = await footprint();
+    const transcript = (await api('GET', `/api/tenants/${t}/conversations/${seeded[t]}`, CRED[t].key)).json.transcript;
+    const answers: string[] = [];
+    for (const [method, path, body] of ENTRY_POINTS(t)) {
+      const res = await api(method, path, CRED[other(t)].key, body);
+      answers.push(`${method} ${path} → ${res.status} ${res.json?.error?.code ?? res.text.slice(0, 80)}`);
+    }
+    expect(answers).toEqual(ENTRY_POINTS(t).map(([method, path]) => `${method} ${path} → 403 HILO_ERR_AUTH_INVALID`));
+    expect(await server.hilo.drainOutbox()).toBe(0);
+    expect(await footprint()).toEqual(before);
+    expect((await api('GET', `/api/tenants/${t}/conversations/${seeded[t]}`, CRED[t].key)).json.transcript).toEqual(transcript);
+  });
+
+  it.each(TENANTS)("should let %s's own key read its analytics and export, holding none of the other tenant's conversations", async (t) => {
+    for (const [method, path] of ENTRY_POINTS(t).filter(([m, p]) => m === 'GET' && (p.includes('/analytics/') || p.includes('/exports/') || p.endsWith('/conversations') || p.endsWith('/canned-replies')))) {
+      expect((await api(method, path, CRED[t].key)).status, path).toBe(200);
+    }
+    const exported = (await api('GET', `/api/tenants/${t}/exports/training.jsonl`, CRED[t].key)).text;
+    expect(exported).toContain(seeded[t]);
+    expect(exported).not.toContain(seeded[other(t)]);
+    const listed = await conversationIds(t);
+    expect(listed).toContain(seeded[t]);
+    expect(listed).not.toContain(seeded[other(t)]);
+    // The own key on the own path with the other tenant's conversation id finds nothing.
+    expect((await api('GET', `/api/tenants/${t}/conversations/${seeded[other(t)]}`, CRED[t].key)).json?.error?.code).toBe('HILO_ERR_CONVERSATION_NOT_FOUND');
+    expect((await api('GET', `/console/api/tenants/${t}/conversations/${seeded[other(t)]}`, CRED[t].key)).status).toBe(404);
+    expect((await api('POST', `/api/tenants/${t}/conversations/${seeded[other(t)]}/agent-messages`, CRED[t].key, { agent: 'María', text: 'hola' })).status).toBe(404);
+  });
+
+  it("should keep a console session of the store's agent out of the studio's console, analytics and conversations", async () => {
+    const login = await fetch(`${server.baseUrl}/console/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ tenant: 'ferreteria', username: 'demo', password: 'matrix-agent-password-1' }) });
+    expect(login.status).toBe(200);
+    const cookie = { cookie: (login.headers.get('set-cookie') ?? '').split(';')[0]! };
+    expect((await api('GET', '/console/api/tenants/ferreteria/inbox', null, undefined, cookie)).status).toBe(200);
+    for (const path of ['/console/api/tenants/estudio/inbox', `/console/api/tenants/estudio/conversations/${seeded.estudio}`, '/console/api/tenants/estudio/analytics/summary']) {
+      const res = await api('GET', path, null, undefined, cookie);
+      expect([path, res.status, res.json?.error?.code]).toEqual([path, 404, 'HILO_ERR_TENANT_NOT_FOUND']);
+    }
+    expect((await api('GET', `/console/api/tenants/ferreteria/conversations/${seeded.estudio}`, null, undefined, cookie)).status).toBe(404);
+  });
+});
+
+/** Connects a widget socket to `tenant` and says hello as `visitorId`. */
+async function hello(tenant: Tenant, visitorId: string, resumeToken?: string): Promise<{ ws: WebSocket; frames: ServerFrame[]; welcome: Extract<ServerFrame, { type: 'welcome' }> }> {
+  const ws = new WebSocket(`${server.wsUrl}?tenant=${tenant}`);
+  const frames: ServerFrame[] = [];
+  ws.on('message', (d) => frames.push(JSON.parse(String(d)) as ServerFrame));
+  await new Promise<void>((resolve, reject) => {
+    ws.once('open', () => resolve());
+    ws.once('error', reject);
+  });
+  ws.send(JSON.stringify({ type: 'hello', v: 1, tenant, visitorId, lang: 'es', lastSeq: 0, ...(resumeToken ? { resumeToken } : {}) }));
+  for (let i = 0; i < 200 && !frames.some((f) => f.type === 'welcome' || f.type === 'error'); i++) await new Promise((r) => setTimeout(r, 50));
+  const welcome = frames.find((f) => f.type === 'welcome' || f.type === 'error');
+  expect(welcome?.type, JSON.stringify(frames)).toBe('welcome');
+  return { ws, frames, welcome: welcome as Extract<ServerFrame, { type: 'welcome' }> };
+}
+
+describe('widget WebSocket resume tokens across tenants', () => {
+  it.each(TENANTS)("should not resume %s's conversation with its token on the other tenant's socket", async (t) => {
+    const visitor = `mx_${randomBytes(16).toString('base64url')}`;
+    const mine = await hello(t, visitor);
+    mine.ws.send(JSON.stringify({ type: 'message', clientMessageId: 'm1', text: 'hola buenas' }));
+    for (let i = 0; i < 200 && !mine.frames.some((f) => f.type === 'message' && f.message.author === 'bot'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(JSON.stringify(mine.frames)).toContain(BRAND[t]);
+    mine.ws.close();
+    // The same visitor id and the token, presented to the other tenant: a fresh conversation there.
+    const elsewhere = await hello(other(t), visitor, mine.welcome.resumeToken);
+    expect(elsewhere.welcome.conversationId).not.toBe(mine.welcome.conversationId);
+    expect(JSON.stringify(elsewhere.welcome.history)).not.toContain(BRAND[t]);
+    elsewhere.ws.close();
+    // The token still resumes on its own tenant.
+    const back = await hello(t, visitor, mine.welcome.resumeToken);
+    expect(back.welcome.conversationId).toBe(mine.welcome.conversationId);
+    back.ws.close();
   });
 });
