@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRuleBrain } from '../../src/actors/brain/index.js';
 import { loadConfig } from '../../src/runtime/config.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
 
@@ -197,6 +198,39 @@ describe('tenant admin API without HILO_ADMIN_KEY', () => {
       }
     } finally {
       await off.close();
+    }
+  }, 60_000);
+});
+
+describe('tenant admin API when training fails', () => {
+  it('should show the version as failed and keep serving the previous one', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hilo-tenant-admin-fail-'));
+    await cp(join(ROOT, 'tenants', 'ferreteria'), join(dir, 'ferreteria'), { recursive: true });
+    // A brain that cannot be built for data named "Broken" (an LLM brain whose key is refused, say).
+    const failing = await startHiloForTest({
+      env: { HILO_TENANTS_DIR: dir, HILO_ADMIN_KEY: ADMIN_KEY, HILO_MAX_BODY_BYTES: String(1024 * 1024) },
+      createBrain: async (data) => {
+        if (data.settings.displayName === 'Broken') throw new Error('brain could not be built');
+        return { brain: createRuleBrain({ tenant: data }) };
+      },
+    });
+    const previous = server;
+    server = failing;
+    try {
+      const body = await studioBody();
+      const created = await admin('PUT', NEW_TENANT, body);
+      expect(created.status).toBe(202);
+      expect(await settled(NEW_TENANT, 1)).toMatchObject({ status: 'active' });
+      const broken = await admin('PUT', NEW_TENANT, { ...body, tenant: { ...(body.tenant as object), displayName: 'Broken' } });
+      expect(broken.body).toMatchObject({ version: 2, created: false });
+      expect(await settled(NEW_TENANT, 2)).toMatchObject({ status: 'failed', activeVersion: 1, error: 'brain could not be built' });
+      const reply = await say(NEW_TENANT, created.body.apiKey as string, 'hola');
+      expect(reply.status).toBe(200);
+      expect(reply.bot).toContain('Bienvenida a *Estudio Bella Vida*');
+    } finally {
+      server = previous;
+      await failing.close();
+      await rm(dir, { recursive: true, force: true });
     }
   }, 60_000);
 });
