@@ -308,6 +308,24 @@ describe('the WhatsApp verification handshake across tenants', () => {
   });
 });
 
+describe('provider ids that repeat across tenants', () => {
+  it('should take the same Telegram update id and chat id on both bots as two messages, one per tenant', async () => {
+    // Update ids count per bot, so two tenants' bots do send the same one; de-duplication is per tenant.
+    const chat = 880_000_000 + (process.pid % 1000) * 100 + ++seq;
+    const update = telegramTextUpdate(990_000 + seq, 'hola buenas', chat);
+    const before = await both(conversationIds);
+    for (const t of TENANTS) {
+      const res = await fetch(`${server.baseUrl}/webhooks/telegram/${t}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': CRED[t].tg.secret }, body: JSON.stringify(update) });
+      expect(res.status).toBe(200);
+    }
+    await server.hilo.drainOutbox();
+    for (const t of TENANTS) {
+      expect((await conversationIds(t)).filter((id) => !before[t].includes(id))).toHaveLength(1);
+      expect(ENTRIES[2]!.replies(t, String(chat)).join('\n')).toContain(BRAND[t]);
+    }
+  });
+});
+
 describe("Rocket.Chat's agent webhook across tenants", () => {
   const post = (route: Tenant, token: string, text: string) =>
     fetch(`${server.baseUrl}/webhooks/rocketchat/${route}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(outgoingWebhookBody({ token, text, userName: 'maria', messageId: `rc-${++seq}` })) });
