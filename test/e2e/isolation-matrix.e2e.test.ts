@@ -452,8 +452,8 @@ describe("one tenant's key reads nothing of the other's", () => {
 });
 
 /** Connects a widget socket to `tenant` and says hello as `visitorId`. */
-async function hello(tenant: Tenant, visitorId: string, resumeToken?: string): Promise<{ ws: WebSocket; frames: ServerFrame[]; welcome: Extract<ServerFrame, { type: 'welcome' }> }> {
-  const ws = new WebSocket(`${server.wsUrl}?tenant=${tenant}`);
+async function hello(tenant: Tenant, visitorId: string, resumeToken?: string, socketTenant = tenant): Promise<{ ws: WebSocket; frames: ServerFrame[]; welcome: Extract<ServerFrame, { type: 'welcome' }> }> {
+  const ws = new WebSocket(`${server.wsUrl}?tenant=${socketTenant}`);
   const frames: ServerFrame[] = [];
   ws.on('message', (d) => frames.push(JSON.parse(String(d)) as ServerFrame));
   await new Promise<void>((resolve, reject) => {
@@ -463,6 +463,7 @@ async function hello(tenant: Tenant, visitorId: string, resumeToken?: string): P
   ws.send(JSON.stringify({ type: 'hello', v: 1, tenant, visitorId, lang: 'es', lastSeq: 0, ...(resumeToken ? { resumeToken } : {}) }));
   for (let i = 0; i < 200 && !frames.some((f) => f.type === 'welcome' || f.type === 'error'); i++) await new Promise((r) => setTimeout(r, 50));
   const welcome = frames.find((f) => f.type === 'welcome' || f.type === 'error');
+  if (socketTenant !== tenant) return { ws, frames, welcome: welcome as never };
   expect(welcome?.type, JSON.stringify(frames)).toBe('welcome');
   return { ws, frames, welcome: welcome as Extract<ServerFrame, { type: 'welcome' }> };
 }
@@ -480,6 +481,11 @@ describe('widget WebSocket resume tokens across tenants', () => {
     expect(elsewhere.welcome.conversationId).not.toBe(mine.welcome.conversationId);
     expect(JSON.stringify(elsewhere.welcome.history)).not.toContain(BRAND[t]);
     elsewhere.ws.close();
+    // Its hello on a socket opened for the other tenant is refused outright.
+    const crossed = await hello(t, visitor, mine.welcome.resumeToken, other(t));
+    expect(crossed.frames.find((f) => f.type === 'error')).toMatchObject({ code: 'HILO_ERR_TENANT_NOT_FOUND' });
+    expect(crossed.frames.some((f) => f.type === 'welcome')).toBe(false);
+    crossed.ws.close();
     // The token still resumes on its own tenant.
     const back = await hello(t, visitor, mine.welcome.resumeToken);
     expect(back.welcome.conversationId).toBe(mine.welcome.conversationId);
