@@ -19,7 +19,7 @@ import { createSqlChannelIdentityLookup } from '../persistence/sql/channel-ident
 import { createSqlConversationDirectory } from '../persistence/sql/conversation-directory.js';
 import { createOutboxRepository } from '../persistence/sql/index.js';
 import { createAdminWiring } from './admin-wiring.js';
-import { createApiKeyRegistry } from './api-keys.js';
+import { createApiKeyRegistry, hashApiKey } from './api-keys.js';
 import {
   createAgentCommandRoute,
   createChannelRegistry,
@@ -50,6 +50,7 @@ import { openClusterRuntime, readClusterConfig, type ClusterConfig, type Cluster
 import { resolveStorage, type HiloStorage } from './storage.js';
 import { buildTenantRuntime, loadTenantRuntimes, type CreateTenantBrain, type TenantWiringOptions } from './tenant-wiring.js';
 import { createTenantAdmin } from './tenant-admin.js';
+import { keepTenantKeyDigest, loadTenantKeyDigests } from './tenant-key-file.js';
 import { createTimerScheduler } from './timers.js';
 
 export { openStorage, type HiloStorage } from './storage.js';
@@ -279,6 +280,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       for (const id of DEMO_TENANTS) if (tenants.runtimes.has(id)) apiKeys.add(id, demoApiKey);
     }
     for (const { tenantId, key } of config.apiKeys) apiKeys.add(tenantId, key);
+    // Keys the tenant admin API issued before this start (durable mode keeps their digests).
+    if (config.storage === 'durable') for (const { tenantId, sha256 } of loadTenantKeyDigests(config.dataDir)) apiKeys.addHashed(tenantId, sha256);
     const consoleApp = await createConsole({ host: service ?? host, directory: conversations, tickets: storage.tickets, audit, counters: identityAccess.counters, apiKeys, stores: openConsoleStores({ db, clock }), tenantIds: [...tenants.runtimes.keys()], tenantsDir, publicUrl: config.publicUrl, kick, ...consoleRules(tenants.runtimes), reannounce: (t, c, ticket, period, sla) => handoff.reannounceOverdue({ tenantId: t, conversationId: c }, ticket, period, sla), onTaken: (t, c, ticket, holder) => handoff.onConsoleTake({ tenantId: t, conversationId: c }, ticket, holder), clock, logger });
     turnCommitted.push((key, state, byAgent) => consoleApp.noteTurn(key, state, byAgent));
     // A remote turn refreshes the inbox row only: the claim for an outside agent (byAgent) is the owner's.
@@ -292,7 +295,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => host.evict(t, c), auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
     if (admin.retention) closers.push(() => admin.retention?.stop());
     // The operator's tenant admin API (HILO_ADMIN_KEY): tenants change without a restart.
-    const tenantAdmin = createTenantAdmin({ adminKey: config.adminKey, tenantsDir, tenants, build: (data, workflows) => buildTenantRuntime(tenantWiring, data, workflows), apiKeys, clustered: cluster !== null, onActivated: (t) => destinations.configureTenant(t.data.settings), clock, logger });
+    const tenantAdmin = createTenantAdmin({ adminKey: config.adminKey, tenantsDir, tenants, build: (data, workflows) => buildTenantRuntime(tenantWiring, data, workflows), apiKeys, clustered: cluster !== null, onActivated: (t) => destinations.configureTenant(t.data.settings), ...(config.storage === 'durable' ? { keepKey: (t: string, key: string) => keepTenantKeyDigest(config.dataDir, t, hashApiKey(key)) } : {}), clock, logger });
     closers.push(() => tenantAdmin.settled());
     const metrics = createMetrics({
       host,

@@ -44,6 +44,8 @@ export interface TenantAdminOptions {
   apiKeys: ApiKeyRegistry;
   /** A cluster member refuses changes (`HILO_ERR_ADMIN_CLUSTERED`): members would serve different data. */
   clustered: boolean;
+  /** Keeps a key the API issued or was given, before it is answered, so it survives a restart (`tenant-key-file.ts`). */
+  keepKey?: (tenantId: string, key: string) => Promise<void>;
   /** Called after a new version is in place (per-tenant integrations). */
   onActivated?: (runtime: TenantRuntime) => void;
   clock: Clock;
@@ -75,6 +77,8 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
   /** One request at a time per tenant: staging, committing and training of two versions never interleave on disk. */
   const queues = new Map<string, Promise<void>>();
   const running = new Set<Promise<void>>();
+  /** Keys are kept one at a time: the key file is read, changed and replaced. */
+  let keeping: Promise<void> = Promise.resolve();
 
   const versionOf = (id: string): TenantVersion | null => {
     const known = versions.get(id);
@@ -143,13 +147,23 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
     let answer!: HttpResponse;
     const step = previous.then(async () => {
       const staged = await stageTenantFiles({ tenantsDir: options.tenantsDir, tenantId: id, body: files, base: mode === 'patch' ? 'copy' : null });
-      await staged.commit();
+      // A new tenant gets a key once, here; the operator may pass one instead (kept only as a digest).
+      const key = givenKey ?? (exists ? null : options.apiKeys.generate());
+      try {
+        if (key && options.keepKey) {
+          const keep = options.keepKey;
+          keeping = keeping.catch(() => undefined).then(() => keep(id, key));
+          await keeping;
+        }
+        await staged.commit();
+      } catch (err) {
+        await staged.discard();
+        throw err;
+      }
+      if (key) options.apiKeys.add(id, key);
       const before = versionOf(id);
       const version = (before?.version ?? 0) + 1;
       versions.set(id, { tenant: id, version, status: 'training', intents: labelsOf(staged.data), trainedAt: before?.trainedAt ?? null, activeVersion: before?.activeVersion ?? null });
-      // A new tenant gets a key once, here; the operator may pass one instead (kept only as a digest).
-      const key = givenKey ?? (exists ? null : options.apiKeys.generate());
-      if (key) options.apiKeys.add(id, key);
       log.info({ tenant: id, version, created: !exists, mode }, 'tenant data accepted, training');
       const training = new Promise<void>((resolve) => setImmediate(resolve)).then(() => train(id, version, staged));
       running.add(training);

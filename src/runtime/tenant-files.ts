@@ -144,7 +144,12 @@ export async function stageTenantFiles(options: { tenantsDir: string; tenantId: 
         } catch (err) {
           if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
         }
-        await rename(staging, target);
+        try {
+          await rename(staging, target);
+        } catch (err) {
+          if (moved) await rename(old, target);
+          throw err;
+        }
         if (moved) await rm(old, { recursive: true, force: true });
       },
       discard,

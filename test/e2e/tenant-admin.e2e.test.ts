@@ -234,3 +234,31 @@ describe('tenant admin API when training fails', () => {
     }
   }, 60_000);
 });
+
+describe('tenant admin API in durable mode', () => {
+  it('should keep a created tenant and its key across a restart', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'hilo-tenant-admin-durable-'));
+    const tenants = join(dir, 'tenants');
+    await cp(join(ROOT, 'tenants', 'ferreteria'), join(tenants, 'ferreteria'), { recursive: true });
+    const env = { HILO_TENANTS_DIR: tenants, HILO_ADMIN_KEY: ADMIN_KEY, HILO_MAX_BODY_BYTES: String(1024 * 1024), HILO_STORAGE: 'durable', HILO_DATA_DIR: join(dir, 'data') };
+    const previous = server;
+    try {
+      server = await startHiloForTest({ env });
+      const created = await admin('PUT', NEW_TENANT, await studioBody());
+      const key = created.body.apiKey as string;
+      await settled(NEW_TENANT, 1);
+      await server.close();
+      // The file holds the key's digest, never the key.
+      expect(await readFile(join(dir, 'data', 'tenant-api-keys.json'), 'utf8')).not.toContain(key);
+      server = await startHiloForTest({ env });
+      const reply = await say(NEW_TENANT, key, 'hola');
+      expect(reply.status).toBe(200);
+      expect(reply.bot).toContain('Bienvenida a *Estudio Bella Vida*');
+      expect((await say('ferreteria', key, 'hola')).status).toBe(403);
+    } finally {
+      await server.close();
+      server = previous;
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
