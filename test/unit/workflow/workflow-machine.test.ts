@@ -66,7 +66,7 @@ function studio() {
   return { bookings, calls, answer, setDown: (value: boolean) => (down = value), raceNext: () => (raceNext = true) };
 }
 
-function conversation(script: Record<string, Understanding>, backend: ReturnType<typeof studio>, workflows: WorkflowSet | null = set, restored?: unknown) {
+function conversation(script: Record<string, Understanding>, backend: ReturnType<typeof studio>, workflows: WorkflowSet | null = set, restored?: unknown, contact: { phone?: string } | null = { phone: '+18095550101' }) {
   const machine = provideWorkflows(conversationMachine, workflows).provide({
     actors: {
       understand: fromPromise(async ({ input }: { input: UnderstandInput }) => script[input.text] ?? reading(null)),
@@ -74,7 +74,7 @@ function conversation(script: Record<string, Understanding>, backend: ReturnType
       createTicket: fromPromise(async () => ({ ticketId: 'tk-1', number: 'T-000001' })),
     },
   });
-  const input = { tenantId: 'estudio', conversationId: 'c-1', lang: 'es' as const, contact: { phone: '+18095550101' } };
+  const input = { tenantId: 'estudio', conversationId: 'c-1', lang: 'es' as const, ...(contact ? { contact } : {}) };
   const actor = createActor(machine, restored ? { input, snapshot: restored as never } : { input });
   actor.start();
   let seq = restored ? 100 : 0;
@@ -116,6 +116,20 @@ describe('conversation machine: tenant workflows', () => {
     const action = backend.calls.find((call) => call.purpose === 'action')!;
     expect(action.request.body).toEqual({ serviceId: 'corte-secado', slotId: 'ana.2026-12-04.15:00', customer: { phone: '+18095550101', name: 'Ana Pérez' } });
     expect(action.idempotencyKey).toBe('c-1:m5:workflow.agendar_cita.action');
+  });
+
+  it('should not ask a web customer for the phone twice: what a completed form learned prefills the next one', async () => {
+    const backend = studio();
+    const c = conversation({ 'quiero un corte mañana a las 3': reading('agendar_cita'), 'ahora cancela esa cita': reading('cancelar_cita') }, backend, set, undefined, null);
+    await c.say('quiero un corte mañana a las 3');
+    let turn = await c.say('Ana Pérez');
+    expect(turn.said).toEqual(['¿A qué número de teléfono te contactamos?']);
+    turn = await c.say('809 555 0147');
+    turn = await c.say('sí');
+    expect(turn.said[0]).toContain('BV-1001');
+    expect(turn.context.contact).toMatchObject({ phone: '+18095550147', name: 'Ana Pérez' });
+    turn = await c.say('ahora cancela esa cita');
+    expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-1001 del viernes 4 de diciembre a las 3:00 p. m.?']);
   });
 
   it('should ask the time again, with fresh free times, when it was taken just before the confirmation', async () => {
