@@ -34,7 +34,8 @@ describe('card numbers never stored (PostgreSQL)', () => {
     });
     const body = (await res.json()) as { conversation_id: string; messages: { author: string; text: string; direction?: string }[] };
     expect(res.status, JSON.stringify(body)).toBe(200);
-    const raw = JSON.stringify(body);
+    // Random ids (conversation, message UUIDs) are hex and may hold "737" or "4111" by chance: left out.
+    const raw = JSON.stringify(body).replace(/c_[0-9a-f]{32}|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>');
     expect(raw).not.toContain('4111');
     expect(raw).not.toContain('737');
     const bot = body.messages.filter((m) => m.author === 'bot');
