@@ -34,3 +34,4 @@ export type { ChoiceExpectation, ChoiceOption, Expectation, Understanding, Under
 export type { InboundMessage } from './inbound-message.js';
 export type { HandoffReason, TicketKind } from './ticket.js';
 export { DR_AREA_CODES, digitsOf, isDominicanPhone, phoneFromText, samePhone, toE164 } from './phone.js';
+export { asAmount, formatMoney } from './money.js';

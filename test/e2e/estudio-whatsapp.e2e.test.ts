@@ -133,7 +133,7 @@ describe('estudio over a signed WhatsApp webhook: book, reschedule, pay and canc
     const yes = summary[0]!.interactive?.action?.buttons?.find((b) => b.reply.title === 'Sí, confirmo')?.reply;
     expect(yes, JSON.stringify(summary)).toBeDefined();
     const booked = (await send({ type: 'interactive', interactive: { type: 'button_reply', button_reply: yes } })).map(textOf);
-    expect(booked[0]).toMatch(new RegExp(`^¡Listo! Tu cita BV-\\d+ quedó el ${first.spoken} a las 3:00 p\\. m\\. Total: 1500 DOP\\.$`));
+    expect(booked[0]).toMatch(new RegExp(`^¡Listo! Tu cita BV-\\d+ quedó el ${first.spoken} a las 3:00 p\\. m\\. Total: RD\\$1,500\\.00\\.$`));
     const bookings = backend.studio.bookingsOf(phone);
     expect(bookings).toHaveLength(1);
     const booking = bookings[0]!;
@@ -146,9 +146,9 @@ describe('estudio over a signed WhatsApp webhook: book, reschedule, pay and canc
     expect(backend.studio.getBooking(booking.id)).toMatchObject({ date: second.iso, time: '10:00', status: 'confirmed' });
 
     // Pay: a payment link, never a request for card data.
-    expect(await say('quiero pagar mi cita')).toEqual([`Te genero un enlace de pago para la cita ${booking.id} del ${second.spoken} a las 10:00 a. m. (1500 DOP). ¿Confirmo?`]);
+    expect(await say('quiero pagar mi cita')).toEqual([`Te genero un enlace de pago para la cita ${booking.id} del ${second.spoken} a las 10:00 a. m. (RD$1,500.00). ¿Confirmo?`]);
     const paid = await say('dale');
-    expect(paid[0]).toMatch(/^Paga 1500 DOP en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence el .+ a las .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
+    expect(paid[0]).toMatch(/^Paga RD\$1,500\.00 en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence el .+ a las .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
     expect(backend.studio.getBooking(booking.id).paymentStatus).toBe('pending');
 
     // Cancel.
@@ -172,7 +172,7 @@ describe('estudio over a signed WhatsApp webhook: book, reschedule, pay and canc
     expect(await say(`Hi, I'd like to book a haircut on ${english} ${date} at 4pm`, from)).toEqual(['Whose name should the booking be under?']);
     expect(await say('John Smith', from)).toEqual([`I'll book Haircut and blow-dry on ${spoken} at 4:00 PM for John Smith (phone +${from}). Shall I confirm?`]);
     const done = await say('yes', from);
-    expect(done[0]).toMatch(new RegExp(`^Done! Your booking BV-\\d+ is on ${spoken} at 4:00 PM\\. Total: 1500 DOP\\.$`));
+    expect(done[0]).toMatch(new RegExp(`^Done! Your booking BV-\\d+ is on ${spoken} at 4:00 PM\\. Total: RD\\$1,500\\.00\\.$`));
     expect(backend.studio.bookingsOf(`+${from}`)).toMatchObject([{ date: day.iso, time: '16:00', status: 'confirmed' }]);
   });
 });

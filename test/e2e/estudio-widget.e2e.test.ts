@@ -124,7 +124,7 @@ describe('estudio in the widget: book, reschedule, pay and cancel in Chromium', 
     // The summary offers its yes/no as buttons.
     expect(await inWidget(page, (root) => Array.from(root.querySelectorAll('.opt')).map((b) => b.textContent))).toEqual(['Sí, confirmo', 'Cancelar']);
     const booked = await typed('sí, confirmo');
-    expect(booked[0]).toMatch(new RegExp(`^¡Listo! Tu cita BV-\\d+ quedó el ${first.spoken} a las 3:00 p\\. m\\. Total: 1500 DOP\\.$`));
+    expect(booked[0]).toMatch(new RegExp(`^¡Listo! Tu cita BV-\\d+ quedó el ${first.spoken} a las 3:00 p\\. m\\. Total: RD\\$1,500\\.00\\.$`));
     const bookings = backend.studio.bookingsOf(phone);
     expect(bookings).toHaveLength(1);
     const booking = bookings[0]!;
@@ -138,10 +138,10 @@ describe('estudio in the widget: book, reschedule, pay and cancel in Chromium', 
     expect(backend.studio.getBooking(booking.id)).toMatchObject({ date: second.iso, time: '10:00', status: 'confirmed' });
 
     // Pay: a link to the payment provider's page, never a request for card data.
-    expect(await typed('quiero pagar mi cita')).toEqual([`Te genero un enlace de pago para la cita ${booking.id} del ${second.spoken} a las 10:00 a. m. (1500 DOP). ¿Confirmo?`]);
+    expect(await typed('quiero pagar mi cita')).toEqual([`Te genero un enlace de pago para la cita ${booking.id} del ${second.spoken} a las 10:00 a. m. (RD$1,500.00). ¿Confirmo?`]);
     const paid = await tap(page, 'Sí, confirmo');
     all.push(...paid);
-    expect(paid[0]).toMatch(/^Paga 1500 DOP en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence el .+ a las .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
+    expect(paid[0]).toMatch(/^Paga RD\$1,500\.00 en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence el .+ a las .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
     const links = await inWidget(page, (root) => Array.from(root.querySelectorAll('.log .msg[data-author="bot"] .bubble a[href]')).map((a) => (a as HTMLAnchorElement).href));
     expect(links).toHaveLength(1);
     expect(links[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/\S+$/);

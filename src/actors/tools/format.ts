@@ -1,15 +1,6 @@
 import type { Lang } from '../../domain/nlu.js';
 
-/**
- * Formats an amount in Dominican pesos the way Dominican stores write it: `RD$1,250.00`
- * (same in both languages). Negative amounts get a leading minus: `-RD$50.00`.
- */
-export function formatMoney(amount: number): string {
-  const cents = Math.round(Math.abs(amount) * 100);
-  const whole = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const fraction = (cents % 100).toString().padStart(2, '0');
-  return `${amount < 0 && cents > 0 ? '-' : ''}RD$${whole}.${fraction}`;
-}
+export { formatMoney } from '../../domain/money.js';
 
 const DATE_LOCALE: Record<Lang, string> = { es: 'es-DO', en: 'en-US' };
 

@@ -1,3 +1,4 @@
+import { asAmount, formatMoney } from '../../domain/money.js';
 import type { Lang } from '../../domain/nlu.js';
 import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime, fold, matchOption, type MatchItem } from './slot-extractors.js';
 import { spokenValue } from './spoken-dates.js';
@@ -374,10 +375,31 @@ function asStrings(value: unknown): string[] {
 
 /** An option's label from a backend item; its dates and times are spoken ("BV-1001 · viernes 4 de diciembre, 3:00 p. m."). */
 function fillFrom(template: string, item: unknown, lang: Lang, timeZone: string): string {
-  return oneOClock(template.replace(/\{([^{}]+)\}/g, (_m, name: string) => {
+  return oneOClock(template.replace(/\{([^{}]+)\}/g, (_m, token: string) => {
+    const { name, filter } = placeholder(token);
     const v = pick(item, name);
+    if (filter === 'money') return money(v, pick(item, siblingCurrency(name)));
     return typeof v === 'string' ? spokenValue(v, lang, timeZone) : typeof v === 'number' ? String(v) : '';
   }), lang);
+}
+
+/** `{price|money}`: a placeholder's name and its display filter (checked by `checkWorkflowSet`). */
+function placeholder(token: string): { name: string; filter: string | undefined } {
+  const bar = token.indexOf('|');
+  return bar < 0 ? { name: token, filter: undefined } : { name: token.slice(0, bar), filter: token.slice(bar + 1) };
+}
+
+/** Where `{x.price|money}` finds its currency: the `currency` field beside the amount (`x.currency`). */
+function siblingCurrency(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot < 0 ? 'currency' : `${name.slice(0, dot)}.currency`;
+}
+
+/** An amount as the store writes it ("RD$1,500.00"); a value that is not a number is shown as it is. */
+function money(value: unknown, currency: unknown): string {
+  const amount = asAmount(value);
+  if (amount === null) return typeof value === 'string' ? value : '';
+  return formatMoney(amount, typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency) ? currency : undefined);
 }
 
 function lookup(name: string, run: WorkflowRun, contact: RunContext['contact'], extra: Record<string, unknown>, shown: boolean): string {
@@ -397,8 +419,12 @@ function lookup(name: string, run: WorkflowRun, contact: RunContext['contact'], 
  */
 function text(local: LocalText, lang: Lang, extra: Record<string, unknown>, run: WorkflowRun): string {
   const template = local[lang];
-  return oneOClock(template.replace(/\{([^{}]+)\}/g, (m, name: string, at: number) => {
-    const shown = spokenValue(lookup(name, run, null, extra, true), lang, run.timeZone);
+  return oneOClock(template.replace(/\{([^{}]+)\}/g, (m, token: string, at: number) => {
+    const { name, filter } = placeholder(token);
+    const shown =
+      filter === 'money'
+        ? money(lookup(name, run, null, extra, false), lookup(siblingCurrency(name), run, null, extra, false) || undefined)
+        : spokenValue(lookup(name, run, null, extra, true), lang, run.timeZone);
     // "a las {time}." with "3:00 p. m." ends the sentence once, not with "m..".
     return shown.endsWith('.') && template[at + m.length] === '.' ? shown.slice(0, -1) : shown;
   }), lang);

@@ -157,9 +157,13 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
       triggers.set(t, w.id);
     }
     const known = new Set<string>(['contact.phone', 'contact.name', 'contact.email']);
-    const check = (text: string, path: string, extra: readonly string[] = []) => {
+    const check = (text: string, path: string, extra: readonly string[] = [], shown = false) => {
       for (const m of text.matchAll(/\{([^{}]+)\}/g)) {
-        const name = m[1]!;
+        const [name = '', filter, ...more] = m[1]!.split('|');
+        if (filter !== undefined && (!shown || filter !== 'money' || more.length > 0)) {
+          problems.push({ path, problem: shown ? `placeholder {${m[1]}}: the only filter is "|money"` : `placeholder {${m[1]}}: a connector call takes raw values, no filter` });
+          continue;
+        }
         if (!known.has(name) && !extra.some((e) => name === e || name.startsWith(`${e}.`))) problems.push({ path, problem: `placeholder {${name}} names no earlier slot or kept value` });
       }
     };
@@ -179,15 +183,15 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
       for (const k of Object.keys(s.options?.keep ?? {})) known.add(k);
     });
     if (w.confirm) {
-      check(w.confirm.es, `${at}.confirm.es`);
-      check(w.confirm.en, `${at}.confirm.en`);
+      check(w.confirm.es, `${at}.confirm.es`, [], true);
+      check(w.confirm.en, `${at}.confirm.en`, [], true);
     }
     checkOp(w.action, `${at}.action`);
     if (w.retry && !w.slots.some((s) => s.name === w.retry!.slot)) problems.push({ path: `${at}.retry.slot`, problem: `no slot "${w.retry.slot}"` });
-    check(w.success.es, `${at}.success.es`, ['result']);
-    check(w.success.en, `${at}.success.en`, ['result']);
-    check(w.failure.es, `${at}.failure.es`, ['reason']);
-    check(w.failure.en, `${at}.failure.en`, ['reason']);
+    check(w.success.es, `${at}.success.es`, ['result'], true);
+    check(w.success.en, `${at}.success.en`, ['result'], true);
+    check(w.failure.es, `${at}.failure.es`, ['reason'], true);
+    check(w.failure.en, `${at}.failure.en`, ['reason'], true);
     checkTexts(w.texts, `${at}.texts`);
   });
   return problems.length > 0 ? { ok: false, problems } : { ok: true, value: set };

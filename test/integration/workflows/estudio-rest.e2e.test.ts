@@ -73,7 +73,7 @@ describe('estudio over REST: booking workflows end to end', () => {
     expect(await say(`quiero agendar un corte el ${first.said} a las 3`)).toEqual(['¿A nombre de quién hago la reserva?']);
     expect(await say('Laura Méndez')).toEqual(['¿A qué número de teléfono te contactamos?']);
     expect((await say('809-555-0188'))[0]).toBe(`Reservo Corte y secado el ${first.spoken} a las 3:00 p. m. a nombre de Laura Méndez (tel. +18095550188). ¿Confirmo?`);
-    expect((await say('sí, confirmo'))[0]).toMatch(new RegExp(`^¡Listo! Tu cita BV-\\d+ quedó el ${first.spoken} a las 3:00 p\\. m\\. Total: 1500 DOP\\.$`));
+    expect((await say('sí, confirmo'))[0]).toMatch(new RegExp(`^¡Listo! Tu cita BV-\\d+ quedó el ${first.spoken} a las 3:00 p\\. m\\. Total: RD\\$1,500\\.00\\.$`));
     const [booking] = backend.studio.bookingsOf(phone);
     expect(booking).toMatchObject({ serviceId: 'corte-secado', date: first.iso, time: '15:00', status: 'confirmed' });
 
@@ -85,7 +85,7 @@ describe('estudio over REST: booking workflows end to end', () => {
 
     expect((await say('quiero pagar mi cita'))[0]).toContain(`enlace de pago para la cita ${booking!.id}`);
     const paid = (await say('sí'))[0];
-    expect(paid).toMatch(/^Paga 1500 DOP en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+/);
+    expect(paid).toMatch(/^Paga RD\$1,500\.00 en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+/);
     // The link's expiry is spoken in the studio's time zone, not an ISO instant.
     expect(paid).toMatch(/\(vence el \S+ \d{1,2} de \S+ a las \d{1,2}:\d\d [ap]\. m\.\)\. Nunca te pediremos la tarjeta por chat\.$/);
     expect(backend.studio.getBooking(booking!.id).paymentStatus).toBe('pending');

@@ -106,7 +106,7 @@ describe('estudio workflows against the demo backend over HTTP', () => {
     expect(await say('809-555-0177')).toEqual(['Reservo Corte y secado el viernes 4 de diciembre a las 3:00 p. m. a nombre de Ana Pérez (tel. +18095550177). ¿Confirmo?']);
     const booked = await say('sí, confirmo');
     expect(booked).toHaveLength(1);
-    expect(booked[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el viernes 4 de diciembre a las 3:00 p\. m\. Total: 1500 DOP\.$/);
+    expect(booked[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el viernes 4 de diciembre a las 3:00 p\. m\. Total: RD\$1,500\.00\.$/);
     const [booking] = backend.studio.bookingsOf(phone);
     expect(booking).toMatchObject({ serviceId: 'corte-secado', date: '2026-12-04', time: '15:00', status: 'confirmed' });
 
@@ -118,9 +118,9 @@ describe('estudio workflows against the demo backend over HTTP', () => {
     expect(backend.studio.getBooking(booking!.id)).toMatchObject({ date: '2026-12-05', time: '10:00', status: 'confirmed' });
 
     // Pay: a link from the payment provider, never a card number.
-    expect(await say('quiero pagar mi cita')).toEqual([`Te genero un enlace de pago para la cita ${booking!.id} del sábado 5 de diciembre a las 10:00 a. m. (1500 DOP). ¿Confirmo?`]);
+    expect(await say('quiero pagar mi cita')).toEqual([`Te genero un enlace de pago para la cita ${booking!.id} del sábado 5 de diciembre a las 10:00 a. m. (RD$1,500.00). ¿Confirmo?`]);
     const paid = await say('sí');
-    expect(paid[0]).toMatch(/^Paga 1500 DOP en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
+    expect(paid[0]).toMatch(/^Paga RD\$1,500\.00 en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
     expect(backend.studio.getBooking(booking!.id).paymentStatus).toBe('pending');
 
     // Cancel, after a confirmation.

@@ -109,7 +109,7 @@ describe('conversation machine: tenant workflows', () => {
     turn = await c.say('no, mejor a las 3');
     expect(turn.said[0]).toContain('a las 3:00 p. m.');
     turn = await c.say('sí');
-    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1001 quedó el viernes 4 de diciembre a las 3:00 p. m. Total: 1500 DOP.']);
+    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1001 quedó el viernes 4 de diciembre a las 3:00 p. m. Total: RD$1,500.00.']);
     expect(turn.state).toBe('triage.idle');
     expect(turn.context.workflow).toBeNull();
     expect(backend.bookings).toEqual([{ id: 'BV-1001', serviceId: 'corte-secado', date: '2026-12-04', time: '15:00', status: 'confirmed' }]);
@@ -145,7 +145,7 @@ describe('conversation machine: tenant workflows', () => {
     turn = await c.say('a las 4');
     expect(turn.said[0]).toContain('a las 4:00 p. m.');
     turn = await c.say('sí');
-    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1002 quedó el viernes 4 de diciembre a las 4:00 p. m. Total: 1500 DOP.']);
+    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1002 quedó el viernes 4 de diciembre a las 4:00 p. m. Total: RD$1,500.00.']);
   });
 
   it('should switch to another workflow asked for clearly mid-form, but keep a slot answer in the form', async () => {
@@ -197,7 +197,7 @@ describe('conversation machine: tenant workflows', () => {
     turn = await c.say('actually make it 4pm');
     expect(turn.said).toEqual(["I'll book Haircut on Friday, December 4 at 4:00 PM for John Smith (phone +18095550101). Shall I confirm?"]);
     turn = await c.say('yes');
-    expect(turn.said).toEqual(['Done! Your booking BV-1001 is on Friday, December 4 at 4:00 PM. Total: 1500 DOP.']);
+    expect(turn.said).toEqual(['Done! Your booking BV-1001 is on Friday, December 4 at 4:00 PM. Total: RD$1,500.00.']);
   });
 
   it('should cancel a booking after a yes, and drop the form on "olvídalo"', async () => {
@@ -284,7 +284,7 @@ describe('conversation machine: tenant workflows', () => {
     expect(turn.said).toEqual(['¿A nombre de quién hago la reserva?']);
     turn = await resumed.say('Ana Pérez');
     turn = await resumed.say('sí');
-    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1001 quedó el viernes 4 de diciembre a las 4:00 p. m. Total: 1500 DOP.']);
+    expect(turn.said).toEqual(['¡Listo! Tu cita BV-1001 quedó el viernes 4 de diciembre a las 4:00 p. m. Total: RD$1,500.00.']);
     // The options loaded before the restore were kept in the snapshot: only the action was called.
     expect(backend.calls.slice(calls).map((call) => call.purpose)).toEqual(['action']);
   });

@@ -54,8 +54,29 @@ describe('resultText', () => {
   it('should speak the booked day and time, with one o\'clock singular in Spanish', () => {
     const run = startRun(spec('agendar_cita'), { ...ctx('quiero un corte'), timeZone: TZ });
     const body = { id: 'BV-1007', date: '2026-12-04', time: '13:30', price: 1500, currency: 'DOP' };
-    expect(resultText(run, 'es', { ok: true, body })).toBe('¡Listo! Tu cita BV-1007 quedó el viernes 4 de diciembre a la 1:30 p. m. Total: 1500 DOP.');
-    expect(resultText(run, 'en', { ok: true, body })).toBe('Done! Your booking BV-1007 is on Friday, December 4 at 1:30 PM. Total: 1500 DOP.');
+    expect(resultText(run, 'es', { ok: true, body })).toBe('¡Listo! Tu cita BV-1007 quedó el viernes 4 de diciembre a la 1:30 p. m. Total: RD$1,500.00.');
+    expect(resultText(run, 'en', { ok: true, body })).toBe('Done! Your booking BV-1007 is on Friday, December 4 at 1:30 PM. Total: RD$1,500.00.');
+  });
+});
+
+describe('money in workflow texts ({x|money})', () => {
+  it('should write an amount as the store does, with the currency beside it, and leave a non-number as it is', () => {
+    const run = startRun(spec('agendar_cita'), { ...ctx('quiero un corte'), timeZone: TZ });
+    const said = (body: object) => resultText(run, 'es', { ok: true, body: { id: 'BV-1', date: '2026-12-04', time: '10:00', ...body } });
+    expect(said({ price: 12500.5, currency: 'DOP' })).toMatch(/Total: RD\$12,500\.50\.$/);
+    expect(said({ price: '40', currency: 'usd' })).toMatch(/Total: US\$40\.00\.$/);
+    expect(said({ price: 1500 })).toMatch(/Total: RD\$1,500\.00\.$/);
+    expect(said({ price: 'a consultar', currency: 'DOP' })).toMatch(/Total: a consultar\.$/);
+  });
+
+  it('should refuse an unknown filter in a text and any filter in a connector call, with paths', () => {
+    const raw = JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8'));
+    raw.workflows[0].success.en = 'Total {result.price|upper}.';
+    raw.workflows[0].action.path = '/bookings?x={service|money}';
+    const checked = checkWorkflowSet(raw);
+    const problems = checked.ok ? [] : checked.problems;
+    expect(problems).toContainEqual({ path: '$.workflows[0].success.en', problem: 'placeholder {result.price|upper}: the only filter is "|money"' });
+    expect(problems).toContainEqual({ path: '$.workflows[0].action.path', problem: 'placeholder {service|money}: a connector call takes raw values, no filter' });
   });
 });
 
@@ -133,7 +154,7 @@ describe('workflow runner: agendar_cita', () => {
       request: { method: 'POST', path: '/bookings', body: { serviceId: 'corte-secado', slotId: 'ana.2026-12-05.11:30', customer: { phone: '+18095550199', name: 'Ana Pérez' } } },
     });
     expect(resultText(run, 'en', { ok: true, body: { id: 'BV-1001', date: '2026-12-05', time: '11:30', price: 1500, currency: 'DOP' } })).toBe(
-      'Done! Your booking BV-1001 is on Saturday, December 5 at 11:30 AM. Total: 1500 DOP.',
+      'Done! Your booking BV-1001 is on Saturday, December 5 at 11:30 AM. Total: RD$1,500.00.',
     );
     expect(resultText(run, 'es', { ok: false, reason: 'slot_taken' })).toBe('No pude hacer la reserva. Intenta con otro horario o escribe "hablar con una persona".');
   });

@@ -1,0 +1,29 @@
+/**
+ * Money as a Dominican store writes it. Lives in the domain so that every layer (the tools'
+ * answers, the machine's workflow texts) shows the same amount the same way.
+ */
+
+/** How a currency's amounts are prefixed; other ISO codes are written after the amount. */
+const PREFIX: Readonly<Record<string, string>> = { DOP: 'RD$', USD: 'US$', EUR: '€' };
+
+/**
+ * Formats an amount the way Dominican stores write it: `RD$1,250.00` for pesos (the default),
+ * `US$40.00`, `€12.50`, and `1,250.00 CAD` for a currency without a customary prefix; the same in
+ * both languages. Negative amounts get a leading minus: `-RD$50.00`.
+ */
+export function formatMoney(amount: number, currency = 'DOP'): string {
+  const cents = Math.round(Math.abs(amount) * 100);
+  const whole = Math.floor(cents / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const fraction = (cents % 100).toString().padStart(2, '0');
+  const sign = amount < 0 && cents > 0 ? '-' : '';
+  const code = currency.toUpperCase();
+  const prefix = PREFIX[code];
+  return prefix === undefined ? `${sign}${whole}.${fraction} ${code}` : `${sign}${prefix}${whole}.${fraction}`;
+}
+
+/** A number or a numeric string ("1500", "1500.5") as an amount; anything else is not money. */
+export function asAmount(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim())) return Number(value);
+  return null;
+}
