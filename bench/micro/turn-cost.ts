@@ -21,6 +21,7 @@ import { dirname } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRuleBrain } from '../../src/actors/brain/index.js';
 import { renderReply } from '../../src/actors/render-reply.js';
+import { createProductResolver } from '../../src/actors/catalog/index.js';
 import { createCatalogIndex } from '../../src/actors/tools/catalog-search.js';
 import type { Expectation } from '../../src/domain/understanding.js';
 import type { ReplyDirective } from '../../src/machines/conversation.contract.js';
@@ -57,8 +58,8 @@ const MESSAGES = [
 const QUERIES = ['cemento', 'varilla 3/8', 'tubo pvc 1/2', 'pintura blanca', 'sement gris', 'taladro inalambrico', 'clavos de 2 pulgadas', 'paint', '2x4', 'varriya de media'];
 const EXPECTATIONS: Expectation[] = [{ kind: 'none' }, { kind: 'product' }, { kind: 'lead_field', field: 'name' }];
 
-type Measure = 'understand' | 'understandUncached' | 'search' | 'renderReply' | 'turn' | 'loadTurn';
-const ITERATIONS: Record<Measure, number> = { understand: 4000, understandUncached: 4000, search: 4000, renderReply: 40_000, turn: 1000, loadTurn: 2000 };
+type Measure = 'understand' | 'understandUncached' | 'search' | 'searchUncached' | 'renderReply' | 'turn' | 'loadTurn';
+const ITERATIONS: Record<Measure, number> = { understand: 4000, understandUncached: 4000, search: 4000, searchUncached: 4000, renderReply: 40_000, turn: 1000, loadTurn: 2000 };
 
 
 function arg(name: string, fallback: number): number {
@@ -116,6 +117,8 @@ async function main(): Promise<void> {
   // The reading every message pays the first time it is seen (the brain without its reading cache).
   const uncachedBrain = createRuleBrain({ tenant, readingCacheSize: 0 });
   const index = createCatalogIndex(tenant.catalog);
+  // The search every query pays the first time it is seen (the resolver without its result cache).
+  const uncachedIndex = createProductResolver(tenant.catalog, { cacheSize: 0 });
   const directive: ReplyDirective = {
     template: 'product.found',
     params: {
@@ -152,6 +155,9 @@ async function main(): Promise<void> {
     understandUncached: (n) => understandWith(uncachedBrain, n),
     async search(n) {
       for (let i = 0; i < n; i++) sink += index.search(QUERIES[i % QUERIES.length] as string).length;
+    },
+    async searchUncached(n) {
+      for (let i = 0; i < n; i++) sink += uncachedIndex.search(QUERIES[i % QUERIES.length] as string).length;
     },
     async renderReply(n) {
       for (let i = 0; i < n; i++) sink += renderReply(directive, tenant.templates, i % 2 === 0 ? 'es' : 'en').length;
@@ -191,10 +197,10 @@ async function main(): Promise<void> {
   const measures = Object.keys(bench) as Measure[];
   // Warm-up: JIT and caches, outside the measured runs.
   for (const m of measures) await bench[m](Math.ceil(ITERATIONS[m] / 4), -1);
-  const samples: Record<Measure, number[]> = { understand: [], understandUncached: [], search: [], renderReply: [], turn: [], loadTurn: [] };
+  const samples: Record<Measure, number[]> = { understand: [], understandUncached: [], search: [], searchUncached: [], renderReply: [], turn: [], loadTurn: [] };
   // CPU time of the process (user + system, all threads) per call: on a shared machine, time spent
   // waiting for a core inflates wall-clock figures but not these.
-  const cpuSamples: Record<Measure, number[]> = { understand: [], understandUncached: [], search: [], renderReply: [], turn: [], loadTurn: [] };
+  const cpuSamples: Record<Measure, number[]> = { understand: [], understandUncached: [], search: [], searchUncached: [], renderReply: [], turn: [], loadTurn: [] };
   for (let run = 0; run < runs; run++) {
     await hilo.close();
     hilo = await start();
@@ -216,7 +222,8 @@ async function main(): Promise<void> {
   const label: Record<Measure, string> = {
     understand: 'brain.understand (reading cache on: the rotation repeats)',
     understandUncached: 'brain.understand, reading cache off',
-    search: 'catalog search',
+    search: 'catalog search (result cache on: the rotation repeats)',
+    searchUncached: 'catalog search, result cache off',
     renderReply: 'renderReply',
     turn: 'whole turn (host.handleMessage, memory)',
     loadTurn: 'whole turn, load-benchmark messages (memory)',

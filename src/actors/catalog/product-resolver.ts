@@ -1,32 +1,11 @@
 import MiniSearch from 'minisearch';
 import type { Product } from '../../domain/tenant.js';
 import { parseProductText, type AttributeKind, type Attributes, type Measure, type ParsedQuery } from './attributes.js';
+import type { CatalogMatch, ProductResolver } from './resolver-types.js';
+import { withResultCache } from './result-cache.js';
 import { editDistance, FILLER, fold, soundKey, stem, words } from './text.js';
 
-export interface CatalogMatch {
-  product: Product;
-  /** 0..1: how much of the query the product covers, and how closely. */
-  score: number;
-  /** Attributes the customer gave that this product does not have (a colour, a size, a grade). */
-  unmet: AttributeKind[];
-  /** The product is the tenant's everyday choice for these words (`default_for`). */
-  defaulted: boolean;
-}
-
-/**
- * The one product resolver: the catalog tool, the LLM brain's `search_catalog` and the rule brain's
- * product extraction all read customers' words through it.
- */
-export interface ProductResolver {
-  /** Best matches first; empty when nothing in the catalog resembles the query. */
-  search(query: string, options?: { limit?: number }): CatalogMatch[];
-  /** Quantity, attributes and content words of a phrase, as `search` reads them. */
-  parse(query: string): ParsedQuery;
-  /** The catalog word (folded, as written in the catalog) a customer's word stands for, tolerating plurals and typos; null if none. */
-  correct(word: string): string | null;
-  /** Folded catalog words (names, aliases, categories). */
-  readonly lexicon: ReadonlySet<string>;
-}
+export type { CatalogMatch, ProductResolver } from './resolver-types.js';
 
 /** Alias-only matches rank a little below name matches ("pvc" in a conduit's aliases vs a PVC pipe's name). */
 const ALIAS_FACTOR = 0.95;
@@ -35,6 +14,8 @@ const MIN_SCORE = 0.3;
 /** Results far below the best one are noise for a customer ("tubo" matching every pipe fitting). */
 const RELATIVE_CUTOFF = 0.55;
 const CORRECTION_CACHE_LIMIT = 10_000;
+/** Cached `search` and `parse` results per resolver (each); ~1 KB a search result, so about 1 MB per tenant at most. */
+const RESULT_CACHE_SIZE = 1_000;
 
 /** Score changes for an attribute the product has (+), has differently (−) or does not state (−, smaller). */
 const WEIGHTS = {
@@ -185,8 +166,11 @@ function scoreAttributes(
  * @example
  * const resolver = createProductResolver(tenant.catalog);
  * resolver.search('funda de cemento', { limit: 1 })[0]?.product.sku; // 'CEM-001', the gray GU bag
+ *
+ * `search` and `parse` results are cached per folded query (`cacheSize` each, 0 for none): the
+ * catalog never changes under a resolver, so a repeated question is answered once.
  */
-export function createProductResolver(catalog: readonly Product[]): ProductResolver {
+export function createProductResolver(catalog: readonly Product[], { cacheSize = RESULT_CACHE_SIZE }: { cacheSize?: number } = {}): ProductResolver {
   const brands = [...new Set(catalog.flatMap((p) => (p.brand ? [fold(p.brand).replace(/[^a-z0-9]+/g, ' ').trim()] : [])))];
   const lexicon = new Set<string>();
   for (const p of catalog) for (const text of [p.name, p.category, ...(p.aliases ?? [])]) for (const w of termsOf(text)) if (!FILLER.has(stem(w))) lexicon.add(w);
@@ -440,7 +424,7 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
       .map(({ raw, ...match }) => ({ ...match, score: Math.round(Math.max(0, raw / Math.max(1.15, top)) * 1000) / 1000 }));
   };
 
-  return {
+  const resolver: ProductResolver = {
     search,
     parse,
     correct(word) {
@@ -449,4 +433,5 @@ export function createProductResolver(catalog: readonly Product[]): ProductResol
     },
     lexicon,
   };
+  return withResultCache(resolver, cacheSize);
 }
