@@ -111,7 +111,9 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           .filter(Boolean);
         const profile = known.length > 0 ? `Customer profile: ${known.join('; ')}.` : null;
         const historySummary = [profile, summary].filter(Boolean).join('\n') || null;
-        return brain.understand({ ...input, history, historySummary });
+        // The LLM's tools over the customer's own records (bookings) read the channel's phone, as the info route does.
+        const contactPhone = deps.contactHandleOf?.(data.settings.id, conversationId) ?? null;
+        return brain.understand({ ...input, history, historySummary, contactPhone });
       }),
       answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) =>
         live ? live.answerProduct(input) : answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined),

@@ -56,6 +56,12 @@ export interface UnderstandInput {
    */
   history?: { role: 'customer' | 'assistant'; text: string }[];
   historySummary?: string | null;
+  /**
+   * The phone the customer writes from (WhatsApp, SMS), as the host knows it from the channel;
+   * null or absent on the web widget. The LLM brain's tools over the contact's own records read
+   * this, never a phone the model names.
+   */
+  contactPhone?: string | null;
 }
 
 /** The brain's reading of one customer message. Pure data: it goes into the machine's context. */

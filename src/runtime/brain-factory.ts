@@ -5,11 +5,13 @@ import { resolveTenantPrompts, type ResolvedPrompts } from '../actors/brain/llm/
 import { createLlmBrain, type LlmBrain, type LlmUnderstanding } from '../actors/brain/llm/llm-brain.js';
 import { createLlmClient, type LlmClient, type LlmClientOptions } from '../actors/brain/llm/llm-client.js';
 import { detectInjection } from '../actors/guards/index.js';
+import type { BackendClient } from '../actors/connectors/backend-client.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { UnderstandInput } from '../domain/understanding.js';
 import { HiloError } from '../kernel/errors.js';
 import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import type { Clock } from '../kernel/clock.js';
+import { createTenantBackend } from './backend-wiring.js';
 import type { HiloOptions, TenantBrain } from './hilo.js';
 import { createKeyPool, type KeyPool, type PoolStatus } from './key-pool.js';
 import type { LlmConfig } from './llm-config.js';
@@ -36,6 +38,8 @@ export interface TenantBrainOptions {
   idleReleaseMs?: number;
   /** Records injection detections and refused tool calls (ids, category, tool names; never text). */
   audit?: Pick<AuditTrail, 'record'>;
+  /** The tenant's business backend (`backend` in tenant.json): the model's read-only tools over it call it. */
+  backend?: BackendClient;
 }
 
 /** Tool outcomes that mean authorisation refused the model's call: they go to the audit trail. */
@@ -86,7 +90,7 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
     readingDeadlineMs: llm.deadlineMs,
     ...(data.prompts !== undefined ? { tenantPrompts: data.prompts } : {}),
     ...(data.intents !== undefined ? { intents: data.intents } : {}),
-    ...(llm.tools ? { tools: { data } } : {}),
+    ...(llm.tools ? { tools: { data, ...(options.backend ? { backend: options.backend } : {}) } } : {}),
   });
   const idleReleaseMs = options.idleReleaseMs ?? DEFAULT_IDLE_RELEASE_MS;
   /** Pool conversation id → last turn (ms); kept in last-use order so the sweep stops early. */
@@ -190,6 +194,11 @@ export function createBrainFactory(
      * `llm.timeoutMs`, at most 10 s.
      */
     composeDeadlineMs?: number;
+    /**
+     * Where a tenant's `backend` credentials are read when the runtime does not hand the factory
+     * the tenant's connector (default `process.env`, as the runtime's own wiring).
+     */
+    env?: Readonly<Record<string, string | undefined>>;
   },
 ): NonNullable<HiloOptions['createBrain']> & { composeReplies?: ComposeReplies } {
   const { clock, logger } = options;
@@ -204,9 +213,12 @@ export function createBrainFactory(
   /** Tenant id → display name and prompts, filled as tenants are loaded (the compose persona names the store). */
   const names = new Map<string, string>();
   const prompts = new Map<string, ResolvedPrompts>();
-  const factory = async (data: TenantData, context?: { audit: AuditTrail }): Promise<TenantBrainResult> => {
+  const factory = async (data: TenantData, context?: { audit: AuditTrail; backend?: BackendClient }): Promise<TenantBrainResult> => {
     names.set(data.settings.id, data.settings.displayName);
     prompts.set(data.settings.id, resolveTenantPrompts(data.prompts));
+    // The model's tools over the tenant's backend: the runtime's connector when it passes one,
+    // else one of the brain's own (same settings and credentials; its own circuit breaker).
+    const backend = llm.tools ? (context?.backend ?? createTenantBackend(data, { env: options.env ?? process.env, clock, logger })) : undefined;
     return createTenantBrain({
       data,
       llm,
@@ -216,6 +228,7 @@ export function createBrainFactory(
       client,
       ...(options.idleReleaseMs !== undefined ? { idleReleaseMs: options.idleReleaseMs } : {}),
       ...(context ? { audit: context.audit } : {}),
+      ...(backend ? { backend } : {}),
     });
   };
   if (options.replies !== true) return factory;

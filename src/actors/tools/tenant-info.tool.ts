@@ -4,10 +4,10 @@ import { toE164 } from '../../domain/phone.js';
 import type { TenantData } from '../../domain/tenant.js';
 import { isHiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
-import { z } from '../../kernel/schema.js';
 import type { InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { BackendClient } from '../connectors/backend-client.js';
 import { formatDate, formatMoney } from './format.js';
+import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
 
 /** What a tenant-declared informational label is answered from. */
 export interface TenantInfoInput {
@@ -19,24 +19,6 @@ export interface TenantInfoInput {
   /** Now (ms), from the injected clock: "upcoming" bookings are those after it. */
   now: number;
 }
-
-const DAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
-const perLang = z.object({ es: z.string(), en: z.string() });
-const HOURS = z.object({ open: z.string(), close: z.string() }).nullable();
-const BUSINESS = z.object({
-  name: z.string(),
-  address: z.string(),
-  phone: z.string(),
-  cancellationHours: z.number().optional(),
-  hours: z.object(Object.fromEntries(DAYS.map((d) => [d, HOURS])) as Record<(typeof DAYS)[number], typeof HOURS>),
-});
-const NAMED = z.object({ id: z.string(), name: perLang });
-const PACKAGES = z.object({ items: z.array(NAMED.extend({ description: perLang, price: z.number() })) });
-const SERVICES = z.object({ items: z.array(NAMED) });
-const BOOKINGS = z.object({
-  items: z.array(z.object({ id: z.string(), serviceId: z.string(), date: z.string(), time: z.string(), start: z.string(), status: z.string(), paymentStatus: z.string() })),
-});
-const HISTORY = z.object({ purchases: z.array(z.object({ date: z.string(), kind: z.enum(['service', 'package']), itemId: z.string(), amount: z.number() })) });
 
 /** Booking status and payment words, by the backend's value. */
 const WORDS: Record<string, Record<Lang, string>> = {
@@ -78,8 +60,8 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   const hours = async (lang: Lang): Promise<InfoActorOutput> => {
     const branch = data.store.branches[0];
     if (!client) return one({ template: 'info.hours', params: { items: data.store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } });
-    const business = await client.request({ method: 'GET', path: '/business', schema: BUSINESS });
-    const schedule = DAYS.map((d, i) => {
+    const business = await readBusiness(client);
+    const schedule = WEEK_DAYS.map((d, i) => {
       const h = business.hours[d];
       return { day: DAY_NAMES[lang][i] as string, hours: h ? `${h.open} – ${h.close}` : CLOSED[lang] };
     });
@@ -87,22 +69,14 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   };
 
   const packages = async (lang: Lang): Promise<InfoActorOutput> => {
-    const items = client ? (await client.request({ method: 'GET', path: '/packages', schema: PACKAGES })).items : [];
+    const items = client ? await readPackages(client) : [];
     if (items.length === 0) return one({ template: 'studio.packages.none' });
     return one({ template: 'studio.packages', params: { items: items.map((p) => ({ name: p.name[lang], price: formatMoney(p.price), description: p.description[lang] })) } });
   };
 
-  const serviceNames = async (lang: Lang): Promise<Map<string, string>> => {
-    const [services, packs] = await Promise.all([
-      client!.request({ method: 'GET', path: '/services', schema: SERVICES }),
-      client!.request({ method: 'GET', path: '/packages', schema: PACKAGES }),
-    ]);
-    return new Map([...services.items, ...packs.items].map((s) => [s.id, s.name[lang]]));
-  };
-
   const bookings = async (lang: Lang, phone: string, now: number): Promise<InfoActorOutput> => {
-    const [answer, names] = await Promise.all([client!.request({ method: 'GET', path: '/bookings', query: { customer: phone }, schema: BOOKINGS }), serviceNames(lang)]);
-    const upcoming = answer.items.filter((b) => b.status !== 'cancelled' && Date.parse(b.start) >= now).sort((a, b) => a.start.localeCompare(b.start));
+    const [all, names] = await Promise.all([readBookings(client!, phone), readItemNames(client!, lang)]);
+    const upcoming = upcomingBookings(all, now);
     if (upcoming.length === 0) return one({ template: 'studio.bookings.none' });
     const items = upcoming.slice(0, MAX_LINES).map((b) => ({
       service: names.get(b.serviceId) ?? b.serviceId,
@@ -114,11 +88,11 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   };
 
   const history = async (lang: Lang, phone: string): Promise<InfoActorOutput> => {
-    const answer = await client!.request({ method: 'GET', path: `/customers/${encodeURIComponent(phone)}/history`, schema: HISTORY, notFoundIsNull: true });
-    if (answer === null) return one({ template: 'studio.unknown_customer' });
-    if (answer.purchases.length === 0) return one({ template: 'studio.history.none' });
-    const names = await serviceNames(lang);
-    const items = answer.purchases.slice(0, MAX_LINES).map((p) => ({ date: formatDate(p.date, lang), item: names.get(p.itemId) ?? p.itemId, amount: formatMoney(p.amount) }));
+    const purchases = await readPurchases(client!, phone);
+    if (purchases === null) return one({ template: 'studio.unknown_customer' });
+    if (purchases.length === 0) return one({ template: 'studio.history.none' });
+    const names = await readItemNames(client!, lang);
+    const items = purchases.slice(0, MAX_LINES).map((p) => ({ date: formatDate(p.date, lang), item: names.get(p.itemId) ?? p.itemId, amount: formatMoney(p.amount) }));
     return one({ template: 'studio.history', params: { items } });
   };
 

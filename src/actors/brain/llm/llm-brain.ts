@@ -14,6 +14,7 @@ import { buildUnderstandSystemPrompt, resolvePrompts, resolveTenantPrompts, type
 import { createModelUnderstanding, MODEL_UNDERSTANDING, UNDERSTANDING_SCHEMA, type ModelUnderstanding } from './understanding-schema.js';
 import { createToolRunner, emptyToolTurn, type ToolCallRecord, type ToolRunner, type ToolTurn } from './tool-runner.js';
 import type { TenantData, TenantPrompts } from '../../../domain/tenant.js';
+import type { BackendClient } from '../../connectors/backend-client.js';
 
 /** `understand` input with what only the host knows: the conversation (pool pinning) and recent messages. */
 export interface LlmUnderstandInput extends UnderstandInput {
@@ -74,10 +75,11 @@ export interface LlmBrainOptions {
   temperature?: number;
   /**
    * The tenant's data for the model's tools (`src/actors/brain/llm/tools.ts`): with it, each
-   * reading offers the tools of the conversation's state and runs the calls the model makes before
-   * it answers; without it, one structured-output call per message.
+   * reading offers the tenant's tools of the conversation's state (`tenant-tools.ts`) and runs the
+   * calls the model makes before it answers; without it, one structured-output call per message.
+   * `backend`: the tenant's connector; its read-only tools (`backend-tools.ts`) call it.
    */
-  tools?: { data: TenantData } | ToolRunner;
+  tools?: { data: TenantData; backend?: BackendClient } | ToolRunner;
   /** All calls of one reading together (tool rounds, repair): the turn waits no longer. Default 45 s. */
   readingDeadlineMs?: number;
 }
@@ -107,11 +109,26 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
   // name the conversation as every other component does.
   const prefix = `${tenant.id}:`;
   const logged = (conversationId: string): string => (conversationId.startsWith(prefix) ? conversationId.slice(prefix.length) : conversationId);
-  const runner: ToolRunner | null = options.tools === undefined ? null : 'run' in options.tools ? options.tools : createToolRunner({ data: options.tools.data });
+  const runner: ToolRunner | null =
+    options.tools === undefined
+      ? null
+      : 'run' in options.tools
+        ? options.tools
+        : createToolRunner({ data: options.tools.data, ...(options.tools.backend ? { backend: { client: options.tools.backend, clock } } : {}) });
+
+  const toolNames = runner?.registry.specs.map((s) => s.name);
 
   async function readWithLlm(input: LlmUnderstandInput, conversationId: string): Promise<LlmUnderstanding> {
     const tools = runner?.registry.toolsFor(runner.stateFor(input.expecting)) ?? [];
-    const prompt = buildUnderstandSystemPrompt(templates, { tenantName: tenant.displayName, lang: input.lang, expecting: input.expecting, intents: intents.labels, withTools: tools.length > 0, tone: resolved.tone(input.lang) });
+    const prompt = buildUnderstandSystemPrompt(templates, {
+      tenantName: tenant.displayName,
+      lang: input.lang,
+      expecting: input.expecting,
+      intents: intents.labels,
+      withTools: tools.length > 0,
+      ...(toolNames !== undefined ? { toolNames } : {}),
+      tone: resolved.tone(input.lang),
+    });
     // JSON mode does not send the schema: the model must read it in the prompt.
     const withSchema = responseFormat === 'json_object' ? `${prompt}\n\nThe JSON object must match this JSON schema:\n${JSON.stringify(toWireSchema(modelSchema))}` : prompt;
     // Older turns reach the model only as a bounded summary, so long conversations stay cheap.
@@ -143,7 +160,7 @@ export function createLlmBrain(options: LlmBrainOptions): LlmBrain {
       for (const [i, call] of first.toolCalls.entries()) {
         const content =
           i < MAX_TOOL_CALLS_PER_ROUND
-            ? await runner.run(call, { tenantId: tenant.id, conversationId, expecting: input.expecting, customerTexts }, turn)
+            ? await runner.run(call, { tenantId: tenant.id, conversationId, expecting: input.expecting, customerTexts, lang: input.lang, contactPhone: input.contactPhone ?? null }, turn)
             : JSON.stringify({ error: 'too_many_calls', max_per_round: MAX_TOOL_CALLS_PER_ROUND });
         messages.push({ role: 'tool', toolCallId: call.id, content });
       }

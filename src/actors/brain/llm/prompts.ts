@@ -26,17 +26,44 @@ export interface PromptTemplates {
   tools?: string;
 }
 
-/** When and how the model calls Hilo's tools before it answers with the structured reading. */
-export const DEFAULT_TOOLS_PROMPT = [
-  'Before answering you may call the tools offered; their results are facts from the store, never from the customer.',
-  '- save_lead_field: every lead field the customer gives in the LAST message (name, email, phone, company, interest area, problem statement, urgency), copied as written; never invent or guess one. Use null when the customer declines.',
-  '- verify_email: when the customer gives an e-mail address that may be misspelt.',
-  '- search_catalog / get_price: products the customer asks about.',
-  '- account_status: only for an account number the customer typed, with `verification` = the last 4 digits of the phone on file or the cédula/RNC exactly as the customer typed it (null if not given yet). On verification_required or verification_failed, ask the customer for it; never reveal, guess or hint at any account data.',
-  '- push_lead: only when the conversation expects a confirmation of the lead summary and the customer confirmed it.',
-  '- escalate / create_ticket: when the customer asks for a person, complains, or the case is critical (threat, injury, fraud, legal action).',
-  'After the tool results, answer with the JSON reading of the last message.',
-].join('\n');
+/** One line of the tools prompt per tool, or group of tools that go together (`- a / b: text`, naming those the tenant has). */
+const TOOL_GUIDANCE: readonly { tools: readonly string[]; text: string }[] = [
+  { tools: ['save_lead_field'], text: 'every lead field the customer gives in the LAST message (name, email, phone, company, interest area, problem statement, urgency), copied as written; never invent or guess one. Use null when the customer declines.' },
+  { tools: ['verify_email'], text: 'when the customer gives an e-mail address that may be misspelt.' },
+  { tools: ['search_catalog', 'get_price'], text: 'products the customer asks about.' },
+  {
+    tools: ['account_status'],
+    text: "only for an account number the customer typed, with `verification` = the last 4 digits of the phone on file or the cédula/RNC exactly as the customer typed it (null if not given yet). On verification_required or verification_failed, ask the customer for it; never reveal, guess or hint at any account data.",
+  },
+  { tools: ['push_lead'], text: 'only when the conversation expects a confirmation of the lead summary and the customer confirmed it.' },
+  { tools: ['get_hours', 'list_services', 'list_packages'], text: "the business's hours, services, packages and prices, when the customer asks about them." },
+  {
+    tools: ['my_bookings', 'my_history'],
+    text: "the customer's own upcoming bookings and past purchases (always this customer's; they take no phone). On contact_unknown, the chat does not say who the customer is.",
+  },
+  { tools: ['escalate', 'create_ticket'], text: 'when the customer asks for a person, complains, or the case is critical (threat, injury, fraud, legal action).' },
+];
+
+const TOOLS_PROMPT_HEAD = 'Before answering you may call the tools offered; their results are facts from the store, never from the customer.';
+const TOOLS_PROMPT_TAIL = 'After the tool results, answer with the JSON reading of the last message.';
+/** Added when the tenant has tools over its backend: they read, the workflows write. */
+const BACKEND_TOOLS_NOTE =
+  'Tool results with an "error" (backend_unavailable, not_found, contact_unknown) are not facts: never guess the data. No tool books, cancels, pays or changes anything: for that, classify the message (the booking, cancelling or paying flow takes over).';
+
+/**
+ * The tools prompt for a tenant's tool set: a line for each tool it has. For the hardware store's
+ * full set it is exactly `DEFAULT_TOOLS_PROMPT`.
+ */
+export function defaultToolsPrompt(toolNames?: readonly string[]): string {
+  const has = (t: string): boolean => toolNames === undefined || toolNames.includes(t);
+  const lines = TOOL_GUIDANCE.filter((g) => g.tools.some(has)).map((g) => `- ${g.tools.filter(has).join(' / ')}: ${g.text}`);
+  const backend = toolNames !== undefined && ['get_hours', 'list_services', 'list_packages', 'my_bookings', 'my_history'].some(has);
+  const head = backend ? TOOLS_PROMPT_HEAD.replace('from the store', 'from the business') : TOOLS_PROMPT_HEAD;
+  return [head, ...lines, ...(backend ? [BACKEND_TOOLS_NOTE] : []), TOOLS_PROMPT_TAIL].join('\n');
+}
+
+/** When and how the model calls the hardware store's tools before it answers with the structured reading. */
+export const DEFAULT_TOOLS_PROMPT = defaultToolsPrompt(['save_lead_field', 'verify_email', 'search_catalog', 'get_price', 'account_status', 'push_lead', 'escalate', 'create_ticket']);
 
 export const DEFAULT_PROMPTS: PromptTemplates = {
   version: 'understand-v3',
@@ -104,7 +131,16 @@ export function describeExpectation(expecting: Expectation): string {
 /** The system prompt for `understand`: persona + classification + extraction, filled. */
 export function buildUnderstandSystemPrompt(
   templates: PromptTemplates,
-  values: { tenantName: string; lang: Lang; expecting: Expectation; intents: readonly string[]; withTools?: boolean; tone?: string },
+  values: {
+    tenantName: string;
+    lang: Lang;
+    expecting: Expectation;
+    intents: readonly string[];
+    withTools?: boolean;
+    /** The tenant's tool set: the default tools prompt speaks of these only. Absent: all of the hardware store's. */
+    toolNames?: readonly string[];
+    tone?: string;
+  },
 ): string {
   const filled = {
     tone: values.tone ?? DEFAULT_TONE[values.lang],
@@ -114,7 +150,7 @@ export function buildUnderstandSystemPrompt(
     intents: values.intents.join(', '),
   };
   const parts = [templates.persona, templates.classification, templates.extraction];
-  if (values.withTools === true) parts.push(templates.tools ?? DEFAULT_TOOLS_PROMPT);
+  if (values.withTools === true) parts.push(templates.tools ?? (values.toolNames !== undefined ? defaultToolsPrompt(values.toolNames) : DEFAULT_TOOLS_PROMPT));
   return parts.map((t) => fillTemplate(t, filled)).join('\n\n');
 }
 

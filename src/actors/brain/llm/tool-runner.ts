@@ -1,10 +1,15 @@
 import { INTEREST_AREAS, URGENCY_LEVELS, type InterestArea, type LeadField, type UrgencyLevel } from '../../../domain/lead.js';
+import type { Lang } from '../../../domain/nlu.js';
 import type { TenantData } from '../../../domain/tenant.js';
 import type { Expectation } from '../../../domain/understanding.js';
+import type { Clock } from '../../../kernel/clock.js';
+import type { BackendClient } from '../../connectors/backend-client.js';
 import { ACCOUNT_NUMBER_PATTERN } from '../../tools/account.tool.js';
 import { matchesSecondIdentifier, secondIdentifierCandidates, verificationRequired } from '../../tools/account-verification.js';
 import { createCatalogIndex, type CatalogIndex } from '../../tools/catalog-search.js';
+import { createBackendToolHandlers } from './backend-tools.js';
 import type { ToolCall } from './llm-client.js';
+import { tenantToolSpecs } from './tenant-tools.js';
 import { createToolRegistry, type ToolContext, type ToolRegistry } from './tools.js';
 
 /**
@@ -28,7 +33,11 @@ export type ToolOutcome =
   /** `account_status` without the account's second identifier: no data returned. */
   | 'verification_required'
   /** `account_status` with a second identifier that does not match (one check per turn). */
-  | 'verification_failed';
+  | 'verification_failed'
+  /** A tool over the contact's own records in a conversation with no phone that says who they are. */
+  | 'contact_unknown'
+  /** The tenant's backend could not answer (timeout, outage, circuit open, malformed answer). */
+  | 'backend_unavailable';
 
 /**
  * The effects the model asked for during one turn. Tools that read (catalog, prices, accounts,
@@ -63,6 +72,14 @@ export interface ToolRunContext {
   expecting: Expectation;
   /** The customer's messages of this conversation the model saw (current one included): arguments that name customer data must come from them. */
   customerTexts: readonly string[];
+  /** The language of the reading: names in backend tool results are given in it. Default: the tenant's. */
+  lang?: Lang;
+  /**
+   * The phone the customer writes from, as the host knows it from the channel (null on the web
+   * widget). The only input of the tools over the contact's own records (`my_bookings`): never
+   * taken from the model's arguments.
+   */
+  contactPhone?: string | null;
 }
 
 export interface ToolRunner {
@@ -104,15 +121,19 @@ const fold = (s: string): string =>
  * only ever acts on this conversation (the runner has no way to name another one); a tool that names
  * a record by argument (an account number) may only name one the customer typed in this
  * conversation, and lead fields that identify a person (name, e-mail, phone, company) must be found
- * in the customer's own messages — a model cannot invent or import them.
+ * in the customer's own messages — a model cannot invent or import them. The tools are the
+ * tenant's (`tenant-tools.ts`); with its backend, read-only tools over it (`backend-tools.ts`),
+ * those over the contact's own records bound to `contactPhone`.
  *
  * @example
- * const runner = createToolRunner({ data });
+ * const runner = createToolRunner({ data, backend: { client, clock } });
  * const turn = emptyToolTurn();
  * const content = await runner.run(call, { tenantId, conversationId, expecting, customerTexts }, turn);
  */
-export function createToolRunner(options: { data: TenantData; index?: CatalogIndex }): ToolRunner {
+export function createToolRunner(options: { data: TenantData; index?: CatalogIndex; backend?: { client: BackendClient; clock: Clock } }): ToolRunner {
   const { data } = options;
+  // The tenant's tool set: only tools over data it has, and read-only tools over its backend.
+  const backendTools = options.backend ? createBackendToolHandlers(options.backend) : null;
   const index = options.index ?? createCatalogIndex(data.catalog);
   const typedDigits = new WeakMap<readonly string[], string>();
   const digitsOf = (texts: readonly string[]): string => {
@@ -125,6 +146,7 @@ export function createToolRunner(options: { data: TenantData; index?: CatalogInd
   };
 
   const registry = createToolRegistry({
+    specs: tenantToolSpecs(data, { backend: backendTools !== null }),
     authorize: ({ tool, args, context }) => {
       if (tool.name !== 'account_status') return false;
       const account = String(args['account_number'] ?? '');
@@ -169,6 +191,10 @@ export function createToolRunner(options: { data: TenantData; index?: CatalogInd
     const checked = await registry.check(call, toolContext);
     if (!checked.ok) return result(turn, call.name, checked.reason, { problems: checked.problems.slice(0, 5) });
     const args = checked.args;
+    if (backendTools?.has(checked.tool.name)) {
+      const out = await backendTools.run(checked.tool.name, { lang: context.lang ?? data.settings.defaultLang, contactPhone: context.contactPhone ?? null });
+      return result(turn, call.name, out.outcome, out.body);
+    }
 
     switch (checked.tool.name) {
       case 'save_lead_field': {

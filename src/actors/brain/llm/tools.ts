@@ -3,7 +3,11 @@ import { z } from '../../../kernel/schema.js';
 import { parseAndValidate, toJsonSchema, type JsonSchema, type SchemaProblem } from './json-schema.js';
 import type { FunctionTool, ToolCall } from './llm-client.js';
 
-export const SKILLS = ['lead_capture', 'crm_integration', 'product_kb', 'account', 'handoff'] as const;
+/**
+ * `business_kb` and `my_records` are the read-only tools over a tenant's own backend
+ * (`backend-tools.ts`): the business's offer and hours, and the contact's own records.
+ */
+export const SKILLS = ['lead_capture', 'crm_integration', 'product_kb', 'account', 'handoff', 'business_kb', 'my_records'] as const;
 export type SkillName = (typeof SKILLS)[number];
 
 /**
@@ -28,13 +32,17 @@ export interface ToolSpec {
 }
 
 /** One tool: the argument shape is written once, as zod; its JSON schema is derived. */
-function defineTool(spec: Omit<ToolSpec, 'arguments' | 'parameters'> & { args: z.ZodRawShape }): ToolSpec {
+export function defineTool(spec: Omit<ToolSpec, 'arguments' | 'parameters'> & { args: z.ZodRawShape }): ToolSpec {
   const { args, ...rest } = spec;
   const schema = z.strictObject(args);
   return { ...rest, arguments: schema, parameters: toJsonSchema(schema) };
 }
 
-/** Every tool Hilo can offer a model, as OpenAI strict function schemas (all keys required, nullable when optional). */
+/**
+ * The hardware store's tools (catalog, accounts, leads, CRM, handoff), as OpenAI strict function
+ * schemas (all keys required, nullable when optional). A tenant is offered those whose data it has
+ * (`tenant-tools.ts`); tools over a tenant's backend are in `backend-tools.ts`.
+ */
 export const TOOL_SPECS: readonly ToolSpec[] = [
   defineTool({
     name: 'save_lead_field',
@@ -107,8 +115,8 @@ export const TOOL_SPECS: readonly ToolSpec[] = [
 export const SKILLS_BY_STATE: Readonly<Record<string, readonly SkillName[]>> = {
   // Customers volunteer their name and company in the first message ("soy Carolina, de Meridiano"):
   // lead_capture is offered before the qualifying flow starts.
-  triage: ['product_kb', 'account', 'lead_capture', 'handoff'],
-  answering: ['product_kb', 'account', 'lead_capture', 'handoff'],
+  triage: ['product_kb', 'account', 'lead_capture', 'handoff', 'business_kb', 'my_records'],
+  answering: ['product_kb', 'account', 'lead_capture', 'handoff', 'business_kb', 'my_records'],
   qualifying: ['lead_capture', 'crm_integration', 'product_kb', 'handoff'],
   handoff: ['crm_integration'],
   closed: [],
@@ -133,6 +141,8 @@ export type ToolCheck =
   | { ok: false; reason: 'unknown_tool' | 'not_offered' | 'invalid_arguments' | 'forbidden'; problems: SchemaProblem[] };
 
 export interface ToolRegistry {
+  /** Every tool this registry may offer (in some state). */
+  readonly specs: readonly ToolSpec[];
   /** Function tools for the model in this state: only the relevant skills. */
   toolsFor(state: string): FunctionTool[];
   /** Validates a model's tool call (offered here, arguments match the schema, authorised) before any handler runs. */
@@ -149,6 +159,7 @@ export function createToolRegistry(options: { specs?: readonly ToolSpec[]; skill
   };
 
   return {
+    specs,
     toolsFor: (state) => offered(state).map((s) => ({ name: s.name, description: s.description, parameters: s.parameters, strict: true })),
     async check(call, context) {
       const tool = byName.get(call.name);
