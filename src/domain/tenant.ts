@@ -137,6 +137,15 @@ export interface TenantSettings {
   backend?: TenantBackend;
   /** This tenant's own agent chat, alerts and CRM; each one set replaces the environment's default for this tenant. */
   integrations?: TenantIntegrations;
+  /** This tenant's provider numbers, with secrets by environment variable name; each one set replaces the `HILO_*_<T>` variables for that provider. */
+  channels?: TenantChannels;
+}
+
+/** Per-tenant WhatsApp Cloud, Twilio and Telegram (docs/channels.md); secrets are named by environment variable. */
+export interface TenantChannels {
+  whatsapp?: { appSecretEnv: string; verifyTokenEnv: string; accessTokenEnv: string; phoneNumberId: string; messagesPerSecond?: number; template?: { name: string; language: string } };
+  twilio?: { accountSid: string; authTokenEnv: string; from: string; contentSid?: string };
+  telegram?: { botTokenEnv: string; secretTokenEnv: string };
 }
 
 /**

@@ -149,6 +149,28 @@ export const TENANT_SETTINGS = z.object({
     },
     'unknown key (expected rocketChat, slack, crm)',
   ).optional(),
+  /** This tenant's provider numbers (docs/channels.md); secrets by environment variable name. */
+  channels: closed(
+    {
+      whatsapp: closed(
+        {
+          appSecretEnv: envName(),
+          verifyTokenEnv: envName(),
+          accessTokenEnv: envName(),
+          phoneNumberId: text({ pattern: /^\d{5,20}$/, hint: 'a WhatsApp phone number id (digits)' }),
+          messagesPerSecond: number({ min: 1, integer: true }).max(10_000).optional(),
+          template: closed({ name: text({ pattern: /^[a-z0-9_]+$/, hint: 'a template name (a-z, 0-9, _)' }), language: text({ pattern: /^[A-Za-z_]{2,8}$/, hint: 'a language code such as "es"' }) }, 'unknown key (expected name, language)').optional(),
+        },
+        'unknown key (expected appSecretEnv, verifyTokenEnv, accessTokenEnv, phoneNumberId, messagesPerSecond, template)',
+      ).optional(),
+      twilio: closed(
+        { accountSid: text(), authTokenEnv: envName(), from: text({ pattern: /^whatsapp:\+[1-9][0-9]{6,14}$/, hint: 'whatsapp:+E164 (e.g. whatsapp:+14155238886)' }), contentSid: text().optional() },
+        'unknown key (expected accountSid, authTokenEnv, from, contentSid)',
+      ).optional(),
+      telegram: closed({ botTokenEnv: envName(), secretTokenEnv: envName() }, 'unknown key (expected botTokenEnv, secretTokenEnv)').optional(),
+    },
+    'unknown key (expected whatsapp, twilio, telegram)',
+  ).optional(),
 });
 
 function isTimeZone(timeZone: string): boolean {

@@ -39,6 +39,8 @@ export interface HiloConfig {
   metricsToken: string | null;
   /** Operator key of the tenant admin API (`/api/admin/tenants/{t}`); null: those routes are off. */
   adminKey: string | null;
+  /** Largest body of the tenant admin API (`HILO_ADMIN_MAX_BODY_BYTES`): a whole tenant, larger than a customer's request. */
+  adminMaxBodyBytes: number;
   /** Server secret (`HILO_SECRET`) that signs widget resume tokens; null: kept in `dataDir`. */
   secret: string | null;
   /** `HILO_TRUST_PROXY=1`: the client address is the last `X-Forwarded-For` entry (one reverse proxy in front). */
@@ -239,6 +241,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     inspectToken: minChars(env, 'HILO_INSPECT_TOKEN', 16),
     metricsToken: minChars(env, 'HILO_METRICS_TOKEN', 16),
     adminKey: minChars(env, 'HILO_ADMIN_KEY', 24),
+    adminMaxBodyBytes: int(env, 'HILO_ADMIN_MAX_BODY_BYTES', 8 * 1024 * 1024, 1024, 64 * 1024 * 1024),
     secret: minChars(env, 'HILO_SECRET', 32),
     auditKey: minChars(env, 'HILO_AUDIT_KEY', 32),
   };

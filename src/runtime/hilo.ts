@@ -50,6 +50,7 @@ import { openClusterRuntime, readClusterConfig, type ClusterConfig, type Cluster
 import { resolveStorage, type HiloStorage } from './storage.js';
 import { buildTenantRuntime, loadTenantRuntimes, type CreateTenantBrain, type TenantWiringOptions } from './tenant-wiring.js';
 import { createTenantAdmin } from './tenant-admin.js';
+import { prepareTenantIntegrations } from './tenant-integrations-wiring.js';
 import { keepTenantKeyDigest, loadTenantKeyDigests } from './tenant-key-file.js';
 import { createTimerScheduler } from './timers.js';
 
@@ -198,10 +199,11 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     };
     const tenants = await loadTenantRuntimes({ tenantsDir, ...tenantWiring });
     closers.push(() => tenants.close());
-    // Tenants with their own Rocket.Chat, Slack or CRM (tenant.json `integrations`); the environment's for the rest.
-    for (const t of tenants.runtimes.values()) destinations.configureTenant(t.data.settings);
     analytics.attachTenants(tenants.runtimes);
-    const channels = createChannelRegistry({ config, tenantIds: [...tenants.runtimes.keys()], clock, logger });
+    const channels = createChannelRegistry({ config, tenantIds: [], clock, logger });
+    // Each tenant's provider channels and its own Rocket.Chat, Slack or CRM (tenant.json `channels`,
+    // `integrations`, else the environment's); the admin API re-wires one tenant the same way.
+    for (const t of tenants.runtimes.values()) (await prepareTenantIntegrations({ channels, destinations }, t.data.settings))();
     const inspector = await createInspector({ mode: config.inspect, port: config.inspectPort, conversationFilter: config.inspectConversation, logger, host: config.host, token: config.inspectToken });
     if (inspector) closers.push(() => inspector.close());
     const router = cluster?.router ?? createLocalShardRouter({ shardCount: config.shardCount });
@@ -295,7 +297,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const admin = createAdminWiring({ storage, audit, apiKeys, hasTenant: (t) => host.hasTenant(t), onConversationErased: (t, c) => host.evict(t, c), auditKey: config.auditKey, ...(cluster ? { retentionRunsHere: cluster.retentionRunsHere } : {}), clock, logger });
     if (admin.retention) closers.push(() => admin.retention?.stop());
     // The operator's tenant admin API (HILO_ADMIN_KEY): tenants change without a restart.
-    const tenantAdmin = createTenantAdmin({ adminKey: config.adminKey, tenantsDir, tenants, build: (data, workflows) => buildTenantRuntime(tenantWiring, data, workflows), apiKeys, clustered: cluster !== null, onActivated: (t) => destinations.configureTenant(t.data.settings), ...(config.storage === 'durable' ? { keepKey: (t: string, key: string) => keepTenantKeyDigest(config.dataDir, t, hashApiKey(key)) } : {}), clock, logger });
+    const tenantAdmin = createTenantAdmin({ adminKey: config.adminKey, maxBodyBytes: config.adminMaxBodyBytes, tenantsDir, tenants, build: (data, workflows) => buildTenantRuntime(tenantWiring, data, workflows), apiKeys, clustered: cluster !== null, prepareIntegrations: (t) => prepareTenantIntegrations({ channels, destinations, console: consoleApp, demo: { tenants: DEMO_TENANTS, apiKey: demoApiKey ?? null, apiKeys, agentTenant: DEMO_TENANT, agentPassword: demoAgentPassword } }, t.data.settings), ...(config.storage === 'durable' ? { keepKey: (t: string, key: string) => keepTenantKeyDigest(config.dataDir, t, hashApiKey(key)) } : {}), clock, logger });
     closers.push(() => tenantAdmin.settled());
     const metrics = createMetrics({
       host,

@@ -37,6 +37,8 @@ export interface TenantVersion {
 export interface TenantAdminOptions {
   /** `HILO_ADMIN_KEY`; null: every route answers `HILO_ERR_ADMIN_DISABLED`. */
   adminKey: string | null;
+  /** The routes' own body limit (`HILO_ADMIN_MAX_BODY_BYTES`): a whole tenant is larger than a customer's request. */
+  maxBodyBytes?: number;
   tenantsDir: string;
   tenants: LoadedTenants;
   /** Trains and builds a tenant as start-up does (`buildTenantRuntime`). */
@@ -46,8 +48,12 @@ export interface TenantAdminOptions {
   clustered: boolean;
   /** Keeps a key the API issued or was given, before it is answered, so it survives a restart (`tenant-key-file.ts`). */
   keepKey?: (tenantId: string, key: string) => Promise<void>;
-  /** Called after a new version is in place (per-tenant integrations). */
-  onActivated?: (runtime: TenantRuntime) => void;
+  /**
+   * The tenant's integrations for a new version (provider channels, Rocket.Chat/Slack/CRM, console):
+   * read and checked before the swap — a throw fails the version and the previous one keeps
+   * everything — and installed by the returned function in the same step as the runtime.
+   */
+  prepareIntegrations?: (runtime: TenantRuntime) => Promise<() => void>;
   clock: Clock;
   logger: Logger;
 }
@@ -115,6 +121,13 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
     const started = clock.now();
     try {
       const built = await options.build(staged.data, staged.workflows);
+      let install: (() => void) | undefined;
+      try {
+        install = await options.prepareIntegrations?.(built.runtime);
+      } catch (err) {
+        await built.brain.close?.();
+        throw err;
+      }
       const current = versions.get(id);
       if (current?.version !== version) {
         await built.brain.close?.();
@@ -125,7 +138,7 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
       tenants.runtimes.set(id, built.runtime);
       tenants.brains.set(id, built.brain);
       if (previous) tenants.retire(previous);
-      options.onActivated?.(built.runtime);
+      install?.();
       versions.set(id, { ...current, status: 'active', trainedAt: new Date(clock.now()).toISOString(), activeVersion: version });
       log.info({ tenant: id, version, trainingMs: clock.now() - started }, 'tenant version active');
     } catch (err) {
@@ -175,10 +188,11 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
     return answer;
   };
 
+  const bodyLimit = options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {};
   return {
     routes: [
-      { method: 'PUT', path: '/api/admin/tenants/:tenant', handler: change('put') },
-      { method: 'PATCH', path: '/api/admin/tenants/:tenant', handler: change('patch') },
+      { method: 'PUT', path: '/api/admin/tenants/:tenant', handler: change('put'), ...bodyLimit },
+      { method: 'PATCH', path: '/api/admin/tenants/:tenant', handler: change('patch'), ...bodyLimit },
       {
         method: 'GET',
         path: '/api/admin/tenants/:tenant',

@@ -69,7 +69,7 @@ export interface ConsoleServiceOptions {
   /** Checks that an agent id belongs to the tenant (assign / transfer targets). */
   agentName(tenantId: string, agentId: string): Promise<string | null>;
   /** The tenants whose handoffs `slaTick` watches. */
-  tenantIds: readonly string[];
+  tenantIds: Iterable<string>;
   /**
    * A handoff went `period` SLA periods without an agent reply: announce it again (Rocket.Chat,
    * Slack). Absent: overdue handoffs are only logged, audited and shown as waiting.

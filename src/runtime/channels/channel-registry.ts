@@ -15,9 +15,12 @@ import {
   type SendResult,
   type ServiceWindow,
 } from '../../channels/index.js';
+import type { TenantSettings } from '../../domain/tenant.js';
 import type { Clock } from '../../kernel/clock.js';
+import { HiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
-import { tenantEnvKey, type HiloConfig } from '../config.js';
+import { tenantEnvKey, type HiloConfig, type TenantChannelsConfig } from '../config.js';
+import { tenantChannelCredentials } from './tenant-channels.js';
 
 /** A send's outcome with the provider errors met on the way (retried ones included), as values. */
 export interface ChannelSendResult extends SendResult {
@@ -33,9 +36,17 @@ export interface TenantChannel {
 export interface ChannelRegistry {
   /** The tenant's channel on a provider; undefined when it is not configured. */
   get(tenantId: string, name: string): TenantChannel | undefined;
-  /** Which channels each tenant has, for the start-up log and identity-link codes. */
+  /** Which channels each tenant has, for the start-up log and identity-link codes (kept current by `prepareTenant`). */
   readonly enabled: Readonly<Record<string, ChannelName[]>>;
   readonly serviceWindow: ServiceWindow;
+  /**
+   * Reads a tenant's provider credentials — tenant.json `channels` (secrets by environment variable
+   * name, read from `env`), else the `HILO_*_<T>` variables read at start-up — and builds its
+   * channels without installing them; throws `HILO_ERR_CONFIG_INVALID` naming the variable. The
+   * returned function replaces the tenant's channels in one step: a changed secret takes effect
+   * and the old one is refused from then on.
+   */
+  prepareTenant(settings: TenantSettings, env?: Readonly<Record<string, string | undefined>>): () => void;
 }
 
 /**
@@ -57,12 +68,12 @@ export function createChannelRegistry(options: { config: HiloConfig; tenantIds: 
   const channels = new Map<string, TenantChannel>();
   const enabled: Record<string, ChannelName[]> = {};
   const keyOf = (tenantId: string, name: string) => `${tenantId}\u0000${name}`;
-  for (const tenantId of options.tenantIds) {
-    const creds = config.channels[tenantEnvKey(tenantId)];
-    if (!creds) continue;
-    const names: ChannelName[] = [];
+
+  /** The tenant's channels from its credentials, not yet installed. */
+  const build = (tenantId: string, creds: TenantChannelsConfig): Map<ChannelName, TenantChannel> => {
+    const built = new Map<ChannelName, TenantChannel>();
     const add = (name: ChannelName, channel: Channel, sender: { send(request: SendRequest): Promise<SendResult> }) => {
-      channels.set(keyOf(tenantId, name), {
+      built.set(name, {
         channel,
         async send(request) {
           const providerErrors: ProviderErrorRecord[] = [];
@@ -70,7 +81,6 @@ export function createChannelRegistry(options: { config: HiloConfig; tenantIds: 
           return { ...result, providerErrors };
         },
       });
-      names.push(name);
     };
     const senderLog = log.child({ tenant: tenantId });
     if (creds.whatsapp) {
@@ -121,8 +131,31 @@ export function createChannelRegistry(options: { config: HiloConfig; tenantIds: 
         createTelegramSender({ baseUrl: config.telegramApiUrl, botToken: tg.botToken, clock, pacer: telegramPacer, onProviderError, log: senderLog }),
       );
     }
-    if (names.length > 0) enabled[tenantId] = names;
+    return built;
+  };
+
+  /** Replaces every channel of the tenant in one synchronous step (no await between delete and set). */
+  const install = (tenantId: string, built: Map<ChannelName, TenantChannel>): void => {
+    for (const name of enabled[tenantId] ?? []) channels.delete(keyOf(tenantId, name));
+    for (const [name, channel] of built) channels.set(keyOf(tenantId, name), channel);
+    if (built.size > 0) enabled[tenantId] = [...built.keys()];
+    else delete enabled[tenantId];
+  };
+
+  for (const tenantId of options.tenantIds) {
+    const creds = config.channels[tenantEnvKey(tenantId)];
+    if (creds) install(tenantId, build(tenantId, creds));
   }
 
-  return { get: (tenantId, name) => channels.get(keyOf(tenantId, name)), enabled, serviceWindow };
+  const prepareTenant = (settings: TenantSettings, env: Readonly<Record<string, string | undefined>> = process.env): (() => void) => {
+    const creds = tenantChannelCredentials(settings, config.channels[tenantEnvKey(settings.id)] ?? {}, env);
+    if (creds.twilio && !config.publicUrl) throw new HiloError('HILO_ERR_CONFIG_INVALID', `${settings.id}: HILO_PUBLIC_URL is required for a Twilio channel (signatures cover the public URL).`);
+    const built = build(settings.id, creds);
+    return () => {
+      install(settings.id, built);
+      log.info({ tenant: settings.id, channels: [...built.keys()] }, 'tenant channels configured');
+    };
+  };
+
+  return { get: (tenantId, name) => channels.get(keyOf(tenantId, name)), enabled, serviceWindow, prepareTenant };
 }

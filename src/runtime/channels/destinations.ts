@@ -30,6 +30,11 @@ export interface OutboundDestinations extends TenantDestinations {
   for(tenantId: string): TenantDestinations;
   /** Reads a tenant's `integrations` (their secrets from `env`); throws `HILO_ERR_CONFIG_INVALID` on a missing one. */
   configureTenant(settings: TenantSettings, env?: Readonly<Record<string, string | undefined>>): void;
+  /**
+   * `configureTenant` in two steps: reads and checks now (throws), installs when the returned
+   * function runs. A tenant whose `integrations` are gone goes back to the environment's defaults.
+   */
+  prepareTenant(settings: TenantSettings, env?: Readonly<Record<string, string | undefined>>): () => void;
 }
 
 export function createOutboundDestinations(options: { config: HiloConfig; clock: Clock; logger: Logger }): OutboundDestinations {
@@ -53,21 +58,26 @@ export function createOutboundDestinations(options: { config: HiloConfig; clock:
     outgoingToken: config.rocketChatOutgoingToken,
   };
   const perTenant = new Map<string, TenantDestinations>();
+  const prepareTenant = (settings: TenantSettings, env: Readonly<Record<string, string | undefined>> = process.env): (() => void) => {
+    const own = resolveTenantIntegrations(settings, env);
+    if (!own.rocketChat && !own.slack && !own.crm) return () => void perTenant.delete(settings.id);
+    const destinations: TenantDestinations = {
+      notifier: own.rocketChat ? rocketChat(own.rocketChat.webhookUrl) : defaults.notifier,
+      agentChatConfigured: own.rocketChat ? true : defaults.agentChatConfigured,
+      // A tenant with its own Rocket.Chat and no token of its own: agents' answers are refused, not checked against another tenant's token.
+      outgoingToken: own.rocketChat ? own.rocketChat.outgoingToken : defaults.outgoingToken,
+      slack: own.slack ? slack(own.slack.webhookUrl) : defaults.slack,
+      crmWebhook: own.crm ? crm(own.crm.url, own.crm.secret) : defaults.crmWebhook,
+    };
+    return () => {
+      perTenant.set(settings.id, destinations);
+      log.info({ tenant: settings.id, rocketChat: Boolean(own.rocketChat), slack: Boolean(own.slack), crm: Boolean(own.crm) }, 'tenant integrations configured');
+    };
+  };
   return {
     ...defaults,
     for: (tenantId) => perTenant.get(tenantId) ?? defaults,
-    configureTenant(settings, env = process.env) {
-      const own = resolveTenantIntegrations(settings, env);
-      if (!own.rocketChat && !own.slack && !own.crm) return;
-      perTenant.set(settings.id, {
-        notifier: own.rocketChat ? rocketChat(own.rocketChat.webhookUrl) : defaults.notifier,
-        agentChatConfigured: own.rocketChat ? true : defaults.agentChatConfigured,
-        // A tenant with its own Rocket.Chat and no token of its own: agents' answers are refused, not checked against another tenant's token.
-        outgoingToken: own.rocketChat ? own.rocketChat.outgoingToken : defaults.outgoingToken,
-        slack: own.slack ? slack(own.slack.webhookUrl) : defaults.slack,
-        crmWebhook: own.crm ? crm(own.crm.url, own.crm.secret) : defaults.crmWebhook,
-      });
-      log.info({ tenant: settings.id, rocketChat: Boolean(own.rocketChat), slack: Boolean(own.slack), crm: Boolean(own.crm) }, 'tenant integrations configured');
-    },
+    configureTenant: (settings, env) => prepareTenant(settings, env)(),
+    prepareTenant,
   };
 }

@@ -96,6 +96,11 @@ export interface AgentConsole {
   noteTurn(key: ConversationKey, state: string, byAgent?: boolean): void;
   /** Re-announces handoffs unanswered past their SLA now (the timer does it every `slaScanMs`). */
   slaTick(): Promise<number>;
+  /**
+   * A tenant created or changed at run time (tenant admin API): its agents can log in and its
+   * canned replies are read again. Reads now (throws on a bad file); the returned function installs.
+   */
+  prepareTenant(tenantId: string): Promise<() => void>;
   close(): Promise<void>;
 }
 
@@ -147,7 +152,8 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
     ...(deps.teamHours ? { teamHours: deps.teamHours } : {}),
     kick: deps.kick,
     agentName: async (t, id) => (await auth.getAgent(t, id))?.displayName ?? null,
-    tenantIds: [...tenants],
+    // The live set: a tenant added at run time is in the next SLA scan.
+    tenantIds: tenants,
     ...(deps.reannounce ? { reannounce: deps.reannounce } : {}),
     ...(deps.onTaken ? { onTaken: deps.onTaken } : {}),
   });
@@ -175,6 +181,13 @@ export async function createConsole(deps: ConsoleDeps): Promise<AgentConsole> {
     service,
     noteTurn: (key, state, byAgent = false) => service.noteTurn(key.tenantId, key.conversationId, state, byAgent),
     slaTick: () => service.slaTick(),
+    async prepareTenant(tenantId) {
+      const replies = await loadCannedReplies(deps.tenantsDir, tenantId);
+      return () => {
+        canned.set(tenantId, replies);
+        tenants.add(tenantId);
+      };
+    },
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);

@@ -465,6 +465,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     port: options.port,
     http,
     maxBodyBytes,
+    bodyLimitFor: (method, path) => {
+      const found = route(method, path);
+      return found.kind === 'found' && found.route.maxBodyBytes !== undefined ? found.route.maxBodyBytes : maxBodyBytes;
+    },
     trustProxy: options.trustProxy === true,
     ws: [
       { path: GATEWAY_DEFAULTS.wsPath, handler: widget, maxPayloadBytes: maxFrameBytes, idleTimeoutSeconds: GATEWAY_DEFAULTS.wsIdleTimeoutSeconds, maxBackpressureBytes: GATEWAY_DEFAULTS.wsMaxBackpressureBytes },

@@ -124,8 +124,9 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
           writeResponse(res, bodyTooLargeResponse());
         };
 
+        const maxBodyBytes = opts.bodyLimitFor?.(method, url.pathname) ?? opts.maxBodyBytes;
         const length = declaredLength(headers);
-        if (length !== null && (Number.isNaN(length) || length > opts.maxBodyBytes)) {
+        if (length !== null && (Number.isNaN(length) || length > maxBodyBytes)) {
           tooLarge();
           return;
         }
@@ -140,7 +141,7 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
         const onData = (chunk: Buffer): void => {
           if (done) return;
           received += chunk.byteLength;
-          if (received > opts.maxBodyBytes) {
+          if (received > maxBodyBytes) {
             done = true;
             chunks.length = 0;
             req.off('data', onData);

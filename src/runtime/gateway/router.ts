@@ -15,6 +15,8 @@ export interface Route {
   /** Segments starting with `:` are parameters: `/api/tenants/:tenant/messages`. */
   path: string;
   handler: (req: HttpRequest, ctx: RouteContext) => Promise<HttpResponse>;
+  /** Largest body this route accepts (the tenant admin API's whole tenants); default the gateway's `maxBodyBytes`. */
+  maxBodyBytes?: number;
 }
 
 export type RouteMatch =

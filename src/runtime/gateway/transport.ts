@@ -104,6 +104,8 @@ export interface TransportListenOptions {
   http: HttpHandler;
   /** Largest request body accepted; larger bodies get 413 and the handler never runs. */
   maxBodyBytes: number;
+  /** A route's own body limit, decided from the method and path before the body is read; default `maxBodyBytes`. */
+  bodyLimitFor?: (method: string, path: string) => number;
   /** Take the client address from `X-Forwarded-For` (one trusted reverse proxy in front). Default false. */
   trustProxy?: boolean;
   /** One WebSocket route or several (each on its own path). */

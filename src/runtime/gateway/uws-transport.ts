@@ -191,8 +191,9 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
             });
         };
 
+        const maxBodyBytes = opts.bodyLimitFor?.(method, path) ?? opts.maxBodyBytes;
         const length = declaredLength(headers);
-        if (length !== null && (Number.isNaN(length) || length > opts.maxBodyBytes)) {
+        if (length !== null && (Number.isNaN(length) || length > maxBodyBytes)) {
           done = true;
           writeResponse(res, bodyTooLargeResponse(), true);
           return;
@@ -206,7 +207,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         res.onData((chunk, isLast) => {
           if (done || aborted) return;
           received += chunk.byteLength;
-          if (received > opts.maxBodyBytes) {
+          if (received > maxBodyBytes) {
             // Stop here: answer 413 and drop the connection instead of reading the rest.
             done = true;
             chunks.length = 0;
