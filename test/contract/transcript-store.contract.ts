@@ -181,6 +181,23 @@ export function runTranscriptStoreContract<S extends TranscriptStore>(options: T
       expect((await store.list(key))[0]?.text).toBe('original');
     });
 
+    it('should not alias the nested fields either (options, media)', async () => {
+      const key = uniqueKey();
+      const reply: NewTranscriptEntry = { ...outbound('¿Cuál?'), options: [{ label: '1. Gris', text: 'gris' }] };
+      const photo: NewTranscriptEntry = { ...inbound('mira'), media: [{ kind: 'image', id: 'media-1', caption: 'mira' }] };
+      const stored = await store.append(key, [photo, reply]);
+      photo.media![0]!.id = 'cambiado por el llamador';
+      reply.options!.push({ label: '2. Blanco', text: 'blanco' });
+      stored[0]!.media![0]!.caption = 'cambiado en el resultado';
+      stored[1]!.options![0]!.label = 'cambiado en el resultado';
+      const listed = await store.list(key);
+      listed[1]!.options!.pop();
+      expect(await store.list(key)).toEqual([
+        { ...inbound('mira', photo.messageId), media: [{ kind: 'image', id: 'media-1', caption: 'mira' }], seq: 1 },
+        { ...reply, options: [{ label: '1. Gris', text: 'gris' }], seq: 2 },
+      ]);
+    });
+
     it('should allow close() to be called more than once', async () => {
       await store.close();
       await expect(store.close()).resolves.toBeUndefined();

