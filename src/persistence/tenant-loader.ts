@@ -7,107 +7,150 @@ import { checkWith, type z } from '../kernel/schema.js';
 import { INFO_BEHAVIOUR, type TenantIntent } from '../domain/intents.js';
 import { ACCOUNTS, CATALOG, INTENT_SET, LANGS, OFFERS, PROMPTS, STORE, TEMPLATE_FILE, templatePath, TENANT_SETTINGS, TENANT_WORDING, utterancesSchema, VACANCIES, WIDGET } from './tenant-schemas.js';
 
-/** A problem in a tenant file: the message names the file and the JSON path (`catalog.json: $[12].price: …`). */
-function invalid(file: string, path: string, problem: string): never {
-  throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', `${file}: ${path}: ${problem}`);
+/** One problem in a tenant's files: the file, the JSON path inside it, what is wrong. */
+export interface TenantFileProblem {
+  file: string;
+  path: string;
+  problem: string;
 }
 
-/** Checks one file against its schema (`tenant-schemas.ts`); the first problem stops the load. */
-function parseFile<S extends z.ZodType>(file: string, schema: S, raw: unknown, formatPath?: (path: readonly PropertyKey[]) => string): z.output<S> {
-  const checked = checkWith(schema, raw, { wording: TENANT_WORDING, root: '$', ...(formatPath ? { formatPath } : {}), unknownKeysFirst: true, max: 1 });
-  if (!checked.ok) invalid(file, checked.problems[0]!.path, checked.problems[0]!.problem);
-  return checked.value;
+/** At most this many problems are listed (in `details` and the message); the rest are counted. */
+export const MAX_LISTED_PROBLEMS = 50;
+
+/**
+ * Every problem a load found, as one `HILO_ERR_TENANT_DATA_INVALID`: `details` holds them all (the
+ * admin API caps its answer itself); the message has one `file: $.path: problem` line per problem,
+ * at most {@link MAX_LISTED_PROBLEMS}, then a line counting the rest.
+ */
+export function tenantDataInvalid(problems: readonly TenantFileProblem[]): HiloError {
+  const lines = problems.slice(0, MAX_LISTED_PROBLEMS).map((p) => `${p.file}: ${p.path}: ${p.problem}`);
+  if (problems.length > lines.length) lines.push(`… and ${problems.length - lines.length} more problems`);
+  return new HiloError('HILO_ERR_TENANT_DATA_INVALID', lines.join('\n'), { details: [...problems] });
 }
 
-async function readJson(dir: string, file: string): Promise<unknown> {
+/** The problems of one load: each file is checked whole, and the load goes on to the next file. */
+type Problems = TenantFileProblem[];
+
+/** Checks one file against its schema (`tenant-schemas.ts`); every problem is kept, `undefined` when there was one. */
+function parseFile<S extends z.ZodType>(problems: Problems, file: string, schema: S, raw: unknown, formatPath?: (path: readonly PropertyKey[]) => string): z.output<S> | undefined {
+  if (raw === undefined) return undefined;
+  const checked = checkWith(schema, raw, { wording: TENANT_WORDING, root: '$', ...(formatPath ? { formatPath } : {}), unknownKeysFirst: true });
+  if (checked.ok) return checked.value;
+  for (const p of checked.problems) problems.push({ file, path: p.path, problem: p.problem });
+  return undefined;
+}
+
+/** A file's JSON; `undefined` (and a problem) when it cannot be read or parsed. */
+async function readJson(problems: Problems, dir: string, file: string, label = file): Promise<unknown> {
   let text: string;
   try {
     text = await readFile(join(dir, file), 'utf8');
-  } catch (cause) {
-    throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', `${file}: $: cannot read ${join(dir, file)}`, { cause });
+  } catch {
+    problems.push({ file: label, path: '$', problem: `cannot read ${join(dir, file)}` });
+    return undefined;
   }
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
-    throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', `${file}: $: invalid JSON (${(cause as Error).message})`, { cause });
+    problems.push({ file: label, path: '$', problem: `invalid JSON (${(cause as Error).message})` });
+    return undefined;
   }
 }
 
-function parseCatalog(raw: unknown): Product[] {
-  const catalog: Product[] = parseFile('catalog.json', CATALOG, raw);
+function parseCatalog(problems: Problems, raw: unknown): Product[] | undefined {
+  const catalog: Product[] | undefined = parseFile(problems, 'catalog.json', CATALOG, raw);
+  if (!catalog) return undefined;
+  const invalid = (path: string, problem: string) => problems.push({ file: 'catalog.json', path, problem });
   const seen = new Map<string, number>();
   /** Folded default phrase → the SKU it names: one everyday product per phrase. */
   const defaults = new Map<string, string>();
   catalog.forEach(({ sku, default_for }, i) => {
     const first = seen.get(sku);
-    if (first !== undefined) invalid('catalog.json', `$[${i}].sku`, `duplicate SKU "${sku}" (also at $[${first}])`);
-    seen.set(sku, i);
+    if (first !== undefined) invalid(`$[${i}].sku`, `duplicate SKU "${sku}" (also at $[${first}])`);
+    else seen.set(sku, i);
     default_for?.forEach((phrase, j) => {
       const key = phrase.trim().toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-      if (key === '') invalid('catalog.json', `$[${i}].default_for[${j}]`, 'an empty phrase');
+      if (key === '') return void invalid(`$[${i}].default_for[${j}]`, 'an empty phrase');
       const owner = defaults.get(key);
-      if (owner !== undefined && owner !== sku) invalid('catalog.json', `$[${i}].default_for[${j}]`, `"${phrase}" is already the default of ${owner}`);
+      if (owner !== undefined && owner !== sku) return void invalid(`$[${i}].default_for[${j}]`, `"${phrase}" is already the default of ${owner}`);
       defaults.set(key, sku);
     });
   });
   return catalog;
 }
 
-function parseAccounts(raw: unknown): CustomerAccount[] {
-  const accounts: CustomerAccount[] = parseFile('accounts.json', ACCOUNTS, raw);
+function parseAccounts(problems: Problems, raw: unknown): CustomerAccount[] | undefined {
+  const accounts: CustomerAccount[] | undefined = parseFile(problems, 'accounts.json', ACCOUNTS, raw);
+  if (!accounts) return undefined;
   const seen = new Map<string, number>();
   accounts.forEach(({ number }, i) => {
     const first = seen.get(number);
-    if (first !== undefined) invalid('accounts.json', `$[${i}].number`, `duplicate account number "${number}" (also at $[${first}])`);
-    seen.set(number, i);
+    if (first !== undefined) problems.push({ file: 'accounts.json', path: `$[${i}].number`, problem: `duplicate account number "${number}" (also at $[${first}])` });
+    else seen.set(number, i);
   });
   return accounts;
 }
 
-function parseOffers(raw: unknown, skus: ReadonlySet<string>): Offer[] {
-  const offers: Offer[] = parseFile('offers.json', OFFERS, raw);
+/** `skus`: the catalog's, or null when the catalog itself is broken (its references are not checked then). */
+function parseOffers(problems: Problems, raw: unknown, skus: ReadonlySet<string> | null): Offer[] | undefined {
+  const offers: Offer[] | undefined = parseFile(problems, 'offers.json', OFFERS, raw);
+  if (!offers) return undefined;
+  const invalid = (path: string, problem: string) => problems.push({ file: 'offers.json', path, problem });
   const seen = new Set<string>();
   offers.forEach((offer, i) => {
-    if (seen.has(offer.id)) invalid('offers.json', `$[${i}].id`, `duplicate offer id "${offer.id}"`);
+    if (seen.has(offer.id)) invalid(`$[${i}].id`, `duplicate offer id "${offer.id}"`);
     seen.add(offer.id);
     offer.skus?.forEach((sku, j) => {
-      if (!skus.has(sku)) invalid('offers.json', `$[${i}].skus[${j}]`, `unknown SKU "${sku}" (not in catalog.json)`);
+      if (skus && !skus.has(sku)) invalid(`$[${i}].skus[${j}]`, `unknown SKU "${sku}" (not in catalog.json)`);
     });
   });
   return offers;
 }
 
 /** Merges `templates/*.json` (alphabetical order); a key defined by two files is an error. */
-function mergeTemplates(files: { file: string; raw: unknown }[]): ReplyTemplates {
+function mergeTemplates(problems: Problems, files: { file: string; raw: unknown }[]): ReplyTemplates | undefined {
   const merged: ReplyTemplates = { es: {}, en: {} };
   const owner = new Map<string, string>();
+  const before = problems.length;
+  let whole = true;
   for (const { file, raw } of files) {
-    const templates = parseFile(file, TEMPLATE_FILE, raw, templatePath);
+    const templates = parseFile(problems, file, TEMPLATE_FILE, raw, templatePath);
+    if (!templates) {
+      whole = false;
+      continue;
+    }
     for (const lang of LANGS) {
       for (const [key, text] of Object.entries(templates[lang])) {
         const definedBy = owner.get(`${lang}:${key}`);
-        if (definedBy !== undefined) invalid(file, templatePath([lang, key]), `template key already defined in ${definedBy}`);
+        if (definedBy !== undefined) {
+          problems.push({ file, path: templatePath([lang, key]), problem: `template key already defined in ${definedBy}` });
+          continue;
+        }
         owner.set(`${lang}:${key}`, file);
         merged[lang][key] = text;
       }
     }
   }
-  for (const lang of LANGS) {
-    const other: Lang = lang === 'es' ? 'en' : 'es';
-    for (const key of Object.keys(merged[lang])) {
-      if (merged[other][key] === undefined) invalid(owner.get(`${lang}:${key}`) ?? 'templates', templatePath([other, key]), `missing: the key exists in "${lang}" but not in "${other}"`);
+  // A file that failed its schema is missing from the merge: "missing in en" would only repeat its problems.
+  if (whole) {
+    for (const lang of LANGS) {
+      const other: Lang = lang === 'es' ? 'en' : 'es';
+      for (const key of Object.keys(merged[lang])) {
+        if (merged[other][key] === undefined) problems.push({ file: owner.get(`${lang}:${key}`) ?? 'templates', path: templatePath([other, key]), problem: `missing: the key exists in "${lang}" but not in "${other}"` });
+      }
     }
   }
-  return merged;
+  return problems.length === before ? merged : undefined;
 }
 
 /** `widget.json`: the schema, then labels that must differ within a language. */
-function parseWidget(raw: unknown): TenantWidget {
-  const widget: TenantWidget = parseFile('widget.json', WIDGET, raw);
+function parseWidget(problems: Problems, raw: unknown): TenantWidget | undefined {
+  const widget: TenantWidget | undefined = parseFile(problems, 'widget.json', WIDGET, raw);
+  if (!widget) return undefined;
   for (const lang of LANGS) {
     const seen = new Set<string>();
     widget[lang].suggestions.forEach(({ label }, i) => {
-      if (seen.has(label.toLowerCase())) invalid('widget.json', `$.${lang}.suggestions[${i}].label`, `repeats the label "${label}"`);
+      if (seen.has(label.toLowerCase())) problems.push({ file: 'widget.json', path: `$.${lang}.suggestions[${i}].label`, problem: `repeats the label "${label}"` });
       seen.add(label.toLowerCase());
     });
   }
@@ -117,31 +160,36 @@ function parseWidget(raw: unknown): TenantWidget {
 /**
  * `intents.json`: the schema, then the rules across labels: unique labels, a behaviour for every
  * `core` label (none for the others: they reach the info route), one label for `out_of_scope`.
+ * `templates`: null when they are broken (template names are not checked then).
  */
-function parseIntents(raw: unknown, templates: ReplyTemplates): TenantIntent[] {
-  const declared = parseFile('intents.json', INTENT_SET, raw).intents;
+function parseIntents(problems: Problems, raw: unknown, templates: ReplyTemplates | null): TenantIntent[] | undefined {
+  const declared = parseFile(problems, 'intents.json', INTENT_SET, raw)?.intents;
+  if (!declared) return undefined;
+  const before = problems.length;
+  const invalid = (path: string, problem: string) => problems.push({ file: 'intents.json', path, problem });
   const seen = new Map<string, number>();
   const intents = declared.map(({ label, kind, behaviour, answer }, i): TenantIntent => {
     const first = seen.get(label);
-    if (first !== undefined) invalid('intents.json', `$.intents[${i}].label`, `duplicate label "${label}" (also at $.intents[${first}])`);
-    seen.set(label, i);
-    if (kind === 'core' && behaviour === undefined) invalid('intents.json', `$.intents[${i}].behaviour`, 'a core label needs the behaviour it runs');
-    if (kind !== 'core' && behaviour !== undefined) invalid('intents.json', `$.intents[${i}].behaviour`, `only core labels name a behaviour (this one is ${kind})`);
-    if (kind === 'core' && answer !== undefined) invalid('intents.json', `$.intents[${i}].answer`, 'a core label is answered by its behaviour');
-    if (answer && 'template' in answer && templates.es[answer.template] === undefined) invalid('intents.json', `$.intents[${i}].answer.template`, `unknown template "${answer.template}" (not in templates/*.json)`);
+    if (first !== undefined) invalid(`$.intents[${i}].label`, `duplicate label "${label}" (also at $.intents[${first}])`);
+    else seen.set(label, i);
+    if (kind === 'core' && behaviour === undefined) invalid(`$.intents[${i}].behaviour`, 'a core label needs the behaviour it runs');
+    if (kind !== 'core' && behaviour !== undefined) invalid(`$.intents[${i}].behaviour`, `only core labels name a behaviour (this one is ${kind})`);
+    if (kind === 'core' && answer !== undefined) invalid(`$.intents[${i}].answer`, 'a core label is answered by its behaviour');
+    if (templates && answer && 'template' in answer && templates.es[answer.template] === undefined) invalid(`$.intents[${i}].answer.template`, `unknown template "${answer.template}" (not in templates/*.json)`);
     return { label, kind, behaviour: behaviour ?? INFO_BEHAVIOUR, ...(answer ? { answer } : {}) };
   });
-  if (!intents.some((i) => i.behaviour === 'out_of_scope')) invalid('intents.json', '$.intents', 'no label stands for out_of_scope (the reading below the confidence threshold)');
-  return intents;
+  if (!intents.some((i) => i.behaviour === 'out_of_scope')) invalid('$.intents', 'no label stands for out_of_scope (the reading below the confidence threshold)');
+  return problems.length === before ? intents : undefined;
 }
 
-async function readOptionalJson(dir: string, file: string): Promise<unknown> {
+/** `undefined` when the file does not exist; else as {@link readJson}. */
+async function readOptionalJson(problems: Problems, dir: string, file: string): Promise<unknown> {
   try {
-    await readFile(join(dir, file), 'utf8');
+    await access(join(dir, file));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
   }
-  return readJson(dir, file);
+  return readJson(problems, dir, file);
 }
 
 /**
@@ -149,44 +197,51 @@ async function readOptionalJson(dir: string, file: string): Promise<unknown> {
  * `templates/*.json`; optional: `catalog.json`, `accounts.json`, `offers.json`, `vacancies.json`
  * — absent, none — `prompts.json`, `widget.json` and `intents.json` — the tenant's intent set, which
  * `utterances.json` must cover exactly; absent, the built-in labels).
- * Any problem throws `HILO_ERR_TENANT_DATA_INVALID` naming the file and the JSON path.
+ * Every file is checked whole and every problem is reported, not only the first: one
+ * `HILO_ERR_TENANT_DATA_INVALID` lists them (file and JSON path each, `details`; see
+ * {@link tenantDataInvalid}). Rules across files are checked once the files they read are valid.
  *
  * @example
  * const tenant = await loadTenant('tenants/ferreteria');
  */
 export async function loadTenant(dir: string): Promise<TenantData> {
-  const [settingsRaw, storeRaw, utterancesRaw] = await Promise.all(['tenant.json', 'store.json', 'utterances.json'].map((file) => readJson(dir, file)));
+  const problems: Problems = [];
+  const [settingsRaw, storeRaw, utterancesRaw] = await Promise.all(['tenant.json', 'store.json', 'utterances.json'].map((file) => readJson(problems, dir, file)));
   // A business without a product catalog, customer accounts, offers or vacancies (a booking studio) ships none of those files.
-  const [catalogRaw, accountsRaw, offersRaw, vacanciesRaw] = await Promise.all(['catalog.json', 'accounts.json', 'offers.json', 'vacancies.json'].map((file) => readOptionalJson(dir, file)));
-  const settings: TenantSettings = parseFile('tenant.json', TENANT_SETTINGS, settingsRaw);
-  const catalog = catalogRaw === undefined ? [] : parseCatalog(catalogRaw);
-  let templateFiles: string[];
+  const [catalogRaw, accountsRaw, offersRaw, vacanciesRaw, promptsRaw, widgetRaw, intentsRaw] = await Promise.all(
+    ['catalog.json', 'accounts.json', 'offers.json', 'vacancies.json', 'prompts.json', 'widget.json', 'intents.json'].map((file) => readOptionalJson(problems, dir, file)),
+  );
+  const settings: TenantSettings | undefined = parseFile(problems, 'tenant.json', TENANT_SETTINGS, settingsRaw);
+  const catalog = catalogRaw === undefined ? [] : parseCatalog(problems, catalogRaw);
+  let templateFiles: string[] = [];
   try {
     templateFiles = (await readdir(join(dir, 'templates'))).filter((name) => name.endsWith('.json')).sort();
-  } catch (cause) {
-    throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', `templates: $: cannot read ${join(dir, 'templates')}`, { cause });
+  } catch {
+    problems.push({ file: 'templates', path: '$', problem: `cannot read ${join(dir, 'templates')}` });
   }
-  const promptsRaw = await readOptionalJson(dir, 'prompts.json');
-  const widgetRaw = await readOptionalJson(dir, 'widget.json');
-  const intentsRaw = await readOptionalJson(dir, 'intents.json');
-  const templates = mergeTemplates(
-    await Promise.all(
-      templateFiles.map(async (name) => ({ file: `templates/${name}`, raw: await readJson(join(dir, 'templates'), name) })),
-    ),
-  );
-  const intents = intentsRaw !== undefined ? parseIntents(intentsRaw, templates) : undefined;
+  const templates = mergeTemplates(problems, await Promise.all(templateFiles.map(async (name) => ({ file: `templates/${name}`, raw: await readJson(problems, join(dir, 'templates'), name, `templates/${name}`) }))));
+  const intents = intentsRaw !== undefined ? parseIntents(problems, intentsRaw, templates ?? null) : undefined;
+  const accounts = accountsRaw === undefined ? [] : parseAccounts(problems, accountsRaw);
+  const store = parseFile(problems, 'store.json', STORE, storeRaw);
+  const offers = offersRaw === undefined ? [] : parseOffers(problems, offersRaw, catalog ? new Set(catalog.map((p) => p.sku)) : null);
+  const vacancies = vacanciesRaw === undefined ? [] : parseFile(problems, 'vacancies.json', VACANCIES, vacanciesRaw);
+  // With a broken intents.json the labels are unknown: utterances.json is checked for its shape only then.
+  const utterances = intentsRaw !== undefined && !intents ? undefined : parseFile(problems, 'utterances.json', utterancesSchema(intents?.map((i) => i.label)), utterancesRaw);
+  const prompts: TenantPrompts | undefined = parseFile(problems, 'prompts.json', PROMPTS, promptsRaw);
+  const widget = widgetRaw === undefined ? undefined : parseWidget(problems, widgetRaw);
+  if (problems.length > 0 || !settings || !catalog || !templates || !accounts || !store || !offers || !vacancies || !utterances) throw tenantDataInvalid(problems);
   return {
     settings,
     catalog,
-    accounts: accountsRaw === undefined ? [] : parseAccounts(accountsRaw),
-    store: parseFile('store.json', STORE, storeRaw),
-    offers: offersRaw === undefined ? [] : parseOffers(offersRaw, new Set(catalog.map((p) => p.sku))),
-    vacancies: vacanciesRaw === undefined ? [] : parseFile('vacancies.json', VACANCIES, vacanciesRaw),
-    utterances: parseFile('utterances.json', utterancesSchema(intents?.map((i) => i.label)), utterancesRaw),
+    accounts,
+    store,
+    offers,
+    vacancies,
+    utterances,
     ...(intents ? { intents } : {}),
     templates,
-    ...(promptsRaw !== undefined ? { prompts: parseFile('prompts.json', PROMPTS, promptsRaw) satisfies TenantPrompts } : {}),
-    ...(widgetRaw !== undefined ? { widget: parseWidget(widgetRaw) } : {}),
+    ...(prompts ? { prompts } : {}),
+    ...(widget ? { widget } : {}),
   };
 }
 
@@ -211,8 +266,8 @@ export async function loadTenants(rootDir: string): Promise<Map<string, TenantDa
     try {
       tenant = await loadTenant(join(rootDir, folder));
     } catch (err) {
-      if (isHiloError(err, 'HILO_ERR_TENANT_DATA_INVALID')) {
-        throw new HiloError(err.code, `${folder}/${err.message}`, { cause: err.cause });
+      if (isHiloError(err, 'HILO_ERR_TENANT_DATA_INVALID') && Array.isArray(err.details)) {
+        throw tenantDataInvalid((err.details as TenantFileProblem[]).map((p) => ({ ...p, file: `${folder}/${p.file}` })));
       }
       throw err;
     }

@@ -5,12 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { TenantData } from '../domain/tenant.js';
 import { HiloError, isHiloError } from '../kernel/errors.js';
 import { checkWith, z } from '../kernel/schema.js';
 import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
-import { loadTenant } from '../persistence/tenant-loader.js';
+import { loadTenant, MAX_LISTED_PROBLEMS } from '../persistence/tenant-loader.js';
+import { CANNED_REPLIES_FILE, loadCannedReplies } from './console/canned-replies.js';
 import { loadTenantWorkflows } from './workflow-loader.js';
 
 /** One problem of a tenant's data: the file, the JSON path inside it, what is wrong. */
@@ -66,8 +67,18 @@ export function checkTenantBody(raw: unknown, mode: 'put' | 'patch'): TenantFile
   return checked.value;
 }
 
+/** Every problem, as the 400 answer's `details` (at most {@link MAX_LISTED_PROBLEMS}, then one counting the rest). */
 export function invalidTenant(problems: TenantProblem[]): HiloError {
-  return new HiloError('HILO_ERR_TENANT_INVALID', undefined, { details: problems });
+  const listed = problems.slice(0, MAX_LISTED_PROBLEMS);
+  const omitted = problems.length - listed.length;
+  return new HiloError('HILO_ERR_TENANT_INVALID', undefined, { details: omitted > 0 ? [...listed, { file: '', path: '$', problem: `… and ${omitted} more problems` }] : listed });
+}
+
+/** A loader's error as problems: its `details` list when it has one, else its message `file: $.path: problem`. */
+function problemsOf(err: HiloError, staging: string, tenantId: string, file?: string): TenantProblem[] {
+  const clean = (text: string) => text.split(staging).join(tenantId);
+  if (!Array.isArray(err.details)) return [problemOf(err.message, staging, tenantId)];
+  return (err.details as { file?: string; path: string; problem: string }[]).map((p) => ({ file: file ?? p.file ?? '', path: p.path, problem: clean(p.problem) }));
 }
 
 /** The loaders' message `file: $.path: problem` as a problem; the staging folder's name never reaches the caller. */
@@ -122,14 +133,20 @@ export async function stageTenantFiles(options: { tenantsDir: string; tenantId: 
       if (data.settings.id !== tenantId) problems.push({ file: 'tenant.json', path: '$.id', problem: `expected "${tenantId}" (the tenant in the URL), got "${data.settings.id}"` });
     } catch (err) {
       if (!isHiloError(err, 'HILO_ERR_TENANT_DATA_INVALID')) throw err;
-      problems.push(problemOf(err.message, staging, tenantId));
+      problems.push(...problemsOf(err, staging, tenantId));
     }
     try {
       workflows = await loadTenantWorkflows(staging);
     } catch (err) {
       if (!isHiloError(err, 'HILO_ERR_TENANT_DATA_INVALID')) throw err;
-      const listed = Array.isArray(err.details) ? (err.details as { path: string; problem: string }[]) : null;
-      problems.push(...(listed ? listed.map((p) => ({ file: 'workflows.json', path: p.path, problem: p.problem })) : [problemOf(err.message, staging, tenantId)]));
+      problems.push(...problemsOf(err, staging, tenantId, 'workflows.json'));
+    }
+    // The console reads canned replies when the version goes live: a bad file is refused here, not then.
+    try {
+      await loadCannedReplies(tenantsDir, basename(staging));
+    } catch (err) {
+      if (!isHiloError(err, 'HILO_ERR_TENANT_DATA_INVALID')) throw err;
+      problems.push(...problemsOf(err, staging, tenantId, CANNED_REPLIES_FILE));
     }
     if (problems.length > 0 || !data) throw invalidTenant(problems);
     return {

@@ -189,4 +189,28 @@ describe('tenant admin API: per-tenant integrations without a restart', () => {
     const customer = await fetch(`${server.baseUrl}/api/tenants/${NEW_TENANT}/messages`, { method: 'POST', headers: { authorization: `Bearer ${tenantKey}`, 'content-type': 'application/json' }, body: JSON.stringify({ sender: 'big', text: 'x'.repeat(70 * 1024) }) });
     expect(customer.status).toBe(413);
   });
+
+  it('should list every problem of a tenant body with its file and JSON path, at most 50 and a count of the rest', async () => {
+    const body = await spaBody(ENV.secret2);
+    const catalog = Array.from({ length: 60 }, (_, i) => ({ sku: `S-${i}`, name: `Item ${i}`, category: 'c', price: i < 3 ? 'mil' : 10, stock: 1, unit: 'u' }));
+    (body.tenant as Record<string, unknown>).defaultLang = 'fr';
+    const flow = (body.templates as Record<string, { es: Record<string, string>; en: Record<string, string> }>).flow!;
+    delete flow.en.greeting;
+    const refused = await admin('PUT', { ...body, catalog, cannedReplies: [{ id: 'Bad Id', title: '', text: { es: 'hola', en: 'hi' } }] });
+    expect(refused.status).toBe(400);
+    expect(refused.body.error.code).toBe('HILO_ERR_TENANT_INVALID');
+    const paths = (refused.body.error.details as { file: string; path: string }[]).map((p) => `${p.file} ${p.path}`);
+    expect(paths).toEqual(
+      expect.arrayContaining(['tenant.json $.defaultLang', 'catalog.json $[0].price', 'catalog.json $[1].price', 'catalog.json $[2].price', 'templates/flow.json $.en["greeting"]', 'canned-replies.json $[0].id', 'canned-replies.json $[0].title']),
+    );
+    expect((await admin('GET')).body).toMatchObject({ activeVersion: 2 });
+
+    const many = await admin('PUT', { ...body, catalog: catalog.map((p) => ({ ...p, price: 'mil', stock: -1 })) });
+    expect(many.status).toBe(400);
+    const details = many.body.error.details as { file: string; path: string; problem: string }[];
+    expect(details).toHaveLength(51);
+    expect(details[50]!.problem).toMatch(/^… and \d+ more problems$/);
+    // 60 prices and 60 stocks, the language and the English greeting: 122 problems.
+    expect(details[50]!.problem).toBe('… and 72 more problems');
+  });
 });

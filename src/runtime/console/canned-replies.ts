@@ -46,9 +46,9 @@ export async function loadCannedReplies(tenantsDir: string, tenantId: string): P
   }
   const checked = CannedRepliesFile.safeParse(value);
   if (!checked.success) {
-    const first = checked.error.issues[0]!;
-    const at = first.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('');
-    throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', `${path}: $${at} ${first.message}`);
+    // Every problem, each with its JSON path (the tenant admin API answers them all).
+    const details = checked.error.issues.map((issue) => ({ file: CANNED_REPLIES_FILE, path: `$${issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, problem: issue.message }));
+    throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', details.map((d) => `${path}: ${d.path} ${d.problem}`).join('\n'), { details });
   }
   return checked.data;
 }

@@ -173,12 +173,16 @@ describe('loadTenant', () => {
 
   it('should reject a template key redefined by a later file', async () => {
     await writeFile(join(dir, 'templates/zz-extra.json'), JSON.stringify({ es: { 'product.found': 'x' }, en: { 'product.found': 'y' } }));
-    expect((await loadError()).message).toBe('templates/zz-extra.json: $.es["product.found"]: template key already defined in templates/tools.json');
+    // Both languages redefine it: both are listed.
+    expect((await loadError()).message).toBe(
+      'templates/zz-extra.json: $.es["product.found"]: template key already defined in templates/tools.json\ntemplates/zz-extra.json: $.en["product.found"]: template key already defined in templates/tools.json',
+    );
   });
 
   it('should name a misspelt key rather than the field it was meant to be', async () => {
     await writeFile(join(dir, 'widget.json'), JSON.stringify({ es: { greting: 'Hola', suggestions: [{ label: 'a', text: 'b' }] }, en: { greeting: 'Hi', suggestions: [{ label: 'a', text: 'b' }] } }));
-    expect((await loadError()).message).toBe('widget.json: $.es.greting: unknown key (expected greeting, suggestions)');
+    // The misspelt key comes first, then the field it left missing.
+    expect((await loadError()).message).toBe('widget.json: $.es.greting: unknown key (expected greeting, suggestions)\nwidget.json: $.es.greeting: expected a non-empty string, got nothing (missing)');
   });
 
   it('should word numbers, integers, enums, patterns, dates and coordinates for the person editing the files', async () => {
@@ -241,5 +245,44 @@ describe('loadTenants', () => {
       t.id = 'otra';
     });
     expect((await loadError(() => loadTenants(root))).message).toContain('ferreteria/tenant.json: $.id: expected "ferreteria"');
+  });
+});
+
+describe('loadTenant with many problems', () => {
+  it('should list every problem of every file with its file and JSON path, not only the first', async () => {
+    await edit('catalog.json', (c: { price: unknown; stock: unknown }[]) => {
+      c[3]!.price = 'mil';
+      c[7]!.stock = -1;
+    });
+    await edit('store.json', (s: { email: string }) => {
+      s.email = 'not-an-email';
+    });
+    await edit('templates/flow.json', (t: { es: Record<string, unknown> }) => {
+      t.es.greeting = '';
+    });
+    await edit('tenant.json', (t: { defaultLang: string }) => {
+      t.defaultLang = 'fr';
+    });
+    const err = await loadError();
+    const details = (err as Error & { details: { file: string; path: string }[] }).details.map((p) => `${p.file} ${p.path}`);
+    expect(details).toEqual(expect.arrayContaining(['catalog.json $[3].price', 'catalog.json $[7].stock', 'store.json $.email', 'templates/flow.json $.es["greeting"]', 'tenant.json $.defaultLang']));
+    expect(details).toHaveLength(5);
+    expect(err.message.split('\n')).toHaveLength(5);
+  });
+
+  it('should list at most 50 problems and count the rest', async () => {
+    await edit('catalog.json', (c: { price: unknown }[]) => {
+      for (const p of c) p.price = 'mil';
+      return c;
+    });
+    const catalog = JSON.parse(await readFile(join(dir, 'catalog.json'), 'utf8')) as unknown[];
+    expect(catalog.length).toBeGreaterThan(50);
+    const err = (await loadError(() => loadTenants(root))) as Error & { details: { file: string; path: string; problem: string }[] };
+    // `details` keeps them all (the admin API caps its own answer); the message lists 50 and counts the rest.
+    expect(err.details).toHaveLength(catalog.length);
+    expect(err.details[0]).toEqual({ file: 'ferreteria/catalog.json', path: '$[0].price', problem: 'expected a number, got "mil"' });
+    expect(err.message.split('\n')).toHaveLength(51);
+    expect(err.message.split('\n')[0]).toBe('ferreteria/catalog.json: $[0].price: expected a number, got "mil"');
+    expect(err.message.split('\n').at(-1)).toBe(`… and ${catalog.length - 50} more problems`);
   });
 });
