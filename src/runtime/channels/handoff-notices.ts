@@ -5,7 +5,7 @@ import type { Logger } from '../../kernel/logger.js';
 import type { TicketActorInput } from '../../machines/conversation.contract.js';
 import type { TicketRecord, TicketStore } from '../../persistence/ports/records.js';
 import type { ConversationKey } from '../../persistence/ports/snapshot-store.js';
-import type { TranscriptStore } from '../../persistence/ports/transcript-store.js';
+import type { TranscriptEntry, TranscriptStore } from '../../persistence/ports/transcript-store.js';
 import type { OutboxQueue } from '../outbox/index.js';
 import type { OutboundDestinations } from './destinations.js';
 
@@ -39,6 +39,21 @@ function priorityOf(reason: string): HandoffPriority {
 
 const AUTHOR_LABEL: Record<string, string> = { customer: 'Cliente', bot: 'Hilo', agent: 'Agente', system: 'Sistema' };
 
+/** Settled tickets remembered (tenant + number, ~100 bytes each): about 1 MB at most. */
+const SETTLED_TICKETS_REMEMBERED = 10_000;
+
+/** Tickets whose pending notice needs no more thought, bounded (the oldest forgotten first). */
+function createSettledTickets(max: number): { has(tenantId: string, number: string): boolean; add(tenantId: string, number: string): void } {
+  const keys = new Set<string>();
+  return {
+    has: (tenantId, number) => keys.has(`${tenantId}\u0000${number}`),
+    add(tenantId, number) {
+      keys.add(`${tenantId}\u0000${number}`);
+      if (keys.size > max) keys.delete(keys.values().next().value as string);
+    },
+  };
+}
+
 /** The ticket with this number (`T-000123`), or null. */
 export async function findTicket(tickets: TicketStore, tenantId: string, number: string): Promise<TicketRecord | null> {
   return (await tickets.list(tenantId)).find((t) => t.number === number) ?? null;
@@ -61,30 +76,43 @@ export function createHandoffNotices(options: {
   const { destinations, queue, transcripts, tickets, clock } = options;
   const log = options.logger.child({ component: 'channels' });
 
-  const customerOf = async (tenantId: string, conversationId: string): Promise<{ displayName: string; channel: string }> => {
-    const lines = await transcripts.list({ tenantId, conversationId }, {});
+  /** `lines`: the conversation's transcript when the caller already read it (one read instead of two). */
+  const customerOf = async (tenantId: string, conversationId: string, read?: readonly TranscriptEntry[]): Promise<{ displayName: string; channel: string }> => {
+    const lines = read ?? (await transcripts.list({ tenantId, conversationId }, {}));
     const channel = [...lines].reverse().find((l) => l.direction === 'in')?.channel ?? 'web';
     const handle = options.contactHandleOf(tenantId, conversationId);
     return { displayName: handle ?? conversationId, channel };
   };
 
+  const settled = createSettledTickets(SETTLED_TICKETS_REMEMBERED);
+
   /**
    * The customer writes again while no agent has answered since the ticket opened: the handoff is
    * announced once more as *pending* (yellow), so a waiting customer stands out in the room.
+   *
+   * At most once per ticket: the notice's outbox key is the ticket's (`handoff:pending:<ticketId>`),
+   * and a ticket an agent answered or that was closed stays so (tickets never reopen, transcripts
+   * only grow). Once one of those is known the ticket is *settled* and later relays read nothing;
+   * after a restart (or once the bounded memory forgot it) the reads below decide again, and the
+   * outbox key keeps the notice single.
    */
   const announcePendingIfUnanswered = async (key: ConversationKey, ticketNumber: string): Promise<void> => {
+    if (settled.has(key.tenantId, ticketNumber)) return;
     const ticket = await findTicket(tickets, key.tenantId, ticketNumber);
-    if (!ticket || ticket.status !== 'open') return;
+    if (!ticket) return;
+    if (ticket.status !== 'open') return settled.add(key.tenantId, ticketNumber);
     const lines = await transcripts.list(key, {});
-    if (lines.some((l) => l.author === 'agent' && l.at >= ticket.openedAt)) return;
+    if (lines.some((l) => l.author === 'agent' && l.at >= ticket.openedAt)) return settled.add(key.tenantId, ticketNumber);
     const lastMessages = lines.slice(-9).map((l) => ({ author: AUTHOR_LABEL[l.author] ?? l.author, text: customerTextForAgents(l.text, l.media, l.channel), at: Date.parse(l.at) }));
     await queue.enqueue({
       kind: 'handoff.notify',
       tenantId: key.tenantId,
       conversationId: key.conversationId,
-      payload: { ticketNumber, priority: 'pending', customer: await customerOf(key.tenantId, key.conversationId), summary: ticket.summary, lastMessages },
+      payload: { ticketNumber, priority: 'pending', customer: await customerOf(key.tenantId, key.conversationId, lines), summary: ticket.summary, lastMessages },
       ref: { ticketId: ticket.ticketId, pending: true },
     });
+    // Stored now or already before (the outbox refused a second row under the same key): done either way.
+    settled.add(key.tenantId, ticketNumber);
   };
 
   return {
