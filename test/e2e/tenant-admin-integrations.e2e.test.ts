@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../src/kernel/clock.js';
+import { startFakeSlack, type FakeSlack } from '../fakes/slack.js';
 import { metaJson, metaSignature, startFakeGraph, waMessage, type FakeGraph } from '../fakes/whatsapp-graph.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
 
@@ -11,7 +12,7 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const ADMIN_KEY = `admin_${'i'.repeat(30)}`;
 const NEW_TENANT = 'spa-wired';
 // The new tenant's WhatsApp number and secrets, named in its tenant.json (`channels`), set in the environment.
-const ENV = { secret1: 'HILO_TEST_SPA_WIRED_WA_SECRET_1', secret2: 'HILO_TEST_SPA_WIRED_WA_SECRET_2', verify: 'HILO_TEST_SPA_WIRED_WA_VERIFY', token: 'HILO_TEST_SPA_WIRED_WA_TOKEN', unset: 'HILO_TEST_SPA_WIRED_NEVER_SET' };
+const ENV = { slack: 'HILO_TEST_SPA_WIRED_SLACK_URL', secret1: 'HILO_TEST_SPA_WIRED_WA_SECRET_1', secret2: 'HILO_TEST_SPA_WIRED_WA_SECRET_2', verify: 'HILO_TEST_SPA_WIRED_WA_VERIFY', token: 'HILO_TEST_SPA_WIRED_WA_TOKEN', unset: 'HILO_TEST_SPA_WIRED_NEVER_SET' };
 const SPA = { secret1: 'spa-wired-app-secret-one-7d1e', secret2: 'spa-wired-app-secret-two-0b9c', phoneNumberId: '309876543210001', accessToken: 'spa-wired-access-token' };
 const STUDIO = { secret: 'estudio-wired-app-secret-44aa', phoneNumberId: '209876543210987', accessToken: 'estudio-wired-access-token' };
 const CUSTOMER = '18095550177';
@@ -25,6 +26,7 @@ const CUSTOMER = '18095550177';
 describe('tenant admin API: per-tenant integrations without a restart', () => {
   let server: TestServer;
   let graph: FakeGraph;
+  let slack: FakeSlack;
   let tenantsDir: string;
   let tenantKey = '';
   let wamids = 0;
@@ -93,6 +95,8 @@ describe('tenant admin API: per-tenant integrations without a restart', () => {
     Object.assign(process.env, { [ENV.secret1]: SPA.secret1, [ENV.secret2]: SPA.secret2, [ENV.verify]: 'spa-wired-verify', [ENV.token]: SPA.accessToken });
     // The Graph API knows the new tenant's number and token only: a reply from any other number would fail.
     graph = await startFakeGraph({ accessToken: SPA.accessToken, phoneNumberId: SPA.phoneNumberId });
+    slack = await startFakeSlack();
+    process.env[ENV.slack] = slack.webhookUrl;
     server = await startHiloForTest({
       env: {
         HILO_TENANTS_DIR: tenantsDir,
@@ -113,6 +117,7 @@ describe('tenant admin API: per-tenant integrations without a restart', () => {
   afterAll(async () => {
     await server?.close();
     await graph?.close();
+    await slack?.close();
     for (const name of Object.values(ENV)) delete process.env[name];
     if (tenantsDir) await rm(tenantsDir, { recursive: true, force: true });
   });
@@ -212,5 +217,25 @@ describe('tenant admin API: per-tenant integrations without a restart', () => {
     expect(details[50]!.problem).toMatch(/^… and \d+ more problems$/);
     // 60 prices and 60 stocks, the language and the English greeting: 122 problems.
     expect(details[50]!.problem).toBe('… and 72 more problems');
+  });
+
+  it("should send the tenant's critical alerts to the Slack its tenant.json names once a PATCH adds it", async () => {
+    const critical = async (marker: string): Promise<void> => {
+      const res = await fetch(`${server.baseUrl}/api/tenants/${NEW_TENANT}/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${tenantKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sender: `wired-critical-${marker}`, text: `Me quemé con un producto de ustedes y estoy herido en el hospital, es urgente. Referencia ${marker}` }),
+      });
+      expect(res.status).toBe(200);
+      await server.hilo.drainOutbox();
+    };
+    const alerts = (marker: string) => slack.messages.filter((m) => JSON.stringify(m).includes(marker));
+    await critical('WIRED-BEFORE');
+    expect(alerts('WIRED-BEFORE')).toEqual([]);
+    const tenant = { ...((await spaBody(ENV.secret2)).tenant as object), integrations: { slack: { webhookUrlEnv: ENV.slack } } };
+    expect((await admin('PATCH', { tenant })).status).toBe(202);
+    expect(await settled(4)).toMatchObject({ status: 'active', activeVersion: 4 });
+    await critical('WIRED-AFTER');
+    expect(alerts('WIRED-AFTER')).toHaveLength(1);
   });
 });
