@@ -12,7 +12,7 @@ import { HiloError } from '../kernel/errors.js';
 import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import type { Clock } from '../kernel/clock.js';
 import { createTenantBackend } from './backend-wiring.js';
-import type { HiloOptions, TenantBrain } from './hilo.js';
+import type { TenantBrain } from './hilo.js';
 import { createKeyPool, type KeyPool, type PoolStatus } from './key-pool.js';
 import type { LlmConfig } from './llm-config.js';
 import type { Logger } from '../kernel/logger.js';
@@ -169,6 +169,19 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
 }
 
 /**
+ * What the runtime hands the factory with a tenant's data: its audit trail and, when the runtime
+ * built it first, the tenant's backend connector (the model's backend tools then share its
+ * circuit breaker and metrics).
+ */
+export interface BrainFactoryContext {
+  audit: AuditTrail;
+  backend?: BackendClient;
+}
+
+/** `HiloOptions['createBrain']`, with the optional connector in its context. */
+export type BrainFactory = (data: TenantData, context?: BrainFactoryContext) => Promise<TenantBrainResult>;
+
+/**
  * The runtime's `createBrain` option: one key pool and one client shared by every tenant, so a
  * provider account's caps hold across tenants and `/metrics.json` shows one pool.
  *
@@ -200,7 +213,7 @@ export function createBrainFactory(
      */
     env?: Readonly<Record<string, string | undefined>>;
   },
-): NonNullable<HiloOptions['createBrain']> & { composeReplies?: ComposeReplies } {
+): BrainFactory & { composeReplies?: ComposeReplies } {
   const { clock, logger } = options;
   if (llm === null) {
     return async (data, context) => createTenantBrain({ data, llm: null, clock, logger, ...(context ? { audit: context.audit } : {}) });
@@ -213,7 +226,7 @@ export function createBrainFactory(
   /** Tenant id → display name and prompts, filled as tenants are loaded (the compose persona names the store). */
   const names = new Map<string, string>();
   const prompts = new Map<string, ResolvedPrompts>();
-  const factory = async (data: TenantData, context?: { audit: AuditTrail; backend?: BackendClient }): Promise<TenantBrainResult> => {
+  const factory: BrainFactory = async (data, context) => {
     names.set(data.settings.id, data.settings.displayName);
     prompts.set(data.settings.id, resolveTenantPrompts(data.prompts));
     // The model's tools over the tenant's backend: the runtime's connector when it passes one,

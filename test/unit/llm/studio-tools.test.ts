@@ -11,7 +11,10 @@ import type { Understanding } from '../../../src/domain/understanding.js';
 import { systemClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
+import { createBrainFactory } from '../../../src/runtime/brain-factory.js';
 import { createKeyPool } from '../../../src/runtime/key-pool.js';
+import { loadLlmConfig } from '../../../src/runtime/llm-config.js';
+import { createMemoryAuditTrail } from '../../../src/persistence/memory/memory-audit-trail.js';
 import { reply, startFakeOpenAi, type ChatBody, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { modelUnderstanding } from '../../helpers/model-understanding.js';
 import { entriesFor } from './llm-test-kit.js';
@@ -203,5 +206,27 @@ describe("the studio's LLM tools", () => {
       { name: 'list_packages', outcome: 'backend_unavailable' },
       { name: 'my_bookings', outcome: 'backend_unavailable' },
     ]);
+  });
+
+  it("should call the runtime's connector when the factory is handed one, else one built from tenant.json", async () => {
+    const gone = createDemoBackend({ seed: await loadSeed(join(ROOT, 'tenants/estudio/backend-seed.json')), clock: systemClock, logger });
+    const goneUrl = await gone.listen(0);
+    await gone.close();
+    // tenant.json names a backend that does not answer; the runtime's connector reaches the live one.
+    const data: TenantData = { ...studio, settings: { ...studio.settings, backend: { baseUrl: `${goneUrl}/estudio`, timeoutMs: 500 } } };
+    fake = await startFakeOpenAi({
+      script: [reply.toolCalls([call('c1', 'list_packages')]), reply.json(studioReading('consultar_paquetes')), reply.toolCalls([call('c2', 'list_packages')]), reply.json(studioReading('consultar_paquetes'))],
+    });
+    const llm = loadLlmConfig({ HILO_LLM_BASE_URL: fake.baseURL, HILO_LLM_MODEL: 'm', HILO_LLM_API_KEYS: 'a=sk-test-a', HILO_LLM_TIMEOUT_MS: '5000', HILO_LLM_DEADLINE_MS: '10000' });
+    const factory = createBrainFactory(llm, { clock: systemClock, logger, clientOptions: { maxRetries: 0 }, env: {} });
+    const audit = createMemoryAuditTrail({ clock: systemClock, logger });
+    const handed = await factory(data, { audit, backend: client() });
+    await handed.brain.understand({ text: 'que paquetes tienen?', messageId: 'f-1', expecting: { kind: 'none' }, lang: 'es', idempotencyKey: 'f-conv-1:f-1:understand' });
+    expect(toolResults(fake.requests[1]!.body)[0]).toHaveProperty('packages');
+    const own = await factory(data, { audit });
+    await own.brain.understand({ text: 'que paquetes tienen?', messageId: 'f-2', expecting: { kind: 'none' }, lang: 'es', idempotencyKey: 'f-conv-2:f-2:understand' });
+    expect(toolResults(fake.requests[3]!.body)[0]).toMatchObject({ error: 'backend_unavailable' });
+    await handed.close?.();
+    await own.close?.();
   });
 });
