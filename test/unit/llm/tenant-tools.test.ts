@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKEND_TOOL_SPECS } from '../../../src/actors/brain/llm/backend-tools.js';
 import { toWireSchema, type JsonSchema } from '../../../src/actors/brain/llm/json-schema.js';
-import { DEFAULT_TOOLS_PROMPT, defaultToolsPrompt } from '../../../src/actors/brain/llm/prompts.js';
+import { buildComposeMessages, DEFAULT_TOOLS_PROMPT, defaultToolsPrompt, resolveTenantPrompts } from '../../../src/actors/brain/llm/prompts.js';
 import { tenantToolSpecs } from '../../../src/actors/brain/llm/tenant-tools.js';
 import { createToolRegistry, TOOL_SPECS, type ToolContext } from '../../../src/actors/brain/llm/tools.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
@@ -75,5 +75,24 @@ describe('the tools prompt', () => {
     expect(text).toContain('- escalate:');
     expect(text).toContain('No tool books, cancels, pays or changes anything');
     expect(text).not.toMatch(/save_lead_field|search_catalog|account_status|push_lead|create_ticket|from the store/);
+  });
+
+  it("should compose the studio's replies as the studio, every placeholder filled", () => {
+    const prompts = resolveTenantPrompts(studio.prompts);
+    expect(prompts.compose.version).toBe('estudio-1/compose-v2');
+    const { system } = buildComposeMessages(prompts.compose, {
+      tenantName: studio.settings.displayName,
+      lang: 'es',
+      channel: 'whatsapp',
+      canary: 'HILO-CANARY-0123456789abcdef',
+      customerText: 'hola',
+      replies: ['¡Hola! Soy el asistente de Estudio Bella Vida.'],
+      endsWithQuestion: false,
+      tone: prompts.tone('es'),
+      clarification: prompts.clarification,
+    });
+    expect(system).toContain('Estudio Bella Vida, a beauty and wellness studio');
+    expect(system).toContain('Rewrite the draft replies');
+    expect(system).not.toMatch(/hardware|ferreter|\{\{/i);
   });
 });
