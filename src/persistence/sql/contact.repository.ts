@@ -4,6 +4,10 @@ import type { Database } from './database.js';
 import { ContactSchema, type ContactRow } from './entities/index.js';
 import { isUuid, toIso } from './sql-helpers.js';
 import { digitsOf } from '../../domain/phone.js';
+import { hotStatement, queryRaw, withRawTransaction } from './sql-raw.js';
+
+/** The contact behind a channel identity: the first statement of every customer message. */
+const IDENTITY_CONTACT = hotStatement('identity_contact', `select contact_id from channel_identities where tenant_id = $1 and channel = $2 and external_id = $3`);
 
 /**
  * `contacts.phone` as the canonical digits of src/domain/phone.ts `digitsOf`, in SQL, so stored
@@ -63,34 +67,25 @@ export function createContactRepository(options: { db: Database; clock: Clock })
 
   return {
     async resolveContact(tenantId, channel, externalId) {
-      const found = await db.em().execute<{ contact_id: string }[]>(
-        `select contact_id from channel_identities where tenant_id = ? and channel = ? and external_id = ?`,
-        [tenantId, channel, externalId],
-      );
+      // Every customer message asks this first: straight through the driver (sql-raw.ts).
+      const found = await queryRaw<{ contact_id: string }>(db, IDENTITY_CONTACT, [tenantId, channel, externalId]);
       if (found[0] !== undefined) return found[0].contact_id;
 
-      return db.em().transactional(async (tem) => {
+      return withRawTransaction(db, async (query) => {
         const now = new Date(clock.now());
         const contactId = randomUUID();
-        await tem.execute(
-          `insert into contacts (id, tenant_id, preferences, created_at, updated_at) values (?, ?, '{}'::jsonb, ?, ?)`,
-          [contactId, tenantId, now, now],
-          'run',
-        );
+        await query(`insert into contacts (id, tenant_id, preferences, created_at, updated_at) values ($1, $2, '{}'::jsonb, $3, $3)`, [contactId, tenantId, now]);
         // A concurrent first sight blocks on the key until the other transaction ends; then this
         // insert does nothing and the (now committed) winner is read back by the next statement.
-        const inserted = await tem.execute<{ contact_id: string }[]>(
-          `insert into channel_identities (tenant_id, channel, external_id, contact_id, created_at) values (?, ?, ?, ?, ?)
+        const inserted = await query<{ contact_id: string }>(
+          `insert into channel_identities (tenant_id, channel, external_id, contact_id, created_at) values ($1, $2, $3, $4, $5)
            on conflict (tenant_id, channel, external_id) do nothing
            returning contact_id`,
           [tenantId, channel, externalId, contactId, now],
         );
         if (inserted[0] !== undefined) return inserted[0].contact_id;
-        await tem.execute(`delete from contacts where tenant_id = ? and id = ?`, [tenantId, contactId], 'run');
-        const winner = await tem.execute<{ contact_id: string }[]>(
-          `select contact_id from channel_identities where tenant_id = ? and channel = ? and external_id = ?`,
-          [tenantId, channel, externalId],
-        );
+        await query(`delete from contacts where tenant_id = $1 and id = $2`, [tenantId, contactId]);
+        const winner = await query<{ contact_id: string }>(IDENTITY_CONTACT, [tenantId, channel, externalId]);
         if (winner[0] === undefined) throw new Error('channel identity vanished while resolving a contact');
         return winner[0].contact_id;
       });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readMediaReferences, type MediaReference } from '../../domain/media.js';
+import type { MessageAuthor, TranscriptEntry } from '../ports/transcript-store.js';
 
 /** `T-000123`: the per-tenant human number. Six digits, more when a tenant outgrows them. */
 export function formatNumber(prefix: string, n: number): string {
@@ -61,4 +62,39 @@ export function mediaOf(raw: unknown): { media?: MediaReference[] } {
   }
   const media = readMediaReferences(value);
   return media.length > 0 ? { media } : {};
+}
+
+/** The `messages` columns a transcript entry is read from, as the driver returns them. */
+export interface MessageDbRow {
+  seq: number;
+  message_id: string;
+  direction: 'in' | 'out';
+  author: string;
+  channel: string;
+  text: string;
+  intent: string | null;
+  agent_name: string | null;
+  lang: string | null;
+  options: { label: string; text: string }[] | string | null;
+  media: unknown;
+  created_at: Date | string;
+}
+
+/** A `messages` row read through the driver (snake_case columns) → a transcript entry. */
+export function messageRowToEntry(row: MessageDbRow): TranscriptEntry {
+  const options = typeof row.options === 'string' ? (JSON.parse(row.options) as { label: string; text: string }[]) : row.options;
+  return {
+    seq: row.seq,
+    messageId: row.message_id,
+    direction: row.direction,
+    author: row.author as MessageAuthor,
+    channel: row.channel,
+    text: row.text,
+    at: toIso(row.created_at),
+    ...(row.intent !== null ? { intent: row.intent } : {}),
+    ...(row.agent_name !== null ? { agentName: row.agent_name } : {}),
+    ...(row.lang === 'es' || row.lang === 'en' ? { lang: row.lang } : {}),
+    ...(options !== null && options.length > 0 ? { options } : {}),
+    ...mediaOf(row.media),
+  };
 }

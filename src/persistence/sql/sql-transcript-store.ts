@@ -1,10 +1,20 @@
 import type { ConversationKey } from '../ports/snapshot-store.js';
-import type { MessageAuthor, NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../ports/transcript-store.js';
+import type { NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../ports/transcript-store.js';
 import type { Database } from './database.js';
-import { MessageSchema, type MessageRow } from './entities/index.js';
 import { copyMediaReference } from '../../domain/media.js';
-import { mediaOf, toIso } from './sql-helpers.js';
+import { messageRowToEntry, toIso, type MessageDbRow } from './sql-helpers.js';
+import { hotStatement, queryRaw } from './sql-raw.js';
 import { sqlSafeJson, sqlSafeNullable, sqlSafeText } from './sql-safe.js';
+
+/** A conversation's lines after a seq, oldest first; `$4` null reads them all (`limit null`). */
+const LIST_AFTER = hotStatement(
+  'list_after',
+  `select seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, media, created_at from messages
+   where tenant_id = $1 and conversation_id = $2 and seq > $3 order by seq limit $4`,
+);
+
+/** Whether a customer message id is already in the transcript (a retried delivery). */
+const HAS_INBOUND = hotStatement('has_inbound', `select 1 from messages where tenant_id = $1 and conversation_id = $2 and direction = 'in' and message_id = $3 limit 1`);
 
 /**
  * `TranscriptStore` on PostgreSQL/PGlite. Seqs are gap-free per conversation: one upsert on the
@@ -54,19 +64,13 @@ export function createSqlTranscriptStore(db: Database): TranscriptStore {
         throw new RangeError(`limit must be a non-negative integer, got ${String(limit)}`);
       }
       if (limit === 0) return [];
-      const rows = await db.em().find(
-        MessageSchema,
-        { tenantId: key.tenantId, conversationId: key.conversationId, seq: { $gt: Math.floor(options.afterSeq ?? 0) } },
-        { orderBy: { seq: 'asc' }, ...(limit !== undefined ? { limit } : {}) },
-      );
-      return rows.map(toEntry);
+      // Read at activation and by the runtime per message: straight through the driver (sql-raw.ts).
+      const rows = await queryRaw<MessageDbRow>(db, LIST_AFTER, [key.tenantId, key.conversationId, Math.floor(options.afterSeq ?? 0), limit ?? null]);
+      return rows.map(messageRowToEntry);
     },
 
     async hasInbound(key: ConversationKey, messageId: string): Promise<boolean> {
-      const rows = await db.em().execute<unknown[]>(
-        `select 1 from messages where tenant_id = ? and conversation_id = ? and direction = 'in' and message_id = ? limit 1`,
-        [key.tenantId, key.conversationId, messageId],
-      );
+      const rows = await queryRaw<unknown>(db, HAS_INBOUND, [key.tenantId, key.conversationId, messageId]);
       return rows.length > 0;
     },
 
@@ -89,22 +93,5 @@ function copyEntry(entry: NewTranscriptEntry): NewTranscriptEntry {
     ...(entry.lang !== undefined ? { lang: entry.lang } : {}),
     ...(entry.options !== undefined ? { options: entry.options.map((o) => ({ label: o.label, text: o.text })) } : {}),
     ...(entry.media !== undefined && entry.media.length > 0 ? { media: entry.media.map(copyMediaReference) } : {}),
-  };
-}
-
-function toEntry(row: MessageRow): TranscriptEntry {
-  return {
-    seq: row.seq,
-    messageId: row.messageId,
-    direction: row.direction,
-    author: row.author as MessageAuthor,
-    channel: row.channel,
-    text: row.text,
-    at: toIso(row.createdAt),
-    ...(row.intent !== null ? { intent: row.intent } : {}),
-    ...(row.agentName !== null ? { agentName: row.agentName } : {}),
-    ...(row.lang === 'es' || row.lang === 'en' ? { lang: row.lang } : {}),
-    ...(Array.isArray(row.options) && row.options.length > 0 ? { options: row.options } : {}),
-    ...mediaOf(row.media),
   };
 }

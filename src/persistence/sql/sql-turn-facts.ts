@@ -1,6 +1,7 @@
 import type { TurnFact, TurnFactsStore } from '../ports/turn-facts.js';
 import type { Database } from './database.js';
 import { sqlSafeJson } from './sql-safe.js';
+import { hotStatement, queryRaw } from './sql-raw.js';
 
 /**
  * One statement per batch: the facts travel as one JSON array and are expanded by
@@ -22,6 +23,8 @@ where r."conversationId" is null
    or exists (select 1 from conversations c where c.tenant_id = r."tenantId" and c.id = r."conversationId")
 on conflict (tenant_id, conversation_id, seq) where seq > 0 do nothing`;
 
+const RECORD = hotStatement('record_turn_facts', RECORD_SQL);
+
 /**
  * The SQL turn-facts store (PostgreSQL and embedded PGlite alike).
  *
@@ -33,7 +36,7 @@ export function createSqlTurnFacts(db: Database): TurnFactsStore {
   return {
     async record(facts) {
       if (facts.length === 0) return;
-      await db.em().execute(RECORD_SQL.replace('$1', '?'), [sqlSafeJson(facts as TurnFact[])], 'run');
+      await queryRaw(db, RECORD, [sqlSafeJson(facts as TurnFact[])]);
     },
   };
 }

@@ -1,30 +1,17 @@
 import type { DueIdleClose, IdleCloseSource, TurnJournal, TurnRecord } from '../ports/turn-journal.js';
 import type { ConversationKey, SnapshotEnvelope } from '../ports/snapshot-store.js';
-import type { MessageAuthor, TranscriptEntry } from '../ports/transcript-store.js';
+import type { TranscriptEntry } from '../ports/transcript-store.js';
 import type { Database } from './database.js';
 import { readMediaReferences, type MediaReference } from '../../domain/media.js';
-import { mediaOf, toIso } from './sql-helpers.js';
+import { messageRowToEntry, toIso, type MessageDbRow } from './sql-helpers.js';
 import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
 import { shardFencedError, type ShardFence } from '../ports/shard-fence.js';
 import { fenceCommitSql } from './sql-turn-fence.js';
+import { hotStatement, queryRaw } from './sql-raw.js';
 
 /** Channels whose replies reach the customer through the transcript itself (REST answer, widget history). */
 const TRANSCRIPT_DELIVERED_CHANNELS = new Set(['web', 'rest']);
 
-interface MessageDbRow {
-  seq: number;
-  message_id: string;
-  direction: 'in' | 'out';
-  author: string;
-  channel: string;
-  text: string;
-  intent: string | null;
-  agent_name: string | null;
-  lang: string | null;
-  options: { label: string; text: string }[] | string | null;
-  media: unknown;
-  created_at: Date | string;
-}
 
 /**
  * The whole common path of `commit` as one statement, so one round trip and one implicit
@@ -85,33 +72,19 @@ outbox as (
 )
 select last_seq from conv`;
 
-/** The part of a pooled `pg` client this file uses. */
-interface RawPgClient {
-  query<R>(config: { text: string; values: unknown[] }): Promise<{ rows: R[] }>;
-}
+const COMMIT_TURN = hotStatement('commit_turn', COMMIT_TURN_SQL);
+const COMMIT_TURN_FENCED = hotStatement('commit_turn_fenced', fenceCommitSql(COMMIT_TURN_SQL));
 
-/** The part of knex's client (`getKnex().client`) that lends out its pool's raw connections. */
-interface KnexPool {
-  acquireConnection(): Promise<RawPgClient>;
-  releaseConnection(connection: RawPgClient): Promise<void>;
-}
+/** A turn SQL already holds, read back by its message ids (the rare recovery path). */
+const STORED_LINES = hotStatement(
+  'stored_lines',
+  `select seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, media, created_at from messages
+   where tenant_id = $1 and conversation_id = $2 and message_id = any($3::text[])
+   order by seq`,
+);
 
-/**
- * Runs one statement (`$n` placeholders) on a connection borrowed from the ORM's own pool,
- * bypassing knex's query builder, MikroORM's logging and its `transactional()` (whose
- * AsyncLocalStorage context makes every promise of the turn pay a hook). The pool is the same
- * one MikroORM uses, so PGlite's single connection is shared, not doubled; a connection that
- * broke is dropped by the pool's own validation on its next acquire.
- */
-async function queryRaw<R>(db: Database, text: string, values: unknown[]): Promise<R[]> {
-  const pool = db.orm.em.getConnection().getKnex().client as KnexPool;
-  const client = await pool.acquireConnection();
-  try {
-    return (await client.query<R>({ text, values })).rows;
-  } finally {
-    await pool.releaseConnection(client);
-  }
-}
+/** The journal's snapshot copy: what every activation reads. */
+const LAST_COMMITTED = hotStatement('last_committed', `select snapshot_seq, snapshot from conversations where tenant_id = $1 and id = $2`);
 
 /**
  * The SQL side of a turn (step 2 of the commit, see docs/architecture.md §4 "Turn durability"):
@@ -129,7 +102,6 @@ async function queryRaw<R>(db: Database, text: string, values: unknown[]): Promi
 export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence } = {}): TurnJournal & IdleCloseSource {
   // Clustered runtime only (docs/cluster.md): without a fence the statement and its cost are the single-process ones.
   const fence = options.fence;
-  const fencedSql = fence ? fenceCommitSql(COMMIT_TURN_SQL) : '';
   return {
     async commit(key: ConversationKey, turn: TurnRecord, envelope: SnapshotEnvelope): Promise<TranscriptEntry[]> {
       const copy: Record<string, unknown> = { ...envelope };
@@ -194,8 +166,8 @@ export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence
         turn.recipient ? sqlSafeText(turn.recipient.to) : null,
       ];
       const applied = writer
-        ? await queryRaw<{ last_seq: number | null; fenced: boolean }>(db, fencedSql, [...values, writer.shard, writer.epoch])
-        : await queryRaw<{ last_seq: number | null; fenced?: boolean }>(db, COMMIT_TURN_SQL, values);
+        ? await queryRaw<{ last_seq: number | null; fenced: boolean }>(db, COMMIT_TURN_FENCED, [...values, writer.shard, writer.epoch])
+        : await queryRaw<{ last_seq: number | null; fenced?: boolean }>(db, COMMIT_TURN, values);
       const row = applied[0];
       if (fence && writer && row?.fenced === true) {
         fence.refused(writer.shard, 'journal', 'epoch');
@@ -208,21 +180,12 @@ export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence
       // SQL already holds this turn (the rare recovery path): answer with what it stored.
       if (lines.length === 0) return [];
       const ids = lines.map((e) => e.messageId);
-      const rows = await queryRaw<MessageDbRow>(
-        db,
-        `select seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, media, created_at from messages
-         where tenant_id = $1 and conversation_id = $2 and message_id = any($3::text[])
-         order by seq`,
-        [sqlSafeText(key.tenantId), sqlSafeText(key.conversationId), ids],
-      );
-      return rows.map(toEntry);
+      const rows = await queryRaw<MessageDbRow>(db, STORED_LINES, [sqlSafeText(key.tenantId), sqlSafeText(key.conversationId), ids]);
+      return rows.map(messageRowToEntry);
     },
 
     async lastCommitted(key: ConversationKey): Promise<{ seq: number; envelope: SnapshotEnvelope | null }> {
-      const rows = await db.em().execute<{ snapshot_seq: number; snapshot: SnapshotEnvelope | string | null }[]>(
-        `select snapshot_seq, snapshot from conversations where tenant_id = ? and id = ?`,
-        [key.tenantId, key.conversationId],
-      );
+      const rows = await queryRaw<{ snapshot_seq: number; snapshot: SnapshotEnvelope | string | null }>(db, LAST_COMMITTED, [key.tenantId, key.conversationId]);
       const row = rows[0];
       if (row === undefined) return { seq: 0, envelope: null };
       const envelope = typeof row.snapshot === 'string' ? (JSON.parse(row.snapshot) as SnapshotEnvelope) : row.snapshot;
@@ -260,22 +223,4 @@ function sanitizeLine<L extends { messageId: string; author: string; channel: st
   if (line.agentName !== undefined) out.agentName = sqlSafeText(line.agentName);
   if (line.media !== undefined) out.media = readMediaReferences(JSON.parse(sqlSafeJson(line.media)));
   return out;
-}
-
-function toEntry(row: MessageDbRow): TranscriptEntry {
-  const options = typeof row.options === 'string' ? (JSON.parse(row.options) as { label: string; text: string }[]) : row.options;
-  return {
-    seq: row.seq,
-    messageId: row.message_id,
-    direction: row.direction,
-    author: row.author as MessageAuthor,
-    channel: row.channel,
-    text: row.text,
-    at: toIso(row.created_at),
-    ...(row.intent !== null ? { intent: row.intent } : {}),
-    ...(row.agent_name !== null ? { agentName: row.agent_name } : {}),
-    ...(row.lang === 'es' || row.lang === 'en' ? { lang: row.lang } : {}),
-    ...(options !== null && options.length > 0 ? { options } : {}),
-    ...mediaOf(row.media),
-  };
 }
