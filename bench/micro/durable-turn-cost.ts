@@ -13,10 +13,12 @@
  * postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards) and a Redis prefix of its own, so
  * two processes (two worktrees) can run side by side. Statements are counted by wrapping
  * `pg.Client.prototype.query` in this process only (every SQL statement of the ORM, knex and the raw
- * paths goes through it, PGlite's socket included). CPU is this process's user + system time per turn
- * (PostgreSQL's own CPU is not in it: the statement count stands for that). Compare medians.
+ * paths goes through it, PGlite's socket included). CPU is this process's user + system time per turn;
+ * on PostgreSQL the server's side is read too: the user + system time of the run's database backends
+ * (`/proc/<pid>/stat` of the pids `pg_stat_activity` lists for its database; 10 ms ticks, so a figure
+ * over 1,200 turns; readable when the server runs on this machine). Compare medians.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Session } from 'node:inspector';
@@ -55,7 +57,29 @@ clientProto.query = function (this: unknown, ...args: unknown[]) {
   return originalQuery.apply(this, args);
 };
 
-async function startDurable(run: number): Promise<{ hilo: Hilo; cleanup: () => Promise<void> }> {
+/** CPU time (µs) of the PostgreSQL backends serving `database`, or null when /proc cannot tell. */
+async function serverCpu(database: string): Promise<number | null> {
+  if (PGLITE) return null;
+  const admin = new pg.Pool({ connectionString: ADMIN_URL, max: 1 });
+  try {
+    const { rows } = await admin.query<{ pid: number }>(`select pid from pg_stat_activity where datname = $1`, [database]);
+    let ticks = 0;
+    for (const { pid } of rows) {
+      try {
+        // Fields 14 and 15 (utime, stime) after the command name, which may hold spaces.
+        const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        return null;
+      }
+    }
+    return ticks * 10_000;
+  } finally {
+    await admin.end();
+  }
+}
+
+async function startDurable(run: number): Promise<{ hilo: Hilo; database: string; cleanup: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hilo-durable-bench-'));
   const database = `hilo_dtc_${tag}_${run}`;
   const prefix = `dtc-${tag}-${run}`;
@@ -81,6 +105,7 @@ async function startDurable(run: number): Promise<{ hilo: Hilo; cleanup: () => P
   const hilo = await startHilo({ config: loadConfig(env), logger: createSilentLogger() });
   return {
     hilo,
+    database,
     async cleanup() {
       await hilo.close();
       rmSync(dataDir, { recursive: true, force: true });
@@ -133,15 +158,17 @@ async function main(): Promise<void> {
   const wall: number[] = [];
   const cpu: number[] = [];
   const perTurn: number[] = [];
+  const server: number[] = [];
   let sink = 0;
   for (let run = 0; run < RUNS; run++) {
-    const { hilo, cleanup } = await startDurable(run);
+    const { hilo, database, cleanup } = await startDurable(run);
     try {
       // Warm-up: JIT, caches, and every conversation's first turn (contact creation, activation).
       sink += await turns(hilo, run, 0, 2 * CONVERSATIONS);
       byText.clear();
       const profiling = PROFILE_FILE !== null && run === RUNS - 1;
       if (profiling) await post('Profiler.start');
+      const server0 = await serverCpu(database);
       const s0 = statements;
       const t0 = performance.now();
       const c0 = process.cpuUsage();
@@ -151,6 +178,8 @@ async function main(): Promise<void> {
       wall.push(((performance.now() - t0) * 1000) / TURNS);
       cpu.push((c.user + c.system) / TURNS);
       perTurn.push((statements - s0) / TURNS);
+      const server1 = await serverCpu(database);
+      if (server0 !== null && server1 !== null) server.push((server1 - server0) / TURNS);
     } finally {
       await cleanup();
     }
@@ -161,6 +190,7 @@ async function main(): Promise<void> {
   process.stdout.write('| measure | median | runs |\n|---|---|---|\n');
   process.stdout.write(`| CPU µs per turn (this process) | ${median(cpu).toFixed(0)} | ${list(cpu)} |\n`);
   process.stdout.write(`| wall µs per turn | ${median(wall).toFixed(0)} | ${list(wall)} |\n`);
+  if (server.length > 0) process.stdout.write(`| PostgreSQL backends' CPU µs per turn | ${median(server).toFixed(0)} | ${list(server)} |\n`);
   process.stdout.write(`| SQL statements per turn | ${median(perTurn).toFixed(2)} | ${list(perTurn, 2)} |\n`);
   if (SHOW_STATEMENTS) {
     process.stdout.write('\n| statements per turn (last run) | statement |\n|---|---|\n');
