@@ -1,6 +1,6 @@
 /**
- * `npm run fake-llm`: a fake OpenAI-compatible provider on loopback whose "model" reads the demo
- * tenant's customers with the rule brain and answers like a tool-using model (tool calls, then the
+ * `npm run fake-llm`: a fake OpenAI-compatible provider on loopback whose "model" reads each
+ * tenant's customers with that tenant's rule brain and answers like a tool-using model (tool calls, then the
  * structured reading; streamed rewrites of the draft replies). Start Hilo against it to watch the
  * LLM paths (tools, guards, streaming) work without a key or a network.
  *
@@ -28,7 +28,8 @@ if (!Number.isInteger(port) || port < 1 || port > 65535) {
 // The tenants folder is found the way Hilo finds it (HILO_TENANTS_DIR, relative to the project root).
 const config = loadConfig(process.env);
 const tenantsDir = isAbsolute(config.tenantsDir) ? config.tenantsDir : join(projectRoot(), config.tenantsDir);
-const tenant = (await loadTenants(tenantsDir)).get(DEMO_TENANT);
+const all = await loadTenants(tenantsDir);
+const tenant = all.get(DEMO_TENANT);
 if (tenant === undefined) {
   console.error(`fake-llm: no "${DEMO_TENANT}" tenant under ${tenantsDir}`);
   process.exit(1);
@@ -46,14 +47,16 @@ const describe = (e: FakeModelEvent): string => {
   }
 };
 
+// Every tenant's customers are read with that tenant's rule brain, in its labels (the studio's too).
 const model = createFakeToolModel({
   tenant,
+  tenants: [...all.values()],
   composeChunkDelayMs: 40,
   onRequest: (e) => console.log(`[fake-llm] #${++seq} ${describe(e)}`),
 });
 const fake = await startFakeOpenAi({ handler: model, host: HOST, port });
 
-console.log(`Fake tool-using model for tenant "${DEMO_TENANT}" listening on ${fake.baseURL}`);
+console.log(`Fake tool-using model for tenants ${[...all.keys()].map((t) => `"${t}"`).join(', ')} listening on ${fake.baseURL}`);
 console.log('Start Hilo against it with:');
 console.log('');
 console.log(`  HILO_LLM_BASE_URL=${fake.baseURL} HILO_LLM_MODEL=fake-tool-model HILO_LLM_API_KEYS=local=fake HILO_LLM_REPLIES=1 npm start`);

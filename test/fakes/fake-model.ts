@@ -1,4 +1,5 @@
 import { parseAndValidate } from '../../src/actors/brain/llm/json-schema.js';
+import { BACKEND_TOOL_SPECS, TOOLS_BY_SOURCE } from '../../src/actors/brain/llm/backend-tools.js';
 import { TOOL_SPECS } from '../../src/actors/brain/llm/tools.js';
 import type { ModelUnderstanding } from '../../src/actors/brain/llm/understanding-schema.js';
 import { createRuleBrain } from '../../src/actors/brain/rule/rule-brain.js';
@@ -32,6 +33,11 @@ export interface FakeToolModelStats {
 
 export interface FakeToolModelOptions {
   tenant: TenantData;
+  /**
+   * More tenants it may be asked about: a request is read as the tenant whose display name its
+   * system prompt names ("assistant of Estudio Bella Vida"), else as `tenant`.
+   */
+  tenants?: readonly TenantData[];
   /** Wait this long between streamed compose chunks (a model that types); default no wait. */
   composeChunkDelayMs?: number;
   /** Called once per request with what was answered. */
@@ -49,7 +55,7 @@ const DRAFTS_OPEN = 'Draft replies (facts):\n"""\n';
 const DRAFTS_CLOSE = '\n"""';
 /** The LLM brain's repair request is a `user` message too; it is not the customer's. */
 const REPAIR_PREFIX = 'Your previous answer does not match the required JSON schema';
-const SPEC_BY_NAME = new Map(TOOL_SPECS.map((s) => [s.name, s]));
+const SPEC_BY_NAME = new Map([...TOOL_SPECS, ...BACKEND_TOOL_SPECS].map((s) => [s.name, s]));
 /** `lead_fields` of the structured answer; interest area and urgency have their own keys. */
 const JSON_LEAD_FIELDS = ['name', 'email', 'phone_or_username', 'company_name', 'problem_statement'] as const;
 
@@ -73,8 +79,15 @@ const JSON_LEAD_FIELDS = ['name', 'email', 'phone_or_username', 'company_name', 
  * expect(model.stats.toolRounds).toBe(1);
  */
 export function createFakeToolModel(options: FakeToolModelOptions): FakeToolModel {
-  const { tenant, composeChunkDelayMs, onRequest } = options;
-  const brain = createRuleBrain({ tenant });
+  const { composeChunkDelayMs, onRequest } = options;
+  const tenants = [options.tenant, ...(options.tenants ?? []).filter((t) => t.settings.id !== options.tenant.settings.id)];
+  const brains = new Map<string, ReturnType<typeof createRuleBrain>>();
+  const brainOf = (t: TenantData) => {
+    let b = brains.get(t.settings.id);
+    if (b === undefined) brains.set(t.settings.id, (b = createRuleBrain({ tenant: t })));
+    return b;
+  };
+  const tenantOf = (system: string): TenantData => tenants.find((t) => system.includes(`assistant of ${t.settings.displayName}`)) ?? options.tenant;
   const stats: FakeToolModelStats = { understand: 0, toolRounds: 0, compose: 0, rejected: 0, toolCalls: {} };
   let callSeq = 0;
 
@@ -96,12 +109,13 @@ export function createFakeToolModel(options: FakeToolModelOptions): FakeToolMode
     const after = messages.slice(lastUser + 1);
     const round: 1 | 2 = after.some((m) => m.role === 'tool') ? 2 : 1;
     const expecting = parseExpectation(system);
+    const tenant = tenantOf(system);
     const lang = parseLang(system) ?? tenant.settings.defaultLang;
-    const reading = await brain.understand({ text, messageId: 'fake-model', expecting, lang, idempotencyKey: 'fake-model' });
+    const reading = await brainOf(tenant).understand({ text, messageId: 'fake-model', expecting, lang, idempotencyKey: 'fake-model' });
 
     if (round === 1) {
       const offered = body.tool_choice === 'none' ? new Set<string>() : new Set((body.tools ?? []).map((t) => t.function.name));
-      const calls = toolCallsFor(reading, expecting, offered, lang);
+      const calls = toolCallsFor(reading, expecting, offered, lang, tenant);
       if (calls.length > 0) {
         const toolCalls: FakeToolCall[] = calls.map((c) => ({ id: `call_${++callSeq}`, name: c.name, arguments: JSON.stringify(c.args) }));
         stats.understand++;
@@ -188,7 +202,7 @@ function parseLang(system: string): Lang | null {
 }
 
 /** The tool calls a reading calls for, restricted to the offered tools and to arguments that match each tool's schema. */
-function toolCallsFor(reading: Understanding, expecting: Expectation, offered: ReadonlySet<string>, lang: Lang): { name: string; args: Record<string, unknown> }[] {
+function toolCallsFor(reading: Understanding, expecting: Expectation, offered: ReadonlySet<string>, lang: Lang, tenant: TenantData): { name: string; args: Record<string, unknown> }[] {
   const wanted: { name: string; args: Record<string, unknown> }[] = [];
   const fields: Partial<Record<LeadField, string | null>> = { ...reading.leadFields };
   if (reading.interestArea !== undefined) fields.interest_area = reading.interestArea;
@@ -204,6 +218,9 @@ function toolCallsFor(reading: Understanding, expecting: Expectation, offered: R
     wanted.push({ name: 'escalate', args: { reason: 'customer_request', summary: lang === 'es' ? 'El cliente pide hablar con una persona.' : 'The customer asks to talk to a person.' } });
   }
   if (expecting.kind === 'lead_confirmation' && reading.affirmation === 'yes') wanted.push({ name: 'push_lead', args: { confirmed_by_customer: true } });
+  // A tenant label answered from its backend: read it first, as a model would (the first tool of the source).
+  const answer = tenant.intents?.find((i) => i.label === reading.nlu.intent.label)?.answer;
+  if (answer !== undefined && 'source' in answer) wanted.push({ name: TOOLS_BY_SOURCE[answer.source][0]!, args: {} });
   return wanted.filter((c) => {
     const spec = SPEC_BY_NAME.get(c.name);
     return offered.has(c.name) && spec !== undefined && parseAndValidate(JSON.stringify(c.args), spec.arguments).ok;
@@ -236,7 +253,8 @@ function toModelUnderstanding(reading: Understanding, text: string, saved: Reado
   const urgency = reading.urgency ?? null;
   const intent = reading.nlu.intent.name;
   return {
-    intent,
+    // A tenant with its own intent set is answered in its labels (the schema lists those).
+    intent: reading.nlu.intent.label ?? intent,
     confidence: Math.min(1, Math.max(0, reading.nlu.intent.confidence)),
     lang: reading.lang,
     // Values as the customer wrote them; normalised ones (E.164 phones) as their span of the text.

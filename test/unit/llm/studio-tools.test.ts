@@ -15,6 +15,7 @@ import { createBrainFactory } from '../../../src/runtime/brain-factory.js';
 import { createKeyPool } from '../../../src/runtime/key-pool.js';
 import { loadLlmConfig } from '../../../src/runtime/llm-config.js';
 import { createMemoryAuditTrail } from '../../../src/persistence/memory/memory-audit-trail.js';
+import { createFakeToolModel } from '../../fakes/fake-model.js';
 import { reply, startFakeOpenAi, type ChatBody, type FakeOpenAi } from '../../fakes/openai-server.js';
 import { modelUnderstanding } from '../../helpers/model-understanding.js';
 import { entriesFor } from './llm-test-kit.js';
@@ -228,5 +229,18 @@ describe("the studio's LLM tools", () => {
     expect(toolResults(fake.requests[3]!.body)[0]).toMatchObject({ error: 'backend_unavailable' });
     await handed.close?.();
     await own.close?.();
+  });
+
+  it('should let the fake tool model (npm run fake-llm) read the studio in its own labels and call its backend tools', async () => {
+    const model = createFakeToolModel({ tenant: store, tenants: [studio] });
+    fake = await startFakeOpenAi({ handler: model });
+    const { brain, fallbackCalls } = brainFor(studio, fake, client());
+    const u = await brain.understand(input('que paquetes tienen?'));
+    expect(fallbackCalls).toEqual([]);
+    expect(u.nlu.intent.label).toBe('consultar_paquetes');
+    expect(u.tools).toEqual([{ name: 'list_packages', outcome: 'ok' }]);
+    const greeting = await brainFor(store, fake).brain.understand(input('hola, buenos dias'));
+    expect(greeting.nlu.intent.name).toBe('greeting');
+    expect(model.stats.rejected).toBe(0);
   });
 });
