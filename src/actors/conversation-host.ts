@@ -220,10 +220,10 @@ export class ConversationHost implements ConversationService {
     return entry ? (entry.actor.getSnapshot().context as Record<string, unknown>) : null;
   }
 
-  /** The channel handle (e.g. a phone number) of a conversation when its channel has one. */
-  contactHandleOf(tenantId: string, conversationId: string): string | null {
-    return this.#channels.contactHandleOf({ tenantId, conversationId });
-  }
+  /** The channel handle of a conversation (a phone, a Telegram chat id) when its channel has one: where replies go. */
+  readonly contactHandleOf = (tenantId: string, conversationId: string): string | null => this.#channels.contactHandleOf({ tenantId, conversationId });
+  /** The phone the customer writes from, in E.164, only where the sender id is a phone (WhatsApp); else null. */
+  readonly contactPhoneOf = (tenantId: string, conversationId: string): string | null => this.#channels.phoneOf({ tenantId, conversationId });
 
   /** The sender's display name on the provider (WhatsApp profile name...), learned from their messages since start-up. */
   readonly profileNameOf = (tenantId: string, conversationId: string): string | null => this.#channels.profileNameOf({ tenantId, conversationId });

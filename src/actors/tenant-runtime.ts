@@ -60,6 +60,8 @@ export interface TenantRuntimeDeps {
   contextOf: (tenantId: string, conversationId: string) => Record<string, unknown> | null;
   /** Phone or username of the conversation's channel identity, when the channel has one. */
   contactHandleOf?: (tenantId: string, conversationId: string) => string | null;
+  /** The phone the customer writes from where the channel proves it (WhatsApp); what reads the customer's own records by phone uses this, never a handle. */
+  contactPhoneOf?: (tenantId: string, conversationId: string) => string | null;
   /**
    * Called after a ticket is opened (again on a replayed effect: keep it idempotent, e.g. an
    * outbox row keyed by the ticket id). The agents' notification hangs here; a rejection fails
@@ -112,7 +114,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const profile = known.length > 0 ? `Customer profile: ${known.join('; ')}.` : null;
         const historySummary = [profile, summary].filter(Boolean).join('\n') || null;
         // The LLM's tools over the customer's own records (bookings) read the channel's phone, as the info route does.
-        const contactPhone = deps.contactHandleOf?.(data.settings.id, conversationId) ?? null;
+        const contactPhone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
         return brain.understand({ ...input, history, historySummary, contactPhone });
       }),
       answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) =>
@@ -130,7 +132,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         if (!tenantInfo || !intents) return answerInfo(data, input, clock.now());
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         const label = labelOf(conversationId, input.text);
-        const phone = deps.contactHandleOf?.(data.settings.id, conversationId) ?? null;
+        const phone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
         return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone, now: clock.now() });
       }),
       createTicket: fromPromise<TicketActorOutput, TicketActorInput>(async ({ input }) => {

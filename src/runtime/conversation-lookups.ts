@@ -6,6 +6,11 @@ export interface ConversationLookups {
   contextOf(tenantId: string, conversationId: string): Record<string, unknown> | null;
   /** The conversation's channel handle (a phone number, a chat id); null when it has none. */
   contactHandleOf(tenantId: string, conversationId: string): string | null;
+  /**
+   * The phone the customer writes from, only on channels whose sender id is a phone (WhatsApp);
+   * null elsewhere: a Telegram chat id or a REST sender id is not a phone and proves no number.
+   */
+  contactPhoneOf(tenantId: string, conversationId: string): string | null;
 }
 
 /**
@@ -27,5 +32,6 @@ export function createConversationLookups(): ConversationLookups & { attach(sour
     },
     contextOf: (t, c) => live().contextOf(t, c),
     contactHandleOf: (t, c) => live().contactHandleOf(t, c),
+    contactPhoneOf: (t, c) => live().contactPhoneOf(t, c),
   };
 }

@@ -12,6 +12,7 @@ import { loadSeed } from '../../src/demo-backend/seed.js';
 import { loadTenant } from '../../src/persistence/tenant-loader.js';
 import { renderReply } from '../../src/actors/render-reply.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
+import { startFakeTelegramApi, telegramTextUpdate, type FakeTelegramApi } from '../fakes/telegram-bot-api.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -24,6 +25,8 @@ let backend: DemoBackend;
 let server: TestServer;
 let tenantsDir: string;
 let sender = 0;
+let telegram: FakeTelegramApi;
+const TG = { bot: '424242:studio-test-bot', secret: 'studio_tg_secret_1' };
 
 beforeAll(async () => {
   backend = createDemoBackend({ seed: await loadSeed(join(ROOT, 'tenants/estudio/backend-seed.json')), clock: systemClock, logger: createSilentLogger() });
@@ -33,12 +36,16 @@ beforeAll(async () => {
   const file = join(tenantsDir, 'estudio', 'tenant.json');
   const settings = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
   await writeFile(file, JSON.stringify({ ...settings, backend: { baseUrl: `${url}/estudio`, timeoutMs: 1000 } }));
-  server = await startHiloForTest({ env: { HILO_TENANTS_DIR: tenantsDir } });
+  telegram = await startFakeTelegramApi({ botToken: TG.bot });
+  server = await startHiloForTest({
+    env: { HILO_TENANTS_DIR: tenantsDir, HILO_TELEGRAM_API_URL: telegram.baseUrl, HILO_TELEGRAM_BOT_TOKEN_ESTUDIO: TG.bot, HILO_TELEGRAM_SECRET_TOKEN_ESTUDIO: TG.secret },
+  });
 }, 60_000);
 
 afterAll(async () => {
   await server?.close();
   await backend?.close();
+  await telegram?.close();
   if (tenantsDir) await rm(tenantsDir, { recursive: true, force: true });
 });
 
@@ -97,4 +104,23 @@ describe('tenant-info tool against the demo backend', () => {
     const answer = await down.answer({ answer: answerOf('consultar_paquetes'), lang: 'es', phone: null, now: systemClock.now() });
     expect(answer.replies).toEqual([{ template: 'studio.backend_unavailable' }]);
   });
+
+  it('should not take a Telegram chat id for a phone: a chat id that reads as a customer\'s number gets no one\'s bookings or history', async () => {
+    // 8095550101 is the demo backend's customer with a purchase history (+1 809 555 0101).
+    const res = await fetch(`${server.baseUrl}/webhooks/telegram/estudio`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-telegram-bot-api-secret-token': TG.secret },
+      body: JSON.stringify(telegramTextUpdate(880_001, 'quiero ver mi historial de compras', 8095550101)),
+    });
+    expect(res.status).toBe(200);
+    const deadline = Date.now() + 20_000;
+    let said: string[] = [];
+    while (said.length === 0 && Date.now() < deadline) {
+      said = telegram.requests.filter((r) => r.method === 'sendMessage' && String(r.body?.chat_id) === '8095550101').map((r) => String(r.body?.text));
+      if (said.length === 0) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    expect(said.join('\n')).toContain('teléfono con el que reservaste');
+    expect(said.join('\n')).not.toContain('keratina');
+    expect(said.join('\n')).not.toContain('RD$6,500.00');
+  }, 30_000);
 });
