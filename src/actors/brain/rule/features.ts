@@ -62,26 +62,53 @@ export interface Vectorizer {
   transform(tokens: readonly string[]): SparseVector;
 }
 
+/**
+ * What fitting a vectorizer computes, as plain data (`model-transfer.ts` sends it between threads):
+ * the sorted feature names, their IDF and block weights. The lexicon the features were counted
+ * with is not part of it: the caller fits and transforms with the same one.
+ */
+export interface VectorizerModel {
+  features: string[];
+  idf: Float64Array;
+  weights: Float64Array;
+}
+
 export function fitVectorizer(
   docs: readonly (readonly string[])[],
   options: { minDf?: number; lexicon?: ReadonlySet<string> } = {},
 ): Vectorizer {
+  return createVectorizer(fitVectorizerModel(docs, options), options.lexicon);
+}
+
+/** Fits the vocabulary and its weights on the training documents. */
+export function fitVectorizerModel(
+  docs: readonly (readonly string[])[],
+  options: { minDf?: number; lexicon?: ReadonlySet<string> } = {},
+): VectorizerModel {
   const { minDf = 1, lexicon } = options;
   const df = new Map<string, number>();
   for (const doc of docs) {
     for (const f of countFeatures(doc, lexicon).keys()) df.set(f, (df.get(f) ?? 0) + 1);
   }
-  const vocab = new Map<string, number>();
+  const features: string[] = [];
   const idf: number[] = [];
   const weights: number[] = [];
   // Sorted so the model is identical whatever the insertion order (determinism).
   for (const f of [...df.keys()].sort()) {
     const d = df.get(f) as number;
     if (d < minDf) continue;
-    vocab.set(f, idf.length);
+    features.push(f);
     idf.push(Math.log((1 + docs.length) / (1 + d)) + 1);
     weights.push(BLOCK_WEIGHTS[f[0] as string] ?? 1);
   }
+  return { features, idf: Float64Array.from(idf), weights: Float64Array.from(weights) };
+}
+
+/** A vectorizer over a fitted (or received) model; `lexicon` must be the one it was fitted with. */
+export function createVectorizer(model: VectorizerModel, lexicon?: ReadonlySet<string>): Vectorizer {
+  const { idf, weights } = model;
+  const vocab = new Map<string, number>();
+  for (let i = 0; i < model.features.length; i++) vocab.set(model.features[i] as string, i);
   // Every feature but the bigram and the negation depends on one token alone: remember each token's known feature
   // ids (repeated as often as the token yields them) instead of building and hashing n-gram strings
   // on every message. Bounded so odd input cannot grow it without end.

@@ -5,11 +5,10 @@ import type { TenantData } from '../../../domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/triage-decision.js';
 import type { Brain } from '../brain.js';
-import { trainIntentClassifier, type IntentClassifier } from './classifier.js';
+import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
-import { toExamples } from './cross-validate.js';
 import { readLeadFields } from './lead-fields.js';
-import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
+import { classifierTrainingOf, trainFromTraining } from './model-transfer.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { createReadingCache } from './reading-cache.js';
 import { fold as foldText, foldWithMap } from './text.js';
@@ -103,6 +102,12 @@ export interface RuleBrainOptions {
    * Customers repeat the same messages; each distinct one is read once. Default 2,000 (a few MB).
    */
   readingCacheSize?: number;
+  /**
+   * A classifier already trained on this tenant's data (`trainClassifierModel`, or a worker's
+   * `unpackClassifierModel`): used instead of training. Refused when its labels or product words
+   * are not the tenant's.
+   */
+  classifier?: ClassifierModel;
 }
 
 /** Default size of the reading cache (entries per tenant brain). */
@@ -121,10 +126,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   const readings = createReadingCache(options.readingCacheSize ?? READING_CACHE_SIZE);
   const products: ProductMatcher = createProductMatcher(tenant.catalog);
   const intents = createIntentSet(tenant.intents);
-  // Hardware words known without a catalog are the hardware store's: a tenant with other labels has only its catalog's.
-  const lexicon = new Set<string>([...(intents.has('product_inquiry') ? GENERIC_PRODUCT_WORDS : []), ...products.lexicon]);
+  const training = classifierTrainingOf(tenant, products.lexicon);
+  if (options.classifier) checkModelFits(options.classifier, training.labels, training.lexicon);
   // One model per tenant, over that tenant's labels; readings carry the behaviour and the label.
-  const classifier: IntentClassifier = trainIntentClassifier(toExamples(tenant.utterances, intents.labels), { lexicon, labels: intents.labels });
+  const classifier: IntentClassifier = createIntentClassifier(options.classifier ?? trainFromTraining(training));
   const rank = (text: string): IntentScore[] => classifier.rank(text).map((s) => intents.score(s.name, s.confidence));
   /** The hardware store's reading rules (delivery, project quotes, accounts, jobs) apply only where the tenant has those labels. */
   const has = (label: IntentName): boolean => intents.has(label);
@@ -280,4 +285,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (saysNotKnown(text)) understanding.notKnown = true;
     return understanding;
   }
+}
+
+/** A model trained on other data would read with another tenant's labels or product words. */
+function checkModelFits(model: ClassifierModel, labels: readonly string[], lexicon: readonly string[]): void {
+  const sameLabels = model.labels.length === labels.length && model.labels.every((l, i) => l === labels[i]);
+  const known = new Set(model.lexicon);
+  const sameLexicon = known.size === lexicon.length && lexicon.every((w) => known.has(w));
+  if (!sameLabels || !sameLexicon) throw new Error('the classifier model given to the rule brain was trained on other data (labels or product words differ)');
 }
