@@ -33,6 +33,7 @@ export const ERROR_CODES = {
   HILO_ERR_SNAPSHOT_CORRUPT: { status: 500, message: 'Stored snapshot data is unreadable (not written by a Hilo snapshot store).' },
   HILO_ERR_TENANT_DATA_INVALID: { status: 500, message: 'Tenant data files are missing or invalid.' },
   HILO_ERR_TENANT_INVALID: { status: 400, message: 'The tenant data sent failed validation; nothing was changed.' },
+  HILO_ERR_TENANT_TRAINING_FAILED: { status: 500, message: "Training the tenant's classifier failed; the previous version stays." },
   HILO_ERR_ADMIN_DISABLED: { status: 404, message: 'The tenant admin API is off: set HILO_ADMIN_KEY (at least 24 characters).' },
   HILO_ERR_ADMIN_KEY_INVALID: { status: 403, message: 'Not the operator admin key (HILO_ADMIN_KEY); tenant API keys do not open admin routes.' },
   HILO_ERR_ADMIN_CLUSTERED: { status: 409, message: 'Tenant data cannot be changed on a running cluster (HILO_CLUSTER): change the tenants folder and restart the members.' },

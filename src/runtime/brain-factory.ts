@@ -6,6 +6,7 @@ import { createLlmBrain, type LlmBrain, type LlmUnderstanding } from '../actors/
 import { createLlmClient, type LlmClient, type LlmClientOptions } from '../actors/brain/llm/llm-client.js';
 import { detectInjection } from '../actors/guards/index.js';
 import type { BackendClient } from '../actors/connectors/backend-client.js';
+import type { ClassifierModel } from '../actors/brain/rule/classifier.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { UnderstandInput } from '../domain/understanding.js';
 import { HiloError } from '../kernel/errors.js';
@@ -40,6 +41,8 @@ export interface TenantBrainOptions {
   audit?: Pick<AuditTrail, 'record'>;
   /** The tenant's business backend (`backend` in tenant.json): the model's read-only tools over it call it. */
   backend?: BackendClient;
+  /** The rule brain's classifier already trained (the admin API's worker thread): not trained again. */
+  classifier?: ClassifierModel;
 }
 
 /** Tool outcomes that mean authorisation refused the model's call: they go to the audit trail. */
@@ -69,7 +72,7 @@ export const DEFAULT_IDLE_RELEASE_MS = 15 * 60_000;
  */
 export function createTenantBrain(options: TenantBrainOptions): TenantBrainResult {
   const { data, llm, clock } = options;
-  const rules = createRuleBrain({ tenant: data });
+  const rules = createRuleBrain({ tenant: data, ...(options.classifier ? { classifier: options.classifier } : {}) });
   if (llm === null) {
     return { brain: rules, pool: null, release: () => {}, close: async () => {} };
   }
@@ -176,6 +179,8 @@ export function createTenantBrain(options: TenantBrainOptions): TenantBrainResul
 export interface BrainFactoryContext {
   audit: AuditTrail;
   backend?: BackendClient;
+  /** The tenant's classifier, trained in a worker thread by the admin API: the rule brain uses it instead of training. */
+  classifier?: ClassifierModel;
 }
 
 /** `HiloOptions['createBrain']`, with the optional connector in its context. */
@@ -216,7 +221,7 @@ export function createBrainFactory(
 ): BrainFactory & { composeReplies?: ComposeReplies } {
   const { clock, logger } = options;
   if (llm === null) {
-    return async (data, context) => createTenantBrain({ data, llm: null, clock, logger, ...(context ? { audit: context.audit } : {}) });
+    return async (data, context) => createTenantBrain({ data, llm: null, clock, logger, ...(context ? { audit: context.audit } : {}), ...(context?.classifier ? { classifier: context.classifier } : {}) });
   }
   const pool = createKeyPool({ entries: llm.entries, clock, logger, pinIdleYieldMs: pinIdleYieldMs(llm) });
   const client = createLlmClient({ ...options.clientOptions, pool, logger, clock, timeoutMs: llm.timeoutMs, deadlineMs: llm.deadlineMs });
@@ -242,6 +247,7 @@ export function createBrainFactory(
       ...(options.idleReleaseMs !== undefined ? { idleReleaseMs: options.idleReleaseMs } : {}),
       ...(context ? { audit: context.audit } : {}),
       ...(backend ? { backend } : {}),
+      ...(context?.classifier ? { classifier: context.classifier } : {}),
     });
   };
   if (options.replies !== true) return factory;

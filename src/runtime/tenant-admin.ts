@@ -1,11 +1,13 @@
 /**
  * The operator's tenant admin API: create a tenant, replace or patch its data, read its training
  * status (docs/tenants.md, "Adding a business"). Data is checked by the start-up loaders
- * (`tenant-files.ts`), written atomically, and the tenant is rebuilt off the request path; the new
+ * (`tenant-files.ts`), written atomically, and the tenant is rebuilt off the request path (its
+ * classifier trained in a worker thread, `classifier-training.ts`, so no conversation stalls); the new
  * runtime replaces the old one in the tenants map in one assignment. Conversations already active
  * keep the runtime they started with until they are passivated; new activations get the new one.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import type { ClassifierModel } from '../actors/brain/rule/classifier.js';
 import type { TenantRuntime } from '../actors/tenant-runtime.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { Clock } from '../kernel/clock.js';
@@ -13,6 +15,7 @@ import { HiloError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
 import type { ApiKeyRegistry } from './api-keys.js';
+import { trainClassifierInWorker, type TrainClassifier } from './classifier-training.js';
 import { parseJsonBody, type HttpRequest, type HttpResponse, type Route } from './gateway/index.js';
 import { checkTenantBody, stageTenantFiles, TENANT_ID, invalidTenant, type StagedTenant } from './tenant-files.js';
 import type { LoadedTenants, TenantBrain } from './tenant-wiring.js';
@@ -41,8 +44,13 @@ export interface TenantAdminOptions {
   maxBodyBytes?: number;
   tenantsDir: string;
   tenants: LoadedTenants;
-  /** Trains and builds a tenant as start-up does (`buildTenantRuntime`). */
-  build: (data: TenantData, workflows: WorkflowSet | undefined) => Promise<{ runtime: TenantRuntime; brain: TenantBrain }>;
+  /** Builds a tenant as start-up does (`buildTenantRuntime`), with its classifier already trained by `trainClassifier`. */
+  build: (data: TenantData, workflows: WorkflowSet | undefined, classifier: ClassifierModel) => Promise<{ runtime: TenantRuntime; brain: TenantBrain }>;
+  /**
+   * Trains a new version's classifier off the event loop; default: in a `worker_threads` Worker
+   * (`trainClassifierInWorker`). A rejection fails the version and the previous one stays.
+   */
+  trainClassifier?: TrainClassifier;
   apiKeys: ApiKeyRegistry;
   /** A cluster member refuses changes (`HILO_ERR_ADMIN_CLUSTERED`): members would serve different data. */
   clustered: boolean;
@@ -76,6 +84,7 @@ const labelsOf = (data: TenantData): string[] => (data.intents ? data.intents.ma
  */
 export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[]; settled(): Promise<void> } {
   const { tenants, clock } = options;
+  const trainClassifier = options.trainClassifier ?? ((data: TenantData) => trainClassifierInWorker(data));
   const log = options.logger.child({ component: 'tenant-admin' });
   const adminDigest = options.adminKey ? createHash('sha256').update(options.adminKey).digest() : null;
   const startedAt = new Date(clock.now()).toISOString();
@@ -120,7 +129,10 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
   const train = async (id: string, version: number, staged: StagedTenant): Promise<void> => {
     const started = clock.now();
     try {
-      const built = await options.build(staged.data, staged.workflows);
+      // The costly part (a second or more for a big utterance set) runs in a worker thread: every
+      // conversation of the process keeps its turns while a tenant trains.
+      const classifier = await trainClassifier(staged.data);
+      const built = await options.build(staged.data, staged.workflows, classifier);
       let install: (() => void) | undefined;
       try {
         install = await options.prepareIntegrations?.(built.runtime);

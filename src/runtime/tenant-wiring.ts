@@ -1,5 +1,6 @@
 import { createRuleBrain } from '../actors/brain/index.js';
 import type { Brain } from '../actors/brain/brain.js';
+import type { ClassifierModel } from '../actors/brain/rule/classifier.js';
 import { createTenantRuntime, type TenantRuntime, type TenantRuntimeDeps } from '../actors/tenant-runtime.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { Clock } from '../kernel/clock.js';
@@ -24,7 +25,8 @@ export interface TenantBrain {
   metricsJson?: () => Record<string, unknown>;
 }
 
-export type CreateTenantBrain = (data: TenantData, context?: { audit: AuditTrail }) => Promise<TenantBrain>;
+/** `classifier`: the tenant's classifier already trained (in a worker thread); a factory that ignores it trains in place. */
+export type CreateTenantBrain = (data: TenantData, context?: { audit: AuditTrail; classifier?: ClassifierModel }) => Promise<TenantBrain>;
 
 export interface LoadedTenants {
   readonly runtimes: Map<string, TenantRuntime>;
@@ -54,16 +56,18 @@ export interface TenantWiringOptions {
 /**
  * Builds one tenant from its checked data: trains its brain (default: the offline rule brain) and
  * provides the conversation machine with its effects. Start-up and the admin API's reloads both
- * come through here, so a reloaded tenant is built exactly as a started one.
+ * come through here, so a reloaded tenant is built exactly as a started one. `classifier`: a model
+ * trained on this data elsewhere (the admin API's training worker), used instead of training here.
  */
-export async function buildTenantRuntime(options: TenantWiringOptions, loaded: TenantData, workflows: WorkflowSet | undefined): Promise<{ runtime: TenantRuntime; brain: TenantBrain }> {
+export async function buildTenantRuntime(options: TenantWiringOptions, loaded: TenantData, workflows: WorkflowSet | undefined, classifier?: ClassifierModel): Promise<{ runtime: TenantRuntime; brain: TenantBrain }> {
   const { clock } = options;
   const log = options.logger.child({ component: 'hilo' });
   const id = loaded.settings.id;
   const { teamHours: _hours, ...storeWithoutHours } = loaded.store;
   const data = options.teamHours === false ? { ...loaded, store: storeWithoutHours } : loaded;
   const started = clock.now();
-  const made = options.createBrain ? await options.createBrain(data, { audit: options.audit }) : { brain: createRuleBrain({ tenant: data }) };
+  const pretrained = classifier ? { classifier } : {};
+  const made = options.createBrain ? await options.createBrain(data, { audit: options.audit, ...pretrained }) : { brain: createRuleBrain({ tenant: data, ...pretrained }) };
   const backend = createTenantBackend(data, { env: options.backends?.env ?? process.env, clock, logger: options.logger, ...(options.backends?.observer ? { observer: options.backends.observer } : {}) });
   // Not fatal (the rest of the tenant works), but every workflow will answer that the system is unavailable.
   if (workflows && workflows.workflows.length > 0 && !backend) log.warn({ tenant: id, workflows: workflows.workflows.length }, 'tenant has workflows but no backend in tenant.json');
