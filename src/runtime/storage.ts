@@ -8,6 +8,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { Logger } from '../kernel/logger.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../persistence/index.js';
 import { createTranscriptTurnJournal } from '../persistence/memory/memory-turn-journal.js';
+import { createEnvelopeJsonMemo } from '../persistence/memory/envelope-json.js';
 import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../persistence/memory/memory-records.js';
 import type { ContactDirectory, LeadStore, TicketStore } from '../persistence/ports/records.js';
 import type { SnapshotStore } from '../persistence/ports/snapshot-store.js';
@@ -48,14 +49,16 @@ export interface HiloStorage {
 export async function openStorage(config: HiloConfig, deps: { clock: Clock; logger: Logger }): Promise<HiloStorage> {
   const { clock, logger } = deps;
   if (config.storage === 'memory') {
-    const snapshots = createMemorySnapshotStore({ clock });
+    // One serialisation of the envelope per turn: the journal keeps the snapshot store's text.
+    const envelopeJson = createEnvelopeJsonMemo();
+    const snapshots = createMemorySnapshotStore({ clock, envelopeJson });
     const transcripts = createMemoryTranscriptStore();
     const tickets = createMemoryTicketStore({ clock });
     return {
       describe: { snapshots: 'memory', database: 'none' },
       snapshots,
       transcripts,
-      journal: createTranscriptTurnJournal(transcripts),
+      journal: createTranscriptTurnJournal(transcripts, { envelopeJson }),
       contacts: createMemoryContactDirectory(),
       tickets,
       leads: createMemoryLeadStore({ clock }),

@@ -1,5 +1,6 @@
 import { systemClock, type Clock } from '../../kernel/clock.js';
 import type { ConversationKey, PutResult, SnapshotEnvelope, SnapshotStore } from '../ports/snapshot-store.js';
+import type { EnvelopeJsonMemo } from './envelope-json.js';
 import { assertEnvelopeVersions, compareForPut, conversationMapKey, ttlToMs } from './store-helpers.js';
 
 interface StoredSnapshot {
@@ -15,14 +16,16 @@ interface StoredSnapshot {
  * In-process `SnapshotStore`: the default when no `REDIS_URL` is configured, and the reference
  * the conformance suite is written against. Writes are conditional exactly like the Redis store
  * (`seq` must grow, `epoch` must not drop); TTLs are measured with the injected clock, so tests
- * can expire entries without waiting.
+ * can expire entries without waiting. With `envelopeJson`, each written envelope's text is handed
+ * to the in-memory turn journal sharing the memo, so a turn serialises its envelope once.
  *
  * @example
  * const store = createMemorySnapshotStore({ clock });
  * await store.put({ tenantId: 't1', conversationId: 'c1' }, envelope, { ttlSeconds: 3600 });
  */
-export function createMemorySnapshotStore(options: { clock?: Clock } = {}): SnapshotStore {
+export function createMemorySnapshotStore(options: { clock?: Clock; envelopeJson?: EnvelopeJsonMemo } = {}): SnapshotStore {
   const clock = options.clock ?? systemClock;
+  const memo = options.envelopeJson;
   const entries = new Map<string, StoredSnapshot>();
 
   /** Returns the live entry, dropping it first when its TTL has passed. */
@@ -58,6 +61,7 @@ export function createMemorySnapshotStore(options: { clock?: Clock } = {}): Snap
         json,
         expiresAt: ttlMs === undefined ? undefined : clock.now() + ttlMs,
       });
+      memo?.remember(envelope, json);
       return { ok: true };
     },
 

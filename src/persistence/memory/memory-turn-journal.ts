@@ -1,12 +1,16 @@
 import type { ConversationKey, SnapshotEnvelope } from '../ports/snapshot-store.js';
 import type { TranscriptEntry, TranscriptStore } from '../ports/transcript-store.js';
 import type { DueIdleClose, DurableSnapshotEnvelope, IdleCloseSource, TurnJournal, TurnRecord } from '../ports/turn-journal.js';
+import type { EnvelopeJsonMemo } from './envelope-json.js';
 import { conversationMapKey } from './store-helpers.js';
 
 interface CommittedTurn {
   key: ConversationKey;
   seq: number;
-  /** The envelope copy as JSON, so later changes to the caller's object cannot reach it. */
+  /**
+   * The envelope copy as JSON, so later changes to the caller's object cannot reach it. It may
+   * still carry the envelope's `turn` (the snapshot store's text, shared): `lastCommitted` drops it.
+   */
   envelope: string;
   idleCloseAt: number | null;
 }
@@ -16,13 +20,16 @@ interface CommittedTurn {
  * turn's lines in one `append` and remembers committed seqs, envelope copies and idle-close
  * timers in memory. Idempotent by the turn's seq like the SQL journal: a turn it already holds
  * returns the stored lines and writes nothing, and completions of one conversation that run at
- * the same time are taken one after the other. Conformance: test/contract/turn-journal.contract.ts.
+ * the same time are taken one after the other. With `envelopeJson` (shared with the in-memory
+ * snapshot store), the envelope's text from commit step 1 is kept instead of serialising it again.
+ * Conformance: test/contract/turn-journal.contract.ts.
  *
  * @example
  * const journal = createTranscriptTurnJournal(createMemoryTranscriptStore());
  * const stored = await journal.commit(key, envelope.turn, envelope);
  */
-export function createTranscriptTurnJournal(transcripts: TranscriptStore): TurnJournal & IdleCloseSource {
+export function createTranscriptTurnJournal(transcripts: TranscriptStore, options: { envelopeJson?: EnvelopeJsonMemo } = {}): TurnJournal & IdleCloseSource {
+  const memo = options.envelopeJson;
   const committed = new Map<string, CommittedTurn>();
   /** The commit running per conversation: completions of one conversation run one at a time (SQL's row lock). */
   const running = new Map<string, Promise<unknown>>();
@@ -35,8 +42,7 @@ export function createTranscriptTurnJournal(transcripts: TranscriptStore): TurnJ
     }
     // Everything that can refuse the turn runs before the first write, so a refused turn leaves
     // nothing behind (the SQL journal refuses in the same cases, before its one statement).
-    const { turn: _turn, ...copy } = envelope as DurableSnapshotEnvelope;
-    const record: CommittedTurn = { key, seq: turn.seq, envelope: JSON.stringify(copy), idleCloseAt: turn.idleCloseAt === null ? null : timeOf(turn.idleCloseAt) };
+    const record: CommittedTurn = { key, seq: turn.seq, envelope: memo?.take(envelope) ?? withoutTurn(envelope), idleCloseAt: turn.idleCloseAt === null ? null : timeOf(turn.idleCloseAt) };
     for (const e of turn.entries) timeOf(e.at);
     const stored = await transcripts.append(key, turn.entries);
     committed.set(k, record);
@@ -57,7 +63,9 @@ export function createTranscriptTurnJournal(transcripts: TranscriptStore): TurnJ
     },
     async lastCommitted(key) {
       const current = committed.get(conversationMapKey(key));
-      return current ? { seq: current.seq, envelope: JSON.parse(current.envelope) as SnapshotEnvelope } : { seq: 0, envelope: null };
+      if (!current) return { seq: 0, envelope: null };
+      const { turn: _turn, ...copy } = JSON.parse(current.envelope) as DurableSnapshotEnvelope;
+      return { seq: current.seq, envelope: copy };
     },
     async dueIdleCloses(now, limit): Promise<DueIdleClose[]> {
       const due = [...committed.values()].filter((c) => c.idleCloseAt !== null && c.idleCloseAt <= now);
@@ -69,6 +77,12 @@ export function createTranscriptTurnJournal(transcripts: TranscriptStore): TurnJ
       if (current && current.seq === seq && current.idleCloseAt !== null) current.idleCloseAt = dueAt;
     },
   };
+}
+
+/** The envelope's JSON without its `turn` (the journal's copy never carries it). */
+function withoutTurn(envelope: SnapshotEnvelope): string {
+  const { turn: _turn, ...copy } = envelope as DurableSnapshotEnvelope;
+  return JSON.stringify(copy);
 }
 
 /** Clock ms of an ISO time; a time that is not one is refused like `toISOString` does (RangeError). */
