@@ -117,7 +117,7 @@ describe('createReplyComposer', () => {
     expect(system).toContain('Address the customer as "tú".');
     expect(system).not.toContain('ASK-ONE-QUESTION-ONLY');
     expect(system).not.toMatch(/\{\{\w+\}\}/);
-    expect(lines.at(-1)).toMatchObject({ event: 'llm.compose.ok', promptVersion: 'acme-7/compose-v2' });
+    expect(lines.at(-1)).toMatchObject({ event: 'llm.compose.ok', promptVersion: 'acme-7/compose-v3' });
 
     // The same contact writes formally: "usted" from then on, also for a neutral message.
     const formal = turn({ customerText: 'Disculpe, ¿ustedes tienen cemento?', templates: ['notUnderstood'] });

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BACKEND_TOOL_SPECS } from '../../../src/actors/brain/llm/backend-tools.js';
 import { toWireSchema, type JsonSchema } from '../../../src/actors/brain/llm/json-schema.js';
-import { buildComposeMessages, DEFAULT_TOOLS_PROMPT, defaultToolsPrompt, resolveTenantPrompts } from '../../../src/actors/brain/llm/prompts.js';
+import { buildComposeMessages, buildUnderstandSystemPrompt, DEFAULT_TOOLS_PROMPT, defaultToolsPrompt, resolveTenantPrompts } from '../../../src/actors/brain/llm/prompts.js';
 import { tenantToolSpecs } from '../../../src/actors/brain/llm/tenant-tools.js';
 import { createToolRegistry, TOOL_SPECS, type ToolContext } from '../../../src/actors/brain/llm/tools.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
@@ -79,7 +79,7 @@ describe('the tools prompt', () => {
 
   it("should compose the studio's replies as the studio, every placeholder filled", () => {
     const prompts = resolveTenantPrompts(studio.prompts);
-    expect(prompts.compose.version).toBe('estudio-1/compose-v2');
+    expect(prompts.compose.version).toBe('estudio-1/compose-v3');
     const { system } = buildComposeMessages(prompts.compose, {
       tenantName: studio.settings.displayName,
       lang: 'es',
@@ -94,5 +94,18 @@ describe('the tools prompt', () => {
     expect(system).toContain('Estudio Bella Vida, a beauty and wellness studio');
     expect(system).toContain('Rewrite the draft replies');
     expect(system).not.toMatch(/hardware|ferreter|\{\{/i);
+  });
+
+  it('should present a business without its own prompts as itself, not as a hardware store, and keep the store\'s own words', () => {
+    const values = { tenantName: 'Panadería Don Luis', lang: 'es' as const, expecting: { kind: 'none' } as const, intents: ['greeting'] };
+    const bare = resolveTenantPrompts(undefined);
+    const compose = (p: ReturnType<typeof resolveTenantPrompts>) =>
+      buildComposeMessages(p.compose, { ...values, channel: 'web', canary: 'HILO-CANARY-0', customerText: 'hola', replies: ['Hola'], endsWithQuestion: false, tone: p.tone('es'), clarification: p.clarification }).system;
+    expect(buildUnderstandSystemPrompt(bare.understand, values)).toContain('Panadería Don Luis, a business in the Dominican Republic');
+    expect(buildUnderstandSystemPrompt(bare.understand, values)).not.toMatch(/hardware|ferreter/i);
+    expect(compose(bare)).not.toMatch(/hardware|ferreter/i);
+    const own = resolveTenantPrompts(store.prompts);
+    expect(buildUnderstandSystemPrompt(own.understand, { ...values, tenantName: 'Ferretería La Romana' })).toContain('Ferretería La Romana, a hardware store (ferretería) in the Dominican Republic');
+    expect(compose(own)).toContain('a hardware store (ferretería)');
   });
 });
