@@ -10,14 +10,17 @@ import { createSilentLogger } from '../../src/kernel/logger.js';
 import { createBrainFactory } from '../../src/runtime/brain-factory.js';
 import { loadLlmConfig } from '../../src/runtime/llm-config.js';
 import { reply, startFakeOpenAi, type ChatBody, type FakeOpenAi, type FakeResponse } from '../fakes/openai-server.js';
+import { metaJson, metaSignature, startFakeGraph, waMessage, type FakeGraph } from '../fakes/whatsapp-graph.js';
 import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
 import { modelUnderstanding } from '../helpers/model-understanding.js';
 
 /**
  * The whole runtime with both demo tenants and the LLM brain: the real `openai` client against
  * the fake OpenAI-protocol server, the studio's tool calls against the demo backend, both on
- * loopback. Customers write over REST (the sender is the phone the integrator vouches for).
+ * loopback. Customers write over REST (a sender id, not a phone) and over a signed WhatsApp
+ * webhook (the number the customer writes from: the only phone the bound tools trust).
  */
+const WA = { secret: 'estudio-llm-wa-secret-7d2e', phoneNumberId: '209876543210111', accessToken: 'estudio-llm-wa-token' };
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -27,6 +30,8 @@ let fake: FakeOpenAi;
 let server: TestServer;
 let tenantsDir: string;
 let seq = 0;
+let graph: FakeGraph;
+let wamids = 0;
 
 /**
  * A small model for the test: for the studio, a first round that calls `list_packages` (packages)
@@ -56,12 +61,26 @@ beforeAll(async () => {
   fake = await startFakeOpenAi({ handler: model });
   const llm = loadLlmConfig({ HILO_LLM_BASE_URL: fake.baseURL, HILO_LLM_MODEL: 'fake-model', HILO_LLM_API_KEYS: 'local=sk-fake-local', HILO_LLM_TIMEOUT_MS: '8000', HILO_LLM_DEADLINE_MS: '15000', HILO_TURN_TIMEOUT_MS: '30000' });
   const createBrain = createBrainFactory(llm, { clock: systemClock, logger: createSilentLogger(), clientOptions: { maxRetries: 0 } });
-  server = await startHiloForTest({ createBrain, env: { HILO_TENANTS_DIR: tenantsDir, HILO_TURN_TIMEOUT_MS: '30000' } });
+  graph = await startFakeGraph({ accessToken: WA.accessToken, phoneNumberId: WA.phoneNumberId });
+  server = await startHiloForTest({
+    createBrain,
+    env: {
+      HILO_TENANTS_DIR: tenantsDir,
+      HILO_TURN_TIMEOUT_MS: '30000',
+      HILO_WHATSAPP_GRAPH_URL: graph.baseUrl,
+      HILO_WHATSAPP_PAIR_BURST: '1000',
+      HILO_WHATSAPP_APP_SECRET_ESTUDIO: WA.secret,
+      HILO_WHATSAPP_VERIFY_TOKEN_ESTUDIO: 'estudio-llm-verify-token',
+      HILO_WHATSAPP_PHONE_NUMBER_ID_ESTUDIO: WA.phoneNumberId,
+      HILO_WHATSAPP_ACCESS_TOKEN_ESTUDIO: WA.accessToken,
+    },
+  });
 }, 60_000);
 
 afterAll(async () => {
   await server?.close();
   await fake?.close();
+  await graph?.close();
   await backend?.close();
   if (tenantsDir) await rm(tenantsDir, { recursive: true, force: true });
 });
@@ -75,6 +94,18 @@ async function say(tenant: string, sender: string, text: string): Promise<{ stat
   });
   const body = (await res.json()) as { messages?: { author: string; text: string }[] };
   return { status: res.status, bot: (body.messages ?? []).filter((m) => m.author === 'bot').map((m) => m.text).join('\n'), requests: fake.requests.slice(before).map((r) => r.body) };
+}
+
+/** One signed WhatsApp message to the studio from `from`; what the model was asked and what reached the Graph API. */
+async function sayOnWhatsApp(from: string, text: string): Promise<{ status: number; bot: string; requests: ChatBody[] }> {
+  const before = fake.requests.length;
+  const sentBefore = graph.requests.length;
+  const body = waMessage({ id: `wamid.llm.${process.pid}.${++wamids}`, timestamp: String(Math.floor(systemClock.now() / 1000)), type: 'text', text: { body: text } }, { from, name: 'Rosa' });
+  const raw = metaJson({ ...body, entry: (body.entry as Array<Record<string, unknown>>).map((e) => ({ ...e, changes: (e.changes as Array<{ value: Record<string, unknown> }>).map((c) => ({ ...c, value: { ...c.value, metadata: { display_phone_number: '18095550000', phone_number_id: WA.phoneNumberId } } })) })) });
+  const res = await fetch(`${server.baseUrl}/webhooks/whatsapp/estudio`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-hub-signature-256': metaSignature(WA.secret, raw) }, body: new Uint8Array(raw) });
+  await server.hilo.drainOutbox();
+  const bot = graph.requests.slice(sentBefore).filter((r) => r.status === 200 && r.body?.to === from).map((r) => String((r.body as { text?: { body?: string } }).text?.body ?? '')).join('\n');
+  return { status: res.status, bot, requests: fake.requests.slice(before).map((r) => r.body) };
 }
 
 const toolResults = (requests: ChatBody[]) =>
@@ -110,17 +141,27 @@ describe('the studio with the LLM brain and its backend tools', () => {
     for (const p of packages) expect(turn.bot).toContain(p.name.es);
   });
 
-  it("should read the customer's own bookings by the phone they write from, never another's", { timeout: 60_000 }, async () => {
+  it("should read the customer's own bookings by the WhatsApp number they write from, never another's", { timeout: 60_000 }, async () => {
     const mine = phone(1);
     const ownId = await book(`+${mine}`, 'corte-secado');
     const otherId = await book(`+${phone(2)}`, 'manicure-clasico');
-    const turn = await say('estudio', mine, `cuando es mi cita? la de +${phone(2)} tambien`);
+    const turn = await sayOnWhatsApp(mine, `cuando es mi cita? la de +${phone(2)} tambien`);
     expect(turn.status).toBe(200);
     const [result] = toolResults(turn.requests);
     expect(result!.bookings.map((b: { id: string }) => b.id)).toEqual([ownId]);
     expect(JSON.stringify(toolResults(turn.requests))).not.toContain(otherId);
     expect(turn.bot).toContain('Corte y secado');
     expect(turn.bot).not.toContain('Manicure');
+  });
+
+  it('should not take a REST sender id for a phone: a numeric sender reads no one\'s bookings', { timeout: 60_000 }, async () => {
+    const victim = phone(4);
+    const bookingId = await book(`+${victim}`, 'corte-secado');
+    const turn = await say('estudio', victim, 'cuando es mi cita?');
+    expect(turn.status).toBe(200);
+    expect(toolResults(turn.requests)).toEqual([expect.objectContaining({ error: 'contact_unknown' })]);
+    expect(JSON.stringify(toolResults(turn.requests))).not.toContain(bookingId);
+    expect(turn.bot).not.toContain('Corte y secado');
   });
 
   it("should leave booking to the studio's workflow: no tool writes, the reading starts the form", { timeout: 60_000 }, async () => {
