@@ -42,7 +42,9 @@ export function trainClassifierInWorker(tenant: TrainableTenant, options: Worker
     let worker: Worker;
     try {
       const workerData = { tenant: { utterances, catalog, ...(intents !== undefined ? { intents } : {}) } };
-      worker = url.pathname.endsWith('.ts') ? new Worker(tsxBootstrap(url), { eval: true, workerData }) : new Worker(url, { workerData });
+      // No node options from the parent (a worker refuses some, e.g. `--input-type`): the entry needs none but tsx's loader, registered by the bootstrap.
+      const execArgv: string[] = [];
+      worker = url.pathname.endsWith('.ts') ? new Worker(tsxBootstrap(url), { eval: true, workerData, execArgv }) : new Worker(url, { workerData, execArgv });
     } catch (err) {
       fail(`the training worker did not start (${(err as Error).message})`, err);
       return;
