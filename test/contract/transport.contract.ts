@@ -112,7 +112,14 @@ export function runTransportContract({ name, create }: TransportContractOptions)
         message: (conn, text) => {
           rec.messages.push({ conn, text });
           if (text.startsWith('close:')) conn.close(Number(text.slice(6)), 'bye');
-          else conn.send(`echo:${text}`);
+          else if (text.startsWith('burst:')) {
+            // Like a turn's frames: sent later, outside the transport's callback, all in one tick.
+            const [, count, closeCode] = text.split(':');
+            setImmediate(() => {
+              for (let i = 0; i < Number(count); i++) conn.send(`b${i}`);
+              if (closeCode) conn.close(Number(closeCode), 'after burst');
+            });
+          } else conn.send(`echo:${text}`);
         },
         close: (conn, code) => {
           rec.closed.push({ conn, code });
@@ -290,6 +297,20 @@ export function runTransportContract({ name, create }: TransportContractOptions)
       ws.send('close:4408');
       expect(await code).toBe(4408);
       await until(() => rec.closed.length === 1, 'server-side close');
+    });
+
+    it('should deliver the frames of one tick in order, and all of them before a close that follows', async () => {
+      const ws = await openClient(port);
+      const got: string[] = [];
+      ws.on('message', (data) => got.push(String(data)));
+      ws.send('burst:5');
+      await until(() => got.length === 5, 'burst');
+      expect(got).toEqual(['b0', 'b1', 'b2', 'b3', 'b4']);
+      const code = closed(ws);
+      ws.send('burst:3:4410');
+      expect(await code).toBe(4410);
+      expect(got).toEqual(['b0', 'b1', 'b2', 'b3', 'b4', 'b0', 'b1', 'b2']);
+      await until(() => rec.closed.length === 1, 'close after burst');
     });
 
     it('should let the handler answer a frame over the limit, then close 1009 without delivering it', async () => {

@@ -35,7 +35,10 @@ export interface WsConnection {
   readonly ip: string;
   /** The upgrade request's query string. */
   readonly query: URLSearchParams;
-  /** Sends one text frame; false when the connection is closed or the frame was dropped. */
+  /**
+   * Sends one text frame; false when the connection is closed. A transport may queue the frames of
+   * one tick and write them together (uWS corks them), in order, before any later close frame.
+   */
   send(text: string): boolean;
   /** Starts a close with this code; idempotent, a no-op once closed. */
   close(code: number, reason?: string): void;

@@ -25,8 +25,16 @@ interface SocketData {
   conn: UwsConnection | null;
 }
 
+/**
+ * One widget or console connection. Frames sent in one tick (a turn's lines, the typing flag and
+ * the ack) are queued and written together inside one `ws.cork` at the end of the tick: one
+ * socket write instead of one per frame. Order is kept, `close` writes what is queued before
+ * the close frame, and `bufferedAmount` counts the queued bytes.
+ */
 class UwsConnection implements WsConnection {
   closed = false;
+  #queued: string[] = [];
+  #queuedBytes = 0;
   constructor(
     readonly id: string,
     readonly ip: string,
@@ -37,19 +45,34 @@ class UwsConnection implements WsConnection {
 
   send(text: string): boolean {
     if (this.closed) return false;
-    // 2 = dropped by the backpressure limit; 0 = queued (backpressure building), still delivered.
-    return this.ws.send(text, false, false) !== 2;
+    if (this.#queued.length === 0) queueMicrotask(this.#flush);
+    this.#queued.push(text);
+    this.#queuedBytes += Buffer.byteLength(text);
+    return true;
   }
 
   close(code: number, reason = ''): void {
     if (this.closed) return;
+    this.#flush();
     this.closed = true;
     this.ws.end(code, reason);
   }
 
   bufferedAmount(): number {
-    return this.closed ? 0 : this.ws.getBufferedAmount();
+    return this.closed ? 0 : this.ws.getBufferedAmount() + this.#queuedBytes;
   }
+
+  /** Writes the queued frames in one corked batch; nothing once the socket closed (it is gone). */
+  readonly #flush = (): void => {
+    const frames = this.#queued;
+    if (frames.length === 0) return;
+    this.#queued = [];
+    this.#queuedBytes = 0;
+    if (this.closed) return;
+    // A frame over the backpressure limit is dropped by uWS (send returns 2), as before the batching.
+    if (frames.length === 1) this.ws.send(frames[0] as string, false, false);
+    else this.ws.cork(() => { for (const frame of frames) this.ws.send(frame, false, false); });
+  };
 }
 
 async function loadUws(): Promise<UwsModule> {
