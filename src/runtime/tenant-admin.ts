@@ -132,6 +132,8 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
       // The costly part (a second or more for a big utterance set) runs in a worker thread: every
       // conversation of the process keeps its turns while a tenant trains.
       const classifier = await trainClassifier(staged.data);
+      // Superseded while it trained: the newer request builds its own.
+      if (versions.get(id)?.version !== version) return;
       const built = await options.build(staged.data, staged.workflows, classifier);
       let install: (() => void) | undefined;
       try {

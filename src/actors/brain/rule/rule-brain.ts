@@ -126,10 +126,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   const readings = createReadingCache(options.readingCacheSize ?? READING_CACHE_SIZE);
   const products: ProductMatcher = createProductMatcher(tenant.catalog);
   const intents = createIntentSet(tenant.intents);
-  const training = classifierTrainingOf(tenant, products.lexicon);
-  if (options.classifier) checkModelFits(options.classifier, training.labels, training.lexicon);
   // One model per tenant, over that tenant's labels; readings carry the behaviour and the label.
-  const classifier: IntentClassifier = createIntentClassifier(options.classifier ?? trainFromTraining(training));
+  const classifier: IntentClassifier = createIntentClassifier(modelOf(tenant, products.lexicon, options.classifier));
   const rank = (text: string): IntentScore[] => classifier.rank(text).map((s) => intents.score(s.name, s.confidence));
   /** The hardware store's reading rules (delivery, project quotes, accounts, jobs) apply only where the tenant has those labels. */
   const has = (label: IntentName): boolean => intents.has(label);
@@ -287,10 +285,17 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   }
 }
 
-/** A model trained on other data would read with another tenant's labels or product words. */
-function checkModelFits(model: ClassifierModel, labels: readonly string[], lexicon: readonly string[]): void {
-  const sameLabels = model.labels.length === labels.length && model.labels.every((l, i) => l === labels[i]);
-  const known = new Set(model.lexicon);
+/**
+ * The tenant's model: the one given, checked against the tenant's labels and product words (a
+ * model of other data would read with another tenant's), else trained here. Outside the brain's
+ * scope so its closures do not keep the training set alive.
+ */
+function modelOf(tenant: RuleBrainOptions['tenant'], productLexicon: Iterable<string>, given: ClassifierModel | undefined): ClassifierModel {
+  const { labels, lexicon, ...rest } = classifierTrainingOf(tenant, productLexicon);
+  if (!given) return trainFromTraining({ labels, lexicon, ...rest });
+  const sameLabels = given.labels.length === labels.length && given.labels.every((l, i) => l === labels[i]);
+  const known = new Set(given.lexicon);
   const sameLexicon = known.size === lexicon.length && lexicon.every((w) => known.has(w));
   if (!sameLabels || !sameLexicon) throw new Error('the classifier model given to the rule brain was trained on other data (labels or product words differ)');
+  return given;
 }
