@@ -133,7 +133,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         const label = labelOf(conversationId, input.text);
         const phone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
-        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone, now: clock.now() });
+        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone, now: clock.now(), text: input.text });
       }),
       createTicket: fromPromise<TicketActorOutput, TicketActorInput>(async ({ input }) => {
         const key = { tenantId: input.tenantId, conversationId: input.conversationId };

@@ -43,15 +43,17 @@ export type IntentKind = 'core' | 'informational' | 'workflow';
 export const INTENT_KINDS: readonly IntentKind[] = ['core', 'informational', 'workflow'];
 
 /** Where an informational label's answer comes from: the business backend, by what it reads. */
-export const INFO_SOURCES = ['hours', 'packages', 'bookings', 'history'] as const;
+export const INFO_SOURCES = ['hours', 'packages', 'services', 'bookings', 'history'] as const;
 export type InfoSource = (typeof INFO_SOURCES)[number];
 
 /**
  * How the info route answers a tenant label: `source`, read from the tenant's backend (the
- * opening hours, the packages, the customer's upcoming bookings or purchase history); `template`,
- * one of the tenant's templates (help, or a pointer for a workflow label no workflow claims).
+ * opening hours, the packages, the services as a receptionist tells them, the customer's upcoming
+ * bookings or purchase history); `template`, one of the tenant's templates (help, or a pointer for
+ * a workflow label no workflow claims). `packageWords` (source `services` only): words that ask for
+ * the packages ("paquete", "combo"), so one label can answer both the services and the packages.
  */
-export type InfoAnswer = { source: InfoSource } | { template: string };
+export type InfoAnswer = { source: InfoSource; packageWords?: string[] } | { template: string };
 
 /** One label of a tenant's intent set and the built-in behaviour the machine runs for it. */
 export interface TenantIntent {

@@ -245,7 +245,8 @@ const INTENT_LABEL = /^[a-z][a-z0-9_]{0,47}$/;
  * `intents.json` (optional): the tenant's intent set. Each label is `core` (a behaviour the machine
  * knows, named by `behaviour`), `informational` or `workflow` (both reach the machine's info route
  * unless a workflow claims the label, answered as `answer` says: `{ "source": "packages" }` from the
- * backend, `{ "template": "studio.help" }` a template). Labels are unique; one label must stand for `out_of_scope`.
+ * backend (`{ "source": "services", "packageWords": ["paquete"] }`: a named service's price, the
+ * service list, or the packages when the message names one of those words), `{ "template": "studio.help" }` a template). Labels are unique; one label must stand for `out_of_scope`.
  */
 export const INTENT_SET = closed(
   {
@@ -257,7 +258,7 @@ export const INTENT_SET = closed(
             kind: oneOf(INTENT_KINDS as unknown as readonly ['core', 'informational', 'workflow']),
             behaviour: oneOf(CORE_BEHAVIOURS as unknown as readonly [IntentName, ...IntentName[]]).optional(),
             answer: z
-              .union([closed({ source: oneOf(INFO_SOURCES) }, 'unknown key (expected source)'), closed({ template: text() }, 'unknown key (expected template)')])
+              .union([closed({ source: oneOf(INFO_SOURCES), packageWords: z.array(text()).optional() }, 'unknown key (expected source, packageWords)'), closed({ template: text() }, 'unknown key (expected template)')])
               .optional(),
           },
           'unknown key (expected label, kind, behaviour, answer)',

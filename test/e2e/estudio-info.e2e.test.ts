@@ -49,14 +49,15 @@ afterAll(async () => {
   if (tenantsDir) await rm(tenantsDir, { recursive: true, force: true });
 });
 
-async function say(tenant: string, text: string): Promise<{ status: number; bot: string }> {
+async function say(tenant: string, text: string): Promise<{ status: number; bot: string; options: { label: string; text: string }[] }> {
   const res = await fetch(`${server.baseUrl}/api/tenants/${tenant}/messages`, {
     method: 'POST',
     headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
     body: JSON.stringify({ sender: `info-${process.pid}-${++sender}`, text }),
   });
-  const body = (await res.json()) as { messages?: { author: string; text: string }[] };
-  return { status: res.status, bot: (body.messages ?? []).filter((m) => m.author === 'bot').map((m) => m.text).join('\n') };
+  const body = (await res.json()) as { messages?: { author: string; text: string; options?: { label: string; text: string }[] }[] };
+  const bot = (body.messages ?? []).filter((m) => m.author === 'bot');
+  return { status: res.status, bot: bot.map((m) => m.text).join('\n'), options: bot.flatMap((m) => m.options ?? []) };
 }
 
 describe('estudio informational answers over REST', () => {
@@ -85,6 +86,41 @@ describe('estudio informational answers over REST', () => {
   });
 });
 
+describe('estudio answers like its receptionist: service prices and the service list', () => {
+  it('should price a named service from the backend, with its duration and a button that books it, in Spanish', async () => {
+    const { status, bot, options } = await say('estudio', '¿cuánto cuesta un facial?');
+    expect(status).toBe(200);
+    expect(bot).toContain('*Facial hidratante* cuesta *RD$2,800.00* y dura 60 min');
+    expect(options).toEqual([{ label: 'Agendar Facial hidratante', text: 'quiero agendar Facial hidratante' }]);
+    expect((await say('estudio', 'precio del blower')).bot).toContain('*Lavado y blower* cuesta *RD$900.00* y dura 45 min');
+  });
+
+  it('should price a named service in English, by its English alias', async () => {
+    const { bot, options } = await say('estudio', 'how much is a manicure');
+    expect(bot).toContain('*Classic manicure* costs *RD$600.00* and takes 45 min');
+    expect(options.map((o) => o.text)).toEqual(['I want to book Classic manicure']);
+  });
+
+  it('should list the services by category with prices, then mention the packages', async () => {
+    const { bot } = await say('estudio', '¿qué servicios tienen?');
+    expect(bot).toMatch(/• \*uñas\*: Manicure clásico \(RD\$600\.00\), Pedicure spa \(RD\$950\.00\)/);
+    expect(bot).toMatch(/• \*masajes\*: Masaje relajante/);
+    expect(bot).toContain('También tenemos paquetes: Paquete Novia Radiante');
+    const en = await say('estudio', 'what services do you offer');
+    expect(en.bot).toMatch(/• \*nails\*: Classic manicure \(RD\$600\.00\)/);
+    expect(en.bot).toContain('We also have packages: Radiant Bride package');
+    // The packages are still the answer when the customer asks for them.
+    expect((await say('estudio', 'que paquetes tienen?')).bot).toContain('Estos son nuestros paquetes');
+  });
+
+  it('should say the studio does not do a service it does not offer, naming what it does, never a price', async () => {
+    const { bot } = await say('estudio', '¿hacen tatuajes?');
+    expect(bot).toContain('No hacemos *tatuajes*');
+    expect(bot).toContain('cabello, uñas, faciales, masajes');
+    expect(bot).not.toMatch(/RD\$/);
+  });
+});
+
 describe('tenant-info tool against the demo backend', () => {
   it('should read a customer\'s purchase history and say when a phone is needed or the backend is down', async () => {
     const data = await loadTenant(join(ROOT, 'tenants/estudio'));
@@ -103,6 +139,8 @@ describe('tenant-info tool against the demo backend', () => {
     expect(await text('pagar_servicio', null)).toMatch(/enlace de pago seguro/);
     const answer = await down.answer({ answer: answerOf('consultar_paquetes'), lang: 'es', phone: null, now: systemClock.now() });
     expect(answer.replies).toEqual([{ template: 'studio.backend_unavailable' }]);
+    const price = await down.answer({ answer: answerOf('consultar_paquetes'), lang: 'en', phone: null, now: systemClock.now(), text: 'how much is a manicure' });
+    expect(price.replies.map((r) => renderReply(r, data.templates, 'en')).join('\n')).toContain('I cannot reach our booking system right now');
   });
 
   it('should not take a Telegram chat id for a phone: a chat id that reads as a customer\'s number gets no one\'s bookings or history', async () => {

@@ -20,7 +20,9 @@ const BUSINESS = z.object({
 });
 const NAMED = z.object({ id: z.string(), name: perLang });
 const PACKAGES = z.object({ items: z.array(NAMED.extend({ description: perLang, price: z.number() })) });
-const SERVICES = z.object({ items: z.array(NAMED.extend({ durationMin: z.number().optional(), price: z.number().optional(), category: z.string().optional() })) });
+const SERVICES = z.object({
+  items: z.array(NAMED.extend({ durationMin: z.number().optional(), price: z.number().optional(), category: z.string().optional(), aliases: z.array(z.string()).optional() })),
+});
 const BOOKINGS = z.object({
   items: z.array(z.object({ id: z.string(), serviceId: z.string(), date: z.string(), time: z.string(), start: z.string(), status: z.string(), paymentStatus: z.string() })),
 });

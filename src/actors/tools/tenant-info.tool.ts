@@ -7,7 +7,8 @@ import type { Logger } from '../../kernel/logger.js';
 import type { InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { BackendClient } from '../connectors/backend-client.js';
 import { formatDate, formatMoney } from './format.js';
-import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
+import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, readServices, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
+import { answerServices } from './studio-services.js';
 
 /** What a tenant-declared informational label is answered from. */
 export interface TenantInfoInput {
@@ -18,6 +19,8 @@ export interface TenantInfoInput {
   phone: string | null;
   /** Now (ms), from the injected clock: "upcoming" bookings are those after it. */
   now: number;
+  /** The customer's message: which service a `services` answer prices (absent: the service list). */
+  text?: string;
 }
 
 /** Booking status and payment words, by the backend's value. */
@@ -43,7 +46,8 @@ const CANCELLATION_HOURS = 4;
 /**
  * Answers the informational labels of a tenant with its own intent set (a booking studio), as
  * each label's `answer` in `intents.json` says: hours from the backend's schedule (else
- * `store.json`), packages, the customer's upcoming bookings and purchase history from the backend
+ * `store.json`), packages, services (a named service's price and duration with a button to book it,
+ * the list by category, "we don't do that": `studio-services.ts`), the customer's upcoming bookings and purchase history from the backend
  * (the business's data stays in its system), or a template (help; a pointer for a workflow label
  * no workflow claimed; `{methods}` and `{hours}` are filled in). Backend failures answer
  * `studio.backend_unavailable`; nothing is invented.
@@ -72,6 +76,13 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     const items = client ? await readPackages(client) : [];
     if (items.length === 0) return one({ template: 'studio.packages.none' });
     return one({ template: 'studio.packages', params: { items: items.map((p) => ({ name: p.name[lang], price: formatMoney(p.price), description: p.description[lang] })) } });
+  };
+
+  /** The services as a receptionist tells them: a named service's price, the list, or the packages. */
+  const services = async (lang: Lang, text: string, packageWords: readonly string[]): Promise<InfoActorOutput> => {
+    if (!client) return packages(lang);
+    const [all, packs] = await Promise.all([readServices(client), readPackages(client)]);
+    return answerServices(data, { text, lang, packageWords }, all, packs);
   };
 
   const bookings = async (lang: Lang, phone: string, now: number): Promise<InfoActorOutput> => {
@@ -114,6 +125,8 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
             return await hours(lang);
           case 'packages':
             return await packages(lang);
+          case 'services':
+            return await services(lang, input.text ?? '', answer.packageWords ?? []);
           case 'bookings':
             return await personal(input, (phone) => bookings(lang, phone, input.now));
           case 'history':

@@ -1,0 +1,134 @@
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import type { InfoActorOutput, ReplyOption } from '../../machines/conversation.contract.js';
+import { fold, matchOption, type MatchItem } from '../../machines/workflow/slot-extractors.js';
+import { formatMoney } from './format.js';
+import type { StudioPackage, StudioService } from './studio-reads.js';
+
+/**
+ * The studio's services as its receptionist tells them (`answer.source: "services"` in
+ * `intents.json`): the price and duration of a service the message names (matched like the
+ * booking workflow's service slot: folded, by name or alias), the service list by category with
+ * the packages mentioned, the package list when the message asks for packages, or "we don't do
+ * that" for a thing the studio does not offer. Every name comes from the backend's `/services` and
+ * `/packages`; every text is a tenant template. Pure: the reads are passed in.
+ */
+
+/** Most services priced in one reply ("¿cuánto cuestan el manicure y el pedicure?"). */
+const MAX_PRICED = 4;
+/** Shortest word that can name a thing the studio does not offer ("uñas" folds to 4 letters). */
+const MIN_UNKNOWN_WORD = 4;
+
+export interface ServicesQuestion {
+  text: string;
+  lang: Lang;
+  /** Words that ask for the packages (`answer.packageWords`): a message with one gets the package list. */
+  packageWords: readonly string[];
+}
+
+const itemOf = (s: StudioService): MatchItem & { aliases: string[] } => ({
+  value: s.id,
+  label: s.name.es,
+  aliases: [s.name.en, ...(s.aliases ?? [])],
+});
+
+/** The services the message names: one when the workflow's matcher picks one, else every one it names on its own. */
+export function namedServices(text: string, services: readonly StudioService[]): StudioService[] {
+  const items = services.map(itemOf);
+  const words = fold(text).split(' ');
+  // A bare ordinal ("2", "la segunda") picks a listed option in a workflow, not a service here.
+  if (words.length < 2 && !items.some((i) => fold(i.label) === fold(text) || i.aliases.some((a) => fold(a) === fold(text)))) return [];
+  const one = matchOption(text, items);
+  if (one !== null) return [services[one]!];
+  return services.filter((_, at) => matchOption(text, [items[at]!]) === 0).slice(0, MAX_PRICED);
+}
+
+/** One edit apart (a typo: "servisios" for "servicios"). */
+function nearlyEqual(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return a.slice(i + 1) === b.slice(i + 1) || a.slice(i) === b.slice(i + 1) || a.slice(i + 1) === b.slice(i);
+}
+
+/**
+ * The vocabulary of the tenant's questions: every word of its training utterances. A word of the
+ * message outside it, and outside the services' names, is the thing asked for.
+ */
+export function questionVocabulary(data: Pick<TenantData, 'utterances'>, services: readonly StudioService[]): Set<string> {
+  const words = new Set<string>();
+  const add = (text: string) => fold(text).split(' ').forEach((w) => words.add(w));
+  for (const byLang of Object.values(data.utterances)) for (const list of Object.values(byLang)) list.forEach(add);
+  for (const s of services) [s.name.es, s.name.en, s.category ?? '', ...itemOf(s).aliases].forEach(add);
+  return words;
+}
+
+/** The words of the message naming something neither the questions nor the services know ("tatuajes"), or null. */
+export function unknownThing(text: string, vocabulary: ReadonlySet<string>): string | null {
+  const words = fold(text).split(' ');
+  const unknown = words.map((w) => /^\p{L}+$/u.test(w) && w.length >= MIN_UNKNOWN_WORD && !vocabulary.has(w) && !(w.length >= 5 && [...vocabulary].some((v) => nearlyEqual(v, w))));
+  const first = unknown.indexOf(true);
+  if (first < 0) return null;
+  return words.slice(first, unknown.lastIndexOf(true) + 1).join(' ');
+}
+
+/** `{placeholders}` of a tenant template filled in here: an option's label and text are plain strings. */
+function templateText(data: Pick<TenantData, 'templates'>, key: string, lang: Lang, params: Record<string, string>): string {
+  const text = data.templates[lang]?.[key] ?? data.templates[lang === 'es' ? 'en' : 'es']?.[key] ?? '';
+  return text.replace(/\{([A-Za-z_]+)\}/g, (_m, name: string) => params[name] ?? '');
+}
+
+/** A category's name in the tenant's words (`studio.category.<id>`), else the backend's id. */
+function categoryName(data: Pick<TenantData, 'templates'>, id: string, lang: Lang): string {
+  return templateText(data, `studio.category.${id}`, lang, {}) || id;
+}
+
+/**
+ * The receptionist's answer to a question about the studio's services, from the backend's
+ * services and packages.
+ *
+ * @example
+ * answerServices(data, { text: '¿cuánto cuesta un facial?', lang: 'es', packageWords: ['paquete'] }, services, packages);
+ * // → { replies: [{ template: 'studio.service.price', params: { name: 'Facial hidratante', price: 'RD$2,800.00', duration: 60 }, options: [...] }] }
+ */
+export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'>, question: ServicesQuestion, services: readonly StudioService[], packages: readonly StudioPackage[]): InfoActorOutput {
+  const { text, lang } = question;
+  const folded = ` ${fold(text)} `;
+  const packageList = (): InfoActorOutput =>
+    packages.length === 0
+      ? { replies: [{ template: 'studio.packages.none' }] }
+      : { replies: [{ template: 'studio.packages', params: { items: packages.map((p) => ({ name: p.name[lang], price: formatMoney(p.price), description: p.description[lang] })) } }] };
+  if (question.packageWords.some((w) => folded.includes(` ${fold(w)} `))) return packageList();
+  if (services.length === 0) return packageList();
+
+  const named = namedServices(text, services);
+  const bookOption = (s: StudioService): ReplyOption => ({
+    label: templateText(data, 'studio.service.book_label', lang, { name: s.name[lang] }),
+    text: templateText(data, 'studio.service.book_text', lang, { name: s.name[lang] }),
+  });
+  if (named.length === 1) {
+    const s = named[0]!;
+    const params = { name: s.name[lang], price: s.price === undefined ? '' : formatMoney(s.price), duration: s.durationMin ?? '' };
+    return { replies: [{ template: s.price === undefined ? 'studio.service.named' : 'studio.service.price', params, options: [bookOption(s)] }] };
+  }
+  if (named.length > 1) {
+    const items = named.map((s) => ({ name: s.name[lang], price: s.price === undefined ? '—' : formatMoney(s.price), duration: s.durationMin ?? '' }));
+    return { replies: [{ template: 'studio.service.prices', params: { items }, options: named.map(bookOption) }] };
+  }
+
+  const categories = [...new Set(services.map((s) => s.category ?? ''))];
+  const thing = unknownThing(text, questionVocabulary(data, services));
+  if (thing !== null) {
+    const items = categories.filter((c) => c !== '').map((c) => ({ category: categoryName(data, c, lang) }));
+    return { replies: [{ template: 'studio.service.not_offered', params: { thing, categories: items.map((i) => i.category).join(', ') } }] };
+  }
+  const items = categories.map((c) => ({
+    category: c === '' ? templateText(data, 'studio.category.other', lang, {}) : categoryName(data, c, lang),
+    services: services
+      .filter((s) => (s.category ?? '') === c)
+      .map((s) => (s.price === undefined ? s.name[lang] : `${s.name[lang]} (${formatMoney(s.price)})`))
+      .join(', '),
+  }));
+  const packageNames = packages.map((p) => p.name[lang]).join(', ');
+  return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }] };
+}
