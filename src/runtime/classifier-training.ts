@@ -14,7 +14,15 @@ export type TrainClassifier = (tenant: TrainableTenant) => Promise<ClassifierMod
 export interface WorkerTrainingOptions {
   /** The worker's entry; default `training-worker` next to this file (`.ts` under tsx, `.js` in `dist/`). */
   workerUrl?: URL;
+  /**
+   * How long a training may take before the worker is terminated and the version fails (default
+   * 120 s; the hardware store's trains in about a second, 2.4 s on a saturated machine). Without it
+   * a worker that hung would leave the version `training` for ever and shutdown waiting on it.
+   */
+  timeoutMs?: number;
 }
+
+const DEFAULT_TRAINING_TIMEOUT_MS = 120_000;
 
 const OWN_URL = import.meta.url;
 const FROM_SOURCES = OWN_URL.endsWith(".ts");
@@ -34,9 +42,11 @@ export function trainClassifierInWorker(tenant: TrainableTenant, options: Worker
   const { utterances, catalog, intents } = tenant;
   return new Promise<ClassifierModel>((resolve, reject) => {
     let answered = false;
+    let timer: NodeJS.Timeout | undefined;
     const fail = (why: string, cause?: unknown): void => {
       if (answered) return;
       answered = true;
+      clearTimeout(timer);
       reject(new HiloError('HILO_ERR_TENANT_TRAINING_FAILED', `Training the tenant's classifier failed: ${why}`, cause === undefined ? {} : { cause }));
     };
     let worker: Worker;
@@ -55,11 +65,18 @@ export function trainClassifierInWorker(tenant: TrainableTenant, options: Worker
       try {
         const model = unpackClassifierModel(reply.model);
         answered = true;
+        clearTimeout(timer);
         resolve(model);
       } catch (err) {
         fail((err as Error).message, err);
       }
     });
+    const timeoutMs = options.timeoutMs ?? DEFAULT_TRAINING_TIMEOUT_MS;
+    timer = setTimeout(() => {
+      fail(`the training did not finish within ${timeoutMs} ms; the worker was stopped`);
+      void worker.terminate();
+    }, timeoutMs);
+    timer.unref();
     worker.once('error', (err) => fail(`the training worker crashed (${err.message})`, err));
     worker.once('exit', (code) => fail(`the training worker exited with code ${code} before answering`));
   });

@@ -40,6 +40,13 @@ describe('trainClassifierInWorker', () => {
     });
   });
 
+  it('should stop a worker that does not answer in time and reject', async () => {
+    await expect(trainClassifierInWorker(estudio, { workerUrl: fixture('hangs.mjs'), timeoutMs: 300 })).rejects.toMatchObject({
+      code: 'HILO_ERR_TENANT_TRAINING_FAILED',
+      message: expect.stringContaining('did not finish within 300 ms'),
+    });
+  });
+
   it('should reject when the worker crashes', async () => {
     await expect(trainClassifierInWorker(estudio, { workerUrl: fixture('throws.mjs') })).rejects.toMatchObject({
       code: 'HILO_ERR_TENANT_TRAINING_FAILED',
