@@ -32,11 +32,7 @@ function joinList(items: string[], lang: Lang): string {
 
 function storeReplies(tenant: TenantData, text: string, lang: Lang): ReplyDirective[] {
   const { store } = tenant;
-  // A place's name is not a topic ("Santo Domingo" is not a question about Sundays).
-  const folded = withoutPlaceNames(tenant, fold(text));
-  const topics = STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
-  // "¿y a Bayahíbe?": a place we know, asked about alone, is a delivery question.
-  if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push('delivery');
+  const topics = storeTopics(tenant, text);
   const methods = joinList(store.paymentMethods[lang], lang);
   if (topics.length === 0) {
     const main = store.branches[0];
@@ -95,10 +91,9 @@ function editDistance(a: string, b: string, max: number): number {
   return (d[a.length] as number[])[b.length]!;
 }
 
-/** A place name written the customer's way: accents, "h", "v/b", "ll/y", one typo in a long name. */
-function sameName(said: readonly string[], name: readonly string[]): boolean {
+/** A place name written the customer's way: accents, "h", "v/b", "ll/y", one typo in a long name. `b`: the name's phonetic key. */
+function sameName(said: readonly string[], b: string): boolean {
   const a = said.map(phonetic).join(' ');
-  const b = name.map(phonetic).join(' ');
   if (a === b) return true;
   return b.replace(/ /g, '').length >= 6 && editDistance(a, b, 1) <= 1;
 }
@@ -107,28 +102,86 @@ function sameName(said: readonly string[], name: readonly string[]): boolean {
 const NAMED_PLACE = /\b(?:a|hasta|para|pa|en|to|into)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:de|del|la|las|los|el)?\s*\p{Lu}[\p{L}'’-]+)*)/u;
 const NOT_A_PLACE = new Set(['ustedes', 'usted', 'domingo', 'domingos', 'sabado', 'sabados', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'hoy', 'manana', 'whatsapp', 'casa', 'mi', 'you', 'my', 'home']);
 
+/** A zone or place name as compared: its words, and those words' phonetic key (see `sameName`). */
+interface PlaceName {
+  tokens: string[];
+  key: string;
+  found: DeliveryPlace;
+}
+
+/**
+ * What the info tool derives from a store's zones and places, once per store object (tenant
+ * data is never changed in place: an admin change brings a new `store`), instead of per message.
+ */
+interface StorePlaces {
+  storeNameWords: string[];
+  /** Every zone and place name (aliases too), in the order the longest-name search walks them. */
+  names: PlaceName[];
+  /** One pattern per name for `withoutPlaceNames`, longest name first. */
+  namePatterns: RegExp[];
+  /** Topics per message text (a pure function of the store and the text), bounded. */
+  topics: Map<string, readonly StoreTopic[]>;
+}
+
+/** Texts whose topics are kept per store; past it the cache starts over (messages repeat a lot). */
+const TOPIC_CACHE_SIZE = 1_000;
+/** Longer texts are analysed every time, not kept. */
+const TOPIC_CACHE_MAX_TEXT = 256;
+
+const placesByStore = new WeakMap<TenantData['store'], StorePlaces>();
+
+function storePlaces(store: TenantData['store']): StorePlaces {
+  const known = placesByStore.get(store);
+  if (known) return known;
+  const names: PlaceName[] = [];
+  const add = (name: string, found: DeliveryPlace): void => {
+    const tokens = words(name);
+    names.push({ tokens, key: tokens.map(phonetic).join(' '), found });
+  };
+  for (const zone of store.deliveryZones) for (const name of [zone.zone, ...(zone.aliases ?? [])]) add(name, { kind: 'zone', zone });
+  for (const place of store.places ?? []) for (const name of [place.name, ...(place.aliases ?? [])]) add(name, { kind: 'place', place });
+  const namePatterns = names
+    .map((n) => n.tokens.join(' '))
+    .filter((n) => n.length > 0)
+    .sort((a, b) => b.length - a.length)
+    .map((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'));
+  const made: StorePlaces = { storeNameWords: words(store.name), names, namePatterns, topics: new Map() };
+  placesByStore.set(store, made);
+  return made;
+}
+
+/** The store topics a message asks about, in `STORE_TOPICS` order; a known place alone is a delivery question. */
+function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly StoreTopic[] {
+  const places = storePlaces(tenant.store);
+  const cached = places.topics.get(text);
+  if (cached) return cached;
+  // A place's name is not a topic ("Santo Domingo" is not a question about Sundays).
+  const folded = withoutPlaceNames(places, fold(text));
+  const topics = STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
+  // "¿y a Bayahíbe?": a place we know, asked about alone, is a delivery question.
+  if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push('delivery');
+  if (text.length <= TOPIC_CACHE_MAX_TEXT) {
+    if (places.topics.size >= TOPIC_CACHE_SIZE) places.topics.clear();
+    places.topics.set(text, Object.freeze(topics));
+  }
+  return topics;
+}
+
 /**
  * The place a delivery question names, matched against the tenant's zones (and their aliases),
  * then its known places, tolerant of accents and typos ("higuey", "bayaibe", "san pedro").
  * The longest name wins ("San Pedro de Macorís" over "San Pedro").
  */
 export function findDeliveryPlace(tenant: Pick<TenantData, 'store'>, text: string): DeliveryPlace {
+  const places = storePlaces(tenant.store);
   // The store's own name ("Ferretería La Romana, ¿llegan a Higüey?") is not where to deliver.
-  const said = dropPhrase(words(text), words(tenant.store.name));
-  type Candidate = { tokens: string[]; found: DeliveryPlace };
-  const candidates: Candidate[] = [];
-  for (const zone of tenant.store.deliveryZones) {
-    for (const name of [zone.zone, ...(zone.aliases ?? [])]) candidates.push({ tokens: words(name), found: { kind: 'zone', zone } });
-  }
-  for (const place of tenant.store.places ?? []) {
-    for (const name of [place.name, ...(place.aliases ?? [])]) candidates.push({ tokens: words(name), found: { kind: 'place', place } });
-  }
+  const said = dropPhrase(words(text), places.storeNameWords);
   let best: { length: number; found: DeliveryPlace } | null = null;
-  for (const c of candidates) {
+  for (const c of places.names) {
     const n = c.tokens.length;
     if (n === 0 || (best && best.length >= n)) continue;
     for (let i = 0; i + n <= said.length; i++) {
-      if (sameName(said.slice(i, i + n), c.tokens)) {
+      if (sameName(said.slice(i, i + n), c.key)) {
         best = { length: n, found: c.found };
         break;
       }
@@ -148,17 +201,10 @@ function dropPhrase(tokens: string[], phrase: readonly string[]): string[] {
   return tokens;
 }
 
-/** The folded text without the names of the tenant's zones and places. */
-function withoutPlaceNames(tenant: Pick<TenantData, 'store'>, folded: string): string {
+/** The folded text without the names of the tenant's zones and places (longest name first). */
+function withoutPlaceNames(places: StorePlaces, folded: string): string {
   let out = folded;
-  const names = [
-    ...tenant.store.deliveryZones.flatMap((z) => [z.zone, ...(z.aliases ?? [])]),
-    ...(tenant.store.places ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])]),
-  ]
-    .map((n) => words(n).join(' '))
-    .filter((n) => n.length > 0)
-    .sort((a, b) => b.length - a.length);
-  for (const name of names) out = out.replace(new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'), ' ');
+  for (const pattern of places.namePatterns) out = out.replace(pattern, ' ');
   return out;
 }
 

@@ -86,3 +86,22 @@ describe('delivery answers', () => {
     expect(findDeliveryPlace(tenant, 'me lo llevan a Ustedes?').kind).toBe('none');
   });
 });
+
+describe('store questions asked again, and after the store changes', () => {
+  it('should answer a repeated question the same, and read a changed store (new zone) from the next question on', () => {
+    const first = ask('llevan a Higüey? y a que hora abren?');
+    expect(ask('llevan a Higüey? y a que hora abren?')).toEqual(first);
+    expect(findDeliveryPlace(tenant, 'llevan a Villa Domingo?').kind).toBe('unknown');
+    // An admin change brings a new store object; its zones are what the next question is matched against.
+    const changed: TenantData = {
+      ...tenant,
+      store: { ...tenant.store, deliveryZones: [...tenant.store.deliveryZones, { ...tenant.store.deliveryZones[0]!, zone: 'Villa Domingo', aliases: [] }] },
+    };
+    const found = findDeliveryPlace(changed, 'llevan a Villa Domingo?');
+    expect(found.kind === 'zone' && found.zone.zone).toBe('Villa Domingo');
+    // Its name is a place, not a question about Sundays, for the changed store only.
+    const topics = (t: TenantData) => answerInfo(t, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: 'llevan a Villa Domingo?', idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15)).replies.map((r) => ('template' in r ? r.template : ''));
+    expect(topics(changed)).toEqual(['info.delivery.zone']);
+    expect(topics(tenant)).toEqual(['info.hours', 'info.delivery.unknown']);
+  });
+});
