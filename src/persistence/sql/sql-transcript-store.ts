@@ -3,8 +3,19 @@ import type { NewTranscriptEntry, TranscriptEntry, TranscriptStore } from '../po
 import type { Database } from './database.js';
 import { copyMediaReference } from '../../domain/media.js';
 import { messageRowToEntry, toIso, type MessageDbRow } from './sql-helpers.js';
-import { hotStatement, queryRaw } from './sql-raw.js';
+import { hotStatement, queryRaw, withRawTransaction } from './sql-raw.js';
 import { sqlSafeJson, sqlSafeNullable, sqlSafeText } from './sql-safe.js';
+
+/** Creates the thread on first sight and reserves `$5` seqs under the conversation row's lock. */
+const APPEND_RESERVE = hotStatement(
+  'append_reserve',
+  `insert into conversations (tenant_id, id, phase, started_at, last_activity_at, last_seq)
+   values ($1, $2, 'triage', $3, $4, $5)
+   on conflict (tenant_id, id) do update
+     set last_seq = conversations.last_seq + excluded.last_seq,
+         last_activity_at = greatest(conversations.last_activity_at, excluded.last_activity_at)
+   returning last_seq`,
+);
 
 /** A conversation's lines after a seq, oldest first; `$4` null reads them all (`limit null`). */
 const LIST_AFTER = hotStatement(
@@ -28,31 +39,27 @@ export function createSqlTranscriptStore(db: Database): TranscriptStore {
       if (entries.length === 0) return [];
       const first = entries[0] as NewTranscriptEntry;
       const last = entries[entries.length - 1] as NewTranscriptEntry;
-      return db.em().transactional(async (tem) => {
-        const rows = await tem.execute<{ last_seq: number }[]>(
-          `insert into conversations (tenant_id, id, phase, started_at, last_activity_at, last_seq)
-           values (?, ?, 'triage', ?, ?, ?)
-           on conflict (tenant_id, id) do update
-             set last_seq = conversations.last_seq + excluded.last_seq,
-                 last_activity_at = greatest(conversations.last_activity_at, excluded.last_activity_at)
-           returning last_seq`,
-          [key.tenantId, key.conversationId, new Date(first.at), new Date(last.at), entries.length],
-        );
+      // Through the driver (sql-raw.ts): no `em.transactional()`, whose AsyncLocalStorage context
+      // would switch on a promise hook for the rest of the process.
+      return withRawTransaction(db, async (query) => {
+        const rows = await query<{ last_seq: number }>(APPEND_RESERVE, [key.tenantId, key.conversationId, new Date(first.at), new Date(last.at), entries.length]);
         const lastSeq = rows[0]?.last_seq;
         if (typeof lastSeq !== 'number') throw new Error('conversation upsert returned no seq');
         const firstSeq = lastSeq - entries.length + 1;
 
         const stored = entries.map((entry, i): TranscriptEntry => ({ ...copyEntry(entry), seq: firstSeq + i }));
         const values: unknown[] = [];
+        const tuples: string[] = [];
         for (const e of stored) {
+          const n = values.length;
+          tuples.push(`(${Array.from({ length: 14 }, (_, i) => `$${n + i + 1}`).join(', ')})`);
           // Strings made safe for PostgreSQL (sql-safe.ts): one NUL must never fail an append.
           values.push(key.tenantId, key.conversationId, e.seq, sqlSafeText(e.messageId), e.direction, e.author, sqlSafeText(e.channel), sqlSafeText(e.text), sqlSafeNullable(e.intent ?? null), sqlSafeNullable(e.agentName ?? null), e.lang ?? null, e.options ? sqlSafeJson(e.options) : null, e.media && e.media.length > 0 ? sqlSafeJson(e.media) : null, new Date(e.at));
         }
-        await tem.execute(
+        await query(
           `insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, media, created_at)
-           values ${stored.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+           values ${tuples.join(', ')}`,
           values,
-          'run',
         );
         return stored;
       });
