@@ -59,7 +59,7 @@ export const BACKEND_TOOL_SPECS: readonly ToolSpec[] = [
 export const TOOLS_BY_SOURCE: Readonly<Record<InfoSource, readonly string[]>> = {
   hours: ['get_hours'],
   packages: ['list_packages', 'list_services'],
-  services: ['list_services', 'list_packages'],
+  services: ['list_packages', 'list_services'],
   bookings: ['my_bookings'],
   history: ['my_history'],
 };
