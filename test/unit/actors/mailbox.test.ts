@@ -71,3 +71,27 @@ describe('KeyedMailbox', () => {
     expect(mailbox.size).toBe(0);
   });
 });
+
+describe('KeyedMailbox bookkeeping', () => {
+  it('should count a failed job out too and forget the key once the last job settles', async () => {
+    const mailbox = new KeyedMailbox({ maxQueued: 2 });
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const a = mailbox.run('k', async () => {
+      await gate;
+      throw new Error('boom');
+    });
+    const b = mailbox.run('k', async () => 'b');
+    await expect(mailbox.run('k', async () => 'c')).rejects.toMatchObject({ code: 'HILO_ERR_RATE_LIMITED' });
+    release();
+    expect(mailbox.busy('k')).toBe(true);
+    await expect(a).rejects.toThrow('boom');
+    await expect(b).resolves.toBe('b');
+    await mailbox.drain();
+    expect(mailbox.busy('k')).toBe(false);
+    // The bound counts only what is queued now: two more fit again.
+    await expect(Promise.all([mailbox.run('k', async () => 1), mailbox.run('k', async () => 2)])).resolves.toEqual([1, 2]);
+    await mailbox.drain();
+    expect(mailbox.size).toBe(0);
+  });
+});
