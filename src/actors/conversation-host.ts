@@ -400,7 +400,7 @@ export class ConversationHost implements ConversationService {
     const env = await this.#durable.recover(key);
     let snapshot: unknown = null;
     if (env) {
-      snapshot = env.machineVersion === MACHINE_VERSION ? env.snapshot : migrateSnapshot(env.snapshot, env.machineVersion);
+      snapshot = env.machineVersion === MACHINE_VERSION ? env.snapshot : migrateSnapshot(env.snapshot, env.machineVersion, { workflows: tenant.workflows ?? null });
       if (snapshot === null) {
         this.stats.restartsFromIncompatibleSnapshot++;
         this.#log.warn({ tenant: key.tenantId, conversationId: key.conversationId, from: env.machineVersion, to: MACHINE_VERSION }, 'snapshot from an incompatible machine version; conversation restarts cleanly (history kept)');

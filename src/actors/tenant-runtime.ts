@@ -45,6 +45,8 @@ export interface TenantRuntime {
   readonly data: TenantData;
   readonly brain: Brain;
   readonly machine: AnyStateMachine;
+  /** The tenant's workflows, for a snapshot of an older machine version to be migrated into them. */
+  readonly workflows?: WorkflowSet;
 }
 
 export interface TenantRuntimeDeps {
@@ -95,7 +97,9 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   };
   const live = deps.backend ? createLiveTools({ data, index, client: deps.backend, logger: deps.logger, ...(deps.accessCounters ? { accessCounters: deps.accessCounters } : {}) }) : null;
 
-  const machine = provideWorkflows(conversationMachine, deps.workflows).provide({
+  // Workflows given by the wiring (a tenant admin's staged version) win over the ones loaded with the data.
+  const workflows = deps.workflows ?? data.workflows;
+  const machine = provideWorkflows(conversationMachine, workflows).provide({
     actors: {
       understand: fromPromise<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
         if (brain.kind !== 'llm') return brain.understand(input);
@@ -180,5 +184,5 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
     },
   }) as unknown as AnyStateMachine;
 
-  return { id: data.settings.id, data, brain, machine };
+  return { id: data.settings.id, data, brain, machine, ...(workflows ? { workflows } : {}) };
 }

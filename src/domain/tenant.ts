@@ -1,3 +1,4 @@
+import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
 import type { IntentLabel, TenantIntent } from './intents.js';
 import type { Lang } from './nlu.js';
 import type { TeamHours } from './team-hours.js';
@@ -226,4 +227,6 @@ export interface TenantData {
   prompts?: TenantPrompts;
   /** The widget's greeting and suggestion chips (`widget.json`); absent: the widget's own greeting, no chips. */
   widget?: TenantWidget;
+  /** The tenant's workflows (`workflows.json`, checked by `checkWorkflowSet`); absent: none. */
+  workflows?: WorkflowSet;
 }

@@ -12,7 +12,8 @@ import type { MediaKind } from '../domain/media.js';
 import type { HandoffReason, TicketKind } from '../domain/ticket.js';
 
 /** Bumped whenever a persisted snapshot of an older version could no longer be restored as is. */
-export const MACHINE_VERSION = 1;
+/** 2: the lead's `qualifying` states became ferreteria's `solicitud` workflow (`workflow.form`); migrate-snapshot.ts moves a parked lead. */
+export const MACHINE_VERSION = 2;
 
 /** Tag carried by every state in which the machine waits for the outside world; a turn ends there. */
 export const AWAITING_INPUT = 'awaitingInput';

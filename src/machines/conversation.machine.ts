@@ -1,6 +1,7 @@
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import type { IntentName } from '../domain/intents.js';
 import type { ContactProfile, LeadField } from '../domain/lead.js';
+import type { WorkflowText } from './workflow/workflow-spec.js';
 import type { MediaKind } from '../domain/media.js';
 import type { Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, Expectation, Understanding } from '../domain/understanding.js';
@@ -32,27 +33,26 @@ import {
   type UnderstandActorInput,
   type UnderstandActorOutput,
 } from './conversation.contract.js';
+import { carriesLeadData, createLeadState, firstNameOf, isLeadInProgress, reaskFields, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
-  answersLeadField,
-  carriesLeadData,
-  createLeadState,
-  fieldsNamedIn,
-  firstNameOf,
-  isLeadInProgress,
-  leadSummaryParams,
-  mergeLeadFields,
-  nextLeadQuestion,
-  profileFromLead,
-  reaskFields,
-  startLead,
-  summaryAnswer,
-  type LeadState,
-} from './lead-draft.js';
+  answersSlot,
+  carriesFormData,
+  expectedField,
+  formParams,
+  formText,
+  isBrainForm,
+  mergeFormReading,
+  nextFormQuestion,
+  profileFromForm,
+  slotPrompt,
+  slotsNamedIn,
+  startForm,
+} from './workflow/brain-form.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
-import { workflowForIntent, type WorkflowSet } from './workflow/workflow-spec.js';
+import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { clarifyChoice, confirmChoice, decideTriage, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
@@ -197,9 +197,9 @@ function intentOf(context: ConversationContext): IntentName | null {
   return intent.confidence < MIN_INTENT_CONFIDENCE ? null : intent.name;
 }
 
-/** A message at the summary that names a field to fix ("el correo está mal", "la empresa"). */
-function wantsToFixField(text: string): boolean {
-  if (fieldsNamedIn(text).length === 0) return false;
+/** A message at the summary that names a slot to fix ("el correo está mal", "la empresa"). */
+function wantsToFixField(spec: WorkflowSpec, text: string): boolean {
+  if (slotsNamedIn(spec, text).length === 0) return false;
   const short = text.trim().split(/\s+/).length <= 4;
   return short || /(?:mal|equivocad|incorrect|otr[oa]\b|cambi|corrig|arregl|actualiz|wrong|change|fix|update|typo)/iu.test(text);
 }
@@ -262,11 +262,20 @@ function recentFocus(context: ConversationContext): ProductFocus | null {
 
 // ---------------------------------------------------------------- tenant workflows
 
-const runOf = (context: ConversationContext): WorkflowRun | null => context.workflow ?? null;
+/** The runner's workflow in progress (a form read by the brain is not one: see `formOf`). */
+const runOf = (context: ConversationContext): WorkflowRun | null => (context.workflow && !isBrainForm(context.workflow.spec) ? context.workflow : null);
 const stepOf = (context: ConversationContext): WorkflowStep | null => {
   const run = runOf(context);
   return run ? nextStep(run, context.contact) : null;
 };
+/** The form read by the brain this conversation runs (its draft is `context.lead`), if any. */
+const formOf = (context: ConversationContext): WorkflowSpec | null => (context.workflow && isBrainForm(context.workflow.spec) ? context.workflow.spec : null);
+/** A form's lead in progress (collecting or confirming). */
+const formInProgress = (context: ConversationContext): WorkflowSpec | null => (isLeadInProgress(context.lead) ? formOf(context) : null);
+/** A run that holds a form read by the brain: the spec travels in the snapshot, the values in `context.lead`. */
+export const formRun = (spec: WorkflowSpec, timeZone: string): WorkflowRun => ({ spec, timeZone, values: {}, labels: {}, pending: {}, options: {}, checked: [], asking: null, stage: 'collecting', outcome: 'continue' });
+/** A form text as a reply: a template key for the host to render, or the spec's own words in the conversation's language. */
+const formReply = (context: ConversationContext, text: WorkflowText, params?: TemplateParams): ReplyEmitted => ({ type: 'reply', reply: formText(text, context.lang, params as Record<string, string> | undefined) });
 /** A reading this sure of another workflow's label, giving no value to the one in progress, starts that one instead. */
 export const WORKFLOW_SWITCH_CONFIDENCE = 0.6;
 /** "Now" for "mañana": the message's time from the host's clock, never the system's. */
@@ -293,8 +302,15 @@ function backendCall(context: ConversationContext, purpose: BackendCallInput['pu
   };
 }
 
-const awaitingLeadField = (context: ConversationContext): LeadField | null =>
-  context.expecting.kind === 'lead_field' ? context.expecting.field : null;
+/** The slot the form asked for last (the expectation tells the brain which lead field to read it as). */
+const askingSlot = (context: ConversationContext): string | null => {
+  if (context.expecting.kind === 'lead_field') return context.lead.asking ?? context.expecting.field;
+  // A static choice (no entity) is asked without telling the brain a field to read.
+  const spec = formOf(context);
+  const asked = context.lead.status === 'collecting' && context.lead.asking ? spec?.slots.find((s) => s.name === context.lead.asking) : undefined;
+  return context.expecting.kind === 'none' && asked && !asked.entity ? asked.name : null;
+};
+const lastText = (context: ConversationContext): string => context.lastMessage?.text ?? '';
 
 export const conversationMachine = setup({
   types: {} as {
@@ -341,33 +357,37 @@ export const conversationMachine = setup({
       if (!pendingQuoteOffer(context) || !understanding) return false;
       return understanding.affirmation === 'no' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'no');
     },
-    confirmsLead: ({ context }) => {
+    // A form read by the brain (tenant workflow, `workflow.form`): the summary shown, or a slot asked.
+    confirmsForm: ({ context }) => {
       const understanding = u(context);
-      if (context.expecting.kind !== 'lead_confirmation' || !understanding || carriesLeadData(understanding)) return false;
-      return understanding.affirmation === 'yes' || (understanding.affirmation === null && summaryAnswer(context.lastMessage?.text ?? '') === 'yes');
+      const spec = formInProgress(context);
+      if (!spec || context.expecting.kind !== 'lead_confirmation' || !understanding || carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
+      return understanding.affirmation === 'yes' || (understanding.affirmation === null && summaryAnswer(lastText(context)) === 'yes');
     },
-    rejectsLead: ({ context }) => {
+    rejectsForm: ({ context }) => {
       const understanding = u(context);
+      const spec = formInProgress(context);
       // "no, mi correo es ..." carries the correction itself: it is merged and confirmed again.
-      if (context.expecting.kind !== 'lead_confirmation' || !understanding || carriesLeadData(understanding)) return false;
-      if (understanding.affirmation === 'no' || summaryAnswer(context.lastMessage?.text ?? '') === 'no') return true;
+      if (!spec || context.expecting.kind !== 'lead_confirmation' || !understanding || carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
+      if (understanding.affirmation === 'no' || summaryAnswer(lastText(context)) === 'no') return true;
       // "el correo está mal", "the company": names what to fix without a value.
-      return understanding.affirmation !== 'yes' && wantsToFixField(context.lastMessage?.text ?? '');
+      return understanding.affirmation !== 'yes' && wantsToFixField(spec, lastText(context));
     },
-    answersLeadQuestion: ({ context }) => {
+    answersFormQuestion: ({ context }) => {
       const understanding = u(context);
-      if (!understanding || !isLeadInProgress(context.lead)) return false;
-      const field = awaitingLeadField(context);
-      if (field && answersLeadField(understanding, field)) return true;
-      // Other lead data (a correction, a field given early) stays in the flow unless the message
+      const spec = formInProgress(context);
+      if (!understanding || !spec) return false;
+      const slot = askingSlot(context);
+      if (slot && answersSlot(spec, slot, understanding, lastText(context))) return true;
+      // Other form data (a correction, a slot given early) stays in the flow unless the message
       // is about something else: then it is a detour, and the data was merged anyway.
       const intent = intentOf(context);
-      const aboutTheLead = intent === null || intent === 'out_of_scope' || intent === 'sales_lead';
-      if (!carriesLeadData(understanding)) return false;
-      // At the summary, a message that names a field or says "no" with a value is a correction,
+      const aboutTheForm = intent === null || intent === 'out_of_scope' || spec.triggers.includes(intent);
+      if (!carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
+      // At the summary, a message that names a slot or says "no" with a value is a correction,
       // whatever the classifier made of it ("cambia la urgencia a alta").
-      if (context.expecting.kind === 'lead_confirmation' && (understanding.affirmation === 'no' || fieldsNamedIn(context.lastMessage?.text ?? '').length > 0)) return true;
-      return (field !== null || context.expecting.kind === 'lead_confirmation') && aboutTheLead;
+      if (context.expecting.kind === 'lead_confirmation' && (understanding.affirmation === 'no' || slotsNamedIn(spec, lastText(context)).length > 0)) return true;
+      return (slot !== null || context.expecting.kind === 'lead_confirmation') && aboutTheForm;
     },
     // The customer answers an identity offer with words instead of the code.
     declinesIdentity: ({ context }) => !!noIdentity(context).answering && u(context)?.affirmation === 'no',
@@ -423,12 +443,20 @@ export const conversationMachine = setup({
       return isProductFollowUp(context.lastMessage.text);
     },
     // Continuations after a reply.
-    leadInProgress: ({ context }) => isLeadInProgress(context.lead),
+    formInProgress: ({ context }) => formInProgress(context) !== null,
     expecting: ({ context }, params: { kind: Expectation['kind'] }) => context.expecting.kind === params.kind,
-    hasLeadQuestion: ({ context }) => nextLeadQuestion(context.lead) !== null,
-    namesLeadFields: ({ context }) => fieldsNamedIn(context.lastMessage?.text ?? '').length > 0,
-    // Tenant workflows: `startsWorkflow` is provided per tenant (provideWorkflows); none by default.
+    hasFormQuestion: ({ context }) => {
+      const spec = formOf(context);
+      return !!spec && nextFormQuestion(spec, context.lead) !== null;
+    },
+    namesFormSlots: ({ context }) => {
+      const spec = formOf(context);
+      return !!spec && slotsNamedIn(spec, lastText(context)).length > 0;
+    },
+    // Tenant workflows: `startsWorkflow` and `startsForm` are provided per tenant (provideWorkflows); none by default.
     startsWorkflow: (_args) => false,
+    startsForm: (_args) => false,
+    formFailureHandsOff: ({ context }) => !!formOf(context)?.onFailure,
     switchesWorkflow: (_args) => false,
     inWorkflow: ({ context }) => runOf(context) !== null,
     workflowStepIs: ({ context }, params: { kinds: readonly WorkflowStep['kind'][] }) => params.kinds.includes(stepOf(context)?.kind ?? 'act'),
@@ -447,6 +475,7 @@ export const conversationMachine = setup({
   actions: {
     // Provided per tenant with its workflows (provideWorkflows).
     beginWorkflow: assign(() => ({})),
+    holdForm: assign(() => ({})),
     askWorkflowQuestion: enqueueActions(({ context, enqueue }) => {
       const run = runOf(context);
       const step = stepOf(context);
@@ -503,8 +532,9 @@ export const conversationMachine = setup({
       enqueue.emit({ type: 'reply', reply: { text: builtInText(params.text, context.lang, runOf(context)) } });
       enqueue.assign({ workflow: null });
     }),
-    // Only a conversation with a workflow changes: others keep their exact context.
-    dropWorkflow: assign(({ context }) => (context.workflow ? { workflow: null } : {})),
+    // Only a conversation with a workflow changes: others keep their exact context. A form read by
+    // the brain stays while its lead is in progress (a handoff or a detour comes back to it).
+    dropWorkflow: assign(({ context }) => (context.workflow && !formInProgress(context) ? { workflow: null } : {})),
     recordMessage: assign(({ context, event }) => {
       if (event.type !== 'user.message' && event.type !== 'identity.code') return {};
       const identity = noIdentity(context);
@@ -552,6 +582,7 @@ export const conversationMachine = setup({
       const understanding = outputOf<Understanding>(event);
       if (!understanding) return {};
       const lead = { ...context.lead, notice: null };
+      const spec = formInProgress(context);
       // Options offered last turn are open for this routing pass only.
       const choosing = context.expecting.kind === 'choice' ? context.expecting : null;
       return {
@@ -559,8 +590,8 @@ export const conversationMachine = setup({
         choosing,
         ...(choosing ? { expecting: { kind: 'none' } as Expectation } : {}),
         lang: understanding.lang,
-        // Lead data is extracted from every message while a lead is in progress, detours included.
-        lead: isLeadInProgress(lead) ? mergeLeadFields(lead, understanding, messageId(context)) : lead,
+        // A form's data is taken from every message while it is in progress, detours included.
+        lead: spec ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead,
       };
     }),
     resetStreak: assign({ misunderstoodStreak: 0 }),
@@ -657,45 +688,73 @@ export const conversationMachine = setup({
       const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
       for (const r of replies) enqueue.emit({ type: 'reply', reply: r });
     }),
-    beginLead: assign(({ context }) => {
+    // A form read by the brain (`workflow.form`): the draft lives in `context.lead`.
+    beginForm: enqueueActions(({ context, enqueue }) => {
+      const spec = formOf(context);
+      if (!spec) return;
       const understanding = u(context);
-      const lead = startLead(context.lead, context.contact);
-      return { lead: understanding ? mergeLeadFields(lead, understanding, messageId(context)) : lead };
+      // Asking again in the middle of one: no second introduction, the pending question comes next.
+      if (!isLeadInProgress(context.lead) && spec.start) enqueue.emit(formReply(context, spec.start));
+      const lead = startForm(spec, context.lead, context.contact);
+      enqueue.assign({ lead: understanding ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead });
     }),
     // A follow-up after a silence: say so, then repeat the pending question.
-    remindLead: enqueueActions(({ context, enqueue }) => {
-      enqueue.emit(reply('lead.reminder'));
-      if (context.lead.status === 'confirming') enqueue.emit(reply('lead.confirm', leadSummaryParams(context.lead.draft)));
-      else if (context.lead.asking) enqueue.emit(reply(`lead.ask.${context.lead.asking}`));
+    remindForm: enqueueActions(({ context, enqueue }) => {
+      const spec = formOf(context);
+      if (!spec) return;
+      if (spec.remind) enqueue.emit(formReply(context, spec.remind));
+      const asked = context.lead.asking ? slotPrompt(spec, context.lead.asking) : null;
+      if (context.lead.status === 'confirming' && spec.confirm) enqueue.emit(formReply(context, spec.confirm, formParams(spec, context.lead.draft)));
+      else if (asked) enqueue.emit(formReply(context, asked));
       enqueue.assign({ remindedAtTurn: context.turn });
     }),
-    askNextLeadField: enqueueActions(({ context, enqueue }) => {
-      const question = nextLeadQuestion(context.lead);
-      if (!question) return;
-      enqueue.emit(reply(question.template));
+    askNextFormSlot: enqueueActions(({ context, enqueue }) => {
+      const spec = formOf(context);
+      const question = spec ? nextFormQuestion(spec, context.lead) : null;
+      if (!spec || !question) return;
+      enqueue.emit(formReply(context, question.text));
+      const field = expectedField(spec, question.slot);
       enqueue.assign({
-        expecting: { kind: 'lead_field', field: question.field },
-        lead: { ...context.lead, status: 'collecting', asking: question.field, notice: null },
+        expecting: field ? { kind: 'lead_field', field } : ({ kind: 'none' } as Expectation),
+        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null },
       });
     }),
-    askLeadConfirmation: enqueueActions(({ context, enqueue }) => {
-      if (context.lead.notice?.kind === 'updated') enqueue.emit(reply('lead.updated'));
-      enqueue.emit(reply('lead.confirm', leadSummaryParams(context.lead.draft)));
+    askFormConfirmation: enqueueActions(({ context, enqueue }) => {
+      const spec = formOf(context);
+      if (!spec) return;
+      if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
+      if (spec.confirm) enqueue.emit(formReply(context, spec.confirm, formParams(spec, context.lead.draft)));
       enqueue.assign({
         expecting: { kind: 'lead_confirmation' },
         lead: { ...context.lead, status: 'confirming', asking: null, reask: [], notice: null },
       });
     }),
-    reaskNamedFields: assign(({ context }) => ({
-      lead: reaskFields(context.lead, fieldsNamedIn(context.lastMessage?.text ?? '')),
-    })),
-    storeLeadResult: assign(({ context, event }) => {
-      const lead: LeadState = { ...context.lead, status: 'submitted' as const, leadId: outputOf<LeadActorOutput>(event)?.leadId ?? null, asking: null };
-      // The confirmed contact fields are what the contact is known by from now on.
-      return { lead, contact: profileFromLead(context.contact, lead), expecting: { kind: 'none' } as Expectation };
+    reaskNamedSlots: assign(({ context }) => {
+      const spec = formOf(context);
+      return spec ? { lead: reaskFields(context.lead, slotsNamedIn(spec, lastText(context)) as LeadField[]) } : {};
     }),
-    sayLeadSubmitted: emit(({ context }) => reply('lead.submitted', { leadId: context.lead.leadId ?? '' })),
-    markLeadFailed: assign(({ context }) => ({ lead: { ...context.lead, status: 'failed' as const, asking: null } })),
+    sayFormCorrect: enqueueActions(({ context, enqueue }) => {
+      const spec = formOf(context);
+      if (spec?.correct) enqueue.emit(formReply(context, spec.correct));
+    }),
+    storeFormResult: assign(({ context, event }) => {
+      const spec = formOf(context);
+      const lead: LeadState = { ...context.lead, status: 'submitted' as const, leadId: outputOf<LeadActorOutput>(event)?.leadId ?? null, asking: null };
+      // The confirmed contact slots are what the contact is known by from now on.
+      return { lead, contact: spec ? profileFromForm(spec, context.contact, lead) : (context.contact ?? null), expecting: { kind: 'none' } as Expectation };
+    }),
+    sayFormSubmitted: enqueueActions(({ context, enqueue }) => {
+      const spec = formOf(context);
+      if (spec) enqueue.emit(formReply(context, spec.success, { leadId: context.lead.leadId ?? '' }));
+      enqueue.assign({ workflow: null });
+    }),
+    // The push failed: the draft is kept (status `failed`) for the person who finishes it.
+    failForm: enqueueActions(({ context, enqueue }) => {
+      const spec = formOf(context);
+      if (spec) enqueue.emit(formReply(context, spec.failure));
+      if (spec?.onFailure) enqueue.assign({ handoffReason: spec.onFailure.handoff });
+      enqueue.assign({ lead: { ...context.lead, status: 'failed' as const, asking: null }, workflow: null });
+    }),
     storeTicket: assign(({ context, event }, params: { kind: TicketKind }) => {
       const output = outputOf<TicketActorOutput>(event);
       if (!output) return {};
@@ -878,9 +937,9 @@ export const conversationMachine = setup({
               target: 'continuing',
               actions: ['resetStreak', 'clearExpectation', { type: 'sayTemplate', params: { template: 'product.quote_declined' } }],
             },
-            { guard: 'confirmsLead', target: '#qualifying.submitting', actions: 'resetStreak' },
-            { guard: 'rejectsLead', target: '#qualifying.correcting', actions: 'resetStreak' },
-            { guard: 'answersLeadQuestion', target: '#qualifying.collecting', actions: 'resetStreak' },
+            { guard: 'confirmsForm', target: '#workflow.form.submitting', actions: 'resetStreak' },
+            { guard: 'rejectsForm', target: '#workflow.form.correcting', actions: 'resetStreak' },
+            { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: 'resetStreak' },
             { guard: 'isCritical', target: '#handoff', actions: ['resetStreak', 'setCriticalReason'] },
             {
               guard: { type: 'decidesHandoff', params: { reason: 'customer_request' } },
@@ -924,11 +983,8 @@ export const conversationMachine = setup({
               target: '#answering.info',
               actions: 'resetStreak',
             },
-            {
-              guard: { type: 'intentIs', params: { intents: ['sales_lead'] } },
-              target: '#qualifying.starting',
-              actions: 'resetStreak',
-            },
+            // A tenant form read by the brain (ferreteria's `solicitud` on `sales_lead`).
+            { guard: 'startsForm', target: '#workflow.form', actions: ['resetStreak', 'holdForm'] },
             {
               guard: { type: 'intentIs', params: { intents: ['greeting'] } },
               target: 'continuing',
@@ -961,9 +1017,9 @@ export const conversationMachine = setup({
         },
         continuing: {
           id: 'continuing',
-          description: 'After a reply: resume a lead in progress, or wait for what was asked.',
+          description: 'After a reply: resume a form in progress, or wait for what was asked.',
           always: [
-            { guard: 'leadInProgress', target: '#qualifying.collecting' },
+            { guard: 'formInProgress', target: '#workflow.form.collecting' },
             { guard: { type: 'expecting', params: { kind: 'product' } }, target: '#answering.awaitingProduct' },
             { guard: { type: 'expecting', params: { kind: 'account_id' } }, target: '#answering.awaitingAccountId' },
             { guard: { type: 'expecting', params: { kind: 'account_verification' } }, target: '#answering.awaitingAccountId' },
@@ -1127,97 +1183,6 @@ export const conversationMachine = setup({
       },
     },
 
-    qualifying: {
-      id: 'qualifying',
-      description: 'Build the lead one question at a time, confirm it, push it to the CRM.',
-      initial: 'starting',
-      states: {
-        starting: {
-          id: 'qualifying.starting',
-          description: 'A new (or resumed) lead request.',
-          always: [
-            // Asking for a quote again in the middle of one: no second introduction, the pending question comes next.
-            { guard: 'leadInProgress', target: 'collecting', actions: 'beginLead' },
-            { target: 'collecting', actions: ['beginLead', { type: 'sayTemplate', params: { template: 'lead.start' } }] },
-          ],
-        },
-        collecting: {
-          id: 'qualifying.collecting',
-          description: 'Ask the next missing field; confirm when all are answered.',
-          initial: 'deciding',
-          states: {
-            deciding: {
-              always: [
-                { guard: 'hasLeadQuestion', target: 'waiting', actions: 'askNextLeadField' },
-                { target: '#qualifying.confirming', actions: 'askLeadConfirmation' },
-              ],
-            },
-            waiting: {
-              id: 'qualifying.collecting.waiting',
-              description: 'Asked for one lead field.',
-              tags: [AWAITING_INPUT],
-              on: {
-                'user.message': { target: '#understanding', actions: 'recordMessage' },
-                'conversation.close': { target: '#closed' },
-                'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindLead' },
-              },
-            },
-          },
-        },
-        confirming: {
-          id: 'qualifying.confirming',
-          description: 'Showed the lead summary; waiting for yes / no / a correction.',
-          tags: [AWAITING_INPUT],
-          on: {
-            'user.message': { target: '#understanding', actions: 'recordMessage' },
-            'conversation.close': { target: '#closed' },
-            'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindLead' },
-          },
-        },
-        correcting: {
-          id: 'qualifying.correcting',
-          description: 'The customer said the summary is wrong: ask again the fields they name, else ask which one (nothing is cleared).',
-          always: [
-            { guard: 'namesLeadFields', target: 'collecting', actions: 'reaskNamedFields' },
-            { target: 'confirming', actions: { type: 'sayTemplate', params: { template: 'lead.correct' } } },
-          ],
-        },
-        submitting: {
-          id: 'qualifying.submitting',
-          description: 'Push the confirmed lead to the CRM.',
-          invoke: {
-            id: 'pushLead',
-            src: 'pushLead',
-            input: ({ context }) => ({
-              tenantId: context.tenantId,
-              conversationId: context.conversationId,
-              draft: context.lead.draft,
-              idempotencyKey: key(context, 'lead'),
-            }),
-            onDone: { target: 'submitted', actions: 'storeLeadResult' },
-            onError: { target: 'submitFailed' },
-          },
-        },
-        submitted: {
-          id: 'qualifying.submitted',
-          description: 'Tell the lead id and what happens next.',
-          always: { target: '#idle', actions: 'sayLeadSubmitted' },
-        },
-        submitFailed: {
-          id: 'qualifying.submitFailed',
-          description: 'The CRM push failed: say so, keep the draft, hand off to a human.',
-          always: {
-            target: '#handoff',
-            actions: [
-              'markLeadFailed',
-              { type: 'sayTemplate', params: { template: 'lead.failed' } },
-              { type: 'setHandoffReason', params: { reason: 'lead_push_failed' } },
-            ],
-          },
-        },
-      },
-    },
-
     workflow: {
       id: 'workflow',
       description: "A tenant workflow (tenants/<t>/workflows.json) as a generic form: load a slot's options from the backend, ask slot by slot, confirm, run the action, answer with the result.",
@@ -1278,6 +1243,88 @@ export const conversationMachine = setup({
             },
             { target: 'stepping' },
           ],
+        },
+        form: {
+          id: 'workflow.form',
+          description: "A form read by the brain (`reading: \"brain\"`): every message's reading fills its slots, one question at a time, then the summary to confirm, then the action's runtime port (crm.lead).",
+          initial: 'starting',
+          states: {
+            starting: {
+              id: 'workflow.form.starting',
+              description: "A new (or resumed) request: the form's start text once, what the message already said kept.",
+              always: { target: 'collecting', actions: 'beginForm' },
+            },
+            collecting: {
+              id: 'workflow.form.collecting',
+              description: 'Ask the next missing slot; confirm when all are answered.',
+              initial: 'deciding',
+              states: {
+                deciding: {
+                  always: [
+                    { guard: 'hasFormQuestion', target: 'waiting', actions: 'askNextFormSlot' },
+                    { target: '#workflow.form.confirming', actions: 'askFormConfirmation' },
+                  ],
+                },
+                waiting: {
+                  id: 'workflow.form.collecting.waiting',
+                  description: 'Asked for one slot.',
+                  tags: [AWAITING_INPUT],
+                  on: {
+                    'user.message': { target: '#understanding', actions: 'recordMessage' },
+                    'conversation.close': { target: '#closed' },
+                    'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindForm' },
+                  },
+                },
+              },
+            },
+            confirming: {
+              id: 'workflow.form.confirming',
+              description: 'Showed the summary; waiting for yes / no / a correction.',
+              tags: [AWAITING_INPUT],
+              on: {
+                'user.message': { target: '#understanding', actions: 'recordMessage' },
+                'conversation.close': { target: '#closed' },
+                'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindForm' },
+              },
+            },
+            correcting: {
+              id: 'workflow.form.correcting',
+              description: 'The customer said the summary is wrong: ask again the slots they name, else ask which one (nothing is cleared).',
+              always: [
+                { guard: 'namesFormSlots', target: 'collecting', actions: 'reaskNamedSlots' },
+                { target: 'confirming', actions: 'sayFormCorrect' },
+              ],
+            },
+            submitting: {
+              id: 'workflow.form.submitting',
+              description: "The action's runtime port: crm.lead pushes the confirmed form as a lead (outbox, CRM webhook, idempotency key).",
+              invoke: {
+                id: 'pushLead',
+                src: 'pushLead',
+                input: ({ context }) => ({
+                  tenantId: context.tenantId,
+                  conversationId: context.conversationId,
+                  draft: context.lead.draft,
+                  idempotencyKey: key(context, 'lead'),
+                }),
+                onDone: { target: 'submitted', actions: 'storeFormResult' },
+                onError: { target: 'submitFailed' },
+              },
+            },
+            submitted: {
+              id: 'workflow.form.submitted',
+              description: "The form's success text (with the lead id).",
+              always: { target: '#idle', actions: 'sayFormSubmitted' },
+            },
+            submitFailed: {
+              id: 'workflow.form.submitFailed',
+              description: "The push failed: the failure text, the draft kept, and a handoff when the spec's onFailure says so.",
+              always: [
+                { guard: 'formFailureHandsOff', target: '#handoff', actions: 'failForm' },
+                { target: '#continuing', actions: 'failForm' },
+              ],
+            },
+          },
         },
         acting: {
           id: 'workflow.acting',
@@ -1399,10 +1446,20 @@ export type ConversationMachine = typeof conversationMachine;
  */
 export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet | null | undefined): ConversationMachine {
   if (!set || set.workflows.length === 0) return machine;
-  const specFor = (context: ConversationContext) => workflowForIntent(set, intentLabel(context), context.lastMessage?.text);
+  const specFor = (context: ConversationContext) => {
+    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text);
+    return spec && !isBrainForm(spec) ? spec : null;
+  };
+  // A form read by the brain starts where a sure request of its kind is routed (after follow-ups and unsure readings).
+  const formFor = (context: ConversationContext) => {
+    const decision = decideTriage(u(context));
+    const spec = decision.kind === 'act' ? workflowForIntent(set, decision.intent, context.lastMessage?.text) : null;
+    return spec && isBrainForm(spec) ? spec : null;
+  };
   return machine.provide({
     guards: {
       startsWorkflow: ({ context }) => specFor(context) !== null,
+      startsForm: ({ context }) => formFor(context) !== null,
       switchesWorkflow: ({ context }) => {
         const run = runOf(context);
         const spec = specFor(context);
@@ -1416,6 +1473,13 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         if (!spec) return {};
         const run = startRun(spec, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null });
         return { workflow: run, expecting: { kind: 'none' } as Expectation };
+      }),
+      // The form's spec travels with the conversation; one in progress keeps the spec it started with.
+      holdForm: assign(({ context }) => {
+        const spec = formFor(context);
+        const held: WorkflowSpec | null = formInProgress(context);
+        if (!spec || (held !== null && held.id === spec.id)) return {};
+        return { workflow: formRun(spec, set.timeZone) };
       }),
     },
   }) as ConversationMachine;

@@ -1,7 +1,7 @@
 import type { AnyStateNode } from 'xstate';
 import { AWAITING_INPUT } from './conversation.contract.js';
 import { conversationMachine } from './conversation.machine.js';
-import type { WorkflowSpec, WorkflowSet } from './workflow/workflow-spec.js';
+import { localOf, type WorkflowSpec, type WorkflowSet } from './workflow/workflow-spec.js';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type JsonObject = { [key: string]: Json };
@@ -106,23 +106,30 @@ export function exportMachineJson(options: { workflows?: WorkflowSet | null } = 
  */
 function workflowView(w: WorkflowSpec): JsonObject {
   const base = `workflow.${w.id}`;
+  const shown = (t: WorkflowSpec['success']) => ('template' in t ? `template ${t.template}` : localOf(t).en);
+  const read = (slot: WorkflowSpec['slots'][number]) => [slot.entity ? `read by the brain as ${slot.entity}` : '', slot.choices ? `choices: ${slot.choices.join(', ')}` : '', slot.required ? 'required' : '', slot.ask ? '' : 'only when volunteered'].filter(Boolean).join('; ');
   const steps: [string, JsonObject][] = w.slots.map((slot) => [
     slot.name,
     {
       id: `${base}.${slot.name}`,
-      description: `${slot.kind}: ${slot.prompt.en}${slot.options ? ` (options: ${slot.options.operation.method} ${slot.options.operation.path})` : ''}`,
+      description: `${slot.kind}: ${shown(slot.prompt)}${slot.options ? ` (options: ${slot.options.operation.method} ${slot.options.operation.path})` : ''}${read(slot) ? ` (${read(slot)})` : ''}`,
       tags: [AWAITING_INPUT],
     },
   ]);
-  if (w.confirm) steps.push(['confirm', { id: `${base}.confirm`, description: w.confirm.en, tags: [AWAITING_INPUT] }]);
-  steps.push(['action', { id: `${base}.action`, description: `${w.action.method} ${w.action.path}`, invoke: [{ id: `${w.id}.action`, src: 'callBackend', onDone: [{ target: '#continuing' }], onError: [{ target: '#continuing' }] }] }]);
+  if (w.confirm) steps.push(['confirm', { id: `${base}.confirm`, description: shown(w.confirm), tags: [AWAITING_INPUT] }]);
+  const onError: JsonObject[] = [{ target: w.onFailure ? '#handoff' : '#continuing', ...(w.onFailure ? { actions: [{ type: 'setHandoffReason', params: { reason: w.onFailure.handoff } }] } : {}) }];
+  const action: JsonObject =
+    'port' in w.action
+      ? { id: `${base}.action`, description: `runtime port ${w.action.port}`, invoke: [{ id: `${w.id}.action`, src: 'pushLead', onDone: [{ target: '#idle' }], onError }] }
+      : { id: `${base}.action`, description: `${w.action.method} ${w.action.path}`, invoke: [{ id: `${w.id}.action`, src: 'callBackend', onDone: [{ target: '#continuing' }], onError }] };
+  steps.push(['action', action]);
   steps.forEach(([, state], i) => {
     const next = steps[i + 1];
     if (next) state.on = { 'user.message': [{ target: `#${next[1].id as string}` }] };
   });
   return {
     id: base,
-    description: `${w.description ?? w.id} — started by ${w.triggers.join(', ')}`,
+    description: `${w.description ?? w.id} — started by ${w.triggers.join(', ')}${w.reading === 'brain' ? ' — read by the brain, run by workflow.form' : ''}`,
     initial: steps[0]![0],
     states: Object.fromEntries(steps),
   };

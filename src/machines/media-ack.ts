@@ -1,7 +1,9 @@
 import { mediaAckKind, type MediaKind } from '../domain/media.js';
 import type { Expectation } from '../domain/understanding.js';
 import type { ReplyDirective } from './conversation.contract.js';
-import { leadSummaryParams, type LeadState } from './lead-draft.js';
+import type { LeadState } from './lead-draft.js';
+import { formParams, formText, isBrainForm, slotPrompt } from './workflow/brain-form.js';
+import type { WorkflowRun } from './workflow/workflow-runner.js';
 
 /** The kinds a media acknowledgement has its own words for (a voice note reads like audio). */
 const ACK_KINDS = ['image', 'audio', 'video', 'document', 'sticker', 'location', 'contacts'] as const;
@@ -23,6 +25,9 @@ export const MEDIA_TEMPLATE_KEYS: readonly string[] = [
 export interface MediaAckContext {
   lead: LeadState;
   expecting: Expectation;
+  lang?: 'es' | 'en';
+  /** The form read by the brain whose question is pending (its spec gives the texts). */
+  workflow?: WorkflowRun | null;
 }
 
 /** When media was last acknowledged: the customer's text-message count then, and the time. */
@@ -58,10 +63,15 @@ export function mediaAcknowledgement(kind: MediaKind, context: MediaAckContext, 
   const { reaskLead = true } = options;
   const k = mediaAckKind(kind);
   const { lead, expecting } = context;
-  // From routing (a caption nobody could read) the lead flow asks its open question itself.
-  if (!reaskLead && (lead.status === 'confirming' || (lead.status === 'collecting' && lead.asking))) return [reply(`media.kept.${k}`)];
-  if (lead.status === 'confirming') return [reply(`media.kept.${k}`), reply('lead.confirm', leadSummaryParams(lead.draft))];
-  if (lead.status === 'collecting' && lead.asking) return [reply(`media.kept.${k}`), reply(`lead.ask.${lead.asking}`)];
+  const spec = context.workflow && isBrainForm(context.workflow.spec) ? context.workflow.spec : null;
+  const lang = context.lang ?? 'es';
+  if (spec) {
+    // From routing (a caption nobody could read) the form asks its open question itself.
+    if (!reaskLead && (lead.status === 'confirming' || (lead.status === 'collecting' && lead.asking))) return [reply(`media.kept.${k}`)];
+    if (lead.status === 'confirming' && spec.confirm) return [reply(`media.kept.${k}`), formText(spec.confirm, lang, formParams(spec, lead.draft))];
+    const asked = lead.status === 'collecting' && lead.asking ? slotPrompt(spec, lead.asking) : null;
+    if (asked) return [reply(`media.kept.${k}`), formText(asked, lang)];
+  }
   if (expecting.kind === 'account_id' || expecting.kind === 'account_verification') return [reply(`media.kept.${k}`), reply(`media.reask.${expecting.kind}`)];
   return [reply(`media.received.${k}`)];
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Lang } from '../domain/nlu.js';
 import type { CustomerAccount, Offer, Product, ReplyTemplates, TenantData, TenantPrompts, TenantSettings, TenantWidget } from '../domain/tenant.js';
 import { HiloError, isHiloError } from '../kernel/errors.js';
+import { checkWorkflowSet } from '../machines/workflow/workflow-spec.js';
 import { checkWith, type z } from '../kernel/schema.js';
 import { INFO_BEHAVIOUR, type TenantIntent } from '../domain/intents.js';
 import { ACCOUNTS, CATALOG, INTENT_SET, LANGS, OFFERS, PROMPTS, STORE, TEMPLATE_FILE, templatePath, TENANT_SETTINGS, TENANT_WORDING, utterancesSchema, VACANCIES, WIDGET } from './tenant-schemas.js';
@@ -229,6 +230,10 @@ export async function loadTenant(dir: string): Promise<TenantData> {
   const utterances = intentsRaw !== undefined && !intents ? undefined : parseFile(problems, 'utterances.json', utterancesSchema(intents?.map((i) => i.label)), utterancesRaw);
   const prompts: TenantPrompts | undefined = parseFile(problems, 'prompts.json', PROMPTS, promptsRaw);
   const widget = widgetRaw === undefined ? undefined : parseWidget(problems, widgetRaw);
+  // Carried with the data when valid; a bad workflows.json is reported (with every problem) by
+  // `loadTenantWorkflows`, which start-up and the admin API run beside this loader.
+  const workflowsRaw = await readOptionalJson([], dir, 'workflows.json');
+  const workflows = workflowsRaw === undefined ? undefined : checkWorkflowSet(workflowsRaw);
   if (problems.length > 0 || !settings || !catalog || !templates || !accounts || !store || !offers || !vacancies || !utterances) throw tenantDataInvalid(problems);
   return {
     settings,
@@ -242,6 +247,7 @@ export async function loadTenant(dir: string): Promise<TenantData> {
     templates,
     ...(prompts ? { prompts } : {}),
     ...(widget ? { widget } : {}),
+    ...(workflows?.ok ? { workflows: workflows.value } : {}),
   };
 }
 

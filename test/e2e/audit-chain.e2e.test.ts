@@ -69,7 +69,7 @@ async function handoffAndLead(rt: Runtime, sender: string): Promise<string> {
   await agentPosts(rt, `!cerrar-ticket ${ticket} resuelto por teléfono`, `rc-${sender}-2`);
 
   let t = await say(rt, `${sender}-lead`, 'Buenas, quiero una cotización de materiales para mi empresa');
-  for (let i = 0; i < 10 && t.state.value.startsWith('qualifying.collecting'); i++) {
+  for (let i = 0; i < 10 && t.state.value.startsWith('workflow.form.collecting'); i++) {
     t = await say(rt, `${sender}-lead`, ANSWERS[(t.state.context.expecting as { field: string }).field] ?? 'no');
   }
   t = await say(rt, `${sender}-lead`, 'sí, correcto');

@@ -54,7 +54,7 @@ describe('a lead the CRM never accepts', () => {
   it('should alert Slack with the lead id, log it and count it, without sending personal data', async () => {
     const from = `crm-failure-${process.pid}`;
     let t = await say(from, 'Buenas, quiero una cotización de materiales para mi empresa');
-    for (let i = 0; i < 10 && t.state.value.startsWith('qualifying.collecting'); i++) {
+    for (let i = 0; i < 10 && t.state.value.startsWith('workflow.form.collecting'); i++) {
       t = await say(from, ANSWERS[(t.state.context.expecting as { field: string }).field] ?? 'no');
     }
     t = await say(from, 'sí, correcto');

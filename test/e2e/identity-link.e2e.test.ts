@@ -100,7 +100,7 @@ describe('omnichannel identity, end to end', () => {
     for (let i = 0; i < 12; i++) {
       const id = await deployment.hilo.host.resolveConversation(TENANT, 'whatsapp', customer);
       const state = (await deployment.hilo.host.getConversation(TENANT, id))?.state;
-      if (state?.value.startsWith('qualifying.confirming')) {
+      if (state?.value.startsWith('workflow.form.confirming')) {
         await customerSays(customer, 'sí, correcto');
         return;
       }

@@ -92,14 +92,14 @@ describe('LLM brain over REST with the fake provider', () => {
     let turns = 1;
     // The model read name, company and area from the first message: the bot asks for the email next.
     expect(t.state.context.expecting).toEqual({ kind: 'lead_field', field: 'email' });
-    for (let i = 0; i < 8 && t.state.value.startsWith('qualifying.collecting'); i++) {
+    for (let i = 0; i < 8 && t.state.value.startsWith('workflow.form.collecting'); i++) {
       const field = (t.state.context.expecting as { field: string }).field;
       const answer = ANSWERS[field];
       expect(answer, `unexpected question for ${field}`).toBeDefined();
       t = await say(from, answer!);
       turns++;
     }
-    expect(t.state.value).toMatch(/qualifying\.confirming/);
+    expect(t.state.value).toMatch(/workflow\.form\.confirming/);
     t = await say(from, 'sí, todo correcto');
     turns++;
 

@@ -113,16 +113,16 @@ describe('LLM brain with tools over REST (fake tool-using model)', () => {
     const start = fake.requests.length;
     const toolCallsBefore = { ...model.stats.toolCalls };
     let t = await say(from, 'Buenas, quiero cotizar materiales para una obra de mi empresa');
-    expect(t.state.value).toMatch(/^qualifying\.collecting/);
+    expect(t.state.value).toMatch(/^workflow\.form\.collecting/);
     const answered: string[] = [];
-    for (let i = 0; i < 10 && t.state.value.startsWith('qualifying.collecting'); i++) {
+    for (let i = 0; i < 10 && t.state.value.startsWith('workflow.form.collecting'); i++) {
       const field = (t.state.context.expecting as { field: string }).field;
       const answer = LEAD_ANSWERS[field];
       expect(answer, `unexpected question for ${field}: ${botText(t)}`).toBeDefined();
       answered.push(field);
       t = await say(from, answer!);
     }
-    expect(t.state.value).toMatch(/^qualifying\.confirming/);
+    expect(t.state.value).toMatch(/^workflow\.form\.confirming/);
     t = await say(from, 'sí, todo correcto');
 
     const lead = t.state.context.lead;

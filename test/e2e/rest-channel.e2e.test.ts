@@ -98,7 +98,7 @@ describe('REST channel: the hardware store flows', () => {
   it('should qualify a sales lead field by field and push it to the CRM', async () => {
     const sender = newSender();
     let t = await say(sender, 'Hola, somos una constructora y queremos comprar materiales al por mayor para un proyecto');
-    expect(t.state.value).toMatch(/^qualifying/);
+    expect(t.state.value).toMatch(/^workflow\.form/);
     const answers: Record<string, string> = {
       name: 'Me llamo Carolina Méndez',
       email: 'carolina.mendez@constructorameridiano.do',
@@ -107,12 +107,12 @@ describe('REST channel: the hardware store flows', () => {
       problem_statement: 'Estamos levantando un edificio de 4 niveles en La Romana y necesitamos suplir cemento, varillas y blocks durante 6 meses con entregas semanales.',
       urgency_level: 'Es urgente, empezamos la semana que viene',
     };
-    for (let i = 0; i < 10 && t.state.value.startsWith('qualifying.collecting'); i++) {
+    for (let i = 0; i < 10 && t.state.value.startsWith('workflow.form.collecting'); i++) {
       const expecting = t.state.context.expecting as { kind: string; field?: string };
       expect(expecting.kind).toBe('lead_field');
       t = await say(sender, answers[expecting.field!]!);
     }
-    expect(t.state.value).toMatch(/qualifying\.confirming/);
+    expect(t.state.value).toMatch(/workflow\.form\.confirming/);
     t = await say(sender, 'sí, correcto');
     const lead = t.state.context.lead;
     expect(lead.status).toBe('submitted');

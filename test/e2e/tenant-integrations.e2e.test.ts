@@ -98,7 +98,7 @@ async function criticalHandoff(tenant: string, marker: string): Promise<string> 
 async function lead(tenant: string): Promise<string> {
   const from = `lead-${tenant}-${process.pid}`;
   let t = await say(tenant, from, 'Buenas, quiero una cotización de materiales para mi empresa');
-  for (let i = 0; i < 10 && t.state.value.startsWith('qualifying.collecting'); i++) t = await say(tenant, from, ANSWERS[(t.state.context.expecting as { field: string }).field] ?? 'no');
+  for (let i = 0; i < 10 && t.state.value.startsWith('workflow.form.collecting'); i++) t = await say(tenant, from, ANSWERS[(t.state.context.expecting as { field: string }).field] ?? 'no');
   t = await say(tenant, from, 'sí, correcto');
   return t.state.context.lead.leadId as string;
 }

@@ -198,7 +198,7 @@ describe('WhatsApp to human handoff, end to end', () => {
     for (let i = 0; i < 12; i++) {
       const conversation = await deployment.hilo.host.getConversation(TENANT, await deployment.hilo.host.resolveConversation(TENANT, 'whatsapp', customer));
       const state = conversation?.state?.value ?? '';
-      if (state.startsWith('qualifying.confirming')) {
+      if (state.startsWith('workflow.form.confirming')) {
         confirmId = await customerSays(customer, 'sí, correcto');
         break;
       }

@@ -91,7 +91,7 @@ describe('evaluation harness', () => {
     expect(bad!.passed).toBe(false);
     expect(bad!.failures.map((f) => [f.turn, f.expected])).toEqual([
       [1, 'language en'],
-      [1, 'state qualifying'],
+      [1, 'state workflow.form'],
       [2, 'reply contains "99,999"'],
       [2, 'ticket quote'],
     ]);

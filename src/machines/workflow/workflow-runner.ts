@@ -2,7 +2,7 @@ import { asAmount, formatMoney } from '../../domain/money.js';
 import type { Lang } from '../../domain/nlu.js';
 import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime, fold, matchOption, type MatchItem } from './slot-extractors.js';
 import { spokenValue } from './spoken-dates.js';
-import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
+import { localOf, type LocalText, type WorkflowOperation, type WorkflowSlot, type WorkflowSpec, type WorkflowText, type WorkflowTextKey } from './workflow-spec.js';
 
 /**
  * Running one workflow, as pure functions over plain JSON: the conversation machine keeps a
@@ -125,7 +125,8 @@ export function nextStep(run: WorkflowRun, contact?: RunContext['contact']): Wor
     if (slot.validate && !run.checked.includes(slot.name)) return { kind: 'check', slot: slot.name, request: resolveOperation(slot.validate.operation, run, contact) };
   }
   if (run.spec.confirm && run.outcome !== 'confirmed') return { kind: 'confirm' };
-  return { kind: 'act', request: resolveOperation(run.spec.action, run, contact) };
+  // The runner's forms call the backend (checkWorkflowSet: a port is for forms the brain reads).
+  return { kind: 'act', request: resolveOperation(run.spec.action as WorkflowOperation, run, contact) };
 }
 
 /**
@@ -417,8 +418,8 @@ function lookup(name: string, run: WorkflowRun, contact: RunContext['contact'], 
  * values); dates, times and instants are spoken in the run's time zone ("el viernes 4 de diciembre
  * a las 3:00 p. m.", not "el 2026-12-04 a las 15:00").
  */
-function text(local: LocalText, lang: Lang, extra: Record<string, unknown>, run: WorkflowRun): string {
-  const template = local[lang];
+function text(local: WorkflowText, lang: Lang, extra: Record<string, unknown>, run: WorkflowRun): string {
+  const template = localOf(local)[lang];
   return oneOClock(template.replace(/\{([^{}]+)\}/g, (m, token: string, at: number) => {
     const { name, filter } = placeholder(token);
     const shown =

@@ -203,7 +203,7 @@ for (const mode of modes) {
       // Entered by: the two handoffs; the goodbye; the lead; the resolve (back to triage) that the rating follows.
       expect(states['handoff.withHuman']).toBe(2);
       expect(states.closed).toBe(1);
-      expect(states['qualifying.collecting.waiting']).toBe(1);
+      expect(states['workflow.form.collecting.waiting']).toBe(1);
       expect(f.json.leads).toEqual([
         { stage: 'started', conversations: 1 },
         { stage: 'field:name', conversations: 1 },

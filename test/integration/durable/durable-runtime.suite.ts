@@ -3,6 +3,7 @@ import type { TurnResult } from '../../../src/actors/conversation-service.js';
 import type { SnapshotEnvelope } from '../../../src/persistence/ports/snapshot-store.js';
 import type { HiloStorage } from '../../../src/runtime/hilo.js';
 import { createDurableEnvironment, newSender, startDeployment, type DurableDeployment, type DurableEnvironment, type DurableMode } from './durable-harness.js';
+import { MACHINE_VERSION } from '../../../src/machines/conversation.contract.js';
 
 const TENANT = 'ferreteria';
 
@@ -36,16 +37,16 @@ export function runDurableRuntimeSuite(mode: DurableMode): void {
       deployment = await startDeployment(environment);
       const sender = newSender('restart');
       const first = await say(deployment, sender, 'Hola, somos una constructora y queremos comprar materiales al por mayor');
-      expect(first.state.value).toMatch(/^qualifying/);
+      expect(first.state.value).toMatch(/^workflow\.form/);
       await deployment.restart();
       expect(deployment.hilo.host.isActive(TENANT, first.conversationId)).toBe(false);
       // The stored state is visible before the conversation is activated again.
       const view = await deployment.hilo.host.getConversation(TENANT, first.conversationId);
-      expect(view?.state?.value).toMatch(/^qualifying/);
+      expect(view?.state?.value).toMatch(/^workflow\.form/);
       expect(view?.transcript.length).toBeGreaterThan(1);
       const next = await say(deployment, sender, 'Me llamo Carolina Méndez');
       expect(next.conversationId).toBe(first.conversationId);
-      expect(next.state.value).toMatch(/^qualifying/);
+      expect(next.state.value).toMatch(/^workflow\.form/);
       expect(next.state.context.turn).toBe(2);
       expect((next.state.context.lead as { draft: { name?: { value: string } } }).draft.name?.value).toMatch(/Carolina/);
       const lines = await transcriptOf(deployment, first.conversationId);
@@ -180,7 +181,7 @@ export function runDurableRuntimeSuite(mode: DurableMode): void {
       expect(deployment.hilo.host.stats.restartsFromIncompatibleSnapshot).toBe(1);
       expect(next.state.value).toBe('triage.idle');
       expect(next.replies.some((r) => /RD\$/.test(r.text))).toBe(true);
-      expect(next.state.machineVersion).toBe(1);
+      expect(next.state.machineVersion).toBe(MACHINE_VERSION);
       const lines = await transcriptOf(deployment, first.conversationId);
       expect(lines[0]!.text).toBe('Somos una empresa y queremos comprar al por mayor');
       expect(lines.filter((l) => l.direction === 'in')).toHaveLength(2);
@@ -219,7 +220,7 @@ export function runDurableRuntimeSuite(mode: DurableMode): void {
       await deployment.restart();
       expect(await deployment.hilo.fireTimers()).toBe(1);
       const reminded = await deployment.hilo.host.getConversation(TENANT, first.conversationId);
-      expect(reminded?.state?.value).toBe('qualifying.collecting.waiting');
+      expect(reminded?.state?.value).toBe('workflow.form.collecting.waiting');
       const lastTwo = reminded!.transcript.slice(-2).map((l) => l.text);
       expect(lastTwo[0]).toMatch(/a medias/);
       expect(lastTwo[1]).toMatch(/correo/);

@@ -33,7 +33,7 @@ async function confirmLead(rt: Runtime, sender: string, who = { name: 'Carolina 
   await say(rt, sender, 'ventas');
   await say(rt, sender, 'Necesitamos 200 bloques y cemento para una casa');
   const summary = await say(rt, sender, 'alta');
-  expect(summary.state.value).toBe('qualifying.confirming');
+  expect(summary.state.value).toBe('workflow.form.confirming');
   return say(rt, sender, 'sí');
 }
 
@@ -113,7 +113,7 @@ describe.each<Mode>(['postgres+redis', 'pglite+memory', 'memory'])('returning co
     await say(runtime, sender, 'soporte');
     await say(runtime, sender, 'El techo que nos instalaron tiene filtraciones');
     const summary = await say(runtime, sender, 'media');
-    expect(summary.state.value).toBe('qualifying.confirming');
+    expect(summary.state.value).toBe('workflow.form.confirming');
     expect(texts(summary)).toContain('Carolina Méndez');
     expect(texts(summary)).toContain('carolina@mendez.do');
     expect(texts(summary)).toContain('Constructora Méndez');

@@ -32,7 +32,7 @@ describe('lead phone from the channel identity', () => {
   it('should keep the WhatsApp number as phone_or_username of a lead without asking for it', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     const t = await say(host, 'whatsapp', '18095550147', 'quiero que un asesor de ventas me contacte, somos una constructora');
-    expect(t.state.value).toMatch(/^qualifying/);
+    expect(t.state.value).toMatch(/^workflow\.form/);
     expect(draftPhone(host, t.conversationId)).toBe('+18095550147');
   });
 
@@ -40,14 +40,14 @@ describe('lead phone from the channel identity', () => {
     const { host } = createMemoryHost({ tenant, brain });
     await say(host, 'whatsapp', '18095550148', 'quiero que un asesor de ventas me contacte, somos una constructora');
     const t = await say(host, 'whatsapp', '18095550148', 'Pedro Gómez, mi celular es 829-555-0199');
-    expect(t.state.value).toMatch(/^qualifying/);
+    expect(t.state.value).toMatch(/^workflow\.form/);
     expect(draftPhone(host, t.conversationId)).toBe('+18295550199');
   });
 
   it('should not invent a phone for a web conversation', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     const t = await say(host, 'rest', 'web-visitor-1', 'quiero que un asesor de ventas me contacte, somos una constructora');
-    expect(t.state.value).toMatch(/^qualifying/);
+    expect(t.state.value).toMatch(/^workflow\.form/);
     expect(draftPhone(host, t.conversationId)).toBeNull();
   });
 });

@@ -7,6 +7,7 @@ import type { SnapshotStore } from '../../../src/persistence/ports/snapshot-stor
 import type { TranscriptStore } from '../../../src/persistence/ports/transcript-store.js';
 import { createMemoryTranscriptStore } from '../../../src/persistence/memory/memory-transcript-store.js';
 import { MAX_KNOWN_INBOUND_IDS } from '../../../src/actors/inbound-ids.js';
+import { MACHINE_VERSION } from '../../../src/machines/conversation.contract.js';
 
 let tenant: TenantData;
 let ruleBrain: Brain;
@@ -51,20 +52,20 @@ describe('ConversationHost', () => {
     const second = await snapshots.get({ tenantId: 'ferreteria', conversationId: a.conversationId });
     expect(first?.seq).toBe(1);
     expect(second?.seq).toBe(2);
-    expect(second?.machineVersion).toBe(1);
+    expect(second?.machineVersion).toBe(MACHINE_VERSION);
     expect(JSON.parse(JSON.stringify(second?.snapshot))).toEqual(second?.snapshot);
   });
 
   it('should passivate idle actors and continue the conversation from the snapshot', async () => {
     const { host, clock } = createHost({ idleTimeoutMs: 60_000 });
     const t = await say(host, 's2', 'Somos una empresa y queremos comprar al por mayor');
-    expect(t.state.value).toMatch(/^qualifying/);
+    expect(t.state.value).toMatch(/^workflow\.form/);
     expect(host.isActive('ferreteria', t.conversationId)).toBe(true);
     clock.advance(61_000);
     expect(host.passivateIdle()).toBe(1);
     expect(host.isActive('ferreteria', t.conversationId)).toBe(false);
     const next = await say(host, 's2', 'Me llamo Rosa Peña');
-    expect(next.state.value).toMatch(/^qualifying/);
+    expect(next.state.value).toMatch(/^workflow\.form/);
     expect((next.state.context.lead as { draft: { name?: { value: string } } }).draft.name?.value).toBe('Rosa Peña');
     expect(host.stats.activations).toBe(2);
   });
@@ -193,7 +194,7 @@ describe('ConversationHost', () => {
     expect(next.replies.some((r) => /RD\$/.test(r.text))).toBe(true);
     expect(next.state.value).toBe('triage.idle');
     expect((await transcripts.list(key)).length).toBeGreaterThan(before);
-    expect((await snapshots.get(key))?.machineVersion).toBe(1);
+    expect((await snapshots.get(key))?.machineVersion).toBe(MACHINE_VERSION);
   });
 
   it('should send an agent reply on the channel the customer last wrote from, even after a restart', async () => {

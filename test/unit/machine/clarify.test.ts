@@ -16,7 +16,7 @@ describe('conversation machine › confirming before a costly flow', () => {
     expect(asked.replies[0]).toMatchObject({ options: [{ label: 'clarify.option.yes_lead', text: 'Sí, quiero una cotización', template: true }, { label: 'clarify.option.other' }] });
     expect(asked.context.lead.status).toBe('none');
     const out = await c.say('sí');
-    expect(out).toMatchObject({ says: ['lead.start', 'lead.ask.name'], state: 'qualifying.collecting.waiting' });
+    expect(out).toMatchObject({ says: ['lead.start', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
   });
 
   it('should start a lead at once on a sure reading', async () => {

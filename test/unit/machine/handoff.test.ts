@@ -66,8 +66,8 @@ describe('conversation machine › handoff', () => {
 describe('conversation machine › close, reopen and unexpected events', () => {
   it.each([
     ['triage.idle', [] as string[]],
-    ['qualifying.collecting.waiting', ['cotizar']],
-    ['qualifying.confirming', ['completo']],
+    ['workflow.form.collecting.waiting', ['cotizar']],
+    ['workflow.form.confirming', ['completo']],
     ['answering.awaitingProduct', ['precio']],
     ['answering.awaitingAccountId', ['cuenta']],
   ])('should close from %s on conversation.close without a reply', async (state, messages) => {

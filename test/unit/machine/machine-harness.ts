@@ -20,7 +20,9 @@ import {
   type TicketActorOutput,
   type UnderstandActorInput,
 } from '../../../src/machines/conversation.contract.js';
-import { conversationMachine, type ConversationContext } from '../../../src/machines/conversation.machine.js';
+import { readFileSync } from 'node:fs';
+import { conversationMachine, provideWorkflows, type ConversationContext } from '../../../src/machines/conversation.machine.js';
+import { checkWorkflowSet, type WorkflowSet } from '../../../src/machines/workflow/workflow-spec.js';
 import { FLOW_TEMPLATE_KEYS } from '../../../src/machines/flow-templates.js';
 import { MEDIA_TEMPLATE_KEYS } from '../../../src/machines/media-ack.js';
 
@@ -94,10 +96,17 @@ function fake<I, O>(name: string, log: I[], run: (input: I) => O | 'fail') {
   });
 }
 
-/** The machine provided with fakes that record every call. */
-export function provideFakes(script: BrainScript, effects: Partial<Effects>, calls: Calls) {
+/** The hardware store's workflows (its lead, `solicitud`), as the runtime loads them. */
+export function ferreteriaWorkflows(): WorkflowSet {
+  const checked = checkWorkflowSet(JSON.parse(readFileSync(new URL('../../../tenants/ferreteria/workflows.json', import.meta.url), 'utf8')));
+  if (!checked.ok) throw new Error(`tenants/ferreteria/workflows.json: ${JSON.stringify(checked.problems)}`);
+  return checked.value;
+}
+
+/** The machine provided with the hardware store's workflows and fakes that record every call. */
+export function provideFakes(script: BrainScript, effects: Partial<Effects>, calls: Calls, workflows: WorkflowSet = ferreteriaWorkflows()) {
   const e = { ...defaultEffects(calls), ...effects };
-  return conversationMachine.provide({
+  return provideWorkflows(conversationMachine, workflows).provide({
     actors: {
       understand: fromPromise<Understanding, UnderstandActorInput>(async ({ input }) => {
         calls.understand.push(input);

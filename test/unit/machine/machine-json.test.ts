@@ -16,14 +16,14 @@ describe('exportMachineJson', () => {
 
   it('should be plain JSON with the seven top-level states', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
-    expect(Object.keys(json.states ?? {})).toEqual(['triage', 'answering', 'qualifying', 'workflow', 'handoff', 'identifying', 'closed']);
+    expect(Object.keys(json.states ?? {})).toEqual(['triage', 'answering', 'workflow', 'handoff', 'identifying', 'closed']);
   });
 
   it('should carry the awaiting tag on exactly the states that wait for the outside world', () => {
     const awaiting: string[] = [];
     walk(json, (n) => n.tags?.includes(AWAITING_INPUT) && awaiting.push(n.id));
     expect(awaiting.sort()).toEqual(
-      ['idle', 'answering.awaitingProduct', 'answering.awaitingAccountId', 'qualifying.collecting.waiting', 'qualifying.confirming', 'handoff.withHuman', 'identifying', 'closed', 'workflow.waiting'].sort(),
+      ['idle', 'answering.awaitingProduct', 'answering.awaitingAccountId', 'workflow.form.collecting.waiting', 'workflow.form.confirming', 'handoff.withHuman', 'identifying', 'closed', 'workflow.waiting'].sort(),
     );
   });
 
@@ -52,11 +52,26 @@ describe('exportMachineJson', () => {
     const workflows = await loadTenantWorkflows(new URL('../../../tenants/estudio', import.meta.url).pathname);
     const tenant = exportMachineJson({ workflows: workflows ?? null }) as Node;
     const flows = tenant.states?.workflow?.states ?? {};
-    expect(Object.keys(flows)).toEqual(['stepping', 'loadingOptions', 'checking', 'waiting', 'answered', 'acting', 'agendar_cita', 'reprogramar', 'cancelar_cita', 'pagar_servicio', 'actualizar_perfil']);
+    expect(Object.keys(flows)).toEqual(['stepping', 'loadingOptions', 'checking', 'waiting', 'answered', 'form', 'acting', 'agendar_cita', 'reprogramar', 'cancelar_cita', 'pagar_servicio', 'actualizar_perfil']);
     expect(Object.keys(flows.agendar_cita?.states ?? {})).toEqual(['service', 'date', 'time', 'name', 'phone', 'confirm', 'action']);
     const machine = createMachine(tenant as never);
     expect(machine.getStateNodeById('workflow.agendar_cita.time').id).toBe('workflow.agendar_cita.time');
     // Without a tenant: only the generic states.
-    expect(Object.keys(json.states?.workflow?.states ?? {})).toEqual(['stepping', 'loadingOptions', 'checking', 'waiting', 'answered', 'acting']);
+    expect(Object.keys(json.states?.workflow?.states ?? {})).toEqual(['stepping', 'loadingOptions', 'checking', 'waiting', 'answered', 'form', 'acting']);
+  });
+
+  it("should draw the hardware store's lead (solicitud) inside workflow, with the generic form states that run it", async () => {
+    const workflows = await loadTenantWorkflows(new URL('../../../tenants/ferreteria', import.meta.url).pathname);
+    const tenant = exportMachineJson({ workflows: workflows ?? null }) as Node;
+    expect(Object.keys(tenant.states ?? {})).not.toContain('qualifying');
+    const flows = tenant.states?.workflow?.states ?? {};
+    expect(Object.keys(flows.solicitud?.states ?? {})).toEqual(['name', 'email', 'phone_or_username', 'company_name', 'interest_area', 'problem_statement', 'urgency_level', 'confirm', 'action']);
+    expect(Object.keys(flows.form?.states ?? {})).toEqual(['starting', 'collecting', 'confirming', 'correcting', 'submitting', 'submitted', 'submitFailed']);
+    const action = flows.solicitud?.states?.action as { invoke?: { src: string; onError: { target: string }[] }[] };
+    expect(action.invoke?.[0]?.src).toBe('pushLead');
+    expect(action.invoke?.[0]?.onError[0]?.target).toBe('#handoff');
+    const machine = createMachine(tenant as never);
+    expect(machine.getStateNodeById('workflow.solicitud.urgency_level').id).toBe('workflow.solicitud.urgency_level');
+    expect(machine.getStateNodeById('workflow.form.collecting.waiting').id).toBe('workflow.form.collecting.waiting');
   });
 });

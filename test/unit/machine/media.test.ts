@@ -70,7 +70,7 @@ describe('conversation machine › media without caption', () => {
     const c = createConversation({ script });
     await c.say('cotizar');
     const out = await c.send(media('image', 1));
-    expect(out).toMatchObject({ says: ['media.kept.image', 'lead.ask.name'], state: 'qualifying.collecting.waiting', context: { expecting: { kind: 'lead_field', field: 'name' } } });
+    expect(out).toMatchObject({ says: ['media.kept.image', 'lead.ask.name'], state: 'workflow.form.collecting.waiting', context: { expecting: { kind: 'lead_field', field: 'name' } } });
     expect((await c.say('Juan Pérez')).says).toEqual(['lead.ask.email']);
   });
 
@@ -119,7 +119,7 @@ describe('conversation machine › a caption the brain cannot place', () => {
   it('should say the photo is kept and ask the open lead question once', async () => {
     const c = createConversation({ script });
     await c.say('cotizar');
-    expect(await c.send(captioned('qwerty', 1))).toMatchObject({ says: ['media.kept.image', 'lead.ask.name'], state: 'qualifying.collecting.waiting' });
+    expect(await c.send(captioned('qwerty', 1))).toMatchObject({ says: ['media.kept.image', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
   });
 });
 

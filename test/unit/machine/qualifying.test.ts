@@ -41,7 +41,7 @@ describe('conversation machine › qualifying', () => {
     expect((await c.say('ventas')).says).toEqual(['lead.ask.problem_statement']);
     expect((await c.say('techar una nave')).says).toEqual(['lead.ask.urgency_level']);
     const confirm = await c.say('alta');
-    expect(confirm.state).toBe('qualifying.confirming');
+    expect(confirm.state).toBe('workflow.form.confirming');
     expect(confirm.context.expecting).toEqual({ kind: 'lead_confirmation' });
     expect(confirm.context.lead.status).toBe('confirming');
     expect(confirm.replies).toEqual([
@@ -118,7 +118,7 @@ describe('conversation machine › qualifying', () => {
     await c.say('cotizar');
     await c.say('Juan Pérez');
     const bad = await c.say('juan@gmail');
-    expect(bad).toMatchObject({ says: ['lead.invalidEmail'], state: 'qualifying.collecting.waiting', context: { expecting: { kind: 'lead_field', field: 'email' } } });
+    expect(bad).toMatchObject({ says: ['lead.invalidEmail'], state: 'workflow.form.collecting.waiting', context: { expecting: { kind: 'lead_field', field: 'email' } } });
     expect(bad.context.lead.draft.email).toBeUndefined();
     expect((await c.say('juan@example.com')).says).toEqual(['lead.ask.company_name']);
   });
@@ -131,7 +131,7 @@ describe('conversation machine › qualifying', () => {
     await c.say('Juan Pérez');
     const detour = await c.say('y el cemento?');
     expect(detour.says).toEqual(['product.found', 'lead.ask.email']);
-    expect(detour.state).toBe('qualifying.collecting.waiting');
+    expect(detour.state).toBe('workflow.form.collecting.waiting');
     expect(detour.context.expecting).toEqual({ kind: 'lead_field', field: 'email' });
     expect((await c.say('juan@example.com')).says).toEqual(['lead.ask.company_name']);
   });
@@ -162,7 +162,7 @@ describe('conversation machine › qualifying', () => {
   it('should re-ask the pending field after a message it did not understand', async () => {
     const c = createConversation({ script: { ...fullScript, '???': understood('out_of_scope') } });
     await c.say('cotizar');
-    expect(await c.say('???')).toMatchObject({ says: ['notUnderstood', 'lead.ask.name'], state: 'qualifying.collecting.waiting' });
+    expect(await c.say('???')).toMatchObject({ says: ['notUnderstood', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
   });
 
   it('should ask which detail to fix on a plain no, clear nothing, and ask again only the field named next', async () => {
@@ -170,7 +170,7 @@ describe('conversation machine › qualifying', () => {
     await collectAll(c);
     const out = await c.say('no');
     expect(out.says).toEqual(['lead.correct']);
-    expect(out.state).toBe('qualifying.confirming');
+    expect(out.state).toBe('workflow.form.confirming');
     expect(out.context.expecting).toEqual({ kind: 'lead_confirmation' });
     expect(out.context.lead.draft.name?.value).toBe('Juan Pérez');
     expect(out.context.lead.draft.email?.value).toBe('juan@example.com');
@@ -187,7 +187,7 @@ describe('conversation machine › qualifying', () => {
     expect(out.says).toEqual(['lead.ask.email']);
     expect(out.context.lead.draft.name?.value).toBe('Juan Pérez');
     const again = await c.say('juan@jp.do');
-    expect(again.state).toBe('qualifying.confirming');
+    expect(again.state).toBe('workflow.form.confirming');
     expect(again.replies[0]).toMatchObject({ template: 'lead.confirm', params: { email: 'juan@jp.do' } });
   });
 
@@ -195,7 +195,7 @@ describe('conversation machine › qualifying', () => {
     const c = createConversation({ script: fullScript });
     await collectAll(c);
     const out = await c.say('no, mi correo es juan@jp.do');
-    expect(out.state).toBe('qualifying.confirming');
+    expect(out.state).toBe('workflow.form.confirming');
     expect(out.says).toEqual(['lead.updated', 'lead.confirm']);
     expect(out.replies[1]).toMatchObject({ template: 'lead.confirm', params: { email: 'juan@jp.do' } });
     expect(c.calls.pushLead).toHaveLength(0);
@@ -204,7 +204,7 @@ describe('conversation machine › qualifying', () => {
   it('should show the summary again after a detour while confirming', async () => {
     const c = createConversation({ script: { ...fullScript, ofertas: understood('offers') } });
     await collectAll(c);
-    expect(await c.say('ofertas')).toMatchObject({ says: ['info.offers', 'lead.confirm'], state: 'qualifying.confirming' });
+    expect(await c.say('ofertas')).toMatchObject({ says: ['info.offers', 'lead.confirm'], state: 'workflow.form.confirming' });
   });
 
   it('should say so, keep the draft and hand off when the CRM push fails', async () => {
@@ -243,7 +243,7 @@ describe('conversation machine › qualifying', () => {
     await c.say('sí');
     await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'pending' });
     fail = false;
-    expect(await c.say('cotizar')).toMatchObject({ says: ['lead.start', 'lead.confirm'], state: 'qualifying.confirming' });
+    expect(await c.say('cotizar')).toMatchObject({ says: ['lead.start', 'lead.confirm'], state: 'workflow.form.confirming' });
     expect(await c.say('sí')).toMatchObject({ says: ['lead.submitted'], context: { lead: { status: 'submitted', leadId: 'L-7' } } });
   });
 
@@ -284,7 +284,7 @@ describe('conversation machine › qualifying', () => {
     await c.say('cotizar');
     expect(await c.say('urgente')).toMatchObject({ says: ['handoff.ticket.critical'], state: 'handoff.withHuman' });
     await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'resuelto' });
-    expect(await c.say('hola')).toMatchObject({ says: ['greeting', 'lead.ask.name'], state: 'qualifying.collecting.waiting' });
+    expect(await c.say('hola')).toMatchObject({ says: ['greeting', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
   });
 });
 
@@ -306,7 +306,7 @@ describe('conversation machine › follow-up reminder', () => {
     await c.say('Juan Pérez');
     const first = await c.send({ type: 'conversation.remind' });
     expect(first.says).toEqual(['lead.reminder', 'lead.ask.email']);
-    expect(first.state).toBe('qualifying.collecting.waiting');
+    expect(first.state).toBe('workflow.form.collecting.waiting');
     expect((await c.send({ type: 'conversation.remind' })).says).toEqual([]);
     await c.say('juan@example.com');
     expect((await c.send({ type: 'conversation.remind' })).says).toEqual(['lead.reminder', 'lead.ask.company_name']);
@@ -439,7 +439,7 @@ describe('qualifying with the rule brain', () => {
     expect(asked[3]).toMatch(/Ventas.*Soporte.*Facturación/);
     expect(asked[4]).toMatch(/qué necesitas/);
     expect(asked[5]).toMatch(/urgente/);
-    expect(last.state.value).toBe('qualifying.confirming');
+    expect(last.state.value).toBe('workflow.form.confirming');
     expect(values).toEqual({
       name: 'Ana Pérez',
       email: 'ana@perez.do',
@@ -467,7 +467,7 @@ describe('qualifying with the rule brain', () => {
     ['mi teléfono es 809-555-1234', 'phone_or_username', '+18095551234'],
   ])('should apply "%s" at the summary in one message and show the summary again', async (text, field, value) => {
     const { last, values, said } = await chat([...README_LEAD, text]);
-    expect(last.state.value).toBe('qualifying.confirming');
+    expect(last.state.value).toBe('workflow.form.confirming');
     expect(values[field]).toBe(value);
     expect(said).toMatch(/lo cambié|I changed it/);
     expect(said).toMatch(/Confirmemos|confirm your details/);
@@ -478,7 +478,7 @@ describe('qualifying with the rule brain', () => {
     const { turns, values, last } = await chat([...README_LEAD, 'no', 'el correo', 'ana@otra.do', 'sí']);
     expect(turns[7]!.replies.map((r) => r.text).join(' ')).toMatch(/Qué dato cambio/);
     expect(turns[8]!.replies.map((r) => r.text).join(' ')).toMatch(/correo/);
-    expect(turns[9]!.state.value).toBe('qualifying.confirming');
+    expect(turns[9]!.state.value).toBe('workflow.form.confirming');
     expect(values.email).toBe('ana@otra.do');
     expect(last.replies.map((r) => r.text).join(' ')).toMatch(/L-\d{6}/);
   });
@@ -499,7 +499,7 @@ describe('qualifying with the rule brain', () => {
     const urgent = await chat(['quiero cotizar un proyecto', 'Luis Peña', 'luis@pena.do', 'ninguna', 'ventas', 'techar la marquesina', 'para ayer']);
     expect(urgent.values.urgency_level).toBe('Alto');
     const unsure = await chat(['quiero cotizar un proyecto', 'Luis Peña', 'luis@pena.do', 'ninguna', 'ventas', 'techar la marquesina', 'no sé']);
-    expect(unsure.last.state.value).toBe('qualifying.confirming');
+    expect(unsure.last.state.value).toBe('workflow.form.confirming');
     expect(unsure.values.urgency_level).toBeNull();
   });
 
@@ -549,7 +549,7 @@ describe('qualifying with the rule brain', () => {
     ]);
     expect(turns[0]!.replies.map((r) => r.text).join(' ')).toMatch(/full name/);
     expect(turns[4]!.replies.map((r) => r.text).join(' ')).toMatch(/what do you need/);
-    expect(last.state.value).toBe('qualifying.confirming');
+    expect(last.state.value).toBe('workflow.form.confirming');
     expect(values).toMatchObject({ name: 'John Smith', email: 'john@smithbuild.com', company_name: 'Smith Construction LLC', interest_area: 'Ventas', urgency_level: 'Alto' });
   });
 });
@@ -564,7 +564,7 @@ describe('conversation machine › yes and no to the summary in other words', ()
   it('should ask which detail to fix on "está todo mal" instead of handing off a complaint', async () => {
     const c = createConversation({ script: { ...fullScript, 'está todo mal': understood('complaint') } });
     await collectAll(c);
-    expect(await c.say('está todo mal')).toMatchObject({ says: ['lead.correct'], state: 'qualifying.confirming' });
+    expect(await c.say('está todo mal')).toMatchObject({ says: ['lead.correct'], state: 'workflow.form.confirming' });
     expect(c.calls.createTicket).toHaveLength(0);
   });
 });
@@ -604,7 +604,7 @@ describe('qualifying with the rule brain › answers that are not quite answers'
   it('should ask kindly again when the customer will not give the name', async () => {
     const { said, last } = await chat(['quiero cotizar un proyecto', 'no te lo voy a dar']);
     expect(said).toMatch(/Necesito tu \*nombre\*/);
-    expect(last.state.value).toBe('qualifying.collecting.waiting');
+    expect(last.state.value).toBe('workflow.form.collecting.waiting');
   });
 });
 

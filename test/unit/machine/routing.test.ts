@@ -76,7 +76,7 @@ describe('conversation machine › triage routing', () => {
   it('should route a sales lead to qualifying and ask the first field', async () => {
     const c = createConversation({ script: { proyecto: understood('sales_lead') } });
     const out = await c.say('proyecto');
-    expect(out).toMatchObject({ says: ['lead.start', 'lead.ask.name'], state: 'qualifying.collecting.waiting' });
+    expect(out).toMatchObject({ says: ['lead.start', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
     expect(out.context.expecting).toEqual({ kind: 'lead_field', field: 'name' });
     expect(out.context.lead).toMatchObject({ status: 'collecting', asking: 'name' });
   });

@@ -31,8 +31,8 @@ const effects = {
 /** [awaiting state, messages that lead there, next message, expected replies after restoring, state after]. */
 const cases: [string, string[], string | { type: 'agent.resolved'; agentName: string; outcome: string }, string[], string][] = [
   ['triage.idle', [], 'hola', ['greeting'], 'triage.idle'],
-  ['qualifying.collecting.waiting', ['cotizar'], 'Juan Pérez', ['lead.ask.email'], 'qualifying.collecting.waiting'],
-  ['qualifying.confirming', ['completo'], 'sí', ['lead.submitted'], 'triage.idle'],
+  ['workflow.form.collecting.waiting', ['cotizar'], 'Juan Pérez', ['lead.ask.email'], 'workflow.form.collecting.waiting'],
+  ['workflow.form.confirming', ['completo'], 'sí', ['lead.submitted'], 'triage.idle'],
   ['answering.awaitingProduct', ['precio'], 'cemento gris', ['product.found'], 'triage.idle'],
   ['answering.awaitingAccountId', ['cuenta'], '10045', ['account.status'], 'triage.idle'],
   ['handoff.withHuman', ['humano'], { type: 'agent.resolved', agentName: 'Rosa', outcome: 'ok' }, ['handoff.resolved', 'handoff.rating'], 'triage.idle'],

@@ -1,0 +1,206 @@
+import { PROFILE_SOURCE, type ContactProfile, type LeadDraft, type LeadField } from '../../domain/lead.js';
+import type { Lang } from '../../domain/nlu.js';
+import type { Understanding } from '../../domain/understanding.js';
+import { createLeadState, fieldsNamedIn, isValidEmail, type LeadNotice, type LeadState } from '../lead-draft.js';
+import type { EntityReading, WorkflowSlot, WorkflowSpec, WorkflowText } from './workflow-spec.js';
+
+/**
+ * A tenant workflow read by the brain (`reading: "brain"`), as pure functions: the brain reads
+ * every message (entities, several per message, detours included), the values go into the form's
+ * draft, the machine's `workflow.form` states ask what is missing, show the summary, take
+ * corrections and push it through a runtime port.
+ *
+ * The draft is the machine's `context.lead` (keyed by slot name): the console, analytics, the CRM
+ * payload and the LLM brain's lead tools read it there, as they did when the lead was hard-coded.
+ *
+ * @example
+ * const lead = mergeFormReading(spec, state, understanding, 'm-1', text);
+ * nextFormQuestion(spec, lead) // { slot: 'email', text: { template: 'lead.ask.email' } }
+ */
+
+/** The lead field the brain reads for each entity (`understanding.leadFields`, `expecting.field`). */
+export const ENTITY_FIELD: Readonly<Record<EntityReading, LeadField>> = {
+  person_name: 'name',
+  email: 'email',
+  phone: 'phone_or_username',
+  company: 'company_name',
+  interest_area: 'interest_area',
+  problem: 'problem_statement',
+  urgency: 'urgency_level',
+};
+
+/** Entities that say who the customer is: kept for their next form, remembered in their profile. */
+const CONTACT_ENTITIES: Partial<Record<EntityReading, keyof ContactProfile>> = { person_name: 'name', email: 'email', phone: 'phone', company: 'company' };
+
+export const isBrainForm = (spec: WorkflowSpec | null | undefined): boolean => spec?.reading === 'brain';
+
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .trim()
+    .toLowerCase();
+
+function canonical(options: readonly string[], value: string): string | null {
+  const v = fold(value);
+  return options.find((o) => fold(o) === v) ?? null;
+}
+
+/** A static choice named in the answer ("la de soporte" → "Soporte"), when exactly one is. */
+function choiceIn(slot: WorkflowSlot, text: string): string | null {
+  const words = ` ${fold(text).replace(/[^\p{L}\p{N}]+/gu, ' ')} `;
+  const named = (slot.choices ?? []).filter((c) => words.includes(` ${fold(c).replace(/[^\p{L}\p{N}]+/gu, ' ')} `));
+  return named.length === 1 ? named[0]! : null;
+}
+
+const slotOf = (spec: WorkflowSpec, name: string): WorkflowSlot | undefined => spec.slots.find((s) => s.name === name);
+const asField = (slot: string) => slot as LeadField;
+
+/**
+ * What one message gives, per slot name: a value, `null` (declined) or nothing. The brain's lead
+ * fields come first in the order it read them, then the interest area and urgency signals, then
+ * a static choice (a slot without `entity`) named in an answer to its own question.
+ */
+function readingsOf(spec: WorkflowSpec, understanding: Understanding, asking: string | null, text: string): [WorkflowSlot, string | null][] {
+  const found: Partial<Record<LeadField, string | null>> = { ...understanding.leadFields };
+  if (understanding.interestArea && !found.interest_area) found.interest_area = understanding.interestArea;
+  if (understanding.urgency && !found.urgency_level) found.urgency_level = understanding.urgency;
+  const out: [WorkflowSlot, string | null][] = [];
+  for (const [field, raw] of Object.entries(found)) {
+    if (raw === undefined) continue;
+    for (const slot of spec.slots) if (slot.entity && ENTITY_FIELD[slot.entity] === field) out.push([slot, raw]);
+  }
+  const asked = asking ? slotOf(spec, asking) : undefined;
+  if (asked && !asked.entity && asked.choices) {
+    const picked = choiceIn(asked, text);
+    if (picked !== null) out.push([asked, picked]);
+  }
+  return out;
+}
+
+/** True when the message carries a value (or a refusal) for any slot of the form. */
+export function carriesFormData(spec: WorkflowSpec, understanding: Understanding, lead: LeadState, text: string): boolean {
+  return readingsOf(spec, understanding, lead.asking, text).length > 0;
+}
+
+/** True when the message fills or declines this slot. */
+export function answersSlot(spec: WorkflowSpec, slotName: string, understanding: Understanding, text: string): boolean {
+  return readingsOf(spec, understanding, slotName, text).some(([s]) => s.name === slotName);
+}
+
+/**
+ * Merges one message's readings into the draft, with the message as provenance. Later values win
+ * (the customer corrected themselves). A declined slot is stored as `null`, except a required one;
+ * an invalid e-mail is not stored; a value outside a slot's `choices` is ignored. Either leaves a
+ * notice for the next question.
+ */
+export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understanding: Understanding, messageId: string, text: string): LeadState {
+  const draft: LeadDraft = { ...lead.draft };
+  let reask = [...lead.reask];
+  let notice: LeadNotice | null = null;
+  for (const [slot, raw] of readingsOf(spec, understanding, lead.asking, text)) {
+    const key = asField(slot.name);
+    let value: string | null = raw === null ? null : raw.trim();
+    if (value === '') continue;
+    if (value === null) {
+      if (slot.required) {
+        if (draft[key]?.value == null) notice = { kind: 'required_declined', field: key };
+        continue;
+      }
+    } else if (slot.entity === 'email') {
+      value = value.toLowerCase();
+      if (!isValidEmail(value)) {
+        notice = { kind: 'invalid_email' };
+        continue;
+      }
+    } else if (slot.choices) {
+      value = canonical(slot.choices, value);
+      if (value === null) continue;
+    }
+    if (lead.status === 'confirming' && draft[key]?.value !== value && notice === null) notice = { kind: 'updated' };
+    draft[key] = { value, sourceMessageId: messageId };
+    reask = reask.filter((f) => f !== key);
+  }
+  return { ...lead, draft, reask, notice };
+}
+
+/** The next thing to ask and its text, or null when every asked slot is answered (a refusal counts). */
+export function nextFormQuestion(spec: WorkflowSpec, lead: LeadState): { slot: string; text: WorkflowText } | null {
+  if (lead.notice?.kind === 'invalid_email') {
+    const slot = spec.slots.find((s) => s.entity === 'email');
+    if (slot) return { slot: slot.name, text: slot.invalid ?? slot.prompt };
+  }
+  if (lead.notice?.kind === 'required_declined') {
+    const slot = slotOf(spec, lead.notice.field);
+    if (slot) return { slot: slot.name, text: slot.required ?? slot.prompt };
+  }
+  const asked = spec.slots.filter((s) => s.ask).map((s) => s.name);
+  const name = [...lead.reask, ...asked].find((f) => lead.draft[asField(f)] === undefined);
+  const slot = name ? slotOf(spec, name) : undefined;
+  return slot ? { slot: slot.name, text: slot.prompt } : null;
+}
+
+/** The question pending at a slot (a reminder, media kept): its own prompt. */
+export function slotPrompt(spec: WorkflowSpec, slotName: string): WorkflowText | null {
+  return slotOf(spec, slotName)?.prompt ?? null;
+}
+
+/** The lead field the brain should read a bare answer as, for the slot asked; null for a static choice. */
+export function expectedField(spec: WorkflowSpec, slotName: string): LeadField | null {
+  const entity = slotOf(spec, slotName)?.entity;
+  return entity ? ENTITY_FIELD[entity] : null;
+}
+
+/** Slots a correction names ("no, el correo está mal"), by the words of their entity. */
+export function slotsNamedIn(spec: WorkflowSpec, text: string): string[] {
+  return fieldsNamedIn(text).flatMap((field) => spec.slots.filter((s) => s.entity && ENTITY_FIELD[s.entity] === field).map((s) => s.name));
+}
+
+/** The summary's placeholders: each slot's value under its `param` (or name); declined or missing shows "—". */
+export function formParams(spec: WorkflowSpec, draft: LeadDraft): Record<string, string> {
+  return Object.fromEntries(spec.slots.map((s) => [s.param ?? s.name, draft[asField(s.name)]?.value ?? '—']));
+}
+
+/**
+ * Starts (or resumes) a form: a submitted one gives way to a new one that keeps who the customer
+ * is; what a returning contact confirmed before fills the contact slots still missing (shown in
+ * the summary to confirm, not asked again).
+ */
+export function startForm(spec: WorkflowSpec, lead: LeadState, profile?: ContactProfile | null): LeadState {
+  const contactSlots = spec.slots.filter((s) => s.entity && CONTACT_ENTITIES[s.entity]);
+  let next: LeadState;
+  if (lead.status !== 'submitted') next = { ...lead, status: 'collecting', notice: null };
+  else {
+    const draft: LeadDraft = {};
+    for (const s of contactSlots) {
+      const v = lead.draft[asField(s.name)];
+      if (v) draft[asField(s.name)] = v;
+    }
+    next = { ...createLeadState(), draft, status: 'collecting' };
+  }
+  if (!profile) return next;
+  const draft: LeadDraft = { ...next.draft };
+  for (const s of contactSlots) {
+    const value = profile[CONTACT_ENTITIES[s.entity!]!];
+    if (draft[asField(s.name)] === undefined && typeof value === 'string' && value.trim() !== '') draft[asField(s.name)] = { value, sourceMessageId: PROFILE_SOURCE };
+  }
+  return { ...next, draft };
+}
+
+/** The profile after a submitted form: its contact slots win over what was remembered. */
+export function profileFromForm(spec: WorkflowSpec, profile: ContactProfile | null | undefined, lead: LeadState): ContactProfile {
+  const out: ContactProfile = { ...(profile ?? {}) };
+  for (const s of spec.slots) {
+    const key = s.entity ? CONTACT_ENTITIES[s.entity] : undefined;
+    const value = lead.draft[asField(s.name)]?.value;
+    if (key && typeof value === 'string' && value.trim() !== '') (out as Record<string, string>)[key] = value;
+  }
+  if (lead.leadId) out.openLead = lead.leadId;
+  return out;
+}
+
+/** A form text in the conversation's language with its placeholders filled (a template key is left to the host). */
+export function formText(text: WorkflowText, lang: Lang, params: Record<string, string> = {}): { template: string; params?: Record<string, string> } | { text: string } {
+  if ('template' in text) return Object.keys(params).length > 0 ? { template: text.template, params } : { template: text.template };
+  return { text: text[lang].replace(/\{([^{}]+)\}/g, (m, name: string) => params[name] ?? m) };
+}
