@@ -1,5 +1,5 @@
 import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
-import type { IntentName } from '../domain/intents.js';
+import { isIntentName, type IntentName } from '../domain/intents.js';
 import type { ContactProfile, LeadField } from '../domain/lead.js';
 import type { WorkflowText } from './workflow/workflow-spec.js';
 import type { MediaKind } from '../domain/media.js';
@@ -1451,9 +1451,13 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
     return spec && !isBrainForm(spec) ? spec : null;
   };
   // A form read by the brain starts where a sure request of its kind is routed (after follow-ups and unsure readings).
+  // A tenant's own label (not a built-in intent) starts it when the brain is sure enough of it, as a runner workflow does.
   const formFor = (context: ConversationContext) => {
     const decision = decideTriage(u(context));
-    const spec = decision.kind === 'act' ? workflowForIntent(set, decision.intent, context.lastMessage?.text) : null;
+    const text = context.lastMessage?.text;
+    const label = intentLabel(context);
+    const byDecision = decision.kind === 'act' ? workflowForIntent(set, decision.intent, text) : null;
+    const spec = byDecision && isBrainForm(byDecision) ? byDecision : label && !isIntentName(label) ? workflowForIntent(set, label, text) : null;
     return spec && isBrainForm(spec) ? spec : null;
   };
   return machine.provide({
