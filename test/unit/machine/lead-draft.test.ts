@@ -1,7 +1,14 @@
 import { describe, it, expect } from 'vitest';
 import type { Understanding } from '../../../src/domain/understanding.js';
-import { understood } from './machine-harness.js';
-import { createLeadState, fieldsNamedIn, isValidEmail, mergeLeadFields, nextLeadQuestion, profileFromLead, startLead, summaryAnswer } from '../../../src/machines/lead-draft.js';
+import { ferreteriaWorkflows, understood } from './machine-harness.js';
+import { createLeadState, fieldsNamedIn, isValidEmail, summaryAnswer } from '../../../src/machines/lead-draft.js';
+import { mergeFormReading, nextFormQuestion, profileFromForm, startForm } from '../../../src/machines/workflow/brain-form.js';
+
+// The hardware store's lead is its `solicitud` workflow, a form read by the brain.
+const solicitud = ferreteriaWorkflows().workflows.find((w) => w.id === 'solicitud')!;
+const startLead = (lead: Parameters<typeof startForm>[1], profile: Parameters<typeof startForm>[2]) => startForm(solicitud, lead, profile);
+const profileFromLead = (profile: Parameters<typeof profileFromForm>[1], lead: Parameters<typeof profileFromForm>[2]) => profileFromForm(solicitud, profile, lead);
+const mergeLeadFields = (lead: Parameters<typeof mergeFormReading>[1], understanding: Understanding, messageId: string) => mergeFormReading(solicitud, lead, understanding, messageId, '');
 
 describe('lead draft helpers', () => {
   it.each(['juan@example.com', 'ana.gomez+obra@constructora.com.do', 'X@Y.io'])('should accept %s', (e) => {
@@ -54,7 +61,7 @@ describe('startLead with a remembered profile', () => {
       phone_or_username: { value: '+18095551234', sourceMessageId: 'contact-profile' },
       company_name: { value: 'Gómez SRL', sourceMessageId: 'contact-profile' },
     });
-    expect(nextLeadQuestion(started)).toEqual({ field: 'interest_area', template: 'lead.ask.interest_area' });
+    expect(nextFormQuestion(solicitud, started)).toEqual({ slot: 'interest_area', text: { template: 'lead.ask.interest_area' } });
   });
 
   it('should keep the profile out of a lead without one', () => {
