@@ -1,4 +1,4 @@
-import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
+import type { WorkflowSet } from './workflow-spec.js';
 import type { IntentLabel, TenantIntent } from './intents.js';
 import type { Lang } from './nlu.js';
 import type { TeamHours } from './team-hours.js';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Lang } from '../domain/nlu.js';
 import type { CustomerAccount, Offer, Product, ReplyTemplates, TenantData, TenantPrompts, TenantSettings, TenantWidget } from '../domain/tenant.js';
 import { HiloError, isHiloError } from '../kernel/errors.js';
-import { checkWorkflowSet } from '../machines/workflow/workflow-spec.js';
+import { checkWorkflowSet } from '../domain/workflow-spec.js';
 import { checkWith, type z } from '../kernel/schema.js';
 import { INFO_BEHAVIOUR, type TenantIntent } from '../domain/intents.js';
 import { ACCOUNTS, CATALOG, INTENT_SET, LANGS, OFFERS, PROMPTS, STORE, TEMPLATE_FILE, templatePath, TENANT_SETTINGS, TENANT_WORDING, utterancesSchema, VACANCIES, WIDGET } from './tenant-schemas.js';
