@@ -1,13 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Clock } from '../../kernel/clock.js';
-import type { TranscriptEntry, MessageAuthor } from '../ports/transcript-store.js';
+import type { TranscriptEntry } from '../ports/transcript-store.js';
 import { appendAuditIn } from './audit.repository.js';
 import type { ContactRecord } from './contact.repository.js';
 import type { Database } from './database.js';
 import type { LeadRecordSql } from './lead.repository.js';
 import type { TicketRecordSql } from './ticket.repository.js';
 import { toContactRef, type ContactRef } from './contact-ref.js';
-import { isUuid, mediaOf, toIso, toIsoOrNull } from './sql-helpers.js';
+import { isUuid, messageRowToEntry, toIso, toIsoOrNull, type MessageDbRow } from './sql-helpers.js';
 
 /** What a ticket keeps after its contact is erased: the number and the workflow facts. */
 export const ERASED_TICKET_SUMMARY = '';
@@ -205,7 +205,7 @@ export function createGovernanceRepository(options: { db: Database; clock: Clock
             closedAt: toIsoOrNull(row.closed_at),
             outcome: row.outcome,
             lastSeq: row.last_seq,
-            transcript: messageRows.filter((m) => m.conversation_id === row.id).map(toTranscriptEntry),
+            transcript: messageRows.filter((m) => m.conversation_id === row.id).map(messageRowToEntry),
           });
         }
         tickets = await em.execute<TicketSqlRow[]>(
@@ -321,23 +321,8 @@ interface ConversationSqlRow {
   last_seq: number;
 }
 
-interface MessageSqlRow {
-  conversation_id: string;
-  seq: number;
-  message_id: string;
-  direction: 'in' | 'out';
-  author: string;
-  channel: string;
-  text: string;
-  intent: string | null;
-  agent_name: string | null;
-  /** Absent before the message-options migration ran. */
-  lang?: string | null;
-  options?: { label: string; text: string }[] | null;
-  /** Absent before the message-media migration ran. */
-  media?: unknown;
-  created_at: Date;
-}
+/** A `messages` row of the export: the transcript columns plus the conversation it belongs to. */
+type MessageSqlRow = MessageDbRow & { conversation_id: string };
 
 interface LeadSqlRow {
   tenant_id: string;
@@ -380,23 +365,6 @@ function toContactRecord(row: ContactSqlRow): ContactRecord {
     profileSummary: row.profile_summary,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
-  };
-}
-
-function toTranscriptEntry(row: MessageSqlRow): TranscriptEntry {
-  return {
-    seq: row.seq,
-    messageId: row.message_id,
-    direction: row.direction,
-    author: row.author as MessageAuthor,
-    channel: row.channel,
-    text: row.text,
-    at: toIso(row.created_at),
-    ...(row.intent !== null ? { intent: row.intent } : {}),
-    ...(row.agent_name !== null ? { agentName: row.agent_name } : {}),
-    ...(row.lang === 'es' || row.lang === 'en' ? { lang: row.lang } : {}),
-    ...(Array.isArray(row.options) && row.options.length > 0 ? { options: row.options } : {}),
-    ...mediaOf(row.media),
   };
 }
 
