@@ -278,6 +278,13 @@ export const formRun = (spec: WorkflowSpec, timeZone: string): WorkflowRun => ({
 const formReply = (context: ConversationContext, text: WorkflowText, params?: TemplateParams): ReplyEmitted => ({ type: 'reply', reply: formText(text, context.lang, params as Record<string, string> | undefined) });
 /** A reading this sure of another workflow's label, giving no value to the one in progress, starts that one instead. */
 export const WORKFLOW_SWITCH_CONFIDENCE = 0.6;
+
+/** A form waiting for the customer (a slot asked, the summary shown): the message is read, silence reminds once. */
+const FORM_INPUT = {
+  'user.message': { target: '#understanding', actions: 'recordMessage' },
+  'conversation.close': { target: '#closed' },
+  'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindForm' },
+} as const;
 /** "Now" for "mañana": the message's time from the host's clock, never the system's. */
 const messageTime = (context: ConversationContext): number => Date.parse(context.lastMessage?.receivedAt ?? '') || 0;
 const workflowReply = (r: WorkflowReply): ReplyEmitted => ({ type: 'reply', reply: { text: r.text, ...(r.options ? { options: r.options.map((o) => ({ label: o.label, text: o.text })) } : {}) } });
@@ -1269,11 +1276,7 @@ export const conversationMachine = setup({
                   id: 'workflow.form.collecting.waiting',
                   description: 'Asked for one slot.',
                   tags: [AWAITING_INPUT],
-                  on: {
-                    'user.message': { target: '#understanding', actions: 'recordMessage' },
-                    'conversation.close': { target: '#closed' },
-                    'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindForm' },
-                  },
+                  on: FORM_INPUT,
                 },
               },
             },
@@ -1281,11 +1284,7 @@ export const conversationMachine = setup({
               id: 'workflow.form.confirming',
               description: 'Showed the summary; waiting for yes / no / a correction.',
               tags: [AWAITING_INPUT],
-              on: {
-                'user.message': { target: '#understanding', actions: 'recordMessage' },
-                'conversation.close': { target: '#closed' },
-                'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindForm' },
-              },
+              on: FORM_INPUT,
             },
             correcting: {
               id: 'workflow.form.correcting',
