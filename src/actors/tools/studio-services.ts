@@ -56,17 +56,32 @@ function nearlyEqual(a: string, b: string): boolean {
  * message outside it, and outside the services' names, is the thing asked for.
  */
 export function questionVocabulary(data: Pick<TenantData, 'utterances'>, services: readonly StudioService[]): Set<string> {
-  const words = new Set<string>();
-  const add = (text: string) => fold(text).split(' ').forEach((w) => words.add(w));
-  for (const byLang of Object.values(data.utterances)) for (const list of Object.values(byLang)) list.forEach(add);
-  for (const s of services) [s.name.es, s.name.en, s.category ?? '', ...itemOf(s).aliases].forEach(add);
+  const words = new Set(utteranceWords(data.utterances));
+  for (const s of services) [s.name.es, s.name.en, s.category ?? '', ...itemOf(s).aliases].forEach((text) => fold(text).split(' ').forEach((w) => words.add(w)));
   return words;
 }
+
+/** The words of a tenant's training utterances, folded once per utterances object (a tenant version brings a new one). */
+const UTTERANCE_WORDS = new WeakMap<object, ReadonlySet<string>>();
+function utteranceWords(utterances: TenantData['utterances']): ReadonlySet<string> {
+  let words = UTTERANCE_WORDS.get(utterances);
+  if (!words) {
+    const found = new Set<string>();
+    for (const byLang of Object.values(utterances)) for (const list of Object.values(byLang)) for (const text of list) fold(text).split(' ').forEach((w) => found.add(w));
+    UTTERANCE_WORDS.set(utterances, (words = found));
+  }
+  return words;
+}
+
+const nearAny = (vocabulary: ReadonlySet<string>, word: string): boolean => {
+  for (const v of vocabulary) if (nearlyEqual(v, word)) return true;
+  return false;
+};
 
 /** The words of the message naming something neither the questions nor the services know ("tatuajes"), or null. */
 export function unknownThing(text: string, vocabulary: ReadonlySet<string>): string | null {
   const words = fold(text).split(' ');
-  const unknown = words.map((w) => /^\p{L}+$/u.test(w) && w.length >= MIN_UNKNOWN_WORD && !vocabulary.has(w) && !(w.length >= 5 && [...vocabulary].some((v) => nearlyEqual(v, w))));
+  const unknown = words.map((w) => /^\p{L}+$/u.test(w) && w.length >= MIN_UNKNOWN_WORD && !vocabulary.has(w) && !(w.length >= 5 && nearAny(vocabulary, w)));
   const first = unknown.indexOf(true);
   if (first < 0) return null;
   return words.slice(first, unknown.lastIndexOf(true) + 1).join(' ');
