@@ -1,4 +1,5 @@
-import { fromPromise, type AnyStateMachine } from 'xstate';
+import type { AnyStateMachine } from 'xstate';
+import { fromTask } from '../kernel/promise-logic.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { Brain } from './brain/brain.js';
 import { conversationMachine, provideWorkflows } from '../machines/conversation.machine.js';
@@ -101,7 +102,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const workflows = deps.workflows ?? data.workflows;
   const machine = provideWorkflows(conversationMachine, workflows).provide({
     actors: {
-      understand: fromPromise<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
+      understand: fromTask<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
         if (brain.kind !== 'llm') return brain.understand(input);
         // The LLM reads the message with a bounded context: the last messages and a summary of the rest.
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
@@ -121,10 +122,10 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const contactPhone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
         return brain.understand({ ...input, history, historySummary, contactPhone });
       }),
-      answerProduct: fromPromise<ProductActorOutput, ProductActorInput>(async ({ input }) =>
+      answerProduct: fromTask<ProductActorOutput, ProductActorInput>(async ({ input }) =>
         live ? live.answerProduct(input) : answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined),
       ),
-      answerAccount: fromPromise<AccountActorOutput, AccountActorInput>(async ({ input }) => {
+      answerAccount: fromTask<AccountActorOutput, AccountActorInput>(async ({ input }) => {
         const out = live ? await live.answerAccount(input) : deps.accessCounters ? await answerAccountLimited(data, input, deps.accessCounters) : answerAccount(data, input);
         if (out.outcome === 'verification_failed' || out.outcome === 'verification_locked') {
           // Security signal for operators: ids and counts only (no account number, no typed text).
@@ -132,14 +133,14 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         }
         return out;
       }),
-      answerInfo: fromPromise<InfoActorOutput, InfoActorInput>(async ({ input }) => {
+      answerInfo: fromTask<InfoActorOutput, InfoActorInput>(async ({ input }) => {
         if (!tenantInfo || !intents) return answerInfo(data, input, clock.now());
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         const label = labelOf(conversationId, input.text);
         const phone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
         return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone, now: clock.now(), text: input.text });
       }),
-      createTicket: fromPromise<TicketActorOutput, TicketActorInput>(async ({ input }) => {
+      createTicket: fromTask<TicketActorOutput, TicketActorInput>(async ({ input }) => {
         const key = { tenantId: input.tenantId, conversationId: input.conversationId };
         const transcript = await deps.transcripts.list(key, {});
         const summary = summarizeConversation({
@@ -160,7 +161,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         await deps.onTicketOpened?.(ticket, input);
         return { ticketId: ticket.ticketId, number: ticket.number };
       }),
-      pushLead: fromPromise<LeadActorOutput, LeadActorInput>(async ({ input }) => {
+      pushLead: fromTask<LeadActorOutput, LeadActorInput>(async ({ input }) => {
         const handle = deps.contactHandleOf?.(input.tenantId, input.conversationId) ?? null;
         const record = await deps.leads.save({
           tenantId: input.tenantId,
@@ -172,11 +173,11 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         await deps.crm.pushLead(input.tenantId, record.payload);
         return { leadId: record.leadId, payload: record.payload };
       }),
-      rateTicket: fromPromise<void, RateTicketInput>(async ({ input }) => {
+      rateTicket: fromTask<void, RateTicketInput>(async ({ input }) => {
         const stored = (await deps.tickets.rate?.(input.tenantId, input.ticketId, input.rating)) ?? false;
         log.info({ conversationId: input.conversationId, rating: input.rating, stored }, 'handoff rated');
       }),
-      callBackend: fromPromise<BackendCallOutput, BackendCallInput>(async ({ input }) => {
+      callBackend: fromTask<BackendCallOutput, BackendCallInput>(async ({ input }) => {
         const out = await callWorkflowBackend(deps.backend, input);
         log.info({ event: 'workflow.call', conversationId: input.conversationId, workflow: input.workflowId, purpose: input.purpose, ok: out.ok, ...(out.ok ? {} : { status: out.status, reason: out.reason }) }, 'workflow backend call');
         return out;
