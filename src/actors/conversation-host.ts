@@ -269,7 +269,9 @@ export class ConversationHost implements ConversationService {
   }
 
   async #turn(key: ConversationKey, channel: string, inbound: NewTranscriptEntry | null, event: ConversationEvent): Promise<TurnResult> {
-    const log = this.#log.child({ tenant: key.tenantId, conversationId: key.conversationId, shard: this.#o.router.shardOf(key.tenantId, key.conversationId) });
+    // The turn's logger is made only when something is logged: a child per turn was a measurable share of an in-memory turn.
+    let turnLogger: Logger | null = null;
+    const log = (): Logger => (turnLogger ??= this.#log.child({ tenant: key.tenantId, conversationId: key.conversationId, shard: this.#o.router.shardOf(key.tenantId, key.conversationId) }));
     const started = this.#o.clock.now();
     const entry = await this.#activate(key);
     const emitted: ConversationEmitted[] = [];
@@ -290,7 +292,7 @@ export class ConversationHost implements ConversationService {
       this.#actors.passivate(entry);
       // Only the host's own deadline is a timeout (a coded error), never an error that says so.
       const timedOut = isHiloError(err, 'HILO_ERR_TURN_TIMEOUT');
-      log.error({ err, timedOut }, 'turn failed');
+      log().error({ err, timedOut }, 'turn failed');
       throw isHiloError(err) ? err : new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
     }
     entry.sink = null;
@@ -305,6 +307,7 @@ export class ConversationHost implements ConversationService {
     const turnIntent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
     const { lines, templated, relays } = renderTurn(emitted, inbound, turnIntent, tenant, lang, channel, at);
     const phase = topLevelState(after.value);
+    const stateTo = flattenState(after.value);
     const entries = await composeTurnReplies({
       compose: this.#o.composeReplies,
       key,
@@ -351,7 +354,7 @@ export class ConversationHost implements ConversationService {
     }
     if (!put.ok) {
       this.#actors.passivate(entry);
-      log.warn({ reason: put.reason, current: put.current }, 'snapshot write rejected; actor dropped');
+      log().warn({ reason: put.reason, current: put.current }, 'snapshot write rejected; actor dropped');
       throw new HiloError('HILO_ERR_TURN_FAILED', 'Conversation state changed elsewhere; retry.');
     }
     entry.seq = turn.seq;
@@ -365,29 +368,29 @@ export class ConversationHost implements ConversationService {
     } catch (err) {
       this.#actors.passivate(entry);
       this.stats.turnFailures++;
-      throw await this.#durable.journalFailed(key, turn, err, log);
+      throw await this.#durable.journalFailed(key, turn, err, log());
     }
     if (inbound) noteInbound(entry, inbound.messageId);
     for (const line of stored) this.#updates.publish(key, { type: 'message', entry: line });
     // A relayed customer message carries its photos, voice notes... (references) to the agents.
     for (const relay of relays) this.#o.onRelay?.(key, inbound?.media && relay.messageId === inbound.messageId ? { ...relay, media: inbound.media, channel: inbound.channel } : relay);
     try {
-      this.#o.onTurnCommitted?.(key, flattenState(after.value), stored.some((l) => l.author === 'agent'));
-      this.#o.observer?.committed?.({ key, seq: turn.seq, messageId: turn.inboundMessageId, channel, event: event.type, at, ms: this.#o.clock.now() - started, stateFrom, stateTo: flattenState(after.value), before: contextBefore, after: after.context, emitted });
+      this.#o.onTurnCommitted?.(key, stateTo, stored.some((l) => l.author === 'agent'));
+      this.#o.observer?.committed?.({ key, seq: turn.seq, messageId: turn.inboundMessageId, channel, event: event.type, at, ms: this.#o.clock.now() - started, stateFrom, stateTo, before: contextBefore, after: after.context, emitted });
     } catch (err) {
-      log.warn({ err }, 'turn listener failed');
+      log().warn({ err }, 'turn listener failed');
     }
     if (this.#o.memory && confirmedLeadIn(contextBefore, after.context as RememberedContextView)) {
       // Best effort: the turn is committed; a profile not written now is written by the next lead.
       await this.#o.memory.remember(key.tenantId, key.conversationId, after.context as RememberedContextView).catch((err: unknown) => {
-        log.warn({ err: { code: isHiloError(err) ? err.code : undefined } }, 'contact profile not updated');
+        log().warn({ err: { code: isHiloError(err) ? err.code : undefined } }, 'contact profile not updated');
       });
     }
     const storedInbound = inbound ? (stored.find((l) => l.direction === 'in') ?? null) : null;
     const replies = stored.filter((l) => l.direction === 'out');
     this.stats.turns++;
     this.#actors.enforceCap();
-    log.info({ event: event.type, state: flattenState(after.value), seq: entry.seq, replies: replies.length, intent: turnIntent, ms: this.#o.clock.now() - started }, 'turn');
+    if (this.#log.isLevelEnabled('info')) log().info({ event: event.type, state: stateTo, seq: entry.seq, replies: replies.length, intent: turnIntent, ms: this.#o.clock.now() - started }, 'turn');
     return { conversationId: key.conversationId, duplicate: false, inbound: storedInbound, replies, state: this.#view(entry) };
   }
 

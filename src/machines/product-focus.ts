@@ -34,6 +34,27 @@ const ATTRIBUTE_ONLY =
  * isProductFollowUp('quiero hablar con una persona'); // false
  */
 export function isProductFollowUp(text: string): boolean {
+  return remembered(followUps, text, readProductFollowUp);
+}
+
+/**
+ * A small per-text memo of the two readers below: the routing guards and the product tool ask the
+ * same question about the same message two or three times a turn, and each answer is a handful of
+ * regular expressions over the folded text. Pure functions of the text, so a remembered answer is
+ * the answer; bounded, so a stream of distinct messages cannot grow it.
+ */
+const MEMO_ENTRIES = 256;
+const followUps = new Map<string, boolean>();
+const quantities = new Map<string, Readonly<{ quantity: number; unit?: string }> | undefined>();
+function remembered<V>(memo: Map<string, V>, text: string, read: (text: string) => V): V {
+  if (memo.has(text)) return memo.get(text) as V;
+  const value = read(text);
+  if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
+  memo.set(text, value);
+  return value;
+}
+
+function readProductFollowUp(text: string): boolean {
   // "no, el blanco", "mejor el de 3/4", "I mean the white one": a correction of the product in focus.
   const t = fold(text).replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather)\s+)+(?:(?:quiero|quise decir|era|es|queria|i want|i meant)\s+)?(?=\S)/, '');
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
@@ -87,7 +108,11 @@ const QUANTITY_UNIT =
  * "y si son 20 fundas?", "and 3 of those?" → the number), unless the number is a size ("y de 4?").
  * `unit` is the selling unit the customer named, if any ("y 2 galones?" → galon).
  */
-export function readFollowUpQuantity(text: string): { quantity: number; unit?: string } | undefined {
+export function readFollowUpQuantity(text: string): Readonly<{ quantity: number; unit?: string }> | undefined {
+  return remembered(quantities, text, readQuantity);
+}
+
+function readQuantity(text: string): Readonly<{ quantity: number; unit?: string }> | undefined {
   const t = fold(text)
     .replace(/\b(?:de|of)\s+(?:esos|esas|ellos|ellas|esto|eso|them|those|these)\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
@@ -103,7 +128,7 @@ export function readFollowUpQuantity(text: string): { quantity: number; unit?: s
   if (unit !== undefined && !QUANTITY_UNIT.test(unit)) return undefined;
   // A number word alone ("una", "uno") is a pick or an article, not a quantity; digits or a unit make it real.
   if (!/^\d+$/.test(num) && unit === undefined && n < 2) return undefined;
-  return { quantity: n, ...(unit !== undefined && !/^(?:mas|more)$/.test(unit) ? { unit } : {}) };
+  return Object.freeze({ quantity: n, ...(unit !== undefined && !/^(?:mas|more)$/.test(unit) ? { unit } : {}) });
 }
 
 /** The quantity a follow-up asks for ("y si compro 50?" → 50), unless the number is a size ("y de 4?"). */
