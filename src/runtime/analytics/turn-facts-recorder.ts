@@ -52,16 +52,29 @@ const PENDING_MAX_MS = 30_000;
 const MAX_READINGS = 10_000;
 
 /** One formatter per time zone: building an `Intl.DateTimeFormat` costs far more than using one. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const dayFormats = new Map<string, { format: Intl.DateTimeFormat; bucket: string; day: string }>();
+/** A UTC ISO time (`toISOString()`), read down to its quarter hour. */
+const UTC_ISO = /^(\d{4}-\d\d-\d\dT\d\d):(\d\d):\d\d(?:\.\d+)?Z$/;
 
-/** The tenant's calendar day of an ISO time, `YYYY-MM-DD`. */
+/**
+ * The tenant's calendar day of an ISO time, `YYYY-MM-DD`. Every time zone's offset is a whole
+ * number of quarter hours, so a local day never starts inside a UTC quarter hour: the day found for
+ * one is remembered for the rest of it (formatting with `Intl` was a measurable share of a turn).
+ */
 export function tenantDay(at: string, timeZone: string): string {
-  let format = dayFormats.get(timeZone);
-  if (format === undefined) {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dayFormats.set(timeZone, format);
+  let zone = dayFormats.get(timeZone);
+  if (zone === undefined) {
+    zone = { format: new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }), bucket: '', day: '' };
+    dayFormats.set(timeZone, zone);
   }
-  return format.format(new Date(at));
+  const m = UTC_ISO.exec(at);
+  if (m === null) return zone.format.format(new Date(at));
+  const bucket = `${m[1]}:${Math.floor(Number(m[2]) / 15)}`;
+  if (bucket !== zone.bucket) {
+    zone.day = zone.format.format(new Date(at));
+    zone.bucket = bucket;
+  }
+  return zone.day;
 }
 
 /**

@@ -142,3 +142,20 @@ describe('analytics helpers', () => {
     expect(tenantDay('2026-12-03T03:59:59Z', 'America/Santo_Domingo')).toBe('2026-12-02');
   });
 });
+
+describe('tenantDay', () => {
+  it('gives the day Intl gives for every minute around local midnights, whole-hour and quarter-hour zones, in any order', () => {
+    const zones = ['America/Santo_Domingo', 'Asia/Kolkata', 'Asia/Kathmandu', 'Australia/Eucla', 'Pacific/Chatham', 'UTC'];
+    const start = Date.parse('2026-12-02T00:00:00.000Z');
+    const times: string[] = [];
+    for (let t = start; t < start + 2 * 86_400_000; t += 60_000) times.push(new Date(t + 17_123).toISOString());
+    // Shuffled copy (deterministic): a remembered quarter hour must never leak into another one.
+    const shuffled = times.map((at, i) => ({ at, k: (i * 7919) % times.length })).sort((a, b) => a.k - b.k).map((x) => x.at);
+    for (const zone of zones) {
+      const intl = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
+      for (const at of [...times, ...shuffled]) expect(tenantDay(at, zone), `${zone} ${at}`).toBe(intl.format(new Date(at)));
+    }
+    // A time that is not a UTC ISO string is formatted as it is.
+    expect(tenantDay('2026-12-03T01:00:00-04:00', 'America/Santo_Domingo')).toBe('2026-12-03');
+  });
+});
