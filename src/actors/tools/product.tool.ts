@@ -349,9 +349,21 @@ function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang:
   };
 }
 
+/** Folded product names and option texts, remembered (bounded): catalogs are small, and the same chip text comes back. */
+const nameKeys = new Map<string, string>();
+const NAME_KEYS = 4096;
+function nameKey(s: string): string {
+  let key = nameKeys.get(s);
+  if (key === undefined) {
+    key = s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9/#.]+/g, ' ').trim();
+    if (nameKeys.size >= NAME_KEYS) nameKeys.delete(nameKeys.keys().next().value as string);
+    nameKeys.set(s, key);
+  }
+  return key;
+}
+
 function sameName(name: string, text: string): boolean {
-  const key = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9/#.]+/g, ' ').trim();
-  return key(name) === key(text);
+  return nameKey(name) === nameKey(text);
 }
 
 function notFound(wanted: Wanted[]): ProductActorOutput {
