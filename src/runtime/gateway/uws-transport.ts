@@ -18,11 +18,12 @@ import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type
 
 type UwsModule = typeof Uws;
 
+/**
+ * What a uWS socket carries: only its connection, made at the upgrade (uWS copies every field of
+ * the user data onto its socket object, so one field keeps an idle socket small).
+ */
 interface SocketData {
-  query: URLSearchParams;
-  ip: string;
-  attachment: unknown;
-  conn: UwsConnection | null;
+  conn: UwsConnection;
 }
 
 /**
@@ -30,22 +31,53 @@ interface SocketData {
  * the ack) are queued and written together inside one `ws.cork` at the end of the tick: one
  * socket write instead of one per frame. Order is kept, `close` writes what is queued before
  * the close frame, and `bufferedAmount` counts the queued bytes.
+ *
+ * An idle connection holds only what it was opened with: the queue exists while frames wait, and
+ * the query is parsed when read (the widget reads it once, at `hello`).
  */
 class UwsConnection implements WsConnection {
+  /** Its number, set when uWS opens the socket (the object is made at the upgrade, before there is one). */
+  #n = 0;
   closed = false;
-  #queued: string[] = [];
+  #ws: Uws.WebSocket<SocketData> | null = null;
+  #queued: string[] | null = null;
   #queuedBytes = 0;
+  readonly #rawQuery: string;
   constructor(
-    readonly id: string,
     readonly ip: string,
-    readonly query: URLSearchParams,
-    private readonly ws: Uws.WebSocket<SocketData>,
+    rawQuery: string,
     readonly attachment: unknown = undefined,
-  ) {}
+  ) {
+    this.#rawQuery = rawQuery;
+  }
+
+  /** The upgrade request's query, parsed on each read (nothing kept per idle connection). */
+  get query(): URLSearchParams {
+    return new URLSearchParams(this.#rawQuery);
+  }
+
+  /** `u<number>`, made when read (logs): no string is kept per idle connection. */
+  get id(): string {
+    return `u${this.#n}`;
+  }
+
+  /** Whether uWS has opened the socket. */
+  get isOpen(): boolean {
+    return this.#n !== 0;
+  }
+
+  /** uWS opened the socket: from here frames can be written. */
+  opened(n: number, ws: Uws.WebSocket<SocketData>): void {
+    this.#n = n;
+    this.#ws = ws;
+  }
 
   send(text: string): boolean {
     if (this.closed) return false;
-    if (this.#queued.length === 0) queueMicrotask(this.#flush);
+    if (this.#queued === null) {
+      this.#queued = [];
+      queueMicrotask(() => this.#flush());
+    }
     this.#queued.push(text);
     this.#queuedBytes += Buffer.byteLength(text);
     return true;
@@ -55,24 +87,25 @@ class UwsConnection implements WsConnection {
     if (this.closed) return;
     this.#flush();
     this.closed = true;
-    this.ws.end(code, reason);
+    this.#ws?.end(code, reason);
   }
 
   bufferedAmount(): number {
-    return this.closed ? 0 : this.ws.getBufferedAmount() + this.#queuedBytes;
+    return this.closed || this.#ws === null ? 0 : this.#ws.getBufferedAmount() + this.#queuedBytes;
   }
 
   /** Writes the queued frames in one corked batch; nothing once the socket closed (it is gone). */
-  readonly #flush = (): void => {
+  #flush(): void {
     const frames = this.#queued;
-    if (frames.length === 0) return;
-    this.#queued = [];
+    if (frames === null) return;
+    this.#queued = null;
     this.#queuedBytes = 0;
-    if (this.closed) return;
+    const ws = this.#ws;
+    if (this.closed || ws === null || frames.length === 0) return;
     // A frame over the backpressure limit is dropped by uWS (send returns 2), as before the batching.
-    if (frames.length === 1) this.ws.send(frames[0] as string, false, false);
-    else this.ws.cork(() => { for (const frame of frames) this.ws.send(frame, false, false); });
-  };
+    if (frames.length === 1) ws.send(frames[0] as string, false, false);
+    else ws.cork(() => { for (const frame of frames) ws.send(frame, false, false); });
+  }
 }
 
 async function loadUws(): Promise<UwsModule> {
@@ -134,10 +167,10 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           upgrade: (res, req, context) => {
             // Copy everything now: `req` is invalid once this callback returns (the check may await).
             const headers = copyHeaders(req);
-            const query = new URLSearchParams(req.getQuery() ?? '');
+            const rawQuery = req.getQuery() ?? '';
             const ip = clientIp(Buffer.from(res.getRemoteAddressAsText()).toString(), headers['x-forwarded-for'], opts.trustProxy === true);
             const upgrade = (attachment: unknown): void => {
-              const data: SocketData = { query, ip, attachment, conn: null };
+              const data: SocketData = { conn: new UwsConnection(ip, rawQuery, attachment) };
               res.upgrade(data, headers['sec-websocket-key'] ?? '', headers['sec-websocket-protocol'] ?? '', headers['sec-websocket-extensions'] ?? '', context);
             };
             if (!ws.upgrade) {
@@ -148,7 +181,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
             // why an upgrade must not be completed later on this uWS build.
             let decision: WsUpgradeDecision;
             try {
-              decision = ws.upgrade({ path: ws.path, query, headers, ip });
+              decision = ws.upgrade({ path: ws.path, query: new URLSearchParams(rawQuery), headers, ip });
             } catch (err) {
               log.error({ err, path: ws.path }, 'websocket upgrade check failed');
               decision = { accept: false, status: 500 };
@@ -157,15 +190,14 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
             else res.writeStatus(statusLine(decision.status)).end('', true);
           },
           open: (socket) => {
-            const data = socket.getUserData();
-            const conn = new UwsConnection(`u${++nextId}`, data.ip, data.query, socket, data.attachment);
-            data.conn = conn;
+            const conn = socket.getUserData().conn;
+            conn.opened(++nextId, socket);
             sockets.add(socket);
             ws.handler.open(conn);
           },
           message: (socket, message) => {
             const conn = socket.getUserData().conn;
-            if (conn === null || conn.closed) return;
+            if (conn.closed) return;
             if (message.byteLength > ws.maxPayloadBytes) {
               ws.handler.tooLarge?.(conn, message.byteLength);
               conn.close(WS_CLOSE_TOO_BIG, 'frame too large');
@@ -177,7 +209,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           close: (socket, code) => {
             sockets.delete(socket);
             const conn = socket.getUserData().conn;
-            if (conn === null) return;
+            if (!conn.isOpen) return;
             conn.closed = true;
             ws.handler.close(conn, code);
           },
@@ -266,9 +298,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           listenSocket = null;
         }
         for (const socket of [...sockets]) {
-          const conn = socket.getUserData().conn;
-          if (conn) conn.close(1001, 'server closing');
-          else socket.end(1001, 'server closing');
+          socket.getUserData().conn.close(1001, 'server closing');
         }
         // Give the close frames one turn of the event loop to reach the wire before forcing.
         await new Promise<void>((resolve) => setImmediate(resolve));
