@@ -57,26 +57,51 @@ export interface WidgetSocketOptions {
 
 type Phase = 'new' | 'opening' | 'ready' | 'closed';
 
-interface Session {
-  conn: WsConnection;
-  phase: Phase;
-  invalidFrames: number;
-  tenantId?: string;
-  visitorId?: string;
-  conversationId?: string;
-  lang?: WireLang;
+/**
+ * One widget connection. A class with every field set at construction, so every session has the
+ * same small shape; an idle one holds no closure of its own but its thread's listener.
+ */
+class Session {
+  phase: Phase = 'new';
+  invalidFrames = 0;
+  tenantId: string | undefined = undefined;
+  visitorId: string | undefined = undefined;
+  conversationId: string | undefined = undefined;
+  lang: WireLang | undefined = undefined;
   /** Customer messages whose turn is running; a move waits for their acks. */
-  inflight: number;
+  inflight = 0;
   /** A move announced while messages were in flight: done after the last ack. */
-  moveTo: string | null;
+  moveTo: string | null = null;
   /** Highest message seq sent to this client: later updates at or below it are duplicates. */
-  lastSeq: number;
+  lastSeq = 0;
   /** Updates that arrive while the welcome history is being fetched. */
-  pending: ConversationUpdate[] | null;
-  unsubscribe?: () => void;
-  /** Resolves when hello has been answered (or failed); message frames wait on it. */
-  ready: Promise<boolean>;
-  markReady: (ok: boolean) => void;
+  pending: ConversationUpdate[] | null = null;
+  unsubscribe: (() => void) | undefined = undefined;
+  /**
+   * How hello ended (true: answered; false: failed, or closed first) once it has; while it runs,
+   * the message frames waiting for it (a list made only when such a frame arrives) or null.
+   */
+  ready: boolean | ((ok: boolean) => void)[] | null = null;
+
+  constructor(readonly conn: WsConnection) {}
+}
+
+/** Records how hello ended, once (the first outcome stays), and wakes the message frames waiting on it. */
+function markReady(session: Session, ok: boolean): void {
+  const waiting = session.ready;
+  if (typeof waiting === 'boolean') return;
+  session.ready = ok;
+  if (waiting !== null) for (const wake of waiting) wake(ok);
+}
+
+/** Whether hello was answered: at once when it has ended, else when it ends. */
+function whenReady(session: Session): boolean | Promise<boolean> {
+  const ready = session.ready;
+  if (typeof ready === 'boolean') return ready;
+  return new Promise<boolean>((resolve) => {
+    if (ready === null) session.ready = [resolve];
+    else ready.push(resolve);
+  });
 }
 
 export function toWireMessage(entry: TranscriptEntry): WireMessage {
@@ -119,7 +144,8 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
   const { service, rateLimiter, turnTimeoutMs } = options;
   const slowConsumerBytes = options.slowConsumerBytes ?? DEFAULT_SLOW_CONSUMER_BYTES;
   const log = options.logger.child({ component: 'widget-socket' });
-  const sessions = new Map<string, Session>();
+  // Keyed by the connection object (the transport hands the same one to every callback).
+  const sessions = new Map<WsConnection, Session>();
 
   const cleanup = (session: Session): void => {
     if (session.phase === 'closed') return;
@@ -127,8 +153,8 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     session.pending = null;
     session.unsubscribe?.();
     session.unsubscribe = undefined;
-    session.markReady(false);
-    sessions.delete(session.conn.id);
+    markReady(session, false);
+    sessions.delete(session.conn);
     const { tenantId, conversationId } = session;
     if (options.onDisconnect !== undefined && tenantId !== undefined && conversationId !== undefined) {
       // Another tab of the same visitor keeps the conversation open.
@@ -285,7 +311,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       await openThread(session, conversationId, lastSeq ?? 0);
       if (isClosed(session)) return;
       log.debug({ conn: session.conn.id, tenant, conversationId }, 'widget connected');
-      session.markReady(true);
+      markReady(session, true);
     } catch (err) {
       log.error({ conn: session.conn.id, tenant, code: errorCodeOf(err), err }, 'hello failed');
       sendError(session, errorCodeOf(err));
@@ -300,7 +326,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     const message = readFrame(MessageFrame, raw);
     if (!message.ok) return invalidFrame(session, message.problem, id);
     const { clientMessageId, text: trimmed } = message.value;
-    if (!(await session.ready)) return;
+    if (!(await whenReady(session))) return;
     const tenantId = session.tenantId as string;
     const visitorId = session.visitorId as string;
     if (!rateLimiter.take(`${tenantId}:web:${visitorId}`).allowed) {
@@ -328,15 +354,11 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
 
   return {
     open(conn) {
-      let markReady: (ok: boolean) => void = () => undefined;
-      const ready = new Promise<boolean>((resolve) => {
-        markReady = resolve;
-      });
-      sessions.set(conn.id, { conn, phase: 'new', invalidFrames: 0, inflight: 0, moveTo: null, lastSeq: 0, pending: null, ready, markReady });
+      sessions.set(conn, new Session(conn));
     },
 
     message(conn, text) {
-      const session = sessions.get(conn.id);
+      const session = sessions.get(conn);
       if (!session || session.phase === 'closed') return;
       let frame: unknown;
       try {
@@ -371,12 +393,12 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
 
     tooLarge(conn) {
       // The transport closes with 1009 right after: say why first (docs/protocol.md "Limits").
-      const session = sessions.get(conn.id);
+      const session = sessions.get(conn);
       if (session) sendError(session, 'HILO_ERR_WS_FRAME_TOO_LARGE');
     },
 
     close(conn) {
-      const session = sessions.get(conn.id);
+      const session = sessions.get(conn);
       if (session) cleanup(session);
     },
 
