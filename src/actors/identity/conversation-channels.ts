@@ -14,11 +14,20 @@ export interface ChannelIdentity {
  * message (the host reads the transcript for the channel meanwhile).
  */
 export class ConversationChannels {
-  readonly #handles = new Map<string, ChannelIdentity>();
+  /**
+   * Per tenant, then per conversation id (no key string per conversation): the sender id alone
+   * for the web widget (the usual idle visitor, so it costs one map entry), else the identity.
+   */
+  readonly #handles = new Map<string, Map<string, string | ChannelIdentity>>();
   readonly #profileNames = new Map<string, string>();
 
   remember(key: ConversationKey, channel: string, senderId: string): void {
-    this.#handles.set(conversationKeyString(key), { channel, senderId });
+    let conversations = this.#handles.get(key.tenantId);
+    if (conversations === undefined) {
+      conversations = new Map();
+      this.#handles.set(key.tenantId, conversations);
+    }
+    conversations.set(key.conversationId, channel === 'web' ? senderId : { channel, senderId });
   }
 
   /** The provider's display name of the sender (see `InboundMessage.profileName`); the newest one wins. */
@@ -31,7 +40,8 @@ export class ConversationChannels {
   }
 
   get(key: ConversationKey): ChannelIdentity | undefined {
-    return this.#handles.get(conversationKeyString(key));
+    const handle = this.#handles.get(key.tenantId)?.get(key.conversationId);
+    return typeof handle === 'string' ? { channel: 'web', senderId: handle } : handle;
   }
 
   /** The phone the customer writes from (WhatsApp, SMS), in E.164; null on other channels. */

@@ -98,22 +98,40 @@ export function createMemoryLeadStore(options: { clock: Clock }): LeadStore {
 /**
  * In-process contact directory: one conversation per (tenant, channel, external id) until an
  * identity is linked to another thread; facts (phone, email) per thread for cross-channel matches.
+ *
+ * Compact, since every widget visitor who says hello gets an identity: one entry per identity
+ * (one flat key string → the conversation id) and the conversation id in its tenant's set.
  */
 export function createMemoryContactDirectory(): ContactDirectory {
-  const ids = new Map<string, { tenantId: string; channel: string; externalId: string; conversationId: string }>();
+  /** `tenant \0 channel \0 externalId` → conversation id, in the order identities were first seen. */
+  const ids = new Map<string, string>();
   const facts = new Map<string, { tenantId: string; conversationId: string; phone?: string; email?: string }>();
-  const known = new Set<string>();
+  /** The threads a contact was created for, per tenant (only those can take a linked identity). */
+  const known = new Map<string, Set<string>>();
   const threadKey = (tenantId: string, conversationId: string) => `${tenantId}\u0000${conversationId}`;
+  // `join` builds one flat string: a chain of concatenations would keep every piece.
+  const identityKey = (tenantId: string, channel: string, externalId: string) => [tenantId, channel, externalId].join('\u0000');
+  const identityOf = (key: string) => {
+    const a = key.indexOf('\u0000');
+    const b = key.indexOf('\u0000', a + 1);
+    return { tenantId: key.slice(0, a), channel: key.slice(a + 1, b), externalId: key.slice(b + 1) };
+  };
   return {
     async resolve(tenantId, channel, externalId) {
-      const key = `${tenantId}\u0000${channel}\u0000${externalId}`;
-      let found = ids.get(key);
-      if (!found) {
-        found = { tenantId, channel, externalId, conversationId: `c_${randomUUID().replace(/-/g, '')}` };
-        ids.set(key, found);
-        known.add(threadKey(tenantId, found.conversationId));
+      const key = identityKey(tenantId, channel, externalId);
+      let conversationId = ids.get(key);
+      if (conversationId === undefined) {
+        // Prefixed before the dashes go, so the id is one flat string too.
+        conversationId = `c_${randomUUID()}`.replace(/-/g, '');
+        ids.set(key, conversationId);
+        let threads = known.get(tenantId);
+        if (threads === undefined) {
+          threads = new Set();
+          known.set(tenantId, threads);
+        }
+        threads.add(conversationId);
       }
-      return found.conversationId;
+      return conversationId;
     },
     async rememberFacts(tenantId, conversationId, f) {
       const k = threadKey(tenantId, conversationId);
@@ -125,7 +143,10 @@ export function createMemoryContactDirectory(): ContactDirectory {
       for (const row of facts.values()) {
         if (row.tenantId !== tenantId || row.conversationId === conversationId) continue;
         if (!((f.phone && samePhone(row.phone, f.phone)) || (email && row.email === email))) continue;
-        const identities = [...ids.values()].filter((i) => i.tenantId === tenantId && i.conversationId === row.conversationId);
+        const identities = [...ids]
+          .filter(([, thread]) => thread === row.conversationId)
+          .map(([key]) => identityOf(key))
+          .filter((i) => i.tenantId === tenantId);
         // A channel that can carry a code first; the web widget cannot.
         const best = identities.find((i) => i.channel !== 'web') ?? identities[0];
         if (best) return { conversationId: row.conversationId, channel: best.channel, externalId: best.externalId };
@@ -133,8 +154,8 @@ export function createMemoryContactDirectory(): ContactDirectory {
       return null;
     },
     async linkIdentity(tenantId, conversationId, channel, externalId) {
-      if (!known.has(threadKey(tenantId, conversationId))) return false;
-      ids.set(`${tenantId}\u0000${channel}\u0000${externalId}`, { tenantId, channel, externalId, conversationId });
+      if (!(known.get(tenantId)?.has(conversationId) ?? false)) return false;
+      ids.set(identityKey(tenantId, channel, externalId), conversationId);
       return true;
     },
   };
