@@ -41,8 +41,10 @@ class UwsConnection implements WsConnection {
   closed = false;
   #ws: Uws.WebSocket<SocketData> | null = null;
   #queued: string[] | null = null;
-  #queuedBytes = 0;
   readonly #rawQuery: string;
+  /** The open connections of the transport, as a list through the connections themselves (see `OpenList`). */
+  prev: UwsConnection | null = null;
+  next: UwsConnection | null = null;
   constructor(
     readonly ip: string,
     rawQuery: string,
@@ -79,7 +81,6 @@ class UwsConnection implements WsConnection {
       queueMicrotask(() => this.#flush());
     }
     this.#queued.push(text);
-    this.#queuedBytes += Buffer.byteLength(text);
     return true;
   }
 
@@ -91,7 +92,11 @@ class UwsConnection implements WsConnection {
   }
 
   bufferedAmount(): number {
-    return this.closed || this.#ws === null ? 0 : this.#ws.getBufferedAmount() + this.#queuedBytes;
+    if (this.closed || this.#ws === null) return 0;
+    // Counted when asked (a tick queues a few frames) rather than kept in a field per connection.
+    let queued = 0;
+    if (this.#queued !== null) for (const frame of this.#queued) queued += Buffer.byteLength(frame);
+    return this.#ws.getBufferedAmount() + queued;
   }
 
   /** Writes the queued frames in one corked batch; nothing once the socket closed (it is gone). */
@@ -99,12 +104,42 @@ class UwsConnection implements WsConnection {
     const frames = this.#queued;
     if (frames === null) return;
     this.#queued = null;
-    this.#queuedBytes = 0;
     const ws = this.#ws;
     if (this.closed || ws === null || frames.length === 0) return;
     // A frame over the backpressure limit is dropped by uWS (send returns 2), as before the batching.
     if (frames.length === 1) ws.send(frames[0] as string, false, false);
     else ws.cork(() => { for (const frame of frames) ws.send(frame, false, false); });
+  }
+}
+
+/**
+ * The open connections (for `close`), linked through their own `prev`/`next`: two fields on each
+ * connection instead of an entry in a Set.
+ */
+class OpenList {
+  #head: UwsConnection | null = null;
+
+  add(conn: UwsConnection): void {
+    conn.prev = null;
+    conn.next = this.#head;
+    if (this.#head !== null) this.#head.prev = conn;
+    this.#head = conn;
+  }
+
+  delete(conn: UwsConnection): void {
+    if (conn.prev !== null) conn.prev.next = conn.next;
+    else if (this.#head === conn) this.#head = conn.next;
+    else return;
+    if (conn.next !== null) conn.next.prev = conn.prev;
+    conn.prev = null;
+    conn.next = null;
+  }
+
+  /** The connections now in the list, oldest first. */
+  toArray(): UwsConnection[] {
+    const all: UwsConnection[] = [];
+    for (let conn = this.#head; conn !== null; conn = conn.next) all.push(conn);
+    return all.reverse();
   }
 }
 
@@ -146,7 +181,11 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
   let app: Uws.TemplatedApp | null = null;
   let listenSocket: Uws.us_listen_socket | null = null;
   let closing: Promise<void> | null = null;
-  const sockets = new Set<Uws.WebSocket<SocketData>>();
+  const openConns = new OpenList();
+  // Kept by every open connection, and often equal to the last upgrade's (the widget's query is
+  // `tenant=<t>`; visitors behind one proxy or NAT share an address): the last string is reused.
+  let lastQuery = '';
+  let lastIp = '';
   let nextId = 0;
 
   return {
@@ -167,8 +206,12 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           upgrade: (res, req, context) => {
             // Copy everything now: `req` is invalid once this callback returns (the check may await).
             const headers = copyHeaders(req);
-            const rawQuery = req.getQuery() ?? '';
-            const ip = clientIp(Buffer.from(res.getRemoteAddressAsText()).toString(), headers['x-forwarded-for'], opts.trustProxy === true);
+            let rawQuery = req.getQuery() ?? '';
+            if (rawQuery === lastQuery) rawQuery = lastQuery;
+            else lastQuery = rawQuery;
+            let ip = clientIp(Buffer.from(res.getRemoteAddressAsText()).toString(), headers['x-forwarded-for'], opts.trustProxy === true);
+            if (ip === lastIp) ip = lastIp;
+            else lastIp = ip;
             const upgrade = (attachment: unknown): void => {
               const data: SocketData = { conn: new UwsConnection(ip, rawQuery, attachment) };
               res.upgrade(data, headers['sec-websocket-key'] ?? '', headers['sec-websocket-protocol'] ?? '', headers['sec-websocket-extensions'] ?? '', context);
@@ -192,7 +235,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           open: (socket) => {
             const conn = socket.getUserData().conn;
             conn.opened(++nextId, socket);
-            sockets.add(socket);
+            openConns.add(conn);
             ws.handler.open(conn);
           },
           message: (socket, message) => {
@@ -207,9 +250,9 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
             ws.handler.message(conn, Buffer.from(message).toString('utf8'));
           },
           close: (socket, code) => {
-            sockets.delete(socket);
             const conn = socket.getUserData().conn;
             if (!conn.isOpen) return;
+            openConns.delete(conn);
             conn.closed = true;
             ws.handler.close(conn, code);
           },
@@ -297,9 +340,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           uws.us_listen_socket_close(listenSocket);
           listenSocket = null;
         }
-        for (const socket of [...sockets]) {
-          socket.getUserData().conn.close(1001, 'server closing');
-        }
+        for (const conn of openConns.toArray()) conn.close(1001, 'server closing');
         // Give the close frames one turn of the event loop to reach the wire before forcing.
         await new Promise<void>((resolve) => setImmediate(resolve));
         app?.close();
