@@ -221,6 +221,13 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     send(session, { type: 'message', message: toWireMessage(update.entry) });
   };
 
+  /** The session's update listener, made here so it keeps only the session (not `openThread`'s locals). */
+  const listenerOf = (session: Session) => (update: ConversationUpdate): void => {
+    if (isClosed(session)) return;
+    if (session.pending !== null) session.pending.push(update);
+    else forward(session, update);
+  };
+
   /**
    * Subscribes to a thread and sends `welcome` with its history after `fromSeq`. Subscribing
    * comes before reading history so nothing recorded in between is missed; the buffer holds live
@@ -230,11 +237,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     const tenant = session.tenantId as string;
     session.conversationId = conversationId;
     session.pending = [];
-    session.unsubscribe = service.subscribe(tenant, conversationId, (update) => {
-      if (isClosed(session)) return;
-      if (session.pending !== null) session.pending.push(update);
-      else forward(session, update);
-    });
+    session.unsubscribe = service.subscribe(tenant, conversationId, listenerOf(session));
     const history = await service.history(tenant, conversationId, fromSeq);
     if (isClosed(session)) return;
     session.lastSeq = Math.max(fromSeq, ...history.map((entry) => entry.seq));
