@@ -100,14 +100,15 @@ export function createMemoryLeadStore(options: { clock: Clock }): LeadStore {
  * identity is linked to another thread; facts (phone, email) per thread for cross-channel matches.
  *
  * Compact, since every widget visitor who says hello gets an identity: one entry per identity
- * (one flat key string → the conversation id) and the conversation id in its tenant's set.
+ * (one flat key string → the conversation id) and nothing per thread. Linking and cross-thread
+ * matches walk the identities (rare operations, as `findOtherThread` always did).
  */
 export function createMemoryContactDirectory(): ContactDirectory {
   /** `tenant \0 channel \0 externalId` → conversation id, in the order identities were first seen. */
   const ids = new Map<string, string>();
   const facts = new Map<string, { tenantId: string; conversationId: string; phone?: string; email?: string }>();
-  /** The threads a contact was created for, per tenant (only those can take a linked identity). */
-  const known = new Map<string, Set<string>>();
+  /** Threads no identity points at any more (their first identity was linked elsewhere): still known. */
+  const unpointed = new Set<string>();
   const threadKey = (tenantId: string, conversationId: string) => `${tenantId}\u0000${conversationId}`;
   // `join` builds one flat string: a chain of concatenations would keep every piece.
   const identityKey = (tenantId: string, channel: string, externalId: string) => [tenantId, channel, externalId].join('\u0000');
@@ -115,6 +116,13 @@ export function createMemoryContactDirectory(): ContactDirectory {
     const a = key.indexOf('\u0000');
     const b = key.indexOf('\u0000', a + 1);
     return { tenantId: key.slice(0, a), channel: key.slice(a + 1, b), externalId: key.slice(b + 1) };
+  };
+  /** Whether `resolve` created this thread (some identity of the tenant points at it, or once did). */
+  const isKnown = (tenantId: string, conversationId: string): boolean => {
+    if (unpointed.has(threadKey(tenantId, conversationId))) return true;
+    const prefix = `${tenantId}\u0000`;
+    for (const [key, thread] of ids) if (thread === conversationId && key.startsWith(prefix)) return true;
+    return false;
   };
   return {
     async resolve(tenantId, channel, externalId) {
@@ -124,12 +132,6 @@ export function createMemoryContactDirectory(): ContactDirectory {
         // Prefixed before the dashes go, so the id is one flat string too.
         conversationId = `c_${randomUUID()}`.replace(/-/g, '');
         ids.set(key, conversationId);
-        let threads = known.get(tenantId);
-        if (threads === undefined) {
-          threads = new Set();
-          known.set(tenantId, threads);
-        }
-        threads.add(conversationId);
       }
       return conversationId;
     },
@@ -154,8 +156,12 @@ export function createMemoryContactDirectory(): ContactDirectory {
       return null;
     },
     async linkIdentity(tenantId, conversationId, channel, externalId) {
-      if (!(known.get(tenantId)?.has(conversationId) ?? false)) return false;
-      ids.set(identityKey(tenantId, channel, externalId), conversationId);
+      if (!isKnown(tenantId, conversationId)) return false;
+      const key = identityKey(tenantId, channel, externalId);
+      const before = ids.get(key);
+      ids.set(key, conversationId);
+      // The thread this identity pointed at stays known even when no identity points at it now.
+      if (before !== undefined && before !== conversationId && !isKnown(tenantId, before)) unpointed.add(threadKey(tenantId, before));
       return true;
     },
   };
