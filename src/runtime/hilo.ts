@@ -17,7 +17,7 @@ import type { TranscriptStore } from '../persistence/ports/transcript-store.js';
 import { createSqlAuditTrail } from '../persistence/sql/audit.repository.js';
 import { createSqlChannelIdentityLookup } from '../persistence/sql/channel-identity-lookup.js';
 import { createSqlConversationDirectory } from '../persistence/sql/conversation-directory.js';
-import { createOutboxRepository } from '../persistence/sql/index.js';
+import { createOutboxRepository, enableIdentityCache } from '../persistence/sql/index.js';
 import { createAdminWiring } from './admin-wiring.js';
 import { createApiKeyRegistry, hashApiKey } from './api-keys.js';
 import {
@@ -136,6 +136,8 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const { storage, owned } = await resolveStorage(config, options, { clock, logger });
     if (owned) closers.push(() => storage.close());
     const { db } = storage;
+    // One process writing its own database: channel identities are remembered (identity-cache.ts); a cluster member's peers link and erase too.
+    if (db && owned && !clusterConfig) enableIdentityCache(db);
     let cluster: ClusterRuntime | null = null;
     if (clusterConfig) {
       if (!db || storage.describe.database !== 'postgres' || storage.describe.snapshots !== 'redis') throw new HiloError('HILO_ERR_CLUSTER_STORES_REQUIRED');

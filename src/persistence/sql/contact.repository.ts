@@ -5,6 +5,7 @@ import { ContactSchema, type ContactRow } from './entities/index.js';
 import { isUuid, toIso } from './sql-helpers.js';
 import { digitsOf } from '../../domain/phone.js';
 import { hotStatement, queryRaw, withRawTransaction } from './sql-raw.js';
+import { identityCacheOf } from './identity-cache.js';
 
 /** The contact behind a channel identity: the first statement of every customer message. */
 const IDENTITY_CONTACT = hotStatement('identity_contact', `select contact_id from channel_identities where tenant_id = $1 and channel = $2 and external_id = $3`);
@@ -67,11 +68,19 @@ export function createContactRepository(options: { db: Database; clock: Clock })
 
   return {
     async resolveContact(tenantId, channel, externalId) {
-      // Every customer message asks this first: straight through the driver (sql-raw.ts).
+      // Every customer message asks this first: from the process's identity cache when it is on
+      // (identity-cache.ts), else straight through the driver (sql-raw.ts).
+      const cache = identityCacheOf(db);
+      const cached = cache?.get(tenantId, channel, externalId);
+      if (cached !== undefined) return cached;
+      const generation = cache?.generation ?? 0;
       const found = await queryRaw<{ contact_id: string }>(db, IDENTITY_CONTACT, [tenantId, channel, externalId]);
-      if (found[0] !== undefined) return found[0].contact_id;
+      if (found[0] !== undefined) {
+        cache?.remember(tenantId, channel, externalId, found[0].contact_id, generation);
+        return found[0].contact_id;
+      }
 
-      return withRawTransaction(db, async (query) => {
+      const contactId = await withRawTransaction(db, async (query) => {
         const now = new Date(clock.now());
         const contactId = randomUUID();
         await query(`insert into contacts (id, tenant_id, preferences, created_at, updated_at) values ($1, $2, '{}'::jsonb, $3, $3)`, [contactId, tenantId, now]);
@@ -89,11 +98,16 @@ export function createContactRepository(options: { db: Database; clock: Clock })
         if (winner[0] === undefined) throw new Error('channel identity vanished while resolving a contact');
         return winner[0].contact_id;
       });
+      cache?.remember(tenantId, channel, externalId, contactId, generation);
+      return contactId;
     },
 
     async linkIdentity(tenantId, contactId, channel, externalId) {
       if (!isUuid(contactId)) return { ok: false, reason: 'unknown_contact' };
-      return db.em().transactional(async (tem): Promise<LinkIdentityResult> => {
+      const cache = identityCacheOf(db);
+      // Forgotten whatever the outcome (a failure may still have committed); lookups under way keep their answer to themselves.
+      cache?.forgetIdentity(tenantId, channel, externalId);
+      const result = await db.em().transactional(async (tem): Promise<LinkIdentityResult> => {
         const contact = await tem.execute<unknown[]>(`select 1 from contacts where tenant_id = ? and id = ? for share`, [tenantId, contactId]);
         if (contact.length === 0) return { ok: false, reason: 'unknown_contact' };
         const previous = await tem.execute<{ contact_id: string }[]>(
@@ -109,6 +123,12 @@ export function createContactRepository(options: { db: Database; clock: Clock })
         const prev = previous[0]?.contact_id ?? null;
         return { ok: true, previousContactId: prev === contactId ? null : prev };
       });
+      if (cache !== null) {
+        // Committed: the identity names `contactId` now. A lookup that read the old row meanwhile stores nothing.
+        cache.forgetIdentity(tenantId, channel, externalId);
+        if (result.ok) cache.remember(tenantId, channel, externalId, contactId.toLowerCase(), cache.generation);
+      }
+      return result;
     },
 
     async findByEmailOrPhone(tenantId, query) {

@@ -4,6 +4,7 @@ import type { TranscriptEntry } from '../ports/transcript-store.js';
 import { appendAuditIn } from './audit.repository.js';
 import type { ContactRecord } from './contact.repository.js';
 import type { Database } from './database.js';
+import { identityCacheOf } from './identity-cache.js';
 import type { LeadRecordSql } from './lead.repository.js';
 import type { TicketRecordSql } from './ticket.repository.js';
 import { toContactRef, type ContactRef } from './contact-ref.js';
@@ -236,7 +237,7 @@ export function createGovernanceRepository(options: { db: Database; clock: Clock
 
     async eraseContact(tenantId, contactId, actor) {
       const ref = toContactRef(contactId);
-      return db.em().transactional(async (tem): Promise<ContactErasure> => {
+      return forgettingIdentities(db, tenantId, () => db.em().transactional(async (tem): Promise<ContactErasure> => {
         const counts = zeroCounts();
         // Locks the profile first, so a concurrent turn's profile update waits for the erasure.
         const contact =
@@ -257,12 +258,12 @@ export function createGovernanceRepository(options: { db: Database; clock: Clock
         if (ref.contactUuid !== null) await eraseContactRows(tem, tenantId, [ref.contactUuid], counts);
         const audit = await appendAudit(tem, tenantId, 'contact.erased', actor, { contactId: ref.threadId, conversationIds, counts: { ...counts } });
         return { outcome: 'erased', counts, conversationIds, audit };
-      });
+      }));
     },
 
     async eraseExpired(tenantId, cutoffMs, actor, meta) {
       const cutoff = new Date(cutoffMs);
-      return db.em().transactional(async (tem): Promise<RetentionErasure> => {
+      return forgettingIdentities(db, tenantId, () => db.em().transactional(async (tem): Promise<RetentionErasure> => {
         const counts = zeroCounts();
         const expired = await tem.execute<{ id: string }[]>(
           `select id from conversations where tenant_id = ? and last_activity_at < ? order by id for update`,
@@ -282,7 +283,7 @@ export function createGovernanceRepository(options: { db: Database; clock: Clock
         const at = toIso(cutoff);
         const audit = await appendAudit(tem, tenantId, 'retention.enforced', actor, { ...meta, cutoff: at, counts: { ...counts } });
         return { cutoff: at, counts, conversationIds, audit };
-      });
+      }));
     },
 
     async retentionPolicies() {
@@ -292,6 +293,19 @@ export function createGovernanceRepository(options: { db: Database; clock: Clock
       return rows.map((r) => ({ tenantId: r.id, retentionDays: r.retention_days }));
     },
   };
+}
+
+/**
+ * Runs an erasure that may delete channel identities, then forgets the tenant's identities in the
+ * process's identity cache (identity-cache.ts), whatever the outcome: a deleted identity must not
+ * keep resolving to its erased contact.
+ */
+async function forgettingIdentities<T>(db: Database, tenantId: string, erase: () => Promise<T>): Promise<T> {
+  try {
+    return await erase();
+  } finally {
+    identityCacheOf(db)?.forgetTenant(tenantId);
+  }
 }
 
 // ------------------------------------------------------------------ raw rows

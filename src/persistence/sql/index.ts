@@ -4,6 +4,7 @@ export { DEFAULT_PGLITE_DATA_DIR, openDatabase } from './database.js';
 export type { Database, OpenDatabaseOptions } from './database.js';
 export { createSqlTranscriptStore } from './sql-transcript-store.js';
 export { createContactRepository } from './contact.repository.js';
+export { DEFAULT_IDENTITY_CACHE_SIZE, enableIdentityCache, identityCacheOf, IdentityCache } from './identity-cache.js';
 export type { ContactProfilePatch, ContactRecord, ContactRepository, LinkIdentityResult } from './contact.repository.js';
 export { createTicketRepository } from './ticket.repository.js';
 export type { OpenTicketParams, TicketRecordSql, TicketRepository } from './ticket.repository.js';
