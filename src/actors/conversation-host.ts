@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createActor } from 'xstate';
 import { HiloError, isHiloError } from '../kernel/errors.js';
-import type { Logger } from '../kernel/logger.js';
+import { lazyChild, type Logger } from '../kernel/logger.js';
 import type { ContactProfile } from '../domain/lead.js';
 import type { NluResult } from '../domain/nlu.js';
 import { MACHINE_VERSION, type ConversationEmitted, type ConversationEvent } from '../machines/conversation.contract.js';
@@ -269,9 +269,7 @@ export class ConversationHost implements ConversationService {
   }
 
   async #turn(key: ConversationKey, channel: string, inbound: NewTranscriptEntry | null, event: ConversationEvent): Promise<TurnResult> {
-    // The turn's logger is made only when something is logged: a child per turn was a measurable share of an in-memory turn.
-    let turnLogger: Logger | null = null;
-    const log = (): Logger => (turnLogger ??= this.#log.child({ tenant: key.tenantId, conversationId: key.conversationId, shard: this.#o.router.shardOf(key.tenantId, key.conversationId) }));
+    const log = lazyChild(this.#log, () => ({ tenant: key.tenantId, conversationId: key.conversationId, shard: this.#o.router.shardOf(key.tenantId, key.conversationId) }));
     const started = this.#o.clock.now();
     const entry = await this.#activate(key);
     const emitted: ConversationEmitted[] = [];

@@ -47,3 +47,17 @@ export function createLogger(options: { level?: string; pretty?: boolean; destin
 export function createSilentLogger(): Logger {
   return pino({ level: 'silent' });
 }
+
+/**
+ * A child logger made on first use: for work that usually logs nothing at its level (a turn logs
+ * once at info, and only on failure below), building a child with its bindings every time is
+ * measurable on the hot path.
+ *
+ * @example
+ * const log = lazyChild(parent, () => ({ conversationId }));
+ * if (failed) log().error({ err }, 'turn failed');
+ */
+export function lazyChild(parent: Logger, bindings: () => Record<string, unknown>): () => Logger {
+  let child: Logger | null = null;
+  return () => (child ??= parent.child(bindings()));
+}
