@@ -9,7 +9,11 @@ import { shardFencedError, type ShardFence } from '../ports/shard-fence.js';
 import { fenceCommitSql } from './sql-turn-fence.js';
 import { hotStatement, queryRaw } from './sql-raw.js';
 
-/** Channels whose replies reach the customer through the transcript itself (REST answer, widget history). */
+/**
+ * Channels whose replies reach the customer through the transcript itself (REST answer, widget
+ * history): their replies get no outbox row (nothing would ever read one; the all-in-memory
+ * journal queues none either), which spares each such turn an outbox insert and its three index entries.
+ */
 const TRANSCRIPT_DELIVERED_CHANNELS = new Set(['web', 'rest']);
 
 
@@ -128,9 +132,9 @@ export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence
         columns.lang.push(e.lang ?? null);
         columns.options.push(e.options && e.options.length > 0 ? sqlSafeJson(e.options) : null);
         columns.media.push(e.media && e.media.length > 0 ? sqlSafeJson(e.media) : null);
-        // Widget and REST replies are delivered by the transcript (answer, history by seq);
-        // other channels' senders pick up the pending rows.
-        columns.outboxStatus.push(e.direction !== 'out' ? null : TRANSCRIPT_DELIVERED_CHANNELS.has(e.channel) ? 'done' : 'pending');
+        // Widget and REST replies are delivered by the transcript (answer, history by seq): no
+        // row; other channels' senders pick up the pending rows.
+        columns.outboxStatus.push(e.direction !== 'out' || TRANSCRIPT_DELIVERED_CHANNELS.has(e.channel) ? null : 'pending');
       }
       // A gap (snapshot_seq < turn.seq - 1) means an earlier turn record was lost with its
       // snapshot store (e.g. Redis flushed): this turn is still recorded rather than wedged.
