@@ -29,7 +29,9 @@ const TRANSCRIPT_DELIVERED_CHANNELS = new Set(['web', 'rest']);
  * - `line` numbers the turn's entries after the returned `last_seq` (already advanced by `n`);
  *   with no `conv` row it is empty, so no messages and no outbox rows are written.
  * PostgreSQL forbids touching one row twice per statement, hence the conversation's `last_seq`
- * and snapshot are set in the upsert itself rather than in a separate update.
+ * and snapshot are set in the upsert itself rather than in a separate update. The snapshot copy
+ * goes to `snapshot_json` (json: stored as given, no jsonb parse or compression per turn) and
+ * clears the older jsonb `snapshot` column.
  *
  * $1 tenant, $2 conversation, $3 phase, $4 first line's time (new row's start), $5 savedAt,
  * $6 turn seq, $7 number of lines, $8 snapshot copy (JSON), $9 idle-close time or null,
@@ -41,14 +43,15 @@ const TRANSCRIPT_DELIVERED_CHANNELS = new Set(['web', 'rest']);
 const COMMIT_TURN_SQL = `
 with conv as (
   insert into conversations as c
-    (tenant_id, id, phase, started_at, last_activity_at, last_seq, snapshot, snapshot_seq, idle_close_at, idle_close_seq, closed_at)
-  values ($1::text, $2::text, $3::text, $4::timestamptz, greatest($4::timestamptz, $5::timestamptz), $7::int, $8::jsonb, $6::int,
+    (tenant_id, id, phase, started_at, last_activity_at, last_seq, snapshot_json, snapshot_seq, idle_close_at, idle_close_seq, closed_at)
+  values ($1::text, $2::text, $3::text, $4::timestamptz, greatest($4::timestamptz, $5::timestamptz), $7::int, $8::json, $6::int,
     $9::timestamptz, case when $9::timestamptz is null then null else $6::int end, case when $3::text = 'closed' then $5::timestamptz end)
   on conflict (tenant_id, id) do update set
     last_seq = c.last_seq + $7::int,
     phase = excluded.phase,
     last_activity_at = greatest(c.last_activity_at, $5::timestamptz),
-    snapshot = excluded.snapshot,
+    snapshot_json = excluded.snapshot_json,
+    snapshot = null,
     snapshot_seq = excluded.snapshot_seq,
     idle_close_at = excluded.idle_close_at,
     idle_close_seq = excluded.idle_close_seq,
@@ -87,8 +90,11 @@ const STORED_LINES = hotStatement(
    order by seq`,
 );
 
-/** The journal's snapshot copy: what every activation reads. */
-const LAST_COMMITTED = hotStatement('last_committed', `select snapshot_seq, snapshot from conversations where tenant_id = $1 and id = $2`);
+/**
+ * The journal's snapshot copy: what every activation reads. Turns write `snapshot_json`; `snapshot`
+ * (jsonb) holds the copy of a conversation with no turn since Migration20261204000000_snapshot_json.
+ */
+const LAST_COMMITTED = hotStatement('last_committed', `select snapshot_seq, coalesce(snapshot_json, snapshot::json) as snapshot from conversations where tenant_id = $1 and id = $2`);
 
 /**
  * The SQL side of a turn (step 2 of the commit, see docs/architecture.md §4 "Turn durability"):

@@ -66,6 +66,22 @@ describe.each(SQL_BACKENDS)('SQL turn journal on $name', (backend) => {
     expect((await createSqlTranscriptStore(opened.db).list(key)).map((l) => l.messageId)).toEqual(['in-1', 'out-1-a', 'out-1-b', 'in-2', 'out-2-a', 'out-2-b']);
   });
 
+  it('should read a snapshot copy written before the json column (jsonb), and move it there on the next turn', async () => {
+    const journal = createSqlTurnJournal(opened.db);
+    const key = newKey();
+    await journal.commit(key, turn(1, null), envelope(1));
+    // A conversation whose last turn predates Migration20261204000000_snapshot_json: only the jsonb copy.
+    await opened.db.em().execute(`update conversations set snapshot = snapshot_json::jsonb, snapshot_json = null where tenant_id = ? and id = ?`, [key.tenantId, key.conversationId], 'run');
+    expect(await journal.lastCommitted(key)).toEqual({ seq: 1, envelope: envelope(1) });
+    await journal.commit(key, turn(2, null), envelope(2));
+    expect(await journal.lastCommitted(key)).toEqual({ seq: 2, envelope: envelope(2) });
+    const rows = await opened.db.em().execute<{ old: boolean; json: boolean }[]>(
+      `select snapshot is null as old, snapshot_json is not null as json from conversations where tenant_id = ? and id = ?`,
+      [key.tenantId, key.conversationId],
+    );
+    expect(rows).toEqual([{ old: true, json: true }]);
+  });
+
   it('should report due idle-close timers and defer or drop only the timer of the given turn', async () => {
     const journal = createSqlTurnJournal(opened.db);
     const key = newKey();

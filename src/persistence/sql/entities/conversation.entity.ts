@@ -11,8 +11,10 @@ export interface ConversationRow {
   closedAt: Date | null;
   outcome: string | null;
   lastSeq: number;
-  /** Copy of the last committed snapshot envelope (turn durability; see sql-turn-journal.ts). */
+  /** Copy of the last committed snapshot envelope, as turns before Migration20261204000000_snapshot_json wrote it (jsonb). */
   snapshot: Record<string, unknown> | null;
+  /** Copy of the last committed snapshot envelope (turn durability; json; see sql-turn-journal.ts). */
+  snapshotJson: Record<string, unknown> | null;
   /** Seq of the last turn committed to SQL. */
   snapshotSeq: number;
   /** Durable idle-close timer and the turn seq that armed it. */
@@ -34,6 +36,7 @@ export const ConversationSchema = new EntitySchema<ConversationRow>({
     outcome: { type: 'text', nullable: true },
     lastSeq: { type: 'integer' },
     snapshot: { type: 'json', nullable: true },
+    snapshotJson: { type: 'json', nullable: true },
     snapshotSeq: { type: 'integer' },
     idleCloseAt: { type: 'datetime', nullable: true },
     idleCloseSeq: { type: 'integer', nullable: true },

@@ -10,6 +10,7 @@ import { Migration20261203150000TicketRating } from './Migration20261203150000_t
 import { Migration20261203160000Analytics } from './Migration20261203160000_analytics.js';
 import { Migration20261203170000ShardEpochs } from './Migration20261203170000_shard_epochs.js';
 import { Migration20261203180000ShardColumns } from './Migration20261203180000_shard_columns.js';
+import { Migration20261204000000SnapshotJson } from './Migration20261204000000_snapshot_json.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -27,4 +28,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203160000_analytics', class: Migration20261203160000Analytics },
   { name: 'Migration20261203170000_shard_epochs', class: Migration20261203170000ShardEpochs },
   { name: 'Migration20261203180000_shard_columns', class: Migration20261203180000ShardColumns },
+  { name: 'Migration20261204000000_snapshot_json', class: Migration20261204000000SnapshotJson },
 ];
