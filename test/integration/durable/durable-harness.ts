@@ -8,6 +8,7 @@ import { createRedisKeys } from '../../../src/persistence/redis/keys.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { loadConfig, type HiloConfig } from '../../../src/runtime/config.js';
 import { openStorage, startHilo, type Hilo, type HiloStorage } from '../../../src/runtime/hilo.js';
+import { enableIdentityCache } from '../../../src/persistence/sql/index.js';
 import { createLogger, createSilentLogger } from '../../../src/kernel/logger.js';
 
 export const POSTGRES_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -118,6 +119,8 @@ export async function startDeployment(environment: DurableEnvironment, env: Reco
     ...env,
   });
   const storage = await openStorage(config, { clock, logger });
+  // As startHilo does for stores it opens itself in one process: resolved identities are remembered.
+  if (storage.db) enableIdentityCache(storage.db);
   let hilo: Hilo;
   try {
     hilo = await startHilo({ config, clock, logger, storage });
@@ -137,6 +140,7 @@ export async function startDeployment(environment: DurableEnvironment, env: Reco
       if (!options.keepStorage) {
         await deployment.storage.close();
         next = await openStorage(config, { clock, logger });
+        if (next.db) enableIdentityCache(next.db);
         deployment.storage = next;
       }
       deployment.hilo = await startHilo({ config, clock, logger, storage: options.wrap ? options.wrap(next) : next });
