@@ -12,6 +12,8 @@ declare module 'pg' {
   export class Pool {
     constructor(config?: PoolConfig);
     query<R = Record<string, unknown>>(text: string, values?: unknown[]): Promise<QueryResult<R>>;
+    /** A named statement is prepared once per connection (bench/micro/commit-sql-cost.ts). */
+    query<R = Record<string, unknown>>(config: { name?: string; text: string; values?: unknown[] }): Promise<QueryResult<R>>;
     end(): Promise<void>;
   }
   const pg: { Pool: typeof Pool };
