@@ -5,6 +5,8 @@
  * "la satinada blanca cuánto?", "the gallon one").
  */
 
+import { createLru, remembered } from '../kernel/lru.js';
+
 /** Turns after which a product answer is no longer what "y si compro 50?" refers to. */
 export const PRODUCT_FOCUS_TURNS = 4;
 
@@ -43,16 +45,8 @@ export function isProductFollowUp(text: string): boolean {
  * regular expressions over the folded text. Pure functions of the text, so a remembered answer is
  * the answer; bounded, so a stream of distinct messages cannot grow it.
  */
-const MEMO_ENTRIES = 256;
-const followUps = new Map<string, boolean>();
-const quantities = new Map<string, Readonly<{ quantity: number; unit?: string }> | undefined>();
-function remembered<V>(memo: Map<string, V>, text: string, read: (text: string) => V): V {
-  if (memo.has(text)) return memo.get(text) as V;
-  const value = read(text);
-  if (memo.size >= MEMO_ENTRIES) memo.delete(memo.keys().next().value as string);
-  memo.set(text, value);
-  return value;
-}
+const followUps = createLru<boolean>(256);
+const quantities = createLru<Readonly<{ quantity: number; unit?: string }> | undefined>(256);
 
 function readProductFollowUp(text: string): boolean {
   // "no, el blanco", "mejor el de 3/4", "I mean the white one": a correction of the product in focus.

@@ -1,43 +1,13 @@
 import type { ParsedQuery } from './attributes.js';
 import type { CatalogMatch, ProductResolver } from './resolver-types.js';
 import { fold } from './text.js';
+import { copyPlain, createLru } from '../../kernel/lru.js';
 
 /**
  * Queries longer than this are customers' whole messages, rarely repeated word for word: they are
  * answered without the cache rather than letting a few long texts hold its memory.
  */
 const LONGEST_CACHED_QUERY = 256;
-
-/** A bounded LRU: a `Map` in use order; a hit moves its entry to the end, an insert past `maxEntries` drops the oldest. */
-function createLru<V>(maxEntries: number): { get(key: string): V | undefined; set(key: string, value: V): void; readonly size: number } {
-  const entries = new Map<string, V>();
-  return {
-    get(key) {
-      const hit = entries.get(key);
-      if (hit === undefined) return undefined;
-      entries.delete(key);
-      entries.set(key, hit);
-      return hit;
-    },
-    set(key, value) {
-      entries.delete(key);
-      entries.set(key, value);
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
-    },
-    get size() {
-      return entries.size;
-    },
-  };
-}
-
-/** Deep copy of plain data (a parsed phrase: objects, arrays, scalars). */
-function copyPlain<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v: unknown) => copyPlain(v)) as T;
-  const out: Record<string, unknown> = {};
-  for (const k in value) out[k] = copyPlain((value as Record<string, unknown>)[k]);
-  return out as T;
-}
 
 /**
  * A match list as the caller may keep and change: new matches and `unmet` arrays; the product is

@@ -16,6 +16,7 @@ import {
   withSizedQuantities,
   type Wanted,
 } from './product-request.js';
+import { createLru, remembered } from '../../kernel/lru.js';
 
 /** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
 const COLOUR_EN: Readonly<Record<string, string>> = {
@@ -350,17 +351,9 @@ function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang:
 }
 
 /** Folded product names and option texts, remembered (bounded): catalogs are small, and the same chip text comes back. */
-const nameKeys = new Map<string, string>();
-const NAME_KEYS = 4096;
-function nameKey(s: string): string {
-  let key = nameKeys.get(s);
-  if (key === undefined) {
-    key = s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9/#.]+/g, ' ').trim();
-    if (nameKeys.size >= NAME_KEYS) nameKeys.delete(nameKeys.keys().next().value as string);
-    nameKeys.set(s, key);
-  }
-  return key;
-}
+const nameKeys = createLru<string>(4096);
+const foldName = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9/#.]+/g, ' ').trim();
+const nameKey = (s: string): string => remembered(nameKeys, s, foldName);
 
 function sameName(name: string, text: string): boolean {
   return nameKey(name) === nameKey(text);

@@ -1,4 +1,5 @@
 import type { Database } from './database.js';
+import { createLru, type Lru } from '../../kernel/lru.js';
 
 /** How many channel identities a process remembers by default (~200 bytes each). */
 export const DEFAULT_IDENTITY_CACHE_SIZE = 10_000;
@@ -21,12 +22,11 @@ export const DEFAULT_IDENTITY_CACHE_SIZE = 10_000;
  * cache.remember('demo', 'rest', 'u1', contactId, generation);
  */
 export class IdentityCache {
-  readonly #max: number;
-  readonly #entries = new Map<string, string>();
+  readonly #entries: Lru<string>;
   #generation = 0;
 
   constructor(max: number = DEFAULT_IDENTITY_CACHE_SIZE) {
-    this.#max = Math.max(1, Math.floor(max));
+    this.#entries = createLru(Math.max(1, max));
   }
 
   /** Read before a lookup and handed to `remember`: a forget in between voids the answer. */
@@ -40,25 +40,13 @@ export class IdentityCache {
 
   /** The remembered contact id, or undefined; a hit becomes the most recently used. */
   get(tenantId: string, channel: string, externalId: string): string | undefined {
-    const key = identityKey(tenantId, channel, externalId);
-    const contactId = this.#entries.get(key);
-    if (contactId !== undefined) {
-      this.#entries.delete(key);
-      this.#entries.set(key, contactId);
-    }
-    return contactId;
+    return this.#entries.get(identityKey(tenantId, channel, externalId));
   }
 
   /** Stores an answer read at `generation`; ignored when something was forgotten since. */
   remember(tenantId: string, channel: string, externalId: string, contactId: string, generation: number): void {
     if (generation !== this.#generation) return;
-    const key = identityKey(tenantId, channel, externalId);
-    this.#entries.delete(key);
-    this.#entries.set(key, contactId);
-    if (this.#entries.size > this.#max) {
-      const oldest = this.#entries.keys().next().value;
-      if (oldest !== undefined) this.#entries.delete(oldest);
-    }
+    this.#entries.set(identityKey(tenantId, channel, externalId), contactId);
   }
 
   /** Forgets one identity (it was just linked elsewhere); lookups under way keep their answer to themselves. */
@@ -71,7 +59,7 @@ export class IdentityCache {
   forgetTenant(tenantId: string): void {
     this.#generation++;
     const prefix = `${tenantId}\u0000`;
-    for (const key of [...this.#entries.keys()]) if (key.startsWith(prefix)) this.#entries.delete(key);
+    for (const key of this.#entries.keys()) if (key.startsWith(prefix)) this.#entries.delete(key);
   }
 }
 

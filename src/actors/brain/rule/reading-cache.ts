@@ -1,4 +1,5 @@
 import type { Expectation, Understanding } from '../../../domain/understanding.js';
+import { copyPlain, createLru } from '../../../kernel/lru.js';
 
 /**
  * Readings the rule brain already made, by (language, what the brain reads of the expectation,
@@ -30,37 +31,21 @@ function expectationKey(expecting: Expectation): string {
   return expecting.kind === 'lead_field' ? `lead_field:${expecting.field}` : expecting.kind;
 }
 
-/** Deep copy of plain data (objects, arrays, scalars), as the brain's readings are; keeps `undefined` values. */
-export function copyPlain<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    const out = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = copyPlain(value[i] as unknown);
-    return out as T;
-  }
-  const out: Record<string, unknown> = {};
-  for (const k in value) out[k] = copyPlain((value as Record<string, unknown>)[k]);
-  return out as T;
-}
+/** The brain's readings are plain data: copied on the way in and out (kernel/lru.ts). */
+export { copyPlain };
 
 export function createReadingCache(maxEntries: number): ReadingCache {
-  const entries = new Map<string, Understanding>();
+  const entries = createLru<Understanding>(maxEntries);
   const keyOf = (text: string, lang: string, expecting: Expectation): string => `${lang}\u0000${expectationKey(expecting)}\u0000${text}`;
   return {
     get(text, lang, expecting) {
       const key = keyOf(text, lang, expecting);
       const hit = entries.get(key);
-      if (hit === undefined) return undefined;
-      entries.delete(key);
-      entries.set(key, hit);
-      return copyPlain(hit);
+      return hit === undefined ? undefined : copyPlain(hit);
     },
     put(text, lang, expecting, reading) {
       if (maxEntries <= 0) return reading;
-      const key = keyOf(text, lang, expecting);
-      entries.delete(key);
-      entries.set(key, copyPlain(reading));
-      if (entries.size > maxEntries) entries.delete(entries.keys().next().value as string);
+      entries.set(keyOf(text, lang, expecting), copyPlain(reading));
       return reading;
     },
     get size() {
