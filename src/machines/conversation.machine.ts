@@ -53,7 +53,7 @@ import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
-import { clarifyChoice, confirmChoice, decideTriage, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
+import { clarifyChoice, confirmChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -189,6 +189,11 @@ const PRODUCT_INTENTS: readonly IntentName[] = ['product_inquiry', 'price_quote'
 const u = (context: ConversationContext): Understanding | null => context.understanding;
 const messageId = (context: ConversationContext) => context.lastMessage?.id ?? 'none';
 const key = (context: ConversationContext, effect: string) => `${context.conversationId}:${messageId(context)}:${effect}`;
+
+function withDecisiveRanking(understanding: Understanding): Understanding {
+  const ranking = decisiveRanking(understanding.nlu.ranking);
+  return ranking === understanding.nlu.ranking ? understanding : { ...understanding, nlu: { ...understanding.nlu, ranking } };
+}
 
 function intentOf(context: ConversationContext): IntentName | null {
   const understanding = u(context);
@@ -593,7 +598,8 @@ export const conversationMachine = setup({
       // Options offered last turn are open for this routing pass only.
       const choosing = context.expecting.kind === 'choice' ? context.expecting : null;
       return {
-        understanding,
+        // Only the entries triage can read are kept (and persisted): see decisiveRanking.
+        understanding: withDecisiveRanking(understanding),
         choosing,
         ...(choosing ? { expecting: { kind: 'none' } as Expectation } : {}),
         lang: understanding.lang,

@@ -83,6 +83,27 @@ function ranking(u: Understanding): IntentScore[] {
   return u.nlu.ranking.length > 0 ? u.nlu.ranking : [u.nlu.intent];
 }
 
+/**
+ * The part of a reading's ranking triage can ever read: the best entry, every entry from
+ * `CLARIFY_OPTION_MIN` on (options, the complaint's rank) and the small-talk entries (their mass),
+ * in the classifier's order. Every decision here is the same on it as on the whole ranking, and the
+ * machine keeps only this in its context: the other entries were two thirds of a persisted
+ * snapshot, serialised and walked by XState on every turn (issue 16).
+ *
+ * @example
+ * decisiveRanking([{ name: 'price_quote', confidence: 0.93 }, { name: 'offers', confidence: 0.003 }, { name: 'thanks', confidence: 0.001 }])
+ * // → [{ name: 'price_quote', confidence: 0.93 }, { name: 'thanks', confidence: 0.001 }]
+ */
+export function decisiveRanking(ranked: IntentScore[]): IntentScore[] {
+  let keep = 0;
+  for (let i = 0; i < ranked.length; i++) if (isDecisive(ranked[i] as IntentScore, i)) keep++;
+  return keep === ranked.length ? ranked : ranked.filter(isDecisive);
+}
+
+function isDecisive(r: IntentScore, i: number): boolean {
+  return i === 0 || r.confidence >= CLARIFY_OPTION_MIN || SMALL_TALK.includes(r.name);
+}
+
 /** The likely requests of a reading, best first, as option intents. */
 export function likelyIntents(u: Understanding): IntentName[] {
   const out: IntentName[] = [];
