@@ -3,6 +3,7 @@ import { isIntentName, type IntentName } from '../domain/intents.js';
 import type { ContactProfile, LeadField } from '../domain/lead.js';
 import type { WorkflowText } from './workflow/workflow-spec.js';
 import type { MediaKind } from '../domain/media.js';
+import { customerChannelLabel } from '../domain/channel-label.js';
 import type { Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, Expectation, Understanding } from '../domain/understanding.js';
 import {
@@ -180,8 +181,6 @@ const reply = (template: string, params?: TemplateParams): ReplyEmitted => ({
 /** Done events are not in the machine's event union; named actions and guards read them through this. */
 const outputOf = <T>(event: unknown): T | undefined => (event as { output?: T }).output;
 
-const CHANNEL_LABELS: Record<string, string> = { whatsapp: 'WhatsApp', 'twilio-whatsapp': 'WhatsApp', telegram: 'Telegram', web: 'web' };
-const channelLabel = (channel: string): string => CHANNEL_LABELS[channel] ?? channel;
 
 const INFO_INTENTS: readonly IntentName[] = ['store_hours_location', 'offers', 'job_vacancies'];
 const PRODUCT_INTENTS: readonly IntentName[] = ['product_inquiry', 'price_quote'];
@@ -556,11 +555,11 @@ export const conversationMachine = setup({
       const offer: IdentityOffer = { channel: event.channel, maskedHandle: event.maskedHandle, handleKey: event.handleKey };
       const identity = noIdentity(context);
       if (event.codeSent) {
-        enqueue.emit(reply('identity.codeSent', { channel: channelLabel(offer.channel), handle: offer.maskedHandle }));
+        enqueue.emit(reply('identity.codeSent', { channel: customerChannelLabel(offer.channel, context.lang), handle: offer.maskedHandle }));
         enqueue.assign({ identity: { ...identity, offer, answering: null } });
       } else {
         // The other channel cannot carry a code: say so, never link, do not ask again.
-        enqueue.emit(reply('identity.cannotSend', { channel: channelLabel(offer.channel) }));
+        enqueue.emit(reply('identity.cannotSend', { channel: customerChannelLabel(offer.channel, context.lang) }));
         enqueue.assign({ identity: { ...identity, declined: [...identity.declined, offer.handleKey] } });
       }
     }),
@@ -581,7 +580,7 @@ export const conversationMachine = setup({
     confirmIdentity: enqueueActions(({ context, enqueue }) => {
       const identity = noIdentity(context);
       if (!identity.offer) return;
-      enqueue.emit(reply('identity.linked', { channel: channelLabel(identity.offer.channel) }));
+      enqueue.emit(reply('identity.linked', { channel: customerChannelLabel(identity.offer.channel, context.lang) }));
       enqueue.emit({ type: 'identity.confirmed', handleKey: identity.offer.handleKey });
       enqueue.assign({ identity: { ...identity, offer: null, answering: null } });
     }),
