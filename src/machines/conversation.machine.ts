@@ -34,7 +34,7 @@ import {
   type UnderstandActorInput,
   type UnderstandActorOutput,
 } from './conversation.contract.js';
-import { carriesLeadData, createLeadState, firstNameOf, isLeadInProgress, reaskFields, summaryAnswer, type LeadState } from './lead-draft.js';
+import { carriesContact, carriesLeadData, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
   carriesFormData,
@@ -674,7 +674,9 @@ export const conversationMachine = setup({
       }
       const name = firstNameOf(context.lead.draft) ?? profileFirstName(context.contact);
       // "hola, soy Juan": a new customer who says their name is greeted by it (not "welcome back").
-      const introduced = u(context)?.nlu.entities.find((e) => e.type === 'person_name')?.value.split(/\s+/)[0];
+      // "Constructora Mejía" alone: a company introducing itself is greeted by its name.
+      const entities = u(context)?.nlu.entities ?? [];
+      const introduced = entities.find((e) => e.type === 'person_name')?.value.split(/\s+/)[0] ?? entities.find((e) => e.type === 'company')?.value;
       if (introduced && (!name || name.toLowerCase() !== introduced.toLowerCase())) enqueue.emit(reply('greeting.introduced', { name: introduced }));
       else enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
       for (const r of open) enqueue.emit(r);
@@ -692,6 +694,12 @@ export const conversationMachine = setup({
     }),
     emitEffectReplies: enqueueActions(({ event, enqueue }) => {
       const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
+    // Who the customer said they are outside a form (an introduction, contact data given to the
+    // quote offer): kept for a form started later and for the ticket's summary.
+    rememberContact: assign(({ context }) => {
+      const understanding = u(context);
+      return understanding ? { lead: rememberContact(context.lead, understanding, messageId(context)) } : {};
+    }),
       for (const r of replies) enqueue.emit({ type: 'reply', reply: r });
     }),
     // A form read by the brain (`workflow.form`): the draft lives in `context.lead`.
@@ -994,7 +1002,7 @@ export const conversationMachine = setup({
             {
               guard: { type: 'intentIs', params: { intents: ['greeting'] } },
               target: 'continuing',
-              actions: ['resetStreak', 'sayGreeting'],
+              actions: ['resetStreak', 'sayGreeting', 'rememberContact'],
             },
             {
               guard: { type: 'intentIs', params: { intents: ['thanks'] } },

@@ -27,6 +27,7 @@ import {
   isGreetingWithIntroduction,
   isOnlyGreeting,
   isVagueComplaint,
+  isOnlyIntroduction,
   mentionsDelivery,
   saysNotKnown,
 } from './signals.js';
@@ -217,8 +218,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && mentions.length === 0 && intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
-    // "hola, soy Juan": a greeting with the customer's name, not a request.
-    if (entities.some((e) => e.type === 'person_name') && isGreetingWithIntroduction(text)) {
+    // "hola, soy Juan": a greeting with the customer's name, not a request. "Constructora Mejía" or
+    // "Pedro Mejía" alone says who is writing and asks nothing yet: an introduction, answered with
+    // a greeting that asks how to help (a company word is not a request for a quote).
+    const who = entities.filter((e) => e.type === 'person_name' || e.type === 'company');
+    const contact = entities.filter((e) => e.type === 'person_name' || e.type === 'company' || e.type === 'email' || e.type === 'phone');
+    if ((entities.some((e) => e.type === 'person_name') && isGreetingWithIntroduction(text)) || (who.length > 0 && isOnlyIntroduction(text, contact))) {
       intent = intents.scoreBehaviour('greeting', GREETING_RULE_CONFIDENCE);
     }
     // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
