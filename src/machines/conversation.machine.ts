@@ -223,6 +223,15 @@ function pendingQuoteOffer(context: ConversationContext): boolean {
   return context.expecting.kind === 'quote_offer' && context.turn - context.expecting.turn <= 1;
 }
 
+/**
+ * A sure reading of another request (an account, a complaint, a person, the hours): contact data in
+ * it is not an answer to the quote offer. A greeting, an unsure reading or a quote request is.
+ */
+function asksSomethingElse(understanding: Understanding): boolean {
+  const { name, confidence } = understanding.nlu.intent;
+  return confidence >= MIN_INTENT_CONFIDENCE && !['greeting', 'thanks', 'out_of_scope', 'sales_lead', 'price_quote', 'product_inquiry'].includes(name);
+}
+
 /** A yes or no to "¿Te preparo la cotización formal?" the brain did not read as one ("mándenmela", "send it to sales", "solo era pa saber"). */
 function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
   const t = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
@@ -353,10 +362,14 @@ export const conversationMachine = setup({
     answersAccountVerification: ({ context }) => context.expecting.kind === 'account_verification' && /\d{4}/.test(context.lastMessage?.text ?? ''),
     answersExpectedProduct: ({ context }) => context.expecting.kind === 'product' && (u(context)?.products.length ?? 0) > 0,
     // "¿Te preparo la cotización formal?": "sí" / "dale" / "mándenmela" opens the quote ticket; a new list is priced instead.
+    // Contact data instead of a yes ("Ana Pérez, ana@x.com", "a nombre de Constructora Báez") is a
+    // yes too: the customer tells whom the quote is for (a clerk writes it down and prepares it).
     acceptsQuoteOffer: ({ context }) => {
       const understanding = u(context);
       if (!pendingQuoteOffer(context) || !understanding || understanding.products.some((p) => p.quantity !== undefined)) return false;
-      return understanding.affirmation === 'yes' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'yes');
+      if (understanding.affirmation === 'no' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'no')) return false;
+      if (understanding.affirmation === 'yes' || quoteOfferAnswer(context.lastMessage?.text ?? '') === 'yes') return true;
+      return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     declinesQuoteOffer: ({ context }) => {
       const understanding = u(context);
@@ -681,6 +694,12 @@ export const conversationMachine = setup({
       else enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
       for (const r of open) enqueue.emit(r);
     }),
+    // Who the customer said they are outside a form (an introduction, contact data given to the
+    // quote offer): kept for a form started later and for the ticket's summary.
+    rememberContact: assign(({ context }) => {
+      const understanding = u(context);
+      return understanding ? { lead: rememberContact(context.lead, understanding, messageId(context)) } : {};
+    }),
     // A returning contact (a new conversation with a remembered profile, or a closed one reopened)
     // is greeted by the name they confirmed, with what is still open for them, before the answer.
     welcomeBack: enqueueActions(({ context, enqueue }, params: { reopened: boolean }) => {
@@ -694,12 +713,6 @@ export const conversationMachine = setup({
     }),
     emitEffectReplies: enqueueActions(({ event, enqueue }) => {
       const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
-    // Who the customer said they are outside a form (an introduction, contact data given to the
-    // quote offer): kept for a form started later and for the ticket's summary.
-    rememberContact: assign(({ context }) => {
-      const understanding = u(context);
-      return understanding ? { lead: rememberContact(context.lead, understanding, messageId(context)) } : {};
-    }),
       for (const r of replies) enqueue.emit({ type: 'reply', reply: r });
     }),
     // A form read by the brain (`workflow.form`): the draft lives in `context.lead`.
@@ -945,7 +958,7 @@ export const conversationMachine = setup({
               actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'accountId.unknown' } }],
             },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
-            { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: 'resetStreak' },
+            { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: ['resetStreak', 'rememberContact'] },
             {
               guard: 'declinesQuoteOffer',
               target: 'continuing',
