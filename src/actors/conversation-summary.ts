@@ -13,9 +13,17 @@ const REASONS: Record<string, string> = {
   agent_takeover: 'Un agente tomó la conversación',
 };
 
+/** The customer's language in the summary's words, when it is not the summary's own. */
+const CUSTOMER_LANG: Record<string, string> = { en: 'Idioma del cliente: inglés (respóndele en inglés).' };
+
 /**
  * A short summary for the human who picks up a ticket (rule-based; the LLM brain can replace it).
  * It is stored with the ticket, never logged.
+ *
+ * It is written for the tenant's agents, in Spanish, whatever the customer's language: no customer
+ * ever sees it (the customer is told only the ticket number, in their language, by the reply
+ * templates). A conversation in English keeps the customer's own words verbatim and says which
+ * language to answer in, so the agent's first message is in the customer's language.
  */
 export function summarizeConversation(input: {
   reason: string;
@@ -27,9 +35,13 @@ export function summarizeConversation(input: {
    * `transcript`; without it a handoff on the first message reached the agent with no words at all.
    */
   trigger?: { messageId: string; text: string };
+  /** The conversation's language (the customer's). */
+  lang?: string;
 }): string {
   const lines: string[] = [];
   lines.push(`Motivo: ${REASONS[input.reason] ?? input.reason}.`);
+  const customerLang = input.lang !== undefined ? CUSTOMER_LANG[input.lang] : undefined;
+  if (customerLang) lines.push(customerLang);
   const lead = (input.context.lead ?? null) as { draft?: Record<string, { value: string | null } | undefined> } | null;
   const name = lead?.draft?.name?.value;
   const email = lead?.draft?.email?.value;

@@ -148,6 +148,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           transcript,
           context: deps.contextOf(input.tenantId, input.conversationId) ?? {},
           trigger: { messageId: input.messageId, text: input.text },
+          lang: input.lang,
         });
         const ticket = await deps.tickets.open({
           tenantId: input.tenantId,

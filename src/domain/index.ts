@@ -35,3 +35,4 @@ export type { InboundMessage } from './inbound-message.js';
 export type { HandoffReason, TicketKind } from './ticket.js';
 export { DR_AREA_CODES, digitsOf, isDominicanPhone, phoneFromText, samePhone, toE164 } from './phone.js';
 export { asAmount, formatMoney } from './money.js';
+export { customerChannelLabel } from './channel-label.js';

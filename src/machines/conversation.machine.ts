@@ -3,6 +3,7 @@ import { isIntentName, type IntentName } from '../domain/intents.js';
 import type { ContactProfile, LeadField } from '../domain/lead.js';
 import type { WorkflowText } from './workflow/workflow-spec.js';
 import type { MediaKind } from '../domain/media.js';
+import { customerChannelLabel } from '../domain/channel-label.js';
 import type { Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, Expectation, Understanding } from '../domain/understanding.js';
 import {
@@ -33,7 +34,7 @@ import {
   type UnderstandActorInput,
   type UnderstandActorOutput,
 } from './conversation.contract.js';
-import { carriesLeadData, createLeadState, firstNameOf, isLeadInProgress, reaskFields, summaryAnswer, type LeadState } from './lead-draft.js';
+import { carriesContact, carriesLeadData, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
   carriesFormData,
@@ -180,8 +181,6 @@ const reply = (template: string, params?: TemplateParams): ReplyEmitted => ({
 /** Done events are not in the machine's event union; named actions and guards read them through this. */
 const outputOf = <T>(event: unknown): T | undefined => (event as { output?: T }).output;
 
-const CHANNEL_LABELS: Record<string, string> = { whatsapp: 'WhatsApp', 'twilio-whatsapp': 'WhatsApp', telegram: 'Telegram', web: 'web' };
-const channelLabel = (channel: string): string => CHANNEL_LABELS[channel] ?? channel;
 
 const INFO_INTENTS: readonly IntentName[] = ['store_hours_location', 'offers', 'job_vacancies'];
 const PRODUCT_INTENTS: readonly IntentName[] = ['product_inquiry', 'price_quote'];
@@ -227,6 +226,15 @@ function openItemReplies(context: ConversationContext): ReplyEmitted[] {
 /** The offer of a formal quote, while it is the last thing asked (a "sí" two topics later is not about it). */
 function pendingQuoteOffer(context: ConversationContext): boolean {
   return context.expecting.kind === 'quote_offer' && context.turn - context.expecting.turn <= 1;
+}
+
+/**
+ * A sure reading of another request (an account, a complaint, a person, the hours): contact data in
+ * it is not an answer to the quote offer. A greeting, an unsure reading or a quote request is.
+ */
+function asksSomethingElse(understanding: Understanding): boolean {
+  const { name, confidence } = understanding.nlu.intent;
+  return confidence >= MIN_INTENT_CONFIDENCE && !['greeting', 'thanks', 'out_of_scope', 'sales_lead', 'price_quote', 'product_inquiry'].includes(name);
 }
 
 /** A yes or no to "¿Te preparo la cotización formal?" the brain did not read as one ("mándenmela", "send it to sales", "solo era pa saber"). */
@@ -359,10 +367,14 @@ export const conversationMachine = setup({
     answersAccountVerification: ({ context }) => context.expecting.kind === 'account_verification' && /\d{4}/.test(context.lastMessage?.text ?? ''),
     answersExpectedProduct: ({ context }) => context.expecting.kind === 'product' && (u(context)?.products.length ?? 0) > 0,
     // "¿Te preparo la cotización formal?": "sí" / "dale" / "mándenmela" opens the quote ticket; a new list is priced instead.
+    // Contact data instead of a yes ("Ana Pérez, ana@x.com", "a nombre de Constructora Báez") is a
+    // yes too: the customer tells whom the quote is for (a clerk writes it down and prepares it).
     acceptsQuoteOffer: ({ context }) => {
       const understanding = u(context);
       if (!pendingQuoteOffer(context) || !understanding || understanding.products.some((p) => p.quantity !== undefined)) return false;
-      return understanding.affirmation === 'yes' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'yes');
+      if (understanding.affirmation === 'no' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'no')) return false;
+      if (understanding.affirmation === 'yes' || quoteOfferAnswer(context.lastMessage?.text ?? '') === 'yes') return true;
+      return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     declinesQuoteOffer: ({ context }) => {
       const understanding = u(context);
@@ -561,11 +573,11 @@ export const conversationMachine = setup({
       const offer: IdentityOffer = { channel: event.channel, maskedHandle: event.maskedHandle, handleKey: event.handleKey };
       const identity = noIdentity(context);
       if (event.codeSent) {
-        enqueue.emit(reply('identity.codeSent', { channel: channelLabel(offer.channel), handle: offer.maskedHandle }));
+        enqueue.emit(reply('identity.codeSent', { channel: customerChannelLabel(offer.channel, context.lang), handle: offer.maskedHandle }));
         enqueue.assign({ identity: { ...identity, offer, answering: null } });
       } else {
         // The other channel cannot carry a code: say so, never link, do not ask again.
-        enqueue.emit(reply('identity.cannotSend', { channel: channelLabel(offer.channel) }));
+        enqueue.emit(reply('identity.cannotSend', { channel: customerChannelLabel(offer.channel, context.lang) }));
         enqueue.assign({ identity: { ...identity, declined: [...identity.declined, offer.handleKey] } });
       }
     }),
@@ -586,7 +598,7 @@ export const conversationMachine = setup({
     confirmIdentity: enqueueActions(({ context, enqueue }) => {
       const identity = noIdentity(context);
       if (!identity.offer) return;
-      enqueue.emit(reply('identity.linked', { channel: channelLabel(identity.offer.channel) }));
+      enqueue.emit(reply('identity.linked', { channel: customerChannelLabel(identity.offer.channel, context.lang) }));
       enqueue.emit({ type: 'identity.confirmed', handleKey: identity.offer.handleKey });
       enqueue.assign({ identity: { ...identity, offer: null, answering: null } });
     }),
@@ -681,10 +693,18 @@ export const conversationMachine = setup({
       }
       const name = firstNameOf(context.lead.draft) ?? profileFirstName(context.contact);
       // "hola, soy Juan": a new customer who says their name is greeted by it (not "welcome back").
-      const introduced = u(context)?.nlu.entities.find((e) => e.type === 'person_name')?.value.split(/\s+/)[0];
+      // "Constructora Mejía" alone: a company introducing itself is greeted by its name.
+      const entities = u(context)?.nlu.entities ?? [];
+      const introduced = entities.find((e) => e.type === 'person_name')?.value.split(/\s+/)[0] ?? entities.find((e) => e.type === 'company')?.value;
       if (introduced && (!name || name.toLowerCase() !== introduced.toLowerCase())) enqueue.emit(reply('greeting.introduced', { name: introduced }));
       else enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
       for (const r of open) enqueue.emit(r);
+    }),
+    // Who the customer said they are outside a form (an introduction, contact data given to the
+    // quote offer): kept for a form started later and for the ticket's summary.
+    rememberContact: assign(({ context }) => {
+      const understanding = u(context);
+      return understanding ? { lead: rememberContact(context.lead, understanding, messageId(context)) } : {};
     }),
     // A returning contact (a new conversation with a remembered profile, or a closed one reopened)
     // is greeted by the name they confirmed, with what is still open for them, before the answer.
@@ -944,7 +964,7 @@ export const conversationMachine = setup({
               actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'accountId.unknown' } }],
             },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
-            { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: 'resetStreak' },
+            { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: ['resetStreak', 'rememberContact'] },
             {
               guard: 'declinesQuoteOffer',
               target: 'continuing',
@@ -1001,7 +1021,7 @@ export const conversationMachine = setup({
             {
               guard: { type: 'intentIs', params: { intents: ['greeting'] } },
               target: 'continuing',
-              actions: ['resetStreak', 'sayGreeting'],
+              actions: ['resetStreak', 'sayGreeting', 'rememberContact'],
             },
             {
               guard: { type: 'intentIs', params: { intents: ['thanks'] } },

@@ -98,6 +98,38 @@ export function reaskFields(lead: LeadState, fields: readonly LeadField[]): Lead
   return { ...lead, draft, reask: [...fields], status: 'collecting', notice: null };
 }
 
+/** The lead fields that say who the customer is (not what they need). */
+const CONTACT_FIELDS: readonly LeadField[] = ['name', 'email', 'phone_or_username', 'company_name'];
+
+/**
+ * Who the customer said they are outside a form ("Constructora Mejía" as a first message, "Ana
+ * Pérez, ana@x.com" in answer to the quote offer), kept in the draft with the message as
+ * provenance: a form started later does not ask it again (its summary shows it to confirm), and
+ * a ticket's summary names the customer. A form in progress or submitted keeps its own draft.
+ */
+export function rememberContact(lead: LeadState, understanding: Understanding, messageId: string): LeadState {
+  if (lead.status !== 'none') return lead;
+  const draft: LeadDraft = { ...lead.draft };
+  let changed = false;
+  for (const field of CONTACT_FIELDS) {
+    const raw = understanding.leadFields[field];
+    if (typeof raw !== 'string' || raw.trim() === '') continue;
+    const value = field === 'email' ? raw.trim().toLowerCase() : raw.trim();
+    if (field === 'email' && !isValidEmail(value)) continue;
+    draft[field] = { value, sourceMessageId: messageId };
+    changed = true;
+  }
+  return changed ? { ...lead, draft } : lead;
+}
+
+/** The message carries who the customer is: a name, an e-mail, a phone or a company. */
+export function carriesContact(understanding: Understanding): boolean {
+  return CONTACT_FIELDS.some((field) => {
+    const v = understanding.leadFields[field];
+    return typeof v === 'string' && v.trim() !== '';
+  });
+}
+
 /** The customer's first name, when known, for a warmer greeting. */
 export function firstNameOf(draft: LeadDraft): string | null {
   const name = draft.name?.value?.trim();

@@ -124,7 +124,7 @@ describe('omnichannel identity, end to end', () => {
   }
 
   /** The code in the last WhatsApp text to `to` that carries one. */
-  const codeSentTo = (to: string): string | undefined => textsTo(to).flatMap((t) => /código para continuar en la web es (\d{6})/.exec(t)?.[1] ?? []).at(-1);
+  const codeSentTo = (to: string): string | undefined => textsTo(to).flatMap((t) => /código para continuar en el chat de la web es (\d{6})/.exec(t)?.[1] ?? []).at(-1);
 
   beforeAll(async () => {
     graph = await startFakeGraph({ accessToken: ACCESS_TOKEN, phoneNumberId: PHONE_NUMBER_ID });

@@ -3,6 +3,7 @@
  * customer on the other channel, keyed opaquely so a declined match is not offered again.
  */
 import { createHash } from 'node:crypto';
+import { customerChannelLabel } from '../../domain/channel-label.js';
 import { digitsOf, toE164 } from '../../domain/phone.js';
 import type { ContactFacts } from '../../persistence/ports/records.js';
 
@@ -74,7 +75,7 @@ export function factsFrom(context: FactsContextView, channel: string, senderId: 
 
 /** The text with the one-time code sent on the other channel, in the conversation language. */
 export function codeMessage(code: string, lang: 'es' | 'en', continueOn: string): string {
-  const where = continueOn === 'web' ? (lang === 'es' ? 'la web' : 'the website') : continueOn === 'telegram' ? 'Telegram' : 'WhatsApp';
+  const where = customerChannelLabel(continueOn, lang);
   return lang === 'es'
     ? `Tu código para continuar en ${where} es ${code}. Vale 10 minutos; no lo compartas con nadie. Si no lo pediste tú, ignora este mensaje.`
     : `Your code to continue on ${where} is ${code}. It is valid for 10 minutes; do not share it with anyone. If you did not ask for it, ignore this message.`;

@@ -78,10 +78,16 @@ const nearAny = (vocabulary: ReadonlySet<string>, word: string): boolean => {
   return false;
 };
 
+/**
+ * Words that place or soften a question and never name a thing ("can I get a tattoo *here*?"): a
+ * tenant whose utterances lack them must not read them as part of what is asked for.
+ */
+const NEVER_A_THING = new Set(['here', 'there', 'aqui', 'alla', 'alli', 'ustedes', 'please', 'porfa', 'favor', 'also', 'tambien', 'today', 'tomorrow', 'manana', 'guys', 'anyone', 'alguien', 'maybe', 'quizas']);
+
 /** The words of the message naming something neither the questions nor the services know ("tatuajes"), or null. */
 export function unknownThing(text: string, vocabulary: ReadonlySet<string>): string | null {
   const words = fold(text).split(' ');
-  const unknown = words.map((w) => /^\p{L}+$/u.test(w) && w.length >= MIN_UNKNOWN_WORD && !vocabulary.has(w) && !(w.length >= 5 && nearAny(vocabulary, w)));
+  const unknown = words.map((w) => /^\p{L}+$/u.test(w) && w.length >= MIN_UNKNOWN_WORD && !NEVER_A_THING.has(w) && !vocabulary.has(w) && !(w.length >= 5 && nearAny(vocabulary, w)));
   const first = unknown.indexOf(true);
   if (first < 0) return null;
   return words.slice(first, unknown.lastIndexOf(true) + 1).join(' ');

@@ -53,6 +53,12 @@ function choiceIn(slot: WorkflowSlot, text: string): string | null {
   return named.length === 1 ? named[0]! : null;
 }
 
+/** One of the static choices of any slot of the form ("Ventas", "Alto"), folded. */
+function isFormChoice(spec: WorkflowSpec, value: string): boolean {
+  const bare = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return spec.slots.some((s) => (s.choices ?? []).some((c) => bare(c) === bare(value)));
+}
+
 const slotOf = (spec: WorkflowSpec, name: string): WorkflowSlot | undefined => spec.slots.find((s) => s.name === name);
 const asField = (slot: string) => slot as LeadField;
 
@@ -116,6 +122,10 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     } else if (slot.choices) {
       value = canonical(slot.choices, value);
       if (value === null) continue;
+    } else if (slot.entity === 'person_name' && isFormChoice(spec, value)) {
+      // "ventas" typed where the name was asked answers another question: whatever brain read it,
+      // a value of the form's own choices (an area, an urgency) is never the customer's name.
+      continue;
     }
     if (lead.status === 'confirming' && draft[key]?.value !== value && notice === null) notice = { kind: 'updated' };
     draft[key] = { value, sourceMessageId: messageId };

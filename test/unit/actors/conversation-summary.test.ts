@@ -43,4 +43,19 @@ describe('summarizeConversation (the ticket summary an agent reads first)', () =
     expect(summary).toContain('Cliente: Pedro Almonte.');
     expect(summary).toContain('- "el saco llegó roto"');
   });
+
+  it('should stay in the agents\' Spanish for an English conversation, keep the customer\'s words and say to answer in English', () => {
+    const transcript = [line(1, 'customer', "Hi, I'm John Smith"), line(2, 'bot', 'Hi, John!'), line(3, 'customer', 'the bag of cement arrived broken, my email is john@smith.com')];
+    const summary = summarizeConversation({ reason: 'complaint', transcript, context: {}, trigger: { messageId: 'w4', text: 'I want to talk to a person' }, lang: 'en' });
+    expect(summary.split('\n').slice(0, 3)).toEqual(['Motivo: Queja del cliente.', 'Idioma del cliente: inglés (respóndele en inglés).', 'Cliente: John Smith · john@smith.com.']);
+    expect(summary).toContain('- "the bag of cement arrived broken, my email is john@smith.com"');
+    expect(summary).toContain('- "I want to talk to a person"');
+    expect(summary).toContain('Mensajes en la conversación: 4.');
+  });
+
+  it('should not add a language line to a Spanish conversation', () => {
+    const summary = summarizeConversation({ reason: 'customer_request', transcript: [], context: {}, trigger: { messageId: 'w1', text: 'quiero hablar con alguien' }, lang: 'es' });
+    expect(summary).not.toContain('Idioma');
+  });
 });
+

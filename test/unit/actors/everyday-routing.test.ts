@@ -108,3 +108,39 @@ describe('store-info follow-ups after a product answer', () => {
     expect(texts(await say(host, 'mix-2', 'y codos de 4?'))).toMatch(/Codo PVC 4"/);
   });
 });
+
+describe('a company or a name as the first message (quality, session 9)', () => {
+  it.each(['Constructora Mejia', 'Constructora Mejía.', 'Hola, somos Constructora Peña', 'buenas, de parte de Inversiones Báez', 'Pedro Mejía'])(
+    'should greet "%s" and ask how to help, not start a lead',
+    async (first) => {
+      const { host } = createMemoryHost({ tenant, brain });
+      const r = await say(host, `intro-${first.length}`, first);
+      expect(r.state.value).toBe('triage.idle');
+      expect(texts(r)).toMatch(/Mucho gusto/);
+      expect(texts(r)).toMatch(/¿En qué te puedo ayudar/);
+      expect(texts(r)).not.toMatch(/nombre completo/);
+    },
+  );
+
+  it('should keep the company for the lead that follows and never take "ventas" for the name', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    await say(host, 'intro-lead', 'Constructora Mejia');
+    const lead = await say(host, 'intro-lead', 'ventas');
+    expect(texts(lead)).toMatch(/nombre completo/);
+    for (const area of ['soporte técnico', 'el área de ventas', 'sales']) {
+      const again = await say(host, 'intro-lead', area);
+      expect(texts(again), area).toMatch(/nombre completo|full name/);
+    }
+    const named = await say(host, 'intro-lead', 'Pedro Mejía');
+    const draft = (named.state.context as { lead: { draft: Record<string, { value: string } | undefined> } }).lead.draft;
+    expect(draft.name?.value).toBe('Pedro Mejía');
+    expect(draft.company_name?.value).toBe('Constructora Mejia');
+  });
+
+  it('should greet a company in English too', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const r = await say(host, 'intro-en', 'hi, this is John Smith');
+    expect(texts(r)).toMatch(/Nice to meet you/);
+    expect(r.state.value).toBe('triage.idle');
+  });
+});

@@ -62,7 +62,7 @@ describe('ConversationHost › cross-channel identity', () => {
     expect(offered.replies.map((r) => r.text).join('\n')).not.toContain('0101');
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({ conversationId: wa.conversationId, channel: 'whatsapp', externalId: '18095550101' });
-    expect(sent[0]!.text).toMatch(/^Tu código para continuar en la web es \d{6}\./);
+    expect(sent[0]!.text).toMatch(/^Tu código para continuar en el chat de la web es \d{6}\./);
 
     const code = codeIn(sent[0]!.text);
     const wrong = code === '111111' ? '222222' : '111111';

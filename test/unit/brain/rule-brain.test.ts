@@ -226,3 +226,46 @@ describe('critical cases and priority', () => {
     }
   });
 });
+
+describe('createRuleBrain › a bare introduction is not a request', () => {
+  it.each([
+    ['Constructora Mejia', 'company'],
+    ['Constructora Mejía.', 'company'],
+    ['buenas, de parte de Inversiones Báez', 'company'],
+    ['Hola, somos Constructora Peña', 'company'],
+    ['Ferretería Díaz SRL', 'company'],
+    ['Pedro Mejía', 'person_name'],
+    ['Ana Pérez, ana@correo.com', 'person_name'],
+    ['hi, this is John Smith', 'person_name'],
+  ])('should read "%s" as a greeting that keeps the %s', async (text, type) => {
+    const u = await understand(text);
+    expect(u.nlu.intent.name).toBe('greeting');
+    expect(u.nlu.entities.some((e) => e.type === type)).toBe(true);
+  });
+
+  it.each(['Constructora Mejia, quiero una cotización', '¿Constructora Mejía tiene crédito con ustedes?', 'Somos una constructora y queremos comprar materiales al por mayor'])(
+    'should still read the request in "%s"',
+    async (text) => {
+      expect((await understand(text)).nlu.intent.name).not.toBe('greeting');
+    },
+  );
+});
+
+describe('createRuleBrain › an interest area is never a name', () => {
+  it.each(['ventas', 'Ventas', 'soporte', 'Soporte técnico', 'el área de ventas', 'facturación', 'sales', 'billing', 'tech support', 'alta'])(
+    'should not take "%s" as the name asked for',
+    async (text) => {
+      const u = await understand(text, expectingField('name'));
+      expect(u.leadFields.name).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['Ana Pérez', 'Ana Pérez'],
+    ['me llamo Marta Ventura', 'Marta Ventura'],
+    ['Alberto Soto', 'Alberto Soto'],
+    ["I'm Sarah Miller", 'Sarah Miller'],
+  ])('should still take "%s" as the name', async (text, name) => {
+    expect((await understand(text, expectingField('name'))).leadFields.name).toBe(name);
+  });
+});

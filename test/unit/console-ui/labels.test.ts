@@ -42,5 +42,11 @@ describe('dashboard state funnel', () => {
     expect(statePhase('es', 'handoff.withHuman')).toBe('Con una persona');
     expect(statePhase('en', 'triage.idle')).toBe('With the bot');
     expect(statePhase('en', 'mystery.state')).toBeNull();
+    // The lead lives in a form read by the brain since machine v2: the lead phase, not a guided task.
+    expect(statePhase('es', 'workflow.form.collecting.waiting')).toBe('Tomando datos de una solicitud (lead)');
+    expect(statePhase('en', 'workflow.form.confirming')).toBe('Taking a request’s details (lead)');
+    expect(statePhase('es', 'workflow.form.confirming')).not.toBe('Trámite guiado');
+    expect(statePhase('es', 'workflow.stepping')).toBe('Trámite guiado');
+    expect(statePhase('es', 'qualifying.collecting')).toBe('Tomando datos (lead)');
   });
 });

@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
+import { renderReply } from '../../../src/actors/render-reply.js';
+import { customerChannelLabel } from '../../../src/domain/channel-label.js';
+import type { ReplyTemplates } from '../../../src/domain/tenant.js';
 import { createConversation, understood } from './machine-harness.js';
 
 const script = {
@@ -84,5 +88,33 @@ describe('conversation machine › identity linking', () => {
     const out = await c.send({ type: 'identity.joined', channel: 'web' });
     expect(out.says).toEqual(['greeting']);
     expect(out.state).toBe('triage.idle');
+  });
+
+  it('should name the other channel as the customer says it, in their language, never by its adapter id', async () => {
+    const templates = JSON.parse(readFileSync(new URL('../../../tenants/ferreteria/templates/flow.json', import.meta.url), 'utf8')) as ReplyTemplates;
+    const cases: { channel: string; lang: 'es' | 'en'; label: string }[] = [
+      { channel: 'twilio-whatsapp', lang: 'es', label: 'WhatsApp' },
+      { channel: 'twilio-whatsapp', lang: 'en', label: 'WhatsApp' },
+      { channel: 'telegram', lang: 'en', label: 'Telegram' },
+      { channel: 'web', lang: 'es', label: 'el chat de la web' },
+      { channel: 'web', lang: 'en', label: 'the web chat' },
+      { channel: 'rest', lang: 'en', label: 'another channel' },
+      { channel: 'some-new-adapter', lang: 'es', label: 'otro canal' },
+    ];
+    for (const { channel, lang, label } of cases) {
+      const c = createConversation({ script: { hello: understood('greeting', { lang }), [`code ${channel}`]: understood('out_of_scope', { lang }) } });
+      await c.say('hello');
+      const offered = await c.send({ type: 'identity.matched', channel, maskedHandle: '+1 809 ***-**01', handleKey: `k-${channel}`, codeSent: true });
+      expect(offered.replies).toEqual([{ template: 'identity.codeSent', params: { channel: label, handle: '+1 809 ***-**01' } }]);
+      const linked = await c.send(code(1, 'valid'));
+      const notice = linked.replies.find((r) => 'template' in r && r.template === 'identity.linked');
+      expect(notice).toEqual({ template: 'identity.linked', params: { channel: label } });
+      const text = renderReply(notice!, templates, lang);
+      expect(text).toContain(label);
+      expect(text).not.toMatch(/twilio|rest\b|some-new-adapter|\{channel\}/);
+      expect(text).toMatch(lang === 'en' ? /continuing the conversation you had on/ : /seguimos la conversación que tenías por/);
+    }
+    expect(customerChannelLabel('WhatsApp', 'en')).toBe('WhatsApp');
+    expect(customerChannelLabel('widget', 'es')).toBe('el chat de la web');
   });
 });

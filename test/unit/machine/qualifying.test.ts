@@ -659,4 +659,47 @@ describe('qualifying with the rule brain › urgency and name answers in everyda
     const u = await brain.understand({ text: answer, messageId: 'm', expecting: { kind: 'lead_field', field: 'name' }, lang: 'es', idempotencyKey: 'k' });
     expect(u.leadFields.name).toBeUndefined();
   });
+
+  it('should never keep an interest area as the name, whatever the brain read', async () => {
+    const c = createConversation({
+      script: {
+        cotizar: understood('sales_lead'),
+        // A brain that reads "ventas" as both the name and the area (the defect of session 8).
+        ventas: field({ name: 'Ventas' }, { interestArea: 'Ventas' }),
+        'Soporte.': field({ name: 'Soporte.' }),
+        'Ana Soto': field({ name: 'Ana Soto' }),
+      },
+    });
+    await c.say('cotizar');
+    const area = await c.say('ventas');
+    expect(area.says).toEqual(['lead.ask.name']);
+    expect(area.context.lead.draft.name).toBeUndefined();
+    expect(area.context.lead.draft.interest_area?.value).toBe('Ventas');
+    expect((await c.say('Soporte.')).context.lead.draft.name).toBeUndefined();
+    expect((await c.say('Ana Soto')).context.lead.draft.name?.value).toBe('Ana Soto');
+  });
+
+  it('should greet a company that introduces itself and not ask for it again in the lead', async () => {
+    const c = createConversation({
+      script: {
+        'Constructora Mejía': understood('greeting', {
+          leadFields: { company_name: 'Constructora Mejía' },
+          nlu: { intent: { name: 'greeting', confidence: 0.9 }, ranking: [], entities: [{ type: 'company', value: 'Constructora Mejía', start: 0, end: 18 }], lang: 'es' },
+        }),
+        cotizar: understood('sales_lead'),
+        'Pedro Mejía': field({ name: 'Pedro Mejía' }),
+        'pedro@mejia.do': field({ email: 'pedro@mejia.do' }),
+      },
+    });
+    const hello = await c.say('Constructora Mejía');
+    expect(hello.replies).toEqual([{ template: 'greeting.introduced', params: { name: 'Constructora Mejía' } }]);
+    expect(hello.state).toBe('triage.idle');
+    expect(hello.context.lead.status).toBe('none');
+    await c.say('cotizar');
+    await c.say('Pedro Mejía');
+    const next = await c.say('pedro@mejia.do');
+    expect(next.says).toEqual(['lead.ask.interest_area']);
+    expect(next.context.lead.draft.company_name?.value).toBe('Constructora Mejía');
+  });
 });
+

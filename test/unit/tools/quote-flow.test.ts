@@ -53,6 +53,37 @@ describe('quote flow › a list is an estimate, the formal quote is offered', ()
     expect(next!.text).not.toMatch(/T-\d{6}/);
   });
 
+  // Whom the quote is for, instead of a "yes": a clerk writes it down and prepares the quote.
+  it.each([
+    ['Ana Pérez, ana@correo.com', { name: 'Ana Pérez', email: 'ana@correo.com' }],
+    ['a nombre de Constructora Báez', { company_name: 'Constructora Báez' }],
+    ['me llamo Luis Gómez, mi correo es luis@gomez.do', { name: 'Luis Gómez', email: 'luis@gomez.do' }],
+    ['Pedro Mejía', { name: 'Pedro Mejía' }],
+  ])('should take "%s" as a yes to the offer and keep the contact data', async (answer, kept) => {
+    const { host } = createMemoryHost({ tenant, brain });
+    try {
+      const sender = `qf-contact-${answer.length}`;
+      await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text: 'precio de 10 blocks de 6 y 2 sacos de cemento gris' });
+      const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text: answer });
+      expect(turn.replies.map((r) => r.text).join('\n')).toMatch(/T-\d{6}/);
+      const draft = (turn.state.context as { lead: { draft: Record<string, { value: string }> } }).lead.draft;
+      expect(Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v.value]))).toEqual(kept);
+    } finally {
+      await host.close();
+    }
+  });
+
+  it.each(["John Smith, john@smith.com", "it's for Blue Reef Construction, my name is Tom Baker"])('should take "%s" as a yes in English too', async (answer) => {
+    const [, reply] = await chat(`qf-contact-en-${answer.length}`, 'how much for 5 bags of grey cement and 2 paint rollers', answer);
+    expect(reply!.ticket).toMatch(/^T-\d{6}$/);
+    expect(reply!.text).toContain('sales team');
+  });
+
+  it('should not take contact data inside another sure request for the offer', async () => {
+    const [, other] = await chat('qf-contact-other', 'precio de 10 blocks de 6 y 2 sacos de cemento gris', 'soy Ana Pérez, quiero hablar con una persona');
+    expect(other!.text).not.toContain('cotización al equipo de ventas');
+  });
+
   it('should do the same in English', async () => {
     const [estimate, answer] = await chat('qf-en', 'how much for 5 bags of grey cement and 2 paint rollers', 'sure, go ahead');
     expect(estimate!.text).toContain('Shall I prepare the formal quote?');

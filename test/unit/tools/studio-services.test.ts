@@ -5,16 +5,21 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerServices, namedServices, questionVocabulary, unknownThing } from '../../../src/actors/tools/studio-services.js';
 import type { StudioPackage, StudioService } from '../../../src/actors/tools/studio-reads.js';
 import { renderOptions, renderReply } from '../../../src/actors/render-reply.js';
+import { createRuleBrain } from '../../../src/actors/brain/index.js';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { decideTriage } from '../../../src/machines/triage-decision.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const seed = JSON.parse(readFileSync(join(ROOT, 'tenants/estudio/backend-seed.json'), 'utf8')) as { services: StudioService[]; packages: StudioPackage[] };
 let data: TenantData;
+let brain: Brain;
 const PACKAGE_WORDS = ['paquete', 'paquetes', 'package', 'packages'];
 
 beforeAll(async () => {
   data = await loadTenant(join(ROOT, 'tenants/estudio'));
+  brain = createRuleBrain({ tenant: data });
 });
 
 const say = (text: string, lang: 'es' | 'en' = 'es', services = seed.services, packages = seed.packages) => {
@@ -56,3 +61,30 @@ describe('studio services answer', () => {
     expect(text).toBe('Estos son nuestros servicios 💅\n• *otros*: Limpieza dental (RD$1,000.00)\n¿Te agendo algo? 📅');
   });
 });
+
+describe('studio services › a thing the studio does not offer, asked in either language', () => {
+  // The same question gets the same answer in both languages: the services label acts (no
+  // clarifying question), and its answer says "we don't do that" with what the studio offers.
+  it.each([
+    ['¿hacen tatuajes?', 'es', 'No hacemos *tatuajes*'],
+    ['hacen tatuajes de henna?', 'es', 'No hacemos *tatuajes de henna*'],
+    ['do you do tattoos?', 'en', "We don't do *tattoos*"],
+    ['do you guys do tattoos', 'en', "We don't do *tattoos*"],
+    ['Hi, do you do tattoos?', 'en', "We don't do *tattoos*"],
+    ['can I get a tattoo here?', 'en', "We don't do *tattoo*"],
+  ] as const)('should answer "%s" with what the studio offers instead', async (text, lang, expected) => {
+    const u = await brain.understand({ text, messageId: 'm-1', expecting: { kind: 'none' }, lang, idempotencyKey: 'k-1' });
+    expect(u.nlu.intent.label).toBe('consultar_paquetes');
+    expect(decideTriage(u)).toEqual({ kind: 'act', intent: 'store_hours_location' });
+    const answer = say(text, lang).text;
+    expect(answer).toContain(expected);
+    expect(answer).toContain(lang === 'es' ? 'Lo que sí hacemos' : 'What we do offer');
+    expect(answer).not.toMatch(/RD\$/);
+  });
+
+  it.each(['can I book a manicure for tomorrow?', 'do you open on sundays?', 'quiero cancelar mi cita'])('should leave "%s" to its own label', async (text) => {
+    const u = await brain.understand({ text, messageId: 'm-1', expecting: { kind: 'none' }, lang: 'en', idempotencyKey: 'k-1' });
+    expect(u.nlu.intent.label).not.toBe('consultar_paquetes');
+  });
+});
+

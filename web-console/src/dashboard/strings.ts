@@ -64,6 +64,7 @@ const ES = {
   phase_triage: 'Con el bot',
   phase_answering: 'El bot responde',
   phase_qualifying: 'Tomando datos (lead)',
+  phase_lead: 'Tomando datos de una solicitud (lead)',
   phase_workflow: 'Trámite guiado',
   phase_handoff: 'Con una persona',
   phase_identifying: 'Verificando identidad',
@@ -135,6 +136,7 @@ const EN: Record<DashKey, string> = {
   phase_triage: 'With the bot',
   phase_answering: 'The bot answers',
   phase_qualifying: 'Taking details (lead)',
+  phase_lead: 'Taking a request’s details (lead)',
   phase_workflow: 'Guided task',
   phase_handoff: 'With a person',
   phase_identifying: 'Checking identity',
@@ -152,7 +154,12 @@ export function dtMaybe(lang: Lang, key: string): string | null {
   return Object.prototype.hasOwnProperty.call(ES, key) ? TABLES[lang][key as DashKey] : null;
 }
 
-/** A machine state's phase in words ("handoff.withHuman" → "Con una persona"), or null for a phase the page does not know. */
+/**
+ * A machine state's phase in words ("handoff.withHuman" → "Con una persona"), or null for a phase the
+ * page does not know. The lead moved from `qualifying.*` (machine v1) into `workflow.form.*` (a form
+ * read by the brain, ferreteria's request): it is the lead phase, not a guided task such as a booking.
+ */
 export function statePhase(lang: Lang, state: string): string | null {
-  return dtMaybe(lang, `phase_${state.split('.')[0] ?? ''}`);
+  const [top = '', sub] = state.split('.');
+  return dtMaybe(lang, top === 'workflow' && sub === 'form' ? 'phase_lead' : `phase_${top}`);
 }

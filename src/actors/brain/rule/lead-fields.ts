@@ -17,6 +17,12 @@ const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre:|me llamo|me dicen|soy|my nam
 const COMPANY_PREFIX =
   /^(?:(?:la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|el negocio es|mi negocio es|mi negocio se llama|se llama|es|somos|trabajo en|trabajo para|de parte de|de la empresa|la compania es|mi compania es|represento a|my company is|our company is|the company is|we are|i work at|i work for|it'?s|company:?|empresa:?)\s+)/i;
 const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|necesito|tienen|precio|cuanto|how|what|donde|where|cemento|varilla|porque|cual|que|por que|para que)\b/i;
+/**
+ * The form's own vocabulary is never a person's name: an interest area or a department ("ventas",
+ * "el área de soporte", "billing"), or a bare urgency level ("alta"), typed where the name was asked
+ * (the customer answered another question, or thought of the area first).
+ */
+const FORM_WORDS = /\b(?:ventas?|soporte|soporte tecnico|servicio tecnico|facturacion|cobros|sales|support|tech support|technical support|billing|departamento|department|area)\b|^(?:(?:muy )?(?:alta|alto|media|medio|baja|bajo|urgente)|high|medium|low|urgent|otro|otra|other|general)$/;
 
 /** Interest areas named outright ("el área de ventas", "es para soporte", "billing"). */
 const AREA_NAMED: [InterestArea, RegExp][] = [
@@ -148,12 +154,12 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // A question or a product is not a name ("¿horario?", "cemento gris").
       if (/\?\s*$/.test(text.trim()) || context.entities.some((e) => e.type === 'product')) return undefined;
       const found = extractPersonNames(bare)[0];
-      if (found) return found.value;
+      if (found && !FORM_WORDS.test(plainWords(found.value))) return found.value;
       // "Ana Pérez, ana@x.com": the name is the first part.
       const head = (bare.split(/[,;]|\s+(?:y|and)\s+(?=\S+@)/)[0] ?? '').trim();
       const candidate = stripTitles(head.replace(NAME_PREFIX, '').trim().replace(/^(?:el|la)\s+/i, ''));
       const words = candidate.split(/\s+/);
-      if (words.length >= 1 && words.length <= 6 && /^[\p{L}'’ .-]+$/u.test(candidate) && /\p{L}{2}/u.test(candidate) && !NOT_A_NAME.test(fold(candidate))) {
+      if (words.length >= 1 && words.length <= 6 && /^[\p{L}'’ .-]+$/u.test(candidate) && /\p{L}{2}/u.test(candidate) && !NOT_A_NAME.test(fold(candidate)) && !FORM_WORDS.test(plainWords(candidate))) {
         return capitalizeName(candidate.replace(/\.(?=\s|$)/g, '').trim());
       }
       return undefined;

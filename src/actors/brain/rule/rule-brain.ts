@@ -17,6 +17,7 @@ import {
   asksNewAccount,
   asksProjectQuote,
   asksStorePhone,
+  asksWhatIsOffered,
   computePriority,
   detectAffirmation,
   detectClosing,
@@ -26,6 +27,7 @@ import {
   isBareDecline,
   isGreetingWithIntroduction,
   isOnlyGreeting,
+  isOnlyIntroduction,
   isVagueComplaint,
   mentionsDelivery,
   saysNotKnown,
@@ -87,6 +89,9 @@ const LEAD_RULE_CONFIDENCE = 0.5;
 /** Confidence of a catalog product named with "de trabajo" read as a product question, not a job request. */
 const PRODUCT_RULE_CONFIDENCE = 0.6;
 
+/** Confidence of a question whether the business offers something, read by rule as its services question. */
+const SERVICES_RULE_CONFIDENCE = 0.6;
+
 /** A delivery verb alone, with its clitics ("mandar", "llevarmelo", "traigan"). */
 const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
 
@@ -132,6 +137,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   /** The hardware store's reading rules (delivery, project quotes, accounts, jobs) apply only where the tenant has those labels. */
   const has = (label: IntentName): boolean => intents.has(label);
   const tenantName = tenant.settings.displayName;
+  /** The label whose answer lists the business's services (estudio: `consultar_paquetes`), if any. */
+  const servicesLabel = intents.intents.find((i) => i.answer !== undefined && 'source' in i.answer && i.answer.source === 'services')?.label ?? null;
 
   const extract = (text: string, bareAccount: boolean): { entities: Entity[]; mentions: ReturnType<ProductMatcher['extract']>['mentions'] } => {
     const emails = extractEmails(text);
@@ -217,9 +224,20 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && mentions.length === 0 && intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
-    // "hola, soy Juan": a greeting with the customer's name, not a request.
-    if (entities.some((e) => e.type === 'person_name') && isGreetingWithIntroduction(text)) {
+    // "hola, soy Juan": a greeting with the customer's name, not a request. "Constructora Mejía" or
+    // "Pedro Mejía" alone says who is writing and asks nothing yet: an introduction, answered with
+    // a greeting that asks how to help (a company word is not a request for a quote).
+    const who = entities.filter((e) => e.type === 'person_name' || e.type === 'company');
+    const contact = entities.filter((e) => e.type === 'person_name' || e.type === 'company' || e.type === 'email' || e.type === 'phone');
+    if ((entities.some((e) => e.type === 'person_name') && isGreetingWithIntroduction(text)) || (who.length > 0 && isOnlyIntroduction(text, contact))) {
       intent = intents.scoreBehaviour('greeting', GREETING_RULE_CONFIDENCE);
+    }
+    // "do you do tattoos?", "¿hacen tatuajes?": whether the business offers something is a question
+    // for the label that answers with its services (a beauty studio's `consultar_paquetes`), which
+    // says what it offers or that it does not offer that. Only when the classifier is unsure (a
+    // thing it never saw, "tattoos", leaves every label low).
+    if (servicesLabel !== null && (ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text)) {
+      intent = intents.score(servicesLabel, SERVICES_RULE_CONFIDENCE);
     }
     // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
     if (has('product_inquiry') && intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {

@@ -197,6 +197,44 @@ export function isGreetingWithIntroduction(text: string): boolean {
   return rest.length > 0 && isOnlyGreeting(rest);
 }
 
+/** What may surround a name or a company in a bare introduction: greetings, "soy", "de parte de", "this is", "from". */
+const INTRODUCTION_GLUE =
+  /\b(?:hola|ola|buenas|buenos|buen|dias|dia|tardes|noches|saludos|hi|hello|hey|good|morning|afternoon|evening|soy|somos|es|le|les|te|habla|hablamos|escribe|escribimos|aqui|de|del|la|el|parte|por|mi|nombre|me|llamo|llamamos|empresa|compania|this|is|it|s|i|m|am|we|are|from|at|with|my|name|the|company|here|y|and|con)\b/g;
+
+/**
+ * A message that only says who the customer is: a person's or a company's name with at most a
+ * greeting around it ("Constructora Mejía", "Pedro Mejía", "buenas, de parte de Inversiones Báez",
+ * "this is Blue Reef Construction"). It asks for nothing yet, so it is not a request, whatever a
+ * company word makes the classifier think. `spans` are the name and company entities found in it.
+ */
+export function isOnlyIntroduction(text: string, spans: readonly { start: number; end: number }[]): boolean {
+  if (spans.length === 0) return false;
+  let rest = '';
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    rest += ` ${text.slice(at, Math.max(at, s.start))} `;
+    at = Math.max(at, s.end);
+  }
+  rest += text.slice(at);
+  // A question about the name ("¿Constructora Mejía tiene crédito?") asks something.
+  if (/\?/.test(rest)) return false;
+  return words(rest).join(' ').replace(/\./g, ' ').replace(INTRODUCTION_GLUE, ' ').trim() === '';
+}
+
+const OFFER_QUESTION =
+  /^(?:(?:hola|hi|hello|hey|buenas|disculpa|disculpe|excuse me|quick question)\s+)*(?:(?:ustedes|aqui|alla|here)\s+)?(?:hacen|haces|ofrecen|ofreces|venden|vendes|brindan|realizan|trabajan|tienen servicio de|dan servicio de|se hacen|hacen ustedes|ofrecen ustedes|do you|do y all|do you guys|does the (?:studio|salon|shop|store)|can you|can i get|could i get|is it possible to get|are you able to)\b/;
+/** Verbs of asking for a booking, a payment or a cancellation: those questions have their own labels. */
+const NOT_AN_OFFER_QUESTION = /\b(?:book|booking|reserv\w*|agend\w*|cita|citas|appointment|appointments|cancel\w*|pay|pagar|pago|refund|reembolso|open|abren|close|cierran|hours|horario\w*|accept|aceptan|speak|talk|hablar|help me|ayudarme|ayudame|remember|recuerdan)\b/;
+
+/**
+ * The customer asks whether the business does, offers or sells something ("¿hacen tatuajes?",
+ * "do you do tattoos?", "can I get a henna tattoo here?"), not for a booking, a payment or the hours.
+ */
+export function asksWhatIsOffered(text: string): boolean {
+  const f = words(text).join(' ').replace(/\./g, ' ').replace(/\s+/g, ' ').trim();
+  return OFFER_QUESTION.test(f) && !NOT_AN_OFFER_QUESTION.test(f);
+}
+
 const NEW_ACCOUNT =
   /\b(?:abrir|abrirme|abrirnos|crear|sacar|solicitar|aplicar a|aplicar para|requisitos para|requisitos de|open|opening|set up|apply for|get)\b(?:\s+\S+){0,2}?\s+(?:cuentas?|credito|account|credit)\b|\b(?:cuenta|cuentas) (?:comercial|comerciales|empresarial|empresariales|corporativa|de credito|de contratista|para (?:mi|la|nuestra) empresa|para constructoras?)\b|\b(?:business|contractor|trade|commercial|corporate) accounts?\b/;
 
