@@ -72,8 +72,9 @@ describe('tenant admin training off the event loop', () => {
     expect(status).toMatchObject({ version: 2, status: 'active', activeVersion: 2 });
     expect(answeredWhileTraining).toBe(true);
     expect(ticks).toBeGreaterThan(10);
-    // Roomy: the machine is loaded; trained on the event loop the same update blocks for a second or more.
-    expect(maxGap).toBeLessThan(400);
+    // Roomy: the machine is loaded (a full suite next to other work stretched a 20 ms tick to 428 ms
+    // once); trained on the event loop the same update blocks for a second or more.
+    expect(maxGap).toBeLessThan(750);
     expect(server.hilo.tenants.get('ferreteria')?.data.utterances.price_quote?.es).toContain('cuanto me sale el saco de cemento gris hoy');
   }, 120_000);
 });
