@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isRefusedForGood } from '../../../src/actors/journal-refusal.js';
+import type { ShardFence } from '../../../src/persistence/ports/shard-fence.js';
 import type { TurnRecord } from '../../../src/persistence/ports/turn-journal.js';
 import type { SnapshotEnvelope } from '../../../src/persistence/ports/snapshot-store.js';
 import type { TranscriptEntry } from '../../../src/persistence/ports/transcript-store.js';
@@ -194,5 +195,16 @@ describe.each(SQL_BACKENDS)('SQL turn journal group commit on $name', (backend) 
     // Nothing of the refused turn: conversation 1 still holds turn 1 only.
     expect(await journal.lastCommitted(keyOf(tenantId, 1))).toEqual({ seq: 1, envelope: envelope(1, 1) });
     expect((await createSqlTranscriptStore(opened.db).list(keyOf(tenantId, 1))).map((l) => l.seq)).toEqual([1, 2, 3]);
+  });
+  it('should not batch fenced turns: each keeps its own fenced statement', async () => {
+    const tenantId = `fenced-${randomUUID()}`;
+    const fence: ShardFence = { writer: () => ({ shard: 7, epoch: 1 }), refused: () => undefined };
+    const journal = createSqlTurnJournal(opened.db, { fence });
+    expect(journal.groupCommitStats()).toBeNull();
+    const answers = await Promise.all(conversationsOf(6).map((c) => journal.commit(keyOf(tenantId, c), turn(c, 1), envelope(c, 1))));
+    expect(answers.map((lines) => lines[0]?.seq)).toEqual([1, 1, 1, 1, 1, 1]);
+    // The fenced statement wrote the shard on every conversation row (the batch statement has no shard column).
+    const shards = await opened.db.em().execute<{ shard: number }[]>(`select shard from conversations where tenant_id = ?`, [tenantId]);
+    expect(shards.map((r) => r.shard)).toEqual([7, 7, 7, 7, 7, 7]);
   });
 });
