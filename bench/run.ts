@@ -123,6 +123,7 @@ const LOAD_VARIANTS: LoadVariant[] = [
   { id: 'hilo-ws-durable', group: 'hilo', title: 'Hilo, widget WebSocket, durable: Redis snapshots + PostgreSQL (contacts, transcripts, turn journal, tickets, leads)', transport: 'ws', script: 'servers/hilo-server.ts', startRate: { full: 300, quick: 50 }, hilo: true, opts: (i) => ({ apiKey: i.apiKey, mode: 'durable', redisPrefix: i.redisPrefix, pgAdminUrl: PG_ADMIN_URL, pgDatabase: i.pgDatabase }) },
   { id: 'hilo-rest-durable', group: 'hilo', title: 'Hilo, REST channel, durable: Redis snapshots + PostgreSQL (contacts, transcripts, turn journal, tickets, leads)', transport: 'http', script: 'servers/hilo-server.ts', startRate: { full: 300, quick: 50 }, hilo: true, opts: (i) => ({ apiKey: i.apiKey, mode: 'durable', redisPrefix: i.redisPrefix, pgAdminUrl: PG_ADMIN_URL, pgDatabase: i.pgDatabase }) },
   { id: 'io-floor', group: 'floor', title: 'I/O floor: Redis HMGET + EVALSHA, one PostgreSQL INSERT of both rows', transport: 'http', script: 'servers/io-floor.ts', startRate: { full: 500, quick: 100 }, opts: (i) => ({ apiKey: i.apiKey, redisPrefix: i.redisPrefix, pgSchema: i.pgSchema, pgUrl: PG_ADMIN_URL }) },
+  { id: 'io-floor-batched', group: 'floor', title: 'I/O floor, batched: as io-floor, with the INSERTs of turns that arrive together sent as one (group commit as in Hilo\'s journal)', transport: 'http', script: 'servers/io-floor.ts', startRate: { full: 500, quick: 100 }, opts: (i) => ({ apiKey: i.apiKey, redisPrefix: i.redisPrefix, pgSchema: i.pgSchema, pgUrl: PG_ADMIN_URL, batched: true }) },
   { id: 'peer-langgraph-memory', group: 'peer', title: 'Peer: LangGraph.js StateGraph + MemorySaver', transport: 'http', script: 'servers/peer-server.ts', startRate: { full: 200, quick: 50 }, opts: (i) => ({ apiKey: i.apiKey, mode: 'memory', pgUrl: PG_ADMIN_URL, pgSchema: i.pgSchema }) },
   { id: 'peer-langgraph-postgres', group: 'peer', title: 'Peer: LangGraph.js StateGraph + PostgresSaver', transport: 'http', script: 'servers/peer-server.ts', startRate: { full: 100, quick: 50 }, opts: (i) => ({ apiKey: i.apiKey, mode: 'postgres', pgUrl: PG_ADMIN_URL, pgSchema: i.pgSchema }) },
 ];
@@ -288,7 +289,7 @@ interface PreparedServer {
 
 function prepareServer(v: LoadVariant, n: number, ctx: Ctx): PreparedServer {
   const ids = variantIds(ctx.runId, n);
-  const extraOpts = v.id === 'io-floor' ? { snapshotBytes: ctx.snapshotBytes } : {};
+  const extraOpts = v.id.startsWith('io-floor') ? { snapshotBytes: ctx.snapshotBytes } : {};
   const server = spawnChild(v.id, { script: v.script, env: { BENCH_SERVER_OPTS: JSON.stringify({ ...v.opts(ids), ...extraOpts }) }, readyTimeoutMs: 90_000 });
   // Awaited later; until then a failed start must not count as an unhandled rejection.
   server.catch(() => undefined);

@@ -9,7 +9,9 @@
  *   npx tsx bench/micro/commit-sql-cost.ts current floor --reps 5  # some variants
  *   npx tsx bench/micro/commit-sql-cost.ts --gap 2                 # 2 ms between statements, as turns arrive
  *
- * Variants: `current` (the statement as the journal sends it), `floor` (one insert of two rows
+ * Variants: `current` (the statement as the journal sends it, one per turn), `batch-8` / `batch-32`
+ * (the journal's group-commit statement carrying 8 / 32 turns of distinct conversations; its figure
+ * is per turn, as every other figure: the statement's CPU ÷ its turns), `floor` (one insert of two rows
  * into a table with a primary key only: bench/servers/io-floor.ts), `select1` (a round trip),
  * `no-lines` (only the conversation upsert with its snapshot copy), `no-messages-fk` (the
  * statement with the messages → conversations foreign key dropped for the run).
@@ -22,6 +24,7 @@ import pg from 'pg';
 import { createSilentLogger } from '../../src/kernel/logger.js';
 import { loadConfig } from '../../src/runtime/config.js';
 import { startHilo } from '../../src/runtime/hilo.js';
+import { COMMIT_TURNS_STATEMENT, commitTurnsValues } from '../../src/persistence/sql/sql-turn-journal.js';
 import { WORKLOAD_TEXTS } from '../lib/workload.js';
 
 const ADMIN_URL = process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -30,7 +33,7 @@ const flag = (name: string, fallback: number): number => {
   return at > 0 ? Number(process.argv[at + 1]) : fallback;
 };
 const REPS = flag('--reps', 3);
-const N = flag('--statements', 3000);
+const N = flag('--turns', flag('--statements', 3000));
 const GAP_MS = flag('--gap', 0);
 const named = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !(all[i - 1] ?? '').startsWith('--'));
 
@@ -41,6 +44,8 @@ interface Captured {
 
 interface Variant {
   name: string;
+  /** Turns per statement (group commit); 1 when absent. */
+  batch?: number;
   text: (base: Captured) => string;
   values?: (v: unknown[]) => unknown[];
   setup?: string;
@@ -55,6 +60,8 @@ const MESSAGES_FK = 'messages_tenant_id_conversation_id_fkey';
 
 const VARIANTS: Variant[] = [
   { name: 'current', text: (b) => b.text },
+  { name: 'batch-8', batch: 8, text: () => COMMIT_TURNS_STATEMENT.text },
+  { name: 'batch-32', batch: 32, text: () => COMMIT_TURNS_STATEMENT.text },
   {
     name: 'floor',
     text: () => `insert into floor_messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, created_at)
@@ -122,17 +129,28 @@ async function main(): Promise<void> {
         const tag = `r${++round}`;
         const text = variant.text(base);
         const seqs = new Map<string, number>();
+        const batch = variant.batch ?? 1;
+        const turnValues = (i: number): unknown[] => {
+          const conversation = `${tag}_c${i % 200}`;
+          const seq = (seqs.get(conversation) ?? 0) + 1;
+          seqs.set(conversation, seq);
+          const v = [...base.values];
+          v[1] = conversation;
+          v[5] = seq;
+          if (v[8] !== null) v[8] = new Date(Date.UTC(2026, 11, 4) + i * 1000).toISOString();
+          v[9] = (v[9] as string[]).map((_, k) => `${tag}-${i}-${k}`);
+          return v;
+        };
+        // n turns; a batch variant sends them `batch` at a time (distinct conversations: batch < 200).
         const run = async (from: number, n: number): Promise<void> => {
-          for (let i = from; i < from + n; i++) {
-            const conversation = `${tag}_c${i % 200}`;
-            const seq = (seqs.get(conversation) ?? 0) + 1;
-            seqs.set(conversation, seq);
-            const v = [...base.values];
-            v[1] = conversation;
-            v[5] = seq;
-            if (v[8] !== null) v[8] = new Date(Date.UTC(2026, 11, 4) + i * 1000).toISOString();
-            v[9] = (v[9] as string[]).map((_, k) => `${tag}-${i}-${k}`);
-            await client.query({ name: tag, text, values: variant.values ? variant.values(v) : v });
+          for (let i = from; i < from + n; i += batch) {
+            if (batch === 1) {
+              const v = turnValues(i);
+              await client.query({ name: tag, text, values: variant.values ? variant.values(v) : v });
+            } else {
+              const singles = Array.from({ length: Math.min(batch, from + n - i) }, (_, k) => turnValues(i + k));
+              await client.query({ name: tag, text, values: commitTurnsValues(singles) });
+            }
             if (GAP_MS > 0) await new Promise((resolve) => setTimeout(resolve, GAP_MS));
           }
         };
@@ -149,7 +167,7 @@ async function main(): Promise<void> {
       }
     }
     const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-    process.stdout.write(`Commit statement on PostgreSQL: backend CPU µs per statement, ${N} statements per run, ${REPS} runs${GAP_MS > 0 ? `, ${GAP_MS} ms apart` : ''}\n\n`);
+    process.stdout.write(`Commit statement on PostgreSQL: backend CPU µs per turn, ${N} turns per run, ${REPS} runs${GAP_MS > 0 ? `, ${GAP_MS} ms apart` : ''}\n\n`);
     process.stdout.write('| variant | median | runs |\n|---|---|---|\n');
     for (const [name, xs] of results) process.stdout.write(`| ${name} | ${median(xs).toFixed(0)} | ${xs.map((x) => x.toFixed(0)).join(', ')} |\n`);
   } finally {

@@ -8,6 +8,7 @@
  *   npx tsx bench/micro/durable-turn-cost.ts --runs 3 --statements # + the statements of one turn, by text
  *   npx tsx bench/micro/durable-turn-cost.ts --pglite              # embedded PGlite instead
  *   npx tsx bench/micro/durable-turn-cost.ts --runs 1 --profile bench/results/profiles/durable-turn.cpuprofile
+ *   npx tsx bench/micro/durable-turn-cost.ts --concurrency 32      # 32 turns in flight (distinct conversations)
  *
  * Each run gets a database of its own (created on the admin URL, `PG_ADMIN_URL` or
  * postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards) and a Redis prefix of its own, so
@@ -17,6 +18,9 @@
  * on PostgreSQL the server's side is read too: the user + system time of the run's database backends
  * (`/proc/<pid>/stat` of the pids `pg_stat_activity` lists for its database; 10 ms ticks, so a figure
  * over 1,200 turns; readable when the server runs on this machine). Compare medians.
+ * `--concurrency N` keeps N turns in flight (each on its own conversation, as N customers writing at
+ * once): the journal's group commit can then batch them; "wall µs per turn" is then the inverse of
+ * the throughput and "latency" each turn's own time from call to answer.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,6 +39,8 @@ const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 3;
 const TURNS = 1200;
 const CONVERSATIONS = 200;
+const concurrencyAt = process.argv.indexOf('--concurrency');
+const CONCURRENCY = concurrencyAt > 0 ? Number(process.argv[concurrencyAt + 1]) : 1;
 const PGLITE = process.argv.includes('--pglite');
 const SHOW_STATEMENTS = process.argv.includes('--statements');
 const profileAt = process.argv.indexOf('--profile');
@@ -126,11 +132,17 @@ async function startDurable(run: number): Promise<{ hilo: Hilo; database: string
   };
 }
 
-/** `n` turns of the load benchmark's messages over 200 conversations, starting at turn `from`. */
-async function turns(hilo: Hilo, run: number, from: number, n: number): Promise<number> {
+/**
+ * `n` turns of the load benchmark's messages over 200 conversations, starting at turn `from`,
+ * `CONCURRENCY` at a time (turn i waits for a free slot; in-flight turns are of distinct
+ * conversations as long as `CONCURRENCY` ≤ 200). Each turn's latency (µs) goes into `latencies`.
+ */
+async function turns(hilo: Hilo, run: number, from: number, n: number, latencies: number[] = []): Promise<number> {
   let sink = 0;
-  for (let i = from; i < from + n; i++) {
+  let next = from;
+  const one = async (i: number): Promise<void> => {
     const customer = i % CONVERSATIONS;
+    const t0 = performance.now();
     const result = await hilo.host.handleMessage({
       tenantId: 'ferreteria',
       channel: 'rest',
@@ -138,8 +150,13 @@ async function turns(hilo: Hilo, run: number, from: number, n: number): Promise<
       messageId: `durable-${run}-${i}`,
       text: WORKLOAD_TEXTS[Math.floor(i / CONVERSATIONS + customer) % WORKLOAD_TEXTS.length] as string,
     });
+    latencies.push((performance.now() - t0) * 1000);
     sink += result.conversationId.length;
-  }
+  };
+  const worker = async (): Promise<void> => {
+    while (next < from + n) await one(next++);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, CONCURRENCY) }, worker));
   return sink;
 }
 
@@ -159,6 +176,7 @@ async function main(): Promise<void> {
   const cpu: number[] = [];
   const perTurn: number[] = [];
   const server: number[] = [];
+  const latency: number[] = [];
   let sink = 0;
   for (let run = 0; run < RUNS; run++) {
     const { hilo, database, cleanup } = await startDurable(run);
@@ -172,7 +190,9 @@ async function main(): Promise<void> {
       const s0 = statements;
       const t0 = performance.now();
       const c0 = process.cpuUsage();
-      sink += await turns(hilo, run, 2 * CONVERSATIONS, TURNS);
+      const latencies: number[] = [];
+      sink += await turns(hilo, run, 2 * CONVERSATIONS, TURNS, latencies);
+      latency.push(latencies.reduce((a, b) => a + b, 0) / latencies.length);
       const c = process.cpuUsage(c0);
       if (profiling) profile = (await post('Profiler.stop')) as { profile: unknown };
       wall.push(((performance.now() - t0) * 1000) / TURNS);
@@ -186,10 +206,11 @@ async function main(): Promise<void> {
   }
   const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const list = (xs: number[], d = 0): string => xs.map((x) => x.toFixed(d)).join(', ');
-  process.stdout.write(`Durable turn on ${PGLITE ? 'embedded PGlite' : 'PostgreSQL'} + Redis, ${TURNS} turns per run after a warm-up, ${RUNS} runs\n\n`);
+  process.stdout.write(`Durable turn on ${PGLITE ? 'embedded PGlite' : 'PostgreSQL'} + Redis, ${TURNS} turns per run after a warm-up, ${RUNS} runs, ${CONCURRENCY} in flight\n\n`);
   process.stdout.write('| measure | median | runs |\n|---|---|---|\n');
   process.stdout.write(`| CPU µs per turn (this process) | ${median(cpu).toFixed(0)} | ${list(cpu)} |\n`);
   process.stdout.write(`| wall µs per turn | ${median(wall).toFixed(0)} | ${list(wall)} |\n`);
+  process.stdout.write(`| latency µs per turn (mean) | ${median(latency).toFixed(0)} | ${list(latency)} |\n`);
   if (server.length > 0) process.stdout.write(`| PostgreSQL backends' CPU µs per turn | ${median(server).toFixed(0)} | ${list(server)} |\n`);
   process.stdout.write(`| SQL statements per turn | ${median(perTurn).toFixed(2)} | ${list(perTurn, 2)} |\n`);
   if (SHOW_STATEMENTS) {

@@ -27,7 +27,7 @@ export type {
 } from './governance.repository.js';
 export { createContactMemoryRepository, OPEN_LEAD_STATUSES } from './contact-memory.repository.js';
 export type { ContactMemoryRepository, OpenItems } from './contact-memory.repository.js';
-export { createSqlTurnJournal } from './sql-turn-journal.js';
+export { createSqlTurnJournal, type SqlTurnJournal } from './sql-turn-journal.js';
 export { createSqlContactDirectory, createSqlLeadStore, createSqlTicketStore } from './sql-records.js';
 export { toContactRef } from './contact-ref.js';
 export type { ContactRef } from './contact-ref.js';

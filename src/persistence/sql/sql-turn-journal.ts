@@ -8,6 +8,7 @@ import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
 import { shardFencedError, type ShardFence } from '../ports/shard-fence.js';
 import { fenceCommitSql } from './sql-turn-fence.js';
 import { hotStatement, queryRaw } from './sql-raw.js';
+import { createGroupCommit, type GroupCommitStats } from '../../kernel/group-commit.js';
 
 /**
  * Channels whose replies reach the customer through the transcript itself (REST answer, widget
@@ -82,6 +83,111 @@ select last_seq from conv`;
 const COMMIT_TURN = hotStatement('commit_turn', COMMIT_TURN_SQL);
 const COMMIT_TURN_FENCED = hotStatement('commit_turn_fenced', fenceCommitSql(COMMIT_TURN_SQL));
 
+/**
+ * Group commit (docs/architecture.md §4 "Turn durability"): the turns of several conversations
+ * that piled up while the previous commit statement ran, as ONE statement with the same effect as
+ * `COMMIT_TURN_SQL` once per turn. Per-turn values come as arrays (`batch`, one row per turn, its
+ * `turn_no` the row's ordinality), lines as arrays with their turn's `turn_no` and their order
+ * within it (`ord`), joined back to the conversation rows the upsert returned. A turn SQL already
+ * holds returns no `conv` row, so its lines are left out exactly as in the single statement. The
+ * caller never puts two turns of one conversation in a batch (one row cannot be touched twice per
+ * statement), so the join on (tenant, id) is one-to-one. Rows are upserted in key order, so two
+ * batches of two processes lock conversation rows in the same order.
+ *
+ * $1…$11 per turn: tenant, conversation, phase, first line's time, savedAt, seq, number of lines,
+ * snapshot copy (JSON text), idle-close time or null, the recipient's channel and address or null;
+ * $12…$25 per line: turn_no, ord, then the single statement's twelve line columns in its order.
+ */
+const COMMIT_TURNS_SQL = `
+with batch as (
+  select * from unnest($1::text[], $2::text[], $3::text[], $4::timestamptz[], $5::timestamptz[], $6::int[], $7::int[], $8::text[], $9::timestamptz[], $10::text[], $11::text[])
+    with ordinality as b(tenant_id, id, phase, started_at, saved_at, seq, n, snapshot, idle_close_at, recipient_channel, recipient_to, turn_no)
+),
+conv as (
+  insert into conversations as c
+    (tenant_id, id, phase, started_at, last_activity_at, last_seq, snapshot_json, snapshot_seq, idle_close_at, idle_close_seq, closed_at)
+  select tenant_id, id, phase, started_at, greatest(started_at, saved_at), n, snapshot::json, seq,
+    idle_close_at, case when idle_close_at is null then null else seq end, case when phase = 'closed' then saved_at end
+  from batch order by tenant_id, id
+  on conflict (tenant_id, id) do update set
+    last_seq = c.last_seq + excluded.last_seq,
+    phase = excluded.phase,
+    last_activity_at = greatest(c.last_activity_at, (select b.saved_at from batch b where b.tenant_id = excluded.tenant_id and b.id = excluded.id)),
+    snapshot_json = excluded.snapshot_json,
+    snapshot = null,
+    snapshot_seq = excluded.snapshot_seq,
+    idle_close_at = excluded.idle_close_at,
+    idle_close_seq = excluded.idle_close_seq,
+    closed_at = case when excluded.phase = 'closed' then coalesce(c.closed_at, excluded.closed_at) else null end
+  where c.snapshot_seq < excluded.snapshot_seq
+  returning c.tenant_id, c.id, c.last_seq
+),
+line as (
+  select (conv.last_seq - b.n + l.ord)::int as seq, b.turn_no, b.tenant_id, b.id as conversation_id, b.saved_at, b.recipient_channel, b.recipient_to,
+    l.message_id, l.direction, l.author, l.channel, l.text, l.intent, l.agent_name, l.created_at, l.outbox_status, l.lang, l.options, l.media
+  from unnest($12::int[], $13::int[], $14::text[], $15::text[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[], $21::timestamptz[], $22::text[], $23::text[], $24::text[], $25::text[])
+    as l(turn_no, ord, message_id, direction, author, channel, text, intent, agent_name, created_at, outbox_status, lang, options, media)
+  join batch b on b.turn_no = l.turn_no
+  join conv on conv.tenant_id = b.tenant_id and conv.id = b.id
+),
+message as (
+  insert into messages (tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options, media, created_at)
+  select tenant_id, conversation_id, seq, message_id, direction, author, channel, text, intent, agent_name, lang, options::jsonb, media::jsonb, created_at
+  from line order by turn_no, seq
+),
+outbox as (
+  insert into outbox_entries (tenant_id, conversation_id, kind, payload, status, next_attempt_at, idempotency_key, created_at)
+  select tenant_id, conversation_id, 'reply', jsonb_build_object('messageId', message_id, 'seq', seq, 'channel', channel, 'text', text)
+      || case when options is null then '{}'::jsonb else jsonb_build_object('options', options::jsonb) end
+      || case when recipient_to is not null and channel = recipient_channel then jsonb_build_object('recipient', recipient_to) else '{}'::jsonb end,
+    outbox_status, saved_at, 'reply:' || conversation_id || ':' || message_id, saved_at
+  from line where outbox_status is not null order by turn_no, seq
+  on conflict (tenant_id, idempotency_key) do nothing
+)
+select tenant_id, id, last_seq from conv`;
+
+const COMMIT_TURNS = hotStatement('commit_turns', COMMIT_TURNS_SQL);
+
+/** The most turns one group-commit statement carries. */
+const DEFAULT_MAX_BATCH = 64;
+
+/**
+ * The parameters of `COMMIT_TURNS_SQL` ($1…$25) from the single statement's parameters of turns
+ * of distinct conversations (one layout to keep true; benchmarks replay captured turns through it).
+ */
+export function commitTurnsValues(singles: readonly (readonly unknown[])[]): unknown[] {
+  const perTurn = Array.from({ length: 11 }, () => [] as unknown[]);
+  const perLine = Array.from({ length: 14 }, () => [] as unknown[]);
+  singles.forEach((v, i) => {
+    // $1…$9 of the single statement, then $22/$23 (the recipient).
+    for (let k = 0; k < 9; k++) (perTurn[k] as unknown[]).push(v[k]);
+    (perTurn[9] as unknown[]).push(v[21]);
+    (perTurn[10] as unknown[]).push(v[22]);
+    const ids = v[9] as unknown[];
+    for (let j = 0; j < ids.length; j++) {
+      (perLine[0] as unknown[]).push(i + 1);
+      (perLine[1] as unknown[]).push(j + 1);
+      for (let k = 0; k < 12; k++) (perLine[k + 2] as unknown[]).push((v[9 + k] as unknown[])[j]);
+    }
+  });
+  return [...perTurn, ...perLine];
+}
+
+/** The group-commit statement, for benchmarks that replay it (bench/micro/commit-sql-cost.ts). */
+export const COMMIT_TURNS_STATEMENT = COMMIT_TURNS;
+
+/** A turn waiting for the group commit: its conversation and the single statement's parameters. */
+interface PendingTurn {
+  key: string;
+  values: unknown[];
+}
+
+/** One conversation, as a map key (NUL cannot occur: every bound string went through sqlSafeText). */
+const conversationKeyOf = (tenantId: string, conversationId: string): string => `${tenantId}\u0000${conversationId}`;
+
+/** The SQL turn journal, with its group commit's counters (null when fenced: fenced turns are never batched). */
+export type SqlTurnJournal = TurnJournal & IdleCloseSource & { groupCommitStats(): GroupCommitStats | null };
+
 /** A turn SQL already holds, read back by its message ids (the rare recovery path). */
 const STORED_LINES = hotStatement(
   'stored_lines',
@@ -105,14 +211,36 @@ const LAST_COMMITTED = hotStatement('last_committed', `select snapshot_seq, coal
  * rows and writes nothing. Also the durable timer source: due idle-close timers are a scan of
  * the same rows.
  *
+ * Group commit (not when `fence` is given): one commit statement is in flight at a time; the turns
+ * of other conversations that arrive meanwhile go out together as one statement
+ * (`COMMIT_TURNS_SQL`, up to `maxBatch` turns, default 64; 1 turns it off) as soon as it returns.
+ * A lone turn is sent at once with the single statement. If a batch fails, each of its turns is
+ * sent again alone, so a turn PostgreSQL refuses for good fails only its own commit.
+ * `groupCommitStats()` counts statements and batches.
+ *
  * @example
  * const journal = createSqlTurnJournal(db);
  * const stored = await journal.commit(key, envelope.turn, envelope);
  */
-export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence } = {}): TurnJournal & IdleCloseSource {
+export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence; maxBatch?: number } = {}): SqlTurnJournal {
   // Clustered runtime only (docs/cluster.md): without a fence the statement and its cost are the single-process ones.
   const fence = options.fence;
+  const commitOne = async (turn: PendingTurn): Promise<number | null> => (await queryRaw<{ last_seq: number | null }>(db, COMMIT_TURN, turn.values))[0]?.last_seq ?? null;
+  const commitMany = async (turns: PendingTurn[]): Promise<(number | null)[]> => {
+    const rows = await queryRaw<{ tenant_id: string; id: string; last_seq: number }>(db, COMMIT_TURNS, commitTurnsValues(turns.map((t) => t.values)));
+    const applied = new Map(rows.map((r) => [conversationKeyOf(r.tenant_id, r.id), r.last_seq]));
+    // A turn with no row back is one SQL already holds: the caller reads its stored lines.
+    return turns.map((t) => applied.get(t.key) ?? null);
+  };
+  // Group commit of the turns of different conversations (no timer: a lone turn goes out at once,
+  // alone, with the single statement). Fenced turns (the clustered runtime) are never batched:
+  // each keeps its own fenced statement, whose refusal must reach only its own writer.
+  const group = fence
+    ? null
+    : createGroupCommit<PendingTurn, number | null>({ keyOf: (t) => t.key, one: commitOne, many: commitMany, maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH });
   return {
+    groupCommitStats: () => group?.stats() ?? null,
+
     async commit(key: ConversationKey, turn: TurnRecord, envelope: SnapshotEnvelope): Promise<TranscriptEntry[]> {
       const copy: Record<string, unknown> = { ...envelope };
       delete copy.turn;
@@ -175,16 +303,20 @@ export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence
         turn.recipient ? sqlSafeText(turn.recipient.channel) : null,
         turn.recipient ? sqlSafeText(turn.recipient.to) : null,
       ];
-      const applied = writer
-        ? await queryRaw<{ last_seq: number | null; fenced: boolean }>(db, COMMIT_TURN_FENCED, [...values, writer.shard, writer.epoch])
-        : await queryRaw<{ last_seq: number | null; fenced?: boolean }>(db, COMMIT_TURN, values);
-      const row = applied[0];
-      if (fence && writer && row?.fenced === true) {
-        fence.refused(writer.shard, 'journal', 'epoch');
-        throw shardFencedError(writer.shard, 'journal', 'epoch');
+      let lastSeq: number | null;
+      if (fence && writer) {
+        const row = (await queryRaw<{ last_seq: number | null; fenced: boolean }>(db, COMMIT_TURN_FENCED, [...values, writer.shard, writer.epoch]))[0];
+        if (row?.fenced === true) {
+          fence.refused(writer.shard, 'journal', 'epoch');
+          throw shardFencedError(writer.shard, 'journal', 'epoch');
+        }
+        lastSeq = row?.last_seq ?? null;
+      } else {
+        const pending: PendingTurn = { key: conversationKeyOf(values[0] as string, values[1] as string), values };
+        lastSeq = group ? await group.submit(pending) : await commitOne(pending);
       }
-      if (row !== undefined && row.last_seq !== null) {
-        const firstSeq = row.last_seq - lines.length + 1;
+      if (lastSeq !== null) {
+        const firstSeq = lastSeq - lines.length + 1;
         return lines.map((e, i) => ({ ...e, seq: firstSeq + i }));
       }
       // SQL already holds this turn (the rare recovery path): answer with what it stored.
