@@ -8,7 +8,9 @@ import { formatMoney } from './format.js';
 import { countUnit, priceUnit } from './units.js';
 import {
   followUp,
+  headWord,
   inHundreds,
+  productWords,
   quantityOf,
   uncarriedItems,
   wantedItems,
@@ -179,8 +181,12 @@ export function answerProduct(
   const missing: string[] = [];
   for (const item of wanted) {
     const best = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
-    if (!best) {
-      missing.push(item.query.trim());
+    // Nothing resembles it, or only a side word does ("generador eléctrico" meets the electrical
+    // conduit): the store does not carry it, and says so by the product's name.
+    const head = pinnedProduct ? null : headWord(item.query, index, lang);
+    if (!best || (head !== null && index.correct(head) === null && index.search(head, { limit: 1 }).length === 0)) {
+      const name = productWords(item.query);
+      if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;
     }
     const same = found.find((f) => f.match.product.sku === best.product.sku);
@@ -193,7 +199,11 @@ export function answerProduct(
     const counted = byLength ? { query: item.query, quantity: item.lengthQuantity } : item;
     found.push({ item: best.product.unit === 'ciento' && text !== undefined ? inHundreds(counted, text) : counted, match: best });
   }
-  if (found.length === 0) return notFound(wanted);
+  // Nothing of it is in the catalog: named by its product words; nothing named at all ("¿me haces
+  // una cotización?", "cuánto me sale todo?") is a question of which product.
+  if (found.length === 0) {
+    return missing.length === 0 ? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] } : notFound(missing.join(', '));
+  }
   // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
   if (text !== undefined && found.length + missing.length >= 1) {
     for (const other of uncarriedItems(text, index)) if (!missing.includes(other)) missing.push(other);
@@ -359,9 +369,7 @@ function sameName(name: string, text: string): boolean {
   return nameKey(name) === nameKey(text);
 }
 
-function notFound(wanted: Wanted[]): ProductActorOutput {
-  return {
-    outcome: 'not_found',
-    replies: [{ template: 'product.not_found', params: { query: wanted.map((w) => w.query.trim()).join(', ') } }],
-  };
+/** What the catalog does not carry, named by the customer's product words (never the whole question). */
+function notFound(named: string): ProductActorOutput {
+  return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query: named } }] };
 }

@@ -26,6 +26,26 @@ describe('everyday messages through the host (issue 10)', () => {
     }
   });
 
+  it('should say plainly the store does not sell food, phones or shoes, naming the thing and not the question', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const asked: [string, string, RegExp][] = [
+      ['do you sell pizza?', '*pizza*', /We're a hardware store/],
+      ['¿venden pizza?', '*pizza*', /Somos una ferretería/],
+      ['tienen comida?', '*comida*', /Somos una ferretería/],
+      ['venden celulares?', '*celulares*', /Somos una ferretería/],
+      ['tienen zapatos?', '*zapatos*', /Somos una ferretería/],
+      ['do you have shoes?', '*shoes*', /We're a hardware store/],
+    ];
+    for (const [i, [text, named, store]] of asked.entries()) {
+      const r = await say(host, `oos-${i}`, text);
+      expect(r.state.value, text).toBe('triage.idle');
+      expect(r.state.context.ticket, text).toBeNull();
+      expect(texts(r), text).toContain(named);
+      expect(texts(r), text).toMatch(store);
+      expect(texts(r), text).not.toContain(`*${text}*`);
+    }
+  });
+
   it('should close the conversation on thanks plus goodbye, and keep it open on thanks alone', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     await say(host, 'bye-1', '¿tienen cemento gris?');
