@@ -273,6 +273,11 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
   const alt = product.stock >= Math.max(quantity, 1) ? undefined : product.stock > 0 ? undefined : alternativeFor(tenant, index, product, item.query);
   const altP = alt ? altParams(tenant, alt, lang) : {};
   const options = alt ? optionsFor([alt]) : undefined;
+  // "¿Te lo reservo?" sets aside the alternative offered when the product is out, else the product
+  // (only what is in stock: "¿Te reservo esos 12?"); nothing when the reply asks something else.
+  const kept = alt ?? (product.stock > 0 ? product : undefined);
+  const reserve = kept ? { sku: kept.sku, name: kept.name, quantity: Math.min(quantity, kept.stock) } : undefined;
+  const reserving = reserve ? { reserve } : {};
   if (item.quantity !== undefined && quantity > 1) {
     const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang) };
     const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
@@ -290,18 +295,19 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
         focus,
       };
     }
-    return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus };
+    return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus, ...(template === 'product.quote_qty_out' ? {} : reserving) };
   }
   if (!priceQuestion) {
-    if (!alt) return { outcome: 'answered', replies: [{ template: 'product.found', params: { items: [described] } }], focus };
+    if (!alt) return { outcome: 'answered', replies: [{ template: 'product.found', params: { items: [described] } }], focus, ...reserving };
     return {
       outcome: 'answered',
       replies: [{ template: 'product.found_alt', params: { items: [described], outName: product.name, ...altP }, ...(options ? { options } : {}) }],
       focus,
+      ...reserving,
     };
   }
   const template = alt ? 'product.quote_alt' : product.stock > 0 ? 'product.quote' : 'product.quote_out';
-  return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus };
+  return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus, ...reserving };
 }
 
 /** The same product in a 5-gallon cubeta, in stock and cheaper, for a whole number of cubetas of gallons. */

@@ -46,6 +46,48 @@ describe('everyday messages through the host (issue 10)', () => {
     }
   });
 
+  it('should set the product aside on a yes to "¿Te lo reservo?", the alternative when the one asked for is out', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const yeses: [string[], string][] = [
+      [['tiene sement gris?', 'si, resérvamelo'], '1 x Cemento Gris Cemex'],
+      [['cuanto cuesta el taladro dewalt', 'ok lo quiero'], '1 x Taladro Percutor 1/2" 750W DeWalt'],
+      [['hola, tienen varilla de 3/8?', 'dame 50', 'dale'], '50 x Varilla Corrugada 3/8"'],
+      [['hay clavos de 2 pulgadas?', 'sí'], '1 x Clavo Corriente 2 1/2"'],
+      [['tienen silicon transparente?', 'apártamelo porfa'], '1 x Silicón Transparente'],
+      [['do you have 1/2 inch pvc pipe?', 'yes please'], '1 x Tubo PVC 1/2"'],
+      [['how much is a bag of cement?', "great, I'll take it"], '1 x Cemento Gris Cemex'],
+    ];
+    for (const [i, [turns, line]] of yeses.entries()) {
+      let r = await say(host, `res-${i}`, turns[0] as string);
+      for (const text of turns.slice(1)) r = await say(host, `res-${i}`, text);
+      const said = turns.join(' / ');
+      expect(r.state.value, said).toBe('triage.idle');
+      expect(r.state.context.ticket, said).toMatchObject({ kind: 'quote' });
+      expect(texts(r), said).toContain(line);
+      expect(texts(r), said).toMatch(/apartar|set aside/);
+      expect(texts(r), said).not.toMatch(/no te entendí|¿Qué necesitas\?|didn't quite get/);
+    }
+  });
+
+  it('should not set anything aside on a thank-you, a correction or another question after the price', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const others: [string, RegExp][] = [
+      ['ok', /Con mucho gusto|Hay algo más/],
+      ['gracias', /Con mucho gusto/],
+      ['no, el gris', /gris|Gris/],
+      ['y en cubeta?', /cubeta/],
+      ['sí, pero en cubeta', /cubeta/],
+      ['a que hora abren?', /horarios/],
+    ];
+    for (const [i, [text, answer]] of others.entries()) {
+      await say(host, `nores-${i}`, 'tienen pintura blanca?');
+      const r = await say(host, `nores-${i}`, text);
+      expect(r.state.context.ticket, text).toBeNull();
+      expect(texts(r), text).not.toMatch(/apartar/);
+      expect(texts(r), text).toMatch(answer);
+    }
+  });
+
   it('should close the conversation on thanks plus goodbye, and keep it open on thanks alone', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     await say(host, 'bye-1', '¿tienen cemento gris?');

@@ -266,9 +266,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const bareAnswer = detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
     // "no" / "nada" / "estoy bien" with nothing pending answers "¿Algo más?": a goodbye. (With a
     // question pending — a lead field, a summary, options — the machine reads the "no" itself.)
-    if (expecting.kind === 'none' && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
+    // "¿Te lo reservo o necesitas otra cosa?" is such an "¿algo más?": its yes is read by the machine
+    // from the affirmation, so the reading stays the one with nothing pending.
+    const open = expecting.kind === 'none' || expecting.kind === 'reserve_offer';
+    if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
-    else if (expecting.kind === 'none' && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
+    else if (open && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     // A bare yes/no names no product ("no" is not "Alambre No. 18").
     if (bareAnswer || isBareDecline(text) || isBareAcknowledgment(text)) {
       mentions = [];
