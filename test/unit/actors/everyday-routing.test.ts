@@ -88,6 +88,23 @@ describe('everyday messages through the host (issue 10)', () => {
     }
   });
 
+  it('should answer "¿cómo pago?" with the payment methods, not ask for an account number', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const asked = ['como pago?', '¿cómo puedo pagar?', 'cuales son las formas de pago', 'con que puedo pagar', 'quiero saber como pagarles', 'how can I pay?'];
+    for (const [i, text] of asked.entries()) {
+      const r = await say(host, `pay-${i}`, text);
+      expect(r.state.value, text).toBe('triage.idle');
+      expect(texts(r), text).toMatch(/Aceptamos efectivo|We accept cash/);
+      expect(texts(r), text).not.toMatch(/número de cuenta|account number/);
+    }
+    // After a product answer too, the usual place for it.
+    await say(host, 'pay-after', 'cuanto cuesta el taladro dewalt');
+    expect(texts(await say(host, 'pay-after', 'como pago?'))).toMatch(/Aceptamos efectivo/);
+    // Paying one's account is the account flow.
+    const account = await say(host, 'pay-account', '¿cómo pago mi cuenta?');
+    expect(account.state.value).toBe('answering.awaitingAccountId');
+  });
+
   it('should close the conversation on thanks plus goodbye, and keep it open on thanks alone', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     await say(host, 'bye-1', '¿tienen cemento gris?');

@@ -14,6 +14,7 @@ import { createReadingCache } from './reading-cache.js';
 import { fold as foldText, foldWithMap } from './text.js';
 import {
   asksForJob,
+  asksHowToPay,
   asksNewAccount,
   asksProjectQuote,
   asksStorePhone,
@@ -223,6 +224,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "me pasas el número de la ferretería?": the store's phone, answered with the branches.
     if (has('store_hours_location') && mentions.length === 0 && intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
+    }
+    // "¿cómo pago?", "formas de pago", "how can I pay?": the store's payment methods (an info
+    // question), not an account's standing the classifier leans to on the word "pago".
+    if (has('store_hours_location') && mentions.length === 0 && (intent.name === 'account_status' || intent.confidence < STORE_RULE_CONFIDENCE) && intent.name !== 'complaint' && intent.name !== 'human_agent' && !entities.some((e) => e.type === 'account_id') && asksHowToPay(text)) {
+      intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
     // "hola, soy Juan": a greeting with the customer's name, not a request. "Constructora Mejía" or
     // "Pedro Mejía" alone says who is writing and asks nothing yet: an introduction, answered with

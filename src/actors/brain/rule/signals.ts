@@ -182,6 +182,21 @@ export function asksStorePhone(text: string): boolean {
   return PHONE_WORDS.test(f) && OF_THE_STORE.test(f) && !NOT_THE_STORE_PHONE.test(f);
 }
 
+const HOW_TO_PAY =
+  /\b(?:(?:como|donde|con que|de que (?:forma|manera))\s+(?:es que\s+)?(?:(?:puedo|podemos|se puede|le puedo|les puedo|hay que|tengo que|debo)\s+)?(?:pag(?:o|ar(?:les?)?|amos|a|an)|le pago|les pago)|formas? de pago|metodos? de pago|medios? de pago|how (?:can|do|should) (?:i|we) pay|ways? to pay|payment (?:methods?|options?))\b/;
+/** Words of an account's money: paying *the account* is the account flow (its balance, where to pay it). */
+const ACCOUNT_MONEY = /\b(?:cuenta|balance|saldo|deuda|debo|factura|atrasad[oa]|vencid[oa]|credito|account|bill|invoice|debt|owe|overdue)\b/;
+
+/**
+ * The customer asks how to pay ("¿cómo pago?", "¿cómo puedo pagar?", "formas de pago", "how can I
+ * pay?"): the store's payment methods, not an account's standing. Paying an account ("¿cómo pago
+ * mi cuenta?", "¿dónde pago la factura?") is not this.
+ */
+export function asksHowToPay(text: string): boolean {
+  const f = words(text).join(' ');
+  return HOW_TO_PAY.test(f) && !ACCOUNT_MONEY.test(f);
+}
+
 const INTRODUCTION = /(?:^|[\s,.!;:]+)(?:soy|mi nombre es|me llamo|le habla|les habla|te habla|i m|i am|my name is|this is)\s+\S+(?:\s+\S+){0,2}\s*[.!]*\s*$/;
 
 /**
