@@ -286,7 +286,10 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   if ((u(context)?.products.length ?? 0) > 0) return null;
   const words = text.trim().split(/\s+/).filter(Boolean);
   const continuation = /^\s*[¿¡]?\s*(?:y|e|and|what about|how about|tambi[eé]n|also)\b/i.test(text);
-  return continuation && words.length <= 7 ? focus.topic : null;
+  // "¿A qué zona te lo enviaríamos?" → "a Villa Hermosa", "para Caleta", "to la romana centro": a
+  // short answer naming where, read by the store tool (a place it knows is a delivery question).
+  const where = focus.topic === 'store_hours_location' && /^\s*(?:a|al|para|pa|pa'|en|hasta|to|in|for)\s+\S/i.test(text);
+  return (continuation && words.length <= 7) || (where && words.length <= 5) ? focus.topic : null;
 }
 
 /** The product focus, while recent enough for "y si compro 50?" to mean it. */

@@ -105,6 +105,25 @@ describe('everyday messages through the host (issue 10)', () => {
     expect(account.state.value).toBe('answering.awaitingAccountId');
   });
 
+  it('should read a place named after "¿A qué zona te lo enviaríamos?" as the answer, with its fee', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const answers: [string, string, RegExp][] = [
+      ['hacen delivery?', 'a villa hermosa', /Villa Hermosa.*RD\$300\.00/s],
+      ['hacen delivery?', 'para caleta', /Caleta.*RD\$400\.00/s],
+      ['tienen envio?', 'pa Guaymate', /Guaymate.*RD\$650\.00/s],
+      ['hacen delivery?', 'a higuey', /no llegamos a Higüey/],
+      ['do you deliver?', 'to la romana centro', /La Romana centro.*free/s],
+      ['do you deliver?', 'to San Pedro', /San Pedro de Macorís.*RD\$1,500\.00/s],
+    ];
+    for (const [i, [asked, place, answer]] of answers.entries()) {
+      const zones = await say(host, `zone-${i}`, asked);
+      expect(texts(zones), asked).toMatch(/¿A qué zona|Which area/);
+      const r = await say(host, `zone-${i}`, place);
+      expect(texts(r), place).toMatch(answer);
+      expect(texts(r), place).not.toMatch(/no te entendí|didn't quite get|¿Qué necesitas\?/);
+    }
+  });
+
   it('should close the conversation on thanks plus goodbye, and keep it open on thanks alone', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     await say(host, 'bye-1', '¿tienen cemento gris?');
