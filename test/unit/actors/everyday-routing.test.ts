@@ -124,6 +124,28 @@ describe('everyday messages through the host (issue 10)', () => {
     }
   });
 
+  it('should answer "quiero comprar un X" as a product question, never the advisor form', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const buys: [string, RegExp][] = [
+      ['quiero comprar un celular', /No vendemos \*celular\*/],
+      ['quiero comprar unos zapatos', /No vendemos \*zapatos\*/],
+      ['I want to buy a phone', /We don't sell \*phone\*/],
+      ['quiero comprar un taladro', /Taladro/],
+      ['necesito comprar una brocha de 2 pulgadas', /Brocha 2"/],
+    ];
+    for (const [i, [text, answer]] of buys.entries()) {
+      const r = await say(host, `buy-${i}`, text);
+      expect(r.state.value, text).toBe('triage.idle');
+      expect(texts(r), text).toMatch(answer);
+      expect(texts(r), text).not.toMatch(/nombre completo|full name|asesor/);
+    }
+    // Buying for a business, in volume or for a project is still a lead.
+    for (const text of ['quiero comprar al por mayor', 'somos una empresa y queremos comprar unos 300 sacos de cemento', 'I want to buy some materials for my construction company']) {
+      const reading = await brain.understand({ text, messageId: 'm-lead', lang: 'es', expecting: { kind: 'none' }, idempotencyKey: `lead:${text}` });
+      expect(reading.nlu.intent.name, text).toBe('sales_lead');
+    }
+  });
+
   it('should close the conversation on thanks plus goodbye, and keep it open on thanks alone', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     await say(host, 'bye-1', '¿tienen cemento gris?');

@@ -19,6 +19,7 @@ import {
   asksProjectQuote,
   asksStorePhone,
   asksWhatIsOffered,
+  buysAThing,
   computePriority,
   detectAffirmation,
   detectClosing,
@@ -248,6 +249,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
     if (has('product_inquiry') && intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
+    }
+    // "quiero comprar un celular": one customer buying one thing asks for a product, not an advisor's
+    // form (the classifier learnt "comprar" from the wholesale and business leads).
+    if (has('product_inquiry') && intent.name === 'sales_lead' && buysAThing(text)) {
+      intent = { name: 'product_inquiry', confidence: Math.max(intent.confidence, PRODUCT_RULE_CONFIDENCE) };
     }
     return { intent, ranking, entities, lang: detectLang(text, lang), mentions };
   };

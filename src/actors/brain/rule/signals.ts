@@ -158,6 +158,23 @@ export function asksProjectQuote(text: string): boolean {
   return QUOTE_WORDS.test(f) && PROJECT_WORDS.test(f);
 }
 
+const BUY_VERB =
+  /\b(?:quiero|quisiera|queria|necesito|ocupo|busco|deseo|voy a|i want to|i d like to|i would like to|i need to|looking to)\s+(?:comprar(?:me|le|les)?|adquirir|buy|purchase)\s+(?:un|una|unos|unas|el|la|los|las|dos|tres|\d+|a|an|some|the|one|two|three)\s+[a-z]/;
+/** What makes buying a sales lead: a business, volume, resale, credit, a project or a quote. */
+const LEAD_BUYING =
+  /\b(?:empresas?|negocios?|constructoras?|compania|firma|ferreteria|por mayor|mayoreo|volumen|grandes cantidades|cantidad|revender|reventa|mensual\w*|credito|company|business|firm|wholesale|bulk|volume|large quantities|resell|monthly|credit|store)\b/;
+
+/**
+ * "quiero comprar un celular", "I want to buy a drill": one customer buying a thing (the verb's
+ * object follows it: an article or a count, then the thing), which is a
+ * product question (the catalog has it or says it does not), not a sales lead. Buying for a
+ * business, in volume, to resell, on credit or for a project is a lead.
+ */
+export function buysAThing(text: string): boolean {
+  const f = words(text).join(' ');
+  return BUY_VERB.test(f) && !LEAD_BUYING.test(f) && !PROJECT_WORDS.test(f) && !QUOTE_WORDS.test(f);
+}
+
 const NOT_KNOWN =
   /\b(?:no (?:me )?(?:lo |la |los |las )?(?:se|sabria|acuerdo|recuerdo|tengo|encuentro|conozco)|no me (?:lo |la )?(?:se|acuerdo)|ni idea|no tengo idea|se me olvido|(?:lo|la) olvide|olvide|(?:i )?(?:don t|dont|do not|didn t|didnt) (?:know|remember|have|recall)|no idea|(?:i )?forgot|can t remember|cant remember|not sure)\b/;
 
