@@ -16,6 +16,11 @@ export type Expectation =
   | { kind: 'lead_confirmation' }
   /** Several items were priced: "¿Te preparo la cotización formal?" (`text`: the customer's list, for the ticket). */
   | { kind: 'quote_offer'; text: string; turn: number; lines?: { sku: string; quantity: number }[] }
+  /**
+   * One product answered with "¿Te lo reservo o necesitas otra cosa?": a yes ("sí, resérvamelo",
+   * "ok lo quiero") asks the sales team to set it aside (`text`: the line, for the ticket).
+   */
+  | { kind: 'reserve_offer'; text: string; turn: number }
   | ChoiceExpectation;
 
 /**

@@ -208,6 +208,8 @@ export interface ProductActorOutput {
   outcome: 'answered' | 'not_found' | 'need_product' | 'multi_quote' | 'estimate';
   /** The estimate's lines (`estimate` / `multi_quote`), kept by the machine while the formal quote is offered. */
   lines?: QuoteLine[];
+  /** One product answered with "¿Te lo reservo?": what a yes sets aside (the alternative offered, when the one asked for is out). */
+  reserve?: QuoteLine & { name: string };
   replies: ReplyDirective[];
   /** The product answered (the first, or the likeliest of the options shown). */
   focus?: ProductFocus;

@@ -248,6 +248,29 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
   return null;
 }
 
+/** Words that take the product just priced ("resérvamelo", "me lo llevo", "lo quiero", "set it aside", "I'll take it"). */
+const TAKES_IT =
+  /\b(?:res[eé]rva(?:me)?l[oa]s?|ap[aá]rta(?:me)?l[oa]s?|res[eé]rvalo|ap[aá]rtalo|me l[oa]s? (?:llevo|quedo|reservas?|apartas?)|l[oa]s? quiero|l[oa]s? compro|set (?:it|them) aside|reserve (?:it|them)|hold (?:it|them)|i'?ll take (?:it|them))\b/i;
+
+/**
+ * A yes to "¿Te lo reservo o necesitas otra cosa?" right after one product was priced: "sí",
+ * "dale", "sí, resérvamelo", "ok lo quiero", "yes please". A product named, a change of mind
+ * ("sí, pero en blanco") or a sure reading of another request is a new question, not the yes.
+ */
+function takesReserveOffer(context: ConversationContext): boolean {
+  const understanding = u(context);
+  const text = context.lastMessage?.text ?? '';
+  if (context.expecting.kind !== 'reserve_offer' || context.turn - context.expecting.turn > 1 || !understanding) return false;
+  if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
+  // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
+  const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name);
+  if (asksSomethingElse(understanding) && !(smallTalk && (TAKES_IT.test(text) || understanding.nlu.intent.name === 'thanks'))) return false;
+  if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
+  // "ok", "perfecto", "gracias" take note of the price; they do not ask for anything.
+  if (/^\W*(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|gracias|thanks|thank you|got it|cool|ya)\W*$/i.test(text)) return false;
+  return understanding.affirmation === 'yes' || TAKES_IT.test(text);
+}
+
 /**
  * A short continuation of the store-info answer of the previous turn: "¿y a Bayahíbe?", "y el
  * domingo?", "and on Sundays?". Only an unsure reading is taken over (a clear new request wins).
@@ -263,7 +286,10 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   if ((u(context)?.products.length ?? 0) > 0) return null;
   const words = text.trim().split(/\s+/).filter(Boolean);
   const continuation = /^\s*[¿¡]?\s*(?:y|e|and|what about|how about|tambi[eé]n|also)\b/i.test(text);
-  return continuation && words.length <= 7 ? focus.topic : null;
+  // "¿A qué zona te lo enviaríamos?" → "a Villa Hermosa", "para Caleta", "to la romana centro": a
+  // short answer naming where, read by the store tool (a place it knows is a delivery question).
+  const where = focus.topic === 'store_hours_location' && /^\s*(?:a|al|para|pa|pa'|en|hasta|to|in|for)\s+\S/i.test(text);
+  return (continuation && words.length <= 7) || (where && words.length <= 5) ? focus.topic : null;
 }
 
 /** The product focus, while recent enough for "y si compro 50?" to mean it. */
@@ -376,6 +402,9 @@ export const conversationMachine = setup({
       if (understanding.affirmation === 'yes' || quoteOfferAnswer(context.lastMessage?.text ?? '') === 'yes') return true;
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
+    acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
+    // Not in the middle of a form: its next question follows the product answer.
+    offersReserve: ({ context, event }) => outputOf<ProductActorOutput>(event)?.reserve !== undefined && !formInProgress(context) && !runOf(context),
     declinesQuoteOffer: ({ context }) => {
       const understanding = u(context);
       if (!pendingQuoteOffer(context) || !understanding) return false;
@@ -667,6 +696,11 @@ export const conversationMachine = setup({
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: { kind: 'none' } as Expectation }),
     // The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes.
+    // "¿Te lo reservo?" after one product: a yes within one turn sets aside this line.
+    expectReserveOffer: assign(({ context, event }) => {
+      const line = outputOf<ProductActorOutput>(event)?.reserve;
+      return line ? { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn } as Expectation } : {};
+    }),
     expectQuoteOffer: assign(({ context, event }) => {
       const lines = outputOf<ProductActorOutput>(event)?.lines;
       const said = context.lastMessage?.text ?? '';
@@ -797,7 +831,11 @@ export const conversationMachine = setup({
     sayHandoffTicket: emit(({ context }) =>
       reply(`handoff.ticket.${context.handoffReason ?? 'customer_request'}`, { number: context.ticket?.number ?? '' }),
     ),
-    sayQuoteTicket: emit(({ context }) => reply('quote.ticket', { number: context.ticket?.number ?? '' })),
+    sayQuoteTicket: emit(({ context }) =>
+      context.expecting.kind === 'reserve_offer'
+        ? reply('quote.reserved', { number: context.ticket?.number ?? '', line: context.expecting.text })
+        : reply('quote.ticket', { number: context.ticket?.number ?? '' }),
+    ),
     enterHandoff: assign(({ context }) => ({
       expecting: { kind: 'none' } as Expectation,
       misunderstoodStreak: 0,
@@ -965,6 +1003,7 @@ export const conversationMachine = setup({
             },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: ['resetStreak', 'rememberContact'] },
+            { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: 'resetStreak' },
             {
               guard: 'declinesQuoteOffer',
               target: 'continuing',
@@ -1103,6 +1142,8 @@ export const conversationMachine = setup({
                 target: '#continuing',
                 actions: ['emitEffectReplies', 'storeProductFocus', 'expectQuoteOffer'],
               },
+              // One product priced with "¿Te lo reservo?": a yes next turn sets it aside.
+              { guard: 'offersReserve', target: '#continuing', actions: ['emitEffectReplies', 'storeProductFocus', 'expectReserveOffer'] },
               { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'] },
             ],
             onError: {
@@ -1122,7 +1163,7 @@ export const conversationMachine = setup({
         },
         quoteTicket: {
           id: 'answering.quoteTicket',
-          description: 'A formal quote asked for, or accepted after an estimate: a quote ticket for the sales team (no handoff).',
+          description: 'A formal quote asked for, accepted after an estimate, or a product to set aside (a yes to "¿Te lo reservo?"): a quote ticket for the sales team (no handoff).',
           invoke: {
             id: 'createQuoteTicket',
             src: 'createTicket',
@@ -1134,12 +1175,12 @@ export const conversationMachine = setup({
               lang: context.lang,
               messageId: messageId(context),
               // A yes to the offer: the ticket carries the list that was priced, not the "sí".
-              text: context.expecting.kind === 'quote_offer' ? context.expecting.text : (context.lastMessage?.text ?? ''),
+              text: context.expecting.kind === 'quote_offer' || context.expecting.kind === 'reserve_offer' ? context.expecting.text : (context.lastMessage?.text ?? ''),
               idempotencyKey: key(context, 'quote-ticket'),
             }),
             onDone: {
               target: '#continuing',
-              actions: [{ type: 'storeTicket', params: { kind: 'quote' } }, 'clearExpectation', 'sayQuoteTicket'],
+              actions: [{ type: 'storeTicket', params: { kind: 'quote' } }, 'sayQuoteTicket', 'clearExpectation'],
             },
             onError: { target: '#continuing', actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'ticket.failed' } }] },
           },

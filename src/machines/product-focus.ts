@@ -49,8 +49,8 @@ const followUps = createLru<boolean>(256);
 const quantities = createLru<Readonly<{ quantity: number; unit?: string }> | undefined>(256);
 
 function readProductFollowUp(text: string): boolean {
-  // "no, el blanco", "mejor el de 3/4", "I mean the white one": a correction of the product in focus.
-  const t = fold(text).replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather)\s+)+(?:(?:quiero|quise decir|era|es|queria|i want|i meant)\s+)?(?=\S)/, '');
+  // "no, el blanco", "mejor el de 3/4", "I mean the white one", "sí, pero en cubeta": a correction of the product in focus.
+  const t = fold(text).replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but)\s+)+(?:(?:quiero|quise decir|era|es|queria|i want|i meant)\s+)?(?=\S)/, '');
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
   return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined;
 }

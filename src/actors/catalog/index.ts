@@ -3,4 +3,4 @@ export { resolverFor } from './shared-resolver.js';
 export type { CatalogMatch, ProductResolver } from './product-resolver.js';
 export { measureText, parseProductText } from './attributes.js';
 export type { AttributeKind, Attributes, Measure, ParsedQuery } from './attributes.js';
-export { fold, NUMBER_WORDS, soundKey, stem } from './text.js';
+export { FILLER, fold, NUMBER_WORDS, soundKey, stem } from './text.js';

@@ -13,7 +13,7 @@ const STORE_TOPICS: [StoreTopic, RegExp][] = [
   // Phone questions are answered with the branches, each with its address and phone.
   ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|branch|branches|directions|map|phone|phone number|call you|reach you)\b/],
   ['delivery', /\b(delivery|envios?|enviar\w*|envian|envias|llevan|llevar\w*|llegan|mandan|mandar\w*|traen|traer\w*|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
-  ['payment', /\b(pagos?|pagar|pagan|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|pay|payment|payments|cards?|cash|transfer)\b/],
+  ['payment', /\b(pagos?|pagar(?:les?)?|pagan|pagamos|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|pay|payment|payments|cards?|cash|transfer)\b/],
 ];
 
 const CONJUNCTION: Record<Lang, string> = { es: 'y', en: 'and' };

@@ -6,7 +6,7 @@
  */
 import type { ProductActorInput, ProductFocus } from '../../machines/conversation.contract.js';
 import { isProductFollowUp, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
-import type { AttributeKind } from '../catalog/index.js';
+import { FILLER, fold, stem, type AttributeKind } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 
 export interface Wanted {
@@ -93,6 +93,62 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, text: string,
   const query = [base, ...kept, count ? text.trim().slice(count[0].length) : text].join(' ');
   const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
   return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
+}
+
+/**
+ * Words that ask, count or point but never name a product ("me haces una cotización?", "cuánto me
+ * sale todo?", "can you quote me some materials?", "a como me deja los 10 sacos?"): a message made
+ * only of these and filler names nothing to look up.
+ */
+const REQUEST_WORDS = new Set([
+  'pueden', 'puedes', 'podrian', 'podria', 'haces', 'hacen', 'hace', 'hazme', 'hagame', 'mandame', 'manda', 'mandan', 'envia',
+  'enviame', 'cobra', 'cobran', 'cobras', 'deja', 'dejan', 'dejas', 'todo', 'toda', 'todos', 'total', 'lista', 'material',
+  'materiales', 'cosa', 'cosas', 'producto', 'productos', 'articulo', 'articulos', 'sacos', 'saco', 'galones', 'galon',
+  'cubetas', 'cubeta', 'fundas', 'funda', 'all', 'give', 'send', 'total', 'whats', 'materials', 'stuff', 'things', 'thing',
+  'products', 'product', 'items', 'item', 'bags', 'bag', 'gallons', 'gallon', 'buckets', 'bucket',
+]);
+/** Words that join two product words ("abanicos de techo", "sheet of plywood"), kept between them only. */
+const JOINERS = new Set(['de', 'del', 'para', 'con', 'of', 'for', 'with']);
+
+/**
+ * The words of a request that name the thing wanted, as the customer wrote them: "do you sell pizza?"
+ * → "pizza", "¿venden celulares?" → "celulares", "ustedes tienen abanicos de techo?" → "abanicos de
+ * techo". A product the catalog does not know is named back by these, never by the whole sentence.
+ * Empty when the message names nothing (only asks, counts or points).
+ */
+export function productWords(text: string): string {
+  const tokens = text
+    .toLowerCase()
+    .replace(/[¿?¡!.,;:"()]+/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  const names = (word: string): boolean => {
+    const folded = fold(word).replace(/[^a-z0-9/]/g, '');
+    return folded !== '' && !/^\d/.test(folded) && !FILLER.has(stem(folded)) && !REQUEST_WORDS.has(folded);
+  };
+  const kept = tokens.map(names);
+  const out = tokens.filter((word, i) => kept[i] || (JOINERS.has(fold(word)) && kept.slice(0, i).some(Boolean) && kept[i + 1] === true));
+  return out.join(' ');
+}
+
+/**
+ * The word that says what a product phrase is: in Spanish the first content word ("generador
+ * eléctrico", "madera de caoba"), in English the last one before "for"/"with" ("electric
+ * generator", "paint for the roof"). A container or form before "de"/"of" ("plancha de zinc", "a
+ * sheet of plywood") leaves the head to what follows. Null when the phrase names nothing.
+ */
+export function headWord(query: string, index: CatalogIndex, lang: 'es' | 'en'): string | null {
+  const folded = fold(query);
+  const contentOf = (part: string): string[] => index.parse(part).content.filter((word) => /^[a-z]{3,}$/.test(word));
+  if (lang === 'en') {
+    const of = /\bof\b/.exec(folded);
+    const part = (of ? folded.slice(of.index + 2) : folded).split(/\b(?:for|with|to|in)\b/)[0] ?? '';
+    return contentOf(part).at(-1) ?? null;
+  }
+  const [first, ...rest] = folded.split(/\b(?:de|del)\b/);
+  const head = contentOf(first ?? '')[0];
+  if (head !== undefined && index.correct(head) === null && rest.length > 0 && contentOf(first ?? '').length === 1) return contentOf(rest.join(' '))[0] ?? null;
+  return head ?? contentOf(rest.join(' '))[0] ?? null;
 }
 
 /**

@@ -8,7 +8,9 @@ import { formatMoney } from './format.js';
 import { countUnit, priceUnit } from './units.js';
 import {
   followUp,
+  headWord,
   inHundreds,
+  productWords,
   quantityOf,
   uncarriedItems,
   wantedItems,
@@ -179,8 +181,12 @@ export function answerProduct(
   const missing: string[] = [];
   for (const item of wanted) {
     const best = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
-    if (!best) {
-      missing.push(item.query.trim());
+    // Nothing resembles it, or only a side word does ("generador eléctrico" meets the electrical
+    // conduit): the store does not carry it, and says so by the product's name.
+    const head = pinnedProduct ? null : headWord(item.query, index, lang);
+    if (!best || (head !== null && index.correct(head) === null && index.search(head, { limit: 1 }).length === 0)) {
+      const name = productWords(item.query);
+      if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;
     }
     const same = found.find((f) => f.match.product.sku === best.product.sku);
@@ -193,7 +199,11 @@ export function answerProduct(
     const counted = byLength ? { query: item.query, quantity: item.lengthQuantity } : item;
     found.push({ item: best.product.unit === 'ciento' && text !== undefined ? inHundreds(counted, text) : counted, match: best });
   }
-  if (found.length === 0) return notFound(wanted);
+  // Nothing of it is in the catalog: named by its product words; nothing named at all ("¿me haces
+  // una cotización?", "cuánto me sale todo?") is a question of which product.
+  if (found.length === 0) {
+    return missing.length === 0 ? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] } : notFound(missing.join(', '));
+  }
   // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
   if (text !== undefined && found.length + missing.length >= 1) {
     for (const other of uncarriedItems(text, index)) if (!missing.includes(other)) missing.push(other);
@@ -263,6 +273,11 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
   const alt = product.stock >= Math.max(quantity, 1) ? undefined : product.stock > 0 ? undefined : alternativeFor(tenant, index, product, item.query);
   const altP = alt ? altParams(tenant, alt, lang) : {};
   const options = alt ? optionsFor([alt]) : undefined;
+  // "¿Te lo reservo?" sets aside the alternative offered when the product is out, else the product
+  // (only what is in stock: "¿Te reservo esos 12?"); nothing when the reply asks something else.
+  const kept = alt ?? (product.stock > 0 ? product : undefined);
+  const reserve = kept ? { sku: kept.sku, name: kept.name, quantity: Math.min(quantity, kept.stock) } : undefined;
+  const reserving = reserve ? { reserve } : {};
   if (item.quantity !== undefined && quantity > 1) {
     const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang) };
     const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
@@ -280,18 +295,19 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
         focus,
       };
     }
-    return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus };
+    return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus, ...(template === 'product.quote_qty_out' ? {} : reserving) };
   }
   if (!priceQuestion) {
-    if (!alt) return { outcome: 'answered', replies: [{ template: 'product.found', params: { items: [described] } }], focus };
+    if (!alt) return { outcome: 'answered', replies: [{ template: 'product.found', params: { items: [described] } }], focus, ...reserving };
     return {
       outcome: 'answered',
       replies: [{ template: 'product.found_alt', params: { items: [described], outName: product.name, ...altP }, ...(options ? { options } : {}) }],
       focus,
+      ...reserving,
     };
   }
   const template = alt ? 'product.quote_alt' : product.stock > 0 ? 'product.quote' : 'product.quote_out';
-  return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus };
+  return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus, ...reserving };
 }
 
 /** The same product in a 5-gallon cubeta, in stock and cheaper, for a whole number of cubetas of gallons. */
@@ -359,9 +375,7 @@ function sameName(name: string, text: string): boolean {
   return nameKey(name) === nameKey(text);
 }
 
-function notFound(wanted: Wanted[]): ProductActorOutput {
-  return {
-    outcome: 'not_found',
-    replies: [{ template: 'product.not_found', params: { query: wanted.map((w) => w.query.trim()).join(', ') } }],
-  };
+/** What the catalog does not carry, named by the customer's product words (never the whole question). */
+function notFound(named: string): ProductActorOutput {
+  return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query: named } }] };
 }

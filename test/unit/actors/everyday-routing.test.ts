@@ -26,6 +26,126 @@ describe('everyday messages through the host (issue 10)', () => {
     }
   });
 
+  it('should say plainly the store does not sell food, phones or shoes, naming the thing and not the question', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const asked: [string, string, RegExp][] = [
+      ['do you sell pizza?', '*pizza*', /We're a hardware store/],
+      ['¿venden pizza?', '*pizza*', /Somos una ferretería/],
+      ['tienen comida?', '*comida*', /Somos una ferretería/],
+      ['venden celulares?', '*celulares*', /Somos una ferretería/],
+      ['tienen zapatos?', '*zapatos*', /Somos una ferretería/],
+      ['do you have shoes?', '*shoes*', /We're a hardware store/],
+    ];
+    for (const [i, [text, named, store]] of asked.entries()) {
+      const r = await say(host, `oos-${i}`, text);
+      expect(r.state.value, text).toBe('triage.idle');
+      expect(r.state.context.ticket, text).toBeNull();
+      expect(texts(r), text).toContain(named);
+      expect(texts(r), text).toMatch(store);
+      expect(texts(r), text).not.toContain(`*${text}*`);
+    }
+  });
+
+  it('should set the product aside on a yes to "¿Te lo reservo?", the alternative when the one asked for is out', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const yeses: [string[], string][] = [
+      [['tiene sement gris?', 'si, resérvamelo'], '1 x Cemento Gris Cemex'],
+      [['cuanto cuesta el taladro dewalt', 'ok lo quiero'], '1 x Taladro Percutor 1/2" 750W DeWalt'],
+      [['hola, tienen varilla de 3/8?', 'dame 50', 'dale'], '50 x Varilla Corrugada 3/8"'],
+      [['hay clavos de 2 pulgadas?', 'sí'], '1 x Clavo Corriente 2 1/2"'],
+      [['tienen silicon transparente?', 'apártamelo porfa'], '1 x Silicón Transparente'],
+      [['do you have 1/2 inch pvc pipe?', 'yes please'], '1 x Tubo PVC 1/2"'],
+      [['how much is a bag of cement?', "great, I'll take it"], '1 x Cemento Gris Cemex'],
+    ];
+    for (const [i, [turns, line]] of yeses.entries()) {
+      let r = await say(host, `res-${i}`, turns[0] as string);
+      for (const text of turns.slice(1)) r = await say(host, `res-${i}`, text);
+      const said = turns.join(' / ');
+      expect(r.state.value, said).toBe('triage.idle');
+      expect(r.state.context.ticket, said).toMatchObject({ kind: 'quote' });
+      expect(texts(r), said).toContain(line);
+      expect(texts(r), said).toMatch(/apartar|set aside/);
+      expect(texts(r), said).not.toMatch(/no te entendí|¿Qué necesitas\?|didn't quite get/);
+    }
+  });
+
+  it('should not set anything aside on a thank-you, a correction or another question after the price', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const others: [string, RegExp][] = [
+      ['ok', /Con mucho gusto|Hay algo más/],
+      ['gracias', /Con mucho gusto/],
+      ['no, el gris', /gris|Gris/],
+      ['y en cubeta?', /cubeta/],
+      ['sí, pero en cubeta', /cubeta/],
+      ['a que hora abren?', /horarios/],
+    ];
+    for (const [i, [text, answer]] of others.entries()) {
+      await say(host, `nores-${i}`, 'tienen pintura blanca?');
+      const r = await say(host, `nores-${i}`, text);
+      expect(r.state.context.ticket, text).toBeNull();
+      expect(texts(r), text).not.toMatch(/apartar/);
+      expect(texts(r), text).toMatch(answer);
+    }
+  });
+
+  it('should answer "¿cómo pago?" with the payment methods, not ask for an account number', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const asked = ['como pago?', '¿cómo puedo pagar?', 'cuales son las formas de pago', 'con que puedo pagar', 'quiero saber como pagarles', 'how can I pay?'];
+    for (const [i, text] of asked.entries()) {
+      const r = await say(host, `pay-${i}`, text);
+      expect(r.state.value, text).toBe('triage.idle');
+      expect(texts(r), text).toMatch(/Aceptamos efectivo|We accept cash/);
+      expect(texts(r), text).not.toMatch(/número de cuenta|account number/);
+    }
+    // After a product answer too, the usual place for it.
+    await say(host, 'pay-after', 'cuanto cuesta el taladro dewalt');
+    expect(texts(await say(host, 'pay-after', 'como pago?'))).toMatch(/Aceptamos efectivo/);
+    // Paying one's account is the account flow.
+    const account = await say(host, 'pay-account', '¿cómo pago mi cuenta?');
+    expect(account.state.value).toBe('answering.awaitingAccountId');
+  });
+
+  it('should read a place named after "¿A qué zona te lo enviaríamos?" as the answer, with its fee', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const answers: [string, string, RegExp][] = [
+      ['hacen delivery?', 'a villa hermosa', /Villa Hermosa.*RD\$300\.00/s],
+      ['hacen delivery?', 'para caleta', /Caleta.*RD\$400\.00/s],
+      ['tienen envio?', 'pa Guaymate', /Guaymate.*RD\$650\.00/s],
+      ['hacen delivery?', 'a higuey', /no llegamos a Higüey/],
+      ['do you deliver?', 'to la romana centro', /La Romana centro.*free/s],
+      ['do you deliver?', 'to San Pedro', /San Pedro de Macorís.*RD\$1,500\.00/s],
+    ];
+    for (const [i, [asked, place, answer]] of answers.entries()) {
+      const zones = await say(host, `zone-${i}`, asked);
+      expect(texts(zones), asked).toMatch(/¿A qué zona|Which area/);
+      const r = await say(host, `zone-${i}`, place);
+      expect(texts(r), place).toMatch(answer);
+      expect(texts(r), place).not.toMatch(/no te entendí|didn't quite get|¿Qué necesitas\?/);
+    }
+  });
+
+  it('should answer "quiero comprar un X" as a product question, never the advisor form', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const buys: [string, RegExp][] = [
+      ['quiero comprar un celular', /No vendemos \*celular\*/],
+      ['quiero comprar unos zapatos', /No vendemos \*zapatos\*/],
+      ['I want to buy a phone', /We don't sell \*phone\*/],
+      ['quiero comprar un taladro', /Taladro/],
+      ['necesito comprar una brocha de 2 pulgadas', /Brocha 2"/],
+    ];
+    for (const [i, [text, answer]] of buys.entries()) {
+      const r = await say(host, `buy-${i}`, text);
+      expect(r.state.value, text).toBe('triage.idle');
+      expect(texts(r), text).toMatch(answer);
+      expect(texts(r), text).not.toMatch(/nombre completo|full name|asesor/);
+    }
+    // Buying for a business, in volume or for a project is still a lead.
+    for (const text of ['quiero comprar al por mayor', 'somos una empresa y queremos comprar unos 300 sacos de cemento', 'I want to buy some materials for my construction company']) {
+      const reading = await brain.understand({ text, messageId: 'm-lead', lang: 'es', expecting: { kind: 'none' }, idempotencyKey: `lead:${text}` });
+      expect(reading.nlu.intent.name, text).toBe('sales_lead');
+    }
+  });
+
   it('should close the conversation on thanks plus goodbye, and keep it open on thanks alone', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     await say(host, 'bye-1', '¿tienen cemento gris?');

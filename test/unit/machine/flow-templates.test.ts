@@ -12,6 +12,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.confirm': ['fullName', 'email', 'phone', 'company', 'interest', 'problem', 'urgency'],
   'lead.submitted': ['leadId'],
   'quote.ticket': ['number'],
+  'quote.reserved': ['number', 'line'],
   'identity.codeSent': ['channel', 'handle'],
   'identity.cannotSend': ['channel'],
   'identity.linked': ['channel'],

@@ -116,7 +116,7 @@ describe('triage decision › vague complaints and the complaint story', () => {
 });
 
 describe('product focus › a correction of the product just answered', () => {
-  it.each(['no, el rojo', 'no, mejor el de 3/4', 'perdón, quise decir el gris', 'I mean the white one', 'no, en galón'])('should read "%s" as a follow-up', (text) => {
+  it.each(['no, el rojo', 'no, mejor el de 3/4', 'perdón, quise decir el gris', 'I mean the white one', 'no, en galón', 'sí, pero en cubeta', 'si pero el de 3/4', 'yes, but the white one'])('should read "%s" as a follow-up', (text) => {
     expect(isProductFollowUp(text)).toBe(true);
   });
 

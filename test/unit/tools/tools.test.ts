@@ -123,6 +123,71 @@ describe('answerProduct', () => {
   });
 });
 
+describe('answerProduct: what the store does not carry', () => {
+  // The brain finds no catalog phrase in these: the tool reads the message itself.
+  const asked: [string, string, Lang][] = [
+    ['do you sell pizza?', 'pizza', 'en'],
+    ['Do you have shoes?', 'shoes', 'en'],
+    ['¿venden pizza?', 'pizza', 'es'],
+    ['tienen comida?', 'comida', 'es'],
+    ['venden celulares?', 'celulares', 'es'],
+    ['tienen zapatos?', 'zapatos', 'es'],
+    ['hola, ustedes venden helados?', 'helados', 'es'],
+    ['quiero comprar un celular', 'celular', 'es'],
+  ];
+
+  it('should name the product, not echo the question, and say what the store is', () => {
+    for (const [text, product, lang] of asked) {
+      const out = answerProduct(tenant, index, productInput('product_inquiry', [], lang), { text });
+      expect(out.outcome, text).toBe('not_found');
+      const said = render(out.replies, lang);
+      expect(said, text).toContain(`*${product}*`);
+      expect(said, text).not.toContain(text.toLowerCase().replace(/^hola, /, ''));
+      expect(said, text).toMatch(lang === 'es' ? /No vendemos .*Somos una ferretería/s : /We don't sell .*We're a hardware store/s);
+      expectWhatsAppStyle(said);
+    }
+  });
+
+  it('should not offer a product that only shares a side word with one the store does not carry', () => {
+    // "eléctrico" is in the electrical conduit's name; a generator is not a conduit.
+    for (const [query, lang] of [['generador electrico', 'es'], ['planta electrica', 'es'], ['electric generator', 'en']] as [string, Lang][]) {
+      const out = answerProduct(tenant, index, productInput('product_inquiry', [{ query }], lang));
+      expect(out.outcome, query).toBe('not_found');
+      expect(render(out.replies, lang), query).not.toMatch(/Conduit|RD\$/);
+    }
+  });
+
+  it('should ask which product when the message only asks, counts or points, never "we don\'t sell" it', () => {
+    for (const [text, lang] of [
+      ['¿me haces una cotización?', 'es'],
+      ['cuánto me sale todo?', 'es'],
+      ['a como me deja los 10 sacos?', 'es'],
+      ['can you quote me some materials?', 'en'],
+      ['how much would it all cost?', 'en'],
+    ] as [string, Lang][]) {
+      const out = answerProduct(tenant, index, productInput('price_quote', [], lang), { text });
+      expect(out.outcome, text).toBe('need_product');
+      expect(render(out.replies, lang), text).not.toMatch(/vendemos|don't sell/);
+    }
+  });
+
+  it('should still find a product behind a container, a form word or a typo', () => {
+    const cases: [string, Lang, RegExp][] = [
+      ['plancha de zinc', 'es', /Zinc Ondulado/],
+      ['envase de thinner', 'es', /Thinner/],
+      ['a sheet of plywood', 'en', /Plywood/],
+      ['paint for the roof', 'en', /Pintura|Impermeabilizante/],
+      ['gray cemnt', 'en', /Cemento Gris/],
+      ['varriya de 3/8', 'es', /Varilla Corrugada 3\/8"/],
+    ];
+    for (const [query, lang, expected] of cases) {
+      const out = answerProduct(tenant, index, productInput('product_inquiry', [{ query }], lang));
+      expect(out.outcome, query).toBe('answered');
+      expect(render(out.replies, lang), query).toMatch(expected);
+    }
+  });
+});
+
 describe('answerAccount', () => {
   const input = (accountId: string | null, lang: Lang = 'es') => ({ tenantId: 'ferreteria', lang, accountId, idempotencyKey: 'k' });
   /** The account already verified in this conversation (its data shows without asking again). */

@@ -123,6 +123,8 @@ export function describeExpectation(expecting: Expectation): string {
       return 'a yes/no confirmation of the lead data just summarised';
     case 'quote_offer':
       return 'a yes/no answer to "shall I prepare the formal quote?" for the items just priced (a new request is read as one)';
+    case 'reserve_offer':
+      return 'a yes/no answer to "shall I set it aside for you?" for the product just priced (a new request is read as one)';
     case 'choice':
       return `a pick among the options just offered (${expecting.options.map((o, i) => `${i + 1}: ${o.intent}`).join(', ')}); a number, an ordinal or the option's words pick one`;
   }

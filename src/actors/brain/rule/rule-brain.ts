@@ -14,10 +14,12 @@ import { createReadingCache } from './reading-cache.js';
 import { fold as foldText, foldWithMap } from './text.js';
 import {
   asksForJob,
+  asksHowToPay,
   asksNewAccount,
   asksProjectQuote,
   asksStorePhone,
   asksWhatIsOffered,
+  buysAThing,
   computePriority,
   detectAffirmation,
   detectClosing,
@@ -224,6 +226,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && mentions.length === 0 && intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
+    // "¿cómo pago?", "formas de pago", "how can I pay?": the store's payment methods (an info
+    // question), not an account's standing the classifier leans to on the word "pago".
+    if (has('store_hours_location') && mentions.length === 0 && (intent.name === 'account_status' || intent.confidence < STORE_RULE_CONFIDENCE) && intent.name !== 'complaint' && intent.name !== 'human_agent' && !entities.some((e) => e.type === 'account_id') && asksHowToPay(text)) {
+      intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
+    }
     // "hola, soy Juan": a greeting with the customer's name, not a request. "Constructora Mejía" or
     // "Pedro Mejía" alone says who is writing and asks nothing yet: an introduction, answered with
     // a greeting that asks how to help (a company word is not a request for a quote).
@@ -242,6 +249,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
     if (has('product_inquiry') && intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
+    }
+    // "quiero comprar un celular": one customer buying one thing asks for a product, not an advisor's
+    // form (the classifier learnt "comprar" from the wholesale and business leads).
+    if (has('product_inquiry') && intent.name === 'sales_lead' && buysAThing(text)) {
+      intent = { name: 'product_inquiry', confidence: Math.max(intent.confidence, PRODUCT_RULE_CONFIDENCE) };
     }
     return { intent, ranking, entities, lang: detectLang(text, lang), mentions };
   };
@@ -266,9 +278,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const bareAnswer = detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
     // "no" / "nada" / "estoy bien" with nothing pending answers "¿Algo más?": a goodbye. (With a
     // question pending — a lead field, a summary, options — the machine reads the "no" itself.)
-    if (expecting.kind === 'none' && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
+    // "¿Te lo reservo o necesitas otra cosa?" is such an "¿algo más?": its yes is read by the machine
+    // from the affirmation, so the reading stays the one with nothing pending.
+    const open = expecting.kind === 'none' || expecting.kind === 'reserve_offer';
+    if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
-    else if (expecting.kind === 'none' && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
+    else if (open && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     // A bare yes/no names no product ("no" is not "Alambre No. 18").
     if (bareAnswer || isBareDecline(text) || isBareAcknowledgment(text)) {
       mentions = [];

@@ -158,6 +158,23 @@ export function asksProjectQuote(text: string): boolean {
   return QUOTE_WORDS.test(f) && PROJECT_WORDS.test(f);
 }
 
+const BUY_VERB =
+  /\b(?:quiero|quisiera|queria|necesito|ocupo|busco|deseo|voy a|i want to|i d like to|i would like to|i need to|looking to)\s+(?:comprar(?:me|le|les)?|adquirir|buy|purchase)\s+(?:un|una|unos|unas|el|la|los|las|dos|tres|\d+|a|an|some|the|one|two|three)\s+[a-z]/;
+/** What makes buying a sales lead: a business, volume, resale, credit, a project or a quote. */
+const LEAD_BUYING =
+  /\b(?:empresas?|negocios?|constructoras?|compania|firma|ferreteria|por mayor|mayoreo|volumen|grandes cantidades|cantidad|revender|reventa|mensual\w*|credito|company|business|firm|wholesale|bulk|volume|large quantities|resell|monthly|credit|store)\b/;
+
+/**
+ * "quiero comprar un celular", "I want to buy a drill": one customer buying a thing (the verb's
+ * object follows it: an article or a count, then the thing), which is a
+ * product question (the catalog has it or says it does not), not a sales lead. Buying for a
+ * business, in volume, to resell, on credit or for a project is a lead.
+ */
+export function buysAThing(text: string): boolean {
+  const f = words(text).join(' ');
+  return BUY_VERB.test(f) && !LEAD_BUYING.test(f) && !PROJECT_WORDS.test(f) && !QUOTE_WORDS.test(f);
+}
+
 const NOT_KNOWN =
   /\b(?:no (?:me )?(?:lo |la |los |las )?(?:se|sabria|acuerdo|recuerdo|tengo|encuentro|conozco)|no me (?:lo |la )?(?:se|acuerdo)|ni idea|no tengo idea|se me olvido|(?:lo|la) olvide|olvide|(?:i )?(?:don t|dont|do not|didn t|didnt) (?:know|remember|have|recall)|no idea|(?:i )?forgot|can t remember|cant remember|not sure)\b/;
 
@@ -180,6 +197,21 @@ const NOT_THE_STORE_PHONE = /\b(?:cuenta|account|pedido|orden|order|caso|ticket|
 export function asksStorePhone(text: string): boolean {
   const f = words(text).join(' ');
   return PHONE_WORDS.test(f) && OF_THE_STORE.test(f) && !NOT_THE_STORE_PHONE.test(f);
+}
+
+const HOW_TO_PAY =
+  /\b(?:(?:como|donde|con que|de que (?:forma|manera))\s+(?:es que\s+)?(?:(?:puedo|podemos|se puede|le puedo|les puedo|hay que|tengo que|debo)\s+)?(?:pag(?:o|ar(?:les?)?|amos|a|an)|le pago|les pago)|formas? de pago|metodos? de pago|medios? de pago|how (?:can|do|should) (?:i|we) pay|ways? to pay|payment (?:methods?|options?))\b/;
+/** Words of an account's money: paying *the account* is the account flow (its balance, where to pay it). */
+const ACCOUNT_MONEY = /\b(?:cuenta|balance|saldo|deuda|debo|factura|atrasad[oa]|vencid[oa]|credito|account|bill|invoice|debt|owe|overdue)\b/;
+
+/**
+ * The customer asks how to pay ("¿cómo pago?", "¿cómo puedo pagar?", "formas de pago", "how can I
+ * pay?"): the store's payment methods, not an account's standing. Paying an account ("¿cómo pago
+ * mi cuenta?", "¿dónde pago la factura?") is not this.
+ */
+export function asksHowToPay(text: string): boolean {
+  const f = words(text).join(' ');
+  return HOW_TO_PAY.test(f) && !ACCOUNT_MONEY.test(f);
 }
 
 const INTRODUCTION = /(?:^|[\s,.!;:]+)(?:soy|mi nombre es|me llamo|le habla|les habla|te habla|i m|i am|my name is|this is)\s+\S+(?:\s+\S+){0,2}\s*[.!]*\s*$/;
