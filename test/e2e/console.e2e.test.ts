@@ -403,18 +403,28 @@ describe('agent console page, in Chromium', () => {
     await expect.poll(() => page.getByRole('alert').textContent(), { timeout: TIMEOUT }).toMatch(/^Logging out failed; the session is still open\. Try again\./);
     expect(await page.getByLabel('Password').count()).toBe(0);
     await page.unroute('**/console/api/logout');
+    // The real logout runs on a page that never had request interception: with Chromium 156, a page
+    // whose requests Playwright had intercepted sometimes never finished reading a later response
+    // body after a reload (the 401 of the session check arrived, the page stayed at "…"); curl and
+    // a fresh page read the same answers every time.
+    await page.close();
+    const fresh = await newPage();
+    await fresh.goto('/console');
+    await fresh.getByLabel('Idioma').selectOption('en');
+    expect(await logIn(fresh)).toBe(200);
+    await fresh.getByRole('tab', { name: 'Waiting' }).waitFor({ timeout: TIMEOUT });
 
     const failed: string[] = [];
-    page.on('requestfailed', (r) => failed.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText ?? '?'}`));
-    const confirmed = page.waitForResponse((r) => r.url().endsWith('/console/api/logout') && r.request().method() === 'POST', { timeout: TIMEOUT });
-    await page.getByRole('button', { name: 'Log out' }).click();
+    fresh.on('requestfailed', (r) => failed.push(`${r.method()} ${r.url()}: ${r.failure()?.errorText ?? '?'}`));
+    const confirmed = fresh.waitForResponse((r) => r.url().endsWith('/console/api/logout') && r.request().method() === 'POST', { timeout: TIMEOUT });
+    await fresh.getByRole('button', { name: 'Log out' }).click();
     expect((await confirmed).status(), failed.join('\n')).toBe(204);
-    await page.getByLabel('Password').waitFor({ timeout: TIMEOUT });
-    const booted = page.waitForResponse((r) => r.url().endsWith('/console/api/session'), { timeout: TIMEOUT });
-    await page.reload();
+    await fresh.getByLabel('Password').waitFor({ timeout: TIMEOUT });
+    const booted = fresh.waitForResponse((r) => r.url().endsWith('/console/api/session'), { timeout: TIMEOUT });
+    await fresh.reload();
     expect((await booted).status(), failed.join('\n')).toBe(401);
-    await page.getByLabel('Password').waitFor({ timeout: TIMEOUT });
-    const session = await page.evaluate(async () => (await fetch('/console/api/session')).status);
+    await fresh.getByLabel('Password').waitFor({ timeout: TIMEOUT });
+    const session = await fresh.evaluate(async () => (await fetch('/console/api/session')).status);
     expect(session).toBe(401);
     expect(errors).toEqual([]);
   });
