@@ -146,6 +146,21 @@ describe('everyday messages through the host (issue 10)', () => {
     }
   });
 
+  it('should answer a wish to buy as a product question, never a complaint, unless it tells of trouble', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const wishes = ['quiero comprar una nevera', 'quisiera comprar una nevera', 'necesito comprar una nevera para mi casa', 'I want to buy a fridge', 'quisiera comprar un aire acondicionado'];
+    for (const [i, text] of wishes.entries()) {
+      const r = await say(host, `wish-${i}`, text);
+      expect(r.state.value, text).toBe('triage.idle');
+      expect(texts(r), text).not.toMatch(/T-0|caso|case number|persona|person/);
+    }
+    // Trouble with a purchase is still a complaint, with or without a wish to buy in it.
+    for (const text of ['quiero devolver una nevera', 'me vendieron una nevera dañada', 'quiero comprar una nevera nueva porque la que me vendieron salió dañada']) {
+      const reading = await brain.understand({ text, messageId: 'm-trouble', lang: 'es', expecting: { kind: 'none' }, idempotencyKey: `trouble:${text}` });
+      expect(reading.nlu.intent.name, text).toBe('complaint');
+    }
+  });
+
   it('should close the conversation on thanks plus goodbye, and keep it open on thanks alone', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     await say(host, 'bye-1', '¿tienen cemento gris?');

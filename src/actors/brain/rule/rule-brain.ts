@@ -20,6 +20,7 @@ import {
   asksStorePhone,
   asksWhatIsOffered,
   buysAThing,
+  buysWithoutTrouble,
   computePriority,
   detectAffirmation,
   detectClosing,
@@ -254,6 +255,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // form (the classifier learnt "comprar" from the wholesale and business leads).
     if (has('product_inquiry') && intent.name === 'sales_lead' && buysAThing(text)) {
       intent = { name: 'product_inquiry', confidence: Math.max(intent.confidence, PRODUCT_RULE_CONFIDENCE) };
+    }
+    // "quiero comprar una nevera" is not a complaint because fridges mostly come up in complaints:
+    // a wish to buy with no word of trouble is a product question (never a ticket and a handoff).
+    if (has('product_inquiry') && intent.name === 'complaint' && buysWithoutTrouble(text)) {
+      intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     return { intent, ranking, entities, lang: detectLang(text, lang), mentions };
   };

@@ -175,6 +175,19 @@ export function buysAThing(text: string): boolean {
   return BUY_VERB.test(f) && !LEAD_BUYING.test(f) && !PROJECT_WORDS.test(f) && !QUOTE_WORDS.test(f);
 }
 
+/** Words of trouble with a purchase: damage, a fault, a return, a claim, discontent. */
+const TROUBLE =
+  /\b(?:vendieron|vendio|despacharon|entregaron|cobraron|danad\w*|rot[oa]s?|defectuos\w*|no (?:sirve|sirven|funciona|funcionan|prende|enfria|llego)|devolver|devolucion|reembols\w*|reclam\w*|quej\w*|garantia|cambiar|cambio|mal[oa]?|pesim\w*|molest\w*|enojad\w*|problema\w*|broken|damaged|defective|doesn t work|don t work|return|refund|complain\w*|wrong|warranty)\b/;
+
+/**
+ * "quiero comprar una nevera": buying a thing (`buysAThing`) with no word of trouble with a
+ * purchase in the message. Such a message is never a complaint, whatever the classifier makes of
+ * the thing's name ("nevera" is mostly met in complaints about a delivered fridge).
+ */
+export function buysWithoutTrouble(text: string): boolean {
+  return buysAThing(text) && !TROUBLE.test(words(text).join(' '));
+}
+
 const NOT_KNOWN =
   /\b(?:no (?:me )?(?:lo |la |los |las )?(?:se|sabria|acuerdo|recuerdo|tengo|encuentro|conozco)|no me (?:lo |la )?(?:se|acuerdo)|ni idea|no tengo idea|se me olvido|(?:lo|la) olvide|olvide|(?:i )?(?:don t|dont|do not|didn t|didnt) (?:know|remember|have|recall)|no idea|(?:i )?forgot|can t remember|cant remember|not sure)\b/;
 
