@@ -1,4 +1,5 @@
 import type { IntentName } from '../../../domain/intents.js';
+import { tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { InterestArea, UrgencyLevel } from '../../../domain/lead.js';
 import type { Lang } from '../../../domain/nlu.js';
 import { fold } from './text.js';
@@ -175,17 +176,21 @@ export function buysAThing(text: string): boolean {
   return BUY_VERB.test(f) && !LEAD_BUYING.test(f) && !PROJECT_WORDS.test(f) && !QUOTE_WORDS.test(f);
 }
 
-/** Words of trouble with a purchase: damage, a fault, a return, a claim, discontent. */
-const TROUBLE =
-  /\b(?:vendieron|vendio|despacharon|entregaron|cobraron|danad\w*|rot[oa]s?|defectuos\w*|no (?:sirve|sirven|funciona|funcionan|prende|enfria|llego)|devolver|devolucion|reembols\w*|reclam\w*|quej\w*|garantia|cambiar|cambio|mal[oa]?|pesim\w*|molest\w*|enojad\w*|problema\w*|broken|damaged|defective|doesn t work|don t work|return|refund|complain\w*|wrong|warranty)\b/;
+/**
+ * Asking to return, exchange or claim, or voicing discontent: what a complaint says besides the story
+ * of what went wrong (that story is `tellsWhatHappened`, shared with triage).
+ */
+const CLAIM_WORDS =
+  /\b(?:devolver|devolucion|reembols\w*|reclam\w*|quej\w*|garantia|cambiar|cambio|pesim\w*|molest\w*|enojad\w*|problema\w*|return|refund|complain\w*|warranty)\b/;
 
 /**
  * "quiero comprar una nevera": buying a thing (`buysAThing`) with no word of trouble with a
- * purchase in the message. Such a message is never a complaint, whatever the classifier makes of
- * the thing's name ("nevera" is mostly met in complaints about a delivered fridge).
+ * purchase in the message (no story of what went wrong, no return or claim). Such a message is never
+ * a complaint, whatever the classifier makes of the thing's name ("nevera" is mostly met in
+ * complaints about a delivered fridge).
  */
 export function buysWithoutTrouble(text: string): boolean {
-  return buysAThing(text) && !TROUBLE.test(words(text).join(' '));
+  return buysAThing(text) && !tellsWhatHappened(text) && !CLAIM_WORDS.test(words(text).join(' '));
 }
 
 const NOT_KNOWN =
