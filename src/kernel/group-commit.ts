@@ -35,6 +35,8 @@ export interface GroupCommitOptions<T, R> {
   many: (items: T[]) => Promise<R[]>;
   /** At most this many items per statement. 1 turns batching off. */
   maxBatch?: number;
+  /** Told when a batch failed as a whole (its items are then sent alone): a batch path that keeps failing must show in the logs. */
+  onBatchFailed?: (err: unknown, size: number) => void;
 }
 
 interface Waiting<T, R> {
@@ -56,7 +58,7 @@ interface Waiting<T, R> {
  * const commits = createGroupCommit({ keyOf: (t) => t.key, one: commitOne, many: commitMany, maxBatch: 64 });
  * const stored = await commits.submit(turn);
  */
-export function createGroupCommit<T, R>({ keyOf, one, many, maxBatch = 64 }: GroupCommitOptions<T, R>): GroupCommit<T, R> {
+export function createGroupCommit<T, R>({ keyOf, one, many, maxBatch = 64, onBatchFailed }: GroupCommitOptions<T, R>): GroupCommit<T, R> {
   const cap = Math.max(1, Math.floor(maxBatch));
   const pile: Waiting<T, R>[] = [];
   const stats: GroupCommitStats = { alone: 0, batches: 0, batchedItems: 0, largestBatch: 0, failedBatches: 0, retriedAlone: 0, statements: 0 };
@@ -109,8 +111,13 @@ export function createGroupCommit<T, R>({ keyOf, one, many, maxBatch = 64 }: Gro
         try {
           results = await many(batch.map((w) => w.item));
           if (results.length !== batch.length) throw new Error(`group commit: ${results.length} results for ${batch.length} items`);
-        } catch {
+        } catch (err) {
           results = null;
+          try {
+            onBatchFailed?.(err, batch.length);
+          } catch {
+            // A listener's failure never stops the retries below.
+          }
         }
         if (results !== null) {
           for (let i = 0; i < batch.length; i++) (batch[i] as Waiting<T, R>).resolve(results[i] as R);

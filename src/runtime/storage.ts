@@ -91,7 +91,7 @@ export async function openStorage(config: HiloConfig, deps: { clock: Clock; logg
     describe: { snapshots: config.redisUrl ? 'redis' : 'memory', database: db.kind },
     snapshots,
     transcripts: createSqlTranscriptStore(db),
-    journal: createSqlTurnJournal(db),
+    journal: createSqlTurnJournal(db, { logger }),
     contacts: createSqlContactDirectory({ db, clock }),
     tickets: createSqlTicketStore({ db, clock }),
     leads: createSqlLeadStore({ db, clock }),

@@ -2,6 +2,7 @@ import type { DueIdleClose, IdleCloseSource, TurnJournal, TurnRecord } from '../
 import type { ConversationKey, SnapshotEnvelope } from '../ports/snapshot-store.js';
 import type { TranscriptEntry } from '../ports/transcript-store.js';
 import type { Database } from './database.js';
+import type { Logger } from '../../kernel/logger.js';
 import { readMediaReferences, type MediaReference } from '../../domain/media.js';
 import { messageRowToEntry, toIso, type MessageDbRow } from './sql-helpers.js';
 import { sqlSafeJson, sqlSafeText } from './sql-safe.js';
@@ -222,7 +223,7 @@ const LAST_COMMITTED = hotStatement('last_committed', `select snapshot_seq, coal
  * const journal = createSqlTurnJournal(db);
  * const stored = await journal.commit(key, envelope.turn, envelope);
  */
-export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence; maxBatch?: number } = {}): SqlTurnJournal {
+export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence; maxBatch?: number; logger?: Logger } = {}): SqlTurnJournal {
   // Clustered runtime only (docs/cluster.md): without a fence the statement and its cost are the single-process ones.
   const fence = options.fence;
   const commitOne = async (turn: PendingTurn): Promise<number | null> => (await queryRaw<{ last_seq: number | null }>(db, COMMIT_TURN, turn.values))[0]?.last_seq ?? null;
@@ -237,7 +238,14 @@ export function createSqlTurnJournal(db: Database, options: { fence?: ShardFence
   // each keeps its own fenced statement, whose refusal must reach only its own writer.
   const group = fence
     ? null
-    : createGroupCommit<PendingTurn, number | null>({ keyOf: (t) => t.key, one: commitOne, many: commitMany, maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH });
+    : createGroupCommit<PendingTurn, number | null>({
+        keyOf: (t) => t.key,
+        one: commitOne,
+        many: commitMany,
+        maxBatch: options.maxBatch ?? DEFAULT_MAX_BATCH,
+        // Each turn is retried alone (a refusal reaches only its caller); the batch's own failure is logged once, code only.
+        onBatchFailed: (err, size) => options.logger?.warn({ err: { code: (err as { code?: unknown }).code }, turns: size }, 'group commit: a batch failed; its turns were sent one by one'),
+      });
   return {
     groupCommitStats: () => group?.stats() ?? null,
 

@@ -7,13 +7,14 @@ interface Item {
 }
 
 /** A sink whose statements finish only when the test says so, recording what each carried. */
-function controlledSink(options: { failBatchWith?: (items: Item[]) => boolean; refuse?: (item: Item) => boolean } = {}) {
+function controlledSink(options: { failBatchWith?: (items: Item[]) => boolean; refuse?: (item: Item) => boolean; onBatchFailed?: (err: unknown, size: number) => void } = {}) {
   const sent: { kind: 'one' | 'many'; items: Item[] }[] = [];
   const gates: (() => void)[] = [];
   const gate = () => new Promise<void>((resolve) => gates.push(resolve));
   const commits = createGroupCommit<Item, string>({
     keyOf: (i) => i.key,
     maxBatch: 3,
+    ...(options.onBatchFailed ? { onBatchFailed: options.onBatchFailed } : {}),
     one: async (item) => {
       sent.push({ kind: 'one', items: [item] });
       await gate();
@@ -61,7 +62,16 @@ describe('createGroupCommit', () => {
   });
 
   it('should retry each item of a failed batch alone, so only the refused one fails', async () => {
-    const { commits, sent, release } = controlledSink({ failBatchWith: (items) => items.some((i) => i.value < 0), refuse: (i) => i.value < 0 });
+    const told: [string, number][] = [];
+    const { commits, sent, release } = controlledSink({
+      failBatchWith: (items) => items.some((i) => i.value < 0),
+      refuse: (i) => i.value < 0,
+      // A listener that throws must not stop the retries.
+      onBatchFailed: (err, size) => {
+        told.push([(err as Error).message, size]);
+        throw new Error('listener broke');
+      },
+    });
     const first = commits.submit({ key: 'a', value: 1 });
     const good = commits.submit({ key: 'b', value: 1 });
     const bad = commits.submit({ key: 'c', value: -1 });
@@ -81,6 +91,7 @@ describe('createGroupCommit', () => {
     expect(await alsoGood).toBe('d:1');
     expect(await badSettled).toBe('22003');
     expect(commits.stats()).toMatchObject({ alone: 1, batches: 1, failedBatches: 1, retriedAlone: 3, statements: 5 });
+    expect(told).toEqual([['batch refused', 3]]);
   });
 
   it('should send every item alone with a cap of one', async () => {
