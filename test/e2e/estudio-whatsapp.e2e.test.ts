@@ -148,7 +148,7 @@ describe('estudio over a signed WhatsApp webhook: book, reschedule, pay and canc
     // Pay: a payment link, never a request for card data.
     expect(await say('quiero pagar mi cita')).toEqual([`Te genero un enlace de pago para la cita ${booking.id} del ${second.spoken} a las 10:00 a. m. (RD$1,500.00). ¿Confirmo?`]);
     const paid = await say('dale');
-    expect(paid[0]).toMatch(/^Paga RD\$1,500\.00 en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence el .+ a las .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
+    expect(paid[0]).toMatch(/^Paga RD\$1,500\.00 en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence el .+ a las? .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
     expect(backend.studio.getBooking(booking.id).paymentStatus).toBe('pending');
 
     // Cancel.

@@ -141,7 +141,7 @@ describe('estudio in the widget: book, reschedule, pay and cancel in Chromium', 
     expect(await typed('quiero pagar mi cita')).toEqual([`Te genero un enlace de pago para la cita ${booking.id} del ${second.spoken} a las 10:00 a. m. (RD$1,500.00). ¿Confirmo?`]);
     const paid = await tap(page, 'Sí, confirmo');
     all.push(...paid);
-    expect(paid[0]).toMatch(/^Paga RD\$1,500\.00 en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence el .+ a las .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
+    expect(paid[0]).toMatch(/^Paga RD\$1,500\.00 en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+ \(vence el .+ a las? .+\)\. Nunca te pediremos la tarjeta por chat\.$/);
     const links = await inWidget(page, (root) => Array.from(root.querySelectorAll('.log .msg[data-author="bot"] .bubble a[href]')).map((a) => (a as HTMLAnchorElement).href));
     expect(links).toHaveLength(1);
     expect(links[0]).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/pay\/\S+$/);

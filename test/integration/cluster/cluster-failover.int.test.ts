@@ -346,8 +346,9 @@ describe('a three-member cluster under load (child processes, real Redis and Pos
   }, 240_000);
 
   it('provider webhooks through every member: 200 after the durable append, every reply delivered once by its shard’s owner', async () => {
-    const { acks, ids } = await telegramLoad(4, 5, 900);
-    const tg = await verifyTelegram(900, 4, ids);
+    // 12 chats, so their conversations span both live members (4 chats all landed on one member about 1 run in 8).
+    const { acks, ids } = await telegramLoad(12, 2, 900);
+    const tg = await verifyTelegram(900, 12, ids);
     acks.sort((a, b) => a - b);
     // Each member delivers the replies of the shards it owns (no single outbox leader).
     const delivered = await Promise.all(
@@ -357,7 +358,7 @@ describe('a three-member cluster under load (child processes, real Redis and Pos
       }),
     );
     console.log(`[cluster webhooks] ${tg.inbound} Telegram messages through ${live.size} members, 200 after the append: median ${acks[acks.length >> 1]} ms, max ${acks.at(-1)} ms; ${tg.out} replies recorded, ${tg.sends} sendMessage calls received; replies delivered per member since its start: ${delivered.join(' / ')}`);
-    expect(tg.inbound).toBe(20);
+    expect(tg.inbound).toBe(24);
     expect(tg.sends, 'no member died: each reply exactly once').toBe(tg.out);
     expect(delivered.filter((n) => n > 0).length, 'more than one member delivers replies').toBeGreaterThan(1);
   }, 60_000);

@@ -87,7 +87,7 @@ describe('estudio over REST: booking workflows end to end', () => {
     const paid = (await say('sí'))[0];
     expect(paid).toMatch(/^Paga RD\$1,500\.00 en este enlace seguro: http:\/\/127\.0\.0\.1:\d+\/pay\/\S+/);
     // The link's expiry is spoken in the studio's time zone, not an ISO instant.
-    expect(paid).toMatch(/\(vence el \S+ \d{1,2} de \S+ a las \d{1,2}:\d\d [ap]\. m\.\)\. Nunca te pediremos la tarjeta por chat\.$/);
+    expect(paid).toMatch(/\(vence el \S+ \d{1,2} de \S+ a las? \d{1,2}:\d\d [ap]\. m\.\)\. Nunca te pediremos la tarjeta por chat\.$/);
     expect(backend.studio.getBooking(booking!.id).paymentStatus).toBe('pending');
 
     expect((await say('cancela mi cita por favor'))[0]).toBe(`¿Confirmas que cancelo la cita ${booking!.id} del ${second.spoken} a las 10:00 a. m.?`);
