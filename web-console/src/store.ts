@@ -23,6 +23,11 @@ export interface ConsoleContext {
   listed: string[];
   selected: string | null;
   detail: ConversationDetail | null;
+  /**
+   * Lines and notes of the selected conversation that arrived on the socket before its detail
+   * did (it is watched before it is loaded): merged into the detail when it comes.
+   */
+  early: { lines: TranscriptLine[]; notes: Note[] };
   connection: SocketStatus;
   notice: Notice | null;
   canned: CannedReply[];
@@ -45,6 +50,7 @@ const initial: ConsoleContext = {
   listed: [],
   selected: null,
   detail: null,
+  early: { lines: [], notes: [] },
   connection: 'connecting',
   notice: null,
   canned: [],
@@ -73,6 +79,18 @@ function withLine(detail: ConversationDetail, entry: TranscriptLine): Conversati
 function withNote(detail: ConversationDetail, note: Note): ConversationDetail {
   if (detail.notes.some((n) => n.id === note.id)) return detail;
   return { ...detail, notes: [...detail.notes, note] };
+}
+
+/**
+ * A loaded detail is the server's reading at some moment; lines and notes the socket delivered
+ * meanwhile (before it, or while a refresh was in flight) may be missing from it. Both are
+ * append-only, so the union is right: nothing shown live disappears when the detail reloads.
+ */
+function merged(loaded: ConversationDetail, lines: readonly TranscriptLine[], notes: readonly Note[]): ConversationDetail {
+  let detail = loaded;
+  for (const line of lines) detail = withLine(detail, line);
+  for (const note of notes) detail = withNote(detail, note);
+  return detail;
 }
 
 /** The console's UI state: every change is a named event with a pure transition. */
@@ -107,12 +125,30 @@ export function createConsoleStore(start: { lang: Lang }) {
         // It leaves "waiting" and "mine"; the next `inbox` frame says where it is now.
         return { ...c, items: { ...c.items, [e.conversationId]: { ...item, assignee: null, state: item.state.startsWith('handoff') ? 'triage.idle' : item.state } } };
       },
-      selected: (c, e: { conversationId: string | null }): ConsoleContext => ({ ...c, selected: e.conversationId, detail: e.conversationId === c.detail?.conversationId ? c.detail : null, notice: null }),
-      detailLoaded: (c, e: { detail: ConversationDetail }): ConsoleContext => (e.detail.conversationId === c.selected ? { ...c, detail: e.detail } : c),
-      lineReceived: (c, e: { conversationId: string; entry: TranscriptLine }): ConsoleContext =>
-        c.detail?.conversationId === e.conversationId ? { ...c, detail: withLine(c.detail, e.entry) } : c,
-      noteReceived: (c, e: { conversationId: string; note: Note }): ConsoleContext =>
-        c.detail?.conversationId === e.conversationId ? { ...c, detail: withNote(c.detail, e.note) } : c,
+      selected: (c, e: { conversationId: string | null }): ConsoleContext => ({
+        ...c,
+        selected: e.conversationId,
+        detail: e.conversationId === c.detail?.conversationId ? c.detail : null,
+        early: { lines: [], notes: [] },
+        notice: null,
+      }),
+      detailLoaded: (c, e: { detail: ConversationDetail }): ConsoleContext => {
+        if (e.detail.conversationId !== c.selected) return c;
+        const shown = c.detail?.conversationId === e.detail.conversationId ? c.detail : null;
+        const lines = [...c.early.lines, ...(shown?.transcript ?? [])];
+        const notes = [...c.early.notes, ...(shown?.notes ?? [])];
+        return { ...c, detail: merged(e.detail, lines, notes), early: { lines: [], notes: [] } };
+      },
+      lineReceived: (c, e: { conversationId: string; entry: TranscriptLine }): ConsoleContext => {
+        if (c.detail?.conversationId === e.conversationId) return { ...c, detail: withLine(c.detail, e.entry) };
+        if (c.selected === e.conversationId) return { ...c, early: { ...c.early, lines: [...c.early.lines, e.entry] } };
+        return c;
+      },
+      noteReceived: (c, e: { conversationId: string; note: Note }): ConsoleContext => {
+        if (c.detail?.conversationId === e.conversationId) return { ...c, detail: withNote(c.detail, e.note) };
+        if (c.selected === e.conversationId) return { ...c, early: { ...c.early, notes: [...c.early.notes, e.note] } };
+        return c;
+      },
       connectionChanged: (c, e: { status: SocketStatus }): ConsoleContext => ({ ...c, connection: e.status }),
       noticed: (c, e: { notice: Notice | null }): ConsoleContext => ({ ...c, notice: e.notice }),
       cannedLoaded: (c, e: { canned: CannedReply[] }): ConsoleContext => ({ ...c, canned: e.canned }),

@@ -102,6 +102,48 @@ describe('console store', () => {
     expect(after.notes.map((n) => n.id)).toEqual(['n1']);
   });
 
+  it('should keep the lines and notes that arrived live while the detail was loading or reloading', () => {
+    const store = loggedIn();
+    const base: ConversationDetail = {
+      conversationId: 'c1',
+      channel: 'whatsapp',
+      state: 'handoff.withHuman',
+      customer: { name: null, profileName: null, phone: null, email: null, lang: 'es' },
+      leadDraft: {},
+      ticket: null,
+      media: [],
+      assignee: null,
+      awaitingRating: false,
+      transcript: [{ seq: 1, id: 'm1', direction: 'in', author: 'customer', channel: 'whatsapp', text: 'hola', at: '2026-12-03T10:00:00.000Z' }],
+      notes: [],
+    };
+    const line = (seq: number, text: string) => ({ seq, id: `m${seq}`, direction: 'in' as const, author: 'customer', channel: 'whatsapp', text, at: `2026-12-03T10:0${seq}:00.000Z` });
+    const note = { id: 'n1', author: { id: 'a1', displayName: 'Demo' }, text: 'ojo', at: '2026-12-03T10:02:30.000Z' };
+
+    // Watched before loaded: a line and a note reach the socket first; the detail read predates them.
+    store.trigger.selected({ conversationId: 'c1' });
+    store.trigger.lineReceived({ conversationId: 'c1', entry: line(2, 'gracias, espero') });
+    store.trigger.noteReceived({ conversationId: 'c1', note });
+    store.trigger.lineReceived({ conversationId: 'other', entry: line(9, 'not this one') });
+    store.trigger.detailLoaded({ detail: base });
+    let shown = store.getSnapshot().context.detail!;
+    expect(shown.transcript.map((l) => l.text)).toEqual(['hola', 'gracias, espero']);
+    expect(shown.notes.map((n) => n.id)).toEqual(['n1']);
+
+    // A refresh (taken, ticket changed) whose answer was read before line 3 arrived live.
+    store.trigger.lineReceived({ conversationId: 'c1', entry: line(3, '¿a qué hora?') });
+    store.trigger.detailLoaded({ detail: { ...base, state: 'handoff.withHuman', transcript: [...base.transcript, line(2, 'gracias, espero')] } });
+    shown = store.getSnapshot().context.detail!;
+    expect(shown.transcript.map((l) => l.seq)).toEqual([1, 2, 3]);
+    expect(shown.notes.map((n) => n.id)).toEqual(['n1']);
+
+    // Another conversation opened: nothing of the first one follows it.
+    store.trigger.selected({ conversationId: 'c2' });
+    store.trigger.detailLoaded({ detail: { ...base, conversationId: 'c2' } });
+    expect(store.getSnapshot().context.detail!.transcript.map((l) => l.seq)).toEqual([1]);
+    expect(store.getSnapshot().context.detail!.notes).toEqual([]);
+  });
+
   it('should word waiting times and fill placeholders in both languages', () => {
     expect(formatWaiting(42_000)).toBe('42 s');
     expect(formatWaiting(3 * 60_000 + 5_000)).toBe('3 min');
