@@ -54,7 +54,7 @@ import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
-import { clarifyChoice, confirmChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, type TriageDecision } from './triage-decision.js';
+import { answerToChoice, clarifyChoice, confirmChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -452,14 +452,15 @@ export const conversationMachine = setup({
       const choice = context.choosing;
       const understanding = u(context);
       if (!choice || !understanding) return false;
-      const at = pickOption(context.lastMessage?.text ?? '', choice, understanding.affirmation);
-      return at !== null && choice.options[at]?.intent !== 'out_of_scope';
+      const answer = answerToChoice(context.lastMessage?.text ?? '', choice, understanding);
+      return answer !== null && choice.options[answer.at]?.intent !== 'out_of_scope';
     },
     picksOtherOption: ({ context }) => {
       const choice = context.choosing;
       if (!choice) return false;
       const at = pickOption(context.lastMessage?.text ?? '', choice, u(context)?.affirmation ?? null);
-      return at !== null && choice.options[at]?.intent === 'out_of_scope';
+      // "no, solo quiero el horario" says what it is instead: routed below, not asked again.
+      return at !== null && choice.options[at]?.intent === 'out_of_scope' && !saysWhatInstead(u(context), context.lastMessage?.text ?? '');
     },
     // Rules 2–8: what the message is about.
     isCritical: ({ context }) => {
@@ -666,14 +667,15 @@ export const conversationMachine = setup({
       const choice = context.choosing;
       const understanding = u(context);
       if (!choice || !understanding || !context.lastMessage) return { choosing: null };
-      const at = pickOption(context.lastMessage.text, choice, understanding.affirmation);
-      const picked = at === null ? undefined : choice.options[at];
-      if (!picked) return { choosing: null };
+      const answer = answerToChoice(context.lastMessage.text, choice, understanding);
+      const picked = answer === null ? undefined : choice.options[answer.at];
+      if (!answer || !picked) return { choosing: null };
       const sure = { name: picked.intent, confidence: 1 };
       return {
         choosing: null,
         understanding: { ...understanding, affirmation: null, nlu: { ...understanding.nlu, intent: sure, ranking: [sure] } },
-        lastMessage: { ...context.lastMessage, text: choice.text },
+        // An implied yes ("Juan Pérez" to the lead offer) is itself the answer: its data stays.
+        ...(answer.implied ? {} : { lastMessage: { ...context.lastMessage, text: choice.text } }),
       };
     }),
     clearChoice: assign({ choosing: null }),

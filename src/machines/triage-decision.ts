@@ -1,6 +1,7 @@
 import type { IntentName } from '../domain/intents.js';
 import type { IntentScore, Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, ChoiceOption, Understanding } from '../domain/understanding.js';
+import { carriesLeadData } from './lead-draft.js';
 
 /**
  * How triage decides on a reading: the whole reading (intent ranking, confidence, entities), not the
@@ -292,6 +293,44 @@ export function clarifyChoice(intents: readonly IntentName[], text: string, lang
 export function confirmChoice(intent: ConfirmedIntent, text: string, lang: Lang): ChoiceExpectation {
   const yes = intent === 'sales_lead' ? option('yes_lead', lang) : option('yes_person', lang, intent);
   return { kind: 'choice', options: [yes, option('other', lang)], text, confirm: true };
+}
+
+/** What a message can be besides picking an option, after the sales-lead offer. */
+const ANSWERS_THE_LEAD_OFFER: readonly IntentName[] = ['sales_lead', ...SMALL_TALK, 'out_of_scope'];
+
+/**
+ * The option a message picks (see `pickOption`), or the yes it implies: after "¿Quieres que un
+ * asesor te prepare una cotización?", a customer often answers with what the form needs instead
+ * of "sí" ("Juan Pérez", an e-mail, "medium", a line about the project), or asks for the lead
+ * again. A clerk takes that as a yes. `implied`: the message itself is the answer (its data fills
+ * the form), not a stand-in for the question's message. A message that asks something else (a
+ * price, an account, a person) is never an implied yes.
+ *
+ * @example
+ * answerToChoice('John Miller', leadOffer, reading) // { at: 0, implied: true }
+ */
+export function answerToChoice(text: string, choice: ChoiceExpectation, u: Understanding): { at: number; implied: boolean } | null {
+  const at = pickOption(text, choice, u.affirmation);
+  if (at !== null) return { at, implied: false };
+  const yes = choice.options[0];
+  if (!choice.confirm || yes?.intent !== 'sales_lead' || u.affirmation === 'no') return null;
+  const decision = decideTriage(u);
+  const asksAgain = (decision.kind === 'confirm' || decision.kind === 'act') && decision.intent === 'sales_lead';
+  if (asksAgain) return { at: 0, implied: true };
+  if (!carriesLeadData(u)) return null;
+  const other = (decision.kind === 'act' && !ANSWERS_THE_LEAD_OFFER.includes(decision.intent)) || decision.kind === 'handoff' || (decision.kind === 'confirm' && decision.intent !== 'sales_lead');
+  return other ? null : { at: 0, implied: true };
+}
+
+/**
+ * A "no" to an offer that goes on to say what the customer wants instead ("no, I just want the
+ * store hours", "no gracias, ¿cuánto cuesta el cemento?"): a request the reading is sure of, in
+ * more than the "no" itself.
+ */
+export function saysWhatInstead(u: Understanding | null, text: string): boolean {
+  if (!u || fold(text).split(' ').length < 3) return false;
+  const decision = decideTriage(u);
+  return decision.kind === 'act' && !ANSWERS_THE_LEAD_OFFER.includes(decision.intent);
 }
 
 function fold(text: string): string {

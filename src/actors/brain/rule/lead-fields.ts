@@ -62,6 +62,9 @@ export interface LeadReading {
   urgency?: UrgencyLevel;
 }
 
+/** Goods a store sells, named as a kind: an area answered with them is a purchase. */
+const GOODS_WORDS = /\b(?:materiales?|construccion|ferreteria|herramientas?|suministros?|insumos?|mercancia|productos?|equipos?|pinturas?|plomeria|electricidad|materials?|construction|hardware|tools?|supplies|supply|equipment|products?|paint|plumbing|electrical)\b/;
+
 /**
  * Lead fields found in a message: from entities anywhere, from a correction that names a field
  * ("el correo es otro: …", "cambia la urgencia a alta") while a lead is in progress, and, when the
@@ -200,7 +203,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // A question, contact data ("mi nombre completo es …") or a long message is not an answer to
       // this question: the machine takes what it carries and asks again.
       if (/\?\s*$/.test(text.trim()) || carriesContactData(context.entities) || f.split(' ').length > 6) return undefined;
-      return context.entities.some((e) => e.type === 'product') ? 'Ventas' : 'Otro';
+      // Answered with what they want to buy ("materiales de construcción", "tools"): sales.
+      return context.entities.some((e) => e.type === 'product') || GOODS_WORDS.test(f) ? 'Ventas' : 'Otro';
     }
     case 'problem_statement': {
       if (dontKnow || DECLINE_PROBLEM.test(f)) return null;
