@@ -19,7 +19,7 @@ interface CalendarDay {
 }
 
 /** The day a question is about: a date (today, tomorrow, a weekday, a date, a holiday) or a weekday in general ("los domingos"). */
-export type AskedDay = { kind: 'date'; date: CalendarDay; relative: 'today' | 'tomorrow' | null } | { kind: 'weekly'; weekday: number };
+export type AskedDay = { kind: 'date'; date: CalendarDay; relative: 'today' | 'tomorrow' | null } | { kind: 'weekly'; weekday: number } | { kind: 'holidays' };
 
 const MONTHS: Record<string, number> = {
   enero: 1, febrero: 2, marzo: 3, abril: 4, mayo: 5, junio: 6, julio: 7, agosto: 8, septiembre: 9, setiembre: 9, octubre: 10, noviembre: 11, diciembre: 12,
@@ -141,6 +141,8 @@ export function askedDay(text: string, now: number, timeZone: string): AskedDay 
     const next = addDays(fromUtc(Date.UTC(today.year, today.month, 1)), 0);
     return on(thisMonth ?? (n >= 1 && n <= 31 ? nextDate(next, next.month, n) : null));
   }
+  // "¿abren los feriados?": holidays in general (a named one was read above).
+  if (/\b(?:feriados?|dias? festivos?|holidays?|public holidays?|bank holidays?)\b/.test(f)) return { kind: 'holidays' };
   if (OPEN_NOW.test(f)) return on(today);
   return null;
 }
@@ -204,7 +206,7 @@ const MONTH_NAMES: Record<Lang, readonly string[]> = {
 };
 
 /** "Hoy (jueves 3 de diciembre)", "Mañana (viernes 4 de diciembre)", "El viernes 25 de diciembre", "Los domingos" (en alike). */
-function dayLabel(asked: AskedDay, lang: Lang): string {
+function dayLabel(asked: Exclude<AskedDay, { kind: 'holidays' }>, lang: Lang): string {
   if (asked.kind === 'weekly') {
     const name = DAY_NAMES[lang][asked.weekday]!;
     return lang === 'es' ? `Los ${name}${asked.weekday >= 5 ? 's' : ''}` : `On ${name}s`;
@@ -222,6 +224,29 @@ function dayLabel(asked: AskedDay, lang: Lang): string {
   if (relative === 'today') return `Today (${full})`;
   if (relative === 'tomorrow') return `Tomorrow (${full})`;
   return `On ${full}`;
+}
+
+/** How many of the coming closed dates a question about holidays lists. */
+const HOLIDAYS_LISTED = 3;
+
+/** "¿abren los feriados?": closed, with the next closed dates; null when the store has none (the weekly table answers). */
+function holidaysReply(tenant: TenantData, lang: Lang, now: number): ReplyDirective | null {
+  const p = localParts(now, tenant.settings.timeZone);
+  const today = iso({ year: p.year, month: p.month, day: p.day });
+  const coming = [...(tenant.store.closedDates ?? tenant.store.teamHours?.closedDates ?? [])]
+    .filter((d) => d >= today)
+    .sort()
+    .slice(0, HOLIDAYS_LISTED);
+  if (coming.length === 0) return null;
+  return {
+    template: 'info.day.holidays',
+    params: {
+      items: coming.map((d) => {
+        const [year, month, day] = d.split('-').map(Number) as [number, number, number];
+        return { date: dayLabel({ kind: 'date', date: { year, month, day }, relative: null }, lang).replace(/^(?:El|On) /, '') };
+      }),
+    },
+  };
 }
 
 /** How far ahead the next opening after a closed day is looked for. */
@@ -246,6 +271,7 @@ export function dayHoursReply(
   const named = namedTimetables(all, text);
   const tables = named.length === 1 ? named : all;
   const timeZone = tenant.settings.timeZone;
+  if (asked.kind === 'holidays') return holidaysReply(tenant, lang, now);
   const when = dayLabel(asked, lang);
   const on = (t: Timetable): DayHours | null => (asked.kind === 'weekly' ? (t.hours.weekly[WEEKDAYS[asked.weekday]!] ?? null) : hoursOn(t.hours, asked.date));
   const span = (d: DayHours): string => say('info.day.span', { open: clockTime(d.open, lang), close: clockTime(d.close, lang) });

@@ -35,8 +35,8 @@ async function ask(messages: readonly string[], at = THURSDAY_11AM) {
 
 describe('store policies a clerk answers (returns, warranty, payment, credit)', () => {
   it('should answer a question about returns with the returns policy, es and en, typos and all', async () => {
-    const es = ['puedo devolver un producto?', 'cuál es la política de devoluciones?', 'cual es la politica de devolucion', 'aceptan devoluciones?', 'cuantos dias tengo pa devolver una herramienta?', 'se puede cambiar algo que compre?', 'como hago para devolver algo?'];
-    const en = ['can I return a drill I bought?', "what's your return policy?", 'do you accept returns?', 'how many days do I have to return something?'];
+    const es = ['puedo devolver un producto?', 'cuál es la política de devoluciones?', 'cual es la politica de devolucion', 'aceptan devoluciones?', 'cuantos dias tengo pa devolver una herramienta?', 'se puede cambiar algo que compre?', 'como hago para devolver algo?', 'si no me sirve lo puedo devolver?', 'y si compro algo y no me sirve, me lo cambian?'];
+    const en = ['can I return a drill I bought?', "what's your return policy?", 'do you accept returns?', 'how many days do I have to return something?', "if it doesn't fit can I return it?"];
     for (const r of await ask([...es, ...en])) {
       expect(r.ticket, r.text).toBeNull();
       expect(r.state, r.text).toBe('triage.idle');
@@ -44,8 +44,12 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     }
   });
 
+  it('should not read changing an order or a detail as an exchange', () => {
+    for (const text of ['puedo cambiar la direccion de entrega?', 'se puede cambiar el pedido?', 'puedo cambiar el correo?']) expect(asksReturnPolicy(text), text).toBe(false);
+  });
+
   it('should keep a customer who tells of a purchase gone wrong a complaint', async () => {
-    for (const text of ['quiero devolver el taladro que compré ayer, no sirve', 'the drill i bought is broken, i want a refund', 'quiero devolver una pintura que salio de otro color', 'puedo devolver el taladro? vino dañado', 'quiero devolver el taladro']) {
+    for (const text of ['quiero devolver el taladro que compré ayer, no sirve', 'the drill i bought is broken, i want a refund', 'quiero devolver una pintura que salio de otro color', 'puedo devolver el taladro? vino dañado', 'quiero devolver el taladro', 'el taladro vino roto, me lo cambian?']) {
       expect(asksReturnPolicy(text), text).toBe(false);
       const u = await read(text);
       expect(u.nlu.intent.name, text).toBe('complaint');
@@ -138,6 +142,12 @@ describe('opening hours for one day (tenant clock and time zone)', () => {
     expect(christmas!.reply).toContain('sábado 26 de diciembre a las 7:30 a. m.');
     expect(xmasEn!.reply).toMatch(/^On Friday, December 25 all our branches are \*closed\*/);
     expect(branch!.reply).toMatch(/Villa Hermosa\* no abre/);
+  });
+
+  it('should answer a question about holidays with the coming closed dates', async () => {
+    const [es, en] = await ask(['abren los feriados?', 'do you open on holidays?']);
+    expect(es!.reply).toMatch(/^Los días feriados cerramos.*\n• viernes 25 de diciembre\n• viernes 1 de enero\n• miércoles 6 de enero/s);
+    expect(en!.reply).toMatch(/closed on public holidays.*\n• Friday, December 25\n/s);
   });
 
   it('should follow up "y el sábado?" after an hours answer', async () => {

@@ -20,9 +20,16 @@ function words(text: string): string {
 const TROUBLE =
   /\b(?:no (?:me )?(?:sirve|sirven|funciona|funcionan|sirvio|funciono|prende|prendio|enciende|arranca|trabaja|ha llegado|llego|me lo quieren)|ya no (?:sirve|funciona)|dej[oa] de (?:servir|funcionar)|rot[oa]s?|se rompio|se dano|se danaron|danad[oa]s?|dano|mal[oa]s?|defectuos[oa]s?|defecto de fabrica en (?:el|la) mio|equivocad[oa]s?|incomplet[oa]s?|vencid[oa]s?|me (?:despacharon|vendieron|dieron|entregaron|cobraron|mandaron|trajeron|negaron)|no me (?:la |lo )?(?:quieren|quisieron|aceptaron|aceptan)|se niegan|queja|reclam\w*|estafa\w*|pesim\w*|broke|broken|damaged|defective|faulty|doesn t work|does not work|didn t work|stopped working|not working|won t (?:turn on|start|work|honor)|wouldn t|refused|denied|wrong|missing|never came|sold me|gave me|complain\w*|honou?r)\b/;
 
+/**
+ * "si no me sirve", "y si no me gusta", "if it doesn't fit": trouble supposed, not told — the
+ * question that follows is about the policy ("si no me sirve, ¿lo puedo devolver?").
+ */
+const HYPOTHETICAL =
+  /\b(?:y )?(?:si|en caso de que|what if|if) (?:(?:lo|la|los|las|it|they) )?(?:(?:compro|compre|llevo|i buy|i get) (?:\w+ ){0,3}?(?:y|and) )?(?:no |doesn t |does not |don t |do not )?(?:(?:me|le|nos) )?(?:sirve|sirven|funciona|funcionan|gusta|gustan|queda|quedan|necesito|uso|work|works|fit|fits|need it|like it|use it)\b/g;
+
 /** What a policy question about returns or exchanges asks, es and en (folded, no punctuation). */
 const RETURN_POLICY =
-  /\b(?:politicas? (?:de |para )?(?:las )?(?:devolucion(?:es)?|cambios?|reembolsos?)|(?:return|returns|refund|exchange) polic(?:y|ies)|polic(?:y|ies) (?:on|for) (?:returns?|refunds?|exchanges?)|(?:puedo|podemos|podria|podriamos|se puede|se pueden|pueden|es posible|hay forma de|hay manera de|como (?:hago|hacemos|puedo|se hace|funciona|son|es)(?: para)?|cuantos dias (?:tengo|tenemos|hay|tiene uno|dan|tienen)(?: para)?|plazo (?:para|de)|cuanto tiempo (?:tengo|tenemos|hay|dan)(?: para)?)\s+(?:\w+\s+){0,2}?(?:devolver\w*|devolucion(?:es)?|cambiar(?:lo|la|los|las)?|cambios?|regresar(?:lo|la|los|las)?|reembols\w*)|(?:aceptan|hacen|reciben|admiten|tienen|dan|manejan)\s+(?:\w+\s+)?(?:devoluciones|devolucion|cambios|reembolsos?)|(?:can|could|may) (?:i|we|you) (?:still )?(?:return|exchange|get a refund|bring back)|(?:is it|it s) possible to (?:return|exchange)|do (?:you|y all|you guys) (?:accept|take|do|allow|have|offer|give)\s+(?:\w+\s+)?(?:returns?|refunds?|exchanges?)|how (?:do|can) (?:i|we|you) (?:return|exchange|get a refund)|how do (?:returns|refunds|exchanges) work|how (?:many days|long) (?:do )?(?:i|we) (?:have|get) to (?:return|exchange)|(?:return|refund) (?:window|period))\b/;
+  /\b(?:politicas? (?:de |para )?(?:las )?(?:devolucion(?:es)?|cambios?|reembolsos?)|(?:return|returns|refund|exchange) polic(?:y|ies)|polic(?:y|ies) (?:on|for) (?:returns?|refunds?|exchanges?)|(?:puedo|podemos|podria|podriamos|se puede|se pueden|pueden|es posible|hay forma de|hay manera de|como (?:hago|hacemos|puedo|se hace|funciona|son|es)(?: para)?|cuantos dias (?:tengo|tenemos|hay|tiene uno|dan|tienen)(?: para)?|plazo (?:para|de)|cuanto tiempo (?:tengo|tenemos|hay|dan)(?: para)?)\s+(?:\w+\s+){0,2}?(?:devolver\w*|devolucion(?:es)?|cambiar(?:lo|la|los|las)?|cambios?|regresar(?:lo|la|los|las)?|reembols\w*)|(?:aceptan|hacen|reciben|admiten|tienen|dan|manejan)\s+(?:\w+\s+)?(?:devoluciones|devolucion|cambios|reembolsos?)|(?:me|nos) (?:lo|la|los|las) (?:cambian|cambiarian|devuelven|reciben|aceptan|recibirian)|(?:can|could|may) (?:i|we|you) (?:still )?(?:return|exchange|get a refund|bring (?:it |them )?back)|(?:is it|it s) possible to (?:return|exchange)|do (?:you|y all|you guys) (?:accept|take|do|allow|have|offer|give)\s+(?:\w+\s+)?(?:returns?|refunds?|exchanges?)|how (?:do|can) (?:i|we|you) (?:return|exchange|get a refund)|how do (?:returns|refunds|exchanges) work|how (?:many days|long) (?:do )?(?:i|we) (?:have|get) to (?:return|exchange)|(?:return|refund) (?:window|period))\b/;
 
 /**
  * A question about the returns policy ("¿puedo devolver un producto?", "¿cuál es la política de
@@ -30,9 +37,16 @@ const RETURN_POLICY =
  * ("quiero devolver el taladro que compré ayer, no sirve" is a complaint).
  */
 export function asksReturnPolicy(text: string): boolean {
-  const f = words(text);
-  return RETURN_POLICY.test(f) && !TROUBLE.test(f);
+  const f = words(text).replace(HYPOTHETICAL, ' ');
+  if (!RETURN_POLICY.test(f) || TROUBLE.test(f)) return false;
+  // "¿puedo cambiar la dirección del pedido?" changes an order or a detail, not a product.
+  return RETURNING.test(f) || !CHANGING_A_DETAIL.test(f);
 }
+
+/** Words of giving a purchase back (as opposed to "cambiar", which also changes details). */
+const RETURNING = /\b(?:devolver\w*|devolucion(?:es)?|devuelv\w*|regresar\w*|reembols\w*|returns?|refunds?)\b/;
+const CHANGING_A_DETAIL =
+  /\b(?:pedido|orden|direccion|correo|email|telefono|numero|nombre|cita|fecha|hora|urgencia|datos|cuenta|contrasena|clave|entrega|order|address|phone|name|date|time|password|delivery)\b/;
 
 const WARRANTY = /\b(?:garantias?|warrant(?:y|ies|ied)|guarantee[ds]?)\b/;
 /** Asking to use a warranty, or telling that it was refused: a case for a person. */
