@@ -79,7 +79,22 @@ export interface Branch {
   phone: string;
   /** Human readable, per language. */
   hours: Record<Lang, string>;
+  /**
+   * The same hours as a timetable (tenant time zone), so "¿están abiertos hoy?" is answered for
+   * that day; `closedDates` are this branch's own closures. Absent: the store's `teamHours`.
+   */
+  openingHours?: TeamHours;
   mapsUrl?: string;
+}
+
+/**
+ * The store's policies a clerk tells, per language (tenant-written text): returns and exchanges,
+ * warranty, selling on credit. A policy absent is not answered (the question goes where it went).
+ */
+export interface StorePolicies {
+  returns?: Record<Lang, string>;
+  warranty?: Record<Lang, string>;
+  credit?: Record<Lang, string>;
 }
 
 export interface StoreInfo {
@@ -93,6 +108,10 @@ export interface StoreInfo {
    */
   places?: Place[];
   paymentMethods: Record<Lang, string[]>;
+  /** Returns, warranty and credit, as the store words them. Optional. */
+  policies?: StorePolicies;
+  /** `YYYY-MM-DD` local dates on which every branch is closed (holidays); absent: `teamHours.closedDates`. */
+  closedDates?: string[];
   phone: string;
   whatsapp: string;
   email: string;

@@ -214,11 +214,13 @@ export const STORE = z.object({
   name: text(),
   city: text(),
   branches: z
-    .array(z.object({ name: text(), address: text(), phone: text(), hours: perLang, mapsUrl: text({ pattern: /^https?:\/\//, hint: 'an http(s) URL' }).optional() }))
+    .array(z.object({ name: text(), address: text(), phone: text(), hours: perLang, openingHours: TEAM_HOURS.optional(), mapsUrl: text({ pattern: /^https?:\/\//, hint: 'an http(s) URL' }).optional() }))
     .min(1),
   deliveryZones: z.array(z.object({ zone: text(), fee: number({ min: 0 }), eta: perLang, aliases: strings.optional(), at: geoPoint.optional() })),
   places: z.array(z.object({ name: text(), at: geoPoint, aliases: strings.optional() })).optional(),
   paymentMethods: z.object({ es: nonEmptyStrings, en: nonEmptyStrings }),
+  policies: closed({ returns: perLang.optional(), warranty: perLang.optional(), credit: perLang.optional() }, 'unknown policy (expected returns, warranty, credit)').optional(),
+  closedDates: z.array(isoDate).optional(),
   phone: text(),
   whatsapp: text(),
   email: text({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, hint: 'an email address' }),

@@ -1,11 +1,14 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { DeliveryZone, GeoPoint, Place, TenantData } from '../../domain/tenant.js';
+import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../brain/rule/store-questions.js';
 import { fold as foldText, phonetic } from '../brain/rule/text.js';
 import type { InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
+import { askedDay, dayHoursReply } from './opening-days.js';
+import { paymentMethodReply, policyReply } from './store-policies.js';
 
-type StoreTopic = 'hours' | 'location' | 'delivery' | 'payment';
+type StoreTopic = 'hours' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit';
 
 /** What a store question is about, by keyword (accents folded); order = order of the replies. */
 const STORE_TOPICS: [StoreTopic, RegExp][] = [
@@ -13,7 +16,14 @@ const STORE_TOPICS: [StoreTopic, RegExp][] = [
   // Phone questions are answered with the branches, each with its address and phone.
   ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|branch|branches|directions|map|phone|phone number|call you|reach you)\b/],
   ['delivery', /\b(delivery|envios?|enviar\w*|envian|envias|llevan|llevar\w*|llegan|mandan|mandar\w*|traen|traer\w*|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
-  ['payment', /\b(pagos?|pagar(?:les?)?|pagan|pagamos|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|pay|payment|payments|cards?|cash|transfer)\b/],
+  ['payment', /\b(pagos?|pagar(?:les?)?|pagan|pagamos|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|amex|american express|paypal|zelle|bitcoins?|cripto\w*|crypto\w*|cheques?|dolares|dollars|pay|payment|payments|cards?|cash|transfer)\b/],
+];
+
+/** Policy questions, read by the same words as the rule brain's (`store-questions.ts`). */
+const POLICY_TOPICS: [StoreTopic, (text: string) => boolean][] = [
+  ['returns', asksReturnPolicy],
+  ['warranty', asksWarranty],
+  ['credit', asksStoreCredit],
 ];
 
 const CONJUNCTION: Record<Lang, string> = { es: 'y', en: 'and' };
@@ -30,11 +40,38 @@ function joinList(items: string[], lang: Lang): string {
   return `${items.slice(0, -1).join(', ')} ${CONJUNCTION[lang]} ${items[items.length - 1] as string}`;
 }
 
-function storeReplies(tenant: TenantData, text: string, lang: Lang): ReplyDirective[] {
+function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number): ReplyDirective[] {
   const { store } = tenant;
-  const topics = storeTopics(tenant, text);
+  const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);
+  const sayIfAny = (template: string): string | null => (tenant.templates[lang]?.[template] !== undefined ? say(template) : null);
   const methods = joinList(store.paymentMethods[lang], lang);
-  if (topics.length === 0) {
+  const replies = storeTopics(tenant, text).flatMap((topic): ReplyDirective[] => {
+    switch (topic) {
+      case 'hours': {
+        const day = askedDay(text, now, tenant.settings.timeZone);
+        const reply = day ? dayHoursReply(tenant, text, day, lang, now, say) : null;
+        return [reply ?? { template: 'info.hours', params: { items: store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } }];
+      }
+      case 'location':
+        return [
+          {
+            template: 'info.location',
+            params: { city: store.city, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) },
+          },
+        ];
+      case 'delivery':
+        return [deliveryReply(tenant, text, lang)];
+      case 'payment':
+        return [(asksPaymentMethod(text) ? paymentMethodReply(tenant, text, lang, methods, sayIfAny) : null) ?? { template: 'info.payment', params: { methods } }];
+      case 'returns':
+      case 'warranty':
+      case 'credit': {
+        const reply = policyReply(tenant, topic, lang);
+        return reply ? [reply] : [];
+      }
+    }
+  });
+  if (replies.length === 0) {
     const main = store.branches[0];
     return [
       {
@@ -43,21 +80,7 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang): ReplyDirect
       },
     ];
   }
-  return topics.map((topic): ReplyDirective => {
-    switch (topic) {
-      case 'hours':
-        return { template: 'info.hours', params: { items: store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } };
-      case 'location':
-        return {
-          template: 'info.location',
-          params: { city: store.city, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) },
-        };
-      case 'delivery':
-        return deliveryReply(tenant, text, lang);
-      case 'payment':
-        return { template: 'info.payment', params: { methods } };
-    }
-  });
+  return replies;
 }
 
 // ---------------------------------------------------------------- delivery
@@ -157,7 +180,12 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   if (cached) return cached;
   // A place's name is not a topic ("Santo Domingo" is not a question about Sundays).
   const folded = withoutPlaceNames(places, fold(text));
-  const topics = STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
+  const asked = STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
+  // "¿trabajan mañana?": opening on a day, in words the hours pattern does not hold.
+  if (!asked.includes('hours') && asksOpeningDay(text)) asked.unshift('hours');
+  for (const [topic, asks] of POLICY_TOPICS) if (asks(text)) asked.push(topic);
+  // "¿puedo pagar a crédito?": the credit answer says how; the payment list would only repeat it.
+  const topics = asked.includes('credit') ? asked.filter((t) => t !== 'payment') : asked;
   // "¿y a Bayahíbe?": a place we know, asked about alone, is a delivery question.
   if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push('delivery');
   if (text.length <= TOPIC_CACHE_MAX_TEXT) {
@@ -281,7 +309,7 @@ function vacancyReplies(tenant: TenantData, lang: Lang): ReplyDirective[] {
 export function answerInfo(tenant: TenantData, input: InfoActorInput, now: number): InfoActorOutput {
   switch (input.topic) {
     case 'store_hours_location':
-      return { replies: storeReplies(tenant, input.text, input.lang) };
+      return { replies: storeReplies(tenant, input.text, input.lang, now) };
     case 'offers':
       return { replies: offerReplies(tenant, input.lang, now) };
     case 'job_vacancies':

@@ -102,6 +102,6 @@ describe('store questions asked again, and after the store changes', () => {
     // Its name is a place, not a question about Sundays, for the changed store only.
     const topics = (t: TenantData) => answerInfo(t, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: 'llevan a Villa Domingo?', idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15)).replies.map((r) => ('template' in r ? r.template : ''));
     expect(topics(changed)).toEqual(['info.delivery.zone']);
-    expect(topics(tenant)).toEqual(['info.hours', 'info.delivery.unknown']);
+    expect(topics(tenant)).toEqual(['info.day', 'info.delivery.unknown']);
   });
 });

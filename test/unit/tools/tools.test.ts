@@ -337,10 +337,19 @@ describe('answerInfo', () => {
   const input = (topic: InfoTopic, text: string, lang: Lang = 'es') => ({ tenantId: 'ferreteria', lang, topic, text, idempotencyKey: 'k' });
 
   it('should answer only the hours when the text asks for hours', () => {
-    const out = answerInfo(tenant, input('store_hours_location', '¿A qué hora abren el domingo?'), NOW);
+    const out = answerInfo(tenant, input('store_hours_location', '¿A qué hora abren?'), NOW);
     expect(out.replies).toEqual([expect.objectContaining({ template: 'info.hours' })]);
     const text = render(out.replies);
     expect(text).toContain('domingos de 8:00 a. m. a 12:30 p. m.');
+    expectWhatsAppStyle(text);
+  });
+
+  it('should answer the hours of the day asked about (the next Sunday), branch by branch', () => {
+    const out = answerInfo(tenant, input('store_hours_location', '¿A qué hora abren el domingo?'), NOW);
+    expect(out.replies).toEqual([expect.objectContaining({ template: 'info.day' })]);
+    const text = render(out.replies);
+    expect(text).toMatch(/^El domingo 27 de diciembre/);
+    expect(text).toContain('de 8:00 a. m. a 12:30 p. m.');
     expectWhatsAppStyle(text);
   });
 
@@ -356,7 +365,8 @@ describe('answerInfo', () => {
 
   it('should answer payment methods in English', () => {
     const text = render(answerInfo(tenant, input('store_hours_location', 'do you take credit cards?', 'en'), NOW).replies, 'en');
-    expect(text).toContain('We accept cash, credit or debit card');
+    expect(text).toMatch(/^Yes, we accept credit or debit cards\./);
+    expect(text).toContain('cash, credit or debit card (Visa, Mastercard)');
   });
 
   it('should give a short summary when no topic is named', () => {

@@ -11,6 +11,7 @@ import { readLeadFields } from './lead-fields.js';
 import { classifierTrainingOf, trainFromTraining } from './model-transfer.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { createReadingCache } from './reading-cache.js';
+import { asksOpeningDay, asksStorePolicy } from './store-questions.js';
 import { fold as foldText, foldWithMap } from './text.js';
 import {
   asksForJob,
@@ -231,6 +232,16 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // question), not an account's standing the classifier leans to on the word "pago".
     if (has('store_hours_location') && mentions.length === 0 && (intent.name === 'account_status' || intent.confidence < STORE_RULE_CONFIDENCE) && intent.name !== 'complaint' && intent.name !== 'human_agent' && !entities.some((e) => e.type === 'account_id') && asksHowToPay(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
+    }
+    // "¿puedo devolver un producto?", "¿tienen garantía las herramientas?", "¿me pueden fiar?", "do
+    // you take Amex?": the store's policies, answered from its data (`store-questions.ts`), not a
+    // complaint, a product or an account — a customer telling of trouble ("no sirve") is not this.
+    if (has('store_hours_location') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && !entities.some((e) => e.type === 'account_id') && asksStorePolicy(text)) {
+      intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
+    }
+    // "¿la principal abre el 1 de enero?": opening on a day, when the classifier is unsure of it.
+    if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && asksOpeningDay(text)) {
+      intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
     // "hola, soy Juan": a greeting with the customer's name, not a request. "Constructora Mejía" or
     // "Pedro Mejía" alone says who is writing and asks nothing yet: an introduction, answered with

@@ -1,0 +1,152 @@
+/**
+ * Questions about the store's policies that a clerk answers from the store's own data: returns,
+ * warranty, credit and whether a given way of paying is accepted. Read by the rule brain (to route
+ * them to the store's answers instead of a complaint, a product or an account) and by the info tool
+ * (to pick which policy to answer): one reading of the words for both.
+ */
+import { fold } from './text.js';
+
+function words(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9$\s]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * Trouble with a purchase, told: the case for a person, not a policy question ("no sirve", "came
+ * broken"). Buying or paying alone ("can I return a drill I bought?") is no trouble.
+ */
+const TROUBLE =
+  /\b(?:no (?:me )?(?:sirve|sirven|funciona|funcionan|sirvio|funciono|prende|prendio|enciende|arranca|trabaja|ha llegado|llego|me lo quieren)|ya no (?:sirve|funciona)|dej[oa] de (?:servir|funcionar)|rot[oa]s?|se rompio|se dano|se danaron|danad[oa]s?|dano|mal[oa]s?|defectuos[oa]s?|defecto de fabrica en (?:el|la) mio|equivocad[oa]s?|incomplet[oa]s?|vencid[oa]s?|me (?:despacharon|vendieron|dieron|entregaron|cobraron|mandaron|trajeron|negaron)|no me (?:la |lo )?(?:quieren|quisieron|aceptaron|aceptan)|se niegan|queja|reclam\w*|estafa\w*|pesim\w*|broke|broken|damaged|defective|faulty|doesn t work|does not work|didn t work|stopped working|not working|won t (?:turn on|start|work|honor)|wouldn t|refused|denied|wrong|missing|never came|sold me|gave me|complain\w*|honou?r)\b/;
+
+/**
+ * "si no me sirve", "y si no me gusta", "if it doesn't fit": trouble supposed, not told — the
+ * question that follows is about the policy ("si no me sirve, ¿lo puedo devolver?").
+ */
+const HYPOTHETICAL =
+  /\b(?:y )?(?:si|en caso de que|what if|if) (?:(?:lo|la|los|las|it|they) )?(?:(?:compro|compre|llevo|i buy|i get) (?:\w+ ){0,3}?(?:y|and) )?(?:no |doesn t |does not |don t |do not )?(?:(?:me|le|nos) )?(?:sirve|sirven|funciona|funcionan|gusta|gustan|queda|quedan|necesito|uso|work|works|fit|fits|need it|like it|use it)\b/g;
+
+/** What a policy question about returns or exchanges asks, es and en (folded, no punctuation). */
+const RETURN_POLICY =
+  /\b(?:politicas? (?:de |para )?(?:las )?(?:devolucion(?:es)?|cambios?|reembolsos?)|(?:return|returns|refund|exchange) polic(?:y|ies)|polic(?:y|ies) (?:on|for) (?:returns?|refunds?|exchanges?)|(?:puedo|podemos|podria|podriamos|se puede|se pueden|pueden|es posible|hay forma de|hay manera de|como (?:hago|hacemos|puedo|se hace|funciona|son|es)(?: para)?|cuantos dias (?:tengo|tenemos|hay|tiene uno|dan|tienen)(?: para)?|plazo (?:para|de)|cuanto tiempo (?:tengo|tenemos|hay|dan)(?: para)?)\s+(?:\w+\s+){0,2}?(?:devolver\w*|devolucion(?:es)?|cambiar(?:lo|la|los|las)?|cambios?|regresar(?:lo|la|los|las)?|reembols\w*)|(?:aceptan|hacen|reciben|admiten|tienen|dan|manejan)\s+(?:\w+\s+)?(?:devoluciones|devolucion|cambios|reembolsos?)|(?:me|nos) (?:lo|la|los|las) (?:cambian|cambiarian|devuelven|reciben|aceptan|recibirian)|(?:can|could|may) (?:i|we|you) (?:still )?(?:return|exchange|get a refund|bring (?:it |them )?back)|(?:is it|it s) possible to (?:return|exchange)|do (?:you|y all|you guys) (?:accept|take|do|allow|have|offer|give)\s+(?:\w+\s+)?(?:returns?|refunds?|exchanges?)|how (?:do|can) (?:i|we|you) (?:return|exchange|get a refund)|how do (?:returns|refunds|exchanges) work|how (?:many days|long) (?:do )?(?:i|we) (?:have|get) to (?:return|exchange)|(?:return|refund) (?:window|period))\b/;
+
+/**
+ * A question about the returns policy ("¿puedo devolver un producto?", "¿cuál es la política de
+ * devoluciones?", "can I return a drill I bought?"), not a customer telling of a purchase gone wrong
+ * ("quiero devolver el taladro que compré ayer, no sirve" is a complaint).
+ */
+export function asksReturnPolicy(text: string): boolean {
+  const f = words(text).replace(HYPOTHETICAL, ' ');
+  if (!RETURN_POLICY.test(f) || TROUBLE.test(f)) return false;
+  // "¿puedo cambiar la dirección del pedido?" changes an order or a detail, not a product.
+  return RETURNING.test(f) || !CHANGING_A_DETAIL.test(f);
+}
+
+/** Words of giving a purchase back (as opposed to "cambiar", which also changes details). */
+const RETURNING = /\b(?:devolver\w*|devolucion(?:es)?|devuelv\w*|regresar\w*|reembols\w*|returns?|refunds?)\b/;
+const CHANGING_A_DETAIL =
+  /\b(?:pedido|orden|direccion|correo|email|telefono|numero|nombre|cita|fecha|hora|urgencia|datos|cuenta|contrasena|clave|entrega|order|address|phone|name|date|time|password|delivery)\b/;
+
+const WARRANTY = /\b(?:garantias?|warrant(?:y|ies|ied)|guarantee[ds]?)\b/;
+/** Asking to use a warranty, or telling that it was refused: a case for a person. */
+const WARRANTY_CLAIM = /\b(?:(?:hacer|hacerme|hagan|hacerla) (?:valer|valida|efectiva)|aplicar(?:me)? la garantia|usar la garantia|reclam\w*|cobrar la garantia|claim|make a claim|file a claim|honou?r|use (?:the|my) warranty)\b/;
+
+/**
+ * A question about the warranty ("¿tienen garantía las herramientas?", "do power tools come with
+ * a warranty?", "el taladro tiene garantía?"), not a claim on one ("la garantía no me la quieren
+ * hacer válida", "my drill broke, is it under warranty?" tells of trouble: a case).
+ */
+export function asksWarranty(text: string): boolean {
+  const f = words(text);
+  return WARRANTY.test(f) && !WARRANTY_CLAIM.test(f) && !TROUBLE.test(f);
+}
+
+/** "tarjeta de crédito", "crédito fiscal": credit that is not the store's credit. */
+const NOT_STORE_CREDIT = /\b(?:tarjetas? de credito|credito fiscal|credit cards?|tax credit)\b/g;
+const STORE_CREDIT =
+  /\b(?:fiar\w*|fian|fiao|fiado|fiaito|(?:venden|vende|despachan|compro|comprar|compra|pagar|pago|llevar(?:me)?|sacar|trabajan|trabajar|dan|dar|se puede|puedo)\s+(?:\w+\s+){0,3}?(?:a|al|con|en) credito|(?:dan|da|ofrecen|ofrece|tienen|manejan|hay|dan facilidades de|otorgan)\s+credito|credito (?:directo|a clientes|para clientes)|financiamiento|financian|(?:offer|offers|give|gives|extend|extends|have|has)\s+(?:store |in house |customer )?(?:credit|financing)|(?:buy|pay|purchase|get (?:it|things|stuff|materials))\s+(?:\w+\s+){0,2}?on credit|(?:any|do you do|is there) (?:store )?(?:credit|financing)|store credit)\b/;
+/**
+ * An account's standing, or a new business account: the account flow and the sales lead answer
+ * those ("¿por qué me suspendieron el crédito?", "queremos crédito empresarial").
+ */
+const NOT_A_CREDIT_QUESTION =
+  /\b(?:(?:mi|mis|nuestro|nuestra|nuestros|my|our|el mio)\s+(?:\w+\s+)?(?:credito|cuenta|credit|account|linea)|suspend\w*|bloque\w*|saldo|balance|debo|debemos|deuda|limite|disponible|queda|quedan|vence|vencimiento|estado|status|left|outstanding|owe|por que|porque|xq|why|anymore|ya no|empresa\w*|compania|constructora\w*|negocio|company|business|terms|terminos|linea de credito|credit line|abrir|abrirme|open|solicitar|aplicar|apply|requisitos|requirements)\b/;
+
+/**
+ * Whether the store sells on credit ("¿me pueden fiar?", "¿venden a crédito?", "do you offer
+ * credit?"), not an account's standing nor a business asking to open an account (a lead).
+ */
+export function asksStoreCredit(text: string): boolean {
+  const f = words(text).replace(NOT_STORE_CREDIT, ' ');
+  return STORE_CREDIT.test(f) && !NOT_A_CREDIT_QUESTION.test(f);
+}
+
+/**
+ * Ways of paying a customer may name, by key: the words that name each. Whether the store takes one
+ * is read from its own `paymentMethods` texts with the same words (data decides, not this list).
+ */
+export const PAYMENT_METHOD_WORDS: readonly (readonly [string, RegExp])[] = [
+  ['amex', /\b(?:amex|american express)\b/],
+  ['visa', /\bvisa\b/],
+  ['mastercard', /\b(?:master ?card|master)\b/],
+  ['discover', /\bdiscover\b/],
+  ['card', /\b(?:tarjetas?|cards?|debit|debito)\b/],
+  ['cash', /\b(?:efectivo|cash|cash money|en mano)\b/],
+  ['transfer', /\b(?:transferencias?|transfer|transfers|wire|depositos?|deposit)\b/],
+  ['check', /\b(?:cheques?|checks?)\b/],
+  ['paypal', /\bpay ?pal\b/],
+  ['zelle', /\bzelle\b/],
+  ['crypto', /\b(?:bitcoins?|btc|cripto\w*|crypto\w*|usdt|ethereum)\b/],
+  ['applepay', /\bapple ?pay\b/],
+  ['googlepay', /\bgoogle ?pay\b/],
+  ['dollars', /\b(?:dolares|dollars|usd|verdes)\b/],
+  ['euros', /\b(?:euros?|eur)\b/],
+];
+
+/** The ways of paying a text names, by key (a card brand counts as itself, not also as "card"). */
+export function paymentMethodsNamed(text: string): string[] {
+  const f = words(text).replace(NOT_PAYMENT, ' ');
+  const named = PAYMENT_METHOD_WORDS.filter(([, re]) => re.test(f)).map(([key]) => key);
+  // "tarjeta Visa", "Amex card": the brand is what is asked.
+  return named.some((k) => k === 'amex' || k === 'visa' || k === 'mastercard' || k === 'discover') ? named.filter((k) => k !== 'card') : named;
+}
+
+/** "card" in "tarjeta de cliente" / "gift card" is no way of paying a purchase here. */
+const NOT_PAYMENT = /\b(?:gift cards?|tarjetas? de regalo)\b/g;
+
+const ACCEPTS =
+  /\b(?:aceptan|acepta|aceptas|aceptaran|reciben|recibe|recibes|cogen|coge|agarran|toman|trabajan con|puedo pagar|puedo pagarles|se puede pagar|podemos pagar|pago con|pagar con|pagarles con|pagar en|pago en|pagar por|(?:do|does) (?:you|y all|you guys|the store) (?:take|accept)|(?:can|could|may) (?:i|we) (?:pay|use)|pay (?:with|by|in|using)|is (?:\w+ ){1,2}(?:ok|accepted|fine|good)|are (?:\w+ ){1,2}accepted|accept|accepted)\b/;
+
+/** "¿hay descuento si pago en efectivo?" asks for a deal (offers), not whether cash is taken. */
+const DEAL = /\b(?:descuentos?|ofertas?|rebajas?|promocion\w*|especial|discounts?|deals?|offers?|promo\w*|sale)\b/;
+
+/**
+ * Whether the store takes a way of paying the customer names ("¿aceptan PayPal?", "¿puedo pagar
+ * con tarjeta?", "do you take Amex?"). Store credit is `asksStoreCredit`.
+ */
+export function asksPaymentMethod(text: string): boolean {
+  const f = words(text);
+  return ACCEPTS.test(f) && !DEAL.test(f) && paymentMethodsNamed(text).length > 0;
+}
+
+/**
+ * A question about the store's policies a clerk answers from the store's data: returns, warranty,
+ * credit, or whether a way of paying is taken.
+ */
+export function asksStorePolicy(text: string): boolean {
+  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text);
+}
+
+const OPENING_WORDS = /\b(?:abre|abren|abrimos|abriran|abrira|abierto|abiertos|abierta|abiertas|cierra|cierran|cerramos|cerrado|cerrados|cerrada|horarios?|trabajan|laboran|atienden|open|opens|close|closes|closed|hours)\b/;
+const DAY_WORDS =
+  /\b(?:hoy|manana|pasado manana|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|feriados?|navidad|nochebuena|ano nuevo|fin de ano|reyes|semana santa|viernes santo|jueves santo|today|tonight|tomorrow|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|holidays?|christmas|xmas|new year s|new years|good friday|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december)\b/;
+
+/**
+ * Whether (or when) the store opens on a day ("¿la principal abre el 1 de enero?", "trabajan
+ * mañana?", "open on Christmas?"): the store's hours that day.
+ */
+export function asksOpeningDay(text: string): boolean {
+  const f = words(text);
+  return OPENING_WORDS.test(f) && DAY_WORDS.test(f);
+}

@@ -1,0 +1,53 @@
+/**
+ * The store's policies as a clerk tells them: returns, warranty, credit (the store's own words,
+ * `store.json` `policies`), and whether a way of paying the customer names is taken (read from
+ * the store's `paymentMethods`, so the data decides).
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import type { ReplyDirective } from '../../machines/conversation.contract.js';
+import { PAYMENT_METHOD_WORDS, paymentMethodsNamed } from '../brain/rule/store-questions.js';
+import { fold } from '../brain/rule/text.js';
+
+export type PolicyTopic = 'returns' | 'warranty' | 'credit';
+
+/** What a customer says to apply for credit (a sales lead): the option under the credit answer. */
+const APPLY_FOR_CREDIT: Record<Lang, string> = { es: 'quiero abrir una cuenta de crédito', en: 'I want to open a credit account' };
+
+/** The reply for one policy, or null when the store has not written it (or the tenant lacks the template). */
+export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang): ReplyDirective | null {
+  const policy = tenant.store.policies?.[topic]?.[lang];
+  const template = `info.policy.${topic}`;
+  if (!policy || tenant.templates[lang]?.[template] === undefined) return null;
+  if (topic !== 'credit') return { template, params: { policy } };
+  // Applying is the advisors' form (the sales lead): offered, never started on a question.
+  return { template, params: { policy }, options: [{ label: 'info.policy.credit.apply', text: APPLY_FOR_CREDIT[lang], template: true }] };
+}
+
+const methodText = (method: string): string =>
+  fold(method)
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .replace(/\s+/g, ' ');
+
+/**
+ * "¿aceptan PayPal?" → "No, no aceptamos PayPal. Aceptamos …"; "¿puedo pagar con tarjeta?" → "Sí,
+ * aceptamos tarjeta …". Null when the text names no way of paying we know (the list answers).
+ * `say` renders a tenant template (a method's display name).
+ */
+export function paymentMethodReply(tenant: TenantData, text: string, lang: Lang, methods: string, say: (template: string) => string | null): ReplyDirective | null {
+  const named = paymentMethodsNamed(text);
+  if (named.length === 0 || tenant.templates[lang]?.['info.payment.yes'] === undefined) return null;
+  // Both languages' texts: a store that writes "Visa" in one writes it in the other.
+  const accepted = [...tenant.store.paymentMethods.es, ...tenant.store.paymentMethods.en].map(methodText);
+  const takes = (key: string): boolean => {
+    const words = PAYMENT_METHOD_WORDS.find(([k]) => k === key)?.[1];
+    return words !== undefined && accepted.some((m) => words.test(m));
+  };
+  const name = (key: string): string => say(`info.payment.name.${key}`) ?? key;
+  const yes = named.filter(takes).map(name);
+  const no = named.filter((k) => !takes(k)).map(name);
+  const list = (items: string[]) => items.join(lang === 'es' ? ' ni ' : ' or ');
+  if (no.length === 0) return { template: 'info.payment.yes', params: { named: yes.join(lang === 'es' ? ' y ' : ' and '), methods } };
+  if (yes.length === 0) return { template: 'info.payment.no', params: { named: list(no), methods } };
+  return { template: 'info.payment.some', params: { yes: yes.join(lang === 'es' ? ' y ' : ' and '), no: list(no), methods } };
+}

@@ -1,0 +1,177 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
+import type { ConversationHost } from '../../../src/actors/conversation-host.js';
+import { askedDay } from '../../../src/actors/tools/opening-days.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { decideTriage } from '../../../src/machines/triage-decision.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+/** Thursday 3 December 2026, 11:00 in La Romana (UTC-4). */
+const THURSDAY_11AM = Date.UTC(2026, 11, 3, 15, 0);
+const TZ = 'America/Santo_Domingo';
+
+const say = (host: ConversationHost, sender: string, text: string) => host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text });
+const texts = (r: Awaited<ReturnType<typeof say>>) => r.replies.map((e) => e.text).join('\n');
+const read = (text: string) => brain.understand({ text, messageId: 'm-1', expecting: { kind: 'none' }, lang: 'es', idempotencyKey: 'k-1' });
+
+/** Each message in its own conversation, at `at`: the rendered reply and where the machine went. */
+async function ask(messages: readonly string[], at = THURSDAY_11AM) {
+  const { host, clock } = createMemoryHost({ tenant, brain });
+  clock.set(at);
+  const out: { text: string; reply: string; state: unknown; ticket: unknown; raw: Awaited<ReturnType<typeof say>> }[] = [];
+  for (const [i, text] of messages.entries()) {
+    const r = await say(host, `s-${i}`, text);
+    out.push({ text, reply: texts(r), state: r.state.value, ticket: r.state.context.ticket, raw: r });
+  }
+  return out;
+}
+
+describe('store policies a clerk answers (returns, warranty, payment, credit)', () => {
+  it('should answer a question about returns with the returns policy, es and en, typos and all', async () => {
+    const es = ['puedo devolver un producto?', 'cuál es la política de devoluciones?', 'cual es la politica de devolucion', 'aceptan devoluciones?', 'cuantos dias tengo pa devolver una herramienta?', 'se puede cambiar algo que compre?', 'como hago para devolver algo?', 'si no me sirve lo puedo devolver?', 'y si compro algo y no me sirve, me lo cambian?'];
+    const en = ['can I return a drill I bought?', "what's your return policy?", 'do you accept returns?', 'how many days do I have to return something?', "if it doesn't fit can I return it?"];
+    for (const r of await ask([...es, ...en])) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.state, r.text).toBe('triage.idle');
+      expect(r.reply, r.text).toMatch(es.includes(r.text) ? /30 días.*factura/s : /30 days.*receipt/s);
+    }
+  });
+
+  it('should not read changing an order or a detail as an exchange', () => {
+    for (const text of ['puedo cambiar la direccion de entrega?', 'se puede cambiar el pedido?', 'puedo cambiar el correo?']) expect(asksReturnPolicy(text), text).toBe(false);
+  });
+
+  it('should keep a customer who tells of a purchase gone wrong a complaint', async () => {
+    for (const text of ['quiero devolver el taladro que compré ayer, no sirve', 'the drill i bought is broken, i want a refund', 'quiero devolver una pintura que salio de otro color', 'puedo devolver el taladro? vino dañado', 'quiero devolver el taladro', 'el taladro vino roto, me lo cambian?']) {
+      expect(asksReturnPolicy(text), text).toBe(false);
+      const u = await read(text);
+      expect(u.nlu.intent.name, text).toBe('complaint');
+    }
+  });
+
+  it('should answer a warranty question with the warranty policy, not "we do not sell garantía"', async () => {
+    const es = ['tienen garantía las herramientas?', 'el taladro dewalt tiene garantia?', 'cuanta garantia tienen los taladros', 'las herramientas truper tienen garantia?'];
+    const en = ['do power tools come with a warranty?', 'is there a warranty on the drills?', "what's the warranty on a DeWalt drill?"];
+    for (const r of await ask([...es, ...en])) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.reply, r.text).not.toMatch(/No vendemos|We don't sell/);
+      expect(r.reply, r.text).toMatch(es.includes(r.text) ? /1 año/ : /1-year/);
+    }
+  });
+
+  it('should leave a claim on a warranty to the complaint flow', () => {
+    for (const text of ['la garantía no me la quieren hacer válida', "you won't honor the warranty", 'mi taladro se dañó y está en garantía', 'quiero reclamar la garantia del esmerilador']) {
+      expect(asksWarranty(text), text).toBe(false);
+    }
+  });
+
+  it('should say yes or no to a way of paying the customer names, from the store\'s payment methods', async () => {
+    const cases: [string, RegExp][] = [
+      ['aceptan paypal?', /^No, por ahora no aceptamos \*?PayPal/],
+      ['puedo pagar con tarjeta?', /^Sí, aceptamos tarjeta/],
+      ['aceptan visa?', /^Sí, aceptamos Visa/],
+      ['se puede pagar en dolares?', /^No, por ahora no aceptamos dólares/],
+      ['reciben cheques?', /^No, por ahora no aceptamos cheques/],
+      ['do you take Amex?', /^No, we don't accept American Express/],
+      ['do you accept mastercard?', /^Yes, we accept Mastercard/],
+      ['can I pay with PayPal or Zelle?', /^No, we don't accept PayPal or Zelle/],
+      ['can i pay cash?', /^Yes, we accept cash/],
+    ];
+    const out = await ask(cases.map(([t]) => t));
+    for (const [i, r] of out.entries()) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.state, r.text).toBe('triage.idle');
+      expect(r.reply, r.text).toMatch(cases[i]![1]);
+      // The customer also learns what the store does take.
+      expect(r.reply, r.text).toMatch(/Mastercard\)/);
+    }
+    expect(asksPaymentMethod('hay descuento si pago en efectivo?')).toBe(false);
+  });
+
+  it('should answer whether the store sells on credit, with how to apply offered (the lead form), es and en', async () => {
+    const es = ['me pueden fiar?', 'ustedes fian?', 'venden a crédito?', 'puedo comprar a credito?', 'dan credito?'];
+    const en = ['do you offer credit?', 'can I buy on credit?', 'do you offer financing?'];
+    for (const r of await ask([...es, ...en])) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.state, r.text).toBe('triage.idle');
+      expect(r.reply, r.text).toMatch(es.includes(r.text) ? /30 días.*cédula o RNC/s : /30 days.*cédula or RNC/s);
+      expect(JSON.stringify(r.raw.replies), r.text).toMatch(es.includes(r.text) ? /Solicitar crédito/ : /Apply for credit/);
+    }
+    // The option's words start the advisors' form.
+    expect(decideTriage(await read('quiero abrir una cuenta de crédito'))).toMatchObject({ intent: 'sales_lead' });
+  });
+
+  it('should leave an account\'s credit, a business account and a credit card to their own flows', () => {
+    for (const text of ['por qué me suspendieron el crédito?', 'cuánto crédito me queda disponible?', 'queremos abrir una cuenta de crédito como empresa', 'aceptan tarjeta de crédito?', 'hacen facturas con crédito fiscal para empresas?', 'is my credit account up to date?']) {
+      expect(asksStoreCredit(text), text).toBe(false);
+    }
+  });
+});
+
+describe('opening hours for one day (tenant clock and time zone)', () => {
+  it('should answer "today" with today\'s hours per branch and whether each is open now', async () => {
+    const [open, closes] = await ask(['¿están abiertos hoy?', 'a qué hora cierran hoy?']);
+    for (const r of [open!, closes!]) {
+      expect(r.reply, r.text).toContain('Hoy (jueves 3 de diciembre)');
+      expect(r.reply, r.text).toMatch(/Principal.*de 7:30 a\. m\. a 6:00 p\. m\. \(abierta ahora\)/);
+      expect(r.reply, r.text).toMatch(/Padre Abreu.*de 8:00 a\. m\. a 6:00 p\. m\./);
+      expect(r.reply, r.text).not.toMatch(/Lunes a sábado/);
+    }
+  });
+
+  it('should say a branch already closed, late in the day', async () => {
+    const [r] = await ask(['estan abiertos ahorita?'], Date.UTC(2026, 11, 3, 22, 45));
+    expect(r!.reply).toMatch(/Villa Hermosa.*ya cerró/);
+  });
+
+  it('should answer tomorrow, a weekday and a holiday (closed, with the next opening)', async () => {
+    const [tomorrow, sunday, christmas, xmasEn, branch] = await ask(['are you open tomorrow?', 'abren el domingo?', 'abren el 25 de diciembre?', 'are you open on christmas?', 'la de villa hermosa abre el domingo?']);
+    expect(tomorrow!.reply).toMatch(/^Tomorrow \(Friday, December 4\)/);
+    expect(tomorrow!.reply).toMatch(/from 7:30 a\.m\. to 6:00 p\.m\./);
+    expect(sunday!.reply).toMatch(/^El domingo 6 de diciembre/);
+    expect(sunday!.reply).toMatch(/Principal.*de 8:00 a\. m\. a 12:30 p\. m\./);
+    expect(sunday!.reply).toMatch(/Villa Hermosa\*: cerrada/);
+    expect(christmas!.reply).toMatch(/^El viernes 25 de diciembre estamos \*cerrados\*/);
+    expect(christmas!.reply).toContain('sábado 26 de diciembre a las 7:30 a. m.');
+    expect(xmasEn!.reply).toMatch(/^On Friday, December 25 all our branches are \*closed\*/);
+    expect(branch!.reply).toMatch(/Villa Hermosa\* no abre/);
+  });
+
+  it('should answer a question about holidays with the coming closed dates', async () => {
+    const [es, en] = await ask(['abren los feriados?', 'do you open on holidays?']);
+    expect(es!.reply).toMatch(/^Los días feriados cerramos.*\n• viernes 25 de diciembre\n• viernes 1 de enero\n• miércoles 6 de enero/s);
+    expect(en!.reply).toMatch(/closed on public holidays.*\n• Friday, December 25\n/s);
+  });
+
+  it('should follow up "y el sábado?" after an hours answer', async () => {
+    const { host, clock } = createMemoryHost({ tenant, brain });
+    clock.set(THURSDAY_11AM);
+    await say(host, 'f', 'abren hoy?');
+    const r = await say(host, 'f', 'y el sábado?');
+    expect(texts(r)).toMatch(/^El sábado 5 de diciembre/);
+    expect(texts(r)).toMatch(/Padre Abreu.*de 8:00 a\. m\. a 2:00 p\. m\./);
+  });
+
+  it('should read the day a question is about from the clock it is given', () => {
+    const day = (text: string) => askedDay(text, THURSDAY_11AM, TZ);
+    expect(day('abren hoy?')).toEqual({ kind: 'date', date: { year: 2026, month: 12, day: 3 }, relative: 'today' });
+    expect(day('abren mañana?')).toMatchObject({ date: { day: 4 }, relative: 'tomorrow' });
+    expect(day('abren a las 8 de la mañana?')).toBeNull();
+    expect(day('abren el 1 de enero?')).toMatchObject({ date: { year: 2027, month: 1, day: 1 } });
+    expect(day('open on january 6th?')).toMatchObject({ date: { year: 2027, month: 1, day: 6 } });
+    expect(day('abren el 24/12?')).toMatchObject({ date: { year: 2026, month: 12, day: 24 } });
+    expect(day('abren el viernes santo?')).toMatchObject({ date: { year: 2027, month: 3, day: 26 } });
+    expect(day('abren el jueves?')).toMatchObject({ relative: 'today' });
+    expect(day('abren los domingos?')).toEqual({ kind: 'weekly', weekday: 6 });
+    expect(day('a qué hora abren?')).toBeNull();
+    // Late in the evening in La Romana is already the next day in UTC: "today" is the local date.
+    expect(askedDay('abren hoy?', Date.UTC(2026, 11, 4, 2, 0), TZ)).toMatchObject({ date: { day: 3 } });
+  });
+});
