@@ -3,7 +3,7 @@
  * and the input/output of every effect the host provides by name with `machine.provide({ actors })`.
  * Everything here is plain JSON so snapshots round-trip through `JSON.stringify`.
  */
-import type { Expectation, Understanding, UnderstandInput } from '../domain/understanding.js';
+import type { ChoiceOption, Expectation, Understanding, UnderstandInput } from '../domain/understanding.js';
 import type { ResolvedOperation } from './workflow/workflow-runner.js';
 import type { LeadDraft, LeadPayload } from '../domain/lead.js';
 import type { IntentName } from '../domain/intents.js';
@@ -261,6 +261,11 @@ export interface InfoActorInput {
 }
 export interface InfoActorOutput {
   replies: ReplyDirective[];
+  /**
+   * What the answer offers to do next ("¿quieres solicitar crédito?"): a yes (or the data the
+   * flow needs) within one turn picks it, as after a clarifying question.
+   */
+  offer?: ChoiceOption;
 }
 
 export type { HandoffReason, TicketKind };

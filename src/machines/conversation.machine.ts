@@ -54,7 +54,7 @@ import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
-import { answerToChoice, clarifyChoice, confirmChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
+import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -697,6 +697,11 @@ export const conversationMachine = setup({
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: { kind: 'none' } as Expectation }),
+    // "¿Quieres solicitar crédito?" under an info answer: a yes on the next turn takes it.
+    expectInfoOffer: assign(({ context, event }) => {
+      const offer = outputOf<InfoActorOutput>(event)?.offer;
+      return offer ? { expecting: offerChoice(offer, context.lang) } : {};
+    }),
     // The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes.
     // "¿Te lo reservo?" after one product: a yes within one turn sets aside this line.
     expectReserveOffer: assign(({ context, event }) => {
@@ -1249,7 +1254,7 @@ export const conversationMachine = setup({
                 idempotencyKey: key(context, 'info'),
               };
             },
-            onDone: { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'storeInfoFocus'] },
+            onDone: { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectInfoOffer', 'storeInfoFocus'] },
             onError: {
               target: '#continuing',
               actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'error.tool' } }],

@@ -295,6 +295,14 @@ export function confirmChoice(intent: ConfirmedIntent, text: string, lang: Lang)
   return { kind: 'choice', options: [yes, option('other', lang)], text, confirm: true };
 }
 
+/**
+ * An answer's offer as a yes/no question: yes runs the offer's intent on the offer's own words
+ * (the credit answer's "quiero abrir una cuenta de crédito" starts the lead form).
+ */
+export function offerChoice(offer: ChoiceOption, lang: Lang): ChoiceExpectation {
+  return { kind: 'choice', options: [offer, option('other', lang)], text: offer.text, confirm: true };
+}
+
 /** What a message can be besides picking an option, after the sales-lead offer. */
 const ANSWERS_THE_LEAD_OFFER: readonly IntentName[] = ['sales_lead', ...SMALL_TALK, 'out_of_scope'];
 

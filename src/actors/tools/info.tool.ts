@@ -6,7 +6,7 @@ import type { InfoActorInput, InfoActorOutput, ReplyDirective } from '../../mach
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
 import { askedDay, dayHoursReply } from './opening-days.js';
-import { paymentMethodReply, policyReply } from './store-policies.js';
+import { creditOffer, paymentMethodReply, policyReply } from './store-policies.js';
 
 type StoreTopic = 'hours' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit';
 
@@ -308,8 +308,12 @@ function vacancyReplies(tenant: TenantData, lang: Lang): ReplyDirective[] {
  */
 export function answerInfo(tenant: TenantData, input: InfoActorInput, now: number): InfoActorOutput {
   switch (input.topic) {
-    case 'store_hours_location':
-      return { replies: storeReplies(tenant, input.text, input.lang, now) };
+    case 'store_hours_location': {
+      const replies = storeReplies(tenant, input.text, input.lang, now);
+      // The credit answer offers to apply: a yes next takes the offer.
+      const credit = replies.some((r) => 'template' in r && r.template === 'info.policy.credit');
+      return credit ? { replies, offer: creditOffer(input.lang) } : { replies };
+    }
     case 'offers':
       return { replies: offerReplies(tenant, input.lang, now) };
     case 'job_vacancies':

@@ -5,6 +5,7 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
+import type { ChoiceOption } from '../../domain/understanding.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
 import { PAYMENT_METHOD_WORDS, paymentMethodsNamed } from '../brain/rule/store-questions.js';
 import { fold } from '../brain/rule/text.js';
@@ -22,6 +23,11 @@ export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang):
   if (topic !== 'credit') return { template, params: { policy } };
   // Applying is the advisors' form (the sales lead): offered, never started on a question.
   return { template, params: { policy }, options: [{ label: 'info.policy.credit.apply', text: APPLY_FOR_CREDIT[lang], template: true }] };
+}
+
+/** The credit answer's offer: a yes applies (the sales lead on the words of the option). */
+export function creditOffer(lang: Lang): ChoiceOption {
+  return { intent: 'sales_lead', label: 'info.policy.credit.apply', text: APPLY_FOR_CREDIT[lang] };
 }
 
 const methodText = (method: string): string =>

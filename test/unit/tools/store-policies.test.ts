@@ -108,6 +108,35 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     expect(decideTriage(await read('quiero abrir una cuenta de crédito'))).toMatchObject({ intent: 'sales_lead' });
   });
 
+  it('should start the credit application on a yes (or a name) right after the credit answer, and not later', async () => {
+    const turns: [string, string, string][] = [
+      ['me pueden fiar?', 'si', 'es'],
+      ['venden a crédito?', 'sí, me interesa', 'es'],
+      ['do you offer credit?', 'yes please', 'en'],
+      ['dan credito?', 'Ramón Castillo', 'es'],
+    ];
+    for (const [i, [question, yes]] of turns.entries()) {
+      const { host, clock } = createMemoryHost({ tenant, brain });
+      clock.set(THURSDAY_11AM);
+      await say(host, `yes-${i}`, question);
+      const r = await say(host, `yes-${i}`, yes);
+      expect(r.state.value, yes).toBe('workflow.form.collecting.waiting');
+      expect((r.state.context as unknown as { lead: { status: string } }).lead.status, yes).toBe('collecting');
+    }
+    // The offer lasts one turn: a yes after another question is that question's.
+    const { host, clock } = createMemoryHost({ tenant, brain });
+    clock.set(THURSDAY_11AM);
+    await say(host, 'later', 'me pueden fiar?');
+    await say(host, 'later', 'a qué hora cierran hoy?');
+    const r = await say(host, 'later', 'sí');
+    expect(r.state.value).not.toMatch(/^workflow/);
+    // "no" is a no.
+    const no = createMemoryHost({ tenant, brain });
+    no.clock.set(THURSDAY_11AM);
+    await say(no.host, 'no', 'me pueden fiar?');
+    expect((await say(no.host, 'no', 'no gracias')).state.value).not.toMatch(/^workflow/);
+  });
+
   it('should leave an account\'s credit, a business account and a credit card to their own flows', () => {
     for (const text of ['por qué me suspendieron el crédito?', 'cuánto crédito me queda disponible?', 'queremos abrir una cuenta de crédito como empresa', 'aceptan tarjeta de crédito?', 'hacen facturas con crédito fiscal para empresas?', 'is my credit account up to date?']) {
       expect(asksStoreCredit(text), text).toBe(false);
