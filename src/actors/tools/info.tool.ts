@@ -5,7 +5,7 @@ import { fold as foldText, phonetic } from '../brain/rule/text.js';
 import type { InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
-import { askedDay, dayHoursReply } from './opening-days.js';
+import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { creditOffer, paymentMethodReply, policyReply } from './store-policies.js';
 
 type StoreTopic = 'hours' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit';
@@ -52,13 +52,21 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
         const reply = day ? dayHoursReply(tenant, text, day, lang, now, say) : null;
         return [reply ?? { template: 'info.hours', params: { items: store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } }];
       }
-      case 'location':
+      case 'location': {
+        // "where's the main store?", "¿dónde queda la de Villa Hermosa?": that branch only.
+        const named = new Set(branchesNamed(store.branches.map((b) => b.name), text));
+        const branches = named.size > 0 ? store.branches.filter((_, i) => named.has(i)) : store.branches;
+        const one = branches.length === 1 && store.branches.length > 1 ? branches[0] : undefined;
+        if (one && tenant.templates[lang]?.['info.location.one'] !== undefined) {
+          return [{ template: 'info.location.one', params: { name: one.name, address: one.address, phone: one.phone, maps: one.mapsUrl ? `\n${one.mapsUrl}` : '' } }];
+        }
         return [
           {
             template: 'info.location',
-            params: { city: store.city, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) },
+            params: { city: store.city, items: branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) },
           },
         ];
+      }
       case 'delivery':
         return [deliveryReply(tenant, text, lang)];
       case 'payment':

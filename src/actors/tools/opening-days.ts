@@ -170,14 +170,29 @@ const GENERIC_NAME_WORDS = /\b(?:sucursal|tienda|local|branch|store|av|avenida|a
  * principal"): each part of a branch's name (the parenthesis apart) without generic words.
  */
 function namedTimetables(tables: Timetable[], text: string): Timetable[] {
+  const named = new Set(branchesNamed(tables.map((t) => t.name), text));
+  return tables.filter((_, i) => named.has(i));
+}
+
+/** "the main store", "la matriz", "la tienda principal": the first branch, the main one by convention. */
+const MAIN_BRANCH = /\b(?:main|principal|matriz|central|head office|headquarters)\b/;
+
+/**
+ * The indexes of the branches a text names: a distinctive part of a branch's name ("la de Villa
+ * Hermosa", "en la Padre Abreu", "la principal"), or the main one ("main store", "la matriz":
+ * the first branch). Names null (the store's own timetable) are never named.
+ */
+export function branchesNamed(names: readonly (string | null)[], text: string): number[] {
   const said = ` ${fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ')} `;
-  return tables.filter((t) => {
-    if (t.name === null) return false;
-    return fold(t.name)
+  const out = names.flatMap((name, i) => {
+    if (name === null) return [];
+    const parts = fold(name)
       .split(/[()]/)
-      .map((part) => part.replace(/[^a-z0-9\s]+/g, ' ').replace(GENERIC_NAME_WORDS, ' ').replace(/\s+/g, ' ').trim())
-      .some((part) => part.length >= 4 && said.includes(` ${part} `));
+      .map((part) => part.replace(/[^a-z0-9\s]+/g, ' ').replace(GENERIC_NAME_WORDS, ' ').replace(/\s+/g, ' ').trim());
+    return parts.some((part) => part.length >= 4 && said.includes(` ${part} `)) ? [i] : [];
   });
+  if (out.length === 0 && names.length > 1 && names[0] !== null && MAIN_BRANCH.test(said)) return [0];
+  return out;
 }
 
 /** The hours of a date, null when closed (its weekday has none, or it is a closed date). */

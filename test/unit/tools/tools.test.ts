@@ -353,6 +353,27 @@ describe('answerInfo', () => {
     expectWhatsAppStyle(text);
   });
 
+  it('should give only the branch a location question names, the main one for "main store"', () => {
+    const one: [string, Lang, RegExp][] = [
+      ["where's the main store?", 'en', /^Our \*Sucursal Principal \(Av\. Libertad\)\* is at Av\. Libertad No\. 145/],
+      ['dónde queda la tienda principal?', 'es', /^La \*Sucursal Principal \(Av\. Libertad\)\* queda en Av\. Libertad No\. 145/],
+      ['donde queda la matriz', 'es', /Sucursal Principal/],
+      ['dónde queda la sucursal de villa hermosa?', 'es', /^La \*Sucursal Villa Hermosa\* queda en Carretera La Romana–San Pedro km 3/],
+      ['where is the Padre Abreu branch?', 'en', /^Our \*Sucursal Av\. Padre Abreu\* is at Av\. Padre Abreu No\. 62/],
+    ];
+    for (const [text, lang, expected] of one) {
+      const out = answerInfo(tenant, input('store_hours_location', text, lang), NOW);
+      expect(out.replies.map((r) => ('template' in r ? r.template : '')), text).toEqual(['info.location.one']);
+      const shown = render(out.replies, lang);
+      expect(shown, text).toMatch(expected);
+      expect(shown.match(/Sucursal/g)?.length, text).toBe(1);
+      expectWhatsAppStyle(shown);
+    }
+    // No branch named: all of them.
+    const all = render(answerInfo(tenant, input('store_hours_location', 'dónde están ubicados?'), NOW).replies);
+    expect(all.match(/Sucursal/g)?.length).toBe(3);
+  });
+
   it('should answer each topic the text asks about', () => {
     const out = answerInfo(tenant, input('store_hours_location', 'dónde quedan y hacen delivery a Caleta?'), NOW);
     expect(out.replies.map((r) => ('template' in r ? r.template : ''))).toEqual(['info.location', 'info.delivery.zone']);
