@@ -95,7 +95,7 @@ const QUANTITY_FILLER = new Set([
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
-  /^(?:unidades?|units?|piezas?|pieces?|fundas?|sacos?|bags?|galon(?:es)?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
+  /^(?:unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
 
 /**
  * The quantity a follow-up asks for ("y si compro 50?", "ok dame 5", "cuánto me salen 3?",

@@ -31,9 +31,9 @@ export function quantityOf(item: Wanted): number {
 /** The pack a selling-unit word names ("fundas" → saco, "gallons" → galon); undefined for a count word. */
 export function packOf(word: string): string | undefined {
   const w = word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  if (/^(?:galon(?:es)?|gallons?)$/.test(w)) return 'galon';
+  if (/^(?:galon(?:es|e|s)?|glns?|gallons?)$/.test(w)) return 'galon';
   if (/^(?:cubetas?|buckets?|cubos?|pailas?)$/.test(w)) return 'cubeta';
-  if (/^(?:sacos?|fundas?|bags?|bolsas?)$/.test(w)) return 'saco';
+  if (/^(?:sacos?|zacos?|fundas?|bags?|bolsas?|qq|quintal(?:es)?)$/.test(w)) return 'saco';
   return undefined;
 }
 

@@ -125,7 +125,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
     const hit = cache.get(tok);
     if (hit !== undefined) return hit;
     let found: string | null = null;
-    if (!STOP.has(tok) && !/\d/.test(tok) && tok.length >= 2 && !singular(tok).some((c) => UNITS.has(c))) {
+    if (!STOP.has(tok) && !/\d/.test(tok) && tok.length >= 2 && !singular(tok).some((c) => UNITS.has(c)) && !UNITS.has(resolveUnit(tok))) {
       for (const cand of singular(tok)) {
         if (GENERIC_PRODUCT_WORDS.has(cand) || resolver.lexicon.has(cand)) {
           found = cand;
@@ -358,9 +358,20 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
   };
 }
 
+/**
+ * How customers type selling units ("galone", "galónes", "glns", "qq", "zacos"): the unit they mean,
+ * so "kiero 3 galone de pintura" keeps its 3.
+ */
+const UNIT_SPELLINGS: readonly [RegExp, string][] = [
+  [/^(?:gal(?:l)?on(?:es|e|s|is)?|galo|galns?|glns?|gls)$/, 'galon'],
+  [/^(?:qq|qqs|quintal(?:es)?)$/, 'quintal'],
+  [/^(?:z|s)acos?$/, 'saco'],
+  [/^cuv?betas?$|^cuvetas?$/, 'cubeta'],
+];
+
 function resolveUnit(tok: string): string {
   if (UNITS.has(tok) || DOZEN.has(tok)) return tok;
   for (const s of singular(tok)) if (UNITS.has(s) || DOZEN.has(s)) return s;
-  if (tok === 'galones') return 'galon';
+  for (const [re, unit] of UNIT_SPELLINGS) if (re.test(tok)) return unit;
   return tok;
 }
