@@ -52,7 +52,35 @@ function readProductFollowUp(text: string): boolean {
   // "no, el blanco", "mejor el de 3/4", "I mean the white one", "sí, pero en cubeta": a correction of the product in focus.
   const t = fold(text).replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but)\s+)+(?:(?:quiero|quise decir|era|es|queria|i want|i meant)\s+)?(?=\S)/, '');
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null;
+}
+
+/** Which product of a list a superlative picks: the lowest or highest price, the smallest or largest size. */
+export interface ExtremePick {
+  by: 'price' | 'size';
+  most: boolean;
+}
+
+const EXTREMES: readonly [RegExp, ExtremePick][] = [
+  [/\b(?:mas\s+(?:barat[oa]s?|economic[oa]s?|asequibles?)|menos\s+car[oa]s?|(?:menor|mas\s+bajo)\s+precio|cheapest|least\s+expensive|cheaper|lowest\s+price|less\s+expensive|most\s+affordable)\b/, { by: 'price', most: false }],
+  [/\b(?:mas\s+car[oa]s?|(?:mayor|mas\s+alto)\s+precio|most\s+expensive|priciest|highest\s+price|more\s+expensive)\b/, { by: 'price', most: true }],
+  [/\b(?:mas\s+(?:grandes?|larg[oa]s?|potentes?|gruesos?|gruesas?)|el\s+mayor|la\s+mayor|biggest|largest|longest|most\s+powerful|bigger|larger)\b/, { by: 'size', most: true }],
+  [/\b(?:mas\s+(?:pequen[oa]s?|chiquit[oa]s?|chic[oa]s?|cort[oa]s?|fin[oa]s?)|el\s+menor|la\s+menor|smallest|shortest|smaller|tiniest)\b/, { by: 'size', most: false }],
+];
+
+/**
+ * A pick by superlative among the products just shown ("el más barato", "la más grande", "the
+ * cheapest one", "cuál es el más económico?"); null when the message is not such a pick.
+ *
+ * @example
+ * pickedExtreme('el más barato'); // { by: 'price', most: false }
+ */
+export function pickedExtreme(text: string): ExtremePick | null {
+  const t = fold(text);
+  if (t === '' || t.split(' ').length > MAX_WORDS) return null;
+  // A pick names no new product: "el más barato" or "dame el de menor precio", not "el cemento más barato de todos los que hay".
+  for (const [re, pick] of EXTREMES) if (re.test(t)) return pick;
+  return null;
 }
 
 const ORDINALS: readonly [RegExp, number | 'last'][] = [

@@ -5,7 +5,9 @@
  * The answer to it is built in `product.tool.ts`.
  */
 import type { ProductActorInput, ProductFocus } from '../../machines/conversation.contract.js';
-import { isProductFollowUp, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { isProductFollowUp, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import type { Product } from '../../domain/tenant.js';
+import { extremeOf, relatedProducts } from './product-kinds.js';
 import { FILLER, fold, stem, type AttributeKind } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 
@@ -51,12 +53,20 @@ export function sellsIn(name: string, pack: string): boolean {
  * "la satinada blanca cuánto?" / "y de 3/4?" is the same kind of product with other attributes;
  * "y codos de 4?" is another product, with the focus's size when it gives none.
  */
-export function followUp(index: CatalogIndex, focus: ProductFocus, text: string, wanted: Wanted[]): { sku?: string; items: Wanted[] } | null {
+export function followUp(index: CatalogIndex, focus: ProductFocus, text: string, wanted: Wanted[], catalog: readonly Product[] = []): { sku?: string; items: Wanted[] } | null {
   if (!isProductFollowUp(text)) return null;
   // Options were shown: "2", "la segunda" picks one (a bare number is a choice here, not a quantity).
   const picked = focus.options ? pickedOption(text, focus.options.length) : null;
   // The query becomes the product's name once picked (set by the caller): "pintura azul" no longer applies.
   if (picked !== null && focus.options) return { sku: focus.options[picked], items: [{ query: '' }] };
+  // "el más barato", "the biggest one": among the options shown, else among products like the one answered.
+  const extreme = pickedExtreme(text);
+  const namesProduct = wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
+  if (extreme && !namesProduct) {
+    const shown = focus.options?.map((sku) => catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
+    const chosen = extremeOf(index, shown && shown.length >= 2 ? shown : relatedProducts(index, focus.query || focus.name), extreme);
+    if (chosen) return { sku: chosen.sku, items: [{ query: '' }] };
+  }
   const asked = readFollowUpQuantity(text);
   const quantity = asked?.quantity;
   const parsed = index.parse(text);

@@ -6,6 +6,7 @@ import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit, priceUnit } from './units.js';
+import { asksForKinds, kindsOf } from './product-kinds.js';
 import {
   followUp,
   headWord,
@@ -142,7 +143,7 @@ export function answerProduct(
     wanted = [{ query: named.product.name }];
     pinned = named.product.sku;
   } else if (input.focus && text !== undefined) {
-    const resolved = followUp(index, input.focus, text, wanted);
+    const resolved = followUp(index, input.focus, text, wanted, tenant.catalog);
     if (resolved) {
       wanted = resolved.items;
       pinned = resolved.sku;
@@ -230,6 +231,11 @@ export function answerProduct(
   const single = found[0] as Found;
   if (formal) return multiQuote(tenant, found, missing, lang, index, true);
   if (pinnedProduct) return quoteOne(tenant, index, single, lang, true);
+  // "¿Qué tipo de cemento tienen?": the kinds with their prices, and which one.
+  if (text !== undefined && single.item.quantity === undefined && asksForKinds(text, (word) => index.correct(word) !== null)) {
+    const kinds = listKinds(tenant, index, single, lang);
+    if (kinds) return kinds;
+  }
 
   const matches = index.search(single.item.query, { limit: MAX_SHOWN });
   const top = matches[0] ?? single.match;
@@ -261,6 +267,19 @@ export function answerProduct(
     };
   }
   return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
+}
+
+/** The kinds of a product, up to `MAX_KINDS` with their prices, as options; null when there is one kind only. */
+function listKinds(tenant: TenantData, index: CatalogIndex, single: Found, lang: Lang): ProductActorOutput | null {
+  const { shown, total } = kindsOf(index, single.item.query);
+  if (shown.length < 2) return null;
+  const items = shown.map((p) => describeProduct(tenant, p, lang));
+  const more = total - shown.length;
+  return {
+    outcome: 'answered',
+    replies: [{ template: more > 0 ? 'product.kinds_more' : 'product.kinds', params: { items, count: total, more }, options: optionsFor(shown) }],
+    focus: { ...focusOf(single.match, single.item, index), options: shown.map((p) => p.sku) },
+  };
 }
 
 /** One product: its price and stock, or quantity × price with the stock checked. */
