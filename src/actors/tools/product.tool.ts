@@ -190,6 +190,13 @@ export function answerProduct(
       if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;
     }
+    // One of several items asked for in a size or colour the store does not have ("pintura blanca y
+    // azul"): said not carried by its words, not answered with another colour.
+    if (wanted.length >= 2 && best.unmet.length > 0 && !pinnedProduct) {
+      const name = productWords(item.query);
+      if (name !== '' && !missing.includes(name)) missing.push(name);
+      continue;
+    }
     const same = found.find((f) => f.match.product.sku === best.product.sku);
     // "pvc" and "pipe" read as two phrases are one product.
     if (same) {
@@ -222,6 +229,12 @@ export function answerProduct(
 
   const listed = found.length + missing.length;
   if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index, formal);
+  // "¿tienen pintura blanca y azul?": what there is, and what there is not, by the customer's words.
+  if (missing.length > 0 && wanted.length >= 2) {
+    const items = found.slice(0, MAX_SHOWN).map(({ match }) => describeProduct(tenant, match.product, lang));
+    const first = found[0] as Found;
+    return { outcome: 'answered', replies: [{ template: 'product.found_partial', params: { items, missing: missing.join(', ') } }], focus: focusOf(first.match, first.item, index) };
+  }
   if (found.length >= 2) {
     const items = found.slice(0, MAX_SHOWN).map(({ match }) => describeProduct(tenant, match.product, lang));
     const first = found[0] as Found;
