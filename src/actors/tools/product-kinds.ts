@@ -5,6 +5,7 @@
  */
 import type { Product } from '../../domain/tenant.js';
 import { fold } from '../catalog/index.js';
+import { editDistance } from '../catalog/text.js';
 import type { CatalogIndex, CatalogMatch } from './catalog-search.js';
 
 /** Most kinds listed in one answer: more is a catalogue, not an answer. */
@@ -94,11 +95,6 @@ function ofTheKind(index: CatalogIndex, query: string, matches: readonly Catalog
   if (!top) return [];
   const head = headOf(top.product.name);
   const asked = new Set(index.parse(query).content);
-  const aliasHead = (alias: string): string | undefined => {
-    const tokens = fold(alias).split(/[^a-z0-9]+/).filter((w) => w !== '');
-    const spanish = tokens.length === 1 || /^(?:de|del|para)$/.test(tokens[1] ?? '');
-    return spanish ? tokens[0] : tokens.at(-1);
-  };
   const namesKind = (p: Product): boolean =>
     p.category === top.product.category && (p.aliases ?? []).some((alias) => {
       const word = aliasHead(alias);
@@ -137,4 +133,47 @@ export function extremeOf(index: CatalogIndex, products: readonly Product[], pic
   if (!unit || unit[1] < 2) return null;
   const same = sized.filter((s) => s.size.unit === unit[0]).sort((a, b) => sign * (a.size.value - b.size.value) || a.p.price - b.p.price);
   return same[0]?.p ?? null;
+}
+
+/**
+ * True when a product is only *for* the thing the customer named, not that thing: "neveras" meets
+ * the "Protector de Voltaje para Nevera", "techo" the "Tornillo para Techo". Such a product is
+ * offered as what the store has for it, never as the thing asked for.
+ */
+export function isOnlyFor(index: CatalogIndex, product: Product, word: string): boolean {
+  const asked = new Set(index.parse(word).content);
+  if (asked.size === 0) return false;
+  const [what = '', ...purpose] = fold(product.name).replace(/\([^)]*\)/g, ' ').split(/\b(?:para|for|p\/)\b/);
+  if (purpose.length === 0) return false;
+  const names = (part: string): boolean => index.parse(part).content.some((w) => asked.has(w));
+  if (names(what)) return false;
+  if ((product.aliases ?? []).some((alias) => names(aliasHead(alias) ?? ''))) return false;
+  return names(purpose.join(' '));
+}
+
+/** What an alias names: its first word in Spanish order ("pintura de aceite"), else its last ("oil paint"). */
+function aliasHead(alias: string): string | undefined {
+  const tokens = fold(alias).split(/[^a-z0-9]+/).filter((w) => w !== '');
+  const spanish = tokens.length === 1 || /^(?:de|del|para)$/.test(tokens[1] ?? '');
+  return spanish ? tokens[0] : tokens.at(-1);
+}
+
+/** Among a search's matches, the first that is the thing named, not only for it. */
+export function thingItself(index: CatalogIndex, matches: readonly CatalogMatch[], word: string): CatalogMatch | undefined {
+  const asked = new Set(index.parse(word).content);
+  return matches.find((m) => {
+    if (isOnlyFor(index, m.product, word)) return false;
+    const text = [m.product.name, ...(m.product.aliases ?? [])].join(' ');
+    return index.parse(text).content.some((w) => asked.has(w));
+  });
+}
+
+/**
+ * True when a word the catalog does not know still looks like what a product is (its name's first
+ * word or an alias's head): "cemnt" and "Cemento", not "lavadoras" and "Arena Lavada".
+ */
+export function resemblesKind(product: Product, word: string): boolean {
+  const w = fold(word);
+  const kinds = [headOf(product.name), ...(product.aliases ?? []).map((a) => aliasHead(a) ?? '')].filter((k) => k.length >= 3);
+  return kinds.some((k) => k.startsWith(w.slice(0, 4)) || w.startsWith(k.slice(0, 4)) || editDistance(w, k, 2) <= 2);
 }

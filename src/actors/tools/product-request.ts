@@ -116,6 +116,8 @@ const REQUEST_WORDS = new Set([
   'materiales', 'cosa', 'cosas', 'producto', 'productos', 'articulo', 'articulos', 'sacos', 'saco', 'galones', 'galon',
   'cubetas', 'cubeta', 'fundas', 'funda', 'all', 'give', 'send', 'total', 'whats', 'materials', 'stuff', 'things', 'thing',
   'products', 'product', 'items', 'item', 'bags', 'bag', 'gallons', 'gallon', 'buckets', 'bucket',
+  // "¿trabajan la marca Sherwin Williams?": asking whether the store carries it.
+  'trabajan', 'trabaja', 'manejan', 'maneja', 'marca', 'marcas', 'brand', 'brands', 'carry', 'sell', 'stock',
 ]);
 /** Words that join two product words ("abanicos de techo", "sheet of plywood"), kept between them only. */
 const JOINERS = new Set(['de', 'del', 'para', 'con', 'of', 'for', 'with']);

@@ -6,7 +6,7 @@ import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit, priceUnit } from './units.js';
-import { asksForKinds, kindsOf } from './product-kinds.js';
+import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import {
   followUp,
   headWord,
@@ -78,9 +78,11 @@ function describeProduct(tenant: TenantData, product: Product, lang: Lang): { na
  * else the same category.
  */
 function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Product, query: string): Product | undefined {
+  // The same thing, never what goes with it: the tap is no alternative to the washbasin.
+  const sameThing = (other: Product): boolean => firstWord(other.name) === firstWord(product.name);
   const fromSearch = index
     .search(query, { limit: 10 })
-    .filter((m) => m.product.sku !== product.sku && m.product.stock > 0 && m.product.category === product.category)
+    .filter((m) => m.product.sku !== product.sku && m.product.stock > 0 && m.product.category === product.category && sameThing(m.product))
     .sort(
       (a, b) =>
         // Same selling unit first: a cubeta for a cubeta, a 42.5 kg bag for a 42.5 kg bag.
@@ -91,9 +93,11 @@ function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Produc
     )[0];
   if (fromSearch) return fromSearch.product;
   return tenant.catalog
-    .filter((p) => p.category === product.category && p.sku !== product.sku && p.stock > 0)
+    .filter((p) => p.category === product.category && p.sku !== product.sku && p.stock > 0 && sameThing(p))
     .sort((a, b) => Math.abs(a.price - product.price) - Math.abs(b.price - product.price))[0];
 }
+
+const firstWord = (name: string): string => nameKey(name).split(' ')[0] ?? '';
 
 function altParams(tenant: TenantData, alt: Product, lang: Lang): Record<string, string> {
   return { altName: alt.name, altPrice: formatMoney(alt.price), altAvailability: availability(tenant, alt, lang) };
@@ -180,15 +184,34 @@ export function answerProduct(
   // Several items: the best match of each, one line per distinct product.
   const found: Found[] = [];
   const missing: string[] = [];
+  /** Items answered by the thing itself rather than the product for it ("techo" → the roofing, not its screws). */
+  const indirect = new Set<Wanted>();
   for (const item of wanted) {
-    const best = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
+    let best: CatalogMatch | undefined = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
     // Nothing resembles it, or only a side word does ("generador eléctrico" meets the electrical
     // conduit): the store does not carry it, and says so by the product's name.
     const head = pinnedProduct ? null : headWord(item.query, index, lang);
-    if (!best || (head !== null && index.correct(head) === null && index.search(head, { limit: 1 }).length === 0)) {
+    // A word the catalog does not know, met by a likeness to a side word ("lavadoras" and "Arena Lavada"), names nothing it has.
+    const unknown = head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0);
+    if (!best || unknown) {
       const name = productWords(item.query);
       if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;
+    }
+    // "neveras" meets the "Protector de Voltaje para Nevera": the store does not sell fridges; it has
+    // that for one. Said so, with the product offered as what it is.
+    if (head !== null && isOnlyFor(index, best.product, head)) {
+      const itself = thingItself(index, index.search(item.query, { limit: 5 }), head);
+      if (itself) {
+        best = itself;
+        indirect.add(item);
+      }
+      else {
+        const name = productWords(item.query);
+        if (wanted.length === 1 && name !== '') return notCarriedButFor(tenant, name, best.product, lang);
+        if (name !== '' && !missing.includes(name)) missing.push(name);
+        continue;
+      }
     }
     // One of several items asked for in a size or colour the store does not have ("pintura blanca y
     // azul"): said not carried by its words, not answered with another colour.
@@ -198,7 +221,8 @@ export function answerProduct(
       continue;
     }
     const same = found.find((f) => f.match.product.sku === best.product.sku);
-    // "pvc" and "pipe" read as two phrases are one product.
+    // "pvc" and "pipe" read as two phrases are one product; the words that named it directly stay.
+    if (same && indirect.has(same.item) && !indirect.has(item)) same.item = { ...item, ...(item.quantity === undefined && same.item.quantity !== undefined ? { quantity: same.item.quantity } : {}) };
     if (same) {
       if (item.quantity !== undefined && same.item.quantity === undefined) same.item = { ...same.item, quantity: item.quantity };
       continue;
@@ -405,6 +429,14 @@ const nameKey = (s: string): string => remembered(nameKeys, s, foldName);
 
 function sameName(name: string, text: string): boolean {
   return nameKey(name) === nameKey(text);
+}
+
+/** A thing not carried, and the product the store has for it ("no vendemos neveras; para la tuya tenemos …"). */
+function notCarriedButFor(tenant: TenantData, named: string, related: Product, lang: Lang): ProductActorOutput {
+  return {
+    outcome: 'not_found',
+    replies: [{ template: 'product.not_found_related', params: { query: named, items: [describeProduct(tenant, related, lang)] }, options: optionsFor([related]) }],
+  };
 }
 
 /** What the catalog does not carry, named by the customer's product words (never the whole question). */
