@@ -181,6 +181,12 @@ export function answerProduct(
   const pinnedProduct = pinned ? tenant.catalog.find((p) => p.sku === pinned) : undefined;
   if (pinnedProduct) wanted = wanted.map((w) => (w.query === '' ? { ...w, query: pinnedProduct.name } : w));
 
+  // The customer's own words for an item ("abanicos de techo", not the brain's "abanico techo"), to name what is not carried.
+  const spans = input.understanding.nlu.entities.filter((e) => e.type === 'product');
+  const saidAs = (item: Wanted): string => {
+    const span = text !== undefined ? spans.find((e) => e.value === item.query) : undefined;
+    return span && text !== undefined && text.slice(span.start, span.end).trim() !== '' ? text.slice(span.start, span.end) : item.query;
+  };
   // Several items: the best match of each, one line per distinct product.
   const found: Found[] = [];
   const missing: string[] = [];
@@ -194,7 +200,7 @@ export function answerProduct(
     // A word the catalog does not know, met by a likeness to a side word ("lavadoras" and "Arena Lavada"), names nothing it has.
     const unknown = head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0);
     if (!best || unknown) {
-      const name = productWords(item.query);
+      const name = productWords(saidAs(item));
       if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;
     }
@@ -207,7 +213,7 @@ export function answerProduct(
         indirect.add(item);
       }
       else {
-        const name = productWords(item.query);
+        const name = productWords(saidAs(item));
         if (wanted.length === 1 && name !== '') return notCarriedButFor(tenant, name, best.product, lang);
         if (name !== '' && !missing.includes(name)) missing.push(name);
         continue;
@@ -216,6 +222,7 @@ export function answerProduct(
     // One of several items asked for in a size or colour the store does not have ("pintura blanca y
     // azul"): said not carried by its words, not answered with another colour.
     if (wanted.length >= 2 && best.unmet.length > 0 && !pinnedProduct) {
+      // By the whole item: "y azul" said alone is "pintura azul".
       const name = productWords(item.query);
       if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;

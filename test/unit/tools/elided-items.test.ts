@@ -72,3 +72,17 @@ describe('a product said again with only its new size or colour', () => {
     expect(await ask(text)).toMatch(answer);
   });
 });
+
+/** "kiero 3 galone de pintura": the quantity survives the unit's spelling, and the total is computed. */
+describe('a quantity in a unit typed as customers type it', () => {
+  it.each([
+    ['kiero 3 galone de pintura', /3 galones de Pintura[\s\S]*RD\$3,750\.00/],
+    ['necesito 4 galónes de pintura blanca', /4 galones de Pintura[\s\S]*RD\$5,000\.00/],
+    ['dame 5 qq de cemento gris', /5 sacos de Cemento Gris[\s\S]*RD\$3,275\.00/],
+    ['10 zacos de cemento', /10 sacos de Cemento Gris[\s\S]*RD\$6,550\.00/],
+    ['quiero 3 fundas de cemento gris', /3 sacos de Cemento Gris[\s\S]*RD\$1,965\.00/],
+    ['I need 3 galons of white paint', /3 gallons of Pintura[\s\S]*RD\$3,750\.00/],
+  ])('should price "%s" with its quantity', async (text, answer) => {
+    expect(await ask(text)).toMatch(answer);
+  });
+});

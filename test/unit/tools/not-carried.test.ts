@@ -32,6 +32,9 @@ describe('things the store does not carry', () => {
     ['do you sell air conditioners?', '*air conditioners*', /We're a hardware store/],
     ['do you have fridges?', '*fridges*', /We're a hardware store/],
     ['ustedes trabajan la marca Sherwin Williams?', '*sherwin williams*', /Somos una ferretería/],
+    // In the customer's own words, not the brain's singular query ("abanico techo").
+    ['tienen abanicos de techo?', '*abanicos de techo*', /Somos una ferretería/],
+    ['necesito saber si tienen generador eléctrico', '*generador eléctrico*', /Somos una ferretería/],
   ])('should say "%s" is not carried, naming %s', async (text, named, store) => {
     const r = await ask(text);
     expect(r.state.value, text).toBe('triage.idle');
