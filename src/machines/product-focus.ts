@@ -78,10 +78,25 @@ const EXTREMES: readonly [RegExp, ExtremePick][] = [
 export function pickedExtreme(text: string): ExtremePick | null {
   const t = fold(text);
   if (t === '' || t.split(' ').length > MAX_WORDS) return null;
-  // A pick names no new product: "el más barato" or "dame el de menor precio", not "el cemento más barato de todos los que hay".
-  for (const [re, pick] of EXTREMES) if (re.test(t)) return pick;
+  for (const [re, pick] of EXTREMES) {
+    const m = re.exec(t);
+    if (!m) continue;
+    // Only the pick and words around one ("cuál es el más barato?", "dame la más grande de esas",
+    // "the cheapest one please"): "el mayor problema es que no llegó" is no pick.
+    const rest = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`.split(' ').map((w) => w.replace(/['’]/g, '')).filter((w) => w !== '');
+    return rest.every((w) => PICK_FILLER.has(w)) ? pick : null;
+  }
   return null;
 }
+
+/** Words that may surround a pick by superlative. */
+const PICK_FILLER = new Set([
+  'y', 'e', 'el', 'la', 'los', 'las', 'lo', 'cual', 'cuales', 'es', 'son', 'seria', 'sea', 'dame', 'deme', 'quiero', 'me', 'llevo', 'das', 'mejor',
+  'pues', 'entonces', 'ok', 'dale', 'de', 'del', 'esos', 'esas', 'estos', 'estas', 'ellos', 'todos', 'todas', 'que', 'tienen', 'tiene', 'hay',
+  'uno', 'una', 'por', 'favor', 'porfa', 'pls', 'please', 'the', 'one', 'ones', 'which', 'is', 'give', 'i', 'ill', 'll', 'take', 'want', 'of',
+  'them', 'those', 'these', 'all', 'and', 'what', 'about', 'how', 'then', 'ese', 'esa', 'ponme', 'mandame', 'cuanto', 'cuesta', 'sale', 'precio',
+  'price', 'much', 'it', 'opcion', 'option', 'you', 'have', 'got', 'do', 'a', 'mas', 'whats', 'its', 'thats', 'get', 'need', 'necesito',
+]);
 
 const ORDINALS: readonly [RegExp, number | 'last'][] = [
   [/^(?:1|uno|una|primer[oa]?|first)$/, 0],

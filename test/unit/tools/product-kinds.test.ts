@@ -114,13 +114,15 @@ describe('a superlative picks from the list just shown', () => {
     ['la más cara', { by: 'price', most: true }],
     ['el mas grande', { by: 'size', most: true }],
     ['the biggest', { by: 'size', most: true }],
+    ["what's the cheapest one?", { by: 'price', most: false }],
+    ['cuál es el más barato que tienen?', { by: 'price', most: false }],
     ['la más chiquita', { by: 'size', most: false }],
   ])('should read "%s" as a pick by superlative', (text, pick) => {
     expect(pickedExtreme(text)).toEqual(pick);
     expect(isProductFollowUp(text)).toBe(true);
   });
 
-  it.each(['quiero hablar con una persona', 'a que hora abren', 'gracias'])('should not read "%s" as a pick', (text) => {
+  it.each(['quiero hablar con una persona', 'a que hora abren', 'gracias', 'el mayor problema es que no llegó', 'the biggest issue is the delivery'])('should not read "%s" as a pick', (text) => {
     expect(pickedExtreme(text)).toBeNull();
   });
 });
