@@ -734,10 +734,13 @@ export const conversationMachine = setup({
       }
       const name = firstNameOf(context.lead.draft) ?? profileFirstName(context.contact);
       // "hola, soy Juan": a new customer who says their name is greeted by it (not "welcome back").
-      // "Constructora Mejía" alone: a company introducing itself is greeted by its name.
+      // "Constructora Mejía", "this is Blue Reef Construction": a company introducing itself is
+      // welcomed by its whole name (kept as the lead's company), never as a person's first name.
       const entities = u(context)?.nlu.entities ?? [];
-      const introduced = entities.find((e) => e.type === 'person_name')?.value.split(/\s+/)[0] ?? entities.find((e) => e.type === 'company')?.value;
+      const introduced = entities.find((e) => e.type === 'person_name')?.value.split(/\s+/)[0];
+      const company = entities.find((e) => e.type === 'company')?.value;
       if (introduced && (!name || name.toLowerCase() !== introduced.toLowerCase())) enqueue.emit(reply('greeting.introduced', { name: introduced }));
+      else if (!introduced && company) enqueue.emit(reply('greeting.company', { company }));
       else enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
       for (const r of open) enqueue.emit(r);
     }),

@@ -17,7 +17,7 @@ export const HANDOFF_TICKET_REASONS = [
 /**
  * Every template key the conversation machine emits. Each tenant's `templates/flow.json` defines
  * all of them in every language (a test checks the demo tenant). Params per key:
- * `greeting.named`, `greeting.introduced` and `greeting.welcomeBack` {name}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
+ * `greeting.named`, `greeting.introduced` and `greeting.welcomeBack` {name}; `greeting.company` {company}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
  * urgency}; `lead.submitted` {leadId}; `handoff.ticket.*` and `quote.ticket` {number}; `quote.reserved` {number, line};
  * `identity.codeSent` {channel, handle}; `identity.cannotSend` and `identity.linked` {channel}.
  */
@@ -25,6 +25,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting',
   'greeting.named',
   'greeting.introduced',
+  'greeting.company',
   'accountId.unknown',
   'greeting.openLead',
   'greeting.openTicket',

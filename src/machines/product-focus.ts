@@ -52,8 +52,51 @@ function readProductFollowUp(text: string): boolean {
   // "no, el blanco", "mejor el de 3/4", "I mean the white one", "sí, pero en cubeta": a correction of the product in focus.
   const t = fold(text).replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but)\s+)+(?:(?:quiero|quise decir|era|es|queria|i want|i meant)\s+)?(?=\S)/, '');
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null;
 }
+
+/** Which product of a list a superlative picks: the lowest or highest price, the smallest or largest size. */
+export interface ExtremePick {
+  by: 'price' | 'size';
+  most: boolean;
+}
+
+const EXTREMES: readonly [RegExp, ExtremePick][] = [
+  [/\b(?:mas\s+(?:barat[oa]s?|economic[oa]s?|asequibles?)|menos\s+car[oa]s?|(?:menor|mas\s+bajo)\s+precio|cheapest|least\s+expensive|cheaper|lowest\s+price|less\s+expensive|most\s+affordable)\b/, { by: 'price', most: false }],
+  [/\b(?:mas\s+car[oa]s?|(?:mayor|mas\s+alto)\s+precio|most\s+expensive|priciest|highest\s+price|more\s+expensive)\b/, { by: 'price', most: true }],
+  [/\b(?:mas\s+(?:grandes?|larg[oa]s?|potentes?|gruesos?|gruesas?)|el\s+mayor|la\s+mayor|biggest|largest|longest|most\s+powerful|bigger|larger)\b/, { by: 'size', most: true }],
+  [/\b(?:mas\s+(?:pequen[oa]s?|chiquit[oa]s?|chic[oa]s?|cort[oa]s?|fin[oa]s?)|el\s+menor|la\s+menor|smallest|shortest|smaller|tiniest)\b/, { by: 'size', most: false }],
+];
+
+/**
+ * A pick by superlative among the products just shown ("el más barato", "la más grande", "the
+ * cheapest one", "cuál es el más económico?"); null when the message is not such a pick.
+ *
+ * @example
+ * pickedExtreme('el más barato'); // { by: 'price', most: false }
+ */
+export function pickedExtreme(text: string): ExtremePick | null {
+  const t = fold(text);
+  if (t === '' || t.split(' ').length > MAX_WORDS) return null;
+  for (const [re, pick] of EXTREMES) {
+    const m = re.exec(t);
+    if (!m) continue;
+    // Only the pick and words around one ("cuál es el más barato?", "dame la más grande de esas",
+    // "the cheapest one please"): "el mayor problema es que no llegó" is no pick.
+    const rest = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`.split(' ').map((w) => w.replace(/['’]/g, '')).filter((w) => w !== '');
+    return rest.every((w) => PICK_FILLER.has(w)) ? pick : null;
+  }
+  return null;
+}
+
+/** Words that may surround a pick by superlative. */
+const PICK_FILLER = new Set([
+  'y', 'e', 'el', 'la', 'los', 'las', 'lo', 'cual', 'cuales', 'es', 'son', 'seria', 'sea', 'dame', 'deme', 'quiero', 'me', 'llevo', 'das', 'mejor',
+  'pues', 'entonces', 'ok', 'dale', 'de', 'del', 'esos', 'esas', 'estos', 'estas', 'ellos', 'todos', 'todas', 'que', 'tienen', 'tiene', 'hay',
+  'uno', 'una', 'por', 'favor', 'porfa', 'pls', 'please', 'the', 'one', 'ones', 'which', 'is', 'give', 'i', 'ill', 'll', 'take', 'want', 'of',
+  'them', 'those', 'these', 'all', 'and', 'what', 'about', 'how', 'then', 'ese', 'esa', 'ponme', 'mandame', 'cuanto', 'cuesta', 'sale', 'precio',
+  'price', 'much', 'it', 'opcion', 'option', 'you', 'have', 'got', 'do', 'a', 'mas', 'whats', 'its', 'thats', 'get', 'need', 'necesito',
+]);
 
 const ORDINALS: readonly [RegExp, number | 'last'][] = [
   [/^(?:1|uno|una|primer[oa]?|first)$/, 0],
@@ -95,7 +138,7 @@ const QUANTITY_FILLER = new Set([
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
-  /^(?:unidades?|units?|piezas?|pieces?|fundas?|sacos?|bags?|galon(?:es)?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
+  /^(?:unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
 
 /**
  * The quantity a follow-up asks for ("y si compro 50?", "ok dame 5", "cuánto me salen 3?",

@@ -1,4 +1,4 @@
-import { editDistance, FILLER, fold, NUMBER_WORDS, soundKey, stem, words } from './text.js';
+import { editDistance, FILLER, fold, lookupTable, NUMBER_WORDS, soundKey, stem, words } from './text.js';
 
 /**
  * Product attributes read from a customer's words and from catalog names alike: sizes and other
@@ -40,11 +40,11 @@ export interface ParsedQuery {
   phrases: Partial<Record<AttributeKind, string>>;
 }
 
-const COLOURS: Readonly<Record<string, string>> = {
+const COLOURS: Readonly<Record<string, string>> = lookupTable({
   blanco: 'blanco', blanca: 'blanco', white: 'blanco', blanquito: 'blanco',
   gris: 'gris', gray: 'gris', grey: 'gris', plomo: 'gris',
   negro: 'negro', negra: 'negro', black: 'negro', prieto: 'negro',
-  rojo: 'rojo', roja: 'rojo', red: 'rojo', colorado: 'rojo',
+  rojo: 'rojo', roja: 'rojo', red: 'rojo', colorado: 'rojo', colorada: 'rojo', colorao: 'rojo', colora: 'rojo',
   verde: 'verde', green: 'verde',
   azul: 'azul', blue: 'azul',
   amarillo: 'amarillo', amarilla: 'amarillo', yellow: 'amarillo',
@@ -53,23 +53,25 @@ const COLOURS: Readonly<Record<string, string>> = {
   marron: 'marron', brown: 'marron', cafe: 'marron',
   transparente: 'transparente', clear: 'transparente', claro: 'transparente', claros: 'transparente', transparent: 'transparente',
   hueso: 'hueso', ivory: 'hueso', perla: 'perla',
-};
+});
 /** Two-word colours: "blanco hueso" is not plain white. */
 const COLOUR_PAIRS: readonly [string, string, string][] = [
   ['blanco', 'hueso', 'blanco hueso'],
   ['gris', 'perla', 'gris perla'],
   ['off', 'white', 'blanco hueso'],
 ];
-const FINISHES: Readonly<Record<string, Attributes['finish']>> = {
+const FINISHES: Readonly<Record<string, Attributes['finish']>> = lookupTable({
   satinada: 'satinado', satinado: 'satinado', satin: 'satinado', satinad: 'satinado',
   mate: 'mate', matte: 'mate', mat: 'mate', flat: 'mate',
   brillante: 'brillante', brillado: 'brillante', brillada: 'brillante', gloss: 'brillante', glossy: 'brillante', brillo: 'brillante',
-};
+});
 /** Pack words (customer's and catalog's) → the catalog's selling unit. */
-const PACKS: Readonly<Record<string, string>> = {
+const PACKS: Readonly<Record<string, string>> = lookupTable({
   saco: 'saco', sacos: 'saco', funda: 'saco', fundas: 'saco', bag: 'saco', bags: 'saco', quintal: 'saco', quintales: 'saco', sack: 'saco',
   bolsa: 'saco', bolsas: 'saco',
   galon: 'galon', galones: 'galon', gallon: 'galon', gallons: 'galon', gal: 'galon',
+  // How customers type them: "3 galone", "2 glns", "5 qq" (quintales).
+  galone: 'galon', galons: 'galon', galns: 'galon', glns: 'galon', gln: 'galon', gls: 'galon', qq: 'saco', qqs: 'saco', zaco: 'saco', zacos: 'saco',
   cubeta: 'cubeta', cubetas: 'cubeta', bucket: 'cubeta', buckets: 'cubeta', cubo: 'cubeta', paila: 'cubeta', tanqueta: 'cubeta',
   rollo: 'rollo', rollos: 'rollo', roll: 'rollo', rolls: 'rollo', bobina: 'rollo',
   libra: 'libra', libras: 'libra', pound: 'libra', pounds: 'libra', lb: 'libra', lbs: 'libra',
@@ -77,7 +79,7 @@ const PACKS: Readonly<Record<string, string>> = {
   // A roofing sheet and a plywood board are both "plancha" or "lámina" to a customer.
   plancha: 'lamina', planchas: 'lamina', lamina: 'lamina', laminas: 'lamina', sheet: 'lamina', sheets: 'lamina',
   par: 'par', pares: 'par', pair: 'par', juego: 'juego', juegos: 'juego', set: 'juego',
-};
+});
 /** Count nouns after a number in catalog names ("6 Piezas", "1 Polo", "8 Circuitos"). */
 const COUNT_NOUNS = /^(?:piezas?|polos?|circuitos?|dientes|peldanos|componentes|poceta|pieces|poles?)$/;
 
@@ -180,14 +182,24 @@ const NUMBER = String.raw`(\d+-\d+\/\d+|\d+\/\d+|\d+(?:[.,]\d+)?)`;
 /** A vocabulary word within one typo (or a sound-alike) of `word`, from a small closed list. */
 function nearest(word: string, vocabulary: readonly string[]): string | undefined {
   if (vocabulary.includes(word)) return word;
-  if (word.length < 4) return undefined;
+  if (word.length < 4 || NOT_A_TYPO.has(word)) return undefined;
   const key = soundKey(word);
   for (const v of vocabulary) if (v.length >= 4 && soundKey(v) === key) return v;
   for (const v of vocabulary) if (v.length >= 5 && v[0] === word[0] && editDistance(word, v, 1) <= 1) return v;
   return undefined;
 }
-const COLOUR_WORDS = Object.keys(COLOURS);
-const FINISH_WORDS = Object.keys(FINISHES);
+/**
+ * The words a typo is corrected to: the everyday Spanish colour and finish names only. Regional and
+ * short names ("colorado", "claro", "plomo", "crema", "mate") and English ones ("white", "black")
+ * sit one letter from ordinary words ("colocado", "caro", "promo", "crear", "marte", "while",
+ * "block"), so they count only as written.
+ */
+const COLOUR_WORDS = ['blanco', 'blanca', 'negro', 'negra', 'gris', 'rojo', 'roja', 'verde', 'azul', 'amarillo', 'amarilla', 'naranja', 'marron', 'transparente', 'yellow'];
+const FINISH_WORDS = ['satinado', 'satinada', 'brillante'];
+/** Ordinary words one letter from a colour or finish: never read as its typo. */
+const NOT_A_TYPO = new Set(['banco', 'bancos', 'blando', 'blanda', 'blandos', 'blandas', 'vende', 'venden', 'verse', 'verte', 'negar', 'rajo']);
+/** "claro"/"clara" is a colour after a product word ("silicón claro"), a shade after a colour ("azul claro"), else "of course". */
+const SHADE = /^(?:clar[oa]s?|oscur[oa]s?)$/;
 
 export interface ParseOptions {
   /** Brand names (folded) the catalog knows; found in the text they become the `brand` attribute. */
@@ -316,6 +328,12 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
       continue;
     }
     if (/^\d/.test(word)) continue;
+    if (SHADE.test(word)) {
+      const before = tokens[i - 1];
+      // "azul claro" is a light blue, not a clear one; "claro, dame cemento" is "of course".
+      const afterProduct = before !== undefined && !/^\d/.test(before) && !FILLER.has(stem(before)) && COLOURS[before] === undefined;
+      if (!afterProduct || !word.startsWith('clar')) continue;
+    }
     if (FILLER.has(stem(word)) && !COLOURS[word] && !PACKS[word]) continue;
     const guess = !options.catalog && !(options.isKnown?.(word) ?? false);
     const colour = COLOURS[word] ?? (guess ? COLOURS[nearest(word, COLOUR_WORDS) ?? ''] : undefined);

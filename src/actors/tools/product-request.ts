@@ -5,7 +5,9 @@
  * The answer to it is built in `product.tool.ts`.
  */
 import type { ProductActorInput, ProductFocus } from '../../machines/conversation.contract.js';
-import { isProductFollowUp, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { isProductFollowUp, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import type { Product } from '../../domain/tenant.js';
+import { extremeOf, relatedProducts } from './product-kinds.js';
 import { FILLER, fold, stem, type AttributeKind } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 
@@ -31,9 +33,9 @@ export function quantityOf(item: Wanted): number {
 /** The pack a selling-unit word names ("fundas" → saco, "gallons" → galon); undefined for a count word. */
 export function packOf(word: string): string | undefined {
   const w = word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  if (/^(?:galon(?:es)?|gallons?)$/.test(w)) return 'galon';
+  if (/^(?:galon(?:es|e|s)?|glns?|gallons?)$/.test(w)) return 'galon';
   if (/^(?:cubetas?|buckets?|cubos?|pailas?)$/.test(w)) return 'cubeta';
-  if (/^(?:sacos?|fundas?|bags?|bolsas?)$/.test(w)) return 'saco';
+  if (/^(?:sacos?|zacos?|fundas?|bags?|bolsas?|qq|quintal(?:es)?)$/.test(w)) return 'saco';
   return undefined;
 }
 
@@ -51,12 +53,20 @@ export function sellsIn(name: string, pack: string): boolean {
  * "la satinada blanca cuánto?" / "y de 3/4?" is the same kind of product with other attributes;
  * "y codos de 4?" is another product, with the focus's size when it gives none.
  */
-export function followUp(index: CatalogIndex, focus: ProductFocus, text: string, wanted: Wanted[]): { sku?: string; items: Wanted[] } | null {
+export function followUp(index: CatalogIndex, focus: ProductFocus, text: string, wanted: Wanted[], catalog: readonly Product[] = []): { sku?: string; items: Wanted[] } | null {
   if (!isProductFollowUp(text)) return null;
   // Options were shown: "2", "la segunda" picks one (a bare number is a choice here, not a quantity).
   const picked = focus.options ? pickedOption(text, focus.options.length) : null;
   // The query becomes the product's name once picked (set by the caller): "pintura azul" no longer applies.
   if (picked !== null && focus.options) return { sku: focus.options[picked], items: [{ query: '' }] };
+  // "el más barato", "the biggest one": among the options shown, else among products like the one answered.
+  const extreme = pickedExtreme(text);
+  const namesProduct = wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
+  if (extreme && !namesProduct) {
+    const shown = focus.options?.map((sku) => catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
+    const chosen = extremeOf(index, shown && shown.length >= 2 ? shown : relatedProducts(index, focus.query || focus.name), extreme);
+    if (chosen) return { sku: chosen.sku, items: [{ query: '' }] };
+  }
   const asked = readFollowUpQuantity(text);
   const quantity = asked?.quantity;
   const parsed = index.parse(text);
@@ -106,6 +116,8 @@ const REQUEST_WORDS = new Set([
   'materiales', 'cosa', 'cosas', 'producto', 'productos', 'articulo', 'articulos', 'sacos', 'saco', 'galones', 'galon',
   'cubetas', 'cubeta', 'fundas', 'funda', 'all', 'give', 'send', 'total', 'whats', 'materials', 'stuff', 'things', 'thing',
   'products', 'product', 'items', 'item', 'bags', 'bag', 'gallons', 'gallon', 'buckets', 'bucket',
+  // "¿trabajan la marca Sherwin Williams?": asking whether the store carries it.
+  'trabajan', 'trabaja', 'manejan', 'maneja', 'marca', 'marcas', 'brand', 'brands', 'carry', 'sell', 'stock',
 ]);
 /** Words that join two product words ("abanicos de techo", "sheet of plywood"), kept between them only. */
 const JOINERS = new Set(['de', 'del', 'para', 'con', 'of', 'for', 'with']);

@@ -6,6 +6,7 @@ import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit, priceUnit } from './units.js';
+import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import {
   followUp,
   headWord,
@@ -77,9 +78,11 @@ function describeProduct(tenant: TenantData, product: Product, lang: Lang): { na
  * else the same category.
  */
 function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Product, query: string): Product | undefined {
+  // The same thing, never what goes with it: the tap is no alternative to the washbasin.
+  const sameThing = (other: Product): boolean => firstWord(other.name) === firstWord(product.name);
   const fromSearch = index
     .search(query, { limit: 10 })
-    .filter((m) => m.product.sku !== product.sku && m.product.stock > 0 && m.product.category === product.category)
+    .filter((m) => m.product.sku !== product.sku && m.product.stock > 0 && m.product.category === product.category && sameThing(m.product))
     .sort(
       (a, b) =>
         // Same selling unit first: a cubeta for a cubeta, a 42.5 kg bag for a 42.5 kg bag.
@@ -90,9 +93,11 @@ function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Produc
     )[0];
   if (fromSearch) return fromSearch.product;
   return tenant.catalog
-    .filter((p) => p.category === product.category && p.sku !== product.sku && p.stock > 0)
+    .filter((p) => p.category === product.category && p.sku !== product.sku && p.stock > 0 && sameThing(p))
     .sort((a, b) => Math.abs(a.price - product.price) - Math.abs(b.price - product.price))[0];
 }
+
+const firstWord = (name: string): string => nameKey(name).split(' ')[0] ?? '';
 
 function altParams(tenant: TenantData, alt: Product, lang: Lang): Record<string, string> {
   return { altName: alt.name, altPrice: formatMoney(alt.price), altAvailability: availability(tenant, alt, lang) };
@@ -142,7 +147,7 @@ export function answerProduct(
     wanted = [{ query: named.product.name }];
     pinned = named.product.sku;
   } else if (input.focus && text !== undefined) {
-    const resolved = followUp(index, input.focus, text, wanted);
+    const resolved = followUp(index, input.focus, text, wanted, tenant.catalog);
     if (resolved) {
       wanted = resolved.items;
       pinned = resolved.sku;
@@ -176,21 +181,55 @@ export function answerProduct(
   const pinnedProduct = pinned ? tenant.catalog.find((p) => p.sku === pinned) : undefined;
   if (pinnedProduct) wanted = wanted.map((w) => (w.query === '' ? { ...w, query: pinnedProduct.name } : w));
 
+  // The customer's own words for an item ("abanicos de techo", not the brain's "abanico techo"), to name what is not carried.
+  const spans = input.understanding.nlu.entities.filter((e) => e.type === 'product');
+  const saidAs = (item: Wanted): string => {
+    const span = text !== undefined ? spans.find((e) => e.value === item.query) : undefined;
+    return span && text !== undefined && text.slice(span.start, span.end).trim() !== '' ? text.slice(span.start, span.end) : item.query;
+  };
   // Several items: the best match of each, one line per distinct product.
   const found: Found[] = [];
   const missing: string[] = [];
+  /** Items answered by the thing itself rather than the product for it ("techo" → the roofing, not its screws). */
+  const indirect = new Set<Wanted>();
   for (const item of wanted) {
-    const best = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
+    let best: CatalogMatch | undefined = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
     // Nothing resembles it, or only a side word does ("generador eléctrico" meets the electrical
     // conduit): the store does not carry it, and says so by the product's name.
     const head = pinnedProduct ? null : headWord(item.query, index, lang);
-    if (!best || (head !== null && index.correct(head) === null && index.search(head, { limit: 1 }).length === 0)) {
+    // A word the catalog does not know, met by a likeness to a side word ("lavadoras" and "Arena Lavada"), names nothing it has.
+    const unknown = head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0);
+    if (!best || unknown) {
+      const name = productWords(saidAs(item));
+      if (name !== '' && !missing.includes(name)) missing.push(name);
+      continue;
+    }
+    // "neveras" meets the "Protector de Voltaje para Nevera": the store does not sell fridges; it has
+    // that for one. Said so, with the product offered as what it is.
+    if (head !== null && isOnlyFor(index, best.product, head)) {
+      const itself = thingItself(index, index.search(item.query, { limit: 5 }), head);
+      if (itself) {
+        best = itself;
+        indirect.add(item);
+      }
+      else {
+        const name = productWords(saidAs(item));
+        if (wanted.length === 1 && name !== '') return notCarriedButFor(tenant, name, best.product, lang);
+        if (name !== '' && !missing.includes(name)) missing.push(name);
+        continue;
+      }
+    }
+    // One of several items asked for in a size or colour the store does not have ("pintura blanca y
+    // azul"): said not carried by its words, not answered with another colour.
+    if (wanted.length >= 2 && best.unmet.length > 0 && !pinnedProduct) {
+      // By the whole item: "y azul" said alone is "pintura azul".
       const name = productWords(item.query);
       if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;
     }
     const same = found.find((f) => f.match.product.sku === best.product.sku);
-    // "pvc" and "pipe" read as two phrases are one product.
+    // "pvc" and "pipe" read as two phrases are one product; the words that named it directly stay.
+    if (same && indirect.has(same.item) && !indirect.has(item)) same.item = { ...item, ...(item.quantity === undefined && same.item.quantity !== undefined ? { quantity: same.item.quantity } : {}) };
     if (same) {
       if (item.quantity !== undefined && same.item.quantity === undefined) same.item = { ...same.item, quantity: item.quantity };
       continue;
@@ -221,6 +260,12 @@ export function answerProduct(
 
   const listed = found.length + missing.length;
   if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index, formal);
+  // "¿tienen pintura blanca y azul?": what there is, and what there is not, by the customer's words.
+  if (missing.length > 0 && wanted.length >= 2) {
+    const items = found.slice(0, MAX_SHOWN).map(({ match }) => describeProduct(tenant, match.product, lang));
+    const first = found[0] as Found;
+    return { outcome: 'answered', replies: [{ template: 'product.found_partial', params: { items, missing: missing.join(', ') } }], focus: focusOf(first.match, first.item, index) };
+  }
   if (found.length >= 2) {
     const items = found.slice(0, MAX_SHOWN).map(({ match }) => describeProduct(tenant, match.product, lang));
     const first = found[0] as Found;
@@ -230,6 +275,11 @@ export function answerProduct(
   const single = found[0] as Found;
   if (formal) return multiQuote(tenant, found, missing, lang, index, true);
   if (pinnedProduct) return quoteOne(tenant, index, single, lang, true);
+  // "¿Qué tipo de cemento tienen?": the kinds with their prices, and which one.
+  if (text !== undefined && single.item.quantity === undefined && asksForKinds(text, (word) => index.correct(word) !== null)) {
+    const kinds = listKinds(tenant, index, single, lang);
+    if (kinds) return kinds;
+  }
 
   const matches = index.search(single.item.query, { limit: MAX_SHOWN });
   const top = matches[0] ?? single.match;
@@ -261,6 +311,19 @@ export function answerProduct(
     };
   }
   return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
+}
+
+/** The kinds of a product, up to `MAX_KINDS` with their prices, as options; null when there is one kind only. */
+function listKinds(tenant: TenantData, index: CatalogIndex, single: Found, lang: Lang): ProductActorOutput | null {
+  const { shown, total } = kindsOf(index, single.item.query);
+  if (shown.length < 2) return null;
+  const items = shown.map((p) => describeProduct(tenant, p, lang));
+  const more = total - shown.length;
+  return {
+    outcome: 'answered',
+    replies: [{ template: more > 0 ? 'product.kinds_more' : 'product.kinds', params: { items, count: total, more }, options: optionsFor(shown) }],
+    focus: { ...focusOf(single.match, single.item, index), options: shown.map((p) => p.sku) },
+  };
 }
 
 /** One product: its price and stock, or quantity × price with the stock checked. */
@@ -373,6 +436,14 @@ const nameKey = (s: string): string => remembered(nameKeys, s, foldName);
 
 function sameName(name: string, text: string): boolean {
   return nameKey(name) === nameKey(text);
+}
+
+/** A thing not carried, and the product the store has for it ("no vendemos neveras; para la tuya tenemos …"). */
+function notCarriedButFor(tenant: TenantData, named: string, related: Product, lang: Lang): ProductActorOutput {
+  return {
+    outcome: 'not_found',
+    replies: [{ template: 'product.not_found_related', params: { query: named, items: [describeProduct(tenant, related, lang)] }, options: optionsFor([related]) }],
+  };
 }
 
 /** What the catalog does not carry, named by the customer's product words (never the whole question). */

@@ -8,6 +8,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'greeting.openTicket': ['number'],
   'greeting.named': ['name'],
   'greeting.introduced': ['name'],
+  'greeting.company': ['company'],
   'greeting.welcomeBack': ['name'],
   'lead.confirm': ['fullName', 'email', 'phone', 'company', 'interest', 'problem', 'urgency'],
   'lead.submitted': ['leadId'],

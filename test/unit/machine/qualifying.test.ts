@@ -692,7 +692,8 @@ describe('qualifying with the rule brain › urgency and name answers in everyda
       },
     });
     const hello = await c.say('Constructora Mejía');
-    expect(hello.replies).toEqual([{ template: 'greeting.introduced', params: { name: 'Constructora Mejía' } }]);
+    // Welcomed by the company's whole name, never as a person's first name.
+    expect(hello.replies).toEqual([{ template: 'greeting.company', params: { company: 'Constructora Mejía' } }]);
     expect(hello.state).toBe('triage.idle');
     expect(hello.context.lead.status).toBe('none');
     await c.say('cotizar');

@@ -82,6 +82,9 @@ export function readName(words: readonly WordSpan[], needsCapital: boolean): Wor
       pending.push(w);
       continue;
     }
+    // "this is Blue Reef Construction", "soy Peña Hermanos SRL": capitalised words that run on into a
+    // company word name the company (read by extractCompanies), not a person called "Blue".
+    if (taken.length > 0 && pending.length === 0 && /^\p{Lu}/u.test(w.raw) && (COMPANY_TAIL.test(w.folded) || COMPANY_SUFFIX.test(w.raw))) return null;
     if (!isNameWord(w)) break;
     const capital = /^\p{Lu}/u.test(w.raw);
     // "soy carla perez": a lower-case word counts when it is a common first name or surname.

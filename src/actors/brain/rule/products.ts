@@ -125,7 +125,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
     const hit = cache.get(tok);
     if (hit !== undefined) return hit;
     let found: string | null = null;
-    if (!STOP.has(tok) && !/\d/.test(tok) && tok.length >= 2 && !singular(tok).some((c) => UNITS.has(c))) {
+    if (!STOP.has(tok) && !/\d/.test(tok) && tok.length >= 2 && !singular(tok).some((c) => UNITS.has(c)) && !UNITS.has(resolveUnit(tok))) {
       for (const cand of singular(tok)) {
         if (GENERIC_PRODUCT_WORDS.has(cand) || resolver.lexicon.has(cand)) {
           found = cand;
@@ -192,6 +192,54 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (ATTRIBUTE_WORD.test(t)) return { parts: [t], len: 1 };
         if (MEASURE.test(t) && !/^\d/.test(t) && t !== 'x') return { parts: [t], len: 1 };
         return null;
+      };
+
+      /**
+       * A product said again with only its new size or colour after "y"/"o"/"and"/a comma, right
+       * after token `after` of a mention: its words and the other attributes come from `query`.
+       */
+      const elidedAfter = (after: number, query: string): { query: string; quantity?: number; from: number; to: number } | null => {
+        let k = after + 1;
+        const joint = toks[k];
+        if (!joint) return null;
+        const gap = f.folded.slice(toks[after]!.e, joint.s);
+        if (/[.;:!?()]/.test(gap)) return null;
+        if (/^(?:y|e|o|u|and|or)$/.test(joint.t)) k++;
+        else if (!gap.includes(',')) return null;
+        const from = k;
+        if (/^(?:tambien|also)$/.test(toks[k]?.t ?? '')) k++;
+        let quantity: number | undefined;
+        const n = toks[k] ? numberOf(toks[k]!.t) : null;
+        // "y 3 de blanco": a count, then the attribute after "de".
+        if (n !== null && /^(?:de|del|of)$/.test(toks[k + 1]?.t ?? '') && (/^\d+$/.test(toks[k]!.t) || n > 1)) {
+          quantity = n;
+          k++;
+        }
+        while (/^(?:de|del|el|la|los|las|en|in|of|the|a|al)$/.test(toks[k]?.t ?? '') && k - from < 4) k++;
+        const bare = /^(?:de|del)$/.test(toks[k - 1]?.t ?? '') && k > from ? numberOf(toks[k]?.t ?? '') : null;
+        // "y el de 6": a bare number after "de" is a size, as in "block de 6".
+        const attribute = attributeAt(k) ?? (bare !== null && bare > 1 ? { parts: [String(bare)], len: 1 } : null);
+        if (!attribute) return null;
+        let to = k + attribute.len - 1;
+        // "y negra satinada": every attribute said together.
+        for (let more = attributeAt(to + 1); more && !/[.;:!?,()]/.test(f.folded.slice(toks[to]!.e, toks[to + 1]!.s)); more = attributeAt(to + 1)) {
+          attribute.parts.push(...more.parts);
+          to += more.len;
+        }
+        const next = toks[to + 1];
+        if (next && !/[.;:!?,()]/.test(f.folded.slice(toks[to]!.e, next.s))) {
+          // "… y 1/2 libra de alambre", "… y blanco cemento": the attribute of another product.
+          const word = resolve(next.t);
+          if (isHead(word) || UNITS.has(resolveUnit(next.t)) || /^(?:de|del|of|para|for|x)$/.test(next.t)) return null;
+        }
+        const said = resolver.parse(attribute.parts.join(' '));
+        const kinds = Object.keys(said.phrases);
+        if (kinds.length === 0) return null;
+        const earlier = resolver.parse(query);
+        const base = query.split(' ').filter((w) => resolver.parse(w).content.length > 0 && !ATTRIBUTE_WORD.test(w) && !/^\d/.test(w) && !UNITS.has(w));
+        if (base.length === 0) return null;
+        const kept = (Object.entries(earlier.phrases) as [string, string][]).filter(([kind]) => !kinds.includes(kind)).map(([, words]) => words);
+        return { query: [...base, ...kept, ...attribute.parts].join(' '), ...(quantity !== undefined ? { quantity } : {}), from, to };
       };
 
       for (let i = 0; i < toks.length; i++) {
@@ -338,6 +386,31 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         }
         mentions.push(mention);
         entities.push({ type: 'product', value: mention.query, start: mention.start, end: mention.end });
+        // "varilla de 1/2 y de 3/8", "el cemento gris y el blanco", "2 sacos de gris y 3 de blanco":
+        // the same product again with another size or colour, its words left unsaid.
+        // "white and blue paint", "the 1/2 and 3/4 pvc pipe": the English order says the first one's attribute before "and".
+        const joint = toks[first - 1];
+        if (left.length > 0 && joint && /^(?:and|or|y|o)$/.test(joint.t) && !used.has(first - 2) && first >= 2) {
+          const before = toks[first - 2]!;
+          if (ATTRIBUTE_WORD.test(before.t) || /^\d+\/\d+$/.test(before.t)) {
+            const own = mention.query.split(' ').filter((w) => !left.includes(w));
+            const earlier: ProductMention = { query: [before.t, ...own].join(' '), ...toOriginalSpan(f, before.s, before.e) };
+            mentions.splice(mentions.length - 1, 0, earlier);
+            entities.push({ type: 'product', value: earlier.query, start: earlier.start, end: earlier.end });
+            used.add(first - 2);
+            used.add(first - 1);
+          }
+        }
+        let end = last;
+        for (let other = elidedAfter(end, mention.query); other !== null; other = elidedAfter(end, mention.query)) {
+          const span = toOriginalSpan(f, toks[other.from]!.s, toks[other.to]!.e);
+          const again: ProductMention = { query: other.query, ...span, ...(other.quantity !== undefined ? { quantity: other.quantity } : {}) };
+          if (other.quantity !== undefined) entities.push({ type: 'quantity', value: String(other.quantity), ...toOriginalSpan(f, toks[other.from]!.s, toks[other.from]!.e) });
+          mentions.push(again);
+          entities.push({ type: 'product', value: again.query, start: again.start, end: again.end });
+          for (let k = end + 1; k <= other.to; k++) used.add(k);
+          end = other.to;
+        }
       }
 
       // Quantities without a product phrase: "dame 2 sacos", "five gallons".
@@ -358,9 +431,20 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
   };
 }
 
+/**
+ * How customers type selling units ("galone", "galónes", "glns", "qq", "zacos"): the unit they mean,
+ * so "kiero 3 galone de pintura" keeps its 3.
+ */
+const UNIT_SPELLINGS: readonly [RegExp, string][] = [
+  [/^(?:gal(?:l)?on(?:es|e|s|is)?|galo|galns?|glns?|gls)$/, 'galon'],
+  [/^(?:qq|qqs|quintal(?:es)?)$/, 'quintal'],
+  [/^(?:z|s)acos?$/, 'saco'],
+  [/^cuv?betas?$|^cuvetas?$/, 'cubeta'],
+];
+
 function resolveUnit(tok: string): string {
   if (UNITS.has(tok) || DOZEN.has(tok)) return tok;
   for (const s of singular(tok)) if (UNITS.has(s) || DOZEN.has(s)) return s;
-  if (tok === 'galones') return 'galon';
+  for (const [re, unit] of UNIT_SPELLINGS) if (re.test(tok)) return unit;
   return tok;
 }

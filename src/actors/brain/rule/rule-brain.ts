@@ -9,6 +9,7 @@ import { createIntentClassifier, type ClassifierModel, type IntentClassifier } f
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFields } from './lead-fields.js';
 import { classifierTrainingOf, trainFromTraining } from './model-transfer.js';
+import { asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { createReadingCache } from './reading-cache.js';
 import { asksOpeningDay, asksStorePolicy } from './store-questions.js';
@@ -270,6 +271,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "quiero comprar una nevera" is not a complaint because fridges mostly come up in complaints:
     // a wish to buy with no word of trouble is a product question (never a ticket and a handoff).
     if (has('product_inquiry') && intent.name === 'complaint' && buysWithoutTrouble(text)) {
+      intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
+    }
+    // "¿vendes aire acondicionado?" (a thing the classifier never saw) and "neveras" alone (met
+    // mostly in complaints): product questions, answered with what there is or "no vendemos …".
+    if (has('product_inquiry') && ((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     return { intent, ranking, entities, lang: detectLang(text, lang), mentions };

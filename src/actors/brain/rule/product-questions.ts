@@ -1,0 +1,55 @@
+/**
+ * Product questions the classifier cannot be sure of, because they name a thing it never saw or
+ * only saw in complaints: "¿vendes aire acondicionado?" (whether the store carries something) and
+ * "neveras" (a thing named alone). Both are product questions: the catalog says what there is, or
+ * that the store does not carry it.
+ */
+import { tellsWhatHappened } from '../../../machines/triage-decision.js';
+import { isVagueComplaint } from './signals.js';
+import { fold } from './text.js';
+
+/** Folded words, accents and punctuation gone ("¿Vendes aire acondicionado?" → vendes aire acondicionado). */
+function words(text: string): string[] {
+  return fold(text)
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w !== '');
+}
+
+const COURTESY = String.raw`(?:(?:hola|ola|buenas|buenos dias|buen dia|saludos|klk|hi|hello|hey|disculpa|disculpe|oye|oiga|mira|una pregunta|pregunta|quick question|excuse me)\s+)*`;
+const CARRY_VERB = String.raw`(?:(?:ustedes|uds|aqui|ahi|alla|en la ferreteria)\s+)?(?:venden|vendes|vende|tienen|tienes|tiene|tendran|tendras|hay|habra|manejan|manejas|maneja|trabajan|traen|consigo|se consigue|se consiguen|se vende|se venden|do you (?:guys )?(?:sell|have|carry|stock)|do y all (?:sell|have|carry)|you (?:guys )?(?:sell|have|carry)|have you got|got any|is there|are there|any)`;
+/** "¿vendes aire acondicionado?", "tienen neveras?", "do you sell air conditioners?": the verb, then the thing. */
+const ASKS_IF_CARRIED = new RegExp(String.raw`^${COURTESY}${CARRY_VERB}\s+((?:\S+\s*){1,5})$`);
+
+/** What the store tells about itself, not a product it sells (those questions have their own answers). */
+const STORE_WORDS =
+  /\b(?:horarios?|hora|abierto|abiertos|delivery|envios?|entregas?|domicilio|ofertas?|descuentos?|promo\w*|rebajas?|vacantes?|trabajo|empleo|empleos|credito|cuenta|garantia|devolucion\w*|tarjetas?|pagos?|efectivo|transferencia|sucursal\w*|parqueo|wifi|whatsapp|telefono|numero|servicios?|asesor\w*|personal|hours|open|delivery|shipping|deals?|discounts?|jobs?|openings|credit|account|warranty|returns?|cards?|payment|cash|branch\w*|parking|phone|services?|someone|person|agent)\b/;
+
+/**
+ * True when the message asks whether the store sells a thing ("¿vendes aire acondicionado?",
+ * "tienen neveras?", "do you carry generators?"), not something about the store itself.
+ *
+ * @example
+ * asksIfCarried('vendes aire acondicionado?'); // true
+ * asksIfCarried('tienen delivery?'); // false
+ */
+export function asksIfCarried(text: string): boolean {
+  const f = words(text).join(' ');
+  const thing = ASKS_IF_CARRIED.exec(f)?.[1];
+  return thing !== undefined && !STORE_WORDS.test(f) && /[a-z]{3,}/.test(thing);
+}
+
+/** Words a bare thing's name never has: pronouns, negations, verbs of trouble, discontent, requests. */
+const NOT_A_NAME =
+  /\b(?:mi|mis|me|nos|nuestro|nuestra|su|yo|no|nunca|ni|muy|estoy|estamos|esta|estan|soy|somos|es|son|fue|tengo|tenemos|indignad\w*|enojad\w*|furios\w*|decepcionad\w*|hart[oa]s?|cansad\w*|triste|frustrad\w*|upset|angry|mad|disappointed|furious|am|is|are|was|mal|mala|malo|pesim\w*|horrible|terrible|queja|quej\w*|reclam\w*|devol\w*|reembols\w*|garantia|problema\w*|molest\w*|pedido|orden|factura|entrega|servicio|atencion|llego|llegaron|todavia|aun|ayuda|persona|agente|gracias|hola|buenas|adios|ok|si|my|our|i|we|not|never|bad|worst|awful|complaint|refund|return|order|invoice|delivery|service|help|person|agent|thanks|hello|bye|yes|yet|still)\b/;
+
+/**
+ * A thing named alone ("neveras", "aire acondicionado", "estufa de gas"): one to three words with
+ * no pronoun, negation, word of trouble or courtesy. Asked of a store, that is whether it has it.
+ */
+export function namesOnlyAThing(text: string): boolean {
+  const w = words(text);
+  if (w.length === 0 || w.length > 3) return false;
+  const f = w.join(' ');
+  return /^[a-z]{4,}(?: (?:de|para|a) [a-z]{3,}| [a-z]{3,}){0,2}$/.test(f) && !NOT_A_NAME.test(f) && !STORE_WORDS.test(f) && !tellsWhatHappened(f) && !isVagueComplaint(f);
+}

@@ -1,0 +1,96 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { asksIfCarried, namesOnlyAThing } from '../../../src/actors/brain/rule/product-questions.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+async function ask(text: string) {
+  const { host } = createMemoryHost({ tenant, brain });
+  try {
+    const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'not-carried', text });
+    return { text: turn.replies.map((r) => r.text).join('\n---\n'), state: turn.state };
+  } finally {
+    await host.close();
+  }
+}
+
+/** Products the store does not carry are said not carried, in the customer's words, never clarified or handed off. */
+describe('things the store does not carry', () => {
+  it.each([
+    ['vendes aire acondicionado?', '*aire acondicionado*', /Somos una ferretería/],
+    ['ustedes venden aires acondicionados?', '*aires acondicionados*', /Somos una ferretería/],
+    ['aire acondicionado', '*aire acondicionado*', /Somos una ferretería/],
+    ['ustedes venden lavadoras?', '*lavadoras*', /Somos una ferretería/],
+    ['tienen televisores?', '*televisores*', /Somos una ferretería/],
+    ['do you sell air conditioners?', '*air conditioners*', /We're a hardware store/],
+    ['do you have fridges?', '*fridges*', /We're a hardware store/],
+    ['ustedes trabajan la marca Sherwin Williams?', '*sherwin williams*', /Somos una ferretería/],
+    // In the customer's own words, not the brain's singular query ("abanico techo").
+    ['tienen abanicos de techo?', '*abanicos de techo*', /Somos una ferretería/],
+    ['necesito saber si tienen generador eléctrico', '*generador eléctrico*', /Somos una ferretería/],
+  ])('should say "%s" is not carried, naming %s', async (text, named, store) => {
+    const r = await ask(text);
+    expect(r.state.value, text).toBe('triage.idle');
+    expect(r.state.context.ticket, text).toBeNull();
+    expect(r.text, text).toContain(named);
+    expect(r.text, text).toMatch(store);
+    expect(r.text, text).not.toMatch(/no te entendí|¿Qué necesitas\?|asegurarme|didn't quite get/);
+  });
+
+  it.each([
+    ['neveras', /No vendemos \*neveras\*[\s\S]*Lo que sí tenemos para eso[\s\S]*Protector de Voltaje para Nevera/],
+    ['tienen neveras?', /No vendemos \*neveras\*[\s\S]*Protector de Voltaje para Nevera/],
+    ['venden nevera?', /No vendemos \*nevera\*[\s\S]*Protector de Voltaje para Nevera/],
+    ['do you sell fridges?', /We don't sell \*fridges\*/],
+  ])('should not offer the accessory for "%s" as if it were the thing', async (text, answer) => {
+    const r = await ask(text);
+    expect(r.state.value, text).toBe('triage.idle');
+    expect(r.state.context.ticket, text).toBeNull();
+    expect(r.text, text).toMatch(answer);
+    expect(r.text, text).not.toMatch(/^Esto es lo que tengo/);
+  });
+
+  it.each([
+    ['protector para nevera', /Esto es lo que tengo[\s\S]*Protector de Voltaje para Nevera/],
+    ['tienen protector de voltaje?', /Protector de Voltaje para Nevera/],
+    ['busco fregadero', /Fregadero de Acero Inoxidable/],
+    ['tienen sement gris?', /Cemento Gris Cemex/],
+    ['how mutch is the gray cemnt', /Cemento Gris Cemex/],
+  ])('should still answer "%s" with the product itself', async (text, answer) => {
+    expect((await ask(text)).text).toMatch(answer);
+  });
+
+  it('should never offer what goes with a product as the alternative to it when it is out', async () => {
+    const r = await ask('tienen lavamanos?');
+    expect(r.text).toMatch(/Lavamanos de Pedestal Blanco/);
+    expect(r.text).not.toMatch(/Llave de Lavamanos/);
+  });
+
+  it.each(['vendes aire acondicionado?', 'tienen neveras?', 'do you carry generators?', 'ustedes venden lavadoras?', 'any fridges?'])('should read "%s" as asking whether it is carried', (text) => {
+    expect(asksIfCarried(text)).toBe(true);
+  });
+
+  it.each(['tienen delivery?', 'venden a crédito?', 'tienen garantía?', 'do you have parking?', 'hola', 'quiero hablar con alguien'])('should not read "%s" as asking for a product', (text) => {
+    expect(asksIfCarried(text)).toBe(false);
+  });
+
+  it.each(['neveras', 'aire acondicionado', 'estufa de gas', 'lavadoras'])('should read "%s" alone as a thing named', (text) => {
+    expect(namesOnlyAThing(text)).toBe(true);
+  });
+
+  it.each(['mi nevera', 'pedido incompleto', 'estoy indignada', 'muy mal servicio', 'no llegó', 'pésimo', 'gracias'])('should not read "%s" as a thing named', (text) => {
+    expect(namesOnlyAThing(text)).toBe(false);
+  });
+
+  it('should still take a complaint about a fridge as a complaint', async () => {
+    const r = await ask('la nevera que compré llegó dañada');
+    expect(r.text).not.toMatch(/No vendemos/);
+  });
+});
