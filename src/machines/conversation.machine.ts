@@ -50,7 +50,7 @@ import {
   startForm,
 } from './workflow/brain-form.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
-import { isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
+import { asksEstimateAgain, isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -403,6 +403,9 @@ export const conversationMachine = setup({
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
+    // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
+    revisitsEstimate: ({ context }) =>
+      pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0 && asksEstimateAgain(context.lastMessage?.text ?? '') !== null,
     // Not in the middle of a form: its next question follows the product answer.
     offersReserve: ({ context, event }) => outputOf<ProductActorOutput>(event)?.reserve !== undefined && !formInProgress(context) && !runOf(context),
     declinesQuoteOffer: ({ context }) => {
@@ -1012,6 +1015,7 @@ export const conversationMachine = setup({
               actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'accountId.unknown' } }],
             },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
+            { guard: 'revisitsEstimate', target: '#answering.product', actions: 'resetStreak' },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: ['resetStreak', 'rememberContact'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: 'resetStreak' },
             {

@@ -172,3 +172,32 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string 
 export function followUpQuantity(text: string): number | undefined {
   return readFollowUpQuantity(text)?.quantity;
 }
+
+/** "de cada uno", "of each": every line of the estimate takes the quantity. */
+const EACH = /\b(?:de\s+)?cada\s+(?:uno|una|cosa|producto|articulo|item)s?\b|\bde\s+cada\s*$|\b(?:of\s+)?each(?:\s+(?:one|item|thing))?\b/;
+/** "¿cuánto sería todo?", "el total", "how much for all of it?": the estimate's total again. */
+const TOTAL = /\b(?:todo|toda|todito|total|en\s+total|todo\s+junto|todo\s+eso|altogether|all\s+together|in\s+total|everything|all\s+of\s+it|all\s+of\s+that|the\s+lot|the\s+whole\s+thing|for\s+all)\b/;
+const PRICE_CUE = /\b(?:cuanto|cuantos|total|precio|costo|cuesta|cuestan|sale|salen|seria|serian|saldria|how much|price|cost|whats)\b/;
+const ESTIMATE_WORDS = new Set(['y', 'e', 'and', 'mejor', 'better', 'actually', 'no', 'pero', 'but', 'instead', 'rather', 'ahora', 'now', 'mas', 'entonces', 'ok', 'okay', 'dale', 'pues', 'bueno', 'so', 'then', 'cuanto', 'cuantos', 'seria', 'serian', 'sale', 'salen', 'saldria', 'me', 'es', 'son', 'el', 'la', 'lo', 'de', 'del', 'por', 'para', 'en', 'how', 'much', 'is', 'it', 'would', 'be', 'for', 'the', 'what', 'whats', 's', 'price', 'precio', 'costo', 'cuesta', 'cuestan', 'vale', 'valen', 'dame', 'deme', 'quiero', 'ponme', 'pongame', 'mandame', 'necesito', 'ocupo', 'llevo', 'i', 'want', 'need', 'take', 'give', 'me', 'please', 'porfa', 'por', 'favor', 'pls', 'entonces', 'all', 'of', 'that', 'todo', 'toda', 'todito', 'total', 'junto', 'eso', 'altogether', 'together', 'in', 'everything', 'lot', 'whole', 'thing', 'cada', 'uno', 'una', 'cosa', 'producto', 'articulo', 'item', 'each', 'one', 'unidades', 'units', 'piezas', 'pieces', 'mas', 'more', 'si', 'if', 'compro', 'buy', 'get', 'with', 'con', 'todos', 'todas', 'unos', 'unas', 'ellos', 'ellas', 'them', 'those', 'these', 'esos', 'esas', 'uds', 'ustedes', 'you']);
+
+/**
+ * Asks about the estimate just given rather than a new product: its total again ("¿cuánto sería
+ * todo?", "how much for all of it?") or every line at one quantity ("dame 100 de cada uno", "50
+ * of each"). Null when the message says anything else (a product, a question about the store).
+ *
+ * @example
+ * asksEstimateAgain('dame 100 de cada uno') // { each: 100 }
+ * asksEstimateAgain('¿cuánto es el total?') // {}
+ */
+export function asksEstimateAgain(text: string): { each?: number } | null {
+  const t = fold(text);
+  if (t === '' || t.split(' ').length > 12) return null;
+  const each = EACH.test(t);
+  if (!each && !TOTAL.test(t)) return null;
+  const numbers = t.split(' ').filter((w) => /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined && !/^(?:un|uno|una|one|a)$/.test(w));
+  if (t.split(' ').some((w) => !ESTIMATE_WORDS.has(w) && !/^\d+$/.test(w) && NUMBER_WORDS[w] === undefined)) return null;
+  // "eso es todo", "todo bien": nothing asked about the price.
+  if (!each) return numbers.length === 0 && PRICE_CUE.test(t) ? {} : null;
+  const n = numbers.length === 1 ? (/^\d+$/.test(numbers[0]!) ? Number(numbers[0]) : NUMBER_WORDS[numbers[0]!]) : undefined;
+  return n !== undefined && Number.isInteger(n) && n > 0 ? { each: n } : null;
+}

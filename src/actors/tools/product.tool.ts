@@ -1,4 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
+import { asksEstimateAgain } from '../../machines/product-focus.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
 import type { CatalogMatch } from '../catalog/index.js';
@@ -139,6 +140,15 @@ export function answerProduct(
 ): ProductActorOutput {
   const lang = input.lang;
   const text = options.text ?? input.text;
+  // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
+  const again = input.estimate && input.estimate.length > 0 && text !== undefined ? asksEstimateAgain(text) : null;
+  if (again && input.estimate) {
+    const lines = input.estimate
+      .map((line) => ({ line, product: tenant.catalog.find((p) => p.sku === line.sku) }))
+      .filter((e): e is { line: QuoteLine; product: Product } => e.product !== undefined)
+      .map(({ line, product }) => ({ item: { query: product.name, quantity: again.each ?? line.quantity }, match: { product, score: 1, unmet: [], defaulted: false } }) as Found);
+    if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  }
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
   // A chosen option sends the product's full name: that product, whatever the brain made of it.
