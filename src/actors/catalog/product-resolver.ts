@@ -3,7 +3,7 @@ import type { Product } from '../../domain/tenant.js';
 import { parseProductText, type AttributeKind, type Attributes, type Measure, type ParsedQuery } from './attributes.js';
 import type { CatalogMatch, ProductResolver } from './resolver-types.js';
 import { withResultCache } from './result-cache.js';
-import { editDistance, FILLER, fold, soundKey, stem, words } from './text.js';
+import { editDistance, FILLER, fold, ORDINARY_WORDS, soundKey, stem, words } from './text.js';
 
 export type { CatalogMatch, ProductResolver } from './resolver-types.js';
 
@@ -13,13 +13,16 @@ const CATEGORY_FACTOR = 0.6;
 const MIN_SCORE = 0.3;
 /** Results far below the best one are noise for a customer ("tubo" matching every pipe fitting). */
 const RELATIVE_CUTOFF = 0.55;
+/** Two matches this close fit equally (the product tool's options threshold): stock decides between them. */
+const EQUAL_FIT = 0.96;
 const CORRECTION_CACHE_LIMIT = 10_000;
 /** Cached `search` and `parse` results per resolver (each): measured 1.2 MiB of heap with both full (limit 5), per tenant. */
 const RESULT_CACHE_SIZE = 1_000;
 
 /** Score changes for an attribute the product has (+), has differently (−) or does not state (−, smaller). */
 const WEIGHTS = {
-  size: { hit: 0.15, miss: -0.28, unknown: -0.12 },
+  /** `length`: a bare number met only by a length in feet or metres ("tubo de 4" and the "4 pies" LED tube). */
+  size: { hit: 0.15, length: 0.02, miss: -0.28, unknown: -0.12 },
   grade: { hit: 0.15, miss: -0.3, unknown: -0.12 },
   dims: { hit: 0.15, miss: -0.28, unknown: -0.12 },
   colour: { hit: 0.12, partial: 0.03, miss: -0.3, unknown: -0.06 },
@@ -90,7 +93,11 @@ function scoreAttributes(
   };
   for (const q of query.measures) {
     if (q.unit === '') {
-      if (product.measures.some((m) => sameMeasure(m, q))) add(WEIGHTS.size.hit);
+      const same = product.measures.filter((m) => sameMeasure(m, q));
+      // A bare size in a hardware store is inches: a length in feet or metres ("Tubo LED 4 pies")
+      // meets it only where nothing has that size in inches ("zinc de 12" is the 12-foot sheet).
+      if (same.some((m) => m.unit !== 'ft' && m.unit !== 'm')) add(WEIGHTS.size.hit);
+      else if (same.length > 0) add(WEIGHTS.size.length);
       else {
         add(sized.length > 0 ? WEIGHTS.size.miss : WEIGHTS.size.unknown);
         // A bare size in a hardware store is inches.
@@ -265,6 +272,8 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     if (fillerAliases.has(word)) return word;
     const s = stem(word);
     if (stems.has(s)) return s;
+    // An everyday word is itself, not a misspelt product: "rebaja" is no rebar, "escribo" no estribo.
+    if (ORDINARY_WORDS.has(word) || ORDINARY_WORDS.has(word.replace(/e?s$/, '')) || ORDINARY_WORDS.has(word.replace(/s$/, ''))) return null;
     const cache = corrections[mode];
     const hit = cache.get(word);
     if (hit !== undefined) return hit;
@@ -406,7 +415,10 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
       for (const [kind, value] of Object.entries(attributes.deltas) as [AttributeKind, number][]) if (available.has(kind) || kind === 'pack') delta += value;
       // Between near-equal matches a clerk hands over what is on the shelf.
       const onShelf = entry.product.stock > 0 ? WEIGHTS.inStock : 0;
-      const raw = text + delta + attributes.closeness + onShelf + (defaulted && attributes.unmet.length === 0 ? WEIGHTS.default : 0);
+      // The everyday product is the clerk's pick only while it is on the shelf: an exhausted default
+      // ("cubeta de pintura blanca") leaves the choice to the in-stock products that fit as well.
+      const everyday = defaulted && attributes.unmet.length === 0 && entry.product.stock > 0 ? WEIGHTS.default : 0;
+      const raw = text + delta + attributes.closeness + onShelf + everyday;
       return { product: entry.product, raw, score: 0, unmet: attributes.unmet, defaulted };
     });
     results.sort(
@@ -416,7 +428,14 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
         a.product.price - b.product.price ||
         a.product.sku.localeCompare(b.product.sku),
     );
-    const top = results[0]?.raw ?? 0;
+    // An exhausted best match and an in-stock one that fits as well (as close as two options shown
+    // side by side, nothing more unmet): the clerk hands over the one on the shelf.
+    const first = results[0];
+    if (first && first.product.stock <= 0) {
+      const onShelf = results.findIndex((r) => r.product.stock > 0 && r.unmet.length <= first.unmet.length && r.raw >= first.raw * EQUAL_FIT);
+      if (onShelf > 0) results.unshift(...results.splice(onShelf, 1));
+    }
+    const top = Math.max(...results.map((r) => r.raw), 0);
     return results
       .filter((r) => r.raw >= MIN_SCORE && r.raw >= top * RELATIVE_CUTOFF)
       .slice(0, limit)

@@ -83,6 +83,33 @@ export const FILLER: ReadonlySet<string> = new Set(
   ].map((w) => stem(w)),
 );
 
+/**
+ * Everyday Spanish and English words that sit one typo or one sound from a product word ("rebaja" /
+ * rebar, "escribo" / estribo, "thanks" / tank, "correo" / corte, "cantidades" / candado, "puerto" /
+ * puerta, "calle" / cable): as customers write them they are themselves, never a misspelt product.
+ * A word the catalog itself has is still that product; real product typos ("varriya", "sement",
+ * "cemnt", "barilla") are not here. Folded, as written (the caller also tries it without a plural).
+ */
+export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
+  // Prices, offers, quantities.
+  'rebaja', 'rebajas', 'rebajan', 'rebajar', 'rebajo', 'rebaje', 'rebajita', 'cantidad', 'cantidades', 'granel', 'varias', 'varios',
+  'total', 'totales', 'pasado', 'pasada', 'pasados', 'pasadas', 'pasar', 'pasan', 'paso',
+  // Writing, contacting, sending.
+  'escribo', 'escribe', 'escriben', 'escribi', 'escribio', 'escribimos', 'escriba', 'escribir', 'escribiendo', 'escrito', 'correo',
+  'correos', 'contacte', 'contacten', 'contactar', 'contactara', 'contactarme', 'contactenme', 'contactame', 'mandar', 'mandan', 'mande',
+  'manden', 'mando', 'mandas', 'tratar', 'trato', 'trata', 'trabajamos', 'trabajando', 'trabaje',
+  // Opening and closing, places, people.
+  'cierro', 'cierra', 'cierran', 'cierre', 'cerrar', 'cerrado', 'cerrada', 'cerrados', 'cerradas', 'centro', 'centros', 'barrio', 'barrios',
+  'calle', 'calles', 'puerto', 'puertos', 'puesto', 'puestos', 'taller', 'talleres', 'madre', 'madres', 'casado', 'casada',
+  'cansado', 'cansada', 'angela', 'angeles', 'pamela', 'pancho', 'caballo', 'caballos', 'caballero', 'caballeros', 'domino',
+  // Other everyday words.
+  'siento', 'sientes', 'sienta', 'seguro', 'seguros', 'segura', 'seguras', 'ingreso', 'ingresos', 'cuarto', 'cuartos', 'calido',
+  'calida', 'cinco', 'electronico', 'electronica', 'corta', 'cortas', 'corto', 'cortos', 'caso', 'casos', 'lento', 'lenta', 'grave',
+  // English.
+  'thank', 'thanks', 'thankyou', 'contract', 'contracts', 'look', 'looks', 'looking', 'posting', 'showed', 'washed', 'scheduled',
+  'brass', 'electrician', 'electricians', 'point', 'points', 'print', 'value', 'values', 'group', 'groups',
+]);
+
 /** Optimal string alignment distance (a swapped pair of letters is one typo), capped at `max + 1`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

@@ -58,7 +58,8 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, text: string,
   // Options were shown: "2", "la segunda" picks one (a bare number is a choice here, not a quantity).
   const picked = focus.options ? pickedOption(text, focus.options.length) : null;
   // The query becomes the product's name once picked (set by the caller): "pintura azul" no longer applies.
-  if (picked !== null && focus.options) return { sku: focus.options[picked], items: [{ query: '' }] };
+  // The count asked for with the options ("2 glns de pintura azul" → "la primera") stays.
+  if (picked !== null && focus.options) return { sku: focus.options[picked], items: [{ query: '', ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
   // "el más barato", "the biggest one": among the options shown, else among products like the one answered.
   const extreme = pickedExtreme(text);
   const namesProduct = wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));

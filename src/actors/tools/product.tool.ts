@@ -30,6 +30,8 @@ const COLOUR_EN: Readonly<Record<string, string>> = {
 };
 
 const MAX_SHOWN = 3;
+/** A search score this much higher is a better fit, not noise ("varilla de 5/8": the 3/4 before the everyday 3/8). */
+const CLEARLY_BETTER = 0.015;
 /** A second match this close to the first is as likely: show both and let the customer choose. */
 const AMBIGUOUS_RATIO = 0.96;
 /** Words that add to the estimate on offer rather than ask about something else. */
@@ -88,8 +90,10 @@ function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Produc
       (a, b) =>
         // Same selling unit first: a cubeta for a cubeta, a 42.5 kg bag for a 42.5 kg bag.
         Number(b.product.unit === product.unit) - Number(a.product.unit === product.unit) ||
-        Number(b.defaulted) - Number(a.defaulted) ||
         a.unmet.length - b.unmet.length ||
+        // What clearly fits the customer's words better (the nearest size, the same colour), then the everyday product.
+        (Math.abs(b.score - a.score) >= CLEARLY_BETTER ? b.score - a.score : 0) ||
+        Number(b.defaulted) - Number(a.defaulted) ||
         Math.abs(a.product.price - product.price) - Math.abs(b.product.price - product.price),
     )[0];
   if (fromSearch) return fromSearch.product;
@@ -154,7 +158,9 @@ export function answerProduct(
   // A chosen option sends the product's full name: that product, whatever the brain made of it.
   const named = text !== undefined ? index.search(text, { limit: 1 })[0] : undefined;
   if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
-    wanted = [{ query: named.product.name }];
+    // One of the options just shown, for a count the customer gave ("2 glns de pintura azul"): still that count.
+    const count = input.focus?.options?.includes(named.product.sku) ? input.focus.quantity : undefined;
+    wanted = [{ query: named.product.name, ...(count !== undefined ? { quantity: count } : {}) }];
     pinned = named.product.sku;
   } else if (input.focus && text !== undefined) {
     const resolved = followUp(index, input.focus, text, wanted, tenant.catalog);
@@ -168,7 +174,8 @@ export function answerProduct(
   if (!pinned && wanted.length === 1 && text !== undefined) {
     const only = wanted[0] as Wanted;
     const own = index.parse(only.query).phrases;
-    const said = index.parse(text).phrases;
+    // A place's name is no attribute: "Villa Verde" does not make the blocks green.
+    const said = index.parse(text.replace(/\p{Lu}[\p{L}'’-]*(?:\s+(?:de|del|la|las|los|el)?\s*\p{Lu}[\p{L}'’-]*)+/gu, ' ')).phrases;
     const extra = (['colour', 'finish', 'grade', 'brand', 'pack'] as const).filter((kind) => said[kind] && !own[kind]).map((kind) => said[kind] as string);
     // "three quarter inch pvc pipe": an inch size said before the product words belongs to it.
     const inches = index.parse(text).attributes.measures.filter((m) => m.unit === 'in');
@@ -303,15 +310,31 @@ export function answerProduct(
       .map((kind) => index.parse(single.item.query).phrases[kind])
       .filter((w): w is string => !!w)
       .map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w));
+    const wantedText = wantedWords.length > 0 ? wantedWords.join(', ') : single.item.query.trim();
+    // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick).
+    const quantity = quantityOf(single.item);
+    if (single.item.quantity !== undefined && quantity > 1) {
+      const counted = shown.map((m) => ({ ...describeProduct(tenant, m.product, lang), quantity, subtotal: formatMoney(m.product.price * quantity) }));
+      const units = countUnit((shown[0] ?? top).product.unit, quantity, lang);
+      return {
+        outcome: 'answered',
+        replies: [{ template: 'product.no_variant_qty', params: { query: single.item.query.trim(), wanted: wantedText, quantity, units, items: counted }, options: optionsFor(shown.map((m) => m.product)) }],
+        focus: { ...focus, options: shown.map((m) => m.product.sku) },
+      };
+    }
     return {
       outcome: 'answered',
-      replies: [{ template: 'product.no_variant', params: { query: single.item.query.trim(), wanted: wantedWords.length > 0 ? wantedWords.join(', ') : single.item.query.trim(), items }, options: optionsFor(shown.map((m) => m.product)) }],
+      replies: [{ template: 'product.no_variant', params: { query: single.item.query.trim(), wanted: wantedText, items }, options: optionsFor(shown.map((m) => m.product)) }],
       focus: { ...focus, options: shown.map((m) => m.product.sku) },
     };
   }
 
   // Two or three equally likely products: show them with prices and let the customer pick.
-  const close = matches.filter((m) => m.unmet.length === 0 && m.score >= top.score * AMBIGUOUS_RATIO);
+  const fits = matches.filter((m) => m.unmet.length === 0 && m.score >= top.score * AMBIGUOUS_RATIO);
+  // Among equal fits, what is on the shelf: an exhausted one is no option to choose.
+  const onShelf = fits.filter((m) => m.product.stock > 0);
+  const close = onShelf.length > 0 ? onShelf : fits;
+  if (close.length === 1 && fits.length >= 2 && close[0] !== top) return quoteOne(tenant, index, { item: single.item, match: close[0] as CatalogMatch }, lang, input.intent === 'price_quote');
   if (!top.defaulted && close.length >= 2 && single.item.quantity === undefined) {
     const items = close.slice(0, MAX_SHOWN).map((m) => describeProduct(tenant, m.product, lang));
     return {
@@ -371,7 +394,8 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
     return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus, ...(template === 'product.quote_qty_out' ? {} : reserving) };
   }
   if (!priceQuestion) {
-    if (!alt) return { outcome: 'answered', replies: [{ template: 'product.found', params: { items: [described] } }], focus, ...reserving };
+    // Nothing to set aside when it is out and nothing like it is in: offer to let them know instead.
+    if (!alt) return { outcome: 'answered', replies: [{ template: product.stock > 0 ? 'product.found' : 'product.found_out', params: { items: [described] } }], focus, ...reserving };
     return {
       outcome: 'answered',
       replies: [{ template: 'product.found_alt', params: { items: [described], outName: product.name, ...altP }, ...(options ? { options } : {}) }],
@@ -420,7 +444,10 @@ function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang:
     const subtotal = match.product.price * quantity;
     total += subtotal;
     const described = describeProduct(tenant, match.product, lang);
-    return { quantity, name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability: described.availability };
+    // An exhausted line says so and names the in-stock equivalent, as a clerk would across the counter.
+    const alt = match.product.stock > 0 ? undefined : alternativeFor(tenant, index, match.product, item.query);
+    const availability = alt ? renderReply({ template: 'product.stock.out_alt', params: altParams(tenant, alt, lang) }, tenant.templates, lang) : described.availability;
+    return { quantity, name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability };
   });
   const kind = formal ? 'product.multi_quote' : 'product.estimate';
   const template = missing.length > 0 ? `${kind}_partial` : kind;

@@ -33,7 +33,7 @@ const NAME_TRIGGERS: { re: RegExp; needsCapital: boolean }[] = [
 ];
 
 /** Titles before a name: "el ing. Pedro Ramírez", "Dra. Ana Gómez", "Mr. John Smith". */
-const TITLE = /^(?:(?:el|la|the)\s+)?(?:ing|ingeniero|ingeniera|inge|lic|licdo|licda|licenciado|licenciada|dr|dra|doctor|doctora|arq|arquitecto|arquitecta|sr|sra|srta|senor|senora|don|dona|mr|mrs|ms|miss|prof|profesor|profesora|maestro|maestra)(?:\.\s*|\s+)/;
+const TITLE = /^(?:(?:el|la|the)\s+)?(?:ing|ingeniero|ingeniera|inge|lic|licdo|licda|licenciado|licenciada|dr|dra|doctor|doctora|arq|arquitecto|arquitecta|sr|sra|srta|senor|senora|don|dona|mr|mrs|ms|miss|prof|profesor|profesora|maestro|maestra|eng|engr|engineer)(?:\.\s*|\s+)/;
 /** A title on its own introduces a name too ("Ing. Pedro Ramírez, de Constructora Ozama"). */
 const anyCase = (words: string): string =>
   words

@@ -247,9 +247,12 @@ export function isGreetingWithIntroduction(text: string): boolean {
   return rest.length > 0 && isOnlyGreeting(rest);
 }
 
-/** What may surround a name or a company in a bare introduction: greetings, "soy", "de parte de", "this is", "from". */
+/**
+ * What may surround a name or a company in a bare introduction: greetings, "soy", "de parte de",
+ * "this is", "from", and a title before the name ("le escribe Ing. Pedro de Constructora Los Pinos").
+ */
 const INTRODUCTION_GLUE =
-  /\b(?:hola|ola|buenas|buenos|buen|dias|dia|tardes|noches|saludos|hi|hello|hey|good|morning|afternoon|evening|soy|somos|es|le|les|te|habla|hablamos|escribe|escribimos|aqui|de|del|la|el|parte|por|mi|nombre|me|llamo|llamamos|empresa|compania|this|is|it|s|i|m|am|we|re|are|from|at|with|my|name|the|company|here|y|and|con)\b/g;
+  /\b(?:ing|ingeniero|ingeniera|inge|lic|licdo|licda|licenciado|licenciada|dr|dra|doctor|doctora|arq|arquitecto|arquitecta|sr|sra|srta|senor|senora|don|dona|mr|mrs|ms|eng|engineer|hola|ola|buenas|buenos|buen|dias|dia|tardes|noches|saludos|hi|hello|hey|good|morning|afternoon|evening|soy|somos|es|le|les|te|habla|hablamos|escribe|escribimos|aqui|de|del|la|el|parte|por|mi|nombre|me|llamo|llamamos|empresa|compania|this|is|it|s|i|m|am|we|re|are|from|at|with|my|name|the|company|here|y|and|con)\b/g;
 
 /**
  * A message that only says who the customer is: a person's or a company's name with at most a
