@@ -90,11 +90,13 @@ export function serviceStart(hours: TeamHours | null | undefined, timeZone: stri
   return w.open ? at : w.opensAt;
 }
 
-const DAY_NAMES: Record<Lang, readonly string[]> = {
+/** Weekday names, Monday first, as customers read them. */
+export const DAY_NAMES: Record<Lang, readonly string[]> = {
   es: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
   en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
 };
-const MONTHS: Record<Lang, readonly string[]> = {
+/** Month names, January first. */
+export const MONTHS: Record<Lang, readonly string[]> = {
   es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
   en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
 };

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { DayHours, TeamHours } from '../../domain/team-hours.js';
-import { localParts, minutesOf, WEEKDAYS, zonedTime } from '../../domain/team-hours.js';
+import { DAY_NAMES, localParts, minutesOf, MONTHS as MONTH_NAMES, WEEKDAYS, zonedTime } from '../../domain/team-hours.js';
 import type { TenantData } from '../../domain/tenant.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
 import { fold } from '../brain/rule/text.js';
@@ -211,14 +211,6 @@ export function clockTime(hhmm: string, lang: Lang): string {
   return lang === 'es' ? `${h12}:${m} ${pm ? 'p. m.' : 'a. m.'}` : `${h12}:${m} ${pm ? 'p.m.' : 'a.m.'}`;
 }
 
-const DAY_NAMES: Record<Lang, readonly string[]> = {
-  es: ['lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado', 'domingo'],
-  en: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'],
-};
-const MONTH_NAMES: Record<Lang, readonly string[]> = {
-  es: ['enero', 'febrero', 'marzo', 'abril', 'mayo', 'junio', 'julio', 'agosto', 'septiembre', 'octubre', 'noviembre', 'diciembre'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
 
 /** "Hoy (jueves 3 de diciembre)", "Mañana (viernes 4 de diciembre)", "El viernes 25 de diciembre", "Los domingos" (en alike). */
 function dayLabel(asked: Exclude<AskedDay, { kind: 'holidays' }>, lang: Lang): string {
