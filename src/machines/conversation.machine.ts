@@ -105,11 +105,6 @@ export interface ConversationContext {
   handoffReason: HandoffReason | null;
   /** Customer messages relayed to the human during the current handoff. */
   handoffRelays: number;
-  /**
-   * The current handoff's waiting: whether an agent has written yet, and when the bot last told a
-   * customer who asked "¿hay alguien?" that the case is in the queue (absent in older snapshots).
-   */
-  handoffWait?: { agentSpoke: boolean; pingAnsweredAt: string | null } | null;
   /** The last media acknowledged: an album (several photos in a row) is thanked once. Absent in older snapshots. */
   mediaAck?: MediaAck | null;
   /** The turn at which the last follow-up reminder was sent (one reminder per silence). */
@@ -226,20 +221,6 @@ function openItemReplies(context: ConversationContext): ReplyEmitted[] {
   if (context.lead.status === 'none' && context.contact?.openLead) return [reply('greeting.openLead', { leadId: context.contact.openLead })];
   if (!context.ticket && context.contact?.openTicket) return [reply('greeting.openTicket', { number: context.contact.openTicket })];
   return [];
-}
-
-/** A customer who asked whether anyone is there is told again at most this often (ms). */
-const WAITING_PING_MS = 5 * 60_000;
-
-/**
- * "¿hay alguien?", "hola??", "me van a atender?", "is anyone there?", "still waiting": asking
- * whether anyone is attending, not telling the agent something.
- */
-export function asksIfAttended(text: string): boolean {
-  const t = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[¿¡]/g, '').replace(/\s+/g, ' ').trim();
-  if (t.length > 80) return false;
-  if (/^(?:hola|buenas|hello|hi|hey|ey|oye|alo|aló)?\s*\?+\s*$/.test(t) || /^(?:hola|hello|hi|alo|hey|oigan?|oye)\s*\?{1,}$/.test(t)) return true;
-  return /\b(?:hay alguien|alguien (?:ahi|ahí|ahi\?|me (?:atiende|va a atender|puede atender))|me (?:van|vas) a (?:atender|contestar|responder)|nadie (?:me )?(?:atiende|contesta|responde)|(?:sigo|estoy|seguimos) esperando|cuanto (?:mas )?(?:falta|tengo que esperar|tarda)|todavia (?:nadie|no me)|anyone (?:there|here)|is (?:anybody|someone|somebody) there|still waiting|how long (?:do i|will i|until)|(?:will|is) (?:anyone|someone|somebody) (?:answer|help|reply|respond))\b/.test(t);
 }
 
 /** The offer of a formal quote, while it is the last thing asked (a "sí" two topics later is not about it). */
@@ -872,7 +853,6 @@ export const conversationMachine = setup({
       expecting: { kind: 'none' } as Expectation,
       misunderstoodStreak: 0,
       handoffRelays: 0,
-      handoffWait: { agentSpoke: false, pingAnsweredAt: null },
       lead: { ...context.lead, asking: null },
     })),
     relayToHuman: enqueueActions(({ context, event, enqueue }) => {
@@ -900,18 +880,6 @@ export const conversationMachine = setup({
       enqueue.assign({ mediaAck: { turn: context.turn, at: context.lastMessage?.receivedAt ?? '' } });
     }),
     countRelay: assign(({ context }) => ({ handoffRelays: context.handoffRelays + 1 })),
-    // "¿hay alguien?" while nobody has written yet: the bot says the case is in the queue (at most
-    // once every few minutes). Anything else, and everything once an agent wrote, stays silent.
-    answerWaitingPing: enqueueActions(({ context, event, enqueue }) => {
-      if (event.type !== 'user.message' || !context.ticket) return;
-      const wait = context.handoffWait ?? { agentSpoke: false, pingAnsweredAt: null };
-      if (wait.agentSpoke || !asksIfAttended(event.text)) return;
-      const last = wait.pingAnsweredAt ? Date.parse(wait.pingAnsweredAt) : Number.NaN;
-      if (Number.isFinite(last) && Date.parse(event.receivedAt) - last < WAITING_PING_MS) return;
-      enqueue.emit(reply('handoff.stillWaiting', { number: context.ticket.number }));
-      enqueue.assign({ handoffWait: { ...wait, pingAnsweredAt: event.receivedAt } });
-    }),
-    noteAgentSpoke: assign(({ context }) => ({ handoffWait: { pingAnsweredAt: null, ...(context.handoffWait ?? {}), agentSpoke: true } })),
     sayAgentMessage: emit(({ event }) => {
       const { text, agentName } = event.type === 'agent.message' ? event : { text: '', agentName: '' };
       return { type: 'reply' as const, reply: { text, author: 'agent' as const, agentName } };
@@ -1499,10 +1467,9 @@ export const conversationMachine = setup({
           on: {
             // The bot says nothing while a human holds the conversation (the ticket reply already
             // told the customer an agent will write): messages only go to the agents.
-            // Only "¿hay alguien?" before any agent wrote gets a word: the case is in the queue.
-            'user.message': { actions: ['recordMessage', 'relayToHuman', 'countRelay', 'answerWaitingPing'] },
+            'user.message': { actions: ['recordMessage', 'relayToHuman', 'countRelay'] },
             'user.media': { actions: ['relayToHuman', 'countRelay'] },
-            'agent.message': { actions: ['sayAgentMessage', 'noteAgentSpoke'] },
+            'agent.message': { actions: 'sayAgentMessage' },
             'agent.resolved': { target: 'resolved' },
             // The customer joined from another channel: the human speaks for the business now.
             'identity.joined': {},

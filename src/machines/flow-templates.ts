@@ -48,7 +48,6 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   ...HANDOFF_TICKET_REASONS.map((r) => `handoff.ticket.${r}`),
   'handoff.resolved',
   'handoff.rating',
-  'handoff.stillWaiting',
   'handoff.rated',
   'ticket.failed',
   'quote.ticket',

@@ -14,7 +14,6 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.submitted': ['leadId'],
   'quote.ticket': ['number'],
   'quote.reserved': ['number', 'line'],
-  'handoff.stillWaiting': ['number'],
   'identity.codeSent': ['channel', 'handle'],
   'identity.cannotSend': ['channel'],
   'identity.linked': ['channel'],

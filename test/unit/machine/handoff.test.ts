@@ -1,5 +1,4 @@
 import { describe, it, expect } from 'vitest';
-import { asksIfAttended } from '../../../src/machines/conversation.machine.js';
 import { createConversation, stateString, understood } from './machine-harness.js';
 
 const script = { humano: understood('human_agent'), hola: understood('greeting'), '¿hola?': understood('greeting'), 'sigo aquí': understood('greeting'), chao: understood('goodbye') };
@@ -12,11 +11,9 @@ describe('conversation machine › handoff', () => {
     expect(opened.replies).toEqual([{ template: 'handoff.ticket.customer_request', params: { number: 'T-000121' } }]);
     expect(opened.context.ticket).toEqual({ ticketId: 'tk-1', number: 'T-000121', kind: 'handoff', reason: 'customer_request' });
 
-    // "¿hola?" before any agent wrote asks whether anyone is there: relayed, and told the case is in the queue.
     const first = await c.say('¿hola?');
     expect(first.state).toBe('handoff.withHuman');
-    expect(first.emitted.filter((e) => e.type === 'handoff.relay')).toEqual([{ type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'm2', text: '¿hola?' }]);
-    expect(first.replies).toEqual([{ template: 'handoff.stillWaiting', params: { number: 'T-000121' } }]);
+    expect(first.emitted).toEqual([{ type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'm2', text: '¿hola?' }]);
     const second = await c.say('sigo aquí');
     expect(second.emitted).toEqual([{ type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'm3', text: 'sigo aquí' }]);
     expect(second.context.turn).toBe(3);
@@ -50,24 +47,6 @@ describe('conversation machine › handoff', () => {
     await c.say('humano');
     expect((await c.say('hola')).says).toEqual([]);
     expect(c.calls.createTicket.map((t) => t.idempotencyKey)).toEqual(['c-1:m1:ticket', 'c-1:m3:ticket']);
-  });
-
-  it('should answer "¿hay alguien?" while nobody has written, at most every five minutes, and never once an agent wrote', async () => {
-    const pings = { ...script, 'hay alguien?': understood('out_of_scope'), 'hello? anyone there?': understood('greeting'), 'mi pedido es el 4411': understood('out_of_scope') };
-    const c = createConversation({ script: pings });
-    await c.say('humano');
-    expect((await c.say('hola')).says).toEqual([]);
-    expect((await c.say('mi pedido es el 4411')).says).toEqual([]);
-    expect((await c.say('hay alguien?')).says).toEqual(['handoff.stillWaiting']);
-    // Seconds later: already told.
-    expect((await c.say('hello? anyone there?')).says).toEqual([]);
-    await c.send({ type: 'agent.message', agentName: 'Rosa', text: 'Hola, soy Rosa.' });
-    expect((await c.say('hay alguien?')).says).toEqual([]);
-  });
-
-  it('should tell asking whether anyone is there from telling the agent something', async () => {
-    for (const ping of ['¿hay alguien?', 'hola??', 'hola?', 'me van a atender?', 'nadie me atiende', 'sigo esperando', 'cuánto falta?', 'is anyone there?', 'hello?', 'still waiting', 'will someone answer me?']) expect(asksIfAttended(ping), ping).toBe(true);
-    for (const other of ['hola', 'gracias', 'mi pedido es el 4411', 'necesito 40 sacos de cemento', 'ok', 'the invoice number is 123', '¿tienen cemento?']) expect(asksIfAttended(other), other).toBe(false);
   });
 
   it('should not close while a human holds the conversation', async () => {
