@@ -20,7 +20,7 @@ export type Expectation =
    * One product answered with "¿Te lo reservo o necesitas otra cosa?": a yes ("sí, resérvamelo",
    * "ok lo quiero") asks the sales team to set it aside (`text`: the line, for the ticket).
    */
-  | { kind: 'reserve_offer'; text: string; turn: number }
+  | { kind: 'reserve_offer'; text: string; turn: number; backorder?: boolean }
   | ChoiceExpectation;
 
 /**

@@ -209,7 +209,7 @@ export interface ProductActorOutput {
   /** The estimate's lines (`estimate` / `multi_quote`), kept by the machine while the formal quote is offered. */
   lines?: QuoteLine[];
   /** One product answered with "¿Te lo reservo?": what a yes sets aside (the alternative offered, when the one asked for is out). */
-  reserve?: QuoteLine & { name: string };
+  reserve?: QuoteLine & { name: string; backorder?: boolean };
   replies: ReplyDirective[];
   /** The product answered (the first, or the likeliest of the options shown). */
   focus?: ProductFocus;

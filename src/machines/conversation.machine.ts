@@ -268,8 +268,13 @@ function takesReserveOffer(context: ConversationContext): boolean {
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
   // "ok", "perfecto", "gracias" take note of the price; they do not ask for anything.
   if (/^\W*(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|gracias|thanks|thank you|got it|cool|ya)\W*$/i.test(text)) return false;
+  // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
+  if (context.expecting.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || TAKES_IT.test(text);
 }
+
+/** Asking to be told when an out-of-stock product comes in. */
+const NOTIFY_ME = /\b(?:av[ií]s[ae]me|av[ií]s[ae]nme|me avisa[ns]?|me avisas|aviseme|let me know|notify me|tell me when|keep me posted|text me when)\b/i;
 
 /**
  * A short continuation of the store-info answer of the previous turn: "¿y a Bayahíbe?", "y el
@@ -709,7 +714,7 @@ export const conversationMachine = setup({
     // "¿Te lo reservo?" after one product: a yes within one turn sets aside this line.
     expectReserveOffer: assign(({ context, event }) => {
       const line = outputOf<ProductActorOutput>(event)?.reserve;
-      return line ? { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn } as Expectation } : {};
+      return line ? { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn, ...(line.backorder ? { backorder: true } : {}) } as Expectation } : {};
     }),
     expectQuoteOffer: assign(({ context, event }) => {
       const lines = outputOf<ProductActorOutput>(event)?.lines;
@@ -846,7 +851,7 @@ export const conversationMachine = setup({
     ),
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
-        ? reply('quote.reserved', { number: context.ticket?.number ?? '', line: context.expecting.text })
+        ? reply(context.expecting.backorder ? 'quote.backorder' : 'quote.reserved', { number: context.ticket?.number ?? '', line: context.expecting.text })
         : reply('quote.ticket', { number: context.ticket?.number ?? '' }),
     ),
     enterHandoff: assign(({ context }) => ({

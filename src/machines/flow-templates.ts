@@ -52,6 +52,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'ticket.failed',
   'quote.ticket',
   'quote.reserved',
+  'quote.backorder',
   'identity.codeSent',
   'identity.cannotSend',
   'identity.typeCode',

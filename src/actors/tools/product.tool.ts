@@ -372,8 +372,9 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
   // "¿Te lo reservo?" sets aside the alternative offered when the product is out, else the product
   // (only what is in stock: "¿Te reservo esos 12?"); nothing when the reply asks something else.
   const kept = alt ?? (product.stock > 0 ? product : undefined);
-  const reserve = kept ? { sku: kept.sku, name: kept.name, quantity: Math.min(quantity, kept.stock) } : undefined;
-  const reserving = reserve ? { reserve } : {};
+  // Out with nothing like it: "¿Quieres que te avise cuando llegue?" — a yes asks sales to let them know (a backorder).
+  const reserve = kept ? { sku: kept.sku, name: kept.name, quantity: Math.min(quantity, kept.stock) } : { sku: product.sku, name: product.name, quantity, backorder: true };
+  const reserving = { reserve };
   if (item.quantity !== undefined && quantity > 1) {
     const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang) };
     const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
@@ -391,7 +392,7 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
         focus,
       };
     }
-    return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus, ...(template === 'product.quote_qty_out' ? {} : reserving) };
+    return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus, ...reserving };
   }
   if (!priceQuestion) {
     // Nothing to set aside when it is out and nothing like it is in: offer to let them know instead.

@@ -14,6 +14,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.submitted': ['leadId'],
   'quote.ticket': ['number'],
   'quote.reserved': ['number', 'line'],
+  'quote.backorder': ['number', 'line'],
   'identity.codeSent': ['channel', 'handle'],
   'identity.cannotSend': ['channel'],
   'identity.linked': ['channel'],
