@@ -66,3 +66,13 @@ export function createMemoryHost(options: MemoryHostOptions) {
   });
   return { host, clock, snapshots, transcripts };
 }
+
+/** One customer message to the demo tenant through the host (REST channel unless told). */
+export function sayTo(host: ConversationHost, sender: string, text: string, channel = 'rest') {
+  return host.handleMessage({ tenantId: 'ferreteria', channel, senderId: sender, text });
+}
+
+/** The texts of a turn's replies, one per line, as the customer reads them. */
+export function replyText(turn: Awaited<ReturnType<typeof sayTo>>): string {
+  return turn.replies.map((e) => e.text).join('\n');
+}

@@ -1,17 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+import { createMemoryHost, loadDemo, replyText as texts, sayTo as say } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let brain: Brain;
 beforeAll(async () => {
   ({ tenant, brain } = await loadDemo());
 });
-
-const say = (host: ConversationHost, sender: string, text: string) => host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text });
-const texts = (r: Awaited<ReturnType<typeof say>>) => r.replies.map((e) => e.text).join('\n');
 
 /**
  * "Ahora mismo está agotado y no tengo otro igual. ¿Quieres que te avise cuando llegue…?" was a

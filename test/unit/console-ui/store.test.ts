@@ -23,6 +23,23 @@ function item(id: string, over: Partial<InboxItem> = {}): InboxItem {
   };
 }
 
+/** An open conversation held by a person, with the customer's first line. */
+function detailOf(channel: string): ConversationDetail {
+  return {
+    conversationId: 'c1',
+    channel,
+    state: 'handoff.withHuman',
+    customer: { name: null, profileName: null, phone: null, email: null, lang: 'es' },
+    leadDraft: {},
+    ticket: null,
+    media: [],
+    assignee: null,
+    awaitingRating: false,
+    transcript: [{ seq: 1, id: 'm1', direction: 'in', author: 'customer', channel, text: 'hola', at: '2026-12-03T10:00:00.000Z' }],
+    notes: [],
+  };
+}
+
 function loggedIn() {
   const store = createConsoleStore({ lang: 'es' });
   store.trigger.loggedIn({ agent: me });
@@ -75,19 +92,7 @@ describe('console store', () => {
 
   it('should append live lines and notes once, in seq order, to the open conversation only', () => {
     const store = loggedIn();
-    const detail: ConversationDetail = {
-      conversationId: 'c1',
-      channel: 'web',
-      state: 'handoff.withHuman',
-      customer: { name: null, profileName: null, phone: null, email: null, lang: 'es' },
-      leadDraft: {},
-      ticket: null,
-      media: [],
-      assignee: null,
-      awaitingRating: false,
-      transcript: [{ seq: 1, id: 'm1', direction: 'in', author: 'customer', channel: 'web', text: 'hola', at: '2026-12-03T10:00:00.000Z' }],
-      notes: [],
-    };
+    const detail = detailOf('web');
     store.trigger.selected({ conversationId: 'c1' });
     store.trigger.detailLoaded({ detail });
     const line = { seq: 2, id: 'm2', direction: 'out' as const, author: 'agent', agentName: 'Demo', channel: 'web', text: 'hola', at: '2026-12-03T10:01:00.000Z' };
@@ -104,19 +109,7 @@ describe('console store', () => {
 
   it('should keep the lines and notes that arrived live while the detail was loading or reloading', () => {
     const store = loggedIn();
-    const base: ConversationDetail = {
-      conversationId: 'c1',
-      channel: 'whatsapp',
-      state: 'handoff.withHuman',
-      customer: { name: null, profileName: null, phone: null, email: null, lang: 'es' },
-      leadDraft: {},
-      ticket: null,
-      media: [],
-      assignee: null,
-      awaitingRating: false,
-      transcript: [{ seq: 1, id: 'm1', direction: 'in', author: 'customer', channel: 'whatsapp', text: 'hola', at: '2026-12-03T10:00:00.000Z' }],
-      notes: [],
-    };
+    const base = detailOf('whatsapp');
     const line = (seq: number, text: string) => ({ seq, id: `m${seq}`, direction: 'in' as const, author: 'customer', channel: 'whatsapp', text, at: `2026-12-03T10:0${seq}:00.000Z` });
     const note = { id: 'n1', author: { id: 'a1', displayName: 'Demo' }, text: 'ojo', at: '2026-12-03T10:02:30.000Z' };
 
