@@ -39,11 +39,24 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
+type WallClock = Readonly<{ year: number; month: number; day: number; hour: number; minute: number; second: number }>;
+
+/**
+ * The last reading per zone, by whole second (the parts have no milliseconds): the turns of one
+ * second ask for the same wall clock, and `formatToParts` is the costly part of an hours answer.
+ */
+const lastParts = new Map<string, { second: number; parts: WallClock }>();
+
 /** The wall clock in `timeZone` at `at`. */
-export function localParts(at: number, timeZone: string): { year: number; month: number; day: number; hour: number; minute: number; second: number } {
+export function localParts(at: number, timeZone: string): WallClock {
+  const second = Math.floor(at / 1000);
+  const last = lastParts.get(timeZone);
+  if (last !== undefined && last.second === second) return last.parts;
   const out: Record<string, number> = {};
   for (const p of formatterFor(timeZone).formatToParts(new Date(at))) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return { year: out.year!, month: out.month!, day: out.day!, hour: out.hour! % 24, minute: out.minute!, second: out.second! };
+  const parts: WallClock = Object.freeze({ year: out.year!, month: out.month!, day: out.day!, hour: out.hour! % 24, minute: out.minute!, second: out.second! });
+  lastParts.set(timeZone, { second, parts });
+  return parts;
 }
 
 /** The zone's offset from UTC at `at`, in ms (Santo Domingo: -4 h). */

@@ -1,4 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
+import { copyPlain, createLru, remembered, type Lru } from '../../kernel/lru.js';
 import type { DeliveryZone, GeoPoint, Place, TenantData } from '../../domain/tenant.js';
 import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../brain/rule/store-questions.js';
 import { fold as foldText, phonetic } from '../brain/rule/text.js';
@@ -40,6 +41,28 @@ function joinList(items: string[], lang: Lang): string {
   return `${items.slice(0, -1).join(', ')} ${CONJUNCTION[lang]} ${items[items.length - 1] as string}`;
 }
 
+function dayHours(tenant: TenantData, text: string, lang: Lang, now: number, say: (template: string, params?: Record<string, string>) => string): ReplyDirective | null {
+  const day = askedDay(text, now, tenant.settings.timeZone);
+  return day ? dayHoursReply(tenant, text, day, lang, now, say) : null;
+}
+
+/**
+ * The hours of one day, remembered per store, language, text and minute (the answer says whether
+ * each branch is open now, so it holds for that minute): a busy store is asked the same thing
+ * many times a minute. Handed out as copies.
+ */
+const dayHoursByStore = new WeakMap<TenantData['store'], Lru<ReplyDirective | null>>();
+function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: number, say: (template: string, params?: Record<string, string>) => string): ReplyDirective | null {
+  let lru = dayHoursByStore.get(tenant.store);
+  if (!lru) {
+    lru = createLru<ReplyDirective | null>(TOPIC_CACHE_SIZE);
+    dayHoursByStore.set(tenant.store, lru);
+  }
+  const key = `${lang}\u0000${Math.floor(now / 60_000)}\u0000${text}`;
+  const reply = remembered(lru, key, () => dayHours(tenant, text, lang, now, say));
+  return reply === null ? null : copyPlain(reply);
+}
+
 function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number): ReplyDirective[] {
   const { store } = tenant;
   const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);
@@ -48,8 +71,7 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
   const replies = storeTopics(tenant, text).flatMap((topic): ReplyDirective[] => {
     switch (topic) {
       case 'hours': {
-        const day = askedDay(text, now, tenant.settings.timeZone);
-        const reply = day ? dayHoursReply(tenant, text, day, lang, now, say) : null;
+        const reply = text.length <= TOPIC_CACHE_MAX_TEXT ? rememberedDayHours(tenant, text, lang, now, say) : dayHours(tenant, text, lang, now, say);
         return [reply ?? { template: 'info.hours', params: { items: store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } }];
       }
       case 'location': {

@@ -6,7 +6,7 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { DayHours, TeamHours } from '../../domain/team-hours.js';
-import { DAY_NAMES, localParts, minutesOf, MONTHS as MONTH_NAMES, WEEKDAYS, zonedTime } from '../../domain/team-hours.js';
+import { DAY_NAMES, localParts, minutesOf, MONTHS as MONTH_NAMES, WEEKDAYS } from '../../domain/team-hours.js';
 import type { TenantData } from '../../domain/tenant.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
 import { fold } from '../brain/rule/text.js';
@@ -27,6 +27,10 @@ const MONTHS: Record<string, number> = {
   september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
 const MONTH_WORDS = Object.keys(MONTHS).join('|');
+/** "25 de diciembre", "24th of December". */
+const DAY_OF_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:de |of )?(${MONTH_WORDS})\\b`);
+/** "December 24th". */
+const MONTH_DAY = new RegExp(`\\b(${MONTH_WORDS}) (\\d{1,2})(?:st|nd|rd|th)?\\b`);
 /** Weekday names, Monday = 0 (the order of `WEEKDAYS`). */
 const WEEKDAY_WORDS: [number, RegExp][] = [
   [0, /\b(?:lunes|monday|mon)\b/],
@@ -117,9 +121,9 @@ export function askedDay(text: string, now: number, timeZone: string): AskedDay 
     const [m2, d2] = date(today.year + 1);
     return on(utc(thisYear) >= utc(today) ? thisYear : fromUtc(Date.UTC(today.year + 1, m2 - 1, d2)));
   }
-  const dayOfMonth = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:de |of )?(${MONTH_WORDS})\\b`).exec(f);
+  const dayOfMonth = DAY_OF_MONTH.exec(f);
   if (dayOfMonth) return on(nextDate(today, MONTHS[dayOfMonth[2]!]!, Number(dayOfMonth[1])));
-  const monthDay = new RegExp(`\\b(${MONTH_WORDS}) (\\d{1,2})(?:st|nd|rd|th)?\\b`).exec(f);
+  const monthDay = MONTH_DAY.exec(f);
   if (monthDay) return on(nextDate(today, MONTHS[monthDay[1]!]!, Number(monthDay[2])));
   // 25/12 (day first, as written in the DR).
   const slashed = /\b(\d{1,2})\/(\d{1,2})\b/.exec(f);
@@ -282,13 +286,13 @@ export function dayHoursReply(
   const when = dayLabel(asked, lang);
   const on = (t: Timetable): DayHours | null => (asked.kind === 'weekly' ? (t.hours.weekly[WEEKDAYS[asked.weekday]!] ?? null) : hoursOn(t.hours, asked.date));
   const span = (d: DayHours): string => say('info.day.span', { open: clockTime(d.open, lang), close: clockTime(d.close, lang) });
-  // Today: whether each place is open right now, as a clerk looking at the clock would say.
+  // Today: whether each place is open right now, as a clerk looking at the clock would say (the
+  // wall clock of the store's zone, read once: not two zone conversions per branch).
+  const today = asked.kind === 'date' && asked.relative === 'today' ? localParts(now, timeZone) : null;
+  const nowMinutes = today ? today.hour * 60 + today.minute : 0;
   const nowNote = (d: DayHours | null, words: 'info.day.now' | 'info.day.one.now'): string => {
-    if (asked.kind !== 'date' || asked.relative !== 'today' || d === null) return '';
-    const { date } = asked;
-    const opens = zonedTime(date.year, date.month, date.day, minutesOf(d.open), timeZone);
-    const closes = zonedTime(date.year, date.month, date.day, minutesOf(d.close), timeZone);
-    return say(`${words}.${now < opens ? 'later' : now < closes ? 'open' : 'closed'}`);
+    if (today === null || d === null) return '';
+    return say(`${words}.${nowMinutes < minutesOf(d.open) ? 'later' : nowMinutes < minutesOf(d.close) ? 'open' : 'closed'}`);
   };
   const open = tables.map((t) => ({ t, day: on(t) }));
   if (named.length === 1) {
