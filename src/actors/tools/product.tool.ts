@@ -126,6 +126,14 @@ function focusOf(match: CatalogMatch, item: Wanted, index: CatalogIndex): Produc
   };
 }
 
+/** The lines of the estimate on offer as found items (`each`: every line at that quantity instead). */
+function estimateLines(tenant: TenantData, estimate: readonly QuoteLine[], each?: number): Found[] {
+  return estimate.flatMap((line) => {
+    const product = tenant.catalog.find((p) => p.sku === line.sku);
+    return product ? [{ item: { query: product.name, quantity: each ?? line.quantity }, match: { product, score: 1, unmet: [], defaulted: false } }] : [];
+  });
+}
+
 /**
  * Answers a product inquiry or a price question from the tenant's catalog. Pure: same input, same
  * replies. `options.text` (the customer's message) is searched when the brain found no product
@@ -147,10 +155,7 @@ export function answerProduct(
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
   const again = input.estimate && input.estimate.length > 0 && text !== undefined ? asksEstimateAgain(text) : null;
   if (again && input.estimate) {
-    const lines = input.estimate
-      .map((line) => ({ line, product: tenant.catalog.find((p) => p.sku === line.sku) }))
-      .filter((e): e is { line: QuoteLine; product: Product } => e.product !== undefined)
-      .map(({ line, product }) => ({ item: { query: product.name, quantity: again.each ?? line.quantity }, match: { product, score: 1, unmet: [], defaulted: false } }) as Found);
+    const lines = estimateLines(tenant, input.estimate, again.each);
     if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   let wanted = wantedItems(input, undefined);
@@ -268,10 +273,7 @@ export function answerProduct(
   // An estimate is on offer and the customer adds to it ("agrégale 5 galones de pintura", "and 3
   // rollers"): the same estimate with the new lines (a product already in it takes the new count).
   if (input.estimate && input.estimate.length > 0 && (quantities || (text !== undefined && ADD_TO_ESTIMATE.test(text)))) {
-    const earlier = input.estimate
-      .map((line) => ({ line, product: tenant.catalog.find((p) => p.sku === line.sku) }))
-      .filter((e): e is { line: QuoteLine; product: Product } => e.product !== undefined && !found.some((f) => f.match.product.sku === e.product!.sku))
-      .map(({ line, product }) => ({ item: { query: product.name, quantity: line.quantity }, match: { product, score: 1, unmet: [], defaulted: false } }) as Found);
+    const earlier = estimateLines(tenant, input.estimate).filter((e) => !found.some((f) => f.match.product.sku === e.match.product.sku));
     return multiQuote(tenant, [...earlier, ...found], missing, lang, index, formal);
   }
 
