@@ -2,7 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import { fromTask } from '../kernel/promise-logic.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { Brain } from './brain/brain.js';
-import { conversationMachine, provideWorkflows } from '../machines/conversation.machine.js';
+import { conversationMachine, provideReader, provideWorkflows } from '../machines/conversation.machine.js';
 import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
 import { callWorkflowBackend } from './connectors/workflow-call.js';
 import type {
@@ -100,7 +100,10 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
 
   // Workflows given by the wiring (a tenant admin's staged version) win over the ones loaded with the data.
   const workflows = deps.workflows ?? data.workflows;
-  const machine = provideWorkflows(conversationMachine, workflows).provide({
+  // The rule brain reads in the step that received the message; the LLM is invoked as an actor.
+  const withWorkflows = provideWorkflows(conversationMachine, workflows);
+  const readNow = brain.readNow?.bind(brain);
+  const machine = (readNow ? provideReader(withWorkflows, readNow) : withWorkflows).provide({
     actors: {
       understand: fromTask<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
         if (brain.kind !== 'llm') return brain.understand(input);

@@ -188,6 +188,14 @@ const PRODUCT_INTENTS: readonly IntentName[] = ['product_inquiry', 'price_quote'
 const u = (context: ConversationContext): Understanding | null => context.understanding;
 const messageId = (context: ConversationContext) => context.lastMessage?.id ?? 'none';
 const key = (context: ConversationContext, effect: string) => `${context.conversationId}:${messageId(context)}:${effect}`;
+/** What the brain reads: the last message, in the light of what the conversation expects. */
+const understandInput = (context: ConversationContext): UnderstandActorInput => ({
+  text: context.lastMessage?.text ?? '',
+  messageId: messageId(context),
+  expecting: context.expecting,
+  lang: context.lang,
+  idempotencyKey: key(context, 'understand'),
+});
 
 function withDecisiveRanking(understanding: Understanding): Understanding {
   const ranking = decisiveRanking(understanding.nlu.ranking);
@@ -325,7 +333,7 @@ export const WORKFLOW_SWITCH_CONFIDENCE = 0.6;
 
 /** A form waiting for the customer (a slot asked, the summary shown): the message is read, silence reminds once. */
 const FORM_INPUT = {
-  'user.message': { target: '#understanding', actions: 'recordMessage' },
+  'user.message': { target: '#reading', actions: 'recordMessage' },
   'conversation.close': { target: '#closed' },
   'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindForm' },
 } as const;
@@ -363,6 +371,23 @@ const askingSlot = (context: ConversationContext): string | null => {
 };
 const lastText = (context: ConversationContext): string => context.lastMessage?.text ?? '';
 
+/** The context once the message's reading is in: the reading, the language, a form's data, this pass's open options. */
+function withReading(context: ConversationContext, understanding: Understanding): Partial<ConversationContext> {
+  const lead = { ...context.lead, notice: null };
+  const spec = formInProgress(context);
+  // Options offered last turn are open for this routing pass only.
+  const choosing = context.expecting.kind === 'choice' ? context.expecting : null;
+  return {
+    // Only the entries triage can read are kept (and persisted): see decisiveRanking.
+    understanding: withDecisiveRanking(understanding),
+    choosing,
+    ...(choosing ? { expecting: { kind: 'none' } as Expectation } : {}),
+    lang: understanding.lang,
+    // A form's data is taken from every message while it is in progress, detours included.
+    lead: spec ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead,
+  };
+}
+
 export const conversationMachine = setup({
   types: {} as {
     context: ConversationContext;
@@ -381,6 +406,8 @@ export const conversationMachine = setup({
     callBackend: notProvided<BackendCallOutput, BackendCallInput>('callBackend'),
   },
   guards: {
+    // A synchronous brain reads in the same step (`provideReader`); by default the `understand` actor is asked.
+    readsAtOnce: ({ context: _context }) => false,
     notWithHuman: ({ context }) => context.handoffReason === null,
     // The message right after the rating question is a 1–5 answer ("5", "⭐⭐⭐⭐").
     answersRating: ({ context, event }) => !!context.ratingAsk && event.type === 'user.message' && ratingFrom(event.text) !== null,
@@ -642,21 +669,10 @@ export const conversationMachine = setup({
     }),
     storeUnderstanding: assign(({ context, event }) => {
       const understanding = outputOf<Understanding>(event);
-      if (!understanding) return {};
-      const lead = { ...context.lead, notice: null };
-      const spec = formInProgress(context);
-      // Options offered last turn are open for this routing pass only.
-      const choosing = context.expecting.kind === 'choice' ? context.expecting : null;
-      return {
-        // Only the entries triage can read are kept (and persisted): see decisiveRanking.
-        understanding: withDecisiveRanking(understanding),
-        choosing,
-        ...(choosing ? { expecting: { kind: 'none' } as Expectation } : {}),
-        lang: understanding.lang,
-        // A form's data is taken from every message while it is in progress, detours included.
-        lead: spec ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead,
-      };
+      return understanding ? withReading(context, understanding) : {};
     }),
+    // Without a synchronous brain (see `provideReader`) nothing is read here: `readsAtOnce` is false.
+    readAtOnce: assign(() => ({})),
     resetStreak: assign({ misunderstoodStreak: 0 }),
     // The info topic answered becomes the focus of the next turn's short follow-up.
     storeInfoFocus: assign(({ context }) => {
@@ -945,7 +961,7 @@ export const conversationMachine = setup({
           on: {
             'user.message': [
               { guard: 'answersRating', target: 'rating', actions: 'recordMessage' },
-              { target: 'understanding', actions: ['recordMessage', 'dropRatingAsk', { type: 'welcomeBack', params: { reopened: false } }] },
+              { target: 'reading', actions: ['recordMessage', 'dropRatingAsk', { type: 'welcomeBack', params: { reopened: false } }] },
             ],
             'conversation.close': { target: '#closed' },
             'identity.matched': [
@@ -971,19 +987,18 @@ export const conversationMachine = setup({
             onError: { target: 'idle', actions: ['dropRatingAsk', { type: 'sayTemplate', params: { template: 'handoff.rated' } }] },
           },
         },
+        reading: {
+          id: 'reading',
+          description: 'A customer message came in: a synchronous brain (rules) reads it at once, any other is asked in `understanding`.',
+          always: [{ guard: 'readsAtOnce', target: 'routing', actions: 'readAtOnce' }, { target: 'understanding' }],
+        },
         understanding: {
           id: 'understanding',
           description: 'The brain reads the message (intent, entities, lead fields, priority).',
           invoke: {
             id: 'understand',
             src: 'understand',
-            input: ({ context }) => ({
-              text: context.lastMessage?.text ?? '',
-              messageId: messageId(context),
-              expecting: context.expecting,
-              lang: context.lang,
-              idempotencyKey: key(context, 'understand'),
-            }),
+            input: ({ context }) => understandInput(context),
             onDone: { target: 'routing', actions: 'storeUnderstanding' },
             onError: {
               target: '#handoff',
@@ -1176,7 +1191,7 @@ export const conversationMachine = setup({
           description: 'Asked which product the customer means.',
           tags: [AWAITING_INPUT],
           on: {
-            'user.message': { target: '#understanding', actions: 'recordMessage' },
+            'user.message': { target: '#reading', actions: 'recordMessage' },
             'conversation.close': { target: '#closed' },
           },
         },
@@ -1244,7 +1259,7 @@ export const conversationMachine = setup({
           description: 'Asked for the account number, or for its second identifier (last 4 digits of the phone on file, cédula/RNC).',
           tags: [AWAITING_INPUT],
           on: {
-            'user.message': { target: '#understanding', actions: 'recordMessage' },
+            'user.message': { target: '#reading', actions: 'recordMessage' },
             'conversation.close': { target: '#closed' },
           },
         },
@@ -1319,7 +1334,7 @@ export const conversationMachine = setup({
           description: 'Asked for a slot, or for the confirmation.',
           tags: [AWAITING_INPUT],
           on: {
-            'user.message': { target: '#understanding', actions: 'recordMessage' },
+            'user.message': { target: '#reading', actions: 'recordMessage' },
             'conversation.close': { target: '#closed' },
           },
         },
@@ -1502,7 +1517,7 @@ export const conversationMachine = setup({
           { target: '#idle', actions: ['recordMessage', 'dropIdentity', { type: 'sayTemplate', params: { template: 'identity.failed' } }] },
         ],
         // Anything else: understood as usual; a "no" declines, a "sí" asks for the code again.
-        'user.message': { target: '#understanding', actions: ['recordMessage', 'answerIdentity'] },
+        'user.message': { target: '#reading', actions: ['recordMessage', 'answerIdentity'] },
         'conversation.close': { target: '#closed', actions: 'dropIdentity' },
       },
     },
@@ -1513,13 +1528,47 @@ export const conversationMachine = setup({
       tags: [AWAITING_INPUT],
       entry: ['pauseLead', 'dropRatingAsk', 'dropWorkflow'],
       on: {
-        'user.message': { target: '#understanding', actions: ['recordMessage', { type: 'welcomeBack', params: { reopened: true } }] },
+        'user.message': { target: '#reading', actions: ['recordMessage', { type: 'welcomeBack', params: { reopened: true } }] },
       },
     },
   },
 });
 
 export type ConversationMachine = typeof conversationMachine;
+
+/**
+ * The conversation machine reading messages with a synchronous brain (`Brain.readNow`: the rule
+ * brain): a message goes from `reading` straight to `routing` in the step that received it, with
+ * no `understand` actor and no done event (one actor and one macrostep fewer per turn). The guard
+ * reads, the action stores that same reading; a reading that throws takes the `understand` actor's
+ * path instead, which fails the same way and hands off as `brain_unavailable`.
+ *
+ * @example
+ * const machine = provideReader(conversationMachine, (input) => ruleBrain.readNow!(input));
+ */
+export function provideReader(machine: ConversationMachine, readNow: (input: UnderstandActorInput) => Understanding): ConversationMachine {
+  // The guard and the action of one transition see the same context object.
+  const readings = new WeakMap<ConversationContext, Understanding>();
+  return machine.provide({
+    guards: {
+      readsAtOnce: ({ context }) => {
+        try {
+          readings.set(context, readNow(understandInput(context)));
+          return true;
+        } catch {
+          return false;
+        }
+      },
+    },
+    actions: {
+      readAtOnce: assign(({ context }) => {
+        const understanding = readings.get(context) ?? readNow(understandInput(context));
+        readings.delete(context);
+        return withReading(context, understanding);
+      }),
+    },
+  }) as ConversationMachine;
+}
 
 /**
  * The conversation machine running a tenant's workflows: a reading whose label is a workflow's

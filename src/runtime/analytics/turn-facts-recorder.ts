@@ -140,6 +140,26 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
   return {
     observeBrain(tenantId, brain) {
       const llm = brain.kind === 'llm';
+      // As the metrics count it: a reading that throws (the LLM failed turns in a row) is the fallback's.
+      const failed = (input: UnderstandInput) =>
+        remember(tenantId, input.messageId, { brain: llm ? 'fallback' : 'rule', sentiment: lexiconSentiment(input.text), toolCalls: 0, model: null, tokensIn: null, tokensOut: null, failed: true });
+      const read = (input: UnderstandInput, understanding: Understanding): Understanding => {
+        const u = understanding as Understanding & { sentiment?: 'positive' | 'neutral' | 'negative'; tools?: unknown[]; usage?: { model?: string; promptTokens?: number; completionTokens?: number } };
+        const by: Reading['brain'] = !llm ? 'rule' : u.sentiment !== undefined ? 'llm' : 'fallback';
+        remember(tenantId, input.messageId, {
+          brain: by,
+          sentiment: u.sentiment ?? lexiconSentiment(input.text),
+          toolCalls: Array.isArray(u.tools) ? u.tools.length : 0,
+          model: u.usage?.model ?? null,
+          tokensIn: u.usage?.promptTokens ?? null,
+          tokensOut: u.usage?.completionTokens ?? null,
+        });
+        // The usage is for analytics only: the machine's context (and every snapshot) never carries it.
+        if (u.usage === undefined) return understanding;
+        const { usage: _usage, ...rest } = u;
+        return rest;
+      };
+      const readNow = brain.readNow?.bind(brain);
       return {
         ...brain,
         kind: brain.kind,
@@ -149,25 +169,26 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
           try {
             understanding = await brain.understand(input);
           } catch (err) {
-            // As the metrics count it: a reading that throws (the LLM failed turns in a row) is the fallback's.
-            remember(tenantId, input.messageId, { brain: llm ? 'fallback' : 'rule', sentiment: lexiconSentiment(input.text), toolCalls: 0, model: null, tokensIn: null, tokensOut: null, failed: true });
+            failed(input);
             throw err;
           }
-          const u = understanding as Understanding & { sentiment?: 'positive' | 'neutral' | 'negative'; tools?: unknown[]; usage?: { model?: string; promptTokens?: number; completionTokens?: number } };
-          const by: Reading['brain'] = !llm ? 'rule' : u.sentiment !== undefined ? 'llm' : 'fallback';
-          remember(tenantId, input.messageId, {
-            brain: by,
-            sentiment: u.sentiment ?? lexiconSentiment(input.text),
-            toolCalls: Array.isArray(u.tools) ? u.tools.length : 0,
-            model: u.usage?.model ?? null,
-            tokensIn: u.usage?.promptTokens ?? null,
-            tokensOut: u.usage?.completionTokens ?? null,
-          });
-          // The usage is for analytics only: the machine's context (and every snapshot) never carries it.
-          if (u.usage === undefined) return understanding;
-          const { usage: _usage, ...rest } = u;
-          return rest;
+          return read(input, understanding);
         },
+        // The synchronous reading is recorded exactly as the awaited one (a wrapper that left it to the spread would not record it).
+        ...(readNow
+          ? {
+              readNow(input: UnderstandInput): Understanding {
+                let understanding: Understanding;
+                try {
+                  understanding = readNow(input);
+                } catch (err) {
+                  failed(input);
+                  throw err;
+                }
+                return read(input, understanding);
+              },
+            }
+          : { readNow: undefined }),
       };
     },
     observer: {

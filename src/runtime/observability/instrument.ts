@@ -28,6 +28,13 @@ function conversationIdOf(input: UnderstandInput): string {
  */
 export function observeBrain(tenantId: string, brain: Brain, metrics: RuntimeMetrics): Brain {
   const rulesOnly = brain.kind !== 'llm';
+  const failed = (input: UnderstandInput, started: number) => metrics.reading(tenantId, conversationIdOf(input), input.messageId, rulesOnly ? 'rule' : 'fallback', performance.now() - started);
+  const read = (input: UnderstandInput, started: number, understanding: Understanding): Understanding => {
+    const by = rulesOnly ? 'rule' : (understanding as { sentiment?: unknown }).sentiment !== undefined ? 'llm' : 'fallback';
+    metrics.reading(tenantId, conversationIdOf(input), input.messageId, by, performance.now() - started);
+    return understanding;
+  };
+  const readNow = brain.readNow?.bind(brain);
   return {
     kind: brain.kind,
     parse: (text) => brain.parse(text),
@@ -37,13 +44,26 @@ export function observeBrain(tenantId: string, brain: Brain, metrics: RuntimeMet
       try {
         understanding = await brain.understand(input);
       } catch (err) {
-        metrics.reading(tenantId, conversationIdOf(input), input.messageId, rulesOnly ? 'rule' : 'fallback', performance.now() - started);
+        failed(input, started);
         throw err;
       }
-      const by = rulesOnly ? 'rule' : (understanding as { sentiment?: unknown }).sentiment !== undefined ? 'llm' : 'fallback';
-      metrics.reading(tenantId, conversationIdOf(input), input.messageId, by, performance.now() - started);
-      return understanding;
+      return read(input, started, understanding);
     },
+    ...(readNow
+      ? {
+          readNow(input: UnderstandInput): Understanding {
+            const started = performance.now();
+            let understanding: Understanding;
+            try {
+              understanding = readNow(input);
+            } catch (err) {
+              failed(input, started);
+              throw err;
+            }
+            return read(input, started, understanding);
+          },
+        }
+      : {}),
   };
 }
 

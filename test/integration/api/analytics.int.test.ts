@@ -126,8 +126,9 @@ for (const mode of modes) {
         createBrain: async (data) => {
           const brain = createRuleBrain({ tenant: data });
           return {
+            // No readNow: every message goes through the awaited reading, so the slow one is slow.
             brain: {
-              ...brain,
+              kind: brain.kind,
               parse: (text: string) => brain.parse(text),
               async understand(input) {
                 if (input.text.includes(SLOW)) await new Promise((r) => setTimeout(r, TURN_TIMEOUT_MS + 500));

@@ -30,22 +30,22 @@ describe('turn timeouts are typed, not read from error messages', () => {
       brain: ruleBrain,
       host: { turnTimeoutMs: 5_000 },
       // An action failing with a message that merely mentions a timeout (a driver's "Gateway Timeout"),
-      // after the brain answered: the actor fails while the host is already waiting for the turn.
+      // after the store-info effect answered: the actor fails while the host is already waiting for the turn.
       machine: (m) =>
         m.provide({
           actions: {
-            storeUnderstanding: () => {
+            storeInfoFocus: () => {
               if (explode) throw new Error('504 Gateway Timeout from the catalog mirror');
             },
           },
         }),
     });
-    const err = await failure(host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'says-timeout', text: 'hola' }));
+    const err = await failure(host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'says-timeout', text: 'donde están ubicados?' }));
     expect(isHiloError(err, 'HILO_ERR_TURN_FAILED')).toBe(true);
     expect(isHiloError(err, 'HILO_ERR_TURN_TIMEOUT')).toBe(false);
     expect(host.stats.turnFailures).toBe(1);
     explode = false;
-    const next = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'says-timeout', text: 'hola' });
+    const next = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'says-timeout', text: 'donde están ubicados?' });
     expect(next.replies.length).toBeGreaterThan(0);
   });
 

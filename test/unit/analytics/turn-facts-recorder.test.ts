@@ -84,6 +84,19 @@ describe('createTurnFactsRecorder', () => {
     expect(written).toMatchObject([{ brain: 'fallback', sentiment: 'negative', intent: null, confidence: null, handoffReason: 'brain_unavailable', unmet: 'handoff_failure' }]);
   });
 
+  it('should record a reading given at once (readNow) as the awaited one, and never pass the inner readNow through unrecorded', async () => {
+    const { written, recorder } = setup();
+    const inner: Brain = { kind: 'rules', parse: () => ({ intent: { name: 'greeting', confidence: 1 }, ranking: [], entities: [], lang: 'es' }), understand: async () => ({}) as Understanding, readNow: () => ({ nlu: {} }) as unknown as Understanding };
+    const brain = recorder.observeBrain('t1', inner);
+    expect(brain.readNow).not.toBe(inner.readNow);
+    brain.readNow!({ text: 'pésimo servicio', lang: 'es', expecting: { kind: 'none' }, messageId: 'm1', idempotencyKey: 'k' });
+    recorder.observer.committed(turn());
+    recorder.observer.turn({ tenantId: 't1', conversationId: 'c1', channel: 'rest', messageId: 'm1', ms: 3, outcome: 'ok' });
+    await recorder.close();
+    expect(written).toMatchObject([{ brain: 'rule', sentiment: 'negative', toolCalls: 0, turnMs: 3 }]);
+    expect(recorder.observeBrain('t1', brainAnswering({})).readNow).toBeUndefined();
+  });
+
   it('should record a failed message once, with its code and no state', async () => {
     const { written, recorder } = setup();
     recorder.observer.turn({ tenantId: 't2', conversationId: null, channel: 'web', messageId: 'x', ms: 15000, outcome: 'HILO_ERR_TURN_TIMEOUT' });

@@ -87,6 +87,18 @@ describe('runtime metrics', () => {
     expect(exposition.histogram('hilo_brain_reading_duration_seconds', { brain: 'rule' })?.count).toBe(3);
   });
 
+  it('should label a turn read at once (the rule brain\'s readNow) exactly as an awaited reading, and offer readNow only when the brain has it', async () => {
+    const m = createRuntimeMetrics();
+    const atOnce = observeBrain('t', { ...brainOf('rules', async () => reading()), readNow: () => reading({ lang: 'en' }) }, m);
+    expect(atOnce.readNow!(input('c1', 'web:v:1'))).toMatchObject({ lang: 'en' });
+    m.host.turn!({ tenantId: 't', conversationId: 'c1', channel: 'web', messageId: 'web:v:1', ms: 2, outcome: 'ok' });
+    expect(() => observeBrain('t', { ...brainOf('rules', async () => reading()), readNow: () => { throw new Error('broken'); } }, m).readNow!(input('c2', 'x'))).toThrow('broken');
+    expect(observeBrain('t', brainOf('llm', async () => reading()), m).readNow).toBeUndefined();
+    const { exposition } = await scrape(m);
+    expect(exposition.histogram('hilo_turn_duration_seconds', { channel: 'web', brain: 'rule' })?.count).toBe(1);
+    expect(exposition.histogram('hilo_brain_reading_duration_seconds', { brain: 'rule' })?.count).toBe(2);
+  });
+
   it('should count a reading that throws as fallback and rethrow it unchanged', async () => {
     const m = createRuntimeMetrics();
     const failure = new HiloError('HILO_ERR_LLM_UNAVAILABLE');

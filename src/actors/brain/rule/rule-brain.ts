@@ -288,9 +288,14 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       return nlu;
     },
     async understand(input: UnderstandInput): Promise<Understanding> {
-      return readings.get(input.text, input.lang, input.expecting) ?? readings.put(input.text, input.lang, input.expecting, read(input));
+      return readNow(input);
     },
+    readNow,
   };
+
+  function readNow(input: UnderstandInput): Understanding {
+    return readings.get(input.text, input.lang, input.expecting) ?? readings.put(input.text, input.lang, input.expecting, read(input));
+  }
 
   /** What `understand` answers, before the cache: a function of the text, the language and the expectation only. */
   function read(input: UnderstandInput): Understanding {
