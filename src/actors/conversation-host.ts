@@ -298,11 +298,14 @@ export class ConversationHost implements ConversationService {
 
     const tenant = this.#tenant(key.tenantId);
     const after = entry.actor.getSnapshot();
-    const ctx = after.context as { lang?: 'es' | 'en'; understanding?: { nlu?: { intent?: { name?: string } } } };
+    const ctx = after.context as { lang?: 'es' | 'en'; understanding?: { nlu?: { intent?: { name?: string; label?: string } } } };
     const lang = ctx.lang ?? tenant.data.settings.defaultLang;
     const now = this.#o.clock.now();
     const at = new Date(now).toISOString();
-    const turnIntent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
+    // The tenant's own label when its intent set has one (`consultar_paquetes`, not the info route's
+    // behaviour): what the ticket summary's topics and the conversation's transcript show.
+    const reading = inbound ? ctx.understanding?.nlu?.intent : undefined;
+    const turnIntent = reading?.label ?? reading?.name;
     const { lines, templated, relays } = renderTurn(emitted, inbound, turnIntent, tenant, lang, channel, at);
     const phase = topLevelState(after.value);
     const stateTo = flattenState(after.value);
