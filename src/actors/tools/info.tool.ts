@@ -211,6 +211,8 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   // A place's name is not a topic ("Santo Domingo" is not a question about Sundays).
   const folded = withoutPlaceNames(places, fold(text));
   const asked = STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
+  // "¿aceptan Azul?", "tienen CardNet?": a way of paying named in words the payment pattern does not hold.
+  if (!asked.includes('payment') && asksPaymentMethod(text)) asked.push('payment');
   // "¿trabajan mañana?": opening on a day, in words the hours pattern does not hold.
   if (!asked.includes('hours') && asksOpeningDay(text)) asked.unshift('hours');
   for (const [topic, asks] of POLICY_TOPICS) if (asks(text)) asked.push(topic);

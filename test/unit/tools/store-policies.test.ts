@@ -3,6 +3,7 @@ import type { Brain } from '../../../src/actors/brain/brain.js';
 import { asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
 import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import { askedDay } from '../../../src/actors/tools/opening-days.js';
+import { paymentMethodReply } from '../../../src/actors/tools/store-policies.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { decideTriage } from '../../../src/machines/triage-decision.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
@@ -93,6 +94,37 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
       expect(r.reply, r.text).toMatch(/Mastercard\)/);
     }
     expect(asksPaymentMethod('hay descuento si pago en efectivo?')).toBe(false);
+  });
+
+  it('should say yes to the Dominican card processors and name the bank a transfer asks about, from the store\'s payment methods', async () => {
+    const cases: [string, RegExp][] = [
+      ['aceptan Azul?', /^Sí, aceptamos Azul\b/],
+      ['¿puedo pagar con tarjeta Visa?', /^Sí, aceptamos Visa\b/],
+      ['tienen CardNet?', /^Sí, aceptamos CardNet\b/],
+      ['se puede pagar con azul?', /^Sí, aceptamos Azul\b/],
+      ['aceptan tarjeta Azul?', /^Sí, aceptamos Azul\b/],
+      ['do you take Azul?', /^Yes, we accept Azul\b/],
+      ['aceptan transferencia del Popular?', /^Sí, tenemos cuenta en Banco Popular: aceptamos tus transferencias/],
+      ['aceptan transferencia de Scotiabank?', /^No tenemos cuenta en Scotiabank, pero puedes transferir a nuestras cuentas en Banreservas, Banco Popular y BHD/],
+      ['do you accept transfers to BHD?', /^Yes, we bank with BHD: we accept your transfers/],
+      ['aceptan tPago?', /^No, por ahora no aceptamos tPago/],
+    ];
+    const out = await ask(cases.map(([t]) => t));
+    for (const [i, r] of out.entries()) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.state, r.text).toBe('triage.idle');
+      expect(r.reply, r.text).toMatch(cases[i]![1]);
+      expect(r.reply, r.text).toMatch(/Mastercard\)/);
+    }
+    // "azul" the colour stays a product question.
+    for (const text of ['tienen pintura azul?', 'tienen tubo azul de 1/2?', 'quiero la pintura color azul cielo']) expect(asksPaymentMethod(text), text).toBe(false);
+  });
+
+  it('should say no to Azul and CardNet where the store takes no cards', () => {
+    const cashOnly: TenantData = { ...tenant, store: { ...tenant.store, paymentMethods: { es: ['efectivo'], en: ['cash'] } } };
+    const reply = paymentMethodReply(cashOnly, 'aceptan Azul o CardNet?', 'es', 'efectivo', (key) => tenant.templates.es?.[key] ?? null);
+    expect(reply).toMatchObject({ template: 'info.payment.no', params: { named: 'Azul ni CardNet' } });
+    expect(paymentMethodReply(tenant, 'aceptan Azul o CardNet?', 'es', 'efectivo', (key) => tenant.templates.es?.[key] ?? null)).toMatchObject({ template: 'info.payment.yes', params: { named: 'Azul y CardNet' } });
   });
 
   it('should answer whether the store sells on credit, with how to apply offered (the lead form), es and en', async () => {
