@@ -3,6 +3,7 @@ import type { Brain } from '../../../src/actors/brain/brain.js';
 import { asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
 import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import { askedDay } from '../../../src/actors/tools/opening-days.js';
+import { timelessDayAnswer } from '../../../src/actors/tools/info.tool.js';
 import { paymentMethodReply } from '../../../src/actors/tools/store-policies.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { decideTriage } from '../../../src/machines/triage-decision.js';
@@ -203,6 +204,19 @@ describe('opening hours for one day (tenant clock and time zone)', () => {
     expect(christmas!.reply).toContain('sábado 26 de diciembre a las 7:30 a. m.');
     expect(xmasEn!.reply).toMatch(/^On Friday, December 25 all our branches are \*closed\*/);
     expect(branch!.reply).toMatch(/Villa Hermosa\* no abre/);
+  });
+
+  it('should word a day\'s answer for an FAQ draft so it holds on any day: no date, no "open now", no next opening', () => {
+    const draft = (text: string, lang: 'es' | 'en' = 'es') => timelessDayAnswer(tenant, text, lang, THURSDAY_11AM);
+    const sunday = draft('¿A qué hora abren el domingo?')!;
+    expect(sunday).toMatch(/^Los domingos abrimos así:\n• \*Sucursal Principal \(Av\. Libertad\)\*: de 8:00 a\. m\. a 12:30 p\. m\.\n• \*Sucursal Villa Hermosa\*: cerrada/);
+    expect(draft('¿están abiertos hoy?')).toMatch(/^Los jueves abrimos así:/);
+    expect(draft('¿están abiertos hoy?')).not.toMatch(/abierta ahora|ya cerró|todavía no abre/);
+    expect(draft('are you open tomorrow?', 'en')).toMatch(/^On Fridays our hours are:/);
+    const christmas = draft('abren el 25 de diciembre?')!;
+    expect(christmas).toMatch(/^El 25 de diciembre estamos \*cerrados\* en todas nuestras sucursales por ser día feriado/);
+    expect(christmas).not.toMatch(/viernes|Volvemos a abrir/);
+    expect(draft('¿dónde queda la sucursal principal?')).toBeNull();
   });
 
   it('should answer a question about holidays with the coming closed dates', async () => {
