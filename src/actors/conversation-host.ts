@@ -302,10 +302,7 @@ export class ConversationHost implements ConversationService {
     const lang = ctx.lang ?? tenant.data.settings.defaultLang;
     const now = this.#o.clock.now();
     const at = new Date(now).toISOString();
-    // The tenant's own label when its intent set has one (`consultar_paquetes`, not the info route's
-    // behaviour): what the ticket summary's topics and the conversation's transcript show.
-    const reading = inbound ? ctx.understanding?.nlu?.intent : undefined;
-    const turnIntent = reading?.label ?? reading?.name;
+    const turnIntent = inbound ? (ctx.understanding?.nlu?.intent?.label ?? ctx.understanding?.nlu?.intent?.name) : undefined; // the tenant's label (`consultar_paquetes`) when it has one
     const { lines, templated, relays } = renderTurn(emitted, inbound, turnIntent, tenant, lang, channel, at);
     const phase = topLevelState(after.value);
     const stateTo = flattenState(after.value);
