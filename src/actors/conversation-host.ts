@@ -298,11 +298,11 @@ export class ConversationHost implements ConversationService {
 
     const tenant = this.#tenant(key.tenantId);
     const after = entry.actor.getSnapshot();
-    const ctx = after.context as { lang?: 'es' | 'en'; understanding?: { nlu?: { intent?: { name?: string } } } };
+    const ctx = after.context as { lang?: 'es' | 'en'; understanding?: { nlu?: { intent?: { name?: string; label?: string } } } };
     const lang = ctx.lang ?? tenant.data.settings.defaultLang;
     const now = this.#o.clock.now();
     const at = new Date(now).toISOString();
-    const turnIntent = inbound ? ctx.understanding?.nlu?.intent?.name : undefined;
+    const turnIntent = inbound ? (ctx.understanding?.nlu?.intent?.label ?? ctx.understanding?.nlu?.intent?.name) : undefined; // the tenant's label (`consultar_paquetes`) when it has one
     const { lines, templated, relays } = renderTurn(emitted, inbound, turnIntent, tenant, lang, channel, at);
     const phase = topLevelState(after.value);
     const stateTo = flattenState(after.value);

@@ -1,26 +1,80 @@
 import type { TranscriptEntry } from '../persistence/ports/transcript-store.js';
 import { extractEmails, extractPersonNames, extractPhones } from './brain/rule/contact-entities.js';
+import type { IntentName } from '../domain/intents.js';
+import type { Lang } from '../domain/nlu.js';
 
-const REASONS: Record<string, string> = {
-  customer_request: 'El cliente pidió hablar con una persona',
-  critical: 'Caso crítico detectado',
-  high_priority: 'Prioridad alta',
-  not_understood: 'El asistente no entendió al cliente varias veces seguidas',
-  brain_unavailable: 'El asistente automático no estaba disponible',
-  complaint: 'Queja del cliente',
-  quote: 'Cotización de varios artículos',
-  lead_push_failed: 'No se pudo enviar la solicitud del cliente al CRM',
-  agent_takeover: 'Un agente tomó la conversación',
+const REASONS: Record<Lang, Record<string, string>> = {
+  es: {
+    customer_request: 'El cliente pidió hablar con una persona',
+    critical: 'Caso crítico detectado',
+    high_priority: 'Prioridad alta',
+    not_understood: 'El asistente no entendió al cliente varias veces seguidas',
+    brain_unavailable: 'El asistente automático no estaba disponible',
+    complaint: 'Queja del cliente',
+    quote: 'Cotización de varios artículos',
+    lead_push_failed: 'No se pudo enviar la solicitud del cliente al CRM',
+    agent_takeover: 'Un agente tomó la conversación',
+  },
+  en: {
+    customer_request: 'The customer asked to talk to a person',
+    critical: 'Critical case detected',
+    high_priority: 'High priority',
+    not_understood: 'The assistant did not understand the customer several times in a row',
+    brain_unavailable: 'The automatic assistant was unavailable',
+    complaint: 'Customer complaint',
+    quote: 'Quote for several items',
+    lead_push_failed: "The customer's request could not be sent to the CRM",
+    agent_takeover: 'An agent took over the conversation',
+  },
 };
 
+/**
+ * What each intent the brain can read is about, in words an agent reads ("Temas: cotización,
+ * consulta de producto"), never the id. A `Record` over `IntentName`: a new built-in intent does
+ * not compile until it has its words.
+ */
+const INTENT_WORDS: Record<IntentName, Record<Lang, string>> = {
+  greeting: { es: 'saludo', en: 'greeting' },
+  goodbye: { es: 'despedida', en: 'goodbye' },
+  thanks: { es: 'agradecimiento', en: 'thanks' },
+  product_inquiry: { es: 'consulta de producto', en: 'product question' },
+  price_quote: { es: 'cotización', en: 'price quote' },
+  offers: { es: 'ofertas', en: 'offers' },
+  account_status: { es: 'estado de cuenta', en: 'account status' },
+  store_hours_location: { es: 'información de la tienda', en: 'store information' },
+  job_vacancies: { es: 'vacantes de empleo', en: 'job openings' },
+  human_agent: { es: 'pidió hablar con una persona', en: 'asked for a person' },
+  complaint: { es: 'queja', en: 'complaint' },
+  sales_lead: { es: 'solicitud comercial', en: 'sales lead' },
+  out_of_scope: { es: 'fuera de alcance', en: 'out of scope' },
+};
+
+/**
+ * An intent of the transcript in the summary's words: a built-in intent by its words, a tenant's
+ * own label (`consultar_paquetes`, its intent set's) as the words it is made of ("consultar paquetes").
+ */
+export function intentTopic(intent: string, lang: Lang): string {
+  const words = (INTENT_WORDS as Record<string, Record<Lang, string> | undefined>)[intent];
+  return words ? words[lang] : intent.replace(/_+/g, ' ').trim();
+}
+
+/** The summary's own words, per the summary's language. */
+const WORDS = {
+  es: { reason: 'Motivo', customer: 'Cliente', topics: 'Temas', messages: 'Mensajes en la conversación', last: 'Últimos mensajes del cliente:' },
+  en: { reason: 'Reason', customer: 'Customer', topics: 'Topics', messages: 'Messages in the conversation', last: "The customer's last messages:" },
+} satisfies Record<Lang, Record<string, string>>;
+
 /** The customer's language in the summary's words, when it is not the summary's own. */
-const CUSTOMER_LANG: Record<string, string> = { en: 'Idioma del cliente: inglés (respóndele en inglés).' };
+const CUSTOMER_LANG: Record<Lang, Partial<Record<string, string>>> = {
+  es: { en: 'Idioma del cliente: inglés (respóndele en inglés).' },
+  en: { es: "Customer's language: Spanish (answer in Spanish)." },
+};
 
 /**
  * A short summary for the human who picks up a ticket (rule-based; the LLM brain can replace it).
  * It is stored with the ticket, never logged.
  *
- * It is written for the tenant's agents, in Spanish, whatever the customer's language: no customer
+ * It is written for the tenant's agents, in Spanish (`summaryLang` unless told), whatever the customer's language: no customer
  * ever sees it (the customer is told only the ticket number, in their language, by the reply
  * templates). A conversation in English keeps the customer's own words verbatim and says which
  * language to answer in, so the agent's first message is in the customer's language.
@@ -37,10 +91,14 @@ export function summarizeConversation(input: {
   trigger?: { messageId: string; text: string };
   /** The conversation's language (the customer's). */
   lang?: string;
+  /** The language of the summary, the agents' (default Spanish, whatever the customer's). */
+  summaryLang?: Lang;
 }): string {
+  const sl: Lang = input.summaryLang ?? 'es';
+  const w = WORDS[sl];
   const lines: string[] = [];
-  lines.push(`Motivo: ${REASONS[input.reason] ?? input.reason}.`);
-  const customerLang = input.lang !== undefined ? CUSTOMER_LANG[input.lang] : undefined;
+  lines.push(`${w.reason}: ${REASONS[sl][input.reason] ?? input.reason}.`);
+  const customerLang = input.lang !== undefined && input.lang !== sl ? CUSTOMER_LANG[sl][input.lang] : undefined;
   if (customerLang) lines.push(customerLang);
   const lead = (input.context.lead ?? null) as { draft?: Record<string, { value: string | null } | undefined> } | null;
   const name = lead?.draft?.name?.value;
@@ -59,11 +117,12 @@ export function summarizeConversation(input: {
     return undefined;
   };
   const who = [name ?? said(extractPersonNames), email ?? said(extractEmails), company, said(extractPhones)].filter(Boolean).join(' · ');
-  if (who) lines.push(`Cliente: ${who}.`);
-  const intents = [...new Set(input.transcript.map((e) => e.intent).filter(Boolean))];
-  if (intents.length) lines.push(`Temas: ${intents.join(', ')}.`);
-  lines.push(`Mensajes en la conversación: ${input.transcript.length + (pending ? 1 : 0)}.`);
+  if (who) lines.push(`${w.customer}: ${who}.`);
+  // Two intents with the same words (a tenant label and a built-in one) are one topic.
+  const topics = [...new Set(input.transcript.flatMap((e) => (e.intent ? [intentTopic(e.intent, sl)] : [])))];
+  if (topics.length) lines.push(`${w.topics}: ${topics.join(', ')}.`);
+  lines.push(`${w.messages}: ${input.transcript.length + (pending ? 1 : 0)}.`);
   const last = customerTexts.slice(-(input.maxCustomerLines ?? 3)).map((t) => `- "${t.slice(0, 200)}"`);
-  if (last.length) lines.push('Últimos mensajes del cliente:', ...last);
+  if (last.length) lines.push(w.last, ...last);
   return lines.join('\n');
 }

@@ -8,6 +8,7 @@
  */
 import { CORE_BEHAVIOURS, INFO_SOURCES, INTENT_KINDS, INTENTS, type IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
+import { hoursTextDisagreements } from '../domain/hours-text.js';
 import { describeValue, z, type SchemaIssue, type Wording } from '../kernel/schema.js';
 
 export const LANGS: readonly Lang[] = ['es', 'en'];
@@ -214,7 +215,19 @@ export const STORE = z.object({
   name: text(),
   city: text(),
   branches: z
-    .array(z.object({ name: text(), address: text(), phone: text(), hours: perLang, openingHours: TEAM_HOURS.optional(), mapsUrl: text({ pattern: /^https?:\/\//, hint: 'an http(s) URL' }).optional() }))
+    .array(
+      z
+        .object({ name: text(), address: text(), phone: text(), hours: perLang, openingHours: TEAM_HOURS.optional(), mapsUrl: text({ pattern: /^https?:\/\//, hint: 'an http(s) URL' }).optional() })
+        .superRefine((branch, ctx) => {
+          // The hours are written twice: the text customers read and the structured hours the day answers use. They must agree.
+          if (!branch.openingHours) return;
+          for (const lang of LANGS) {
+            for (const problem of hoursTextDisagreements(branch.hours[lang], branch.openingHours.weekly)) {
+              ctx.addIssue({ code: 'custom', path: ['hours', lang], message: `branch "${branch.name}": ${problem}` });
+            }
+          }
+        }),
+    )
     .min(1),
   deliveryZones: z.array(z.object({ zone: text(), fee: number({ min: 0 }), eta: perLang, aliases: strings.optional(), at: geoPoint.optional() })),
   places: z.array(z.object({ name: text(), at: geoPoint, aliases: strings.optional() })).optional(),

@@ -41,6 +41,19 @@ function joinList(items: string[], lang: Lang): string {
   return `${items.slice(0, -1).join(', ')} ${CONJUNCTION[lang]} ${items[items.length - 1] as string}`;
 }
 
+/**
+ * The store's answer to a question about one day in words that hold on any day, for an FAQ draft
+ * (analytics): "¿A qué hora abren el domingo?" → "Los domingos abrimos así: …", never "El domingo 6
+ * de diciembre …" nor "(abierta ahora)". Null: not such a question (the answer given stands).
+ */
+export function timelessDayAnswer(tenant: TenantData, question: string, lang: Lang, now: number): string | null {
+  const day = askedDay(question, now, tenant.settings.timeZone);
+  if (day === null) return null;
+  const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);
+  const reply = dayHoursReply(tenant, question, day, lang, now, say, { timeless: true });
+  return reply === null ? null : renderReply(reply, tenant.templates, lang);
+}
+
 function dayHours(tenant: TenantData, text: string, lang: Lang, now: number, say: (template: string, params?: Record<string, string>) => string): ReplyDirective | null {
   const day = askedDay(text, now, tenant.settings.timeZone);
   return day ? dayHoursReply(tenant, text, day, lang, now, say) : null;
@@ -211,6 +224,8 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   // A place's name is not a topic ("Santo Domingo" is not a question about Sundays).
   const folded = withoutPlaceNames(places, fold(text));
   const asked = STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
+  // "¿aceptan Azul?", "tienen CardNet?": a way of paying named in words the payment pattern does not hold.
+  if (!asked.includes('payment') && asksPaymentMethod(text)) asked.push('payment');
   // "¿trabajan mañana?": opening on a day, in words the hours pattern does not hold.
   if (!asked.includes('hours') && asksOpeningDay(text)) asked.unshift('hours');
   for (const [topic, asks] of POLICY_TOPICS) if (asks(text)) asked.push(topic);

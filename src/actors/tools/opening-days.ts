@@ -237,6 +237,12 @@ function dayLabel(asked: Exclude<AskedDay, { kind: 'holidays' }>, lang: Lang): s
   return `On ${full}`;
 }
 
+/** "El 25 de diciembre" / "On December 25": a date without its year's weekday. */
+function dateLabel(date: CalendarDay, lang: Lang): string {
+  const month = MONTH_NAMES[lang][date.month - 1]!;
+  return lang === 'es' ? `El ${date.day} de ${month}` : `On ${month} ${date.day}`;
+}
+
 /** How many of the coming closed dates a question about holidays lists. */
 const HOLIDAYS_LISTED = 3;
 
@@ -275,6 +281,7 @@ export function dayHoursReply(
   lang: Lang,
   now: number,
   say: (template: string, params?: Record<string, string>) => string,
+  options: { timeless?: boolean } = {},
 ): ReplyDirective | null {
   const all = timetables(tenant.store);
   if (all.length === 0 || tenant.templates[lang]?.['info.day'] === undefined) return null;
@@ -283,7 +290,13 @@ export function dayHoursReply(
   const tables = named.length === 1 ? named : all;
   const timeZone = tenant.settings.timeZone;
   if (asked.kind === 'holidays') return holidaysReply(tenant, lang, now);
-  const when = dayLabel(asked, lang);
+  const closedDates = tenant.store.closedDates ?? tenant.store.teamHours?.closedDates ?? [];
+  // Timeless (an FAQ draft, read on any day): a date's weekday in general ("¿abren el domingo?" →
+  // "Los domingos…"), a closed date without its year's weekday ("El 25 de diciembre…"), no "open
+  // now", no next opening.
+  const timeless = options.timeless === true;
+  if (timeless && asked.kind === 'date' && !closedDates.includes(iso(asked.date))) asked = { kind: 'weekly', weekday: weekdayOf(asked.date) };
+  const when = timeless && asked.kind === 'date' ? dateLabel(asked.date, lang) : dayLabel(asked, lang);
   const on = (t: Timetable): DayHours | null => (asked.kind === 'weekly' ? (t.hours.weekly[WEEKDAYS[asked.weekday]!] ?? null) : hoursOn(t.hours, asked.date));
   const span = (d: DayHours): string => say('info.day.span', { open: clockTime(d.open, lang), close: clockTime(d.close, lang) });
   // Today: whether each place is open right now, as a clerk looking at the clock would say (the
@@ -297,13 +310,13 @@ export function dayHoursReply(
   const open = tables.map((t) => ({ t, day: on(t) }));
   if (named.length === 1) {
     const { t, day } = open[0]!;
-    const next = day === null && asked.kind === 'date' ? nextOpening(tables, asked.date, lang) : '';
+    const next = day === null && asked.kind === 'date' && !timeless ? nextOpening(tables, asked.date, lang) : '';
     if (day === null) return { template: 'info.day.branch.closed', params: { when, name: t.name ?? '', next: next === '' ? '' : say('info.day.next', { opening: next }) } };
     return { template: 'info.day.branch', params: { when, name: t.name ?? '', hours: span(day), now: nowNote(day, 'info.day.now') } };
   }
   if (open.every((o) => o.day === null)) {
-    const holiday = asked.kind === 'date' && (tenant.store.closedDates ?? tenant.store.teamHours?.closedDates ?? []).includes(iso(asked.date));
-    const next = asked.kind === 'date' ? nextOpening(tables, asked.date, lang) : '';
+    const holiday = asked.kind === 'date' && closedDates.includes(iso(asked.date));
+    const next = asked.kind === 'date' && !timeless ? nextOpening(tables, asked.date, lang) : '';
     return { template: holiday ? 'info.day.holiday' : 'info.day.closed', params: { when, next: next === '' ? '' : say('info.day.next', { opening: next }) } };
   }
   const first = open[0]!.day;

@@ -7,7 +7,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
-import { PAYMENT_METHOD_WORDS, paymentMethodsNamed } from '../brain/rule/store-questions.js';
+import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed } from '../brain/rule/store-questions.js';
 import { fold } from '../brain/rule/text.js';
 
 export type PolicyTopic = 'returns' | 'warranty' | 'credit';
@@ -47,13 +47,35 @@ export function paymentMethodReply(tenant: TenantData, text: string, lang: Lang,
   const accepted = [...tenant.store.paymentMethods.es, ...tenant.store.paymentMethods.en].map(methodText);
   const takes = (key: string): boolean => {
     const words = PAYMENT_METHOD_WORDS.find(([k]) => k === key)?.[1];
-    return words !== undefined && accepted.some((m) => words.test(m));
+    if (words !== undefined && accepted.some((m) => words.test(m))) return true;
+    // "¿aceptan Azul?": a store that takes cards takes them through the processors.
+    const by = PAYMENT_METHOD_IMPLIED_BY[key];
+    return by !== undefined && takes(by);
   };
   const name = (key: string): string => say(`info.payment.name.${key}`) ?? key;
+  const and = (items: string[]) => joinAnd(items, lang);
+  // "¿aceptan transferencia del Popular?": which banks the store's own transfer text names.
+  if (named.length === 1 && named[0] === 'transfer' && takes('transfer') && tenant.templates[lang]?.['info.payment.transfer.bank'] !== undefined) {
+    const asked = banksNamed(text);
+    const ours = BANK_WORDS.filter(([, re]) => accepted.some((m) => TRANSFER.test(m) && re.test(m))).map(([bank]) => bank);
+    if (asked.length > 0 && ours.length > 0) {
+      const other = asked.filter((b) => !ours.includes(b));
+      if (other.length === 0) return { template: 'info.payment.transfer.bank', params: { bank: and(asked), methods } };
+      return { template: 'info.payment.transfer.otherBank', params: { bank: other.join(lang === 'es' ? ' ni en ' : ' or at '), banks: and(ours), methods } };
+    }
+  }
   const yes = named.filter(takes).map(name);
   const no = named.filter((k) => !takes(k)).map(name);
   const list = (items: string[]) => items.join(lang === 'es' ? ' ni ' : ' or ');
   if (no.length === 0) return { template: 'info.payment.yes', params: { named: yes.join(lang === 'es' ? ' y ' : ' and '), methods } };
   if (yes.length === 0) return { template: 'info.payment.no', params: { named: list(no), methods } };
   return { template: 'info.payment.some', params: { yes: yes.join(lang === 'es' ? ' y ' : ' and '), no: list(no), methods } };
+}
+
+const TRANSFER = PAYMENT_METHOD_WORDS.find(([k]) => k === 'transfer')![1];
+
+/** "Banreservas, Banco Popular y BHD". */
+function joinAnd(items: string[], lang: Lang): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')}${lang === 'es' ? ' y ' : ' and '}${items[items.length - 1]}`;
 }

@@ -128,8 +128,8 @@ export function createAnalyticsQueries(db: Database) {
 
     /** Served customer questions and the bot's first reply to each. */
     async servedQuestions(tenantId: string, range: DayRange, limit: number) {
-      return run<{ conversation_id: string; question: string; intent: string; answer: string | null }>(
-        `select f.conversation_id, m.text as question, f.intent,
+      return run<{ conversation_id: string; question: string; lang: string | null; intent: string; answer: string | null }>(
+        `select f.conversation_id, m.text as question, m.lang, f.intent,
            (select r.text from messages r where r.tenant_id = m.tenant_id and r.conversation_id = m.conversation_id and r.seq = m.seq + 1 and r.direction = 'out') as answer
          from turn_facts f join messages m on m.tenant_id = f.tenant_id and m.conversation_id = f.conversation_id and m.direction = 'in' and m.message_id = f.message_id
          where f.tenant_id = ? and f.day between ?::date and ?::date and f.outcome = 'ok' and f.unmet is null and f.event = 'user.message'

@@ -21,6 +21,12 @@ export interface AnalyticsRoutesOptions {
   timeZoneOf: (tenantId: string) => string | undefined;
   /** The tenant brain's NLU (entities for redaction). */
   parse: (tenantId: string, text: string) => NluResult;
+  /**
+   * The store's answer to a served question in words that hold on any day (`timelessDayAnswer`),
+   * for an FAQ draft: a day question's most frequent answer carries the date it was given on.
+   * Null: the most frequent answer stands.
+   */
+  timelessAnswer?: (tenantId: string, question: string, lang: string) => string | null;
   /** Writes buffered turn facts first, so answers include every committed turn. */
   flush: () => Promise<void>;
   /** An admin console session (cookie `hilo_console`), when the console runs. */
@@ -179,12 +185,12 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Route[] 
         const r = range(q);
         const rows = await queries.servedQuestions(tenantId, r, 5_000);
         const redact = await redactor(queries, tenantId, rows.map((m) => m.conversation_id));
-        const groups = new Map<string, { terms: string; intent: string; count: number; question: string; answers: Map<string, number> }>();
+        const groups = new Map<string, { terms: string; intent: string; lang: string; count: number; question: string; answers: Map<string, number> }>();
         for (const row of rows) {
           const question = redact(row.conversation_id, row.question);
           const terms = normalisedTerms(question);
           if (terms === '') continue;
-          const g = groups.get(terms) ?? { terms, intent: row.intent, count: 0, question, answers: new Map<string, number>() };
+          const g = groups.get(terms) ?? { terms, intent: row.intent, lang: row.lang ?? 'es', count: 0, question, answers: new Map<string, number>() };
           g.count++;
           if (row.answer !== null) {
             const answer = redact(row.conversation_id, row.answer);
@@ -196,7 +202,12 @@ export function createAnalyticsRoutes(options: AnalyticsRoutesOptions): Route[] 
           .filter((g) => g.count >= (q.min_count ?? 2))
           .sort((a, b) => b.count - a.count || a.terms.localeCompare(b.terms))
           .slice(0, q.limit ?? 50)
-          .map((g) => ({ question: g.question, terms: g.terms, intent: g.intent, count: g.count, answer: [...g.answers.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null, status: 'draft' }));
+          .map((g) => {
+            const given = [...g.answers.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+            // "¿abren el domingo?" was answered "El domingo 6 de diciembre…": the draft says "Los domingos…".
+            const timeless = g.intent === 'store_hours_location' ? (options.timelessAnswer?.(tenantId, g.question, g.lang) ?? null) : null;
+            return { question: g.question, terms: g.terms, intent: g.intent, count: g.count, answer: timeless ?? given, status: 'draft' };
+          });
         return json(200, { tenant: tenantId, from: r.from, to: r.to, candidates });
       }),
     },

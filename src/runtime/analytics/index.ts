@@ -6,6 +6,7 @@
 import type { Brain } from '../../actors/brain/brain.js';
 import type { HostObserver } from '../../actors/host-observer.js';
 import type { TenantRuntime } from '../../actors/tenant-runtime.js';
+import { timelessDayAnswer } from '../../actors/tools/info.tool.js';
 import type { Clock } from '../../kernel/clock.js';
 import type { Logger } from '../../kernel/logger.js';
 import type { Database } from '../../persistence/sql/database.js';
@@ -64,6 +65,10 @@ export function createAnalytics(options: { db: Database | null; prices?: ModelPr
         parse: (tenantId, text) => {
           const tenant = tenants.get(tenantId);
           return tenant ? tenant.brain.parse(text) : { intent: { name: 'out_of_scope', confidence: 0 }, ranking: [], entities: [], lang: 'es' };
+        },
+        timelessAnswer: (tenantId, question, lang) => {
+          const tenant = tenants.get(tenantId);
+          return tenant ? timelessDayAnswer(tenant.data, question, lang === 'en' ? 'en' : 'es', clock.now()) : null;
         },
         flush: () => recorder?.flush() ?? Promise.resolve(),
         ...(authenticate

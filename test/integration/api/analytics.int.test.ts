@@ -266,8 +266,9 @@ for (const mode of modes) {
       const faq = await get('/api/tenants/ferreteria/analytics/faq-candidates');
       expect(faq.json.candidates).toHaveLength(1);
       expect(faq.json.candidates[0]).toMatchObject({ question: '¿A qué hora abren el domingo?', intent: 'store_hours_location', count: 2, status: 'draft' });
-      // The answer the customers got: that Sunday's hours, branch by branch (a draft the admin edits into a timeless entry).
-      expect(faq.json.candidates[0].answer).toMatch(/domingo[\s\S]*8:00 a\. m\. a 12:30 p\. m\./);
+      // The customers got that Sunday's hours, dated; the draft is the store's Sunday hours on any Sunday, branch by branch.
+      expect(faq.json.candidates[0].answer).toMatch(/^Los domingos abrimos así:[\s\S]*8:00 a\. m\. a 12:30 p\. m\./);
+      expect(faq.json.candidates[0].answer).not.toMatch(/diciembre|\d{1,2} de |ahora|cerró por hoy|todavía no abre/);
       for (const text of [u.text, faq.text]) expectNoCanary(text);
     });
 

@@ -1,8 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { summarizeConversation } from '../../../src/actors/conversation-summary.js';
+import { createRuleBrain } from '../../../src/actors/brain/index.js';
+import { loadTenant } from '../../../src/persistence/tenant-loader.js';
+import { createMemoryHost } from '../../helpers/memory-host.js';
+import { intentTopic, summarizeConversation } from '../../../src/actors/conversation-summary.js';
+import { INTENTS } from '../../../src/domain/intents.js';
 import type { TranscriptEntry } from '../../../src/persistence/ports/transcript-store.js';
 
-const line = (seq: number, author: 'customer' | 'bot', text: string): TranscriptEntry => ({
+const line = (seq: number, author: 'customer' | 'bot', text: string, intent?: string): TranscriptEntry => ({
   seq,
   messageId: `m${seq}`,
   direction: author === 'customer' ? 'in' : 'out',
@@ -10,6 +15,7 @@ const line = (seq: number, author: 'customer' | 'bot', text: string): Transcript
   channel: 'web',
   text,
   at: '2026-12-03T15:00:00.000Z',
+  ...(intent !== undefined ? { intent } : {}),
 });
 
 describe('summarizeConversation (the ticket summary an agent reads first)', () => {
@@ -57,5 +63,52 @@ describe('summarizeConversation (the ticket summary an agent reads first)', () =
     const summary = summarizeConversation({ reason: 'customer_request', transcript: [], context: {}, trigger: { messageId: 'w1', text: 'quiero hablar con alguien' }, lang: 'es' });
     expect(summary).not.toContain('Idioma');
   });
-});
 
+  it('should name the topics in words, never intent ids, for every intent the brain can read', () => {
+    const transcript = [
+      line(1, 'customer', 'a cómo está el cemento?'),
+      line(2, 'bot', 'RD$655 el saco', 'price_quote'),
+      line(3, 'customer', 'tienen varilla?'),
+      line(4, 'bot', 'Sí', 'product_inquiry'),
+      line(5, 'customer', 'y el carro?'),
+      line(6, 'bot', 'No vendemos carros', 'out_of_scope'),
+      line(7, 'bot', 'Otra vez', 'price_quote'),
+    ];
+    const summary = summarizeConversation({ reason: 'customer_request', transcript, context: {} });
+    expect(summary).toContain('Temas: cotización, consulta de producto, fuera de alcance.');
+    for (const intent of INTENTS) {
+      const es = summarizeConversation({ reason: 'customer_request', transcript: [line(1, 'bot', 'x', intent)], context: {} });
+      expect(es, intent).not.toMatch(new RegExp(`Temas:.*\\b${intent}\\b`));
+      expect(intentTopic(intent, 'es'), intent).not.toMatch(/_/);
+      expect(intentTopic(intent, 'en'), intent).not.toMatch(/_/);
+    }
+  });
+
+  it('should write the whole summary in English when the agents read English, topics included', () => {
+    const transcript = [line(1, 'customer', 'cuánto vale el cemento?'), line(2, 'bot', 'RD$655', 'price_quote'), line(3, 'bot', 'ok', 'out_of_scope')];
+    const summary = summarizeConversation({ reason: 'complaint', transcript, context: {}, lang: 'es', summaryLang: 'en' });
+    expect(summary.split('\n')).toEqual([
+      'Reason: Customer complaint.',
+      "Customer's language: Spanish (answer in Spanish).",
+      'Topics: price quote, out of scope.',
+      'Messages in the conversation: 3.',
+      "The customer's last messages:",
+      '- "cuánto vale el cemento?"',
+    ]);
+  });
+
+  it('should show a tenant\'s own intent labels as words', () => {
+    const transcript = [line(1, 'bot', 'Hola', 'saludo'), line(2, 'bot', 'Paquetes…', 'consultar_paquetes'), line(3, 'bot', 'Te paso', 'human_agent')];
+    const summary = summarizeConversation({ reason: 'customer_request', transcript, context: {} });
+    expect(summary).toContain('Temas: saludo, consultar paquetes, pidió hablar con una persona.');
+  });
+
+  it('should record a tenant\'s own label on the transcript (what the summary\'s topics read), not the behaviour behind it', async () => {
+    const tenant = await loadTenant(fileURLToPath(new URL('../../../tenants/estudio', import.meta.url)));
+    const brain = createRuleBrain({ tenant });
+    const { host, transcripts } = createMemoryHost({ tenant, brain });
+    const turn = await host.handleMessage({ tenantId: 'estudio', channel: 'rest', senderId: 's1', text: 'hola, buenas' });
+    const lines = await transcripts.list({ tenantId: 'estudio', conversationId: turn.conversationId }, {});
+    expect(lines.filter((l) => l.author === 'bot').map((l) => l.intent)).toEqual(['saludo']);
+  });
+});

@@ -3,6 +3,8 @@ import type { Brain } from '../../../src/actors/brain/brain.js';
 import { asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
 import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import { askedDay } from '../../../src/actors/tools/opening-days.js';
+import { timelessDayAnswer } from '../../../src/actors/tools/info.tool.js';
+import { paymentMethodReply } from '../../../src/actors/tools/store-policies.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { decideTriage } from '../../../src/machines/triage-decision.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
@@ -95,6 +97,37 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     expect(asksPaymentMethod('hay descuento si pago en efectivo?')).toBe(false);
   });
 
+  it('should say yes to the Dominican card processors and name the bank a transfer asks about, from the store\'s payment methods', async () => {
+    const cases: [string, RegExp][] = [
+      ['aceptan Azul?', /^Sí, aceptamos Azul\b/],
+      ['¿puedo pagar con tarjeta Visa?', /^Sí, aceptamos Visa\b/],
+      ['tienen CardNet?', /^Sí, aceptamos CardNet\b/],
+      ['se puede pagar con azul?', /^Sí, aceptamos Azul\b/],
+      ['aceptan tarjeta Azul?', /^Sí, aceptamos Azul\b/],
+      ['do you take Azul?', /^Yes, we accept Azul\b/],
+      ['aceptan transferencia del Popular?', /^Sí, tenemos cuenta en Banco Popular: aceptamos tus transferencias/],
+      ['aceptan transferencia de Scotiabank?', /^No tenemos cuenta en Scotiabank, pero puedes transferir a nuestras cuentas en Banreservas, Banco Popular y BHD/],
+      ['do you accept transfers to BHD?', /^Yes, we bank with BHD: we accept your transfers/],
+      ['aceptan tPago?', /^No, por ahora no aceptamos tPago/],
+    ];
+    const out = await ask(cases.map(([t]) => t));
+    for (const [i, r] of out.entries()) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.state, r.text).toBe('triage.idle');
+      expect(r.reply, r.text).toMatch(cases[i]![1]);
+      expect(r.reply, r.text).toMatch(/Mastercard\)/);
+    }
+    // "azul" the colour stays a product question.
+    for (const text of ['tienen pintura azul?', 'tienen tubo azul de 1/2?', 'quiero la pintura color azul cielo']) expect(asksPaymentMethod(text), text).toBe(false);
+  });
+
+  it('should say no to Azul and CardNet where the store takes no cards', () => {
+    const cashOnly: TenantData = { ...tenant, store: { ...tenant.store, paymentMethods: { es: ['efectivo'], en: ['cash'] } } };
+    const reply = paymentMethodReply(cashOnly, 'aceptan Azul o CardNet?', 'es', 'efectivo', (key) => tenant.templates.es?.[key] ?? null);
+    expect(reply).toMatchObject({ template: 'info.payment.no', params: { named: 'Azul ni CardNet' } });
+    expect(paymentMethodReply(tenant, 'aceptan Azul o CardNet?', 'es', 'efectivo', (key) => tenant.templates.es?.[key] ?? null)).toMatchObject({ template: 'info.payment.yes', params: { named: 'Azul y CardNet' } });
+  });
+
   it('should answer whether the store sells on credit, with how to apply offered (the lead form), es and en', async () => {
     const es = ['me pueden fiar?', 'ustedes fian?', 'venden a crédito?', 'puedo comprar a credito?', 'dan credito?'];
     const en = ['do you offer credit?', 'can I buy on credit?', 'do you offer financing?'];
@@ -171,6 +204,19 @@ describe('opening hours for one day (tenant clock and time zone)', () => {
     expect(christmas!.reply).toContain('sábado 26 de diciembre a las 7:30 a. m.');
     expect(xmasEn!.reply).toMatch(/^On Friday, December 25 all our branches are \*closed\*/);
     expect(branch!.reply).toMatch(/Villa Hermosa\* no abre/);
+  });
+
+  it('should word a day\'s answer for an FAQ draft so it holds on any day: no date, no "open now", no next opening', () => {
+    const draft = (text: string, lang: 'es' | 'en' = 'es') => timelessDayAnswer(tenant, text, lang, THURSDAY_11AM);
+    const sunday = draft('¿A qué hora abren el domingo?')!;
+    expect(sunday).toMatch(/^Los domingos abrimos así:\n• \*Sucursal Principal \(Av\. Libertad\)\*: de 8:00 a\. m\. a 12:30 p\. m\.\n• \*Sucursal Villa Hermosa\*: cerrada/);
+    expect(draft('¿están abiertos hoy?')).toMatch(/^Los jueves abrimos así:/);
+    expect(draft('¿están abiertos hoy?')).not.toMatch(/abierta ahora|ya cerró|todavía no abre/);
+    expect(draft('are you open tomorrow?', 'en')).toMatch(/^On Fridays our hours are:/);
+    const christmas = draft('abren el 25 de diciembre?')!;
+    expect(christmas).toMatch(/^El 25 de diciembre estamos \*cerrados\* en todas nuestras sucursales por ser día feriado/);
+    expect(christmas).not.toMatch(/viernes|Volvemos a abrir/);
+    expect(draft('¿dónde queda la sucursal principal?')).toBeNull();
   });
 
   it('should answer a question about holidays with the coming closed dates', async () => {

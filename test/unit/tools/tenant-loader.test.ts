@@ -2,6 +2,7 @@ import { describe, it, expect, beforeEach, afterEach } from 'vitest';
 import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readHoursText } from '../../../src/domain/hours-text.js';
 import { INTENTS } from '../../../src/domain/intents.js';
 import { isHiloError } from '../../../src/kernel/errors.js';
 import { loadTenant, loadTenants } from '../../../src/persistence/tenant-loader.js';
@@ -97,6 +98,42 @@ describe('loadTenant', () => {
       delete s.branches[1].hours.en;
     });
     expect((await loadError()).message).toBe('store.json: $.branches[1].hours.en: expected a non-empty string, got nothing (missing)');
+  });
+
+  it('should refuse a branch whose written hours disagree with its structured hours, naming the branch and the time', async () => {
+    await edit('store.json', (s) => {
+      s.branches[2].openingHours.weekly.sat = { open: '08:00', close: '13:00' };
+    });
+    expect((await loadError()).message).toBe(
+      [
+        'store.json: $.branches[2].hours.es: branch "Sucursal Av. Padre Abreu": sat: the text says 08:00–14:00, openingHours says 08:00–13:00',
+        'store.json: $.branches[2].hours.en: branch "Sucursal Av. Padre Abreu": sat: the text says 08:00–14:00, openingHours says 08:00–13:00',
+      ].join('\n'),
+    );
+    // A day the text does not name is a closed day; the English text is checked too.
+    await edit('store.json', (s) => {
+      s.branches[2].openingHours.weekly.sat = { open: '08:00', close: '14:00' };
+      s.branches[2].openingHours.weekly.sun = { open: '09:00', close: '12:00' };
+      s.branches[1].hours.en = 'Monday to Saturday 8:00 a.m. to 5:00 p.m.; closed on Sundays';
+    });
+    const message = (await loadError()).message;
+    expect(message).toContain('$.branches[1].hours.en: branch "Sucursal Villa Hermosa": mon: the text says 08:00–17:00, openingHours says 08:00–17:30');
+    expect(message).toContain('$.branches[2].hours.es: branch "Sucursal Av. Padre Abreu": sun: the text says closed, openingHours says 09:00–12:00');
+    // A text the check cannot read is named too, not passed over.
+    await edit('store.json', (s) => {
+      s.branches[1].hours.en = 'Monday to Saturday 8:00 a.m. to 5:30 p.m.; closed on Sundays';
+      s.branches[2].openingHours.weekly.sun = null;
+      s.branches[0].hours.es = 'Siempre abiertos, pregunte';
+    });
+    expect((await loadError()).message).toMatch(/\$\.branches\[0\]\.hours\.es: branch "Sucursal Principal \(Av\. Libertad\)": could not read the hours in "siempre abiertos, pregunte"/);
+  });
+
+  it('should read the hours as stores write them, es and en', () => {
+    expect(readHoursText('lunes a miércoles 9:00 a. m. – 7:00 p. m.; jueves y viernes 9:00 a. m. – 8:00 p. m.; sábado 8:00 a. m. – 6:00 p. m.; domingo cerrado')).toEqual({
+      hours: { mon: { open: '09:00', close: '19:00' }, tue: { open: '09:00', close: '19:00' }, wed: { open: '09:00', close: '19:00' }, thu: { open: '09:00', close: '20:00' }, fri: { open: '09:00', close: '20:00' }, sat: { open: '08:00', close: '18:00' }, sun: null },
+    });
+    expect(readHoursText('Every day 9 AM – 9 PM')).toEqual({ hours: Object.fromEntries(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'].map((d) => [d, { open: '09:00', close: '21:00' }])) });
+    expect(readHoursText('Domingos de 8:00 a 12:30 p. m.')).toMatchObject({ hours: { sun: { open: '08:00', close: '12:30' }, mon: null } });
   });
 
   it('should reject duplicate SKUs', async () => {

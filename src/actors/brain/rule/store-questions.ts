@@ -102,21 +102,68 @@ export const PAYMENT_METHOD_WORDS: readonly (readonly [string, RegExp])[] = [
   ['googlepay', /\bgoogle ?pay\b/],
   ['dollars', /\b(?:dolares|dollars|usd|verdes)\b/],
   ['euros', /\b(?:euros?|eur)\b/],
+  // The Dominican card processors (the terminal a store cards through) and wallets. "azul" is also a
+  // colour: it names the processor only where a way of paying is asked ("¿aceptan Azul?", "pago con
+  // Azul", "tarjeta Azul"), never in "pintura azul".
+  ['azul', /\b(?:aceptan|acepta|aceptas|reciben|recibe|toman|cogen|agarran|trabajan con|con|por|tarjetas?|take|takes|accept|accepts|using|via|is)\s+(?:el |la |the )?azul\b|\bazul\s+(?:cards?|terminal|pos)\b|\bposnet azul\b/],
+  ['cardnet', /\bcard ?net\b/],
+  ['tpago', /\bt ?pago\b/],
 ];
+
+/**
+ * Ways of paying taken whenever another is: a store that takes cards takes them through a
+ * processor (Azul or CardNet in the Dominican Republic), so "¿aceptan Azul?" is yes where the store
+ * takes cards, though its data names no processor.
+ */
+export const PAYMENT_METHOD_IMPLIED_BY: Readonly<Record<string, string>> = { azul: 'card', cardnet: 'card' };
+
+/** Card brands and processors: the method asked, not also "card" ("tarjeta Visa", "tarjeta Azul"). */
+const CARD_NAMES = new Set(['amex', 'visa', 'mastercard', 'discover', 'azul', 'cardnet']);
+
+/**
+ * Dominican banks a transfer may name ("¿aceptan transferencia del Popular?"), by display name.
+ * "Asociación Popular" (APAP) is not the Banco Popular.
+ */
+export const BANK_WORDS: readonly (readonly [string, RegExp])[] = [
+  ['Banreservas', /\b(?:banreservas|ban reservas|banco de reservas|reservas)\b/],
+  ['Banco Popular', /\b(?<!asociacion )popular\b/],
+  ['BHD', /\bbhd\b/],
+  ['Scotiabank', /\bscotia ?(?:bank)?\b/],
+  ['Banco Santa Cruz', /\bsanta cruz\b/],
+  ['Promerica', /\bpromerica\b/],
+  ['Banesco', /\bbanesco\b/],
+  ['Banco Caribe', /\bbanco caribe\b/],
+  ['Banco López de Haro', /\blopez de haro\b/],
+  ['Banco Vimenca', /\bvimenca\b/],
+  ['Banco BDI', /\bbdi\b/],
+  ['Banco Ademi', /\bademi\b/],
+  ['Banco Lafise', /\blafise\b/],
+  ['APAP', /\b(?:apap|asociacion popular)\b/],
+  ['Asociación Cibao', /\b(?:acap|asociacion cibao)\b/],
+  ['Asociación La Nacional', /\b(?:alnap|asociacion la nacional)\b/],
+  ['Qik', /\bqik\b/],
+];
+
+/** The banks a text names, by display name ("transferencia del Popular" → Banco Popular). */
+export function banksNamed(text: string): string[] {
+  const f = words(text);
+  return BANK_WORDS.filter(([, re]) => re.test(f)).map(([name]) => name);
+}
 
 /** The ways of paying a text names, by key (a card brand counts as itself, not also as "card"). */
 export function paymentMethodsNamed(text: string): string[] {
   const f = words(text).replace(NOT_PAYMENT, ' ');
   const named = PAYMENT_METHOD_WORDS.filter(([, re]) => re.test(f)).map(([key]) => key);
   // "tarjeta Visa", "Amex card": the brand is what is asked.
-  return named.some((k) => k === 'amex' || k === 'visa' || k === 'mastercard' || k === 'discover') ? named.filter((k) => k !== 'card') : named;
+  return named.some((k) => CARD_NAMES.has(k)) ? named.filter((k) => k !== 'card') : named;
 }
 
 /** "card" in "tarjeta de cliente" / "gift card" is no way of paying a purchase here. */
 const NOT_PAYMENT = /\b(?:gift cards?|tarjetas? de regalo)\b/g;
 
+/** Asking to pay with something; "¿tienen CardNet?" too (having a processor's terminal is taking it; only names no shop sells). */
 const ACCEPTS =
-  /\b(?:aceptan|acepta|aceptas|aceptaran|reciben|recibe|recibes|cogen|coge|agarran|toman|trabajan con|puedo pagar|puedo pagarles|se puede pagar|podemos pagar|pago con|pagar con|pagarles con|pagar en|pago en|pagar por|(?:do|does) (?:you|y all|you guys|the store) (?:take|accept)|(?:can|could|may) (?:i|we) (?:pay|use)|pay (?:with|by|in|using)|is (?:\w+ ){1,2}(?:ok|accepted|fine|good)|are (?:\w+ ){1,2}accepted|accept|accepted)\b/;
+  /\b(?:(?:tienen|tiene|hay|manejan|usan|do you have|have you got|you got)\s+(?:\w+\s+)?(?=card ?net\b|t ?pago\b)|aceptan|acepta|aceptas|aceptaran|reciben|recibe|recibes|cogen|coge|agarran|toman|trabajan con|puedo pagar|puedo pagarles|se puede pagar|podemos pagar|pago con|pagar con|pagarles con|pagar en|pago en|pagar por|(?:do|does) (?:you|y all|you guys|the store) (?:take|accept)|(?:can|could|may) (?:i|we) (?:pay|use)|pay (?:with|by|in|using)|is (?:\w+ ){1,2}(?:ok|accepted|fine|good)|are (?:\w+ ){1,2}accepted|accept|accepted)\b/;
 
 /** "¿hay descuento si pago en efectivo?" asks for a deal (offers), not whether cash is taken. */
 const DEAL = /\b(?:descuentos?|ofertas?|rebajas?|promocion\w*|especial|discounts?|deals?|offers?|promo\w*|sale)\b/;
