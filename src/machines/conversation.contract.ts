@@ -178,6 +178,8 @@ export interface ProductFocus {
   attributes?: Record<string, string>;
   /** SKUs offered as options with the answer, in order: "2" or "la segunda" picks one. */
   options?: string[];
+  /** The in-stock SKU offered instead, when this product was answered out of stock. */
+  alternative?: string;
   /** The customer turn it was answered in (set by the machine). */
   turn?: number;
 }

@@ -12,6 +12,9 @@ export const PRODUCT_FOCUS_TURNS = 4;
 
 const MAX_WORDS = 9;
 
+/** A message as the follow-up readers see it: lower case, accents and punctuation gone. */
+export const foldFollowUp = (text: string): string => fold(text);
+
 function fold(text: string): string {
   return text
     .toLowerCase()
@@ -48,10 +51,34 @@ export function isProductFollowUp(text: string): boolean {
 const followUps = createLru<boolean>(256);
 const quantities = createLru<Readonly<{ quantity: number; unit?: string }> | undefined>(256);
 
+/**
+ * Words that narrow a request to what it names ("la de 5/8 nada más", "solo la blanca", "I only
+ * want the 5/8"): with an attribute they insist on it; alone ("no, nada más") they end the talk.
+ */
+const ONLY = /\b(?:nada\s+mas|nomas|no\s+mas|solamente|solo|unicamente|only|just)\b/;
+const ONLY_ALL = new RegExp(ONLY.source, 'g');
+
+/**
+ * A follow-up without the words around what it asks: a correction's lead ("no, …", "mejor …",
+ * "I mean …", "sí, pero …") and the narrowing ones ("nada más", "only").
+ *
+ * @example
+ * followUpCore('no, I only want the 5/8'); // 'the 5/8'
+ */
+export function followUpCore(text: string): string {
+  return fold(text)
+    .replace(ONLY_ALL, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but)\s+)+(?:(?:quiero|quise decir|era|es|queria|necesito|ocupo|i want|i meant|i need)\s+)?(?=\S)/, '');
+}
+
 function readProductFollowUp(text: string): boolean {
   // "no, el blanco", "mejor el de 3/4", "I mean the white one", "sí, pero en cubeta": a correction of the product in focus.
-  const t = fold(text).replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but)\s+)+(?:(?:quiero|quise decir|era|es|queria|i want|i meant)\s+)?(?=\S)/, '');
+  const t = followUpCore(text);
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
+  // "y nada más", "eso nada más": the narrowing word with nothing it narrows to.
+  if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null;
 }
 

@@ -5,7 +5,7 @@
  * The answer to it is built in `product.tool.ts`.
  */
 import type { ProductActorInput, ProductFocus } from '../../machines/conversation.contract.js';
-import { isProductFollowUp, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { followUpCore, foldFollowUp, isProductFollowUp, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
 import type { Product } from '../../domain/tenant.js';
 import { extremeOf, relatedProducts } from './product-kinds.js';
 import { FILLER, fold, stem, type AttributeKind } from '../catalog/index.js';
@@ -100,8 +100,11 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, text: string,
     .join(' ');
   const base = productWords !== '' ? productWords : focus.name;
   // "y 10 de blanco?", "and 3 of the white one": a count before the other attribute is how many.
-  const count = /^(?:(?:y|and|e)\s+)?(?:(?:si\s+son|dame|ponme|quiero)\s+)?(\d+)\s+(?:de|del|of)\s+/i.exec(text.trim());
-  const query = [base, ...kept, count ? text.trim().slice(count[0].length) : text].join(' ');
+  // "no, I only want the 5/8": what it asks for, without the correction's lead and "only".
+  const core = followUpCore(text);
+  const said = core !== foldFollowUp(text) ? core : text.trim();
+  const count = /^(?:(?:y|and|e)\s+)?(?:(?:si\s+son|dame|ponme|quiero)\s+)?(\d+)\s+(?:de|del|of)\s+/i.exec(said);
+  const query = [base, ...kept, count ? said.slice(count[0].length) : said].join(' ');
   const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
   return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
 }

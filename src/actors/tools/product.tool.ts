@@ -293,6 +293,11 @@ export function answerProduct(
 
   const single = found[0] as Found;
   if (formal) return multiQuote(tenant, found, missing, lang, index, true);
+  // "no, la de 5/8 nada más" right after the 5/8 was answered out with another offered: the customer
+  // wants that one, not the other again. A clerk notes it and offers to let them know when it comes in.
+  if (input.focus?.alternative !== undefined && single.match.product.sku === input.focus.sku && single.match.product.stock <= 0) {
+    return backorderOffer(tenant, index, { item: { ...single.item, ...(single.item.quantity === undefined && input.focus.quantity !== undefined ? { quantity: input.focus.quantity } : {}) }, match: single.match }, lang);
+  }
   if (pinnedProduct) return quoteOne(tenant, index, single, lang, true);
   // "¿Qué tipo de cemento tienen?": the kinds with their prices, and which one.
   if (text !== undefined && single.item.quantity === undefined && asksForKinds(text, (word) => index.correct(word) !== null)) {
@@ -369,6 +374,7 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
   const focus = focusOf(match, item, index);
   const quantity = quantityOf(item);
   const alt = product.stock >= Math.max(quantity, 1) ? undefined : product.stock > 0 ? undefined : alternativeFor(tenant, index, product, item.query);
+  if (alt) focus.alternative = alt.sku;
   const altP = alt ? altParams(tenant, alt, lang) : {};
   const options = alt ? optionsFor([alt]) : undefined;
   // "¿Te lo reservo?" sets aside the alternative offered when the product is out, else the product
@@ -410,6 +416,20 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
   return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus, ...reserving };
 }
 
+/** An exhausted product the customer wants and no other: "¿Te aviso cuando entre?" (a yes is a backorder for sales). */
+function backorderOffer(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang): ProductActorOutput {
+  const { item, match } = found;
+  const product = match.product;
+  const quantity = quantityOf(item);
+  const params = { ...describeProduct(tenant, product, lang), quantity, units: countUnit(product.unit, quantity, lang) };
+  return {
+    outcome: 'answered',
+    replies: [{ template: quantity > 1 ? 'product.backorder_offer_qty' : 'product.backorder_offer', params }],
+    focus: focusOf(match, item, index),
+    reserve: { sku: product.sku, name: product.name, quantity, backorder: true },
+  };
+}
+
 /** The same product in a 5-gallon cubeta, in stock and cheaper, for a whole number of cubetas of gallons. */
 function bucketFor(tenant: TenantData, product: Product, gallons: number): Product | undefined {
   if (gallons < 5 || gallons % 5 !== 0) return undefined;
@@ -431,7 +451,7 @@ function withAlternative(tenant: TenantData, index: CatalogIndex, first: Found, 
   return {
     outcome: 'answered',
     replies: [{ template: 'product.found_alt', params: { ...reply.params, outName: first.match.product.name, ...altParams(tenant, alt, lang) }, options: optionsFor([alt]) }],
-    focus,
+    focus: { ...focus, alternative: alt.sku },
   };
 }
 

@@ -25,6 +25,17 @@ describe('isProductFollowUp', () => {
     },
   );
 
+  it.each(['no, la de 5/8 nada más', 'nada más la de 5/8', 'no, solo la blanca', 'no, I only want the 5/8', 'no, necesito la de 5/8'])(
+    'should read "%s" (insisting on an attribute of the product in focus) as a follow-up',
+    (text) => {
+      expect(isProductFollowUp(text)).toBe(true);
+    },
+  );
+
+  it.each(['no, nada más', 'nada más', 'y nada más', 'solo eso', 'no gracias, nada más'])('should not read "%s" (nothing narrowed to) as a follow-up', (text) => {
+    expect(isProductFollowUp(text)).toBe(false);
+  });
+
   it('should take a bare number as a quantity and "de 4" as a size', () => {
     expect(followUpQuantity('y si compro 50?')).toBe(50);
     expect(followUpQuantity('and for 200 of them?')).toBe(200);

@@ -1,0 +1,57 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { createMemoryHost, loadDemo, replyText as texts, sayTo as say } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+/** Runs a conversation on a fresh host; the last turn's result. */
+async function talk(sender: string, ...messages: string[]) {
+  const { host } = createMemoryHost({ tenant, brain });
+  let last: Awaited<ReturnType<typeof say>> | undefined;
+  for (const message of messages) last = await say(host, sender, message);
+  return last!;
+}
+
+/**
+ * "La de 5/8 está agotada; tenemos la de …" — "no, la de 5/8 nada más" closed the conversation as a
+ * goodbye ("nada más"). The customer wants that product and no other: a clerk notes it and offers
+ * to let them know when it comes in (a yes is the backorder for sales).
+ */
+describe('an out-of-stock product insisted on after an alternative was offered', () => {
+  it('should offer to let the customer know when it comes in, es and en, whatever the phrasing', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['cuánto cuesta la varilla de 5/8?', 'no, la de 5/8 nada más', /Entendido: \*Varilla Corrugada 5\/8".*avise cuando entre/s],
+      ['tienen varilla de 5/8?', 'nada más la de 5/8', /Varilla Corrugada 5\/8".*avise cuando entre/s],
+      ['tienen pintura gris perla?', 'no, solo la gris perla', /Gris Perla.*avise cuando entre/s],
+      ['how much is the 5/8 rebar?', 'no, I only want the 5/8', /Got it: \*Varilla Corrugada 5\/8".*let you know when it comes in/s],
+    ];
+    for (const [i, [question, insist, told]] of cases.entries()) {
+      const r = await talk(`insist-${i}`, question, insist);
+      expect(r.state.value, insist).not.toBe('closed');
+      expect(texts(r), insist).toMatch(told);
+      // The alternative is not offered again.
+      expect(texts(r), insist).not.toMatch(/3\/8"|Blanco/);
+    }
+  });
+
+  it('should keep the count asked for and pass it to sales on a yes', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    await say(host, 'count', 'necesito 20 varillas de 5/8');
+    expect(texts(await say(host, 'count', 'no, nada más la de 5/8'))).toMatch(/20 unidades de Varilla Corrugada 5\/8"/);
+    const yes = await say(host, 'count', 'sí');
+    expect(yes.state.context.ticket).toMatchObject({ kind: 'quote' });
+    expect(texts(yes)).toMatch(/20 x Varilla Corrugada 5\/8".*agotado: te escriben por aquí cuando entre/s);
+  });
+
+  it('should still end the conversation on "no gracias, nada más" or "no, nada más"', async () => {
+    for (const [i, bye] of ['no gracias, nada más', 'no, nada más'].entries()) {
+      const r = await talk(`bye-${i}`, 'cuánto cuesta la varilla de 5/8?', bye);
+      expect(r.state.value, bye).toBe('closed');
+    }
+  });
+});
