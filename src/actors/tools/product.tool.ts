@@ -2,7 +2,7 @@ import type { Lang } from '../../domain/nlu.js';
 import { asksEstimateAgain } from '../../machines/product-focus.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
-import type { CatalogMatch } from '../catalog/index.js';
+import { parseProductText, type CatalogMatch, type Measure } from '../catalog/index.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
@@ -83,6 +83,12 @@ function describeProduct(tenant: TenantData, product: Product, lang: Lang): { na
 function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Product, query: string): Product | undefined {
   // The same thing, never what goes with it: the tap is no alternative to the washbasin.
   const sameThing = (other: Product): boolean => firstWord(other.name) === firstWord(product.name);
+  // The nearest size of the family: the 5/8" rebar out, the 3/4" or the 1/2", not the everyday 3/8".
+  const size = sizeOf(product);
+  const away = (other: Product): number => {
+    const its = size ? sizeOf(other) : undefined;
+    return size && its && its.unit === size.unit ? Math.abs(Math.log(its.value / size.value)) : Number.POSITIVE_INFINITY;
+  };
   const fromSearch = index
     .search(query, { limit: 10 })
     .filter((m) => m.product.sku !== product.sku && m.product.stock > 0 && m.product.category === product.category && sameThing(m.product))
@@ -90,6 +96,7 @@ function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Produc
       (a, b) =>
         // Same selling unit first: a cubeta for a cubeta, a 42.5 kg bag for a 42.5 kg bag.
         Number(b.product.unit === product.unit) - Number(a.product.unit === product.unit) ||
+        nearer(away(a.product), away(b.product)) ||
         a.unmet.length - b.unmet.length ||
         // What clearly fits the customer's words better (the nearest size, the same colour), then the everyday product.
         (Math.abs(b.score - a.score) >= CLEARLY_BETTER ? b.score - a.score : 0) ||
@@ -99,7 +106,19 @@ function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Produc
   if (fromSearch) return fromSearch.product;
   return tenant.catalog
     .filter((p) => p.category === product.category && p.sku !== product.sku && p.stock > 0 && sameThing(p))
-    .sort((a, b) => Math.abs(a.price - product.price) - Math.abs(b.price - product.price))[0];
+    .sort((a, b) => nearer(away(a), away(b)) || Math.abs(a.price - product.price) - Math.abs(b.price - product.price))[0];
+}
+
+/** Orders two distances from a size, nearest first (two unknown ones are equal). */
+const nearer = (a: number, b: number): number => (a === b ? 0 : a - b);
+
+const sizes = createLru<Measure | null>(1024);
+/** A product's size as its name gives it (the first inch measure, else the first measure): 5/8" → 0.625 in. */
+function sizeOf(product: Product): Measure | undefined {
+  return remembered(sizes, product.name, (name) => {
+    const measures = parseProductText(name, { catalog: true }).attributes.measures.filter((m) => m.value > 0 && m.unit !== 'count');
+    return measures.find((m) => m.unit === 'in') ?? measures[0] ?? null;
+  }) ?? undefined;
 }
 
 const firstWord = (name: string): string => nameKey(name).split(' ')[0] ?? '';

@@ -35,7 +35,7 @@ describe('an out-of-stock product insisted on after an alternative was offered',
       expect(r.state.value, insist).not.toBe('closed');
       expect(texts(r), insist).toMatch(told);
       // The alternative is not offered again.
-      expect(texts(r), insist).not.toMatch(/3\/8"|Blanco/);
+      expect(texts(r), insist).not.toMatch(/3\/4"|3\/8"|Blanco/);
     }
   });
 
@@ -52,6 +52,26 @@ describe('an out-of-stock product insisted on after an alternative was offered',
     for (const [i, bye] of ['no gracias, nada más', 'no, nada más'].entries()) {
       const r = await talk(`bye-${i}`, 'cuánto cuesta la varilla de 5/8?', bye);
       expect(r.state.value, bye).toBe('closed');
+    }
+  });
+});
+
+/** The alternative to an exhausted size is the nearest size of the same family, not the everyday one. */
+describe('the alternative offered for an out-of-stock size', () => {
+  it('should be the nearest size in stock of the same product', async () => {
+    const cases: [string, RegExp][] = [
+      // 5/8" out: the 3/4" (or the 1/2"), never the everyday 3/8".
+      ['cuánto cuesta la varilla de 5/8?', /te puedo ofrecer \*Varilla Corrugada (?:3\/4|1\/2)"/i],
+      ['do you have 5/8 rebar?', /offer you \*Varilla Corrugada (?:3\/4|1\/2)"/],
+      ['dame 10 varillas de 3/8 y 10 de 5/8', /5\/8" Grado 60 \(20 pies\)\*.*agotado; te puedo ofrecer \*Varilla Corrugada (?:3\/4|1\/2)"/],
+      // The same size in another grade of pipe before another size.
+      ['tubo pvc 1/2 schedule 40', /te puedo ofrecer \*Tubo PVC 1\/2" SDR-26/],
+      // 18 W out: the 12 W, not the 9 W.
+      ['tienen bombillo led de 18w?', /te puedo ofrecer \*Bombillo LED 12W/],
+    ];
+    for (const [i, [question, offered]] of cases.entries()) {
+      const r = await talk(`near-${i}`, question);
+      expect(texts(r), question).toMatch(offered);
     }
   });
 });
