@@ -75,3 +75,22 @@ describe('the alternative offered for an out-of-stock size', () => {
     }
   });
 });
+
+/** "how much is the 4 pipe?" asks for the 4" pipe, as "el tubo de 4" does; "4 pipes" are four. */
+describe('a bare number between an article and a product made in that size', () => {
+  it('should read the number as the size', async () => {
+    const cases: [string, RegExp][] = [
+      ['how much is the 4 pipe?', /^\*Tubo PVC 4" SDR-41 Drenaje \(6 m\)\* costs/],
+      ['how much for the 3 pipe', /^\*Tubo PVC 3" SDR-41/],
+      ['how much is the 8 block?', /^\*Block de Hormigón 8" \(unidad\)\* costs/],
+      ['cuánto vale el tubo de 4', /^\*Tubo PVC 4" SDR-41 Drenaje \(6 m\)\* cuesta/],
+    ];
+    for (const [i, [question, answer]] of cases.entries()) expect(texts(await talk(`size-${i}`, question)), question).toMatch(answer);
+  });
+
+  it('should keep a count a count: a plural, or no article', async () => {
+    for (const [i, question] of ['dame 4 tubos', 'I need 4 pipes', 'how much is the 4 pipes?', 'give me 4 pipe'].entries()) {
+      expect(texts(await talk(`count-${i}`, question)), question).toMatch(/^\*4 (?:unidades de|units of) Tubo PVC 1\/2"/);
+    }
+  });
+});
