@@ -180,6 +180,8 @@ export interface ProductFocus {
   options?: string[];
   /** The in-stock SKU offered instead, when this product was answered out of stock. */
   alternative?: string;
+  /** Other products answered just before this one, latest first ("dame 100 de cada uno" prices them all). */
+  recent?: string[];
   /** The customer turn it was answered in (set by the machine). */
   turn?: number;
 }

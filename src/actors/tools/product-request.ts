@@ -167,6 +167,18 @@ export function headWord(query: string, index: CatalogIndex, lang: 'es' | 'en'):
   return head ?? contentOf(rest.join(' '))[0] ?? null;
 }
 
+const EACH_ITEM = /^(?:de\s+|of\s+)?(?:cada|each)\b/i;
+
+/**
+ * "el block de 6 y el de 8, necesito 10 de cada uno", "2 of each": the count said for every item
+ * of the message; undefined when there is none.
+ */
+export function eachQuantity(text: string): number | undefined {
+  const m = /(?:^|[\s,;:])(\d+)\s+(?:de\s+cada\s+(?:un[oa]|cosa|producto|art[ií]culo)s?|of\s+each)\b/i.exec(text);
+  const n = m?.[1] !== undefined ? Number(m[1]) : undefined;
+  return n !== undefined && n > 0 ? n : undefined;
+}
+
 /**
  * Counted items of a list ("…, 2 jacuzzis y 10 codos") none of whose words the catalog knows: what
  * the store does not carry, named back to the customer.
@@ -176,7 +188,8 @@ export function uncarriedItems(text: string, index: CatalogIndex): string[] {
   for (const part of text.split(/[,;:\n]|\s+(?:y|e|and|plus|mas|más)\s+/i)) {
     const m = /(?:^|\s)(\d+|dos|tres|cuatro|cinco|seis|diez|two|three|four|five|six|ten)\s+(.+)$/i.exec(part.trim());
     const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').trim();
-    if (!rest) continue;
+    // "10 de cada uno", "10 of each": how many of the items named, not an item.
+    if (!rest || EACH_ITEM.test(rest)) continue;
     const content = index.parse(rest).content;
     if (content.length > 0 && content.every((word) => index.correct(word) === null)) out.push(rest);
   }

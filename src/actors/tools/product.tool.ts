@@ -9,6 +9,7 @@ import { formatMoney } from './format.js';
 import { countUnit, priceUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import {
+  eachQuantity,
   followUp,
   headWord,
   inHundreds,
@@ -169,13 +170,31 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string } = {},
 ): ProductActorOutput {
+  const out = answer(tenant, index, input, options);
+  // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
+  const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
+  if (!out.focus || before.length === 0) return out;
+  const recent = [...new Set(before)].filter((sku) => sku !== out.focus?.sku).slice(0, MAX_RECENT);
+  return recent.length > 0 ? { ...out, focus: { ...out.focus, recent } } : out;
+}
+
+/** How many products answered before the one in focus it remembers. */
+const MAX_RECENT = 3;
+
+function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string }): ProductActorOutput {
   const lang = input.lang;
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
-  const again = input.estimate && input.estimate.length > 0 && text !== undefined ? asksEstimateAgain(text) : null;
-  if (again && input.estimate) {
+  const again = text !== undefined ? asksEstimateAgain(text) : null;
+  if (again && input.estimate && input.estimate.length > 0) {
     const lines = estimateLines(tenant, input.estimate, again.each);
     if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  }
+  // "dame 100 de cada uno" after separate answers (no estimate yet): the products just talked about, that many each.
+  if (again?.each !== undefined && input.focus?.recent && input.focus.recent.length > 0) {
+    const skus = [...input.focus.recent].reverse().concat(input.focus.sku);
+    const lines = estimateLines(tenant, skus.map((sku) => ({ sku, quantity: again.each as number })));
+    if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
@@ -217,6 +236,9 @@ export function answerProduct(
   }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
+  // "el block de 6 y el de 8? necesito 10 de cada uno": that count for every item without its own.
+  const each = text !== undefined && wanted.length >= 2 ? eachQuantity(text) : undefined;
+  if (each !== undefined) wanted = wanted.map((w) => (w.quantity === undefined ? { ...w, quantity: each } : w));
 
   const formal = text !== undefined && FORMAL_QUOTE.test(text);
   const pinnedProduct = pinned ? tenant.catalog.find((p) => p.sku === pinned) : undefined;

@@ -94,3 +94,20 @@ describe('a bare number between an article and a product made in that size', () 
     }
   });
 });
+
+/** "dame 100 de cada uno" after two separate answers (no estimate yet): 100 of each product just talked about. */
+describe('"N of each" after separate product answers', () => {
+  it('should build the estimate with that many of each, es and en', async () => {
+    const es = await talk('each-es', 'cuánto cuesta el cemento?', 'y la arena?', 'dame 100 de cada uno');
+    expect(texts(es)).toMatch(/100 x \*Cemento Gris Cemex.*100 x \*Arena Lavada \(metro\)\*.*Total estimado: \*RD\$260,500\.00\*/s);
+    expect(es.state.context.expecting).toMatchObject({ kind: 'quote_offer', lines: [{ sku: 'CEM-001', quantity: 100 }, { sku: 'AGR-001', quantity: 100 }] });
+    const en = await talk('each-en', 'precio del block de 6', 'y el de 8?', '200 of each please');
+    expect(texts(en)).toMatch(/200 x \*Block de Hormigón 6".*200 x \*Block de Hormigón 8".*RD\$24,000\.00/s);
+  });
+
+  it('should take "10 de cada uno" said with the items themselves as their count', async () => {
+    const r = await talk('each-same', 'cuanto cuestan el block de 6 y el block de 8? necesito 10 de cada uno');
+    expect(texts(r)).toMatch(/10 x \*Block de Hormigón 6".*10 x \*Block de Hormigón 8"/s);
+    expect(texts(r)).not.toMatch(/No tenemos/);
+  });
+});
