@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import { asksEstimateAgain } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, asksWhatAJobTakes } from '../../machines/product-focus.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
 import { parseProductText, type CatalogMatch, type Measure } from '../catalog/index.js';
@@ -174,12 +174,16 @@ export function answerProduct(
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
   if (!out.focus || before.length === 0) return out;
-  const recent = [...new Set(before)].filter((sku) => sku !== out.focus?.sku).slice(0, MAX_RECENT);
+  const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku).slice(0, MAX_RECENT);
   return recent.length > 0 ? { ...out, focus: { ...out.focus, recent } } : out;
 }
 
 /** How many products answered before the one in focus it remembers. */
-const MAX_RECENT = 3;
+const MAX_RECENT = 4;
+/** Coats a wall is painted with: the figure a clerk estimates with. */
+const COATS = 2;
+/** Gallons in a cubeta. */
+const GALLONS_PER_BUCKET = 5;
 
 function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string }): ProductActorOutput {
   const lang = input.lang;
@@ -190,10 +194,19 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const lines = estimateLines(tenant, input.estimate, again.each);
     if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
+  if (text !== undefined) {
+    // "¿cuántos galones necesito para 100 metros?": the paint in focus (or the everyday one) for that area.
+    const area = areaToCover(text);
+    if (area !== null) return paintForArea(tenant, index, input, text, area);
+    // "quiero pintar mi casa, ¿qué necesito?": what the catalog has for the job, one of each kind.
+    const kit = asksWhatAJobTakes(text) ? jobKit(tenant, index, text, lang) : null;
+    if (kit) return kit;
+  }
   // "dame 100 de cada uno" after separate answers (no estimate yet): the products just talked about, that many each.
   if (again?.each !== undefined && input.focus?.recent && input.focus.recent.length > 0) {
-    const skus = [...input.focus.recent].reverse().concat(input.focus.sku);
-    const lines = estimateLines(tenant, skus.map((sku) => ({ sku, quantity: again.each as number })));
+    // In the catalog's (the shelf's) order: "el cemento y la arena", the paint before the roller.
+    const skus = new Set([input.focus.sku, ...input.focus.recent]);
+    const lines = estimateLines(tenant, tenant.catalog.filter((p) => skus.has(p.sku)).map((p) => ({ sku: p.sku, quantity: again.each as number })));
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   let wanted = wantedItems(input, undefined);
@@ -392,6 +405,59 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     };
   }
   return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
+}
+
+/** The words of a message, folded, for matching a product's job words. */
+const wordsOf = (text: string): Set<string> => new Set(nameKey(text).split(' '));
+/** Products a job takes, at most this many (one of each kind). */
+const MAX_KIT = 5;
+
+/**
+ * "quiero pintar mi casa, ¿qué necesito?": one product of each kind the catalog lists for the job
+ * (`jobs`), in catalog order, in stock and the everyday one first; then the area and colour asked,
+ * when paint is among them, to work out the gallons. Null when no product carries a job named.
+ */
+function jobKit(tenant: TenantData, index: CatalogIndex, text: string, lang: Lang): ProductActorOutput | null {
+  const said = wordsOf(text);
+  const forJob = tenant.catalog.filter((p) => p.jobs?.some((job) => said.has(nameKey(job))));
+  if (forJob.length === 0) return null;
+  const kinds = new Map<string, Product>();
+  for (const p of forJob) {
+    const kind = firstWord(p.name);
+    const had = kinds.get(kind);
+    const better = !had || (p.stock > 0 && had.stock <= 0) || ((p.stock > 0) === (had.stock > 0) && (p.default_for?.length ?? 0) > 0 && (had.default_for?.length ?? 0) === 0);
+    if (better) kinds.set(kind, p);
+  }
+  const kit = [...kinds.values()].slice(0, MAX_KIT);
+  const paint = kit.find((p) => p.coverage !== undefined);
+  const first = paint ?? (kit[0] as Product);
+  const match: CatalogMatch = { product: first, score: 1, unmet: [], defaulted: false };
+  const focus = focusOf(match, { query: first.name }, index);
+  return {
+    outcome: 'answered',
+    replies: [{ template: paint ? 'product.job_kit_area' : 'product.job_kit', params: { items: kit.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(kit) }],
+    focus: { ...focus, options: kit.map((p) => p.sku), recent: kit.filter((p) => p !== first).map((p) => p.sku) },
+  };
+}
+
+/**
+ * "¿cuántos galones necesito para 100 metros?": gallons for that area at `COATS` coats with the
+ * paint named, in focus or just talked about, else the everyday paint; then priced in its selling
+ * unit. Without a coverage figure for it, an advisor can tell.
+ */
+function paintForArea(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, area: number): ProductActorOutput {
+  const lang = input.lang;
+  const bySku = (sku: string | undefined): Product | undefined => (sku ? tenant.catalog.find((p) => p.sku === sku) : undefined);
+  const named = input.understanding.products.map((w) => index.search(w.query, { limit: 1 })[0]?.product).find((p) => p?.coverage !== undefined);
+  const talked = [input.focus?.sku, ...(input.focus?.recent ?? [])].map(bySku).find((p) => p?.coverage !== undefined);
+  const everyday = index.search('pintura', { limit: 1 })[0]?.product;
+  const paint = named ?? talked ?? (everyday?.coverage !== undefined ? everyday : undefined);
+  if (!paint?.coverage) return { outcome: 'answered', replies: [{ template: 'product.coverage_unknown', params: { area } }] };
+  const gallons = Math.ceil((area * COATS) / paint.coverage);
+  const bucket = /\bcubeta\b/i.test(paint.unit);
+  const quantity = bucket ? Math.ceil(gallons / GALLONS_PER_BUCKET) : gallons;
+  const priced = quoteOne(tenant, index, { item: { query: paint.name, quantity }, match: { product: paint, score: 1, unmet: [], defaulted: false } }, lang, true);
+  return { ...priced, replies: [{ template: 'product.coverage', params: { area, coats: COATS, gallons, coverage: paint.coverage, name: paint.name } }, ...priced.replies] };
 }
 
 /** The kinds of a product, up to `MAX_KINDS` with their prices, as options; null when there is one kind only. */

@@ -111,3 +111,33 @@ describe('"N of each" after separate product answers', () => {
     expect(texts(r)).not.toMatch(/No tenemos/);
   });
 });
+
+/** "quiero pintar mi casa, ¿qué necesito?" got one paint; a clerk lists what the job takes and works out the gallons. */
+describe('what a painting job takes', () => {
+  it('should list the catalog products for the job, with prices, and ask the area and colour', async () => {
+    for (const [i, ask] of ['quiero pintar mi casa, ¿qué necesito?', 'voy a pintar la casa, qué me hace falta?', 'I want to paint my house, what do I need?'].entries()) {
+      const r = await talk(`job-${i}`, ask);
+      const shown = texts(r);
+      expect(r.state.value, ask).not.toBe('closed');
+      for (const item of [/Pintura Acrílica Tropical Blanco \(galón\)\*: \*RD\$1,250\.00/, /Sellador de Paredes/, /Rodillo de Pintura/, /Brocha 4"/, /Bandeja para Pintura/]) expect(shown, ask).toMatch(item);
+      expect(shown, ask).toMatch(/metros cuadrados|square meters/);
+    }
+  });
+
+  it('should work out the gallons for an area at two coats from the catalog coverage, and price them', async () => {
+    const es = await talk('area-es', 'quiero pintar mi casa, ¿qué necesito?', '¿cuántos galones necesito para 100 metros?');
+    // 100 m² × 2 coats / 35 m² per gallon = 5.7 → 6 gallons.
+    expect(texts(es)).toMatch(/100 m² a 2 manos te hacen falta unos \*6 galones\* de \*Pintura Acrílica Tropical Blanco \(galón\)\*/);
+    expect(texts(es)).toMatch(/6 × RD\$1,250\.00 = \*RD\$7,500\.00\*/);
+    const en = await talk('area-en', 'how many gallons do I need for 100 square meters?');
+    expect(texts(en)).toMatch(/about \*6 gallons\*/);
+    // The paint talked about, sold by the cubeta: the gallons in cubetas.
+    const roof = await talk('area-roof', 'cuánto cuesta el impermeabilizante?', 'cuántas cubetas necesito para 60 metros cuadrados?');
+    expect(texts(roof)).toMatch(/\*5 cubetas de Impermeabilizante/);
+  });
+
+  it('should price one of each of the kit on "dame 1 de cada uno"', async () => {
+    const r = await talk('kit-each', 'quiero pintar mi casa, ¿qué necesito?', 'dame 1 de cada uno');
+    expect(texts(r)).toMatch(/1 x \*Pintura Acrílica Tropical Blanco \(galón\)\*.*1 x \*Sellador.*1 x \*Brocha 4".*1 x \*Rodillo.*1 x \*Bandeja.*RD\$2,780\.00/s);
+  });
+});
