@@ -22,6 +22,14 @@ export interface Product {
    * At most one product per phrase.
    */
   default_for?: string[];
+  /** Paints and coatings: square metres one gallon covers in one coat ("¿cuántos galones para 100 m²?"). */
+  coverage?: number;
+  /**
+   * Jobs the product is part of, as the customer names them in either language ("pintar",
+   * "paint"): "quiero pintar mi casa, ¿qué necesito?" is answered with one product of each kind
+   * carrying the job.
+   */
+  jobs?: string[];
 }
 
 export type AccountStanding = 'al_dia' | 'atrasada' | 'suspendida';

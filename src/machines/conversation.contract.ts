@@ -178,6 +178,10 @@ export interface ProductFocus {
   attributes?: Record<string, string>;
   /** SKUs offered as options with the answer, in order: "2" or "la segunda" picks one. */
   options?: string[];
+  /** The in-stock SKU offered instead, when this product was answered out of stock. */
+  alternative?: string;
+  /** Other products answered just before this one, latest first ("dame 100 de cada uno" prices them all). */
+  recent?: string[];
   /** The customer turn it was answered in (set by the machine). */
   turn?: number;
 }

@@ -12,6 +12,9 @@ export const PRODUCT_FOCUS_TURNS = 4;
 
 const MAX_WORDS = 9;
 
+/** A message as the follow-up readers see it: lower case, accents and punctuation gone. */
+export const foldFollowUp = (text: string): string => fold(text);
+
 function fold(text: string): string {
   return text
     .toLowerCase()
@@ -48,10 +51,34 @@ export function isProductFollowUp(text: string): boolean {
 const followUps = createLru<boolean>(256);
 const quantities = createLru<Readonly<{ quantity: number; unit?: string }> | undefined>(256);
 
+/**
+ * Words that narrow a request to what it names ("la de 5/8 nada más", "solo la blanca", "I only
+ * want the 5/8"): with an attribute they insist on it; alone ("no, nada más") they end the talk.
+ */
+const ONLY = /\b(?:nada\s+mas|nomas|no\s+mas|solamente|solo|unicamente|only|just)\b/;
+const ONLY_ALL = new RegExp(ONLY.source, 'g');
+
+/**
+ * A follow-up without the words around what it asks: a correction's lead ("no, …", "mejor …",
+ * "I mean …", "sí, pero …") and the narrowing ones ("nada más", "only").
+ *
+ * @example
+ * followUpCore('no, I only want the 5/8'); // 'the 5/8'
+ */
+export function followUpCore(text: string): string {
+  return fold(text)
+    .replace(ONLY_ALL, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but)\s+)+(?:(?:quiero|quise decir|era|es|queria|necesito|ocupo|i want|i meant|i need)\s+)?(?=\S)/, '');
+}
+
 function readProductFollowUp(text: string): boolean {
   // "no, el blanco", "mejor el de 3/4", "I mean the white one", "sí, pero en cubeta": a correction of the product in focus.
-  const t = fold(text).replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but)\s+)+(?:(?:quiero|quise decir|era|es|queria|i want|i meant)\s+)?(?=\S)/, '');
+  const t = followUpCore(text);
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
+  // "y nada más", "eso nada más": the narrowing word with nothing it narrows to.
+  if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null;
 }
 
@@ -200,4 +227,37 @@ export function asksEstimateAgain(text: string): { each?: number } | null {
   if (!each) return numbers.length === 0 && PRICE_CUE.test(t) ? {} : null;
   const n = numbers.length === 1 ? (/^\d+$/.test(numbers[0]!) ? Number(numbers[0]) : NUMBER_WORDS[numbers[0]!]) : undefined;
   return n !== undefined && Number.isInteger(n) && n > 0 ? { each: n } : null;
+}
+
+/** "¿qué necesito?", "¿qué me hace falta?", "what do I need?": what a job takes, not one product. */
+const WHAT_IT_TAKES =
+  /\b(?:que\s+(?:necesito|ocupo|me\s+hace\s+falta|hace\s+falta|debo\s+comprar|tengo\s+que\s+comprar|me\s+recomiendas?|necesitaria|lleva)|what\s+(?:do\s+i|would\s+i|will\s+i|should\s+i)\s+(?:need|buy|get)|what\s+does\s+it\s+take)\b/;
+
+/**
+ * Asks what a job takes ("quiero pintar mi casa, ¿qué necesito?", "what do I need to paint a
+ * room?") rather than for a product: answered with the catalog's products for the job.
+ */
+export function asksWhatAJobTakes(text: string): boolean {
+  return WHAT_IT_TAKES.test(fold(text));
+}
+
+const AREA =
+  /(\d+(?:[.,]\d+)?)\s*(?:(m2|m²|mts?2?|metros?(?:\s+cuadrados)?|mt2|square\s+(?:meters?|metres?)|sq\.?\s*m|sqm)|(pies?\s+cuadrados|square\s+(?:feet|foot)|sq\.?\s*ft|ft2))(?![a-z])/;
+const HOW_MUCH_PAINT = /\b(?:cuant[oa]s?\s+(?:galon(?:es)?|cubetas?|pintura|sellador|litros?)|how\s+(?:many|much)\s+(?:gallons?|buckets?|paint|sealer|liters?)|para\s+cubrir|to\s+cover)\b/;
+
+/**
+ * The area to paint in a question of how much paint it takes ("¿cuántos galones necesito para 100
+ * metros?", "how many gallons for 1000 square feet?"), in square metres; null when it is not one.
+ *
+ * @example
+ * areaToCover('¿cuántos galones necesito para 100 metros?'); // 100
+ */
+export function areaToCover(text: string): number | null {
+  const t = fold(text);
+  if (!HOW_MUCH_PAINT.test(t)) return null;
+  const m = AREA.exec(t);
+  if (!m?.[1]) return null;
+  const value = Number(m[1].replace(',', '.'));
+  if (!Number.isFinite(value) || value <= 0) return null;
+  return m[3] ? Math.round(value * 0.0929 * 10) / 10 : value;
 }

@@ -195,6 +195,8 @@ export const CATALOG = z
       aliases: strings.optional(),
       brand: text().optional(),
       default_for: strings.optional(),
+      coverage: number({ min: 0 }).optional(),
+      jobs: strings.optional(),
     }),
   )
   .min(1);

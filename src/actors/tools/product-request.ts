@@ -5,7 +5,7 @@
  * The answer to it is built in `product.tool.ts`.
  */
 import type { ProductActorInput, ProductFocus } from '../../machines/conversation.contract.js';
-import { isProductFollowUp, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { followUpCore, foldFollowUp, isProductFollowUp, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
 import type { Product } from '../../domain/tenant.js';
 import { extremeOf, relatedProducts } from './product-kinds.js';
 import { FILLER, fold, stem, type AttributeKind } from '../catalog/index.js';
@@ -100,8 +100,11 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, text: string,
     .join(' ');
   const base = productWords !== '' ? productWords : focus.name;
   // "y 10 de blanco?", "and 3 of the white one": a count before the other attribute is how many.
-  const count = /^(?:(?:y|and|e)\s+)?(?:(?:si\s+son|dame|ponme|quiero)\s+)?(\d+)\s+(?:de|del|of)\s+/i.exec(text.trim());
-  const query = [base, ...kept, count ? text.trim().slice(count[0].length) : text].join(' ');
+  // "no, I only want the 5/8": what it asks for, without the correction's lead and "only".
+  const core = followUpCore(text);
+  const said = core !== foldFollowUp(text) ? core : text.trim();
+  const count = /^(?:(?:y|and|e)\s+)?(?:(?:si\s+son|dame|ponme|quiero)\s+)?(\d+)\s+(?:de|del|of)\s+/i.exec(said);
+  const query = [base, ...kept, count ? said.slice(count[0].length) : said].join(' ');
   const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
   return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
 }
@@ -164,6 +167,18 @@ export function headWord(query: string, index: CatalogIndex, lang: 'es' | 'en'):
   return head ?? contentOf(rest.join(' '))[0] ?? null;
 }
 
+const EACH_ITEM = /^(?:de\s+|of\s+)?(?:cada|each)\b/i;
+
+/**
+ * "el block de 6 y el de 8, necesito 10 de cada uno", "2 of each": the count said for every item
+ * of the message; undefined when there is none.
+ */
+export function eachQuantity(text: string): number | undefined {
+  const m = /(?:^|[\s,;:])(\d+)\s+(?:de\s+cada\s+(?:un[oa]|cosa|producto|art[ií]culo)s?|of\s+each)\b/i.exec(text);
+  const n = m?.[1] !== undefined ? Number(m[1]) : undefined;
+  return n !== undefined && n > 0 ? n : undefined;
+}
+
 /**
  * Counted items of a list ("…, 2 jacuzzis y 10 codos") none of whose words the catalog knows: what
  * the store does not carry, named back to the customer.
@@ -173,7 +188,8 @@ export function uncarriedItems(text: string, index: CatalogIndex): string[] {
   for (const part of text.split(/[,;:\n]|\s+(?:y|e|and|plus|mas|más)\s+/i)) {
     const m = /(?:^|\s)(\d+|dos|tres|cuatro|cinco|seis|diez|two|three|four|five|six|ten)\s+(.+)$/i.exec(part.trim());
     const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').trim();
-    if (!rest) continue;
+    // "10 de cada uno", "10 of each": how many of the items named, not an item.
+    if (!rest || EACH_ITEM.test(rest)) continue;
     const content = index.parse(rest).content;
     if (content.length > 0 && content.every((word) => index.correct(word) === null)) out.push(rest);
   }

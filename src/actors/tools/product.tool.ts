@@ -1,14 +1,15 @@
 import type { Lang } from '../../domain/nlu.js';
-import { asksEstimateAgain } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, asksWhatAJobTakes } from '../../machines/product-focus.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyOption } from '../../machines/conversation.contract.js';
 import type { CatalogMatch } from '../catalog/index.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
-import { countUnit, priceUnit } from './units.js';
+import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import {
+  eachQuantity,
   followUp,
   headWord,
   inHundreds,
@@ -20,7 +21,18 @@ import {
   withSizedQuantities,
   type Wanted,
 } from './product-request.js';
-import { createLru, remembered } from '../../kernel/lru.js';
+import {
+  alternativeFor,
+  altParams,
+  describeProduct,
+  focusOf,
+  jobKit,
+  optionsFor,
+  sameName,
+  type Found,
+} from './product-parts.js';
+
+export { STOCK_UNKNOWN } from './product-parts.js';
 
 /** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
 const COLOUR_EN: Readonly<Record<string, string>> = {
@@ -30,8 +42,6 @@ const COLOUR_EN: Readonly<Record<string, string>> = {
 };
 
 const MAX_SHOWN = 3;
-/** A search score this much higher is a better fit, not noise ("varilla de 5/8": the 3/4 before the everyday 3/8). */
-const CLEARLY_BETTER = 0.015;
 /** A second match this close to the first is as likely: show both and let the customer choose. */
 const AMBIGUOUS_RATIO = 0.96;
 /** Words that add to the estimate on offer rather than ask about something else. */
@@ -44,87 +54,6 @@ const ADD_TO_ESTIMATE = /\b(?:agr[eé]g(?:a|ale|ue|uen|ar)|a[nñ]ad(?:e|ele|ir)|
  */
 const FORMAL_QUOTE =
   /\b(?:coti[sz]a(?:c|s|z)i[oó]n(?:es)?|presupuesto|proforma|quotation|cotizaci[oó]n\s+formal|formal\s+(?:quote|estimate)|(?:a|an|the|my)\s+quote)\b/i;
-
-interface Found {
-  item: Wanted;
-  match: CatalogMatch;
-}
-
-/**
- * The stock of a product whose live figure could not be read (the tenant's business backend is
- * down, `live-data.ts`): shown as "can't check right now", never as a count; read as available by
- * the rest of the tool so no alternative or shortage is claimed on a guess.
- */
-export const STOCK_UNKNOWN = Number.POSITIVE_INFINITY;
-
-function availability(tenant: TenantData, product: Product, lang: Lang): string {
-  if (product.stock === STOCK_UNKNOWN) return renderReply({ template: 'product.stock.unknown' }, tenant.templates, lang);
-  const directive: ReplyDirective =
-    product.stock > 0
-      ? { template: 'product.stock.available', params: { count: product.stock, unit: countUnit(product.unit, product.stock, lang) } }
-      : { template: 'product.stock.out' };
-  return renderReply(directive, tenant.templates, lang);
-}
-
-function describeProduct(tenant: TenantData, product: Product, lang: Lang): { name: string; price: string; unit: string; availability: string } {
-  return {
-    name: product.name,
-    price: formatMoney(product.price),
-    unit: priceUnit(product.unit, lang),
-    availability: availability(tenant, product, lang),
-  };
-}
-
-/**
- * An in-stock product to offer instead of an exhausted one: among the same search's matches one sold
- * the same way, then the tenant's everyday product, then the closest fit, then the nearest price;
- * else the same category.
- */
-function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Product, query: string): Product | undefined {
-  // The same thing, never what goes with it: the tap is no alternative to the washbasin.
-  const sameThing = (other: Product): boolean => firstWord(other.name) === firstWord(product.name);
-  const fromSearch = index
-    .search(query, { limit: 10 })
-    .filter((m) => m.product.sku !== product.sku && m.product.stock > 0 && m.product.category === product.category && sameThing(m.product))
-    .sort(
-      (a, b) =>
-        // Same selling unit first: a cubeta for a cubeta, a 42.5 kg bag for a 42.5 kg bag.
-        Number(b.product.unit === product.unit) - Number(a.product.unit === product.unit) ||
-        a.unmet.length - b.unmet.length ||
-        // What clearly fits the customer's words better (the nearest size, the same colour), then the everyday product.
-        (Math.abs(b.score - a.score) >= CLEARLY_BETTER ? b.score - a.score : 0) ||
-        Number(b.defaulted) - Number(a.defaulted) ||
-        Math.abs(a.product.price - product.price) - Math.abs(b.product.price - product.price),
-    )[0];
-  if (fromSearch) return fromSearch.product;
-  return tenant.catalog
-    .filter((p) => p.category === product.category && p.sku !== product.sku && p.stock > 0 && sameThing(p))
-    .sort((a, b) => Math.abs(a.price - product.price) - Math.abs(b.price - product.price))[0];
-}
-
-const firstWord = (name: string): string => nameKey(name).split(' ')[0] ?? '';
-
-function altParams(tenant: TenantData, alt: Product, lang: Lang): Record<string, string> {
-  return { altName: alt.name, altPrice: formatMoney(alt.price), altAvailability: availability(tenant, alt, lang) };
-}
-
-/** Buttons (widget) or numbered lines (WhatsApp) naming each product: choosing one asks for it by name. */
-function optionsFor(products: readonly Product[]): ReplyOption[] {
-  return products.map((p) => ({ label: p.name, text: p.name }));
-}
-
-function focusOf(match: CatalogMatch, item: Wanted, index: CatalogIndex): ProductFocus {
-  const phrases = index.parse(item.query).phrases;
-  const attributes = Object.fromEntries(Object.entries(phrases).filter(([, v]) => typeof v === 'string' && v !== ''));
-  return {
-    sku: match.product.sku,
-    name: match.product.name,
-    price: match.product.price,
-    ...(item.quantity !== undefined && quantityOf(item) > 1 ? { quantity: quantityOf(item) } : {}),
-    query: item.query,
-    ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
-  };
-}
 
 /** The lines of the estimate on offer as found items (`each`: every line at that quantity instead). */
 function estimateLines(tenant: TenantData, estimate: readonly QuoteLine[], each?: number): Found[] {
@@ -150,13 +79,44 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string } = {},
 ): ProductActorOutput {
+  const out = answer(tenant, index, input, options);
+  // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
+  const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
+  if (!out.focus || before.length === 0) return out;
+  const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku).slice(0, MAX_RECENT);
+  return recent.length > 0 ? { ...out, focus: { ...out.focus, recent } } : out;
+}
+
+/** How many products answered before the one in focus it remembers. */
+const MAX_RECENT = 4;
+/** Coats a wall is painted with: the figure a clerk estimates with. */
+const COATS = 2;
+/** Gallons in a cubeta. */
+const GALLONS_PER_BUCKET = 5;
+
+function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string }): ProductActorOutput {
   const lang = input.lang;
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
-  const again = input.estimate && input.estimate.length > 0 && text !== undefined ? asksEstimateAgain(text) : null;
-  if (again && input.estimate) {
+  const again = text !== undefined ? asksEstimateAgain(text) : null;
+  if (again && input.estimate && input.estimate.length > 0) {
     const lines = estimateLines(tenant, input.estimate, again.each);
     if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  }
+  if (text !== undefined) {
+    // "¿cuántos galones necesito para 100 metros?": the paint in focus (or the everyday one) for that area.
+    const area = areaToCover(text);
+    if (area !== null) return paintForArea(tenant, index, input, text, area);
+    // "quiero pintar mi casa, ¿qué necesito?": what the catalog has for the job, one of each kind.
+    const kit = asksWhatAJobTakes(text) ? jobKit(tenant, index, text, lang) : null;
+    if (kit) return kit;
+  }
+  // "dame 100 de cada uno" after separate answers (no estimate yet): the products just talked about, that many each.
+  if (again?.each !== undefined && input.focus?.recent && input.focus.recent.length > 0) {
+    // In the catalog's (the shelf's) order: "el cemento y la arena", the paint before the roller.
+    const skus = new Set([input.focus.sku, ...input.focus.recent]);
+    const lines = estimateLines(tenant, tenant.catalog.filter((p) => skus.has(p.sku)).map((p) => ({ sku: p.sku, quantity: again.each as number })));
+    if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
@@ -198,6 +158,9 @@ export function answerProduct(
   }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
+  // "el block de 6 y el de 8? necesito 10 de cada uno": that count for every item without its own.
+  const each = text !== undefined && wanted.length >= 2 ? eachQuantity(text) : undefined;
+  if (each !== undefined) wanted = wanted.map((w) => (w.quantity === undefined ? { ...w, quantity: each } : w));
 
   const formal = text !== undefined && FORMAL_QUOTE.test(text);
   const pinnedProduct = pinned ? tenant.catalog.find((p) => p.sku === pinned) : undefined;
@@ -293,6 +256,11 @@ export function answerProduct(
 
   const single = found[0] as Found;
   if (formal) return multiQuote(tenant, found, missing, lang, index, true);
+  // "no, la de 5/8 nada más" right after the 5/8 was answered out with another offered: the customer
+  // wants that one, not the other again. A clerk notes it and offers to let them know when it comes in.
+  if (input.focus?.alternative !== undefined && single.match.product.sku === input.focus.sku && single.match.product.stock <= 0) {
+    return backorderOffer(tenant, index, { item: { ...single.item, ...(single.item.quantity === undefined && input.focus.quantity !== undefined ? { quantity: input.focus.quantity } : {}) }, match: single.match }, lang);
+  }
   if (pinnedProduct) return quoteOne(tenant, index, single, lang, true);
   // "¿Qué tipo de cemento tienen?": the kinds with their prices, and which one.
   if (text !== undefined && single.item.quantity === undefined && asksForKinds(text, (word) => index.correct(word) !== null)) {
@@ -348,6 +316,26 @@ export function answerProduct(
   return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
 }
 
+/**
+ * "¿cuántos galones necesito para 100 metros?": gallons for that area at `COATS` coats with the
+ * paint named, in focus or just talked about, else the everyday paint; then priced in its selling
+ * unit. Without a coverage figure for it, an advisor can tell.
+ */
+function paintForArea(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, area: number): ProductActorOutput {
+  const lang = input.lang;
+  const bySku = (sku: string | undefined): Product | undefined => (sku ? tenant.catalog.find((p) => p.sku === sku) : undefined);
+  const named = input.understanding.products.map((w) => index.search(w.query, { limit: 1 })[0]?.product).find((p) => p?.coverage !== undefined);
+  const talked = [input.focus?.sku, ...(input.focus?.recent ?? [])].map(bySku).find((p) => p?.coverage !== undefined);
+  const everyday = index.search('pintura', { limit: 1 })[0]?.product;
+  const paint = named ?? talked ?? (everyday?.coverage !== undefined ? everyday : undefined);
+  if (!paint?.coverage) return { outcome: 'answered', replies: [{ template: 'product.coverage_unknown', params: { area } }] };
+  const gallons = Math.ceil((area * COATS) / paint.coverage);
+  const bucket = /\bcubeta\b/i.test(paint.unit);
+  const quantity = bucket ? Math.ceil(gallons / GALLONS_PER_BUCKET) : gallons;
+  const priced = quoteOne(tenant, index, { item: { query: paint.name, quantity }, match: { product: paint, score: 1, unmet: [], defaulted: false } }, lang, true);
+  return { ...priced, replies: [{ template: 'product.coverage', params: { area, coats: COATS, gallons, coverage: paint.coverage, name: paint.name } }, ...priced.replies] };
+}
+
 /** The kinds of a product, up to `MAX_KINDS` with their prices, as options; null when there is one kind only. */
 function listKinds(tenant: TenantData, index: CatalogIndex, single: Found, lang: Lang): ProductActorOutput | null {
   const { shown, total } = kindsOf(index, single.item.query);
@@ -369,6 +357,7 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
   const focus = focusOf(match, item, index);
   const quantity = quantityOf(item);
   const alt = product.stock >= Math.max(quantity, 1) ? undefined : product.stock > 0 ? undefined : alternativeFor(tenant, index, product, item.query);
+  if (alt) focus.alternative = alt.sku;
   const altP = alt ? altParams(tenant, alt, lang) : {};
   const options = alt ? optionsFor([alt]) : undefined;
   // "¿Te lo reservo?" sets aside the alternative offered when the product is out, else the product
@@ -410,6 +399,20 @@ function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: L
   return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus, ...reserving };
 }
 
+/** An exhausted product the customer wants and no other: "¿Te aviso cuando entre?" (a yes is a backorder for sales). */
+function backorderOffer(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang): ProductActorOutput {
+  const { item, match } = found;
+  const product = match.product;
+  const quantity = quantityOf(item);
+  const params = { ...describeProduct(tenant, product, lang), quantity, units: countUnit(product.unit, quantity, lang) };
+  return {
+    outcome: 'answered',
+    replies: [{ template: quantity > 1 ? 'product.backorder_offer_qty' : 'product.backorder_offer', params }],
+    focus: focusOf(match, item, index),
+    reserve: { sku: product.sku, name: product.name, quantity, backorder: true },
+  };
+}
+
 /** The same product in a 5-gallon cubeta, in stock and cheaper, for a whole number of cubetas of gallons. */
 function bucketFor(tenant: TenantData, product: Product, gallons: number): Product | undefined {
   if (gallons < 5 || gallons % 5 !== 0) return undefined;
@@ -431,7 +434,7 @@ function withAlternative(tenant: TenantData, index: CatalogIndex, first: Found, 
   return {
     outcome: 'answered',
     replies: [{ template: 'product.found_alt', params: { ...reply.params, outName: first.match.product.name, ...altParams(tenant, alt, lang) }, options: optionsFor([alt]) }],
-    focus,
+    focus: { ...focus, alternative: alt.sku },
   };
 }
 
@@ -467,15 +470,6 @@ function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang:
     replies: [formal ? { template, params } : { template, params, options: [answer('product.quote_offer.yes'), answer('product.quote_offer.no')] }],
     focus: focusOf(first.match, first.item, index),
   };
-}
-
-/** Folded product names and option texts, remembered (bounded): catalogs are small, and the same chip text comes back. */
-const nameKeys = createLru<string>(4096);
-const foldName = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9/#.]+/g, ' ').trim();
-const nameKey = (s: string): string => remembered(nameKeys, s, foldName);
-
-function sameName(name: string, text: string): boolean {
-  return nameKey(name) === nameKey(text);
 }
 
 /** A thing not carried, and the product the store has for it ("no vendemos neveras; para la tuya tenemos …"). */

@@ -118,6 +118,11 @@ describe('rule brain › routing signals (issue 10)', () => {
     expect(detectClosing('bendiciones, una pregunta')).toBe(false);
   });
 
+  it('should not close on "nada más" that narrows a request to a size or a count', () => {
+    for (const text of ['la de 5/8 nada más', 'no, nada más la de 5/8', '20 nada más']) expect(detectClosing(text), text).toBe(false);
+    for (const text of ['nada más, gracias', 'no gracias, nada más', 'eso es todo']) expect(detectClosing(text), text).toBe(true);
+  });
+
   it.each(['no me lo sé', 'no me acuerdo', 'no la tengo a mano', "I don't remember it", 'ni idea'])('should read "%s" as not knowing the answer', async (text) => {
     expect(saysNotKnown(text)).toBe(true);
     expect((await read(text)).notKnown).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductActorInput, ProductActorOutput } from '../../../src/machines/conversation.contract.js';
-import { followUpQuantity, isProductFollowUp, pickedOption, PRODUCT_FOCUS_TURNS } from '../../../src/machines/product-focus.js';
+import { areaToCover, asksWhatAJobTakes, followUpQuantity, isProductFollowUp, pickedOption, PRODUCT_FOCUS_TURNS } from '../../../src/machines/product-focus.js';
 import { createConversation, understood } from './machine-harness.js';
 
 const cement = { sku: 'CEM-001', name: 'Cemento Gris Cemex Tipo GU (saco 42.5 kg)', price: 655, query: 'cemento gris' };
@@ -24,6 +24,17 @@ describe('isProductFollowUp', () => {
       expect(isProductFollowUp(text)).toBe(false);
     },
   );
+
+  it.each(['no, la de 5/8 nada más', 'nada más la de 5/8', 'no, solo la blanca', 'no, I only want the 5/8', 'no, necesito la de 5/8'])(
+    'should read "%s" (insisting on an attribute of the product in focus) as a follow-up',
+    (text) => {
+      expect(isProductFollowUp(text)).toBe(true);
+    },
+  );
+
+  it.each(['no, nada más', 'nada más', 'y nada más', 'solo eso', 'no gracias, nada más'])('should not read "%s" (nothing narrowed to) as a follow-up', (text) => {
+    expect(isProductFollowUp(text)).toBe(false);
+  });
 
   it('should take a bare number as a quantity and "de 4" as a size', () => {
     expect(followUpQuantity('y si compro 50?')).toBe(50);
@@ -97,5 +108,20 @@ describe('pickedOption', () => {
     expect(pickedOption('opción 3', 3)).toBe(2);
     expect(pickedOption('4', 3)).toBeNull();
     expect(pickedOption('y si compro 50?', 3)).toBeNull();
+  });
+});
+
+describe('what a job takes and the area to cover', () => {
+  it('should read a question of what a job takes', () => {
+    for (const text of ['quiero pintar mi casa, ¿qué necesito?', 'voy a pintar la casa, qué me hace falta?', 'I want to paint my house, what do I need?', 'what should I buy to paint a room?']) expect(asksWhatAJobTakes(text), text).toBe(true);
+    for (const text of ['cuánto cuesta la pintura?', 'necesito pintura blanca', 'I need white paint']) expect(asksWhatAJobTakes(text), text).toBe(false);
+  });
+
+  it('should read the area in square metres of a how-much-paint question only', () => {
+    expect(areaToCover('¿cuántos galones necesito para 100 metros?')).toBe(100);
+    expect(areaToCover('cuántas cubetas necesito para 60 metros cuadrados?')).toBe(60);
+    expect(areaToCover('how many gallons do I need for 100 square meters?')).toBe(100);
+    expect(areaToCover('how much paint for 1000 square feet?')).toBe(92.9);
+    for (const text of ['dame 100 metros de cable', '¿cuántos galones tienen?', 'necesito 5 galones de pintura']) expect(areaToCover(text), text).toBeNull();
   });
 });

@@ -1,6 +1,6 @@
 import type { Entity } from '../../../domain/nlu.js';
 import type { Product } from '../../../domain/tenant.js';
-import { NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/index.js';
+import { NUMBER_WORDS, parseProductText, resolverFor, type ProductResolver } from '../../catalog/index.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 
@@ -117,6 +117,13 @@ interface Tok {
  */
 export function createProductMatcher(catalog: readonly Product[], resolver: ProductResolver = resolverFor(catalog)): ProductMatcher {
   const vocab = buildVocabulary(catalog, resolver);
+  /** Each product's inch sizes as its name gives them ("Tubo PVC 4\" …" → 4), read when first asked. */
+  let inchSizes: number[][] | null = null;
+  /** "the 4 pipe": some product the words name is made in that inch size. */
+  const madeInSize = (words: readonly string[], n: number): boolean => {
+    inchSizes ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures.filter((m) => m.unit === 'in').map((m) => m.value));
+    return catalog.some((_, i) => words.every((w) => vocab.productWords[i]!.has(w)) && inchSizes![i]!.includes(n));
+  };
   const lexicon = new Set<string>([...resolver.lexicon, ...GENERIC_PRODUCT_WORDS]);
   const cache = new Map<string, string | null>();
 
@@ -375,8 +382,13 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if ((n !== null || half || (multiplier === 12 && q >= -1)) && !(q >= 0 && /\/$/.test(f.folded.slice(0, toks[q]!.s)))) {
           const startTok = n !== null || half ? q : q + 1;
           const qty = half ? 6 : (n ?? 1) * multiplier;
+          // "how much is the 4 pipe?", "a 6 block": a number between an article and one product
+          // made in that inch size is its size (as "el tubo de 4"); "the 4 pipes", "4 pipes" count.
+          const article = q >= 1 && /^(?:the|a|an|this|that|el|la|ese|esa|este|esta)$/.test(toks[q - 1]!.t);
+          const sized = !unitSeen && article && n !== null && /^\d+$/.test(toks[q]!.t) && first === q + 1 && singular(toks[first]!.t).length === 1 && madeInSize(parts.filter((w) => !/\d|"/.test(w)), n);
+          if (sized) mention.query = `${mention.query} ${n}"`;
           // "un cemento" is too weak a quantity; a unit or a digit makes it real.
-          if (unitSeen || (n !== null && /^\d+$/.test(toks[q]!.t)) || (n !== null && n > 1)) {
+          else if (unitSeen || (n !== null && /^\d+$/.test(toks[q]!.t)) || (n !== null && n > 1)) {
             mention.quantity = qty;
             const qEnd = unitSeen ? toks[first - 1 - (toks[first - 1]?.t === 'de' || toks[first - 1]?.t === 'of' ? 1 : 0)]!.e : toks[startTok]!.e;
             const qSpan = toOriginalSpan(f, toks[startTok]!.s, qEnd);

@@ -3,6 +3,7 @@ import type { IntentName } from '../../../domain/intents.js';
 import type { Entity, IntentScore, NluResult } from '../../../domain/nlu.js';
 import type { TenantData } from '../../../domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
+import { areaToCover, asksWhatAJobTakes } from '../../../machines/product-focus.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/triage-decision.js';
 import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
@@ -142,6 +143,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   /** The hardware store's reading rules (delivery, project quotes, accounts, jobs) apply only where the tenant has those labels. */
   const has = (label: IntentName): boolean => intents.has(label);
   const tenantName = tenant.settings.displayName;
+  /** The jobs the catalog lists products for ("pintar", "paint"), folded. */
+  const jobWords = new Set(tenant.catalog.flatMap((p) => p.jobs ?? []).map((job) => foldText(job).trim()));
+  const namesAJob = (text: string): boolean => jobWords.size > 0 && foldText(text).split(/[^a-z0-9]+/).some((word) => jobWords.has(word));
   /** The label whose answer lists the business's services (estudio: `consultar_paquetes`), if any. */
   const servicesLabel = intents.intents.find((i) => i.answer !== undefined && 'source' in i.answer && i.answer.source === 'services')?.label ?? null;
 
@@ -277,6 +281,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // mostly in complaints): product questions, answered with what there is or "no vendemos …".
     if (has('product_inquiry') && ((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
+    }
+    // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos
+    // galones necesito para 100 metros?": what a job takes from the catalog, a product question.
+    const sureHandoff = (intent.name === 'complaint' || intent.name === 'human_agent') && intent.confidence >= HANDOFF_CONFIDENCE;
+    if (has('product_inquiry') && !sureHandoff && ((namesAJob(text) && asksWhatAJobTakes(text)) || areaToCover(text) !== null)) {
+      intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
     }
     return { intent, ranking, entities, lang: detectLang(text, lang), mentions };
   };

@@ -55,7 +55,7 @@ const NOTHING_MORE =
   /\b(?:(?:eso|esto) (?:es|era|seria|sería) todo|es todo|era todo|seria todo|nada mas|no necesito (?:mas|nada)|(?:thats|that s|that is|that was) (?:all|it|everything)|that will be all|nothing else|(?:i m|im|i am) (?:done|good|all set)|all set|estoy bien asi)\b/;
 
 const BARE_DECLINE =
-  /^(?:no|nop|nope|nah|no no|nada|nada mas|no nada|no gracias|no thanks|no thank you|estoy bien|asi esta bien|no estoy bien|no todo bien|no por ahora|por ahora no|ahora no|not now|nothing|nothing else|no thats it|no that s it|im good|i m good|i am good|no im good|no i m good|no estamos bien|ya no|no ya)$/;
+  /^(?:no|nop|nope|nah|no no|nada|nada mas|no nada|no nada mas|no gracias|no thanks|no thank you|estoy bien|asi esta bien|no estoy bien|no todo bien|no por ahora|por ahora no|ahora no|not now|nothing|nothing else|no thats it|no that s it|im good|i m good|i am good|no im good|no i m good|no estamos bien|ya no|no ya)$/;
 
 /**
  * A bare "no" / "nada" / "estoy bien" when nothing is pending: the answer to the "¿Algo más?" that
@@ -83,7 +83,9 @@ export function isBareAcknowledgment(text: string): boolean {
  */
 export function detectClosing(text: string): boolean {
   const f = words(text).join(' ').replace(/\./g, '');
-  if (FAREWELL.test(f) || NOTHING_MORE.test(f)) return true;
+  if (FAREWELL.test(f)) return true;
+  // "la de 5/8 nada más", "20 nada más": a size or a count said with it narrows a request, it does not end the talk.
+  if (NOTHING_MORE.test(f) && !/\d/.test(f)) return true;
   // "gracias por todo" and thanks with a blessing ("gracias, bendiciones") are how a Dominican
   // customer says goodbye; "bendiciones" alone opens a conversation as often as it closes one.
   if (/\b(?:gracias por todo|thanks for everything|thank you for everything)\b/.test(f)) return true;

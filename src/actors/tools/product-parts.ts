@@ -1,0 +1,160 @@
+/**
+ * The parts of a product answer shared by its builders (`product.tool.ts`): a product described
+ * with its price and stock, the in-stock alternative to an exhausted one, the focus of an answer,
+ * the options, and what a job takes from the catalog.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, ProductFocus, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
+import { parseProductText, type CatalogMatch, type Measure } from '../catalog/index.js';
+import { renderReply } from '../render-reply.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { formatMoney } from './format.js';
+import { countUnit, priceUnit } from './units.js';
+import { quantityOf, type Wanted } from './product-request.js';
+import { createLru, remembered } from '../../kernel/lru.js';
+
+/** A search score this much higher is a better fit, not noise ("varilla de 5/8": the 3/4 before the everyday 3/8). */
+const CLEARLY_BETTER = 0.015;
+
+export interface Found {
+  item: Wanted;
+  match: CatalogMatch;
+}
+
+/**
+ * The stock of a product whose live figure could not be read (the tenant's business backend is
+ * down, `live-data.ts`): shown as "can't check right now", never as a count; read as available by
+ * the rest of the tool so no alternative or shortage is claimed on a guess.
+ */
+export const STOCK_UNKNOWN = Number.POSITIVE_INFINITY;
+
+function availability(tenant: TenantData, product: Product, lang: Lang): string {
+  if (product.stock === STOCK_UNKNOWN) return renderReply({ template: 'product.stock.unknown' }, tenant.templates, lang);
+  const directive: ReplyDirective =
+    product.stock > 0
+      ? { template: 'product.stock.available', params: { count: product.stock, unit: countUnit(product.unit, product.stock, lang) } }
+      : { template: 'product.stock.out' };
+  return renderReply(directive, tenant.templates, lang);
+}
+
+export function describeProduct(tenant: TenantData, product: Product, lang: Lang): { name: string; price: string; unit: string; availability: string } {
+  return {
+    name: product.name,
+    price: formatMoney(product.price),
+    unit: priceUnit(product.unit, lang),
+    availability: availability(tenant, product, lang),
+  };
+}
+
+/**
+ * An in-stock product to offer instead of an exhausted one: among the same search's matches one sold
+ * the same way, then the tenant's everyday product, then the closest fit, then the nearest price;
+ * else the same category.
+ */
+export function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Product, query: string): Product | undefined {
+  // The same thing, never what goes with it: the tap is no alternative to the washbasin.
+  const sameThing = (other: Product): boolean => firstWord(other.name) === firstWord(product.name);
+  // The nearest size of the family: the 5/8" rebar out, the 3/4" or the 1/2", not the everyday 3/8".
+  const size = sizeOf(product);
+  const away = (other: Product): number => {
+    const its = size ? sizeOf(other) : undefined;
+    return size && its && its.unit === size.unit ? Math.abs(Math.log(its.value / size.value)) : Number.POSITIVE_INFINITY;
+  };
+  const fromSearch = index
+    .search(query, { limit: 10 })
+    .filter((m) => m.product.sku !== product.sku && m.product.stock > 0 && m.product.category === product.category && sameThing(m.product))
+    .sort(
+      (a, b) =>
+        // Same selling unit first: a cubeta for a cubeta, a 42.5 kg bag for a 42.5 kg bag.
+        Number(b.product.unit === product.unit) - Number(a.product.unit === product.unit) ||
+        nearer(away(a.product), away(b.product)) ||
+        a.unmet.length - b.unmet.length ||
+        // What clearly fits the customer's words better (the nearest size, the same colour), then the everyday product.
+        (Math.abs(b.score - a.score) >= CLEARLY_BETTER ? b.score - a.score : 0) ||
+        Number(b.defaulted) - Number(a.defaulted) ||
+        Math.abs(a.product.price - product.price) - Math.abs(b.product.price - product.price),
+    )[0];
+  if (fromSearch) return fromSearch.product;
+  return tenant.catalog
+    .filter((p) => p.category === product.category && p.sku !== product.sku && p.stock > 0 && sameThing(p))
+    .sort((a, b) => nearer(away(a), away(b)) || Math.abs(a.price - product.price) - Math.abs(b.price - product.price))[0];
+}
+
+/** Orders two distances from a size, nearest first (two unknown ones are equal). */
+const nearer = (a: number, b: number): number => (a === b ? 0 : a - b);
+
+const sizes = createLru<Measure | null>(1024);
+/** A product's size as its name gives it (the first inch measure, else the first measure): 5/8" → 0.625 in. */
+function sizeOf(product: Product): Measure | undefined {
+  return remembered(sizes, product.name, (name) => {
+    const measures = parseProductText(name, { catalog: true }).attributes.measures.filter((m) => m.value > 0 && m.unit !== 'count');
+    return measures.find((m) => m.unit === 'in') ?? measures[0] ?? null;
+  }) ?? undefined;
+}
+
+export const firstWord = (name: string): string => nameKey(name).split(' ')[0] ?? '';
+
+export function altParams(tenant: TenantData, alt: Product, lang: Lang): Record<string, string> {
+  return { altName: alt.name, altPrice: formatMoney(alt.price), altAvailability: availability(tenant, alt, lang) };
+}
+
+/** Buttons (widget) or numbered lines (WhatsApp) naming each product: choosing one asks for it by name. */
+export function optionsFor(products: readonly Product[]): ReplyOption[] {
+  return products.map((p) => ({ label: p.name, text: p.name }));
+}
+
+export function focusOf(match: CatalogMatch, item: Wanted, index: CatalogIndex): ProductFocus {
+  const phrases = index.parse(item.query).phrases;
+  const attributes = Object.fromEntries(Object.entries(phrases).filter(([, v]) => typeof v === 'string' && v !== ''));
+  return {
+    sku: match.product.sku,
+    name: match.product.name,
+    price: match.product.price,
+    ...(item.quantity !== undefined && quantityOf(item) > 1 ? { quantity: quantityOf(item) } : {}),
+    query: item.query,
+    ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
+  };
+}
+
+/** The words of a message, folded, for matching a product's job words. */
+const wordsOf = (text: string): Set<string> => new Set(nameKey(text).split(' '));
+/** Products a job takes, at most this many (one of each kind). */
+const MAX_KIT = 5;
+
+/**
+ * "quiero pintar mi casa, ¿qué necesito?": one product of each kind the catalog lists for the job
+ * (`jobs`), in catalog order, in stock and the everyday one first; then the area and colour asked,
+ * when paint is among them, to work out the gallons. Null when no product carries a job named.
+ */
+export function jobKit(tenant: TenantData, index: CatalogIndex, text: string, lang: Lang): ProductActorOutput | null {
+  const said = wordsOf(text);
+  const forJob = tenant.catalog.filter((p) => p.jobs?.some((job) => said.has(nameKey(job))));
+  if (forJob.length === 0) return null;
+  const kinds = new Map<string, Product>();
+  for (const p of forJob) {
+    const kind = firstWord(p.name);
+    const had = kinds.get(kind);
+    const better = !had || (p.stock > 0 && had.stock <= 0) || ((p.stock > 0) === (had.stock > 0) && (p.default_for?.length ?? 0) > 0 && (had.default_for?.length ?? 0) === 0);
+    if (better) kinds.set(kind, p);
+  }
+  const kit = [...kinds.values()].slice(0, MAX_KIT);
+  const paint = kit.find((p) => p.coverage !== undefined);
+  const first = paint ?? (kit[0] as Product);
+  const match: CatalogMatch = { product: first, score: 1, unmet: [], defaulted: false };
+  const focus = focusOf(match, { query: first.name }, index);
+  return {
+    outcome: 'answered',
+    replies: [{ template: paint ? 'product.job_kit_area' : 'product.job_kit', params: { items: kit.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(kit) }],
+    focus: { ...focus, options: kit.map((p) => p.sku), recent: kit.filter((p) => p !== first).map((p) => p.sku) },
+  };
+}
+
+/** Folded product names and option texts, remembered (bounded): catalogs are small, and the same chip text comes back. */
+const nameKeys = createLru<string>(4096);
+const foldName = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9/#.]+/g, ' ').trim();
+export const nameKey = (s: string): string => remembered(nameKeys, s, foldName);
+
+export function sameName(name: string, text: string): boolean {
+  return nameKey(name) === nameKey(text);
+}
