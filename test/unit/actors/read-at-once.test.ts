@@ -69,6 +69,15 @@ describe('a synchronous brain reads the message in the step that received it (pr
     expect(invoked).toEqual(['tienen cemento?']);
   });
 
+  it('should ask the `understand` of a brain spread from the rule brain with its own understand (readNow is not copied)', async () => {
+    const read: string[] = [];
+    const spy: Brain = { ...ruleBrain, understand: (input) => (read.push(input.text), ruleBrain.understand(input)) };
+    expect(spy.readNow).toBeUndefined();
+    const { host } = createMemoryHost({ tenant, brain: spy });
+    await sayTo(host, 'spied', 'tienen cemento?');
+    expect(read).toEqual(['tienen cemento?']);
+  });
+
   it('should hand off as brain_unavailable when the synchronous reading throws, as when the awaited one fails', async () => {
     const failing: Brain = {
       kind: 'rules',
