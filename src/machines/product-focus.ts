@@ -15,14 +15,22 @@ const MAX_WORDS = 9;
 /** A message as the follow-up readers see it: lower case, accents and punctuation gone. */
 export const foldFollowUp = (text: string): string => fold(text);
 
+/** The last text folded and its fold: the routing guards fold the same message a dozen times a turn. */
+let lastText = '';
+let lastFold = '';
+
 function fold(text: string): string {
-  return text
+  if (text === lastText) return lastFold;
+  const folded = text
     .toLowerCase()
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[¿?¡!.,;:]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  lastText = text;
+  lastFold = folded;
+  return folded;
 }
 
 const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and if|y si|y para|y el|y la|y los|y las|y en|y de|y con|entonces)\b/;

@@ -39,16 +39,20 @@ describe('reading cache', () => {
     expect(cache.get('1', 'es', { kind: 'choice', text: 'otra', options: [] })?.nlu.intent.name).toBe('price_quote');
   });
 
-  it('should hand out copies: changing a returned or stored reading does not change the cached one', () => {
+  it('should hand out the cached reading frozen all the way down: changing it throws and changes nothing', () => {
     const cache = createReadingCache(10);
     const none: Expectation = { kind: 'none' };
-    const stored = reading('greeting');
-    cache.put('hola', 'es', none, stored);
-    stored.nlu.entities.length = 0;
+    cache.put('hola', 'es', none, reading('greeting'));
     const first = cache.get('hola', 'es', none) as Understanding;
-    first.products[0]!.query = 'changed';
-    first.leadFields.name = 'Ana';
+    expect(() => {
+      first.products[0]!.query = 'changed';
+    }).toThrow(TypeError);
+    expect(() => {
+      first.leadFields.name = 'Ana';
+    }).toThrow(TypeError);
+    expect(() => first.nlu.entities.push({ type: 'email', value: 'x@y.do', start: 0, end: 1 })).toThrow(TypeError);
     expect(cache.get('hola', 'es', none)).toEqual(reading('greeting'));
+    expect(cache.get('hola', 'es', none)).toBe(first);
   });
 
   it('should store nothing when its size is 0', () => {
@@ -86,8 +90,7 @@ describe('rule brain with its reading cache', () => {
           for (const expecting of expectations) {
             const input = { text, lang, expecting, messageId: 'm', idempotencyKey: 'k' };
             const expected = JSON.stringify(await uncached.understand(input));
-            const first = await cached.understand(input);
-            first.nlu.entities.push({ type: 'email', value: 'x@y.do', start: 0, end: 1 }); // a caller changing its copy
+            expect(JSON.stringify(await cached.understand(input))).toBe(expected);
             expect(JSON.stringify(await cached.understand(input))).toBe(expected);
             compared++;
           }

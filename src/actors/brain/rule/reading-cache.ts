@@ -7,17 +7,18 @@ import { copyPlain, createLru } from '../../../kernel/lru.js';
  * reads the same, so a repeated message ("hola", "¿tienen cemento?", "gracias") is read once.
  *
  * Bounded LRU (a `Map` in use order: a hit moves its entry to the end, an insert past `maxEntries`
- * drops the oldest). Every value goes in and comes out as a deep copy, so a caller that changes
- * its reading cannot change the next caller's.
+ * drops the oldest). A cached reading is deeply frozen and handed out as it is (no copy per hit:
+ * the machine keeps readings in its context, which it never changes in place); a caller that
+ * tried to change one would throw, never change the next caller's.
  *
  * @example
  * const cache = createReadingCache(2_000);
  * const hit = cache.get(text, lang, expecting) ?? cache.put(text, lang, expecting, read(text));
  */
 export interface ReadingCache {
-  /** A copy of the cached reading, or undefined when this text was not read under this expectation. */
+  /** The cached reading (frozen), or undefined when this text was not read under this expectation. */
   get(text: string, lang: string, expecting: Expectation): Understanding | undefined;
-  /** Keeps a copy of `reading` and returns `reading` itself. */
+  /** Freezes `reading` deeply, keeps it and returns it. */
   put(text: string, lang: string, expecting: Expectation, reading: Understanding): Understanding;
   readonly size: number;
 }
@@ -31,8 +32,15 @@ function expectationKey(expecting: Expectation): string {
   return expecting.kind === 'lead_field' ? `lead_field:${expecting.field}` : expecting.kind;
 }
 
-/** The brain's readings are plain data: copied on the way in and out (kernel/lru.ts). */
+/** The brain's readings are plain data (kernel/lru.ts). */
 export { copyPlain };
+
+/** Freezes plain data (objects and arrays) all the way down. */
+function deepFreeze<T>(value: T): T {
+  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
+  for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
+  return Object.freeze(value);
+}
 
 export function createReadingCache(maxEntries: number): ReadingCache {
   const entries = createLru<Understanding>(maxEntries);
@@ -40,13 +48,13 @@ export function createReadingCache(maxEntries: number): ReadingCache {
   return {
     get(text, lang, expecting) {
       const key = keyOf(text, lang, expecting);
-      const hit = entries.get(key);
-      return hit === undefined ? undefined : copyPlain(hit);
+      return entries.get(key);
     },
     put(text, lang, expecting, reading) {
       if (maxEntries <= 0) return reading;
-      entries.set(keyOf(text, lang, expecting), copyPlain(reading));
-      return reading;
+      const frozen = deepFreeze(reading);
+      entries.set(keyOf(text, lang, expecting), frozen);
+      return frozen;
     },
     get size() {
       return entries.size;
