@@ -111,6 +111,13 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const kit = asksWhatAJobTakes(text) ? jobKit(tenant, index, text, lang) : null;
     if (kit) return kit;
   }
+  // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60", the kinds
+  // of cement): each option listed, that many each, as an estimate.
+  const shownOptions = input.focus?.options ?? [];
+  if (again?.each !== undefined && shownOptions.length >= 2) {
+    const lines = estimateLines(tenant, shownOptions.map((sku) => ({ sku, quantity: again.each as number })));
+    if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  }
   // "dame 100 de cada uno" after separate answers (no estimate yet): the products just talked about, that many each.
   if (again?.each !== undefined && input.focus?.recent && input.focus.recent.length > 0) {
     // In the catalog's (the shelf's) order: "el cemento y la arena", the paint before the roller.
@@ -120,9 +127,17 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
+  // "dame 100 de cada uno" when one product only was answered: that many of it, as "dame 100" would.
+  const onlyOne = again?.each !== undefined && input.focus && (input.focus.recent?.length ?? 0) === 0 && shownOptions.length < 2 ? input.focus : undefined;
+  if (onlyOne && again?.each !== undefined) {
+    wanted = [{ query: onlyOne.query, quantity: again.each }];
+    pinned = onlyOne.sku;
+  }
   // A chosen option sends the product's full name: that product, whatever the brain made of it.
   const named = text !== undefined ? index.search(text, { limit: 1 })[0] : undefined;
-  if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
+  if (pinned) {
+    // Read above: nothing else in the message names a product.
+  } else if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
     // One of the options just shown, for a count the customer gave ("2 glns de pintura azul"): still that count.
     const count = input.focus?.options?.includes(named.product.sku) ? input.focus.quantity : undefined;
     wanted = [{ query: named.product.name, ...(count !== undefined ? { quantity: count } : {}) }];

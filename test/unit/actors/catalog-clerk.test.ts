@@ -141,3 +141,31 @@ describe('what a painting job takes', () => {
     expect(texts(r)).toMatch(/1 x \*Pintura Acrílica Tropical Blanco \(galón\)\*.*1 x \*Sellador.*1 x \*Brocha 4".*1 x \*Rodillo.*1 x \*Bandeja.*RD\$2,780\.00/s);
   });
 });
+
+/** "dame 100 de cada uno" when only one product was answered: that many of it, as "dame 100" would. */
+describe('"N of each" after a single product answer', () => {
+  it('should price that quantity of the one product, es and en', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['cuánto cuesta el cemento gris cemex?', 'dame 100 de cada uno', /^\*100 sacos de Cemento Gris Cemex Tipo GU \(saco 42\.5 kg\)\*: 100 × RD\$655\.00 = \*RD\$65,500\.00\*/],
+      ['precio del block de 6', 'quiero 5 de cada uno', /^\*5 unidades de Block de Hormigón 6" \(unidad\)\*: 5 × RD\$52\.00/],
+      ['how much is the 6 block?', '5 of each', /^\*5 units of Block de Hormigón 6" \(unidad\)\*/],
+    ];
+    for (const [i, [question, each, priced]] of cases.entries()) {
+      const r = await talk(`each-one-${i}`, question, each);
+      expect(texts(r), each).toMatch(priced);
+      expect(texts(r), each).not.toMatch(/no te entendí|didn't quite get/);
+    }
+  });
+});
+
+/** "dame 10 de cada uno" right after a list of options: each option listed, not only the first. */
+describe('"N of each" after a list of options of one product', () => {
+  it('should estimate that many of every option listed', async () => {
+    const rebar = await talk('each-opt-rebar', 'cuánto cuesta la varilla de 1/2?', 'dame 10 de cada uno');
+    expect(texts(rebar)).toMatch(/10 x \*Varilla Corrugada 1\/2" Grado 40.*10 x \*Varilla Corrugada 1\/2" Grado 60.*Total estimado: \*RD\$9,750\.00\*/s);
+    expect(rebar.state.context.expecting).toMatchObject({ kind: 'quote_offer', lines: [{ sku: 'VAR-003', quantity: 10 }, { sku: 'VAR-004', quantity: 10 }] });
+    const cement = await talk('each-opt-cement', 'qué tipo de cemento tienen?', '2 of each');
+    for (const kind of ['Gris Cemex', 'Blanco Cemex', 'Colonial', 'Cibao', 'Santo Domingo']) expect(texts(cement), kind).toMatch(new RegExp(`2 x \\*Cemento ${kind}`));
+  });
+});
+
