@@ -53,8 +53,9 @@ export function describeProduct(tenant: TenantData, product: Product, lang: Lang
  * else the same category.
  */
 export function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Product, query: string): Product | undefined {
-  // The same thing, never what goes with it: the tap is no alternative to the washbasin.
-  const sameThing = (other: Product): boolean => firstWord(other.name) === firstWord(product.name);
+  // The same thing, never what goes with it: the tap is no alternative to the washbasin, and the
+  // same kind of it: the common nail is no alternative to the concrete nail.
+  const sameThing = (other: Product): boolean => sameKind(other, product);
   // The nearest size of the family: the 5/8" rebar out, the 3/4" or the 1/2", not the everyday 3/8".
   const size = sizeOf(product);
   const away = (other: Product): number => {
@@ -94,6 +95,32 @@ function sizeOf(product: Product): Measure | undefined {
 }
 
 export const firstWord = (name: string): string => nameKey(name).split(' ')[0] ?? '';
+
+const kinds = createLru<readonly string[]>(1024);
+/**
+ * The words that say what kind of thing a product is: its name's words before the first size or
+ * selling unit, without its brand ("Clavo de Acero para Concreto 2\" (libra)" → clavo, acero,
+ * concreto; "Pintura Acrílica Popular Gris Perla (galón)" → pintura, acrílica).
+ */
+function kindWords(product: Product): readonly string[] {
+  return remembered(kinds, `${product.name}\u0000${product.brand ?? ''}`, () => {
+    const head = product.name.split(/[\d(#]/)[0] ?? '';
+    const brand = new Set(product.brand ? parseProductText(product.brand, { catalog: true }).content : []);
+    return parseProductText(head, { catalog: true }).content.filter((w) => !brand.has(w));
+  });
+}
+
+/**
+ * Two products of the same kind: the words of one's kind are all in the other's (the corrugated rebar
+ * in any size or grade, a PVC pipe of either rating), not just the same first word (a common or a
+ * roofing nail is no concrete nail).
+ */
+export function sameKind(a: Product, b: Product): boolean {
+  const [ka, kb] = [kindWords(a), kindWords(b)];
+  if (ka.length === 0 || kb.length === 0) return firstWord(a.name) === firstWord(b.name);
+  const [small, large] = ka.length <= kb.length ? [ka, new Set(kb)] : [kb, new Set(ka)];
+  return small.every((w) => large.has(w));
+}
 
 export function altParams(tenant: TenantData, alt: Product, lang: Lang): Record<string, string> {
   return { altName: alt.name, altPrice: formatMoney(alt.price), altAvailability: availability(tenant, alt, lang) };

@@ -169,3 +169,15 @@ describe('"N of each" after a list of options of one product', () => {
   });
 });
 
+/** The alternative to an exhausted product is one of the same kind, not one that shares the first word. */
+describe('the alternative to an out-of-stock product of a kind nothing else is', () => {
+  it('should offer no common or roofing nail for the concrete nail, and offer to let them know instead', async () => {
+    for (const [i, ask] of ['tienen clavo de acero para concreto 2"?', 'cuánto cuesta el clavo de concreto de 2?', 'how much are the concrete nails?'].entries()) {
+      const r = await talk(`nail-${i}`, ask);
+      expect(texts(r), ask).toMatch(/Clavo de Acero para Concreto 2"/);
+      expect(texts(r), ask).not.toMatch(/Clavo Corriente|Clavo para Zinc/);
+      expect(texts(r), ask).toMatch(/avise cuando llegue|let you know when it arrives/);
+      expect(r.state.context.expecting, ask).toMatchObject({ kind: 'reserve_offer', backorder: true });
+    }
+  });
+});
