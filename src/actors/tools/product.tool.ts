@@ -24,9 +24,11 @@ import {
 import {
   alternativeFor,
   altParams,
+  bucketFor,
   describeProduct,
   focusOf,
   jobKit,
+  noSizeAnswer,
   optionsFor,
   sameName,
   type Found,
@@ -296,6 +298,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       .filter((w): w is string => !!w)
       .map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w));
     const wantedText = wantedWords.length > 0 ? wantedWords.join(', ') : single.item.query.trim();
+    // "the 10 block", "el block de 10" when blocks come in 4", 6" and 8": no such size; the sizes there are.
+    const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && single.item.quantity === undefined && wantedWords.length === 1 ? noSizeAnswer(tenant, top.product, shown, wantedText, lang, focus) : null;
+    if (noSize) return noSize;
     // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick).
     const quantity = quantityOf(single.item);
     if (single.item.quantity !== undefined && quantity > 1) {
@@ -426,21 +431,6 @@ function backorderOffer(tenant: TenantData, index: CatalogIndex, found: Found, l
     focus: focusOf(match, item, index),
     reserve: { sku: product.sku, name: product.name, quantity, backorder: true },
   };
-}
-
-/** The same product in a 5-gallon cubeta, in stock and cheaper, for a whole number of cubetas of gallons. */
-function bucketFor(tenant: TenantData, product: Product, gallons: number): Product | undefined {
-  if (gallons < 5 || gallons % 5 !== 0) return undefined;
-  const name = product.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const m = /^(.*)\(galon\)\s*$/i.exec(name);
-  if (!m?.[1]) return undefined;
-  const base = m[1].trim().toLowerCase();
-  const bucket = tenant.catalog.find((p) => {
-    const other = p.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-    return other.startsWith(`${base} (`) && /\(cubeta 5 gal\)\s*$/.test(other);
-  });
-  if (!bucket || bucket.stock < gallons / 5 || bucket.price * (gallons / 5) >= product.price * gallons) return undefined;
-  return bucket;
 }
 
 function withAlternative(tenant: TenantData, index: CatalogIndex, first: Found, lang: Lang, reply: { template: string; params: { items: ReturnType<typeof describeProduct>[] } }, focus: ProductFocus): ProductActorOutput {

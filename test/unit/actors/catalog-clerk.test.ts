@@ -181,3 +181,26 @@ describe('the alternative to an out-of-stock product of a kind nothing else is',
     }
   });
 });
+
+/** "the 10 block" when blocks come in 4", 6" and 8" only: a size the family lacks, not ten blocks. */
+describe('a size the product does not come in', () => {
+  it('should say there is no such size and list the sizes there are, es and en', async () => {
+    const cases: [string, RegExp][] = [
+      ['how much is the 10 block?', /^We don't have the \*Block de Hormigón 10"\*\. We have Block de Hormigón in 4", 6" and 8":/],
+      ['the 10 block', /^We don't have the \*Block de Hormigón 10"\*/],
+      ['cuánto cuesta el block de 10?', /^No tenemos \*Block de Hormigón 10"\*\. Tenemos Block de Hormigón de 4", 6" y 8":/],
+      ['el block de 10', /^No tenemos \*Block de Hormigón 10"\*/],
+    ];
+    for (const [i, [question, answer]] of cases.entries()) {
+      const r = await talk(`no-size-${i}`, question);
+      expect(texts(r), question).toMatch(answer);
+      expect(texts(r), question).not.toMatch(/10 (?:units|unidades)/);
+    }
+  });
+
+  it('should keep a count a count', async () => {
+    for (const [i, question] of ['dame 10 blocks', 'dame 10 blocks de 6'].entries()) {
+      expect(texts(await talk(`block-count-${i}`, question)), question).toMatch(/^\*10 (?:unidades de|units of) Block de Hormigón 6"/);
+    }
+  });
+});
