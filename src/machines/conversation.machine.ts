@@ -436,12 +436,13 @@ export const conversationMachine = setup({
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
     // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
-    // ...or, with no estimate yet, "dame 100 de cada uno" after separate answers: those products, that many each.
+    // ...or, with no estimate yet, "dame 100 de cada uno" after separate answers, after a list of
+    // options (each option), or after one product only (that many of it, as "dame 100" would).
     revisitsEstimate: ({ context }) => {
       const again = asksEstimateAgain(context.lastMessage?.text ?? '');
       if (again === null) return false;
       if (pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0) return true;
-      return again.each !== undefined && (recentFocus(context)?.recent?.length ?? 0) > 0;
+      return again.each !== undefined && recentFocus(context) !== null;
     },
     // Not in the middle of a form: its next question follows the product answer.
     offersReserve: ({ context, event }) => outputOf<ProductActorOutput>(event)?.reserve !== undefined && !formInProgress(context) && !runOf(context),

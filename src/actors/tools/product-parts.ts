@@ -53,8 +53,18 @@ export function describeProduct(tenant: TenantData, product: Product, lang: Lang
  * else the same category.
  */
 export function alternativeFor(tenant: TenantData, index: CatalogIndex, product: Product, query: string): Product | undefined {
-  // The same thing, never what goes with it: the tap is no alternative to the washbasin.
-  const sameThing = (other: Product): boolean => firstWord(other.name) === firstWord(product.name);
+  // The same thing, never what goes with it: the tap is no alternative to the washbasin; and of
+  // the kind the customer named: the common nail is no alternative to the concrete nail asked for
+  // ("clavo de concreto"), though it is to a 2" nail ("clavos de 2 pulgadas").
+  const said = new Set(parseProductText(query).content);
+  // A name of its own said ("concrete nails", an alias of two words or more besides the brand): all of its kind.
+  const brand = new Set(product.brand ? parseProductText(product.brand, { catalog: true }).content : []);
+  const byAlias = (product.aliases ?? []).some((alias) => {
+    const words = parseProductText(alias).content;
+    return words.filter((w) => !brand.has(w)).length >= 2 && words.every((w) => said.has(w));
+  });
+  const asked = kindWords(product).filter((w) => byAlias || said.has(w));
+  const sameThing = (other: Product): boolean => firstWord(other.name) === firstWord(product.name) && asked.every((w) => kindWords(other).includes(w));
   // The nearest size of the family: the 5/8" rebar out, the 3/4" or the 1/2", not the everyday 3/8".
   const size = sizeOf(product);
   const away = (other: Product): number => {
@@ -94,6 +104,32 @@ function sizeOf(product: Product): Measure | undefined {
 }
 
 export const firstWord = (name: string): string => nameKey(name).split(' ')[0] ?? '';
+
+const kinds = createLru<readonly string[]>(1024);
+/**
+ * The words that say what kind of thing a product is: the first word of its name and what follows
+ * a "de" / "para" before its first size or unit (what it is made of or for), without its brand:
+ * "Clavo de Acero para Concreto 2\" (libra)" → clavo, acero, concreto; "Block de Hormigón 6\"" →
+ * block, hormigón; "Taladro Inalámbrico 20V" → taladro (a drill all the same).
+ */
+function kindWords(product: Product): readonly string[] {
+  return remembered(kinds, `${product.name}\u0000${product.brand ?? ''}`, () => {
+    const head = nameKey(product.name.split(/[\d(#]/)[0] ?? '').split(' ');
+    const brand = new Set(product.brand ? parseProductText(product.brand, { catalog: true }).content : []);
+    const at = head.findIndex((w) => w === 'de' || w === 'para');
+    const words = parseProductText([head[0] ?? '', ...(at > 0 ? head.slice(at + 1) : [])].join(' '), { catalog: true }).content;
+    return words.filter((w) => !brand.has(w));
+  });
+}
+
+const families = createLru<string>(1024);
+/** A product's family: all its name's words before its first size or unit, without its brand ("Block de Hormigón", "Tubo PVC"). */
+function familyOf(product: Product): string {
+  return remembered(families, `${product.name}\u0000${product.brand ?? ''}`, () => {
+    const brand = new Set(product.brand ? parseProductText(product.brand, { catalog: true }).content : []);
+    return parseProductText(product.name.split(/[\d(#]/)[0] ?? '', { catalog: true }).content.filter((w) => !brand.has(w)).sort().join(' ');
+  });
+}
 
 export function altParams(tenant: TenantData, alt: Product, lang: Lang): Record<string, string> {
   return { altName: alt.name, altPrice: formatMoney(alt.price), altAvailability: availability(tenant, alt, lang) };
@@ -157,4 +193,57 @@ export const nameKey = (s: string): string => remembered(nameKeys, s, foldName);
 
 export function sameName(name: string, text: string): boolean {
   return nameKey(name) === nameKey(text);
+}
+
+/**
+ * The sizes a product's family comes in ("Block de Hormigón" in 4", 6" and 8"): one product per inch
+ * size of the same kind and category, the one in stock first, smallest size first; with the family's
+ * name (its name's words before the first size).
+ */
+function familySizes(tenant: TenantData, product: Product): { kind: string; sizes: { label: string; product: Product }[] } {
+  const bySize = new Map<number, { label: string; product: Product }>();
+  for (const p of tenant.catalog) {
+    if (p.category !== product.category || familyOf(p) !== familyOf(product)) continue;
+    const size = sizeOf(p);
+    const label = /(?:\d+\s+)?\d+(?:\/\d+)?"/.exec(p.name)?.[0];
+    if (!size || size.unit !== 'in' || !label) continue;
+    const had = bySize.get(size.value);
+    if (!had || (had.product.stock <= 0 && p.stock > 0)) bySize.set(size.value, { label, product: p });
+  }
+  const kind = (product.name.split(/[\d(#]/)[0] ?? product.name).trim();
+  return { kind, sizes: [...bySize.entries()].sort(([a], [b]) => a - b).map(([, s]) => s) };
+}
+
+/** The same product in a 5-gallon cubeta, in stock and cheaper, for a whole number of cubetas of gallons. */
+export function bucketFor(tenant: TenantData, product: Product, gallons: number): Product | undefined {
+  if (gallons < 5 || gallons % 5 !== 0) return undefined;
+  const name = product.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const m = /^(.*)\(galon\)\s*$/i.exec(name);
+  if (!m?.[1]) return undefined;
+  const base = m[1].trim().toLowerCase();
+  const bucket = tenant.catalog.find((p) => {
+    const other = p.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    return other.startsWith(`${base} (`) && /\(cubeta 5 gal\)\s*$/.test(other);
+  });
+  if (!bucket || bucket.stock < gallons / 5 || bucket.price * (gallons / 5) >= product.price * gallons) return undefined;
+  return bucket;
+}
+
+/**
+ * "the 10 block" when blocks come in 4", 6" and 8": no such size, the sizes there are, and the
+ * nearest ones (`shown`, nearest first) to choose from. Null when the family has one size or none.
+ */
+export function noSizeAnswer(tenant: TenantData, product: Product, shown: readonly CatalogMatch[], wantedText: string, lang: Lang, focus: ProductFocus): ProductActorOutput | null {
+  const family = familySizes(tenant, product);
+  if (family.sizes.length < 2) return null;
+  const products = shown.map((m) => m.product);
+  const labels = family.sizes.map((s) => s.label);
+  const sizes = `${labels.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${labels[labels.length - 1]}`;
+  // "de 10": a bare number is the inch size the family is sold in.
+  const wanted = /^\d+(?:\s+\d+\/\d+|\/\d+)?$/.test(wantedText) ? `${wantedText}"` : wantedText;
+  return {
+    outcome: 'answered',
+    replies: [{ template: 'product.no_size', params: { kind: family.kind, wanted, sizes, items: products.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(products) }],
+    focus: { ...focus, options: products.map((p) => p.sku) },
+  };
 }

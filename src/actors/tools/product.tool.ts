@@ -24,9 +24,11 @@ import {
 import {
   alternativeFor,
   altParams,
+  bucketFor,
   describeProduct,
   focusOf,
   jobKit,
+  noSizeAnswer,
   optionsFor,
   sameName,
   type Found,
@@ -111,6 +113,13 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const kit = asksWhatAJobTakes(text) ? jobKit(tenant, index, text, lang) : null;
     if (kit) return kit;
   }
+  // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60", the kinds
+  // of cement): each option listed, that many each, as an estimate.
+  const shownOptions = input.focus?.options ?? [];
+  if (again?.each !== undefined && shownOptions.length >= 2) {
+    const lines = estimateLines(tenant, shownOptions.map((sku) => ({ sku, quantity: again.each as number })));
+    if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  }
   // "dame 100 de cada uno" after separate answers (no estimate yet): the products just talked about, that many each.
   if (again?.each !== undefined && input.focus?.recent && input.focus.recent.length > 0) {
     // In the catalog's (the shelf's) order: "el cemento y la arena", the paint before the roller.
@@ -120,9 +129,17 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
+  // "dame 100 de cada uno" when one product only was answered: that many of it, as "dame 100" would.
+  const onlyOne = again?.each !== undefined && input.focus && (input.focus.recent?.length ?? 0) === 0 && shownOptions.length < 2 ? input.focus : undefined;
+  if (onlyOne && again?.each !== undefined) {
+    wanted = [{ query: onlyOne.query, quantity: again.each }];
+    pinned = onlyOne.sku;
+  }
   // A chosen option sends the product's full name: that product, whatever the brain made of it.
   const named = text !== undefined ? index.search(text, { limit: 1 })[0] : undefined;
-  if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
+  if (pinned) {
+    // Read above: nothing else in the message names a product.
+  } else if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
     // One of the options just shown, for a count the customer gave ("2 glns de pintura azul"): still that count.
     const count = input.focus?.options?.includes(named.product.sku) ? input.focus.quantity : undefined;
     wanted = [{ query: named.product.name, ...(count !== undefined ? { quantity: count } : {}) }];
@@ -281,6 +298,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       .filter((w): w is string => !!w)
       .map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w));
     const wantedText = wantedWords.length > 0 ? wantedWords.join(', ') : single.item.query.trim();
+    // "the 10 block", "el block de 10" when blocks come in 4", 6" and 8": no such size; the sizes there are.
+    const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && single.item.quantity === undefined && wantedWords.length === 1 ? noSizeAnswer(tenant, top.product, shown, wantedText, lang, focus) : null;
+    if (noSize) return noSize;
     // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick).
     const quantity = quantityOf(single.item);
     if (single.item.quantity !== undefined && quantity > 1) {
@@ -411,21 +431,6 @@ function backorderOffer(tenant: TenantData, index: CatalogIndex, found: Found, l
     focus: focusOf(match, item, index),
     reserve: { sku: product.sku, name: product.name, quantity, backorder: true },
   };
-}
-
-/** The same product in a 5-gallon cubeta, in stock and cheaper, for a whole number of cubetas of gallons. */
-function bucketFor(tenant: TenantData, product: Product, gallons: number): Product | undefined {
-  if (gallons < 5 || gallons % 5 !== 0) return undefined;
-  const name = product.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const m = /^(.*)\(galon\)\s*$/i.exec(name);
-  if (!m?.[1]) return undefined;
-  const base = m[1].trim().toLowerCase();
-  const bucket = tenant.catalog.find((p) => {
-    const other = p.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-    return other.startsWith(`${base} (`) && /\(cubeta 5 gal\)\s*$/.test(other);
-  });
-  if (!bucket || bucket.stock < gallons / 5 || bucket.price * (gallons / 5) >= product.price * gallons) return undefined;
-  return bucket;
 }
 
 function withAlternative(tenant: TenantData, index: CatalogIndex, first: Found, lang: Lang, reply: { template: string; params: { items: ReturnType<typeof describeProduct>[] } }, focus: ProductFocus): ProductActorOutput {

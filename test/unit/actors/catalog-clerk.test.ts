@@ -141,3 +141,66 @@ describe('what a painting job takes', () => {
     expect(texts(r)).toMatch(/1 x \*Pintura Acrílica Tropical Blanco \(galón\)\*.*1 x \*Sellador.*1 x \*Brocha 4".*1 x \*Rodillo.*1 x \*Bandeja.*RD\$2,780\.00/s);
   });
 });
+
+/** "dame 100 de cada uno" when only one product was answered: that many of it, as "dame 100" would. */
+describe('"N of each" after a single product answer', () => {
+  it('should price that quantity of the one product, es and en', async () => {
+    const cases: [string, string, RegExp][] = [
+      ['cuánto cuesta el cemento gris cemex?', 'dame 100 de cada uno', /^\*100 sacos de Cemento Gris Cemex Tipo GU \(saco 42\.5 kg\)\*: 100 × RD\$655\.00 = \*RD\$65,500\.00\*/],
+      ['precio del block de 6', 'quiero 5 de cada uno', /^\*5 unidades de Block de Hormigón 6" \(unidad\)\*: 5 × RD\$52\.00/],
+      ['how much is the 6 block?', '5 of each', /^\*5 units of Block de Hormigón 6" \(unidad\)\*/],
+    ];
+    for (const [i, [question, each, priced]] of cases.entries()) {
+      const r = await talk(`each-one-${i}`, question, each);
+      expect(texts(r), each).toMatch(priced);
+      expect(texts(r), each).not.toMatch(/no te entendí|didn't quite get/);
+    }
+  });
+});
+
+/** "dame 10 de cada uno" right after a list of options: each option listed, not only the first. */
+describe('"N of each" after a list of options of one product', () => {
+  it('should estimate that many of every option listed', async () => {
+    const rebar = await talk('each-opt-rebar', 'cuánto cuesta la varilla de 1/2?', 'dame 10 de cada uno');
+    expect(texts(rebar)).toMatch(/10 x \*Varilla Corrugada 1\/2" Grado 40.*10 x \*Varilla Corrugada 1\/2" Grado 60.*Total estimado: \*RD\$9,750\.00\*/s);
+    expect(rebar.state.context.expecting).toMatchObject({ kind: 'quote_offer', lines: [{ sku: 'VAR-003', quantity: 10 }, { sku: 'VAR-004', quantity: 10 }] });
+    const cement = await talk('each-opt-cement', 'qué tipo de cemento tienen?', '2 of each');
+    for (const kind of ['Gris Cemex', 'Blanco Cemex', 'Colonial', 'Cibao', 'Santo Domingo']) expect(texts(cement), kind).toMatch(new RegExp(`2 x \\*Cemento ${kind}`));
+  });
+});
+
+/** The alternative to an exhausted product is one of the same kind, not one that shares the first word. */
+describe('the alternative to an out-of-stock product of a kind nothing else is', () => {
+  it('should offer no common or roofing nail for the concrete nail, and offer to let them know instead', async () => {
+    for (const [i, ask] of ['tienen clavo de acero para concreto 2"?', 'cuánto cuesta el clavo de concreto de 2?', 'how much are the concrete nails?'].entries()) {
+      const r = await talk(`nail-${i}`, ask);
+      expect(texts(r), ask).toMatch(/Clavo de Acero para Concreto 2"/);
+      expect(texts(r), ask).not.toMatch(/Clavo Corriente|Clavo para Zinc/);
+      expect(texts(r), ask).toMatch(/avise cuando llegue|let you know when it arrives/);
+      expect(r.state.context.expecting, ask).toMatchObject({ kind: 'reserve_offer', backorder: true });
+    }
+  });
+});
+
+/** "the 10 block" when blocks come in 4", 6" and 8" only: a size the family lacks, not ten blocks. */
+describe('a size the product does not come in', () => {
+  it('should say there is no such size and list the sizes there are, es and en', async () => {
+    const cases: [string, RegExp][] = [
+      ['how much is the 10 block?', /^We don't have the \*Block de Hormigón 10"\*\. We have Block de Hormigón in 4", 6" and 8":/],
+      ['the 10 block', /^We don't have the \*Block de Hormigón 10"\*/],
+      ['cuánto cuesta el block de 10?', /^No tenemos \*Block de Hormigón 10"\*\. Tenemos Block de Hormigón de 4", 6" y 8":/],
+      ['el block de 10', /^No tenemos \*Block de Hormigón 10"\*/],
+    ];
+    for (const [i, [question, answer]] of cases.entries()) {
+      const r = await talk(`no-size-${i}`, question);
+      expect(texts(r), question).toMatch(answer);
+      expect(texts(r), question).not.toMatch(/10 (?:units|unidades)/);
+    }
+  });
+
+  it('should keep a count a count', async () => {
+    for (const [i, question] of ['dame 10 blocks', 'dame 10 blocks de 6'].entries()) {
+      expect(texts(await talk(`block-count-${i}`, question)), question).toMatch(/^\*10 (?:unidades de|units of) Block de Hormigón 6"/);
+    }
+  });
+});

@@ -127,9 +127,9 @@ describe('product answers › what a clerk says', () => {
 
   it('should say it has no such size and offer the nearest sizes first', async () => {
     const pipe = await ask('tubo pvc de 6 pulgadas');
-    expect(pipe.reply).toMatchObject({ template: 'product.no_variant' });
+    expect(pipe.reply).toMatchObject({ template: 'product.no_size' });
     const big = await ask('do you have 10 inch pvc pipe?');
-    expect(big.reply).toMatchObject({ template: 'product.no_variant' });
+    expect(big.reply).toMatchObject({ template: 'product.no_size' });
     expect(big.text.split('\n')[1]).toContain('Tubo PVC 4"');
     const block = await ask('tienen block de 10?');
     expect(block.text.split('\n')[1]).toContain('Block de Hormigón 8"');

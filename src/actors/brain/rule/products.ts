@@ -124,6 +124,15 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
     inchSizes ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures.filter((m) => m.unit === 'in').map((m) => m.value));
     return catalog.some((_, i) => words.every((w) => vocab.productWords[i]!.has(w)) && inchSizes![i]!.includes(n));
   };
+  /**
+   * "the 10 block" when blocks come in 4", 6" and 8" only: the products the words name are made in
+   * inch sizes, not that one, and the number is near them (up to twice the largest): a size they lack.
+   */
+  const lacksSize = (words: readonly string[], n: number): boolean => {
+    inchSizes ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures.filter((m) => m.unit === 'in').map((m) => m.value));
+    const family = catalog.flatMap((_, i) => (words.every((w) => vocab.productWords[i]!.has(w)) ? inchSizes![i]! : []));
+    return family.length >= 2 && !family.includes(n) && n <= 2 * Math.max(...family);
+  };
   const lexicon = new Set<string>([...resolver.lexicon, ...GENERIC_PRODUCT_WORDS]);
   const cache = new Map<string, string | null>();
 
@@ -385,7 +394,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           // "how much is the 4 pipe?", "a 6 block": a number between an article and one product
           // made in that inch size is its size (as "el tubo de 4"); "the 4 pipes", "4 pipes" count.
           const article = q >= 1 && /^(?:the|a|an|this|that|el|la|ese|esa|este|esta)$/.test(toks[q - 1]!.t);
-          const sized = !unitSeen && article && n !== null && /^\d+$/.test(toks[q]!.t) && first === q + 1 && singular(toks[first]!.t).length === 1 && madeInSize(parts.filter((w) => !/\d|"/.test(w)), n);
+          const sized = !unitSeen && article && n !== null && /^\d+$/.test(toks[q]!.t) && first === q + 1 && singular(toks[first]!.t).length === 1 && (madeInSize(parts.filter((w) => !/\d|"/.test(w)), n) || lacksSize(parts.filter((w) => !/\d|"/.test(w)), n));
           if (sized) mention.query = `${mention.query} ${n}"`;
           // "un cemento" is too weak a quantity; a unit or a digit makes it real.
           else if (unitSeen || (n !== null && /^\d+$/.test(toks[q]!.t)) || (n !== null && n > 1)) {
