@@ -166,6 +166,10 @@ describe('language detection', () => {
     ['12345', 'en', 'en'],
     ['Ana Pérez', 'es', 'es'],
     ['John Smith', 'en', 'en'],
+    // A Spanish request around an English product word stays Spanish.
+    ['dame 10 blocks', 'es', 'es'],
+    ['ponme 3 gallons de pintura', 'en', 'es'],
+    ['give me 10 blocks', 'es', 'en'],
   ] as const)('should read "%s" (conversation in %s) as %s', async (text, fallback, lang) => {
     expect(detectLang(text, fallback)).toBe(lang);
     expect((await understand(text, { kind: 'none' }, fallback)).lang).toBe(lang);

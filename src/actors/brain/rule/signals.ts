@@ -428,7 +428,9 @@ const ES_WORDS = new Set(
     'ya si no nada sabado domingo abren cierran horario cemento varilla tubo pintura clavos bloques sacos galones ' +
     'persona hablar queja empresa trabajo vacante ofertas descuento adios chao soy llamo nombre correo claro dale ' +
     'favor pues aqui alla eso esto ese este vendedor tienda cotizacion cotizame sucursal envio quisiera podria puedo ' +
-    'pueden hacen venden estoy todo todos'
+    'pueden hacen venden estoy todo todos ' +
+    // Requests a customer opens with, often before an English product word ("dame 10 blocks").
+    'dame deme ponme pongame mandame enviame regalame vendeme busco ocupo llevo compro tienes vendes cuantos cuantas'
   ).split(' '),
 );
 const EN_WORDS = new Set(
