@@ -3,14 +3,16 @@ import { createActor, fromPromise, type AnyActorRef, type AnyStateMachine } from
 import { createRuleBrain } from '../../src/actors/brain/index.js';
 import type { Understanding } from '../../src/domain/understanding.js';
 import { AWAITING_INPUT, conversationMachine } from '../../src/machines/index.js';
+import { provideReader } from '../../src/machines/conversation.machine.js';
 import type { UnderstandActorInput } from '../../src/machines/index.js';
 import { loadTenant } from '../../src/persistence/tenant-loader.js';
 import { projectRoot } from '../../src/runtime/project-root.js';
 import { WORKLOAD_TEXTS } from './workload.js';
 
 /**
- * Hilo's conversation machine provided with stub effects that resolve at once. `understand`
- * returns the rule brain's reading of the message, computed once per distinct (text, expectation),
+ * Hilo's conversation machine provided with stub effects that resolve at once. The message is
+ * read at once, as with the rule brain in production (`provideReader`; `understand` is the same
+ * reading as an actor, for a reading that throws), computed once per distinct (text, expectation),
  * so what is measured is the machine, not the classifier.
  */
 export async function createStubMachine(): Promise<AnyStateMachine> {
@@ -25,7 +27,16 @@ export async function createStubMachine(): Promise<AnyStateMachine> {
     readings.set(key, fresh);
     return fresh;
   };
-  return conversationMachine.provide({
+  // As in production with the rule brain: the message is read in the step that received it (`provideReader`).
+  const readNow = (input: UnderstandActorInput): Understanding => {
+    const key = `${input.text}\u0000${JSON.stringify(input.expecting)}`;
+    const known = readings.get(key);
+    if (known) return known;
+    const fresh = brain.readNow!(input);
+    readings.set(key, fresh);
+    return fresh;
+  };
+  return provideReader(conversationMachine, readNow).provide({
     actors: {
       understand: fromPromise(({ input }: { input: UnderstandActorInput }) => understandCached(input)),
       answerProduct: fromPromise(async () => ({ outcome: 'answered' as const, replies: [{ template: 'product.found', params: { name: 'Cemento', price: '$550.00' } }] })),
