@@ -65,6 +65,28 @@ export async function appendToInbox(redis: RedisClient, keys: ClusterKeys, shard
 }
 
 /** Each command's answer or error, in order (what a pipeline's `exec` gives, without mixing slots in one pipeline). */
+/** A stream entry found by a claim or an orphan scan, to dispatch. */
+interface Found {
+  shard: number;
+  id: string;
+  fields: string[];
+}
+
+/** By shard, then by stream id (`<ms>-<seq>`, compared as numbers). */
+function byStreamOrder(a: Found, b: Found): number {
+  if (a.shard !== b.shard) return a.shard - b.shard;
+  const [am = 0, as = 0] = a.id.split('-').map(Number);
+  const [bm = 0, bs = 0] = b.id.split('-').map(Number);
+  return am - bm || as - bs;
+}
+
+/** An XINFO reply's flat `[field, value, …]` list as a map. */
+function fieldsOf(fields: unknown[]): Map<string, unknown> {
+  const f = new Map<string, unknown>();
+  for (let k = 0; k + 1 < fields.length; k += 2) f.set(String(fields[k]), fields[k + 1]);
+  return f;
+}
+
 async function each<T>(calls: Promise<T>[]): Promise<[Error | null, T | null][]> {
   return Promise.all(calls.map((c) => c.then((v): [null, T] => [null, v], (err: unknown): [Error, null] => [err instanceof Error ? err : new Error(String(err)), null])));
 }
@@ -147,7 +169,7 @@ export class ShardInbox {
   #lastFull = 0;
   #wakeUp: (() => void) | null = null;
   /** `kept`: entries this member left pending itself; `deferred`: entries queued behind one of them, left pending too. */
-  readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, deferred: 0, invalid: 0, prunedConsumers: 0 };
+  readonly stats = { read: 0, claimed: 0, acked: 0, kept: 0, deferred: 0, invalid: 0, prunedConsumers: 0, adopted: 0 };
   #lastPrune = 0;
 
   constructor(options: ShardInboxOptions) {
@@ -275,12 +297,15 @@ export class ShardInbox {
       // BUSYGROUP answers (group exists) are expected.
       await each(fresh.map((shard) => this.#o.redis.xgroup('CREATE', this.#o.keys.inbox(shard), INBOX_GROUP, '0', 'MKSTREAM')));
       // Everything pending when the shard changed hands belongs to this member now, oldest first.
-      await this.#claim(fresh, 0);
+      // Orphans and pending entries together, in stream order, so a conversation's messages keep theirs.
+      const found = [...(await this.#claim(fresh, 0)), ...(await this.#adopt(fresh, 0))].sort(byStreamOrder);
+      for (const e of found) this.#dispatch(e.shard, e.id, e.fields, true);
       for (const shard of fresh) this.#ready.add(shard);
     }
     if (sweep) {
       this.#lastSweep = Date.now();
       await this.#sweep([...this.#ready], this.#o.blockMs * 4);
+      for (const e of await this.#adopt([...this.#ready], this.#o.blockMs * 4)) this.#dispatch(e.shard, e.id, e.fields, true);
     }
     if (this.#o.liveConsumers && Date.now() - this.#lastPrune >= this.#o.pruneMs) {
       this.#lastPrune = Date.now();
@@ -302,8 +327,7 @@ export class ShardInbox {
     infos.forEach(([err, list], i) => {
       if (err || !list) return;
       for (const fields of list) {
-        const f = new Map<string, unknown>();
-        for (let k = 0; k + 1 < fields.length; k += 2) f.set(String(fields[k]), fields[k + 1]);
+        const f = fieldsOf(fields);
         const name = String(f.get('name'));
         const hash = name.lastIndexOf('#');
         const memberId = hash > 0 ? name.slice(0, hash) : name;
@@ -339,7 +363,53 @@ export class ShardInbox {
     });
   }
 
-  async #claim(shards: number[], minIdleMs: number): Promise<void> {
+  /**
+   * Orphans: entries the group already delivered (at or before its last-delivered id) that are in no
+   * consumer's pending list, so neither a read nor a claim would ever hand them out again. A member
+   * killed between the XACK and the XDEL of an entry leaves one (acknowledged, not deleted); so would
+   * a pending list lost with its consumer. They are run again like claimed entries (a turn that
+   * already committed is recognised by its message id and answers nothing twice) and then deleted.
+   * `minAgeMs`: only entries appended that long ago, so an entry acknowledged and about to be deleted
+   * this instant is left alone. One XLEN per shard when the stream is empty, as it is when idle.
+   */
+  async #adopt(shards: number[], minAgeMs: number): Promise<Found[]> {
+    const found: Found[] = [];
+    if (shards.length === 0) return found;
+    const lengths = await each(shards.map((shard) => this.#o.redis.xlen(this.#o.keys.inbox(shard))));
+    const busy = shards.filter((_, i) => !lengths[i]![0] && Number(lengths[i]![1]) > 0);
+    if (busy.length === 0) return found;
+    const groups = await each(busy.map((shard) => this.#o.redis.xinfo('GROUPS', this.#o.keys.inbox(shard)) as Promise<unknown[][]>));
+    const newest = Date.now() - minAgeMs;
+    for (const [i, shard] of busy.entries()) {
+      const [err, value] = groups[i]!;
+      if (err) continue;
+      const group = (value as unknown[][]).map(fieldsOf).find((f) => f.get('name') === INBOX_GROUP);
+      const delivered = group?.get('last-delivered-id');
+      if (typeof delivered !== 'string' || delivered === '0-0') continue;
+      const key = this.#o.keys.inbox(shard);
+      const [entries, pending] = await Promise.all([
+        this.#o.redis.xrange(key, '-', delivered, 'COUNT', 200),
+        this.#o.redis.xpending(key, INBOX_GROUP, '-', '+', 1_000) as Promise<[string, string, number, number][]>,
+      ]);
+      const held = new Set(pending.map(([id]) => id));
+      for (const [id, fields] of entries) {
+        if (held.has(id) || Number(id.split('-')[0]) > newest || this.#known.has(`${shard}:${id}`)) continue;
+        // Acknowledged here and never deleted: only the delete is missing.
+        if (this.#done.has(`${shard}:${id}`)) {
+          await this.#o.redis.xdel(key, id);
+          continue;
+        }
+        this.stats.adopted++;
+        this.#log.warn({ shard, id }, 'inbox entry delivered but in no pending list: run again, then deleted');
+        found.push({ shard, id, fields });
+      }
+    }
+    return found;
+  }
+
+  /** Claims every entry of `shards` pending longer than `minIdleMs` (XAUTOCLAIM); returns them, in stream order per shard. */
+  async #claim(shards: number[], minIdleMs: number): Promise<Found[]> {
+    const found: Found[] = [];
     let cursors = shards.map((shard) => ({ shard, cursor: '0-0' }));
     while (cursors.length > 0) {
       const replies = await each(cursors.map((c) => this.#o.redis.xautoclaim(this.#o.keys.inbox(c.shard), INBOX_GROUP, this.#o.consumer, minIdleMs, c.cursor, 'COUNT', 500)));
@@ -348,11 +418,12 @@ export class ShardInbox {
         const { shard } = cursors[i]!;
         if (err) return void this.#log.warn({ err, shard }, 'claiming pending entries failed; retried at the next sweep');
         const [cursor, entries] = value as [string, ([string, string[]] | null)[]];
-        for (const e of entries) if (e) this.#dispatch(shard, e[0], e[1], true);
+        for (const e of entries) if (e) found.push({ shard, id: e[0], fields: e[1] });
         if (cursor !== '0-0') next.push({ shard, cursor });
       });
       cursors = next;
     }
+    return found;
   }
 
   #dispatch(shard: number, id: string, fields: string[], claimed: boolean): void {

@@ -92,6 +92,29 @@ describe('shard inbox (real Redis streams)', () => {
     expect(overlapped).toBe(false);
   });
 
+  it('runs again and deletes entries delivered but in no pending list (acknowledged and not deleted; a pending list lost with its consumer)', async () => {
+    await redis.xgroup('CREATE', keys.inbox(0), INBOX_GROUP, '0', 'MKSTREAM');
+    const ids: string[] = [];
+    for (let n = 1; n <= 3; n++) ids.push((await add(0, work('s0-a', n)))!);
+    // A member read m1 and m2, acknowledged m1 and died before its XDEL; m2's pending list went with its consumer.
+    await redis.xreadgroup('GROUP', INBOX_GROUP, 'dead', 'COUNT', 2, 'STREAMS', keys.inbox(0), '>');
+    await redis.xack(keys.inbox(0), INBOX_GROUP, ids[0]!);
+    await redis.xgroup('DELCONSUMER', keys.inbox(0), INBOX_GROUP, 'dead');
+    expect(((await redis.xpending(keys.inbox(0), INBOX_GROUP)) as unknown[])[0]).toBe(0);
+    expect(await redis.xlen(keys.inbox(0))).toBe(3);
+    const ran: string[] = [];
+    start({ held: true }, async (e) => {
+      ran.push(e.work.k === 'msg' ? e.work.message.text : '');
+      return 'ack';
+    });
+    // Neither a read ('>') nor a claim would ever hand m1 and m2 out again: they run on taking the shard, before m3.
+    await until(() => ran.length === 3);
+    expect(ran).toEqual(['m1', 'm2', 'm3']);
+    await until(() => inbox!.stats.acked === 3);
+    expect(await redis.xlen(keys.inbox(0))).toBe(0);
+    expect(inbox!.stats.adopted).toBe(2);
+  });
+
   it('an entry left pending parks its shard: the conversation’s later entries wait and run after it, in order', async () => {
     for (let n = 1; n <= 3; n++) await add(0, work('s0-a', n));
     const ran: string[] = [];
@@ -142,8 +165,9 @@ describe('shard inbox (real Redis streams)', () => {
       if (!names.includes('dead#2')) break;
       await new Promise((r) => setTimeout(r, 25));
     }
-    // dead#2 was removed only after its pending entry was claimed (and run): nothing lost.
-    expect(ran).toEqual(['s0-b']);
+    // dead#2 was removed only after its pending entry was claimed (and run): nothing lost. dead#1's
+    // entry, acknowledged but never deleted, runs again (a committed turn answers nothing twice) and goes.
+    expect(ran).toEqual(['s0-a', 's0-b']);
     expect(names).toEqual(['live#x', 'me#1', 'old#9']);
     expect(inbox.stats.prunedConsumers).toBe(2);
   });
