@@ -74,6 +74,17 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     }
   });
 
+  /** Each question answered at once (no ticket, back to idle) as its pattern says, with what the store does take. */
+  const expectPaymentAnswers = async (cases: [string, RegExp][]): Promise<void> => {
+    const out = await ask(cases.map(([t]) => t));
+    for (const [i, r] of out.entries()) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.state, r.text).toBe('triage.idle');
+      expect(r.reply, r.text).toMatch(cases[i]![1]);
+      expect(r.reply, r.text).toMatch(/Mastercard\)/);
+    }
+  };
+
   it('should say yes or no to a way of paying the customer names, from the store\'s payment methods', async () => {
     const cases: [string, RegExp][] = [
       ['aceptan paypal?', /^No, por ahora no aceptamos \*?PayPal/],
@@ -86,14 +97,7 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
       ['can I pay with PayPal or Zelle?', /^No, we don't accept PayPal or Zelle/],
       ['can i pay cash?', /^Yes, we accept cash/],
     ];
-    const out = await ask(cases.map(([t]) => t));
-    for (const [i, r] of out.entries()) {
-      expect(r.ticket, r.text).toBeNull();
-      expect(r.state, r.text).toBe('triage.idle');
-      expect(r.reply, r.text).toMatch(cases[i]![1]);
-      // The customer also learns what the store does take.
-      expect(r.reply, r.text).toMatch(/Mastercard\)/);
-    }
+    await expectPaymentAnswers(cases);
     expect(asksPaymentMethod('hay descuento si pago en efectivo?')).toBe(false);
   });
 
@@ -110,13 +114,7 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
       ['do you accept transfers to BHD?', /^Yes, we bank with BHD: we accept your transfers/],
       ['aceptan tPago?', /^No, por ahora no aceptamos tPago/],
     ];
-    const out = await ask(cases.map(([t]) => t));
-    for (const [i, r] of out.entries()) {
-      expect(r.ticket, r.text).toBeNull();
-      expect(r.state, r.text).toBe('triage.idle');
-      expect(r.reply, r.text).toMatch(cases[i]![1]);
-      expect(r.reply, r.text).toMatch(/Mastercard\)/);
-    }
+    await expectPaymentAnswers(cases);
     // "azul" the colour stays a product question.
     for (const text of ['tienen pintura azul?', 'tienen tubo azul de 1/2?', 'quiero la pintura color azul cielo']) expect(asksPaymentMethod(text), text).toBe(false);
   });
