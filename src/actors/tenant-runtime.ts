@@ -2,7 +2,7 @@ import type { AnyStateMachine } from 'xstate';
 import { fromTask } from '../kernel/promise-logic.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { Brain } from './brain/brain.js';
-import { conversationMachine, provideReader, provideWorkflows } from '../machines/conversation.machine.js';
+import { conversationMachine, provideAnswerers, provideReader, provideWorkflows } from '../machines/conversation.machine.js';
 import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
 import { callWorkflowBackend } from './connectors/workflow-call.js';
 import type {
@@ -103,7 +103,13 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // The rule brain reads in the step that received the message; the LLM is invoked as an actor.
   const withWorkflows = provideWorkflows(conversationMachine, workflows);
   const readNow = brain.readNow?.bind(brain);
-  const machine = (readNow ? provideReader(withWorkflows, readNow) : withWorkflows).provide({
+  const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
+  // The tenant's own catalog and store data answer in the routing step; a backend or an async tenant-info is invoked.
+  const answering = provideAnswerers(reading, {
+    ...(live ? {} : { answerProduct: (input: ProductActorInput) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined) }),
+    ...(tenantInfo && intents ? {} : { answerInfo: (input: InfoActorInput) => answerInfo(data, input, clock.now()) }),
+  });
+  const machine = answering.provide({
     actors: {
       understand: fromTask<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
         if (brain.kind !== 'llm') return brain.understand(input);

@@ -137,6 +137,15 @@ export type ConversationEvent =
   | IdentityCodeEvent
   | IdentityJoinedEvent;
 
+/**
+ * The catalog's or the store information's answer, as the machine handles it: sent by the invoked
+ * tool actor when it settles, or raised in the routing step by `provideAnswerers` (synchronous
+ * tools). Internal to the machine: never sent by a channel or the host.
+ */
+export type ToolAnsweredEvent =
+  | { type: 'xstate.done.actor.answerProduct'; output: ProductActorOutput; actorId: string }
+  | { type: 'xstate.done.actor.answerInfo'; output: InfoActorOutput; actorId: string };
+
 // ---------------------------------------------------------------- events the machine emits
 
 export interface ReplyEmitted {

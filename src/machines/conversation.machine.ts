@@ -1,4 +1,4 @@
-import { assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
+import { assign, emit, enqueueActions, fromPromise, raise, setup } from 'xstate';
 import { isIntentName, type IntentName } from '../domain/intents.js';
 import type { ContactProfile, LeadField } from '../domain/lead.js';
 import type { WorkflowText } from './workflow/workflow-spec.js';
@@ -15,6 +15,7 @@ import {
   type BackendCallOutput,
   type ConversationEmitted,
   type ConversationEvent,
+  type ToolAnsweredEvent,
   type HandoffReason,
   type InfoActorInput,
   type InfoActorOutput,
@@ -312,6 +313,29 @@ function recentFocus(context: ConversationContext): ProductFocus | null {
   return context.turn - (focus.turn ?? context.turn) <= PRODUCT_FOCUS_TURNS ? focus : null;
 }
 
+/** What the catalog is asked for this message (the `answerProduct` actor's input, or `provideAnswerers`' at once). */
+export function productInput(context: ConversationContext): ProductActorInput {
+  const intent = intentOf(context);
+  const focus = recentFocus(context);
+  return {
+    tenantId: context.tenantId,
+    lang: context.lang,
+    intent: intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry',
+    understanding: context.understanding!,
+    ...(context.lastMessage ? { text: context.lastMessage.text } : {}),
+    ...(focus ? { focus } : {}),
+    ...(pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && context.expecting.lines ? { estimate: context.expecting.lines } : {}),
+    idempotencyKey: key(context, 'product'),
+  };
+}
+
+/** What the store information is asked for this message (the `answerInfo` actor's input, or `provideAnswerers`' at once). */
+export function infoInput(context: ConversationContext): InfoActorInput {
+  const intent = intentOf(context);
+  const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
+  return { tenantId: context.tenantId, lang: context.lang, topic, text: context.lastMessage?.text ?? '', idempotencyKey: key(context, 'info') };
+}
+
 // ---------------------------------------------------------------- tenant workflows
 
 /** The runner's workflow in progress (a form read by the brain is not one: see `formOf`). */
@@ -391,7 +415,7 @@ function withReading(context: ConversationContext, understanding: Understanding)
 export const conversationMachine = setup({
   types: {} as {
     context: ConversationContext;
-    events: ConversationEvent;
+    events: ConversationEvent | ToolAnsweredEvent;
     input: ConversationInput;
     emitted: ConversationEmitted;
   },
@@ -408,6 +432,9 @@ export const conversationMachine = setup({
   guards: {
     // A synchronous brain reads in the same step (`provideReader`); by default the `understand` actor is asked.
     readsAtOnce: ({ context: _context }) => false,
+    // The tenant's own catalog and store data answer in the same step (`provideAnswerers`); by default the actors are asked.
+    answersProductAtOnce: ({ context: _context }) => false,
+    answersInfoAtOnce: ({ context: _context }) => false,
     notWithHuman: ({ context }) => context.handoffReason === null,
     // The message right after the rating question is a 1–5 answer ("5", "⭐⭐⭐⭐").
     answersRating: ({ context, event }) => !!context.ratingAsk && event.type === 'user.message' && ratingFrom(event.text) !== null,
@@ -679,6 +706,9 @@ export const conversationMachine = setup({
     }),
     // Without a synchronous brain (see `provideReader`) nothing is read here: `readsAtOnce` is false.
     readAtOnce: assign(() => ({})),
+    // Without `provideAnswerers` nothing is answered here: the guards above are false.
+    answerProductAtOnce: assign(() => ({})),
+    answerInfoAtOnce: assign(() => ({})),
     resetStreak: assign({ misunderstoodStreak: 0 }),
     // The info topic answered becomes the focus of the next turn's short follow-up.
     storeInfoFocus: assign(({ context }) => {
@@ -1148,24 +1178,11 @@ export const conversationMachine = setup({
       states: {
         product: {
           id: 'answering.product',
-          description: 'Catalog lookup: name, price, stock.',
-          invoke: {
-            id: 'answerProduct',
-            src: 'answerProduct',
-            input: ({ context }) => {
-              const intent = intentOf(context);
-              return {
-                tenantId: context.tenantId,
-                lang: context.lang,
-                intent: intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry',
-                understanding: context.understanding!,
-                ...(context.lastMessage ? { text: context.lastMessage.text } : {}),
-                ...(recentFocus(context) ? { focus: recentFocus(context)! } : {}),
-                ...(pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && context.expecting.lines ? { estimate: context.expecting.lines } : {}),
-                idempotencyKey: key(context, 'product'),
-              };
-            },
-            onDone: [
+          description: "Catalog lookup: name, price, stock. The tenant's own catalog answers in the step that asked (`provideAnswerers`); a live backend is asked by the `answerProduct` actor.",
+          initial: 'asking',
+          on: {
+            // The catalog's answer, from the actor or given at once (the same done event either way).
+            'xstate.done.actor.answerProduct': [
               {
                 guard: { type: 'outcomeIs', params: { outcomes: ['need_product'] } },
                 target: 'awaitingProduct',
@@ -1186,9 +1203,24 @@ export const conversationMachine = setup({
               { guard: 'offersReserve', target: '#continuing', actions: ['emitEffectReplies', 'storeProductFocus', 'expectReserveOffer'] },
               { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'] },
             ],
-            onError: {
-              target: '#continuing',
-              actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'error.tool' } }],
+          },
+          states: {
+            asking: {
+              always: [{ guard: 'answersProductAtOnce', target: 'answered', actions: 'answerProductAtOnce' }, { target: 'lookingUp' }],
+            },
+            answered: {
+              description: 'Answered at once: the answer is the next event of this step.',
+            },
+            lookingUp: {
+              invoke: {
+                id: 'answerProduct',
+                src: 'answerProduct',
+                input: ({ context }) => productInput(context),
+                onError: {
+                  target: '#continuing',
+                  actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'error.tool' } }],
+                },
+              },
             },
           },
         },
@@ -1271,26 +1303,29 @@ export const conversationMachine = setup({
         },
         info: {
           id: 'answering.info',
-          description: 'Store hours and location, offers, job vacancies.',
-          invoke: {
-            id: 'answerInfo',
-            src: 'answerInfo',
-            input: ({ context }) => {
-              const intent = intentOf(context);
-              const topic: InfoTopic =
-                intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
-              return {
-                tenantId: context.tenantId,
-                lang: context.lang,
-                topic,
-                text: context.lastMessage?.text ?? '',
-                idempotencyKey: key(context, 'info'),
-              };
+          description: "Store hours and location, offers, job vacancies. The tenant's own data answers in the step that asked (`provideAnswerers`); a tenant backend is asked by the `answerInfo` actor.",
+          initial: 'asking',
+          on: {
+            // The answer, from the actor or given at once (the same done event either way).
+            'xstate.done.actor.answerInfo': { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectInfoOffer', 'storeInfoFocus'] },
+          },
+          states: {
+            asking: {
+              always: [{ guard: 'answersInfoAtOnce', target: 'answered', actions: 'answerInfoAtOnce' }, { target: 'lookingUp' }],
             },
-            onDone: { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectInfoOffer', 'storeInfoFocus'] },
-            onError: {
-              target: '#continuing',
-              actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'error.tool' } }],
+            answered: {
+              description: 'Answered at once: the answer is the next event of this step.',
+            },
+            lookingUp: {
+              invoke: {
+                id: 'answerInfo',
+                src: 'answerInfo',
+                input: ({ context }) => infoInput(context),
+                onError: {
+                  target: '#continuing',
+                  actions: ['clearExpectation', { type: 'sayTemplate', params: { template: 'error.tool' } }],
+                },
+              },
             },
           },
         },
@@ -1574,6 +1609,58 @@ export function provideReader(machine: ConversationMachine, readNow: (input: Und
       }),
     },
   }) as ConversationMachine;
+}
+
+/** Synchronous answers from the tenant's own data (catalog, store information), for `provideAnswerers`. */
+export interface AtOnceAnswerers {
+  answerProduct?: (input: ProductActorInput) => ProductActorOutput;
+  answerInfo?: (input: InfoActorInput) => InfoActorOutput;
+}
+
+/**
+ * The conversation machine answering product and store questions from synchronous tools in the
+ * step that routed the message: `answering.product` / `answering.info` go to `answered` and the
+ * answer arrives as the same `xstate.done.actor.*` event the invoked actor would send, handled by
+ * the same transitions, with no actor, promise or second macrostep. A tool that throws takes the
+ * actor's path (`lookingUp`), which fails the same way and says `error.tool`. A tool left out (a
+ * live backend, an async tenant-info) is invoked as before.
+ *
+ * Note: the at-once path does not run the machine's `answerProduct` / `answerInfo` actors, so a
+ * caller who replaces those actors with `.provide({ actors })` must build the machine without it.
+ *
+ * @example
+ * const machine = provideAnswerers(conversationMachine, { answerProduct: (input) => answerProduct(data, index, input) });
+ */
+export function provideAnswerers(machine: ConversationMachine, answerers: AtOnceAnswerers): ConversationMachine {
+  const answered = new WeakMap<ConversationContext, unknown>();
+  // The guard answers; the action of the same transition (same context object) raises that answer as the done event.
+  const guard = <I, O>(answer: ((input: I) => O) | undefined, input: (context: ConversationContext) => I) =>
+    answer
+      ? ({ context }: { context: ConversationContext }) => {
+          try {
+            answered.set(context, answer(input(context)));
+            return true;
+          } catch {
+            return false;
+          }
+        }
+      : () => false;
+  const action = <I, O>(id: 'answerProduct' | 'answerInfo', answer: ((input: I) => O) | undefined, input: (context: ConversationContext) => I) =>
+    raise(({ context }: { context: ConversationContext }) => {
+      const output = answered.has(context) ? answered.get(context) : answer!(input(context));
+      answered.delete(context);
+      return { type: `xstate.done.actor.${id}`, output, actorId: id } as ToolAnsweredEvent;
+    });
+  return machine.provide({
+    guards: {
+      answersProductAtOnce: guard(answerers.answerProduct, productInput),
+      answersInfoAtOnce: guard(answerers.answerInfo, infoInput),
+    },
+    actions: {
+      answerProductAtOnce: action('answerProduct', answerers.answerProduct, productInput),
+      answerInfoAtOnce: action('answerInfo', answerers.answerInfo, infoInput),
+    },
+  } as never) as ConversationMachine;
 }
 
 /**
