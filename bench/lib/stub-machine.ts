@@ -3,7 +3,7 @@ import { createActor, fromPromise, type AnyActorRef, type AnyStateMachine } from
 import { createRuleBrain } from '../../src/actors/brain/index.js';
 import type { Understanding } from '../../src/domain/understanding.js';
 import { AWAITING_INPUT, conversationMachine } from '../../src/machines/index.js';
-import { provideReader } from '../../src/machines/conversation.machine.js';
+import { provideAnswerers, provideReader } from '../../src/machines/conversation.machine.js';
 import type { UnderstandActorInput } from '../../src/machines/index.js';
 import { loadTenant } from '../../src/persistence/tenant-loader.js';
 import { projectRoot } from '../../src/runtime/project-root.js';
@@ -13,7 +13,8 @@ import { WORKLOAD_TEXTS } from './workload.js';
  * Hilo's conversation machine provided with stub effects that resolve at once. The message is
  * read at once, as with the rule brain in production (`provideReader`; `understand` is the same
  * reading as an actor, for a reading that throws), computed once per distinct (text, expectation),
- * so what is measured is the machine, not the classifier.
+ * so what is measured is the machine, not the classifier. The catalog and store answers are given
+ * at once too, as the tenant's own data is in production (`provideAnswerers`).
  */
 export async function createStubMachine(): Promise<AnyStateMachine> {
   const tenant = await loadTenant(join(projectRoot(), 'tenants', 'ferreteria'));
@@ -36,12 +37,14 @@ export async function createStubMachine(): Promise<AnyStateMachine> {
     readings.set(key, fresh);
     return fresh;
   };
-  return provideReader(conversationMachine, readNow).provide({
+  const product = () => ({ outcome: 'answered' as const, replies: [{ template: 'product.found', params: { name: 'Cemento', price: '$550.00' } }] });
+  const info = () => ({ replies: [{ template: 'info.hours' }] });
+  return provideAnswerers(provideReader(conversationMachine, readNow), { answerProduct: product, answerInfo: info }).provide({
     actors: {
       understand: fromPromise(({ input }: { input: UnderstandActorInput }) => understandCached(input)),
-      answerProduct: fromPromise(async () => ({ outcome: 'answered' as const, replies: [{ template: 'product.found', params: { name: 'Cemento', price: '$550.00' } }] })),
+      answerProduct: fromPromise(async () => product()),
       answerAccount: fromPromise(async () => ({ outcome: 'need_account_id' as const, replies: [{ template: 'account.askId' }] })),
-      answerInfo: fromPromise(async () => ({ replies: [{ template: 'info.hours' }] })),
+      answerInfo: fromPromise(async () => info()),
       createTicket: fromPromise(async () => ({ ticketId: 't-1', number: 'T-000001' })),
       pushLead: fromPromise(async () => ({ leadId: 'l-1', payload: {} })),
     },
