@@ -35,6 +35,8 @@ function fold(text: string): string {
     .replace(/²/g, '2')
     .replace(/³/g, '3')
     .replace(/(\d)[,.](\d)/g, '$1.$2')
+    // "kuantos", "qantos", "cuantas": the way it is typed.
+    .replace(/\b(?:kuant|qu?ant)(?=[oa]s?\b)/g, 'cuant')
     .replace(/[¿?¡!,;:]+|\.(?!\d)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

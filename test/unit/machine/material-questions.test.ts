@@ -9,6 +9,7 @@ describe('readMaterialQuestion', () => {
       ['how many bags of cement for a 3x4 m slab?', { sides: [3, 4], surface: 'slab' }],
       ['how many blocks for a wall 5 m long and 3 m high?', { sides: [5, 3], surface: 'wall' }],
       ['cuanta ceramica me hace falta pa un piso de 4 x 5', { sides: [4, 5], surface: 'floor' }],
+      ['kuantos bloques pa una pared de 4 x 2.5', { sides: [4, 2.5], surface: 'wall' }],
       ['losa de 4x5x0.12 cuantos sacos', { sides: [4, 5], thickness: 0.12, surface: 'slab' }],
       ['cuantos sacos para una losa de 3x4 de 12 cm de espesor', { sides: [3, 4], thickness: 0.12 }],
       ['how many tiles for a 10 by 12 feet floor', { sides: [3.05, 3.66], surface: 'floor' }],
