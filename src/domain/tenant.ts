@@ -22,14 +22,42 @@ export interface Product {
    * At most one product per phrase.
    */
   default_for?: string[];
-  /** Paints and coatings: square metres one gallon covers in one coat ("¿cuántos galones para 100 m²?"). */
-  coverage?: number;
+  /**
+   * Paints and coatings: the square metres one gallon typically covers in one coat, as the range a
+   * maker's data sheet gives (acrylic wall paint 30–40), and the coats a job takes (2 unless said;
+   * a sealer 1). "¿cuántos galones para 100 m²?" is worked out from it.
+   */
+  coverage?: Coverage;
+  /**
+   * A rule of thumb for how much of it a job takes by surface or volume: `amount` units per m²
+   * (`per: 'm2'`, blocks in a wall, tiles on a floor) or per m³ (`per: 'm3'`, cement in concrete),
+   * plus `waste` (0.1 = 10 % for cuts and breakage). Typical figures, said as such to the customer.
+   */
+  usage?: Usage;
   /**
    * Jobs the product is part of, as the customer names them in either language ("pintar",
    * "paint"): "quiero pintar mi casa, ¿qué necesito?" is answered with one product of each kind
    * carrying the job.
    */
   jobs?: string[];
+}
+
+/** Typical coverage of a paint or coating: m² per gallon per coat (`min`–`max`) and the coats usually given. */
+export interface Coverage {
+  min: number;
+  max: number;
+  coats?: number;
+  /** Where the figures come from (the kind of data sheet, the conditions): for whoever edits them. */
+  basis?: string;
+}
+
+/** How much of a product a surface (m²) or a volume (m³) typically takes. */
+export interface Usage {
+  per: 'm2' | 'm3';
+  amount: number;
+  waste?: number;
+  /** Where the figure comes from (the mix, the piece size): for whoever edits it. */
+  basis?: string;
 }
 
 export type AccountStanding = 'al_dia' | 'atrasada' | 'suspendida';

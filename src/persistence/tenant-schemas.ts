@@ -195,7 +195,8 @@ export const CATALOG = z
       aliases: strings.optional(),
       brand: text().optional(),
       default_for: strings.optional(),
-      coverage: number({ min: 0 }).optional(),
+      coverage: z.object({ min: number({ min: 0 }), max: number({ min: 0 }), coats: number({ min: 1, integer: true }).optional(), basis: text().optional() }).optional(),
+      usage: z.object({ per: z.enum(['m2', 'm3']), amount: number({ min: 0 }), waste: number({ min: 0 }).optional(), basis: text().optional() }).optional(),
       jobs: strings.optional(),
     }),
   )

@@ -205,7 +205,8 @@ function familySizes(tenant: TenantData, product: Product): { kind: string; size
   for (const p of tenant.catalog) {
     if (p.category !== product.category || familyOf(p) !== familyOf(product)) continue;
     const size = sizeOf(p);
-    const label = /(?:\d+\s+)?\d+(?:\/\d+)?"/.exec(p.name)?.[0];
+    // "1 1/2\"", "6\"", and in "4x8 1/4\"" the 1/4\" (the 8 is the board's other side).
+    const label = /(?<![x\d])(?:\d+\s+)?\d+(?:\/\d+)?"/.exec(p.name)?.[0];
     if (!size || size.unit !== 'in' || !label) continue;
     const had = bySize.get(size.value);
     if (!had || (had.product.stock <= 0 && p.stock > 0)) bySize.set(size.value, { label, product: p });
@@ -231,9 +232,10 @@ export function bucketFor(tenant: TenantData, product: Product, gallons: number)
 
 /**
  * "the 10 block" when blocks come in 4", 6" and 8": no such size, the sizes there are, and the
- * nearest ones (`shown`, nearest first) to choose from. Null when the family has one size or none.
+ * nearest ones (`shown`, nearest first) to choose from, priced for `quantity` when a count was
+ * asked for. Null when the family has one size or none.
  */
-export function noSizeAnswer(tenant: TenantData, product: Product, shown: readonly CatalogMatch[], wantedText: string, lang: Lang, focus: ProductFocus): ProductActorOutput | null {
+export function noSizeAnswer(tenant: TenantData, product: Product, shown: readonly CatalogMatch[], wantedText: string, lang: Lang, focus: ProductFocus, quantity?: number): ProductActorOutput | null {
   const family = familySizes(tenant, product);
   if (family.sizes.length < 2) return null;
   const products = shown.map((m) => m.product);
@@ -241,9 +243,16 @@ export function noSizeAnswer(tenant: TenantData, product: Product, shown: readon
   const sizes = `${labels.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${labels[labels.length - 1]}`;
   // "de 10": a bare number is the inch size the family is sold in.
   const wanted = /^\d+(?:\s+\d+\/\d+|\/\d+)?$/.test(wantedText) ? `${wantedText}"` : wantedText;
+  // A count asked for ("dame 5 blocks de 10"): each size there is, priced for that count.
+  const items = products.map((p) => ({ ...describeProduct(tenant, p, lang), ...(quantity !== undefined ? { quantity, subtotal: formatMoney(p.price * quantity) } : {}) }));
+  const params = { kind: family.kind, wanted, sizes, items };
   return {
     outcome: 'answered',
-    replies: [{ template: 'product.no_size', params: { kind: family.kind, wanted, sizes, items: products.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(products) }],
+    replies: [
+      quantity !== undefined
+        ? { template: 'product.no_size_qty', params: { ...params, quantity, units: countUnit(product.unit, quantity, lang) }, options: optionsFor(products) }
+        : { template: 'product.no_size', params, options: optionsFor(products) },
+    ],
     focus: { ...focus, options: products.map((p) => p.sku) },
   };
 }

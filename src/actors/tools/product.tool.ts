@@ -1,7 +1,9 @@
 import type { Lang } from '../../domain/nlu.js';
 import { areaToCover, asksEstimateAgain, asksWhatAJobTakes } from '../../machines/product-focus.js';
+import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyOption } from '../../machines/conversation.contract.js';
+import { materialAnswer, type MaterialLine } from './material-estimate.js';
+import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
 import type { CatalogMatch } from '../catalog/index.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
@@ -91,10 +93,6 @@ export function answerProduct(
 
 /** How many products answered before the one in focus it remembers. */
 const MAX_RECENT = 4;
-/** Coats a wall is painted with: the figure a clerk estimates with. */
-const COATS = 2;
-/** Gallons in a cubeta. */
-const GALLONS_PER_BUCKET = 5;
 
 function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string }): ProductActorOutput {
   const lang = input.lang;
@@ -106,9 +104,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   if (text !== undefined) {
-    // "¿cuántos galones necesito para 100 metros?": the paint in focus (or the everyday one) for that area.
-    const area = areaToCover(text);
-    if (area !== null) return paintForArea(tenant, index, input, text, area);
+    // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.
+    const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
+    const estimate = material ? materialAnswer(tenant, index, input, text, material) : null;
+    if (estimate?.kind === 'answer') return estimate.output;
+    if (estimate) return pricedEstimate(tenant, index, estimate.lead, estimate.lines, lang);
     // "quiero pintar mi casa, ¿qué necesito?": what the catalog has for the job, one of each kind.
     const kit = asksWhatAJobTakes(text) ? jobKit(tenant, index, text, lang) : null;
     if (kit) return kit;
@@ -299,7 +299,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       .map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w));
     const wantedText = wantedWords.length > 0 ? wantedWords.join(', ') : single.item.query.trim();
     // "the 10 block", "el block de 10" when blocks come in 4", 6" and 8": no such size; the sizes there are.
-    const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && single.item.quantity === undefined && wantedWords.length === 1 ? noSizeAnswer(tenant, top.product, shown, wantedText, lang, focus) : null;
+    // "dame 5 blocks de 10": the same, priced for the 5 asked for.
+    const count = single.item.quantity !== undefined && quantityOf(single.item) > 1 ? quantityOf(single.item) : undefined;
+    const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, top.product, shown, wantedText, lang, focus, count) : null;
     if (noSize) return noSize;
     // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick).
     const quantity = quantityOf(single.item);
@@ -336,24 +338,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
 }
 
-/**
- * "¿cuántos galones necesito para 100 metros?": gallons for that area at `COATS` coats with the
- * paint named, in focus or just talked about, else the everyday paint; then priced in its selling
- * unit. Without a coverage figure for it, an advisor can tell.
- */
-function paintForArea(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, area: number): ProductActorOutput {
-  const lang = input.lang;
-  const bySku = (sku: string | undefined): Product | undefined => (sku ? tenant.catalog.find((p) => p.sku === sku) : undefined);
-  const named = input.understanding.products.map((w) => index.search(w.query, { limit: 1 })[0]?.product).find((p) => p?.coverage !== undefined);
-  const talked = [input.focus?.sku, ...(input.focus?.recent ?? [])].map(bySku).find((p) => p?.coverage !== undefined);
-  const everyday = index.search('pintura', { limit: 1 })[0]?.product;
-  const paint = named ?? talked ?? (everyday?.coverage !== undefined ? everyday : undefined);
-  if (!paint?.coverage) return { outcome: 'answered', replies: [{ template: 'product.coverage_unknown', params: { area } }] };
-  const gallons = Math.ceil((area * COATS) / paint.coverage);
-  const bucket = /\bcubeta\b/i.test(paint.unit);
-  const quantity = bucket ? Math.ceil(gallons / GALLONS_PER_BUCKET) : gallons;
-  const priced = quoteOne(tenant, index, { item: { query: paint.name, quantity }, match: { product: paint, score: 1, unmet: [], defaulted: false } }, lang, true);
-  return { ...priced, replies: [{ template: 'product.coverage', params: { area, coats: COATS, gallons, coverage: paint.coverage, name: paint.name } }, ...priced.replies] };
+/** An estimate's own words, then its product priced (one) or its lines as an estimate (several). */
+function pricedEstimate(tenant: TenantData, index: CatalogIndex, lead: ReplyDirective[], lines: readonly MaterialLine[], lang: Lang): ProductActorOutput {
+  const found = lines.map(({ product, quantity }) => ({ item: { query: product.name, quantity }, match: { product, score: 1, unmet: [], defaulted: false } }));
+  const priced = found.length === 1 ? quoteOne(tenant, index, found[0] as Found, lang, true) : multiQuote(tenant, found, [], lang, index, false);
+  return { ...priced, replies: [...lead, ...priced.replies] };
 }
 
 /** The kinds of a product, up to `MAX_KINDS` with their prices, as options; null when there is one kind only. */

@@ -4,6 +4,7 @@ import type { Entity, IntentScore, NluResult } from '../../../domain/nlu.js';
 import type { TenantData } from '../../../domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
 import { areaToCover, asksWhatAJobTakes } from '../../../machines/product-focus.js';
+import { isMeasured, readMaterialQuestion } from '../../../machines/material-questions.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/triage-decision.js';
 import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
@@ -285,7 +286,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos
     // galones necesito para 100 metros?": what a job takes from the catalog, a product question.
     const sureHandoff = (intent.name === 'complaint' || intent.name === 'human_agent') && intent.confidence >= HANDOFF_CONFIDENCE;
-    if (has('product_inquiry') && !sureHandoff && ((namesAJob(text) && asksWhatAJobTakes(text)) || areaToCover(text) !== null)) {
+    // "¿cuántos blocks para una pared de 3 por 2?", "cuántos metros de cable necesito?": how much material a job takes.
+    const material = readMaterialQuestion(text);
+    const asksMaterial = material !== null && (mentions.length > 0 || namesAJob(text) || isMeasured(material));
+    if (has('product_inquiry') && !sureHandoff && ((namesAJob(text) && asksWhatAJobTakes(text)) || areaToCover(text) !== null || asksMaterial)) {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
     }
     return { intent, ranking, entities, lang: detectLang(text, lang), mentions };

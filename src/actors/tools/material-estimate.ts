@@ -1,0 +1,192 @@
+/**
+ * "¿Cuántos blocks para una pared de 3 por 2?", "how many bags of cement for a 3x4 m slab?": how
+ * much of a product a job takes, worked out as a clerk does from the catalog's rules of thumb
+ * (`coverage` of paints, `usage` per m² or m³, a piece's length in its name), said as typical
+ * figures; the one measurement missing asked for; or, where the catalog has no rule for it ("cable
+ * para mi casa"), said plainly that it depends, with an advisor on offer. Never a bare price list.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import { areaToCover } from '../../machines/product-focus.js';
+import { isMeasured, isOnlySurface, type MaterialQuestion } from '../../machines/material-questions.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { formatMoney } from './format.js';
+import { describeProduct, firstWord, focusOf, nameKey } from './product-parts.js';
+import { countUnit } from './units.js';
+import { renderReply } from '../render-reply.js';
+
+/** A room's walls are worked out at this height (m) when the customer gives only the floor. */
+const ROOM_HEIGHT = 2.5;
+/** A slab or floor of concrete given by its sides only is worked out at this thickness (m), said so. */
+const SLAB_THICKNESS = 0.1;
+const GALLONS_PER_BUCKET = 5;
+const FOOT = 0.3048;
+
+/** What to price after the estimate's own words: each product and how many of it. */
+export interface MaterialLine {
+  product: Product;
+  quantity: number;
+}
+
+/** An answer of its own (a question, "it depends"), or the estimate's words and the lines to price. */
+export type MaterialAnswer = { kind: 'answer'; output: ProductActorOutput } | { kind: 'priced'; lead: ReplyDirective[]; lines: MaterialLine[] };
+
+const fmt = (n: number): string => String(Math.round(n * 100) / 100);
+const mid = (p: Product): number => (p.coverage ? (p.coverage.min + p.coverage.max) / 2 : 0);
+
+/**
+ * How much a job takes of the product asked about (named, else the one in focus, else the one a
+ * job word or the surface points to). Null when no product can be told: the caller answers as usual.
+ */
+export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion): MaterialAnswer | null {
+  const lang = input.lang;
+  const product = productAsked(tenant, index, input, text, q);
+  if (!product) return isMeasured(q) || q.surface !== undefined ? { kind: 'answer', output: { outcome: 'answered', replies: [{ template: 'product.estimate_which' }] } } : null;
+  const focus = focusOf({ product, score: 1, unmet: [], defaulted: false }, { query: product.name }, index);
+  const ask = (template: string, params: Record<string, unknown> = {}): MaterialAnswer => ({
+    kind: 'answer',
+    output: { outcome: 'answered', replies: [{ template, params: { name: product.name, ...params } }], focus },
+  });
+  if (product.coverage) return paint(tenant, product, text, q, lang, ask);
+  const usage = product.usage;
+  if (usage?.per === 'm2') {
+    const area = surfaceArea(q);
+    if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.usage_ask_area', { amount: fmt(usage.amount), units: countUnit(product.unit, 2, lang), length: q.length });
+    const lines = withCompanions(tenant, product, area);
+    const items = itemsOf(lines, lang).map((item, i) => {
+      const waste = Math.round(((lines[i] as MaterialLine).product.usage?.waste ?? 0) * 100);
+      return { ...item, waste: waste > 0 ? renderReply({ template: 'product.usage.waste', params: { waste } }, tenant.templates, lang) : '' };
+    });
+    return { kind: 'priced', lead: [{ template: 'product.usage_area', params: { area: fmt(area), sides: q.sides ? ` (${sidesText(q)})` : '', items } }], lines };
+  }
+  if (usage?.per === 'm3') {
+    const volume = q.volume ?? (q.sides ? q.sides[0] * q.sides[1] * (q.thickness ?? SLAB_THICKNESS) : undefined);
+    if (volume === undefined) return ask('product.usage_ask_volume');
+    const lines = withCompanions(tenant, product, volume);
+    const assumed = q.volume === undefined && q.thickness === undefined;
+    return {
+      kind: 'priced',
+      lead: [{ template: assumed ? 'product.usage_volume_assumed' : 'product.usage_volume', params: { volume: fmt(volume), sides: sidesText(q), thickness: fmt((q.thickness ?? SLAB_THICKNESS) * 100), items: itemsOf(lines, lang) } }],
+      lines,
+    };
+  }
+  // "tubos de 3/4 para 20 metros": pieces of a length its name gives (6 m, 20 pies), or feet of a product sold by the foot.
+  const piece = pieceLength(product);
+  if (q.length !== undefined && q.surface === undefined && piece !== null) {
+    const quantity = Math.ceil(q.length / piece - 1e-9);
+    const template = piece === FOOT ? 'product.usage_feet' : 'product.usage_length';
+    return { kind: 'priced', lead: [{ template, params: { length: fmt(q.length), piece: fmt(piece), quantity, units: countUnit(product.unit, quantity, lang), name: product.name } }], lines: [{ product, quantity }] };
+  }
+  const described = describeProduct(tenant, product, lang);
+  return ask('product.estimate_depends', { price: described.price, unit: described.unit });
+}
+
+/** The product the question is about: named (not the surface itself: "pared", "piso"), in focus, or the one its job words or surface point to. */
+function productAsked(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion): Product | undefined {
+  for (const wanted of input.understanding.products) {
+    if (isOnlySurface(wanted.query)) continue;
+    const best = index.search(wanted.query, { limit: 1 })[0];
+    if (best) return best.product;
+  }
+  const focused = input.focus ? tenant.catalog.find((p) => p.sku === input.focus?.sku) : undefined;
+  if (focused && (focused.coverage || focused.usage)) return focused;
+  // "cuánto para pintar la casa", "para vaciar el concreto de una losa": the job's product with a rule of thumb.
+  const words = new Set(nameKey(text).split(' '));
+  if (q.surface === 'slab' || q.surface === 'column') words.add('concreto');
+  const forJob = tenant.catalog.filter((p) => (p.coverage || p.usage) && p.jobs?.some((job) => words.has(nameKey(job))));
+  const forIt = forJob.find((p) => p.stock > 0 && (p.default_for?.length ?? 0) > 0) ?? forJob.find((p) => p.stock > 0 && (p.coverage?.coats ?? 2) > 1) ?? forJob[0];
+  if (forIt) return forIt;
+  // "¿cuántos galones para 80 m² a una mano?": gallons are paint's; the everyday paint.
+  if (PAINT_WORDS.test(nameKey(text))) return index.search('pintura', { limit: 1 })[0]?.product;
+  return undefined;
+}
+
+const PAINT_WORDS = /\b(?:galon(?:es)?|cubetas?|pintura|pintar|gallons?|buckets?|paint|painting)\b/;
+
+/** The area of a wall or floor: said as such, or its two sides. */
+function surfaceArea(q: MaterialQuestion): number | null {
+  if (q.area !== undefined) return q.area;
+  return q.sides ? q.sides[0] * q.sides[1] : null;
+}
+
+const sidesText = (q: MaterialQuestion): string => (q.sides ? `${fmt(q.sides[0])} x ${fmt(q.sides[1])} m` : '');
+
+/** The product and what goes with it for the same job by the same measure (the sand and gravel with the cement), that much of each. */
+function withCompanions(tenant: TenantData, product: Product, measure: number): MaterialLine[] {
+  const jobs = new Set((product.jobs ?? []).map(nameKey));
+  const kinds = new Set([firstWord(product.name)]);
+  const lines: MaterialLine[] = [{ product, quantity: amountFor(product, measure) }];
+  for (const other of tenant.catalog) {
+    if (other.usage?.per !== product.usage?.per || other.stock <= 0 || kinds.has(firstWord(other.name)) || !other.jobs?.some((j) => jobs.has(nameKey(j)))) continue;
+    // The same rule of thumb is another choice of the same thing (the porcelain tile for the ceramic one), not what goes with it.
+    if (other.usage?.amount === product.usage?.amount && (other.usage?.waste ?? 0) === (product.usage?.waste ?? 0)) continue;
+    // One of each kind, the everyday one when there is one: the tile asked for brings its adhesive, not another tile.
+    kinds.add(firstWord(other.name));
+    lines.push({ product: other, quantity: amountFor(other, measure) });
+  }
+  return lines;
+}
+
+function amountFor(product: Product, measure: number): number {
+  const usage = product.usage;
+  if (!usage) return 0;
+  return Math.ceil(measure * usage.amount * (1 + (usage.waste ?? 0)) - 1e-9);
+}
+
+/** Each line's rule of thumb: how many of its selling unit per m² or m³. */
+function itemsOf(lines: readonly MaterialLine[], lang: Lang): { units: string; name: string; amount: string }[] {
+  return lines.map(({ product }) => ({ units: countUnit(product.unit, product.usage?.amount ?? 0, lang), name: product.name, amount: fmt(product.usage?.amount ?? 0) }));
+}
+
+/** A piece's length in metres as its name gives it ("(6 m)", "(20 pies)", "(12 pies)"), or a foot for what is sold by the foot. */
+function pieceLength(product: Product): number | null {
+  if (/^pies?$/i.test(product.unit.trim())) return FOOT;
+  const m = /\((\d+(?:\.\d+)?)\s*(m|pies)\)/i.exec(product.name);
+  if (!m?.[1]) return null;
+  return Number(m[1]) * (m[2]?.toLowerCase() === 'pies' ? FOOT : 1);
+}
+
+/**
+ * Gallons of a paint for an area at the coats said (else the product's usual ones), as the typical
+ * range of its coverage with the figure priced; the sealer its job takes mentioned for new walls.
+ */
+function paint(tenant: TenantData, product: Product, text: string, q: MaterialQuestion, lang: Lang, ask: (template: string, params?: Record<string, unknown>) => MaterialAnswer): MaterialAnswer {
+  const coverage = product.coverage as NonNullable<Product['coverage']>;
+  const lead: ReplyDirective[] = [];
+  let area: number | null = q.area ?? null;
+  if (area === null && q.sides && q.surface === 'room') {
+    area = 2 * (q.sides[0] + q.sides[1]) * ROOM_HEIGHT;
+    lead.push({ template: 'product.room_walls', params: { sides: sidesText(q), height: fmt(ROOM_HEIGHT), area: fmt(area) } });
+  } else if (area === null && q.sides) area = q.sides[0] * q.sides[1];
+  // "¿cuántos galones para 100 metros?": metres of wall to paint are square metres.
+  if (area === null) area = areaToCover(text) ?? (q.length !== undefined && q.surface === undefined ? q.length : null);
+  if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.coverage_ask', { min: coverage.min, max: coverage.max, units: countUnit('galón', 2, lang), length: q.length });
+  const coats = q.coats ?? coverage.coats ?? 2;
+  const need = area * coats;
+  const gallons = Math.ceil(need / mid(product) - 1e-9);
+  const low = Math.ceil(need / coverage.max - 1e-9);
+  const high = Math.ceil(need / coverage.min - 1e-9);
+  const range = low === high ? `${low}` : `${low}–${high}`;
+  lead.push({ template: coats === 1 ? 'product.coverage_one' : 'product.coverage', params: { area: fmt(area), coats, gallons, units: countUnit('galón', gallons, lang), range, min: coverage.min, max: coverage.max, name: product.name } });
+  const sealer = coats > 1 ? sealerFor(tenant, product) : undefined;
+  if (sealer?.coverage) {
+    const sealerGallons = Math.ceil(area / mid(sealer) - 1e-9);
+    lead.push({
+      template: 'product.coverage_sealer',
+      params: { name: sealer.name, gallons: sealerGallons, units: countUnit('galón', sealerGallons, lang), min: sealer.coverage.min, max: sealer.coverage.max, price: formatMoney(sealer.price), total: formatMoney(sealer.price * sealerGallons) },
+    });
+  }
+  const bucket = /\bcubeta\b/i.test(product.unit);
+  return { kind: 'priced', lead, lines: [{ product, quantity: bucket ? Math.ceil(gallons / GALLONS_PER_BUCKET) : gallons }] };
+}
+
+/**
+ * The one-coat base the paint's job takes before it (the wall sealer before the wall paint), in
+ * stock: a product with a one-coat coverage sharing a job with a paint of the same kind.
+ */
+function sealerFor(tenant: TenantData, paintProduct: Product): Product | undefined {
+  const kind = firstWord(paintProduct.name);
+  const jobs = new Set(tenant.catalog.filter((p) => p.coverage && firstWord(p.name) === kind).flatMap((p) => p.jobs ?? []).map(nameKey));
+  return tenant.catalog.find((p) => p !== paintProduct && p.stock > 0 && p.coverage?.coats === 1 && firstWord(p.name) !== kind && p.jobs?.some((j) => jobs.has(nameKey(j))));
+}

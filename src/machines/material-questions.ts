@@ -1,0 +1,161 @@
+/**
+ * "¿Cuántos blocks para una pared de 3 por 2?", "how many bags of cement for a 3x4 m slab?",
+ * "cuántos metros de cable necesito para mi casa?": a question of how much material a job takes,
+ * with the measurements it gives. Pure text rules, read by the rule brain (a product question) and
+ * by the product tool (which works the quantity out from the catalog's rules of thumb).
+ */
+
+import { createLru, remembered } from '../kernel/lru.js';
+
+/** What the material is for, as the customer names it. */
+export type Surface = 'wall' | 'floor' | 'slab' | 'roof' | 'room' | 'house' | 'column';
+
+export interface MaterialQuestion {
+  /** The two lengths said ("3 x 4", "10 m de largo por 2.5 de alto"), in metres. */
+  sides?: readonly [number, number];
+  /** An area said as such ("100 m²", "500 pies cuadrados"), in m². */
+  area?: number;
+  /** A volume said as such ("un metro cúbico de concreto"), in m³. */
+  volume?: number;
+  /** A thickness said ("de 10 cm", "4 pulgadas de espesor", the third of "3x4x0.10"), in metres. */
+  thickness?: number;
+  /** One length only ("una pared de 10 metros"): the other is still to ask. */
+  length?: number;
+  surface?: Surface;
+  /** Coats said ("a una mano", "3 coats"). */
+  coats?: number;
+}
+
+/** A message as these rules read it: lower case, no accents, decimals kept ("2.5", "2,5" → "2.5"). */
+function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/²/g, '2')
+    .replace(/³/g, '3')
+    .replace(/(\d)[,.](\d)/g, '$1.$2')
+    // "kuantos", "qantos", "cuantas": the way it is typed.
+    .replace(/\b(?:kuant|qu?ant)(?=[oa]s?\b)/g, 'cuant')
+    .replace(/[¿?¡!,;:]+|\.(?!\d)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const HOW_MANY = /\b(?:cuant[oa]s?|how\s+(?:many|much)|que\s+cantidad)\b/;
+/** A verb of needing or taking: "necesito", "lleva", "hace falta", "van", "do I need", "does it take". */
+const NEED =
+  /\b(?:necesit[oaeé]\w*|ocup[oa]n?|llevan?|llevaria|van|hacen?\s+falta|me\s+hace\s+falta|se\s+(?:gasta|usa|ocupa)n?|gasto|compro|tengo\s+que\s+comprar|need(?:ed)?|take|takes|required|buy|should\s+i\s+get)\b/;
+const FOR = /\b(?:para|pa|for)\b/;
+const PRICE_ASKED = /\b(?:cuant[oa]s?\s+(?:me\s+|nos\s+|le\s+)?(?:sale|salen|saldria|cuesta|cuestan|costaria|vale|valen|ta|tan|esta|estan|es|son|seria|serian|cobran?)|how\s+much\s+(?:is|are|does|do|would|will|for)\b(?!\s+(?:i|we)\s+need))/;
+/** "necesito 4 galones de pintura, ¿cuánto sería?", "a 2x4, 10 ft, how much?": the price of what was said. */
+const PRICE_AT_END = /(?:cuant[oa]s?|how\s+much)(?:\s+(?:es|seria|serian|sale|salen|cuesta|cuestan|me\s+sale|would\s+it\s+be|is\s+it|is\s+that|are\s+they))?$/;
+const PRICE_OR_SERVICE = /\b(?:dura|duran|tarda|tardan|demora|demoran|lasts?|debo|debe|owe|cobran?|cuestan?|valen?|precio|cost|costs|charge|delivery|envios?|llevar(?:lo|la|los|las|me)?|traer(?:lo|la|los|las|me)?|cuenta|credito|account|credit)\b/;
+const SURFACES: readonly [RegExp, Surface][] = [
+  [/\b(?:losas?|plateas?|zapatas?|vaciado|slabs?|footings?)\b/, 'slab'],
+  [/\b(?:columnas?|vigas?|columns?|beams?)\b/, 'column'],
+  [/\b(?:paredes|pared|muros?|tapias?|verjas?|walls?|fences?)\b/, 'wall'],
+  [/\b(?:pisos?|suelos?|patios?|marquesinas?|aceras?|floors?|flooring|driveways?|sidewalks?)\b/, 'floor'],
+  [/\b(?:techos?|azoteas?|roofs?|ceilings?)\b/, 'roof'],
+  [/\b(?:cuartos?|habitacion(?:es)?|aposentos?|salas?|cocinas?|banos?|rooms?|bedrooms?|kitchens?|bathrooms?)\b/, 'room'],
+  [/\b(?:casas?|apartamentos?|aptos?|houses?|homes?|apartments?)\b/, 'house'],
+];
+
+const NUM = '(\\d+(?:\\.\\d+)?)';
+const LEN_UNIT = '(?:m|mts?|metros?|meters?|metres?|ft|pies?|feet|foot)';
+const SIDE_WORD = '(?:de\\s+(?:largo|ancho|alto|altura|fondo)|long|wide|high|tall|length|width|height)';
+/** "3x4", "3 x 4 m", "3 por 2", "10 metros de largo por 2.5 de alto", "5 m long and 3 m high", "12 by 10 feet". */
+const SIDES = new RegExp(
+  `${NUM}\\s*(${LEN_UNIT})?\\s*${SIDE_WORD}?\\s*(?:x|\\*|por|by|(?<=${SIDE_WORD}\\s*)(?:y|and))\\s*${NUM}\\s*(${LEN_UNIT})?(?:\\s*${SIDE_WORD})?(?:\\s*(?:x|\\*|por|by)\\s*${NUM}\\s*(cm|centimetros?|m|mts?|metros?|pulgadas?|in|inch(?:es)?|")?)?(?![\\d/])`,
+);
+const AREA = /(\d+(?:\.\d+)?)\s*(?:(m2|mts?2|mt2|metros?\s+cuadrados?|square\s+(?:meters?|metres?)|sq\.?\s*m|sqm)|(pies?\s+cuadrados?|square\s+(?:feet|foot)|sq\.?\s*ft|ft2))(?![a-z])/;
+const VOLUME = /(\d+(?:\.\d+)?|un|una|one|a|medio)\s*(?:(m3|mts?3|metros?\s+cubicos?|cubic\s+(?:meters?|metres?))|(yardas?\s+cubicas?|cubic\s+yards?))(?![a-z])/;
+const THICK = /(\d+(?:\.\d+)?)\s*(cm|centimetros?|pulgadas?|inch(?:es)?|in|")\s*(?:de\s+)?(?:espesor|grueso|gruesa|grosor|thick|thickness)\b|(?:espesor|grueso|grosor|thickness)\s+(?:de\s+|of\s+)?(\d+(?:\.\d+)?)\s*(cm|centimetros?|pulgadas?|inch(?:es)?|in|")/;
+const LENGTH = /(\d+(?:\.\d+)?)\s*(m|mts?|metros?|meters?|metres?|ft|pies?|feet)(?![a-z0-9])/;
+const COATS = /\b(\d|una|dos|tres|one|two|three)\s+(?:manos?|capas?|coats?)\b/;
+const WORD_NUMBER: Readonly<Record<string, number>> = { un: 1, una: 1, one: 1, a: 1, medio: 0.5, dos: 2, two: 2, tres: 3, three: 3 };
+
+const isFeet = (unit: string | undefined): boolean => unit !== undefined && /^(?:ft|pies?|feet|foot)$/.test(unit);
+const FOOT = 0.3048;
+const round = (n: number, places = 2): number => Math.round(n * 10 ** places) / 10 ** places;
+
+/** A thickness to metres: "10 cm" → 0.1, "4 pulgadas" → 0.1, "0.10 (m)" → 0.1, a bare "10" (cm) → 0.1. */
+function thicknessOf(value: number, unit: string | undefined): number {
+  if (unit === undefined || /^(?:m|mts?|metros?)$/.test(unit)) return value < 1 ? value : value / 100;
+  if (/^(?:cm|centimetros?)$/.test(unit)) return value / 100;
+  return value * 0.0254;
+}
+
+const read = createLru<MaterialQuestion | null>(256);
+
+/**
+ * The measurements of a question of how much material a job takes; null when the message is not
+ * one. It asks how many or how much, and either needs ("necesito", "lleva", "do I need") or says
+ * what for ("para una pared de 3 por 2") with a measurement or a surface.
+ *
+ * @example
+ * readMaterialQuestion('cuantos blocks para una pared de 3 por 2?'); // { sides: [3, 2], surface: 'wall' }
+ * readMaterialQuestion('cuánto cuesta el cemento?'); // null
+ */
+export function readMaterialQuestion(text: string): MaterialQuestion | null {
+  return remembered(read, text, readQuestion);
+}
+
+function readQuestion(text: string): MaterialQuestion | null {
+  const t = fold(text);
+  if (!HOW_MANY.test(t)) return null;
+  const q: { -readonly [K in keyof MaterialQuestion]: MaterialQuestion[K] } = {};
+  const surface = SURFACES.find(([re]) => re.test(t));
+  if (surface) q.surface = surface[1];
+  const sides = SIDES.exec(t);
+  if (sides) {
+    const feet = isFeet(sides[2]) || isFeet(sides[4]);
+    const a = Number(sides[1]) * (feet ? FOOT : 1);
+    const b = Number(sides[3]) * (feet ? FOOT : 1);
+    if (a > 0 && b > 0) q.sides = [round(a), round(b)];
+    if (sides[5] !== undefined) q.thickness = round(thicknessOf(Number(sides[5]), sides[6]), 3);
+  }
+  const area = AREA.exec(t);
+  if (area?.[1] && !q.sides) q.area = area[3] ? round(Number(area[1]) * FOOT * FOOT, 1) : Number(area[1]);
+  const volume = VOLUME.exec(t);
+  if (volume?.[1]) {
+    const n = WORD_NUMBER[volume[1]] ?? Number(volume[1]);
+    q.volume = volume[3] ? round(n * 0.7646) : n;
+  }
+  const thick = THICK.exec(t);
+  if (thick && q.thickness === undefined) {
+    const value = Number(thick[1] ?? thick[3]);
+    q.thickness = round(thicknessOf(value, thick[2] ?? thick[4]), 3);
+  }
+  if (!q.sides && q.area === undefined && q.volume === undefined) {
+    // "una pared de 10 metros", "tubos para 20 metros": one length; a count of metres of a product
+    // ("cuántos metros de cable") is no length.
+    const rest = t.replace(/\b(?:cuant[oa]s?|how\s+many)\s+(?:metros?|pies?|meters?|feet)\b/g, ' ');
+    const length = LENGTH.exec(rest);
+    const run = length?.[1] !== undefined && (q.surface !== undefined || new RegExp(`\\b(?:para|pa|for)\\s+(?:unos\\s+|about\\s+)?${length[1]}\\s*${length[2]}`).test(rest));
+    if (length?.[1] && run) q.length = round(Number(length[1]) * (isFeet(length[2]) ? FOOT : 1));
+  }
+  const coats = COATS.exec(t);
+  if (coats?.[1]) q.coats = WORD_NUMBER[coats[1]] ?? Number(coats[1]);
+  // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.
+  if ((PRICE_ASKED.test(t) && !NEED.test(t)) || PRICE_AT_END.test(t)) return null;
+  const measured = isMeasured(q);
+  // "¿cuánto me cobran para llevarlo a mi casa?" asks a price or a service, not an amount of material.
+  if (!measured && PRICE_OR_SERVICE.test(t)) return null;
+  if (!NEED.test(t) && !(FOR.test(t) && (measured || q.surface !== undefined)) && !(measured && q.surface !== undefined)) return null;
+  return q;
+}
+
+/** True when the question gives a measurement (sides, an area, a volume or one length). */
+export function isMeasured(q: MaterialQuestion): boolean {
+  return q.sides !== undefined || q.area !== undefined || q.volume !== undefined || q.length !== undefined;
+}
+
+/**
+ * True when a product phrase is only the surface the material is for ("pared", "el piso", "a
+ * wall"): the catalog's "Cerámica de Pared" or "Sellador de Paredes" is not what was asked.
+ */
+export function isOnlySurface(phrase: string): boolean {
+  const words = fold(phrase).split(' ').filter((w) => !/^(?:una?|el|la|los|las|mi|de|del|the|a|my|of)$/.test(w));
+  return words.length > 0 && words.every((w) => SURFACES.some(([re]) => re.test(w)));
+}

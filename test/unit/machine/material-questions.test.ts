@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { isOnlySurface, readMaterialQuestion } from '../../../src/machines/material-questions.js';
+
+describe('readMaterialQuestion', () => {
+  it('should read the two sides of a wall, slab or floor however they are written, es and en', () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['cuantos blocks para una pared de 3 por 2?', { sides: [3, 2], surface: 'wall' }],
+      ['Cuántos bloques lleva una pared de 10 metros de largo por 2,5 de alto', { sides: [10, 2.5], surface: 'wall' }],
+      ['how many bags of cement for a 3x4 m slab?', { sides: [3, 4], surface: 'slab' }],
+      ['how many blocks for a wall 5 m long and 3 m high?', { sides: [5, 3], surface: 'wall' }],
+      ['cuanta ceramica me hace falta pa un piso de 4 x 5', { sides: [4, 5], surface: 'floor' }],
+      ['kuantos bloques pa una pared de 4 x 2.5', { sides: [4, 2.5], surface: 'wall' }],
+      ['losa de 4x5x0.12 cuantos sacos', { sides: [4, 5], thickness: 0.12, surface: 'slab' }],
+      ['cuantos sacos para una losa de 3x4 de 12 cm de espesor', { sides: [3, 4], thickness: 0.12 }],
+      ['how many tiles for a 10 by 12 feet floor', { sides: [3.05, 3.66], surface: 'floor' }],
+    ];
+    for (const [text, expected] of cases) expect(readMaterialQuestion(text), text).toMatchObject(expected);
+  });
+
+  it('should read an area, a volume, one length and the coats', () => {
+    expect(readMaterialQuestion('cuantos galones necesito para 100 metros cuadrados a una mano')).toMatchObject({ area: 100, coats: 1 });
+    expect(readMaterialQuestion('how many gallons do I need for 500 square feet?')).toMatchObject({ area: 46.5 });
+    expect(readMaterialQuestion('cuantos sacos de cemento lleva un metro cubico de concreto')).toMatchObject({ volume: 1 });
+    expect(readMaterialQuestion('cuantos blocks necesito para una pared de 10 metros')).toMatchObject({ length: 10, surface: 'wall' });
+    expect(readMaterialQuestion('cuantos tubos de 3/4 necesito para 20 metros')).toMatchObject({ length: 20 });
+  });
+
+  it('should take a question with no measurement when it needs or names what for', () => {
+    expect(readMaterialQuestion('cuántos metros de cable necesito para mi casa?')).toEqual({ surface: 'house' });
+    expect(readMaterialQuestion('how much cable for a house')).toEqual({ surface: 'house' });
+    expect(readMaterialQuestion('cuantas varillas van en una columna')).toEqual({ surface: 'column' });
+    // "cuántos metros de cable" counts the product, it is no length of the job.
+    expect(readMaterialQuestion('cuantos metros de cable necesito?')).toEqual({});
+  });
+
+  it('should not read prices, stock, services or other questions as material questions', () => {
+    for (const text of ['cuánto cuesta el cemento?', 'cuanto ta el block de 6', 'cuanto me cobran para llevarlo a mi casa', 'cuantos dias tarda el delivery', 'cuanto necesito para abrir una cuenta de credito', 'how many blocks do you have?', 'dame 5 blocks de 10', 'tiene pintura azul?']) {
+      expect(readMaterialQuestion(text), text).toBeNull();
+    }
+  });
+});
+
+describe('isOnlySurface', () => {
+  it('should tell the surface itself from a product named for it', () => {
+    for (const phrase of ['pared', 'la pared', 'piso', 'a wall', 'losa']) expect(isOnlySurface(phrase), phrase).toBe(true);
+    for (const phrase of ['ceramica de pared', 'blocks', 'sellador de paredes', 'cemento']) expect(isOnlySurface(phrase), phrase).toBe(false);
+  });
+});
