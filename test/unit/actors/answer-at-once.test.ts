@@ -110,7 +110,7 @@ describe('provideAnswerers on the machine', () => {
       throw new Error('catalog index corrupt');
     };
     const machine = provideAnswerers(atOnce(c, { answerProduct: () => 'fail' }), { answerProduct: throwing, answerInfo: throwing });
-    const actor = createActor(machine as never, { input: { tenantId: 'ferreteria', conversationId: 'c-1', lang: 'es' } }).start();
+    const actor = createActor(machine, { input: { tenantId: 'ferreteria', conversationId: 'c-1', lang: 'es' as const } }).start();
     const product = await runTurn(actor as never, message('cemento', 1));
     expect(product).toMatchObject({ says: ['error.tool'], state: 'triage.idle' });
     expect(c.answerProduct).toHaveLength(1);
