@@ -66,3 +66,16 @@ export function normalizeInboundFields(body: unknown, fields: readonly string[])
   for (const f of fields) if (typeof out[f] === 'string') out[f] = normalizeInboundText(out[f] as string);
   return out;
 }
+
+/**
+ * True when the normalisation leaves `id` as it is. Identifiers (a REST `sender` or `message_id`,
+ * a widget `clientMessageId`) are refused otherwise rather than normalised: two different ids
+ * (`m\ud800` and `m\udc00`, `a\u0000` and `a`) would become one, so a new message would be taken
+ * for a retry of another and lost, or two customers would share a thread.
+ */
+export function isStableIdentifier(id: string): boolean {
+  return normalizeInboundText(id) === id;
+}
+
+/** The problem answered for an identifier that fails {@link isStableIdentifier}. */
+export const UNSTABLE_IDENTIFIER_PROBLEM = 'must not contain control characters, invisible characters or unpaired surrogates';

@@ -130,7 +130,9 @@ export function createConsoleAuth(options: ConsoleAuthOptions): ConsoleAuth {
       const userKey = `console:login:user:${digest(`${tenant}\u0000${name}`).slice(0, 32)}`;
       const ipKey = `console:login:ip:${digest(ip).slice(0, 32)}`;
       await limitedFor(userKey, ipKey);
-      const account = options.hasTenant(tenant) ? await accounts.findByUsername(tenant, name) : null;
+      // A name no account can have (a NUL, which PostgreSQL refuses, or any other character outside
+      // the pattern) is an unknown user: the same decoy work and the same answer, not a query.
+      const account = options.hasTenant(tenant) && USERNAME_PATTERN.test(name) ? await accounts.findByUsername(tenant, name) : null;
       // Unknown users are checked against a decoy hash: the same work, the same answer.
       const ok = await verifyPassword(password, account?.passwordHash ?? (await decoyHash()));
       if (!account || !ok) {

@@ -4,6 +4,7 @@
  * A session's tenant is the only one it sees: any other answers 404 like an unknown tenant.
  */
 import { z } from 'zod';
+import { isStableIdentifier, normalizeInboundText, UNSTABLE_IDENTIFIER_PROBLEM } from '../../channels/normalize-text.js';
 import { HiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
 import { CONSOLE_SESSION_LIMITS, sameToken, USERNAME_PATTERN, type ConsoleActor, type ConsoleAuth, type ConsoleService } from '../../actors/console/index.js';
@@ -24,18 +25,20 @@ export interface ConsoleRoutesOptions {
 }
 
 const Login = z.strictObject({ tenant: z.string().min(1).max(64), username: z.string().min(1).max(64), password: z.string().min(1).max(512) });
+/** Text an agent writes: the channel-boundary normalisation (NUL, controls, bidi overrides, NFC), then trimmed and bounded. */
+const agentText = (max: number) => z.string().transform(normalizeInboundText).pipe(z.string().trim().min(1).max(max));
 const Password = z.string().min(10, { error: 'must be at least 10 characters' }).max(512);
 const NewAgent = z.strictObject({
   username: z.string().trim().toLowerCase().regex(USERNAME_PATTERN, { error: 'must be 2-40 lower-case letters, digits, . _ or -' }),
-  displayName: z.string().trim().min(1).max(80),
+  displayName: agentText(80),
   role: z.enum(['agent', 'admin']),
   password: Password,
   lang: z.enum(['es', 'en']).optional(),
 });
 const ChangePassword = z.strictObject({ password: Password });
-const AgentRef = z.strictObject({ agentId: z.string().min(1).max(64) });
-const Text = z.strictObject({ text: z.string().trim().min(1).max(4000) });
-const Resolve = z.strictObject({ outcome: z.string().trim().min(1).max(500) });
+const AgentRef = z.strictObject({ agentId: z.string().min(1).max(64).refine(isStableIdentifier, { error: UNSTABLE_IDENTIFIER_PROBLEM }) });
+const Text = z.strictObject({ text: agentText(4000) });
+const Resolve = z.strictObject({ outcome: agentText(500) });
 const VIEWS = ['waiting', 'mine', 'open'] as const;
 
 type Handler = (req: HttpRequest, ctx: RouteContext, actor: ConsoleActor) => Promise<HttpResponse>;

@@ -22,6 +22,7 @@ import { createTransport } from './select-transport.js';
 import type { HttpRequest, HttpResponse, TransportKind, WsRoute } from './transport.js';
 import { AGENT_MESSAGE_BODY, CONVERSATION_LIST_QUERY, MESSAGE_BODY, PARSE_BODY, RESOLVE_BODY, validateBody, validateQuery } from './validate.js';
 import { createWidgetSocketHandler, withTimeout } from './widget-socket.js';
+import { parseJsonBody } from './json-body.js';
 import { createResumeTokens } from './resume-token.js';
 import { normalizeInboundFields } from '../../channels/normalize-text.js';
 
@@ -173,21 +174,6 @@ export function etagMatches(header: string | undefined, etag: string): boolean {
   });
 }
 
-/** A JSON body that is valid UTF-8: a stray byte is a client error (400), never a U+FFFD in a message. */
-export function parseJsonBody(body: Buffer): unknown {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(body);
-  } catch {
-    throw new HiloError('HILO_ERR_HTTP_INVALID_JSON', 'Request body is not valid UTF-8.');
-  }
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new HiloError('HILO_ERR_HTTP_INVALID_JSON');
-  }
-}
-
 function sameSecret(given: string, expected: string): boolean {
   const a = createHash('sha256').update(given).digest();
   const b = createHash('sha256').update(expected).digest();
@@ -330,7 +316,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       method: 'POST',
       path: '/api/tenants/:tenant/messages',
       handler: api(async (_req, ctx, tenantId, raw) => {
-        const body = validateBody(normalizeInboundFields(raw, ['sender', 'text', 'message_id']), MESSAGE_BODY);
+        const body = validateBody(normalizeInboundFields(raw, ['text']), MESSAGE_BODY);
         takeOrThrow(contactLimiter, `${tenantId}:rest:${body.sender}`);
         const result = await withTimeout(
           service.handleMessage({

@@ -1,4 +1,5 @@
-export { acceptsGzip, etagMatches, GATEWAY_DEFAULTS, parseJsonBody, startGateway } from './gateway.js';
+export { acceptsGzip, etagMatches, GATEWAY_DEFAULTS, startGateway } from './gateway.js';
+export { parseJsonBody } from './json-body.js';
 export { createResumeTokens, isStrongVisitorId } from './resume-token.js';
 export type { ResumeTokens } from './resume-token.js';
 export type { Gateway, GatewayOptions } from './gateway.js';

@@ -29,6 +29,8 @@ interface CompiledRoute {
   segments: string[];
 }
 
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+
 function split(path: string): string[] {
   return path.split('/').filter((segment) => segment.length > 0);
 }
@@ -40,11 +42,16 @@ function matchSegments(pattern: string[], actual: string[]): Record<string, stri
     const expected = pattern[i] as string;
     const got = actual[i] as string;
     if (expected.startsWith(':')) {
+      let value: string;
       try {
-        params[expected.slice(1)] = decodeURIComponent(got);
+        value = decodeURIComponent(got);
       } catch {
         return null;
       }
+      // No tenant, conversation, contact or agent id holds a control character, and PostgreSQL
+      // refuses NUL in a query parameter (a 500 instead of "not found").
+      if (CONTROL.test(value)) return null;
+      params[expected.slice(1)] = value;
     } else if (expected !== got) {
       return null;
     }

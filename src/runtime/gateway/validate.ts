@@ -2,16 +2,19 @@
 import { MAX_MESSAGE_CHARS } from '../../channels/widget/protocol.js';
 import { HiloError } from '../../kernel/errors.js';
 import { boundedText, checkWith, z, type Wording } from '../../kernel/schema.js';
+import { isStableIdentifier, UNSTABLE_IDENTIFIER_PROBLEM } from '../../channels/normalize-text.js';
 import { CONVERSATION_LIST_MAX_LIMIT, decodeListCursor } from '../../persistence/ports/conversation-directory.js';
 
 const message = boundedText({ min: 1, max: MAX_MESSAGE_CHARS, trim: true });
 const agent = boundedText({ min: 1, max: 128, trim: true });
+/** An id the client chose: taken as sent, so never normalised (see `isStableIdentifier`). */
+const clientId = (max: number) => boundedText({ min: 1, max }).refine(isStableIdentifier, { error: UNSTABLE_IDENTIFIER_PROBLEM, abort: true });
 
 /** `POST /api/tenants/{t}/messages` (docs/protocol.md, REST channel). */
 export const MESSAGE_BODY = z.strictObject({
-  sender: boundedText({ min: 1, max: 128 }),
+  sender: clientId(128),
   text: message,
-  message_id: boundedText({ min: 1, max: 200 }).optional(),
+  message_id: clientId(200).optional(),
 });
 
 /** `POST /api/tenants/{t}/nlu/parse`. */

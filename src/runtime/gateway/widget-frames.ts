@@ -6,7 +6,7 @@
  * without zod.
  */
 import { MAX_MESSAGE_CHARS, WIDGET_PROTOCOL_VERSION } from '../../channels/widget/protocol.js';
-import { normalizeInboundText } from '../../channels/normalize-text.js';
+import { isStableIdentifier, normalizeInboundText } from '../../channels/normalize-text.js';
 import { boundedText, z } from '../../kernel/schema.js';
 
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
@@ -14,6 +14,7 @@ const VISITOR_ID_PROBLEM = 'visitorId must be 8-64 characters of A-Z, a-z, 0-9, 
 const LAST_SEQ_PROBLEM = 'lastSeq must be a non-negative integer.';
 const RESUME_TOKEN_PROBLEM = 'resumeToken must be a string of at most 200 characters.';
 const CLIENT_MESSAGE_ID_PROBLEM = 'clientMessageId must be a string of 1-64 characters.';
+const CLIENT_MESSAGE_ID_CHARACTERS = 'clientMessageId must not contain control characters, invisible characters or unpaired surrogates.';
 const TEXT_PROBLEM = `text must have 1-${MAX_MESSAGE_CHARS} characters.`;
 
 /** `hello` (the tenant is checked apart: an unknown tenant is its own error and close code). */
@@ -32,7 +33,13 @@ export type HelloFrame = z.output<typeof HelloFrame>;
  * text") before its length is checked, and is returned normalised and trimmed.
  */
 export const MessageFrame = z.looseObject({
-  clientMessageId: z.string({ error: CLIENT_MESSAGE_ID_PROBLEM }).min(1, { error: CLIENT_MESSAGE_ID_PROBLEM }).max(64, { error: CLIENT_MESSAGE_ID_PROBLEM }),
+  // Taken as sent (the ack echoes it), so refused rather than normalised: two ids that normalise
+  // to one would make the second message a retry of the first (see `isStableIdentifier`).
+  clientMessageId: z
+    .string({ error: CLIENT_MESSAGE_ID_PROBLEM })
+    .min(1, { error: CLIENT_MESSAGE_ID_PROBLEM })
+    .max(64, { error: CLIENT_MESSAGE_ID_PROBLEM, abort: true })
+    .refine(isStableIdentifier, { error: CLIENT_MESSAGE_ID_CHARACTERS }),
   text: z
     .string({ error: TEXT_PROBLEM })
     .transform((text) => normalizeInboundText(text))
