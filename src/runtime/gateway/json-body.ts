@@ -52,10 +52,17 @@ export function repeatedKeyPath(text: string): string | null {
     const c = text.charCodeAt(i);
     if (c === 0x22 /* " */) {
       const start = i;
-      for (i++; text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c /* \ */) i++;
+      let escaped = false;
+      for (i++; text.charCodeAt(i) !== 0x22; i++) {
+        if (text.charCodeAt(i) === 0x5c /* \ */) {
+          escaped = true;
+          i++;
+        }
+      }
       const top = stack.at(-1);
       if (top?.keys && top.expectKey) {
-        const key = JSON.parse(text.slice(start, i + 1)) as string;
+        // Decoded only when it has an escape: a request's keys are plain ASCII (the turn's hot path).
+        const key = escaped ? (JSON.parse(text.slice(start, i + 1)) as string) : text.slice(start + 1, i);
         if (top.keys.has(key)) return formatPath([...stack.slice(0, -1).map((l) => l.segment), key]);
         top.keys.add(key);
         top.segment = key;
