@@ -9,6 +9,7 @@
  *   npx tsx bench/micro/durable-turn-cost.ts --pglite              # embedded PGlite instead
  *   npx tsx bench/micro/durable-turn-cost.ts --runs 1 --profile bench/results/profiles/durable-turn.cpuprofile
  *   npx tsx bench/micro/durable-turn-cost.ts --concurrency 32      # 32 turns in flight (distinct conversations)
+ *   npx tsx bench/micro/durable-turn-cost.ts --conversations 10    # 10 long conversations (160 turns each) instead of 200 short ones
  *
  * Each run gets a database of its own (created on the admin URL, `PG_ADMIN_URL` or
  * postgres://postgres@127.0.0.1:5432/postgres, dropped afterwards) and a Redis prefix of its own, so
@@ -38,7 +39,8 @@ import { WORKLOAD_TEXTS } from '../lib/workload.js';
 const runsAt = process.argv.indexOf('--runs');
 const RUNS = runsAt > 0 ? Number(process.argv[runsAt + 1]) : 3;
 const TURNS = 1200;
-const CONVERSATIONS = 200;
+const conversationsAt = process.argv.indexOf('--conversations');
+const CONVERSATIONS = conversationsAt > 0 ? Number(process.argv[conversationsAt + 1]) : 200;
 const concurrencyAt = process.argv.indexOf('--concurrency');
 const CONCURRENCY = concurrencyAt > 0 ? Number(process.argv[concurrencyAt + 1]) : 1;
 const PGLITE = process.argv.includes('--pglite');
@@ -133,7 +135,7 @@ async function startDurable(run: number): Promise<{ hilo: Hilo; database: string
 }
 
 /**
- * `n` turns of the load benchmark's messages over 200 conversations, starting at turn `from`,
+ * `n` turns of the load benchmark's messages over `CONVERSATIONS` (200) conversations, starting at turn `from`,
  * `CONCURRENCY` at a time (turn i waits for a free slot; in-flight turns are of distinct
  * conversations as long as `CONCURRENCY` ≤ 200). Each turn's latency (µs) goes into `latencies`.
  */

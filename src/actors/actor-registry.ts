@@ -3,6 +3,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { ConversationEmitted } from '../machines/conversation.contract.js';
 import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
 import type { TurnEndWatch } from './turn-deadline.js';
+import type { KnownInboundIds } from './inbound-ids.js';
 
 /**
  * One map and mailbox key per conversation. The NUL separator cannot appear in ids that travel
@@ -26,7 +27,7 @@ export interface ActiveConversation {
   /** The end of each turn, awaited through one subscription made at activation (absent: `awaitTurnEnd`). */
   turnEnd?: TurnEndWatch;
   /** Hashes of the customer messages' ids committed in this conversation (`inbound-ids.ts`): undefined until read, null when too many to keep. */
-  inboundIds?: Set<number> | null;
+  inboundIds?: KnownInboundIds | null;
 }
 
 /** The counters the registry keeps (a slice of the host's stats object, updated in place). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createActor, createMachine } from 'xstate';
 import type { ActiveConversation } from '../../../src/actors/actor-registry.js';
-import { findInbound, idHash, MAX_KNOWN_INBOUND_IDS, noteInbound } from '../../../src/actors/inbound-ids.js';
+import { EXACT_INBOUND_IDS, findInbound, idHash, KnownInboundIds, MAX_KNOWN_INBOUND_IDS, noteInbound } from '../../../src/actors/inbound-ids.js';
 import { createMemoryTranscriptStore } from '../../../src/persistence/memory/memory-transcript-store.js';
 import type { TranscriptStore } from '../../../src/persistence/ports/transcript-store.js';
 
@@ -41,15 +41,33 @@ describe('inbound ids of a live conversation', () => {
   it('should let the store decide when a known hash has no line (another id with the same hash, or a line removed by retention)', async () => {
     const { store, calls } = counted(createMemoryTranscriptStore());
     const live = entry();
-    live.inboundIds = new Set([idHash('gone')]);
+    live.inboundIds = new KnownInboundIds();
+    live.inboundIds.add(idHash('gone'));
     expect(await findInbound(store, live, key, 'gone')).toBeNull();
     expect(calls).toEqual(['has gone']);
+  });
+
+  it('should answer new ids from memory past the exact hashes (a long thread), with every noted id still known and few false positives', async () => {
+    const { store, calls } = counted(createMemoryTranscriptStore());
+    const live = entry();
+    live.inboundIds = new KnownInboundIds();
+    const noted = Array.from({ length: 400 }, (_, i) => `web:visitor-7:m${i}`);
+    for (const id of noted) noteInbound(live, id);
+    expect(live.inboundIds?.size).toBe(400);
+    expect(400).toBeGreaterThan(EXACT_INBOUND_IDS);
+    // No false negatives: every committed id is looked up in the store.
+    for (const id of noted) expect(live.inboundIds!.mayHave(idHash(id)), id).toBe(true);
+    // New ids: at 400 ids in 4,096 bits with three probes, about 2 % are false positives (then the store is asked).
+    for (let i = 0; i < 1_000; i++) expect(await findInbound(store, live, key, `web:visitor-7:new-${i}`)).toBeNull();
+    const asked = calls.filter((c) => c.startsWith('has ')).length;
+    expect(asked).toBeLessThan(50);
+    expect(calls.filter((c) => c === 'list')).toEqual([]);
   });
 
   it('should stop keeping ids past the bound, and always ask the store then', async () => {
     const { store, calls } = counted(createMemoryTranscriptStore());
     const live = entry();
-    live.inboundIds = new Set();
+    live.inboundIds = new KnownInboundIds();
     for (let i = 0; i <= MAX_KNOWN_INBOUND_IDS; i++) noteInbound(live, `m${i}`);
     expect(live.inboundIds).toBeNull();
     expect(await findInbound(store, live, key, 'new')).toBeNull();
