@@ -23,6 +23,7 @@ import type {
   UnderstandActorOutput,
 } from '../machines/conversation.contract.js';
 import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
+import { cacheProductAnswers } from './tools/answer-cache.js';
 import { createLiveTools } from './tools/live-data.js';
 import { createTenantInfo } from './tools/tenant-info.tool.js';
 import { intentLabelOf, type IntentScore } from '../domain/nlu.js';
@@ -106,7 +107,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
   // The tenant's own catalog and store data answer in the routing step; a backend or an async tenant-info is invoked.
   const answering = provideAnswerers(reading, {
-    ...(live ? {} : { answerProduct: (input: ProductActorInput) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined) }),
+    ...(live ? {} : { answerProduct: cacheProductAnswers((input: ProductActorInput) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined)) }),
     ...(tenantInfo && intents ? {} : { answerInfo: (input: InfoActorInput) => answerInfo(data, input, clock.now()) }),
   });
   const machine = answering.provide({

@@ -199,9 +199,16 @@ const understandInput = (context: ConversationContext): UnderstandActorInput => 
 });
 
 function withDecisiveRanking(understanding: Understanding): Understanding {
+  const known = decisive.get(understanding);
+  if (known !== undefined) return known;
   const ranking = decisiveRanking(understanding.nlu.ranking);
-  return ranking === understanding.nlu.ranking ? understanding : { ...understanding, nlu: { ...understanding.nlu, ranking } };
+  const kept = ranking === understanding.nlu.ranking ? understanding : { ...understanding, nlu: { ...understanding.nlu, ranking } };
+  // A frozen reading (the rule brain's cache hands out one per distinct message) keeps one object
+  // in the context, so what is keyed by it (the catalog's answers) finds it again.
+  if (Object.isFrozen(understanding)) decisive.set(understanding, kept);
+  return kept;
 }
+const decisive = new WeakMap<Understanding, Understanding>();
 
 function intentOf(context: ConversationContext): IntentName | null {
   const understanding = u(context);

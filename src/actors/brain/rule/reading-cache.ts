@@ -1,4 +1,5 @@
 import type { Expectation, Understanding } from '../../../domain/understanding.js';
+import { deepFreeze } from '../../../kernel/freeze.js';
 import { copyPlain, createLru } from '../../../kernel/lru.js';
 
 /**
@@ -34,13 +35,6 @@ function expectationKey(expecting: Expectation): string {
 
 /** The brain's readings are plain data (kernel/lru.ts). */
 export { copyPlain };
-
-/** Freezes plain data (objects and arrays) all the way down. */
-function deepFreeze<T>(value: T): T {
-  if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return value;
-  for (const k of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[k]);
-  return Object.freeze(value);
-}
 
 export function createReadingCache(maxEntries: number): ReadingCache {
   const entries = createLru<Understanding>(maxEntries);
