@@ -224,7 +224,13 @@ const ESTIMATE_WORDS = new Set(['y', 'e', 'and', 'mejor', 'better', 'actually', 
  * asksEstimateAgain('dame 100 de cada uno') // { each: 100 }
  * asksEstimateAgain('¿cuánto es el total?') // {}
  */
-export function asksEstimateAgain(text: string): { each?: number } | null {
+export function asksEstimateAgain(text: string): Readonly<{ each?: number }> | null {
+  return remembered(estimatesAgain, text, readEstimateAgain);
+}
+
+const estimatesAgain = createLru<Readonly<{ each?: number }> | null>(256);
+
+function readEstimateAgain(text: string): Readonly<{ each?: number }> | null {
   const t = fold(text);
   if (t === '' || t.split(' ').length > 12) return null;
   const each = EACH.test(t);
@@ -232,9 +238,9 @@ export function asksEstimateAgain(text: string): { each?: number } | null {
   const numbers = t.split(' ').filter((w) => /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined && !/^(?:un|uno|una|one|a)$/.test(w));
   if (t.split(' ').some((w) => !ESTIMATE_WORDS.has(w) && !/^\d+$/.test(w) && NUMBER_WORDS[w] === undefined)) return null;
   // "eso es todo", "todo bien": nothing asked about the price.
-  if (!each) return numbers.length === 0 && PRICE_CUE.test(t) ? {} : null;
+  if (!each) return numbers.length === 0 && PRICE_CUE.test(t) ? Object.freeze({}) : null;
   const n = numbers.length === 1 ? (/^\d+$/.test(numbers[0]!) ? Number(numbers[0]) : NUMBER_WORDS[numbers[0]!]) : undefined;
-  return n !== undefined && Number.isInteger(n) && n > 0 ? { each: n } : null;
+  return n !== undefined && Number.isInteger(n) && n > 0 ? Object.freeze({ each: n }) : null;
 }
 
 /** "¿qué necesito?", "¿qué me hace falta?", "what do I need?": what a job takes, not one product. */
