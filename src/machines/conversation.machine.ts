@@ -476,7 +476,9 @@ export const conversationMachine = setup({
       // Other form data (a correction, a slot given early) stays in the flow unless the message
       // is about something else: then it is a detour, and the data was merged anyway.
       const intent = intentOf(context);
-      const aboutTheForm = intent === null || intent === 'out_of_scope' || spec.triggers.includes(intent);
+      // A name or a company said alone reads as an introduction (a greeting): in a form it is the
+      // customer's answer, never a "¡Hola, Juan!" in the middle of the questions.
+      const aboutTheForm = intent === null || intent === 'out_of_scope' || intent === 'greeting' || spec.triggers.includes(intent);
       if (!carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
       // At the summary, a message that names a slot or says "no" with a value is a correction,
       // whatever the classifier made of it ("cambia la urgencia a alta").

@@ -38,6 +38,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.start',
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),
   ...REQUIRED_LEAD_FIELDS.map((f) => `lead.required.${f}`),
+  // The phone is never asked first: only as the e-mail's stand-in, asked again when not answered.
+  'lead.ask.phone_or_username',
   'lead.invalidEmail',
   'lead.reminder',
   'lead.confirm',

@@ -170,6 +170,12 @@ export function nextFormQuestion(spec: WorkflowSpec, lead: LeadState): { slot: s
     // With a stand-in, the decline is answered by asking for it ("¿a qué teléfono te llamamos?").
     if (slot) return { slot: slot.or ?? slot.name, text: slot.required ?? slot.prompt };
   }
+  // The stand-in asked for a declined slot stays the question until it is answered (or declined).
+  const standIn = lead.asking && lead.draft[lead.asking] === undefined ? spec.slots.find((s) => s.or === lead.asking && lead.draft[asField(s.name)] === undefined) : undefined;
+  if (standIn && lead.reask.length === 0) {
+    const slot = slotOf(spec, standIn.or!);
+    if (slot) return { slot: slot.name, text: slot.prompt };
+  }
   const asked = spec.slots.filter((s) => s.ask).map((s) => s.name);
   const name = [...lead.reask, ...asked].find((f) => lead.draft[asField(f)] === undefined);
   const slot = name ? slotOf(spec, name) : undefined;

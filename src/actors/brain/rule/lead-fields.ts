@@ -24,6 +24,13 @@ const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|neces
  */
 const FORM_WORDS = /\b(?:ventas?|soporte|soporte tecnico|servicio tecnico|facturacion|cobros|sales|support|tech support|technical support|billing|departamento|department|area)\b|^(?:(?:muy )?(?:alta|alto|media|medio|baja|bajo|urgente)|high|medium|low|urgent|otro|otra|other|general)$/;
 
+/** "no, mi correo es …", "no, my name is …": a "no" that corrects another field, not a decline of the one asked. */
+const CORRECTS_OTHER_FIELD = /^no\s*,?\s*(?:(?:mi|el|la|my|the)\s+)?(?:correo|email|e-mail|mail|telefono|celular|numero|nombre|apellido|name|phone|number|cell)\b/;
+
+const ACKNOWLEDGMENT = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|claro|claro que si|of course|sure|correcto|perfecto|listo|bueno|vale|ajá|aja|sip|ya|entendido|got it|alright|all right|fine|great|thanks|thank you|gracias)$/;
+
+const THANKS_OR_YES = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|gracias|muchas gracias|thanks|thank you|thanks a lot)$/;
+
 /** Interest areas named outright ("el área de ventas", "es para soporte", "billing"). */
 const AREA_NAMED: [InterestArea, RegExp][] = [
   ['Ventas', /\b(?:ventas|area de ventas|departamento de ventas|sales|sales team|sales department)\b/],
@@ -115,6 +122,11 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     const value = readBare(expected, text, { tenantName: input.tenantName, entities });
     if (value !== undefined && (value !== null || fields[expected] === undefined)) fields[expected] = value;
   }
+  // "ventas, vamos a remodelar un hotel de 30 habitaciones en Bayahíbe": the area and, after it, the need.
+  if (expected === 'interest_area' && typeof fields.interest_area === 'string' && fields.problem_statement === undefined) {
+    const need = needAfterArea(text);
+    if (need !== null && !carriesContactData(entities)) fields.problem_statement = need;
+  }
   // Asked for the company, "se llama Techos del Caribe" names the company, not the customer.
   if (expected === 'company_name' && typeof fields.company_name === 'string' && typeof fields.name === 'string' && fold(fields.company_name).includes(fold(fields.name))) delete fields.name;
   return {
@@ -151,6 +163,11 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
   const f = plainWords(bare).replace(/[.]+$/, '');
   if (f.length === 0) return undefined;
   const dontKnow = DONT_KNOW.test(f);
+  // "gracias", "ok", "thank you": an acknowledgment answers none of the open fields (not a name,
+  // a company or the need); the question stays open.
+  // ("Claro" and "Listo" are also names of businesses: only the need ignores them.)
+  const ack = f.replace(/[^a-z\s]/g, '').trim();
+  if (field === 'problem_statement' ? ACKNOWLEDGMENT.test(ack) : (field === 'name' || field === 'company_name') && THANKS_OR_YES.test(ack)) return undefined;
   switch (field) {
     case 'name': {
       if (DECLINE_CONTACT.test(f) || dontKnow) return null;
@@ -183,6 +200,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       return undefined;
     }
     case 'company_name': {
+      // "no, mi correo es …": the "no" corrects another answer, it does not decline the company.
+      if (CORRECTS_OTHER_FIELD.test(f)) return undefined;
       const firstClause = (f.split(/[,;]/)[0] ?? f).trim();
       if (DECLINE_COMPANY.test(f) || DECLINE_COMPANY.test(firstClause) || dontKnow || DONT_KNOW.test(firstClause)) return null;
       if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
@@ -227,6 +246,21 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     default:
       return undefined;
   }
+}
+
+/**
+ * The need told after the area in one answer ("sales, we're renovating a 30 room hotel, fairly
+ * urgent" → "we're renovating a 30 room hotel, fairly urgent"): what follows a first clause that
+ * names the area, when it is a description (five words or more) and not a question.
+ */
+function needAfterArea(text: string): string | null {
+  const m = /^\s*([^,;:.]+)[,;:.]\s*(.+)$/su.exec(text);
+  if (!m) return null;
+  const head = plainWords(m[1]!);
+  const rest = m[2]!.trim().replace(/\s+/g, ' ');
+  if (!AREA_NAMED.some(([, re]) => re.test(head)) || head.split(' ').length > 5) return null;
+  if (/\?\s*$/.test(rest) || plainWords(rest).split(' ').length < 5) return null;
+  return rest.length <= 400 ? rest : `${rest.slice(0, 399).trimEnd()}…`;
 }
 
 function carriesContactData(entities: readonly Entity[]): boolean {

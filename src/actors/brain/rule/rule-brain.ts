@@ -288,7 +288,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && !sureHandoff && ((namesAJob(text) && asksWhatAJobTakes(text)) || areaToCover(text) !== null)) {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
     }
-    return { intent, ranking, entities, lang: detectLang(text, lang), mentions };
+    return { intent, ranking, entities, lang: detectLang(withoutNames(text, entities), lang), mentions };
   };
 
   const brain: Brain = {
@@ -372,4 +372,15 @@ function modelOf(tenant: RuleBrainOptions['tenant'], productLexicon: Iterable<st
   const sameLexicon = known.size === lexicon.length && lexicon.every((w) => known.has(w));
   if (!sameLabels || !sameLexicon) throw new Error('the classifier model given to the rule brain was trained on other data (labels or product words differ)');
   return given;
+}
+
+/**
+ * The text with the names, companies and addresses it holds blanked: a name says nothing of the
+ * language a customer writes in ("Juan Pérez" typed in an English conversation is still English;
+ * its accent is the name's, not the customer's).
+ */
+function withoutNames(text: string, entities: readonly Entity[]): string {
+  let out = text;
+  for (const e of entities) if (e.type === 'person_name' || e.type === 'company' || e.type === 'email') out = out.slice(0, e.start) + ' '.repeat(e.end - e.start) + out.slice(e.end);
+  return out;
 }
