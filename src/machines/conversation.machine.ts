@@ -723,7 +723,9 @@ export const conversationMachine = setup({
       if (decision.kind !== 'confirm') return;
       const choice = confirmChoice(decision.intent, context.lastMessage?.text ?? '', context.lang);
       const options = choice.options.map((o) => ({ label: o.label, text: o.text, template: true }));
-      const template = decision.intent === 'sales_lead' ? 'clarify.lead' : `clarify.handoff.${decision.intent}`;
+      // "es urgente" alone: the urgency is acknowledged before the question.
+      const urgent = decision.intent === 'human_agent' && u(context)?.urgency === 'Alto';
+      const template = decision.intent === 'sales_lead' ? 'clarify.lead' : urgent ? 'clarify.handoff.urgent' : `clarify.handoff.${decision.intent}`;
       enqueue.emit({ type: 'reply', reply: { template, options } });
       enqueue.assign({ expecting: choice });
     }),

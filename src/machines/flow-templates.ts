@@ -66,6 +66,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'clarify.ask',
   'clarify.handoff.complaint',
   'clarify.handoff.human_agent',
+  'clarify.handoff.urgent',
   'clarify.lead',
   'clarify.other',
   ...CLARIFY_OPTION_TEMPLATES,

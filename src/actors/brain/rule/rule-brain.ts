@@ -10,6 +10,7 @@ import { createIntentClassifier, type ClassifierModel, type IntentClassifier } f
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFields } from './lead-fields.js';
 import { classifierTrainingOf, trainFromTraining } from './model-transfer.js';
+import { asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { createReadingCache } from './reading-cache.js';
@@ -97,6 +98,10 @@ const PRODUCT_RULE_CONFIDENCE = 0.6;
 
 /** Confidence of a question whether the business offers something, read by rule as its services question. */
 const SERVICES_RULE_CONFIDENCE = 0.6;
+/** A call back asked for: a sure request for a person (over `HANDOFF_CONFIDENCE`). */
+const CALLBACK_RULE_CONFIDENCE = 0.6;
+/** Urgency said alone: unsure on purpose, so the customer is asked before a ticket is opened. */
+const URGENT_ONLY_CONFIDENCE = 0.35;
 
 /** A delivery verb alone, with its clitics ("mandar", "llevarmelo", "traigan"). */
 const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
@@ -247,6 +252,17 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿la principal abre el 1 de enero?": opening on a day, when the classifier is unsure of it.
     if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && asksOpeningDay(text)) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
+    }
+    // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person,
+    // as "can someone call me?" already reads; a sure complaint or lead keeps its reading.
+    const sure = (name: IntentName) => intent.name === name && intent.confidence >= HANDOFF_CONFIDENCE;
+    if (has('human_agent') && mentions.length === 0 && !sure('complaint') && !sure('sales_lead') && asksForCallBack(text)) {
+      intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
+    }
+    // "es urgente" alone says nothing of what: asked whether to pass the customer to a person now
+    // (between acting and handing off), never "no te entendí" nor a guess among requests.
+    if (has('human_agent') && intent.confidence < MIN_INTENT_CONFIDENCE && saysOnlyUrgent(text)) {
+      intent = intents.scoreBehaviour('human_agent', URGENT_ONLY_CONFIDENCE);
     }
     // "hola, soy Juan": a greeting with the customer's name, not a request. "Constructora Mejía" or
     // "Pedro Mejía" alone says who is writing and asks nothing yet: an introduction, answered with
