@@ -169,6 +169,16 @@ describe('lead fields', () => {
     }
   });
 
+  it('should read a name refused in a sentence as a decline, and the name given after a grudging "ok"', async () => {
+    for (const text of ['no te voy a dar mi nombre', 'no le digo mi nombre', "I'm not giving you my name"]) {
+      expect((await understand(text, expectingField('name'))).leadFields, text).toHaveProperty('name', null);
+    }
+    expect((await understand('ok, Juan', expectingField('name'))).leadFields.name).toBe('Juan');
+    expect((await understand('bueno, Constructora Báez', expectingField('company_name'))).leadFields.company_name).toBe('Constructora Báez');
+    // "ok" alone answers neither.
+    expect((await understand('ok', expectingField('name'))).leadFields.name).toBeUndefined();
+  });
+
   it('should not take a bare acknowledgment for the need', async () => {
     for (const text of ['yes', 'sí', 'ok', 'dale', 'claro']) expect((await understand(text, expectingField('problem_statement'))).leadFields.problem_statement, text).toBeUndefined();
     expect((await understand('si, necesito cemento para 3 casas', expectingField('problem_statement'))).leadFields.problem_statement).toBe('si, necesito cemento para 3 casas');

@@ -136,6 +136,19 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     }
   });
 
+  it("should give the store's WhatsApp, phone and e-mail when asked how to write to it, es and en", async () => {
+    const [wa, wasap, email, both] = await ask(['tienen whatsapp?', 'me pasas el wasap de ustedes', "what's your email address?", 'cuál es el whatsapp y a qué hora abren?']);
+    for (const r of [wa, wasap, email]) {
+      expect(r!.reply, r!.text).toContain(tenant.store.whatsapp);
+      expect(r!.reply, r!.text).toContain(tenant.store.email);
+      expect(r!.ticket ?? null, r!.text).toBeNull();
+    }
+    // An e-mail address is no street address: no list of branches.
+    expect(email!.reply).not.toMatch(/Our branches/);
+    expect(both!.reply).toMatch(/abrimos|horarios/i);
+    expect(both!.reply).toContain(tenant.store.whatsapp);
+  });
+
   it('should say no to Azul and CardNet where the store takes no cards', () => {
     const cashOnly: TenantData = { ...tenant, store: { ...tenant.store, paymentMethods: { es: ['efectivo'], en: ['cash'] } } };
     const reply = paymentMethodReply(cashOnly, 'aceptan Azul o CardNet?', 'es', 'efectivo', (key) => tenant.templates.es?.[key] ?? null);

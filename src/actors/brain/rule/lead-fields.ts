@@ -10,7 +10,7 @@ const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|
 const DECLINE_COMPANY =
   /^(?:no|ninguna|ninguno|none|nope|n\/?a|no aplica|no tengo|no tengo empresa|no tengo compania|no tengo negocio|independiente|soy independiente|particular|soy particular|personal|es personal|uso personal|para uso personal|para mi|es para mi|para mi casa|es para mi casa|para la casa|es para la casa|para mi mismo|para mi misma|yo mismo|yo misma|soy yo|freelance|freelancer|por mi cuenta|trabajo por mi cuenta|self employed|self-employed|i don'?t have one|i don'?t have a company|no company|just me|myself|individual|personal use|it'?s personal|it'?s for me|for me|for my home|for my house)$/;
 const DECLINE_CONTACT =
-  /^(?:no|nah|nope|prefiero no|prefiero no decirlo|prefiero no darlo|mejor no|no quiero|no quiero darlo|no tengo|no tengo correo|no uso correo|no tengo email|i'?d rather not|rather not|no thanks|i don'?t have one|i don'?t have (?:an )?email)$|^(?:no (?:te|se|les) lo (?:voy a dar|doy|quiero dar)|no (?:quiero|voy a) dar(?:lo|te)?\b|prefiero no\b|mejor no\b|no es necesario|no hace falta|i won'?t|i don'?t want to|i'?d rather not\b|rather not\b|i'?d prefer not\b|i prefer not\b|no (?:tengo|uso|manejo) (?:correo|email|e-?mail|mail)\b|sin correo\b|i don'?t (?:have|use) (?:an? )?(?:e-?mail|mail)\b|no e-?mail\b)/;
+  /^(?:no|nah|nope|prefiero no|prefiero no decirlo|prefiero no darlo|mejor no|no quiero|no quiero darlo|no tengo|no tengo correo|no uso correo|no tengo email|i'?d rather not|rather not|no thanks|i don'?t have one|i don'?t have (?:an )?email)$|^(?:no (?:te|se|les|le) (?:lo |la )?(?:voy a dar|doy|quiero dar|paso|digo|voy a decir|quiero decir)\b|i'?m not (?:giving|telling|sharing)\b|no (?:quiero|voy a) dar(?:lo|te)?\b|prefiero no\b|mejor no\b|no es necesario|no hace falta|i won'?t|i don'?t want to|i'?d rather not\b|rather not\b|i'?d prefer not\b|i prefer not\b|no (?:tengo|uso|manejo) (?:correo|email|e-?mail|mail)\b|sin correo\b|i don'?t (?:have|use) (?:an? )?(?:e-?mail|mail)\b|no e-?mail\b)/;
 const DECLINE_PHONE = /^(?:no|no tengo|none|prefiero no|mejor no|no quiero|i'?d rather not|rather not)$/;
 const DECLINE_PROBLEM = /^(?:no|nada|ninguna|ninguno|nothing|none|n\/?a)$/;
 const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
@@ -29,6 +29,8 @@ const CORRECTS_OTHER_FIELD = /^no\s*,?\s*(?:(?:mi|el|la|my|the)\s+)?(?:correo|em
 
 const ACKNOWLEDGMENT = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|claro|claro que si|of course|sure|correcto|perfecto|listo|bueno|vale|ajá|aja|sip|ya|entendido|got it|alright|all right|fine|great|thanks|thank you|gracias)$/;
 
+const GRUDGING_OK = /^\s*(?:ok|okay|okey|bueno|dale|esta bien|está bien|vale|ya|fine|alright|well|pues)\s*[,.!:;]+\s*(?=\S)/i;
+const WRITTEN_AS_A_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|las|los|y|&|\p{Lu}[\p{L}'’.-]*)){0,5}[.!]*$/u;
 const THANKS_OR_YES = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|gracias|muchas gracias|thanks|thank you|thanks a lot)$/;
 
 /** Interest areas named outright ("el área de ventas", "es para soporte", "billing"). */
@@ -159,7 +161,11 @@ function bareOf(text: string): string {
  * declines (or cannot say), `undefined` when the message does not answer it.
  */
 export function readBare(field: LeadField, text: string, context: { tenantName?: string | undefined; entities: readonly Entity[] }): string | null | undefined {
-  const bare = bareOf(text);
+  // "ok, Juan", "bueno, Constructora Báez": the answer after a grudging "ok" (a refusal first, then
+  // the name), when what follows is written as a name ("bueno, hasta luego" is no name).
+  const afterOk = text.replace(GRUDGING_OK, '');
+  const given = (field === 'name' || field === 'company_name') && afterOk !== text && WRITTEN_AS_A_NAME.test(afterOk.trim()) ? afterOk : text;
+  const bare = bareOf(given);
   const f = plainWords(bare).replace(/[.]+$/, '');
   if (f.length === 0) return undefined;
   const dontKnow = DONT_KNOW.test(f);

@@ -234,8 +234,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('sales_lead') && intent.name === 'account_status' && asksNewAccount(text) && !entities.some((e) => e.type === 'account_id')) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
-    // "me pasas el número de la ferretería?": the store's phone, answered with the branches.
-    if (has('store_hours_location') && mentions.length === 0 && intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
+    // "me pasas el número de la ferretería?", "el wasap de ustedes": the store's phone (an unsure
+    // complaint or request for a person too: the classifier leans on "pasas" / "ustedes").
+    const handsOff = (intent.name === 'complaint' || intent.name === 'human_agent') && intent.confidence >= HANDOFF_CONFIDENCE;
+    if (has('store_hours_location') && mentions.length === 0 && !handsOff && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
     // "¿cómo pago?", "formas de pago", "how can I pay?": the store's payment methods (an info
