@@ -1,7 +1,7 @@
 import { PROFILE_SOURCE, type ContactProfile, type LeadDraft, type LeadField } from '../../domain/lead.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { Understanding } from '../../domain/understanding.js';
-import { createLeadState, fieldsNamedIn, isValidEmail, type LeadNotice, type LeadState } from '../lead-draft.js';
+import { correctEmailTypo, createLeadState, fieldsNamedIn, isValidEmail, type LeadNotice, type LeadState } from '../lead-draft.js';
 import type { EntityReading, WorkflowSlot, WorkflowSpec, WorkflowText } from './workflow-spec.js';
 
 /**
@@ -115,7 +115,7 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
         continue;
       }
     } else if (slot.entity === 'email') {
-      value = value.toLowerCase();
+      value = correctEmailTypo(value.toLowerCase());
       if (!isValidEmail(value)) {
         notice = { kind: 'invalid_email' };
         continue;
