@@ -758,6 +758,8 @@ export const conversationMachine = setup({
       handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,
     })),
     sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
+    // In a form the pending question follows: a short apology, not the menu of everything the bot does.
+    sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),
     // A returning customer is greeted by name and reminded of what is still open for them.
     sayGreeting: enqueueActions(({ context, enqueue }) => {
       const open = openItemReplies(context);
@@ -1127,7 +1129,7 @@ export const conversationMachine = setup({
             { guard: 'decidesToClarify', target: 'continuing', actions: ['countMisunderstood', 'askClarification'] },
             {
               target: 'continuing',
-              actions: ['countMisunderstood', { type: 'sayTemplate', params: { template: 'notUnderstood' } }],
+              actions: ['countMisunderstood', 'sayNotUnderstood'],
             },
           ],
         },

@@ -34,6 +34,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'thanks',
   'goodbye',
   'notUnderstood',
+  'lead.notUnderstood',
   'error.tool',
   'lead.start',
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),

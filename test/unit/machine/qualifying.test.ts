@@ -157,6 +157,17 @@ describe('conversation machine › qualifying', () => {
     expect(out.context.lead.draft.email).toEqual({ value: null, sourceMessageId: 'm2' });
   });
 
+  it('should ask for the phone again, not the e-mail, when the customer answers something else', async () => {
+    const c = createConversation({ script: { ...phoneScript, 'Castillo Materiales': understood('out_of_scope', { confidence: 0.2 }) } });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    await c.say('prefiero no');
+    const out = await c.say('Castillo Materiales');
+    expect(out.says).toContain('lead.ask.phone_or_username');
+    expect(out.says).not.toContain('lead.ask.email');
+    expect(out.context.expecting).toEqual({ kind: 'lead_field', field: 'phone_or_username' });
+  });
+
   it('should not take a declined phone in place of the e-mail', async () => {
     const c = createConversation({ script: phoneScript });
     await c.say('cotizar');
@@ -213,10 +224,10 @@ describe('conversation machine › qualifying', () => {
     expect((await c.say(text)).says).toEqual(['lead.ask.company_name']);
   });
 
-  it('should re-ask the pending field after a message it did not understand', async () => {
+  it('should re-ask the pending field after a message it did not understand, with a short apology instead of the menu', async () => {
     const c = createConversation({ script: { ...fullScript, '???': understood('out_of_scope') } });
     await c.say('cotizar');
-    expect(await c.say('???')).toMatchObject({ says: ['notUnderstood', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
+    expect(await c.say('???')).toMatchObject({ says: ['lead.notUnderstood', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
   });
 
   it('should ask which detail to fix on a plain no, clear nothing, and ask again only the field named next', async () => {
