@@ -193,6 +193,12 @@ describe('lead fields', () => {
     for (const text of ['ventas, por favor', 'ventas, ¿cuánto tarda el asesor en llamar?', 'ventas']) {
       expect((await understand(text, expectingField('interest_area'))).leadFields.problem_statement, text).toBeUndefined();
     }
+    // What they want to buy, told at length where the area is asked: a sale, and the need itself.
+    const goods = await understand('we need 500 bags of cement and rebar for a 3 story building', expectingField('interest_area'), 'en');
+    expect(goods.interestArea).toBe('Ventas');
+    expect(goods.leadFields.problem_statement).toBe('we need 500 bags of cement and rebar for a 3 story building');
+    // A price asked is a detour, not the need.
+    expect((await understand('necesito saber el precio del cemento gris y la varilla de 3/8', expectingField('interest_area'))).leadFields.problem_statement).toBeUndefined();
     // Only where the area is asked: later the need is asked on its own.
     expect((await understand('ventas, vamos a levantar 20 apartamentos en Villa Hermosa', expectingField('urgency_level'))).leadFields.problem_statement).toBeUndefined();
   });

@@ -129,6 +129,17 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     const need = needAfterArea(text);
     if (need !== null && !carriesContactData(entities)) fields.problem_statement = need;
   }
+  // "we need 500 bags of cement and rebar for a 3 story building" where the area is asked: what they
+  // want to buy, told at length, is a sale and the need itself.
+  // A price asked ("necesito saber el precio del cemento y la varilla") is a detour to answer first.
+  const asksPrice = /\b(?:precios?|cuanto|cuesta|cuestan|vale|valen|a como|price|prices|cost|costs|how much)\b/.test(folded);
+  if (expected === 'interest_area' && fields.interest_area === undefined && !question && !asksPrice && !carriesContactData(entities)) {
+    const described = folded.split(' ').length >= 5 && (entities.some((e) => e.type === 'product') || GOODS_WORDS.test(folded));
+    if (described) {
+      fields.interest_area = 'Ventas';
+      fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
+    }
+  }
   // Asked for the company, "se llama Techos del Caribe" names the company, not the customer.
   if (expected === 'company_name' && typeof fields.company_name === 'string' && typeof fields.name === 'string' && fold(fields.company_name).includes(fold(fields.name))) delete fields.name;
   return {
