@@ -15,6 +15,7 @@ const OLDER_KEY: Readonly<Record<string, string>> = {
   'clarify.handoff.urgent': 'clarify.handoff.human_agent',
   'lead.ask.phone_or_username': 'lead.required.email',
   'lead.notUnderstood': 'notUnderstood',
+  'handoff.ticket.callback': 'handoff.ticket.customer_request',
 };
 
 function lookup(templates: ReplyTemplates, key: string, lang: Lang): string {

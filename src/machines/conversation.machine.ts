@@ -874,9 +874,12 @@ export const conversationMachine = setup({
       const reason: HandoffReason = params.kind === 'quote' ? 'quote' : (context.handoffReason ?? 'customer_request');
       return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason } };
     }),
-    sayHandoffTicket: emit(({ context }) =>
-      reply(`handoff.ticket.${context.handoffReason ?? 'customer_request'}`, { number: context.ticket?.number ?? '' }),
-    ),
+    // "¿me pueden llamar?": the customer is told a person will call, not that one will write here.
+    sayHandoffTicket: emit(({ context }) => {
+      const reason = context.handoffReason ?? 'customer_request';
+      const key = reason === 'customer_request' && u(context)?.callBack ? 'handoff.ticket.callback' : `handoff.ticket.${reason}`;
+      return reply(key, { number: context.ticket?.number ?? '' });
+    }),
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
         ? reply(context.expecting.backorder ? 'quote.backorder' : 'quote.reserved', { number: context.ticket?.number ?? '', line: context.expecting.text })

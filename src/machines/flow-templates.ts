@@ -49,6 +49,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.submitted',
   'lead.failed',
   ...HANDOFF_TICKET_REASONS.map((r) => `handoff.ticket.${r}`),
+  // A request for a person to call the customer back.
+  'handoff.ticket.callback',
   'handoff.resolved',
   'handoff.rating',
   'handoff.rated',

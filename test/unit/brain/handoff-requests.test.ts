@@ -41,6 +41,18 @@ describe('a call back asked for', () => {
     expect(turn.state.value).toBe('handoff.withHuman');
     const [ticket] = await tickets.list('ferreteria');
     expect(ticket!.summary).toContain('+18095552233');
+    // The customer is told a person will call, not that one will write here.
+    expect(turn.replies.map((r) => r.text).join(' ')).toMatch(/que te llame\. 📞/);
+  });
+
+  it('should tell an English customer someone will call, and keep "I want to talk to a person" as it was', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const call = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'cb-en', text: 'could you call me back please?' });
+    expect(call.replies.map((r) => r.text).join(' ')).toMatch(/asking someone from our team to call you/);
+    const other = createMemoryHost({ tenant, brain });
+    const talk = await other.host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'p-es', text: 'quiero hablar con una persona' });
+    expect(talk.replies.map((r) => r.text).join(' ')).toMatch(/te escribe por aquí/);
+    expect((await read('quiero hablar con una persona')).callBack).toBeUndefined();
   });
 });
 

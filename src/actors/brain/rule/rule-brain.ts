@@ -373,6 +373,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (accountId) understanding.accountId = accountId;
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
     if (saysNotKnown(text)) understanding.notKnown = true;
+    if (nlu.intent.name === 'human_agent' && asksForCallBack(text)) understanding.callBack = true;
     return understanding;
   }
 }
