@@ -197,6 +197,10 @@ describe('lead fields', () => {
     const goods = await understand('we need 500 bags of cement and rebar for a 3 story building', expectingField('interest_area'), 'en');
     expect(goods.interestArea).toBe('Ventas');
     expect(goods.leadFields.problem_statement).toBe('we need 500 bags of cement and rebar for a 3 story building');
+    // Buying, said as the area, is sales; areas named again where the need is asked are not the need.
+    expect((await understand('purchasing for 3 hotels', expectingField('interest_area'), 'en')).interestArea).toBe('Ventas');
+    expect((await understand('compras para la obra', expectingField('interest_area'))).interestArea).toBe('Ventas');
+    for (const text of ['both sales and billing', 'ventas y facturación']) expect((await understand(text, expectingField('problem_statement'))).leadFields.problem_statement, text).toBeUndefined();
     // A price asked is a detour, not the need.
     expect((await understand('necesito saber el precio del cemento gris y la varilla de 3/8', expectingField('interest_area'))).leadFields.problem_statement).toBeUndefined();
     // Only where the area is asked: later the need is asked on its own.

@@ -157,8 +157,8 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
   });
 
   it('should answer whether the store sells on credit, with how to apply offered (the lead form), es and en', async () => {
-    const es = ['me pueden fiar?', 'ustedes fian?', 'venden a crédito?', 'puedo comprar a credito?', 'dan credito?'];
-    const en = ['do you offer credit?', 'can I buy on credit?', 'do you offer financing?'];
+    const es = ['me pueden fiar?', 'ustedes fian?', 'venden a crédito?', 'puedo comprar a credito?', 'dan credito?', 'quiero pagar en cuotas', 'se puede comprar a plazos?'];
+    const en = ['do you offer credit?', 'can I buy on credit?', 'do you offer financing?', 'do you offer installment plans?', 'can I pay in installments?'];
     for (const r of await ask([...es, ...en])) {
       expect(r.ticket, r.text).toBeNull();
       expect(r.state, r.text).toBe('triage.idle');

@@ -71,6 +71,9 @@ export interface LeadReading {
   urgency?: UrgencyLevel;
 }
 
+/** Buying, said as the area ("purchasing for 3 hotels", "compras para la obra"): sales. */
+const BUYING = /\b(?:compras?|comprar|compramos|compro|adquirir|adquisicion\w*|suplir|abastec\w*|purchas\w*|buy|buying|procurement|sourcing|supply|supplying)\b/;
+
 /** Goods a store sells, named as a kind: an area answered with them is a purchase. */
 const GOODS_WORDS = /\b(?:materiales?|construccion|ferreteria|herramientas?|suministros?|insumos?|mercancia|productos?|equipos?|pinturas?|plomeria|electricidad|materials?|construction|hardware|tools?|supplies|supply|equipment|products?|paint|plumbing|electrical)\b/;
 
@@ -240,12 +243,12 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // this question: the machine takes what it carries and asks again.
       if (/\?\s*$/.test(text.trim()) || carriesContactData(context.entities) || f.split(' ').length > 6) return undefined;
       // Answered with what they want to buy ("materiales de construcción", "tools"): sales.
-      return context.entities.some((e) => e.type === 'product') || GOODS_WORDS.test(f) ? 'Ventas' : 'Otro';
+      return context.entities.some((e) => e.type === 'product') || GOODS_WORDS.test(f) || BUYING.test(f) ? 'Ventas' : 'Otro';
     }
     case 'problem_statement': {
       if (dontKnow || DECLINE_PROBLEM.test(f)) return null;
-      // "ventas", "sales": an area named again (the area was read earlier) is not the need.
-      if (f.split(' ').length <= 3 && AREA_NAMED.some(([, re]) => re.test(f)) && f.replace(AREA_NAMED.find(([, re]) => re.test(f))![1], '').replace(/\b(?:el|la|de|del|area|the|team|department|departamento|para|for|es|is)\b/g, '').trim() === '') return undefined;
+      // "ventas", "sales", "both sales and billing": areas named again (the area was read earlier) are not the need.
+      if (f.split(' ').length <= 6 && AREA_NAMED.some(([, re]) => re.test(f)) && AREA_NAMED.reduce((rest, [, re]) => rest.replace(new RegExp(re.source, 'g'), ''), f).replace(/\b(?:el|la|las|los|de|del|area|areas|the|team|department|departamento|para|for|es|is|both|ambos|ambas|las dos|y|and|o|or|tambien|too|also)\b/g, '').trim() === '') return undefined;
       // "mi correo es …" while the need was asked gives contact data, not the need.
       if (carriesContactData(context.entities) && f.split(' ').length <= 10) return undefined;
       // "¿tienen cemento gris?" is a question to answer first (a detour), not the need.
