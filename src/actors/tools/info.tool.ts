@@ -231,8 +231,15 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   if (cached) return cached;
   // A place's name is not a topic ("Santo Domingo" is not a question about Sundays); an "email
   // address" asks for no street address.
-  const folded = withoutPlaceNames(places, fold(text)).replace(/\b(e ?mail|mail) address\b/g, '$1');
-  const asked = STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
+  const plain = withoutPlaceNames(places, fold(text))
+    .replace(/\b(e ?mail|mail) address\b/g, '$1')
+    // "mándame la ubicación": sending the location is no delivery.
+    .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map)\b/g, '$1');
+  // "la ubicación por WhatsApp": WhatsApp is how to send what is asked, unless it is all that is asked.
+  const viaChannel = plain.replace(/\b(?:por|by|via|on|in|al|to) (?:whats ?app|wasap|wassap|guasap|wsp|correo|email|e mail)\b/g, ' ');
+  const topicsIn = (folded: string) => STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
+  const besides = topicsIn(viaChannel);
+  const asked = besides.length > 0 ? besides : topicsIn(plain);
   // "¿aceptan Azul?", "tienen CardNet?": a way of paying named in words the payment pattern does not hold.
   if (!asked.includes('payment') && asksPaymentMethod(text)) asked.push('payment');
   // "¿trabajan mañana?": opening on a day, in words the hours pattern does not hold.

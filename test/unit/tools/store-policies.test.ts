@@ -147,6 +147,10 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     expect(email!.reply).not.toMatch(/Our branches/);
     expect(both!.reply).toMatch(/abrimos|horarios/i);
     expect(both!.reply).toContain(tenant.store.whatsapp);
+    // "por WhatsApp" says how to send what is asked: the location only, no delivery zones.
+    const [location] = await ask(['me pueden mandar la ubicación por whatsapp?']);
+    expect(location!.reply).toMatch(/^Nuestras sucursales/);
+    expect(location!.reply).not.toMatch(/Escríbenos por \*WhatsApp\*|Hacemos delivery/);
   });
 
   it('should say no to Azul and CardNet where the store takes no cards', () => {
