@@ -179,6 +179,15 @@ describe('lead fields', () => {
     expect((await understand('ok', expectingField('name'))).leadFields.name).toBeUndefined();
   });
 
+  it('should read a full name given again as a correction, at another question, and not at the company question', async () => {
+    expect((await understand('perdón, es María Elena Pérez', expectingField('email'))).leadFields.name).toBe('María Elena Pérez');
+    expect((await understand("sorry, it's John Miller", expectingField('company_name'), 'en')).leadFields.name).toBeUndefined();
+    expect((await understand("sorry, it's John Miller", expectingField('interest_area'), 'en')).leadFields.name).toBe('John Miller');
+    // Not a name: an apology with anything else, or a company.
+    expect((await understand('perdón, no entendí la pregunta', expectingField('email'))).leadFields.name).toBeUndefined();
+    expect((await understand('perdón, es Constructora Pérez', expectingField('email'))).leadFields.name).toBeUndefined();
+  });
+
   it('should not take a bare acknowledgment for the need', async () => {
     for (const text of ['yes', 'sí', 'ok', 'dale', 'claro']) expect((await understand(text, expectingField('problem_statement'))).leadFields.problem_statement, text).toBeUndefined();
     expect((await understand('si, necesito cemento para 3 casas', expectingField('problem_statement'))).leadFields.problem_statement).toBe('si, necesito cemento para 3 casas');

@@ -30,6 +30,7 @@ const CORRECTS_OTHER_FIELD = /^no\s*,?\s*(?:(?:mi|el|la|my|the)\s+)?(?:correo|em
 const ACKNOWLEDGMENT = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|claro|claro que si|of course|sure|correcto|perfecto|listo|bueno|vale|ajá|aja|sip|ya|entendido|got it|alright|all right|fine|great|thanks|thank you|gracias)$/;
 
 const GRUDGING_OK = /^\s*(?:ok|okay|okey|bueno|dale|esta bien|está bien|vale|ya|fine|alright|well|pues)\s*[,.!:;]+\s*(?=\S)/i;
+const CORRECTION_CUE = /^\s*(?:perd[oó]n|disculp[ae]|perdona|sorry|oops|ups|correcci[oó]n|correction|me equivoqu[eé]|quise decir|i meant|my bad)\s*[,.:!-]*\s*(?:(?:es|era|it'?s|it is|is)\s+)?/i;
 const WRITTEN_AS_A_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|las|los|y|&|\p{Lu}[\p{L}'’.-]*)){0,5}[.!]*$/u;
 const THANKS_OR_YES = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|gracias|muchas gracias|thanks|thank you|thanks a lot)$/;
 
@@ -108,6 +109,14 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   const urgency = !question || URGENCY_CUE.test(folded) ? detectUrgency(text) : undefined;
   if (urgency) fields.urgency_level = urgency;
 
+  // "perdón, es María Elena Pérez", "sorry, it's John Miller": a full name given again as a
+  // correction (a name's words, capitalised) is the name, whatever question is pending (but the
+  // company's: "perdón, es Ferreplus Dominicana" there is the company).
+  if (inLead && fields.name === undefined && expected !== 'company_name') {
+    const again = CORRECTION_CUE.exec(text);
+    const rest = again ? text.slice(again[0].length).trim().replace(/[.!]+$/, '') : '';
+    if (again && /\s/.test(rest) && WRITTEN_AS_A_NAME.test(rest) && !extractCompanies(rest).length) fields.name = rest;
+  }
   // A correction names the field and gives the new value: it wins over a looser reading.
   if (inLead) {
     const correction = readCorrection(text);
