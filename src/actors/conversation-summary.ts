@@ -2,6 +2,7 @@ import type { TranscriptEntry } from '../persistence/ports/transcript-store.js';
 import { extractEmails, extractPersonNames, extractPhones } from './brain/rule/contact-entities.js';
 import type { IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
+import type { TenantSettings } from '../domain/tenant.js';
 
 const REASONS: Record<Lang, Record<string, string>> = {
   es: {
@@ -58,6 +59,14 @@ export function intentTopic(intent: string, lang: Lang): string {
   return words ? words[lang] : intent.replace(/_+/g, ' ').trim();
 }
 
+/**
+ * The language a tenant's agents read (`console.lang` in tenant.json), default the tenant's own
+ * `defaultLang`: the ferretería's team reads Spanish whatever its customers write.
+ */
+export function agentLangOf(settings: Pick<TenantSettings, 'defaultLang' | 'console'>): Lang {
+  return settings.console?.lang ?? settings.defaultLang;
+}
+
 /** The summary's own words, per the summary's language. */
 const WORDS = {
   es: { reason: 'Motivo', customer: 'Cliente', topics: 'Temas', messages: 'Mensajes en la conversación', last: 'Últimos mensajes del cliente:' },
@@ -74,7 +83,8 @@ const CUSTOMER_LANG: Record<Lang, Partial<Record<string, string>>> = {
  * A short summary for the human who picks up a ticket (rule-based; the LLM brain can replace it).
  * It is stored with the ticket, never logged.
  *
- * It is written for the tenant's agents, in Spanish (`summaryLang` unless told), whatever the customer's language: no customer
+ * It is written for the tenant's agents, in their language (`summaryLang`, the tenant's `agentLangOf`;
+ * Spanish unless told), whatever the customer's language: no customer
  * ever sees it (the customer is told only the ticket number, in their language, by the reply
  * templates). A conversation in English keeps the customer's own words verbatim and says which
  * language to answer in, so the agent's first message is in the customer's language.

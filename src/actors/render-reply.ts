@@ -6,9 +6,22 @@ import type { TranscriptOption } from '../persistence/ports/transcript-store.js'
 
 const PLACEHOLDER = /\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
+/**
+ * Keys the machine learnt to emit after tenants wrote their templates, each with the older key
+ * that says the same less precisely: a tenant whose `flow.json` predates the newer key answers
+ * with the older one instead of failing the turn.
+ */
+const OLDER_KEY: Readonly<Record<string, string>> = {
+  'clarify.handoff.urgent': 'clarify.handoff.human_agent',
+  'lead.ask.phone_or_username': 'lead.required.email',
+  'lead.notUnderstood': 'notUnderstood',
+  'handoff.ticket.callback': 'handoff.ticket.customer_request',
+};
+
 function lookup(templates: ReplyTemplates, key: string, lang: Lang): string {
   const other: Lang = lang === 'es' ? 'en' : 'es';
-  const text = templates[lang]?.[key] ?? templates[other]?.[key];
+  const older = OLDER_KEY[key];
+  const text = templates[lang]?.[key] ?? templates[other]?.[key] ?? (older !== undefined ? templates[lang]?.[older] ?? templates[other]?.[older] : undefined);
   if (text === undefined) {
     throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', `templates: ${key}: no such reply template in "${lang}" or "${other}"`);
   }

@@ -31,7 +31,7 @@ import { createIntentSet } from '../domain/intent-set.js';
 import type { BackendClient } from './connectors/backend-client.js';
 import type { CrmPort, LeadStore, TicketRecord, TicketStore } from '../persistence/ports/records.js';
 import { buildLeadPayload } from './lead-payload.js';
-import { summarizeConversation } from './conversation-summary.js';
+import { agentLangOf, summarizeConversation } from './conversation-summary.js';
 import { summarizeForContext } from './memory/contact-memory.js';
 
 /** Messages the LLM brain sees verbatim; older ones reach it as a summary. */
@@ -159,6 +159,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           context: deps.contextOf(input.tenantId, input.conversationId) ?? {},
           trigger: { messageId: input.messageId, text: input.text },
           lang: input.lang,
+          summaryLang: agentLangOf(data.settings),
         });
         const ticket = await deps.tickets.open({
           tenantId: input.tenantId,

@@ -187,8 +187,11 @@ export interface TenantSettings {
   currency: string;
   /** Default `second_identifier`. */
   accountVerification?: AccountVerificationPolicy;
-  /** The agent console's service rules; `slaSeconds` 1..86400, default 300. */
-  console?: { slaSeconds: number };
+  /**
+   * The agent console's service rules: `slaSeconds` 1..86400, default 300; `lang`, the language the
+   * tenant's agents read (ticket summaries), default `defaultLang`.
+   */
+  console?: { slaSeconds?: number; lang?: Lang };
   /** The business's own system, read live by the tools through the connector port (docs/connectors.md); absent: the JSON files. */
   backend?: TenantBackend;
   /** This tenant's own agent chat, alerts and CRM; each one set replaces the environment's default for this tenant. */

@@ -95,4 +95,6 @@ export interface Understanding {
   vagueComplaint?: boolean;
   /** The customer says they do not know or remember what was asked ("no me acuerdo", "I don't know it"). */
   notKnown?: boolean;
+  /** The customer asks to be called back ("¿me pueden llamar?", "call me back"): the handoff says a person will call. */
+  callBack?: boolean;
 }

@@ -106,6 +106,13 @@ export const WorkflowSlot = z.strictObject({
   choices: z.array(z.string().min(1).max(60)).min(2).max(12).optional(),
   /** Brain-read forms: a decline ("prefiero no") is refused with this text and the slot asked again; without it a decline leaves the slot empty ("—"). */
   required: WorkflowText.optional(),
+  /**
+   * Brain-read forms, a `required` slot: another slot of the form that stands in for it. A decline
+   * then asks for that slot with the `required` text, and is taken once it has a value; a value
+   * given for it while either is asked ("no tengo correo, llámame al 829…") takes the place of this
+   * one. The ferretería's e-mail has the phone: an advisor needs one way to reach the customer.
+   */
+  or: ID.optional(),
   /** Brain-read forms, `email` slots: said when the address given is not valid, before asking again. */
   invalid: WorkflowText.optional(),
   /** Brain-read forms: `false` fills the slot only when the customer volunteers it (never asked). */
@@ -228,7 +235,7 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
     for (const [isTemplate, path] of templated) if (isTemplate) problems.push({ path, problem: 'a template key is only for a form read by the brain ("reading": "brain"); write the text in es and en' });
     if ('port' in w.action) problems.push({ path: `${at}.action`, problem: 'a runtime port is only for a form read by the brain ("reading": "brain")' });
     w.slots.forEach((s, j) => {
-      for (const k of ['entity', 'choices', 'required', 'invalid', 'param'] as const) if (s[k] !== undefined) problems.push({ path: `${at}.slots[${j}].${k}`, problem: `"${k}" is only for a form read by the brain ("reading": "brain")` });
+      for (const k of ['entity', 'choices', 'required', 'or', 'invalid', 'param'] as const) if (s[k] !== undefined) problems.push({ path: `${at}.slots[${j}].${k}`, problem: `"${k}" is only for a form read by the brain ("reading": "brain")` });
     });
     if (templated.some(([t]) => t) || 'port' in w.action) return;
     const known = new Set<string>(['contact.phone', 'contact.name', 'contact.email']);
@@ -288,6 +295,12 @@ function checkBrainForm(w: WorkflowSpec, at: string, problems: Problem[]): void 
     if (!s.entity && !s.choices) problems.push({ path: sat, problem: 'a slot of a form read by the brain needs an "entity" or "choices"' });
     for (const k of ['options', 'validate', 'prefill'] as const) if (s[k] !== undefined) problems.push({ path: `${sat}.${k}`, problem: `"${k}" is for forms the runner reads; the brain reads this one` });
     if (s.invalid && s.entity !== 'email') problems.push({ path: `${sat}.invalid`, problem: 'only an e-mail slot has an "invalid" text' });
+    if (s.or !== undefined) {
+      if (!s.required) problems.push({ path: `${sat}.or`, problem: 'only a "required" slot has another slot that stands in for it' });
+      const other = w.slots.find((o) => o.name === s.or);
+      if (!other || other === s) problems.push({ path: `${sat}.or`, problem: `"${s.or}" is no other slot of this form` });
+      else if (!other.entity) problems.push({ path: `${sat}.or`, problem: `"${s.or}" must be read by the brain ("entity")` });
+    }
     const param = s.param ?? s.name;
     if (params.has(param) || w.slots.some((o, k) => k < j && o.name === s.name)) problems.push({ path: `${sat}.name`, problem: `duplicate slot or param "${param}"` });
     params.add(param);

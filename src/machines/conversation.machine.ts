@@ -510,7 +510,9 @@ export const conversationMachine = setup({
       // Other form data (a correction, a slot given early) stays in the flow unless the message
       // is about something else: then it is a detour, and the data was merged anyway.
       const intent = intentOf(context);
-      const aboutTheForm = intent === null || intent === 'out_of_scope' || spec.triggers.includes(intent);
+      // A name or a company said alone reads as an introduction (a greeting): in a form it is the
+      // customer's answer, never a "¡Hola, Juan!" in the middle of the questions.
+      const aboutTheForm = intent === null || intent === 'out_of_scope' || intent === 'greeting' || spec.triggers.includes(intent);
       if (!carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
       // At the summary, a message that names a slot or says "no" with a value is a correction,
       // whatever the classifier made of it ("cambia la urgencia a alta").
@@ -758,7 +760,9 @@ export const conversationMachine = setup({
       if (decision.kind !== 'confirm') return;
       const choice = confirmChoice(decision.intent, context.lastMessage?.text ?? '', context.lang);
       const options = choice.options.map((o) => ({ label: o.label, text: o.text, template: true }));
-      const template = decision.intent === 'sales_lead' ? 'clarify.lead' : `clarify.handoff.${decision.intent}`;
+      // "es urgente" alone: the urgency is acknowledged before the question.
+      const urgent = decision.intent === 'human_agent' && u(context)?.urgency === 'Alto';
+      const template = decision.intent === 'sales_lead' ? 'clarify.lead' : urgent ? 'clarify.handoff.urgent' : `clarify.handoff.${decision.intent}`;
       enqueue.emit({ type: 'reply', reply: { template, options } });
       enqueue.assign({ expecting: choice });
     }),
@@ -791,6 +795,8 @@ export const conversationMachine = setup({
       handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,
     })),
     sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
+    // In a form the pending question follows: a short apology, not the menu of everything the bot does.
+    sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),
     // A returning customer is greeted by name and reminded of what is still open for them.
     sayGreeting: enqueueActions(({ context, enqueue }) => {
       const open = openItemReplies(context);
@@ -905,9 +911,12 @@ export const conversationMachine = setup({
       const reason: HandoffReason = params.kind === 'quote' ? 'quote' : (context.handoffReason ?? 'customer_request');
       return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason } };
     }),
-    sayHandoffTicket: emit(({ context }) =>
-      reply(`handoff.ticket.${context.handoffReason ?? 'customer_request'}`, { number: context.ticket?.number ?? '' }),
-    ),
+    // "¿me pueden llamar?": the customer is told a person will call, not that one will write here.
+    sayHandoffTicket: emit(({ context }) => {
+      const reason = context.handoffReason ?? 'customer_request';
+      const key = reason === 'customer_request' && u(context)?.callBack ? 'handoff.ticket.callback' : `handoff.ticket.${reason}`;
+      return reply(key, { number: context.ticket?.number ?? '' });
+    }),
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
         ? reply(context.expecting.backorder ? 'quote.backorder' : 'quote.reserved', { number: context.ticket?.number ?? '', line: context.expecting.text })
@@ -1160,7 +1169,7 @@ export const conversationMachine = setup({
             { guard: 'decidesToClarify', target: 'continuing', actions: ['countMisunderstood', 'askClarification'] },
             {
               target: 'continuing',
-              actions: ['countMisunderstood', { type: 'sayTemplate', params: { template: 'notUnderstood' } }],
+              actions: ['countMisunderstood', 'sayNotUnderstood'],
             },
           ],
         },

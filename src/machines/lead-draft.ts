@@ -44,6 +44,38 @@ export function isValidEmail(value: string): boolean {
   return EMAIL_PATTERN.test(value.trim());
 }
 
+/** Mailbox providers whose misspelt names are common and never anyone's real domain. */
+const PROVIDERS = ['gmail', 'hotmail', 'yahoo', 'outlook', 'icloud', 'protonmail'];
+/** ".con", ".cm", ".comm": the ".com" a thumb missed. */
+const COM_TYPO = /^(?:con|cm|om|comm|cpm|vom|xom|cim|clm|c0m|co)$/;
+
+/** Two words one slip apart: a letter wrong, missing, extra, or two letters swapped. */
+function oneSlipApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  if (a.length === b.length) {
+    const diff = [...a].flatMap((c, i) => (c === b[i] ? [] : [i]));
+    return diff.length === 1 || (diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!]);
+  }
+  const [short, long] = a.length < b.length ? [a, b] : [b, a];
+  for (let i = 0; i < long.length; i++) if (long.slice(0, i) + long.slice(i + 1) === short) return true;
+  return false;
+}
+
+/**
+ * An address with a big provider's name misspelt fixed ("ana@gmial.com" → ana@gmail.com,
+ * "ana@hotmail.con" → ana@hotmail.com), as a clerk writing it down would; any other address as
+ * given. The customer sees it in the summary they confirm.
+ */
+export function correctEmailTypo(email: string): string {
+  const at = email.lastIndexOf('@');
+  if (at < 0) return email;
+  const [name = '', ...rest] = email.slice(at + 1).split('.');
+  const provider = PROVIDERS.find((p) => p === name) ?? PROVIDERS.find((p) => p[0] === name[0] && name.length >= 4 && oneSlipApart(p, name));
+  if (!provider) return email;
+  const tld = rest.length === 1 && COM_TYPO.test(rest[0]!) ? ['com'] : rest;
+  return `${email.slice(0, at + 1)}${[provider, ...tld].join('.')}`;
+}
+
 export function isLeadInProgress(lead: LeadState): boolean {
   return lead.status === 'collecting' || lead.status === 'confirming';
 }
@@ -114,7 +146,7 @@ export function rememberContact(lead: LeadState, understanding: Understanding, m
   for (const field of CONTACT_FIELDS) {
     const raw = understanding.leadFields[field];
     if (typeof raw !== 'string' || raw.trim() === '') continue;
-    const value = field === 'email' ? raw.trim().toLowerCase() : raw.trim();
+    const value = field === 'email' ? correctEmailTypo(raw.trim().toLowerCase()) : raw.trim();
     if (field === 'email' && !isValidEmail(value)) continue;
     draft[field] = { value, sourceMessageId: messageId };
     changed = true;

@@ -110,12 +110,13 @@ export const TENANT_SETTINGS = z.object({
   timeZone: text().refine(isTimeZone, { error: (issue) => `unknown IANA time zone ${JSON.stringify(issue.input)}` }),
   currency: text({ pattern: /^[A-Z]{3}$/, hint: 'an ISO 4217 code such as "DOP"' }),
   accountVerification: oneOf(['second_identifier', 'none']).optional(),
-  /** The agent console's service rules (docs/console.md). */
+  /** The agent console's service rules and the agents' language (docs/console.md). */
   console: closed(
     {
-      slaSeconds: number({ min: 1, integer: true }).max(MAX_SLA_SECONDS, { error: (issue) => `expected at most ${MAX_SLA_SECONDS} seconds (a day), got ${String(issue.input)}` }),
+      slaSeconds: number({ min: 1, integer: true }).max(MAX_SLA_SECONDS, { error: (issue) => `expected at most ${MAX_SLA_SECONDS} seconds (a day), got ${String(issue.input)}` }).optional(),
+      lang: oneOf(LANG_VALUES).optional(),
     },
-    'unknown key (expected slaSeconds)',
+    'unknown key (expected slaSeconds, lang)',
   ).optional(),
   /** The business's own system, read live through the connector port (docs/connectors.md). */
   backend: closed(

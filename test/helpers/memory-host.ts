@@ -41,11 +41,12 @@ export function createMemoryHost(options: MemoryHostOptions) {
   const logger = createSilentLogger();
   const snapshots = options.snapshots ?? createMemorySnapshotStore({ clock });
   const transcripts = options.transcripts ?? createMemoryTranscriptStore();
+  const tickets = createMemoryTicketStore({ clock });
   let host: ConversationHost | null = null;
   const runtime = createTenantRuntime({
     data: options.tenant,
     brain: options.brain,
-    tickets: createMemoryTicketStore({ clock }),
+    tickets,
     leads: createMemoryLeadStore({ clock }),
     crm: { pushLead: async () => {} },
     transcripts,
@@ -64,7 +65,7 @@ export function createMemoryHost(options: MemoryHostOptions) {
     clock,
     logger,
   });
-  return { host, clock, snapshots, transcripts };
+  return { host, clock, snapshots, transcripts, tickets };
 }
 
 /** One customer message to the demo tenant through the host (REST channel unless told). */

@@ -5,6 +5,7 @@
  */
 import type { ContactRecall } from '../../persistence/ports/contact-memory.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
+import { intentTopic } from '../conversation-summary.js';
 
 /** A transcript cut down for the brain: the last messages verbatim and a summary of the rest. */
 export interface BoundedContext {
@@ -61,11 +62,18 @@ export function summarizeForContext(transcript: readonly TranscriptEntry[], maxM
   const lines: string[] = [
     `Earlier: ${older.length} message${older.length === 1 ? '' : 's'} (${customer.length} from the customer) between ${first.at.slice(0, 10)} and ${last.at.slice(0, 10)}.`,
   ];
-  const intentCounts = new Map<string, number>();
-  for (const e of older) if (e.intent) intentCounts.set(e.intent, (intentCounts.get(e.intent) ?? 0) + 1);
-  if (intentCounts.size > 0) {
-    const topics = [...intentCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
-    lines.push(`Topics: ${topics.map(([intent, n]) => (n > 1 ? `${intent} ×${n}` : intent)).join(', ')}.`);
+  // Topics in words ("product question ×2"), as the agents' ticket summary names them: the reader
+  // (the LLM, the console's profile) should not have to know Hilo's intent ids. A tenant label and a
+  // built-in intent with the same words count as one topic.
+  const topicCounts = new Map<string, number>();
+  for (const e of older) {
+    if (!e.intent) continue;
+    const topic = intentTopic(e.intent, 'en');
+    topicCounts.set(topic, (topicCounts.get(topic) ?? 0) + 1);
+  }
+  if (topicCounts.size > 0) {
+    const topics = [...topicCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 5);
+    lines.push(`Topics: ${topics.map(([topic, n]) => (n > 1 ? `${topic} ×${n}` : topic)).join(', ')}.`);
   }
   const agents = [...new Set(older.filter((e) => e.author === 'agent').map((e) => e.agentName ?? 'agent'))];
   if (agents.length > 0) lines.push(`A human agent took part (${agents.length === 1 ? agents[0] : `${agents.length} agents`}).`);

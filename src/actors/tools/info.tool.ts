@@ -9,11 +9,13 @@ import { calendarDate, formatDate, formatMoney } from './format.js';
 import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { creditOffer, paymentMethodReply, policyReply } from './store-policies.js';
 
-type StoreTopic = 'hours' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit';
+type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit';
 
 /** What a store question is about, by keyword (accents folded); order = order of the replies. */
 const STORE_TOPICS: [StoreTopic, RegExp][] = [
   ['hours', /\b(horarios?|horas?|abren|abre|abierto|abiertos|abierta|cierran|cierra|cerrado|domingos?|sabados?|feriados?|open|opening|close|closing|hours|sundays?|saturdays?)\b/],
+  // "¿tienen WhatsApp?", "what's your email?": how to write to the store (its WhatsApp, phone, e-mail).
+  ['contact', /\b(whats ?app|wasap|wassap|guasap|wsp|(?:su|sus|tu|el|el de ustedes|your) (?:correo|email|e mail|mail)|correo de (?:ustedes|la tienda|la ferreteria)|email address)\b/],
   // Phone questions are answered with the branches, each with its address and phone.
   ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|branch|branches|directions|map|phone|phone number|call you|reach you)\b/],
   ['delivery', /\b(delivery|envios?|enviar\w*|envian|envias|llevan|llevar\w*|llegan|mandan|mandar\w*|traen|traer\w*|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
@@ -86,6 +88,12 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
       case 'hours': {
         const reply = text.length <= TOPIC_CACHE_MAX_TEXT ? rememberedDayHours(tenant, text, lang, now, say) : dayHours(tenant, text, lang, now, say);
         return [reply ?? { template: 'info.hours', params: { items: store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } }];
+      }
+      case 'contact': {
+        const contact = tenant.templates[lang]?.['info.contact'] !== undefined && store.whatsapp ? ({ template: 'info.contact', params: { whatsapp: store.whatsapp, phone: store.phone, email: store.email } } as ReplyDirective) : null;
+        // A tenant without the template (or a WhatsApp) answers with its branches and their phones.
+        if (contact) return [contact];
+        return [{ template: 'info.location', params: { city: store.city, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) } }];
       }
       case 'location': {
         // "where's the main store?", "¿dónde queda la de Villa Hermosa?": that branch only.
@@ -221,9 +229,17 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   const places = storePlaces(tenant.store);
   const cached = places.topics.get(text);
   if (cached) return cached;
-  // A place's name is not a topic ("Santo Domingo" is not a question about Sundays).
-  const folded = withoutPlaceNames(places, fold(text));
-  const asked = STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
+  // A place's name is not a topic ("Santo Domingo" is not a question about Sundays); an "email
+  // address" asks for no street address.
+  const plain = withoutPlaceNames(places, fold(text))
+    .replace(/\b(e ?mail|mail) address\b/g, '$1')
+    // "mándame la ubicación": sending the location is no delivery.
+    .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map)\b/g, '$1');
+  // "la ubicación por WhatsApp": WhatsApp is how to send what is asked, unless it is all that is asked.
+  const viaChannel = plain.replace(/\b(?:por|by|via|on|in|al|to) (?:whats ?app|wasap|wassap|guasap|wsp|correo|email|e mail)\b/g, ' ');
+  const topicsIn = (folded: string) => STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);
+  const besides = topicsIn(viaChannel);
+  const asked = besides.length > 0 ? besides : topicsIn(plain);
   // "¿aceptan Azul?", "tienen CardNet?": a way of paying named in words the payment pattern does not hold.
   if (!asked.includes('payment') && asksPaymentMethod(text)) asked.push('payment');
   // "¿trabajan mañana?": opening on a day, in words the hours pattern does not hold.

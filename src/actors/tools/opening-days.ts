@@ -53,6 +53,17 @@ const NAMED_DAYS: [RegExp, (year: number) => [number, number]][] = [
   [/\b(?:dia de (?:los )?(?:santos )?reyes|reyes magos|epiphany)\b/, () => [1, 6]],
   [/\b(?:viernes santo|good friday)\b/, (y) => easterPlus(y, -2)],
   [/\b(?:jueves santo|holy thursday|maundy thursday)\b/, (y) => easterPlus(y, -3)],
+  // Holy week as a whole: its holiday, Good Friday, is the day a customer means to ask about.
+  [/\b(?:semana santa|holy week|easter week)\b/, (y) => easterPlus(y, -2)],
+  [/\b(?:corpus christi|corpus)\b/, (y) => easterPlus(y, 60)],
+  // The Dominican Republic's own holidays, as its people name them.
+  [/\b(?:(?:dia de (?:la )?)?(?:virgen de la )?altagracia)\b/, () => [1, 21]],
+  [/\b(?:dia de duarte|natalicio de duarte|duarte s day)\b/, () => [1, 26]],
+  [/\b(?:(?:dia de la )?independencia(?: nacional| dominicana)?|(?:dominican )?independence day|27 de febrero)\b/, () => [2, 27]],
+  [/\b(?:dia del trabajo|dia de los trabajadores|dia del trabajador|primero de mayo|labou?r day|may day)\b/, () => [5, 1]],
+  [/\b(?:(?:dia de la )?restauracion|restoration day)\b/, () => [8, 16]],
+  [/\b(?:(?:dia de (?:la virgen de )?las )?mercedes)\b/, () => [9, 24]],
+  [/\b(?:(?:dia de la )?constitucion|constitution day)\b/, () => [11, 6]],
 ];
 
 /** Easter Sunday (anonymous Gregorian algorithm) moved by `days`, as [month, day]. */

@@ -1,7 +1,7 @@
 import { PROFILE_SOURCE, type ContactProfile, type LeadDraft, type LeadField } from '../../domain/lead.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { Understanding } from '../../domain/understanding.js';
-import { createLeadState, fieldsNamedIn, isValidEmail, type LeadNotice, type LeadState } from '../lead-draft.js';
+import { correctEmailTypo, createLeadState, fieldsNamedIn, isValidEmail, type LeadNotice, type LeadState } from '../lead-draft.js';
 import type { EntityReading, WorkflowSlot, WorkflowSpec, WorkflowText } from './workflow-spec.js';
 
 /**
@@ -104,17 +104,18 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
   const draft: LeadDraft = { ...lead.draft };
   let reask = [...lead.reask];
   let notice: LeadNotice | null = null;
-  for (const [slot, raw] of readingsOf(spec, understanding, lead.asking, text)) {
+  const readings = readingsOf(spec, understanding, lead.asking, text);
+  for (const [slot, raw] of readings) {
     const key = asField(slot.name);
     let value: string | null = raw === null ? null : raw.trim();
     if (value === '') continue;
     if (value === null) {
       if (slot.required) {
-        if (draft[key]?.value == null) notice = { kind: 'required_declined', field: key };
+        if (draft[key]?.value == null && !standsIn(spec, slot, lead, readings)) notice = { kind: 'required_declined', field: key };
         continue;
       }
     } else if (slot.entity === 'email') {
-      value = value.toLowerCase();
+      value = correctEmailTypo(value.toLowerCase());
       if (!isValidEmail(value)) {
         notice = { kind: 'invalid_email' };
         continue;
@@ -131,7 +132,31 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     draft[key] = { value, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
   }
+  // A required slot whose stand-in now has a value, declined or asked for: the stand-in takes its
+  // place and it is left empty ("—"), never asked again ("no tengo correo, llámame al 829…").
+  for (const slot of spec.slots) {
+    const key = asField(slot.name);
+    if (!slot.or || draft[key]?.value != null || !draft[asField(slot.or)]?.value) continue;
+    if (!standsIn(spec, slot, lead, readings)) continue;
+    draft[key] = { value: null, sourceMessageId: messageId };
+    reask = reask.filter((f) => f !== key);
+    if (notice?.kind === 'required_declined' && notice.field === key) notice = null;
+  }
   return { ...lead, draft, reask, notice };
+}
+
+/**
+ * True when a required slot's stand-in (`or`) takes its place with this message: the slot is
+ * declined while the stand-in is known (the WhatsApp number, a phone given earlier) or given now,
+ * or the stand-in is given while either of them is asked.
+ */
+function standsIn(spec: WorkflowSpec, slot: WorkflowSlot, lead: LeadState, readings: readonly [WorkflowSlot, string | null][]): boolean {
+  if (!slot.or) return false;
+  const given = readings.some(([s, v]) => s.name === slot.or && v !== null && v.trim() !== '');
+  const known = given || !!lead.draft[asField(slot.or)]?.value;
+  const declined = readings.some(([s, v]) => s === slot && v === null);
+  const asked = lead.asking === slot.name || lead.asking === slot.or;
+  return (declined && known) || (given && asked && !readings.some(([s, v]) => s === slot && v !== null));
 }
 
 /** The next thing to ask and its text, or null when every asked slot is answered (a refusal counts). */
@@ -142,7 +167,14 @@ export function nextFormQuestion(spec: WorkflowSpec, lead: LeadState): { slot: s
   }
   if (lead.notice?.kind === 'required_declined') {
     const slot = slotOf(spec, lead.notice.field);
-    if (slot) return { slot: slot.name, text: slot.required ?? slot.prompt };
+    // With a stand-in, the decline is answered by asking for it ("¿a qué teléfono te llamamos?").
+    if (slot) return { slot: slot.or ?? slot.name, text: slot.required ?? slot.prompt };
+  }
+  // The stand-in asked for a declined slot stays the question until it is answered (or declined).
+  const standIn = lead.asking && lead.draft[lead.asking] === undefined ? spec.slots.find((s) => s.or === lead.asking && lead.draft[asField(s.name)] === undefined) : undefined;
+  if (standIn && lead.reask.length === 0) {
+    const slot = slotOf(spec, standIn.or!);
+    if (slot) return { slot: slot.name, text: slot.prompt };
   }
   const asked = spec.slots.filter((s) => s.ask).map((s) => s.name);
   const name = [...lead.reask, ...asked].find((f) => lead.draft[asField(f)] === undefined);

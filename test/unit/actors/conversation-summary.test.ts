@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { createRuleBrain } from '../../../src/actors/brain/index.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import { createMemoryHost } from '../../helpers/memory-host.js';
-import { intentTopic, summarizeConversation } from '../../../src/actors/conversation-summary.js';
+import { agentLangOf, intentTopic, summarizeConversation } from '../../../src/actors/conversation-summary.js';
+import { TENANT_SETTINGS } from '../../../src/persistence/tenant-schemas.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
 import { INTENTS } from '../../../src/domain/intents.js';
 import type { TranscriptEntry } from '../../../src/persistence/ports/transcript-store.js';
 
@@ -110,5 +112,51 @@ describe('summarizeConversation (the ticket summary an agent reads first)', () =
     const turn = await host.handleMessage({ tenantId: 'estudio', channel: 'rest', senderId: 's1', text: 'hola, buenas' });
     const lines = await transcripts.list({ tenantId: 'estudio', conversationId: turn.conversationId }, {});
     expect(lines.filter((l) => l.author === 'bot').map((l) => l.intent)).toEqual(['saludo']);
+  });
+});
+
+describe("the agents' language (tenant.json console.lang): which language ticket summaries are written in", () => {
+  const base = { id: 't', displayName: 'T', defaultLang: 'es', timeZone: 'America/Santo_Domingo', currency: 'DOP' } as const;
+
+  it("should follow console.lang, else the tenant's default language", () => {
+    expect(agentLangOf({ defaultLang: 'es', console: { lang: 'en' } })).toBe('en');
+    expect(agentLangOf({ defaultLang: 'es', console: { slaSeconds: 120 } })).toBe('es');
+    expect(agentLangOf({ defaultLang: 'en' })).toBe('en');
+    expect(agentLangOf({ defaultLang: 'en', console: { lang: 'es' } })).toBe('es');
+  });
+
+  it('should accept es and en, alone or with the SLA, and refuse any other language', () => {
+    expect(TENANT_SETTINGS.safeParse({ ...base, console: { lang: 'en' } }).success).toBe(true);
+    expect(TENANT_SETTINGS.safeParse({ ...base, console: { slaSeconds: 300, lang: 'es' } }).success).toBe(true);
+    for (const bad of ['fr', 'EN', 'english', 1]) expect(TENANT_SETTINGS.safeParse({ ...base, console: { lang: bad } }).success, String(bad)).toBe(false);
+  });
+
+  const handoffSummary = async (tenant: TenantData, texts: string[]): Promise<string> => {
+    const brain = createRuleBrain({ tenant });
+    const { host, tickets } = createMemoryHost({ tenant, brain });
+    for (const text of texts) await host.handleMessage({ tenantId: tenant.settings.id, channel: 'rest', senderId: 'agents-lang', text });
+    const opened = await tickets.list(tenant.settings.id);
+    expect(opened).toHaveLength(1);
+    return opened[0]!.summary;
+  };
+
+  it("should write a handoff ticket's summary in English for a tenant whose agents read English, whatever the customer writes", async () => {
+    const ferreteria = await loadTenant(fileURLToPath(new URL('../../../tenants/ferreteria', import.meta.url)));
+    const english = { ...ferreteria, settings: { ...ferreteria.settings, console: { ...ferreteria.settings.console, lang: 'en' as const } } };
+    const summary = await handoffSummary(english, ['tienen cemento gris?', 'quiero hablar con una persona, por favor']);
+    expect(summary).toMatch(/^Reason: The customer asked to talk to a person\./);
+    expect(summary).toContain("Customer's language: Spanish (answer in Spanish).");
+    expect(summary).toContain('Topics: ');
+    expect(summary).not.toMatch(/Motivo|Temas|Cliente/);
+    // The customer's own words stay as they wrote them.
+    expect(summary).toContain('- "quiero hablar con una persona, por favor"');
+  });
+
+  it("should keep the ferretería's summaries in Spanish, for a customer who writes English too", async () => {
+    const ferreteria = await loadTenant(fileURLToPath(new URL('../../../tenants/ferreteria', import.meta.url)));
+    expect(agentLangOf(ferreteria.settings)).toBe('es');
+    const summary = await handoffSummary(ferreteria, ['I want to talk to a real person please']);
+    expect(summary).toMatch(/^Motivo: El cliente pidió hablar con una persona\./);
+    expect(summary).toContain('Idioma del cliente: inglés (respóndele en inglés).');
   });
 });

@@ -25,6 +25,32 @@ describe('email', () => {
   it('should not take a bare @handle for an email', () => {
     expect(extractEmails('mi instagram es @juanp')).toEqual([]);
   });
+
+  it('should read an address dictated in words or typed loosely, with the span of what was written', () => {
+    const cases: [string, string][] = [
+      ['juan arroba gmail punto com', 'juan@gmail.com'],
+      ['mi correo es Juan Punto Perez arroba Hotmail punto com, gracias', 'juan.perez@hotmail.com'],
+      ['es maria guion bajo gomez arroba yahoo punto es', 'maria_gomez@yahoo.es'],
+      ['ventas arroba constructora-del-este punto com punto do', 'ventas@constructora-del-este.com.do'],
+      ['tom at bakerbuild dot com', 'tom@bakerbuild.com'],
+      ['juanrodriguez @ gmail . com', 'juanrodriguez@gmail.com'],
+      ['ana.pena@gmail,com', 'ana.pena@gmail.com'],
+    ];
+    for (const [text, value] of cases) {
+      const found = extractEmails(text);
+      expect(values(found), text).toEqual([value]);
+      expect(text.slice(found[0]!.start, found[0]!.end).toLowerCase(), text).toMatch(/^[a-z0-9]/);
+      expect(/[a-z]$/i.test(text.slice(0, found[0]!.end)), text).toBe(true);
+    }
+  });
+
+  it('should not read an address into a sentence with "at", "punto" or commas that names none', () => {
+    for (const text of ['look at this dot com', 'I am at home, dot com bubble', 'nos vemos at 5 dot', 'estoy at the store. com', 'a las 3 en punto, como siempre', 'el punto de venta de cemento']) {
+      expect(extractEmails(text), text).toEqual([]);
+    }
+    // A typed address next to a comma is still the one typed.
+    expect(values(extractEmails('carlos.reyes@hotmail.com, como te dije'))).toEqual(['carlos.reyes@hotmail.com']);
+  });
 });
 
 describe('phone', () => {

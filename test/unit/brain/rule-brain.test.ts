@@ -151,9 +151,82 @@ describe('lead fields', () => {
     // Outside that question a leading "alta" is not an urgency ("alta calidad").
     expect((await understand('alta calidad en pinturas')).urgency).toBeUndefined();
   });
+
+  it('should read "no, mi correo es …" at the company question as the e-mail corrected, not the company declined', async () => {
+    for (const text of ['no, mi correo es creyes@gmail.com', 'no, el email es creyes@gmail.com', 'no, my email is creyes@gmail.com']) {
+      const u = await understand(text, expectingField('company_name'));
+      expect(u.leadFields.email, text).toBe('creyes@gmail.com');
+      expect(u.leadFields, text).not.toHaveProperty('company_name');
+    }
+    // A plain "no" and "no tengo empresa" still decline it.
+    expect((await understand('no', expectingField('company_name'))).leadFields).toHaveProperty('company_name', null);
+    expect((await understand('no tengo empresa, es para mi casa', expectingField('company_name'))).leadFields).toHaveProperty('company_name', null);
+  });
+
+  it('should read an e-mail declined in a sentence, in Spanish and English', async () => {
+    for (const text of ["I'd rather not give my email", 'I prefer not to share it', "I don't have an email", 'no tengo correo, llámenme mejor', 'prefiero no dar mi correo']) {
+      expect((await understand(text, expectingField('email'))).leadFields, text).toHaveProperty('email', null);
+    }
+  });
+
+  it('should read a name refused in a sentence as a decline, and the name given after a grudging "ok"', async () => {
+    for (const text of ['no te voy a dar mi nombre', 'no le digo mi nombre', "I'm not giving you my name"]) {
+      expect((await understand(text, expectingField('name'))).leadFields, text).toHaveProperty('name', null);
+    }
+    expect((await understand('ok, Juan', expectingField('name'))).leadFields.name).toBe('Juan');
+    expect((await understand('bueno, Constructora Báez', expectingField('company_name'))).leadFields.company_name).toBe('Constructora Báez');
+    // "ok" alone answers neither.
+    expect((await understand('ok', expectingField('name'))).leadFields.name).toBeUndefined();
+  });
+
+  it('should read a full name given again as a correction, at another question, and not at the company question', async () => {
+    expect((await understand('perdón, es María Elena Pérez', expectingField('email'))).leadFields.name).toBe('María Elena Pérez');
+    expect((await understand("sorry, it's John Miller", expectingField('company_name'), 'en')).leadFields.name).toBeUndefined();
+    expect((await understand("sorry, it's John Miller", expectingField('interest_area'), 'en')).leadFields.name).toBe('John Miller');
+    // Not a name: an apology with anything else, or a company.
+    expect((await understand('perdón, no entendí la pregunta', expectingField('email'))).leadFields.name).toBeUndefined();
+    expect((await understand('perdón, es Constructora Pérez', expectingField('email'))).leadFields.name).toBeUndefined();
+  });
+
+  it('should not take a bare acknowledgment for the need', async () => {
+    for (const text of ['yes', 'sí', 'ok', 'dale', 'claro']) expect((await understand(text, expectingField('problem_statement'))).leadFields.problem_statement, text).toBeUndefined();
+    expect((await understand('si, necesito cemento para 3 casas', expectingField('problem_statement'))).leadFields.problem_statement).toBe('si, necesito cemento para 3 casas');
+  });
+
+  it('should take the need told after the area in one answer, and not a short or questioning rest', async () => {
+    const en = await understand("sales, we're renovating a 30 room hotel in Bayahibe, fairly urgent", expectingField('interest_area'), 'en');
+    expect(en.interestArea).toBe('Ventas');
+    expect(en.leadFields.problem_statement).toBe("we're renovating a 30 room hotel in Bayahibe, fairly urgent");
+    const es = await understand('ventas: vamos a levantar 20 apartamentos en Villa Hermosa', expectingField('interest_area'));
+    expect(es.leadFields.problem_statement).toBe('vamos a levantar 20 apartamentos en Villa Hermosa');
+    for (const text of ['ventas, por favor', 'ventas, ¿cuánto tarda el asesor en llamar?', 'ventas']) {
+      expect((await understand(text, expectingField('interest_area'))).leadFields.problem_statement, text).toBeUndefined();
+    }
+    // What they want to buy, told at length where the area is asked: a sale, and the need itself.
+    const goods = await understand('we need 500 bags of cement and rebar for a 3 story building', expectingField('interest_area'), 'en');
+    expect(goods.interestArea).toBe('Ventas');
+    expect(goods.leadFields.problem_statement).toBe('we need 500 bags of cement and rebar for a 3 story building');
+    // Buying, said as the area, is sales; areas named again where the need is asked are not the need.
+    expect((await understand('purchasing for 3 hotels', expectingField('interest_area'), 'en')).interestArea).toBe('Ventas');
+    expect((await understand('compras para la obra', expectingField('interest_area'))).interestArea).toBe('Ventas');
+    for (const text of ['both sales and billing', 'ventas y facturación']) expect((await understand(text, expectingField('problem_statement'))).leadFields.problem_statement, text).toBeUndefined();
+    // A price asked is a detour, not the need.
+    expect((await understand('necesito saber el precio del cemento gris y la varilla de 3/8', expectingField('interest_area'))).leadFields.problem_statement).toBeUndefined();
+    // Only where the area is asked: later the need is asked on its own.
+    expect((await understand('ventas, vamos a levantar 20 apartamentos en Villa Hermosa', expectingField('urgency_level'))).leadFields.problem_statement).toBeUndefined();
+  });
 });
 
 describe('language detection', () => {
+  it('should read no language from a name or a company: a Spanish name in an English conversation stays English', async () => {
+    for (const text of ['Juan Pérez', 'José Ramírez', 'Constructora Núñez SRL', 'Ramón Peña, ramon@pena.do']) {
+      expect((await understand(text, expectingField('name'), 'en')).lang, text).toBe('en');
+    }
+    // Spanish words around the name still say Spanish.
+    expect((await understand('me llamo Juan Pérez', expectingField('name'), 'en')).lang).toBe('es');
+    expect((await understand('Juan Pérez', expectingField('name'), 'es')).lang).toBe('es');
+  });
+
   it.each([
     ['hola', 'en', 'es'],
     ['gracias', 'en', 'es'],

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import type { Understanding } from '../../../src/domain/understanding.js';
 import { ferreteriaWorkflows, understood } from './machine-harness.js';
-import { createLeadState, fieldsNamedIn, isValidEmail, summaryAnswer } from '../../../src/machines/lead-draft.js';
+import { correctEmailTypo, createLeadState, fieldsNamedIn, isValidEmail, summaryAnswer } from '../../../src/machines/lead-draft.js';
 import { mergeFormReading, nextFormQuestion, profileFromForm, startForm } from '../../../src/machines/workflow/brain-form.js';
 
 // The hardware store's lead is its `solicitud` workflow, a form read by the brain.
@@ -82,5 +82,28 @@ describe('mergeLeadFields at the summary', () => {
     expect(mergeLeadFields(lead, understanding({ email: 'a@b.do' }), 'm2').notice).toBeNull();
     expect(mergeLeadFields(lead, understanding({ email: 'c@d.do' }), 'm2').notice).toEqual({ kind: 'updated' });
     expect(mergeLeadFields({ ...lead, status: 'collecting' }, understanding({ email: 'c@d.do' }), 'm2').notice).toBeNull();
+  });
+});
+
+describe('correctEmailTypo', () => {
+  it("should fix a big provider's misspelt name or .com, as a clerk writing it down would", () => {
+    const cases: [string, string][] = [
+      ['ana@gmial.com', 'ana@gmail.com'],
+      ['ana@gamil.com', 'ana@gmail.com'],
+      ['ana@gmai.com', 'ana@gmail.com'],
+      ['ana@gmail.con', 'ana@gmail.com'],
+      ['ana@gmail.co', 'ana@gmail.com'],
+      ['luis@hotmial.com', 'luis@hotmail.com'],
+      ['luis@yaho.com', 'luis@yahoo.com'],
+      ['luis@outlok.com', 'luis@outlook.com'],
+      ['luis@icloud.cm', 'luis@icloud.com'],
+    ];
+    for (const [typed, meant] of cases) expect(correctEmailTypo(typed), typed).toBe(meant);
+  });
+
+  it('should leave every other address as given', () => {
+    for (const email of ['ana@gmail.com', 'ana@hotmail.es', 'ana@yahoo.com.do', 'ana@email.com', 'ana@gmx.com', 'ana@live.com', 'ana@mail.com', 'ventas@constructora.com.do', 'ana@gmailshop.com']) {
+      expect(correctEmailTypo(email), email).toBe(email);
+    }
   });
 });

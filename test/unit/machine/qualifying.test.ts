@@ -102,15 +102,80 @@ describe('conversation machine › qualifying', () => {
     expect(out.context.lead.draft.company_name).toEqual({ value: null, sourceMessageId: 'm4' });
   });
 
-  it.each(['name', 'email'] as const)('should ask kindly again when the customer declines the required %s', async (f) => {
-    const c = createConversation({ script: { ...fullScript, 'prefiero no': field({ [f]: null }) } });
+  it('should ask kindly again when the customer declines the required name', async () => {
+    const c = createConversation({ script: { ...fullScript, 'prefiero no': field({ name: null }) } });
     await c.say('cotizar');
-    if (f === 'email') await c.say('Juan Pérez');
     const out = await c.say('prefiero no');
-    expect(out.says).toEqual([`lead.required.${f}`]);
-    expect(out.context.expecting).toEqual({ kind: 'lead_field', field: f });
-    expect(out.context.lead.draft[f]).toBeUndefined();
+    expect(out.says).toEqual(['lead.required.name']);
+    expect(out.context.expecting).toEqual({ kind: 'lead_field', field: 'name' });
+    expect(out.context.lead.draft.name).toBeUndefined();
     expect(out.context.lead.notice).toBeNull();
+  });
+
+  // The e-mail's stand-in (`"or": "phone_or_username"` in the tenant's workflow): an advisor needs one way to reach the customer.
+  const phoneScript: BrainScript = {
+    ...fullScript,
+    'prefiero no': field({ email: null }),
+    '809-555-1234': field({ phone_or_username: '+18095551234' }),
+    'no tengo correo, llámame al 809-555-1234': field({ email: null, phone_or_username: '+18095551234' }),
+    'tampoco': field({ phone_or_username: null }),
+  };
+
+  it('should ask for a phone instead when the customer declines the e-mail, and go on once it is given', async () => {
+    const c = createConversation({ script: phoneScript });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    const declined = await c.say('prefiero no');
+    expect(declined.says).toEqual(['lead.required.email']);
+    expect(declined.context.expecting).toEqual({ kind: 'lead_field', field: 'phone_or_username' });
+    expect(declined.context.lead.draft.email).toBeUndefined();
+    const phone = await c.say('809-555-1234');
+    expect(phone.says).toEqual(['lead.ask.company_name']);
+    expect(phone.context.lead.draft.email).toEqual({ value: null, sourceMessageId: 'm4' });
+    expect(phone.context.lead.draft.phone_or_username).toEqual({ value: '+18095551234', sourceMessageId: 'm4' });
+  });
+
+  it('should take a phone given where the e-mail was asked in its place, declined or not', async () => {
+    for (const text of ['809-555-1234', 'no tengo correo, llámame al 809-555-1234']) {
+      const c = createConversation({ script: phoneScript });
+      await c.say('cotizar');
+      await c.say('Juan Pérez');
+      const out = await c.say(text);
+      expect(out.says, text).toEqual(['lead.ask.company_name']);
+      expect(out.context.lead.draft.email, text).toEqual({ value: null, sourceMessageId: 'm3' });
+    }
+  });
+
+  it('should keep asking for the e-mail when a phone comes early, and take a decline once the phone is known', async () => {
+    const c = createConversation({
+      script: { ...phoneScript, pitch: understood('sales_lead', { leadFields: { name: 'Ana Gómez', phone_or_username: '+18095551234' } }) },
+    });
+    // The phone came with the request, not in place of an e-mail: the e-mail is still asked.
+    expect((await c.say('pitch')).says).toEqual(['lead.start', 'lead.ask.email']);
+    const out = await c.say('prefiero no');
+    expect(out.says).toEqual(['lead.ask.company_name']);
+    expect(out.context.lead.draft.email).toEqual({ value: null, sourceMessageId: 'm2' });
+  });
+
+  it('should ask for the phone again, not the e-mail, when the customer answers something else', async () => {
+    const c = createConversation({ script: { ...phoneScript, 'Castillo Materiales': understood('out_of_scope', { confidence: 0.2 }) } });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    await c.say('prefiero no');
+    const out = await c.say('Castillo Materiales');
+    expect(out.says).toContain('lead.ask.phone_or_username');
+    expect(out.says).not.toContain('lead.ask.email');
+    expect(out.context.expecting).toEqual({ kind: 'lead_field', field: 'phone_or_username' });
+  });
+
+  it('should not take a declined phone in place of the e-mail', async () => {
+    const c = createConversation({ script: phoneScript });
+    await c.say('cotizar');
+    await c.say('Juan Pérez');
+    await c.say('prefiero no');
+    const out = await c.say('tampoco');
+    expect(out.context.lead.draft.email).toBeUndefined();
+    expect(out.context.expecting).toEqual({ kind: 'lead_field', field: 'email' });
   });
 
   it('should not store an invalid email, say it looks wrong and ask again', async () => {
@@ -159,10 +224,10 @@ describe('conversation machine › qualifying', () => {
     expect((await c.say(text)).says).toEqual(['lead.ask.company_name']);
   });
 
-  it('should re-ask the pending field after a message it did not understand', async () => {
+  it('should re-ask the pending field after a message it did not understand, with a short apology instead of the menu', async () => {
     const c = createConversation({ script: { ...fullScript, '???': understood('out_of_scope') } });
     await c.say('cotizar');
-    expect(await c.say('???')).toMatchObject({ says: ['notUnderstood', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
+    expect(await c.say('???')).toMatchObject({ says: ['lead.notUnderstood', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
   });
 
   it('should ask which detail to fix on a plain no, clear nothing, and ask again only the field named next', async () => {

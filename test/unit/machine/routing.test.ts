@@ -278,7 +278,7 @@ describe('conversation machine › decisions under uncertainty', () => {
     const c = createConversation({ script: { proyecto: understood('sales_lead'), 'eso del otro dia': reading([['store_hours_location', 0.25], ['complaint', 0.2]]) } });
     await c.say('proyecto');
     const out = await c.say('eso del otro dia');
-    expect(out.says).toEqual(['notUnderstood', 'lead.ask.name']);
+    expect(out.says).toEqual(['lead.notUnderstood', 'lead.ask.name']);
     expect(out.context.expecting).toEqual({ kind: 'lead_field', field: 'name' });
   });
 

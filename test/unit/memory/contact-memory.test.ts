@@ -92,11 +92,25 @@ describe('summarizeForContext', () => {
     expect(bounded.recent.map((e) => e.seq)).toEqual([6, 7, 8]);
     expect(bounded.omitted).toBe(5);
     expect(bounded.summary).toContain('Earlier: 5 messages (3 from the customer)');
-    expect(bounded.summary).toContain('Topics: product_inquiry ×2, price_quote.');
+    expect(bounded.summary).toContain('Topics: product question ×2, price quote.');
+    // Never Hilo's intent ids: the model and the console read words.
+    expect(bounded.summary).not.toMatch(/product_inquiry|price_quote/);
     expect(bounded.summary).toContain('First request: "Hola, ¿tienen cemento gris?"');
     expect(bounded.summary).toContain('Latest earlier request: "Quiero una cotización para 40 fundas');
     // The summary never copies a long message whole.
     expect(bounded.summary).not.toContain('x'.repeat(200));
+  });
+
+  it("should name a tenant's own intent label in words and count a label and a built-in intent with the same words as one topic", () => {
+    const studio: TranscriptEntry[] = [
+      entry(1, 'customer', '¿Qué paquetes tienen?', { intent: 'consultar_paquetes' }),
+      entry(2, 'customer', 'Quiero hablar con alguien', { intent: 'human_agent' }),
+      entry(3, 'customer', 'Con una persona', { intent: 'asked_for_a_person' }),
+      entry(4, 'bot', 'Te paso con el equipo.'),
+    ];
+    const summary = summarizeForContext(studio, 1).summary!;
+    expect(summary).toContain('Topics: asked for a person ×2, consultar paquetes.');
+    expect(summary).not.toContain('_');
   });
 
   it('should mention a human agent only when one took part in the summarised part', () => {

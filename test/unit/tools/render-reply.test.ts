@@ -39,6 +39,15 @@ describe('renderReply', () => {
     expect(renderReply({ template: 'only_en' }, templates, 'es')).toBe('English only');
   });
 
+  it("should answer a newer machine key with the older one a tenant's templates still have", () => {
+    const older: ReplyTemplates = { es: { 'clarify.handoff.human_agent': '¿Te paso con alguien?', 'lead.required.email': '¿A qué teléfono?' }, en: {} };
+    expect(renderReply({ template: 'clarify.handoff.urgent' }, older, 'es')).toBe('¿Te paso con alguien?');
+    expect(renderReply({ template: 'lead.ask.phone_or_username' }, older, 'en')).toBe('¿A qué teléfono?');
+    // The newer key wins where the tenant has it.
+    expect(renderReply({ template: 'clarify.handoff.urgent' }, { es: { ...older.es, 'clarify.handoff.urgent': 'Entiendo que es urgente.' }, en: {} }, 'es')).toBe('Entiendo que es urgente.');
+    expect(() => renderReply({ template: 'clarify.handoff.urgent' }, { es: {}, en: {} }, 'es')).toThrow(/clarify\.handoff\.urgent/);
+  });
+
   it('should throw HILO_ERR_TENANT_DATA_INVALID naming an unknown key', () => {
     let caught: unknown;
     try {

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
+import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
 import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import { askedDay } from '../../../src/actors/tools/opening-days.js';
 import { timelessDayAnswer } from '../../../src/actors/tools/info.tool.js';
@@ -119,6 +119,40 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     for (const text of ['tienen pintura azul?', 'tienen tubo azul de 1/2?', 'quiero la pintura color azul cielo']) expect(asksPaymentMethod(text), text).toBe(false);
   });
 
+  it('should read a bank named alone as paying from it (a transfer), and "Popular" with a product as the paint brand', async () => {
+    const cases: [string, RegExp][] = [
+      ['aceptan Popular?', /^Sí, tenemos cuenta en Banco Popular: aceptamos tus transferencias/],
+      ['puedo pagar con Banreservas?', /^Sí, tenemos cuenta en Banreservas/],
+      ['trabajan con el Scotiabank?', /^No tenemos cuenta en Scotiabank, pero puedes transferir a nuestras cuentas en Banreservas, Banco Popular y BHD/],
+      ['do you take Popular?', /^Yes, we bank with Banco Popular/],
+    ];
+    await expectPaymentAnswers(cases);
+    // A card of a bank is a card; the paint brand is a product.
+    expect((await ask(['aceptan tarjeta del Popular?']))[0]!.reply).toMatch(/^Sí, aceptamos tarjeta de crédito o débito/);
+    for (const text of ['tienen pintura Popular?', 'la Popular blanca cuánto cuesta?']) {
+      expect(asksPaymentMethod(text), text).toBe(false);
+      const [r] = await ask([text]);
+      expect(r!.reply, text).toMatch(/Pintura Satinada Popular/);
+    }
+  });
+
+  it("should give the store's WhatsApp, phone and e-mail when asked how to write to it, es and en", async () => {
+    const [wa, wasap, email, both] = await ask(['tienen whatsapp?', 'me pasas el wasap de ustedes', "what's your email address?", 'cuál es el whatsapp y a qué hora abren?']);
+    for (const r of [wa, wasap, email]) {
+      expect(r!.reply, r!.text).toContain(tenant.store.whatsapp);
+      expect(r!.reply, r!.text).toContain(tenant.store.email);
+      expect(r!.ticket ?? null, r!.text).toBeNull();
+    }
+    // An e-mail address is no street address: no list of branches.
+    expect(email!.reply).not.toMatch(/Our branches/);
+    expect(both!.reply).toMatch(/abrimos|horarios/i);
+    expect(both!.reply).toContain(tenant.store.whatsapp);
+    // "por WhatsApp" says how to send what is asked: the location only, no delivery zones.
+    const [location] = await ask(['me pueden mandar la ubicación por whatsapp?']);
+    expect(location!.reply).toMatch(/^Nuestras sucursales/);
+    expect(location!.reply).not.toMatch(/Escríbenos por \*WhatsApp\*|Hacemos delivery/);
+  });
+
   it('should say no to Azul and CardNet where the store takes no cards', () => {
     const cashOnly: TenantData = { ...tenant, store: { ...tenant.store, paymentMethods: { es: ['efectivo'], en: ['cash'] } } };
     const reply = paymentMethodReply(cashOnly, 'aceptan Azul o CardNet?', 'es', 'efectivo', (key) => tenant.templates.es?.[key] ?? null);
@@ -127,8 +161,8 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
   });
 
   it('should answer whether the store sells on credit, with how to apply offered (the lead form), es and en', async () => {
-    const es = ['me pueden fiar?', 'ustedes fian?', 'venden a crédito?', 'puedo comprar a credito?', 'dan credito?'];
-    const en = ['do you offer credit?', 'can I buy on credit?', 'do you offer financing?'];
+    const es = ['me pueden fiar?', 'ustedes fian?', 'venden a crédito?', 'puedo comprar a credito?', 'dan credito?', 'quiero pagar en cuotas', 'se puede comprar a plazos?'];
+    const en = ['do you offer credit?', 'can I buy on credit?', 'do you offer financing?', 'do you offer installment plans?', 'can I pay in installments?'];
     for (const r of await ask([...es, ...en])) {
       expect(r.ticket, r.text).toBeNull();
       expect(r.state, r.text).toBe('triage.idle');
@@ -221,6 +255,25 @@ describe('opening hours for one day (tenant clock and time zone)', () => {
     const [es, en] = await ask(['abren los feriados?', 'do you open on holidays?']);
     expect(es!.reply).toMatch(/^Los días feriados cerramos.*\n• viernes 25 de diciembre\n• viernes 1 de enero\n• miércoles 6 de enero/s);
     expect(en!.reply).toMatch(/closed on public holidays.*\n• Friday, December 25\n/s);
+  });
+
+  it('should read the Dominican holidays by name and answer them from the closed dates', async () => {
+    const day = (text: string) => askedDay(text, THURSDAY_11AM, TZ);
+    expect(day('trabajan el día de la independencia?')).toMatchObject({ date: { year: 2027, month: 2, day: 27 } });
+    expect(day('are you open on Dominican independence day?')).toMatchObject({ date: { year: 2027, month: 2, day: 27 } });
+    expect(day('van a abrir el día de la Altagracia?')).toMatchObject({ date: { year: 2027, month: 1, day: 21 } });
+    expect(day('y el dia de duarte?')).toMatchObject({ date: { year: 2027, month: 1, day: 26 } });
+    expect(day('abren en semana santa?')).toMatchObject({ date: { year: 2027, month: 3, day: 26 } });
+    expect(day('abren el día de las mercedes?')).toMatchObject({ date: { year: 2027, month: 9, day: 24 } });
+    expect(day('abren el dia de la constitucion?')).toMatchObject({ date: { year: 2027, month: 11, day: 6 } });
+    const [independence, altagracia, holyWeek, en] = await ask(['trabajan el día de la independencia?', 'van a abrir el día de la Altagracia?', 'abren en semana santa?', 'are you open on Dominican independence day?']);
+    expect(independence!.reply).toMatch(/^El sábado 27 de febrero estamos \*cerrados\*/);
+    expect(altagracia!.reply).toMatch(/^El jueves 21 de enero estamos \*cerrados\*/);
+    expect(holyWeek!.reply).toMatch(/^El viernes 26 de marzo estamos \*cerrados\*/);
+    expect(en!.reply).toMatch(/^On Saturday, February 27 all our branches are \*closed\*/);
+    // A holiday's name without a word of opening asks no hours ("pintura Mercedes", "Av. Independencia").
+    for (const text of ['tienen pintura Mercedes?', 'dónde queda la sucursal de la Independencia?']) expect(asksOpeningDay(text), text).toBe(false);
+    expect(asksOpeningDay('van a abrir el día de la Altagracia?')).toBe(true);
   });
 
   it('should follow up "y el sábado?" after an hours answer', async () => {

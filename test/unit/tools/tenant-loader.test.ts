@@ -63,7 +63,7 @@ describe('loadTenant', () => {
       timeZone: 'America/Santo_Domingo',
       accountVerification: 'second_identifier',
       currency: 'DOP',
-      console: { slaSeconds: 300 },
+      console: { slaSeconds: 300, lang: 'es' },
     });
     expect(tenant.store.teamHours?.weekly.mon).toEqual({ open: '08:00', close: '18:00' });
     expect(tenant.templates.es['handoff.after_hours']).toContain('{when}');

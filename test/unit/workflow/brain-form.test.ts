@@ -185,4 +185,20 @@ describe('checkWorkflowSet › forms read by the brain', () => {
       ]),
     );
   });
+
+  it('should accept a required slot standing in for another brain slot, and refuse a stand-in that is not required, unknown, itself or not read by the brain', () => {
+    const phone = { name: 'tel', kind: 'phone', entity: 'phone', ask: false, prompt: { template: 'x.tel' } };
+    const email = { name: 'correo', kind: 'email', entity: 'email', prompt: { template: 'x.ask' }, required: { template: 'x.req' } };
+    const area = { name: 'area', kind: 'choice', choices: ['A', 'B'], prompt: { template: 'x.area' } };
+    expect(problems({ ...base, reading: 'brain', slots: [{ ...email, or: 'tel' }, phone] })).toEqual([]);
+    const found = (slot: Record<string, unknown>) => problems({ ...base, reading: 'brain', slots: [slot, phone, area] });
+    expect(found({ ...email, required: undefined, or: 'tel' })).toEqual(['$.workflows[0].slots[0].or: only a "required" slot has another slot that stands in for it']);
+    expect(found({ ...email, or: 'fax' })).toEqual(['$.workflows[0].slots[0].or: "fax" is no other slot of this form']);
+    expect(found({ ...email, or: 'correo' })).toEqual(['$.workflows[0].slots[0].or: "correo" is no other slot of this form']);
+    expect(found({ ...email, or: 'area' })).toEqual(['$.workflows[0].slots[0].or: "area" must be read by the brain ("entity")']);
+    // A form the runner reads has no stand-ins.
+    expect(problems({ ...base, slots: [{ name: 'correo', kind: 'email', prompt: { es: 'x', en: 'x' }, or: 'tel' }, { name: 'tel', kind: 'phone', prompt: { es: 'x', en: 'x' } }] })).toEqual(
+      expect.arrayContaining([expect.stringMatching(/slots\[0\]\.or: "or" is only for a form read by the brain/)]),
+    );
+  });
 });

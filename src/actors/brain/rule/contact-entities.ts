@@ -12,13 +12,51 @@ import { foldWithMap, toOriginalSpan } from './text.js';
 // A phone keyboard often leaves a space next to the @ ("juan.perez@ gmail.com"): one is tolerated.
 const EMAIL = /[a-z0-9._%+-]+ ?@ ?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}/gi;
 
+/**
+ * An address said or typed loosely, as customers dictate it: "juan arroba gmail punto com",
+ * "tom at bakerbuild dot com", "ana @ gmail . com", "ana.pena@gmail,com", "juan punto perez arroba
+ * hotmail punto com". The domain must end in a known top-level domain, so that an English "at …
+ * dot" in a sentence or a list with commas is never read as an address.
+ */
+const SPOKEN_SEP = String.raw`\s+(?:punto|dot|guion bajo|guión bajo|underscore|guion|guión|dash)\s+`;
+const SPOKEN_AT = String.raw`(?:\s*@\s*|\s+(?:arroba|at)\s+)`;
+const SPOKEN_DOT = String.raw`(?:\s*[.,]\s*|\s+(?:punto|dot)\s+)`;
+const TLDS = 'com|net|org|edu|gov|info|biz|io|co|do|es|us|mx|pr|ca|me|uk|de|fr|it|ve|co\\.uk';
+const SPOKEN_EMAIL = new RegExp(
+  String.raw`(?<![\p{L}\p{N}._%+-])[a-z0-9][a-z0-9._%+-]*(?:${SPOKEN_SEP}[a-z0-9][a-z0-9._%+-]*)*${SPOKEN_AT}[a-z0-9-]+(?:${SPOKEN_DOT}[a-z0-9-]+)*${SPOKEN_DOT}(?:${TLDS})(?![\p{L}\p{N}])`,
+  'giu',
+);
+
+const ENGLISH_WORD_BEFORE_AT = /^(?:look|looking|me|us|it|this|that|you|him|her|them|be|am|is|are|was|were|here|there|call|text|email|mail|reach|write|contact|meet|see|stay|live|work|arrive|only|just|not|even|still|best|least|most|all)$/i;
+
+/** The address a loosely written one stands for ("juan arroba gmail punto com" → juan@gmail.com). */
+function spokenEmailValue(raw: string): string {
+  return raw
+    .toLowerCase()
+    .replace(/\s+(?:guion bajo|guión bajo|underscore)\s+/g, '_')
+    .replace(/\s+(?:guion|guión|dash)\s+/g, '-')
+    .replace(/\s+(?:arroba|at)\s+/g, '@')
+    .replace(/\s+(?:punto|dot)\s+/g, '.')
+    .replace(/\s*([@.,])\s*/g, '$1')
+    .replace(/,/g, '.');
+}
+
 export function extractEmails(text: string): Entity[] {
   const out: Entity[] = [];
   for (const m of text.matchAll(EMAIL)) {
     const start = m.index ?? 0;
     out.push({ type: 'email', value: m[0].replace(/ /g, '').toLowerCase(), start, end: start + m[0].length });
   }
-  return out;
+  for (const m of text.matchAll(SPOKEN_EMAIL)) {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    if (out.some((e) => e.start < end && start < e.end)) continue;
+    // English "at" is also a preposition: "look at this dot com" names no address.
+    const at = /^(\S+)\s+at\s+/i.exec(m[0]);
+    if (at && ENGLISH_WORD_BEFORE_AT.test(at[1]!)) continue;
+    out.push({ type: 'email', value: spokenEmailValue(m[0]), start, end });
+  }
+  return out.sort((a, b) => a.start - b.start);
 }
 
 // A run of digits with the usual separators, optionally led by + / 00.

@@ -10,7 +10,7 @@ const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|
 const DECLINE_COMPANY =
   /^(?:no|ninguna|ninguno|none|nope|n\/?a|no aplica|no tengo|no tengo empresa|no tengo compania|no tengo negocio|independiente|soy independiente|particular|soy particular|personal|es personal|uso personal|para uso personal|para mi|es para mi|para mi casa|es para mi casa|para la casa|es para la casa|para mi mismo|para mi misma|yo mismo|yo misma|soy yo|freelance|freelancer|por mi cuenta|trabajo por mi cuenta|self employed|self-employed|i don'?t have one|i don'?t have a company|no company|just me|myself|individual|personal use|it'?s personal|it'?s for me|for me|for my home|for my house)$/;
 const DECLINE_CONTACT =
-  /^(?:no|nah|nope|prefiero no|prefiero no decirlo|prefiero no darlo|mejor no|no quiero|no quiero darlo|no tengo|no tengo correo|no uso correo|no tengo email|i'?d rather not|rather not|no thanks|i don'?t have one|i don'?t have (?:an )?email)$|^(?:no (?:te|se|les) lo (?:voy a dar|doy|quiero dar)|no (?:quiero|voy a) dar(?:lo|te)?\b|prefiero no\b|mejor no\b|no es necesario|no hace falta|i won'?t|i don'?t want to)/;
+  /^(?:no|nah|nope|prefiero no|prefiero no decirlo|prefiero no darlo|mejor no|no quiero|no quiero darlo|no tengo|no tengo correo|no uso correo|no tengo email|i'?d rather not|rather not|no thanks|i don'?t have one|i don'?t have (?:an )?email)$|^(?:no (?:te|se|les|le) (?:lo |la )?(?:voy a dar|doy|quiero dar|paso|digo|voy a decir|quiero decir)\b|i'?m not (?:giving|telling|sharing)\b|no (?:quiero|voy a) dar(?:lo|te)?\b|prefiero no\b|mejor no\b|no es necesario|no hace falta|i won'?t|i don'?t want to|i'?d rather not\b|rather not\b|i'?d prefer not\b|i prefer not\b|no (?:tengo|uso|manejo) (?:correo|email|e-?mail|mail)\b|sin correo\b|i don'?t (?:have|use) (?:an? )?(?:e-?mail|mail)\b|no e-?mail\b)/;
 const DECLINE_PHONE = /^(?:no|no tengo|none|prefiero no|mejor no|no quiero|i'?d rather not|rather not)$/;
 const DECLINE_PROBLEM = /^(?:no|nada|ninguna|ninguno|nothing|none|n\/?a)$/;
 const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
@@ -23,6 +23,16 @@ const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|neces
  * (the customer answered another question, or thought of the area first).
  */
 const FORM_WORDS = /\b(?:ventas?|soporte|soporte tecnico|servicio tecnico|facturacion|cobros|sales|support|tech support|technical support|billing|departamento|department|area)\b|^(?:(?:muy )?(?:alta|alto|media|medio|baja|bajo|urgente)|high|medium|low|urgent|otro|otra|other|general)$/;
+
+/** "no, mi correo es …", "no, my name is …": a "no" that corrects another field, not a decline of the one asked. */
+const CORRECTS_OTHER_FIELD = /^no\s*,?\s*(?:(?:mi|el|la|my|the)\s+)?(?:correo|email|e-mail|mail|telefono|celular|numero|nombre|apellido|name|phone|number|cell)\b/;
+
+const ACKNOWLEDGMENT = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|claro|claro que si|of course|sure|correcto|perfecto|listo|bueno|vale|ajá|aja|sip|ya|entendido|got it|alright|all right|fine|great|thanks|thank you|gracias)$/;
+
+const GRUDGING_OK = /^\s*(?:ok|okay|okey|bueno|dale|esta bien|está bien|vale|ya|fine|alright|well|pues)\s*[,.!:;]+\s*(?=\S)/i;
+const CORRECTION_CUE = /^\s*(?:perd[oó]n|disculp[ae]|perdona|sorry|oops|ups|correcci[oó]n|correction|me equivoqu[eé]|quise decir|i meant|my bad)\s*[,.:!-]*\s*(?:(?:es|era|it'?s|it is|is)\s+)?/i;
+const WRITTEN_AS_A_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|las|los|y|&|\p{Lu}[\p{L}'’.-]*)){0,5}[.!]*$/u;
+const THANKS_OR_YES = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|gracias|muchas gracias|thanks|thank you|thanks a lot)$/;
 
 /** Interest areas named outright ("el área de ventas", "es para soporte", "billing"). */
 const AREA_NAMED: [InterestArea, RegExp][] = [
@@ -62,6 +72,9 @@ export interface LeadReading {
   urgency?: UrgencyLevel;
 }
 
+/** Buying, said as the area ("purchasing for 3 hotels", "compras para la obra"): sales. */
+const BUYING = /\b(?:compras?|comprar|compramos|compro|adquirir|adquisicion\w*|suplir|abastec\w*|purchas\w*|buy|buying|procurement|sourcing|supply|supplying)\b/;
+
 /** Goods a store sells, named as a kind: an area answered with them is a purchase. */
 const GOODS_WORDS = /\b(?:materiales?|construccion|ferreteria|herramientas?|suministros?|insumos?|mercancia|productos?|equipos?|pinturas?|plomeria|electricidad|materials?|construction|hardware|tools?|supplies|supply|equipment|products?|paint|plumbing|electrical)\b/;
 
@@ -96,6 +109,14 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   const urgency = !question || URGENCY_CUE.test(folded) ? detectUrgency(text) : undefined;
   if (urgency) fields.urgency_level = urgency;
 
+  // "perdón, es María Elena Pérez", "sorry, it's John Miller": a full name given again as a
+  // correction (a name's words, capitalised) is the name, whatever question is pending (but the
+  // company's: "perdón, es Ferreplus Dominicana" there is the company).
+  if (inLead && fields.name === undefined && expected !== 'company_name') {
+    const again = CORRECTION_CUE.exec(text);
+    const rest = again ? text.slice(again[0].length).trim().replace(/[.!]+$/, '') : '';
+    if (again && /\s/.test(rest) && WRITTEN_AS_A_NAME.test(rest) && !extractCompanies(rest).length) fields.name = rest;
+  }
   // A correction names the field and gives the new value: it wins over a looser reading.
   if (inLead) {
     const correction = readCorrection(text);
@@ -114,6 +135,22 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   if (expected && (fields[expected] === undefined || answersLevel)) {
     const value = readBare(expected, text, { tenantName: input.tenantName, entities });
     if (value !== undefined && (value !== null || fields[expected] === undefined)) fields[expected] = value;
+  }
+  // "ventas, vamos a remodelar un hotel de 30 habitaciones en Bayahíbe": the area and, after it, the need.
+  if (expected === 'interest_area' && typeof fields.interest_area === 'string' && fields.problem_statement === undefined) {
+    const need = needAfterArea(text);
+    if (need !== null && !carriesContactData(entities)) fields.problem_statement = need;
+  }
+  // "we need 500 bags of cement and rebar for a 3 story building" where the area is asked: what they
+  // want to buy, told at length, is a sale and the need itself.
+  // A price asked ("necesito saber el precio del cemento y la varilla") is a detour to answer first.
+  const asksPrice = /\b(?:precios?|cuanto|cuesta|cuestan|vale|valen|a como|price|prices|cost|costs|how much)\b/.test(folded);
+  if (expected === 'interest_area' && fields.interest_area === undefined && !question && !asksPrice && !carriesContactData(entities)) {
+    const described = folded.split(' ').length >= 5 && (entities.some((e) => e.type === 'product') || GOODS_WORDS.test(folded));
+    if (described) {
+      fields.interest_area = 'Ventas';
+      fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
+    }
   }
   // Asked for the company, "se llama Techos del Caribe" names the company, not the customer.
   if (expected === 'company_name' && typeof fields.company_name === 'string' && typeof fields.name === 'string' && fold(fields.company_name).includes(fold(fields.name))) delete fields.name;
@@ -147,10 +184,19 @@ function bareOf(text: string): string {
  * declines (or cannot say), `undefined` when the message does not answer it.
  */
 export function readBare(field: LeadField, text: string, context: { tenantName?: string | undefined; entities: readonly Entity[] }): string | null | undefined {
-  const bare = bareOf(text);
+  // "ok, Juan", "bueno, Constructora Báez": the answer after a grudging "ok" (a refusal first, then
+  // the name), when what follows is written as a name ("bueno, hasta luego" is no name).
+  const afterOk = text.replace(GRUDGING_OK, '');
+  const given = (field === 'name' || field === 'company_name') && afterOk !== text && WRITTEN_AS_A_NAME.test(afterOk.trim()) ? afterOk : text;
+  const bare = bareOf(given);
   const f = plainWords(bare).replace(/[.]+$/, '');
   if (f.length === 0) return undefined;
   const dontKnow = DONT_KNOW.test(f);
+  // "gracias", "ok", "thank you": an acknowledgment answers none of the open fields (not a name,
+  // a company or the need); the question stays open.
+  // ("Claro" and "Listo" are also names of businesses: only the need ignores them.)
+  const ack = f.replace(/[^a-z\s]/g, '').trim();
+  if (field === 'problem_statement' ? ACKNOWLEDGMENT.test(ack) : (field === 'name' || field === 'company_name') && THANKS_OR_YES.test(ack)) return undefined;
   switch (field) {
     case 'name': {
       if (DECLINE_CONTACT.test(f) || dontKnow) return null;
@@ -183,6 +229,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       return undefined;
     }
     case 'company_name': {
+      // "no, mi correo es …": the "no" corrects another answer, it does not decline the company.
+      if (CORRECTS_OTHER_FIELD.test(f)) return undefined;
       const firstClause = (f.split(/[,;]/)[0] ?? f).trim();
       if (DECLINE_COMPANY.test(f) || DECLINE_COMPANY.test(firstClause) || dontKnow || DONT_KNOW.test(firstClause)) return null;
       if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
@@ -204,12 +252,12 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // this question: the machine takes what it carries and asks again.
       if (/\?\s*$/.test(text.trim()) || carriesContactData(context.entities) || f.split(' ').length > 6) return undefined;
       // Answered with what they want to buy ("materiales de construcción", "tools"): sales.
-      return context.entities.some((e) => e.type === 'product') || GOODS_WORDS.test(f) ? 'Ventas' : 'Otro';
+      return context.entities.some((e) => e.type === 'product') || GOODS_WORDS.test(f) || BUYING.test(f) ? 'Ventas' : 'Otro';
     }
     case 'problem_statement': {
       if (dontKnow || DECLINE_PROBLEM.test(f)) return null;
-      // "ventas", "sales": an area named again (the area was read earlier) is not the need.
-      if (f.split(' ').length <= 3 && AREA_NAMED.some(([, re]) => re.test(f)) && f.replace(AREA_NAMED.find(([, re]) => re.test(f))![1], '').replace(/\b(?:el|la|de|del|area|the|team|department|departamento|para|for|es|is)\b/g, '').trim() === '') return undefined;
+      // "ventas", "sales", "both sales and billing": areas named again (the area was read earlier) are not the need.
+      if (f.split(' ').length <= 6 && AREA_NAMED.some(([, re]) => re.test(f)) && AREA_NAMED.reduce((rest, [, re]) => rest.replace(new RegExp(re.source, 'g'), ''), f).replace(/\b(?:el|la|las|los|de|del|area|areas|the|team|department|departamento|para|for|es|is|both|ambos|ambas|las dos|y|and|o|or|tambien|too|also)\b/g, '').trim() === '') return undefined;
       // "mi correo es …" while the need was asked gives contact data, not the need.
       if (carriesContactData(context.entities) && f.split(' ').length <= 10) return undefined;
       // "¿tienen cemento gris?" is a question to answer first (a detour), not the need.
@@ -227,6 +275,21 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     default:
       return undefined;
   }
+}
+
+/**
+ * The need told after the area in one answer ("sales, we're renovating a 30 room hotel, fairly
+ * urgent" → "we're renovating a 30 room hotel, fairly urgent"): what follows a first clause that
+ * names the area, when it is a description (five words or more) and not a question.
+ */
+function needAfterArea(text: string): string | null {
+  const m = /^\s*([^,;:.]+)[,;:.]\s*(.+)$/su.exec(text);
+  if (!m) return null;
+  const head = plainWords(m[1]!);
+  const rest = m[2]!.trim().replace(/\s+/g, ' ');
+  if (!AREA_NAMED.some(([, re]) => re.test(head)) || head.split(' ').length > 5) return null;
+  if (/\?\s*$/.test(rest) || plainWords(rest).split(' ').length < 5) return null;
+  return rest.length <= 400 ? rest : `${rest.slice(0, 399).trimEnd()}…`;
 }
 
 function carriesContactData(entities: readonly Entity[]): boolean {

@@ -11,6 +11,7 @@ import { createIntentClassifier, type ClassifierModel, type IntentClassifier } f
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFields } from './lead-fields.js';
 import { classifierTrainingOf, trainFromTraining } from './model-transfer.js';
+import { asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { createReadingCache } from './reading-cache.js';
@@ -98,6 +99,10 @@ const PRODUCT_RULE_CONFIDENCE = 0.6;
 
 /** Confidence of a question whether the business offers something, read by rule as its services question. */
 const SERVICES_RULE_CONFIDENCE = 0.6;
+/** A call back asked for: a sure request for a person (over `HANDOFF_CONFIDENCE`). */
+const CALLBACK_RULE_CONFIDENCE = 0.6;
+/** Urgency said alone: unsure on purpose, so the customer is asked before a ticket is opened. */
+const URGENT_ONLY_CONFIDENCE = 0.35;
 
 /** A delivery verb alone, with its clitics ("mandar", "llevarmelo", "traigan"). */
 const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
@@ -230,8 +235,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('sales_lead') && intent.name === 'account_status' && asksNewAccount(text) && !entities.some((e) => e.type === 'account_id')) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
-    // "me pasas el número de la ferretería?": the store's phone, answered with the branches.
-    if (has('store_hours_location') && mentions.length === 0 && intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
+    // "me pasas el número de la ferretería?", "el wasap de ustedes": the store's phone (an unsure
+    // complaint or request for a person too: the classifier leans on "pasas" / "ustedes").
+    const handsOff = (intent.name === 'complaint' || intent.name === 'human_agent') && intent.confidence >= HANDOFF_CONFIDENCE;
+    if (has('store_hours_location') && mentions.length === 0 && !handsOff && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
     // "¿cómo pago?", "formas de pago", "how can I pay?": the store's payment methods (an info
@@ -248,6 +255,17 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿la principal abre el 1 de enero?": opening on a day, when the classifier is unsure of it.
     if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && asksOpeningDay(text)) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
+    }
+    // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person,
+    // as "can someone call me?" already reads; a sure complaint or lead keeps its reading.
+    const sure = (name: IntentName) => intent.name === name && intent.confidence >= HANDOFF_CONFIDENCE;
+    if (has('human_agent') && mentions.length === 0 && !sure('complaint') && !sure('sales_lead') && asksForCallBack(text)) {
+      intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
+    }
+    // "es urgente" alone says nothing of what: asked whether to pass the customer to a person now
+    // (between acting and handing off), never "no te entendí" nor a guess among requests.
+    if (has('human_agent') && intent.confidence < MIN_INTENT_CONFIDENCE && saysOnlyUrgent(text)) {
+      intent = intents.scoreBehaviour('human_agent', URGENT_ONLY_CONFIDENCE);
     }
     // "hola, soy Juan": a greeting with the customer's name, not a request. "Constructora Mejía" or
     // "Pedro Mejía" alone says who is writing and asks nothing yet: an introduction, answered with
@@ -292,7 +310,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && !sureHandoff && ((namesAJob(text) && asksWhatAJobTakes(text)) || areaToCover(text) !== null || asksMaterial)) {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
     }
-    return { intent, ranking, entities, lang: detectLang(text, lang), mentions };
+    return { intent, ranking, entities, lang: detectLang(withoutNames(text, entities), lang), mentions };
   };
 
   const brain: Brain = {
@@ -359,6 +377,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (accountId) understanding.accountId = accountId;
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
     if (saysNotKnown(text)) understanding.notKnown = true;
+    if (nlu.intent.name === 'human_agent' && asksForCallBack(text)) understanding.callBack = true;
     return understanding;
   }
 }
@@ -376,4 +395,15 @@ function modelOf(tenant: RuleBrainOptions['tenant'], productLexicon: Iterable<st
   const sameLexicon = known.size === lexicon.length && lexicon.every((w) => known.has(w));
   if (!sameLabels || !sameLexicon) throw new Error('the classifier model given to the rule brain was trained on other data (labels or product words differ)');
   return given;
+}
+
+/**
+ * The text with the names, companies and addresses it holds blanked: a name says nothing of the
+ * language a customer writes in ("Juan Pérez" typed in an English conversation is still English;
+ * its accent is the name's, not the customer's).
+ */
+function withoutNames(text: string, entities: readonly Entity[]): string {
+  let out = text;
+  for (const e of entities) if (e.type === 'person_name' || e.type === 'company' || e.type === 'email') out = out.slice(0, e.start) + ' '.repeat(e.end - e.start) + out.slice(e.end);
+  return out;
 }

@@ -206,7 +206,7 @@ export function saysNotKnown(text: string): boolean {
   return NOT_KNOWN.test(words(text).join(' '));
 }
 
-const PHONE_WORDS = /\b(?:telefonos?|numeros?|celular|whatsapp|phone|number|contact number)\b/;
+const PHONE_WORDS = /\b(?:telefonos?|numeros?|celular|whatsapp|whats app|wasap|wassap|guasap|wsp|phone|number|contact number)\b/;
 const OF_THE_STORE = /\b(?:ustedes|usted|su|sus|la tienda|la ferreteria|las tiendas|la sucursal|las sucursales|el local|your|the store|the shop|you guys|the branch)\b/;
 const NOT_THE_STORE_PHONE = /\b(?:cuenta|account|pedido|orden|order|caso|ticket|cotizacion|quote|mi numero|my number|mi telefono|my phone)\b/;
 

@@ -65,7 +65,7 @@ export function asksWarranty(text: string): boolean {
 /** "tarjeta de crédito", "crédito fiscal": credit that is not the store's credit. */
 const NOT_STORE_CREDIT = /\b(?:tarjetas? de credito|credito fiscal|credit cards?|tax credit)\b/g;
 const STORE_CREDIT =
-  /\b(?:fiar\w*|fian|fiao|fiado|fiaito|(?:venden|vende|despachan|compro|comprar|compra|pagar|pago|llevar(?:me)?|sacar|trabajan|trabajar|dan|dar|se puede|puedo)\s+(?:\w+\s+){0,3}?(?:a|al|con|en) credito|(?:dan|da|ofrecen|ofrece|tienen|manejan|hay|dan facilidades de|otorgan)\s+credito|credito (?:directo|a clientes|para clientes)|financiamiento|financian|(?:offer|offers|give|gives|extend|extends|have|has)\s+(?:store |in house |customer )?(?:credit|financing)|(?:buy|pay|purchase|get (?:it|things|stuff|materials))\s+(?:\w+\s+){0,2}?on credit|(?:any|do you do|is there) (?:store )?(?:credit|financing)|store credit)\b/;
+  /\b(?:fiar\w*|fian|fiao|fiado|fiaito|(?:venden|vende|despachan|compro|comprar|compra|pagar|pago|llevar(?:me)?|sacar|trabajan|trabajar|dan|dar|se puede|puedo)\s+(?:\w+\s+){0,3}?(?:a|al|con|en) credito|(?:dan|da|ofrecen|ofrece|tienen|manejan|hay|dan facilidades de|otorgan)\s+credito|credito (?:directo|a clientes|para clientes)|financiamiento|financian|(?:offer|offers|give|gives|extend|extends|have|has)\s+(?:store |in house |customer )?(?:credit|financing)|(?:buy|pay|purchase|get (?:it|things|stuff|materials))\s+(?:\w+\s+){0,2}?on credit|(?:any|do you do|is there) (?:store )?(?:credit|financing)|store credit|(?:pagar\w*|pago|comprar|compro|llevar\w*|sacar\w*|dan|aceptan|venden|hay|se puede)\s+(?:\w+\s+){0,3}?(?:en|a|por)\s+(?:cuotas|plazos|partes|pagos)|pay (?:\w+ ){0,2}?in (?:installments|instalments|monthly payments|parts)|(?:installment|instalment|payment) plans?|do you (?:do|offer|have) (?:installments|instalments|layaway))\b/;
 /**
  * An account's standing, or a new business account: the account flow and the sales lead answer
  * those ("¿por qué me suspendieron el crédito?", "queremos crédito empresarial").
@@ -150,10 +150,16 @@ export function banksNamed(text: string): string[] {
   return BANK_WORDS.filter(([, re]) => re.test(f)).map(([name]) => name);
 }
 
-/** The ways of paying a text names, by key (a card brand counts as itself, not also as "card"). */
+/**
+ * The ways of paying a text names, by key (a card brand counts as itself, not also as "card"). A
+ * bank named alone ("¿aceptan Popular?", "¿puedo pagar con Banreservas?") is paying from it: a
+ * transfer. (Whether "Popular" is the bank or the paint brand is for the sentence around it:
+ * `asksPaymentMethod` wants a way of paying asked for, "¿tienen pintura Popular?" is a product.)
+ */
 export function paymentMethodsNamed(text: string): string[] {
   const f = words(text).replace(NOT_PAYMENT, ' ');
   const named = PAYMENT_METHOD_WORDS.filter(([, re]) => re.test(f)).map(([key]) => key);
+  if (named.length === 0 && banksNamed(text).length > 0) named.push('transfer');
   // "tarjeta Visa", "Amex card": the brand is what is asked.
   return named.some((k) => CARD_NAMES.has(k)) ? named.filter((k) => k !== 'card') : named;
 }
@@ -185,9 +191,9 @@ export function asksStorePolicy(text: string): boolean {
   return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text);
 }
 
-const OPENING_WORDS = /\b(?:abre|abren|abrimos|abriran|abrira|abierto|abiertos|abierta|abiertas|cierra|cierran|cerramos|cerrado|cerrados|cerrada|horarios?|trabajan|laboran|atienden|open|opens|close|closes|closed|hours)\b/;
+const OPENING_WORDS = /\b(?:(?:van|va|vas|piensan|pueden|podrian) a (?:abrir|cerrar|estar abiert\w*|trabajar)|abriendo|cerrando|abre|abren|abrimos|abriran|abrira|abierto|abiertos|abierta|abiertas|cierra|cierran|cerramos|cerrado|cerrados|cerrada|horarios?|trabajan|laboran|atienden|open|opens|close|closes|closed|hours)\b/;
 const DAY_WORDS =
-  /\b(?:hoy|manana|pasado manana|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|feriados?|navidad|nochebuena|ano nuevo|fin de ano|reyes|semana santa|viernes santo|jueves santo|today|tonight|tomorrow|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|holidays?|christmas|xmas|new year s|new years|good friday|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december)\b/;
+  /\b(?:hoy|manana|pasado manana|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|feriados?|navidad|nochebuena|ano nuevo|fin de ano|reyes|semana santa|viernes santo|jueves santo|corpus(?: christi)?|altagracia|duarte|independencia|dia del trabajo|primero de mayo|restauracion|mercedes|constitucion|independence day|labou?r day|holy week|easter|today|tonight|tomorrow|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|holidays?|christmas|xmas|new year s|new years|good friday|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december)\b/;
 
 /**
  * Whether (or when) the store opens on a day ("¿la principal abre el 1 de enero?", "trabajan

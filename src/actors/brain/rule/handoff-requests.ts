@@ -1,0 +1,41 @@
+/**
+ * Requests for a person that the classifier reads too weakly to act on: a call back ("¿me pueden
+ * llamar?", "llámenme al 809…", "can you call me back?") and urgency said alone ("es urgente",
+ * "it's urgent!!"). Read by the rule brain; what they lead to is the machine's (a call back is a
+ * request for a person; urgency alone asks whether to pass the customer to one).
+ */
+import { fold } from './text.js';
+
+function words(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Asking to be called (back) by someone of the store, es and en (folded, no punctuation). */
+const CALL_ME =
+  /\b(?:(?:me|nos) (?:pueden|puede|podrian|podria|puedes|podrias|van a|vas a) (?:llamar|telefonear|marcar|devolver la llamada)|llam(?:en|e|a)(?:me|nos)|(?:quiero|queria|necesito|me gustaria|prefiero|pueden hacer) que (?:(?:alguien|un|una|el|la|su|\w+) ){0,3}(?:me|nos) (?:llamen|llame|llames|telefoneen|marquen)|(?:quiero|necesito|me gustaria) (?:una llamada|que alguien (?:me|nos) llame)|(?:pueden|puede|podrian) (?:llamar(?:me|nos)|darme una llamada|hacerme una llamada)|(?:can|could|would) (?:you|someone|somebody|anyone|one of you) (?:please )?(?:call|phone|ring|give me a call|call me back)|(?:please )?call me(?: back)?(?: please)?$|i(?: d| would) (?:like|prefer|rather) (?:a call|a phone call|someone to call me|you to call me|to be called)|(?:request|want|need) a (?:call ?back|phone call|call)|(?:need|want|would like) (?:someone|somebody|you|an agent|a person|a rep|a salesperson|one of you) to (?:call|phone|ring) (?:me|us)|call ?back)\b/;
+
+/** A call back asked for a purpose an advisor answers (a quote, a project): the lead, not a person now. */
+const FOR_A_QUOTE = /\b(?:cotiz\w*|cotizacion\w*|presupuesto\w*|proyecto\w*|obra|quote\w*|estimate\w*|project\w*|pedido grande|al por mayor|wholesale)\b/;
+
+/**
+ * "¿me pueden llamar?", "llámenme al 809-555-2233 por favor", "can someone call me back?": the
+ * customer wants a person to call them. Not when the call is for a quote or a project ("¿me pueden
+ * llamar para cotizar un proyecto?" is a lead).
+ */
+export function asksForCallBack(text: string): boolean {
+  const f = words(text);
+  return CALL_ME.test(f) && !FOR_A_QUOTE.test(f);
+}
+
+/** Urgency and nothing else: "es urgente", "urgente!!!", "it's urgent, please", "esto urge". */
+const URGENCY_ONLY =
+  /^(?:(?:hola|oye|oiga|mira|disculpa|disculpe|hey|hi|hello|please|por favor|porfa|plis|pls|ayuda|help|necesito ayuda|i need help|es|esto|eso|esto es|eso es|it s|its|it is|this is|muy|very|super|bien|demasiado|really|realmente|bastante|pero|but|y|and|que|lo mio es|mi caso es|my case is|es una|is an|an|una)\s+)*(?:urgente|urgent|urge|una urgencia|urgencia|an emergency|emergency|asap|lo antes posible|cuanto antes|as soon as possible)(?:\s+(?:por favor|porfa|please|pls|plis|ayuda|help|ya|now|right now|ahora|ahora mismo|de verdad|really|mismo))*$/;
+
+/** The message says only that something is urgent: not what, nor from whom. */
+export function saysOnlyUrgent(text: string): boolean {
+  const f = words(text);
+  return f.length > 0 && URGENCY_ONLY.test(f);
+}

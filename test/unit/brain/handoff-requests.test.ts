@@ -1,0 +1,82 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { asksForCallBack, saysOnlyUrgent } from '../../../src/actors/brain/rule/handoff-requests.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+const read = (text: string) => brain.understand({ text, messageId: 'm-1', expecting: { kind: 'none' }, lang: 'es', idempotencyKey: 'k-1' });
+
+describe('a call back asked for', () => {
+  it('should read a request to be called, es and en, with or without a number', () => {
+    for (const text of ['me pueden llamar?', 'Me pueden llamar al 809-555-2233 por favor', 'llámenme', 'Llamame porfa', 'quiero que me llamen', 'me podrían llamar mañana temprano?', 'quiero que un asesor me llame', 'necesito que alguien me llame hoy', 'can someone call me?', 'could you call me back', 'please call me', 'I need someone to call me about an order', "I'd like someone to call me"]) {
+      expect(asksForCallBack(text), text).toBe(true);
+    }
+  });
+
+  it('should not read a call for a quote, a name, or asking how to call the store', () => {
+    for (const text of ['me pueden llamar para cotizar un proyecto?', 'me llamo Juan', 'a qué número los llamo?', 'how do I call you?', 'call me Ishmael', 'can you call me with a quote for 40 rooms?']) {
+      expect(asksForCallBack(text), text).toBe(false);
+    }
+  });
+
+  it('should read a call back as a sure request for a person, and keep a lead or a complaint', async () => {
+    for (const text of ['me pueden llamar?', 'me pueden llamar al 809-555-2233 por favor', 'could you call me back?']) {
+      const u = await read(text);
+      expect(u.nlu.intent.name, text).toBe('human_agent');
+      expect(u.nlu.intent.confidence, text).toBeGreaterThanOrEqual(0.45);
+    }
+    expect((await read('me pueden llamar para cotizar un proyecto?')).nlu.intent.name).toBe('sales_lead');
+    expect((await read('me vendieron un taladro dañado, llámenme')).nlu.intent.name).toBe('complaint');
+  });
+
+  it('should hand a call back to a person with the number on the ticket', async () => {
+    const { host, tickets } = createMemoryHost({ tenant, brain });
+    const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'cb', text: 'me pueden llamar al 809-555-2233?' });
+    expect(turn.state.value).toBe('handoff.withHuman');
+    const [ticket] = await tickets.list('ferreteria');
+    expect(ticket!.summary).toContain('+18095552233');
+    // The customer is told a person will call, not that one will write here.
+    expect(turn.replies.map((r) => r.text).join(' ')).toMatch(/que te llame\. 📞/);
+  });
+
+  it('should tell an English customer someone will call, and keep "I want to talk to a person" as it was', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const call = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'cb-en', text: 'could you call me back please?' });
+    expect(call.replies.map((r) => r.text).join(' ')).toMatch(/asking someone from our team to call you/);
+    const other = createMemoryHost({ tenant, brain });
+    const talk = await other.host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'p-es', text: 'quiero hablar con una persona' });
+    expect(talk.replies.map((r) => r.text).join(' ')).toMatch(/te escribe por aquí/);
+    expect((await read('quiero hablar con una persona')).callBack).toBeUndefined();
+  });
+});
+
+describe('urgency said alone', () => {
+  it('should read urgency with nothing else, es and en', () => {
+    for (const text of ['es urgente', 'ES URGENTE!!!', 'its urgent', "it's urgent, please", 'urgente por favor', 'esto urge', 'muy urgente', 'hola, es urgente']) expect(saysOnlyUrgent(text), text).toBe(true);
+    for (const text of ['es urgente, necesito 50 sacos', 'urgent: need cement', 'no es urgente', 'quiero hablar con alguien urgente', '']) expect(saysOnlyUrgent(text), text).toBe(false);
+  });
+
+  it('should ask whether to pass the customer to a person, acknowledging the urgency, then hand off on a yes', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const asked = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'u1', text: 'es urgente!!' });
+    expect(asked.state.context.ticket ?? null).toBeNull();
+    expect(asked.replies.map((r) => r.text).join(' ')).toMatch(/^Entiendo que es urgente\..*¿Quieres que te pase con alguien\?/s);
+    const yes = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'u1', text: 'sí' });
+    expect(yes.state.value).toBe('handoff.withHuman');
+  });
+
+  it('should answer the request the customer tells instead, in English too', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const asked = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'u2', text: "it's urgent" });
+    expect(asked.replies.map((r) => r.text).join(' ')).toMatch(/^I understand it's urgent\./);
+    const told = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'u2', text: 'I need 20 bags of cement today' });
+    expect(told.replies.map((r) => r.text).join(' ')).toMatch(/20 bags of Cemento Gris/);
+    expect(told.state.context.ticket ?? null).toBeNull();
+  });
+});
