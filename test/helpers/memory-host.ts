@@ -77,3 +77,12 @@ export function sayTo(host: ConversationHost, sender: string, text: string, chan
 export function replyText(turn: Awaited<ReturnType<typeof sayTo>>): string {
   return turn.replies.map((e) => e.text).join('\n');
 }
+
+/** Runs one customer's conversation on a fresh host (REST channel); the last turn's result. */
+export async function talkOnFreshHost(tenant: TenantData, brain: Brain, sender: string, ...messages: string[]): Promise<Awaited<ReturnType<typeof sayTo>>> {
+  const { host } = createMemoryHost({ tenant, brain });
+  let last: Awaited<ReturnType<typeof sayTo>> | undefined;
+  for (const message of messages) last = await sayTo(host, sender, message);
+  if (!last) throw new Error('talkOnFreshHost: no message to send');
+  return last;
+}

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryHost, loadDemo, replyText as texts, sayTo as say } from '../../helpers/memory-host.js';
+import { createMemoryHost, loadDemo, replyText as texts, sayTo as say, talkOnFreshHost } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let brain: Brain;
@@ -10,12 +10,7 @@ beforeAll(async () => {
 });
 
 /** Runs a conversation on a fresh host; the last turn's result. */
-async function talk(sender: string, ...messages: string[]) {
-  const { host } = createMemoryHost({ tenant, brain });
-  let last: Awaited<ReturnType<typeof say>> | undefined;
-  for (const message of messages) last = await say(host, sender, message);
-  return last!;
-}
+const talk = (sender: string, ...messages: string[]) => talkOnFreshHost(tenant, brain, sender, ...messages);
 
 /**
  * "La de 5/8 está agotada; tenemos la de …" — "no, la de 5/8 nada más" closed the conversation as a

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryHost, loadDemo, replyText as texts, sayTo as say } from '../../helpers/memory-host.js';
+import { createMemoryHost, loadDemo, replyText as texts, sayTo as say, talkOnFreshHost } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let brain: Brain;
@@ -9,12 +9,8 @@ beforeAll(async () => {
   ({ tenant, brain } = await loadDemo());
 });
 
-async function talk(sender: string, ...messages: string[]) {
-  const { host } = createMemoryHost({ tenant, brain });
-  let last: Awaited<ReturnType<typeof say>> | undefined;
-  for (const message of messages) last = await say(host, sender, message);
-  return last!;
-}
+/** Runs a conversation on a fresh host; the last turn's result. */
+const talk = (sender: string, ...messages: string[]) => talkOnFreshHost(tenant, brain, sender, ...messages);
 
 /** "dame 5 blocks de 10" when blocks come in 4", 6" and 8": no such size, the sizes there are, priced for the count. */
 describe('a count of a size the store does not have', () => {
