@@ -3,7 +3,7 @@ import type { Clock } from '../kernel/clock.js';
 import type { ConversationEmitted } from '../machines/conversation.contract.js';
 import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
 import type { TurnEndWatch } from './turn-deadline.js';
-import type { KnownInboundIds } from './inbound-ids.js';
+import type { KnownInboundIds } from './known-inbound-ids.js';
 
 /**
  * One map and mailbox key per conversation. The NUL separator cannot appear in ids that travel
