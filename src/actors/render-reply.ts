@@ -16,12 +16,14 @@ const OLDER_KEY: Readonly<Record<string, string>> = {
   'lead.ask.phone_or_username': 'lead.required.email',
   'lead.notUnderstood': 'notUnderstood',
   'handoff.ticket.callback': 'handoff.ticket.customer_request',
+  'handoff.ticket.callback_known': 'handoff.ticket.callback',
 };
 
 function lookup(templates: ReplyTemplates, key: string, lang: Lang): string {
   const other: Lang = lang === 'es' ? 'en' : 'es';
-  const older = OLDER_KEY[key];
-  const text = templates[lang]?.[key] ?? templates[other]?.[key] ?? (older !== undefined ? templates[lang]?.[older] ?? templates[other]?.[older] : undefined);
+  // The key, then each older key in turn (a newer key's older one may be newer than the tenant's templates too).
+  let text: string | undefined;
+  for (let k: string | undefined = key; text === undefined && k !== undefined; k = OLDER_KEY[k]) text = templates[lang]?.[k] ?? templates[other]?.[k];
   if (text === undefined) {
     throw new HiloError('HILO_ERR_TENANT_DATA_INVALID', `templates: ${key}: no such reply template in "${lang}" or "${other}"`);
   }

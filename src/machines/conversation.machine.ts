@@ -320,6 +320,17 @@ function recentFocus(context: ConversationContext): ProductFocus | null {
   return context.turn - (focus.turn ?? context.turn) <= PRODUCT_FOCUS_TURNS ? focus : null;
 }
 
+/** The last 4 digits of the phone a call back would go to: one written in this message, the lead's, else the channel's (WhatsApp). */
+function callBackLast4(context: ConversationContext): string | null {
+  const written = u(context)?.nlu.entities.find((e) => e.type === 'phone')?.value;
+  const drafted = context.lead.draft.phone_or_username?.value;
+  for (const phone of [written, drafted, context.contact?.phone]) {
+    const digits = phone?.replace(/\D/g, '') ?? '';
+    if (digits.length >= 7) return digits.slice(-4);
+  }
+  return null;
+}
+
 /** What the catalog is asked for this message (the `answerProduct` actor's input, or `provideAnswerers`' at once). */
 export function productInput(context: ConversationContext): ProductActorInput {
   const intent = intentOf(context);
@@ -914,8 +925,13 @@ export const conversationMachine = setup({
     // "¿me pueden llamar?": the customer is told a person will call, not that one will write here.
     sayHandoffTicket: emit(({ context }) => {
       const reason = context.handoffReason ?? 'customer_request';
-      const key = reason === 'customer_request' && u(context)?.callBack ? 'handoff.ticket.callback' : `handoff.ticket.${reason}`;
-      return reply(key, { number: context.ticket?.number ?? '' });
+      const number = context.ticket?.number ?? '';
+      if (reason === 'customer_request' && u(context)?.callBack) {
+        // The number we already have (written now, in the lead, or the WhatsApp sender's) is confirmed by its last digits, not asked for again.
+        const last4 = callBackLast4(context);
+        return last4 ? reply('handoff.ticket.callback_known', { number, last4 }) : reply('handoff.ticket.callback', { number });
+      }
+      return reply(`handoff.ticket.${reason}`, { number });
     }),
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'

@@ -51,6 +51,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   ...HANDOFF_TICKET_REASONS.map((r) => `handoff.ticket.${r}`),
   // A request for a person to call the customer back.
   'handoff.ticket.callback',
+  // ...when the phone is already known (its last 4 digits: {last4}).
+  'handoff.ticket.callback_known',
   'handoff.resolved',
   'handoff.rating',
   'handoff.rated',

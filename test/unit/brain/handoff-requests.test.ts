@@ -41,8 +41,8 @@ describe('a call back asked for', () => {
     expect(turn.state.value).toBe('handoff.withHuman');
     const [ticket] = await tickets.list('ferreteria');
     expect(ticket!.summary).toContain('+18095552233');
-    // The customer is told a person will call, not that one will write here.
-    expect(turn.replies.map((r) => r.text).join(' ')).toMatch(/que te llame\. 📞/);
+    // The customer is told a person will call, not that one will write here, and on which number.
+    expect(turn.replies.map((r) => r.text).join(' ')).toMatch(/que te llame al número terminado en \*2233\*\. 📞/);
   });
 
   it('should tell an English customer someone will call, and keep "I want to talk to a person" as it was', async () => {

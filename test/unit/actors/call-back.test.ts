@@ -1,0 +1,49 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { ConversationHost } from '../../../src/actors/conversation-host.js';
+import { renderReply } from '../../../src/actors/render-reply.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { createMemoryHost, loadDemo, replyText } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+const say = (host: ConversationHost, channel: string, sender: string, text: string) => host.handleMessage({ tenantId: 'ferreteria', channel, senderId: sender, text });
+
+/** "¿me pueden llamar?": a clerk who already has the number confirms it instead of asking for it. */
+describe('a call back asked for', () => {
+  it('should confirm the WhatsApp number by its last digits, es and en', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const es = replyText(await say(host, 'whatsapp', '18095550147', '¿me pueden llamar?'));
+    expect(es).toMatch(/te llame al número terminado en \*0147\*/);
+    expect(es).toMatch(/T-\d{6}/);
+    expect(es).not.toMatch(/Si todavía no nos has dejado tu número/);
+    const en = replyText(await say(host, 'whatsapp', '18295550101', 'can someone call me please?'));
+    expect(en).toMatch(/call you on the number ending in \*0101\*/);
+  });
+
+  it('should take the number written in the message over the channel one', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    expect(replyText(await say(host, 'rest', 'web-visitor-9', 'llámenme al 809-555-1234 por favor'))).toMatch(/terminado en \*1234\*/);
+    expect(replyText(await say(host, 'whatsapp', '18095550147', 'llámenme mejor al 829 555 9876'))).toMatch(/terminado en \*9876\*/);
+  });
+
+  it('should ask for the number when there is none (web chat, no lead)', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const text = replyText(await say(host, 'rest', 'web-visitor-10', '¿me pueden llamar?'));
+    expect(text).toMatch(/Si todavía no nos has dejado tu número de teléfono, escríbelo por aquí/);
+    expect(text).not.toMatch(/terminado en/);
+  });
+
+  it('should fall back through the older keys for a tenant whose templates predate both call-back keys', () => {
+    const es = { ...tenant.templates.es } as Record<string, string>;
+    delete es['handoff.ticket.callback_known'];
+    delete es['handoff.ticket.callback'];
+    const text = renderReply({ template: 'handoff.ticket.callback_known', params: { number: 'T-000042', last4: '0147' } }, { es, en: {} } as never, 'es');
+    expect(text).toBe(renderReply({ template: 'handoff.ticket.customer_request', params: { number: 'T-000042' } }, { es, en: {} } as never, 'es'));
+  });
+});
