@@ -7,6 +7,7 @@ import type { TenantSettings } from '../domain/tenant.js';
 const REASONS: Record<Lang, Record<string, string>> = {
   es: {
     customer_request: 'El cliente pidió hablar con una persona',
+    call_back: 'El cliente pidió que lo llamen',
     critical: 'Caso crítico detectado',
     high_priority: 'Prioridad alta',
     not_understood: 'El asistente no entendió al cliente varias veces seguidas',
@@ -18,6 +19,7 @@ const REASONS: Record<Lang, Record<string, string>> = {
   },
   en: {
     customer_request: 'The customer asked to talk to a person',
+    call_back: 'The customer asked to be called back',
     critical: 'Critical case detected',
     high_priority: 'High priority',
     not_understood: 'The assistant did not understand the customer several times in a row',
@@ -69,8 +71,8 @@ export function agentLangOf(settings: Pick<TenantSettings, 'defaultLang' | 'cons
 
 /** The summary's own words, per the summary's language. */
 const WORDS = {
-  es: { reason: 'Motivo', customer: 'Cliente', topics: 'Temas', messages: 'Mensajes en la conversación', last: 'Últimos mensajes del cliente:' },
-  en: { reason: 'Reason', customer: 'Customer', topics: 'Topics', messages: 'Messages in the conversation', last: "The customer's last messages:" },
+  es: { reason: 'Motivo', customer: 'Cliente', topics: 'Temas', messages: 'Mensajes en la conversación', last: 'Últimos mensajes del cliente:', callOn: 'Llamar al', noPhone: 'El cliente aún no dejó un número: pídeselo' },
+  en: { reason: 'Reason', customer: 'Customer', topics: 'Topics', messages: 'Messages in the conversation', last: "The customer's last messages:", callOn: 'Call on', noPhone: 'The customer has not left a number yet: ask for it' },
 } satisfies Record<Lang, Record<string, string>>;
 
 /** The customer's language in the summary's words, when it is not the summary's own. */
@@ -103,11 +105,14 @@ export function summarizeConversation(input: {
   lang?: string;
   /** The language of the summary, the agents' (default Spanish, whatever the customer's). */
   summaryLang?: Lang;
+  /** A request for a person to call the customer ("¿me pueden llamar?"): said so, with the number to call. */
+  callBack?: boolean;
 }): string {
   const sl: Lang = input.summaryLang ?? 'es';
   const w = WORDS[sl];
   const lines: string[] = [];
-  lines.push(`${w.reason}: ${REASONS[sl][input.reason] ?? input.reason}.`);
+  const callBack = input.callBack === true && input.reason === 'customer_request';
+  lines.push(`${w.reason}: ${REASONS[sl][callBack ? 'call_back' : input.reason] ?? input.reason}.`);
   const customerLang = input.lang !== undefined && input.lang !== sl ? CUSTOMER_LANG[sl][input.lang] : undefined;
   if (customerLang) lines.push(customerLang);
   const lead = (input.context.lead ?? null) as { draft?: Record<string, { value: string | null } | undefined> } | null;
@@ -128,6 +133,12 @@ export function summarizeConversation(input: {
   };
   const who = [name ?? said(extractPersonNames), email ?? said(extractEmails), company, said(extractPhones)].filter(Boolean).join(' · ');
   if (who) lines.push(`${w.customer}: ${who}.`);
+  if (callBack) {
+    // The number written last, the lead's, else the channel's (a WhatsApp sender's): what the customer was told we would call.
+    const contact = (input.context.contact ?? null) as { phone?: string } | null;
+    const phone = said(extractPhones) ?? lead?.draft?.phone_or_username?.value ?? contact?.phone;
+    lines.push(phone ? `${w.callOn}: ${phone}.` : `${w.noPhone}.`);
+  }
   // Two intents with the same words (a tenant label and a built-in one) are one topic.
   const topics = [...new Set(input.transcript.flatMap((e) => (e.intent ? [intentTopic(e.intent, sl)] : [])))];
   if (topics.length) lines.push(`${w.topics}: ${topics.join(', ')}.`);

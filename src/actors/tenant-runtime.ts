@@ -159,6 +159,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           context: deps.contextOf(input.tenantId, input.conversationId) ?? {},
           trigger: { messageId: input.messageId, text: input.text },
           lang: input.lang,
+          ...(input.callBack ? { callBack: true } : {}),
           summaryLang: agentLangOf(data.settings),
         });
         const ticket = await deps.tickets.open({

@@ -293,6 +293,8 @@ export interface TicketActorInput {
   messageId: string;
   text: string;
   idempotencyKey: string;
+  /** A handoff asked as a call back ("¿me pueden llamar?"): the summary says so, with the number. */
+  callBack?: boolean;
 }
 export interface TicketActorOutput {
   ticketId: string;

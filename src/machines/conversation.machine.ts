@@ -1537,6 +1537,7 @@ export const conversationMachine = setup({
               messageId: messageId(context),
               text: context.lastMessage?.text ?? '',
               idempotencyKey: key(context, 'ticket'),
+              ...((context.handoffReason ?? 'customer_request') === 'customer_request' && u(context)?.callBack ? { callBack: true } : {}),
             }),
             onDone: {
               target: 'withHuman',

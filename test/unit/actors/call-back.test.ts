@@ -39,6 +39,23 @@ describe('a call back asked for', () => {
     expect(text).not.toMatch(/terminado en/);
   });
 
+  it('should tell the agent, in the ticket summary, that the customer asked to be called and on which number', async () => {
+    const { host, tickets } = createMemoryHost({ tenant, brain });
+    await say(host, 'whatsapp', '18095550147', '¿me pueden llamar?');
+    await say(host, 'rest', 'web-visitor-11', 'can someone call me back?');
+    const [whatsapp, web] = await tickets.list('ferreteria');
+    expect(whatsapp!.summary).toMatch(/^Motivo: El cliente pidió que lo llamen\./);
+    expect(whatsapp!.summary).toContain('Llamar al: +18095550147.');
+    // The agents read Spanish (console.lang) whatever the customer wrote; no number yet: ask for it.
+    expect(web!.summary).toMatch(/^Motivo: El cliente pidió que lo llamen\./);
+    expect(web!.summary).toContain('El cliente aún no dejó un número: pídeselo.');
+    const person = createMemoryHost({ tenant, brain });
+    await say(person.host, 'whatsapp', '18095550148', 'quiero hablar con una persona');
+    const [plain] = await person.tickets.list('ferreteria');
+    expect(plain!.summary).toMatch(/^Motivo: El cliente pidió hablar con una persona\./);
+    expect(plain!.summary).not.toContain('Llamar al');
+  });
+
   it('should fall back through the older keys for a tenant whose templates predate both call-back keys', () => {
     const es = { ...tenant.templates.es } as Record<string, string>;
     delete es['handoff.ticket.callback_known'];
