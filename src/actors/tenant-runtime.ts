@@ -105,11 +105,11 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const withWorkflows = provideWorkflows(conversationMachine, workflows);
   const readNow = brain.readNow?.bind(brain);
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
-  // The tenant's own catalog and store data answer in the routing step; a backend or an async tenant-info is invoked.
-  const answering = provideAnswerers(reading, {
-    ...(live ? {} : { answerProduct: cacheProductAnswers((input: ProductActorInput) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined)) }),
-    ...(tenantInfo && intents ? {} : { answerInfo: (input: InfoActorInput) => answerInfo(data, input, clock.now()) }),
-  });
+  // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
+  // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
+  const localProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined));
+  const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => answerInfo(data, input, clock.now());
+  const answering = provideAnswerers(reading, { ...(localProduct ? { answerProduct: localProduct } : {}), ...(localInfo ? { answerInfo: localInfo } : {}) });
   const machine = answering.provide({
     actors: {
       understand: fromTask<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
@@ -132,9 +132,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const contactPhone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
         return brain.understand({ ...input, history, historySummary, contactPhone });
       }),
-      answerProduct: fromTask<ProductActorOutput, ProductActorInput>(async ({ input }) =>
-        live ? live.answerProduct(input) : answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined),
-      ),
+      answerProduct: fromTask<ProductActorOutput, ProductActorInput>(async ({ input }) => (localProduct ? localProduct(input) : live!.answerProduct(input))),
       answerAccount: fromTask<AccountActorOutput, AccountActorInput>(async ({ input }) => {
         const out = live ? await live.answerAccount(input) : deps.accessCounters ? await answerAccountLimited(data, input, deps.accessCounters) : answerAccount(data, input);
         if (out.outcome === 'verification_failed' || out.outcome === 'verification_locked') {
@@ -144,7 +142,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         return out;
       }),
       answerInfo: fromTask<InfoActorOutput, InfoActorInput>(async ({ input }) => {
-        if (!tenantInfo || !intents) return answerInfo(data, input, clock.now());
+        if (!tenantInfo || !intents) return localInfo!(input); // the store data: localInfo is set exactly then
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         const label = labelOf(conversationId, input.text);
         const phone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
