@@ -487,7 +487,9 @@ export const conversationMachine = setup({
       const again = asksEstimateAgain(context.lastMessage?.text ?? '');
       if (again === null) return false;
       if (pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0) return true;
-      return again.each !== undefined && recentFocus(context) !== null;
+      // "dame 20" … "¿cuánto sería todo?": the total of the product just priced with its quantity.
+      const focus = recentFocus(context);
+      return focus !== null && (again.each !== undefined || focus.quantity !== undefined);
     },
     // Not in the middle of a form: its next question follows the product answer.
     offersReserve: ({ context, event }) => outputOf<ProductActorOutput>(event)?.reserve !== undefined && !formInProgress(context) && !runOf(context),

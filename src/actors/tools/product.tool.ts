@@ -102,6 +102,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (again && input.estimate && input.estimate.length > 0) {
     const lines = estimateLines(tenant, input.estimate, again.each);
     if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  } else if (again && again.each === undefined && input.focus?.quantity !== undefined) {
+    // "dame 20" then "¿cuánto sería todo?": that one line's total, as an estimate.
+    const lines = estimateLines(tenant, [{ sku: input.focus.sku, quantity: input.focus.quantity }]);
+    if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   if (text !== undefined) {
     // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.

@@ -12,6 +12,20 @@ beforeAll(async () => {
 
 /** Right after an estimate, "how much for all of it?" or "100 of each" is about that estimate. */
 describe('the estimate asked about again', () => {
+  it('should give the total of one product priced for a quantity ("dame 20" then "¿cuánto sería todo?"), es and en', async () => {
+    const cases: [string[], RegExp][] = [
+      [['tienen varilla de 3/8?', 'dame 20', 'cuanto seria todo?'], /20 x \*Varilla Corrugada 3\/8".*Total estimado: \*RD\$5,300\.00\*/s],
+      [['do you have 3/8 rebar?', 'give me 20', 'how much is it all together?'], /20 x \*Varilla Corrugada 3\/8".*RD\$5,300\.00/s],
+    ];
+    for (const [i, [messages, total]] of cases.entries()) {
+      const { host } = createMemoryHost({ tenant, brain });
+      let last: Awaited<ReturnType<typeof say>> | undefined;
+      for (const m of messages) last = await say(host, `one-total-${i}`, m);
+      expect(texts(last!), messages.at(-1)).toMatch(total);
+      expect(texts(last!), messages.at(-1)).not.toMatch(/Qué producto|Which product|Dime el nombre/);
+    }
+  });
+
   it('should tell the total again, in either language, instead of asking which product', async () => {
     const cases: [string, string, RegExp][] = [
       ['necesito 3 brochas de 4 pulgadas y 2 galones de pintura blanca', 'cuanto seria todo?', /Total estimado/],
