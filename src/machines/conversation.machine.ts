@@ -373,9 +373,21 @@ const formReply = (context: ConversationContext, text: WorkflowText, params?: Te
 /** A reading this sure of another workflow's label, giving no value to the one in progress, starts that one instead. */
 export const WORKFLOW_SWITCH_CONFIDENCE = 0.6;
 
+/**
+ * A customer message taken in: with a synchronous brain (`provideReader`) it is read in the same
+ * transition and goes straight to `routing` (one microstep fewer per turn than passing through
+ * `reading`); otherwise it goes to `reading`, which asks the `understand` actor. The actions run
+ * in both cases, the reading last (it reads the message `recordMessage` stored).
+ */
+const takeMessage = <const A extends readonly unknown[]>(actions: A) =>
+  [
+    { guard: 'readsMessageAtOnce', target: '#routing', actions: [...actions, 'readMessageAtOnce'] },
+    { target: '#reading', actions },
+  ] as const;
+
 /** A form waiting for the customer (a slot asked, the summary shown): the message is read, silence reminds once. */
 const FORM_INPUT = {
-  'user.message': { target: '#reading', actions: 'recordMessage' },
+  'user.message': takeMessage(['recordMessage']),
   'conversation.close': { target: '#closed' },
   'conversation.remind': { guard: 'notRemindedThisSilence', actions: 'remindForm' },
 } as const;
@@ -450,6 +462,7 @@ export const conversationMachine = setup({
   guards: {
     // A synchronous brain reads in the same step (`provideReader`); by default the `understand` actor is asked.
     readsAtOnce: ({ context: _context }) => false,
+    readsMessageAtOnce: ({ context: _context }) => false,
     // The tenant's own catalog and store data answer in the same step (`provideAnswerers`); by default the actors are asked.
     answersProductAtOnce: ({ context: _context }) => false,
     answersInfoAtOnce: ({ context: _context }) => false,
@@ -728,6 +741,7 @@ export const conversationMachine = setup({
     }),
     // Without a synchronous brain (see `provideReader`) nothing is read here: `readsAtOnce` is false.
     readAtOnce: assign(() => ({})),
+    readMessageAtOnce: assign(() => ({})),
     // Without `provideAnswerers` nothing is answered here: the guards above are false.
     answerProductAtOnce: assign(() => ({})),
     answerInfoAtOnce: assign(() => ({})),
@@ -1031,7 +1045,7 @@ export const conversationMachine = setup({
           on: {
             'user.message': [
               { guard: 'answersRating', target: 'rating', actions: 'recordMessage' },
-              { target: 'reading', actions: ['recordMessage', 'dropRatingAsk', { type: 'welcomeBack', params: { reopened: false } }] },
+              ...takeMessage(['recordMessage', 'dropRatingAsk', { type: 'welcomeBack', params: { reopened: false } }]),
             ],
             'conversation.close': { target: '#closed' },
             'identity.matched': [
@@ -1263,7 +1277,7 @@ export const conversationMachine = setup({
           description: 'Asked which product the customer means.',
           tags: [AWAITING_INPUT],
           on: {
-            'user.message': { target: '#reading', actions: 'recordMessage' },
+            'user.message': takeMessage(['recordMessage']),
             'conversation.close': { target: '#closed' },
           },
         },
@@ -1331,7 +1345,7 @@ export const conversationMachine = setup({
           description: 'Asked for the account number, or for its second identifier (last 4 digits of the phone on file, cédula/RNC).',
           tags: [AWAITING_INPUT],
           on: {
-            'user.message': { target: '#reading', actions: 'recordMessage' },
+            'user.message': takeMessage(['recordMessage']),
             'conversation.close': { target: '#closed' },
           },
         },
@@ -1409,7 +1423,7 @@ export const conversationMachine = setup({
           description: 'Asked for a slot, or for the confirmation.',
           tags: [AWAITING_INPUT],
           on: {
-            'user.message': { target: '#reading', actions: 'recordMessage' },
+            'user.message': takeMessage(['recordMessage']),
             'conversation.close': { target: '#closed' },
           },
         },
@@ -1593,7 +1607,7 @@ export const conversationMachine = setup({
           { target: '#idle', actions: ['recordMessage', 'dropIdentity', { type: 'sayTemplate', params: { template: 'identity.failed' } }] },
         ],
         // Anything else: understood as usual; a "no" declines, a "sí" asks for the code again.
-        'user.message': { target: '#reading', actions: ['recordMessage', 'answerIdentity'] },
+        'user.message': takeMessage(['recordMessage', 'answerIdentity']),
         'conversation.close': { target: '#closed', actions: 'dropIdentity' },
       },
     },
@@ -1604,7 +1618,7 @@ export const conversationMachine = setup({
       tags: [AWAITING_INPUT],
       entry: ['pauseLead', 'dropRatingAsk', 'dropWorkflow'],
       on: {
-        'user.message': { target: '#reading', actions: ['recordMessage', { type: 'welcomeBack', params: { reopened: true } }] },
+        'user.message': takeMessage(['recordMessage', { type: 'welcomeBack', params: { reopened: true } }]),
       },
     },
   },
@@ -1614,17 +1628,19 @@ export type ConversationMachine = typeof conversationMachine;
 
 /**
  * The conversation machine reading messages with a synchronous brain (`Brain.readNow`: the rule
- * brain): a message goes from `reading` straight to `routing` in the step that received it, with
- * no `understand` actor and no done event (one actor and one macrostep fewer per turn). The guard
- * reads, the action stores that same reading; a reading that throws takes the `understand` actor's
- * path instead, which fails the same way and hands off as `brain_unavailable`.
+ * brain): a message is read in the transition that takes it in (`takeMessage`) and goes straight
+ * to `routing`, with no `understand` actor, no done event and no transient `reading` step (one
+ * actor, one macrostep and one microstep fewer per turn). The guard reads, the action stores that
+ * same reading; a reading that throws takes the `understand` actor's path instead (`reading`, then
+ * `understanding`), which fails the same way and hands off as `brain_unavailable`.
  *
  * @example
  * const machine = provideReader(conversationMachine, (input) => ruleBrain.readNow!(input));
  */
 export function provideReader(machine: ConversationMachine, readNow: (input: UnderstandActorInput) => Understanding): ConversationMachine {
-  // The guard and the action of one transition see the same context object.
-  const readings = new WeakMap<ConversationContext, Understanding>();
+  // The guard and the action of one transition see the same context object (`reading`) or the
+  // same event object (a message read as it is taken in, `takeMessage`).
+  const readings = new WeakMap<object, Understanding>();
   return machine.provide({
     guards: {
       readsAtOnce: ({ context }) => {
@@ -1635,11 +1651,26 @@ export function provideReader(machine: ConversationMachine, readNow: (input: Und
           return false;
         }
       },
+      // The message is not stored yet when the guard runs: it reads the context `recordMessage` will leave.
+      readsMessageAtOnce: ({ context, event }) => {
+        if (event.type !== 'user.message') return false;
+        try {
+          readings.set(event, readNow(understandInput({ ...context, lastMessage: { id: event.messageId, text: event.text, receivedAt: event.receivedAt } })));
+          return true;
+        } catch {
+          return false;
+        }
+      },
     },
     actions: {
       readAtOnce: assign(({ context }) => {
         const understanding = readings.get(context) ?? readNow(understandInput(context));
         readings.delete(context);
+        return withReading(context, understanding);
+      }),
+      readMessageAtOnce: assign(({ context, event }) => {
+        const understanding = readings.get(event) ?? readNow(understandInput(context));
+        readings.delete(event);
         return withReading(context, understanding);
       }),
     },

@@ -29,7 +29,7 @@ const SCRIPTS: string[][] = [
 const plain = (turn: Awaited<ReturnType<typeof sayTo>>): unknown =>
   JSON.parse(JSON.stringify(turn.state.context).replaceAll(turn.conversationId, 'CONVERSATION').replace(/"(id|messageId|sourceMessageId|ticketId|leadId)":"[^"]*"/g, '"$1":"ID"'));
 
-describe('a synchronous brain reads the message in the step that received it (provideReader)', () => {
+describe('a synchronous brain reads the message in the transition that took it in (provideReader)', () => {
   it('should give the same replies, states and contexts as when the machine invokes `understand`', async () => {
     for (const [n, script] of SCRIPTS.entries()) {
       const atOnce = createMemoryHost({ tenant, brain: ruleBrain });
@@ -69,6 +69,18 @@ describe('a synchronous brain reads the message in the step that received it (pr
     expect(invoked).toEqual(['tienen cemento?']);
   });
 
+  it('should read a message as it is taken in, never passing through `reading`, with the rule brain', async () => {
+    const passed: string[] = [];
+    const { host } = createMemoryHost({
+      tenant,
+      brain: ruleBrain,
+      // `reading`'s own action runs only when a message goes through that state.
+      machine: (m) => m.provide({ actions: { readAtOnce: () => void passed.push('reading') } }),
+    });
+    for (const text of SCRIPTS[0]!) await sayTo(host, 'taken-in', text);
+    expect(passed).toEqual([]);
+  });
+
   it('should ask the `understand` of a brain spread from the rule brain with its own understand (readNow is not copied)', async () => {
     const read: string[] = [];
     const spy: Brain = { ...ruleBrain, understand: (input) => (read.push(input.text), ruleBrain.understand(input)) };
@@ -103,6 +115,10 @@ describe('a synchronous brain reads the message in the step that received it (pr
       machine: (m) =>
         m.provide({
           actions: {
+            // A message is read as it is taken in (`takeMessage`); `reading` reads it otherwise.
+            readMessageAtOnce: () => {
+              if (explode) throw new Error('reading could not be stored');
+            },
             readAtOnce: () => {
               if (explode) throw new Error('reading could not be stored');
             },
