@@ -21,6 +21,7 @@ import { observeMessage } from './host-observer.js';
 import { guardCardData } from './guards/card-data.js';
 import { findInbound, noteInbound } from './inbound-ids.js';
 import { KeyedMailbox } from './mailbox.js';
+import { persistedSnapshotOf } from './persisted-snapshot.js';
 import { confirmedLeadIn, type RememberedContextView } from './memory/contact-memory-port.js';
 import { flattenState, liveStateView, storedStateView, topLevelState } from './state-value.js';
 import type { TenantRuntime } from './tenant-runtime.js';
@@ -30,8 +31,7 @@ import { composeTurnReplies, renderTurn } from './turn-replies.js';
 
 /** The host's options and counters live in `conversation-host-options.ts`; they are part of its API. */
 export type { ConversationHostOptions, HostShardRouter, HostStats } from './conversation-host-options.js';
-/** Identity linking lives in `identity/identity-linker.ts`; its options are part of the host's. */
-export type { IdentityLinkOptions } from './identity/identity-linker.js';
+export type { IdentityLinkOptions } from './identity/identity-linker.js'; // identity linking: identity/identity-linker.ts
 
 /**
  * Hosts conversation actors: activation (memory → snapshot → new), one turn at a time per
@@ -338,7 +338,7 @@ export class ConversationHost implements ConversationService {
       epoch,
       seq: turn.seq,
       savedAt: at,
-      snapshot: entry.actor.getPersistedSnapshot(),
+      snapshot: persistedSnapshotOf(entry.actor),
       turn,
     };
     let put: Awaited<ReturnType<SnapshotStore['put']>>;
