@@ -33,7 +33,8 @@ describe('persistedSnapshotOf', () => {
       if (Object.keys((actor.getSnapshot() as { children: object }).children).length > 0) withChildren++;
     };
     const observer = (event: InspectionEvent) => {
-      if (event.type === '@xstate.snapshot' && event.actorRef.id.startsWith('conversation:')) compare(event.actorRef);
+      const actor = event.actorRef as AnyActorRef;
+      if (event.type === '@xstate.snapshot' && actor.id.startsWith('conversation:')) compare(actor);
     };
     const { host } = createMemoryHost({ tenant, brain, host: { inspect: { observer, select: () => true } } });
     for (const [n, script] of SCRIPTS.entries()) for (const text of script) await sayTo(host, `persisted-${n}`, text);
@@ -45,9 +46,10 @@ describe('persistedSnapshotOf', () => {
   it('should keep the context object itself (no copy), as XState does for a context without actor references', async () => {
     let seen = 0;
     const observer = (event: InspectionEvent) => {
-      if (event.type !== '@xstate.snapshot' || !event.actorRef.id.startsWith('conversation:')) return;
-      const persisted = persistedSnapshotOf(event.actorRef) as unknown as { context: unknown };
-      expect(persisted.context).toBe((event.actorRef.getSnapshot() as { context: unknown }).context);
+      const actor = event.actorRef as AnyActorRef;
+      if (event.type !== '@xstate.snapshot' || !actor.id.startsWith('conversation:')) return;
+      const persisted = persistedSnapshotOf(actor) as unknown as { context: unknown };
+      expect(persisted.context).toBe((actor.getSnapshot() as { context: unknown }).context);
       seen++;
     };
     const { host } = createMemoryHost({ tenant, brain, host: { inspect: { observer, select: () => true } } });
