@@ -177,3 +177,53 @@ export function resemblesKind(product: Product, word: string): boolean {
   const kinds = [headOf(product.name), ...(product.aliases ?? []).map((a) => aliasHead(a) ?? '')].filter((k) => k.length >= 3);
   return kinds.some((k) => k.startsWith(w.slice(0, 4)) || w.startsWith(k.slice(0, 4)) || editDistance(w, k, 2) <= 2);
 }
+
+/** What is on the counter after a product answer: the product shown, and the options listed with it. */
+export interface CounterFocus {
+  sku: string;
+  name: string;
+  query: string;
+  options?: readonly string[];
+}
+
+/**
+ * The family of the product in focus — what "el más barato", "¿otra marca?", "¿en otro color?" are
+ * asked among: the products of its kind (`relatedProducts`) that carry every word the customer named
+ * it by, on the shelf of the one shown ("tubo pvc": the PVC pipes, not the electrical conduit that
+ * is also a "tubo"), with the one shown always among them.
+ */
+export function familyOf(index: CatalogIndex, catalog: readonly Product[], focus: CounterFocus): Product[] {
+  const query = focus.query.trim() !== '' ? focus.query : focus.name;
+  const related = relatedProducts(index, query);
+  const asked = index.parse(query).content;
+  const narrowed = related.filter((p) => {
+    const own = new Set(index.parse([p.name, ...(p.aliases ?? [])].join(' ')).content);
+    return asked.every((word) => own.has(word));
+  });
+  const shown = catalog.find((p) => p.sku === focus.sku);
+  // On the shelf of the one shown: the "pvc conduit" is a PVC tube, but of the electrical aisle.
+  const family = [narrowed, related].map((list) => list.filter((p) => !shown || p.category === shown.category)).find((list) => list.length > 0) ?? related;
+  return shown && !family.some((p) => p.sku === shown.sku) ? [shown, ...family] : family;
+}
+
+/** The products listed with the answer (at least two), else undefined. */
+export function shownOptions(catalog: readonly Product[], focus: CounterFocus): Product[] | undefined {
+  const shown = focus.options?.map((sku) => catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
+  return shown && shown.length >= 2 ? shown : undefined;
+}
+
+/**
+ * "el de DeWalt", "la Popular", "the Truper one": the product of that brand among the options shown,
+ * else in the family of the product in focus (the one in stock first); undefined when no product
+ * there is of that brand.
+ */
+export function pickByBrand(index: CatalogIndex, catalog: readonly Product[], focus: CounterFocus, word: string): Product | undefined {
+  const w = fold(word);
+  const ofBrand = (p: Product): boolean => p.brand !== undefined && fold(p.brand).replace(/[^a-z0-9]+/g, ' ').split(' ').some((b) => b === w || (w.length >= 4 && b.startsWith(w)));
+  for (const pool of [shownOptions(catalog, focus) ?? [], familyOf(index, catalog, focus)]) {
+    const hits = pool.filter(ofBrand);
+    const chosen = hits.find((p) => p.stock > 0) ?? hits[0];
+    if (chosen) return chosen;
+  }
+  return undefined;
+}
