@@ -12,6 +12,7 @@ import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
 import { describeProduct, optionsFor } from './product-parts.js';
+import type { AttributeKind } from '../catalog/index.js';
 
 /** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
 export const COLOUR_EN: Readonly<Record<string, string>> = {
@@ -19,6 +20,9 @@ export const COLOUR_EN: Readonly<Record<string, string>> = {
   beige: 'beige', naranja: 'orange', marron: 'brown', transparente: 'clear', hueso: 'ivory', perla: 'pearl',
   'blanco hueso': 'off-white', 'gris perla': 'pearl gray',
 };
+
+/** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
+const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];
 
 /** Most products one of these answers lists. */
 const MAX_LISTED = 5;
@@ -34,17 +38,19 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   if (!question || question.kind === 'named') return null;
   const shown = tenant.catalog.find((p) => p.sku === focus.sku);
   if (!shown) return null;
-  const family = familyOf(index, tenant.catalog, focus);
+  const family = (free: readonly AttributeKind[]): Product[] => familyOf(index, tenant.catalog, focus, free);
   const options = shownOptions(tenant.catalog, focus);
+  // "el de 20" then "y el de 30?": "¿cuál es la diferencia?" is between those two.
+  const talkedOf = [shown, ...(focus.recent ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined && p.category === shown.category)];
   switch (question.kind) {
     case 'colours':
-      return colours(tenant, index, shown, family, lang, focus.query);
+      return colours(tenant, index, shown, family(['colour']), lang, focus.query);
     case 'brands':
-      return brands(tenant, index, shown, options ?? [shown], family, lang, focus.query);
+      return brands(tenant, index, shown, options ?? [shown], family(['brand']), lang, focus.query);
     case 'cheaper':
-      return cheaper(tenant, index, options ?? [shown], family, lang, focus.query);
+      return cheaper(tenant, index, options ?? [shown], family([]), lang, focus.query);
     case 'compare':
-      return compare(tenant, index, shown, options ?? family, question.recommend, lang, focus.query);
+      return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
   }
 }
 

@@ -67,7 +67,9 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
   const namesProduct = wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
   if (extreme && !namesProduct) {
     const shown = focus.options?.map((sku) => catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
-    const chosen = extremeOf(index, shown && shown.length >= 2 ? shown : familyOf(index, catalog, focus), extreme);
+    // "el más grande" is among every size; "el más barato" among the size asked for ("varilla de 3/8").
+    const family = familyOf(index, catalog, focus, extreme.by === 'size' ? ['size', 'dims', 'pack'] : []);
+    const chosen = extremeOf(index, shown && shown.length >= 2 ? shown : family, extreme);
     // The customer's words stay the focus's: "el más barato" then "¿y el más caro?" is still among the PVC pipes.
     if (chosen) return { sku: chosen.sku, items: [{ query: focus.query }] };
   }
