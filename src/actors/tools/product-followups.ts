@@ -8,6 +8,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { readFocusQuestion } from '../../machines/focus-questions.js';
+import { pickedExtreme } from '../../machines/product-focus.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
@@ -35,9 +36,14 @@ const MAX_COMPARED = 3;
  */
 export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, focus: ProductFocus, text: string, lang: Lang): ProductActorOutput | null {
   const question = readFocusQuestion(text);
-  if (!question || question.kind === 'named') return null;
   const shown = tenant.catalog.find((p) => p.sku === focus.sku);
   if (!shown) return null;
+  // "el más barato" when the one shown is the cheapest there is: a clerk says so rather than repeat it.
+  const pick = question ? null : pickedExtreme(text);
+  if (pick?.by === 'price' && !pick.most && shownOptions(tenant.catalog, focus) === undefined && extremeOf(index, familyOf(index, tenant.catalog, focus), pick)?.sku === shown.sku) {
+    return onlyThis(tenant, 'product.cheapest_already', shown, lang, focus.query);
+  }
+  if (!question || question.kind === 'named') return null;
   const family = (free: readonly AttributeKind[]): Product[] => familyOf(index, tenant.catalog, focus, free);
   const options = shownOptions(tenant.catalog, focus);
   // "el de 20" then "y el de 30?": "¿cuál es la diferencia?" is between those two.

@@ -30,6 +30,7 @@ describe('product follow-ups › superlatives among the family in focus', () => 
     const [, cheapest, dearest] = await chat('fu-1', 'tienen tubos pvc?', 'el más barato', 'el más caro');
     expect(cheapest).toContain('Tubo PVC 1/2" SDR-26');
     expect(cheapest).not.toContain('Conduit');
+    expect(cheapest).toContain('ya es lo más económico');
     expect(dearest).toContain('Tubo PVC 4" SDR-41 Drenaje');
     expect(dearest).toContain('RD$1,290.00');
   });
