@@ -6,6 +6,7 @@
  */
 
 import { createLru, remembered } from '../kernel/lru.js';
+import { readFocusQuestion } from './focus-questions.js';
 
 /** Turns after which a product answer is no longer what "y si compro 50?" refers to. */
 export const PRODUCT_FOCUS_TURNS = 4;
@@ -78,7 +79,11 @@ export function followUpCore(text: string): string {
     .replace(ONLY_ALL, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but)\s+)+(?:(?:quiero|quise decir|era|es|queria|necesito|ocupo|i want|i meant|i need)\s+)?(?=\S)/, '');
+    .replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but)\s+)+(?:(?:quiero|quise decir|era|es|queria|necesito|ocupo|i want|i meant|i need)\s+)?(?=\S)/, '')
+    // "ese mismo pero en cubeta", "the same one but in a bucket": the product in focus, changed.
+    .replace(/^(?:(?:y|and)\s+)?(?:(?:ese|esa|el|la|lo)\s+mism[oa]|(?:the\s+)?same(?:\s+one)?)(?:\s+(?:pero|but))?\s+(?=\S)/, '')
+    // "¿la tienen en azul?", "do you have it in blue?": the product in focus, asked in another colour or size.
+    .replace(/^(?:(?:y|and)\s+)?(?:(?:lo|la|los|las)\s+(?:tienen|tienes|tiene|venden|vendes|manejan|hay)|(?:do\s+you\s+have|you\s+have|do\s+you\s+sell|have\s+you\s+got|does\s+it\s+come|do\s+they\s+come)\s+(?:it|them|this|that|one))\s+(?=(?:en|in|de|of)\s)/, '');
 }
 
 function readProductFollowUp(text: string): boolean {
@@ -87,7 +92,7 @@ function readProductFollowUp(text: string): boolean {
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
   // "y nada más", "eso nada más": the narrowing word with nothing it narrows to.
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null;
 }
 
 /** Which product of a list a superlative picks: the lowest or highest price, the smallest or largest size. */

@@ -4,7 +4,7 @@
  * (a short list with prices) and asks which; this file reads that question and picks the list.
  */
 import type { Product } from '../../domain/tenant.js';
-import { fold } from '../catalog/index.js';
+import { fold, type AttributeKind } from '../catalog/index.js';
 import { editDistance } from '../catalog/text.js';
 import type { CatalogIndex, CatalogMatch } from './catalog-search.js';
 
@@ -126,6 +126,12 @@ export function extremeOf(index: CatalogIndex, products: readonly Product[], pic
   const inStock = products.filter((p) => p.stock > 0);
   const pool = inStock.length > 0 ? inStock : products;
   if (pick.by === 'price') return [...pool].sort((a, b) => sign * (a.price - b.price))[0] ?? null;
+  // "el más grande" is the largest there is, even out of stock, unless the shelf has two to compare.
+  const byMeasure = (list: readonly Product[]): Product | null => largestOf(index, list, sign);
+  return byMeasure(pool) ?? (pool.length < products.length ? byMeasure(products) : null);
+}
+
+function largestOf(index: CatalogIndex, pool: readonly Product[], sign: number): Product | null {
   const sized = pool.map((p) => ({ p, size: sizeOf(index, p) })).filter((s): s is { p: Product; size: { unit: string; value: number } } => s.size !== null);
   const counts = new Map<string, number>();
   for (const s of sized) counts.set(s.size.unit, (counts.get(s.size.unit) ?? 0) + 1);
@@ -176,4 +182,66 @@ export function resemblesKind(product: Product, word: string): boolean {
   const w = fold(word);
   const kinds = [headOf(product.name), ...(product.aliases ?? []).map((a) => aliasHead(a) ?? '')].filter((k) => k.length >= 3);
   return kinds.some((k) => k.startsWith(w.slice(0, 4)) || w.startsWith(k.slice(0, 4)) || editDistance(w, k, 2) <= 2);
+}
+
+/** What is on the counter after a product answer: the product shown, and the options listed with it. */
+export interface CounterFocus {
+  sku: string;
+  name: string;
+  query: string;
+  options?: readonly string[];
+}
+
+/**
+ * The family of the product in focus — what "el más barato", "¿otra marca?", "¿en otro color?" are
+ * asked among: the products of its kind that meet what the customer's words asked for except the
+ * `free` attributes the question varies ("el más grande" frees the size, "¿otra marca?" the brand),
+ * that carry every word the customer named it by, on the shelf of the one shown ("tubo pvc": the
+ * PVC pipes, not the electrical conduit that is also a "tubo"). A product that names no colour meets
+ * the colour asked ("cemento gris": the Colonial too, not the white). The one shown is always among them.
+ */
+export function familyOf(index: CatalogIndex, catalog: readonly Product[], focus: CounterFocus, free: readonly AttributeKind[] = []): Product[] {
+  const query = focus.query.trim() !== '' ? focus.query : focus.name;
+  const shown = catalog.find((p) => p.sku === focus.sku);
+  const words = fold(query).split(/\s+/).filter((w) => w !== '');
+  const without = (kinds: readonly AttributeKind[]): string =>
+    words.filter((w) => !(Object.keys(index.parse(w).phrases) as AttributeKind[]).some((kind) => kinds.includes(kind))).join(' ');
+  const parsed = index.parse(query);
+  const colour = free.includes('colour') ? undefined : parsed.phrases.colour;
+  const colourOf = (p: Product): string | undefined => index.parse(p.name).phrases.colour;
+  const found = [
+    ...relatedProducts(index, without(free)),
+    ...(colour !== undefined ? relatedProducts(index, without([...free, 'colour'])).filter((p) => colourOf(p) === undefined) : []),
+  ];
+  const related = [...new Map(found.map((p) => [p.sku, p])).values()];
+  const named = (p: Product): boolean => {
+    const own = index.parse([p.name, ...(p.aliases ?? [])].join(' ')).content;
+    return parsed.content.every((word) => own.includes(word));
+  };
+  // On the shelf of the one shown: the "pvc conduit" is a PVC tube, but of the electrical aisle.
+  const onShelf = related.filter((p) => !shown || p.category === shown.category);
+  const family = [onShelf.filter(named), onShelf].find((list) => list.length > 0) ?? related;
+  return shown && !family.some((p) => p.sku === shown.sku) ? [shown, ...family] : family;
+}
+
+/** The products listed with the answer (at least two), else undefined. */
+export function shownOptions(catalog: readonly Product[], focus: CounterFocus): Product[] | undefined {
+  const shown = focus.options?.map((sku) => catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
+  return shown && shown.length >= 2 ? shown : undefined;
+}
+
+/**
+ * "el de DeWalt", "la Popular", "the Truper one": the product of that brand among the options shown,
+ * else in the family of the product in focus (the one in stock first); undefined when no product
+ * there is of that brand.
+ */
+export function pickByBrand(index: CatalogIndex, catalog: readonly Product[], focus: CounterFocus, word: string): Product | undefined {
+  const w = fold(word);
+  const ofBrand = (p: Product): boolean => p.brand !== undefined && fold(p.brand).replace(/[^a-z0-9]+/g, ' ').split(' ').some((b) => b === w || (w.length >= 4 && b.startsWith(w)));
+  for (const pool of [shownOptions(catalog, focus) ?? [], familyOf(index, catalog, focus, ['brand'])]) {
+    const hits = pool.filter(ofBrand);
+    const chosen = hits.find((p) => p.stock > 0) ?? hits[0];
+    if (chosen) return chosen;
+  }
+  return undefined;
 }

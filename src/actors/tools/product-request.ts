@@ -7,7 +7,8 @@
 import type { ProductActorInput, ProductFocus } from '../../machines/conversation.contract.js';
 import { followUpCore, foldFollowUp, isProductFollowUp, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
 import type { Product } from '../../domain/tenant.js';
-import { extremeOf, relatedProducts } from './product-kinds.js';
+import { extremeOf, familyOf, pickByBrand } from './product-kinds.js';
+import { readFocusQuestion } from '../../machines/focus-questions.js';
 import { FILLER, fold, stem, type AttributeKind } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 
@@ -53,8 +54,9 @@ export function sellsIn(name: string, pack: string): boolean {
  * "la satinada blanca cuánto?" / "y de 3/4?" is the same kind of product with other attributes;
  * "y codos de 4?" is another product, with the focus's size when it gives none.
  */
-export function followUp(index: CatalogIndex, focus: ProductFocus, text: string, wanted: Wanted[], catalog: readonly Product[] = []): { sku?: string; items: Wanted[] } | null {
-  if (!isProductFollowUp(text)) return null;
+export function followUp(index: CatalogIndex, focus: ProductFocus, message: string, wanted: Wanted[], catalog: readonly Product[] = []): { sku?: string; items: Wanted[] } | null {
+  if (!isProductFollowUp(message)) return null;
+  const text = asBucket(message);
   // Options were shown: "2", "la segunda" picks one (a bare number is a choice here, not a quantity).
   const picked = focus.options ? pickedOption(text, focus.options.length) : null;
   // The query becomes the product's name once picked (set by the caller): "pintura azul" no longer applies.
@@ -65,9 +67,16 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, text: string,
   const namesProduct = wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
   if (extreme && !namesProduct) {
     const shown = focus.options?.map((sku) => catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
-    const chosen = extremeOf(index, shown && shown.length >= 2 ? shown : relatedProducts(index, focus.query || focus.name), extreme);
-    if (chosen) return { sku: chosen.sku, items: [{ query: '' }] };
+    // "el más grande" is among every size; "el más barato" among the size asked for ("varilla de 3/8").
+    const family = familyOf(index, catalog, focus, extreme.by === 'size' ? ['size', 'dims', 'pack'] : []);
+    const chosen = extremeOf(index, shown && shown.length >= 2 ? shown : family, extreme);
+    // The customer's words stay the focus's: "el más barato" then "¿y el más caro?" is still among the PVC pipes.
+    if (chosen) return { sku: chosen.sku, items: [{ query: focus.query }] };
   }
+  // "el de DeWalt", "la Popular", "the Truper one": that brand's among the options, else of the family.
+  const question = readFocusQuestion(text);
+  const byBrand = question?.kind === 'named' && !namesProduct ? pickByBrand(index, catalog, focus, question.word) : undefined;
+  if (byBrand) return { sku: byBrand.sku, items: [{ query: focus.query, ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
   const asked = readFollowUpQuantity(text);
   const quantity = asked?.quantity;
   const parsed = index.parse(text);
@@ -81,8 +90,13 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, text: string,
   }
   const previous = index.parse(focus.query);
   const given = new Set(Object.keys(parsed.phrases) as AttributeKind[]);
-  // Attributes of the focus the message does not replace ("y en cubeta?" keeps "blanca").
-  const kept = (Object.entries(previous.phrases) as [AttributeKind, string][]).filter(([kind]) => !given.has(kind)).map(([, words]) => words);
+  // Attributes of the focus the message does not replace ("y en cubeta?" keeps "blanca"); the colour
+  // of the product shown when the customer's words left it open ("pintura acrílica" answered with
+  // the white gallon: "en cubeta?" asks for the white bucket).
+  const shownColour = previous.phrases.colour === undefined && focus.name !== '' ? index.parse(focus.name).phrases.colour : undefined;
+  const kept = (Object.entries({ ...previous.phrases, ...(shownColour !== undefined ? { colour: shownColour } : {}) }) as [AttributeKind, string][])
+    .filter(([kind]) => !given.has(kind))
+    .map(([, words]) => words);
   if (newProduct) {
     const items = wanted.map((w) => {
       const own = index.parse(w.query);
@@ -107,6 +121,13 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, text: string,
   const query = [base, ...kept, count ? said.slice(count[0].length) : said].join(' ');
   const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
   return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
+}
+
+/** "y de 5 galones?", "the 5 gallon one": the 5-gallon pack is the cubeta (a count of gallons, "y 5 galones?", stays one). */
+const FIVE_GALLONS = /\b(de|del|en|of|in|the|a)\s+(?:5|cinco|five)[\s-]*(?:galones|galon|galón|gal|gallons?|glns?)\b/gi;
+
+function asBucket(text: string): string {
+  return text.replace(FIVE_GALLONS, (_, before: string) => `${before} cubeta`);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
+import { answerFocusQuestion, COLOUR_EN } from './product-followups.js';
 import {
   eachQuantity,
   followUp,
@@ -37,13 +38,6 @@ import {
 } from './product-parts.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
-
-/** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
-const COLOUR_EN: Readonly<Record<string, string>> = {
-  blanco: 'white', gris: 'gray', negro: 'black', rojo: 'red', verde: 'green', azul: 'blue', amarillo: 'yellow',
-  beige: 'beige', naranja: 'orange', marron: 'brown', transparente: 'clear', hueso: 'ivory', perla: 'pearl',
-  'blanco hueso': 'off-white', 'gris perla': 'pearl gray',
-};
 
 const MAX_SHOWN = 3;
 /** A second match this close to the first is as likely: show both and let the customer choose. */
@@ -131,6 +125,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const lines = estimateLines(tenant, tenant.catalog.filter((p) => skus.has(p.sku)).map((p) => ({ sku: p.sku, quantity: again.each as number })));
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
+  // "¿lo tienen en otro color?", "¿tienes otra marca?", "¿hay más barato?", "¿cuál me recomiendas?": about what is on the counter.
+  const onCounter = input.focus && text !== undefined ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null;
+  if (onCounter) return onCounter;
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
   // "dame 100 de cada uno" when one product only was answered: that many of it, as "dame 100" would.

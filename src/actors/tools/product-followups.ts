@@ -1,0 +1,153 @@
+/**
+ * Answers to the short questions a customer asks about what is on the counter (`focus-questions.ts`
+ * reads them): the colours of the line shown ("¿lo tienen en otro color?"), the same thing by other
+ * brands ("¿tienes otra marca?"), something cheaper ("¿hay más barato?"), and the options compared
+ * ("¿cuál es la diferencia?", "¿cuál me recomiendas?"). Each says honestly what there is not.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
+import { readFocusQuestion } from '../../machines/focus-questions.js';
+import { pickedExtreme } from '../../machines/product-focus.js';
+import { renderReply } from '../render-reply.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
+import { describeProduct, optionsFor } from './product-parts.js';
+import type { AttributeKind } from '../catalog/index.js';
+
+/** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
+export const COLOUR_EN: Readonly<Record<string, string>> = {
+  blanco: 'white', gris: 'gray', negro: 'black', rojo: 'red', verde: 'green', azul: 'blue', amarillo: 'yellow',
+  beige: 'beige', naranja: 'orange', marron: 'brown', transparente: 'clear', hueso: 'ivory', perla: 'pearl',
+  'blanco hueso': 'off-white', 'gris perla': 'pearl gray',
+};
+
+/** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
+const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];
+
+/** Most products one of these answers lists. */
+const MAX_LISTED = 5;
+/** Most products compared at once: more is a catalogue, not a comparison. */
+const MAX_COMPARED = 3;
+
+/**
+ * The answer to a short question about the product in focus, or null when the message asks no
+ * such question (the product tool then reads it as any other follow-up).
+ */
+export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, focus: ProductFocus, text: string, lang: Lang): ProductActorOutput | null {
+  const question = readFocusQuestion(text);
+  const shown = tenant.catalog.find((p) => p.sku === focus.sku);
+  if (!shown) return null;
+  // "el más barato" when the one shown is the cheapest there is: a clerk says so rather than repeat it.
+  const pick = question ? null : pickedExtreme(text);
+  if (pick?.by === 'price' && !pick.most && shownOptions(tenant.catalog, focus) === undefined && extremeOf(index, familyOf(index, tenant.catalog, focus), pick)?.sku === shown.sku) {
+    return onlyThis(tenant, 'product.cheapest_already', shown, lang, focus.query);
+  }
+  if (!question || question.kind === 'named') return null;
+  const family = (free: readonly AttributeKind[]): Product[] => familyOf(index, tenant.catalog, focus, free);
+  const options = shownOptions(tenant.catalog, focus);
+  // "el de 20" then "y el de 30?": "¿cuál es la diferencia?" is between those two.
+  const talkedOf = [shown, ...(focus.recent ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined && p.category === shown.category)];
+  switch (question.kind) {
+    case 'colours':
+      return colours(tenant, index, shown, family(['colour']), lang, focus.query);
+    case 'brands':
+      return brands(tenant, index, shown, options ?? [shown], family(['brand']), lang, focus.query);
+    case 'cheaper':
+      return cheaper(tenant, index, options ?? [shown], family([]), lang, focus.query);
+    case 'compare':
+      return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
+  }
+}
+
+const colourOf = (index: CatalogIndex, p: Product): string | undefined => index.parse(p.name).phrases.colour;
+const packOf = (index: CatalogIndex, p: Product): string | undefined => index.parse(p.name).attributes.pack;
+const titled = (words: string): string => words.replace(/(^|\s)(\p{L})/gu, (_, space: string, letter: string) => `${space}${letter.toUpperCase()}`);
+
+/** "A, B y C" / "A, B and C". */
+function joined(items: readonly string[], lang: Lang): string {
+  if (items.length <= 1) return items[0] ?? '';
+  return `${items.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${items.at(-1)}`;
+}
+
+/** One product of each value `keyOf` gives, the closest to the one shown first: the same pack, in stock, cheaper. */
+function onePerKey(index: CatalogIndex, shown: Product, products: readonly Product[], keyOf: (p: Product) => string | undefined): Map<string, Product> {
+  const pack = packOf(index, shown);
+  const rank = (p: Product): number => (packOf(index, p) === pack ? 0 : 2) + (p.stock > 0 ? 0 : 1);
+  const out = new Map<string, Product>();
+  for (const p of [...products].sort((a, b) => rank(a) - rank(b) || a.price - b.price)) {
+    const key = keyOf(p);
+    if (key !== undefined && !out.has(key)) out.set(key, p);
+  }
+  return out;
+}
+
+/** The product shown is all there is of what was asked: said so, with it priced. */
+function onlyThis(tenant: TenantData, template: string, product: Product, lang: Lang, query: string, extra: Record<string, string> = {}): ProductActorOutput {
+  return {
+    outcome: 'answered',
+    replies: [{ template, params: { ...describeProduct(tenant, product, lang), ...extra } }],
+    focus: focusOn(product, query),
+  };
+}
+
+/** A list of products to choose from, with their buttons; the focus stays on the product and lists them as options. */
+function listOf(tenant: TenantData, template: string, products: readonly Product[], lang: Lang, focus: ProductFocus, params: Record<string, string> = {}): ProductActorOutput {
+  const shown = products.slice(0, MAX_LISTED);
+  return {
+    outcome: 'answered',
+    replies: [{ template, params: { ...params, items: shown.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(shown) }],
+    focus: { ...focus, options: shown.map((p) => p.sku) },
+  };
+}
+
+function focusOn(product: Product, query: string): ProductFocus {
+  return { sku: product.sku, name: product.name, price: product.price, query };
+}
+
+/** "¿lo tienen en otro color?": one product per colour of the line, and that there are no others. */
+function colours(tenant: TenantData, index: CatalogIndex, shown: Product, family: readonly Product[], lang: Lang, query: string): ProductActorOutput {
+  const byColour = onePerKey(index, shown, family, (p) => colourOf(index, p));
+  if (byColour.size <= 1) {
+    const colour = colourOf(index, shown);
+    return onlyThis(tenant, colour ? 'product.colours_only' : 'product.colours_none', shown, lang, query, colour ? { colour: titled(lang === 'en' ? (COLOUR_EN[colour] ?? colour) : colour) } : {});
+  }
+  const names = [...byColour.keys()].map((c) => titled(lang === 'en' ? (COLOUR_EN[c] ?? c) : c));
+  return listOf(tenant, 'product.colours', [...byColour.values()], lang, focusOn(shown, query), { colours: joined(names, lang) });
+}
+
+/** "¿tienes otra marca?": the same thing by the brands not shown, one each; or that there is no other. */
+function brands(tenant: TenantData, index: CatalogIndex, shown: Product, onCounter: readonly Product[], family: readonly Product[], lang: Lang, query: string): ProductActorOutput {
+  const seen = new Set(onCounter.map((p) => p.brand?.toLowerCase()).filter((b): b is string => b !== undefined));
+  const others = onePerKey(index, shown, family.filter((p) => p.brand !== undefined && !seen.has(p.brand.toLowerCase())), (p) => p.brand?.toLowerCase());
+  if (others.size === 0) return onlyThis(tenant, 'product.brands_none', shown, lang, query);
+  return listOf(tenant, 'product.brands', [...others.values()], lang, focusOn(shown, query));
+}
+
+/** "¿hay más barato?": what costs less than the cheapest shown (in stock, cheapest first); or that it is the cheapest. */
+function cheaper(tenant: TenantData, index: CatalogIndex, onCounter: readonly Product[], family: readonly Product[], lang: Lang, query: string): ProductActorOutput {
+  const floor = Math.min(...onCounter.map((p) => p.price));
+  const cheapest = extremeOf(index, onCounter, { by: 'price', most: false }) ?? (onCounter[0] as Product);
+  const less = family.filter((p) => p.price < floor && p.stock > 0).sort((a, b) => a.price - b.price);
+  if (less.length === 0) return onlyThis(tenant, 'product.cheapest_already', cheapest, lang, query);
+  return listOf(tenant, 'product.cheaper', less, lang, focusOn(cheapest, query));
+}
+
+/**
+ * "¿cuál es la diferencia?", "¿cuál me recomiendas?": the options side by side, the cheapest and the
+ * largest marked, and the question a clerk asks before recommending: what it is for.
+ */
+function compare(tenant: TenantData, index: CatalogIndex, shown: Product, candidates: readonly Product[], recommend: boolean, lang: Lang, query: string): ProductActorOutput {
+  let compared = [...candidates];
+  const cheapest = extremeOf(index, compared, { by: 'price', most: false });
+  const largest = extremeOf(index, compared, { by: 'size', most: true });
+  if (compared.length > MAX_COMPARED) compared = [...new Set([cheapest, shown, largest].filter((p): p is Product => p !== null && p !== undefined))];
+  if (compared.length < 2) return onlyThis(tenant, 'product.compare_one', shown, lang, query);
+  const note = (key: string): string => renderReply({ template: key }, tenant.templates, lang);
+  const items = compared.map((p) => ({
+    ...describeProduct(tenant, p, lang),
+    note: p === cheapest ? note('product.compare.cheapest') : p === largest ? note('product.compare.largest') : '',
+  }));
+  const reply: ReplyDirective = { template: recommend ? 'product.recommend' : 'product.compare', params: { items }, options: optionsFor(compared) };
+  return { outcome: 'answered', replies: [reply], focus: { ...focusOn(shown, query), options: compared.map((p) => p.sku) } };
+}

@@ -1,0 +1,77 @@
+/**
+ * Questions a customer asks about what is on the counter — the product just shown, or the list of
+ * options — in a few words: "¿lo tienen en otro color?", "¿tienes otra marca?", "¿hay más barato?",
+ * "¿cuál me recomiendas?", "¿cuál es la diferencia?", "el de DeWalt". Pure text rules, read by the
+ * machine's routing (is this about the product in focus?) and by the product tool (what to answer).
+ */
+
+/** What a short question about the product in focus asks. */
+export type FocusQuestion =
+  /** "¿lo tienen en otro color?", "¿qué colores hay?", "do you have it in another colour?": the colours of that line. */
+  | { kind: 'colours' }
+  /** "¿tienes otra marca?", "¿qué marcas tienen?", "any other brand?": the same thing by other brands. */
+  | { kind: 'brands' }
+  /** "¿hay más barato?", "¿algo más económico?", "is there a cheaper one?": cheaper than what was shown. */
+  | { kind: 'cheaper' }
+  /** "¿cuál es la diferencia?" (recommend false), "¿cuál me recomiendas?", "¿cuál es mejor?" (recommend true). */
+  | { kind: 'compare'; recommend: boolean }
+  /** "el de DeWalt", "la Popular", "the Truper one": one of them by a word of its name (a brand, as a rule). */
+  | { kind: 'named'; word: string };
+
+const MAX_WORDS = 10;
+
+function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .replace(/[¿?¡!.,;:]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** A question's lead that adds nothing: "y", "ok", "pero", "oye", "and", "so". */
+const LEAD = /^(?:(?:y|e|ok|okay|ah|pues|entonces|bueno|oye|mira|pero|and|so|but|hmm|ok so)\s+)+/;
+
+const COLOURS =
+  /^(?:(?:lo|la|los|las|it|them)\s+)?(?:(?:tienen|tienes|tiene|hay|venden|vendes|manejan|traen|viene|vienen|do\s+you\s+have|do\s+you\s+sell|you\s+have|does\s+it\s+come|do\s+they\s+come|is\s+there|are\s+there|have\s+you\s+got)\s+)?(?:(?:it|them|one|this)\s+)?(?:(?:en|de|in)\s+)?(?:(?:otros?|otras?|mas|another|other|more|different|any\s+other)\s+(?:colou?res?|colou?rs?|tonos?)|(?:que|cuales|what|which)\s+(?:otros\s+)?(?:colou?res|colou?rs)(?:\s+(?:hay|tienen|tienes|tiene|vienen|viene|manejan|do\s+you\s+have|does\s+it\s+come\s+in|do\s+they\s+come\s+in|are\s+there))?|(?:colou?res|colou?rs))(?:\s+(?:tienen|tienes|hay|mas|please|porfa))?$/;
+const BRANDS =
+  /^(?:(?:lo|la|los|las|it|them)\s+)?(?:(?:tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|trabajan|traen|do\s+you\s+have|do\s+you\s+sell|do\s+you\s+carry|you\s+have|is\s+there|are\s+there|have\s+you\s+got)\s+)?(?:(?:it|them|one)\s+)?(?:(?:en|de|of|from|by|in)\s+)?(?:(?:otras?|otros?|another|other|any\s+other|a\s+different|different)\s+(?:marcas?|brands?)|(?:que|cuales|what|which)\s+(?:otras\s+)?(?:marcas?|brands?)(?:\s+(?:hay|tienen|tienes|manejan|trabajan|do\s+you\s+have|do\s+you\s+carry|are\s+there))?|(?:marcas?|brands?))(?:\s+(?:tienen|tienes|hay|please|porfa))?$/;
+const CHEAPER =
+  /^(?:(?:no\s+)?(?:hay|tienen|tienes|tiene|tendras|tendran|habra|do\s+you\s+have|you\s+have|is\s+there|are\s+there|have\s+you\s+got|got)\s+)?(?:(?:algo|alguno|alguna|uno|una|otro|otra|nada|anything|something|one|a|any)\s+)*(?:mas\s+(?:barat[oa]s?|economic[oa]s?)|menos\s+car[oa]s?|cheaper|less\s+expensive|more\s+affordable)(?:\s+(?:que\s+(?:ese|esa|eso|este|esta|esos|esas)|than\s+(?:that|this|those|these)(?:\s+ones?)?|one|ones|option|opcion|please|porfa))*$/;
+const COMPARE_DIFFERENCE =
+  /^(?:(?:cual|cuales|que|what|whats|what\s+is|what\s+s)\s+(?:es\s+|son\s+|is\s+|are\s+)?(?:la\s+|las\s+|the\s+)?(?:diferencias?|difference|differences)(?:\s+(?:entre\s+(?:ellos|ellas|los\s+dos|las\s+dos|ambos|ambas|esos|esas|uno\s+y\s+otro)|between\s+(?:them|the\s+two|those|these)))?|(?:en\s+que\s+se\s+diferencian|que\s+diferencia\s+hay(?:\s+entre\s+(?:ellos|ellas|los\s+dos|las\s+dos))?|how\s+are\s+they\s+different|how\s+do\s+they\s+differ))$/;
+const COMPARE_RECOMMEND =
+  /^(?:(?:cual|cuales|que|which|what)\s+(?:one\s+|ones\s+)?(?:me\s+)?(?:recomiendas?|recomiendan|recomienda|aconsejas|sugieres|do\s+you\s+recommend|would\s+you\s+recommend|do\s+you\s+suggest|should\s+i\s+(?:get|buy|take))|(?:cual|cuales|which|which\s+one)\s+(?:es|son|is|s)\s+(?:el\s+|la\s+|los\s+|las\s+|the\s+)?(?:mejor(?:es)?|better|best)(?:\s+(?:one|opcion|option|de\s+(?:los|las)\s+dos|de\s+ellos|de\s+ellas))?|(?:cual|which|which\s+one)\s+(?:me\s+)?(?:conviene|sirve\s+mas|is\s+better\s+for\s+me)|(?:que|what)\s+(?:me\s+)?(?:recomiendas?|recomiendan|recomienda|do\s+you\s+recommend|would\s+you\s+recommend))$/;
+
+/** Words after "el de …" that are no name of a product ("el de siempre", "la de ayer"). */
+const NOT_A_NAME = new Set([
+  'siempre', 'ayer', 'antes', 'hoy', 'manana', 'arriba', 'abajo', 'aqui', 'alla', 'ahi', 'lado', 'todo', 'todos', 'nada', 'eso', 'esto',
+  'mas', 'menos', 'precio', 'price', 'nuevo', 'nueva', 'one', 'ones', 'other', 'otro', 'otra', 'mismo', 'misma', 'same', 'that', 'this',
+  'first', 'second', 'third', 'last', 'primero', 'primera', 'segundo', 'segunda', 'tercero', 'tercera', 'ultimo', 'ultima', 'medio', 'media',
+  'cheap', 'cheaper', 'cheapest', 'big', 'bigger', 'small', 'smaller', 'grande', 'pequeno', 'pequena', 'barato', 'barata', 'caro', 'cara',
+  'mejor', 'peor', 'better', 'best', 'worse', 'worst', 'bueno', 'buena', 'good', 'malo', 'mala', 'bad', 'rest', 'resto', 'tienda', 'store',
+]);
+const NAMED = /^(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:marca|brand)\s+)?([a-z][a-z0-9+&'-]{2,})(?:\s+(?:one|ones|please|porfa))?$/;
+
+/**
+ * What a short question about the product in focus asks; null when the message is no such question.
+ *
+ * @example
+ * readFocusQuestion('¿lo tienen en otro color?'); // { kind: 'colours' }
+ * readFocusQuestion('el de DeWalt'); // { kind: 'named', word: 'dewalt' }
+ * readFocusQuestion('el más barato se me rompió'); // null
+ */
+export function readFocusQuestion(text: string): FocusQuestion | null {
+  const t = fold(text).replace(LEAD, '');
+  if (t === '' || t.split(' ').length > MAX_WORDS) return null;
+  if (COLOURS.test(t)) return { kind: 'colours' };
+  if (BRANDS.test(t)) return { kind: 'brands' };
+  if (CHEAPER.test(t)) return { kind: 'cheaper' };
+  if (COMPARE_RECOMMEND.test(t)) return { kind: 'compare', recommend: true };
+  if (COMPARE_DIFFERENCE.test(t)) return { kind: 'compare', recommend: false };
+  const named = NAMED.exec(t)?.[1];
+  if (named !== undefined && !NOT_A_NAME.has(named) && !/\d/.test(named)) return { kind: 'named', word: named };
+  return null;
+}

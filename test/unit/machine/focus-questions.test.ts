@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { readFocusQuestion } from '../../../src/machines/focus-questions.js';
+import { isProductFollowUp } from '../../../src/machines/product-focus.js';
+
+describe('focus questions › what a short question about the product shown asks', () => {
+  it.each([
+    ['¿lo tienen en otro color?', { kind: 'colours' }],
+    ['qué colores hay?', { kind: 'colours' }],
+    ['do you have it in another colour?', { kind: 'colours' }],
+    ['tienes otra marca?', { kind: 'brands' }],
+    ['any other brand?', { kind: 'brands' }],
+    ['hay más barato?', { kind: 'cheaper' }],
+    ['no tienes algo más económico?', { kind: 'cheaper' }],
+    ['is there a cheaper one?', { kind: 'cheaper' }],
+    ['cuál me recomiendas?', { kind: 'compare', recommend: true }],
+    ['cuál es mejor?', { kind: 'compare', recommend: true }],
+    ['which one do you recommend?', { kind: 'compare', recommend: true }],
+    ['y cuál es la diferencia?', { kind: 'compare', recommend: false }],
+    ["what's the difference?", { kind: 'compare', recommend: false }],
+    ['el de DeWalt', { kind: 'named', word: 'dewalt' }],
+    ['the Truper one', { kind: 'named', word: 'truper' }],
+  ])('should read %j', (text, expected) => {
+    expect(readFocusQuestion(text)).toEqual(expected);
+    expect(isProductFollowUp(text)).toBe(true);
+  });
+
+  it.each(['el más barato se me rompió', 'el de siempre', 'quiero hablar con una persona', 'la diferencia de precio me parece un abuso'])('should not read %j as one', (text) => {
+    expect(readFocusQuestion(text)).toBeNull();
+  });
+
+  it.each(['ese mismo pero en cubeta', 'la tienen en azul?', 'do you have it in blue?'])('should read %j as a follow-up on the product shown', (text) => {
+    expect(isProductFollowUp(text)).toBe(true);
+  });
+});
