@@ -224,6 +224,8 @@ export class ConversationHost implements ConversationService {
   readonly contactHandleOf = (tenantId: string, conversationId: string): string | null => this.#channels.contactHandleOf({ tenantId, conversationId });
   /** The phone the customer writes from, in E.164, only where the sender id is a phone (WhatsApp); else null. */
   readonly contactPhoneOf = (tenantId: string, conversationId: string): string | null => this.#channels.phoneOf({ tenantId, conversationId });
+  /** The channel the customer last wrote from, known since start-up (set before the turn runs); null when not known. */
+  readonly contactChannelOf = (tenantId: string, conversationId: string): string | null => this.#channels.get({ tenantId, conversationId })?.channel ?? null;
 
   /** The sender's display name on the provider (WhatsApp profile name...), learned from their messages since start-up. */
   readonly profileNameOf = (tenantId: string, conversationId: string): string | null => this.#channels.profileNameOf({ tenantId, conversationId });
