@@ -215,10 +215,7 @@ export class ConversationHost implements ConversationService {
   }
 
   /** Live context of an active conversation (used by effects such as ticket summaries). */
-  contextOf(tenantId: string, conversationId: string): Record<string, unknown> | null {
-    const entry = this.#actors.get({ tenantId, conversationId });
-    return entry ? (entry.actor.getSnapshot().context as Record<string, unknown>) : null;
-  }
+  readonly contextOf = (tenantId: string, conversationId: string): Record<string, unknown> | null => (this.#actors.get({ tenantId, conversationId })?.actor.getSnapshot().context as Record<string, unknown> | undefined) ?? null;
 
   /** The channel handle of a conversation (a phone, a Telegram chat id) when its channel has one: where replies go. */
   readonly contactHandleOf = (tenantId: string, conversationId: string): string | null => this.#channels.contactHandleOf({ tenantId, conversationId });
