@@ -215,15 +215,14 @@ export class ConversationHost implements ConversationService {
   }
 
   /** Live context of an active conversation (used by effects such as ticket summaries). */
-  contextOf(tenantId: string, conversationId: string): Record<string, unknown> | null {
-    const entry = this.#actors.get({ tenantId, conversationId });
-    return entry ? (entry.actor.getSnapshot().context as Record<string, unknown>) : null;
-  }
+  readonly contextOf = (tenantId: string, conversationId: string): Record<string, unknown> | null => (this.#actors.get({ tenantId, conversationId })?.actor.getSnapshot().context as Record<string, unknown> | undefined) ?? null;
 
   /** The channel handle of a conversation (a phone, a Telegram chat id) when its channel has one: where replies go. */
   readonly contactHandleOf = (tenantId: string, conversationId: string): string | null => this.#channels.contactHandleOf({ tenantId, conversationId });
   /** The phone the customer writes from, in E.164, only where the sender id is a phone (WhatsApp); else null. */
   readonly contactPhoneOf = (tenantId: string, conversationId: string): string | null => this.#channels.phoneOf({ tenantId, conversationId });
+  /** The channel the customer last wrote from, known since start-up (set before the turn runs); null when not known. */
+  readonly contactChannelOf = (tenantId: string, conversationId: string): string | null => this.#channels.get({ tenantId, conversationId })?.channel ?? null;
 
   /** The sender's display name on the provider (WhatsApp profile name...), learned from their messages since start-up. */
   readonly profileNameOf = (tenantId: string, conversationId: string): string | null => this.#channels.profileNameOf({ tenantId, conversationId });

@@ -77,6 +77,8 @@ export interface TicketInfo {
   number: string;
   kind: TicketKind;
   reason: HandoffReason;
+  /** A handoff the customer asked for as a call back ("¿me pueden llamar?"): the agents call, the console says so. */
+  callBack?: true;
 }
 
 export interface HandoffRecord extends TicketInfo {
@@ -936,7 +938,8 @@ export const conversationMachine = setup({
       const output = outputOf<TicketActorOutput>(event);
       if (!output) return {};
       const reason: HandoffReason = params.kind === 'quote' ? 'quote' : (context.handoffReason ?? 'customer_request');
-      return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason } };
+      const callBack = params.kind === 'handoff' && reason === 'customer_request' && u(context)?.callBack === true;
+      return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason, ...(callBack ? { callBack: true as const } : {}) } };
     }),
     // "¿me pueden llamar?": the customer is told a person will call, not that one will write here.
     sayHandoffTicket: emit(({ context }) => {

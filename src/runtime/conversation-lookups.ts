@@ -11,6 +11,11 @@ export interface ConversationLookups {
    * null elsewhere: a Telegram chat id or a REST sender id is not a phone and proves no number.
    */
   contactPhoneOf(tenantId: string, conversationId: string): string | null;
+  /**
+   * The channel the customer last wrote from (`whatsapp`, `web`…), known as soon as the message
+   * arrives, before its turn is in the transcript; null when the conversation is not in memory.
+   */
+  contactChannelOf(tenantId: string, conversationId: string): string | null;
 }
 
 /**
@@ -33,5 +38,6 @@ export function createConversationLookups(): ConversationLookups & { attach(sour
     contextOf: (t, c) => live().contextOf(t, c),
     contactHandleOf: (t, c) => live().contactHandleOf(t, c),
     contactPhoneOf: (t, c) => live().contactPhoneOf(t, c),
+    contactChannelOf: (t, c) => live().contactChannelOf(t, c),
   };
 }

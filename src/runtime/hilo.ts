@@ -167,7 +167,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const lookups = createConversationLookups();
     const destinations = createOutboundDestinations({ config, clock, logger });
     const crmDelivery = createCrmDelivery({ destinations, queue, audit, logger });
-    const handoff = createHandoffNotices({ destinations, queue, transcripts: storage.transcripts, tickets: storage.tickets, contactHandleOf: lookups.contactHandleOf, clock, logger });
+    const handoff = createHandoffNotices({ destinations, queue, transcripts: storage.transcripts, tickets: storage.tickets, contactHandleOf: lookups.contactHandleOf, contactChannelOf: lookups.contactChannelOf, clock, logger });
     const handlers = createOutboxHandlerRegistry();
     const worker = createOutboxWorker({ outbox: cluster ? cluster.shardOutbox(outbox) : outbox, handlers: timeOutboxHandlers(handlers, telemetry), clock, logger, pollMs: config.outboxPollMs, onFinalFailure: crmDelivery.onOutboxFailure, ...(cluster ? { mayDeliver: cluster.mayDeliver } : {}) });
     queue.onEnqueued(() => worker.kick());

@@ -327,6 +327,19 @@ export function runTransportContract({ name, create }: TransportContractOptions)
       expect(rec.messages).toHaveLength(0);
     });
 
+    it('should close a binary frame that is not valid UTF-8 with 1007 and a reason, delivering nothing, and read a valid one', async () => {
+      // RFC 6455 §8.1. (Text frames: uWS refuses them natively with a bare TCP close, see docs/protocol.md.)
+      const ws = await openClient(port);
+      const why = new Promise<{ code: number; reason: string }>((resolve) => ws.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })));
+      const reply = nextMessage(ws);
+      ws.send(Buffer.from('hola ñ', 'utf8'), { binary: true });
+      expect(await reply).toBe('echo:hola ñ');
+      ws.send(Buffer.from([0x68, 0x6f, 0x6c, 0x61, 0x20, 0xed, 0xa0, 0x80]), { binary: true });
+      expect(await why).toEqual({ code: 1007, reason: 'invalid UTF-8' });
+      await until(() => rec.closed.length === 1, 'close after invalid UTF-8');
+      expect(rec.messages.map((m) => m.text)).toEqual(['hola ñ']);
+    });
+
     it('should refuse WebSocket upgrades on other paths', async () => {
       await expect(openClient(port, '/not-ws')).rejects.toThrow();
       expect(rec.opened).toHaveLength(0);

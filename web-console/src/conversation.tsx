@@ -90,7 +90,8 @@ function Details(props: { detail: ConversationDetail; lang: Lang; timeZone: stri
       {detail.ticket ? (
         <dl>
           <Field label={t(lang, 'ticket')} value={detail.ticket.number} lang={lang} />
-          <Field label={t(lang, 'reason')} value={detail.ticket.reason ? reasonLabel(lang, detail.ticket.reason) : null} lang={lang} />
+          <Field label={t(lang, 'reason')} value={detail.ticket.callBack ? reasonLabel(lang, 'call_back') : detail.ticket.reason ? reasonLabel(lang, detail.ticket.reason) : null} lang={lang} />
+          {detail.ticket.callBack ? <Field label={t(lang, 'callTo')} value={detail.ticket.callTo ?? t(lang, 'callToNone')} lang={lang} /> : null}
           <Field label={t(lang, 'summary')} value={detail.ticket.summary} lang={lang} />
           <Field label={t(lang, 'opened')} value={formatFull(detail.ticket.openedAt, lang, timeZone)} lang={lang} />
           <Field label={t(lang, 'status')} value={t(lang, detail.ticket.status === 'open' ? 'ticketOpen' : 'ticketClosed')} lang={lang} />

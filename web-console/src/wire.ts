@@ -59,7 +59,8 @@ export interface ConversationDetail {
   awaitingRating: boolean;
   customer: { name: string | null; profileName: string | null; phone: string | null; email: string | null; lang: string | null };
   leadDraft: Record<string, unknown>;
-  ticket: { number: string; reason: string | null; summary: string | null; openedAt: string; status: string; rating: number | null } | null;
+  /** `callBack`: the customer asked to be called; `callTo`: the number to call (null: none left yet). */
+  ticket: { number: string; reason: string | null; summary: string | null; openedAt: string; status: string; rating: number | null; callBack?: boolean; callTo?: string | null } | null;
   media: Array<MediaRef & { messageId: string; at: string }>;
   assignee: { id: string; displayName: string } | null;
   transcript: TranscriptLine[];

@@ -14,7 +14,7 @@ import type { ConversationDirectory } from '../../persistence/ports/conversation
 import type { TicketRecord, TicketStore } from '../../persistence/ports/records.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
 import { serviceStart, teamWindow, type TeamHours } from '../../domain/team-hours.js';
-import { extractPersonNames } from '../brain/rule/contact-entities.js';
+import { extractPersonNames, extractPhones } from '../brain/rule/contact-entities.js';
 import type { ConsoleActor } from './console-auth.js';
 import type { ConsoleHost } from './console-host-port.js';
 import { channelPhone } from '../identity/handles.js';
@@ -30,6 +30,28 @@ export function nameSaidIn(transcript: readonly TranscriptEntry[]): string | nul
     if (name !== undefined) return name.value;
   }
   return null;
+}
+
+/** The newest phone number the customer wrote ("llámenme al 809 555 0142"), normalised, or null. */
+export function phoneWrittenIn(transcript: readonly TranscriptEntry[]): string | null {
+  for (let i = transcript.length - 1; i >= 0; i--) {
+    const line = transcript[i]!;
+    if (line.author !== 'customer') continue;
+    const phones = extractPhones(line.text);
+    if (phones.length > 0) return phones[phones.length - 1]!.value;
+  }
+  return null;
+}
+
+/**
+ * Whether the conversation's ticket `number` was a call back ("¿me pueden llamar?"): the machine
+ * marks it on the ticket it holds, and on the record of the last handoff once resolved.
+ */
+function isCallBack(context: Record<string, unknown>, number: string): boolean {
+  for (const held of [context.ticket, context.lastHandoff] as Array<{ number?: unknown; callBack?: unknown } | null | undefined>) {
+    if (held && held.number === number) return held.callBack === true;
+  }
+  return false;
 }
 
 export interface CannedReply {
@@ -315,6 +337,11 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
       const draft = ((context.lead as { draft?: Record<string, { value?: unknown }> } | undefined)?.draft ?? {}) as Record<string, { value?: unknown }>;
       const field = (name: string) => (typeof draft[name]?.value === 'string' ? (draft[name]!.value as string) : null);
       const transcript = view.transcript.slice(-TRANSCRIPT_LIMIT);
+      const channelPhoneOf = phoneHandleOf(actor.tenantId, conversationId, view.transcript);
+      const callBack = ticket !== null && isCallBack(context, ticket.number);
+      // The number to call: the one the customer wrote last (also one written after the ticket, "call
+      // me on this one instead"), the lead's, the profile's, else the WhatsApp number they write from.
+      const callTo = callBack ? (phoneWrittenIn(view.transcript) ?? field('phone_or_username') ?? contact.phone ?? channelPhoneOf) : null;
       return {
         conversationId,
         channel: lastInboundChannel(view.transcript),
@@ -323,12 +350,12 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
         customer: {
           name: customerName(context, nameSaidIn(view.transcript)),
           profileName: host.profileNameOf?.(actor.tenantId, conversationId) ?? null,
-          phone: contact.phone ?? field('phone_or_username') ?? phoneHandleOf(actor.tenantId, conversationId, view.transcript),
+          phone: contact.phone ?? field('phone_or_username') ?? channelPhoneOf ?? callTo,
           email: contact.email ?? field('email'),
           lang: (context.lang as string | undefined) ?? null,
         },
         leadDraft: Object.fromEntries(Object.entries(draft).map(([k, v]) => [k, v?.value ?? null])),
-        ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, rating: ticket.rating ?? null } : null,
+        ticket: ticket ? { number: ticket.number, reason: ticket.reason, summary: ticket.summary, openedAt: ticket.openedAt, status: ticket.status, rating: ticket.rating ?? null, callBack, callTo } : null,
         media: view.transcript.flatMap((e) => (e.media ?? []).map((m) => ({ ...m, messageId: e.messageId, at: e.at }))),
         assignee: assignment ? { id: assignment.agentId, displayName: assignment.displayName } : null,
         transcript: transcript.map(transcriptLine),

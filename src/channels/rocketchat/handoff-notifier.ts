@@ -44,7 +44,11 @@ export function createLoggingHandoffNotifier(options: { logger: Logger }): Hando
   const log = options.logger.child({ component: 'handoff-notifier' });
   return {
     async notifyHandoff(n) {
-      log.warn({ ticketNumber: n.ticketNumber, priority: n.priority, channel: n.customer.channel, lastMessages: n.lastMessages.length }, 'handoff requested; no agent chat configured');
+      const fields = { ticketNumber: n.ticketNumber, priority: n.priority, channel: n.customer.channel, lastMessages: n.lastMessages.length };
+      // A `pending` notice re-announces a handoff already logged (the customer wrote again, or the
+      // SLA passed with no agent reply): one "handoff requested" per ticket, then reminders.
+      if (n.priority === 'pending') log.info(fields, 'handoff still waiting for an agent; no agent chat configured');
+      else log.warn(fields, 'handoff requested; no agent chat configured');
     },
     async notifyRelay(ticketNumber, text) {
       log.info({ ticketNumber, chars: text.length }, 'customer message during handoff; no agent chat configured');

@@ -51,6 +51,8 @@ export interface ParseOutgoingWebhookOptions {
   /** The token configured on the outgoing-webhook integration. */
   token: string;
   maxBytes?: number;
+  /** The request's `Content-Type`: Rocket.Chat posts JSON; another type is refused (absent is read as JSON). */
+  contentType?: string;
 }
 
 const TICKET_NUMBER = /^#?(T-\d{1,12})$/i;
@@ -87,7 +89,8 @@ function normaliseTicket(raw: string): string {
  * `/cerrar-ticket [T-000123] <resultado>` (also with `!`, which needs no Rocket.Chat slash-command app).
  */
 export function parseOutgoingWebhook(rawBody: Buffer | string, options: ParseOutgoingWebhookOptions): OutgoingWebhookEvent {
-  const { token, maxBytes = 64 * 1024 } = options;
+  const { token, maxBytes = 64 * 1024, contentType } = options;
+  if (contentType !== undefined && !/^application\/json\b/i.test(contentType)) throw new HiloError('HILO_ERR_CHANNEL_UNSUPPORTED_MEDIA_TYPE');
   const bytes = typeof rawBody === 'string' ? Buffer.from(rawBody, 'utf8') : rawBody;
   if (bytes.length > maxBytes) throw new HiloError('HILO_ERR_HANDOFF_INVALID_BODY', undefined, { details: { problem: 'too large' } });
   let json: unknown;

@@ -84,7 +84,8 @@ export function createAgentCommandRoute(options: {
       const token = host.hasTenant(tenantId) ? options.outgoingToken(tenantId) : null;
       if (!token) return json(404, new HiloError('HILO_ERR_TENANT_NOT_FOUND').toJSON());
       try {
-        const event = parseOutgoingWebhook(req.body, { token });
+        const contentType = req.headers['content-type'];
+        const event = parseOutgoingWebhook(req.body, { token, ...(contentType !== undefined ? { contentType } : {}) });
         if (event.kind === 'ignored') return json(200, {});
         const claim = `rocketchat:${tenantId}:${event.messageId}`;
         if (!(await dedupe.claim(claim))) return json(200, {});

@@ -70,6 +70,12 @@ export function createHandoffNotices(options: {
   tickets: TicketStore;
   /** The customer's channel handle (phone number, chat id) for a conversation; null when unknown. */
   contactHandleOf: (tenantId: string, conversationId: string) => string | null;
+  /**
+   * The channel the customer last wrote from, when the conversation is in memory. A ticket opened
+   * by the conversation's first message has no inbound line in the transcript yet (its turn
+   * commits after the ticket effect): without this the notice said `web` for a WhatsApp customer.
+   */
+  contactChannelOf?: (tenantId: string, conversationId: string) => string | null;
   clock: Clock;
   logger: Logger;
 }): HandoffNotices {
@@ -78,8 +84,9 @@ export function createHandoffNotices(options: {
 
   /** `lines`: the conversation's transcript when the caller already read it (one read instead of two). */
   const customerOf = async (tenantId: string, conversationId: string, read?: readonly TranscriptEntry[]): Promise<{ displayName: string; channel: string }> => {
-    const lines = read ?? (await transcripts.list({ tenantId, conversationId }, {}));
-    const channel = [...lines].reverse().find((l) => l.direction === 'in')?.channel ?? 'web';
+    const live = options.contactChannelOf?.(tenantId, conversationId) ?? null;
+    const lines = live !== null ? [] : (read ?? (await transcripts.list({ tenantId, conversationId }, {})));
+    const channel = live ?? [...lines].reverse().find((l) => l.direction === 'in')?.channel ?? 'web';
     const handle = options.contactHandleOf(tenantId, conversationId);
     return { displayName: handle ?? conversationId, channel };
   };

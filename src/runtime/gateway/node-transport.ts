@@ -14,8 +14,9 @@ import {
   internalErrorResponse,
   clientIp,
   statusLine,
+  strictUtf8Text,
 } from './transport-shared.js';
-import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsRoute, type WsUpgradeDecision } from './transport.js';
+import { WS_CLOSE_INVALID_UTF8, WS_CLOSE_TOO_BIG, WS_INVALID_UTF8_REASON, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsRoute, type WsUpgradeDecision } from './transport.js';
 
 class NodeConnection implements WsConnection {
   closed = false;
@@ -168,7 +169,9 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
 
       const routes = new Map<string, { route: WsRoute; server: WebSocketServer }>();
       for (const route of wsRoutesOf(opts.ws)) {
-        const server = new WebSocketServer({ noServer: true, maxPayload: wsHardLimitBytes(route.maxPayloadBytes), perMessageDeflate: false });
+        // UTF-8 is checked in `message` (text and binary frames alike) so the 1007 close carries a
+        // reason; `ws`'s own check closes with 1007 and none.
+        const server = new WebSocketServer({ noServer: true, maxPayload: wsHardLimitBytes(route.maxPayloadBytes), perMessageDeflate: false, skipUTF8Validation: true });
         servers.push(server);
         routes.set(route.path, { route, server });
       }
@@ -223,7 +226,12 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
               conn.close(WS_CLOSE_TOO_BIG, 'frame too large');
               return;
             }
-            ws.handler.message(conn, bytes.toString('utf8'));
+            const text = strictUtf8Text(bytes);
+            if (text === null) {
+              conn.close(WS_CLOSE_INVALID_UTF8, WS_INVALID_UTF8_REASON);
+              return;
+            }
+            ws.handler.message(conn, text);
           });
           socketWs.on('pong', touch);
           socketWs.on('error', (err) => {

@@ -20,6 +20,21 @@ export function internalErrorResponse(): HttpResponse {
   return errorResponse(new HiloError('HILO_ERR_INTERNAL'));
 }
 
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * A frame's payload as text, or null when it is not valid UTF-8 (RFC 6455 §8.1: such a frame
+ * fails the connection; decoding it with U+FFFD replacement characters would store a text the
+ * customer never wrote).
+ */
+export function strictUtf8Text(bytes: Uint8Array): string | null {
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
 export function statusLine(status: number): string {
   return `${status} ${STATUS_CODES[status] ?? 'Unknown'}`;
 }

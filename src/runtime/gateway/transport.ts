@@ -133,6 +133,13 @@ export function wsHardLimitBytes(maxPayloadBytes: number): number {
 /** The one close code for a frame over the limit (RFC 6455 "message too big"). */
 export const WS_CLOSE_TOO_BIG = 1009;
 
+/**
+ * RFC 6455 §8.1: a frame whose payload is not valid UTF-8 fails the connection, with 1007
+ * ("invalid frame payload data"). Nothing of it reaches the handler.
+ */
+export const WS_CLOSE_INVALID_UTF8 = 1007;
+export const WS_INVALID_UTF8_REASON = 'invalid UTF-8';
+
 /** The routes of `TransportListenOptions.ws` as a list. */
 export function wsRoutesOf(ws: TransportListenOptions['ws']): readonly WsRoute[] {
   if (ws === undefined) return [];

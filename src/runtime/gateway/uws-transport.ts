@@ -13,8 +13,9 @@ import {
   internalErrorResponse,
   clientIp,
   statusLine,
+  strictUtf8Text,
 } from './transport-shared.js';
-import { WS_CLOSE_TOO_BIG, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsUpgradeDecision } from './transport.js';
+import { WS_CLOSE_INVALID_UTF8, WS_CLOSE_TOO_BIG, WS_INVALID_UTF8_REASON, wsHardLimitBytes, wsRoutesOf, type HttpResponse, type Transport, type TransportListenOptions, type WsConnection, type WsUpgradeDecision } from './transport.js';
 
 type UwsModule = typeof Uws;
 
@@ -111,6 +112,9 @@ class UwsConnection implements WsConnection {
     else ws.cork(() => { for (const frame of frames) ws.send(frame, false, false); });
   }
 }
+
+/** uWS's reason when its parser refused a text frame's UTF-8 (`ERR_INVALID_TEXT`). */
+const UWS_INVALID_TEXT = 'Received invalid UTF-8';
 
 /**
  * The open connections (for `close`), linked through their own `prev`/`next`: two fields on each
@@ -238,7 +242,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
             openConns.add(conn);
             ws.handler.open(conn);
           },
-          message: (socket, message) => {
+          message: (socket, message, isBinary) => {
             const conn = socket.getUserData().conn;
             if (conn.closed) return;
             if (message.byteLength > ws.maxPayloadBytes) {
@@ -246,12 +250,23 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
               conn.close(WS_CLOSE_TOO_BIG, 'frame too large');
               return;
             }
-            // toString copies: the ArrayBuffer is neutered when this callback returns.
-            ws.handler.message(conn, Buffer.from(message).toString('utf8'));
+            // Decoding copies: the ArrayBuffer is neutered when this callback returns. uWS checked
+            // a text frame's UTF-8 already (an invalid one never gets here: it closes the socket
+            // itself, see `close`); a binary frame's bytes are checked here.
+            const text = isBinary ? strictUtf8Text(new Uint8Array(message)) : Buffer.from(message).toString('utf8');
+            if (text === null) {
+              conn.close(WS_CLOSE_INVALID_UTF8, WS_INVALID_UTF8_REASON);
+              return;
+            }
+            ws.handler.message(conn, text);
           },
-          close: (socket, code) => {
+          close: (socket, code, reason) => {
             const conn = socket.getUserData().conn;
             if (!conn.isOpen) return;
+            // uWS fails a connection whose text frame is not valid UTF-8 by closing the TCP socket,
+            // with no close frame (the client sees 1006): its native parser does it before any
+            // callback, so Hilo cannot answer 1007 there. Logged so the refusal is visible.
+            if (code === 1006 && reason.byteLength === UWS_INVALID_TEXT.length && Buffer.from(reason).toString('latin1') === UWS_INVALID_TEXT) log.info({ conn: conn.id }, 'websocket closed by uWS: a text frame was not valid UTF-8');
             openConns.delete(conn);
             conn.closed = true;
             ws.handler.close(conn, code);

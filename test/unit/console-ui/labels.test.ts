@@ -26,6 +26,8 @@ describe('console labels an agent reads instead of machine words', () => {
     expect(langLabel('es', 'en')).toBe('Inglés');
     expect(langLabel('es', null)).toBeNull();
     expect(reasonLabel('es', 'customer_request')).toBe('lo pidió el cliente');
+    expect(reasonLabel('es', 'call_back')).toBe('pidió que lo llamen');
+    expect(reasonLabel('en', 'call_back')).toBe('asked for a call back');
     expect(reasonLabel('en', 'something_new')).toBe('something_new');
   });
 });

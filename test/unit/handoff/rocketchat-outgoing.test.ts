@@ -80,6 +80,16 @@ describe('parseOutgoingWebhook', () => {
     expect(codeOf(() => parseOutgoingWebhook(raw(outgoingWebhookBody({ token: TOKEN, text: '#T-5   ' })), { token: TOKEN }))).toBe('HILO_ERR_HANDOFF_VALIDATION');
   });
 
+  it('should read JSON (with or without a charset, or no Content-Type) and refuse another Content-Type with 415', () => {
+    const body = raw(outgoingWebhookBody({ token: TOKEN, text: '#T-000123 listo' }));
+    for (const contentType of ['application/json', 'application/json; charset=utf-8', undefined]) {
+      expect(parseOutgoingWebhook(body, { token: TOKEN, ...(contentType ? { contentType } : {}) }).kind).toBe('agent_message');
+    }
+    for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'application/jsonx']) {
+      expect(codeOf(() => parseOutgoingWebhook(body, { token: TOKEN, contentType }))).toBe('HILO_ERR_CHANNEL_UNSUPPORTED_MEDIA_TYPE');
+    }
+  });
+
   it('should not treat a longer word as a command', () => {
     const event = parseOutgoingWebhook(raw(outgoingWebhookBody({ token: TOKEN, text: '/cerrar-tickets T-1' })), { token: TOKEN });
     expect(event.kind).toBe('agent_message');
