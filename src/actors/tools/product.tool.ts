@@ -30,11 +30,11 @@ import {
   describeProduct,
   focusOf,
   jobKit,
-  noSizeAnswer,
   optionsFor,
   sameName,
   type Found,
 } from './product-parts.js';
+import { convertedSizeNote, familyRange, noSizeAnswer } from './product-sizes.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 
@@ -83,12 +83,21 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string } = {},
 ): ProductActorOutput {
-  const out = answer(tenant, index, input, options);
+  const out = withConvertedSize(tenant, index, answer(tenant, index, input, options), input.lang);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
   if (!out.focus || before.length === 0) return out;
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku).slice(0, MAX_RECENT);
   return recent.length > 0 ? { ...out, focus: { ...out.focus, recent } } : out;
+}
+
+/** "tinaco de 1000 litros": one product answered, its size said first in the customer's unit ("unos 950 litros"). */
+function withConvertedSize(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang): ProductActorOutput {
+  const product = out.focus && (out.focus.options?.length ?? 0) <= 1 ? tenant.catalog.find((p) => p.sku === out.focus?.sku) : undefined;
+  const note = product && out.focus ? convertedSizeNote(index, out.focus.query, product, lang) : null;
+  if (!note) return out;
+  // After "no tengo de 2000 litros", else before what there is.
+  return { ...out, replies: out.replies[0]?.template.startsWith('product.no_') ? [...out.replies, note] : [note, ...out.replies] };
 }
 
 /** How many products answered before the one in focus it remembers. */
@@ -305,7 +314,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     // "the 10 block", "el block de 10" when blocks come in 4", 6" and 8": no such size; the sizes there are.
     // "dame 5 blocks de 10": the same, priced for the 5 asked for.
     const count = single.item.quantity !== undefined && quantityOf(single.item) > 1 ? quantityOf(single.item) : undefined;
-    const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, top.product, shown, wantedText, lang, focus, count) : null;
+    const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null;
     if (noSize) return noSize;
     // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick).
     const quantity = quantityOf(single.item);
@@ -325,6 +334,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     };
   }
 
+  // "¿tienen tubos pvc?": a family of sizes asked for with none: its sizes, the price span, which one.
+  const said = index.parse(single.item.query);
+  const range = single.item.quantity === undefined && Object.keys(said.phrases).length === 0 ? familyRange(tenant, top.product, lang, focus) : null;
+  if (range) return range;
   // Two or three equally likely products: show them with prices and let the customer pick.
   const fits = matches.filter((m) => m.unmet.length === 0 && m.score >= top.score * AMBIGUOUS_RATIO);
   // Among equal fits, what is on the shelf: an exhausted one is no option to choose.
