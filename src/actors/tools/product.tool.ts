@@ -35,15 +35,9 @@ import {
   type Found,
 } from './product-parts.js';
 import { convertedSizeNote, familyRange, noSizeAnswer } from './product-sizes.js';
+import { COLOUR_EN, noColourAnswer } from './product-colours.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
-
-/** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
-const COLOUR_EN: Readonly<Record<string, string>> = {
-  blanco: 'white', gris: 'gray', negro: 'black', rojo: 'red', verde: 'green', azul: 'blue', amarillo: 'yellow',
-  beige: 'beige', naranja: 'orange', marron: 'brown', transparente: 'clear', hueso: 'ivory', perla: 'pearl',
-  'blanco hueso': 'off-white', 'gris perla': 'pearl gray',
-};
 
 const MAX_SHOWN = 3;
 /** A second match this close to the first is as likely: show both and let the customer choose. */
@@ -97,7 +91,7 @@ function withConvertedSize(tenant: TenantData, index: CatalogIndex, out: Product
   const note = product && out.focus ? convertedSizeNote(index, out.focus.query, product, lang) : null;
   if (!note) return out;
   // After "no tengo de 2000 litros", else before what there is.
-  return { ...out, replies: out.replies[0]?.template.startsWith('product.no_') ? [...out.replies, note] : [note, ...out.replies] };
+  return { ...out, replies: /^product\.no_/.test((out.replies[0] as { template?: string } | undefined)?.template ?? '') ? [...out.replies, note] : [note, ...out.replies] };
 }
 
 /** How many products answered before the one in focus it remembers. */
@@ -316,6 +310,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const count = single.item.quantity !== undefined && quantityOf(single.item) > 1 ? quantityOf(single.item) : undefined;
     const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null;
     if (noSize) return noSize;
+    // "3 galones de pintura azul": no blue; the colours there are, each priced for the 3.
+    const noColour = top.unmet.length === 1 && top.unmet[0] === 'colour' ? noColourAnswer(tenant, index, single.item.query, lang, focus, count) : null;
+    if (noColour) return noColour;
     // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick).
     const quantity = quantityOf(single.item);
     if (single.item.quantity !== undefined && quantity > 1) {
