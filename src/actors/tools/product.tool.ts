@@ -34,8 +34,11 @@ import {
   sameName,
   type Found,
 } from './product-parts.js';
-import { convertedSizeNote, familyRange, noSizeAnswer } from './product-sizes.js';
+import { familyRange, noSizeAnswer } from './product-sizes.js';
+import { withProductNotes } from './product-notes.js';
 import { COLOUR_EN, noColourAnswer } from './product-colours.js';
+import { forJob } from './product-jobs.js';
+import { askedJob } from '../../machines/job-questions.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 
@@ -77,21 +80,12 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string } = {},
 ): ProductActorOutput {
-  const out = withConvertedSize(tenant, index, answer(tenant, index, input, options), input.lang);
+  const out = withProductNotes(tenant, index, answer(tenant, index, input, options), input.lang, options.text ?? input.text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
   if (!out.focus || before.length === 0) return out;
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku).slice(0, MAX_RECENT);
   return recent.length > 0 ? { ...out, focus: { ...out.focus, recent } } : out;
-}
-
-/** "tinaco de 1000 litros": one product answered, its size said first in the customer's unit ("unos 950 litros"). */
-function withConvertedSize(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang): ProductActorOutput {
-  const product = out.focus && (out.focus.options?.length ?? 0) <= 1 ? tenant.catalog.find((p) => p.sku === out.focus?.sku) : undefined;
-  const note = product && out.focus ? convertedSizeNote(index, out.focus.query, product, lang) : null;
-  if (!note) return out;
-  // After "no tengo de 2000 litros", else before what there is.
-  return { ...out, replies: /^product\.no_/.test((out.replies[0] as { template?: string } | undefined)?.template ?? '') ? [...out.replies, note] : [note, ...out.replies] };
 }
 
 /** How many products answered before the one in focus it remembers. */
@@ -116,9 +110,15 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const estimate = material ? materialAnswer(tenant, index, input, text, material) : null;
     if (estimate?.kind === 'answer') return estimate.output;
     if (estimate) return pricedEstimate(tenant, index, estimate.lead, estimate.lines, lang);
+    // "¿tienen algo para destapar el inodoro?": what does that job (or that nothing does), not the thing named.
+    const job = askedJob(text);
+    const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
+    const forThat = job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
+    if (forThat?.strong) return forThat.output;
     // "quiero pintar mi casa, ¿qué necesito?": what the catalog has for the job, one of each kind.
     const kit = asksWhatAJobTakes(text) ? jobKit(tenant, index, text, lang) : null;
     if (kit) return kit;
+    if (forThat) return forThat.output;
   }
   // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60", the kinds
   // of cement): each option listed, that many each, as an estimate.
