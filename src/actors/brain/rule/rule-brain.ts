@@ -312,7 +312,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
     }
     // "¿tienen algo para destapar el inodoro?", "something to cut metal": a product question by the job to do.
-    if (has('product_inquiry') && !sureHandoff && intent.name !== 'product_inquiry' && intent.name !== 'price_quote' && askedJob(text) !== null) {
+    // Only when the classifier is unsure: "¿qué necesito para abrir una cuenta?" stays a lead.
+    const unsureRead = intent.name === 'out_of_scope' || intent.confidence < MIN_INTENT_CONFIDENCE;
+    if (has('product_inquiry') && !sureHandoff && unsureRead && askedJob(text) !== null) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     return { intent, ranking, entities, lang: detectLang(withoutNames(text, entities), lang), mentions };
