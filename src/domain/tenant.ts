@@ -40,6 +40,11 @@ export interface Product {
    * carrying the job.
    */
   jobs?: string[];
+  /**
+   * What the product is for, in a short line a clerk would say ("Cemento blanco: para terminaciones
+   * y para fraguar cerámica…"), per language: "¿para qué sirve el sellador?" is answered with it, then the price.
+   */
+  use?: { es: string; en?: string };
 }
 
 /** Typical coverage of a paint or coating: m² per gallon per coat (`min`–`max`) and the coats usually given. */

@@ -8,7 +8,7 @@ import { editDistance, FILLER, fold, lookupTable, NUMBER_WORDS, soundKey, stem, 
  */
 
 /** `''`: a bare number or fraction ("block de 6", "varilla de 3/8"); it matches any unit. */
-export type MeasureUnit = 'in' | 'ft' | 'm' | 'mm' | 'cm' | 'kg' | 'lb' | 'oz' | 'gal' | 'w' | 'a' | 'v' | 'hp' | 'ml' | 'ga' | 'count' | '';
+export type MeasureUnit = 'in' | 'ft' | 'm' | 'mm' | 'cm' | 'kg' | 'lb' | 'oz' | 'gal' | 'l' | 'w' | 'a' | 'v' | 'hp' | 'ml' | 'ga' | 'count' | '';
 
 export interface Measure {
   value: number;
@@ -98,6 +98,7 @@ const UNIT_WORDS: readonly [RegExp, MeasureUnit][] = [
   [/^(?:v|volts?|voltios?)$/, 'v'],
   [/^hp$/, 'hp'],
   [/^ml$/, 'ml'],
+  [/^(?:l|lts?|litros?|liters?|litres?)$/, 'l'],
 ];
 
 function unitOf(word: string | undefined): MeasureUnit | null {
@@ -130,8 +131,32 @@ export function measureText(m: Measure): string {
     }
     num = whole > 0 ? `${whole} ${n}/${d}` : `${n}/${d}`;
   }
-  const suffix: Record<MeasureUnit, string> = { in: '"', ft: "'", m: ' m', mm: ' mm', cm: ' cm', kg: ' kg', lb: ' lb', oz: ' oz', gal: ' gal', w: 'W', a: 'A', v: 'V', hp: ' HP', ml: ' ml', ga: '', count: '', '': '' };
+  const suffix: Record<MeasureUnit, string> = { in: '"', ft: "'", m: ' m', mm: ' mm', cm: ' cm', kg: ' kg', lb: ' lb', oz: ' oz', gal: ' gal', w: 'W', a: 'A', v: 'V', hp: ' HP', ml: ' ml', l: ' L', ga: '', count: '', '': '' };
   return m.unit === 'ga' ? `#${num}` : `${num}${suffix[m.unit]}`;
+}
+
+/** Units of one dimension, in a common base: a size asked in litres meets a tank sold in gallons. */
+const CONVERTIBLE: Readonly<Partial<Record<MeasureUnit, { dimension: string; base: number }>>> = {
+  in: { dimension: 'length', base: 25.4 },
+  mm: { dimension: 'length', base: 1 },
+  cm: { dimension: 'length', base: 10 },
+  ft: { dimension: 'length', base: 304.8 },
+  m: { dimension: 'length', base: 1000 },
+  gal: { dimension: 'volume', base: 3.78541 },
+  l: { dimension: 'volume', base: 1 },
+  ml: { dimension: 'volume', base: 0.001 },
+  kg: { dimension: 'mass', base: 1000 },
+  lb: { dimension: 'mass', base: 453.592 },
+  oz: { dimension: 'mass', base: 28.3495 },
+};
+
+/** A measure in another unit of its dimension (3.785 l for 1 gal); null when they do not convert. */
+export function convertMeasure(m: Measure, unit: MeasureUnit): Measure | null {
+  if (m.unit === unit) return m;
+  const from = CONVERTIBLE[m.unit];
+  const to = CONVERTIBLE[unit];
+  if (!from || !to || from.dimension !== to.dimension) return null;
+  return { value: (m.value * from.base) / to.base, unit };
 }
 
 /** Rewrites spoken and written measures to one notation: "de media" → 1/2, `4"` → 4in, "12 pies" → 12ft. */
@@ -281,9 +306,9 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
     const word = m[2] as string;
     const unit = unitOf(word);
     const value = numberValue(m[1] as string);
-    // "a" and "v" alone are Spanish words: only as a suffix ("20a", "20v").
+    // "a" and "v" alone are Spanish words: only as a suffix ("20a", "20v"); "20 w" is watts all the same.
     const attached = !/\s/.test(m[0] ?? '');
-    if (unit !== null && (attached || !/^(?:a|v|w|m)$/.test(word) || options.catalog)) {
+    if (unit !== null && (attached || !/^(?:a|v|m|l)$/.test(word) || options.catalog)) {
       attributes.measures.push({ value, unit });
       addPhrase('size', measureText({ value, unit }));
       return;

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Product } from '../../domain/tenant.js';
-import { parseProductText, type AttributeKind, type Attributes, type Measure, type ParsedQuery } from './attributes.js';
+import { convertMeasure, parseProductText, type AttributeKind, type Attributes, type Measure, type ParsedQuery } from './attributes.js';
 import type { CatalogMatch, ProductResolver } from './resolver-types.js';
 import { withResultCache } from './result-cache.js';
 import { editDistance, FILLER, fold, ORDINARY_WORDS, soundKey, stem, words } from './text.js';
@@ -15,6 +15,8 @@ const MIN_SCORE = 0.3;
 const RELATIVE_CUTOFF = 0.55;
 /** Two matches this close fit equally (the product tool's options threshold): stock decides between them. */
 const EQUAL_FIT = 0.96;
+/** A size converted from another unit meets the one asked within this share: 1/2" (12.7 mm) is "el de 12 mm". */
+const CONVERTED_TOLERANCE = 0.08;
 const CORRECTION_CACHE_LIMIT = 10_000;
 /** Cached `search` and `parse` results per resolver (each): measured 1.2 MiB of heap with both full (limit 5), per tenant. */
 const RESULT_CACHE_SIZE = 1_000;
@@ -109,7 +111,15 @@ function scoreAttributes(
     // An explicit unit must match: 6" is not the "(6 m)" length of a pipe.
     if (product.measures.some((m) => (m.unit === q.unit || m.unit === '') && sameMeasure(m, q))) add(WEIGHTS.size.hit);
     else {
-      const same = product.measures.filter((m) => m.unit === q.unit);
+      let same = product.measures.filter((m) => m.unit === q.unit);
+      // Asked in another unit than the catalog's ("tinaco de 1000 litros", the tank sold by the
+      // gallon; "tubo de 25 mm"): the product's sizes converted, a nominal size near enough meets it.
+      const converted = same.length === 0;
+      if (converted) same = product.measures.flatMap((m) => convertMeasure(m, q.unit) ?? []);
+      if (converted && same.some((m) => Math.abs(m.value - q.value) <= q.value * CONVERTED_TOLERANCE)) {
+        add(WEIGHTS.size.hit);
+        continue;
+      }
       add(same.length > 0 ? WEIGHTS.size.miss : WEIGHTS.size.unknown);
       closeness = Math.max(closeness, nearness(q, same));
       unmet.add('size');

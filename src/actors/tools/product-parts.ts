@@ -96,7 +96,7 @@ const nearer = (a: number, b: number): number => (a === b ? 0 : a - b);
 
 const sizes = createLru<Measure | null>(1024);
 /** A product's size as its name gives it (the first inch measure, else the first measure): 5/8" → 0.625 in. */
-function sizeOf(product: Product): Measure | undefined {
+export function sizeOf(product: Product): Measure | undefined {
   return remembered(sizes, product.name, (name) => {
     const measures = parseProductText(name, { catalog: true }).attributes.measures.filter((m) => m.value > 0 && m.unit !== 'count');
     return measures.find((m) => m.unit === 'in') ?? measures[0] ?? null;
@@ -124,7 +124,7 @@ function kindWords(product: Product): readonly string[] {
 
 const families = createLru<string>(1024);
 /** A product's family: all its name's words before its first size or unit, without its brand ("Block de Hormigón", "Tubo PVC"). */
-function familyOf(product: Product): string {
+export function familyOf(product: Product): string {
   return remembered(families, `${product.name}\u0000${product.brand ?? ''}`, () => {
     const brand = new Set(product.brand ? parseProductText(product.brand, { catalog: true }).content : []);
     return parseProductText(product.name.split(/[\d(#]/)[0] ?? '', { catalog: true }).content.filter((w) => !brand.has(w)).sort().join(' ');
@@ -195,26 +195,6 @@ export function sameName(name: string, text: string): boolean {
   return nameKey(name) === nameKey(text);
 }
 
-/**
- * The sizes a product's family comes in ("Block de Hormigón" in 4", 6" and 8"): one product per inch
- * size of the same kind and category, the one in stock first, smallest size first; with the family's
- * name (its name's words before the first size).
- */
-function familySizes(tenant: TenantData, product: Product): { kind: string; sizes: { label: string; product: Product }[] } {
-  const bySize = new Map<number, { label: string; product: Product }>();
-  for (const p of tenant.catalog) {
-    if (p.category !== product.category || familyOf(p) !== familyOf(product)) continue;
-    const size = sizeOf(p);
-    // "1 1/2\"", "6\"", and in "4x8 1/4\"" the 1/4\" (the 8 is the board's other side).
-    const label = /(?<![x\d])(?:\d+\s+)?\d+(?:\/\d+)?"/.exec(p.name)?.[0];
-    if (!size || size.unit !== 'in' || !label) continue;
-    const had = bySize.get(size.value);
-    if (!had || (had.product.stock <= 0 && p.stock > 0)) bySize.set(size.value, { label, product: p });
-  }
-  const kind = (product.name.split(/[\d(#]/)[0] ?? product.name).trim();
-  return { kind, sizes: [...bySize.entries()].sort(([a], [b]) => a - b).map(([, s]) => s) };
-}
-
 /** The same product in a 5-gallon cubeta, in stock and cheaper, for a whole number of cubetas of gallons. */
 export function bucketFor(tenant: TenantData, product: Product, gallons: number): Product | undefined {
   if (gallons < 5 || gallons % 5 !== 0) return undefined;
@@ -228,31 +208,4 @@ export function bucketFor(tenant: TenantData, product: Product, gallons: number)
   });
   if (!bucket || bucket.stock < gallons / 5 || bucket.price * (gallons / 5) >= product.price * gallons) return undefined;
   return bucket;
-}
-
-/**
- * "the 10 block" when blocks come in 4", 6" and 8": no such size, the sizes there are, and the
- * nearest ones (`shown`, nearest first) to choose from, priced for `quantity` when a count was
- * asked for. Null when the family has one size or none.
- */
-export function noSizeAnswer(tenant: TenantData, product: Product, shown: readonly CatalogMatch[], wantedText: string, lang: Lang, focus: ProductFocus, quantity?: number): ProductActorOutput | null {
-  const family = familySizes(tenant, product);
-  if (family.sizes.length < 2) return null;
-  const products = shown.map((m) => m.product);
-  const labels = family.sizes.map((s) => s.label);
-  const sizes = `${labels.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${labels[labels.length - 1]}`;
-  // "de 10": a bare number is the inch size the family is sold in.
-  const wanted = /^\d+(?:\s+\d+\/\d+|\/\d+)?$/.test(wantedText) ? `${wantedText}"` : wantedText;
-  // A count asked for ("dame 5 blocks de 10"): each size there is, priced for that count.
-  const items = products.map((p) => ({ ...describeProduct(tenant, p, lang), ...(quantity !== undefined ? { quantity, subtotal: formatMoney(p.price * quantity) } : {}) }));
-  const params = { kind: family.kind, wanted, sizes, items };
-  return {
-    outcome: 'answered',
-    replies: [
-      quantity !== undefined
-        ? { template: 'product.no_size_qty', params: { ...params, quantity, units: countUnit(product.unit, quantity, lang) }, options: optionsFor(products) }
-        : { template: 'product.no_size', params, options: optionsFor(products) },
-    ],
-    focus: { ...focus, options: products.map((p) => p.sku) },
-  };
 }

@@ -211,6 +211,8 @@ export function uncarriedItems(text: string, index: CatalogIndex): string[] {
     const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').trim();
     // "10 de cada uno", "10 of each": how many of the items named, not an item.
     if (!rest || EACH_ITEM.test(rest)) continue;
+    // "la brocha de 3 pulgadas", "1000 litros": a number with its unit is a size, not an item.
+    if (index.parse(`${m?.[1] ?? ''} ${rest}`).content.length === 0) continue;
     const content = index.parse(rest).content;
     if (content.length > 0 && content.every((word) => index.correct(word) === null)) out.push(rest);
   }

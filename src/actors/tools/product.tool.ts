@@ -31,11 +31,15 @@ import {
   describeProduct,
   focusOf,
   jobKit,
-  noSizeAnswer,
   optionsFor,
   sameName,
   type Found,
 } from './product-parts.js';
+import { familyRange, noSizeAnswer } from './product-sizes.js';
+import { withProductNotes } from './product-notes.js';
+import { COLOUR_EN, noColourAnswer } from './product-colours.js';
+import { forJob } from './product-jobs.js';
+import { askedJob } from '../../machines/job-questions.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 
@@ -77,7 +81,7 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string } = {},
 ): ProductActorOutput {
-  const out = answer(tenant, index, input, options);
+  const out = withProductNotes(tenant, index, answer(tenant, index, input, options), input.lang, options.text ?? input.text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
   if (!out.focus || before.length === 0) return out;
@@ -107,9 +111,15 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const estimate = material ? materialAnswer(tenant, index, input, text, material) : null;
     if (estimate?.kind === 'answer') return estimate.output;
     if (estimate) return pricedEstimate(tenant, index, estimate.lead, estimate.lines, lang);
+    // "¿tienen algo para destapar el inodoro?": what does that job (or that nothing does), not the thing named.
+    const job = askedJob(text);
+    const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
+    const forThat = job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
+    if (forThat?.strong) return forThat.output;
     // "quiero pintar mi casa, ¿qué necesito?": what the catalog has for the job, one of each kind.
     const kit = asksWhatAJobTakes(text) ? jobKit(tenant, index, text, lang) : null;
     if (kit) return kit;
+    if (forThat) return forThat.output;
   }
   // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60", the kinds
   // of cement): each option listed, that many each, as an estimate.
@@ -302,8 +312,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     // "the 10 block", "el block de 10" when blocks come in 4", 6" and 8": no such size; the sizes there are.
     // "dame 5 blocks de 10": the same, priced for the 5 asked for.
     const count = single.item.quantity !== undefined && quantityOf(single.item) > 1 ? quantityOf(single.item) : undefined;
-    const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, top.product, shown, wantedText, lang, focus, count) : null;
+    const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null;
     if (noSize) return noSize;
+    // "3 galones de pintura azul": no blue; the colours there are, each priced for the 3.
+    const noColour = top.unmet.length === 1 && top.unmet[0] === 'colour' ? noColourAnswer(tenant, index, single.item.query, lang, focus, count) : null;
+    if (noColour) return noColour;
     // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick).
     const quantity = quantityOf(single.item);
     if (single.item.quantity !== undefined && quantity > 1) {
@@ -322,6 +335,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     };
   }
 
+  // "¿tienen tubos pvc?": a family of sizes asked for with none: its sizes, the price span, which one.
+  const said = index.parse(single.item.query);
+  const range = single.item.quantity === undefined && Object.keys(said.phrases).length === 0 ? familyRange(tenant, top.product, lang, focus) : null;
+  if (range) return range;
   // Two or three equally likely products: show them with prices and let the customer pick.
   const fits = matches.filter((m) => m.unmet.length === 0 && m.score >= top.score * AMBIGUOUS_RATIO);
   // Among equal fits, what is on the shelf: an exhausted one is no option to choose.

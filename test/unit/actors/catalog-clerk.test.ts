@@ -181,9 +181,9 @@ describe('the alternative to an out-of-stock product of a kind nothing else is',
 describe('a size the product does not come in', () => {
   it('should say there is no such size and list the sizes there are, es and en', async () => {
     const cases: [string, RegExp][] = [
-      ['how much is the 10 block?', /^We don't have the \*Block de Hormigón 10"\*\. We have Block de Hormigón in 4", 6" and 8":/],
+      ['how much is the 10 block?', /^We don't have the \*Block de Hormigón 10"\*\. We have Block de Hormigón in 4", 6" and 8"; the nearest:/],
       ['the 10 block', /^We don't have the \*Block de Hormigón 10"\*/],
-      ['cuánto cuesta el block de 10?', /^No tenemos \*Block de Hormigón 10"\*\. Tenemos Block de Hormigón de 4", 6" y 8":/],
+      ['cuánto cuesta el block de 10?', /^No tenemos \*Block de Hormigón 10"\*\. Tenemos Block de Hormigón de 4", 6" y 8"; lo más cercano:/],
       ['el block de 10', /^No tenemos \*Block de Hormigón 10"\*/],
     ];
     for (const [i, [question, answer]] of cases.entries()) {

@@ -216,7 +216,7 @@ describe('after "cuéntame qué pasó" (issue 10: never hand off on a guess)', (
     await say(host, 'story-1', 'no me gustó');
     const paint = await say(host, 'story-1', 'kiero pintura asul');
     expect(paint.state.context.ticket).toBeNull();
-    expect(texts(paint)).toMatch(/No lo tengo en \*azul\*/);
+    expect(texts(paint)).toMatch(/No tengo \*pintura\* en azul/);
 
     await say(host, 'story-2', 'tengo una queja');
     const story = await say(host, 'story-2', 'me despacharon varilla de 3/8 y pagué de 1/2');

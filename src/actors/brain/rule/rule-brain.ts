@@ -5,6 +5,7 @@ import type { TenantData } from '../../../domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
 import { areaToCover, asksWhatAJobTakes } from '../../../machines/product-focus.js';
 import { isMeasured, readMaterialQuestion } from '../../../machines/material-questions.js';
+import { askedJob } from '../../../machines/job-questions.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/triage-decision.js';
 import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
@@ -309,6 +310,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const asksMaterial = material !== null && (mentions.length > 0 || namesAJob(text) || isMeasured(material));
     if (has('product_inquiry') && !sureHandoff && ((namesAJob(text) && asksWhatAJobTakes(text)) || areaToCover(text) !== null || asksMaterial)) {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
+    }
+    // "¿tienen algo para destapar el inodoro?", "something to cut metal": a product question by the job to do.
+    // Only when the classifier is unsure: "¿qué necesito para abrir una cuenta?" stays a lead.
+    const unsureRead = intent.name === 'out_of_scope' || intent.confidence < MIN_INTENT_CONFIDENCE;
+    if (has('product_inquiry') && !sureHandoff && unsureRead && askedJob(text) !== null) {
+      intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     return { intent, ranking, entities, lang: detectLang(withoutNames(text, entities), lang), mentions };
   };

@@ -1,0 +1,87 @@
+/**
+ * Questions by the job to do, not by the product: "¿tienen algo para destapar el inodoro?",
+ * "necesito algo para sellar una filtración en el techo", "something to cut metal". A clerk answers
+ * with what does that job (the catalog's `jobs`), never with the object named ("el inodoro"), and
+ * says so plainly when the store has nothing for it.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput } from '../../machines/conversation.contract.js';
+import { fold, stem } from '../catalog/index.js';
+import type { CatalogIndex } from './catalog-search.js';
+import type { AskedJob } from '../../machines/job-questions.js';
+import { describeProduct, firstWord, focusOf, optionsFor } from './product-parts.js';
+
+/** Products named for one job, at most (one of each kind). */
+const MAX_FOR_JOB = 4;
+
+const stemmed = (text: string): string[] => fold(text).replace(/[^a-z0-9\s]+/g, ' ').split(/\s+/).filter((w) => w !== '').map(stem);
+
+/** How well a product's job phrases fit the job (the words of every phrase fully said, counted), and its phrase for the verb alone. */
+function fit(product: Product, said: Set<string>, verb: string): { score: number; forVerb?: string } {
+  let score = 0;
+  let forVerb: string | undefined;
+  for (const phrase of product.jobs ?? []) {
+    const words = stemmed(phrase);
+    if (words.length > 0 && words.every((w) => said.has(w))) score += words.length;
+    if (words.length > 1 && words[0] === verb) forVerb ??= phrase;
+  }
+  return { score, ...(forVerb !== undefined ? { forVerb } : {}) };
+}
+
+/** One product of each kind, in stock first, the catalog's order kept. */
+function oneOfEachKind(products: readonly Product[]): Product[] {
+  const kinds = new Map<string, Product>();
+  for (const p of products) {
+    const had = kinds.get(firstWord(p.name));
+    if (!had || (p.stock > 0 && had.stock <= 0)) kinds.set(firstWord(p.name), p);
+  }
+  return [...kinds.values()].slice(0, MAX_FOR_JOB);
+}
+
+/**
+ * What the catalog has for the job asked: the products whose job phrases fit it best; when only
+ * the verb fits ("pegar plástico" where the store has glue for pipes, wood and tiles) what there is
+ * for that verb, each with its own job ("para pegar madera: …"), said as nothing specific; when
+ * nothing does, that the store has nothing for it. `strong` is true when a phrase of two words or
+ * more fit (a job kit gives way to it).
+ */
+export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, lang: Lang): { output: ProductActorOutput; strong: boolean } {
+  const said = new Set(stemmed(job.full));
+  const verb = stem(fold(job.verb));
+  const scored = tenant.catalog.map((p) => ({ p, ...fit(p, said, verb) }));
+  const top = Math.max(0, ...scored.map((s) => s.score));
+  if (top > 0) {
+    const shown = oneOfEachKind(scored.filter((s) => s.score === top).map((s) => s.p));
+    const first = shown[0] as Product;
+    const focus = focusOf({ product: first, score: 1, unmet: [], defaulted: false }, { query: first.name }, index);
+    return {
+      output: {
+        outcome: 'answered',
+        replies: [{ template: shown.length === 1 ? 'product.for_job_one' : 'product.for_job', params: { job: job.said, items: shown.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(shown) }],
+        focus: shown.length > 1 ? { ...focus, options: shown.map((p) => p.sku) } : focus,
+      },
+      strong: top >= 2,
+    };
+  }
+  // One product per job of that verb ("pegar tubo", "pegar madera", …), in stock first.
+  const byJob = new Map<string, Product>();
+  for (const s of scored) {
+    if (s.forVerb === undefined) continue;
+    const had = byJob.get(s.forVerb);
+    if (!had || (s.p.stock > 0 && had.stock <= 0)) byJob.set(s.forVerb, s.p);
+  }
+  const shown = [...byJob.entries()].slice(0, MAX_FOR_JOB + 1);
+  if (shown.length === 0) return { output: { outcome: 'not_found', replies: [{ template: 'product.job_none', params: { job: job.said } }] }, strong: false };
+  const products = shown.map(([, p]) => p);
+  const first = products[0] as Product;
+  const focus = focusOf({ product: first, score: 1, unmet: [], defaulted: false }, { query: first.name }, index);
+  return {
+    output: {
+      outcome: 'answered',
+      replies: [{ template: 'product.for_job_verb', params: { job: job.said, verb: job.verb, items: shown.map(([phrase, p]) => ({ ...describeProduct(tenant, p, lang), job: phrase })) }, options: optionsFor(products) }],
+      focus: products.length > 1 ? { ...focus, options: products.map((p) => p.sku) } : focus,
+    },
+    strong: false,
+  };
+}

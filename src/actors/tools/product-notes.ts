@@ -1,0 +1,28 @@
+/**
+ * Lines said with a one-product answer, before or after it: what the product is for when that was
+ * the question ("¿para qué sirve el sellador?"), and its size in the customer's unit when they
+ * asked in another ("tinaco de 1000 litros": the 250-gallon tank, about 950 litres).
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import { asksWhatFor } from '../../machines/job-questions.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { convertedSizeNote } from './product-sizes.js';
+
+/** `out` with the notes its one product calls for; unchanged when it answered several or none. */
+export function withProductNotes(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang, text: string | undefined): ProductActorOutput {
+  const focus = out.focus;
+  const product = focus && (focus.options?.length ?? 0) <= 1 ? tenant.catalog.find((p) => p.sku === focus.sku) : undefined;
+  if (!product || !focus) return out;
+  const before: ReplyDirective[] = [];
+  const after: ReplyDirective[] = [];
+  // "el cemento blanco es para qué?": what it is for, then the price.
+  const use = product.use ? (lang === 'en' ? (product.use.en ?? product.use.es) : product.use.es) : undefined;
+  if (use && text !== undefined && asksWhatFor(text)) before.push({ template: 'product.use', params: { name: product.name, use } });
+  const size = convertedSizeNote(index, focus.query, product, lang);
+  // After "no tengo de 2000 litros", else before what there is.
+  const answersOut = /^product\.no_/.test((out.replies[0] as { template?: string } | undefined)?.template ?? '');
+  if (size) (answersOut ? after : before).push(size);
+  return before.length + after.length === 0 ? out : { ...out, replies: [...before, ...out.replies, ...after] };
+}

@@ -1,0 +1,177 @@
+/**
+ * Sizes in product answers: the sizes a product's family comes in ("Brocha" in 2" and 4", the LED
+ * bulbs in 9W, 12W and 18W) when the one asked for does not exist, the range of a family asked for
+ * without a size ("¿tienen tubos pvc?"), and a size asked in another unit than the catalog's
+ * ("tinaco de 1000 litros": the 250-gallon tank is about 950 litres).
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
+import { convertMeasure, measureText, parseProductText, type CatalogMatch, type Measure, type MeasureUnit } from '../catalog/index.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { formatMoney } from './format.js';
+import { countUnit } from './units.js';
+import { describeProduct, familyOf, optionsFor } from './product-parts.js';
+import { createLru, remembered } from '../../kernel/lru.js';
+
+const measures = createLru<readonly Measure[]>(1024);
+/** A product's sizes as its name gives them (no counts, no gauges). */
+function measuresOf(product: Product): readonly Measure[] {
+  return remembered(measures, product.name, (name) => parseProductText(name, { catalog: true }).attributes.measures.filter((m) => m.value > 0 && m.unit !== 'count' && m.unit !== 'ga' && m.unit !== ''));
+}
+
+/** The catalog's unit for a size asked in `unit`: that unit when the product has it, else the product's unit of the same dimension. */
+function catalogUnit(product: Product, unit: MeasureUnit): MeasureUnit | undefined {
+  const own = measuresOf(product);
+  if (own.some((m) => m.unit === unit)) return unit;
+  return own.find((m) => convertMeasure(m, unit) !== null)?.unit;
+}
+
+/** A product's size in `unit`, its own or converted; undefined when it has none of that dimension. */
+function sizeIn(product: Product, unit: MeasureUnit): Measure | undefined {
+  const own = measuresOf(product);
+  return own.find((m) => m.unit === unit) ?? own.flatMap((m) => convertMeasure(m, unit) ?? [])[0];
+}
+
+/** How a size reads in a reply: 3/4" as written in the name, 18W, 250 galones. */
+function sizeLabel(product: Product, size: Measure): string {
+  if (size.unit === 'in') return /(?<![x\d])(?:\d+\s+)?\d+(?:\/\d+)?"/.exec(product.name)?.[0] ?? measureText(size);
+  return measureText(size);
+}
+
+interface Family {
+  /** The family's name: the product's name before its first size ("Block de Hormigón", "Bombillo LED"). */
+  kind: string;
+  /** One product per size, the one in stock first, smallest size first. */
+  sizes: { label: string; value: number; product: Product }[];
+  /** Every product of the family (all sizes, every product of a size). */
+  members: Product[];
+}
+
+/**
+ * The sizes a product's family comes in, in the catalog's unit for `unit` (inches for a bare
+ * number): one product per size of the same kind and category.
+ */
+function familySizes(tenant: TenantData, product: Product, unit: MeasureUnit): Family {
+  const wanted = catalogUnit(product, unit === '' ? 'in' : unit) ?? (unit === '' ? 'in' : unit);
+  const bySize = new Map<number, { label: string; value: number; product: Product }>();
+  const members: Product[] = [];
+  for (const p of tenant.catalog) {
+    if (p.category !== product.category || familyOf(p) !== familyOf(product)) continue;
+    // "4x8 1/4\"": the board's thickness, not its 8.
+    const size = measuresOf(p).find((m) => m.unit === wanted);
+    if (!size) continue;
+    members.push(p);
+    const had = bySize.get(size.value);
+    if (!had || (had.product.stock <= 0 && p.stock > 0)) bySize.set(size.value, { label: sizeLabel(p, size), value: size.value, product: p });
+  }
+  const kind = (product.name.split(/[\d(#]/)[0] ?? product.name).trim();
+  return { kind, sizes: [...bySize.values()].sort((a, b) => a.value - b.value), members };
+}
+
+const listed = (labels: readonly string[], lang: Lang): string =>
+  labels.length <= 1 ? (labels[0] ?? '') : `${labels.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${labels[labels.length - 1]}`;
+
+/**
+ * "the 10 block" when blocks come in 4", 6" and 8", "bombillo de 20w" when bulbs come in 9W, 12W
+ * and 18W: no such size, the sizes there are, and the nearest ones (`shown`, nearest first) to
+ * choose from, priced for `quantity` when a count was asked for. Null when the family has one size
+ * or none.
+ */
+export function noSizeAnswer(tenant: TenantData, index: CatalogIndex, product: Product, shown: readonly CatalogMatch[], query: string, wantedText: string, lang: Lang, focus: ProductFocus, quantity?: number): ProductActorOutput | null {
+  const asked = index.parse(query).attributes.measures.find((m) => m.unit !== 'count' && m.unit !== 'ga');
+  const family = familySizes(tenant, product, asked?.unit ?? '');
+  if (family.sizes.length < 2) return null;
+  const unit = asked?.unit === '' || asked === undefined ? 'in' : asked.unit;
+  const away = (p: Product): number => {
+    const size = asked ? sizeIn(p, unit) : undefined;
+    return size && asked ? Math.abs(Math.log(size.value / asked.value)) : Number.POSITIVE_INFINITY;
+  };
+  // The nearest size first: for 20W the 18W, then the 12W.
+  const products = [...shown].map((m) => m.product).sort((a, b) => (away(a) === away(b) ? 0 : away(a) - away(b)));
+  const sizes = listed(family.sizes.map((s) => s.label), lang);
+  // "de 10": a bare number is the inch size the family is sold in.
+  const wanted = /^\d+(?:\s+\d+\/\d+|\/\d+)?$/.test(wantedText) ? `${wantedText}"` : wantedText;
+  // A count asked for ("dame 5 blocks de 10"): each size there is, priced for that count.
+  const items = products.map((p) => ({ ...describeProduct(tenant, p, lang), ...(quantity !== undefined ? { quantity, subtotal: formatMoney(p.price * quantity) } : {}) }));
+  const params = { kind: family.kind, wanted, sizes, items };
+  return {
+    outcome: 'answered',
+    replies: [
+      quantity !== undefined
+        ? { template: 'product.no_size_qty', params: { ...params, quantity, units: countUnit(product.unit, quantity, lang) }, options: optionsFor(products) }
+        : { template: 'product.no_size', params, options: optionsFor(products) },
+    ],
+    focus: { ...focus, options: products.map((p) => p.sku) },
+  };
+}
+
+/** Sizes of a family a range answer lists in full; more are given as "from … to …". */
+const MAX_SIZES_LISTED = 8;
+/** Sizes priced in a range answer. */
+const MAX_PRICED = 3;
+
+/**
+ * "¿tienen tubos pvc?": a family sold in three sizes or more, asked for without a size. A clerk
+ * says the sizes there are and the price span, prices the everyday ones and asks which size. Null
+ * when the product's family has fewer than three sizes.
+ */
+export function familyRange(tenant: TenantData, product: Product, lang: Lang, focus: ProductFocus): ProductActorOutput | null {
+  const own = measuresOf(product)[0];
+  if (!own) return null;
+  const family = familySizes(tenant, product, own.unit);
+  if (family.sizes.length < 3) return null;
+  const labels = family.sizes.map((s) => s.label);
+  const sizes = labels.length <= MAX_SIZES_LISTED ? listed(labels, lang) : `${labels[0]} ${lang === 'en' ? 'to' : 'a'} ${labels[labels.length - 1]}`;
+  const prices = family.members.map((p) => p.price);
+  // The everyday one (the product answered) first, then the smallest sizes in stock.
+  const rest = family.sizes.map((s) => s.product).filter((p) => p.sku !== product.sku);
+  const priced = [product, ...rest.filter((p) => p.stock > 0), ...rest.filter((p) => p.stock <= 0)].slice(0, MAX_PRICED);
+  const params = {
+    kind: family.kind,
+    count: family.sizes.length,
+    sizes,
+    low: formatMoney(Math.min(...prices)),
+    high: formatMoney(Math.max(...prices)),
+    items: priced.map((p) => describeProduct(tenant, p, lang)),
+  };
+  return {
+    outcome: 'answered',
+    replies: [{ template: 'product.family_range', params, options: optionsFor(priced) }],
+    focus: { ...focus, options: priced.map((p) => p.sku) },
+  };
+}
+
+const UNIT_NAMES: Readonly<Partial<Record<MeasureUnit, Record<Lang, [string, string]>>>> = {
+  l: { es: ['litro', 'litros'], en: ['liter', 'liters'] },
+  gal: { es: ['galón', 'galones'], en: ['gallon', 'gallons'] },
+  in: { es: ['pulgada', 'pulgadas'], en: ['inch', 'inches'] },
+  ft: { es: ['pie', 'pies'], en: ['foot', 'feet'] },
+  m: { es: ['metro', 'metros'], en: ['meter', 'meters'] },
+  lb: { es: ['libra', 'libras'], en: ['pound', 'pounds'] },
+};
+
+/** A size with its unit in words, rounded as a clerk says it: 946.4 l → "950 litros", 12.7 mm → "13 mm". */
+function inWords(m: Measure, lang: Lang, rounded: boolean): string {
+  const value = !rounded ? m.value : m.value >= 100 ? Math.round(m.value / 10) * 10 : m.value >= 10 ? Math.round(m.value) : Math.round(m.value * 10) / 10;
+  const names = UNIT_NAMES[m.unit];
+  if (!names) return measureText({ ...m, value });
+  const text = m.unit === 'in' && !rounded ? measureText(m).replace(/"$/, '') : String(value);
+  return `${text} ${names[lang][value === 1 ? 0 : 1]}`;
+}
+
+/**
+ * "tinaco de 1000 litros" answered with the 250-gallon tank: its size in the customer's unit
+ * ("El *Tinaco Plástico 250 Galones* es de 250 galones, unos 950 litros"), said before the
+ * answer. Null when the size was asked in the catalog's own unit, or none was.
+ */
+export function convertedSizeNote(index: CatalogIndex, query: string, product: Product, lang: Lang): ReplyDirective | null {
+  const asked = index.parse(query).attributes.measures.find((m) => m.unit !== '' && m.unit !== 'count' && m.unit !== 'ga');
+  if (!asked) return null;
+  const own = measuresOf(product);
+  if (own.some((m) => m.unit === asked.unit)) return null;
+  const size = own.find((m) => convertMeasure(m, asked.unit) !== null);
+  const converted = size ? convertMeasure(size, asked.unit) : null;
+  if (!size || !converted) return null;
+  return { template: 'product.converted_size', params: { name: product.name, size: inWords(size, lang, false), approx: inWords(converted, lang, true) } };
+}

@@ -1,0 +1,67 @@
+/**
+ * Questions by the job to do, not by the product: "¿tienen algo para destapar el inodoro?",
+ * "necesito algo para sellar una filtración en el techo", "something to cut metal". Read here (the
+ * rule brain routes them to the product tool; the tool answers them from the catalog's `jobs`).
+ */
+
+/** "algo para", "qué tienen para", "something to", "what can I use to": a job follows. */
+const JOB_LEAD =
+  /\b(?:algo|alguna\s+cosa|algun\s+producto|que\s+(?:tienen|tiene|tienes|hay|me\s+recomiendas?|recomiendas?|uso|usar|puedo\s+usar|necesito|sirve)|con\s+que|something|anything|what\s+(?:do\s+you\s+have|can\s+i\s+use|should\s+i\s+use|do\s+i\s+need|would\s+you\s+recommend))\s+(?:(?:bueno|buena|good)\s+)?(?:para|pa|to|for)\s+/;
+/** The message starts with the job: "para destapar un inodoro, ¿qué tienen?". */
+const JOB_FIRST = /^\s*(?:y\s+)?(?:para|pa)\s+/;
+/** A Spanish infinitive, with a pronoun attached or not ("destapar", "sellarlo", "pegarla"). */
+const INFINITIVE = /^[a-z]{2,}(?:ar|er|ir)(?:lo|la|los|las|le|les)?$/;
+/** A question after the job ("… qué me recomiendas", "… do you have"): not part of the job. */
+const TRAILING_QUESTION = /(?:^|\s)(?:qu[eé]|cu[aá]l|cu[aá]les|tienen|tiene|hay|venden|me\s+recomiendas?|what|which|do\s+you|you\s+have|please|por\s+favor)(?:\s.*)?$/i;
+const ENCLITIC = /(?:lo|la|los|las|le|les)$/;
+
+export interface AskedJob {
+  /** The job as the customer wrote it, from its verb, accents kept: "destapar el inodoro", "cut metal". */
+  said: string;
+  /** Everything after the verb too ("… que tengo en el techo, qué me recomiendas"): the words to match. */
+  full: string;
+  /** The verb as written, without an attached pronoun ("pegar" of "pegarlo"). */
+  verb: string;
+  /** Where the question's lead ("algo para") starts in the message: a product named before it is the product asked for. */
+  at: number;
+}
+
+/** Lower-case and accent-free, the same length as the text (one UTF-16 unit for one). */
+const fold = (text: string): string =>
+  text.split('').map((c) => c.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').slice(0, 1) || ' ').join('');
+
+/**
+ * The job a message asks something for ("¿tienen algo para destapar el inodoro?" → "destapar el
+ * inodoro"), or null ("para qué sirve" asks what a product is for; "cemento para hacer una zapata"
+ * is read by the caller, who knows where the product was named).
+ *
+ * @example
+ * askedJob('tienen algo para destapar el inodoro?')?.said; // 'destapar el inodoro'
+ */
+export function askedJob(text: string): AskedJob | null {
+  const t = fold(text).replace(/[¿?¡!.,;:"()']/g, ' ');
+  const lead = JOB_LEAD.exec(t) ?? JOB_FIRST.exec(t);
+  if (!lead) return null;
+  const start = lead.index + lead[0].length;
+  const verb = /^[a-z]+/.exec(t.slice(start))?.[0] ?? '';
+  const english = /\b(?:to|for)\s+$/.test(lead[0]);
+  if (english ? verb.length < 3 || /^(?:the|a|an|my|your|this|that)$/.test(verb) : !INFINITIVE.test(verb)) return null;
+  const bare = verb.replace(ENCLITIC, '');
+  const plain = english ? verb.replace(/ing$/, '') : INFINITIVE.test(bare) ? bare : verb;
+  const rest = text.slice(start + verb.length).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // Said back without the question that follows it: "cortar varilla" of "cortar varilla, ¿qué me recomiendas?".
+  const own = rest.replace(TRAILING_QUESTION, '').trim();
+  return { said: [plain, own].filter((s) => s !== '').join(' '), full: [plain, rest].filter((s) => s !== '').join(' '), verb: plain, at: lead.index };
+}
+
+/** "¿para qué sirve el sellador?", "el cemento blanco es para qué?", "what is thinner for?", "what's it used for?". */
+const WHAT_FOR =
+  /\bpara\s+que\s+(?:sirve|sirven|se\s+usa|se\s+usan|se\s+utiliza|se\s+utilizan|es|son|lo\s+uso|la\s+uso|se\s+ocupa)\b|\b(?:es|son|sirve|sirven|se\s+usa|se\s+usan|uso|utiliza)\s+para\s+que\b|\bque\s+uso\s+(?:tiene|tienen|le\s+doy)\b|\bwhat\s+(?:is|are|'s)\b.*\b(?:for|used\s+for)\s*$|\bwhat\s+(?:do\s+(?:you|i)\s+use|is\s+it\s+used)\b.*\bfor\b|\bwhat\s+does\b.*\bdo\s*$/;
+
+/**
+ * True when the message asks what a product is for, not its price ("¿para qué sirve el sellador?",
+ * "el cemento blanco es para qué?", "what is thinner for?").
+ */
+export function asksWhatFor(text: string): boolean {
+  return WHAT_FOR.test(fold(text).replace(/[¿?¡!.,;:"()]/g, ' ').replace(/\s+/g, ' ').trim());
+}
