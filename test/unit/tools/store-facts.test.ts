@@ -98,6 +98,15 @@ describe('questions about the store itself, not a product', () => {
     }
   });
 
+  it('should answer the product first when its price or its own question comes beside the service', async () => {
+    const [both] = await talk(tenant, 'tienen tubo pvc de 3/4? me lo pueden cortar a 2 metros?');
+    expect(both!.reply).toMatch(/Tubo PVC 3\/4"/);
+    const [price] = await talk(tenant, 'cuanto cuesta el plywood de 1/2 y me lo cortan?');
+    expect(price!.reply).toMatch(/RD\$1,690\.00/);
+    const [key] = await talk(tenant, 'cuanto cuesta una copia de llave?');
+    expect(key!.reply).toMatch(/copias de llaves.*RD\$100/s);
+  });
+
   it('should offer a person for installations, and hand over on a yes', async () => {
     const [asked, yes] = await talk(tenant, 'ustedes instalan?', 'si');
     expect(asked!.reply).toMatch(/no hacemos instalaciones/);

@@ -15,7 +15,7 @@ import { asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { createReadingCache } from './reading-cache.js';
-import { asksStoreFact } from './store-facts.js';
+import { asksProductBesides, asksStoreFact } from './store-facts.js';
 import { asksOpeningDay, asksStorePolicy } from './store-questions.js';
 import { fold as foldText, foldWithMap } from './text.js';
 import {
@@ -260,8 +260,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "¿tienen estacionamiento?", "¿hacen cortes de madera?", "¿venden al por mayor?", "do you rent
     // tools?": the store's amenities and services (`store-facts.ts`), answered from its data — not a
-    // product it does not sell, the product named ("madera"), nor the lead form on a question.
-    if (has('store_hours_location') && !sureHandoffOrCase(intent) && !entities.some((e) => e.type === 'account_id') && asksStoreFact(text)) {
+    // product it does not sell, the product named ("madera"), nor the lead form on a question. A
+    // product's price or its own question beside it ("¿tienen tubo de 3/4? ¿me lo cortan?") stays the product's.
+    if (has('store_hours_location') && !sureHandoffOrCase(intent) && !entities.some((e) => e.type === 'account_id') && asksStoreFact(text) && !asksProductBesides(text, mentions)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
     // "¿la principal abre el 1 de enero?": opening on a day, when the classifier is unsure of it.

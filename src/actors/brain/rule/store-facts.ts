@@ -72,3 +72,29 @@ export function storeFactsAsked(text: string): StoreFactKey[] {
 export function asksStoreFact(text: string): boolean {
   return storeFactsAsked(text).length > 0;
 }
+
+/** Facts whose answer is the price asked: a key copy's, the advisor's volume price. */
+const PRICED_BY_THE_STORE: ReadonlySet<StoreFactKey> = new Set(['keyCopies', 'wholesale', 'businessQuotes']);
+
+/** Asking a price: "¿cuánto cuesta el plywood de 1/2 y me lo cortan?" asks the plywood's price first. */
+const PRICE = /\b(?:cuanto|precios?|cuesta|cuestan|vale|valen|a como|how much|prices?|cost|costs)\b/;
+
+/**
+ * A product asked for beside the store question, in a message that names one (`products`: where the
+ * catalog's names are in `text`): a price asked ("¿cuánto cuesta el plywood y me lo cortan?"), or a
+ * sentence of its own that asks no store question ("¿tienen tubo de 3/4? ¿me lo pueden cortar?").
+ * The product's answer goes first then; a service asked alone ("¿hacen cortes de madera?") is the
+ * store's. A key copy's price is the store's own ("¿cuánto cuesta una copia de llave?"), and a
+ * wholesale price or a company's quote is the advisor's.
+ */
+export function asksProductBesides(text: string, products: readonly { start: number; end: number }[]): boolean {
+  if (products.length === 0) return false;
+  const facts = storeFactsAsked(text);
+  if (PRICE.test(words(text)) && !facts.some((k) => PRICED_BY_THE_STORE.has(k))) return true;
+  const sentences = [...text.matchAll(/[^?.!;¿¡]+/g)];
+  return sentences.some((m) => {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    return storeFactsAsked(m[0]).length === 0 && products.some((p) => p.start >= start && p.end <= end);
+  });
+}
