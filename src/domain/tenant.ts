@@ -107,11 +107,17 @@ export interface DeliveryZone {
   at?: GeoPoint;
 }
 
-/** A known place (not a delivery zone) with its position. */
+/**
+ * A known place with its position: a town outside the delivery zones ("Higüey"), or, with `zone`,
+ * a place inside one (a barrio, a resort: "Casa de Campo" lies in the "Caleta" zone), served at
+ * that zone's fee and time and named as the customer asked.
+ */
 export interface Place {
   name: string;
   aliases?: string[];
   at: GeoPoint;
+  /** The `deliveryZones[].zone` this place lies in; absent: a place we do not deliver to. */
+  zone?: string;
 }
 
 export interface Branch {
@@ -138,6 +144,38 @@ export interface StorePolicies {
   credit?: Record<Lang, string>;
 }
 
+/**
+ * What a clerk is asked about the store itself rather than its products: its amenities and the
+ * services beside selling. The words that ask each are the engine's (`store-facts.ts`); the answer
+ * is the store's. A key the store has not written is answered as not known, with a person offered.
+ */
+export const STORE_FACT_KEYS = [
+  'parking',
+  'restroom',
+  'accessibility',
+  'wifi',
+  'atm',
+  'cutting',
+  'keyCopies',
+  'paintMixing',
+  'toolRental',
+  'installation',
+  'wholesale',
+  'fiscalInvoice',
+  'businessQuotes',
+  'pickup',
+  'online',
+  'catalog',
+] as const;
+export type StoreFactKey = (typeof STORE_FACT_KEYS)[number];
+
+/** One fact, per language (tenant-written); `offer`: what the answer offers next (the sales lead form, a person). */
+export interface StoreFact {
+  es: string;
+  en: string;
+  offer?: 'sales_lead' | 'human_agent';
+}
+
 export interface StoreInfo {
   name: string;
   city: string;
@@ -151,6 +189,8 @@ export interface StoreInfo {
   paymentMethods: Record<Lang, string[]>;
   /** Returns, warranty and credit, as the store words them. Optional. */
   policies?: StorePolicies;
+  /** Amenities and services (parking, cutting to size, fiscal invoices…), as the store words them. Optional. */
+  facts?: Partial<Record<StoreFactKey, StoreFact>>;
   /** `YYYY-MM-DD` local dates on which every branch is closed (holidays); absent: `teamHours.closedDates`. */
   closedDates?: string[];
   phone: string;

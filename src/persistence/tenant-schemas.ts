@@ -8,6 +8,7 @@
  */
 import { CORE_BEHAVIOURS, INFO_SOURCES, INTENT_KINDS, INTENTS, type IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
+import { STORE_FACT_KEYS, type StoreFactKey } from '../domain/tenant.js';
 import { hoursTextDisagreements } from '../domain/hours-text.js';
 import { describeValue, z, type SchemaIssue, type Wording } from '../kernel/schema.js';
 
@@ -67,6 +68,8 @@ const isoDate = text({ pattern: ISO_DATE, hint: 'an ISO date (YYYY-MM-DD)' }).re
 const strings = z.array(text());
 const nonEmptyStrings = strings.min(1);
 const perLang = z.object({ es: text(), en: text() });
+/** A store fact (`store.json` `facts`): the store's words per language, and what the answer offers next. */
+const storeFact = z.strictObject({ es: text(), en: text(), offer: z.enum(['sales_lead', 'human_agent']).optional() });
 
 /** An object whose unknown keys are refused with `message` (at the key's own path). */
 function closed<S extends z.ZodRawShape>(shape: S, message: string) {
@@ -235,14 +238,24 @@ export const STORE = z.object({
     )
     .min(1),
   deliveryZones: z.array(z.object({ zone: text(), fee: number({ min: 0 }), eta: perLang, aliases: strings.optional(), at: geoPoint.optional() })),
-  places: z.array(z.object({ name: text(), at: geoPoint, aliases: strings.optional() })).optional(),
+  places: z.array(z.object({ name: text(), at: geoPoint, aliases: strings.optional(), zone: text().optional() })).optional(),
   paymentMethods: z.object({ es: nonEmptyStrings, en: nonEmptyStrings }),
   policies: closed({ returns: perLang.optional(), warranty: perLang.optional(), credit: perLang.optional() }, 'unknown policy (expected returns, warranty, credit)').optional(),
+  facts: closed(
+    Object.fromEntries(STORE_FACT_KEYS.map((key) => [key, storeFact.optional()])) as Record<StoreFactKey, z.ZodOptional<typeof storeFact>>,
+    `unknown store fact (expected ${STORE_FACT_KEYS.join(', ')})`,
+  ).optional(),
   closedDates: z.array(isoDate).optional(),
   phone: text(),
   whatsapp: text(),
   email: text({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, hint: 'an email address' }),
   teamHours: TEAM_HOURS.optional(),
+}).superRefine((store, ctx) => {
+  // A place inside a zone is served as that zone: the zone must be one the store lists.
+  const zones = new Set(store.deliveryZones.map((z) => z.zone));
+  (store.places ?? []).forEach((place, i) => {
+    if (place.zone !== undefined && !zones.has(place.zone)) ctx.addIssue({ code: 'custom', path: ['places', i, 'zone'], message: `place "${place.name}": no delivery zone named "${place.zone}"` });
+  });
 });
 
 export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: perLang, validUntil: isoDate, skus: strings.optional() }));

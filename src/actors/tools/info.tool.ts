@@ -1,15 +1,17 @@
 import type { Lang } from '../../domain/nlu.js';
 import { copyPlain, createLru, remembered, type Lru } from '../../kernel/lru.js';
-import type { DeliveryZone, GeoPoint, Place, TenantData } from '../../domain/tenant.js';
+import type { DeliveryZone, GeoPoint, Place, StoreFactKey, TenantData } from '../../domain/tenant.js';
 import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../brain/rule/store-questions.js';
 import { fold as foldText, phonetic } from '../brain/rule/text.js';
 import type { InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import type { ChoiceOption } from '../../domain/understanding.js';
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
 import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
-import { creditOffer, paymentMethodReply, policyReply } from './store-policies.js';
+import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply } from './store-policies.js';
+import { storeFactsAsked } from '../brain/rule/store-facts.js';
 
-type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit';
+type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
 /** What a store question is about, by keyword (accents folded); order = order of the replies. */
 const STORE_TOPICS: [StoreTopic, RegExp][] = [
@@ -78,8 +80,9 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
   return reply === null ? null : copyPlain(reply);
 }
 
-function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number): ReplyDirective[] {
+function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption } {
   const { store } = tenant;
+  let offer: ChoiceOption | undefined;
   const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);
   const sayIfAny = (template: string): string | null => (tenant.templates[lang]?.[template] !== undefined ? say(template) : null);
   const methods = joinList(store.paymentMethods[lang], lang);
@@ -98,6 +101,11 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
       case 'location': {
         // "where's the main store?", "¿dónde queda la de Villa Hermosa?": that branch only.
         const named = new Set(branchesNamed(store.branches.map((b) => b.name), text));
+        // "¿tienen sucursal en Higüey?": no, and where the branches are.
+        const elsewhere = named.size === 0 ? branchElsewhere(tenant, text) : null;
+        if (elsewhere !== null && tenant.templates[lang]?.['info.location.notThere'] !== undefined) {
+          return [{ template: 'info.location.notThere', params: { place: elsewhere, city: store.city, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) } }];
+        }
         const branches = named.size > 0 ? store.branches.filter((_, i) => named.has(i)) : store.branches;
         const one = branches.length === 1 && store.branches.length > 1 ? branches[0] : undefined;
         if (one && tenant.templates[lang]?.['info.location.one'] !== undefined) {
@@ -110,28 +118,43 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
           },
         ];
       }
-      case 'delivery':
-        return [deliveryReply(tenant, text, lang)];
+      case 'delivery': {
+        const reply = deliveryReply(tenant, text, lang);
+        // "¿hacen envíos a Santo Domingo?": no; pick-up, the nearest zones, or a person for a special shipment.
+        if (!('template' in reply) || reply.template !== 'info.delivery.notServed' || tenant.templates[lang]?.['info.offer.human_agent'] === undefined) return [reply];
+        const person = offerOf('human_agent', lang);
+        offer ??= person.offer;
+        return [{ ...reply, options: [person.option] }];
+      }
       case 'payment':
         return [(asksPaymentMethod(text) ? paymentMethodReply(tenant, text, lang, methods, sayIfAny) : null) ?? { template: 'info.payment', params: { methods } }];
       case 'returns':
       case 'warranty':
       case 'credit': {
         const reply = policyReply(tenant, topic, lang);
+        // The credit answer offers to apply: a yes next takes the offer.
+        if (reply && topic === 'credit') offer ??= creditOffer(lang);
         return reply ? [reply] : [];
+      }
+      default: {
+        const fact = factReply(tenant, topic.slice('fact.'.length) as StoreFactKey, lang);
+        if (fact?.offer) offer ??= fact.offer;
+        return fact ? [fact.reply] : [];
       }
     }
   });
   if (replies.length === 0) {
     const main = store.branches[0];
-    return [
-      {
-        template: 'info.summary',
-        params: { storeName: store.name, address: main?.address ?? store.city, hours: main?.hours[lang] ?? '', phone: main?.phone ?? store.phone, methods },
-      },
-    ];
+    return {
+      replies: [
+        {
+          template: 'info.summary',
+          params: { storeName: store.name, address: main?.address ?? store.city, hours: main?.hours[lang] ?? '', phone: main?.phone ?? store.phone, methods },
+        },
+      ],
+    };
   }
-  return replies;
+  return offer ? { replies, offer } : { replies };
 }
 
 // ---------------------------------------------------------------- delivery
@@ -245,10 +268,14 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   // "¿trabajan mañana?": opening on a day, in words the hours pattern does not hold.
   if (!asked.includes('hours') && asksOpeningDay(text)) asked.unshift('hours');
   for (const [topic, asks] of POLICY_TOPICS) if (asks(text)) asked.push(topic);
+  // "¿hay parqueo en la de Villa Hermosa?", "where can I park?": the fact answers; the branch is where it is asked.
+  const facts = storeFactsAsked(text);
+  if (facts.length > 0) asked.splice(0, asked.length, ...asked.filter((t) => t !== 'location'), ...facts.map((key) => `fact.${key}` as const));
   // "¿puedo pagar a crédito?": the credit answer says how; the payment list would only repeat it.
   const topics = asked.includes('credit') ? asked.filter((t) => t !== 'payment') : asked;
-  // "¿y a Bayahíbe?": a place we know, asked about alone, is a delivery question.
-  if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push('delivery');
+  // "¿y a Bayahíbe?": a place we know, asked about alone, is a delivery question; "do you have a
+  // store in Punta Cana?" asks for a branch there.
+  if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push(BRANCH_IN.test(words(text).join(' ')) ? 'location' : 'delivery');
   if (text.length <= TOPIC_CACHE_MAX_TEXT) {
     if (places.topics.size >= TOPIC_CACHE_SIZE) places.topics.clear();
     places.topics.set(text, Object.freeze(topics));
@@ -297,6 +324,26 @@ function withoutPlaceNames(places: StorePlaces, folded: string): string {
   return out;
 }
 
+/** "¿tienen sucursal en …?", "do you have a store in …?": a branch asked for in a place. */
+const BRANCH_IN = /\b(?:sucursal(?:es)?|tiendas?|locales|local|branch(?:es)?|stores?|shops?)\b(?: \w+){0,3} (?:en|in|por|at)\b/;
+
+/**
+ * The place a customer asks a branch in, when the store has none there ("¿tienen sucursal en
+ * Higüey?" → "Higüey"); null when no place is named, or the store's city or a branch's address
+ * holds it ("¿tienen sucursal en La Romana?").
+ */
+function branchElsewhere(tenant: TenantData, text: string): string | null {
+  if (!BRANCH_IN.test(words(text).join(' '))) return null;
+  const asked = findDeliveryPlace(tenant, text);
+  if (asked.kind === 'none') return null;
+  const name = asked.kind === 'zone' ? asked.zone.zone : asked.kind === 'place' ? asked.place.name : asked.name;
+  const aliases = asked.kind === 'zone' ? (asked.zone.aliases ?? []) : asked.kind === 'place' ? (asked.place.aliases ?? []) : [];
+  const key = (t: string): string => words(t).join(' ');
+  const city = key(tenant.store.city);
+  if ([name, ...aliases].some((n) => key(n) === city)) return null;
+  return tenant.store.branches.some((b) => ` ${key(b.address)} `.includes(` ${key(name)} `)) ? null : name;
+}
+
 /** Great-circle distance in km. */
 function distanceKm(a: GeoPoint, b: GeoPoint): number {
   const rad = Math.PI / 180;
@@ -318,6 +365,12 @@ function deliveryReply(tenant: TenantData, text: string, lang: Lang): ReplyDirec
     case 'zone':
       return { template: 'info.delivery.zone', params: item(asked.zone) };
     case 'place': {
+      // "¿llevan a Casa de Campo?": a place inside a zone is served as that zone, named as asked.
+      const inside = asked.place.zone === undefined ? undefined : store.deliveryZones.find((z) => z.zone === asked.place.zone);
+      if (inside) {
+        const known = tenant.templates[lang]?.['info.delivery.place'] !== undefined;
+        return known ? { template: 'info.delivery.place', params: { place: asked.place.name, ...item(inside) } } : { template: 'info.delivery.zone', params: item(inside) };
+      }
       const located = store.deliveryZones.filter((z) => z.at !== undefined);
       const nearest = (located.length > 0 ? located : store.deliveryZones)
         .map((z) => ({ z, km: z.at ? distanceKm(z.at, asked.place.at) : 0 }))
@@ -369,12 +422,8 @@ function vacancyReplies(tenant: TenantData, lang: Lang): ReplyDirective[] {
  */
 export function answerInfo(tenant: TenantData, input: InfoActorInput, now: number): InfoActorOutput {
   switch (input.topic) {
-    case 'store_hours_location': {
-      const replies = storeReplies(tenant, input.text, input.lang, now);
-      // The credit answer offers to apply: a yes next takes the offer.
-      const credit = replies.some((r) => 'template' in r && r.template === 'info.policy.credit');
-      return credit ? { replies, offer: creditOffer(input.lang) } : { replies };
-    }
+    case 'store_hours_location':
+      return storeReplies(tenant, input.text, input.lang, now);
     case 'offers':
       return { replies: offerReplies(tenant, input.lang, now) };
     case 'job_vacancies':

@@ -1,14 +1,16 @@
 /**
  * The store's policies as a clerk tells them: returns, warranty, credit (the store's own words,
- * `store.json` `policies`), and whether a way of paying the customer names is taken (read from
+ * `store.json` `policies`), its amenities and services (`store.json` `facts`: parking, cutting to
+ * size, fiscal invoices…), and whether a way of paying the customer names is taken (read from
  * the store's `paymentMethods`, so the data decides).
  */
 import type { Lang } from '../../domain/nlu.js';
-import type { TenantData } from '../../domain/tenant.js';
+import type { StoreFact, StoreFactKey, TenantData } from '../../domain/tenant.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
-import type { ReplyDirective } from '../../machines/conversation.contract.js';
+import type { ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
 import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed } from '../brain/rule/store-questions.js';
 import { fold } from '../brain/rule/text.js';
+import { renderReply } from '../render-reply.js';
 
 export type PolicyTopic = 'returns' | 'warranty' | 'credit';
 
@@ -28,6 +30,36 @@ export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang):
 /** The credit answer's offer: a yes applies (the sales lead on the words of the option). */
 export function creditOffer(lang: Lang): ChoiceOption {
   return { intent: 'sales_lead', label: 'info.policy.credit.apply', text: APPLY_FOR_CREDIT[lang] };
+}
+
+/** What a customer says to take a fact's offer: the lead form, or a person. */
+const FACT_OFFER_TEXT: Record<NonNullable<StoreFact['offer']>, Record<Lang, string>> = {
+  sales_lead: { es: 'quiero una cotización con un asesor de ventas', en: 'I want a quote from a sales advisor' },
+  human_agent: { es: 'quiero hablar con una persona', en: 'I want to talk to a person' },
+};
+
+/**
+ * "¿tienen estacionamiento?" → the store's words on parking; a fact the store has not written →
+ * that we do not know it, with a person offered (never "no vendemos estacionamiento"). Null when
+ * the tenant lacks the templates (the question goes where it went). `offer`: what a yes takes.
+ */
+export function factReply(tenant: TenantData, key: StoreFactKey, lang: Lang): { reply: ReplyDirective; offer?: ChoiceOption } | null {
+  const has = (template: string): boolean => tenant.templates[lang]?.[template] !== undefined;
+  const fact = tenant.store.facts?.[key];
+  const offered = fact ? fact.offer : 'human_agent';
+  const template = fact ? (offered ? `info.fact.offer.${offered}` : 'info.fact') : 'info.fact.unknown';
+  if (!has(template) || (!fact && !has(`info.fact.topic.${key}`))) return null;
+  const params: TemplateParams = fact ? { fact: fact[lang] } : { topic: renderReply({ template: `info.fact.topic.${key}` }, tenant.templates, lang) };
+  if (!offered) return { reply: { template, params } };
+  const { option, offer } = offerOf(offered, lang);
+  return { reply: { template, params, options: [option] }, offer };
+}
+
+/** An answer's offer of the lead form or a person: its button (`info.offer.<intent>`) and what a yes takes. */
+export function offerOf(intent: NonNullable<StoreFact['offer']>, lang: Lang): { option: ReplyOption; offer: ChoiceOption } {
+  const label = `info.offer.${intent}`;
+  const text = FACT_OFFER_TEXT[intent][lang];
+  return { option: { label, text, template: true }, offer: { intent, label, text } };
 }
 
 const methodText = (method: string): string =>

@@ -16,6 +16,7 @@ import { asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { createReadingCache } from './reading-cache.js';
+import { asksProductBesides, asksStoreFact } from './store-facts.js';
 import { asksOpeningDay, asksStorePolicy } from './store-questions.js';
 import { fold as foldText, foldWithMap } from './text.js';
 import {
@@ -130,6 +131,11 @@ export interface RuleBrainOptions {
 
 /** Default size of the reading cache (entries per tenant brain). */
 export const READING_CACHE_SIZE = 2_000;
+
+/** A sure request for a person or a sure complaint: kept whatever else the message asks. */
+function sureHandoffOrCase(intent: IntentScore): boolean {
+  return (intent.name === 'human_agent' || intent.name === 'complaint') && intent.confidence >= HANDOFF_CONFIDENCE;
+}
 
 /**
  * The offline brain: trains an intent classifier from the tenant's utterances at start-up and
@@ -251,6 +257,13 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // you take Amex?": the store's policies, answered from its data (`store-questions.ts`), not a
     // complaint, a product or an account — a customer telling of trouble ("no sirve") is not this.
     if (has('store_hours_location') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && !entities.some((e) => e.type === 'account_id') && asksStorePolicy(text)) {
+      intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
+    }
+    // "¿tienen estacionamiento?", "¿hacen cortes de madera?", "¿venden al por mayor?", "do you rent
+    // tools?": the store's amenities and services (`store-facts.ts`), answered from its data — not a
+    // product it does not sell, the product named ("madera"), nor the lead form on a question. A
+    // product's price or its own question beside it ("¿tienen tubo de 3/4? ¿me lo cortan?") stays the product's.
+    if (has('store_hours_location') && !sureHandoffOrCase(intent) && !entities.some((e) => e.type === 'account_id') && asksStoreFact(text) && !asksProductBesides(text, mentions)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
     // "¿la principal abre el 1 de enero?": opening on a day, when the classifier is unsure of it.

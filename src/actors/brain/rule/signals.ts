@@ -206,13 +206,14 @@ export function saysNotKnown(text: string): boolean {
   return NOT_KNOWN.test(words(text).join(' '));
 }
 
-const PHONE_WORDS = /\b(?:telefonos?|numeros?|celular|whatsapp|whats app|wasap|wassap|guasap|wsp|phone|number|contact number)\b/;
+const PHONE_WORDS = /\b(?:telefonos?|numeros?|celular|whatsapp|whats app|wasap|wassap|guasap|wsp|correo|correo electronico|email|e mail|phone|number|contact number)\b/;
 const OF_THE_STORE = /\b(?:ustedes|usted|su|sus|la tienda|la ferreteria|las tiendas|la sucursal|las sucursales|el local|your|the store|the shop|you guys|the branch)\b/;
-const NOT_THE_STORE_PHONE = /\b(?:cuenta|account|pedido|orden|order|caso|ticket|cotizacion|quote|mi numero|my number|mi telefono|my phone)\b/;
+const NOT_THE_STORE_PHONE = /\b(?:cuenta|account|pedido|orden|order|caso|ticket|cotizacion|quote|mi numero|my number|mi telefono|my phone|mi correo|my email|gmail|hotmail|yahoo|outlook)\b/;
 
 /**
- * The customer asks for the store's phone number ("me pasas el número de la ferretería?", "what's
- * your phone?"), not about their own number or an account number.
+ * The customer asks for the store's phone number or e-mail ("me pasas el número de la ferretería?",
+ * "what's your phone?", "¿cuál es el correo de ustedes?"), not about their own number or address
+ * or an account number.
  */
 export function asksStorePhone(text: string): boolean {
   const f = words(text).join(' ');

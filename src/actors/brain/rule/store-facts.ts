@@ -1,0 +1,100 @@
+/**
+ * Questions about the store itself rather than its products — its amenities ("¿tienen
+ * estacionamiento?", "do you have parking?") and the services beside selling ("¿hacen cortes de
+ * madera?", "¿dan factura con comprobante fiscal?", "¿venden al por mayor?"). Read by the rule brain
+ * (a store question, never "no vendemos estacionamiento" nor the lead form on a question) and by
+ * the info tool (which fact to answer from `store.json` `facts`): one reading of the words for both.
+ * The words are the engine's; whether the store has parking is the store's data.
+ */
+import type { StoreFactKey } from '../../../domain/tenant.js';
+import { fold } from './text.js';
+
+function words(text: string): string {
+  return fold(text)
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Where a question about the place may end: the message's end, or a branch or a place ("en la principal", "ahí"). */
+const END = String.raw`(?:$|\s+(?:en|ahi|alla|aqui|alli|para|pa|de|in|at|there|here|for)\b)`;
+/** The words of asking whether the store has or does something. */
+const HAVE = String.raw`(?:tienen|tiene|tienes|tendran|hay|habra|cuentan con|ofrecen|do you (?:guys )?have|do y all have|you (?:guys )?have|have you got|is there|are there|got)`;
+
+/**
+ * A request, not a question: "quiero comprar al por mayor", "necesitamos una cotización formal",
+ * and a business telling who it is ("soy de una ferretería, ¿venden al por mayor para revender?")
+ * are the lead form's (an advisor's), not a question whether the store does it.
+ */
+const REQUEST =
+  /\b(?:soy de|somos|we own|we are|we re|i own|i run|we run|tengo una|tenemos una|para revender|to resell|reventa|resale|(?:mi|nuestra|my|our) (?:empresa|compania|negocio|ferreteria|constructora|company|business|store)|quiero|quisiera|queremos|quisieramos|necesito|necesitamos|busco|buscamos|ocupo|ocupamos|me interesa|nos interesa|i want|we want|i need|we need|i d like|we d like|i would like|we would like|looking to|interested in|mandenme|envienme|hagame|hazme|me hace|me hacen una)\b/;
+
+/** Buying in volume: "necesito comprobante fiscal, somos empresa y compraremos mucho" is a lead with a fiscal need. */
+const VOLUME = /\b(?:compraremos|vamos a comprar|compramos|mucho|muchos|volumen|grandes cantidades|al por mayor|por mayor|cada mes|mensual\w*|we ll buy|we will buy|we buy|a lot|large quantities|bulk|wholesale|monthly|every month)\b/;
+
+/** Trouble told, not a question: "no me dieron factura con NCF" is a case for a person. */
+const TROUBLE = /\b(?:no me (?:dieron|dio|han dado|entregaron|mandaron|enviaron|llego|quisieron|quieren)|todavia no|aun no|nunca me|never (?:got|received)|didn t (?:get|give)|haven t (?:got|received)|refused)\b/;
+
+/**
+ * The words that ask for each fact (folded, no punctuation). Each is written to leave products
+ * alone: "adoquines para parqueo", "accesorios de baño", "bombillo wifi", "disco de corte", "llave
+ * de chorro", "venden sillas de ruedas" stay product questions.
+ */
+const FACT_WORDS: readonly (readonly [StoreFactKey, RegExp, RegExp?])[] = [
+  ['parking', new RegExp(String.raw`(?<!para (?:el |un |mi |la )?)\b(?:estacionamientos?|parqueos?|parking|parqueadero|car park|parking lot)\b(?! (?:de|para) (?:bloques?|adoquin\w*))|\b(?:donde|where) (?:\w+ ){0,3}(?:parquear|parqueo|estacionar\w*|aparcar|park)\b|\b(?:puedo|se puede|podemos|hay donde|can i|can we) (?:\w+ ){0,2}?(?:parquear|estacionar\w*|aparcar|park)\b`)],
+  ['restroom', new RegExp(String.raw`\b(?:${HAVE}|donde (?:esta|queda|estan)|puedo usar|se puede usar|me prestan|where is|where s|can i use)\s+(?:(?:un|el|los|unos|a|the)\s+)?(?:banos?|sanitarios?|servicio sanitario|inodoro para clientes|bathrooms?|restrooms?|toilets?|washrooms?)(?:\s+(?:para|de|for) (?:los |el )?(?:clientes|publico|uso publico|customers|the public))?${END}`)],
+  ['accessibility', /\b(?:acceso|entrada|rampas?|entrar|pasar|accesibles?|adaptad[oa]s?|access|ramps?|get in)\b(?: \w+){0,4} (?:silla de ruedas|sillas de ruedas|discapacitad\w*|movilidad reducida|wheelchairs?|disabled|handicap\w*)\b|\b(?:wheelchair|disabled|handicap\w*) (?:access\w*|ramps?|friendly|entrance)\b|\b(?:tienen|hay|tiene) rampas?\b|\bis (?:the store|your store|it|the shop|the branch) (?:wheelchair )?accessible\b/],
+  ['wifi', new RegExp(String.raw`\b(?:${HAVE}|(?:cual es |me (?:pasan|das|dan) )?(?:la )?(?:clave|contrasena|password) (?:del|de el|de la|of the|for the))\s+(?:(?:el|la|un|free|internet|a)\s+)?(?:wi ?fi|internet)(?:\s+(?:gratis|para clientes|free|for customers))?${END}|\b(?:wi ?fi) (?:password|gratis|para clientes|free|for customers)\b`)],
+  ['atm', /\b(?:cajeros? automaticos?|atms?|cash machines?|cash points?|cajero (?:de|del) banco)\b/],
+  ['keyCopies', /\b(?:copias? de|copiar|copien|duplicados? de|duplicar|sacar(?:me)? (?:una )?copia de|copy|copies of|duplicate|cut|make|hacen|sacan) (?:(?:una|la|las|mis|un|unas|a|my|the|some|house|car|door)\s+)?(?:llaves?|keys?)\b(?! (?:de|para|con) (?:paso|chorro|lavamanos|fregadero|agua|manguera|ducha|tubo|tuerca|boca|corona|allen|stilson|pared|jardin|bola|compuerta|mezcladora|cierre|lavadora))/],
+  ['cutting', /(?<!\bque )\b(?:(?:hacen|dan|tienen|ofrecen|hay|brindan)\s+(?:el |un )?(?:servicio de )?cortes?|servicio de cortes?|(?:me |nos |le )?(?:cortan|corten)|(?:me |nos )(?:corta|cortas)|(?:pueden|puede|podrian|podria|pueden ustedes)\s+(?:\w+\s+)?cortar\w*|cortar(?:me|nos)\w*|(?:do|can|could|will) (?:you|y all|you guys) (?:also )?cut|cutting service|cut (?:\w+ ){0,3}to (?:size|length|measure))\b(?!.*\b(?:llaves?|keys?)\b)/],
+  ['paintMixing', /\b(?:(?:ustedes )?(?:mezclan|preparan|entintan|tintan|igualan|combinan)|(?:pueden|puede|podrian|me pueden|se puede)\s+(?:\w+\s+)?(?:mezclar|preparar|entintar|igualar|sacar)(?:me)?|do you (?:mix|tint|match)|can you (?:mix|tint|match))\s+(?:\w+\s+){0,2}?(?:pinturas?|colou?r(?:es|s)?|tonos?|paints?)\b|\b(?:color matching|colour matching|paint mixing|paint tinting|maquina de (?:colores|mezclar pintura)|igualacion de colou?r(?:es)?)\b/],
+  ['toolRental', /\b(?:alquilan|alquilen|alquilar\w*|alquiler(?:es)? de|rentan|renten|rentar\w*|renta de|(?:do|can|could) (?:you|y all|you guys|i|we) (?:\w+ ){0,2}?rent|rent (?:out )?(?:tools?|equipment|machines?|scaffold\w*|an? \w+|the \w+)|(?:tool|tools|equipment|scaffold\w*|machinery) (?:rentals?|hire)|for (?:rent|hire)|hire out)\b/],
+  ['installation', /\b(?:(?:ustedes |uds )?(?:instalan|instalen)|(?:pueden|puede|podrian|podria|me lo pueden|me la pueden|me los pueden|vienen a|hacen|ofrecen|tienen|dan|brindan|hay|incluye|incluyen)\s+(?:\w+\s+){0,2}?(?:instalar\w*|instalacion\w*|montaje)|servicio de (?:instalacion|montaje)|(?:do|can|will|could) (?:you|y all|you guys) (?:also )?install|installation services?|do you (?:do|offer) installation\w*|(?:tienen|hay|recomiendan|recomendar\w*|conocen|conocer)\s+(?:\w+\s+){0,2}?(?<!\b(?:de|para) )(?:tecnicos?|instaladores?|plomeros?|electricistas?|maestros? de obra|albanil\w*)|(?:do you have|can you recommend|do you know) (?:an? |any )?(?:installers?|plumbers?|electricians?|technicians?|contractors?))\b/],
+  ['wholesale', /\b(?:venden|vende|vendes|hacen|tienen|tiene|dan|manejan|ofrecen|hay|trabajan|despachan|do you|do y all|is there|are there|how does|how do|como (?:funciona|es|son|trabajan)|cual(?:es)? (?:es|son)|cuanto)\b(?: \w+){0,4} (?:al por mayor|por mayor|mayoreo|mayoristas?|precios? (?:de|al|por) (?:por )?mayor|(?:precios?|descuentos?) (?:por|de) (?:volumen|cantidad)|wholesale|bulk (?:prices?|pricing|discounts?|rates?)|volume (?:prices?|pricing|discounts?))\b/, REQUEST],
+  ['fiscalInvoice', /\b(?:comprobantes? (?:fiscal\w*|de credito fiscal|gubernamental\w*|de valor fiscal)|credito fiscal|valor fiscal|ncf|e ncf|ecf|factura fiscal|facturas fiscales|facturas? (?:con|de|a nombre de) (?:mi |la |nuestra |una )?(?:rnc|ncf|comprobante|empresa|compania)|(?:dan|emiten|hacen|sacan|entregan|me dan|me pueden dar|nos dan|dan ustedes)\s+(?:\w+\s+)?facturas?|facturan|tax (?:receipts?|invoices?)|fiscal (?:receipts?|invoices?)|invoices? with (?:my |our |the |a )?(?:rnc|tax id|company name)|(?:can i|could i|can we|do you) (?:get|give|issue|provide) (?:me |us )?(?:an? |proper )?(?:invoices?|receipts?))\b/, VOLUME],
+  ['businessQuotes', /\b(?:hacen|dan|preparan|elaboran|mandan|envian|sacan|manejan|do you (?:do|make|give|prepare|send)|can you (?:do|make|give|prepare|send))\s+(?:\w+\s+){0,2}?(?:cotizaciones|presupuestos|quotes|quotations|estimates|(?:cotizacion|presupuesto|quote|quotation) (?:formal(?:es)?|por escrito|in writing|written|para (?:empresas?|companias|constructoras?|negocios)|a empresas|corporativ\w*|for (?:companies|businesses|contractors)))\b/, REQUEST],
+  ['pickup', /\b(?:(?:puedo|se puede|podemos|podria|pueden|can i|could i|can we)\s+(?:\w+\s+){0,4}?(?:recoger\w*|recojo|pasar a (?:buscar|recoger)\w*|ir a (?:buscar|recoger)\w*|retirar\w*|pick (?:\w+ )?up|collect (?:it|them|my order)|come (?:and )?get (?:it|them))|(?:recogida|retiro|recoger|pick ?up) en (?:la )?(?:tienda|sucursal|ferreteria)|(?:in store|store) pick ?up|pick ?up in (?:the )?store)\b/],
+  ['online', new RegExp(String.raw`\b(?:${HAVE}|cual es (?:su|el|la)|cuales son (?:sus|las)|como (?:los|las|lo|la) (?:encuentro|busco|sigo)|estan en|what s your|what is your|are you on|are you guys on|where can i find you on)\s+(?:(?:su|sus|una|un|la|el|a|an|your|the)\s+)?(?:pagina web|pagina de internet|sitio web|website|web site|web page|tienda (?:en linea|online|virtual)|online (?:store|shop)|instagram|facebook|tik ?tok|redes sociales|redes|social media)\b|\b(?:(?:comprar|compro|pedir|pido|venden|vende|buy|order|shop|sell) (?:\w+ )?(?:en linea|online|por internet))\b`)],
+  ['catalog', new RegExp(String.raw`\b(?:${HAVE}|me (?:pasan|mandan|envian|manda|pasa)|me pueden (?:pasar|mandar|enviar)|can you send(?: me)?|could you send(?: me)?)\s+(?:(?:un|el|su|a|your|the)\s+)?(?:catalogos?|catalogs?|catalogues?|lista de precios|price list)(?:\s+(?:de precios|de productos|digital|en pdf|completo|pdf|of products|(?:de|of) \w+))?\s*$`)],
+];
+
+/** The store facts a message asks about, in `STORE_FACT_KEYS` order of the table ("¿hay parqueo y baño?": both). */
+export function storeFactsAsked(text: string): StoreFactKey[] {
+  const f = words(text);
+  if (f === '' || TROUBLE.test(f)) return [];
+  const asked = FACT_WORDS.filter(([, re, unless]) => re.test(f) && !unless?.test(f)).map(([key]) => key);
+  // "do you cut keys?" is the key copies, not cutting to size.
+  return asked.includes('keyCopies') ? asked.filter((k) => k !== 'cutting') : asked;
+}
+
+/** Whether a message asks about the store's amenities or services (see `storeFactsAsked`). */
+export function asksStoreFact(text: string): boolean {
+  return storeFactsAsked(text).length > 0;
+}
+
+/** Facts whose answer is the price asked: a key copy's, the advisor's volume price. */
+const PRICED_BY_THE_STORE: ReadonlySet<StoreFactKey> = new Set(['keyCopies', 'wholesale', 'businessQuotes']);
+
+/** Asking a price: "¿cuánto cuesta el plywood de 1/2 y me lo cortan?" asks the plywood's price first. */
+const PRICE = /\b(?:cuanto|precios?|cuesta|cuestan|vale|valen|a como|how much|prices?|cost|costs)\b/;
+
+/**
+ * A product asked for beside the store question, in a message that names one (`products`: where the
+ * catalog's names are in `text`): a price asked ("¿cuánto cuesta el plywood y me lo cortan?"), or a
+ * sentence of its own that asks no store question ("¿tienen tubo de 3/4? ¿me lo pueden cortar?").
+ * The product's answer goes first then; a service asked alone ("¿hacen cortes de madera?") is the
+ * store's. A key copy's price is the store's own ("¿cuánto cuesta una copia de llave?"), and a
+ * wholesale price or a company's quote is the advisor's.
+ */
+export function asksProductBesides(text: string, products: readonly { start: number; end: number }[]): boolean {
+  if (products.length === 0) return false;
+  const facts = storeFactsAsked(text);
+  if (PRICE.test(words(text)) && !facts.some((k) => PRICED_BY_THE_STORE.has(k))) return true;
+  const sentences = [...text.matchAll(/[^?.!;¿¡]+/g)];
+  return sentences.some((m) => {
+    const start = m.index ?? 0;
+    const end = start + m[0].length;
+    return storeFactsAsked(m[0]).length === 0 && products.some((p) => p.start >= start && p.end <= end);
+  });
+}

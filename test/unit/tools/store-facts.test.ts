@@ -1,0 +1,166 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { storeFactsAsked } from '../../../src/actors/brain/rule/store-facts.js';
+import type { ConversationHost } from '../../../src/actors/conversation-host.js';
+import { answerInfo } from '../../../src/actors/tools/info.tool.js';
+import { renderReply } from '../../../src/actors/render-reply.js';
+import type { Lang } from '../../../src/domain/nlu.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { STORE } from '../../../src/persistence/tenant-schemas.js';
+import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+const say = (host: ConversationHost, sender: string, text: string) => host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text });
+const texts = (r: Awaited<ReturnType<typeof say>>) => r.replies.map((e) => e.text).join('\n');
+
+/** One conversation on a real host (real brain, machine and tools): each turn's reply, state and ticket. */
+async function talk(data: TenantData, ...messages: string[]) {
+  const { host } = createMemoryHost({ tenant: data, brain });
+  const out: { reply: string; state: unknown; ticket: unknown; lead: unknown; options: string[] }[] = [];
+  for (const text of messages) {
+    const r = await say(host, 'c-1', text);
+    const options = r.replies.flatMap((e) => ('options' in e && Array.isArray(e.options) ? e.options.map((o: { label: string }) => o.label) : []));
+    out.push({ reply: texts(r), state: r.state.value, ticket: r.state.context.ticket, lead: r.state.context.lead, options });
+  }
+  return out;
+}
+
+const info = (data: TenantData, text: string, lang: Lang = 'es') => {
+  const out = answerInfo(data, { tenantId: 'ferreteria', lang, topic: 'store_hours_location', text, idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15));
+  return { out, text: out.replies.map((r) => renderReply(r, data.templates, lang)).join('\n') };
+};
+
+describe('questions about the store itself, not a product', () => {
+  it.each([
+    ['tienen estacionamiento?', /parqueo propio/],
+    ['hay parqueo en la sucursal de Villa Hermosa?', /parqueo amplio/],
+    ['tienen baño?', /baño para clientes/],
+    ['tienen acceso para silla de ruedas?', /rampa/],
+    ['tienen wifi?', /wifi para clientes/],
+    ['hacen cortes de madera?', /Madera y plywood/],
+    ['cortan tubo?', /PVC/],
+    ['hacen copias de llaves?', /RD\$100/],
+    ['mezclan pintura?', /igualar colores/],
+    ['alquilan herramientas?', /no alquilamos/],
+    ['dan factura con comprobante fiscal?', /NCF/],
+    ['me dan factura?', /toda compra lleva su factura/],
+    ['puedo pedir por aquí y pasar a buscarlo?', /recoges en la sucursal/],
+    ['tienen página web?', /@ferreterialaromana/],
+    ['tienen catálogo?', /catálogo impreso/],
+  ])('should answer "%s" from the store data, never "no vendemos"', async (text, fact) => {
+    const [r] = await talk(tenant, text);
+    expect(r!.reply).toMatch(fact);
+    expect(r!.reply).not.toMatch(/No vendemos|Tengo estas opciones|Esto es lo que tengo/);
+    expect(r!.ticket).toBeNull();
+  });
+
+  it.each([
+    ['do you have parking?', /customer parking/],
+    ['do you rent tools?', /don't rent/],
+    ['do you cut wood?', /Lumber and plywood/],
+    ['can I get an invoice with my RNC?', /NCF/],
+    ['is the store wheelchair accessible?', /wheelchair/],
+  ])('should answer "%s" in English from the store data', async (text, fact) => {
+    const [r] = await talk(tenant, text);
+    expect(r!.reply).toMatch(fact);
+  });
+
+  it('should answer "¿venden al por mayor?" and offer the advisor instead of starting the form, and take the offer on a yes', async () => {
+    const [asked, yes] = await talk(tenant, 'venden al por mayor?', 'sí');
+    expect(asked!.reply).toMatch(/vendemos al por mayor/);
+    expect(asked!.options).toEqual(['Hablar con un asesor de ventas']);
+    expect(String(asked!.state)).not.toMatch(/workflow/);
+    expect(JSON.stringify(yes!.state)).toMatch(/workflow/);
+  });
+
+  it('should answer "¿hacen cotizaciones para empresas?" and leave the form for a yes', async () => {
+    const [asked] = await talk(tenant, 'hacen cotizaciones para empresas?');
+    expect(asked!.reply).toMatch(/cotizaciones formales/);
+    expect(JSON.stringify(asked!.state)).not.toMatch(/workflow/);
+  });
+
+  it('should keep a business that tells who it is, or a request to buy in volume, a lead', async () => {
+    for (const text of ['quiero comprar al por mayor 200 sacos de cemento', 'Soy de una ferretería en Guaymate, ¿venden al por mayor para revender?', 'necesito comprobante fiscal, somos empresa y compraremos mucho']) {
+      expect(storeFactsAsked(text), text).toEqual([]);
+      const u = await brain.understand({ text, messageId: 'm', expecting: { kind: 'none' }, lang: 'es', idempotencyKey: 'k' });
+      expect(u.nlu.intent.name, text).toBe('sales_lead');
+    }
+  });
+
+  it('should leave product questions that share a word with a store question to the catalog', () => {
+    for (const text of ['tienen accesorios de baño?', 'tienen bombillos wifi?', 'tienen disco de corte?', 'que disco corta metal?', 'tienen llave de chorro?', 'venden sillas de ruedas?', 'tienen cinta de electricista?', 'tienen llaves de paso de 1/2?', 'con que puedo cortar ceramica?']) {
+      expect(storeFactsAsked(text), text).toEqual([]);
+    }
+  });
+
+  it('should answer the product first when its price or its own question comes beside the service', async () => {
+    const [both] = await talk(tenant, 'tienen tubo pvc de 3/4? me lo pueden cortar a 2 metros?');
+    expect(both!.reply).toMatch(/Tubo PVC 3\/4"/);
+    const [price] = await talk(tenant, 'cuanto cuesta el plywood de 1/2 y me lo cortan?');
+    expect(price!.reply).toMatch(/RD\$1,690\.00/);
+    const [key] = await talk(tenant, 'cuanto cuesta una copia de llave?');
+    expect(key!.reply).toMatch(/copias de llaves.*RD\$100/s);
+  });
+
+  it('should offer a person for installations, and hand over on a yes', async () => {
+    const [asked, yes] = await talk(tenant, 'ustedes instalan?', 'si');
+    expect(asked!.reply).toMatch(/no hacemos instalaciones/);
+    expect(asked!.options).toEqual(['Hablar con una persona']);
+    expect(yes!.ticket).not.toBeNull();
+  });
+
+  it('should say it does not know a fact the store has not written, and offer a person (never "no vendemos")', async () => {
+    const [asked, yes] = await talk(tenant, 'hay cajero automatico?', 'sí');
+    expect(asked!.reply).toMatch(/no lo tengo confirmado/);
+    expect(asked!.reply).toMatch(/cajero automático/);
+    expect(yes!.ticket).not.toBeNull();
+    // A store without the parking fact: the same, for parking.
+    const { parking: _parking, ...others } = tenant.store.facts ?? {};
+    const without: TenantData = { ...tenant, store: { ...tenant.store, facts: others } };
+    const { out, text } = info(without, 'tienen estacionamiento?');
+    expect(text).toMatch(/no lo tengo confirmado por aquí \(si tenemos parqueo\)/);
+    expect(out.offer?.intent).toBe('human_agent');
+  });
+
+  it('should answer the fact alone when a branch is named, not also the branch list', () => {
+    const { out } = info(tenant, 'hay parqueo en la sucursal de Villa Hermosa?');
+    expect(out.replies.map((r) => ('template' in r ? r.template : ''))).toEqual(['info.fact']);
+  });
+});
+
+describe('places inside a delivery zone, and branches asked for elsewhere', () => {
+  it('should serve Casa de Campo as its zone, named as asked, es and en', () => {
+    expect(info(tenant, 'llevan a Casa de Campo?').text).toMatch(/llegamos a \*Casa de Campo\*.*Caleta.*RD\$400\.00/s);
+    expect(info(tenant, 'do you deliver to Casa de Campo?', 'en').text).toMatch(/deliver to \*Casa de Campo\*.*Caleta.*RD\$400\.00/s);
+    expect(info(tenant, 'llevan a villa verde?').text).toMatch(/Villa Verde.*La Romana centro.*gratis/s);
+  });
+
+  it('should say no to Santo Domingo, with the nearest zones, pick-up and a person offered', () => {
+    const { out, text } = info(tenant, 'hacen envíos a Santo Domingo?');
+    expect(text).toMatch(/no llegamos a Santo Domingo/);
+    expect(text).toMatch(/San Pedro de Macorís/);
+    expect(text).toMatch(/recoger tu pedido/);
+    expect(out.offer?.intent).toBe('human_agent');
+  });
+
+  it('should say there is no branch in a town we have none in, and list ours', () => {
+    expect(info(tenant, 'tienen sucursal en Higüey?').text).toMatch(/No tenemos sucursal en \*Higüey\*.*Av\. Libertad/s);
+    expect(info(tenant, 'do you have a store in Punta Cana?', 'en').text).toMatch(/don't have a branch in \*Punta Cana\*/);
+    expect(info(tenant, 'tienen sucursal en La Romana?').text).not.toMatch(/No tenemos/);
+    expect(info(tenant, 'tienen sucursal en villa hermosa?').text).toMatch(/Sucursal Villa Hermosa\* queda/);
+  });
+
+  it('should refuse a place in a zone the store does not list, and an unknown fact', () => {
+    const places = [{ name: 'Casa de Campo', at: { lat: 18.41, lon: -68.92 }, zone: 'Nowhere' }];
+    const bad = STORE.safeParse({ ...tenant.store, places });
+    expect(bad.success).toBe(false);
+    expect(JSON.stringify(bad.error?.issues)).toMatch(/no delivery zone named \\"Nowhere\\"/);
+    expect(STORE.safeParse({ ...tenant.store, facts: { elevator: { es: 'sí', en: 'yes' } } }).success).toBe(false);
+    expect(STORE.safeParse(tenant.store).success).toBe(true);
+  });
+});
