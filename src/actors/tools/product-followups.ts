@@ -14,13 +14,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import type { AttributeKind } from '../catalog/index.js';
-
-/** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
-export const COLOUR_EN: Readonly<Record<string, string>> = {
-  blanco: 'white', gris: 'gray', negro: 'black', rojo: 'red', verde: 'green', azul: 'blue', amarillo: 'yellow',
-  beige: 'beige', naranja: 'orange', marron: 'brown', transparente: 'clear', hueso: 'ivory', perla: 'pearl',
-  'blanco hueso': 'off-white', 'gris perla': 'pearl gray',
-};
+import { COLOUR_EN } from './product-colours.js';
 
 /** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
 const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];

@@ -10,7 +10,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
-import { answerFocusQuestion, COLOUR_EN } from './product-followups.js';
+import { answerFocusQuestion } from './product-followups.js';
 import {
   eachQuantity,
   followUp,
