@@ -83,7 +83,11 @@ export function followUpCore(text: string): string {
     // "ese mismo pero en cubeta", "the same one but in a bucket": the product in focus, changed.
     .replace(/^(?:(?:y|and)\s+)?(?:(?:ese|esa|el|la|lo)\s+mism[oa]|(?:the\s+)?same(?:\s+one)?)(?:\s+(?:pero|but))?\s+(?=\S)/, '')
     // "¿la tienen en azul?", "do you have it in blue?": the product in focus, asked in another colour or size.
-    .replace(/^(?:(?:y|and)\s+)?(?:(?:lo|la|los|las)\s+(?:tienen|tienes|tiene|venden|vendes|manejan|hay)|(?:do\s+you\s+have|you\s+have|do\s+you\s+sell|have\s+you\s+got|does\s+it\s+come|do\s+they\s+come)\s+(?:it|them|this|that|one))\s+(?=(?:en|in|de|of)\s)/, '');
+    .replace(/^(?:(?:y|and)\s+)?(?:(?:lo|la|los|las)\s+(?:tienen|tienes|tiene|venden|vendes|manejan|hay)|(?:do\s+you\s+have|you\s+have|do\s+you\s+sell|have\s+you\s+got|does\s+it\s+come|do\s+they\s+come)\s+(?:it|them|this|that|one))\s+(?=(?:en|in|de|of)\s)/, '')
+    // "dame la de 2", "quiero el de 3/4", "dame 10 de 3/4", "give me the white one": the pick, asked for.
+    .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|necesito|ocupo|give\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)\s|\d)/, '')
+    // "la de 2 entonces", "el de 3/4 por favor", "the white one then": the words around a pick.
+    .replace(/(?:\s+(?:entonces|pues|por\s+favor|porfa|porfavor|please|pls|ok|okay|then|mejor|gracias|thanks))+$/, '');
 }
 
 function readProductFollowUp(text: string): boolean {

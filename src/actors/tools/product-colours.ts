@@ -51,7 +51,10 @@ export function noColourAnswer(tenant: TenantData, index: CatalogIndex, query: s
   const products = shown.map(([, p]) => p);
   const colours = shown.map(([c]) => colourName(c, lang));
   const list = `${colours.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${colours[colours.length - 1]}`;
-  const kind = base.split(/\s+/).filter((word) => index.parse(word).content.length > 0).join(' ') || base;
+  // The customer's words for the kind, spelt as the catalog spells them ("pintura acrilica" → "pintura acrílica").
+  const plain = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const spelt = new Map(products.flatMap((p) => p.name.split(/\s+/)).map((w) => [plain(w), w.toLowerCase()] as const));
+  const kind = (base.split(/\s+/).filter((word) => index.parse(word).content.length > 0).join(' ') || base).split(' ').map((w) => spelt.get(plain(w)) ?? w).join(' ');
   const wanted = asked.split(' ').map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w)).join(' ');
   const counted = quantity !== undefined && quantity > 1;
   const items = products.map((p) => ({ ...describeProduct(tenant, p, lang), ...(counted ? { quantity, subtotal: formatMoney(p.price * quantity) } : {}) }));

@@ -32,6 +32,17 @@ describe('isProductFollowUp', () => {
     },
   );
 
+  it.each(['la de 2 entonces', 'dame la de 2', 'quiero el de 1 por favor', 'el de 3/4 pues', 'dame 10 de 3/4', 'give me the white one please', 'dame el precio'])(
+    'should read "%s" (a pick asked for, with the words around it) as a follow-up',
+    (text) => {
+      expect(isProductFollowUp(text)).toBe(true);
+    },
+  );
+
+  it.each(['ok gracias', 'muchas gracias', 'quiero hablar con una persona por favor', 'dame un momento'])('should not read "%s" as a follow-up', (text) => {
+    expect(isProductFollowUp(text)).toBe(false);
+  });
+
   it.each(['no, nada más', 'nada más', 'y nada más', 'solo eso', 'no gracias, nada más'])('should not read "%s" (nothing narrowed to) as a follow-up', (text) => {
     expect(isProductFollowUp(text)).toBe(false);
   });
