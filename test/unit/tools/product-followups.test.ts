@@ -30,9 +30,15 @@ describe('product follow-ups › superlatives among the family in focus', () => 
     const [, cheapest, dearest] = await chat('fu-1', 'tienen tubos pvc?', 'el más barato', 'el más caro');
     expect(cheapest).toContain('Tubo PVC 1/2" SDR-26');
     expect(cheapest).not.toContain('Conduit');
-    expect(cheapest).toContain('ya es lo más económico');
+    expect(cheapest).toContain('RD$185.00');
     expect(dearest).toContain('Tubo PVC 4" SDR-41 Drenaje');
     expect(dearest).toContain('RD$1,290.00');
+  });
+
+  it('should say that the one product shown is already the cheapest there is, rather than quote it as another', async () => {
+    const [, cheapest] = await chat('fu-1b', 'tienen brocha de 2 pulgadas?', 'el más barato');
+    expect(cheapest).toContain('Brocha 2"');
+    expect(cheapest).toContain('ya es lo más económico');
   });
 
   it('should still hand a complaint about the cheapest one to a person', async () => {
