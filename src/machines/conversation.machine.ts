@@ -51,7 +51,7 @@ import {
   startForm,
 } from './workflow/brain-form.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
-import { asksEstimateAgain, isProductFollowUp, PRODUCT_FOCUS_TURNS } from './product-focus.js';
+import { asksEstimateAgain, isProductFollowUp, PRODUCT_FOCUS_TURNS, reportsTrouble } from './product-focus.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -428,6 +428,17 @@ const askingSlot = (context: ConversationContext): string | null => {
 const lastText = (context: ConversationContext): string => context.lastMessage?.text ?? '';
 
 /** The context once the message's reading is in: the reading, the language, a form's data, this pass's open options. */
+/** A short message continuing the last product answer, unless it clearly reads as something else. */
+function followsUpProductOf(context: ConversationContext): boolean {
+  const focus = recentFocus(context);
+  if (!focus || !context.lastMessage) return false;
+  const intent = intentOf(context);
+  const confidence = u(context)?.nlu.intent.confidence ?? 0;
+  // A clear reading of something else ("y a qué hora abren?") is not about the product.
+  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5) return false;
+  return isProductFollowUp(context.lastMessage.text);
+}
+
 function withReading(context: ConversationContext, understanding: Understanding): Partial<ConversationContext> {
   const lead = { ...context.lead, notice: null };
   const spec = formInProgress(context);
@@ -579,7 +590,10 @@ export const conversationMachine = setup({
     },
     decidesHandoff: ({ context }, params: { reason: 'customer_request' | 'complaint' }) => {
       const decision = decideTriage(u(context));
-      return decision.kind === 'handoff' && decision.reason === params.reason;
+      if (decision.kind !== 'handoff' || decision.reason !== params.reason) return false;
+      // "y el normal?" right after the white cement leans "complaint" in the classifier: a short
+      // follow-up on the product in focus that tells no trouble is about that product, not a case.
+      return !(params.reason === 'complaint' && followsUpProductOf(context) && !reportsTrouble(lastText(context)));
     },
     // The customer tells what happened after being asked about a complaint: that is the complaint.
     describesAskedComplaint: ({ context }) => describesAskedComplaint(u(context), context.choosing, context.lastMessage?.text),
@@ -592,15 +606,7 @@ export const conversationMachine = setup({
     // A short message continuing the last product answer ("y si compro 50?", "y codos de 4?",
     // "la satinada blanca cuánto?") goes back to the catalog with that product in focus.
     followsUpInfo: ({ context }) => followsUpInfo(context) !== null,
-    followsUpProduct: ({ context }) => {
-      const focus = recentFocus(context);
-      if (!focus || !context.lastMessage) return false;
-      const intent = intentOf(context);
-      const confidence = u(context)?.nlu.intent.confidence ?? 0;
-      // A clear reading of something else ("y a qué hora abren?") is not about the product.
-      if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5) return false;
-      return isProductFollowUp(context.lastMessage.text);
-    },
+    followsUpProduct: ({ context }) => followsUpProductOf(context),
     // Continuations after a reply.
     formInProgress: ({ context }) => formInProgress(context) !== null,
     expecting: ({ context }, params: { kind: Expectation['kind'] }) => context.expecting.kind === params.kind,

@@ -106,8 +106,8 @@ export interface ExtremePick {
 }
 
 const EXTREMES: readonly [RegExp, ExtremePick][] = [
-  [/\b(?:mas\s+(?:barat[oa]s?|economic[oa]s?|asequibles?)|menos\s+car[oa]s?|(?:menor|mas\s+bajo)\s+precio|cheapest|least\s+expensive|cheaper|lowest\s+price|less\s+expensive|most\s+affordable)\b/, { by: 'price', most: false }],
-  [/\b(?:mas\s+car[oa]s?|(?:mayor|mas\s+alto)\s+precio|most\s+expensive|priciest|highest\s+price|more\s+expensive)\b/, { by: 'price', most: true }],
+  [/\b(?:mas\s+(?:barat[oa]s?|economic[oa]s?|asequibles?)|(?:el|la|lo|los|las)\s+(?:barat[oa]s?|economic[oa]s?)|menos\s+car[oa]s?|(?:menor|mas\s+bajo)\s+precio|cheapest|least\s+expensive|cheaper|cheap\s+one|lowest\s+price|less\s+expensive|most\s+affordable)\b/, { by: 'price', most: false }],
+  [/\b(?:mas\s+car[oa]s?|(?:el|la|los|las)\s+car[oa]s?|(?:mayor|mas\s+alto)\s+precio|most\s+expensive|priciest|highest\s+price|more\s+expensive|expensive\s+one)\b/, { by: 'price', most: true }],
   [/\b(?:mas\s+(?:grandes?|larg[oa]s?|potentes?|gruesos?|gruesas?)|el\s+mayor|la\s+mayor|biggest|largest|longest|most\s+powerful|bigger|larger)\b/, { by: 'size', most: true }],
   [/\b(?:mas\s+(?:pequen[oa]s?|chiquit[oa]s?|chic[oa]s?|cort[oa]s?|fin[oa]s?)|el\s+menor|la\s+menor|smallest|shortest|smaller|tiniest)\b/, { by: 'size', most: false }],
 ];
@@ -284,3 +284,19 @@ export function areaToCover(text: string): number | null {
   if (!Number.isFinite(value) || value <= 0) return null;
   return m[3] ? Math.round(value * 0.0929 * 10) / 10 : value;
 }
+
+/**
+ * Trouble with a purchase, told in a few words ("se me rompió", "vino dañado", "no sirve", "came
+ * broken", "I want a refund"): what keeps a short message about the product in focus a complaint
+ * when the classifier says so. Its absence lets "y el normal?" be the follow-up it reads as.
+ *
+ * @example
+ * reportsTrouble('el más barato se me rompió'); // true
+ * reportsTrouble('y el normal?'); // false
+ */
+export function reportsTrouble(text: string): boolean {
+  return TROUBLE.test(fold(text));
+}
+
+const TROUBLE =
+  /\b(?:no (?:me )?(?:sirve|sirven|sirvio|funciona|funcionan|funciono|prende|enciende|llego|llegaron)|ya no|se (?:me |nos )?(?:rompio|rompieron|dano|danaron|quebro|partio|mojo|oxido)|rot[oa]s?|danad[oa]s?|defectuos[oa]s?|mal[oa]s?|pesim[oa]s?|horrible|queja\w*|reclam\w*|devol\w*|reembols\w*|estafa\w*|equivocad[oa]s?|incomplet[oa]s?|vencid[oa]s?|oxidad[oa]s?|me (?:vendieron|despacharon|cobraron|dieron|mandaron|entregaron)|broke|broken|damaged|defective|faulty|refund|complain\w*|wrong|missing|(?:doesn t|does not|didn t|won t) work|stopped working|not working|rusty|cracked)\b/;

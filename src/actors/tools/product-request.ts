@@ -77,6 +77,12 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
   const question = readFocusQuestion(text);
   const byBrand = question?.kind === 'named' && !namesProduct ? pickByBrand(index, catalog, focus, question.word) : undefined;
   if (byBrand) return { sku: byBrand.sku, items: [{ query: focus.query, ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
+  // "y el normal?" after the white cement, "the regular one": the family's everyday product, without
+  // the attribute (colour, finish, size) that set the one in focus apart.
+  if (PLAIN.test(followUpCore(text)) && !namesProduct) {
+    const plain = focus.query.split(/\s+/).filter((word) => word !== '' && index.parse(word).content.length > 0 && Object.keys(index.parse(word).phrases).length === 0);
+    if (plain.length > 0) return { items: [{ query: plain.join(' '), ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
+  }
   const asked = readFollowUpQuantity(text);
   const quantity = asked?.quantity;
   const parsed = index.parse(text);
@@ -122,6 +128,9 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
   const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
   return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
 }
+
+/** The everyday one of a family, asked for by that quality alone ("el normal", "la común", "the regular one"). */
+const PLAIN = /^(?:(?:y|and)\s+)?(?:(?:el|la|lo|los|las|the)\s+)?(?:normal(?:ito|ita)?(?:es)?|comun(?:es)?|corriente(?:s)?|regular(?:es)?|estandar|standard|basic[oa]s?|sencill[oa]s?|plain|ordinary)(?:\s+(?:one|cuanto|cuesta|sale|vale|precio|how\s+much))*$/;
 
 /** "y de 5 galones?", "the 5 gallon one": the 5-gallon pack is the cubeta (a count of gallons, "y 5 galones?", stays one). */
 const FIVE_GALLONS = /\b(de|del|en|of|in|the|a)\s+(?:5|cinco|five)[\s-]*(?:galones|galon|galón|gal|gallons?|glns?)\b/gi;

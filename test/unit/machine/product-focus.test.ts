@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductActorInput, ProductActorOutput } from '../../../src/machines/conversation.contract.js';
-import { areaToCover, asksWhatAJobTakes, followUpQuantity, isProductFollowUp, pickedOption, PRODUCT_FOCUS_TURNS } from '../../../src/machines/product-focus.js';
+import { areaToCover, asksWhatAJobTakes, followUpQuantity, isProductFollowUp, pickedOption, PRODUCT_FOCUS_TURNS, reportsTrouble } from '../../../src/machines/product-focus.js';
 import { createConversation, understood } from './machine-harness.js';
 
 const cement = { sku: 'CEM-001', name: 'Cemento Gris Cemex Tipo GU (saco 42.5 kg)', price: 655, query: 'cemento gris' };
@@ -134,5 +134,15 @@ describe('what a job takes and the area to cover', () => {
     expect(areaToCover('how many gallons do I need for 100 square meters?')).toBe(100);
     expect(areaToCover('how much paint for 1000 square feet?')).toBe(92.9);
     for (const text of ['dame 100 metros de cable', '¿cuántos galones tienen?', 'necesito 5 galones de pintura']) expect(areaToCover(text), text).toBeNull();
+  });
+});
+
+describe('reportsTrouble', () => {
+  it.each(['el más barato se me rompió', 'vino dañado', 'no sirve', 'me vendieron el equivocado', 'quiero devolverlo', 'it came broken', 'I want a refund'])('should hear trouble in "%s"', (text) => {
+    expect(reportsTrouble(text)).toBe(true);
+  });
+
+  it.each(['y el normal?', 'el común', 'y el barato?', 'the regular one', 'y en cubeta?'])('should hear no trouble in "%s"', (text) => {
+    expect(reportsTrouble(text)).toBe(false);
   });
 });

@@ -41,6 +41,12 @@ describe('product follow-ups › superlatives among the family in focus', () => 
     expect(cheapest).toContain('ya es lo más económico');
   });
 
+  it('should read "y el normal?" after the white cement as the regular cement, not as a complaint', async () => {
+    const [, regular] = await chat('fu-plain', 'tienen cemento blanco?', 'y el normal?');
+    expect(regular).toContain('Cemento Gris');
+    expect(regular).not.toMatch(/T-\d+/);
+  });
+
   it('should still hand a complaint about the cheapest one to a person', async () => {
     const [, broken] = await chat('fu-2', 'tienen cemento?', 'el más barato se me rompió');
     expect(broken).toMatch(/T-\d+/);
