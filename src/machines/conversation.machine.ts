@@ -51,7 +51,7 @@ import {
   startForm,
 } from './workflow/brain-form.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
-import { asksEstimateAgain, isProductFollowUp, PRODUCT_FOCUS_TURNS, reportsTrouble } from './product-focus.js';
+import { asksEstimateAgain, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -434,9 +434,11 @@ function followsUpProductOf(context: ConversationContext): boolean {
   if (!focus || !context.lastMessage) return false;
   const intent = intentOf(context);
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
-  // A clear reading of something else ("y a qué hora abren?") is not about the product.
-  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5) return false;
-  return isProductFollowUp(context.lastMessage.text);
+  // A clear reading of something else ("y a qué hora abren?") is not about the product, unless the
+  // message is a count of it ("I'll take 10 of those", which the classifier reads as a goodbye).
+  const text = context.lastMessage.text;
+  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined) return false;
+  return isProductFollowUp(text);
 }
 
 function withReading(context: ConversationContext, understanding: Understanding): Partial<ConversationContext> {

@@ -36,7 +36,7 @@ function fold(text: string): string {
 
 const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and if|y si|y para|y el|y la|y los|y las|y en|y de|y con|entonces)\b/;
 const QUANTITY_ONLY =
-  /^(?:(?:y|and)\s+)?(?:(?:si|if)\s+)?(?:(?:i\s+)?(?:compro|llevo|quiero|necesito|ocupo|dame|me\s+das|ponme|pongame|serian|seria|son|buy|take|get|need|want|for|para|por)\s+)*(?:unos?\s+|unas?\s+|about\s+)?\d+(?:\s+(?:unidades|units|piezas|pieces|de\s+(?:esos|esas|ellos|ellas|esto|eso)|of\s+(?:them|those|these)|mas|more))?(?:\s+(?:cuanto|cuanto\s+seria|cuanto\s+sale|cuanto\s+es|how\s+much))?$/;
+  /^(?:(?:y|and)\s+)?(?:(?:si|if)\s+)?(?:(?:i\s+)?(?:compro|llevo|quiero|necesito|ocupo|dame|me\s+das|ponme|pongame|serian|seria|son|buy|take|get|need|want|give\s+me|ll\s+take|for|para|por)\s+)*(?:unos?\s+|unas?\s+|about\s+)?\d+(?:\s+(?:unidades|units|piezas|pieces|de\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|la\s+misma|el\s+mismo)|of\s+(?:them|those|these|that|this|that\s+one|this\s+one)|mas|more))?(?:\s+(?:cuanto|cuanto\s+seria|cuanto\s+sale|cuanto\s+es|how\s+much))?$/;
 const ATTRIBUTE_ONLY =
   /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|satinad[oa]|satin|mate|matte|brillante|gloss|galon|gallon|cubeta|bucket|saco|funda|bag|rollo|roll|grado\s+\d+|calibre\s+\d+|grande|big|pequen[oa]|small|one|ones|primer[oa]?|segund[oa]|tercer[oa]?|ultim[oa]|first|second|third|last|opcion|option|numero|number|de|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
 
@@ -195,7 +195,7 @@ export function readFollowUpQuantity(text: string): Readonly<{ quantity: number;
 
 function readQuantity(text: string): Readonly<{ quantity: number; unit?: string }> | undefined {
   const t = fold(text)
-    .replace(/\b(?:de|of)\s+(?:esos|esas|ellos|ellas|esto|eso|them|those|these)\b/g, ' ')
+    .replace(/\b(?:de|of)\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?|(?:el|la)\s+mism[oa])\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

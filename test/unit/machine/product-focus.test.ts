@@ -137,6 +137,13 @@ describe('what a job takes and the area to cover', () => {
   });
 });
 
+describe('a count of the product shown', () => {
+  it.each([['dame 20 de esa', 20], ['give me 20 of that one', 20], ["I'll take 10 of those", 10], ['dame 10 de ese', 10]] as const)('should read "%s" as %i of it', (text, n) => {
+    expect(followUpQuantity(text)).toBe(n);
+    expect(isProductFollowUp(text)).toBe(true);
+  });
+});
+
 describe('reportsTrouble', () => {
   it.each(['el más barato se me rompió', 'vino dañado', 'no sirve', 'me vendieron el equivocado', 'quiero devolverlo', 'it came broken', 'I want a refund'])('should hear trouble in "%s"', (text) => {
     expect(reportsTrouble(text)).toBe(true);
