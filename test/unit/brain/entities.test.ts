@@ -104,6 +104,13 @@ describe('account_id', () => {
     expect(values(extractAccountIds('es la 778899', { bare: true }))).toEqual(['778899']);
   });
 
+  it('should take the answer to "¿tu número de cuenta?" as given, a letter prefix or too few digits included, for the account tool to check', () => {
+    expect(values(extractAccountIds('C-1001', { bare: true }))).toEqual(['1001']);
+    expect(values(extractAccountIds('es la 123', { bare: true }))).toEqual(['123']);
+    expect(extractAccountIds('es la 123')).toEqual([]);
+    expect(extractAccountIds('tengo 2 cuentas', { bare: true })).toEqual([]);
+  });
+
   it('should not take quantities or short numbers for account ids', () => {
     expect(extractAccountIds('quiero 10 sacos de cemento')).toEqual([]);
     expect(extractAccountIds('mi cuenta tiene 12 facturas')).toEqual([]);

@@ -108,7 +108,8 @@ export function extractAccountIds(text: string, options: { bare?: boolean; exclu
     const keyword =
       ACCOUNT_KEYWORD.test(before) ||
       (/\b(?:cuenta|account)\b/.test(f.folded) && !/^\s*(?:sacos?|galon|galones|varillas?|unidades|bags?|pies|metros|pesos|rd|dolares|usd)\b/.test(f.folded.slice(e)));
-    const bare = options.bare === true && /^\s*(?:(?:es|is|it's|its|la|el|mi|my|cuenta|account|#|no\.?|numero|number)\s*)*$/.test(before) && /^[\s.!]*$/.test(f.folded.slice(e));
+    // A letter prefix ("C-1001", "CL 2040") is still the customer's answer: the account tool says what a number looks like.
+    const bare = options.bare === true && /^\s*(?:(?:es|is|it's|its|la|el|mi|my|cuenta|account|#|no\.?|numero|number)\s*)*(?:[a-z]{1,3}\s*[-#.]?\s*)?$/.test(before) && /^[\s.!]*$/.test(f.folded.slice(e));
     // "revísame la 3056781 porfa", "check mine, 44120 please": a long bare number to look up is an account.
     const lookUp =
       m[0].replace(/\D/g, '').length >= 5 &&
@@ -116,7 +117,8 @@ export function extractAccountIds(text: string, options: { bare?: boolean; exclu
       /(?:^|\b(?:la|el|mi|my|the|mine)\s*[,:]?\s*)$/.test(before) &&
       /^\s*(?:$|[.!?,]|(?:porfa|por favor|please|pls|plis|gracias|thanks)\b)/.test(f.folded.slice(e));
     if (!keyword && !bare && !lookUp) continue;
-    const value = sanitizeAccountId(m[0]);
+    // Answering "¿tu número de cuenta?" with too few digits ("es la 123") is still an answer, checked (and refused) by the account tool.
+    const value = sanitizeAccountId(m[0]) ?? (bare && /^\d{1,3}$/.test(m[0].replace(/\D/g, '')) ? m[0].replace(/\D/g, '') : null);
     if (value) out.push({ type: 'account_id', value, ...span });
   }
   return out;
