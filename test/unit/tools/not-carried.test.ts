@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksIfCarried, namesOnlyAThing } from '../../../src/actors/brain/rule/product-questions.js';
+import { asksForStaff, asksIfCarried, namesOnlyAThing } from '../../../src/actors/brain/rule/product-questions.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
@@ -94,3 +94,23 @@ describe('things the store does not carry', () => {
     expect(r.text).not.toMatch(/No vendemos/);
   });
 });
+
+describe('a person of the store asked for, never a product', () => {
+  it.each(['hay gente para atenderme?', 'hay un vendedor disponible?', 'is there anyone who can help me?', 'hay alguien que me atienda?'])('should read "%s" as asking for a person', (text) => {
+    expect(asksForStaff(text)).toBe(true);
+    expect(asksIfCarried(text)).toBe(false);
+  });
+
+  it.each(['hay gente trabajando en la obra, que cemento uso?', 'tienen vendedores de pintura?', 'tienen cemento?'])('should not read "%s" as asking for a person', (text) => {
+    expect(asksForStaff(text)).toBe(false);
+  });
+
+  it('should hand "¿hay gente para atenderme?" to a person instead of answering "No vendemos gente"', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'staff-1', text: 'hay gente para atenderme?' });
+    const text = turn.replies.map((r) => r.text).join('\n');
+    expect(text).not.toMatch(/No vendemos/);
+    expect(text).toMatch(/T-\d+/);
+  });
+});
+

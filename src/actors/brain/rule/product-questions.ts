@@ -23,7 +23,7 @@ const ASKS_IF_CARRIED = new RegExp(String.raw`^${COURTESY}${CARRY_VERB}\s+((?:\S
 
 /** What the store tells about itself, not a product it sells (those questions have their own answers). */
 const STORE_WORDS =
-  /\b(?:horarios?|hora|abierto|abiertos|delivery|envios?|entregas?|domicilio|ofertas?|descuentos?|promo\w*|rebajas?|vacantes?|trabajo|empleo|empleos|credito|cuenta|garantia|devolucion\w*|tarjetas?|pagos?|efectivo|transferencia|sucursal\w*|parqueo|wifi|whatsapp|telefono|numero|servicios?|asesor\w*|personal|hours|open|delivery|shipping|deals?|discounts?|jobs?|openings|credit|account|warranty|returns?|cards?|payment|cash|branch\w*|parking|phone|services?|someone|person|agent)\b/;
+  /\b(?:horarios?|hora|abierto|abiertos|delivery|envios?|entregas?|domicilio|ofertas?|descuentos?|promo\w*|rebajas?|vacantes?|trabajo|empleo|empleos|credito|cuenta|garantia|devolucion\w*|tarjetas?|pagos?|efectivo|transferencia|sucursal\w*|parqueo|wifi|whatsapp|telefono|numero|servicios?|asesor\w*|personal|hours|open|delivery|shipping|deals?|discounts?|jobs?|openings|credit|account|warranty|returns?|cards?|payment|cash|branch\w*|parking|phone|services?|someone|person|agent|gente|alguien|personas?|agentes?|humanos?|empleados?|vendedor\w*|dependientes?|cajer[oa]s?|encargad[oa]s?|gerentes?|people|staff|human|anyone|anybody|somebody|salesperson|cashier|manager)\b/;
 
 /**
  * True when the message asks whether the store sells a thing ("¿vendes aire acondicionado?",
@@ -53,3 +53,21 @@ export function namesOnlyAThing(text: string): boolean {
   const f = w.join(' ');
   return /^[a-z]{4,}(?: (?:de|para|a) [a-z]{3,}| [a-z]{3,}){0,2}$/.test(f) && !NOT_A_NAME.test(f) && !STORE_WORDS.test(f) && !tellsWhatHappened(f) && !isVagueComplaint(f);
 }
+
+/**
+ * "¿hay gente para atenderme?", "¿hay un vendedor disponible?", "is there anyone who can help?":
+ * whether a person of the store is there to attend — a request for a person, never a product.
+ * A bare "¿hay alguien?" is a greeting that checks someone is there; it is left to the classifier.
+ *
+ * @example
+ * asksForStaff('hay gente para atenderme?'); // true
+ * asksForStaff('hay gente trabajando en la obra, que cemento uso?'); // false
+ */
+export function asksForStaff(text: string): boolean {
+  return ASKS_FOR_STAFF.test(words(text).join(' '));
+}
+
+const ASKS_FOR_STAFF = new RegExp(
+  String.raw`^${COURTESY}(?:hay|habra|tienen|tiene|is there|are there|any|do you have)\s+(?:alguien|gente|una persona|personas|un vendedor|una vendedora|vendedores|un agente|agentes|un empleado|empleados|un humano|someone|anyone|anybody|somebody|a person|people|staff|a human|an agent|a salesperson|a real person)\s+(?:(?:para|que|who|to|that)\s+(?:\S+\s+){0,2}(?:atend\w*|atiend\w*|ayud\w*|help\w*|serv\w*|assist\w*|habl\w*|talk\w*)|disponibles?|available)(?:\s+\S+){0,3}$`,
+);
+

@@ -13,7 +13,7 @@ import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames,
 import { readLeadFields } from './lead-fields.js';
 import { classifierTrainingOf, trainFromTraining } from './model-transfer.js';
 import { asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
-import { asksIfCarried, namesOnlyAThing } from './product-questions.js';
+import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { createReadingCache } from './reading-cache.js';
 import { asksProductBesides, asksStoreFact } from './store-facts.js';
@@ -103,6 +103,8 @@ const PRODUCT_RULE_CONFIDENCE = 0.6;
 const SERVICES_RULE_CONFIDENCE = 0.6;
 /** A call back asked for: a sure request for a person (over `HANDOFF_CONFIDENCE`). */
 const CALLBACK_RULE_CONFIDENCE = 0.6;
+/** A question whether a person of the store is there to attend ("¿hay gente para atenderme?"). */
+const STAFF_RULE_CONFIDENCE = 0.6;
 /** Urgency said alone: unsure on purpose, so the customer is asked before a ticket is opened. */
 const URGENT_ONLY_CONFIDENCE = 0.35;
 
@@ -295,6 +297,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // thing it never saw, "tattoos", leaves every label low).
     if (servicesLabel !== null && (ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text)) {
       intent = intents.score(servicesLabel, SERVICES_RULE_CONFIDENCE);
+    }
+    // "¿hay gente para atenderme?", "¿hay un vendedor disponible?": a person to attend, never a product.
+    if (has('human_agent') && asksForStaff(text) && !(intent.name === 'human_agent' && intent.confidence >= STAFF_RULE_CONFIDENCE)) {
+      intent = { name: 'human_agent', confidence: STAFF_RULE_CONFIDENCE };
     }
     // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
     if (has('product_inquiry') && intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {
