@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksForCallBack, saysOnlyUrgent } from '../../../src/actors/brain/rule/handoff-requests.js';
+import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from '../../../src/actors/brain/rule/handoff-requests.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
@@ -80,3 +80,14 @@ describe('urgency said alone', () => {
     expect(told.state.context.ticket ?? null).toBeNull();
   });
 });
+
+describe('asksCallForQuote', () => {
+  it.each(['buenas, me pueden llamar al 809-555-3344? es por un pedido grande de varilla', 'me pueden llamar para cotizar un proyecto?', 'can you call me about a quote for my project?'])('should read "%s" as a call for a quote', (text) => {
+    expect(asksCallForQuote(text)).toBe(true);
+  });
+
+  it.each(['me pueden llamar?', 'necesito una cotización', 'llámenme al 809-555-2233'])('should not read "%s" as a call for a quote', (text) => {
+    expect(asksCallForQuote(text)).toBe(false);
+  });
+});
+

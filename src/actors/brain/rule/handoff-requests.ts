@@ -39,3 +39,14 @@ export function saysOnlyUrgent(text: string): boolean {
   const f = words(text);
   return f.length > 0 && URGENCY_ONLY.test(f);
 }
+
+/**
+ * "¿me pueden llamar al 809…? es por un pedido grande de varilla", "call me about a quote for my
+ * project": a call asked for a quote or a project — a sales lead for an advisor, whatever product
+ * it names.
+ */
+export function asksCallForQuote(text: string): boolean {
+  const f = words(text);
+  return CALL_ME.test(f) && FOR_A_QUOTE.test(f);
+}
+

@@ -12,7 +12,7 @@ import { createIntentClassifier, type ClassifierModel, type IntentClassifier } f
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFields } from './lead-fields.js';
 import { classifierTrainingOf, trainFromTraining } from './model-transfer.js';
-import { asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
+import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { createReadingCache } from './reading-cache.js';
@@ -273,10 +273,16 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
     // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person,
-    // as "can someone call me?" already reads; a sure complaint or lead keeps its reading.
+    // as "can someone call me?" already reads; a sure complaint or lead keeps its reading. With the
+    // number to call in the message ("me pueden llamar al 809…? es por un pedido de varilla") the
+    // call is what is asked, whatever product it is about (the ticket carries the whole message).
     const sure = (name: IntentName) => intent.name === name && intent.confidence >= HANDOFF_CONFIDENCE;
-    if (has('human_agent') && mentions.length === 0 && !sure('complaint') && !sure('sales_lead') && asksForCallBack(text)) {
+    if (has('human_agent') && (mentions.length === 0 || extractPhones(text).length > 0) && !sure('complaint') && !sure('sales_lead') && asksForCallBack(text)) {
       intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
+    }
+    // The call asked for a quote or a big order: a lead for an advisor, never just the product named.
+    if (has('sales_lead') && !sure('complaint') && !sure('human_agent') && asksCallForQuote(text)) {
+      intent = intents.scoreBehaviour('sales_lead', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'sales_lead' ? intent.confidence : 0));
     }
     // "es urgente" alone says nothing of what: asked whether to pass the customer to a person now
     // (between acting and handing off), never "no te entendí" nor a guess among requests.
