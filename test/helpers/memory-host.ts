@@ -86,3 +86,22 @@ export async function talkOnFreshHost(tenant: TenantData, brain: Brain, sender: 
   if (!last) throw new Error('talkOnFreshHost: no message to send');
   return last;
 }
+
+/**
+ * One customer's whole conversation with the demo tenant through a fresh host (rule brain, machine,
+ * tools, rendered replies): each turn's reply texts, joined by `---`. The host is closed after.
+ */
+export async function chatOnFreshHost(tenant: TenantData, brain: Brain, sender: string, ...messages: string[]): Promise<string[]> {
+  const { host } = createMemoryHost({ tenant, brain });
+  const out: string[] = [];
+  try {
+    for (const text of messages) {
+      const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text });
+      out.push(turn.replies.map((r) => r.text).join('\n---\n'));
+    }
+  } finally {
+    await host.close();
+  }
+  return out;
+}
+

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let brain: Brain;
@@ -10,20 +10,8 @@ beforeAll(async () => {
   ({ tenant, brain } = await loadDemo());
 });
 
-/** One customer's conversation through the real host (rule brain, machine, product tool): each turn's replies. */
-async function chat(sender: string, ...messages: string[]): Promise<string[]> {
-  const { host } = createMemoryHost({ tenant, brain });
-  const out: string[] = [];
-  try {
-    for (const text of messages) {
-      const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text });
-      out.push(turn.replies.map((r) => r.text).join('\n---\n'));
-    }
-  } finally {
-    await host.close();
-  }
-  return out;
-}
+/** One customer's conversation through the real host: each turn's replies. */
+const chat = (sender: string, ...messages: string[]): Promise<string[]> => chatOnFreshHost(tenant, brain, sender, ...messages);
 
 describe('product follow-ups › superlatives among the family in focus', () => {
   it('should pick the cheapest and the dearest among the PVC pipes, never the electrical conduit', async () => {
