@@ -82,18 +82,19 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
   const info = (text: string) => store.trigger.noticed({ notice: { kind: 'info', text } });
 
   const loadList = async (): Promise<void> => {
-    const { tab, query } = ctx();
+    const { tab, query, live: seenLive } = ctx();
     try {
       const page = await api.inbox(tab, query.trim());
-      store.trigger.listed({ tab, query, items: page.items });
+      store.trigger.listed({ tab, query, items: page.items, seenLive });
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 401)) fail(err);
     }
   };
 
   const loadDetail = async (id: string): Promise<void> => {
+    const seenLive = ctx().live[id] ?? 0;
     try {
-      store.trigger.detailLoaded({ detail: await api.conversation(id) });
+      store.trigger.detailLoaded({ detail: await api.conversation(id), seenLive });
     } catch (err) {
       if (!(err instanceof ApiError && err.status === 401)) fail(err);
     }
@@ -266,7 +267,10 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     },
     async transfer(agentId) {
       const done = await actOnSelected((id) => api.transfer(id, agentId));
-      if (done) info(say('transferred', { name: done.assignee.displayName }));
+      if (!done) return;
+      info(say('transferred', { name: done.assignee.displayName }));
+      const id = ctx().selected;
+      if (id) refreshDetailSoon(id);
     },
     async resolve(outcome) {
       const done = await actOnSelected((id) => api.resolve(id, outcome));

@@ -37,6 +37,12 @@ export interface ConsoleContext {
   announcement: string;
   /** The tenant's IANA time zone (tenant.json `timeZone`): every time on the page is shown in it. */
   timeZone: string | null;
+  /**
+   * How many live changes (`inbox` frames, removals) each conversation has had on this page. A
+   * REST answer carries the counts seen when its request left: an item that changed meanwhile
+   * keeps what the socket said, since the answer may have been read before that change.
+   */
+  live: Record<string, number>;
 }
 
 const initial: ConsoleContext = {
@@ -57,6 +63,7 @@ const initial: ConsoleContext = {
   agents: [],
   announcement: '',
   timeZone: null,
+  live: {},
 };
 
 /** The items the current tab shows, urgent first, then the longest waiting. */
@@ -104,26 +111,29 @@ export function createConsoleStore(start: { lang: Lang }) {
       loggedIn: (c, e: { agent: Agent; lang?: Lang; timeZone?: string }): ConsoleContext => ({ ...c, screen: 'app', agent: e.agent, lang: e.lang ?? c.lang, loginError: null, timeZone: e.timeZone ?? null }),
       tabChanged: (c, e: { tab: InboxView }): ConsoleContext => ({ ...c, tab: e.tab, listed: [] }),
       queryChanged: (c, e: { query: string }): ConsoleContext => ({ ...c, query: e.query }),
-      listed: (c, e: { tab: InboxView; query: string; items: InboxItem[] }): ConsoleContext => {
+      listed: (c, e: { tab: InboxView; query: string; items: InboxItem[]; seenLive?: Record<string, number> }): ConsoleContext => {
         if (e.tab !== c.tab || e.query !== c.query) return c; // an older request's answer
+        const changedSince = (id: string) => e.seenLive !== undefined && (c.live[id] ?? 0) !== (e.seenLive[id] ?? 0);
         const items = { ...c.items };
         const agentId = c.agent?.id ?? '';
         const fresh = new Set(e.items.map((i) => i.conversationId));
         // An unfiltered answer is the whole tab: an item the page still files here changed while
         // the socket was away (resolved, taken by someone else) and is dropped until it shows again.
-        if (!e.query.trim()) for (const [id, item] of Object.entries(items)) if (!fresh.has(id) && inView(item, e.tab, agentId)) delete items[id];
-        for (const item of e.items) items[item.conversationId] = item;
+        if (!e.query.trim()) for (const [id, item] of Object.entries(items)) if (!fresh.has(id) && inView(item, e.tab, agentId) && !changedSince(id)) delete items[id];
+        for (const item of e.items) if (!changedSince(item.conversationId) || items[item.conversationId] === undefined) items[item.conversationId] = item;
         return { ...c, items, listed: e.items.map((i) => i.conversationId) };
       },
       itemChanged: (c, e: { item: InboxItem; announce?: string }): ConsoleContext => {
         const detail = c.detail && c.detail.conversationId === e.item.conversationId ? { ...c.detail, state: e.item.state, assignee: e.item.assignee, awaitingRating: e.item.awaitingRating === true } : c.detail;
-        return { ...c, items: { ...c.items, [e.item.conversationId]: e.item }, detail, announcement: e.announce ?? c.announcement };
+        const id = e.item.conversationId;
+        return { ...c, items: { ...c.items, [id]: e.item }, detail, announcement: e.announce ?? c.announcement, live: { ...c.live, [id]: (c.live[id] ?? 0) + 1 } };
       },
       itemRemoved: (c, e: { conversationId: string }): ConsoleContext => {
         const item = c.items[e.conversationId];
         if (!item) return c;
         // It leaves "waiting" and "mine"; the next `inbox` frame says where it is now.
-        return { ...c, items: { ...c.items, [e.conversationId]: { ...item, assignee: null, state: item.state.startsWith('handoff') ? 'triage.idle' : item.state } } };
+        const live = { ...c.live, [e.conversationId]: (c.live[e.conversationId] ?? 0) + 1 };
+        return { ...c, live, items: { ...c.items, [e.conversationId]: { ...item, assignee: null, state: item.state.startsWith('handoff') ? 'triage.idle' : item.state } } };
       },
       selected: (c, e: { conversationId: string | null }): ConsoleContext => ({
         ...c,
@@ -132,12 +142,17 @@ export function createConsoleStore(start: { lang: Lang }) {
         early: { lines: [], notes: [] },
         notice: null,
       }),
-      detailLoaded: (c, e: { detail: ConversationDetail }): ConsoleContext => {
-        if (e.detail.conversationId !== c.selected) return c;
-        const shown = c.detail?.conversationId === e.detail.conversationId ? c.detail : null;
+      detailLoaded: (c, e: { detail: ConversationDetail; seenLive?: number }): ConsoleContext => {
+        const id = e.detail.conversationId;
+        if (id !== c.selected) return c;
+        const shown = c.detail?.conversationId === id ? c.detail : null;
         const lines = [...c.early.lines, ...(shown?.transcript ?? [])];
         const notes = [...c.early.notes, ...(shown?.notes ?? [])];
-        return { ...c, detail: merged(e.detail, lines, notes), early: { lines: [], notes: [] } };
+        let detail = merged(e.detail, lines, notes);
+        // Taken, transferred or resolved while this answer was on its way: the socket's word is newer.
+        const item = c.items[id];
+        if (e.seenLive !== undefined && (c.live[id] ?? 0) !== e.seenLive && item) detail = { ...detail, state: item.state, assignee: item.assignee, awaitingRating: item.awaitingRating === true };
+        return { ...c, detail, early: { lines: [], notes: [] } };
       },
       lineReceived: (c, e: { conversationId: string; entry: TranscriptLine }): ConsoleContext => {
         if (c.detail?.conversationId === e.conversationId) return { ...c, detail: withLine(c.detail, e.entry) };

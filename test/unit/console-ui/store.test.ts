@@ -137,6 +137,43 @@ describe('console store', () => {
     expect(store.getSnapshot().context.detail!.notes).toEqual([]);
   });
 
+  it('should keep the assignee the socket announced when a detail read before the transfer answers after it', () => {
+    const store = loggedIn();
+    const bea = { id: 'b1', displayName: 'Bea' };
+    const luis = { id: 'l1', displayName: 'Luis' };
+    store.trigger.itemChanged({ item: item('c1', { state: 'handoff.withHuman', assignee: bea }) });
+    store.trigger.selected({ conversationId: 'c1' });
+    store.trigger.detailLoaded({ detail: { ...detailOf('web'), assignee: bea }, seenLive: store.getSnapshot().context.live.c1 ?? 0 });
+    // A refresh leaves (taken a moment ago); before it answers, Bea transfers to Luis and the frame arrives.
+    const seenLive = store.getSnapshot().context.live.c1 ?? 0;
+    store.trigger.itemChanged({ item: item('c1', { state: 'handoff.withHuman', assignee: luis }) });
+    expect(store.getSnapshot().context.detail!.assignee).toEqual(luis);
+    store.trigger.detailLoaded({ detail: { ...detailOf('web'), assignee: bea }, seenLive });
+    expect(store.getSnapshot().context.detail!.assignee).toEqual(luis);
+    // A read that left after the frame is the server's word, whatever it says.
+    store.trigger.detailLoaded({ detail: { ...detailOf('web'), assignee: null, state: 'triage.idle' }, seenLive: store.getSnapshot().context.live.c1 ?? 0 });
+    expect(store.getSnapshot().context.detail!.assignee).toBeNull();
+    expect(store.getSnapshot().context.detail!.state).toBe('triage.idle');
+  });
+
+  it('should not let a list read before a live change undo it', () => {
+    const store = loggedIn();
+    store.trigger.itemChanged({ item: item('c1') });
+    store.trigger.itemChanged({ item: item('c2') });
+    const seenLive = store.getSnapshot().context.live;
+    // c1 is taken by me while the list request is in flight; the list still has it waiting, and lacks c2.
+    store.trigger.itemChanged({ item: item('c1', { state: 'handoff.withHuman', assignee: { id: me.id, displayName: me.displayName } }) });
+    store.trigger.itemChanged({ item: item('c2', { priority: 'urgent' }) });
+    store.trigger.listed({ tab: 'waiting', query: '', items: [item('c1')], seenLive });
+    const c = store.getSnapshot().context;
+    expect(c.items.c1!.assignee?.id).toBe(me.id);
+    expect(c.items.c2!.priority).toBe('urgent');
+    expect(visibleItems(c).map((i) => i.conversationId)).toEqual(['c2']);
+    // Without a live change in between, the list is the truth (c2 gone from the tab).
+    store.trigger.listed({ tab: 'waiting', query: '', items: [], seenLive: store.getSnapshot().context.live });
+    expect(visibleItems(store.getSnapshot().context)).toEqual([]);
+  });
+
   it('should word waiting times and fill placeholders in both languages', () => {
     expect(formatWaiting(42_000)).toBe('42 s');
     expect(formatWaiting(3 * 60_000 + 5_000)).toBe('3 min');
