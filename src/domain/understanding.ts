@@ -32,6 +32,12 @@ export interface ChoiceOption {
   intent: IntentName;
   label: string;
   text: string;
+  /**
+   * An offer a short answer can complete instead of a yes ("¿Te comparto su dirección?" → "la de Villa
+   * Hermosa"): the question it then asks, `{answer}` standing for the customer's words ("¿Dónde
+   * queda {answer}?").
+   */
+  completes?: string;
 }
 
 /**

@@ -781,7 +781,7 @@ export const conversationMachine = setup({
         choosing: null,
         understanding: { ...understanding, affirmation: null, nlu: { ...understanding.nlu, intent: sure, ranking: [sure] } },
         // An implied yes ("Juan Pérez" to the lead offer) is itself the answer: its data stays.
-        ...(answer.implied ? {} : { lastMessage: { ...context.lastMessage, text: choice.text } }),
+        ...(answer.implied ? {} : { lastMessage: { ...context.lastMessage, text: answer.text ?? choice.text } }),
       };
     }),
     clearChoice: assign({ choosing: null }),

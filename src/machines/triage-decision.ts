@@ -303,6 +303,9 @@ export function offerChoice(offer: ChoiceOption, lang: Lang): ChoiceExpectation 
   return { kind: 'choice', options: [offer, option('other', lang)], text: offer.text, confirm: true };
 }
 
+/** The most words of a short answer that completes an offer's question (`ChoiceOption.completes`). */
+const COMPLETING_ANSWER_WORDS = 6;
+
 /** What a message can be besides picking an option, after the sales-lead offer. */
 const ANSWERS_THE_LEAD_OFFER: readonly IntentName[] = ['sales_lead', ...SMALL_TALK, 'out_of_scope'];
 
@@ -317,10 +320,17 @@ const ANSWERS_THE_LEAD_OFFER: readonly IntentName[] = ['sales_lead', ...SMALL_TA
  * @example
  * answerToChoice('John Miller', leadOffer, reading) // { at: 0, implied: true }
  */
-export function answerToChoice(text: string, choice: ChoiceExpectation, u: Understanding): { at: number; implied: boolean } | null {
+export function answerToChoice(text: string, choice: ChoiceExpectation, u: Understanding): { at: number; implied: boolean; text?: string } | null {
   const at = pickOption(text, choice, u.affirmation);
   if (at !== null) return { at, implied: false };
   const yes = choice.options[0];
+  // "¿Te comparto su dirección?" → "la de Villa Hermosa": a short answer that asks nothing else
+  // completes the offer's question ("¿Dónde queda la de Villa Hermosa?").
+  if (choice.confirm && yes?.completes && u.affirmation === null && fold(text).split(' ').length <= COMPLETING_ANSWER_WORDS) {
+    const decision = decideTriage(u);
+    const other = decision.kind === 'handoff' || decision.kind === 'confirm' || (decision.kind === 'act' && decision.intent !== yes.intent);
+    if (!other && u.products.length === 0) return { at: 0, implied: false, text: yes.completes.replace('{answer}', text.trim().replace(/[?¿!¡.]+/g, '')) };
+  }
   if (!choice.confirm || yes?.intent !== 'sales_lead' || u.affirmation === 'no') return null;
   const decision = decideTriage(u);
   const asksAgain = (decision.kind === 'confirm' || decision.kind === 'act') && decision.intent === 'sales_lead';

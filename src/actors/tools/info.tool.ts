@@ -24,6 +24,15 @@ const STORE_TOPICS: [StoreTopic, RegExp][] = [
   ['payment', /\b(pagos?|pagar(?:les?)?|pagan|pagamos|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|amex|american express|paypal|zelle|bitcoins?|cripto\w*|crypto\w*|cheques?|dolares|dollars|pay|payment|payments|cards?|cash|transfer)\b/],
 ];
 
+/** What a yes to "¿te comparto la dirección?" after the hours says: where that branch (or every branch) is. */
+function locationOffer(branch: string | null, lang: Lang): ChoiceOption {
+  const text = branch ? (lang === 'es' ? `¿Dónde queda la ${branch}?` : `Where is the ${branch}?`) : lang === 'es' ? '¿Dónde quedan las sucursales?' : 'Where are your branches?';
+  return { intent: 'store_hours_location', label: 'info.offer.location', text, completes: lang === 'es' ? '¿Dónde queda {answer}?' : 'Where is {answer}?' };
+}
+
+/** The location words that ask where (or how to reach) a branch, beyond naming one ("la sucursal de …"). */
+const WHERE_WORDS = /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|mapa|llegar|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|directions|map|phone|phone number|call you|reach you)\b/;
+
 /** Policy questions, read by the same words as the rule brain's (`store-questions.ts`). */
 const POLICY_TOPICS: [StoreTopic, (text: string) => boolean][] = [
   ['returns', asksReturnPolicy],
@@ -90,7 +99,24 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
     switch (topic) {
       case 'hours': {
         const reply = text.length <= TOPIC_CACHE_MAX_TEXT ? rememberedDayHours(tenant, text, lang, now, say) : dayHours(tenant, text, lang, now, say);
-        return [reply ?? { template: 'info.hours', params: { items: store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } }];
+        const offersAddress = tenant.templates[lang]?.['info.offer.location'] !== undefined;
+        if (reply) {
+          // "Hoy abrimos así… ¿Te comparto la dirección?": a yes (or "la de Villa Hermosa") takes it.
+          const template = 'template' in reply ? reply.template : '';
+          // "Los domingos la de Padre Abreu no abre. ¿Te ayudo con otra sucursal?": a yes asks which open that day.
+          const when = 'params' in reply ? (reply.params as { when?: unknown } | undefined)?.when : undefined;
+          if (offersAddress && template === 'info.day.branch.closed' && typeof when === 'string' && when !== '') offer ??= { intent: 'store_hours_location', label: 'info.offer.location', text: lang === 'es' ? `${when}, ¿qué sucursales abren?` : `${when}, which branches are open?` };
+          if (offersAddress && (template === 'info.day' || template === 'info.day.branch')) offer ??= locationOffer(template === 'info.day.branch' ? String(('params' in reply ? (reply.params as { name?: unknown } | undefined)?.name : '') ?? '') || null : null, lang);
+          return [reply];
+        }
+        // "¿a qué hora cierra la principal?": that branch's hours only.
+        const named = new Set(branchesNamed(store.branches.map((b) => b.name), text));
+        const branches = named.size > 0 ? store.branches.filter((_, i) => named.has(i)) : store.branches;
+        const one = branches.length === 1 && store.branches.length > 1 ? branches[0] : undefined;
+        // The answer asks whether to send the address: a yes takes it (the branch's, or all of them).
+        if (offersAddress) offer ??= locationOffer(one?.name ?? null, lang);
+        if (one && tenant.templates[lang]?.['info.hours.one'] !== undefined) return [{ template: 'info.hours.one', params: { name: one.name, hours: one.hours[lang] } }];
+        return [{ template: 'info.hours', params: { items: branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } }];
       }
       case 'contact': {
         const contact = tenant.templates[lang]?.['info.contact'] !== undefined && store.whatsapp ? ({ template: 'info.contact', params: { whatsapp: store.whatsapp, phone: store.phone, email: store.email } } as ReplyDirective) : null;
@@ -271,6 +297,8 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   // "¿hay parqueo en la de Villa Hermosa?", "where can I park?": the fact answers; the branch is where it is asked.
   const facts = storeFactsAsked(text);
   if (facts.length > 0) asked.splice(0, asked.length, ...asked.filter((t) => t !== 'location'), ...facts.map((key) => `fact.${key}` as const));
+  // "¿a qué hora abre la sucursal de Villa Hermosa?": the branch says which hours, it asks no address.
+  if (asked.includes('hours') && asked.includes('location') && !WHERE_WORDS.test(plain)) asked.splice(asked.indexOf('location'), 1);
   // "¿puedo pagar a crédito?": the credit answer says how; the payment list would only repeat it.
   const topics = asked.includes('credit') ? asked.filter((t) => t !== 'payment') : asked;
   // "¿y a Bayahíbe?": a place we know, asked about alone, is a delivery question; "do you have a
@@ -324,8 +352,8 @@ function withoutPlaceNames(places: StorePlaces, folded: string): string {
   return out;
 }
 
-/** "¿tienen sucursal en …?", "do you have a store in …?": a branch asked for in a place. */
-const BRANCH_IN = /\b(?:sucursal(?:es)?|tiendas?|locales|local|branch(?:es)?|stores?|shops?)\b(?: \w+){0,3} (?:en|in|por|at)\b/;
+/** "¿tienen sucursal en …?", "¿dónde queda la sucursal de Higüey?", "do you have a store in …?": a branch asked for in a place. */
+const BRANCH_IN = /\b(?:sucursal(?:es)?|tiendas?|locales|local|branch(?:es)?|stores?|shops?)\b(?: \w+){0,3} (?:en|in|por|at|de|del|of|near|cerca de)\b/;
 
 /**
  * The place a customer asks a branch in, when the store has none there ("¿tienen sucursal en

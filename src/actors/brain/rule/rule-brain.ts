@@ -15,6 +15,7 @@ import { classifierTrainingOf, trainFromTraining } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
+import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { asksProductBesides, asksStoreFact } from './store-facts.js';
 import { asksOpeningDay, asksStorePolicy } from './store-questions.js';
@@ -105,6 +106,8 @@ const SERVICES_RULE_CONFIDENCE = 0.6;
 const CALLBACK_RULE_CONFIDENCE = 0.6;
 /** A question whether a person of the store is there to attend ("¿hay gente para atenderme?"). */
 const STAFF_RULE_CONFIDENCE = 0.6;
+/** Trouble with a purchase told (`tellsPurchaseTrouble`): a complaint sure enough for a ticket. */
+const PURCHASE_TROUBLE_CONFIDENCE = 0.6;
 /** Urgency said alone: unsure on purpose, so the customer is asked before a ticket is opened. */
 const URGENT_ONLY_CONFIDENCE = 0.35;
 
@@ -254,6 +257,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // question), not an account's standing the classifier leans to on the word "pago".
     if (has('store_hours_location') && mentions.length === 0 && (intent.name === 'account_status' || intent.confidence < STORE_RULE_CONFIDENCE) && intent.name !== 'complaint' && intent.name !== 'human_agent' && !entities.some((e) => e.type === 'account_id') && asksHowToPay(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
+    }
+    // "compré un taladro ayer y no prende", "the drill I bought stopped working": trouble with what the
+    // customer got from the store is a complaint, whatever product it names (not that product's
+    // list). A question of policy in it ("¿lo puedo devolver?") is answered by the rule below.
+    if (has('complaint') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && tellsPurchaseTrouble(text)) {
+      intent = intents.scoreBehaviour('complaint', Math.max(PURCHASE_TROUBLE_CONFIDENCE, intent.name === 'complaint' ? intent.confidence : 0));
     }
     // "¿puedo devolver un producto?", "¿tienen garantía las herramientas?", "¿me pueden fiar?", "do
     // you take Amex?": the store's policies, answered from its data (`store-questions.ts`), not a

@@ -1,0 +1,33 @@
+import { fold } from './text.js';
+
+/**
+ * Something the customer got from the store, told in the past ("compré", "me vendieron", "que me
+ * llevaron", "I bought", "you sold me"): what makes a product named in a message theirs already,
+ * not one they are asking about.
+ */
+const BOUGHT =
+  /\b(?:compre|compramos|comprado|comprada|comprados|compradas|adquiri|me (?:lo |la |los |las )?(?:vendieron|vendio|despacharon|despacho|dieron|dio|entregaron|entrego|mandaron|mando|trajeron|trajo|llevaron|llevo|instalaron|instalo|cobraron)|(?:i|we) (?:bought|purchased|ordered|got)|bought (?:it|this|that|them|a|an|the|from)|purchased|(?:you|they) (?:sold|delivered|installed|sent) (?:me|us)|sold me|got (?:it |this |them )?from you)\b/;
+
+/**
+ * Something wrong with a thing, es and en (accents folded): it does not work, stopped working, broke,
+ * leaks, peels, came damaged or incomplete, is not what was asked for.
+ */
+const WRONG =
+  /\b(?:no (?:me |le |nos )?(?:prende|prendio|enciende|encendio|arranca|arranco|carga|cargo|sirve|sirven|sirvio|funciona|funcionan|funciono|trabaja|pega|pegan|pego|seca|secan|seco|cierra|cierran|abre|abren|enfria|calienta|corta|gira|bombea|encaja|encajan|entra|entran|cuadra|cuadran|ajusta|es (?:el|la|lo) que (?:pedi|compre))|dejo de (?:funcionar|servir|prender|trabajar|encender)|ya no (?:prende|enciende|sirve|funciona|arranca|carga|trabaja)|se (?:me |nos |le )?(?:esta |estan )?(?:pelando|pelo|pelaron|despegando|despego|despegaron|cayendo|cayo|rajando|rajo|agrietando|agrieto|cuarteando|cuarteo|quemando|quemo|quemaron|oxidando|oxido|rompio|rompieron|dano|danaron|partio|quebro|trabo|tranco|desarmo|zafo|safo|despinto|decoloro|doblo|torcio|fundio|fundieron|mojo|salio el agua|sale el agua)|gotea|gotean|goteando|bota agua|botando agua|filtra agua|echa humo|bota humo|hace (?:un )?ruido|huele a quemado|rot[oa]s?|danad[oa]s?|partid[oa]s?|quebrad[oa]s?|rajad[oa]s?|defectuos[oa]s?|incomplet[oa]s?|equivocad[oa]s?|vencid[oa]s?|oxidad[oa]s?|le falta|le faltan|faltan piezas|falto|faltaron|salio (?:mal[oa]?|defectuos[oa]|danad[oa]|rot[oa])|vino (?:mal[oa]?|rot[oa]|danad[oa]|abiert[oa]|incomplet[oa]|sin)|stopped working|quit working|(?:doesn t|does not|didn t|did not|won t|will not|wont|doesnt|didnt) (?:work|turn on|start|charge|fit|stick|dry|close|open|cut|spin)|not working|broke|broken|leak|leaks|leaking|peel|peels|peeling|cracked|cracking|burn(?:ed|t) out|rusted|rusting|rusty|smok(?:es|ing)|makes (?:a )?noise|missing|damaged|defective|faulty|fell apart|falling apart|came apart|wrong (?:one|size|item|color|colour|product))\b/;
+
+/**
+ * The customer tells of trouble with something they got from the store ("compré un taladro ayer y no
+ * prende", "la pintura que compré se está pelando", "the drill I bought last week stopped working"):
+ * an after-sales complaint, whatever product it names — never the product list for that product.
+ *
+ * @example
+ * tellsPurchaseTrouble('hola, compré un taladro ayer y no prende'); // true
+ * tellsPurchaseTrouble('compré cemento la semana pasada y necesito 20 sacos más'); // false
+ * tellsPurchaseTrouble('¿el taladro no prende sin batería?'); // false: nothing bought told
+ */
+export function tellsPurchaseTrouble(text: string): boolean {
+  const f = fold(text)
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .replace(/\s+/g, ' ');
+  return BOUGHT.test(f) && WRONG.test(f);
+}
