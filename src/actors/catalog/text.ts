@@ -80,6 +80,8 @@ export const FILLER: ReadonlySet<string> = new Set(
     'hi', 'how', 'i', 'in', 'is', 'it', 'looking', 'many', 'much', 'my', 'need', 'of', 'please', 'price', 'prices', 'quote',
     'sell', 'some', 'the', 'there', 'to', 'want', 'we', 'what', 'whats', 's', 'which', 'with', 'you', 'your', 'them', 'those',
     'these', 'one', 'ones', 'about', 'if', 'would', 'be', 'like', 'll', 'take', 'got', 'stock', 'that', 'this', 'than', 'then',
+    // Ordering itself ("quiero hacer un pedido para recoger", "I'd like to place an order") names no product.
+    'pedido', 'pedidos', 'pedir', 'orden', 'ordenar', 'encargar', 'encargo', 'recoger', 'order', 'place',
   ].map((w) => stem(w)),
 );
 

@@ -152,6 +152,9 @@ const REQUEST_WORDS = new Set([
   'products', 'product', 'items', 'item', 'bags', 'bag', 'gallons', 'gallon', 'buckets', 'bucket',
   // "¿trabajan la marca Sherwin Williams?": asking whether the store carries it.
   'trabajan', 'trabaja', 'manejan', 'maneja', 'marca', 'marcas', 'brand', 'brands', 'carry', 'sell', 'stock',
+  // "quiero hacer un pedido (para recoger)", "I'd like to place an order": ordering, not a thing ordered.
+  'pedido', 'pedidos', 'orden', 'ordenar', 'pedir', 'encargar', 'encargo', 'hacer', 'realizar', 'recoger', 'retirar',
+  'order', 'place', 'make', 'pick', 'pickup',
 ]);
 /** Words that join two product words ("abanicos de techo", "sheet of plywood"), kept between them only. */
 const JOINERS = new Set(['de', 'del', 'para', 'con', 'of', 'for', 'with']);

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { tellsPurchaseTrouble } from '../../../src/actors/brain/rule/purchase-trouble.js';
+import { asksToOrder } from '../../../src/actors/brain/rule/signals.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { chatOnFreshHost, createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
@@ -61,5 +62,37 @@ describe('trouble with something bought here', () => {
     const [reply] = await chatOnFreshHost(tenant, brain, 'po', 'compré cemento la semana pasada y necesito 20 sacos más');
     expect(reply).toMatch(/RD\$655/);
     expect(reply).not.toMatch(/T-\d+/);
+  });
+});
+
+describe('a wish to place an order', () => {
+  it('should tell ordering from an order already placed, a big order, or trouble', () => {
+    for (const text of ['hola, quiero hacer un pedido', 'quisiera hacerles un pedido', 'quiero hacer una orden', 'quiero pedir', '¿cómo hago un pedido?', "I'd like to place an order", 'can I place an order?', 'quiero hacer un pedido para recoger']) {
+      expect(asksToOrder(text), text).toBe(true);
+    }
+    for (const text of ['mi pedido no ha llegado', 'quiero hacer un pedido grande para mi empresa', 'el pedido que hice vino incompleto', 'where is my order?', 'quiero devolver un pedido', 'tienen cemento?']) {
+      expect(asksToOrder(text), text).toBe(false);
+    }
+  });
+
+  it('should ask what the customer needs instead of opening a complaint or saying "no vendemos pedido"', async () => {
+    const [order, items] = await chatOnFreshHost(tenant, brain, 'order', 'hola, quiero hacer un pedido', '5 fundas de cemento y 10 varillas de 3/8');
+    expect(order).not.toMatch(/T-\d+|Lamento|No vendemos/);
+    expect(order).toMatch(/producto/);
+    expect(items).toMatch(/RD\$/);
+    const [en] = await chatOnFreshHost(tenant, brain, 'order-en', "I'd like to place an order");
+    expect(en).not.toMatch(/don't sell|T-\d+/);
+    // A complaint about an order placed is still a complaint.
+    const [late] = await chatOnFreshHost(tenant, brain, 'late', 'mi pedido no ha llegado y ya pasaron 3 días');
+    expect(late).toMatch(/T-\d+/);
+  });
+
+  it('should tell a customer asking for a tradesman that the store does not install, offering a person', async () => {
+    for (const text of ['necesito un electricista', 'necesito un maestro constructor', 'I need a plumber']) {
+      const [reply] = await chatOnFreshHost(tenant, brain, `trade-${text.length}`, text);
+      expect(reply, text).toMatch(/no hacemos instalaciones|don't do installations/);
+    }
+    const [job] = await chatOnFreshHost(tenant, brain, 'trade-job', 'soy electricista, tienen trabajo?');
+    expect(job).not.toMatch(/no hacemos instalaciones/);
   });
 });

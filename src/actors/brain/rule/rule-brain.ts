@@ -27,6 +27,7 @@ import {
   asksProjectQuote,
   asksStorePhone,
   asksWhatIsOffered,
+  asksToOrder,
   buysAThing,
   buysWithoutTrouble,
   computePriority,
@@ -325,6 +326,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // form (the classifier learnt "comprar" from the wholesale and business leads).
     if (has('product_inquiry') && intent.name === 'sales_lead' && buysAThing(text)) {
       intent = { name: 'product_inquiry', confidence: Math.max(intent.confidence, PRODUCT_RULE_CONFIDENCE) };
+    }
+    // "quiero hacer un pedido", "I'd like to place an order": what do you need? (the classifier
+    // learnt "pedido" from complaints about orders, and "order" from the advisors' leads).
+    if (has('product_inquiry') && intent.name !== 'store_hours_location' && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && asksToOrder(text)) {
+      intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' ? intent.confidence : 0) };
     }
     // "quiero comprar una nevera" is not a complaint because fridges mostly come up in complaints:
     // a wish to buy with no word of trouble is a product question (never a ticket and a handoff).

@@ -178,6 +178,22 @@ export function buysAThing(text: string): boolean {
   return BUY_VERB.test(f) && !LEAD_BUYING.test(f) && !PROJECT_WORDS.test(f) && !QUOTE_WORDS.test(f);
 }
 
+const ORDER_WISH =
+  /\b(?:(?:quiero|quisiera|queria|necesito|deseo|ocupo|voy a|vengo a|me gustaria|puedo|se puede|como)\s+(?:(?:hacer|hago|hacerles|realizar|montar|poner|dejar)(?:les|le)?\s+(?:un|una|el|mi)\s+(?:pedido|orden|compra|encargo)|pedir(?:les|le)?|ordenar(?:les|le)?|encargar(?:les|le)?)|(?:i want to|i d like to|i would like to|i need to|can i|could i|how do i|how can i)\s+(?:place|make|put in)\s+(?:an|a|my)\s+order|(?:i want to|i d like to|i would like to|can i|how do i)\s+order)\b/;
+/** An order already placed: its status or its trouble, never a new order. */
+const PLACED_ORDER = /\b(?:mi pedido|mi orden|el pedido que|la orden que|pedido que hice|orden que hice|my order|the order i|order i placed|order number|numero de pedido|numero de orden)\b/;
+
+/**
+ * "quiero hacer un pedido", "quisiera ordenar", "I'd like to place an order": a wish to order from
+ * the store (what do you need?), not a complaint nor a status question about an order already
+ * placed ("mi pedido no ha llegado"). Ordering for a business, in volume or on credit is a lead
+ * (`LEAD_BUYING`), left to the classifier.
+ */
+export function asksToOrder(text: string): boolean {
+  const f = words(text).join(' ');
+  return ORDER_WISH.test(f) && !PLACED_ORDER.test(f) && !LEAD_BUYING.test(f) && !/\b(?:grandes?|big|large)\b/.test(f) && !tellsWhatHappened(text) && !CLAIM_WORDS.test(f);
+}
+
 /**
  * Asking to return, exchange or claim, or voicing discontent: what a complaint says besides the story
  * of what went wrong (that story is `tellsWhatHappened`, shared with triage).
