@@ -96,3 +96,16 @@ describe('a wish to place an order', () => {
     expect(job).not.toMatch(/no hacemos instalaciones/);
   });
 });
+
+describe('not knowing what was asked', () => {
+  it('should never read "no me la sé" / "no la tengo" as a complaint, and help find the account number', async () => {
+    for (const text of ['no me la se', 'no la tengo', 'no me la sé', "I don't remember it"]) {
+      expect((await read(text)).nlu.intent.name, text).not.toBe('complaint');
+    }
+    // Trouble told beside the not knowing is still a complaint.
+    expect((await read('no sé qué pasó con mi pedido, nunca llegó')).nlu.intent.name).toBe('complaint');
+    const [, reply] = await chatOnFreshHost(tenant, brain, 'acct', 'quiero ver mi cuenta', 'no me la se');
+    expect(reply).not.toMatch(/T-\d+/);
+    expect(reply).toMatch(/5 a 8 dígitos/);
+  });
+});

@@ -28,6 +28,7 @@ import {
   asksStorePhone,
   asksWhatIsOffered,
   asksToOrder,
+  saysOnlyNotKnown,
   buysAThing,
   buysWithoutTrouble,
   computePriority,
@@ -109,6 +110,8 @@ const CALLBACK_RULE_CONFIDENCE = 0.6;
 const STAFF_RULE_CONFIDENCE = 0.6;
 /** Trouble with a purchase told (`tellsPurchaseTrouble`): a complaint sure enough for a ticket. */
 const PURCHASE_TROUBLE_CONFIDENCE = 0.6;
+/** Not knowing what was asked (`saysOnlyNotKnown`), read as a complaint: no request at all. */
+const NOT_KNOWN_CONFIDENCE = 0.5;
 /** Urgency said alone: unsure on purpose, so the customer is asked before a ticket is opened. */
 const URGENT_ONLY_CONFIDENCE = 0.35;
 
@@ -326,6 +329,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // form (the classifier learnt "comprar" from the wholesale and business leads).
     if (has('product_inquiry') && intent.name === 'sales_lead' && buysAThing(text)) {
       intent = { name: 'product_inquiry', confidence: Math.max(intent.confidence, PRODUCT_RULE_CONFIDENCE) };
+    }
+    // "no me la sé" (the account number asked), "no la tengo": not knowing is no complaint.
+    if (intent.name === 'complaint' && saysOnlyNotKnown(text)) {
+      intent = intents.scoreBehaviour('out_of_scope', NOT_KNOWN_CONFIDENCE);
     }
     // "quiero hacer un pedido", "I'd like to place an order": what do you need? (the classifier
     // learnt "pedido" from complaints about orders, and "order" from the advisors' leads).

@@ -222,6 +222,14 @@ export function saysNotKnown(text: string): boolean {
   return NOT_KNOWN.test(words(text).join(' '));
 }
 
+/**
+ * "no me la sé", "no la tengo", "I don't remember it": not knowing, with no word of trouble or a
+ * claim — never a complaint, whatever the classifier makes of the "no" (it learnt it from complaints).
+ */
+export function saysOnlyNotKnown(text: string): boolean {
+  return saysNotKnown(text) && !tellsWhatHappened(text) && !CLAIM_WORDS.test(words(text).join(' ')) && words(text).length <= 8;
+}
+
 const PHONE_WORDS = /\b(?:telefonos?|numeros?|celular|whatsapp|whats app|wasap|wassap|guasap|wsp|correo|correo electronico|email|e mail|phone|number|contact number)\b/;
 const OF_THE_STORE = /\b(?:ustedes|usted|su|sus|la tienda|la ferreteria|las tiendas|la sucursal|las sucursales|el local|your|the store|the shop|you guys|the branch)\b/;
 const NOT_THE_STORE_PHONE = /\b(?:cuenta|account|pedido|orden|order|caso|ticket|cotizacion|quote|mi numero|my number|mi telefono|my phone|mi correo|my email|gmail|hotmail|yahoo|outlook)\b/;
