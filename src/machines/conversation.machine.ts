@@ -284,12 +284,19 @@ function takesReserveOffer(context: ConversationContext): boolean {
   const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name);
   if (asksSomethingElse(understanding) && !(smallTalk && (TAKES_IT.test(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
-  // "ok", "perfecto", "gracias" take note of the price; they do not ask for anything.
-  if (/^\W*(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|gracias|thanks|thank you|got it|cool|ya)\W*$/i.test(text)) return false;
+  // "ok", "perfecto", "👍", "perfecto, gracias" take note of the price; they do not ask for anything.
+  if (ACKNOWLEDGES_ONLY.test(text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (context.expecting.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || TAKES_IT.test(text);
 }
+
+/**
+ * An acknowledgment, with or without thanks ("ok", "perfecto, gracias", "listo, muchas gracias",
+ * "👍", "great, thanks"): the price is noted, nothing is taken. "sí, gracias" / "dale" are a yes.
+ */
+const ACKNOWLEDGES_ONLY =
+  /^[\s.,!👍👌🙏🏻🏼🏽🏾🏿\uFE0F]*(?:(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|ch[eé]vere|great|cool|nice|got it|ya)(?:[\s.,!]+(?:muchas |mil )?(?:gracias|thanks|thank you))?|(?:listo|vale|de acuerdo)[\s.,!]+(?:muchas |mil )?(?:gracias|thanks|thank you)|(?:muchas |mil )?gracias|thanks|thank you)[\s.,!👍👌🙏🏻🏼🏽🏾🏿\uFE0F]*)?$/iu;
 
 /** Asking to be told when an out-of-stock product comes in. */
 const NOTIFY_ME = /\b(?:av[ií]s[ae]me|av[ií]s[ae]nme|me avisa[ns]?|me avisas|aviseme|let me know|notify me|tell me when|keep me posted|text me when)\b/i;

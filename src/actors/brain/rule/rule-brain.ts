@@ -15,6 +15,7 @@ import { classifierTrainingOf, trainFromTraining } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
+import { emojiAsWords } from './emoji.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { asksProductBesides, asksStoreFact } from './store-facts.js';
@@ -370,7 +371,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   const brain: Brain = {
     kind: 'rules',
     parse(text) {
-      const { mentions: _mentions, ...nlu } = parseWith(text, tenant.settings.defaultLang, false);
+      const { mentions: _mentions, ...nlu } = parseWith(emojiAsWords(text), tenant.settings.defaultLang, false);
       return nlu;
     },
     async understand(input: UnderstandInput): Promise<Understanding> {
@@ -388,7 +389,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
 
   /** What `understand` answers, before the cache: a function of the text, the language and the expectation only. */
   function read(input: UnderstandInput): Understanding {
-    const { text, expecting } = input;
+    const { expecting } = input;
+    // "👍" is "ok", "🙏" is "gracias": an emoji-only message is read as the words it stands for.
+    const text = emojiAsWords(input.text);
     const parsed = parseWith(text, input.lang, expecting.kind === 'account_id');
     let { mentions } = parsed;
     const { mentions: _parsedMentions, ...nlu } = parsed;
