@@ -75,3 +75,18 @@ export function readFocusQuestion(text: string): FocusQuestion | null {
   if (named !== undefined && !NOT_A_NAME.has(named) && !/\d/.test(named)) return { kind: 'named', word: named };
   return null;
 }
+
+/** Which colours a product comes in, with the product named ("¿qué colores de pintura tienen?", "en qué colores viene el esmalte?"). */
+const WHICH_COLOURS = /\b(?:(?:que|cuales|what|which)\s+(?:otros\s+|other\s+)?(?:colou?res|colou?rs|tonos)|(?:en|in)\s+(?:que|cuales|what|which)\s+(?:colou?res|colou?rs|tonos)|colou?r(?:es|s)\s+(?:de|of|hay|tienen|tienes|manejan|do\s+you\s+have|are\s+there))\b/;
+
+/**
+ * The message asks which colours there are, in whatever words name the product (a first question
+ * as well as a follow-up).
+ *
+ * @example
+ * asksWhichColours('¿qué colores de pintura tienen?'); // true
+ * asksWhichColours('pintura color verde'); // false
+ */
+export function asksWhichColours(text: string): boolean {
+  return WHICH_COLOURS.test(fold(text));
+}

@@ -7,7 +7,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
-import { readFocusQuestion } from '../../machines/focus-questions.js';
+import { asksWhichColours, readFocusQuestion } from '../../machines/focus-questions.js';
 import { pickedExtreme } from '../../machines/product-focus.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
@@ -144,4 +144,20 @@ function compare(tenant: TenantData, index: CatalogIndex, shown: Product, candid
   }));
   const reply: ReplyDirective = { template: recommend ? 'product.recommend' : 'product.compare', params: { items }, options: optionsFor(compared) };
   return { outcome: 'answered', replies: [reply], focus: { ...focusOn(shown, query), options: compared.map((p) => p.sku) } };
+}
+
+/**
+ * "¿qué colores de pintura tienen?", "what colours does the enamel come in?" as a first question
+ * (nothing on the counter yet, or another product): the colours of the family named, as the
+ * follow-up "¿lo tienen en otro color?" answers them. Null when it asks no colours or names
+ * no one product.
+ */
+export function answerColoursOf(tenant: TenantData, index: CatalogIndex, input: { understanding: { products: readonly { query: string }[] }; focus?: ProductFocus }, text: string, lang: Lang): ProductActorOutput | null {
+  const [named, ...more] = input.understanding.products;
+  if (!named || more.length > 0 || !asksWhichColours(text)) return null;
+  const best = index.search(named.query, { limit: 1 })[0];
+  if (!best || best.product.sku === input.focus?.sku) return null;
+  const { product } = best;
+  const focus: ProductFocus = { sku: product.sku, name: product.name, price: product.price, query: named.query };
+  return colours(tenant, index, product, familyOf(index, tenant.catalog, focus, ['colour']), lang, named.query);
 }

@@ -10,7 +10,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
-import { answerFocusQuestion } from './product-followups.js';
+import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import {
   eachQuantity,
   followUp,
@@ -136,7 +136,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "¿lo tienen en otro color?", "¿tienes otra marca?", "¿hay más barato?", "¿cuál me recomiendas?": about what is on the counter.
-  const onCounter = input.focus && text !== undefined ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null;
+  const onCounter = text === undefined ? null : ((input.focus ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
@@ -177,7 +177,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
   if (wanted.length === 0 && text !== undefined && text.trim() !== '') {
     const parsed = index.parse(text);
-    if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish) wanted = [{ query: text }];
+    const attributes = [parsed.phrases.colour, parsed.phrases.finish].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints: of the family on the counter
+    if (parsed.content.length === 0 && attributes.length > 0 && input.focus) wanted = [{ query: `${input.focus.query} ${attributes.join(' ')}`, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
+    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish) wanted = [{ query: text }];
     // "¿cuánto cuesta?" names no product: the one in focus, or ask which.
     else if (input.focus) {
       wanted = [{ query: input.focus.query, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
