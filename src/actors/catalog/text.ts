@@ -82,6 +82,8 @@ export const FILLER: ReadonlySet<string> = new Set(
     'these', 'one', 'ones', 'about', 'if', 'would', 'be', 'like', 'll', 'take', 'got', 'stock', 'that', 'this', 'than', 'then',
     // Ordering itself ("quiero hacer un pedido para recoger", "I'd like to place an order") names no product.
     'pedido', 'pedidos', 'pedir', 'orden', 'ordenar', 'encargar', 'encargo', 'recoger', 'order', 'place',
+    // "how much for both?": the two on the counter, never a typo of "boots".
+    'both', 'ambos', 'ambas', 'each',
   ].map((w) => stem(w)),
 );
 
