@@ -311,6 +311,10 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   if (!focus || !text || context.turn - focus.turn !== 1) return null;
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
   const intent = intentOf(context);
+  // "la del cemento, ¿hasta cuándo es?" after the offers, "¿cómo aplico?" / "la de cajero" after the
+  // openings: about that list, whatever product or job word it names (never over a sure case or person).
+  const sureCase = (intent === 'complaint' || intent === 'human_agent') && confidence >= HANDOFF_CONFIDENCE;
+  if (!sureCase && text.trim().split(/\s+/).length <= 8 && ABOUT_THE_LIST[focus.topic]?.test(foldText(text))) return focus.topic;
   if (intent !== null && intent !== 'out_of_scope' && confidence >= HANDOFF_CONFIDENCE) return null;
   // "y codos de 4?" names a product: that is the product flow's follow-up, not the store's.
   if ((u(context)?.products.length ?? 0) > 0) return null;
@@ -321,6 +325,13 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   const where = focus.topic === 'store_hours_location' && /^\s*(?:a|al|para|pa|pa'|en|hasta|to|in|for)\s+\S/i.test(text);
   return (continuation && words.length <= 7) || (where && words.length <= 5) ? focus.topic : null;
 }
+
+/** A short follow-up on the offers or openings just listed: which one, until when, how to apply. */
+const ABOUT_THE_LIST: Partial<Record<InfoTopic, RegExp>> = {
+  offers: /\b(?:hasta cuando|hasta que (?:dia|fecha)|cuando (?:vence|termina|se acaba)|vence|dura|esa oferta|esa promo|la oferta|la promo|el combo|la del?|el del?|how long|until when|when does it end|that (?:offer|deal)|the one (?:for|with|on))\b/,
+  job_vacancies: /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|requisitos|donde (?:envio|mando|llevo|dejo)|la de|el de|apply|application|resume|requirements)\b/,
+};
+const foldText = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** The product focus, while recent enough for "y si compro 50?" to mean it. */
 function recentFocus(context: ConversationContext): ProductFocus | null {

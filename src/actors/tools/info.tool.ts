@@ -8,6 +8,7 @@ import type { ChoiceOption } from '../../domain/understanding.js';
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
 import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
+import { offerReplies, vacancyReplies } from './info-lists.js';
 import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply } from './store-policies.js';
 import { storeFactsAsked } from '../brain/rule/store-facts.js';
 
@@ -414,35 +415,6 @@ function deliveryReply(tenant: TenantData, text: string, lang: Lang): ReplyDirec
   }
 }
 
-function offerReplies(tenant: TenantData, lang: Lang, now: number): ReplyDirective[] {
-  const today = calendarDate(now, tenant.settings.timeZone);
-  const current = tenant.offers.filter((o) => o.validUntil >= today).sort((a, b) => a.validUntil.localeCompare(b.validUntil));
-  if (current.length === 0) return [{ template: 'offers.none' }];
-  return [
-    {
-      template: 'offers.list',
-      params: { items: current.map((o) => ({ title: o.title[lang], details: o.details[lang], validUntil: formatDate(o.validUntil, lang) })) },
-    },
-  ];
-}
-
-function vacancyReplies(tenant: TenantData, lang: Lang): ReplyDirective[] {
-  if (tenant.vacancies.length === 0) return [{ template: 'vacancies.none', params: { email: tenant.store.email } }];
-  return [
-    {
-      template: 'vacancies.list',
-      params: {
-        items: tenant.vacancies.map((v) => ({
-          title: v.title[lang],
-          branch: v.branch,
-          requirements: v.requirements[lang],
-          howToApply: v.howToApply[lang].replace(/\.$/, ''),
-        })),
-      },
-    },
-  ];
-}
-
 /**
  * Answers store questions: hours / branches / delivery / payment (whichever the text asks about,
  * a short summary when it names none), current offers, and job openings. `now` is the tenant
@@ -453,8 +425,8 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'store_hours_location':
       return storeReplies(tenant, input.text, input.lang, now);
     case 'offers':
-      return { replies: offerReplies(tenant, input.lang, now) };
+      return { replies: offerReplies(tenant, input.lang, now, input.text) };
     case 'job_vacancies':
-      return { replies: vacancyReplies(tenant, input.lang) };
+      return vacancyReplies(tenant, input.lang, input.text);
   }
 }

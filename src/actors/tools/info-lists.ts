@@ -1,0 +1,60 @@
+import type { Lang } from '../../domain/nlu.js';
+import type { ChoiceOption } from '../../domain/understanding.js';
+import type { Offer, TenantData, Vacancy } from '../../domain/tenant.js';
+import type { InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import { fold } from '../brain/rule/text.js';
+import { calendarDate, formatDate } from './format.js';
+
+/** Words that name nothing in a list ("la del cemento" → "cemento"). */
+const NOT_NAMES = new Set([
+  'la', 'el', 'los', 'las', 'de', 'del', 'con', 'para', 'por', 'que', 'una', 'uno', 'esa', 'ese', 'oferta', 'ofertas', 'promo', 'promocion',
+  'hasta', 'cuando', 'como', 'aplico', 'aplicar', 'puedo', 'quiero', 'vacante', 'puesto', 'posicion', 'the', 'one', 'for', 'with', 'offer',
+  'deal', 'job', 'position', 'apply', 'how', 'until', 'when', 'does', 'end', 'sucursal', 'precio', 'especial', 'gratis', 'regalo',
+]);
+
+const wordsOf = (text: string): string[] =>
+  fold(text)
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .split(/\s+/)
+    .filter((w) => w.length >= 4 && !NOT_NAMES.has(w));
+
+/** The one item of a list the customer names ("la del cemento", "la de cajero"), or null (none or several equally). */
+function namedItem<T>(items: readonly T[], text: string, names: (item: T) => string[]): T | null {
+  const said = new Set(wordsOf(text).map((w) => w.replace(/(?:es|s)$/, '')));
+  if (said.size === 0) return null;
+  const scored = items.map((item) => ({ item, hits: new Set(names(item).flatMap(wordsOf).map((w) => w.replace(/(?:es|s)$/, '')).filter((w) => said.has(w))).size }));
+  const best = Math.max(...scored.map((s) => s.hits));
+  const top = scored.filter((s) => s.hits === best);
+  return best > 0 && top.length === 1 ? (top[0] as { item: T }).item : null;
+}
+
+/** Asking how to apply for a job ("¿cómo aplico?", "¿dónde mando el CV?", "how do I apply?"). */
+const HOW_TO_APPLY = /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|donde (?:envio|mando|llevo|dejo)|apply|application|resume)\b/;
+
+/** The current offers, or the one the customer names with its end date ("la del cemento, ¿hasta cuándo es?"). */
+export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: string): ReplyDirective[] {
+  const today = calendarDate(now, tenant.settings.timeZone);
+  const current = tenant.offers.filter((o) => o.validUntil >= today).sort((a, b) => a.validUntil.localeCompare(b.validUntil));
+  if (current.length === 0) return [{ template: 'offers.none' }];
+  const productNames = (o: Offer): string[] => (o.skus ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)?.name ?? '');
+  const one = tenant.templates[lang]?.['offers.one'] !== undefined ? namedItem(current, text, (o) => [o.title.es, o.title.en, ...productNames(o)]) : null;
+  if (one) return [{ template: 'offers.one', params: { title: one.title[lang], details: one.details[lang], validUntil: formatDate(one.validUntil, lang) } }];
+  return [{ template: 'offers.list', params: { items: current.map((o) => ({ title: o.title[lang], details: o.details[lang], validUntil: formatDate(o.validUntil, lang) })) } }];
+}
+
+/**
+ * The openings, the one named ("la de cajero"), or how to apply to each ("¿cómo aplico?"). The list
+ * asks "¿Te interesa alguna?": a yes asks how to apply, a position named answers it.
+ */
+export function vacancyReplies(tenant: TenantData, lang: Lang, text: string): Pick<InfoActorOutput, 'replies' | 'offer'> {
+  if (tenant.vacancies.length === 0) return { replies: [{ template: 'vacancies.none', params: { email: tenant.store.email } }] };
+  const has = (template: string): boolean => tenant.templates[lang]?.[template] !== undefined;
+  const item = (v: Vacancy) => ({ title: v.title[lang], branch: v.branch, requirements: v.requirements[lang].replace(/\.$/, ''), howToApply: v.howToApply[lang].replace(/\.$/, '') });
+  const one = has('vacancies.one') ? namedItem(tenant.vacancies, text, (v) => [v.title.es, v.title.en]) : null;
+  if (one) return { replies: [{ template: 'vacancies.one', params: item(one) }] };
+  if (has('vacancies.apply') && HOW_TO_APPLY.test(fold(text))) return { replies: [{ template: 'vacancies.apply', params: { items: tenant.vacancies.map(item) } }] };
+  const replies: ReplyDirective[] = [{ template: 'vacancies.list', params: { items: tenant.vacancies.map(item) } }];
+  if (!has('vacancies.apply')) return { replies };
+  const offer: ChoiceOption = { intent: 'job_vacancies', label: 'info.offer.apply', text: lang === 'es' ? '¿Cómo aplico?' : 'How do I apply?', completes: lang === 'es' ? '¿Cómo aplico a {answer}?' : 'How do I apply for {answer}?' };
+  return { replies, offer };
+}

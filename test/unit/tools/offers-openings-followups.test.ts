@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+describe('follow-ups on the offers and openings just listed', () => {
+  it('should answer the offer named, with its end date, instead of the product list', async () => {
+    const [, offer] = await chatOnFreshHost(tenant, brain, 'offer', 'hay ofertas?', 'la del cemento hasta cuándo es?');
+    expect(offer).toMatch(/Cemento Cemex a precio especial/);
+    expect(offer).toMatch(/31 de diciembre de 2026/);
+    expect(offer).not.toMatch(/Combo techo/);
+  });
+
+  it('should say how to apply, for one opening named or for all, and take a yes to "¿te interesa alguna?"', async () => {
+    const [, apply] = await chatOnFreshHost(tenant, brain, 'apply', 'tienen vacantes?', '¿cómo aplico?');
+    expect(apply).toMatch(/Para aplicar/);
+    expect(apply?.match(/empleos@/g)?.length).toBeGreaterThanOrEqual(2);
+    const [, yes] = await chatOnFreshHost(tenant, brain, 'yes', 'tienen vacantes?', 'sí');
+    expect(yes).toMatch(/Para aplicar/);
+    const [, cashier] = await chatOnFreshHost(tenant, brain, 'cashier', 'tienen vacantes?', 'la de cajero');
+    expect(cashier).toMatch(/Cajero/);
+    expect(cashier).not.toMatch(/Chofer/);
+    const [, driver] = await chatOnFreshHost(tenant, brain, 'driver', 'are you hiring?', 'how do I apply for the driver one?');
+    expect(driver).toMatch(/Truck driver/);
+    expect(driver).not.toMatch(/Cashier/);
+  });
+
+  it('should leave a new request after the lists alone', async () => {
+    const [, cement] = await chatOnFreshHost(tenant, brain, 'new', 'hay ofertas?', 'tienen cemento?');
+    expect(cement).toMatch(/RD\$655/);
+    const [, thanks] = await chatOnFreshHost(tenant, brain, 'thanks', 'tienen vacantes?', 'gracias');
+    expect(thanks).not.toMatch(/Para aplicar/);
+  });
+});
