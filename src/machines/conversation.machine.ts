@@ -458,6 +458,9 @@ function followsUpProductOf(context: ConversationContext): boolean {
  */
 type RouteAs = IntentName | 'decided' | 'reading' | 'product' | 'info' | 'form' | 'workflow';
 
+/** The label a workflow stands for: the trigger named like it (`agendar_cita`), else its first. */
+const triggerOf = (spec: WorkflowSpec | null): string | undefined => (spec ? (spec.triggers.includes(spec.id) ? spec.id : spec.triggers[0]) : undefined);
+
 function routedOf(context: ConversationContext, as: RouteAs): RoutedIntent | null {
   const reading = u(context);
   switch (as) {
@@ -478,9 +481,9 @@ function routedOf(context: ConversationContext, as: RouteAs): RoutedIntent | nul
       return routedIntent(reading, intent && INFO_INTENTS.includes(intent) ? intent : (followsUpInfo(context) ?? 'store_hours_location'));
     }
     case 'form':
-      return routedTrigger(reading, formOf(context)?.triggers[0]);
+      return routedTrigger(reading, triggerOf(formOf(context)));
     case 'workflow':
-      return routedTrigger(reading, runOf(context)?.spec.triggers[0]);
+      return routedTrigger(reading, triggerOf(runOf(context)?.spec ?? null));
     default:
       return routedIntent(reading, as);
   }
