@@ -291,8 +291,9 @@ function takesReserveOffer(context: ConversationContext): boolean {
   const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name);
   if (asksSomethingElse(understanding) && !(smallTalk && (TAKES_IT.test(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
-  // "ok", "perfecto", "gracias" take note of the price; they do not ask for anything.
-  if (/^\W*(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|gracias|thanks|thank you|got it|cool|ya)\W*$/i.test(text)) return false;
+  // "ok", "perfecto", "gracias" — alone or together ("ok gracias", "perfecto, muchas gracias") —
+  // take note of the price; they do not ask for anything.
+  if (/^\W*(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|gracias|muchas|mil|thanks|thank you|got it|cool|ya)\W*)+$/i.test(text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (context.expecting.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || TAKES_IT.test(text);

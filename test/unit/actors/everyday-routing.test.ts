@@ -74,6 +74,8 @@ describe('everyday messages through the host (issue 10)', () => {
     const others: [string, RegExp][] = [
       ['ok', /Con mucho gusto|Hay algo más/],
       ['gracias', /Con mucho gusto/],
+      ['ok gracias', /Con mucho gusto|Hay algo más/],
+      ['perfecto, muchas gracias', /Con mucho gusto|Hay algo más/],
       ['no, el gris', /gris|Gris/],
       ['y en cubeta?', /cubeta/],
       ['sí, pero en cubeta', /cubeta/],
