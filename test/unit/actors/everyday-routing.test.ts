@@ -275,6 +275,26 @@ describe('a company or a name as the first message (quality, session 9)', () => 
     expect(draft.company_name?.value).toBe('Constructora Mejia');
   });
 
+  it('should hand off a request for a person at the company question, never take it for the company', async () => {
+    const asked: [string, string][] = [
+      ['quiero hablar con una persona', 'ana@perez.do'],
+      ['mejor pásame con alguien', 'ana@perez.do'],
+      ['I want to talk to a person', 'john@smith.com'],
+    ];
+    for (const [i, [request, email]] of asked.entries()) {
+      const { host } = createMemoryHost({ tenant, brain });
+      const sender = `company-person-${i}`;
+      await say(host, sender, 'necesito una cotización para mi empresa constructora, compramos al por mayor');
+      await say(host, sender, 'Ana Pérez');
+      const atCompany = await say(host, sender, email);
+      expect(texts(atCompany), request).toMatch(/empresa o negocio|company/i);
+      const r = await say(host, sender, request);
+      expect(r.state.value, request).toBe('handoff.withHuman');
+      const draft = (r.state.context as { lead: { draft: Record<string, { value: string | null } | undefined> } }).lead.draft;
+      expect(draft.company_name?.value ?? null, request).toBeNull();
+    }
+  });
+
   it('should greet a company in English too', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     const r = await say(host, 'intro-en', 'hi, this is John Smith');
