@@ -122,7 +122,9 @@ export function summarizeConversation(input: {
   const company = lead?.draft?.company_name?.value;
   const customerTexts = input.transcript.filter((e) => e.author === 'customer').map((e) => e.text);
   const pending = input.trigger !== undefined && input.trigger.text.trim() !== '' && !input.transcript.some((e) => e.messageId === input.trigger!.messageId);
-  if (pending) customerTexts.push(input.trigger!.text);
+  // After "¿Te paso con una persona?" → "sí", the trigger carries the words the yes confirmed
+  // ("no me gustó"), already the customer's last line: listed once.
+  if (pending && customerTexts[customerTexts.length - 1] !== input.trigger!.text) customerTexts.push(input.trigger!.text);
   // What the customer said about themselves ("me llamo Carla Peña", an e-mail, a phone) counts even
   // outside a lead flow: the agent should greet them by name.
   const said = (extract: (text: string) => { value: string }[]): string | undefined => {

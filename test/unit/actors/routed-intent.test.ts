@@ -54,6 +54,14 @@ describe('the intent the bot acted on, as the agents and the transcript see it',
     expect(summary).toContain('Temas: queja.');
   });
 
+  it('should keep a complaint confirmed after "¿Te paso con una persona?" a complaint, its words listed once', async () => {
+    const made = await talk(['no me gustó', 'sí, con una persona']);
+    const summary = await ticketSummary(made);
+    expect(summary).toMatch(/^Motivo: Queja del cliente\./);
+    expect(summary).toContain('Temas: queja.');
+    expect(summary.match(/- "no me gustó"/g)).toHaveLength(1);
+  });
+
   it('should say a person was asked for, after the greeting', async () => {
     const made = await talk(['hola', 'quiero hablar con una persona']);
     const summary = await ticketSummary(made);
