@@ -13,7 +13,7 @@ import { ActorRegistry, conversationKeyString as keyString, type ActiveConversat
 import type { ConversationHostOptions, HostStats } from './conversation-host-options.js';
 import type { ConversationService, ConversationStateView, ConversationUpdate, ConversationView, InboundMessage, TurnResult } from './conversation-service.js';
 import { createConversationUpdates, type ConversationUpdates } from './conversation-updates.js';
-import { customerEvent, customerLine } from './customer-turn.js';
+import { customerEvent, customerLine, recipientOf } from './customer-turn.js';
 import { ConversationChannels } from './identity/conversation-channels.js';
 import { createHostIdentityLinker } from './identity/host-identity.js';
 import type { IdentityLinker } from './identity/identity-linker.js';
@@ -27,6 +27,7 @@ import { flattenState, liveStateView, storedStateView, topLevelState } from './s
 import type { TenantRuntime } from './tenant-runtime.js';
 import { awaitTurnEnd, watchTurnEnds } from './turn-deadline.js';
 import { createTurnDurability, type TurnDurability } from './turn-durability.js';
+import { readingLabelOf, routedLabelOf, type TurnIntentView } from './turn-intent.js';
 import { composeTurnReplies, renderTurn } from './turn-replies.js';
 
 /** The host's options and counters live in `conversation-host-options.ts`; they are part of its API. */
@@ -297,11 +298,11 @@ export class ConversationHost implements ConversationService {
 
     const tenant = this.#tenant(key.tenantId);
     const after = entry.actor.getSnapshot();
-    const ctx = after.context as { lang?: 'es' | 'en'; understanding?: { nlu?: { intent?: { name?: string; label?: string } } } };
+    const ctx = after.context as TurnIntentView & { lang?: 'es' | 'en' };
     const lang = ctx.lang ?? tenant.data.settings.defaultLang;
     const now = this.#o.clock.now();
     const at = new Date(now).toISOString();
-    const turnIntent = inbound ? (ctx.understanding?.nlu?.intent?.label ?? ctx.understanding?.nlu?.intent?.name) : undefined; // the tenant's label (`consultar_paquetes`) when it has one
+    const turnIntent = inbound ? routedLabelOf(ctx) : undefined; // what the routing acted on, not the brain's raw reading
     const { lines, templated, relays } = renderTurn(emitted, inbound, turnIntent, tenant, lang, channel, at);
     const phase = topLevelState(after.value);
     const stateTo = flattenState(after.value);
@@ -387,7 +388,7 @@ export class ConversationHost implements ConversationService {
     const replies = stored.filter((l) => l.direction === 'out');
     this.stats.turns++;
     this.#actors.enforceCap();
-    if (this.#log.isLevelEnabled('info')) log().info({ event: event.type, state: stateTo, seq: entry.seq, replies: replies.length, intent: turnIntent, ms: this.#o.clock.now() - started }, 'turn');
+    if (this.#log.isLevelEnabled('info')) log().info({ event: event.type, state: stateTo, seq: entry.seq, replies: replies.length, intent: turnIntent, reading: inbound ? readingLabelOf(ctx) : undefined, ms: this.#o.clock.now() - started }, 'turn');
     return { conversationId: key.conversationId, duplicate: false, inbound: storedInbound, replies, state: this.#view(entry) };
   }
 
@@ -491,9 +492,4 @@ export class ConversationHost implements ConversationService {
   #assertOpen(): void {
     if (this.#closed) throw new HiloError('HILO_ERR_SHUTTING_DOWN');
   }
-}
-
-/** The provider address replies go to (the web widget and REST answer by the transcript: none). */
-function recipientOf(handle: { channel: string; senderId: string } | undefined): { channel: string; to: string } | null {
-  return handle && handle.channel !== 'web' && handle.channel !== 'rest' ? { channel: handle.channel, to: handle.senderId } : null;
 }

@@ -3,6 +3,7 @@ import { extractEmails, extractPersonNames, extractPhones } from './brain/rule/c
 import type { IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
 import type { TenantSettings } from '../domain/tenant.js';
+import { routedLabelOf, type TurnIntentView } from './turn-intent.js';
 
 const REASONS: Record<Lang, Record<string, string>> = {
   es: {
@@ -121,7 +122,9 @@ export function summarizeConversation(input: {
   const company = lead?.draft?.company_name?.value;
   const customerTexts = input.transcript.filter((e) => e.author === 'customer').map((e) => e.text);
   const pending = input.trigger !== undefined && input.trigger.text.trim() !== '' && !input.transcript.some((e) => e.messageId === input.trigger!.messageId);
-  if (pending) customerTexts.push(input.trigger!.text);
+  // After "¿Te paso con una persona?" → "sí", the trigger carries the words the yes confirmed
+  // ("no me gustó"), already the customer's last line: listed once.
+  if (pending && customerTexts[customerTexts.length - 1] !== input.trigger!.text) customerTexts.push(input.trigger!.text);
   // What the customer said about themselves ("me llamo Carla Peña", an e-mail, a phone) counts even
   // outside a lead flow: the agent should greet them by name.
   const said = (extract: (text: string) => { value: string }[]): string | undefined => {
@@ -139,8 +142,14 @@ export function summarizeConversation(input: {
     const phone = said(extractPhones) ?? lead?.draft?.phone_or_username?.value ?? contact?.phone;
     lines.push(phone ? `${w.callOn}: ${phone}.` : `${w.noPhone}.`);
   }
+  // Topics are what the bot acted on (each line's routed intent, never the classifier's raw
+  // reading): "y el normal?" after the white cement is a product question, not a complaint. The
+  // message that opens the ticket has not committed yet: its routed intent is in the context.
+  const intents = input.transcript.flatMap((e) => (e.intent ? [e.intent] : []));
+  const triggerIntent = pending ? routedLabelOf(input.context as TurnIntentView) : undefined;
+  if (triggerIntent) intents.push(triggerIntent);
   // Two intents with the same words (a tenant label and a built-in one) are one topic.
-  const topics = [...new Set(input.transcript.flatMap((e) => (e.intent ? [intentTopic(e.intent, sl)] : [])))];
+  const topics = [...new Set(intents.map((i) => intentTopic(i, sl)))];
   if (topics.length) lines.push(`${w.topics}: ${topics.join(', ')}.`);
   lines.push(`${w.messages}: ${input.transcript.length + (pending ? 1 : 0)}.`);
   const last = customerTexts.slice(-(input.maxCustomerLines ?? 3)).map((t) => `- "${t.slice(0, 200)}"`);

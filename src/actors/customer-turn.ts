@@ -28,3 +28,8 @@ export function customerEvent(message: InboundMessage, line: CustomerLine, codeR
   if (codeResult) return { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult };
   return { type: 'user.message', messageId, text: message.text, channel: message.channel, receivedAt, ...(media ? { media: media[0]!.kind } : {}) };
 }
+
+/** The provider address replies go to (the web widget and REST answer by the transcript: none). */
+export function recipientOf(handle: { channel: string; senderId: string } | undefined): { channel: string; to: string } | null {
+  return handle && handle.channel !== 'web' && handle.channel !== 'rest' ? { channel: handle.channel, to: handle.senderId } : null;
+}

@@ -28,7 +28,10 @@ export interface CommittedTurn {
 
 /** A committed turn read for analytics: labels and numbers only, no customer text. */
 export interface TurnReading {
+  /** What the routing acted on (`context.routedIntent`), else the brain's reading. */
   intent: string | null;
+  /** The brain's reading (its top intent), whatever the routing did with it. */
+  reading: string | null;
   confidence: number | null;
   misunderstood: boolean;
   unmet: 'not_understood' | 'low_confidence' | 'not_found' | 'handoff_failure' | null;
@@ -49,6 +52,7 @@ interface ContextView {
   misunderstoodStreak?: number;
   handoffReason?: string | null;
   understanding?: { nlu?: { intent?: { name?: string; confidence?: number } } } | null;
+  routedIntent?: { name: string } | null;
   lead?: { status?: string; draft?: Record<string, unknown> };
 }
 
@@ -69,7 +73,11 @@ export function readCommittedTurn(turn: CommittedTurn): TurnReading {
   const phaseFrom = phaseOf(turn.stateFrom);
   const phaseTo = phaseOf(turn.stateTo);
   const handoffReason = phaseTo === 'handoff' && phaseFrom !== 'handoff' ? (after.handoffReason ?? null) : null;
-  const intent = customer ? (after.understanding?.nlu?.intent?.name ?? null) : null;
+  const reading = customer ? (after.understanding?.nlu?.intent?.name ?? null) : null;
+  // Counted as what the bot did ("y el normal?" after a product: a product question, though read as
+  // a complaint); a message it could not act on counts under its reading, so `misunderstood_rate`
+  // still tells which readings the bot fails on.
+  const intent = customer ? (after.routedIntent?.name ?? reading) : null;
   const confidence = customer ? (after.understanding?.nlu?.intent?.confidence ?? null) : null;
   const misunderstood = customer && ((after.misunderstoodStreak ?? 0) > (before.misunderstoodStreak ?? 0) || handoffReason === 'not_understood');
   const templates = turn.emitted.flatMap((e) => (e.type === 'reply' && 'template' in e.reply ? [e.reply.template] : []));
@@ -83,5 +91,5 @@ export function readCommittedTurn(turn: CommittedTurn): TurnReading {
   const leadTo = after.lead?.status ?? null;
   const draft = after.lead?.draft ?? {};
   const leadFields = leadTo !== null && leadTo !== 'none' ? LEAD_FIELDS.filter((f) => draft[f] !== undefined && draft[f] !== null) : [];
-  return { intent, confidence, misunderstood, unmet, phaseFrom, phaseTo, handoffReason, leadFrom: before.lead?.status ?? null, leadTo, leadFields };
+  return { intent, reading, confidence, misunderstood, unmet, phaseFrom, phaseTo, handoffReason, leadFrom: before.lead?.status ?? null, leadTo, leadFields };
 }

@@ -52,6 +52,7 @@ import {
 } from './workflow/brain-form.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { asksEstimateAgain, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
+import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -126,6 +127,12 @@ export interface ConversationContext {
   greetedAtTurn?: number | null;
   /** The options the message being routed may pick (set for one routing pass; absent in older snapshots). */
   choosing?: ChoiceExpectation | null;
+  /**
+   * The intent the routing acted on for the last customer message (`routed-intent.ts`), which the
+   * host writes on the turn's transcript lines and analytics count; null when it acted on none.
+   * Absent in older snapshots.
+   */
+  routedIntent?: RoutedIntent | null;
   /** The resolved handoff whose 1–5 rating was just asked for (the next message only; absent in older snapshots). */
   ratingAsk?: { ticketId: string; number: string } | null;
   /** The tenant workflow being filled in (`src/machines/workflow/`), with its spec; absent when none. */
@@ -284,8 +291,8 @@ function takesReserveOffer(context: ConversationContext): boolean {
   const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name);
   if (asksSomethingElse(understanding) && !(smallTalk && (TAKES_IT.test(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
-  // "ok", "perfecto", "👍", "perfecto, gracias" take note of the price; they do not ask for anything.
-  if (ACKNOWLEDGES_ONLY.test(text)) return false;
+  // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.
+  if (ACKNOWLEDGES_ONLY.test(text) || /^\W*(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|gracias|muchas|mil|thanks|thank you|got it|cool|ya)\W*)+$/i.test(text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (context.expecting.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || TAKES_IT.test(text);
@@ -457,6 +464,47 @@ function followsUpProductOf(context: ConversationContext): boolean {
   const text = context.lastMessage.text;
   if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined) return false;
   return isProductFollowUp(text);
+}
+
+/**
+ * What a routing transition acted on (the `route` action's `as`): a behaviour by name, or
+ * `decided` — what the triage decided on the whole reading (`decideTriage`: "varriya de 3/8" read
+ * unsure is a product question); `reading` — the brain's reading as it is (a critical case, a
+ * workflow its label starts); `product` — the product in focus or asked for (a price question
+ * stays one); `info` — the store topic followed up; `form` / `workflow` — the trigger of the form
+ * or workflow the message answers.
+ */
+type RouteAs = IntentName | 'decided' | 'reading' | 'product' | 'info' | 'form' | 'workflow';
+
+/** The label a workflow stands for: the trigger named like it (`agendar_cita`), else its first. */
+const triggerOf = (spec: WorkflowSpec | null): string | undefined => (spec ? (spec.triggers.includes(spec.id) ? spec.id : spec.triggers[0]) : undefined);
+
+function routedOf(context: ConversationContext, as: RouteAs): RoutedIntent | null {
+  const reading = u(context);
+  switch (as) {
+    case 'reading':
+      return reading ? routedIntent(reading, reading.nlu.intent.name) : null;
+    case 'decided': {
+      const decision = decideTriage(reading);
+      if (decision.kind === 'act' || decision.kind === 'confirm') return routedIntent(reading, decision.intent);
+      if (decision.kind === 'handoff') return routedIntent(reading, decision.reason === 'complaint' ? 'complaint' : 'human_agent');
+      return reading ? routedIntent(reading, reading.nlu.intent.name) : null;
+    }
+    case 'product': {
+      const intent = intentOf(context);
+      return routedIntent(reading, intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry');
+    }
+    case 'info': {
+      const intent = intentOf(context);
+      return routedIntent(reading, intent && INFO_INTENTS.includes(intent) ? intent : (followsUpInfo(context) ?? 'store_hours_location'));
+    }
+    case 'form':
+      return routedTrigger(reading, triggerOf(formOf(context)));
+    case 'workflow':
+      return routedTrigger(reading, triggerOf(runOf(context)?.spec ?? null));
+    default:
+      return routedIntent(reading, as);
+  }
 }
 
 function withReading(context: ConversationContext, understanding: Understanding): Partial<ConversationContext> {
@@ -726,6 +774,8 @@ export const conversationMachine = setup({
       return {
         turn: context.turn + 1,
         lastMessage: { id: event.messageId, text: event.text, receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
+        // Each message starts with no routed intent: only the routing pass says what it acted on.
+        routedIntent: null,
         ...(identity.answering ? { identity: { ...identity, answering: null } } : {}),
       };
     }),
@@ -774,6 +824,9 @@ export const conversationMachine = setup({
     answerProductAtOnce: assign(() => ({})),
     answerInfoAtOnce: assign(() => ({})),
     resetStreak: assign({ misunderstoodStreak: 0 }),
+    // The routing acts on the message: the streak of misunderstandings ends and the turn records
+    // the intent acted on (one assign for both: no extra context copy per turn).
+    route: assign(({ context }, params: { as: RouteAs }) => ({ misunderstoodStreak: 0, routedIntent: routedOf(context, params.as) })),
     // The info topic answered becomes the focus of the next turn's short follow-up.
     storeInfoFocus: assign(({ context }) => {
       const intent = intentOf(context);
@@ -1140,84 +1193,84 @@ export const conversationMachine = setup({
             },
             // The picked option becomes a sure reading; the rules below route it.
             { guard: 'picksOption', actions: ['resetStreak', 'applyChoice'] },
-            { guard: 'answersAccountVerification', target: '#answering.account', actions: 'resetStreak' },
-            { guard: 'answersExpectedAccountId', target: '#answering.account', actions: 'resetStreak' },
+            { guard: 'answersAccountVerification', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
+            { guard: 'answersExpectedAccountId', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
             {
               guard: 'doesNotKnowAccountId',
               target: 'continuing',
-              actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'accountId.unknown' } }],
+              actions: [{ type: 'route', params: { as: 'account_status' } }, { type: 'sayTemplate', params: { template: 'accountId.unknown' } }],
             },
-            { guard: 'answersExpectedProduct', target: '#answering.product', actions: 'resetStreak' },
-            { guard: 'revisitsEstimate', target: '#answering.product', actions: 'resetStreak' },
-            { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: ['resetStreak', 'rememberContact'] },
-            { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: 'resetStreak' },
+            { guard: 'answersExpectedProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
+            { guard: 'revisitsEstimate', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
+            { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
+            { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
             {
               guard: 'declinesQuoteOffer',
               target: 'continuing',
-              actions: ['resetStreak', 'clearExpectation', { type: 'sayTemplate', params: { template: 'product.quote_declined' } }],
+              actions: [{ type: 'route', params: { as: 'price_quote' } }, 'clearExpectation', { type: 'sayTemplate', params: { template: 'product.quote_declined' } }],
             },
-            { guard: 'confirmsForm', target: '#workflow.form.submitting', actions: 'resetStreak' },
-            { guard: 'rejectsForm', target: '#workflow.form.correcting', actions: 'resetStreak' },
-            { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: 'resetStreak' },
-            { guard: 'isCritical', target: '#handoff', actions: ['resetStreak', 'setCriticalReason'] },
+            { guard: 'confirmsForm', target: '#workflow.form.submitting', actions: { type: 'route', params: { as: 'form' } } },
+            { guard: 'rejectsForm', target: '#workflow.form.correcting', actions: { type: 'route', params: { as: 'form' } } },
+            { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
+            { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             {
               guard: { type: 'decidesHandoff', params: { reason: 'customer_request' } },
               target: '#handoff',
-              actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'customer_request' } }],
+              actions: [{ type: 'route', params: { as: 'human_agent' } }, { type: 'setHandoffReason', params: { reason: 'customer_request' } }],
             },
             {
               guard: { type: 'decidesHandoff', params: { reason: 'complaint' } },
               target: '#handoff',
-              actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'complaint' } }],
+              actions: [{ type: 'route', params: { as: 'complaint' } }, { type: 'setHandoffReason', params: { reason: 'complaint' } }],
             },
             {
               guard: 'describesAskedComplaint',
               target: '#handoff',
-              actions: ['resetStreak', { type: 'setHandoffReason', params: { reason: 'complaint' } }],
+              actions: [{ type: 'route', params: { as: 'complaint' } }, { type: 'setHandoffReason', params: { reason: 'complaint' } }],
             },
             // A tenant workflow in progress takes the message as its answer; a trigger starts one.
             // ...unless it clearly asks for another workflow and answers nothing of this one ("mejor cancela mi cita").
-            { guard: 'switchesWorkflow', target: '#workflow', actions: ['resetStreak', 'beginWorkflow'] },
-            { guard: 'inWorkflow', target: '#workflow.answered', actions: 'resetStreak' },
-            { guard: 'startsWorkflow', target: '#workflow', actions: ['resetStreak', 'beginWorkflow'] },
+            { guard: 'switchesWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
+            { guard: 'inWorkflow', target: '#workflow.answered', actions: { type: 'route', params: { as: 'workflow' } } },
+            { guard: 'startsWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
             // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
             // "y si compro 50?" right after a price is about that product, not an unsure lead to confirm.
             // The answer just given wins: "¿y a Bayahíbe?" after a delivery answer is about delivery,
             // even with a product answered a few turns before.
-            { guard: 'followsUpInfo', target: '#answering.info', actions: 'resetStreak' },
-            { guard: 'followsUpProduct', target: '#answering.product', actions: 'resetStreak' },
-            { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: ['resetStreak', 'askHandoffConfirmation'] },
+            { guard: 'followsUpInfo', target: '#answering.info', actions: { type: 'route', params: { as: 'info' } } },
+            { guard: 'followsUpProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
+            { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'askHandoffConfirmation'] },
             {
               guard: { type: 'intentIs', params: { intents: PRODUCT_INTENTS } },
               target: '#answering.product',
-              actions: 'resetStreak',
+              actions: { type: 'route', params: { as: 'decided' } },
             },
             {
               guard: { type: 'intentIs', params: { intents: ['account_status'] } },
               target: '#answering.account',
-              actions: 'resetStreak',
+              actions: { type: 'route', params: { as: 'decided' } },
             },
             {
               guard: { type: 'intentIs', params: { intents: INFO_INTENTS } },
               target: '#answering.info',
-              actions: 'resetStreak',
+              actions: { type: 'route', params: { as: 'decided' } },
             },
             // A tenant form read by the brain (ferreteria's `solicitud` on `sales_lead`).
-            { guard: 'startsForm', target: '#workflow.form', actions: ['resetStreak', 'holdForm'] },
+            { guard: 'startsForm', target: '#workflow.form', actions: [{ type: 'route', params: { as: 'decided' } }, 'holdForm'] },
             {
               guard: { type: 'intentIs', params: { intents: ['greeting'] } },
               target: 'continuing',
-              actions: ['resetStreak', 'sayGreeting', 'rememberContact'],
+              actions: [{ type: 'route', params: { as: 'decided' } }, 'sayGreeting', 'rememberContact'],
             },
             {
               guard: { type: 'intentIs', params: { intents: ['thanks'] } },
               target: 'continuing',
-              actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'thanks' } }],
+              actions: [{ type: 'route', params: { as: 'decided' } }, { type: 'sayTemplate', params: { template: 'thanks' } }],
             },
             {
               guard: { type: 'intentIs', params: { intents: ['goodbye'] } },
               target: '#closed',
-              actions: ['resetStreak', { type: 'sayTemplate', params: { template: 'goodbye' } }],
+              actions: [{ type: 'route', params: { as: 'decided' } }, { type: 'sayTemplate', params: { template: 'goodbye' } }],
             },
             // Not a misunderstanding: the customer showed rather than said. Ask what it is instead.
             { guard: 'isUnreadCaption', target: 'continuing', actions: 'acknowledgeCaptionedMedia' },

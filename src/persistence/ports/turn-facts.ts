@@ -30,7 +30,15 @@ export interface TurnFact {
   /** US dollars from the configured per-model price table; null when unknown. */
   costUsd: number | null;
   toolCalls: number;
+  /**
+   * The intent the bot acted on (the routing's, `context.routedIntent`), as a built-in behaviour;
+   * a message it acted on no intent for (asked to clarify, not understood) keeps the brain's
+   * reading. Null: no reading (a rating, a relayed message).
+   */
   intent: string | null;
+  /** The brain's reading of the message (its top intent), whatever the routing did with it. */
+  reading: string | null;
+  /** The brain's confidence in its reading. */
   confidence: number | null;
   /** The message was not understood (the streak of misunderstandings grew). */
   misunderstood: boolean;

@@ -216,6 +216,7 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
           // No reading, no intent: a message the machine took without the brain (a rating, a code)
           // leaves the previous message's understanding in the context.
           intent: reading && !reading.failed ? r.intent : null,
+          reading: reading && !reading.failed ? r.reading : null,
           confidence: reading && !reading.failed ? r.confidence : null,
           misunderstood: r.misunderstood,
           unmet: r.unmet,
@@ -247,7 +248,7 @@ export function createTurnFactsRecorder(options: TurnFactsRecorderOptions): Turn
         push({
           tenantId: observation.tenantId, conversationId: observation.conversationId, seq: 0, messageId: observation.messageId ?? null, at,
           day: dayOf(observation.tenantId, at), channel: observation.channel, event: 'user.message', outcome: observation.outcome, turnMs: observation.ms,
-          brain: null, model: null, tokensIn: null, tokensOut: null, costUsd: null, toolCalls: 0, intent: null, confidence: null, misunderstood: false,
+          brain: null, model: null, tokensIn: null, tokensOut: null, costUsd: null, toolCalls: 0, intent: null, reading: null, confidence: null, misunderstood: false,
           unmet: null, sentiment: null, stateFrom: null, stateTo: null, phaseFrom: null, phaseTo: null, handoffReason: null, leadFrom: null, leadTo: null, leadFields: [],
         });
       },

@@ -16,6 +16,7 @@
  * = closed                                             ← the conversation ended (state `closed`)
  * = silent                                             ← the bot said nothing this turn
  * = lang: en                                           ← the conversation's language
+ * = intent: product_inquiry                            ← the intent the bot acted on this turn (on its reply lines; `none`; `a || b`)
  * ```
  * Text comparisons ignore case, accents and markdown emphasis. Expectations apply to the turn
  * above them.
@@ -29,7 +30,8 @@ export type Expectation =
   | { kind: 'lead'; checks: { field: string; op: '=' | '~'; value: string }[]; line: number }
   | { kind: 'closed'; line: number }
   | { kind: 'silent'; line: number }
-  | { kind: 'lang'; value: 'es' | 'en'; line: number };
+  | { kind: 'lang'; value: 'es' | 'en'; line: number }
+  | { kind: 'intent'; any: string[]; line: number };
 
 export interface ScriptedTurn {
   text: string;
@@ -84,6 +86,11 @@ function parseDirective(file: string, line: number, body: string): Expectation {
     case 'lang':
       if (value !== 'es' && value !== 'en') throw new ConvFormatError(file, line, `lang must be es or en, got "${value}"`);
       return { kind: 'lang', value, line };
+    case 'intent': {
+      const any = value.split('||').map((v) => v.trim());
+      if (!any.every((v) => /^[a-z_]+$/.test(v))) throw new ConvFormatError(file, line, `intent must be intent labels (or none) separated by ||, got "${value}"`);
+      return { kind: 'intent', any, line };
+    }
     case 'ticket':
       if (value !== 'none' && value !== 'handoff' && value !== 'quote') throw new ConvFormatError(file, line, `ticket must be none, handoff or quote, got "${value}"`);
       return { kind: 'ticket', value, line };

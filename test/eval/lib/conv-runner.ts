@@ -44,6 +44,8 @@ function describe(e: Expectation): string {
       return 'no bot reply';
     case 'lang':
       return `language ${e.value}`;
+    case 'intent':
+      return `intent ${e.any.join(' or ')}`;
   }
 }
 
@@ -77,6 +79,11 @@ function check(e: Expectation, result: TurnResult): string | null {
       return botText === '' ? null : clip(botText.replace(/\s+/g, ' '));
     case 'lang':
       return context.lang === e.value ? null : `language ${String(context.lang)}`;
+    case 'intent': {
+      // What the transcript, the ticket summary and analytics record: the routed intent on the turn's reply lines.
+      const intent = result.replies.find((r) => r.direction === 'out' && r.intent !== undefined)?.intent ?? 'none';
+      return e.any.includes(intent) ? null : `intent ${intent}`;
+    }
     case 'ticket': {
       const ticket = context.ticket as { kind?: string; number?: string } | null | undefined;
       const kind = ticket?.kind ?? 'none';

@@ -74,6 +74,8 @@ describe('everyday messages through the host (issue 10)', () => {
     const others: [string, RegExp][] = [
       ['ok', /Con mucho gusto|Hay algo más/],
       ['gracias', /Con mucho gusto/],
+      ['ok gracias', /Con mucho gusto|Hay algo más/],
+      ['perfecto, muchas gracias', /Con mucho gusto|Hay algo más/],
       ['no, el gris', /gris|Gris/],
       ['y en cubeta?', /cubeta/],
       ['sí, pero en cubeta', /cubeta/],
@@ -271,6 +273,26 @@ describe('a company or a name as the first message (quality, session 9)', () => 
     const draft = (named.state.context as { lead: { draft: Record<string, { value: string } | undefined> } }).lead.draft;
     expect(draft.name?.value).toBe('Pedro Mejía');
     expect(draft.company_name?.value).toBe('Constructora Mejia');
+  });
+
+  it('should hand off a request for a person at the company question, never take it for the company', async () => {
+    const asked: [string, string][] = [
+      ['quiero hablar con una persona', 'ana@perez.do'],
+      ['mejor pásame con alguien', 'ana@perez.do'],
+      ['I want to talk to a person', 'john@smith.com'],
+    ];
+    for (const [i, [request, email]] of asked.entries()) {
+      const { host } = createMemoryHost({ tenant, brain });
+      const sender = `company-person-${i}`;
+      await say(host, sender, 'necesito una cotización para mi empresa constructora, compramos al por mayor');
+      await say(host, sender, 'Ana Pérez');
+      const atCompany = await say(host, sender, email);
+      expect(texts(atCompany), request).toMatch(/empresa o negocio|company/i);
+      const r = await say(host, sender, request);
+      expect(r.state.value, request).toBe('handoff.withHuman');
+      const draft = (r.state.context as { lead: { draft: Record<string, { value: string | null } | undefined> } }).lead.draft;
+      expect(draft.company_name?.value ?? null, request).toBeNull();
+    }
   });
 
   it('should greet a company in English too', async () => {

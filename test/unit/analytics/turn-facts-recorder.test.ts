@@ -43,6 +43,14 @@ describe('readCommittedTurn', () => {
     expect(readCommittedTurn(turn({ stateTo: 'handoff.withHuman', after: ctx({ reason: 'customer_request', intent: 'human_agent' }) })).unmet).toBeNull();
   });
 
+  it('should count the intent the routing acted on, keep the reading beside it, and fall back to the reading when it acted on none', () => {
+    const routed = { ...ctx({ intent: 'complaint', confidence: 0.45 }), routedIntent: { name: 'product_inquiry' } };
+    expect(readCommittedTurn(turn({ after: routed }))).toMatchObject({ intent: 'product_inquiry', reading: 'complaint', confidence: 0.45 });
+    // A clarifying question: nothing acted on, the reading is all there is.
+    const unsure = { ...ctx({ intent: 'offers', confidence: 0.2 }), routedIntent: null };
+    expect(readCommittedTurn(turn({ after: unsure, emitted: [{ type: 'reply', reply: { template: 'clarify.ask' } }] }))).toMatchObject({ intent: 'offers', reading: 'offers', unmet: 'low_confidence' });
+  });
+
   it('should list the lead fields answered (a declined company too), names only, and no intent for agent turns', () => {
     const r = readCommittedTurn(turn({ after: ctx({ lead: 'collecting', draft: { name: { value: 'Ana', sourceMessageId: 'm' }, company_name: { value: null, sourceMessageId: 'm' } } }) }));
     expect(r).toMatchObject({ leadFrom: 'none', leadTo: 'collecting', leadFields: ['name', 'company_name'] });

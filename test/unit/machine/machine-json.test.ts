@@ -38,7 +38,7 @@ describe('exportMachineJson', () => {
     // Then a pick among the options of a clarifying question, then the expected answers.
     const guards = (routing?.always ?? []).map((t) => t.guard);
     expect(guards.indexOf('picksOption')).toBeLessThan(guards.indexOf('answersExpectedAccountId'));
-    expect(routing?.always?.[guards.indexOf('answersExpectedAccountId')]).toEqual({ target: '#answering.account', guard: 'answersExpectedAccountId', actions: ['resetStreak'] });
+    expect(routing?.always?.[guards.indexOf('answersExpectedAccountId')]).toEqual({ target: '#answering.account', guard: 'answersExpectedAccountId', actions: [{ type: 'route', params: { as: 'account_status' } }] });
   });
 
   it('should load back as a machine config with the same state ids', () => {

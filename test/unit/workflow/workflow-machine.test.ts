@@ -167,6 +167,27 @@ describe('conversation machine: tenant workflows', () => {
     expect(turn.said).toEqual(['¿Confirmas que cancelo la cita BV-0999 del sábado 5 de diciembre a las 10:00 a. m.?']);
   });
 
+  it("should record the workflow's label as the intent each answer was routed as, whatever the classifier read", async () => {
+    const backend = studio();
+    const script = {
+      'quiero agendar': reading('agendar_cita'),
+      'corte, y no cancelen nada': reading('cancelar_cita', { nlu: { intent: { name: 'store_hours_location', confidence: 0.7, label: 'cancelar_cita' }, ranking: [], entities: [], lang: 'es' } }),
+      'mejor cancela la cita que ya tengo': reading('cancelar_cita'),
+    };
+    const c = conversation(script, backend);
+    expect((await c.say('quiero agendar')).context.routedIntent).toEqual({ name: 'store_hours_location', label: 'agendar_cita' });
+    // Read as a cancellation, answered as the booking's service: the booking is what the bot acted on.
+    let turn = await c.say('corte, y no cancelen nada');
+    expect(turn.context.understanding?.nlu.intent.label).toBe('cancelar_cita');
+    expect(turn.context.routedIntent).toEqual({ name: 'store_hours_location', label: 'agendar_cita' });
+    // A bare date, read as nothing, is the booking's next answer.
+    turn = await c.say('mañana');
+    expect(turn.context.understanding?.nlu.intent.name).toBe('out_of_scope');
+    expect(turn.context.routedIntent).toEqual({ name: 'store_hours_location', label: 'agendar_cita' });
+    turn = await c.say('mejor cancela la cita que ya tengo');
+    expect(turn.context.routedIntent).toEqual({ name: 'store_hours_location', label: 'cancelar_cita' });
+  });
+
   it("should check a slot's value with the backend and ask again when it refuses it", async () => {
     const backend = studio();
     const c = conversation({ 'cambiar mi correo': reading('actualizar_perfil') }, backend);

@@ -169,6 +169,9 @@ function plainWords(text: string): string {
     .trim();
 }
 
+/** How a request opens ("quiero…", "pásame…", "I want…"): a sentence that asks, never a company's name. */
+const REQUEST_OPENING = /^(?:(?:mejor|bueno|ok|oye|disculpa|no)\s+)?(?:quiero|quisiera|queria|necesito|prefiero|puedo|pueden|podrian|podria|me pueden|me puedes|me podrian|pasame|pasenme|comunicame|comuniquenme|dejame|llamenme|llamame|hablar con|i want|i need|i'?d like|i would like|can i|can you|could you|could i|let me|put me|transfer me|call me)\b/i;
+
 /** The message without the punctuation people put around a short answer. */
 function bareOf(text: string): string {
   return text
@@ -237,6 +240,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       const stripped = bare.replace(COMPANY_PREFIX, '').trim();
       // A description is not a name ("es una constructora", "para mi empresa", "la empresa de mi papá").
       if (/^(?:una?|an?|mi|my|our|nuestra|nuestro|su|para|por|de|del|en|con|la empresa|el negocio|la compania|the company)\b/i.test(fold(stripped))) return undefined;
+      // A request is not a name ("quiero hablar con una persona", "pásame con alguien", "can I talk to someone?").
+      if (REQUEST_OPENING.test(fold(stripped))) return undefined;
       const candidate = stripped.replace(/^(?:la|el|the)\s+(?=\p{Lu}|constructora|ferreteria|inversiones|grupo)/iu, '').trim();
       if (candidate.length === 0 || candidate.split(/\s+/).length > 7 || /@/.test(candidate) || /\?$/.test(text.trim())) return undefined;
       if (context.tenantName && fold(candidate) === fold(context.tenantName)) return undefined;

@@ -11,6 +11,7 @@ import { Migration20261203160000Analytics } from './Migration20261203160000_anal
 import { Migration20261203170000ShardEpochs } from './Migration20261203170000_shard_epochs.js';
 import { Migration20261203180000ShardColumns } from './Migration20261203180000_shard_columns.js';
 import { Migration20261204000000SnapshotJson } from './Migration20261204000000_snapshot_json.js';
+import { Migration20261205000000TurnFactReading } from './Migration20261205000000_turn_fact_reading.js';
 
 /**
  * Every migration, in order. Listed explicitly (not globbed) so the same list works from `dist/`
@@ -29,4 +30,5 @@ export const MIGRATIONS: MigrationObject[] = [
   { name: 'Migration20261203170000_shard_epochs', class: Migration20261203170000ShardEpochs },
   { name: 'Migration20261203180000_shard_columns', class: Migration20261203180000ShardColumns },
   { name: 'Migration20261204000000_snapshot_json', class: Migration20261204000000SnapshotJson },
+  { name: 'Migration20261205000000_turn_fact_reading', class: Migration20261205000000TurnFactReading },
 ];
