@@ -33,8 +33,11 @@ const SCRIPT = [
 const KILLS = 4;
 const SEED = 20261122;
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Bounds: the test fails instead of hanging. */
-const LOAD_DEADLINE_MS = 90_000;
+/**
+ * Bounds: the test fails instead of hanging. Roomy: with other jobs on the two-core machine the
+ * load took 85 s at load 10 and passed a 90 s bound at load 12; a passing run never waits for it.
+ */
+const LOAD_DEADLINE_MS = 150_000;
 
 /** mulberry32: small, seeded, good enough for test schedules. */
 function seeded(seed: number): () => number {
@@ -160,7 +163,7 @@ describe('crash test: SIGKILL under REST load', () => {
     await deleteRedisPrefix(prefix);
   }, 60_000);
 
-  it('should record every answered message exactly once and in order, and never duplicate a reply', { timeout: 150_000 }, async () => {
+  it('should record every answered message exactly once and in order, and never duplicate a reply', { timeout: 210_000 }, async () => {
     const random = seeded(SEED);
     const started = Date.now();
     await start();

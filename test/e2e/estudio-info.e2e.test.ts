@@ -35,7 +35,8 @@ beforeAll(async () => {
   for (const t of ['estudio', 'ferreteria']) await cp(join(ROOT, 'tenants', t), join(tenantsDir, t), { recursive: true });
   const file = join(tenantsDir, 'estudio', 'tenant.json');
   const settings = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-  await writeFile(file, JSON.stringify({ ...settings, backend: { baseUrl: `${url}/estudio`, timeoutMs: 1000 } }));
+  // Calls to the live local backend must answer: a loaded machine's loopback can take over a second.
+  await writeFile(file, JSON.stringify({ ...settings, backend: { baseUrl: `${url}/estudio`, timeoutMs: 5000 } }));
   telegram = await startFakeTelegramApi({ botToken: TG.bot });
   server = await startHiloForTest({
     env: { HILO_TENANTS_DIR: tenantsDir, HILO_TELEGRAM_API_URL: telegram.baseUrl, HILO_TELEGRAM_BOT_TOKEN_ESTUDIO: TG.bot, HILO_TELEGRAM_SECRET_TOKEN_ESTUDIO: TG.secret },
@@ -124,7 +125,7 @@ describe('estudio answers like its receptionist: service prices and the service 
 describe('tenant-info tool against the demo backend', () => {
   it('should read a customer\'s purchase history and say when a phone is needed or the backend is down', async () => {
     const data = await loadTenant(join(ROOT, 'tenants/estudio'));
-    const client = createBackendClient({ tenantId: 'estudio', backend: 'business', baseUrl: `${backend.url}/estudio`, timeoutMs: 500, clock: systemClock, logger: createSilentLogger() });
+    const client = createBackendClient({ tenantId: 'estudio', backend: 'business', baseUrl: `${backend.url}/estudio`, timeoutMs: 5000, clock: systemClock, logger: createSilentLogger() });
     const info = createTenantInfo({ data, client, logger: createSilentLogger() });
     const answerOf = (label: string) => data.intents?.find((i) => i.label === label)?.answer;
     const text = async (label: string, phone: string | null, lang: 'es' | 'en' = 'es') =>

@@ -57,7 +57,8 @@ beforeAll(async () => {
   for (const t of ['estudio', 'ferreteria']) await cp(join(ROOT, 'tenants', t), join(tenantsDir, t), { recursive: true });
   const file = join(tenantsDir, 'estudio', 'tenant.json');
   const settings = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
-  await writeFile(file, JSON.stringify({ ...settings, backend: { baseUrl: `${backendUrl}/estudio`, timeoutMs: 1000 } }));
+  // Calls to the live local backend must answer: a loaded machine's loopback can take over a second.
+  await writeFile(file, JSON.stringify({ ...settings, backend: { baseUrl: `${backendUrl}/estudio`, timeoutMs: 5000 } }));
   fake = await startFakeOpenAi({ handler: model });
   const llm = loadLlmConfig({ HILO_LLM_BASE_URL: fake.baseURL, HILO_LLM_MODEL: 'fake-model', HILO_LLM_API_KEYS: 'local=sk-fake-local', HILO_LLM_TIMEOUT_MS: '8000', HILO_LLM_DEADLINE_MS: '15000', HILO_TURN_TIMEOUT_MS: '30000' });
   const createBrain = createBrainFactory(llm, { clock: systemClock, logger: createSilentLogger(), clientOptions: { maxRetries: 0 } });

@@ -30,8 +30,14 @@ describe('PGlite persistence', () => {
     await rm(dataDir, { recursive: true, force: true });
   });
 
-  async function openAt(dir: string): Promise<Database> {
-    const db = await openDatabase({ dataDir: dir, logger: createSilentLogger() });
+  /**
+   * The first test opens a new folder as production does without a cache (PGlite's own initdb);
+   * the memory:// test starts from the suite's cached empty cluster (HILO_PGLITE_INITDB_CACHE,
+   * vitest.config.ts), which holds no data either, and saves two initdb runs.
+   */
+  async function openAt(dir: string, options: { initdbCache?: boolean } = {}): Promise<Database> {
+    const cache = options.initdbCache ? process.env.HILO_PGLITE_INITDB_CACHE : undefined;
+    const db = await openDatabase({ dataDir: dir, logger: createSilentLogger(), ...(cache ? { initdbCacheDir: cache } : {}) });
     open.push(db);
     return db;
   }
@@ -64,12 +70,12 @@ describe('PGlite persistence', () => {
 
   it('should keep a memory:// database empty for the next open', async () => {
     const tenantId = `mem-${randomUUID()}`;
-    const first = await openAt('memory://');
+    const first = await openAt('memory://', { initdbCache: true });
     await createSqlTranscriptStore(first).append({ tenantId, conversationId: 'c' }, [
       { messageId: 'm1', direction: 'out', author: 'bot', channel: 'web', text: 'Hola', at: '2026-11-22T12:00:00.000Z' },
     ]);
     await first.close();
-    const second = await openAt('memory://');
+    const second = await openAt('memory://', { initdbCache: true });
     expect(await createSqlTranscriptStore(second).list({ tenantId, conversationId: 'c' })).toEqual([]);
   }, PGLITE_TWICE_TIMEOUT_MS);
 });

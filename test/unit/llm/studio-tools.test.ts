@@ -50,8 +50,9 @@ afterEach(async () => {
   fake = undefined;
 });
 
+// 5 s: the live local backend must answer even on a loaded machine; a closed one refuses at once.
 const client = (baseUrl = `${backendUrl}/estudio`): BackendClient =>
-  createBackendClient({ tenantId: 'estudio', backend: 'business', baseUrl, timeoutMs: 1000, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 }, clock: systemClock, logger });
+  createBackendClient({ tenantId: 'estudio', backend: 'business', baseUrl, timeoutMs: 5000, retry: { maxAttempts: 2, baseDelayMs: 5, maxDelayMs: 10 }, clock: systemClock, logger });
 
 function brainFor(tenant: TenantData, fakeServer: FakeOpenAi, backendClient?: BackendClient) {
   const fallbackCalls: string[] = [];

@@ -11,13 +11,14 @@ import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFields } from './lead-fields.js';
-import { classifierTrainingOf, trainFromTraining } from './model-transfer.js';
+import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { emojiAsWords } from './emoji.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
+import { rememberedModel } from './trained-models.js';
 import { asksProductBesides, asksStoreFact } from './store-facts.js';
 import { asksOpeningDay, asksStorePolicy } from './store-questions.js';
 import { fold as foldText, foldWithMap } from './text.js';
@@ -446,7 +447,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
  */
 function modelOf(tenant: RuleBrainOptions['tenant'], productLexicon: Iterable<string>, given: ClassifierModel | undefined): ClassifierModel {
   const { labels, lexicon, ...rest } = classifierTrainingOf(tenant, productLexicon);
-  if (!given) return trainFromTraining({ labels, lexicon, ...rest });
+  if (!given) return rememberedModel({ labels, lexicon, ...rest });
   const sameLabels = given.labels.length === labels.length && given.labels.every((l, i) => l === labels[i]);
   const known = new Set(given.lexicon);
   const sameLexicon = known.size === lexicon.length && lexicon.every((w) => known.has(w));
