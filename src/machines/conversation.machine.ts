@@ -452,6 +452,15 @@ const askingSlot = (context: ConversationContext): string | null => {
 };
 const lastText = (context: ConversationContext): string => context.lastMessage?.text ?? '';
 
+/** The message picks the "no / something else" option of the pending choice. */
+function picksOther(context: ConversationContext): boolean {
+  const choice = context.choosing;
+  if (!choice) return false;
+  const at = pickOption(lastText(context), choice, u(context)?.affirmation ?? null);
+  // "no, solo quiero el horario" says what it is instead: routed below, not asked again.
+  return at !== null && choice.options[at]?.intent === 'out_of_scope' && !saysWhatInstead(u(context), lastText(context));
+}
+
 /** The context once the message's reading is in: the reading, the language, a form's data, this pass's open options. */
 /** A short message continuing the last product answer, unless it clearly reads as something else. */
 function followsUpProductOf(context: ConversationContext): boolean {
@@ -583,6 +592,8 @@ export const conversationMachine = setup({
       if (pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0) return true;
       // "dame 20" … "¿cuánto sería todo?": the total of the product just priced with its quantity.
       const focus = recentFocus(context);
+      // "mándame los dos": the products just shown or talked about, when there were two or more.
+      if (again.both) return focus !== null && ((focus.recent?.length ?? 0) > 0 || (focus.options?.length ?? 0) >= 2);
       return focus !== null && (again.each !== undefined || focus.quantity !== undefined);
     },
     // Not in the middle of a form: its next question follows the product answer.
@@ -639,13 +650,8 @@ export const conversationMachine = setup({
       const answer = answerToChoice(context.lastMessage?.text ?? '', choice, understanding);
       return answer !== null && choice.options[answer.at]?.intent !== 'out_of_scope';
     },
-    picksOtherOption: ({ context }) => {
-      const choice = context.choosing;
-      if (!choice) return false;
-      const at = pickOption(context.lastMessage?.text ?? '', choice, u(context)?.affirmation ?? null);
-      // "no, solo quiero el horario" says what it is instead: routed below, not asked again.
-      return at !== null && choice.options[at]?.intent === 'out_of_scope' && !saysWhatInstead(u(context), context.lastMessage?.text ?? '');
-    },
+    picksOtherOption: ({ context }) => picksOther(context),
+    declinesOffer: ({ context }) => !!context.choosing?.offer && picksOther(context),
     // Rules 2–8: what the message is about.
     isCritical: ({ context }) => {
       const understanding = u(context);
@@ -1185,6 +1191,12 @@ export const conversationMachine = setup({
               guard: 'affirmsIdentity',
               target: '#identifying',
               actions: ['resetStreak', 'resumeIdentity', { type: 'sayTemplate', params: { template: 'identity.typeCode' } }],
+            },
+            // "no" to an offer made after an answer: a polite "¿algo más?", not a misunderstanding.
+            {
+              guard: 'declinesOffer',
+              target: 'continuing',
+              actions: ['resetStreak', 'clearChoice', { type: 'sayTemplate', params: { template: 'clarify.declined' } }],
             },
             {
               guard: 'picksOtherOption',

@@ -300,7 +300,7 @@ export function confirmChoice(intent: ConfirmedIntent, text: string, lang: Lang)
  * (the credit answer's "quiero abrir una cuenta de crédito" starts the lead form).
  */
 export function offerChoice(offer: ChoiceOption, lang: Lang): ChoiceExpectation {
-  return { kind: 'choice', options: [offer, option('other', lang)], text: offer.text, confirm: true };
+  return { kind: 'choice', options: [offer, option('other', lang)], text: offer.text, confirm: true, offer: true };
 }
 
 /** The most words of a short answer that completes an offer's question (`ChoiceOption.completes`). */

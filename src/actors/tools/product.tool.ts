@@ -100,7 +100,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (again && input.estimate && input.estimate.length > 0) {
     const lines = estimateLines(tenant, input.estimate, again.each);
     if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
-  } else if (again && again.each === undefined && input.focus?.quantity !== undefined) {
+  } else if (again && again.each === undefined && !again.both && input.focus?.quantity !== undefined) {
     // "dame 20" then "¿cuánto sería todo?": that one line's total, as an estimate.
     const lines = estimateLines(tenant, [{ sku: input.focus.sku, quantity: input.focus.quantity }]);
     if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
@@ -124,15 +124,16 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60", the kinds
   // of cement): each option listed, that many each, as an estimate.
   const shownOptions = input.focus?.options ?? [];
-  if (again?.each !== undefined && shownOptions.length >= 2) {
-    const lines = estimateLines(tenant, shownOptions.map((sku) => ({ sku, quantity: again.each as number })));
+  const eachOne = again?.each ?? (again?.both ? 1 : undefined); // "mándame los dos": one of each unless counted
+  if (eachOne !== undefined && shownOptions.length >= 2) {
+    const lines = estimateLines(tenant, shownOptions.map((sku) => ({ sku, quantity: eachOne })));
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "dame 100 de cada uno" after separate answers (no estimate yet): the products just talked about, that many each.
-  if (again?.each !== undefined && input.focus?.recent && input.focus.recent.length > 0) {
+  if (eachOne !== undefined && input.focus?.recent && input.focus.recent.length > 0) {
     // In the catalog's (the shelf's) order: "el cemento y la arena", the paint before the roller.
     const skus = new Set([input.focus.sku, ...input.focus.recent]);
-    const lines = estimateLines(tenant, tenant.catalog.filter((p) => skus.has(p.sku)).map((p) => ({ sku: p.sku, quantity: again.each as number })));
+    const lines = estimateLines(tenant, tenant.catalog.filter((p) => skus.has(p.sku)).map((p) => ({ sku: p.sku, quantity: eachOne })));
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "¿lo tienen en otro color?", "¿tienes otra marca?", "¿hay más barato?", "¿cuál me recomiendas?": about what is on the counter.
@@ -141,7 +142,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
   // "dame 100 de cada uno" when one product only was answered: that many of it, as "dame 100" would.
-  const onlyOne = again?.each !== undefined && input.focus && (input.focus.recent?.length ?? 0) === 0 && shownOptions.length < 2 ? input.focus : undefined;
+  const onlyOne = again?.each !== undefined && !again.both && input.focus && (input.focus.recent?.length ?? 0) === 0 && shownOptions.length < 2 ? input.focus : undefined;
   if (onlyOne && again?.each !== undefined) {
     wanted = [{ query: onlyOne.query, quantity: again.each }];
     pinned = onlyOne.sku;
