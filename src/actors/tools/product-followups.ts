@@ -8,7 +8,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { asksWhichColours, readFocusQuestion } from '../../machines/focus-questions.js';
-import { pickedExtreme } from '../../machines/product-focus.js';
+import { pickedExtreme, readFollowUpQuantity } from '../../machines/product-focus.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
@@ -32,6 +32,15 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   const question = readFocusQuestion(text);
   const shown = tenant.catalog.find((p) => p.sku === focus.sku);
   if (!shown) return null;
+  // "dame 20 de esa" with two or more options on the counter: which one, naming them; the count
+  // waits in the focus for the answer ("la de DeWalt", "la segunda", the button).
+  const count = question ? undefined : readFollowUpQuantity(text);
+  const listed = count ? shownOptions(tenant.catalog, focus) : undefined;
+  if (count && listed) {
+    const names = listed.map((p) => `*${p.name}*`);
+    const params = { quantity: String(count.quantity), names: `${names.slice(0, -1).join(', ')} ${lang === 'en' ? 'or' : 'o'} ${names.at(-1)}` };
+    return { outcome: 'answered', replies: [{ template: 'product.which_of', params, options: optionsFor(listed) }], focus: { ...focus, quantity: count.quantity } };
+  }
   // "el más barato" when the one shown is the cheapest there is: a clerk says so rather than repeat it.
   const pick = question ? null : pickedExtreme(text);
   if (pick?.by === 'price' && !pick.most && shownOptions(tenant.catalog, focus) === undefined && extremeOf(index, familyOf(index, tenant.catalog, focus), pick)?.sku === shown.sku) {
