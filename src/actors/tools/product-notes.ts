@@ -8,10 +8,21 @@ import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import { asksWhatFor } from '../../machines/job-questions.js';
 import type { CatalogIndex } from './catalog-search.js';
-import { convertedSizeNote } from './product-sizes.js';
+import { askedUnitSizes, convertedSizeNote } from './product-sizes.js';
 
 /** `out` with the notes its one product calls for; unchanged when it answered several or none. */
 export function withProductNotes(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang, text: string | undefined): ProductActorOutput {
+  const first = out.replies[0];
+  // "cemento en fundas de 50 libras": no such size, said in the customer's unit, with what there is in it.
+  if (text !== undefined && first && 'template' in first && /^product\.no_variant/.test(first.template)) {
+    const shown = (out.focus?.options ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p) => p !== undefined);
+    const sized = askedUnitSizes(index, text, shown, lang);
+    if (!sized) return out;
+    // The sizes in the customer's unit go with the "no" (`product.no_variant_unit`), else before it.
+    const own = sized.note !== null && first.template === 'product.no_variant';
+    const said = { ...first, ...(own ? { template: 'product.no_variant_unit' } : {}), params: { ...first.params, wanted: sized.wanted, ...(own ? sized.note?.params : {}) } };
+    return { ...out, replies: [...(sized.note && !own ? [sized.note] : []), said, ...out.replies.slice(1)] };
+  }
   const focus = out.focus;
   const product = focus && (focus.options?.length ?? 0) <= 1 ? tenant.catalog.find((p) => p.sku === focus.sku) : undefined;
   if (!product || !focus) return out;
