@@ -9,9 +9,17 @@ import type { ProductActorOutput, ReplyDirective } from '../../machines/conversa
 import { asksWhatFor } from '../../machines/job-questions.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { askedUnitSizes, convertedSizeNote } from './product-sizes.js';
+import { missingMaterialNote } from './product-materials.js';
 
 /** `out` with the notes its one product calls for; unchanged when it answered several or none. */
 export function withProductNotes(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang, text: string | undefined): ProductActorOutput {
+  // "tubería de cobre" answered with the PVC pipes: no copper, said first.
+  const skus = out.focus ? [out.focus.sku, ...(out.focus.options ?? [])] : [];
+  const material = text !== undefined ? missingMaterialNote(text, tenant.catalog.filter((p) => skus.includes(p.sku)), lang) : null;
+  return material ? { ...out, replies: [material, ...notesOf(tenant, index, out, lang, text).replies] } : notesOf(tenant, index, out, lang, text);
+}
+
+function notesOf(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang, text: string | undefined): ProductActorOutput {
   const first = out.replies[0];
   // "cemento en fundas de 50 libras": no such size, said in the customer's unit, with what there is in it.
   if (text !== undefined && first && 'template' in first && /^product\.no_variant/.test(first.template)) {
