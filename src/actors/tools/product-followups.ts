@@ -115,8 +115,29 @@ function colours(tenant: TenantData, index: CatalogIndex, shown: Product, family
     const colour = colourOf(index, shown);
     return onlyThis(tenant, colour ? 'product.colours_only' : 'product.colours_none', shown, lang, query, colour ? { colour: titled(lang === 'en' ? (COLOUR_EN[colour] ?? colour) : colour) } : {});
   }
-  const names = [...byColour.keys()].map((c) => titled(lang === 'en' ? (COLOUR_EN[c] ?? c) : c));
-  return listOf(tenant, 'product.colours', [...byColour.values()], lang, focusOn(shown, query), { colours: joined(names, lang) });
+  const name = (c: string): string => titled(lang === 'en' ? (COLOUR_EN[c] ?? c) : c);
+  // Acrylic and oil enamel in one list: which colours are which ("… en pintura acrílica, y Negro y Verde en esmalte de aceite").
+  const kinds = new Map<string, string[]>();
+  for (const [c, p] of byColour) kinds.set(kindOf(index, p), [...(kinds.get(kindOf(index, p)) ?? []), name(c)]);
+  // Only kinds that are different things (paint and enamel), not one thing's variants (floor and wall tile).
+  const apart = new Set([...kinds.keys()].map((k) => k.split(' ')[0])).size > 1;
+  const colourList = !apart ? joined([...byColour.keys()].map(name), lang) : [...kinds].map(([kind, cs]) => `${joined(cs, lang)} ${lang === 'en' ? `in ${KIND_EN[kind] ?? kind}` : `en ${kind}`}`).join('; ');
+  return listOf(tenant, 'product.colours', [...byColour.values()], lang, focusOn(shown, query), { colours: colourList });
+}
+
+/** Kinds of product (as `kindOf` names them) for an English reply. */
+const KIND_EN: Readonly<Record<string, string>> = { 'pintura acrílica': 'acrylic paint', 'esmalte de aceite': 'oil enamel', 'pintura satinada': 'satin paint' };
+
+/** What a product is, without its brand, colour, size or pack: "pintura acrílica", "esmalte de aceite". */
+function kindOf(index: CatalogIndex, p: Product): string {
+  const colour = colourOf(index, p);
+  let name = p.name.replace(/\(.*?\)/g, ' ');
+  if (p.brand) name = name.replace(new RegExp(`\\b${p.brand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'), ' ');
+  const words = name.split(/\s+/).filter((w) => w !== '' && !/\d/.test(w));
+  const plain = (w: string): string => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // "Blanca" is the colour "blanco" too.
+  const stems = (colour ?? '').split(' ').filter((c) => c !== '').map((c) => plain(c).replace(/[oa]s?$/, ''));
+  return words.filter((w) => !stems.some((stem) => plain(w).replace(/[oa]s?$/, '') === stem)).join(' ').toLowerCase();
 }
 
 /** "¿tienes otra marca?": the same thing by the brands not shown, one each; or that there is no other. */
