@@ -27,8 +27,9 @@ function notesOf(tenant: TenantData, index: CatalogIndex, out: ProductActorOutpu
     const sized = askedUnitSizes(index, text, shown, lang);
     if (!sized) return out;
     // The sizes in the customer's unit go with the "no" (`product.no_variant_unit`), else before it.
-    const own = sized.note !== null && first.template === 'product.no_variant';
-    const said = { ...first, ...(own ? { template: 'product.no_variant_unit' } : {}), params: { ...first.params, wanted: sized.wanted, ...(own ? sized.note?.params : {}) } };
+    const note = sized.note && 'template' in sized.note ? sized.note : null;
+    const own = note !== null && first.template === 'product.no_variant';
+    const said = { ...first, ...(own ? { template: 'product.no_variant_unit' } : {}), params: { ...first.params, wanted: sized.wanted, ...(own ? note.params : {}) } };
     return { ...out, replies: [...(sized.note && !own ? [sized.note] : []), said, ...out.replies.slice(1)] };
   }
   const focus = out.focus;
