@@ -15,6 +15,7 @@ import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import type { AttributeKind } from '../catalog/index.js';
 import { COLOUR_EN } from './product-colours.js';
+import { perUnitAnswer } from './product-unit-price.js';
 
 /** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
 const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];
@@ -58,6 +59,8 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return brands(tenant, index, shown, options ?? [shown], family(['brand']), lang, focus.query);
     case 'cheaper':
       return cheaper(tenant, index, options ?? [shown], family([]), lang, focus.query);
+    case 'per_unit':
+      return perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang);
     case 'compare':
       return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
   }
