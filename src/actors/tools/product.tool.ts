@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain, asksWhatAJobTakes } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
@@ -11,6 +11,7 @@ import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
+import { jobOrRoomKit } from './product-rooms.js';
 import {
   eachQuantity,
   followUp,
@@ -30,7 +31,6 @@ import {
   bucketFor,
   describeProduct,
   focusOf,
-  jobKit,
   optionsFor,
   sameName,
   type Found,
@@ -117,7 +117,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const forThat = job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
     if (forThat?.strong) return forThat.output;
     // "quiero pintar mi casa, ¿qué necesito?": what the catalog has for the job, one of each kind.
-    const kit = asksWhatAJobTakes(text) ? jobKit(tenant, index, text, lang) : null;
+    const kit = jobOrRoomKit(tenant, index, text, input.understanding.nlu.entities.some((e) => e.type === 'product'), lang);
     if (kit) return kit;
     if (forThat) return forThat.output;
   }
