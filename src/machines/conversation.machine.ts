@@ -305,6 +305,9 @@ function takesReserveOffer(context: ConversationContext): boolean {
 const ACKNOWLEDGES_ONLY =
   /^[\s.,!👍👌🙏🏻🏼🏽🏾🏿\uFE0F]*(?:(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|ch[eé]vere|great|cool|nice|got it|ya)(?:[\s.,!]+(?:muchas |mil )?(?:gracias|thanks|thank you))?|(?:listo|vale|de acuerdo)[\s.,!]+(?:muchas |mil )?(?:gracias|thanks|thank you)|(?:muchas |mil )?gracias|thanks|thank you)[\s.,!👍👌🙏🏻🏼🏽🏾🏿\uFE0F]*)?$/iu;
 
+/** A "no" that says nothing else ("no", "no gracias", "no hace falta", "no thanks"). */
+const BARE_NO = /^\W*(?:no|nop|nope|nah|no+)(?:[\s,.!]+(?:gracias|grasias|thanks|thank you|hace falta|es necesario|importa|por ahora|for now|need|necesito))*\W*$/i;
+
 /** Asking to be told when an out-of-stock product comes in. */
 const NOTIFY_ME = /\b(?:av[ií]s[ae]me|av[ií]s[ae]nme|me avisa[ns]?|me avisas|aviseme|let me know|notify me|tell me when|keep me posted|text me when)\b/i;
 
@@ -598,6 +601,12 @@ export const conversationMachine = setup({
     },
     // Not in the middle of a form: its next question follows the product answer.
     offersReserve: ({ context, event }) => outputOf<ProductActorOutput>(event)?.reserve !== undefined && !formInProgress(context) && !runOf(context),
+    declinesBackorderOffer: ({ context }) => {
+      const understanding = u(context);
+      const offer = context.expecting;
+      if (offer.kind !== 'reserve_offer' || !offer.backorder || context.turn - offer.turn > 1 || !understanding) return false;
+      return understanding.affirmation === 'no' && understanding.products.length === 0 && BARE_NO.test(lastText(context).normalize('NFD').replace(/\p{M}/gu, ''));
+    },
     declinesQuoteOffer: ({ context }) => {
       const understanding = u(context);
       if (!pendingQuoteOffer(context) || !understanding) return false;
@@ -1216,6 +1225,12 @@ export const conversationMachine = setup({
             { guard: 'revisitsEstimate', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
+            // "no" to "¿Quieres que te avise cuando entre?": noted, "¿algo más?", not a goodbye.
+            {
+              guard: 'declinesBackorderOffer',
+              target: 'continuing',
+              actions: [{ type: 'route', params: { as: 'product' } }, 'clearExpectation', { type: 'sayTemplate', params: { template: 'clarify.declined' } }],
+            },
             {
               guard: 'declinesQuoteOffer',
               target: 'continuing',
