@@ -10,6 +10,7 @@ import { asksWhatFor } from '../../machines/job-questions.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { askedUnitSizes, convertedSizeNote } from './product-sizes.js';
 import { missingMaterialNote } from './product-materials.js';
+import { describeProduct } from './product-parts.js';
 
 /** `out` with the notes its one product calls for; unchanged when it answered several or none. */
 export function withProductNotes(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang, text: string | undefined): ProductActorOutput {
@@ -26,6 +27,12 @@ function notesOf(tenant: TenantData, index: CatalogIndex, out: ProductActorOutpu
     const shown = (out.focus?.options ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p) => p !== undefined);
     const sized = askedUnitSizes(index, text, shown, lang);
     if (!sized) return out;
+    if (sized.exact) {
+      const found = { template: sized.exact.stock > 0 ? 'product.found' : 'product.found_out', params: { items: [describeProduct(tenant, sized.exact, lang)] } };
+      const p = sized.exact;
+      const reserve = p.stock > 0 ? { sku: p.sku, name: p.name, quantity: 1 } : { sku: p.sku, name: p.name, quantity: 1, backorder: true };
+      return { ...out, replies: [found], reserve, ...(out.focus ? { focus: { ...out.focus, sku: p.sku, name: p.name, price: p.price, options: undefined } } : {}) };
+    }
     // The sizes in the customer's unit go with the "no" (`product.no_variant_unit`), else before it.
     const note = sized.note && 'template' in sized.note ? sized.note : null;
     const own = note !== null && first.template === 'product.no_variant';

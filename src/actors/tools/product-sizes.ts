@@ -183,9 +183,12 @@ export function convertedSizeNote(index: CatalogIndex, query: string, product: P
  * in the customer's unit ("42.5 kilos son unas 94 libras"), so the nearest one is plain. Null when
  * the message gives no size with a unit, or every product shown is sold in that unit.
  */
-export function askedUnitSizes(index: CatalogIndex, text: string, shown: readonly Product[], lang: Lang): { wanted: string; note: ReplyDirective | null } | null {
+export function askedUnitSizes(index: CatalogIndex, text: string, shown: readonly Product[], lang: Lang): { wanted: string; note: ReplyDirective | null; exact?: Product } | null {
   const asked = index.parse(text).attributes.measures.find((m) => m.unit !== '' && m.unit !== 'count' && m.unit !== 'ga' && UNIT_NAMES[m.unit] !== undefined) ?? bagWeight(text);
   if (!asked) return null;
+  // "el tinaco de 250 galones" is the 250-gallon tank: no "no" (the product phrase had read "250 galones" as a count).
+  const exact = shown.find((p) => measuresOf(p).some((m) => m.unit === asked.unit && Math.abs(m.value - asked.value) < 1e-9));
+  if (exact) return { wanted: inWords(asked, lang, false), note: null, exact };
   const seen = new Set<string>();
   const sizes: string[] = [];
   for (const p of shown) {
