@@ -194,6 +194,8 @@ export function readFollowUpQuantity(text: string): Readonly<{ quantity: number;
 }
 
 function readQuantity(text: string): Readonly<{ quantity: number; unit?: string }> | undefined {
+  // "dame uno de esos", "I'll take one of those": one, said as a count.
+  const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
   const t = fold(text)
     .replace(/\b(?:de|of)\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?|(?:el|la)\s+mism[oa])\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
@@ -208,7 +210,7 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string 
   if (n === undefined || !Number.isInteger(n) || n <= 0) return undefined;
   if (unit !== undefined && !QUANTITY_UNIT.test(unit)) return undefined;
   // A number word alone ("una", "uno") is a pick or an article, not a quantity; digits or a unit make it real.
-  if (!/^\d+$/.test(num) && unit === undefined && n < 2) return undefined;
+  if (!/^\d+$/.test(num) && unit === undefined && n < 2 && !oneOfThem) return undefined;
   return Object.freeze({ quantity: n, ...(unit !== undefined && !/^(?:mas|more)$/.test(unit) ? { unit } : {}) });
 }
 
@@ -223,7 +225,7 @@ const EACH = /\b(?:de\s+)?cada\s+(?:uno|una|cosa|producto|articulo|item)s?\b|\bd
 const TOTAL = /\b(?:todo|toda|todito|total|en\s+total|todo\s+junto|todo\s+eso|altogether|all\s+together|in\s+total|everything|all\s+of\s+it|all\s+of\s+that|the\s+lot|the\s+whole\s+thing|for\s+all)\b/;
 const PRICE_CUE = /\b(?:cuanto|cuantos|total|precio|costo|cuesta|cuestan|sale|salen|seria|serian|saldria|how much|price|cost|whats)\b/;
 /** "los dos", "ambos", "both (of them)", "the two": every product just talked about (`both`). */
-const BOTH = /\b(?:(?:a\s+)?(?:los|las)\s+(?:dos|2)|ambos|ambas|both(?:\s+of\s+them)?|the\s+(?:two|2)(?:\s+of\s+them)?)\b/;
+const BOTH = /\b(?:(?:a\s+)?(?:los|las)\s+(?:dos|2)|ambos|ambas|both(?:\s+of\s+them)?|the\s+(?:two|2)(?:\s+of\s+them)?)(?:\s+(?:cosas|productos|articulos|things|items))?\b/;
 /** Words that may go with "los dos" / "both" asking for them: taking, sending, adding them. */
 const BOTH_EXTRA = new Set(['mandame', 'manda', 'mandas', 'mande', 'mandeme', 'mandenme', 'mandamelos', 'mandamelas', 'enviame', 'envia', 'envie', 'envieme', 'agregame', 'agrega', 'anade', 'anademe', 'pon', 'ponme', 'llevo', 'llevare', 'llevame', 'voy', 'a', 'llevar', 'quedo', 'con', 'los', 'las', 'send', 'add', 'll', 'ill', 'go', 'with', 'have', 'buy', 'tambien', 'also', 'too', 'si', 'yes', 'sure', 'claro', 'dale', 'ok', 'okay', 'pues', 'entonces', 'quiero', 'necesito', 'dame', 'deme', 'por', 'favor', 'porfa', 'please', 'me', 'lo', 'la', 'de', 'of', 'them', 'cuanto', 'cuantos', 'sale', 'salen', 'serian', 'seria', 'total', 'i', 'take', 'want', 'need', 'give', 'get', 'and', 'y', 'for', 'how', 'much', 'are', 'is', 'would', 'be', 'unidades', 'units', 'piezas', 'pieces', 'uno', 'una', 'one']);
 const BOTH_WORDS_ONLY = (t: string): boolean =>
