@@ -891,9 +891,10 @@ export const conversationMachine = setup({
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: { kind: 'none' } as Expectation }),
-    // "¿Quieres solicitar crédito?" under an info answer: a yes on the next turn takes it.
-    expectInfoOffer: assign(({ context, event }) => {
-      const offer = outputOf<InfoActorOutput>(event)?.offer;
+    // "¿Quieres solicitar crédito?" under an info answer, an advisor for a room's remodel under a
+    // product answer: a yes on the next turn takes it.
+    expectAnswerOffer: assign(({ context, event }) => {
+      const offer = outputOf<InfoActorOutput | ProductActorOutput>(event)?.offer;
       return offer ? { expecting: offerChoice(offer, context.lang) } : {};
     }),
     // The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes.
@@ -1358,7 +1359,7 @@ export const conversationMachine = setup({
               },
               // One product priced with "¿Te lo reservo?": a yes next turn sets it aside.
               { guard: 'offersReserve', target: '#continuing', actions: ['emitEffectReplies', 'storeProductFocus', 'expectReserveOffer'] },
-              { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'] },
+              { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeProductFocus'] },
             ],
           },
           states: {
@@ -1464,7 +1465,7 @@ export const conversationMachine = setup({
           initial: 'asking',
           on: {
             // The answer, from the actor or given at once (the same done event either way).
-            'xstate.done.actor.answerInfo': { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectInfoOffer', 'storeInfoFocus'] },
+            'xstate.done.actor.answerInfo': { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeInfoFocus'] },
           },
           states: {
             asking: {

@@ -246,7 +246,7 @@ const OPTIONS: Record<OptionKey, { intent: IntentName; text: Record<Lang, string
   yes_lead: {
     intent: 'sales_lead',
     text: { es: 'Sí, quiero una cotización', en: 'Yes, I want a quote' },
-    words: /\b(?:cotizacion(?:es)?|cotizar|asesor|presupuesto|quote|advisor|estimate)\b/,
+    words: /\b(?:cotizacion(?:es)?|cotizar|asesor|presupuesto|remodelacion completa|todo completo|quote|advisor|estimate|full remodel|whole (?:job|thing))\b/,
   },
   other: {
     intent: 'out_of_scope',
@@ -347,6 +347,8 @@ export function answerToChoice(text: string, choice: ChoiceExpectation, u: Under
  */
 export function saysWhatInstead(u: Understanding | null, text: string): boolean {
   if (!u || fold(text).split(' ').length < 3) return false;
+  // "no, solo la cerámica": the product it names instead, whatever the classifier makes of it.
+  if (u.products.length > 0 && u.affirmation === 'no') return true;
   const decision = decideTriage(u);
   return decision.kind === 'act' && !ANSWERS_THE_LEAD_OFFER.includes(decision.intent);
 }

@@ -39,7 +39,14 @@ export function roomKit(tenant: TenantData, text: string, namesProduct: boolean,
   const said = products[0]?.rooms?.find((r) => fold(r) === room) ?? room;
   const article = lang === 'en' ? 'the' : /a$/.test(said) ? 'la' : 'el';
   const items = [...lines].map(([line, kinds]) => ({ line, kinds: kinds.join(', ') }));
-  return { outcome: 'answered', replies: [{ template: 'product.room', params: { room: `${article} ${said}`, items } }] };
+  // The whole remodel is an advisor's quote: offered as a yes/no (a "sí" next starts the lead with these words).
+  const asks = lang === 'en' ? `I want an advisor to prepare a quote to remodel the ${said}` : `quiero que un asesor me prepare una cotización para remodelar ${article} ${said}`;
+  const label = 'clarify.option.yes_lead';
+  return {
+    outcome: 'answered',
+    replies: [{ template: 'product.room', params: { room: `${article} ${said}`, items }, options: [{ label, text: asks, template: true }] }],
+    offer: { intent: 'sales_lead', label, text: asks },
+  };
 }
 
 /**
