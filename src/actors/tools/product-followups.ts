@@ -8,7 +8,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { asksWhichColours, readFocusQuestion } from '../../machines/focus-questions.js';
-import { pickedExtreme, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
@@ -35,8 +35,9 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   if (!shown) return null;
   // "dame 20 de esa" with two or more options on the counter: which one, naming them; the count
   // waits in the focus for the answer ("la de DeWalt", "la segunda", the button).
-  const count = question ? undefined : readFollowUpQuantity(text);
-  const listed = count ? shownOptions(tenant.catalog, focus) : undefined;
+  const listed = question ? undefined : shownOptions(tenant.catalog, focus);
+  // A bare "2" after options is the second option, not a count.
+  const count = listed && pickedOption(text, listed.length) === null ? readFollowUpQuantity(text) : undefined;
   if (count && listed) {
     const names = listed.map((p) => `*${p.name}*`);
     const params = { quantity: String(count.quantity), names: `${names.slice(0, -1).join(', ')} ${lang === 'en' ? 'or' : 'o'} ${names.at(-1)}` };
