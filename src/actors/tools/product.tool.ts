@@ -97,14 +97,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
   const again = text !== undefined ? asksEstimateAgain(text) : null;
-  if (again && input.estimate && input.estimate.length > 0) {
-    const lines = estimateLines(tenant, input.estimate, again.each);
-    if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
-  } else if (again && again.each === undefined && !again.both && input.focus?.quantity !== undefined) {
-    // "dame 20" then "¿cuánto sería todo?": that one line's total, as an estimate.
-    const lines = estimateLines(tenant, [{ sku: input.focus.sku, quantity: input.focus.quantity }]);
-    if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
-  }
+  // ...or "dame 20" then "¿cuánto sería todo?": that one line's total, as an estimate.
+  const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each)
+    : again && again.each === undefined && !again.both && input.focus?.quantity !== undefined ? estimateLines(tenant, [{ sku: input.focus.sku, quantity: input.focus.quantity }]) : [];
+  if (total.length > 0) return multiQuote(tenant, total, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   if (text !== undefined) {
     // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
@@ -116,7 +112,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
     const forThat = job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
     if (forThat?.strong) return forThat.output;
-    // "quiero pintar mi casa, ¿qué necesito?": what the catalog has for the job, one of each kind.
+    // "quiero pintar mi casa, ¿qué necesito?" (one of each kind for the job), "necesito material para un baño" (the room's lines).
     const kit = jobOrRoomKit(tenant, index, text, input.understanding.nlu.entities.some((e) => e.type === 'product'), lang);
     if (kit) return kit;
     if (forThat) return forThat.output;
