@@ -41,6 +41,12 @@ export interface Product {
    */
   jobs?: string[];
   /**
+   * Rooms of a home the product goes into, in either language ("baño", "bathroom", "cocina"):
+   * "necesito material para un baño" is answered with these products by line (plumbing, tiles…),
+   * asking which part of the job, rather than with a form.
+   */
+  rooms?: string[];
+  /**
    * What the product is for, in a short line a clerk would say ("Cemento blanco: para terminaciones
    * y para fraguar cerámica…"), per language: "¿para qué sirve el sellador?" is answered with it, then the price.
    */

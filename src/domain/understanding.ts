@@ -44,13 +44,16 @@ export interface ChoiceOption {
  * The conversation asked the customer to pick one of a few options (a clarifying question after a
  * reading it was not sure of). "1", "la segunda", "sí" (for a yes/no question) or the option's
  * words pick one; anything else is read as a new message. `text` is the message that was not clear:
- * the picked flow works on it. `confirm`: a yes/no question whose first option is "yes".
+ * the picked flow works on it. `confirm`: a yes/no question whose first option is "yes". `offer`: the
+ * question offered more after an answer ("¿Quieres que te pase con una persona?"), so a "no" declines
+ * politely instead of asking for other words.
  */
 export interface ChoiceExpectation {
   kind: 'choice';
   options: ChoiceOption[];
   text: string;
   confirm?: boolean;
+  offer?: boolean;
 }
 
 export interface UnderstandInput {

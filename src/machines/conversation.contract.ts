@@ -223,6 +223,8 @@ export interface ProductActorOutput {
   lines?: QuoteLine[];
   /** One product answered with "¿Te lo reservo?": what a yes sets aside (the alternative offered, when the one asked for is out). */
   reserve?: QuoteLine & { name: string; backorder?: boolean };
+  /** What the answer offers next (a room's material: an advisor for the whole remodel); a yes within one turn picks it. */
+  offer?: ChoiceOption;
   replies: ReplyDirective[];
   /** The product answered (the first, or the likeliest of the options shown). */
   focus?: ProductFocus;

@@ -305,6 +305,9 @@ function takesReserveOffer(context: ConversationContext): boolean {
 const ACKNOWLEDGES_ONLY =
   /^[\s.,!👍👌🙏🏻🏼🏽🏾🏿\uFE0F]*(?:(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|ch[eé]vere|great|cool|nice|got it|ya)(?:[\s.,!]+(?:muchas |mil )?(?:gracias|thanks|thank you))?|(?:listo|vale|de acuerdo)[\s.,!]+(?:muchas |mil )?(?:gracias|thanks|thank you)|(?:muchas |mil )?gracias|thanks|thank you)[\s.,!👍👌🙏🏻🏼🏽🏾🏿\uFE0F]*)?$/iu;
 
+/** A "no" that says nothing else ("no", "no gracias", "no hace falta", "no thanks"). */
+const BARE_NO = /^\W*(?:no|nop|nope|nah|no+)(?:[\s,.!]+(?:gracias|grasias|thanks|thank you|hace falta|es necesario|importa|por ahora|for now|need|necesito))*\W*$/i;
+
 /** Asking to be told when an out-of-stock product comes in. */
 const NOTIFY_ME = /\b(?:av[ií]s[ae]me|av[ií]s[ae]nme|me avisa[ns]?|me avisas|aviseme|let me know|notify me|tell me when|keep me posted|text me when)\b/i;
 
@@ -452,6 +455,15 @@ const askingSlot = (context: ConversationContext): string | null => {
 };
 const lastText = (context: ConversationContext): string => context.lastMessage?.text ?? '';
 
+/** The message picks the "no / something else" option of the pending choice. */
+function picksOther(context: ConversationContext): boolean {
+  const choice = context.choosing;
+  if (!choice) return false;
+  const at = pickOption(lastText(context), choice, u(context)?.affirmation ?? null);
+  // "no, solo quiero el horario" says what it is instead: routed below, not asked again.
+  return at !== null && choice.options[at]?.intent === 'out_of_scope' && !saysWhatInstead(u(context), lastText(context));
+}
+
 /** The context once the message's reading is in: the reading, the language, a form's data, this pass's open options. */
 /** A short message continuing the last product answer, unless it clearly reads as something else. */
 function followsUpProductOf(context: ConversationContext): boolean {
@@ -583,10 +595,18 @@ export const conversationMachine = setup({
       if (pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0) return true;
       // "dame 20" … "¿cuánto sería todo?": the total of the product just priced with its quantity.
       const focus = recentFocus(context);
+      // "mándame los dos": the products just shown or talked about, when there were two or more.
+      if (again.both) return focus !== null && ((focus.recent?.length ?? 0) > 0 || (focus.options?.length ?? 0) >= 2);
       return focus !== null && (again.each !== undefined || focus.quantity !== undefined);
     },
     // Not in the middle of a form: its next question follows the product answer.
     offersReserve: ({ context, event }) => outputOf<ProductActorOutput>(event)?.reserve !== undefined && !formInProgress(context) && !runOf(context),
+    declinesBackorderOffer: ({ context }) => {
+      const understanding = u(context);
+      const offer = context.expecting;
+      if (offer.kind !== 'reserve_offer' || !offer.backorder || context.turn - offer.turn > 1 || !understanding) return false;
+      return understanding.affirmation === 'no' && understanding.products.length === 0 && BARE_NO.test(lastText(context).normalize('NFD').replace(/\p{M}/gu, ''));
+    },
     declinesQuoteOffer: ({ context }) => {
       const understanding = u(context);
       if (!pendingQuoteOffer(context) || !understanding) return false;
@@ -639,13 +659,8 @@ export const conversationMachine = setup({
       const answer = answerToChoice(context.lastMessage?.text ?? '', choice, understanding);
       return answer !== null && choice.options[answer.at]?.intent !== 'out_of_scope';
     },
-    picksOtherOption: ({ context }) => {
-      const choice = context.choosing;
-      if (!choice) return false;
-      const at = pickOption(context.lastMessage?.text ?? '', choice, u(context)?.affirmation ?? null);
-      // "no, solo quiero el horario" says what it is instead: routed below, not asked again.
-      return at !== null && choice.options[at]?.intent === 'out_of_scope' && !saysWhatInstead(u(context), context.lastMessage?.text ?? '');
-    },
+    picksOtherOption: ({ context }) => picksOther(context),
+    declinesOffer: ({ context }) => !!context.choosing?.offer && picksOther(context),
     // Rules 2–8: what the message is about.
     isCritical: ({ context }) => {
       const understanding = u(context);
@@ -876,9 +891,10 @@ export const conversationMachine = setup({
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: { kind: 'none' } as Expectation }),
-    // "¿Quieres solicitar crédito?" under an info answer: a yes on the next turn takes it.
-    expectInfoOffer: assign(({ context, event }) => {
-      const offer = outputOf<InfoActorOutput>(event)?.offer;
+    // "¿Quieres solicitar crédito?" under an info answer, an advisor for a room's remodel under a
+    // product answer: a yes on the next turn takes it.
+    expectAnswerOffer: assign(({ context, event }) => {
+      const offer = outputOf<InfoActorOutput | ProductActorOutput>(event)?.offer;
       return offer ? { expecting: offerChoice(offer, context.lang) } : {};
     }),
     // The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes.
@@ -1186,6 +1202,12 @@ export const conversationMachine = setup({
               target: '#identifying',
               actions: ['resetStreak', 'resumeIdentity', { type: 'sayTemplate', params: { template: 'identity.typeCode' } }],
             },
+            // "no" to an offer made after an answer: a polite "¿algo más?", not a misunderstanding.
+            {
+              guard: 'declinesOffer',
+              target: 'continuing',
+              actions: ['resetStreak', 'clearChoice', { type: 'sayTemplate', params: { template: 'clarify.declined' } }],
+            },
             {
               guard: 'picksOtherOption',
               target: 'continuing',
@@ -1204,6 +1226,12 @@ export const conversationMachine = setup({
             { guard: 'revisitsEstimate', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
+            // "no" to "¿Quieres que te avise cuando entre?": noted, "¿algo más?", not a goodbye.
+            {
+              guard: 'declinesBackorderOffer',
+              target: 'continuing',
+              actions: [{ type: 'route', params: { as: 'product' } }, 'clearExpectation', { type: 'sayTemplate', params: { template: 'clarify.declined' } }],
+            },
             {
               guard: 'declinesQuoteOffer',
               target: 'continuing',
@@ -1331,7 +1359,7 @@ export const conversationMachine = setup({
               },
               // One product priced with "¿Te lo reservo?": a yes next turn sets it aside.
               { guard: 'offersReserve', target: '#continuing', actions: ['emitEffectReplies', 'storeProductFocus', 'expectReserveOffer'] },
-              { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'] },
+              { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeProductFocus'] },
             ],
           },
           states: {
@@ -1437,7 +1465,7 @@ export const conversationMachine = setup({
           initial: 'asking',
           on: {
             // The answer, from the actor or given at once (the same done event either way).
-            'xstate.done.actor.answerInfo': { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectInfoOffer', 'storeInfoFocus'] },
+            'xstate.done.actor.answerInfo': { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeInfoFocus'] },
           },
           states: {
             asking: {

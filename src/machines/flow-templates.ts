@@ -74,5 +74,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'clarify.handoff.urgent',
   'clarify.lead',
   'clarify.other',
+  // "no" to an offer made after an answer.
+  'clarify.declined',
   ...CLARIFY_OPTION_TEMPLATES,
 ];

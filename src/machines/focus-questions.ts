@@ -16,7 +16,12 @@ export type FocusQuestion =
   /** "¿cuál es la diferencia?" (recommend false), "¿cuál me recomiendas?", "¿cuál es mejor?" (recommend true). */
   | { kind: 'compare'; recommend: boolean }
   /** "el de DeWalt", "la Popular", "the Truper one": one of them by a word of its name (a brand, as a rule). */
-  | { kind: 'named'; word: string };
+  | { kind: 'named'; word: string }
+  /** "¿cuánto el pie?", "a cómo el metro?", "how much per foot?": its price by that unit. */
+  | { kind: 'per_unit'; unit: PricedUnit };
+
+/** Units a price is asked by: linear foot, board foot, metre, square metre, gallon, pound, bag, piece, roll, box. */
+export type PricedUnit = 'ft' | 'bf' | 'm' | 'm2' | 'gal' | 'lb' | 'bag' | 'piece' | 'roll' | 'box';
 
 const MAX_WORDS = 10;
 
@@ -45,6 +50,26 @@ const COMPARE_DIFFERENCE =
 const COMPARE_RECOMMEND =
   /^(?:(?:cual|cuales|que|which|what)\s+(?:one\s+|ones\s+)?(?:me\s+)?(?:recomiendas?|recomiendan|recomienda|aconsejas|sugieres|do\s+you\s+recommend|would\s+you\s+recommend|do\s+you\s+suggest|should\s+i\s+(?:get|buy|take))|(?:cual|cuales|which|which\s+one)\s+(?:es|son|is|s)\s+(?:el\s+|la\s+|los\s+|las\s+|the\s+)?(?:mejor(?:es)?|better|best)(?:\s+(?:one|opcion|option|de\s+(?:los|las)\s+dos|de\s+ellos|de\s+ellas))?|(?:cual|which|which\s+one)\s+(?:me\s+)?(?:conviene|sirve\s+mas|is\s+better\s+for\s+me)|(?:que|what)\s+(?:me\s+)?(?:recomiendas?|recomiendan|recomienda|do\s+you\s+recommend|would\s+you\s+recommend))$/;
 
+/** "¿cuánto el pie?", "a cómo sale el metro?", "y el pie tablar a cómo?", "how much per foot?", "price per meter?". */
+const PER_UNIT =
+  /^(?:(?:y|e|and)\s+)?(?:(?:(?:cuanto|a\s+como|como|a\s+cuanto|que\s+precio(?:\s+tiene)?|precio)(?:\s+(?:me\s+)?(?:sale|vale|cuesta|esta|es|lo\s+dan|lo\s+venden|la\s+venden))?\s+(?:el|la|por|x)\s+(UNIT)(?:\s+(?:a\s+como|cuanto))?)|(?:el|la)\s+(UNIT)\s+(?:a\s+como|cuanto|a\s+cuanto)(?:\s+(?:sale|esta|es|vale|cuesta))?|(?:lo|la|los|las)\s+(?:venden|vendes|dan)\s+(?:por|x)\s+(UNIT)|(?:how\s+much|whats\s+the\s+price|what\s+is\s+the\s+price|price|what\s+does\s+it\s+cost|do\s+you\s+sell\s+it)(?:\s+(?:is\s+it|is\s+that|would\s+it\s+be))?\s+(?:per|a|for\s+a|for\s+one|by\s+the)\s+(UNIT))$/;
+const UNIT_WORDS = 'pies?\\s+tablar(?:es)?|pies?\\s+lineal(?:es)?|pies?|metros?\\s+cuadrados?|metros?|m2|galon(?:es)?|libras?|sacos?|fundas?|unidad(?:es)?|piezas?|rollos?|cajas?|board\\s+f(?:oo|ee)t|linear\\s+f(?:oo|ee)t|f(?:oo|ee)t|square\\s+met(?:er|re)s?|met(?:er|re)s?|gallons?|pounds?|lbs?|bags?|units?|pieces?|rolls?|box(?:es)?';
+const PER_UNIT_RE = new RegExp(PER_UNIT.source.replace(/UNIT/g, UNIT_WORDS));
+
+function pricedUnit(word: string): PricedUnit | null {
+  if (/tablar|board/.test(word)) return 'bf';
+  if (/cuadrad|square|m2/.test(word)) return 'm2';
+  if (/^(?:pie|f(?:oo|ee)t|linear)/.test(word)) return 'ft';
+  if (/^met/.test(word)) return 'm';
+  if (/^gal/.test(word)) return 'gal';
+  if (/^(?:libra|pound|lb)/.test(word)) return 'lb';
+  if (/^(?:saco|funda|bag)/.test(word)) return 'bag';
+  if (/^(?:unidad|pieza|unit|piece)/.test(word)) return 'piece';
+  if (/^(?:rollo|roll)/.test(word)) return 'roll';
+  if (/^(?:caja|box)/.test(word)) return 'box';
+  return null;
+}
+
 /** Words after "el de …" that are no name of a product ("el de siempre", "la de ayer"). */
 const NOT_A_NAME = new Set([
   'siempre', 'ayer', 'antes', 'hoy', 'manana', 'arriba', 'abajo', 'aqui', 'alla', 'ahi', 'lado', 'todo', 'todos', 'nada', 'eso', 'esto',
@@ -66,6 +91,9 @@ const NAMED = /^(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:m
 export function readFocusQuestion(text: string): FocusQuestion | null {
   const t = fold(text).replace(LEAD, '');
   if (t === '' || t.split(' ').length > MAX_WORDS) return null;
+  const per = PER_UNIT_RE.exec(t);
+  const unit = per ? pricedUnit(per.slice(1).find((w) => w !== undefined) ?? '') : null;
+  if (unit) return { kind: 'per_unit', unit };
   if (COLOURS.test(t)) return { kind: 'colours' };
   if (BRANDS.test(t)) return { kind: 'brands' };
   if (CHEAPER.test(t)) return { kind: 'cheaper' };

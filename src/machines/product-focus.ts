@@ -194,6 +194,8 @@ export function readFollowUpQuantity(text: string): Readonly<{ quantity: number;
 }
 
 function readQuantity(text: string): Readonly<{ quantity: number; unit?: string }> | undefined {
+  // "dame uno de esos", "I'll take one of those": one, said as a count.
+  const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
   const t = fold(text)
     .replace(/\b(?:de|of)\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?|(?:el|la)\s+mism[oa])\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
@@ -208,7 +210,7 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string 
   if (n === undefined || !Number.isInteger(n) || n <= 0) return undefined;
   if (unit !== undefined && !QUANTITY_UNIT.test(unit)) return undefined;
   // A number word alone ("una", "uno") is a pick or an article, not a quantity; digits or a unit make it real.
-  if (!/^\d+$/.test(num) && unit === undefined && n < 2) return undefined;
+  if (!/^\d+$/.test(num) && unit === undefined && n < 2 && !oneOfThem) return undefined;
   return Object.freeze({ quantity: n, ...(unit !== undefined && !/^(?:mas|more)$/.test(unit) ? { unit } : {}) });
 }
 
@@ -222,6 +224,12 @@ const EACH = /\b(?:de\s+)?cada\s+(?:uno|una|cosa|producto|articulo|item)s?\b|\bd
 /** "¿cuánto sería todo?", "el total", "how much for all of it?": the estimate's total again. */
 const TOTAL = /\b(?:todo|toda|todito|total|en\s+total|todo\s+junto|todo\s+eso|altogether|all\s+together|in\s+total|everything|all\s+of\s+it|all\s+of\s+that|the\s+lot|the\s+whole\s+thing|for\s+all)\b/;
 const PRICE_CUE = /\b(?:cuanto|cuantos|total|precio|costo|cuesta|cuestan|sale|salen|seria|serian|saldria|how much|price|cost|whats)\b/;
+/** "los dos", "ambos", "both (of them)", "the two": every product just talked about (`both`). */
+const BOTH = /\b(?:(?:a\s+)?(?:los|las)\s+(?:dos|2)|ambos|ambas|both(?:\s+of\s+them)?|the\s+(?:two|2)(?:\s+of\s+them)?)(?:\s+(?:cosas|productos|articulos|things|items))?\b/;
+/** Words that may go with "los dos" / "both" asking for them: taking, sending, adding them. */
+const BOTH_EXTRA = new Set(['mandame', 'manda', 'mandas', 'mande', 'mandeme', 'mandenme', 'mandamelos', 'mandamelas', 'enviame', 'envia', 'envie', 'envieme', 'agregame', 'agrega', 'anade', 'anademe', 'pon', 'ponme', 'llevo', 'llevare', 'llevame', 'voy', 'a', 'llevar', 'quedo', 'con', 'los', 'las', 'send', 'add', 'll', 'ill', 'go', 'with', 'have', 'buy', 'tambien', 'also', 'too', 'si', 'yes', 'sure', 'claro', 'dale', 'ok', 'okay', 'pues', 'entonces', 'quiero', 'necesito', 'dame', 'deme', 'por', 'favor', 'porfa', 'please', 'me', 'lo', 'la', 'de', 'of', 'them', 'cuanto', 'cuantos', 'sale', 'salen', 'serian', 'seria', 'total', 'i', 'take', 'want', 'need', 'give', 'get', 'and', 'y', 'for', 'how', 'much', 'are', 'is', 'would', 'be', 'unidades', 'units', 'piezas', 'pieces', 'uno', 'una', 'one']);
+const BOTH_WORDS_ONLY = (t: string): boolean =>
+  t.replace(BOTH, ' ').split(' ').filter((w) => w !== '').every((w) => BOTH_EXTRA.has(w) || /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined);
 const ESTIMATE_WORDS = new Set(['y', 'e', 'and', 'mejor', 'better', 'actually', 'no', 'pero', 'but', 'instead', 'rather', 'ahora', 'now', 'mas', 'entonces', 'ok', 'okay', 'dale', 'pues', 'bueno', 'so', 'then', 'cuanto', 'cuantos', 'seria', 'serian', 'sale', 'salen', 'saldria', 'me', 'es', 'son', 'el', 'la', 'lo', 'de', 'del', 'por', 'para', 'en', 'how', 'much', 'is', 'it', 'would', 'be', 'for', 'the', 'what', 'whats', 's', 'price', 'precio', 'costo', 'cuesta', 'cuestan', 'vale', 'valen', 'dame', 'deme', 'quiero', 'ponme', 'pongame', 'mandame', 'necesito', 'ocupo', 'llevo', 'i', 'want', 'need', 'take', 'give', 'me', 'please', 'porfa', 'por', 'favor', 'pls', 'entonces', 'all', 'of', 'that', 'todo', 'toda', 'todito', 'total', 'junto', 'eso', 'altogether', 'together', 'in', 'everything', 'lot', 'whole', 'thing', 'cada', 'uno', 'una', 'cosa', 'producto', 'articulo', 'item', 'each', 'one', 'unidades', 'units', 'piezas', 'pieces', 'mas', 'more', 'si', 'if', 'compro', 'buy', 'get', 'with', 'con', 'todos', 'todas', 'unos', 'unas', 'ellos', 'ellas', 'them', 'those', 'these', 'esos', 'esas', 'uds', 'ustedes', 'you']);
 
 /**
@@ -233,15 +241,26 @@ const ESTIMATE_WORDS = new Set(['y', 'e', 'and', 'mejor', 'better', 'actually', 
  * asksEstimateAgain('dame 100 de cada uno') // { each: 100 }
  * asksEstimateAgain('¿cuánto es el total?') // {}
  */
-export function asksEstimateAgain(text: string): Readonly<{ each?: number }> | null {
+export function asksEstimateAgain(text: string): Readonly<{ each?: number; both?: true }> | null {
   return remembered(estimatesAgain, text, readEstimateAgain);
 }
 
-const estimatesAgain = createLru<Readonly<{ each?: number }> | null>(256);
+const estimatesAgain = createLru<Readonly<{ each?: number; both?: true }> | null>(256);
 
-function readEstimateAgain(text: string): Readonly<{ each?: number }> | null {
-  const t = fold(text);
-  if (t === '' || t.split(' ').length > 12) return null;
+
+function readEstimateAgain(text: string): Readonly<{ each?: number; both?: true }> | null {
+  const folded = fold(text).replace(/['’]/g, ' ').replace(/\s+/g, ' ');
+  if (folded === '' || folded.split(' ').length > 12) return null;
+  // "mándame los dos", "dame 10 de ambos": the two products (10 each), not a count of 2.
+  const both = BOTH.test(folded);
+  if (both && !BOTH_WORDS_ONLY(folded)) return null;
+  const t = both ? folded.replace(BOTH, 'cada uno').replace(/\s+/g, ' ').trim() : folded;
+  if (both) {
+    const n = t.split(' ').filter((w) => /^\d+$/.test(w) || (NUMBER_WORDS[w] !== undefined && !/^(?:un|uno|una|one|a)$/.test(w)));
+    const count = n.length === 1 ? (/^\d+$/.test(n[0]!) ? Number(n[0]) : NUMBER_WORDS[n[0]!]) : undefined;
+    if (n.length > 1 || (count !== undefined && !(Number.isInteger(count) && count > 0))) return null;
+    return Object.freeze(count !== undefined ? { each: count, both: true as const } : { both: true as const });
+  }
   const each = EACH.test(t);
   if (!each && !TOTAL.test(t)) return null;
   const numbers = t.split(' ').filter((w) => /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined && !/^(?:un|uno|una|one|a)$/.test(w));

@@ -246,7 +246,7 @@ const OPTIONS: Record<OptionKey, { intent: IntentName; text: Record<Lang, string
   yes_lead: {
     intent: 'sales_lead',
     text: { es: 'Sí, quiero una cotización', en: 'Yes, I want a quote' },
-    words: /\b(?:cotizacion(?:es)?|cotizar|asesor|presupuesto|quote|advisor|estimate)\b/,
+    words: /\b(?:cotizacion(?:es)?|cotizar|asesor|presupuesto|remodelacion completa|todo completo|quote|advisor|estimate|full remodel|whole (?:job|thing))\b/,
   },
   other: {
     intent: 'out_of_scope',
@@ -300,7 +300,7 @@ export function confirmChoice(intent: ConfirmedIntent, text: string, lang: Lang)
  * (the credit answer's "quiero abrir una cuenta de crédito" starts the lead form).
  */
 export function offerChoice(offer: ChoiceOption, lang: Lang): ChoiceExpectation {
-  return { kind: 'choice', options: [offer, option('other', lang)], text: offer.text, confirm: true };
+  return { kind: 'choice', options: [offer, option('other', lang)], text: offer.text, confirm: true, offer: true };
 }
 
 /** The most words of a short answer that completes an offer's question (`ChoiceOption.completes`). */
@@ -347,6 +347,8 @@ export function answerToChoice(text: string, choice: ChoiceExpectation, u: Under
  */
 export function saysWhatInstead(u: Understanding | null, text: string): boolean {
   if (!u || fold(text).split(' ').length < 3) return false;
+  // "no, solo la cerámica": the product it names instead, whatever the classifier makes of it.
+  if (u.products.length > 0 && u.affirmation === 'no') return true;
   const decision = decideTriage(u);
   return decision.kind === 'act' && !ANSWERS_THE_LEAD_OFFER.includes(decision.intent);
 }

@@ -202,6 +202,7 @@ export const CATALOG = z
       coverage: z.object({ min: number({ min: 0 }), max: number({ min: 0 }), coats: number({ min: 1, integer: true }).optional(), basis: text().optional() }).optional(),
       usage: z.object({ per: z.enum(['m2', 'm3']), amount: number({ min: 0 }), waste: number({ min: 0 }).optional(), basis: text().optional() }).optional(),
       jobs: strings.optional(),
+      rooms: strings.optional(),
       use: z.object({ es: text(), en: text().optional() }).optional(),
     }),
   )

@@ -8,13 +8,14 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { asksWhichColours, readFocusQuestion } from '../../machines/focus-questions.js';
-import { pickedExtreme } from '../../machines/product-focus.js';
+import { pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import type { AttributeKind } from '../catalog/index.js';
 import { COLOUR_EN } from './product-colours.js';
+import { perUnitAnswer } from './product-unit-price.js';
 
 /** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
 const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];
@@ -32,6 +33,16 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   const question = readFocusQuestion(text);
   const shown = tenant.catalog.find((p) => p.sku === focus.sku);
   if (!shown) return null;
+  // "dame 20 de esa" with two or more options on the counter: which one, naming them; the count
+  // waits in the focus for the answer ("la de DeWalt", "la segunda", the button).
+  const listed = question ? undefined : shownOptions(tenant.catalog, focus);
+  // A bare "2" after options is the second option, not a count.
+  const count = listed && pickedOption(text, listed.length) === null ? readFollowUpQuantity(text) : undefined;
+  if (count && listed) {
+    const names = listed.map((p) => `*${p.name}*`);
+    const params = { quantity: String(count.quantity), names: `${names.slice(0, -1).join(', ')} ${lang === 'en' ? 'or' : 'o'} ${names.at(-1)}` };
+    return { outcome: 'answered', replies: [{ template: 'product.which_of', params, options: optionsFor(listed) }], focus: { ...focus, quantity: count.quantity } };
+  }
   // "el más barato" when the one shown is the cheapest there is: a clerk says so rather than repeat it.
   const pick = question ? null : pickedExtreme(text);
   if (pick?.by === 'price' && !pick.most && shownOptions(tenant.catalog, focus) === undefined && extremeOf(index, familyOf(index, tenant.catalog, focus), pick)?.sku === shown.sku) {
@@ -49,6 +60,8 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return brands(tenant, index, shown, options ?? [shown], family(['brand']), lang, focus.query);
     case 'cheaper':
       return cheaper(tenant, index, options ?? [shown], family([]), lang, focus.query);
+    case 'per_unit':
+      return perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang);
     case 'compare':
       return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
   }
@@ -106,8 +119,29 @@ function colours(tenant: TenantData, index: CatalogIndex, shown: Product, family
     const colour = colourOf(index, shown);
     return onlyThis(tenant, colour ? 'product.colours_only' : 'product.colours_none', shown, lang, query, colour ? { colour: titled(lang === 'en' ? (COLOUR_EN[colour] ?? colour) : colour) } : {});
   }
-  const names = [...byColour.keys()].map((c) => titled(lang === 'en' ? (COLOUR_EN[c] ?? c) : c));
-  return listOf(tenant, 'product.colours', [...byColour.values()], lang, focusOn(shown, query), { colours: joined(names, lang) });
+  const name = (c: string): string => titled(lang === 'en' ? (COLOUR_EN[c] ?? c) : c);
+  // Acrylic and oil enamel in one list: which colours are which ("… en pintura acrílica, y Negro y Verde en esmalte de aceite").
+  const kinds = new Map<string, string[]>();
+  for (const [c, p] of byColour) kinds.set(kindOf(index, p), [...(kinds.get(kindOf(index, p)) ?? []), name(c)]);
+  // Only kinds that are different things (paint and enamel), not one thing's variants (floor and wall tile).
+  const apart = new Set([...kinds.keys()].map((k) => k.split(' ')[0])).size > 1;
+  const colourList = !apart ? joined([...byColour.keys()].map(name), lang) : [...kinds].map(([kind, cs]) => `${joined(cs, lang)} ${lang === 'en' ? `in ${KIND_EN[kind] ?? kind}` : `en ${kind}`}`).join('; ');
+  return listOf(tenant, 'product.colours', [...byColour.values()], lang, focusOn(shown, query), { colours: colourList });
+}
+
+/** Kinds of product (as `kindOf` names them) for an English reply. */
+const KIND_EN: Readonly<Record<string, string>> = { 'pintura acrílica': 'acrylic paint', 'esmalte de aceite': 'oil enamel', 'pintura satinada': 'satin paint' };
+
+/** What a product is, without its brand, colour, size or pack: "pintura acrílica", "esmalte de aceite". */
+function kindOf(index: CatalogIndex, p: Product): string {
+  const colour = colourOf(index, p);
+  let name = p.name.replace(/\(.*?\)/g, ' ');
+  if (p.brand) name = name.replace(new RegExp(`\\b${p.brand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'), ' ');
+  const words = name.split(/\s+/).filter((w) => w !== '' && !/\d/.test(w));
+  const plain = (w: string): string => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  // "Blanca" is the colour "blanco" too.
+  const stems = (colour ?? '').split(' ').filter((c) => c !== '').map((c) => plain(c).replace(/[oa]s?$/, ''));
+  return words.filter((w) => !stems.some((stem) => plain(w).replace(/[oa]s?$/, '') === stem)).join(' ').toLowerCase();
 }
 
 /** "¿tienes otra marca?": the same thing by the brands not shown, one each; or that there is no other. */

@@ -8,10 +8,37 @@ import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import { asksWhatFor } from '../../machines/job-questions.js';
 import type { CatalogIndex } from './catalog-search.js';
-import { convertedSizeNote } from './product-sizes.js';
+import { askedUnitSizes, convertedSizeNote } from './product-sizes.js';
+import { missingMaterialNote } from './product-materials.js';
+import { describeProduct } from './product-parts.js';
 
 /** `out` with the notes its one product calls for; unchanged when it answered several or none. */
 export function withProductNotes(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang, text: string | undefined): ProductActorOutput {
+  // "tubería de cobre" answered with the PVC pipes: no copper, said first.
+  const skus = out.focus ? [out.focus.sku, ...(out.focus.options ?? [])] : [];
+  const material = text !== undefined ? missingMaterialNote(text, tenant.catalog.filter((p) => skus.includes(p.sku)), lang) : null;
+  return material ? { ...out, replies: [material, ...notesOf(tenant, index, out, lang, text).replies] } : notesOf(tenant, index, out, lang, text);
+}
+
+function notesOf(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang, text: string | undefined): ProductActorOutput {
+  const first = out.replies[0];
+  // "cemento en fundas de 50 libras": no such size, said in the customer's unit, with what there is in it.
+  if (text !== undefined && first && 'template' in first && /^product\.no_variant/.test(first.template)) {
+    const shown = (out.focus?.options ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p) => p !== undefined);
+    const sized = askedUnitSizes(index, text, shown, lang);
+    if (!sized) return out;
+    if (sized.exact) {
+      const found = { template: sized.exact.stock > 0 ? 'product.found' : 'product.found_out', params: { items: [describeProduct(tenant, sized.exact, lang)] } };
+      const p = sized.exact;
+      const reserve = p.stock > 0 ? { sku: p.sku, name: p.name, quantity: 1 } : { sku: p.sku, name: p.name, quantity: 1, backorder: true };
+      return { ...out, replies: [found], reserve, ...(out.focus ? { focus: { ...out.focus, sku: p.sku, name: p.name, price: p.price, options: undefined } } : {}) };
+    }
+    // The sizes in the customer's unit go with the "no" (`product.no_variant_unit`), else before it.
+    const note = sized.note && 'template' in sized.note ? sized.note : null;
+    const own = note !== null && first.template === 'product.no_variant';
+    const said = { ...first, ...(own ? { template: 'product.no_variant_unit' } : {}), params: { ...first.params, wanted: sized.wanted, ...(own ? note.params : {}) } };
+    return { ...out, replies: [...(sized.note && !own ? [sized.note] : []), said, ...out.replies.slice(1)] };
+  }
   const focus = out.focus;
   const product = focus && (focus.options?.length ?? 0) <= 1 ? tenant.catalog.find((p) => p.sku === focus.sku) : undefined;
   if (!product || !focus) return out;

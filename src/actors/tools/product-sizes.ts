@@ -149,6 +149,7 @@ const UNIT_NAMES: Readonly<Partial<Record<MeasureUnit, Record<Lang, [string, str
   ft: { es: ['pie', 'pies'], en: ['foot', 'feet'] },
   m: { es: ['metro', 'metros'], en: ['meter', 'meters'] },
   lb: { es: ['libra', 'libras'], en: ['pound', 'pounds'] },
+  kg: { es: ['kilo', 'kilos'], en: ['kilo', 'kilos'] },
 };
 
 /** A size with its unit in words, rounded as a clerk says it: 946.4 l → "950 litros", 12.7 mm → "13 mm". */
@@ -174,4 +175,42 @@ export function convertedSizeNote(index: CatalogIndex, query: string, product: P
   const converted = size ? convertMeasure(size, asked.unit) : null;
   if (!size || !converted) return null;
   return { template: 'product.converted_size', params: { name: product.name, size: inWords(size, lang, false), approx: inWords(converted, lang, true) } };
+}
+
+/**
+ * "cemento en fundas de 50 libras" when the bags are of 42.5 kg: the size asked for in the
+ * customer's own words ("50 libras", where the product phrase kept only "50"), and each size shown
+ * in the customer's unit ("42.5 kilos son unas 94 libras"), so the nearest one is plain. Null when
+ * the message gives no size with a unit, or every product shown is sold in that unit.
+ */
+export function askedUnitSizes(index: CatalogIndex, text: string, shown: readonly Product[], lang: Lang): { wanted: string; note: ReplyDirective | null; exact?: Product } | null {
+  const asked = index.parse(text).attributes.measures.find((m) => m.unit !== '' && m.unit !== 'count' && m.unit !== 'ga' && UNIT_NAMES[m.unit] !== undefined) ?? bagWeight(text);
+  if (!asked) return null;
+  // "el tinaco de 250 galones" is the 250-gallon tank: no "no" (the product phrase had read "250 galones" as a count).
+  const exact = shown.find((p) => measuresOf(p).some((m) => m.unit === asked.unit && Math.abs(m.value - asked.value) < 1e-9));
+  if (exact) return { wanted: inWords(asked, lang, false), note: null, exact };
+  const seen = new Set<string>();
+  const sizes: string[] = [];
+  for (const p of shown) {
+    const own = measuresOf(p);
+    if (own.some((m) => m.unit === asked.unit)) continue;
+    const size = own.find((m) => convertMeasure(m, asked.unit) !== null);
+    const converted = size ? convertMeasure(size, asked.unit) : null;
+    if (!size || !converted || seen.has(measureText(size))) continue;
+    seen.add(measureText(size));
+    sizes.push(`${inWords(size, lang, false)} ${lang === 'en' ? 'is about' : 'son unas'} ${inWords(converted, lang, true)}`);
+  }
+  const note: ReplyDirective | null = sizes.length > 0 ? { template: 'product.sizes_in_unit', params: { sizes: sizes.join('; ') } } : null;
+  return { wanted: inWords(asked, lang, false), note };
+}
+
+/** "50 lb bags", "bolsas de 50 libras": a bag's weight, which the parser reads as a count sold by the pound. */
+const BAG_WEIGHT = /(\d+(?:[.,]\d+)?)\s*-?\s*(lbs?|libras?|pounds?|kg|kilos?|kilogramos?)\s+(?:bags?|sacks?|sacos?|fundas?|bolsas?)\b|\b(?:bags?|sacks?|sacos?|fundas?|bolsas?)\s+(?:de|of)\s+(\d+(?:[.,]\d+)?)\s*(lbs?|libras?|pounds?|kg|kilos?|kilogramos?)\b/i;
+
+function bagWeight(text: string): Measure | undefined {
+  const m = BAG_WEIGHT.exec(text);
+  if (!m) return undefined;
+  const value = Number((m[1] ?? m[3] ?? '').replace(',', '.'));
+  const unit: MeasureUnit = /^k/i.test(m[2] ?? m[4] ?? '') ? 'kg' : 'lb';
+  return value > 0 ? { value, unit } : undefined;
 }

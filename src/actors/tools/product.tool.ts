@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain, asksWhatAJobTakes } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
@@ -11,6 +11,7 @@ import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
+import { jobOrRoomKit } from './product-rooms.js';
 import {
   eachQuantity,
   followUp,
@@ -30,7 +31,6 @@ import {
   bucketFor,
   describeProduct,
   focusOf,
-  jobKit,
   optionsFor,
   sameName,
   type Found,
@@ -97,14 +97,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
   const again = text !== undefined ? asksEstimateAgain(text) : null;
-  if (again && input.estimate && input.estimate.length > 0) {
-    const lines = estimateLines(tenant, input.estimate, again.each);
-    if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
-  } else if (again && again.each === undefined && input.focus?.quantity !== undefined) {
-    // "dame 20" then "¿cuánto sería todo?": that one line's total, as an estimate.
-    const lines = estimateLines(tenant, [{ sku: input.focus.sku, quantity: input.focus.quantity }]);
-    if (lines.length > 0) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
-  }
+  // ...or "dame 20" then "¿cuánto sería todo?": that one line's total, as an estimate.
+  const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each)
+    : again && again.each === undefined && !again.both && input.focus?.quantity !== undefined ? estimateLines(tenant, [{ sku: input.focus.sku, quantity: input.focus.quantity }]) : [];
+  if (total.length > 0) return multiQuote(tenant, total, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   if (text !== undefined) {
     // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
@@ -116,23 +112,24 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
     const forThat = job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
     if (forThat?.strong) return forThat.output;
-    // "quiero pintar mi casa, ¿qué necesito?": what the catalog has for the job, one of each kind.
-    const kit = asksWhatAJobTakes(text) ? jobKit(tenant, index, text, lang) : null;
+    // "quiero pintar mi casa, ¿qué necesito?" (one of each kind for the job), "necesito material para un baño" (the room's lines).
+    const kit = jobOrRoomKit(tenant, index, text, input.understanding.nlu.entities.some((e) => e.type === 'product'), lang);
     if (kit) return kit;
     if (forThat) return forThat.output;
   }
   // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60", the kinds
   // of cement): each option listed, that many each, as an estimate.
   const shownOptions = input.focus?.options ?? [];
-  if (again?.each !== undefined && shownOptions.length >= 2) {
-    const lines = estimateLines(tenant, shownOptions.map((sku) => ({ sku, quantity: again.each as number })));
+  const eachOne = again?.each ?? (again?.both ? 1 : undefined); // "mándame los dos": one of each unless counted
+  if (eachOne !== undefined && shownOptions.length >= 2) {
+    const lines = estimateLines(tenant, shownOptions.map((sku) => ({ sku, quantity: eachOne })));
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "dame 100 de cada uno" after separate answers (no estimate yet): the products just talked about, that many each.
-  if (again?.each !== undefined && input.focus?.recent && input.focus.recent.length > 0) {
+  if (eachOne !== undefined && input.focus?.recent && input.focus.recent.length > 0) {
     // In the catalog's (the shelf's) order: "el cemento y la arena", the paint before the roller.
     const skus = new Set([input.focus.sku, ...input.focus.recent]);
-    const lines = estimateLines(tenant, tenant.catalog.filter((p) => skus.has(p.sku)).map((p) => ({ sku: p.sku, quantity: again.each as number })));
+    const lines = estimateLines(tenant, tenant.catalog.filter((p) => skus.has(p.sku)).map((p) => ({ sku: p.sku, quantity: eachOne })));
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "¿lo tienen en otro color?", "¿tienes otra marca?", "¿hay más barato?", "¿cuál me recomiendas?": about what is on the counter.
@@ -141,7 +138,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
   // "dame 100 de cada uno" when one product only was answered: that many of it, as "dame 100" would.
-  const onlyOne = again?.each !== undefined && input.focus && (input.focus.recent?.length ?? 0) === 0 && shownOptions.length < 2 ? input.focus : undefined;
+  const onlyOne = again?.each !== undefined && !again.both && input.focus && (input.focus.recent?.length ?? 0) === 0 && shownOptions.length < 2 ? input.focus : undefined;
   if (onlyOne && again?.each !== undefined) {
     wanted = [{ query: onlyOne.query, quantity: again.each }];
     pinned = onlyOne.sku;

@@ -6,7 +6,8 @@ import type { Understanding, UnderstandInput } from '../../../domain/understandi
 import { areaToCover, asksWhatAJobTakes } from '../../../machines/product-focus.js';
 import { isMeasured, readMaterialQuestion } from '../../../machines/material-questions.js';
 import { askedJob } from '../../../machines/job-questions.js';
-import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE } from '../../../machines/triage-decision.js';
+import { askedRoom, roomsOf } from '../../../machines/room-questions.js';
+import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
@@ -169,6 +170,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   const tenantName = tenant.settings.displayName;
   /** The jobs the catalog lists products for ("pintar", "paint"), folded. */
   const jobWords = new Set(tenant.catalog.flatMap((p) => p.jobs ?? []).map((job) => foldText(job).trim()));
+  const rooms = roomsOf(tenant.catalog);
   const namesAJob = (text: string): boolean => jobWords.size > 0 && foldText(text).split(/[^a-z0-9]+/).some((word) => jobWords.has(word));
   /** The label whose answer lists the business's services (estudio: `consultar_paquetes`), if any. */
   const servicesLabel = intents.intents.find((i) => i.answer !== undefined && 'source' in i.answer && i.answer.source === 'services')?.label ?? null;
@@ -329,7 +331,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "quiero comprar un celular": one customer buying one thing asks for a product, not an advisor's
     // form (the classifier learnt "comprar" from the wholesale and business leads).
-    if (has('product_inquiry') && intent.name === 'sales_lead' && buysAThing(text)) {
+    if (has('product_inquiry') && intent.name === 'sales_lead' && buysAThing(text, mentions.length > 0)) {
       intent = { name: 'product_inquiry', confidence: Math.max(intent.confidence, PRODUCT_RULE_CONFIDENCE) };
     }
     // "no me la sé" (the account number asked), "no la tengo": not knowing is no complaint.
@@ -354,6 +356,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos
     // galones necesito para 100 metros?": what a job takes from the catalog, a product question.
     const sureHandoff = (intent.name === 'complaint' || intent.name === 'human_agent') && intent.confidence >= HANDOFF_CONFIDENCE;
+    // "necesito material para un baño": the room's lines and which part of the job, not the lead form at once.
+    if (has('product_inquiry') && !sureHandoff && mentions.length === 0 && !tellsWhatHappened(text) && askedRoom(text, rooms) !== null) {
+      intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
+    }
     // "¿cuántos blocks para una pared de 3 por 2?", "cuántos metros de cable necesito?": how much material a job takes.
     const material = readMaterialQuestion(text);
     const asksMaterial = material !== null && (mentions.length > 0 || namesAJob(text) || isMeasured(material));

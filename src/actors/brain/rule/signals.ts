@@ -161,8 +161,10 @@ export function asksProjectQuote(text: string): boolean {
   return QUOTE_WORDS.test(f) && PROJECT_WORDS.test(f);
 }
 
-const BUY_VERB =
-  /\b(?:quiero|quisiera|queria|necesito|ocupo|busco|deseo|voy a|i want to|i d like to|i would like to|i need to|looking to)\s+(?:comprar(?:me|le|les)?|adquirir|buy|purchase)\s+(?:un|una|unos|unas|el|la|los|las|dos|tres|\d+|a|an|some|the|one|two|three)\s+[a-z]/;
+const TO_BUY = String.raw`\b(?:quiero|quisiera|queria|necesito|ocupo|busco|deseo|voy a|i want to|i d like to|i would like to|i need to|looking to)\s+(?:comprar(?:me|le|les)?|adquirir|buy|purchase)`;
+const BUY_VERB = new RegExp(String.raw`${TO_BUY}\s+(?:un|una|unos|unas|el|la|los|las|dos|tres|\d+|a|an|some|the|one|two|three)\s+[a-z]`);
+/** The verb and its object with no article ("quiero comprar cemento"): buying only when the object is a catalog product. */
+const BUY_BARE = new RegExp(String.raw`${TO_BUY}\s+[a-z]`);
 /** What makes buying a sales lead: a business, volume, resale, credit, a project or a quote. */
 const LEAD_BUYING =
   /\b(?:empresas?|negocios?|constructoras?|compania|firma|ferreteria|por mayor|mayoreo|volumen|grandes cantidades|cantidad|revender|reventa|mensual\w*|credito|company|business|firm|wholesale|bulk|volume|large quantities|resell|monthly|credit|store)\b/;
@@ -173,9 +175,10 @@ const LEAD_BUYING =
  * product question (the catalog has it or says it does not), not a sales lead. Buying for a
  * business, in volume, to resell, on credit or for a project is a lead.
  */
-export function buysAThing(text: string): boolean {
+export function buysAThing(text: string, namesProduct = false): boolean {
   const f = words(text).join(' ');
-  return BUY_VERB.test(f) && !LEAD_BUYING.test(f) && !PROJECT_WORDS.test(f) && !QUOTE_WORDS.test(f);
+  // "quiero comprar cemento": with a catalog product named, the article may go.
+  return (BUY_VERB.test(f) || (namesProduct && BUY_BARE.test(f))) && !LEAD_BUYING.test(f) && !PROJECT_WORDS.test(f) && !QUOTE_WORDS.test(f);
 }
 
 const ORDER_WISH =

@@ -1,0 +1,45 @@
+/**
+ * A material the customer names that what we show is not made of ("tubería de cobre" answered with
+ * the PVC pipes, "copper pipe", "clavos de bronce"): a clerk says first that there is none in that
+ * material, then offers what there is. Only materials a customer asks for by name, each with the
+ * words that name it; a product "has" a material when its name, aliases or everyday names say so.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product } from '../../domain/tenant.js';
+import type { ReplyDirective } from '../../machines/conversation.contract.js';
+
+interface Material {
+  name: Record<Lang, string>;
+  /** The words in a message (folded) that ask for it. */
+  asked: RegExp;
+  /** The words in a product's name or aliases (folded) that say it is of it. */
+  has: RegExp;
+}
+
+const MATERIALS: readonly Material[] = [
+  { name: { es: 'cobre', en: 'copper' }, asked: /\b(?:cobre|copper)\b/, has: /\b(?:cobre|copper|thhn|duplex)\b/ },
+  { name: { es: 'acero inoxidable', en: 'stainless steel' }, asked: /\b(?:inoxidable|inox|stainless)\b/, has: /\b(?:inoxidable|inox|stainless)\b/ },
+  { name: { es: 'aluminio', en: 'aluminium' }, asked: /\b(?:aluminio|alumini?um)\b/, has: /\b(?:aluminio|alumini?um)\b/ },
+  { name: { es: 'bronce', en: 'brass' }, asked: /\b(?:bronce|brass|bronze|laton)\b/, has: /\b(?:bronce|brass|bronze|laton)\b/ },
+  { name: { es: 'CPVC', en: 'CPVC' }, asked: /\bcpvc\b/, has: /\bcpvc\b/ },
+  { name: { es: 'PEX', en: 'PEX' }, asked: /\bpex\b/, has: /\bpex\b/ },
+  { name: { es: 'vidrio', en: 'glass' }, asked: /\b(?:vidrio|cristal|glass)\b/, has: /\b(?:vidrio|cristal|glass)\b/ },
+];
+
+const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const wordsOf = (p: Product): string => fold([p.name, ...(p.aliases ?? []), ...(p.default_for ?? [])].join(' '));
+
+/**
+ * "En *cobre* no lo tengo" before an answer whose products (`shown`) are none of the material the
+ * message asks for; null when the message names no such material or a product shown is of it.
+ *
+ * @example
+ * missingMaterialNote('tubería de cobre', [pvcPipe], 'es') // { template: 'product.no_material', params: { material: 'cobre' } }
+ */
+export function missingMaterialNote(text: string, shown: readonly Product[], lang: Lang): ReplyDirective | null {
+  if (shown.length === 0) return null;
+  const said = fold(text);
+  const material = MATERIALS.find((m) => m.asked.test(said));
+  if (!material || shown.some((p) => material.has.test(wordsOf(p)))) return null;
+  return { template: 'product.no_material', params: { material: material.name[lang] } };
+}
