@@ -96,7 +96,20 @@ function readProductFollowUp(text: string): boolean {
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
   // "y nada más", "eso nada más": the narrowing word with nothing it narrows to.
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text));
+}
+
+/** How many are in stock, with no product named ("¿cuántas tienen?", "¿cuántos hay?", "how many do you have?"). */
+const HOW_MANY_IN_STOCK = /^(?:y\s+|and\s+)?(?:(?:cuant[oa]s|que cantidad)\s+(?:hay|tienen|tienes|tiene|quedan|te quedan|les quedan|tienen disponibles?|hay disponibles?|hay en (?:existencia|inventario))|how many (?:do you have|are there|are left|do you have left|in stock))(?:\s+(?:de esas?|de esos|disponibles?|en existencia|in stock|left))?$/;
+
+/**
+ * The message asks how many are in stock of what is on the counter.
+ *
+ * @example
+ * asksHowManyInStock('¿cuántas tienen?'); // true
+ */
+export function asksHowManyInStock(text: string): boolean {
+  return HOW_MANY_IN_STOCK.test(fold(text));
 }
 
 /** Which product of a list a superlative picks: the lowest or highest price, the smallest or largest size. */

@@ -8,7 +8,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { asksWhichColours, readFocusQuestion } from '../../machines/focus-questions.js';
-import { pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { asksHowManyInStock, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
@@ -42,6 +42,10 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
     const names = listed.map((p) => `*${p.name}*`);
     const params = { quantity: String(count.quantity), names: `${names.slice(0, -1).join(', ')} ${lang === 'en' ? 'or' : 'o'} ${names.at(-1)}` };
     return { outcome: 'answered', replies: [{ template: 'product.which_of', params, options: optionsFor(listed) }], focus: { ...focus, quantity: count.quantity } };
+  }
+  // "¿cuántas tienen?" with options on the counter: how many of each, not of the first one.
+  if (listed && asksHowManyInStock(text) && tenant.templates[lang]?.['product.stock_of'] !== undefined) {
+    return { outcome: 'answered', replies: [{ template: 'product.stock_of', params: { items: listed.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(listed) }], focus };
   }
   // "el más barato" when the one shown is the cheapest there is: a clerk says so rather than repeat it.
   const pick = question ? null : pickedExtreme(text);
@@ -195,3 +199,4 @@ export function answerColoursOf(tenant: TenantData, index: CatalogIndex, input: 
   const focus: ProductFocus = { sku: product.sku, name: product.name, price: product.price, query: named.query };
   return colours(tenant, index, product, familyOf(index, tenant.catalog, focus, ['colour']), lang, named.query);
 }
+

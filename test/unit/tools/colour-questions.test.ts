@@ -34,3 +34,13 @@ describe('colours asked with the product named, and a colour alone after a famil
     expect(white).not.toMatch(/Pegamento/);
   });
 });
+
+describe('how many are in stock of what is on the counter', () => {
+  it("should give each option's count when two are shown, and the one product's otherwise", async () => {
+    const [, , both] = await chatOnFreshHost(tenant, brain, 'stock', 'tiene varilla?', 'de media', '¿cuántas tienen?');
+    expect(both).toMatch(/720 unidades/);
+    expect(both).toMatch(/410 unidades/);
+    const [, one] = await chatOnFreshHost(tenant, brain, 'stock-1', 'tienen cemento?', '¿cuántos hay?');
+    expect(one).toMatch(/230 sacos/);
+  });
+});
