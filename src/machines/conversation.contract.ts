@@ -206,7 +206,14 @@ export interface ProductActorInput {
   focus?: ProductFocus;
   /** The lines of the estimate just given, while its formal quote is on offer: new items are added to it. */
   estimate?: QuoteLine[];
+  /** Where the customer asked us to deliver a few turns ago (a served zone): its fee goes into an estimate's total. */
+  delivery?: DeliveryQuote;
   idempotencyKey: string;
+}
+/** A served delivery place and its fee (DOP; 0 = free). */
+export interface DeliveryQuote {
+  place: string;
+  fee: number;
 }
 /** One line of an estimate: the product and how many. */
 export interface QuoteLine {
@@ -281,6 +288,8 @@ export interface InfoActorOutput {
    * flow needs) within one turn picks it, as after a clarifying question.
    */
   offer?: ChoiceOption;
+  /** A delivery answered for a served place: kept for the estimate's total ("¿cuánto sería todo?"). */
+  delivery?: DeliveryQuote;
 }
 
 export type { HandoffReason, TicketKind };

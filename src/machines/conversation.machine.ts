@@ -17,6 +17,7 @@ import {
   type ConversationEvent,
   type ToolAnsweredEvent,
   type HandoffReason,
+  type DeliveryQuote,
   type InfoActorInput,
   type InfoActorOutput,
   type InfoTopic,
@@ -121,6 +122,8 @@ export interface ConversationContext {
   productFocus?: ProductFocus | null;
   /** The store-info topic answered last turn, for follow-ups ("¿y a Bayahíbe?" after a delivery answer); absent in older snapshots. */
   infoFocus?: { topic: InfoTopic; turn: number } | null;
+  /** The served place the customer last asked us to deliver to, with its fee and the turn (absent in older snapshots). */
+  delivery?: (DeliveryQuote & { turn: number }) | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
   contact?: ContactProfile | null;
   /** The turn a returning contact was welcomed back in (one greeting per turn). */
@@ -336,6 +339,11 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   return (continuation && words.length <= 7) || (where && words.length <= 5) ? focus.topic : null;
 }
 
+/** How many turns a delivery place asked for stays part of an estimate's total. */
+const DELIVERY_TURNS = 8;
+/** The whole order's price asked ("¿cuánto sería todo con el envío?", "the total with delivery?"). */
+const ORDER_TOTAL = /\b(?:todo|total|en total|con todo|all together|altogether|the total|in total|everything)\b/;
+
 /** A short follow-up on the offers or openings just listed: which one, until when, how to apply. */
 const ABOUT_THE_LIST: Partial<Record<InfoTopic, RegExp>> = {
   offers: /\b(?:hasta cuando|hasta que (?:dia|fecha)|cuando (?:vence|termina|se acaba)|vence|dura|esa oferta|esa promo|la oferta|la promo|el combo|la del?|el del?|how long|until when|when does it end|that (?:offer|deal)|the one (?:for|with|on))\b/,
@@ -373,6 +381,7 @@ export function productInput(context: ConversationContext): ProductActorInput {
     ...(context.lastMessage ? { text: context.lastMessage.text } : {}),
     ...(focus ? { focus } : {}),
     ...(pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && context.expecting.lines ? { estimate: context.expecting.lines } : {}),
+    ...(context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS ? { delivery: { place: context.delivery.place, fee: context.delivery.fee } } : {}),
     idempotencyKey: key(context, 'product'),
   };
 }
@@ -690,6 +699,10 @@ export const conversationMachine = setup({
     // "la satinada blanca cuánto?") goes back to the catalog with that product in focus.
     followsUpInfo: ({ context }) => followsUpInfo(context) !== null,
     followsUpProduct: ({ context }) => followsUpProductOf(context),
+    asksOrderTotal: ({ context }) => {
+      const text = context.lastMessage?.text ?? '';
+      return !!context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS && recentFocus(context) !== null && ORDER_TOTAL.test(foldText(text)) && text.trim().split(/\s+/).length <= 10;
+    },
     // Continuations after a reply.
     formInProgress: ({ context }) => formInProgress(context) !== null,
     expecting: ({ context }, params: { kind: Expectation['kind'] }) => context.expecting.kind === params.kind,
@@ -843,10 +856,12 @@ export const conversationMachine = setup({
     // the intent acted on (one assign for both: no extra context copy per turn).
     route: assign(({ context }, params: { as: RouteAs }) => ({ misunderstoodStreak: 0, routedIntent: routedOf(context, params.as) })),
     // The info topic answered becomes the focus of the next turn's short follow-up.
-    storeInfoFocus: assign(({ context }) => {
+    storeInfoFocus: assign(({ context, event }) => {
       const intent = intentOf(context);
       const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
-      return { infoFocus: { topic, turn: context.turn } };
+      // A served place asked for ("¿me lo llevan a Villa Hermosa?"): its fee goes into the next estimate's total.
+      const delivery = outputOf<InfoActorOutput>(event)?.delivery;
+      return { infoFocus: { topic, turn: context.turn }, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}) };
     }),
     // The product answered becomes the focus of follow-ups; an answer without one keeps the last.
     storeProductFocus: assign(({ context, event }) => {
@@ -1265,6 +1280,8 @@ export const conversationMachine = setup({
             // "y si compro 50?" right after a price is about that product, not an unsure lead to confirm.
             // The answer just given wins: "¿y a Bayahíbe?" after a delivery answer is about delivery,
             // even with a product answered a few turns before.
+            // "¿cuánto sería todo con el envío?" after the delivery was answered: the order's total, delivery included.
+            { guard: 'asksOrderTotal', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'followsUpInfo', target: '#answering.info', actions: { type: 'route', params: { as: 'info' } } },
             { guard: 'followsUpProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'askHandoffConfirmation'] },

@@ -3,7 +3,7 @@ import { copyPlain, createLru, remembered, type Lru } from '../../kernel/lru.js'
 import type { DeliveryZone, GeoPoint, Place, StoreFactKey, TenantData } from '../../domain/tenant.js';
 import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../brain/rule/store-questions.js';
 import { fold as foldText, phonetic } from '../brain/rule/text.js';
-import type { InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import type { DeliveryQuote, InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
@@ -90,9 +90,10 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
   return reply === null ? null : copyPlain(reply);
 }
 
-function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption } {
+function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
   const { store } = tenant;
   let offer: ChoiceOption | undefined;
+  let delivery: DeliveryQuote | undefined;
   const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);
   const sayIfAny = (template: string): string | null => (tenant.templates[lang]?.[template] !== undefined ? say(template) : null);
   const methods = joinList(store.paymentMethods[lang], lang);
@@ -147,6 +148,7 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
       }
       case 'delivery': {
         const reply = deliveryReply(tenant, text, lang);
+        delivery ??= servedPlace(tenant, text);
         // "¿hacen envíos a Santo Domingo?": no; pick-up, the nearest zones, or a person for a special shipment.
         if (!('template' in reply) || reply.template !== 'info.delivery.notServed' || tenant.templates[lang]?.['info.offer.human_agent'] === undefined) return [reply];
         const person = offerOf('human_agent', lang);
@@ -181,7 +183,15 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
       ],
     };
   }
-  return offer ? { replies, offer } : { replies };
+  return { replies, ...(offer ? { offer } : {}), ...(delivery ? { delivery } : {}) };
+}
+
+/** The served place a delivery question names, with its fee (a zone, or a known place inside one); undefined otherwise. */
+function servedPlace(tenant: TenantData, text: string): DeliveryQuote | undefined {
+  const asked = findDeliveryPlace(tenant, text);
+  if (asked.kind === 'zone') return { place: asked.zone.zone, fee: asked.zone.fee };
+  const inside = asked.kind === 'place' && asked.place.zone !== undefined ? tenant.store.deliveryZones.find((z) => z.zone === asked.place.zone) : undefined;
+  return inside && asked.kind === 'place' ? { place: asked.place.name, fee: inside.fee } : undefined;
 }
 
 // ---------------------------------------------------------------- delivery

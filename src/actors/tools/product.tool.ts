@@ -10,6 +10,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
+import { withDelivery } from './estimate-delivery.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
@@ -81,7 +82,7 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string } = {},
 ): ProductActorOutput {
-  const out = withProductNotes(tenant, index, answer(tenant, index, input, options), input.lang, options.text ?? input.text);
+  const out = withProductNotes(tenant, index, withDelivery(tenant, answer(tenant, index, input, options), input.delivery, input.lang), input.lang, options.text ?? input.text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
   if (!out.focus || before.length === 0) return out;
