@@ -295,7 +295,7 @@ function takesReserveOffer(context: ConversationContext): boolean {
   if (asksSomethingElse(understanding) && !(smallTalk && (TAKES_IT.test(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
   // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.
-  if (ACKNOWLEDGES_ONLY.test(text) || /^\W*(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|gracias|muchas|mil|thanks|thank you|got it|cool|ya)\W*)+$/i.test(text)) return false;
+  if (ACKNOWLEDGES_ONLY.test(text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (context.expecting.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || TAKES_IT.test(text);
@@ -306,7 +306,7 @@ function takesReserveOffer(context: ConversationContext): boolean {
  * "👍", "great, thanks"): the price is noted, nothing is taken. "sí, gracias" / "dale" are a yes.
  */
 const ACKNOWLEDGES_ONLY =
-  /^[\s.,!👍👌🙏🏻🏼🏽🏾🏿\uFE0F]*(?:(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|ch[eé]vere|great|cool|nice|got it|ya)(?:[\s.,!]+(?:muchas |mil )?(?:gracias|thanks|thank you))?|(?:listo|vale|de acuerdo)[\s.,!]+(?:muchas |mil )?(?:gracias|thanks|thank you)|(?:muchas |mil )?gracias|thanks|thank you)[\s.,!👍👌🙏🏻🏼🏽🏾🏿\uFE0F]*)?$/iu;
+  /^\W*(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|ch[eé]vere|great|cool|nice|got it|ya|gracias|muchas|mil|thanks|thank you)\W*)*$|^\W*(?:listo|vale|de acuerdo)\W+(?:(?:muchas|mil)\W+)?(?:gracias|thanks|thank you)\W*$/i;
 
 /** A "no" that says nothing else ("no", "no gracias", "no hace falta", "no thanks"). */
 const BARE_NO = /^\W*(?:no|nop|nope|nah|no+)(?:[\s,.!]+(?:gracias|grasias|thanks|thank you|hace falta|es necesario|importa|por ahora|for now|need|necesito))*\W*$/i;
@@ -614,7 +614,7 @@ export const conversationMachine = setup({
       const understanding = u(context);
       const offer = context.expecting;
       if (offer.kind !== 'reserve_offer' || !offer.backorder || context.turn - offer.turn > 1 || !understanding) return false;
-      return understanding.affirmation === 'no' && understanding.products.length === 0 && BARE_NO.test(lastText(context).normalize('NFD').replace(/\p{M}/gu, ''));
+      return understanding.affirmation === 'no' && understanding.products.length === 0 && BARE_NO.test(foldText(lastText(context)));
     },
     declinesQuoteOffer: ({ context }) => {
       const understanding = u(context);
