@@ -6,21 +6,52 @@ import type { NewTranscriptEntry } from '../persistence/ports/transcript-store.j
 import type { ComposeReplies } from './brain/llm/compose-replies.js';
 import type { ConversationUpdate } from './conversation-service.js';
 import { renderOptions, renderReply } from './render-reply.js';
+import type { ReplyTemplates } from '../domain/tenant.js';
+import { deepFreeze } from '../kernel/freeze.js';
+import type { TranscriptOption } from '../persistence/ports/transcript-store.js';
 import { cardDataNotice } from './guards/card-data.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 import { afterHoursNotice } from './console/after-hours.js';
 
+interface Rendered {
+  templates: ReplyTemplates;
+  lang: 'es' | 'en';
+  text: string;
+  options: readonly TranscriptOption[];
+}
+
+/**
+ * Template replies already rendered, per directive object: the catalog's cached answers and the
+ * machine's replies without params are frozen objects handed out again and again (issue 16), and
+ * rendering is a function of the directive, the tenant's templates and the language.
+ */
+const RENDERED = new WeakMap<ReplyDirective, Rendered>();
+
+const isFrozenDirective = (reply: ReplyDirective): boolean =>
+  Object.isFrozen(reply) && (!('params' in reply) || reply.params === undefined || Object.isFrozen(reply.params)) && (reply.options === undefined || Object.isFrozen(reply.options));
+
+function renderTemplate(reply: Exclude<ReplyDirective, { text: string }>, templates: ReplyTemplates, lang: 'es' | 'en'): Rendered {
+  const frozen = isFrozenDirective(reply);
+  const hit = frozen ? RENDERED.get(reply) : undefined;
+  if (hit !== undefined && hit.templates === templates && hit.lang === lang) return hit;
+  const options = renderOptions(reply.options, templates, lang);
+  const rendered: Rendered = { templates, lang, text: renderReply(reply, templates, lang), options: frozen ? deepFreeze(options) : options };
+  if (frozen) RENDERED.set(reply, rendered);
+  return rendered;
+}
+
 /** One emitted reply as a transcript line in the contact's language, with its options. */
 export function renderReplyLine(reply: ReplyDirective, tenant: TenantRuntime, lang: 'es' | 'en', channel: string, at: string): NewTranscriptEntry {
   const id = `out:${randomUUID()}`;
-  // Options travel on the line (buttons in the widget, numbered lines on text channels).
-  const options = renderOptions(reply.options, tenant.data.templates, lang);
-  const extra = { lang, ...(options.length > 0 ? { options } : {}) };
   if ('text' in reply) {
+    // Options travel on the line (buttons in the widget, numbered lines on text channels).
+    const options = renderOptions(reply.options, tenant.data.templates, lang);
+    const extra = { lang, ...(options.length > 0 ? { options } : {}) };
     const author = reply.author ?? 'bot';
     return { messageId: id, direction: 'out', author, channel, text: reply.text, at, ...(reply.agentName ? { agentName: reply.agentName } : {}), ...extra };
   }
-  return { messageId: id, direction: 'out', author: 'bot', channel, text: renderReply(reply, tenant.data.templates, lang), at, ...extra };
+  const { text, options } = renderTemplate(reply, tenant.data.templates, lang);
+  return { messageId: id, direction: 'out', author: 'bot', channel, text, at, lang, ...(options.length > 0 ? { options: options as TranscriptOption[] } : {}) };
 }
 
 /** A turn's lines before composition, the template behind each template reply, and the relays to agents. */

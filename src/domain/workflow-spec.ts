@@ -321,6 +321,8 @@ function checkBrainForm(w: WorkflowSpec, at: string, problems: Problem[]): void 
 export function workflowForIntent(set: WorkflowSet | null | undefined, intent: string | null | undefined, text = ''): WorkflowSpec | null {
   if (!set || !intent) return null;
   const candidates = set.workflows.filter((w) => w.triggers.includes(intent));
+  // Most readings start no workflow: the message is folded only when one could start.
+  if (candidates.length === 0) return null;
   const folded = foldWords(text);
   const spec = candidates.find((w) => w.when?.some((stem) => folded.includes(foldWords(stem)))) ?? candidates.find((w) => !w.when) ?? null;
   // A run carries its spec: the set's texts travel with it, under the workflow's own.

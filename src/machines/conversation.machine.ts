@@ -186,9 +186,19 @@ function notProvided<TOutput, TInput>(name: string) {
   });
 }
 
+/** A reply without params is one frozen directive per template, so the host renders it once per language (`turn-replies.ts`). */
+const PLAIN_REPLIES = new Map<string, ReplyDirective>();
+const plainReply = (template: string): ReplyDirective => {
+  let directive = PLAIN_REPLIES.get(template);
+  if (directive === undefined) {
+    directive = Object.freeze({ template });
+    PLAIN_REPLIES.set(template, directive);
+  }
+  return directive;
+};
 const reply = (template: string, params?: TemplateParams): ReplyEmitted => ({
   type: 'reply',
-  reply: params ? { template, params } : { template },
+  reply: params ? { template, params } : plainReply(template),
 });
 
 /** Done events are not in the machine's event union; named actions and guards read them through this. */
@@ -1886,8 +1896,9 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
       startsForm: ({ context }) => formFor(context) !== null,
       switchesWorkflow: ({ context }) => {
         const run = runOf(context);
+        if (!run) return false;
         const spec = specFor(context);
-        if (!run || !spec || spec.id === run.spec.id || (u(context)?.nlu.intent.confidence ?? 0) < WORKFLOW_SWITCH_CONFIDENCE) return false;
+        if (!spec || spec.id === run.spec.id || (u(context)?.nlu.intent.confidence ?? 0) < WORKFLOW_SWITCH_CONFIDENCE) return false;
         return !givesValue(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null });
       },
     },

@@ -353,7 +353,21 @@ export function saysWhatInstead(u: Understanding | null, text: string): boolean 
   return decision.kind === 'act' && !ANSWERS_THE_LEAD_OFFER.includes(decision.intent);
 }
 
+/** Folded texts by text: the routing pass folds the message and each option's text several times per turn. */
+const FOLDED = new Map<string, string>();
+const FOLDED_MAX = 512;
+
 function fold(text: string): string {
+  let folded = FOLDED.get(text);
+  if (folded === undefined) {
+    folded = foldUncached(text);
+    if (FOLDED.size >= FOLDED_MAX) FOLDED.clear();
+    FOLDED.set(text, folded);
+  }
+  return folded;
+}
+
+function foldUncached(text: string): string {
   return text
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -383,6 +397,18 @@ const PICK = new RegExp(`^${PICK_PREFIX}(\\S+)${PICK_SUFFIX}$`);
  * pickOption('la segunda', choice, null) // 1
  */
 export function pickOption(text: string, choice: ChoiceExpectation, affirmation: 'yes' | 'no' | null): number | null {
+  // Several routing guards ask the same question of the same pending choice in one pass.
+  const last = PICKED.get(choice);
+  if (last !== undefined && last.text === text && last.affirmation === affirmation) return last.at;
+  const at = pickOptionOf(text, choice, affirmation);
+  PICKED.set(choice, { text, affirmation, at });
+  return at;
+}
+
+/** The last answer of `pickOption` per choice object (the machine never changes a choice in place). */
+const PICKED = new WeakMap<ChoiceExpectation, { text: string; affirmation: 'yes' | 'no' | null; at: number | null }>();
+
+function pickOptionOf(text: string, choice: ChoiceExpectation, affirmation: 'yes' | 'no' | null): number | null {
   const f = fold(text);
   if (f.length === 0) return null;
   const n = choice.options.length;

@@ -75,6 +75,19 @@ describe('pickOption', () => {
     expect(pickOption('sí', choice, 'yes')).toBeNull();
   });
 
+  it('should answer each question of the same choice afresh when the text or the affirmation changes (its memo is per question)', () => {
+    const confirm = confirmChoice('complaint', 'nadie me contesta', 'es');
+    // Same text, another affirmation: another answer, not the remembered one.
+    expect(pickOption('claro', confirm, 'yes')).toBe(0);
+    expect(pickOption('claro', confirm, null)).toBeNull();
+    expect(pickOption('claro', confirm, 'yes')).toBe(0);
+    expect(pickOption('la segunda', confirm, null)).toBe(1);
+    // Another choice object with the same text: its own answer.
+    expect(pickOption('la segunda', choice, null)).toBe(1);
+    expect(pickOption('tres', choice, null)).toBe(2);
+    expect(pickOption('tres', confirm, null)).toBeNull();
+  });
+
   it('should write option texts in the conversation language and declare every label template', () => {
     expect(clarifyChoice(['offers'], 'x', 'en').options).toEqual([{ intent: 'offers', label: 'clarify.option.offers', text: 'See the offers' }]);
     for (const key of CLARIFY_OPTION_TEMPLATES) expect(FLOW_TEMPLATE_KEYS).toContain(key);
