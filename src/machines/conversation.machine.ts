@@ -1,4 +1,4 @@
-import { assign, emit, enqueueActions, fromPromise, raise, setup } from 'xstate';
+import { and, assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
 import { isIntentName, type IntentName } from '../domain/intents.js';
 import type { ContactProfile, LeadField } from '../domain/lead.js';
 import type { WorkflowText } from './workflow/workflow-spec.js';
@@ -201,8 +201,50 @@ const reply = (template: string, params?: TemplateParams): ReplyEmitted => ({
   reply: params ? { template, params } : plainReply(template),
 });
 
-/** Done events are not in the machine's event union; named actions and guards read them through this. */
-const outputOf = <T>(event: unknown): T | undefined => (event as { output?: T }).output;
+/**
+ * Tool answers given in the step that routed the message (`provideAnswerers`), by the event of that
+ * step: the transitions that take an answer read it with `outputOf` whether it came in an actor's
+ * done event or at once. The context it was answered for tells a re-sent event object from a new one.
+ */
+const answeredAtOnce = new WeakMap<object, { context: object; output: unknown; ok: boolean }>();
+
+/** Done events are not in the machine's event union; named actions and guards read them through this (or the answer given at once). */
+const outputOf = <T>(event: unknown): T | undefined => {
+  // First the answer given at once: the step's event may itself be a done event (the brain's reading, with an LLM).
+  const atOnce = answeredAtOnce.get(event as object);
+  return atOnce !== undefined ? (atOnce.output as T | undefined) : (event as { output?: T }).output;
+};
+
+/** What the catalog's answer leads to, by its outcome (from the actor's done event or given at once). */
+const PRODUCT_ANSWERED = [
+  {
+    guard: { type: 'outcomeIs', params: { outcomes: ['need_product'] } },
+    target: '#answering.awaitingProduct',
+    actions: ['emitEffectReplies', { type: 'expect', params: { expecting: { kind: 'product' } } }],
+  },
+  {
+    guard: { type: 'outcomeIs', params: { outcomes: ['multi_quote'] } },
+    target: '#answering.quoteTicket',
+    actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'],
+  },
+  // Several items priced: the estimate, then "¿Te preparo la cotización formal?" (a yes opens the ticket).
+  {
+    guard: { type: 'outcomeIs', params: { outcomes: ['estimate'] } },
+    target: '#continuing',
+    actions: ['emitEffectReplies', 'storeProductFocus', 'expectQuoteOffer'],
+  },
+  // One product priced with "¿Te lo reservo?": a yes next turn sets it aside.
+  { guard: 'offersReserve', target: '#continuing', actions: ['emitEffectReplies', 'storeProductFocus', 'expectReserveOffer'] },
+  { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeProductFocus'] },
+] as const;
+
+const INFO_ANSWERED = [{ target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeInfoFocus'] }] as const;
+
+/** The answer transitions taken in the step that asked, each behind the at-once guard that answers. */
+function answeredAtOnceBy(atOnce: 'answersProductAtOnce' | 'answersInfoAtOnce', branches: readonly object[]): never[] {
+  // Typed loosely: the branches are the done event's, which the machine's config checks where they are used.
+  return (branches as readonly { guard?: unknown }[]).map((b) => ({ ...b, guard: b.guard === undefined ? atOnce : and([atOnce, b.guard as never]) })) as never[];
+}
 
 
 const INFO_INTENTS: readonly IntentName[] = ['store_hours_location', 'offers', 'job_vacancies'];
@@ -858,9 +900,6 @@ export const conversationMachine = setup({
     // Without a synchronous brain (see `provideReader`) nothing is read here: `readsAtOnce` is false.
     readAtOnce: assign(() => ({})),
     readMessageAtOnce: assign(() => ({})),
-    // Without `provideAnswerers` nothing is answered here: the guards above are false.
-    answerProductAtOnce: assign(() => ({})),
-    answerInfoAtOnce: assign(() => ({})),
     resetStreak: assign({ misunderstoodStreak: 0 }),
     // The routing acts on the message: the streak of misunderstandings ends and the turn records
     // the intent acted on (one assign for both: no extra context copy per turn).
@@ -1366,35 +1405,13 @@ export const conversationMachine = setup({
           description: "Catalog lookup: name, price, stock. The tenant's own catalog answers in the step that asked (`provideAnswerers`); a live backend is asked by the `answerProduct` actor.",
           initial: 'asking',
           on: {
-            // The catalog's answer, from the actor or given at once (the same done event either way).
-            'xstate.done.actor.answerProduct': [
-              {
-                guard: { type: 'outcomeIs', params: { outcomes: ['need_product'] } },
-                target: 'awaitingProduct',
-                actions: ['emitEffectReplies', { type: 'expect', params: { expecting: { kind: 'product' } } }],
-              },
-              {
-                guard: { type: 'outcomeIs', params: { outcomes: ['multi_quote'] } },
-                target: 'quoteTicket',
-                actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'],
-              },
-              // Several items priced: the estimate, then "¿Te preparo la cotización formal?" (a yes opens the ticket).
-              {
-                guard: { type: 'outcomeIs', params: { outcomes: ['estimate'] } },
-                target: '#continuing',
-                actions: ['emitEffectReplies', 'storeProductFocus', 'expectQuoteOffer'],
-              },
-              // One product priced with "¿Te lo reservo?": a yes next turn sets it aside.
-              { guard: 'offersReserve', target: '#continuing', actions: ['emitEffectReplies', 'storeProductFocus', 'expectReserveOffer'] },
-              { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeProductFocus'] },
-            ],
+            // The catalog's answer from the actor (a live backend); the tenant's own catalog answers in `asking`.
+            'xstate.done.actor.answerProduct': PRODUCT_ANSWERED,
           },
           states: {
+            // Answered at once: the same transitions as the actor's done event, in this step.
             asking: {
-              always: [{ guard: 'answersProductAtOnce', target: 'answered', actions: 'answerProductAtOnce' }, { target: 'lookingUp' }],
-            },
-            answered: {
-              description: 'Answered at once: the answer is the next event of this step.',
+              always: [...answeredAtOnceBy('answersProductAtOnce', PRODUCT_ANSWERED), { target: 'lookingUp' }],
             },
             lookingUp: {
               invoke: {
@@ -1491,15 +1508,13 @@ export const conversationMachine = setup({
           description: "Store hours and location, offers, job vacancies. The tenant's own data answers in the step that asked (`provideAnswerers`); a tenant backend is asked by the `answerInfo` actor.",
           initial: 'asking',
           on: {
-            // The answer, from the actor or given at once (the same done event either way).
-            'xstate.done.actor.answerInfo': { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeInfoFocus'] },
+            // The answer from the actor (a tenant backend); the tenant's own data answers in `asking`.
+            'xstate.done.actor.answerInfo': INFO_ANSWERED,
           },
           states: {
+            // Answered at once: the same transition as the actor's done event, in this step.
             asking: {
-              always: [{ guard: 'answersInfoAtOnce', target: 'answered', actions: 'answerInfoAtOnce' }, { target: 'lookingUp' }],
-            },
-            answered: {
-              description: 'Answered at once: the answer is the next event of this step.',
+              always: [...answeredAtOnceBy('answersInfoAtOnce', INFO_ANSWERED), { target: 'lookingUp' }],
             },
             lookingUp: {
               invoke: {
@@ -1822,11 +1837,12 @@ export interface AtOnceAnswerers {
 
 /**
  * The conversation machine answering product and store questions from synchronous tools in the
- * step that routed the message: `answering.product` / `answering.info` go to `answered` and the
- * answer arrives as the same `xstate.done.actor.*` event the invoked actor would send, handled by
- * the same transitions, with no actor, promise or second macrostep. A tool that throws takes the
- * actor's path (`lookingUp`), which fails the same way and says `error.tool`. A tool left out (a
- * live backend, an async tenant-info) is invoked as before.
+ * step that routed the message: `answering.product` / `answering.info` take, from `asking`, the
+ * same transitions the invoked actor's `xstate.done.actor.*` event takes (`PRODUCT_ANSWERED`,
+ * `INFO_ANSWERED`), each behind the guard that answers, with no actor, promise, raised event or
+ * extra microstep; their actions read the answer with `outputOf` as they read a done event's. A
+ * tool that throws takes the actor's path (`lookingUp`), which fails the same way and says
+ * `error.tool`. A tool left out (a live backend, an async tenant-info) is invoked as before.
  *
  * Note: the at-once path does not run the machine's `answerProduct` / `answerInfo` actors, so a
  * caller who replaces those actors with `.provide({ actors })` must build the machine without it.
@@ -1835,33 +1851,25 @@ export interface AtOnceAnswerers {
  * const machine = provideAnswerers(conversationMachine, { answerProduct: (input) => answerProduct(data, index, input) });
  */
 export function provideAnswerers(machine: ConversationMachine, answerers: AtOnceAnswerers): ConversationMachine {
-  const answered = new WeakMap<ConversationContext, unknown>();
-  // The guard answers; the action of the same transition (same context object) raises that answer as the done event.
+  // The guard answers once per step (the same context object), and the transition's actions read the answer by its event.
   const guard = <I, O>(answer: ((input: I) => O) | undefined, input: (context: ConversationContext) => I) =>
     answer
-      ? ({ context }: { context: ConversationContext }) => {
+      ? ({ context, event }: { context: ConversationContext; event: object }) => {
+          const hit = answeredAtOnce.get(event);
+          if (hit !== undefined && hit.context === context) return hit.ok;
           try {
-            answered.set(context, answer(input(context)));
+            answeredAtOnce.set(event, { context, output: answer(input(context)), ok: true });
             return true;
           } catch {
+            answeredAtOnce.set(event, { context, output: undefined, ok: false });
             return false;
           }
         }
       : () => false;
-  const action = <I, O>(id: 'answerProduct' | 'answerInfo', answer: ((input: I) => O) | undefined, input: (context: ConversationContext) => I) =>
-    raise(({ context }: { context: ConversationContext }) => {
-      const output = answered.has(context) ? answered.get(context) : answer!(input(context));
-      answered.delete(context);
-      return { type: `xstate.done.actor.${id}`, output, actorId: id } as ToolAnsweredEvent;
-    });
   return machine.provide({
     guards: {
       answersProductAtOnce: guard(answerers.answerProduct, productInput),
       answersInfoAtOnce: guard(answerers.answerInfo, infoInput),
-    },
-    actions: {
-      answerProductAtOnce: action('answerProduct', answerers.answerProduct, productInput),
-      answerInfoAtOnce: action('answerInfo', answerers.answerInfo, infoInput),
     },
   } as never) as ConversationMachine;
 }

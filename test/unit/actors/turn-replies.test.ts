@@ -15,7 +15,7 @@ describe('renderReplyLine and its cache of frozen directives', () => {
     template: 'product.found',
     params: Object.freeze({ name: 'Cemento gris', price: 'RD$655.00' }),
     options: Object.freeze([Object.freeze({ label: 'options.human', text: 'quiero hablar con una persona', template: true })]),
-  }) as ReplyDirective;
+  }) as unknown as ReplyDirective;
 
   it('should render a frozen directive again in each language it is asked for', () => {
     expect(renderReplyLine(directive, tenant, 'es', 'web', AT).text).toBe('Tenemos Cemento gris a RD$655.00.');
