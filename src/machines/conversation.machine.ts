@@ -215,8 +215,22 @@ const outputOf = <T>(event: unknown): T | undefined => {
   return atOnce !== undefined ? (atOnce.output as T | undefined) : (event as { output?: T }).output;
 };
 
+/**
+ * An answer settled with nothing left to resume goes straight back to `idle`; with a form in
+ * progress it passes through `continuing`, which resumes the form. (After an answer's actions the
+ * expectation is none, a choice, or a quote or reserve offer, never one `continuing` waits in, so
+ * the form is the only thing it could resume: one microstep fewer per answered turn.)
+ */
+function settling<B extends { guard?: unknown; target: string }>(branches: readonly B[]): B[] {
+  return branches.flatMap((b) =>
+    b.target !== '#continuing'
+      ? [b]
+      : [{ ...b, guard: b.guard === undefined ? 'formInProgress' : and([b.guard as never, 'formInProgress']) }, { ...b, target: '#idle' }],
+  ) as B[];
+}
+
 /** What the catalog's answer leads to, by its outcome (from the actor's done event or given at once). */
-const PRODUCT_ANSWERED = [
+const PRODUCT_ANSWERED = settling([
   {
     guard: { type: 'outcomeIs', params: { outcomes: ['need_product'] } },
     target: '#answering.awaitingProduct',
@@ -236,9 +250,9 @@ const PRODUCT_ANSWERED = [
   // One product priced with "¿Te lo reservo?": a yes next turn sets it aside.
   { guard: 'offersReserve', target: '#continuing', actions: ['emitEffectReplies', 'storeProductFocus', 'expectReserveOffer'] },
   { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeProductFocus'] },
-] as const;
+] as const);
 
-const INFO_ANSWERED = [{ target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeInfoFocus'] }] as const;
+const INFO_ANSWERED = settling([{ target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeInfoFocus'] }] as const);
 
 /** The answer transitions taken in the step that asked, each behind the at-once guard that answers. */
 function answeredAtOnceBy(atOnce: 'answersProductAtOnce' | 'answersInfoAtOnce', branches: readonly object[]): never[] {
