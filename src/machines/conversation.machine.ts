@@ -229,6 +229,17 @@ function settling<B extends { guard?: unknown; target: string }>(branches: reado
   ) as B[];
 }
 
+/** The expectations `continuing` waits in (`answering.awaitingProduct`, `answering.awaitingAccountId`). */
+const RESUMED_EXPECTATIONS: readonly Expectation['kind'][] = ['product', 'account_id', 'account_verification'];
+
+/**
+ * A routing branch whose actions leave the expectation and the form as they were (small talk):
+ * straight to `idle` when `continuing` would find nothing to resume, else through it.
+ */
+function restingIdle(branch: { guard: unknown; target: 'continuing'; actions: unknown }): never[] {
+  return [{ ...branch, guard: and([branch.guard as never, 'nothingToResume']), target: 'idle' }, branch] as never[];
+}
+
 /** What the catalog's answer leads to, by its outcome (from the actor's done event or given at once). */
 const PRODUCT_ANSWERED = settling([
   {
@@ -771,6 +782,8 @@ export const conversationMachine = setup({
     },
     // Continuations after a reply.
     formInProgress: ({ context }) => formInProgress(context) !== null,
+    // What `continuing` would find: no form to resume and no product or account number awaited.
+    nothingToResume: ({ context }) => formInProgress(context) === null && !RESUMED_EXPECTATIONS.includes(context.expecting.kind),
     expecting: ({ context }, params: { kind: Expectation['kind'] }) => context.expecting.kind === params.kind,
     hasFormQuestion: ({ context }) => {
       const spec = formOf(context);
@@ -1365,16 +1378,16 @@ export const conversationMachine = setup({
             },
             // A tenant form read by the brain (ferreteria's `solicitud` on `sales_lead`).
             { guard: 'startsForm', target: '#workflow.form', actions: [{ type: 'route', params: { as: 'decided' } }, 'holdForm'] },
-            {
+            ...restingIdle({
               guard: { type: 'intentIs', params: { intents: ['greeting'] } },
               target: 'continuing',
               actions: [{ type: 'route', params: { as: 'decided' } }, 'sayGreeting', 'rememberContact'],
-            },
-            {
+            }),
+            ...restingIdle({
               guard: { type: 'intentIs', params: { intents: ['thanks'] } },
               target: 'continuing',
               actions: [{ type: 'route', params: { as: 'decided' } }, { type: 'sayTemplate', params: { template: 'thanks' } }],
-            },
+            }),
             {
               guard: { type: 'intentIs', params: { intents: ['goodbye'] } },
               target: '#closed',
