@@ -214,7 +214,7 @@ function isGood(step: Omit<StepResult, 'good'>, settings: Settings): boolean {
 
 function stepLine(id: string, label: string, s: StepResult): string {
   const fails = s.errors + s.timedOut + s.dropped;
-  return `${id} ${label}: offered ${fmt(s.offered)}/s achieved ${fmt(s.achieved)}/s p50 ${fmt(s.latency.p50, 2)} p99 ${fmt(s.latency.p99, 2)} p99.9 ${fmt(s.latency.p999, 2)} max ${fmt(s.latency.max, 1)} ms${fails ? ` failures ${fails} (${s.firstError ?? 'timeouts/drops'})` : ''} ${s.good ? 'ok' : 'OVER'}`;
+  return `${id} ${label}: offered ${fmt(s.offered)}/s achieved ${fmt(s.achieved)}/s p50 ${fmt(s.latency.p50, 2)} p99 ${fmt(s.latency.p99, 2)} p99.9 ${fmt(s.latency.p999, 2)} max ${fmt(s.latency.max, 1)} ms${fails ? ` failures ${fails} (${s.firstError ?? 'timeouts/drops'})` : ''}${s.checkpoints ? ` checkpoints ${s.checkpoints}` : ''} ${s.good ? 'ok' : 'OVER'}`;
 }
 
 async function measureStep(
@@ -227,9 +227,14 @@ async function measureStep(
   withCpu: boolean,
 ): Promise<StepResult> {
   const spec: RunSpec = { rate, durationMs, drainMs: settings.drainMs, texts: [...WORKLOAD_TEXTS] };
+  const k0 = await meter.checkpoints();
+  const checkpointsSince = async (): Promise<{ checkpoints?: number }> => {
+    const k1 = k0 === null ? null : await meter.checkpoints();
+    return k0 === null || k1 === null ? {} : { checkpoints: k1 - k0 };
+  };
   if (!withCpu) {
     const { step } = await loadgens.run(spec);
-    return { ...step, good: isGood(step, settings) };
+    return { ...step, good: isGood(step, settings), ...(await checkpointsSince()) };
   }
   const s0 = await server.request<ProcessStats>('stats');
   const c0 = await meter.read();
@@ -248,6 +253,7 @@ async function measureStep(
     cpuPer1k: { server: per1k(serverS), loadgen: per1k(loadgenS), redis: per1k(services.redisS), postgres: per1k(services.postgresS) },
     otherCores: Math.max(0, services.machineS - serverS - loadgenS - services.redisS - services.postgresS) / elapsedS,
     loadgenCores: loadgenS / elapsedS,
+    ...(await checkpointsSince()),
   };
 }
 
@@ -316,6 +322,9 @@ async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx
     const warmupMs = Math.max(settings.warmupMs, Math.ceil((conversations / warmRate) * 1000) + 500);
     await measureStep(ctx.loadgens, server, ctx.meter, warmRate, warmupMs, settings, false);
     if (!quick) await settle(ctx, server, probeRate);
+    // Every variant starts with PostgreSQL's dirty pages written: the WAL earlier variants (and this
+    // warm-up) left would otherwise be checkpointed during this one's steps, whoever wrote it.
+    await ctx.meter.checkpoint().catch((err: unknown) => log(`checkpoint before ${v.id} failed: ${errorText(err)}`));
 
     let rate = start;
     let lastGood: StepResult | null = null;
@@ -577,7 +586,7 @@ async function main(): Promise<number> {
   ensureWidgetBundle();
   const machine = await machineInfo();
   log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB, Node ${machine.node}, Redis ${machine.redis}, PostgreSQL ${machine.postgres}, load ${machine.loadBefore.join(' ')}`);
-  const meter = createServiceCpuMeter(REDIS_URL);
+  const meter = createServiceCpuMeter(REDIS_URL, PG_ADMIN_URL);
   const loadgens = await startLoadgens(args.loadgens);
   const ctx: Ctx = { runId, quick: args.quick, settings, loadgens, meter, snapshotBytes: 2_048, profiles: [] };
   const results: BenchResults = {

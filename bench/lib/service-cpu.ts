@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Redis } from 'ioredis';
+import pg from 'pg';
 
 /**
  * CPU used by the services, outside our processes.
@@ -64,17 +65,38 @@ async function redisCpuSeconds(redis: Redis): Promise<number> {
 
 export interface ServiceCpuMeter {
   read(): Promise<ServiceCpu>;
+  /**
+   * PostgreSQL checkpoints so far (`pg_stat_bgwriter`: timed + requested), or null without a
+   * reachable server. A checkpoint that lands in a step writes every page the step dirtied and
+   * full-page images after it: tens of milliseconds of p99 on this machine's one disk.
+   */
+  checkpoints(): Promise<number | null>;
+  /** `CHECKPOINT` now: a variant starts without the WAL the previous variants left to flush. */
+  checkpoint(): Promise<void>;
   /** CPU-seconds used between two readings. */
   delta(before: ServiceCpu, after: ServiceCpu): { redisS: number; postgresS: number; machineS: number };
   close(): Promise<void>;
 }
 
-export function createServiceCpuMeter(redisUrl = 'redis://127.0.0.1:6379'): ServiceCpuMeter {
+export function createServiceCpuMeter(redisUrl = 'redis://127.0.0.1:6379', postgresUrl?: string): ServiceCpuMeter {
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: 2, lazyConnect: true });
   redis.on('error', () => undefined);
+  const postgres = postgresUrl ? new pg.Pool({ connectionString: postgresUrl, max: 1 }) : null;
   return {
     async read() {
       return { redisS: await redisCpuSeconds(redis), postgresTicks: postgresTicks(), machineTicks: machineBusyTicks() };
+    },
+    async checkpoints() {
+      if (!postgres) return null;
+      try {
+        const r = await postgres.query<{ n: string }>('select (checkpoints_timed + checkpoints_req)::text as n from pg_stat_bgwriter');
+        return Number(r.rows[0]?.n ?? 0);
+      } catch {
+        return null;
+      }
+    },
+    async checkpoint() {
+      await postgres?.query('checkpoint');
     },
     delta(before, after) {
       let ticks = 0;
@@ -87,6 +109,7 @@ export function createServiceCpuMeter(redisUrl = 'redis://127.0.0.1:6379'): Serv
     },
     async close() {
       redis.disconnect();
+      await postgres?.end().catch(() => undefined);
     },
   };
 }

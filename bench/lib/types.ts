@@ -20,6 +20,8 @@ export interface StepResult {
   otherCores?: number;
   /** Steady step only: cores the load generator used. */
   loadgenCores?: number;
+  /** PostgreSQL checkpoints that began or ended during the step (absent when PostgreSQL could not be asked). */
+  checkpoints?: number;
 }
 
 export interface LoadVariantResult {
