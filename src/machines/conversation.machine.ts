@@ -256,14 +256,14 @@ const PRODUCT_ANSWERED = settling([
   {
     guard: { type: 'outcomeIs', params: { outcomes: ['estimate'] } },
     target: '#continuing',
-    actions: ['emitEffectReplies', 'storeProductFocus', 'expectQuoteOffer'],
+    actions: ['emitEffectReplies', { type: 'settleOffer', params: { offer: 'quote' } }],
   },
   // One product priced with "¿Te lo reservo?": a yes next turn sets it aside.
-  { guard: 'offersReserve', target: '#continuing', actions: ['emitEffectReplies', 'storeProductFocus', 'expectReserveOffer'] },
-  { target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeProductFocus'] },
+  { guard: 'offersReserve', target: '#continuing', actions: ['emitEffectReplies', { type: 'settleOffer', params: { offer: 'reserve' } }] },
+  { target: '#continuing', actions: ['emitEffectReplies', { type: 'settleAnswer', params: { focus: 'product' } }] },
 ] as const);
 
-const INFO_ANSWERED = settling([{ target: '#continuing', actions: ['emitEffectReplies', 'clearExpectation', 'expectAnswerOffer', 'storeInfoFocus'] }] as const);
+const INFO_ANSWERED = settling([{ target: '#continuing', actions: ['emitEffectReplies', { type: 'settleAnswer', params: { focus: 'info' } }] }] as const);
 
 /** The answer transitions taken in the step that asked, each behind the at-once guard that answers. */
 function answeredAtOnceBy(atOnce: 'answersProductAtOnce' | 'answersInfoAtOnce', branches: readonly object[]): never[] {
@@ -495,6 +495,55 @@ export const WORKFLOW_SWITCH_CONFIDENCE = 0.6;
  * `reading`); otherwise it goes to `reading`, which asks the `understand` actor. The actions run
  * in both cases, the reading last (it reads the message `recordMessage` stored).
  */
+const NO_EXPECTATION: Expectation = { kind: 'none' };
+
+/**
+ * The info topic answered becomes the focus of the next turn's short follow-up (the answer's focus, set by `settleAnswer`).
+ * `expecting`: the expectation the answer leaves, when it is set in the same assignment.
+ */
+function infoFocusOf(context: ConversationContext, event: unknown, expecting?: Expectation): Partial<ConversationContext> {
+  const intent = intentOf(context);
+  const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(expecting ? { ...context, expecting } : context) ?? 'store_hours_location');
+  // A served place asked for ("¿me lo llevan a Villa Hermosa?"): its fee goes into the next estimate's total.
+  const delivery = outputOf<InfoActorOutput>(event)?.delivery;
+  return { infoFocus: { topic, turn: context.turn }, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}) };
+}
+
+/** The product answered becomes the focus of follow-ups; an answer without one keeps the last (`storeProductFocus`). */
+function productFocusOf(context: ConversationContext, event: unknown): Partial<ConversationContext> {
+  const focus = outputOf<ProductActorOutput>(event)?.focus;
+  return focus ? { productFocus: { ...focus, turn: context.turn } } : {};
+}
+
+/** "¿Te lo reservo?" after one product: a yes within one turn sets aside this line (`settleOffer`). */
+function reserveOfferOf(context: ConversationContext, event: unknown): Partial<ConversationContext> {
+  const line = outputOf<ProductActorOutput>(event)?.reserve;
+  return line ? { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn, ...(line.backorder ? { backorder: true } : {}) } as Expectation } : {};
+}
+
+/** The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes (`settleOffer`). */
+function quoteOfferOf(context: ConversationContext, event: unknown): Partial<ConversationContext> {
+  const lines = outputOf<ProductActorOutput>(event)?.lines;
+  const said = context.lastMessage?.text ?? '';
+  const before = pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' ? `${context.expecting.text}\n` : '';
+  return { expecting: { kind: 'quote_offer', text: `${before}${said}`, turn: context.turn, ...(lines ? { lines } : {}) } as Expectation };
+}
+
+/** What recording a customer message changes in the context (`recordMessage`). */
+function recordedMessage(context: ConversationContext, received: { type: string }): Partial<ConversationContext> {
+  // Any event of the machine: only a customer message or an identity code is recorded.
+  const event = received as ConversationEvent;
+  if (event.type !== 'user.message' && event.type !== 'identity.code') return {};
+  const identity = noIdentity(context);
+  return {
+    turn: context.turn + 1,
+    lastMessage: { id: event.messageId, text: event.text, receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
+    // Each message starts with no routed intent: only the routing pass says what it acted on.
+    routedIntent: null,
+    ...(identity.answering ? { identity: { ...identity, answering: null } } : {}),
+  };
+}
+
 const takeMessage = <const A extends readonly unknown[]>(actions: A) =>
   [
     { guard: 'readsMessageAtOnce', target: '#routing', actions: [...actions, 'readMessageAtOnce'] },
@@ -875,17 +924,9 @@ export const conversationMachine = setup({
     // Only a conversation with a workflow changes: others keep their exact context. A form read by
     // the brain stays while its lead is in progress (a handoff or a detour comes back to it).
     dropWorkflow: assign(({ context }) => (context.workflow && !formInProgress(context) ? { workflow: null } : {})),
-    recordMessage: assign(({ context, event }) => {
-      if (event.type !== 'user.message' && event.type !== 'identity.code') return {};
-      const identity = noIdentity(context);
-      return {
-        turn: context.turn + 1,
-        lastMessage: { id: event.messageId, text: event.text, receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
-        // Each message starts with no routed intent: only the routing pass says what it acted on.
-        routedIntent: null,
-        ...(identity.answering ? { identity: { ...identity, answering: null } } : {}),
-      };
-    }),
+    recordMessage: assign(({ context, event }) => recordedMessage(context, event)),
+    // In `idle` the message also ends the question asked after a handoff ("¿Cómo calificarías…?", `dropRatingAsk`): one context copy for both.
+    recordIdleMessage: assign(({ context, event }) => ({ ...recordedMessage(context, event), ...(context.ratingAsk ? { ratingAsk: null } : {}) })),
     offerIdentity: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'identity.matched') return;
       const offer: IdentityOffer = { channel: event.channel, maskedHandle: event.maskedHandle, handleKey: event.handleKey };
@@ -932,18 +973,15 @@ export const conversationMachine = setup({
     // the intent acted on (one assign for both: no extra context copy per turn).
     route: assign(({ context }, params: { as: RouteAs }) => ({ misunderstoodStreak: 0, routedIntent: routedOf(context, params.as) })),
     // The info topic answered becomes the focus of the next turn's short follow-up.
-    storeInfoFocus: assign(({ context, event }) => {
-      const intent = intentOf(context);
-      const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
-      // A served place asked for ("¿me lo llevan a Villa Hermosa?"): its fee goes into the next estimate's total.
-      const delivery = outputOf<InfoActorOutput>(event)?.delivery;
-      return { infoFocus: { topic, turn: context.turn }, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}) };
+    // An answer given: the expectation is the answer's offer ("¿Quieres solicitar crédito?" under an info answer, an
+    // advisor for a room's remodel under a product answer: a yes next turn takes it) or none, and the topic or
+    // product answered is the focus of follow-ups, in one context copy.
+    settleAnswer: assign(({ context, event }, params: { focus: 'product' | 'info' }) => {
+      const offer = outputOf<InfoActorOutput | ProductActorOutput>(event)?.offer;
+      const expecting: Expectation = offer ? offerChoice(offer, context.lang) : NO_EXPECTATION;
+      return { expecting, ...(params.focus === 'product' ? productFocusOf(context, event) : infoFocusOf(context, event, expecting)) };
     }),
-    // The product answered becomes the focus of follow-ups; an answer without one keeps the last.
-    storeProductFocus: assign(({ context, event }) => {
-      const focus = outputOf<ProductActorOutput>(event)?.focus;
-      return focus ? { productFocus: { ...focus, turn: context.turn } } : {};
-    }),
+    storeProductFocus: assign(({ context, event }) => productFocusOf(context, event)),
     // The picked option stands for the message it clarified: its flow reads that message with the
     // option's intent as a sure reading (a ticket carries the customer's words, not "2").
     applyChoice: assign(({ context }) => {
@@ -981,25 +1019,16 @@ export const conversationMachine = setup({
       enqueue.assign({ expecting: choice });
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
-    clearExpectation: assign({ expecting: { kind: 'none' } as Expectation }),
+    clearExpectation: assign({ expecting: NO_EXPECTATION }),
     // "¿Quieres solicitar crédito?" under an info answer, an advisor for a room's remodel under a
     // product answer: a yes on the next turn takes it.
-    expectAnswerOffer: assign(({ context, event }) => {
-      const offer = outputOf<InfoActorOutput | ProductActorOutput>(event)?.offer;
-      return offer ? { expecting: offerChoice(offer, context.lang) } : {};
-    }),
     // The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes.
     // "¿Te lo reservo?" after one product: a yes within one turn sets aside this line.
-    expectReserveOffer: assign(({ context, event }) => {
-      const line = outputOf<ProductActorOutput>(event)?.reserve;
-      return line ? { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn, ...(line.backorder ? { backorder: true } : {}) } as Expectation } : {};
-    }),
-    expectQuoteOffer: assign(({ context, event }) => {
-      const lines = outputOf<ProductActorOutput>(event)?.lines;
-      const said = context.lastMessage?.text ?? '';
-      const before = pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' ? `${context.expecting.text}\n` : '';
-      return { expecting: { kind: 'quote_offer', text: `${before}${said}`, turn: context.turn, ...(lines ? { lines } : {}) } as Expectation };
-    }),
+    // A product priced with an offer after it: the focus (`storeProductFocus`) and the offer awaited, in one context copy.
+    settleOffer: assign(({ context, event }, params: { offer: 'reserve' | 'quote' }) => ({
+      ...productFocusOf(context, event),
+      ...(params.offer === 'reserve' ? reserveOfferOf(context, event) : quoteOfferOf(context, event)),
+    })),
     storeAccountAccess: assign(({ event }) => {
       const access = outputOf<AccountActorOutput>(event)?.access;
       return access ? { accountAccess: access } : {};
@@ -1234,7 +1263,7 @@ export const conversationMachine = setup({
           on: {
             'user.message': [
               { guard: 'answersRating', target: 'rating', actions: 'recordMessage' },
-              ...takeMessage(['recordMessage', 'dropRatingAsk', { type: 'welcomeBack', params: { reopened: false } }]),
+              ...takeMessage(['recordIdleMessage', { type: 'welcomeBack', params: { reopened: false } }]),
             ],
             'conversation.close': { target: '#closed' },
             'identity.matched': [

@@ -21,11 +21,11 @@ describe('an action that throws while the event is being sent', () => {
       tenant,
       brain: ruleBrain,
       host: { turnTimeoutMs: 5_000 },
-      // recordMessage runs synchronously inside actor.send(user.message), before anyone waits for the turn.
+      // Recording the message (`recordIdleMessage` in idle) runs synchronously inside actor.send(user.message), before anyone waits for the turn.
       machine: (m) =>
         m.provide({
           actions: {
-            recordMessage: () => {
+            recordIdleMessage: () => {
               if (explode) throw new Error('poisoned record');
             },
           },

@@ -34,7 +34,7 @@ describe('turn timeouts are typed, not read from error messages', () => {
       machine: (m) =>
         m.provide({
           actions: {
-            storeInfoFocus: () => {
+            settleAnswer: () => {
               if (explode) throw new Error('504 Gateway Timeout from the catalog mirror');
             },
           },
