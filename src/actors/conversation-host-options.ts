@@ -44,6 +44,8 @@ export interface ConversationHostOptions {
   idleTimeoutMs?: number;
   /** A turn that has not reached `awaitingInput` by then fails with HILO_ERR_TURN_TIMEOUT. */
   turnTimeoutMs?: number;
+  /** A customer turn still running after this long tells listeners the bot is typing (`typing-indicator.ts`; default 250, 0 = every turn at once). */
+  typingDelayMs?: number;
   /** Snapshot TTL in the store (per tenant policy later); undefined = keep. */
   snapshotTtlSeconds?: number;
   /** Attaches an inspector (e.g. the Stately inspector) to the actors it selects. */

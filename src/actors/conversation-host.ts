@@ -29,6 +29,7 @@ import { awaitTurnEnd, watchTurnEnds } from './turn-deadline.js';
 import { createTurnDurability, type TurnDurability } from './turn-durability.js';
 import { readingLabelOf, routedLabelOf, type TurnIntentView } from './turn-intent.js';
 import { composeTurnReplies, renderTurn } from './turn-replies.js';
+import { DEFAULT_TYPING_DELAY_MS, startTyping } from './typing-indicator.js';
 
 /** The host's options and counters live in `conversation-host-options.ts`; they are part of its API. */
 export type { ConversationHostOptions, HostShardRouter, HostStats } from './conversation-host-options.js';
@@ -136,13 +137,13 @@ export class ConversationHost implements ConversationService {
       if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
       const line = customerLine(message, messageId, new Date(this.#o.clock.now()).toISOString());
       const codeResult = line.mediaOnly ? null : ((await this.#identity?.checkCode(key, message.text, message.clientIp)) ?? null);
-      this.#updates.publish(key, { type: 'typing', on: true });
+      const stopTyping = startTyping((k, update) => this.#updates.publish(k, update), key, this.#o.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS);
       try {
         const turn = await this.#turn(key, message.channel, line.inbound, customerEvent(message, line, codeResult));
         confirmed = codeResult === 'valid' && (this.#actors.get(key)?.lastEmitted ?? []).some((e) => e.type === 'identity.confirmed');
         return turn;
       } finally {
-        this.#updates.publish(key, { type: 'typing', on: false });
+        stopTyping();
       }
     });
     if (result.duplicate) return result;
