@@ -109,7 +109,8 @@ function scoreAttributes(
       continue;
     }
     // An explicit unit must match: 6" is not the "(6 m)" length of a pipe.
-    if (product.measures.some((m) => (m.unit === q.unit || m.unit === '') && sameMeasure(m, q))) add(WEIGHTS.size.hit);
+    // Counts count the same thing or nothing: 2 poles are not a set of 2 pieces.
+    if (product.measures.some((m) => (m.unit === q.unit || m.unit === '') && sameMeasure(m, q) && (m.noun === undefined || q.noun === undefined || m.noun === q.noun))) add(WEIGHTS.size.hit);
     else {
       let same = product.measures.filter((m) => m.unit === q.unit);
       // Asked in another unit than the catalog's ("tinaco de 1000 litros", the tank sold by the

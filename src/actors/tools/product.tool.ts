@@ -37,6 +37,7 @@ import {
   type Found,
 } from './product-parts.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
+import { noComboAnswer } from './product-combos.js';
 import { withProductNotes } from './product-notes.js';
 import { COLOUR_EN, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
@@ -309,10 +310,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       .filter((w): w is string => !!w)
       .map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w));
     const wantedText = wantedWords.length > 0 ? wantedWords.join(', ') : single.item.query.trim();
-    // "the 10 block", "el block de 10" when blocks come in 4", 6" and 8": no such size; the sizes there are.
-    // "dame 5 blocks de 10": the same, priced for the 5 asked for.
     const count = single.item.quantity !== undefined && quantityOf(single.item) > 1 ? quantityOf(single.item) : undefined;
-    const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null;
+    // "breaker de 20 amperios 2 polos": each attribute there is, but not together; what each comes in.
+    // "el block de 10" when blocks come in 4", 6" and 8" (priced for a count asked for): the sizes there are.
+    const noSize = noComboAnswer(tenant, index, top.product, single.item.query, lang, focus, count) ?? (top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null);
     if (noSize) return noSize;
     // "3 galones de pintura azul": no blue; the colours there are, each priced for the 3.
     const noColour = top.unmet.length === 1 && top.unmet[0] === 'colour' ? noColourAnswer(tenant, index, single.item.query, lang, focus, count) : null;

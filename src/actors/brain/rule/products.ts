@@ -34,7 +34,7 @@ const FRACTION_WORDS: [RegExp, string][] = [
   [/^(?:cinco octavos|five eighths?)$/, '5/8'],
 ];
 const MEASURE = /^(?:\d+\/\d+|\d+(?:[.,]\d+)?|pulgadas?|pulg|inch(?:es)?|in|pies?|feet|ft|mm|cm|kg|lbs?|galon(?:es)?|x|calibre|gauge|grado|grade)$/;
-const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|l|lts?|litros?|liters?|litres?|piezas?|polos?)$/;
+const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|l|lts?|litros?|liters?|litres?|piezas?|polos?|poles?)$/;
 /** Words that carry an attribute the resolver reads (colour, finish), typos included. */
 const ATTRIBUTE_WORD = /^(?:blanc[oa]s?|gris|gray|grey|negr[oa]s?|black|roj[oa]s?|red|verdes?|green|azul(?:es)?|asul|blue|amarill[oa]s?|yellow|beige|crema|naranja|orange|marron|brown|transparentes?|clear|white|hueso|perla|satinad[oa]|satin|mate|matte|brillantes?|brillad[oa]|gloss|glossy)$/;
 const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 'la', 'los', 'las', 'un', 'una', 'the', 'a', 'an', 'para', 'for', 'en', 'in', 'es', 'is', 'me', 'mi', 'my', 'tienen', 'hay', 'precio', 'price', 'cuanto', 'cuesta', 'vale', 'esta', 'tiene', 'de', 'of',
@@ -278,7 +278,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         while (first > 0 && !used.has(first - 1)) {
           const p = toks[first - 1] as Tok;
           if (/^\d+\/\d+$/.test(p.t) || p.t === '"' || ATTRIBUTE_WORD.test(p.t)) left.unshift(p.t);
-          else if (MEASURE_UNIT.test(p.t) && first >= 2 && /^\d/.test(toks[first - 2]!.t)) {
+          else if (MEASURE_UNIT.test(p.t) && first >= 2 && (/^\d/.test(toks[first - 2]!.t) || (/^pol/.test(p.t) && /^(?:single|double|doble|one|two)$/.test(toks[first - 2]!.t)))) {
             left.unshift(toks[first - 2]!.t, p.t);
             first--;
           } else {

@@ -1,0 +1,90 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRuleBrain } from '../../../src/actors/brain/rule/rule-brain.js';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { renderReply } from '../../../src/actors/render-reply.js';
+import { answerProduct, createCatalogIndex, type CatalogIndex } from '../../../src/actors/tools/index.js';
+import { parseProductText } from '../../../src/actors/catalog/index.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import type { ProductActorOutput, ProductFocus } from '../../../src/machines/conversation.contract.js';
+import { demoTenant } from './helpers.js';
+
+let tenant: TenantData;
+let index: CatalogIndex;
+let brain: Brain;
+
+beforeAll(async () => {
+  tenant = await demoTenant();
+  index = createCatalogIndex(tenant.catalog);
+  brain = createRuleBrain({ tenant });
+});
+
+async function ask(text: string, focus?: ProductFocus, lang: 'es' | 'en' = 'es'): Promise<{ out: ProductActorOutput; text: string }> {
+  const u = await brain.understand({ text, messageId: 'm1', expecting: { kind: 'none' }, lang, idempotencyKey: 'k' });
+  const intent = u.nlu.intent.name === 'price_quote' ? 'price_quote' : 'product_inquiry';
+  const out = answerProduct(tenant, index, { tenantId: 'ferreteria', lang: u.lang, intent, understanding: u, text, ...(focus ? { focus } : {}), idempotencyKey: 'k' }, { text });
+  return { out, text: out.replies.map((r) => renderReply(r, tenant.templates, u.lang)).join('\n---\n') };
+}
+
+describe('second attribute › counts read with what they count', () => {
+  it('should read "2 polos" as a count of poles, said back as asked', () => {
+    const parsed = parseProductText('breaker de 20 amperios 2 polos');
+    expect(parsed.attributes.measures).toEqual([{ value: 20, unit: 'a' }, { value: 2, unit: 'count', noun: 'polo' }]);
+    expect(parsed.phrases.size).toBe('20A 2 polos');
+  });
+
+  it('should read "doble polo", "double-pole" and "un polo" as pole counts', () => {
+    expect(parseProductText('breaker doble polo').attributes.measures).toEqual([{ value: 2, unit: 'count', noun: 'polo' }]);
+    expect(parseProductText('double-pole breaker').attributes.measures).toEqual([{ value: 2, unit: 'count', noun: 'polo' }]);
+    expect(parseProductText('breaker de un polo').attributes.measures).toEqual([{ value: 1, unit: 'count', noun: 'polo' }]);
+  });
+
+  it('should not let 2 poles match a set of 2 pieces', () => {
+    const best = index.search('breaker de 2 polos', { limit: 1 })[0];
+    expect(best?.product.name).toBe('Breaker 2 Polos 30A Enchufable');
+    expect(best?.unmet).toEqual([]);
+  });
+});
+
+describe('second attribute › two attributes no product has together', () => {
+  it('should say what 20A and 2 poles each come in, never "no 20A" while the 20A is on the shelf', async () => {
+    const { out, text } = await ask('breaker de 20 amperios 2 polos');
+    expect(text).toContain('De 20A solo tengo de 1 polo; de 2 polos tengo de 30A y 50A');
+    expect(text).toContain('*Breaker 1 Polo 20A Enchufable*: *RD$375.00*');
+    expect(text).toContain('*Breaker 2 Polos 30A Enchufable*: *RD$790.00*');
+    expect(text).not.toMatch(/No tenemos \*Breaker 20A/);
+    expect(out.focus?.options).toEqual(['ELE-007', 'ELE-009', 'ELE-010']);
+  });
+
+  it('should answer "de 2 polos" after the 20A breaker with the same, keeping the 20 asked for', async () => {
+    const first = await ask('necesito un breaker de 20');
+    expect(first.text).toContain('Breaker 1 Polo 20A');
+    const { text } = await ask('de 2 polos', first.out.focus);
+    expect(text).toContain('De 2 polos tengo de 30A y 50A; de 20A solo tengo de 1 polo');
+  });
+
+  it('should name grade and size apart for "varilla de 3/4 grado 40" (3/4" only in grade 60)', async () => {
+    const { text } = await ask('varilla de 3/4 grado 40');
+    expect(text).toContain('De 3/4" solo tengo grado 60; en grado 40 tengo de 3/8" y 1/2"');
+    expect(text).not.toContain('No tenemos *Varilla Corrugada 3/4"*');
+  });
+
+  it('should name gauge and length apart for "aluzinc calibre 28 de 16 pies"', async () => {
+    const { text } = await ask('aluzinc calibre 28 de 16 pies');
+    expect(text).toContain('En calibre 28 solo tengo de 12 pies; de 16 pies solo tengo calibre 26');
+  });
+
+  it('should price each for a count asked for ("3 breakers de 20 de 2 polos")', async () => {
+    const { text } = await ask('necesito 3 breakers de 20 de 2 polos');
+    expect(text).toContain('3 x *Breaker 1 Polo 20A Enchufable*: RD$375.00 c/u = *RD$1,125.00*');
+  });
+
+  it('should answer in English with poles and amperes named', async () => {
+    const { text } = await ask('I need a 20 amp 2 pole breaker', undefined, 'en');
+    expect(text).toContain('In 20A I only have 1 pole; in 2 poles I have 30A and 50A');
+  });
+
+  it('should still answer one size missing as before ("block de 10")', async () => {
+    const { text } = await ask('block de 10');
+    expect(text).toContain('No tenemos *Block de Hormigón 10"*');
+  });
+});
