@@ -3,6 +3,7 @@ import type { Product } from '../../../domain/tenant.js';
 import { NUMBER_WORDS, parseProductText, resolverFor, type ProductResolver } from '../../catalog/index.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
+import { createTrailingQuantities } from './trailing-quantities.js';
 
 /**
  * Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities
@@ -133,6 +134,9 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
     const family = catalog.flatMap((_, i) => (words.every((w) => vocab.productWords[i]!.has(w)) ? inchSizes![i]! : []));
     return family.length >= 2 && !family.includes(n) && n <= 2 * Math.max(...family);
   };
+  const trailing = createTrailingQuantities(catalog, vocab.productWords);
+  /** The words of a phrase that name products (no sizes, units or colours): which products it means. */
+  const namingWords = (parts: readonly string[]): string[] => parts.filter((w) => !/\d|"/.test(w) && !ATTRIBUTE_WORD.test(w) && vocab.productWords.some((own) => own.has(w)));
   const lexicon = new Set<string>([...resolver.lexicon, ...GENERIC_PRODUCT_WORDS]);
   const cache = new Map<string, string | null>();
 
@@ -169,6 +173,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const s = m.index ?? 0;
         toks.push({ t: m[0], s, e: s + m[0].length });
       }
+      const names = toks.map((t) => t.t);
       const mentions: ProductMention[] = [];
       const entities: Entity[] = [];
       const used = new Set<number>();
@@ -296,6 +301,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           const t = toks[j] as Tok;
           const gap = f.folded.slice((toks[j - 1] as Tok).e, t.s);
           if (/[,;:!?()]/.test(gap)) break;
+          // "clavos de 3 pulgadas 5 libras", "cemento 10 sacos": how many, read below, not a size.
+          if (trailing.at(names, j, namingWords(parts))) break;
           const attribute = attributeAt(j);
           if (attribute) {
             parts.push(...attribute.parts);
@@ -405,6 +412,18 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             for (let k = startTok; k < first; k++) used.add(k);
           }
         }
+        let end = last;
+        // How many, said after the product ("clavos de 3 pulgadas, 5 libras"), when not before it.
+        const after = toks[last + 1];
+        const counted = mention.quantity === undefined && after && /^[\s,]*$/.test(f.folded.slice(toks[last]!.e, after.s)) ? trailing.at(names, last + 1, namingWords(parts)) : null;
+        if (counted) {
+          mention.quantity = counted.quantity;
+          if (counted.pack !== undefined && !mention.query.split(' ').includes(counted.pack)) mention.query = `${counted.pack} ${mention.query}`;
+          entities.push({ type: 'quantity', value: String(counted.quantity), ...toOriginalSpan(f, after!.s, toks[last + 2]!.e) });
+          used.add(last + 1);
+          used.add(last + 2);
+          end = last + 2;
+        }
         mentions.push(mention);
         entities.push({ type: 'product', value: mention.query, start: mention.start, end: mention.end });
         // "varilla de 1/2 y de 3/8", "el cemento gris y el blanco", "2 sacos de gris y 3 de blanco":
@@ -422,7 +441,6 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             used.add(first - 1);
           }
         }
-        let end = last;
         for (let other = elidedAfter(end, mention.query); other !== null; other = elidedAfter(end, mention.query)) {
           const span = toOriginalSpan(f, toks[other.from]!.s, toks[other.to]!.e);
           const again: ProductMention = { query: other.query, ...span, ...(other.quantity !== undefined ? { quantity: other.quantity } : {}) };
