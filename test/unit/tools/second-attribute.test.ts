@@ -88,3 +88,19 @@ describe('second attribute › two attributes no product has together', () => {
     expect(text).toContain('No tenemos *Block de Hormigón 10"*');
   });
 });
+
+describe('second attribute › a material not carried, with a size', () => {
+  it('should say no copper first and offer the 1/2" PVC pipe, not the whole range ("tubo de cobre de 1/2")', async () => {
+    const { text } = await ask('tubo de cobre de 1/2');
+    expect(text).toMatch(/^En \*cobre\* no lo tengo/);
+    expect(text).toContain('*Tubo PVC 1/2" SDR-26 (6 m)*: *RD$185.00*');
+    expect(text).not.toContain('3/4"');
+    expect(text).not.toContain('7 medidas');
+  });
+
+  it('should keep the size of "tubería de cobre de 3/4"', async () => {
+    const { text } = await ask('tubería de cobre de 3/4');
+    expect(text).toContain('*Tubo PVC 3/4" SDR-26 (6 m)*');
+    expect(text).not.toContain('1/2"');
+  });
+});
