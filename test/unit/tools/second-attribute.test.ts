@@ -104,3 +104,22 @@ describe('second attribute › a material not carried, with a size', () => {
     expect(text).not.toContain('1/2"');
   });
 });
+
+describe('second attribute › a bare number read in the right dimension', () => {
+  it('should not answer "tubo pvc de 6" with the 1/2" pipe 6 m long: no 6" pipe, the sizes there are', async () => {
+    const { text } = await ask('tubo pvc de 6');
+    expect(text).toContain('No tenemos *Tubo PVC 6"*');
+    expect(text).toContain('1/2", 3/4", 1", 1 1/2", 2", 3" y 4"');
+  });
+
+  it('should still read "varilla de 20" as the 20-foot bar (bars are no 20" thick)', async () => {
+    const { text } = await ask('varilla de 20');
+    expect(text).toContain('(20 pies)');
+    expect(text).not.toContain('No lo tengo');
+  });
+
+  it('should say a breaker size there is not in amperes, with the sizes there are ("breaker de 40")', async () => {
+    const { text } = await ask('breaker de 40');
+    expect(text).toContain('No tenemos *Breaker 40A*. Tenemos Breaker de 15A, 20A, 30A y 50A');
+  });
+});
