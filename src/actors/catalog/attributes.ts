@@ -427,6 +427,8 @@ function readQuantity(t: string): { quantity: number; pack?: string; packWord?: 
     if (prev !== undefined && QUANTITY_BLOCKERS.test(prev) && (ofSize || (prev !== 'de' && prev !== 'of'))) return null;
     // "cubeta 5 gal", "saco 42.5 kg": a number after a pack word is the pack's size.
     if (prev !== undefined && PACKS[prev] !== undefined) return null;
+    // "cable 12 rojo": a number between the product and its colour or finish is its size.
+    if (prev !== undefined && next !== undefined && !FILLER.has(stem(prev)) && NUMBER_WORDS[prev] === undefined && (COLOURS[next] !== undefined || FINISHES[next] !== undefined)) return null;
     if (next === undefined) return null;
     if (/^\d/.test(next)) {
       // "300 eight inch blocks" (read as "300 8in"), "20 3/8 rods": a count before a size.

@@ -13,6 +13,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { describeProduct, familyOf, optionsFor } from './product-parts.js';
+import { COLOUR_EN } from './product-colours.js';
 import { createLru, remembered } from '../../kernel/lru.js';
 
 /** Products shown at most: the ones that have each attribute asked for. */
@@ -94,6 +95,26 @@ function dimensionsOf(query: Attributes, family: readonly Product[], lang: Lang)
       meets: (p) => attributesOf(p).grade === grade,
     });
   }
+  const colour = query.colours[0];
+  if (colour !== undefined) {
+    const name = (c: string): string => (lang === 'en' ? (COLOUR_EN[c] ?? c) : c);
+    out.push({
+      key: 'colour',
+      label: name(colour),
+      valueOf: (p) => (attributesOf(p).colours[0] !== undefined ? { label: name(attributesOf(p).colours[0] as string), order: 0 } : undefined),
+      meets: (p) => attributesOf(p).colours.some((c) => c === colour || c.startsWith(`${colour} `)),
+    });
+  }
+  const finish = query.finish;
+  if (finish !== undefined) {
+    const name = (f: string): string => (lang === 'en' ? ({ satinado: 'satin', mate: 'matte', brillante: 'gloss' } as Record<string, string>)[f] ?? f : f);
+    out.push({
+      key: 'finish',
+      label: name(finish),
+      valueOf: (p) => (attributesOf(p).finish !== undefined ? { label: name(attributesOf(p).finish as string), order: 0 } : undefined),
+      meets: (p) => attributesOf(p).finish === finish,
+    });
+  }
   const dims = query.dims.find((d) => /^\d+(?:\.\d+)?x\d+(?:\.\d+)?$/.test(d));
   if (dims !== undefined) {
     out.push({
@@ -112,7 +133,8 @@ function dimensionsOf(query: Attributes, family: readonly Product[], lang: Lang)
 /** How an attribute reads after "de"/"in": sizes take "de" in Spanish ("de 20A"), grade and gauge stand alone. */
 function said(dimension: Dimension, label: string, lang: Lang, leading: boolean): string {
   const bare = dimension.key === 'grade' || dimension.key === 'ga';
-  if (lang === 'en') return leading ? `in ${label}` : label;
+  if (lang === 'en') return leading || dimension.key === 'colour' || dimension.key === 'finish' ? `in ${label}` : label;
+  if (dimension.key === 'colour' || dimension.key === 'finish') return `en ${label}`;
   return bare ? (leading ? `en ${label}` : label) : `de ${label}`;
 }
 
@@ -127,8 +149,24 @@ const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
  * count was asked for). Null when fewer than two asked attributes tell the family's products apart,
  * when a product has them all, or when none has any.
  */
-export function noComboAnswer(tenant: TenantData, index: CatalogIndex, product: Product, query: string, lang: Lang, focus: ProductFocus, quantity?: number): ProductActorOutput | null {
-  const family = tenant.catalog.filter((p) => p.category === product.category && familyOf(p) === familyOf(product));
+export function noComboAnswer(tenant: TenantData, index: CatalogIndex, candidates: readonly Product[], query: string, lang: Lang, focus: ProductFocus, quantity?: number): ProductActorOutput | null {
+  // The kind of the best matches, in order: "cable 12 rojo" may rank the dúplex first, a kind of cable in no colour.
+  const seen = new Set<string>();
+  for (const product of candidates) {
+    const key = `${product.category}\u0000${headOf(product)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const answer = comboOf(tenant, index, product, query, lang, focus, quantity);
+    if (answer) return answer;
+  }
+  return null;
+}
+
+/** A product's head noun ("breaker", "cable", "pintura"): its kind, whatever its type, brand or finish. */
+const headOf = (p: Product): string => parseProductText(p.name.split(/[\d(#"]/)[0] ?? '', { catalog: true }).content[0] ?? familyOf(p);
+
+function comboOf(tenant: TenantData, index: CatalogIndex, product: Product, query: string, lang: Lang, focus: ProductFocus, quantity?: number): ProductActorOutput | null {
+  const family = tenant.catalog.filter((p) => p.category === product.category && headOf(p) === headOf(product));
   if (family.length < 2) return null;
   // Only the attributes the family's products have and differ in: every bar is 20 feet long.
   const dimensions = dimensionsOf(index.parse(query).attributes, family, lang).filter((d) => family.some((p) => d.valueOf(p) !== undefined) && !family.every((p) => d.meets(p)));
@@ -144,9 +182,11 @@ export function noComboAnswer(tenant: TenantData, index: CatalogIndex, product: 
       const parts = others.map((o) => o.valueOf(p)).filter((v) => v !== undefined);
       return [parts.map((v) => v.label).join(' '), parts[0]?.order ?? 0] as const;
     })).entries()].filter(([label]) => label !== '').sort((a, b) => a[1] - b[1]).map(([label]) => label);
+    // None of them says the other attribute ("gris": the grey paint has no finish in its name): named whole.
+    if (values.length === 0) values.push(...products.map((p) => `*${p.name}*`));
     const only = values.length === 1 ? (lang === 'en' ? 'only ' : 'solo ') : '';
     // "de 30A y 50A": the connector once, before the first value.
-    const text = listed(values.map((v, k) => (k === 0 ? said(others[0] as Dimension, v, lang, false) : v)), lang);
+    const text = listed(values.map((v, k) => (k === 0 && !v.startsWith('*') ? said(others[0] as Dimension, v, lang, false) : v)), lang);
     const sentence = lang === 'en' ? `${lead} I ${only}have ${text}` : `${lead} ${only}tengo ${text}`;
     return i === 0 ? capital(sentence) : sentence;
   });
@@ -158,8 +198,13 @@ export function noComboAnswer(tenant: TenantData, index: CatalogIndex, product: 
     for (const p of ordered.slice(0, perGroup)) if (!shown.includes(p)) shown.push(p);
   }
   for (const { products } of groups) for (const p of products) if (shown.length < MAX_SHOWN && !shown.includes(p)) shown.push(p);
-  const kind = (product.name.split(/[\d(#"]/)[0] ?? product.name).replace(/\s+(?:calibre|grado|no\.?|de)\s*$/i, '').trim();
-  const wanted = dimensions.map((d) => (lang === 'en' ? d.label : said(d, d.label, lang, false))).join(lang === 'en' ? ', ' : ' ');
+  // What the family has in common in its names ("Breaker", "Cable", "Varilla Corrugada"), without a trailing "Calibre".
+  const names = family.map((p) => (p.name.split(/[\d(#"]/)[0] ?? p.name).trim().split(/\s+/));
+  const first = names[0] ?? [];
+  let shared = 0;
+  while (shared < first.length && names.every((n) => n[shared]?.toLowerCase() === first[shared]?.toLowerCase())) shared++;
+  const kind = (shared > 0 ? first.slice(0, shared).join(' ') : headOf(product)).replace(/\s+(?:calibre|grado|no\.?|de)$/i, '').trim();
+  const wanted = dimensions.map((d) => (lang === 'en' || d.key === 'colour' || d.key === 'finish' ? d.label : said(d, d.label, lang, false))).join(lang === 'en' ? ', ' : ' ');
   const items = shown.map((p) => ({ ...describeProduct(tenant, p, lang), ...(quantity !== undefined ? { quantity, subtotal: formatMoney(p.price * quantity) } : {}) }));
   const params = { kind, wanted, pairs: sentences.join('; '), items };
   return {

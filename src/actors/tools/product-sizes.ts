@@ -203,6 +203,8 @@ export function askedUnitSizes(index: CatalogIndex, text: string, shown: readonl
     const size = own.find((m) => convertMeasure(m, asked.unit) !== null);
     const converted = size ? convertMeasure(size, asked.unit) : null;
     if (!size || !converted || seen.has(measureText(size))) continue;
+    // A hose's 1/2" bore is no length to compare with 100 feet ("unas 0 pies"): only sizes of the same order.
+    if (converted.value < asked.value / 4 || converted.value > asked.value * 4) continue;
     seen.add(measureText(size));
     sizes.push(`${inWords(size, lang, false)} ${lang === 'en' ? 'is about' : 'son unas'} ${inWords(converted, lang, true)}`);
   }

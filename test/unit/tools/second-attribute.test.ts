@@ -123,3 +123,29 @@ describe('second attribute › a bare number read in the right dimension', () =>
     expect(text).toContain('No tenemos *Breaker 40A*. Tenemos Breaker de 15A, 20A, 30A y 50A');
   });
 });
+
+describe('second attribute › colour and finish with a size', () => {
+  it('should read "cable 12 rojo" as a #12 wire in red, not 12 of the red one', () => {
+    const parsed = index.parse('cable 12 rojo');
+    expect(parsed.quantity).toBeUndefined();
+    expect(parsed.attributes.measures).toEqual([{ value: 12, unit: '' }]);
+  });
+
+  it('should say #12 comes in black and red only in #10 ("cable 12 rojo"), not answer the #10 red as if it were it', async () => {
+    const { text } = await ask('cable 12 rojo');
+    expect(text).toContain('En calibre 12 solo tengo en negro; en rojo solo tengo calibre 10');
+    expect(text).toContain('*Cable THHN #10 Rojo (pie)*');
+  });
+
+  it('should say satin comes in white only and grey in another paint ("pintura satinada gris")', async () => {
+    const { text } = await ask('pintura satinada gris');
+    expect(text).toContain('En gris solo tengo *Pintura Acrílica Popular Gris Perla (galón)*; en satinado solo tengo en blanco');
+    expect(text).not.toContain('No lo tengo en *satinado*');
+  });
+
+  it('should not compare a hose length with its bore ("manguera de 100 pies")', async () => {
+    const { text } = await ask('manguera de 100 pies');
+    expect(text).not.toContain('unas 0 pies');
+    expect(text).toContain('*Manguera de Jardín 1/2" x 50 pies*');
+  });
+});
