@@ -305,7 +305,8 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
     attributes.measures.push({ value: Number(m[1]), unit: 'ga' });
     addPhrase('size', `#${m[1]}`);
   });
-  take(/\b(\d+(?:\.\d+)?)\s*x\s*(\d+(?:\.\d+)?)(?:\s*x\s*(\d+(?:\.\d+)?)(?:ft|in)?)?(?:\s*cm\b)?/g, (m) => {
+  // Not "1/4 x 3" (a bolt's diameter by its length: two inch sizes, read below).
+  take(/(?<![\d/.-])(\d+(?:\.\d+)?)\s*x\s*(\d+(?:\.\d+)?)(?![\d/])(?:\s*x\s*(\d+(?:\.\d+)?)(?:ft|in)?)?(?:\s*cm\b)?/g, (m) => {
     attributes.dims.push(`${m[1]}x${m[2]}`);
     if (m[3]) {
       attributes.dims.push(`${m[1]}x${m[2]}x${m[3]}`);
@@ -313,6 +314,13 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
       attributes.measures.push({ value: Number(m[3]), unit: 'ft' });
     }
     addPhrase('dims', m[3] ? `${m[1]}x${m[2]}x${m[3]}` : `${m[1]}x${m[2]}`);
+  });
+  // "tirafondo 1/4 x 4", "perno 3/8\" x 4\"": a diameter by a length, both in inches, said together.
+  take(new RegExp(String.raw`(?<![\w/.-])${NUMBER}(in)?\s*x\s*${NUMBER}(in)?(?![\w/])`, 'g'), (m) => {
+    const sizes = [{ value: numberValue(m[1] as string), unit: (m[2] || '') as MeasureUnit }, { value: numberValue(m[3] as string), unit: (m[4] || '') as MeasureUnit }];
+    if (sizes.some((x) => !Number.isFinite(x.value) || x.value <= 0)) return m[0];
+    attributes.measures.push(...sizes);
+    addPhrase('size', sizes.map((x) => measureText({ ...x, unit: 'in' })).join(' x '));
   });
   take(/\b(\d+)\s*-\s*(\d+)\s*-\s*(\d+)\b/g, (m) => {
     attributes.dims.push(`${m[1]}-${m[2]}-${m[3]}`);

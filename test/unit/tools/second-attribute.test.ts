@@ -149,3 +149,19 @@ describe('second attribute › colour and finish with a size', () => {
     expect(text).toContain('*Manguera de Jardín 1/2" x 50 pies*');
   });
 });
+
+describe('second attribute › diameter by length', () => {
+  it('should read "1/4 x 3" as two inch sizes, not the dimensions 4x3', () => {
+    const parsed = index.parse('tornillo 1/4 x 3');
+    expect(parsed.attributes.dims).toEqual([]);
+    expect(parsed.attributes.measures).toEqual([{ value: 0.25, unit: '' }, { value: 3, unit: '' }]);
+    expect(parsed.phrases.size).toBe('1/4" x 3"');
+    expect(index.parse('madera 2x4x10').attributes.dims).toEqual(['2x4', '2x4x10']);
+  });
+
+  it('should not answer the 3" lag screw as if it were the 4" asked for ("tirafondo de 1/4 x 4")', async () => {
+    const { text } = await ask('tirafondo de 1/4 x 4');
+    expect(text).toContain('No lo tengo en *1/4" x 4"*');
+    expect(text).toContain('*Tirafondo 1/4" x 3" (unidad)*');
+  });
+});

@@ -195,6 +195,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const frac = fractionAt(j);
         if (frac) {
           const unit = toks[j + frac.len]?.t;
+          // "tirafondo de 1/4 x 4": a diameter by a length.
+          if (unit === 'x' && /^\d+(?:\/\d+)?$/.test(toks[j + frac.len + 1]?.t ?? '')) return { parts: [frac.value, 'x', toks[j + frac.len + 1]!.t], len: frac.len + 2 };
           return unit !== undefined && MEASURE_UNIT.test(unit) ? { parts: [frac.value, unit], len: frac.len + 1 } : { parts: [frac.value], len: frac.len };
         }
         if (t === '"') return { parts: ['"'], len: 1 };
