@@ -38,6 +38,7 @@ import {
 } from './product-parts.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
 import { noComboAnswer } from './product-combos.js';
+import { packComparison } from './pack-compare.js';
 import { withProductNotes } from './product-notes.js';
 import { COLOUR_EN, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
@@ -134,8 +135,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const lines = estimateLines(tenant, tenant.catalog.filter((p) => skus.has(p.sku)).map((p) => ({ sku: p.sku, quantity: eachOne })));
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
-  // "¿lo tienen en otro color?", "¿tienes otra marca?", "¿hay más barato?", "¿cuál me recomiendas?": about what is on the counter.
-  const onCounter = text === undefined ? null : ((input.focus ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null) ?? answerColoursOf(tenant, index, input, text, lang));
+  // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
+  const onCounter = text === undefined ? null : (packComparison(tenant, index, input, text, lang) ?? (input.focus ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;

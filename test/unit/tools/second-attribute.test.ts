@@ -165,3 +165,24 @@ describe('second attribute › diameter by length', () => {
     expect(text).toContain('*Tirafondo 1/4" x 3" (unidad)*');
   });
 });
+
+describe('second attribute › the gallon and the bucket side by side', () => {
+  it('should price each white paint in both packs with the bucket per gallon, not a gallon plus a bucket of two paints', async () => {
+    const { out, text } = await ask('cuánto la pintura blanca en cubeta y en galón?');
+    expect(out.outcome).toBe('answered');
+    expect(text).toContain('*Pintura Acrílica Tropical Blanco Hueso*: galón *RD$1,250.00*');
+    expect(text).toContain('cubeta de 5 galones *RD$5,650.00* (disponible: 24 cubetas), te sale a RD$1,130.00 el galón (ahorras RD$600.00)');
+    expect(text).not.toContain('Total estimado');
+  });
+
+  it('should say a product comes in one pack only ("impermeabilizante en cubeta o galón")', async () => {
+    const { text } = await ask('impermeabilizante en cubeta o galon');
+    expect(text).toContain('solo en cubeta, no por galón');
+    expect(text).not.toContain('No tengo *impermeabilizante*');
+  });
+
+  it('should not compare when the gallons are the bucket\'s size ("pintura en cubeta de 5 galones")', async () => {
+    const { text } = await ask('pintura en cubeta de 5 galones');
+    expect(text).not.toContain('En galón y en cubeta');
+  });
+});
