@@ -43,12 +43,15 @@ function measureLabel(m: Measure, lang: Lang): string {
 }
 
 /** The measure of `unit` (and count noun) a product has, its own or converted (a 6 m pipe asked in feet). */
-function measureIn(p: Product, unit: MeasureUnit, noun: string | undefined): { measure: Measure; converted: boolean } | undefined {
+function measureIn(p: Product, unit: MeasureUnit, noun: string | undefined): { measure: Measure; own: Measure; converted: boolean } | undefined {
   const own = attributesOf(p).measures.find((m) => m.unit === unit && (unit !== 'count' || m.noun === noun));
-  if (own) return { measure: own, converted: false };
+  if (own) return { measure: own, own, converted: false };
   if (unit === 'count' || unit === 'ga') return undefined;
-  const converted = attributesOf(p).measures.flatMap((m) => convertMeasure(m, unit) ?? [])[0];
-  return converted ? { measure: converted, converted: true } : undefined;
+  for (const m of attributesOf(p).measures) {
+    const converted = convertMeasure(m, unit);
+    if (converted) return { measure: converted, own: m, converted: true };
+  }
+  return undefined;
 }
 
 /** A bare number ("breaker de 20") in the unit the family has it in, else the family's usual unit. */
@@ -76,7 +79,8 @@ function dimensionsOf(query: Attributes, family: readonly Product[], lang: Lang)
       label: measureLabel(asked, lang),
       valueOf: (p) => {
         const m = measureIn(p, unit, noun);
-        return m ? { label: measureLabel(m.measure, lang), order: m.measure.value } : undefined;
+        // Said as the catalog sells it: the roll's 500 pies, not 152.4 m.
+        return m ? { label: measureLabel(m.own, lang), order: m.measure.value } : undefined;
       },
       // A converted size meets the one asked within 8 %, as the resolver's does.
       meets: (p) => {
@@ -177,7 +181,7 @@ function comboOf(tenant: TenantData, index: CatalogIndex, product: Product, quer
   const sentences = groups.map(({ dimension, products }, i) => {
     const lead = said(dimension, dimension.label, lang, true);
     const others = dimensions.filter((o) => o !== dimension);
-    if (products.length === 0) return lang === 'en' ? `${lead} I don't have any` : `${lead} no tengo`;
+    if (products.length === 0) return (i === 0 ? capital : (x: string) => x)(lang === 'en' ? `${lead} I don't have any` : `${lead} no tengo`);
     const values = [...new Map(products.map((p) => {
       const parts = others.map((o) => o.valueOf(p)).filter((v) => v !== undefined);
       return [parts.map((v) => v.label).join(' '), parts[0]?.order ?? 0] as const;

@@ -186,3 +186,22 @@ describe('second attribute › the gallon and the bucket side by side', () => {
     expect(text).not.toContain('En galón y en cubeta');
   });
 });
+
+describe('second attribute › neighbours', () => {
+  it('should keep the size said after a grade ("half inch rebar grade 40" is the 1/2" bar, not grade 40 1/2)', async () => {
+    expect(index.parse('rebar grade 40 1/2"').attributes).toMatchObject({ grade: 40, measures: [{ value: 0.5, unit: 'in' }] });
+    expect(index.parse('tubo 1 1/2').attributes.measures).toEqual([{ value: 1.5, unit: '' }]);
+    const { text } = await ask('half inch rebar grade 40', undefined, 'en');
+    expect(text).toContain('*Varilla Corrugada 1/2" Grado 40 (20 pies)*');
+  });
+
+  it('should read metres of wire sold by the foot as that many feet ("cable 14 50 metros")', async () => {
+    const { text } = await ask('cable 14 50 metros');
+    expect(text).toContain('*165 pies de Cable THHN #14 Blanco (pie)*: 165 × RD$19.00 = *RD$3,135.00*');
+  });
+
+  it('should read "12 gauge" before the product in English ("12 gauge wire in red")', async () => {
+    const { text } = await ask('do you have 12 gauge wire in red', undefined, 'en');
+    expect(text).toContain('In gauge 12 I only have in black; in red I only have gauge 10');
+  });
+});

@@ -35,7 +35,7 @@ const FRACTION_WORDS: [RegExp, string][] = [
   [/^(?:cinco octavos|five eighths?)$/, '5/8'],
 ];
 const MEASURE = /^(?:\d+\/\d+|\d+(?:[.,]\d+)?|pulgadas?|pulg|inch(?:es)?|in|pies?|feet|ft|mm|cm|kg|lbs?|galon(?:es)?|x|calibre|gauge|grado|grade)$/;
-const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|l|lts?|litros?|liters?|litres?|piezas?|polos?|poles?)$/;
+const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|l|lts?|litros?|liters?|litres?|piezas?|polos?|poles?|gauge|awg)$/;
 /** Words that carry an attribute the resolver reads (colour, finish), typos included. */
 const ATTRIBUTE_WORD = /^(?:blanc[oa]s?|gris|gray|grey|negr[oa]s?|black|roj[oa]s?|red|verdes?|green|azul(?:es)?|asul|blue|amarill[oa]s?|yellow|beige|crema|naranja|orange|marron|brown|transparentes?|clear|white|hueso|perla|satinad[oa]|satin|mate|matte|brillantes?|brillad[oa]|gloss|glossy)$/;
 /** Materials a customer names a product by ("tubo de cobre"); only those the catalog has no word for are stepped over. */

@@ -26,6 +26,7 @@ const SOLD_BY: readonly [RegExp, string, 'lb' | 'gal' | 'ft' | 'm'][] = [
   [/^(?:pies?|feet|foot|ft)$/, 'pie', 'ft'],
   [/^(?:metros?|meters?|mts?)$/, 'metro', 'm'],
 ];
+const FEET_PER_METRE = 3.28084;
 /** Words before the number that make it a size: "de 250 galones", "cubeta 5 gal", "calibre 12". */
 const SIZE_LEAD = /^(?:de|del|of|en|in|x|por|calibre|grado|#|no|numero|cubeta|saco|funda|bolsa|rollo|caja|paquete|galon|bucket|bag|roll)$/;
 
@@ -58,6 +59,11 @@ export function createTrailingQuantities(catalog: readonly Product[], productWor
       const sold = SOLD_BY.find(([re]) => re.test(unit));
       if (!sold || words.length === 0) return null;
       const named = catalog.flatMap((_, i) => (words.every((w) => productWords[i]!.has(w)) ? [i] : []));
+      // "cable 14, 50 metros" for wire sold by the foot: that length in feet, rounded up.
+      const other = sold[1] === 'metro' ? 'pie' : sold[1] === 'pie' ? 'metro' : null;
+      if (other !== null && !named.some((i) => units[i]!.startsWith(sold[1])) && named.some((i) => units[i]!.startsWith(other))) {
+        return { quantity: Math.ceil(other === 'pie' ? n * FEET_PER_METRE : n / FEET_PER_METRE - 1e-9) };
+      }
       if (!named.some((i) => units[i]!.startsWith(sold[1]))) return null;
       // The 500-foot roll of wire, the 40-lb bag of soil: a size one of them is made in.
       measures ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures);
