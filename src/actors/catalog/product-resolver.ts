@@ -328,10 +328,12 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     return found;
   };
 
-  const byAttributes = (parsed: ParsedQuery, limit: number): CatalogMatch[] =>
-    entries
-      .map((entry) => ({ entry, attributes: scoreAttributes(parsed.attributes, entry.attributes, entry.inchCeiling) }))
-      .filter(({ attributes }) => attributes.unmet.length === 0)
+  const byAttributes = (parsed: ParsedQuery, limit: number): CatalogMatch[] => {
+    const scored = entries.map((entry) => ({ entry, attributes: scoreAttributes(parsed.attributes, entry.attributes, entry.inchCeiling) }));
+    // "2x6 de 10" when the 2x6 is 12 feet long: the 2x6 ones, the length unmet (said so by the answer).
+    const exact = scored.filter(({ attributes }) => attributes.unmet.length === 0);
+    const found = exact.length > 0 ? exact : scored.filter(({ attributes }) => parsed.attributes.dims.length > 0 && !attributes.unmet.includes('dims'));
+    return found
       .sort(
         (a, b) =>
           Number(parsed.attributes.dims.some((d) => b.entry.defaultDims.includes(d))) - Number(parsed.attributes.dims.some((d) => a.entry.defaultDims.includes(d))) ||
@@ -340,7 +342,8 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
           a.entry.product.sku.localeCompare(b.entry.product.sku),
       )
       .slice(0, limit)
-      .map(({ entry }) => ({ product: entry.product, score: 0.6, unmet: [], defaulted: parsed.attributes.dims.some((d) => entry.defaultDims.includes(d)) }));
+      .map(({ entry, attributes }) => ({ product: entry.product, score: 0.6, unmet: attributes.unmet, defaulted: parsed.attributes.dims.some((d) => entry.defaultDims.includes(d)) }));
+  };
 
   /** Folded product name → entry: a chosen option (its text is the product's name) resolves exactly. */
   const byName = new Map(entries.map((e) => [nameKey(e.product.name), e]));

@@ -121,7 +121,8 @@ function dimensionsOf(query: Attributes, family: readonly Product[], lang: Lang)
   }
   const dims = query.dims.find((d) => /^\d+(?:\.\d+)?x\d+(?:\.\d+)?$/.test(d));
   if (dims !== undefined) {
-    out.push({
+    // First, as lumber is asked for: "2x6 de 10 pies".
+    out.unshift({
       key: 'dims',
       label: dims,
       valueOf: (p) => {

@@ -179,7 +179,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const parsed = index.parse(text);
     const attributes = [parsed.phrases.colour, parsed.phrases.finish].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints: of the family on the counter
     if (parsed.content.length === 0 && attributes.length > 0 && input.focus) wanted = [{ query: `${input.focus.query} ${attributes.join(' ')}`, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
-    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish) wanted = [{ query: text }];
+    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: text }];
     // "¿cuánto cuesta?" names no product: the one in focus, or ask which.
     else if (input.focus) {
       wanted = [{ query: input.focus.query, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];

@@ -205,3 +205,15 @@ describe('second attribute › neighbours', () => {
     expect(text).toContain('In gauge 12 I only have in black; in red I only have gauge 10');
   });
 });
+
+describe('second attribute › lumber by its dimensions alone', () => {
+  it('should answer "precio del 2x4" and "tienen 2x4 de 12 pies?" with the lumber, not ask which product', async () => {
+    expect((await ask('precio del 2x4')).text).toContain('*Madera Pino Tratado 2x4x10\'*');
+    expect((await ask('tienen 2x4 de 12 pies?')).text).toContain('*Madera Pino Tratado 2x4x12\'*');
+  });
+
+  it('should say the 2x6 comes in 12 feet only ("2x6 de 10")', async () => {
+    const { text } = await ask('2x6 de 10');
+    expect(text).toContain('De 2x6 solo tengo de 12 pies; de 10 pies tengo de 1x4, 1x6, 2x4 y 4x4');
+  });
+});
