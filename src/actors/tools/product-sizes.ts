@@ -193,8 +193,13 @@ export function askedUnitSizes(index: CatalogIndex, text: string, shown: readonl
   const asked = index.parse(text).attributes.measures.find((m) => m.unit !== '' && m.unit !== 'count' && m.unit !== 'ga' && UNIT_NAMES[m.unit] !== undefined) ?? bagWeight(text);
   if (!asked) return null;
   // "el tinaco de 250 galones" is the 250-gallon tank: no "no" (the product phrase had read "250 galones" as a count).
-  const exact = shown.find((p) => measuresOf(p).some((m) => m.unit === asked.unit && Math.abs(m.value - asked.value) < 1e-9));
+  // ...when it has every other size asked too: "zinc calibre 26 de 12 pies" is not the 12-foot gauge-32 sheet.
+  const others = index.parse(text).attributes.measures.filter((m) => m !== asked && m.unit !== 'count');
+  const hasAll = (p: Product): boolean => others.every((o) => parseProductText(p.name, { catalog: true }).attributes.measures.some((m) => (m.unit === o.unit || o.unit === '') && Math.abs(m.value - o.value) < 1e-9));
+  const exact = shown.find((p) => measuresOf(p).some((m) => m.unit === asked.unit && Math.abs(m.value - asked.value) < 1e-9) && hasAll(p));
   if (exact) return { wanted: inWords(asked, lang, false), note: null, exact };
+  // That size is there; what is missing is another attribute (the gauge of "zinc calibre 26 de 12 pies").
+  if (shown.some((p) => measuresOf(p).some((m) => m.unit === asked.unit && Math.abs(m.value - asked.value) < 1e-9))) return null;
   const seen = new Set<string>();
   const sizes: string[] = [];
   for (const p of shown) {

@@ -217,3 +217,12 @@ describe('second attribute › lumber by its dimensions alone', () => {
     expect(text).toContain('De 2x6 solo tengo de 12 pies; de 10 pies tengo de 1x4, 1x6, 2x4 y 4x4');
   });
 });
+
+describe('second attribute › a length that is there beside a gauge that is not', () => {
+  it('should not answer the gauge-32 sheet as if it were the gauge 26 asked for ("zinc calibre 26 de 12 pies")', async () => {
+    const { text } = await ask('zinc calibre 26 de 12 pies');
+    expect(text).toContain('No lo tengo en *#26');
+    expect(text).not.toContain('No lo tengo en *12 pies*');
+    expect(text).not.toContain('Esto es lo que tengo');
+  });
+});
