@@ -22,6 +22,8 @@ describe('quantities said after the product', () => {
     ['arena 2 metros', 'arena', 2],
     ['cable 12 100 pies', 'cable 12', 100],
     ['block de 6 100 unidades', 'block 6', 100],
+    ['clavos de 3 pulgadas 2 kilos', 'libra clavo 3 pulgadas', 5],
+    ['cable 14 50 metros', 'cable 14', 165],
   ])('should read "%s" as %s × %i', (text, query, quantity) => {
     expect(read(text)).toEqual([{ query, quantity }]);
   });

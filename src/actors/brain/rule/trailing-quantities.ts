@@ -27,6 +27,8 @@ const SOLD_BY: readonly [RegExp, string, 'lb' | 'gal' | 'ft' | 'm'][] = [
   [/^(?:metros?|meters?|mts?)$/, 'metro', 'm'],
 ];
 const FEET_PER_METRE = 3.28084;
+const POUNDS_PER_KILO = 2.20462;
+const KILOS = /^(?:kilos?|kg|kgs|kilogramos?)$/;
 /** Words before the number that make it a size: "de 250 galones", "cubeta 5 gal", "calibre 12". */
 const SIZE_LEAD = /^(?:de|del|of|en|in|x|por|calibre|grado|#|no|numero|cubeta|saco|funda|bolsa|rollo|caja|paquete|galon|bucket|bag|roll)$/;
 
@@ -57,7 +59,13 @@ export function createTrailingQuantities(catalog: readonly Product[], productWor
       if (at > 0 && SIZE_LEAD.test(tokens[at - 1] ?? '')) return null;
       for (const [re, pack] of PACKS) if (re.test(unit)) return pack !== null ? { quantity: n, pack } : { quantity: n };
       const sold = SOLD_BY.find(([re]) => re.test(unit));
-      if (!sold || words.length === 0) return null;
+      if (words.length === 0) return null;
+      // "clavos de 3 pulgadas 2 kilos" for nails sold by the pound: that weight in pounds, rounded up.
+      if (!sold && KILOS.test(unit)) {
+        const byPound = catalog.some((_, i) => words.every((w) => productWords[i]!.has(w)) && units[i]!.startsWith('libra'));
+        return byPound ? { quantity: Math.ceil(n * POUNDS_PER_KILO - 1e-9), pack: 'libra' } : null;
+      }
+      if (!sold) return null;
       const named = catalog.flatMap((_, i) => (words.every((w) => productWords[i]!.has(w)) ? [i] : []));
       // "cable 14, 50 metros" for wire sold by the foot: that length in feet, rounded up.
       const other = sold[1] === 'metro' ? 'pie' : sold[1] === 'pie' ? 'metro' : null;
