@@ -13,6 +13,8 @@ export type MeasureUnit = 'in' | 'ft' | 'm' | 'mm' | 'cm' | 'kg' | 'lb' | 'oz' |
 export interface Measure {
   value: number;
   unit: MeasureUnit;
+  /** What a `count` counts, singular Spanish ("polo", "pieza", "circuito"): 2 poles are not 2 pieces. */
+  noun?: string;
 }
 
 export interface Attributes {
@@ -82,6 +84,13 @@ const PACKS: Readonly<Record<string, string>> = lookupTable({
 });
 /** Count nouns after a number in catalog names ("6 Piezas", "1 Polo", "8 Circuitos"). */
 const COUNT_NOUNS = /^(?:piezas?|polos?|circuitos?|dientes|peldanos|componentes|poceta|pieces|poles?)$/;
+/** A count noun's canonical (singular Spanish) form: "poles" and "polos" count the same thing. */
+export function countNoun(word: string): string {
+  if (/^pol/.test(word)) return 'polo';
+  if (/^pie/.test(word)) return 'pieza';
+  if (/^circuit/.test(word)) return 'circuito';
+  return word.replace(/s$/, '');
+}
 
 const UNIT_WORDS: readonly [RegExp, MeasureUnit][] = [
   [/^(?:in|inch|inches|pulgadas?|pulg|plg)$/, 'in'],
@@ -133,6 +142,13 @@ export function measureText(m: Measure): string {
   }
   const suffix: Record<MeasureUnit, string> = { in: '"', ft: "'", m: ' m', mm: ' mm', cm: ' cm', kg: ' kg', lb: ' lb', oz: ' oz', gal: ' gal', w: 'W', a: 'A', v: 'V', hp: ' HP', ml: ' ml', l: ' L', ga: '', count: '', '': '' };
   return m.unit === 'ga' ? `#${num}` : `${num}${suffix[m.unit]}`;
+}
+
+/** A count with its noun as a customer reads it: "1 polo", "2 polos", "2 poles". */
+export function countText(value: number, noun: string, lang: 'es' | 'en'): string {
+  const en: Readonly<Record<string, string>> = { polo: 'pole', pieza: 'piece', circuito: 'circuit' };
+  const word = lang === 'en' ? (en[noun] ?? noun) : noun;
+  return `${value} ${value === 1 ? word : /[aeiou]$/.test(word) ? `${word}s` : `${word}es`}`;
 }
 
 /** Units of one dimension, in a common base: a size asked in litres meets a tank sold in gallons. */
@@ -187,6 +203,10 @@ function normaliseMeasures(folded: string): string {
   });
   t = t.replace(/\b(?:a\s+)?quarter\s+(?:of\s+a\s+)?gallon\b|\b(?:un\s+)?cuarto\s+de\s+galon\b/g, ' 1/4 gal ');
   t = t.replace(/\b(?:medio|half(?:\s+a)?)\s+galon\b|\bhalf\s+(?:a\s+)?gallon\b/g, ' 1/2 gal ');
+  // "un polo", "doble polo", "double-pole", "2-pole", "bipolar": the poles of a breaker, as a count.
+  t = t.replace(/\b(?:un|uno|una|single|one|sencillo)[\s-]+(?:polos?|poles?)\b|\bmonopolar\b/g, ' 1 polo ');
+  t = t.replace(/\b(?:doble|double|dos|two)[\s-]+(?:polos?|poles?)\b|\bbipolar\b/g, ' 2 polos ');
+  t = t.replace(/\b(\d+)-(polos?|poles?)\b/g, ' $1 $2 ');
   // "block de ocho", "tubo de cuatro": a number word after "de" is a size.
   t = t.replace(/\b(de|of)\s+([a-z]+)\b/g, (whole, de: string, word: string) => {
     const n = NUMBER_WORDS[word];
@@ -194,8 +214,8 @@ function normaliseMeasures(folded: string): string {
   });
   t = t.replace(/\b(?:de\s+a\s+)?media\b/g, ' 1/2 ');
   t = t.replace(/\bmedio\b(?!\s+(?:galon|saco|metro))/g, ' 1/2 ');
-  // "1 1/2" is one size, not two numbers.
-  t = t.replace(/\b(\d+)\s+(\d+\/\d+)/g, ' $1-$2 ');
+  // "1 1/2" is one size, not two numbers ("grade 40 1/2" is grade 40, then 1/2).
+  t = t.replace(/(?<!\b(?:grado|grade|gr|calibre|cal|gauge|no|numero)\s*|#\s*)\b(\d+)\s+(\d+\/\d+)/g, ' $1-$2 ');
   t = t.replace(/(\d)\s*(?:"|''|”|″|pulgadas?\b|pulg\b\.?|plg\b|inch(?:es)?\b|in\b)/g, '$1in ');
   t = t.replace(/(\d)\s*(?:'|’|pies\b|pie\b|ft\b|feet\b|foot\b)/g, '$1ft ');
   t = t.replace(/\b(\d+)\s+(?:de\s+)?(?:un|una|1)\s+pulgadas?\b/g, '$1in ');
@@ -285,7 +305,8 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
     attributes.measures.push({ value: Number(m[1]), unit: 'ga' });
     addPhrase('size', `#${m[1]}`);
   });
-  take(/\b(\d+(?:\.\d+)?)\s*x\s*(\d+(?:\.\d+)?)(?:\s*x\s*(\d+(?:\.\d+)?)(?:ft|in)?)?(?:\s*cm\b)?/g, (m) => {
+  // Not "1/4 x 3" (a bolt's diameter by its length: two inch sizes, read below).
+  take(/(?<![\d/.-])(\d+(?:\.\d+)?)\s*x\s*(\d+(?:\.\d+)?)(?![\d/])(?:\s*x\s*(\d+(?:\.\d+)?)(?:ft|in)?)?(?:\s*cm\b)?/g, (m) => {
     attributes.dims.push(`${m[1]}x${m[2]}`);
     if (m[3]) {
       attributes.dims.push(`${m[1]}x${m[2]}x${m[3]}`);
@@ -293,6 +314,13 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
       attributes.measures.push({ value: Number(m[3]), unit: 'ft' });
     }
     addPhrase('dims', m[3] ? `${m[1]}x${m[2]}x${m[3]}` : `${m[1]}x${m[2]}`);
+  });
+  // "tirafondo 1/4 x 4", "perno 3/8\" x 4\"": a diameter by a length, both in inches, said together.
+  take(new RegExp(String.raw`(?<![\w/.-])${NUMBER}(in)?\s*x\s*${NUMBER}(in)?(?![\w/])`, 'g'), (m) => {
+    const sizes = [{ value: numberValue(m[1] as string), unit: (m[2] || '') as MeasureUnit }, { value: numberValue(m[3] as string), unit: (m[4] || '') as MeasureUnit }];
+    if (sizes.some((x) => !Number.isFinite(x.value) || x.value <= 0)) return m[0];
+    attributes.measures.push(...sizes);
+    addPhrase('size', sizes.map((x) => measureText({ ...x, unit: 'in' })).join(' x '));
   });
   take(/\b(\d+)\s*-\s*(\d+)\s*-\s*(\d+)\b/g, (m) => {
     attributes.dims.push(`${m[1]}-${m[2]}-${m[3]}`);
@@ -314,7 +342,10 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
       return;
     }
     if (COUNT_NOUNS.test(word)) {
-      attributes.measures.push({ value, unit: 'count' });
+      const noun = countNoun(word);
+      attributes.measures.push({ value, unit: 'count', noun });
+      // "2 polos" is what the customer asked for as much as "20A" is ("de 2 polos" said back).
+      if (!options.catalog) addPhrase('size', countText(value, noun, 'es'));
       return;
     }
     // Not a measure ("cable 12 negro"): the number stays for the bare-size pass, the word for content.
@@ -404,6 +435,8 @@ function readQuantity(t: string): { quantity: number; pack?: string; packWord?: 
     if (prev !== undefined && QUANTITY_BLOCKERS.test(prev) && (ofSize || (prev !== 'de' && prev !== 'of'))) return null;
     // "cubeta 5 gal", "saco 42.5 kg": a number after a pack word is the pack's size.
     if (prev !== undefined && PACKS[prev] !== undefined) return null;
+    // "cable 12 rojo": a number between the product and its colour or finish is its size.
+    if (prev !== undefined && next !== undefined && !FILLER.has(stem(prev)) && NUMBER_WORDS[prev] === undefined && (COLOURS[next] !== undefined || FINISHES[next] !== undefined)) return null;
     if (next === undefined) return null;
     if (/^\d/.test(next)) {
       // "300 eight inch blocks" (read as "300 8in"), "20 3/8 rods": a count before a size.

@@ -52,6 +52,8 @@ interface Entry {
   attributes: Attributes;
   /** Content stems of each `default_for` phrase. */
   defaults: ParsedQuery[];
+  /** The largest inch size of the product's kind (same category and first two name words); 0 when none. */
+  inchCeiling: number;
 }
 
 const PACK_OF_UNIT: Readonly<Record<string, string>> = {
@@ -75,6 +77,7 @@ function sameMeasure(a: Measure, b: Measure): boolean {
 function scoreAttributes(
   query: Attributes,
   product: Attributes,
+  inchCeiling = 0,
 ): { deltas: Partial<Record<AttributeKind, number>>; unmet: AttributeKind[]; hits: Set<AttributeKind>; closeness: number } {
   let closeness = 0;
   const deltas: Partial<Record<AttributeKind, number>> = {};
@@ -99,7 +102,9 @@ function scoreAttributes(
       // A bare size in a hardware store is inches: a length in feet or metres ("Tubo LED 4 pies")
       // meets it only where nothing has that size in inches ("zinc de 12" is the 12-foot sheet).
       if (same.some((m) => m.unit !== 'ft' && m.unit !== 'm')) add(WEIGHTS.size.hit);
-      else if (same.length > 0) add(WEIGHTS.size.length);
+      // ...and not where the number is an inch size its kind could come in: "tubo de 6" is no 1/2"
+      // pipe 6 m long (pipes go up to 4"), while "varilla de 20" is the 20-foot bar (bars up to 3/4").
+      else if (same.length > 0 && !(inchCeiling > 0 && q.value <= 2 * inchCeiling)) add(WEIGHTS.size.length);
       else {
         add(sized.length > 0 ? WEIGHTS.size.miss : WEIGHTS.size.unknown);
         // A bare size in a hardware store is inches.
@@ -109,7 +114,8 @@ function scoreAttributes(
       continue;
     }
     // An explicit unit must match: 6" is not the "(6 m)" length of a pipe.
-    if (product.measures.some((m) => (m.unit === q.unit || m.unit === '') && sameMeasure(m, q))) add(WEIGHTS.size.hit);
+    // Counts count the same thing or nothing: 2 poles are not a set of 2 pieces.
+    if (product.measures.some((m) => (m.unit === q.unit || m.unit === '') && sameMeasure(m, q) && (m.noun === undefined || q.noun === undefined || m.noun === q.noun))) add(WEIGHTS.size.hit);
     else {
       let same = product.measures.filter((m) => m.unit === q.unit);
       // Asked in another unit than the catalog's ("tinaco de 1000 litros", the tank sold by the
@@ -239,8 +245,12 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
       const parsed = parse(phrase);
       return parsed.content.length === 0 ? parsed.attributes.dims : [];
     });
-    return { product, tokens, sounds, core: new Set(nameTerms), heads, leads, defaultDims, attributes, defaults };
+    return { product, tokens, sounds, core: new Set(nameTerms), heads, leads, defaultDims, attributes, defaults, inchCeiling: 0 };
   });
+  const kindKey = (e: Entry): string => `${e.product.category}\u0000${termsOf(e.product.name.split(/[\d(#"]/)[0] ?? '').slice(0, 2).join(' ')}`;
+  const ceilings = new Map<string, number>();
+  for (const e of entries) for (const m of e.attributes.measures) if (m.unit === 'in') ceilings.set(kindKey(e), Math.max(ceilings.get(kindKey(e)) ?? 0, m.value));
+  for (const e of entries) e.inchCeiling = ceilings.get(kindKey(e)) ?? 0;
 
   const documentFrequency = new Map<string, number>();
   for (const e of entries) for (const t of e.tokens.keys()) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
@@ -318,10 +328,12 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     return found;
   };
 
-  const byAttributes = (parsed: ParsedQuery, limit: number): CatalogMatch[] =>
-    entries
-      .map((entry) => ({ entry, attributes: scoreAttributes(parsed.attributes, entry.attributes) }))
-      .filter(({ attributes }) => attributes.unmet.length === 0)
+  const byAttributes = (parsed: ParsedQuery, limit: number): CatalogMatch[] => {
+    const scored = entries.map((entry) => ({ entry, attributes: scoreAttributes(parsed.attributes, entry.attributes, entry.inchCeiling) }));
+    // "2x6 de 10" when the 2x6 is 12 feet long: the 2x6 ones, the length unmet (said so by the answer).
+    const exact = scored.filter(({ attributes }) => attributes.unmet.length === 0);
+    const found = exact.length > 0 ? exact : scored.filter(({ attributes }) => parsed.attributes.dims.length > 0 && !attributes.unmet.includes('dims'));
+    return found
       .sort(
         (a, b) =>
           Number(parsed.attributes.dims.some((d) => b.entry.defaultDims.includes(d))) - Number(parsed.attributes.dims.some((d) => a.entry.defaultDims.includes(d))) ||
@@ -330,7 +342,8 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
           a.entry.product.sku.localeCompare(b.entry.product.sku),
       )
       .slice(0, limit)
-      .map(({ entry }) => ({ product: entry.product, score: 0.6, unmet: [], defaulted: parsed.attributes.dims.some((d) => entry.defaultDims.includes(d)) }));
+      .map(({ entry, attributes }) => ({ product: entry.product, score: 0.6, unmet: attributes.unmet, defaulted: parsed.attributes.dims.some((d) => entry.defaultDims.includes(d)) }));
+  };
 
   /** Folded product name → entry: a chosen option (its text is the product's name) resolves exactly. */
   const byName = new Map(entries.map((e) => [nameKey(e.product.name), e]));
@@ -402,7 +415,7 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
       const coverage = covered / totalWeight;
       const specificity = usedCore.size / Math.max(entry.core.size, 1);
       const relevance = hit.score / topRelevance;
-      const attributes = scoreAttributes(parsed.attributes, entry.attributes);
+      const attributes = scoreAttributes(parsed.attributes, entry.attributes, entry.inchCeiling);
       // A default phrase fits when its words are the query's and the pack or colour it names ("cubeta de
       // pintura blanca") is the one asked for.
       const defaulted = entry.defaults.some(

@@ -29,7 +29,7 @@ export interface Found {
  */
 export const STOCK_UNKNOWN = Number.POSITIVE_INFINITY;
 
-function availability(tenant: TenantData, product: Product, lang: Lang): string {
+export function availability(tenant: TenantData, product: Product, lang: Lang): string {
   if (product.stock === STOCK_UNKNOWN) return renderReply({ template: 'product.stock.unknown' }, tenant.templates, lang);
   const directive: ReplyDirective =
     product.stock > 0

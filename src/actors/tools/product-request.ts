@@ -9,7 +9,7 @@ import { followUpCore, foldFollowUp, isProductFollowUp, pickedExtreme, pickedOpt
 import type { Product } from '../../domain/tenant.js';
 import { extremeOf, familyOf, pickByBrand } from './product-kinds.js';
 import { readFocusQuestion } from '../../machines/focus-questions.js';
-import { FILLER, fold, stem, type AttributeKind } from '../catalog/index.js';
+import { FILLER, fold, stem, type AttributeKind, type Measure } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 
 export interface Wanted {
@@ -100,8 +100,10 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
   // of the product shown when the customer's words left it open ("pintura acrílica" answered with
   // the white gallon: "en cubeta?" asks for the white bucket).
   const shownColour = previous.phrases.colour === undefined && focus.name !== '' ? index.parse(focus.name).phrases.colour : undefined;
+  // "de 2 polos" after "breaker de 20": poles are another measure than amperes; the 20 stays.
+  const otherMeasure = parsed.attributes.measures.length > 0 && parsed.attributes.measures.every((n) => previous.attributes.measures.every((o) => !sameDimension(n, o)));
   const kept = (Object.entries({ ...previous.phrases, ...(shownColour !== undefined ? { colour: shownColour } : {}) }) as [AttributeKind, string][])
-    .filter(([kind]) => !given.has(kind))
+    .filter(([kind]) => !given.has(kind) || (kind === 'size' && otherMeasure))
     .map(([, words]) => words);
   if (newProduct) {
     const items = wanted.map((w) => {
@@ -127,6 +129,12 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
   const query = [base, ...kept, count ? said.slice(count[0].length) : said].join(' ');
   const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
   return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
+}
+
+/** Two measures of one dimension: counts of one noun, or sizes of one unit (a bare number is any size). */
+function sameDimension(a: Measure, b: Measure): boolean {
+  if (a.unit === 'count' || b.unit === 'count') return a.unit === b.unit && a.noun === b.noun;
+  return a.unit === b.unit || a.unit === '' || b.unit === '';
 }
 
 /** The everyday one of a family, asked for by that quality alone ("el normal", "la común", "the regular one"). */

@@ -39,6 +39,12 @@ function sizeLabel(product: Product, size: Measure): string {
   return measureText(size);
 }
 
+/** The unit a size asked in `unit` is read in: a bare number is inches, or the product's own unit when it has no inch size ("breaker de 40": 40A). */
+function bareUnit(product: Product, unit: MeasureUnit): MeasureUnit {
+  if (unit !== '') return catalogUnit(product, unit) ?? unit;
+  return catalogUnit(product, 'in') ?? measuresOf(product).find((m) => m.unit !== 'ft' && m.unit !== 'm')?.unit ?? 'in';
+}
+
 interface Family {
   /** The family's name: the product's name before its first size ("Block de Hormigón", "Bombillo LED"). */
   kind: string;
@@ -53,7 +59,7 @@ interface Family {
  * number): one product per size of the same kind and category.
  */
 function familySizes(tenant: TenantData, product: Product, unit: MeasureUnit): Family {
-  const wanted = catalogUnit(product, unit === '' ? 'in' : unit) ?? (unit === '' ? 'in' : unit);
+  const wanted = bareUnit(product, unit);
   const bySize = new Map<number, { label: string; value: number; product: Product }>();
   const members: Product[] = [];
   for (const p of tenant.catalog) {
@@ -82,7 +88,7 @@ export function noSizeAnswer(tenant: TenantData, index: CatalogIndex, product: P
   const asked = index.parse(query).attributes.measures.find((m) => m.unit !== 'count' && m.unit !== 'ga');
   const family = familySizes(tenant, product, asked?.unit ?? '');
   if (family.sizes.length < 2) return null;
-  const unit = asked?.unit === '' || asked === undefined ? 'in' : asked.unit;
+  const unit = bareUnit(product, asked?.unit ?? '');
   const away = (p: Product): number => {
     const size = asked ? sizeIn(p, unit) : undefined;
     return size && asked ? Math.abs(Math.log(size.value / asked.value)) : Number.POSITIVE_INFINITY;
@@ -91,7 +97,7 @@ export function noSizeAnswer(tenant: TenantData, index: CatalogIndex, product: P
   const products = [...shown].map((m) => m.product).sort((a, b) => (away(a) === away(b) ? 0 : away(a) - away(b)));
   const sizes = listed(family.sizes.map((s) => s.label), lang);
   // "de 10": a bare number is the inch size the family is sold in.
-  const wanted = /^\d+(?:\s+\d+\/\d+|\/\d+)?$/.test(wantedText) ? `${wantedText}"` : wantedText;
+  const wanted = /^\d+(?:\s+\d+\/\d+|\/\d+)?$/.test(wantedText) ? (unit === 'in' ? `${wantedText}"` : asked ? measureText({ value: asked.value, unit }) : wantedText) : wantedText;
   // A count asked for ("dame 5 blocks de 10"): each size there is, priced for that count.
   const items = products.map((p) => ({ ...describeProduct(tenant, p, lang), ...(quantity !== undefined ? { quantity, subtotal: formatMoney(p.price * quantity) } : {}) }));
   const params = { kind: family.kind, wanted, sizes, items };
@@ -187,8 +193,13 @@ export function askedUnitSizes(index: CatalogIndex, text: string, shown: readonl
   const asked = index.parse(text).attributes.measures.find((m) => m.unit !== '' && m.unit !== 'count' && m.unit !== 'ga' && UNIT_NAMES[m.unit] !== undefined) ?? bagWeight(text);
   if (!asked) return null;
   // "el tinaco de 250 galones" is the 250-gallon tank: no "no" (the product phrase had read "250 galones" as a count).
-  const exact = shown.find((p) => measuresOf(p).some((m) => m.unit === asked.unit && Math.abs(m.value - asked.value) < 1e-9));
+  // ...when it has every other size asked too: "zinc calibre 26 de 12 pies" is not the 12-foot gauge-32 sheet.
+  const others = index.parse(text).attributes.measures.filter((m) => m !== asked && m.unit !== 'count');
+  const hasAll = (p: Product): boolean => others.every((o) => parseProductText(p.name, { catalog: true }).attributes.measures.some((m) => (m.unit === o.unit || o.unit === '') && Math.abs(m.value - o.value) < 1e-9));
+  const exact = shown.find((p) => measuresOf(p).some((m) => m.unit === asked.unit && Math.abs(m.value - asked.value) < 1e-9) && hasAll(p));
   if (exact) return { wanted: inWords(asked, lang, false), note: null, exact };
+  // That size is there; what is missing is another attribute (the gauge of "zinc calibre 26 de 12 pies").
+  if (shown.some((p) => measuresOf(p).some((m) => m.unit === asked.unit && Math.abs(m.value - asked.value) < 1e-9))) return null;
   const seen = new Set<string>();
   const sizes: string[] = [];
   for (const p of shown) {
@@ -197,6 +208,8 @@ export function askedUnitSizes(index: CatalogIndex, text: string, shown: readonl
     const size = own.find((m) => convertMeasure(m, asked.unit) !== null);
     const converted = size ? convertMeasure(size, asked.unit) : null;
     if (!size || !converted || seen.has(measureText(size))) continue;
+    // A hose's 1/2" bore is no length to compare with 100 feet ("unas 0 pies"): only sizes of the same order.
+    if (converted.value < asked.value / 4 || converted.value > asked.value * 4) continue;
     seen.add(measureText(size));
     sizes.push(`${inWords(size, lang, false)} ${lang === 'en' ? 'is about' : 'son unas'} ${inWords(converted, lang, true)}`);
   }

@@ -37,6 +37,8 @@ import {
   type Found,
 } from './product-parts.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
+import { noComboAnswer } from './product-combos.js';
+import { packComparison } from './pack-compare.js';
 import { withProductNotes } from './product-notes.js';
 import { COLOUR_EN, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
@@ -133,8 +135,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const lines = estimateLines(tenant, tenant.catalog.filter((p) => skus.has(p.sku)).map((p) => ({ sku: p.sku, quantity: eachOne })));
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
-  // "¿lo tienen en otro color?", "¿tienes otra marca?", "¿hay más barato?", "¿cuál me recomiendas?": about what is on the counter.
-  const onCounter = text === undefined ? null : ((input.focus ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null) ?? answerColoursOf(tenant, index, input, text, lang));
+  // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
+  const onCounter = text === undefined ? null : (packComparison(tenant, index, input, text, lang) ?? (input.focus ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
@@ -177,7 +179,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const parsed = index.parse(text);
     const attributes = [parsed.phrases.colour, parsed.phrases.finish].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints: of the family on the counter
     if (parsed.content.length === 0 && attributes.length > 0 && input.focus) wanted = [{ query: `${input.focus.query} ${attributes.join(' ')}`, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
-    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish) wanted = [{ query: text }];
+    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: text }];
     // "¿cuánto cuesta?" names no product: the one in focus, or ask which.
     else if (input.focus) {
       wanted = [{ query: input.focus.query, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
@@ -309,10 +311,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       .filter((w): w is string => !!w)
       .map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w));
     const wantedText = wantedWords.length > 0 ? wantedWords.join(', ') : single.item.query.trim();
-    // "the 10 block", "el block de 10" when blocks come in 4", 6" and 8": no such size; the sizes there are.
-    // "dame 5 blocks de 10": the same, priced for the 5 asked for.
     const count = single.item.quantity !== undefined && quantityOf(single.item) > 1 ? quantityOf(single.item) : undefined;
-    const noSize = top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null;
+    // "breaker de 20 amperios 2 polos": each attribute there is, but not together; what each comes in.
+    // "el block de 10" when blocks come in 4", 6" and 8" (priced for a count asked for): the sizes there are.
+    const noSize = noComboAnswer(tenant, index, [top, ...shown].map((m) => m.product), single.item.query, lang, focus, count) ?? (top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null);
     if (noSize) return noSize;
     // "3 galones de pintura azul": no blue; the colours there are, each priced for the 3.
     const noColour = top.unmet.length === 1 && top.unmet[0] === 'colour' ? noColourAnswer(tenant, index, single.item.query, lang, focus, count) : null;

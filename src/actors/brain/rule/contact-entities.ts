@@ -83,6 +83,9 @@ export function extractPhones(text: string): Entity[] {
 const ACCOUNT_KEYWORD = /(?:\bcuenta|\baccount|\bacct|\bn(?:u|ú)mero|\bnumber|\bcliente|\bcustomer|#|\bno\.|\bnro\.?|\bnum\.?)(?:\s+(?:de|del|es|is|my|mi|the|cliente|customer|number|numero|n|#|:))*\s*[:#]?\s*$/;
 const DIGIT_GROUP = /\d(?:\d|[\s-](?=\d))*/g;
 
+/** A selling unit right after a number: that number is how many. */
+const UNIT_AFTER = /^\s*(?:sacos?|fundas?|galon(?:es)?|gallons?|varillas?|unidades|units|libras?|lbs?|pounds?|pies|feet|metros|meters|rollos?|rolls?|cubetas?|buckets?|bags?)\b/;
+
 /** Digits only; null unless 4–12 digits. */
 export function sanitizeAccountId(raw: string): string | null {
   const digits = raw.replace(/\D/g, '');
@@ -96,8 +99,13 @@ export function sanitizeAccountId(raw: string): string | null {
 export function extractAccountIds(text: string, options: { bare?: boolean; exclude?: Entity[] } = {}): Entity[] {
   const f = foldWithMap(text);
   const out: Entity[] = [];
-  for (const m of f.folded.matchAll(DIGIT_GROUP)) {
-    const s = m.index ?? 0;
+  for (const found of f.folded.matchAll(DIGIT_GROUP)) {
+    // "#12 100 pies", "cuenta 12345 10 sacos": the number before a selling unit is a quantity, not part of the id.
+    const counted = UNIT_AFTER.test(f.folded.slice((found.index ?? 0) + found[0].length));
+    const cut = counted ? found[0].replace(/[\s-]+\d+$/, '') : found[0];
+    if (counted && cut === found[0]) continue;
+    const m = [cut] as const;
+    const s = found.index ?? 0;
     const e = s + m[0].length;
     const span = toOriginalSpan(f, s, e);
     if (options.exclude?.some((x) => x.start < span.end && span.start < x.end)) continue;

@@ -3,6 +3,7 @@ import type { Product } from '../../../domain/tenant.js';
 import { NUMBER_WORDS, parseProductText, resolverFor, type ProductResolver } from '../../catalog/index.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
+import { createTrailingQuantities } from './trailing-quantities.js';
 
 /**
  * Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities
@@ -34,9 +35,11 @@ const FRACTION_WORDS: [RegExp, string][] = [
   [/^(?:cinco octavos|five eighths?)$/, '5/8'],
 ];
 const MEASURE = /^(?:\d+\/\d+|\d+(?:[.,]\d+)?|pulgadas?|pulg|inch(?:es)?|in|pies?|feet|ft|mm|cm|kg|lbs?|galon(?:es)?|x|calibre|gauge|grado|grade)$/;
-const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|l|lts?|litros?|liters?|litres?|piezas?|polos?)$/;
+const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|l|lts?|litros?|liters?|litres?|piezas?|polos?|poles?|gauge|awg)$/;
 /** Words that carry an attribute the resolver reads (colour, finish), typos included. */
 const ATTRIBUTE_WORD = /^(?:blanc[oa]s?|gris|gray|grey|negr[oa]s?|black|roj[oa]s?|red|verdes?|green|azul(?:es)?|asul|blue|amarill[oa]s?|yellow|beige|crema|naranja|orange|marron|brown|transparentes?|clear|white|hueso|perla|satinad[oa]|satin|mate|matte|brillantes?|brillad[oa]|gloss|glossy)$/;
+/** Materials a customer names a product by ("tubo de cobre"); only those the catalog has no word for are stepped over. */
+const MATERIAL = /^(?:cobre|copper|cpvc|pex|galvanizad[oa]s?|galvanized|hierro|iron|acero|steel|bronce|brass|aluminio|alumini?um|inoxidable|stainless|plastico|plastic)$/;
 const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 'la', 'los', 'las', 'un', 'una', 'the', 'a', 'an', 'para', 'for', 'en', 'in', 'es', 'is', 'me', 'mi', 'my', 'tienen', 'hay', 'precio', 'price', 'cuanto', 'cuesta', 'vale', 'esta', 'tiene', 'de', 'of',
   // Short words that also occur inside catalog names ("Weld-On", "No. 18") but never name a product.
   'on', 'at', 'to', 'by', 'from', 'per', 'it', 'its', 'this', 'that', 'any', 'some', 'no', 'si', 'ya', 'se', 'le', 'lo', 'te']);
@@ -133,6 +136,9 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
     const family = catalog.flatMap((_, i) => (words.every((w) => vocab.productWords[i]!.has(w)) ? inchSizes![i]! : []));
     return family.length >= 2 && !family.includes(n) && n <= 2 * Math.max(...family);
   };
+  const trailing = createTrailingQuantities(catalog, vocab.productWords);
+  /** The words of a phrase that name products (no sizes, units or colours): which products it means. */
+  const namingWords = (parts: readonly string[]): string[] => parts.filter((w) => !/\d|"/.test(w) && !ATTRIBUTE_WORD.test(w) && vocab.productWords.some((own) => own.has(w)));
   const lexicon = new Set<string>([...resolver.lexicon, ...GENERIC_PRODUCT_WORDS]);
   const cache = new Map<string, string | null>();
 
@@ -169,6 +175,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const s = m.index ?? 0;
         toks.push({ t: m[0], s, e: s + m[0].length });
       }
+      const names = toks.map((t) => t.t);
       const mentions: ProductMention[] = [];
       const entities: Entity[] = [];
       const used = new Set<number>();
@@ -188,6 +195,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const frac = fractionAt(j);
         if (frac) {
           const unit = toks[j + frac.len]?.t;
+          // "tirafondo de 1/4 x 4": a diameter by a length.
+          if (unit === 'x' && /^\d+(?:\/\d+)?$/.test(toks[j + frac.len + 1]?.t ?? '')) return { parts: [frac.value, 'x', toks[j + frac.len + 1]!.t], len: frac.len + 2 };
           return unit !== undefined && MEASURE_UNIT.test(unit) ? { parts: [frac.value, unit], len: frac.len + 1 } : { parts: [frac.value], len: frac.len };
         }
         if (t === '"') return { parts: ['"'], len: 1 };
@@ -278,7 +287,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         while (first > 0 && !used.has(first - 1)) {
           const p = toks[first - 1] as Tok;
           if (/^\d+\/\d+$/.test(p.t) || p.t === '"' || ATTRIBUTE_WORD.test(p.t)) left.unshift(p.t);
-          else if (MEASURE_UNIT.test(p.t) && first >= 2 && /^\d/.test(toks[first - 2]!.t)) {
+          else if (MEASURE_UNIT.test(p.t) && first >= 2 && (/^\d/.test(toks[first - 2]!.t) || (/^pol/.test(p.t) && /^(?:single|double|doble|one|two)$/.test(toks[first - 2]!.t)))) {
             left.unshift(toks[first - 2]!.t, p.t);
             first--;
           } else {
@@ -296,6 +305,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           const t = toks[j] as Tok;
           const gap = f.folded.slice((toks[j - 1] as Tok).e, t.s);
           if (/[,;:!?()]/.test(gap)) break;
+          // "clavos de 3 pulgadas 5 libras", "cemento 10 sacos": how many, read below, not a size.
+          if (trailing.at(names, j, namingWords(parts))) break;
           const attribute = attributeAt(j);
           if (attribute) {
             parts.push(...attribute.parts);
@@ -332,6 +343,11 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
                 last = j;
                 j++;
               }
+              continue;
+            }
+            // "tubo de cobre de 1/2": a material the catalog does not carry (said by the tool) leaves the size to the product.
+            if (nextWord === null && MATERIAL.test(next.t) && attributeAt(j + 2) === null && /^(?:de|of|en|in)$/.test(toks[j + 2]?.t ?? '') && attributeAt(j + 3)) {
+              j += 3;
               continue;
             }
             break;
@@ -405,6 +421,18 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             for (let k = startTok; k < first; k++) used.add(k);
           }
         }
+        let end = last;
+        // How many, said after the product ("clavos de 3 pulgadas, 5 libras"), when not before it.
+        const after = toks[last + 1];
+        const counted = mention.quantity === undefined && after && /^[\s,]*$/.test(f.folded.slice(toks[last]!.e, after.s)) ? trailing.at(names, last + 1, namingWords(parts)) : null;
+        if (counted) {
+          mention.quantity = counted.quantity;
+          if (counted.pack !== undefined && !mention.query.split(' ').includes(counted.pack)) mention.query = `${counted.pack} ${mention.query}`;
+          entities.push({ type: 'quantity', value: String(counted.quantity), ...toOriginalSpan(f, after!.s, toks[last + 2]!.e) });
+          used.add(last + 1);
+          used.add(last + 2);
+          end = last + 2;
+        }
         mentions.push(mention);
         entities.push({ type: 'product', value: mention.query, start: mention.start, end: mention.end });
         // "varilla de 1/2 y de 3/8", "el cemento gris y el blanco", "2 sacos de gris y 3 de blanco":
@@ -422,7 +450,6 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             used.add(first - 1);
           }
         }
-        let end = last;
         for (let other = elidedAfter(end, mention.query); other !== null; other = elidedAfter(end, mention.query)) {
           const span = toOriginalSpan(f, toks[other.from]!.s, toks[other.to]!.e);
           const again: ProductMention = { query: other.query, ...span, ...(other.quantity !== undefined ? { quantity: other.quantity } : {}) };

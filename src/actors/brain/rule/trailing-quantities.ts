@@ -1,0 +1,82 @@
+import type { Product } from '../../../domain/tenant.js';
+import { NUMBER_WORDS, parseProductText } from '../../catalog/index.js';
+import { foldWithMap } from './text.js';
+
+/**
+ * A quantity said after the product ("clavos de 3 pulgadas 5 libras", "cemento 10 sacos",
+ * "cable 12, 100 pies", "pintura blanca 2 galones"): the number before a selling unit is how many,
+ * not a size. A pack or count word always counts; a unit of weight, volume or length counts only
+ * when the products named are sold by it (nails by the pound, wire by the foot) and none is made in
+ * that size ("tinaco 250 galones", "zinc 12 pies", "cable 500 pies" are sizes).
+ */
+
+/** Pack and count words: the number before them is how many; the pack (if any) says which one. */
+const PACKS: readonly [RegExp, string | null][] = [
+  [/^(?:sacos?|zacos?|fundas?|bolsas?|quintal(?:es)?|qq|bags?|sacks?)$/, 'saco'],
+  [/^(?:cubetas?|cuvetas?|buckets?|cubos?|pailas?)$/, 'cubeta'],
+  [/^(?:rollos?|rolls?)$/, 'rollo'],
+  [/^(?:cajas?|boxes?)$/, 'caja'],
+  [/^(?:paquetes?|packs?)$/, 'paquete'],
+  [/^(?:unidades?|units?|piezas?|pieces?)$/, null],
+];
+/** Units a product may be sold by (its `unit`, folded, starts with the key): quantities only for those. */
+const SOLD_BY: readonly [RegExp, string, 'lb' | 'gal' | 'ft' | 'm'][] = [
+  [/^(?:libras?|lbs?|pounds?)$/, 'libra', 'lb'],
+  [/^(?:galon(?:es|e)?|gallons?|glns?|gal)$/, 'galon', 'gal'],
+  [/^(?:pies?|feet|foot|ft)$/, 'pie', 'ft'],
+  [/^(?:metros?|meters?|mts?)$/, 'metro', 'm'],
+];
+const FEET_PER_METRE = 3.28084;
+const POUNDS_PER_KILO = 2.20462;
+const KILOS = /^(?:kilos?|kg|kgs|kilogramos?)$/;
+/** Words before the number that make it a size: "de 250 galones", "cubeta 5 gal", "calibre 12". */
+const SIZE_LEAD = /^(?:de|del|of|en|in|x|por|calibre|grado|#|no|numero|cubeta|saco|funda|bolsa|rollo|caja|paquete|galon|bucket|bag|roll)$/;
+
+export interface TrailingQuantity {
+  quantity: number;
+  /** The pack word to keep with the product ("galon", "saco"): it says which pack is wanted. */
+  pack?: string;
+}
+
+export interface TrailingQuantities {
+  /**
+   * The quantity the tokens at `at` (number, unit) say, after the product phrase whose words are
+   * `words` (the product words the phrase has so far); null when they say a size or nothing.
+   */
+  at(tokens: readonly string[], at: number, words: readonly string[]): TrailingQuantity | null;
+}
+
+export function createTrailingQuantities(catalog: readonly Product[], productWords: readonly Set<string>[]): TrailingQuantities {
+  const units = catalog.map((p) => foldWithMap(p.unit).folded);
+  let measures: ReturnType<typeof parseProductText>['attributes']['measures'][] | null = null;
+  return {
+    at(tokens, at, words) {
+      const number = tokens[at];
+      const unit = tokens[at + 1];
+      if (number === undefined || unit === undefined) return null;
+      const n = /^\d+$/.test(number) ? Number(number) : NUMBER_WORDS[number];
+      if (n === undefined || n <= 0) return null;
+      if (at > 0 && SIZE_LEAD.test(tokens[at - 1] ?? '')) return null;
+      for (const [re, pack] of PACKS) if (re.test(unit)) return pack !== null ? { quantity: n, pack } : { quantity: n };
+      const sold = SOLD_BY.find(([re]) => re.test(unit));
+      if (words.length === 0) return null;
+      // "clavos de 3 pulgadas 2 kilos" for nails sold by the pound: that weight in pounds, rounded up.
+      if (!sold && KILOS.test(unit)) {
+        const byPound = catalog.some((_, i) => words.every((w) => productWords[i]!.has(w)) && units[i]!.startsWith('libra'));
+        return byPound ? { quantity: Math.ceil(n * POUNDS_PER_KILO - 1e-9), pack: 'libra' } : null;
+      }
+      if (!sold) return null;
+      const named = catalog.flatMap((_, i) => (words.every((w) => productWords[i]!.has(w)) ? [i] : []));
+      // "cable 14, 50 metros" for wire sold by the foot: that length in feet, rounded up.
+      const other = sold[1] === 'metro' ? 'pie' : sold[1] === 'pie' ? 'metro' : null;
+      if (other !== null && !named.some((i) => units[i]!.startsWith(sold[1])) && named.some((i) => units[i]!.startsWith(other))) {
+        return { quantity: Math.ceil(other === 'pie' ? n * FEET_PER_METRE : n / FEET_PER_METRE - 1e-9) };
+      }
+      if (!named.some((i) => units[i]!.startsWith(sold[1]))) return null;
+      // The 500-foot roll of wire, the 40-lb bag of soil: a size one of them is made in.
+      measures ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures);
+      if (named.some((i) => measures![i]!.some((m) => m.unit === sold[2] && Math.abs(m.value - n) < 1e-9))) return null;
+      return sold[1] === 'libra' || sold[1] === 'galon' ? { quantity: n, pack: sold[1] } : { quantity: n };
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createProductMatcher, type ProductMatcher } from '../../../src/actors/brain/rule/products.js';
+import { extractAccountIds } from '../../../src/actors/brain/rule/contact-entities.js';
+import { demoTenant } from '../tools/helpers.js';
+
+let matcher: ProductMatcher;
+
+beforeAll(async () => {
+  matcher = createProductMatcher((await demoTenant()).catalog);
+});
+
+const read = (text: string) => matcher.extract(text).mentions.map((m) => ({ query: m.query, ...(m.quantity !== undefined ? { quantity: m.quantity } : {}) }));
+
+describe('quantities said after the product', () => {
+  it.each([
+    ['clavos de 3 pulgadas 5 libras', 'libra clavo 3 pulgadas', 5],
+    ['clavos de 3 pulgadas, 5 libras', 'libra clavo 3 pulgadas', 5],
+    ['clavos 3 pulgadas 5 lb', 'libra clavo 3 pulgadas', 5],
+    ['pintura blanca 2 galones', 'galon pintura blanca', 2],
+    ['cemento 10 sacos', 'saco cemento', 10],
+    ['pintura blanca 1 cubeta', 'cubeta pintura blanca', 1],
+    ['arena 2 metros', 'arena', 2],
+    ['cable 12 100 pies', 'cable 12', 100],
+    ['block de 6 100 unidades', 'block 6', 100],
+    ['clavos de 3 pulgadas 2 kilos', 'libra clavo 3 pulgadas', 5],
+    ['cable 14 50 metros', 'cable 14', 165],
+  ])('should read "%s" as %s × %i', (text, query, quantity) => {
+    expect(read(text)).toEqual([{ query, quantity }]);
+  });
+
+  it.each([
+    ['tinaco de 250 galones', 'tinaco 250 galones'],
+    ['zinc 12 pies', 'zinc 12 pies'],
+    ['cable 12 500 pies', 'cable 12 500 pies'],
+    ['tierra negra 40 lb', 'tierra negra 40 lb'],
+    ['varilla 3/8 20 pies', 'varilla 3/8 20 pies'],
+  ])('should keep the size a product is made in: "%s"', (text, query) => {
+    expect(read(text)).toEqual([{ query }]);
+  });
+
+  it('should not read a gauge and a length as an account id ("cable #12 100 pies")', () => {
+    expect(extractAccountIds('cable #12 100 pies')).toEqual([]);
+    expect(extractAccountIds('cuenta 12345 10 sacos').map((e) => e.value)).toEqual(['12345']);
+    expect(extractAccountIds('mi cuenta es la #1234').map((e) => e.value)).toEqual(['1234']);
+  });
+});
