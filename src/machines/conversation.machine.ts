@@ -56,6 +56,7 @@ import { asksEstimateAgain, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUp
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
+import { hasLaughter, withoutLaughter } from './laughter.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 
@@ -287,7 +288,7 @@ const TAKES_IT =
  */
 function takesReserveOffer(context: ConversationContext): boolean {
   const understanding = u(context);
-  const text = context.lastMessage?.text ?? '';
+  const text = withoutLaughter(context.lastMessage?.text ?? '');
   if (context.expecting.kind !== 'reserve_offer' || context.turn - context.expecting.turn > 1 || !understanding) return false;
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
@@ -462,7 +463,8 @@ const askingSlot = (context: ConversationContext): string | null => {
   const asked = context.lead.status === 'collecting' && context.lead.asking ? spec?.slots.find((s) => s.name === context.lead.asking) : undefined;
   return context.expecting.kind === 'none' && asked && !asked.entity ? asked.name : null;
 };
-const lastText = (context: ConversationContext): string => context.lastMessage?.text ?? '';
+/** The customer's last message as the readers read it (laughter set aside: "jaja sí" says "sí"). */
+const lastText = (context: ConversationContext): string => withoutLaughter(context.lastMessage?.text ?? '');
 
 /** The message picks the "no / something else" option of the pending choice. */
 function picksOther(context: ConversationContext): boolean {
@@ -934,6 +936,13 @@ export const conversationMachine = setup({
       handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,
     })),
     sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
+    // "jajaja", "jaja ok": smiled back at, not thanked for ("¡Con mucho gusto!" answers a thank-you);
+    // in the middle of a form only the smile, the form's question follows.
+    sayThanks: emit(({ context }) => {
+      const said = context.lastMessage?.text ?? '';
+      if (!hasLaughter(said) || /\b(?:gracias|thanks?|thank you|ty)\b/i.test(said)) return reply('thanks');
+      return reply(formInProgress(context) ? 'thanks.laugh_held' : 'thanks.laugh');
+    }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
     sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),
     // A returning customer is greeted by name and reminded of what is still open for them.
@@ -1310,7 +1319,7 @@ export const conversationMachine = setup({
             {
               guard: { type: 'intentIs', params: { intents: ['thanks'] } },
               target: 'continuing',
-              actions: [{ type: 'route', params: { as: 'decided' } }, { type: 'sayTemplate', params: { template: 'thanks' } }],
+              actions: [{ type: 'route', params: { as: 'decided' } }, 'sayThanks'],
             },
             {
               guard: { type: 'intentIs', params: { intents: ['goodbye'] } },

@@ -32,6 +32,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.welcomeBack',
   'greeting.again',
   'thanks',
+  // Laughter ("jajaja", "jaja ok"): smiled back at.
+  'thanks.laugh',
+  // ...in the middle of a form (its question follows).
+  'thanks.laugh_held',
   'goodbye',
   'notUnderstood',
   'lead.notUnderstood',

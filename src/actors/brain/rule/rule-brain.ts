@@ -16,7 +16,8 @@ import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
-import { emojiAsWords } from './emoji.js';
+import { emojiAsWords, readableText } from './emoji.js';
+import { isOnlyLaughter } from '../../../machines/laughter.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
@@ -378,7 +379,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   const brain: Brain = {
     kind: 'rules',
     parse(text) {
-      const { mentions: _mentions, ...nlu } = parseWith(emojiAsWords(text), tenant.settings.defaultLang, false);
+      const { mentions: _mentions, ...nlu } = parseWith(readableText(text), tenant.settings.defaultLang, false);
       return nlu;
     },
     async understand(input: UnderstandInput): Promise<Understanding> {
@@ -397,18 +398,20 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   /** What `understand` answers, before the cache: a function of the text, the language and the expectation only. */
   function read(input: UnderstandInput): Understanding {
     const { expecting } = input;
-    // "👍" is "ok", "🙏" is "gracias": an emoji-only message is read as the words it stands for.
-    const text = emojiAsWords(input.text);
+    const text = readableText(input.text);
+    // Laughter alone acknowledges; it answers no yes/no question ("jaja" to "¿Te preparo la cotización?").
+    const onlyLaughter = isOnlyLaughter(emojiAsWords(input.text));
     const parsed = parseWith(text, input.lang, expecting.kind === 'account_id');
     let { mentions } = parsed;
     const { mentions: _parsedMentions, ...nlu } = parsed;
-    const bareAnswer = detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
+    const bareAnswer = !onlyLaughter && detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
     // "no" / "nada" / "estoy bien" with nothing pending answers "¿Algo más?": a goodbye. (With a
     // question pending — a lead field, a summary, options — the machine reads the "no" itself.)
     // "¿Te lo reservo o necesitas otra cosa?" is such an "¿algo más?": its yes is read by the machine
     // from the affirmation, so the reading stays the one with nothing pending.
     const open = expecting.kind === 'none' || expecting.kind === 'reserve_offer';
-    if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
+    if (onlyLaughter) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
+    else if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
     else if (open && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     // A bare yes/no names no product ("no" is not "Alambre No. 18").
@@ -423,7 +426,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // Only a sure complaint: "quiero pintura azul urgente" misread as a complaint is not an emergency.
     const urgentComplaint = intent === 'complaint' && nlu.intent.confidence >= HANDOFF_CONFIDENCE && /\burgent[ee]?\b|\burgencia\b/i.test(text);
     const critical = threat || urgentComplaint;
-    const affirmation = detectAffirmation(text);
+    const affirmation = onlyLaughter ? null : detectAffirmation(text);
     // A bare "no"/"sí" carries no intent worth prioritising, whatever the classifier guessed.
     const priorityIntent: IntentName = affirmation !== null && text.trim().split(/\s+/).length <= 3 ? 'out_of_scope' : intent;
     const accountId = nlu.entities.find((e) => e.type === 'account_id')?.value;
