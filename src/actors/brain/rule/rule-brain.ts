@@ -16,6 +16,7 @@ import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
+import { namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText } from './emoji.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
@@ -126,7 +127,7 @@ const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
 const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
 
 export interface RuleBrainOptions {
-  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'>;
+  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'> & { store?: Pick<TenantData['store'], 'tradeGoods'> };
   /** Override the fallback threshold (tests, tuning). */
   threshold?: number;
   /**
@@ -351,7 +352,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "¿vendes aire acondicionado?" (a thing the classifier never saw) and "neveras" alone (met
     // mostly in complaints): product questions, answered with what there is or "no vendemos …".
-    if (has('product_inquiry') && ((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)))) {
+    // "y lija?", "lija?": a good of the store's trade named alone asks whether the store has it;
+    // "buenas, tienen lija?" is a greeting with that question, answered as the question.
+    const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
+    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting') && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyATradeGood(tenant.store?.tradeGoods, text)))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos

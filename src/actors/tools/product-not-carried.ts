@@ -1,0 +1,73 @@
+/**
+ * What the catalog does not have, said as a clerk would. Outside the store's trade ("pizza",
+ * "zapatos"): "No vendemos pizza, somos una ferretería…". A good of the trade the catalog lacks
+ * (`store.tradeGoods`: "lija", "yeso", "soldadura"): "Ahora mismo no tenemos lija", with the nearest
+ * products the store carries, or else a person who can see about getting it.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData, TradeGood } from '../../domain/tenant.js';
+import type { ProductActorOutput } from '../../machines/conversation.contract.js';
+import { describeProduct, optionsFor } from './product-parts.js';
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */
+const singular = (w: string): string => (w.length > 4 && /(?:[aeiou]s|[^aeiou]es)$/.test(w) ? w.replace(/e?s$/, '') : w);
+const tokens = (s: string): string[] => fold(s).split(/[^a-z0-9-]+/).filter((w) => w !== '').map(singular);
+
+/** The trade good a phrase names ("papel de lija fina", "unas lijas"), if any. */
+export function tradeGoodOf(tenant: TenantData, phrase: string): TradeGood | null {
+  const said = ` ${tokens(phrase).join(' ')} `;
+  for (const good of tenant.store.tradeGoods ?? []) {
+    if (good.words.some((word) => said.includes(` ${tokens(word).join(' ')} `))) return good;
+  }
+  return null;
+}
+
+/** Words around a good named alone: "y lija?", "and sandpaper?", "lija también". */
+const AROUND = new Set(['y', 'e', 'and', 'tambien', 'too', 'also', 'hay', 'what', 'about', 'que', 'tal', 'la', 'el', 'las', 'los', 'un', 'una', 'unas', 'unos', 'de']);
+
+/**
+ * A message that names a good of the trade and nothing else ("y lija?", "lija?", "and sandpaper?"):
+ * asked of a store, whether it has it — a product question, whatever the classifier made of the word.
+ */
+export function namesOnlyATradeGood(goods: readonly TradeGood[] | undefined, text: string): boolean {
+  const words = tokens(text);
+  let from = 0;
+  let to = words.length;
+  while (from < to && AROUND.has(words[from] as string)) from++;
+  while (to > from && AROUND.has(words[to - 1] as string)) to--;
+  if (to - from === 0 || to - from > 4) return false;
+  const said = words.slice(from, to).join(' ');
+  return (goods ?? []).some((good) => good.words.some((word) => tokens(word).join(' ') === said));
+}
+
+/** How many of the nearest products are offered instead. */
+const MAX_INSTEAD = 2;
+
+/**
+ * The answer for items the catalog has nothing for, named by the customer's words (`missing`):
+ * "not right now" for goods of the trade, "we don't sell that" for the rest.
+ */
+export function notCarried(tenant: TenantData, missing: readonly string[], lang: Lang): ProductActorOutput {
+  const query = missing.join(', ');
+  const goods = missing.map((name) => tradeGoodOf(tenant, name)).filter((g): g is TradeGood => g !== null);
+  if (goods.length === 0) return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query } }] };
+  const instead = [...new Set(goods.flatMap((g) => g.instead ?? []))]
+    .map((sku) => tenant.catalog.find((p) => p.sku === sku))
+    .filter((p): p is Product => p !== undefined && p.stock !== 0)
+    .slice(0, MAX_INSTEAD);
+  if (instead.length > 0) {
+    return {
+      outcome: 'not_found',
+      replies: [{ template: 'product.not_stocked_instead', params: { query, items: instead.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(instead) }],
+    };
+  }
+  // Nothing near it on the shelf: a person of the store can see about ordering it (a yes next hands over, with these words).
+  const asks = lang === 'en' ? `I'd like to talk to someone about getting ${query}` : `quiero hablar con un asesor para conseguir ${query}`;
+  const label = 'clarify.option.yes_person';
+  return {
+    outcome: 'not_found',
+    replies: [{ template: 'product.not_stocked', params: { query }, options: [{ label, text: asks, template: true }] }],
+    offer: { intent: 'human_agent', label, text: asks },
+  };
+}
