@@ -57,6 +57,7 @@ import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
+import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 
@@ -583,6 +584,14 @@ export const conversationMachine = setup({
       if (context.expecting.kind !== 'account_id' || understanding?.notKnown !== true || understanding.accountId) return false;
       return !understanding.critical && decideTriage(understanding).kind !== 'handoff';
     },
+    // "¿para qué lo necesitan?", "¿y cuándo vence?" while the number or the holder's identifier is
+    // awaited: answered, and asked again (a sure request for a person still hands off).
+    asksAboutAccountCheck: ({ context }) => {
+      if (context.expecting.kind !== 'account_id' && context.expecting.kind !== 'account_verification') return false;
+      const understanding = u(context);
+      if (!understanding || understanding.accountId || understanding.critical || decideTriage(understanding).kind === 'handoff') return false;
+      return askedAboutAccountCheck(context.lastMessage?.text ?? '') !== null;
+    },
     // Digits after "last 4 of your phone, or your cédula/RNC": the account tool checks them (or a new account number).
     answersAccountVerification: ({ context }) => context.expecting.kind === 'account_verification' && /\d{4}/.test(context.lastMessage?.text ?? ''),
     answersExpectedProduct: ({ context }) => context.expecting.kind === 'product' && (u(context)?.products.length ?? 0) > 0,
@@ -936,6 +945,13 @@ export const conversationMachine = setup({
       handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,
     })),
     sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
+    // Why the number / the holder's identifier is asked, or the data it unlocks; the question again.
+    answerAccountCheckQuestion: emit(({ context }) => {
+      const asked = askedAboutAccountCheck(context.lastMessage?.text ?? '') ?? 'why';
+      const verifying = context.expecting.kind === 'account_verification';
+      const number = context.accountAccess?.pending ?? '';
+      return reply(`account.${asked}_${verifying ? 'verify' : 'number'}`, verifying ? { number } : {});
+    }),
     // "jajaja", "jaja ok": smiled back at, not thanked for ("¡Con mucho gusto!" answers a thank-you);
     // in the middle of a form only the smile, the form's question follows.
     sayThanks: emit(({ context }) => {
@@ -1241,6 +1257,7 @@ export const conversationMachine = setup({
             { guard: 'picksOption', actions: ['resetStreak', 'applyChoice'] },
             { guard: 'answersAccountVerification', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
             { guard: 'answersExpectedAccountId', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
+            { guard: 'asksAboutAccountCheck', target: 'continuing', actions: [{ type: 'route', params: { as: 'account_status' } }, 'answerAccountCheckQuestion'] },
             {
               guard: 'doesNotKnowAccountId',
               target: 'continuing',

@@ -27,6 +27,11 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.introduced',
   'greeting.company',
   'accountId.unknown',
+  // A side question while the account number / the holder's identifier is awaited ({number} when verifying).
+  'account.why_number',
+  'account.why_verify',
+  'account.data_number',
+  'account.data_verify',
   'greeting.openLead',
   'greeting.openTicket',
   'greeting.welcomeBack',
