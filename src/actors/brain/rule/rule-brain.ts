@@ -127,7 +127,7 @@ const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
 const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
 
 export interface RuleBrainOptions {
-  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'> & { store?: Pick<TenantData['store'], 'tradeGoods'> };
+  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'> & { store?: Partial<Pick<TenantData['store'], 'tradeGoods' | 'branches' | 'deliveryZones' | 'places'>> };
   /** Override the fallback threshold (tests, tuning). */
   threshold?: number;
   /**
@@ -172,6 +172,13 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   const tenantName = tenant.settings.displayName;
   /** The jobs the catalog lists products for ("pintar", "paint"), folded. */
   const jobWords = new Set(tenant.catalog.flatMap((p) => p.jobs ?? []).map((job) => foldText(job).trim()));
+  /**
+   * The store's own names, folded (its products, branches, delivery zones and places): a message that
+   * is just one (an option tapped, "Sucursal Villa Hermosa") keeps the conversation's language.
+   */
+  const ownNames = new Set(
+    [...tenant.catalog.map((p) => p.name), ...(tenant.store?.branches ?? []).map((b) => b.name), ...(tenant.store?.deliveryZones ?? []).map((z) => z.zone), ...(tenant.store?.places ?? []).map((p) => p.name)].map((name) => foldText(name).replace(/\s+/g, ' ').trim()),
+  );
   const rooms = roomsOf(tenant.catalog);
   const namesAJob = (text: string): boolean => jobWords.size > 0 && foldText(text).split(/[^a-z0-9]+/).some((word) => jobWords.has(word));
   /** The label whose answer lists the business's services (estudio: `consultar_paquetes`), if any. */
@@ -377,7 +384,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && !sureHandoff && unsureRead && askedJob(text) !== null) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
-    return { intent, ranking, entities, lang: detectLang(withoutNames(text, entities), lang), mentions };
+    const onlyAName = ownNames.has(foldText(text).replace(/[¿?¡!.]+$/u, '').replace(/\s+/g, ' ').trim());
+    return { intent, ranking, entities, lang: onlyAName ? lang : detectLang(withoutNames(text, entities), lang), mentions };
   };
 
   const brain: Brain = {
@@ -475,6 +483,9 @@ function modelOf(tenant: RuleBrainOptions['tenant'], productLexicon: Iterable<st
  */
 function withoutNames(text: string, entities: readonly Entity[]): string {
   let out = text;
-  for (const e of entities) if (e.type === 'person_name' || e.type === 'company' || e.type === 'email') out = out.slice(0, e.start) + ' '.repeat(e.end - e.start) + out.slice(e.end);
+  // A product's name is the catalog's, in its language ("Cemento Gris Cemex (saco 42.5 kg)" tapped as
+  // an option in an English conversation): it says nothing of the customer's language.
+  const named = (e: Entity): boolean => e.type === 'person_name' || e.type === 'company' || e.type === 'email' || e.type === 'product';
+  for (const e of entities) if (named(e) && e.start >= 0 && e.end <= out.length) out = out.slice(0, e.start) + ' '.repeat(e.end - e.start) + out.slice(e.end);
   return out;
 }
