@@ -227,6 +227,8 @@ export interface Offer {
   /** ISO date. */
   validUntil: string;
   skus?: string[];
+  /** Free delivery on orders from `minTotal` (DOP) to these zones (absent: every zone), while the offer lasts. */
+  freeDelivery?: { minTotal: number; zones?: string[] };
 }
 
 export interface Vacancy {

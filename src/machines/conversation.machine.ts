@@ -383,7 +383,9 @@ export function productInput(context: ConversationContext): ProductActorInput {
     ...(context.lastMessage ? { text: context.lastMessage.text } : {}),
     ...(focus ? { focus } : {}),
     ...(pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && context.expecting.lines ? { estimate: context.expecting.lines } : {}),
-    ...(context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS ? { delivery: { place: context.delivery.place, fee: context.delivery.fee } } : {}),
+    ...(context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS
+      ? { delivery: { place: context.delivery.place, fee: context.delivery.fee, ...(context.delivery.freeFrom !== undefined ? { freeFrom: context.delivery.freeFrom } : {}) } }
+      : {}),
     idempotencyKey: key(context, 'product'),
   };
 }
@@ -929,11 +931,14 @@ export const conversationMachine = setup({
       const line = outputOf<ProductActorOutput>(event)?.reserve;
       return line ? { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn, ...(line.backorder ? { backorder: true } : {}) } as Expectation } : {};
     }),
+    // A formal quote asked for at once holds the same, for the ticket opened next.
     expectQuoteOffer: assign(({ context, event }) => {
-      const lines = outputOf<ProductActorOutput>(event)?.lines;
+      const out = outputOf<ProductActorOutput>(event);
+      const lines = out?.lines;
+      const delivery = out?.delivery ? { place: out.delivery.place, fee: out.delivery.fee } : undefined;
       const said = context.lastMessage?.text ?? '';
       const before = pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' ? `${context.expecting.text}\n` : '';
-      return { expecting: { kind: 'quote_offer', text: `${before}${said}`, turn: context.turn, ...(lines ? { lines } : {}) } as Expectation };
+      return { expecting: { kind: 'quote_offer', text: `${before}${said}`, turn: context.turn, ...(lines ? { lines } : {}), ...(delivery ? { delivery } : {}) } as Expectation };
     }),
     storeAccountAccess: assign(({ event }) => {
       const access = outputOf<AccountActorOutput>(event)?.access;
@@ -1392,7 +1397,7 @@ export const conversationMachine = setup({
               {
                 guard: { type: 'outcomeIs', params: { outcomes: ['multi_quote'] } },
                 target: 'quoteTicket',
-                actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'],
+                actions: ['emitEffectReplies', 'expectQuoteOffer', 'storeProductFocus'],
               },
               // Several items priced: the estimate, then "¿Te preparo la cotización formal?" (a yes opens the ticket).
               {
@@ -1449,6 +1454,10 @@ export const conversationMachine = setup({
               messageId: messageId(context),
               // A yes to the offer: the ticket carries the list that was priced, not the "sí".
               text: context.expecting.kind === 'quote_offer' || context.expecting.kind === 'reserve_offer' ? context.expecting.text : (context.lastMessage?.text ?? ''),
+              // ...with its lines and the delivery counted in the total, for the sales team.
+              ...(context.expecting.kind === 'quote_offer' && context.expecting.lines && context.expecting.lines.length > 0
+                ? { quote: { lines: context.expecting.lines, ...(context.expecting.delivery ? { delivery: context.expecting.delivery } : {}) } }
+                : {}),
               idempotencyKey: key(context, 'quote-ticket'),
             }),
             onDone: {

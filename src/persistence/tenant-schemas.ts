@@ -260,7 +260,7 @@ export const STORE = z.object({
   });
 });
 
-export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: perLang, validUntil: isoDate, skus: strings.optional() }));
+export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: perLang, validUntil: isoDate, skus: strings.optional(), freeDelivery: z.object({ minTotal: number({ min: 0 }), zones: strings.optional() }).optional() }));
 
 export const VACANCIES = z.array(z.object({ id: text(), title: perLang, branch: text(), requirements: perLang, howToApply: perLang }));
 
