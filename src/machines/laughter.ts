@@ -7,8 +7,11 @@
 
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-/** One word of laughter: "jaja", "jajjaja", "jejeje", "jiji", "haha", "hehe", "jsjs", "lol", "lmao", "xd". */
-const LAUGH_WORD = /^(?:(?:[jh]+[aeiou]+){2,}[jh]*|a?(?:j+a+){2,}j*|(?:js|sj){2,}[js]?|j+s+j+[js]*|lo+l+|lmf?ao+|rofl|xd+|xdd+)$/;
+/**
+ * One word of laughter: "jaja", "jajjaja", "jejeje", "jiji", "haha", "hehe", "jsjs", "lol", "lmao", "xd".
+ * The same syllable again and again: "hoja", "hijo", "jefe" are words.
+ */
+const LAUGH_WORD = /^(?:a?(?:j+a+){2,}j*|(?:j+e+){2,}j*|(?:j+i+){2,}j*|(?:j+o+){2,}j*|(?:h+a+){2,}h*|(?:h+e+){2,}h*|(?:js|sj){2,}[js]?|lo+l+|lmf?ao+|rofl|xd+)$/;
 /** The emoji of laughter (a smile that laughs, not a thank-you). */
 const LAUGH_EMOJI = /^(?:😂|🤣|😆|😅|😄|😁|😹|😀|😃)+$/u;
 

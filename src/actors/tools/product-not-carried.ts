@@ -14,14 +14,22 @@ const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').to
 const singular = (w: string): string => (w.length > 4 && /(?:[aeiou]s|[^aeiou]es)$/.test(w) ? w.replace(/e?s$/, '') : w);
 const tokens = (s: string): string[] => fold(s).split(/[^a-z0-9-]+/).filter((w) => w !== '').map(singular);
 
-/** The trade good a phrase names ("papel de lija fina", "unas lijas"), if any. */
+/** The trade good a phrase names ("papel de lija fina", "unas lijas"), if any; the longest name wins ("láminas de yeso" over "yeso"). */
 export function tradeGoodOf(tenant: TenantData, phrase: string): TradeGood | null {
-  const said = ` ${tokens(phrase).join(' ')} `;
+  // By its words in any order: the brain may hand the phrase over reordered ("yeso laminas").
+  const said = new Set(tokens(phrase));
+  let best: { good: TradeGood; length: number } | null = null;
   for (const good of tenant.store.tradeGoods ?? []) {
-    if (good.words.some((word) => said.includes(` ${tokens(word).join(' ')} `))) return good;
+    for (const word of good.words) {
+      const name = tokens(word).filter((w) => !JOINING.has(w));
+      if (name.length > 0 && name.every((w) => said.has(w)) && (best === null || name.length > best.length)) best = { good, length: name.length };
+    }
   }
-  return null;
+  return best?.good ?? null;
 }
+
+/** Words that join a good's name ("papel de lija"), not part of what it is. */
+const JOINING = new Set(['de', 'del', 'para', 'of', 'for']);
 
 /** Words around a good named alone: "y lija?", "and sandpaper?", "lija también". */
 const AROUND = new Set(['y', 'e', 'and', 'tambien', 'too', 'also', 'hay', 'what', 'about', 'que', 'tal', 'la', 'el', 'las', 'los', 'un', 'una', 'unas', 'unos', 'de']);

@@ -15,7 +15,8 @@ describe('laughter', () => {
     for (const text of ['jajaja', 'JAJAJAJ', 'jaja', 'jajjajaja', 'jeje', 'jiji', 'haha', 'hehe', 'jsjsjs', 'lol', 'lool', 'lmao', 'xD', '😂😂', 'jaja 🤣']) {
       expect(isOnlyLaughter(text), text).toBe(true);
     }
-    for (const text of ['ja', 'jaula', 'jabón', 'hola', 'kaka', 'jarra', 'ok', '']) expect(isOnlyLaughter(text), text).toBe(false);
+    for (const text of ['ja', 'jaula', 'jabón', 'hola', 'kaka', 'jarra', 'ok', 'hoja', 'hijo', 'jefe', 'haja', '']) expect(isOnlyLaughter(text), text).toBe(false);
+    expect(withoutLaughter('puedo enviar mi hoja de vida?')).toBe('puedo enviar mi hoja de vida?');
     expect(hasLaughter('sí jajaja')).toBe(true);
     expect(hasLaughter('tienen jabón?')).toBe(false);
   });

@@ -27,6 +27,8 @@ describe('goods of the trade the catalog lacks', () => {
     expect(tradeGoodOf(tenant, 'unas lijas')).not.toBeNull();
     expect(tradeGoodOf(tenant, 'papel de lija fina')).not.toBeNull();
     expect(tradeGoodOf(tenant, 'sandpaper')).not.toBeNull();
+    expect(tradeGoodOf(tenant, 'láminas de yeso')?.words).toContain('drywall');
+    expect(tradeGoodOf(tenant, 'yeso')?.words).toContain('yeso');
     expect(tradeGoodOf(tenant, 'pizza')).toBeNull();
     expect(tradeGoodOf(tenant, 'zapatos')).toBeNull();
   });
