@@ -955,14 +955,20 @@ export const conversationMachine = setup({
       const asked = askedAboutAccountCheck(context.lastMessage?.text ?? '') ?? 'why';
       const verifying = context.expecting.kind === 'account_verification';
       const number = context.accountAccess?.pending ?? '';
-      return reply(`account.${asked}_${verifying ? 'verify' : 'number'}`, verifying ? { number } : {});
+      return reply(`accountCheck.${asked}_${verifying ? 'verify' : 'number'}`, verifying ? { number } : {});
     }),
     // "jajaja", "jaja ok": smiled back at, not thanked for ("¡Con mucho gusto!" answers a thank-you);
     // in the middle of a form only the smile, the form's question follows.
+    // "ok" / "dale" while the account number or its check is awaited: noted, and asked for again, gently.
     sayThanks: emit(({ context }) => {
       const said = context.lastMessage?.text ?? '';
-      if (!hasLaughter(said) || /\b(?:gracias|thanks?|thank you|ty)\b/i.test(said)) return reply('thanks');
-      return reply(formInProgress(context) ? 'thanks.laugh_held' : 'thanks.laugh');
+      const thanked = /\b(?:gracias|thanks?|thank you|ty)\b/i.test(said);
+      const { kind } = context.expecting;
+      if (!thanked && (kind === 'account_id' || kind === 'account_verification')) {
+        return reply(kind === 'account_id' ? 'accountCheck.ack_number' : 'accountCheck.ack_verify', kind === 'account_id' ? {} : { number: context.accountAccess?.pending ?? '' });
+      }
+      if (hasLaughter(said) && !thanked) return reply(formInProgress(context) ? 'thanks.laugh_held' : 'thanks.laugh');
+      return reply(!thanked && formInProgress(context) ? 'thanks.held' : 'thanks');
     }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
     sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),

@@ -28,10 +28,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.company',
   'accountId.unknown',
   // A side question while the account number / the holder's identifier is awaited ({number} when verifying).
-  'account.why_number',
-  'account.why_verify',
-  'account.data_number',
-  'account.data_verify',
+  'accountCheck.why_number',
+  'accountCheck.why_verify',
+  'accountCheck.data_number',
+  'accountCheck.data_verify',
   'greeting.openLead',
   'greeting.openTicket',
   'greeting.welcomeBack',
@@ -41,6 +41,11 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'thanks.laugh',
   // ...in the middle of a form (its question follows).
   'thanks.laugh_held',
+  // "ok" in the middle of a form (its question follows).
+  'thanks.held',
+  // "ok" while the account number / the holder's identifier is awaited ({number} when verifying).
+  'accountCheck.ack_number',
+  'accountCheck.ack_verify',
   'goodbye',
   'notUnderstood',
   'lead.notUnderstood',

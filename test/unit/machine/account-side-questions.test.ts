@@ -40,3 +40,20 @@ describe('side questions while the account is being checked', () => {
     expect(en).toMatch(/protect your data/);
   });
 });
+
+describe('"ok" while data is awaited', () => {
+  it('should note it and ask for the account number or the check again, never say goodbye', async () => {
+    const [, ok, status] = await chatOnFreshHost(tenant, brain, 'ack-num', 'mi cuenta', 'ok', '10234');
+    expect(ok).toMatch(/número de cuenta/);
+    expect(ok).not.toMatch(/Gracias por escribirle/);
+    expect(status).toMatch(/confirmar que eres el titular/);
+    const [, dale] = await chatOnFreshHost(tenant, brain, 'ack-verify', 'mi cuenta 10234', 'dale');
+    expect(dale).toMatch(/últimos 4 dígitos[\s\S]*\*10234\*/);
+  });
+
+  it('should keep a form going after "ok", its question asked again', async () => {
+    const [, ok] = await chatOnFreshHost(tenant, brain, 'ack-form', 'quiero una cotización para un proyecto', 'ok');
+    expect(ok).toMatch(/nombre completo/);
+    expect(ok).not.toMatch(/Gracias por escribirle|Algo más/);
+  });
+});

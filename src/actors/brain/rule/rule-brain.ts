@@ -173,11 +173,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   /** The jobs the catalog lists products for ("pintar", "paint"), folded. */
   const jobWords = new Set(tenant.catalog.flatMap((p) => p.jobs ?? []).map((job) => foldText(job).trim()));
   /**
-   * The store's own names, folded (its products, branches, delivery zones and places): a message that
-   * is just one (an option tapped, "Sucursal Villa Hermosa") keeps the conversation's language.
+   * The store's own names, folded (its products and their everyday names, branches, delivery zones and
+   * places): a message that is just one (an option tapped, "cemento gris", "Sucursal Villa Hermosa")
+   * keeps the conversation's language.
    */
   const ownNames = new Set(
-    [...tenant.catalog.map((p) => p.name), ...(tenant.store?.branches ?? []).map((b) => b.name), ...(tenant.store?.deliveryZones ?? []).map((z) => z.zone), ...(tenant.store?.places ?? []).map((p) => p.name)].map((name) => foldText(name).replace(/\s+/g, ' ').trim()),
+    [...tenant.catalog.flatMap((p) => [p.name, ...(p.aliases ?? []), ...(p.default_for ?? [])]), ...(tenant.store?.branches ?? []).map((b) => b.name), ...(tenant.store?.deliveryZones ?? []).map((z) => z.zone), ...(tenant.store?.places ?? []).map((p) => p.name)].map((name) => foldText(name).replace(/\s+/g, ' ').trim()),
   );
   const rooms = roomsOf(tenant.catalog);
   const namesAJob = (text: string): boolean => jobWords.size > 0 && foldText(text).split(/[^a-z0-9]+/).some((word) => jobWords.has(word));
@@ -422,10 +423,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿Te lo reservo o necesitas otra cosa?" is such an "¿algo más?": its yes is read by the machine
     // from the affirmation, so the reading stays the one with nothing pending.
     const open = expecting.kind === 'none' || expecting.kind === 'reserve_offer';
+    // "ok" / "dale" while data is awaited (a form's field, the account number): noted, never a goodbye.
+    const awaitsData = expecting.kind === 'lead_field' || expecting.kind === 'account_id' || expecting.kind === 'account_verification' || expecting.kind === 'product';
     if (onlyLaughter) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     else if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
-    else if (open && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
+    else if ((open || awaitsData) && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     // A bare yes/no names no product ("no" is not "Alambre No. 18").
     if (bareAnswer || isBareDecline(text) || isBareAcknowledgment(text)) {
       mentions = [];
@@ -483,9 +486,6 @@ function modelOf(tenant: RuleBrainOptions['tenant'], productLexicon: Iterable<st
  */
 function withoutNames(text: string, entities: readonly Entity[]): string {
   let out = text;
-  // A product's name is the catalog's, in its language ("Cemento Gris Cemex (saco 42.5 kg)" tapped as
-  // an option in an English conversation): it says nothing of the customer's language.
-  const named = (e: Entity): boolean => e.type === 'person_name' || e.type === 'company' || e.type === 'email' || e.type === 'product';
-  for (const e of entities) if (named(e) && e.start >= 0 && e.end <= out.length) out = out.slice(0, e.start) + ' '.repeat(e.end - e.start) + out.slice(e.end);
+  for (const e of entities) if (e.type === 'person_name' || e.type === 'company' || e.type === 'email') out = out.slice(0, e.start) + ' '.repeat(e.end - e.start) + out.slice(e.end);
   return out;
 }
