@@ -32,3 +32,12 @@ describe('the language of a message that is only a name', () => {
     expect(kind).not.toMatch(/cuesta|¿Te lo reservo/);
   });
 });
+
+describe('a delivery place or branch named alone', () => {
+  it('should read it as a store question, answered for that place', async () => {
+    for (const text of ['Villa Hermosa', 'caleta?', 'a Caleta']) expect((await read(text, 'es')).nlu.intent.name, text).toBe('store_hours_location');
+    const [, zone] = await chatOnFreshHost(tenant, brain, 'zone-alone', 'hacen delivery?', 'Villa Hermosa');
+    expect(zone).toMatch(/llegamos a \*Villa Hermosa\*/);
+    expect(zone).not.toMatch(/asegurarme/);
+  });
+});

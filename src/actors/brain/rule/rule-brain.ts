@@ -18,6 +18,7 @@ import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-question
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText } from './emoji.js';
+import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
@@ -172,14 +173,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   const tenantName = tenant.settings.displayName;
   /** The jobs the catalog lists products for ("pintar", "paint"), folded. */
   const jobWords = new Set(tenant.catalog.flatMap((p) => p.jobs ?? []).map((job) => foldText(job).trim()));
-  /**
-   * The store's own names, folded (its products and their everyday names, branches, delivery zones and
-   * places): a message that is just one (an option tapped, "cemento gris", "Sucursal Villa Hermosa")
-   * keeps the conversation's language.
-   */
-  const ownNames = new Set(
-    [...tenant.catalog.flatMap((p) => [p.name, ...(p.aliases ?? []), ...(p.default_for ?? [])]), ...(tenant.store?.branches ?? []).map((b) => b.name), ...(tenant.store?.deliveryZones ?? []).map((z) => z.zone), ...(tenant.store?.places ?? []).map((p) => p.name)].map((name) => foldText(name).replace(/\s+/g, ' ').trim()),
-  );
+  const storeNames = createStoreNames(tenant);
   const rooms = roomsOf(tenant.catalog);
   const namesAJob = (text: string): boolean => jobWords.size > 0 && foldText(text).split(/[^a-z0-9]+/).some((word) => jobWords.has(word));
   /** The label whose answer lists the business's services (estudio: `consultar_paquetes`), if any. */
@@ -256,6 +250,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const askedGoodbye = intent.name === 'goodbye' && text.includes('?');
     if (has('store_hours_location') && (DELIVERY_READS_AS_STORE.has(intent.name) || unsure || askedGoodbye) && mentions.length === 0 && mentionsDelivery(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(intent.confidence, DELIVERY_RULE_CONFIDENCE) };
+    }
+    // "Villa Hermosa", "a Caleta" alone (the answer to "¿A qué zona te lo enviaríamos?"): one of the
+    // store's delivery places or branches named, a store question.
+    if (has('store_hours_location') && intent.confidence < HANDOFF_CONFIDENCE && mentions.length === 0 && storeNames.isOnlyAPlace(text)) {
+      intent = { name: 'store_hours_location', confidence: DELIVERY_RULE_CONFIDENCE };
     }
     // "a quote for 40 rooms" names no product: a project for an advisor, not a price to look up.
     if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && mentions.length === 0 && asksProjectQuote(text)) {
@@ -385,8 +384,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && !sureHandoff && unsureRead && askedJob(text) !== null) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
-    const onlyAName = ownNames.has(foldText(text).replace(/[¿?¡!.]+$/u, '').replace(/\s+/g, ' ').trim());
-    return { intent, ranking, entities, lang: onlyAName ? lang : detectLang(withoutNames(text, entities), lang), mentions };
+    return { intent, ranking, entities, lang: storeNames.isOnlyAName(text) ? lang : detectLang(withoutNames(text, entities), lang), mentions };
   };
 
   const brain: Brain = {
