@@ -16,10 +16,14 @@ const tokens = (s: string): string[] => fold(s).split(/[^a-z0-9-]+/).filter((w) 
 
 /** The trade good a phrase names ("papel de lija fina", "unas lijas"), if any; the longest name wins ("láminas de yeso" over "yeso"). */
 export function tradeGoodOf(tenant: TenantData, phrase: string): TradeGood | null {
+  return goodNamed(tenant.store.tradeGoods, phrase);
+}
+
+function goodNamed(goods: readonly TradeGood[] | undefined, phrase: string): TradeGood | null {
   // By its words in any order: the brain may hand the phrase over reordered ("yeso laminas").
   const said = new Set(tokens(phrase));
   let best: { good: TradeGood; length: number } | null = null;
-  for (const good of tenant.store.tradeGoods ?? []) {
+  for (const good of goods ?? []) {
     for (const word of good.words) {
       const name = tokens(word).filter((w) => !JOINING.has(w));
       if (name.length > 0 && name.every((w) => said.has(w)) && (best === null || name.length > best.length)) best = { good, length: name.length };
@@ -57,9 +61,16 @@ const MAX_INSTEAD = 2;
  * "not right now" for goods of the trade, "we don't sell that" for the rest.
  */
 export function notCarried(tenant: TenantData, missing: readonly string[], lang: Lang): ProductActorOutput {
-  const query = missing.join(', ');
   const goods = missing.map((name) => tradeGoodOf(tenant, name)).filter((g): g is TradeGood => g !== null);
-  if (goods.length === 0) return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query } }] };
+  if (goods.length === 0) return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query: missing.join(', ') } }] };
+  // A whole sentence handed over as the item ("good morning, I'm looking for sandpaper and a putty
+  // knife") is named by the goods it names, not repeated.
+  const named = missing.flatMap((name) => {
+    const inIt = goodsNamedIn(tenant.store.tradeGoods ?? [], name);
+    return inIt.length > 1 || (inIt.length === 1 && tokens(name).length > tokens(inIt[0] as string).length + 1) ? inIt : [name];
+  });
+  // "Ahora mismo no tenemos espátula ni lija", "we don't have sandpaper or putty knife".
+  const query = [...new Set(named)].join(lang === 'en' ? ' or ' : ' ni ');
   const instead = [...new Set(goods.flatMap((g) => g.instead ?? []))]
     .map((sku) => tenant.catalog.find((p) => p.sku === sku))
     .filter((p): p is Product => p !== undefined && p.stock !== 0)
@@ -78,4 +89,34 @@ export function notCarried(tenant: TenantData, missing: readonly string[], lang:
     replies: [{ template: 'product.not_stocked', params: { query }, options: [{ label, text: asks, template: true }] }],
     offer: { intent: 'human_agent', label, text: asks },
   };
+}
+
+/**
+ * A thing not carried, and the product the store has for it ("no vendemos neveras; para la tuya
+ * tenemos …"); a good of the trade is "not right now" ("ahora mismo no tenemos drywall; para eso tengo …").
+ */
+export function notCarriedButFor(tenant: TenantData, named: string, related: Product, lang: Lang): ProductActorOutput {
+  const template = tradeGoodOf(tenant, named) !== null && tenant.templates[lang]?.['product.not_stocked_related'] !== undefined ? 'product.not_stocked_related' : 'product.not_found_related';
+  return {
+    outcome: 'not_found',
+    replies: [{ template, params: { query: named, items: [describeProduct(tenant, related, lang)] }, options: optionsFor([related]) }],
+  };
+}
+
+/** The message names a good of the trade somewhere ("I'm looking for sandpaper and a putty knife"). */
+export function mentionsATradeGood(goods: readonly TradeGood[] | undefined, text: string): boolean {
+  return goodNamed(goods, text) !== null;
+}
+
+/** Each good of the trade a phrase names, by its longest name found there ("sandpaper", "putty knife"), in the phrase's order. */
+function goodsNamedIn(goods: readonly TradeGood[], phrase: string): string[] {
+  const said = ` ${tokens(phrase).join(' ')} `;
+  const at = (word: string): number => said.indexOf(` ${tokens(word).join(' ')} `);
+  return goods
+    .flatMap((good) => {
+      // The most words first; of equal ones the shortest spelling ("lija", not "lijas").
+      const found = good.words.filter((word) => at(word) >= 0).sort((a, b) => tokens(b).length - tokens(a).length || a.length - b.length);
+      return found.length > 0 ? [found[0] as string] : [];
+    })
+    .sort((a, b) => at(a) - at(b));
 }

@@ -11,7 +11,7 @@ import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery } from './estimate-delivery.js';
-import { notCarried } from './product-not-carried.js';
+import { notCarried, notCarriedButFor } from './product-not-carried.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
@@ -484,12 +484,3 @@ function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang:
     focus: focusOf(first.match, first.item, index),
   };
 }
-
-/** A thing not carried, and the product the store has for it ("no vendemos neveras; para la tuya tenemos …"). */
-function notCarriedButFor(tenant: TenantData, named: string, related: Product, lang: Lang): ProductActorOutput {
-  return {
-    outcome: 'not_found',
-    replies: [{ template: 'product.not_found_related', params: { query: named, items: [describeProduct(tenant, related, lang)] }, options: optionsFor([related]) }],
-  };
-}
-

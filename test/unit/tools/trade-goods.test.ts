@@ -92,3 +92,22 @@ describe('goods of the trade the catalog lacks', () => {
     }
   });
 });
+
+describe('goods of the trade in a longer message', () => {
+  it('should read "I\'m looking for sandpaper and a putty knife" as a product question naming the goods', async () => {
+    const reply = await ask("good morning, I'm looking for sandpaper and a putty knife");
+    expect(reply).toMatch(/We don't have \*sandpaper or putty knife\* right now/);
+    expect(reply).not.toMatch(/make sure I help you|good morning/);
+    expect(await ask('buenos dias, ando buscando una espatula y lija')).toMatch(/Ahora mismo no tenemos \*espátula ni lija\*/);
+  });
+
+  it('should say "not right now" of a good the store only has something for', async () => {
+    const reply = await ask('do you have drywall?');
+    expect(reply).toMatch(/We don't have \*drywall\* right now[\s\S]*Tornillo para Drywall/);
+    expect(reply).not.toMatch(/We don't sell/);
+  });
+
+  it('should leave a complaint about a good a complaint', async () => {
+    expect(await ask('la lija que compré salió mala')).toMatch(/T-\d+/);
+  });
+});

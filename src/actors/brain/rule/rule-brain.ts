@@ -16,7 +16,7 @@ import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
-import { namesOnlyATradeGood } from '../../tools/product-not-carried.js';
+import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText } from './emoji.js';
 import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
@@ -362,7 +362,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "y lija?", "lija?": a good of the store's trade named alone asks whether the store has it;
     // "buenas, tienen lija?" is a greeting with that question, answered as the question.
     const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
-    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting') && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyATradeGood(tenant.store?.tradeGoods, text)))) {
+    // "good morning, I'm looking for sandpaper": an unsure reading that names a good of the trade.
+    const namesGood = (unsureOfIt && namesOnlyATradeGood(tenant.store?.tradeGoods, text)) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
+    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting') && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || namesGood)) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos
