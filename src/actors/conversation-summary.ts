@@ -108,12 +108,15 @@ export function summarizeConversation(input: {
   summaryLang?: Lang;
   /** A request for a person to call the customer ("¿me pueden llamar?"): said so, with the number to call. */
   callBack?: boolean;
+  /** A quote's lines as written for the agents (products, delivery, total): listed after the reason. */
+  quote?: string[];
 }): string {
   const sl: Lang = input.summaryLang ?? 'es';
   const w = WORDS[sl];
   const lines: string[] = [];
   const callBack = input.callBack === true && input.reason === 'customer_request';
   lines.push(`${w.reason}: ${REASONS[sl][callBack ? 'call_back' : input.reason] ?? input.reason}.`);
+  if (input.quote && input.quote.length > 0) lines.push(...input.quote);
   const customerLang = input.lang !== undefined && input.lang !== sl ? CUSTOMER_LANG[sl][input.lang] : undefined;
   if (customerLang) lines.push(customerLang);
   const lead = (input.context.lead ?? null) as { draft?: Record<string, { value: string | null } | undefined> } | null;

@@ -24,6 +24,7 @@ import type {
 } from '../machines/conversation.contract.js';
 import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
+import { quoteSummaryLines } from './tools/estimate-delivery.js';
 import { createLiveTools } from './tools/live-data.js';
 import { createTenantInfo } from './tools/tenant-info.tool.js';
 import { intentLabelOf, type IntentScore } from '../domain/nlu.js';
@@ -158,6 +159,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           trigger: { messageId: input.messageId, text: input.text },
           lang: input.lang,
           ...(input.callBack ? { callBack: true } : {}),
+          ...(input.quote ? { quote: quoteSummaryLines(data, input.quote, agentLangOf(data.settings)) } : {}),
           summaryLang: agentLangOf(data.settings),
         });
         const ticket = await deps.tickets.open({

@@ -85,7 +85,8 @@ export function readCommittedTurn(turn: CommittedTurn): TurnReading {
   if (customer) {
     if (handoffReason !== null && FAILURE_HANDOFFS.has(handoffReason)) unmet = 'handoff_failure';
     else if (misunderstood) unmet = 'not_understood';
-    else if (templates.some((t) => t === 'product.not_found')) unmet = 'not_found';
+    // Not carried at all, or a good of the trade not in stock: both a need the catalog did not meet.
+    else if (templates.some((t) => t === 'product.not_found' || t.startsWith('product.not_stocked'))) unmet = 'not_found';
     else if (intent === 'unknown' || (confidence !== null && confidence < LOW_CONFIDENCE && templates.some((t) => t.startsWith('clarify.')))) unmet = 'low_confidence';
   }
   const leadTo = after.lead?.status ?? null;

@@ -204,6 +204,20 @@ export interface StoreInfo {
   email: string;
   /** When the people behind handoffs answer (tenant time zone); absent: always. */
   teamHours?: TeamHours;
+  /**
+   * Goods of the store's trade, carried or not (a hardware store's sandpaper, plaster, welding
+   * rods), in the words customers use (es and en). One the catalog lacks is "not in stock right
+   * now" (with `instead`: the SKUs nearest to it, else a person who can order it), never "we
+   * don't sell that kind of thing", which is for what is outside the trade. Optional.
+   */
+  tradeGoods?: TradeGood[];
+}
+
+/** A good of the store's trade: its names, and what the store offers instead when it lacks it. */
+export interface TradeGood {
+  words: string[];
+  /** SKUs of the nearest products the store carries. */
+  instead?: string[];
 }
 
 export interface Offer {
@@ -213,6 +227,8 @@ export interface Offer {
   /** ISO date. */
   validUntil: string;
   skus?: string[];
+  /** Free delivery on orders from `minTotal` (DOP) to these zones (absent: every zone), while the offer lasts. */
+  freeDelivery?: { minTotal: number; zones?: string[] };
 }
 
 export interface Vacancy {

@@ -214,6 +214,8 @@ export interface ProductActorInput {
 export interface DeliveryQuote {
   place: string;
   fee: number;
+  /** An order total (DOP) from which delivery there is free under a current offer. */
+  freeFrom?: number;
 }
 /** One line of an estimate: the product and how many. */
 export interface QuoteLine {
@@ -232,6 +234,8 @@ export interface ProductActorOutput {
   reserve?: QuoteLine & { name: string; backorder?: boolean };
   /** What the answer offers next (a room's material: an advisor for the whole remodel); a yes within one turn picks it. */
   offer?: ChoiceOption;
+  /** The delivery counted in an estimate's total, at the fee charged (0 when the order reaches free delivery). */
+  delivery?: DeliveryQuote;
   replies: ReplyDirective[];
   /** The product answered (the first, or the likeliest of the options shown). */
   focus?: ProductFocus;
@@ -306,6 +310,8 @@ export interface TicketActorInput {
   idempotencyKey: string;
   /** A handoff asked as a call back ("¿me pueden llamar?"): the summary says so, with the number. */
   callBack?: boolean;
+  /** A quote ticket's priced lines, and the delivery counted in its total: the summary lists them for sales. */
+  quote?: { lines: QuoteLine[]; delivery?: DeliveryQuote };
 }
 export interface TicketActorOutput {
   ticketId: string;

@@ -56,6 +56,8 @@ import { asksEstimateAgain, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUp
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
+import { hasLaughter, withoutLaughter } from './laughter.js';
+import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 
@@ -250,7 +252,8 @@ const PRODUCT_ANSWERED = settling([
   {
     guard: { type: 'outcomeIs', params: { outcomes: ['multi_quote'] } },
     target: '#answering.quoteTicket',
-    actions: ['emitEffectReplies', 'clearExpectation', 'storeProductFocus'],
+    // The lines (and the delivery) priced are held for the ticket opened next.
+    actions: ['emitEffectReplies', { type: 'settleOffer', params: { offer: 'quote' } }],
   },
   // Several items priced: the estimate, then "¿Te preparo la cotización formal?" (a yes opens the ticket).
   {
@@ -364,7 +367,7 @@ const TAKES_IT =
  */
 function takesReserveOffer(context: ConversationContext): boolean {
   const understanding = u(context);
-  const text = context.lastMessage?.text ?? '';
+  const text = withoutLaughter(context.lastMessage?.text ?? '');
   if (context.expecting.kind !== 'reserve_offer' || context.turn - context.expecting.turn > 1 || !understanding) return false;
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
@@ -458,7 +461,9 @@ export function productInput(context: ConversationContext): ProductActorInput {
     ...(context.lastMessage ? { text: context.lastMessage.text } : {}),
     ...(focus ? { focus } : {}),
     ...(pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && context.expecting.lines ? { estimate: context.expecting.lines } : {}),
-    ...(context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS ? { delivery: { place: context.delivery.place, fee: context.delivery.fee } } : {}),
+    ...(context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS
+      ? { delivery: { place: context.delivery.place, fee: context.delivery.fee, ...(context.delivery.freeFrom !== undefined ? { freeFrom: context.delivery.freeFrom } : {}) } }
+      : {}),
     idempotencyKey: key(context, 'product'),
   };
 }
@@ -523,10 +528,13 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
 
 /** The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes (`settleOffer`). */
 function quoteOfferOf(context: ConversationContext, event: unknown): Partial<ConversationContext> {
-  const lines = outputOf<ProductActorOutput>(event)?.lines;
+  const out = outputOf<ProductActorOutput>(event);
+  const lines = out?.lines;
+  // A formal quote asked for at once holds the same, for the ticket opened next.
+  const delivery = out?.delivery ? { place: out.delivery.place, fee: out.delivery.fee } : undefined;
   const said = context.lastMessage?.text ?? '';
   const before = pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' ? `${context.expecting.text}\n` : '';
-  return { expecting: { kind: 'quote_offer', text: `${before}${said}`, turn: context.turn, ...(lines ? { lines } : {}) } as Expectation };
+  return { expecting: { kind: 'quote_offer', text: `${before}${said}`, turn: context.turn, ...(lines ? { lines } : {}), ...(delivery ? { delivery } : {}) } as Expectation };
 }
 
 /** What recording a customer message changes in the context (`recordMessage`). */
@@ -588,7 +596,8 @@ const askingSlot = (context: ConversationContext): string | null => {
   const asked = context.lead.status === 'collecting' && context.lead.asking ? spec?.slots.find((s) => s.name === context.lead.asking) : undefined;
   return context.expecting.kind === 'none' && asked && !asked.entity ? asked.name : null;
 };
-const lastText = (context: ConversationContext): string => context.lastMessage?.text ?? '';
+/** The customer's last message as the readers read it (laughter set aside: "jaja sí" says "sí"). */
+const lastText = (context: ConversationContext): string => withoutLaughter(context.lastMessage?.text ?? '');
 
 /** The message picks the "no / something else" option of the pending choice. */
 function picksOther(context: ConversationContext): boolean {
@@ -706,6 +715,14 @@ export const conversationMachine = setup({
       const understanding = u(context);
       if (context.expecting.kind !== 'account_id' || understanding?.notKnown !== true || understanding.accountId) return false;
       return !understanding.critical && decideTriage(understanding).kind !== 'handoff';
+    },
+    // "¿para qué lo necesitan?", "¿y cuándo vence?" while the number or the holder's identifier is
+    // awaited: answered, and asked again (a sure request for a person still hands off).
+    asksAboutAccountCheck: ({ context }) => {
+      if (context.expecting.kind !== 'account_id' && context.expecting.kind !== 'account_verification') return false;
+      const understanding = u(context);
+      if (!understanding || understanding.accountId || understanding.critical || decideTriage(understanding).kind === 'handoff') return false;
+      return askedAboutAccountCheck(context.lastMessage?.text ?? '') !== null;
     },
     // Digits after "last 4 of your phone, or your cédula/RNC": the account tool checks them (or a new account number).
     answersAccountVerification: ({ context }) => context.expecting.kind === 'account_verification' && /\d{4}/.test(context.lastMessage?.text ?? ''),
@@ -1039,6 +1056,26 @@ export const conversationMachine = setup({
       handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,
     })),
     sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
+    // Why the number / the holder's identifier is asked, or the data it unlocks; the question again.
+    answerAccountCheckQuestion: emit(({ context }) => {
+      const asked = askedAboutAccountCheck(context.lastMessage?.text ?? '') ?? 'why';
+      const verifying = context.expecting.kind === 'account_verification';
+      const number = context.accountAccess?.pending ?? '';
+      return reply(`accountCheck.${asked}_${verifying ? 'verify' : 'number'}`, verifying ? { number } : {});
+    }),
+    // "jajaja", "jaja ok": smiled back at, not thanked for ("¡Con mucho gusto!" answers a thank-you);
+    // in the middle of a form only the smile, the form's question follows.
+    // "ok" / "dale" while the account number or its check is awaited: noted, and asked for again, gently.
+    sayThanks: emit(({ context }) => {
+      const said = context.lastMessage?.text ?? '';
+      const thanked = /\b(?:gracias|thanks?|thank you|ty)\b/i.test(said);
+      const { kind } = context.expecting;
+      if (!thanked && (kind === 'account_id' || kind === 'account_verification')) {
+        return reply(kind === 'account_id' ? 'accountCheck.ack_number' : 'accountCheck.ack_verify', kind === 'account_id' ? {} : { number: context.accountAccess?.pending ?? '' });
+      }
+      if (hasLaughter(said) && !thanked) return reply(formInProgress(context) ? 'thanks.laugh_held' : 'thanks.laugh');
+      return reply(!thanked && formInProgress(context) ? 'thanks.held' : 'thanks');
+    }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
     sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),
     // A returning customer is greeted by name and reminded of what is still open for them.
@@ -1337,6 +1374,7 @@ export const conversationMachine = setup({
             { guard: 'picksOption', actions: ['resetStreak', 'applyChoice'] },
             { guard: 'answersAccountVerification', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
             { guard: 'answersExpectedAccountId', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
+            { guard: 'asksAboutAccountCheck', target: 'continuing', actions: [{ type: 'route', params: { as: 'account_status' } }, 'answerAccountCheckQuestion'] },
             {
               guard: 'doesNotKnowAccountId',
               target: 'continuing',
@@ -1415,7 +1453,7 @@ export const conversationMachine = setup({
             ...restingIdle({
               guard: { type: 'intentIs', params: { intents: ['thanks'] } },
               target: 'continuing',
-              actions: [{ type: 'route', params: { as: 'decided' } }, { type: 'sayTemplate', params: { template: 'thanks' } }],
+              actions: [{ type: 'route', params: { as: 'decided' } }, 'sayThanks'],
             }),
             {
               guard: { type: 'intentIs', params: { intents: ['goodbye'] } },
@@ -1506,6 +1544,10 @@ export const conversationMachine = setup({
               messageId: messageId(context),
               // A yes to the offer: the ticket carries the list that was priced, not the "sí".
               text: context.expecting.kind === 'quote_offer' || context.expecting.kind === 'reserve_offer' ? context.expecting.text : (context.lastMessage?.text ?? ''),
+              // ...with its lines and the delivery counted in the total, for the sales team.
+              ...(context.expecting.kind === 'quote_offer' && context.expecting.lines && context.expecting.lines.length > 0
+                ? { quote: { lines: context.expecting.lines, ...(context.expecting.delivery ? { delivery: context.expecting.delivery } : {}) } }
+                : {}),
               idempotencyKey: key(context, 'quote-ticket'),
             }),
             onDone: {

@@ -27,11 +27,25 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.introduced',
   'greeting.company',
   'accountId.unknown',
+  // A side question while the account number / the holder's identifier is awaited ({number} when verifying).
+  'accountCheck.why_number',
+  'accountCheck.why_verify',
+  'accountCheck.data_number',
+  'accountCheck.data_verify',
   'greeting.openLead',
   'greeting.openTicket',
   'greeting.welcomeBack',
   'greeting.again',
   'thanks',
+  // Laughter ("jajaja", "jaja ok"): smiled back at.
+  'thanks.laugh',
+  // ...in the middle of a form (its question follows).
+  'thanks.laugh_held',
+  // "ok" in the middle of a form (its question follows).
+  'thanks.held',
+  // "ok" while the account number / the holder's identifier is awaited ({number} when verifying).
+  'accountCheck.ack_number',
+  'accountCheck.ack_verify',
   'goodbye',
   'notUnderstood',
   'lead.notUnderstood',

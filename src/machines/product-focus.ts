@@ -96,8 +96,13 @@ function readProductFollowUp(text: string): boolean {
   if (t === '' || t.split(' ').length > MAX_WORDS) return false;
   // "y nada más", "eso nada más": the narrowing word with nothing it narrows to.
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text));
+  // "¿cuánto sale la cubeta?", "how much is the 5 gallon one?": the price of the one in focus in another pack or size.
+  const priced = t.replace(PRICE_LEAD, '');
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text));
 }
+
+/** A price question's lead, before what it asks the price of. */
+const PRICE_LEAD = /^(?:y\s+)?(?:cuanto|a como|en cuanto|how much|what s|whats)\s+(?:me\s+)?(?:sale|salen|cuesta|cuestan|vale|valen|es|esta|estan|sería|seria|is|are|for|the price of)\s+/;
 
 /** How many are in stock, with no product named ("¿cuántas tienen?", "¿cuántos hay?", "how many do you have?"). */
 const HOW_MANY_IN_STOCK = /^(?:y\s+|and\s+)?(?:(?:cuant[oa]s|que cantidad)\s+(?:hay|tienen|tienes|tiene|quedan|te quedan|les quedan|tienen disponibles?|hay disponibles?|hay en (?:existencia|inventario))|how many (?:do you have|are there|are left|do you have left|in stock))(?:\s+(?:de esas?|de esos|disponibles?|en existencia|in stock|left))?$/;

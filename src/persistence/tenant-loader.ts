@@ -213,7 +213,9 @@ export async function loadTenant(dir: string): Promise<TenantData> {
     ['catalog.json', 'accounts.json', 'offers.json', 'vacancies.json', 'prompts.json', 'widget.json', 'intents.json'].map((file) => readOptionalJson(problems, dir, file)),
   );
   const settings: TenantSettings | undefined = parseFile(problems, 'tenant.json', TENANT_SETTINGS, settingsRaw);
+  const before = problems.length;
   const catalog = catalogRaw === undefined ? [] : parseCatalog(problems, catalogRaw);
+  const catalogSound = catalogRaw !== undefined && !!catalog && problems.length === before;
   let templateFiles: string[] = [];
   try {
     templateFiles = (await readdir(join(dir, 'templates'))).filter((name) => name.endsWith('.json')).sort();
@@ -224,6 +226,11 @@ export async function loadTenant(dir: string): Promise<TenantData> {
   const intents = intentsRaw !== undefined ? parseIntents(problems, intentsRaw, templates ?? null) : undefined;
   const accounts = accountsRaw === undefined ? [] : parseAccounts(problems, accountsRaw);
   const store = parseFile(problems, 'store.json', STORE, storeRaw);
+  // What the store offers instead of a trade good it lacks must be in the catalog (a broken or absent one is reported on its own).
+  const skus = catalogSound && catalog ? new Set(catalog.map((p) => p.sku)) : null;
+  store?.tradeGoods?.forEach((good, i) => good.instead?.forEach((sku, j) => {
+    if (skus && !skus.has(sku)) problems.push({ file: 'store.json', path: `$.tradeGoods[${i}].instead[${j}]`, problem: `unknown SKU "${sku}" (not in catalog.json)` });
+  }));
   const offers = offersRaw === undefined ? [] : parseOffers(problems, offersRaw, catalog ? new Set(catalog.map((p) => p.sku)) : null);
   const vacancies = vacanciesRaw === undefined ? [] : parseFile(problems, 'vacancies.json', VACANCIES, vacanciesRaw);
   // With a broken intents.json the labels are unknown: utterances.json is checked for its shape only then.

@@ -251,6 +251,7 @@ export const STORE = z.object({
   whatsapp: text(),
   email: text({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, hint: 'an email address' }),
   teamHours: TEAM_HOURS.optional(),
+  tradeGoods: z.array(z.object({ words: nonEmptyStrings, instead: strings.optional() })).optional(),
 }).superRefine((store, ctx) => {
   // A place inside a zone is served as that zone: the zone must be one the store lists.
   const zones = new Set(store.deliveryZones.map((z) => z.zone));
@@ -259,7 +260,7 @@ export const STORE = z.object({
   });
 });
 
-export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: perLang, validUntil: isoDate, skus: strings.optional() }));
+export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: perLang, validUntil: isoDate, skus: strings.optional(), freeDelivery: z.object({ minTotal: number({ min: 0 }), zones: strings.optional() }).optional() }));
 
 export const VACANCIES = z.array(z.object({ id: text(), title: perLang, branch: text(), requirements: perLang, howToApply: perLang }));
 

@@ -1,21 +1,73 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
-import type { DeliveryQuote, ProductActorOutput } from '../../machines/conversation.contract.js';
+import type { DeliveryQuote, ProductActorOutput, QuoteLine } from '../../machines/conversation.contract.js';
 import { renderReply } from '../render-reply.js';
-import { formatMoney } from './format.js';
+import { calendarDate, formatMoney } from './format.js';
+
+/**
+ * The order total from which delivery to a zone is free under a current offer ("Delivery gratis a
+ * Villa Hermosa y Caleta en compras desde RD$15,000"), or undefined when no offer covers it.
+ */
+export function freeDeliveryFrom(tenant: TenantData, zone: string, now: number): number | undefined {
+  const today = calendarDate(now, tenant.settings.timeZone);
+  const mins = tenant.offers
+    .filter((o) => o.freeDelivery && o.validUntil >= today && (o.freeDelivery.zones === undefined || o.freeDelivery.zones.includes(zone)))
+    .map((o) => o.freeDelivery!.minTotal);
+  return mins.length > 0 ? Math.min(...mins) : undefined;
+}
+
+/** The fee charged for a delivery with an order of `goods` (DOP): free from the offer's minimum. */
+export function deliveryFee(delivery: DeliveryQuote, goods: number): number {
+  return delivery.freeFrom !== undefined && goods >= delivery.freeFrom ? 0 : delivery.fee;
+}
+
+/** What the lines cost at catalog prices (DOP). */
+function goodsTotal(tenant: TenantData, lines: readonly QuoteLine[]): number {
+  return lines.reduce((sum, l) => sum + (tenant.catalog.find((p) => p.sku === l.sku)?.price ?? 0) * l.quantity, 0);
+}
 
 /**
  * An estimate given after the customer asked us to deliver to a served place ("¿me lo llevan a Villa
  * Hermosa?" then "¿cuánto sería todo?"): the delivery is a line of it and its fee part of the total,
- * as a clerk adds it up. Only with a tenant whose estimate template has the `{delivery}` line;
- * anything else is returned as it is.
+ * as a clerk adds it up — free when the order reaches the free-delivery offer's minimum. Only with a
+ * tenant whose estimate template has the `{delivery}` line; anything else is returned as it is.
  */
 export function withDelivery(tenant: TenantData, out: ProductActorOutput, delivery: DeliveryQuote | undefined, lang: Lang): ProductActorOutput {
   if (!delivery || (out.outcome !== 'estimate' && out.outcome !== 'multi_quote') || !out.lines) return out;
   const [reply, ...rest] = out.replies;
   if (!reply || !('template' in reply) || !(tenant.templates[lang]?.[reply.template] ?? '').includes('{delivery}')) return out;
-  const goods = out.lines.reduce((sum, l) => sum + (tenant.catalog.find((p) => p.sku === l.sku)?.price ?? 0) * l.quantity, 0);
-  const fee = delivery.fee === 0 ? renderReply({ template: 'info.delivery.free' }, tenant.templates, lang) : formatMoney(delivery.fee);
-  const line = renderReply({ template: 'product.estimate.delivery', params: { place: delivery.place, fee } }, tenant.templates, lang);
-  return { ...out, replies: [{ ...reply, params: { ...reply.params, delivery: `\n${line}`, total: formatMoney(goods + delivery.fee) } }, ...rest] };
+  const goods = goodsTotal(tenant, out.lines);
+  const charged = deliveryFee(delivery, goods);
+  const byOffer = charged === 0 && delivery.fee > 0 && tenant.templates[lang]?.['product.estimate.delivery_offer'] !== undefined;
+  const fee = charged === 0 ? renderReply({ template: 'info.delivery.free' }, tenant.templates, lang) : formatMoney(charged);
+  const line = byOffer
+    ? renderReply({ template: 'product.estimate.delivery_offer', params: { place: delivery.place, fee, min: formatMoney(delivery.freeFrom ?? 0) } }, tenant.templates, lang)
+    : renderReply({ template: 'product.estimate.delivery', params: { place: delivery.place, fee } }, tenant.templates, lang);
+  return {
+    ...out,
+    replies: [{ ...reply, params: { ...reply.params, delivery: `\n${line}`, total: formatMoney(goods + charged) } }, ...rest],
+    delivery: { place: delivery.place, fee: charged },
+  };
+}
+
+/**
+ * A quote ticket's lines for the sales team, in the agents' language: each product with its count,
+ * price and subtotal, the delivery counted, and the total.
+ *
+ * @example
+ * quoteSummaryLines(tenant, { lines: [{ sku: 'CEM-001', quantity: 30 }], delivery: { place: 'Villa Hermosa', fee: 0 } }, 'es');
+ * // ['Cotización:', '- 30 x Cemento Gris … a RD$655.00 = RD$19,650.00', '- Delivery a Villa Hermosa: gratis', 'Total estimado: RD$19,650.00']
+ */
+export function quoteSummaryLines(tenant: TenantData, quote: { lines: readonly QuoteLine[]; delivery?: DeliveryQuote }, lang: Lang): string[] {
+  const es = lang === 'es';
+  const out = [es ? 'Cotización:' : 'Quote:'];
+  for (const line of quote.lines) {
+    const product = tenant.catalog.find((p) => p.sku === line.sku);
+    if (!product) continue;
+    out.push(`- ${line.quantity} x ${product.name} (${product.sku}) ${es ? 'a' : 'at'} ${formatMoney(product.price)} = ${formatMoney(product.price * line.quantity)}`);
+  }
+  const fee = quote.delivery?.fee ?? 0;
+  if (quote.delivery) out.push(`- Delivery ${es ? 'a' : 'to'} ${quote.delivery.place}: ${fee === 0 ? (es ? 'gratis' : 'free') : formatMoney(fee)}`);
+  out.push(`${es ? 'Total estimado' : 'Estimated total'}: ${formatMoney(goodsTotal(tenant, quote.lines) + fee)}`);
+  return out;
 }

@@ -9,6 +9,7 @@ import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
 import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
+import { freeDeliveryFrom } from './estimate-delivery.js';
 import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply } from './store-policies.js';
 import { storeFactsAsked } from '../brain/rule/store-facts.js';
 
@@ -147,8 +148,8 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
         ];
       }
       case 'delivery': {
-        const reply = deliveryReply(tenant, text, lang);
-        delivery ??= servedPlace(tenant, text);
+        const reply = deliveryReply(tenant, text, lang, now);
+        delivery ??= servedPlace(tenant, text, now);
         // "¿hacen envíos a Santo Domingo?": no; pick-up, the nearest zones, or a person for a special shipment.
         if (!('template' in reply) || reply.template !== 'info.delivery.notServed' || tenant.templates[lang]?.['info.offer.human_agent'] === undefined) return [reply];
         const person = offerOf('human_agent', lang);
@@ -187,11 +188,16 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
 }
 
 /** The served place a delivery question names, with its fee (a zone, or a known place inside one); undefined otherwise. */
-function servedPlace(tenant: TenantData, text: string): DeliveryQuote | undefined {
+function servedPlace(tenant: TenantData, text: string, now: number): DeliveryQuote | undefined {
   const asked = findDeliveryPlace(tenant, text);
-  if (asked.kind === 'zone') return { place: asked.zone.zone, fee: asked.zone.fee };
+  const quote = (place: string, zone: DeliveryZone): DeliveryQuote => {
+    // Free from an order total under a current offer: the estimate's total then leaves the fee out.
+    const freeFrom = zone.fee > 0 ? freeDeliveryFrom(tenant, zone.zone, now) : undefined;
+    return { place, fee: zone.fee, ...(freeFrom !== undefined ? { freeFrom } : {}) };
+  };
+  if (asked.kind === 'zone') return quote(asked.zone.zone, asked.zone);
   const inside = asked.kind === 'place' && asked.place.zone !== undefined ? tenant.store.deliveryZones.find((z) => z.zone === asked.place.zone) : undefined;
-  return inside && asked.kind === 'place' ? { place: asked.place.name, fee: inside.fee } : undefined;
+  return inside && asked.kind === 'place' ? quote(asked.place.name, inside) : undefined;
 }
 
 // ---------------------------------------------------------------- delivery
@@ -395,20 +401,25 @@ function distanceKm(a: GeoPoint, b: GeoPoint): number {
 /** How many zones are offered instead of a place not served. */
 const NEAREST_ZONES = 2;
 
-function deliveryReply(tenant: TenantData, text: string, lang: Lang): ReplyDirective {
+function deliveryReply(tenant: TenantData, text: string, lang: Lang, now: number): ReplyDirective {
   const { store } = tenant;
   const free = renderReply({ template: 'info.delivery.free' }, tenant.templates, lang);
   const item = (z: DeliveryZone) => ({ zone: z.zone, fee: z.fee === 0 ? free : formatMoney(z.fee), eta: z.eta[lang] });
+  // The one zone asked about: its fee, and from what order total a current offer makes it free.
+  const one = (z: DeliveryZone) => {
+    const from = z.fee > 0 && tenant.templates[lang]?.['info.delivery.free_from'] !== undefined ? freeDeliveryFrom(tenant, z.zone, now) : undefined;
+    return from === undefined ? item(z) : { ...item(z), fee: renderReply({ template: 'info.delivery.free_from', params: { fee: formatMoney(z.fee), min: formatMoney(from) } }, tenant.templates, lang) };
+  };
   const asked = findDeliveryPlace(tenant, text);
   switch (asked.kind) {
     case 'zone':
-      return { template: 'info.delivery.zone', params: item(asked.zone) };
+      return { template: 'info.delivery.zone', params: one(asked.zone) };
     case 'place': {
       // "¿llevan a Casa de Campo?": a place inside a zone is served as that zone, named as asked.
       const inside = asked.place.zone === undefined ? undefined : store.deliveryZones.find((z) => z.zone === asked.place.zone);
       if (inside) {
         const known = tenant.templates[lang]?.['info.delivery.place'] !== undefined;
-        return known ? { template: 'info.delivery.place', params: { place: asked.place.name, ...item(inside) } } : { template: 'info.delivery.zone', params: item(inside) };
+        return known ? { template: 'info.delivery.place', params: { place: asked.place.name, ...one(inside) } } : { template: 'info.delivery.zone', params: one(inside) };
       }
       const located = store.deliveryZones.filter((z) => z.at !== undefined);
       const nearest = (located.length > 0 ? located : store.deliveryZones)

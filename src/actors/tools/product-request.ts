@@ -96,6 +96,9 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
   }
   const previous = index.parse(focus.query);
   const given = new Set(Object.keys(parsed.phrases) as AttributeKind[]);
+  // "y la cubeta?" after the white Tropical gallon: that same product in the bucket, when the catalog has it.
+  const sibling = given.size === 1 && parsed.phrases.pack !== undefined && !newProduct ? packSibling(index, catalog, focus, parsed.phrases.pack) : undefined;
+  if (sibling) return { sku: sibling.sku, items: [{ query: sibling.name }] };
   // Attributes of the focus the message does not replace ("y en cubeta?" keeps "blanca"); the colour
   // of the product shown when the customer's words left it open ("pintura acrílica" answered with
   // the white gallon: "en cubeta?" asks for the white bucket).
@@ -306,4 +309,14 @@ export function withLengthQuantities(wanted: Wanted[], text: string): Wanted[] {
     const n = found.get(head) ?? [...found.entries()].find(([word]) => word.length > 3 && (head.startsWith(word) || word.startsWith(head)))?.[1];
     return n !== undefined ? { ...w, lengthQuantity: n } : w;
   });
+}
+
+const packWord = (w: string): string => fold(w).replace(/(?:es|s)$/, '');
+
+/** The product in focus in another pack ("(galón)" → "(cubeta 5 gal)"): same name but for the pack. */
+function packSibling(index: CatalogIndex, catalog: readonly Product[], focus: ProductFocus, pack: string): Product | undefined {
+  const base = (name: string): string => fold(name.replace(/\(.*?\)/g, ' ')).replace(/\s+/g, ' ').trim();
+  const own = base(focus.name);
+  if (own === '') return undefined;
+  return catalog.find((p) => p.sku !== focus.sku && base(p.name) === own && packWord(index.parse(p.name).phrases.pack ?? '') === packWord(pack));
 }

@@ -11,6 +11,7 @@ import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery } from './estimate-delivery.js';
+import { notCarried, notCarriedButFor } from './product-not-carried.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
@@ -256,7 +257,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // Nothing of it is in the catalog: named by its product words; nothing named at all ("¿me haces
   // una cotización?", "cuánto me sale todo?") is a question of which product.
   if (found.length === 0) {
-    return missing.length === 0 ? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] } : notFound(missing.join(', '));
+    return missing.length === 0 ? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] } : notCarried(tenant, missing, lang);
   }
   // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
   if (text !== undefined && found.length + missing.length >= 1) {
@@ -484,17 +485,4 @@ function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang:
     replies: [formal ? { template, params } : { template, params, options: [answer('product.quote_offer.yes'), answer('product.quote_offer.no')] }],
     focus: focusOf(first.match, first.item, index),
   };
-}
-
-/** A thing not carried, and the product the store has for it ("no vendemos neveras; para la tuya tenemos …"). */
-function notCarriedButFor(tenant: TenantData, named: string, related: Product, lang: Lang): ProductActorOutput {
-  return {
-    outcome: 'not_found',
-    replies: [{ template: 'product.not_found_related', params: { query: named, items: [describeProduct(tenant, related, lang)] }, options: optionsFor([related]) }],
-  };
-}
-
-/** What the catalog does not carry, named by the customer's product words (never the whole question). */
-function notFound(named: string): ProductActorOutput {
-  return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query: named } }] };
 }

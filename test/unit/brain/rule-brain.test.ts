@@ -243,6 +243,11 @@ describe('language detection', () => {
     ['dame 10 blocks', 'es', 'es'],
     ['ponme 3 gallons de pintura', 'en', 'es'],
     ['give me 10 blocks', 'es', 'en'],
+    // "bye" is said in Spanish as much as in English: the conversation's language stays.
+    ['bye', 'es', 'es'],
+    ['ok bye', 'es', 'es'],
+    ['bye', 'en', 'en'],
+    ['thanks, bye', 'es', 'en'],
   ] as const)('should read "%s" (conversation in %s) as %s', async (text, fallback, lang) => {
     expect(detectLang(text, fallback)).toBe(lang);
     expect((await understand(text, { kind: 'none' }, fallback)).lang).toBe(lang);

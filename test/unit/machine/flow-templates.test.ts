@@ -18,6 +18,9 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'identity.codeSent': ['channel', 'handle'],
   'identity.cannotSend': ['channel'],
   'identity.linked': ['channel'],
+  'accountCheck.why_verify': ['number'],
+  'accountCheck.data_verify': ['number'],
+  'accountCheck.ack_verify': ['number'],
 };
 const paramsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 

@@ -1,3 +1,5 @@
+import { isOnlyLaughter, withoutLaughter } from '../../../machines/laughter.js';
+
 /**
  * What an emoji-only message says, in words the readers know: 👍 / 👌 / ✅ is "ok", 🙏 / ❤️ / 😊 is
  * "gracias", 👋 is "hola", 👎 is "no". A customer on WhatsApp answers with one as often as with a
@@ -36,3 +38,13 @@ export function emojiAsWords(text: string): string {
 }
 
 const segmenter = new Intl.Segmenter('es', { granularity: 'grapheme' });
+
+/**
+ * The message as the readers read it: emoji-only messages as their words (`emojiAsWords`); laughter
+ * set aside ("jaja sí" says "sí"), and laughter alone read as the acknowledgment it is ("jajaja",
+ * "lol", "😂": "ok").
+ */
+export function readableText(raw: string): string {
+  const text = withoutLaughter(emojiAsWords(raw));
+  return isOnlyLaughter(text) ? 'ok' : text;
+}

@@ -16,7 +16,10 @@ import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
-import { emojiAsWords } from './emoji.js';
+import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
+import { emojiAsWords, readableText } from './emoji.js';
+import { createStoreNames } from './store-names.js';
+import { isOnlyLaughter } from '../../../machines/laughter.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
@@ -125,7 +128,7 @@ const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
 const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
 
 export interface RuleBrainOptions {
-  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'>;
+  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'> & { store?: Partial<Pick<TenantData['store'], 'tradeGoods' | 'branches' | 'deliveryZones' | 'places'>> };
   /** Override the fallback threshold (tests, tuning). */
   threshold?: number;
   /**
@@ -170,6 +173,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   const tenantName = tenant.settings.displayName;
   /** The jobs the catalog lists products for ("pintar", "paint"), folded. */
   const jobWords = new Set(tenant.catalog.flatMap((p) => p.jobs ?? []).map((job) => foldText(job).trim()));
+  const storeNames = createStoreNames(tenant);
   const rooms = roomsOf(tenant.catalog);
   const namesAJob = (text: string): boolean => jobWords.size > 0 && foldText(text).split(/[^a-z0-9]+/).some((word) => jobWords.has(word));
   /** The label whose answer lists the business's services (estudio: `consultar_paquetes`), if any. */
@@ -246,6 +250,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const askedGoodbye = intent.name === 'goodbye' && text.includes('?');
     if (has('store_hours_location') && (DELIVERY_READS_AS_STORE.has(intent.name) || unsure || askedGoodbye) && mentions.length === 0 && mentionsDelivery(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(intent.confidence, DELIVERY_RULE_CONFIDENCE) };
+    }
+    // "Villa Hermosa", "a Caleta" alone (the answer to "¿A qué zona te lo enviaríamos?"): one of the
+    // store's delivery places or branches named, a store question.
+    if (has('store_hours_location') && intent.confidence < HANDOFF_CONFIDENCE && mentions.length === 0 && storeNames.isOnlyAPlace(text)) {
+      intent = { name: 'store_hours_location', confidence: DELIVERY_RULE_CONFIDENCE };
     }
     // "a quote for 40 rooms" names no product: a project for an advisor, not a price to look up.
     if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && mentions.length === 0 && asksProjectQuote(text)) {
@@ -350,7 +359,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "¿vendes aire acondicionado?" (a thing the classifier never saw) and "neveras" alone (met
     // mostly in complaints): product questions, answered with what there is or "no vendemos …".
-    if (has('product_inquiry') && ((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)))) {
+    // "y lija?", "lija?": a good of the store's trade named alone asks whether the store has it;
+    // "buenas, tienen lija?" is a greeting with that question, answered as the question.
+    const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
+    // "good morning, I'm looking for sandpaper": an unsure reading that names a good of the trade.
+    const namesGood = (unsureOfIt && namesOnlyATradeGood(tenant.store?.tradeGoods, text)) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
+    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting') && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || namesGood)) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos
@@ -372,13 +386,13 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && !sureHandoff && unsureRead && askedJob(text) !== null) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
-    return { intent, ranking, entities, lang: detectLang(withoutNames(text, entities), lang), mentions };
+    return { intent, ranking, entities, lang: storeNames.isOnlyAName(text) ? lang : detectLang(withoutNames(text, entities), lang), mentions };
   };
 
   const brain: Brain = {
     kind: 'rules',
     parse(text) {
-      const { mentions: _mentions, ...nlu } = parseWith(emojiAsWords(text), tenant.settings.defaultLang, false);
+      const { mentions: _mentions, ...nlu } = parseWith(readableText(text), tenant.settings.defaultLang, false);
       return nlu;
     },
     async understand(input: UnderstandInput): Promise<Understanding> {
@@ -397,20 +411,24 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   /** What `understand` answers, before the cache: a function of the text, the language and the expectation only. */
   function read(input: UnderstandInput): Understanding {
     const { expecting } = input;
-    // "👍" is "ok", "🙏" is "gracias": an emoji-only message is read as the words it stands for.
-    const text = emojiAsWords(input.text);
+    const text = readableText(input.text);
+    // Laughter alone acknowledges; it answers no yes/no question ("jaja" to "¿Te preparo la cotización?").
+    const onlyLaughter = isOnlyLaughter(emojiAsWords(input.text));
     const parsed = parseWith(text, input.lang, expecting.kind === 'account_id');
     let { mentions } = parsed;
     const { mentions: _parsedMentions, ...nlu } = parsed;
-    const bareAnswer = detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
+    const bareAnswer = !onlyLaughter && detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
     // "no" / "nada" / "estoy bien" with nothing pending answers "¿Algo más?": a goodbye. (With a
     // question pending — a lead field, a summary, options — the machine reads the "no" itself.)
     // "¿Te lo reservo o necesitas otra cosa?" is such an "¿algo más?": its yes is read by the machine
     // from the affirmation, so the reading stays the one with nothing pending.
     const open = expecting.kind === 'none' || expecting.kind === 'reserve_offer';
-    if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
+    // "ok" / "dale" while data is awaited (a form's field, the account number): noted, never a goodbye.
+    const awaitsData = expecting.kind === 'lead_field' || expecting.kind === 'account_id' || expecting.kind === 'account_verification' || expecting.kind === 'product';
+    if (onlyLaughter) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
+    else if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
-    else if (open && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
+    else if ((open || awaitsData) && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     // A bare yes/no names no product ("no" is not "Alambre No. 18").
     if (bareAnswer || isBareDecline(text) || isBareAcknowledgment(text)) {
       mentions = [];
@@ -423,7 +441,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // Only a sure complaint: "quiero pintura azul urgente" misread as a complaint is not an emergency.
     const urgentComplaint = intent === 'complaint' && nlu.intent.confidence >= HANDOFF_CONFIDENCE && /\burgent[ee]?\b|\burgencia\b/i.test(text);
     const critical = threat || urgentComplaint;
-    const affirmation = detectAffirmation(text);
+    const affirmation = onlyLaughter ? null : detectAffirmation(text);
     // A bare "no"/"sí" carries no intent worth prioritising, whatever the classifier guessed.
     const priorityIntent: IntentName = affirmation !== null && text.trim().split(/\s+/).length <= 3 ? 'out_of_scope' : intent;
     const accountId = nlu.entities.find((e) => e.type === 'account_id')?.value;

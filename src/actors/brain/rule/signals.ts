@@ -480,7 +480,8 @@ export function detectLang(text: string, fallback: Lang): Lang {
   let en = 0;
   if (/[ñ¿¡áéíóú]/i.test(text)) es += 1.5;
   for (const w of words(text).map((x) => x.replace(/\./g, ''))) {
-    if (w === 'no' || w === 'ok' || w === 'a' || w === 'si') continue; // both languages
+    // Both languages: a Dominican customer says "ok" and "bye" in Spanish as often as in English.
+    if (w === 'no' || w === 'ok' || w === 'a' || w === 'si' || w === 'bye' || w === 'byebye' || w === 'bai') continue;
     if (ES_WORDS.has(w)) es++;
     if (EN_WORDS.has(w)) en++;
   }

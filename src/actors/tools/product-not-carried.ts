@@ -1,0 +1,122 @@
+/**
+ * What the catalog does not have, said as a clerk would. Outside the store's trade ("pizza",
+ * "zapatos"): "No vendemos pizza, somos una ferretería…". A good of the trade the catalog lacks
+ * (`store.tradeGoods`: "lija", "yeso", "soldadura"): "Ahora mismo no tenemos lija", with the nearest
+ * products the store carries, or else a person who can see about getting it.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData, TradeGood } from '../../domain/tenant.js';
+import type { ProductActorOutput } from '../../machines/conversation.contract.js';
+import { describeProduct, optionsFor } from './product-parts.js';
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+/** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */
+const singular = (w: string): string => (w.length > 4 && /(?:[aeiou]s|[^aeiou]es)$/.test(w) ? w.replace(/e?s$/, '') : w);
+const tokens = (s: string): string[] => fold(s).split(/[^a-z0-9-]+/).filter((w) => w !== '').map(singular);
+
+/** The trade good a phrase names ("papel de lija fina", "unas lijas"), if any; the longest name wins ("láminas de yeso" over "yeso"). */
+export function tradeGoodOf(tenant: TenantData, phrase: string): TradeGood | null {
+  return goodNamed(tenant.store.tradeGoods, phrase);
+}
+
+function goodNamed(goods: readonly TradeGood[] | undefined, phrase: string): TradeGood | null {
+  // By its words in any order: the brain may hand the phrase over reordered ("yeso laminas").
+  const said = new Set(tokens(phrase));
+  let best: { good: TradeGood; length: number } | null = null;
+  for (const good of goods ?? []) {
+    for (const word of good.words) {
+      const name = tokens(word).filter((w) => !JOINING.has(w));
+      if (name.length > 0 && name.every((w) => said.has(w)) && (best === null || name.length > best.length)) best = { good, length: name.length };
+    }
+  }
+  return best?.good ?? null;
+}
+
+/** Words that join a good's name ("papel de lija"), not part of what it is. */
+const JOINING = new Set(['de', 'del', 'para', 'of', 'for']);
+
+/** Words around a good named alone: "y lija?", "and sandpaper?", "lija también". */
+const AROUND = new Set(['y', 'e', 'and', 'tambien', 'too', 'also', 'hay', 'what', 'about', 'que', 'tal', 'la', 'el', 'las', 'los', 'un', 'una', 'unas', 'unos', 'de']);
+
+/**
+ * A message that names a good of the trade and nothing else ("y lija?", "lija?", "and sandpaper?"):
+ * asked of a store, whether it has it — a product question, whatever the classifier made of the word.
+ */
+export function namesOnlyATradeGood(goods: readonly TradeGood[] | undefined, text: string): boolean {
+  const words = tokens(text);
+  let from = 0;
+  let to = words.length;
+  while (from < to && AROUND.has(words[from] as string)) from++;
+  while (to > from && AROUND.has(words[to - 1] as string)) to--;
+  if (to - from === 0 || to - from > 4) return false;
+  const said = words.slice(from, to).join(' ');
+  return (goods ?? []).some((good) => good.words.some((word) => tokens(word).join(' ') === said));
+}
+
+/** How many of the nearest products are offered instead. */
+const MAX_INSTEAD = 2;
+
+/**
+ * The answer for items the catalog has nothing for, named by the customer's words (`missing`):
+ * "not right now" for goods of the trade, "we don't sell that" for the rest.
+ */
+export function notCarried(tenant: TenantData, missing: readonly string[], lang: Lang): ProductActorOutput {
+  const goods = missing.map((name) => tradeGoodOf(tenant, name)).filter((g): g is TradeGood => g !== null);
+  if (goods.length === 0) return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query: missing.join(', ') } }] };
+  // A whole sentence handed over as the item ("good morning, I'm looking for sandpaper and a putty
+  // knife") is named by the goods it names, not repeated.
+  const named = missing.flatMap((name) => {
+    const inIt = goodsNamedIn(tenant.store.tradeGoods ?? [], name);
+    return inIt.length > 1 || (inIt.length === 1 && tokens(name).length > tokens(inIt[0] as string).length + 1) ? inIt : [name];
+  });
+  // "Ahora mismo no tenemos espátula ni lija", "we don't have sandpaper or putty knife".
+  const query = [...new Set(named)].join(lang === 'en' ? ' or ' : ' ni ');
+  const instead = [...new Set(goods.flatMap((g) => g.instead ?? []))]
+    .map((sku) => tenant.catalog.find((p) => p.sku === sku))
+    .filter((p): p is Product => p !== undefined && p.stock !== 0)
+    .slice(0, MAX_INSTEAD);
+  if (instead.length > 0) {
+    return {
+      outcome: 'not_found',
+      replies: [{ template: 'product.not_stocked_instead', params: { query, items: instead.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(instead) }],
+    };
+  }
+  // Nothing near it on the shelf: a person of the store can see about ordering it (a yes next hands over, with these words).
+  const asks = lang === 'en' ? `I'd like to talk to someone about getting ${query}` : `quiero hablar con un asesor para conseguir ${query}`;
+  const label = 'clarify.option.yes_person';
+  return {
+    outcome: 'not_found',
+    replies: [{ template: 'product.not_stocked', params: { query }, options: [{ label, text: asks, template: true }] }],
+    offer: { intent: 'human_agent', label, text: asks },
+  };
+}
+
+/**
+ * A thing not carried, and the product the store has for it ("no vendemos neveras; para la tuya
+ * tenemos …"); a good of the trade is "not right now" ("ahora mismo no tenemos drywall; para eso tengo …").
+ */
+export function notCarriedButFor(tenant: TenantData, named: string, related: Product, lang: Lang): ProductActorOutput {
+  const template = tradeGoodOf(tenant, named) !== null && tenant.templates[lang]?.['product.not_stocked_related'] !== undefined ? 'product.not_stocked_related' : 'product.not_found_related';
+  return {
+    outcome: 'not_found',
+    replies: [{ template, params: { query: named, items: [describeProduct(tenant, related, lang)] }, options: optionsFor([related]) }],
+  };
+}
+
+/** The message names a good of the trade somewhere ("I'm looking for sandpaper and a putty knife"). */
+export function mentionsATradeGood(goods: readonly TradeGood[] | undefined, text: string): boolean {
+  return goodNamed(goods, text) !== null;
+}
+
+/** Each good of the trade a phrase names, by its longest name found there ("sandpaper", "putty knife"), in the phrase's order. */
+function goodsNamedIn(goods: readonly TradeGood[], phrase: string): string[] {
+  const said = ` ${tokens(phrase).join(' ')} `;
+  const at = (word: string): number => said.indexOf(` ${tokens(word).join(' ')} `);
+  return goods
+    .flatMap((good) => {
+      // The most words first; of equal ones the shortest spelling ("lija", not "lijas").
+      const found = good.words.filter((word) => at(word) >= 0).sort((a, b) => tokens(b).length - tokens(a).length || a.length - b.length);
+      return found.length > 0 ? [found[0] as string] : [];
+    })
+    .sort((a, b) => at(a) - at(b));
+}

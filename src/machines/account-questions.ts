@@ -1,0 +1,32 @@
+/**
+ * A side question while the bot waits for the account number or the holder's identifier: "¿para
+ * qué lo necesitan?" (why it is asked) or "¿y cuándo vence?" (the data it unlocks). A clerk answers
+ * it and asks again, once; repeating the request, or reading "para qué" as another topic, is not.
+ */
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/** Why the number or the identifier is asked: "¿para qué lo necesitan?", "¿por qué me piden eso?", "why do you need it?". */
+const WHY =
+  /\b(?:para (?:que|q) (?:(?:me )?(?:l[oa]s?|eso|es|esto|ese dato|mi \w+)\b|(?:l[oa]s? |me l[oa] )?(?:necesit|quier|pid|ocup|sirv|us)\w*)|por (?:que|q) (?:me |l[oa]s? |me l[oa] )?(?:necesit|quier|pid|pregunt|ocup)\w*|(?:es|sera) (?:seguro|necesario|obligatorio)|why (?:do|would|does) (?:you|it)|what (?:do you need it|is it) for|what for|is (?:it|that|this) (?:safe|necessary|required))\b/;
+
+/** The account's data asked before it is unlocked: due date, balance, what is owed. */
+const DATA =
+  /\b(?:cuando (?:vence|se vence|hay que pagar|tengo que pagar|toca pagar|es el pago|pago)|(?:fecha|dia) (?:de )?(?:pago|vencimiento|corte)|vencimiento|cuanto (?:debo|es lo que debo|tengo pendiente|es el balance|me falta)|(?:mi|el) (?:balance|saldo)|when (?:is it due|is (?:the|my) payment due|do i (?:have to )?pay)|due date|how much do i owe|(?:my|the) balance)\b/;
+
+/**
+ * What the side question asks: `why` the data is needed, the account `data` it unlocks, or null
+ * (an answer with digits, or anything else, goes on as usual).
+ *
+ * @example
+ * askedAboutAccountCheck('¿para qué lo necesitan?'); // 'why'
+ * askedAboutAccountCheck('y cuándo vence?'); // 'data'
+ * askedAboutAccountCheck('10234'); // null
+ */
+export function askedAboutAccountCheck(text: string): 'why' | 'data' | null {
+  const f = fold(text).replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (/\d{3,}/.test(f) || f.split(' ').length > 14) return null;
+  if (WHY.test(f)) return 'why';
+  if (DATA.test(f)) return 'data';
+  return null;
+}

@@ -1,0 +1,60 @@
+/**
+ * Laughter in a chat message ("jajaja", "jeje", "jsjs", "lol", "xD", "😂"): an acknowledgment, never
+ * a request. A clerk smiles back and carries on; a reader that sees words it does not know would
+ * answer "no te entendí". Read by the rule brain (the words around it are what the customer says:
+ * "jaja sí" is a yes) and by the machine (laughter alone is answered with a smile).
+ */
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+/**
+ * One word of laughter: "jaja", "jajjaja", "jejeje", "jiji", "haha", "hehe", "jsjs", "lol", "lmao", "xd".
+ * The same syllable again and again: "hoja", "hijo", "jefe" are words.
+ */
+const LAUGH_WORD = /^(?:a?(?:j+a+){2,}j*|(?:j+e+){2,}j*|(?:j+i+){2,}j*|(?:j+o+){2,}j*|(?:h+a+){2,}h*|(?:h+e+){2,}h*|(?:js|sj){2,}[js]?|lo+l+|lmf?ao+|rofl|xd+)$/;
+/** The emoji of laughter (a smile that laughs, not a thank-you). */
+const LAUGH_EMOJI = /^(?:😂|🤣|😆|😅|😄|😁|😹|😀|😃)+$/u;
+
+function tokens(text: string): string[] {
+  return fold(text)
+    .replace(/[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F]/gu, '')
+    .split(/[\s,.;:!?¡¿()"']+/u)
+    .filter((t) => t.length > 0);
+}
+
+const isLaugh = (token: string): boolean => LAUGH_WORD.test(token) || LAUGH_EMOJI.test(token);
+
+/** The message is laughter and nothing else ("jajaja", "jeje 😂", "lol"). */
+export function isOnlyLaughter(text: string): boolean {
+  const all = tokens(text);
+  return all.length > 0 && all.every(isLaugh);
+}
+
+/** The message laughs somewhere ("jaja ok", "sí jajaja"). */
+export function hasLaughter(text: string): boolean {
+  return tokens(text).some(isLaugh);
+}
+
+/**
+ * The message without its laughter, for the readers: "jaja ok" → "ok", "jajaja sí, dale" → "sí dale".
+ * Laughter alone is returned as is (an acknowledgment, but no "sí": see `isOnlyLaughter`), and so is a
+ * message with no laughter.
+ *
+ * @example
+ * withoutLaughter('jaja sí'); // 'sí'
+ * withoutLaughter('jajaja'); // 'jajaja'
+ */
+export function withoutLaughter(text: string): string {
+  if (!hasLaughter(text) || isOnlyLaughter(text)) return text;
+  const kept = text
+    .split(/(\s+)/)
+    .filter((part) => {
+      const inner = tokens(part);
+      return !(inner.length > 0 && inner.every(isLaugh));
+    })
+    .join('')
+    .replace(/^[\s,.;:!]+/, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return kept === '' ? text : kept;
+}

@@ -1,0 +1,59 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { askedAboutAccountCheck } from '../../../src/machines/account-questions.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+describe('side questions while the account is being checked', () => {
+  it('should tell why the data is asked from the account data it unlocks, and leave answers alone', () => {
+    for (const text of ['¿para qué lo necesitan?', 'para que necesitan eso?', 'por qué me piden eso?', 'para qué quieren mi cédula?', 'why do you need that?', 'es seguro?']) {
+      expect(askedAboutAccountCheck(text), text).toBe('why');
+    }
+    for (const text of ['y cuándo vence?', 'cuánto debo?', 'y el balance?', 'y la fecha de pago?', 'when is it due?']) expect(askedAboutAccountCheck(text), text).toBe('data');
+    for (const text of ['10234', 'mi cédula es 001-7654321-0', 'no me acuerdo', 'pásame con alguien', 'tienen cemento?']) expect(askedAboutAccountCheck(text), text).toBeNull();
+  });
+
+  it('should say why the holder is checked and ask once more, then give the status', async () => {
+    const [, why, status] = await chatOnFreshHost(tenant, brain, 'acct-why', 'mi cuenta 10234', '¿para qué lo necesitan?', '1300');
+    expect(why).toMatch(/proteger tus datos/);
+    expect(why).toMatch(/últimos 4 dígitos/);
+    expect(why).not.toMatch(/Estamos buscando personal|Con gusto te doy el estado/);
+    expect(status).toMatch(/al día/);
+  });
+
+  it('should promise the due date once verified instead of repeating the request', async () => {
+    const [first, due] = await chatOnFreshHost(tenant, brain, 'acct-due', 'mi cuenta 10234', 'y cuándo vence?');
+    expect(due).not.toBe(first);
+    expect(due).toMatch(/en cuanto confirme que eres el titular[\s\S]*\*10234\*/);
+  });
+
+  it('should answer the same while the account number itself is awaited, in English too', async () => {
+    const [, why] = await chatOnFreshHost(tenant, brain, 'acct-num', 'estado de mi cuenta', 'para qué lo necesitan?');
+    expect(why).toMatch(/Con el número busco tu cuenta/);
+    const [, en] = await chatOnFreshHost(tenant, brain, 'acct-en', 'my account 10234', 'why do you need that?');
+    expect(en).toMatch(/protect your data/);
+  });
+});
+
+describe('"ok" while data is awaited', () => {
+  it('should note it and ask for the account number or the check again, never say goodbye', async () => {
+    const [, ok, status] = await chatOnFreshHost(tenant, brain, 'ack-num', 'mi cuenta', 'ok', '10234');
+    expect(ok).toMatch(/número de cuenta/);
+    expect(ok).not.toMatch(/Gracias por escribirle/);
+    expect(status).toMatch(/confirmar que eres el titular/);
+    const [, dale] = await chatOnFreshHost(tenant, brain, 'ack-verify', 'mi cuenta 10234', 'dale');
+    expect(dale).toMatch(/últimos 4 dígitos[\s\S]*\*10234\*/);
+  });
+
+  it('should keep a form going after "ok", its question asked again', async () => {
+    const [, ok] = await chatOnFreshHost(tenant, brain, 'ack-form', 'quiero una cotización para un proyecto', 'ok');
+    expect(ok).toMatch(/nombre completo/);
+    expect(ok).not.toMatch(/Gracias por escribirle|Algo más/);
+  });
+});
