@@ -168,10 +168,13 @@ export function noComboAnswer(tenant: TenantData, index: CatalogIndex, candidate
 }
 
 /** A product's head noun ("breaker", "cable", "pintura"): its kind, whatever its type, brand or finish. */
-const headOf = (p: Product): string => parseProductText(p.name.split(/[\d(#"]/)[0] ?? '', { catalog: true }).content[0] ?? familyOf(p);
+// The family test reads every product of the catalog per answer: each name's head is parsed once.
+const heads = createLru<string>(2048);
+const headOf = (p: Product): string => remembered(heads, `${p.category}\u0000${p.name}`, () => parseProductText(p.name.split(/[\d(#"]/)[0] ?? '', { catalog: true }).content[0] ?? familyOf(p));
 
 function comboOf(tenant: TenantData, index: CatalogIndex, product: Product, query: string, lang: Lang, focus: ProductFocus, quantity?: number): ProductActorOutput | null {
-  const family = tenant.catalog.filter((p) => p.category === product.category && headOf(p) === headOf(product));
+  const head = headOf(product);
+  const family = tenant.catalog.filter((p) => p.category === product.category && headOf(p) === head);
   if (family.length < 2) return null;
   // Only the attributes the family's products have and differ in: every bar is 20 feet long.
   const dimensions = dimensionsOf(index.parse(query).attributes, family, lang).filter((d) => family.some((p) => d.valueOf(p) !== undefined) && !family.every((p) => d.meets(p)));
