@@ -10,9 +10,7 @@ import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
 import { convertMeasure, countText, measureText, parseProductText, type Attributes, type Measure, type MeasureUnit } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
-import { formatMoney } from './format.js';
-import { countUnit } from './units.js';
-import { describeProduct, familyOf, optionsFor } from './product-parts.js';
+import { familyOf, listedAnswer } from './product-parts.js';
 import { COLOUR_EN } from './product-colours.js';
 import { createLru, remembered } from '../../kernel/lru.js';
 
@@ -213,15 +211,5 @@ function comboOf(tenant: TenantData, index: CatalogIndex, product: Product, quer
   while (shared < first.length && names.every((n) => n[shared]?.toLowerCase() === first[shared]?.toLowerCase())) shared++;
   const kind = (shared > 0 ? first.slice(0, shared).join(' ') : headOf(product)).replace(/\s+(?:calibre|grado|no\.?|de)$/i, '').trim();
   const wanted = dimensions.map((d) => (lang === 'en' || d.key === 'colour' || d.key === 'finish' ? d.label : said(d, d.label, lang, false))).join(lang === 'en' ? ', ' : ' ');
-  const items = shown.map((p) => ({ ...describeProduct(tenant, p, lang), ...(quantity !== undefined ? { quantity, subtotal: formatMoney(p.price * quantity) } : {}) }));
-  const params = { kind, wanted, pairs: sentences.join('; '), items };
-  return {
-    outcome: 'answered',
-    replies: [
-      quantity !== undefined
-        ? { template: 'product.no_combo_qty', params: { ...params, quantity, units: countUnit(product.unit, quantity, lang) }, options: optionsFor(shown) }
-        : { template: 'product.no_combo', params, options: optionsFor(shown) },
-    ],
-    focus: { ...focus, options: shown.map((p) => p.sku) },
-  };
+  return listedAnswer({ tenant, lang, focus, shown, unit: product.unit, quantity, template: 'product.no_combo', params: { kind, wanted, pairs: sentences.join('; ') } });
 }

@@ -209,3 +209,35 @@ export function bucketFor(tenant: TenantData, product: Product, gallons: number)
   if (!bucket || bucket.stock < gallons / 5 || bucket.price * (gallons / 5) >= product.price * gallons) return undefined;
   return bucket;
 }
+
+/**
+ * An answer that lists `shown` as its options, each priced for `quantity` when the customer said how
+ * many ("dame 5 blocks de 10"): `template` with the items, or `template`_qty with the count and its
+ * unit too. The focus keeps the products shown as its options.
+ *
+ * @example
+ * return listedAnswer({ tenant, lang, focus, shown, unit: product.unit, quantity, template: 'product.no_size', params: { kind, wanted, sizes } });
+ */
+export function listedAnswer(a: {
+  tenant: TenantData;
+  lang: Lang;
+  focus: ProductFocus;
+  shown: readonly Product[];
+  unit: string;
+  quantity: number | undefined;
+  template: string;
+  params: Record<string, string>;
+}): ProductActorOutput {
+  const { tenant, lang, shown, quantity } = a;
+  const items = shown.map((p) => ({ ...describeProduct(tenant, p, lang), ...(quantity !== undefined ? { quantity, subtotal: formatMoney(p.price * quantity) } : {}) }));
+  const params = { ...a.params, items };
+  return {
+    outcome: 'answered',
+    replies: [
+      quantity !== undefined
+        ? { template: `${a.template}_qty`, params: { ...params, quantity, units: countUnit(a.unit, quantity, lang) }, options: optionsFor(shown) }
+        : { template: a.template, params, options: optionsFor(shown) },
+    ],
+    focus: { ...a.focus, options: shown.map((p) => p.sku) },
+  };
+}

@@ -10,8 +10,7 @@ import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../mac
 import { convertMeasure, measureText, parseProductText, type CatalogMatch, type Measure, type MeasureUnit } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
-import { countUnit } from './units.js';
-import { describeProduct, familyOf, optionsFor } from './product-parts.js';
+import { describeProduct, familyOf, listedAnswer, optionsFor } from './product-parts.js';
 import { createLru, remembered } from '../../kernel/lru.js';
 
 const measures = createLru<readonly Measure[]>(1024);
@@ -99,17 +98,7 @@ export function noSizeAnswer(tenant: TenantData, index: CatalogIndex, product: P
   // "de 10": a bare number is the inch size the family is sold in.
   const wanted = /^\d+(?:\s+\d+\/\d+|\/\d+)?$/.test(wantedText) ? (unit === 'in' ? `${wantedText}"` : asked ? measureText({ value: asked.value, unit }) : wantedText) : wantedText;
   // A count asked for ("dame 5 blocks de 10"): each size there is, priced for that count.
-  const items = products.map((p) => ({ ...describeProduct(tenant, p, lang), ...(quantity !== undefined ? { quantity, subtotal: formatMoney(p.price * quantity) } : {}) }));
-  const params = { kind: family.kind, wanted, sizes, items };
-  return {
-    outcome: 'answered',
-    replies: [
-      quantity !== undefined
-        ? { template: 'product.no_size_qty', params: { ...params, quantity, units: countUnit(product.unit, quantity, lang) }, options: optionsFor(products) }
-        : { template: 'product.no_size', params, options: optionsFor(products) },
-    ],
-    focus: { ...focus, options: products.map((p) => p.sku) },
-  };
+  return listedAnswer({ tenant, lang, focus, shown: products, unit: product.unit, quantity, template: 'product.no_size', params: { kind: family.kind, wanted, sizes } });
 }
 
 /** Sizes of a family a range answer lists in full; more are given as "from … to …". */
