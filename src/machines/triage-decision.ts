@@ -388,6 +388,9 @@ const ORDINALS: [RegExp, number | 'last'][] = [
 ];
 const PICK = new RegExp(`^${PICK_PREFIX}(\\S+)${PICK_SUFFIX}$`);
 
+/** Only an acknowledgment or a laugh, folded ("ok", "jajaja ok", "perfecto", "dale pues" is not: that one asks). */
+const ACKNOWLEDGES = /^(?:(?:ok[aeiy]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|great|cool|nice|got it|ya|listo|(?:ja|je|ji|ha|he)+h?|lol|xd|jsjs\w*)\s*)+$/;
+
 /**
  * Which option a message picks: a number or an ordinal ("2", "la segunda", "opción 3", "the first
  * one"), the option's own text, "sí"/"no" to a yes/no question, or words that fit exactly one
@@ -441,8 +444,12 @@ function pickOptionOf(text: string, choice: ChoiceExpectation, affirmation: 'yes
         });
   if (fits.length === 1) return fits[0] as number;
   if (choice.confirm) {
-    if (affirmation === 'yes') return 0;
     const other = choice.options.findIndex((o) => o.intent === 'out_of_scope');
+    // "jajaja ok" to "¿Te paso con alguien, o te ayudo con otra cosa?": a person is offered, not asked
+    // for; an acknowledgment or a laugh is not the clear yes that hands the customer over. It takes
+    // the offer's "otra cosa" ("¡Perfecto! 👍 ¿Te ayudo con algo más?"), not a goodbye.
+    if (affirmation === 'yes' && choice.offer && choice.options[0]?.intent === 'human_agent' && ACKNOWLEDGES.test(f)) return other >= 0 ? other : null;
+    if (affirmation === 'yes') return 0;
     if (affirmation === 'no' && other >= 0) return other;
   }
   return null;

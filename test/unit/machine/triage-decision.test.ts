@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { IntentName } from '../../../src/domain/intents.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
 import {
+  offerChoice,
   CLARIFY_OPTION_TEMPLATES,
   clarifyChoice,
   confirmChoice,
@@ -86,6 +87,17 @@ describe('pickOption', () => {
     expect(pickOption('la segunda', choice, null)).toBe(1);
     expect(pickOption('tres', choice, null)).toBe(2);
     expect(pickOption('tres', confirm, null)).toBeNull();
+  });
+
+  it('should not take an acknowledgment or a laugh as the yes to an offered person, but as "something else"', () => {
+    const person = offerChoice({ intent: 'human_agent', label: 'Sí, con una persona', text: 'sí, pásame con alguien' }, 'es');
+    expect(pickOption('jajaja ok', person, 'yes')).toBe(1);
+    expect(pickOption('ok', person, 'yes')).toBe(1);
+    expect(pickOption('sí, por favor', person, 'yes')).toBe(0);
+    expect(pickOption('dale', person, 'yes')).toBe(0);
+    // An offer of something else than a person takes "ok" as its yes.
+    const address = offerChoice({ intent: 'store_hours_location', label: 'La dirección', text: '¿dónde quedan?' }, 'es');
+    expect(pickOption('ok', address, 'yes')).toBe(0);
   });
 
   it('should write option texts in the conversation language and declare every label template', () => {
