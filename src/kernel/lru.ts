@@ -26,10 +26,10 @@ export function createLru<V>(maxEntries: number): Lru<V> {
   const max = Math.floor(maxEntries);
   return {
     get(key) {
-      if (!entries.has(key)) return undefined;
-      const hit = entries.get(key) as V;
+      const hit = entries.get(key);
+      if (hit === undefined && !entries.has(key)) return undefined;
       entries.delete(key);
-      entries.set(key, hit);
+      entries.set(key, hit as V);
       return hit;
     },
     has: (key) => entries.has(key),

@@ -15,11 +15,23 @@ const LAUGH_WORD = /^(?:a?(?:j+a+){2,}j*|(?:j+e+){2,}j*|(?:j+i+){2,}j*|(?:j+o+){
 /** The emoji of laughter (a smile that laughs, not a thank-you). */
 const LAUGH_EMOJI = /^(?:😂|🤣|😆|😅|😄|😁|😹|😀|😃)+$/u;
 
-function tokens(text: string): string[] {
+function tokenize(text: string): string[] {
   return fold(text)
     .replace(/[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F]/gu, '')
     .split(/[\s,.;:!?¡¿()"']+/u)
     .filter((t) => t.length > 0);
+}
+
+// The readers ask about the same message several times in one routing pass: the last text's
+// tokens are kept (one entry, so nothing grows).
+let lastTokensOf = '';
+let lastTokens: string[] = [];
+function tokens(text: string): string[] {
+  if (text !== lastTokensOf) {
+    lastTokens = tokenize(text);
+    lastTokensOf = text;
+  }
+  return lastTokens;
 }
 
 const isLaugh = (token: string): boolean => LAUGH_WORD.test(token) || LAUGH_EMOJI.test(token);
@@ -44,12 +56,22 @@ export function hasLaughter(text: string): boolean {
  * withoutLaughter('jaja sí'); // 'sí'
  * withoutLaughter('jajaja'); // 'jajaja'
  */
+let lastWithoutOf = '';
+let lastWithout = '';
 export function withoutLaughter(text: string): string {
+  if (text !== lastWithoutOf) {
+    lastWithout = stripLaughter(text);
+    lastWithoutOf = text;
+  }
+  return lastWithout;
+}
+
+function stripLaughter(text: string): string {
   if (!hasLaughter(text) || isOnlyLaughter(text)) return text;
   const kept = text
     .split(/(\s+)/)
     .filter((part) => {
-      const inner = tokens(part);
+      const inner = tokenize(part);
       return !(inner.length > 0 && inner.every(isLaugh));
     })
     .join('')

@@ -16,6 +16,14 @@ export interface RedisConnectionOptions {
   connectTimeout?: number;
   /** false: give up at the first failed connection attempt (tests that must fail loudly). */
   reconnect?: boolean;
+  /**
+   * ioredis auto-pipelining: the commands issued in one event-loop iteration leave in one socket
+   * write (one `write` syscall, one read on the server) instead of one write each. Order and
+   * per-command replies and errors are unchanged; a command waits at most until the iteration ends.
+   * Single-node connections only: a cluster client keeps sending each command on its own (its
+   * auto-pipelining refuses commands at once while the slot map is unknown).
+   */
+  autoPipelining?: boolean;
 }
 
 const CLUSTER_PROTOCOLS = ['redis+cluster:', 'rediss+cluster:'];
@@ -73,8 +81,9 @@ export function createRedisConnection(url: string, options: RedisConnectionOptio
     ...(common.maxRetriesPerRequest !== undefined ? { maxRetriesPerRequest: common.maxRetriesPerRequest } : {}),
     ...(common.connectTimeout !== undefined ? { connectTimeout: common.connectTimeout } : {}),
   };
+  const pipelining = common.autoPipelining === true ? { enableAutoPipelining: true } : {};
   if (!isRedisClusterUrl(url)) {
-    return new Redis(url, { ...shared, lazyConnect: common.lazyConnect ?? false, ...(reconnect ? {} : { retryStrategy: () => null }) });
+    return new Redis(url, { ...shared, ...pipelining, lazyConnect: common.lazyConnect ?? false, ...(reconnect ? {} : { retryStrategy: () => null }) });
   }
   const seed = parseRedisClusterUrl(url);
   return new Cluster(seed.nodes, {

@@ -52,7 +52,7 @@ export class RedisSnapshotStore implements SnapshotStore {
       this.#redis = options.redis;
       this.#ownsClient = false;
     } else {
-      this.#redis = createRedisConnection(options.url ?? DEFAULT_URL, { maxRetriesPerRequest: 3, connectionName: 'hilo-snapshots' });
+      this.#redis = createRedisConnection(options.url ?? DEFAULT_URL, { maxRetriesPerRequest: 3, connectionName: 'hilo-snapshots', autoPipelining: true });
       this.#ownsClient = true;
       // Without a listener ioredis prints every connection error to stderr itself.
       this.#redis.on('error', (err: Error) => this.#log.warn({ err: err.message }, 'redis connection error'));

@@ -23,13 +23,13 @@ const NEGATIVE = new Set(
 );
 const NEGATIONS = new Set(['no', 'ni', 'sin', 'not', "don't", 'dont', 'never', 'nunca', 'tampoco']);
 
+// Any letter outside ASCII: only then does the text need decomposing to drop its accents.
+const NON_ASCII = /[^\u0000-\u007f]/;
+
 function fold(text: string): string[] {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .split(/[^a-z']+/)
-    .filter((w) => w.length > 0);
+  const lower = text.toLowerCase();
+  const plain = NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
+  return plain.split(/[^a-z']+/).filter((w) => w.length > 0);
 }
 
 /**

@@ -4,6 +4,7 @@ import { Redis } from 'ioredis';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { isHiloError } from '../../../src/kernel/errors.js';
 import { createRedisKeys } from '../../../src/persistence/redis/keys.js';
+import { createRedisConnection } from '../../../src/persistence/redis/redis-connection.js';
 import { createRedisSnapshotStore, type RedisSnapshotStore } from '../../../src/persistence/redis/redis-snapshot-store.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { makeEnvelope, runSnapshotStoreContract, uniqueKey } from '../../contract/snapshot-store.contract.js';
@@ -226,6 +227,26 @@ describe('RedisSnapshotStore', () => {
       monitor.disconnect();
       await Promise.all(writers.map((writer) => writer.close()));
     }
+  });
+
+  it('should queue the commands of one event-loop iteration into one pipeline on its own connection, and store every put of it', async () => {
+    // The store's own connection is opened with auto-pipelining (one socket write per iteration).
+    const pipelined = createRedisConnection(REDIS_URL, { autoPipelining: true });
+    const plain = createRedisConnection(REDIS_URL);
+    try {
+      await Promise.all([pipelined.ping(), plain.ping()]);
+      const base = `${prefix}:pipe`;
+      const sent = [...Array.from({ length: 20 }, (_, i) => pipelined.set(`${base}:a${i}`, 'v')), ...Array.from({ length: 20 }, (_, i) => plain.set(`${base}:b${i}`, 'v'))];
+      expect([(pipelined as Redis).autoPipelineQueueSize, (plain as Redis).autoPipelineQueueSize]).toEqual([20, 0]);
+      expect(await Promise.all(sent)).toEqual(Array(40).fill('OK'));
+    } finally {
+      pipelined.disconnect();
+      plain.disconnect();
+    }
+    const keys = Array.from({ length: 20 }, () => uniqueKey());
+    const results = await Promise.all(keys.map((key, i) => store.put(key, makeEnvelope(i + 1))));
+    expect(results.every((r) => r.ok)).toBe(true);
+    expect((await Promise.all(keys.map((key) => store.get(key)))).map((e) => e?.seq)).toEqual(keys.map((_, i) => i + 1));
   });
 
   it('should throw HILO_ERR_SNAPSHOT_CORRUPT on unreadable stored data, for get and put', async () => {

@@ -41,7 +41,11 @@ function spokenEmailValue(raw: string): string {
     .replace(/,/g, '.');
 }
 
+// Every address, typed or said, has an "@", an "arroba" or an "at" between spaces: most messages have none.
+const MAY_HOLD_EMAIL = /@|\s(?:arroba|at)\s/i;
+
 export function extractEmails(text: string): Entity[] {
+  if (!MAY_HOLD_EMAIL.test(text)) return [];
   const out: Entity[] = [];
   for (const m of text.matchAll(EMAIL)) {
     const start = m.index ?? 0;
