@@ -35,6 +35,7 @@ export interface RunSpec {
   durationMs: number;
   /** How long to wait for the last answers before counting them as timed out. */
   drainMs: number;
+  /** The messages, sent in rotation: message `seq` of the step gets `texts[seq % texts.length]`. */
   texts: string[];
 }
 

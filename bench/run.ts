@@ -27,7 +27,7 @@ import { mergeHistograms, summarize } from './lib/histogram.js';
 import { killAllChildren, spawnChild, type BenchChild, type ProcessStats } from './lib/ipc.js';
 import { createServiceCpuMeter, type ServiceCpuMeter } from './lib/service-cpu.js';
 import type { ActivationFigures, BenchResults, LoadVariantResult, MachineInfo, MemoryFigures, ProfileFigures, StepResult, Transport } from './lib/types.js';
-import { WORKLOAD_TEXTS } from './lib/workload.js';
+import { unseenTexts, WORKLOAD_TEXTS } from './lib/workload.js';
 import { renderReport, targetsOf } from './report.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -105,6 +105,8 @@ interface LoadVariant {
   opts: (ids: RunIds) => Record<string, unknown>;
   /** Hilo variants: profiled when a target is missed. */
   hilo?: boolean;
+  /** `unseen`: every message of the run is a sentence never sent before (`unseenTexts`), instead of the six-message rotation. */
+  texts?: 'unseen';
 }
 
 interface RunIds {
@@ -119,6 +121,7 @@ const LOAD_VARIANTS: LoadVariant[] = [
   { id: 'uws-echo', group: 'front', title: 'Ceiling: raw uWebSockets.js echo', transport: 'ws', script: 'servers/uws-echo.ts', startRate: { full: 2_000, quick: 200 }, opts: () => ({}) },
   { id: 'ws-echo', group: 'front', title: 'Baseline: `ws` echo', transport: 'ws', script: 'servers/ws-echo.ts', startRate: { full: 2_000, quick: 200 }, opts: () => ({}) },
   { id: 'hilo-ws-memory', group: 'hilo', title: 'Hilo, widget WebSocket, in-memory stores', transport: 'ws', script: 'servers/hilo-server.ts', startRate: { full: 500, quick: 100 }, hilo: true, opts: (i) => ({ apiKey: i.apiKey, mode: 'memory' }) },
+  { id: 'hilo-ws-memory-unseen', group: 'workload', title: 'Hilo, widget WebSocket, in-memory stores; every message a sentence never sent before', transport: 'ws', script: 'servers/hilo-server.ts', startRate: { full: 100, quick: 50 }, texts: 'unseen', opts: (i) => ({ apiKey: i.apiKey, mode: 'memory' }) },
   { id: 'hilo-rest-memory', group: 'hilo', title: 'Hilo, REST channel, in-memory stores', transport: 'http', script: 'servers/hilo-server.ts', startRate: { full: 500, quick: 100 }, hilo: true, opts: (i) => ({ apiKey: i.apiKey, mode: 'memory' }) },
   { id: 'hilo-ws-durable', group: 'hilo', title: 'Hilo, widget WebSocket, durable: Redis snapshots + PostgreSQL (contacts, transcripts, turn journal, tickets, leads)', transport: 'ws', script: 'servers/hilo-server.ts', startRate: { full: 300, quick: 50 }, hilo: true, opts: (i) => ({ apiKey: i.apiKey, mode: 'durable', redisPrefix: i.redisPrefix, pgAdminUrl: PG_ADMIN_URL, pgDatabase: i.pgDatabase }) },
   { id: 'hilo-rest-durable', group: 'hilo', title: 'Hilo, REST channel, durable: Redis snapshots + PostgreSQL (contacts, transcripts, turn journal, tickets, leads)', transport: 'http', script: 'servers/hilo-server.ts', startRate: { full: 300, quick: 50 }, hilo: true, opts: (i) => ({ apiKey: i.apiKey, mode: 'durable', redisPrefix: i.redisPrefix, pgAdminUrl: PG_ADMIN_URL, pgDatabase: i.pgDatabase }) },
@@ -163,7 +166,8 @@ interface Loadgens {
   open(spec: OpenSpec): Promise<void>;
   /** Closes the connections of the last `open`. */
   reset(): Promise<void>;
-  run(spec: RunSpec): Promise<{ step: Omit<StepResult, 'good'>; cpuUs: number }>;
+  /** `distinct`: the texts are each sent at most once in the step (split between the generators). */
+  run(spec: RunSpec & { distinct?: boolean }): Promise<{ step: Omit<StepResult, 'good'>; cpuUs: number }>;
   close(): Promise<void>;
 }
 
@@ -183,7 +187,11 @@ async function startLoadgens(count: number): Promise<Loadgens> {
       await Promise.all(children.map((c) => c.request('reset')));
     },
     async run(spec) {
-      const results = await Promise.all(children.map((c) => c.request<RunResult>('run', { ...spec, rate: spec.rate / count } satisfies RunSpec, spec.durationMs + spec.drainMs + 60_000)));
+      // Distinct texts (the unseen workload) are dealt out, so no two generators send the same one.
+      const textsOf = (i: number): string[] => (spec.distinct && count > 1 ? spec.texts.filter((_, j) => j % count === i) : spec.texts);
+      const results = await Promise.all(
+        children.map((c, i) => c.request<RunResult>('run', { rate: spec.rate / count, durationMs: spec.durationMs, drainMs: spec.drainMs, texts: textsOf(i) } satisfies RunSpec, spec.durationMs + spec.drainMs + 60_000)),
+      );
       const sum = (f: (r: RunResult) => number): number => results.reduce((s, r) => s + f(r), 0);
       const firstError = results.find((r) => r.firstError !== undefined)?.firstError;
       return {
@@ -302,7 +310,26 @@ function prepareServer(v: LoadVariant, n: number, ctx: Ctx): PreparedServer {
   return { ids, server };
 }
 
+/**
+ * The generators of `ctx` sending `unseenTexts()` in order, each text at most once per run (after
+ * the whole list, which no run reaches at these rates, it starts over — far past every cache).
+ */
+function unseenLoadgens(base: Loadgens): Loadgens {
+  const pool = unseenTexts();
+  let next = 0;
+  return {
+    ...base,
+    run(spec) {
+      const count = Math.ceil((spec.rate * spec.durationMs) / 1000) + 1;
+      const texts = Array.from({ length: count }, (_, i) => pool[(next + i) % pool.length] as string);
+      next += count;
+      return base.run({ ...spec, texts, distinct: true });
+    },
+  };
+}
+
 async function runLoadVariant(v: LoadVariant, prepared: PreparedServer, ctx: Ctx, profileHere = false): Promise<LoadVariantResult> {
+  if (v.texts === 'unseen') ctx = { ...ctx, loadgens: unseenLoadgens(ctx.loadgens) };
   const { settings, quick } = ctx;
   const { ids } = prepared;
   const result: LoadVariantResult = { id: v.id, group: v.group, title: v.title, transport: v.transport, frontEnd: '', steps: [], knee: null, steady: null };

@@ -26,7 +26,7 @@ export interface StepResult {
 
 export interface LoadVariantResult {
   id: string;
-  group: 'front' | 'hilo' | 'floor' | 'peer';
+  group: 'front' | 'hilo' | 'floor' | 'peer' | 'workload';
   title: string;
   transport: Transport;
   frontEnd: string;

@@ -195,6 +195,22 @@ export function sameName(name: string, text: string): boolean {
   return nameKey(name) === nameKey(text);
 }
 
+/** Each catalog's folded product names (a catalog array never changes in place: the admin API swaps in a new one). */
+const catalogNameKeys = new WeakMap<readonly Product[], Set<string>>();
+
+/**
+ * The text is some product's full name (`sameName`), as a tapped option sends it. Checked before
+ * searching the catalog for the whole message, which no other message needs.
+ */
+export function namesAProduct(catalog: readonly Product[], text: string): boolean {
+  let keys = catalogNameKeys.get(catalog);
+  if (keys === undefined) {
+    keys = new Set(catalog.filter((p) => p.name.length > 0).map((p) => nameKey(p.name)));
+    catalogNameKeys.set(catalog, keys);
+  }
+  return keys.has(foldName(text));
+}
+
 /** The same product in a 5-gallon cubeta, in stock and cheaper, for a whole number of cubetas of gallons. */
 export function bucketFor(tenant: TenantData, product: Product, gallons: number): Product | undefined {
   if (gallons < 5 || gallons % 5 !== 0) return undefined;

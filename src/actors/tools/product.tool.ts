@@ -33,6 +33,7 @@ import {
   bucketFor,
   describeProduct,
   focusOf,
+  namesAProduct,
   optionsFor,
   sameName,
   type Found,
@@ -148,7 +149,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     pinned = onlyOne.sku;
   }
   // A chosen option sends the product's full name: that product, whatever the brain made of it.
-  const named = text !== undefined ? index.search(text, { limit: 1 })[0] : undefined;
+  const named = text !== undefined && namesAProduct(tenant.catalog, text) ? index.search(text, { limit: 1 })[0] : undefined;
   if (pinned) {
     // Read above: nothing else in the message names a product.
   } else if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
