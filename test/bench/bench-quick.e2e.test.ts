@@ -9,6 +9,7 @@ const VARIANTS = [
   'uws-echo',
   'ws-echo',
   'hilo-ws-memory',
+  'hilo-ws-memory-unseen',
   'hilo-rest-memory',
   'hilo-ws-durable',
   'hilo-rest-durable',
@@ -23,7 +24,7 @@ function runQuickBench(): Promise<{ code: number | null; output: string }> {
     let output = '';
     child.stdout.on('data', (d: Buffer) => (output += d.toString()));
     child.stderr.on('data', (d: Buffer) => (output += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGTERM'), 115_000);
+    const timer = setTimeout(() => child.kill('SIGTERM'), 170_000);
     child.on('error', reject);
     child.on('exit', (code) => {
       clearTimeout(timer);
@@ -35,7 +36,7 @@ function runQuickBench(): Promise<{ code: number | null; output: string }> {
 // A smoke check that the harness works end to end against the real Redis and PostgreSQL; it
 // asserts nothing about timing.
 describe('npm run bench -- --quick', () => {
-  it('should exit 0 and write a report that lists every variant', { timeout: 120_000 }, async () => {
+  it('should exit 0 and write a report that lists every variant', { timeout: 180_000 }, async () => {
     const startedAt = Date.now();
     const { code, output } = await runQuickBench();
     expect(code, output.slice(-4000)).toBe(0);
