@@ -328,11 +328,14 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
             return;
           }
           // Copy: the chunk is neutered when this callback returns.
-          chunks.push(Buffer.from(new Uint8Array(chunk)));
-          if (isLast) {
-            done = true;
-            run(Buffer.concat(chunks, received));
+          const copy = Buffer.from(new Uint8Array(chunk));
+          if (!isLast) {
+            chunks.push(copy);
+            return;
           }
+          done = true;
+          // A body in one chunk (most are) is that copy; only a split one is joined.
+          run(chunks.length === 0 ? copy : Buffer.concat([...chunks, copy], received));
         });
       });
 
