@@ -305,6 +305,12 @@ export function offerChoice(offer: ChoiceOption, lang: Lang): ChoiceExpectation 
 
 /** The most words of a short answer that completes an offer's question (`ChoiceOption.completes`). */
 const COMPLETING_ANSWER_WORDS = 6;
+/**
+ * A day, a time or an opening asked ("¿y el sábado?", "y mañana?", "what about Sunday?"): a question
+ * of its own about when, never the place or thing that completes an offer's question ("¿Dónde queda
+ * {answer}?" would become "¿Dónde queda y el sábado?").
+ */
+const ASKS_WHEN = /\b(?:hoy|manana|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|feriados?|horarios?|horas?|abren|abre|abierto|abierta|cierran|cierra|cerrado|cerrada|today|tomorrow|tonight|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|holidays?|hours|open|close|closed|closing|opening)\b/;
 
 /** What a message can be besides picking an option, after the sales-lead offer. */
 const ANSWERS_THE_LEAD_OFFER: readonly IntentName[] = ['sales_lead', ...SMALL_TALK, 'out_of_scope'];
@@ -326,7 +332,7 @@ export function answerToChoice(text: string, choice: ChoiceExpectation, u: Under
   const yes = choice.options[0];
   // "¿Te comparto su dirección?" → "la de Villa Hermosa": a short answer that asks nothing else
   // completes the offer's question ("¿Dónde queda la de Villa Hermosa?").
-  if (choice.confirm && yes?.completes && u.affirmation === null && fold(text).split(' ').length <= COMPLETING_ANSWER_WORDS) {
+  if (choice.confirm && yes?.completes && u.affirmation === null && fold(text).split(' ').length <= COMPLETING_ANSWER_WORDS && !ASKS_WHEN.test(fold(text))) {
     const decision = decideTriage(u);
     const other = decision.kind === 'handoff' || decision.kind === 'confirm' || (decision.kind === 'act' && decision.intent !== yes.intent);
     if (!other && u.products.length === 0) return { at: 0, implied: false, text: yes.completes.replace('{answer}', text.trim().replace(/[?¿!¡.]+/g, '')) };

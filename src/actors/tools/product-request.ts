@@ -128,7 +128,8 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
   // "no, I only want the 5/8": what it asks for, without the correction's lead and "only".
   const core = followUpCore(text);
   const said = core !== foldFollowUp(text) ? core : text.trim();
-  const count = /^(?:(?:y|and|e)\s+)?(?:(?:si\s+son|dame|ponme|quiero)\s+)?(\d+)\s+(?:de|del|of)\s+/i.exec(said);
+  // "10 sacos del gris", "3 gallons of the white": the pack word between the count and the pick says how it is sold.
+  const count = /^(?:(?:y|and|e)\s+)?(?:(?:si\s+son|dame|ponme|quiero)\s+)?(\d+)\s+(?:(?:sacos?|fundas?|galon(?:es)?|galones|gallons?|cubetas?|buckets?|bags?|unidades|units|libras?|pounds?)\s+)?(?:de|del|of)\s+/i.exec(said);
   const query = [base, ...kept, count ? said.slice(count[0].length) : said].join(' ');
   const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
   return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };

@@ -39,6 +39,13 @@ describe('isProductFollowUp', () => {
     },
   );
 
+  it.each(['dame 10 del gris', 'dame 10 de la gris', 'quiero 10 sacos del gris', '5 del blanco', 'y 3 galones de la blanca?'])(
+    'should read "%s" (a count of one of the products just answered, picked by an attribute) as a follow-up',
+    (text) => {
+      expect(isProductFollowUp(text)).toBe(true);
+    },
+  );
+
   it.each(['ok gracias', 'muchas gracias', 'quiero hablar con una persona por favor', 'dame un momento'])('should not read "%s" as a follow-up', (text) => {
     expect(isProductFollowUp(text)).toBe(false);
   });

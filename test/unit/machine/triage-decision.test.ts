@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { IntentName } from '../../../src/domain/intents.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
 import {
+  answerToChoice,
   offerChoice,
   CLARIFY_OPTION_TEMPLATES,
   clarifyChoice,
@@ -98,6 +99,15 @@ describe('pickOption', () => {
     // An offer of something else than a person takes "ok" as its yes.
     const address = offerChoice({ intent: 'store_hours_location', label: 'La dirección', text: '¿dónde quedan?' }, 'es');
     expect(pickOption('ok', address, 'yes')).toBe(0);
+  });
+
+  it('should complete an offer\'s question with a short answer naming a place, never with a question of when', () => {
+    const address = offerChoice({ intent: 'store_hours_location', label: 'info.offer.location', text: '¿Dónde quedan las sucursales?', completes: '¿Dónde queda {answer}?' }, 'es');
+    const store = reading([['store_hours_location', 0.6]]);
+    expect(answerToChoice('la de villa hermosa', address, store)).toEqual({ at: 0, implied: false, text: '¿Dónde queda la de villa hermosa?' });
+    for (const when of ['y el sábado?', 'y los domingos?', 'y mañana?', 'what about Sunday?', '¿y a qué hora cierran?']) {
+      expect(answerToChoice(when, address, store)).toBeNull();
+    }
   });
 
   it('should write option texts in the conversation language and declare every label template', () => {
