@@ -39,6 +39,13 @@ describe('isProductFollowUp', () => {
     },
   );
 
+  it.each(['la de 1/2 cuanto es?', 'la de 5/8 cuanto esta?', 'y la de 1/2 cuanto es el quintal?', 'el de 3/4 cuánto sería?'])(
+    'should read "%s" (another size of the product in focus, with its price asked) as a follow-up',
+    (text) => {
+      expect(isProductFollowUp(text)).toBe(true);
+    },
+  );
+
   it.each(['dame 10 del gris', 'dame 10 de la gris', 'quiero 10 sacos del gris', '5 del blanco', 'y 3 galones de la blanca?'])(
     'should read "%s" (a count of one of the products just answered, picked by an attribute) as a follow-up',
     (text) => {
