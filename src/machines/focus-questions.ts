@@ -18,7 +18,9 @@ export type FocusQuestion =
   /** "el de DeWalt", "la Popular", "the Truper one": one of them by a word of its name (a brand, as a rule). */
   | { kind: 'named'; word: string }
   /** "¿cuánto el pie?", "a cómo el metro?", "how much per foot?": its price by that unit. */
-  | { kind: 'per_unit'; unit: PricedUnit };
+  | { kind: 'per_unit'; unit: PricedUnit }
+  /** "¿qué medidas tienen?", "¿de cuál tienen?", "¿cuáles hay?", "what sizes do you have?": the sizes of that line. */
+  | { kind: 'sizes' };
 
 /** Units a price is asked by: linear foot, board foot, metre, square metre, gallon, pound, bag, piece, roll, box. */
 export type PricedUnit = 'ft' | 'bf' | 'm' | 'm2' | 'gal' | 'lb' | 'bag' | 'piece' | 'roll' | 'box';
@@ -49,6 +51,14 @@ const COMPARE_DIFFERENCE =
   /^(?:(?:cual|cuales|que|what|whats|what\s+is|what\s+s)\s+(?:es\s+|son\s+|is\s+|are\s+)?(?:la\s+|las\s+|the\s+)?(?:diferencias?|difference|differences)(?:\s+(?:entre\s+(?:ellos|ellas|los\s+dos|las\s+dos|ambos|ambas|esos|esas|uno\s+y\s+otro)|between\s+(?:them|the\s+two|those|these)))?|(?:en\s+que\s+se\s+diferencian|que\s+diferencia\s+hay(?:\s+entre\s+(?:ellos|ellas|los\s+dos|las\s+dos))?|how\s+are\s+they\s+different|how\s+do\s+they\s+differ))$/;
 const COMPARE_RECOMMEND =
   /^(?:(?:cual|cuales|que|which|what)\s+(?:one\s+|ones\s+)?(?:me\s+)?(?:recomiendas?|recomiendan|recomienda|aconsejas|sugieres|do\s+you\s+recommend|would\s+you\s+recommend|do\s+you\s+suggest|should\s+i\s+(?:get|buy|take))|(?:cual|cuales|which|which\s+one)\s+(?:es|son|is|s)\s+(?:el\s+|la\s+|los\s+|las\s+|the\s+)?(?:mejor(?:es)?|better|best)(?:\s+(?:one|opcion|option|de\s+(?:los|las)\s+dos|de\s+ellos|de\s+ellas))?|(?:cual|which|which\s+one)\s+(?:me\s+)?(?:conviene|sirve\s+mas|is\s+better\s+for\s+me)|(?:que|what)\s+(?:me\s+)?(?:recomiendas?|recomiendan|recomienda|do\s+you\s+recommend|would\s+you\s+recommend))$/;
+
+/**
+ * Which sizes (or which ones) there are of the line on the counter: "¿qué medidas tienen?", "¿de
+ * cuál tienen?", "¿cuáles hay?", "¿en qué tamaños viene?", "what sizes do you have?", "which ones
+ * do you have?". A question of which one to take ("¿cuál me recomiendas?") is a comparison.
+ */
+const SIZES =
+  /^(?:(?:de|en|in)\s+)?(?:(?:que|cual(?:es)?|what|which)\s+(?:otr[oa]s\s+|other\s+)?(?:medidas?|tamanos?|grosores?|calibres?|diametros?|numeros?|sizes?|ones?)|cual(?:es)?|which\s+ones?)(?:\s+(?:hay|tienen|tienes|tiene|manejan|manejas|venden|vendes|traen|vienen|viene|quedan|do\s+you\s+have|do\s+you\s+sell|do\s+you\s+carry|are\s+there|are\s+available|does\s+it\s+come\s+in|do\s+they\s+come\s+in|come\s+in))(?:\s+(?:disponibles?|available|please|porfa))?$|^(?:(?:de|en|in)\s+)?(?:que|cuales|what|which)\s+(?:medidas|tamanos|sizes)$/;
 
 /** "¿cuánto el pie?", "a cómo sale el metro?", "y el pie tablar a cómo?", "how much per foot?", "price per meter?". */
 const PER_UNIT =
@@ -99,6 +109,7 @@ export function readFocusQuestion(text: string): FocusQuestion | null {
   if (CHEAPER.test(t)) return { kind: 'cheaper' };
   if (COMPARE_RECOMMEND.test(t)) return { kind: 'compare', recommend: true };
   if (COMPARE_DIFFERENCE.test(t)) return { kind: 'compare', recommend: false };
+  if (SIZES.test(t)) return { kind: 'sizes' };
   const named = NAMED.exec(t)?.[1];
   if (named !== undefined && !NOT_A_NAME.has(named) && !/\d/.test(named)) return { kind: 'named', word: named };
   return null;

@@ -16,6 +16,7 @@ import { describeProduct, optionsFor } from './product-parts.js';
 import type { AttributeKind } from '../catalog/index.js';
 import { COLOUR_EN } from './product-colours.js';
 import { perUnitAnswer } from './product-unit-price.js';
+import { familyRange } from './product-sizes.js';
 
 /** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
 const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];
@@ -68,6 +69,8 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang);
     case 'compare':
       return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
+    case 'sizes':
+      return sizes(tenant, index, shown, family(['size', 'dims', 'grade', 'pack']), lang, focus);
   }
 }
 
@@ -114,6 +117,18 @@ function listOf(tenant: TenantData, template: string, products: readonly Product
 
 function focusOn(product: Product, query: string): ProductFocus {
   return { sku: product.sku, name: product.name, price: product.price, query };
+}
+
+/**
+ * "¿qué medidas tienen?", "¿de cuál tienen?" after a product: the sizes the line comes in with the
+ * price span (three or more sizes), else the few there are to choose from, else the one there is.
+ */
+function sizes(tenant: TenantData, index: CatalogIndex, shown: Product, family: readonly Product[], lang: Lang, focus: ProductFocus): ProductActorOutput {
+  const range = familyRange(tenant, shown, lang, focusOn(shown, focus.query));
+  if (range) return range;
+  const others = family.filter((p) => p.sku !== shown.sku);
+  if (others.length === 0) return listOf(tenant, 'product.found', [shown], lang, focusOn(shown, focus.query));
+  return listOf(tenant, 'product.options', [shown, ...others], lang, focusOn(shown, focus.query));
 }
 
 /** "¿lo tienen en otro color?": one product per colour of the line, and that there are no others. */

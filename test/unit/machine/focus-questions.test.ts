@@ -19,6 +19,13 @@ describe('focus questions › what a short question about the product shown asks
     ["what's the difference?", { kind: 'compare', recommend: false }],
     ['el de DeWalt', { kind: 'named', word: 'dewalt' }],
     ['the Truper one', { kind: 'named', word: 'truper' }],
+    ['¿qué medidas tienen?', { kind: 'sizes' }],
+    ['¿de cuál tienen?', { kind: 'sizes' }],
+    ['¿cuáles hay?', { kind: 'sizes' }],
+    ['y qué otras medidas hay?', { kind: 'sizes' }],
+    ['en qué tamaños viene?', { kind: 'sizes' }],
+    ['what sizes do you have?', { kind: 'sizes' }],
+    ['which ones do you have?', { kind: 'sizes' }],
   ])('should read %j', (text, expected) => {
     expect(readFocusQuestion(text)).toEqual(expected);
     expect(isProductFollowUp(text)).toBe(true);
