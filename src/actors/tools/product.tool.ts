@@ -12,6 +12,7 @@ import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery } from './estimate-delivery.js';
 import { notCarried, notCarriedButFor } from './product-not-carried.js';
+import { inSellingUnits, withConversions } from './product-conversions.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
@@ -85,7 +86,10 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string } = {},
 ): ProductActorOutput {
-  const out = withProductNotes(tenant, index, withDelivery(tenant, answer(tenant, index, input, options), input.delivery, input.lang), input.lang, options.text ?? input.text);
+  // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
+  const converted = inSellingUnits(index, input, options.text ?? input.text);
+  const answered = withConversions(answer(tenant, index, converted.input, options), converted.conversions, input.lang);
+  const out = withProductNotes(tenant, index, withDelivery(tenant, answered, input.delivery, input.lang), input.lang, options.text ?? input.text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
   if (!out.focus || before.length === 0) return out;
