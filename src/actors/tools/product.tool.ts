@@ -13,6 +13,7 @@ import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './
 import { withDelivery } from './estimate-delivery.js';
 import { notCarried, notCarriedButFor } from './product-not-carried.js';
 import { inSellingUnits, withConversions } from './product-conversions.js';
+import { projectQuote } from './project-quote.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
@@ -115,6 +116,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const estimate = material ? materialAnswer(tenant, index, input, text, material) : null;
     if (estimate?.kind === 'answer') return estimate.output;
     if (estimate) return pricedEstimate(tenant, index, estimate.lead, estimate.lines, lang);
+    // "presupuesto para techar una marquesina": what the job takes and its size asked, never a quote of one guessed item.
+    const project = projectQuote(tenant, index, input, text, lang);
+    if (project) return project;
     // "¿tienen algo para destapar el inodoro?": what does that job (or that nothing does), not the thing named.
     const job = askedJob(text);
     const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
