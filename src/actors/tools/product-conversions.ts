@@ -9,6 +9,7 @@ import type { Product } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { countUnit, priceUnit } from './units.js';
+import { soldBy, withItemsAsSaid } from './product-said.js';
 
 const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -35,7 +36,6 @@ function saidMeasures(text: string): Said[] {
   return out;
 }
 
-const soldBy = (product: Product): string => fold(product.unit).split(/\s+/)[0] ?? '';
 
 export interface Conversion {
   sku: string;
@@ -50,6 +50,7 @@ export interface Conversion {
  * already converted ("cable 14 50 metros" read as 165) is recognised and said too.
  */
 export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, text: string | undefined): { input: ProductActorInput; conversions: Conversion[] } {
+  input = withItemsAsSaid(index, input, text);
   const measures = text ? saidMeasures(text) : [];
   if (measures.length === 0) return { input, conversions: [] };
   const conversions: Conversion[] = [];
