@@ -51,7 +51,14 @@ export function greetingBack(customerText: string, templates: ReplyTemplates, la
   return table[KEY[kind]] ?? table[KEY.hello] ?? null;
 }
 
-/** The first bot line with the greeting in front, unless it already greets. */
+/** A plain hello opening a reply ("¡Hola! 👋 Bienvenido…"), which a time-of-day greeting may replace. */
+const PLAIN_HELLO = /^(?:¡Hola!|Hi!)(?=\s)/;
+
+/**
+ * The first bot line with the greeting in front, unless it already greets; a plain "¡Hola!" it opens
+ * with becomes the customer's own "¡Buenas noches!".
+ */
 export function withGreetingBack(line: string, greeting: string): string {
-  return alreadyGreets(line) ? line : `${greeting} ${line}`;
+  if (!alreadyGreets(line)) return `${greeting} ${line}`;
+  return PLAIN_HELLO.test(line) && !PLAIN_HELLO.test(`${greeting} `) ? line.replace(PLAIN_HELLO, greeting) : line;
 }

@@ -30,5 +30,7 @@ describe('greeting back a customer who greets', () => {
     expect(alreadyGreets('Hi again, Ana!')).toBe(true);
     expect(withGreetingBack('Esto es lo que tengo:', '¡Hola!')).toBe('¡Hola! Esto es lo que tengo:');
     expect(withGreetingBack('¡Hola, Juan! 👋', '¡Hola!')).toBe('¡Hola, Juan! 👋');
+    expect(withGreetingBack('¡Hola! 👋 Bienvenido', '¡Buenas noches!')).toBe('¡Buenas noches! 👋 Bienvenido');
+    expect(withGreetingBack('¡Hola, Juan! 👋', '¡Buenas noches!')).toBe('¡Hola, Juan! 👋');
   });
 });
