@@ -89,7 +89,8 @@ export function renderTurn(emitted: readonly ConversationEmitted[], inbound: New
   // "hola, tienen cemento?": the answer opens with a short greeting back, as a clerk's would.
   const greeting = inbound ? greetingBack(inbound.text, tenant.data.templates, lang) : null;
   const first = greeting ? lines.findIndex((l) => l.direction === 'out' && l.author === 'bot') : -1;
-  if (greeting && first >= 0) {
+  // "hola, gracias por todo, bye": a farewell is not opened with a hello.
+  if (greeting && first >= 0 && !(templated.get((lines[first] as NewTranscriptEntry).messageId) ?? '').startsWith('goodbye')) {
     const line = lines[first] as NewTranscriptEntry;
     lines[first] = { ...line, text: withGreetingBack(line.text, greeting) };
   }
