@@ -57,6 +57,7 @@ import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { saysYesToMore } from './more-help.js';
+import { PICKUP_PATTERN } from './pickup.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -429,6 +430,7 @@ const ORDER_TOTAL = /\b(?:todo|total|en total|con todo|all together|altogether|t
 const ABOUT_THE_LIST: Partial<Record<InfoTopic, RegExp>> = {
   offers: /\b(?:hasta cuando|hasta que (?:dia|fecha)|cuando (?:vence|termina|se acaba)|vence|dura|esa oferta|esa promo|la oferta|la promo|el combo|la del?|el del?|how long|until when|when does it end|that (?:offer|deal)|the one (?:for|with|on))\b/,
   job_vacancies: /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|requisitos|donde (?:envio|mando|llevo|dejo)|la de|el de|apply|application|resume|requirements)\b/,
+  store_hours_location: PICKUP_PATTERN,
 };
 const foldText = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 

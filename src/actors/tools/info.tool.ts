@@ -12,6 +12,7 @@ import { offerReplies, vacancyReplies } from './info-lists.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
 import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply } from './store-policies.js';
 import { storeFactsAsked } from '../brain/rule/store-facts.js';
+import { saysPickUp } from '../../machines/pickup.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
@@ -451,6 +452,8 @@ function deliveryReply(tenant: TenantData, text: string, lang: Lang, now: number
 export function answerInfo(tenant: TenantData, input: InfoActorInput, now: number): InfoActorOutput {
   switch (input.topic) {
     case 'store_hours_location':
+      // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
+      if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
       return storeReplies(tenant, input.text, input.lang, now);
     case 'offers':
       return { replies: offerReplies(tenant, input.lang, now, input.text) };
