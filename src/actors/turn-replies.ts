@@ -12,6 +12,7 @@ import type { TranscriptOption } from '../persistence/ports/transcript-store.js'
 import { cardDataNotice } from './guards/card-data.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 import { afterHoursNotice } from './console/after-hours.js';
+import { greetingBack, withGreetingBack } from './greet-back.js';
 
 interface Rendered {
   templates: ReplyTemplates;
@@ -84,6 +85,14 @@ export function renderTurn(emitted: readonly ConversationEmitted[], inbound: New
     } else if (e.type === 'handoff.relay') {
       relays.push(e);
     }
+  }
+  // "hola, tienen cemento?": the answer opens with a short greeting back, as a clerk's would.
+  const greeting = inbound ? greetingBack(inbound.text, tenant.data.templates, lang) : null;
+  const first = greeting ? lines.findIndex((l) => l.direction === 'out' && l.author === 'bot') : -1;
+  // "hola, gracias por todo, bye": a farewell is not opened with a hello.
+  if (greeting && first >= 0 && !(templated.get((lines[first] as NewTranscriptEntry).messageId) ?? '').startsWith('goodbye')) {
+    const line = lines[first] as NewTranscriptEntry;
+    lines[first] = { ...line, text: withGreetingBack(line.text, greeting) };
   }
   return { lines, templated, relays };
 }

@@ -56,6 +56,8 @@ import { asksEstimateAgain, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUp
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
+import { saysYesToMore } from './more-help.js';
+import { PICKUP_PATTERN } from './pickup.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -428,6 +430,7 @@ const ORDER_TOTAL = /\b(?:todo|total|en total|con todo|all together|altogether|t
 const ABOUT_THE_LIST: Partial<Record<InfoTopic, RegExp>> = {
   offers: /\b(?:hasta cuando|hasta que (?:dia|fecha)|cuando (?:vence|termina|se acaba)|vence|dura|esa oferta|esa promo|la oferta|la promo|el combo|la del?|el del?|how long|until when|when does it end|that (?:offer|deal)|the one (?:for|with|on))\b/,
   job_vacancies: /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|requisitos|donde (?:envio|mando|llevo|dejo)|la de|el de|apply|application|resume|requirements)\b/,
+  store_hours_location: PICKUP_PATTERN,
 };
 const foldText = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
@@ -1074,6 +1077,8 @@ export const conversationMachine = setup({
         return reply(kind === 'account_id' ? 'accountCheck.ack_number' : 'accountCheck.ack_verify', kind === 'account_id' ? {} : { number: context.accountAccess?.pending ?? '' });
       }
       if (hasLaughter(said) && !thanked) return reply(formInProgress(context) ? 'thanks.laugh_held' : 'thanks.laugh');
+      // A bare "sí" to "¿algo más?": "¿Qué más necesitas?" ("¿Qué necesitas?" when nothing was answered yet).
+      if (!thanked && !formInProgress(context) && saysYesToMore(said)) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.whatElse' : 'thanks.whatNeeded');
       return reply(!thanked && formInProgress(context) ? 'thanks.held' : 'thanks');
     }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.

@@ -36,6 +36,12 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.openTicket',
   'greeting.welcomeBack',
   'greeting.again',
+  // Said back before the answer when the customer opens with a greeting (the host adds it, `greet-back.ts`).
+  'greeting.back',
+  'greeting.back.buenas',
+  'greeting.back.morning',
+  'greeting.back.afternoon',
+  'greeting.back.evening',
   'thanks',
   // Laughter ("jajaja", "jaja ok"): smiled back at.
   'thanks.laugh',
@@ -43,6 +49,9 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'thanks.laugh_held',
   // "ok" in the middle of a form (its question follows).
   'thanks.held',
+  // A bare "sí" to "¿algo más?": what else (or what, when nothing was answered yet).
+  'thanks.whatElse',
+  'thanks.whatNeeded',
   // "ok" while the account number / the holder's identifier is awaited ({number} when verifying).
   'accountCheck.ack_number',
   'accountCheck.ack_verify',

@@ -3,6 +3,7 @@ import type { Product } from '../../domain/tenant.js';
 import { convertMeasure, parseProductText, type AttributeKind, type Attributes, type Measure, type ParsedQuery } from './attributes.js';
 import type { CatalogMatch, ProductResolver } from './resolver-types.js';
 import { withResultCache } from './result-cache.js';
+import { kindWords } from './kind-synonyms.js';
 import { editDistance, FILLER, fold, ORDINARY_WORDS, soundKey, stem, words } from './text.js';
 
 export type { CatalogMatch, ProductResolver } from './resolver-types.js';
@@ -206,6 +207,7 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
   for (const p of catalog) for (const alias of p.aliases ?? []) if (FILLER.has(stem(fold(alias).trim())) && termsOf(alias).length === 1) fillerAliases.add(fold(alias).trim());
   const parse = (text: string): ParsedQuery => parseProductText(text, { brands, isKnown });
 
+  const kinds = kindWords(catalog);
   const entries: Entry[] = catalog.map((product) => {
     const tokens = new Map<string, number>();
     const put = (text: string, factor: number): void => {
@@ -215,7 +217,7 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
         tokens.set(s, Math.max(tokens.get(s) ?? 0, factor));
       }
     };
-    for (const alias of product.aliases ?? []) put(alias, ALIAS_FACTOR);
+    for (const alias of [...(product.aliases ?? []), ...(kinds.get(product) ?? [])]) put(alias, ALIAS_FACTOR);
     put(product.category, CATEGORY_FACTOR);
     put(product.name, 1);
     put(product.unit, 1);
@@ -224,7 +226,7 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     for (const [t, f] of tokens) sounds.set(soundKey(t), Math.max(sounds.get(soundKey(t)) ?? 0, f));
     const nameTerms = termsOf(product.name.replace(/\([^)]*\)/g, ' ')).map(stem).filter((s) => !FILLER.has(s));
     const heads = new Set<string>(nameTerms.slice(0, 1));
-    for (const alias of product.aliases ?? []) {
+    for (const alias of [...(product.aliases ?? []), ...(kinds.get(product) ?? [])]) {
       const t = termsOf(alias).map(stem);
       if (t.length === 1) heads.add(t[0] as string);
     }
@@ -267,19 +269,19 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     if (FILLER.has(s)) return null;
     return [s, `~${soundKey(s)}`];
   };
-  const index = new MiniSearch<{ id: number; name: string; aliases: string; category: string }>({
-    fields: ['name', 'aliases', 'category'],
+  const index = new MiniSearch<{ id: number; name: string; aliases: string; kinds: string; category: string }>({
+    fields: ['name', 'aliases', 'kinds', 'category'],
     tokenize: (text) => words(fold(text)),
     processTerm,
     searchOptions: {
-      boost: { name: 3, aliases: 2, category: 0.5 },
+      boost: { name: 3, aliases: 2, kinds: 2, category: 0.5 },
       prefix: (term) => !term.startsWith('~') && term.length >= 4,
       fuzzy: (term) => (!term.startsWith('~') && term.length >= 5 ? 0.2 : false),
       weights: { fuzzy: 0.45, prefix: 0.6 },
       combineWith: 'OR',
     },
   });
-  index.addAll(entries.map((e, id) => ({ id, name: `${e.product.name} ${e.product.brand ?? ''}`, aliases: (e.product.aliases ?? []).join(' '), category: e.product.category })));
+  index.addAll(entries.map((e, id) => ({ id, name: `${e.product.name} ${e.product.brand ?? ''}`, aliases: (e.product.aliases ?? []).join(' '), kinds: (kinds.get(e.product) ?? []).join(' '), category: e.product.category })));
 
   const corrections = { strict: new Map<string, string | null>(), lenient: new Map<string, string | null>() };
   /**

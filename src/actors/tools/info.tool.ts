@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import { copyPlain, createLru, remembered, type Lru } from '../../kernel/lru.js';
 import type { DeliveryZone, GeoPoint, Place, StoreFactKey, TenantData } from '../../domain/tenant.js';
-import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../brain/rule/store-questions.js';
+import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../brain/rule/store-questions.js';
 import { fold as foldText, phonetic } from '../brain/rule/text.js';
 import type { DeliveryQuote, InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
@@ -10,8 +10,9 @@ import { calendarDate, formatDate, formatMoney } from './format.js';
 import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
-import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply } from './store-policies.js';
+import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply } from './store-policies.js';
 import { storeFactsAsked } from '../brain/rule/store-facts.js';
+import { saysPickUp } from '../../machines/pickup.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
@@ -156,8 +157,15 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
         offer ??= person.offer;
         return [{ ...reply, options: [person.option] }];
       }
-      case 'payment':
+      case 'payment': {
+        // "¿a qué cuenta transfiero?": the banks, and a person for the account's details.
+        const account = asksTransferAccount(text) ? transferAccountReply(tenant, lang) : null;
+        if (account) {
+          offer ??= account.offer;
+          return [account.reply];
+        }
         return [(asksPaymentMethod(text) ? paymentMethodReply(tenant, text, lang, methods, sayIfAny) : null) ?? { template: 'info.payment', params: { methods } }];
+      }
       case 'returns':
       case 'warranty':
       case 'credit': {
@@ -307,7 +315,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   const besides = topicsIn(viaChannel);
   const asked = besides.length > 0 ? besides : topicsIn(plain);
   // "¿aceptan Azul?", "tienen CardNet?": a way of paying named in words the payment pattern does not hold.
-  if (!asked.includes('payment') && asksPaymentMethod(text)) asked.push('payment');
+  if (!asked.includes('payment') && (asksPaymentMethod(text) || asksTransferAccount(text))) asked.push('payment');
   // "¿trabajan mañana?": opening on a day, in words the hours pattern does not hold.
   if (!asked.includes('hours') && asksOpeningDay(text)) asked.unshift('hours');
   for (const [topic, asks] of POLICY_TOPICS) if (asks(text)) asked.push(topic);
@@ -444,6 +452,8 @@ function deliveryReply(tenant: TenantData, text: string, lang: Lang, now: number
 export function answerInfo(tenant: TenantData, input: InfoActorInput, now: number): InfoActorOutput {
   switch (input.topic) {
     case 'store_hours_location':
+      // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
+      if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
       return storeReplies(tenant, input.text, input.lang, now);
     case 'offers':
       return { replies: offerReplies(tenant, input.lang, now, input.text) };

@@ -17,6 +17,7 @@ import type { AttributeKind } from '../catalog/index.js';
 import { COLOUR_EN } from './product-colours.js';
 import { perUnitAnswer } from './product-unit-price.js';
 import { familyRange } from './product-sizes.js';
+import { confirmShown } from './product-confirm.js';
 
 /** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
 const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];
@@ -53,6 +54,9 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   if (pick?.by === 'price' && !pick.most && shownOptions(tenant.catalog, focus) === undefined && extremeOf(index, familyOf(index, tenant.catalog, focus), pick)?.sku === shown.sku) {
     return onlyThis(tenant, 'product.cheapest_already', shown, lang, focus.query);
   }
+  // "¿es pvc?", "de drenaje?" about the one shown, which its name says: "¡Sí!", that product.
+  const checked = question ? null : confirmShown(tenant, focus, text, lang);
+  if (checked) return checked;
   if (!question || question.kind === 'named') return null;
   const family = (free: readonly AttributeKind[]): Product[] => familyOf(index, tenant.catalog, focus, free);
   const options = shownOptions(tenant.catalog, focus);

@@ -20,16 +20,32 @@ export function tradeGoodOf(tenant: TenantData, phrase: string): TradeGood | nul
 }
 
 function goodNamed(goods: readonly TradeGood[] | undefined, phrase: string): TradeGood | null {
+  return nameNamed(goods, phrase)?.good ?? null;
+}
+
+/** The good a phrase names and the store's own name for it that the phrase says (its longest). */
+function nameNamed(goods: readonly TradeGood[] | undefined, phrase: string): { good: TradeGood; word: string; length: number } | null {
   // By its words in any order: the brain may hand the phrase over reordered ("yeso laminas").
   const said = new Set(tokens(phrase));
-  let best: { good: TradeGood; length: number } | null = null;
+  let best: { good: TradeGood; word: string; length: number } | null = null;
   for (const good of goods ?? []) {
     for (const word of good.words) {
       const name = tokens(word).filter((w) => !JOINING.has(w));
-      if (name.length > 0 && name.every((w) => said.has(w)) && (best === null || name.length > best.length)) best = { good, length: name.length };
+      if (name.length > 0 && name.every((w) => said.has(w)) && (best === null || name.length > best.length)) best = { good, word, length: name.length };
     }
   }
-  return best?.good ?? null;
+  return best;
+}
+
+/**
+ * A phrase that says a good's name and nothing more, in whatever order the brain handed it over
+ * ("yeso laminas"), is said by the store's own name for it ("lámina de yeso").
+ */
+function naturalName(goods: readonly TradeGood[] | undefined, phrase: string): string {
+  const found = nameNamed(goods, phrase);
+  if (!found) return phrase;
+  const words = tokens(phrase).filter((w) => !JOINING.has(w));
+  return words.length === found.length ? found.word : phrase;
 }
 
 /** Words that join a good's name ("papel de lija"), not part of what it is. */
@@ -67,7 +83,7 @@ export function notCarried(tenant: TenantData, missing: readonly string[], lang:
   // knife") is named by the goods it names, not repeated.
   const named = missing.flatMap((name) => {
     const inIt = goodsNamedIn(tenant.store.tradeGoods ?? [], name);
-    return inIt.length > 1 || (inIt.length === 1 && tokens(name).length > tokens(inIt[0] as string).length + 1) ? inIt : [name];
+    return inIt.length > 1 || (inIt.length === 1 && tokens(name).length > tokens(inIt[0] as string).length + 1) ? inIt : [naturalName(tenant.store.tradeGoods, name)];
   });
   // "Ahora mismo no tenemos espátula ni lija", "we don't have sandpaper or putty knife".
   const query = [...new Set(named)].join(lang === 'en' ? ' or ' : ' ni ');

@@ -232,7 +232,8 @@ export function uncarriedItems(text: string, index: CatalogIndex): string[] {
   const out: string[] = [];
   for (const part of text.split(/[,;:\n]|\s+(?:y|e|and|plus|mas|más)\s+/i)) {
     const m = /(?:^|\s)(\d+|dos|tres|cuatro|cinco|seis|diez|two|three|four|five|six|ten)\s+(.+)$/i.exec(part.trim());
-    const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').trim();
+    // "40 fundas para mañana": what follows "para" is what it is for (or when), not the item.
+    const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').replace(/\s+(?:para|pa|pal|for|porque|because)(?:\s.*)?$/i, '').trim();
     // "10 de cada uno", "10 of each": how many of the items named, not an item.
     if (!rest || EACH_ITEM.test(rest)) continue;
     // "la brocha de 3 pulgadas", "1000 litros": a number with its unit is a size, not an item.

@@ -3,7 +3,7 @@ import { areaToCover, asksEstimateAgain } from '../../machines/product-focus.js'
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
-import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
 import type { CatalogMatch } from '../catalog/index.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
@@ -12,6 +12,8 @@ import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery } from './estimate-delivery.js';
 import { notCarried, notCarriedButFor } from './product-not-carried.js';
+import { inSellingUnits, withConversions } from './product-conversions.js';
+import { projectQuote } from './project-quote.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
@@ -86,7 +88,10 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string } = {},
 ): ProductActorOutput {
-  const out = withProductNotes(tenant, index, withDelivery(tenant, answer(tenant, index, input, options), input.delivery, input.lang), input.lang, options.text ?? input.text);
+  // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
+  const converted = inSellingUnits(index, input, options.text ?? input.text);
+  const answered = withConversions(answer(tenant, index, converted.input, options), converted.conversions, input.lang);
+  const out = withProductNotes(tenant, index, withDelivery(tenant, answered, input.delivery, input.lang), input.lang, options.text ?? input.text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
   if (!out.focus || before.length === 0) return out;
@@ -112,6 +117,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const estimate = material ? materialAnswer(tenant, index, input, text, material) : null;
     if (estimate?.kind === 'answer') return estimate.output;
     if (estimate) return pricedEstimate(tenant, index, estimate.lead, estimate.lines, lang);
+    // "presupuesto para techar una marquesina": what the job takes and its size asked, never a quote of one guessed item.
+    const project = projectQuote(tenant, index, input, text, lang);
+    if (project) return project;
     // "¿tienen algo para destapar el inodoro?": what does that job (or that nothing does), not the thing named.
     const job = askedJob(text);
     const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
@@ -349,13 +357,14 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const onShelf = fits.filter((m) => m.product.stock > 0);
   const close = onShelf.length > 0 ? onShelf : fits;
   if (close.length === 1 && fits.length >= 2 && close[0] !== top) return quoteOne(tenant, index, { item: single.item, match: close[0] as CatalogMatch }, lang, input.intent === 'price_quote');
-  if (!top.defaulted && close.length >= 2 && single.item.quantity === undefined) {
-    const items = close.slice(0, MAX_SHOWN).map((m) => describeProduct(tenant, m.product, lang));
-    return {
-      outcome: 'answered',
-      replies: [{ template: 'product.options', params: { items }, options: optionsFor(close.slice(0, MAX_SHOWN).map((m) => m.product)) }],
-      focus: { ...focus, options: close.slice(0, MAX_SHOWN).map((m) => m.product.sku) },
-    };
+  // "2 galones de pintura de aceite" (black or green): which colour, each priced for the count, never one picked for them.
+  const shown = close.slice(0, MAX_SHOWN).map((m) => m.product);
+  const colours = new Set(shown.map((p) => index.parse(p.name).phrases.colour));
+  if (!top.defaulted && close.length >= 2 && (single.item.quantity === undefined || colours.size >= 2)) {
+    const n = single.item.quantity !== undefined && quantityOf(single.item) > 1 ? quantityOf(single.item) : undefined;
+    const items = shown.map((p) => ({ ...describeProduct(tenant, p, lang), ...(n ? { quantity: n, subtotal: formatMoney(p.price * n) } : {}) }));
+    const params: TemplateParams = n ? { items, quantity: n, units: countUnit(top.product.unit, n, lang) } : { items };
+    return { outcome: 'answered', replies: [{ template: n ? 'product.options_qty' : 'product.options', params, options: optionsFor(shown) }], focus: { ...focus, options: shown.map((p) => p.sku) } };
   }
   return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
 }

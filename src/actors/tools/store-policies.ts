@@ -111,3 +111,15 @@ function joinAnd(items: string[], lang: Lang): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')}${lang === 'es' ? ' y ' : ' and '}${items[items.length - 1]}`;
 }
+
+/**
+ * "¿a qué cuenta les transfiero?": the banks the store takes transfers at; the account's details come
+ * from a person of the sales team with the order (never typed from memory), offered as a yes/no.
+ */
+export function transferAccountReply(tenant: TenantData, lang: Lang): { reply: ReplyDirective; offer: ChoiceOption } | null {
+  if (tenant.templates[lang]?.['info.payment.transfer.account'] === undefined) return null;
+  const accepted = [...tenant.store.paymentMethods.es, ...tenant.store.paymentMethods.en].map(methodText);
+  const banks = BANK_WORDS.filter(([, re]) => accepted.some((m) => TRANSFER.test(m) && re.test(m))).map(([bank]) => bank);
+  const { option, offer } = offerOf('human_agent', lang);
+  return { reply: { template: 'info.payment.transfer.account', params: { banks: banks.length > 0 ? joinAnd(banks, lang) : lang === 'es' ? 'nuestros bancos' : 'our banks' }, options: [option] }, offer };
+}

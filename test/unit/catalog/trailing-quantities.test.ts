@@ -24,6 +24,9 @@ describe('quantities said after the product', () => {
     ['block de 6 100 unidades', 'block 6', 100],
     ['clavos de 3 pulgadas 2 kilos', 'libra clavo 3 pulgadas', 5],
     ['cable 14 50 metros', 'cable 14', 165],
+    ['alambre de amarre 5 libras', 'libra alambre amarre', 5],
+    ['pintura de aceite 2 galones', 'galon pintura aceite', 2],
+    ['tubo de pvc 3 unidades', 'tubo pvc', 3],
   ])('should read "%s" as %s × %i', (text, query, quantity) => {
     expect(read(text)).toEqual([{ query, quantity }]);
   });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
+import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
 import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import { askedDay } from '../../../src/actors/tools/opening-days.js';
 import { timelessDayAnswer } from '../../../src/actors/tools/info.tool.js';
@@ -299,5 +299,12 @@ describe('opening hours for one day (tenant clock and time zone)', () => {
     expect(day('a qué hora abren?')).toBeNull();
     // Late in the evening in La Romana is already the next day in UTC: "today" is the local date.
     expect(askedDay('abren hoy?', Date.UTC(2026, 11, 4, 2, 0), TZ)).toMatchObject({ date: { day: 3 } });
+  });
+});
+
+describe('where a transfer goes', () => {
+  it("should read a question for the store's bank account, not the customer's", () => {
+    for (const text of ['cual es el numero de cuenta para transferir?', 'a que cuenta les deposito?', 'me pasan los datos bancarios', "what's your bank account to transfer?"]) expect(asksTransferAccount(text), text).toBe(true);
+    for (const text of ['cuanto debo en mi cuenta?', 'quiero ver el estado de mi cuenta', 'puedo pagar por transferencia?']) expect(asksTransferAccount(text), text).toBe(false);
   });
 });

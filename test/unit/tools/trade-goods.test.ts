@@ -33,6 +33,13 @@ describe('goods of the trade the catalog lacks', () => {
     expect(tradeGoodOf(tenant, 'zapatos')).toBeNull();
   });
 
+  it("should say a good handed over in another word order by the store's own name for it", () => {
+    const said = (phrase: string) => JSON.stringify(notCarried(tenant, [phrase], 'es').replies[0]);
+    expect(said('yeso laminas')).toContain('lámina de yeso');
+    expect(said('espatulas')).toContain('espátula');
+    expect(said('lija fina')).toContain('lija fina');
+  });
+
   it('should take a good named alone as a question of whether the store has it', () => {
     for (const text of ['y lija?', 'lija?', 'and sandpaper?', 'y la soldadura?', 'lijas']) expect(namesOnlyATradeGood(tenant.store.tradeGoods, text), text).toBe(true);
     for (const text of ['y pizza?', 'la lija que compré salió mala, quiero devolverla', 'hola']) expect(namesOnlyATradeGood(tenant.store.tradeGoods, text), text).toBe(false);

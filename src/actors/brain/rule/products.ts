@@ -335,7 +335,9 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             }
             const nextWord = resolve(next.t);
             // "tornillo para techo", "hojas de segueta", "llave de lavamanos": what follows describes this product.
-            if (attributeAt(j + 1) || (nextWord && !UNITS.has(nextWord) && !/^\d/.test(toks[j + 2]?.t ?? ''))) {
+            // "alambre de amarre 5 libras": a count said after the words (not a size) does not stop them.
+            const countAfter = /^\d/.test(toks[j + 2]?.t ?? '') && trailing.at(names, j + 2, namingWords([...parts, ...(nextWord ? [nextWord] : [])])) !== null;
+            if (attributeAt(j + 1) || (nextWord && !UNITS.has(nextWord) && (!/^\d/.test(toks[j + 2]?.t ?? '') || countAfter))) {
               j++;
               if (nextWord && isHead(nextWord) && !attributeAt(j)) {
                 parts.push(nextWord);

@@ -467,9 +467,11 @@ const EN_WORDS = new Set(
     'of for to and with can could would will want need hello hi hey thanks thank please yes yeah no not any some ' +
     'price cost open close hours store account balance bye goodbye good morning afternoon evening sell buy quote ' +
     'job hiring talk person human agent from am name email phone deliver delivery get an be been sure right ok okay ' +
-    'cement rebar pipe paint nails blocks bags gallons drill looking im dont its whats'
+    'cement rebar pipe paint nails blocks bags gallons drill looking im dont its whats give send show tell'
   ).split(' '),
 );
+
+const BOTH_LANGS = new Set(['no', 'ok', 'a', 'si', 'bye', 'byebye', 'bai', 'delivery', 'deliveri', 'blocks', 'block']);
 
 /**
  * Per-message language. Short or mixed messages without a clear signal keep the conversation's
@@ -480,8 +482,8 @@ export function detectLang(text: string, fallback: Lang): Lang {
   let en = 0;
   if (/[ñ¿¡áéíóú]/i.test(text)) es += 1.5;
   for (const w of words(text).map((x) => x.replace(/\./g, ''))) {
-    // Both languages: a Dominican customer says "ok" and "bye" in Spanish as often as in English.
-    if (w === 'no' || w === 'ok' || w === 'a' || w === 'si' || w === 'bye' || w === 'byebye' || w === 'bai') continue;
+    // Both languages: a Dominican customer says "ok", "bye", "delivery" and "blocks" in Spanish as often as in English.
+    if (BOTH_LANGS.has(w)) continue;
     if (ES_WORDS.has(w)) es++;
     if (EN_WORDS.has(w)) en++;
   }

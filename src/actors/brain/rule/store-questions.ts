@@ -188,7 +188,17 @@ export function asksPaymentMethod(text: string): boolean {
  * credit, or whether a way of paying is taken.
  */
 export function asksStorePolicy(text: string): boolean {
-  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text);
+  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text) || asksTransferAccount(text);
+}
+
+const TRANSFER_WORDS = /\b(?:transfer\w*|deposit\w*|wire)\b/;
+const ACCOUNT_WORDS = /\b(?:cuenta|cuentas|account)\b/;
+const BANK_DETAILS = /\b(?:cuenta bancaria|datos bancarios|datos de (?:la )?cuenta|bank details|bank account|banking details)\b/;
+
+/** "¿a qué cuenta les transfiero?", "número de cuenta para depositar", "bank details": where a transfer goes, not the customer's account. */
+export function asksTransferAccount(text: string): boolean {
+  const f = words(text);
+  return BANK_DETAILS.test(f) || (TRANSFER_WORDS.test(f) && ACCOUNT_WORDS.test(f));
 }
 
 const OPENING_WORDS = /\b(?:(?:van|va|vas|piensan|pueden|podrian) a (?:abrir|cerrar|estar abiert\w*|trabajar)|abriendo|cerrando|abre|abren|abrimos|abriran|abrira|abierto|abiertos|abierta|abiertas|cierra|cierran|cerramos|cerrado|cerrados|cerrada|horarios?|trabajan|laboran|atienden|open|opens|close|closes|closed|hours)\b/;

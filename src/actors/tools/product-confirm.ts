@@ -1,0 +1,45 @@
+/**
+ * "¿es pvc?", "de drenaje?", "es Cemex?", "¿es de 20 pies?" right after one product was shown: the
+ * customer checks a detail of that product. When its name (aliases, brand, category) says it, a
+ * clerk answers "Sí" with the product, not a search for the word ("pvc" is no PVC glue).
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
+import { fold, stem } from '../catalog/index.js';
+import { describeProduct } from './product-parts.js';
+
+const words = (s: string): string[] => fold(s).replace(/["”]/g, ' in ').replace(/[^a-z0-9/\s]+/g, ' ').split(/\s+/).filter((w) => w !== '');
+/** How the check is put, around the detail: "y", "es", "eso es de", "is it", "the", "marca". */
+const AROUND = new Set(['y', 'e', 'ok', 'pero', 'entonces', 'and', 'so', 'es', 'son', 'eso', 'esa', 'ese', 'esos', 'esas', 'este', 'esta', 'de', 'del', 'en', 'el', 'la', 'los', 'las', 'un', 'una', 'marca', 'tipo', 'is', 'it', 's', 'that', 'are', 'they', 'of', 'in', 'the', 'a', 'an', 'brand', 'type', 'verdad', 'right', 'cierto', 'no', 'si']);
+const MAX_DETAIL_WORDS = 3;
+
+/** The detail words a short check names, or null when the message is not one ("dame 20", "y de 1/2?" is checked by the caller). */
+function detailOf(text: string): string[] | null {
+  const all = words(text);
+  if (all.length === 0 || all.length > 6) return null;
+  const detail = all.filter((w) => !AROUND.has(w));
+  if (detail.length === 0 || detail.length > MAX_DETAIL_WORDS || !detail.some((w) => /[a-z]/.test(w) && w !== 'in')) return null;
+  return detail;
+}
+
+function productWords(p: Product): Set<string> {
+  const text = [p.name, p.brand ?? '', p.category, p.unit, ...(p.aliases ?? [])].join(' ');
+  return new Set(words(text).flatMap((w) => [w, stem(w)]));
+}
+
+/** The product confirmed, or null when the check names something the product shown does not say. */
+export function confirmShown(tenant: TenantData, focus: ProductFocus, text: string, lang: Lang): ProductActorOutput | null {
+  if ((focus.options?.length ?? 0) >= 2) return null;
+  const shown = tenant.catalog.find((p) => p.sku === focus.sku);
+  const detail = detailOf(text);
+  if (!shown || !detail) return null;
+  const own = productWords(shown);
+  if (!detail.every((w) => own.has(w) || own.has(stem(w)))) return null;
+  return {
+    outcome: 'answered',
+    replies: [{ template: shown.stock > 0 ? 'product.confirm' : 'product.confirm_out', params: { ...describeProduct(tenant, shown, lang) } }],
+    focus,
+    ...(shown.stock > 0 ? { reserve: { sku: shown.sku, name: shown.name, quantity: Math.max(1, focus.quantity ?? 1) } } : {}),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * A quantity said in another unit than the product is sold by: "50 metros de cable" for wire sold
+ * by the foot, "2 kilos de clavos" for nails sold by the pound. The quantity is priced in the
+ * selling unit and the conversion is said aloud ("50 m ≈ 165 pies"), as a clerk would, so the
+ * customer sees why 165 and not 50.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product } from '../../domain/tenant.js';
+import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { countUnit, priceUnit } from './units.js';
+import { soldBy, withItemsAsSaid } from './product-said.js';
+
+const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+
+interface Said {
+  value: number;
+  /** How the conversion is written: "50 m", "2 kg". */
+  label: string;
+  /** The selling unit it converts to (the head of the product's `unit`) and the factor. */
+  to: 'pie' | 'libra';
+  factor: number;
+}
+
+/** Metres and kilos said with a number: "50 metros", "50m", "2 kilos", "3 kg". */
+const MEASURE = /(?:^|[^\d/.])(\d+(?:[.,]\d+)?)\s*(metros?|mts?|m|meters?|kilos?|kgs?|kilogramos?)(?![a-z0-9])/g;
+
+function saidMeasures(text: string): Said[] {
+  const out: Said[] = [];
+  for (const m of fold(text).matchAll(MEASURE)) {
+    const value = Number((m[1] ?? '').replace(',', '.'));
+    if (!(value > 0)) continue;
+    const metres = /^(?:metros?|mts?|m|meters?)$/.test(m[2] ?? '');
+    out.push(metres ? { value, label: `${m[1]} m`, to: 'pie', factor: 3.28084 } : { value, label: `${m[1]} kg`, to: 'libra', factor: 2.20462 });
+  }
+  return out;
+}
+
+
+export interface Conversion {
+  sku: string;
+  said: string;
+  quantity: number;
+  unit: string;
+}
+
+/**
+ * The brain's items with a quantity said in metres or kilos, for products sold by the foot or the
+ * pound, counted in the selling unit (rounded up); with the conversions made. A count the brain
+ * already converted ("cable 14 50 metros" read as 165) is recognised and said too.
+ */
+export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, text: string | undefined): { input: ProductActorInput; conversions: Conversion[] } {
+  input = withItemsAsSaid(index, input, text);
+  const measures = text ? saidMeasures(text) : [];
+  if (measures.length === 0) return { input, conversions: [] };
+  const conversions: Conversion[] = [];
+  const used = new Set<Said>();
+  const products = input.understanding.products.map((item) => {
+    const product = item.query.trim() !== '' ? index.search(item.query, { limit: 1 })[0]?.product : undefined;
+    if (!product) return item;
+    const unit = soldBy(product);
+    const said = measures.find((m) => {
+      if (used.has(m) || m.to !== unit) return false;
+      const converted = Math.ceil(m.value * m.factor - 1e-9);
+      // The count as said (50 read as 50 feet), as the brain converted it (165), or none given.
+      return item.quantity === undefined || item.quantity === m.value || item.quantity === converted;
+    });
+    if (!said) return item;
+    used.add(said);
+    const quantity = Math.ceil(said.value * said.factor - 1e-9);
+    conversions.push({ sku: product.sku, said: said.label, quantity, unit: product.unit });
+    return { ...item, quantity };
+  });
+  if (conversions.length === 0) return { input, conversions };
+  return { input: { ...input, understanding: { ...input.understanding, products } }, conversions };
+}
+
+/** The answer with the conversions said first, for the products it prices ("📏 50 m ≈ 165 pies."). */
+export function withConversions(out: ProductActorOutput, conversions: readonly Conversion[], lang: Lang): ProductActorOutput {
+  if (conversions.length === 0 || (out.outcome !== 'answered' && out.outcome !== 'estimate' && out.outcome !== 'multi_quote')) return out;
+  const priced = new Set([out.focus?.sku, out.reserve?.sku, ...(out.lines ?? []).map((l) => l.sku)]);
+  const notes: ReplyDirective[] = conversions
+    .filter((c) => priced.has(c.sku))
+    .map((c) => ({ template: 'product.converted', params: { said: c.said, quantity: c.quantity, units: countUnit(c.unit, c.quantity, lang), unit: priceUnit(c.unit, lang) } }));
+  return notes.length > 0 ? { ...out, replies: [...notes, ...out.replies] } : out;
+}

@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+const ask = async (text: string): Promise<string> => (await chatOnFreshHost(tenant, brain, 'conversions', text)).join('\n');
+
+describe('a quantity said in another unit than the product is sold by', () => {
+  it('should price metres of wire in feet and say the conversion, before or after the product', async () => {
+    for (const text of ['necesito 50 metros de cable 12', 'cable 12 50 metros']) {
+      const out = await ask(text);
+      expect(out, text).toContain('50 m ≈ 165 pies');
+      expect(out, text).toContain('165 × RD$28.00');
+    }
+  });
+
+  it('should price kilos of nails in pounds and say it', async () => {
+    const out = await ask('2 kilos de clavos de 3 pulgadas');
+    expect(out).toContain('2 kg ≈ 5 libras');
+    expect(out).toContain('5 × RD$60.00');
+  });
+
+  it('should leave alone what is sold by the unit it was said in', async () => {
+    const out = await ask('arena 2 metros');
+    expect(out).not.toContain('≈');
+    expect(out).toContain('2 × RD$1,950.00');
+  });
+});
