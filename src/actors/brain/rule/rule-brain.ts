@@ -23,7 +23,7 @@ import { isOnlyLaughter } from '../../../machines/laughter.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
-import { asksProductBesides, asksStoreFact } from './store-facts.js';
+import { asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
 import { asksOpeningDay, asksStorePolicy } from './store-questions.js';
 import { fold as foldText, foldWithMap } from './text.js';
 import {
@@ -333,6 +333,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿hay gente para atenderme?", "¿hay un vendedor disponible?": a person to attend, never a product.
     if (has('human_agent') && asksForStaff(text) && !(intent.name === 'human_agent' && intent.confidence >= STAFF_RULE_CONFIDENCE)) {
       intent = { name: 'human_agent', confidence: STAFF_RULE_CONFIDENCE };
+    }
+    // "do you speak English?", "¿hablan inglés?", "is there someone who speaks English?": which
+    // language the store attends in, answered in the customer's language (a store fact) — the word
+    // "speak" is no request for a person, and a tourist asking it is not handed off. A complaint stays one.
+    if (has('store_hours_location') && !(intent.name === 'complaint' && intent.confidence >= HANDOFF_CONFIDENCE) && mentions.length === 0 && asksLanguage(text)) {
+      intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
     // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
     if (has('product_inquiry') && intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {
