@@ -62,6 +62,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.updated',
   'lead.submitted',
   'lead.failed',
+  // "olvídalo", "cancel" in the middle of the form: dropped, nothing sent.
+  'lead.dropped',
   ...HANDOFF_TICKET_REASONS.map((r) => `handoff.ticket.${r}`),
   // A request for a person to call the customer back.
   'handoff.ticket.callback',

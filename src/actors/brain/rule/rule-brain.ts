@@ -20,6 +20,7 @@ import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not
 import { emojiAsWords, readableText } from './emoji.js';
 import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
+import { letsItGo } from '../../../machines/letting-go.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
@@ -334,9 +335,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('human_agent') && asksForStaff(text) && !(intent.name === 'human_agent' && intent.confidence >= STAFF_RULE_CONFIDENCE)) {
       intent = { name: 'human_agent', confidence: STAFF_RULE_CONFIDENCE };
     }
-    // "do you speak English?", "¿hablan inglés?", "is there someone who speaks English?": which
-    // language the store attends in, answered in the customer's language (a store fact) — the word
-    // "speak" is no request for a person, and a tourist asking it is not handed off. A complaint stays one.
+    // "do you speak English?", "¿hablan inglés?": the languages the store attends in (a store fact),
+    // never a request for a person on the word "speak". A sure complaint stays one.
     if (has('store_hours_location') && !(intent.name === 'complaint' && intent.confidence >= HANDOFF_CONFIDENCE) && mentions.length === 0 && asksLanguage(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
@@ -431,12 +431,14 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const open = expecting.kind === 'none' || expecting.kind === 'reserve_offer';
     // "ok" / "dale" while data is awaited (a form's field, the account number): noted, never a goodbye.
     const awaitsData = expecting.kind === 'lead_field' || expecting.kind === 'account_id' || expecting.kind === 'account_verification' || expecting.kind === 'product';
-    if (onlyLaughter) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
+    // "never mind", "olvídalo": let go, "no problem, anything else?" (no complaint; the machine drops a form).
+    const letGo = !onlyLaughter && letsItGo(text);
+    if (onlyLaughter || letGo) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     else if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
     else if ((open || awaitsData) && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     // A bare yes/no names no product ("no" is not "Alambre No. 18").
-    if (bareAnswer || isBareDecline(text) || isBareAcknowledgment(text)) {
+    if (bareAnswer || letGo || isBareDecline(text) || isBareAcknowledgment(text)) {
       mentions = [];
       nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
     }
