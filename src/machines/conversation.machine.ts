@@ -1159,6 +1159,7 @@ export const conversationMachine = setup({
       const spec = formOf(context);
       const question = spec ? nextFormQuestion(spec, context.lead) : null;
       if (!spec || !question) return;
+      if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
       enqueue.emit(formReply(context, question.text));
       const field = expectedField(spec, question.slot);
       enqueue.assign({
@@ -1170,6 +1171,7 @@ export const conversationMachine = setup({
       const spec = formOf(context);
       if (!spec) return;
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
+      if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
       if (spec.confirm) enqueue.emit(formReply(context, spec.confirm, formParams(spec, context.lead.draft)));
       enqueue.assign({
         expecting: { kind: 'lead_confirmation' },

@@ -142,6 +142,16 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     reask = reask.filter((f) => f !== key);
     if (notice?.kind === 'required_declined' && notice.field === key) notice = null;
   }
+  // The stand-in asked for a declined slot is declined too ("tampoco quiero dar el teléfono"): a
+  // clerk does not ask for the e-mail again; the advisor answers by this chat, and the form goes on.
+  for (const slot of spec.slots) {
+    const key = asField(slot.name);
+    if (!slot.or || lead.asking !== slot.or || draft[key] !== undefined) continue;
+    if (!readings.some(([s, v]) => s.name === slot.or && v === null)) continue;
+    draft[key] = { value: null, sourceMessageId: messageId };
+    reask = reask.filter((f) => f !== key);
+    notice = { kind: 'contact_by_chat' };
+  }
   return { ...lead, draft, reask, notice };
 }
 
