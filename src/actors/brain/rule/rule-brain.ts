@@ -17,7 +17,7 @@ import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-req
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
-import { emojiAsWords, readableText } from './emoji.js';
+import { emojiAsWords, readableText, readableWords } from './emoji.js';
 import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
 import { letsItGo } from '../../../machines/letting-go.js';
@@ -238,7 +238,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     return { intent, ranking };
   };
 
-  const parseWith = (text: string, lang: 'es' | 'en', bareAccount: boolean): NluResult & { mentions: ReturnType<ProductMatcher['extract']>['mentions'] } => {
+  /** `said`: the same text in the customer's words ("2 by 4" for "2x4", same length), read for its language. */
+  const parseWith = (text: string, lang: 'es' | 'en', bareAccount: boolean, said = text): NluResult & { mentions: ReturnType<ProductMatcher['extract']>['mentions'] } => {
     const classified = classify(text);
     const { ranking } = classified;
     let { intent } = classified;
@@ -392,13 +393,13 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && !sureHandoff && unsureRead && askedJob(text) !== null) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
-    return { intent, ranking, entities, lang: storeNames.isOnlyAName(text) ? lang : detectLang(withoutNames(text, entities), lang), mentions };
+    return { intent, ranking, entities, lang: storeNames.isOnlyAName(text) ? lang : detectLang(withoutNames(said, entities), lang), mentions };
   };
 
   const brain: Brain = {
     kind: 'rules',
     parse(text) {
-      const { mentions: _mentions, ...nlu } = parseWith(readableText(text), tenant.settings.defaultLang, false);
+      const { mentions: _mentions, ...nlu } = parseWith(readableText(text), tenant.settings.defaultLang, false, readableWords(text));
       return nlu;
     },
     async understand(input: UnderstandInput): Promise<Understanding> {
@@ -420,7 +421,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const text = readableText(input.text);
     // Laughter alone acknowledges; it answers no yes/no question ("jaja" to "¿Te preparo la cotización?").
     const onlyLaughter = isOnlyLaughter(emojiAsWords(input.text));
-    const parsed = parseWith(text, input.lang, expecting.kind === 'account_id');
+    const parsed = parseWith(text, input.lang, expecting.kind === 'account_id', readableWords(input.text));
     let { mentions } = parsed;
     const { mentions: _parsedMentions, ...nlu } = parsed;
     const bareAnswer = !onlyLaughter && detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
