@@ -1488,7 +1488,7 @@ export const conversationMachine = setup({
               actions: ['countMisunderstood', { type: 'setHandoffReason', params: { reason: 'not_understood' } }],
             },
             // Unsure: one short question with the two or three likely requests as options.
-            { guard: 'decidesToClarify', target: 'continuing', actions: ['countMisunderstood', 'askClarification'] },
+            { guard: 'decidesToClarify', target: 'continuing', actions: ['countMisunderstood', 'askClarification', 'rememberContact'] },
             {
               target: 'continuing',
               actions: ['countMisunderstood', 'sayNotUnderstood'],

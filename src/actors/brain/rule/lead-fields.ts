@@ -267,8 +267,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     }
     case 'problem_statement': {
       if (dontKnow || DECLINE_PROBLEM.test(f)) return null;
-      // "ventas", "sales", "both sales and billing": areas named again (the area was read earlier) are not the need.
-      if (f.split(' ').length <= 6 && AREA_NAMED.some(([, re]) => re.test(f)) && AREA_NAMED.reduce((rest, [, re]) => rest.replace(new RegExp(re.source, 'g'), ''), f).replace(/\b(?:el|la|las|los|de|del|area|areas|the|team|department|departamento|para|for|es|is|both|ambos|ambas|las dos|y|and|o|or|tambien|too|also)\b/g, '').trim() === '') return undefined;
+      // "ventas", "sales", "perdón, es para ventas": areas named again (or corrected) are not the need.
+      if (f.split(' ').length <= 6 && AREA_NAMED.some(([, re]) => re.test(f)) && AREA_NAMED.reduce((rest, [, re]) => rest.replace(new RegExp(re.source, 'g'), ''), f).replace(/\b(?:el|la|las|los|de|del|area|areas|the|team|department|departamento|para|for|es|is|it'?s|both|ambos|ambas|las dos|y|and|o|or|tambien|too|also|perdon|disculpa|disculpe|sorry|oops|no|mejor|actually|en realidad|quise decir|i meant|my bad|era|was|mas bien|rather)\b/g, '').trim() === '') return undefined;
       // "mi correo es …" while the need was asked gives contact data, not the need.
       if (carriesContactData(context.entities) && f.split(' ').length <= 10) return undefined;
       // "¿tienen cemento gris?" is a question to answer first (a detour), not the need.

@@ -12,6 +12,7 @@ import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFields } from './lead-fields.js';
+import { needToldWithContact } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
@@ -26,12 +27,15 @@ import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
 import { asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
 import { asksOpeningDay, asksStorePolicy } from './store-questions.js';
-import { fold as foldText, foldWithMap } from './text.js';
+import { fold as foldText } from './text.js';
+import { stripCourtesy } from './courtesy.js';
 import {
   asksForJob,
   asksHowToPay,
   asksNewAccount,
+  asksForQuote,
   asksProjectQuote,
+  asksQuoteForProjectUnits,
   asksStorePhone,
   asksWhatIsOffered,
   asksToOrder,
@@ -65,31 +69,6 @@ const BARE_DECLINE_CONFIDENCE = 0.9;
 
 /** Confidence given to a message read as a greeting by `isOnlyGreeting` (a rule, not a guess). */
 const GREETING_RULE_CONFIDENCE = 0.9;
-
-const LEADING_COURTESY =
-  /^\s*(?:(?:hola|ola|buenas|buenos dias|buen dia|buenas tardes|buenas noches|saludos|klk|saludos cordiales|hi|hello|hey|good morning|good afternoon|good evening|disculpe|disculpa|excuse me|oiga|mira|mire)\b[\s,.!;:]*)+/;
-/**
- * A bare answer before a comma ("no, quiero el de 3/8", "ok, y el zinc?"): the answer to the bot's
- * last question, not the request. Only with punctuation after it ("no me llegó" keeps its "no").
- */
-const LEADING_ANSWER = /^\s*(?:(?:no|nop|si|sip|ok|okey|okay|dale|bueno|perfecto|listo|ya|claro|vale|ah|oh|nada|yes|yeah|nope|well)\s*[,.!;:]+\s*)+/;
-const TRAILING_COURTESY = /(?:[\s,.!;:]*\b(?:gracias|muchas gracias|mil gracias|thanks|thank you|por favor|porfa|please|pls|bendiciones|saludos))+[\s.!]*$/;
-
-/**
- * "Hola, ¿tienen cemento? gracias" is a product question: greetings and thanks around a request
- * would otherwise drown it. Only stripped when enough request is left (3+ words).
- */
-export function stripCourtesy(text: string): string {
-  const f = foldWithMap(text);
-  const courtesy = f.folded.match(LEADING_COURTESY)?.[0].length ?? 0;
-  const answer = f.folded.slice(courtesy).match(LEADING_ANSWER)?.[0].length ?? 0;
-  const head = courtesy + answer;
-  const tail = f.folded.slice(head).match(TRAILING_COURTESY)?.[0].length ?? 0;
-  const core = text.slice(f.map[head] ?? 0, f.map[f.folded.length - tail] ?? text.length);
-  // After "no," two words are a request already ("no, el gris").
-  const enough = answer > 0 ? 2 : 3;
-  return core.trim().split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length >= enough ? core : text;
-}
 
 /** Readings that a message about delivery without a product turns into a store question. */
 const DELIVERY_READS_AS_STORE = new Set<IntentName>(['price_quote', 'product_inquiry', 'sales_lead', 'out_of_scope', 'store_hours_location']);
@@ -259,7 +238,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       intent = { name: 'store_hours_location', confidence: DELIVERY_RULE_CONFIDENCE };
     }
     // "a quote for 40 rooms" names no product: a project for an advisor, not a price to look up.
-    if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && mentions.length === 0 && asksProjectQuote(text)) {
+    // "a quote for roofing materials for 20 villas": a project counted in units, whatever material it names.
+    // "soy Carlos Díaz de Díaz SRL, quiero cotizar": a business (or an e-mail to answer to) asking a quote for nothing named yet.
+    const asBusiness = mentions.length === 0 && entities.some((e) => e.type === 'company' || e.type === 'email') && asksForQuote(text);
+    const forProject = asBusiness || (mentions.length === 0 ? asksProjectQuote(text) : mentions.every((m) => m.quantity === undefined) && asksQuoteForProjectUnits(text));
+    if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && forProject) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
     // "requisitos para abrir cuenta comercial?": a new account is a lead, not an account's status.
@@ -445,6 +428,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     const intent: IntentName = nlu.intent.name;
     const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName });
+    // A lead opened with who is asking and what they need in one message: the need is written down too.
+    const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldWithContact(text, nlu.entities) : null;
+    if (need !== null) lead.leadFields.problem_statement = need;
     const { critical: threat, severity } = detectCritical(text);
     // "urgente" + complaint is critical too (a customer stuck with a broken order today).
     // Only a sure complaint: "quiero pintura azul urgente" misread as a complaint is not an emergency.

@@ -1,3 +1,4 @@
+import { PROJECT_WORDS, QUOTE_WORDS } from './project-quotes.js';
 import type { IntentName } from '../../../domain/intents.js';
 import { tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { InterestArea, UrgencyLevel } from '../../../domain/lead.js';
@@ -148,18 +149,7 @@ export function isVagueComplaint(text: string): boolean {
   return w.length > 0 && w.length <= 8 && w.every((x) => VAGUE_COMPLAINT_WORDS.has(x));
 }
 
-const QUOTE_WORDS = /\b(?:quote|quotes|quotation|estimate|cotizacion|cotizaciones|cotizar|cotizen|cotice|presupuesto)\b/;
-const PROJECT_WORDS =
-  /\b(?:proyectos?|obras?|construccion|remodelacion|renovacion|casas?|apartamentos?|aptos?|habitaciones|edificios?|hotel(?:es)?|villas?|torres?|naves?|locales|oficinas|project|projects|rooms|house|houses|home|apartments?|units|building|buildings|hotel|hotels|villas?|renovation|remodel\w*|construction|development|site)\b/;
-
-/**
- * A quote for a project ("we want a quote for 40 rooms", "cotización para remodelar 12 apartamentos")
- * rather than for products: a sales lead an advisor prepares.
- */
-export function asksProjectQuote(text: string): boolean {
-  const f = words(text).join(' ');
-  return QUOTE_WORDS.test(f) && PROJECT_WORDS.test(f);
-}
+export { asksForQuote, asksProjectQuote, asksQuoteForProjectUnits } from './project-quotes.js';
 
 const TO_BUY = String.raw`\b(?:quiero|quisiera|queria|necesito|ocupo|busco|deseo|voy a|i want to|i d like to|i would like to|i need to|looking to)\s+(?:comprar(?:me|le|les)?|adquirir|buy|purchase)`;
 const BUY_VERB = new RegExp(String.raw`${TO_BUY}\s+(?:un|una|unos|unas|el|la|los|las|dos|tres|\d+|a|an|some|the|one|two|three)\s+[a-z]`);
