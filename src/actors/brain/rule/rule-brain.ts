@@ -26,7 +26,7 @@ import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
 import { asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
-import { asksOpeningDay, asksStorePolicy } from './store-questions.js';
+import { asksDirections, asksOpeningDay, asksStorePolicy } from './store-questions.js';
 import { fold as foldText } from './text.js';
 import { stripCourtesy } from './courtesy.js';
 import {
@@ -279,8 +279,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && !sureHandoffOrCase(intent) && !entities.some((e) => e.type === 'account_id') && asksStoreFact(text) && !asksProductBesides(text, mentions)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
-    // "¿la principal abre el 1 de enero?": opening on a day, when the classifier is unsure of it.
-    if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && asksOpeningDay(text)) {
+    // "¿la principal abre el 1 de enero?", "how do I get there?": a day's hours, the way, when the classifier is unsure.
+    if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && (asksOpeningDay(text) || asksDirections(text))) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
     // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person,
@@ -453,7 +453,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (lead.urgency) understanding.urgency = lead.urgency;
     if (accountId) understanding.accountId = accountId;
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
-    if (saysNotKnown(text)) understanding.notKnown = true;
+    // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
+    if (saysNotKnown(text) || (expecting.kind === 'account_id' && !accountId && isBareDecline(text))) understanding.notKnown = true;
     if (nlu.intent.name === 'human_agent' && asksForCallBack(text)) understanding.callBack = true;
     return understanding;
   }
