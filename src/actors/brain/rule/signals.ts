@@ -397,7 +397,7 @@ export function detectUrgency(text: string, options: { bare?: boolean } = {}): U
 const CRITICAL: [number, RegExp][] = [
   [10, /\b(?:herid[oa]s?|lesionad[oa]|me corte|se corto|sangr\w*|hospital|emergencia|accidente|se cayo encima|me cayo encima|injur\w*|hurt|bleeding|accident|ambulance|ambulancia)\b/],
   [10, /\b(?:electrocut\w*|corrientazo|me dio corriente|le dio corriente|descarga electrica|electric shock|got shocked)\b/],
-  [10, /\b(?:incendio|fuego|se quemo|se esta quemando|llamas|humo|fire|burning|smoke)\b/],
+  [10, /\b(?:incendio|fuego|se quemo|se esta quemando|llamas|humo|fire|burning|smoke|chispas|echando chispas|chispeando|sparks|sparking|exploto|exploded|explosion)\b/],
   [10, /\b(?:fuga de gas|olor a gas|escape de gas|huele a gas|gas leak|smell gas|smells like gas)\b/],
   [10, /\b(?:te voy a matar|los voy a matar|voy a matar|matarlos|amenaz\w*|voy a ir a romper|les voy a romper|bomba|kill you|threat\w*|bomb|i will hurt)\b/],
   [9, /\b(?:fraude|estafa\w*|fraud\w*|scam\w*|clonaron|clonada)\b/],
