@@ -1160,6 +1160,7 @@ export const conversationMachine = setup({
       const question = spec ? nextFormQuestion(spec, context.lead) : null;
       if (!spec || !question) return;
       if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
+      if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
       enqueue.emit(formReply(context, question.text));
       const field = expectedField(spec, question.slot);
       enqueue.assign({

@@ -128,7 +128,10 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
       // a value of the form's own choices (an area, an urgency) is never the customer's name.
       continue;
     }
-    if (lead.status === 'confirming' && draft[key]?.value !== value && notice === null) notice = { kind: 'updated' };
+    // A value changed at the summary, or one given before corrected while another is asked
+    // ("perdón, mi correo es …"): say so before the next question.
+    const corrected = lead.status === 'collecting' && lead.asking !== key && typeof draft[key]?.value === 'string' && value !== null;
+    if ((lead.status === 'confirming' || corrected) && draft[key]?.value !== value && notice === null) notice = { kind: 'updated' };
     draft[key] = { value, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
   }
