@@ -465,7 +465,16 @@ const EN_WORDS = new Set(
  * Per-message language. Short or mixed messages without a clear signal keep the conversation's
  * language (`fallback`).
  */
+/**
+ * Spanish thanks and farewells visitors use in English too ("gracias", "muchas gracias amigo",
+ * "adiós"). A greeting ("hola") still switches: a customer who opened with "hi" may well be
+ * Dominican.
+ */
+const SPANISH_COURTESY = /^(?:(?:muchas|mil|gracias|por|favor|adios|amigo|amiga|senor|senora|chao|ok|si)\s*)*(?:gracias|adios|chao)(?:\s+(?:amigo|amiga|senor|senora|por favor|ok))*$/;
+
 export function detectLang(text: string, fallback: Lang): Lang {
+  // An English-speaking customer who says "gracias" is still answered in English.
+  if (fallback === 'en' && SPANISH_COURTESY.test(words(text).join(' ').replace(/\./g, ''))) return 'en';
   let es = 0;
   let en = 0;
   if (/[ñ¿¡áéíóú]/i.test(text)) es += 1.5;
