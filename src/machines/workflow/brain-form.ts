@@ -147,10 +147,15 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
   }
   // The stand-in asked for a declined slot is declined too ("tampoco quiero dar el teléfono"): a
   // clerk does not ask for the e-mail again; the advisor answers by this chat, and the form goes on.
+  // So is a stand-in passed over for another question's answer ("no tengo empresa", "ventas"): the
+  // customer did not take it up, and it is not asked again and again.
   for (const slot of spec.slots) {
     const key = asField(slot.name);
     if (!slot.or || lead.asking !== slot.or || draft[key] !== undefined) continue;
-    if (!readings.some(([s, v]) => s.name === slot.or && v === null)) continue;
+    const declined = readings.some(([s, v]) => s.name === slot.or && v === null);
+    const passedOver = readings.length > 0 && !readings.some(([s]) => s.name === slot.or);
+    if (!declined && !passedOver) continue;
+    if (passedOver) draft[asField(slot.or)] = { value: null, sourceMessageId: messageId };
     draft[key] = { value: null, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
     notice = { kind: 'contact_by_chat' };

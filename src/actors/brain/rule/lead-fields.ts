@@ -142,6 +142,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     const value = readBare(expected, text, { tenantName: input.tenantName, entities });
     if (value !== undefined && (value !== null || fields[expected] === undefined)) fields[expected] = value;
   }
+  // The phone is asked only in place of a declined e-mail: "no tengo empresa" there answers ahead.
+  if (expected === 'phone_or_username' && fields.phone_or_username === undefined && fields.company_name === undefined && readBare('company_name', text, { tenantName: input.tenantName, entities }) === null) fields.company_name = null;
   // "ventas, vamos a remodelar un hotel de 30 habitaciones en Bayahíbe": the area and, after it, the need.
   if (expected === 'interest_area' && typeof fields.interest_area === 'string' && fields.problem_statement === undefined) {
     const need = needAfterArea(text);
