@@ -136,7 +136,9 @@ const VAGUE_COMPLAINT_WORDS = new Set(
     'la verdad pues oye mira hola buenas disculpe saludos ' +
     'i im am we are were was have had has a an the my our some not dont didnt did do really very so quite at all ' +
     'happy unhappy upset angry mad annoyed frustrated disappointed satisfied pleased like liked it this that ' +
-    'problem problems issue issues complaint complain something went wrong with you there is hi hello hey want to make file m re ve s t don didn'
+    'problem problems issue issues complaint complain something went wrong with you there is hi hello hey want to make file m re ve s t don didn ' +
+    // "I want to complain about your service", "una queja sobre el servicio": still nothing of what happened.
+    'about your service customer sobre servicio atencion al cliente su sus de del el'
   ).split(' '),
 );
 
