@@ -172,6 +172,7 @@ export const STORE_FACT_KEYS = [
   'pickup',
   'online',
   'catalog',
+  'languages',
 ] as const;
 export type StoreFactKey = (typeof STORE_FACT_KEYS)[number];
 

@@ -59,6 +59,7 @@ import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
+import { letsItGo } from './letting-go.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
@@ -768,6 +769,14 @@ export const conversationMachine = setup({
       return understanding.affirmation === 'no' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'no');
     },
     // A form read by the brain (tenant workflow, `workflow.form`): the summary shown, or a slot asked.
+    // Not when it answers the question asked ("mejor no, déjalo así" to the e-mail declines the e-mail).
+    dropsForm: ({ context }) => {
+      const spec = formInProgress(context);
+      const understanding = u(context);
+      if (!spec || !letsItGo(lastText(context))) return false;
+      const slot = askingSlot(context);
+      return !(slot && understanding && answersSlot(spec, slot, understanding, lastText(context)));
+    },
     confirmsForm: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1040,6 +1049,11 @@ export const conversationMachine = setup({
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: NO_EXPECTATION }),
+    // The customer let the form go: nothing is sent; the draft is kept for a request started again.
+    dropForm: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit(reply('lead.dropped'));
+      enqueue.assign({ expecting: NO_EXPECTATION, lead: { ...context.lead, status: 'none', asking: null, reask: [], notice: null } });
+    }),
     // "¿Quieres solicitar crédito?" under an info answer, an advisor for a room's remodel under a
     // product answer: a yes on the next turn takes it.
     // The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes.
@@ -1073,6 +1087,8 @@ export const conversationMachine = setup({
       const said = context.lastMessage?.text ?? '';
       const thanked = /\b(?:gracias|thanks?|thank you|ty)\b/i.test(said);
       const { kind } = context.expecting;
+      // "never mind", "olvídalo": no problem, anything else? (not "¡Con mucho gusto!", nor the number asked again).
+      if (letsItGo(said)) return reply('clarify.declined');
       if (!thanked && (kind === 'account_id' || kind === 'account_verification')) {
         return reply(kind === 'account_id' ? 'accountCheck.ack_number' : 'accountCheck.ack_verify', kind === 'account_id' ? {} : { number: context.accountAccess?.pending ?? '' });
       }
@@ -1148,6 +1164,8 @@ export const conversationMachine = setup({
       const spec = formOf(context);
       const question = spec ? nextFormQuestion(spec, context.lead) : null;
       if (!spec || !question) return;
+      if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
+      if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
       enqueue.emit(formReply(context, question.text));
       const field = expectedField(spec, question.slot);
       enqueue.assign({
@@ -1159,6 +1177,7 @@ export const conversationMachine = setup({
       const spec = formOf(context);
       if (!spec) return;
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
+      if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
       if (spec.confirm) enqueue.emit(formReply(context, spec.confirm, formParams(spec, context.lead.draft)));
       enqueue.assign({
         expecting: { kind: 'lead_confirmation' },
@@ -1400,6 +1419,8 @@ export const conversationMachine = setup({
               target: 'continuing',
               actions: [{ type: 'route', params: { as: 'price_quote' } }, 'clearExpectation', { type: 'sayTemplate', params: { template: 'product.quote_declined' } }],
             },
+            // "olvídalo", "cancela", "ya no quiero la cotización": the form is dropped, nothing is sent.
+            { guard: 'dropsForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, 'dropForm'] },
             { guard: 'confirmsForm', target: '#workflow.form.submitting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'rejectsForm', target: '#workflow.form.correcting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
@@ -1473,7 +1494,7 @@ export const conversationMachine = setup({
               actions: ['countMisunderstood', { type: 'setHandoffReason', params: { reason: 'not_understood' } }],
             },
             // Unsure: one short question with the two or three likely requests as options.
-            { guard: 'decidesToClarify', target: 'continuing', actions: ['countMisunderstood', 'askClarification'] },
+            { guard: 'decidesToClarify', target: 'continuing', actions: ['countMisunderstood', 'askClarification', 'rememberContact'] },
             {
               target: 'continuing',
               actions: ['countMisunderstood', 'sayNotUnderstood'],

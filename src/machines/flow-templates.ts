@@ -71,6 +71,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.updated',
   'lead.submitted',
   'lead.failed',
+  // "olvídalo", "cancel" in the middle of the form: dropped, nothing sent.
+  'lead.dropped',
+  // Neither the e-mail nor a phone given: the advisor answers by this chat.
+  'lead.contactByChat',
   ...HANDOFF_TICKET_REASONS.map((r) => `handoff.ticket.${r}`),
   // A request for a person to call the customer back.
   'handoff.ticket.callback',

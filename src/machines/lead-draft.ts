@@ -16,7 +16,9 @@ export type LeadNotice =
   | { kind: 'invalid_email' }
   | { kind: 'required_declined'; field: LeadField }
   /** A value shown in the summary changed: say so before showing it again. */
-  | { kind: 'updated' };
+  | { kind: 'updated' }
+  /** The e-mail and the phone in its place both declined: the advisor answers by this chat (say so, then go on). */
+  | { kind: 'contact_by_chat' };
 
 /** The lead part of the machine context. Plain JSON. */
 export interface LeadState {

@@ -138,8 +138,9 @@ function readQuestion(text: string): MaterialQuestion | null {
   const coats = COATS.exec(t);
   if (coats?.[1]) q.coats = WORD_NUMBER[coats[1]] ?? Number(coats[1]);
   // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.
-  if ((PRICE_ASKED.test(t) && !NEED.test(t)) || PRICE_AT_END.test(t)) return null;
   const measured = isMeasured(q);
+  // "I need cement, how much is a bag?": a price asked beside a need that names no job to measure.
+  if ((PRICE_ASKED.test(t) && (!NEED.test(t) || (!measured && q.surface === undefined))) || PRICE_AT_END.test(t)) return null;
   // "¿cuánto me cobran para llevarlo a mi casa?" asks a price or a service, not an amount of material.
   if (!measured && PRICE_OR_SERVICE.test(t)) return null;
   if (!NEED.test(t) && !(FOR.test(t) && (measured || q.surface !== undefined)) && !(measured && q.surface !== undefined)) return null;

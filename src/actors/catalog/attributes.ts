@@ -1,4 +1,5 @@
 import { editDistance, FILLER, fold, lookupTable, NUMBER_WORDS, soundKey, stem, words } from './text.js';
+import { withDimensionsJoined } from './dimensions.js';
 
 /**
  * Product attributes read from a customer's words and from catalog names alike: sizes and other
@@ -269,7 +270,8 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
   const addPhrase = (kind: AttributeKind, phrase: string): void => {
     phrases[kind] = phrases[kind] ? `${phrases[kind]} ${phrase}` : phrase;
   };
-  let t = normaliseMeasures(fold(text).replace(/[¿?¡!,;:()]/g, ' '));
+  // "a 2 by 4", "dos por cuatro": the customer's size as the catalog writes it ("2x4").
+  let t = normaliseMeasures(fold(options.catalog ? text : withDimensionsJoined(text)).replace(/[¿?¡!,;:()]/g, ' '));
   let quantity: number | undefined;
 
   // Quantity first: "10 sacos de cemento", "dame 2 tubos", "5 galones de pintura", "50 de esos"

@@ -22,7 +22,7 @@ const STORE_TOPICS: [StoreTopic, RegExp][] = [
   // "¿tienen WhatsApp?", "what's your email?": how to write to the store (its WhatsApp, phone, e-mail).
   ['contact', /\b(whats ?app|wasap|wassap|guasap|wsp|(?:su|sus|tu|el|el de ustedes|your) (?:correo|email|e mail|mail)|correo de (?:ustedes|la tienda|la ferreteria)|email address)\b/],
   // Phone questions are answered with the branches, each with its address and phone.
-  ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|branch|branches|directions|map|phone|phone number|call you|reach you)\b/],
+  ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|llego|lejos|distancia|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|branch|branches|directions|map|phone|phone number|call you|reach you|get there|get to you|get to your|how far|find you)\b/],
   ['delivery', /\b(delivery|envios?|enviar\w*|envian|envias|llevan|llevar\w*|llegan|mandan|mandar\w*|traen|traer\w*|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
   ['payment', /\b(pagos?|pagar(?:les?)?|pagan|pagamos|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|amex|american express|paypal|zelle|bitcoins?|cripto\w*|crypto\w*|cheques?|dolares|dollars|pay|payment|payments|cards?|cash|transfer)\b/],
 ];
@@ -34,7 +34,7 @@ function locationOffer(branch: string | null, lang: Lang): ChoiceOption {
 }
 
 /** The location words that ask where (or how to reach) a branch, beyond naming one ("la sucursal de …"). */
-const WHERE_WORDS = /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|mapa|llegar|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|directions|map|phone|phone number|call you|reach you)\b/;
+const WHERE_WORDS = /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|mapa|llegar|llego|lejos|distancia|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|directions|map|phone|phone number|call you|reach you|get there|get to you|get to your|how far|find you)\b/;
 
 /** Policy questions, read by the same words as the rule brain's (`store-questions.ts`). */
 const POLICY_TOPICS: [StoreTopic, (text: string) => boolean][] = [

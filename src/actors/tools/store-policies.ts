@@ -47,7 +47,8 @@ export function factReply(tenant: TenantData, key: StoreFactKey, lang: Lang): { 
   const has = (template: string): boolean => tenant.templates[lang]?.[template] !== undefined;
   const fact = tenant.store.facts?.[key];
   const offered = fact ? fact.offer : 'human_agent';
-  const template = fact ? (offered ? `info.fact.offer.${offered}` : 'info.fact') : 'info.fact.unknown';
+  // A fact may close with its own words ("info.fact.languages": what can I help you with?) instead of "anything else?".
+  const template = fact ? (offered ? `info.fact.offer.${offered}` : has(`info.fact.${key}`) ? `info.fact.${key}` : 'info.fact') : 'info.fact.unknown';
   if (!has(template) || (!fact && !has(`info.fact.topic.${key}`))) return null;
   const params: TemplateParams = fact ? { fact: fact[lang] } : { topic: renderReply({ template: `info.fact.topic.${key}` }, tenant.templates, lang) };
   if (!offered) return { reply: { template, params } };

@@ -128,7 +128,10 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
       // a value of the form's own choices (an area, an urgency) is never the customer's name.
       continue;
     }
-    if (lead.status === 'confirming' && draft[key]?.value !== value && notice === null) notice = { kind: 'updated' };
+    // A value changed at the summary, or one given before corrected while another is asked
+    // ("perdón, mi correo es …"): say so before the next question.
+    const corrected = lead.status === 'collecting' && lead.asking !== key && typeof draft[key]?.value === 'string' && value !== null;
+    if ((lead.status === 'confirming' || corrected) && draft[key]?.value !== value && notice === null) notice = { kind: 'updated' };
     draft[key] = { value, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
   }
@@ -141,6 +144,21 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     draft[key] = { value: null, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
     if (notice?.kind === 'required_declined' && notice.field === key) notice = null;
+  }
+  // The stand-in asked for a declined slot is declined too ("tampoco quiero dar el teléfono"): a
+  // clerk does not ask for the e-mail again; the advisor answers by this chat, and the form goes on.
+  // So is a stand-in passed over for another question's answer ("no tengo empresa", "ventas"): the
+  // customer did not take it up, and it is not asked again and again.
+  for (const slot of spec.slots) {
+    const key = asField(slot.name);
+    if (!slot.or || lead.asking !== slot.or || draft[key] !== undefined) continue;
+    const declined = readings.some(([s, v]) => s.name === slot.or && v === null);
+    const passedOver = readings.length > 0 && !readings.some(([s]) => s.name === slot.or);
+    if (!declined && !passedOver) continue;
+    if (passedOver) draft[asField(slot.or)] = { value: null, sourceMessageId: messageId };
+    draft[key] = { value: null, sourceMessageId: messageId };
+    reask = reask.filter((f) => f !== key);
+    notice = { kind: 'contact_by_chat' };
   }
   return { ...lead, draft, reask, notice };
 }

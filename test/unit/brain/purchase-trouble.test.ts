@@ -26,6 +26,9 @@ describe('trouble with something bought here', () => {
       "the faucet you sold me is leaking",
       "we bought a toilet from you and it came cracked",
       'I bought a sander here and it won’t turn on',
+      'compré 10 sacos de cemento ayer y 3 estaban mojados y duros',
+      'me vendieron un cemento que vino hecho piedra',
+      'the cement you sold me was wet and hard',
     ];
     for (const text of trouble) expect(tellsPurchaseTrouble(text), text).toBe(true);
     const notTrouble = [

@@ -229,7 +229,10 @@ describe('language detection', () => {
 
   it.each([
     ['hola', 'en', 'es'],
-    ['gracias', 'en', 'es'],
+    // A visitor's Spanish thanks in an English conversation: still English.
+    ['gracias', 'en', 'en'],
+    ['muchas gracias amigo', 'en', 'en'],
+    ['gracias', 'es', 'es'],
     ['hi', 'es', 'en'],
     ['thanks', 'es', 'en'],
     ['do you have cement?', 'es', 'en'],

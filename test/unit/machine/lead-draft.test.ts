@@ -81,7 +81,10 @@ describe('mergeLeadFields at the summary', () => {
     const lead = { ...createLeadState(), status: 'confirming' as const, draft: { email: { value: 'a@b.do', sourceMessageId: 'm1' } } };
     expect(mergeLeadFields(lead, understanding({ email: 'a@b.do' }), 'm2').notice).toBeNull();
     expect(mergeLeadFields(lead, understanding({ email: 'c@d.do' }), 'm2').notice).toEqual({ kind: 'updated' });
-    expect(mergeLeadFields({ ...lead, status: 'collecting' }, understanding({ email: 'c@d.do' }), 'm2').notice).toBeNull();
+    // While collecting: the answer to the question asked is no update; a value given before, corrected
+    // while another is asked ("perdón, mi correo es …"), is.
+    expect(mergeLeadFields({ ...lead, status: 'collecting', asking: 'email' }, understanding({ email: 'c@d.do' }), 'm2').notice).toBeNull();
+    expect(mergeLeadFields({ ...lead, status: 'collecting', asking: 'company_name' }, understanding({ email: 'c@d.do' }), 'm2').notice).toEqual({ kind: 'updated' });
   });
 });
 

@@ -31,10 +31,12 @@ describe('readMaterialQuestion', () => {
     expect(readMaterialQuestion('cuantas varillas van en una columna')).toEqual({ surface: 'column' });
     // "cuántos metros de cable" counts the product, it is no length of the job.
     expect(readMaterialQuestion('cuantos metros de cable necesito?')).toEqual({});
+    // A price asked beside a need is still the amount when the job is measured or named.
+    expect(readMaterialQuestion('I need cement for a 4x5 slab, how much is it going to be?')).toEqual({ sides: [4, 5], surface: 'slab' });
   });
 
   it('should not read prices, stock, services or other questions as material questions', () => {
-    for (const text of ['cuánto cuesta el cemento?', 'cuanto ta el block de 6', 'cuanto me cobran para llevarlo a mi casa', 'cuantos dias tarda el delivery', 'cuanto necesito para abrir una cuenta de credito', 'how many blocks do you have?', 'dame 5 blocks de 10', 'tiene pintura azul?']) {
+    for (const text of ['cuánto cuesta el cemento?', 'cuanto ta el block de 6', 'cuanto me cobran para llevarlo a mi casa', 'cuantos dias tarda el delivery', 'cuanto necesito para abrir una cuenta de credito', 'how many blocks do you have?', 'dame 5 blocks de 10', 'tiene pintura azul?', 'I need cement, how much is a bag?', 'necesito pintura, cuánto cuesta el galón?']) {
       expect(readMaterialQuestion(text), text).toBeNull();
     }
   });

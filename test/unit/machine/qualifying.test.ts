@@ -168,14 +168,16 @@ describe('conversation machine › qualifying', () => {
     expect(out.context.expecting).toEqual({ kind: 'lead_field', field: 'phone_or_username' });
   });
 
-  it('should not take a declined phone in place of the e-mail', async () => {
+  it('should not ask for the e-mail again when the phone in its place is declined too: the advisor answers by this chat', async () => {
     const c = createConversation({ script: phoneScript });
     await c.say('cotizar');
     await c.say('Juan Pérez');
     await c.say('prefiero no');
     const out = await c.say('tampoco');
-    expect(out.context.lead.draft.email).toBeUndefined();
-    expect(out.context.expecting).toEqual({ kind: 'lead_field', field: 'email' });
+    expect(out.says).toEqual(['lead.contactByChat', 'lead.ask.company_name']);
+    expect(out.context.lead.draft.email).toEqual({ value: null, sourceMessageId: 'm4' });
+    expect(out.context.lead.draft.phone_or_username).toEqual({ value: null, sourceMessageId: 'm4' });
+    expect(out.context.expecting).toEqual({ kind: 'lead_field', field: 'company_name' });
   });
 
   it('should not store an invalid email, say it looks wrong and ask again', async () => {

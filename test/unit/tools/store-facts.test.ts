@@ -164,3 +164,15 @@ describe('places inside a delivery zone, and branches asked for elsewhere', () =
     expect(STORE.safeParse(tenant.store).success).toBe(true);
   });
 });
+
+describe('the way to the store', () => {
+  it('should read directions asked, es and en', async () => {
+    const { asksDirections } = await import('../../../src/actors/brain/rule/store-questions.js');
+    for (const text of ['how do I get there from Casa de Campo?', 'how far is your store?', 'how can I find you?', '¿cómo llego a la tienda?', '¿a qué distancia quedan de Caleta?', '¿están muy lejos?']) {
+      expect(asksDirections(text), text).toBe(true);
+    }
+    for (const text of ['how far can you deliver?', 'do you have rebar?', 'how do I pay?']) {
+      expect(asksDirections(text), text).toBe(false);
+    }
+  });
+});

@@ -1,4 +1,5 @@
 import { isOnlyLaughter, withoutLaughter } from '../../../machines/laughter.js';
+import { withDimensionsJoined } from '../../catalog/dimensions.js';
 
 /**
  * What an emoji-only message says, in words the readers know: 👍 / 👌 / ✅ is "ok", 🙏 / ❤️ / 😊 is
@@ -45,6 +46,12 @@ const segmenter = new Intl.Segmenter('es', { granularity: 'grapheme' });
  * "lol", "😂": "ok").
  */
 export function readableText(raw: string): string {
+  // "a 2 by 4", "dos por cuatro": a size as the catalog writes it ("2x4").
+  return withDimensionsJoined(readableWords(raw));
+}
+
+/** `readableText` with the customer's own words for sizes ("2 by 4"), same length: what the language is read on. */
+export function readableWords(raw: string): string {
   const text = withoutLaughter(emojiAsWords(raw));
   return isOnlyLaughter(text) ? 'ok' : text;
 }

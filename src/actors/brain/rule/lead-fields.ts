@@ -12,6 +12,12 @@ const DECLINE_COMPANY =
 const DECLINE_CONTACT =
   /^(?:no|nah|nope|prefiero no|prefiero no decirlo|prefiero no darlo|mejor no|no quiero|no quiero darlo|no tengo|no tengo correo|no uso correo|no tengo email|i'?d rather not|rather not|no thanks|i don'?t have one|i don'?t have (?:an )?email)$|^(?:no (?:te|se|les|le) (?:lo |la )?(?:voy a dar|doy|quiero dar|paso|digo|voy a decir|quiero decir)\b|i'?m not (?:giving|telling|sharing)\b|no (?:quiero|voy a) dar(?:lo|te)?\b|prefiero no\b|mejor no\b|no es necesario|no hace falta|i won'?t|i don'?t want to|i'?d rather not\b|rather not\b|i'?d prefer not\b|i prefer not\b|no (?:tengo|uso|manejo) (?:correo|email|e-?mail|mail)\b|sin correo\b|i don'?t (?:have|use) (?:an? )?(?:e-?mail|mail)\b|no e-?mail\b)/;
 const DECLINE_PHONE = /^(?:no|no tengo|none|prefiero no|mejor no|no quiero|i'?d rather not|rather not)$/;
+/**
+ * A phone refused in words ("tampoco quiero dar el teléfono", "no phone either, just write me here",
+ * "escríbanme por aquí"): the customer wants to be answered by this chat.
+ */
+const DECLINE_PHONE_WORDS =
+  /^(?:(?:no|ok|bueno|pues|sorry|perdon|disculpa)[, ]+)?(?:tampoco\b|neither\b|nor\b|no (?:phone|number|cell) either\b|not (?:the|my) (?:phone|number) either\b|(?:no )?(?:prefiero no|no quiero|no voy a|i'?d rather not|i (?:don'?t|do not) want to|i prefer not to|i'?m not (?:giving|sharing)) (?:dar|darte|darles|darle|pasar|compartir|give|share)\w*(?: (?:mi|el|tu|my|the|a))? (?:numero|telefono|celular|cel|phone|number|cell)\b|no (?:tengo|uso|manejo) (?:telefono|celular|numero)\b|i (?:don'?t|do not) have a (?:phone|cell)\b)|\b(?:(?:escrib|contact|respond|contest)\w* (?:por |en )?(?:aqui|aca|este chat|este mismo chat|por este medio)|por (?:aqui|aca|este chat|este medio) (?:nada mas|mejor|solamente|solo|esta bien)|(?:write|message|text|contact|answer|reach) (?:me|us) (?:here|in this chat|on this chat|through this chat|by chat)|just (?:write|message|chat) (?:me )?here|(?:here|this chat) is fine)\b/;
 const DECLINE_PROBLEM = /^(?:no|nada|ninguna|ninguno|nothing|none|n\/?a)$/;
 const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
 const COMPANY_PREFIX =
@@ -136,6 +142,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     const value = readBare(expected, text, { tenantName: input.tenantName, entities });
     if (value !== undefined && (value !== null || fields[expected] === undefined)) fields[expected] = value;
   }
+  // The phone is asked only in place of a declined e-mail: "no tengo empresa" there answers ahead.
+  if (expected === 'phone_or_username' && fields.phone_or_username === undefined && fields.company_name === undefined && readBare('company_name', text, { tenantName: input.tenantName, entities }) === null) fields.company_name = null;
   // "ventas, vamos a remodelar un hotel de 30 habitaciones en Bayahíbe": the area and, after it, the need.
   if (expected === 'interest_area' && typeof fields.interest_area === 'string' && fields.problem_statement === undefined) {
     const need = needAfterArea(text);
@@ -228,7 +236,7 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // A social handle ("@ana.perez") when there is no phone; an email is not a handle.
       const handle = /\S@\S/.test(bare) ? null : bare.match(/@[\w.]{2,30}/);
       if (handle) return handle[0];
-      if (DECLINE_PHONE.test(f) || dontKnow) return null;
+      if (DECLINE_PHONE.test(f) || DECLINE_PHONE_WORDS.test(f) || dontKnow) return null;
       return undefined;
     }
     case 'company_name': {
@@ -261,8 +269,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     }
     case 'problem_statement': {
       if (dontKnow || DECLINE_PROBLEM.test(f)) return null;
-      // "ventas", "sales", "both sales and billing": areas named again (the area was read earlier) are not the need.
-      if (f.split(' ').length <= 6 && AREA_NAMED.some(([, re]) => re.test(f)) && AREA_NAMED.reduce((rest, [, re]) => rest.replace(new RegExp(re.source, 'g'), ''), f).replace(/\b(?:el|la|las|los|de|del|area|areas|the|team|department|departamento|para|for|es|is|both|ambos|ambas|las dos|y|and|o|or|tambien|too|also)\b/g, '').trim() === '') return undefined;
+      // "ventas", "sales", "perdón, es para ventas": areas named again (or corrected) are not the need.
+      if (f.split(' ').length <= 6 && AREA_NAMED.some(([, re]) => re.test(f)) && AREA_NAMED.reduce((rest, [, re]) => rest.replace(new RegExp(re.source, 'g'), ''), f).replace(/\b(?:el|la|las|los|de|del|area|areas|the|team|department|departamento|para|for|es|is|it'?s|both|ambos|ambas|las dos|y|and|o|or|tambien|too|also|perdon|disculpa|disculpe|sorry|oops|no|mejor|actually|en realidad|quise decir|i meant|my bad|era|was|mas bien|rather)\b/g, '').trim() === '') return undefined;
       // "mi correo es …" while the need was asked gives contact data, not the need.
       if (carriesContactData(context.entities) && f.split(' ').length <= 10) return undefined;
       // "¿tienen cemento gris?" is a question to answer first (a detour), not the need.

@@ -12,25 +12,30 @@ import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFields } from './lead-fields.js';
+import { needToldWithContact } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
-import { emojiAsWords, readableText } from './emoji.js';
+import { emojiAsWords, readableText, readableWords } from './emoji.js';
 import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
+import { letsItGo } from '../../../machines/letting-go.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
-import { asksProductBesides, asksStoreFact } from './store-facts.js';
-import { asksOpeningDay, asksStorePolicy } from './store-questions.js';
-import { fold as foldText, foldWithMap } from './text.js';
+import { asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
+import { asksDirections, asksOpeningDay, asksStorePolicy } from './store-questions.js';
+import { fold as foldText } from './text.js';
+import { stripCourtesy } from './courtesy.js';
 import {
   asksForJob,
   asksHowToPay,
   asksNewAccount,
+  asksForQuote,
   asksProjectQuote,
+  asksQuoteForProjectUnits,
   asksStorePhone,
   asksWhatIsOffered,
   asksToOrder,
@@ -64,31 +69,6 @@ const BARE_DECLINE_CONFIDENCE = 0.9;
 
 /** Confidence given to a message read as a greeting by `isOnlyGreeting` (a rule, not a guess). */
 const GREETING_RULE_CONFIDENCE = 0.9;
-
-const LEADING_COURTESY =
-  /^\s*(?:(?:hola|ola|buenas|buenos dias|buen dia|buenas tardes|buenas noches|saludos|klk|saludos cordiales|hi|hello|hey|good morning|good afternoon|good evening|disculpe|disculpa|excuse me|oiga|mira|mire)\b[\s,.!;:]*)+/;
-/**
- * A bare answer before a comma ("no, quiero el de 3/8", "ok, y el zinc?"): the answer to the bot's
- * last question, not the request. Only with punctuation after it ("no me llegó" keeps its "no").
- */
-const LEADING_ANSWER = /^\s*(?:(?:no|nop|si|sip|ok|okey|okay|dale|bueno|perfecto|listo|ya|claro|vale|ah|oh|nada|yes|yeah|nope|well)\s*[,.!;:]+\s*)+/;
-const TRAILING_COURTESY = /(?:[\s,.!;:]*\b(?:gracias|muchas gracias|mil gracias|thanks|thank you|por favor|porfa|please|pls|bendiciones|saludos))+[\s.!]*$/;
-
-/**
- * "Hola, ¿tienen cemento? gracias" is a product question: greetings and thanks around a request
- * would otherwise drown it. Only stripped when enough request is left (3+ words).
- */
-export function stripCourtesy(text: string): string {
-  const f = foldWithMap(text);
-  const courtesy = f.folded.match(LEADING_COURTESY)?.[0].length ?? 0;
-  const answer = f.folded.slice(courtesy).match(LEADING_ANSWER)?.[0].length ?? 0;
-  const head = courtesy + answer;
-  const tail = f.folded.slice(head).match(TRAILING_COURTESY)?.[0].length ?? 0;
-  const core = text.slice(f.map[head] ?? 0, f.map[f.folded.length - tail] ?? text.length);
-  // After "no," two words are a request already ("no, el gris").
-  const enough = answer > 0 ? 2 : 3;
-  return core.trim().split(/\s+/).filter((w) => /\p{L}|\d/u.test(w)).length >= enough ? core : text;
-}
 
 /** Readings that a message about delivery without a product turns into a store question. */
 const DELIVERY_READS_AS_STORE = new Set<IntentName>(['price_quote', 'product_inquiry', 'sales_lead', 'out_of_scope', 'store_hours_location']);
@@ -237,7 +217,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     return { intent, ranking };
   };
 
-  const parseWith = (text: string, lang: 'es' | 'en', bareAccount: boolean): NluResult & { mentions: ReturnType<ProductMatcher['extract']>['mentions'] } => {
+  /** `said`: the same text in the customer's words ("2 by 4" for "2x4", same length), read for its language. */
+  const parseWith = (text: string, lang: 'es' | 'en', bareAccount: boolean, said = text): NluResult & { mentions: ReturnType<ProductMatcher['extract']>['mentions'] } => {
     const classified = classify(text);
     const { ranking } = classified;
     let { intent } = classified;
@@ -257,7 +238,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       intent = { name: 'store_hours_location', confidence: DELIVERY_RULE_CONFIDENCE };
     }
     // "a quote for 40 rooms" names no product: a project for an advisor, not a price to look up.
-    if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && mentions.length === 0 && asksProjectQuote(text)) {
+    // "a quote for roofing materials for 20 villas": a project counted in units, whatever material it names.
+    // "soy Carlos Díaz de Díaz SRL, quiero cotizar": a business (or an e-mail to answer to) asking a quote for nothing named yet.
+    const asBusiness = mentions.length === 0 && entities.some((e) => e.type === 'company' || e.type === 'email') && asksForQuote(text);
+    const forProject = asBusiness || (mentions.length === 0 ? asksProjectQuote(text) : mentions.every((m) => m.quantity === undefined) && asksQuoteForProjectUnits(text));
+    if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && forProject) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
     // "requisitos para abrir cuenta comercial?": a new account is a lead, not an account's status.
@@ -294,8 +279,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && !sureHandoffOrCase(intent) && !entities.some((e) => e.type === 'account_id') && asksStoreFact(text) && !asksProductBesides(text, mentions)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
-    // "¿la principal abre el 1 de enero?": opening on a day, when the classifier is unsure of it.
-    if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && asksOpeningDay(text)) {
+    // "¿la principal abre el 1 de enero?", "how do I get there?": a day's hours, the way, when the classifier is unsure.
+    if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && (asksOpeningDay(text) || asksDirections(text))) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
     // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person,
@@ -333,6 +318,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿hay gente para atenderme?", "¿hay un vendedor disponible?": a person to attend, never a product.
     if (has('human_agent') && asksForStaff(text) && !(intent.name === 'human_agent' && intent.confidence >= STAFF_RULE_CONFIDENCE)) {
       intent = { name: 'human_agent', confidence: STAFF_RULE_CONFIDENCE };
+    }
+    // "do you speak English?", "¿hablan inglés?": the languages the store attends in (a store fact),
+    // never a request for a person on the word "speak". A sure complaint stays one.
+    if (has('store_hours_location') && !(intent.name === 'complaint' && intent.confidence >= HANDOFF_CONFIDENCE) && mentions.length === 0 && asksLanguage(text)) {
+      intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
     // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
     if (has('product_inquiry') && intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {
@@ -386,13 +376,13 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && !sureHandoff && unsureRead && askedJob(text) !== null) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
-    return { intent, ranking, entities, lang: storeNames.isOnlyAName(text) ? lang : detectLang(withoutNames(text, entities), lang), mentions };
+    return { intent, ranking, entities, lang: storeNames.isOnlyAName(text) ? lang : detectLang(withoutNames(said, entities), lang), mentions };
   };
 
   const brain: Brain = {
     kind: 'rules',
     parse(text) {
-      const { mentions: _mentions, ...nlu } = parseWith(readableText(text), tenant.settings.defaultLang, false);
+      const { mentions: _mentions, ...nlu } = parseWith(readableText(text), tenant.settings.defaultLang, false, readableWords(text));
       return nlu;
     },
     async understand(input: UnderstandInput): Promise<Understanding> {
@@ -414,7 +404,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const text = readableText(input.text);
     // Laughter alone acknowledges; it answers no yes/no question ("jaja" to "¿Te preparo la cotización?").
     const onlyLaughter = isOnlyLaughter(emojiAsWords(input.text));
-    const parsed = parseWith(text, input.lang, expecting.kind === 'account_id');
+    const parsed = parseWith(text, input.lang, expecting.kind === 'account_id', readableWords(input.text));
     let { mentions } = parsed;
     const { mentions: _parsedMentions, ...nlu } = parsed;
     const bareAnswer = !onlyLaughter && detectAffirmation(text) !== null && text.trim().split(/\s+/).length <= 3;
@@ -425,17 +415,22 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const open = expecting.kind === 'none' || expecting.kind === 'reserve_offer';
     // "ok" / "dale" while data is awaited (a form's field, the account number): noted, never a goodbye.
     const awaitsData = expecting.kind === 'lead_field' || expecting.kind === 'account_id' || expecting.kind === 'account_verification' || expecting.kind === 'product';
-    if (onlyLaughter) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
+    // "never mind", "olvídalo": let go, "no problem, anything else?" (no complaint; the machine drops a form).
+    const letGo = !onlyLaughter && letsItGo(text);
+    if (onlyLaughter || letGo) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     else if (open && isBareDecline(text)) nlu.intent = intents.scoreBehaviour('goodbye', BARE_DECLINE_CONFIDENCE);
     // "ok" / "dale" / "perfecto" with nothing pending is an acknowledgment: answered like thanks.
     else if ((open || awaitsData) && isBareAcknowledgment(text) && !detectClosing(text)) nlu.intent = intents.scoreBehaviour('thanks', BARE_DECLINE_CONFIDENCE);
     // A bare yes/no names no product ("no" is not "Alambre No. 18").
-    if (bareAnswer || isBareDecline(text) || isBareAcknowledgment(text)) {
+    if (bareAnswer || letGo || isBareDecline(text) || isBareAcknowledgment(text)) {
       mentions = [];
       nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
     }
     const intent: IntentName = nlu.intent.name;
     const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName });
+    // A lead opened with who is asking and what they need in one message: the need is written down too.
+    const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldWithContact(text, nlu.entities) : null;
+    if (need !== null) lead.leadFields.problem_statement = need;
     const { critical: threat, severity } = detectCritical(text);
     // "urgente" + complaint is critical too (a customer stuck with a broken order today).
     // Only a sure complaint: "quiero pintura azul urgente" misread as a complaint is not an emergency.
@@ -458,7 +453,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (lead.urgency) understanding.urgency = lead.urgency;
     if (accountId) understanding.accountId = accountId;
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
-    if (saysNotKnown(text)) understanding.notKnown = true;
+    // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
+    if (saysNotKnown(text) || (expecting.kind === 'account_id' && !accountId && isBareDecline(text))) understanding.notKnown = true;
     if (nlu.intent.name === 'human_agent' && asksForCallBack(text)) understanding.callBack = true;
     return understanding;
   }

@@ -1,3 +1,4 @@
+import { PROJECT_WORDS, QUOTE_WORDS } from './project-quotes.js';
 import type { IntentName } from '../../../domain/intents.js';
 import { tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { InterestArea, UrgencyLevel } from '../../../domain/lead.js';
@@ -135,7 +136,9 @@ const VAGUE_COMPLAINT_WORDS = new Set(
     'la verdad pues oye mira hola buenas disculpe saludos ' +
     'i im am we are were was have had has a an the my our some not dont didnt did do really very so quite at all ' +
     'happy unhappy upset angry mad annoyed frustrated disappointed satisfied pleased like liked it this that ' +
-    'problem problems issue issues complaint complain something went wrong with you there is hi hello hey want to make file m re ve s t don didn'
+    'problem problems issue issues complaint complain something went wrong with you there is hi hello hey want to make file m re ve s t don didn ' +
+    // "I want to complain about your service", "una queja sobre el servicio": still nothing of what happened.
+    'about your service customer sobre servicio atencion al cliente su sus de del el'
   ).split(' '),
 );
 
@@ -148,18 +151,7 @@ export function isVagueComplaint(text: string): boolean {
   return w.length > 0 && w.length <= 8 && w.every((x) => VAGUE_COMPLAINT_WORDS.has(x));
 }
 
-const QUOTE_WORDS = /\b(?:quote|quotes|quotation|estimate|cotizacion|cotizaciones|cotizar|cotizen|cotice|presupuesto)\b/;
-const PROJECT_WORDS =
-  /\b(?:proyectos?|obras?|construccion|remodelacion|renovacion|casas?|apartamentos?|aptos?|habitaciones|edificios?|hotel(?:es)?|villas?|torres?|naves?|locales|oficinas|project|projects|rooms|house|houses|home|apartments?|units|building|buildings|hotel|hotels|villas?|renovation|remodel\w*|construction|development|site)\b/;
-
-/**
- * A quote for a project ("we want a quote for 40 rooms", "cotización para remodelar 12 apartamentos")
- * rather than for products: a sales lead an advisor prepares.
- */
-export function asksProjectQuote(text: string): boolean {
-  const f = words(text).join(' ');
-  return QUOTE_WORDS.test(f) && PROJECT_WORDS.test(f);
-}
+export { asksForQuote, asksProjectQuote, asksQuoteForProjectUnits } from './project-quotes.js';
 
 const TO_BUY = String.raw`\b(?:quiero|quisiera|queria|necesito|ocupo|busco|deseo|voy a|i want to|i d like to|i would like to|i need to|looking to)\s+(?:comprar(?:me|le|les)?|adquirir|buy|purchase)`;
 const BUY_VERB = new RegExp(String.raw`${TO_BUY}\s+(?:un|una|unos|unas|el|la|los|las|dos|tres|\d+|a|an|some|the|one|two|three)\s+[a-z]`);
@@ -407,7 +399,7 @@ export function detectUrgency(text: string, options: { bare?: boolean } = {}): U
 const CRITICAL: [number, RegExp][] = [
   [10, /\b(?:herid[oa]s?|lesionad[oa]|me corte|se corto|sangr\w*|hospital|emergencia|accidente|se cayo encima|me cayo encima|injur\w*|hurt|bleeding|accident|ambulance|ambulancia)\b/],
   [10, /\b(?:electrocut\w*|corrientazo|me dio corriente|le dio corriente|descarga electrica|electric shock|got shocked)\b/],
-  [10, /\b(?:incendio|fuego|se quemo|se esta quemando|llamas|humo|fire|burning|smoke)\b/],
+  [10, /\b(?:incendio|fuego|se quemo|se esta quemando|llamas|humo|fire|burning|smoke|chispas|echando chispas|chispeando|sparks|sparking|exploto|exploded|explosion)\b/],
   [10, /\b(?:fuga de gas|olor a gas|escape de gas|huele a gas|gas leak|smell gas|smells like gas)\b/],
   [10, /\b(?:te voy a matar|los voy a matar|voy a matar|matarlos|amenaz\w*|voy a ir a romper|les voy a romper|bomba|kill you|threat\w*|bomb|i will hurt)\b/],
   [9, /\b(?:fraude|estafa\w*|fraud\w*|scam\w*|clonaron|clonada)\b/],
@@ -477,7 +469,16 @@ const BOTH_LANGS = new Set(['no', 'ok', 'a', 'si', 'bye', 'byebye', 'bai', 'deli
  * Per-message language. Short or mixed messages without a clear signal keep the conversation's
  * language (`fallback`).
  */
+/**
+ * Spanish thanks and farewells visitors use in English too ("gracias", "muchas gracias amigo",
+ * "adiós"). A greeting ("hola") still switches: a customer who opened with "hi" may well be
+ * Dominican.
+ */
+const SPANISH_COURTESY = /^(?:(?:muchas|mil|gracias|por|favor|adios|amigo|amiga|senor|senora|chao|ok|si)\s*)*(?:gracias|adios|chao)(?:\s+(?:amigo|amiga|senor|senora|por favor|ok))*$/;
+
 export function detectLang(text: string, fallback: Lang): Lang {
+  // An English-speaking customer who says "gracias" is still answered in English.
+  if (fallback === 'en' && SPANISH_COURTESY.test(words(text).join(' ').replace(/\./g, ''))) return 'en';
   let es = 0;
   let en = 0;
   if (/[ñ¿¡áéíóú]/i.test(text)) es += 1.5;

@@ -59,11 +59,48 @@ const FACT_WORDS: readonly (readonly [StoreFactKey, RegExp, RegExp?])[] = [
   ['catalog', new RegExp(String.raw`\b(?:${HAVE}|me (?:pasan|mandan|envian|manda|pasa)|me pueden (?:pasar|mandar|enviar)|can you send(?: me)?|could you send(?: me)?)\s+(?:(?:un|el|su|a|your|the)\s+)?(?:catalogos?|catalogs?|catalogues?|lista de precios|price list)(?:\s+(?:de precios|de productos|digital|en pdf|completo|pdf|of products|(?:de|of) \w+))?\s*$`)],
 ];
 
+/** A language named: English or Spanish, as customers write them (folded). */
+const LANGUAGE = String.raw`(?:english|ingles|spanish|espanol|castellano)`;
+/** Who may speak it: the bot, the store's people, anyone there. */
+const SOMEONE = String.raw`(?:you|y all|you guys|u|anyone|anybody|someone|somebody|any of you|your staff|the staff|alguien|alguno|algun empleado|alguna persona|ustedes|uds|tu|usted)`;
+
+/**
+ * Asking which language the store attends in: "do you speak English?", "¿hablan inglés?", "is there
+ * someone who speaks English?", "can we talk in English?", "English please", "I don't speak
+ * Spanish", "no hablo inglés". Answered by the store (a fact), in the customer's language — never a
+ * request for a person by the word "speak".
+ */
+const LANGUAGE_WORDS = new RegExp(
+  [
+    String.raw`\b(?:do|does|can|could|will)\s+${SOMEONE}(?:\s+(?:there|here|also|guys))?\s+(?:speak|talk|understand|write|read|chat)(?:\s+in)?\s+${LANGUAGE}\b`,
+    String.raw`\b(?:is there|are there|is|are|any)\s+(?:\w+\s+){0,2}?(?:who|that)?\s*(?:speaks?|talks?|understands?)\s+${LANGUAGE}\b`,
+    String.raw`\b(?:english|spanish) speak(?:er|ers|ing)\b`,
+    String.raw`\b(?:anyone|anybody|someone|somebody)\s+(?:(?:there|here|around)\s+)?(?:speaks?|talks?)\s+${LANGUAGE}\b`,
+    String.raw`\b(?:can|could|may|shall)\s+(?:we|i)\s+(?:\w+\s+){0,3}?in\s+${LANGUAGE}\b`,
+    String.raw`^(?:(?:hi|hello|hey|hola|ok|sorry|perdon|disculpa)\s+)*(?:in\s+|en\s+)?${LANGUAGE}(?:\s+(?:please|pls|plis|por favor|porfa|only|solamente|solo))*$`,
+    String.raw`\bi\s+(?:don t|do not|dont|can t|cannot|cant)\s+(?:speak|understand|read|write)\s+(?:\w+\s+)?${LANGUAGE}\b`,
+    String.raw`\bmy\s+${LANGUAGE}\s+(?:is|isn t|is not)\b`,
+    String.raw`\bno\s+(?:hablo|entiendo|se|domino|leo)\s+(?:bien\s+|mucho\s+|el\s+)?${LANGUAGE}\b`,
+    String.raw`\b(?:hablan|habla|hablas|hablaran|entienden|entiende|entiendes|atienden|atiende|atiendes|escriben|escribe|escribes|se habla|hay quien hable|hay alguien que hable|alguien que hable|alguien habla)\s+(?:en\s+)?(?:el\s+)?${LANGUAGE}\b`,
+    String.raw`\b(?:podemos|puedo|podriamos|se puede|me puedes|me pueden|me podrias)\s+(?:\w+\s+){0,2}?en\s+${LANGUAGE}\b`,
+  ].join('|'),
+);
+
+/** A person asked for outright ("I want to talk to someone who speaks English"): the request for a person, not this question. */
+const PERSON_REQUEST = /\b(?:talk|speak|chat|hablar|comunicar\w*|pas\w*|transfer\w*|put)\s+(?:me\s+)?(?:to|with|con|through to)\s+(?:a|an|una|un|some|the|el|la)?\s*(?:person|human|agent|representative|rep|someone|somebody|manager|persona|humano|agente|alguien|encargad[oa]|gerente|representante)\b/;
+
+/** Whether a message asks which language the store attends in (see `LANGUAGE_WORDS`). */
+export function asksLanguage(text: string): boolean {
+  const f = words(text);
+  return LANGUAGE_WORDS.test(f) && !PERSON_REQUEST.test(f);
+}
+
 /** The store facts a message asks about, in `STORE_FACT_KEYS` order of the table ("¿hay parqueo y baño?": both). */
 export function storeFactsAsked(text: string): StoreFactKey[] {
   const f = words(text);
   if (f === '' || TROUBLE.test(f)) return [];
   const asked = FACT_WORDS.filter(([, re, unless]) => re.test(f) && !unless?.test(f)).map(([key]) => key);
+  if (asksLanguage(text)) asked.push('languages');
   // "do you cut keys?" is the key copies, not cutting to size.
   return asked.includes('keyCopies') ? asked.filter((k) => k !== 'cutting') : asked;
 }

@@ -213,3 +213,12 @@ export function asksOpeningDay(text: string): boolean {
   const f = words(text);
   return OPENING_WORDS.test(f) && DAY_WORDS.test(f);
 }
+
+/** Asking the way to the store: "how do I get there?", "how far is your store?", "¿cómo llego?", "¿a qué distancia quedan?". */
+const DIRECTIONS_WORDS =
+  /\b(?:how (?:do|can|would|should) (?:i|we) (?:get|go|drive|walk) (?:there|to (?:you|your|the (?:store|shop|branch)|it))|how (?:do|can) i find (?:you|your|the (?:store|shop))|how far (?:is|are|away)|how long (?:does it take )?to get (?:there|to (?:you|your))|get to your (?:store|shop|branch)|como (?:llego|llegamos|se llega|hago para llegar|puedo llegar|los encuentro|les llego)|a que distancia (?:esta|estan|queda|quedan)|que tan lejos (?:esta|estan|queda|quedan)|(?:esta|estan|queda|quedan) (?:muy )?lejos)\b/;
+
+/** Whether a message asks the way to the store (answered with the branches' addresses and maps). */
+export function asksDirections(text: string): boolean {
+  return DIRECTIONS_WORDS.test(words(text));
+}

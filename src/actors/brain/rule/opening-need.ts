@@ -1,0 +1,44 @@
+import type { Entity } from '../../../domain/nlu.js';
+import { fold } from './text.js';
+
+/**
+ * The need told in the message that opens a lead together with who is asking: "Hi, I'm Mark Evans
+ * from Caribbean Builders, mark@cb.com. We need a quote for roofing materials for 20 villas, fairly
+ * urgent" — a clerk writes the need down and does not ask "what do you need?" again. Only when the
+ * customer gave contact data in the same message (the whole request at once); a bare "quiero
+ * cotizar un proyecto" or "we're renovating 40 rooms, can a rep call us?" is a request, and the
+ * form asks for the need as usual.
+ */
+
+/** Contact data that says the customer is giving the request whole. */
+const CONTACT_TYPES = new Set<Entity['type']>(['person_name', 'company', 'email', 'phone']);
+
+/** A clause that asks for something or describes a job: where the need starts. */
+const NEED_CUE =
+  /\b(?:necesit\w*|queremos|quiero|quisiera\w*|buscamos|busco|ocupamos|vamos a|estamos|cotiz\w*|presupuesto|we need|we re|we are|we want|we d like|we would like|i need|i want|i d like|i would like|looking for|looking to|quote|quotation|estimate|building|renovating|remodel\w*|construyendo|remodelando|construir)\b/;
+
+/** What makes the clause a need and not a bare request: goods, a job, a count of units or a product. */
+const SUBSTANCE =
+  /\b(?:materiales?|materials?|tuberia|tubos?|cemento|varillas?|blocks?|bloques?|pintura|paint|plomeria|plumbing|electric\w*|roofing|techos?|zinc|pisos?|ceramica|tiles?|madera|lumber|wood|rebar|cement|pipes?|drywall|hardware|herramientas?|tools?|\d+\s+\w+)\b/;
+
+/** Clauses that are only courtesy or urgency ("hola", "gracias", "fairly urgent", "es urgente"). */
+const NOT_THE_NEED = /^(?:hola|buenas|buenos dias|buenas tardes|hi|hello|hey|good morning|good afternoon|gracias|thanks|thank you|saludos|(?:es |it s |its |fairly |very |muy |bastante |quite )?(?:urgente|urgent|asap)|(?:no hay|sin|no) (?:prisa|apuro)|no rush)$/;
+
+export function needToldWithContact(text: string, entities: readonly Entity[]): string | null {
+  const contact = entities.filter((e) => CONTACT_TYPES.has(e.type));
+  if (contact.length === 0) return null;
+  const clauses: { text: string; start: number; end: number }[] = [];
+  for (const m of text.matchAll(/[^.!?;,\n]+/g)) {
+    const start = m.index ?? 0;
+    clauses.push({ text: m[0], start, end: start + m[0].length });
+  }
+  const free = clauses.filter((c) => !contact.some((e) => e.start < c.end && c.start < e.end));
+  const plain = (c: { text: string }): string => fold(c.text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const first = free.findIndex((c) => NEED_CUE.test(plain(c)));
+  if (first < 0) return null;
+  const kept = free.slice(first).filter((c) => plain(c) !== '' && !NOT_THE_NEED.test(plain(c)));
+  const need = kept.map((c) => c.text.trim()).join(', ');
+  const words = fold(need).split(/\s+/).filter((w) => /[a-z0-9]/.test(w));
+  if (words.length < 5 || !SUBSTANCE.test(fold(need))) return null;
+  return need.length <= 400 ? need : `${need.slice(0, 399).trimEnd()}…`;
+}

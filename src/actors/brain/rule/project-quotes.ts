@@ -1,0 +1,47 @@
+import { fold } from './text.js';
+
+/**
+ * A quote asked for a project rather than for products: an advisor's sales lead. Read by the rule
+ * brain.
+ */
+
+/** The message's words as `signals.ts` splits them (folded; "@" and "." kept; a letter typed thrice once). */
+function words(text: string): string[] {
+  return fold(text)
+    .replace(/[^a-z0-9@.\s]+/g, ' ')
+    .replace(/([a-z])\1{2,}/g, '$1')
+    .split(/\s+/)
+    .filter((w) => w.length > 0);
+}
+
+export const QUOTE_WORDS = /\b(?:quote|quotes|quotation|estimate|cotizacion|cotizaciones|cotizar|cotizen|cotice|presupuesto)\b/;
+export const PROJECT_WORDS =
+  /\b(?:proyectos?|obras?|construccion|remodelacion|renovacion|casas?|apartamentos?|aptos?|habitaciones|edificios?|hotel(?:es)?|villas?|torres?|naves?|locales|oficinas|project|projects|rooms|house|houses|home|apartments?|units|building|buildings|hotel|hotels|villas?|renovation|remodel\w*|construction|development|site)\b/;
+
+/**
+ * A quote for a project ("we want a quote for 40 rooms", "cotización para remodelar 12 apartamentos")
+ * rather than for products: a sales lead an advisor prepares.
+ */
+export function asksProjectQuote(text: string): boolean {
+  const f = words(text).join(' ');
+  return QUOTE_WORDS.test(f) && PROJECT_WORDS.test(f);
+}
+
+/** A quote asked for, with or without what it is for ("quiero cotizar", "I'd like a quote"). */
+export function asksForQuote(text: string): boolean {
+  return QUOTE_WORDS.test(words(text).join(' '));
+}
+
+/** A count of the project's units: "20 villas", "un edificio de 12 apartamentos", "a 30 room hotel". */
+const PROJECT_COUNT =
+  /\b(?:\d+|dos|tres|cuatro|cinco|seis|ocho|diez|doce|veinte|treinta|cuarenta|cincuenta|cien|two|three|four|five|six|eight|ten|twelve|twenty|thirty|forty|fifty|hundred)\s+(?:villas?|casas?|viviendas?|apartamentos?|aptos?|habitacion(?:es)?|cuartos|edificios?|locales|oficinas|naves|cabanas|torres?|niveles|pisos|houses?|homes?|apartments?|rooms?|units|buildings?|offices|cabins|bungalows?|condos?|floors|stor(?:ey|ie|y)s?)\b/;
+
+/**
+ * "a quote for roofing materials for 20 villas", "cotización de pintura para 8 apartamentos": a
+ * project counted in its units, whatever kind of material it names — an advisor's quote, not the
+ * price of one product (the count is the villas', not the product's).
+ */
+export function asksQuoteForProjectUnits(text: string): boolean {
+  const f = words(text).join(' ');
+  return QUOTE_WORDS.test(f) && PROJECT_COUNT.test(f);
+}
