@@ -57,6 +57,7 @@ import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
+import { takesTheOrder } from './order-words.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
@@ -351,14 +352,11 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
   // The offer's buttons on a text channel: "1" (yes) or "2" (no).
   if (/^\s*1\s*[.)]?\s*$/.test(t)) return 'yes';
   if (/^\s*2\s*[.)]?\s*$/.test(t)) return 'no';
+  if (takesTheOrder(text)) return 'yes';
   if (/\b(?:no|nah|nope|not now|ahora no|solo (?:era|queria)|just (?:checking|asking|wanted))\b/.test(t)) return 'no';
   if (/\b(?:mand[ae]n?(?:me|mela|la)?|envi[ae]n?(?:me|mela|la)?|prepar[ae](?:la|mela)?|hazla|hagan?la|send|prepare|go ahead|do it|please do|formal)\b/.test(t)) return 'yes';
   return null;
 }
-
-/** Words that take the product just priced ("resérvamelo", "me lo llevo", "lo quiero", "set it aside", "I'll take it"). */
-const TAKES_IT =
-  /\b(?:res[eé]rva(?:me)?l[oa]s?|ap[aá]rta(?:me)?l[oa]s?|res[eé]rvalo|ap[aá]rtalo|me l[oa]s? (?:llevo|quedo|reservas?|apartas?)|l[oa]s? quiero|l[oa]s? compro|set (?:it|them) aside|reserve (?:it|them)|hold (?:it|them)|i'?ll take (?:it|them))\b/i;
 
 /**
  * A yes to "¿Te lo reservo o necesitas otra cosa?" right after one product was priced: "sí",
@@ -372,13 +370,13 @@ function takesReserveOffer(context: ConversationContext): boolean {
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
   const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name);
-  if (asksSomethingElse(understanding) && !(smallTalk && (TAKES_IT.test(text) || understanding.nlu.intent.name === 'thanks'))) return false;
+  if (asksSomethingElse(understanding) && !(smallTalk && (takesTheOrder(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
   // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.
   if (ACKNOWLEDGES_ONLY.test(text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (context.expecting.backorder && NOTIFY_ME.test(text)) return true;
-  return understanding.affirmation === 'yes' || TAKES_IT.test(text);
+  return understanding.affirmation === 'yes' || takesTheOrder(text);
 }
 
 /**
