@@ -11,7 +11,9 @@ import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery } from './estimate-delivery.js';
-import { notCarried, notCarriedButFor } from './product-not-carried.js';
+import { notCarried, notCarriedButFor, tradeGoodOf } from './product-not-carried.js';
+import { namesGoods } from './product-like.js';
+import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
@@ -209,6 +211,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const missing: string[] = [];
   /** Items answered by the thing itself rather than the product for it ("techo" → the roofing, not its screws). */
   const indirect = new Set<Wanted>();
+  const known = (word: string): boolean => index.correct(word) !== null;
+  /** An item that was only talk ("ok perfecto, quiero hacer el pedido" read whole as the item). */
+  let talkOnly = false;
   for (const item of wanted) {
     let best: CatalogMatch | undefined = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
     // Nothing resembles it, or only a side word does ("generador eléctrico" meets the electrical
@@ -218,6 +223,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const unknown = head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0);
     if (!best || unknown) {
       const name = productWords(saidAs(item));
+      // "cuando llegaría", "perfecto", "hago": talk, not goods; never "No vendemos *perfecto*".
+      if (name !== '' && !namesGoods(name, known, lang) && tradeGoodOf(tenant, name) === null) {
+        talkOnly = true;
+        continue;
+      }
       if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;
     }
@@ -258,11 +268,13 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // Nothing of it is in the catalog: named by its product words; nothing named at all ("¿me haces
   // una cotización?", "cuánto me sale todo?") is a question of which product.
   if (found.length === 0) {
+    // Only talk, with a product on the counter: about that product (its price again, or which of the options).
+    if (talkOnly && missing.length === 0 && input.focus) return focusAgain(tenant, index, input.focus, lang);
     return missing.length === 0 ? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] } : notCarried(tenant, missing, lang);
   }
   // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
   if (text !== undefined && found.length + missing.length >= 1) {
-    for (const other of uncarriedItems(text, index)) if (!missing.includes(other)) missing.push(other);
+    for (const other of uncarriedItems(text, index)) if (!missing.includes(other) && namesGoods(other, known, lang)) missing.push(other);
   }
   const quantities = wanted.some((w) => w.quantity !== undefined);
   // An estimate is on offer and the customer adds to it ("agrégale 5 galones de pintura", "and 3
@@ -377,70 +389,6 @@ function listKinds(tenant: TenantData, index: CatalogIndex, single: Found, lang:
     outcome: 'answered',
     replies: [{ template: more > 0 ? 'product.kinds_more' : 'product.kinds', params: { items, count: total, more }, options: optionsFor(shown) }],
     focus: { ...focusOf(single.match, single.item, index), options: shown.map((p) => p.sku) },
-  };
-}
-
-/** One product: its price and stock, or quantity × price with the stock checked. */
-function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang, priceQuestion: boolean): ProductActorOutput {
-  const { item, match } = found;
-  const product = match.product;
-  const described = describeProduct(tenant, product, lang);
-  const focus = focusOf(match, item, index);
-  const quantity = quantityOf(item);
-  const alt = product.stock >= Math.max(quantity, 1) ? undefined : product.stock > 0 ? undefined : alternativeFor(tenant, index, product, item.query);
-  if (alt) focus.alternative = alt.sku;
-  const altP = alt ? altParams(tenant, alt, lang) : {};
-  const options = alt ? optionsFor([alt]) : undefined;
-  // "¿Te lo reservo?" sets aside the alternative offered when the product is out, else the product
-  // (only what is in stock: "¿Te reservo esos 12?"); nothing when the reply asks something else.
-  const kept = alt ?? (product.stock > 0 ? product : undefined);
-  // Out with nothing like it: "¿Quieres que te avise cuando llegue?" — a yes asks sales to let them know (a backorder).
-  const reserve = kept ? { sku: kept.sku, name: kept.name, quantity: Math.min(quantity, kept.stock) } : { sku: product.sku, name: product.name, quantity, backorder: true };
-  const reserving = { reserve };
-  if (item.quantity !== undefined && quantity > 1) {
-    const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang) };
-    const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
-    // "10 galones de pintura": a clerk points out the 5-gallon cubeta when it comes out cheaper.
-    const bucket = template === 'product.quote_qty' ? bucketFor(tenant, product, quantity) : undefined;
-    if (bucket) {
-      const buckets = quantity / 5;
-      const bucketTotal = bucket.price * buckets;
-      return {
-        outcome: 'answered',
-        replies: [{
-          template: 'product.quote_qty_bucket',
-          params: { ...params, buckets, bucketName: bucket.name, bucketPrice: formatMoney(bucket.price), bucketTotal: formatMoney(bucketTotal), saving: formatMoney(product.price * quantity - bucketTotal) },
-        }],
-        focus,
-      };
-    }
-    return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus, ...reserving };
-  }
-  if (!priceQuestion) {
-    // Nothing to set aside when it is out and nothing like it is in: offer to let them know instead.
-    if (!alt) return { outcome: 'answered', replies: [{ template: product.stock > 0 ? 'product.found' : 'product.found_out', params: { items: [described] } }], focus, ...reserving };
-    return {
-      outcome: 'answered',
-      replies: [{ template: 'product.found_alt', params: { items: [described], outName: product.name, ...altP }, ...(options ? { options } : {}) }],
-      focus,
-      ...reserving,
-    };
-  }
-  const template = alt ? 'product.quote_alt' : product.stock > 0 ? 'product.quote' : 'product.quote_out';
-  return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus, ...reserving };
-}
-
-/** An exhausted product the customer wants and no other: "¿Te aviso cuando entre?" (a yes is a backorder for sales). */
-function backorderOffer(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang): ProductActorOutput {
-  const { item, match } = found;
-  const product = match.product;
-  const quantity = quantityOf(item);
-  const params = { ...describeProduct(tenant, product, lang), quantity, units: countUnit(product.unit, quantity, lang) };
-  return {
-    outcome: 'answered',
-    replies: [{ template: quantity > 1 ? 'product.backorder_offer_qty' : 'product.backorder_offer', params }],
-    focus: focusOf(match, item, index),
-    reserve: { sku: product.sku, name: product.name, quantity, backorder: true },
   };
 }
 
