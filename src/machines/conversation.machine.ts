@@ -514,8 +514,11 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
 
 /** The product answered becomes the focus of follow-ups; an answer without one keeps the last (`storeProductFocus`). */
 function productFocusOf(context: ConversationContext, event: unknown): Partial<ConversationContext> {
-  const focus = outputOf<ProductActorOutput>(event)?.focus;
-  return focus ? { productFocus: { ...focus, turn: context.turn } } : {};
+  const out = outputOf<ProductActorOutput>(event);
+  const focus = out?.focus;
+  // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": that place is where the order goes, for "¿cuándo llega?" and the totals after.
+  const delivery = out?.deliveryAsked ? { delivery: { ...out.deliveryAsked, turn: context.turn } } : {};
+  return focus ? { productFocus: { ...focus, turn: context.turn }, ...delivery } : delivery;
 }
 
 /** "¿Te lo reservo?" after one product: a yes within one turn sets aside this line (`settleOffer`). */

@@ -3,7 +3,7 @@ import { areaToCover, asksEstimateAgain } from '../../machines/product-focus.js'
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
-import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
+import type { DeliveryQuote, ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
 import type { CatalogMatch } from '../catalog/index.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
@@ -11,6 +11,8 @@ import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery } from './estimate-delivery.js';
+import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
+import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { notCarried, notCarriedButFor, tradeGoodOf } from './product-not-carried.js';
 import { namesGoods } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
@@ -86,9 +88,13 @@ export function answerProduct(
   tenant: TenantData,
   index: CatalogIndex,
   input: ProductActorInput,
-  options: { text?: string } = {},
+  options: { text?: string; now?: number } = {},
 ): ProductActorOutput {
-  const out = withProductNotes(tenant, index, withDelivery(tenant, answer(tenant, index, input, options), input.delivery, input.lang), input.lang, options.text ?? input.text);
+  const text = options.text ?? input.text;
+  // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
+  const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
+  const answered = asked ? withAskedDelivery(tenant, index, answer(tenant, index, input, options), asked, input.lang) : answer(tenant, index, input, options);
+  const out = withProductNotes(tenant, index, asked ? answered : withDelivery(tenant, answered, input.delivery, input.lang), input.lang, text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
   if (!out.focus || before.length === 0) return out;
@@ -96,10 +102,25 @@ export function answerProduct(
   return recent.length > 0 ? { ...out, focus: { ...out.focus, recent } } : out;
 }
 
+/**
+ * The product priced in a message that also asks for delivery: priced as an estimate, so the
+ * delivery is a line of it and its fee part of the total, with when it gets there.
+ */
+function withAskedDelivery(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, asked: DeliveryQuote, lang: Lang): ProductActorOutput {
+  const line = out.outcome === 'answered' && out.reserve && !out.reserve.backorder && out.focus && !(out.focus.options && out.focus.options.length >= 2) ? out.reserve : undefined;
+  const priced = line ? multiQuote(tenant, estimateLines(tenant, [{ sku: line.sku, quantity: Math.max(out.focus?.quantity ?? 1, 1) }]), [], lang, index, false) : out;
+  if (priced.outcome !== 'estimate' && priced.outcome !== 'multi_quote') return out;
+  const withFee = withDelivery(tenant, priced, asked, lang);
+  const eta = etaLine(tenant, asked, lang);
+  const [reply, ...rest] = withFee.replies;
+  if (!eta || !reply || !('template' in reply) || typeof reply.params?.delivery !== 'string') return { ...withFee, deliveryAsked: asked };
+  return { ...withFee, replies: [{ ...reply, params: { ...reply.params, delivery: `${reply.params.delivery}\n${eta}` } }, ...rest], deliveryAsked: asked };
+}
+
 /** How many products answered before the one in focus it remembers. */
 const MAX_RECENT = 4;
 
-function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string }): ProductActorOutput {
+function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string; now?: number }): ProductActorOutput {
   const lang = input.lang;
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
@@ -108,6 +129,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each)
     : again && again.each === undefined && !again.both && input.focus?.quantity !== undefined ? estimateLines(tenant, [{ sku: input.focus.sku, quantity: input.focus.quantity }]) : [];
   if (total.length > 0) return multiQuote(tenant, total, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  // "¿y cuándo llegaría?", "¿cuánto tarda?" about the order on the counter: when it gets there.
+  const when = text !== undefined && asksDeliveryTime(text) ? deliveryTimeAnswer(tenant, input, text, options.now) : null;
+  if (when) return when;
   if (text !== undefined) {
     // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
