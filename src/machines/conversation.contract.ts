@@ -296,6 +296,8 @@ export interface InfoActorOutput {
   offer?: ChoiceOption;
   /** A delivery answered for a served place: kept for the estimate's total ("¿cuánto sería todo?"). */
   delivery?: DeliveryQuote;
+  /** The products the answer put on the counter (an offer's): follow-ups ("la más barata", "dame 3 de esa") are about them. */
+  focus?: ProductFocus;
 }
 
 export type { HandoffReason, TicketKind };

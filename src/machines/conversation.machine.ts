@@ -508,8 +508,11 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   const intent = intentOf(context);
   const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(expecting ? { ...context, expecting } : context) ?? 'store_hours_location');
   // A served place asked for ("¿me lo llevan a Villa Hermosa?"): its fee goes into the next estimate's total.
-  const delivery = outputOf<InfoActorOutput>(event)?.delivery;
-  return { infoFocus: { topic, turn: context.turn }, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}) };
+  const out = outputOf<InfoActorOutput>(event);
+  const delivery = out?.delivery;
+  // An offer's products are on the counter: "¿cuál es la más barata?" is about them.
+  const focus = out?.focus ? { productFocus: { ...out.focus, turn: context.turn } } : {};
+  return { infoFocus: { topic, turn: context.turn }, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus };
 }
 
 /** The product answered becomes the focus of follow-ups; an answer without one keeps the last (`storeProductFocus`). */

@@ -446,7 +446,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'store_hours_location':
       return storeReplies(tenant, input.text, input.lang, now);
     case 'offers':
-      return { replies: offerReplies(tenant, input.lang, now, input.text) };
+      return offerReplies(tenant, input.lang, now, input.text);
     case 'job_vacancies':
       return vacancyReplies(tenant, input.lang, input.text);
   }

@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, countedPick } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
@@ -13,6 +13,7 @@ import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './
 import { withDelivery } from './estimate-delivery.js';
 import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
+import { takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodOf } from './product-not-carried.js';
 import { namesGoods } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
@@ -132,6 +133,12 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "¿y cuándo llegaría?", "¿cuánto tarda?" about the order on the counter: when it gets there.
   const when = text !== undefined && asksDeliveryTime(text) ? deliveryTimeAnswer(tenant, input, text, options.now) : null;
   if (when) return when;
+  // "dame 2 de la primera" after the options: that one, that many ("primera" is no primer paint).
+  const counted = text !== undefined && input.focus?.options ? countedPick(text, input.focus.options.length) : null;
+  const option = counted ? tenant.catalog.find((p) => p.sku === input.focus?.options?.[counted.index]) : undefined;
+  if (counted && option) return quoteOne(tenant, index, { item: { query: option.name, quantity: counted.quantity }, match: { product: option, score: 1, unmet: [], defaulted: false } }, lang, true);
+  // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
+  if (text !== undefined && input.focus && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) return focusAgain(tenant, index, input.focus, lang);
   if (text !== undefined) {
     // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);

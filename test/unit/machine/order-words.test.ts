@@ -31,3 +31,14 @@ describe('order words › buying what was just priced', () => {
     expect(takesTheOrder(text)).toBe(false);
   });
 });
+
+describe('counter picks › a count of one option by its place', () => {
+  it('reads the count and the option', async () => {
+    const { countedPick } = await import('../../../src/machines/product-focus.js');
+    expect(countedPick('dame 2 de la primera', 2)).toEqual({ index: 0, quantity: 2 });
+    expect(countedPick('3 galones de la segunda', 3)).toEqual({ index: 1, quantity: 3 });
+    expect(countedPick('give me 2 of the first one', 2)).toEqual({ index: 0, quantity: 2 });
+    expect(countedPick('dame 2 de la tercera', 2)).toBeNull();
+    expect(countedPick('dame 2 de cemento', 2)).toBeNull();
+  });
+});
