@@ -58,6 +58,7 @@ import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { takesTheOrder } from './order-words.js';
+import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
@@ -622,7 +623,7 @@ function followsUpProductOf(context: ConversationContext): boolean {
   // A clear reading of something else ("y a qué hora abren?") is not about the product, unless the
   // message is a count of it ("I'll take 10 of those", which the classifier reads as a goodbye).
   const text = context.lastMessage.text;
-  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined) return false;
+  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text)) return false;
   return isProductFollowUp(text);
 }
 
