@@ -57,7 +57,7 @@ import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
-import { takesTheOrder } from './order-words.js';
+import { defersTheOrder, takesTheOrder } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -353,6 +353,7 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
   // The offer's buttons on a text channel: "1" (yes) or "2" (no).
   if (/^\s*1\s*[.)]?\s*$/.test(t)) return 'yes';
   if (/^\s*2\s*[.)]?\s*$/.test(t)) return 'no';
+  if (defersTheOrder(text)) return 'no';
   if (takesTheOrder(text)) return 'yes';
   if (/\b(?:no|nah|nope|not now|ahora no|solo (?:era|queria)|just (?:checking|asking|wanted))\b/.test(t)) return 'no';
   if (/\b(?:mand[ae]n?(?:me|mela|la)?|envi[ae]n?(?:me|mela|la)?|prepar[ae](?:la|mela)?|hazla|hagan?la|send|prepare|go ahead|do it|please do|formal)\b/.test(t)) return 'yes';
@@ -374,7 +375,8 @@ function takesReserveOffer(context: ConversationContext): boolean {
   if (asksSomethingElse(understanding) && !(smallTalk && (takesTheOrder(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
   // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.
-  if (ACKNOWLEDGES_ONLY.test(text)) return false;
+  // "bueno, déjame pensarlo" puts it off.
+  if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (context.expecting.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);
@@ -761,7 +763,10 @@ export const conversationMachine = setup({
     declinesBackorderOffer: ({ context }) => {
       const understanding = u(context);
       const offer = context.expecting;
-      if (offer.kind !== 'reserve_offer' || !offer.backorder || context.turn - offer.turn > 1 || !understanding) return false;
+      if (offer.kind !== 'reserve_offer' || context.turn - offer.turn > 1 || !understanding) return false;
+      // "bueno, déjame pensarlo", "luego te aviso" to "¿Te lo reservo?": put off, nothing set aside.
+      if (understanding.products.length === 0 && defersTheOrder(lastText(context))) return true;
+      if (!offer.backorder) return false;
       return understanding.affirmation === 'no' && understanding.products.length === 0 && BARE_NO.test(foldText(lastText(context)));
     },
     declinesQuoteOffer: ({ context }) => {
@@ -1389,7 +1394,7 @@ export const conversationMachine = setup({
             { guard: 'revisitsEstimate', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
-            // "no" to "¿Quieres que te avise cuando entre?": noted, "¿algo más?", not a goodbye.
+            // "no" to "¿Quieres que te avise cuando entre?", "déjame pensarlo" to "¿Te lo reservo?": noted, "¿algo más?", not a goodbye.
             {
               guard: 'declinesBackorderOffer',
               target: 'continuing',

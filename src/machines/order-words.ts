@@ -64,3 +64,30 @@ const TAKES_IT = new RegExp(
 export function takesTheOrder(text: string): boolean {
   return TAKES_IT.test(fold(text));
 }
+
+/** Putting the decision off: "déjame pensarlo", "lo voy a pensar", "luego te aviso", "let me think about it", "not yet". */
+const DEFERS = new RegExp(
+  [
+    String.raw`(?:dejame|dejeme|dejanos|deja\s+me)\s+(?:lo\s+)?pensar(?:lo|la|los|las)?`,
+    String.raw`(?:lo|la|los|las)\s+(?:voy\s+a|vamos\s+a|tengo\s+que)\s+pensar|(?:voy|vamos)\s+a\s+pensarl[oa]s?|lo\s+pienso|lo\s+consulto|lo\s+hablo\s+con`,
+    String.raw`(?:despues|luego|mas\s+tarde|manana)\s+(?:te|le|les)\s+(?:digo|aviso|confirmo|escribo)|(?:te|le|les)\s+(?:aviso|confirmo|digo|escribo)\s+(?:luego|despues|mas\s+tarde|manana)`,
+    String.raw`(?:ahora|todavia|por\s+ahora|aun)\s+no|no\s+por\s+ahora|solo\s+(?:estoy\s+)?(?:preguntando|averiguando|cotizando)`,
+    String.raw`let\s+me\s+think|i\s*(?:ll|\s+will)\s+(?:think\s+about\s+it|let\s+you\s+know|get\s+back\s+to\s+you)|not\s+(?:yet|now|right\s+now)|maybe\s+later|just\s+(?:asking|checking|looking)`,
+  ]
+    .map((alt) => `(?:${alt})`)
+    .join('|')
+    .replace(/^/, String.raw`(?:^|[^a-z])(?:`)
+    .concat(String.raw`)(?![a-z])`),
+);
+
+/**
+ * The customer puts the decision off: no order is taken, whatever yes-word comes with it ("bueno,
+ * déjame pensarlo").
+ *
+ * @example
+ * defersTheOrder('bueno dejame pensarlo'); // true
+ * defersTheOrder('sí, resérvamelo'); // false
+ */
+export function defersTheOrder(text: string): boolean {
+  return DEFERS.test(fold(text));
+}

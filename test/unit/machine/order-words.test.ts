@@ -42,3 +42,11 @@ describe('counter picks › a count of one option by its place', () => {
     expect(countedPick('dame 2 de cemento', 2)).toBeNull();
   });
 });
+
+describe('order words › putting the decision off', () => {
+  it('reads "déjame pensarlo" and its kin, not a yes', async () => {
+    const { defersTheOrder } = await import('../../../src/machines/order-words.js');
+    for (const text of ['bueno dejame pensarlo', 'lo voy a pensar', 'luego te aviso', 'ahora no', 'let me think about it', "I'll let you know"]) expect(defersTheOrder(text)).toBe(true);
+    for (const text of ['sí, resérvamelo', 'quiero hacer el pedido', 'dale', "I'll take it"]) expect(defersTheOrder(text)).toBe(false);
+  });
+});
