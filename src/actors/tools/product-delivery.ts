@@ -72,9 +72,16 @@ export function deliveryTimeAnswer(tenant: TenantData, input: ProductActorInput,
     const items = tenant.store.deliveryZones.map((z) => ({ zone: z.zone, fee: z.fee === 0 ? free : formatMoney(z.fee), eta: z.eta[lang] }));
     return { outcome: 'answered', replies: [{ template: 'product.delivery_eta_zones', params: { items } }], ...(focus ? { focus } : {}) };
   }
-  const params = { place: delivery.place, eta: zone.eta[lang] };
+  const free = renderReply({ template: 'info.delivery.free' }, tenant.templates, lang);
+  const money = (fee: number): string => (fee === 0 ? free : formatMoney(fee));
+  // The fee, and from what total it is free (for one product the order may still grow to it).
+  const fee = delivery.fee > 0 && delivery.freeFrom !== undefined && tenant.templates[lang]?.['info.delivery.free_from'] !== undefined
+    ? renderReply({ template: 'info.delivery.free_from', params: { fee: formatMoney(delivery.fee), min: formatMoney(delivery.freeFrom) } }, tenant.templates, lang)
+    : money(delivery.fee);
+  const params = { place: delivery.place, eta: zone.eta[lang], fee };
   if (estimate) {
     const charged = deliveryFee(delivery, goodsOf(tenant, estimate));
+    params.fee = money(charged);
     return {
       outcome: 'estimate',
       lines: estimate,

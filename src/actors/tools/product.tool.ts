@@ -108,6 +108,8 @@ export function answerProduct(
  * delivery is a line of it and its fee part of the total, with when it gets there.
  */
 function withAskedDelivery(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, asked: DeliveryQuote, lang: Lang): ProductActorOutput {
+  // A delivery time answered already speaks of that place.
+  if (out.deliveryAsked) return out;
   const line = out.outcome === 'answered' && out.reserve && !out.reserve.backorder && out.focus && !(out.focus.options && out.focus.options.length >= 2) ? out.reserve : undefined;
   const priced = line ? multiQuote(tenant, estimateLines(tenant, [{ sku: line.sku, quantity: Math.max(out.focus?.quantity ?? 1, 1) }]), [], lang, index, false) : out;
   if (priced.outcome !== 'estimate' && priced.outcome !== 'multi_quote') return out;
