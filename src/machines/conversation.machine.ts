@@ -57,7 +57,7 @@ import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
-import { defersTheOrder, takesTheOrder } from './order-words.js';
+import { defersTheOrder, ordersDeliveryTo, takesTheOrder } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -354,6 +354,8 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
   if (/^\s*1\s*[.)]?\s*$/.test(t)) return 'yes';
   if (/^\s*2\s*[.)]?\s*$/.test(t)) return 'no';
   if (defersTheOrder(text)) return 'no';
+  // "mándamelos a Caleta": priced again with that delivery (the product flow), then sent.
+  if (ordersDeliveryTo(text)) return null;
   if (takesTheOrder(text)) return 'yes';
   if (/\b(?:no|nah|nope|not now|ahora no|solo (?:era|queria)|just (?:checking|asking|wanted))\b/.test(t)) return 'no';
   if (/\b(?:mand[ae]n?(?:me|mela|la)?|envi[ae]n?(?:me|mela|la)?|prepar[ae](?:la|mela)?|hazla|hagan?la|send|prepare|go ahead|do it|please do|formal)\b/.test(t)) return 'yes';
@@ -376,7 +378,8 @@ function takesReserveOffer(context: ConversationContext): boolean {
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
   // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.
   // "bueno, déjame pensarlo" puts it off.
-  if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text)) return false;
+  // "mándamelos a Caleta" is priced with that delivery (the product flow), not set aside bare.
+  if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text) || ordersDeliveryTo(text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (context.expecting.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);

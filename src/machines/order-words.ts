@@ -91,3 +91,18 @@ const DEFERS = new RegExp(
 export function defersTheOrder(text: string): boolean {
   return DEFERS.test(fold(text));
 }
+
+/** Taking it somewhere: "mándamelos a Caleta", "llévamelo a Villa Hermosa", "send them to Bayahibe". */
+const TO_A_PLACE = /(?:^|[^a-z])(?:mand|envi|llev|tra[ei]|despach|deliver|send|ship|bring)[a-z]*\s+(?:(?:l[oa]s?|me|nos|it|them)\s+)*(?:a|al|para|hasta|to)\s+[a-z]/;
+
+/**
+ * The order is to be delivered to a place named in the message: its price with that delivery,
+ * not a bare reservation.
+ *
+ * @example
+ * ordersDeliveryTo('mándamelos a Caleta'); // true
+ * ordersDeliveryTo('mándamelos'); // false
+ */
+export function ordersDeliveryTo(text: string): boolean {
+  return TO_A_PLACE.test(fold(text));
+}

@@ -94,7 +94,7 @@ export function answerProduct(
   const text = options.text ?? input.text;
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
   const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
-  const answered = asked ? withAskedDelivery(tenant, index, answer(tenant, index, input, options), asked, input.lang) : answer(tenant, index, input, options);
+  const answered = asked ? withAskedDelivery(tenant, index, answer(tenant, index, input, options), asked, input.lang, text !== undefined && takesTheOrder(text)) : answer(tenant, index, input, options);
   const out = withProductNotes(tenant, index, asked ? answered : withDelivery(tenant, answered, input.delivery, input.lang), input.lang, text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
@@ -107,11 +107,13 @@ export function answerProduct(
  * The product priced in a message that also asks for delivery: priced as an estimate, so the
  * delivery is a line of it and its fee part of the total, with when it gets there.
  */
-function withAskedDelivery(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, asked: DeliveryQuote, lang: Lang): ProductActorOutput {
+function withAskedDelivery(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, asked: DeliveryQuote, lang: Lang, ordered: boolean): ProductActorOutput {
   // A delivery time answered already speaks of that place.
   if (out.deliveryAsked) return out;
   const line = out.outcome === 'answered' && out.reserve && !out.reserve.backorder && out.focus && !(out.focus.options && out.focus.options.length >= 2) ? out.reserve : undefined;
-  const priced = line ? multiQuote(tenant, estimateLines(tenant, [{ sku: line.sku, quantity: Math.max(out.focus?.quantity ?? 1, 1) }]), [], lang, index, false) : out;
+  const lines = line ? [{ sku: line.sku, quantity: Math.max(out.focus?.quantity ?? 1, 1) }] : out.outcome === 'estimate' ? out.lines : undefined;
+  // "mándamelos a Caleta": the order itself, with its delivery, goes to the sales team at once.
+  const priced = lines && (line || ordered) ? multiQuote(tenant, estimateLines(tenant, lines), [], lang, index, ordered) : out;
   if (priced.outcome !== 'estimate' && priced.outcome !== 'multi_quote') return out;
   const withFee = withDelivery(tenant, priced, asked, lang);
   const eta = etaLine(tenant, asked, lang);
@@ -140,7 +142,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const option = counted ? tenant.catalog.find((p) => p.sku === input.focus?.options?.[counted.index]) : undefined;
   if (counted && option) return quoteOne(tenant, index, { item: { query: option.name, quantity: counted.quantity }, match: { product: option, score: 1, unmet: [], defaulted: false } }, lang, true);
   // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
-  if (text !== undefined && input.focus && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) return focusAgain(tenant, index, input.focus, lang);
+  if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
+    // "mándamelos a Caleta" after an estimate: that estimate (the delivery is added and the order sent, above).
+    if (input.estimate && input.estimate.length > 0) return multiQuote(tenant, estimateLines(tenant, input.estimate), [], lang, index, false);
+    if (input.focus) return focusAgain(tenant, index, input.focus, lang);
+  }
   if (text !== undefined) {
     // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);

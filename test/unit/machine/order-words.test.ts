@@ -50,3 +50,11 @@ describe('order words › putting the decision off', () => {
     for (const text of ['sí, resérvamelo', 'quiero hacer el pedido', 'dale', "I'll take it"]) expect(defersTheOrder(text)).toBe(false);
   });
 });
+
+describe('order words › an order to be delivered somewhere', () => {
+  it('reads a delivery verb with a destination', async () => {
+    const { ordersDeliveryTo } = await import('../../../src/machines/order-words.js');
+    for (const text of ['mándamelos a Caleta', 'quiero hacer el pedido para que me lo lleven a Villa Hermosa', 'send it to Caleta']) expect(ordersDeliveryTo(text)).toBe(true);
+    for (const text of ['mándamelos', 'lo quiero', "I'll take it"]) expect(ordersDeliveryTo(text)).toBe(false);
+  });
+});
