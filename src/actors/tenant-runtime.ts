@@ -108,7 +108,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
   // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
-  const localProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerProduct(data, index, input, input.text !== undefined ? { text: input.text } : undefined));
+  const localProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerProduct(data, index, input, { ...(input.text !== undefined ? { text: input.text } : {}), now: clock.now() }));
   const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => answerInfo(data, input, clock.now());
   const answering = provideAnswerers(reading, { ...(localProduct ? { answerProduct: localProduct } : {}), ...(localInfo ? { answerInfo: localInfo } : {}) });
   const machine = answering.provide({

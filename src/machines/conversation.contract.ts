@@ -236,6 +236,8 @@ export interface ProductActorOutput {
   offer?: ChoiceOption;
   /** The delivery counted in an estimate's total, at the fee charged (0 when the order reaches free delivery). */
   delivery?: DeliveryQuote;
+  /** A served place the customer asked us to deliver to in this message, at its fee: kept as the conversation's delivery (`context.delivery`). */
+  deliveryAsked?: DeliveryQuote;
   replies: ReplyDirective[];
   /** The product answered (the first, or the likeliest of the options shown). */
   focus?: ProductFocus;
@@ -294,6 +296,8 @@ export interface InfoActorOutput {
   offer?: ChoiceOption;
   /** A delivery answered for a served place: kept for the estimate's total ("¿cuánto sería todo?"). */
   delivery?: DeliveryQuote;
+  /** The products the answer put on the counter (an offer's): follow-ups ("la más barata", "dame 3 de esa") are about them. */
+  focus?: ProductFocus;
 }
 
 export type { HandoffReason, TicketKind };

@@ -60,6 +60,8 @@ import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
+import { defersTheOrder, ordersDeliveryTo, takesTheOrder } from './order-words.js';
+import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
@@ -354,14 +356,14 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
   // The offer's buttons on a text channel: "1" (yes) or "2" (no).
   if (/^\s*1\s*[.)]?\s*$/.test(t)) return 'yes';
   if (/^\s*2\s*[.)]?\s*$/.test(t)) return 'no';
+  if (defersTheOrder(text)) return 'no';
+  // "mándamelos a Caleta": priced again with that delivery (the product flow), then sent.
+  if (ordersDeliveryTo(text)) return null;
+  if (takesTheOrder(text)) return 'yes';
   if (/\b(?:no|nah|nope|not now|ahora no|solo (?:era|queria)|just (?:checking|asking|wanted))\b/.test(t)) return 'no';
   if (/\b(?:mand[ae]n?(?:me|mela|la)?|envi[ae]n?(?:me|mela|la)?|prepar[ae](?:la|mela)?|hazla|hagan?la|send|prepare|go ahead|do it|please do|formal)\b/.test(t)) return 'yes';
   return null;
 }
-
-/** Words that take the product just priced ("resérvamelo", "me lo llevo", "lo quiero", "set it aside", "I'll take it"). */
-const TAKES_IT =
-  /\b(?:res[eé]rva(?:me)?l[oa]s?|ap[aá]rta(?:me)?l[oa]s?|res[eé]rvalo|ap[aá]rtalo|me l[oa]s? (?:llevo|quedo|reservas?|apartas?)|l[oa]s? quiero|l[oa]s? compro|set (?:it|them) aside|reserve (?:it|them)|hold (?:it|them)|i'?ll take (?:it|them))\b/i;
 
 /**
  * A yes to "¿Te lo reservo o necesitas otra cosa?" right after one product was priced: "sí",
@@ -375,13 +377,15 @@ function takesReserveOffer(context: ConversationContext): boolean {
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
   const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name);
-  if (asksSomethingElse(understanding) && !(smallTalk && (TAKES_IT.test(text) || understanding.nlu.intent.name === 'thanks'))) return false;
+  if (asksSomethingElse(understanding) && !(smallTalk && (takesTheOrder(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
   // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.
-  if (ACKNOWLEDGES_ONLY.test(text)) return false;
+  // "bueno, déjame pensarlo" puts it off.
+  // "mándamelos a Caleta" is priced with that delivery (the product flow), not set aside bare.
+  if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text) || ordersDeliveryTo(text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (context.expecting.backorder && NOTIFY_ME.test(text)) return true;
-  return understanding.affirmation === 'yes' || TAKES_IT.test(text);
+  return understanding.affirmation === 'yes' || takesTheOrder(text);
 }
 
 /**
@@ -514,14 +518,20 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   const intent = intentOf(context);
   const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(expecting ? { ...context, expecting } : context) ?? 'store_hours_location');
   // A served place asked for ("¿me lo llevan a Villa Hermosa?"): its fee goes into the next estimate's total.
-  const delivery = outputOf<InfoActorOutput>(event)?.delivery;
-  return { infoFocus: { topic, turn: context.turn }, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}) };
+  const out = outputOf<InfoActorOutput>(event);
+  const delivery = out?.delivery;
+  // An offer's products are on the counter: "¿cuál es la más barata?" is about them.
+  const focus = out?.focus ? { productFocus: { ...out.focus, turn: context.turn } } : {};
+  return { infoFocus: { topic, turn: context.turn }, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus };
 }
 
 /** The product answered becomes the focus of follow-ups; an answer without one keeps the last (`storeProductFocus`). */
 function productFocusOf(context: ConversationContext, event: unknown): Partial<ConversationContext> {
-  const focus = outputOf<ProductActorOutput>(event)?.focus;
-  return focus ? { productFocus: { ...focus, turn: context.turn } } : {};
+  const out = outputOf<ProductActorOutput>(event);
+  const focus = out?.focus;
+  // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": that place is where the order goes, for "¿cuándo llega?" and the totals after.
+  const delivery = out?.deliveryAsked ? { delivery: { ...out.deliveryAsked, turn: context.turn } } : {};
+  return focus ? { productFocus: { ...focus, turn: context.turn }, ...delivery } : delivery;
 }
 
 /** "¿Te lo reservo?" after one product: a yes within one turn sets aside this line (`settleOffer`). */
@@ -622,7 +632,7 @@ function followsUpProductOf(context: ConversationContext): boolean {
   // A clear reading of something else ("y a qué hora abren?") is not about the product, unless the
   // message is a count of it ("I'll take 10 of those", which the classifier reads as a goodbye).
   const text = context.lastMessage.text;
-  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined) return false;
+  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text)) return false;
   return isProductFollowUp(text);
 }
 
@@ -760,7 +770,10 @@ export const conversationMachine = setup({
     declinesBackorderOffer: ({ context }) => {
       const understanding = u(context);
       const offer = context.expecting;
-      if (offer.kind !== 'reserve_offer' || !offer.backorder || context.turn - offer.turn > 1 || !understanding) return false;
+      if (offer.kind !== 'reserve_offer' || context.turn - offer.turn > 1 || !understanding) return false;
+      // "bueno, déjame pensarlo", "luego te aviso" to "¿Te lo reservo?": put off, nothing set aside.
+      if (understanding.products.length === 0 && defersTheOrder(lastText(context))) return true;
+      if (!offer.backorder) return false;
       return understanding.affirmation === 'no' && understanding.products.length === 0 && BARE_NO.test(foldText(lastText(context)));
     },
     declinesQuoteOffer: ({ context }) => {
@@ -1408,7 +1421,7 @@ export const conversationMachine = setup({
             { guard: 'revisitsEstimate', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
-            // "no" to "¿Quieres que te avise cuando entre?": noted, "¿algo más?", not a goodbye.
+            // "no" to "¿Quieres que te avise cuando entre?", "déjame pensarlo" to "¿Te lo reservo?": noted, "¿algo más?", not a goodbye.
             {
               guard: 'declinesBackorderOffer',
               target: 'continuing',

@@ -5,6 +5,8 @@
  * "la satinada blanca cuánto?", "the gallon one").
  */
 
+import { asksDeliveryTime } from './delivery-time.js';
+import { takesTheOrder } from './order-words.js';
 import { createLru, remembered } from '../kernel/lru.js';
 import { readFocusQuestion } from './focus-questions.js';
 
@@ -98,7 +100,7 @@ function readProductFollowUp(text: string): boolean {
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   // "¿cuánto sale la cubeta?", "how much is the 5 gallon one?": the price of the one in focus in another pack or size.
   const priced = t.replace(PRICE_LEAD, '');
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text));
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || countedPick(text, 3) !== null;
 }
 
 /** A price question's lead, before what it asks the price of. */
@@ -180,6 +182,26 @@ export function pickedOption(text: string, count: number): number | null {
     return index >= 0 && index < count ? index : null;
   }
   return null;
+}
+
+/** "esa misma", "ese", "that one", "the same one": the product on the counter, chosen. */
+const SAME_ONE =
+  /^(?:(?:si|ok|okay|dale|pues|entonces|yes|sure)\s+)*(?:(?:ese|esa|eso|este|esta|el|la|lo)\s+mism[oa]|es[ea]|est[ea]|es[ea]\s+(?:ahi|nomas|nada\s+mas)|that\s+one|this\s+one|the\s+same(?:\s+one)?|same\s+one)(?:\s+(?:por\s+favor|porfa|please|entonces|pues|then))?$/;
+
+/**
+ * A count of one of the options shown, by its place ("dame 2 de la primera", "3 galones de la
+ * segunda", "give me 2 of the first one"); null when the message is no such pick.
+ *
+ * @example
+ * countedPick('dame 2 de la primera', 2); // { index: 0, quantity: 2 }
+ */
+export function countedPick(text: string, count: number): { index: number; quantity: number } | null {
+  const m = /^(?:(?:ok|dale|pues|entonces|y|and)\s+)*(?:(?:dame|deme|ponme|pongame|quiero|necesito|ocupo|mandame|me\s+das|me\s+llevo|llevo|give\s+me|i\s+want|i\s+need|ill\s+take|i\s+ll\s+take)\s+)?(\d+|[a-z]+)\s+(?:([a-z]+)\s+)?(?:de|of)\s+(.+)$/.exec(fold(text).replace(/['’]/g, ''));
+  if (!m) return null;
+  const quantity = /^\d+$/.test(m[1] as string) ? Number(m[1]) : NUMBER_WORDS[m[1] as string];
+  if (quantity === undefined || quantity <= 0 || (m[2] !== undefined && !QUANTITY_UNIT.test(m[2]))) return null;
+  const index = pickedOption(m[3] as string, count);
+  return index === null ? null : { index, quantity };
 }
 
 /** Number words a customer writes for a quantity ("tres", "veinte", "a hundred"). */

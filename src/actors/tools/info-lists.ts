@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
-import type { Offer, TenantData, Vacancy } from '../../domain/tenant.js';
-import type { InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import type { Offer, Product, TenantData, Vacancy } from '../../domain/tenant.js';
+import type { InfoActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { fold } from '../brain/rule/text.js';
 import { calendarDate, formatDate } from './format.js';
 
@@ -32,14 +32,33 @@ function namedItem<T>(items: readonly T[], text: string, names: (item: T) => str
 const HOW_TO_APPLY = /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|donde (?:envio|mando|llevo|dejo)|apply|application|resume)\b/;
 
 /** The current offers, or the one the customer names with its end date ("la del cemento, ¿hasta cuándo es?"). */
-export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: string): ReplyDirective[] {
+export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: string): Pick<InfoActorOutput, 'replies' | 'focus'> {
   const today = calendarDate(now, tenant.settings.timeZone);
   const current = tenant.offers.filter((o) => o.validUntil >= today).sort((a, b) => a.validUntil.localeCompare(b.validUntil));
-  if (current.length === 0) return [{ template: 'offers.none' }];
+  if (current.length === 0) return { replies: [{ template: 'offers.none' }] };
   const productNames = (o: Offer): string[] => (o.skus ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)?.name ?? '');
   const one = tenant.templates[lang]?.['offers.one'] !== undefined ? namedItem(current, text, (o) => [o.title.es, o.title.en, ...productNames(o)]) : null;
-  if (one) return [{ template: 'offers.one', params: { title: one.title[lang], details: one.details[lang], validUntil: formatDate(one.validUntil, lang) } }];
-  return [{ template: 'offers.list', params: { items: current.map((o) => ({ title: o.title[lang], details: o.details[lang], validUntil: formatDate(o.validUntil, lang) })) } }];
+  if (one) {
+    const focus = offerFocus(tenant, one);
+    return { replies: [{ template: 'offers.one', params: { title: one.title[lang], details: one.details[lang], validUntil: formatDate(one.validUntil, lang) } }], ...(focus ? { focus } : {}) };
+  }
+  return { replies: [{ template: 'offers.list', params: { items: current.map((o) => ({ title: o.title[lang], details: o.details[lang], validUntil: formatDate(o.validUntil, lang) })) } }] };
+}
+
+/**
+ * The products of the one offer answered, on the counter as the options just shown: "¿cuál es la
+ * más barata?", "dame 3 de esa", "la primera" are about them.
+ */
+function offerFocus(tenant: TenantData, offer: Offer): ProductFocus | undefined {
+  const all = (offer.skus ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
+  const first = all[0];
+  if (!first) return undefined;
+  // The offer's own products, not what it gives away with them ("el taladro, con brocas de regalo"): the same kind as the first.
+  const kind = (p: Product): string => fold(p.name).split(/\s+/)[0] ?? '';
+  const products = all.filter((p) => kind(p) === kind(first));
+  // The words that name it, without its pack ("(cubeta 5 gal)"): "dame 3 galones de esa" is that paint in gallons.
+  const query = first.name.replace(/\s*\([^)]*\)/g, '').trim();
+  return { sku: first.sku, name: first.name, price: first.price, query, ...(products.length >= 2 ? { options: products.map((p) => p.sku) } : {}) };
 }
 
 /**

@@ -456,7 +456,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
       return storeReplies(tenant, input.text, input.lang, now);
     case 'offers':
-      return { replies: offerReplies(tenant, input.lang, now, input.text) };
+      return offerReplies(tenant, input.lang, now, input.text);
     case 'job_vacancies':
       return vacancyReplies(tenant, input.lang, input.text);
   }

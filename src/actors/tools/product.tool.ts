@@ -1,9 +1,9 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, countedPick } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
-import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
+import type { DeliveryQuote, ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
 import type { CatalogMatch } from '../catalog/index.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
@@ -11,7 +11,12 @@ import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery } from './estimate-delivery.js';
-import { notCarried, notCarriedButFor } from './product-not-carried.js';
+import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
+import { asksDeliveryTime } from '../../machines/delivery-time.js';
+import { takesTheOrder } from '../../machines/order-words.js';
+import { notCarried, notCarriedButFor, tradeGoodOf } from './product-not-carried.js';
+import { namesGoods } from './product-like.js';
+import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { inSellingUnits, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
@@ -86,12 +91,16 @@ export function answerProduct(
   tenant: TenantData,
   index: CatalogIndex,
   input: ProductActorInput,
-  options: { text?: string } = {},
+  options: { text?: string; now?: number } = {},
 ): ProductActorOutput {
+  const text = options.text ?? input.text;
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
-  const converted = inSellingUnits(index, input, options.text ?? input.text);
-  const answered = withConversions(answer(tenant, index, converted.input, options), converted.conversions, input.lang);
-  const out = withProductNotes(tenant, index, withDelivery(tenant, answered, input.delivery, input.lang), input.lang, options.text ?? input.text);
+  const converted = inSellingUnits(index, input, text);
+  const base = withConversions(answer(tenant, index, converted.input, options), converted.conversions, input.lang);
+  // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
+  const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
+  const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
+  const out = withProductNotes(tenant, index, asked ? answered : withDelivery(tenant, answered, input.delivery, input.lang), input.lang, text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
   if (!out.focus || before.length === 0) return out;
@@ -99,10 +108,29 @@ export function answerProduct(
   return recent.length > 0 ? { ...out, focus: { ...out.focus, recent } } : out;
 }
 
+/**
+ * The product priced in a message that also asks for delivery: priced as an estimate, so the
+ * delivery is a line of it and its fee part of the total, with when it gets there.
+ */
+function withAskedDelivery(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, asked: DeliveryQuote, lang: Lang, ordered: boolean): ProductActorOutput {
+  // A delivery time answered already speaks of that place.
+  if (out.deliveryAsked) return out;
+  const line = out.outcome === 'answered' && out.reserve && !out.reserve.backorder && out.focus && !(out.focus.options && out.focus.options.length >= 2) ? out.reserve : undefined;
+  const lines = line ? [{ sku: line.sku, quantity: Math.max(out.focus?.quantity ?? 1, 1) }] : out.outcome === 'estimate' ? out.lines : undefined;
+  // "mándamelos a Caleta": the order itself, with its delivery, goes to the sales team at once.
+  const priced = lines && (line || ordered) ? multiQuote(tenant, estimateLines(tenant, lines), [], lang, index, ordered) : out;
+  if (priced.outcome !== 'estimate' && priced.outcome !== 'multi_quote') return out;
+  const withFee = withDelivery(tenant, priced, asked, lang);
+  const eta = etaLine(tenant, asked, lang);
+  const [reply, ...rest] = withFee.replies;
+  if (!eta || !reply || !('template' in reply) || typeof reply.params?.delivery !== 'string') return { ...withFee, deliveryAsked: asked };
+  return { ...withFee, replies: [{ ...reply, params: { ...reply.params, delivery: `${reply.params.delivery}\n${eta}` } }, ...rest], deliveryAsked: asked };
+}
+
 /** How many products answered before the one in focus it remembers. */
 const MAX_RECENT = 4;
 
-function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string }): ProductActorOutput {
+function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string; now?: number }): ProductActorOutput {
   const lang = input.lang;
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
@@ -111,6 +139,19 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each)
     : again && again.each === undefined && !again.both && input.focus?.quantity !== undefined ? estimateLines(tenant, [{ sku: input.focus.sku, quantity: input.focus.quantity }]) : [];
   if (total.length > 0) return multiQuote(tenant, total, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  // "¿y cuándo llegaría?", "¿cuánto tarda?" about the order on the counter: when it gets there.
+  const when = text !== undefined && asksDeliveryTime(text) ? deliveryTimeAnswer(tenant, input, text, options.now) : null;
+  if (when) return when;
+  // "dame 2 de la primera" after the options: that one, that many ("primera" is no primer paint).
+  const counted = text !== undefined && input.focus?.options ? countedPick(text, input.focus.options.length) : null;
+  const option = counted ? tenant.catalog.find((p) => p.sku === input.focus?.options?.[counted.index]) : undefined;
+  if (counted && option) return quoteOne(tenant, index, { item: { query: option.name, quantity: counted.quantity }, match: { product: option, score: 1, unmet: [], defaulted: false } }, lang, true);
+  // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
+  if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
+    // "mándamelos a Caleta" after an estimate: that estimate (the delivery is added and the order sent, above).
+    if (input.estimate && input.estimate.length > 0) return multiQuote(tenant, estimateLines(tenant, input.estimate), [], lang, index, false);
+    if (input.focus) return focusAgain(tenant, index, input.focus, lang);
+  }
   if (text !== undefined) {
     // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
@@ -217,6 +258,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const missing: string[] = [];
   /** Items answered by the thing itself rather than the product for it ("techo" → the roofing, not its screws). */
   const indirect = new Set<Wanted>();
+  const known = (word: string): boolean => index.correct(word) !== null;
+  /** An item that was only talk ("ok perfecto, quiero hacer el pedido" read whole as the item). */
+  let talkOnly = false;
   for (const item of wanted) {
     let best: CatalogMatch | undefined = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
     // Nothing resembles it, or only a side word does ("generador eléctrico" meets the electrical
@@ -226,6 +270,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const unknown = head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0);
     if (!best || unknown) {
       const name = productWords(saidAs(item));
+      // "cuando llegaría", "perfecto", "hago": talk, not goods; never "No vendemos *perfecto*".
+      if (name !== '' && !namesGoods(name, known, lang) && tradeGoodOf(tenant, name) === null) {
+        talkOnly = true;
+        continue;
+      }
       if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;
     }
@@ -266,11 +315,13 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // Nothing of it is in the catalog: named by its product words; nothing named at all ("¿me haces
   // una cotización?", "cuánto me sale todo?") is a question of which product.
   if (found.length === 0) {
+    // Only talk, with a product on the counter: about that product (its price again, or which of the options).
+    if (talkOnly && missing.length === 0 && input.focus) return focusAgain(tenant, index, input.focus, lang);
     return missing.length === 0 ? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] } : notCarried(tenant, missing, lang);
   }
   // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
   if (text !== undefined && found.length + missing.length >= 1) {
-    for (const other of uncarriedItems(text, index)) if (!missing.includes(other)) missing.push(other);
+    for (const other of uncarriedItems(text, index)) if (!missing.includes(other) && namesGoods(other, known, lang)) missing.push(other);
   }
   const quantities = wanted.some((w) => w.quantity !== undefined);
   // An estimate is on offer and the customer adds to it ("agrégale 5 galones de pintura", "and 3
@@ -386,70 +437,6 @@ function listKinds(tenant: TenantData, index: CatalogIndex, single: Found, lang:
     outcome: 'answered',
     replies: [{ template: more > 0 ? 'product.kinds_more' : 'product.kinds', params: { items, count: total, more }, options: optionsFor(shown) }],
     focus: { ...focusOf(single.match, single.item, index), options: shown.map((p) => p.sku) },
-  };
-}
-
-/** One product: its price and stock, or quantity × price with the stock checked. */
-function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang, priceQuestion: boolean): ProductActorOutput {
-  const { item, match } = found;
-  const product = match.product;
-  const described = describeProduct(tenant, product, lang);
-  const focus = focusOf(match, item, index);
-  const quantity = quantityOf(item);
-  const alt = product.stock >= Math.max(quantity, 1) ? undefined : product.stock > 0 ? undefined : alternativeFor(tenant, index, product, item.query);
-  if (alt) focus.alternative = alt.sku;
-  const altP = alt ? altParams(tenant, alt, lang) : {};
-  const options = alt ? optionsFor([alt]) : undefined;
-  // "¿Te lo reservo?" sets aside the alternative offered when the product is out, else the product
-  // (only what is in stock: "¿Te reservo esos 12?"); nothing when the reply asks something else.
-  const kept = alt ?? (product.stock > 0 ? product : undefined);
-  // Out with nothing like it: "¿Quieres que te avise cuando llegue?" — a yes asks sales to let them know (a backorder).
-  const reserve = kept ? { sku: kept.sku, name: kept.name, quantity: Math.min(quantity, kept.stock) } : { sku: product.sku, name: product.name, quantity, backorder: true };
-  const reserving = { reserve };
-  if (item.quantity !== undefined && quantity > 1) {
-    const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang) };
-    const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
-    // "10 galones de pintura": a clerk points out the 5-gallon cubeta when it comes out cheaper.
-    const bucket = template === 'product.quote_qty' ? bucketFor(tenant, product, quantity) : undefined;
-    if (bucket) {
-      const buckets = quantity / 5;
-      const bucketTotal = bucket.price * buckets;
-      return {
-        outcome: 'answered',
-        replies: [{
-          template: 'product.quote_qty_bucket',
-          params: { ...params, buckets, bucketName: bucket.name, bucketPrice: formatMoney(bucket.price), bucketTotal: formatMoney(bucketTotal), saving: formatMoney(product.price * quantity - bucketTotal) },
-        }],
-        focus,
-      };
-    }
-    return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus, ...reserving };
-  }
-  if (!priceQuestion) {
-    // Nothing to set aside when it is out and nothing like it is in: offer to let them know instead.
-    if (!alt) return { outcome: 'answered', replies: [{ template: product.stock > 0 ? 'product.found' : 'product.found_out', params: { items: [described] } }], focus, ...reserving };
-    return {
-      outcome: 'answered',
-      replies: [{ template: 'product.found_alt', params: { items: [described], outName: product.name, ...altP }, ...(options ? { options } : {}) }],
-      focus,
-      ...reserving,
-    };
-  }
-  const template = alt ? 'product.quote_alt' : product.stock > 0 ? 'product.quote' : 'product.quote_out';
-  return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus, ...reserving };
-}
-
-/** An exhausted product the customer wants and no other: "¿Te aviso cuando entre?" (a yes is a backorder for sales). */
-function backorderOffer(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang): ProductActorOutput {
-  const { item, match } = found;
-  const product = match.product;
-  const quantity = quantityOf(item);
-  const params = { ...describeProduct(tenant, product, lang), quantity, units: countUnit(product.unit, quantity, lang) };
-  return {
-    outcome: 'answered',
-    replies: [{ template: quantity > 1 ? 'product.backorder_offer_qty' : 'product.backorder_offer', params }],
-    focus: focusOf(match, item, index),
-    reserve: { sku: product.sku, name: product.name, quantity, backorder: true },
   };
 }
 

@@ -38,3 +38,22 @@ describe('follow-ups on the offers and openings just listed', () => {
     expect(thanks).not.toMatch(/Para aplicar/);
   });
 });
+
+describe('offers › the one offer answered puts its products on the counter', () => {
+  it('an offer of two paints: both as options, named without their pack', async () => {
+    const { answerInfo } = await import('../../../src/actors/tools/info.tool.js');
+    const { demoTenant } = await import('./helpers.js');
+    const tenant = await demoTenant();
+    const out = answerInfo(tenant, { tenantId: 'ferreteria', lang: 'es', topic: 'offers', text: 'tienen ofertas de pintura?', idempotencyKey: 'k' }, Date.parse('2026-12-05T12:00:00Z'));
+    expect(out.focus).toMatchObject({ sku: 'PIN-002', options: ['PIN-002', 'PIN-004'], query: 'Pintura Acrílica Tropical Blanco Hueso' });
+  });
+
+  it('the drill offer: the drill, not the bits it gives away', async () => {
+    const { answerInfo } = await import('../../../src/actors/tools/info.tool.js');
+    const { demoTenant } = await import('./helpers.js');
+    const tenant = await demoTenant();
+    const out = answerInfo(tenant, { tenantId: 'ferreteria', lang: 'es', topic: 'offers', text: 'la del taladro', idempotencyKey: 'k' }, Date.parse('2026-12-05T12:00:00Z'));
+    expect(out.focus?.sku).toBe('HER-001');
+    expect(out.focus?.options).toBeUndefined();
+  });
+});

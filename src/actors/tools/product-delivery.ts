@@ -1,0 +1,104 @@
+/**
+ * Delivery asked about the order on the counter. "¿Cuánto cobran por llevar 20 sacos a Villa
+ * Hermosa?" names the products and the place in one message: the estimate with the delivery line
+ * (free from the offer's minimum) and when it gets there. "¿Y cuándo llegaría?", "¿cuánto tarda?"
+ * after a price or an estimate: the delivery time of the zone asked for, or each zone's when none
+ * was named yet — with the same offer to take the order.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { DeliveryZone, TenantData } from '../../domain/tenant.js';
+import type { DeliveryQuote, ProductActorInput, ProductActorOutput, QuoteLine } from '../../machines/conversation.contract.js';
+import { renderReply } from '../render-reply.js';
+import { deliveryFee, freeDeliveryFrom } from './estimate-delivery.js';
+import { formatMoney } from './format.js';
+import { findDeliveryPlace } from './info.tool.js';
+
+const fold = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+
+/** Words that ask us to take the goods somewhere ("llevar", "envío", "delivery", "mándamelo a", "deliver to"). */
+const DELIVERY_WORDS =
+  /\b(?:delivery|envios?|enviar\w*|envian|envias|envie\w*|envia\w*|llevar\w*|llevan|llevas|lleven|llevame\w*|mandar\w*|mandan|mandas|manden|mandame\w*|traer\w*|traen|traigan|entrega\w*|flete|transporte|despach\w*|deliver\w*|ship\w*|send|bring|take\s+(?:it|them))\b/;
+
+/**
+ * The served place a message asks us to deliver to, with its fee and free-delivery minimum
+ * (`now`: the offers' calendar; without it no offer is counted); undefined when it asks none.
+ */
+export function deliveryAskedIn(tenant: TenantData, text: string, now?: number): DeliveryQuote | undefined {
+  if (!DELIVERY_WORDS.test(fold(text))) return undefined;
+  const asked = findDeliveryPlace(tenant, text);
+  const zone = asked.kind === 'zone' ? asked.zone : asked.kind === 'place' && asked.place.zone !== undefined ? tenant.store.deliveryZones.find((z) => z.zone === asked.place.zone) : undefined;
+  if (!zone || asked.kind === 'none' || asked.kind === 'unknown') return undefined;
+  const place = asked.kind === 'zone' ? zone.zone : asked.place.name;
+  const freeFrom = zone.fee > 0 && now !== undefined ? freeDeliveryFrom(tenant, zone.zone, now) : undefined;
+  return { place, fee: zone.fee, ...(freeFrom !== undefined ? { freeFrom } : {}) };
+}
+
+/** The delivery zone a served place lies in (the zone itself, or a known place inside one). */
+export function zoneOf(tenant: TenantData, place: string): DeliveryZone | undefined {
+  const zone = tenant.store.deliveryZones.find((z) => z.zone === place);
+  if (zone) return zone;
+  const inside = (tenant.store.places ?? []).find((p) => p.name === place)?.zone;
+  return inside === undefined ? undefined : tenant.store.deliveryZones.find((z) => z.zone === inside);
+}
+
+/** "Tiempo de entrega a Villa Hermosa: el mismo día", added under an estimate with the delivery asked in the same message. */
+export function etaLine(tenant: TenantData, delivery: DeliveryQuote, lang: Lang): string | null {
+  const zone = zoneOf(tenant, delivery.place);
+  if (!zone || tenant.templates[lang]?.['product.delivery_eta_line'] === undefined) return null;
+  return renderReply({ template: 'product.delivery_eta_line', params: { place: delivery.place, eta: zone.eta[lang] } }, tenant.templates, lang);
+}
+
+/** What the lines cost at catalog prices (DOP). */
+function goodsOf(tenant: TenantData, lines: readonly QuoteLine[]): number {
+  return lines.reduce((sum, l) => sum + (tenant.catalog.find((p) => p.sku === l.sku)?.price ?? 0) * l.quantity, 0);
+}
+
+/**
+ * "¿Cuándo llega?" about the order on the counter (an estimate on offer, or the product in
+ * focus): the delivery time to the place asked for — in this message or a few turns ago — and the
+ * offer again (the estimate's formal quote, or setting the product aside). Without a place: each
+ * zone's delivery time, and which one. Null when nothing is on the counter.
+ */
+export function deliveryTimeAnswer(tenant: TenantData, input: ProductActorInput, text: string, now?: number): ProductActorOutput | null {
+  const lang = input.lang;
+  const estimate = input.estimate && input.estimate.length > 0 ? input.estimate : undefined;
+  const focus = input.focus;
+  if (!estimate && !focus) return null;
+  if (tenant.templates[lang]?.['product.delivery_eta'] === undefined) return null;
+  const delivery = deliveryAskedIn(tenant, `llevar ${text}`, now) ?? input.delivery;
+  const zone = delivery ? zoneOf(tenant, delivery.place) : undefined;
+  if (!delivery || !zone) {
+    const free = renderReply({ template: 'info.delivery.free' }, tenant.templates, lang);
+    const items = tenant.store.deliveryZones.map((z) => ({ zone: z.zone, fee: z.fee === 0 ? free : formatMoney(z.fee), eta: z.eta[lang] }));
+    return { outcome: 'answered', replies: [{ template: 'product.delivery_eta_zones', params: { items } }], ...(focus ? { focus } : {}) };
+  }
+  const free = renderReply({ template: 'info.delivery.free' }, tenant.templates, lang);
+  const money = (fee: number): string => (fee === 0 ? free : formatMoney(fee));
+  // The fee, and from what total it is free (for one product the order may still grow to it).
+  const fee = delivery.fee > 0 && delivery.freeFrom !== undefined && tenant.templates[lang]?.['info.delivery.free_from'] !== undefined
+    ? renderReply({ template: 'info.delivery.free_from', params: { fee: formatMoney(delivery.fee), min: formatMoney(delivery.freeFrom) } }, tenant.templates, lang)
+    : money(delivery.fee);
+  const params = { place: delivery.place, eta: zone.eta[lang], fee };
+  if (estimate) {
+    const charged = deliveryFee(delivery, goodsOf(tenant, estimate));
+    params.fee = money(charged);
+    return {
+      outcome: 'estimate',
+      lines: estimate,
+      replies: [{ template: 'product.delivery_eta', params: { ...params, next: renderReply({ template: 'product.delivery_eta.quote' }, tenant.templates, lang) } }],
+      delivery: { place: delivery.place, fee: charged },
+      deliveryAsked: delivery,
+      ...(focus ? { focus } : {}),
+    };
+  }
+  const product = focus ? tenant.catalog.find((p) => p.sku === focus.sku) : undefined;
+  const inStock = product !== undefined && product.stock > 0;
+  const next = renderReply({ template: inStock ? 'product.delivery_eta.reserve' : 'product.delivery_eta.more' }, tenant.templates, lang);
+  return {
+    outcome: 'answered',
+    replies: [{ template: 'product.delivery_eta', params: { ...params, next } }],
+    ...(focus ? { focus } : {}),
+    deliveryAsked: delivery,
+    ...(inStock && product ? { reserve: { sku: product.sku, name: product.name, quantity: Math.min(focus?.quantity ?? 1, product.stock) } } : {}),
+  };
+}

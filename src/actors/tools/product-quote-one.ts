@@ -1,0 +1,94 @@
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { formatMoney } from './format.js';
+import { countUnit } from './units.js';
+import { quantityOf } from './product-request.js';
+import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, optionsFor, type Found } from './product-parts.js';
+
+/**
+ * One product answered: its price and stock, or a count × price with the stock checked, and what
+ * can be done next (set it aside, be told when it comes in).
+ */
+
+/** One product: its price and stock, or quantity × price with the stock checked. */
+export function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang, priceQuestion: boolean): ProductActorOutput {
+  const { item, match } = found;
+  const product = match.product;
+  const described = describeProduct(tenant, product, lang);
+  const focus = focusOf(match, item, index);
+  const quantity = quantityOf(item);
+  const alt = product.stock >= Math.max(quantity, 1) ? undefined : product.stock > 0 ? undefined : alternativeFor(tenant, index, product, item.query);
+  if (alt) focus.alternative = alt.sku;
+  const altP = alt ? altParams(tenant, alt, lang) : {};
+  const options = alt ? optionsFor([alt]) : undefined;
+  // "¿Te lo reservo?" sets aside the alternative offered when the product is out, else the product
+  // (only what is in stock: "¿Te reservo esos 12?"); nothing when the reply asks something else.
+  const kept = alt ?? (product.stock > 0 ? product : undefined);
+  // Out with nothing like it: "¿Quieres que te avise cuando llegue?" — a yes asks sales to let them know (a backorder).
+  const reserve = kept ? { sku: kept.sku, name: kept.name, quantity: Math.min(quantity, kept.stock) } : { sku: product.sku, name: product.name, quantity, backorder: true };
+  const reserving = { reserve };
+  if (item.quantity !== undefined && quantity > 1) {
+    const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang) };
+    const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
+    // "10 galones de pintura": a clerk points out the 5-gallon cubeta when it comes out cheaper.
+    const bucket = template === 'product.quote_qty' ? bucketFor(tenant, product, quantity) : undefined;
+    if (bucket) {
+      const buckets = quantity / 5;
+      const bucketTotal = bucket.price * buckets;
+      return {
+        outcome: 'answered',
+        replies: [{
+          template: 'product.quote_qty_bucket',
+          params: { ...params, buckets, bucketName: bucket.name, bucketPrice: formatMoney(bucket.price), bucketTotal: formatMoney(bucketTotal), saving: formatMoney(product.price * quantity - bucketTotal) },
+        }],
+        focus,
+      };
+    }
+    return { outcome: 'answered', replies: [{ template, params, ...(options ? { options } : {}) }], focus, ...reserving };
+  }
+  if (!priceQuestion) {
+    // Nothing to set aside when it is out and nothing like it is in: offer to let them know instead.
+    if (!alt) return { outcome: 'answered', replies: [{ template: product.stock > 0 ? 'product.found' : 'product.found_out', params: { items: [described] } }], focus, ...reserving };
+    return {
+      outcome: 'answered',
+      replies: [{ template: 'product.found_alt', params: { items: [described], outName: product.name, ...altP }, ...(options ? { options } : {}) }],
+      focus,
+      ...reserving,
+    };
+  }
+  const template = alt ? 'product.quote_alt' : product.stock > 0 ? 'product.quote' : 'product.quote_out';
+  return { outcome: 'answered', replies: [{ template, params: { ...described, ...altP }, ...(options ? { options } : {}) }], focus, ...reserving };
+}
+
+/** An exhausted product the customer wants and no other: "¿Te aviso cuando entre?" (a yes is a backorder for sales). */
+export function backorderOffer(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang): ProductActorOutput {
+  const { item, match } = found;
+  const product = match.product;
+  const quantity = quantityOf(item);
+  const params = { ...describeProduct(tenant, product, lang), quantity, units: countUnit(product.unit, quantity, lang) };
+  return {
+    outcome: 'answered',
+    replies: [{ template: quantity > 1 ? 'product.backorder_offer_qty' : 'product.backorder_offer', params }],
+    focus: focusOf(match, item, index),
+    reserve: { sku: product.sku, name: product.name, quantity, backorder: true },
+  };
+}
+
+/** The product on the counter again (its price, with the offer to set it aside), or the options just shown, to pick one. */
+export function focusAgain(tenant: TenantData, index: CatalogIndex, focus: ProductFocus, lang: Lang): ProductActorOutput {
+  const options = (focus.options ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
+  if (options.length >= 2) {
+    return {
+      outcome: 'answered',
+      replies: [{ template: 'product.options', params: { items: options.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(options) }],
+      focus,
+    };
+  }
+  const product = tenant.catalog.find((p) => p.sku === focus.sku);
+  if (!product) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
+  const item = { query: focus.query, ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) };
+  return quoteOne(tenant, index, { item, match: { product, score: 1, unmet: [], defaulted: false } }, lang, true);
+}
+

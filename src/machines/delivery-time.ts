@@ -1,0 +1,52 @@
+/**
+ * "¿Cuándo llega?", "¿cuánto tarda?", "¿para cuándo lo tendría?", "how long does it take?": when
+ * an order would arrive. Pure text rule, read by the machine's routing (a follow-up on the product
+ * in focus) and by the product tool (the delivery time of the zone asked for).
+ */
+
+const fold = (text: string): string =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+const WHEN_ARRIVES = new RegExp(
+  [
+    // "¿cuándo llega?", "cuando me llegaría", "cuándo lo traen?", "cuándo me lo entregan?"
+    String.raw`cuando\s+(?:(?:me|nos|lo|la|los|las|me\s+l[oa]s?|nos\s+l[oa]s?)\s+)?(?:llega\w*|lleg[ae]n|traen|traerian|traeria|llevan|llevarian|llevaria|entrega\w*|mandan|mandarian|mandaria|envian|enviarian|enviaria|despachan|recibo|recibiria|tendria|tengo|estaria|estaran?)`,
+    // "¿cuánto tarda?", "cuánto se tardan en llegar", "cuánto demora el delivery"
+    String.raw`cuanto\s+(?:(?:se|me|le)\s+)?(?:tarda\w*|demora\w*|tiempo)`,
+    // "en cuánto tiempo llega?", "qué tiempo toma", "para cuándo lo tendría", "para qué día"
+    String.raw`(?:en\s+)?(?:cuanto|que)\s+tiempo|para\s+cuando|para\s+que\s+dia|que\s+dia\s+(?:llega|me\s+llega|lo\s+traen|lo\s+llevan)`,
+    String.raw`(?:lo|la|los|las)\s+(?:traen|llevan|entregan|mandan)\s+(?:hoy|manana|el\s+mismo\s+dia)`,
+    // English
+    String.raw`when\s+(?:will|would|does|do|can|could)\s+(?:it|they|that|this|the\s+order|my\s+order|i\s+get\s+it|you\s+deliver)|when\s+(?:will\s+it|would\s+it|does\s+it)\s+(?:arrive|get\s+here|come)`,
+    String.raw`how\s+(?:long|soon)\s+(?:does|will|would|to|until|before|for)|how\s+many\s+days`,
+  ]
+    .map((alt) => `(?:${alt})`)
+    .join('|')
+    .replace(/^/, String.raw`(?:^|\s)(?:`)
+    .concat(String.raw`)(?![a-z])`),
+);
+
+/** Words that make a time question about something else (the opening hours, a complaint about an order that did not come). */
+const NOT_DELIVERY = /\b(?:abren|abre|cierran|cierra|abierto|open|close|horario|hours|no\s+ha\s+llegado|no\s+llego|nunca\s+llego|never\s+arrived|hasn\s*t\s+arrived|still\s+waiting|todavia|aun\s+no|vence|termina|oferta|offer|deal|dura|duran|durar|last|lasts|seca|secar|dry|dries|garantia|warranty)\b/;
+
+/**
+ * The message asks when an order would arrive (or how long delivery takes), in a few words.
+ *
+ * @example
+ * asksDeliveryTime('y cuando llegaría?'); // true
+ * asksDeliveryTime('¿cuánto tarda?'); // true
+ * asksDeliveryTime('¿a qué hora abren?'); // false
+ * asksDeliveryTime('mi pedido no ha llegado, cuándo llega?'); // false
+ */
+export function asksDeliveryTime(text: string): boolean {
+  const t = fold(text);
+  if (t === '' || t.split(' ').length > 14) return false;
+  return WHEN_ARRIVES.test(t) && !NOT_DELIVERY.test(t);
+}

@@ -1,0 +1,108 @@
+/**
+ * Words a customer uses to buy what was just priced: "resérvamelo", "me lo llevo", "lo quiero",
+ * "quiero hacer el pedido", "¿cómo hago el pedido?", "quiero comprarlo", "mándamelos", "I'll take
+ * it", "I want to order". Said right after a price (the reserve offer) or an estimate (the quote
+ * offer), they take that offer: a clerk writes the order up, never reads them as a product.
+ * Pure text rules, read by the machine's offer guards and by the product tool.
+ */
+
+const fold = (text: string): string =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/['’]/g, '')
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** Taking the product in focus: the object pronoun ("lo", "los", "it") or the order itself ("el pedido", "the order"). */
+const TAKES_IT = new RegExp(
+  [
+    // "resérvamelo", "apártamelos", "resérvalo"
+    String.raw`res[e]rva(?:me)?l[oa]s?|ap[a]rta(?:me)?l[oa]s?`,
+    // "me lo llevo", "me los quedo", "me lo reservas?"
+    String.raw`me\s+l[oa]s?\s+(?:llevo|quedo|reservas?|apartas?|vendes?|venden)`,
+    // "lo quiero", "los compro", "la pido"
+    String.raw`l[oa]s?\s+(?:quiero|compro|pido|encargo|tomo)`,
+    // "quiero comprarlo", "voy a pedirlos", "quisiera encargarlo"
+    String.raw`(?:quiero|quisiera|voy\s+a|vamos\s+a|me\s+gustaria|deseo|necesito)\s+(?:comprar|pedir|encargar|ordenar|llevar|reservar|apartar)(?:me)?l[oa]s?`,
+    // "mándamelo(s)", "envíamelos", "tráemelo", "dámelo", "véndemelo"
+    String.raw`(?:manda|mande|mandan|envia|envie|envian|trae|traiga|traigan|da|de|vende|venda)(?:me|nos)l[oa]s?`,
+    // "quiero hacer el pedido", "hagamos la orden", "quiero ordenar", "quiero comprar eso"
+    String.raw`(?:quiero|quisiera|voy\s+a|vamos\s+a|me\s+gustaria|deseo|puedo|podemos|como)\s+(?:hacer|poner|montar|realizar|colocar|hago|pongo|realizo|monto)\s+(?:el|un|mi|la|una|ese|este)\s+(?:pedido|orden|compra)`,
+    String.raw`(?:hagamos|haz(?:me)?|hazme|montame|ponme|pasame|procesa(?:me)?)\s+(?:el|un|la|una|ese|este)\s+(?:pedido|orden)`,
+    String.raw`(?:quiero|quisiera|voy\s+a|vamos\s+a|deseo)\s+(?:ordenar|pedir|comprar)(?:\s+(?:eso|esos|esas|esa|ese|entonces|ya))?\s*$`,
+    // "¿cómo hago el pedido?", "¿cómo lo compro?", "¿cómo los pido?"
+    String.raw`como\s+(?:hago|hacemos|pongo|realizo|hacer|poner)\s+(?:el|un|mi|la|una)\s+(?:pedido|orden|compra)`,
+    String.raw`como\s+(?:l[oa]s?\s+)?(?:compro|pido|ordeno|encargo)`,
+    // "va", "dale con eso", "vamos con eso", "me quedo con eso"
+    String.raw`(?:vamos|dale|voy|me\s+quedo)\s+con\s+(?:eso|esos|esas|esa|ese|el|la|los|las)\b`,
+    // English
+    String.raw`set\s+(?:it|them)\s+aside|reserve\s+(?:it|them)|hold\s+(?:it|them)|i\s*(?:ll|\s+will)\s+(?:take|buy|get|order)\s+(?:it|them|those|these|that)`,
+    String.raw`i\s*(?:d\s+like|\s+would\s+like|\s+want|\s+wanna)\s+(?:to\s+)?(?:buy|order|get|take)\s+(?:it|them|those|these|that)`,
+    String.raw`i\s*(?:d\s+like|\s+would\s+like|\s+want|\s+wanna)\s+to\s+(?:place\s+(?:an|the|my)\s+order|order)\s*$`,
+    String.raw`(?:place|put\s+in|make)\s+(?:an|the|my)\s+order|how\s+(?:do|can)\s+i\s+(?:order|buy|place\s+(?:an|the)\s+order)(?:\s+(?:it|them|this|that))?`,
+    String.raw`send\s+(?:it|them)(?:\s+(?:to\s+me|over))?|(?:lets|let\s+s)\s+do\s+it`,
+  ]
+    .map((alt) => `(?:${alt})`)
+    .join('|')
+    .replace(/^/, String.raw`(?:^|[^a-z])(?:`)
+    .concat(String.raw`)(?![a-z])`),
+);
+
+/**
+ * The message takes what was just priced or estimated: an order, a reservation, "send it".
+ *
+ * @example
+ * takesTheOrder('ok perfecto, quiero hacer el pedido'); // true
+ * takesTheOrder('¿cómo hago el pedido?'); // true
+ * takesTheOrder('mándamelos'); // true
+ * takesTheOrder("I'll take it"); // true
+ * takesTheOrder('el pedido no ha llegado'); // false
+ */
+export function takesTheOrder(text: string): boolean {
+  return TAKES_IT.test(fold(text));
+}
+
+/** Putting the decision off: "déjame pensarlo", "lo voy a pensar", "luego te aviso", "let me think about it", "not yet". */
+const DEFERS = new RegExp(
+  [
+    String.raw`(?:dejame|dejeme|dejanos|deja\s+me)\s+(?:lo\s+)?pensar(?:lo|la|los|las)?`,
+    String.raw`(?:lo|la|los|las)\s+(?:voy\s+a|vamos\s+a|tengo\s+que)\s+pensar|(?:voy|vamos)\s+a\s+pensarl[oa]s?|lo\s+pienso|lo\s+consulto|lo\s+hablo\s+con`,
+    String.raw`(?:despues|luego|mas\s+tarde|manana)\s+(?:te|le|les)\s+(?:digo|aviso|confirmo|escribo)|(?:te|le|les)\s+(?:aviso|confirmo|digo|escribo)\s+(?:luego|despues|mas\s+tarde|manana)`,
+    String.raw`(?:ahora|todavia|por\s+ahora|aun)\s+no|no\s+por\s+ahora|solo\s+(?:estoy\s+)?(?:preguntando|averiguando|cotizando)`,
+    String.raw`let\s+me\s+think|i\s*(?:ll|\s+will)\s+(?:think\s+about\s+it|let\s+you\s+know|get\s+back\s+to\s+you)|not\s+(?:yet|now|right\s+now)|maybe\s+later|just\s+(?:asking|checking|looking)`,
+  ]
+    .map((alt) => `(?:${alt})`)
+    .join('|')
+    .replace(/^/, String.raw`(?:^|[^a-z])(?:`)
+    .concat(String.raw`)(?![a-z])`),
+);
+
+/**
+ * The customer puts the decision off: no order is taken, whatever yes-word comes with it ("bueno,
+ * déjame pensarlo").
+ *
+ * @example
+ * defersTheOrder('bueno dejame pensarlo'); // true
+ * defersTheOrder('sí, resérvamelo'); // false
+ */
+export function defersTheOrder(text: string): boolean {
+  return DEFERS.test(fold(text));
+}
+
+/** Taking it somewhere: "mándamelos a Caleta", "llévamelo a Villa Hermosa", "send them to Bayahibe". */
+const TO_A_PLACE = /(?:^|[^a-z])(?:mand|envi|llev|tra[ei]|despach|deliver|send|ship|bring)[a-z]*\s+(?:(?:l[oa]s?|me|nos|it|them)\s+)*(?:a|al|para|hasta|to)\s+[a-z]/;
+
+/**
+ * The order is to be delivered to a place named in the message: its price with that delivery,
+ * not a bare reservation.
+ *
+ * @example
+ * ordersDeliveryTo('mándamelos a Caleta'); // true
+ * ordersDeliveryTo('mándamelos'); // false
+ */
+export function ordersDeliveryTo(text: string): boolean {
+  return TO_A_PLACE.test(fold(text));
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { takesTheOrder } from '../../../src/machines/order-words.js';
+
+describe('order words › buying what was just priced', () => {
+  it.each([
+    'ok perfecto, quiero hacer el pedido',
+    '¿cómo hago el pedido?',
+    'quiero comprarlo',
+    'me los llevo',
+    'mándamelos',
+    'resérvamelo',
+    'lo quiero',
+    'ok, quiero ordenar',
+    'vamos con eso',
+    "I'll take it",
+    "I'd like to order",
+    'how do I order?',
+    'I want to place an order',
+  ])('%s takes the order', (text) => {
+    expect(takesTheOrder(text)).toBe(true);
+  });
+
+  it.each([
+    'el pedido no ha llegado',
+    'quiero comprar cemento',
+    '¿cómo lo pago?',
+    'me lo mandan a Caleta?',
+    'ok perfecto',
+    'where is my order?',
+  ])('%s does not', (text) => {
+    expect(takesTheOrder(text)).toBe(false);
+  });
+});
+
+describe('counter picks › a count of one option by its place', () => {
+  it('reads the count and the option', async () => {
+    const { countedPick } = await import('../../../src/machines/product-focus.js');
+    expect(countedPick('dame 2 de la primera', 2)).toEqual({ index: 0, quantity: 2 });
+    expect(countedPick('3 galones de la segunda', 3)).toEqual({ index: 1, quantity: 3 });
+    expect(countedPick('give me 2 of the first one', 2)).toEqual({ index: 0, quantity: 2 });
+    expect(countedPick('dame 2 de la tercera', 2)).toBeNull();
+    expect(countedPick('dame 2 de cemento', 2)).toBeNull();
+  });
+});
+
+describe('order words › putting the decision off', () => {
+  it('reads "déjame pensarlo" and its kin, not a yes', async () => {
+    const { defersTheOrder } = await import('../../../src/machines/order-words.js');
+    for (const text of ['bueno dejame pensarlo', 'lo voy a pensar', 'luego te aviso', 'ahora no', 'let me think about it', "I'll let you know"]) expect(defersTheOrder(text)).toBe(true);
+    for (const text of ['sí, resérvamelo', 'quiero hacer el pedido', 'dale', "I'll take it"]) expect(defersTheOrder(text)).toBe(false);
+  });
+});
+
+describe('order words › an order to be delivered somewhere', () => {
+  it('reads a delivery verb with a destination', async () => {
+    const { ordersDeliveryTo } = await import('../../../src/machines/order-words.js');
+    for (const text of ['mándamelos a Caleta', 'quiero hacer el pedido para que me lo lleven a Villa Hermosa', 'send it to Caleta']) expect(ordersDeliveryTo(text)).toBe(true);
+    for (const text of ['mándamelos', 'lo quiero', "I'll take it"]) expect(ordersDeliveryTo(text)).toBe(false);
+  });
+});
