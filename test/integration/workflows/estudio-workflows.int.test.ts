@@ -131,7 +131,7 @@ describe('estudio workflows against the demo backend over HTTP', () => {
 
   it('should not ask a WhatsApp customer for the phone they write from', async () => {
     const whatsapp = { channel: 'whatsapp', senderId: '18095550166' };
-    expect(await say('hola, quiero una cita para manicure el viernes a las 5', whatsapp)).toEqual(['¿A nombre de quién hago la reserva?']);
+    expect(await say('hola, quiero una cita para manicure el viernes a las 5', whatsapp)).toEqual(['¡Hola! ¿A nombre de quién hago la reserva?']);
     const summary = await say('Rosa Díaz', whatsapp);
     expect(summary[0]).toMatch(/^Reservo .+ el viernes 4 de diciembre a las 5:00 p. m. a nombre de Rosa Díaz \(tel\. \+18095550166\)\. ¿Confirmo\?$/);
     expect((await say('sí', whatsapp))[0]).toMatch(/^¡Listo! Tu cita BV-\d+ quedó el viernes 4 de diciembre a las 5:00 p\. m\./);
