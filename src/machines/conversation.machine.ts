@@ -409,6 +409,8 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   const focus = context.infoFocus;
   const text = context.lastMessage?.text;
   if (!focus || !text || context.turn - focus.turn !== 1) return null;
+  // "¿y cuándo llegaría?" after the delivery fee, with a product on the counter: when that order arrives (the product flow's delivery time).
+  if (asksDeliveryTime(text) && recentFocus(context) !== null) return null;
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
   const intent = intentOf(context);
   // "la del cemento, ¿hasta cuándo es?" after the offers, "¿cómo aplico?" / "la de cajero" after the

@@ -9,6 +9,7 @@ import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
 import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
+import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
 import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply } from './store-policies.js';
 import { storeFactsAsked } from '../brain/rule/store-facts.js';
@@ -329,6 +330,8 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   // "¿y a Bayahíbe?": a place we know, asked about alone, is a delivery question; "do you have a
   // store in Punta Cana?" asks for a branch there.
   if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push(BRANCH_IN.test(words(text).join(' ')) ? 'location' : 'delivery');
+  // "¿y cuándo llega?", "how long does it take?" after the delivery answer: the zones' delivery times.
+  if (topics.length === 0 && asksDeliveryTime(text)) topics.push('delivery');
   if (text.length <= TOPIC_CACHE_MAX_TEXT) {
     if (places.topics.size >= TOPIC_CACHE_SIZE) places.topics.clear();
     places.topics.set(text, Object.freeze(topics));
