@@ -36,6 +36,8 @@ const NOT_GOODS = new Set(
     'llego', 'tarda', 'tardan', 'demora', 'demoran', 'dura', 'sale', 'salen', 'viene', 'vienen', 'voy', 'va', 'van', 'vamos', 'es', 'son', 'esta', 'estan',
     'hay', 'fue', 'sera', 'seria', 'seran', 'serian', 'haria', 'podria', 'tendria', 'pagas', 'paga', 'pagan', 'manda', 'mandan', 'envia', 'envian', 'llevo', 'lleva', 'llevan',
     'trae', 'traen', 'dame', 'deme', 'mandame', 'ponme', 'necesito', 'ocupo', 'busco', 'compro', 'pido', 'sabe', 'se', 'creo', 'digo', 'dice', 'dicen',
+    // Dominican speech: "¿a cómo ta?" (está), "¿a cuánto lo dan?", "¿lo tan dando?"
+    'ta', 'tan', 'tas', 'toy', 'tamo', 'da', 'dan', 'das', 'doy', 'dando', 'dejan', 'deja', 'ponen', 'pone', 'vende', 'venden', 'vendes', 'cobran', 'cobra',
     'do', 'does', 'did', 'done', 'is', 'are', 'was', 'were', 'be', 'been', 'will', 'would', 'can', 'could', 'should', 'take', 'takes', 'get', 'gets', 'got',
     'arrive', 'arrives', 'come', 'comes', 'make', 'want', 'need', 'buy', 'pay', 'send', 'deliver', 'know', 'think', 'say', 'tell', 'go', 'goes', 'have', 'has',
   ].map(fold),

@@ -4,7 +4,7 @@ import { namesGoods } from '../../../src/actors/tools/product-like.js';
 const unknown = (): boolean => false;
 
 describe('product-like › words the catalog lacks that could still name goods', () => {
-  it.each(['cuando llegaría', 'perfecto', 'hago', 'llevar', 'mas barata', 'pedido', 'mañana temprano', 'tarda'])('%s is talk, not goods', (phrase) => {
+  it.each(['cuando llegaría', 'perfecto', 'hago', 'llevar', 'mas barata', 'pedido', 'mañana temprano', 'tarda', 'ta', 'dan', 'lo tan dando'])('%s is talk, not goods', (phrase) => {
     expect(namesGoods(phrase, unknown)).toBe(false);
   });
 
