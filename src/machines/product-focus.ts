@@ -78,6 +78,9 @@ const ONLY_ALL = new RegExp(ONLY.source, 'g');
  */
 export function followUpCore(text: string): string {
   return fold(text)
+    // Dominican speech: "¿a cómo ta?", "¿cuánto tan?" (está, están).
+    .replace(/\bta\b/g, 'esta')
+    .replace(/\btan\b/g, 'estan')
     .replace(ONLY_ALL, ' ')
     .replace(/\s+/g, ' ')
     .trim()

@@ -39,7 +39,7 @@ describe('isProductFollowUp', () => {
     },
   );
 
-  it.each(['la de 1/2 cuanto es?', 'la de 5/8 cuanto esta?', 'y la de 1/2 cuanto es el quintal?', 'el de 3/4 cuánto sería?'])(
+  it.each(['la de 1/2 cuanto es?', 'la de 5/8 cuanto esta?', 'a como ta la de 3/8?', 'y la de 1/2 cuanto es el quintal?', 'el de 3/4 cuánto sería?'])(
     'should read "%s" (another size of the product in focus, with its price asked) as a follow-up',
     (text) => {
       expect(isProductFollowUp(text)).toBe(true);
