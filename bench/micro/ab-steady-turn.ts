@@ -7,11 +7,18 @@
  *
  *   git worktree add /tmp/base <commit> && ln -s "$PWD/node_modules" /tmp/base/node_modules && (cd /tmp/base && npm run build)
  *   npx tsx bench/micro/ab-steady-turn.ts /tmp/base . [rounds=16] [turnsPerRound=1000]
+ *   npx tsx bench/micro/ab-steady-turn.ts /tmp/base . 12 300 --unseen
+ *
+ * `--unseen`: every message is a sentence the side has not been sent before (`unseenTexts()`, the
+ * `hilo-ws-memory-unseen` variant's texts, both sides in the same order), so the rule brain's
+ * reading cache and the catalog's answer cache do not answer: what a real customer's turn costs.
  *
  * Prints each side's median CPU µs per turn and the median of the paired B/A ratios.
  */
 import { resolve } from 'node:path';
-import { WORKLOAD_TEXTS } from '../lib/workload.js';
+import { unseenTexts, WORKLOAD_TEXTS } from '../lib/workload.js';
+
+const UNSEEN = process.argv.includes('--unseen') ? unseenTexts() : null;
 
 interface Hilo {
   host: { handleMessage(m: unknown): Promise<unknown> };
@@ -26,10 +33,11 @@ async function side(dir: string, tag: string, turns: number): Promise<(round: nu
   let hilo: Hilo | null = null;
   let n = 0;
   let generation = 0;
+  let sent = 0; // never reset: with --unseen, no text comes twice to one side
   const run = async (count: number): Promise<void> => {
-    for (let i = 0; i < count; i++, n++) {
+    for (let i = 0; i < count; i++, n++, sent++) {
       const customer = n % 200;
-      const text = WORKLOAD_TEXTS[Math.floor(n / 200 + customer) % WORKLOAD_TEXTS.length];
+      const text = UNSEEN ? UNSEEN[sent % UNSEEN.length] : WORKLOAD_TEXTS[Math.floor(n / 200 + customer) % WORKLOAD_TEXTS.length];
       await hilo!.host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: `${tag}-${generation}-${customer}`, messageId: `m-${n}`, text });
     }
   };
@@ -53,8 +61,9 @@ const median = (xs: number[]): number => [...xs].sort((p, q) => p - q)[Math.floo
 
 const [dirA, dirB] = [process.argv[2], process.argv[3]];
 if (!dirA || !dirB) throw new Error('usage: npx tsx bench/micro/ab-steady-turn.ts DIR_A DIR_B [rounds] [turnsPerRound]');
-const rounds = Number(process.argv[4] ?? 16);
-const turns = Number(process.argv[5] ?? 1000);
+const positional = process.argv.slice(2).filter((x) => !x.startsWith('--'));
+const rounds = Number(positional[2] ?? 16);
+const turns = Number(positional[3] ?? 1000);
 const a = await side(dirA, 'a', turns);
 const b = await side(dirB, 'b', turns);
 const ra: number[] = [];

@@ -225,12 +225,21 @@ function normaliseMeasures(folded: string): string {
 
 const NUMBER = String.raw`(\d+-\d+\/\d+|\d+\/\d+|\d+(?:[.,]\d+)?)`;
 
+/** The sound keys of a closed vocabulary (the lists below are constants), made once per list. */
+const vocabularySounds = new WeakMap<readonly string[], readonly string[]>();
+function soundsOf(vocabulary: readonly string[]): readonly string[] {
+  let sounds = vocabularySounds.get(vocabulary);
+  if (sounds === undefined) vocabularySounds.set(vocabulary, (sounds = vocabulary.map(soundKey)));
+  return sounds;
+}
+
 /** A vocabulary word within one typo (or a sound-alike) of `word`, from a small closed list. */
 function nearest(word: string, vocabulary: readonly string[]): string | undefined {
   if (vocabulary.includes(word)) return word;
   if (word.length < 4 || NOT_A_TYPO.has(word)) return undefined;
   const key = soundKey(word);
-  for (const v of vocabulary) if (v.length >= 4 && soundKey(v) === key) return v;
+  const sounds = soundsOf(vocabulary);
+  for (let i = 0; i < vocabulary.length; i++) if (vocabulary[i]!.length >= 4 && sounds[i] === key) return vocabulary[i];
   for (const v of vocabulary) if (v.length >= 5 && v[0] === word[0] && editDistance(word, v, 1) <= 1) return v;
   return undefined;
 }

@@ -201,7 +201,13 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
   const stems = new Map<string, string>();
   for (const w of lexicon) if (!stems.has(stem(w))) stems.set(stem(w), w);
   const bySound = new Map<string, string>();
-  for (const s of stems.keys()) if (!bySound.has(soundKey(s))) bySound.set(soundKey(s), s);
+  // Each catalog stem's sound key, made once: a typo's search compares it with every stem.
+  const stemSounds = new Map<string, string>();
+  for (const s of stems.keys()) {
+    const key = soundKey(s);
+    stemSounds.set(s, key);
+    if (!bySound.has(key)) bySound.set(key, s);
+  }
   const isKnown = (word: string): boolean => stems.has(stem(word));
   const fillerAliases = new Set<string>();
   for (const p of catalog) for (const alias of p.aliases ?? []) if (FILLER.has(stem(fold(alias).trim())) && termsOf(alias).length === 1) fillerAliases.add(fold(alias).trim());
@@ -308,9 +314,8 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
       if (!found && word.length >= shortest + 1 && s.length >= 4) {
         const budget = word.length >= (mode === 'strict' ? 10 : 7) ? 2 : 1;
         let best = budget + 1;
-        for (const candidate of stems.keys()) {
+        for (const [candidate, ck] of stemSounds) {
           if (candidate.length < 5) continue;
-          const ck = soundKey(candidate);
           // Typos rarely hit the first sound; requiring it keeps "quiero" away from "hierro".
           if (ck[0] !== key[0]) continue;
           // Typos are counted on the letters: sound keys are short, one letter apart there is a

@@ -4,15 +4,24 @@ export { formatMoney } from '../../domain/money.js';
 
 const DATE_LOCALE: Record<Lang, string> = { es: 'es-DO', en: 'en-US' };
 
+// Building an `Intl.DateTimeFormat` costs far more than formatting with one (every offers answer
+// formats a date): one formatter per language and per time zone, made on first use.
+const longDates = new Map<Lang, Intl.DateTimeFormat>();
+const isoDates = new Map<string, Intl.DateTimeFormat>();
+
 /** An ISO calendar date (`2026-12-15`) in words: "15 de diciembre de 2026" / "December 15, 2026". */
 export function formatDate(isoDate: string, lang: Lang): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(DATE_LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  let format = longDates.get(lang);
+  if (format === undefined) longDates.set(lang, (format = new Intl.DateTimeFormat(DATE_LOCALE[lang], { dateStyle: 'long', timeZone: 'UTC' })));
+  return format.format(date);
 }
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in a time zone: "today" for the tenant. */
 export function calendarDate(now: number, timeZone: string): string {
-  // en-CA formats dates as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(now));
+  let format = isoDates.get(timeZone);
+  // en-CA formats dates as YYYY-MM-DD. An unknown zone throws here, as before, and is not kept.
+  if (format === undefined) isoDates.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return format.format(new Date(now));
 }
