@@ -372,9 +372,9 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
  */
 function takesReserveOffer(context: ConversationContext): boolean {
   const understanding = u(context);
-  const text = withoutLaughter(context.lastMessage?.text ?? '');
   if (context.expecting.kind !== 'reserve_offer' || context.turn - context.expecting.turn > 1 || !understanding) return false;
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
+  const text = withoutLaughter(context.lastMessage?.text ?? '');
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
   const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name);
   if (asksSomethingElse(understanding) && !(smallTalk && (takesTheOrder(text) || understanding.nlu.intent.name === 'thanks'))) return false;
