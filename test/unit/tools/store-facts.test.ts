@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { storeFactsAsked } from '../../../src/actors/brain/rule/store-facts.js';
+import { asksForTradesperson, storeFactsAsked } from '../../../src/actors/brain/rule/store-facts.js';
 import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import { answerInfo } from '../../../src/actors/tools/info.tool.js';
 import { renderReply } from '../../../src/actors/render-reply.js';
@@ -174,5 +174,27 @@ describe('the way to the store', () => {
     for (const text of ['how far can you deliver?', 'do you have rebar?', 'how do I pay?']) {
       expect(asksDirections(text), text).toBe(false);
     }
+  });
+});
+
+describe('someone to do a job (a tradesperson, not a person of the store)', () => {
+  it('should read a job to be done by someone as the installation fact, in Spanish and English', () => {
+    for (const text of ['necesito alguien que me instale una puerta', 'busco una persona que me pinte la casa', 'busco quien me coloque cerámica', 'conocen a alguien que me arregle una tubería?', 'I need someone to fix my sink', 'can you recommend someone to install a fan?']) {
+      expect(storeFactsAsked(text), text).toContain('installation');
+      expect(asksForTradesperson(text), text).toBe(true);
+    }
+  });
+
+  it('should leave a person of the store, a quote and trouble alone', () => {
+    for (const text of ['quiero hablar con una persona', 'necesito alguien que me atienda', 'necesito una persona que me haga una cotización', 'quiero hablar con alguien que me ayude con mi pedido', 'I need someone to talk to']) {
+      expect(asksForTradesperson(text), text).toBe(false);
+    }
+  });
+
+  it('should answer with the installation fact, not a ticket, when the classifier is sure it is a person', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const reply = texts(await say(host, 'trade-1', 'necesito una persona que me pinte la casa'));
+    expect(reply).toMatch(/no hacemos instalaciones/);
+    expect(reply).not.toMatch(/número de caso/);
   });
 });

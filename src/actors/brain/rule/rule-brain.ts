@@ -25,7 +25,7 @@ import { letsItGo } from '../../../machines/letting-go.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
-import { asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
+import { asksForTradesperson, asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
 import { asksDirections, asksOpeningDay, asksStorePolicy } from './store-questions.js';
 import { fold as foldText } from './text.js';
 import { stripCourtesy } from './courtesy.js';
@@ -276,7 +276,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // tools?": the store's amenities and services (`store-facts.ts`), answered from its data — not a
     // product it does not sell, the product named ("madera"), nor the lead form on a question. A
     // product's price or its own question beside it ("¿tienen tubo de 3/4? ¿me lo cortan?") stays the product's.
-    if (has('store_hours_location') && !sureHandoffOrCase(intent) && !entities.some((e) => e.type === 'account_id') && asksStoreFact(text) && !asksProductBesides(text, mentions)) {
+    // "necesito alguien que me instale una puerta": a tradesperson, not a person of the store, however sure the classifier is of "a person".
+    if (has('store_hours_location') && (!sureHandoffOrCase(intent) || (intent.name === 'human_agent' && asksForTradesperson(text))) && !entities.some((e) => e.type === 'account_id') && asksStoreFact(text) && !asksProductBesides(text, mentions)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
     // "¿la principal abre el 1 de enero?", "how do I get there?": a day's hours, the way, when the classifier is unsure.

@@ -29,6 +29,21 @@ const HAVE = String.raw`(?:tienen|tiene|tienes|tendran|hay|habra|cuentan con|ofr
 const REQUEST =
   /\b(?:soy de|somos|we own|we are|we re|i own|i run|we run|tengo una|tenemos una|para revender|to resell|reventa|resale|(?:mi|nuestra|my|our) (?:empresa|compania|negocio|ferreteria|constructora|company|business|store)|quiero|quisiera|queremos|quisieramos|necesito|necesitamos|busco|buscamos|ocupo|ocupamos|me interesa|nos interesa|i want|we want|i need|we need|i d like|we d like|i would like|we would like|looking to|interested in|mandenme|envienme|hagame|hazme|me hace|me hacen una)\b/;
 
+/**
+ * Someone to do a job, not a person of the store: "necesito alguien que me instale una puerta",
+ * "busco una persona que me pinte la casa", "I need someone to fix my sink". The store sells the
+ * material and knows tradespeople (the installation fact); a request to talk to someone of the store
+ * ("quiero hablar con una persona", "alguien que me atienda") is not this.
+ */
+const TRADE_JOB =
+  /\b(?:(?:necesito|necesitamos|busco|buscamos|ando buscando|estoy buscando|quiero|queremos|quisiera|ocupo|ocupamos|me hace falta|conocen|conoce|conoces|recomiendan|recomienda|me recomiendan|tienen|tiene|hay)\s+(?:a\s+)?(?:(?:alguien|una persona|un senor|un muchacho|un hombre|gente|personal|quien)\s+(?:que|para|q)|quien)\s+(?:me\s+|nos\s+|le\s+|les\s+|lo\s+|la\s+)?(?:instal|mont|coloqu|coloc|pint|arregl|repar|pong|cambi|constru|peg|enchap|destap|sold|remodel|techa|tech|empanet)\w*|(?:need|needs|looking for|want|know|recommend|have)\s+(?:someone|somebody|a guy|a person|anyone|anybody|people)\s+(?:to|who can|that can|who could)\s+(?:install|fix|repair|paint|build|mount|put up|lay|tile|unclog|weld|do)\b)/;
+
+/** Someone asked for to do a job (see `TRADE_JOB`): the installation fact, even over a sure request for a person. */
+export function asksForTradesperson(text: string): boolean {
+  const f = words(text);
+  return f !== '' && !TROUBLE.test(f) && TRADE_JOB.test(f);
+}
+
 /** Buying in volume: "necesito comprobante fiscal, somos empresa y compraremos mucho" is a lead with a fiscal need. */
 const VOLUME = /\b(?:compraremos|vamos a comprar|compramos|mucho|muchos|volumen|grandes cantidades|al por mayor|por mayor|cada mes|mensual\w*|we ll buy|we will buy|we buy|a lot|large quantities|bulk|wholesale|monthly|every month)\b/;
 
@@ -100,6 +115,7 @@ export function storeFactsAsked(text: string): StoreFactKey[] {
   const f = words(text);
   if (f === '' || TROUBLE.test(f)) return [];
   const asked = FACT_WORDS.filter(([, re, unless]) => re.test(f) && !unless?.test(f)).map(([key]) => key);
+  if (!asked.includes('installation') && TRADE_JOB.test(f)) asked.push('installation');
   if (asksLanguage(text)) asked.push('languages');
   // "do you cut keys?" is the key copies, not cutting to size.
   return asked.includes('keyCopies') ? asked.filter((k) => k !== 'cutting') : asked;
