@@ -1100,14 +1100,18 @@ export const conversationMachine = setup({
     // "ok" / "dale" while the account number or its check is awaited: noted, and asked for again, gently.
     sayThanks: emit(({ context }) => {
       const said = context.lastMessage?.text ?? '';
-      const thanked = /\b(?:gracias|thanks?|thank you|ty)\b/i.test(said);
+      const thanked = /\b(?:gracias|thanks?|thank you|ty)\b|🙏/iu.test(said);
       const { kind } = context.expecting;
       // "never mind", "olvídalo": no problem, anything else? (not "¡Con mucho gusto!", nor the number asked again).
       if (letsItGo(said)) return reply('clarify.declined');
       if (!thanked && (kind === 'account_id' || kind === 'account_verification')) {
         return reply(kind === 'account_id' ? 'accountCheck.ack_number' : 'accountCheck.ack_verify', kind === 'account_id' ? {} : { number: context.accountAccess?.pending ?? '' });
       }
-      if (hasLaughter(said) && !thanked) return reply(formInProgress(context) ? 'thanks.laugh_held' : 'thanks.laugh');
+      // "jaja", "😀", "👍", "ok" as the very first message: nothing was answered to be glad about, so no
+      // "¿algo más?": a smile and how to help, or the welcome "hola" gets.
+      const first = !thanked && context.turn === 1 && !formInProgress(context);
+      if (hasLaughter(said) && !thanked) return reply(formInProgress(context) ? 'thanks.laugh_held' : first ? 'thanks.laugh_first' : 'thanks.laugh');
+      if (first && ACKNOWLEDGES_ONLY.test(said)) return reply(context.greetedAtTurn === context.turn ? 'greeting.again' : 'greeting');
       // A bare "sí" to "¿algo más?": "¿Qué más necesitas?" ("¿Qué necesitas?" when nothing was answered yet).
       if (!thanked && !formInProgress(context) && saysYesToMore(said)) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.whatElse' : 'thanks.whatNeeded');
       return reply(!thanked && formInProgress(context) ? 'thanks.held' : 'thanks');

@@ -47,6 +47,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'thanks.laugh',
   // ...in the middle of a form (its question follows).
   'thanks.laugh_held',
+  'thanks.laugh_first',
   // "ok" in the middle of a form (its question follows).
   'thanks.held',
   // A bare "sí" to "¿algo más?": what else (or what, when nothing was answered yet).
