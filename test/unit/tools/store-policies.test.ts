@@ -50,6 +50,13 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     for (const text of ['puedo cambiar la direccion de entrega?', 'se puede cambiar el pedido?', 'puedo cambiar el correo?']) expect(asksReturnPolicy(text), text).toBe(false);
   });
 
+  it('should answer a purchase to give back with nothing wrong with it by the policy, not a case', async () => {
+    for (const text of ['quiero devolver un taladro que compré ayer, no lo usé', 'quisiera cambiar unas brochas que compré, me equivoqué de tamaño', 'me sobraron 3 galones de pintura, los quiero devolver', 'I want to return a drill, I never used it']) {
+      expect(asksReturnPolicy(text), text).toBe(true);
+      expect((await read(text)).nlu.intent.name, text).toBe('store_hours_location');
+    }
+  });
+
   it('should keep a customer who tells of a purchase gone wrong a complaint', async () => {
     for (const text of ['quiero devolver el taladro que compré ayer, no sirve', 'the drill i bought is broken, i want a refund', 'quiero devolver una pintura que salio de otro color', 'puedo devolver el taladro? vino dañado', 'quiero devolver el taladro', 'el taladro vino roto, me lo cambian?']) {
       expect(asksReturnPolicy(text), text).toBe(false);

@@ -31,14 +31,25 @@ const HYPOTHETICAL =
 const RETURN_POLICY =
   /\b(?:politicas? (?:de |para )?(?:las )?(?:devolucion(?:es)?|cambios?|reembolsos?)|(?:return|returns|refund|exchange) polic(?:y|ies)|polic(?:y|ies) (?:on|for) (?:returns?|refunds?|exchanges?)|(?:puedo|podemos|podria|podriamos|se puede|se pueden|pueden|es posible|hay forma de|hay manera de|como (?:hago|hacemos|puedo|se hace|funciona|son|es)(?: para)?|cuantos dias (?:tengo|tenemos|hay|tiene uno|dan|tienen)(?: para)?|plazo (?:para|de)|cuanto tiempo (?:tengo|tenemos|hay|dan)(?: para)?)\s+(?:\w+\s+){0,2}?(?:devolver\w*|devolucion(?:es)?|cambiar(?:lo|la|los|las)?|cambios?|regresar(?:lo|la|los|las)?|reembols\w*)|(?:aceptan|hacen|reciben|admiten|tienen|dan|manejan)\s+(?:\w+\s+)?(?:devoluciones|devolucion|cambios|reembolsos?)|(?:me|nos) (?:lo|la|los|las) (?:cambian|cambiarian|devuelven|reciben|aceptan|recibirian)|(?:can|could|may) (?:i|we|you) (?:still )?(?:return|exchange|get a refund|bring (?:it |them )?back)|(?:is it|it s) possible to (?:return|exchange)|do (?:you|y all|you guys) (?:accept|take|do|allow|have|offer|give)\s+(?:\w+\s+)?(?:returns?|refunds?|exchanges?)|how (?:do|can) (?:i|we|you) (?:return|exchange|get a refund)|how do (?:returns|refunds|exchanges) work|how (?:many days|long) (?:do )?(?:i|we) (?:have|get) to (?:return|exchange)|(?:return|refund) (?:window|period))\b/;
 
+/** Wanting to give a purchase back or exchange it, with nothing wrong told: "quiero devolver un taladro que compré ayer, no lo usé". */
+const WANTS_TO_RETURN =
+  /\b(?:quiero|quisiera|queria|queremos|quisieramos|necesito|necesitamos|vengo a|voy a|vamos a|me gustaria|deseo|i want to|i d like to|i would like to|i need to|we want to|we d like to|we need to)\s+(?:(?:\w+\s+)?(?:devolver\w*|regresar(?:lo|la|los|las)?|return|exchange)\b|cambiar\w*\s+(?:\w+\s+){0,3}?(?:que|q|i|we)\s+(?:compre|compramos|lleve|llevamos|me vendieron|bought|got))/;
+
+/** Why a purchase goes back when nothing is wrong with it: unused, the customer's own mistake, left over, a change of mind. */
+const NOTHING_WRONG =
+  /\b(?:no (?:lo|la|los|las) (?:use|usamos|abri|abrimos|he usado|hemos usado|llegue a usar)|sin usar|sin abrir|nuev[oa]s?|sellad[oa]s?|en su (?:caja|empaque)|me equivoque|nos equivocamos|me confundi|nos confundimos|no (?:lo|la|los|las) (?:necesito|necesitamos|voy a usar|vamos a usar|ocupo)|ya no (?:(?:lo|la|los|las) )?(?:necesito|necesitamos|ocupo|voy a usar)|me sobr\w*|nos sobr\w*|compre de mas|compramos de mas|cambie de idea|cambiamos de idea|changed (?:my|our) mind|unused|unopened|never used|didn t use|don t need (?:it|them)|left over|leftover)\b/;
+
 /**
  * A question about the returns policy ("¿puedo devolver un producto?", "¿cuál es la política de
- * devoluciones?", "can I return a drill I bought?"), not a customer telling of a purchase gone wrong
- * ("quiero devolver el taladro que compré ayer, no sirve" is a complaint).
+ * devoluciones?", "can I return a drill I bought?"), or a purchase to give back with nothing wrong
+ * with it ("quisiera cambiar unas brochas que compré, me equivoqué de tamaño", "quiero devolver un
+ * taladro, no lo usé"): the policy says how. Not a customer telling of a purchase gone wrong, nor a
+ * bare wish to return one ("quiero devolver el taladro que compré ayer, no sirve", "quiero devolver
+ * el taladro": a complaint, asked what happened).
  */
 export function asksReturnPolicy(text: string): boolean {
   const f = words(text).replace(HYPOTHETICAL, ' ');
-  if (!RETURN_POLICY.test(f) || TROUBLE.test(f)) return false;
+  if (!(RETURN_POLICY.test(f) || (WANTS_TO_RETURN.test(f) && NOTHING_WRONG.test(f))) || TROUBLE.test(f)) return false;
   // "¿puedo cambiar la dirección del pedido?" changes an order or a detail, not a product.
   return RETURNING.test(f) || !CHANGING_A_DETAIL.test(f);
 }
