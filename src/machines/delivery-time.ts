@@ -50,3 +50,24 @@ export function asksDeliveryTime(text: string): boolean {
   if (t === '' || t.split(' ').length > 14) return false;
   return WHEN_ARRIVES.test(t) && !NOT_DELIVERY.test(t);
 }
+
+/**
+ * An order already placed, or waited for: "¿cuándo llega mi pedido?", "ya pagué", "llevo 3 días
+ * esperando", "¿cuánto más va a tardar?", "it's been a week". A question of that order's status (a
+ * person checks it), not of how long delivery takes. "más o menos" is a filler, not "how much longer".
+ */
+const PLACED_ORDER =
+  /\b(?:(?:mi|mis|nuestro|nuestra|nuestros|my|our)\s+(?:pedidos?|orden|ordenes|compras?|envio|delivery|paquetes?|mercancia|materiales|order|orders|package|stuff)|ya\s+(?:(?:lo|la|los|las|le|les)\s+)?(?:hice|hicimos|pague|pagamos|compre|compramos|ordene|pedi|pedimos|encargue|deposite|transferi)|(?:i|we)\s+(?:already\s+)?(?:ordered|paid|bought|placed)|esperando|waiting|hace\s+(?:\w+\s+)?(?:dias?|horas?|semanas?|rato)|(?:llevo|llevamos|van|ya\s+son)\s+(?:\w+\s+)?(?:dias?|horas?|semanas?)|been\s+(?:\w+\s+)?(?:days?|hours?|weeks?)|cuanto\s+(?:tiempo\s+)?mas(?!\s+o\s+menos)|how\s+much\s+longer|por\s*que|xq|why|tanto|so\s+long|ayer|yesterday|days\s+ago)\b/;
+
+/**
+ * How long delivery takes, asked ahead of an order ("¿cuánto tarda el pedido?", "en cuánto tiempo me
+ * llega?", "cuánto se tarda en llegar el pedido"): answered with the zones' delivery times. An order
+ * placed or waited for (`PLACED_ORDER`) is no such question.
+ *
+ * @example
+ * asksDeliveryTimeAhead('¿cuánto tarda el pedido?'); // true
+ * asksDeliveryTimeAhead('¿cuándo llega mi pedido? llevo 3 días esperando'); // false
+ */
+export function asksDeliveryTimeAhead(text: string): boolean {
+  return asksDeliveryTime(text) && !PLACED_ORDER.test(fold(text));
+}

@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import { copyPlain, createLru, remembered, type Lru } from '../../kernel/lru.js';
-import type { DeliveryZone, GeoPoint, Place, StoreFactKey, TenantData } from '../../domain/tenant.js';
-import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../brain/rule/store-questions.js';
+import type { DeliveryZone, GeoPoint, StoreFactKey, TenantData } from '../../domain/tenant.js';
+import { asksDirections, asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../brain/rule/store-questions.js';
 import { fold as foldText, phonetic } from '../brain/rule/text.js';
 import type { DeliveryQuote, InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
@@ -14,6 +14,7 @@ import { freeDeliveryFrom } from './estimate-delivery.js';
 import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply } from './store-policies.js';
 import { storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
+import { deliveryTimeReply, type DeliveryPlace } from './delivery-times.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
@@ -93,8 +94,9 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
   return reply === null ? null : copyPlain(reply);
 }
 
-function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
+function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
   const { store } = tenant;
+  const { text, lang } = input;
   let offer: ChoiceOption | undefined;
   let delivery: DeliveryQuote | undefined;
   const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);
@@ -150,6 +152,12 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
         ];
       }
       case 'delivery': {
+        // "¿cuánto tarda el pedido?", "¿y cuándo llega?" after a zone's answer: that zone's time, else each zone's.
+        const time = asksDeliveryTime(text) ? deliveryTimeReply(tenant, findDeliveryPlace(tenant, text), input.delivery, lang, now) : null;
+        if (time) {
+          delivery ??= time.delivery;
+          return [time.reply];
+        }
         const reply = deliveryReply(tenant, text, lang, now);
         delivery ??= servedPlace(tenant, text, now);
         // "¿hacen envíos a Santo Domingo?": no; pick-up, the nearest zones, or a person for a special shipment.
@@ -211,12 +219,7 @@ function servedPlace(tenant: TenantData, text: string, now: number): DeliveryQuo
 
 // ---------------------------------------------------------------- delivery
 
-/** Where a delivery question asks to deliver: a served zone, a known place outside them, a name we do not know, or nothing. */
-export type DeliveryPlace =
-  | { kind: 'zone'; zone: DeliveryZone }
-  | { kind: 'place'; place: Place }
-  | { kind: 'unknown'; name: string }
-  | { kind: 'none' };
+export type { DeliveryPlace };
 
 const words = (text: string): string[] =>
   foldText(text)
@@ -304,9 +307,12 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   const places = storePlaces(tenant.store);
   const cached = places.topics.get(text);
   if (cached) return cached;
+  // "¿cuánto se tarda en llegar el pedido?": the order getting there, not the way to the store.
+  const arriving = asksDeliveryTime(text) && !asksDirections(text);
   // A place's name is not a topic ("Santo Domingo" is not a question about Sundays); an "email
   // address" asks for no street address.
   const plain = withoutPlaceNames(places, fold(text))
+    .replace(arriving ? /\b(?:llegar|llego|llega)\b/g : /(?!)/, ' ')
     .replace(/\b(e ?mail|mail) address\b/g, '$1')
     // "mándame la ubicación": sending the location is no delivery.
     .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map)\b/g, '$1');
@@ -457,7 +463,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'store_hours_location':
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
-      return storeReplies(tenant, input.text, input.lang, now);
+      return storeReplies(tenant, input, now);
     case 'offers':
       return offerReplies(tenant, input.lang, now, input.text);
     case 'job_vacancies':

@@ -87,6 +87,31 @@ describe('delivery answers', () => {
   });
 });
 
+describe('delivery times, and the branches with nothing on the counter', () => {
+  const info = (text: string, extra: { counter?: boolean; delivery?: { place: string; fee: number } } = {}, lang: Lang = 'es') => {
+    const out = answerInfo(tenant, { tenantId: 'ferreteria', lang, topic: 'store_hours_location', text, idempotencyKey: 'k', ...extra }, Date.UTC(2026, 11, 22, 15));
+    return { templates: out.replies.map((r) => ('template' in r ? r.template : '')), text: out.replies.map((r) => renderReply(r, tenant.templates, lang)).join('\n'), delivery: out.delivery };
+  };
+
+  it("should answer how long delivery takes with each zone's time when no zone is known", () => {
+    const { templates, text } = info('¿cuánto tarda el pedido?');
+    expect(templates).toEqual(['info.delivery.eta.zones']);
+    expect(text).toContain('*Guaymate*: 1 día laborable');
+    expect(info('cuanto se tarda en llegar el pedido').templates).toEqual(['info.delivery.eta.zones']);
+  });
+
+  it('should answer the zone asked a few turns ago ("¿y cuándo llega?" after Villa Hermosa), and keep it as the delivery', () => {
+    const { templates, text, delivery } = info('y cuándo llega?', { delivery: { place: 'Villa Hermosa', fee: 300 } });
+    expect(templates).toEqual(['info.delivery.eta']);
+    expect(text).toContain('A *Villa Hermosa* te llega *el mismo día*');
+    expect(delivery?.place).toBe('Villa Hermosa');
+    // A zone named in the message wins over the one asked before.
+    expect(info('¿y a Caleta cuánto tarda?', { delivery: { place: 'Villa Hermosa', fee: 300 } }).text).toContain('*Caleta*');
+    // A place not served is still a no.
+    expect(info('cuánto tarda a Higüey?').templates).toEqual(['info.delivery.notServed']);
+  });
+});
+
 describe('store questions asked again, and after the store changes', () => {
   it('should answer a repeated question the same, and read a changed store (new zone) from the next question on', () => {
     const first = ask('llevan a Higüey? y a que hora abren?');
