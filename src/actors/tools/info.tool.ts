@@ -132,22 +132,24 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         return [{ template: 'info.location', params: { city: store.city, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) } }];
       }
       case 'location': {
+        // What the branches' answer ends with: delivery or pick-up of the products on the counter, else a neutral offer (nothing to send yet).
+        const next = sayIfAnyOf(tenant, input.counter ? 'info.location.next.counter' : 'info.location.next', lang);
         // "where's the main store?", "¿dónde queda la de Villa Hermosa?": that branch only.
         const named = new Set(branchesNamed(store.branches.map((b) => b.name), text));
         // "¿tienen sucursal en Higüey?": no, and where the branches are.
         const elsewhere = named.size === 0 ? branchElsewhere(tenant, text) : null;
         if (elsewhere !== null && tenant.templates[lang]?.['info.location.notThere'] !== undefined) {
-          return [{ template: 'info.location.notThere', params: { place: elsewhere, city: store.city, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) } }];
+          return [{ template: 'info.location.notThere', params: { place: elsewhere, city: store.city, next, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) } }];
         }
         const branches = named.size > 0 ? store.branches.filter((_, i) => named.has(i)) : store.branches;
         const one = branches.length === 1 && store.branches.length > 1 ? branches[0] : undefined;
         if (one && tenant.templates[lang]?.['info.location.one'] !== undefined) {
-          return [{ template: 'info.location.one', params: { name: one.name, address: one.address, phone: one.phone, maps: one.mapsUrl ? `\n${one.mapsUrl}` : '' } }];
+          return [{ template: 'info.location.one', params: { name: one.name, address: one.address, phone: one.phone, next, maps: one.mapsUrl ? `\n${one.mapsUrl}` : '' } }];
         }
         return [
           {
             template: 'info.location',
-            params: { city: store.city, items: branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) },
+            params: { city: store.city, next, items: branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) },
           },
         ];
       }
@@ -202,6 +204,11 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
     };
   }
   return { replies, ...(offer ? { offer } : {}), ...(delivery ? { delivery } : {}) };
+}
+
+/** A template rendered, or '' where the tenant has none. */
+function sayIfAnyOf(tenant: TenantData, template: string, lang: Lang): string {
+  return tenant.templates[lang]?.[template] !== undefined ? renderReply({ template }, tenant.templates, lang) : '';
 }
 
 /** The served place a delivery question names, with its fee (a zone, or a known place inside one); undefined otherwise. */

@@ -110,6 +110,13 @@ describe('delivery times, and the branches with nothing on the counter', () => {
     // A place not served is still a no.
     expect(info('cuánto tarda a Higüey?').templates).toEqual(['info.delivery.notServed']);
   });
+
+  it('should offer delivery or pick-up after the branches only with products on the counter', () => {
+    expect(info('¿dónde están ubicados?').text).toMatch(/¿Te ayudo con algo más\?$/);
+    expect(info('¿dónde están ubicados?', { counter: true }).text).toContain('¿Quieres que te lo enviemos a domicilio o pasas por aquí?');
+    expect(info('where is the main branch?', {}, 'en').text).not.toContain('delivered');
+    expect(info('where is the main branch?', { counter: true }, 'en').text).toContain('Would you like it delivered, or will you come by?');
+  });
 });
 
 describe('store questions asked again, and after the store changes', () => {
