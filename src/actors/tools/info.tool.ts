@@ -156,12 +156,15 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
       case 'delivery': {
         // "¿cuánto tarda el pedido?", "¿y cuándo llega?" after a zone's answer: that zone's time, else each zone's.
         const time = asksDeliveryTime(text) ? deliveryTimeReply(tenant, findDeliveryPlace(tenant, text), input.delivery, lang, now) : null;
-        if (time) {
-          delivery ??= time.delivery;
-          return [time.reply];
+        const reply = time?.reply ?? deliveryReply(tenant, text, lang, now);
+        delivery ??= time ? time.delivery : servedPlace(tenant, text, now);
+        // A served place: with products on the counter, the order's total with that delivery is offered (a yes works it out).
+        const total = input.counter && delivery !== undefined && tenant.templates[lang]?.['info.offer.total'] !== undefined;
+        if ('template' in reply && SERVED_REPLIES.has(reply.template)) {
+          reply.params = { ...reply.params, next: sayIfAnyOf(tenant, total ? 'info.delivery.next.counter' : 'info.delivery.next', lang) };
+          if (total) offer ??= { intent: 'price_quote', label: 'info.offer.total', text: lang === 'es' ? '¿Cuánto sería todo con el envío?' : 'What is the total with delivery?' };
         }
-        const reply = deliveryReply(tenant, text, lang, now);
-        delivery ??= servedPlace(tenant, text, now);
+        if (time) return [reply];
         // "¿hacen envíos a Santo Domingo?": no; pick-up, the nearest zones, or a person for a special shipment.
         if (!('template' in reply) || reply.template !== 'info.delivery.notServed' || tenant.templates[lang]?.['info.offer.human_agent'] === undefined) return [reply];
         const person = offerOf('human_agent', lang);
@@ -205,6 +208,9 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
   }
   return { replies, ...(offer ? { offer } : {}), ...(delivery ? { delivery } : {}) };
 }
+
+/** The delivery answers for a served place: they end with what to do next (`{next}`). */
+const SERVED_REPLIES = new Set(['info.delivery.zone', 'info.delivery.place', 'info.delivery.eta']);
 
 /** A template rendered, or '' where the tenant has none. */
 function sayIfAnyOf(tenant: TenantData, template: string, lang: Lang): string {

@@ -111,6 +111,17 @@ describe('delivery times, and the branches with nothing on the counter', () => {
     expect(info('cuánto tarda a Higüey?').templates).toEqual(['info.delivery.notServed']);
   });
 
+  it("should offer the order's total with a served zone's delivery only with products on the counter", () => {
+    const bare = answerInfo(tenant, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: '¿me lo llevan a Caleta?', idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15));
+    expect(bare.offer).toBeUndefined();
+    expect(renderReply(bare.replies[0]!, tenant.templates, 'es')).toContain('¿Te ayudo a armar tu pedido?');
+    const counter = answerInfo(tenant, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: '¿me lo llevan a Caleta?', counter: true, idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15));
+    expect(counter.offer?.intent).toBe('price_quote');
+    expect(renderReply(counter.replies[0]!, tenant.templates, 'es')).toContain('¿Te saco el total con el envío?');
+    // A place not served offers no total.
+    expect(answerInfo(tenant, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: '¿llevan a Higüey?', counter: true, idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15)).offer?.intent).not.toBe('price_quote');
+  });
+
   it('should offer delivery or pick-up after the branches only with products on the counter', () => {
     expect(info('¿dónde están ubicados?').text).toMatch(/¿Te ayudo con algo más\?$/);
     expect(info('¿dónde están ubicados?', { counter: true }).text).toContain('¿Quieres que te lo enviemos a domicilio o pasas por aquí?');
