@@ -15,6 +15,7 @@ import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, trans
 import { storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
 import { deliveryTimeReply, type DeliveryPlace } from './delivery-times.js';
+import { joinTopicAnswers, type TopicAnswer } from './joined-answers.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
@@ -102,7 +103,17 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
   const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);
   const sayIfAny = (template: string): string | null => (tenant.templates[lang]?.[template] !== undefined ? say(template) : null);
   const methods = joinList(store.paymentMethods[lang], lang);
-  const replies = storeTopics(tenant, text).flatMap((topic): ReplyDirective[] => {
+  const answers: TopicAnswer[] = [];
+  for (const topic of storeTopics(tenant, text)) {
+    offer = undefined;
+    const said = answerTopic(topic);
+    if (said.length > 0) answers.push({ replies: said, ...(offer ? { offer } : {}) });
+  }
+  // "¿dónde están y a qué hora abren?": the hours without "¿Te comparto la dirección?", the addresses following.
+  const joined = joinTopicAnswers(answers, tenant.templates, lang);
+  const replies = joined.replies;
+  offer = joined.offer;
+  function answerTopic(topic: StoreTopic): ReplyDirective[] {
     switch (topic) {
       case 'hours': {
         const reply = text.length <= TOPIC_CACHE_MAX_TEXT ? rememberedDayHours(tenant, text, lang, now, say) : dayHours(tenant, text, lang, now, say);
@@ -194,7 +205,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         return fact ? [fact.reply] : [];
       }
     }
-  });
+  }
   if (replies.length === 0) {
     const main = store.branches[0];
     return {

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReply } from '../../../src/actors/render-reply.js';
 import { answerInfo, findDeliveryPlace } from '../../../src/actors/tools/info.tool.js';
+import { withoutClosingQuestion } from '../../../src/actors/tools/joined-answers.js';
 import type { Lang } from '../../../src/domain/nlu.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
@@ -87,6 +88,27 @@ describe('delivery answers', () => {
   });
 });
 
+describe('several topics in one message', () => {
+  it('should keep only the last answer\'s closing question and offer', () => {
+    const out = answerInfo(tenant, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: '¿dónde están y a qué hora abren?', idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15));
+    const [hours, branches] = out.replies.map((r) => renderReply(r, tenant.templates, 'es'));
+    expect(hours).toContain('Nuestros horarios');
+    expect(hours).not.toContain('¿Te comparto la dirección');
+    expect(branches).toContain('¿Te ayudo con algo más?');
+    // The hours' offer (the address) is not pending: the addresses were given.
+    expect(out.offer).toBeUndefined();
+  });
+
+  it.each([
+    ['Nuestros horarios:\n• x\n\n¿Te comparto la dirección?', 'Nuestros horarios:\n• x'],
+    ['Si la tuya no está, puedes recogerlo. ¿A cuál de estas zonas te lo enviaríamos?', 'Si la tuya no está, puedes recogerlo.'],
+    ['someone can look into it with you: shall I put you through?', 'someone can look into it with you.'],
+    ['Hacemos delivery.', 'Hacemos delivery.'],
+  ])('should drop the closing question of %j', (text, kept) => {
+    expect(withoutClosingQuestion(text)).toBe(kept);
+  });
+});
+
 describe('delivery times, and the branches with nothing on the counter', () => {
   const info = (text: string, extra: { counter?: boolean; delivery?: { place: string; fee: number } } = {}, lang: Lang = 'es') => {
     const out = answerInfo(tenant, { tenantId: 'ferreteria', lang, topic: 'store_hours_location', text, idempotencyKey: 'k', ...extra }, Date.UTC(2026, 11, 22, 15));
@@ -145,6 +167,7 @@ describe('store questions asked again, and after the store changes', () => {
     // Its name is a place, not a question about Sundays, for the changed store only.
     const topics = (t: TenantData) => answerInfo(t, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: 'llevan a Villa Domingo?', idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15)).replies.map((r) => ('template' in r ? r.template : ''));
     expect(topics(changed)).toEqual(['info.delivery.zone']);
-    expect(topics(tenant)).toEqual(['info.day', 'info.delivery.unknown']);
+    // The day's hours (said without their closing question), then the place not known.
+    expect(topics(tenant)).toEqual(['', 'info.delivery.unknown']);
   });
 });
