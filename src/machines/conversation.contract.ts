@@ -285,6 +285,10 @@ export interface InfoActorInput {
   lang: Lang;
   topic: InfoTopic;
   text: string;
+  /** Products on the counter (one answered in a recent turn): the answer may offer to deliver them. */
+  counter?: boolean;
+  /** The served place asked for a few turns ago: "¿y cuándo llega?" asks its delivery time. */
+  delivery?: DeliveryQuote;
   idempotencyKey: string;
 }
 export interface InfoActorOutput {

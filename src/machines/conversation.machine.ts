@@ -482,7 +482,16 @@ export function productInput(context: ConversationContext): ProductActorInput {
 export function infoInput(context: ConversationContext): InfoActorInput {
   const intent = intentOf(context);
   const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
-  return { tenantId: context.tenantId, lang: context.lang, topic, text: context.lastMessage?.text ?? '', idempotencyKey: key(context, 'info') };
+  const delivery = context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS ? { place: context.delivery.place, fee: context.delivery.fee, ...(context.delivery.freeFrom !== undefined ? { freeFrom: context.delivery.freeFrom } : {}) } : undefined;
+  return {
+    tenantId: context.tenantId,
+    lang: context.lang,
+    topic,
+    text: context.lastMessage?.text ?? '',
+    ...(recentFocus(context) !== null ? { counter: true } : {}),
+    ...(delivery ? { delivery } : {}),
+    idempotencyKey: key(context, 'info'),
+  };
 }
 
 // ---------------------------------------------------------------- tenant workflows

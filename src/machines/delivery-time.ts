@@ -22,10 +22,13 @@ const WHEN_ARRIVES = new RegExp(
     String.raw`cuanto\s+(?:(?:se|me|le)\s+)?(?:tarda\w*|demora\w*|tiempo)`,
     // "en cuánto tiempo llega?", "qué tiempo toma", "para cuándo lo tendría", "para qué día"
     String.raw`(?:en\s+)?(?:cuanto|que)\s+tiempo|para\s+cuando|para\s+que\s+dia|que\s+dia\s+(?:llega|me\s+llega|lo\s+traen|lo\s+llevan)`,
-    String.raw`(?:lo|la|los|las)\s+(?:traen|llevan|entregan|mandan)\s+(?:hoy|manana|el\s+mismo\s+dia)`,
+    // "¿me lo traen hoy?", "¿entregan el mismo día?", "¿el delivery es el mismo día?"
+    String.raw`(?:traen|llevan|entregan|mandan|envian|despachan|delivery|envios?|entregas?)\s+(?:(?:es|son|sale|salen)\s+)?(?:hoy(?:\s+mismo)?|manana|(?:el\s+)?mismo\s+dia)`,
+    // "¿en cuántos días llega?", "cuántos días tarda el envío", "cuántas horas se demora"; "el tiempo de entrega"
+    String.raw`(?:en\s+)?cuant[oa]s\s+(?:dias|horas|semanas)\s+(?:(?:se|me|le|nos|lo|la|los|las|me\s+l[oa]s?)\s+)?(?:llega\w*|lleg[ae]n|tarda\w*|demora\w*|entrega\w*|traen|llevan|mandan|envian|despachan|(?:para|hasta)\s+que\s+(?:me\s+)?(?:llegue|lleguen|l[oa]s?\s+traigan|l[oa]s?\s+entreguen))|tiempos?\s+de\s+(?:entrega|envio|delivery)`,
     // English
     String.raw`when\s+(?:will|would|does|do|can|could)\s+(?:it|they|that|this|the\s+order|my\s+order|i\s+get\s+it|you\s+deliver)|when\s+(?:will\s+it|would\s+it|does\s+it)\s+(?:arrive|get\s+here|come)`,
-    String.raw`how\s+(?:long|soon)\s+(?:does|will|would|to|until|before|for)|how\s+many\s+days`,
+    String.raw`how\s+(?:long|soon)\s+(?:does|will|would|to|until|before|for)|how\s+many\s+days|delivery\s+times?|same\s+day\s+delivery|deliver\s+(?:it\s+|them\s+)?(?:the\s+)?same\s+day`,
   ]
     .map((alt) => `(?:${alt})`)
     .join('|')
@@ -49,4 +52,25 @@ export function asksDeliveryTime(text: string): boolean {
   const t = fold(text);
   if (t === '' || t.split(' ').length > 14) return false;
   return WHEN_ARRIVES.test(t) && !NOT_DELIVERY.test(t);
+}
+
+/**
+ * An order already placed, or waited for: "¿cuándo llega mi pedido?", "ya pagué", "llevo 3 días
+ * esperando", "¿cuánto más va a tardar?", "it's been a week". A question of that order's status (a
+ * person checks it), not of how long delivery takes. "más o menos" is a filler, not "how much longer".
+ */
+const PLACED_ORDER =
+  /\b(?:(?:mi|mis|nuestro|nuestra|nuestros|my|our)\s+(?:pedidos?|orden|ordenes|compras?|envio|delivery|paquetes?|mercancia|materiales|order|orders|package|stuff)|ya\s+(?:(?:lo|la|los|las|le|les)\s+)?(?:hice|hicimos|pague|pagamos|compre|compramos|ordene|pedi|pedimos|encargue|deposite|transferi)|(?:i|we)\s+(?:already\s+)?(?:ordered|paid|bought|placed)|esperando|waiting|hace\s+(?:\w+\s+)?(?:dias?|horas?|semanas?|rato)|(?:llevo|llevamos|van|ya\s+son)\s+(?:\w+\s+)?(?:dias?|horas?|semanas?)|been\s+(?:\w+\s+)?(?:days?|hours?|weeks?)|cuanto\s+(?:tiempo\s+)?mas(?!\s+o\s+menos)|how\s+much\s+longer|por\s*que|xq|why|tanto|so\s+long|ayer|yesterday|days\s+ago)\b/;
+
+/**
+ * How long delivery takes, asked ahead of an order ("¿cuánto tarda el pedido?", "en cuánto tiempo me
+ * llega?", "cuánto se tarda en llegar el pedido"): answered with the zones' delivery times. An order
+ * placed or waited for (`PLACED_ORDER`) is no such question.
+ *
+ * @example
+ * asksDeliveryTimeAhead('¿cuánto tarda el pedido?'); // true
+ * asksDeliveryTimeAhead('¿cuándo llega mi pedido? llevo 3 días esperando'); // false
+ */
+export function asksDeliveryTimeAhead(text: string): boolean {
+  return asksDeliveryTime(text) && !PLACED_ORDER.test(fold(text));
 }

@@ -315,6 +315,9 @@ const ASKS_WHEN = /\b(?:hoy|manana|lunes|martes|miercoles|jueves|viernes|sabados
 /** What a message can be besides picking an option, after the sales-lead offer. */
 const ANSWERS_THE_LEAD_OFFER: readonly IntentName[] = ['sales_lead', ...SMALL_TALK, 'out_of_scope'];
 
+/** A goodbye read this surely (a farewell said, `detectClosing`) declines an offer's choice whatever yes it holds. */
+const FAREWELL_CONFIDENCE = 0.9;
+
 /**
  * The option a message picks (see `pickOption`), or the yes it implies: after "¿Quieres que un
  * asesor te prepare una cotización?", a customer often answers with what the form needs instead
@@ -327,6 +330,8 @@ const ANSWERS_THE_LEAD_OFFER: readonly IntentName[] = ['sales_lead', ...SMALL_TA
  * answerToChoice('John Miller', leadOffer, reading) // { at: 0, implied: true }
  */
 export function answerToChoice(text: string, choice: ChoiceExpectation, u: Understanding): { at: number; implied: boolean; text?: string } | null {
+  // "perfecto, gracias, hasta luego" to "¿Te comparto la dirección?": a farewell, not a yes to the offer.
+  if (choice.offer && u.nlu.intent.name === 'goodbye' && u.nlu.intent.confidence >= FAREWELL_CONFIDENCE) return null;
   const at = pickOption(text, choice, u.affirmation);
   if (at !== null) return { at, implied: false };
   const yes = choice.options[0];

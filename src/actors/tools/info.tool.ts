@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import { copyPlain, createLru, remembered, type Lru } from '../../kernel/lru.js';
-import type { DeliveryZone, GeoPoint, Place, StoreFactKey, TenantData } from '../../domain/tenant.js';
-import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../brain/rule/store-questions.js';
+import type { DeliveryZone, GeoPoint, StoreFactKey, TenantData } from '../../domain/tenant.js';
+import { asksDirections, asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../brain/rule/store-questions.js';
 import { fold as foldText, phonetic } from '../brain/rule/text.js';
 import type { DeliveryQuote, InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
@@ -14,6 +14,8 @@ import { freeDeliveryFrom } from './estimate-delivery.js';
 import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply } from './store-policies.js';
 import { storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
+import { deliveryTimeReply, type DeliveryPlace } from './delivery-times.js';
+import { joinTopicAnswers, type TopicAnswer } from './joined-answers.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
@@ -93,14 +95,25 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
   return reply === null ? null : copyPlain(reply);
 }
 
-function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
+function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
   const { store } = tenant;
+  const { text, lang } = input;
   let offer: ChoiceOption | undefined;
   let delivery: DeliveryQuote | undefined;
   const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);
   const sayIfAny = (template: string): string | null => (tenant.templates[lang]?.[template] !== undefined ? say(template) : null);
   const methods = joinList(store.paymentMethods[lang], lang);
-  const replies = storeTopics(tenant, text).flatMap((topic): ReplyDirective[] => {
+  const answers: TopicAnswer[] = [];
+  for (const topic of storeTopics(tenant, text)) {
+    offer = undefined;
+    const said = answerTopic(topic);
+    if (said.length > 0) answers.push({ replies: said, ...(offer ? { offer } : {}) });
+  }
+  // "¿dónde están y a qué hora abren?": the hours without "¿Te comparto la dirección?", the addresses following.
+  const joined = joinTopicAnswers(answers, tenant.templates, lang);
+  const replies = joined.replies;
+  offer = joined.offer;
+  function answerTopic(topic: StoreTopic): ReplyDirective[] {
     switch (topic) {
       case 'hours': {
         const reply = text.length <= TOPIC_CACHE_MAX_TEXT ? rememberedDayHours(tenant, text, lang, now, say) : dayHours(tenant, text, lang, now, say);
@@ -130,28 +143,39 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
         return [{ template: 'info.location', params: { city: store.city, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) } }];
       }
       case 'location': {
+        // What the branches' answer ends with: delivery or pick-up of the products on the counter, else a neutral offer (nothing to send yet).
+        const next = sayIfAnyOf(tenant, input.counter ? 'info.location.next.counter' : 'info.location.next', lang);
         // "where's the main store?", "¿dónde queda la de Villa Hermosa?": that branch only.
         const named = new Set(branchesNamed(store.branches.map((b) => b.name), text));
         // "¿tienen sucursal en Higüey?": no, and where the branches are.
         const elsewhere = named.size === 0 ? branchElsewhere(tenant, text) : null;
         if (elsewhere !== null && tenant.templates[lang]?.['info.location.notThere'] !== undefined) {
-          return [{ template: 'info.location.notThere', params: { place: elsewhere, city: store.city, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) } }];
+          return [{ template: 'info.location.notThere', params: { place: elsewhere, city: store.city, next, items: store.branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) } }];
         }
         const branches = named.size > 0 ? store.branches.filter((_, i) => named.has(i)) : store.branches;
         const one = branches.length === 1 && store.branches.length > 1 ? branches[0] : undefined;
         if (one && tenant.templates[lang]?.['info.location.one'] !== undefined) {
-          return [{ template: 'info.location.one', params: { name: one.name, address: one.address, phone: one.phone, maps: one.mapsUrl ? `\n${one.mapsUrl}` : '' } }];
+          return [{ template: 'info.location.one', params: { name: one.name, address: one.address, phone: one.phone, next, maps: one.mapsUrl ? `\n${one.mapsUrl}` : '' } }];
         }
         return [
           {
             template: 'info.location',
-            params: { city: store.city, items: branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) },
+            params: { city: store.city, next, items: branches.map((b) => ({ name: b.name, address: b.address, phone: b.phone })) },
           },
         ];
       }
       case 'delivery': {
-        const reply = deliveryReply(tenant, text, lang, now);
-        delivery ??= servedPlace(tenant, text, now);
+        // "¿cuánto tarda el pedido?", "¿y cuándo llega?" after a zone's answer: that zone's time, else each zone's.
+        const time = asksDeliveryTime(text) ? deliveryTimeReply(tenant, findDeliveryPlace(tenant, text), input.delivery, lang, now) : null;
+        const reply = time?.reply ?? deliveryReply(tenant, text, lang, now);
+        delivery ??= time ? time.delivery : servedPlace(tenant, text, now);
+        // A served place: with products on the counter, the order's total with that delivery is offered (a yes works it out).
+        const total = input.counter && delivery !== undefined && tenant.templates[lang]?.['info.offer.total'] !== undefined;
+        if ('template' in reply && SERVED_REPLIES.has(reply.template)) {
+          reply.params = { ...reply.params, next: sayIfAnyOf(tenant, total ? 'info.delivery.next.counter' : 'info.delivery.next', lang) };
+          if (total) offer ??= { intent: 'price_quote', label: 'info.offer.total', text: lang === 'es' ? '¿Cuánto sería todo con el envío?' : 'What is the total with delivery?' };
+        }
+        if (time) return [reply];
         // "¿hacen envíos a Santo Domingo?": no; pick-up, the nearest zones, or a person for a special shipment.
         if (!('template' in reply) || reply.template !== 'info.delivery.notServed' || tenant.templates[lang]?.['info.offer.human_agent'] === undefined) return [reply];
         const person = offerOf('human_agent', lang);
@@ -181,7 +205,7 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
         return fact ? [fact.reply] : [];
       }
     }
-  });
+  }
   if (replies.length === 0) {
     const main = store.branches[0];
     return {
@@ -194,6 +218,14 @@ function storeReplies(tenant: TenantData, text: string, lang: Lang, now: number)
     };
   }
   return { replies, ...(offer ? { offer } : {}), ...(delivery ? { delivery } : {}) };
+}
+
+/** The delivery answers for a served place: they end with what to do next (`{next}`). */
+const SERVED_REPLIES = new Set(['info.delivery.zone', 'info.delivery.place', 'info.delivery.eta']);
+
+/** A template rendered, or '' where the tenant has none. */
+function sayIfAnyOf(tenant: TenantData, template: string, lang: Lang): string {
+  return tenant.templates[lang]?.[template] !== undefined ? renderReply({ template }, tenant.templates, lang) : '';
 }
 
 /** The served place a delivery question names, with its fee (a zone, or a known place inside one); undefined otherwise. */
@@ -211,12 +243,7 @@ function servedPlace(tenant: TenantData, text: string, now: number): DeliveryQuo
 
 // ---------------------------------------------------------------- delivery
 
-/** Where a delivery question asks to deliver: a served zone, a known place outside them, a name we do not know, or nothing. */
-export type DeliveryPlace =
-  | { kind: 'zone'; zone: DeliveryZone }
-  | { kind: 'place'; place: Place }
-  | { kind: 'unknown'; name: string }
-  | { kind: 'none' };
+export type { DeliveryPlace };
 
 const words = (text: string): string[] =>
   foldText(text)
@@ -304,9 +331,12 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   const places = storePlaces(tenant.store);
   const cached = places.topics.get(text);
   if (cached) return cached;
+  // "¿cuánto se tarda en llegar el pedido?": the order getting there, not the way to the store.
+  const arriving = asksDeliveryTime(text) && !asksDirections(text);
   // A place's name is not a topic ("Santo Domingo" is not a question about Sundays); an "email
   // address" asks for no street address.
   const plain = withoutPlaceNames(places, fold(text))
+    .replace(arriving ? /\b(?:llegar|llego|llega)\b/g : /(?!)/, ' ')
     .replace(/\b(e ?mail|mail) address\b/g, '$1')
     // "mándame la ubicación": sending the location is no delivery.
     .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map)\b/g, '$1');
@@ -457,7 +487,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'store_hours_location':
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
-      return storeReplies(tenant, input.text, input.lang, now);
+      return storeReplies(tenant, input, now);
     case 'offers':
       return offerReplies(tenant, input.lang, now, input.text);
     case 'job_vacancies':

@@ -12,6 +12,9 @@ import { renderReply } from '../render-reply.js';
 import { deliveryFee, freeDeliveryFrom } from './estimate-delivery.js';
 import { formatMoney } from './format.js';
 import { findDeliveryPlace } from './info.tool.js';
+import { zoneOf } from './delivery-times.js';
+
+export { zoneOf };
 
 const fold = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 
@@ -31,14 +34,6 @@ export function deliveryAskedIn(tenant: TenantData, text: string, now?: number):
   const place = asked.kind === 'zone' ? zone.zone : asked.place.name;
   const freeFrom = zone.fee > 0 && now !== undefined ? freeDeliveryFrom(tenant, zone.zone, now) : undefined;
   return { place, fee: zone.fee, ...(freeFrom !== undefined ? { freeFrom } : {}) };
-}
-
-/** The delivery zone a served place lies in (the zone itself, or a known place inside one). */
-export function zoneOf(tenant: TenantData, place: string): DeliveryZone | undefined {
-  const zone = tenant.store.deliveryZones.find((z) => z.zone === place);
-  if (zone) return zone;
-  const inside = (tenant.store.places ?? []).find((p) => p.name === place)?.zone;
-  return inside === undefined ? undefined : tenant.store.deliveryZones.find((z) => z.zone === inside);
 }
 
 /** "Tiempo de entrega a Villa Hermosa: el mismo día", added under an estimate with the delivery asked in the same message. */

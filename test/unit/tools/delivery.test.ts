@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderReply } from '../../../src/actors/render-reply.js';
 import { answerInfo, findDeliveryPlace } from '../../../src/actors/tools/info.tool.js';
+import { withoutClosingQuestion } from '../../../src/actors/tools/joined-answers.js';
 import type { Lang } from '../../../src/domain/nlu.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
@@ -87,6 +88,70 @@ describe('delivery answers', () => {
   });
 });
 
+describe('several topics in one message', () => {
+  it('should keep only the last answer\'s closing question and offer', () => {
+    const out = answerInfo(tenant, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: '¿dónde están y a qué hora abren?', idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15));
+    const [hours, branches] = out.replies.map((r) => renderReply(r, tenant.templates, 'es'));
+    expect(hours).toContain('Nuestros horarios');
+    expect(hours).not.toContain('¿Te comparto la dirección');
+    expect(branches).toContain('¿Te ayudo con algo más?');
+    // The hours' offer (the address) is not pending: the addresses were given.
+    expect(out.offer).toBeUndefined();
+  });
+
+  it.each([
+    ['Nuestros horarios:\n• x\n\n¿Te comparto la dirección?', 'Nuestros horarios:\n• x'],
+    ['Si la tuya no está, puedes recogerlo. ¿A cuál de estas zonas te lo enviaríamos?', 'Si la tuya no está, puedes recogerlo.'],
+    ['someone can look into it with you: shall I put you through?', 'someone can look into it with you.'],
+    ['Hacemos delivery.', 'Hacemos delivery.'],
+  ])('should drop the closing question of %j', (text, kept) => {
+    expect(withoutClosingQuestion(text)).toBe(kept);
+  });
+});
+
+describe('delivery times, and the branches with nothing on the counter', () => {
+  const info = (text: string, extra: { counter?: boolean; delivery?: { place: string; fee: number } } = {}, lang: Lang = 'es') => {
+    const out = answerInfo(tenant, { tenantId: 'ferreteria', lang, topic: 'store_hours_location', text, idempotencyKey: 'k', ...extra }, Date.UTC(2026, 11, 22, 15));
+    return { templates: out.replies.map((r) => ('template' in r ? r.template : '')), text: out.replies.map((r) => renderReply(r, tenant.templates, lang)).join('\n'), delivery: out.delivery };
+  };
+
+  it("should answer how long delivery takes with each zone's time when no zone is known", () => {
+    const { templates, text } = info('¿cuánto tarda el pedido?');
+    expect(templates).toEqual(['info.delivery.eta.zones']);
+    expect(text).toContain('*Guaymate*: 1 día laborable');
+    expect(info('cuanto se tarda en llegar el pedido').templates).toEqual(['info.delivery.eta.zones']);
+  });
+
+  it('should answer the zone asked a few turns ago ("¿y cuándo llega?" after Villa Hermosa), and keep it as the delivery', () => {
+    const { templates, text, delivery } = info('y cuándo llega?', { delivery: { place: 'Villa Hermosa', fee: 300 } });
+    expect(templates).toEqual(['info.delivery.eta']);
+    expect(text).toContain('A *Villa Hermosa* te llega *el mismo día*');
+    expect(delivery?.place).toBe('Villa Hermosa');
+    // A zone named in the message wins over the one asked before.
+    expect(info('¿y a Caleta cuánto tarda?', { delivery: { place: 'Villa Hermosa', fee: 300 } }).text).toContain('*Caleta*');
+    // A place not served is still a no.
+    expect(info('cuánto tarda a Higüey?').templates).toEqual(['info.delivery.notServed']);
+  });
+
+  it("should offer the order's total with a served zone's delivery only with products on the counter", () => {
+    const bare = answerInfo(tenant, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: '¿me lo llevan a Caleta?', idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15));
+    expect(bare.offer).toBeUndefined();
+    expect(renderReply(bare.replies[0]!, tenant.templates, 'es')).toContain('¿Te ayudo a armar tu pedido?');
+    const counter = answerInfo(tenant, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: '¿me lo llevan a Caleta?', counter: true, idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15));
+    expect(counter.offer?.intent).toBe('price_quote');
+    expect(renderReply(counter.replies[0]!, tenant.templates, 'es')).toContain('¿Te saco el total con el envío?');
+    // A place not served offers no total.
+    expect(answerInfo(tenant, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: '¿llevan a Higüey?', counter: true, idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15)).offer?.intent).not.toBe('price_quote');
+  });
+
+  it('should offer delivery or pick-up after the branches only with products on the counter', () => {
+    expect(info('¿dónde están ubicados?').text).toMatch(/¿Te ayudo con algo más\?$/);
+    expect(info('¿dónde están ubicados?', { counter: true }).text).toContain('¿Quieres que te lo enviemos a domicilio o pasas por aquí?');
+    expect(info('where is the main branch?', {}, 'en').text).not.toContain('delivered');
+    expect(info('where is the main branch?', { counter: true }, 'en').text).toContain('Would you like it delivered, or will you come by?');
+  });
+});
+
 describe('store questions asked again, and after the store changes', () => {
   it('should answer a repeated question the same, and read a changed store (new zone) from the next question on', () => {
     const first = ask('llevan a Higüey? y a que hora abren?');
@@ -102,6 +167,7 @@ describe('store questions asked again, and after the store changes', () => {
     // Its name is a place, not a question about Sundays, for the changed store only.
     const topics = (t: TenantData) => answerInfo(t, { tenantId: 'ferreteria', lang: 'es', topic: 'store_hours_location', text: 'llevan a Villa Domingo?', idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15)).replies.map((r) => ('template' in r ? r.template : ''));
     expect(topics(changed)).toEqual(['info.delivery.zone']);
-    expect(topics(tenant)).toEqual(['info.day', 'info.delivery.unknown']);
+    // The day's hours (said without their closing question), then the place not known.
+    expect(topics(tenant)).toEqual(['', 'info.delivery.unknown']);
   });
 });

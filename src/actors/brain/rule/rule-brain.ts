@@ -21,6 +21,7 @@ import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not
 import { emojiAsWords, readableText, readableWords } from './emoji.js';
 import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
+import { asksDeliveryTimeAhead } from '../../../machines/delivery-time.js';
 import { letsItGo } from '../../../machines/letting-go.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
@@ -231,6 +232,12 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const askedGoodbye = intent.name === 'goodbye' && text.includes('?');
     if (has('store_hours_location') && (DELIVERY_READS_AS_STORE.has(intent.name) || unsure || askedGoodbye) && mentions.length === 0 && mentionsDelivery(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(intent.confidence, DELIVERY_RULE_CONFIDENCE) };
+    }
+    // "¿cuánto tarda el pedido?", "en cuánto tiempo me llega?": how long delivery takes, a store
+    // question (the zones' times), not a complaint about an order the classifier hears in "pedido"
+    // nor a price. An order placed or waited for ("llevo 3 días esperando") stays what it was read.
+    if (has('store_hours_location') && mentions.length === 0 && !sureHandoffOrCase(intent) && (DELIVERY_READS_AS_STORE.has(intent.name) || intent.confidence < HANDOFF_CONFIDENCE) && asksDeliveryTimeAhead(text)) {
+      intent = { name: 'store_hours_location', confidence: Math.max(intent.name === 'store_hours_location' ? intent.confidence : 0, DELIVERY_RULE_CONFIDENCE) };
     }
     // "Villa Hermosa", "a Caleta" alone (the answer to "¿A qué zona te lo enviaríamos?"): one of the
     // store's delivery places or branches named, a store question.

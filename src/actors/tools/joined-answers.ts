@@ -1,0 +1,43 @@
+/**
+ * Several store topics asked in one message ("¿dónde están y a qué hora abren?"): each topic's
+ * answer ends with its own question ("¿Te comparto la dirección?"), which the next answer makes
+ * moot (the addresses follow). Only the last answer keeps its question, and its offer; the ones
+ * before it are said without theirs.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { ReplyTemplates } from '../../domain/tenant.js';
+import type { ChoiceOption } from '../../domain/understanding.js';
+import type { ReplyDirective } from '../../machines/conversation.contract.js';
+import { renderReply } from '../render-reply.js';
+
+/** One topic's answer and the offer it made (a yes takes it). */
+export interface TopicAnswer {
+  replies: ReplyDirective[];
+  offer?: ChoiceOption;
+}
+
+/**
+ * The text without its closing question: "…\n\n¿Te ayudo con algo más?" → "…", "…sucursales de La
+ * Romana. ¿A cuál de estas zonas te lo enviaríamos?" → "…sucursales de La Romana." A text that does
+ * not end with a question is returned as it is.
+ */
+export function withoutClosingQuestion(text: string): string {
+  const t = text.trimEnd();
+  if (!t.endsWith('?')) return text;
+  const body = t.slice(0, -1);
+  // Where the question starts: its "¿", a new line, or the end of the sentence before it.
+  let start = Math.max(body.lastIndexOf('¿'), body.lastIndexOf('\n'));
+  for (const m of body.matchAll(/[.!:)](?=\s)/g)) if (m.index + 1 > start) start = m.index + 1;
+  const kept = t.slice(0, Math.max(start, 0)).trimEnd();
+  if (kept === '') return text;
+  // "…lo puede revisar contigo: ¿quieres que te pase?" → "…lo puede revisar contigo."
+  return /[:,]$/.test(kept) ? `${kept.slice(0, -1)}.` : kept;
+}
+
+/** The topics' answers as one: each but the last without its closing question or buttons; the last one's offer. */
+export function joinTopicAnswers(answers: readonly TopicAnswer[], templates: ReplyTemplates, lang: Lang): TopicAnswer {
+  if (answers.length <= 1) return answers[0] ?? { replies: [] };
+  const last = answers[answers.length - 1] as TopicAnswer;
+  const before = answers.slice(0, -1).flatMap((a) => a.replies.map((r): ReplyDirective => ({ text: withoutClosingQuestion(renderReply(r, templates, lang)) })));
+  return { replies: [...before, ...last.replies], ...(last.offer ? { offer: last.offer } : {}) };
+}
