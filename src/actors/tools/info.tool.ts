@@ -26,7 +26,7 @@ const STORE_TOPICS: [StoreTopic, RegExp][] = [
   ['contact', /\b(whats ?app|wasap|wassap|guasap|wsp|(?:su|sus|tu|el|el de ustedes|your) (?:correo|email|e mail|mail)|correo de (?:ustedes|la tienda|la ferreteria)|email address)\b/],
   // Phone questions are answered with the branches, each with its address and phone.
   ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|llego|lejos|distancia|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|branch|branches|directions|map|phone|phone number|call you|reach you|get there|get to you|get to your|how far|find you)\b/],
-  ['delivery', /\b(delivery|envios?|enviar\w*|envian|envias|llevan|llevar\w*|llegan|mandan|mandar\w*|traen|traer\w*|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
+  ['delivery', /\b(delivery|fletes?|acarreos?|envios?|enviar\w*|envian|envias|llevan|llevar\w*|llegan|mandan|mandar\w*|traen|traer\w*|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
   ['payment', /\b(pagos?|pagar(?:les?)?|pagan|pagamos|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|amex|american express|paypal|zelle|bitcoins?|cripto\w*|crypto\w*|cheques?|dolares|dollars|pay|payment|payments|cards?|cash|transfer)\b/],
 ];
 

@@ -13,7 +13,7 @@ const CONCEPTS: Record<string, readonly string[]> = {
   debt: ['cuenta', 'balance', 'saldo', 'debo', 'deuda', 'mora', 'atrasad', 'credito', 'pago', 'pagos', 'pague', 'suspend', 'abono', 'account', 'owe', 'overdue', 'statement', 'credit', 'payment', 'due', 'vence', 'bloquea', 'pendiente', 'standing', 'behind'],
   hours: ['hora', 'horario', 'abren', 'abierto', 'cierran', 'domingo', 'sabado', 'feriado', 'open', 'close', 'closing', 'hours', 'sunday', 'saturday', 'holiday', 'temprano', 'tarde'],
   place: ['donde', 'direccion', 'ubica', 'sucursal', 'llego', 'llegar', 'address', 'located', 'location', 'branch', 'where', 'directions', 'parqueo', 'parking', 'cerca', 'nearest', 'maps', 'tienda', 'store'],
-  delivery: ['delivery', 'envio', 'envia', 'entrega', 'domicilio', 'llevan', 'ship', 'deliver', 'pick', 'recoger'],
+  delivery: ['delivery', 'flete', 'acarreo', 'envio', 'envia', 'entrega', 'domicilio', 'llevan', 'ship', 'deliver', 'pick', 'recoger'],
   paymethod: ['tarjeta', 'transferencia', 'efectivo', 'cheque', 'card', 'cash', 'transfer', 'metodo', 'method', 'paypal'],
   job: ['trabajo', 'trabajar', 'empleo', 'vacant', 'curricul', 'cv', 'contratando', 'personal', 'empleado', 'puesto', 'plaza', 'sueldo', 'salario', 'entrevista', 'pasant', 'aplica', 'job', 'hiring', 'hire', 'vacanc', 'resume', 'apply', 'career', 'internship', 'salary', 'interview', 'position', 'work', 'recluta', 'recruit', 'chance', 'opening', 'cogiendo'],
   human: ['persona', 'humano', 'agente', 'representante', 'asesor', 'operador', 'encargado', 'gerente', 'supervisor', 'dueno', 'robot', 'bot', 'maquina', 'human', 'person', 'agent', 'operator', 'representative', 'manager', 'real', 'someone', 'alguien', 'llame', 'llamen', 'call', 'hablar', 'talk', 'speak', 'staff', 'transfer'],

@@ -334,7 +334,7 @@ export function asksForJob(text: string): boolean {
 }
 
 const DELIVERY_WORDS =
-  /\b(?:delivery|deliveries|envios?|enviar|envian|envias|mandan|llevan|entregas?|entregan|reparten|domicilio|despacho|despachan|deliver|shipping|ship|llegan? (?:a|hasta) \w+|(?:llevar|traer|mandar|enviar)(?:me|nos|lo|la|los|las|melo|mela|melos|melas|noslo|nosla)|(?:me|nos) (?:lo|la|los|las) (?:pueden |puede |podrian |podria |van a )?(?:llevan|llevar|traen|traer|mandan|mandar)|(?:llevar|traer|mandar) (?:\w+ ){0,4}(?:a|hasta) \w+)\b/;
+  /\b(?:delivery|deliveries|fletes?|acarreos?|envios?|enviar|envian|envias|mandan|llevan|entregas?|entregan|reparten|domicilio|despacho|despachan|deliver|shipping|ship|llegan? (?:a|hasta) \w+|(?:llevar|traer|mandar|enviar)(?:me|nos|lo|la|los|las|melo|mela|melos|melas|noslo|nosla)|(?:me|nos) (?:lo|la|los|las) (?:pueden |puede |podrian |podria |van a )?(?:llevan|llevar|traen|traer|mandan|mandar)|(?:llevar|traer|mandar) (?:\w+ ){0,4}(?:a|hasta) \w+)\b/;
 
 /** The message is about delivery ("cuánto cobran por el envío a Caleta?", "do you deliver to Higüey?"). */
 export function mentionsDelivery(text: string): boolean {
