@@ -6,7 +6,30 @@
 
 /** "algo para", "qué tienen para", "something to", "what can I use to": a job follows. */
 const JOB_LEAD =
-  /\b(?:algo|alguna\s+cosa|algun\s+producto|que\s+(?:tienen|tiene|tienes|hay|me\s+recomiendas?|recomiendas?|uso|usar|puedo\s+usar|necesito|sirve)|con\s+que|something|anything|what\s+(?:do\s+you\s+have|can\s+i\s+use|should\s+i\s+use|do\s+i\s+need|would\s+you\s+recommend))\s+(?:(?:bueno|buena|good)\s+)?(?:para|pa|to|for)\s+/;
+  /\b(?:algo|alguna\s+cosa|algun\s+producto|que\s+(?:tienen|tiene|tienes|hay|(?:me|nos)\s+recomienda[sn]?|recomienda[sn]?|uso|usar|puedo\s+usar|necesito|sirve)|con\s+que|something|anything|what\s+(?:do\s+you\s+have|can\s+i\s+use|should\s+i\s+use|do\s+i\s+need|would\s+you\s+recommend))\s+(?:(?:bueno|buena|good)\s+)?(?:para|pa|to|for)\s+/;
+/**
+ * "¿con qué pego cerámica?", "¿con qué se sella una filtración?", "con qué puedo destapar…": the job
+ * by a conjugated verb of the everyday jobs (first person or impersonal), read as its infinitive.
+ * Only these verbs: "¿con qué pago?" asks how to pay, not for a product.
+ */
+const WITH_WHAT = /\bcon\s+que\s+(?:(?:se|me|lo|la|los|las|le)\s+)?(?:(?:puedo|podemos|debo|deberia|tengo\s+que|hay\s+que|se\s+puede)\s+)?/;
+const JOB_VERBS: Readonly<Record<string, string>> = {
+  peg: 'pegar', sell: 'sellar', cort: 'cortar', destap: 'destapar', limpi: 'limpiar', pint: 'pintar', arregl: 'arreglar',
+  tap: 'tapar', lij: 'lijar', sold: 'soldar', suelд: 'soldar', resan: 'resanar', impermeabiliz: 'impermeabilizar', rellen: 'rellenar',
+  fij: 'fijar', quit: 'quitar', repar: 'reparar', enchap: 'enchapar', nivel: 'nivelar', amarr: 'amarrar', asegur: 'asegurar', taladr: 'taladrar', perfor: 'perforar',
+};
+/** "pego" / "pega" / "pegamos" / "pegar" → "pegar", for the everyday job verbs only. */
+function jobInfinitive(word: string): string | null {
+  for (const enclitic of ['', 'lo', 'la', 'los', 'las']) {
+    if (!word.endsWith(enclitic)) continue;
+    const bare = word.slice(0, word.length - enclitic.length);
+    for (const ending of ['ando', 'amos', 'ar', 'as', 'an', 'o', 'a']) {
+      if (bare.endsWith(ending) && JOB_VERBS[bare.slice(0, -ending.length)] !== undefined) return JOB_VERBS[bare.slice(0, -ending.length)] as string;
+    }
+  }
+  return null;
+}
+
 /** The message starts with the job: "para destapar un inodoro, ¿qué tienen?". */
 const JOB_FIRST = /^\s*(?:y\s+)?(?:para|pa)\s+/;
 /** A Spanish infinitive, with a pronoun attached or not ("destapar", "sellarlo", "pegarla"). */
@@ -41,7 +64,7 @@ const fold = (text: string): string =>
 export function askedJob(text: string): AskedJob | null {
   const t = fold(text).replace(/[¿?¡!.,;:"()']/g, ' ');
   const lead = JOB_LEAD.exec(t) ?? JOB_FIRST.exec(t);
-  if (!lead) return null;
+  if (!lead) return withWhat(text, t);
   const start = lead.index + lead[0].length;
   const verb = /^[a-z]+/.exec(t.slice(start))?.[0] ?? '';
   const english = /\b(?:to|for)\s+$/.test(lead[0]);
@@ -52,6 +75,19 @@ export function askedJob(text: string): AskedJob | null {
   // Said back without the question that follows it: "cortar varilla" of "cortar varilla, ¿qué me recomiendas?".
   const own = rest.replace(TRAILING_QUESTION, '').trim();
   return { said: [plain, own].filter((s) => s !== '').join(' '), full: [plain, rest].filter((s) => s !== '').join(' '), verb: plain, at: lead.index };
+}
+
+/** "¿con qué pego cerámica?" (see `WITH_WHAT`): the job said with its verb's infinitive. */
+function withWhat(text: string, t: string): AskedJob | null {
+  const lead = WITH_WHAT.exec(t);
+  if (!lead) return null;
+  const start = lead.index + lead[0].length;
+  const word = /^[a-z]+/.exec(t.slice(start))?.[0] ?? '';
+  const verb = jobInfinitive(word);
+  if (verb === null) return null;
+  const rest = text.slice(start + word.length).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const own = rest.replace(TRAILING_QUESTION, '').trim();
+  return { said: [verb, own].filter((x) => x !== '').join(' '), full: [verb, rest].filter((x) => x !== '').join(' '), verb, at: lead.index };
 }
 
 /** "¿para qué sirve el sellador?", "el cemento blanco es para qué?", "what is thinner for?", "what's it used for?". */
