@@ -17,6 +17,7 @@ import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
+import { withCountApart } from './count-apart.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText, readableWords } from './emoji.js';
 import { createStoreNames } from './store-names.js';
@@ -453,7 +454,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       lang: nlu.lang,
       affirmation,
       leadFields: lead.leadFields,
-      products: mentions.map((m) => (m.quantity !== undefined ? { query: m.query, quantity: m.quantity } : { query: m.query })),
+      products: withCountApart(text, mentions).map((m) => (m.quantity !== undefined ? { query: m.query, quantity: m.quantity } : { query: m.query })),
       critical,
       priority: computePriority({ intent: priorityIntent, text, severity: urgentComplaint ? Math.max(severity, 9) : severity, ...(lead.urgency ? { urgency: lead.urgency } : {}) }),
     };
