@@ -459,6 +459,13 @@ function callBackLast4(context: ConversationContext): string | null {
   return null;
 }
 
+/** The account whose holder was verified last in this conversation, unless the message asks about another one. */
+function lastVerifiedAccount(context: ConversationContext): string | null {
+  const verified = context.accountAccess?.verified ?? [];
+  if (verified.length === 0 || /\b(?:otra|otro|another|other|different)\b/i.test(context.lastMessage?.text ?? '')) return null;
+  return verified[verified.length - 1] ?? null;
+}
+
 /** What the catalog is asked for this message (the `answerProduct` actor's input, or `provideAnswerers`' at once). */
 export function productInput(context: ConversationContext): ProductActorInput {
   const intent = intentOf(context);
@@ -1620,7 +1627,8 @@ export const conversationMachine = setup({
             input: ({ context }) => ({
               tenantId: context.tenantId,
               lang: context.lang,
-              accountId: context.understanding?.accountId ?? null,
+              // "¿y cuándo vence?" after the account's status: the account verified in this conversation, not its number asked again.
+              accountId: context.understanding?.accountId ?? lastVerifiedAccount(context),
               idempotencyKey: key(context, 'account'),
               text: context.lastMessage?.text ?? '',
               access: context.accountAccess ?? null,
