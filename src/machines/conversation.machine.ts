@@ -761,11 +761,12 @@ export const conversationMachine = setup({
       const again = asksEstimateAgain(context.lastMessage?.text ?? '');
       if (again === null) return false;
       if (pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0) return true;
-      // "dame 20" … "¿cuánto sería todo?": the total of the product just priced with its quantity.
+      // "dame 20" … "¿cuánto sería todo?": the total of what was counted on the counter.
       const focus = recentFocus(context);
       // "mándame los dos": the products just shown or talked about, when there were two or more.
       if (again.both) return focus !== null && ((focus.recent?.length ?? 0) > 0 || (focus.options?.length ?? 0) >= 2);
-      return focus !== null && (again.each !== undefined || focus.quantity !== undefined);
+      // "¿cuánto es todo?" with nothing counted yet: the tool says what the total needs (which one, how many).
+      return focus !== null;
     },
     // Not in the middle of a form: its next question follows the product answer.
     offersReserve: ({ context, event }) => outputOf<ProductActorOutput>(event)?.reserve !== undefined && !formInProgress(context) && !runOf(context),
