@@ -60,7 +60,7 @@ import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
-import { defersTheOrder, ordersDeliveryTo, takesTheOrder } from './order-words.js';
+import { defersTheOrder, ordersDeliveryTo, takesTheOrder, waitsForMore } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -754,6 +754,11 @@ export const conversationMachine = setup({
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
+    // "ok, entonces?", "bueno, y?" to "¿Te lo reservo?" / "¿Te preparo la cotización formal?": waiting for more, no yes.
+    waitsOnOffer: ({ context }) =>
+      (pendingQuoteOffer(context) || (context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1)) && waitsForMore(lastText(context)),
+    // "bueno, y?" with nothing on offer: the customer waits for more; never read as a goodbye.
+    waitsForMore: ({ context }) => waitsForMore(lastText(context)),
     // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
     // ...or, with no estimate yet, "dame 100 de cada uno" after separate answers, after a list of
     // options (each option), or after one product only (that many of it, as "dame 100" would).
@@ -1065,6 +1070,14 @@ export const conversationMachine = setup({
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: NO_EXPECTATION }),
+    // The offer asked again, plainer: a yes next turn still takes it.
+    nudgeOffer: enqueueActions(({ context, enqueue }) => {
+      const offer = context.expecting;
+      if (offer.kind === 'quote_offer') enqueue.emit(reply('quote.nudge'));
+      else if (offer.kind === 'reserve_offer') enqueue.emit(reply(offer.backorder ? 'quote.backorder_nudge' : 'quote.reserve_nudge', { line: offer.text }));
+      else return;
+      enqueue.assign({ expecting: { ...offer, turn: context.turn } });
+    }),
     // The customer let the form go: nothing is sent; the draft is kept for a request started again.
     dropForm: enqueueActions(({ context, enqueue }) => {
       enqueue.emit(reply('lead.dropped'));
@@ -1110,7 +1123,7 @@ export const conversationMachine = setup({
       }
       if (hasLaughter(said) && !thanked) return reply(formInProgress(context) ? 'thanks.laugh_held' : 'thanks.laugh');
       // A bare "sí" to "¿algo más?": "¿Qué más necesitas?" ("¿Qué necesitas?" when nothing was answered yet).
-      if (!thanked && !formInProgress(context) && saysYesToMore(said)) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.whatElse' : 'thanks.whatNeeded');
+      if (!thanked && !formInProgress(context) && (saysYesToMore(said) || waitsForMore(said))) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.whatElse' : 'thanks.whatNeeded');
       return reply(!thanked && formInProgress(context) ? 'thanks.held' : 'thanks');
     }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
@@ -1422,6 +1435,7 @@ export const conversationMachine = setup({
             },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'revisitsEstimate', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
+            { guard: 'waitsOnOffer', target: 'continuing', actions: [{ type: 'route', params: { as: 'product' } }, 'nudgeOffer'] },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
             // "no" to "¿Quieres que te avise cuando entre?", "déjame pensarlo" to "¿Te lo reservo?": noted, "¿algo más?", not a goodbye.
@@ -1494,6 +1508,11 @@ export const conversationMachine = setup({
             }),
             ...restingIdle({
               guard: { type: 'intentIs', params: { intents: ['thanks'] } },
+              target: 'continuing',
+              actions: [{ type: 'route', params: { as: 'decided' } }, 'sayThanks'],
+            }),
+            ...restingIdle({
+              guard: and([{ type: 'intentIs', params: { intents: ['goodbye'] } }, 'waitsForMore']),
               target: 'continuing',
               actions: [{ type: 'route', params: { as: 'decided' } }, 'sayThanks'],
             }),

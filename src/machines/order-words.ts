@@ -106,3 +106,25 @@ const TO_A_PLACE = /(?:^|[^a-z])(?:mand|envi|llev|tra[ei]|despach|deliver|send|s
 export function ordersDeliveryTo(text: string): boolean {
   return TO_A_PLACE.test(fold(text));
 }
+
+/**
+ * Waiting for the rest after an answer: "ok, entonces?", "ok y entonces", "bueno, y?", "y?", "y
+ * ahora qué?", "ok, and?", "so?", "and then?". The customer expects the clerk to go on; it takes
+ * nothing (an "ok" in front is no yes) and it is no goodbye.
+ */
+const WAITS =
+  /^(?:(?:ok[aeiy]?|okey|bueno|ya|vale|listo|perfecto|aja|mm+|ah|well|alright|right)\s+)*(?:(?:y|e|and|so|now)(?:\s+(?:entonces|ahora|que|que mas|luego|despues|bien|eso|pues|then|what|now|so|next))?(?:\s+que)?|entonces(?:\s+que)?|que mas|que sigue|then what|what now|what next|and then what)$/;
+
+/**
+ * @example
+ * waitsForMore('ok, entonces?'); // true
+ * waitsForMore('bueno, y?'); // true
+ * waitsForMore('ok dale'); // false
+ * waitsForMore('ok entonces'); // false (a plain "ok then" is no question)
+ */
+export function waitsForMore(text: string): boolean {
+  const t = fold(text);
+  if (!WAITS.test(t)) return false;
+  // "ok entonces" / "bueno entonces" alone say "all right then"; asked ("ok, entonces?") they wait.
+  return /\?/.test(text) || !/^(?:(?:ok[aeiy]?|okey|bueno|ya|vale|listo|perfecto|aja|mm+|ah|well|alright|right)\s+)*entonces$/.test(t);
+}
