@@ -4,6 +4,7 @@ import type { ContactProfile, LeadField } from '../domain/lead.js';
 import type { WorkflowText } from './workflow/workflow-spec.js';
 import type { MediaKind } from '../domain/media.js';
 import { customerChannelLabel } from '../domain/channel-label.js';
+import { formatMoney } from '../domain/money.js';
 import type { Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, Expectation, Understanding } from '../domain/understanding.js';
 import {
@@ -26,6 +27,7 @@ import {
   type ProductActorInput,
   type ProductActorOutput,
   type ProductFocus,
+  type QuoteLine,
   type RateTicketInput,
   type ReplyDirective,
   type ReplyEmitted,
@@ -538,8 +540,28 @@ function productFocusOf(context: ConversationContext, event: unknown): Partial<C
 
 /** "¿Te lo reservo?" after one product: a yes within one turn sets aside this line (`settleOffer`). */
 function reserveOfferOf(context: ConversationContext, event: unknown): Partial<ConversationContext> {
-  const line = outputOf<ProductActorOutput>(event)?.reserve;
-  return line ? { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn, ...(line.backorder ? { backorder: true } : {}) } as Expectation } : {};
+  const out = outputOf<ProductActorOutput>(event);
+  const line = out?.reserve;
+  if (!line) return {};
+  const price = out.focus?.sku === line.sku ? out.focus.price : undefined;
+  const priced = price !== undefined && !line.backorder ? { line: { sku: line.sku, quantity: line.quantity, price } } : {};
+  return { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced } as Expectation };
+}
+
+/**
+ * A product set aside after the customer asked us to deliver to a served place ("¿me lo llevan a
+ * Villa Hermosa?" then "sí, resérvamelo"): the line with that delivery, for the ticket (its quote
+ * lines and total) and the customer's confirmation. Null when no delivery was asked recently.
+ */
+function reservedWithDelivery(context: ConversationContext): { text: string; quote: { lines: QuoteLine[]; delivery: DeliveryQuote } } | null {
+  const offer = context.expecting;
+  const delivery = context.delivery;
+  if (offer.kind !== 'reserve_offer' || !offer.line || !delivery || context.turn - delivery.turn > DELIVERY_TURNS) return null;
+  const goods = offer.line.price * offer.line.quantity;
+  const fee = delivery.freeFrom !== undefined && goods >= delivery.freeFrom ? 0 : delivery.fee;
+  const free = context.lang === 'es' ? 'gratis' : 'free';
+  const text = `${offer.text} + delivery ${context.lang === 'es' ? 'a' : 'to'} ${delivery.place} (${fee === 0 ? free : formatMoney(fee)})`;
+  return { text, quote: { lines: [{ sku: offer.line.sku, quantity: offer.line.quantity }], delivery: { place: delivery.place, fee } } };
 }
 
 /** The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes (`settleOffer`). */
@@ -1027,8 +1049,13 @@ export const conversationMachine = setup({
     // advisor for a room's remodel under a product answer: a yes next turn takes it) or none, and the topic or
     // product answered is the focus of follow-ups, in one context copy.
     settleAnswer: assign(({ context, event }, params: { focus: 'product' | 'info' }) => {
-      const offer = outputOf<InfoActorOutput | ProductActorOutput>(event)?.offer;
-      const expecting: Expectation = offer ? offerChoice(offer, context.lang) : NO_EXPECTATION;
+      const out = outputOf<InfoActorOutput | ProductActorOutput>(event);
+      const offer = out?.offer;
+      // "¿me lo llevan a Villa Hermosa?" right after "¿Te lo reservo?": the delivery answered, the
+      // offer still stands (a yes sets the product aside with that delivery).
+      const held = context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1 ? context.expecting : null;
+      const pending = params.focus === 'info' && held && out && 'delivery' in out && out.delivery ? { ...held, turn: context.turn } : null;
+      const expecting: Expectation = offer ? offerChoice(offer, context.lang) : (pending ?? NO_EXPECTATION);
       return { expecting, ...(params.focus === 'product' ? productFocusOf(context, event) : infoFocusOf(context, event, expecting)) };
     }),
     storeProductFocus: assign(({ context, event }) => productFocusOf(context, event)),
@@ -1259,7 +1286,7 @@ export const conversationMachine = setup({
     }),
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
-        ? reply(context.expecting.backorder ? 'quote.backorder' : 'quote.reserved', { number: context.ticket?.number ?? '', line: context.expecting.text })
+        ? reply(context.expecting.backorder ? 'quote.backorder' : 'quote.reserved', { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text })
         : reply('quote.ticket', { number: context.ticket?.number ?? '' }),
     ),
     enterHandoff: assign(({ context }) => ({
@@ -1604,11 +1631,12 @@ export const conversationMachine = setup({
               lang: context.lang,
               messageId: messageId(context),
               // A yes to the offer: the ticket carries the list that was priced, not the "sí".
-              text: context.expecting.kind === 'quote_offer' || context.expecting.kind === 'reserve_offer' ? context.expecting.text : (context.lastMessage?.text ?? ''),
+              text: reservedWithDelivery(context)?.text ?? (context.expecting.kind === 'quote_offer' || context.expecting.kind === 'reserve_offer' ? context.expecting.text : (context.lastMessage?.text ?? '')),
               // ...with its lines and the delivery counted in the total, for the sales team.
               ...(context.expecting.kind === 'quote_offer' && context.expecting.lines && context.expecting.lines.length > 0
                 ? { quote: { lines: context.expecting.lines, ...(context.expecting.delivery ? { delivery: context.expecting.delivery } : {}) } }
                 : {}),
+              ...(reservedWithDelivery(context) ? { quote: reservedWithDelivery(context)!.quote } : {}),
               idempotencyKey: key(context, 'quote-ticket'),
             }),
             onDone: {

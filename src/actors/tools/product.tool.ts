@@ -9,7 +9,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
-import { withDelivery } from './estimate-delivery.js';
+import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { counterTotal, countsBefore } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
@@ -93,7 +93,7 @@ export function answerProduct(
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
   const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
-  const out = withProductNotes(tenant, index, asked ? answered : withDelivery(tenant, answered, input.delivery, input.lang), input.lang, text);
+  const out = withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
   if (!out.focus || before.length === 0) return out;
