@@ -222,6 +222,8 @@ const QUANTITY_FILLER = new Set([
   'be', 'is', 'are', 'it', 'for', 'the', 'price', 'cost', 'costs', 'compro', 'llevo', 'quiero', 'necesito', 'ocupo', 'dame', 'das', 'ponme',
   'pongame', 'mandame', 'buy', 'take', 'get', 'need', 'want', 'give', 'i', 'ill', 'please', 'porfa', 'favor', 'unos', 'unas', 'about', 'like',
   'what', 'make', 'fueran', 'fuera', 'pa', 'mejor', 'llevaria', 'compraria', 'necesitaria', 'ocuparia', 'im', 'taking', 'lo',
+  // A count changed: "no, que sean 15", "cámbialo a 15", "ponle 15", "change it to 15", "15 instead".
+  'no', 'que', 'sean', 'cambialo', 'cambiala', 'cambialos', 'cambia', 'cambiame', 'ponle', 'pon', 'change', 'to', 'instead', 'actually', 'rather',
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =

@@ -115,3 +115,15 @@ describe('quantities › through the whole host', () => {
     expect(three).not.toContain('cubeta');
   });
 });
+
+describe('a count changed', () => {
+  it.each([
+    ['no, que sean 15', 15],
+    ['cámbialo a 15', 15],
+    ['ponle 15', 15],
+    ['change it to 15', 15],
+    ['actually 15', 15],
+  ])('reads %s as %i', (text, n) => {
+    expect(followUpQuantity(text)).toBe(n);
+  });
+});
