@@ -62,7 +62,7 @@ import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
-import { defersTheOrder, ordersDeliveryTo, takesTheOrder, waitsForMore } from './order-words.js';
+import { defersTheOrder, ordersDeliveryTo, removedWords, takesTheOrder, waitsForMore } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -776,6 +776,8 @@ export const conversationMachine = setup({
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
+    // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint).
+    removesEstimateLine: ({ context }) => pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) >= 2 && removedWords(lastText(context)) !== null,
     // "ok, entonces?", "bueno, y?" to "¿Te lo reservo?" / "¿Te preparo la cotización formal?": waiting for more, no yes.
     waitsOnOffer: ({ context }) =>
       (pendingQuoteOffer(context) || (context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1)) && waitsForMore(lastText(context)),
@@ -1463,6 +1465,7 @@ export const conversationMachine = setup({
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'revisitsEstimate', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'waitsOnOffer', target: 'continuing', actions: [{ type: 'route', params: { as: 'product' } }, 'nudgeOffer'] },
+            { guard: 'removesEstimateLine', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
             // "no" to "¿Quieres que te avise cuando entre?", "déjame pensarlo" to "¿Te lo reservo?": noted, "¿algo más?", not a goodbye.

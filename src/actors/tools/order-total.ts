@@ -5,6 +5,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import { countUnit } from './units.js';
+import { removedWords } from '../../machines/order-words.js';
 
 /**
  * "¿Cuánto es todo?" at the counter, with no estimate given yet: a clerk adds up what the customer
@@ -63,4 +64,20 @@ export function countsBefore(previous: ProductFocus, now: ProductFocus, recent: 
   if (previous.quantity !== undefined && !(text !== undefined && REPLACES.test(text))) counts[previous.sku] = previous.quantity;
   const kept = Object.entries(counts).filter(([sku]) => sku !== now.sku && recent.includes(sku));
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
+/**
+ * The estimate on offer without the line the customer took off, priced again (with a word on what
+ * was taken off); null when the message removes nothing of it or would leave nothing.
+ */
+export function withoutLine(tenant: TenantData, index: CatalogIndex, estimate: readonly QuoteLine[], text: string, lang: Lang): ProductActorOutput | null {
+  const words = removedWords(text);
+  if (words === null || estimate.length < 2) return null;
+  // The line the words name best: the catalog's ranking of the estimate's products for those words.
+  const ranked = index.search(words, { limit: 30 });
+  const hit = ranked.find((m) => estimate.some((l) => l.sku === m.product.sku));
+  if (!hit) return null;
+  const left = estimate.filter((l) => l.sku !== hit.product.sku);
+  const priced = multiQuote(tenant, estimateLines(tenant, left), [], lang, index, false);
+  return { ...priced, replies: [{ template: 'product.removed', params: { name: hit.product.name } }, ...priced.replies] };
 }

@@ -11,7 +11,7 @@ import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
-import { counterTotal, countsBefore } from './order-total.js';
+import { counterTotal, countsBefore, withoutLine } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
@@ -130,6 +130,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
   const again = text !== undefined ? asksEstimateAgain(text) : null;
+  // "quita las varillas", "remove the rebar": the estimate on offer without that line.
+  const trimmed = input.estimate && text !== undefined ? withoutLine(tenant, index, input.estimate, text, lang) : null;
+  if (trimmed) return trimmed;
   const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each) : [];
   if (total.length > 0) return multiQuote(tenant, total, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   // ...or "dame 20" (and "y 5 de arena") then "¿cuánto sería todo?": what was counted, as an estimate;
