@@ -103,7 +103,7 @@ function readProductFollowUp(text: string): boolean {
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   // "¿cuánto sale la cubeta?", "how much is the 5 gallon one?": the price of the one in focus in another pack or size.
   const priced = t.replace(PRICE_LEAD, '');
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || countedPick(text, 3) !== null;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null;
 }
 
 /** A price question's lead, before what it asks the price of. */
@@ -186,6 +186,34 @@ export function pickedOption(text: string, count: number): number | null {
   }
   return null;
 }
+
+/**
+ * "el otro", "y la otra?", "dame el otro", "¿cuánto cuesta el otro?", "the other one": the other
+ * product of the two on the counter (the option not in focus, or the one answered before).
+ *
+ * @example
+ * pickedOther('y la otra?'); // true
+ * pickedOther('otro problema'); // false
+ */
+export function pickedOther(text: string): boolean {
+  const t = fold(text);
+  return OTHER_ONE.test(t) || COUNTED_OTHER.test(t);
+}
+
+/**
+ * The count of a pick of the other one ("y 5 del otro", "dame 3 de la otra", "2 of the other one").
+ *
+ * @example
+ * otherCount('y 5 del otro'); // 5
+ */
+export function otherCount(text: string): number | undefined {
+  const m = COUNTED_OTHER.exec(fold(text));
+  return m ? Number(m[1]) : undefined;
+}
+const COUNTED_OTHER =
+  /^(?:(?:y|e|and|no|mejor|entonces|pues|ok|dale|dame|deme|ponme|mandame|quiero|necesito|give\s+me|i\s+want|i\s+need|i\s+ll\s+take|ill\s+take)\s+)*(\d+)\s+(?:[a-z]+\s+)?(?:del|de\s+la|de\s+el|of\s+the)\s+(?:otr[oa]|other(?:\s+one)?)(?:\s+(?:entonces|pues|por\s+favor|porfa|please|then))*$/;
+const OTHER_ONE =
+  /^(?:(?:y|e|and|no|mejor|entonces|pues|ok|dale|si|bueno|dame|deme|quiero|prefiero|me\s+llevo|llevo|mandame|ponme|give\s+me|i\s+want|i\s+ll\s+take|ill\s+take|i\s+prefer|what\s+about|how\s+about|cuanto|cuesta|sale|vale|es|how\s+much|is)\s+)*(?:(?:el|la|lo|the)\s+)?(?:otr[oa]|other(?:\s+one)?)(?:\s+(?:entonces|pues|mejor|por\s+favor|porfa|please|then|instead|cuanto|cuesta|sale|vale|how\s+much))*$/;
 
 /** "esa misma", "ese", "that one", "the same one": the product on the counter, chosen. */
 const SAME_ONE =

@@ -320,7 +320,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     return missing.length === 0 ? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] } : notCarried(tenant, missing, lang);
   }
   // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
-  if (text !== undefined && found.length + missing.length >= 1) {
+  // ...not a pick of what is on the counter ("2 of the other one").
+  if (text !== undefined && found.length + missing.length >= 1 && !pinnedProduct) {
     for (const other of uncarriedItems(text, index)) if (!missing.includes(other) && namesGoods(other, known, lang)) missing.push(other);
   }
   const quantities = wanted.some((w) => w.quantity !== undefined);

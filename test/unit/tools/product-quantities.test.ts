@@ -127,3 +127,14 @@ describe('a count changed', () => {
     expect(followUpQuantity(text)).toBe(n);
   });
 });
+
+describe('the other one on the counter', () => {
+  it('reads a pick of the other product, with its count', async () => {
+    const { otherCount, pickedOther } = await import('../../../src/machines/product-focus.js');
+    for (const text of ['el otro', 'y la otra?', 'mejor el otro', '¿cuánto cuesta el otro?', 'the other one', 'y 5 del otro', '2 of the other one']) expect(pickedOther(text)).toBe(true);
+    for (const text of ['tengo otro problema', 'otro día', 'quiero otra cosa', 'el blanco']) expect(pickedOther(text)).toBe(false);
+    expect(otherCount('y 5 del otro')).toBe(5);
+    expect(otherCount('dame 3 de la otra')).toBe(3);
+    expect(otherCount('el otro')).toBeUndefined();
+  });
+});
