@@ -252,6 +252,8 @@ const QUANTITY_FILLER = new Set([
   'what', 'make', 'fueran', 'fuera', 'pa', 'mejor', 'llevaria', 'compraria', 'necesitaria', 'ocuparia', 'im', 'taking', 'lo',
   // A count changed: "no, que sean 15", "cámbialo a 15", "ponle 15", "change it to 15", "15 instead".
   'no', 'que', 'sean', 'cambialo', 'cambiala', 'cambialos', 'cambia', 'cambiame', 'ponle', 'pon', 'change', 'to', 'instead', 'actually', 'rather',
+  // The product on the counter pointed at: "ese mismo, dame 5", "ese, dame 5", "same one, 5 please".
+  'ese', 'esa', 'este', 'esta', 'esos', 'esas', 'mismo', 'misma', 'mismos', 'mismas', 'same', 'that', 'this', 'those', 'these',
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
@@ -270,7 +272,8 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string 
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
   const t = fold(text)
-    .replace(/\b(?:de|of)\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?|(?:el|la)\s+mism[oa])\b/g, ' ')
+    .replace(/\b(?:de|of)\s+(?:(?:el|la|ese|esa|este|esta)\s+mism[oa]s?|esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?)\b/g, ' ')
+    .replace(/\b(?:(?:the\s+)?same|that|this)\s+one\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

@@ -123,6 +123,11 @@ describe('a count changed', () => {
     ['ponle 15', 15],
     ['change it to 15', 15],
     ['actually 15', 15],
+    ['ese mismo, dame 5', 5],
+    ['dame 5 de ese mismo', 5],
+    ['ese, dame 5', 5],
+    ['same one, 5 please', 5],
+    ['that one, 5 bags', 5],
   ])('reads %s as %i', (text, n) => {
     expect(followUpQuantity(text)).toBe(n);
   });
