@@ -435,6 +435,9 @@ const DELIVERY_TURNS = 8;
 /** The whole order's price asked ("¿cuánto sería todo con el envío?", "the total with delivery?"). */
 const ORDER_TOTAL = /\b(?:todo|total|en total|con todo|all together|altogether|the total|in total|everything)\b/;
 
+/** Delivery asked in the message itself ("con delivery a Caleta", "llevado a Villa Hermosa", "delivered to Caleta"). */
+const DELIVERY_ASKED = /\b(?:delivery|envio|enviado|llevado|llevarlo|llevarlos|llevar|entregado|delivered|shipping|sent)\s+(?:a|al|hasta|para|to)\s+\S/;
+
 /** A short follow-up on the offers or openings just listed: which one, until when, how to apply. */
 const ABOUT_THE_LIST: Partial<Record<InfoTopic, RegExp>> = {
   offers: /\b(?:hasta cuando|hasta que (?:dia|fecha)|cuando (?:vence|termina|se acaba)|vence|dura|esa oferta|esa promo|la oferta|la promo|el combo|la del?|el del?|how long|until when|when does it end|that (?:offer|deal)|the one (?:for|with|on))\b/,
@@ -901,7 +904,10 @@ export const conversationMachine = setup({
     followsUpProduct: ({ context }) => followsUpProductOf(context),
     asksOrderTotal: ({ context }) => {
       const text = context.lastMessage?.text ?? '';
-      return !!context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS && recentFocus(context) !== null && ORDER_TOTAL.test(foldText(text)) && text.trim().split(/\s+/).length <= 10;
+      const folded = foldText(text);
+      // ...or the total with a delivery asked in the same words ("¿cuánto es todo con delivery a Caleta?").
+      const delivery = (!!context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS) || DELIVERY_ASKED.test(folded);
+      return delivery && recentFocus(context) !== null && ORDER_TOTAL.test(folded) && text.trim().split(/\s+/).length <= 10;
     },
     // Continuations after a reply.
     formInProgress: ({ context }) => formInProgress(context) !== null,

@@ -114,13 +114,17 @@ function withAskedDelivery(tenant: TenantData, index: CatalogIndex, out: Product
   const lines = line ? [{ sku: line.sku, quantity: Math.max(out.focus?.quantity ?? 1, 1) }] : out.outcome === 'estimate' ? out.lines : undefined;
   // "mándamelos a Caleta": the order itself, with its delivery, goes to the sales team at once.
   const priced = lines && (line || ordered) ? multiQuote(tenant, estimateLines(tenant, lines), [], lang, index, ordered) : out;
-  if (priced.outcome !== 'estimate' && priced.outcome !== 'multi_quote') return out;
+  // Not priced as an order yet ("¿cuánto es todo con delivery a Caleta?" after the options): the place is kept for the order to come.
+  if (priced.outcome !== 'estimate' && priced.outcome !== 'multi_quote') return out.outcome === 'answered' && out.focus ? { ...out, deliveryAsked: asked } : out;
   const withFee = withDelivery(tenant, priced, asked, lang);
   const eta = etaLine(tenant, asked, lang);
   const [reply, ...rest] = withFee.replies;
   if (!eta || !reply || !('template' in reply) || typeof reply.params?.delivery !== 'string') return { ...withFee, deliveryAsked: asked };
   return { ...withFee, replies: [{ ...reply, params: { ...reply.params, delivery: `${reply.params.delivery}\n${eta}` } }, ...rest], deliveryAsked: asked };
 }
+
+/** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
+const TO_A_PLACE = /\s(?:a|al|hasta|para|to)\s+[^\s?¿!¡.,]+(?:\s+[^\s?¿!¡.,]+){0,2}\s*[?!.]*\s*$/i;
 
 /** How many products answered before the one in focus it remembers. */
 const MAX_RECENT = 4;
@@ -129,7 +133,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const lang = input.lang;
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
-  const again = text !== undefined ? asksEstimateAgain(text) : null;
+  // "¿cuánto es todo con delivery a Caleta?": the place is the delivery's (added after), not part of the question.
+  const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' '))) : null;
   // "quita las varillas", "remove the rebar": the estimate on offer without that line.
   const trimmed = input.estimate && text !== undefined ? withoutLine(tenant, index, input.estimate, text, lang) : null;
   if (trimmed) return trimmed;
