@@ -151,9 +151,22 @@ export function pickedExtreme(text: string): ExtremePick | null {
     // Only the pick and words around one ("cuál es el más barato?", "dame la más grande de esas",
     // "the cheapest one please"): "el mayor problema es que no llegó" is no pick.
     const rest = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`.split(' ').map((w) => w.replace(/['’]/g, '')).filter((w) => w !== '');
-    return rest.every((w) => PICK_FILLER.has(w)) ? pick : null;
+    // "dame 10 del más barato", "3 sacos del más económico": a count of the pick.
+    return rest.every((w) => PICK_FILLER.has(w) || /^\d+$/.test(w) || QUANTITY_UNIT.test(w)) ? pick : null;
   }
   return null;
+}
+
+/**
+ * The count given with a pick by superlative ("dame 10 del más barato" → 10), if any.
+ *
+ * @example
+ * extremeCount('dame 10 del más barato'); // 10
+ */
+export function extremeCount(text: string): number | undefined {
+  if (pickedExtreme(text) === null) return undefined;
+  const n = /(?:^|\s)(\d+)(?=\s|$)/.exec(fold(text))?.[1];
+  return n !== undefined && Number(n) > 0 ? Number(n) : undefined;
 }
 
 /** Words that may surround a pick by superlative. */

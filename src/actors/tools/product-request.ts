@@ -5,7 +5,7 @@
  * The answer to it is built in `product.tool.ts`.
  */
 import type { ProductActorInput, ProductFocus } from '../../machines/conversation.contract.js';
-import { followUpCore, foldFollowUp, isProductFollowUp, pickedExtreme, otherCount, pickedOption, pickedOther, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { extremeCount, followUpCore, foldFollowUp, isProductFollowUp, otherCount, pickedExtreme, pickedOption, pickedOther, readFollowUpQuantity } from '../../machines/product-focus.js';
 import type { Product } from '../../domain/tenant.js';
 import { extremeOf, familyOf, pickByBrand } from './product-kinds.js';
 import { readFocusQuestion } from '../../machines/focus-questions.js';
@@ -82,7 +82,8 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
     const family = familyOf(index, catalog, focus, extreme.by === 'size' ? ['size', 'dims', 'pack'] : []);
     const chosen = extremeOf(index, shown && shown.length >= 2 ? shown : family, extreme);
     // The customer's words stay the focus's: "el más barato" then "¿y el más caro?" is still among the PVC pipes.
-    if (chosen) return { sku: chosen.sku, items: [{ query: focus.query }] };
+    const count = extremeCount(text);
+    if (chosen) return { sku: chosen.sku, items: [{ query: focus.query, ...(count !== undefined ? { quantity: count } : {}) }] };
   }
   // "el de DeWalt", "la Popular", "the Truper one": that brand's among the options, else of the family.
   const question = readFocusQuestion(text);
