@@ -79,5 +79,49 @@ export function withoutLine(tenant: TenantData, index: CatalogIndex, estimate: r
   if (!hit) return null;
   const left = estimate.filter((l) => l.sku !== hit.product.sku);
   const priced = multiQuote(tenant, estimateLines(tenant, left), [], lang, index, false);
-  return { ...priced, replies: [{ template: 'product.removed', params: { name: hit.product.name } }, ...priced.replies] };
+  const kept = focusOfLines(tenant, left);
+  return { ...priced, replies: [{ template: 'product.removed', params: { name: hit.product.name } }, ...priced.replies], ...(kept ? { focus: kept } : {}) };
 }
+
+/**
+ * "quita la arena" with no estimate yet, after counts given one by one ("dame 10 sacos de
+ * cemento", "y 5 de arena"): what stays counted on the counter, priced (or, nothing left, what
+ * else); null when the words name nothing counted.
+ */
+export function counterWithout(tenant: TenantData, index: CatalogIndex, focus: ProductFocus, text: string, lang: Lang): ProductActorOutput | null {
+  const words = removedWords(text);
+  if (words === null) return null;
+  const counts = focus.counts ?? {};
+  const lines: QuoteLine[] = [
+    ...(focus.recent ?? []).filter((sku) => sku !== focus.sku && counts[sku] !== undefined).reverse().map((sku) => ({ sku, quantity: counts[sku] as number })),
+    ...(focus.quantity !== undefined ? [{ sku: focus.sku, quantity: focus.quantity }] : []),
+  ];
+  const hit = index.search(words, { limit: 30 }).find((m) => lines.some((l) => l.sku === m.product.sku));
+  if (!hit) return null;
+  const left = lines.filter((l) => l.sku !== hit.product.sku);
+  const removed = { template: 'product.removed', params: { name: hit.product.name } };
+  // Nothing counted left: the product stays talked of, with no count ("¿cuánto es todo?" then asks how many).
+  const { quantity: _q, counts: _c, recent: _r, options: _o, ...bare } = focus;
+  if (left.length === 0) return { outcome: 'answered', replies: [{ template: 'product.removed_all', params: { name: hit.product.name } }], focus: bare };
+  const priced = multiQuote(tenant, estimateLines(tenant, left), [], lang, index, false);
+  const kept = focusOfLines(tenant, left);
+  return { ...priced, replies: [removed, ...priced.replies], ...(kept ? { focus: kept } : {}) };
+}
+
+/** What stays counted after a line is taken off: the last line in focus with its count, the others' counts with it. */
+function focusOfLines(tenant: TenantData, left: readonly QuoteLine[]): ProductFocus | undefined {
+  const last = left.at(-1);
+  const product = last && tenant.catalog.find((p) => p.sku === last.sku);
+  if (!last || !product) return undefined;
+  const others = left.slice(0, -1).reverse();
+  return {
+    sku: product.sku, name: product.name, price: product.price, query: product.name, quantity: last.quantity,
+    ...(others.length > 0 ? { recent: others.map((l) => l.sku), counts: Object.fromEntries(others.map((l) => [l.sku, l.quantity])) } : {}),
+  };
+}
+
+/** A reply that took a line off (`withoutLine`, `counterWithout`): its focus says what stays counted. */
+export const takesLineOff = (out: ProductActorOutput): boolean => {
+  const first = out.replies[0];
+  return first !== undefined && 'template' in first && (first.template === 'product.removed' || first.template === 'product.removed_all');
+};

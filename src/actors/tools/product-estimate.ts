@@ -1,6 +1,6 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
-import type { ProductActorOutput, QuoteLine, ReplyOption } from '../../machines/conversation.contract.js';
+import type { ProductActorOutput, ProductFocus, QuoteLine, ReplyOption } from '../../machines/conversation.contract.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
@@ -50,6 +50,13 @@ export function multiQuote(tenant: TenantData, found: Found[], missing: string[]
     outcome: formal ? 'multi_quote' : 'estimate',
     lines: found.map(({ item, match }) => ({ sku: match.product.sku, quantity: quantityOf(item) })),
     replies: [formal ? { template, params } : { template, params, options: [answer('product.quote_offer.yes'), answer('product.quote_offer.no')] }],
-    focus: focusOf(first.match, first.item, index),
+    focus: withOtherLines(focusOf(first.match, first.item, index), found.slice(1)),
   };
+}
+
+/** The estimate's other lines stay on the counter with their counts: "¿cuánto es todo?" after the offer lapsed still adds them. */
+function withOtherLines(focus: ProductFocus, others: readonly Found[]): ProductFocus {
+  const rest = others.filter((f) => f.match.product.sku !== focus.sku);
+  if (rest.length === 0) return focus;
+  return { ...focus, recent: rest.map((f) => f.match.product.sku).reverse(), counts: Object.fromEntries(rest.map((f) => [f.match.product.sku, quantityOf(f.item)])) };
 }

@@ -11,7 +11,7 @@ import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
-import { counterTotal, countsBefore, withoutLine } from './order-total.js';
+import { counterTotal, counterWithout, countsBefore, takesLineOff, withoutLine } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
@@ -96,7 +96,7 @@ export function answerProduct(
   const out = withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
-  if (!out.focus || before.length === 0) return out;
+  if (!out.focus || before.length === 0 || takesLineOff(out)) return out;
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku).slice(0, MAX_RECENT);
   // ...with the counts the customer gave them, for "¿cuánto es todo?".
   const counts = input.focus ? countsBefore(input.focus, out.focus, recent, text) : undefined;
@@ -138,6 +138,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "quita las varillas", "remove the rebar": the estimate on offer without that line.
   const trimmed = input.estimate && text !== undefined ? withoutLine(tenant, index, input.estimate, text, lang) : null;
   if (trimmed) return trimmed;
+  // ...or, no estimate yet, what was counted on the counter without it.
+  const left = !input.estimate?.length && input.focus && text !== undefined ? counterWithout(tenant, index, input.focus, text, lang) : null;
+  if (left) return left;
   const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each) : [];
   if (total.length > 0) return multiQuote(tenant, total, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   // ...or "dame 20" (and "y 5 de arena") then "¿cuánto sería todo?": what was counted, as an estimate;

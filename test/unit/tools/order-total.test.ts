@@ -39,3 +39,19 @@ describe('the total at the counter', () => {
     expect(total).toContain('cantidad');
   });
 });
+
+describe('a line taken off the counter', () => {
+  it('prices what stays counted, and totals it after', async () => {
+    const [, , removed, total] = await chat('+18095557005', 'dame 10 sacos de cemento', 'y 5 de arena', 'quita la arena', 'cuánto es todo?');
+    expect(removed).toContain('quité *Arena Lavada');
+    expect(removed).toContain('RD$6,550.00');
+    expect(total).toContain('RD$6,550.00');
+    expect(total).not.toContain('Arena');
+  });
+
+  it('takes a line off an estimate, not the whole quote', async () => {
+    const [, removed] = await chat('+18095557006', 'necesito 10 sacos de cemento, 5 metros de arena y 20 varillas de 3/8', 'ya no quiero la arena');
+    expect(removed).toContain('RD$11,850.00');
+    expect(removed).not.toContain('no preparo la cotización');
+  });
+});
