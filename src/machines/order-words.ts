@@ -147,6 +147,6 @@ export function removedWords(text: string): string | null {
   const m = REMOVES.exec(fold(text));
   const words = m?.[1]?.replace(AROUND, ' ').replace(/\s+/g, ' ').trim();
   // "no quiero la cotización", "ya no quiero nada": the whole quote turned down, no line of it.
-  if (!words || NOT_A_LINE.test(words)) return null;
+  if (!words || NOT_A_LINE.test(words) || /^\d+(?:\s+\S+)?$/.test(words) && /^\d/.test(words)) return null;
   return words.split(' ').length <= 6 ? words : null;
 }

@@ -60,7 +60,7 @@ export function isProductFollowUp(text: string): boolean {
  * the answer; bounded, so a stream of distinct messages cannot grow it.
  */
 const followUps = createLru<boolean>(256);
-const quantities = createLru<Readonly<{ quantity: number; unit?: string }> | undefined>(256);
+const quantities = createLru<Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined>(256);
 
 /**
  * Words that narrow a request to what it names ("la de 5/8 nada más", "solo la blanca", "I only
@@ -277,11 +277,11 @@ const QUANTITY_UNIT =
  * "y si son 20 fundas?", "and 3 of those?" → the number), unless the number is a size ("y de 4?").
  * `unit` is the selling unit the customer named, if any ("y 2 galones?" → galon).
  */
-export function readFollowUpQuantity(text: string): Readonly<{ quantity: number; unit?: string }> | undefined {
+export function readFollowUpQuantity(text: string): Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined {
   return remembered(quantities, text, readQuantity);
 }
 
-function readQuantity(text: string): Readonly<{ quantity: number; unit?: string }> | undefined {
+function readQuantity(text: string): Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined {
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
   const t = fold(text)
@@ -290,6 +290,9 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string 
     .replace(/\bi'?ll\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  // "quítale 2", "sácale 3", "2 menos", "take 2 off": that many fewer than the count on the counter.
+  const less = LESS.test(t);
+  if (less) return readLess(t.replace(LESS, ' ').replace(/\s+/g, ' ').trim());
   if (t === '' || t.split(' ').length > MAX_WORDS) return undefined;
   const rest = t.split(' ').filter((w) => !QUANTITY_FILLER.has(w));
   // "a hundred" / "cien": the filler list drops "a"; "ciento" alone is 100.
@@ -300,7 +303,17 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string 
   if (unit !== undefined && !QUANTITY_UNIT.test(unit)) return undefined;
   // A number word alone ("una", "uno") is a pick or an article, not a quantity; digits or a unit make it real.
   if (!/^\d+$/.test(num) && unit === undefined && n < 2 && !oneOfThem) return undefined;
-  return Object.freeze({ quantity: n, ...(unit !== undefined && !/^(?:mas|more)$/.test(unit) ? { unit } : {}) });
+  // "dame 5 más", "5 more": that many on top of the count on the counter.
+  const more = unit !== undefined && /^(?:mas|more)$/.test(unit);
+  return Object.freeze({ quantity: n, ...(unit !== undefined && !more ? { unit } : {}), ...(more ? { change: 'more' as const } : {}) });
+}
+
+const LESS = /^(?:(?:y|e|and|mejor|ok|entonces|pues)\s+)*(?:quitale|quitame|quita|sacale|sacame|restale|resta|bajale|take\s+off|take\s+away|take(?=\s+\d+\s+(?:off|away)$)|remove|minus)\b|\b(?:menos|less|fewer)$/;
+
+function readLess(t: string): Readonly<{ quantity: number; change: 'less' }> | undefined {
+  const rest = t.split(' ').filter((w) => w !== '' && !QUANTITY_FILLER.has(w) && !QUANTITY_UNIT.test(w) && w !== 'off' && w !== 'away');
+  const n = rest.length === 1 && /^\d+$/.test(rest[0]!) ? Number(rest[0]) : undefined;
+  return n !== undefined && n > 0 ? Object.freeze({ quantity: n, change: 'less' as const }) : undefined;
 }
 
 /** The quantity a follow-up asks for ("y si compro 50?" → 50), unless the number is a size ("y de 4?"). */

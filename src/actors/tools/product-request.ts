@@ -96,7 +96,9 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
     if (plain.length > 0) return { items: [{ query: plain.join(' '), ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
   }
   const asked = readFollowUpQuantity(text);
-  const quantity = asked?.quantity;
+  // "dame 5 más" / "quítale 2" change the count on the counter (a count to take from needs one).
+  const changed = asked?.change === 'more' ? (focus.quantity ?? 0) + asked.quantity : asked?.change === 'less' ? (focus.quantity ?? 0) - asked.quantity : asked?.quantity;
+  const quantity = changed !== undefined && changed > 0 ? changed : undefined;
   const parsed = index.parse(text);
   const newProduct = wanted.length > 0 && wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
   if (quantity !== undefined && !newProduct) {

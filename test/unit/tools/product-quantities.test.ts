@@ -39,7 +39,8 @@ describe('readFollowUpQuantity', () => {
 
   it('should keep the selling unit the customer named', () => {
     expect(readFollowUpQuantity('y 3 cubetas?')).toEqual({ quantity: 3, unit: 'cubetas' });
-    expect(readFollowUpQuantity('and 2 more')).toEqual({ quantity: 2 });
+    // "more" is no unit: it says the count is on top of the one on the counter.
+    expect(readFollowUpQuantity('and 2 more')).toEqual({ quantity: 2, change: 'more' });
   });
 });
 
@@ -141,5 +142,16 @@ describe('the other one on the counter', () => {
     expect(otherCount('y 5 del otro')).toBe(5);
     expect(otherCount('dame 3 de la otra')).toBe(3);
     expect(otherCount('el otro')).toBeUndefined();
+  });
+});
+
+describe('a count changed by some', () => {
+  it('reads "5 más" as more and "quítale 2" as fewer', () => {
+    expect(readFollowUpQuantity('dame 5 más')).toEqual({ quantity: 5, change: 'more' });
+    expect(readFollowUpQuantity('5 more please')).toEqual({ quantity: 5, change: 'more' });
+    expect(readFollowUpQuantity('quítale 2')).toEqual({ quantity: 2, change: 'less' });
+    expect(readFollowUpQuantity('take 2 off')).toEqual({ quantity: 2, change: 'less' });
+    expect(readFollowUpQuantity('2 menos')).toEqual({ quantity: 2, change: 'less' });
+    expect(readFollowUpQuantity('quítale la arena')).toBeUndefined();
   });
 });
