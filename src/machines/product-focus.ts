@@ -103,7 +103,7 @@ function readProductFollowUp(text: string): boolean {
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   // "¿cuánto sale la cubeta?", "how much is the 5 gallon one?": the price of the one in focus in another pack or size.
   const priced = t.replace(PRICE_LEAD, '');
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null;
 }
 
 /** A price question's lead, before what it asks the price of. */
@@ -111,6 +111,21 @@ const PRICE_LEAD = /^(?:y\s+)?(?:cuanto|a como|en cuanto|how much|what s|whats)\
 
 /** How many are in stock, with no product named ("¿cuántas tienen?", "¿cuántos hay?", "how many do you have?"). */
 const HOW_MANY_IN_STOCK = /^(?:y\s+|and\s+)?(?:(?:cuant[oa]s|que cantidad)\s+(?:hay|tienen|tienes|tiene|quedan|te quedan|les quedan|tienen disponibles?|hay disponibles?|hay en (?:existencia|inventario))|how many (?:do you have|are there|are left|do you have left|in stock))(?:\s+(?:de esas?|de esos|disponibles?|en existencia|in stock|left))?$/;
+
+/** Whether what is on the counter is there at all ("¿no hay?", "¿hay o no?", "¿lo tienen?", "is it in stock?"). */
+const IN_STOCK =
+  /^(?:(?:y|e|pero|and|but|ok|entonces)\s+)*(?:(?:no|si)\s+)?(?:(?:lo|la|los|las)\s+)?(?:hay|tienen|tiene|tienes|queda|quedan|les\s+queda|te\s+queda|manejan|venden)(?:\s+(?:o\s+no|disponibles?|en\s+existencia|en\s+stock|ahora|ahorita|hoy))*$|^(?:(?:and|but|so)\s+)?(?:is\s+it|are\s+they|is\s+that(?:\s+one)?)\s+(?:in\s+stock|available)(?:\s+(?:now|today))?$|^(?:(?:and|but|so)\s+)?(?:do\s+you\s+have|you\s+have|have\s+you\s+got|got)\s+(?:it|them|any)(?:\s+(?:in\s+stock|now|today))?$/;
+
+/**
+ * The message asks whether the product on the counter is there ("¿no hay?", "is it in stock?"):
+ * a clerk says it again with its stock, never searches the words.
+ *
+ * @example
+ * asksIfInStock('¿no hay?'); // true
+ */
+export function asksIfInStock(text: string): boolean {
+  return IN_STOCK.test(fold(text));
+}
 
 /**
  * The message asks how many are in stock of what is on the counter.

@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain, countedPick } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, asksIfInStock, countedPick } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
@@ -147,6 +147,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // nothing counted yet: which of the options, or how many, a total needs.
   const summed = again && again.each === undefined && !again.both && input.focus ? counterTotal(tenant, index, input.focus, lang, FORMAL_QUOTE.test(text ?? '')) : null;
   if (summed) return summed;
+  // "¿no hay?", "is it in stock?": the product on the counter again, with its stock.
+  if (text !== undefined && input.focus && asksIfInStock(text)) return focusAgain(tenant, index, input.focus, lang);
   // "¿y cuándo llegaría?", "¿cuánto tarda?" about the order on the counter: when it gets there.
   const when = text !== undefined && asksDeliveryTime(text) ? deliveryTimeAnswer(tenant, input, text, options.now) : null;
   if (when) return when;

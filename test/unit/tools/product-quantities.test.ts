@@ -155,3 +155,12 @@ describe('a count changed by some', () => {
     expect(readFollowUpQuantity('quítale la arena')).toBeUndefined();
   });
 });
+
+describe('whether the product on the counter is there', () => {
+  it('reads "¿no hay?" and its kin, not other questions', async () => {
+    const { asksIfInStock, isProductFollowUp } = await import('../../../src/machines/product-focus.js');
+    for (const text of ['¿no hay?', 'hay o no?', '¿lo tienen?', 'y no tienen?', 'is it in stock?', 'do you have it?']) expect(asksIfInStock(text)).toBe(true);
+    for (const text of ['¿hay delivery?', 'no hay problema', 'tienen cemento?', 'do you have rebar?']) expect(asksIfInStock(text)).toBe(false);
+    expect(isProductFollowUp('¿no hay?')).toBe(true);
+  });
+});
