@@ -113,7 +113,7 @@ export function ordersDeliveryTo(text: string): boolean {
  * nothing (an "ok" in front is no yes) and it is no goodbye.
  */
 const WAITS =
-  /^(?:(?:ok[aeiy]?|okey|bueno|ya|vale|listo|perfecto|aja|mm+|ah|well|alright|right)\s+)*(?:(?:y|e|and|so|now)(?:\s+(?:entonces|ahora|que|que mas|luego|despues|bien|eso|pues|then|what|now|so|next))?(?:\s+que)?|entonces(?:\s+que)?|que mas|que sigue|then what|what now|what next|and then what)$/;
+  /^(?:(?:ok[aeiy]?|okey|bueno|ya|vale|listo|perfecto|aja|mm+|ah|well|alright|right)\s+)*(?:(?:y|e|and|so|now)(?:\s+(?:entonces|ahora|que|que mas|luego|despues|bien|eso|pues|then|what|now|so|next)){0,2}|entonces(?:\s+que)?|que mas|que sigue|then what|what now|what next|and then what)$/;
 
 /**
  * @example

@@ -62,7 +62,7 @@ describe('order words › an order to be delivered somewhere', () => {
 describe('order words › waiting for more', () => {
   it('reads "ok, entonces?" and its kin as waiting, never a clear yes', async () => {
     const { waitsForMore } = await import('../../../src/machines/order-words.js');
-    for (const text of ['ok, entonces?', 'ok y entonces', 'bueno, y?', 'y?', 'y entonces?', '¿y ahora qué?', 'ok, and?', 'so?', 'and then?', 'entonces?']) expect(waitsForMore(text)).toBe(true);
+    for (const text of ['ok, entonces?', 'ok y entonces', 'bueno, y?', 'y?', 'y entonces?', '¿y ahora qué?', 'ok, and?', 'so?', 'and then?', 'entonces?', 'ok so what now?']) expect(waitsForMore(text)).toBe(true);
     for (const text of ['ok dale', 'sí', 'ok', 'ok entonces', 'y arena?', 'y 10?', 'está bien, apártalo', 'yes please']) expect(waitsForMore(text)).toBe(false);
   });
 });
