@@ -282,6 +282,8 @@ const QUANTITY_FILLER = new Set([
   'no', 'que', 'sean', 'cambialo', 'cambiala', 'cambialos', 'cambia', 'cambiame', 'ponle', 'pon', 'change', 'to', 'instead', 'actually', 'rather',
   // The product on the counter pointed at: "ese mismo, dame 5", "ese, dame 5", "same one, 5 please".
   'ese', 'esa', 'este', 'esta', 'esos', 'esas', 'mismo', 'misma', 'mismos', 'mismas', 'same', 'that', 'this', 'those', 'these',
+  // A yes with the count: "sí pero 10", "yes, but 10".
+  'pero', 'but', 'yes', 'sure',
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =

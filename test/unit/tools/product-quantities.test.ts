@@ -129,6 +129,8 @@ describe('a count changed', () => {
     ['ese, dame 5', 5],
     ['same one, 5 please', 5],
     ['that one, 5 bags', 5],
+    ['sí pero 10', 10],
+    ['yes, but 10', 10],
   ])('reads %s as %i', (text, n) => {
     expect(followUpQuantity(text)).toBe(n);
   });
