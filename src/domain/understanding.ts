@@ -20,7 +20,14 @@ export type Expectation =
    * One product answered with "¿Te lo reservo o necesitas otra cosa?": a yes ("sí, resérvamelo",
    * "ok lo quiero") asks the sales team to set it aside (`text`: the line, for the ticket).
    */
-  | { kind: 'reserve_offer'; text: string; turn: number; backorder?: boolean }
+  | {
+      kind: 'reserve_offer';
+      text: string;
+      turn: number;
+      backorder?: boolean;
+      /** The line offered and its unit price (DOP): with a delivery asked for, the ticket carries both. */
+      line?: { sku: string; quantity: number; price: number };
+    }
   | ChoiceExpectation;
 
 /**

@@ -191,6 +191,8 @@ export interface ProductFocus {
   alternative?: string;
   /** Other products answered just before this one, latest first ("dame 100 de cada uno" prices them all). */
   recent?: string[];
+  /** The counts the customer gave for products of `recent` (SKU → quantity): "¿cuánto es todo?" totals them with this one. */
+  counts?: Record<string, number>;
   /** The customer turn it was answered in (set by the machine). */
   turn?: number;
 }

@@ -4,6 +4,7 @@ import type { ContactProfile, LeadField } from '../domain/lead.js';
 import type { WorkflowText } from './workflow/workflow-spec.js';
 import type { MediaKind } from '../domain/media.js';
 import { customerChannelLabel } from '../domain/channel-label.js';
+import { formatMoney } from '../domain/money.js';
 import type { Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, Expectation, Understanding } from '../domain/understanding.js';
 import {
@@ -26,6 +27,7 @@ import {
   type ProductActorInput,
   type ProductActorOutput,
   type ProductFocus,
+  type QuoteLine,
   type RateTicketInput,
   type ReplyDirective,
   type ReplyEmitted,
@@ -60,7 +62,7 @@ import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
-import { defersTheOrder, ordersDeliveryTo, takesTheOrder } from './order-words.js';
+import { defersTheOrder, ordersDeliveryTo, removedWords, takesTheOrder, waitsForMore } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -433,6 +435,9 @@ const DELIVERY_TURNS = 8;
 /** The whole order's price asked ("¿cuánto sería todo con el envío?", "the total with delivery?"). */
 const ORDER_TOTAL = /\b(?:todo|total|en total|con todo|all together|altogether|the total|in total|everything)\b/;
 
+/** Delivery asked in the message itself ("con delivery a Caleta", "llevado a Villa Hermosa", "delivered to Caleta"). */
+const DELIVERY_ASKED = /\b(?:delivery|envio|enviado|llevado|llevarlo|llevarlos|llevar|entregado|delivered|shipping|sent)\s+(?:a|al|hasta|para|to)\s+\S/;
+
 /** A short follow-up on the offers or openings just listed: which one, until when, how to apply. */
 const ABOUT_THE_LIST: Partial<Record<InfoTopic, RegExp>> = {
   offers: /\b(?:hasta cuando|hasta que (?:dia|fecha)|cuando (?:vence|termina|se acaba)|vence|dura|esa oferta|esa promo|la oferta|la promo|el combo|la del?|el del?|how long|until when|when does it end|that (?:offer|deal)|the one (?:for|with|on))\b/,
@@ -554,8 +559,28 @@ function productFocusOf(context: ConversationContext, event: unknown): Partial<C
 
 /** "¿Te lo reservo?" after one product: a yes within one turn sets aside this line (`settleOffer`). */
 function reserveOfferOf(context: ConversationContext, event: unknown): Partial<ConversationContext> {
-  const line = outputOf<ProductActorOutput>(event)?.reserve;
-  return line ? { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn, ...(line.backorder ? { backorder: true } : {}) } as Expectation } : {};
+  const out = outputOf<ProductActorOutput>(event);
+  const line = out?.reserve;
+  if (!line) return {};
+  const price = out.focus?.sku === line.sku ? out.focus.price : undefined;
+  const priced = price !== undefined && !line.backorder ? { line: { sku: line.sku, quantity: line.quantity, price } } : {};
+  return { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced } as Expectation };
+}
+
+/**
+ * A product set aside after the customer asked us to deliver to a served place ("¿me lo llevan a
+ * Villa Hermosa?" then "sí, resérvamelo"): the line with that delivery, for the ticket (its quote
+ * lines and total) and the customer's confirmation. Null when no delivery was asked recently.
+ */
+function reservedWithDelivery(context: ConversationContext): { text: string; quote: { lines: QuoteLine[]; delivery: DeliveryQuote } } | null {
+  const offer = context.expecting;
+  const delivery = context.delivery;
+  if (offer.kind !== 'reserve_offer' || !offer.line || !delivery || context.turn - delivery.turn > DELIVERY_TURNS) return null;
+  const goods = offer.line.price * offer.line.quantity;
+  const fee = delivery.freeFrom !== undefined && goods >= delivery.freeFrom ? 0 : delivery.fee;
+  const free = context.lang === 'es' ? 'gratis' : 'free';
+  const text = `${offer.text} + delivery ${context.lang === 'es' ? 'a' : 'to'} ${delivery.place} (${fee === 0 ? free : formatMoney(fee)})`;
+  return { text, quote: { lines: [{ sku: offer.line.sku, quantity: offer.line.quantity }], delivery: { place: delivery.place, fee } } };
 }
 
 /** The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes (`settleOffer`). */
@@ -770,6 +795,13 @@ export const conversationMachine = setup({
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
+    // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint).
+    removesEstimateLine: ({ context }) => pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) >= 2 && removedWords(lastText(context)) !== null,
+    // "ok, entonces?", "bueno, y?" to "¿Te lo reservo?" / "¿Te preparo la cotización formal?": waiting for more, no yes.
+    waitsOnOffer: ({ context }) =>
+      (pendingQuoteOffer(context) || (context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1)) && waitsForMore(lastText(context)),
+    // "bueno, y?" with nothing on offer: the customer waits for more; never read as a goodbye.
+    waitsForMore: ({ context }) => waitsForMore(lastText(context)),
     // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
     // ...or, with no estimate yet, "dame 100 de cada uno" after separate answers, after a list of
     // options (each option), or after one product only (that many of it, as "dame 100" would).
@@ -777,11 +809,12 @@ export const conversationMachine = setup({
       const again = asksEstimateAgain(context.lastMessage?.text ?? '');
       if (again === null) return false;
       if (pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0) return true;
-      // "dame 20" … "¿cuánto sería todo?": the total of the product just priced with its quantity.
+      // "dame 20" … "¿cuánto sería todo?": the total of what was counted on the counter.
       const focus = recentFocus(context);
       // "mándame los dos": the products just shown or talked about, when there were two or more.
       if (again.both) return focus !== null && ((focus.recent?.length ?? 0) > 0 || (focus.options?.length ?? 0) >= 2);
-      return focus !== null && (again.each !== undefined || focus.quantity !== undefined);
+      // "¿cuánto es todo?" with nothing counted yet: the tool says what the total needs (which one, how many).
+      return focus !== null;
     },
     // Not in the middle of a form: its next question follows the product answer.
     offersReserve: ({ context, event }) => outputOf<ProductActorOutput>(event)?.reserve !== undefined && !formInProgress(context) && !runOf(context),
@@ -887,7 +920,10 @@ export const conversationMachine = setup({
     followsUpProduct: ({ context }) => followsUpProductOf(context),
     asksOrderTotal: ({ context }) => {
       const text = context.lastMessage?.text ?? '';
-      return !!context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS && recentFocus(context) !== null && ORDER_TOTAL.test(foldText(text)) && text.trim().split(/\s+/).length <= 10;
+      const folded = foldText(text);
+      // ...or the total with a delivery asked in the same words ("¿cuánto es todo con delivery a Caleta?").
+      const delivery = (!!context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS) || DELIVERY_ASKED.test(folded);
+      return delivery && recentFocus(context) !== null && ORDER_TOTAL.test(folded) && text.trim().split(/\s+/).length <= 10;
     },
     // Continuations after a reply.
     formInProgress: ({ context }) => formInProgress(context) !== null,
@@ -1037,8 +1073,13 @@ export const conversationMachine = setup({
     // advisor for a room's remodel under a product answer: a yes next turn takes it) or none, and the topic or
     // product answered is the focus of follow-ups, in one context copy.
     settleAnswer: assign(({ context, event }, params: { focus: 'product' | 'info' }) => {
-      const offer = outputOf<InfoActorOutput | ProductActorOutput>(event)?.offer;
-      const expecting: Expectation = offer ? offerChoice(offer, context.lang) : NO_EXPECTATION;
+      const out = outputOf<InfoActorOutput | ProductActorOutput>(event);
+      const offer = out?.offer;
+      // "¿me lo llevan a Villa Hermosa?" right after "¿Te lo reservo?": the delivery answered, the
+      // offer still stands (a yes sets the product aside with that delivery).
+      const held = context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1 ? context.expecting : null;
+      const pending = params.focus === 'info' && held && out && 'delivery' in out && out.delivery ? { ...held, turn: context.turn } : null;
+      const expecting: Expectation = offer ? offerChoice(offer, context.lang) : (pending ?? NO_EXPECTATION);
       return { expecting, ...(params.focus === 'product' ? productFocusOf(context, event) : infoFocusOf(context, event, expecting)) };
     }),
     storeProductFocus: assign(({ context, event }) => productFocusOf(context, event)),
@@ -1080,6 +1121,14 @@ export const conversationMachine = setup({
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: NO_EXPECTATION }),
+    // The offer asked again, plainer: a yes next turn still takes it.
+    nudgeOffer: enqueueActions(({ context, enqueue }) => {
+      const offer = context.expecting;
+      if (offer.kind === 'quote_offer') enqueue.emit(reply('quote.nudge'));
+      else if (offer.kind === 'reserve_offer') enqueue.emit(reply(offer.backorder ? 'quote.backorder_nudge' : 'quote.reserve_nudge', { line: offer.text }));
+      else return;
+      enqueue.assign({ expecting: { ...offer, turn: context.turn } });
+    }),
     // The customer let the form go: nothing is sent; the draft is kept for a request started again.
     dropForm: enqueueActions(({ context, enqueue }) => {
       enqueue.emit(reply('lead.dropped'));
@@ -1129,7 +1178,7 @@ export const conversationMachine = setup({
       if (hasLaughter(said) && !thanked) return reply(formInProgress(context) ? 'thanks.laugh_held' : first ? 'thanks.laugh_first' : 'thanks.laugh');
       if (first && ACKNOWLEDGES_ONLY.test(said)) return reply(context.greetedAtTurn === context.turn ? 'greeting.again' : 'greeting');
       // A bare "sí" to "¿algo más?": "¿Qué más necesitas?" ("¿Qué necesitas?" when nothing was answered yet).
-      if (!thanked && !formInProgress(context) && saysYesToMore(said)) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.whatElse' : 'thanks.whatNeeded');
+      if (!thanked && !formInProgress(context) && (saysYesToMore(said) || waitsForMore(said))) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.whatElse' : 'thanks.whatNeeded');
       return reply(!thanked && formInProgress(context) ? 'thanks.held' : 'thanks');
     }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
@@ -1265,7 +1314,7 @@ export const conversationMachine = setup({
     }),
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
-        ? reply(context.expecting.backorder ? 'quote.backorder' : 'quote.reserved', { number: context.ticket?.number ?? '', line: context.expecting.text })
+        ? reply(context.expecting.backorder ? 'quote.backorder' : 'quote.reserved', { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text })
         : reply('quote.ticket', { number: context.ticket?.number ?? '' }),
     ),
     enterHandoff: assign(({ context }) => ({
@@ -1441,6 +1490,8 @@ export const conversationMachine = setup({
             },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'revisitsEstimate', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
+            { guard: 'waitsOnOffer', target: 'continuing', actions: [{ type: 'route', params: { as: 'product' } }, 'nudgeOffer'] },
+            { guard: 'removesEstimateLine', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
             // "no" to "¿Quieres que te avise cuando entre?", "déjame pensarlo" to "¿Te lo reservo?": noted, "¿algo más?", not a goodbye.
@@ -1513,6 +1564,11 @@ export const conversationMachine = setup({
             }),
             ...restingIdle({
               guard: { type: 'intentIs', params: { intents: ['thanks'] } },
+              target: 'continuing',
+              actions: [{ type: 'route', params: { as: 'decided' } }, 'sayThanks'],
+            }),
+            ...restingIdle({
+              guard: and([{ type: 'intentIs', params: { intents: ['goodbye'] } }, 'waitsForMore']),
               target: 'continuing',
               actions: [{ type: 'route', params: { as: 'decided' } }, 'sayThanks'],
             }),
@@ -1604,11 +1660,12 @@ export const conversationMachine = setup({
               lang: context.lang,
               messageId: messageId(context),
               // A yes to the offer: the ticket carries the list that was priced, not the "sí".
-              text: context.expecting.kind === 'quote_offer' || context.expecting.kind === 'reserve_offer' ? context.expecting.text : (context.lastMessage?.text ?? ''),
+              text: reservedWithDelivery(context)?.text ?? (context.expecting.kind === 'quote_offer' || context.expecting.kind === 'reserve_offer' ? context.expecting.text : (context.lastMessage?.text ?? '')),
               // ...with its lines and the delivery counted in the total, for the sales team.
               ...(context.expecting.kind === 'quote_offer' && context.expecting.lines && context.expecting.lines.length > 0
                 ? { quote: { lines: context.expecting.lines, ...(context.expecting.delivery ? { delivery: context.expecting.delivery } : {}) } }
                 : {}),
+              ...(reservedWithDelivery(context) ? { quote: reservedWithDelivery(context)!.quote } : {}),
               idempotencyKey: key(context, 'quote-ticket'),
             }),
             onDone: {

@@ -88,6 +88,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'quote.ticket',
   'quote.reserved',
   'quote.backorder',
+  // "ok, entonces?" to an offer: the offer asked again ({line} for the reserve and the backorder).
+  'quote.nudge',
+  'quote.reserve_nudge',
+  'quote.backorder_nudge',
   'identity.codeSent',
   'identity.cannotSend',
   'identity.typeCode',

@@ -106,3 +106,47 @@ const TO_A_PLACE = /(?:^|[^a-z])(?:mand|envi|llev|tra[ei]|despach|deliver|send|s
 export function ordersDeliveryTo(text: string): boolean {
   return TO_A_PLACE.test(fold(text));
 }
+
+/**
+ * Waiting for the rest after an answer: "ok, entonces?", "ok y entonces", "bueno, y?", "y?", "y
+ * ahora qué?", "ok, and?", "so?", "and then?". The customer expects the clerk to go on; it takes
+ * nothing (an "ok" in front is no yes) and it is no goodbye.
+ */
+const WAITS =
+  /^(?:(?:ok[aeiy]?|okey|bueno|ya|vale|listo|perfecto|aja|mm+|ah|well|alright|right)\s+)*(?:(?:y|e|and|so|now)(?:\s+(?:entonces|ahora|que|que mas|luego|despues|bien|eso|pues|then|what|now|so|next)){0,2}|entonces(?:\s+que)?|que mas|que sigue|then what|what now|what next|and then what)$/;
+
+/**
+ * @example
+ * waitsForMore('ok, entonces?'); // true
+ * waitsForMore('bueno, y?'); // true
+ * waitsForMore('ok dale'); // false
+ * waitsForMore('ok entonces'); // false (a plain "ok then" is no question)
+ */
+export function waitsForMore(text: string): boolean {
+  const t = fold(text);
+  if (!WAITS.test(t)) return false;
+  // "ok entonces" / "bueno entonces" alone say "all right then"; asked ("ok, entonces?") they wait.
+  return /\?/.test(text) || !/^(?:(?:ok[aeiy]?|okey|bueno|ya|vale|listo|perfecto|aja|mm+|ah|well|alright|right)\s+)*entonces$/.test(t);
+}
+
+/**
+ * A line taken off the estimate on offer: "quita las varillas", "sin la arena", "ya no quiero el
+ * cemento", "remove the rebar". The product words, or null when the message removes nothing.
+ */
+const REMOVES =
+  /^(?:(?:ok|okay|bueno|mejor|y|e|pero|no|entonces|and|but|actually|please|por favor)\s+)*(?:quita(?:le|me|r)?|saca(?:le|me|r)?|elimina(?:le|r)?|borra(?:le|r)?|retira(?:le|r)?|ya no (?:quiero|necesito|voy a llevar|me (?:pongas|mandes|traigas))|no (?:quiero|necesito|me (?:pongas|pongan|mandes|manden))|sin|remove|take (?:off|out)|drop|delete|without|forget(?: about)?|(?:i )?(?:dont|do not) (?:want|need))\s+(.+)$/;
+const NOT_A_LINE = /^(?:(?:la|el|los|las|lo|una|un|the|a|my|mi)\s+)?(?:cotizacion(?: formal)?|presupuesto|pedido|orden|compra|proforma|quote|quotation|order|estimate|nada|nada mas|eso|esto|todo|ninguno|ninguna|it|that|this|them|anything|nothing|everything|pensarlo|por ahora|ahora|gracias|thanks)$/;
+const AROUND = /\b(?:de la (?:cotizacion|lista|orden)|del (?:pedido|presupuesto)|from the (?:quote|list|order|estimate)|por favor|porfa|please|pls|entonces|then)\b/g;
+
+/**
+ * @example
+ * removedWords('quita las varillas'); // 'las varillas'
+ * removedWords('remove the rebar please'); // 'the rebar'
+ */
+export function removedWords(text: string): string | null {
+  const m = REMOVES.exec(fold(text));
+  const words = m?.[1]?.replace(AROUND, ' ').replace(/\s+/g, ' ').trim();
+  // "no quiero la cotización", "ya no quiero nada": the whole quote turned down, no line of it.
+  if (!words || NOT_A_LINE.test(words) || /^\d+(?:\s+\S+)?$/.test(words) && /^\d/.test(words)) return null;
+  return words.split(' ').length <= 6 ? words : null;
+}

@@ -60,7 +60,7 @@ export function isProductFollowUp(text: string): boolean {
  * the answer; bounded, so a stream of distinct messages cannot grow it.
  */
 const followUps = createLru<boolean>(256);
-const quantities = createLru<Readonly<{ quantity: number; unit?: string }> | undefined>(256);
+const quantities = createLru<Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined>(256);
 
 /**
  * Words that narrow a request to what it names ("la de 5/8 nada más", "solo la blanca", "I only
@@ -103,7 +103,7 @@ function readProductFollowUp(text: string): boolean {
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   // "¿cuánto sale la cubeta?", "how much is the 5 gallon one?": the price of the one in focus in another pack or size.
   const priced = t.replace(PRICE_LEAD, '');
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || countedPick(text, 3) !== null;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null;
 }
 
 /** A price question's lead, before what it asks the price of. */
@@ -111,6 +111,21 @@ const PRICE_LEAD = /^(?:y\s+)?(?:cuanto|a como|en cuanto|how much|what s|whats)\
 
 /** How many are in stock, with no product named ("¿cuántas tienen?", "¿cuántos hay?", "how many do you have?"). */
 const HOW_MANY_IN_STOCK = /^(?:y\s+|and\s+)?(?:(?:cuant[oa]s|que cantidad)\s+(?:hay|tienen|tienes|tiene|quedan|te quedan|les quedan|tienen disponibles?|hay disponibles?|hay en (?:existencia|inventario))|how many (?:do you have|are there|are left|do you have left|in stock))(?:\s+(?:de esas?|de esos|disponibles?|en existencia|in stock|left))?$/;
+
+/** Whether what is on the counter is there at all ("¿no hay?", "¿hay o no?", "¿lo tienen?", "is it in stock?"). */
+const IN_STOCK =
+  /^(?:(?:y|e|pero|and|but|ok|entonces)\s+)*(?:(?:no|si)\s+)?(?:(?:lo|la|los|las)\s+)?(?:hay|tienen|tiene|tienes|queda|quedan|les\s+queda|te\s+queda|manejan|venden)(?:\s+(?:o\s+no|disponibles?|en\s+existencia|en\s+stock|ahora|ahorita|hoy))*$|^(?:(?:and|but|so)\s+)?(?:is\s+it|are\s+they|is\s+that(?:\s+one)?)\s+(?:in\s+stock|available)(?:\s+(?:now|today))?$|^(?:(?:and|but|so)\s+)?(?:do\s+you\s+have|you\s+have|have\s+you\s+got|got)\s+(?:it|them|any)(?:\s+(?:in\s+stock|now|today))?$/;
+
+/**
+ * The message asks whether the product on the counter is there ("¿no hay?", "is it in stock?"):
+ * a clerk says it again with its stock, never searches the words.
+ *
+ * @example
+ * asksIfInStock('¿no hay?'); // true
+ */
+export function asksIfInStock(text: string): boolean {
+  return IN_STOCK.test(fold(text));
+}
 
 /**
  * The message asks how many are in stock of what is on the counter.
@@ -151,9 +166,22 @@ export function pickedExtreme(text: string): ExtremePick | null {
     // Only the pick and words around one ("cuál es el más barato?", "dame la más grande de esas",
     // "the cheapest one please"): "el mayor problema es que no llegó" is no pick.
     const rest = `${t.slice(0, m.index)} ${t.slice(m.index + m[0].length)}`.split(' ').map((w) => w.replace(/['’]/g, '')).filter((w) => w !== '');
-    return rest.every((w) => PICK_FILLER.has(w)) ? pick : null;
+    // "dame 10 del más barato", "3 sacos del más económico": a count of the pick.
+    return rest.every((w) => PICK_FILLER.has(w) || /^\d+$/.test(w) || QUANTITY_UNIT.test(w)) ? pick : null;
   }
   return null;
+}
+
+/**
+ * The count given with a pick by superlative ("dame 10 del más barato" → 10), if any.
+ *
+ * @example
+ * extremeCount('dame 10 del más barato'); // 10
+ */
+export function extremeCount(text: string): number | undefined {
+  if (pickedExtreme(text) === null) return undefined;
+  const n = /(?:^|\s)(\d+)(?=\s|$)/.exec(fold(text))?.[1];
+  return n !== undefined && Number(n) > 0 ? Number(n) : undefined;
 }
 
 /** Words that may surround a pick by superlative. */
@@ -186,6 +214,34 @@ export function pickedOption(text: string, count: number): number | null {
   }
   return null;
 }
+
+/**
+ * "el otro", "y la otra?", "dame el otro", "¿cuánto cuesta el otro?", "the other one": the other
+ * product of the two on the counter (the option not in focus, or the one answered before).
+ *
+ * @example
+ * pickedOther('y la otra?'); // true
+ * pickedOther('otro problema'); // false
+ */
+export function pickedOther(text: string): boolean {
+  const t = fold(text);
+  return OTHER_ONE.test(t) || COUNTED_OTHER.test(t);
+}
+
+/**
+ * The count of a pick of the other one ("y 5 del otro", "dame 3 de la otra", "2 of the other one").
+ *
+ * @example
+ * otherCount('y 5 del otro'); // 5
+ */
+export function otherCount(text: string): number | undefined {
+  const m = COUNTED_OTHER.exec(fold(text));
+  return m ? Number(m[1]) : undefined;
+}
+const COUNTED_OTHER =
+  /^(?:(?:y|e|and|no|mejor|entonces|pues|ok|dale|dame|deme|ponme|mandame|quiero|necesito|give\s+me|i\s+want|i\s+need|i\s+ll\s+take|ill\s+take)\s+)*(\d+)\s+(?:[a-z]+\s+)?(?:del|de\s+la|de\s+el|of\s+the)\s+(?:otr[oa]|other(?:\s+one)?)(?:\s+(?:entonces|pues|por\s+favor|porfa|please|then))*$/;
+const OTHER_ONE =
+  /^(?:(?:y|e|and|no|mejor|entonces|pues|ok|dale|si|bueno|dame|deme|quiero|prefiero|me\s+llevo|llevo|mandame|ponme|give\s+me|i\s+want|i\s+ll\s+take|ill\s+take|i\s+prefer|what\s+about|how\s+about|cuanto|cuesta|sale|vale|es|how\s+much|is)\s+)*(?:(?:el|la|lo|the)\s+)?(?:otr[oa]|other(?:\s+one)?)(?:\s+(?:entonces|pues|mejor|por\s+favor|porfa|please|then|instead|cuanto|cuesta|sale|vale|how\s+much))*$/;
 
 /** "esa misma", "ese", "that one", "the same one": the product on the counter, chosen. */
 const SAME_ONE =
@@ -222,6 +278,12 @@ const QUANTITY_FILLER = new Set([
   'be', 'is', 'are', 'it', 'for', 'the', 'price', 'cost', 'costs', 'compro', 'llevo', 'quiero', 'necesito', 'ocupo', 'dame', 'das', 'ponme',
   'pongame', 'mandame', 'buy', 'take', 'get', 'need', 'want', 'give', 'i', 'ill', 'please', 'porfa', 'favor', 'unos', 'unas', 'about', 'like',
   'what', 'make', 'fueran', 'fuera', 'pa', 'mejor', 'llevaria', 'compraria', 'necesitaria', 'ocuparia', 'im', 'taking', 'lo',
+  // A count changed: "no, que sean 15", "cámbialo a 15", "ponle 15", "change it to 15", "15 instead".
+  'no', 'que', 'sean', 'cambialo', 'cambiala', 'cambialos', 'cambia', 'cambiame', 'ponle', 'pon', 'change', 'to', 'instead', 'actually', 'rather',
+  // The product on the counter pointed at: "ese mismo, dame 5", "ese, dame 5", "same one, 5 please".
+  'ese', 'esa', 'este', 'esta', 'esos', 'esas', 'mismo', 'misma', 'mismos', 'mismas', 'same', 'that', 'this', 'those', 'these',
+  // A yes with the count: "sí pero 10", "yes, but 10".
+  'pero', 'but', 'yes', 'sure',
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
@@ -232,18 +294,22 @@ const QUANTITY_UNIT =
  * "y si son 20 fundas?", "and 3 of those?" → the number), unless the number is a size ("y de 4?").
  * `unit` is the selling unit the customer named, if any ("y 2 galones?" → galon).
  */
-export function readFollowUpQuantity(text: string): Readonly<{ quantity: number; unit?: string }> | undefined {
+export function readFollowUpQuantity(text: string): Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined {
   return remembered(quantities, text, readQuantity);
 }
 
-function readQuantity(text: string): Readonly<{ quantity: number; unit?: string }> | undefined {
+function readQuantity(text: string): Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined {
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
   const t = fold(text)
-    .replace(/\b(?:de|of)\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?|(?:el|la)\s+mism[oa])\b/g, ' ')
+    .replace(/\b(?:de|of)\s+(?:(?:el|la|ese|esa|este|esta)\s+mism[oa]s?|esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?)\b/g, ' ')
+    .replace(/\b(?:(?:the\s+)?same|that|this)\s+one\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  // "quítale 2", "sácale 3", "2 menos", "take 2 off": that many fewer than the count on the counter.
+  const less = LESS.test(t);
+  if (less) return readLess(t.replace(LESS, ' ').replace(/\s+/g, ' ').trim());
   if (t === '' || t.split(' ').length > MAX_WORDS) return undefined;
   const rest = t.split(' ').filter((w) => !QUANTITY_FILLER.has(w));
   // "a hundred" / "cien": the filler list drops "a"; "ciento" alone is 100.
@@ -254,7 +320,17 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string 
   if (unit !== undefined && !QUANTITY_UNIT.test(unit)) return undefined;
   // A number word alone ("una", "uno") is a pick or an article, not a quantity; digits or a unit make it real.
   if (!/^\d+$/.test(num) && unit === undefined && n < 2 && !oneOfThem) return undefined;
-  return Object.freeze({ quantity: n, ...(unit !== undefined && !/^(?:mas|more)$/.test(unit) ? { unit } : {}) });
+  // "dame 5 más", "5 more": that many on top of the count on the counter.
+  const more = unit !== undefined && /^(?:mas|more)$/.test(unit);
+  return Object.freeze({ quantity: n, ...(unit !== undefined && !more ? { unit } : {}), ...(more ? { change: 'more' as const } : {}) });
+}
+
+const LESS = /^(?:(?:y|e|and|mejor|ok|entonces|pues)\s+)*(?:quitale|quitame|quita|sacale|sacame|restale|resta|bajale|take\s+off|take\s+away|take(?=\s+\d+\s+(?:off|away)$)|remove|minus)\b|\b(?:menos|less|fewer)$/;
+
+function readLess(t: string): Readonly<{ quantity: number; change: 'less' }> | undefined {
+  const rest = t.split(' ').filter((w) => w !== '' && !QUANTITY_FILLER.has(w) && !QUANTITY_UNIT.test(w) && w !== 'off' && w !== 'away');
+  const n = rest.length === 1 && /^\d+$/.test(rest[0]!) ? Number(rest[0]) : undefined;
+  return n !== undefined && n > 0 ? Object.freeze({ quantity: n, change: 'less' as const }) : undefined;
 }
 
 /** The quantity a follow-up asks for ("y si compro 50?" → 50), unless the number is a size ("y de 4?"). */
@@ -275,7 +351,7 @@ const BOTH_WORDS_ONLY = (t: string): boolean =>
   t.replace(BOTH, ' ').split(' ').filter((w) => w !== '').every((w) => BOTH_EXTRA.has(w) || /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined);
 const ESTIMATE_WORDS = new Set(['y', 'e', 'and', 'mejor', 'better', 'actually', 'no', 'pero', 'but', 'instead', 'rather', 'ahora', 'now', 'mas', 'entonces', 'ok', 'okay', 'dale', 'pues', 'bueno', 'so', 'then', 'cuanto', 'cuantos', 'seria', 'serian', 'sale', 'salen', 'saldria', 'me', 'es', 'son', 'el', 'la', 'lo', 'de', 'del', 'por', 'para', 'en', 'how', 'much', 'is', 'it', 'would', 'be', 'for', 'the', 'what', 'whats', 's', 'price', 'precio', 'costo', 'cuesta', 'cuestan', 'vale', 'valen', 'dame', 'deme', 'quiero', 'ponme', 'pongame', 'mandame', 'necesito', 'ocupo', 'llevo', 'i', 'want', 'need', 'take', 'give', 'me', 'please', 'porfa', 'por', 'favor', 'pls', 'entonces', 'all', 'of', 'that', 'todo', 'toda', 'todito', 'total', 'junto', 'eso', 'altogether', 'together', 'in', 'everything', 'lot', 'whole', 'thing', 'cada', 'uno', 'una', 'cosa', 'producto', 'articulo', 'item', 'each', 'one', 'unidades', 'units', 'piezas', 'pieces', 'mas', 'more', 'si', 'if', 'compro', 'buy', 'get', 'with', 'con', 'todos', 'todas', 'unos', 'unas', 'ellos', 'ellas', 'them', 'those', 'these', 'esos', 'esas', 'uds', 'ustedes', 'you',
   // "¿cuánto sería todo con el envío?": the delivery asked for before is a line of that estimate.
-  'envio', 'delivery', 'entrega', 'shipping', 'incluido', 'incluyendo', 'included', 'including', 'and', 'y']);
+  'envio', 'delivery', 'entrega', 'shipping', 'incluido', 'incluyendo', 'included', 'including', 'and', 'y', 'delivered', 'llevado', 'enviado', 'sent']);
 
 /**
  * Asks about the estimate just given rather than a new product: its total again ("¿cuánto sería

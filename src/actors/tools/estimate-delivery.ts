@@ -51,6 +51,24 @@ export function withDelivery(tenant: TenantData, out: ProductActorOutput, delive
 }
 
 /**
+ * A count of one product priced a few turns after the customer asked us to deliver to a served
+ * place ("¿me lo llevan a Villa Hermosa?" then "dame 10"): the delivery fee and the total with it,
+ * and the offer to set it aside for that delivery (a yes carries the delivery into the ticket).
+ * Only for the count's reply (`product.quote_qty`) of a tenant with `product.quote_qty_delivery`.
+ */
+export function withDeliveryLine(tenant: TenantData, out: ProductActorOutput, delivery: DeliveryQuote | undefined, lang: Lang): ProductActorOutput {
+  const [reply, ...rest] = out.replies;
+  if (!delivery || !out.reserve || out.reserve.backorder || !reply || !('template' in reply) || reply.template !== 'product.quote_qty') return out;
+  if (tenant.templates[lang]?.['product.quote_qty_delivery'] === undefined) return out;
+  const product = tenant.catalog.find((p) => p.sku === out.reserve?.sku);
+  if (!product) return out;
+  const goods = product.price * out.reserve.quantity;
+  const charged = deliveryFee(delivery, goods);
+  const fee = charged === 0 ? renderReply({ template: 'info.delivery.free' }, tenant.templates, lang) : formatMoney(charged);
+  return { ...out, replies: [{ ...reply, template: 'product.quote_qty_delivery', params: { ...reply.params, place: delivery.place, fee, grand: formatMoney(goods + charged) } }, ...rest] };
+}
+
+/**
  * A quote ticket's lines for the sales team, in the agents' language: each product with its count,
  * price and subtotal, the delivery counted, and the total.
  *

@@ -8,7 +8,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { asksWhichColours, readFocusQuestion } from '../../machines/focus-questions.js';
-import { asksHowManyInStock, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { asksHowManyInStock, extremeCount, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
@@ -51,7 +51,8 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   }
   // "el más barato" when the one shown is the cheapest there is: a clerk says so rather than repeat it.
   const pick = question ? null : pickedExtreme(text);
-  if (pick?.by === 'price' && !pick.most && shownOptions(tenant.catalog, focus) === undefined && extremeOf(index, familyOf(index, tenant.catalog, focus), pick)?.sku === shown.sku) {
+  // ...unless a count comes with it ("quiero 3 galones de la más barata"): that count of it is priced.
+  if (pick?.by === 'price' && !pick.most && extremeCount(text) === undefined && shownOptions(tenant.catalog, focus) === undefined && extremeOf(index, familyOf(index, tenant.catalog, focus), pick)?.sku === shown.sku) {
     return onlyThis(tenant, 'product.cheapest_already', shown, lang, focus.query);
   }
   // "¿es pvc?", "de drenaje?" about the one shown, which its name says: "¡Sí!", that product.

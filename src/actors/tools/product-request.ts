@@ -5,7 +5,7 @@
  * The answer to it is built in `product.tool.ts`.
  */
 import type { ProductActorInput, ProductFocus } from '../../machines/conversation.contract.js';
-import { followUpCore, foldFollowUp, isProductFollowUp, pickedExtreme, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { extremeCount, followUpCore, foldFollowUp, isProductFollowUp, otherCount, pickedExtreme, pickedOption, pickedOther, readFollowUpQuantity } from '../../machines/product-focus.js';
 import type { Product } from '../../domain/tenant.js';
 import { extremeOf, familyOf, pickByBrand } from './product-kinds.js';
 import { readFocusQuestion } from '../../machines/focus-questions.js';
@@ -54,6 +54,13 @@ export function sellsIn(name: string, pack: string): boolean {
  * "la satinada blanca cuánto?" / "y de 3/4?" is the same kind of product with other attributes;
  * "y codos de 4?" is another product, with the focus's size when it gives none.
  */
+/** The other product of two on the counter: the option not in focus, else the one answered just before; none among three or more options. */
+function otherOf(focus: ProductFocus): string | undefined {
+  const options = focus.options ?? [];
+  if (options.length >= 2) return options.length === 2 ? options.find((sku) => sku !== focus.sku) : undefined;
+  return focus.recent?.[0];
+}
+
 export function followUp(index: CatalogIndex, focus: ProductFocus, message: string, wanted: Wanted[], catalog: readonly Product[] = []): { sku?: string; items: Wanted[] } | null {
   if (!isProductFollowUp(message)) return null;
   const text = asBucket(message);
@@ -62,6 +69,10 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
   // The query becomes the product's name once picked (set by the caller): "pintura azul" no longer applies.
   // The count asked for with the options ("2 glns de pintura azul" → "la primera") stays.
   if (picked !== null && focus.options) return { sku: focus.options[picked], items: [{ query: '', ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
+  // "el otro", "y la otra?": the option of two not in focus, else the product answered before (with the count asked).
+  const other = pickedOther(text) ? otherOf(focus) : undefined;
+  const otherN = other ? (otherCount(text) ?? focus.quantity) : undefined;
+  if (other) return { sku: other, items: [{ query: '', ...(otherN !== undefined ? { quantity: otherN } : {}) }] };
   // "el más barato", "the biggest one": among the options shown, else among products like the one answered.
   const extreme = pickedExtreme(text);
   const namesProduct = wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
@@ -71,7 +82,8 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
     const family = familyOf(index, catalog, focus, extreme.by === 'size' ? ['size', 'dims', 'pack'] : []);
     const chosen = extremeOf(index, shown && shown.length >= 2 ? shown : family, extreme);
     // The customer's words stay the focus's: "el más barato" then "¿y el más caro?" is still among the PVC pipes.
-    if (chosen) return { sku: chosen.sku, items: [{ query: focus.query }] };
+    const count = extremeCount(text);
+    if (chosen) return { sku: chosen.sku, items: [{ query: focus.query, ...(count !== undefined ? { quantity: count } : {}) }] };
   }
   // "el de DeWalt", "la Popular", "the Truper one": that brand's among the options, else of the family.
   const question = readFocusQuestion(text);
@@ -84,7 +96,9 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
     if (plain.length > 0) return { items: [{ query: plain.join(' '), ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
   }
   const asked = readFollowUpQuantity(text);
-  const quantity = asked?.quantity;
+  // "dame 5 más" / "quítale 2" change the count on the counter (a count to take from needs one).
+  const changed = asked?.change === 'more' ? (focus.quantity ?? 0) + asked.quantity : asked?.change === 'less' ? (focus.quantity ?? 0) - asked.quantity : asked?.quantity;
+  const quantity = changed !== undefined && changed > 0 ? changed : undefined;
   const parsed = index.parse(text);
   const newProduct = wanted.length > 0 && wanted.some((w) => index.parse(w.query).content.some((word) => index.correct(word) !== null));
   if (quantity !== undefined && !newProduct) {

@@ -1,16 +1,17 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain, countedPick } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, asksIfInStock, countedPick } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
-import type { DeliveryQuote, ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
+import type { DeliveryQuote, ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, TemplateParams } from '../../machines/conversation.contract.js';
 import type { CatalogMatch } from '../catalog/index.js';
-import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
-import { withDelivery } from './estimate-delivery.js';
+import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
+import { estimateLines, multiQuote } from './product-estimate.js';
+import { counterTotal, counterWithout, countsBefore, takesLineOff, withoutLine } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
@@ -69,14 +70,6 @@ const ADD_TO_ESTIMATE = /\b(?:agr[eé]g(?:a|ale|ue|uen|ar)|a[nñ]ad(?:e|ele|ir)|
 const FORMAL_QUOTE =
   /\b(?:coti[sz]a(?:c|s|z)i[oó]n(?:es)?|presupuesto|proforma|quotation|cotizaci[oó]n\s+formal|formal\s+(?:quote|estimate)|(?:a|an|the|my)\s+quote)\b/i;
 
-/** The lines of the estimate on offer as found items (`each`: every line at that quantity instead). */
-function estimateLines(tenant: TenantData, estimate: readonly QuoteLine[], each?: number): Found[] {
-  return estimate.flatMap((line) => {
-    const product = tenant.catalog.find((p) => p.sku === line.sku);
-    return product ? [{ item: { query: product.name, quantity: each ?? line.quantity }, match: { product, score: 1, unmet: [], defaulted: false } }] : [];
-  });
-}
-
 /**
  * Answers a product inquiry or a price question from the tenant's catalog. Pure: same input, same
  * replies. `options.text` (the customer's message) is searched when the brain found no product
@@ -100,12 +93,14 @@ export function answerProduct(
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
   const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
-  const out = withProductNotes(tenant, index, asked ? answered : withDelivery(tenant, answered, input.delivery, input.lang), input.lang, text);
+  const out = withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
-  if (!out.focus || before.length === 0) return out;
+  if (!out.focus || before.length === 0 || takesLineOff(out)) return out;
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku).slice(0, MAX_RECENT);
-  return recent.length > 0 ? { ...out, focus: { ...out.focus, recent } } : out;
+  // ...with the counts the customer gave them, for "¿cuánto es todo?".
+  const counts = input.focus ? countsBefore(input.focus, out.focus, recent, text) : undefined;
+  return recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}) } } : out;
 }
 
 /**
@@ -119,13 +114,17 @@ function withAskedDelivery(tenant: TenantData, index: CatalogIndex, out: Product
   const lines = line ? [{ sku: line.sku, quantity: Math.max(out.focus?.quantity ?? 1, 1) }] : out.outcome === 'estimate' ? out.lines : undefined;
   // "mándamelos a Caleta": the order itself, with its delivery, goes to the sales team at once.
   const priced = lines && (line || ordered) ? multiQuote(tenant, estimateLines(tenant, lines), [], lang, index, ordered) : out;
-  if (priced.outcome !== 'estimate' && priced.outcome !== 'multi_quote') return out;
+  // Not priced as an order yet ("¿cuánto es todo con delivery a Caleta?" after the options): the place is kept for the order to come.
+  if (priced.outcome !== 'estimate' && priced.outcome !== 'multi_quote') return out.outcome === 'answered' && out.focus ? { ...out, deliveryAsked: asked } : out;
   const withFee = withDelivery(tenant, priced, asked, lang);
   const eta = etaLine(tenant, asked, lang);
   const [reply, ...rest] = withFee.replies;
   if (!eta || !reply || !('template' in reply) || typeof reply.params?.delivery !== 'string') return { ...withFee, deliveryAsked: asked };
   return { ...withFee, replies: [{ ...reply, params: { ...reply.params, delivery: `${reply.params.delivery}\n${eta}` } }, ...rest], deliveryAsked: asked };
 }
+
+/** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
+const TO_A_PLACE = /\s(?:a|al|hasta|para|to)\s+[^\s?¿!¡.,]+(?:\s+[^\s?¿!¡.,]+){0,2}\s*[?!.]*\s*$/i;
 
 /** How many products answered before the one in focus it remembers. */
 const MAX_RECENT = 4;
@@ -134,11 +133,22 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const lang = input.lang;
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
-  const again = text !== undefined ? asksEstimateAgain(text) : null;
-  // ...or "dame 20" then "¿cuánto sería todo?": that one line's total, as an estimate.
-  const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each)
-    : again && again.each === undefined && !again.both && input.focus?.quantity !== undefined ? estimateLines(tenant, [{ sku: input.focus.sku, quantity: input.focus.quantity }]) : [];
+  // "¿cuánto es todo con delivery a Caleta?": the place is the delivery's (added after), not part of the question.
+  const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' '))) : null;
+  // "quita las varillas", "remove the rebar": the estimate on offer without that line.
+  const trimmed = input.estimate && text !== undefined ? withoutLine(tenant, index, input.estimate, text, lang) : null;
+  if (trimmed) return trimmed;
+  // ...or, no estimate yet, what was counted on the counter without it.
+  const left = !input.estimate?.length && input.focus && text !== undefined ? counterWithout(tenant, index, input.focus, text, lang) : null;
+  if (left) return left;
+  const total = again && input.estimate && input.estimate.length > 0 ? estimateLines(tenant, input.estimate, again.each) : [];
   if (total.length > 0) return multiQuote(tenant, total, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
+  // ...or "dame 20" (and "y 5 de arena") then "¿cuánto sería todo?": what was counted, as an estimate;
+  // nothing counted yet: which of the options, or how many, a total needs.
+  const summed = again && again.each === undefined && !again.both && input.focus ? counterTotal(tenant, index, input.focus, lang, FORMAL_QUOTE.test(text ?? '')) : null;
+  if (summed) return summed;
+  // "¿no hay?", "is it in stock?": the product on the counter again, with its stock.
+  if (text !== undefined && input.focus && asksIfInStock(text)) return focusAgain(tenant, index, input.focus, lang);
   // "¿y cuándo llegaría?", "¿cuánto tarda?" about the order on the counter: when it gets there.
   const when = text !== undefined && asksDeliveryTime(text) ? deliveryTimeAnswer(tenant, input, text, options.now) : null;
   if (when) return when;
@@ -320,7 +330,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     return missing.length === 0 ? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] } : notCarried(tenant, missing, lang);
   }
   // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
-  if (text !== undefined && found.length + missing.length >= 1) {
+  // ...not a pick of what is on the counter ("2 of the other one").
+  if (text !== undefined && found.length + missing.length >= 1 && !pinnedProduct) {
     for (const other of uncarriedItems(text, index)) if (!missing.includes(other) && namesGoods(other, known, lang)) missing.push(other);
   }
   const quantities = wanted.some((w) => w.quantity !== undefined);
@@ -447,39 +458,5 @@ function withAlternative(tenant: TenantData, index: CatalogIndex, first: Found, 
     outcome: 'answered',
     replies: [{ template: 'product.found_alt', params: { ...reply.params, outName: first.match.product.name, ...altParams(tenant, alt, lang) }, options: optionsFor([alt]) }],
     focus: { ...focus, alternative: alt.sku },
-  };
-}
-
-/**
- * Several items priced: each line's quantity × price and the total. A formal quote asked for
- * (`multi_quote`) goes to the sales team at once; otherwise (`estimate`) the customer is asked
- * whether to prepare it.
- */
-function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang: Lang, index: CatalogIndex, formal: boolean): ProductActorOutput {
-  let total = 0;
-  const items = found.map(({ item, match }) => {
-    const quantity = quantityOf(item);
-    const subtotal = match.product.price * quantity;
-    total += subtotal;
-    const described = describeProduct(tenant, match.product, lang);
-    // An exhausted line says so and names the in-stock equivalent, as a clerk would across the counter.
-    const alt = match.product.stock > 0 ? undefined : alternativeFor(tenant, index, match.product, item.query);
-    const availability = alt ? renderReply({ template: 'product.stock.out_alt', params: altParams(tenant, alt, lang) }, tenant.templates, lang) : described.availability;
-    return { quantity, name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability };
-  });
-  const kind = formal ? 'product.multi_quote' : 'product.estimate';
-  const template = missing.length > 0 ? `${kind}_partial` : kind;
-  const first = found[0] as Found;
-  const params = { items, total: formatMoney(total), ...(missing.length > 0 ? { missing: missing.join(', ') } : {}) };
-  // The estimate ends with "¿Te preparo la cotización formal?": a yes / no button each.
-  const answer = (key: string): ReplyOption => {
-    const said = renderReply({ template: key }, tenant.templates, lang);
-    return { label: said, text: said };
-  };
-  return {
-    outcome: formal ? 'multi_quote' : 'estimate',
-    lines: found.map(({ item, match }) => ({ sku: match.product.sku, quantity: quantityOf(item) })),
-    replies: [formal ? { template, params } : { template, params, options: [answer('product.quote_offer.yes'), answer('product.quote_offer.no')] }],
-    focus: focusOf(first.match, first.item, index),
   };
 }

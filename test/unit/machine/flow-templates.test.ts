@@ -15,6 +15,8 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'quote.ticket': ['number'],
   'quote.reserved': ['number', 'line'],
   'quote.backorder': ['number', 'line'],
+  'quote.reserve_nudge': ['line'],
+  'quote.backorder_nudge': ['line'],
   'identity.codeSent': ['channel', 'handle'],
   'identity.cannotSend': ['channel'],
   'identity.linked': ['channel'],

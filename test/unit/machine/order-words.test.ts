@@ -58,3 +58,22 @@ describe('order words › an order to be delivered somewhere', () => {
     for (const text of ['mándamelos', 'lo quiero', "I'll take it"]) expect(ordersDeliveryTo(text)).toBe(false);
   });
 });
+
+describe('order words › waiting for more', () => {
+  it('reads "ok, entonces?" and its kin as waiting, never a clear yes', async () => {
+    const { waitsForMore } = await import('../../../src/machines/order-words.js');
+    for (const text of ['ok, entonces?', 'ok y entonces', 'bueno, y?', 'y?', 'y entonces?', '¿y ahora qué?', 'ok, and?', 'so?', 'and then?', 'entonces?', 'ok so what now?']) expect(waitsForMore(text)).toBe(true);
+    for (const text of ['ok dale', 'sí', 'ok', 'ok entonces', 'y arena?', 'y 10?', 'está bien, apártalo', 'yes please']) expect(waitsForMore(text)).toBe(false);
+  });
+});
+
+describe('order words › a line taken off', () => {
+  it('reads the product words of a removal, never the quote itself', async () => {
+    const { removedWords } = await import('../../../src/machines/order-words.js');
+    expect(removedWords('quita las varillas')).toBe('las varillas');
+    expect(removedWords('ya no quiero la arena')).toBe('la arena');
+    expect(removedWords('remove the rebar please')).toBe('the rebar');
+    expect(removedWords("I don't need the cement")).toBe('the cement');
+    for (const text of ['no quiero la cotización', 'no gracias', 'no', 'ya no quiero nada', 'dame 10']) expect(removedWords(text)).toBeNull();
+  });
+});

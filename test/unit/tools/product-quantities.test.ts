@@ -39,7 +39,8 @@ describe('readFollowUpQuantity', () => {
 
   it('should keep the selling unit the customer named', () => {
     expect(readFollowUpQuantity('y 3 cubetas?')).toEqual({ quantity: 3, unit: 'cubetas' });
-    expect(readFollowUpQuantity('and 2 more')).toEqual({ quantity: 2 });
+    // "more" is no unit: it says the count is on top of the one on the counter.
+    expect(readFollowUpQuantity('and 2 more')).toEqual({ quantity: 2, change: 'more' });
   });
 });
 
@@ -113,5 +114,55 @@ describe('quantities › through the whole host', () => {
     expect(ten).toContain('15 × RD$1,480.00 = *RD$22,200.00*');
     expect(ten).toContain('3 × *Pintura Satinada Popular Blanco (cubeta 5 gal)* a RD$6,950.00 = *RD$20,850.00* (ahorras RD$1,350.00)');
     expect(three).not.toContain('cubeta');
+  });
+});
+
+describe('a count changed', () => {
+  it.each([
+    ['no, que sean 15', 15],
+    ['cámbialo a 15', 15],
+    ['ponle 15', 15],
+    ['change it to 15', 15],
+    ['actually 15', 15],
+    ['ese mismo, dame 5', 5],
+    ['dame 5 de ese mismo', 5],
+    ['ese, dame 5', 5],
+    ['same one, 5 please', 5],
+    ['that one, 5 bags', 5],
+    ['sí pero 10', 10],
+    ['yes, but 10', 10],
+  ])('reads %s as %i', (text, n) => {
+    expect(followUpQuantity(text)).toBe(n);
+  });
+});
+
+describe('the other one on the counter', () => {
+  it('reads a pick of the other product, with its count', async () => {
+    const { otherCount, pickedOther } = await import('../../../src/machines/product-focus.js');
+    for (const text of ['el otro', 'y la otra?', 'mejor el otro', '¿cuánto cuesta el otro?', 'the other one', 'y 5 del otro', '2 of the other one']) expect(pickedOther(text)).toBe(true);
+    for (const text of ['tengo otro problema', 'otro día', 'quiero otra cosa', 'el blanco']) expect(pickedOther(text)).toBe(false);
+    expect(otherCount('y 5 del otro')).toBe(5);
+    expect(otherCount('dame 3 de la otra')).toBe(3);
+    expect(otherCount('el otro')).toBeUndefined();
+  });
+});
+
+describe('a count changed by some', () => {
+  it('reads "5 más" as more and "quítale 2" as fewer', () => {
+    expect(readFollowUpQuantity('dame 5 más')).toEqual({ quantity: 5, change: 'more' });
+    expect(readFollowUpQuantity('5 more please')).toEqual({ quantity: 5, change: 'more' });
+    expect(readFollowUpQuantity('quítale 2')).toEqual({ quantity: 2, change: 'less' });
+    expect(readFollowUpQuantity('take 2 off')).toEqual({ quantity: 2, change: 'less' });
+    expect(readFollowUpQuantity('2 menos')).toEqual({ quantity: 2, change: 'less' });
+    expect(readFollowUpQuantity('quítale la arena')).toBeUndefined();
+  });
+});
+
+describe('whether the product on the counter is there', () => {
+  it('reads "¿no hay?" and its kin, not other questions', async () => {
+    const { asksIfInStock, isProductFollowUp } = await import('../../../src/machines/product-focus.js');
+    for (const text of ['¿no hay?', 'hay o no?', '¿lo tienen?', 'y no tienen?', 'is it in stock?', 'do you have it?']) expect(asksIfInStock(text)).toBe(true);
+    for (const text of ['¿hay delivery?', 'no hay problema', 'tienen cemento?', 'do you have rebar?']) expect(asksIfInStock(text)).toBe(false);
+    expect(isProductFollowUp('¿no hay?')).toBe(true);
   });
 });

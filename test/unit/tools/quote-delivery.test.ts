@@ -69,3 +69,19 @@ describe('delivery in the formal quote, and the free-delivery offer', () => {
     expect(tickets[0]?.summary).toMatch(/- Delivery a Caleta: RD\$400\.00\nTotal estimado: RD\$6,325\.00/);
   });
 });
+
+describe('a product set aside after a delivery was asked', () => {
+  it('should carry the delivery into the reservation ticket and its confirmation', async () => {
+    const { replies, tickets } = await chat('tienen cemento gris?', 'me lo llevan a Villa Hermosa?', 'dame 10', 'sí');
+    expect(replies[2]).toMatch(/Con el delivery a \*Villa Hermosa\* \(RD\$300\.00\): \*RD\$6,850\.00\*/);
+    expect(replies[3]).toContain('10 x Cemento Gris Cemex Tipo GU (saco 42.5 kg) + delivery a Villa Hermosa (RD$300.00)');
+    expect(tickets).toHaveLength(1);
+    expect(tickets[0]?.summary).toMatch(/- Delivery a Villa Hermosa: RD\$300\.00\nTotal estimado: RD\$6,850\.00/);
+  });
+
+  it('should keep the offer to set it aside across the delivery answer', async () => {
+    const { replies, tickets } = await chat('dame 10 sacos de cemento gris', 'me lo llevan a Villa Hermosa?', 'sí, resérvamelo');
+    expect(replies[2]).toContain('+ delivery a Villa Hermosa (RD$300.00)');
+    expect(tickets).toHaveLength(1);
+  });
+});

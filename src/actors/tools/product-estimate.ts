@@ -1,0 +1,62 @@
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, ProductFocus, QuoteLine, ReplyOption } from '../../machines/conversation.contract.js';
+import { renderReply } from '../render-reply.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { formatMoney } from './format.js';
+import { quantityOf } from './product-request.js';
+import { alternativeFor, altParams, describeProduct, focusOf, type Found } from './product-parts.js';
+
+/**
+ * Several lines priced at once: an estimate (each line's count × price and the total, with the
+ * offer of the formal quote) or, asked for, the formal quote itself.
+ */
+
+/** The lines of the estimate on offer as found items (`each`: every line at that quantity instead). */
+export function estimateLines(tenant: TenantData, estimate: readonly QuoteLine[], each?: number): Found[] {
+  return estimate.flatMap((line) => {
+    const product = tenant.catalog.find((p) => p.sku === line.sku);
+    return product ? [{ item: { query: product.name, quantity: each ?? line.quantity }, match: { product, score: 1, unmet: [], defaulted: false } }] : [];
+  });
+}
+
+/**
+ * Several items priced: each line's quantity × price and the total. A formal quote asked for
+ * (`multi_quote`) goes to the sales team at once; otherwise (`estimate`) the customer is asked
+ * whether to prepare it.
+ */
+export function multiQuote(tenant: TenantData, found: Found[], missing: string[], lang: Lang, index: CatalogIndex, formal: boolean): ProductActorOutput {
+  let total = 0;
+  const items = found.map(({ item, match }) => {
+    const quantity = quantityOf(item);
+    const subtotal = match.product.price * quantity;
+    total += subtotal;
+    const described = describeProduct(tenant, match.product, lang);
+    // An exhausted line says so and names the in-stock equivalent, as a clerk would across the counter.
+    const alt = match.product.stock > 0 ? undefined : alternativeFor(tenant, index, match.product, item.query);
+    const availability = alt ? renderReply({ template: 'product.stock.out_alt', params: altParams(tenant, alt, lang) }, tenant.templates, lang) : described.availability;
+    return { quantity, name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability };
+  });
+  const kind = formal ? 'product.multi_quote' : 'product.estimate';
+  const template = missing.length > 0 ? `${kind}_partial` : kind;
+  const first = found[0] as Found;
+  const params = { items, total: formatMoney(total), ...(missing.length > 0 ? { missing: missing.join(', ') } : {}) };
+  // The estimate ends with "¿Te preparo la cotización formal?": a yes / no button each.
+  const answer = (key: string): ReplyOption => {
+    const said = renderReply({ template: key }, tenant.templates, lang);
+    return { label: said, text: said };
+  };
+  return {
+    outcome: formal ? 'multi_quote' : 'estimate',
+    lines: found.map(({ item, match }) => ({ sku: match.product.sku, quantity: quantityOf(item) })),
+    replies: [formal ? { template, params } : { template, params, options: [answer('product.quote_offer.yes'), answer('product.quote_offer.no')] }],
+    focus: withOtherLines(focusOf(first.match, first.item, index), found.slice(1)),
+  };
+}
+
+/** The estimate's other lines stay on the counter with their counts: "¿cuánto es todo?" after the offer lapsed still adds them. */
+function withOtherLines(focus: ProductFocus, others: readonly Found[]): ProductFocus {
+  const rest = others.filter((f) => f.match.product.sku !== focus.sku);
+  if (rest.length === 0) return focus;
+  return { ...focus, recent: rest.map((f) => f.match.product.sku).reverse(), counts: Object.fromEntries(rest.map((f) => [f.match.product.sku, quantityOf(f.item)])) };
+}
