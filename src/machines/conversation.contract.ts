@@ -289,6 +289,8 @@ export interface InfoActorInput {
   text: string;
   /** Products on the counter (one answered in a recent turn): the answer may offer to deliver them. */
   counter?: boolean;
+  /** The line "¿Te lo reservo?" offered last turn, priced: a served zone's answer gives its total with that delivery and offers to set it aside for it. */
+  reserve?: { text: string; quantity: number; price: number };
   /** The served place asked for a few turns ago: "¿y cuándo llega?" asks its delivery time. */
   delivery?: DeliveryQuote;
   idempotencyKey: string;

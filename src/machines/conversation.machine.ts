@@ -495,12 +495,14 @@ export function infoInput(context: ConversationContext): InfoActorInput {
   const intent = intentOf(context);
   const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
   const delivery = context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS ? { place: context.delivery.place, fee: context.delivery.fee, ...(context.delivery.freeFrom !== undefined ? { freeFrom: context.delivery.freeFrom } : {}) } : undefined;
+  const offered = context.expecting;
   return {
     tenantId: context.tenantId,
     lang: context.lang,
     topic,
     text: context.lastMessage?.text ?? '',
     ...(recentFocus(context) !== null ? { counter: true } : {}),
+    ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price } } : {}),
     ...(delivery ? { delivery } : {}),
     idempotencyKey: key(context, 'info'),
   };

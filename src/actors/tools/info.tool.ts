@@ -14,7 +14,7 @@ import { freeDeliveryFrom } from './estimate-delivery.js';
 import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply } from './store-policies.js';
 import { storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
-import { deliveryTimeReply, type DeliveryPlace } from './delivery-times.js';
+import { deliveryTimeReply, reserveWithDelivery, type DeliveryPlace } from './delivery-times.js';
 import { joinTopicAnswers, type TopicAnswer } from './joined-answers.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
@@ -95,7 +95,7 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
   return reply === null ? null : copyPlain(reply);
 }
 
-function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
+function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'reserve'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
   const { store } = tenant;
   const { text, lang } = input;
   let offer: ChoiceOption | undefined;
@@ -170,9 +170,11 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         const reply = time?.reply ?? deliveryReply(tenant, text, lang, now);
         delivery ??= time ? time.delivery : servedPlace(tenant, text, now);
         // A served place: with products on the counter, the order's total with that delivery is offered (a yes works it out).
-        const total = input.counter && delivery !== undefined && tenant.templates[lang]?.['info.offer.total'] !== undefined;
+        // Right after "¿Te lo reservo?" the line is priced already: its total with the delivery, and the offer to set it aside for it (a yes does).
+        const reserving = input.reserve && delivery !== undefined && tenant.templates[lang]?.['info.delivery.next.reserve'] !== undefined ? reserveWithDelivery(tenant, input.reserve, delivery, lang) : null;
+        const total = !reserving && input.counter && delivery !== undefined && tenant.templates[lang]?.['info.offer.total'] !== undefined;
         if ('template' in reply && SERVED_REPLIES.has(reply.template)) {
-          reply.params = { ...reply.params, next: sayIfAnyOf(tenant, total ? 'info.delivery.next.counter' : 'info.delivery.next', lang) };
+          reply.params = { ...reply.params, next: reserving ?? sayIfAnyOf(tenant, total ? 'info.delivery.next.counter' : 'info.delivery.next', lang) };
           if (total) offer ??= { intent: 'price_quote', label: 'info.offer.total', text: lang === 'es' ? '¿Cuánto sería todo con el envío?' : 'What is the total with delivery?' };
         }
         if (time) return [reply];
