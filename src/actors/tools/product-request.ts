@@ -336,3 +336,25 @@ function packSibling(index: CatalogIndex, catalog: readonly Product[], focus: Pr
   if (own === '') return undefined;
   return catalog.find((p) => p.sku !== focus.sku && base(p.name) === own && packWord(index.parse(p.name).phrases.pack ?? '') === packWord(pack));
 }
+
+/** One counted part of "20 de la de 3/8 y 10 de la de 1/2": a count, maybe its unit, then "de" and what it is of. */
+const COUNTED_PART = /^(?:(?:dame|deme|ponme|quiero|necesito|ocupo|mandame|y|and|give me|i need|i want)\s+)?(\d+)\s+(?:[a-z]+\s+)?(?:de|del|of)\s+\S/;
+
+/**
+ * "20 de la de 3/8 y 10 de la de 1/2", "10 del gris y 5 del blanco" with products on the counter: each
+ * part read as its own follow-up (that count of the one it names), or null when any part is not one.
+ */
+export function countedFollowUps(index: CatalogIndex, focus: ProductFocus, message: string, catalog: readonly Product[]): Wanted[] | null {
+  const folded = message.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[¿?¡!.]+/g, ' ').trim();
+  const parts = folded.split(/\s*,\s*|\s+(?:y|and)\s+(?=\d)/).map((p) => p.trim()).filter((p) => p !== '');
+  if (parts.length < 2 || !parts.every((p) => COUNTED_PART.test(p))) return null;
+  const items: Wanted[] = [];
+  for (const part of parts) {
+    const quantity = Number(COUNTED_PART.exec(part)?.[1]);
+    const item = followUp(index, focus, part, [], catalog)?.items[0];
+    if (!item) return null;
+    items.push({ ...item, quantity });
+  }
+  return items;
+}
+

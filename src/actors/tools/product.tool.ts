@@ -24,6 +24,7 @@ import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
   eachQuantity,
+  countedFollowUps,
   followUp,
   headWord,
   inHundreds,
@@ -201,6 +202,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (onCounter) return onCounter;
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
+  let parts: Wanted[] | null = null;
   // "dame 100 de cada uno" when one product only was answered: that many of it, as "dame 100" would.
   const onlyOne = again?.each !== undefined && !again.both && input.focus && (input.focus.recent?.length ?? 0) === 0 && shownOptions.length < 2 ? input.focus : undefined;
   if (onlyOne && again?.each !== undefined) {
@@ -216,6 +218,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const count = input.focus?.options?.includes(named.product.sku) ? input.focus.quantity : undefined;
     wanted = [{ query: named.product.name, ...(count !== undefined ? { quantity: count } : {}) }];
     pinned = named.product.sku;
+  } else if (input.focus && text !== undefined && wanted.length <= 1 && (parts = countedFollowUps(index, input.focus, text, tenant.catalog)) !== null) {
+    // "20 de la de 3/8 y 10 de la de 1/2" after the sizes: each part's count of the one it names.
+    wanted = parts;
   } else if (input.focus && text !== undefined) {
     const resolved = followUp(index, input.focus, text, wanted, tenant.catalog);
     if (resolved) {
@@ -343,6 +348,14 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
 
   const listed = found.length + missing.length;
+  // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total
+  // (an estimate of "1 x" each is no answer); "10 de cada uno" or the counts then price the lot.
+  if (input.intent === 'price_quote' && !quantities && !formal && missing.length === 0 && found.length >= 2 && tenant.templates[lang]?.['product.prices'] !== undefined) {
+    const shown = found.slice(0, MAX_SHOWN);
+    const first = shown[0] as Found;
+    const items = shown.map(({ match }) => describeProduct(tenant, match.product, lang));
+    return { outcome: 'answered', replies: [{ template: 'product.prices', params: { items } }], focus: { ...focusOf(first.match, first.item, index), options: shown.map((f) => f.match.product.sku) } };
+  }
   if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index, formal);
   // "¿tienen pintura blanca y azul?": what there is, and what there is not, by the customer's words.
   if (missing.length > 0 && wanted.length >= 2) {
