@@ -123,6 +123,8 @@ const WAITS =
  * waitsForMore('ok entonces'); // false (a plain "ok then" is no question)
  */
 export function waitsForMore(text: string): boolean {
+  // A few short words at most ("ok y entonces que mas?"): a longer message is not waiting (and is not folded for it).
+  if (text.length > 48) return false;
   const t = fold(text);
   if (!WAITS.test(t)) return false;
   // "ok entonces" / "bueno entonces" alone say "all right then"; asked ("ok, entonces?") they wait.
