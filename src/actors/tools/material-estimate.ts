@@ -163,18 +163,21 @@ function paint(tenant: TenantData, product: Product, text: string, q: MaterialQu
   if (area === null) area = areaToCover(text) ?? (q.length !== undefined && q.surface === undefined ? q.length : null);
   if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.coverage_ask', { min: coverage.min, max: coverage.max, units: countUnit('galón', 2, lang), length: q.length });
   const coats = q.coats ?? coverage.coats ?? 2;
-  const need = area * coats;
-  const gallons = Math.ceil(need / mid(product) - 1e-9);
-  const low = Math.ceil(need / coverage.max - 1e-9);
-  const high = Math.ceil(need / coverage.min - 1e-9);
+  const surface = area * coats;
+  const gallons = Math.ceil(surface / mid(product) - 1e-9);
+  const low = Math.ceil(surface / coverage.max - 1e-9);
+  const high = Math.ceil(surface / coverage.min - 1e-9);
   const range = low === high ? `${low}` : `${low}–${high}`;
-  lead.push({ template: coats === 1 ? 'product.coverage_one' : 'product.coverage', params: { area: fmt(area), coats, gallons, units: countUnit('galón', gallons, lang), range, min: coverage.min, max: coverage.max, name: product.name } });
+  // "te hace falta *1 galón*" / "te hacen falta unos *3 galones*": the verb and the "unos" agree with the count.
+  const need = (n: number): string => (lang === 'es' ? (n === 1 ? 'hace falta' : 'hacen falta unos') : 'need about');
+  const about = (n: number): string => (lang === 'es' && n !== 1 ? 'unos ' : lang === 'en' ? 'about ' : '');
+  lead.push({ template: coats === 1 ? 'product.coverage_one' : 'product.coverage', params: { area: fmt(area), coats, gallons, units: countUnit('galón', gallons, lang), need: need(gallons), range, rangeUnits: countUnit('galón', high, lang), min: coverage.min, max: coverage.max, name: product.name } });
   const sealer = coats > 1 ? sealerFor(tenant, product) : undefined;
   if (sealer?.coverage) {
     const sealerGallons = Math.ceil(area / mid(sealer) - 1e-9);
     lead.push({
       template: 'product.coverage_sealer',
-      params: { name: sealer.name, gallons: sealerGallons, units: countUnit('galón', sealerGallons, lang), min: sealer.coverage.min, max: sealer.coverage.max, price: formatMoney(sealer.price), total: formatMoney(sealer.price * sealerGallons) },
+      params: { name: sealer.name, gallons: sealerGallons, units: countUnit('galón', sealerGallons, lang), about: about(sealerGallons), min: sealer.coverage.min, max: sealer.coverage.max, price: formatMoney(sealer.price), total: formatMoney(sealer.price * sealerGallons) },
     });
   }
   const bucket = /\bcubeta\b/i.test(product.unit);

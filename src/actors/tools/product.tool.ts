@@ -57,6 +57,9 @@ import { askedJob } from '../../machines/job-questions.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 
+/** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
+const AREA_FOR = /\b(?:para|for)\s+(\d+(?:[.,]\d+)?)\s*(?:m2|m²|mts?2|mt2|metros?\s+cuadrados?|square\s+met(?:er|re)s?)(?![a-z])/;
+
 const MAX_SHOWN = 3;
 /** A second match this close to the first is as likely: show both and let the customer choose. */
 const AMBIGUOUS_RATIO = 0.96;
@@ -254,6 +257,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
+  // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.
+  const area = text !== undefined && wanted.length === 1 && wanted[0]?.quantity === undefined ? AREA_FOR.exec(text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()) : null;
+  if (area && /m²|m2/.test(index.search((wanted[0] as Wanted).query, { limit: 1 })[0]?.product.unit ?? '')) wanted = [{ ...(wanted[0] as Wanted), quantity: Math.ceil(Number((area[1] as string).replace(',', '.'))) }];
   // "el block de 6 y el de 8? necesito 10 de cada uno": that count for every item without its own.
   const each = text !== undefined && wanted.length >= 2 ? eachQuantity(text) : undefined;
   if (each !== undefined) wanted = wanted.map((w) => (w.quantity === undefined ? { ...w, quantity: each } : w));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { withCountApart } from '../../../src/actors/brain/rule/count-apart.js';
+import { withAreasAsUnits, withCountApart } from '../../../src/actors/brain/rule/count-apart.js';
 
 const mention = (text: string, query: string, quantity?: number) => {
   const start = text.indexOf(query.split(' ')[0] as string);
@@ -25,5 +25,15 @@ describe('a count said in a sentence of its own beside the one product named', (
     expect(withCountApart(two, [mention(two, 'cemento'), mention(two, 'arena')]).every((m) => m.quantity === undefined)).toBe(true);
     const one = 'tienen 5 galones de pintura blanca';
     expect(withCountApart(one, [mention(one, 'pintura blanca')])[0]?.quantity).toBeUndefined();
+  });
+});
+
+describe('an area said in words', () => {
+  it('should read "metros cuadrados" as a unit and leave an area to cover out of the product words, keeping the length', () => {
+    const text = 'cuánta pintura para 100 metros cuadrados';
+    expect(withAreasAsUnits(text).length).toBe(text.length);
+    expect(withAreasAsUnits(text)).not.toMatch(/cuadrad|100/);
+    expect(withAreasAsUnits('necesito 20 metros cuadrados de cerámica')).toMatch(/^necesito 20 m2\s+de cerámica$/);
+    expect(withAreasAsUnits('tienen tubo cuadrado?')).toBe('tienen tubo cuadrado?');
   });
 });

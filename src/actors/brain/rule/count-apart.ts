@@ -1,7 +1,8 @@
 /**
- * A count said in a sentence of its own beside the one product named: "¿tienen pintura blanca?
- * ¿cuánto por 5 galones?", "do you have white paint? how much for 5 gallons?", "tienen block de 6?
- * necesito 200". A clerk prices that many of it, as for "5 galones de pintura blanca" said at once.
+ * Quantities and areas around the product words. A count said in a sentence of its own beside the
+ * one product named ("¿tienen pintura blanca? ¿cuánto por 5 galones?", "tienen block de 6? necesito
+ * 200"): a clerk prices that many of it, as for "5 galones de pintura blanca" said at once. An area
+ * in words ("20 metros cuadrados"): a unit, never a product word.
  */
 import { fold } from '../../catalog/index.js';
 import { readFollowUpQuantity } from '../../../machines/product-focus.js';
@@ -27,4 +28,17 @@ export function withCountApart(text: string, mentions: readonly ProductMention[]
     return [{ ...only, query, quantity: count.quantity }];
   }
   return mentions;
+}
+
+/** A square unit said in words ("metros cuadrados", "pies cuadrados"), and an area it is for ("para 100 metros cuadrados"). */
+const SQUARE_UNITS = /\b(metros?|mts?|pies?)\s+cuadrados?\b/gi;
+const AREA_FOR = /(?<=\b(?:para|for)\s+)\d+(?:[.,]\d+)?\s*(?:(?:metros?|mts?|pies?)\s+cuadrados?|m2|m²|mts2|mt2|ft2)(?![\p{L}\d])/giu;
+
+/**
+ * The text the product words are read from: "20 metros cuadrados de cerámica" is 20 m2 of it, "para
+ * 100 metros cuadrados" an area to cover (the tools read it from the message), never a square
+ * product ("Pala Cuadrada"). Same length, so every span still points into the message.
+ */
+export function withAreasAsUnits(text: string): string {
+  return text.replace(AREA_FOR, (m) => ' '.repeat(m.length)).replace(SQUARE_UNITS, (m, unit: string) => (/^p/i.test(unit) ? 'ft2' : 'm2').padEnd(m.length));
 }

@@ -17,7 +17,7 @@ import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
-import { withCountApart } from './count-apart.js';
+import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText, readableWords } from './emoji.js';
 import { createStoreNames } from './store-names.js';
@@ -167,7 +167,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const accounts = extractAccountIds(text, { bare: bareAccount, exclude: [...phones, ...emails] });
     const names = extractPersonNames(text);
     const companies = extractCompanies(text, { exclude: [tenantName], names }).filter((c) => !names.some((n) => n.start < c.end && c.start < n.end));
-    const raw = products.extract(text);
+    const raw = products.extract(withAreasAsUnits(text));
     // "me la pueden mandar a Guaymate?": a delivery verb is not a typo of a product ("mandarria").
     const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim());
     const found = { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) };
