@@ -169,6 +169,7 @@ describe('crash test: SIGKILL under REST load', () => {
     await start();
 
     let attempts = 0;
+    let answered = 0;
     let failedAttempts = 0;
     let duplicateAnswers = 0;
     const sent = new Map<string, Sent[]>();
@@ -185,6 +186,7 @@ describe('crash test: SIGKILL under REST load', () => {
           attempts++;
           const answer = await post(sender, SCRIPT[i]!, messageId).catch(() => null);
           if (answer?.status === 200 && answer.body) {
+            answered++;
             if (answer.body.duplicate) duplicateAnswers++;
             conversationOf.set(sender, answer.body.conversation_id);
             mine.push({ messageId, replyIds: answer.body.messages.map((m) => m.id) });
@@ -203,9 +205,14 @@ describe('crash test: SIGKILL under REST load', () => {
       () => (loadDone = true),
     );
 
+    // Each kill lands at a point of the load's progress (15, 35, 55 and 75 % of the messages answered,
+    // give or take a few), not after a wall-clock delay: on a fast machine the whole load once
+    // finished before the third timed kill (1,100 messages, 2 kills). Every kill hits turns in flight.
+    const total = CONVERSATIONS * SCRIPT.length;
     let kills = 0;
     while (kills < KILLS && !loadDone) {
-      await sleep(300 + Math.floor(random() * 1200));
+      const at = Math.floor(total * (0.15 + 0.2 * kills)) + Math.floor(random() * 40) - 20;
+      while (answered < at && !loadDone) await sleep(10);
       if (loadDone) break;
       await kill();
       kills++;
