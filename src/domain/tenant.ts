@@ -51,6 +51,12 @@ export interface Product {
    * y para fraguar cerámica…"), per language: "¿para qué sirve el sellador?" is answered with it, then the price.
    */
   use?: { es: string; en?: string };
+  /**
+   * Weight of one selling unit in pounds, for goods the customer buys by weight though the store
+   * sells them by the piece (a 20-ft 3/8" rebar weighs about 7.5 lb): "2 quintales de varilla" (a
+   * quintal is 100 lb) is counted in pieces, the conversion said.
+   */
+  weight_lb?: number;
 }
 
 /** Typical coverage of a paint or coating: m² per gallon per coat (`min`–`max`) and the coats usually given. */

@@ -204,6 +204,7 @@ export const CATALOG = z
       jobs: strings.optional(),
       rooms: strings.optional(),
       use: z.object({ es: text(), en: text().optional() }).optional(),
+      weight_lb: number({ min: 0 }).optional(),
     }),
   )
   .min(1);

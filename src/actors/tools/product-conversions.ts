@@ -51,6 +51,8 @@ export interface Conversion {
  */
 export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, text: string | undefined): { input: ProductActorInput; conversions: Conversion[] } {
   input = withItemsAsSaid(index, input, text);
+  const byWeight = text ? inPieces(index, input, text) : null;
+  if (byWeight) return byWeight;
   const measures = text ? saidMeasures(text) : [];
   if (measures.length === 0) return { input, conversions: [] };
   const conversions: Conversion[] = [];
@@ -84,3 +86,34 @@ export function withConversions(out: ProductActorOutput, conversions: readonly C
     .map((c) => ({ template: 'product.converted', params: { said: c.said, quantity: c.quantity, units: countUnit(c.unit, c.quantity, lang), unit: priceUnit(c.unit, lang) } }));
   return notes.length > 0 ? { ...out, replies: [...notes, ...out.replies] } : out;
 }
+
+/** "2 quintales", "un quintal", "el quintal", "2 qq": quintals (100 lb) said, as DR customers buy rebar. */
+const QUINTALS = /(?:^|[^\d/.])(?:(\d+(?:[.,]\d+)?|un|una|medio|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s*|(?:el|del|al|por)\s+)(?:quintal(?:es)?|qq)(?![a-z])/;
+const QUINTAL_WORDS: Readonly<Record<string, number>> = { un: 1, una: 1, medio: 0.5, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10 };
+const POUNDS_PER_QUINTAL = 100;
+
+/**
+ * "2 quintales de varilla de 3/8", "¿cuánto cuesta el quintal de varilla?": quintals of a product
+ * sold by the piece whose weight the catalog gives (`weight_lb`), counted in pieces (rounded up),
+ * with the conversion said; null when no quintal is said or the product has no weight.
+ */
+function inPieces(index: CatalogIndex, input: ProductActorInput, text: string): { input: ProductActorInput; conversions: Conversion[] } | null {
+  const m = QUINTALS.exec(fold(text));
+  if (!m) return null;
+  const value = m[1] === undefined ? 1 : /\d/.test(m[1]) ? Number(m[1].replace(',', '.')) : (QUINTAL_WORDS[m[1]] ?? 1);
+  if (!(value > 0)) return null;
+  const conversions: Conversion[] = [];
+  const products = input.understanding.products.map((item) => {
+    const query = item.query.replace(/\b(?:quintal(?:es)?|qq)\b/g, ' ').replace(/\s+/g, ' ').trim();
+    const product = query !== '' ? index.search(query, { limit: 1 })[0]?.product : undefined;
+    if (!product?.weight_lb || conversions.length > 0 || (item.quantity !== undefined && item.quantity !== value)) return item;
+    const quantity = Math.ceil((value * POUNDS_PER_QUINTAL) / product.weight_lb - 1e-9);
+    conversions.push({ sku: product.sku, said: `${value} qq (${value * POUNDS_PER_QUINTAL} lb)`, quantity, unit: product.unit });
+    return { ...item, query, quantity };
+  });
+  if (conversions.length === 0) return null;
+  // The quintal is said (the conversion note): it is no pack of the product to look for ("No lo tengo en quintal").
+  const said = input.text?.replace(/\b(?:quintal(?:es)?|qq)\b/gi, ' ');
+  return { input: { ...input, ...(said !== undefined ? { text: said } : {}), understanding: { ...input.understanding, products } }, conversions };
+}
+

@@ -93,7 +93,8 @@ export function answerProduct(
   const text = options.text ?? input.text;
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
   const converted = inSellingUnits(index, input, text);
-  const base = withConversions(answer(tenant, index, converted.input, options), converted.conversions, input.lang);
+  const reworded = converted.input.text !== input.text && options.text !== undefined && converted.input.text !== undefined ? { ...options, text: converted.input.text } : options;
+  const base = withConversions(answer(tenant, index, converted.input, reworded), converted.conversions, input.lang);
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
   const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
