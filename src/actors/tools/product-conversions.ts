@@ -92,6 +92,11 @@ const QUINTALS = /(?:^|[^\d/.])(?:(\d+(?:[.,]\d+)?|un|una|medio|dos|tres|cuatro|
 const QUINTAL_WORDS: Readonly<Record<string, number>> = { un: 1, una: 1, medio: 0.5, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10 };
 const POUNDS_PER_QUINTAL = 100;
 
+/** The message says quintals ("el quintal", "2 qq"). */
+export function saysQuintals(text: string): boolean {
+  return QUINTALS.test(fold(text));
+}
+
 /**
  * "2 quintales de varilla de 3/8", "¿cuánto cuesta el quintal de varilla?": quintals of a product
  * sold by the piece whose weight the catalog gives (`weight_lb`), counted in pieces (rounded up),

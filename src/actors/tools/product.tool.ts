@@ -18,7 +18,7 @@ import { takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodOf } from './product-not-carried.js';
 import { namesGoods } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
-import { inSellingUnits, withConversions } from './product-conversions.js';
+import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
@@ -92,7 +92,12 @@ export function answerProduct(
 ): ProductActorOutput {
   const text = options.text ?? input.text;
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
-  const converted = inSellingUnits(index, input, text);
+  let converted = inSellingUnits(index, input, text);
+  // "la de 1/2, ¿cuánto es el quintal?" after the sizes: the product the follow-up names, by the quintal.
+  if (converted.conversions.length === 0 && text !== undefined && input.understanding.products.length === 0 && input.focus && saysQuintals(text)) {
+    const named = tenant.catalog.find((p) => p.sku === answer(tenant, index, input, options).focus?.sku);
+    if (named?.weight_lb) converted = inSellingUnits(index, { ...input, understanding: { ...input.understanding, products: [{ query: named.name }] } }, text);
+  }
   const reworded = converted.input.text !== input.text && options.text !== undefined && converted.input.text !== undefined ? { ...options, text: converted.input.text } : options;
   const base = withConversions(answer(tenant, index, converted.input, reworded), converted.conversions, input.lang);
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
