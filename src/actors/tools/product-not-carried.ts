@@ -112,6 +112,8 @@ export function notCarried(tenant: TenantData, missing: readonly string[], lang:
  * tenemos …"); a good of the trade is "not right now" ("ahora mismo no tenemos drywall; para eso tengo …").
  */
 export function notCarriedButFor(tenant: TenantData, named: string, related: Product, lang: Lang): ProductActorOutput {
+  // A good of the trade with what the store offers instead ("concreto": cement, sand and gravel) gets that, not what is only *for* it (nails for concrete).
+  if ((tradeGoodOf(tenant, named)?.instead?.length ?? 0) > 0) return notCarried(tenant, [named], lang);
   const template = tradeGoodOf(tenant, named) !== null && tenant.templates[lang]?.['product.not_stocked_related'] !== undefined ? 'product.not_stocked_related' : 'product.not_found_related';
   return {
     outcome: 'not_found',
