@@ -72,5 +72,9 @@ const PLACED_ORDER =
  * asksDeliveryTimeAhead('¿cuándo llega mi pedido? llevo 3 días esperando'); // false
  */
 export function asksDeliveryTimeAhead(text: string): boolean {
-  return asksDeliveryTime(text) && !PLACED_ORDER.test(fold(text));
+  const f = fold(text);
+  return asksDeliveryTime(text) && (!PLACED_ORDER.test(f) || ORDER_NOT_PLACED.test(f));
 }
+
+/** An order not placed yet: "si lo pido hoy, ¿cuándo llega mi pedido?", "quiero hacer mi pedido, ¿cuándo llega?". */
+export const ORDER_NOT_PLACED = /\b(?:si (?:lo |la |los |las )?(?:hago|pido|compro|ordeno|encargo)|hacer (?:mi|el) pedido|quiero (?:hacer|pedir|ordenar|encargar)|if i (?:order|buy)|place (?:my|an) order)\b/;

@@ -18,6 +18,7 @@ import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-req
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
+import { asksOrderStatus } from './order-status.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText, readableWords } from './emoji.js';
 import { createStoreNames } from './store-names.js';
@@ -300,6 +301,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('human_agent') && (mentions.length === 0 || extractPhones(text).length > 0) && !sure('complaint') && !sure('sales_lead') && asksForCallBack(text)) {
       intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
     }
+    // "¿cuándo llega mi pedido?": only a person can look an order up; a request for one, not a complaint.
+    if (has('human_agent') && !sure('sales_lead') && asksOrderStatus(text)) intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
     // The call asked for a quote or a big order: a lead for an advisor, never just the product named.
     if (has('sales_lead') && !sure('complaint') && !sure('human_agent') && asksCallForQuote(text)) {
       intent = intents.scoreBehaviour('sales_lead', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'sales_lead' ? intent.confidence : 0));

@@ -1,0 +1,19 @@
+/**
+ * A question about an order already placed: "¿cuándo llega mi pedido?", "quiero saber el estado de
+ * mi pedido", "hice un pedido ayer, ¿cuándo me lo traen?", "where is my order?". Only a person of the
+ * store can look it up, so it is a request for one, never a complaint before anything went wrong;
+ * trouble told ("mi pedido no ha llegado", "llevo 3 días esperando el pedido") stays a complaint.
+ */
+import { ORDER_NOT_PLACED } from '../../../machines/delivery-time.js';
+import { fold } from './text.js';
+
+const MY_ORDER = /\b(?:(?:mi|nuestro|nuestra|my|our)\s+(?:pedido|orden|compra|envio|delivery|order|purchase)|hice un pedido|hicimos un pedido|i (?:placed|made) an order)\b/;
+const ASKS = /\b(?:cuando|a que hora|estado|status|ya (?:salio|viene|va|esta|lo|me|nos)|donde (?:esta|va|viene)|como va|me lo traen|me lo llevan|nos lo traen|llega|when|where|track(?:ing)?)\b/;
+const TROUBLE =
+  /\b(?:no (?:(?:me|nos) )?(?:ha|han)? ?(?:llegado|llego|traido|entregado|mandado|despachado)|todavia no|aun no|llevo|llevamos|hace \d+|desde (?:ayer|el)|nunca|still|hasn t|has not|never|late|demora\w*|retras\w*|incomplet\w*|equivocad\w*|danad\w*|rot[oa]s?|wrong|missing|damaged|broken)\b/;
+
+/** Whether the message asks after an order already placed, with no trouble told (see above). */
+export function asksOrderStatus(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  return MY_ORDER.test(f) && ASKS.test(f) && !TROUBLE.test(f) && !ORDER_NOT_PLACED.test(f);
+}

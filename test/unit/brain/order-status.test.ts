@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { asksOrderStatus } from '../../../src/actors/brain/rule/order-status.js';
+
+describe('a question about an order already placed', () => {
+  it('should read where an order is or when it arrives as an order status question, in Spanish and English', () => {
+    for (const text of ['¿cuándo llega mi pedido?', 'quiero saber el estado de mi pedido', 'hice un pedido ayer, cuándo me lo traen?', 'ya salió mi pedido?', 'where is my order?', 'when will my order arrive?']) {
+      expect(asksOrderStatus(text), text).toBe(true);
+    }
+  });
+
+  it('should leave trouble told, an order not placed yet and a general delivery question alone', () => {
+    for (const text of ['mi pedido no ha llegado', 'llevo 3 días esperando mi pedido', 'my order is late', 'si lo pido hoy, cuándo llega mi pedido?', '¿cuánto tarda el pedido?', 'tienen cemento?']) {
+      expect(asksOrderStatus(text), text).toBe(false);
+    }
+  });
+});
