@@ -4,15 +4,7 @@
  * in focus) and by the product tool (the delivery time of the zone asked for).
  */
 
-const fold = (text: string): string =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9\s]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+import { plainWords as fold } from '../kernel/plain-words.js';
 
 const WHEN_ARRIVES = new RegExp(
   [

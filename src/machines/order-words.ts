@@ -6,15 +6,7 @@
  * Pure text rules, read by the machine's offer guards and by the product tool.
  */
 
-const fold = (text: string): string =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/['’]/g, '')
-    .replace(/[^a-z0-9\s]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+import { plainWords as fold } from '../kernel/plain-words.js';
 
 /** Taking the product in focus: the object pronoun ("lo", "los", "it") or the order itself ("el pedido", "the order"). */
 const TAKES_IT = new RegExp(

@@ -9,7 +9,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { DeliveryZone, Place, TenantData } from '../../domain/tenant.js';
 import type { DeliveryQuote, InfoActorInput, ReplyDirective } from '../../machines/conversation.contract.js';
 import { renderReply } from '../render-reply.js';
-import { freeDeliveryFrom } from './estimate-delivery.js';
+import { deliveryFee, freeDeliveryFrom } from './estimate-delivery.js';
 import { formatMoney } from './format.js';
 
 /** Where a delivery question asks to deliver: a served zone, a known place outside them, a name we do not know, or nothing. */
@@ -66,7 +66,7 @@ export function deliveryTimeReply(
 /** The line offered to set aside, with the delivery to a served place: its total (delivery free from the minimum) and the offer for it. */
 export function reserveWithDelivery(tenant: TenantData, line: NonNullable<InfoActorInput['reserve']>, delivery: DeliveryQuote, lang: Lang): string {
   const goods = line.quantity * line.price;
-  const fee = delivery.freeFrom !== undefined && goods >= delivery.freeFrom ? 0 : delivery.fee;
+  const fee = deliveryFee(delivery, goods);
   const free = lang === 'es' ? 'gratis' : 'free';
   return renderReply({ template: 'info.delivery.next.reserve', params: { line: line.text, place: delivery.place, fee: fee === 0 ? free : formatMoney(fee), grand: formatMoney(goods + fee) } }, tenant.templates, lang);
 }

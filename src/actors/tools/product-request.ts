@@ -345,7 +345,7 @@ const COUNTED_PART = /^(?:(?:dame|deme|ponme|quiero|necesito|ocupo|mandame|y|and
  * part read as its own follow-up (that count of the one it names), or null when any part is not one.
  */
 export function countedFollowUps(index: CatalogIndex, focus: ProductFocus, message: string, catalog: readonly Product[]): Wanted[] | null {
-  const folded = message.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[¿?¡!.]+/g, ' ').trim();
+  const folded = fold(message).replace(/[¿?¡!.]+/g, ' ').trim();
   const parts = folded.split(/\s*,\s*|\s+(?:y|and)\s+(?=\d)/).map((p) => p.trim()).filter((p) => p !== '');
   if (parts.length < 2 || !parts.every((p) => COUNTED_PART.test(p))) return null;
   const items: Wanted[] = [];

@@ -4,7 +4,7 @@ import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
 import type { DeliveryQuote, ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, TemplateParams } from '../../machines/conversation.contract.js';
-import type { CatalogMatch } from '../catalog/index.js';
+import { fold, type CatalogMatch } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
@@ -264,7 +264,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
   // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.
-  const area = text !== undefined && wanted.length === 1 && wanted[0]?.quantity === undefined ? AREA_FOR.exec(text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()) : null;
+  const area = text !== undefined && wanted.length === 1 && wanted[0]?.quantity === undefined ? AREA_FOR.exec(fold(text)) : null;
   if (area && /m²|m2/.test(index.search((wanted[0] as Wanted).query, { limit: 1 })[0]?.product.unit ?? '')) wanted = [{ ...(wanted[0] as Wanted), quantity: Math.ceil(Number((area[1] as string).replace(',', '.'))) }];
   // "el block de 6 y el de 8? necesito 10 de cada uno": that count for every item without its own.
   const each = text !== undefined && wanted.length >= 2 ? eachQuantity(text) : undefined;
