@@ -69,8 +69,13 @@ export interface ConversationHostOptions {
    * the contact profile. Without it nothing is remembered between conversations.
    */
   memory?: ContactMemoryPort;
-  /** Called for every emitted `handoff.relay` (the agents' side), with the message's media references. */
-  onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }> & { media?: MediaReference[]; channel?: string }) => void;
+  /**
+   * Called for every emitted `handoff.relay` (the agents' side), with the message's media
+   * references, after the commit and before the turn is answered: a promise is awaited, so the
+   * relay is queued by the time the channel acknowledges the message. A rejection is logged; the
+   * turn stays committed.
+   */
+  onRelay?: (key: ConversationKey, relay: Extract<ConversationEmitted, { type: 'handoff.relay' }> & { media?: MediaReference[]; channel?: string }) => void | Promise<void>;
   /**
    * Called after each committed turn with the state it ended in (`handoff.waitingAgent`, `closed`,
    * ...) and whether an agent wrote in it (an agent message, from any side).

@@ -372,7 +372,13 @@ export class ConversationHost implements ConversationService {
     if (inbound) noteInbound(entry, inbound.messageId);
     for (const line of stored) this.#updates.publish(key, { type: 'message', entry: line });
     // A relayed customer message carries its photos, voice notes... (references) to the agents.
-    for (const relay of relays) this.#o.onRelay?.(key, inbound?.media && relay.messageId === inbound.messageId ? { ...relay, media: inbound.media, channel: inbound.channel } : relay);
+    for (const relay of relays) {
+      try {
+        await this.#o.onRelay?.(key, inbound?.media && relay.messageId === inbound.messageId ? { ...relay, media: inbound.media, channel: inbound.channel } : relay);
+      } catch (err) {
+        log().error({ err: { code: isHiloError(err) ? err.code : undefined } }, 'relay hook failed');
+      }
+    }
     try {
       this.#o.onTurnCommitted?.(key, stateTo, stored.some((l) => l.author === 'agent'));
       this.#o.observer?.committed?.({ key, seq: turn.seq, messageId: turn.inboundMessageId, channel, event: event.type, at, ms: this.#o.clock.now() - started, stateFrom, stateTo, before: contextBefore, after: after.context, emitted });

@@ -241,7 +241,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       },
       onRelay: (key, relay) => {
         logger.child({ component: 'handoff' }).info({ tenant: key.tenantId, conversationId: key.conversationId, ticket: relay.ticketNumber, messageId: relay.messageId }, 'customer message relayed to agents');
-        handoff.onRelay(key, relay);
+        return handoff.onRelay(key, relay);
       },
     });
     lookups.attach(host);

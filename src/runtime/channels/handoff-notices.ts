@@ -21,8 +21,11 @@ export interface RelayedMessage {
 export interface HandoffNotices {
   /** Hook for the ticket effect: outbox rows announcing a handoff to the agents (and Slack). */
   onTicketOpened(ticket: TicketRecord, input: TicketActorInput): Promise<void>;
-  /** Hook for the host's `handoff.relay`: an outbox row relaying the customer's message (and its media references) to the agents. */
-  onRelay(key: ConversationKey, relay: RelayedMessage): void;
+  /**
+   * Hook for the host's `handoff.relay`: an outbox row relaying the customer's message (and its
+   * media references) to the agents. Resolves once the row is queued (never rejects).
+   */
+  onRelay(key: ConversationKey, relay: RelayedMessage): Promise<void>;
   /**
    * The tenant's SLA passed `period` times with no agent reply (agent console): the handoff is
    * announced again as pending (Rocket.Chat) and alerted on Slack, once per period.
@@ -184,7 +187,9 @@ export function createHandoffNotices(options: {
       // Photos, voice notes, documents reach the agents as references they can open (one line each).
       const media = relay.media ?? [];
       const text = customerTextForAgents(relay.text, media, relay.channel);
-      queue
+      const failed = (what: string) => (err: unknown) => log.error({ tenant: key.tenantId, conversationId: key.conversationId, err }, what);
+      // Awaited by the turn (the channel acknowledges once the row is queued); the pending notice is not.
+      return queue
         .enqueue({
           kind: 'handoff.relay',
           tenantId: key.tenantId,
@@ -192,8 +197,10 @@ export function createHandoffNotices(options: {
           payload: { ticketNumber: relay.ticketNumber, text, ...(media.length > 0 ? { media } : {}) },
           ref: { messageId: relay.messageId },
         })
-        .then(() => announcePendingIfUnanswered(key, relay.ticketNumber))
-        .catch((err: unknown) => log.error({ tenant: key.tenantId, conversationId: key.conversationId, err }, 'relay not queued'));
+        .then(
+          () => void announcePendingIfUnanswered(key, relay.ticketNumber).catch(failed('pending notice not queued')),
+          failed('relay not queued'),
+        );
     },
   };
 }

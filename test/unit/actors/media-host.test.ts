@@ -5,10 +5,15 @@ import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 const TENANT = 'ferreteria';
 
 describe('conversation host › customer media', () => {
-  async function setup() {
+  /** `relayMs`: the relay hook takes this long (an outbox insert), then records the relay. */
+  async function setup(relayMs = 0) {
     const { tenant, brain } = await loadDemo();
     const relays: Array<{ text: string; media?: MediaReference[]; channel?: string }> = [];
-    const { host } = createMemoryHost({ tenant, brain, host: { onRelay: (_key, relay) => relays.push(relay) } });
+    const onRelay = async (_key: unknown, relay: (typeof relays)[number]) => {
+      if (relayMs > 0) await new Promise((resolve) => setTimeout(resolve, relayMs));
+      relays.push(relay);
+    };
+    const { host } = createMemoryHost({ tenant, brain, host: { onRelay } });
     let n = 0;
     const send = (sender: string, text: string, media?: MediaReference[]) =>
       host.handleMessage({ tenantId: TENANT, channel: 'whatsapp', senderId: sender, messageId: `wamid.${++n}`, text, ...(media ? { media } : {}) });
@@ -42,6 +47,22 @@ describe('conversation host › customer media', () => {
     const silent = await send('18095550003', '', [{ kind: 'voice', id: '444' }]);
     expect(silent.replies).toEqual([]);
     expect(relays.at(-1)).toMatchObject({ text: '', media: [{ kind: 'voice', id: '444' }] });
+  });
+
+  it('should answer the turn only once the relay hook has finished, so the channel acknowledges a relayed message, and survive a failing hook', async () => {
+    const { send, relays } = await setup(30);
+    await send('18095550006', 'quiero hablar con una persona');
+    await send('18095550006', '', [{ kind: 'voice', id: '777' }]);
+    // No waiting here: the turn itself waited for the (slow) hook.
+    expect(relays.at(-1)).toMatchObject({ media: [{ kind: 'voice', id: '777' }] });
+
+    const { tenant, brain } = await loadDemo();
+    const { host } = createMemoryHost({ tenant, brain, host: { onRelay: () => Promise.reject(new Error('outbox down')) } });
+    const say = (messageId: string, text: string) => host.handleMessage({ tenantId: TENANT, channel: 'whatsapp', senderId: '18095550007', messageId, text });
+    await say('w1', 'quiero hablar con una persona');
+    const out = await say('w2', 'sigo esperando');
+    expect(out.duplicate).toBe(false);
+    expect(out.inbound?.text).toBe('sigo esperando');
   });
 
   it('should ask which product a photo shows when its caption alone says nothing ("necesito uno igual")', async () => {
