@@ -7,7 +7,7 @@
  */
 import { MAX_MESSAGE_CHARS, WIDGET_PROTOCOL_VERSION } from '../../channels/widget/protocol.js';
 import { isStableIdentifier, normalizeInboundText } from '../../channels/normalize-text.js';
-import { boundedText, z } from '../../kernel/schema.js';
+import { boundedText, charLength, z } from '../../kernel/schema.js';
 
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const VISITOR_ID_PROBLEM = 'visitorId must be 8-64 characters of A-Z, a-z, 0-9, _ or -.';
@@ -54,4 +54,30 @@ export function readFrame<S extends z.ZodType>(schema: S, frame: unknown): { ok:
   const issue = result.error.issues[0]!;
   // The text's own length problems carry zod's words: answer with the protocol's.
   return { ok: false, problem: issue.path[0] === 'text' ? TEXT_PROBLEM : issue.message };
+}
+
+/** Printable ASCII: text the inbound normalisation never changes (no controls, NFC as it is). */
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+
+/**
+ * `readFrame(MessageFrame, frame)` for the widget's hot path. A frame whose id is printable ASCII
+ * and whose text is within bounds is accepted here with the schema's exact result (same
+ * normalisation, trim and code-point count, unknown keys kept); anything else goes to the zod
+ * schema, so every refusal keeps its words. The zod parse was 4–5 % of the server's CPU per
+ * widget turn (BENCHMARKS.md, session 18).
+ */
+export function readMessageFrame(frame: unknown): ReturnType<typeof readFrame<typeof MessageFrame>> {
+  if (typeof frame === 'object' && frame !== null && !Array.isArray(frame)) {
+    const f = frame as Record<string, unknown>;
+    const id = f.clientMessageId;
+    const raw = f.text;
+    if (typeof id === 'string' && id.length >= 1 && id.length <= 64 && PRINTABLE_ASCII.test(id) && typeof raw === 'string') {
+      const text = normalizeInboundText(raw).trim();
+      // UTF-16 length ≥ code points: only a long text needs counting.
+      if (text.length > 0 && (text.length <= MAX_MESSAGE_CHARS || charLength(text) <= MAX_MESSAGE_CHARS)) {
+        return { ok: true, value: { ...f, clientMessageId: id, text } };
+      }
+    }
+  }
+  return readFrame(MessageFrame, frame);
 }

@@ -16,7 +16,7 @@ import type { TranscriptEntry } from '../../persistence/ports/transcript-store.j
 import type { Logger } from '../../kernel/logger.js';
 import type { RateLimiter } from '../rate-limiter.js';
 import type { WsConnection, WsHandler } from './transport.js';
-import { HelloFrame, MessageFrame, readFrame } from './widget-frames.js';
+import { HelloFrame, readFrame, readMessageFrame } from './widget-frames.js';
 import { isStrongVisitorId, type ResumeTokens } from './resume-token.js';
 
 /** Close codes of the widget protocol. */
@@ -326,7 +326,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
   const onMessage = async (session: Session, raw: Record<string, unknown>): Promise<void> => {
     const id = typeof raw.clientMessageId === 'string' ? raw.clientMessageId : undefined;
     // The channel-boundary normalisation (docs/channels.md "Inbound text") runs before the length check.
-    const message = readFrame(MessageFrame, raw);
+    const message = readMessageFrame(raw);
     if (!message.ok) return invalidFrame(session, message.problem, id);
     const { clientMessageId, text: trimmed } = message.value;
     if (!(await whenReady(session))) return;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HelloFrame, MessageFrame, readFrame } from '../../../src/runtime/gateway/widget-frames.js';
+import { HelloFrame, MessageFrame, readFrame, readMessageFrame } from '../../../src/runtime/gateway/widget-frames.js';
 import { MAX_MESSAGE_CHARS, WIDGET_PROTOCOL_VERSION } from '../../../src/channels/widget/protocol.js';
 
 const hello = (extra: Record<string, unknown>) => ({ type: 'hello', v: WIDGET_PROTOCOL_VERSION, tenant: 'ferreteria', visitorId: 'v_0123456789abcdef', ...extra });
@@ -45,5 +45,35 @@ describe('widget client frames (zod schemas with the protocol’s own words)', (
     const emoji = '🧱'.repeat(MAX_MESSAGE_CHARS);
     const read = readFrame(MessageFrame, { type: 'message', clientMessageId: 'c1', text: `  ${emoji}\u0000 ` });
     expect(read).toEqual({ ok: true, value: { type: 'message', clientMessageId: 'c1', text: emoji } });
+  });
+});
+
+describe('readMessageFrame (the hot path)', () => {
+  const frames: unknown[] = [
+    { type: 'message', clientMessageId: 'c1', text: 'hola' },
+    { type: 'message', clientMessageId: 'c-2_x', text: '  ¿Tienen cemento?  ', extra: { a: 1 } },
+    { type: 'message', clientMessageId: 'c3', text: 'ho\u0000la\r\nqu\u00e9 tal\ud800' },
+    { type: 'message', clientMessageId: 'c4', text: 'e\u0301' },
+    { type: 'message', clientMessageId: 'c5', text: '🧱'.repeat(MAX_MESSAGE_CHARS) },
+    { type: 'message', clientMessageId: 'c6', text: `${'🧱'.repeat(MAX_MESSAGE_CHARS)}x` },
+    { type: 'message', clientMessageId: 'c7', text: 'a'.repeat(MAX_MESSAGE_CHARS) },
+    { type: 'message', clientMessageId: 'c8', text: 'a'.repeat(MAX_MESSAGE_CHARS + 1) },
+    { type: 'message', clientMessageId: 'c9', text: ' \u200b ' },
+    { type: 'message', clientMessageId: 'ñ-id', text: 'hola' },
+    { type: 'message', clientMessageId: 'a\u0000', text: 'hola' },
+    { type: 'message', clientMessageId: 'm\ud800', text: 'hola' },
+    { type: 'message', clientMessageId: 'x'.repeat(64), text: 'hola' },
+    { type: 'message', clientMessageId: 'x'.repeat(65), text: 'hola' },
+    { type: 'message', clientMessageId: '', text: 'hola' },
+    { type: 'message', clientMessageId: 7, text: 'hola' },
+    { type: 'message', clientMessageId: 'c10', text: 42 },
+    { type: 'message', clientMessageId: 'c11' },
+    null,
+    [],
+    'message',
+  ];
+
+  it.each(frames.map((f) => [f]))('should read %j exactly as the schema does', (frame) => {
+    expect(readMessageFrame(frame)).toEqual(readFrame(MessageFrame, frame));
   });
 });
