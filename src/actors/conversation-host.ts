@@ -371,13 +371,10 @@ export class ConversationHost implements ConversationService {
     }
     if (inbound) noteInbound(entry, inbound.messageId);
     for (const line of stored) this.#updates.publish(key, { type: 'message', entry: line });
-    // A relayed customer message carries its photos, voice notes... (references) to the agents.
+    // A relayed customer message carries its photos, voice notes... (references) to the agents, queued before the turn answers.
     for (const relay of relays) {
-      try {
-        await this.#o.onRelay?.(key, inbound?.media && relay.messageId === inbound.messageId ? { ...relay, media: inbound.media, channel: inbound.channel } : relay);
-      } catch (err) {
-        log().error({ err: { code: isHiloError(err) ? err.code : undefined } }, 'relay hook failed');
-      }
+      const carried = inbound?.media && relay.messageId === inbound.messageId ? { ...relay, media: inbound.media, channel: inbound.channel } : relay;
+      await (async () => this.#o.onRelay?.(key, carried))().catch((err: unknown) => log().error({ err: { code: isHiloError(err) ? err.code : undefined } }, 'relay hook failed'));
     }
     try {
       this.#o.onTurnCommitted?.(key, stateTo, stored.some((l) => l.author === 'agent'));
