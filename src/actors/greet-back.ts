@@ -1,4 +1,5 @@
 import type { ReplyTemplates } from '../domain/tenant.js';
+import { foldAccents } from '../kernel/fold.js';
 
 /**
  * A clerk greets back a customer who opens with a greeting, even when the message also asks
@@ -8,7 +9,7 @@ import type { ReplyTemplates } from '../domain/tenant.js';
  */
 export type GreetingKind = 'hello' | 'buenas' | 'morning' | 'afternoon' | 'evening';
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = foldAccents;
 
 const OPENING: readonly [RegExp, GreetingKind][] = [
   [/^(?:buenos dias|buen dia|good morning|morning)\b/, 'morning'],

@@ -1,4 +1,5 @@
 import { checkWith, z, type Problem } from '../kernel/schema.js';
+import { foldAccents } from '../kernel/fold.js';
 
 /**
  * A tenant's workflows (`tenants/<t>/workflows.json`): forms the conversation machine runs — ask
@@ -329,4 +330,4 @@ export function workflowForIntent(set: WorkflowSet | null | undefined, intent: s
   return spec && set.texts ? { ...spec, texts: { ...set.texts, ...spec.texts } } : spec;
 }
 
-const foldWords = (text: string) => text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const foldWords = foldAccents;

@@ -3,8 +3,9 @@
  * qué lo necesitan?" (why it is asked) or "¿y cuándo vence?" (the data it unlocks). A clerk answers
  * it and asks again, once; repeating the request, or reading "para qué" as another topic, is not.
  */
+import { foldAccents } from '../kernel/fold.js';
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = foldAccents;
 
 /** Why the number or the identifier is asked: "¿para qué lo necesitan?", "¿por qué me piden eso?", "why do you need it?". */
 const WHY =

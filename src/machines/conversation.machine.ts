@@ -67,6 +67,7 @@ import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
+import { foldAccents } from '../kernel/fold.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -354,7 +355,7 @@ function asksSomethingElse(understanding: Understanding): boolean {
 
 /** A yes or no to "¿Te preparo la cotización formal?" the brain did not read as one ("mándenmela", "send it to sales", "solo era pa saber"). */
 function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
-  const t = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const t = foldAccents(text);
   // The offer's buttons on a text channel: "1" (yes) or "2" (no).
   if (/^\s*1\s*[.)]?\s*$/.test(t)) return 'yes';
   if (/^\s*2\s*[.)]?\s*$/.test(t)) return 'no';
@@ -444,7 +445,7 @@ const ABOUT_THE_LIST: Partial<Record<InfoTopic, RegExp>> = {
   job_vacancies: /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|requisitos|donde (?:envio|mando|llevo|dejo)|la de|el de|apply|application|resume|requirements)\b/,
   store_hours_location: PICKUP_PATTERN,
 };
-const foldText = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const foldText = foldAccents;
 
 /** The product focus, while recent enough for "y si compro 50?" to mean it. */
 function recentFocus(context: ConversationContext): ProductFocus | null {

@@ -4,8 +4,9 @@
  * answer "no te entendí". Read by the rule brain (the words around it are what the customer says:
  * "jaja sí" is a yes) and by the machine (laughter alone is answered with a smile).
  */
+import { foldAccents } from '../kernel/fold.js';
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = foldAccents;
 
 /**
  * One word of laughter: "jaja", "jajjaja", "jejeje", "jiji", "haha", "hehe", "jsjs", "lol", "lmao", "xd".

@@ -4,8 +4,9 @@
  * rather than "¡Con mucho gusto!" (a thank-you's answer). "ok" / "perfecto" / "listo" stay
  * acknowledgments; "no" closes politely (read by the brain as a goodbye).
  */
+import { foldAccents } from '../kernel/fold.js';
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = foldAccents;
 
 const YES_TO_MORE =
   /^(?:si+|sip|sii+|claro|claro que si|si claro|dale|dale si|si por favor|si porfa|si senor|si senora|si hay algo|si tengo otra (?:pregunta|consulta)|si otra cosa|si algo mas|por supuesto|yes|yeah|yep|yup|sure|yes please|of course|i do|yes i do)$/;

@@ -3,7 +3,8 @@
  * store (to "¿te lo enviamos o pasas por aquí?"), not a request to read anew. Read by the machine's
  * routing (a follow-up of the store answer) and by the store tool (what to answer).
  */
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+import { foldAccents } from '../kernel/fold.js';
+const fold = foldAccents;
 
 const PICKUP =
   /\b(?:(?:yo\s+)?(?:paso|pasare|pasamos|pasaria|voy|vamos|ire|iremos|llego|llegamos|me\s+doy\s+una\s+vuelta)\s+(?:por\s+(?:ahi|alla|ai|la\s+tienda|alli)|a\s+(?:buscar\w*|recoger\w*|la\s+tienda)|para\s+(?:alla|ahi|alli))|(?:lo|la|los|las)\s+(?:recojo|recogo|busco|paso\s+a\s+buscar|voy\s+a\s+buscar|recogere|buscare)|(?:prefiero\s+)?(?:recoger\w*|retirar\w*|buscarlo|buscarla)\s+(?:yo|en\s+la\s+tienda|alla|ahi)|i\s*(?:'ll|\s+will)\s+(?:come\s+by|pick\s+(?:it|them)\s+up|stop\s+by|swing\s+by|come\s+(?:in|over))|(?:i'?ll\s+)?pick\s+(?:it|them)\s+up(?:\s+myself)?)\b/;

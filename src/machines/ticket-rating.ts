@@ -6,6 +6,7 @@
  * stars (⭐ or ★) alone. A number followed by what it counts ("5 sacos de cemento", "3 preguntas",
  * "2 minutos") or by another number ("3 y 4") is a new message, and the question lapses.
  */
+import { foldAccents } from '../kernel/fold.js';
 const NUMBER_WORDS: Readonly<Record<string, number>> = { uno: 1, una: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, one: 1, two: 2, three: 3, four: 4, five: 5 };
 const LEAD_IN =
   /^(?:(?:yo\s+)?(?:le|te|les)?\s*(?:doy|pongo|daria|pondria)\s+|mi\s+(?:calificacion|nota|puntuacion|puntaje)\s+(?:es|seria|:)?\s*|(?:calificacion|nota|puntaje|rating)\s*:?\s*|i\s*(?:'d|would)?\s*(?:give|rate)\s+(?:it|you|you\s+guys|them|the\s+service)?\s*|(?:it's|its|it\s+is)\s+)?(?:(?:un|una|a|an)\s+)?/u;
@@ -14,7 +15,7 @@ const SCALE = /^\s*(?:\/\s*5|de\s+5|de\s+cinco|out\s+of\s+(?:5|five)|estrellas?|
 const COUNTS =
   /^(?:x\b|\*|[a-z]*(?:sacos?|fundas?|galon|galones|gal|unidad|unidades|metros?|mts?|varillas?|libras?|lbs?|pies|pie|pulgadas?|kilos?|kgs?|bolsas?|cubetas?|cajas?|tubos?|planchas?|laminas?|hojas?|blocks?|bloques?|piezas?|rollos?|cubos?|yardas?|preguntas?|cosas?|minutos?|min|horas?|dias?|semanas?|meses|personas?|veces|bags?|units?|pieces?|boxes?|feet|foot|inches?|gallons?|questions?|minutes?|hours?|days?|items?|de\s+(?:cemento|arena|pintura|varilla|block|zinc)))\b/u;
 
-const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().trim();
+const fold = (text: string) => foldAccents(text).trim();
 const STARS = /^(?:[⭐★]\uFE0F?\s*){1,5}$/u;
 
 /** The rating a customer's message gives, or null when it is not a rating. */

@@ -2,6 +2,7 @@ import type { IntentName } from '../domain/intents.js';
 import type { IntentScore, Lang } from '../domain/nlu.js';
 import type { ChoiceExpectation, ChoiceOption, Understanding } from '../domain/understanding.js';
 import { carriesLeadData } from './lead-draft.js';
+import { foldAccents } from '../kernel/fold.js';
 
 /**
  * How triage decides on a reading: the whole reading (intent ranking, confidence, entities), not the
@@ -186,7 +187,7 @@ const STORY_CUES =
 
 /** The message tells what happened with a purchase rather than asking for something. */
 export function tellsWhatHappened(text: string): boolean {
-  return STORY_CUES.test(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase());
+  return STORY_CUES.test(foldAccents(text));
 }
 
 // ---------------------------------------------------------------- options and reading a choice

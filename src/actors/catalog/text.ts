@@ -3,14 +3,10 @@
  * attribute parser and the rule brain's product extraction. One definition, so a customer's word
  * means the same thing to the brain and to the tool that answers.
  */
+import { foldAccents } from '../../kernel/fold.js';
 
-/** Lower-case, accent-free. */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
+/** Lower-case, accent-free (the kernel's one fold). */
+export const fold = foldAccents;
 
 /** Spanish gender folding: "blanca" and "blanco" are the same colour to a customer. */
 function genderless(word: string): string {

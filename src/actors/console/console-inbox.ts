@@ -9,6 +9,7 @@ import type { ConversationView } from '../conversation-service.js';
 import type { TranscriptEntry } from '../../persistence/ports/transcript-store.js';
 import type { TicketRecord } from '../../persistence/ports/records.js';
 import type { Assignment } from '../../persistence/ports/conversation-assignments.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 export type InboxPriority = 'new' | 'waiting' | 'urgent';
 export type InboxView = 'waiting' | 'mine' | 'open';
@@ -148,7 +149,7 @@ export function compareInboxItems(a: InboxItem, b: InboxItem): number {
 
 /** Search over customer name, phone digits, ticket number and the last message (case- and accent-blind). */
 export function matchesQuery(item: InboxItem, q: string, phoneDigits: string | null): boolean {
-  const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+  const fold = foldAccents;
   const needle = fold(q.trim());
   if (!needle) return true;
   const digits = needle.replace(/\D/g, '');

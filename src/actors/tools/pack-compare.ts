@@ -11,8 +11,9 @@ import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { availability, focusOf, optionsFor } from './product-parts.js';
 import { wantedItems } from './product-request.js';
+import { foldAccents } from '../../kernel/fold.js';
 
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = foldAccents;
 
 const BUCKET = /\b(?:cubetas?|cubos?|pailas?|buckets?)\b/;
 /** A gallon as a pack, not the size of one ("cubeta de 5 galones"). */

@@ -11,6 +11,7 @@ import { formatMoney } from './format.js';
 import { relatedProducts } from './product-kinds.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import { countUnit } from './units.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 /** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
 export const COLOUR_EN: Readonly<Record<string, string>> = {
@@ -52,7 +53,7 @@ export function noColourAnswer(tenant: TenantData, index: CatalogIndex, query: s
   const colours = shown.map(([c]) => colourName(c, lang));
   const list = `${colours.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${colours[colours.length - 1]}`;
   // The customer's words for the kind, spelt as the catalog spells them ("pintura acrilica" → "pintura acrílica").
-  const plain = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const plain = foldAccents;
   const spelt = new Map(products.flatMap((p) => p.name.split(/\s+/)).map((w) => [plain(w), w.toLowerCase()] as const));
   const kind = (base.split(/\s+/).filter((word) => index.parse(word).content.length > 0).join(' ') || base).split(' ').map((w) => spelt.get(plain(w)) ?? w).join(' ');
   const wanted = asked.split(' ').map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w)).join(' ');

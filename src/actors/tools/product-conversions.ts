@@ -10,8 +10,9 @@ import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../.
 import type { CatalogIndex } from './catalog-search.js';
 import { countUnit, priceUnit } from './units.js';
 import { soldBy, withItemsAsSaid } from './product-said.js';
+import { foldAccents } from '../../kernel/fold.js';
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = foldAccents;
 
 interface Said {
   value: number;

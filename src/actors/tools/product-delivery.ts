@@ -13,10 +13,11 @@ import { deliveryFee, freeDeliveryFrom } from './estimate-delivery.js';
 import { formatMoney } from './format.js';
 import { findDeliveryPlace } from './info.tool.js';
 import { zoneOf } from './delivery-times.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 export { zoneOf };
 
-const fold = (text: string): string => text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const fold = foldAccents;
 
 /** Words that ask us to take the goods somewhere ("llevar", "envío", "delivery", "mándamelo a", "deliver to"). */
 const DELIVERY_WORDS =

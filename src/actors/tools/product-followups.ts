@@ -18,6 +18,7 @@ import { COLOUR_EN } from './product-colours.js';
 import { perUnitAnswer } from './product-unit-price.js';
 import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 /** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
 const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];
@@ -162,7 +163,7 @@ function kindOf(index: CatalogIndex, p: Product): string {
   let name = p.name.replace(/\(.*?\)/g, ' ');
   if (p.brand) name = name.replace(new RegExp(`\\b${p.brand.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'), ' ');
   const words = name.split(/\s+/).filter((w) => w !== '' && !/\d/.test(w));
-  const plain = (w: string): string => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  const plain = foldAccents;
   // "Blanca" is the colour "blanco" too.
   const stems = (colour ?? '').split(' ').filter((c) => c !== '').map((c) => plain(c).replace(/[oa]s?$/, ''));
   return words.filter((w) => !stems.some((stem) => plain(w).replace(/[oa]s?$/, '') === stem)).join(' ').toLowerCase();

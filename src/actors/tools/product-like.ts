@@ -4,8 +4,9 @@
  * question words, courtesy, time words, verbs and talk about the order itself name no goods. Such
  * a message is read as something else (the product in focus, a question of which product).
  */
+import { foldAccents } from '../../kernel/fold.js';
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = foldAccents;
 
 /** Words that are never the name of goods, in Spanish and English. */
 const NOT_GOODS = new Set(

@@ -7,6 +7,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product } from '../../domain/tenant.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 interface Material {
   name: Record<Lang, string>;
@@ -26,7 +27,7 @@ const MATERIALS: readonly Material[] = [
   { name: { es: 'vidrio', en: 'glass' }, asked: /\b(?:vidrio|cristal|glass)\b/, has: /\b(?:vidrio|cristal|glass)\b/ },
 ];
 
-const fold = (text: string): string => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = foldAccents;
 const wordsOf = (p: Product): string => fold([p.name, ...(p.aliases ?? []), ...(p.default_for ?? [])].join(' '));
 
 /**

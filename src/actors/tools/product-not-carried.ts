@@ -8,8 +8,9 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData, TradeGood } from '../../domain/tenant.js';
 import type { ProductActorOutput } from '../../machines/conversation.contract.js';
 import { describeProduct, optionsFor } from './product-parts.js';
+import { foldAccents } from '../../kernel/fold.js';
 
-const fold = (s: string): string => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = foldAccents;
 /** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */
 const singular = (w: string): string => (w.length > 4 && /(?:[aeiou]s|[^aeiou]es)$/.test(w) ? w.replace(/e?s$/, '') : w);
 const tokens = (s: string): string[] => fold(s).split(/[^a-z0-9-]+/).filter((w) => w !== '').map(singular);

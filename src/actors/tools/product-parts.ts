@@ -13,6 +13,7 @@ import { formatMoney } from './format.js';
 import { countUnit, priceUnit } from './units.js';
 import { quantityOf, type Wanted } from './product-request.js';
 import { createLru, remembered } from '../../kernel/lru.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 /** A search score this much higher is a better fit, not noise ("varilla de 5/8": the 3/4 before the everyday 3/8). */
 const CLEARLY_BETTER = 0.015;
@@ -219,7 +220,7 @@ export function bucketFor(tenant: TenantData, product: Product, gallons: number)
   if (!m?.[1]) return undefined;
   const base = m[1].trim().toLowerCase();
   const bucket = tenant.catalog.find((p) => {
-    const other = p.name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+    const other = foldAccents(p.name);
     return other.startsWith(`${base} (`) && /\(cubeta 5 gal\)\s*$/.test(other);
   });
   if (!bucket || bucket.stock < gallons / 5 || bucket.price * (gallons / 5) >= product.price * gallons) return undefined;

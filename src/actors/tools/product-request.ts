@@ -11,6 +11,7 @@ import { extremeOf, familyOf, pickByBrand } from './product-kinds.js';
 import { readFocusQuestion } from '../../machines/focus-questions.js';
 import { FILLER, fold, stem, type AttributeKind, type Measure } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 export interface Wanted {
   query: string;
@@ -33,7 +34,7 @@ export function quantityOf(item: Wanted): number {
 
 /** The pack a selling-unit word names ("fundas" → saco, "gallons" → galon); undefined for a count word. */
 export function packOf(word: string): string | undefined {
-  const w = word.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const w = foldAccents(word);
   if (/^(?:galon(?:es|e|s)?|glns?|gallons?)$/.test(w)) return 'galon';
   if (/^(?:cubetas?|buckets?|cubos?|pailas?)$/.test(w)) return 'cubeta';
   if (/^(?:sacos?|zacos?|fundas?|bags?|bolsas?|qq|quintal(?:es)?)$/.test(w)) return 'saco';
@@ -42,7 +43,7 @@ export function packOf(word: string): string | undefined {
 
 /** Does a product's name say it is sold in that pack? ("Thinner (galón)" in galon; "(saco 42.5 kg)" in saco.) */
 export function sellsIn(name: string, pack: string): boolean {
-  const n = name.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const n = foldAccents(name);
   if (pack === 'galon') return /\bgal(?:on|ones)?\b/.test(n) && !/\bcubeta\b/.test(n);
   if (pack === 'cubeta') return /\bcubeta\b/.test(n);
   // Bags: a product sold by the bag, or one whose name names no other pack.
@@ -266,10 +267,10 @@ const SIZE_WORD = /^(?:half|quarter|quarters|three|one|two|four|five|six|eight|t
  * the size words go back into the query.
  */
 export function withSizedQuantities(wanted: Wanted[], text: string): Wanted[] {
-  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const folded = foldAccents(text);
   return wanted.map((w) => {
     if (w.quantity !== undefined || w.lengthQuantity !== undefined) return w;
-    const head = w.query.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/).find((word) => !/^(?:bag|saco|galon|cubeta|bucket|gallon|funda)$/.test(word));
+    const head = foldAccents(w.query).split(/\s+/).find((word) => !/^(?:bag|saco|galon|cubeta|bucket|gallon|funda)$/.test(word));
     if (!head || head.length < 3) return w;
     const stem = head.replace(/(?:es|s)$/, '');
     const m = new RegExp(`(?:^|[\\s,;:])(\\d+)\\s+((?:\\S+\\s+){1,4}?)${stem}\\w*\\b`).exec(folded);
@@ -286,8 +287,8 @@ export function withSizedQuantities(wanted: Wanted[], text: string): Wanted[] {
  * "200 tornillos" or "3 docenas" counts pieces, so it becomes the hundreds that hold them.
  */
 export function inHundreds(item: Wanted, text: string): Wanted {
-  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-  const head = item.query.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/)[0] ?? '';
+  const folded = foldAccents(text);
+  const head = foldAccents(item.query).split(/\s+/)[0] ?? '';
   const stem = head.replace(/(?:es|s)$/, '');
   if (stem.length >= 3) {
     const m = new RegExp(`(\\d+|un|una|dos|tres|cuatro|cinco|diez|a|one|two|three|four|five|ten)\\s+(?:cientos?|hundreds?)\\s+(?:de\\s+|of\\s+)?${stem}`).exec(folded);
@@ -311,7 +312,7 @@ const LENGTH_QUANTITY =
 
 /** "100 pies de cable", "a hundred feet of wire": a length before a product sold by length is how many. */
 export function withLengthQuantities(wanted: Wanted[], text: string): Wanted[] {
-  const folded = text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const folded = foldAccents(text);
   const found = new Map<string, number>();
   for (const m of folded.matchAll(LENGTH_QUANTITY)) {
     const raw = (m[1] ?? '').replace(/^(?:a|one)\s+hundred$/, '100').replace(/^two\s+hundred$/, '200');
@@ -321,7 +322,7 @@ export function withLengthQuantities(wanted: Wanted[], text: string): Wanted[] {
   if (found.size === 0) return wanted;
   return wanted.map((w) => {
     if (w.quantity !== undefined) return w;
-    const head = w.query.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/\s+/)[0] ?? '';
+    const head = foldAccents(w.query).split(/\s+/)[0] ?? '';
     const n = found.get(head) ?? [...found.entries()].find(([word]) => word.length > 3 && (head.startsWith(word) || word.startsWith(head)))?.[1];
     return n !== undefined ? { ...w, lengthQuantity: n } : w;
   });

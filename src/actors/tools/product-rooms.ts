@@ -11,9 +11,10 @@ import { asksWhatAJobTakes } from '../../machines/product-focus.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { jobKit } from './product-parts.js';
 import { createLru, remembered } from '../../kernel/lru.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 const rooms = createLru<Set<string>>(16);
-const fold = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const fold = foldAccents;
 
 /** A product's kind as a clerk names it: "inodoro", "cerámica de piso", "tubo pvc". */
 function kindOf(p: Product): string {

@@ -10,6 +10,7 @@ import type { ProductActorOutput, ProductFocus } from '../../machines/conversati
 import type { PricedUnit } from '../../machines/focus-questions.js';
 import { formatMoney } from './format.js';
 import { describeProduct } from './product-parts.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 const UNIT_NAMES: Record<PricedUnit, Record<Lang, string>> = {
   ft: { es: 'pie', en: 'foot' },
@@ -30,7 +31,7 @@ const SOLD_AS: Record<PricedUnit, readonly string[]> = {
 };
 
 const FT_PER_M = 3.28084;
-const plain = (s: string): string => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const plain = foldAccents;
 const soldAs = (p: Product, unit: PricedUnit): boolean => SOLD_AS[unit].includes(plain(p.unit.split(/\s+/)[0] ?? ''));
 
 /** A piece's length from its name, in feet: "(20 pies)", "x 50 pies", "(6 m)", "2x4x10'" (not "6 pies³"). */

@@ -11,8 +11,9 @@ import { roomsOf } from '../../machines/room-questions.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { jobKit } from './product-parts.js';
 import { roomKit } from './product-rooms.js';
+import { foldAccents } from '../../kernel/fold.js';
 
-const fold = (s: string): string => s.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+const fold = foldAccents;
 
 const QUOTE = /\b(?:coti[sz]a(?:c|s|z)i[oó]n(?:es)?|cotizar(?:me)?|cotizame|presupuesto|proforma|quotation|quote|estimate)\b/;
 /** What the quote is for, after it: "para techar una marquesina", "for a bathroom", "to build a wall". */

@@ -1,4 +1,5 @@
 import type { NluResult } from '../../domain/nlu.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 /**
  * Personal data out of customer text before it leaves the analytics API (unmet groups, FAQ
@@ -21,7 +22,7 @@ const PHONE = /(?:\+?\d[\s().-]*){7,}\d/g;
 const DIGITS = /\d{4,}/g;
 const ENTITY_TAGS: Readonly<Record<string, string>> = { person_name: '[name]', name: '[name]', email: '[email]', phone: '[phone]', account_id: '[number]', company: '[company]' };
 
-const fold = (s: string) => s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+const fold = foldAccents;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Replaces every occurrence of `value` (accent- and case-insensitive) in `text` with `tag`. */

@@ -22,6 +22,7 @@ import {
   wordsFrom,
   type WordSpan,
 } from './name-words.js';
+import { foldAccents } from '../../../kernel/fold.js';
 
 const COMPANY_TRIGGERS =
   /\b(?:de la empresa|de la compania|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|somos|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|gerente de|manager at|manager of|company|from|with|for|at|de parte de)\s+/g;
@@ -49,7 +50,8 @@ function formatCompany(raw: string): string {
 
 export function extractCompanies(text: string, options: { exclude?: readonly string[]; names?: readonly Entity[] } = {}): Entity[] {
   const f = foldWithMap(text);
-  const excluded = new Set((options.exclude ?? []).map((x) => x.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')));
+  // Folded only when a candidate is found (most messages name no company).
+  let excluded: Set<string> | null = null;
   const out: Entity[] = [];
   const push = (words: WordSpan[]): void => {
     // The customer's own name is not part of the company ("Nelson Rosario de Rosario Hnos.").
@@ -61,7 +63,7 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     const first = words[0] as WordSpan;
     const last = words[words.length - 1] as WordSpan;
     const folded = f.folded.slice(f.map.indexOf(first.start), f.map.indexOf(last.end - 1) + 1);
-    if (PLACES.has(folded) || excluded.has(folded) || NOT_COMPANY.has(folded) || !/\p{L}/u.test(folded)) return;
+    if (PLACES.has(folded) || (excluded ??= new Set((options.exclude ?? []).map(foldAccents))).has(folded) || NOT_COMPANY.has(folded) || !/\p{L}/u.test(folded)) return;
     // Overlapping readings: the longer one stays ("Constructora Peña e Hijos" over "Constructora Peña").
     const overlapping = out.filter((e) => e.start < last.end && first.start < e.end);
     if (overlapping.some((e) => e.end - e.start >= last.end - first.start)) return;

@@ -4,6 +4,8 @@
  * `normalizeText` rewrites freely (the classifier only needs tokens).
  */
 
+import { foldAccents } from '../../../kernel/fold.js';
+
 const COMBINING_MARK = /\p{M}/u;
 
 export interface FoldedText {
@@ -77,14 +79,8 @@ export function toOriginalSpan(f: FoldedText, start: number, end: number): { sta
   return { start: f.map[start] ?? 0, end: f.map[end] ?? f.map[f.map.length - 1] ?? 0 };
 }
 
-/** Lower-case and accent-free, nothing else. */
-export function fold(text: string): string {
-  // ASCII text (most chat messages) is its own NFD form with no marks: skip the Unicode work.
-  if (ASCII.test(text)) return text.toLowerCase();
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-const ASCII = /^[\x00-\x7f]*$/;
+/** Lower-case and accent-free, nothing else (the kernel's one fold). */
+export const fold = foldAccents;
 
 /** Placeholder token that stands for any number (so "10 sacos" and "25 sacos" look alike). */
 export const NUMBER_TOKEN = '0';
