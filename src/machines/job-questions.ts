@@ -50,8 +50,16 @@ export interface AskedJob {
 }
 
 /** Lower-case and accent-free, the same length as the text (one UTF-16 unit for one). */
-const fold = (text: string): string =>
-  text.split('').map((c) => c.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').slice(0, 1) || ' ').join('');
+const fold = (text: string): string => (ASCII.test(text) ? text.toLowerCase() : text.split('').map(foldUnit).join(''));
+const ASCII = /^[\x00-\x7f]*$/;
+/** One UTF-16 unit folded to one (a space when it folds away), remembered: a chat has few distinct accents. */
+const foldUnit = (c: string): string => {
+  let out = FOLDED_UNITS.get(c);
+  if (out === undefined) FOLDED_UNITS.set(c, (out = c.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '').slice(0, 1) || ' '));
+  return out;
+};
+/** At most one entry per UTF-16 unit. */
+const FOLDED_UNITS = new Map<string, string>();
 
 /**
  * The job a message asks something for ("¿tienen algo para destapar el inodoro?" → "destapar el
