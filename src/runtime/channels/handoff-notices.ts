@@ -23,7 +23,8 @@ export interface HandoffNotices {
   onTicketOpened(ticket: TicketRecord, input: TicketActorInput): Promise<void>;
   /**
    * Hook for the host's `handoff.relay`: an outbox row relaying the customer's message (and its
-   * media references) to the agents. Resolves once the row is queued (never rejects).
+   * media references) to the agents, and the pending notice when no agent has answered yet.
+   * Resolves once both are queued (never rejects).
    */
   onRelay(key: ConversationKey, relay: RelayedMessage): Promise<void>;
   /**
@@ -187,8 +188,7 @@ export function createHandoffNotices(options: {
       // Photos, voice notes, documents reach the agents as references they can open (one line each).
       const media = relay.media ?? [];
       const text = customerTextForAgents(relay.text, media, relay.channel);
-      const failed = (what: string) => (err: unknown) => log.error({ tenant: key.tenantId, conversationId: key.conversationId, err }, what);
-      // Awaited by the turn (the channel acknowledges once the row is queued); the pending notice is not.
+      // Awaited by the turn, so both rows are queued when the channel acknowledges the message.
       return queue
         .enqueue({
           kind: 'handoff.relay',
@@ -197,10 +197,8 @@ export function createHandoffNotices(options: {
           payload: { ticketNumber: relay.ticketNumber, text, ...(media.length > 0 ? { media } : {}) },
           ref: { messageId: relay.messageId },
         })
-        .then(
-          () => void announcePendingIfUnanswered(key, relay.ticketNumber).catch(failed('pending notice not queued')),
-          failed('relay not queued'),
-        );
+        .then(() => announcePendingIfUnanswered(key, relay.ticketNumber))
+        .catch((err: unknown) => log.error({ tenant: key.tenantId, conversationId: key.conversationId, err }, 'relay not queued'));
     },
   };
 }
