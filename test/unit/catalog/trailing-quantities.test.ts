@@ -47,3 +47,22 @@ describe('quantities said after the product', () => {
     expect(extractAccountIds('mi cuenta es la #1234').map((e) => e.value)).toEqual(['1234']);
   });
 });
+
+describe('a number after "para" / "en" that counts what the product is for', () => {
+  it.each([
+    ['quiero blocks para 20 casas en Caleta', 'block'],
+    ['cemento para 3 habitaciones', 'cemento'],
+    ['pintura para dos cuartos', 'pintura'],
+    ['blocks for 20 houses', 'block'],
+  ])('should not read "%s" as a size', (text, query) => {
+    expect(read(text).map((m) => m.query)).toEqual([query]);
+  });
+
+  it.each([
+    ['block de 6', 'block 6'],
+    ['cable para 220', 'cable 220'],
+    ['tornillos para 2 pulgadas', 'tornillo 2 pulgadas'],
+  ])('should still read a size in "%s"', (text, query) => {
+    expect(read(text).map((m) => m.query)).toEqual([query]);
+  });
+});

@@ -319,7 +319,10 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             const next = toks[j + 1] as Tok;
             // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas").
             const size = /^\d+$/.test(next.t) ? next.t : NUMBER_WORDS[next.t] !== undefined && NUMBER_WORDS[next.t]! > 1 ? String(NUMBER_WORDS[next.t]) : null;
-            if (size !== null && !attributeAt(j + 1) && !isHead(resolve(toks[j + 2]?.t ?? '')) && !UNITS.has(resolve(toks[j + 2]?.t ?? '') ?? '')) {
+            // "blocks para 20 casas", "pintura para 3 habitaciones": after "para"/"en" a number with a word of
+            // its own counts what the product is for, never its size (the phrase ends before "para").
+            const countsPurpose = !/^(?:de|of)$/.test(t.t) && /^\p{L}/u.test(toks[j + 2]?.t ?? '');
+            if (size !== null && !countsPurpose && !attributeAt(j + 1) && !isHead(resolve(toks[j + 2]?.t ?? '')) && !UNITS.has(resolve(toks[j + 2]?.t ?? '') ?? '')) {
               parts.push(size);
               last = j + 1;
               j += 2;
