@@ -96,6 +96,8 @@ export interface Understanding {
   leadFields: Partial<Record<LeadField, string | null>>;
   interestArea?: InterestArea;
   urgency?: UrgencyLevel;
+  /** At a form's summary, the message tells more of the need: `leadFields.problem_statement` goes after the need written. */
+  addsToNeed?: true;
   /** Account number (digits only) if the message carries one. */
   accountId?: string;
   /** Product phrases mentioned ("tubo pvc de media", "2 sacos de cemento"). */

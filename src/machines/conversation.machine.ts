@@ -874,7 +874,8 @@ export const conversationMachine = setup({
       if (!carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
       // At the summary, a message that names a slot or says "no" with a value is a correction,
       // whatever the classifier made of it ("cambia la urgencia a alta").
-      if (context.expecting.kind === 'lead_confirmation' && (understanding.affirmation === 'no' || slotsNamedIn(spec, lastText(context)).length > 0)) return true;
+      // More of the need told at the summary is added to it, whatever the classifier made of it.
+      if (context.expecting.kind === 'lead_confirmation' && (understanding.affirmation === 'no' || understanding.addsToNeed || slotsNamedIn(spec, lastText(context)).length > 0)) return true;
       return (slot !== null || context.expecting.kind === 'lead_confirmation') && aboutTheForm;
     },
     // The customer answers an identity offer with words instead of the code.

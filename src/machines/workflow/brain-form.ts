@@ -128,6 +128,9 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
       // a value of the form's own choices (an area, an urgency) is never the customer's name.
       continue;
     }
+    // More of the need told at the summary goes after the need written, not in its place.
+    const written = draft[key]?.value;
+    if (understanding.addsToNeed && slot.entity === 'problem' && typeof written === 'string' && value !== null && !written.includes(value)) value = `${written.replace(/[.\s]*$/, '.')} ${value.charAt(0).toUpperCase()}${value.slice(1)}`.slice(0, 800);
     // A value changed at the summary, or one given before corrected while another is asked
     // ("perdón, mi correo es …"): say so before the next question.
     const corrected = lead.status === 'collecting' && lead.asking !== key && typeof draft[key]?.value === 'string' && value !== null;

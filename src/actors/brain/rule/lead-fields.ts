@@ -76,7 +76,12 @@ export interface LeadReading {
   leadFields: Partial<Record<LeadField, string | null>>;
   interestArea?: InterestArea;
   urgency?: UrgencyLevel;
+  /** More of the need told at the summary (see `Understanding.addsToNeed`). */
+  addsToNeed?: true;
 }
+
+/** Not more of the need: thanks, a person asked for, a question put as a statement ("quiero saber si tienen…"). */
+const NOT_A_NEED = /\b(?:gracias|thanks|thank you|persona|humano|agente|asesor|encargado|hablar con|talk to|speak to|person|human|agent|saber si|si tienen|si venden|if you have|if you sell|do you have|do you sell)\b/;
 
 /** Buying, said as the area ("purchasing for 3 hotels", "compras para la obra"): sales. */
 const BUYING = /\b(?:compras?|comprar|compramos|compro|adquirir|adquisicion\w*|suplir|abastec\w*|purchas\w*|buy|buying|procurement|sourcing|supply|supplying)\b/;
@@ -91,7 +96,7 @@ const GOODS_WORDS = /\b(?:materiales?|construccion|ferreteria|herramientas?|sumi
  * "para ayer"). The interest area is only taken when the customer names it or answers the question:
  * a customer who wants to buy has not said which area their request is for.
  */
-export function readLeadFields(input: { text: string; entities: readonly Entity[]; expecting: Expectation; tenantName?: string }): LeadReading {
+export function readLeadFields(input: { text: string; entities: readonly Entity[]; expecting: Expectation; tenantName?: string; intent?: string }): LeadReading {
   const { text, entities, expecting } = input;
   const expected = expecting.kind === 'lead_field' ? expecting.field : null;
   const inLead = expecting.kind === 'lead_field' || expecting.kind === 'lead_confirmation';
@@ -160,12 +165,24 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
       fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
     }
   }
+  // At the summary, "necesitamos cemento, varilla y blocks para 20 casas, en 3 entregas": more of the
+  // need told at length (no question, price, yes/no, contact or field named) goes after the need.
+  let addsToNeed = false;
+  const aboutGoods = input.intent === 'sales_lead' || input.intent === 'price_quote' || input.intent === 'product_inquiry';
+  if (expecting.kind === 'lead_confirmation' && aboutGoods && Object.keys(fields).every((k) => k === 'urgency_level') && !question && !asksPrice && !carriesContactData(entities)) {
+    const described = folded.split(' ').length >= 6 && !/^(?:si|no|ok|okay|vale|dale|correcto|yes|yeah|nope)\b/.test(folded);
+    if (described && !NOT_A_NEED.test(folded) && (entities.some((e) => e.type === 'product') || GOODS_WORDS.test(folded))) {
+      fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
+      addsToNeed = true;
+    }
+  }
   // Asked for the company, "se llama Techos del Caribe" names the company, not the customer.
   if (expected === 'company_name' && typeof fields.company_name === 'string' && typeof fields.name === 'string' && fold(fields.company_name).includes(fold(fields.name))) delete fields.name;
   return {
     leadFields: fields,
     ...(fields.interest_area ? { interestArea: fields.interest_area as InterestArea } : {}),
     ...(fields.urgency_level ? { urgency: fields.urgency_level as UrgencyLevel } : {}),
+    ...(addsToNeed ? { addsToNeed: true as const } : {}),
   };
 }
 

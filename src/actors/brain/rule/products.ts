@@ -5,10 +5,7 @@ import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
 
-/**
- * Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities
- * ("2 sacos", "una docena"), matched against the tenant catalog's vocabulary.
- */
+/** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
 
 export interface ProductMention {
   /** Canonical query: corrected words, fractions as "1/2". */
@@ -317,12 +314,10 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           // "pa'"/"pal" are how "para"/"para el" are said and typed ("mezcladora pal fregadero").
           if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'pa' || t.t === 'pal' || t.t === 'for' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
             const next = toks[j + 1] as Tok;
-            // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas").
+            // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas");
+            // after "para"/"en", a number with a word of its own counts what it is for ("blocks para 20 casas").
             const size = /^\d+$/.test(next.t) ? next.t : NUMBER_WORDS[next.t] !== undefined && NUMBER_WORDS[next.t]! > 1 ? String(NUMBER_WORDS[next.t]) : null;
-            // "blocks para 20 casas", "pintura para 3 habitaciones": after "para"/"en" a number with a word of
-            // its own counts what the product is for, never its size (the phrase ends before "para").
-            const countsPurpose = !/^(?:de|of)$/.test(t.t) && /^\p{L}/u.test(toks[j + 2]?.t ?? '');
-            if (size !== null && !countsPurpose && !attributeAt(j + 1) && !isHead(resolve(toks[j + 2]?.t ?? '')) && !UNITS.has(resolve(toks[j + 2]?.t ?? '') ?? '')) {
+            if (size !== null && (/^(?:de|of)$/.test(t.t) || !/^\p{L}/u.test(toks[j + 2]?.t ?? '')) && !attributeAt(j + 1) && !isHead(resolve(toks[j + 2]?.t ?? '')) && !UNITS.has(resolve(toks[j + 2]?.t ?? '') ?? '')) {
               parts.push(size);
               last = j + 1;
               j += 2;

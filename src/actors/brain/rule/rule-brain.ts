@@ -439,7 +439,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
     }
     const intent: IntentName = nlu.intent.name;
-    const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName });
+    const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName, intent });
     // A lead opened with who is asking and what they need in one message: the need is written down too.
     const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldWithContact(text, nlu.entities) : null;
     if (need !== null) lead.leadFields.problem_statement = need;
@@ -461,8 +461,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       critical,
       priority: computePriority({ intent: priorityIntent, text, severity: urgentComplaint ? Math.max(severity, 9) : severity, ...(lead.urgency ? { urgency: lead.urgency } : {}) }),
     };
-    if (lead.interestArea) understanding.interestArea = lead.interestArea;
-    if (lead.urgency) understanding.urgency = lead.urgency;
+    const { interestArea, urgency, addsToNeed } = lead;
+    Object.assign(understanding, interestArea ? { interestArea } : {}, urgency ? { urgency } : {}, addsToNeed ? { addsToNeed } : {});
     if (accountId) understanding.accountId = accountId;
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
     // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
