@@ -35,7 +35,7 @@ const NOT_A_KIND = new Set([
   'esta', 'eso', 'esto', 'aqui', 'alli', 'ahi', 'hoy', 'ahora', 'mas', 'menos', 'mucho', 'mucha', 'muchos', 'muchas', 'poco', 'poca',
   'pocos', 'pocas', 'tipo', 'tipos', 'clase', 'marca', 'calidad', 'medida', 'medidas', 'tamano', 'color', 'colores', 'precio',
   'big', 'small', 'large', 'long', 'short', 'cheap', 'cheaper', 'cheapest', 'good', 'best', 'better', 'new', 'regular', 'normal',
-  'strong', 'same', 'other', 'another', 'kind', 'type', 'size', 'brand', 'quality', 'colour', 'color', 'here', 'today', 'now',
+  'strong', 'common', 'steel', 'same', 'other', 'another', 'kind', 'type', 'size', 'brand', 'quality', 'colour', 'color', 'here', 'today', 'now',
   'numero', 'num', 'nro', 'calibre', 'gauge', 'pulgada', 'pulgadas', 'pie', 'pies', 'metro', 'metros', 'libra', 'libras', 'galon',
   'galones', 'litro', 'litros', 'unidad', 'unidades', 'saco', 'sacos', 'funda', 'fundas', 'media', 'medio', 'cuarto', 'inch', 'inches',
   'please', 'porfa', 'favor', 'x', 'xfa', 'pls', 'bro', 'mano', 'hermano', 'amigo', 'jefe', 'senor', 'senora', 'manito',
@@ -49,7 +49,10 @@ const NOT_A_KIND = new Set([
   'rotos', 'rotas', 'vencido', 'vencida', 'vencidos', 'danado', 'danada', 'danados', 'danadas', 'equivocado', 'equivocada', 'doblado',
   'doblada', 'doblados', 'dobladas', 'abollado', 'abollada', 'defectuoso', 'defectuosa', 'malo', 'mala', 'malos', 'malas', 'partido',
   'partida', 'quebrado', 'quebrada', 'usado', 'usada', 'sucio', 'sucia', 'incompleto', 'incompleta', 'broken', 'damaged', 'wet', 'wrong',
-  'bad', 'used', 'rusty', 'bent',
+  'bad', 'used', 'rusty', 'bent', 'faulty', 'defective',
+  // English verbs before their object: "can I find tile here?", "where do I buy rebar?".
+  'find', 'buy', 'see', 'use', 'order', 'bring', 'send', 'show', 'recommend', 'check', 'pick', 'grab', 'carry', 'stock', 'sell', 'ship',
+  'deliver', 'mix', 'cut', 'install', 'fix', 'paint', 'build', 'make', 'put', 'lay', 'hang', 'replace', 'repair', 'cover', 'seal', 'glue',
   // Verbs that follow their subject: "el breaker salió", "los blocks llegaron", "la oferta sigue".
   'sale', 'salio', 'salieron', 'llego', 'llegaron', 'llega', 'llegan', 'vino', 'vinieron', 'viene', 'vienen', 'venia', 'tiene', 'tienen',
   'queda', 'quedan', 'quedo', 'aparece', 'sigue', 'siguen', 'esta', 'estan', 'es', 'son', 'fue', 'dura', 'cuesta', 'cuestan', 'vale',
@@ -119,7 +122,8 @@ export function noKindAnswer(tenant: TenantData, index: CatalogIndex, single: Fo
   const top = matches[0] ?? single.match;
   // The closest are of the noun asked for by their own name ("Alambre Dulce" for "alambre de púas"), never a sheet of zinc for "plancha de gypsum".
   const heads = words(fold(kind)).map((w) => index.correct(w)).filter((w): w is string => w !== null).map(stem);
-  const named = (m: CatalogMatch): boolean => words(fold(m.product.name)).some((w) => heads.includes(stem(w)));
+  // The catalog's names are Spanish: an English noun ("nails") is met by the product's aliases.
+  const named = (m: CatalogMatch): boolean => words(fold([m.product.name, ...(lang === 'en' ? (m.product.aliases ?? []) : [])].join(' '))).some((w) => heads.includes(stem(w)));
   const shown = matches.filter((m) => m.score >= top.score * 0.85 && named(m)).slice(0, MAX_SHOWN);
   if (shown.length === 0) return null;
   const focus = focusOf(top, single.item, index);

@@ -18,6 +18,8 @@ describe('unknown kinds of a known product', () => {
     ['martillo de goma', 'es', 'martillo de goma'],
     ['cerradura digital', 'es', 'cerradura digital'],
     ['barbed wire', 'en', 'barbed wire'],
+    ['finishing nails', 'en', 'finishing nails'],
+    ['the Makita drill', 'en', 'Makita drill'],
   ] as const)('%s names a kind the catalog lacks', (text, lang, kind) => {
     expect(unknownKind(index, text, lang)).toBe(kind);
   });
@@ -37,6 +39,11 @@ describe('unknown kinds of a known product', () => {
     ['20 amp 2 pole breaker', 'en'],
     ['12 gauge wire', 'en'],
     ['cement delivered to Caleta', 'en'],
+    ['can I find tile here?', 'en'],
+    ['a faulty drill', 'en'],
+    ['cinder blocks', 'en'],
+    ['taladros, sigue vigente?', 'es'],
+    ['varillas saliendo del trabajo', 'es'],
   ] as const)('%s names none', (text, lang) => {
     expect(unknownKind(index, text, lang)).toBeNull();
   });
