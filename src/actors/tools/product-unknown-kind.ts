@@ -84,7 +84,8 @@ export function unknownKind(index: CatalogIndex, query: string, lang: Lang): str
   };
   const known = (i: number): boolean => content(i) && index.correct(words[i] as string) !== null;
   // A material has its own answer ("en cobre no lo tengo"); a word after a number is its unit ("2 pole", "12 gauge").
-  const foreign = (i: number): boolean => content(i) && !namesAMaterial(words[i] as string) && !/^\d/.test(words[i - 1] ?? '') && !NOT_A_KIND.has(words[i] as string) && index.correct(words[i] as string) === null && index.search(words[i] as string, { limit: 1 }).length === 0;
+  // Three letters or fewer are too short to tell a kind from a typo ("tubo pbc").
+  const foreign = (i: number): boolean => (words[i] as string).length > 3 && content(i) && !namesAMaterial(words[i] as string) && !/^\d/.test(words[i - 1] ?? '') && !NOT_A_KIND.has(words[i] as string) && index.correct(words[i] as string) === null && index.search(words[i] as string, { limit: 1 }).length === 0;
   for (let i = 0; i < words.length; i++) {
     if (!known(i)) continue;
     // Spanish: the kind follows its noun ("alambre de púas", "tubo galvanizado").

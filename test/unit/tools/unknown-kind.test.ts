@@ -44,6 +44,7 @@ describe('unknown kinds of a known product', () => {
     ['cinder blocks', 'en'],
     ['taladros, sigue vigente?', 'es'],
     ['varillas saliendo del trabajo', 'es'],
+    ['tubo pbc', 'es'],
   ] as const)('%s names none', (text, lang) => {
     expect(unknownKind(index, text, lang)).toBeNull();
   });
