@@ -17,6 +17,7 @@ const OLDER_KEY: Readonly<Record<string, string>> = {
   'lead.notUnderstood': 'notUnderstood',
   'handoff.ticket.callback': 'handoff.ticket.customer_request',
   'handoff.ticket.callback_known': 'handoff.ticket.callback',
+  'handoff.ticket.order_status': 'handoff.ticket.customer_request',
 };
 
 function lookup(templates: ReplyTemplates, key: string, lang: Lang): string {

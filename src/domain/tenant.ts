@@ -179,6 +179,8 @@ export const STORE_FACT_KEYS = [
   'online',
   'catalog',
   'languages',
+  'cashOnDelivery',
+  'deliveryDays',
 ] as const;
 export type StoreFactKey = (typeof STORE_FACT_KEYS)[number];
 

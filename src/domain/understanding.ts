@@ -115,4 +115,6 @@ export interface Understanding {
   notKnown?: boolean;
   /** The customer asks to be called back ("¿me pueden llamar?", "call me back"): the handoff says a person will call. */
   callBack?: boolean;
+  /** The customer asks after an order already placed ("¿cuándo llega mi pedido?"): the handoff says a person will check it. */
+  orderStatus?: boolean;
 }

@@ -1314,6 +1314,8 @@ export const conversationMachine = setup({
         const last4 = callBackLast4(context);
         return last4 ? reply('handoff.ticket.callback_known', { number, last4 }) : reply('handoff.ticket.callback', { number });
       }
+      // "¿cuándo llega mi pedido?": a person checks that order.
+      if (reason === 'customer_request' && u(context)?.orderStatus) return reply('handoff.ticket.order_status', { number });
       return reply(`handoff.ticket.${reason}`, { number });
     }),
     sayQuoteTicket: emit(({ context }) =>

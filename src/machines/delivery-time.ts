@@ -70,3 +70,20 @@ export function asksDeliveryTimeAhead(text: string): boolean {
 
 /** An order not placed yet: "si lo pido hoy, ¿cuándo llega mi pedido?", "quiero hacer mi pedido, ¿cuándo llega?". */
 export const ORDER_NOT_PLACED = /\b(?:si (?:lo |la |los |las )?(?:hago|pido|compro|ordeno|encargo)|hacer (?:mi|el) pedido|quiero (?:hacer|pedir|ordenar|encargar)|if i (?:order|buy)|place (?:my|an) order)\b/;
+
+/** Trouble with an order already waited for: "llevo 3 días esperando", "ya pagué", "todavía no llega". */
+const WAITED = /\b(?:esperando|waiting|ya\s+(?:lo\s+|la\s+)?(?:pague|pagamos|hice|hicimos|compre|pedi)|llevo|llevamos|hace\s+\w+\s+(?:dias?|horas?|semanas?)|ayer|yesterday|todavia|aun\s+no|no\s+(?:ha|han)\s+llegado|never|still|already)\b/;
+
+/**
+ * An order about to be placed and when it would come: "quiero hacer mi pedido, ¿cuándo llega?",
+ * "if I order today, when does it arrive?". A purchase and a delivery-time question, whatever
+ * discontent a classifier hears in "pedido"; an order waited for ("llevo 3 días esperando") is not.
+ *
+ * @example
+ * ordersAndAsksWhen('quiero hacer mi pedido, ¿cuándo llega?'); // true
+ * ordersAndAsksWhen('¿cuándo llega mi pedido?'); // false
+ */
+export function ordersAndAsksWhen(text: string): boolean {
+  const f = fold(text);
+  return ORDER_NOT_PLACED.test(f) && asksDeliveryTime(text) && !WAITED.test(f);
+}

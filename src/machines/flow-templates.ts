@@ -81,6 +81,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.ticket.callback',
   // ...when the phone is already known (its last 4 digits: {last4}).
   'handoff.ticket.callback_known',
+  // An order already placed asked after ("¿cuándo llega mi pedido?"): a person checks it.
+  'handoff.ticket.order_status',
   'handoff.resolved',
   'handoff.rating',
   'handoff.rated',

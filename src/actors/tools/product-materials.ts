@@ -30,6 +30,11 @@ const MATERIALS: readonly Material[] = [
 const fold = foldAccents;
 const wordsOf = (p: Product): string => fold([p.name, ...(p.aliases ?? []), ...(p.default_for ?? [])].join(' '));
 
+/** A word (folded) that asks for one of the materials ("cobre", "stainless"). */
+export function namesAMaterial(word: string): boolean {
+  return MATERIALS.some((m) => m.asked.test(word));
+}
+
 /**
  * "En *cobre* no lo tengo" before an answer whose products (`shown`) are none of the material the
  * message asks for; null when the message names no such material or a product shown is of it.

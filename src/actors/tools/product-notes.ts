@@ -16,7 +16,9 @@ import { describeProduct } from './product-parts.js';
 export function withProductNotes(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang, text: string | undefined): ProductActorOutput {
   // "tubería de cobre" answered with the PVC pipes: no copper, said first.
   const skus = out.focus ? [out.focus.sku, ...(out.focus.options ?? [])] : [];
-  const material = text !== undefined ? missingMaterialNote(text, tenant.catalog.filter((p) => skus.includes(p.sku)), lang) : null;
+  // ...unless the answer says already that it has no such kind ("no tengo alambre de cobre").
+  const saysNoKind = (out.replies[0] as { template?: string } | undefined)?.template === 'product.no_kind';
+  const material = text !== undefined && !saysNoKind ? missingMaterialNote(text, tenant.catalog.filter((p) => skus.includes(p.sku)), lang) : null;
   return material ? { ...out, replies: [material, ...notesOf(tenant, index, out, lang, text).replies] } : notesOf(tenant, index, out, lang, text);
 }
 

@@ -3,6 +3,7 @@
  * each with the kinds of product in it, then which part of the job it is, and an advisor for a whole
  * remodel. Read by `askedRoom` (machines/room-questions.ts).
  */
+import { speaksOfSlab } from './slab-job.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput } from '../../machines/conversation.contract.js';
@@ -55,5 +56,6 @@ export function roomKit(tenant: TenantData, text: string, namesProduct: boolean,
  * "necesito material para un baño": the room's lines. Null when the message asks neither.
  */
 export function jobOrRoomKit(tenant: TenantData, index: CatalogIndex, text: string, namesProduct: boolean, lang: Lang): ProductActorOutput | null {
-  return (asksWhatAJobTakes(text) ? jobKit(tenant, index, text, lang) : null) ?? roomKit(tenant, text, namesProduct, lang);
+  // "necesito concreto para una losa", "quiero vaciar una losa": what a slab takes, nothing else named.
+  return (asksWhatAJobTakes(text) || (!namesProduct && speaksOfSlab(text)) ? jobKit(tenant, index, text, lang) : null) ?? roomKit(tenant, text, namesProduct, lang);
 }

@@ -8,6 +8,7 @@ import type { ProductActorInput } from '../../machines/conversation.contract.js'
 import { fold } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import type { Product } from '../../domain/tenant.js';
+import { speaksOfSlab, withoutSlab } from './slab-job.js';
 
 /** The head of a product's selling unit: "pie", "libra", "par", "saco". */
 export const soldBy = (product: Product): string => fold(product.unit).split(/\s+/)[0] ?? '';
@@ -54,7 +55,16 @@ const BARE_COUNT = /\b(?:necesito|ocupo|quiero|dame|deme|damelo|mandame|mandeme|
 const PURPOSE_BEFORE = /\b(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unos|unas|mi|mis|my|a|an|the)\s+)?$/;
 
 export function withItemsAsSaid(index: CatalogIndex, input: ProductActorInput, text: string | undefined): ProductActorInput {
-  return withCountSaidApart(index, withoutPurposes(input, text), text);
+  return withCountSaidApart(index, withoutPurposes(withoutTheSlab(input, text), text), text);
+}
+
+/** "necesito concreto para una losa", "varilla para losa": the slab is the job, not the floor tiles the catalog also calls "losa" (see `slab-job.ts`). */
+function withoutTheSlab(input: ProductActorInput, text: string | undefined): ProductActorInput {
+  const { products, nlu } = input.understanding;
+  if (text === undefined || !products.some((p) => withoutSlab(p.query) !== p.query) || !speaksOfSlab(text)) return input;
+  const entities = nlu.entities.flatMap((e) => (e.type !== 'product' ? [e] : withoutSlab(e.value) === '' ? [] : [{ ...e, value: withoutSlab(e.value) }]));
+  const kept = products.flatMap((p) => (withoutSlab(p.query) === '' ? [] : [{ ...p, query: withoutSlab(p.query) }]));
+  return { ...input, understanding: { ...input.understanding, products: kept, nlu: { ...nlu, entities } } };
 }
 
 function withoutPurposes(input: ProductActorInput, text: string | undefined): ProductActorInput {

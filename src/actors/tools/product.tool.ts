@@ -54,6 +54,7 @@ import { withProductNotes } from './product-notes.js';
 import { COLOUR_EN, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
+import { noKindAnswer, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 
@@ -395,6 +396,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (kinds) return kinds;
   }
 
+  // "alambre de púas" when the only wire is tie wire: not that kind; the closest, said as such.
+  const span = text !== undefined ? spans.find((e) => e.value === single.item.query) : undefined;
+  const kind = text !== undefined && span ? unknownKindAt(index, text, span.start, lang) : unknownKind(index, single.item.query, lang);
+  const noKind = kind !== null ? noKindAnswer(tenant, index, single, kind, lang, (f) => quoteOne(tenant, index, f, lang, input.intent === 'price_quote')) : null;
+  if (noKind) return noKind;
   const matches = index.search(single.item.query, { limit: MAX_SHOWN });
   const top = matches[0] ?? single.match;
   const focus = focusOf(top, single.item, index);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksDeliveryTime, asksDeliveryTimeAhead } from '../../../src/machines/delivery-time.js';
+import { asksDeliveryTime, asksDeliveryTimeAhead, ordersAndAsksWhen } from '../../../src/machines/delivery-time.js';
 
 describe('delivery time › when an order would arrive', () => {
   it.each(['en cuántos días llega?', 'cuántos días tarda el envío?', '¿entregan el mismo día?', '¿me lo traen hoy?', 'cual es el tiempo de entrega?', 'do you do same day delivery?'])('%s asks it too', (text) => {
@@ -22,5 +22,15 @@ describe('delivery time › asked ahead of an order', () => {
 
   it.each(['¿cuándo llega mi pedido?', 'ya pagué, cuándo me llega?', 'cuánto tiempo más tengo que esperar?', 'llevo 3 días esperando, cuándo llega?', 'how long until my order arrives?', 'when will it arrive? it has been a week'])('%s asks about an order placed', (text) => {
     expect(asksDeliveryTimeAhead(text)).toBe(false);
+  });
+});
+
+describe('delivery time › placing an order and asking when it comes', () => {
+  it.each(['quiero hacer mi pedido, ¿cuándo llega?', 'quiero hacer un pedido, cuando me llega?', 'si lo pido hoy, cuándo llega?', 'I want to place an order, when will it arrive?'])('%s is a purchase and a delivery-time question', (text) => {
+    expect(ordersAndAsksWhen(text)).toBe(true);
+  });
+
+  it.each(['¿cuándo llega mi pedido?', 'quiero hacer mi pedido, llevo 3 dias esperando cuando llega', 'ya hice el pedido, cuándo llega?', 'quiero hacer un pedido'])('%s is not', (text) => {
+    expect(ordersAndAsksWhen(text)).toBe(false);
   });
 });

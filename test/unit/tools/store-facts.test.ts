@@ -133,6 +133,34 @@ describe('questions about the store itself, not a product', () => {
   });
 });
 
+describe('paying on delivery and the delivery days', () => {
+  it.each([
+    ['¿puedo pagar contra entrega?', 'cashOnDelivery'],
+    ['se le puede pagar al chofer cuando llegue?', 'cashOnDelivery'],
+    ['puedo pagar cuando me llegue el pedido?', 'cashOnDelivery'],
+    ['cash on delivery?', 'cashOnDelivery'],
+    ['can I pay when it arrives?', 'cashOnDelivery'],
+    ['¿entregan los domingos?', 'deliveryDays'],
+    ['hacen delivery los sabados?', 'deliveryDays'],
+    ['¿hasta qué hora puedo pedir para que llegue hoy?', 'deliveryDays'],
+    ['do you deliver on sundays?', 'deliveryDays'],
+    ['what time do I have to order for same day delivery?', 'deliveryDays'],
+  ] as const)('should read "%s" as the %s fact', (text, key) => {
+    expect(storeFactsAsked(text)).toEqual([key]);
+  });
+
+  it.each(['llevan a santo domingo?', 'formas de pago?', '¿hacen delivery?', 'cuanto cuesta el delivery a Caleta?'])('should leave "%s" to the delivery and payment answers', (text) => {
+    expect(storeFactsAsked(text)).toEqual([]);
+  });
+
+  it('should answer the fact alone, without the delivery list or the payment methods', () => {
+    for (const text of ['¿puedo pagar contra entrega?', '¿entregan los domingos?']) {
+      const { out } = info(tenant, text);
+      expect(out.replies.map((r) => ('template' in r ? r.template : '')), text).toEqual(['info.fact']);
+    }
+  });
+});
+
 describe('places inside a delivery zone, and branches asked for elsewhere', () => {
   it('should serve Casa de Campo as its zone, named as asked, es and en', () => {
     expect(info(tenant, 'llevan a Casa de Campo?').text).toMatch(/llegamos a \*Casa de Campo\*.*Caleta.*RD\$400\.00/s);

@@ -23,7 +23,7 @@ import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not
 import { emojiAsWords, readableText, readableWords } from './emoji.js';
 import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
-import { asksDeliveryTimeAhead } from '../../../machines/delivery-time.js';
+import { asksDeliveryTimeAhead, ordersAndAsksWhen } from '../../../machines/delivery-time.js';
 import { letsItGo } from '../../../machines/letting-go.js';
 import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
@@ -237,8 +237,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "¿cuánto tarda el pedido?", "en cuánto tiempo me llega?": how long delivery takes, a store
     // question (the zones' times), not a complaint about an order the classifier hears in "pedido"
-    // nor a price. An order placed or waited for ("llevo 3 días esperando") stays what it was read.
-    if (has('store_hours_location') && mentions.length === 0 && !sureHandoffOrCase(intent) && (DELIVERY_READS_AS_STORE.has(intent.name) || intent.confidence < HANDOFF_CONFIDENCE) && asksDeliveryTimeAhead(text)) {
+    // nor a price, even when it hears one in "quiero hacer mi pedido"; an order waited for ("llevo 3 días esperando") stays what it was read.
+    if (has('store_hours_location') && mentions.length === 0 && ((!sureHandoffOrCase(intent) && (DELIVERY_READS_AS_STORE.has(intent.name) || intent.confidence < HANDOFF_CONFIDENCE)) || ordersAndAsksWhen(text)) && asksDeliveryTimeAhead(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(intent.name === 'store_hours_location' ? intent.confidence : 0, DELIVERY_RULE_CONFIDENCE) };
     }
     // "Villa Hermosa", "a Caleta" alone (the answer to "¿A qué zona te lo enviaríamos?"): one of the
@@ -467,7 +467,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
     // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
     if (saysNotKnown(text) || (expecting.kind === 'account_id' && !accountId && isBareDecline(text))) understanding.notKnown = true;
-    if (nlu.intent.name === 'human_agent' && asksForCallBack(text)) understanding.callBack = true;
+    if (nlu.intent.name === 'human_agent') Object.assign(understanding, asksForCallBack(text) ? { callBack: true } : asksOrderStatus(text) ? { orderStatus: true } : {});
     return understanding;
   }
 }

@@ -71,6 +71,10 @@ const FACT_WORDS: readonly (readonly [StoreFactKey, RegExp, RegExp?])[] = [
   ['businessQuotes', /\b(?:hacen|dan|preparan|elaboran|mandan|envian|sacan|manejan|do you (?:do|make|give|prepare|send)|can you (?:do|make|give|prepare|send))\s+(?:\w+\s+){0,2}?(?:cotizaciones|presupuestos|quotes|quotations|estimates|(?:cotizacion|presupuesto|quote|quotation) (?:formal(?:es)?|por escrito|in writing|written|para (?:empresas?|companias|constructoras?|negocios)|a empresas|corporativ\w*|for (?:companies|businesses|contractors)))\b/, REQUEST],
   ['pickup', /\b(?:(?:puedo|se puede|podemos|podria|pueden|can i|could i|can we)\s+(?:\w+\s+){0,4}?(?:recoger\w*|recojo|pasar a (?:buscar|recoger)\w*|ir a (?:buscar|recoger)\w*|retirar\w*|pick (?:\w+ )?up|collect (?:it|them|my order)|come (?:and )?get (?:it|them))|(?:recogida|retiro|recoger|pick ?up) en (?:la )?(?:tienda|sucursal|ferreteria)|(?:in store|store) pick ?up|pick ?up in (?:the )?store)\b/],
   ['online', new RegExp(String.raw`\b(?:${HAVE}|cual es (?:su|el|la)|cuales son (?:sus|las)|como (?:los|las|lo|la) (?:encuentro|busco|sigo)|estan en|what s your|what is your|are you on|are you guys on|where can i find you on)\s+(?:(?:su|sus|una|un|la|el|a|an|your|the)\s+)?(?:pagina web|pagina de internet|sitio web|website|web site|web page|tienda (?:en linea|online|virtual)|online (?:store|shop)|instagram|facebook|tik ?tok|redes sociales|redes|social media)\b|\b(?:(?:comprar|compro|pedir|pido|venden|vende|buy|order|shop|sell) (?:\w+ )?(?:en linea|online|por internet))\b`)],
+  // "¿puedo pagar contra entrega?", "¿le pago al chofer cuando llegue?", "cash on delivery?"
+  ['cashOnDelivery', /\b(?:contra ?entregas?|contraentregas?|pago (?:al|cuando) (?:recibir|llegue|lleguen|me llegue|entreguen|reciba)|(?:pagar|pago|pagarle|pagarles|pagas|paga|pagamos)(?: \w+){0,3} (?:al (?:recibir|chofer|delivery|repartidor|motorista|mensajero)|cuando (?:me |nos )?(?:llegue|lleguen|lo traigan|la traigan|los traigan|me lo traigan|me lo entreguen|lo entreguen|reciba|recibamos))|cash on delivery|c o d|pay (?:on|upon|at) delivery|pay (?:\w+ ){0,2}when (?:it|they|the order) (?:arrives?|gets? here|comes?|is delivered|are delivered)|pay the (?:driver|delivery (?:guy|man|person))|payment on delivery)\b/],
+  // "¿entregan los domingos?", "¿hasta qué hora puedo pedir para que llegue hoy?", "do you deliver on Sundays?"
+  ['deliveryDays', /\b(?:(?:entregan|entregas?|reparten|llevan|despachan|delivery|envian|envios?|hacen (?:delivery|entregas?|envios?)|trabajan el delivery|hay delivery)(?: \w+){0,2} (?:los|el|en|un|los dias|en los|en el|este) (?:domingos?|sabados?|fin(?:es)? de semana|feriados?|dias feriados)|hasta (?:que|q) hora (?:\w+ ){0,3}?(?:pedir|pido|pedimos|ordenar|ordeno|reciben pedidos|toman pedidos|hacer (?:el|un|mi) pedido)|(?:pedir|pido|pedimos|ordenar|ordeno)(?: \w+){0,3} (?:para que|pa que) (?:me |nos )?(?:llegue|lleguen|lo traigan|me lo traigan|me lo lleven|lo lleven|salga) (?:hoy|el mismo dia|mismo dia)|hora (?:limite|de corte|tope) (?:\w+ ){0,2}?(?:pedidos?|pedir|delivery|entregas?)|(?:deliver|delivery|deliveries)(?: \w+){0,2} (?:on )?(?:sundays?|saturdays?|weekends?|holidays?)|cut ?off (?:time|hour)|(?:order|place (?:an|my|the) order) by what time|what time (?:do|should|must|can) (?:i|we) (?:\w+ ){0,2}order|latest (?:time )?(?:i|we) can order)\b/],
   ['catalog', new RegExp(String.raw`\b(?:${HAVE}|me (?:pasan|mandan|envian|manda|pasa)|me pueden (?:pasar|mandar|enviar)|can you send(?: me)?|could you send(?: me)?)\s+(?:(?:un|el|su|a|your|the)\s+)?(?:catalogos?|catalogs?|catalogues?|lista de precios|price list)(?:\s+(?:de precios|de productos|digital|en pdf|completo|pdf|of products|(?:de|of) \w+))?\s*$`)],
 ];
 
@@ -119,6 +123,14 @@ export function storeFactsAsked(text: string): StoreFactKey[] {
   if (asksLanguage(text)) asked.push('languages');
   // "do you cut keys?" is the key copies, not cutting to size.
   return asked.includes('keyCopies') ? asked.filter((k) => k !== 'cutting') : asked;
+}
+
+/** The store topics a fact answers by itself: "¿puedo pagar contra entrega?" wants neither the delivery list nor the payment methods. */
+const FACT_COVERS: Partial<Record<StoreFactKey, readonly string[]>> = { cashOnDelivery: ['delivery', 'payment'], deliveryDays: ['delivery', 'hours'] };
+
+/** Whether one of the facts asked (`facts`) answers the store topic by itself (see `FACT_COVERS`). */
+export function factCovers(facts: readonly StoreFactKey[], topic: string): boolean {
+  return facts.some((key) => FACT_COVERS[key]?.includes(topic) === true);
 }
 
 /** Whether a message asks about the store's amenities or services (see `storeFactsAsked`). */
