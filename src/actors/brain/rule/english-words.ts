@@ -31,7 +31,7 @@ const ENGLISH_GOODS = new Set(
     'outlet socket plug bulb bulbs lightbulb light lights lamp fixture cord battery batteries flashlight ' +
     'fuse wiring electrical ' +
     // Paint and chemicals.
-    'paint paints varnish stain turpentine sealant sealer caulk caulking glue adhesive putty spackle whitewash enamel ' +
+    'paint paints varnish stain turpentine sealant sealer caulk caulking silicone glue adhesive putty spackle whitewash enamel ' +
     'waterproofing solvent cleaner bleach ' +
     // Household and garden.
     'trash garbage bag bags broom mop sponge detergent garden lawn mower sprinkler fertilizer soil seeds pruner shears ' +
