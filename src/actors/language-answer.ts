@@ -1,10 +1,10 @@
 import type { ReplyTemplates } from '../domain/tenant.js';
 import { asksLanguage } from './brain/rule/store-facts.js';
+import { foldAccents as fold } from '../kernel/fold.js';
 
 /** The templates of the languages fact: a reply that is it answers the question already. */
 const LANGUAGES_FACT = /^info\.fact\.languages\b/;
 
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /**
  * "do you speak English? how much is the white cement?": a clerk says yes before the price. When

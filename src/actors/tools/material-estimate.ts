@@ -5,6 +5,7 @@
  * figures; the one measurement missing asked for; or, where the catalog has no rule for it ("cable
  * para mi casa"), said plainly that it depends, with an advisor on offer. Never a bare price list.
  */
+import { foldAccents } from '../../kernel/fold.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
@@ -111,7 +112,7 @@ function withoutMeasure(query: string, text: string): string {
   const m = /^(.+?)\s+(\d+(?:\.\d+)?)(?:\s+(?:metro|metros|m|pie|pies|yarda|yardas|meter|meters|foot|feet))?$/.exec(query);
   if (!m) return query;
   const measured = new RegExp(`(?:^|[^\\d.,/])${(m[2] as string).replace('.', '[.,]')}\\s*(?:m2|m3|m²|m³|mts?|metros?|meters?|metres?|cubic|square|cubicos?|cuadrados?|pies|feet|ft|yardas?|yards?)(?![a-z])`, 'i');
-  return measured.test(text.normalize('NFD').replace(/\p{M}/gu, '')) ? (m[1] as string) : query;
+  return measured.test(foldAccents(text)) ? (m[1] as string) : query;
 }
 
 const PAINT_WORDS = /\b(?:galon(?:es)?|cubetas?|pintura|pintar|gallons?|buckets?|paint|painting)\b/;
