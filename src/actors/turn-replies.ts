@@ -13,6 +13,7 @@ import { cardDataNotice } from './guards/card-data.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 import { afterHoursNotice } from './console/after-hours.js';
 import { greetingBack, withGreetingBack } from './greet-back.js';
+import { languageYes } from './language-answer.js';
 
 interface Rendered {
   templates: ReplyTemplates;
@@ -86,6 +87,10 @@ export function renderTurn(emitted: readonly ConversationEmitted[], inbound: New
       relays.push(e);
     }
   }
+  // "do you speak English? how much is …": yes, then the answer.
+  const yes = inbound ? languageYes(inbound.text, [...templated.values()], tenant.data.templates, lang) : null;
+  const opening = yes ? lines.findIndex((l) => l.direction === 'out' && l.author === 'bot') : -1;
+  if (yes && opening >= 0) lines[opening] = { ...(lines[opening] as NewTranscriptEntry), text: `${yes} ${(lines[opening] as NewTranscriptEntry).text}` };
   // "hola, tienen cemento?": the answer opens with a short greeting back, as a clerk's would.
   const greeting = inbound ? greetingBack(inbound.text, tenant.data.templates, lang) : null;
   const first = greeting ? lines.findIndex((l) => l.direction === 'out' && l.author === 'bot') : -1;

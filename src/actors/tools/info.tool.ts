@@ -11,7 +11,7 @@ import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
-import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply } from './store-policies.js';
+import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
 import { deliveryTimeReply, reserveWithDelivery, type DeliveryPlace } from './delivery-times.js';
@@ -354,7 +354,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   for (const [topic, asks] of POLICY_TOPICS) if (asks(text)) asked.push(topic);
   // "¿hay parqueo en la de Villa Hermosa?", "where can I park?": the fact answers; the branch is where it is asked.
   const facts = storeFactsAsked(text);
-  if (facts.length > 0) asked.splice(0, asked.length, ...asked.filter((t) => t !== 'location' && !factCovers(facts, t)), ...facts.map((key) => `fact.${key}` as const));
+  if (facts.length > 0) asked.splice(0, asked.length, ...withFactTopics(asked.filter((t) => !factCovers(facts, t)), facts, WHERE_WORDS.test(plain)));
   // "¿a qué hora abre la sucursal de Villa Hermosa?": the branch says which hours, it asks no address.
   if (asked.includes('hours') && asked.includes('location') && !WHERE_WORDS.test(plain)) asked.splice(asked.indexOf('location'), 1);
   // "¿puedo pagar a crédito?": the credit answer says how; the payment list would only repeat it.

@@ -5,6 +5,7 @@
  * figures; the one measurement missing asked for; or, where the catalog has no rule for it ("cable
  * para mi casa"), said plainly that it depends, with an advisor on offer. Never a bare price list.
  */
+import { foldAccents } from '../../kernel/fold.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
@@ -86,7 +87,7 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
 function productAsked(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion): Product | undefined {
   for (const wanted of input.understanding.products) {
     if (isOnlySurface(wanted.query)) continue;
-    const best = index.search(wanted.query, { limit: 1 })[0];
+    const best = index.search(withoutMeasure(wanted.query, text), { limit: 1 })[0];
     if (best) return best.product;
   }
   const focused = input.focus ? tenant.catalog.find((p) => p.sku === input.focus?.sku) : undefined;
@@ -100,6 +101,18 @@ function productAsked(tenant: TenantData, index: CatalogIndex, input: ProductAct
   // "¿cuántos galones para 80 m² a una mano?": gallons are paint's; the everyday paint.
   if (PAINT_WORDS.test(nameKey(text))) return index.search('pintura', { limit: 1 })[0]?.product;
   return undefined;
+}
+
+/**
+ * The product's words without the measure of the job the reader took for its size: "cuántos sacos
+ * de cemento para 1 metro cúbico?" is read "saco cemento 1 metro", and "cemento 1" would be the
+ * white cement of another size; the 1 is the cubic metre's.
+ */
+function withoutMeasure(query: string, text: string): string {
+  const m = /^(.+?)\s+(\d+(?:\.\d+)?)(?:\s+(?:metro|metros|m|pie|pies|yarda|yardas|meter|meters|foot|feet))?$/.exec(query);
+  if (!m) return query;
+  const measured = new RegExp(`(?:^|[^\\d.,/])${(m[2] as string).replace('.', '[.,]')}\\s*(?:m2|m3|m²|m³|mts?|metros?|meters?|metres?|cubic|square|cubicos?|cuadrados?|pies|feet|ft|yardas?|yards?)(?![a-z])`, 'i');
+  return measured.test(foldAccents(text)) ? (m[1] as string) : query;
 }
 
 const PAINT_WORDS = /\b(?:galon(?:es)?|cubetas?|pintura|pintar|gallons?|buckets?|paint|painting)\b/;

@@ -49,3 +49,9 @@ export function missingMaterialNote(text: string, shown: readonly Product[], lan
   if (!material || shown.some((p) => material.has.test(wordsOf(p)))) return null;
   return { template: 'product.no_material', params: { material: material.name[lang] } };
 }
+
+/** Whether a message asks for one of these materials ("tubo de cobre", "copper pipe"): answered by `missingMaterialNote` and what there is. */
+export function namesMaterial(text: string): boolean {
+  const said = fold(text);
+  return MATERIALS.some((m) => m.asked.test(said));
+}

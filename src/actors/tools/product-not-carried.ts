@@ -9,6 +9,8 @@ import type { Product, TenantData, TradeGood } from '../../domain/tenant.js';
 import type { ProductActorOutput } from '../../machines/conversation.contract.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import { foldAccents } from '../../kernel/fold.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { namesMaterial } from './product-materials.js';
 
 const fold = foldAccents;
 /** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */
@@ -131,11 +133,43 @@ export function mentionsATradeGood(goods: readonly TradeGood[] | undefined, text
 function goodsNamedIn(goods: readonly TradeGood[], phrase: string): string[] {
   const said = ` ${tokens(phrase).join(' ')} `;
   const at = (word: string): number => said.indexOf(` ${tokens(word).join(' ')} `);
-  return goods
+  const named = goods
     .flatMap((good) => {
       // The most words first; of equal ones the shortest spelling ("lija", not "lijas").
       const found = good.words.filter((word) => at(word) >= 0).sort((a, b) => tokens(b).length - tokens(a).length || a.length - b.length);
       return found.length > 0 ? [found[0] as string] : [];
     })
     .sort((a, b) => at(a) - at(b));
+  // "láminas de yeso" names the sheets, not also the plaster its name holds.
+  const end = (word: string): number => at(word) + tokens(word).join(' ').length;
+  return named.filter((word) => !named.some((other) => other !== word && at(other) <= at(word) && end(word) <= end(other) && tokens(other).length > tokens(word).length));
 }
+
+/** Words a good's name is joined by or said with ("pintura en spray"), never what tells it apart. */
+const NAME_JOINING = new Set([...JOINING, 'en', 'in', 'con', 'with']);
+
+/**
+ * A good of the trade the catalog lacks, named in full by a message the catalog only half meets:
+ * "duct tape" meets the electrical tape by "tape", "cinta de pintor" the tapes by "cinta", "wood
+ * stain" the lumber by "wood". A clerk says the store does not have duct tape (with the good's own
+ * `instead` when the store lists one; a product that only shares a word is no stand-in: copper pipe
+ * is not the electrical conduit). Only names of two words or more: "tape" alone is the electrical
+ * tape the store sells. Null when the message names no such good or a product the catalog finds
+ * for it holds every word of its name.
+ */
+export function tradeGoodNotCarried(tenant: TenantData, index: CatalogIndex, text: string, lang: Lang): ProductActorOutput | null {
+  const goods = tenant.store.tradeGoods;
+  // "tubería de cobre", "copper pipe": no copper, then the PVC pipe there is (`product-materials.ts`).
+  if (goods === undefined || goods.length === 0 || namesMaterial(text)) return null;
+  // One good named ("sandpaper and a putty knife" is a list, answered item by item).
+  const named = goodsNamedIn(goods, text);
+  const name = named.length === 1 ? named[0] : undefined;
+  if (name === undefined || ownWords(name).length < 2) return null;
+  const own = ownWords(name);
+  const wordsOf = (p: Product): Set<string> => new Set(tokens([p.name, ...(p.aliases ?? [])].join(' ')));
+  if (index.search(name, { limit: 3 }).some((m) => own.every((w) => wordsOf(m.product).has(w)))) return null;
+  return notCarried(tenant, [name], lang);
+}
+
+/** A good's name without the words that join it ("pintura en spray" → pintura, spray). */
+const ownWords = (name: string): string[] => tokens(name).filter((w) => !NAME_JOINING.has(w));

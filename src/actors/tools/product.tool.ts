@@ -15,7 +15,7 @@ import { counterTotal, counterWithout, countsBefore, takesLineOff, withoutLine }
 import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
-import { notCarried, notCarriedButFor, tradeGoodOf } from './product-not-carried.js';
+import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
 import { namesGoods } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
@@ -263,6 +263,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     }
   }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
+  // "duct tape", "cinta de pintor": a good of the trade the catalog lacks, not the tape it half meets.
+  const uncarried = !pinned && wanted.length === 1 && text !== undefined ? tradeGoodNotCarried(tenant, index, text, lang) : null;
+  if (uncarried) return uncarried;
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
   // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.
   const area = text !== undefined && wanted.length === 1 && wanted[0]?.quantity === undefined ? AREA_FOR.exec(fold(text)) : null;

@@ -124,3 +124,17 @@ export function transferAccountReply(tenant: TenantData, lang: Lang): { reply: R
   const { option, offer } = offerOf('human_agent', lang);
   return { reply: { template: 'info.payment.transfer.account', params: { banks: banks.length > 0 ? joinAnd(banks, lang) : lang === 'es' ? 'nuestros bancos' : 'our banks' }, options: [option] }, offer };
 }
+
+/**
+ * The topics of a store question with the store facts it asks: "¿hay parqueo en la de Villa
+ * Hermosa?" asks the fact, not the branch's address (the branch is where it is asked). Whether
+ * the store speaks English, asked beside another question ("do you speak English? where are
+ * you?": `asksWhere`), is said in a short yes before that answer (`language-answer.ts`): the other
+ * question is the topic.
+ */
+export function withFactTopics<T extends string>(asked: readonly T[], facts: readonly StoreFactKey[], asksWhere: boolean): (T | `fact.${StoreFactKey}`)[] {
+  const others = facts.filter((key) => key !== 'languages');
+  const kept = others.length > 0 || !asksWhere ? asked.filter((t) => t !== 'location') : asked;
+  const topics = [...kept, ...others.map((key) => `fact.${key}` as const)];
+  return topics.length > 0 ? topics : ['fact.languages'];
+}

@@ -29,6 +29,8 @@ import { tellsPurchaseTrouble } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
 import { asksForTradesperson, asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
+import { messageLanguage } from './message-language.js';
+import { joinEnglishCompounds } from './english-compounds.js';
 import { asksDirections, asksOpeningDay, asksStorePolicy } from './store-questions.js';
 import { fold as foldText } from './text.js';
 import { stripCourtesy } from './courtesy.js';
@@ -49,7 +51,6 @@ import {
   detectAffirmation,
   detectClosing,
   detectCritical,
-  detectLang,
   isBareAcknowledgment,
   isBareDecline,
   isGreetingWithIntroduction,
@@ -171,7 +172,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const raw = products.extract(withAreasAsUnits(text));
     // "me la pueden mandar a Guaymate?": a delivery verb is not a typo of a product ("mandarria").
     const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim());
-    const found = { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) };
+    const found = joinEnglishCompounds(text, { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) });
     // A company made only of product words ("quote for Cemento Gris") is a product, not a company;
     // a product word inside a name or a real company ("Tomás", "Marcos Pinturas") is not a product.
     const productWordsOnly = (c: Entity): boolean => {
@@ -388,7 +389,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && !sureHandoff && unsureRead && askedJob(text) !== null) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
-    return { intent, ranking, entities, lang: storeNames.isOnlyAName(text) ? lang : detectLang(withoutNames(said, entities), lang), mentions };
+    return { intent, ranking, entities, lang: messageLanguage(text, withoutNames(said, entities), lang, storeNames.isOnlyAName(text)), mentions };
   };
 
   const brain: Brain = {

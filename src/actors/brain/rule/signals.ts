@@ -4,6 +4,7 @@ import { tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { InterestArea, UrgencyLevel } from '../../../domain/lead.js';
 import type { Lang } from '../../../domain/nlu.js';
 import { fold } from './text.js';
+import { namesGoodsInEnglish } from './english-words.js';
 
 /**
  * Folded words of a message (accent-free, punctuation-free). Every detector below reads the same
@@ -488,8 +489,9 @@ export function detectLang(text: string, fallback: Lang): Lang {
     if (ES_WORDS.has(w)) es++;
     if (EN_WORDS.has(w)) en++;
   }
+  // "porcelain", "wood screws", "hammer?": no word of either language's grammar, but English names
+  // of goods (and none of the Spanish ones: "martillo", "tornillos") — English.
+  if (es === 0 && en === 0) return namesGoodsInEnglish(words(text)) ? 'en' : fallback;
   if (es === en) return fallback;
-  const total = es + en;
-  if (total < 1) return fallback;
   return es > en ? 'es' : 'en';
 }

@@ -96,6 +96,8 @@ const LANGUAGE_WORDS = new RegExp(
     String.raw`\b(?:english|spanish) speak(?:er|ers|ing)\b`,
     String.raw`\b(?:anyone|anybody|someone|somebody)\s+(?:(?:there|here|around)\s+)?(?:speaks?|talks?)\s+${LANGUAGE}\b`,
     String.raw`\b(?:can|could|may|shall)\s+(?:we|i)\s+(?:\w+\s+){0,3}?in\s+${LANGUAGE}\b`,
+    // "do you have English?" (a question of its own: the message ends, or the next question starts).
+    String.raw`\b(?:do|does)\s+${SOMEONE}\s+(?:have|got|offer)\s+(?:service\s+in\s+|support\s+in\s+)?(?:english|spanish)(?:\s+(?:service|support|speakers?|speaking(?:\s+staff)?))?(?=$|\s+(?:do|does|can|could|how|what|where|is|are|i|and|please|pls|or|we|my|also)\b)`,
     String.raw`^(?:(?:hi|hello|hey|hola|ok|sorry|perdon|disculpa)\s+)*(?:in\s+|en\s+)?${LANGUAGE}(?:\s+(?:please|pls|plis|por favor|porfa|only|solamente|solo))*$`,
     String.raw`\bi\s+(?:don t|do not|dont|can t|cannot|cant)\s+(?:speak|understand|read|write)\s+(?:\w+\s+)?${LANGUAGE}\b`,
     String.raw`\bmy\s+${LANGUAGE}\s+(?:is|isn t|is not)\b`,
@@ -112,6 +114,48 @@ const PERSON_REQUEST = /\b(?:talk|speak|chat|hablar|comunicar\w*|pas\w*|transfer
 export function asksLanguage(text: string): boolean {
   const f = words(text);
   return LANGUAGE_WORDS.test(f) && !PERSON_REQUEST.test(f);
+}
+
+/** The language a message asks to be answered in, by the words for it: which language it names. */
+const LANGUAGE_OF: Readonly<Record<string, 'es' | 'en'>> = { english: 'en', ingles: 'en', spanish: 'es', espanol: 'es', castellano: 'es' };
+const OTHER = { es: 'en', en: 'es' } as const;
+/** Asking to be answered in a language: "English please", "en español", "can we talk in Spanish?", "¿me puedes escribir en inglés?". */
+const ASKS_FOR_LANGUAGE = new RegExp(
+  [
+    String.raw`^(?:(?:hi|hello|hey|hola|buenas|ok|okay|sorry|perdon|disculpa|yes|si)\s+)*(?:in\s+|en\s+)?${LANGUAGE}(?:\s+(?:please|pls|plis|por favor|porfa|only|solamente|solo))*$`,
+    String.raw`\b(?:can|could|may|shall)\s+(?:we|i|you)\s+(?:\w+\s+){0,3}?in\s+${LANGUAGE}\b`,
+    String.raw`\b(?:podemos|puedo|podriamos|se puede|me puedes|me pueden|me podrias|puedes|pueden)\s+(?:\w+\s+){0,2}?en\s+${LANGUAGE}\b`,
+    String.raw`\b(?:i\s+(?:only\s+)?speak(?:\s+only)?|(?:solo|solamente)\s+hablo|prefiero(?:\s+hablar)?(?:\s+en)?|i\s+prefer(?:\s+to\s+(?:speak|talk|write))?(?:\s+in)?)\s+${LANGUAGE}\b`,
+  ].join('|'),
+);
+/** Saying which language the customer does not speak: "I don't speak Spanish", "no hablo inglés" — the other one. */
+const LACKS_LANGUAGE = new RegExp(
+  [
+    String.raw`\bi\s+(?:don t|do not|dont|can t|cannot|cant)\s+(?:speak|understand|read|write)\s+(?:much\s+|good\s+|well\s+)?${LANGUAGE}\b`,
+    String.raw`\bno\s+(?:hablo|entiendo|se|domino|leo)\s+(?:bien\s+|mucho\s+|el\s+)?${LANGUAGE}\b`,
+  ].join('|'),
+);
+
+/**
+ * The language a customer asks to be answered in ("English please", "en español por favor", "I
+ * don't speak Spanish" → English), or null: the message's own words then say its language. Asking
+ * whether the store speaks one ("do you speak English?") asks for nothing.
+ */
+export function requestedLanguage(text: string): 'es' | 'en' | null {
+  const f = fold(text);
+  // Cheap first: most messages name no language.
+  if (!/engl|ingl|spani|espan|castell/.test(f)) return null;
+  const w = words(text);
+  const asked = ASKS_FOR_LANGUAGE.exec(w);
+  if (asked) return languageNamed(asked[0]);
+  const lacks = LACKS_LANGUAGE.exec(w);
+  const named = lacks ? languageNamed(lacks[0]) : null;
+  return named === null ? null : OTHER[named];
+}
+
+function languageNamed(said: string): 'es' | 'en' | null {
+  const name = /(?:english|ingles|spanish|espanol|castellano)(?!.*(?:english|ingles|spanish|espanol|castellano))/.exec(said)?.[0];
+  return name === undefined ? null : (LANGUAGE_OF[name] ?? null);
 }
 
 /** The store facts a message asks about, in `STORE_FACT_KEYS` order of the table ("¿hay parqueo y baño?": both). */

@@ -1,0 +1,73 @@
+import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
+
+/**
+ * The words of a short product message that say its language. "porcelain", "wood screws", "duct
+ * tape", "hammer?" carry no function word ("do", "the", "de", "tienen") for `detectLang` to count,
+ * yet a clerk hears English at once: these are English names of goods that Dominican Spanish does
+ * not borrow. Loanwords a customer writes in Spanish as often ("block", "plywood", "breaker",
+ * "drywall", "sheetrock", "gypsum", "tape", "pvc", "thinner", "primer", "spray", "cable", "fan",
+ * "switch", "cutter", "timer", "panel", "led", "kit", "set", "mix", "full") are left out, and so is
+ * any word that is also Spanish ("red", "meter", "extension", "pan", "base", "gas", "metal").
+ */
+const ENGLISH_GOODS = new Set(
+  (
+    // Building materials.
+    'cement concrete mortar grout sand gravel stone rebar steel iron brick tile tiles porcelain ceramic marble granite ' +
+    'plaster lumber wood board plank beam stud lintel roof roofing shingle gutter insulation tarp mesh fence gate ' +
+    'sheet sheets glass window door floor flooring wall ceiling stairs ' +
+    // Fasteners and hardware.
+    'screw nail bolt nut washer hinge anchor hook bracket latch deadbolt lock padlock key chain rope wire ' +
+    'handle knob doorknob shelf shelves rack mailbox ' +
+    // Tools.
+    'hammer sledgehammer saw hacksaw handsaw jigsaw drill bit screwdriver wrench pliers level trowel shovel rake hoe ' +
+    'pickaxe wheelbarrow ladder bucket brush roller tray sandpaper sander grinder chisel crowbar stapler knife knives ' +
+    'scissors measure tool tools toolbox ' +
+    // Safety.
+    'gloves glove goggles helmet boots earmuffs respirator vest ' +
+    // Plumbing.
+    'pipe pipes duct plumbing faucet tap valve drain sink shower showerhead toilet tank heater pump filter hose fitting ' +
+    'fittings coupling elbow sewer ' +
+    // Electrical.
+    'outlet socket plug bulb bulbs lightbulb light lights lamp fixture cord battery batteries flashlight ' +
+    'fuse wiring electrical ' +
+    // Paint and chemicals.
+    'paint paints varnish stain turpentine sealant sealer caulk caulking silicone glue adhesive putty spackle whitewash enamel ' +
+    'waterproofing solvent cleaner bleach ' +
+    // Household and garden.
+    'trash garbage bag bags broom mop sponge detergent garden lawn mower sprinkler fertilizer soil seeds pruner shears ' +
+    'weed killer supplies ' +
+    // Measures and sizes customers say with them.
+    'inch inches feet foot gallon gallons pound pounds meters yard yards ' +
+    // Colours said with a product ("white cement").
+    'white black gray grey blue green yellow brown'
+  ).split(' '),
+);
+
+/** A word's singular forms to look up: "screws" → "screw", "brushes" → "brush". */
+const forms = (w: string): string[] => (w.endsWith('es') ? [w, w.slice(0, -1), w.slice(0, -2)] : w.endsWith('s') ? [w, w.slice(0, -1)] : [w]);
+
+/** Whether a folded word is the English name of a good (or a size or colour said with one). */
+export function isEnglishGoodsWord(word: string): boolean {
+  return forms(word).some((f) => ENGLISH_GOODS.has(f));
+}
+
+/** Words of the store's trade both languages say ("block", "pvc pipe", "tubo pvc"): no sign of Spanish. */
+const SHARED = new Set(['block', 'blocks', 'zinc', 'plywood', 'pvc', 'cable', 'breaker', 'thinner', 'fan', 'led']);
+
+/** Spanish names of goods ("martillo", "tornillos"): the hardware words known without a catalog, minus the English and shared ones. */
+const SPANISH_GOODS = new Set([...GENERIC_PRODUCT_WORDS].filter((w) => !isEnglishGoodsWord(w) && !SHARED.has(w)));
+
+const isSpanishGoodsWord = (word: string): boolean => SPANISH_GOODS.has(word) || SPANISH_GOODS.has(word.replace(/e?s$/, '')) || SPANISH_GOODS.has(word.replace(/s$/, ''));
+
+/**
+ * Whether a message's folded words name goods in English and none in Spanish ("wood screws",
+ * "1/2 inch pvc pipe"; not "martillo hammer", not "block 6").
+ */
+export function namesGoodsInEnglish(words: readonly string[]): boolean {
+  let english = false;
+  for (const w of words) {
+    if (isSpanishGoodsWord(w)) return false;
+    if (!english && isEnglishGoodsWord(w)) english = true;
+  }
+  return english;
+}
