@@ -11,7 +11,8 @@ import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
-import { counterTotal, counterWithout, countsBefore, takesLineOff, withoutLine } from './order-total.js';
+import { takeOffCounter } from './counter-changes.js';
+import { counterOrder, counterTotal, counterWithout, countsBefore, replacesFocus, takesLineOff, withoutLine } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
@@ -105,12 +106,16 @@ export function answerProduct(
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
   const out = withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
-  const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
-  if (!out.focus || before.length === 0 || takesLineOff(out)) return out;
-  const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku).slice(0, MAX_RECENT);
+  const before = input.focus ? counterOrder(input.focus).reverse() : [];
+  if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return out;
+  // "no, mejor el blanco" after the grey cement: the grey one leaves the counter.
+  const replaced = replacesFocus(tenant, input.focus, out.focus, text);
+  const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku)).slice(0, MAX_RECENT);
   // ...with the counts the customer gave them, for "¿cuánto es todo?".
-  const counts = input.focus ? countsBefore(input.focus, out.focus, recent, text) : undefined;
-  return recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}) } } : out;
+  const counts = countsBefore(input.focus, out.focus, recent, replaced);
+  // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
+  const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
+  return recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } } : out;
 }
 
 /**
@@ -145,6 +150,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
   // "¿cuánto es todo con delivery a Caleta?": the place is the delivery's (added after), not part of the question.
   const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' '))) : null;
+  // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter.
+  const off = text !== undefined ? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang) : null;
+  if (off) return off;
+  // "¿no hay?", "is it in stock?" with nothing asked before: what they are looking for.
+  if (text !== undefined && !input.focus && !input.estimate?.length && asksIfInStock(text)) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   // "quita las varillas", "remove the rebar": the estimate on offer without that line.
   const trimmed = input.estimate && text !== undefined ? withoutLine(tenant, index, input.estimate, text, lang) : null;
   if (trimmed) return trimmed;
@@ -366,7 +376,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const shown = found.slice(0, MAX_SHOWN);
     const first = shown[0] as Found;
     const items = shown.map(({ match }) => describeProduct(tenant, match.product, lang));
-    return { outcome: 'answered', replies: [{ template: 'product.prices', params: { items } }], focus: { ...focusOf(first.match, first.item, index), options: shown.map((f) => f.match.product.sku) } };
+    // All of them stay on the counter (the first in focus): a count of one, then "¿cuánto es todo?", asks the others'.
+    const others = shown.slice(1).map((f) => f.match.product.sku).reverse();
+    return { outcome: 'answered', replies: [{ template: 'product.prices', params: { items } }], focus: { ...focusOf(first.match, first.item, index), options: shown.map((f) => f.match.product.sku), recent: others, at: 0 } };
   }
   if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index, formal);
   // "¿tienen pintura blanca y azul?": what there is, and what there is not, by the customer's words.
