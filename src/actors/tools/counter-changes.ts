@@ -6,7 +6,9 @@ import type { CatalogIndex } from './catalog-search.js';
 import { counterFocus, counterLines } from './order-total.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { shownOptions } from './product-kinds.js';
-import { describeProduct, optionsFor } from './product-parts.js';
+import { describeProduct, optionsFor, type Found } from './product-parts.js';
+import { quantityOf, type Wanted } from './product-request.js';
+import { plainWords } from '../../kernel/plain-words.js';
 import { quoteOne } from './product-quote-one.js';
 import { countUnit } from './units.js';
 
@@ -136,4 +138,73 @@ function again(tenant: TenantData, index: CatalogIndex, lines: readonly QuoteLin
   if (lines.length === 0) return { outcome: 'answered', replies: [said], ...(focus ? { focus } : {}) };
   const priced = reprice(tenant, index, lines, lang);
   return { ...priced, replies: [said, ...priced.replies] };
+}
+
+/** A line said instead of one on the estimate: "mejor", "cambia", "que sea", "instead". */
+const SWAPS = /\b(?:mejor|cambia(?:la|lo|las|los|me)?|cambiar|en vez|en lugar|que sean?|prefiero|instead|rather|make it|change|switch|i prefer|actually)\b/;
+/** "5 más de arena", "otros 5", "5 more bags": on top of the line's count. */
+const MORE = /\b\d+\s+(?:[a-z]+\s+)?(?:mas|more)\b|\b(?:otros|otras|another)\s+\d+\b/;
+
+/**
+ * The estimate on offer with what the message says of its lines, in the estimate's order: a
+ * product already on it takes the new count in its place ("mejor 8 de cemento") or that many more
+ * ("5 más de arena"); one of the same kind said instead takes that line's place with its count ("la
+ * pintura mejor en gris"); a new one goes last. Null when the message neither adds (`adds`: counts or
+ * "agrégale") nor swaps a line.
+ */
+export function changedEstimate(index: CatalogIndex, lines: readonly Found[], found: readonly Found[], text: string | undefined, adds: boolean): Found[] | null {
+  const t = text !== undefined ? fold(text) : '';
+  const swap = SWAPS.test(t);
+  if (!adds && !swap) return null;
+  const more = MORE.test(t);
+  const result = [...lines];
+  const extra: Found[] = [];
+  const taken = new Set(found.map((f) => f.match.product.sku));
+  for (const f of found) {
+    const at = result.findIndex((l) => l.match.product.sku === f.match.product.sku);
+    if (at >= 0) {
+      const had = quantityOf((result[at] as Found).item);
+      const quantity = f.item.quantity === undefined ? had : more ? had + quantityOf(f.item) : quantityOf(f.item);
+      result[at] = { ...f, item: { ...f.item, quantity } };
+      continue;
+    }
+    // The line it replaces: the estimate's product the customer's words fit best, of the same kind.
+    const replaced = swap ? index.search(f.item.query, { limit: 30 }).find((m) => !taken.has(m.product.sku) && sameKind(m.product, f.match.product) && result.some((l) => l.match.product.sku === m.product.sku)) : undefined;
+    const was = replaced ? result.findIndex((l) => l.match.product.sku === replaced.product.sku) : -1;
+    if (was >= 0) {
+      result[was] = { ...f, item: { ...f.item, quantity: f.item.quantity ?? quantityOf((result[was] as Found).item) } };
+      continue;
+    }
+    if (!adds) return null;
+    extra.push(f);
+  }
+  return [...result, ...extra];
+}
+
+/** Two products of one kind: one category, and the name's first word (a paint for a paint, never for the brush). */
+const sameKind = (a: Product, b: Product): boolean => a.category === b.category && fold(a.name).split(' ')[0] === fold(b.name).split(' ')[0];
+
+/** A message's plain words for the rules above. */
+const fold = (text: string): string => plainWords(text);
+
+/**
+ * A colour, finish or size said apart from its product ("la pintura mejor en gris" read as
+ * "pintura" and "gris"): joined to the item before it when that item has none of that kind, so a
+ * line of the estimate can be changed to it.
+ */
+export function joinedAttributes(index: CatalogIndex, wanted: readonly Wanted[], text: string | undefined): Wanted[] {
+  // "la varilla mejor de 1/2" read as "varilla": the size said after the correction word is the item's.
+  const only = wanted.length === 1 ? (wanted[0] as Wanted) : undefined;
+  const size = only && text !== undefined && !index.parse(only.query).phrases.size ? index.parse(text).phrases.size : undefined;
+  if (only && size) return [{ ...only, query: `${only.query} ${size}` }];
+  const out: Wanted[] = [];
+  for (const w of wanted) {
+    const said = index.parse(w.query);
+    const before = out.at(-1);
+    const kinds = Object.keys(said.phrases);
+    if (before && said.content.length === 0 && kinds.length > 0 && w.quantity === undefined && kinds.every((k) => !(k in index.parse(before.query).phrases))) {
+      out[out.length - 1] = { ...before, query: `${before.query} ${w.query}` };
+    } else out.push(w);
+  }
+  return out;
 }

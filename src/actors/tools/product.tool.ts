@@ -11,7 +11,7 @@ import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
-import { takeOffCounter } from './counter-changes.js';
+import { changedEstimate, joinedAttributes, takeOffCounter } from './counter-changes.js';
 import { counterOrder, counterTotal, counterWithout, countsBefore, replacesFocus, takesLineOff, withoutLine } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -272,6 +272,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     }
   }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
+  if (input.estimate?.length && !pinned) wanted = joinedAttributes(index, wanted, text); // "la pintura mejor en gris": one item
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
   // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.
   const area = text !== undefined && wanted.length === 1 && wanted[0]?.quantity === undefined ? AREA_FOR.exec(fold(text)) : null;
@@ -364,10 +365,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const quantities = wanted.some((w) => w.quantity !== undefined);
   // An estimate is on offer and the customer adds to it ("agrégale 5 galones de pintura", "and 3
   // rollers"): the same estimate with the new lines (a product already in it takes the new count).
-  if (input.estimate && input.estimate.length > 0 && (quantities || (text !== undefined && ADD_TO_ESTIMATE.test(text)))) {
-    const earlier = estimateLines(tenant, input.estimate).filter((e) => !found.some((f) => f.match.product.sku === e.match.product.sku));
-    return multiQuote(tenant, [...earlier, ...found], missing, lang, index, formal);
-  }
+  // "mejor 8 de cemento", "5 más de arena", "la pintura mejor en gris": that line changed in its place.
+  const changed = input.estimate?.length ? changedEstimate(index, estimateLines(tenant, input.estimate), found, text, quantities || (text !== undefined && ADD_TO_ESTIMATE.test(text))) : null;
+  if (changed) return multiQuote(tenant, changed, missing, lang, index, formal);
 
   const listed = found.length + missing.length;
   // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total
