@@ -841,8 +841,9 @@ export const conversationMachine = setup({
     declinesQuoteOffer: ({ context }) => {
       const understanding = u(context);
       if (!pendingQuoteOffer(context) || !understanding) return false;
-      // "no, eran 15 de cemento", "no, que sean 15": a line corrected, not the quote turned down.
-      if (understanding.products.some((p) => p.quantity !== undefined) || readFollowUpQuantity(lastText(context)) !== undefined) return false;
+      // "no, eran 15 de cemento", "no, que sean 15": a line corrected, not the quote turned down ("2" alone picks the offer's second button, "No").
+      const text = lastText(context);
+      if (understanding.products.some((p) => p.quantity !== undefined) || (readFollowUpQuantity(text) !== undefined && !/^\W*\d+\W*$/.test(text))) return false;
       return understanding.affirmation === 'no' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'no');
     },
     // A form read by the brain (tenant workflow, `workflow.form`): the summary shown, or a slot asked.

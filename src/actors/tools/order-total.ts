@@ -3,7 +3,9 @@ import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, QuoteLine } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
-import { describeProduct, optionsFor } from './product-parts.js';
+import { describeProduct, optionsFor, type Found } from './product-parts.js';
+import { quantityOf } from './product-request.js';
+import { plainWords } from '../../kernel/plain-words.js';
 import { countUnit } from './units.js';
 import { removedWords } from '../../machines/order-words.js';
 
@@ -187,3 +189,28 @@ export const takesLineOff = (out: ProductActorOutput): boolean => {
   const first = out.replies[0];
   return first !== undefined && 'template' in first && (first.template === 'product.removed' || first.template === 'product.removed_all');
 };
+
+/** Several products answered at once stay on the counter in the order said, the first in focus (`at` 0): "3 de cada uno" then counts them all. */
+export function withShown(focus: ProductFocus, shown: readonly Found[]): ProductFocus {
+  const others = shown.map((f) => f.match.product.sku).filter((sku) => sku !== focus.sku);
+  return others.length > 0 ? { ...focus, recent: others.reverse(), at: 0 } : focus;
+}
+
+/**
+ * Several products in one message, some with a count and some without ("10 sacos de cemento y
+ * arena"): the counted ones priced, the others named as left out with the question of how many;
+ * null when all or none have a count.
+ */
+export function partlyCounted(tenant: TenantData, index: CatalogIndex, found: readonly Found[], text: string, lang: Lang): ProductActorOutput | null {
+  // "4 sacos de cemento y un inodoro", "and a toilet": one, said with the article.
+  const said = plainWords(text);
+  const one = (f: Found): boolean => {
+    const head = plainWords(f.item.query).split(' ')[0];
+    return head !== undefined && head !== '' && new RegExp(String.raw`\b(?:un|una|uno|a|an|one)\s+(?:[a-z]+\s+)?${head}`).test(said);
+  };
+  const counted = found.filter((f) => f.item.quantity !== undefined || one(f));
+  const uncounted = found.filter((f) => !counted.includes(f)).map((f) => f.match.product);
+  if (counted.length === 0 || uncounted.length === 0) return null;
+  const priced = multiQuote(tenant, counted, [], lang, index, false);
+  return withUncounted(tenant, priced, counted.map((f) => ({ sku: f.match.product.sku, quantity: quantityOf(f.item) })), uncounted, lang);
+}

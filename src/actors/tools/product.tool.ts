@@ -3,7 +3,7 @@ import { areaToCover, asksEstimateAgain, asksIfInStock, countedPick } from '../.
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
-import type { DeliveryQuote, ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, TemplateParams } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, TemplateParams } from '../../machines/conversation.contract.js';
 import { fold, type CatalogMatch } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
@@ -12,8 +12,10 @@ import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { changedEstimate, joinedAttributes, takeOffCounter } from './counter-changes.js';
+import { partlyCounted, withShown } from './order-total.js';
 import { counterOrder, counterTotal, counterWithout, countsBefore, replacesFocus, takesLineOff, withoutLine } from './order-total.js';
-import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
+import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
+import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodOf } from './product-not-carried.js';
@@ -116,26 +118,6 @@ export function answerProduct(
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
   return recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } } : out;
-}
-
-/**
- * The product priced in a message that also asks for delivery: priced as an estimate, so the
- * delivery is a line of it and its fee part of the total, with when it gets there.
- */
-function withAskedDelivery(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, asked: DeliveryQuote, lang: Lang, ordered: boolean): ProductActorOutput {
-  // A delivery time answered already speaks of that place.
-  if (out.deliveryAsked) return out;
-  const line = out.outcome === 'answered' && out.reserve && !out.reserve.backorder && out.focus && !(out.focus.options && out.focus.options.length >= 2) ? out.reserve : undefined;
-  const lines = line ? [{ sku: line.sku, quantity: Math.max(out.focus?.quantity ?? 1, 1) }] : out.outcome === 'estimate' ? out.lines : undefined;
-  // "mándamelos a Caleta": the order itself, with its delivery, goes to the sales team at once.
-  const priced = lines && (line || ordered) ? multiQuote(tenant, estimateLines(tenant, lines), [], lang, index, ordered) : out;
-  // Not priced as an order yet ("¿cuánto es todo con delivery a Caleta?" after the options): the place is kept for the order to come.
-  if (priced.outcome !== 'estimate' && priced.outcome !== 'multi_quote') return out.outcome === 'answered' && out.focus ? { ...out, deliveryAsked: asked } : out;
-  const withFee = withDelivery(tenant, priced, asked, lang);
-  const eta = etaLine(tenant, asked, lang);
-  const [reply, ...rest] = withFee.replies;
-  if (!eta || !reply || !('template' in reply) || typeof reply.params?.delivery !== 'string') return { ...withFee, deliveryAsked: asked };
-  return { ...withFee, replies: [{ ...reply, params: { ...reply.params, delivery: `${reply.params.delivery}\n${eta}` } }, ...rest], deliveryAsked: asked };
 }
 
 /** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
@@ -377,9 +359,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const first = shown[0] as Found;
     const items = shown.map(({ match }) => describeProduct(tenant, match.product, lang));
     // All of them stay on the counter (the first in focus): a count of one, then "¿cuánto es todo?", asks the others'.
-    const others = shown.slice(1).map((f) => f.match.product.sku).reverse();
-    return { outcome: 'answered', replies: [{ template: 'product.prices', params: { items } }], focus: { ...focusOf(first.match, first.item, index), options: shown.map((f) => f.match.product.sku), recent: others, at: 0 } };
+    return { outcome: 'answered', replies: [{ template: 'product.prices', params: { items } }], focus: { ...withShown(focusOf(first.match, first.item, index), shown), options: shown.map((f) => f.match.product.sku) } };
   }
+  // "10 sacos de cemento y arena": the cement priced, and how many of the sand (never a silent "1 x").
+  const part = quantities && !formal && missing.length === 0 && input.estimate === undefined && text !== undefined ? partlyCounted(tenant, index, found, text, lang) : null;
+  if (part) return part;
   if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index, formal);
   // "¿tienen pintura blanca y azul?": what there is, and what there is not, by the customer's words.
   if (missing.length > 0 && wanted.length >= 2) {
@@ -390,7 +374,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (found.length >= 2) {
     const items = found.slice(0, MAX_SHOWN).map(({ match }) => describeProduct(tenant, match.product, lang));
     const first = found[0] as Found;
-    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, focusOf(first.match, first.item, index));
+    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, withShown(focusOf(first.match, first.item, index), found.slice(0, MAX_SHOWN)));
   }
 
   const single = found[0] as Found;
