@@ -128,7 +128,7 @@ export function waitsForMore(text: string): boolean {
  * cemento", "remove the rebar". The product words, or null when the message removes nothing.
  */
 const REMOVES =
-  /^(?:(?:ok|okay|bueno|mejor|y|e|pero|no|entonces|and|but|actually|please|por favor)\s+)*(?:quita(?:le|me|r)?|saca(?:le|me|r)?|elimina(?:le|r)?|borra(?:le|r)?|retira(?:le|r)?|ya no (?:quiero|necesito|voy a llevar|me (?:pongas|mandes|traigas))|no (?:quiero|necesito|me (?:pongas|pongan|mandes|manden))|sin|remove|take (?:off|out)|drop|delete|without|forget(?: about)?|(?:i )?(?:dont|do not) (?:want|need))\s+(.+)$/;
+  /^(?:(?:ok|okay|bueno|mejor|y|e|pero|no|entonces|and|but|actually|please|por favor)\s+)*(?:quita(?:le|me|r)?|kita(?:le|me)?|saca(?:le|me|r)?|elimina(?:le|r)?|borra(?:le|r)?|retira(?:le|r)?|ya no (?:quiero|necesito|voy a llevar|me (?:pongas|mandes|traigas))|no (?:quiero|necesito|me (?:pongas|pongan|mandes|manden))|sin|remove|take (?:off|out)|drop|delete|without|forget(?: about)?|(?:i )?(?:dont|do not) (?:want|need))\s+(.+)$/;
 const NOT_A_LINE = /^(?:(?:la|el|los|las|lo|una|un|the|a|my|mi)\s+)?(?:cotizacion(?: formal)?|presupuesto|pedido|orden|compra|proforma|quote|quotation|order|estimate|nada|nada mas|eso|esto|todo|ninguno|ninguna|it|that|this|them|anything|nothing|everything|pensarlo|por ahora|ahora|gracias|thanks)$/;
 const AROUND = /\b(?:de la (?:cotizacion|lista|orden)|del (?:pedido|presupuesto)|from the (?:quote|list|order|estimate)|por favor|porfa|please|pls|entonces|then)\b/g;
 
@@ -156,7 +156,7 @@ const OFF_TAIL = String.raw`(?:\s+(?:por favor|porfa|please|pls|entonces|then|me
 const OFF_LINE = String.raw`(?:\s+(?:a|al|de|del|of|from|off|off of|to|en|en el|en la)\s+(.+?))?`;
 const TAKES_OFF = [
   // "quítale 20", "quítale 2 sacos al cemento", "sácale 3 a la arena", "take 2 off the sand", "remove 2 bags of cement"
-  new RegExp(`${OFF_LEAD}(?:quita(?:le|me|les)?|saca(?:le|me|les)?|resta(?:le)?|rebaja(?:le)?|baja(?:le)?|descuenta(?:le)?|take(?:\\s+(?:off|away))?|remove|minus|subtract)\\s+${OFF_NUMBER}(?:\\s+${OFF_UNIT})?(?:\\s+(?:off|away|menos))?${OFF_LINE}${OFF_TAIL}`),
+  new RegExp(`${OFF_LEAD}(?:[qk](?:u)?ita(?:le|me|les)?|saca(?:le|me|les)?|resta(?:le)?|rebaja(?:le)?|baja(?:le)?|descuenta(?:le)?|take(?:\\s+(?:off|away))?|remove|minus|subtract)\\s+${OFF_NUMBER}(?:\\s+${OFF_UNIT})?(?:\\s+(?:off|away|menos))?${OFF_LINE}${OFF_TAIL}`),
   // "2 menos", "ponle 2 menos de arena", "2 sacos menos de cemento", "2 less of the sand"
   new RegExp(`${OFF_LEAD}(?:(?:ponle|pon|ponme|dame|give me|make it)\\s+)?${OFF_NUMBER}(?:\\s+${OFF_UNIT})?\\s+(?:menos|less|fewer)${OFF_LINE}${OFF_TAIL}`),
 ];
@@ -179,7 +179,7 @@ export function takesCountOff(text: string): Readonly<{ quantity: number; unit?:
   // Cheap precondition: a digit or a number word, and a word of taking off.
   if (text.length > 80) return null;
   const t = fold(text);
-  if (!/\b(?:quit|sac|rest|rebaj|baj|descuent|take|remove|minus|subtract|menos|less|fewer)/.test(t)) return null;
+  if (!/\b(?:quit|kit|sac|rest|rebaj|baj|descuent|take|remove|minus|subtract|menos|less|fewer)/.test(t)) return null;
   for (const re of TAKES_OFF) {
     const m = re.exec(t);
     if (!m) continue;

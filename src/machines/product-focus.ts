@@ -327,7 +327,7 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   return Object.freeze({ quantity: n, ...(unit !== undefined && !more ? { unit } : {}), ...(more ? { change: 'more' as const } : {}) });
 }
 
-const LESS = /^(?:(?:y|e|and|mejor|ok|entonces|pues)\s+)*(?:quitale|quitame|quita|sacale|sacame|restale|resta|bajale|take\s+off|take\s+away|take(?=\s+\d+\s+(?:off|away)$)|remove|minus)\b|\b(?:menos|less|fewer)$/;
+const LESS = /^(?:(?:y|e|and|mejor|ok|entonces|pues)\s+)*(?:quitale|quitame|quita|kitale|kitame|kita|sacale|sacame|restale|resta|bajale|take\s+off|take\s+away|take(?=\s+\d+\s+(?:off|away)$)|remove|minus)\b|\b(?:menos|less|fewer)$/;
 
 function readLess(t: string): Readonly<{ quantity: number; change: 'less' }> | undefined {
   const rest = t.split(' ').filter((w) => w !== '' && !QUANTITY_FILLER.has(w) && !QUANTITY_UNIT.test(w) && w !== 'off' && w !== 'away');
