@@ -193,6 +193,8 @@ export interface ProductFocus {
   recent?: string[];
   /** The counts the customer gave for products of `recent` (SKU → quantity): "¿cuánto es todo?" totals them with this one. */
   counts?: Record<string, number>;
+  /** Where this product stands among the counter's products in the customer's order (0 = first; absent = last, after `recent`): an estimate's first line. */
+  at?: number;
   /** The customer turn it was answered in (set by the machine). */
   turn?: number;
 }

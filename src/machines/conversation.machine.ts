@@ -54,7 +54,7 @@ import {
   startForm,
 } from './workflow/brain-form.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
-import { asksEstimateAgain, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
+import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
@@ -62,7 +62,7 @@ import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
-import { defersTheOrder, ordersDeliveryTo, removedWords, takesTheOrder, waitsForMore } from './order-words.js';
+import { defersTheOrder, ordersDeliveryTo, removedWords, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -448,6 +448,11 @@ const ABOUT_THE_LIST: Partial<Record<InfoTopic, RegExp>> = {
 const foldText = foldAccents;
 
 /** The product focus, while recent enough for "y si compro 50?" to mean it. */
+/** How many lines the counter holds with a count: the one in focus and the others counted before it. */
+function countedOnCounter(focus: ProductFocus | null): number {
+  return focus ? (focus.quantity !== undefined ? 1 : 0) + Object.keys(focus.counts ?? {}).length : 0;
+}
+
 function recentFocus(context: ConversationContext): ProductFocus | null {
   const focus = context.productFocus;
   if (!focus) return null;
@@ -503,7 +508,8 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     topic,
     text: context.lastMessage?.text ?? '',
     ...(recentFocus(context) !== null ? { counter: true } : {}),
-    ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price } } : {}),
+    // The line just priced, with its delivery; not when more lines are counted (the counter's total with the delivery is offered instead).
+    ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && countedOnCounter(recentFocus(context)) <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price } } : {}),
     ...(delivery ? { delivery } : {}),
     idempotencyKey: key(context, 'info'),
   };
@@ -799,7 +805,7 @@ export const conversationMachine = setup({
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
     // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint).
-    removesEstimateLine: ({ context }) => pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) >= 2 && removedWords(lastText(context)) !== null,
+    removesEstimateLine: ({ context }) => pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) >= 1 && (removedWords(lastText(context)) !== null || takesCountOff(lastText(context)) !== null),
     // "ok, entonces?", "bueno, y?" to "¿Te lo reservo?" / "¿Te preparo la cotización formal?": waiting for more, no yes.
     waitsOnOffer: ({ context }) =>
       (pendingQuoteOffer(context) || (context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1)) && waitsForMore(lastText(context)),
@@ -809,9 +815,12 @@ export const conversationMachine = setup({
     // ...or, with no estimate yet, "dame 100 de cada uno" after separate answers, after a list of
     // options (each option), or after one product only (that many of it, as "dame 100" would).
     revisitsEstimate: ({ context }) => {
-      const again = asksEstimateAgain(context.lastMessage?.text ?? '');
-      if (again === null) return false;
-      if (pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0) return true;
+      const text = context.lastMessage?.text ?? '';
+      const again = asksEstimateAgain(text);
+      const onOffer = pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0;
+      // "¿cuánto sería con delivery a Caleta?" with an estimate, or several lines counted: that order's total with the delivery.
+      if (again === null) return (onOffer || countedOnCounter(recentFocus(context)) >= 2) && asksTotalWithDelivery(text);
+      if (onOffer) return true;
       // "dame 20" … "¿cuánto sería todo?": the total of what was counted on the counter.
       const focus = recentFocus(context);
       // "mándame los dos": the products just shown or talked about, when there were two or more.
@@ -833,6 +842,9 @@ export const conversationMachine = setup({
     declinesQuoteOffer: ({ context }) => {
       const understanding = u(context);
       if (!pendingQuoteOffer(context) || !understanding) return false;
+      // "no, eran 15 de cemento", "no, que sean 15": a line corrected, not the quote turned down ("2" alone picks the offer's second button, "No").
+      const text = lastText(context);
+      if (understanding.products.some((p) => p.quantity !== undefined) || (readFollowUpQuantity(text) !== undefined && !/^\W*\d+\W*$/.test(text))) return false;
       return understanding.affirmation === 'no' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'no');
     },
     // A form read by the brain (tenant workflow, `workflow.form`): the summary shown, or a slot asked.

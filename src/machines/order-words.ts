@@ -128,7 +128,7 @@ export function waitsForMore(text: string): boolean {
  * cemento", "remove the rebar". The product words, or null when the message removes nothing.
  */
 const REMOVES =
-  /^(?:(?:ok|okay|bueno|mejor|y|e|pero|no|entonces|and|but|actually|please|por favor)\s+)*(?:quita(?:le|me|r)?|saca(?:le|me|r)?|elimina(?:le|r)?|borra(?:le|r)?|retira(?:le|r)?|ya no (?:quiero|necesito|voy a llevar|me (?:pongas|mandes|traigas))|no (?:quiero|necesito|me (?:pongas|pongan|mandes|manden))|sin|remove|take (?:off|out)|drop|delete|without|forget(?: about)?|(?:i )?(?:dont|do not) (?:want|need))\s+(.+)$/;
+  /^(?:(?:ok|okay|bueno|mejor|y|e|pero|no|entonces|and|but|actually|please|por favor)\s+)*(?:quita(?:le|me|r)?|kita(?:le|me)?|saca(?:le|me|r)?|elimina(?:le|r)?|borra(?:le|r)?|retira(?:le|r)?|ya no (?:quiero|necesito|voy a llevar|me (?:pongas|mandes|traigas))|no (?:quiero|necesito|me (?:pongas|pongan|mandes|manden))|sin|remove|take (?:off|out)|drop|delete|without|forget(?: about)?|(?:i )?(?:dont|do not) (?:want|need))\s+(.+)$/;
 const NOT_A_LINE = /^(?:(?:la|el|los|las|lo|una|un|the|a|my|mi)\s+)?(?:cotizacion(?: formal)?|presupuesto|pedido|orden|compra|proforma|quote|quotation|order|estimate|nada|nada mas|eso|esto|todo|ninguno|ninguna|it|that|this|them|anything|nothing|everything|pensarlo|por ahora|ahora|gracias|thanks)$/;
 const AROUND = /\b(?:de la (?:cotizacion|lista|orden)|del (?:pedido|presupuesto)|from the (?:quote|list|order|estimate)|por favor|porfa|please|pls|entonces|then)\b/g;
 
@@ -138,9 +138,57 @@ const AROUND = /\b(?:de la (?:cotizacion|lista|orden)|del (?:pedido|presupuesto)
  * removedWords('remove the rebar please'); // 'the rebar'
  */
 export function removedWords(text: string): string | null {
+  // "quítale 2 a la arena": a count off the line, not the line (`takesCountOff`).
+  if (takesCountOff(text) !== null) return null;
   const m = REMOVES.exec(fold(text));
   const words = m?.[1]?.replace(AROUND, ' ').replace(/\s+/g, ' ').trim();
   // "no quiero la cotización", "ya no quiero nada": the whole quote turned down, no line of it.
   if (!words || NOT_A_LINE.test(words) || /^\d+(?:\s+\S+)?$/.test(words) && /^\d/.test(words)) return null;
   return words.split(' ').length <= 6 ? words : null;
+}
+
+/** Selling units a count taken off may name ("quítale 2 sacos", "take 2 bags off"). */
+const OFF_UNIT = String.raw`(?:unidades?|units?|piezas?|pieces?|fundas?|sacos?|qq|quintal(?:es)?|bags?|galon(?:es)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|varillas?|blocks?|bloques?)`;
+const OFF_NUMBER = String.raw`(\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty)`;
+const OFF_LEAD = String.raw`^(?:(?:y|e|ok|okay|bueno|mejor|entonces|pues|and|but|pero|no|si|yes|so|actually|please)\s+)*`;
+const OFF_TAIL = String.raw`(?:\s+(?:por favor|porfa|please|pls|entonces|then|mejor))*$`;
+/** "to / of / from the sand": the line a count is taken off ("quítale 2 a la arena", "take 2 off the sand"). */
+const OFF_LINE = String.raw`(?:\s+(?:a|al|de|del|of|from|off|off of|to|en|en el|en la)\s+(.+?))?`;
+const TAKES_OFF = [
+  // "quítale 20", "quítale 2 sacos al cemento", "sácale 3 a la arena", "take 2 off the sand", "remove 2 bags of cement"
+  new RegExp(`${OFF_LEAD}(?:[qk](?:u)?ita(?:le|me|les)?|saca(?:le|me|les)?|resta(?:le)?|rebaja(?:le)?|baja(?:le)?|descuenta(?:le)?|take(?:\\s+(?:off|away))?|remove|minus|subtract)\\s+${OFF_NUMBER}(?:\\s+${OFF_UNIT})?(?:\\s+(?:off|away|menos))?${OFF_LINE}${OFF_TAIL}`),
+  // "2 menos", "ponle 2 menos de arena", "2 sacos menos de cemento", "2 less of the sand"
+  new RegExp(`${OFF_LEAD}(?:(?:ponle|pon|ponme|dame|give me|make it)\\s+)?${OFF_NUMBER}(?:\\s+${OFF_UNIT})?\\s+(?:menos|less|fewer)${OFF_LINE}${OFF_TAIL}`),
+];
+const OFF_NUMBERS: Readonly<Record<string, number>> = {
+  dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, quince: 15, veinte: 20,
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, fifteen: 15, twenty: 20,
+};
+
+/**
+ * A count taken off what is on the counter: "quítale 20", "sácale 2 a la arena", "2 sacos menos de
+ * cemento", "take 2 off the sand". The count, the unit word if one was said and the words naming
+ * the line (null when none); null when the message takes no count off.
+ *
+ * @example
+ * takesCountOff('quítale 2 sacos al cemento'); // { quantity: 2, unit: 'sacos', words: 'cemento' }
+ * takesCountOff('quítale 20'); // { quantity: 20, words: null }
+ * takesCountOff('quita la arena'); // null (the whole line: `removedWords`)
+ */
+export function takesCountOff(text: string): Readonly<{ quantity: number; unit?: string; words: string | null }> | null {
+  // Cheap precondition: a digit or a number word, and a word of taking off.
+  if (text.length > 80) return null;
+  const t = fold(text);
+  if (!/\b(?:quit|kit|sac|rest|rebaj|baj|descuent|take|remove|minus|subtract|menos|less|fewer)/.test(t)) return null;
+  for (const re of TAKES_OFF) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const said = m[1] as string;
+    const quantity = /^\d+$/.test(said) ? Number(said) : OFF_NUMBERS[said];
+    if (quantity === undefined || quantity <= 0) return null;
+    const unit = new RegExp(String.raw`\s(${OFF_UNIT})(?:\s|$)`).exec(m[0].slice(m[0].indexOf(said) + said.length))?.[1];
+    const words = m[2]?.replace(AROUND, ' ').replace(/\s+/g, ' ').trim() || null;
+    return Object.freeze({ quantity, ...(unit !== undefined && (words === null || !m[2]?.startsWith(unit)) ? { unit } : {}), words });
+  }
+  return null;
 }

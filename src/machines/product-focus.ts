@@ -284,6 +284,8 @@ const QUANTITY_FILLER = new Set([
   'ese', 'esa', 'este', 'esta', 'esos', 'esas', 'mismo', 'misma', 'mismos', 'mismas', 'same', 'that', 'this', 'those', 'these',
   // A yes with the count: "sí pero 10", "yes, but 10".
   'pero', 'but', 'yes', 'sure',
+  // How many to leave: "déjale 5", "que queden 5", "leave 5".
+  'deja', 'dejale', 'dejame', 'dejalo', 'dejalos', 'queden', 'quede', 'leave', 'keep',
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
@@ -325,7 +327,7 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   return Object.freeze({ quantity: n, ...(unit !== undefined && !more ? { unit } : {}), ...(more ? { change: 'more' as const } : {}) });
 }
 
-const LESS = /^(?:(?:y|e|and|mejor|ok|entonces|pues)\s+)*(?:quitale|quitame|quita|sacale|sacame|restale|resta|bajale|take\s+off|take\s+away|take(?=\s+\d+\s+(?:off|away)$)|remove|minus)\b|\b(?:menos|less|fewer)$/;
+const LESS = /^(?:(?:y|e|and|mejor|ok|entonces|pues)\s+)*(?:quitale|quitame|quita|kitale|kitame|kita|sacale|sacame|restale|resta|bajale|take\s+off|take\s+away|take(?=\s+\d+\s+(?:off|away)$)|remove|minus)\b|\b(?:menos|less|fewer)$/;
 
 function readLess(t: string): Readonly<{ quantity: number; change: 'less' }> | undefined {
   const rest = t.split(' ').filter((w) => w !== '' && !QUANTITY_FILLER.has(w) && !QUANTITY_UNIT.test(w) && w !== 'off' && w !== 'away');
@@ -383,13 +385,33 @@ function readEstimateAgain(text: string): Readonly<{ each?: number; both?: true 
     return Object.freeze(count !== undefined ? { each: count, both: true as const } : { both: true as const });
   }
   const each = EACH.test(t);
-  if (!each && !TOTAL.test(t)) return null;
+  // "¿cuánto sería con el envío?": the order's total with its delivery.
+  if (!each && !TOTAL.test(t) && !WITH_DELIVERY.test(t)) return null;
   const numbers = t.split(' ').filter((w) => /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined && !/^(?:un|uno|una|one|a)$/.test(w));
   if (t.split(' ').some((w) => !ESTIMATE_WORDS.has(w) && !/^\d+$/.test(w) && NUMBER_WORDS[w] === undefined)) return null;
   // "eso es todo", "todo bien": nothing asked about the price.
   if (!each) return numbers.length === 0 && PRICE_CUE.test(t) ? Object.freeze({}) : null;
   const n = numbers.length === 1 ? (/^\d+$/.test(numbers[0]!) ? Number(numbers[0]) : NUMBER_WORDS[numbers[0]!]) : undefined;
   return n !== undefined && Number.isInteger(n) && n > 0 ? Object.freeze({ each: n }) : null;
+}
+
+/** "con delivery", "con el envío", "with delivery": the price asked includes taking it there. */
+const WITH_DELIVERY = /\b(?:con|incluyendo|with|including)\s+(?:el\s+|la\s+|the\s+)?(?:envio|delivery|entrega|shipping|transporte)\b/;
+/** The place at the end of the message ("... a Caleta?", "... to Bayahibe"). */
+const AT_A_PLACE = /\s(?:a|al|hasta|para|to)\s+\S+(?:\s+\S+){0,2}$/;
+
+/**
+ * The price of the order with its delivery, to a place or not: "¿cuánto sería con delivery a
+ * Caleta?", "¿cuánto me sale con el envío?", "how much with delivery to Caleta?".
+ *
+ * @example
+ * asksTotalWithDelivery('¿cuánto sería con delivery a Caleta?'); // true
+ * asksTotalWithDelivery('¿hacen delivery a Caleta?'); // false
+ */
+export function asksTotalWithDelivery(text: string): boolean {
+  if (text.length > 80 || !/env[ií]o|delivery|entrega|shipping|transporte/i.test(text)) return false;
+  const t = fold(text);
+  return WITH_DELIVERY.test(t) && asksEstimateAgain(t.replace(AT_A_PLACE, ' ')) !== null;
 }
 
 /** "¿qué necesito?", "¿qué me hace falta?", "what do I need?": what a job takes, not one product. */

@@ -3,7 +3,9 @@ import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, QuoteLine } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
-import { describeProduct, optionsFor } from './product-parts.js';
+import { describeProduct, optionsFor, type Found } from './product-parts.js';
+import { quantityOf } from './product-request.js';
+import { plainWords } from '../../kernel/plain-words.js';
 import { countUnit } from './units.js';
 import { removedWords } from '../../machines/order-words.js';
 
@@ -36,14 +38,21 @@ export function counterTotal(tenant: TenantData, index: CatalogIndex, focus: Pro
     };
   }
   const counts = focus.counts ?? {};
-  const recent = (focus.recent ?? []).filter((sku) => sku !== focus.sku);
-  if (focus.quantity !== undefined) {
-    // What was counted, in the order it was asked for.
-    const lines: QuoteLine[] = [...recent.filter((sku) => counts[sku] !== undefined).reverse().map((sku) => ({ sku, quantity: counts[sku] as number })), { sku: focus.sku, quantity: focus.quantity }];
-    return multiQuote(tenant, estimateLines(tenant, lines), [], lang, index, formal);
+  const countOf = (sku: string): number | undefined => (sku === focus.sku ? focus.quantity : counts[sku]);
+  // What is on the counter, in the order the customer asked for it.
+  const order = counterOrder(focus);
+  const counted: QuoteLine[] = order.flatMap((sku) => {
+    const quantity = countOf(sku);
+    return quantity !== undefined ? [{ sku, quantity }] : [];
+  });
+  // The latest few talked of without a count.
+  const uncounted = order.filter((sku) => countOf(sku) === undefined).map(byKey).filter((p): p is Product => p !== undefined).slice(-MAX_ASKED);
+  if (counted.length > 0) {
+    const priced = multiQuote(tenant, estimateLines(tenant, counted), [], lang, index, formal);
+    // Some counted, some not: the total of what is counted, and how many of the others (never a silent partial total).
+    return uncounted.length > 0 && !formal ? withUncounted(tenant, priced, counted, uncounted, lang) : priced;
   }
   // Nothing counted of what is on the counter: how many of each it is, with its price (in the order asked about).
-  const uncounted = [focus.sku, ...recent.filter((sku) => counts[sku] === undefined)].map(byKey).filter((p): p is Product => p !== undefined).slice(0, MAX_ASKED).reverse();
   const product = uncounted[0];
   if (!product) return null;
   if (uncounted.length === 1) {
@@ -52,16 +61,72 @@ export function counterTotal(tenant: TenantData, index: CatalogIndex, focus: Pro
   return { outcome: 'answered', replies: [{ template: 'product.total_counts', params: { items: uncounted.map((p) => describeProduct(tenant, p, lang)) } }], focus };
 }
 
+/**
+ * The products on the counter in the customer's order, earliest first: `recent` (latest first)
+ * turned round, with the one in focus at its place (`at`; last when absent).
+ */
+export function counterOrder(focus: ProductFocus): string[] {
+  const before = (focus.recent ?? []).filter((sku) => sku !== focus.sku).reverse();
+  const at = focus.at !== undefined ? Math.min(Math.max(focus.at, 0), before.length) : before.length;
+  return [...before.slice(0, at), focus.sku, ...before.slice(at)];
+}
+
+/**
+ * The total of the counted lines, and the products without a count named as left out of it with
+ * the question of how many: the focus is on the last of those, so a bare "5" counts it.
+ */
+function withUncounted(tenant: TenantData, priced: ProductActorOutput, counted: readonly QuoteLine[], uncounted: readonly Product[], lang: Lang): ProductActorOutput {
+  const [reply, ...rest] = priced.replies;
+  if (!reply || !('template' in reply) || tenant.templates[lang]?.['product.estimate_uncounted'] === undefined) return priced;
+  const names = uncounted.map((p) => `*${p.name}*`);
+  const joined = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${names.at(-1)}`;
+  const last = uncounted.at(-1) as Product;
+  const focus = counterFocus(tenant, [...counted, ...uncounted.slice(0, -1).map((p) => ({ sku: p.sku })), { sku: last.sku }], last.sku);
+  const { options: _options, ...bare } = reply;
+  return { ...priced, replies: [{ ...bare, template: 'product.estimate_uncounted', params: { ...reply.params, uncounted: joined ?? '', count: uncounted.length } }, ...rest], ...(focus ? { focus } : {}) };
+}
+
+/**
+ * The focus on one product of the counter (`target`), the others kept as `recent` with their
+ * counts and its place among them (`at`): the lines in the customer's order, earliest first.
+ */
+export function counterFocus(tenant: TenantData, lines: readonly { sku: string; quantity?: number }[], target: string): ProductFocus | undefined {
+  const product = tenant.catalog.find((p) => p.sku === target);
+  const at = lines.findIndex((l) => l.sku === target);
+  if (!product || at < 0) return undefined;
+  const self = lines[at] as { sku: string; quantity?: number };
+  const others = lines.filter((l) => l.sku !== target);
+  const counts = Object.fromEntries(others.flatMap((l) => (l.quantity !== undefined ? [[l.sku, l.quantity]] : [])));
+  return {
+    sku: product.sku, name: product.name, price: product.price, query: product.name,
+    ...(self.quantity !== undefined ? { quantity: self.quantity } : {}),
+    ...(others.length > 0 ? { recent: others.map((l) => l.sku).reverse() } : {}),
+    ...(Object.keys(counts).length > 0 ? { counts } : {}),
+    ...(at < lines.length - 1 ? { at } : {}),
+  };
+}
+
 /** A message that replaces the line on the counter rather than adding one ("no, mejor el gris", "I mean the white one"). */
 const REPLACES = /^\W*(?:no\b|nop\b|mejor\b|perd[oó]n\b|digo\b|quise decir\b|cambi[ao]|c[aá]mbia|en vez\b|en lugar\b|i mean\b|actually\b|rather\b|instead\b|sorry\b|change\b|make it\b)/i;
+
+/**
+ * The message replaces the product in focus with another of its kind ("no, mejor el blanco" after
+ * the grey cement, "I mean the white one"): the one replaced leaves the counter, count and all. A
+ * product of another kind ("no tienen arena?") joins it.
+ */
+export function replacesFocus(tenant: TenantData, previous: ProductFocus, now: ProductFocus, text: string | undefined): boolean {
+  if (text === undefined || previous.sku === now.sku || !REPLACES.test(text)) return false;
+  const category = (sku: string): string | undefined => tenant.catalog.find((p) => p.sku === sku)?.category;
+  return category(previous.sku) !== undefined && category(previous.sku) === category(now.sku);
+}
 
 /**
  * The counts of the products talked about before the one now in focus (`ProductFocus.counts`):
  * the last one's count joins them unless this message replaces it.
  */
-export function countsBefore(previous: ProductFocus, now: ProductFocus, recent: readonly string[], text: string | undefined): Record<string, number> | undefined {
+export function countsBefore(previous: ProductFocus, now: ProductFocus, recent: readonly string[], replaced: boolean): Record<string, number> | undefined {
   const counts: Record<string, number> = { ...(previous.counts ?? {}) };
-  if (previous.quantity !== undefined && !(text !== undefined && REPLACES.test(text))) counts[previous.sku] = previous.quantity;
+  if (previous.quantity !== undefined && !replaced) counts[previous.sku] = previous.quantity;
   const kept = Object.entries(counts).filter(([sku]) => sku !== now.sku && recent.includes(sku));
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
@@ -91,11 +156,7 @@ export function withoutLine(tenant: TenantData, index: CatalogIndex, estimate: r
 export function counterWithout(tenant: TenantData, index: CatalogIndex, focus: ProductFocus, text: string, lang: Lang): ProductActorOutput | null {
   const words = removedWords(text);
   if (words === null) return null;
-  const counts = focus.counts ?? {};
-  const lines: QuoteLine[] = [
-    ...(focus.recent ?? []).filter((sku) => sku !== focus.sku && counts[sku] !== undefined).reverse().map((sku) => ({ sku, quantity: counts[sku] as number })),
-    ...(focus.quantity !== undefined ? [{ sku: focus.sku, quantity: focus.quantity }] : []),
-  ];
+  const lines = counterLines(focus);
   const hit = index.search(words, { limit: 30 }).find((m) => lines.some((l) => l.sku === m.product.sku));
   if (!hit) return null;
   const left = lines.filter((l) => l.sku !== hit.product.sku);
@@ -108,16 +169,19 @@ export function counterWithout(tenant: TenantData, index: CatalogIndex, focus: P
   return { ...priced, replies: [removed, ...priced.replies], ...(kept ? { focus: kept } : {}) };
 }
 
+/** The counted lines on the counter (no estimate on offer), in the customer's order. */
+export function counterLines(focus: ProductFocus): QuoteLine[] {
+  const counts = focus.counts ?? {};
+  return counterOrder(focus).flatMap((sku) => {
+    const quantity = sku === focus.sku ? focus.quantity : counts[sku];
+    return quantity !== undefined ? [{ sku, quantity }] : [];
+  });
+}
+
 /** What stays counted after a line is taken off: the last line in focus with its count, the others' counts with it. */
-function focusOfLines(tenant: TenantData, left: readonly QuoteLine[]): ProductFocus | undefined {
+export function focusOfLines(tenant: TenantData, left: readonly QuoteLine[]): ProductFocus | undefined {
   const last = left.at(-1);
-  const product = last && tenant.catalog.find((p) => p.sku === last.sku);
-  if (!last || !product) return undefined;
-  const others = left.slice(0, -1).reverse();
-  return {
-    sku: product.sku, name: product.name, price: product.price, query: product.name, quantity: last.quantity,
-    ...(others.length > 0 ? { recent: others.map((l) => l.sku), counts: Object.fromEntries(others.map((l) => [l.sku, l.quantity])) } : {}),
-  };
+  return last ? counterFocus(tenant, left, last.sku) : undefined;
 }
 
 /** A reply that took a line off (`withoutLine`, `counterWithout`): its focus says what stays counted. */
@@ -125,3 +189,28 @@ export const takesLineOff = (out: ProductActorOutput): boolean => {
   const first = out.replies[0];
   return first !== undefined && 'template' in first && (first.template === 'product.removed' || first.template === 'product.removed_all');
 };
+
+/** Several products answered at once stay on the counter in the order said, the first in focus (`at` 0): "3 de cada uno" then counts them all. */
+export function withShown(focus: ProductFocus, shown: readonly Found[]): ProductFocus {
+  const others = shown.map((f) => f.match.product.sku).filter((sku) => sku !== focus.sku);
+  return others.length > 0 ? { ...focus, recent: others.reverse(), at: 0 } : focus;
+}
+
+/**
+ * Several products in one message, some with a count and some without ("10 sacos de cemento y
+ * arena"): the counted ones priced, the others named as left out with the question of how many;
+ * null when all or none have a count.
+ */
+export function partlyCounted(tenant: TenantData, index: CatalogIndex, found: readonly Found[], text: string, lang: Lang): ProductActorOutput | null {
+  // "4 sacos de cemento y un inodoro", "and a toilet": one, said with the article.
+  const said = plainWords(text);
+  const one = (f: Found): boolean => {
+    const head = plainWords(f.item.query).split(' ')[0];
+    return head !== undefined && head !== '' && new RegExp(String.raw`\b(?:un|una|uno|a|an|one)\s+(?:[a-z]+\s+)?${head}`).test(said);
+  };
+  const counted = found.filter((f) => f.item.quantity !== undefined || one(f));
+  const uncounted = found.filter((f) => !counted.includes(f)).map((f) => f.match.product);
+  if (counted.length === 0 || uncounted.length === 0) return null;
+  const priced = multiQuote(tenant, counted, [], lang, index, false);
+  return withUncounted(tenant, priced, counted.map((f) => ({ sku: f.match.product.sku, quantity: quantityOf(f.item) })), uncounted, lang);
+}

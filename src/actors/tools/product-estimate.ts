@@ -54,9 +54,9 @@ export function multiQuote(tenant: TenantData, found: Found[], missing: string[]
   };
 }
 
-/** The estimate's other lines stay on the counter with their counts: "¿cuánto es todo?" after the offer lapsed still adds them. */
+/** The estimate's other lines stay on the counter with their counts (the first line in focus, `at` 0): "¿cuánto es todo?" after the offer lapsed still adds them, in their order. */
 function withOtherLines(focus: ProductFocus, others: readonly Found[]): ProductFocus {
   const rest = others.filter((f) => f.match.product.sku !== focus.sku);
   if (rest.length === 0) return focus;
-  return { ...focus, recent: rest.map((f) => f.match.product.sku).reverse(), counts: Object.fromEntries(rest.map((f) => [f.match.product.sku, quantityOf(f.item)])) };
+  return { ...focus, recent: rest.map((f) => f.match.product.sku).reverse(), counts: Object.fromEntries(rest.map((f) => [f.match.product.sku, quantityOf(f.item)])), at: 0 };
 }

@@ -3,7 +3,7 @@ import { areaToCover, asksEstimateAgain, asksIfInStock, countedPick } from '../.
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { materialAnswer, type MaterialLine } from './material-estimate.js';
-import type { DeliveryQuote, ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, TemplateParams } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, TemplateParams } from '../../machines/conversation.contract.js';
 import { fold, type CatalogMatch } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
@@ -11,8 +11,11 @@ import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
-import { counterTotal, counterWithout, countsBefore, takesLineOff, withoutLine } from './order-total.js';
-import { deliveryAskedIn, deliveryTimeAnswer, etaLine } from './product-delivery.js';
+import { changedEstimate, joinedAttributes, takeOffCounter } from './counter-changes.js';
+import { partlyCounted, withShown } from './order-total.js';
+import { counterOrder, counterTotal, counterWithout, countsBefore, replacesFocus, takesLineOff, withoutLine } from './order-total.js';
+import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
+import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
@@ -106,32 +109,16 @@ export function answerProduct(
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
   const out = withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
-  const before = input.focus ? [input.focus.sku, ...(input.focus.recent ?? [])] : [];
-  if (!out.focus || before.length === 0 || takesLineOff(out)) return out;
-  const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku).slice(0, MAX_RECENT);
+  const before = input.focus ? counterOrder(input.focus).reverse() : [];
+  if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return out;
+  // "no, mejor el blanco" after the grey cement: the grey one leaves the counter.
+  const replaced = replacesFocus(tenant, input.focus, out.focus, text);
+  const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku)).slice(0, MAX_RECENT);
   // ...with the counts the customer gave them, for "¿cuánto es todo?".
-  const counts = input.focus ? countsBefore(input.focus, out.focus, recent, text) : undefined;
-  return recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}) } } : out;
-}
-
-/**
- * The product priced in a message that also asks for delivery: priced as an estimate, so the
- * delivery is a line of it and its fee part of the total, with when it gets there.
- */
-function withAskedDelivery(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, asked: DeliveryQuote, lang: Lang, ordered: boolean): ProductActorOutput {
-  // A delivery time answered already speaks of that place.
-  if (out.deliveryAsked) return out;
-  const line = out.outcome === 'answered' && out.reserve && !out.reserve.backorder && out.focus && !(out.focus.options && out.focus.options.length >= 2) ? out.reserve : undefined;
-  const lines = line ? [{ sku: line.sku, quantity: Math.max(out.focus?.quantity ?? 1, 1) }] : out.outcome === 'estimate' ? out.lines : undefined;
-  // "mándamelos a Caleta": the order itself, with its delivery, goes to the sales team at once.
-  const priced = lines && (line || ordered) ? multiQuote(tenant, estimateLines(tenant, lines), [], lang, index, ordered) : out;
-  // Not priced as an order yet ("¿cuánto es todo con delivery a Caleta?" after the options): the place is kept for the order to come.
-  if (priced.outcome !== 'estimate' && priced.outcome !== 'multi_quote') return out.outcome === 'answered' && out.focus ? { ...out, deliveryAsked: asked } : out;
-  const withFee = withDelivery(tenant, priced, asked, lang);
-  const eta = etaLine(tenant, asked, lang);
-  const [reply, ...rest] = withFee.replies;
-  if (!eta || !reply || !('template' in reply) || typeof reply.params?.delivery !== 'string') return { ...withFee, deliveryAsked: asked };
-  return { ...withFee, replies: [{ ...reply, params: { ...reply.params, delivery: `${reply.params.delivery}\n${eta}` } }, ...rest], deliveryAsked: asked };
+  const counts = countsBefore(input.focus, out.focus, recent, replaced);
+  // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
+  const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
+  return recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } } : out;
 }
 
 /** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
@@ -146,6 +133,11 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
   // "¿cuánto es todo con delivery a Caleta?": the place is the delivery's (added after), not part of the question.
   const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' '))) : null;
+  // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter.
+  const off = text !== undefined ? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang) : null;
+  if (off) return off;
+  // "¿no hay?", "is it in stock?" with nothing asked before: what they are looking for.
+  if (text !== undefined && !input.focus && !input.estimate?.length && asksIfInStock(text)) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   // "quita las varillas", "remove the rebar": the estimate on offer without that line.
   const trimmed = input.estimate && text !== undefined ? withoutLine(tenant, index, input.estimate, text, lang) : null;
   if (trimmed) return trimmed;
@@ -266,6 +258,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "duct tape", "cinta de pintor": a good of the trade the catalog lacks, not the tape it half meets.
   const uncarried = !pinned && wanted.length === 1 && text !== undefined ? tradeGoodNotCarried(tenant, index, text, lang) : null;
   if (uncarried) return uncarried;
+  if (input.estimate?.length && !pinned) wanted = joinedAttributes(index, wanted, text); // "la pintura mejor en gris": one item
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
   // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.
   const area = text !== undefined && wanted.length === 1 && wanted[0]?.quantity === undefined ? AREA_FOR.exec(fold(text)) : null;
@@ -358,10 +351,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const quantities = wanted.some((w) => w.quantity !== undefined);
   // An estimate is on offer and the customer adds to it ("agrégale 5 galones de pintura", "and 3
   // rollers"): the same estimate with the new lines (a product already in it takes the new count).
-  if (input.estimate && input.estimate.length > 0 && (quantities || (text !== undefined && ADD_TO_ESTIMATE.test(text)))) {
-    const earlier = estimateLines(tenant, input.estimate).filter((e) => !found.some((f) => f.match.product.sku === e.match.product.sku));
-    return multiQuote(tenant, [...earlier, ...found], missing, lang, index, formal);
-  }
+  // "mejor 8 de cemento", "5 más de arena", "la pintura mejor en gris": that line changed in its place.
+  const changed = input.estimate?.length ? changedEstimate(index, estimateLines(tenant, input.estimate), found, text, quantities || (text !== undefined && ADD_TO_ESTIMATE.test(text))) : null;
+  if (changed) return multiQuote(tenant, changed, missing, lang, index, formal);
 
   const listed = found.length + missing.length;
   // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total
@@ -370,8 +362,12 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const shown = found.slice(0, MAX_SHOWN);
     const first = shown[0] as Found;
     const items = shown.map(({ match }) => describeProduct(tenant, match.product, lang));
-    return { outcome: 'answered', replies: [{ template: 'product.prices', params: { items } }], focus: { ...focusOf(first.match, first.item, index), options: shown.map((f) => f.match.product.sku) } };
+    // All of them stay on the counter (the first in focus): a count of one, then "¿cuánto es todo?", asks the others'.
+    return { outcome: 'answered', replies: [{ template: 'product.prices', params: { items } }], focus: { ...withShown(focusOf(first.match, first.item, index), shown), options: shown.map((f) => f.match.product.sku) } };
   }
+  // "10 sacos de cemento y arena": the cement priced, and how many of the sand (never a silent "1 x").
+  const part = quantities && !formal && missing.length === 0 && input.estimate === undefined && text !== undefined ? partlyCounted(tenant, index, found, text, lang) : null;
+  if (part) return part;
   if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index, formal);
   // "¿tienen pintura blanca y azul?": what there is, and what there is not, by the customer's words.
   if (missing.length > 0 && wanted.length >= 2) {
@@ -382,7 +378,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (found.length >= 2) {
     const items = found.slice(0, MAX_SHOWN).map(({ match }) => describeProduct(tenant, match.product, lang));
     const first = found[0] as Found;
-    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, focusOf(first.match, first.item, index));
+    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, withShown(focusOf(first.match, first.item, index), found.slice(0, MAX_SHOWN)));
   }
 
   const single = found[0] as Found;
