@@ -23,6 +23,7 @@ import type {
   UnderstandActorOutput,
 } from '../machines/conversation.contract.js';
 import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
+import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-store.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
 import { quoteSummaryLines } from './tools/estimate-delivery.js';
 import { createLiveTools } from './tools/live-data.js';
@@ -108,8 +109,10 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
   // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
-  const localProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerProduct(data, index, input, { ...(input.text !== undefined ? { text: input.text } : {}), now: clock.now() }));
-  const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => answerInfo(data, input, clock.now());
+  const catalogProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerProduct(data, index, input, { ...(input.text !== undefined ? { text: input.text } : {}), now: clock.now() }));
+  // A product and a store question in one message ("¿tienen varilla? ¿y a qué hora cierran?"): both answered, whichever route it took (the tenant's own data only).
+  const localProduct = catalogProduct ? (input: ProductActorInput) => withStoreAsked(catalogProduct(input), input, data, clock.now()) : null;
+  const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => (catalogProduct ? answerInfoWithProducts(data, input, clock.now(), catalogProduct) : answerInfo(data, input, clock.now()));
   const answering = provideAnswerers(reading, { ...(localProduct ? { answerProduct: localProduct } : {}), ...(localInfo ? { answerInfo: localInfo } : {}) });
   const machine = answering.provide({
     actors: {

@@ -295,6 +295,8 @@ export interface InfoActorInput {
   reserve?: { text: string; quantity: number; price: number };
   /** The served place asked for a few turns ago: "¿y cuándo llega?" asks its delivery time. */
   delivery?: DeliveryQuote;
+  /** The reading, when it names products besides the store question ("¿tienen varilla? ¿y a qué hora cierran?"): they are answered too. */
+  understanding?: Understanding;
   idempotencyKey: string;
 }
 export interface InfoActorOutput {
@@ -308,6 +310,10 @@ export interface InfoActorOutput {
   delivery?: DeliveryQuote;
   /** The products the answer put on the counter (an offer's): follow-ups ("la más barata", "dame 3 de esa") are about them. */
   focus?: ProductFocus;
+  /** A product answered with the store question, offered with "¿Te lo reservo?": what a yes sets aside (as `ProductActorOutput.reserve`). */
+  reserve?: ProductActorOutput['reserve'];
+  /** The answer also answered the products the message named: a follow-up ("¿y la de aceite?") is about them, not the store topic. */
+  answeredProducts?: boolean;
 }
 
 export type { HandoffReason, TicketKind };

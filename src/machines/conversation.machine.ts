@@ -511,6 +511,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     // The line just priced, with its delivery; not when more lines are counted (the counter's total with the delivery is offered instead).
     ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && countedOnCounter(recentFocus(context)) <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price } } : {}),
     ...(delivery ? { delivery } : {}),
+    ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     idempotencyKey: key(context, 'info'),
   };
 }
@@ -554,7 +555,9 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   const delivery = out?.delivery;
   // An offer's products are on the counter: "¿cuál es la más barata?" is about them.
   const focus = out?.focus ? { productFocus: { ...out.focus, turn: context.turn } } : {};
-  return { infoFocus: { topic, turn: context.turn }, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus };
+  // "¿tienen varilla? ¿y a qué hora cierran?": the product answered last is what "¿y la de 1/2?" follows up.
+  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn } };
+  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus };
 }
 
 /** The product answered becomes the focus of follow-ups; an answer without one keeps the last (`storeProductFocus`). */
@@ -1095,7 +1098,9 @@ export const conversationMachine = setup({
       // offer still stands (a yes sets the product aside with that delivery).
       const held = context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1 ? context.expecting : null;
       const pending = params.focus === 'info' && held && out && 'delivery' in out && out.delivery ? { ...held, turn: context.turn } : null;
-      const expecting: Expectation = offer ? offerChoice(offer, context.lang) : (pending ?? NO_EXPECTATION);
+      // "¿tienen varilla? ¿y a qué hora cierran?": the store's answer with the product's "¿Te lo reservo?" — a yes sets it aside.
+      const reserving = params.focus === 'info' && out && 'reserve' in out && out.reserve ? (reserveOfferOf(context, event).expecting ?? null) : null;
+      const expecting: Expectation = offer ? offerChoice(offer, context.lang) : (reserving ?? pending ?? NO_EXPECTATION);
       return { expecting, ...(params.focus === 'product' ? productFocusOf(context, event) : infoFocusOf(context, event, expecting)) };
     }),
     storeProductFocus: assign(({ context, event }) => productFocusOf(context, event)),

@@ -72,7 +72,7 @@ const FOLDED_UNITS = new Map<string, string>();
 export function askedJob(text: string): AskedJob | null {
   const t = fold(text).replace(/[¿?¡!.,;:"()']/g, ' ');
   const lead = JOB_LEAD.exec(t) ?? JOB_FIRST.exec(t);
-  if (!lead) return withWhat(text, t);
+  if (!lead) return withWhat(text, t) ?? troubleToFix(text, t);
   const start = lead.index + lead[0].length;
   const verb = /^[a-z]+/.exec(t.slice(start))?.[0] ?? '';
   const english = /\b(?:to|for)\s+$/.test(lead[0]);
@@ -96,6 +96,27 @@ function withWhat(text: string, t: string): AskedJob | null {
   const rest = text.slice(start + word.length).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
   const own = rest.replace(TRAILING_QUESTION, '').trim();
   return { said: [verb, own].filter((x) => x !== '').join(' '), full: [verb, rest].filter((x) => x !== '').join(' '), verb, at: lead.index };
+}
+
+/** "¿qué le pongo?", "¿qué le echo?", "what do I put on it?": asking what fixes the trouble told before it. */
+const WHAT_TO_PUT = /\b(?:que|q)\s+(?:le|les)\s+(?:pongo|ponemos|echo|hecho|echamos|aplico|uso|paso|unto)\b|\bwhat\s+(?:do|should|can)\s+i\s+(?:put|use)\s+on\s+(?:it|them)\b/;
+/** The trouble as told before the question: "tengo una gotera en el techo" → "gotera en el techo". */
+const TOLD = /^\s*(?:(?:buenas?(?:\s+(?:tardes|noches|dias))?|hola|klk|oye|mi\s+amor|manito)\s+)*(?:(?:yo\s+)?(?:tengo|tenemos|hay|me\s+salio|nos\s+salio|se\s+me\s+hizo|i\s+have|there\s+is|there\s+s)\s+)?(?:(?:una?|el|la|a|an)\s+)?/;
+
+/**
+ * "tengo una gotera en el techo, ¿qué le pongo?", "se me está oxidando el portón, ¿qué le echo?":
+ * a trouble told, then what to put on it — the job is the trouble (the catalog's `jobs` hold
+ * "gotera", "filtración"), never the thing it happens to ("techo": roofing screws).
+ */
+function troubleToFix(text: string, t: string): AskedJob | null {
+  const ask = WHAT_TO_PUT.exec(t);
+  if (!ask || ask.index === 0) return null;
+  const before = t.slice(0, ask.index);
+  const told = TOLD.exec(before)?.[0].length ?? 0;
+  const said = text.slice(told, ask.index).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (said === '') return null;
+  const verb = /^[^\s]+/.exec(said)?.[0] ?? said;
+  return { said, full: said, verb, at: 0 };
 }
 
 /** "¿para qué sirve el sellador?", "el cemento blanco es para qué?", "what is thinner for?", "what's it used for?". */

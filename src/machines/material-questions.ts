@@ -43,6 +43,13 @@ function fold(text: string): string {
 }
 
 const HOW_MANY = /\b(?:cuant[oa]s?|how\s+(?:many|much)|que\s+cantidad)\b/;
+/**
+ * How far a product goes: "¿cuánto rinde un galón?", "¿para cuántos metros alcanza una cubeta?",
+ * "¿cuántos metros pinta un galón?", "how much does a gallon cover?". The same question as how much
+ * a job takes, asked from the product's side: answered with its yield, the area asked to work it out.
+ */
+const YIELDS =
+  /\b(?:cuant[oa]s?|que\s+tanto)\s+(?:me\s+|le\s+)?(?:rinde|rinden|rendiria|cubre|cubren|alcanza|alcanzan)\b|\bpara\s+cuant[oa]s?\s+(?:metros?|m2|mts?|pies?)(?:\s+cuadrados?)?\s+(?:\w+\s+)?(?:alcanza|alcanzan|rinde|rinden|sirve|sirven|da|dan)\b|\bcuant[oa]s?\s+(?:metros?|m2|mts?|pies?)(?:\s+cuadrados?)?\s+(?:pinta|pintan|rinde|rinden|cubre|cubren)\b|\bhow\s+(?:much|many\s+(?:square\s+)?(?:meters?|metres?|feet|m2))\s+(?:does|do|will|can|would)\s+(?:a|one|the|it|they|each)\b(?:\s+\w+){0,3}\s+cover\b/;
 /** A verb of needing or taking: "necesito", "lleva", "hace falta", "van", "do I need", "does it take". */
 const NEED =
   /\b(?:necesit[oaeé]\w*|ocup[oa]n?|llevan?|llevaria|van|hacen?\s+falta|me\s+hace\s+falta|se\s+(?:gasta|usa|ocupa)n?|gasto|compro|tengo\s+que\s+comprar|need(?:ed)?|take|takes|required|buy|should\s+i\s+get)\b/;
@@ -103,7 +110,8 @@ export function readMaterialQuestion(text: string): MaterialQuestion | null {
 
 function readQuestion(text: string): MaterialQuestion | null {
   const t = fold(text);
-  if (!HOW_MANY.test(t)) return null;
+  const yields = YIELDS.test(t);
+  if (!yields && !HOW_MANY.test(t)) return null;
   const q: { -readonly [K in keyof MaterialQuestion]: MaterialQuestion[K] } = {};
   const surface = SURFACES.find(([re]) => re.test(t));
   if (surface) q.surface = surface[1];
@@ -137,6 +145,7 @@ function readQuestion(text: string): MaterialQuestion | null {
   }
   const coats = COATS.exec(t);
   if (coats?.[1]) q.coats = WORD_NUMBER[coats[1]] ?? Number(coats[1]);
+  if (yields) return q;
   // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.
   const measured = isMeasured(q);
   // "I need cement, how much is a bag?": a price asked beside a need that names no job to measure.

@@ -25,7 +25,7 @@ const STORE_TOPICS: [StoreTopic, RegExp][] = [
   // "¿tienen WhatsApp?", "what's your email?": how to write to the store (its WhatsApp, phone, e-mail).
   ['contact', /\b(whats ?app|wasap|wassap|guasap|wsp|(?:su|sus|tu|el|el de ustedes|your) (?:correo|email|e mail|mail)|correo de (?:ustedes|la tienda|la ferreteria)|email address)\b/],
   // Phone questions are answered with the branches, each with its address and phone.
-  ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|llego|lejos|distancia|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|branch|branches|directions|map|phone|phone number|call you|reach you|get there|get to you|get to your|how far|find you)\b/],
+  ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|llego|lejos|distancia|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|branch|branches|directions|map|phone|phone number|call you|reach you|get there|get to you|get to your|how far|find you|(?:estan|tan) (?:(?:mas|muy|bien|por) )?(?:cerca|cerquita|frente|enfrente|al lado|detras|atras|proximo|junto|pegad[oa]s?|por donde))\b/],
   ['delivery', /\b(delivery|fletes?|acarreos?|envios?|enviar\w*|envian|envias|llevan|llevar\w*|llegan|mandan|mandar\w*|traen|traer\w*|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
   ['payment', /\b(pagos?|pagar(?:les?)?|pagan|pagamos|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|amex|american express|paypal|zelle|bitcoins?|cripto\w*|crypto\w*|cheques?|dolares|dollars|pay|payment|payments|cards?|cash|transfer)\b/],
 ];
@@ -128,7 +128,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
           return [reply];
         }
         // "¿a qué hora cierra la principal?": that branch's hours only.
-        const named = new Set(branchesNamed(store.branches.map((b) => b.name), text));
+        const named = new Set(branchesNamed(store.branches.map((b) => b.name), text, store.branches.map((b) => b.address)));
         const branches = named.size > 0 ? store.branches.filter((_, i) => named.has(i)) : store.branches;
         const one = branches.length === 1 && store.branches.length > 1 ? branches[0] : undefined;
         // The answer asks whether to send the address: a yes takes it (the branch's, or all of them).
@@ -145,8 +145,8 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
       case 'location': {
         // What the branches' answer ends with: delivery or pick-up of the products on the counter, else a neutral offer (nothing to send yet).
         const next = sayIfAnyOf(tenant, input.counter ? 'info.location.next.counter' : 'info.location.next', lang);
-        // "where's the main store?", "¿dónde queda la de Villa Hermosa?": that branch only.
-        const named = new Set(branchesNamed(store.branches.map((b) => b.name), text));
+        // "where's the main store?", "¿dónde queda la de Villa Hermosa?", "¿quedan frente al parque?": that branch only.
+        const named = new Set(branchesNamed(store.branches.map((b) => b.name), text, store.branches.map((b) => b.address)));
         // "¿tienen sucursal en Higüey?": no, and where the branches are.
         const elsewhere = named.size === 0 ? branchElsewhere(tenant, text) : null;
         if (elsewhere !== null && tenant.templates[lang]?.['info.location.notThere'] !== undefined) {

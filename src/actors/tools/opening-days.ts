@@ -197,8 +197,11 @@ const MAIN_BRANCH = /\b(?:main|principal|matriz|central|head office|headquarters
  * Hermosa", "en la Padre Abreu", "la principal"), or the main one ("main store", "la matriz":
  * the first branch). Names null (the store's own timetable) are never named.
  */
-export function branchesNamed(names: readonly (string | null)[], text: string): number[] {
+export function branchesNamed(names: readonly (string | null)[], text: string, addresses?: readonly string[]): number[] {
   const said = ` ${fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ')} `;
+  // "¿ustedes tan por donde el parque central?": the branch whose address is by that landmark (not "central" as the main one).
+  const byLandmark = addresses ? addresses.flatMap((address, i) => (landmarksOf(address).some((l) => said.includes(` ${l} `)) ? [i] : [])) : [];
+  if (byLandmark.length > 0) return byLandmark;
   const out = names.flatMap((name, i) => {
     if (name === null) return [];
     const parts = fold(name)
@@ -208,6 +211,14 @@ export function branchesNamed(names: readonly (string | null)[], text: string): 
   });
   if (out.length === 0 && names.length > 1 && names[0] !== null && MAIN_BRANCH.test(said)) return [0];
   return out;
+}
+
+/** What an address places itself by: "frente al parque Central", "esq. calle Duarte" → "parque central", "calle duarte" (folded). */
+const LANDMARK_IN_ADDRESS = /\b(?:frente|enfrente|cerca|al lado|detras|junto|proximo|esq(?:uina)?|across from|next to|near|opposite|behind)\b(?: (?:a|al|a la|de|del|de la|con|to|from|the))* ([a-z0-9 ]+)/g;
+
+function landmarksOf(address: string): string[] {
+  const folded = fold(address).replace(/[^a-z0-9,\s]+/g, ' ').replace(/[ \t]+/g, ' ');
+  return [...folded.matchAll(LANDMARK_IN_ADDRESS)].map((m) => (m[1] as string).trim()).filter((l) => l.length >= 6);
 }
 
 /** The hours of a date, null when closed (its weekday has none, or it is a closed date). */

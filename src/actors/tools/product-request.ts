@@ -182,6 +182,9 @@ const REQUEST_WORDS = new Set([
   // "quiero hacer un pedido (para recoger)", "I'd like to place an order": ordering, not a thing ordered.
   'pedido', 'pedidos', 'orden', 'ordenar', 'pedir', 'encargar', 'encargo', 'hacer', 'realizar', 'recoger', 'retirar',
   'order', 'place', 'make', 'pick', 'pickup',
+  // "manito, mándame la lista", "me pasas los precios, mi amor": who is spoken to, and passing a list over, name no product.
+  'manito', 'manita', 'loco', 'loca', 'pana', 'amor', 'mami', 'papi', 'jefe', 'jefa', 'hermano', 'hermana', 'bro', 'brother', 'mijo',
+  'mija', 'amigo', 'amiga', 'klk', 'oye', 'oiga', 'pasas', 'pasame', 'pasen', 'pasan', 'mandas', 'mandes', 'envias',
 ]);
 /** Words that join two product words ("abanicos de techo", "sheet of plywood"), kept between them only. */
 const JOINERS = new Set(['de', 'del', 'para', 'con', 'of', 'for', 'with']);

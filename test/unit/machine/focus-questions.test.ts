@@ -26,6 +26,11 @@ describe('focus questions › what a short question about the product shown asks
     ['en qué tamaños viene?', { kind: 'sizes' }],
     ['what sizes do you have?', { kind: 'sizes' }],
     ['which ones do you have?', { kind: 'sizes' }],
+    // WhatsApp-style: the size word singular, a pronoun before the verb, thickness.
+    ['de que medida lo tienen', { kind: 'sizes' }],
+    ['de qué grueso?', { kind: 'sizes' }],
+    ['que grosor tienen', { kind: 'sizes' }],
+    ['de que tamaño', { kind: 'sizes' }],
   ])('should read %j', (text, expected) => {
     expect(readFocusQuestion(text)).toEqual(expected);
     expect(isProductFollowUp(text)).toBe(true);

@@ -42,6 +42,22 @@ describe('readMaterialQuestion', () => {
   });
 });
 
+describe('readMaterialQuestion › how far a product goes', () => {
+  it('should read a yield question as a material question, measured or not', () => {
+    expect(readMaterialQuestion('cuanto rinde un galon de pintura')).toEqual({});
+    expect(readMaterialQuestion('para cuantos metros alcanza una cubeta de pintura')).toEqual({});
+    expect(readMaterialQuestion('cuántos metros pinta un galón?')).toEqual({});
+    expect(readMaterialQuestion('how much does a gallon of paint cover?')).toEqual({});
+    expect(readMaterialQuestion('cuanto rinde la pintura para 40 m2')).toEqual({ area: 40 });
+  });
+
+  it('should not read a price or a total as a yield question', () => {
+    for (const text of ['cuanto da todo', 'cuanto me da el total', 'hasta donde alcanza el delivery', 'cuanto cuesta el galon de pintura']) {
+      expect(readMaterialQuestion(text), text).toBeNull();
+    }
+  });
+});
+
 describe('isOnlySurface', () => {
   it('should tell the surface itself from a product named for it', () => {
     for (const phrase of ['pared', 'la pared', 'piso', 'a wall', 'losa']) expect(isOnlySurface(phrase), phrase).toBe(true);

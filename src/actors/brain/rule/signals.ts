@@ -96,7 +96,7 @@ export function detectClosing(text: string): boolean {
 }
 
 const GREETING_PART =
-  /^(?:hola|ola|holis|buenas|buenos dias|buen dia|buenas tardes|buenas noches|tardes|saludos|saludos cordiales|klk|qlq|que lo que|que tal|que hay|que hubo|epa|wepa|dimelo|digame|dime|dime a ver|a ver|como (?:esta|estas|estan|estamos|anda|andas|andan|le va|les va|te va)(?: usted| ustedes)?|todo bien|hi|hiya|hello|hey|yo|sup|whats up|good (?:morning|afternoon|evening)|how (?:are you|are u|r u|is it going|s it going)|mi (?:hermano|hermana|pana|amigo|amiga|loco|gente)|(?:necesito|ocupo|quiero|busco) (?:ayuda|informacion|una informacion|hacer una consulta|hacer una pregunta)|(?:tengo|tenia|una) (?:una )?(?:pregunta|consulta|duda|preguntita)|una (?:pregunta|consulta|duda)|(?:me|nos) (?:pueden|puede|podrian|podria|puedes|podrias) (?:ayudar|atender|orientar)|(?:me|nos) (?:ayudan|ayuda|ayudas|atienden|atiende)|ayuda|ayudame|help|help me|i need help|i have a question|(?:can|could) (?:you|u|someone) help(?: me)?|quick question|manito|manita|loco|pana|amigo|amiga|bendiciones|oye|oiga|mira|mire|disculpe|disculpa|perdon|excuse me|senor|senora|senorita|joven|don|dona|ahi|alli|everyone|all|there|team|todos)$/;
+  /^(?:hola|ola|holis|buenas|buenos dias|buen dia|buenas tardes|buenas noches|tardes|saludos|saludos cordiales|klk|qlq|que lo que|que tal|que hay|que hubo|epa|wepa|dimelo|digame|dime|dime a ver|a ver|como (?:esta|estas|estan|estamos|anda|andas|andan|le va|les va|te va)(?: usted| ustedes)?|todo bien|hi|hiya|hello|hey|yo|sup|whats up|good (?:morning|afternoon|evening)|how (?:are you|are u|r u|is it going|s it going)|mi (?:hermano|hermana|pana|amigo|amiga|loco|gente)|(?:necesito|ocupo|quiero|busco) (?:ayuda|informacion|una informacion|hacer una consulta|hacer una pregunta)|(?:tengo|tenia|una) (?:una )?(?:pregunta|consulta|duda|preguntita)|una (?:pregunta|consulta|duda)|(?:me|nos) (?:pueden|puede|podrian|podria|puedes|podrias) (?:ayudar|atender|orientar)|(?:me|nos) (?:ayudan|ayuda|ayudas|atienden|atiende)|ayuda|ayudame|help|help me|i need help|i have a question|(?:can|could) (?:you|u|someone) help(?: me)?|quick question|manito|manita|loco|pana|amigo|amiga|bendiciones|oye|oiga|mira|mire|disculpe|disculpa|perdon|excuse me|senor|senora|senorita|joven|don|dona|ahi|alli|everyone|all|there|team|todos|hay alguien(?: (?:ahi|alli|por ahi|ai))?|(?:tu |usted |ustedes |uds )?(?:ta|tas|esta|estas|estan|tan) (?:ahi|alli|por ahi|ai)|(?:is |are )?(?:anyone|anybody|someone|somebody|you|u) (?:there|around|still there)|(?:is|are) (?:anyone|anybody|someone|somebody|you|u) (?:there|around|still there))$/;
 
 /**
  * A message made only of greetings, forms of address and openers without a request yet ("klk mi
@@ -396,24 +396,7 @@ export function detectUrgency(text: string, options: { bare?: boolean } = {}): U
   return undefined;
 }
 
-/** Cases a human must take now, and how grave they are (10 = someone may be hurt). */
-const CRITICAL: [number, RegExp][] = [
-  [10, /\b(?:herid[oa]s?|lesionad[oa]|me corte|se corto|sangr\w*|hospital|emergencia|accidente|se cayo encima|me cayo encima|injur\w*|hurt|bleeding|accident|ambulance|ambulancia)\b/],
-  [10, /\b(?:electrocut\w*|corrientazo|me dio corriente|le dio corriente|descarga electrica|electric shock|got shocked)\b/],
-  [10, /\b(?:incendio|fuego|se quemo|se esta quemando|llamas|humo|fire|burning|smoke|chispas|echando chispas|chispeando|sparks|sparking|exploto|exploded|explosion)\b/],
-  [10, /\b(?:fuga de gas|olor a gas|escape de gas|huele a gas|gas leak|smell gas|smells like gas)\b/],
-  [10, /\b(?:te voy a matar|los voy a matar|voy a matar|matarlos|amenaz\w*|voy a ir a romper|les voy a romper|bomba|kill you|threat\w*|bomb|i will hurt)\b/],
-  [9, /\b(?:fraude|estafa\w*|fraud\w*|scam\w*|clonaron|clonada)\b/],
-  [9, /\b(?:abogad[oa]|demanda|demandar\w*|demando|denunciar|denuncia|fiscalia|policia|pro ?consumidor|lawyer|attorney|lawsuit|sue|suing|legal action|police)\b/],
-  [9, /\b(?:robo|robaron|robado|me robo|theft|stolen|stole|robbed)\b/],
-];
-
-export function detectCritical(text: string): { critical: boolean; severity: number } {
-  const f = words(text).join(' ');
-  let severity = 0;
-  for (const [level, re] of CRITICAL) if (re.test(f) && level > severity) severity = level;
-  return { critical: severity > 0, severity };
-}
+export { detectCritical } from './critical.js';
 
 const ANGER = /\b(?:pesim\w*|horrible|terrible|basura|indignad[oa]|molest[oa]|harto|harta|verguenza|ridicul\w*|nunca mas|irresponsables?|abusadores?|ladrones|worst|awful|disgusting|furious|angry|ridiculous|unacceptable|never again|fed up)\b/;
 

@@ -225,9 +225,13 @@ export function asksOpeningDay(text: string): boolean {
   return OPENING_WORDS.test(f) && DAY_WORDS.test(f);
 }
 
-/** Asking the way to the store: "how do I get there?", "how far is your store?", "¿cómo llego?", "¿a qué distancia quedan?". */
+/**
+ * Asking the way to the store: "how do I get there?", "how far is your store?", "¿cómo llego?", "¿a
+ * qué distancia quedan?", or whether it is by a landmark: "¿ustedes quedan cerca del hospital?",
+ * "¿tan por donde el parque?", "¿quedan al lado del Banco Popular?".
+ */
 const DIRECTIONS_WORDS =
-  /\b(?:how (?:do|can|would|should) (?:i|we) (?:get|go|drive|walk) (?:there|to (?:you|your|the (?:store|shop|branch)|it))|how (?:do|can) i find (?:you|your|the (?:store|shop))|how far (?:is|are|away)|how long (?:does it take )?to get (?:there|to (?:you|your))|get to your (?:store|shop|branch)|como (?:llego|llegamos|se llega|hago para llegar|puedo llegar|los encuentro|les llego)|a que distancia (?:esta|estan|queda|quedan)|que tan lejos (?:esta|estan|queda|quedan)|(?:esta|estan|queda|quedan) (?:muy )?lejos)\b/;
+  /\b(?:how (?:do|can|would|should) (?:i|we) (?:get|go|drive|walk) (?:there|to (?:you|your|the (?:store|shop|branch)|it))|how (?:do|can) i find (?:you|your|the (?:store|shop))|how far (?:is|are|away)|how long (?:does it take )?to get (?:there|to (?:you|your))|get to your (?:store|shop|branch)|como (?:llego|llegamos|se llega|hago para llegar|puedo llegar|los encuentro|les llego)|a que distancia (?:esta|estan|queda|quedan)|que tan lejos (?:esta|estan|queda|quedan)|(?:esta|estan|queda|quedan) (?:muy )?lejos)\b|\b(?:ustedes|uds|la tienda|la ferreteria|el local|la sucursal) (?:\w+ )?(?:quedan?|estan?|tan|ubicad[oa]s?) (?:(?:mas|muy|bien|por) )?(?:cerca|cerquita|frente|enfrente|al lado|detras|atras|proximo|junto|pegad[oa]s?|por donde|en la esquina)\b|\b(?:quedan|estan|tan) (?:(?:mas|muy|bien|por) )?(?:cerca|cerquita|frente|enfrente|al lado|detras|atras|proximo|junto|pegad[oa]s?|por donde) (?:de |a |del |al )?(?:(?:el|la|los|las) )?(?!mi\b|mis\b|casa\b|aqui\b|aca\b)\w+/;
 
 /** Whether a message asks the way to the store (answered with the branches' addresses and maps). */
 export function asksDirections(text: string): boolean {

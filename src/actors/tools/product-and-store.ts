@@ -1,0 +1,69 @@
+/**
+ * A product and a store question in one message, as customers write on WhatsApp: "¿tienen varilla?
+ * ¿y a qué hora cierran?", "tienen inodoro y hacen delivery?", "cuánto ta el cemento y dónde
+ * quedan", "necesito 10 fundas de cemento, ¿a qué hora abren mañana?". A clerk answers both; the
+ * route the reading took answers one. Whichever route it took, both are answered: the store's answer
+ * first, without its closing question, then the product's with its own ("¿Te lo reservo?", "¿Cuál
+ * te interesa?"), so the products are on the counter for "dame 10" or a yes.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import type { InfoActorInput, InfoActorOutput, ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
+import { asksDirections, asksOpeningDay, asksPaymentMethod } from '../brain/rule/store-questions.js';
+import { fold } from '../brain/rule/text.js';
+import { answerInfo } from './info.tool.js';
+import { joinTopicAnswers } from './joined-answers.js';
+
+/** Store questions plain enough to answer beside a product: hours, where the store is, delivery, paying. */
+const STORE_ASKED =
+  /\b(?:a que hora|horarios?|abren|abre|cierran|cierra|abiertos?|abiertas?|what time|open|close|hours|donde (?:(?:es que |ustedes |uds )?(?:queda|quedan|estan|esta|se ubican|los encuentro))|direccion|ubicacion|ubicados?|where are you|where is (?:the|your) (?:store|shop)|address|(?:hacen|tienen|hay) (?:delivery|deliveri|envios?|entregas?|servicio a domicilio)|delivery|deliveri|a domicilio|(?:lo|la|los|las|me lo|me la|me los|me las) (?:llevan|traen|envian|mandan)|do you deliver)\b/;
+
+function storeAsked(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  return STORE_ASKED.test(f) || asksOpeningDay(text) || asksDirections(text) || asksPaymentMethod(text);
+}
+
+/** Product answers that price or list what was asked (not a search miss, a question back or a quote). */
+const answered = (out: ProductActorOutput): boolean => out.outcome === 'answered';
+
+/** A fraction that measures a product ("varilla de 3/8", "tubo de 1/2"): never a date (3 de agosto) for the store's hours. */
+const FRACTION = /\b\d{1,2}\s*\/\s*\d{1,2}\b/g;
+
+function withoutMeasures(text: string, queries: readonly string[]): string {
+  return text.replace(FRACTION, (m) => (queries.some((q) => q.includes(m.replace(/\s+/g, ''))) ? ' ' : m));
+}
+
+/**
+ * The info route's answer (`answerInfo`) with the products the message also asked about after it
+ * ("¿tienen varilla? ¿y a qué hora cierran?"): only when the catalog has them; the products go on
+ * the counter, "¿Te lo reservo?" included.
+ */
+export function answerInfoWithProducts(tenant: TenantData, input: InfoActorInput, now: number, answerProduct: (input: ProductActorInput) => ProductActorOutput): InfoActorOutput {
+  const understanding = input.understanding;
+  // Only beside a plain store question: a service, a fact or a policy about a product ("¿hacen cortes de madera?") is answered as it is.
+  if (input.topic !== 'store_hours_location' || !understanding || understanding.products.length === 0 || !storeAsked(input.text)) return answerInfo(tenant, input, now);
+  const storeText = withoutMeasures(input.text, understanding.products.map((p) => p.query));
+  const info = answerInfo(tenant, storeText === input.text ? input : { ...input, text: storeText }, now);
+  if (info.replies.length === 0) return info;
+  const product = answerProduct({ tenantId: input.tenantId, lang: input.lang, intent: 'product_inquiry', understanding, text: input.text, idempotencyKey: `${input.idempotencyKey}:product` });
+  if (!answered(product) || product.replies.length === 0) return info;
+  const joined = joinTopicAnswers([{ replies: info.replies }, { replies: product.replies, ...(product.offer ? { offer: product.offer } : {}) }], tenant.templates, input.lang);
+  const { offer: _storeOffer, ...rest } = info;
+  return { ...rest, replies: joined.replies, answeredProducts: true, ...(joined.offer ? { offer: joined.offer } : {}), ...(product.focus ? { focus: product.focus } : {}), ...(product.reserve && !joined.offer ? { reserve: product.reserve } : {}) };
+}
+
+/**
+ * The product route's answer with the store question the message also asked ("cuánto ta el cemento
+ * y dónde quedan", "tienen cemento y arena, ¿hacen entrega?"): the store's answer before it. Delivery
+ * already priced by the product answer (an estimate's line) is not answered again.
+ */
+export function withStoreAsked(product: ProductActorOutput, input: ProductActorInput, tenant: TenantData, now: number): ProductActorOutput {
+  const text = input.text;
+  if (text === undefined || !answered(product) || product.delivery || product.offer || product.replies.length === 0 || !storeAsked(text)) return product;
+  const lang: Lang = input.lang;
+  const storeText = withoutMeasures(text, input.understanding.products.map((p) => p.query));
+  const info = answerInfo(tenant, { tenantId: input.tenantId, lang, topic: 'store_hours_location', text: storeText, counter: true, idempotencyKey: `${input.idempotencyKey}:info` }, now);
+  if (info.replies.length === 0) return product;
+  const joined = joinTopicAnswers([{ replies: info.replies }, { replies: product.replies }], tenant.templates, lang);
+  return { ...product, replies: joined.replies, ...(info.delivery && !product.deliveryAsked ? { deliveryAsked: info.delivery } : {}) };
+}
