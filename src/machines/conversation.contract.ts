@@ -292,7 +292,7 @@ export interface InfoActorInput {
   /** Products on the counter (one answered in a recent turn): the answer may offer to deliver them. */
   counter?: boolean;
   /** The line "¿Te lo reservo?" offered last turn, priced: a served zone's answer gives its total with that delivery and offers to set it aside for it. */
-  reserve?: { text: string; quantity: number; price: number };
+  reserve?: { text: string; quantity: number; price: number; again?: true };
   /** The served place asked for a few turns ago: "¿y cuándo llega?" asks its delivery time. */
   delivery?: DeliveryQuote;
   /** The reading, when it names products besides the store question ("¿tienen varilla? ¿y a qué hora cierran?"): they are answered too. */
@@ -314,6 +314,8 @@ export interface InfoActorOutput {
   reserve?: ProductActorOutput['reserve'];
   /** The answer also answered the products the message named: a follow-up ("¿y la de aceite?") is about them, not the store topic. */
   answeredProducts?: boolean;
+  /** The answer ends by asking again the "¿Te lo reservo?" of the turn before (`InfoActorInput.reserve`): that offer still stands. */
+  keepsOffer?: true;
 }
 
 export type { HandoffReason, TicketKind };

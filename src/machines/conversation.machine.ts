@@ -509,7 +509,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     text: context.lastMessage?.text ?? '',
     ...(recentFocus(context) !== null ? { counter: true } : {}),
     // The line just priced, with its delivery; not when more lines are counted (the counter's total with the delivery is offered instead).
-    ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && countedOnCounter(recentFocus(context)) <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price } } : {}),
+    ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && countedOnCounter(recentFocus(context)) <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price, ...(offered.again ? { again: true as const } : {}) } } : {}),
     ...(delivery ? { delivery } : {}),
     ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     idempotencyKey: key(context, 'info'),
@@ -1097,7 +1097,8 @@ export const conversationMachine = setup({
       // "¿me lo llevan a Villa Hermosa?" right after "¿Te lo reservo?": the delivery answered, the
       // offer still stands (a yes sets the product aside with that delivery).
       const held = context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1 ? context.expecting : null;
-      const pending = params.focus === 'info' && held && out && 'delivery' in out && out.delivery ? { ...held, turn: context.turn } : null;
+      const again = !!out && 'keepsOffer' in out && out.keepsOffer === true;
+      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...(again ? { again: true as const } : {}) } : null;
       // "¿tienen varilla? ¿y a qué hora cierran?": the store's answer with the product's "¿Te lo reservo?" — a yes sets it aside.
       const reserving = params.focus === 'info' && out && 'reserve' in out && out.reserve ? (reserveOfferOf(context, event).expecting ?? null) : null;
       const expecting: Expectation = offer ? offerChoice(offer, context.lang) : (reserving ?? pending ?? NO_EXPECTATION);

@@ -16,6 +16,7 @@ import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
 import { deliveryTimeReply, reserveWithDelivery, type DeliveryPlace } from './delivery-times.js';
 import { joinTopicAnswers, type TopicAnswer } from './joined-answers.js';
+import { withOfferAgain } from './offer-again.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
@@ -489,7 +490,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'store_hours_location':
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
-      return storeReplies(tenant, input, now);
+      return withOfferAgain(tenant, input, storeReplies(tenant, input, now));
     case 'offers':
       return offerReplies(tenant, input.lang, now, input.text);
     case 'job_vacancies':
