@@ -10,7 +10,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import { areaToCover } from '../../machines/product-focus.js';
-import { isMeasured, isOnlySurface, type MaterialQuestion } from '../../machines/material-questions.js';
+import { isMeasured, isOnlySurface, readMeasureReply, type MaterialQuestion, type MeasureAsked } from '../../machines/material-questions.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { describeProduct, firstWord, focusOf, nameKey } from './product-parts.js';
@@ -45,10 +45,12 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   const product = productAsked(tenant, index, input, text, q);
   if (!product) return isMeasured(q) || q.surface !== undefined ? { kind: 'answer', output: { outcome: 'answered', replies: [{ template: 'product.estimate_which' }] } } : null;
   const focus = focusOf({ product, score: 1, unmet: [], defaulted: false }, { query: product.name }, index);
-  const ask = (template: string, params: Record<string, unknown> = {}): MaterialAnswer => ({
-    kind: 'answer',
-    output: { outcome: 'answered', replies: [{ template, params: { name: product.name, ...params } }], focus },
-  });
+  const ask = (template: string, params: Record<string, unknown> = {}): MaterialAnswer => {
+    // "dime cuántos metros cuadrados…": the next message's bare measurement answers it (`measureAnswer`).
+    const asked = MEASURE_ASKED[template];
+    const measure = asked ? { measure: { asked, ...(q.length !== undefined ? { length: q.length } : {}), ...(q.surface ? { surface: q.surface } : {}) } } : {};
+    return { kind: 'answer', output: { outcome: 'answered', replies: [{ template, params: { name: product.name, ...params } }], focus: { ...focus, ...measure } } };
+  };
   if (product.coverage) return paint(tenant, product, text, q, lang, ask);
   const usage = product.usage;
   if (usage?.per === 'm2') {
@@ -81,6 +83,31 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   }
   const described = describeProduct(tenant, product, lang);
   return ask('product.estimate_depends', { price: described.price, unit: described.unit });
+}
+
+/** The measurement each question of the estimate asks for. */
+const MEASURE_ASKED: Readonly<Record<string, MeasureAsked>> = {
+  'product.coverage_ask': 'area',
+  'product.usage_ask_area': 'area',
+  'product.usage_ask_height': 'height',
+  'product.usage_ask_volume': 'volume',
+};
+
+/**
+ * The estimate a bare measurement completes right after the bot asked for it ("¿cuántos metros
+ * cuadrados?" → "40 metros cuadrados", "una pared de 4 por 3"; "¿y de alto?" → "3"), for the
+ * product in focus. Null when nothing was asked or the message says more than a measurement.
+ */
+export function measureAnswer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string): MaterialAnswer | null {
+  const asked = input.focus?.measure;
+  const reply = asked ? readMeasureReply(text, asked.asked) : null;
+  if (!asked || !reply) return null;
+  const surface = reply.surface ?? asked.surface;
+  // "una pared de 10 metros" then "3 de alto": the two sides.
+  const sides = !reply.sides && reply.area === undefined && reply.volume === undefined && asked.length !== undefined && reply.length !== undefined ? { sides: [asked.length, reply.length] as const, length: undefined } : {};
+  const q: MaterialQuestion = { ...reply, ...sides, ...(surface ? { surface } : {}) };
+  const bare: ProductActorInput = { ...input, understanding: { ...input.understanding, products: [] } };
+  return materialAnswer(tenant, index, bare, text, q);
 }
 
 /** The product the question is about: named (not the surface itself: "pared", "piso"), in focus, or the one its job words or surface point to. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOnlySurface, readMaterialQuestion } from '../../../src/machines/material-questions.js';
+import { isOnlySurface, readMaterialQuestion, readMeasureReply } from '../../../src/machines/material-questions.js';
 
 describe('readMaterialQuestion', () => {
   it('should read the two sides of a wall, slab or floor however they are written, es and en', () => {
@@ -62,5 +62,32 @@ describe('isOnlySurface', () => {
   it('should tell the surface itself from a product named for it', () => {
     for (const phrase of ['pared', 'la pared', 'piso', 'a wall', 'losa']) expect(isOnlySurface(phrase), phrase).toBe(true);
     for (const phrase of ['ceramica de pared', 'blocks', 'sellador de paredes', 'cemento']) expect(isOnlySurface(phrase), phrase).toBe(false);
+  });
+});
+
+describe('readMeasureReply', () => {
+  it('should read a bare measurement as the one asked for, es and en, with typos and fillers', () => {
+    const cases: [string, 'area' | 'volume' | 'height', Record<string, unknown>][] = [
+      ['40 metros cuadrados', 'area', { area: 40 }],
+      ['40 m2', 'area', { area: 40 }],
+      ['son como 60 mts2', 'area', { area: 60 }],
+      ['40 metros', 'area', { area: 40 }],
+      ['40', 'area', { area: 40 }],
+      ['una pared de 4 por 3', 'area', { sides: [4, 3], surface: 'wall' }],
+      ['4x3', 'area', { sides: [4, 3] }],
+      ['4 metros por 3', 'area', { sides: [4, 3] }],
+      ['4x5', 'volume', { sides: [4, 5] }],
+      ['2 metros cubicos', 'volume', { volume: 2 }],
+      ['3 de alto', 'height', { length: 3 }],
+      ['about 40 square meters', 'area', { area: 40 }],
+      ["it's 12 by 10 feet", 'area', { sides: [3.66, 3.05] }],
+    ];
+    for (const [text, asked, expected] of cases) expect(readMeasureReply(text, asked), text).toMatchObject(expected);
+  });
+
+  it('should take nothing that says more than a measurement', () => {
+    for (const text of ['a que hora abren', 'gracias', 'dame 2 galones de pintura', 'cuanto cuesta el cemento', 'mi numero es 8095551234', 'entre 4 y 5 de la tarde']) {
+      expect(readMeasureReply(text, 'area'), text).toBeNull();
+    }
   });
 });
