@@ -24,6 +24,8 @@ export interface MaterialQuestion {
   surface?: Surface;
   /** Coats said ("a una mano", "3 coats"). */
   coats?: number;
+  /** Rooms counted, not measured ("una casa de 2 habitaciones", "a 3 bedroom house"). */
+  rooms?: number;
 }
 
 /** A message as these rules read it: lower case, no accents, decimals kept ("2.5", "2,5" → "2.5"). */
@@ -161,8 +163,14 @@ function measurementsOf(t: string): Mutable {
   }
   const coats = COATS.exec(t);
   if (coats?.[1]) q.coats = WORD_NUMBER[coats[1]] ?? Number(coats[1]);
+  const rooms = ROOMS.exec(t);
+  if (rooms?.[1]) q.rooms = ROOM_COUNT[rooms[1]] ?? Number(rooms[1]);
   return q;
 }
+
+/** "2 habitaciones", "tres cuartos", "3 bedroom house": a count of rooms (1 to 9), never a length. */
+const ROOMS = /\b([1-9]|dos|tres|cuatro|cinco|seis|two|three|four|five|six)\s*-?\s*(?:habitacion(?:es)?|cuartos|aposentos|recamaras|dormitorios|bedrooms?|rooms)\b/;
+const ROOM_COUNT: Readonly<Record<string, number>> = { dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, two: 2, three: 3, four: 4, five: 5, six: 6 };
 
 /** The measurement asked for after a question of how much material: an area, a volume, or the height of a length given. */
 export type MeasureAsked = 'area' | 'volume' | 'height';
@@ -200,6 +208,8 @@ export function readMeasureReply(text: string, asked: MeasureAsked): MaterialQue
     if (asked === 'area' && q.length !== undefined && q.surface === undefined) return { ...q, area: q.length, length: undefined };
     return q;
   }
+  // "una casa de 2 habitaciones": rooms counted, for the walls of typical rooms.
+  if (q.rooms !== undefined) return asked === 'area' ? q : null;
   // "40", "unos 3 de alto": one number alone is the measurement asked for.
   const numbers = t.match(/\d+(?:\.\d+)?/g) ?? [];
   const n = Number(numbers[0]);

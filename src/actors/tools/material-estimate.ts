@@ -19,6 +19,8 @@ import { renderReply } from '../render-reply.js';
 
 /** A room's walls are worked out at this height (m) when the customer gives only the floor. */
 const ROOM_HEIGHT = 2.5;
+/** The side (m) of an everyday room, for rooms counted without their sizes ("casa de 2 habitaciones"). */
+const TYPICAL_ROOM = 3;
 /** A slab or floor of concrete given by its sides only is worked out at this thickness (m), said so. */
 const SLAB_THICKNESS = 0.1;
 const GALLONS_PER_BUCKET = 5;
@@ -55,6 +57,8 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   const usage = product.usage;
   if (usage?.per === 'm2') {
     const area = surfaceArea(q);
+    // "una casa de 2 habitaciones": rooms counted say nothing of the walls' or floor's size.
+    if (area === null && q.rooms !== undefined && q.length === undefined) return ask('product.rooms_ask', { rooms: q.rooms });
     if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.usage_ask_area', { amount: fmt(usage.amount), units: countUnit(product.unit, 2, lang), length: q.length });
     const lines = withCompanions(tenant, product, area);
     const items = itemsOf(lines, lang).map((item, i) => {
@@ -89,6 +93,7 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
 const MEASURE_ASKED: Readonly<Record<string, MeasureAsked>> = {
   'product.coverage_ask': 'area',
   'product.usage_ask_area': 'area',
+  'product.rooms_ask': 'area',
   'product.usage_ask_height': 'height',
   'product.usage_ask_volume': 'volume',
 };
@@ -199,6 +204,11 @@ function paint(tenant: TenantData, product: Product, text: string, q: MaterialQu
     area = 2 * (q.sides[0] + q.sides[1]) * ROOM_HEIGHT;
     lead.push({ template: 'product.room_walls', params: { sides: sidesText(q), height: fmt(ROOM_HEIGHT), area: fmt(area) } });
   } else if (area === null && q.sides) area = q.sides[0] * q.sides[1];
+  else if (area === null && q.rooms !== undefined) {
+    // "una casa de 2 habitaciones": the walls of that many everyday rooms (3 x 3 m), said so.
+    area = q.rooms * 2 * (TYPICAL_ROOM + TYPICAL_ROOM) * ROOM_HEIGHT;
+    lead.push({ template: 'product.rooms_walls', params: { rooms: q.rooms, sides: `${TYPICAL_ROOM} x ${TYPICAL_ROOM} m`, height: fmt(ROOM_HEIGHT), area: fmt(area) } });
+  }
   // "¿cuántos galones para 100 metros?": metres of wall to paint are square metres.
   if (area === null) area = areaToCover(text) ?? (q.length !== undefined && q.surface === undefined ? q.length : null);
   if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.coverage_ask', { min: coverage.min, max: coverage.max, units: countUnit('galón', 2, lang), length: q.length });

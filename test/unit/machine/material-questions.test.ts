@@ -85,6 +85,14 @@ describe('readMeasureReply', () => {
     for (const [text, asked, expected] of cases) expect(readMeasureReply(text, asked), text).toMatchObject(expected);
   });
 
+  it('should read rooms counted as rooms, never as metres, and only where an area was asked', () => {
+    expect(readMeasureReply('es una casa de 2 habitaciones', 'area')).toMatchObject({ rooms: 2 });
+    expect(readMeasureReply('a 3 bedroom house', 'area')).toMatchObject({ rooms: 3 });
+    expect(readMeasureReply('casa de 2 habitaciones', 'area')).not.toHaveProperty('area');
+    expect(readMeasureReply('casa de 2 habitaciones', 'height')).toBeNull();
+    expect(readMaterialQuestion('cuanta pintura para una casa de tres habitaciones')).toMatchObject({ rooms: 3 });
+  });
+
   it('should take nothing that says more than a measurement', () => {
     for (const text of ['a que hora abren', 'gracias', 'dame 2 galones de pintura', 'cuanto cuesta el cemento', 'mi numero es 8095551234', 'entre 4 y 5 de la tarde']) {
       expect(readMeasureReply(text, 'area'), text).toBeNull();
