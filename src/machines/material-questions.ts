@@ -172,6 +172,19 @@ function measurementsOf(t: string): Mutable {
 const ROOMS = /\b([1-9]|dos|tres|cuatro|cinco|seis|two|three|four|five|six)\s*-?\s*(?:habitacion(?:es)?|cuartos|aposentos|recamaras|dormitorios|bedrooms?|rooms)\b/;
 const ROOM_COUNT: Readonly<Record<string, number>> = { dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, two: 2, three: 3, four: 4, five: 5, six: 6 };
 
+/**
+ * The sizes a message gives of the job's surface, whatever it asks ("piso de 4x5", "tengo un
+ * cuarto de 3 x 4", "a 40 m² wall"): kept for a question of how much that comes later. Null when
+ * it gives none, or names no surface.
+ */
+export function readSaidSizes(text: string): MaterialQuestion | null {
+  if (!/\d/.test(text)) return null;
+  const { sides, area, volume, thickness, surface } = measurementsOf(fold(text));
+  // The surface named makes them sizes of a job: a "2x1" offer or a "2x4" board is none.
+  if ((!sides && area === undefined && volume === undefined) || surface === undefined) return null;
+  return { ...(sides ? { sides } : {}), ...(area !== undefined ? { area } : {}), ...(volume !== undefined ? { volume } : {}), ...(thickness !== undefined ? { thickness } : {}), ...(surface ? { surface } : {}) };
+}
+
 /** The measurement asked for after a question of how much material: an area, a volume, or the height of a length given. */
 export type MeasureAsked = 'area' | 'volume' | 'height';
 

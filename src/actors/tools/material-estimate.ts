@@ -8,9 +8,9 @@
 import { foldAccents } from '../../kernel/fold.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { areaToCover } from '../../machines/product-focus.js';
-import { isMeasured, isOnlySurface, readMeasureReply, type MaterialQuestion, type MeasureAsked } from '../../machines/material-questions.js';
+import { isMeasured, isOnlySurface, readMeasureReply, readSaidSizes, type MaterialQuestion, type MeasureAsked } from '../../machines/material-questions.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { describeProduct, firstWord, focusOf, nameKey } from './product-parts.js';
@@ -87,6 +87,25 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   }
   const described = describeProduct(tenant, product, lang);
   return ask('product.estimate_depends', { price: described.price, unit: described.unit });
+}
+
+/**
+ * A question of how much with no sizes of its own ("¿cuánta cerámica necesito?") after the customer
+ * gave them ("piso de 4x5"): the sizes said, for the same surface or none named.
+ */
+export function withSizesSaid(q: MaterialQuestion, focus: ProductFocus | undefined, text: string): MaterialQuestion {
+  const said = focus?.sizes;
+  if (!said || isMeasured(q) || q.rooms !== undefined || (q.surface !== undefined && said.surface !== undefined && q.surface !== said.surface)) return q;
+  // A floor or a slab is not painted with the walls' paint: "¿cuánta pintura?" after "piso de 4x5" asks the walls.
+  if (said.surface !== undefined && said.surface !== 'wall' && said.surface !== 'room' && PAINT_WORDS.test(nameKey(text))) return q;
+  return { ...said, ...q };
+}
+
+/** The answer's focus keeps the sizes the message gave, else the ones given before. */
+export function keepSizesSaid(out: ProductActorOutput, before: ProductFocus | undefined, text: string | undefined): ProductActorOutput {
+  if (!out.focus || out.focus.sizes) return out;
+  const sizes = (text !== undefined ? readSaidSizes(text) : null) ?? before?.sizes;
+  return sizes ? { ...out, focus: { ...out.focus, sizes } } : out;
 }
 
 /** The measurement each question of the estimate asks for. */

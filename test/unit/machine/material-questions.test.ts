@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOnlySurface, readMaterialQuestion, readMeasureReply } from '../../../src/machines/material-questions.js';
+import { isOnlySurface, readMaterialQuestion, readMeasureReply, readSaidSizes } from '../../../src/machines/material-questions.js';
 
 describe('readMaterialQuestion', () => {
   it('should read the two sides of a wall, slab or floor however they are written, es and en', () => {
@@ -97,5 +97,17 @@ describe('readMeasureReply', () => {
     for (const text of ['a que hora abren', 'gracias', 'dame 2 galones de pintura', 'cuanto cuesta el cemento', 'mi numero es 8095551234', 'entre 4 y 5 de la tarde']) {
       expect(readMeasureReply(text, 'area'), text).toBeNull();
     }
+  });
+});
+
+describe('readSaidSizes', () => {
+  it('should keep the sizes a message gives of the job, whatever it asks', () => {
+    expect(readSaidSizes('piso de 4x5')).toEqual({ sides: [4, 5], surface: 'floor' });
+    expect(readSaidSizes('tengo una pared de 40 metros cuadrados')).toEqual({ area: 40, surface: 'wall' });
+    expect(readSaidSizes('I have a 12 by 10 feet floor')).toEqual({ sides: [3.66, 3.05], surface: 'floor' });
+  });
+
+  it('should keep nothing from a message without sizes', () => {
+    for (const text of ['cuanta ceramica necesito', 'dame 20 blocks', 'tubo de 3/4', 'a que hora abren', 'una promocion del 2x1 en bombillos', 'madera de 2x4']) expect(readSaidSizes(text), text).toBeNull();
   });
 });
