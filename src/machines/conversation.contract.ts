@@ -9,6 +9,7 @@ import type { LeadDraft, LeadPayload } from '../domain/lead.js';
 import type { IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
 import type { MediaKind } from '../domain/media.js';
+import type { MaterialQuestion, MeasureAsked, Surface } from './material-questions.js';
 import type { HandoffReason, TicketKind } from '../domain/ticket.js';
 
 /** Bumped whenever a persisted snapshot of an older version could no longer be restored as is. */
@@ -197,6 +198,13 @@ export interface ProductFocus {
   at?: number;
   /** The customer turn it was answered in (set by the machine). */
   turn?: number;
+  /**
+   * The measurement this answer asked for ("dime cuántos metros cuadrados…"): a bare measurement
+   * next ("40 metros cuadrados", "4 por 3") answers it. `length`: the one length already given.
+   */
+  measure?: { asked: MeasureAsked; length?: number; surface?: Surface };
+  /** The sizes the customer gave of the job ("piso de 4x5"): "¿cuánta cerámica necesito?" later works from them. */
+  sizes?: MaterialQuestion;
 }
 
 export interface ProductActorInput {

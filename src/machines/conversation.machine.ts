@@ -55,6 +55,7 @@ import {
 } from './workflow/brain-form.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
+import { readMeasureReply } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
@@ -682,6 +683,8 @@ function picksOther(context: ConversationContext): boolean {
 function followsUpProductOf(context: ConversationContext): boolean {
   const focus = recentFocus(context);
   if (!focus || !context.lastMessage) return false;
+  // "40 metros cuadrados", "4x5" right after "dime cuántos metros cuadrados…": the measurement asked for.
+  if (focus.measure && context.turn - (focus.turn ?? context.turn) <= 1 && readMeasureReply(context.lastMessage.text, focus.measure.asked) !== null) return true;
   const intent = intentOf(context);
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
   // A clear reading of something else ("y a qué hora abren?") is not about the product, unless the

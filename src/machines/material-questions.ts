@@ -24,6 +24,8 @@ export interface MaterialQuestion {
   surface?: Surface;
   /** Coats said ("a una mano", "3 coats"). */
   coats?: number;
+  /** Rooms counted, not measured ("una casa de 2 habitaciones", "a 3 bedroom house"). */
+  rooms?: number;
 }
 
 /** A message as these rules read it: lower case, no accents, decimals kept ("2.5", "2,5" → "2.5"). */
@@ -52,7 +54,7 @@ const YIELDS =
   /\b(?:cuant[oa]s?|que\s+tanto)\s+(?:me\s+|le\s+)?(?:rinde|rinden|rendiria|cubre|cubren|alcanza|alcanzan)\b|\bpara\s+cuant[oa]s?\s+(?:metros?|m2|mts?|pies?)(?:\s+cuadrados?)?\s+(?:\w+\s+)?(?:alcanza|alcanzan|rinde|rinden|sirve|sirven|da|dan)\b|\bcuant[oa]s?\s+(?:metros?|m2|mts?|pies?)(?:\s+cuadrados?)?\s+(?:pinta|pintan|rinde|rinden|cubre|cubren)\b|\bhow\s+(?:much|many\s+(?:square\s+)?(?:meters?|metres?|feet|m2))\s+(?:does|do|will|can|would)\s+(?:a|one|the|it|they|each)\b(?:\s+\w+){0,3}\s+cover\b/;
 /** A verb of needing or taking: "necesito", "lleva", "hace falta", "van", "do I need", "does it take". */
 const NEED =
-  /\b(?:necesit[oaeé]\w*|ocup[oa]n?|llevan?|llevaria|van|hacen?\s+falta|me\s+hace\s+falta|se\s+(?:gasta|usa|ocupa)n?|gasto|compro|tengo\s+que\s+comprar|need(?:ed)?|take|takes|required|buy|should\s+i\s+get)\b/;
+  /\b(?:ne[cs]e[cs]it[oaeé]\w*|ocup[oa]n?|llevan?|llevaria|van|hacen?\s+falta|me\s+hace\s+falta|se\s+(?:gasta|usa|ocupa)n?|gasto|compro|tengo\s+que\s+comprar|need(?:ed)?|take|takes|required|buy|should\s+i\s+get)\b/;
 const FOR = /\b(?:para|pa|for)\b/;
 const PRICE_ASKED = /\b(?:cuant[oa]s?\s+(?:me\s+|nos\s+|le\s+)?(?:sale|salen|saldria|cuesta|cuestan|costaria|vale|valen|ta|tan|esta|estan|es|son|seria|serian|cobran?)|how\s+much\s+(?:is|are|does|do|would|will|for)\b(?!\s+(?:i|we)\s+need))/;
 /** "necesito 4 galones de pintura, ¿cuánto sería?", "a 2x4, 10 ft, how much?": the price of what was said. */
@@ -112,7 +114,23 @@ function readQuestion(text: string): MaterialQuestion | null {
   const t = fold(text);
   const yields = YIELDS.test(t);
   if (!yields && !HOW_MANY.test(t)) return null;
-  const q: { -readonly [K in keyof MaterialQuestion]: MaterialQuestion[K] } = {};
+  const q = measurementsOf(t);
+  if (yields) return q;
+  // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.
+  const measured = isMeasured(q);
+  // "I need cement, how much is a bag?": a price asked beside a need that names no job to measure.
+  if ((PRICE_ASKED.test(t) && (!NEED.test(t) || (!measured && q.surface === undefined))) || PRICE_AT_END.test(t)) return null;
+  // "¿cuánto me cobran para llevarlo a mi casa?" asks a price or a service, not an amount of material.
+  if (!measured && PRICE_OR_SERVICE.test(t)) return null;
+  if (!NEED.test(t) && !(FOR.test(t) && (measured || q.surface !== undefined)) && !(measured && q.surface !== undefined)) return null;
+  return q;
+}
+
+type Mutable = { -readonly [K in keyof MaterialQuestion]: MaterialQuestion[K] };
+
+/** The measurements and surface a folded message gives, whatever it asks. */
+function measurementsOf(t: string): Mutable {
+  const q: Mutable = {};
   const surface = SURFACES.find(([re]) => re.test(t));
   if (surface) q.surface = surface[1];
   const sides = SIDES.exec(t);
@@ -145,15 +163,71 @@ function readQuestion(text: string): MaterialQuestion | null {
   }
   const coats = COATS.exec(t);
   if (coats?.[1]) q.coats = WORD_NUMBER[coats[1]] ?? Number(coats[1]);
-  if (yields) return q;
-  // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.
-  const measured = isMeasured(q);
-  // "I need cement, how much is a bag?": a price asked beside a need that names no job to measure.
-  if ((PRICE_ASKED.test(t) && (!NEED.test(t) || (!measured && q.surface === undefined))) || PRICE_AT_END.test(t)) return null;
-  // "¿cuánto me cobran para llevarlo a mi casa?" asks a price or a service, not an amount of material.
-  if (!measured && PRICE_OR_SERVICE.test(t)) return null;
-  if (!NEED.test(t) && !(FOR.test(t) && (measured || q.surface !== undefined)) && !(measured && q.surface !== undefined)) return null;
+  const rooms = ROOMS.exec(t);
+  if (rooms?.[1]) q.rooms = ROOM_COUNT[rooms[1]] ?? Number(rooms[1]);
   return q;
+}
+
+/** "2 habitaciones", "tres cuartos", "3 bedroom house": a count of rooms (1 to 9), never a length. */
+const ROOMS = /\b([1-9]|dos|tres|cuatro|cinco|seis|two|three|four|five|six)\s*-?\s*(?:habitacion(?:es)?|cuartos|aposentos|recamaras|dormitorios|bedrooms?|rooms)\b/;
+const ROOM_COUNT: Readonly<Record<string, number>> = { dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/**
+ * The sizes a message gives of the job's surface, whatever it asks ("piso de 4x5", "tengo un
+ * cuarto de 3 x 4", "a 40 m² wall"): kept for a question of how much that comes later. Null when
+ * it gives none, or names no surface.
+ */
+export function readSaidSizes(text: string): MaterialQuestion | null {
+  if (!/\d/.test(text)) return null;
+  const { sides, area, volume, thickness, surface } = measurementsOf(fold(text));
+  // The surface named makes them sizes of a job: a "2x1" offer or a "2x4" board is none.
+  if ((!sides && area === undefined && volume === undefined) || surface === undefined) return null;
+  return { ...(sides ? { sides } : {}), ...(area !== undefined ? { area } : {}), ...(volume !== undefined ? { volume } : {}), ...(thickness !== undefined ? { thickness } : {}), ...(surface ? { surface } : {}) };
+}
+
+/** The measurement asked for after a question of how much material: an area, a volume, or the height of a length given. */
+export type MeasureAsked = 'area' | 'volume' | 'height';
+
+/** Words a bare measurement may come with: fillers, connectors, units, sides ("son unos 40 metros cuadrados", "it's 4 by 3"). */
+const MEASURE_WORDS = new Set(
+  (
+    'son es seria serian sera como unos unas uno aprox aproximadamente mas o menos alrededor de del el la las los un una mi mis tengo tiene tienen mide miden mido ' +
+    'x por y en total cada m mt mts metro metros cuadrados cuadrado cubicos cubico m2 mt2 mts2 m3 mts3 cm centimetros centimetro pies pie pulgadas pulgada ' +
+    'largo ancho alto altura fondo espesor grueso grosor de a una dos tres mano manos capa capas ' +
+    'about around approx its it is the my a of and by meters meter metres metre square sq sqm cubic feet foot ft inches inch in long wide high tall length width height thick thickness coat coats one two three'
+  ).split(' '),
+);
+
+/**
+ * A message that only gives a measurement ("40 metros cuadrados", "una pared de 4 por 3", "4x3",
+ * "4 metros por 3", "40 m2", "it's 12 by 10 feet"), read as the one just asked for: an area asked
+ * takes a bare number or metres as m² (of wall to paint, of floor to tile); a height asked takes a
+ * bare length. Null when the message says more than a measurement (another question, a product).
+ *
+ * @example
+ * readMeasureReply('una pared de 4 por 3', 'area'); // { sides: [4, 3], surface: 'wall' }
+ * readMeasureReply('40', 'area'); // { area: 40 }
+ * readMeasureReply('cuánto cuesta el cemento?', 'area'); // null
+ */
+export function readMeasureReply(text: string, asked: MeasureAsked): MaterialQuestion | null {
+  if (text.length > 80 || !/\d/.test(text)) return null;
+  const t = fold(text.replace(/['’]/g, ''));
+  const words = t.split(' ');
+  const other = words.filter((w) => !MEASURE_WORDS.has(w) && !/^\d+(?:\.\d+)?(?:x\d+(?:\.\d+)?)*(?:m|mts?|m2|m3|cm|ft)?$/.test(w) && !SURFACES.some(([re]) => re.test(w)));
+  if (other.length > 0) return null;
+  const q = measurementsOf(t.replace(/(\d)x(?=\d)/g, '$1 x '));
+  if (isMeasured(q)) {
+    // "40 metros" for the walls to paint or the floor to tile: square metres.
+    if (asked === 'area' && q.length !== undefined && q.surface === undefined) return { ...q, area: q.length, length: undefined };
+    return q;
+  }
+  // "una casa de 2 habitaciones": rooms counted, for the walls of typical rooms.
+  if (q.rooms !== undefined) return asked === 'area' ? q : null;
+  // "40", "unos 3 de alto": one number alone is the measurement asked for.
+  const numbers = t.match(/\d+(?:\.\d+)?/g) ?? [];
+  const n = Number(numbers[0]);
+  if (numbers.length !== 1 || !(n > 0)) return null;
+  return asked === 'volume' ? { ...q, volume: n } : asked === 'height' ? { ...q, length: n } : { ...q, area: n };
 }
 
 /** True when the question gives a measurement (sides, an area, a volume or one length). */

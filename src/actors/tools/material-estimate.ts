@@ -8,9 +8,9 @@
 import { foldAccents } from '../../kernel/fold.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { areaToCover } from '../../machines/product-focus.js';
-import { isMeasured, isOnlySurface, type MaterialQuestion } from '../../machines/material-questions.js';
+import { isMeasured, isOnlySurface, readMeasureReply, readSaidSizes, type MaterialQuestion, type MeasureAsked } from '../../machines/material-questions.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { describeProduct, firstWord, focusOf, nameKey } from './product-parts.js';
@@ -19,6 +19,8 @@ import { renderReply } from '../render-reply.js';
 
 /** A room's walls are worked out at this height (m) when the customer gives only the floor. */
 const ROOM_HEIGHT = 2.5;
+/** The side (m) of an everyday room, for rooms counted without their sizes ("casa de 2 habitaciones"). */
+const TYPICAL_ROOM = 3;
 /** A slab or floor of concrete given by its sides only is worked out at this thickness (m), said so. */
 const SLAB_THICKNESS = 0.1;
 const GALLONS_PER_BUCKET = 5;
@@ -45,14 +47,18 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   const product = productAsked(tenant, index, input, text, q);
   if (!product) return isMeasured(q) || q.surface !== undefined ? { kind: 'answer', output: { outcome: 'answered', replies: [{ template: 'product.estimate_which' }] } } : null;
   const focus = focusOf({ product, score: 1, unmet: [], defaulted: false }, { query: product.name }, index);
-  const ask = (template: string, params: Record<string, unknown> = {}): MaterialAnswer => ({
-    kind: 'answer',
-    output: { outcome: 'answered', replies: [{ template, params: { name: product.name, ...params } }], focus },
-  });
+  const ask = (template: string, params: Record<string, unknown> = {}): MaterialAnswer => {
+    // "dime cuántos metros cuadrados…": the next message's bare measurement answers it (`measureAnswer`).
+    const asked = MEASURE_ASKED[template];
+    const measure = asked ? { measure: { asked, ...(q.length !== undefined ? { length: q.length } : {}), ...(q.surface ? { surface: q.surface } : {}) } } : {};
+    return { kind: 'answer', output: { outcome: 'answered', replies: [{ template, params: { name: product.name, ...params } }], focus: { ...focus, ...measure } } };
+  };
   if (product.coverage) return paint(tenant, product, text, q, lang, ask);
   const usage = product.usage;
   if (usage?.per === 'm2') {
     const area = surfaceArea(q);
+    // "una casa de 2 habitaciones": rooms counted say nothing of the walls' or floor's size.
+    if (area === null && q.rooms !== undefined && q.length === undefined) return ask('product.rooms_ask', { rooms: q.rooms });
     if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.usage_ask_area', { amount: fmt(usage.amount), units: countUnit(product.unit, 2, lang), length: q.length });
     const lines = withCompanions(tenant, product, area);
     const items = itemsOf(lines, lang).map((item, i) => {
@@ -81,6 +87,51 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   }
   const described = describeProduct(tenant, product, lang);
   return ask('product.estimate_depends', { price: described.price, unit: described.unit });
+}
+
+/**
+ * A question of how much with no sizes of its own ("¿cuánta cerámica necesito?") after the customer
+ * gave them ("piso de 4x5"): the sizes said, for the same surface or none named.
+ */
+export function withSizesSaid(q: MaterialQuestion, focus: ProductFocus | undefined, text: string): MaterialQuestion {
+  const said = focus?.sizes;
+  if (!said || isMeasured(q) || q.rooms !== undefined || (q.surface !== undefined && said.surface !== undefined && q.surface !== said.surface)) return q;
+  // A floor or a slab is not painted with the walls' paint: "¿cuánta pintura?" after "piso de 4x5" asks the walls.
+  if (said.surface !== undefined && said.surface !== 'wall' && said.surface !== 'room' && PAINT_WORDS.test(nameKey(text))) return q;
+  return { ...said, ...q };
+}
+
+/** The answer's focus keeps the sizes the message gave, else the ones given before. */
+export function keepSizesSaid(out: ProductActorOutput, before: ProductFocus | undefined, text: string | undefined): ProductActorOutput {
+  if (!out.focus || out.focus.sizes) return out;
+  const sizes = (text !== undefined ? readSaidSizes(text) : null) ?? before?.sizes;
+  return sizes ? { ...out, focus: { ...out.focus, sizes } } : out;
+}
+
+/** The measurement each question of the estimate asks for. */
+const MEASURE_ASKED: Readonly<Record<string, MeasureAsked>> = {
+  'product.coverage_ask': 'area',
+  'product.usage_ask_area': 'area',
+  'product.rooms_ask': 'area',
+  'product.usage_ask_height': 'height',
+  'product.usage_ask_volume': 'volume',
+};
+
+/**
+ * The estimate a bare measurement completes right after the bot asked for it ("¿cuántos metros
+ * cuadrados?" → "40 metros cuadrados", "una pared de 4 por 3"; "¿y de alto?" → "3"), for the
+ * product in focus. Null when nothing was asked or the message says more than a measurement.
+ */
+export function measureAnswer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string): MaterialAnswer | null {
+  const asked = input.focus?.measure;
+  const reply = asked ? readMeasureReply(text, asked.asked) : null;
+  if (!asked || !reply) return null;
+  const surface = reply.surface ?? asked.surface;
+  // "una pared de 10 metros" then "3 de alto": the two sides.
+  const sides = !reply.sides && reply.area === undefined && reply.volume === undefined && asked.length !== undefined && reply.length !== undefined ? { sides: [asked.length, reply.length] as const, length: undefined } : {};
+  const q: MaterialQuestion = { ...reply, ...sides, ...(surface ? { surface } : {}) };
+  const bare: ProductActorInput = { ...input, understanding: { ...input.understanding, products: [] } };
+  return materialAnswer(tenant, index, bare, text, q);
 }
 
 /** The product the question is about: named (not the surface itself: "pared", "piso"), in focus, or the one its job words or surface point to. */
@@ -172,6 +223,11 @@ function paint(tenant: TenantData, product: Product, text: string, q: MaterialQu
     area = 2 * (q.sides[0] + q.sides[1]) * ROOM_HEIGHT;
     lead.push({ template: 'product.room_walls', params: { sides: sidesText(q), height: fmt(ROOM_HEIGHT), area: fmt(area) } });
   } else if (area === null && q.sides) area = q.sides[0] * q.sides[1];
+  else if (area === null && q.rooms !== undefined) {
+    // "una casa de 2 habitaciones": the walls of that many everyday rooms (3 x 3 m), said so.
+    area = q.rooms * 2 * (TYPICAL_ROOM + TYPICAL_ROOM) * ROOM_HEIGHT;
+    lead.push({ template: 'product.rooms_walls', params: { rooms: q.rooms, sides: `${TYPICAL_ROOM} x ${TYPICAL_ROOM} m`, height: fmt(ROOM_HEIGHT), area: fmt(area) } });
+  }
   // "¿cuántos galones para 100 metros?": metres of wall to paint are square metres.
   if (area === null) area = areaToCover(text) ?? (q.length !== undefined && q.surface === undefined ? q.length : null);
   if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.coverage_ask', { min: coverage.min, max: coverage.max, units: countUnit('galón', 2, lang), length: q.length });

@@ -2,7 +2,7 @@ import type { Lang } from '../../domain/nlu.js';
 import { areaToCover, asksEstimateAgain, asksIfInStock, countedPick } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import { materialAnswer, type MaterialLine } from './material-estimate.js';
+import { keepSizesSaid, materialAnswer, measureAnswer, withSizesSaid, type MaterialLine } from './material-estimate.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective, TemplateParams } from '../../machines/conversation.contract.js';
 import { fold, type CatalogMatch } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
@@ -107,7 +107,7 @@ export function answerProduct(
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
   const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
-  const out = withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text);
+  const out = keepSizesSaid(withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text), input.focus, text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
   if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return out;
@@ -167,8 +167,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
   if (text !== undefined) {
     // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.
+    // "40 metros cuadrados", "una pared de 4 por 3" right after "dime cuántos metros cuadrados…": that measurement.
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
-    const estimate = material ? materialAnswer(tenant, index, input, text, material) : null;
+    const estimate = material ? materialAnswer(tenant, index, input, text, withSizesSaid(material, input.focus, text)) : measureAnswer(tenant, index, input, text);
     if (estimate?.kind === 'answer') return estimate.output;
     if (estimate) return pricedEstimate(tenant, index, estimate.lead, estimate.lines, lang);
     // "presupuesto para techar una marquesina": what the job takes and its size asked, never a quote of one guessed item.

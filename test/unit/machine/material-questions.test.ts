@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOnlySurface, readMaterialQuestion } from '../../../src/machines/material-questions.js';
+import { isOnlySurface, readMaterialQuestion, readMeasureReply, readSaidSizes } from '../../../src/machines/material-questions.js';
 
 describe('readMaterialQuestion', () => {
   it('should read the two sides of a wall, slab or floor however they are written, es and en', () => {
@@ -62,5 +62,52 @@ describe('isOnlySurface', () => {
   it('should tell the surface itself from a product named for it', () => {
     for (const phrase of ['pared', 'la pared', 'piso', 'a wall', 'losa']) expect(isOnlySurface(phrase), phrase).toBe(true);
     for (const phrase of ['ceramica de pared', 'blocks', 'sellador de paredes', 'cemento']) expect(isOnlySurface(phrase), phrase).toBe(false);
+  });
+});
+
+describe('readMeasureReply', () => {
+  it('should read a bare measurement as the one asked for, es and en, with typos and fillers', () => {
+    const cases: [string, 'area' | 'volume' | 'height', Record<string, unknown>][] = [
+      ['40 metros cuadrados', 'area', { area: 40 }],
+      ['40 m2', 'area', { area: 40 }],
+      ['son como 60 mts2', 'area', { area: 60 }],
+      ['40 metros', 'area', { area: 40 }],
+      ['40', 'area', { area: 40 }],
+      ['una pared de 4 por 3', 'area', { sides: [4, 3], surface: 'wall' }],
+      ['4x3', 'area', { sides: [4, 3] }],
+      ['4 metros por 3', 'area', { sides: [4, 3] }],
+      ['4x5', 'volume', { sides: [4, 5] }],
+      ['2 metros cubicos', 'volume', { volume: 2 }],
+      ['3 de alto', 'height', { length: 3 }],
+      ['about 40 square meters', 'area', { area: 40 }],
+      ["it's 12 by 10 feet", 'area', { sides: [3.66, 3.05] }],
+    ];
+    for (const [text, asked, expected] of cases) expect(readMeasureReply(text, asked), text).toMatchObject(expected);
+  });
+
+  it('should read rooms counted as rooms, never as metres, and only where an area was asked', () => {
+    expect(readMeasureReply('es una casa de 2 habitaciones', 'area')).toMatchObject({ rooms: 2 });
+    expect(readMeasureReply('a 3 bedroom house', 'area')).toMatchObject({ rooms: 3 });
+    expect(readMeasureReply('casa de 2 habitaciones', 'area')).not.toHaveProperty('area');
+    expect(readMeasureReply('casa de 2 habitaciones', 'height')).toBeNull();
+    expect(readMaterialQuestion('cuanta pintura para una casa de tres habitaciones')).toMatchObject({ rooms: 3 });
+  });
+
+  it('should take nothing that says more than a measurement', () => {
+    for (const text of ['a que hora abren', 'gracias', 'dame 2 galones de pintura', 'cuanto cuesta el cemento', 'mi numero es 8095551234', 'entre 4 y 5 de la tarde']) {
+      expect(readMeasureReply(text, 'area'), text).toBeNull();
+    }
+  });
+});
+
+describe('readSaidSizes', () => {
+  it('should keep the sizes a message gives of the job, whatever it asks', () => {
+    expect(readSaidSizes('piso de 4x5')).toEqual({ sides: [4, 5], surface: 'floor' });
+    expect(readSaidSizes('tengo una pared de 40 metros cuadrados')).toEqual({ area: 40, surface: 'wall' });
+    expect(readSaidSizes('I have a 12 by 10 feet floor')).toEqual({ sides: [3.66, 3.05], surface: 'floor' });
+  });
+
+  it('should keep nothing from a message without sizes', () => {
+    for (const text of ['cuanta ceramica necesito', 'dame 20 blocks', 'tubo de 3/4', 'a que hora abren', 'una promocion del 2x1 en bombillos', 'madera de 2x4']) expect(readSaidSizes(text), text).toBeNull();
   });
 });
