@@ -71,3 +71,11 @@ describe('contact data given alone', () => {
     expect(contactGivenAlone(understood('out_of_scope'), 'hola')).toBeNull();
   });
 });
+
+describe('a yes to something else is not a miss', () => {
+  it('should ask the e-mail again after "sí" to an offer made in a detour', () => {
+    const lead = mergeFormReading(solicitud, asking('email', 2, { name: { value: 'Ana', sourceMessageId: 'm1' } }), understood('affirm' as never, { affirmation: 'yes' }), 'm4', 'sí');
+    expect(lead.draft.email).toBeUndefined();
+    expect(nextFormQuestion(solicitud, lead)?.slot).toBe('email');
+  });
+});
