@@ -938,10 +938,9 @@ export const conversationMachine = setup({
     // No clarifying question in the middle of a lead: the pending lead question is asked again instead.
     decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
     // "ana@gmail.com" with nothing asked and no form open: contact data given ahead, to note.
-    // (An e-mail: a phone alone may be someone's other channel, offered to link first.)
     givesContactAlone: ({ context }) => {
       const understanding = u(context);
-      return !!understanding && typeof understanding.leadFields.email === 'string' && !isLeadInProgress(context.lead) && contactGivenAlone(understanding, lastText(context)) !== null;
+      return !!understanding && carriesContact(understanding) && !isLeadInProgress(context.lead) && contactGivenAlone(understanding, lastText(context)) !== null;
     },
     decidesToClarify: ({ context }) => decideTriage(u(context)).kind === 'clarify' && !isLeadInProgress(context.lead),
     misunderstoodTooOften: ({ context }) => context.misunderstoodStreak + 1 >= MAX_MISUNDERSTOOD_STREAK,
@@ -1632,6 +1631,7 @@ export const conversationMachine = setup({
               actions: ['countMisunderstood', { type: 'setHandoffReason', params: { reason: 'not_understood' } }],
             },
             // Unsure: one short question with the two or three likely requests as options.
+            // "ana@gmail.com" alone with nothing pending: contact data to note, not a "what do you need?".
             { guard: 'givesContactAlone', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'noteContact'] },
             { guard: 'decidesToClarify', target: 'continuing', actions: ['countMisunderstood', 'askClarification', 'rememberContact'] },
             {

@@ -193,5 +193,6 @@ export function contactGivenAlone(understanding: Understanding, text: string): s
     .replace(/\S*@\S*|[+\d][\d\s().-]{6,}\d/g, ' ')
     .split(/[^a-z']+/)
     .filter((w) => w && !CONTACT_GLUE.test(w));
-  return words.length <= 1 ? given.map((v) => (v.includes('@') ? correctEmailTypo(v.trim().toLowerCase()) : v.trim())).join(', ') : null;
+  // A phone is echoed masked (as the identity offer shows it): the chat may be read over a shoulder.
+  return words.length <= 1 ? given.map((v) => (v.includes('@') ? correctEmailTypo(v.trim().toLowerCase()) : `xxx-xx${v.replace(/\D/g, '').slice(-2)}`)).join(', ') : null;
 }

@@ -79,3 +79,9 @@ describe('a yes to something else is not a miss', () => {
     expect(nextFormQuestion(solicitud, lead)?.slot).toBe('email');
   });
 });
+
+describe('a phone given alone', () => {
+  it('should be noted masked, never echoed whole', () => {
+    expect(contactGivenAlone(understood('out_of_scope', { leadFields: { phone_or_username: '+18095551234' } }), 'mi cel es 809-555-1234')).toBe('xxx-xx34');
+  });
+});
