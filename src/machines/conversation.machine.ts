@@ -38,7 +38,7 @@ import {
   type UnderstandActorInput,
   type UnderstandActorOutput,
 } from './conversation.contract.js';
-import { carriesContact, carriesLeadData, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
+import { carriesContact, carriesLeadData, contactGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
   carriesFormData,
@@ -747,7 +747,9 @@ function withReading(context: ConversationContext, understanding: Understanding)
     ...(choosing ? { expecting: { kind: 'none' } as Expectation } : {}),
     lang: understanding.lang,
     // A form's data is taken from every message while it is in progress, detours included.
-    lead: spec ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead,
+    // Outside one, who the customer says they are ("hola, soy Ana Díaz, quiero…") is kept for a
+    // form started later: a clerk does not ask the name just given.
+    lead: spec ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : rememberContact(lead, understanding, messageId(context)),
   };
 }
 
@@ -894,7 +896,10 @@ export const conversationMachine = setup({
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.
       if (context.expecting.kind === 'lead_confirmation' && (understanding.affirmation === 'no' || understanding.addsToNeed || slotsNamedIn(spec, lastText(context)).length > 0)) return true;
-      return (slot !== null || context.expecting.kind === 'lead_confirmation') && aboutTheForm;
+      // "alta", "urgente", "para el lunes": a few words that only give form data are an answer
+      // ahead, whatever the classifier made of them (a product, an emergency).
+      const few = slot !== null && !lastText(context).includes('?') && lastText(context).trim().split(/\s+/).length <= 4;
+      return (slot !== null || context.expecting.kind === 'lead_confirmation') && (aboutTheForm || few);
     },
     // The customer answers an identity offer with words instead of the code.
     declinesIdentity: ({ context }) => !!noIdentity(context).answering && u(context)?.affirmation === 'no',
@@ -932,6 +937,11 @@ export const conversationMachine = setup({
     describesAskedComplaint: ({ context }) => describesAskedComplaint(u(context), context.choosing, context.lastMessage?.text),
     // No clarifying question in the middle of a lead: the pending lead question is asked again instead.
     decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
+    // "ana@gmail.com" with nothing asked and no form open: contact data given ahead, to note.
+    givesContactAlone: ({ context }) => {
+      const understanding = u(context);
+      return !!understanding && carriesContact(understanding) && !isLeadInProgress(context.lead) && contactGivenAlone(understanding, lastText(context)) !== null;
+    },
     decidesToClarify: ({ context }) => decideTriage(u(context)).kind === 'clarify' && !isLeadInProgress(context.lead),
     misunderstoodTooOften: ({ context }) => context.misunderstoodStreak + 1 >= MAX_MISUNDERSTOOD_STREAK,
     // A caption the brain could not place ("este", "uno igual"): the photo is the message.
@@ -1126,6 +1136,13 @@ export const conversationMachine = setup({
       };
     }),
     clearChoice: assign({ choosing: null }),
+    // Contact data given unasked is kept (`withReading`) and acknowledged, for the advisor of an
+    // open quote or a form started later; never a "what do you need?" as if nothing was said.
+    noteContact: emit(({ context }) => {
+      const understanding = u(context);
+      const contact = understanding ? (contactGivenAlone(understanding, lastText(context)) ?? '') : '';
+      return context.ticket ? reply('contact.noted.ticket', { contact, number: context.ticket.number }) : reply('contact.noted', { contact });
+    }),
     askClarification: enqueueActions(({ context, enqueue }) => {
       const decision: TriageDecision = decideTriage(u(context));
       if (decision.kind !== 'clarify') return;
@@ -1216,7 +1233,9 @@ export const conversationMachine = setup({
         if (open.length === 0) enqueue.emit(reply('greeting.again'));
         return;
       }
-      const name = firstNameOf(context.lead.draft) ?? profileFirstName(context.contact);
+      // A name kept from this very message is an introduction, not someone known from before.
+      const keptNow = context.lead.draft.name?.sourceMessageId === messageId(context);
+      const name = (keptNow ? null : firstNameOf(context.lead.draft)) ?? profileFirstName(context.contact);
       // "hola, soy Juan": a new customer who says their name is greeted by it (not "welcome back").
       // "Constructora Mejía", "this is Blue Reef Construction": a company introducing itself is
       // welcomed by its whole name (kept as the lead's company), never as a person's first name.
@@ -1279,7 +1298,7 @@ export const conversationMachine = setup({
       const field = expectedField(spec, question.slot);
       enqueue.assign({
         expecting: field ? { kind: 'lead_field', field } : ({ kind: 'none' } as Expectation),
-        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null },
+        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + 1 : 1 },
       });
     }),
     askFormConfirmation: enqueueActions(({ context, enqueue }) => {
@@ -1612,6 +1631,8 @@ export const conversationMachine = setup({
               actions: ['countMisunderstood', { type: 'setHandoffReason', params: { reason: 'not_understood' } }],
             },
             // Unsure: one short question with the two or three likely requests as options.
+            // "ana@gmail.com" alone with nothing pending: contact data to note, not a "what do you need?".
+            { guard: 'givesContactAlone', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'noteContact'] },
             { guard: 'decidesToClarify', target: 'continuing', actions: ['countMisunderstood', 'askClarification', 'rememberContact'] },
             {
               target: 'continuing',

@@ -103,6 +103,9 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'identity.linked',
   // Clarifying questions (triage-decision.ts) and the labels of their options.
   'clarify.ask',
+  // Contact data given unasked: noted (for the open quote's advisor when there is one).
+  'contact.noted',
+  'contact.noted.ticket',
   'clarify.handoff.complaint',
   'clarify.handoff.human_agent',
   'clarify.handoff.urgent',

@@ -27,6 +27,8 @@ export interface LeadState {
   leadId: string | null;
   /** The field the last question asked for. */
   asking: LeadField | null;
+  /** How many times in a row the pending question was asked (absent: once). */
+  asked?: number;
   /** Fields the customer wants to correct: cleared from the draft and asked first. */
   reask: LeadField[];
   notice: LeadNotice | null;
@@ -169,4 +171,28 @@ export function firstNameOf(draft: LeadDraft): string | null {
   const name = draft.name?.value?.trim();
   if (!name) return null;
   return name.split(/\s+/u)[0] ?? null;
+}
+
+/** Words that may go around contact data given alone ("mi correo es …", "este es mi número", "my email:"). */
+const CONTACT_GLUE = /^(?:mi|my|correo|email|e-mail|mail|numero|number|telefono|phone|cel|celular|whatsapp|es|is|este|esta|this|el|la|de|y|and|nombre|name|me|llamo|soy|i'?m|am|aqui|here|por si acaso|just in case|para|que|me|contacten|contacte|contact|ok|bueno|listo|gracias|thanks)$/;
+
+/**
+ * The e-mail or phone of a message that is only contact data ("ana@gmail.com", "mi cel es
+ * 809-555-1234", "Ana Díaz, ana@x.com"), given with nothing asked; null when the message says more.
+ */
+export function contactGivenAlone(understanding: Understanding, text: string): string | null {
+  const email = understanding.leadFields.email;
+  const phone = understanding.leadFields.phone_or_username;
+  const given = [email, phone].filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+  if (given.length === 0) return null;
+  let rest = text.toLowerCase();
+  for (const v of [...given, understanding.leadFields.name ?? '']) if (typeof v === 'string' && v) rest = rest.split(v.toLowerCase()).join(' ');
+  const words = rest
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/\S*@\S*|[+\d][\d\s().-]{6,}\d/g, ' ')
+    .split(/[^a-z']+/)
+    .filter((w) => w && !CONTACT_GLUE.test(w));
+  // A phone is echoed masked (as the identity offer shows it): the chat may be read over a shoulder.
+  return words.length <= 1 ? given.map((v) => (v.includes('@') ? correctEmailTypo(v.trim().toLowerCase()) : `xxx-xx${v.replace(/\D/g, '').slice(-2)}`)).join(', ') : null;
 }

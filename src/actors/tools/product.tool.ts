@@ -383,7 +383,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
 
   const single = found[0] as Found;
-  if (formal) return multiQuote(tenant, found, missing, lang, index, true);
+  // A formal quote needs the amount: "una cotización de pintura" is answered with what there is
+  // (and which one, how much), never a quote of one gallon the customer did not ask for.
+  if (formal && single.item.quantity !== undefined) return multiQuote(tenant, found, missing, lang, index, true);
   // "no, la de 5/8 nada más" right after the 5/8 was answered out with another offered: the customer
   // wants that one, not the other again. A clerk notes it and offers to let them know when it comes in.
   if (input.focus?.alternative !== undefined && single.match.product.sku === input.focus.sku && single.match.product.stock <= 0) {

@@ -123,9 +123,9 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     } else if (slot.choices) {
       value = canonical(slot.choices, value);
       if (value === null) continue;
-    } else if (slot.entity === 'person_name' && isFormChoice(spec, value)) {
-      // "ventas" typed where the name was asked answers another question: whatever brain read it,
-      // a value of the form's own choices (an area, an urgency) is never the customer's name.
+    } else if ((slot.entity === 'person_name' || slot.entity === 'company') && isFormChoice(spec, value)) {
+      // "ventas" typed where the name (or the company) was asked answers another question: whatever
+      // brain read it, a value of the form's own choices (an area, an urgency) is never a name.
       continue;
     }
     // More of the need told at the summary goes after the need written, not in its place.
@@ -162,6 +162,15 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     draft[key] = { value: null, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
     notice = { kind: 'contact_by_chat' };
+  }
+  // A question asked twice and passed over again (other answers given ahead, a question of their
+  // own) is not asked a third time: a clerk moves on, the slot stays empty ("—") in the summary.
+  const pending = lead.status === 'collecting' && lead.asking ? slotOf(spec, lead.asking) : undefined;
+  // (A bare yes or no answers something else on offer, not a miss of the question.)
+  if (pending && (lead.asked ?? 1) >= 2 && (readings.length > 0 || understanding.affirmation === null) && draft[asField(pending.name)] === undefined && notice?.kind !== 'invalid_email' && notice?.kind !== 'required_declined' && !reask.includes(asField(pending.name))) {
+    draft[asField(pending.name)] = { value: null, sourceMessageId: messageId };
+    // Without an e-mail or a phone, the advisor answers by this chat: say so.
+    if (pending.or && !draft[asField(pending.or)]?.value) notice = { kind: 'contact_by_chat' };
   }
   return { ...lead, draft, reask, notice };
 }

@@ -265,10 +265,14 @@ describe('a company or a name as the first message (quality, session 9)', () => 
     await say(host, 'intro-lead', 'Constructora Mejia');
     const lead = await say(host, 'intro-lead', 'ventas');
     expect(texts(lead)).toMatch(/nombre completo/);
+    // The name is asked once more, then never a third time (a clerk moves on), and no area is ever the name.
+    const asked: boolean[] = [];
     for (const area of ['soporte técnico', 'el área de ventas', 'sales']) {
       const again = await say(host, 'intro-lead', area);
-      expect(texts(again), area).toMatch(/nombre completo|full name/);
+      asked.push(/nombre completo|full name/.test(texts(again)));
+      expect((again.state.context as { lead: { draft: Record<string, { value: string | null } | undefined> } }).lead.draft.name?.value ?? null, area).toBeNull();
     }
+    expect(asked).toEqual([true, false, false]);
     const named = await say(host, 'intro-lead', 'Pedro Mejía');
     const draft = (named.state.context as { lead: { draft: Record<string, { value: string } | undefined> } }).lead.draft;
     expect(draft.name?.value).toBe('Pedro Mejía');

@@ -105,6 +105,12 @@ describe('product answers › what a clerk says', () => {
     expect((await ask('precio del cemento')).out.outcome).toBe('answered');
   });
 
+  it('should not write a formal quote of a product named without its amount', async () => {
+    for (const text of ['quiero una cotización de pintura', 'cotizacion de cemento', 'I need a quote for paint']) {
+      expect((await ask(text)).out.outcome, text).not.toBe('multi_quote');
+    }
+  });
+
   it('should show the likely products with options when two fit equally', async () => {
     const { out, reply, text } = await ask('la satinada blanca cuánto?');
     expect(out.outcome).toBe('answered');

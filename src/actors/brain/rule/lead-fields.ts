@@ -30,6 +30,9 @@ const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|neces
  */
 const FORM_WORDS = /\b(?:ventas?|soporte|soporte tecnico|servicio tecnico|facturacion|cobros|sales|support|tech support|technical support|billing|departamento|department|area)\b|^(?:(?:muy )?(?:alta|alto|media|medio|baja|bajo|urgente)|high|medium|low|urgent|otro|otra|other|general)$/;
 
+/** The company declined in so many words, whatever was asked. */
+const NO_COMPANY = /\b(?:no (?:tengo|tenemos|hay) (?:una |un )?(?:empresa|compania|negocio)|sin (?:empresa|compania)|i (?:don'?t|do not) have a (?:company|business)|we (?:don'?t|do not) have a company|no company)\b/;
+
 /** "no, mi correo es …", "no, my name is …": a "no" that corrects another field, not a decline of the one asked. */
 const CORRECTS_OTHER_FIELD = /^no\s*,?\s*(?:(?:mi|el|la|my|the)\s+)?(?:correo|email|e-mail|mail|telefono|celular|numero|nombre|apellido|name|phone|number|cell)\b/;
 
@@ -52,6 +55,10 @@ const URGENCY_WHEN: [UrgencyLevel, RegExp][] = [
   ['Medio', /^(?:la semana que viene|la proxima semana|proxima semana|para la proxima semana|en unos dias|en dos semanas|en 2 semanas|en quince dias|next week|in a few days|in two weeks|este mes|this month|mas o menos|regular)$/],
   ['Bajo', /^(?:el mes que viene|el proximo mes|proximo mes|next month|en unos meses|in a few months|nada|no mucho|not much|not really|poco|sin prisa|no hay prisa|no urge|cuando sea|whenever|sin apuro|no hay apuro|no tengo apuro|tranquilo|con calma|no es urgente|para mas adelante|mas adelante|later|no rush)$/],
 ];
+/** A bare day or time ("para el lunes", "el viernes", "by monday", "hoy"): when, never what. */
+const TIME_ONLY = /^(?:(?:para|antes del?|by|before|on|for)\s+)?(?:el |este |the |this )?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday|hoy|manana|today|tomorrow|fin de semana|weekend)(?: que viene| next week| proximo)?$/;
+/** An urgency said alone ("alta", "urgente", "sin prisa", "asap"), which answers nothing else. */
+const URGENCY_ALONE = /^(?:es |it'?s |muy |very |bastante |super )?(?:alta|alto|media|medio|baja|bajo|urgente|urgentisimo|high|medium|low|urgent|sin prisa|no hay prisa|no urge|no rush|no hurry|lo antes posible|cuanto antes|asap|as soon as possible)$/;
 /** Urgency cues strong enough to count inside a question ("¿lo tienen para hoy? es urgente"). */
 const URGENCY_CUE = /\b(?:urgen\w*|prioridad|priority|para ayer|cuanto antes|lo antes posible|asap|as soon as possible|inmediat\w*|immediately|emergencia|emergency|sin prisa|no hay prisa|no urge|no rush|no hurry|not urgent|cuando puedan|whenever)\b/;
 
@@ -120,6 +127,9 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   const urgency = !question || URGENCY_CUE.test(folded) ? detectUrgency(text) : undefined;
   if (urgency) fields.urgency_level = urgency;
 
+  // "no tengo empresa", "I don't have a company", said ahead of the question: the company declined.
+  if (fields.company_name === undefined && expected !== 'company_name' && NO_COMPANY.test(folded)) fields.company_name = null;
+
   // "perdón, es María Elena Pérez", "sorry, it's John Miller": a full name given again as a
   // correction (a name's words, capitalised) is the name, whatever question is pending (but the
   // company's: "perdón, es Ferreplus Dominicana" there is the company).
@@ -146,6 +156,18 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   if (expected && (fields[expected] === undefined || answersLevel)) {
     const value = readBare(expected, text, { tenantName: input.tenantName, entities });
     if (value !== undefined && (value !== null || fields[expected] === undefined)) fields[expected] = value;
+  }
+  // "Pedro Mejía" typed where the e-mail or phone is asked: the name given late (it was passed over).
+  if ((expected === 'email' || expected === 'phone_or_username') && fields[expected] === undefined && fields.name === undefined && !question && !entities.some((e) => e.type === 'product')) {
+    const bareName = bareOf(text);
+    const person = /\s/.test(bareName) && bareName.split(/\s+/).length <= 4 && WRITTEN_AS_A_NAME.test(bareName) ? extractPersonNames(bareName)[0] : undefined;
+    // Only a whole message that is a person's name ("Castillo Materiales" is a business).
+    if (person && person.start === 0 && person.end === bareName.length && !extractCompanies(bareName).length && !FORM_WORDS.test(plainWords(bareName))) fields.name = person.value;
+  }
+  // "alta", "urgente", "para el lunes" typed while another field is asked: the urgency, given ahead.
+  if (inLead && expected && expected !== 'urgency_level' && fields[expected] === undefined && fields.urgency_level === undefined && (TIME_ONLY.test(folded) || URGENCY_ALONE.test(folded))) {
+    const level = readBare('urgency_level', text, { tenantName: input.tenantName, entities });
+    if (typeof level === 'string') fields.urgency_level = level;
   }
   // The phone is asked only in place of a declined e-mail: "no tengo empresa" there answers ahead.
   if (expected === 'phone_or_username' && fields.phone_or_username === undefined && fields.company_name === undefined && readBare('company_name', text, { tenantName: input.tenantName, entities }) === null) fields.company_name = null;
@@ -262,6 +284,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       const firstClause = (f.split(/[,;]/)[0] ?? f).trim();
       if (DECLINE_COMPANY.test(f) || DECLINE_COMPANY.test(firstClause) || dontKnow || DONT_KNOW.test(firstClause)) return null;
       if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
+      // "ventas", "alta": the form's own words answer another of its questions, never the company's name.
+      if (f.split(' ').length <= 3 && FORM_WORDS.test(f)) return undefined;
       const stripped = bare.replace(COMPANY_PREFIX, '').trim();
       // A description is not a name ("es una constructora", "para mi empresa", "la empresa de mi papá").
       if (/^(?:una?|an?|mi|my|our|nuestra|nuestro|su|para|por|de|del|en|con|la empresa|el negocio|la compania|the company)\b/i.test(fold(stripped))) return undefined;
@@ -288,6 +312,9 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       if (dontKnow || DECLINE_PROBLEM.test(f)) return null;
       // "ventas", "sales", "perdón, es para ventas": areas named again (or corrected) are not the need.
       if (f.split(' ').length <= 6 && AREA_NAMED.some(([, re]) => re.test(f)) && AREA_NAMED.reduce((rest, [, re]) => rest.replace(new RegExp(re.source, 'g'), ''), f).replace(/\b(?:el|la|las|los|de|del|area|areas|the|team|department|departamento|para|for|es|is|it'?s|both|ambos|ambas|las dos|y|and|o|or|tambien|too|also|perdon|disculpa|disculpe|sorry|oops|no|mejor|actually|en realidad|quise decir|i meant|my bad|era|was|mas bien|rather)\b/g, '').trim() === '') return undefined;
+      // "para la semana que viene", "urgente", "para el lunes": when it is needed answers the
+      // urgency (read ahead), it is not the need.
+      if (TIME_ONLY.test(f) || URGENCY_ALONE.test(f) || URGENCY_WHEN.some(([l, re]) => l !== 'Bajo' && re.test(f.replace(/^para\s+/, '')))) return undefined;
       // "mi correo es …" while the need was asked gives contact data, not the need.
       if (carriesContactData(context.entities) && f.split(' ').length <= 10) return undefined;
       // "¿tienen cemento gris?" is a question to answer first (a detour), not the need.
@@ -300,6 +327,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       const level = detectUrgency(bare, { bare: true });
       if (level) return level;
       for (const [l, re] of URGENCY_WHEN) if (re.test(f)) return l;
+      // A day named ("para el lunes", "by friday"): within the week; "el lunes que viene": next week.
+      if (TIME_ONLY.test(f)) return /que viene|next week|proximo/.test(f) ? 'Medio' : 'Alto';
       return undefined;
     }
     default:

@@ -1,0 +1,87 @@
+import { describe, it, expect } from 'vitest';
+import { ferreteriaWorkflows, understood } from './machine-harness.js';
+import { contactGivenAlone, createLeadState, type LeadState } from '../../../src/machines/lead-draft.js';
+import { mergeFormReading, nextFormQuestion } from '../../../src/machines/workflow/brain-form.js';
+import { readLeadFields } from '../../../src/actors/brain/rule/lead-fields.js';
+
+const solicitud = ferreteriaWorkflows().workflows.find((w) => w.id === 'solicitud')!;
+const asking = (slot: LeadState['asking'], asked: number, draft: LeadState['draft'] = {}): LeadState => ({ ...createLeadState(), status: 'collecting', asking: slot, asked, draft });
+const read = (text: string, field: Parameters<typeof readLeadFields>[0]['expecting'] extends infer E ? string : never) =>
+  readLeadFields({ text, entities: [], expecting: { kind: 'lead_field', field } as never }).leadFields;
+
+describe('a question is never asked a third time', () => {
+  it('should leave the name empty when it was asked twice and the customer answers another question again', () => {
+    const lead = mergeFormReading(solicitud, asking('name', 2), understood('sales_lead', { leadFields: { urgency_level: 'Medio' } }), 'm3', 'para la semana que viene');
+    expect(lead.draft.name).toEqual({ value: null, sourceMessageId: 'm3' });
+    expect(nextFormQuestion(solicitud, lead)?.slot).toBe('email');
+  });
+
+  it('should ask it a second time after one miss', () => {
+    const lead = mergeFormReading(solicitud, asking('name', 1), understood('sales_lead', { leadFields: { interest_area: 'Ventas' } }), 'm2', 'ventas');
+    expect(lead.draft.name).toBeUndefined();
+    expect(nextFormQuestion(solicitud, lead)?.slot).toBe('name');
+  });
+
+  it('should say the advisor answers by chat when the e-mail is the question left', () => {
+    const lead = mergeFormReading(solicitud, asking('email', 2, { name: { value: 'Ana', sourceMessageId: 'm1' } }), understood('sales_lead', { leadFields: { interest_area: 'Ventas' } }), 'm4', 'ventas');
+    expect(lead.draft.email?.value).toBeNull();
+    expect(lead.notice).toEqual({ kind: 'contact_by_chat' });
+  });
+
+  it('should never take a form choice for the company', () => {
+    const lead = mergeFormReading(solicitud, asking('company_name', 1), understood('sales_lead', { leadFields: { company_name: 'Ventas', interest_area: 'Ventas' } }), 'm2', 'ventas');
+    expect(lead.draft.company_name).toBeUndefined();
+    expect(lead.draft.interest_area?.value).toBe('Ventas');
+  });
+});
+
+describe('answers given ahead in the lead', () => {
+  it.each([
+    ['alta', 'company_name', 'Alto'],
+    ['urgente', 'problem_statement', 'Alto'],
+    ['para el lunes', 'problem_statement', 'Alto'],
+    ['by friday', 'email', 'Alto'],
+    ['sin prisa', 'email', 'Bajo'],
+  ])('should read "%s" asked for %s as the urgency, nothing else', (text, field, level) => {
+    expect(read(text, field)).toEqual({ urgency_level: level });
+  });
+
+  it.each(['nada', 'later!', 'no'])('should not read "%s" as an urgency where another field is asked', (text) => {
+    expect(read(text, 'email').urgency_level).toBeUndefined();
+  });
+
+  it('should read "no tengo empresa" said ahead as the company declined', () => {
+    expect(readLeadFields({ text: 'no tengo empresa', entities: [], expecting: { kind: 'none' } }).leadFields.company_name).toBeNull();
+  });
+
+  it('should take a name typed where the e-mail is asked', () => {
+    expect(read('Pedro Mejía', 'email').name).toBe('Pedro Mejía');
+    expect(read('Cemento Gris', 'email').name).toBeUndefined();
+  });
+});
+
+describe('contact data given alone', () => {
+  const withEmail = (email: string) => understood('out_of_scope', { leadFields: { email } });
+  it.each(['ana@gmail.com', 'mi correo es ana@gmail.com', 'my email is ana@gmail.com'])('should note "%s"', (text) => {
+    expect(contactGivenAlone(withEmail('ana@gmail.com'), text)).toBe('ana@gmail.com');
+  });
+
+  it('should not take a message that asks something too', () => {
+    expect(contactGivenAlone(withEmail('ana@gmail.com'), 'ana@gmail.com tienen cemento gris?')).toBeNull();
+    expect(contactGivenAlone(understood('out_of_scope'), 'hola')).toBeNull();
+  });
+});
+
+describe('a yes to something else is not a miss', () => {
+  it('should ask the e-mail again after "sí" to an offer made in a detour', () => {
+    const lead = mergeFormReading(solicitud, asking('email', 2, { name: { value: 'Ana', sourceMessageId: 'm1' } }), understood('affirm' as never, { affirmation: 'yes' }), 'm4', 'sí');
+    expect(lead.draft.email).toBeUndefined();
+    expect(nextFormQuestion(solicitud, lead)?.slot).toBe('email');
+  });
+});
+
+describe('a phone given alone', () => {
+  it('should be noted masked, never echoed whole', () => {
+    expect(contactGivenAlone(understood('out_of_scope', { leadFields: { phone_or_username: '+18095551234' } }), 'mi cel es 809-555-1234')).toBe('xxx-xx34');
+  });
+});
