@@ -16,6 +16,20 @@ const fold = foldAccents;
 /** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */
 const singular = (w: string): string => (w.length > 4 && /(?:[aeiou]s|[^aeiou]es)$/.test(w) ? w.replace(/e?s$/, '') : w);
 const tokens = (s: string): string[] => fold(s).split(/[^a-z0-9-]+/).filter((w) => w !== '').map(singular);
+/** The words of one of the store's own names for a good (tenant data, a few hundred): split once, read-only. */
+const nameTokens = (name: string): readonly string[] => {
+  let known = NAME_TOKENS.get(name);
+  if (known === undefined) NAME_TOKENS.set(name, (known = tokens(name)));
+  return known;
+};
+const NAME_TOKENS = new Map<string, readonly string[]>();
+/** The same words as one spaced string, " papel lija ", to find in a message's. */
+const nameKey = (name: string): string => {
+  let known = NAME_KEYS.get(name);
+  if (known === undefined) NAME_KEYS.set(name, (known = ` ${nameTokens(name).join(' ')} `));
+  return known;
+};
+const NAME_KEYS = new Map<string, string>();
 
 /** The trade good a phrase names ("papel de lija fina", "unas lijas"), if any; the longest name wins ("láminas de yeso" over "yeso"). */
 export function tradeGoodOf(tenant: TenantData, phrase: string): TradeGood | null {
@@ -33,7 +47,7 @@ function nameNamed(goods: readonly TradeGood[] | undefined, phrase: string): { g
   let best: { good: TradeGood; word: string; length: number } | null = null;
   for (const good of goods ?? []) {
     for (const word of good.words) {
-      const name = tokens(word).filter((w) => !JOINING.has(w));
+      const name = nameTokens(word).filter((w) => !JOINING.has(w));
       if (name.length > 0 && name.every((w) => said.has(w)) && (best === null || name.length > best.length)) best = { good, word, length: name.length };
     }
   }
@@ -69,7 +83,7 @@ export function namesOnlyATradeGood(goods: readonly TradeGood[] | undefined, tex
   while (to > from && AROUND.has(words[to - 1] as string)) to--;
   if (to - from === 0 || to - from > 4) return false;
   const said = words.slice(from, to).join(' ');
-  return (goods ?? []).some((good) => good.words.some((word) => tokens(word).join(' ') === said));
+  return (goods ?? []).some((good) => good.words.some((word) => nameTokens(word).join(' ') === said));
 }
 
 /** How many of the nearest products are offered instead. */
@@ -131,19 +145,44 @@ export function mentionsATradeGood(goods: readonly TradeGood[] | undefined, text
 
 /** Each good of the trade a phrase names, by its longest name found there ("sandpaper", "putty knife"), in the phrase's order. */
 function goodsNamedIn(goods: readonly TradeGood[], phrase: string): string[] {
-  const said = ` ${tokens(phrase).join(' ')} `;
-  const at = (word: string): number => said.indexOf(` ${tokens(word).join(' ')} `);
+  const words = tokens(phrase);
+  const said = ` ${words.join(' ')} `;
+  const at = (word: string): number => said.indexOf(nameKey(word));
+  // Only the goods one of whose names starts with a word the phrase says can be named in it.
+  const byFirst = firstWordsOf(goods);
+  const candidates = new Set(words.flatMap((w) => byFirst.get(w) ?? []));
   const named = goods
+    .filter((good) => candidates.has(good))
     .flatMap((good) => {
       // The most words first; of equal ones the shortest spelling ("lija", not "lijas").
-      const found = good.words.filter((word) => at(word) >= 0).sort((a, b) => tokens(b).length - tokens(a).length || a.length - b.length);
+      const found = good.words.filter((word) => at(word) >= 0).sort((a, b) => nameTokens(b).length - nameTokens(a).length || a.length - b.length);
       return found.length > 0 ? [found[0] as string] : [];
     })
     .sort((a, b) => at(a) - at(b));
   // "láminas de yeso" names the sheets, not also the plaster its name holds.
-  const end = (word: string): number => at(word) + tokens(word).join(' ').length;
-  return named.filter((word) => !named.some((other) => other !== word && at(other) <= at(word) && end(word) <= end(other) && tokens(other).length > tokens(word).length));
+  const end = (word: string): number => at(word) + nameTokens(word).join(' ').length;
+  return named.filter((word) => !named.some((other) => other !== word && at(other) <= at(word) && end(word) <= end(other) && nameTokens(other).length > nameTokens(word).length));
 }
+
+/** The goods by the first word of each of their names (the goods list is tenant data: indexed once). */
+function firstWordsOf(goods: readonly TradeGood[]): Map<string, TradeGood[]> {
+  let index = FIRST_WORDS.get(goods);
+  if (index === undefined) {
+    index = new Map();
+    for (const good of goods) {
+      for (const word of good.words) {
+        const first = nameTokens(word)[0];
+        if (first === undefined) continue;
+        const list = index.get(first) ?? [];
+        if (!list.includes(good)) list.push(good);
+        index.set(first, list);
+      }
+    }
+    FIRST_WORDS.set(goods, index);
+  }
+  return index;
+}
+const FIRST_WORDS = new WeakMap<readonly TradeGood[], Map<string, TradeGood[]>>();
 
 /** Words a good's name is joined by or said with ("pintura en spray"), never what tells it apart. */
 const NAME_JOINING = new Set([...JOINING, 'en', 'in', 'con', 'with']);

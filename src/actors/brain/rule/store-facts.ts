@@ -8,6 +8,7 @@
  */
 import type { StoreFactKey } from '../../../domain/tenant.js';
 import { fold } from './text.js';
+import { createLru, remembered } from '../../../kernel/lru.js';
 
 function words(text: string): string {
   return fold(text)
@@ -160,6 +161,12 @@ function languageNamed(said: string): 'es' | 'en' | null {
 
 /** The store facts a message asks about, in `STORE_FACT_KEYS` order of the table ("¿hay parqueo y baño?": both). */
 export function storeFactsAsked(text: string): StoreFactKey[] {
+  // The brain, the routing and the store tool ask it of the same message: a copy of the answer kept.
+  return [...remembered(FACTS_ASKED, text, factsAsked)];
+}
+const FACTS_ASKED = createLru<readonly StoreFactKey[]>(256);
+
+function factsAsked(text: string): StoreFactKey[] {
   const f = words(text);
   if (f === '' || TROUBLE.test(f)) return [];
   const asked = FACT_WORDS.filter(([, re, unless]) => re.test(f) && !unless?.test(f)).map(([key]) => key);
