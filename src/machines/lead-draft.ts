@@ -1,5 +1,6 @@
 import type { LeadDraft, LeadField } from '../domain/lead.js';
 import type { Understanding } from '../domain/understanding.js';
+import { foldAccents } from '../kernel/fold.js';
 
 /**
  * `none`: no lead (or one paused by a closed conversation); `collecting`/`confirming`: in progress;
@@ -187,9 +188,7 @@ export function contactGivenAlone(understanding: Understanding, text: string): s
   if (given.length === 0) return null;
   let rest = text.toLowerCase();
   for (const v of [...given, understanding.leadFields.name ?? '']) if (typeof v === 'string' && v) rest = rest.split(v.toLowerCase()).join(' ');
-  const words = rest
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
+  const words = foldAccents(rest)
     .replace(/\S*@\S*|[+\d][\d\s().-]{6,}\d/g, ' ')
     .split(/[^a-z']+/)
     .filter((w) => w && !CONTACT_GLUE.test(w));
