@@ -36,6 +36,16 @@ const COMPANY_STOP = new Set(
   ).split(' '),
 );
 
+/**
+ * Any company suffix, head or tail word anywhere in a folded text (steps 2 and 3 of
+ * `extractCompanies` look at nothing else). Built from the three word lists, so it can never miss
+ * a word they take: every word `wordsAll` yields is bounded by non-word characters or the text's ends.
+ */
+const COMPANY_WORD = new RegExp(
+  `\\b(?:${[COMPANY_SUFFIX, COMPANY_HEAD, COMPANY_TAIL].map((re) => re.source.replace(/^\^\(\?:/, '').replace(/\)\$$/, '')).join('|')})(?![\\w])`,
+  'i',
+);
+
 function formatCompany(raw: string): string {
   const words = raw.trim().split(/\s+/);
   const allLower = raw === raw.toLowerCase();
@@ -114,8 +124,10 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     if (taken.length > 0 && !headOnly && !/^(?:mi|my|una|un|a)$/.test(taken[0]!.folded)) push(taken);
   }
 
-  // 2. Shaped like a company: "<Words> SRL", "Constructora <Name>".
-  const all = wordsAll(text, f);
+  // 2. Shaped like a company: "<Words> SRL", "Constructora <Name>". Steps 2 and 3 need a word that
+  // is a company suffix, head or tail; most messages have none, and one test of the folded text
+  // says so without splitting it into words (a superset: it may match where no word does).
+  const all = COMPANY_WORD.test(f.folded) ? wordsAll(text, f) : [];
   for (let i = 0; i < all.length; i++) {
     const w = all[i] as WordSpan;
     if (COMPANY_SUFFIX.test(w.raw) && i > 0 && /^(?:srl|s\.r\.l|eirl|llc|inc|corp|s\.a|sa)/i.test(w.raw) && (w.raw !== 'sa' || /^SA/.test(w.raw))) {
