@@ -6,11 +6,18 @@
  */
 import { fold } from './text.js';
 
+/** The last text's words: the brain, the routing and the info tool read one message several times. */
+let lastText: string | undefined;
+let lastWords = '';
+
 function words(text: string): string {
-  return fold(text)
+  if (text === lastText) return lastWords;
+  lastWords = fold(text)
     .replace(/[^a-z0-9$\s]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
+  lastText = text;
+  return lastWords;
 }
 
 /**
