@@ -12,7 +12,7 @@ import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFields } from './lead-fields.js';
-import { needToldWithContact } from './opening-need.js';
+import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
@@ -441,8 +441,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     const intent: IntentName = nlu.intent.name;
     const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName, intent });
-    // A lead opened with who is asking and what they need in one message: the need is written down too.
-    const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldWithContact(text, nlu.entities) : null;
+    // A lead opened with what they need (who is asking too, or the goods named): the need is written down too.
+    const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldOpening(text, nlu.entities) : null;
     if (need !== null) lead.leadFields.problem_statement = need;
     const { critical: threat, severity } = detectCritical(text);
     // "urgente" + complaint is critical too (a customer stuck with a broken order today).
