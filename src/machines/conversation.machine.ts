@@ -38,6 +38,7 @@ import {
   type UnderstandActorInput,
   type UnderstandActorOutput,
 } from './conversation.contract.js';
+import { asksFormalQuote, goodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -156,6 +157,8 @@ export interface ConversationContext {
    * took the expectation: a yes next turn still sets the product aside (absent in older snapshots).
    */
   heldOffer?: Extract<Expectation, { kind: 'reserve_offer' }> | null;
+  /** The goods the customer last asked to be priced, in their words: a lead started soon after takes them as its need (absent in older snapshots). */
+  goodsAsked?: GoodsAsked | null;
 }
 
 /** A match the host found on another channel; only a masked handle, never the other contact's data. */
@@ -834,6 +837,13 @@ export const conversationMachine = setup({
     // the product is set aside, then the form goes on. Not at the summary, whose yes confirms it.
     // "no", "no, gracias" to it: nothing set aside, the form's question again (never a goodbye).
     declinesHeldOffer: ({ context }) => formInProgress(context) !== null && !!u(context) && declinesOfferHeld(context, u(context)!),
+    asksQuoteOfOffer: ({ context }) => {
+      const offer = context.expecting;
+      const understanding = u(context);
+      if (offer.kind !== 'reserve_offer' || offer.backorder || context.turn - offer.turn > 1 || !understanding) return false;
+      // "es para mi empresa, necesito la cotización formal" is a lead (an advisor, the customer's data).
+      return understanding.nlu.intent.name !== 'sales_lead' && understanding.nlu.intent.name !== 'human_agent' && asksFormalQuote(understanding, lastText(context));
+    },
     acceptsHeldOffer: ({ context }) => !!context.heldOffer && context.lead.status === 'collecting' && formInProgress(context) !== null && takesReserveOffer(context, context.heldOffer),
     // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint).
     removesEstimateLine: ({ context }) => pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) >= 1 && (removedWords(lastText(context)) !== null || takesCountOff(lastText(context)) !== null),
@@ -1207,10 +1217,18 @@ export const conversationMachine = setup({
     // The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes.
     // "¿Te lo reservo?" after one product: a yes within one turn sets aside this line.
     // A product priced with an offer after it: the focus (`storeProductFocus`) and the offer awaited, in one context copy.
-    settleOffer: assign(({ context, event }, params: { offer: 'reserve' | 'quote' }) => ({
-      ...productFocusOf(context, event),
-      ...(params.offer === 'reserve' ? reserveOfferOf(context, event) : quoteOfferOf(context, event)),
-    })),
+    settleOffer: assign(({ context, event }, params: { offer: 'reserve' | 'quote' }) => {
+      const offer = params.offer === 'reserve' ? reserveOfferOf(context, event) : quoteOfferOf(context, event);
+      const priced = params.offer === 'reserve' && offer.expecting?.kind === 'reserve_offer' ? offer.expecting.text : undefined;
+      const goods = goodsAskedIn(u(context), lastText(context), priced, messageId(context), context.turn);
+      return { ...productFocusOf(context, event), ...offer, ...(goods ? { goodsAsked: goods } : {}) };
+    }),
+    // "mándame la cotización formal" right after one product was priced: the quote of that line, for sales.
+    offerAsQuote: assign(({ context }) => {
+      const offer = context.expecting;
+      if (offer.kind !== 'reserve_offer') return {};
+      return { expecting: { kind: 'quote_offer', text: offer.text, turn: offer.turn, ...(offer.line ? { lines: [{ sku: offer.line.sku, quantity: offer.line.quantity }] } : {}) } as Expectation };
+    }),
     storeAccountAccess: assign(({ event }) => {
       const access = outputOf<AccountActorOutput>(event)?.access;
       return access ? { accountAccess: access } : {};
@@ -1302,7 +1320,9 @@ export const conversationMachine = setup({
       // Asking again in the middle of one: no second introduction, the pending question comes next.
       if (!isLeadInProgress(context.lead) && spec.start) enqueue.emit(formReply(context, spec.start));
       const lead = startForm(spec, context.lead, context.contact);
-      enqueue.assign({ lead: understanding ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead });
+      const read = understanding ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead;
+      // "quiero cotizar 200 blocks de 6 para una obra", priced, then the lead: those blocks are its need.
+      enqueue.assign({ lead: withGoodsAsNeed(read, context.goodsAsked, context.turn) });
     }),
     // A follow-up after a silence: say so, then repeat the pending question.
     remindForm: enqueueActions(({ context, enqueue }) => {
@@ -1569,6 +1589,7 @@ export const conversationMachine = setup({
             { guard: 'removesEstimateLine', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
+            { guard: 'asksQuoteOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'offerAsQuote'] },
             { guard: 'acceptsHeldOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'takeHeldOffer'] },
             {
               guard: 'declinesHeldOffer',

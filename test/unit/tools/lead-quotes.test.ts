@@ -66,3 +66,18 @@ describe('a phone number after a price', () => {
     expect(reply).not.toMatch(/RD\$|829 kg/);
   });
 });
+
+describe('the goods priced before a lead', () => {
+  it('should be the need of a lead started right after, with sales as its area', async () => {
+    const turns = await chat('lq-7', 'quiero cotizar 200 blocks de 6 para una obra', 'necesito la cotizacion formal para la empresa', 'Juan Perez', 'juan@gmail.com', 'Constructora JP', 'alta');
+    expect(turns[5]).toContain('*Necesidad:* quiero cotizar 200 blocks de 6 para una obra');
+    expect(turns[5]).toContain('*Área:* Ventas');
+    expect(turns.join('\n')).not.toContain('qué necesitas');
+  });
+
+  it('should open the quote of the one product priced on "mándame la cotización formal"', async () => {
+    const [, quote] = await chat('lq-8', 'quiero cotizar 200 blocks de 6 para una obra', 'mandame la cotizacion formal');
+    expect(quote).toMatch(/T-\d{6}/);
+    expect(quote).not.toContain('No vendemos');
+  });
+});

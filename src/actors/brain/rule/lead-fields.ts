@@ -307,6 +307,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     case 'interest_area': {
       const area = detectInterestArea(bare, { bare: true });
       if (area) return area;
+      // "alta", "para el lunes" answer the urgency ahead; "dale", "ok" answer nothing.
+      if (URGENCY_ALONE.test(f) || TIME_ONLY.test(f) || ACKNOWLEDGMENT.test(ack)) return undefined;
       if (dontKnow || /^(?:otro|otra|otros|other|ninguno|ninguna|none|nada|general|informacion|info|consulta)$/.test(f)) return 'Otro';
       // A question, contact data ("mi nombre completo es …") or a long message is not an answer to
       // this question: the machine takes what it carries and asks again.
