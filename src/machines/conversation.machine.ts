@@ -1192,7 +1192,9 @@ export const conversationMachine = setup({
       const urgent = decision.intent === 'human_agent' && u(context)?.urgency === 'Alto';
       const template = decision.intent === 'sales_lead' ? 'clarify.lead' : urgent ? 'clarify.handoff.urgent' : `clarify.handoff.${decision.intent}`;
       enqueue.emit({ type: 'reply', reply: { template, options } });
-      enqueue.assign({ expecting: choice });
+      // "…necesitamos cotizar varilla y cemento" asked first whether an advisor should quote it: the goods are the lead's need.
+      const goods = decision.intent === 'sales_lead' ? goodsAskedIn(u(context), lastText(context), undefined, messageId(context), context.turn) : null;
+      enqueue.assign({ expecting: choice, ...(goods ? { goodsAsked: goods } : {}) });
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: NO_EXPECTATION }),

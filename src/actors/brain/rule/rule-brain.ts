@@ -252,7 +252,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "soy Carlos Díaz de Díaz SRL, quiero cotizar": a business (or an e-mail to answer to) asking a quote for nothing named yet.
     const asBusiness = mentions.length === 0 && entities.some((e) => e.type === 'company' || e.type === 'email') && asksForQuote(text);
     const forProject = asBusiness || (mentions.length === 0 ? asksProjectQuote(text) : mentions.every((m) => m.quantity === undefined) && asksQuoteForProjectUnits(text));
-    if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && forProject) {
+    if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead' || (intent.confidence < HANDOFF_CONFIDENCE && !sureHandoffOrCase(intent))) && forProject) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
     // "requisitos para abrir cuenta comercial?": a new account is a lead, not an account's status.
