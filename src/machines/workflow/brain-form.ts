@@ -105,8 +105,6 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
   let reask = [...lead.reask];
   let notice: LeadNotice | null = null;
   const readings = readingsOf(spec, understanding, lead.asking, text);
-  // Only earlier answers changed ("perdón, es para soporte"): a correction, not the question passed over.
-  const correctsOnly = lead.status === 'collecting' && readings.length > 0 && readings.every(([s, v]) => typeof v === 'string' && typeof lead.draft[asField(s.name)]?.value === 'string' && fold(lead.draft[asField(s.name)]!.value!) !== fold(s.choices ? (canonical(s.choices, v) ?? v) : v));
   for (const [slot, raw] of readings) {
     const key = asField(slot.name);
     let value: string | null = raw === null ? null : raw.trim();
@@ -169,7 +167,6 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
   // own) is not asked a third time: a clerk moves on, the slot stays empty ("—") in the summary.
   const pending = lead.status === 'collecting' && lead.asking ? slotOf(spec, lead.asking) : undefined;
   // (A bare yes or no answers something else on offer, not a miss of the question.)
-  if (correctsOnly && pending) return { ...lead, draft, reask, notice, asked: (lead.asked ?? 1) - 1 };
   if (pending && (lead.asked ?? 1) >= 2 && (readings.length > 0 || understanding.affirmation === null) && draft[asField(pending.name)] === undefined && notice?.kind !== 'invalid_email' && notice?.kind !== 'required_declined' && !reask.includes(asField(pending.name))) {
     draft[asField(pending.name)] = { value: null, sourceMessageId: messageId };
     // Without an e-mail or a phone, the advisor answers by this chat: say so.

@@ -85,12 +85,3 @@ describe('a phone given alone', () => {
     expect(contactGivenAlone(understood('out_of_scope', { leadFields: { phone_or_username: '+18095551234' } }), 'mi cel es 809-555-1234')).toBe('xxx-xx34');
   });
 });
-
-describe('an earlier answer corrected while another question is asked', () => {
-  it('should not count the correction as the question passed over', () => {
-    const before = asking('problem_statement', 2, { interest_area: { value: 'Ventas', sourceMessageId: 'm1' } });
-    const lead = mergeFormReading(solicitud, before, understood('sales_lead', { interestArea: 'Soporte' }), 'm5', 'perdón, es para soporte');
-    expect(lead.draft.interest_area?.value).toBe('Soporte');
-    expect(lead.draft.problem_statement).toBeUndefined();
-  });
-});
