@@ -929,6 +929,8 @@ export const conversationMachine = setup({
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.
       if (context.expecting.kind === 'lead_confirmation' && (understanding.affirmation === 'no' || understanding.addsToNeed || slotsNamedIn(spec, lastText(context)).length > 0)) return true;
+      // "actually it's urgent, we open in 3 weeks", "mejor ponle urgencia baja": the urgency changed at the summary, never a store question.
+      if (context.expecting.kind === 'lead_confirmation' && understanding.urgency !== undefined && !lastText(context).includes('?')) return true;
       // "alta", "urgente", "para el lunes": a few words that only give form data are an answer
       // ahead, whatever the classifier made of them (a product, an emergency).
       const few = slot !== null && !lastText(context).includes('?') && lastText(context).trim().split(/\s+/).length <= 4;

@@ -49,3 +49,22 @@ describe('a lead opened with the whole request at once', () => {
     expect(asksQuoteForProjectUnits('a quote for cement')).toBe(false);
   });
 });
+
+describe('leads opened the way customers write them (leads3)', () => {
+  it('should read "me cotizan?" for a remodel as a lead, never a goodbye', async () => {
+    for (const text of ['klk manito, tengo un restaurante y lo voy a remodelar, me cotizan?', 'voy a remodelar mi casa, me pueden cotizar?']) {
+      expect((await read(text)).nlu.intent.name, text).toBe('sales_lead');
+    }
+  });
+
+  it('should read a quote for classrooms or bathrooms as a project counted in units', () => {
+    expect(asksQuoteForProjectUnits('necesitamos cotizar pintura para 20 aulas')).toBe(true);
+    expect(asksQuoteForProjectUnits('cotizacion de ceramica para 12 baños de un hotel')).toBe(true);
+  });
+
+  it('should take the need told after the company in the same clause ("… de X y necesitamos …")', async () => {
+    const u = await read('buenas, somos del Colegio San José y necesitamos cotizar pintura para 20 aulas');
+    expect(u.leadFields.company_name).toBe('Colegio San José');
+    expect(u.leadFields.problem_statement).toBe('necesitamos cotizar pintura para 20 aulas');
+  });
+});

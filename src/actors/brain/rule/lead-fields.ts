@@ -335,6 +335,11 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       const level = detectUrgency(bare, { bare: true });
       if (level) return level;
       for (const [l, re] of URGENCY_WHEN) if (re.test(f)) return l;
+      // "para julio, no hay apuro", "ya mismo, es urgente": one clause says the level.
+      for (const clause of bare.split(/\s*[,;]\s*|\s+(?:pero|but)\s+/).map((c) => plainWords(c)).filter((c) => c !== '' && c !== f)) {
+        const said = detectUrgency(clause, { bare: true }) ?? URGENCY_WHEN.find(([, re]) => re.test(clause))?.[0];
+        if (said) return said;
+      }
       // A day named ("para el lunes", "by friday"): within the week; "el lunes que viene": next week.
       if (TIME_ONLY.test(f)) return /que viene|next week|proximo/.test(f) ? 'Medio' : 'Alto';
       return undefined;

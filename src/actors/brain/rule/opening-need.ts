@@ -29,7 +29,9 @@ export function needToldOpening(text: string, entities: readonly Entity[]): stri
   const contact = entities.filter((e) => CONTACT_TYPES.has(e.type));
   if (contact.length === 0 && !entities.some((e) => e.type === 'product')) return null;
   const clauses: { text: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(/[^.!?;,\n]+/g)) {
+  // "somos del Colegio San José y necesitamos cotizar pintura": "y" before a need starts a clause of its own (same length, so the entities' offsets hold).
+  const split = contact.length === 0 ? text : text.replace(/\s[yY]\s(?=(?:necesit|quer|quis|busc|ocup|vamos|estamos|cotiz|we need|we want|need|want)\w*)/gi, ',  ');
+  for (const m of split.matchAll(/[^.!?;,\n]+/g)) {
     const start = m.index ?? 0;
     clauses.push({ text: m[0], start, end: start + m[0].length });
   }
