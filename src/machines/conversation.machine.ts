@@ -38,6 +38,7 @@ import {
   type UnderstandActorInput,
   type UnderstandActorOutput,
 } from './conversation.contract.js';
+import { asksFormalQuote, goodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -151,6 +152,13 @@ export interface ConversationContext {
   ratingAsk?: { ticketId: string; number: string } | null;
   /** The tenant workflow being filled in (`src/machines/workflow/`), with its spec; absent when none. */
   workflow?: WorkflowRun | null;
+  /**
+   * "¿Te lo reservo?" said under a product answered in the middle of a form, whose next question
+   * took the expectation: a yes next turn still sets the product aside (absent in older snapshots).
+   */
+  heldOffer?: Extract<Expectation, { kind: 'reserve_offer' }> | null;
+  /** The goods the customer last asked to be priced, in their words: a lead started soon after takes them as its need (absent in older snapshots). */
+  goodsAsked?: GoodsAsked | null;
 }
 
 /** A match the host found on another channel; only a masked handle, never the other contact's data. */
@@ -374,9 +382,9 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
  * "dale", "sí, resérvamelo", "ok lo quiero", "yes please". A product named, a change of mind
  * ("sí, pero en blanco") or a sure reading of another request is a new question, not the yes.
  */
-function takesReserveOffer(context: ConversationContext): boolean {
+function takesReserveOffer(context: ConversationContext, offer: Expectation = context.expecting): boolean {
   const understanding = u(context);
-  if (context.expecting.kind !== 'reserve_offer' || context.turn - context.expecting.turn > 1 || !understanding) return false;
+  if (offer.kind !== 'reserve_offer' || context.turn - offer.turn > 1 || !understanding) return false;
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   const text = withoutLaughter(context.lastMessage?.text ?? '');
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
@@ -388,7 +396,7 @@ function takesReserveOffer(context: ConversationContext): boolean {
   // "mándamelos a Caleta" is priced with that delivery (the product flow), not set aside bare.
   if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text) || ordersDeliveryTo(text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
-  if (context.expecting.backorder && NOTIFY_ME.test(text)) return true;
+  if (offer.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);
 }
 
@@ -683,6 +691,9 @@ function picksOther(context: ConversationContext): boolean {
 function followsUpProductOf(context: ConversationContext): boolean {
   const focus = recentFocus(context);
   if (!focus || !context.lastMessage) return false;
+  // "8095551234", "829-555-1234" alone after a price: a phone to note, never that many sacks, a size or a measure.
+  const understanding = u(context);
+  if (understanding && carriesContact(understanding) && contactGivenAlone(understanding, context.lastMessage.text) !== null) return false;
   // "40 metros cuadrados", "4x5" right after "dime cuántos metros cuadrados…": the measurement asked for.
   if (focus.measure && context.turn - (focus.turn ?? context.turn) <= 1 && readMeasureReply(context.lastMessage.text, focus.measure.asked) !== null) return true;
   const intent = intentOf(context);
@@ -749,8 +760,18 @@ function withReading(context: ConversationContext, understanding: Understanding)
     // A form's data is taken from every message while it is in progress, detours included.
     // Outside one, who the customer says they are ("hola, soy Ana Díaz, quiero…") is kept for a
     // form started later: a clerk does not ask the name just given.
-    lead: spec ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : rememberContact(lead, understanding, messageId(context)),
+    lead: spec && !declinesOfferHeld(context, understanding) ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : spec ? lead : rememberContact(lead, understanding, messageId(context)),
   };
+}
+
+/**
+ * A bare "no" / "no, gracias" right after "¿Te lo reservo?" under a product answered in the middle
+ * of a form: it turns the offer down (`declinesHeldOffer`), not the form's question repeated after it.
+ */
+function declinesOfferHeld(context: ConversationContext, understanding: Understanding): boolean {
+  const offer = context.heldOffer;
+  if (!offer || context.turn - offer.turn > 1 || context.lead.status !== 'collecting') return false;
+  return understanding.affirmation === 'no' && understanding.products.length === 0 && BARE_NO.test(foldText(lastText(context)));
 }
 
 export const conversationMachine = setup({
@@ -812,6 +833,18 @@ export const conversationMachine = setup({
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
+    // "sí" to "¿Te lo reservo?" answered in the middle of a form (its next question asked after it):
+    // the product is set aside, then the form goes on. Not at the summary, whose yes confirms it.
+    // "no", "no, gracias" to it: nothing set aside, the form's question again (never a goodbye).
+    declinesHeldOffer: ({ context }) => formInProgress(context) !== null && !!u(context) && declinesOfferHeld(context, u(context)!),
+    asksQuoteOfOffer: ({ context }) => {
+      const offer = context.expecting;
+      const understanding = u(context);
+      if (offer.kind !== 'reserve_offer' || offer.backorder || context.turn - offer.turn > 1 || !understanding) return false;
+      // "es para mi empresa, necesito la cotización formal" is a lead (an advisor, the customer's data).
+      return understanding.nlu.intent.name !== 'sales_lead' && understanding.nlu.intent.name !== 'human_agent' && asksFormalQuote(understanding, lastText(context));
+    },
+    acceptsHeldOffer: ({ context }) => !!context.heldOffer && context.lead.status === 'collecting' && formInProgress(context) !== null && takesReserveOffer(context, context.heldOffer),
     // "quita las varillas", "no quiero el cemento" to an estimate of several lines: that line off, priced again (never a complaint).
     removesEstimateLine: ({ context }) => pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) >= 1 && (removedWords(lastText(context)) !== null || takesCountOff(lastText(context)) !== null),
     // "ok, entonces?", "bueno, y?" to "¿Te lo reservo?" / "¿Te preparo la cotización formal?": waiting for more, no yes.
@@ -836,8 +869,8 @@ export const conversationMachine = setup({
       // "¿cuánto es todo?" with nothing counted yet: the tool says what the total needs (which one, how many).
       return focus !== null;
     },
-    // Not in the middle of a form: its next question follows the product answer.
-    offersReserve: ({ context, event }) => outputOf<ProductActorOutput>(event)?.reserve !== undefined && !formInProgress(context) && !runOf(context),
+    // In the middle of a form the offer is held while its next question is asked (`heldOffer`).
+    offersReserve: ({ context, event }) => outputOf<ProductActorOutput>(event)?.reserve !== undefined && !runOf(context),
     declinesBackorderOffer: ({ context }) => {
       const understanding = u(context);
       const offer = context.expecting;
@@ -896,6 +929,8 @@ export const conversationMachine = setup({
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.
       if (context.expecting.kind === 'lead_confirmation' && (understanding.affirmation === 'no' || understanding.addsToNeed || slotsNamedIn(spec, lastText(context)).length > 0)) return true;
+      // "actually it's urgent, we open in 3 weeks", "mejor ponle urgencia baja": the urgency changed at the summary, never a store question.
+      if (context.expecting.kind === 'lead_confirmation' && understanding.urgency !== undefined && !lastText(context).includes('?')) return true;
       // "alta", "urgente", "para el lunes": a few words that only give form data are an answer
       // ahead, whatever the classifier made of them (a product, an emergency).
       const few = slot !== null && !lastText(context).includes('?') && lastText(context).trim().split(/\s+/).length <= 4;
@@ -1159,10 +1194,15 @@ export const conversationMachine = setup({
       const urgent = decision.intent === 'human_agent' && u(context)?.urgency === 'Alto';
       const template = decision.intent === 'sales_lead' ? 'clarify.lead' : urgent ? 'clarify.handoff.urgent' : `clarify.handoff.${decision.intent}`;
       enqueue.emit({ type: 'reply', reply: { template, options } });
-      enqueue.assign({ expecting: choice });
+      // "…necesitamos cotizar varilla y cemento" asked first whether an advisor should quote it: the goods are the lead's need.
+      const goods = decision.intent === 'sales_lead' ? goodsAskedIn(u(context), lastText(context), undefined, messageId(context), context.turn) : null;
+      enqueue.assign({ expecting: choice, ...(goods ? { goodsAsked: goods } : {}) });
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
     clearExpectation: assign({ expecting: NO_EXPECTATION }),
+    // The offer held under a form's question is the one answered now (the ticket reads it from `expecting`).
+    dropHeldOffer: assign({ heldOffer: null }),
+    takeHeldOffer: assign(({ context }) => (context.heldOffer ? { expecting: context.heldOffer, heldOffer: null } : {})),
     // The offer asked again, plainer: a yes next turn still takes it.
     nudgeOffer: enqueueActions(({ context, enqueue }) => {
       const offer = context.expecting;
@@ -1181,10 +1221,18 @@ export const conversationMachine = setup({
     // The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes.
     // "¿Te lo reservo?" after one product: a yes within one turn sets aside this line.
     // A product priced with an offer after it: the focus (`storeProductFocus`) and the offer awaited, in one context copy.
-    settleOffer: assign(({ context, event }, params: { offer: 'reserve' | 'quote' }) => ({
-      ...productFocusOf(context, event),
-      ...(params.offer === 'reserve' ? reserveOfferOf(context, event) : quoteOfferOf(context, event)),
-    })),
+    settleOffer: assign(({ context, event }, params: { offer: 'reserve' | 'quote' }) => {
+      const offer = params.offer === 'reserve' ? reserveOfferOf(context, event) : quoteOfferOf(context, event);
+      const priced = params.offer === 'reserve' && offer.expecting?.kind === 'reserve_offer' ? offer.expecting.text : undefined;
+      const goods = goodsAskedIn(u(context), lastText(context), priced, messageId(context), context.turn);
+      return { ...productFocusOf(context, event), ...offer, ...(goods ? { goodsAsked: goods } : {}) };
+    }),
+    // "mándame la cotización formal" right after one product was priced: the quote of that line, for sales.
+    offerAsQuote: assign(({ context }) => {
+      const offer = context.expecting;
+      if (offer.kind !== 'reserve_offer') return {};
+      return { expecting: { kind: 'quote_offer', text: offer.text, turn: offer.turn, ...(offer.line ? { lines: [{ sku: offer.line.sku, quantity: offer.line.quantity }] } : {}) } as Expectation };
+    }),
     storeAccountAccess: assign(({ event }) => {
       const access = outputOf<AccountActorOutput>(event)?.access;
       return access ? { accountAccess: access } : {};
@@ -1276,7 +1324,9 @@ export const conversationMachine = setup({
       // Asking again in the middle of one: no second introduction, the pending question comes next.
       if (!isLeadInProgress(context.lead) && spec.start) enqueue.emit(formReply(context, spec.start));
       const lead = startForm(spec, context.lead, context.contact);
-      enqueue.assign({ lead: understanding ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead });
+      const read = understanding ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead;
+      // "quiero cotizar 200 blocks de 6 para una obra", priced, then the lead: those blocks are its need.
+      enqueue.assign({ lead: withGoodsAsNeed(read, context.goodsAsked, context.turn) });
     }),
     // A follow-up after a silence: say so, then repeat the pending question.
     remindForm: enqueueActions(({ context, enqueue }) => {
@@ -1296,7 +1346,10 @@ export const conversationMachine = setup({
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
       enqueue.emit(formReply(context, question.text));
       const field = expectedField(spec, question.slot);
+      // "¿Te lo reservo?" just offered under a product answer: held for a yes next turn.
+      const offer = context.expecting.kind === 'reserve_offer' && context.expecting.turn === context.turn ? context.expecting : null;
       enqueue.assign({
+        heldOffer: offer,
         expecting: field ? { kind: 'lead_field', field } : ({ kind: 'none' } as Expectation),
         lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + 1 : 1 },
       });
@@ -1360,7 +1413,7 @@ export const conversationMachine = setup({
     }),
     sayQuoteTicket: emit(({ context }) =>
       context.expecting.kind === 'reserve_offer'
-        ? reply(context.expecting.backorder ? 'quote.backorder' : 'quote.reserved', { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text })
+        ? reply(context.expecting.backorder ? 'quote.backorder' : formInProgress(context) ? 'quote.reserved_held' : 'quote.reserved', { number: context.ticket?.number ?? '', line: reservedWithDelivery(context)?.text ?? context.expecting.text })
         : reply('quote.ticket', { number: context.ticket?.number ?? '' }),
     ),
     enterHandoff: assign(({ context }) => ({
@@ -1540,6 +1593,13 @@ export const conversationMachine = setup({
             { guard: 'removesEstimateLine', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'acceptsQuoteOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'rememberContact'] },
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
+            { guard: 'asksQuoteOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'offerAsQuote'] },
+            { guard: 'acceptsHeldOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'takeHeldOffer'] },
+            {
+              guard: 'declinesHeldOffer',
+              target: 'continuing',
+              actions: [{ type: 'route', params: { as: 'product' } }, 'dropHeldOffer', { type: 'sayTemplate', params: { template: 'lead.offerDeclined' } }],
+            },
             // "no" to "¿Quieres que te avise cuando entre?", "déjame pensarlo" to "¿Te lo reservo?": noted, "¿algo más?", not a goodbye.
             {
               guard: 'declinesBackorderOffer',

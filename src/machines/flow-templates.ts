@@ -18,7 +18,7 @@ export const HANDOFF_TICKET_REASONS = [
  * Every template key the conversation machine emits. Each tenant's `templates/flow.json` defines
  * all of them in every language (a test checks the demo tenant). Params per key:
  * `greeting.named`, `greeting.introduced` and `greeting.welcomeBack` {name}; `greeting.company` {company}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
- * urgency}; `lead.submitted` {leadId}; `handoff.ticket.*` and `quote.ticket` {number}; `quote.reserved` {number, line};
+ * urgency}; `lead.submitted` {leadId}; `handoff.ticket.*` and `quote.ticket` {number}; `quote.reserved` and `quote.reserved_held` {number, line};
  * `identity.codeSent` {channel, handle}; `identity.cannotSend` and `identity.linked` {channel}.
  */
 export const FLOW_TEMPLATE_KEYS: readonly string[] = [
@@ -58,7 +58,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'accountCheck.ack_verify',
   'goodbye',
   'notUnderstood',
-  'lead.notUnderstood',
+  'lead.notUnderstood', 'lead.offerDeclined',
   'error.tool',
   'lead.start',
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),
@@ -88,7 +88,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.rated',
   'ticket.failed',
   'quote.ticket',
-  'quote.reserved',
+  'quote.reserved', 'quote.reserved_held',
   'quote.backorder',
   // "ok, entonces?" to an offer: the offer asked again ({line} for the reserve and the backorder).
   'quote.nudge',

@@ -63,6 +63,31 @@ function otherOf(focus: ProductFocus): string | undefined {
 }
 
 export function followUp(index: CatalogIndex, focus: ProductFocus, message: string, wanted: Wanted[], catalog: readonly Product[] = []): { sku?: string; items: Wanted[] } | null {
+  // "la primera, 20 sacos", "la satinada, 4 galones", "20 del gris" after options were shown (asked
+  // which one and how many): the pick, with that count.
+  const counted = focus.options && focus.options.length >= 2 ? countWithPick(message) : null;
+  if (counted) {
+    const picked = followUpOf(index, focus, counted.pick, wanted.map(({ quantity: _q, ...w }) => w), catalog);
+    if (picked) return { ...picked, items: picked.items.map((i) => (i.quantity === undefined ? { ...i, quantity: counted.quantity } : i)) };
+  }
+  return followUpOf(index, focus, message, wanted, catalog);
+}
+
+/** A count said with a pick ("la primera, 20 sacos", "20 sacos de la primera", "el gris y 20"): the count and the pick's words. */
+function countWithPick(message: string): { quantity: number; pick: string } | null {
+  const t = fold(message).replace(/[¿?¡!.]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const after = /^(.*?\D)(?:\s*,\s*|\s+y\s+|\s+)(\d+)(?:\s+([a-z]+))?$/.exec(t);
+  const before = /^(\d+)(?:\s+([a-z]+))?\s+(?:de\s+|del\s+|of\s+)?(.*\D.*)$/.exec(t);
+  const [quantity, unit, pick] = after ? [after[2], after[3], after[1]] : before ? [before[1], before[2], before[3]] : [];
+  if (quantity === undefined || pick === undefined || (unit !== undefined && readFollowUpQuantity(`2 ${unit}`)?.unit === undefined)) return null;
+  const n = Number(quantity);
+  const words = pick.replace(/[,;]+/g, ' ').trim();
+  if (!Number.isInteger(n) || n <= 0 || n > 100000 || words === '' || /\d/.test(words) || words.split(' ').length > 5) return null;
+  const from = /^(?:del|de la|de los|de las)\s/.test(words) ? words.replace(/^del\s/, 'el ').replace(/^de\s/, '') : words;
+  return isProductFollowUp(from) ? { quantity: n, pick: from } : null;
+}
+
+function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, wanted: Wanted[], catalog: readonly Product[]): { sku?: string; items: Wanted[] } | null {
   if (!isProductFollowUp(message)) return null;
   const text = asBucket(message);
   // Options were shown: "2", "la segunda" picks one (a bare number is a choice here, not a quantity).

@@ -21,6 +21,7 @@ import { takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
 import { namesGoods } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
+import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
@@ -397,6 +398,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const kinds = listKinds(tenant, index, single, lang);
     if (kinds) return kinds;
   }
+  // "una cotización de pintura": which one and how much, never one gallon priced for them.
+  const toQuote = text !== undefined ? quoteNeedsChoice(tenant, index, single, text, lang) : null;
+  if (toQuote) return toQuote;
 
   // "alambre de púas" when the only wire is tie wire: not that kind; the closest, said as such.
   const span = text !== undefined ? spans.find((e) => e.value === single.item.query) : undefined;

@@ -16,6 +16,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.submitted': ['leadId'],
   'quote.ticket': ['number'],
   'quote.reserved': ['number', 'line'],
+  'quote.reserved_held': ['number', 'line'],
   'quote.backorder': ['number', 'line'],
   'quote.reserve_nudge': ['line'],
   'quote.backorder_nudge': ['line'],

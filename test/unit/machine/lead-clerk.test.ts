@@ -85,3 +85,17 @@ describe('a phone given alone', () => {
     expect(contactGivenAlone(understood('out_of_scope', { leadFields: { phone_or_username: '+18095551234' } }), 'mi cel es 809-555-1234')).toBe('xxx-xx34');
   });
 });
+
+describe('the urgency told with more words (leads3)', () => {
+  it.each([
+    ['para julio, no hay apuro', 'Bajo'],
+    ['para el mes que viene, sin apuro', 'Bajo'],
+    ['ya mismo, es urgente', 'Alto'],
+  ])('should read "%s" as %s', (text, level) => {
+    expect(read(text, 'urgency_level').urgency_level).toBe(level);
+  });
+
+  it.each(['alta', 'dale'])('should never take "%s" for the interest area', (text) => {
+    expect(read(text, 'interest_area').interest_area).toBeUndefined();
+  });
+});

@@ -90,6 +90,9 @@ export interface LeadReading {
 /** Not more of the need: thanks, a person asked for, a question put as a statement ("quiero saber si tienen…"). */
 const NOT_A_NEED = /\b(?:gracias|thanks|thank you|persona|humano|agente|asesor|encargado|hablar con|talk to|speak to|person|human|agent|saber si|si tienen|si venden|if you have|if you sell|do you have|do you sell)\b/;
 
+/** A quote asked for (the noun or the verb, es/en). */
+const QUOTE_ASKED = /\b(?:coti[sz]\w*|presupuest\w*|proforma|quote|quotation|estimate)\b/;
+
 /** Buying, said as the area ("purchasing for 3 hotels", "compras para la obra"): sales. */
 const BUYING = /\b(?:compras?|comprar|compramos|compro|adquirir|adquisicion\w*|suplir|abastec\w*|purchas\w*|buy|buying|procurement|sourcing|supply|supplying)\b/;
 
@@ -100,8 +103,8 @@ const GOODS_WORDS = /\b(?:materiales?|construccion|ferreteria|herramientas?|sumi
  * Lead fields found in a message: from entities anywhere, from a correction that names a field
  * ("el correo es otro: …", "cambia la urgencia a alta") while a lead is in progress, and, when the
  * conversation asked for one field, from a bare answer ("Ana Pérez", "independiente", "Ventas",
- * "para ayer"). The interest area is only taken when the customer names it or answers the question:
- * a customer who wants to buy has not said which area their request is for.
+ * "para ayer"). The interest area is taken when the customer names it, answers the question, or
+ * opens the request asking a quote of, or buying, goods it names (sales).
  */
 export function readLeadFields(input: { text: string; entities: readonly Entity[]; expecting: Expectation; tenantName?: string; intent?: string }): LeadReading {
   const { text, entities, expecting } = input;
@@ -122,6 +125,9 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   const folded = plainWords(text);
   const named = AREA_NAMED.find(([, re]) => re.test(folded))?.[0];
   if (named) fields.interest_area = named;
+  // "quiero cotizar materiales para una obra", "queremos comprar cemento para la empresa": a request
+  // that asks a quote or buys goods says its area (sales); a clerk does not ask it again.
+  else if (input.intent === 'sales_lead' && !inLead && (QUOTE_ASKED.test(folded) || BUYING.test(folded)) && (GOODS_WORDS.test(folded) || entities.some((e) => e.type === 'product'))) fields.interest_area = 'Ventas';
   // A question's time words are not the lead's urgency ("¿abren hoy?"), unless urgency is named.
   const question = /\?\s*$/.test(text.trim()) || /^(?:a que|que|cual|cuando|donde|como|cuanto|cuantos|hay|tienen|abren|cierran|what|when|where|how|do|does|is|are|can)\b/.test(folded);
   const urgency = !question || URGENCY_CUE.test(folded) ? detectUrgency(text) : undefined;
@@ -301,6 +307,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     case 'interest_area': {
       const area = detectInterestArea(bare, { bare: true });
       if (area) return area;
+      // "alta", "para el lunes" answer the urgency ahead; "dale", "ok" answer nothing.
+      if (URGENCY_ALONE.test(f) || TIME_ONLY.test(f) || ACKNOWLEDGMENT.test(ack)) return undefined;
       if (dontKnow || /^(?:otro|otra|otros|other|ninguno|ninguna|none|nada|general|informacion|info|consulta)$/.test(f)) return 'Otro';
       // A question, contact data ("mi nombre completo es …") or a long message is not an answer to
       // this question: the machine takes what it carries and asks again.
@@ -327,6 +335,11 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       const level = detectUrgency(bare, { bare: true });
       if (level) return level;
       for (const [l, re] of URGENCY_WHEN) if (re.test(f)) return l;
+      // "para julio, no hay apuro", "ya mismo, es urgente": one clause says the level.
+      for (const clause of bare.split(/\s*[,;]\s*|\s+(?:pero|but)\s+/).map((c) => plainWords(c)).filter((c) => c !== '' && c !== f)) {
+        const said = detectUrgency(clause, { bare: true }) ?? URGENCY_WHEN.find(([, re]) => re.test(clause))?.[0];
+        if (said) return said;
+      }
       // A day named ("para el lunes", "by friday"): within the week; "el lunes que viene": next week.
       if (TIME_ONLY.test(f)) return /que viene|next week|proximo/.test(f) ? 'Medio' : 'Alto';
       return undefined;

@@ -2,12 +2,13 @@ import type { Entity } from '../../../domain/nlu.js';
 import { fold } from './text.js';
 
 /**
- * The need told in the message that opens a lead together with who is asking: "Hi, I'm Mark Evans
- * from Caribbean Builders, mark@cb.com. We need a quote for roofing materials for 20 villas, fairly
- * urgent" — a clerk writes the need down and does not ask "what do you need?" again. Only when the
- * customer gave contact data in the same message (the whole request at once); a bare "quiero
- * cotizar un proyecto" or "we're renovating 40 rooms, can a rep call us?" is a request, and the
- * form asks for the need as usual.
+ * The need told in the message that opens a lead: "Hi, I'm Mark Evans from Caribbean Builders,
+ * mark@cb.com. We need a quote for roofing materials for 20 villas, fairly urgent", "necesito cotizar
+ * pintura para 8 apartamentos" — a clerk writes the need down and does not ask "what do you need?"
+ * again. With contact data in the same message (the whole request at once) any goods or count will
+ * do; without it the goods must be named as products ("pintura", "tubería y cemento"). A bare
+ * "quiero cotizar un proyecto", "cotizar materiales para una obra" or "we're renovating 40 rooms,
+ * can a rep call us?" is a request, and the form asks for the need as usual.
  */
 
 /** Contact data that says the customer is giving the request whole. */
@@ -24,11 +25,13 @@ const SUBSTANCE =
 /** Clauses that are only courtesy or urgency ("hola", "gracias", "fairly urgent", "es urgente"). */
 const NOT_THE_NEED = /^(?:hola|buenas|buenos dias|buenas tardes|hi|hello|hey|good morning|good afternoon|gracias|thanks|thank you|saludos|(?:es |it s |its |fairly |very |muy |bastante |quite )?(?:urgente|urgent|asap)|(?:no hay|sin|no) (?:prisa|apuro)|no rush)$/;
 
-export function needToldWithContact(text: string, entities: readonly Entity[]): string | null {
+export function needToldOpening(text: string, entities: readonly Entity[]): string | null {
   const contact = entities.filter((e) => CONTACT_TYPES.has(e.type));
-  if (contact.length === 0) return null;
+  if (contact.length === 0 && !entities.some((e) => e.type === 'product')) return null;
   const clauses: { text: string; start: number; end: number }[] = [];
-  for (const m of text.matchAll(/[^.!?;,\n]+/g)) {
+  // "somos del Colegio San José y necesitamos cotizar pintura": "y" before a need starts a clause of its own (same length, so the entities' offsets hold).
+  const split = contact.length === 0 ? text : text.replace(/\s[yY]\s(?=(?:necesit|quer|quis|busc|ocup|vamos|estamos|cotiz|we need|we want|need|want)\w*)/gi, ',  ');
+  for (const m of split.matchAll(/[^.!?;,\n]+/g)) {
     const start = m.index ?? 0;
     clauses.push({ text: m[0], start, end: start + m[0].length });
   }

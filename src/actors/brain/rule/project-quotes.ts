@@ -14,7 +14,7 @@ function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-export const QUOTE_WORDS = /\b(?:quote|quotes|quotation|estimate|cotizacion|cotizaciones|cotizar|cotizen|cotice|presupuesto)\b/;
+export const QUOTE_WORDS = /\b(?:quote|quotes|quotation|estimate|cotizacion|cotizaciones|cotizar|cotizen|cotice|cotizan|cotizas|cotiza|cotizame|cotizarme|cotizarnos|cotizenme|cotizeme|presupuesto)\b/;
 export const PROJECT_WORDS =
   /\b(?:proyectos?|obras?|construccion|remodelacion|renovacion|casas?|apartamentos?|aptos?|habitaciones|edificios?|hotel(?:es)?|villas?|torres?|naves?|locales|oficinas|project|projects|rooms|house|houses|home|apartments?|units|building|buildings|hotel|hotels|villas?|renovation|remodel\w*|construction|development|site)\b/;
 
@@ -34,7 +34,7 @@ export function asksForQuote(text: string): boolean {
 
 /** A count of the project's units: "20 villas", "un edificio de 12 apartamentos", "a 30 room hotel". */
 const PROJECT_COUNT =
-  /\b(?:\d+|dos|tres|cuatro|cinco|seis|ocho|diez|doce|veinte|treinta|cuarenta|cincuenta|cien|two|three|four|five|six|eight|ten|twelve|twenty|thirty|forty|fifty|hundred)\s+(?:villas?|casas?|viviendas?|apartamentos?|aptos?|habitacion(?:es)?|cuartos|edificios?|locales|oficinas|naves|cabanas|torres?|niveles|pisos|houses?|homes?|apartments?|rooms?|units|buildings?|offices|cabins|bungalows?|condos?|floors|stor(?:ey|ie|y)s?)\b/;
+  /\b(?:\d+|dos|tres|cuatro|cinco|seis|ocho|diez|doce|veinte|treinta|cuarenta|cincuenta|cien|two|three|four|five|six|eight|ten|twelve|twenty|thirty|forty|fifty|hundred)\s+(?:villas?|casas?|viviendas?|apartamentos?|aptos?|habitacion(?:es)?|cuartos|edificios?|locales|oficinas|naves|cabanas|torres?|niveles|pisos|aulas|salones|banos|cocinas|tiendas|sucursales|escuelas|colegios|houses?|homes?|apartments?|rooms?|units|buildings?|offices|cabins|bungalows?|condos?|floors|stor(?:ey|ie|y)s?|classrooms|bathrooms|kitchens|stores|schools)\b/;
 
 /**
  * "a quote for roofing materials for 20 villas", "cotización de pintura para 8 apartamentos": a

@@ -12,7 +12,7 @@ import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFields } from './lead-fields.js';
-import { needToldWithContact } from './opening-need.js';
+import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
@@ -252,7 +252,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "soy Carlos Díaz de Díaz SRL, quiero cotizar": a business (or an e-mail to answer to) asking a quote for nothing named yet.
     const asBusiness = mentions.length === 0 && entities.some((e) => e.type === 'company' || e.type === 'email') && asksForQuote(text);
     const forProject = asBusiness || (mentions.length === 0 ? asksProjectQuote(text) : mentions.every((m) => m.quantity === undefined) && asksQuoteForProjectUnits(text));
-    if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead') && forProject) {
+    if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead' || (intent.confidence < HANDOFF_CONFIDENCE && !sureHandoffOrCase(intent))) && forProject) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
     // "requisitos para abrir cuenta comercial?": a new account is a lead, not an account's status.
@@ -441,8 +441,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     const intent: IntentName = nlu.intent.name;
     const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName, intent });
-    // A lead opened with who is asking and what they need in one message: the need is written down too.
-    const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldWithContact(text, nlu.entities) : null;
+    // A lead opened with what they need (who is asking too, or the goods named): the need is written down too.
+    const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldOpening(text, nlu.entities) : null;
     if (need !== null) lead.leadFields.problem_statement = need;
     const { critical: threat, severity } = detectCritical(text);
     // "urgente" + complaint is critical too (a customer stuck with a broken order today).

@@ -1,0 +1,64 @@
+import type { InterestArea } from '../domain/lead.js';
+import type { Understanding } from '../domain/understanding.js';
+import { foldAccents } from '../kernel/fold.js';
+import type { LeadState } from './lead-draft.js';
+
+/**
+ * What a customer asked to be priced, carried into a lead started after it: "quiero cotizar 200
+ * blocks de 6 para una obra", priced, then "necesito la cotización formal para la empresa" — the
+ * clerk writes the blocks down as the need instead of asking "¿qué necesitas?" again. And "mándame
+ * la cotización formal" right after one product was priced asks the quote of that product.
+ */
+
+/** The customer's words that asked for goods to be priced, with the message and the turn. */
+export interface GoodsAsked {
+  text: string;
+  messageId: string;
+  turn: number;
+}
+
+/** How many turns after the goods were asked a lead still takes them as its need. */
+const GOODS_TURNS = 6;
+
+/** A quote asked for (the noun or the verb, es/en), on accent-folded lower-case text. */
+const QUOTE_WORDS = /\b(?:coti[sz]\w*|presupuest\w*|proforma|quote|quotation|estimate)\b/;
+/** The formal quote asked as a thing to be sent or prepared ("mándame la cotización formal", "send me the quote"). */
+const FORMAL_QUOTE = /\b(?:cotizacion|cotisacion|presupuesto|proforma|quote|quotation)\b/;
+
+/** A price asked as a question ("¿cuánto cuestan…?", "how much for…"). */
+const PRICE_QUESTION = /\b(?:cuanto|cuantos|precio|precios|a como|cuesta|cuestan|vale|valen|how much|price|cost)\b/;
+
+const folded = (text: string): string => foldAccents(text).toLowerCase();
+
+/**
+ * The goods asked in this message, when it asks them as a need would say them — counted ("200
+ * blocks de 6") or to be quoted ("cotízame pintura para la casa") — not a bare price question; a
+ * counted price question is written as the line priced (`priced`).
+ */
+export function goodsAskedIn(understanding: Understanding | null, text: string, priced: string | undefined, messageId: string, turn: number): GoodsAsked | null {
+  if (!understanding || understanding.products.length === 0) return null;
+  const counted = understanding.products.some((p) => p.quantity !== undefined && p.quantity > 1);
+  if (!counted && !QUOTE_WORDS.test(folded(text))) return null;
+  // "¿cuánto cuestan 50 sacos de cemento?" is a question, not a need: the line priced says it ("50 x Cemento Gris …").
+  const said = (priced !== undefined && PRICE_QUESTION.test(folded(text)) ? priced : text).trim().replace(/\s+/g, ' ');
+  return { text: said.length <= 400 ? said : `${said.slice(0, 399).trimEnd()}…`, messageId, turn };
+}
+
+/**
+ * The lead with the goods asked shortly before written down as its need, when it has none yet;
+ * goods priced to be bought are a sale, so the area is sales unless the customer said another.
+ */
+export function withGoodsAsNeed(lead: LeadState, goods: GoodsAsked | null | undefined, turn: number): LeadState {
+  if (!goods || turn - goods.turn > GOODS_TURNS || lead.draft.problem_statement !== undefined) return lead;
+  const source = { sourceMessageId: goods.messageId };
+  const area: InterestArea = 'Ventas';
+  return {
+    ...lead,
+    draft: { ...lead.draft, problem_statement: { value: goods.text, ...source }, ...(lead.draft.interest_area === undefined ? { interest_area: { value: area, ...source } } : {}) },
+  };
+}
+
+/** "mándame la cotización formal", "hazme el presupuesto", "send me the quote": the formal quote asked for, no product named. */
+export function asksFormalQuote(understanding: Understanding | null, text: string): boolean {
+  return !!understanding && understanding.products.length === 0 && FORMAL_QUOTE.test(folded(text));
+}
