@@ -497,14 +497,13 @@ describe('qualifying with the rule brain', () => {
   }
   const README_LEAD = ['Somos una constructora y queremos comprar materiales al por mayor', 'Ana Pérez', 'ana@perez.do', 'Constructora Báez', 'ventas', 'Necesitamos cemento y varilla para una obra de 3 niveles', 'alta'];
 
-  it('should ask every field but the area, which buying goods says (sales), and take "ventas" said anyway', async () => {
+  it('should ask every field, the interest area included, when the customer only said they want to buy', async () => {
     const { turns, last, values } = await chat(README_LEAD);
     const asked = turns.map((t) => t.replies.map((r) => r.text).join(' '));
     expect(asked[0]).toMatch(/nombre completo/);
     expect(asked[1]).toMatch(/correo/);
     expect(asked[2]).toMatch(/empresa/);
-    expect(asked[3]).toMatch(/qué necesitas/);
-    expect(asked.join(' ')).not.toMatch(/Ventas.*Soporte.*Facturación/);
+    expect(asked[3]).toMatch(/Ventas.*Soporte.*Facturación/);
     expect(asked[4]).toMatch(/qué necesitas/);
     expect(asked[5]).toMatch(/urgente/);
     expect(last.state.value).toBe('workflow.form.confirming');
@@ -681,7 +680,7 @@ describe('qualifying with the rule brain › a correction while another question
     const { tenant, brain } = await loadDemo();
     const { host } = createMemoryHost({ tenant, brain });
     const say = (text: string) => host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'fix', text });
-    const first = await say('Hola, soy Ana Pérez de Constructora Báez, ana@baez.do, 809-555-1234. Quiero que un asesor me llame para una obra, es urgente');
+    const first = await say('Hola, soy Ana Pérez de Constructora Báez, ana@baez.do, 809-555-1234. Queremos cotizar materiales para una obra, es urgente');
     expect(first.state.context.expecting).toEqual({ kind: 'lead_field', field: 'interest_area' });
     const fixed = await say('espera, mi nombre completo es Ana María Pérez');
     const draft = (fixed.state.context as { lead: { draft: Record<string, { value: string | null } | undefined> } }).lead.draft;

