@@ -92,6 +92,8 @@ describe('rule brain › routing signals (issue 10)', () => {
   it.each([
     ['qué necesito para abrir una cuenta de crédito?', 'es'],
     ['can we open a business account?', 'en'],
+    ['como abro una cuenta', 'es'],
+    ['como se abre una cuenta de credito?', 'es'],
   ] as const)('should read "%s" (a new account) as a sales lead', async (text, lang) => {
     expect(asksNewAccount(text)).toBe(true);
     expect((await read(text, lang)).nlu.intent.name).toBe('sales_lead');
