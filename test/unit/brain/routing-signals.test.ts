@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { createRuleBrain } from '../../../src/actors/brain/index.js';
 import { asksForJob, asksNewAccount, asksProjectQuote, detectClosing, isVagueComplaint, mentionsDelivery, saysNotKnown } from '../../../src/actors/brain/rule/signals.js';
+import { ventsAtTheStore } from '../../../src/actors/brain/rule/purchase-trouble.js';
 import { answerInfo } from '../../../src/actors/tools/info.tool.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
@@ -35,6 +36,18 @@ describe('rule brain › routing signals (issue 10)', () => {
 
   it.each(['la verdad no me gustó', 'estoy enojado', 'tengo una queja'])('should ask about "%s" rather than open a ticket', async (text) => {
     expect(decideTriage(await read(text))).toEqual({ kind: 'confirm', intent: 'complaint' });
+  });
+
+  it.each(['ustedes son un desastre', 'ustedes son lo peor', 'que relajo con ustedes', 'nada, que siempre es lo mismo', 'este negocio es un chiste'])(
+    'should read "%s" (discontent, nothing told) as a complaint to ask about, not a lead or "¿qué necesitas?"',
+    async (text) => {
+      expect(ventsAtTheStore(text)).toBe(true);
+      expect(decideTriage(await read(text))).toEqual({ kind: 'confirm', intent: 'complaint' });
+    },
+  );
+
+  it.each(['ustedes son los mejores', 'ustedes estan abiertos hoy?', 'el servicio es a domicilio?'])('should not read "%s" as discontent', (text) => {
+    expect(ventsAtTheStore(text)).toBe(false);
   });
 
   it.each([

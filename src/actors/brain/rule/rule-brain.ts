@@ -25,7 +25,7 @@ import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
 import { asksDeliveryTimeAhead, ordersAndAsksWhen } from '../../../machines/delivery-time.js';
 import { letsItGo } from '../../../machines/letting-go.js';
-import { tellsPurchaseTrouble } from './purchase-trouble.js';
+import { tellsPurchaseTrouble, VENTING_CONFIDENCE, ventsAtTheStore } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
 import { asksForTradesperson, asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
@@ -347,9 +347,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       intent = { name: 'product_inquiry', confidence: Math.max(intent.confidence, PRODUCT_RULE_CONFIDENCE) };
     }
     // "no me la sé" (the account number asked), "no la tengo": not knowing is no complaint.
-    if (intent.name === 'complaint' && saysOnlyNotKnown(text)) {
-      intent = intents.scoreBehaviour('out_of_scope', NOT_KNOWN_CONFIDENCE);
-    }
+    if (intent.name === 'complaint' && saysOnlyNotKnown(text)) intent = intents.scoreBehaviour('out_of_scope', NOT_KNOWN_CONFIDENCE);
+    // "ustedes son un desastre", "que relajo con ustedes": discontent with nothing told, a complaint unsure on purpose (asked what happened).
+    if (has('complaint') && intent.name !== 'complaint' && !sureHandoffOrCase(intent) && ventsAtTheStore(text)) intent = intents.scoreBehaviour('complaint', VENTING_CONFIDENCE);
     // "quiero hacer un pedido", "I'd like to place an order": what do you need? (the classifier
     // learnt "pedido" from complaints about orders, and "order" from the advisors' leads).
     if (has('product_inquiry') && intent.name !== 'store_hours_location' && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && asksToOrder(text)) {
