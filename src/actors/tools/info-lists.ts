@@ -18,11 +18,14 @@ const wordsOf = (text: string): string[] =>
     .split(/\s+/)
     .filter((w) => w.length >= 4 && !NOT_NAMES.has(w));
 
+/** A word without its plural or its gender ending: "cajera" and "Cajero/a" meet, "vendedora" and "Vendedor/a". */
+const stem = (w: string): string => w.replace(/(?:es|s)$/, '').replace(/(?<=[a-z]{3})[ao]$/, '');
+
 /** The one item of a list the customer names ("la del cemento", "la de cajero"), or null (none or several equally). */
 function namedItem<T>(items: readonly T[], text: string, names: (item: T) => string[]): T | null {
-  const said = new Set(wordsOf(text).map((w) => w.replace(/(?:es|s)$/, '')));
+  const said = new Set(wordsOf(text).map(stem));
   if (said.size === 0) return null;
-  const scored = items.map((item) => ({ item, hits: new Set(names(item).flatMap(wordsOf).map((w) => w.replace(/(?:es|s)$/, '')).filter((w) => said.has(w))).size }));
+  const scored = items.map((item) => ({ item, hits: new Set(names(item).flatMap(wordsOf).map(stem).filter((w) => said.has(w))).size }));
   const best = Math.max(...scored.map((s) => s.hits));
   const top = scored.filter((s) => s.hits === best);
   return best > 0 && top.length === 1 ? (top[0] as { item: T }).item : null;
