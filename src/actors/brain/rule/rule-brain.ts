@@ -14,7 +14,7 @@ import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames,
 import { readLeadFields } from './lead-fields.js';
 import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
-import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
+import { asksCallForQuote, asksForCallBack, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, asksPriceOfCount, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
@@ -294,14 +294,14 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && (asksOpeningDay(text) || asksDirections(text))) {
       intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     }
-    // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person,
-    // as "can someone call me?" already reads; a sure complaint or lead keeps its reading. With the
-    // number to call in the message ("me pueden llamar al 809…? es por un pedido de varilla") the
-    // call is what is asked, whatever product it is about (the ticket carries the whole message).
+    // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person; a sure
+    // complaint or lead keeps its reading. With the number to call in the message ("me pueden llamar al 809…? es
+    // por un pedido de varilla") the call is what is asked, whatever product it is about (the ticket has the message).
     const sure = (name: IntentName) => intent.name === name && intent.confidence >= HANDOFF_CONFIDENCE;
-    if (has('human_agent') && (mentions.length === 0 || extractPhones(text).length > 0) && !sure('complaint') && !sure('sales_lead') && asksForCallBack(text)) {
-      intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
-    }
+    const asPerson = () => intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
+    if (has('human_agent') && (mentions.length === 0 || extractPhones(text).length > 0) && !sure('complaint') && !sure('sales_lead') && asksForCallBack(text)) intent = asPerson();
+    // "necesito mi factura del mes pasado": only a person can look a past sale up (never a job or "¿qué necesitas?").
+    if (has('human_agent') && !sure('complaint') && !sure('sales_lead') && !entities.some((e) => e.type === 'account_id') && asksInvoiceCopy(text)) intent = asPerson();
     // "¿cuándo llega mi pedido?": only a person can look an order up; a request for one, not a complaint.
     if (has('human_agent') && !sure('sales_lead') && asksOrderStatus(text)) intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
     // The call asked for a quote or a big order: a lead for an advisor, never just the product named.
