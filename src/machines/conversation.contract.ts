@@ -289,6 +289,8 @@ export interface AccountActorOutput {
   replies: ReplyDirective[];
   /** The new access state (absent: unchanged). */
   access?: AccountAccess;
+  /** What the answer offers ("¿Quieres que te comunique con el área de cobros?"): a yes next turn takes it. */
+  offer?: ChoiceOption;
 }
 
 export type InfoTopic = 'store_hours_location' | 'offers' | 'job_vacancies';

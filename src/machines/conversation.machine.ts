@@ -1153,6 +1153,12 @@ export const conversationMachine = setup({
       return { expecting, ...(params.focus === 'product' ? productFocusOf(context, event) : infoFocusOf(context, event, expecting)) };
     }),
     storeProductFocus: assign(({ context, event }) => productFocusOf(context, event)),
+    // The account's answer offers what its closing question says ("¿Quieres que te comunique con el
+    // área de cobros?"): a yes next turn takes it; no offer, no expectation.
+    expectAccountOffer: assign(({ context, event }) => {
+      const offer = outputOf<AccountActorOutput>(event)?.offer;
+      return { expecting: offer ? offerChoice(offer, context.lang) : NO_EXPECTATION };
+    }),
     // The picked option stands for the message it clarified: its flow reads that message with the
     // option's intent as a sure reading (a ticket carries the customer's words, not "2").
     applyChoice: assign(({ context }) => {
@@ -1811,7 +1817,7 @@ export const conversationMachine = setup({
                 target: 'awaitingAccountId',
                 actions: ['storeAccountAccess', 'emitEffectReplies', { type: 'expect', params: { expecting: { kind: 'account_verification' } } }],
               },
-              { target: '#continuing', actions: ['storeAccountAccess', 'emitEffectReplies', 'clearExpectation'] },
+              { target: '#continuing', actions: ['storeAccountAccess', 'emitEffectReplies', 'expectAccountOffer'] },
             ],
             onError: {
               target: '#continuing',

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { createRuleBrain } from '../../../src/actors/brain/index.js';
-import { asksForJob, asksNewAccount, asksProjectQuote, detectClosing, isVagueComplaint, mentionsDelivery, saysNotKnown } from '../../../src/actors/brain/rule/signals.js';
+import { asksForJob, asksNewAccount, asksProjectQuote, asksToReactivate, detectClosing, isVagueComplaint, mentionsDelivery, saysNotKnown } from '../../../src/actors/brain/rule/signals.js';
 import { ventsAtTheStore } from '../../../src/actors/brain/rule/purchase-trouble.js';
 import { answerInfo } from '../../../src/actors/tools/info.tool.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
@@ -158,5 +158,16 @@ describe('rule brain › routing signals (issue 10)', () => {
     const u = await read('buenas tardes, mi nombre es Pedro');
     expect(u.nlu.intent.name).toBe('greeting');
     expect(u.nlu.entities.find((e) => e.type === 'person_name')?.value).toBe('Pedro');
+  });
+});
+
+describe('reactivating an account', () => {
+  it.each(['como la activo de nuevo', 'que tengo que hacer pa que me la activen', 'como reactivo mi cuenta', 'how do I reactivate my account?'])('should read "%s" as the account', async (text) => {
+    expect(asksToReactivate(text)).toBe(true);
+    expect((await read(text)).nlu.intent.name).toBe('account_status');
+  });
+
+  it.each(['como activo la garantia', 'tienen activador de cemento?', 'la cuenta de banco para transferir'])('should not read "%s" as reactivating an account', (text) => {
+    expect(asksToReactivate(text)).toBe(false);
   });
 });

@@ -53,6 +53,21 @@ describe('a name given instead of the number', () => {
   });
 });
 
+describe("the account answer's offer", () => {
+  it('should take a yes to collections after a suspended account, and a yes to the payment options after an overdue one', async () => {
+    const [, , collections] = await chatOnFreshHost(tenant, brain, 'acct-offer-susp', 'estado de cuenta 13478', '829-555-1448', 'si');
+    expect(collections).toMatch(/T-\d+/);
+    const [, , ways] = await chatOnFreshHost(tenant, brain, 'acct-offer-late', 'cuanto debo cuenta 10587', '1337', 'si porfa');
+    expect(ways).toMatch(/transferencia bancaria/);
+    expect(ways).not.toMatch(/Dime, ¿qué necesitas|no te entendí/);
+  });
+
+  it('should answer how to reactivate a suspended account with its standing', async () => {
+    const [, , again] = await chatOnFreshHost(tenant, brain, 'acct-react', 'estado de cuenta 13478', '829-555-1448', 'como la activo de nuevo');
+    expect(again).toMatch(/Al saldarlo se reactiva/);
+  });
+});
+
 describe('"ok" while data is awaited', () => {
   it('should note it and ask for the account number or the check again, never say goodbye', async () => {
     const [, ok, status] = await chatOnFreshHost(tenant, brain, 'ack-num', 'mi cuenta', 'ok', '10234');

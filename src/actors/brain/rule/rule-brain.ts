@@ -38,6 +38,7 @@ import {
   asksForJob,
   asksHowToPay,
   asksNewAccount,
+  asksToReactivate,
   asksForQuote,
   asksProjectQuote,
   asksQuoteForProjectUnits,
@@ -262,14 +263,14 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "me pasas el número de la ferretería?", "el wasap de ustedes": the store's phone (an unsure
     // complaint or request for a person too: the classifier leans on "pasas" / "ustedes").
     const handsOff = (intent.name === 'complaint' || intent.name === 'human_agent') && intent.confidence >= HANDOFF_CONFIDENCE;
-    if (has('store_hours_location') && mentions.length === 0 && !handsOff && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
-      intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
-    }
+    if (has('store_hours_location') && mentions.length === 0 && !handsOff && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     // "¿cómo pago?", "formas de pago", "how can I pay?": the store's payment methods (an info
     // question), not an account's standing the classifier leans to on the word "pago".
     if (has('store_hours_location') && mentions.length === 0 && (intent.name === 'account_status' || intent.confidence < STORE_RULE_CONFIDENCE) && intent.name !== 'complaint' && intent.name !== 'human_agent' && !entities.some((e) => e.type === 'account_id') && asksHowToPay(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
+    // "¿cómo la activo de nuevo?", "¿cómo reactivo mi cuenta?": the account's standing says how (its balance paid).
+    if (has('account_status') && mentions.length === 0 && !handsOff && asksToReactivate(text)) intent = { name: 'account_status', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'account_status' ? intent.confidence : 0) };
     // "compré un taladro ayer y no prende", "the drill I bought stopped working": trouble with what the
     // customer got from the store is a complaint, whatever product it names (not that product's
     // list). A question of policy in it ("¿lo puedo devolver?") is answered by the rule below.
@@ -291,9 +292,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
     // "¿la principal abre el 1 de enero?", "how do I get there?": a day's hours, the way, when the classifier is unsure.
-    if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && (asksOpeningDay(text) || asksDirections(text))) {
-      intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
-    }
+    if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && (asksOpeningDay(text) || asksDirections(text))) intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person; a sure
     // complaint or lead keeps its reading. With the number to call in the message ("me pueden llamar al 809…? es
     // por un pedido de varilla") the call is what is asked, whatever product it is about (the ticket has the message).

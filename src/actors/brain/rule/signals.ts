@@ -325,6 +325,18 @@ export function asksNewAccount(text: string): boolean {
   return NEW_ACCOUNT.test(f) && !ACCOUNT_STATUS_WORDS.test(f);
 }
 
+/** Getting a suspended or blocked account (or its credit) working again. */
+const REACTIVATE =
+  /\b(?:(?:como|que hago para|que hago pa|que tengo que hacer (?:para|pa) que|puedo|quiero|necesito|para) (?:(?:me |se )?(?:la|lo) )?(?:re ?activ\w*|activ(?:o|ar|arla|arlo|en|an|e|ara|aran)|desbloque\w*|habilit\w*|reabr\w*)(?! (?:el|la|los|las|un|una|mi|mis|su|sus|esta|este) (?!cuenta|credito)\w+)|(?:re ?activ\w*|desbloque\w*|rehabilit\w*) (?:la|mi|el|mi linea de) (?:cuenta|credito)|(?:reactivate|unblock|unfreeze|reopen|get back) (?:my|the|it)(?: account| credit)?)\b/;
+
+/**
+ * "¿cómo la activo de nuevo?", "¿cómo reactivo mi cuenta?", "how do I reactivate my account?": the
+ * account's standing answers it (a suspended one is reactivated by paying its balance).
+ */
+export function asksToReactivate(text: string): boolean {
+  return REACTIVATE.test(words(text).join(' '));
+}
+
 /** Words that ask about working at the store, not about work clothes ("guantes de trabajo"). */
 const JOB_WORDS =
   /\b(?:empleos?|chambas?|vacantes?|contratando|contratan|plazas?|curriculum|cv|hoja de vida|solicitud de empleo|trabajar|trabajando|busco trabajo|buscando trabajo|hay trabajo|dan trabajo|puesto|puestos|personal|jobs?|hiring|vacanc\w*|work for|work with you|apply|application|resume|career\w*|position\w*)\b/;
