@@ -307,6 +307,8 @@ export interface InfoActorInput {
   delivery?: DeliveryQuote;
   /** The reading, when it names products besides the store question ("¿tienen varilla? ¿y a qué hora cierran?"): they are answered too. */
   understanding?: Understanding;
+  /** A condition told right after the returns policy ("tengo la factura", "la mandaron a preparar"): whether the return applies. */
+  returnCondition?: 'eligible' | 'excluded';
   idempotencyKey: string;
 }
 export interface InfoActorOutput {

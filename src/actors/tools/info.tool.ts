@@ -359,9 +359,8 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   if (facts.length > 0) asked.splice(0, asked.length, ...withFactTopics(asked.filter((t) => !factCovers(facts, t)), facts, WHERE_WORDS.test(plain)));
   // "¿a qué hora abre la sucursal de Villa Hermosa?": the branch says which hours, it asks no address.
   if (asked.includes('hours') && asked.includes('location') && !WHERE_WORDS.test(plain)) asked.splice(asked.indexOf('location'), 1);
-  // "¿puedo pagar a crédito?": the credit answer says how; the payment list would only repeat it.
+  // "¿puedo pagar a crédito?": the credit answer says how; the payment list would only repeat it. "¿y a Bayahíbe?": a place we know alone is a delivery question; "a store in Punta Cana?" asks for a branch there.
   const topics = asked.includes('credit') ? asked.filter((t) => t !== 'payment') : asked;
-  // "¿y a Bayahíbe?": a place we know alone is a delivery question; "a store in Punta Cana?" asks for a branch there.
   if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push(BRANCH_IN.test(words(text).join(' ')) ? 'location' : 'delivery');
   // "¿y cuándo llega?" after the delivery answer: the zones' delivery times; "¿y el 1ro de enero?" after the hours: that day's.
   if (topics.length === 0 && asksDeliveryTime(text)) topics.push('delivery');
@@ -491,6 +490,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'store_hours_location':
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
+      if (input.returnCondition && tenant.templates[input.lang]?.[`info.returns.${input.returnCondition}`] !== undefined) return { replies: [{ template: `info.returns.${input.returnCondition}` }] };
       return withOfferAgain(tenant, input, storeReplies(tenant, input, now));
     case 'offers':
       return offerReplies(tenant, input.lang, now, input.text);
