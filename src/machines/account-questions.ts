@@ -21,7 +21,7 @@ const DATA =
  * the number (or the holder's identifier) again — never a new welcome.
  */
 const WHO =
-  /^(?:(?:hola|buenas|ok|okey|si|bueno|pues|mira|mire|hi|hello|well)\s+)*(?:soy|yo soy|mi nombre es|me llamo|a nombre de|(?:(?:la|mi) cuenta )?(?:esta|es|sale) a nombre de|my name is|it(?:'|’)?s under|under the name(?: of)?)\s+[a-z]{2,}/;
+  /^(?:(?:hola|buenas|ok|okey|si|bueno|pues|mira|mire|hi|hello|well)\s+)*(?:soy|yo soy|mi nombre es|me llamo|a nombre de|(?:(?:la|mi) cuenta )?(?:esta|ta|es|sale) a nombre de|my name is|it(?:'|’)?s under|under the name(?: of)?)\s+[a-z]{2,}/;
 
 /**
  * What the side question asks: `why` the data is needed, the account `data` it unlocks, `who` the

@@ -16,7 +16,7 @@ describe('side questions while the account is being checked', () => {
       expect(askedAboutAccountCheck(text), text).toBe('why');
     }
     for (const text of ['y cuándo vence?', 'cuánto debo?', 'y el balance?', 'y la fecha de pago?', 'when is it due?']) expect(askedAboutAccountCheck(text), text).toBe('data');
-    for (const text of ['soy José Ramón Castillo', 'está a nombre de María Peña', 'la cuenta es a nombre de Constructora Del Este', 'my name is Ana Rodríguez']) expect(askedAboutAccountCheck(text), text).toBe('who');
+    for (const text of ['soy José Ramón Castillo', 'está a nombre de María Peña', 'la cuenta es a nombre de Constructora Del Este', 'la cuenta ta a nombre de pedro guzman', 'my name is Ana Rodríguez']) expect(askedAboutAccountCheck(text), text).toBe('who');
     for (const text of ['10234', 'mi cédula es 001-7654321-0', 'no me acuerdo', 'pásame con alguien', 'tienen cemento?', 'quiero hablar con José']) expect(askedAboutAccountCheck(text), text).toBeNull();
   });
 

@@ -46,6 +46,8 @@ describe('readFollowUpQuantity', () => {
   it('should read the count in "si llevo 10, ¿cuánto pago?"', () => {
     expect(readFollowUpQuantity('si llevo 10 cuanto pago?')).toEqual({ quantity: 10 });
     expect(readFollowUpQuantity('if I take 5 how much do I pay?')).toEqual({ quantity: 5 });
+    expect(readFollowUpQuantity('y si cojo 12 cuanto pago?')).toEqual({ quantity: 12 });
+    expect(readFollowUpQuantity('si agarro 20?')).toEqual({ quantity: 20 });
   });
 });
 
