@@ -307,6 +307,8 @@ export interface InfoActorInput {
   delivery?: DeliveryQuote;
   /** The reading, when it names products besides the store question ("¿tienen varilla? ¿y a qué hora cierran?"): they are answered too. */
   understanding?: Understanding;
+  /** The product on the counter (answered in a recent turn): "¿hasta cuándo es la oferta?" is about its offer. */
+  focusSku?: string;
   /** A condition told right after the returns policy ("tengo la factura", "la mandaron a preparar"): whether the return applies. */
   returnCondition?: 'eligible' | 'excluded';
   idempotencyKey: string;

@@ -532,6 +532,8 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     topic,
     text: context.lastMessage?.text ?? '',
     ...(recentFocus(context) !== null ? { counter: true } : {}),
+    // "¿y hasta cuándo es la oferta?" right after a product's price: that product's offer.
+    ...(context.productFocus && context.turn - (context.productFocus.turn ?? context.turn) <= 1 ? { focusSku: context.productFocus.sku } : {}),
     // The line just priced, with its delivery; not when more lines are counted (the counter's total with the delivery is offered instead).
     ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && countedOnCounter(recentFocus(context)) <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price, ...(offered.again ? { again: true as const } : {}) } } : {}),
     ...(delivery ? { delivery } : {}),

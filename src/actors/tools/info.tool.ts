@@ -493,7 +493,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
       if (input.returnCondition && tenant.templates[input.lang]?.[`info.returns.${input.returnCondition}`] !== undefined) return { replies: [{ template: `info.returns.${input.returnCondition}` }] };
       return withOfferAgain(tenant, input, storeReplies(tenant, input, now));
     case 'offers':
-      return offerReplies(tenant, input.lang, now, input.text);
+      return offerReplies(tenant, input.lang, now, input.text, input.focusSku);
     case 'job_vacancies':
       return vacancyReplies(tenant, input.lang, input.text);
   }
