@@ -1,7 +1,7 @@
 /**
  * A side question while the bot waits for the account number or the holder's identifier: "¿para
- * qué lo necesitan?" (why it is asked) or "¿y cuándo vence?" (the data it unlocks). A clerk answers
- * it and asks again, once; repeating the request, or reading "para qué" as another topic, is not.
+ * qué lo necesitan?" (why it is asked), "¿y cuándo vence?" (the data it unlocks) or "soy José
+ * Castillo" (a name instead of the number). A clerk answers it and asks again, once; repeating the request, or reading "para qué" as another topic, is not.
  */
 import { foldAccents } from '../kernel/fold.js';
 
@@ -16,7 +16,16 @@ const DATA =
   /\b(?:cuando (?:vence|se vence|hay que pagar|tengo que pagar|toca pagar|es el pago|pago)|(?:fecha|dia) (?:de )?(?:pago|vencimiento|corte)|vencimiento|cuanto (?:debo|es lo que debo|tengo pendiente|es el balance|me falta)|(?:mi|el) (?:balance|saldo)|when (?:is it due|is (?:the|my) payment due|do i (?:have to )?pay)|due date|how much do i owe|(?:my|the) balance)\b/;
 
 /**
- * What the side question asks: `why` the data is needed, the account `data` it unlocks, or null
+ * The customer's name instead of the number ("soy José Ramón Castillo", "está a nombre de María
+ * Peña", "my name is Ana"): the account is not found by a name, so the clerk says so and asks for
+ * the number (or the holder's identifier) again — never a new welcome.
+ */
+const WHO =
+  /^(?:(?:hola|buenas|ok|okey|si|bueno|pues|mira|mire|hi|hello|well)\s+)*(?:soy|yo soy|mi nombre es|me llamo|a nombre de|(?:(?:la|mi) cuenta )?(?:esta|ta|es|sale) a nombre de|my name is|it(?:'|’)?s under|under the name(?: of)?)\s+[a-z]{2,}/;
+
+/**
+ * What the side question asks: `why` the data is needed, the account `data` it unlocks, `who` the
+ * customer is (a name given instead of the number), or null
  * (an answer with digits, or anything else, goes on as usual).
  *
  * @example
@@ -24,10 +33,11 @@ const DATA =
  * askedAboutAccountCheck('y cuándo vence?'); // 'data'
  * askedAboutAccountCheck('10234'); // null
  */
-export function askedAboutAccountCheck(text: string): 'why' | 'data' | null {
+export function askedAboutAccountCheck(text: string): 'why' | 'data' | 'who' | null {
   const f = fold(text).replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (/\d{3,}/.test(f) || f.split(' ').length > 14) return null;
   if (WHY.test(f)) return 'why';
   if (DATA.test(f)) return 'data';
+  if (WHO.test(f)) return 'who';
   return null;
 }

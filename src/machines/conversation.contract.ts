@@ -289,6 +289,8 @@ export interface AccountActorOutput {
   replies: ReplyDirective[];
   /** The new access state (absent: unchanged). */
   access?: AccountAccess;
+  /** What the answer offers ("¿Quieres que te comunique con el área de cobros?"): a yes next turn takes it. */
+  offer?: ChoiceOption;
 }
 
 export type InfoTopic = 'store_hours_location' | 'offers' | 'job_vacancies';
@@ -305,6 +307,10 @@ export interface InfoActorInput {
   delivery?: DeliveryQuote;
   /** The reading, when it names products besides the store question ("¿tienen varilla? ¿y a qué hora cierran?"): they are answered too. */
   understanding?: Understanding;
+  /** The product on the counter (answered in a recent turn): "¿hasta cuándo es la oferta?" is about its offer. */
+  focusSku?: string;
+  /** A condition told right after the returns policy ("tengo la factura", "la mandaron a preparar"): whether the return applies. */
+  returnCondition?: 'eligible' | 'excluded';
   idempotencyKey: string;
 }
 export interface InfoActorOutput {

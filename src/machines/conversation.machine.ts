@@ -62,6 +62,7 @@ import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
+import { asksAboutReturns, returnCondition } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
 import { defersTheOrder, ordersDeliveryTo, removedWords, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
@@ -133,7 +134,7 @@ export interface ConversationContext {
   /** The product last answered, for follow-ups ("y si compro 50?"); absent in older snapshots. */
   productFocus?: ProductFocus | null;
   /** The store-info topic answered last turn, for follow-ups ("¿y a Bayahíbe?" after a delivery answer); absent in older snapshots. */
-  infoFocus?: { topic: InfoTopic; turn: number } | null;
+  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true } | null;
   /** The served place the customer last asked us to deliver to, with its fee and the turn (absent in older snapshots). */
   delivery?: (DeliveryQuote & { turn: number }) | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
@@ -421,6 +422,8 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   const focus = context.infoFocus;
   const text = context.lastMessage?.text;
   if (!focus || !text || context.turn - focus.turn !== 1) return null;
+  // "tengo la factura", "la mandaron a preparar" right after the returns policy: whether it applies.
+  if (focus.returns && returnCondition(text) !== null && !sureHandoffRead(context)) return focus.topic;
   // "¿y cuándo llegaría?" after the delivery fee, with a product on the counter: when that order arrives (the product flow's delivery time).
   if (asksDeliveryTime(text) && recentFocus(context) !== null) return null;
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
@@ -438,6 +441,18 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   // short answer naming where, read by the store tool (a place it knows is a delivery question).
   const where = focus.topic === 'store_hours_location' && /^\s*(?:a|al|para|pa|pa'|en|hasta|to|in|for)\s+\S/i.test(text);
   return (continuation && words.length <= 7) || (where && words.length <= 5) ? focus.topic : null;
+}
+
+/** A sure request for a person or complaint read in the message (it wins over a short follow-up). */
+function sureHandoffRead(context: ConversationContext): boolean {
+  const intent = intentOf(context);
+  return (intent === 'complaint' || intent === 'human_agent') && (u(context)?.nlu.intent.confidence ?? 0) >= HANDOFF_CONFIDENCE;
+}
+
+/** The condition told after the returns policy, as the info tool's input. */
+function returnConditionOf(text: string): { returnCondition?: 'eligible' | 'excluded' } {
+  const condition = returnCondition(text);
+  return condition ? { returnCondition: condition } : {};
 }
 
 /** How many turns a delivery place asked for stays part of an estimate's total. */
@@ -517,10 +532,13 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     topic,
     text: context.lastMessage?.text ?? '',
     ...(recentFocus(context) !== null ? { counter: true } : {}),
+    // "¿y hasta cuándo es la oferta?" right after a product's price: that product's offer.
+    ...(context.productFocus && context.turn - (context.productFocus.turn ?? context.turn) <= 1 ? { focusSku: context.productFocus.sku } : {}),
     // The line just priced, with its delivery; not when more lines are counted (the counter's total with the delivery is offered instead).
     ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && countedOnCounter(recentFocus(context)) <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price, ...(offered.again ? { again: true as const } : {}) } } : {}),
     ...(delivery ? { delivery } : {}),
     ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
+    ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '') : {}),
     idempotencyKey: key(context, 'info'),
   };
 }
@@ -565,7 +583,10 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   // An offer's products are on the counter: "¿cuál es la más barata?" is about them.
   const focus = out?.focus ? { productFocus: { ...out.focus, turn: context.turn } } : {};
   // "¿tienen varilla? ¿y a qué hora cierran?": the product answered last is what "¿y la de 1/2?" follows up.
-  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn } };
+  // The returns policy asked, or a condition told after it ("no están cortados" → "y tengo la factura"): still about the return.
+  const said = context.lastMessage?.text ?? '';
+  const returns = topic === 'store_hours_location' && (asksAboutReturns(said) || (!!context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 && returnCondition(said) !== null));
+  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}) } };
   return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus };
 }
 
@@ -1153,6 +1174,12 @@ export const conversationMachine = setup({
       return { expecting, ...(params.focus === 'product' ? productFocusOf(context, event) : infoFocusOf(context, event, expecting)) };
     }),
     storeProductFocus: assign(({ context, event }) => productFocusOf(context, event)),
+    // The account's answer offers what its closing question says ("¿Quieres que te comunique con el
+    // área de cobros?"): a yes next turn takes it; no offer, no expectation.
+    expectAccountOffer: assign(({ context, event }) => {
+      const offer = outputOf<AccountActorOutput>(event)?.offer;
+      return { expecting: offer ? offerChoice(offer, context.lang) : NO_EXPECTATION };
+    }),
     // The picked option stands for the message it clarified: its flow reads that message with the
     // option's intent as a sure reading (a ticket carries the customer's words, not "2").
     applyChoice: assign(({ context }) => {
@@ -1811,7 +1838,7 @@ export const conversationMachine = setup({
                 target: 'awaitingAccountId',
                 actions: ['storeAccountAccess', 'emitEffectReplies', { type: 'expect', params: { expecting: { kind: 'account_verification' } } }],
               },
-              { target: '#continuing', actions: ['storeAccountAccess', 'emitEffectReplies', 'clearExpectation'] },
+              { target: '#continuing', actions: ['storeAccountAccess', 'emitEffectReplies', 'expectAccountOffer'] },
             ],
             onError: {
               target: '#continuing',

@@ -32,6 +32,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'accountCheck.why_verify',
   'accountCheck.data_number',
   'accountCheck.data_verify',
+  'accountCheck.who_number',
+  'accountCheck.who_verify',
   'greeting.openLead',
   'greeting.openTicket',
   'greeting.welcomeBack',

@@ -278,6 +278,10 @@ const QUANTITY_FILLER = new Set([
   'be', 'is', 'are', 'it', 'for', 'the', 'price', 'cost', 'costs', 'compro', 'llevo', 'quiero', 'necesito', 'ocupo', 'dame', 'das', 'ponme',
   'pongame', 'mandame', 'buy', 'take', 'get', 'need', 'want', 'give', 'i', 'ill', 'please', 'porfa', 'favor', 'unos', 'unas', 'about', 'like',
   'what', 'make', 'fueran', 'fuera', 'pa', 'mejor', 'llevaria', 'compraria', 'necesitaria', 'ocuparia', 'im', 'taking', 'lo',
+  // "si llevo 10, ¿cuánto pago?", "if I take 5, how much do I pay?".
+  'pago', 'pagaria', 'pagare', 'pagamos', 'pay', 'do', 'we',
+  // Dominican ways of taking: "y si cojo 12?", "si agarro 5", "si pido 20".
+  'cojo', 'agarro', 'pido', 'tomo', 'llevamos', 'compramos',
   // A count changed: "no, que sean 15", "cámbialo a 15", "ponle 15", "change it to 15", "15 instead".
   'no', 'que', 'sean', 'cambialo', 'cambiala', 'cambialos', 'cambia', 'cambiame', 'ponle', 'pon', 'change', 'to', 'instead', 'actually', 'rather',
   // The product on the counter pointed at: "ese mismo, dame 5", "ese, dame 5", "same one, 5 please".

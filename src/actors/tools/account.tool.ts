@@ -1,4 +1,5 @@
 import type { CustomerAccount, TenantData } from '../../domain/tenant.js';
+import type { ChoiceOption } from '../../domain/understanding.js';
 import type { AccountAccess, AccountActorInput, AccountActorOutput } from '../../machines/conversation.contract.js';
 import { MAX_VERIFICATION_FAILURES, matchesSecondIdentifier, secondIdentifierCandidates, verificationRequired } from './account-verification.js';
 import { formatDate, formatMoney } from './format.js';
@@ -8,11 +9,28 @@ export const ACCOUNT_NUMBER_PATTERN = /^\d{5,8}$/;
 
 const NO_ACCESS: AccountAccess = { verified: [], pending: null, failures: 0 };
 
-function standing(account: CustomerAccount, input: AccountActorInput, access: AccountAccess): AccountActorOutput {
+/**
+ * What the standing's answer offers, as its closing question says: an overdue account the ways to
+ * pay, a suspended one the collections team (a person). Only when the tenant words the offer's button.
+ */
+function standingOffer(account: CustomerAccount, input: AccountActorInput, templates: TenantData['templates']): ChoiceOption | undefined {
+  const es = input.lang === 'es';
+  if (account.standing === 'atrasada' && templates[input.lang]?.['account.offer.payment'] !== undefined) {
+    return { intent: 'store_hours_location', label: 'account.offer.payment', text: es ? '¿Cuáles son las formas de pago?' : 'What are the payment options?' };
+  }
+  if (account.standing === 'suspendida' && templates[input.lang]?.['account.offer.collections'] !== undefined) {
+    return { intent: 'human_agent', label: 'account.offer.collections', text: es ? 'Quiero hablar con el área de cobros por mi cuenta suspendida' : "I'd like to talk to collections about my suspended account" };
+  }
+  return undefined;
+}
+
+function standing(account: CustomerAccount, input: AccountActorInput, access: AccountAccess, templates: TenantData['templates']): AccountActorOutput {
   const firstName = account.holder.trim().split(/\s+/)[0] ?? '';
+  const offer = standingOffer(account, input, templates);
   return {
     outcome: 'answered',
     access,
+    ...(offer ? { offer } : {}),
     replies: [
       {
         template: `account.${account.standing}`,
@@ -54,7 +72,7 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
     const account = tenant.accounts.find((a) => a.number === access.pending);
     if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
     if (account !== undefined && matchesSecondIdentifier(account, text)) {
-      return standing(account, input, { verified: [...new Set([...access.verified, account.number])], pending: null, failures: access.failures });
+      return standing(account, input, { verified: [...new Set([...access.verified, account.number])], pending: null, failures: access.failures }, tenant.templates);
     }
     const failures = access.failures + 1;
     if (failures >= MAX_VERIFICATION_FAILURES) return locked({ ...access, failures });
@@ -77,11 +95,11 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
   const account = tenant.accounts.find((a) => a.number === digits);
   if (!verificationRequired(tenant)) {
     if (!account) return { outcome: 'not_found', replies: [{ template: 'account.not_found', params: { number: digits } }] };
-    return standing(account, input, access);
+    return standing(account, input, access, tenant.templates);
   }
   // With verification on, a number that exists and one that does not get the same question: "not
   // found" would let anyone enumerate the store's account numbers. The proof then fails for both.
-  if (account !== undefined && access.verified.includes(account.number)) return standing(account, input, access);
+  if (account !== undefined && access.verified.includes(account.number)) return standing(account, input, access, tenant.templates);
   if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
   return {
     outcome: 'need_verification',

@@ -18,11 +18,14 @@ const wordsOf = (text: string): string[] =>
     .split(/\s+/)
     .filter((w) => w.length >= 4 && !NOT_NAMES.has(w));
 
+/** A word without its plural or its gender ending: "cajera" and "Cajero/a" meet, "vendedora" and "Vendedor/a". */
+const stem = (w: string): string => w.replace(/(?:es|s)$/, '').replace(/(?<=[a-z]{3})[ao]$/, '');
+
 /** The one item of a list the customer names ("la del cemento", "la de cajero"), or null (none or several equally). */
 function namedItem<T>(items: readonly T[], text: string, names: (item: T) => string[]): T | null {
-  const said = new Set(wordsOf(text).map((w) => w.replace(/(?:es|s)$/, '')));
+  const said = new Set(wordsOf(text).map(stem));
   if (said.size === 0) return null;
-  const scored = items.map((item) => ({ item, hits: new Set(names(item).flatMap(wordsOf).map((w) => w.replace(/(?:es|s)$/, '')).filter((w) => said.has(w))).size }));
+  const scored = items.map((item) => ({ item, hits: new Set(names(item).flatMap(wordsOf).map(stem).filter((w) => said.has(w))).size }));
   const best = Math.max(...scored.map((s) => s.hits));
   const top = scored.filter((s) => s.hits === best);
   return best > 0 && top.length === 1 ? (top[0] as { item: T }).item : null;
@@ -31,13 +34,19 @@ function namedItem<T>(items: readonly T[], text: string, names: (item: T) => str
 /** Asking how to apply for a job ("¿cómo aplico?", "¿dónde mando el CV?", "how do I apply?"). */
 const HOW_TO_APPLY = /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|donde (?:envio|mando|llevo|dejo)|apply|application|resume)\b/;
 
-/** The current offers, or the one the customer names with its end date ("la del cemento, ¿hasta cuándo es?"). */
-export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: string): Pick<InfoActorOutput, 'replies' | 'focus'> {
+/**
+ * The current offers, or the one the customer names with its end date ("la del cemento, ¿hasta
+ * cuándo es?"), or the one of the product on the counter (`sku`: "¿y hasta cuándo es la oferta?"
+ * after the DeWalt drill's price).
+ */
+export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: string, sku?: string): Pick<InfoActorOutput, 'replies' | 'focus'> {
   const today = calendarDate(now, tenant.settings.timeZone);
   const current = tenant.offers.filter((o) => o.validUntil >= today).sort((a, b) => a.validUntil.localeCompare(b.validUntil));
   if (current.length === 0) return { replies: [{ template: 'offers.none' }] };
   const productNames = (o: Offer): string[] => (o.skus ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)?.name ?? '');
-  const one = tenant.templates[lang]?.['offers.one'] !== undefined ? namedItem(current, text, (o) => [o.title.es, o.title.en, ...productNames(o)]) : null;
+  // "¿qué ofertas tienen?" asks for them all, whatever is on the counter; "¿y la oferta?" for its one.
+  const ofCounter = sku !== undefined && !/\b(?:ofertas|promos|promociones|especiales|descuentos|offers|deals|specials)\b/.test(fold(text)) ? current.filter((o) => o.skus?.includes(sku)) : [];
+  const one = tenant.templates[lang]?.['offers.one'] !== undefined ? (namedItem(current, text, (o) => [o.title.es, o.title.en, ...productNames(o)]) ?? (ofCounter.length === 1 ? ofCounter[0]! : null)) : null;
   if (one) {
     const focus = offerFocus(tenant, one);
     return { replies: [{ template: 'offers.one', params: { title: one.title[lang], details: one.details[lang], validUntil: formatDate(one.validUntil, lang) } }], ...(focus ? { focus } : {}) };

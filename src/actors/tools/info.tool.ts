@@ -341,6 +341,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   const plain = withoutPlaceNames(places, fold(text))
     .replace(arriving ? /\b(?:llegar|llego|llega)\b/g : /(?!)/, ' ')
     .replace(/\b(e ?mail|mail) address\b/g, '$1')
+    .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ') // "no la he abierto": the can, not the store
     // "mándame la ubicación": sending the location is no delivery.
     .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map)\b/g, '$1');
   // "la ubicación por WhatsApp": WhatsApp is how to send what is asked, unless it is all that is asked.
@@ -358,13 +359,12 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   if (facts.length > 0) asked.splice(0, asked.length, ...withFactTopics(asked.filter((t) => !factCovers(facts, t)), facts, WHERE_WORDS.test(plain)));
   // "¿a qué hora abre la sucursal de Villa Hermosa?": the branch says which hours, it asks no address.
   if (asked.includes('hours') && asked.includes('location') && !WHERE_WORDS.test(plain)) asked.splice(asked.indexOf('location'), 1);
-  // "¿puedo pagar a crédito?": the credit answer says how; the payment list would only repeat it.
+  // "¿puedo pagar a crédito?": the credit answer says how; the payment list would only repeat it. "¿y a Bayahíbe?": a place we know alone is a delivery question; "a store in Punta Cana?" asks for a branch there.
   const topics = asked.includes('credit') ? asked.filter((t) => t !== 'payment') : asked;
-  // "¿y a Bayahíbe?": a place we know, asked about alone, is a delivery question; "do you have a
-  // store in Punta Cana?" asks for a branch there.
   if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push(BRANCH_IN.test(words(text).join(' ')) ? 'location' : 'delivery');
-  // "¿y cuándo llega?", "how long does it take?" after the delivery answer: the zones' delivery times.
+  // "¿y cuándo llega?" after the delivery answer: the zones' delivery times; "¿y el 1ro de enero?" after the hours: that day's.
   if (topics.length === 0 && asksDeliveryTime(text)) topics.push('delivery');
+  else if (topics.length === 0 && askedDay(text, 0, 'UTC') !== null) topics.push('hours');
   if (text.length <= TOPIC_CACHE_MAX_TEXT) {
     if (places.topics.size >= TOPIC_CACHE_SIZE) places.topics.clear();
     places.topics.set(text, Object.freeze(topics));
@@ -490,9 +490,10 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'store_hours_location':
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
+      if (input.returnCondition && tenant.templates[input.lang]?.[`info.returns.${input.returnCondition}`] !== undefined) return { replies: [{ template: `info.returns.${input.returnCondition}` }] };
       return withOfferAgain(tenant, input, storeReplies(tenant, input, now));
     case 'offers':
-      return offerReplies(tenant, input.lang, now, input.text);
+      return offerReplies(tenant, input.lang, now, input.text, input.focusSku);
     case 'job_vacancies':
       return vacancyReplies(tenant, input.lang, input.text);
   }

@@ -27,8 +27,8 @@ const MONTHS: Record<string, number> = {
   september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11, nov: 11, december: 12, dec: 12,
 };
 const MONTH_WORDS = Object.keys(MONTHS).join('|');
-/** "25 de diciembre", "24th of December". */
-const DAY_OF_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)? (?:de |of )?(${MONTH_WORDS})\\b`);
+/** "25 de diciembre", "1ro de enero", "24th of December". */
+const DAY_OF_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th|ro|ero|do|to|vo|mo|no)? (?:de |of )?(${MONTH_WORDS})\\b`);
 /** "December 24th". */
 const MONTH_DAY = new RegExp(`\\b(${MONTH_WORDS}) (\\d{1,2})(?:st|nd|rd|th)?\\b`);
 /** Weekday names, Monday = 0 (the order of `WEEKDAYS`). */

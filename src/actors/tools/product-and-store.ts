@@ -19,7 +19,8 @@ const STORE_ASKED =
   /\b(?:a que hora|horarios?|abren|abre|cierran|cierra|abiertos?|abiertas?|what time|open|close|hours|donde (?:(?:es que |ustedes |uds )?(?:queda|quedan|estan|esta|se ubican|los encuentro))|direccion|ubicacion|ubicados?|where are you|where is (?:the|your) (?:store|shop)|address|(?:hacen|tienen|hay) (?:delivery|deliveri|envios?|entregas?|servicio a domicilio)|delivery|deliveri|a domicilio|(?:lo|la|los|las|me lo|me la|me los|me las) (?:llevan|traen|envian|mandan)|do you deliver)\b/;
 
 function storeAsked(text: string): boolean {
-  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  // "no la he abierto" (the can, not the store) asks no hours.
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ');
   return STORE_ASKED.test(f) || asksOpeningDay(text) || asksDirections(text) || asksPaymentMethod(text);
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from '../../../src/actors/brain/rule/handoff-requests.js';
+import { asksCallForQuote, asksForCallBack, asksInvoiceCopy, saysOnlyUrgent } from '../../../src/actors/brain/rule/handoff-requests.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
@@ -91,3 +91,17 @@ describe('asksCallForQuote', () => {
   });
 });
 
+
+describe('a copy of a past invoice asked for', () => {
+  it.each(['necesito mi factura del mes pasado', 'me pueden mandar copia de la factura?', 'se me perdio el recibo de la compra', 'can you send me a copy of my invoice?'])(
+    'should read "%s" as a request for a person (only a person can look a sale up)',
+    async (text) => {
+      expect(asksInvoiceCopy(text)).toBe(true);
+      expect((await read(text)).nlu.intent.name).toBe('human_agent');
+    },
+  );
+
+  it.each(['necesito factura con comprobante fiscal', 'tengo la factura', 'la factura esta mal', 'la factura la tengo yo'])('should not read "%s" as a copy asked for', (text) => {
+    expect(asksInvoiceCopy(text)).toBe(false);
+  });
+});

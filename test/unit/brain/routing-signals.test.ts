@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { createRuleBrain } from '../../../src/actors/brain/index.js';
-import { asksForJob, asksNewAccount, asksProjectQuote, detectClosing, isVagueComplaint, mentionsDelivery, saysNotKnown } from '../../../src/actors/brain/rule/signals.js';
+import { asksForJob, asksNewAccount, asksProjectQuote, asksToReactivate, detectClosing, isVagueComplaint, mentionsDelivery, saysNotKnown } from '../../../src/actors/brain/rule/signals.js';
+import { ventsAtTheStore } from '../../../src/actors/brain/rule/purchase-trouble.js';
 import { answerInfo } from '../../../src/actors/tools/info.tool.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
@@ -35,6 +36,18 @@ describe('rule brain › routing signals (issue 10)', () => {
 
   it.each(['la verdad no me gustó', 'estoy enojado', 'tengo una queja'])('should ask about "%s" rather than open a ticket', async (text) => {
     expect(decideTriage(await read(text))).toEqual({ kind: 'confirm', intent: 'complaint' });
+  });
+
+  it.each(['ustedes son un desastre', 'ustedes son lo peor', 'que relajo con ustedes', 'nada, que siempre es lo mismo', 'este negocio es un chiste'])(
+    'should read "%s" (discontent, nothing told) as a complaint to ask about, not a lead or "¿qué necesitas?"',
+    async (text) => {
+      expect(ventsAtTheStore(text)).toBe(true);
+      expect(decideTriage(await read(text))).toEqual({ kind: 'confirm', intent: 'complaint' });
+    },
+  );
+
+  it.each(['ustedes son los mejores', 'ustedes estan abiertos hoy?', 'el servicio es a domicilio?'])('should not read "%s" as discontent', (text) => {
+    expect(ventsAtTheStore(text)).toBe(false);
   });
 
   it.each([
@@ -92,6 +105,8 @@ describe('rule brain › routing signals (issue 10)', () => {
   it.each([
     ['qué necesito para abrir una cuenta de crédito?', 'es'],
     ['can we open a business account?', 'en'],
+    ['como abro una cuenta', 'es'],
+    ['como se abre una cuenta de credito?', 'es'],
   ] as const)('should read "%s" (a new account) as a sales lead', async (text, lang) => {
     expect(asksNewAccount(text)).toBe(true);
     expect((await read(text, lang)).nlu.intent.name).toBe('sales_lead');
@@ -143,5 +158,16 @@ describe('rule brain › routing signals (issue 10)', () => {
     const u = await read('buenas tardes, mi nombre es Pedro');
     expect(u.nlu.intent.name).toBe('greeting');
     expect(u.nlu.entities.find((e) => e.type === 'person_name')?.value).toBe('Pedro');
+  });
+});
+
+describe('reactivating an account', () => {
+  it.each(['como la activo de nuevo', 'que tengo que hacer pa que me la activen', 'como reactivo mi cuenta', 'how do I reactivate my account?'])('should read "%s" as the account', async (text) => {
+    expect(asksToReactivate(text)).toBe(true);
+    expect((await read(text)).nlu.intent.name).toBe('account_status');
+  });
+
+  it.each(['como activo la garantia', 'tienen activador de cemento?', 'la cuenta de banco para transferir'])('should not read "%s" as reactivating an account', (text) => {
+    expect(asksToReactivate(text)).toBe(false);
   });
 });

@@ -16,7 +16,8 @@ describe('side questions while the account is being checked', () => {
       expect(askedAboutAccountCheck(text), text).toBe('why');
     }
     for (const text of ['y cuándo vence?', 'cuánto debo?', 'y el balance?', 'y la fecha de pago?', 'when is it due?']) expect(askedAboutAccountCheck(text), text).toBe('data');
-    for (const text of ['10234', 'mi cédula es 001-7654321-0', 'no me acuerdo', 'pásame con alguien', 'tienen cemento?']) expect(askedAboutAccountCheck(text), text).toBeNull();
+    for (const text of ['soy José Ramón Castillo', 'está a nombre de María Peña', 'la cuenta es a nombre de Constructora Del Este', 'la cuenta ta a nombre de pedro guzman', 'my name is Ana Rodríguez']) expect(askedAboutAccountCheck(text), text).toBe('who');
+    for (const text of ['10234', 'mi cédula es 001-7654321-0', 'no me acuerdo', 'pásame con alguien', 'tienen cemento?', 'quiero hablar con José']) expect(askedAboutAccountCheck(text), text).toBeNull();
   });
 
   it('should say why the holder is checked and ask once more, then give the status', async () => {
@@ -38,6 +39,32 @@ describe('side questions while the account is being checked', () => {
     expect(why).toMatch(/Con el número busco tu cuenta/);
     const [, en] = await chatOnFreshHost(tenant, brain, 'acct-en', 'my account 10234', 'why do you need that?');
     expect(en).toMatch(/protect your data/);
+  });
+});
+
+describe('a name given instead of the number', () => {
+  it('should say the account is not found by a name and ask for the number again, never welcome anew', async () => {
+    const [, who] = await chatOnFreshHost(tenant, brain, 'acct-who', 'quiero saber mi balance', 'soy María Peña');
+    expect(who).toMatch(/número de cuenta/);
+    expect(who).not.toMatch(/Bienvenid|bienvenid/);
+    const [, holder, status] = await chatOnFreshHost(tenant, brain, 'acct-who-verify', 'cuanto debo cuenta 10587', 'soy José Ramón Castillo', '1337');
+    expect(holder).toMatch(/no me basta el nombre[\s\S]*últimos 4 dígitos/);
+    expect(status).toMatch(/atrasada/);
+  });
+});
+
+describe("the account answer's offer", () => {
+  it('should take a yes to collections after a suspended account, and a yes to the payment options after an overdue one', async () => {
+    const [, , collections] = await chatOnFreshHost(tenant, brain, 'acct-offer-susp', 'estado de cuenta 13478', '829-555-1448', 'si');
+    expect(collections).toMatch(/T-\d+/);
+    const [, , ways] = await chatOnFreshHost(tenant, brain, 'acct-offer-late', 'cuanto debo cuenta 10587', '1337', 'si porfa');
+    expect(ways).toMatch(/transferencia bancaria/);
+    expect(ways).not.toMatch(/Dime, ¿qué necesitas|no te entendí/);
+  });
+
+  it('should answer how to reactivate a suspended account with its standing', async () => {
+    const [, , again] = await chatOnFreshHost(tenant, brain, 'acct-react', 'estado de cuenta 13478', '829-555-1448', 'como la activo de nuevo');
+    expect(again).toMatch(/Al saldarlo se reactiva/);
   });
 });
 

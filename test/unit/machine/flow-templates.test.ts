@@ -25,6 +25,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'identity.linked': ['channel'],
   'accountCheck.why_verify': ['number'],
   'accountCheck.data_verify': ['number'],
+  'accountCheck.who_verify': ['number'],
   'accountCheck.ack_verify': ['number'],
 };
 const paramsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);

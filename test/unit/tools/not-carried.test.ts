@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksForStaff, asksIfCarried, namesOnlyAThing } from '../../../src/actors/brain/rule/product-questions.js';
+import { asksForStaff, asksIfCarried, asksPriceOfCount, namesOnlyAThing } from '../../../src/actors/brain/rule/product-questions.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
@@ -114,3 +114,14 @@ describe('a person of the store asked for, never a product', () => {
   });
 });
 
+
+describe('a count priced, never an account', () => {
+  it.each(['si llevo 10 cuanto pago?', 'si llevo 6, ¿cuánto pago?', 'cuanto pagaria por 20?', 'if I take 5 how much do I pay?'])('should read "%s" as the price of a count', async (text) => {
+    expect(asksPriceOfCount(text)).toBe(true);
+    expect((await brain.understand({ text, lang: 'es', expecting: { kind: 'none' }, messageId: 'm', idempotencyKey: 'k' })).nlu.intent.name).not.toBe('account_status');
+  });
+
+  it.each(['cuanto pago', 'cuanto debo si llevo 10', 'cuanto pago en mi cuenta si compro 10'])('should leave "%s" to the account', (text) => {
+    expect(asksPriceOfCount(text)).toBe(false);
+  });
+});

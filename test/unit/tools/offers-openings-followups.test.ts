@@ -57,3 +57,19 @@ describe('offers › the one offer answered puts its products on the counter', (
     expect(out.focus?.options).toBeUndefined();
   });
 });
+
+describe('the offer of the product just priced', () => {
+  it("should answer that product's offer, and every offer when they are all asked", async () => {
+    const [, , until] = await chatOnFreshHost(tenant, brain, 'offer-counter', 'q tienen en especial', 'el taladro dewalt cuanto sale', 'y hasta cuando es la oferta');
+    expect(until).toMatch(/Taladro DeWalt con brocas de regalo[\s\S]*24 de diciembre/);
+    expect(until).not.toMatch(/Bombillos LED/);
+    const [, all] = await chatOnFreshHost(tenant, brain, 'offer-all', 'cuanto ta el cemento', 'que ofertas tienen?');
+    expect(all).toMatch(/Bombillos LED/);
+  });
+
+  it('should give a job named in the feminine ("pa cajera") that opening', async () => {
+    const [, cashier] = await chatOnFreshHost(tenant, brain, 'cashier-f', 'estan cogiendo gente?', 'como aplico pa cajera');
+    expect(cashier).toMatch(/Cajero\/a/);
+    expect(cashier).not.toMatch(/Despachador/);
+  });
+});

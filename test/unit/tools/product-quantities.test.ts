@@ -42,6 +42,13 @@ describe('readFollowUpQuantity', () => {
     // "more" is no unit: it says the count is on top of the one on the counter.
     expect(readFollowUpQuantity('and 2 more')).toEqual({ quantity: 2, change: 'more' });
   });
+
+  it('should read the count in "si llevo 10, ¿cuánto pago?"', () => {
+    expect(readFollowUpQuantity('si llevo 10 cuanto pago?')).toEqual({ quantity: 10 });
+    expect(readFollowUpQuantity('if I take 5 how much do I pay?')).toEqual({ quantity: 5 });
+    expect(readFollowUpQuantity('y si cojo 12 cuanto pago?')).toEqual({ quantity: 12 });
+    expect(readFollowUpQuantity('si agarro 20?')).toEqual({ quantity: 20 });
+  });
 });
 
 describe('quantities › through the whole host', () => {

@@ -51,7 +51,7 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
   });
 
   it('should answer a purchase to give back with nothing wrong with it by the policy, not a case', async () => {
-    for (const text of ['quiero devolver un taladro que compré ayer, no lo usé', 'quisiera cambiar unas brochas que compré, me equivoqué de tamaño', 'me sobraron 3 galones de pintura, los quiero devolver', 'I want to return a drill, I never used it']) {
+    for (const text of ['quiero devolver un taladro que compré ayer, no lo usé', 'quisiera cambiar unas brochas que compré, me equivoqué de tamaño', 'me sobraron 3 galones de pintura, los quiero devolver', 'I want to return a drill, I never used it', 'quiero devolver una pintura que no me gusto el color', 'me equivoque de color en una pintura de galon, no la he abierto', 'nos confundimos de medida con los tubos', 'I bought the wrong size of pipe, can I exchange it?']) {
       expect(asksReturnPolicy(text), text).toBe(true);
       expect((await read(text)).nlu.intent.name, text).toBe('store_hours_location');
     }

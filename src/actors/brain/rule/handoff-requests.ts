@@ -50,3 +50,19 @@ export function asksCallForQuote(text: string): boolean {
   return CALL_ME.test(f) && FOR_A_QUOTE.test(f);
 }
 
+
+/** A copy of a past invoice or receipt: the words that ask for one (es and en, folded). */
+const INVOICE_COPY =
+  /\b(?:(?:copia|duplicado|reimpresion|foto) (?:de|del) (?:la |el |mi |una |un |esa |ese )?(?:factura|recibo|comprobante|conduce)|(?:necesito|quiero|ocupo|busco|ando buscando|perdi|se me perdio|me (?:pueden|puede|podrian|podria) (?:mandar|enviar|dar|pasar|sacar|reenviar)|mandame|mandenme|enviame|envienme|pasame|pasenme|reenviame)\s+(?:(?:la|el|mi|mis|una|un|las|los|esa|ese)\s+)?(?:factura|facturas|recibo|recibos|comprobante)\s+(?:de (?:la |mi |una |esa )?(?:compra|pedido|orden)|del (?:mes|ano|dia|pedido|lunes|martes|miercoles|jueves|viernes|sabado|domingo)|de (?:ayer|anteayer|la semana|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre))|(?:copy of|resend|re send|send me|lost) (?:my|the|an?|that) (?:invoice|receipt)s?)\b/;
+/** A tax receipt (NCF) asked with it is the store's fiscal-invoice fact, not a copy of a past one. */
+const FISCAL = /\b(?:fiscal|ncf|rnc|credito fiscal|tax)\b/;
+
+/**
+ * "necesito mi factura del mes pasado", "me pueden mandar copia de la factura?", "can you send me
+ * a copy of my invoice?": only a person can look a past sale up, so a request for one (the bot
+ * cannot find a sale by itself) — never a job, a complaint or "¿qué necesitas?".
+ */
+export function asksInvoiceCopy(text: string): boolean {
+  const f = words(text);
+  return INVOICE_COPY.test(f) && !FISCAL.test(f);
+}

@@ -71,3 +71,17 @@ const ASKS_FOR_STAFF = new RegExp(
   String.raw`^${COURTESY}(?:hay|habra|tienen|tiene|is there|are there|any|do you have)\s+(?:alguien|gente|una persona|personas|un vendedor|una vendedora|vendedores|un agente|agentes|un empleado|empleados|un humano|someone|anyone|anybody|somebody|a person|people|staff|a human|an agent|a salesperson|a real person)\s+(?:(?:para|que|who|to|that)\s+(?:\S+\s+){0,2}(?:atend\w*|atiend\w*|ayud\w*|help\w*|serv\w*|assist\w*|habl\w*|talk\w*)|disponibles?|available)(?:\s+\S+){0,3}$`,
 );
 
+
+/** What a count costs: "si llevo 10, ¿cuánto pago?", "¿cuánto pagaría por 6?", "if I take 3, how much do I pay?". */
+const COUNT_TAKEN = /\b(?:(?:si|if) (?:(?:me|i) )?(?:llevo|compro|cojo|agarro|pido|tomo|buy|get|take|order) (?:unos |unas |like )?\d+|(?:por|for|de a) \d+)\b/;
+const WHAT_I_PAY = /\b(?:cuanto (?:pago|pagaria|pagare|tengo que pagar|tendria que pagar|seria|sale|me sale|me saldria|me cuesta|me costaria)|how much (?:do|would|will) (?:i|we) (?:pay|owe)|how much (?:is|would) (?:it|that) (?:be|cost))\b/;
+const ACCOUNT_SAID = /\b(?:cuenta|balance|saldo|debo|deuda|factura|credito|account|invoice|statement)\b/;
+
+/**
+ * A price asked for a count ("si llevo 10, ¿cuánto pago?"): the product on the counter, never an
+ * account's balance on the word "pago" (which the classifier learnt from "¿cuánto debo?").
+ */
+export function asksPriceOfCount(text: string): boolean {
+  const f = fold(text);
+  return WHAT_I_PAY.test(f) && COUNT_TAKEN.test(f) && !ACCOUNT_SAID.test(f);
+}

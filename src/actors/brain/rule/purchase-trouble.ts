@@ -31,3 +31,24 @@ export function tellsPurchaseTrouble(text: string): boolean {
     .replace(/\s+/g, ' ');
   return BOUGHT.test(f) && WRONG.test(f);
 }
+
+/** Confidence of discontent voiced at the store with nothing told (`ventsAtTheStore`): under a handoff's, so the customer is asked what happened. */
+export const VENTING_CONFIDENCE = 0.4;
+
+/** A verdict on the store or its service, es and en (folded, no punctuation): "ustedes son un desastre", "que relajo con ustedes", "you guys are the worst". */
+const VENTING =
+  /\b(?:(?:ustedes|uds|esta (?:ferreteria|tienda|gente)|esa (?:ferreteria|tienda|gente)|este negocio|ese negocio|el servicio|la atencion|su servicio|su atencion|you guys|you all|y all|your (?:store|service|staff|people)|this (?:store|place|company)) (?:son|es|estan|sois|are|is) (?:(?:un|una|lo|la|el|unos|unas|unos|muy|tan|bien|so|a|an|the|such a|really|just) )*(?:desastre|peor|peores|pesim[oa]s?|malisim[oa]s?|fatal|basura|relajo|verguenza|abuso|abusadores|irresponsables?|incompetentes?|ladrones|estafadores|chiste|mamey|terrible|awful|worst|useless|a joke|joke|disaster|horrible|incompetent|unreliable|pathetic)|(?:que|q) (?:relajo|desastre|abuso|verguenza|falta de seriedad|mal servicio|pesimo servicio)(?: (?:con|de) (?:ustedes|uds|esta (?:tienda|ferreteria)))?$|siempre (?:es|pasa) lo mismo(?: con ustedes)?$|(?:worst|terrible|horrible) (?:store|service|hardware store|customer service)(?: ever)?$)/;
+
+/**
+ * Discontent voiced at the store, with nothing of what happened ("ustedes son un desastre", "nada,
+ * que siempre es lo mismo", "you guys are the worst"): a clerk asks what happened (or offers a
+ * person) before opening any case, never "¿qué necesitas?". Short messages only: one that tells
+ * more is read by what it tells.
+ */
+export function ventsAtTheStore(text: string): boolean {
+  const f = fold(text)
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return f.split(' ').length <= 10 && VENTING.test(f);
+}

@@ -14,8 +14,8 @@ import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames,
 import { readLeadFields } from './lead-fields.js';
 import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
-import { asksCallForQuote, asksForCallBack, saysOnlyUrgent } from './handoff-requests.js';
-import { asksForStaff, asksIfCarried, namesOnlyAThing } from './product-questions.js';
+import { asksCallForQuote, asksForCallBack, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
+import { asksForStaff, asksIfCarried, asksPriceOfCount, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { asksOrderStatus } from './order-status.js';
@@ -25,7 +25,7 @@ import { createStoreNames } from './store-names.js';
 import { isOnlyLaughter } from '../../../machines/laughter.js';
 import { asksDeliveryTimeAhead, ordersAndAsksWhen } from '../../../machines/delivery-time.js';
 import { letsItGo } from '../../../machines/letting-go.js';
-import { tellsPurchaseTrouble } from './purchase-trouble.js';
+import { tellsPurchaseTrouble, VENTING_CONFIDENCE, ventsAtTheStore } from './purchase-trouble.js';
 import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
 import { asksForTradesperson, asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
@@ -38,6 +38,7 @@ import {
   asksForJob,
   asksHowToPay,
   asksNewAccount,
+  asksToReactivate,
   asksForQuote,
   asksProjectQuote,
   asksQuoteForProjectUnits,
@@ -262,14 +263,14 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "me pasas el número de la ferretería?", "el wasap de ustedes": the store's phone (an unsure
     // complaint or request for a person too: the classifier leans on "pasas" / "ustedes").
     const handsOff = (intent.name === 'complaint' || intent.name === 'human_agent') && intent.confidence >= HANDOFF_CONFIDENCE;
-    if (has('store_hours_location') && mentions.length === 0 && !handsOff && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) {
-      intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
-    }
+    if (has('store_hours_location') && mentions.length === 0 && !handsOff && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     // "¿cómo pago?", "formas de pago", "how can I pay?": the store's payment methods (an info
     // question), not an account's standing the classifier leans to on the word "pago".
     if (has('store_hours_location') && mentions.length === 0 && (intent.name === 'account_status' || intent.confidence < STORE_RULE_CONFIDENCE) && intent.name !== 'complaint' && intent.name !== 'human_agent' && !entities.some((e) => e.type === 'account_id') && asksHowToPay(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
+    // "¿cómo la activo de nuevo?", "¿cómo reactivo mi cuenta?": the account's standing says how (its balance paid).
+    if (has('account_status') && mentions.length === 0 && !handsOff && asksToReactivate(text)) intent = { name: 'account_status', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'account_status' ? intent.confidence : 0) };
     // "compré un taladro ayer y no prende", "the drill I bought stopped working": trouble with what the
     // customer got from the store is a complaint, whatever product it names (not that product's
     // list). A question of policy in it ("¿lo puedo devolver?") is answered by the rule below.
@@ -291,17 +292,15 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
     // "¿la principal abre el 1 de enero?", "how do I get there?": a day's hours, the way, when the classifier is unsure.
-    if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && (asksOpeningDay(text) || asksDirections(text))) {
-      intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
-    }
-    // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person,
-    // as "can someone call me?" already reads; a sure complaint or lead keeps its reading. With the
-    // number to call in the message ("me pueden llamar al 809…? es por un pedido de varilla") the
-    // call is what is asked, whatever product it is about (the ticket carries the whole message).
+    if (has('store_hours_location') && mentions.length === 0 && intent.confidence < STORE_RULE_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent' && (asksOpeningDay(text) || asksDirections(text))) intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
+    // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person; a sure
+    // complaint or lead keeps its reading. With the number to call in the message ("me pueden llamar al 809…? es
+    // por un pedido de varilla") the call is what is asked, whatever product it is about (the ticket has the message).
     const sure = (name: IntentName) => intent.name === name && intent.confidence >= HANDOFF_CONFIDENCE;
-    if (has('human_agent') && (mentions.length === 0 || extractPhones(text).length > 0) && !sure('complaint') && !sure('sales_lead') && asksForCallBack(text)) {
-      intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
-    }
+    const asPerson = () => intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
+    if (has('human_agent') && (mentions.length === 0 || extractPhones(text).length > 0) && !sure('complaint') && !sure('sales_lead') && asksForCallBack(text)) intent = asPerson();
+    // "necesito mi factura del mes pasado": only a person can look a past sale up (never a job or "¿qué necesitas?").
+    if (has('human_agent') && !sure('complaint') && !sure('sales_lead') && !entities.some((e) => e.type === 'account_id') && asksInvoiceCopy(text)) intent = asPerson();
     // "¿cuándo llega mi pedido?": only a person can look an order up; a request for one, not a complaint.
     if (has('human_agent') && !sure('sales_lead') && asksOrderStatus(text)) intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
     // The call asked for a quote or a big order: a lead for an advisor, never just the product named.
@@ -310,9 +309,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "es urgente" alone says nothing of what: asked whether to pass the customer to a person now
     // (between acting and handing off), never "no te entendí" nor a guess among requests.
-    if (has('human_agent') && intent.confidence < MIN_INTENT_CONFIDENCE && saysOnlyUrgent(text)) {
-      intent = intents.scoreBehaviour('human_agent', URGENT_ONLY_CONFIDENCE);
-    }
+    if (has('human_agent') && intent.confidence < MIN_INTENT_CONFIDENCE && saysOnlyUrgent(text)) intent = intents.scoreBehaviour('human_agent', URGENT_ONLY_CONFIDENCE);
+    // "si llevo 10, ¿cuánto pago?": what a count of the product costs, not an account's balance on the word "pago".
+    if (has('price_quote') && intent.name === 'account_status' && !entities.some((e) => e.type === 'account_id') && asksPriceOfCount(text)) intent = { name: 'price_quote', confidence: PRODUCT_RULE_CONFIDENCE };
     // "hola, soy Juan": a greeting with the customer's name, not a request. "Constructora Mejía" or
     // "Pedro Mejía" alone says who is writing and asks nothing yet: an introduction, answered with
     // a greeting that asks how to help (a company word is not a request for a quote).
@@ -347,9 +346,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       intent = { name: 'product_inquiry', confidence: Math.max(intent.confidence, PRODUCT_RULE_CONFIDENCE) };
     }
     // "no me la sé" (the account number asked), "no la tengo": not knowing is no complaint.
-    if (intent.name === 'complaint' && saysOnlyNotKnown(text)) {
-      intent = intents.scoreBehaviour('out_of_scope', NOT_KNOWN_CONFIDENCE);
-    }
+    if (intent.name === 'complaint' && saysOnlyNotKnown(text)) intent = intents.scoreBehaviour('out_of_scope', NOT_KNOWN_CONFIDENCE);
+    // "ustedes son un desastre", "que relajo con ustedes": discontent with nothing told, a complaint unsure on purpose (asked what happened).
+    if (has('complaint') && intent.name !== 'complaint' && !sureHandoffOrCase(intent) && ventsAtTheStore(text)) intent = intents.scoreBehaviour('complaint', VENTING_CONFIDENCE);
     // "quiero hacer un pedido", "I'd like to place an order": what do you need? (the classifier
     // learnt "pedido" from complaints about orders, and "order" from the advisors' leads).
     if (has('product_inquiry') && intent.name !== 'store_hours_location' && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && asksToOrder(text)) {

@@ -312,7 +312,7 @@ export function asksWhatIsOffered(text: string): boolean {
 }
 
 const NEW_ACCOUNT =
-  /\b(?:abrir|abrirme|abrirnos|crear|sacar|solicitar|aplicar a|aplicar para|requisitos para|requisitos de|open|opening|set up|apply for|get)\b(?:\s+\S+){0,2}?\s+(?:cuentas?|credito|account|credit)\b|\b(?:cuenta|cuentas) (?:comercial|comerciales|empresarial|empresariales|corporativa|de credito|de contratista|para (?:mi|la|nuestra) empresa|para constructoras?)\b|\b(?:business|contractor|trade|commercial|corporate) accounts?\b/;
+  /\b(?:abrir|abrirme|abrirnos|abro|abre|abren|abrimos|abra|abran|aperturar|crear|sacar|saco|solicitar|solicito|aplicar a|aplicar para|requisitos para|requisitos de|open|opening|set up|apply for|get)\b(?:\s+\S+){0,2}?\s+(?:cuentas?|credito|account|credit)\b|\b(?:cuenta|cuentas) (?:comercial|comerciales|empresarial|empresariales|corporativa|de credito|de contratista|para (?:mi|la|nuestra) empresa|para constructoras?)\b|\b(?:business|contractor|trade|commercial|corporate) accounts?\b/;
 
 const ACCOUNT_STATUS_WORDS = /\b(?:mi (?:\w+ )?cuenta|nuestra (?:\w+ )?cuenta|my (?:\w+ )?account|our (?:\w+ )?account|up to date|suspended|balance|saldo|debo|debemos|deuda|al dia|estado|atrasad\w*|vencid\w*|suspendid\w*|pago|pagos|owe|status|due|overdue|statement)\b/;
 
@@ -323,6 +323,18 @@ const ACCOUNT_STATUS_WORDS = /\b(?:mi (?:\w+ )?cuenta|nuestra (?:\w+ )?cuenta|my
 export function asksNewAccount(text: string): boolean {
   const f = words(text).join(' ');
   return NEW_ACCOUNT.test(f) && !ACCOUNT_STATUS_WORDS.test(f);
+}
+
+/** Getting a suspended or blocked account (or its credit) working again. */
+const REACTIVATE =
+  /\b(?:(?:como|que hago para|que hago pa|que tengo que hacer (?:para|pa) que|puedo|quiero|necesito|para) (?:(?:me |se )?(?:la|lo) )?(?:re ?activ\w*|activ(?:o|ar|arla|arlo|en|an|e|ara|aran)|desbloque\w*|habilit\w*|reabr\w*)(?! (?:el|la|los|las|un|una|mi|mis|su|sus|esta|este) (?!cuenta|credito)\w+)|(?:re ?activ\w*|desbloque\w*|rehabilit\w*) (?:la|mi|el|mi linea de) (?:cuenta|credito)|(?:reactivate|unblock|unfreeze|reopen|get back) (?:my|the|it)(?: account| credit)?)\b/;
+
+/**
+ * "¿cómo la activo de nuevo?", "¿cómo reactivo mi cuenta?", "how do I reactivate my account?": the
+ * account's standing answers it (a suspended one is reactivated by paying its balance).
+ */
+export function asksToReactivate(text: string): boolean {
+  return REACTIVATE.test(words(text).join(' '));
 }
 
 /** Words that ask about working at the store, not about work clothes ("guantes de trabajo"). */

@@ -40,11 +40,19 @@ const RETURN_POLICY =
 
 /** Wanting to give a purchase back or exchange it, with nothing wrong told: "quiero devolver un taladro que compré ayer, no lo usé". */
 const WANTS_TO_RETURN =
-  /\b(?:quiero|quisiera|queria|queremos|quisieramos|necesito|necesitamos|vengo a|voy a|vamos a|me gustaria|deseo|i want to|i d like to|i would like to|i need to|we want to|we d like to|we need to)\s+(?:(?:\w+\s+)?(?:devolver\w*|regresar(?:lo|la|los|las)?|return|exchange)\b|cambiar\w*\s+(?:\w+\s+){0,3}?(?:que|q|i|we)\s+(?:compre|compramos|lleve|llevamos|me vendieron|bought|got))/;
+  /\b(?:quiero|quisiera|queria|queremos|quisieramos|necesito|necesitamos|vengo a|voy a|vamos a|me gustaria|deseo|i want to|i d like to|i would like to|i need to|we want to|we d like to|we need to)\s+(?:(?:\w+\s+)?(?:devolver\w*|regresar(?:lo|la|los|las)?|return|exchange)\b|cambiar\w*\s+(?:\w+\s+){0,4}?(?:que|q|i|we)\s+(?:compre|compramos|lleve|llevamos|me vendieron|no (?:me|nos) gusto|bought|got))/;
 
 /** Why a purchase goes back when nothing is wrong with it: unused, the customer's own mistake, left over, a change of mind. */
 const NOTHING_WRONG =
-  /\b(?:no (?:lo|la|los|las) (?:use|usamos|abri|abrimos|he usado|hemos usado|llegue a usar)|sin usar|sin abrir|nuev[oa]s?|sellad[oa]s?|en su (?:caja|empaque)|me equivoque|nos equivocamos|me confundi|nos confundimos|no (?:lo|la|los|las) (?:necesito|necesitamos|voy a usar|vamos a usar|ocupo)|ya no (?:(?:lo|la|los|las) )?(?:necesito|necesitamos|ocupo|voy a usar)|me sobr\w*|nos sobr\w*|compre de mas|compramos de mas|cambie de idea|cambiamos de idea|changed (?:my|our) mind|unused|unopened|never used|didn t use|don t need (?:it|them)|left over|leftover)\b/;
+  /\b(?:no (?:lo|la|los|las) (?:use|usamos|abri|abrimos|he usado|hemos usado|he abierto|hemos abierto|llegue a usar)|no (?:me|nos|le) gust(?:o|a|aron|an)|no (?:me|nos|le) convenci\w*|sin usar|sin abrir|nuev[oa]s?|sellad[oa]s?|en su (?:caja|empaque)|me equivoque|nos equivocamos|me confundi|nos confundimos|no (?:lo|la|los|las) (?:necesito|necesitamos|voy a usar|vamos a usar|ocupo)|ya no (?:(?:lo|la|los|las) )?(?:necesito|necesitamos|ocupo|voy a usar)|me sobr\w*|nos sobr\w*|compre de mas|compramos de mas|cambie de idea|cambiamos de idea|changed (?:my|our) mind|unused|unopened|never used|didn t use|don t need (?:it|them)|didn t like (?:it|them|the \w+)|left over|leftover)\b/;
+
+/**
+ * The customer's own mistake in what they bought ("me equivoqué de color", "nos confundimos de
+ * medida", "I bought the wrong size"): an exchange asked for even without a verb of returning, and
+ * never trouble with the product (the "wrong" in it is the customer's, not the store's).
+ */
+const OWN_MISTAKE =
+  /\b(?:(?:me|nos) (?:equivoque|equivocamos|confundi|confundimos) (?:de|con|en) (?:(?:el|la|los|las|un|una) )?(?:colou?r|tamano|medida|modelo|numero|pulgadas?|marca|tipo|referencia|producto|talla|size)|(?:i|we) (?:bought|got|picked|ordered|took) the wrong (?:size|colou?r|model|one|kind|type|item))\b/;
 
 /**
  * A question about the returns policy ("¿puedo devolver un producto?", "¿cuál es la política de
@@ -55,8 +63,10 @@ const NOTHING_WRONG =
  * el taladro": a complaint, asked what happened).
  */
 export function asksReturnPolicy(text: string): boolean {
-  const f = words(text).replace(HYPOTHETICAL, ' ');
-  if (!(RETURN_POLICY.test(f) || (WANTS_TO_RETURN.test(f) && NOTHING_WRONG.test(f))) || TROUBLE.test(f)) return false;
+  const said = words(text).replace(HYPOTHETICAL, ' ');
+  const ownMistake = OWN_MISTAKE.test(said);
+  const f = ownMistake ? said.replace(OWN_MISTAKE, ' ') : said;
+  if (!(ownMistake || RETURN_POLICY.test(f) || (WANTS_TO_RETURN.test(f) && NOTHING_WRONG.test(f))) || TROUBLE.test(f)) return false;
   // "¿puedo cambiar la dirección del pedido?" changes an order or a detail, not a product.
   return RETURNING.test(f) || !CHANGING_A_DETAIL.test(f);
 }

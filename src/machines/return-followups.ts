@@ -1,0 +1,42 @@
+/**
+ * A short answer right after the returns policy was given, telling the condition of the purchase:
+ * "tengo la factura", "no están cortados, están completos" (it qualifies), or "la mandaron a
+ * preparar", "ya los corté" (it does not). A clerk answers on that: "then yes, bring it…" or "sorry,
+ * that one can't be returned" — never "¿qué necesitas?" nor a complaint about "preparar".
+ */
+import { foldAccents } from '../kernel/fold.js';
+
+/** The question answered was about returns or exchanges (the answer the follow-up is about). */
+const ABOUT_RETURNS = /\b(?:devol\w*|devuelv\w*|cambi(?:ar|arl[oa]s?|o|os|en|an)|regresar\w*|reembols\w*|equivoque|equivocamos|confundi|confundimos|returns?|refunds?|exchange\w*|wrong (?:size|colou?r|one))\b/;
+
+/** The purchase qualifies: the receipt, unused, complete, not cut or mixed. */
+const QUALIFIES =
+  /\b(?:tengo (?:la|el|mi|su) (?:factura|recibo|comprobante)|(?:con|tengo) (?:la|su) factura|la factura la tengo|no (?:(?:lo|la|los|las) )?(?:(?:estan?|fueron|fue|he|hemos) )?(?:cortad|usad|abiert|preparad|entintad|mezclad)\w*|no (?:lo|la|los|las) (?:use|usamos|abri|abrimos|corte|cortamos)|sin (?:usar|abrir|cortar|estrenar)|(?:estan?|vienen?|todo) complet[oa]s?|complet[oa]s|en su (?:caja|empaque|funda)|sellad[oa]s?|nuevecit[oa]s?|i (?:have|got|kept) the receipt|(?:not|never) (?:been )?(?:cut|used|opened|mixed)|unused|unopened|still sealed|in (?:the|its) (?:box|package|packaging))\b/g;
+
+/** The purchase does not: mixed or tinted to order, cut to size, used, bulk material. */
+const EXCLUDED =
+  /\b(?:(?:la|lo|los|las) (?:mandaron|mande|mandamos|mandé|hicieron|pedi|pedimos) a (?:preparar|mezclar|entintar|cortar)|preparad[oa]s?|entintad[oa]s?|(?:estan?|fueron|fue) cortad[oa]s?|(?:ya )?(?:me )?(?:lo|la|los|las) (?:cortaron|corte|cortamos|use|usamos|abri|abrimos)|cortad[oa]s? a (?:la )?medida|(?:was|were|it s|they re|it was|they were) (?:mixed|tinted|cut|used|opened)|(?:i|we) (?:used|opened|cut) (?:it|them))\b/;
+
+/** How many words a condition told alone has at most ("no están cortados, están completos y tengo la factura"). */
+const MAX_WORDS = 14;
+
+/** Whether the question just answered was about returns (kept with the answer's focus). */
+export function asksAboutReturns(text: string): boolean {
+  return ABOUT_RETURNS.test(foldAccents(text));
+}
+
+/**
+ * What the condition told says of the return: `eligible`, `excluded`, or null (not a condition).
+ *
+ * @example
+ * returnCondition('no estan cortados, estan completos'); // 'eligible'
+ * returnCondition('la mandaron a preparar'); // 'excluded'
+ * returnCondition('a que hora abren?'); // null
+ */
+export function returnCondition(text: string): 'eligible' | 'excluded' | null {
+  const f = foldAccents(text).replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (f === '' || f.split(' ').length > MAX_WORDS) return null;
+  const qualifies = f.match(QUALIFIES) !== null;
+  if (EXCLUDED.test(f.replace(QUALIFIES, ' '))) return 'excluded';
+  return qualifies ? 'eligible' : null;
+}

@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { asksAboutReturns, returnCondition } from '../../../src/machines/return-followups.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+describe('a condition told right after the returns policy', () => {
+  it('should read whether the return applies, and nothing from other messages', () => {
+    for (const text of ['tengo la factura', 'no estan cortados, estan completos', 'no la he abierto', 'está sellada, sin usar', "I have the receipt, it's unopened"]) expect(returnCondition(text), text).toBe('eligible');
+    for (const text of ['la mandaron a preparar', 'es pintura preparada', 'ya los cortaron a la medida', 'it was tinted']) expect(returnCondition(text), text).toBe('excluded');
+    for (const text of ['a que hora abren?', 'tienen cemento?', 'gracias', 'entonces no hay forma?']) expect(returnCondition(text), text).toBeNull();
+    expect(asksAboutReturns('puedo cambiar unos tubos que me sobraron?')).toBe(true);
+    expect(asksAboutReturns('a que hora cierran?')).toBe(false);
+  });
+
+  it('should say it applies, or why it does not, instead of "¿qué necesitas?" or a complaint', async () => {
+    const [, yes] = await chatOnFreshHost(tenant, brain, 'ret-yes', 'puedo cambiar unos tubos que me sobraron?', 'no estan cortados, estan completos');
+    expect(yes).toMatch(/Entonces sí aplica/);
+    const [, no] = await chatOnFreshHost(tenant, brain, 'ret-no', 'quiero devolver una pintura que no me gusto el color', 'la mandaron a preparar');
+    expect(no).toMatch(/no tienen devolución/);
+    expect(no).not.toMatch(/T-\d+|Siento mucho que hayas tenido un problema/);
+  });
+
+  it('should leave a condition told without the policy asked to the usual reading', async () => {
+    const [, alone] = await chatOnFreshHost(tenant, brain, 'ret-alone', 'a que hora cierran hoy?', 'tengo la factura');
+    expect(alone).not.toMatch(/Entonces sí aplica/);
+  });
+});
