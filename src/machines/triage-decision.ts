@@ -403,6 +403,9 @@ const PICK = new RegExp(`^${PICK_PREFIX}(\\S+)${PICK_SUFFIX}$`);
 /** Only an acknowledgment or a laugh, folded ("ok", "jajaja ok", "perfecto", "dale pues" is not: that one asks). */
 const ACKNOWLEDGES = /^(?:(?:ok[aeiy]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|great|cool|nice|got it|ya|listo|(?:ja|je|ji|ha|he)+h?|lol|xd|jsjs\w*)\s*)+$/;
 
+/** Thanks with at most an acknowledgment, folded ("ok gracias", "perfecto, muchas gracias", "thanks"): no yes word in it. */
+const THANKS_CLOSE = /^(?:(?:ok[aeiy]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|great|cool|nice|got it|listo|vale|de acuerdo|muchas|mil|muchisimas|many|thanks?|thank you|thx|ty|gracias|grasias|graciass+)[\s,.!]*)*(?:gracias|grasias|graciass+|thanks?|thank you|thx|ty)[\s,.!]*(?:(?:amig[oa]|mi (?:herman[oa]|amig[oa])|manito|jefe|senor[a]?|a lot|so much|very much)[\s,.!]*)?$/;
+
 /**
  * Which option a message picks: a number or an ordinal ("2", "la segunda", "opción 3", "the first
  * one"), the option's own text, "sí"/"no" to a yes/no question, or words that fit exactly one
@@ -461,6 +464,11 @@ function pickOptionOf(text: string, choice: ChoiceExpectation, affirmation: 'yes
     // for; an acknowledgment or a laugh is not the clear yes that hands the customer over. It takes
     // the offer's "otra cosa" ("¡Perfecto! 👍 ¿Te ayudo con algo más?"), not a goodbye.
     if (affirmation === 'yes' && choice.offer && choice.options[0]?.intent === 'human_agent' && ACKNOWLEDGES.test(f)) return other >= 0 ? other : null;
+    // "ok gracias", "perfecto, muchas gracias" to "¿Te comparto la dirección?", "¿Quieres que te pase
+    // las formas de pago?" or a credit application: thanks that close the exchange, not a yes to what
+    // is offered (a form started or a person called on "ok gracias" is not what the customer asked).
+    // "sí, gracias" still takes it.
+    if (affirmation === 'yes' && choice.offer && THANKS_CLOSE.test(f)) return null;
     if (affirmation === 'yes') return 0;
     if (affirmation === 'no' && other >= 0) return other;
   }

@@ -101,6 +101,17 @@ describe('pickOption', () => {
     expect(pickOption('ok', address, 'yes')).toBe(0);
   });
 
+  it('should read thanks that close ("ok gracias") as no yes to any offer, and "sí, gracias" as one', () => {
+    const address = offerChoice({ intent: 'store_hours_location', label: 'La dirección', text: '¿dónde quedan?' }, 'es');
+    const person = offerChoice({ intent: 'human_agent', label: 'account.offer.collections', text: 'Quiero hablar con el área de cobros' }, 'es');
+    for (const thanks of ['ok gracias', 'ok, muchas gracias', 'perfecto gracias!', 'mil gracias manito', 'ok thanks a lot']) {
+      expect(pickOption(thanks, address, 'yes'), thanks).toBeNull();
+      expect(pickOption(thanks, person, 'yes'), thanks).toBeNull();
+    }
+    expect(pickOption('si gracias', address, 'yes')).toBe(0);
+    expect(pickOption('sí, gracias', person, 'yes')).toBe(0);
+  });
+
   it('should complete an offer\'s question with a short answer naming a place, never with a question of when', () => {
     const address = offerChoice({ intent: 'store_hours_location', label: 'info.offer.location', text: '¿Dónde quedan las sucursales?', completes: '¿Dónde queda {answer}?' }, 'es');
     const store = reading([['store_hours_location', 0.6]]);
