@@ -51,6 +51,9 @@ const VOLUME = /\b(?:compraremos|vamos a comprar|compramos|mucho|muchos|volumen|
 /** Trouble told, not a question: "no me dieron factura con NCF" is a case for a person. */
 const TROUBLE = /\b(?:no me (?:dieron|dio|han dado|entregaron|mandaron|enviaron|llego|quisieron|quieren)|todavia no|aun no|nunca me|never (?:got|received)|didn t (?:get|give)|haven t (?:got|received)|refused)\b/;
 
+/** An order placed, not a question whether one can: "quiero pedir por aquí 5 sacos de cemento". */
+const ORDER_PLACED = /\b(?:quiero|quisiera|queremos|voy a|vamos a|necesito|i want to|i d like to|i ll|i will|let me)\s+(?:\w+\s+)?(?:pedir|ordenar|comprar|hacer (?:un |el |mi )?pedido|order|buy|place)\b/;
+
 /**
  * The words that ask for each fact (folded, no punctuation). Each is written to leave products
  * alone: "adoquines para parqueo", "accesorios de baño", "bombillo wifi", "disco de corte", "llave
@@ -76,6 +79,12 @@ const FACT_WORDS: readonly (readonly [StoreFactKey, RegExp, RegExp?])[] = [
   ['cashOnDelivery', /\b(?:contra ?entregas?|contraentregas?|pago (?:al|cuando) (?:recibir|llegue|lleguen|me llegue|entreguen|reciba)|(?:pagar|pago|pagarle|pagarles|pagas|paga|pagamos)(?: \w+){0,3} (?:al (?:recibir|chofer|delivery|repartidor|motorista|mensajero)|cuando (?:me |nos )?(?:llegue|lleguen|lo traigan|la traigan|los traigan|me lo traigan|me lo entreguen|lo entreguen|reciba|recibamos))|cash on delivery|c o d|pay (?:on|upon|at) delivery|pay (?:\w+ ){0,2}when (?:it|they|the order) (?:arrives?|gets? here|comes?|is delivered|are delivered)|pay the (?:driver|delivery (?:guy|man|person))|payment on delivery)\b/],
   // "¿entregan los domingos?", "¿hasta qué hora puedo pedir para que llegue hoy?", "do you deliver on Sundays?"
   ['deliveryDays', /\b(?:(?:entregan|entregas?|reparten|llevan|despachan|delivery|envian|envios?|hacen (?:delivery|entregas?|envios?)|trabajan el delivery|hay delivery)(?: \w+){0,2} (?:los|el|en|un|los dias|en los|en el|este) (?:domingos?|sabados?|fin(?:es)? de semana|feriados?|dias feriados)|hasta (?:que|q) hora (?:\w+ ){0,3}?(?:pedir|pido|pedimos|ordenar|ordeno|reciben pedidos|toman pedidos|hacer (?:el|un|mi) pedido)|(?:pedir|pido|pedimos|ordenar|ordeno)(?: \w+){0,3} (?:para que|pa que) (?:me |nos )?(?:llegue|lleguen|lo traigan|me lo traigan|me lo lleven|lo lleven|salga) (?:hoy|el mismo dia|mismo dia)|hora (?:limite|de corte|tope) (?:\w+ ){0,2}?(?:pedidos?|pedir|delivery|entregas?)|(?:deliver|delivery|deliveries)(?: \w+){0,2} (?:on )?(?:sundays?|saturdays?|weekends?|holidays?)|cut ?off (?:time|hour)|(?:order|place (?:an|my|the) order) by what time|what time (?:do|should|must|can) (?:i|we) (?:\w+ ){0,2}order|latest (?:time )?(?:i|we) can order)\b/],
+  // "¿cuánto es el mínimo pa delivery?", "¿hay que comprar un mínimo?", "is there a minimum order for delivery?"
+  ['deliveryMinimum', /\b(?:minim[oa]s?|minimum)\b(?=.*\b(?:delivery|deliver\w*|envios?|enviar\w*|entregas?|entregar\w*|llevar\w*|despach\w*)\b)|\b(?:pedidos?|compras?|orders?|purchases?|montos?|amounts?) (?:minim[oa]s?|minimum)\b|\b(?:minimum|minimo) (?:de )?(?:pedido|compra|order|purchase|amount|monto)\b|\b(?:a partir de|desde) (?:que|q|cuanto)(?: \w+){0,4} (?:gratis|free)\b|\bhow much (?:do|should|must) (?:i|we) (?:have to |need to )?(?:buy|spend|order) (?:for|to get) (?:free )?delivery\b/],
+  // "mándame foto del inodoro", "¿tienes fotos?", "can you send me a picture?"
+  ['photos', /\b(?:mandame|mandeme|mandenme|enviame|envieme|envienme|pasame|pasenme|me (?:\w+ )?(?:manda|mandas|mande|manden|mandan|envia|envias|envie|envien|envian|pasa|pasas|pase|pasen|pueden mandar|puedes mandar|podrias mandar|pueden enviar|puedes enviar|pueden pasar|puedes pasar)|tienes?|tienen|hay|puedo ver|se puede ver|quiero ver|send me|send us|can you send|could you send|show me|do you have|have you got|got any|can i see)(?: \w+){0,3} (?:fotos?|fotografias?|imagen(?:es)?|pics?|pictures?|photos?|images?)\b|^(?:y |and )?(?:una |la |unas |las |a |the )?(?:fotos?|pictures?|photos?|pics?)(?: (?:del|de la|de los|de las|de|of the|of)\b|$)/],
+  // "¿venden por WhatsApp?", "¿puedo pedir por aquí?", "can I order through WhatsApp?"
+  ['orderByChat', /\b(?:(?:se puede|puedo|podemos|podria|podriamos|pueden|puede|can i|can we|could i|could we|do you|do y all)\s+(?:\w+\s+){0,2}?(?:pedir|comprar|ordenar|hacer (?:un |el |mi )?pedido|order|buy|place (?:an |my )?order)|venden|vende|vendes|toman pedidos|reciben pedidos|do you (?:sell|take orders))(?: (?:it|them|things|stuff|lo|la|los|las|algo|cosas))? (?:por|via|through|on|by|over|in|en) (?:(?:el|este|the|this)\s+)?(?:whats ?app|wasap|wassap|guasap|wsp|aqui|aca|este chat|el chat|chat|here|mensaje|mensajes)\b/, ORDER_PLACED],
   ['catalog', new RegExp(String.raw`\b(?:${HAVE}|me (?:pasan|mandan|envian|manda|pasa)|me pueden (?:pasar|mandar|enviar)|can you send(?: me)?|could you send(?: me)?)\s+(?:(?:un|el|su|a|your|the)\s+)?(?:catalogos?|catalogs?|catalogues?|lista de precios|price list)(?:\s+(?:de precios|de productos|digital|en pdf|completo|pdf|of products|(?:de|of) \w+))?\s*$`)],
 ];
 
@@ -177,7 +186,7 @@ function factsAsked(text: string): StoreFactKey[] {
 }
 
 /** The store topics a fact answers by itself: "¿puedo pagar contra entrega?" wants neither the delivery list nor the payment methods. */
-const FACT_COVERS: Partial<Record<StoreFactKey, readonly string[]>> = { cashOnDelivery: ['delivery', 'payment'], deliveryDays: ['delivery', 'hours'] };
+const FACT_COVERS: Partial<Record<StoreFactKey, readonly string[]>> = { cashOnDelivery: ['delivery', 'payment'], deliveryDays: ['delivery', 'hours'], orderByChat: ['contact'], photos: ['contact', 'delivery'] };
 
 /** Whether one of the facts asked (`facts`) answers the store topic by itself (see `FACT_COVERS`). */
 export function factCovers(facts: readonly StoreFactKey[], topic: string): boolean {
