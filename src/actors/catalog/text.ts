@@ -16,6 +16,8 @@ function genderless(word: string): string {
 /** Spanish/English plural and gender folding; applied to the catalog and the query alike, so consistency beats accuracy. */
 export function stem(word: string): string {
   if (!/^[a-z]+$/.test(word) || word.length <= 3) return word;
+  // An English adjective in "-ical" is the Spanish one in "-ico": "electrical" and "eléctrico" are one word.
+  if (word.length >= 8 && word.endsWith('ical')) return word.slice(0, -2);
   if (word.endsWith('ces') && word.length > 4) return `${word.slice(0, -3)}z`;
   if (/[rlndj]es$/.test(word) && word.length > 4) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss')) return genderless(word.slice(0, -1));
