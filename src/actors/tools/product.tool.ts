@@ -19,6 +19,7 @@ import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
+import { unknownHeadNotCarried } from './product-head.js';
 import { namesGoods } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
@@ -260,6 +261,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "duct tape", "cinta de pintor": a good of the trade the catalog lacks, not the tape it half meets.
   const uncarried = !pinned && wanted.length === 1 && text !== undefined ? tradeGoodNotCarried(tenant, index, text, lang) : null;
   if (uncarried) return uncarried;
+  // "toilet paper", "asiento de inodoro": a head the catalog lacks, not the toilet its modifier names.
+  const headless = !pinned && wanted.length === 1 && text !== undefined ? unknownHeadNotCarried(tenant, index, text, input.understanding.nlu.entities, lang) : null;
+  if (headless) return headless;
   if (input.estimate?.length && !pinned) wanted = joinedAttributes(index, wanted, text); // "la pintura mejor en gris": one item
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
   // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.

@@ -125,3 +125,28 @@ describe('a count priced, never an account', () => {
     expect(asksPriceOfCount(text)).toBe(false);
   });
 });
+
+/** A compound whose head the catalog lacks is that head, not the product its modifier names. */
+describe('a compound named by its head', () => {
+  it.each([
+    ['toilet paper?', '*toilet paper*'],
+    ['do you sell toilet paper?', '*toilet paper*'],
+    ['paint remover', '*paint remover*'],
+    ['cepillo pa inodoro', '*cepillo pa inodoro*'],
+    ['tienen papel higienico', '*papel higienico*'],
+  ])('should say "%s" is not carried, naming %s', async (text, named) => {
+    const r = await ask(text);
+    expect(r.text, text).toContain(named);
+    expect(r.text, text).not.toMatch(/Inodoro Completo|Panel Eléctrico/);
+  });
+
+  it.each([
+    ['do you have cement today?', /Cemento/],
+    ['2 bags of cement please', /2 bags/],
+    ['wood glue', /Pegamento Blanco para Madera/],
+    ['marca de cemento?', /Cemento/],
+    ['tienen inodoro?', /Inodoro Completo/],
+  ])('should still answer "%s" with the product', async (text, product) => {
+    expect((await ask(text)).text, text).toMatch(product);
+  });
+});
