@@ -120,3 +120,11 @@ describe('product follow-ups › questions about what is on the counter', () => 
     expect(difference).not.toContain('50A');
   });
 });
+
+describe('product follow-ups › a count said with its pack after options', () => {
+  it.each([['de galón, 2'], ['2 de galon'], ['galon 2']])('should ask which colour for "%s" after a colour the store lacks, never search a size of 2', async (reply) => {
+    const [, which] = await chat(`fu-pack-${reply}`, 'pintura azul', reply);
+    expect(which).toMatch(/De cuál te pongo 2/);
+    expect(which).not.toContain('No lo tengo en');
+  });
+});
