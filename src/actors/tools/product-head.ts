@@ -12,6 +12,8 @@ import { foldAccents } from '../../kernel/fold.js';
 import { FILLER, stem } from '../catalog/text.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { notCarried } from './product-not-carried.js';
+import { headWord } from './product-request.js';
+import { describeProduct, optionsFor } from './product-parts.js';
 
 /**
  * Words after or before a product word that are not what it is: time, courtesy, counting and
@@ -86,4 +88,40 @@ function isUnknownNoun(index: CatalogIndex, word: string, lang: Lang): boolean {
   const w = foldAccents(word.toLowerCase());
   const forms = [w, w.replace(/s$/, ''), w.replace(/es$/, '')];
   return !FILLER.has(stem(w)) && !forms.some((f) => NOT_A_HEAD.has(f)) && index.parse(w).content.length > 0 && !VERB_FORM[lang].test(w) && index.correct(w) === null;
+}
+
+/**
+ * "brocas pa concreto" when the store's bits are "para Metal": the product the words meet is made
+ * for another use, which its name says. A clerk says there are none for that use and offers that
+ * one as the closest, never passes it off as what was asked. Null when the product names no use,
+ * or names (by its name, aliases or jobs) the one asked.
+ */
+export function purposeNotMet(tenant: TenantData, index: CatalogIndex, text: string, entities: readonly Entity[], lang: Lang): ProductActorOutput | null {
+  const spans = entities.filter((e) => e.type === 'product');
+  if (spans.length !== 1 || !/\b(?:para|pa|pal|for)\b/i.test(text)) return null;
+  const said = text.slice((spans[0] as Entity).start, (spans[0] as Entity).end).trim();
+  const m = /^(.+?)\s+(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|the|a)\s+)?(\p{L}+)$/iu.exec(said);
+  if (!m?.[1] || !m[2]) return null;
+  const use = index.parse(m[2]).content;
+  const best = index.search(said, { limit: 1 })[0];
+  if (use.length === 0 || !best) return null;
+  const product = best.product;
+  const purpose = foldAccents(product.name.toLowerCase()).replace(/\([^)]*\)/g, ' ').split(/\b(?:para|for)\b/).slice(1).join(' ');
+  const own = new Set(index.parse([product.name, ...(product.aliases ?? []), ...(product.jobs ?? [])].join(' ')).content);
+  if (purpose.trim() === '' || use.some((w) => own.has(w)) || !index.parse(m[1]).content.some((w) => own.has(w))) return null;
+  const query = `${m[1]} ${lang === 'en' ? 'for' : 'para'} ${m[2]}`;
+  return { outcome: 'not_found', replies: [{ template: 'product.not_stocked_instead', params: { query, items: [describeProduct(tenant, product, lang)] }, options: optionsFor([product]) }] };
+}
+
+/**
+ * The head of an item by the customer's own words when they say what it is for in English ("screws
+ * for drywall": screws; the brain hands over "screw drywall"), if the catalog knows that word;
+ * otherwise by the brain's query.
+ */
+export function spokenHead(index: CatalogIndex, query: string, said: string, lang: Lang): string | null {
+  if (lang === 'en' && /\b(?:for|with)\b/i.test(said)) {
+    const head = headWord(said, index, lang);
+    if (head !== null && index.correct(head) !== null) return head;
+  }
+  return headWord(query, index, lang);
 }

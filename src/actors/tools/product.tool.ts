@@ -19,7 +19,8 @@ import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
-import { unknownHeadNotCarried } from './product-head.js';
+import { purposeNotMet, spokenHead, unknownHeadNotCarried } from './product-head.js';
+import { extremeAsked, useAsked } from './product-picks.js';
 import { namesGoods } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
@@ -216,6 +217,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
   // A chosen option sends the product's full name: that product, whatever the brain made of it.
   const named = text !== undefined && namesAProduct(tenant.catalog, text) ? index.search(text, { limit: 1 })[0] : undefined;
+  // "cuál es el taladro más barato?", "pintura pa madera": that one of the family the words name.
+  const extreme = !pinned && text !== undefined ? (extremeAsked(index, tenant.catalog, text, wanted) ?? useAsked(index, text, wanted)) : null;
+  if (extreme) [wanted, pinned] = [extreme.items, extreme.sku];
   if (pinned) {
     // Read above: nothing else in the message names a product.
   } else if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
@@ -258,12 +262,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     }
   }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
-  // "duct tape", "cinta de pintor": a good of the trade the catalog lacks, not the tape it half meets.
-  const uncarried = !pinned && wanted.length === 1 && text !== undefined ? tradeGoodNotCarried(tenant, index, text, lang) : null;
+  // "duct tape" (a good of the trade the catalog lacks), "toilet paper" (a head it lacks): not the product they half meet.
+  const uncarried = !pinned && wanted.length === 1 && text !== undefined ? (tradeGoodNotCarried(tenant, index, text, lang) ?? unknownHeadNotCarried(tenant, index, text, input.understanding.nlu.entities, lang) ?? purposeNotMet(tenant, index, text, input.understanding.nlu.entities, lang)) : null;
   if (uncarried) return uncarried;
-  // "toilet paper", "asiento de inodoro": a head the catalog lacks, not the toilet its modifier names.
-  const headless = !pinned && wanted.length === 1 && text !== undefined ? unknownHeadNotCarried(tenant, index, text, input.understanding.nlu.entities, lang) : null;
-  if (headless) return headless;
   if (input.estimate?.length && !pinned) wanted = joinedAttributes(index, wanted, text); // "la pintura mejor en gris": one item
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
   // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.
@@ -295,7 +296,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     let best: CatalogMatch | undefined = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
     // Nothing resembles it, or only a side word does ("generador eléctrico" meets the electrical
     // conduit): the store does not carry it, and says so by the product's name.
-    const head = pinnedProduct ? null : headWord(item.query, index, lang);
+    const head = pinnedProduct ? null : spokenHead(index, item.query, saidAs(item), lang);
     // A word the catalog does not know, met by a likeness to a side word ("lavadoras" and "Arena Lavada"), names nothing it has.
     const unknown = head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0);
     if (!best || unknown) {
