@@ -13,7 +13,7 @@ import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { changedEstimate, joinedAttributes, takeOffCounter } from './counter-changes.js';
 import { partlyCounted, withShown } from './order-total.js';
-import { counterOrder, counterTotal, counterWithout, countsBefore, replacesFocus, takesLineOff, withoutLine } from './order-total.js';
+import { counterOrder, counterTotal, counterWithout, countsBefore, pickedInstead, replacesFocus, takesLineOff, withoutLine } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -115,7 +115,7 @@ export function answerProduct(
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
   if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return out;
   // "no, mejor el blanco" after the grey cement: the grey one leaves the counter.
-  const replaced = replacesFocus(tenant, input.focus, out.focus, text);
+  const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus);
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku)).slice(0, MAX_RECENT);
   // ...with the counts the customer gave them, for "¿cuánto es todo?".
   const counts = countsBefore(input.focus, out.focus, recent, replaced);

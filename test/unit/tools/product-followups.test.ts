@@ -128,3 +128,11 @@ describe('product follow-ups › a count said with its pack after options', () =
     expect(which).not.toContain('No lo tengo en');
   });
 });
+
+describe('product follow-ups › a pick among the colours there are', () => {
+  it('should total the pick only, never the product behind the list', async () => {
+    const [, , , total] = await chat('fu-pick-total', 'pintura azul', 'dame 2', 'el blanco', 'cuanto seria el total?');
+    expect(total).toContain('RD$2,500.00');
+    expect(total).not.toContain('Satinada');
+  });
+});
