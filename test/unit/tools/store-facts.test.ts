@@ -174,6 +174,9 @@ describe('a minimum for delivery, photos, and ordering by chat', () => {
     ['venden por whatsapp?', 'orderByChat'],
     ['puedo pedir por aqui?', 'orderByChat'],
     ['can I order through whatsapp?', 'orderByChat'],
+    ['me puedes mandar la lista de precios por whatsapp?', 'catalog'],
+    ['me pueden mandar la lista de precios?', 'catalog'],
+    ['can I pay with card on delivery?', 'cashOnDelivery'],
   ] as const)('should read "%s" as the %s fact', (text, key) => {
     expect(storeFactsAsked(text)).toEqual([key]);
   });

@@ -85,7 +85,7 @@ const FACT_WORDS: readonly (readonly [StoreFactKey, RegExp, RegExp?])[] = [
   ['photos', /\b(?:mandame|mandeme|mandenme|enviame|envieme|envienme|pasame|pasenme|me (?:\w+ )?(?:manda|mandas|mande|manden|mandan|envia|envias|envie|envien|envian|pasa|pasas|pase|pasen|pueden mandar|puedes mandar|podrias mandar|pueden enviar|puedes enviar|pueden pasar|puedes pasar)|tienes?|tienen|hay|puedo ver|se puede ver|quiero ver|send me|send us|can you send|could you send|show me|do you have|have you got|got any|can i see)(?: \w+){0,3} (?:fotos?|fotografias?|imagen(?:es)?|pics?|pictures?|photos?|images?)\b|^(?:y |and )?(?:una |la |unas |las |a |the )?(?:fotos?|pictures?|photos?|pics?)(?: (?:del|de la|de los|de las|de|of the|of)\b|$)/],
   // "¿venden por WhatsApp?", "¿puedo pedir por aquí?", "can I order through WhatsApp?"
   ['orderByChat', /\b(?:(?:se puede|puedo|podemos|podria|podriamos|pueden|puede|can i|can we|could i|could we|do you|do y all)\s+(?:\w+\s+){0,2}?(?:pedir|comprar|ordenar|hacer (?:un |el |mi )?pedido|order|buy|place (?:an |my )?order)|venden|vende|vendes|toman pedidos|reciben pedidos|do you (?:sell|take orders))(?: (?:it|them|things|stuff|lo|la|los|las|algo|cosas))? (?:por|via|through|on|by|over|in|en) (?:(?:el|este|the|this)\s+)?(?:whats ?app|wasap|wassap|guasap|wsp|aqui|aca|este chat|el chat|chat|here|mensaje|mensajes)\b/, ORDER_PLACED],
-  ['catalog', new RegExp(String.raw`\b(?:${HAVE}|me (?:pasan|mandan|envian|manda|pasa)|me pueden (?:pasar|mandar|enviar)|can you send(?: me)?|could you send(?: me)?)\s+(?:(?:un|el|su|a|your|the)\s+)?(?:catalogos?|catalogs?|catalogues?|lista de precios|price list)(?:\s+(?:de precios|de productos|digital|en pdf|completo|pdf|of products|(?:de|of) \w+))?\s*$`)],
+  ['catalog', new RegExp(String.raw`\b(?:${HAVE}|me (?:pasan|mandan|envian|manda|pasa|pasas|mandas|envias)|me (?:pueden|puedes|podrias|podrian) (?:pasar|mandar|enviar)|can you send(?: me)?|could you send(?: me)?)\s+(?:(?:un|el|la|su|sus|tu|a|your|the)\s+)?(?:catalogos?|catalogs?|catalogues?|lista de precios|price list)(?:\s+(?:de precios|de productos|digital|en pdf|completo|pdf|of products|(?:de|of) \w+))?(?:\s+(?:por|al|via|by|on|to|over)\s+(?:whats ?app|wasap|wsp|correo|email|e mail|mail|aqui))?\s*$`)],
 ];
 
 /** A language named: English or Spanish, as customers write them (folded). */
@@ -186,7 +186,7 @@ function factsAsked(text: string): StoreFactKey[] {
 }
 
 /** The store topics a fact answers by itself: "¿puedo pagar contra entrega?" wants neither the delivery list nor the payment methods. */
-const FACT_COVERS: Partial<Record<StoreFactKey, readonly string[]>> = { cashOnDelivery: ['delivery', 'payment'], deliveryDays: ['delivery', 'hours'], orderByChat: ['contact'], photos: ['contact', 'delivery'] };
+const FACT_COVERS: Partial<Record<StoreFactKey, readonly string[]>> = { cashOnDelivery: ['delivery', 'payment'], deliveryDays: ['delivery', 'hours'], orderByChat: ['contact'], photos: ['contact', 'delivery'], catalog: ['contact', 'delivery'] };
 
 /** Whether one of the facts asked (`facts`) answers the store topic by itself (see `FACT_COVERS`). */
 export function factCovers(facts: readonly StoreFactKey[], topic: string): boolean {
