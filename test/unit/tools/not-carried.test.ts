@@ -81,7 +81,7 @@ describe('things the store does not carry', () => {
     expect(asksIfCarried(text)).toBe(false);
   });
 
-  it.each(['neveras', 'aire acondicionado', 'estufa de gas', 'lavadoras'])('should read "%s" alone as a thing named', (text) => {
+  it.each(['neveras', 'aire acondicionado', 'estufa de gas', 'lavadoras', 'protector pa nevera'])('should read "%s" alone as a thing named', (text) => {
     expect(namesOnlyAThing(text)).toBe(true);
   });
 
