@@ -50,7 +50,7 @@ export function useAsked(index: CatalogIndex, text: string, wanted: readonly Wan
   const matches = index.search(m[1], { limit: 12 }).filter((c) => c.product.stock !== 0 && c.unmet.length === 0);
   // The everyday answer already says the use: nothing to pick.
   const says = (p: Product): boolean => {
-    const words = index.parse([p.name, ...(p.jobs ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ')).content;
+    const words = index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ')).content;
     return use.some((w) => words.includes(w));
   };
   if (matches.length === 0 || says((matches[0] as (typeof matches)[number]).product)) return null;
