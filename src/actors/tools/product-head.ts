@@ -13,6 +13,8 @@ import { FILLER, stem } from '../catalog/text.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { notCarried } from './product-not-carried.js';
 import { headWord } from './product-request.js';
+
+export { firstPick } from './product-picks.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 
 /**
@@ -124,4 +126,9 @@ export function spokenHead(index: CatalogIndex, query: string, said: string, lan
     if (head !== null && index.correct(head) !== null) return head;
   }
   return headWord(query, index, lang);
+}
+
+/** A compound's head the catalog lacks ("toilet paper"), or a use the product met is not made for ("brocas pa concreto"). */
+export function compoundNotCarried(tenant: TenantData, index: CatalogIndex, text: string, entities: readonly Entity[], lang: Lang): ProductActorOutput | null {
+  return unknownHeadNotCarried(tenant, index, text, entities, lang) ?? purposeNotMet(tenant, index, text, entities, lang);
 }

@@ -57,3 +57,13 @@ export function useAsked(index: CatalogIndex, text: string, wanted: readonly Wan
   const fit = matches.find((c) => says(c.product));
   return fit ? { sku: fit.product.sku, items: [{ ...(wanted[0] as Wanted), query: fit.product.name }] } : null;
 }
+
+/**
+ * The product a first message picks by its own words — a superlative ("¿cuál es el taladro más
+ * barato?") or a use ("pintura pa madera") — pinned with the item to answer; else what was given.
+ */
+export function firstPick(index: CatalogIndex, catalog: readonly Product[], text: string | undefined, wanted: Wanted[], pinned: string | undefined): [Wanted[], string | undefined] {
+  if (pinned !== undefined || text === undefined) return [wanted, pinned];
+  const picked = extremeAsked(index, catalog, text, wanted) ?? useAsked(index, text, wanted);
+  return picked ? [picked.items, picked.sku] : [wanted, pinned];
+}

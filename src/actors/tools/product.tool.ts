@@ -12,15 +12,13 @@ import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { changedEstimate, joinedAttributes, takeOffCounter } from './counter-changes.js';
-import { partlyCounted, withShown } from './order-total.js';
-import { counterOrder, counterTotal, counterWithout, countsBefore, pickedInstead, replacesFocus, takesLineOff, withoutLine } from './order-total.js';
+import { counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
-import { purposeNotMet, spokenHead, unknownHeadNotCarried } from './product-head.js';
-import { extremeAsked, useAsked } from './product-picks.js';
+import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
@@ -217,9 +215,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
   // A chosen option sends the product's full name: that product, whatever the brain made of it.
   const named = text !== undefined && namesAProduct(tenant.catalog, text) ? index.search(text, { limit: 1 })[0] : undefined;
-  // "cuál es el taladro más barato?", "pintura pa madera": that one of the family the words name.
-  const extreme = !pinned && text !== undefined ? (extremeAsked(index, tenant.catalog, text, wanted) ?? useAsked(index, text, wanted)) : null;
-  if (extreme) [wanted, pinned] = [extreme.items, extreme.sku];
+  [wanted, pinned] = firstPick(index, tenant.catalog, text, wanted, pinned); // "el taladro más barato", "pintura pa madera"
   if (pinned) {
     // Read above: nothing else in the message names a product.
   } else if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
@@ -263,7 +259,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   // "duct tape" (a good of the trade the catalog lacks), "toilet paper" (a head it lacks): not the product they half meet.
-  const uncarried = !pinned && wanted.length === 1 && text !== undefined ? (tradeGoodNotCarried(tenant, index, text, lang) ?? unknownHeadNotCarried(tenant, index, text, input.understanding.nlu.entities, lang) ?? purposeNotMet(tenant, index, text, input.understanding.nlu.entities, lang)) : null;
+  const uncarried = !pinned && wanted.length === 1 && text !== undefined ? (tradeGoodNotCarried(tenant, index, text, lang) ?? compoundNotCarried(tenant, index, text, input.understanding.nlu.entities, lang)) : null;
   if (uncarried) return uncarried;
   if (input.estimate?.length && !pinned) wanted = joinedAttributes(index, wanted, text); // "la pintura mejor en gris": one item
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
