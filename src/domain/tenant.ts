@@ -181,6 +181,9 @@ export const STORE_FACT_KEYS = [
   'languages',
   'cashOnDelivery',
   'deliveryDays',
+  'deliveryMinimum',
+  'photos',
+  'orderByChat',
 ] as const;
 export type StoreFactKey = (typeof STORE_FACT_KEYS)[number];
 

@@ -173,6 +173,20 @@ export function pickedExtreme(text: string): ExtremePick | null {
 }
 
 /**
+ * A superlative said anywhere in a message, with the words that say it ("cuál es el taladro más
+ * barato?" → cheapest, "más barato"); null when there is none. Unlike `pickedExtreme`, other words
+ * may name the product.
+ */
+export function superlativeIn(text: string): { pick: ExtremePick; said: string } | null {
+  const t = fold(text);
+  for (const [re, pick] of EXTREMES) {
+    const m = re.exec(t);
+    if (m) return { pick, said: m[0] };
+  }
+  return null;
+}
+
+/**
  * The count given with a pick by superlative ("dame 10 del más barato" → 10), if any.
  *
  * @example

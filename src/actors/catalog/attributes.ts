@@ -179,7 +179,7 @@ export function convertMeasure(m: Measure, unit: MeasureUnit): Measure | null {
 /** Rewrites spoken and written measures to one notation: "de media" → 1/2, `4"` → 4in, "12 pies" → 12ft. */
 function normaliseMeasures(folded: string): string {
   let t = ` ${folded} `;
-  t = t.replace(/½/g, ' 1/2').replace(/¼/g, ' 1/4').replace(/¾/g, ' 3/4');
+  t = t.replace(/½/g, ' 1/2').replace(/¼/g, ' 1/4').replace(/¾/g, ' 3/4').replace(/\b(\d+)-(gallon|galon|gal)\b/g, '$1 $2');
   t = t.replace(/\bmedia\s+docena\b/g, ' 6 ').replace(/\b(?:una|1)\s+docena\b/g, ' 12 ').replace(/\ba\s+dozen\b/g, ' 12 ').replace(/\b(?:un|a)\s+(?:par|pair|couple)\s+(?:de|of)\b/g, ' 2 de ');
   t = t.replace(/\b(?:una\s+)?pulgadas?\s+y\s+media\b/g, ' 1-1/2in ');
   t = t.replace(/\buna\s+y\s+media(?:\s+pulgadas?)?\b/g, ' 1-1/2in ');
@@ -286,7 +286,7 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
   // Quantity first: "10 sacos de cemento", "dame 2 tubos", "5 galones de pintura", "50 de esos"
   // (not "tinaco de 250 galones", "calibre 34", "block 6").
   if (!options.catalog) {
-    const found = readQuantity(t);
+    const found = readQuantity(t, options.isKnown);
     if (found) {
       quantity = found.quantity;
       if (found.pack) {
@@ -430,7 +430,7 @@ const QUANTITY_BLOCKERS = /^(?:de|of|calibre|cal|grado|grade|no|numero|x|gauge|g
 const PRONOUNS = /^(?:esos|esas|ellos|ellas|them|those|these|eso|esto|estos|estas)$/;
 
 /** The customer's quantity at the start of a phrase, and the phrase without it. */
-function readQuantity(t: string): { quantity: number; pack?: string; packWord?: string; rest: string } | null {
+function readQuantity(t: string, isKnown: (word: string) => boolean = () => false): { quantity: number; pack?: string; packWord?: string; rest: string } | null {
   const tokens = [...t.matchAll(/[a-z]+|\d+(?:[.,/-]\d+)*[a-z]*/g)];
   for (let i = 0; i < tokens.length; i++) {
     const raw = (tokens[i] as RegExpMatchArray)[0];
@@ -444,10 +444,14 @@ function readQuantity(t: string): { quantity: number; pack?: string; packWord?: 
     const beforePrev = tokens[i - 2]?.[0];
     const ofSize = (prev === 'de' || prev === 'of') && beforePrev !== undefined && !FILLER.has(stem(beforePrev)) && !/^\d/.test(beforePrev);
     if (prev !== undefined && QUANTITY_BLOCKERS.test(prev) && (ofSize || (prev !== 'de' && prev !== 'of'))) return null;
+    // "pintura blanca de 5 galones", "the 5 gallon white paint": gallons said as what the pack holds
+    // (the 5-gallon bucket), not how many; "5 galones de pintura", "5 gallons of paint" count them.
+    if (next !== undefined && /^(?:galon|galones|gallon)$/.test(next) && ((prev === 'de' && ofSize) || (next === 'gallon' && /^[a-z]{3,}$/.test(tokens[i + 2]?.[0] ?? '') && tokens[i + 2]?.[0] !== 'of'))) return null;
     // "cubeta 5 gal", "saco 42.5 kg": a number after a pack word is the pack's size.
     if (prev !== undefined && PACKS[prev] !== undefined) return null;
-    // "cable 12 rojo": a number between the product and its colour or finish is its size.
-    if (prev !== undefined && next !== undefined && !FILLER.has(stem(prev)) && NUMBER_WORDS[prev] === undefined && (COLOURS[next] !== undefined || FINISHES[next] !== undefined)) return null;
+    // "cable 12 rojo", "tubo 4 drenaje": a number between the product and its colour, finish or
+    // another word of the catalog is its size; "cemento 10 sacos", "mejor 30 varillas" count.
+    if (prev !== undefined && next !== undefined && !FILLER.has(stem(prev)) && NUMBER_WORDS[prev] === undefined && (COLOURS[next] !== undefined || FINISHES[next] !== undefined || (isKnown(prev) && isKnown(next) && PACKS[next] === undefined && !COUNT_NOUNS.test(next)))) return null;
     if (next === undefined) return null;
     if (/^\d/.test(next)) {
       // "300 eight inch blocks" (read as "300 8in"), "20 3/8 rods": a count before a size.

@@ -16,6 +16,8 @@ function genderless(word: string): string {
 /** Spanish/English plural and gender folding; applied to the catalog and the query alike, so consistency beats accuracy. */
 export function stem(word: string): string {
   if (!/^[a-z]+$/.test(word) || word.length <= 3) return word;
+  // An English adjective in "-ical" is the Spanish one in "-ico": "electrical" and "eléctrico" are one word.
+  if (word.length >= 8 && word.endsWith('ical')) return word.slice(0, -2);
   if (word.endsWith('ces') && word.length > 4) return `${word.slice(0, -3)}z`;
   if (/[rlndj]es$/.test(word) && word.length > 4) return word.slice(0, -2);
   if (word.endsWith('s') && !word.endsWith('ss')) return genderless(word.slice(0, -1));
@@ -105,6 +107,7 @@ export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
   // Other everyday words.
   'siento', 'sientes', 'sienta', 'seguro', 'seguros', 'segura', 'seguras', 'ingreso', 'ingresos', 'cuarto', 'cuartos', 'calido',
   'calida', 'cinco', 'electronico', 'electronica', 'corta', 'cortas', 'corto', 'cortos', 'caso', 'casos', 'lento', 'lenta', 'grave',
+  'papel', 'papeles', 'paper', 'papers',
   // English.
   'thank', 'thanks', 'thankyou', 'contract', 'contracts', 'look', 'looks', 'looking', 'posting', 'showed', 'washed', 'scheduled',
   'brass', 'electrician', 'electricians', 'point', 'points', 'print', 'value', 'values', 'group', 'groups',

@@ -124,6 +124,15 @@ export function replacesFocus(tenant: TenantData, previous: ProductFocus, now: P
  * The counts of the products talked about before the one now in focus (`ProductFocus.counts`):
  * the last one's count joins them unless this message replaces it.
  */
+/**
+ * A pick among the options shown when the product in focus was not one of them ("pintura azul" →
+ * the colours there are → "el blanco"): the product behind the list was never the customer's, and a
+ * count said before the pick ("dame 2") is the pick's. It leaves the counter as a replaced one does.
+ */
+export function pickedInstead(previous: ProductFocus, now: ProductFocus): boolean {
+  return previous.options?.includes(now.sku) === true && !previous.options.includes(previous.sku);
+}
+
 export function countsBefore(previous: ProductFocus, now: ProductFocus, recent: readonly string[], replaced: boolean): Record<string, number> | undefined {
   const counts: Record<string, number> = { ...(previous.counts ?? {}) };
   if (previous.quantity !== undefined && !replaced) counts[previous.sku] = previous.quantity;

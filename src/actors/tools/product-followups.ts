@@ -40,7 +40,7 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   // waits in the focus for the answer ("la de DeWalt", "la segunda", the button).
   const listed = question ? undefined : shownOptions(tenant.catalog, focus);
   // A bare "2" after options is the second option, not a count.
-  const count = listed && pickedOption(text, listed.length) === null ? readFollowUpQuantity(text) : undefined;
+  const count = listed && pickedOption(text, listed.length) === null ? (readFollowUpQuantity(text) ?? packCount(text)) : undefined;
   if (count && listed) {
     const names = listed.map((p) => `*${p.name}*`);
     const params = { quantity: String(count.quantity), names: `${names.slice(0, -1).join(', ')} ${lang === 'en' ? 'or' : 'o'} ${names.at(-1)}` };
@@ -221,3 +221,18 @@ export function answerColoursOf(tenant: TenantData, index: CatalogIndex, input: 
   return colours(tenant, index, product, familyOf(index, tenant.catalog, focus, ['colour']), lang, named.query);
 }
 
+/** Packs a count is said with. */
+const PACK = /^(?:galon(?:es)?|glns?|gallons?|cubetas?|buckets?|sacos?|fundas?|bags?)$/;
+
+/**
+ * "de galón, 2", "galón 2", "2 de galón": a count said with its pack, the pack first or after "de"
+ * (a pick among the options shown is still to be made), never a size of 2.
+ */
+function packCount(text: string): { quantity: number } | undefined {
+  const t = foldAccents(text.toLowerCase()).replace(/[,.;:!?]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const first = /^(?:(?:de|del|en)\s+)?([a-z]+)\s+(\d+)$/.exec(t);
+  const last = /^(\d+)\s+(?:de\s+|del\s+)?([a-z]+)$/.exec(t);
+  const [pack, n] = first ? [first[1], first[2]] : last ? [last[2], last[1]] : [undefined, undefined];
+  const quantity = Number(n);
+  return pack !== undefined && PACK.test(pack) && Number.isInteger(quantity) && quantity > 0 ? { quantity } : undefined;
+}

@@ -15,7 +15,9 @@ import { namesMaterial } from './product-materials.js';
 const fold = foldAccents;
 /** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */
 const singular = (w: string): string => (w.length > 4 && /(?:[aeiou]s|[^aeiou]es)$/.test(w) ? w.replace(/e?s$/, '') : w);
-const tokens = (s: string): string[] => fold(s).split(/[^a-z0-9-]+/).filter((w) => w !== '').map(singular);
+/** "pa'"/"pal" are how "para"/"para el" are said and typed ("tinte pa madera"). */
+const SAID_AS: Readonly<Record<string, string>> = { pa: 'para', pal: 'para' };
+const tokens = (s: string): string[] => fold(s).split(/[^a-z0-9-]+/).filter((w) => w !== '').map((w) => SAID_AS[w] ?? singular(w));
 /** The words of one of the store's own names for a good (tenant data, a few hundred): split once, read-only. */
 const nameTokens = (name: string): readonly string[] => {
   let known = NAME_TOKENS.get(name);
@@ -203,7 +205,8 @@ export function tradeGoodNotCarried(tenant: TenantData, index: CatalogIndex, tex
   // One good named ("sandpaper and a putty knife" is a list, answered item by item).
   const named = goodsNamedIn(goods, text);
   const name = named.length === 1 ? named[0] : undefined;
-  if (name === undefined || ownWords(name).length < 2) return null;
+  // A one-word good only as what the phrase is, before what it is for: "barniz pa madera" is varnish, not lumber.
+  if (name === undefined || (ownWords(name).length < 2 && !namedBeforeItsUse(text, name))) return null;
   const own = ownWords(name);
   const wordsOf = (p: Product): Set<string> => new Set(tokens([p.name, ...(p.aliases ?? [])].join(' ')));
   if (index.search(name, { limit: 3 }).some((m) => own.every((w) => wordsOf(m.product).has(w)))) return null;
@@ -212,3 +215,11 @@ export function tradeGoodNotCarried(tenant: TenantData, index: CatalogIndex, tex
 
 /** A good's name without the words that join it ("pintura en spray" → pintura, spray). */
 const ownWords = (name: string): string[] => tokens(name).filter((w) => !NAME_JOINING.has(w));
+
+/** The good's name followed by what it is for or of: "barniz pa madera", "varnish for wood" ("lija" in "lija y madera" is not). */
+function namedBeforeItsUse(text: string, name: string): boolean {
+  const words = tokens(text);
+  const own = nameTokens(name);
+  const at = words.findIndex((w, i) => own.every((o, k) => words[i + k] === o));
+  return at >= 0 && JOINING.has(words[at + own.length] ?? '');
+}

@@ -12,13 +12,13 @@ import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { changedEstimate, joinedAttributes, takeOffCounter } from './counter-changes.js';
-import { partlyCounted, withShown } from './order-total.js';
-import { counterOrder, counterTotal, counterWithout, countsBefore, replacesFocus, takesLineOff, withoutLine } from './order-total.js';
+import { counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
+import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
@@ -113,7 +113,7 @@ export function answerProduct(
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
   if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return out;
   // "no, mejor el blanco" after the grey cement: the grey one leaves the counter.
-  const replaced = replacesFocus(tenant, input.focus, out.focus, text);
+  const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus);
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku)).slice(0, MAX_RECENT);
   // ...with the counts the customer gave them, for "¿cuánto es todo?".
   const counts = countsBefore(input.focus, out.focus, recent, replaced);
@@ -215,6 +215,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
   // A chosen option sends the product's full name: that product, whatever the brain made of it.
   const named = text !== undefined && namesAProduct(tenant.catalog, text) ? index.search(text, { limit: 1 })[0] : undefined;
+  [wanted, pinned] = firstPick(index, tenant.catalog, text, wanted, pinned); // "el taladro más barato", "pintura pa madera"
   if (pinned) {
     // Read above: nothing else in the message names a product.
   } else if (named && named.score === 1 && named.product.name.length > 0 && sameName(named.product.name, text ?? '')) {
@@ -257,8 +258,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     }
   }
   if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
-  // "duct tape", "cinta de pintor": a good of the trade the catalog lacks, not the tape it half meets.
-  const uncarried = !pinned && wanted.length === 1 && text !== undefined ? tradeGoodNotCarried(tenant, index, text, lang) : null;
+  // "duct tape" (a good of the trade the catalog lacks), "toilet paper" (a head it lacks): not the product they half meet.
+  const uncarried = !pinned && wanted.length === 1 && text !== undefined ? (tradeGoodNotCarried(tenant, index, text, lang) ?? compoundNotCarried(tenant, index, text, input.understanding.nlu.entities, lang)) : null;
   if (uncarried) return uncarried;
   if (input.estimate?.length && !pinned) wanted = joinedAttributes(index, wanted, text); // "la pintura mejor en gris": one item
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
@@ -291,7 +292,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     let best: CatalogMatch | undefined = pinnedProduct ? { product: pinnedProduct, score: 1, unmet: [], defaulted: false } : index.search(item.query, { limit: 1 })[0];
     // Nothing resembles it, or only a side word does ("generador eléctrico" meets the electrical
     // conduit): the store does not carry it, and says so by the product's name.
-    const head = pinnedProduct ? null : headWord(item.query, index, lang);
+    const head = pinnedProduct ? null : spokenHead(index, item.query, saidAs(item), lang);
     // A word the catalog does not know, met by a likeness to a side word ("lavadoras" and "Arena Lavada"), names nothing it has.
     const unknown = head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0);
     if (!best || unknown) {

@@ -135,6 +135,11 @@ export function transferAccountReply(tenant: TenantData, lang: Lang): { reply: R
 export function withFactTopics<T extends string>(asked: readonly T[], facts: readonly StoreFactKey[], asksWhere: boolean): (T | `fact.${StoreFactKey}`)[] {
   const others = facts.filter((key) => key !== 'languages');
   const kept = others.length > 0 || !asksWhere ? asked.filter((t) => t !== 'location') : asked;
-  const topics = [...kept, ...others.map((key) => `fact.${key}` as const)];
+  // "¿cuánto es el mínimo pa delivery?": the fact, then the topic it introduces (the zones and their fees).
+  const led = new Set(others.flatMap((key) => (FACT_LEADS[key] ? [FACT_LEADS[key]] : [])));
+  const topics = [...kept.filter((t) => !led.has(t)), ...others.flatMap((key) => [`fact.${key}` as const, ...(FACT_LEADS[key] ? [FACT_LEADS[key] as T] : [])])];
   return topics.length > 0 ? topics : ['fact.languages'];
 }
+
+/** Facts whose answer introduces a store topic, said right after it: no minimum for delivery, then each zone's fee. */
+const FACT_LEADS: Partial<Record<StoreFactKey, string>> = { deliveryMinimum: 'delivery' };

@@ -81,7 +81,7 @@ describe('things the store does not carry', () => {
     expect(asksIfCarried(text)).toBe(false);
   });
 
-  it.each(['neveras', 'aire acondicionado', 'estufa de gas', 'lavadoras'])('should read "%s" alone as a thing named', (text) => {
+  it.each(['neveras', 'aire acondicionado', 'estufa de gas', 'lavadoras', 'protector pa nevera'])('should read "%s" alone as a thing named', (text) => {
     expect(namesOnlyAThing(text)).toBe(true);
   });
 
@@ -123,5 +123,30 @@ describe('a count priced, never an account', () => {
 
   it.each(['cuanto pago', 'cuanto debo si llevo 10', 'cuanto pago en mi cuenta si compro 10'])('should leave "%s" to the account', (text) => {
     expect(asksPriceOfCount(text)).toBe(false);
+  });
+});
+
+/** A compound whose head the catalog lacks is that head, not the product its modifier names. */
+describe('a compound named by its head', () => {
+  it.each([
+    ['toilet paper?', '*toilet paper*'],
+    ['do you sell toilet paper?', '*toilet paper*'],
+    ['paint remover', '*paint remover*'],
+    ['cepillo pa inodoro', '*cepillo pa inodoro*'],
+    ['tienen papel higienico', '*papel higienico*'],
+  ])('should say "%s" is not carried, naming %s', async (text, named) => {
+    const r = await ask(text);
+    expect(r.text, text).toContain(named);
+    expect(r.text, text).not.toMatch(/Inodoro Completo|Panel Eléctrico/);
+  });
+
+  it.each([
+    ['do you have cement today?', /Cemento/],
+    ['2 bags of cement please', /2 bags/],
+    ['wood glue', /Pegamento Blanco para Madera/],
+    ['marca de cemento?', /Cemento/],
+    ['tienen inodoro?', /Inodoro Completo/],
+  ])('should still answer "%s" with the product', async (text, product) => {
+    expect((await ask(text)).text, text).toMatch(product);
   });
 });

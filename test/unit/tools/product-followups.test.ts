@@ -120,3 +120,19 @@ describe('product follow-ups › questions about what is on the counter', () => 
     expect(difference).not.toContain('50A');
   });
 });
+
+describe('product follow-ups › a count said with its pack after options', () => {
+  it.each([['de galón, 2'], ['2 de galon'], ['galon 2']])('should ask which colour for "%s" after a colour the store lacks, never search a size of 2', async (reply) => {
+    const [, which] = await chat(`fu-pack-${reply}`, 'pintura azul', reply);
+    expect(which).toMatch(/De cuál te pongo 2/);
+    expect(which).not.toContain('No lo tengo en');
+  });
+});
+
+describe('product follow-ups › a pick among the colours there are', () => {
+  it('should total the pick only, never the product behind the list', async () => {
+    const [, , , total] = await chat('fu-pick-total', 'pintura azul', 'dame 2', 'el blanco', 'cuanto seria el total?');
+    expect(total).toContain('RD$2,500.00');
+    expect(total).not.toContain('Satinada');
+  });
+});

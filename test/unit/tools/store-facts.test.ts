@@ -161,6 +161,36 @@ describe('paying on delivery and the delivery days', () => {
   });
 });
 
+describe('a minimum for delivery, photos, and ordering by chat', () => {
+  it.each([
+    ['cuánto es el mínimo pa delivery', 'deliveryMinimum'],
+    ['hay pedido minimo?', 'deliveryMinimum'],
+    ['is there a minimum order for delivery?', 'deliveryMinimum'],
+    ['a partir de cuanto es gratis el envio?', 'deliveryMinimum'],
+    ['mándame foto del inodoro', 'photos'],
+    ['foto del inodoro?', 'photos'],
+    ['can you send me a picture of the toilet?', 'photos'],
+    ['me puedes mandar una foto de la carretilla?', 'photos'],
+    ['venden por whatsapp?', 'orderByChat'],
+    ['puedo pedir por aqui?', 'orderByChat'],
+    ['can I order through whatsapp?', 'orderByChat'],
+    ['me puedes mandar la lista de precios por whatsapp?', 'catalog'],
+    ['me pueden mandar la lista de precios?', 'catalog'],
+    ['can I pay with card on delivery?', 'cashOnDelivery'],
+  ] as const)('should read "%s" as the %s fact', (text, key) => {
+    expect(storeFactsAsked(text)).toEqual([key]);
+  });
+
+  it.each(['quiero pedir por aqui 5 sacos de cemento', 'les mando la foto del tubo que necesito', 'cual es su whatsapp?', 'cuanto es lo minimo que cuesta el cemento'])('should leave "%s" alone', (text) => {
+    expect(storeFactsAsked(text)).toEqual([]);
+  });
+
+  it('should say there is no minimum, then each zone and its fee', () => {
+    const { text } = info(tenant, 'cuánto es el mínimo pa delivery');
+    expect(text).toMatch(/No hay monto mínimo.*Villa Hermosa.*RD\$300/s);
+  });
+});
+
 describe('places inside a delivery zone, and branches asked for elsewhere', () => {
   it('should serve Casa de Campo as its zone, named as asked, es and en', () => {
     expect(info(tenant, 'llevan a Casa de Campo?').text).toMatch(/llegamos a \*Casa de Campo\*.*Caleta.*RD\$400\.00/s);

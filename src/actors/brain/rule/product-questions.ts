@@ -51,7 +51,7 @@ export function namesOnlyAThing(text: string): boolean {
   const w = words(text);
   if (w.length === 0 || w.length > 3) return false;
   const f = w.join(' ');
-  return /^[a-z]{4,}(?: (?:de|para|a) [a-z]{3,}| [a-z]{3,}){0,2}$/.test(f) && !NOT_A_NAME.test(f) && !STORE_WORDS.test(f) && !tellsWhatHappened(f) && !isVagueComplaint(f);
+  return /^[a-z]{4,}(?: (?:de|para|pa|pal|a) [a-z]{3,}| [a-z]{3,}){0,2}$/.test(f) && !NOT_A_NAME.test(f) && !STORE_WORDS.test(f) && !tellsWhatHappened(f) && !isVagueComplaint(f);
 }
 
 /**

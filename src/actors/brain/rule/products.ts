@@ -240,7 +240,9 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         while (/^(?:de|del|el|la|los|las|en|in|of|the|a|al)$/.test(toks[k]?.t ?? '') && k - from < 4) k++;
         const bare = /^(?:de|del)$/.test(toks[k - 1]?.t ?? '') && k > from ? numberOf(toks[k]?.t ?? '') : null;
         // "y el de 6": a bare number after "de" is a size, as in "block de 6".
-        const attribute = attributeAt(k) ?? (bare !== null && bare > 1 ? { parts: [String(bare)], len: 1 } : null);
+        // "pintura tropical o popular": another brand of the same product.
+        const brand = toks[k] && /^[a-z]{3,}$/.test(toks[k]!.t) && resolver.parse(toks[k]!.t).phrases.brand !== undefined && resolver.parse(toks[k]!.t).content.length === 0 ? { parts: [toks[k]!.t], len: 1 } : null;
+        const attribute = attributeAt(k) ?? brand ?? (bare !== null && bare > 1 ? { parts: [String(bare)], len: 1 } : null);
         if (!attribute) return null;
         let to = k + attribute.len - 1;
         // "y negra satinada": every attribute said together.
@@ -378,8 +380,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           const w = resolve(t.t);
           if (!w || UNITS.has(w) || numberOf(t.t) !== null) break;
           // A second product word starts a new product, unless the two name one together ("tubo pvc",
-          // "pvc pipe", "pintura impermeabilizante": some product carries both words).
-          const together = vocab.pairs.has(`${previous} ${w}`) || (last === j - 1 && vocab.productWords.some((words) => words.has(previous) && words.has(w)));
+          // "pvc pipe", "pintura impermeabilizante": some product carries both words; "electrical wire": an English modifier, its next word).
+          const together = vocab.pairs.has(`${previous} ${w}`) || (last === j - 1 && (vocab.productWords.some((words) => words.has(previous) && words.has(w)) || (parts.length === 1 && vocab.modifiers.has(previous))));
           if (isHead(w) && GENERIC_PRODUCT_WORDS.has(w) && !together && !/^(?:pvc|block)$/.test(w)) break;
           parts.push(w);
           previous = w;

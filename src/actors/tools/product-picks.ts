@@ -1,0 +1,69 @@
+/**
+ * Picks a first message makes among a family, by its own words rather than the everyday product.
+ *
+ * A superlative asked with the product in the first message ("¿cuál es el taladro más barato?", "el
+ * cemento más barato", "which is your biggest pvc pipe?"): the cheapest, dearest, largest or smallest
+ * of the family the words name — as "el más barato" picks after products were shown — rather than
+ * the everyday one or the superlative read as a product word.
+ */
+import type { Product } from '../../domain/tenant.js';
+import { superlativeIn } from '../../machines/product-focus.js';
+import { foldAccents } from '../../kernel/fold.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { extremeOf, familyOf } from './product-kinds.js';
+import type { Wanted } from './product-request.js';
+
+/** The product picked and the item to answer with it, or null when no superlative names one product's family. */
+export function extremeAsked(index: CatalogIndex, catalog: readonly Product[], text: string, wanted: readonly Wanted[]): { sku: string; items: Wanted[] } | null {
+  if (wanted.length !== 1) return null;
+  const asked = superlativeIn(text);
+  if (asked === null) return null;
+  const item = wanted[0] as Wanted;
+  // The product's words without the superlative's ("biggest pvc" → "pvc").
+  const said = new Set(asked.said.split(' '));
+  const query = foldAccents(item.query).split(/\s+/).filter((w) => w !== '' && !said.has(w)).join(' ');
+  if (!index.parse(query).content.some((w) => index.correct(w) !== null)) return null;
+  const best = index.search(query, { limit: 1 })[0];
+  if (!best) return null;
+  const focus = { sku: best.product.sku, name: best.product.name, query };
+  const family = familyOf(index, catalog, focus, asked.pick.by === 'size' ? ['size', 'dims', 'pack'] : []);
+  const chosen = extremeOf(index, family.length > 0 ? family : [best.product], asked.pick);
+  return chosen ? { sku: chosen.sku, items: [{ ...item, query }] } : null;
+}
+
+/** "pintura pa madera", "paint for wood": the product, and what it is for. */
+const FOR_USE = /^(.+?)\s+(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unas|unos|mi|the|a|my)\s+)?(\p{L}+)$/iu;
+
+/**
+ * A product asked for a use ("pintura pa madera", "paint for wood", "pintura para rejas"): among the
+ * products the words before "para" name, the first whose name, jobs or stated use (`use`) says that
+ * use — the oil enamel for wood, not the wall paint. Null when none says it (the search answers).
+ */
+export function useAsked(index: CatalogIndex, text: string, wanted: readonly Wanted[]): { sku: string; items: Wanted[] } | null {
+  if (wanted.length !== 1 || !/\b(?:para|pa|pal|for)\b/i.test(text)) return null;
+  const m = FOR_USE.exec(foldAccents(text.toLowerCase()).replace(/[¿?¡!.,;]+/g, ' ').replace(/\s+/g, ' ').trim());
+  if (!m?.[1] || !m[2]) return null;
+  // A use said by a verb ("brocha pa pintar", "cemento pa pegar") is what every one of the kind is for.
+  const use = /(?:ar|er|ir|ing)$/.test(m[2]) ? [] : index.parse(m[2]).content;
+  if (use.length === 0 || !index.parse(m[1]).content.some((w) => index.correct(w) !== null)) return null;
+  // With the size or colour said ("tubo de 4 pa drenaje"): only those that have it.
+  const matches = index.search(m[1], { limit: 12 }).filter((c) => c.product.stock !== 0 && c.unmet.length === 0);
+  // The everyday answer already says the use: nothing to pick.
+  const says = (p: Product): boolean => {
+    const words = index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ')).content;
+    return use.some((w) => words.includes(w));
+  };
+  if (matches.length === 0 || says((matches[0] as (typeof matches)[number]).product)) return null;
+  const fit = matches.find((c) => says(c.product));
+  return fit ? { sku: fit.product.sku, items: [{ ...(wanted[0] as Wanted), query: fit.product.name }] } : null;
+}
+
+/**
+ * The product a first message picks by its own words — a superlative ("¿cuál es el taladro más
+ * barato?") or a use ("pintura pa madera") — pinned with the item to answer; else what was given.
+ */
+export function firstPick(index: CatalogIndex, catalog: readonly Product[], text: string | undefined, wanted: Wanted[], pinned: string | undefined): [Wanted[], string | undefined] {
+  if (pinned !== undefined || text === undefined) return [wanted, pinned];
+  const picked = extremeAsked(index, catalog, text, wanted) ?? useAsked(index, text, wanted);
+  return picked ? [picked.items, picked.sku] : [wanted, pinned];
+}
