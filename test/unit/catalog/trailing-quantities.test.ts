@@ -41,6 +41,24 @@ describe('quantities said after the product', () => {
     expect(read(text)).toEqual([{ query }]);
   });
 
+  it.each([
+    ['y de arena 4', [{ query: 'arena', quantity: 4 }]],
+    ['cemento 10 por favor', [{ query: 'cemento', quantity: 10 }]],
+    ['cemento 10 y arena 2', [{ query: 'cemento', quantity: 10 }, { query: 'arena', quantity: 2 }]],
+    ['cemento 10, arena 2', [{ query: 'cemento', quantity: 10 }, { query: 'arena', quantity: 2 }]],
+  ])('should read a bare number after goods made in no size as how many: "%s"', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['cable 12', [{ query: 'cable 12' }]],
+    ['block 6', [{ query: 'block 6' }]],
+    ['arena de 4', [{ query: 'arena 4' }]],
+    ['block 6, cemento 10', [{ query: 'block 6' }, { query: 'cemento', quantity: 10 }]],
+  ])('should keep a bare number a size where the goods come in sizes: "%s"', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
   it('should not read a gauge and a length as an account id ("cable #12 100 pies")', () => {
     expect(extractAccountIds('cable #12 100 pies')).toEqual([]);
     expect(extractAccountIds('cuenta 12345 10 sacos').map((e) => e.value)).toEqual(['12345']);
