@@ -24,6 +24,9 @@ import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
+import { countForLine } from './line-count.js';
+import { jobSizes } from './job-sizes.js';
+
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
@@ -131,12 +134,14 @@ const MAX_RECENT = 4;
 function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string; now?: number }): ProductActorOutput {
   const lang = input.lang;
   const text = options.text ?? input.text;
-  // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
-  // "¿cuánto es todo con delivery a Caleta?": the place is the delivery's (added after), not part of the question.
+  // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again ("… con delivery a Caleta?": the place is the delivery's).
   const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' '))) : null;
   // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter.
   const off = text !== undefined ? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang) : null;
   if (off) return off;
+  // "no, que sean 15" over two lines: which one takes it (the count kept for the answer).
+  const line = text !== undefined ? countForLine(tenant, index, input, text, lang) : null;
+  if (line) return line;
   // "¿no hay?", "is it in stock?" with nothing asked before: what they are looking for.
   if (text !== undefined && !input.focus && !input.estimate?.length && asksIfInStock(text)) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   // "quita las varillas", "remove the rebar": the estimate on offer without that line.
@@ -167,10 +172,12 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (input.focus) return focusAgain(tenant, index, input.focus, lang);
   }
   if (text !== undefined) {
-    // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.
-    // "40 metros cuadrados", "una pared de 4 por 3" right after "dime cuántos metros cuadrados…": that measurement.
+    // "¿cuántos galones para 100 metros?", "cuántos blocks para una pared de 3 por 2?": from the catalog's rules of thumb; "40 metros cuadrados" right after "dime cuántos metros cuadrados…".
+    // "piso de 4x5" alone: the area and what goes there; then "cerámica" worked out for it.
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
-    const estimate = material ? materialAnswer(tenant, index, input, text, withSizesSaid(material, input.focus, text)) : measureAnswer(tenant, index, input, text);
+    const sized = material ? null : jobSizes(tenant, index, input, text, lang);
+    if (sized?.kind === 'ask') return sized.output;
+    const estimate = material ? materialAnswer(tenant, index, input, text, withSizesSaid(material, input.focus, text)) : sized ? materialAnswer(tenant, index, sized.input, text, sized.question) : measureAnswer(tenant, index, input, text);
     if (estimate?.kind === 'answer') return estimate.output;
     if (estimate) return pricedEstimate(tenant, index, estimate.lead, estimate.lines, lang);
     // "presupuesto para techar una marquesina": what the job takes and its size asked, never a quote of one guessed item.
@@ -186,8 +193,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (kit) return kit;
     if (forThat) return forThat.output;
   }
-  // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60", the kinds
-  // of cement): each option listed, that many each, as an estimate.
+  // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60"): each option listed, that many each, as an estimate.
   const shownOptions = input.focus?.options ?? [];
   const eachOne = again?.each ?? (again?.both ? 1 : undefined); // "mándame los dos": one of each unless counted
   if (eachOne !== undefined && shownOptions.length >= 2) {
