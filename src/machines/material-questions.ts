@@ -194,6 +194,8 @@ const MEASURE_WORDS = new Set(
     'son es seria serian sera como unos unas uno aprox aproximadamente mas o menos alrededor de del el la las los un una mi mis tengo tiene tienen mide miden mido ' +
     'x por y en total cada m mt mts metro metros cuadrados cuadrado cubicos cubico m2 mt2 mts2 m3 mts3 cm centimetros centimetro pies pie pulgadas pulgada ' +
     'largo ancho alto altura fondo espesor grueso grosor de a una dos tres mano manos capa capas ' +
+    // "necesito pintar 120 metros", "voy a enchapar unos 30": the job said with the measurement asked for.
+    'necesito ocupo quiero voy vamos pintar cubrir enchapar hacer pa para need want to paint cover tile do i im going ' +
     'about around approx its it is the my a of and by meters meter metres metre square sq sqm cubic feet foot ft inches inch in long wide high tall length width height thick thickness coat coats one two three'
   ).split(' '),
 );

@@ -12,7 +12,7 @@ import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { changedEstimate, joinedAttributes, takeOffCounter } from './counter-changes.js';
-import { counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withoutLine, withShown } from './order-total.js';
+import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -167,9 +167,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (counted && option) return quoteOne(tenant, index, { item: { query: option.name, quantity: counted.quantity }, match: { product: option, score: 1, unmet: [], defaulted: false } }, lang, true);
   // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
   if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
-    // "mándamelos a Caleta" after an estimate: that estimate (the delivery is added and the order sent, above).
+    // "mándamelos a Caleta" after an estimate: that estimate (the delivery added and the order sent, above); with cement and sand counted, the whole counter.
     if (input.estimate && input.estimate.length > 0) return multiQuote(tenant, estimateLines(tenant, input.estimate), [], lang, index, false);
-    if (input.focus) return focusAgain(tenant, index, input.focus, lang);
+    if (input.focus) return counterLines(input.focus).length >= 2 ? multiQuote(tenant, estimateLines(tenant, counterLines(input.focus)), [], lang, index, false) : focusAgain(tenant, index, input.focus, lang);
   }
   if (text !== undefined) {
     // "¿cuántos galones para 100 metros?", "cuántos blocks para una pared de 3 por 2?": from the catalog's rules of thumb; "40 metros cuadrados" right after "dime cuántos metros cuadrados…".
@@ -239,8 +239,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       pinned = resolved.sku;
     }
   }
-  // One product phrase: a colour, finish, grade or brand said elsewhere in the message
-  // ("tienen pintura? la necesito blanca") belongs to it.
+  // One product phrase: a colour, finish, grade or brand said elsewhere in the message ("tienen pintura? la necesito blanca") belongs to it.
   if (!pinned && wanted.length === 1 && text !== undefined) {
     const only = wanted[0] as Wanted;
     const own = index.parse(only.query).phrases;
@@ -257,9 +256,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const attributes = [parsed.phrases.colour, parsed.phrases.finish].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints: of the family on the counter
     if (parsed.content.length === 0 && attributes.length > 0 && input.focus) wanted = [{ query: `${input.focus.query} ${attributes.join(' ')}`, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
     else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: text }];
-    // "¿cuánto cuesta?" names no product: the one in focus, or ask which.
     else if (input.focus) {
-      wanted = [{ query: input.focus.query, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
+      // "¿cuánto cuesta?" names no product: the one in focus; after "dame 6", the 6 on the counter, priced.
+      const count = parsed.quantity ?? input.focus.quantity;
+      wanted = [{ query: input.focus.query, ...(count !== undefined ? { quantity: count } : {}) }];
       pinned = input.focus.sku;
     }
   }

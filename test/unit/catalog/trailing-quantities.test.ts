@@ -46,6 +46,8 @@ describe('quantities said after the product', () => {
     ['cemento 10 por favor', [{ query: 'cemento', quantity: 10 }]],
     ['cemento 10 y arena 2', [{ query: 'cemento', quantity: 10 }, { query: 'arena', quantity: 2 }]],
     ['cemento 10, arena 2', [{ query: 'cemento', quantity: 10 }, { query: 'arena', quantity: 2 }]],
+    ['y de grava 2', [{ query: 'grava', quantity: 2 }]],
+    ['block 100', [{ query: 'block', quantity: 100 }]],
   ])('should read a bare number after goods made in no size as how many: "%s"', (text, expected) => {
     expect(read(text)).toEqual(expected);
   });
@@ -53,6 +55,7 @@ describe('quantities said after the product', () => {
   it.each([
     ['cable 12', [{ query: 'cable 12' }]],
     ['block 6', [{ query: 'block 6' }]],
+    ['block 10', [{ query: 'block 10' }]],
     ['arena de 4', [{ query: 'arena 4' }]],
     ['block 6, cemento 10', [{ query: 'block 6' }, { query: 'cemento', quantity: 10 }]],
   ])('should keep a bare number a size where the goods come in sizes: "%s"', (text, expected) => {

@@ -56,16 +56,23 @@ export interface TrailingQuantities {
 export function createTrailingQuantities(catalog: readonly Product[], productWords: readonly Set<string>[]): TrailingQuantities {
   const units = catalog.map((p) => foldWithMap(p.unit).folded);
   let measures: ReturnType<typeof parseProductText>['attributes']['measures'][] | null = null;
-  let sized: boolean[] | null = null;
-  /** The products the words name exist and none is made in a size a bare number could mean (sand, cement, paint). */
-  const sizeless = (words: readonly string[]): boolean => {
+  /** Per product: the largest inch size a bare number could mean (0: none), or Infinity for any other size (feet, gauge, dims). */
+  let sized: number[] | null = null;
+  /**
+   * The products the words name exist and none is made in a size the bare number `n` could mean:
+   * sand and cement (a pack's kg are no size), gravel in 3/4" for "grava 2" (far above its inches).
+   */
+  const sizeless = (words: readonly string[], n: number): boolean => {
     if (words.length === 0) return false;
     sized ??= catalog.map((p) => {
       const parsed = parseProductText(p.name, { catalog: true }).attributes;
-      return parsed.dims.length > 0 || parsed.measures.some((m) => !PACK_MEASURES.has(m.unit));
+      const sizes = parsed.measures.filter((m) => !PACK_MEASURES.has(m.unit));
+      if (parsed.dims.length > 0 || sizes.some((m) => m.unit !== 'in')) return Infinity;
+      return Math.max(0, ...sizes.map((m) => m.value));
     });
     const named = catalog.flatMap((_, i) => (words.every((w) => productWords[i]!.has(w)) ? [i] : []));
-    return named.length > 0 && named.every((i) => !sized![i]);
+    // A number up to twice the largest inch size may be a size ("block 10" when blocks come to 8").
+    return named.length > 0 && named.every((i) => sized![i] === 0 || n > 2 * sized![i]!);
   };
   return {
     at(tokens, at, words, clauseEnd) {
@@ -74,7 +81,7 @@ export function createTrailingQuantities(catalog: readonly Product[], productWor
       if (number === undefined) return null;
       // "y de arena 4", "cemento 10 por favor": a bare number ending the message after goods made in no size is how many.
       if (unit === undefined || clauseEnd === true || /^(?:y|e|and)$/.test(unit) || tokens.slice(at + 1).every((w) => COURTESY.has(w))) {
-        if (!/^\d+$/.test(number) || Number(number) <= 0 || at === 0 || SIZE_LEAD.test(tokens[at - 1] ?? '') || !sizeless(words)) return null;
+        if (!/^\d+$/.test(number) || Number(number) <= 0 || at === 0 || SIZE_LEAD.test(tokens[at - 1] ?? '') || !sizeless(words, Number(number))) return null;
         return { quantity: Number(number), bare: true };
       }
       const n = /^\d+$/.test(number) ? Number(number) : NUMBER_WORDS[number];
