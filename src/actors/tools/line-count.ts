@@ -12,7 +12,9 @@ import { plainWords } from '../../kernel/plain-words.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { counterLines } from './order-total.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
-import { optionsFor } from './product-parts.js';
+import { describeProduct, optionsFor } from './product-parts.js';
+import { countUnit } from './units.js';
+import { CHANGE_COUNT } from '../brain/rule/signals.js';
 
 /** The selling unit a count's unit word names, as the catalog's `unit` starts ("sacos" → saco). */
 const UNIT_OF: readonly [RegExp, string][] = [
@@ -38,6 +40,8 @@ function linesOf(input: ProductActorInput): QuoteLine[] {
  */
 export function countForLine(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, lang: Lang): ProductActorOutput | null {
   const lines = linesOf(input);
+  // "quiero cambiar la cantidad": what is noted, and which one to change to how many.
+  if (CHANGE_COUNT.test(plainWords(text))) return changeWhich(tenant, input, lines.length > 0 ? lines : input.focus ? counterLines(input.focus) : [], lang);
   if (lines.length < 2) return null;
   const waiting = input.focus?.lineCount;
   if (waiting !== undefined) {
@@ -64,6 +68,23 @@ export function countForLine(tenant: TenantData, index: CatalogIndex, input: Pro
     replies: [{ template: 'product.count_which', params: { quantity: String(asked.quantity), items }, options: optionsFor(products) }],
     focus,
   };
+}
+
+/** What is noted, asked which line and how many (one line: how many of it; none: what they want). */
+function changeWhich(tenant: TenantData, input: ProductActorInput, lines: readonly QuoteLine[], lang: Lang): ProductActorOutput {
+  const focus = input.focus ? { focus: input.focus } : {};
+  const items = lines.flatMap((l) => {
+    const p = tenant.catalog.find((c) => c.sku === l.sku);
+    return p ? [{ quantity: l.quantity, name: p.name }] : [];
+  });
+  if (items.length === 0) {
+    const product = input.focus ? tenant.catalog.find((p) => p.sku === input.focus?.sku) : undefined;
+    if (!product) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
+    return { outcome: 'answered', replies: [{ template: 'product.nothing_counted', params: { ...describeProduct(tenant, product, lang), units: countUnit(product.unit, 2, lang) } }], ...focus };
+  }
+  const reply = { template: items.length === 1 ? 'product.count_change_one' : 'product.count_change_which', params: { items, ...(items[0] as { quantity: number; name: string }) } };
+  // Several lines stay an estimate on offer: "15 de cemento" next changes that line in its place.
+  return items.length === 1 ? { outcome: 'answered', replies: [reply], ...focus } : { outcome: 'estimate', lines: [...lines], replies: [reply], ...focus };
 }
 
 /** The line a short answer picks: by its place ("la segunda"), or by the words of its product ("la arena", "al cemento"). */

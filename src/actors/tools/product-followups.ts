@@ -78,7 +78,7 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
     case 'cheaper':
       return cheaper(tenant, index, options ?? [shown], family([]), lang, focus.query);
     case 'per_unit':
-      return perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang);
+      return perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang, question.count);
     case 'compare':
       return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
     case 'sizes':

@@ -42,3 +42,18 @@ describe('a job\'s sizes said alone', () => {
     expect(worked).toContain('14 x');
   });
 });
+
+describe('a change of quantity asked', () => {
+  it('should say what is noted and ask how many, never open a complaint', async () => {
+    const [, asked] = await chat('lc-5', '10 sacos de cemento', 'quiero cambiar la cantidad');
+    expect(asked).toContain('¿A cuántos lo cambio?');
+    expect(asked).not.toContain('Siento mucho');
+  });
+});
+
+describe('the count on the counter in another unit', () => {
+  it('should say 100 feet in metres', async () => {
+    const [, metres] = await chat('lc-6', 'necesito 100 pies de cable 12', 'cuantos metros son?');
+    expect(metres).toContain('30.5 metros');
+  });
+});
