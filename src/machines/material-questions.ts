@@ -249,7 +249,7 @@ export function isOnlySurface(phrase: string): boolean {
 /** Words that may come with a job's sizes said alone ("tengo un piso de 4x5", "voy a hacer una habitación de 3 x 4"). */
 const SIZE_TALK = new Set(
   ('tengo tiene voy vamos hacer hacerle arreglar remodelar construir levantar quiero quisiera hola buenas buenos dias tardes noches ok oye saludos ' +
-    'es son esta mide aproximado aprox pa para nuevo nueva nuevos viejo vieja este esta ese esa manito pana amigo ' +
+    'material materiales necesito ocupo es son esta mide aproximado aprox pa para nuevo nueva nuevos viejo vieja este esta ese esa manito pana amigo ' +
     'have got im going build building want hi hello new this that is').split(' '),
 );
 

@@ -27,6 +27,7 @@ describe('quantities said after the product', () => {
     ['alambre de amarre 5 libras', 'libra alambre amarre', 5],
     ['pintura de aceite 2 galones', 'galon pintura aceite', 2],
     ['tubo de pvc 3 unidades', 'tubo pvc', 3],
+    ['pintura blanca 5 galones', 'galon pintura blanca', 5],
   ])('should read "%s" as %s × %i', (text, query, quantity) => {
     expect(read(text)).toEqual([{ query, quantity }]);
   });

@@ -30,6 +30,8 @@ const FEET_PER_METRE = 3.28084;
 const POUNDS_PER_KILO = 2.20462;
 /** Units that measure a pack's content (the 42.5 kg bag, the 5-gallon bucket), never a size a bare number names. */
 const PACK_MEASURES = new Set(['kg', 'lb', 'gal', 'oz', 'ml', 'l']);
+/** A selling unit that is a pack holding a measure ("cubeta" of 5 gal, "saco 42.5 kg"). */
+const PACK_UNIT = /^(?:cubeta|saco|funda|bolsa|caja|paquete)/;
 /** Words that may end a message after its count ("arena 4 por favor"). */
 const COURTESY = new Set(['por', 'favor', 'porfa', 'porfavor', 'pls', 'please', 'entonces', 'pues', 'nada', 'mas', 'na']);
 const KILOS = /^(?:kilos?|kg|kgs|kilogramos?)$/;
@@ -105,7 +107,9 @@ export function createTrailingQuantities(catalog: readonly Product[], productWor
       if (!named.some((i) => units[i]!.startsWith(sold[1]))) return null;
       // The 500-foot roll of wire, the 40-lb bag of soil: a size one of them is made in.
       measures ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures);
-      if (named.some((i) => measures![i]!.some((m) => m.unit === sold[2] && Math.abs(m.value - n) < 1e-9))) return null;
+      // …but "pintura blanca 5 galones" is 5 gallons where paint is sold by the gallon: the 5-gallon bucket is a pack, not a size.
+      const byUnit = named.filter((i) => units[i]!.startsWith(sold[1]));
+      if (named.some((i) => measures![i]!.some((m) => m.unit === sold[2] && Math.abs(m.value - n) < 1e-9) && !(PACK_UNIT.test(units[i]!) && byUnit.length > 0))) return null;
       return sold[1] === 'libra' || sold[1] === 'galon' ? { quantity: n, pack: sold[1] } : { quantity: n };
     },
   };
