@@ -352,21 +352,18 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (talkOnly && missing.length === 0 && input.focus) return focusAgain(tenant, index, input.focus, lang);
     return missing.length === 0 ? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] } : notCarried(tenant, missing, lang);
   }
-  // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
-  // ...not a pick of what is on the counter ("2 of the other one").
+  // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped. ...not a pick of what is on the counter ("2 of the other one").
   if (text !== undefined && found.length + missing.length >= 1 && !pinnedProduct) {
     for (const other of uncarriedItems(text, index)) if (!missing.includes(other) && namesGoods(other, known, lang)) missing.push(other);
   }
   const quantities = wanted.some((w) => w.quantity !== undefined);
   // An estimate is on offer and the customer adds to it ("agrégale 5 galones de pintura", "and 3
-  // rollers"): the same estimate with the new lines (a product already in it takes the new count).
-  // "mejor 8 de cemento", "5 más de arena", "la pintura mejor en gris": that line changed in its place.
+  // rollers"): the same estimate with the new lines (a product already in it takes the new count). "mejor 8 de cemento", "5 más de arena", "la pintura mejor en gris": that line changed in its place.
   const changed = input.estimate?.length ? changedEstimate(index, estimateLines(tenant, input.estimate), found, text, quantities || (text !== undefined && ADD_TO_ESTIMATE.test(text))) : null;
   if (changed) return multiQuote(tenant, changed, missing, lang, index, formal);
 
   const listed = found.length + missing.length;
-  // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total
-  // (an estimate of "1 x" each is no answer); "10 de cada uno" or the counts then price the lot.
+  // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total (an estimate of "1 x" each is no answer); "10 de cada uno" or the counts then price the lot.
   if (input.intent === 'price_quote' && !quantities && !formal && missing.length === 0 && found.length >= 2 && tenant.templates[lang]?.['product.prices'] !== undefined) {
     const shown = found.slice(0, MAX_SHOWN);
     const first = shown[0] as Found;
@@ -391,11 +388,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
 
   const single = found[0] as Found;
-  // A formal quote needs the amount: "una cotización de pintura" is answered with what there is
-  // (and which one, how much), never a quote of one gallon the customer did not ask for.
+  // A formal quote needs the amount: "una cotización de pintura" is answered with what there is (and which one, how much), never a quote of one gallon the customer did not ask for.
   if (formal && single.item.quantity !== undefined) return multiQuote(tenant, found, missing, lang, index, true);
-  // "no, la de 5/8 nada más" right after the 5/8 was answered out with another offered: the customer
-  // wants that one, not the other again. A clerk notes it and offers to let them know when it comes in.
+  // "no, la de 5/8 nada más" right after the 5/8 was answered out with another offered: the customer wants that one, not the other again. A clerk notes it and offers to let them know when it comes in.
   if (input.focus?.alternative !== undefined && single.match.product.sku === input.focus.sku && single.match.product.stock <= 0) {
     return backorderOffer(tenant, index, { item: { ...single.item, ...(single.item.quantity === undefined && input.focus.quantity !== undefined ? { quantity: input.focus.quantity } : {}) }, match: single.match }, lang);
   }
@@ -428,8 +423,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       .map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w));
     const wantedText = wantedWords.length > 0 ? wantedWords.join(', ') : single.item.query.trim();
     const count = single.item.quantity !== undefined && quantityOf(single.item) > 1 ? quantityOf(single.item) : undefined;
-    // "breaker de 20 amperios 2 polos": each attribute there is, but not together; what each comes in.
-    // "el block de 10" when blocks come in 4", 6" and 8" (priced for a count asked for): the sizes there are.
+    // "breaker de 20 amperios 2 polos": each attribute there is, but not together; what each comes in. "el block de 10" when blocks come in 4", 6" and 8" (priced for a count asked for): the sizes there are.
     const noSize = noComboAnswer(tenant, index, [top, ...shown].map((m) => m.product), single.item.query, lang, focus, count) ?? (top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null);
     if (noSize) return noSize;
     // "3 galones de pintura azul": no blue; the colours there are, each priced for the 3.

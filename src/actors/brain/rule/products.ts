@@ -410,8 +410,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if ((n !== null || half || (multiplier === 12 && q >= -1)) && !(q >= 0 && /\/$/.test(f.folded.slice(0, toks[q]!.s)))) {
           const startTok = n !== null || half ? q : q + 1;
           const qty = half ? 6 : (n ?? 1) * multiplier;
-          // "how much is the 4 pipe?", "a 6 block": a number between an article and one product
-          // made in that inch size is its size (as "el tubo de 4"); "the 4 pipes", "4 pipes" count.
+          // "how much is the 4 pipe?", "a 6 block": a number between an article and one product made in that inch size is its size (as "el tubo de 4"); "the 4 pipes", "4 pipes" count.
           const article = q >= 1 && /^(?:the|a|an|this|that|el|la|ese|esa|este|esta)$/.test(toks[q - 1]!.t);
           const sized = !unitSeen && article && n !== null && /^\d+$/.test(toks[q]!.t) && first === q + 1 && singular(toks[first]!.t).length === 1 && (madeInSize(parts.filter((w) => !/\d|"/.test(w)), n) || lacksSize(parts.filter((w) => !/\d|"/.test(w)), n));
           if (sized) mention.query = `${mention.query} ${n}"`;
@@ -440,8 +439,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         mentions.push(mention);
         entities.push({ type: 'product', value: mention.query, start: mention.start, end: mention.end });
         // "varilla de 1/2 y de 3/8", "el cemento gris y el blanco", "2 sacos de gris y 3 de blanco":
-        // the same product again with another size or colour, its words left unsaid.
-        // "white and blue paint", "the 1/2 and 3/4 pvc pipe": the English order says the first one's attribute before "and".
+        // the same product again with another size or colour, its words left unsaid. "white and blue paint", "the 1/2 and 3/4 pvc pipe": the English order says the first one's attribute before "and".
         const joint = toks[first - 1];
         if (left.length > 0 && joint && /^(?:and|or|y|o)$/.test(joint.t) && !used.has(first - 2) && first >= 2) {
           const before = toks[first - 2]!;
