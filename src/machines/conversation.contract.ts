@@ -203,8 +203,12 @@ export interface ProductFocus {
    * next ("40 metros cuadrados", "4 por 3") answers it. `length`: the one length already given.
    */
   measure?: { asked: MeasureAsked; length?: number; surface?: Surface };
+  /** A count said for one of several lines without saying which ("no, que sean 15"): the line named next takes it. */
+  lineCount?: number;
   /** The sizes the customer gave of the job ("piso de 4x5"): "¿cuánta cerámica necesito?" later works from them. */
   sizes?: MaterialQuestion;
+  /** The sizes were said alone and what goes there asked ("piso de 4x5"): the material named or picked next is worked out for them. */
+  sizesFor?: true;
 }
 
 export interface ProductActorInput {

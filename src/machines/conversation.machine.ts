@@ -392,6 +392,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name);
   if (asksSomethingElse(understanding) && !(smallTalk && (takesTheOrder(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
+  // "dame todo eso", "mándamelos" with more lines counted: the whole counter (the product flow), not the last line only.
+  if (/\b(?:todo|todos|todas|all|everything|both|ambos|[a-z]+(?:me|nos)l[oa]s)\b/i.test(foldText(text)) && countedOnCounter(recentFocus(context)) >= 2) return false;
   // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.
   // "bueno, déjame pensarlo" puts it off.
   // "mándamelos a Caleta" is priced with that delivery (the product flow), not set aside bare.

@@ -18,7 +18,7 @@ export type FocusQuestion =
   /** "el de DeWalt", "la Popular", "the Truper one": one of them by a word of its name (a brand, as a rule). */
   | { kind: 'named'; word: string }
   /** "¿cuánto el pie?", "a cómo el metro?", "how much per foot?": its price by that unit. */
-  | { kind: 'per_unit'; unit: PricedUnit }
+  | { kind: 'per_unit'; unit: PricedUnit; count?: true }
   /** "¿qué medidas tienen?", "¿de cuál tienen?", "¿cuáles hay?", "what sizes do you have?": the sizes of that line. */
   | { kind: 'sizes' };
 
@@ -66,6 +66,10 @@ const PER_UNIT =
 const UNIT_WORDS = 'pies?\\s+tablar(?:es)?|pies?\\s+lineal(?:es)?|pies?|metros?\\s+cuadrados?|metros?|m2|galon(?:es)?|libras?|sacos?|fundas?|unidad(?:es)?|piezas?|rollos?|cajas?|board\\s+f(?:oo|ee)t|linear\\s+f(?:oo|ee)t|f(?:oo|ee)t|square\\s+met(?:er|re)s?|met(?:er|re)s?|gallons?|pounds?|lbs?|bags?|units?|pieces?|rolls?|box(?:es)?';
 const PER_UNIT_RE = new RegExp(PER_UNIT.source.replace(/UNIT/g, UNIT_WORDS));
 
+/** The count on the counter asked in feet or metres: "¿cuántos metros son?", "y en metros?", "¿cuánto es en pies?", "how many meters is that?". */
+const IN_UNIT =
+  /^(?:(?:y|e|and|ok|pero)\s+)?(?:(?:cuant[oa]s|how\s+many)\s+(metros|pies|met(?:er|re)s|feet)\s+(?:son|serian|seria|es|would\s+that\s+be|is\s+that|are\s+they|is\s+it)|(?:(?:cuanto|como)\s+(?:es|seria|son|sale|queda)\s+|(?:what|how\s+much)\s+is\s+(?:it|that)\s+)?(?:en|in)\s+(metros|pies|met(?:er|re)s|feet))$/;
+
 function pricedUnit(word: string): PricedUnit | null {
   if (/tablar|board/.test(word)) return 'bf';
   if (/cuadrad|square|m2/.test(word)) return 'm2';
@@ -104,6 +108,9 @@ export function readFocusQuestion(text: string): FocusQuestion | null {
   const per = PER_UNIT_RE.exec(t);
   const unit = per ? pricedUnit(per.slice(1).find((w) => w !== undefined) ?? '') : null;
   if (unit) return { kind: 'per_unit', unit };
+  // "¿cuántos metros son?", "y en metros?", "how many feet is that?": the count on the counter in that unit.
+  const counted = IN_UNIT.exec(t);
+  if (counted) return { kind: 'per_unit', unit: /^(?:pie|f)/.test(counted[1] ?? counted[2] ?? '') ? 'ft' : 'm', count: true };
   if (COLOURS.test(t)) return { kind: 'colours' };
   if (BRANDS.test(t)) return { kind: 'brands' };
   if (CHEAPER.test(t)) return { kind: 'cheaper' };

@@ -194,6 +194,8 @@ const MEASURE_WORDS = new Set(
     'son es seria serian sera como unos unas uno aprox aproximadamente mas o menos alrededor de del el la las los un una mi mis tengo tiene tienen mide miden mido ' +
     'x por y en total cada m mt mts metro metros cuadrados cuadrado cubicos cubico m2 mt2 mts2 m3 mts3 cm centimetros centimetro pies pie pulgadas pulgada ' +
     'largo ancho alto altura fondo espesor grueso grosor de a una dos tres mano manos capa capas ' +
+    // "necesito pintar 120 metros", "voy a enchapar unos 30": the job said with the measurement asked for.
+    'necesito ocupo quiero voy vamos pintar cubrir enchapar hacer pa para need want to paint cover tile do i im going ' +
     'about around approx its it is the my a of and by meters meter metres metre square sq sqm cubic feet foot ft inches inch in long wide high tall length width height thick thickness coat coats one two three'
   ).split(' '),
 );
@@ -242,4 +244,36 @@ export function isMeasured(q: MaterialQuestion): boolean {
 export function isOnlySurface(phrase: string): boolean {
   const words = fold(phrase).split(' ').filter((w) => !/^(?:una?|el|la|los|las|mi|de|del|the|a|my|of)$/.test(w));
   return words.length > 0 && words.every((w) => SURFACES.some(([re]) => re.test(w)));
+}
+
+/** Words that may come with a job's sizes said alone ("tengo un piso de 4x5", "voy a hacer una habitación de 3 x 4"). */
+const SIZE_TALK = new Set(
+  ('tengo tiene voy vamos hacer hacerle arreglar remodelar construir levantar quiero quisiera hola buenas buenos dias tardes noches ok oye saludos ' +
+    'material materiales necesito ocupo es son esta mide aproximado aprox pa para nuevo nueva nuevos viejo vieja este esta ese esa manito pana amigo ' +
+    'have got im going build building want hi hello new this that is').split(' '),
+);
+
+/**
+ * The sizes of a job said with nothing else ("piso de 4x5", "tengo una habitación de 3 x 4",
+ * "a 12 by 10 ft room"): what goes there is still to ask. Null when the message asks or names more
+ * (a product, a question of how much) or the sizes are no job's ("casa" counts rooms, not sides).
+ *
+ * @example
+ * readJobSizesOnly('piso de 4x5'); // { sides: [4, 5], surface: 'floor' }
+ * readJobSizesOnly('cerámica para un piso de 4x5'); // null
+ */
+export function readJobSizesOnly(text: string): MaterialQuestion | null {
+  // Read for every message by the rule brain: only one that gives two sides or an area is folded.
+  return text.length > 80 || !TWO_SIDES_OR_AREA.test(text) ? null : remembered(sizesOnly, text, sizesOnlyIn);
+}
+
+const TWO_SIDES_OR_AREA = /\d\s*(?:x|\*|por|by)\s*\d|\d\s*(?:m2|m²|mts2|metros?\s+cuadrados|square|sq)/i;
+const sizesOnly = createLru<MaterialQuestion | null>(256);
+
+function sizesOnlyIn(text: string): MaterialQuestion | null {
+  const said = readSaidSizes(text);
+  if (!said || said.surface === 'house' || (!said.sides && said.area === undefined)) return null;
+  const words = fold(text.replace(/['’]/g, '')).replace(/(\d)x(?=\d)/g, '$1 x ').split(' ');
+  const other = words.filter((w) => !MEASURE_WORDS.has(w) && !SIZE_TALK.has(w) && !/^\d+(?:\.\d+)?(?:m|mts?|m2|cm|ft)?$/.test(w) && !SURFACES.some(([re]) => re.test(w)));
+  return other.length === 0 ? said : null;
 }

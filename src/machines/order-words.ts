@@ -28,6 +28,8 @@ const TAKES_IT = new RegExp(
     // "¿cómo hago el pedido?", "¿cómo lo compro?", "¿cómo los pido?"
     String.raw`como\s+(?:hago|hacemos|pongo|realizo|hacer|poner)\s+(?:el|un|mi|la|una)\s+(?:pedido|orden|compra)`,
     String.raw`como\s+(?:l[oa]s?\s+)?(?:compro|pido|ordeno|encargo)`,
+    // "ok dame eso", "dame todo eso", "mándame esos", "ponme todo": what was just priced, all of it
+    String.raw`(?:dame|deme|denme|ponme|pongame|mandame|mandeme|enviame|traeme|vendeme)\s+(?:todo\s+)?(?:eso|esos|esas|todo)(?:\s+(?:entonces|pues|ya|por\s+favor|porfa|pls))?\s*$`,
     // "va", "dale con eso", "vamos con eso", "me quedo con eso"
     String.raw`(?:vamos|dale|voy|me\s+quedo)\s+con\s+(?:eso|esos|esas|esa|ese|el|la|los|las)\b`,
     // English

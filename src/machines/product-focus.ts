@@ -333,8 +333,10 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   if (t === '' || t.split(' ').length > MAX_WORDS) return undefined;
   const rest = t.split(' ').filter((w) => !QUANTITY_FILLER.has(w));
   // "a hundred" / "cien": the filler list drops "a"; "ciento" alone is 100.
-  if (rest.length === 0 || rest.length > 2) return undefined;
-  const [num, unit] = rest as [string, string | undefined];
+  // "10 sacos más", "5 galones more": the unit said with the count on top.
+  const plus = rest.length === 3 && QUANTITY_UNIT.test(rest[1] as string) && /^(?:mas|more)$/.test(rest[2] as string) ? [rest[0] as string, rest[2] as string] : rest;
+  if (plus.length === 0 || plus.length > 2) return undefined;
+  const [num, unit] = plus as [string, string | undefined];
   const n = /^\d+$/.test(num) ? Number(num) : NUMBER_WORDS[num];
   if (n === undefined || !Number.isInteger(n) || n <= 0) return undefined;
   if (unit !== undefined && !QUANTITY_UNIT.test(unit)) return undefined;

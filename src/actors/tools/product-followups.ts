@@ -4,6 +4,7 @@
  * brands ("¿tienes otra marca?"), something cheaper ("¿hay más barato?"), and the options compared
  * ("¿cuál es la diferencia?", "¿cuál me recomiendas?"). Each says honestly what there is not.
  */
+import { plainWords } from '../../kernel/plain-words.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
@@ -23,6 +24,9 @@ import { foldAccents } from '../../kernel/fold.js';
 /** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
 const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];
 
+/** A price asked with nothing else ("¿cuánto sería?", "how much is it?"). */
+const BARE_PRICE = /^(?:(?:y|e|pero|ok|okay|entonces|pues|and|so)\s+)*(?:cuanto|how much|precio|price)(?:\s+(?:me|te))?(?:\s+(?:seria|serian|sale|salen|es|son|cuesta|cuestan|vale|valen|would it be|is it|is that|would that be))?(?:\s+(?:entonces|pues|then))?$/;
+
 /** Most products one of these answers lists. */
 const MAX_LISTED = 5;
 /** Most products compared at once: more is a catalogue, not a comparison. */
@@ -40,7 +44,9 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   // waits in the focus for the answer ("la de DeWalt", "la segunda", the button).
   const listed = question ? undefined : shownOptions(tenant.catalog, focus);
   // A bare "2" after options is the second option, not a count.
-  const count = listed && pickedOption(text, listed.length) === null ? (readFollowUpQuantity(text) ?? packCount(text)) : undefined;
+  // "¿cuánto sería?" while a count waits for the pick ("dame 1 cubeta" → "¿de cuál?"): which one, again.
+  const waiting = listed && focus.quantity !== undefined && BARE_PRICE.test(plainWords(text)) ? { quantity: focus.quantity } : undefined;
+  const count = waiting ?? (listed && pickedOption(text, listed.length) === null ? (readFollowUpQuantity(text) ?? packCount(text)) : undefined);
   if (count && listed) {
     const names = listed.map((p) => `*${p.name}*`);
     const params = { quantity: String(count.quantity), names: `${names.slice(0, -1).join(', ')} ${lang === 'en' ? 'or' : 'o'} ${names.at(-1)}` };
@@ -72,7 +78,7 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
     case 'cheaper':
       return cheaper(tenant, index, options ?? [shown], family([]), lang, focus.query);
     case 'per_unit':
-      return perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang);
+      return perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang, question.count);
     case 'compare':
       return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
     case 'sizes':

@@ -138,7 +138,14 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
   const given = new Set(Object.keys(parsed.phrases) as AttributeKind[]);
   // "y la cubeta?" after the white Tropical gallon: that same product in the bucket, when the catalog has it.
   const sibling = given.size === 1 && parsed.phrases.pack !== undefined && !newProduct ? packSibling(index, catalog, focus, parsed.phrases.pack) : undefined;
-  if (sibling) return { sku: sibling.sku, items: [{ query: sibling.name }] };
+  // "3 galones de pintura blanca" then "no, en cubeta": the count said stays (3 cubetas); "5 galones"
+  // (or 10) are what the 5-gallon bucket holds: 1 cubeta (2).
+  if (sibling) {
+    const holds = index.parse(sibling.name).attributes.measures.find((m) => m.unit === 'gal')?.value;
+    const gallons = focus.quantity !== undefined && holds !== undefined && holds > 1 && !sellsIn(focus.name, 'cubeta') && focus.quantity % holds === 0 ? focus.quantity / holds : undefined;
+    const quantity = gallons ?? focus.quantity;
+    return { sku: sibling.sku, items: [{ query: sibling.name, ...(quantity !== undefined ? { quantity } : {}) }] };
+  }
   // Attributes of the focus the message does not replace ("y en cubeta?" keeps "blanca"); the colour
   // of the product shown when the customer's words left it open ("pintura acrílica" answered with
   // the white gallon: "en cubeta?" asks for the white bucket).

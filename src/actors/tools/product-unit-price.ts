@@ -25,6 +25,8 @@ const UNIT_NAMES: Record<PricedUnit, Record<Lang, string>> = {
   box: { es: 'caja', en: 'box' },
 };
 
+const UNIT_PLURAL: Record<'ft' | 'm', Record<Lang, string>> = { ft: { es: 'pies', en: 'feet' }, m: { es: 'metros', en: 'metres' } };
+
 /** The catalog's selling units (their first word, accents off) for each unit asked for. */
 const SOLD_AS: Record<PricedUnit, readonly string[]> = {
   ft: ['pie'], bf: [], m: ['metro', 'm²', 'm2'], m2: ['m²', 'm2'], gal: ['galon'], lb: ['libra'], bag: ['saco', 'bolsa'], piece: ['unidad'], roll: ['rollo'], box: ['caja'],
@@ -51,9 +53,16 @@ function boardFeet(p: Product): number | undefined {
 const round1 = (n: number): string => (Math.round(n * 10) / 10).toString();
 
 /** The answer to "¿cuánto el {unit}?" about the product in focus; null when it has no product. */
-export function perUnitAnswer(tenant: TenantData, focus: ProductFocus, family: readonly Product[], unit: PricedUnit, lang: Lang): ProductActorOutput | null {
+export function perUnitAnswer(tenant: TenantData, focus: ProductFocus, family: readonly Product[], unit: PricedUnit, lang: Lang, count?: true): ProductActorOutput | null {
   const shown = tenant.catalog.find((p) => p.sku === focus.sku);
   if (!shown) return null;
+  // "¿cuántos metros son?" after "100 pies de cable": the count in that unit, then its price per that unit.
+  const from: PricedUnit = unit === 'm' ? 'ft' : 'm';
+  if (count && focus.quantity !== undefined && (unit === 'm' || unit === 'ft') && soldAs(shown, from)) {
+    const converted = unit === 'm' ? focus.quantity / FT_PER_M : focus.quantity * FT_PER_M;
+    const params = { ...describeProduct(tenant, shown, lang), quantity: String(focus.quantity), from: UNIT_PLURAL[from][lang], converted: round1(converted), to: UNIT_PLURAL[unit][lang], total: formatMoney(shown.price * focus.quantity) };
+    return { outcome: 'answered', replies: [{ template: 'product.in_unit', params }], focus };
+  }
   const asked = UNIT_NAMES[unit][lang];
   const answer = (template: string, product: Product, extra: Record<string, string> = {}): ProductActorOutput => ({
     outcome: 'answered',

@@ -12,7 +12,7 @@ import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { changedEstimate, joinedAttributes, takeOffCounter } from './counter-changes.js';
-import { counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withoutLine, withShown } from './order-total.js';
+import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -24,6 +24,9 @@ import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
+import { countForLine } from './line-count.js';
+import { jobSizes } from './job-sizes.js';
+
 import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
@@ -131,12 +134,14 @@ const MAX_RECENT = 4;
 function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, options: { text?: string; now?: number }): ProductActorOutput {
   const lang = input.lang;
   const text = options.text ?? input.text;
-  // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again.
-  // "¿cuánto es todo con delivery a Caleta?": the place is the delivery's (added after), not part of the question.
+  // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again ("… con delivery a Caleta?": the place is the delivery's).
   const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' '))) : null;
   // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter.
   const off = text !== undefined ? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang) : null;
   if (off) return off;
+  // "no, que sean 15" over two lines: which one takes it (the count kept for the answer).
+  const line = text !== undefined ? countForLine(tenant, index, input, text, lang) : null;
+  if (line) return line;
   // "¿no hay?", "is it in stock?" with nothing asked before: what they are looking for.
   if (text !== undefined && !input.focus && !input.estimate?.length && asksIfInStock(text)) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   // "quita las varillas", "remove the rebar": the estimate on offer without that line.
@@ -162,15 +167,17 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (counted && option) return quoteOne(tenant, index, { item: { query: option.name, quantity: counted.quantity }, match: { product: option, score: 1, unmet: [], defaulted: false } }, lang, true);
   // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
   if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
-    // "mándamelos a Caleta" after an estimate: that estimate (the delivery is added and the order sent, above).
+    // "mándamelos a Caleta" after an estimate: that estimate (the delivery added and the order sent, above); with cement and sand counted, the whole counter.
     if (input.estimate && input.estimate.length > 0) return multiQuote(tenant, estimateLines(tenant, input.estimate), [], lang, index, false);
-    if (input.focus) return focusAgain(tenant, index, input.focus, lang);
+    if (input.focus) return counterLines(input.focus).length >= 2 ? multiQuote(tenant, estimateLines(tenant, counterLines(input.focus)), [], lang, index, false) : focusAgain(tenant, index, input.focus, lang);
   }
   if (text !== undefined) {
-    // "¿cuántos galones necesito para 100 metros?", "cuántos blocks para una pared de 3 por 2?": worked out from the catalog's rules of thumb.
-    // "40 metros cuadrados", "una pared de 4 por 3" right after "dime cuántos metros cuadrados…": that measurement.
+    // "¿cuántos galones para 100 metros?", "cuántos blocks para una pared de 3 por 2?": from the catalog's rules of thumb; "40 metros cuadrados" right after "dime cuántos metros cuadrados…".
+    // "piso de 4x5" alone: the area and what goes there; then "cerámica" worked out for it.
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
-    const estimate = material ? materialAnswer(tenant, index, input, text, withSizesSaid(material, input.focus, text)) : measureAnswer(tenant, index, input, text);
+    const sized = material ? null : jobSizes(tenant, index, input, text, lang);
+    if (sized?.kind === 'ask') return sized.output;
+    const estimate = material ? materialAnswer(tenant, index, input, text, withSizesSaid(material, input.focus, text)) : sized ? materialAnswer(tenant, index, sized.input, text, sized.question) : measureAnswer(tenant, index, input, text);
     if (estimate?.kind === 'answer') return estimate.output;
     if (estimate) return pricedEstimate(tenant, index, estimate.lead, estimate.lines, lang);
     // "presupuesto para techar una marquesina": what the job takes and its size asked, never a quote of one guessed item.
@@ -186,8 +193,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (kit) return kit;
     if (forThat) return forThat.output;
   }
-  // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60", the kinds
-  // of cement): each option listed, that many each, as an estimate.
+  // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60"): each option listed, that many each, as an estimate.
   const shownOptions = input.focus?.options ?? [];
   const eachOne = again?.each ?? (again?.both ? 1 : undefined); // "mándame los dos": one of each unless counted
   if (eachOne !== undefined && shownOptions.length >= 2) {
@@ -233,8 +239,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       pinned = resolved.sku;
     }
   }
-  // One product phrase: a colour, finish, grade or brand said elsewhere in the message
-  // ("tienen pintura? la necesito blanca") belongs to it.
+  // One product phrase: a colour, finish, grade or brand said elsewhere in the message ("tienen pintura? la necesito blanca") belongs to it.
   if (!pinned && wanted.length === 1 && text !== undefined) {
     const only = wanted[0] as Wanted;
     const own = index.parse(only.query).phrases;
@@ -251,9 +256,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const attributes = [parsed.phrases.colour, parsed.phrases.finish].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints: of the family on the counter
     if (parsed.content.length === 0 && attributes.length > 0 && input.focus) wanted = [{ query: `${input.focus.query} ${attributes.join(' ')}`, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
     else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: text }];
-    // "¿cuánto cuesta?" names no product: the one in focus, or ask which.
     else if (input.focus) {
-      wanted = [{ query: input.focus.query, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
+      // "¿cuánto cuesta?" names no product: the one in focus; after "dame 6", the 6 on the counter, priced.
+      const count = parsed.quantity ?? input.focus.quantity;
+      wanted = [{ query: input.focus.query, ...(count !== undefined ? { quantity: count } : {}) }];
       pinned = input.focus.sku;
     }
   }
@@ -346,21 +352,18 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (talkOnly && missing.length === 0 && input.focus) return focusAgain(tenant, index, input.focus, lang);
     return missing.length === 0 ? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] } : notCarried(tenant, missing, lang);
   }
-  // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped.
-  // ...not a pick of what is on the counter ("2 of the other one").
+  // "5 galones de pintura y 2 jacuzzis": a counted item with no catalog word is named, not dropped. ...not a pick of what is on the counter ("2 of the other one").
   if (text !== undefined && found.length + missing.length >= 1 && !pinnedProduct) {
     for (const other of uncarriedItems(text, index)) if (!missing.includes(other) && namesGoods(other, known, lang)) missing.push(other);
   }
   const quantities = wanted.some((w) => w.quantity !== undefined);
   // An estimate is on offer and the customer adds to it ("agrégale 5 galones de pintura", "and 3
-  // rollers"): the same estimate with the new lines (a product already in it takes the new count).
-  // "mejor 8 de cemento", "5 más de arena", "la pintura mejor en gris": that line changed in its place.
+  // rollers"): the same estimate with the new lines (a product already in it takes the new count). "mejor 8 de cemento", "5 más de arena", "la pintura mejor en gris": that line changed in its place.
   const changed = input.estimate?.length ? changedEstimate(index, estimateLines(tenant, input.estimate), found, text, quantities || (text !== undefined && ADD_TO_ESTIMATE.test(text))) : null;
   if (changed) return multiQuote(tenant, changed, missing, lang, index, formal);
 
   const listed = found.length + missing.length;
-  // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total
-  // (an estimate of "1 x" each is no answer); "10 de cada uno" or the counts then price the lot.
+  // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total (an estimate of "1 x" each is no answer); "10 de cada uno" or the counts then price the lot.
   if (input.intent === 'price_quote' && !quantities && !formal && missing.length === 0 && found.length >= 2 && tenant.templates[lang]?.['product.prices'] !== undefined) {
     const shown = found.slice(0, MAX_SHOWN);
     const first = shown[0] as Found;
@@ -385,11 +388,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   }
 
   const single = found[0] as Found;
-  // A formal quote needs the amount: "una cotización de pintura" is answered with what there is
-  // (and which one, how much), never a quote of one gallon the customer did not ask for.
+  // A formal quote needs the amount: "una cotización de pintura" is answered with what there is (and which one, how much), never a quote of one gallon the customer did not ask for.
   if (formal && single.item.quantity !== undefined) return multiQuote(tenant, found, missing, lang, index, true);
-  // "no, la de 5/8 nada más" right after the 5/8 was answered out with another offered: the customer
-  // wants that one, not the other again. A clerk notes it and offers to let them know when it comes in.
+  // "no, la de 5/8 nada más" right after the 5/8 was answered out with another offered: the customer wants that one, not the other again. A clerk notes it and offers to let them know when it comes in.
   if (input.focus?.alternative !== undefined && single.match.product.sku === input.focus.sku && single.match.product.stock <= 0) {
     return backorderOffer(tenant, index, { item: { ...single.item, ...(single.item.quantity === undefined && input.focus.quantity !== undefined ? { quantity: input.focus.quantity } : {}) }, match: single.match }, lang);
   }
@@ -422,8 +423,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       .map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w));
     const wantedText = wantedWords.length > 0 ? wantedWords.join(', ') : single.item.query.trim();
     const count = single.item.quantity !== undefined && quantityOf(single.item) > 1 ? quantityOf(single.item) : undefined;
-    // "breaker de 20 amperios 2 polos": each attribute there is, but not together; what each comes in.
-    // "el block de 10" when blocks come in 4", 6" and 8" (priced for a count asked for): the sizes there are.
+    // "breaker de 20 amperios 2 polos": each attribute there is, but not together; what each comes in. "el block de 10" when blocks come in 4", 6" and 8" (priced for a count asked for): the sizes there are.
     const noSize = noComboAnswer(tenant, index, [top, ...shown].map((m) => m.product), single.item.query, lang, focus, count) ?? (top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null);
     if (noSize) return noSize;
     // "3 galones de pintura azul": no blue; the colours there are, each priced for the 3.

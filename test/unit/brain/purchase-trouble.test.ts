@@ -70,10 +70,10 @@ describe('trouble with something bought here', () => {
 
 describe('a wish to place an order', () => {
   it('should tell ordering from an order already placed, a big order, or trouble', () => {
-    for (const text of ['hola, quiero hacer un pedido', 'quisiera hacerles un pedido', 'quiero hacer una orden', 'quiero pedir', '¿cómo hago un pedido?', "I'd like to place an order", 'can I place an order?', 'quiero hacer un pedido para recoger']) {
+    for (const text of ['hola, quiero hacer un pedido', 'quisiera hacerles un pedido', 'quiero hacer una orden', 'quiero pedir', '¿cómo hago un pedido?', "I'd like to place an order", 'can I place an order?', 'quiero hacer un pedido para recoger', 'ok dame todo eso', 'dame eso', 'quiero cambiar la cantidad', 'I want to change the quantity', 'voy a enchaparla', 'la voy a pintar']) {
       expect(asksToOrder(text), text).toBe(true);
     }
-    for (const text of ['mi pedido no ha llegado', 'quiero hacer un pedido grande para mi empresa', 'el pedido que hice vino incompleto', 'where is my order?', 'quiero devolver un pedido', 'tienen cemento?']) {
+    for (const text of ['mi pedido no ha llegado', 'quiero hacer un pedido grande para mi empresa', 'el pedido que hice vino incompleto', 'where is my order?', 'quiero devolver un pedido', 'tienen cemento?', 'eso es todo', 'eso seria todo gracias', 'me voy', 'vamos a construir una nave industrial, pueden suplirnos?']) {
       expect(asksToOrder(text), text).toBe(false);
     }
   });

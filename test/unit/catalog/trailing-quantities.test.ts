@@ -27,6 +27,7 @@ describe('quantities said after the product', () => {
     ['alambre de amarre 5 libras', 'libra alambre amarre', 5],
     ['pintura de aceite 2 galones', 'galon pintura aceite', 2],
     ['tubo de pvc 3 unidades', 'tubo pvc', 3],
+    ['pintura blanca 5 galones', 'galon pintura blanca', 5],
   ])('should read "%s" as %s × %i', (text, query, quantity) => {
     expect(read(text)).toEqual([{ query, quantity }]);
   });
@@ -39,6 +40,27 @@ describe('quantities said after the product', () => {
     ['varilla 3/8 20 pies', 'varilla 3/8 20 pies'],
   ])('should keep the size a product is made in: "%s"', (text, query) => {
     expect(read(text)).toEqual([{ query }]);
+  });
+
+  it.each([
+    ['y de arena 4', [{ query: 'arena', quantity: 4 }]],
+    ['cemento 10 por favor', [{ query: 'cemento', quantity: 10 }]],
+    ['cemento 10 y arena 2', [{ query: 'cemento', quantity: 10 }, { query: 'arena', quantity: 2 }]],
+    ['cemento 10, arena 2', [{ query: 'cemento', quantity: 10 }, { query: 'arena', quantity: 2 }]],
+    ['y de grava 2', [{ query: 'grava', quantity: 2 }]],
+    ['block 100', [{ query: 'block', quantity: 100 }]],
+  ])('should read a bare number after goods made in no size as how many: "%s"', (text, expected) => {
+    expect(read(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['cable 12', [{ query: 'cable 12' }]],
+    ['block 6', [{ query: 'block 6' }]],
+    ['block 10', [{ query: 'block 10' }]],
+    ['arena de 4', [{ query: 'arena 4' }]],
+    ['block 6, cemento 10', [{ query: 'block 6' }, { query: 'cemento', quantity: 10 }]],
+  ])('should keep a bare number a size where the goods come in sizes: "%s"', (text, expected) => {
+    expect(read(text)).toEqual(expected);
   });
 
   it('should not read a gauge and a length as an account id ("cable #12 100 pies")', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOnlySurface, readMaterialQuestion, readMeasureReply, readSaidSizes } from '../../../src/machines/material-questions.js';
+import { isOnlySurface, readJobSizesOnly, readMaterialQuestion, readMeasureReply, readSaidSizes } from '../../../src/machines/material-questions.js';
 
 describe('readMaterialQuestion', () => {
   it('should read the two sides of a wall, slab or floor however they are written, es and en', () => {
@@ -109,5 +109,20 @@ describe('readSaidSizes', () => {
 
   it('should keep nothing from a message without sizes', () => {
     for (const text of ['cuanta ceramica necesito', 'dame 20 blocks', 'tubo de 3/4', 'a que hora abren', 'una promocion del 2x1 en bombillos', 'madera de 2x4']) expect(readSaidSizes(text), text).toBeNull();
+  });
+});
+
+describe('readJobSizesOnly', () => {
+  it('should read a job\'s sizes said with nothing else', () => {
+    expect(readJobSizesOnly('piso de 4x5')).toEqual({ sides: [4, 5], surface: 'floor' });
+    expect(readJobSizesOnly('tengo una habitación de 3 x 4 metros')).toEqual({ sides: [3, 4], surface: 'room' });
+    expect(readJobSizesOnly('hola, tengo un patio de 5 por 3')).toEqual({ sides: [5, 3], surface: 'floor' });
+    expect(readJobSizesOnly('a 12 by 10 ft room')).toEqual({ sides: [3.66, 3.05], surface: 'room' });
+  });
+
+  it('should leave a question, a product or no job to the other readers', () => {
+    for (const text of ['cuanta ceramica para un piso de 4x5', 'ceramica para piso de 4x5', 'madera de 2x4', 'la casa de 2 habitaciones', 'piso', 'dame 20 blocks']) {
+      expect(readJobSizesOnly(text), text).toBeNull();
+    }
   });
 });

@@ -12,6 +12,9 @@ describe('order words › buying what was just priced', () => {
     'lo quiero',
     'ok, quiero ordenar',
     'vamos con eso',
+    'ok dame todo eso',
+    'dame eso por favor',
+    'mándame esos',
     "I'll take it",
     "I'd like to order",
     'how do I order?',
@@ -27,6 +30,8 @@ describe('order words › buying what was just priced', () => {
     'me lo mandan a Caleta?',
     'ok perfecto',
     'where is my order?',
+    'eso es todo',
+    'dame eso en azul',
   ])('%s does not', (text) => {
     expect(takesTheOrder(text)).toBe(false);
   });

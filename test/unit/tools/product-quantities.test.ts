@@ -28,6 +28,7 @@ describe('readFollowUpQuantity', () => {
     ['y si fueran 40?', 40],
     ["I'll take 4", 4],
     ['y pa 8?', 8],
+    ['10 sacos mas', 10],
   ])('should read "%s" as a quantity of %i', (text, n) => {
     expect(followUpQuantity(text)).toBe(n);
     expect(isProductFollowUp(text)).toBe(true);

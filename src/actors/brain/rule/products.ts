@@ -173,6 +173,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         toks.push({ t: m[0], s, e: s + m[0].length });
       }
       const names = toks.map((t) => t.t);
+      // Punctuation after a token ends its clause ("cemento 10, arena 2": the 10 is the cement's).
+      const ends = toks.map((t, k) => toks[k + 1] === undefined || /[,;:!?()]/.test(f.folded.slice(t.e, toks[k + 1]!.s)));
       const mentions: ProductMention[] = [];
       const entities: Entity[] = [];
       const used = new Set<number>();
@@ -304,8 +306,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           const t = toks[j] as Tok;
           const gap = f.folded.slice((toks[j - 1] as Tok).e, t.s);
           if (/[,;:!?()]/.test(gap)) break;
-          // "clavos de 3 pulgadas 5 libras", "cemento 10 sacos": how many, read below, not a size.
-          if (trailing.at(names, j, namingWords(parts))) break;
+          // "clavos de 3 pulgadas 5 libras", "cemento 10 sacos", "arena 4": how many, read below, not a size.
+          if (trailing.at(names, j, namingWords(parts), ends[j])) break;
           const attribute = attributeAt(j);
           if (attribute) {
             parts.push(...attribute.parts);
@@ -360,7 +362,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             continue;
           }
           // A bare number after the product ("cable 12", "block 6") is its size when nothing product-like follows.
-          if (/^\d+$/.test(t.t) && !isHead(resolve(toks[j + 1]?.t ?? '')) && !UNITS.has(resolve(toks[j + 1]?.t ?? '') ?? '') && !DOZEN.has(toks[j + 1]?.t ?? '')) {
+          if (/^\d+$/.test(t.t) && (ends[j] || !isHead(resolve(toks[j + 1]?.t ?? '')) && !UNITS.has(resolve(toks[j + 1]?.t ?? '') ?? '') && !DOZEN.has(toks[j + 1]?.t ?? ''))) {
             parts.push(t.t);
             last = j;
             j++;
@@ -391,7 +393,6 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         for (let k = first; k <= last; k++) used.add(k);
         const span = toOriginalSpan(f, toks[first]!.s, toks[last]!.e);
         const mention: ProductMention = { query: parts.filter((p) => p !== '"').join(' '), ...span };
-
       // Quantity to the left: "10 sacos de", "una docena de", "2", "five gallons of".
         let q = first - 1;
         if (q >= 0 && /^(?:de|of)$/.test(toks[q]!.t)) q--;
@@ -404,13 +405,12 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           unitSeen = true;
           q--;
         }
-        const n = q >= 0 ? numberOf(toks[q]!.t) : null;
+        const n = q >= 0 && !used.has(q) ? numberOf(toks[q]!.t) : null;
         const half = q >= 0 && toks[q]!.t === 'media' && multiplier === 12;
         if ((n !== null || half || (multiplier === 12 && q >= -1)) && !(q >= 0 && /\/$/.test(f.folded.slice(0, toks[q]!.s)))) {
           const startTok = n !== null || half ? q : q + 1;
           const qty = half ? 6 : (n ?? 1) * multiplier;
-          // "how much is the 4 pipe?", "a 6 block": a number between an article and one product
-          // made in that inch size is its size (as "el tubo de 4"); "the 4 pipes", "4 pipes" count.
+          // "how much is the 4 pipe?", "a 6 block": a number between an article and one product made in that inch size is its size (as "el tubo de 4"); "the 4 pipes", "4 pipes" count.
           const article = q >= 1 && /^(?:the|a|an|this|that|el|la|ese|esa|este|esta)$/.test(toks[q - 1]!.t);
           const sized = !unitSeen && article && n !== null && /^\d+$/.test(toks[q]!.t) && first === q + 1 && singular(toks[first]!.t).length === 1 && (madeInSize(parts.filter((w) => !/\d|"/.test(w)), n) || lacksSize(parts.filter((w) => !/\d|"/.test(w)), n));
           if (sized) mention.query = `${mention.query} ${n}"`;
@@ -426,20 +426,20 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         let end = last;
         // How many, said after the product ("clavos de 3 pulgadas, 5 libras"), when not before it.
         const after = toks[last + 1];
-        const counted = mention.quantity === undefined && after && /^[\s,]*$/.test(f.folded.slice(toks[last]!.e, after.s)) ? trailing.at(names, last + 1, namingWords(parts)) : null;
+        const counted = mention.quantity === undefined && after && /^[\s,]*$/.test(f.folded.slice(toks[last]!.e, after.s)) ? trailing.at(names, last + 1, namingWords(parts), ends[last + 1]) : null;
         if (counted) {
           mention.quantity = counted.quantity;
           if (counted.pack !== undefined && !mention.query.split(' ').includes(counted.pack)) mention.query = `${counted.pack} ${mention.query}`;
-          entities.push({ type: 'quantity', value: String(counted.quantity), ...toOriginalSpan(f, after!.s, toks[last + 2]!.e) });
+          const unitAt = counted.bare ? last + 1 : last + 2;
+          entities.push({ type: 'quantity', value: String(counted.quantity), ...toOriginalSpan(f, after!.s, toks[unitAt]!.e) });
           used.add(last + 1);
-          used.add(last + 2);
-          end = last + 2;
+          used.add(unitAt);
+          end = unitAt;
         }
         mentions.push(mention);
         entities.push({ type: 'product', value: mention.query, start: mention.start, end: mention.end });
         // "varilla de 1/2 y de 3/8", "el cemento gris y el blanco", "2 sacos de gris y 3 de blanco":
-        // the same product again with another size or colour, its words left unsaid.
-        // "white and blue paint", "the 1/2 and 3/4 pvc pipe": the English order says the first one's attribute before "and".
+        // the same product again with another size or colour, its words left unsaid. "white and blue paint", "the 1/2 and 3/4 pvc pipe": the English order says the first one's attribute before "and".
         const joint = toks[first - 1];
         if (left.length > 0 && joint && /^(?:and|or|y|o)$/.test(joint.t) && !used.has(first - 2) && first >= 2) {
           const before = toks[first - 2]!;

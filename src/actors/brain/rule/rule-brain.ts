@@ -4,7 +4,7 @@ import type { Entity, IntentScore, NluResult } from '../../../domain/nlu.js';
 import type { TenantData } from '../../../domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
 import { areaToCover, asksWhatAJobTakes } from '../../../machines/product-focus.js';
-import { isMeasured, readMaterialQuestion } from '../../../machines/material-questions.js';
+import { isMeasured, readJobSizesOnly, readMaterialQuestion } from '../../../machines/material-questions.js';
 import { askedJob } from '../../../machines/job-questions.js';
 import { askedRoom, roomsOf } from '../../../machines/room-questions.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, tellsWhatHappened } from '../../../machines/triage-decision.js';
@@ -378,7 +378,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "¿cuántos blocks para una pared de 3 por 2?", "cuántos metros de cable necesito?": how much material a job takes.
     const material = readMaterialQuestion(text);
-    const asksMaterial = material !== null && (mentions.length > 0 || namesAJob(text) || isMeasured(material));
+    const asksMaterial = (material !== null && (mentions.length > 0 || namesAJob(text) || isMeasured(material))) || readJobSizesOnly(text) !== null; // or "piso de 4x5" alone
     if (has('product_inquiry') && !sureHandoff && ((namesAJob(text) && asksWhatAJobTakes(text)) || areaToCover(text) !== null || asksMaterial)) {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
     }

@@ -174,8 +174,13 @@ export function buysAThing(text: string, namesProduct = false): boolean {
   return (BUY_VERB.test(f) || (namesProduct && BUY_BARE.test(f))) && !LEAD_BUYING.test(f) && !PROJECT_WORDS.test(f) && !QUOTE_WORDS.test(f);
 }
 
+/** …and "ok dame todo eso", "dame eso" after the prices: what was priced, taken (never "eso es todo", a goodbye). */
 const ORDER_WISH =
-  /\b(?:(?:quiero|quisiera|queria|necesito|deseo|ocupo|voy a|vengo a|me gustaria|puedo|se puede|como)\s+(?:(?:hacer|hago|hacerles|realizar|montar|poner|dejar)(?:les|le)?\s+(?:un|una|el|mi)\s+(?:pedido|orden|compra|encargo)|pedir(?:les|le)?|ordenar(?:les|le)?|encargar(?:les|le)?)|(?:i want to|i d like to|i would like to|i need to|can i|could i|how do i|how can i)\s+(?:place|make|put in)\s+(?:an|a|my)\s+order|(?:i want to|i d like to|i would like to|can i|how do i)\s+order)\b/;
+  /\b(?:(?:quiero|quisiera|queria|necesito|deseo|ocupo|voy a|vengo a|me gustaria|puedo|se puede|como)\s+(?:(?:hacer|hago|hacerles|realizar|montar|poner|dejar)(?:les|le)?\s+(?:un|una|el|mi)\s+(?:pedido|orden|compra|encargo)|pedir(?:les|le)?|ordenar(?:les|le)?|encargar(?:les|le)?)|(?:i want to|i d like to|i would like to|i need to|can i|could i|how do i|how can i)\s+(?:place|make|put in)\s+(?:an|a|my)\s+order|(?:i want to|i d like to|i would like to|can i|how do i)\s+order)\b|^(?:(?:ok|okay|dale|si|bueno|pues|entonces|perfecto)\s+)*(?:dame|deme|denme|ponme|pongame|mandame|mandeme|enviame|traeme)\s+(?:todo\s+)?(?:eso|esos|esas|todo)(?:\s+(?:entonces|pues|ya|por favor|porfa|pls))?$/;
+/** Changing how many of what is being priced ("quiero cambiar la cantidad", "change the quantity"): the counter, not a complaint. */
+export const CHANGE_COUNT = /\b(?:cambiar|cambiale|cambiame|cambia|modificar|corregir|change|update)\s+(?:la|las|el|the|a)\s+(?:cantidad(?:es)?|quantity|quantities|amount)\b/;
+/** The job told, as what comes next ("voy a enchaparla", "la voy a pintar", "vamos a vaciar la losa"): a product question, never the goodbye "me voy" reads as. */
+const JOB_TOLD = /^(?:(?:ok|si|bueno|pues|entonces|no)\s+)*(?:(?:la|lo|las|los)\s+)?(?:voy|vamos)\s+a\s+(?:pintar|enchapar|levantar|vaciar|techar|impermeabilizar|repellar|empanetar|pegar|poner)(?:la|lo|las|los|le)?\b/;
 /** An order already placed: its status or its trouble, never a new order. */
 const PLACED_ORDER = /\b(?:mi pedido|mi orden|el pedido que|la orden que|pedido que hice|orden que hice|my order|the order i|order i placed|order number|numero de pedido|numero de orden)\b/;
 
@@ -187,6 +192,8 @@ const PLACED_ORDER = /\b(?:mi pedido|mi orden|el pedido que|la orden que|pedido 
  */
 export function asksToOrder(text: string): boolean {
   const f = words(text).join(' ');
+  // Only the job, said short: "vamos a construir una nave industrial, ¿pueden suplirnos?" stays a lead.
+  if ((CHANGE_COUNT.test(f) || (JOB_TOLD.test(f) && f.split(' ').length <= 6)) && !PLACED_ORDER.test(f)) return true;
   return ORDER_WISH.test(f) && !PLACED_ORDER.test(f) && !LEAD_BUYING.test(f) && !/\b(?:grandes?|big|large)\b/.test(f) && !tellsWhatHappened(text) && !CLAIM_WORDS.test(f);
 }
 

@@ -28,6 +28,12 @@ const SOLD_BY: readonly [RegExp, string, 'lb' | 'gal' | 'ft' | 'm'][] = [
 ];
 const FEET_PER_METRE = 3.28084;
 const POUNDS_PER_KILO = 2.20462;
+/** Units that measure a pack's content (the 42.5 kg bag, the 5-gallon bucket), never a size a bare number names. */
+const PACK_MEASURES = new Set(['kg', 'lb', 'gal', 'oz', 'ml', 'l']);
+/** A selling unit that is a pack holding a measure ("cubeta" of 5 gal, "saco 42.5 kg"). */
+const PACK_UNIT = /^(?:cubeta|saco|funda|bolsa|caja|paquete)/;
+/** Words that may end a message after its count ("arena 4 por favor"). */
+const COURTESY = new Set(['por', 'favor', 'porfa', 'porfavor', 'pls', 'please', 'entonces', 'pues', 'nada', 'mas', 'na']);
 const KILOS = /^(?:kilos?|kg|kgs|kilogramos?)$/;
 /** Words before the number that make it a size: "de 250 galones", "cubeta 5 gal", "calibre 12". */
 const SIZE_LEAD = /^(?:de|del|of|en|in|x|por|calibre|grado|#|no|numero|cubeta|saco|funda|bolsa|rollo|caja|paquete|galon|bucket|bag|roll)$/;
@@ -36,24 +42,50 @@ export interface TrailingQuantity {
   quantity: number;
   /** The pack word to keep with the product ("galon", "saco"): it says which pack is wanted. */
   pack?: string;
+  /** The number alone, no unit after it ("arena 4"). */
+  bare?: true;
 }
 
 export interface TrailingQuantities {
   /**
    * The quantity the tokens at `at` (number, unit) say, after the product phrase whose words are
    * `words` (the product words the phrase has so far); null when they say a size or nothing.
+   * `clauseEnd`: punctuation follows the number ("cemento 10, arena 2").
    */
-  at(tokens: readonly string[], at: number, words: readonly string[]): TrailingQuantity | null;
+  at(tokens: readonly string[], at: number, words: readonly string[], clauseEnd?: boolean): TrailingQuantity | null;
 }
 
 export function createTrailingQuantities(catalog: readonly Product[], productWords: readonly Set<string>[]): TrailingQuantities {
   const units = catalog.map((p) => foldWithMap(p.unit).folded);
   let measures: ReturnType<typeof parseProductText>['attributes']['measures'][] | null = null;
+  /** Per product: the largest inch size a bare number could mean (0: none), or Infinity for any other size (feet, gauge, dims). */
+  let sized: number[] | null = null;
+  /**
+   * The products the words name exist and none is made in a size the bare number `n` could mean:
+   * sand and cement (a pack's kg are no size), gravel in 3/4" for "grava 2" (far above its inches).
+   */
+  const sizeless = (words: readonly string[], n: number): boolean => {
+    if (words.length === 0) return false;
+    sized ??= catalog.map((p) => {
+      const parsed = parseProductText(p.name, { catalog: true }).attributes;
+      const sizes = parsed.measures.filter((m) => !PACK_MEASURES.has(m.unit));
+      if (parsed.dims.length > 0 || sizes.some((m) => m.unit !== 'in')) return Infinity;
+      return Math.max(0, ...sizes.map((m) => m.value));
+    });
+    const named = catalog.flatMap((_, i) => (words.every((w) => productWords[i]!.has(w)) ? [i] : []));
+    // A number up to twice the largest inch size may be a size ("block 10" when blocks come to 8").
+    return named.length > 0 && named.every((i) => sized![i] === 0 || n > 2 * sized![i]!);
+  };
   return {
-    at(tokens, at, words) {
+    at(tokens, at, words, clauseEnd) {
       const number = tokens[at];
       const unit = tokens[at + 1];
-      if (number === undefined || unit === undefined) return null;
+      if (number === undefined) return null;
+      // "y de arena 4", "cemento 10 por favor": a bare number ending the message after goods made in no size is how many.
+      if (unit === undefined || clauseEnd === true || /^(?:y|e|and)$/.test(unit) || tokens.slice(at + 1).every((w) => COURTESY.has(w))) {
+        if (!/^\d+$/.test(number) || Number(number) <= 0 || at === 0 || SIZE_LEAD.test(tokens[at - 1] ?? '') || !sizeless(words, Number(number))) return null;
+        return { quantity: Number(number), bare: true };
+      }
       const n = /^\d+$/.test(number) ? Number(number) : NUMBER_WORDS[number];
       if (n === undefined || n <= 0) return null;
       if (at > 0 && SIZE_LEAD.test(tokens[at - 1] ?? '')) return null;
@@ -75,7 +107,9 @@ export function createTrailingQuantities(catalog: readonly Product[], productWor
       if (!named.some((i) => units[i]!.startsWith(sold[1]))) return null;
       // The 500-foot roll of wire, the 40-lb bag of soil: a size one of them is made in.
       measures ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures);
-      if (named.some((i) => measures![i]!.some((m) => m.unit === sold[2] && Math.abs(m.value - n) < 1e-9))) return null;
+      // …but "pintura blanca 5 galones" is 5 gallons where paint is sold by the gallon: the 5-gallon bucket is a pack, not a size.
+      const byUnit = named.filter((i) => units[i]!.startsWith(sold[1]));
+      if (named.some((i) => measures![i]!.some((m) => m.unit === sold[2] && Math.abs(m.value - n) < 1e-9) && !(PACK_UNIT.test(units[i]!) && byUnit.length > 0))) return null;
       return sold[1] === 'libra' || sold[1] === 'galon' ? { quantity: n, pack: sold[1] } : { quantity: n };
     },
   };
