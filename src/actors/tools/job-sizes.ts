@@ -33,10 +33,11 @@ const fmt = (n: number): string => String(Math.round(n * 100) / 100);
  */
 export function jobSizes(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, lang: Lang): JobSizes | null {
   // "losa 5x6" read as a product phrase is the surface and its sizes.
-  const named = input.understanding.products.filter((p) => {
-    const words = p.query.replace(/\S*\d\S*|(?<!\S)(?:x|por|by)(?!\S)/g, ' ').trim();
-    return words !== '' && !isOnlySurface(words);
-  });
+  const namedOf = (): typeof input.understanding.products =>
+    input.understanding.products.filter((p) => {
+      const words = p.query.replace(/\S*\d\S*|(?<!\S)(?:x|por|by)(?!\S)/g, ' ').trim();
+      return words !== '' && !isOnlySurface(words);
+    });
   const focus = input.focus;
   // "cerámica", "el porcelanato", "la segunda" right after the sizes: that material, for them.
   if (focus?.sizes && focus.sizesFor && focus.options) {
@@ -46,6 +47,7 @@ export function jobSizes(tenant: TenantData, index: CatalogIndex, input: Product
     const none = { ...input.understanding, products: [] };
     if (sku !== undefined) return { kind: 'estimate', question: focus.sizes, input: { ...input, understanding: none, focus: { ...focus, sku } } };
     // "dame 10 sacos de cemento": a count of its own is the customer's, not worked out.
+    const named = namedOf();
     if (named.length > 1 || named[0]?.quantity !== undefined) return null;
     const wanted = named[0] ? index.search(named[0].query, { limit: 1 })[0]?.product : undefined;
     if (wanted && hasRule(wanted)) return { kind: 'estimate', question: focus.sizes, input };
@@ -58,9 +60,10 @@ export function jobSizes(tenant: TenantData, index: CatalogIndex, input: Product
     return null;
   }
   // A measurement the bot asked for ("dime cuántos metros cuadrados…") is read as that answer (`measureAnswer`).
-  if (named.length > 0 || focus?.measure) return null;
+  // (The sizes first: most messages say none, and then the product phrases need no reading.)
+  if (focus?.measure) return null;
   const sizes = readJobSizesOnly(text);
-  if (!sizes?.surface) return null;
+  if (!sizes?.surface || namedOf().length > 0) return null;
   // "losa de 5x6": a slab is concrete; worked out at once (its thickness assumed and said).
   if (sizes.surface === 'slab' || sizes.surface === 'column') return { kind: 'estimate', question: sizes, input: { ...input, understanding: { ...input.understanding, products: [] } } };
   const goods = (GOODS[sizes.surface] ?? [])

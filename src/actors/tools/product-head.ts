@@ -78,8 +78,10 @@ function englishHead(after: string, said: string): { head: string; phrase: strin
 const LEAD = String.raw`(?:un|una|unos|unas|el|la|los|las|\d+|tienen|tienes|tiene|hay|venden|vendes|busco|necesito|quiero|ocupo|y)`;
 
 /** "cepillo pa' el inodoro": the word before "para" and the product word, the start of what is asked. */
+const SPANISH_HEAD = new RegExp(String.raw`(?:^|[¿¡,.]\s*|${LEAD}\s+)([\p{L}]{3,})\s+${JOINER}'?\s+(?:(?:el|la|los|las|un|una|mi)\s+)?$`, 'iu');
+
 function spanishHead(before: string, said: string): { head: string; phrase: string } | null {
-  const m = new RegExp(String.raw`(?:^|[¿¡,.]\s*|${LEAD}\s+)([\p{L}]{3,})\s+${JOINER}'?\s+(?:(?:el|la|los|las|un|una|mi)\s+)?$`, 'iu').exec(before);
+  const m = SPANISH_HEAD.exec(before);
   return m?.[1] ? { head: m[1], phrase: `${before.slice((m.index ?? 0) + m[0].indexOf(m[1])).trim()} ${said}` } : null;
 }
 

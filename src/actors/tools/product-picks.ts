@@ -39,13 +39,15 @@ const FOR_USE = /^(.+?)\s+(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unas|
  * products the words before "para" name, the first whose name, jobs or stated use (`use`) says that
  * use — the oil enamel for wood, not the wall paint. Null when none says it (the search answers).
  */
-export function useAsked(index: CatalogIndex, text: string, wanted: readonly Wanted[]): { sku: string; items: Wanted[] } | null {
+export function useAsked(index: CatalogIndex, catalog: readonly Product[], text: string, wanted: readonly Wanted[]): { sku: string; items: Wanted[] } | null {
   if (wanted.length !== 1 || !/\b(?:para|pa|pal|for)\b/i.test(text)) return null;
   const m = FOR_USE.exec(foldAccents(text.toLowerCase()).replace(/[¿?¡!.,;]+/g, ' ').replace(/\s+/g, ' ').trim());
   if (!m?.[1] || !m[2]) return null;
   // A use said by a verb ("brocha pa pintar", "cemento pa pegar") is what every one of the kind is for.
   const use = /(?:ar|er|ir|ing)$/.test(m[2]) ? [] : index.parse(m[2]).content;
-  if (use.length === 0 || !index.parse(m[1]).content.some((w) => index.correct(w) !== null)) return null;
+  // "… para mañana", "… para una obra": a word no product says it is for picks nothing, and costs no search.
+  const known = useWordsOf(index, catalog);
+  if (!use.some((w) => known.has(w)) || !index.parse(m[1]).content.some((w) => index.correct(w) !== null)) return null;
   // With the size or colour said ("tubo de 4 pa drenaje"): only those that have it.
   const matches = index.search(m[1], { limit: 12 }).filter((c) => c.product.stock !== 0 && c.unmet.length === 0);
   // The everyday answer already says the use: nothing to pick.
@@ -58,12 +60,23 @@ export function useAsked(index: CatalogIndex, text: string, wanted: readonly Wan
   return fit ? { sku: fit.product.sku, items: [{ ...(wanted[0] as Wanted), query: fit.product.name }] } : null;
 }
 
+/** Every word some product's name, jobs, rooms or stated use says (what `says` can find), per index and catalog. */
+const USE_WORDS = new WeakMap<CatalogIndex, { catalog: readonly Product[]; words: Set<string> }>();
+
+function useWordsOf(index: CatalogIndex, catalog: readonly Product[]): Set<string> {
+  const known = USE_WORDS.get(index);
+  if (known?.catalog === catalog) return known.words;
+  const words = new Set(catalog.flatMap((p) => index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ')).content));
+  USE_WORDS.set(index, { catalog, words });
+  return words;
+}
+
 /**
  * The product a first message picks by its own words — a superlative ("¿cuál es el taladro más
  * barato?") or a use ("pintura pa madera") — pinned with the item to answer; else what was given.
  */
 export function firstPick(index: CatalogIndex, catalog: readonly Product[], text: string | undefined, wanted: Wanted[], pinned: string | undefined): [Wanted[], string | undefined] {
   if (pinned !== undefined || text === undefined) return [wanted, pinned];
-  const picked = extremeAsked(index, catalog, text, wanted) ?? useAsked(index, text, wanted);
+  const picked = extremeAsked(index, catalog, text, wanted) ?? useAsked(index, catalog, text, wanted);
   return picked ? [picked.items, picked.sku] : [wanted, pinned];
 }
