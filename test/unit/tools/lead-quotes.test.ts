@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let brain: Brain;
@@ -11,19 +11,7 @@ beforeAll(async () => {
 });
 
 /** A whole conversation through the real host: each turn's replies, rendered and joined. */
-async function chat(sender: string, ...messages: string[]): Promise<string[]> {
-  const { host } = createMemoryHost({ tenant, brain });
-  const out: string[] = [];
-  try {
-    for (const text of messages) {
-      const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text });
-      out.push(turn.replies.map((r) => r.text).join('\n---\n'));
-    }
-  } finally {
-    await host.close();
-  }
-  return out;
-}
+const chat = (sender: string, ...messages: string[]): Promise<string[]> => chatOnFreshHost(tenant, brain, sender, ...messages);
 
 describe('"¿Te lo reservo?" in the middle of the lead form', () => {
   it('should set the product aside on a yes and ask the form question again', async () => {
