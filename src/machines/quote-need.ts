@@ -28,8 +28,6 @@ const FORMAL_QUOTE = /\b(?:cotizacion|cotisacion|presupuesto|proforma|quote|quot
 /** A price asked as a question ("¿cuánto cuestan…?", "how much for…"). */
 const PRICE_QUESTION = /\b(?:cuanto|cuantos|precio|precios|a como|cuesta|cuestan|vale|valen|how much|price|cost)\b/;
 
-const folded = (text: string): string => foldAccents(text).toLowerCase();
-
 /**
  * The goods asked in this message, when it asks them as a need would say them — counted ("200
  * blocks de 6") or to be quoted ("cotízame pintura para la casa") — not a bare price question; a
@@ -38,9 +36,9 @@ const folded = (text: string): string => foldAccents(text).toLowerCase();
 export function goodsAskedIn(understanding: Understanding | null, text: string, priced: string | undefined, messageId: string, turn: number): GoodsAsked | null {
   if (!understanding || understanding.products.length === 0) return null;
   const counted = understanding.products.some((p) => p.quantity !== undefined && p.quantity > 1);
-  if (!counted && !QUOTE_WORDS.test(folded(text))) return null;
+  if (!counted && !QUOTE_WORDS.test(foldAccents(text))) return null;
   // "¿cuánto cuestan 50 sacos de cemento?" is a question, not a need: the line priced says it ("50 x Cemento Gris …").
-  const said = (priced !== undefined && PRICE_QUESTION.test(folded(text)) ? priced : text).trim().replace(/\s+/g, ' ');
+  const said = (priced !== undefined && PRICE_QUESTION.test(foldAccents(text)) ? priced : text).trim().replace(/\s+/g, ' ');
   return { text: said.length <= 400 ? said : `${said.slice(0, 399).trimEnd()}…`, messageId, turn };
 }
 
@@ -60,5 +58,5 @@ export function withGoodsAsNeed(lead: LeadState, goods: GoodsAsked | null | unde
 
 /** "mándame la cotización formal", "hazme el presupuesto", "send me the quote": the formal quote asked for, no product named. */
 export function asksFormalQuote(understanding: Understanding | null, text: string): boolean {
-  return !!understanding && understanding.products.length === 0 && FORMAL_QUOTE.test(folded(text));
+  return !!understanding && understanding.products.length === 0 && FORMAL_QUOTE.test(foldAccents(text));
 }

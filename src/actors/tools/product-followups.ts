@@ -235,7 +235,7 @@ const PACK = /^(?:galon(?:es)?|glns?|gallons?|cubetas?|buckets?|sacos?|fundas?|b
  * (a pick among the options shown is still to be made), never a size of 2.
  */
 function packCount(text: string): { quantity: number } | undefined {
-  const t = foldAccents(text.toLowerCase()).replace(/[,.;:!?]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const t = foldAccents(text).replace(/[,.;:!?]+/g, ' ').replace(/\s+/g, ' ').trim();
   const first = /^(?:(?:de|del|en)\s+)?([a-z]+)\s+(\d+)$/.exec(t);
   const last = /^(\d+)\s+(?:de\s+|del\s+)?([a-z]+)$/.exec(t);
   const [pack, n] = first ? [first[1], first[2]] : last ? [last[2], last[1]] : [undefined, undefined];

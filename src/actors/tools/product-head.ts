@@ -89,7 +89,7 @@ function spanishHead(before: string, said: string): { head: string; phrase: stri
 const VERB_FORM = { en: /(?:ing|ed|ly)$/, es: /(?:ar|er|ir|ando|iendo)$/ } as const;
 
 function isUnknownNoun(index: CatalogIndex, word: string, lang: Lang): boolean {
-  const w = foldAccents(word.toLowerCase());
+  const w = foldAccents(word);
   const forms = [w, w.replace(/s$/, ''), w.replace(/es$/, '')];
   return !FILLER.has(stem(w)) && !forms.some((f) => NOT_A_HEAD.has(f)) && index.parse(w).content.length > 0 && !VERB_FORM[lang].test(w) && index.correct(w) === null;
 }
@@ -110,7 +110,7 @@ export function purposeNotMet(tenant: TenantData, index: CatalogIndex, text: str
   const best = index.search(said, { limit: 1 })[0];
   if (use.length === 0 || !best) return null;
   const product = best.product;
-  const purpose = foldAccents(product.name.toLowerCase()).replace(/\([^)]*\)/g, ' ').split(/\b(?:para|for)\b/).slice(1).join(' ');
+  const purpose = foldAccents(product.name).replace(/\([^)]*\)/g, ' ').split(/\b(?:para|for)\b/).slice(1).join(' ');
   const own = new Set(index.parse([product.name, ...(product.aliases ?? []), ...(product.jobs ?? [])].join(' ')).content);
   if (purpose.trim() === '' || use.some((w) => own.has(w)) || !index.parse(m[1]).content.some((w) => own.has(w))) return null;
   const query = `${m[1]} ${lang === 'en' ? 'for' : 'para'} ${m[2]}`;

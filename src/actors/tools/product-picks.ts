@@ -41,7 +41,7 @@ const FOR_USE = /^(.+?)\s+(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unas|
  */
 export function useAsked(index: CatalogIndex, catalog: readonly Product[], text: string, wanted: readonly Wanted[]): { sku: string; items: Wanted[] } | null {
   if (wanted.length !== 1 || !/\b(?:para|pa|pal|for)\b/i.test(text)) return null;
-  const m = FOR_USE.exec(foldAccents(text.toLowerCase()).replace(/[¿?¡!.,;]+/g, ' ').replace(/\s+/g, ' ').trim());
+  const m = FOR_USE.exec(foldAccents(text).replace(/[¿?¡!.,;]+/g, ' ').replace(/\s+/g, ' ').trim());
   if (!m?.[1] || !m[2]) return null;
   // A use said by a verb ("brocha pa pintar", "cemento pa pegar") is what every one of the kind is for.
   const use = /(?:ar|er|ir|ing)$/.test(m[2]) ? [] : index.parse(m[2]).content;

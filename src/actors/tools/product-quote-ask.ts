@@ -20,7 +20,7 @@ const QUOTE_WORDS = /\b(?:coti[sz]\w*|presupuest\w*|proforma|quote|quotation|est
 /** The kinds to pick from and "which one and how many?", or null when the quote is not asked this way. */
 export function quoteNeedsChoice(tenant: TenantData, index: CatalogIndex, single: Found, text: string, lang: Lang): ProductActorOutput | null {
   if (single.item.quantity !== undefined) return null;
-  if (!QUOTE_WORDS.test(foldAccents(text).toLowerCase())) return null;
+  if (!QUOTE_WORDS.test(foldAccents(text))) return null;
   const { shown, total } = kindsOf(index, single.item.query);
   if (shown.length < 2) return null;
   const items = shown.map((p) => describeProduct(tenant, p, lang));
