@@ -40,6 +40,7 @@ import { summarizeForContext } from './memory/contact-memory.js';
 const LLM_HISTORY_MESSAGES = 8;
 import type { TranscriptStore } from '../persistence/ports/transcript-store.js';
 import type { Clock } from '../kernel/clock.js';
+import { dayInZone } from './tools/format.js';
 import type { AccessCounters } from '../persistence/ports/access-counters.js';
 import type { Logger } from '../kernel/logger.js';
 
@@ -99,7 +100,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
     const reading = (deps.contextOf(data.settings.id, conversationId)?.understanding as { nlu?: { intent?: IntentScore } } | undefined)?.nlu?.intent;
     return intentLabelOf(reading ?? brain.parse(text).intent);
   };
-  const live = deps.backend ? createLiveTools({ data, index, client: deps.backend, logger: deps.logger, ...(deps.accessCounters ? { accessCounters: deps.accessCounters } : {}) }) : null;
+  const live = deps.backend ? createLiveTools({ data, index, client: deps.backend, logger: deps.logger, clock, ...(deps.accessCounters ? { accessCounters: deps.accessCounters } : {}) }) : null;
 
   // Workflows given by the wiring (a tenant admin's staged version) win over the ones loaded with the data.
   const workflows = deps.workflows ?? data.workflows;
@@ -109,7 +110,8 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
   // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
-  const catalogProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerProduct(data, index, input, { ...(input.text !== undefined ? { text: input.text } : {}), now: clock.now() }));
+  const today = dayInZone(clock, data.settings.timeZone);
+  const catalogProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerProduct(data, index, input, { ...(input.text !== undefined ? { text: input.text } : {}), now: clock.now() }), today);
   // A product and a store question in one message ("¿tienen varilla? ¿y a qué hora cierran?"): both answered, whichever route it took (the tenant's own data only).
   const localProduct = catalogProduct ? (input: ProductActorInput) => withStoreAsked(catalogProduct(input), input, data, clock.now()) : null;
   const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => (catalogProduct ? answerInfoWithProducts(data, input, clock.now(), catalogProduct) : answerInfo(data, input, clock.now()));

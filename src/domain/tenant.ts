@@ -241,6 +241,20 @@ export interface Offer {
   skus?: string[];
   /** Free delivery on orders from `minTotal` (DOP) to these zones (absent: every zone), while the offer lasts. */
   freeDelivery?: { minTotal: number; zones?: string[] };
+  /**
+   * The price the offer gives on its products, so answers can work it out (absent: the offer is
+   * only said, e.g. a gift): `unitPrice` from `minQuantity` (default 1), `percentOff` (from
+   * `minQuantity`), or `buy` N and `pay` M per group of N.
+   */
+  deal?: OfferDeal;
+}
+
+export interface OfferDeal {
+  minQuantity?: number;
+  unitPrice?: number;
+  percentOff?: number;
+  buy?: number;
+  pay?: number;
 }
 
 export interface Vacancy {

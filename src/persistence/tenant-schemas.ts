@@ -261,7 +261,13 @@ export const STORE = z.object({
   });
 });
 
-export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: perLang, validUntil: isoDate, skus: strings.optional(), freeDelivery: z.object({ minTotal: number({ min: 0 }), zones: strings.optional() }).optional() }));
+/** An offer's price terms (one kind per offer): a unit price from a count, a percentage off, or "buy N, pay M". */
+const offerDeal = z
+  .strictObject({ minQuantity: number({ min: 1 }).optional(), unitPrice: number({ min: 0 }).optional(), percentOff: number({ min: 1 }).max(100).optional(), buy: number({ min: 2 }).optional(), pay: number({ min: 1 }).optional() })
+  .refine((d) => [d.unitPrice !== undefined, d.percentOff !== undefined, d.buy !== undefined || d.pay !== undefined].filter(Boolean).length === 1, { error: 'a deal has exactly one of unitPrice, percentOff, or buy with pay' })
+  .refine((d) => (d.buy === undefined) === (d.pay === undefined) && (d.buy === undefined || (d.pay as number) < d.buy), { error: 'buy and pay go together, pay below buy' });
+
+export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: perLang, validUntil: isoDate, skus: strings.optional(), freeDelivery: z.object({ minTotal: number({ min: 0 }), zones: strings.optional() }).optional(), deal: offerDeal.optional() }));
 
 export const VACANCIES = z.array(z.object({ id: text(), title: perLang, branch: text(), requirements: perLang, howToApply: perLang }));
 

@@ -7,7 +7,8 @@ const PER_READING = 8;
 
 /**
  * The catalog's answers already given, per reading object and the rest of the tool's input. The
- * product tool over the tenant's own catalog is a pure function of its input (no clock, no I/O),
+ * product tool over the tenant's own catalog is a pure function of its input and the day (`dayOf`:
+ * the offers it says end on a date; no other clock, no I/O),
  * and the rule brain hands out one frozen reading object per distinct (text, language,
  * expectation), which the machine keeps as `context.understanding`; so "¿tienen cemento?" asked by
  * the next customer, with the same product in focus or none, is answered from here. The reading
@@ -20,10 +21,11 @@ const PER_READING = 8;
  * @example
  * const answer = cacheProductAnswers((input) => answerProduct(data, index, input, { text: input.text }));
  */
-export function cacheProductAnswers(answer: (input: ProductActorInput) => ProductActorOutput): (input: ProductActorInput) => ProductActorOutput {
+export function cacheProductAnswers(answer: (input: ProductActorInput) => ProductActorOutput, dayOf?: () => string): (input: ProductActorInput) => ProductActorOutput {
   const byReading = new WeakMap<Understanding, Map<string, ProductActorOutput>>();
   return (input) => {
-    const key = inputKey(input);
+    // The store's offers said with an answer end on a date: an answer is kept for its day only.
+    const key = dayOf ? `${dayOf()}\u0000${inputKey(input)}` : inputKey(input);
     let answers = byReading.get(input.understanding);
     const known = answers?.get(key);
     if (known !== undefined) return known;

@@ -25,3 +25,21 @@ export function calendarDate(now: number, timeZone: string): string {
   if (format === undefined) isoDates.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
   return format.format(new Date(now));
 }
+
+/**
+ * Today's date in `timeZone` by `clock`, as a function: worked out again only when the clock's
+ * minute changed (a cache key asks it every turn; `Intl` formatting costs microseconds).
+ */
+export function dayInZone(clock: { now(): number }, timeZone: string): () => string {
+  let minute = Number.NaN;
+  let day = '';
+  return () => {
+    const now = clock.now();
+    const m = Math.floor(now / 60_000);
+    if (m !== minute) {
+      minute = m;
+      day = calendarDate(now, timeZone);
+    }
+    return day;
+  };
+}

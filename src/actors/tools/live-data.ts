@@ -1,6 +1,7 @@
 import type { CustomerAccount, Product, TenantData } from '../../domain/tenant.js';
 import { isHiloError } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
+import { systemClock, type Clock } from '../../kernel/clock.js';
 import type { AccountActorInput, AccountActorOutput, ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import type { BackendClient } from '../connectors/backend-client.js';
 import { readAccount, readStock } from '../connectors/stock-accounts.js';
@@ -24,7 +25,7 @@ export interface LiveTools {
   answerAccount(input: AccountActorInput): Promise<AccountActorOutput>;
 }
 
-export function createLiveTools(options: { data: TenantData; index: CatalogIndex; client: BackendClient; logger: Logger; accessCounters?: AccessCounters }): LiveTools {
+export function createLiveTools(options: { data: TenantData; index: CatalogIndex; client: BackendClient; logger: Logger; clock?: Clock; accessCounters?: AccessCounters }): LiveTools {
   const { data, index, client } = options;
   const log = options.logger.child({ component: 'live-tools', tenant: data.settings.id });
   const degraded = (what: 'stock' | 'account', err: unknown, idempotencyKey: string): void => {
@@ -52,7 +53,7 @@ export function createLiveTools(options: { data: TenantData; index: CatalogIndex
         correct: (word) => index.correct(word),
         lexicon: index.lexicon,
       };
-      return answerProduct(tenant, liveIndex, input, input.text !== undefined ? { text: input.text } : undefined);
+      return answerProduct(tenant, liveIndex, input, { ...(input.text !== undefined ? { text: input.text } : {}), now: (options.clock ?? systemClock).now() });
     },
 
     async answerAccount(input) {

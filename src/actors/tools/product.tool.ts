@@ -43,17 +43,8 @@ import {
   withSizedQuantities,
   type Wanted,
 } from './product-request.js';
-import {
-  alternativeFor,
-  altParams,
-  bucketFor,
-  describeProduct,
-  focusOf,
-  namesAProduct,
-  optionsFor,
-  sameName,
-  type Found,
-} from './product-parts.js';
+import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
+import { withProductOffers } from './product-offers.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
 import { noComboAnswer } from './product-combos.js';
 import { packComparison } from './pack-compare.js';
@@ -112,9 +103,9 @@ export function answerProduct(
   const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
   const out = keepSizesSaid(withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text), input.focus, text);
-  // The products answered before this one stay at hand for "de cada uno" (a few, latest first).
+  // The products answered before this one stay at hand for "de cada uno" (a few, latest first); the store's offers on what it answers said.
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
-  if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return out;
+  if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return withProductOffers(tenant, out, input.lang, options.now);
   // "no, mejor el blanco" after the grey cement: the grey one leaves the counter.
   const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus);
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku)).slice(0, MAX_RECENT);
@@ -122,7 +113,7 @@ export function answerProduct(
   const counts = countsBefore(input.focus, out.focus, recent, replaced);
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
-  return recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } } : out;
+  return withProductOffers(tenant, recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } } : out, input.lang, options.now);
 }
 
 /** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */

@@ -195,6 +195,18 @@ describe('loadTenant', () => {
     expect((await loadError()).message).toBe('offers.json: $[0].skus[0]: unknown SKU "NOPE-999" (not in catalog.json)');
   });
 
+  it("should reject an offer's price terms that say two kinds of deal, or pay as much as they buy", async () => {
+    await edit('offers.json', (o) => {
+      o[0].deal = { unitPrice: 600, percentOff: 10 };
+    });
+    expect((await loadError()).message).toContain('offers.json: $[0].deal: a deal has exactly one of unitPrice, percentOff, or buy with pay');
+    await cp(join(TENANT_DIR, 'offers.json'), join(dir, 'offers.json'));
+    await edit('offers.json', (o) => {
+      o[0].deal = { buy: 3, pay: 3 };
+    });
+    expect((await loadError()).message).toContain('offers.json: $[0].deal: buy and pay go together, pay below buy');
+  });
+
   it('should reject utterances missing an intent', async () => {
     await edit('utterances.json', (u) => {
       delete u.job_vacancies;

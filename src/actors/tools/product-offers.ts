@@ -1,0 +1,142 @@
+/**
+ * The store's current offers on the products an answer gives, said the way a clerk says them
+ * across the counter: "el cemento cuesta 655… y llevando 50 o más te sale a 615", and, when the
+ * count asked reaches an offer with price terms (`deal` in offers.json), what it comes to with it
+ * and what the customer saves. Only in replies whose tenant template has the `{offer}` place; the
+ * catalog's prices in the reply stay as they are (the offer's line is the one that differs).
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Offer, OfferDeal, Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, QuoteLine, TemplateParams } from '../../machines/conversation.contract.js';
+import { renderReply } from '../render-reply.js';
+import { calendarDate, formatDate, formatMoney } from './format.js';
+
+/** Offers said at most with one answer (the rest are one "¿qué ofertas tienen?" away). */
+const MAX_SAID = 2;
+
+/** Replies answering one product, or its options, without a count: the offers of what they show are said. */
+const SHOWN = new Set(['product.quote', 'product.confirm', 'product.found', 'product.options']);
+/** Replies pricing a count of one product. */
+const COUNTED = new Set(['product.quote_qty']);
+/** Replies pricing several lines. */
+const ESTIMATES = new Set(['product.estimate', 'product.estimate_partial', 'product.multi_quote', 'product.multi_quote_partial', 'product.estimate_uncounted']);
+
+/** Per tenant data: the offers naming each SKU. */
+const bySkuCache = new WeakMap<readonly Offer[], Map<string, Offer[]>>();
+
+function offersBySku(offers: readonly Offer[]): Map<string, Offer[]> {
+  let map = bySkuCache.get(offers);
+  if (map === undefined) {
+    map = new Map();
+    for (const offer of offers) for (const sku of offer.skus ?? []) map.set(sku, [...(map.get(sku) ?? []), offer]);
+    bySkuCache.set(offers, map);
+  }
+  return map;
+}
+
+/**
+ * What `quantity` of `product` costs under `deal`, or null when the deal does not apply to that
+ * count (below its minimum, or fewer than a "buy N" group).
+ *
+ * @example
+ * dealTotal({ minQuantity: 50, unitPrice: 615 }, cement, 60); // 36900
+ * dealTotal({ buy: 3, pay: 2 }, bulb, 7);                     // 5 × price
+ */
+export function dealTotal(deal: OfferDeal, product: Pick<Product, 'price'>, quantity: number): number | null {
+  if (quantity < (deal.minQuantity ?? 1) || quantity <= 0) return null;
+  if (deal.unitPrice !== undefined) return deal.unitPrice < product.price ? deal.unitPrice * quantity : null;
+  if (deal.percentOff !== undefined) return Math.round(product.price * quantity * (100 - deal.percentOff)) / 100;
+  if (deal.buy !== undefined && deal.pay !== undefined && Number.isInteger(quantity) && quantity >= deal.buy) {
+    return (Math.floor(quantity / deal.buy) * deal.pay + (quantity % deal.buy)) * product.price;
+  }
+  return null;
+}
+
+/**
+ * `out` with the current offers on its products in its reply's `{offer}` place; unchanged when
+ * the reply has no such place, no product of it is on offer, or `now` is unknown.
+ */
+export function withProductOffers(tenant: TenantData, out: ProductActorOutput, lang: Lang, now: number | undefined): ProductActorOutput {
+  if (now === undefined || tenant.offers.length === 0) return out;
+  const [reply, ...rest] = out.replies;
+  if (!reply || !('template' in reply)) return out;
+  const kind = SHOWN.has(reply.template) ? 'shown' : COUNTED.has(reply.template) ? 'counted' : ESTIMATES.has(reply.template) ? 'estimate' : null;
+  if (kind === null || !(tenant.templates[lang]?.[reply.template] ?? '').includes('{offer}')) return out;
+  const lines = linesOf(out, kind);
+  const bySku = offersBySku(tenant.offers);
+  if (!lines.some((l) => bySku.has(l.sku))) return out;
+  const today = calendarDate(now, tenant.settings.timeZone);
+  // An estimate's total counts its delivery: so does what it comes to with the offer.
+  const said = offerLines(tenant, lines, bySku, today, kind, lang, kind === 'estimate' ? (out.delivery?.fee ?? 0) : 0);
+  if (said.length === 0) return out;
+  const params: TemplateParams = { ...reply.params, offer: said.map((s) => `\n${s}`).join('') };
+  return { ...out, replies: [{ ...reply, params }, ...rest] };
+}
+
+/** The products the reply prices or shows, with their counts (none: shown without a count). */
+function linesOf(out: ProductActorOutput, kind: 'shown' | 'counted' | 'estimate'): (QuoteLine | { sku: string; quantity?: undefined })[] {
+  if (kind === 'estimate') return out.lines ?? [];
+  const focus = out.focus;
+  if (kind === 'counted') {
+    const sku = out.reserve && !out.reserve.backorder ? out.reserve.sku : focus?.sku;
+    const quantity = out.reserve?.quantity ?? focus?.quantity;
+    return sku !== undefined && quantity !== undefined ? [{ sku, quantity }] : [];
+  }
+  if (!focus) return [];
+  return focus.options && focus.options.length > 0 ? focus.options.map((sku) => ({ sku })) : [{ sku: focus.sku }];
+}
+
+function offerLines(
+  tenant: TenantData,
+  lines: readonly (QuoteLine | { sku: string; quantity?: undefined })[],
+  bySku: Map<string, Offer[]>,
+  today: string,
+  kind: 'shown' | 'counted' | 'estimate',
+  lang: Lang,
+  fee: number,
+): string[] {
+  const say = (template: string, params: TemplateParams): string | null =>
+    tenant.templates[lang]?.[template] !== undefined ? renderReply({ template, params }, tenant.templates, lang) : null;
+  const seen = new Set<string>();
+  const out: string[] = [];
+  let listTotal = 0;
+  let offerTotal = 0;
+  const applied: Offer[] = [];
+  for (const line of lines) {
+    const product = tenant.catalog.find((p) => p.sku === line.sku);
+    if (!product) continue;
+    const current = (bySku.get(line.sku) ?? []).filter((o) => o.validUntil >= today);
+    const priced = line.quantity !== undefined ? current.flatMap((o) => (o.deal ? [{ o, total: dealTotal(o.deal, product, line.quantity) }] : [])).filter((d) => d.total !== null) : [];
+    // The cheapest offer that applies to the count; the others still said below when nothing applies.
+    const best = priced.sort((a, b) => (a.total as number) - (b.total as number))[0];
+    if (line.quantity !== undefined) {
+      listTotal += product.price * line.quantity;
+      offerTotal += best ? (best.total as number) : product.price * line.quantity;
+    }
+    if (best) {
+      if (!applied.includes(best.o)) applied.push(best.o);
+      seen.add(best.o.id);
+      continue;
+    }
+    // An estimate says only what its offers save; a single product also what an offer would give ("llevando 50 o más…").
+    if (kind === 'estimate') continue;
+    for (const o of current) {
+      if (seen.has(o.id)) continue;
+      seen.add(o.id);
+      const note = say('product.offer.note', { title: o.title[lang], details: o.details[lang].replace(/\.$/, ''), validUntil: formatDate(o.validUntil, lang) });
+      if (note !== null) out.push(note);
+    }
+  }
+  if (applied.length > 0 && offerTotal < listTotal) {
+    const last = applied.reduce((a, b) => (a.validUntil <= b.validUntil ? a : b));
+    const many = applied.length > 1 && tenant.templates[lang]?.['product.offer.applied_many'] !== undefined;
+    const note = say(many ? 'product.offer.applied_many' : 'product.offer.applied', {
+      title: applied.map((o) => o.title[lang]).join('; '),
+      total: formatMoney(offerTotal + fee),
+      saving: formatMoney(listTotal - offerTotal),
+      validUntil: formatDate(last.validUntil, lang),
+    });
+    if (note !== null) out.unshift(note);
+  }
+  return out.slice(0, MAX_SAID);
+}
