@@ -3,6 +3,7 @@ import type { TenantData } from '../../domain/tenant.js';
 import type { DeliveryQuote, ProductActorOutput, QuoteLine } from '../../machines/conversation.contract.js';
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatMoney } from './format.js';
+import { linesWithOffers } from './product-offers.js';
 
 /**
  * The order total from which delivery to a zone is free under a current offer ("Delivery gratis a
@@ -76,7 +77,7 @@ export function withDeliveryLine(tenant: TenantData, out: ProductActorOutput, de
  * quoteSummaryLines(tenant, { lines: [{ sku: 'CEM-001', quantity: 30 }], delivery: { place: 'Villa Hermosa', fee: 0 } }, 'es');
  * // ['Cotización:', '- 30 x Cemento Gris … a RD$655.00 = RD$19,650.00', '- Delivery a Villa Hermosa: gratis', 'Total estimado: RD$19,650.00']
  */
-export function quoteSummaryLines(tenant: TenantData, quote: { lines: readonly QuoteLine[]; delivery?: DeliveryQuote }, lang: Lang): string[] {
+export function quoteSummaryLines(tenant: TenantData, quote: { lines: readonly QuoteLine[]; delivery?: DeliveryQuote }, lang: Lang, now?: number): string[] {
   const es = lang === 'es';
   const out = [es ? 'Cotización:' : 'Quote:'];
   for (const line of quote.lines) {
@@ -87,5 +88,11 @@ export function quoteSummaryLines(tenant: TenantData, quote: { lines: readonly Q
   const fee = quote.delivery?.fee ?? 0;
   if (quote.delivery) out.push(`- Delivery ${es ? 'a' : 'to'} ${quote.delivery.place}: ${fee === 0 ? (es ? 'gratis' : 'free') : formatMoney(fee)}`);
   out.push(`${es ? 'Total estimado' : 'Estimated total'}: ${formatMoney(goodsTotal(tenant, quote.lines) + fee)}`);
+  // The offers the customer was told the lines come to: the sales team confirms that figure, not the list one.
+  const offered = now !== undefined ? linesWithOffers(tenant, quote.lines, now) : null;
+  if (offered) {
+    const ids = offered.offers.map((o) => `${o.title[lang]} (${o.id})`).join('; ');
+    out.push(`${es ? 'Con ofertas vigentes' : 'With current offers'}: ${formatMoney(offered.total + fee)} (${es ? 'ahorro' : 'saving'} ${formatMoney(offered.saving)}: ${ids})`);
+  }
   return out;
 }

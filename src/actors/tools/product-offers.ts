@@ -52,6 +52,41 @@ export function dealTotal(deal: OfferDeal, product: Pick<Product, 'price'>, quan
   return null;
 }
 
+/** The current offer that makes `quantity` of `product` cheapest, with what it comes to; null when none applies. */
+function bestDeal(current: readonly Offer[], product: Product, quantity: number): { o: Offer; total: number } | null {
+  let best: { o: Offer; total: number } | null = null;
+  for (const o of current) {
+    const total = o.deal ? dealTotal(o.deal, product, quantity) : null;
+    if (total !== null && (best === null || total < best.total)) best = { o, total };
+  }
+  return best;
+}
+
+/**
+ * What counted lines come to with the offers current on `now` (for a quote ticket's summary), or
+ * null when no offer's price terms apply to them.
+ *
+ * @example
+ * linesWithOffers(tenant, [{ sku: 'CEM-001', quantity: 60 }], now); // { total: 36900, saving: 2400, offers: [OF-2026-11] }
+ */
+export function linesWithOffers(tenant: TenantData, lines: readonly QuoteLine[], now: number): { total: number; saving: number; offers: Offer[] } | null {
+  const bySku = offersBySku(tenant.offers);
+  if (!lines.some((l) => bySku.has(l.sku))) return null;
+  const today = calendarDate(now, tenant.settings.timeZone);
+  let total = 0;
+  let list = 0;
+  const offers: Offer[] = [];
+  for (const line of lines) {
+    const product = tenant.catalog.find((p) => p.sku === line.sku);
+    if (!product) continue;
+    const best = bestDeal((bySku.get(line.sku) ?? []).filter((o) => o.validUntil >= today), product, line.quantity);
+    list += product.price * line.quantity;
+    total += best ? best.total : product.price * line.quantity;
+    if (best && !offers.includes(best.o)) offers.push(best.o);
+  }
+  return offers.length > 0 && total < list ? { total, saving: list - total, offers } : null;
+}
+
 /**
  * `out` with the current offers on its products in its reply's `{offer}` place; unchanged when
  * the reply has no such place, no product of it is on offer, or `now` is unknown.
@@ -106,12 +141,11 @@ function offerLines(
     const product = tenant.catalog.find((p) => p.sku === line.sku);
     if (!product) continue;
     const current = (bySku.get(line.sku) ?? []).filter((o) => o.validUntil >= today);
-    const priced = line.quantity !== undefined ? current.flatMap((o) => (o.deal ? [{ o, total: dealTotal(o.deal, product, line.quantity) }] : [])).filter((d) => d.total !== null) : [];
     // The cheapest offer that applies to the count; the others still said below when nothing applies.
-    const best = priced.sort((a, b) => (a.total as number) - (b.total as number))[0];
+    const best = line.quantity !== undefined ? bestDeal(current, product, line.quantity) : null;
     if (line.quantity !== undefined) {
       listTotal += product.price * line.quantity;
-      offerTotal += best ? (best.total as number) : product.price * line.quantity;
+      offerTotal += best ? best.total : product.price * line.quantity;
     }
     if (best) {
       if (!applied.includes(best.o)) applied.push(best.o);
