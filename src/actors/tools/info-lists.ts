@@ -10,6 +10,7 @@ const NOT_NAMES = new Set([
   'la', 'el', 'los', 'las', 'de', 'del', 'con', 'para', 'por', 'que', 'una', 'uno', 'esa', 'ese', 'oferta', 'ofertas', 'promo', 'promocion',
   'hasta', 'cuando', 'como', 'aplico', 'aplicar', 'puedo', 'quiero', 'vacante', 'puesto', 'posicion', 'the', 'one', 'for', 'with', 'offer',
   'deal', 'job', 'position', 'apply', 'how', 'until', 'when', 'does', 'end', 'sucursal', 'precio', 'especial', 'gratis', 'regalo',
+  'descuento', 'descuentos', 'rebaja', 'rebajas', 'discount', 'discounts', 'pagando', 'efectivo', 'tarjeta', 'cash', 'card',
 ]);
 
 const wordsOf = (text: string): string[] =>

@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import { copyPlain, createLru, remembered, type Lru } from '../../kernel/lru.js';
 import type { DeliveryZone, GeoPoint, StoreFactKey, TenantData } from '../../domain/tenant.js';
-import { asksDirections, asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../brain/rule/store-questions.js';
+import { asksDirections, asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../brain/rule/store-questions.js';
 import { fold as foldText, phonetic } from '../brain/rule/text.js';
 import type { DeliveryQuote, InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
@@ -192,7 +192,8 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
           offer ??= account.offer;
           return [account.reply];
         }
-        return [(asksPaymentMethod(text) ? paymentMethodReply(tenant, text, lang, methods, sayIfAny) : null) ?? { template: 'info.payment', params: { methods } }];
+        // The topic is paying: a way of paying named is asked about, with or without "¿aceptan…?" ("¿y cheque?").
+        return [(namesPaymentMethod(text) ? paymentMethodReply(tenant, text, lang, methods, sayIfAny) : null) ?? { template: 'info.payment', params: { methods } }];
       }
       case 'returns':
       case 'warranty':

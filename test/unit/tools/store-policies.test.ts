@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksOpeningDay, asksPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
+import { asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
 import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import { askedDay } from '../../../src/actors/tools/opening-days.js';
 import { timelessDayAnswer } from '../../../src/actors/tools/info.tool.js';
@@ -106,6 +106,11 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     ];
     await expectPaymentAnswers(cases);
     expect(asksPaymentMethod('hay descuento si pago en efectivo?')).toBe(false);
+  });
+
+  it('should read a way of paying named alone, after the payment answer, as asked about; a discount for it is not', () => {
+    for (const text of ['y cheque?', 'efectivo?', 'and amex?', 'con tarjeta?', 'y transferencia del popular?']) expect(namesPaymentMethod(text), text).toBe(true);
+    for (const text of ['hay descuento pagando en efectivo?', 'formas de pago?', 'tienen pintura azul?']) expect(namesPaymentMethod(text), text).toBe(false);
   });
 
   it('should say yes to the Dominican card processors and name the bank a transfer asks about, from the store\'s payment methods', async () => {

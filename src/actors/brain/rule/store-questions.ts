@@ -212,6 +212,14 @@ export function asksPaymentMethod(text: string): boolean {
 }
 
 /**
+ * A way of paying named in a message already about paying ("y cheque?", "¿con tarjeta?", "PayPal?"
+ * after the payment answer): asked whether it is taken, though no verb asks it. Not a deal asked.
+ */
+export function namesPaymentMethod(text: string): boolean {
+  return !DEAL.test(words(text)) && paymentMethodsNamed(text).length > 0;
+}
+
+/**
  * A question about the store's policies a clerk answers from the store's data: returns, warranty,
  * credit, or whether a way of paying is taken.
  */
