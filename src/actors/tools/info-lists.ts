@@ -32,6 +32,18 @@ function namedItem<T>(items: readonly T[], text: string, names: (item: T) => str
   return best > 0 && top.length === 1 ? (top[0] as { item: T }).item : null;
 }
 
+/** Asking what a job pays ("¿cuánto pagan?", "¿cuál es el sueldo?", "how much does it pay?"). */
+const ASKS_PAY = /\b(?:cuanto (?:pagan|paga|se gana|ganan|gana|es el sueldo|es el salario)|sueldos?|salarios?|pago mensual|pay|pays|salary|wages?|how much (?:do|does|would) (?:it|they|you|i) (?:pay|make|earn))\b/;
+
+/** The address the openings say to write to (the first one named), else the store's. */
+function jobsEmail(tenant: TenantData, lang: Lang): string {
+  for (const v of tenant.vacancies) {
+    const m = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/.exec(v.howToApply[lang]);
+    if (m) return m[0];
+  }
+  return tenant.store.email;
+}
+
 /** Asking how to apply for a job ("¿cómo aplico?", "¿dónde mando el CV?", "how do I apply?"). */
 const HOW_TO_APPLY = /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|donde (?:envio|mando|llevo|dejo)|apply|application|resume)\b/;
 
@@ -80,6 +92,8 @@ export function vacancyReplies(tenant: TenantData, lang: Lang, text: string): Pi
   const has = (template: string): boolean => tenant.templates[lang]?.[template] !== undefined;
   const item = (v: Vacancy) => ({ title: v.title[lang], branch: v.branch, requirements: v.requirements[lang].replace(/\.$/, ''), howToApply: v.howToApply[lang].replace(/\.$/, '') });
   const one = has('vacancies.one') ? namedItem(tenant.vacancies, text, (v) => [v.title.es, v.title.en]) : null;
+  // "¿y cuánto pagan?": the openings do not say; a clerk says who does, not the list again.
+  if (has('vacancies.salary') && ASKS_PAY.test(fold(text))) return { replies: [{ template: 'vacancies.salary', params: { email: jobsEmail(tenant, lang), ...(one ? { title: one.title[lang] } : {}) } }] };
   if (one) return { replies: [{ template: 'vacancies.one', params: item(one) }] };
   if (has('vacancies.apply') && HOW_TO_APPLY.test(fold(text))) return { replies: [{ template: 'vacancies.apply', params: { items: tenant.vacancies.map(item) } }] };
   const replies: ReplyDirective[] = [{ template: 'vacancies.list', params: { items: tenant.vacancies.map(item) } }];

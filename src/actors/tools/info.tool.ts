@@ -343,6 +343,8 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
     .replace(arriving ? /\b(?:llegar|llego|llega)\b/g : /(?!)/, ' ')
     .replace(/\b(e ?mail|mail) address\b/g, '$1')
     .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ') // "no la he abierto": the can, not the store
+    // "¿cuánto se paga por el delivery?", "how much do I pay for delivery?": a price asked, not ways of paying.
+    .replace(/\b(cuanto|how much) (?:(?:se|le|les|hay que|tengo que|do|would|will|i|we|you|have to)\s+){0,3}(?:pag\w*|pay)\b/g, '$1')
     // "mándame la ubicación": sending the location is no delivery.
     .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map)\b/g, '$1');
   // "la ubicación por WhatsApp": WhatsApp is how to send what is asked, unless it is all that is asked.

@@ -17,6 +17,15 @@ describe('follow-ups on the offers and openings just listed', () => {
     expect(offer).not.toMatch(/Combo techo/);
   });
 
+  it("should say the openings' pay is not published and where to ask it (the openings' own address), in either language", async () => {
+    const [, pay] = await chatOnFreshHost(tenant, brain, 'pay', 'tienen vacantes?', 'y cuanto pagan?');
+    expect(pay).toMatch(/no lo tengo publicado/);
+    expect(pay).toMatch(/empleos@ferreterialaromana\.com\.do/);
+    expect(pay).not.toMatch(/Estamos buscando personal/);
+    const [, en] = await chatOnFreshHost(tenant, brain, 'pay-en', 'are you hiring?', 'and how much do they pay?');
+    expect(en).toMatch(/pay published/);
+  });
+
   it('should say how to apply, for one opening named or for all, and take a yes to "¿te interesa alguna?"', async () => {
     const [, apply] = await chatOnFreshHost(tenant, brain, 'apply', 'tienen vacantes?', '¿cómo aplico?');
     expect(apply).toMatch(/Para aplicar/);
