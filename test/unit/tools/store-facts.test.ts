@@ -133,6 +133,16 @@ describe('questions about the store itself, not a product', () => {
   });
 });
 
+describe('the restroom, asked the ways a visitor asks it', () => {
+  it.each(['do you have a bathroom I can use?', 'tienen un baño que pueda usar?', 'is there a toilet I can use?', 'where is the restroom?', 'tienen baño para clientes?'])('should read "%s" as the restroom fact', (text) => {
+    expect(storeFactsAsked(text)).toEqual(['restroom']);
+  });
+
+  it.each(['do you have toilets?', 'tienen inodoros?', 'toilet seats?'])('should leave "%s" to the catalog (a hardware store sells toilets)', (text) => {
+    expect(storeFactsAsked(text)).toEqual([]);
+  });
+});
+
 describe('paying on delivery and the delivery days', () => {
   it.each([
     ['¿puedo pagar contra entrega?', 'cashOnDelivery'],
