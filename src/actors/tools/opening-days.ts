@@ -110,7 +110,7 @@ function nextDate(today: CalendarDay, month: number, day: number): CalendarDay |
 /** "mañana" that means the morning ("a las 8 de la mañana", "in the morning") is not tomorrow. */
 const MORNING = /\b(?:(?:de|por|en|a) la|esta|las|en las|por las) mananas?\b/g;
 /** "¿están abiertos?", "are you open?": the store now, today. */
-const OPEN_NOW = /\b(?:estan abiertos|esta abierto|estan abiertas|esta abierta|abiertos ahora|abierto ahora|ya abrieron|ya cerraron|todavia (?:estan )?abiertos|siguen abiertos|are you (?:still )?open|is the store open|are you guys open|you open|ahora|ahorita|right now|now)\b/;
+const OPEN_NOW = /\b(?:estan abiertos|esta abierto|estan abiertas|esta abierta|(?:tan|ta) abiert[oa]s?|ya abri\w*|ya cerr\w*|abiertos ahora|abierto ahora|ya abrieron|ya cerraron|todavia (?:estan )?abiertos|siguen abiertos|are you (?:still )?open|is the store open|are you guys open|you open|ahora|ahorita|right now|now)\b/;
 
 /**
  * The day a store question asks about, or null when it names none (the weekly table answers).

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
+import { asksIfOpenYet, asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
 import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import { askedDay } from '../../../src/actors/tools/opening-days.js';
 import { timelessDayAnswer } from '../../../src/actors/tools/info.tool.js';
@@ -106,6 +106,11 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     ];
     await expectPaymentAnswers(cases);
     expect(asksPaymentMethod('hay descuento si pago en efectivo?')).toBe(false);
+  });
+
+  it('should read "¿ya abrieron?" said alone as asking whether the store is open, and leave a complaint with the same verb alone', () => {
+    for (const text of ['ya abrieron?', '¿ya cerraron?', 'hola, ya abrieron?', 'buenas, tan abierto?', 'y ya abrieron ustedes?', 'are you open yet?']) expect(asksIfOpenYet(text), text).toBe(true);
+    for (const text of ['ya abrieron el paquete y está roto', 'ya me cerraron la cuenta?', 'abrieron mi pedido?']) expect(asksIfOpenYet(text), text).toBe(false);
   });
 
   it('should read a way of paying named alone, after the payment answer, as asked about; a discount for it is not', () => {

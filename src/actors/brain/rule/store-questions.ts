@@ -250,6 +250,13 @@ export function asksOpeningDay(text: string): boolean {
   return OPENING_WORDS.test(f) && DAY_WORDS.test(f);
 }
 
+/** "¿ya abrieron?", "¿y ya cerraron ustedes?", "are you open yet?": the whole message asks whether the store is open now. */
+const OPEN_YET = /^(?:(?:y|oye|oiga|disculpe|buenas|buenos dias|hola|and|hi|hey)\s+)*(?:(?:ya|todavia|aun|ustedes|uds)\s+){0,2}(?:abrieron|cerraron|abrio|cerro|(?:estan|esta|tan|ta|siguen|sigue) abiert[oa]s?)(?:\s+(?:ya|hoy|ustedes|uds|la tienda|la ferreteria|la sucursal))*$|^(?:are you|is the store) (?:open|closed) (?:yet|already|still)$/;
+
+export function asksIfOpenYet(text: string): boolean {
+  return OPEN_YET.test(words(text));
+}
+
 /**
  * Asking the way to the store: "how do I get there?", "how far is your store?", "¿cómo llego?", "¿a
  * qué distancia quedan?", or whether it is by a landmark: "¿ustedes quedan cerca del hospital?",
