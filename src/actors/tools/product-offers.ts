@@ -62,6 +62,31 @@ function bestDeal(current: readonly Offer[], product: Product, quantity: number)
   return best;
 }
 
+type Line = QuoteLine | { sku: string; quantity?: undefined };
+
+/**
+ * Each line with its product, the offers current on `today` that name it and the one that makes
+ * its count cheapest; the lines' total at catalog prices and with those offers, and the offers applied.
+ */
+function priceLines(tenant: TenantData, lines: readonly Line[], bySku: Map<string, Offer[]>, today: string) {
+  let list = 0;
+  let total = 0;
+  const applied: Offer[] = [];
+  const rows = lines.flatMap((line) => {
+    const product = tenant.catalog.find((p) => p.sku === line.sku);
+    if (!product) return [];
+    const current = (bySku.get(line.sku) ?? []).filter((o) => o.validUntil >= today);
+    const best = line.quantity !== undefined ? bestDeal(current, product, line.quantity) : null;
+    if (line.quantity !== undefined) {
+      list += product.price * line.quantity;
+      total += best ? best.total : product.price * line.quantity;
+    }
+    if (best && !applied.includes(best.o)) applied.push(best.o);
+    return [{ current, best }];
+  });
+  return { rows, list, total, applied };
+}
+
 /**
  * What counted lines come to with the offers current on `now` (for a quote ticket's summary), or
  * null when no offer's price terms apply to them.
@@ -72,19 +97,8 @@ function bestDeal(current: readonly Offer[], product: Product, quantity: number)
 export function linesWithOffers(tenant: TenantData, lines: readonly QuoteLine[], now: number): { total: number; saving: number; offers: Offer[] } | null {
   const bySku = offersBySku(tenant.offers);
   if (!lines.some((l) => bySku.has(l.sku))) return null;
-  const today = calendarDate(now, tenant.settings.timeZone);
-  let total = 0;
-  let list = 0;
-  const offers: Offer[] = [];
-  for (const line of lines) {
-    const product = tenant.catalog.find((p) => p.sku === line.sku);
-    if (!product) continue;
-    const best = bestDeal((bySku.get(line.sku) ?? []).filter((o) => o.validUntil >= today), product, line.quantity);
-    list += product.price * line.quantity;
-    total += best ? best.total : product.price * line.quantity;
-    if (best && !offers.includes(best.o)) offers.push(best.o);
-  }
-  return offers.length > 0 && total < list ? { total, saving: list - total, offers } : null;
+  const { list, total, applied } = priceLines(tenant, lines, bySku, calendarDate(now, tenant.settings.timeZone));
+  return applied.length > 0 && total < list ? { total, saving: list - total, offers: applied } : null;
 }
 
 /**
@@ -109,7 +123,7 @@ export function withProductOffers(tenant: TenantData, out: ProductActorOutput, l
 }
 
 /** The products the reply prices or shows, with their counts (none: shown without a count). */
-function linesOf(out: ProductActorOutput, kind: 'shown' | 'counted' | 'estimate'): (QuoteLine | { sku: string; quantity?: undefined })[] {
+function linesOf(out: ProductActorOutput, kind: 'shown' | 'counted' | 'estimate'): Line[] {
   if (kind === 'estimate') return out.lines ?? [];
   const focus = out.focus;
   if (kind === 'counted') {
@@ -123,7 +137,7 @@ function linesOf(out: ProductActorOutput, kind: 'shown' | 'counted' | 'estimate'
 
 function offerLines(
   tenant: TenantData,
-  lines: readonly (QuoteLine | { sku: string; quantity?: undefined })[],
+  lines: readonly Line[],
   bySku: Map<string, Offer[]>,
   today: string,
   kind: 'shown' | 'counted' | 'estimate',
@@ -132,28 +146,12 @@ function offerLines(
 ): string[] {
   const say = (template: string, params: TemplateParams): string | null =>
     tenant.templates[lang]?.[template] !== undefined ? renderReply({ template, params }, tenant.templates, lang) : null;
-  const seen = new Set<string>();
+  const { rows, list: listTotal, total: offerTotal, applied } = priceLines(tenant, lines, bySku, today);
+  const seen = new Set<string>(applied.map((o) => o.id));
   const out: string[] = [];
-  let listTotal = 0;
-  let offerTotal = 0;
-  const applied: Offer[] = [];
-  for (const line of lines) {
-    const product = tenant.catalog.find((p) => p.sku === line.sku);
-    if (!product) continue;
-    const current = (bySku.get(line.sku) ?? []).filter((o) => o.validUntil >= today);
-    // The cheapest offer that applies to the count; the others still said below when nothing applies.
-    const best = line.quantity !== undefined ? bestDeal(current, product, line.quantity) : null;
-    if (line.quantity !== undefined) {
-      listTotal += product.price * line.quantity;
-      offerTotal += best ? best.total : product.price * line.quantity;
-    }
-    if (best) {
-      if (!applied.includes(best.o)) applied.push(best.o);
-      seen.add(best.o.id);
-      continue;
-    }
-    // An estimate says only what its offers save; a single product also what an offer would give ("llevando 50 o más…").
-    if (kind === 'estimate') continue;
+  // An estimate says only what its offers save; a single product also what an offer would give ("llevando 50 o más…").
+  for (const { current, best } of kind === 'estimate' ? [] : rows) {
+    if (best) continue;
     for (const o of current) {
       if (seen.has(o.id)) continue;
       seen.add(o.id);
