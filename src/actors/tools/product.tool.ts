@@ -320,8 +320,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     // One of several items asked for in a size or colour the store does not have ("pintura blanca y
     // azul"): said not carried by its words, not answered with another colour.
     if (wanted.length >= 2 && best.unmet.length > 0 && !pinnedProduct) {
-      // By the whole item: "y azul" said alone is "pintura azul".
-      const name = productWords(item.query);
+      // By the whole item: "y azul" said alone is "pintura azul"; "60 sacos de arena", sold by the metre, is "arena en saco" (the store has sand).
+      const pack = best.unmet.length === 1 && best.unmet[0] === 'pack' ? index.parse(item.query).phrases.pack : undefined;
+      const name = pack ? `${productWords(item.query)} ${lang === 'es' ? 'en' : 'in'} ${pack}` : productWords(item.query);
       if (name !== '' && !missing.includes(name)) missing.push(name);
       continue;
     }
@@ -420,9 +421,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     // "3 galones de pintura azul": no blue; the colours there are, each priced for the 3.
     const noColour = top.unmet.length === 1 && top.unmet[0] === 'colour' ? noColourAnswer(tenant, index, single.item.query, lang, focus, count) : null;
     if (noColour) return noColour;
-    // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick).
+    // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick); "60 sacos de arena", sold by the metre: sacks are no metres, no count.
     const quantity = quantityOf(single.item);
-    if (single.item.quantity !== undefined && quantity > 1) {
+    if (single.item.quantity !== undefined && quantity > 1 && !top.unmet.includes('pack')) {
       const counted = shown.map((m) => ({ ...describeProduct(tenant, m.product, lang), quantity, subtotal: formatMoney(m.product.price * quantity) }));
       const units = countUnit((shown[0] ?? top).product.unit, quantity, lang);
       return {
