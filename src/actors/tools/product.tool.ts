@@ -116,6 +116,12 @@ export function answerProduct(
   return withProductOffers(tenant, recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } } : out, input.lang, options.now);
 }
 
+/** "saco arena" (from "60 sacos de arena"): the count was given in the pack the query starts with, not in the product's unit. */
+const countedInPack = (index: CatalogIndex, query: string): boolean => {
+  const pack = index.parse(query).phrases.pack;
+  return pack !== undefined && fold(query).trimStart().startsWith(fold(pack));
+};
+
 /** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
 const TO_A_PLACE = /\s(?:a|al|hasta|para|to)\s+[^\s?¿!¡.,]+(?:\s+[^\s?¿!¡.,]+){0,2}\s*[?!.]*\s*$/i;
 
@@ -423,7 +429,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (noColour) return noColour;
     // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick); "60 sacos de arena", sold by the metre: sacks are no metres, no count.
     const quantity = quantityOf(single.item);
-    if (single.item.quantity !== undefined && quantity > 1 && !top.unmet.includes('pack')) {
+    if (single.item.quantity !== undefined && quantity > 1 && !(top.unmet.includes('pack') && countedInPack(index, single.item.query))) {
       const counted = shown.map((m) => ({ ...describeProduct(tenant, m.product, lang), quantity, subtotal: formatMoney(m.product.price * quantity) }));
       const units = countUnit((shown[0] ?? top).product.unit, quantity, lang);
       return {
