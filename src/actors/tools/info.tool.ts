@@ -41,11 +41,7 @@ function locationOffer(branch: string | null, lang: Lang): ChoiceOption {
 const WHERE_WORDS = /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|mapa|llegar|llego|lejos|distancia|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|directions|map|phone|phone number|call you|reach you|get there|get to you|get to your|how far|find you)\b/;
 
 /** Policy questions, read by the same words as the rule brain's (`store-questions.ts`). */
-const POLICY_TOPICS: [StoreTopic, (text: string) => boolean][] = [
-  ['returns', asksReturnPolicy],
-  ['warranty', asksWarranty],
-  ['credit', asksStoreCredit],
-];
+const POLICY_TOPICS: [StoreTopic, (text: string) => boolean][] = [['returns', asksReturnPolicy], ['warranty', asksWarranty], ['credit', asksStoreCredit]];
 
 const CONJUNCTION: Record<Lang, string> = { es: 'y', en: 'and' };
 
@@ -192,8 +188,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
           offer ??= account.offer;
           return [account.reply];
         }
-        // The topic is paying: a way of paying named is asked about, with or without "¿aceptan…?" ("¿y cheque?").
-        return [(namesPaymentMethod(text) ? paymentMethodReply(tenant, text, lang, methods, sayIfAny) : null) ?? { template: 'info.payment', params: { methods } }];
+        return [(namesPaymentMethod(text) ? paymentMethodReply(tenant, text, lang, methods, sayIfAny) : null) ?? { template: 'info.payment', params: { methods } }]; // a way of paying named is asked about, with or without "¿aceptan…?" ("¿y cheque?")
       }
       case 'returns':
       case 'warranty':
@@ -343,8 +338,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
     .replace(arriving ? /\b(?:llegar|llego|llega)\b/g : /(?!)/, ' ')
     .replace(/\b(e ?mail|mail) address\b/g, '$1')
     .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ') // "no la he abierto": the can, not the store
-    // "¿cuánto se paga por el delivery?", "how much do I pay for delivery?": a price asked, not ways of paying.
-    .replace(/\b(cuanto|how much) (?:(?:se|le|les|hay que|tengo que|do|would|will|i|we|you|have to)\s+){0,3}(?:pag\w*|pay)\b/g, '$1')
+    .replace(/\b(cuanto|how much) (?:(?:se|le|les|hay que|tengo que|do|would|will|i|we|you|have to)\s+){0,3}(?:pag\w*|pay)\b/g, '$1') // "¿cuánto se paga por el delivery?": a price, not ways of paying
     // "mándame la ubicación": sending the location is no delivery.
     .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map)\b/g, '$1');
   // "la ubicación por WhatsApp": WhatsApp is how to send what is asked, unless it is all that is asked.
