@@ -17,6 +17,7 @@ import type {
   ProductActorInput,
   ProductActorOutput,
   RateTicketInput,
+  CancelTicketInput,
   TicketActorInput,
   TicketActorOutput,
   UnderstandActorInput,
@@ -194,6 +195,10 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
       rateTicket: fromTask<void, RateTicketInput>(async ({ input }) => {
         const stored = (await deps.tickets.rate?.(input.tenantId, input.ticketId, input.rating)) ?? false;
         log.info({ conversationId: input.conversationId, rating: input.rating, stored }, 'handoff rated');
+      }),
+      cancelTicket: fromTask<void, CancelTicketInput>(async ({ input }) => {
+        const closed = await deps.tickets.close(input.tenantId, input.ticketId, 'customer', 'cancelled_by_customer');
+        log.info({ conversationId: input.conversationId, ticket: closed?.number ?? null }, 'handoff called off by the customer');
       }),
       callBackend: fromTask<BackendCallOutput, BackendCallInput>(async ({ input }) => {
         const out = await callWorkflowBackend(deps.backend, input);

@@ -371,6 +371,13 @@ export interface LeadActorOutput {
 }
 
 /** The customer's 1–5 answer to the rating question asked after a resolved handoff. */
+/** A handoff ticket the customer called off before an agent answered (`handoff.cancelling`). */
+export interface CancelTicketInput {
+  tenantId: string;
+  conversationId: string;
+  ticketId: string;
+}
+
 export interface RateTicketInput {
   tenantId: string;
   conversationId: string;
@@ -403,6 +410,7 @@ export const CONVERSATION_ACTORS = [
   'createTicket',
   'pushLead',
   'rateTicket',
+  'cancelTicket',
   'callBackend',
 ] as const;
 

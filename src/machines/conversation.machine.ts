@@ -29,6 +29,7 @@ import {
   type ProductFocus,
   type QuoteLine,
   type RateTicketInput,
+  type CancelTicketInput,
   type ReplyDirective,
   type ReplyEmitted,
   type TemplateParams,
@@ -71,6 +72,7 @@ import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
+import { callsOffHandoff } from './handoff-cancel.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -123,6 +125,8 @@ export interface ConversationContext {
   handoffReason: HandoffReason | null;
   /** Customer messages relayed to the human during the current handoff. */
   handoffRelays: number;
+  /** An agent has written during the current handoff (absent in older snapshots: none has). */
+  handoffAnswered?: boolean;
   /** The last media acknowledged: an album (several photos in a row) is thanked once. Absent in older snapshots. */
   mediaAck?: MediaAck | null;
   /** The turn at which the last follow-up reminder was sent (one reminder per silence). */
@@ -812,6 +816,7 @@ export const conversationMachine = setup({
     createTicket: notProvided<TicketActorOutput, TicketActorInput>('createTicket'),
     pushLead: notProvided<LeadActorOutput, LeadActorInput>('pushLead'),
     rateTicket: notProvided<void, RateTicketInput>('rateTicket'),
+    cancelTicket: notProvided<void, CancelTicketInput>('cancelTicket'),
     callBackend: notProvided<BackendCallOutput, BackendCallInput>('callBackend'),
   },
   guards: {
@@ -822,6 +827,8 @@ export const conversationMachine = setup({
     answersProductAtOnce: ({ context: _context }) => false,
     answersInfoAtOnce: ({ context: _context }) => false,
     notWithHuman: ({ context }) => context.handoffReason === null,
+    // "olvídalo, ya no hace falta" while no agent has answered yet: the customer calls the person off.
+    callsOffHandoff: ({ context, event }) => event.type === 'user.message' && !context.handoffAnswered && context.ticket?.kind === 'handoff' && callsOffHandoff(event.text, context.handoffReason),
     // The message right after the rating question is a 1–5 answer ("5", "⭐⭐⭐⭐").
     answersRating: ({ context, event }) => !!context.ratingAsk && event.type === 'user.message' && ratingFrom(event.text) !== null,
     notRemindedThisSilence: ({ context }) => context.remindedAtTurn !== context.turn,
@@ -1476,19 +1483,24 @@ export const conversationMachine = setup({
       enqueue.assign({ mediaAck: { turn: context.turn, at: context.lastMessage?.receivedAt ?? '' } });
     }),
     countRelay: assign(({ context }) => ({ handoffRelays: context.handoffRelays + 1 })),
+    noteAgentAnswered: assign(({ context }) => (context.handoffAnswered ? {} : { handoffAnswered: true })),
     sayAgentMessage: emit(({ event }) => {
       const { text, agentName } = event.type === 'agent.message' ? event : { text: '', agentName: '' };
       return { type: 'reply' as const, reply: { text, author: 'agent' as const, agentName } };
     }),
     recordResolution: assign(({ context, event }) => {
-      if (event.type !== 'agent.resolved' || !context.ticket) return { handoffReason: null, handoffRelays: 0 };
+      const answered = context.handoffAnswered ? { handoffAnswered: false } : {};
+      if (event.type !== 'agent.resolved' || !context.ticket) return { handoffReason: null, handoffRelays: 0, ...answered };
       return {
         lastHandoff: { ...context.ticket, agentName: event.agentName, outcome: event.outcome },
         handoffReason: null,
         handoffRelays: 0,
+        ...answered,
       };
     }),
-    clearHandoff: assign({ handoffReason: null, handoffRelays: 0 }),
+    clearHandoff: assign(({ context }) => ({ handoffReason: null, handoffRelays: 0, ...(context.handoffAnswered ? { handoffAnswered: false } : {}) })),
+    // The case the customer called off is closed: a later greeting names no open ticket.
+    recordCancellation: assign(({ context }) => (context.ticket ? { lastHandoff: { ...context.ticket, agentName: 'customer', outcome: 'cancelled_by_customer' } } : {})),
     // The resolved handoff ticket gets a rating question (answered by the next message or never).
     askRating: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'agent.resolved' || context.ticket?.kind !== 'handoff') return;
@@ -2083,12 +2095,28 @@ export const conversationMachine = setup({
           on: {
             // The bot says nothing while a human holds the conversation (the ticket reply already
             // told the customer an agent will write): messages only go to the agents.
-            'user.message': { actions: ['recordMessage', 'relayToHuman', 'countRelay'] },
+            'user.message': [
+              // Called off before any agent answered: the case closes as the customer's and the bot is back (the agents still see the message).
+              { guard: 'callsOffHandoff', target: 'cancelling', actions: ['recordMessage', 'relayToHuman', 'countRelay'] },
+              { actions: ['recordMessage', 'relayToHuman', 'countRelay'] },
+            ],
             'user.media': { actions: ['relayToHuman', 'countRelay'] },
-            'agent.message': { actions: 'sayAgentMessage' },
+            'agent.message': { actions: ['sayAgentMessage', 'noteAgentAnswered'] },
             'agent.resolved': { target: 'resolved' },
             // The customer joined from another channel: the human speaks for the business now.
             'identity.joined': {},
+          },
+        },
+        cancelling: {
+          id: 'handoff.cancelling',
+          description: 'The customer called the person off before any agent answered: the ticket closes as theirs, the bot is back.',
+          invoke: {
+            id: 'cancelTicket',
+            src: 'cancelTicket',
+            input: ({ context }) => ({ tenantId: context.tenantId, conversationId: context.conversationId, ticketId: context.ticket?.ticketId ?? '' }),
+            // A ticket that could not be closed is logged by the effect; an agent who opens it sees the customer's message.
+            onDone: { target: '#idle', actions: ['recordCancellation', 'clearHandoff', { type: 'sayTemplate', params: { template: 'handoff.cancelled' } }] },
+            onError: { target: '#idle', actions: ['recordCancellation', 'clearHandoff', { type: 'sayTemplate', params: { template: 'handoff.cancelled' } }] },
           },
         },
         resolved: {

@@ -86,6 +86,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   // An order already placed asked after ("¿cuándo llega mi pedido?"): a person checks it.
   'handoff.ticket.order_status',
   'handoff.resolved',
+  // The customer called the person off before any agent answered (older tenants: `handoff.resolved`).
+  'handoff.cancelled',
   'handoff.rating',
   'handoff.rated',
   'ticket.failed',

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { createConversation, stateString, understood } from './machine-harness.js';
 
-const script = { humano: understood('human_agent'), hola: understood('greeting'), '¿hola?': understood('greeting'), 'sigo aquí': understood('greeting'), chao: understood('goodbye') };
+const script = { humano: understood('human_agent'), queja: understood('complaint'), 'olvídalo, ya no hace falta': understood('goodbye'), 'never mind': understood('goodbye'), hola: understood('greeting'), '¿hola?': understood('greeting'), 'sigo aquí': understood('greeting'), chao: understood('goodbye') };
 
 describe('conversation machine › handoff', () => {
   it('should run the whole handoff: ticket, relay, agent messages, resolution, back to the bot', async () => {
@@ -47,6 +47,35 @@ describe('conversation machine › handoff', () => {
     await c.say('humano');
     expect((await c.say('hola')).says).toEqual([]);
     expect(c.calls.createTicket.map((t) => t.idempotencyKey)).toEqual(['c-1:m1:ticket', 'c-1:m3:ticket']);
+  });
+
+  it('should let the customer call the person off before any agent answered: the ticket closed as theirs, the bot back', async () => {
+    const c = createConversation({ script });
+    await c.say('humano');
+    const off = await c.say('olvídalo, ya no hace falta');
+    expect(off.state).toBe('triage.idle');
+    expect(off.says).toEqual(['handoff.cancelled']);
+    // The agents still see what the customer wrote.
+    expect(off.emitted).toContainEqual({ type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'm2', text: 'olvídalo, ya no hace falta' });
+    expect(c.calls.cancelTicket).toEqual([{ tenantId: 'ferreteria', conversationId: 'c-1', ticketId: 'tk-1' }]);
+    expect(off.context.handoffReason).toBeNull();
+    expect(await c.say('hola')).toMatchObject({ says: ['greeting'], state: 'triage.idle' });
+  });
+
+  it('should not call the person off once an agent has answered, nor a complaint, nor after a failed close leave the customer waiting', async () => {
+    const answered = createConversation({ script });
+    await answered.say('humano');
+    await answered.send({ type: 'agent.message', agentName: 'Rosa', text: 'Hola, soy Rosa.' });
+    expect(await answered.say('never mind')).toMatchObject({ state: 'handoff.withHuman', says: [] });
+    expect(answered.calls.cancelTicket).toEqual([]);
+
+    const complaint = createConversation({ script });
+    await complaint.say('queja');
+    expect(await complaint.say('olvídalo, ya no hace falta')).toMatchObject({ state: 'handoff.withHuman', says: [] });
+
+    const failing = createConversation({ script, effects: { cancelTicket: () => 'fail' } });
+    await failing.say('humano');
+    expect(await failing.say('never mind')).toMatchObject({ state: 'triage.idle', says: ['handoff.cancelled'] });
   });
 
   it('should not close while a human holds the conversation', async () => {

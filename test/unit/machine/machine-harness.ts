@@ -15,6 +15,7 @@ import {
   type ProductActorInput,
   type ProductActorOutput,
   type RateTicketInput,
+  type CancelTicketInput,
   type ReplyDirective,
   type TicketActorInput,
   type TicketActorOutput,
@@ -51,6 +52,7 @@ export interface Effects {
   createTicket: (input: TicketActorInput) => TicketActorOutput | 'fail';
   pushLead: (input: LeadActorInput) => LeadActorOutput | 'fail';
   rateTicket: (input: RateTicketInput) => void | 'fail';
+  cancelTicket: (input: CancelTicketInput) => void | 'fail';
 }
 
 export interface Calls {
@@ -61,6 +63,7 @@ export interface Calls {
   createTicket: TicketActorInput[];
   pushLead: LeadActorInput[];
   rateTicket: RateTicketInput[];
+  cancelTicket: CancelTicketInput[];
 }
 
 const defaultEffects = (calls: Calls): Effects => ({
@@ -72,6 +75,7 @@ const defaultEffects = (calls: Calls): Effects => ({
     return { ticketId: `tk-${n}`, number: `T-00012${n}` };
   },
   rateTicket: () => undefined,
+  cancelTicket: () => undefined,
   pushLead: (input) => ({
     leadId: 'L-0042',
     payload: {
@@ -121,6 +125,7 @@ export function provideFakes(script: BrainScript, effects: Partial<Effects>, cal
       createTicket: fake('createTicket', calls.createTicket, e.createTicket),
       pushLead: fake('pushLead', calls.pushLead, e.pushLead),
       rateTicket: fake('rateTicket', calls.rateTicket, e.rateTicket),
+      cancelTicket: fake('cancelTicket', calls.cancelTicket, e.cancelTicket),
     },
   });
 }
@@ -175,7 +180,7 @@ export interface Conversation {
 }
 
 export function createConversation(options: { script: BrainScript; effects?: Partial<Effects>; conversationId?: string; contact?: ContactProfile }): Conversation {
-  const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [] };
+  const calls: Calls = { understand: [], answerProduct: [], answerAccount: [], answerInfo: [], createTicket: [], pushLead: [], rateTicket: [], cancelTicket: [] };
   const machine = provideFakes(options.script, options.effects ?? {}, calls);
   const input = { tenantId: 'ferreteria', conversationId: options.conversationId ?? 'c-1', lang: 'es' as const, ...(options.contact ? { contact: options.contact } : {}) };
   let actor: ConversationActor = createActor(machine, { input });
