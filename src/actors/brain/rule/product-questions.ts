@@ -55,6 +55,21 @@ export function namesOnlyAThing(text: string): boolean {
 }
 
 /**
+ * Everyday goods of other trades a customer may still ask a hardware store for ("papel de baño",
+ * "pañales", "jabón de cuaba", "toilet paper"): the first word of a thing named alone.
+ */
+const OTHER_TRADES_GOOD =
+  /^(?:papel|panal\w*|pampers|jabon\w*|champu|shampoo|pasta dental|cepillos? de dientes|comida|arroz|habichuelas?|leche|refrescos?|cervezas?|cigarr\w*|medicinas?|medicamentos?|pastillas|celular\w*|televisor\w*|tv|neveras?|estufas?|lavadoras?|microondas|colchon\w*|muebles?|ropa|zapatos?|tenis|juguetes?|libros?|cuadernos?|toilet paper|paper towels?|diapers?|soap|groceries|food|beers?|cigarettes?|medicines?|phones?|fridges?|refrigerators?|stoves?|washing machines?|microwaves?|mattress\w*|furniture|clothes|shoes|toys?|books?)\b/;
+
+/**
+ * A thing of another trade named alone ("papel de baño", "pañales", "diapers"): asked of a store, whether it has it —
+ * a product question the catalog answers with "no vendemos …", whatever the classifier made of words it never saw.
+ */
+export function namesOnlyAnotherTradesGood(text: string): boolean {
+  return OTHER_TRADES_GOOD.test(words(text).join(' ')) && namesOnlyAThing(text);
+}
+
+/**
  * "¿hay gente para atenderme?", "¿hay un vendedor disponible?", "is there anyone who can help?":
  * whether a person of the store is there to attend — a request for a person, never a product.
  * A bare "¿hay alguien?" is a greeting that checks someone is there; it is left to the classifier.
