@@ -5,7 +5,7 @@ import type { TenantData } from '../../../domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
 import { areaToCover, asksWhatAJobTakes } from '../../../machines/product-focus.js';
 import { isMeasured, readJobSizesOnly, readMaterialQuestion } from '../../../machines/material-questions.js';
-import { askedJob } from '../../../machines/job-questions.js';
+import { askedJob, asksWhatFixesATrouble } from '../../../machines/job-questions.js';
 import { askedRoom, roomsOf } from '../../../machines/room-questions.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { Brain } from '../brain.js';
@@ -383,9 +383,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
     }
     // "¿tienen algo para destapar el inodoro?", "something to cut metal": a product question by the job to do.
-    // Only when the classifier is unsure: "¿qué necesito para abrir una cuenta?" stays a lead.
+    // Only when the classifier is unsure ("¿qué necesito para abrir una cuenta?" stays a lead), or a trouble at home is told with what to use on it ("se me gotea el techo, ¿qué uso?", nothing bought).
     const unsureRead = intent.name === 'out_of_scope' || intent.confidence < MIN_INTENT_CONFIDENCE;
-    if (has('product_inquiry') && !sureHandoff && unsureRead && askedJob(text) !== null) {
+    if (has('product_inquiry') && ((!sureHandoff && unsureRead && askedJob(text) !== null) || (asksWhatFixesATrouble(text) && !tellsPurchaseTrouble(text)))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     return { intent, ranking, entities, lang: messageLanguage(text, withoutNames(said, entities), lang, storeNames.isOnlyAName(text)), mentions };
