@@ -83,6 +83,14 @@ describe('things the store does not carry', () => {
     expect(asksIfCarried(text)).toBe(true);
   });
 
+  it.each(['got any primer?', 'got any sandpaper?'])('should read "%s" as asking whether it is carried, not for deals', (text) => {
+    expect(asksIfCarried(text)).toBe(true);
+  });
+
+  it.each(['got any deals?', 'got any specials?', 'any discounts?', 'tienen especiales?'])('should not read "%s" as asking for a product', (text) => {
+    expect(asksIfCarried(text)).toBe(false);
+  });
+
   it.each(['tienen delivery?', 'venden a crédito?', 'tienen garantía?', 'do you have parking?', 'hola', 'quiero hablar con alguien'])('should not read "%s" as asking for a product', (text) => {
     expect(asksIfCarried(text)).toBe(false);
   });

@@ -23,7 +23,7 @@ const ASKS_IF_CARRIED = new RegExp(String.raw`^${COURTESY}${CARRY_VERB}\s+((?:\S
 
 /** What the store tells about itself, not a product it sells (those questions have their own answers). */
 const STORE_WORDS =
-  /\b(?:horarios?|hora|abierto|abiertos|delivery|envios?|entregas?|domicilio|ofertas?|descuentos?|promo\w*|rebajas?|vacantes?|trabajo|empleo|empleos|credito|cuenta|garantia|devolucion\w*|tarjetas?|pagos?|efectivo|transferencia|sucursal\w*|parqueo|wifi|whatsapp|telefono|numero|servicios?|asesor\w*|personal|hours|open|delivery|shipping|deals?|discounts?|jobs?|openings|credit|account|warranty|returns?|cards?|payment|cash|branch\w*|parking|phone|services?|someone|person|agent|gente|alguien|personas?|agentes?|humanos?|empleados?|vendedor\w*|dependientes?|cajer[oa]s?|encargad[oa]s?|gerentes?|people|staff|human|anyone|anybody|somebody|salesperson|cashier|manager)\b/;
+  /\b(?:horarios?|hora|abierto|abiertos|delivery|envios?|entregas?|domicilio|ofertas?|descuentos?|promo\w*|rebajas?|especiales|liquidacion\w*|specials?|sales|bargains?|clearance|vacantes?|trabajo|empleo|empleos|credito|cuenta|garantia|devolucion\w*|tarjetas?|pagos?|efectivo|transferencia|sucursal\w*|parqueo|wifi|whatsapp|telefono|numero|servicios?|asesor\w*|personal|hours|open|delivery|shipping|deals?|discounts?|jobs?|openings|credit|account|warranty|returns?|cards?|payment|cash|branch\w*|parking|phone|services?|someone|person|agent|gente|alguien|personas?|agentes?|humanos?|empleados?|vendedor\w*|dependientes?|cajer[oa]s?|encargad[oa]s?|gerentes?|people|staff|human|anyone|anybody|somebody|salesperson|cashier|manager)\b/;
 
 /**
  * True when the message asks whether the store sells a thing ("¿vendes aire acondicionado?",

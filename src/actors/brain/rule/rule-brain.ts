@@ -359,14 +359,14 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && intent.name === 'complaint' && buysWithoutTrouble(text)) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
-    // "¿vendes aire acondicionado?" (a thing the classifier never saw) and "neveras" alone (met
+    // "¿vendes aire acondicionado?" (a thing the classifier never saw; "got any primer?" unsure read as "got any deals?") and "neveras" alone (met
     // mostly in complaints): product questions, answered with what there is or "no vendemos …".
     // "y lija?", "lija?": a good of the store's trade named alone asks whether the store has it;
     // "buenas, tienen lija?" is a greeting with that question, answered as the question.
     const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
     // "good morning, I'm looking for sandpaper": an unsure reading that names a good of the trade.
     const namesGood = (unsureOfIt && namesOnlyATradeGood(tenant.store?.tradeGoods, text)) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
-    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting') && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || namesGood)) {
+    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || namesGood)) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos
