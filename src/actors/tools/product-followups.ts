@@ -20,6 +20,7 @@ import { perUnitAnswer } from './product-unit-price.js';
 import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
 import { foldAccents } from '../../kernel/fold.js';
+export { brandAsked } from './product-brands.js';
 
 /** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
 const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];
