@@ -400,11 +400,10 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     const termWeight = terms.map((t) => (t.known ? idf(t.known) : maxIdf * 0.6));
     const totalWeight = termWeight.reduce((a, b) => a + b, 0);
 
-    // The kind of product the query leads with ("pintura" in "pintura para paredes", "paint" in
-    // "paint for walls"), when the store has several of it and no other word is one ("wood screws":
-    // English says the kind last): a product of another kind, met only by the rest of the words or
-    // by its category (the wall putty, in "Pinturas"), is not what is asked.
-    const isKind = (t: { known: string | null } | undefined): boolean => (headCounts.get(t?.known ?? '') ?? 0) >= KIND_PRODUCTS;
+    // The kind the query leads with ("pintura para paredes", "paint for walls"), when the store has several
+    // of it and no other word is one ("wood screws": English says the kind last): a product of another kind,
+    // met only by the rest of the words or by its category (the wall putty, in "Pinturas"), is not what is asked.
+    const isKind = (t: { word: string; known: string | null } | undefined): boolean => t?.known === stem(t?.word ?? '') && (headCounts.get(t.known) ?? 0) >= KIND_PRODUCTS;
     const kind = isKind(terms[0]) && !terms.slice(1).some(isKind) ? terms[0]!.known : null;
     const scored: { entry: Entry; text: number; attributes: ReturnType<typeof scoreAttributes>; defaulted: boolean }[] = [];
     for (const hit of found) {
@@ -449,8 +448,7 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
           wants.colours.every((c) => parsed.attributes.colours.includes(c)),
       );
       const leads = entry.leads.has(terms[0]?.known ?? terms[0]?.word ?? '') ? 0.05 : 0;
-      const otherKind = kindMet ? 0 : KIND_MISS;
-      scored.push({ entry, text: 0.68 * coverage + 0.1 * Number(head) + 0.08 * specificity + 0.14 * relevance + leads - otherKind, attributes, defaulted });
+      scored.push({ entry, text: 0.68 * coverage + 0.1 * Number(head) + 0.08 * specificity + 0.14 * relevance + leads - (kindMet ? 0 : KIND_MISS), attributes, defaulted });
     }
     // An attribute no candidate has ("pintura azul" in a store without blue paint) cannot tell them
     // apart: it is left out of the ranking, and stays unmet so the reply can say so.
