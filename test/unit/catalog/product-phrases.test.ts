@@ -20,6 +20,9 @@ describe('rule brain product phrases over the demo catalog', () => {
     ['pintura blanco hueso de 5 galones', 'pintura blanco hueso 5gal', undefined],
     // A count of gallons is still a count.
     ['5 galones de pintura blanca', 'galon pintura blanca', 5],
+    // What a job is done on is the product's use, not a second product; it says which one when a product carries both words.
+    ['cemento pa pegar blocks', 'cemento', undefined],
+    ['pegamento para pegar ceramica', 'pegamento ceramica', undefined],
     // WhatsApp's "d" for "de".
     ['kiero 2 galones d pintura', 'galon pintura', 2],
     ['tiene varillas d 3/8', 'varilla 3/8', undefined],
