@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksForStaff, asksIfCarried, asksPriceOfCount, namesOnlyAnotherTradesGood, namesOnlyAThing } from '../../../src/actors/brain/rule/product-questions.js';
+import { asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, namesOnlyAnotherTradesGood, namesOnlyAThing } from '../../../src/actors/brain/rule/product-questions.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
@@ -81,6 +81,14 @@ describe('things the store does not carry', () => {
 
   it.each(['vendes aire acondicionado?', 'tienen neveras?', 'do you carry generators?', 'ustedes venden lavadoras?', 'any fridges?'])('should read "%s" as asking whether it is carried', (text) => {
     expect(asksIfCarried(text)).toBe(true);
+  });
+
+  it.each(['donde consigo cemento?', 'dónde puedo comprar varilla?', 'where can I get a drill?', 'where can i buy cement near here?'])('should read "%s" as where to buy a product', (text) => {
+    expect(asksWhereToBuy(text)).toBe(true);
+  });
+
+  it.each(['donde queda la tienda?', 'where can i get a refund for the drill?', 'where are you located?', 'donde consigo el numero de la sucursal?'])('should not read "%s" as where to buy a product', (text) => {
+    expect(asksWhereToBuy(text)).toBe(false);
   });
 
   it.each(['got any primer?', 'got any sandpaper?'])('should read "%s" as asking whether it is carried, not for deals', (text) => {

@@ -37,7 +37,7 @@ const ENGLISH_GOODS = new Set(
     'trash garbage bag bags broom mop sponge detergent garden lawn mower sprinkler fertilizer soil seeds pruner shears ' +
     'weed killer supplies ' +
     // Goods of other trades asked of a hardware store all the same ("toilet paper?", "diapers?").
-    'paper diaper diapers soap shampoo groceries food beer fridge refrigerator stove mattress furniture clothes shoes ' +
+    'paper diaper diapers soap shampoo groceries food beer cigarettes sunscreen charger chargers fridge refrigerator stove mattress furniture clothes shoes ' +
     // Measures and sizes customers say with them.
     'inch inches feet foot gallon gallons pound pounds meters yard yards ' +
     // Colours said with a product ("white cement").

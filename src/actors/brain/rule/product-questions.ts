@@ -39,6 +39,20 @@ export function asksIfCarried(text: string): boolean {
   return thing !== undefined && !STORE_WORDS.test(f) && /[a-z]{3,}/.test(thing);
 }
 
+/** "¿dónde consigo cemento?", "where can I get a drill?": where to buy a thing, asked of the store that sells it. */
+const WHERE_TO_BUY = new RegExp(
+  String.raw`^${COURTESY}(?:(?:y|and|pero|but)\s+)?(?:donde|where)\s+(?:(?:puedo|podria|se|lo|la|los|las|can|could|do|would|i|we|you)\s+)*(?:consigo|consigue|consiguen|compro|comprar|conseguir|encuentro|encontrar|buy|get|find|purchase|pick up)\s+((?:\S+\s*){1,6})$`,
+);
+
+/**
+ * True when the message asks where to buy a thing ("¿dónde consigo cemento?", "where can I get a
+ * drill?"): a product question — here, at the store — not the list of branches.
+ */
+export function asksWhereToBuy(text: string): boolean {
+  const f = words(text).join(' ');
+  return WHERE_TO_BUY.test(f) && !STORE_WORDS.test(f) && !NOT_A_NAME.test(f.replace(/^.*?\b(?:consigo|consigue|consiguen|compro|comprar|conseguir|encuentro|encontrar|buy|get|find|purchase|pick up)\b/, ''));
+}
+
 /** Words a bare thing's name never has: pronouns, negations, verbs of trouble, discontent, requests. */
 const NOT_A_NAME =
   /\b(?:mi|mis|me|nos|nuestro|nuestra|su|yo|no|nunca|ni|muy|estoy|estamos|esta|estan|soy|somos|es|son|fue|tengo|tenemos|indignad\w*|enojad\w*|furios\w*|decepcionad\w*|hart[oa]s?|cansad\w*|triste|frustrad\w*|upset|angry|mad|disappointed|furious|am|is|are|was|mal|mala|malo|pesim\w*|horrible|terrible|queja|quej\w*|reclam\w*|devol\w*|reembols\w*|garantia|problema\w*|molest\w*|pedido|orden|factura|entrega|servicio|atencion|llego|llegaron|todavia|aun|ayuda|persona|agente|gracias|hola|buenas|adios|ok|si|my|our|i|we|not|never|bad|worst|awful|complaint|refund|return|order|invoice|delivery|service|help|person|agent|thanks|hello|bye|yes|yet|still)\b/;

@@ -15,7 +15,7 @@ import { readLeadFields } from './lead-fields.js';
 import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
-import { asksForStaff, asksIfCarried, asksPriceOfCount, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
+import { asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { asksOrderStatus } from './order-status.js';
@@ -366,7 +366,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
     // "good morning, I'm looking for sandpaper": an unsure reading that names a good of the trade.
     const namesGood = (unsureOfIt && namesOnlyATradeGood(tenant.store?.tradeGoods, text)) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
-    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || namesGood)) {
+    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || (mentions.length > 0 && !sureHandoffOrCase(intent) && asksWhereToBuy(text)) || namesGood)) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos
