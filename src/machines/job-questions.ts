@@ -76,6 +76,14 @@ export function askedJob(text: string): AskedJob | null {
   const start = lead.index + lead[0].length;
   const verb = /^[a-z]+/.exec(t.slice(start))?.[0] ?? '';
   const english = /\b(?:to|for)\s+$/.test(lead[0]);
+  // "algo pa una filtración en el techo", "something for a roof leak", "qué me recomienda pa el techo
+  // que se me mete el agua": the trouble is the job.
+  if (!(english ? /^(?:to)\s+$/.test(lead[0].slice(-3)) : INFINITIVE.test(verb)) && TROUBLE_TOLD.test(t.slice(start))) {
+    const told = text.slice(start).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
+    // English answers say a job by its verb ("To fix a roof leak, I have:").
+    const said = `${english ? 'fix ' : ''}${told.replace(TRAILING_QUESTION, '').trim() || told}`;
+    return { said, full: withTroubleNames(told), verb, at: lead.index };
+  }
   if (english ? verb.length < 3 || /^(?:the|a|an|my|your|this|that)$/.test(verb) : !INFINITIVE.test(verb)) return null;
   const bare = verb.replace(ENCLITIC, '');
   const plain = english ? verb.replace(/ing$/, '') : INFINITIVE.test(bare) ? bare : verb;
@@ -100,6 +108,29 @@ function withWhat(text: string, t: string): AskedJob | null {
 
 /** "¿qué le pongo?", "¿qué le echo?", "what do I put on it?": asking what fixes the trouble told before it. */
 const WHAT_TO_PUT = /\b(?:que|q)\s+(?:le|les)\s+(?:pongo|ponemos|echo|hecho|echamos|aplico|uso|paso|unto)\b|\bwhat\s+(?:do|should|can)\s+i\s+(?:put|use)\s+on\s+(?:it|them)\b/;
+/**
+ * Trouble a product fixes, as customers name it: a leak, damp, rust, a crack, a blocked drain. Its
+ * verb forms too ("se me gotea", "se filtra", "se me mete el agua"): `withTroubleNames` says them
+ * by the nouns the catalog's `jobs` use.
+ */
+const TROUBLE = String.raw`(?:filtraci[oó]n(?:es)?|filtra(?:ndo)?|gotera|goteras|gotea|gotean|goteando|goteo|humedad(?:es)?|salidero|salideros|oxido|[oó]xido|oxidando|oxidad[oa]s?|grietas?|fugas?|leaks?|leaking|rust|rusting|cracks?|damp|dampness)`;
+const TROUBLE_TOLD = new RegExp(String.raw`\b${TROUBLE}\b|\bse (?:me |nos |le )?(?:mete|entra|pasa) (?:el )?agua\b`);
+/** "¿qué uso?", "¿qué me recomiendas?", "what should I use?" after a trouble told ("se me gotea el techo, ¿qué uso?"). */
+const WHAT_TO_USE = /\b(?:que|q)\s+(?:(?:me|nos)\s+)?(?:uso|usar|utilizo|recomienda[sn]?|aconseja[sn]?|puedo\s+(?:usar|poner|echar|aplicar)|sirve)\b|\bwhat\s+(?:should|can|do)\s+i\s+use\b|\bwhat\s+(?:do|would)\s+you\s+recommend\b/;
+
+/** A trouble told by its verb, said back by its noun. */
+const TROUBLE_NOUN_SAID: readonly [RegExp, string][] = [
+  [/\bgote/, 'la gotera'],
+  [/\bfiltr|\b(?:mete|entra|pasa) (?:el )?agua\b/, 'la filtración'],
+  [/\boxid/, 'el óxido'],
+];
+
+/** The trouble said as the catalog's jobs name it ("se me gotea el techo" → "… gotera"; "se me mete el agua" → "… filtración"). */
+function withTroubleNames(said: string): string {
+  const t = fold(said);
+  return [said, ...TROUBLE_NOUN_SAID.filter(([re]) => re.test(t)).map(([, noun]) => noun.split(' ')[1])].join(' ');
+}
+
 /** The trouble as told before the question: "tengo una gotera en el techo" → "gotera en el techo". */
 const TOLD = /^\s*(?:(?:buenas?(?:\s+(?:tardes|noches|dias))?|hola|klk|oye|mi\s+amor|manito)\s+)*(?:(?:yo\s+)?(?:tengo|tenemos|hay|me\s+salio|nos\s+salio|se\s+me\s+hizo|i\s+have|there\s+is|there\s+s)\s+)?(?:(?:una?|el|la|a|an)\s+)?/;
 
@@ -109,14 +140,28 @@ const TOLD = /^\s*(?:(?:buenas?(?:\s+(?:tardes|noches|dias))?|hola|klk|oye|mi\s+
  * "gotera", "filtración"), never the thing it happens to ("techo": roofing screws).
  */
 function troubleToFix(text: string, t: string): AskedJob | null {
-  const ask = WHAT_TO_PUT.exec(t);
+  const put = WHAT_TO_PUT.exec(t);
+  const use = put ? null : WHAT_TO_USE.exec(t);
+  // "¿qué uso?" asks about a trouble only when one is told ("se me gotea el techo, ¿qué uso?").
+  const ask = put ?? (use && TROUBLE_TOLD.test(t.slice(0, use.index)) ? use : null);
   if (!ask || ask.index === 0) return null;
   const before = t.slice(0, ask.index);
   const told = TOLD.exec(before)?.[0].length ?? 0;
-  const said = text.slice(told, ask.index).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
-  if (said === '') return null;
+  const toldAs = text.slice(told, ask.index).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (toldAs === '') return null;
+  // "se me gotea el techo": said back by its noun ("la gotera"), not as "para se me gotea…".
+  const said = /^(?:se|me|nos|le|les)\s/i.test(toldAs) ? (TROUBLE_NOUN_SAID.find(([re]) => re.test(fold(toldAs)))?.[1] ?? toldAs) : toldAs;
   const verb = /^[^\s]+/.exec(said)?.[0] ?? said;
-  return { said, full: said, verb, at: 0 };
+  return { said, full: withTroubleNames(toldAs), verb, at: 0 };
+}
+
+/**
+ * A trouble at home told, and what to use on it ("se me gotea el techo, ¿qué uso?", "tengo una
+ * gotera, ¿qué le pongo?"): a product question, however much it sounds like a complaint.
+ */
+export function asksWhatFixesATrouble(text: string): boolean {
+  const t = fold(text).replace(/[¿?¡!.,;:"()']/g, ' ');
+  return !JOB_LEAD.test(t) && !JOB_FIRST.test(t) && TROUBLE_TOLD.test(t) && troubleToFix(text, t) !== null;
 }
 
 /** "¿para qué sirve el sellador?", "el cemento blanco es para qué?", "what is thinner for?", "what's it used for?". */

@@ -12,6 +12,10 @@ export type { CatalogMatch, ProductResolver } from './resolver-types.js';
 const ALIAS_FACTOR = 0.95;
 const CATEGORY_FACTOR = 0.6;
 const MIN_SCORE = 0.3;
+/** A product not of the kind the query leads with ("pintura para paredes": the wall putty, the wall tile) ranks below those that are. */
+const KIND_MISS = 0.3;
+/** A word is a kind the store carries several of ("pintura", "tornillo") when it names this many products as what they are. */
+const KIND_PRODUCTS = 3;
 /** Results far below the best one are noise for a customer ("tubo" matching every pipe fitting). */
 const RELATIVE_CUTOFF = 0.55;
 /** Two matches this close fit equally (the product tool's options threshold): stock decides between them. */
@@ -255,6 +259,9 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     });
     return { product, tokens, sounds, core: new Set(nameTerms), heads, leads, defaultDims, attributes, defaults, inchCeiling: 0 };
   });
+  /** Words several products are named by as what they are ("pintura", "tornillo", "paint"): kinds a query may lead with. */
+  const headCounts = new Map<string, number>();
+  for (const e of entries) for (const h of e.heads) headCounts.set(h, (headCounts.get(h) ?? 0) + 1);
   const kindKey = (e: Entry): string => `${e.product.category}\u0000${termsOf(e.product.name.split(/[\d(#"]/)[0] ?? '').slice(0, 2).join(' ')}`;
   const ceilings = new Map<string, number>();
   for (const e of entries) for (const m of e.attributes.measures) if (m.unit === 'in') ceilings.set(kindKey(e), Math.max(ceilings.get(kindKey(e)) ?? 0, m.value));
@@ -393,11 +400,17 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
     const termWeight = terms.map((t) => (t.known ? idf(t.known) : maxIdf * 0.6));
     const totalWeight = termWeight.reduce((a, b) => a + b, 0);
 
+    // The kind the query leads with ("pintura para paredes", "paint for walls"), when the store has several
+    // of it and no other word is one ("wood screws": English says the kind last): a product of another kind,
+    // met only by the rest of the words or by its category (the wall putty, in "Pinturas"), is not what is asked.
+    const isKind = (t: { word: string; known: string | null } | undefined): boolean => t?.known === stem(t?.word ?? '') && (headCounts.get(t.known) ?? 0) >= KIND_PRODUCTS;
+    const kind = isKind(terms[0]) && !terms.slice(1).some(isKind) ? terms[0]!.known : null;
     const scored: { entry: Entry; text: number; attributes: ReturnType<typeof scoreAttributes>; defaulted: boolean }[] = [];
     for (const hit of found) {
       const entry = entries[hit.id as number] as Entry;
       let covered = 0;
       let head = false;
+      let kindMet = kind === null;
       const usedCore = new Set<string>();
       terms.forEach((t, i) => {
         const target = t.known ?? t.word;
@@ -412,6 +425,7 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
           if (sound !== undefined) quality = sound * 0.85;
           else if (target.length >= 4) for (const token of entry.tokens.keys()) if (token.startsWith(target)) { quality = 0.7; matched = token; break; }
         }
+        if (i === 0 && quality > CATEGORY_FACTOR) kindMet = true;
         if (quality > 0) {
           covered += quality * (termWeight[i] as number);
           if (entry.heads.has(matched) || (i === 0 && entry.leads.has(matched))) head = true;
@@ -434,7 +448,7 @@ export function createProductResolver(catalog: readonly Product[], { cacheSize =
           wants.colours.every((c) => parsed.attributes.colours.includes(c)),
       );
       const leads = entry.leads.has(terms[0]?.known ?? terms[0]?.word ?? '') ? 0.05 : 0;
-      scored.push({ entry, text: 0.68 * coverage + 0.1 * Number(head) + 0.08 * specificity + 0.14 * relevance + leads, attributes, defaulted });
+      scored.push({ entry, text: 0.68 * coverage + 0.1 * Number(head) + 0.08 * specificity + 0.14 * relevance + leads - (kindMet ? 0 : KIND_MISS), attributes, defaulted });
     }
     // An attribute no candidate has ("pintura azul" in a store without blue paint) cannot tell them
     // apart: it is left out of the ranking, and stays unmet so the reply can say so.

@@ -107,7 +107,7 @@ export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
   // Other everyday words.
   'siento', 'sientes', 'sienta', 'seguro', 'seguros', 'segura', 'seguras', 'ingreso', 'ingresos', 'cuarto', 'cuartos', 'calido',
   'calida', 'cinco', 'electronico', 'electronica', 'corta', 'cortas', 'corto', 'cortos', 'caso', 'casos', 'lento', 'lenta', 'grave',
-  'papel', 'papeles', 'paper', 'papers',
+  'papel', 'papeles', 'paper', 'papers', 'panal', 'panales',
   // English.
   'thank', 'thanks', 'thankyou', 'contract', 'contracts', 'look', 'looks', 'looking', 'posting', 'showed', 'washed', 'scheduled',
   'brass', 'electrician', 'electricians', 'point', 'points', 'print', 'value', 'values', 'group', 'groups',

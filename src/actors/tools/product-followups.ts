@@ -19,7 +19,9 @@ import { COLOUR_EN } from './product-colours.js';
 import { perUnitAnswer } from './product-unit-price.js';
 import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
+import { quoteOne } from './product-quote-one.js';
 import { foldAccents } from '../../kernel/fold.js';
+export { brandAsked } from './product-brands.js';
 
 /** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
 const EVERY_KIND: readonly AttributeKind[] = ['size', 'grade', 'dims', 'colour', 'finish', 'pack', 'brand'];
@@ -47,6 +49,9 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   // "¿cuánto sería?" while a count waits for the pick ("dame 1 cubeta" → "¿de cuál?"): which one, again.
   const waiting = listed && focus.quantity !== undefined && BARE_PRICE.test(plainWords(text)) ? { quantity: focus.quantity } : undefined;
   const count = waiting ?? (listed && pickedOption(text, listed.length) === null ? (readFollowUpQuantity(text) ?? packCount(text)) : undefined);
+  // "dame 3 galones" with the gallon and the bucket on the counter: the pack said picks the one sold in it.
+  const inPack = count && listed ? soldInPackSaid(listed, text) : undefined;
+  if (inPack && count) return quoteOne(tenant, index, { item: { query: inPack.name, quantity: count.quantity }, match: { product: inPack, score: 1, unmet: [], defaulted: false } }, lang, false);
   if (count && listed) {
     const names = listed.map((p) => `*${p.name}*`);
     const params = { quantity: String(count.quantity), names: `${names.slice(0, -1).join(', ')} ${lang === 'en' ? 'or' : 'o'} ${names.at(-1)}` };
@@ -234,6 +239,21 @@ const PACK = /^(?:galon(?:es)?|glns?|gallons?|cubetas?|buckets?|sacos?|fundas?|b
  * "de galón, 2", "galón 2", "2 de galón": a count said with its pack, the pack first or after "de"
  * (a pick among the options shown is still to be made), never a size of 2.
  */
+/** Pack words said with a count, by the unit a product is sold in (folded). */
+const PACK_UNIT: readonly [RegExp, string][] = [
+  [/\b(?:galon(?:es)?|glns?|gallons?)\b/, 'galon'],
+  [/\b(?:cubetas?|buckets?|cubos?|pailas?)\b/, 'cubeta'],
+  [/\b(?:sacos?|fundas?|bags?)\b/, 'saco'],
+];
+
+/** The one option on the counter sold in the pack the message says ("3 galones" of a gallon and a bucket), if exactly one is. */
+function soldInPackSaid(listed: readonly Product[], text: string): Product | undefined {
+  const t = foldAccents(text);
+  const unit = PACK_UNIT.find(([re]) => re.test(t))?.[1];
+  const inIt = unit === undefined ? [] : listed.filter((p) => foldAccents(p.unit) === unit);
+  return inIt.length === 1 && listed.length > 1 ? inIt[0] : undefined;
+}
+
 function packCount(text: string): { quantity: number } | undefined {
   const t = foldAccents(text).replace(/[,.;:!?]+/g, ' ').replace(/\s+/g, ' ').trim();
   const first = /^(?:(?:de|del|en)\s+)?([a-z]+)\s+(\d+)$/.exec(t);

@@ -27,7 +27,7 @@ import { projectQuote } from './project-quote.js';
 import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
 
-import { answerColoursOf, answerFocusQuestion } from './product-followups.js';
+import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
   eachQuantity,
@@ -55,7 +55,6 @@ import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
-
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
 const AREA_FOR = /\b(?:para|for)\s+(\d+(?:[.,]\d+)?)\s*(?:m2|m²|mts?2|mt2|metros?\s+cuadrados?|square\s+met(?:er|re)s?)(?![a-z])/;
 
@@ -260,7 +259,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
       pinned = input.focus.sku;
     }
   }
-  if (wanted.length === 0) return { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
+  const ofBrand = text !== undefined && !pinned ? brandAsked(tenant, text, lang) : null; // "¿tienen Truper?", "do you carry 3M?": what there is of it
+  if (ofBrand || wanted.length === 0) return ofBrand ?? { outcome: 'need_product', replies: [{ template: 'product.need_product' }] };
   // "duct tape" (a good of the trade the catalog lacks), "toilet paper" (a head it lacks): not the product they half meet.
   const uncarried = !pinned && wanted.length === 1 && text !== undefined ? (tradeGoodNotCarried(tenant, index, text, lang) ?? compoundNotCarried(tenant, index, text, input.understanding.nlu.entities, lang)) : null;
   if (uncarried) return uncarried;

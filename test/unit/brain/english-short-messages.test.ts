@@ -15,7 +15,7 @@ const langOf = async (text: string, conversation: 'es' | 'en'): Promise<'es' | '
   (await brain.understand({ text, messageId: 'm-1', expecting: { kind: 'none' }, lang: conversation, idempotencyKey: 'k-1' })).lang;
 
 describe('the language of a short product message', () => {
-  it.each(['porcelain', 'wood screws', 'duct tape', 'trash bags', 'hammer?', 'garbage bags', 'light bulbs', 'shovel', 'white cement', 'sandpaper', 'Gloves', 'door hinges', '1/2 inch pvc pipe', 'silicone'])(
+  it.each(['porcelain', 'wood screws', 'duct tape', 'trash bags', 'hammer?', 'garbage bags', 'light bulbs', 'shovel', 'white cement', 'sandpaper', 'Gloves', 'door hinges', '1/2 inch pvc pipe', 'silicone', 'electric cable?', 'electric drill', 'diapers?'])(
     'should answer "%s" in English when it opens a conversation',
     async (text) => {
       expect(await langOf(text, 'es')).toBe('en');

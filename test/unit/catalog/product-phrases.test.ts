@@ -12,6 +12,28 @@ const phrases = (text: string): string[] => matcher.extract(text).mentions.map((
 
 describe('rule brain product phrases over the demo catalog', () => {
   it.each([
+    // The gallons are the bucket's size: one bucket (or the buckets counted), never five gallons.
+    ['la cubeta de 5 galones de pintura blanca', 'cubeta pintura blanca', undefined],
+    ['2 cubetas de 5 galones de pintura', 'cubeta pintura', 2],
+    ['el cubo de 5 galones de impermeabilizante', 'cubo impermeabilizante', undefined],
+    // Said after the product, the same size, joined so that no reader counts it.
+    ['pintura blanco hueso de 5 galones', 'pintura blanco hueso 5gal', undefined],
+    // A count of gallons is still a count.
+    ['5 galones de pintura blanca', 'galon pintura blanca', 5],
+    // What a job is done on is the product's use, not a second product; it says which one when a product carries both words.
+    ['cemento pa pegar blocks', 'cemento', undefined],
+    ['pegamento para pegar ceramica', 'pegamento ceramica', undefined],
+    // WhatsApp's "d" for "de".
+    ['kiero 2 galones d pintura', 'galon pintura', 2],
+    ['tiene varillas d 3/8', 'varilla 3/8', undefined],
+  ])('should read "%s" as %s (quantity %s)', (text, query, quantity) => {
+    const [mention, ...rest] = matcher.extract(text).mentions;
+    expect(rest).toEqual([]);
+    expect(mention?.query).toBe(query);
+    expect(mention?.quantity).toBe(quantity);
+  });
+
+  it.each([
     ['screws for drywall', 'screw drywall'],
     ['tienen pintura impermeabilizante?', 'pintura impermeabilizante'],
     ['tornillos para techo', 'tornillo techo'],

@@ -160,3 +160,20 @@ describe('counts before sizes and sheet words', () => {
     expect(resolver.search('láminas de plywood de 1/2')[0]?.unmet).toEqual([]);
   });
 });
+
+describe('product resolver › the kind a query leads with', () => {
+  it.each(['pintura pared', 'pintura paredes', 'paint wall'])('should answer "%s" with wall paint, not the wall putty, the sealer or the wall tile', (query) => {
+    const skus = resolver.search(query, { limit: 3 }).map((m) => m.product.sku);
+    expect(skus.length).toBeGreaterThan(0);
+    for (const sku of skus.slice(0, 2)) expect(sku).toMatch(/^PIN-00[1-7]$/);
+  });
+
+  it.each([
+    ['masilla pared', 'PIN-014'],
+    ['sellador de paredes', 'PIN-012'],
+    ['wood screws', 'TOR-003'],
+    ['alambre duplex', 'ELE-006'],
+  ])('should still answer "%s" with %s', (query, sku) => {
+    expect(top(query)).toBe(sku);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { askedJob } from '../../../src/machines/job-questions.js';
+import { askedJob, asksWhatFixesATrouble } from '../../../src/machines/job-questions.js';
 
 describe('a job asked with "con qué" and a conjugated verb, or "qué me recomiendan para"', () => {
   it('should read the job with its verb as the infinitive', () => {
@@ -24,5 +24,28 @@ describe('a trouble told, then "¿qué le pongo?"', () => {
 
   it('should leave a bare "qué le pongo" and other questions alone', () => {
     for (const text of ['¿qué le pongo?', 'que le pongo de nombre al pedido', 'a como ta el cemento']) expect(askedJob(text), text).toBeNull();
+  });
+});
+
+describe('a trouble as the job: "algo pa una filtración", "se me gotea el techo, ¿qué uso?"', () => {
+  it('should read a trouble named after "algo para" as the job', () => {
+    expect(askedJob('algo pa una filtración en el techo')?.said).toBe('una filtración en el techo');
+    expect(askedJob('tienen algo para la gotera?')?.said).toBe('la gotera');
+    expect(askedJob('something for a roof leak')?.said).toBe('fix a roof leak');
+    expect(askedJob('que me recomienda pa el techo que se me mete el agua')?.full).toMatch(/filtración/);
+  });
+
+  it('should read a trouble told by its verb, then "¿qué uso?", by its noun', () => {
+    const job = askedJob('se me gotea el techo, que uso?');
+    expect(job?.said).toBe('la gotera');
+    expect(job?.full).toMatch(/gotera/);
+    expect(asksWhatFixesATrouble('se me gotea el techo, que uso?')).toBe(true);
+    expect(asksWhatFixesATrouble('tengo humedad en la pared, que me recomiendas?')).toBe(true);
+  });
+
+  it('should leave "¿qué uso?" with no trouble told, and jobs said by their verb, to the other readers', () => {
+    expect(asksWhatFixesATrouble('voy a pintar la casa, que uso?')).toBe(false);
+    expect(asksWhatFixesATrouble('tienen algo para destapar el inodoro?')).toBe(false);
+    expect(askedJob('algo para pintar la pared')?.said).toBe('pintar la pared');
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksForStaff, asksIfCarried, asksPriceOfCount, namesOnlyAThing } from '../../../src/actors/brain/rule/product-questions.js';
+import { asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, namesOnlyAnotherTradesGood, namesOnlyAThing } from '../../../src/actors/brain/rule/product-questions.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
@@ -35,6 +35,12 @@ describe('things the store does not carry', () => {
     // In the customer's own words, not the brain's singular query ("abanico techo").
     ['tienen abanicos de techo?', '*abanicos de techo*', /Somos una ferretería/],
     ['necesito saber si tienen generador eléctrico', '*generador eléctrico*', /Somos una ferretería/],
+    // Named alone, words the classifier never saw: still whether the store has them (not "no te entendí").
+    ['papel de baño', '*papel de baño*', /Somos una ferretería/],
+    ['papel higiénico', '*papel higiénico*', /Somos una ferretería/],
+    ['pañales', '*pañales*', /Somos una ferretería/],
+    ['jabón de cuaba', '*jabón de cuaba*', /Somos una ferretería/],
+    ['diapers?', '*diapers*', /We're a hardware store/],
   ])('should say "%s" is not carried, naming %s', async (text, named, store) => {
     const r = await ask(text);
     expect(r.state.value, text).toBe('triage.idle');
@@ -77,6 +83,22 @@ describe('things the store does not carry', () => {
     expect(asksIfCarried(text)).toBe(true);
   });
 
+  it.each(['donde consigo cemento?', 'dónde puedo comprar varilla?', 'where can I get a drill?', 'where can i buy cement near here?'])('should read "%s" as where to buy a product', (text) => {
+    expect(asksWhereToBuy(text)).toBe(true);
+  });
+
+  it.each(['donde queda la tienda?', 'where can i get a refund for the drill?', 'where are you located?', 'donde consigo el numero de la sucursal?'])('should not read "%s" as where to buy a product', (text) => {
+    expect(asksWhereToBuy(text)).toBe(false);
+  });
+
+  it.each(['got any primer?', 'got any sandpaper?'])('should read "%s" as asking whether it is carried, not for deals', (text) => {
+    expect(asksIfCarried(text)).toBe(true);
+  });
+
+  it.each(['got any deals?', 'got any specials?', 'any discounts?', 'tienen especiales?'])('should not read "%s" as asking for a product', (text) => {
+    expect(asksIfCarried(text)).toBe(false);
+  });
+
   it.each(['tienen delivery?', 'venden a crédito?', 'tienen garantía?', 'do you have parking?', 'hola', 'quiero hablar con alguien'])('should not read "%s" as asking for a product', (text) => {
     expect(asksIfCarried(text)).toBe(false);
   });
@@ -87,6 +109,14 @@ describe('things the store does not carry', () => {
 
   it.each(['mi nevera', 'pedido incompleto', 'estoy indignada', 'muy mal servicio', 'no llegó', 'pésimo', 'gracias'])('should not read "%s" as a thing named', (text) => {
     expect(namesOnlyAThing(text)).toBe(false);
+  });
+
+  it.each(['papel de baño', 'pañales', 'jabon de cuaba', 'toilet paper', 'zapatos'])('should read "%s" alone as a good of another trade', (text) => {
+    expect(namesOnlyAnotherTradesGood(text)).toBe(true);
+  });
+
+  it.each(['como asi', 'perfecto', 'papel de lija y brochas para la casa', 'mi pedido', 'cemento gris'])('should not read "%s" as a good of another trade named alone', (text) => {
+    expect(namesOnlyAnotherTradesGood(text)).toBe(false);
   });
 
   it('should still take a complaint about a fridge as a complaint', async () => {

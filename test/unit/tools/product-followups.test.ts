@@ -129,6 +129,22 @@ describe('product follow-ups › a count said with its pack after options', () =
   });
 });
 
+describe('product follow-ups › a count in the pack only one option is sold in', () => {
+  it.each([
+    ['dame 3 galones', /3 galones de Pintura Satinada Popular Blanco \(galón\)/],
+    ['quiero 2 cubetas', /2 cubetas de Pintura Satinada Popular Blanco \(cubeta 5 gal\)/],
+  ])('should price "%s" after the gallon and the bucket, never ask which', async (reply, priced) => {
+    const [, answer] = await chat(`fu-pack-one-${reply}`, 'pintura satinada', reply);
+    expect(answer).toMatch(priced);
+    expect(answer).not.toMatch(/De cuál te pongo/);
+  });
+
+  it('should still ask which for a bare count', async () => {
+    const [, which] = await chat('fu-pack-bare', 'pintura satinada', 'dame 3');
+    expect(which).toMatch(/De cuál te pongo 3/);
+  });
+});
+
 describe('product follow-ups › a pick among the colours there are', () => {
   it('should total the pick only, never the product behind the list', async () => {
     const [, , , total] = await chat('fu-pick-total', 'pintura azul', 'dame 2', 'el blanco', 'cuanto seria el total?');

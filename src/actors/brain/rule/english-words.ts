@@ -29,13 +29,15 @@ const ENGLISH_GOODS = new Set(
     'fittings coupling elbow sewer ' +
     // Electrical.
     'outlet socket plug bulb bulbs lightbulb light lights lamp fixture cord battery batteries flashlight ' +
-    'fuse wiring electrical ' +
+    'fuse wiring electrical electric ' +
     // Paint and chemicals.
     'paint paints varnish stain turpentine sealant sealer caulk caulking silicone glue adhesive putty spackle whitewash enamel ' +
     'waterproofing solvent cleaner bleach ' +
     // Household and garden.
     'trash garbage bag bags broom mop sponge detergent garden lawn mower sprinkler fertilizer soil seeds pruner shears ' +
     'weed killer supplies ' +
+    // Goods of other trades asked of a hardware store all the same ("toilet paper?", "diapers?").
+    'paper diaper diapers soap shampoo groceries food beer cigarettes sunscreen charger chargers fridge refrigerator stove mattress furniture clothes shoes ' +
     // Measures and sizes customers say with them.
     'inch inches feet foot gallon gallons pound pounds meters yard yards ' +
     // Colours said with a product ("white cement").

@@ -23,7 +23,7 @@ const ASKS_IF_CARRIED = new RegExp(String.raw`^${COURTESY}${CARRY_VERB}\s+((?:\S
 
 /** What the store tells about itself, not a product it sells (those questions have their own answers). */
 const STORE_WORDS =
-  /\b(?:horarios?|hora|abierto|abiertos|delivery|envios?|entregas?|domicilio|ofertas?|descuentos?|promo\w*|rebajas?|vacantes?|trabajo|empleo|empleos|credito|cuenta|garantia|devolucion\w*|tarjetas?|pagos?|efectivo|transferencia|sucursal\w*|parqueo|wifi|whatsapp|telefono|numero|servicios?|asesor\w*|personal|hours|open|delivery|shipping|deals?|discounts?|jobs?|openings|credit|account|warranty|returns?|cards?|payment|cash|branch\w*|parking|phone|services?|someone|person|agent|gente|alguien|personas?|agentes?|humanos?|empleados?|vendedor\w*|dependientes?|cajer[oa]s?|encargad[oa]s?|gerentes?|people|staff|human|anyone|anybody|somebody|salesperson|cashier|manager)\b/;
+  /\b(?:horarios?|hora|abierto|abiertos|delivery|envios?|entregas?|domicilio|ofertas?|descuentos?|promo\w*|rebajas?|especiales|liquidacion\w*|specials?|sales|bargains?|clearance|vacantes?|trabajo|empleo|empleos|credito|cuenta|garantia|devolucion\w*|tarjetas?|pagos?|efectivo|transferencia|sucursal\w*|parqueo|wifi|whatsapp|telefono|numero|servicios?|asesor\w*|personal|hours|open|delivery|shipping|deals?|discounts?|jobs?|openings|credit|account|warranty|returns?|cards?|payment|cash|branch\w*|parking|phone|services?|someone|person|agent|gente|alguien|personas?|agentes?|humanos?|empleados?|vendedor\w*|dependientes?|cajer[oa]s?|encargad[oa]s?|gerentes?|people|staff|human|anyone|anybody|somebody|salesperson|cashier|manager)\b/;
 
 /**
  * True when the message asks whether the store sells a thing ("¿vendes aire acondicionado?",
@@ -39,6 +39,20 @@ export function asksIfCarried(text: string): boolean {
   return thing !== undefined && !STORE_WORDS.test(f) && /[a-z]{3,}/.test(thing);
 }
 
+/** "¿dónde consigo cemento?", "where can I get a drill?": where to buy a thing, asked of the store that sells it. */
+const WHERE_TO_BUY = new RegExp(
+  String.raw`^${COURTESY}(?:(?:y|and|pero|but)\s+)?(?:donde|where)\s+(?:(?:puedo|podria|se|lo|la|los|las|can|could|do|would|i|we|you)\s+)*(?:consigo|consigue|consiguen|compro|comprar|conseguir|encuentro|encontrar|buy|get|find|purchase|pick up)\s+((?:\S+\s*){1,6})$`,
+);
+
+/**
+ * True when the message asks where to buy a thing ("¿dónde consigo cemento?", "where can I get a
+ * drill?"): a product question — here, at the store — not the list of branches.
+ */
+export function asksWhereToBuy(text: string): boolean {
+  const f = words(text).join(' ');
+  return WHERE_TO_BUY.test(f) && !STORE_WORDS.test(f) && !NOT_A_NAME.test(f.replace(/^.*?\b(?:consigo|consigue|consiguen|compro|comprar|conseguir|encuentro|encontrar|buy|get|find|purchase|pick up)\b/, ''));
+}
+
 /** Words a bare thing's name never has: pronouns, negations, verbs of trouble, discontent, requests. */
 const NOT_A_NAME =
   /\b(?:mi|mis|me|nos|nuestro|nuestra|su|yo|no|nunca|ni|muy|estoy|estamos|esta|estan|soy|somos|es|son|fue|tengo|tenemos|indignad\w*|enojad\w*|furios\w*|decepcionad\w*|hart[oa]s?|cansad\w*|triste|frustrad\w*|upset|angry|mad|disappointed|furious|am|is|are|was|mal|mala|malo|pesim\w*|horrible|terrible|queja|quej\w*|reclam\w*|devol\w*|reembols\w*|garantia|problema\w*|molest\w*|pedido|orden|factura|entrega|servicio|atencion|llego|llegaron|todavia|aun|ayuda|persona|agente|gracias|hola|buenas|adios|ok|si|my|our|i|we|not|never|bad|worst|awful|complaint|refund|return|order|invoice|delivery|service|help|person|agent|thanks|hello|bye|yes|yet|still)\b/;
@@ -52,6 +66,21 @@ export function namesOnlyAThing(text: string): boolean {
   if (w.length === 0 || w.length > 3) return false;
   const f = w.join(' ');
   return /^[a-z]{4,}(?: (?:de|para|pa|pal|a) [a-z]{3,}| [a-z]{3,}){0,2}$/.test(f) && !NOT_A_NAME.test(f) && !STORE_WORDS.test(f) && !tellsWhatHappened(f) && !isVagueComplaint(f);
+}
+
+/**
+ * Everyday goods of other trades a customer may still ask a hardware store for ("papel de baño",
+ * "pañales", "jabón de cuaba", "toilet paper"): the first word of a thing named alone.
+ */
+const OTHER_TRADES_GOOD =
+  /^(?:papel|panal\w*|pampers|jabon\w*|champu|shampoo|pasta dental|cepillos? de dientes|comida|arroz|habichuelas?|leche|refrescos?|cervezas?|cigarr\w*|medicinas?|medicamentos?|pastillas|celular\w*|televisor\w*|tv|neveras?|estufas?|lavadoras?|microondas|colchon\w*|muebles?|ropa|zapatos?|tenis|juguetes?|libros?|cuadernos?|toilet paper|paper towels?|diapers?|soap|groceries|food|beers?|cigarettes?|medicines?|phones?|fridges?|refrigerators?|stoves?|washing machines?|microwaves?|mattress\w*|furniture|clothes|shoes|toys?|books?)\b/;
+
+/**
+ * A thing of another trade named alone ("papel de baño", "pañales", "diapers"): asked of a store, whether it has it —
+ * a product question the catalog answers with "no vendemos …", whatever the classifier made of words it never saw.
+ */
+export function namesOnlyAnotherTradesGood(text: string): boolean {
+  return OTHER_TRADES_GOOD.test(words(text).join(' ')) && namesOnlyAThing(text);
 }
 
 /**

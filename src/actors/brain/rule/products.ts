@@ -4,6 +4,7 @@ import { NUMBER_WORDS, parseProductText, resolverFor, type ProductResolver } fro
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
+import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, singular, UNITS } from './product-units.js';
 
 /** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
 
@@ -15,15 +16,6 @@ export interface ProductMention {
   end: number;
 }
 
-/** Selling units: they carry a quantity but are not the product itself. */
-const UNITS = new Set([
-  'saco', 'galon', 'cubeta', 'unidad', 'libra', 'lb', 'kg', 'kilo', 'metro', 'caja', 'quintal', 'bolsa', 'rollo',
-  'hoja', 'plancha', 'pieza', 'lata', 'paquete', 'juego', 'bag', 'gallon', 'bucket', 'unit', 'pound', 'box',
-  'roll', 'piece', 'pack', 'can', 'yarda', 'm', 'm2', 'm3', 'lamina', 'tramo', 'sheet', 'funda', 'cubo', 'paila',
-]);
-/** Units that say which pack the customer wants (galón or cubeta of paint): they stay in the product query. */
-const PACK_UNITS = new Set(['saco', 'galon', 'cubeta', 'rollo', 'libra', 'caja', 'paquete', 'bag', 'gallon', 'bucket', 'roll', 'pound', 'box', 'funda', 'quintal', 'cubo', 'paila', 'bolsa']);
-const DOZEN = new Set(['docena', 'dozen']);
 const FRACTION_WORDS: [RegExp, string][] = [
   [/^(?:media|medio|half)$/, '1/2'],
   [/^(?:tres cuartos|three quarters?)$/, '3/4'],
@@ -41,13 +33,6 @@ const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 
   // Short words that also occur inside catalog names ("Weld-On", "No. 18") but never name a product.
   'on', 'at', 'to', 'by', 'from', 'per', 'it', 'its', 'this', 'that', 'any', 'some', 'no', 'si', 'ya', 'se', 'le', 'lo', 'te']);
 
-function singular(word: string): string[] {
-  const out: string[] = [];
-  if (word.endsWith('s') && word.length > 3) out.push(word.slice(0, -1));
-  if (word.endsWith('es') && word.length > 4) out.push(word.slice(0, -2));
-  out.push(word);
-  return out;
-}
 
 interface Vocabulary {
   heads: Set<string>;
@@ -170,7 +155,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
       const toks: Tok[] = [];
       for (const m of f.folded.matchAll(/\d+-\d+-\d+|\d+x\d+(?:x\d+)?|\d+\/\d+|\d+(?:[.,]\d+)?|#|[a-z0-9]+|"/g)) {
         const s = m.index ?? 0;
-        toks.push({ t: m[0], s, e: s + m[0].length });
+        // "tubo d 1/2", "2 galones d pintura": a lone "d" is how "de" is typed.
+        toks.push({ t: m[0] === 'd' ? 'de' : m[0], s, e: s + m[0].length });
       }
       const names = toks.map((t) => t.t);
       // Punctuation after a token ends its clause ("cemento 10, arena 2": the 10 is the cement's).
@@ -208,6 +194,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (/^\d+(?:[.,]\d+)?$/.test(t)) {
           const unit = toks[j + 1]?.t;
           if (unit !== undefined && /^pulgadas?$/.test(unit) && toks[j + 2]?.t === 'y' && toks[j + 3]?.t === 'media') return { parts: [t, unit, 'y', 'media'], len: 4 };
+          // "pintura de 5 galones": what the pack holds, said joined ("5gal") so that no reader counts it as five gallons.
+          if (unit !== undefined && GALLONS.test(unit)) return { parts: [`${t}gal`], len: 2 };
           if (unit !== undefined && (MEASURE_UNIT.test(unit) || unit === '"')) return { parts: [t, unit], len: 2 };
           if (unit !== undefined && /^x$/.test(unit) && /^\d/.test(toks[j + 2]?.t ?? '')) return { parts: [t, 'x', toks[j + 2]!.t], len: 3 };
           return null;
@@ -277,6 +265,17 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (/^(?:can|could|will|would|you|we|i|please|pls)$/.test(toks[i - 1]?.t ?? '') && /^(?:the|my|your|our|it|them|me|us|this|that)$/.test(toks[i + 1]?.t ?? '')) continue;
         // "gracias mi llave", "dale mi llave": Dominican for "buddy" after a courtesy, not a tap.
         if (tok.t === 'llave' && toks[i - 1]?.t === 'mi' && (i === toks.length - 1 || /[,.!;]/.test(f.folded.slice(tok.e, toks[i + 1]!.s))) && /^(?:gracias|dale|ok|okey|tranquilo|saludos|hola|buenas|klk|bien|perfecto|listo|bueno)$/.test(toks[i - 2]?.t ?? '')) continue;
+        // "cemento pa pegar blocks": after a product, what a job is done on is its use, not a second product;
+        // it says which one when a product carries both words ("pegamento para pegar cerámica").
+        const before = mentions.at(-1);
+        if (before && /^(?:para|pa|pal)$/.test(toks[i - 2]?.t ?? '') && /^[a-z]{2,}(?:ar|er|ir)$/.test(toks[i - 1]?.t ?? '') && resolve(toks[i - 1]!.t) === null) {
+          const head = before.query.split(' ')[0] ?? '';
+          const entity = entities.findLast((e) => e.type === 'product' && e.value === before.query);
+          if (vocab.productWords.some((words) => words.has(head) && words.has(word))) before.query = `${before.query} ${word}`;
+          if (entity) entity.value = before.query;
+          used.add(i);
+          continue;
+        }
         // "I work at…", "contact me": a modifier word leads a phrase only before a product word.
         if (vocab.modifiers.has(word)) {
           const next = toks[i + 1] ? resolve(toks[i + 1]!.t) : null;
@@ -405,7 +404,16 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           unitSeen = true;
           q--;
         }
-        const n = q >= 0 && !used.has(q) ? numberOf(toks[q]!.t) : null;
+        let n = q >= 0 && !used.has(q) ? numberOf(toks[q]!.t) : null;
+        // "la cubeta de 5 galones de pintura", "2 cubos de 5 galones de": the gallons are the bucket's size; the bucket is what is counted.
+        const sizedPack = unitSeen && n !== null && multiplier === 1 && q >= 2 && toks[q - 1]!.t === 'de' ? resolveUnit(toks[q - 2]!.t) : '';
+        if (BUCKETS.has(sizedPack)) {
+          const size = toks[q + 1]!.t;
+          mention.query = `${sizedPack} ${mention.query.split(' ').filter((w) => w !== resolveUnit(size)).join(' ')}`;
+          for (let k = q - 2; k < first; k++) used.add(k);
+          q -= 3;
+          n = q >= 0 && !used.has(q) ? numberOf(toks[q]!.t) : null;
+        }
         const half = q >= 0 && toks[q]!.t === 'media' && multiplier === 12;
         if ((n !== null || half || (multiplier === 12 && q >= -1)) && !(q >= 0 && /\/$/.test(f.folded.slice(0, toks[q]!.s)))) {
           const startTok = n !== null || half ? q : q + 1;
@@ -479,22 +487,4 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
       return { mentions, entities };
     },
   };
-}
-
-/**
- * How customers type selling units ("galone", "galónes", "glns", "qq", "zacos"): the unit they mean,
- * so "kiero 3 galone de pintura" keeps its 3.
- */
-const UNIT_SPELLINGS: readonly [RegExp, string][] = [
-  [/^(?:gal(?:l)?on(?:es|e|s|is)?|galo|galns?|glns?|gls)$/, 'galon'],
-  [/^(?:qq|qqs|quintal(?:es)?)$/, 'quintal'],
-  [/^(?:z|s)acos?$/, 'saco'],
-  [/^cuv?betas?$|^cuvetas?$/, 'cubeta'],
-];
-
-function resolveUnit(tok: string): string {
-  if (UNITS.has(tok) || DOZEN.has(tok)) return tok;
-  for (const s of singular(tok)) if (UNITS.has(s) || DOZEN.has(s)) return s;
-  for (const [re, unit] of UNIT_SPELLINGS) if (re.test(tok)) return unit;
-  return tok;
 }

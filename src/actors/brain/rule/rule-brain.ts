@@ -5,7 +5,7 @@ import type { TenantData } from '../../../domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
 import { areaToCover, asksWhatAJobTakes } from '../../../machines/product-focus.js';
 import { isMeasured, readJobSizesOnly, readMaterialQuestion } from '../../../machines/material-questions.js';
-import { askedJob } from '../../../machines/job-questions.js';
+import { askedJob, asksWhatFixesATrouble } from '../../../machines/job-questions.js';
 import { askedRoom, roomsOf } from '../../../machines/room-questions.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { Brain } from '../brain.js';
@@ -15,7 +15,7 @@ import { readLeadFields } from './lead-fields.js';
 import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
-import { asksForStaff, asksIfCarried, asksPriceOfCount, namesOnlyAThing } from './product-questions.js';
+import { asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { asksOrderStatus } from './order-status.js';
@@ -359,14 +359,14 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('product_inquiry') && intent.name === 'complaint' && buysWithoutTrouble(text)) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
-    // "¿vendes aire acondicionado?" (a thing the classifier never saw) and "neveras" alone (met
+    // "¿vendes aire acondicionado?" (a thing the classifier never saw; "got any primer?" unsure read as "got any deals?") and "neveras" alone (met
     // mostly in complaints): product questions, answered with what there is or "no vendemos …".
     // "y lija?", "lija?": a good of the store's trade named alone asks whether the store has it;
     // "buenas, tienen lija?" is a greeting with that question, answered as the question.
     const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
     // "good morning, I'm looking for sandpaper": an unsure reading that names a good of the trade.
     const namesGood = (unsureOfIt && namesOnlyATradeGood(tenant.store?.tradeGoods, text)) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
-    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting') && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || namesGood)) {
+    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || (mentions.length > 0 && !sureHandoffOrCase(intent) && asksWhereToBuy(text)) || namesGood)) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos
@@ -383,9 +383,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
     }
     // "¿tienen algo para destapar el inodoro?", "something to cut metal": a product question by the job to do.
-    // Only when the classifier is unsure: "¿qué necesito para abrir una cuenta?" stays a lead.
+    // Only when the classifier is unsure ("¿qué necesito para abrir una cuenta?" stays a lead), or a trouble at home is told with what to use on it ("se me gotea el techo, ¿qué uso?", nothing bought).
     const unsureRead = intent.name === 'out_of_scope' || intent.confidence < MIN_INTENT_CONFIDENCE;
-    if (has('product_inquiry') && !sureHandoff && unsureRead && askedJob(text) !== null) {
+    if (has('product_inquiry') && ((!sureHandoff && unsureRead && askedJob(text) !== null) || (asksWhatFixesATrouble(text) && !tellsPurchaseTrouble(text)))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     return { intent, ranking, entities, lang: messageLanguage(text, withoutNames(said, entities), lang, storeNames.isOnlyAName(text)), mentions };
