@@ -9,8 +9,22 @@ const DATE_LOCALE: Record<Lang, string> = { es: 'es-DO', en: 'en-US' };
 const longDates = new Map<Lang, Intl.DateTimeFormat>();
 const isoDates = new Map<string, Intl.DateTimeFormat>();
 
+/** Dates already said in words, per language and ISO date (offers' end dates come back every turn); bounded. */
+const saidDates = new Map<string, string>();
+const MAX_SAID_DATES = 512;
+
 /** An ISO calendar date (`2026-12-15`) in words: "15 de diciembre de 2026" / "December 15, 2026". */
 export function formatDate(isoDate: string, lang: Lang): string {
+  const key = `${lang}${isoDate}`;
+  const said = saidDates.get(key);
+  if (said !== undefined) return said;
+  if (saidDates.size >= MAX_SAID_DATES) saidDates.clear();
+  const words = formatDateOnce(isoDate, lang);
+  saidDates.set(key, words);
+  return words;
+}
+
+function formatDateOnce(isoDate: string, lang: Lang): string {
   const date = new Date(`${isoDate}T12:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
   let format = longDates.get(lang);
@@ -20,6 +34,17 @@ export function formatDate(isoDate: string, lang: Lang): string {
 
 /** The calendar date (`YYYY-MM-DD`) of an instant in a time zone: "today" for the tenant. */
 export function calendarDate(now: number, timeZone: string): string {
+  // The same minute in the same zone (every answer of a busy minute asks it): the date said last.
+  const minute = Math.floor(now / 60_000);
+  if (minute === lastDay.minute && timeZone === lastDay.timeZone) return lastDay.date;
+  const date = calendarDateOnce(now, timeZone);
+  lastDay = { minute, timeZone, date };
+  return date;
+}
+
+let lastDay = { minute: Number.NaN, timeZone: '', date: '' };
+
+function calendarDateOnce(now: number, timeZone: string): string {
   let format = isoDates.get(timeZone);
   // en-CA formats dates as YYYY-MM-DD. An unknown zone throws here, as before, and is not kept.
   if (format === undefined) isoDates.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
