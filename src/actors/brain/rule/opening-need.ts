@@ -42,6 +42,8 @@ export function needToldOpening(text: string, entities: readonly Entity[]): stri
   const kept = free.slice(first).filter((c) => plain(c) !== '' && !NOT_THE_NEED.test(plain(c)));
   const need = kept.map((c) => c.text.trim()).join(', ');
   const words = fold(need).split(/\s+/).filter((w) => /[a-z0-9]/.test(w));
-  if (words.length < 5 || !SUBSTANCE.test(fold(need))) return null;
+  // Goods the catalog knows in the need ("wire and breakers") are substance too.
+  const goods = entities.some((e) => e.type === 'product' && kept.some((c) => c.start <= e.start && e.end <= c.end));
+  if (words.length < 5 || !(goods || SUBSTANCE.test(fold(need)))) return null;
   return need.length <= 400 ? need : `${need.slice(0, 399).trimEnd()}…`;
 }

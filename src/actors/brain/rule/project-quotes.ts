@@ -1,3 +1,4 @@
+import type { Entity } from '../../../domain/nlu.js';
 import { fold } from './text.js';
 
 /**
@@ -44,4 +45,21 @@ const PROJECT_COUNT =
 export function asksQuoteForProjectUnits(text: string): boolean {
   const f = words(text).join(' ');
   return QUOTE_WORDS.test(f) && PROJECT_COUNT.test(f);
+}
+
+/**
+ * A quote asked the way a sales lead is, not a price list to compute:
+ * - "a quote for 40 rooms" names no product: a project for an advisor;
+ * - "a quote for roofing materials for 20 villas": a project counted in units, whatever material it names;
+ * - "soy Carlos Díaz de Díaz SRL, quiero cotizar": a business (or an e-mail to answer to) asking a quote for nothing named yet;
+ * - "I'm David Ortiz from Ortiz Electric, we need a quote for wire and breakers for a new building":
+ *   someone who says who they are (a company, or a name with a list of goods) asks a quote of goods
+ *   uncounted for a project — the lead starts with the name, the company and the need taken, never
+ *   one unit of each priced. One product uncounted without a company is asked which and how many.
+ */
+export function asksQuoteAsLead(text: string, entities: readonly Entity[], mentions: readonly { quantity?: unknown }[]): boolean {
+  const uncounted = mentions.every((m) => m.quantity === undefined);
+  if (mentions.length === 0) return (entities.some((e) => e.type === 'company' || e.type === 'email') && asksForQuote(text)) || asksProjectQuote(text);
+  const introduced = entities.some((e) => e.type === 'company') || (mentions.length >= 2 && entities.some((e) => e.type === 'person_name'));
+  return uncounted && ((introduced && asksProjectQuote(text)) || asksQuoteForProjectUnits(text));
 }
