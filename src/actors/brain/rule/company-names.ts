@@ -46,6 +46,9 @@ const COMPANY_WORD = new RegExp(
   'i',
 );
 
+/** E-mails and phones right after a name (", luis@x.com", " 809-555-1234"), with their commas. */
+const CONTACT_AFTER_NAME = /^(?:\s*,?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s().-]{6,}\d))*/;
+
 function formatCompany(raw: string): string {
   const words = raw.trim().split(/\s+/);
   const allLower = raw === raw.toLowerCase();
@@ -181,10 +184,13 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
   // 4. Right after the customer's name: "Francisco Guerrero, de Agregados del Este", "Tom from
   // Sunshine Villas", "Patricia Valdez, Valdez Arquitectura" (after a bare comma only what reads
   // as a company: a company word, or the name's own word again).
+  // "soy Luis Peña, luis@x.com, de Peña Construcciones": the e-mail or phone given after the name is skipped over.
   for (const name of options.names ?? []) {
-    const lead = /^\s*(,\s*)?(?:(de|del|from|of|with|con)\s+)?/i.exec(text.slice(name.end))!;
+    const after = CONTACT_AFTER_NAME.exec(text.slice(name.end))![0].length;
+    const lead = /^\s*(,\s*)?(?:(de|del|from|of|with|con)\s+)?/i.exec(text.slice(name.end + after))!;
     if (lead[0].length === 0 || (!lead[1] && !lead[2])) continue;
-    const words = wordsFrom(text, f, f.map.indexOf(name.end + lead[0].length) >= 0 ? f.map.indexOf(name.end + lead[0].length) : f.folded.length);
+    const from = name.end + after + lead[0].length;
+    const words = wordsFrom(text, f, f.map.indexOf(from) >= 0 ? f.map.indexOf(from) : f.folded.length);
     if ((startsWithPlace(words) && !placeNamesCompany(words)) || !words[0]) continue;
     // Typed in lower case, a company still shows: a company word first ("de ferreteria el martillo")
     // or last ("from abc roofing").

@@ -4,6 +4,7 @@ import type { Expectation } from '../../../domain/understanding.js';
 import { capitalizeName, extractCompanies, extractPersonNames, stripTitles } from './contact-entities.js';
 import { detectInterestArea, detectUrgency } from './signals.js';
 import { fold, foldWithMap } from './text.js';
+import { PROJECT_WORDS } from './project-quotes.js';
 
 /** "no sé", "ni idea", "not sure": the customer cannot answer the question. */
 const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|no tengo idea|no estoy segur[oa]|no se todavia|todavia no se|aun no se|i don'?t know|i do not know|dunno|not sure|no idea|idk)$/;
@@ -21,7 +22,7 @@ const DECLINE_PHONE_WORDS =
 const DECLINE_PROBLEM = /^(?:no|nada|ninguna|ninguno|nothing|none|n\/?a)$/;
 const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
 const COMPANY_PREFIX =
-  /^(?:(?:la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|el negocio es|mi negocio es|mi negocio se llama|se llama|es|somos|trabajo en|trabajo para|de parte de|de la empresa|la compania es|mi compania es|represento a|my company is|our company is|the company is|we are|i work at|i work for|it'?s|company:?|empresa:?)\s+)/i;
+  /^(?:(?:(?:el )?nombre(?: de la empresa| de mi empresa| del negocio)? es|la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|el negocio es|mi negocio es|mi negocio se llama|se llama|es|somos|trabajo en|trabajo para|de parte de|de la empresa|la compania es|mi compania es|represento a|my company is|our company is|the company is|we are|i work at|i work for|it'?s|company:?|empresa:?)\s+)/i;
 const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|necesito|tienen|precio|cuanto|how|what|donde|where|cemento|varilla|porque|cual|que|por que|para que)\b/i;
 /**
  * The form's own vocabulary is never a person's name: an interest area or a department ("ventas",
@@ -31,7 +32,10 @@ const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|neces
 const FORM_WORDS = /\b(?:ventas?|soporte|soporte tecnico|servicio tecnico|facturacion|cobros|sales|support|tech support|technical support|billing|departamento|department|area)\b|^(?:(?:muy )?(?:alta|alto|media|medio|baja|bajo|urgente)|high|medium|low|urgent|otro|otra|other|general)$/;
 
 /** The company declined in so many words, whatever was asked. */
-const NO_COMPANY = /\b(?:no (?:tengo|tenemos|hay) (?:una |un )?(?:empresa|compania|negocio)|sin (?:empresa|compania)|i (?:don'?t|do not) have a (?:company|business)|we (?:don'?t|do not) have a company|no company)\b/;
+const NO_COMPANY = /\b(?:no (?:tengo|tenemos|hay) (?:una |un )?(?:empresa|compania|negocio)|sin (?:empresa|compania)|i (?:don'?t|do not) have a (?:company|business)|we (?:don'?t|do not) have a company|no company|soy (?:particular|independiente|freelance(?:r)?)|trabajo (?:por mi cuenta|independiente)|(?:es|soy) persona fisica|i'?m (?:self[ -]employed|a freelancer|freelance|an individual)|i work for myself)\b/;
+
+/** The customer's own name named ("mi nombre", "me llamo", "my name"), not "el nombre" (of the company, maybe). */
+const OWN_NAME = /\b(?:mi nombre|me llamo|my name|my full name)\b/;
 
 /** "no, mi correo es …", "no, my name is …": a "no" that corrects another field, not a decline of the one asked. */
 const CORRECTS_OTHER_FIELD = /^no\s*,?\s*(?:(?:mi|el|la|my|the)\s+)?(?:correo|email|e-mail|mail|telefono|celular|numero|nombre|apellido|name|phone|number|cell)\b/;
@@ -90,6 +94,12 @@ export interface LeadReading {
 /** Not more of the need: thanks, a person asked for, a question put as a statement ("quiero saber si tienen…"). */
 const NOT_A_NEED = /\b(?:gracias|thanks|thank you|persona|humano|agente|asesor|encargado|hablar con|talk to|speak to|person|human|agent|saber si|si tienen|si venden|if you have|if you sell|do you have|do you sell)\b/;
 
+/** The questions of who the customer is: a need told there is told ahead. */
+const CONTACT_QUESTIONS = new Set<LeadField>(['name', 'email', 'phone_or_username', 'company_name']);
+/** A need told in words ("necesito…", "vamos a construir…", "es para una obra…", "we need…"). */
+const NEED_TOLD =
+  /\b(?:necesit\w*|queremos|quiero|quisiera|buscamos|busco|ocupo|ocupamos|vamos a|estamos (?:construyendo|haciendo|remodelando|levantando)|es para (?:una?|la|el|mi|nuestr[oa])|son para|cotiz\w*|we need|we want|we re (?:building|renovating|remodeling|looking)|we are (?:building|renovating|remodeling|looking)|i need|i want|i m (?:building|renovating|looking)|looking for|it s for an?)\b/;
+
 /** A quote asked for (the noun or the verb, es/en). */
 const QUOTE_ASKED = /\b(?:coti[sz]\w*|presupuest\w*|proforma|quote|quotation|estimate)\b/;
 
@@ -144,8 +154,11 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     if (again && /\s/.test(rest) && WRITTEN_AS_A_NAME.test(rest) && !extractCompanies(rest).length) fields.name = rest;
   }
   // A correction names the field and gives the new value: it wins over a looser reading.
+  // "perdón, mi nombre es Ramón Antonio Ureña" where the company is asked: the name corrected, not the company's.
+  let correctsOther = false;
   if (inLead) {
     const correction = readCorrection(text);
+    correctsOther = correction !== null && correction.field !== expected && (correction.field === 'email' || correction.field === 'phone_or_username' || (correction.field === 'name' && OWN_NAME.test(folded)));
     if (correction) {
       const value = readBare(correction.field, correction.value, { tenantName: input.tenantName, entities: [] });
       if (value !== undefined && (value !== null || correction.field !== expected)) {
@@ -158,7 +171,7 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
 
   // The answer to the question asked wins for the levels ("alta, empezamos la semana que viene").
   const answersLevel = expected === 'urgency_level' || expected === 'interest_area';
-  if (expected && (fields[expected] === undefined || answersLevel)) {
+  if (expected && (fields[expected] === undefined || answersLevel) && !(correctsOther && expected === 'company_name')) {
     const value = readBare(expected, text, { tenantName: input.tenantName, entities });
     if (value !== undefined && (value !== null || fields[expected] === undefined)) fields[expected] = value;
   }
@@ -192,6 +205,15 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
       fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
     }
   }
+  // "necesito materiales para 10 casas en Bávaro" where the company (or the name, the e-mail) is
+  // asked: the need told ahead, written down — the question asked stays open.
+  let needAhead = false;
+  if (expected && CONTACT_QUESTIONS.has(expected) && fields[expected] === undefined && fields.problem_statement === undefined && !question && !asksPrice && !carriesContactData(entities)) {
+    if (folded.split(' ').length >= 5 && NEED_TOLD.test(folded) && (entities.some((e) => e.type === 'product') || GOODS_WORDS.test(folded) || PROJECT_WORDS.test(folded))) {
+      fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
+      needAhead = true;
+    }
+  }
   // At the summary, "necesitamos cemento, varilla y blocks para 20 casas, en 3 entregas": more of the
   // need told at length (no question, price, yes/no, contact or field named) goes after the need.
   let addsToNeed = false;
@@ -209,7 +231,7 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     leadFields: fields,
     ...(fields.interest_area ? { interestArea: fields.interest_area as InterestArea } : {}),
     ...(fields.urgency_level ? { urgency: fields.urgency_level as UrgencyLevel } : {}),
-    ...(addsToNeed ? { addsToNeed: true as const } : {}),
+    ...(addsToNeed || needAhead ? { addsToNeed: true as const } : {}),
   };
 }
 
