@@ -9,7 +9,7 @@ import { PROJECT_WORDS } from './project-quotes.js';
 /** "no sé", "ni idea", "not sure": the customer cannot answer the question. */
 const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|no tengo idea|no estoy segur[oa]|no se todavia|todavia no se|aun no se|i don'?t know|i do not know|dunno|not sure|no idea|idk)$/;
 const DECLINE_COMPANY =
-  /^(?:no|ninguna|ninguno|none|nope|n\/?a|no aplica|no tengo|no tengo empresa|no tengo compania|no tengo negocio|independiente|soy independiente|particular|soy particular|personal|es personal|uso personal|para uso personal|para mi|es para mi|para mi casa|es para mi casa|para la casa|es para la casa|para mi mismo|para mi misma|yo mismo|yo misma|soy yo|freelance|freelancer|por mi cuenta|trabajo por mi cuenta|self employed|self-employed|i don'?t have one|i don'?t have a company|no company|just me|myself|individual|personal use|it'?s personal|it'?s for me|for me|for my home|for my house)$/;
+  /^(?:no|ninguna|ninguno|none|nope|n\/?a|no aplica|no tengo|no tengo empresa|no tengo compania|no tengo negocio|independiente|soy independiente|particular|soy particular|personal|es personal|uso personal|para uso personal|para mi|es para mi|para mi casa|es para mi casa|para la casa|es para la casa|para mi mismo|para mi misma|yo mismo|yo misma|soy yo|freelance|freelancer|por mi cuenta|trabajo por mi cuenta|self employed|self-employed|i don'?t have one|i don'?t have a company|no company|just me|myself|individual|personal use|it'?s personal|it'?s for me|for me|for my home|for my house|for my family|for my own home|for my own house|para mi familia|para mi hogar|es para mi hogar|para la familia)$/;
 const DECLINE_CONTACT =
   /^(?:no|nah|nope|prefiero no|prefiero no decirlo|prefiero no darlo|mejor no|no quiero|no quiero darlo|no tengo|no tengo correo|no uso correo|no tengo email|i'?d rather not|rather not|no thanks|i don'?t have one|i don'?t have (?:an )?email)$|^(?:no (?:te|se|les|le) (?:lo |la )?(?:voy a dar|doy|quiero dar|paso|digo|voy a decir|quiero decir)\b|i'?m not (?:giving|telling|sharing)\b|no (?:quiero|voy a) dar(?:lo|te)?\b|prefiero no\b|mejor no\b|no es necesario|no hace falta|i won'?t|i don'?t want to|i'?d rather not\b|rather not\b|i'?d prefer not\b|i prefer not\b|no (?:tengo|uso|manejo) (?:correo|email|e-?mail|mail)\b|sin correo\b|i don'?t (?:have|use) (?:an? )?(?:e-?mail|mail)\b|no e-?mail\b)/;
 const DECLINE_PHONE = /^(?:no|no tengo|none|prefiero no|mejor no|no quiero|i'?d rather not|rather not)$/;
@@ -37,6 +37,9 @@ const NO_COMPANY = /\b(?:no (?:tengo|tenemos|hay) (?:una |un )?(?:empresa|compan
 /** The customer's own name named ("mi nombre", "me llamo", "my name"), not "el nombre" (of the company, maybe). */
 const OWN_NAME = /\b(?:mi nombre|me llamo|my name|my full name)\b/;
 
+/** A value said to be wrong: it was given before, so it is not the one asked now. */
+const SAID_WRONG = /\b(?:esta mal|estan mal|equivocad[oa]|incorrect[oa]?|is wrong|was wrong|wrong|mal escrit[oa])\b/;
+
 /** "no, mi correo es …", "no, my name is …": a "no" that corrects another field, not a decline of the one asked. */
 const CORRECTS_OTHER_FIELD = /^no\s*,?\s*(?:(?:mi|el|la|my|the)\s+)?(?:correo|email|e-mail|mail|telefono|celular|numero|nombre|apellido|name|phone|number|cell)\b/;
 
@@ -55,7 +58,7 @@ const AREA_NAMED: [InterestArea, RegExp][] = [
 ];
 /** Bare answers to "¿qué tan urgente?" beyond the level words. */
 const URGENCY_WHEN: [UrgencyLevel, RegExp][] = [
-  ['Alto', /^(?:manana|mañana|para manana|tomorrow|by tomorrow|ahorita|ahora|now|ya|ayer|para ayer|esta semana|this week|lo antes posible|bastante|mucho|muy|very|tengo apuro|con apuro|mucho apuro|rapido|lo mas rapido posible|para el lunes|para este fin de semana|this weekend|right away)$/],
+  ['Alto', /^(?:de una vez|de inmediato|ya mismo|manana|mañana|para manana|tomorrow|by tomorrow|ahorita|ahora|now|ya|ayer|para ayer|esta semana|this week|lo antes posible|bastante|mucho|muy|very|tengo apuro|con apuro|mucho apuro|rapido|lo mas rapido posible|para el lunes|para este fin de semana|this weekend|right away)$/],
   ['Medio', /^(?:la semana que viene|la proxima semana|proxima semana|para la proxima semana|en unos dias|en dos semanas|en 2 semanas|en quince dias|next week|in a few days|in two weeks|este mes|this month|mas o menos|regular)$/],
   ['Bajo', /^(?:el mes que viene|el proximo mes|proximo mes|next month|en unos meses|in a few months|nada|no mucho|not much|not really|poco|sin prisa|no hay prisa|no urge|cuando sea|whenever|sin apuro|no hay apuro|no tengo apuro|tranquilo|con calma|no es urgente|para mas adelante|mas adelante|later|no rush)$/],
 ];
@@ -89,6 +92,8 @@ export interface LeadReading {
   urgency?: UrgencyLevel;
   /** More of the need told at the summary (see `Understanding.addsToNeed`). */
   addsToNeed?: true;
+  /** A field of the lead corrected in so many words ("el correo está mal, es …"): an answer to the form, never a complaint. */
+  corrects?: true;
 }
 
 /** Not more of the need: thanks, a person asked for, a question put as a statement ("quiero saber si tienen…"). */
@@ -156,15 +161,17 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   // A correction names the field and gives the new value: it wins over a looser reading.
   // "perdón, mi nombre es Ramón Antonio Ureña" where the company is asked: the name corrected, not the company's.
   let correctsOther = false;
+  let corrects = false;
   if (inLead) {
     const correction = readCorrection(text);
-    correctsOther = correction !== null && correction.field !== expected && (correction.field === 'email' || correction.field === 'phone_or_username' || (correction.field === 'name' && OWN_NAME.test(folded)));
+    correctsOther = correction !== null && correction.field !== expected && (correction.field === 'email' || correction.field === 'phone_or_username' || (correction.field === 'name' && (OWN_NAME.test(folded) || SAID_WRONG.test(folded))));
     if (correction) {
       const value = readBare(correction.field, correction.value, { tenantName: input.tenantName, entities: [] });
       if (value !== undefined && (value !== null || correction.field !== expected)) {
         if (!(correction.field === 'email' && fields.email) && !(correction.field === 'phone_or_username' && fields.phone_or_username)) {
           fields[correction.field] = value;
         }
+        corrects = true;
       }
     }
   }
@@ -232,6 +239,7 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     ...(fields.interest_area ? { interestArea: fields.interest_area as InterestArea } : {}),
     ...(fields.urgency_level ? { urgency: fields.urgency_level as UrgencyLevel } : {}),
     ...(addsToNeed || needAhead ? { addsToNeed: true as const } : {}),
+    ...(corrects ? { corrects: true as const } : {}),
   };
 }
 
@@ -314,8 +322,10 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // "ventas", "alta": the form's own words answer another of its questions, never the company's name.
       if (f.split(' ').length <= 3 && FORM_WORDS.test(f)) return undefined;
       const stripped = bare.replace(COMPANY_PREFIX, '').trim();
+      // "it's for my house", "es para mi casa": declined after the prefix too.
+      if (DECLINE_COMPANY.test(plainWords(stripped))) return null;
       // A description is not a name ("es una constructora", "para mi empresa", "la empresa de mi papá").
-      if (/^(?:una?|an?|mi|my|our|nuestra|nuestro|su|para|por|de|del|en|con|la empresa|el negocio|la compania|the company)\b/i.test(fold(stripped))) return undefined;
+      if (/^(?:una?|an?|mi|my|our|nuestra|nuestro|su|para|por|de|del|en|con|for|la empresa|el negocio|la compania|the company)\b/i.test(fold(stripped))) return undefined;
       // A request is not a name ("quiero hablar con una persona", "pásame con alguien", "can I talk to someone?").
       if (REQUEST_OPENING.test(fold(stripped))) return undefined;
       const candidate = stripped.replace(/^(?:la|el|the)\s+(?=\p{Lu}|constructora|ferreteria|inversiones|grupo)/iu, '').trim();
@@ -353,6 +363,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     }
     case 'urgency_level': {
       if (dontKnow) return null;
+      // WhatsApp spelling: "pa la semana q viene" is "para la semana que viene".
+      if (/\b(?:pa|q|k|xq|d)\b/.test(f)) return readBare(field, f.replace(/\bpa\b/g, 'para').replace(/\b[qk]\b/g, 'que').replace(/\bxq\b/g, 'porque').replace(/\bd\b/g, 'de'), context);
       const level = detectUrgency(bare, { bare: true });
       if (level) return level;
       for (const [l, re] of URGENCY_WHEN) if (re.test(f)) return l;
@@ -363,11 +375,27 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       }
       // A day named ("para el lunes", "by friday"): within the week; "el lunes que viene": next week.
       if (TIME_ONLY.test(f)) return /que viene|next week|proximo/.test(f) ? 'Medio' : 'Alto';
+      const span = levelOfSpan(f);
+      if (span) return span;
       return undefined;
     }
     default:
       return undefined;
   }
+}
+
+/** A span of time from now: "en 15 días", "dentro de 2 semanas", "in three weeks", "within a month". */
+const TIME_SPAN = /\b(?:en|dentro de|para dentro de|de aqui a|in|within|in about|en unos|en unas|in a|in the next|en los proximos|en las proximas)\s+(\d{1,3}|una?|one|a|dos|two|tres|three|cuatro|four|cinco|five|seis|six|diez|ten|quince|fifteen|veinte|twenty|treinta|thirty)\s+(dias?|days?|semanas?|weeks?|mes(?:es)?|months?|anos?|years?)\b/;
+const SPAN_WORDS: Record<string, number> = { un: 1, una: 1, one: 1, a: 1, dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, seis: 6, six: 6, diez: 10, ten: 10, quince: 15, fifteen: 15, veinte: 20, twenty: 20, treinta: 30, thirty: 30 };
+
+/** The level of a span of time from now: within a week high, within 3 weeks medium, later low. */
+function levelOfSpan(f: string): UrgencyLevel | undefined {
+  const m = TIME_SPAN.exec(f);
+  if (!m) return undefined;
+  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : (SPAN_WORDS[m[1]!] ?? 1);
+  const unit = m[2]!;
+  const days = /^(?:dia|day)/.test(unit) ? n : /^(?:semana|week)/.test(unit) ? n * 7 : /^(?:mes|month)/.test(unit) ? n * 30 : n * 365;
+  return days <= 7 ? 'Alto' : days <= 21 ? 'Medio' : 'Bajo';
 }
 
 /**

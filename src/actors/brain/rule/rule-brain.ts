@@ -434,8 +434,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       mentions = [];
       nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
     }
-    const intent: IntentName = nlu.intent.name;
+    let intent: IntentName = nlu.intent.name;
     const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName, intent });
+    // "el correo está mal, es …" in the form corrects a field: the lead's answer, never a complaint.
+    if (lead.corrects && intent === 'complaint' && has('sales_lead')) intent = (nlu.intent = { name: 'sales_lead', confidence: LEAD_RULE_CONFIDENCE }).name;
     // A lead opened with what they need (who is asking too, or the goods named): the need is written down too.
     const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldOpening(text, nlu.entities) : null;
     if (need !== null) lead.leadFields.problem_statement = need;
