@@ -95,7 +95,16 @@ describe('lead fields given out of turn', () => {
   });
 
   it('should read the urgency said as a span of time or in WhatsApp spelling', async () => {
-    const cases: [string, string][] = [['en 15 dias', 'Medio'], ['en 3 días', 'Alto'], ['within a week', 'Alto'], ['in 2 months', 'Bajo'], ['pa la semana q viene', 'Medio'], ['tan pronto como se pueda', 'Alto'], ['de una vez', 'Alto']];
+    const cases: [string, string][] = [['en 15 dias', 'Medio'], ['en 3 días', 'Alto'], ['within a week', 'Alto'], ['in 2 months', 'Bajo'], ['pa la semana q viene', 'Medio'], ['tan pronto como se pueda', 'Alto'], ['de una vez', 'Alto'], ['by the end of the month', 'Medio'], ['a fin de mes', 'Medio']];
     for (const [text, level] of cases) expect((await read(text, asked('urgency_level'))).leadFields.urgency_level, text).toBe(level);
+  });
+
+  it('should read the name before contact data and in WhatsApp spelling', async () => {
+    const cases: [string, string][] = [['mi nombre e juan perez', 'Juan Perez'], ['juan perez y mi correo juanp@gmail.com', 'Juan Perez'], ['pedro martinez 8095551234', 'Pedro Martinez']];
+    for (const [text, name] of cases) expect((await read(text, asked('name'))).leadFields.name, text).toBe(name);
+  });
+
+  it('should read more ways of declining the company', async () => {
+    for (const text of ['es pa mi casa', "I'm an independent contractor", 'persona física', 'a mi nombre']) expect((await read(text, asked('company_name'))).leadFields.company_name, text).toBeNull();
   });
 });

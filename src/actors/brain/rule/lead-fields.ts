@@ -20,7 +20,7 @@ const DECLINE_PHONE = /^(?:no|no tengo|none|prefiero no|mejor no|no quiero|i'?d 
 const DECLINE_PHONE_WORDS =
   /^(?:(?:no|ok|bueno|pues|sorry|perdon|disculpa)[, ]+)?(?:tampoco\b|neither\b|nor\b|no (?:phone|number|cell) either\b|not (?:the|my) (?:phone|number) either\b|(?:no )?(?:prefiero no|no quiero|no voy a|i'?d rather not|i (?:don'?t|do not) want to|i prefer not to|i'?m not (?:giving|sharing)) (?:dar|darte|darles|darle|pasar|compartir|give|share)\w*(?: (?:mi|el|tu|my|the|a))? (?:numero|telefono|celular|cel|phone|number|cell)\b|no (?:tengo|uso|manejo) (?:telefono|celular|numero)\b|i (?:don'?t|do not) have a (?:phone|cell)\b)|\b(?:(?:escrib|contact|respond|contest)\w* (?:por |en )?(?:aqui|aca|este chat|este mismo chat|por este medio)|por (?:aqui|aca|este chat|este medio) (?:nada mas|mejor|solamente|solo|esta bien)|(?:write|message|text|contact|answer|reach) (?:me|us) (?:here|in this chat|on this chat|through this chat|by chat)|just (?:write|message|chat) (?:me )?here|(?:here|this chat) is fine)\b/;
 const DECLINE_PROBLEM = /^(?:no|nada|ninguna|ninguno|nothing|none|n\/?a)$/;
-const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
+const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre e|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
 const COMPANY_PREFIX =
   /^(?:(?:(?:el )?nombre(?: de la empresa| de mi empresa| del negocio)? es|la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|el negocio es|mi negocio es|mi negocio se llama|se llama|es|somos|trabajo en|trabajo para|de parte de|de la empresa|la compania es|mi compania es|represento a|my company is|our company is|the company is|we are|i work at|i work for|it'?s|company:?|empresa:?)\s+)/i;
 const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|necesito|tienen|precio|cuanto|how|what|donde|where|cemento|varilla|porque|cual|que|por que|para que)\b/i;
@@ -290,7 +290,10 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       const found = extractPersonNames(bare)[0];
       if (found && !FORM_WORDS.test(plainWords(found.value))) return found.value;
       // "Ana Pérez, ana@x.com": the name is the first part.
-      const head = (bare.split(/[,;]|\s+(?:y|and)\s+(?=\S+@)/)[0] ?? '').trim();
+      // "juan perez y mi correo es …", "pedro martinez 8095551234": the name is what comes before the contact data.
+      const head = (bare.split(/[,;]|\s+(?:y|and)\s+(?=\S+@|(?:mi |my |el |the )?(?:correo|email|e-mail|mail|telefono|celular|numero|phone|number|empresa|company)\b)/)[0] ?? '')
+        .replace(/\s+(?:\S+@\S+|\+?\d[\d\s().-]{6,}\d)$/, '')
+        .trim();
       const candidate = stripTitles(head.replace(NAME_PREFIX, '').trim().replace(/^(?:el|la)\s+/i, ''));
       const words = candidate.split(/\s+/);
       if (words.length >= 1 && words.length <= 6 && /^[\p{L}'’ .-]+$/u.test(candidate) && /\p{L}{2}/u.test(candidate) && !NOT_A_NAME.test(fold(candidate)) && !FORM_WORDS.test(plainWords(candidate))) {
@@ -318,7 +321,7 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       if (CORRECTS_OTHER_FIELD.test(f)) return undefined;
       const firstClause = (f.split(/[,;]/)[0] ?? f).trim();
       if (DECLINE_COMPANY.test(f) || DECLINE_COMPANY.test(firstClause) || dontKnow || DONT_KNOW.test(firstClause)) return null;
-      if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
+      if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own|independent|freelance\w*|self[ -]employed|persona fisica|a mi nombre|a nombre mio|a titulo personal|pa mi casa|pa la casa|pa mi)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
       // "ventas", "alta": the form's own words answer another of its questions, never the company's name.
       if (f.split(' ').length <= 3 && FORM_WORDS.test(f)) return undefined;
       const stripped = bare.replace(COMPANY_PREFIX, '').trim();
@@ -386,10 +389,14 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
 
 /** A span of time from now: "en 15 días", "dentro de 2 semanas", "in three weeks", "within a month". */
 const TIME_SPAN = /\b(?:en|dentro de|para dentro de|de aqui a|in|within|in about|en unos|en unas|in a|in the next|en los proximos|en las proximas)\s+(\d{1,3}|una?|one|a|dos|two|tres|three|cuatro|four|cinco|five|seis|six|diez|ten|quince|fifteen|veinte|twenty|treinta|thirty)\s+(dias?|days?|semanas?|weeks?|mes(?:es)?|months?|anos?|years?)\b/;
+const END_OF = /\b(?:fin|final|finales|end|termine|se termine|acabe) (?:de |del |of )?(?:este |esta |the |this |la |el )?(semana|week|mes|month|ano|year)\b/;
 const SPAN_WORDS: Record<string, number> = { un: 1, una: 1, one: 1, a: 1, dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, seis: 6, six: 6, diez: 10, ten: 10, quince: 15, fifteen: 15, veinte: 20, twenty: 20, treinta: 30, thirty: 30 };
 
 /** The level of a span of time from now: within a week high, within 3 weeks medium, later low. */
 function levelOfSpan(f: string): UrgencyLevel | undefined {
+  // "a fin de mes", "by the end of the month", "antes de que termine la semana".
+  const end = END_OF.exec(f);
+  if (end) return /^(?:semana|week)/.test(end[1]!) ? 'Alto' : /^(?:mes|month)/.test(end[1]!) ? 'Medio' : 'Bajo';
   const m = TIME_SPAN.exec(f);
   if (!m) return undefined;
   const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : (SPAN_WORDS[m[1]!] ?? 1);
