@@ -401,7 +401,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.
   // "bueno, déjame pensarlo" puts it off.
   // "mándamelos a Caleta" is priced with that delivery (the product flow), not set aside bare.
-  if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text) || ordersDeliveryTo(text)) return false;
+  // "ok, mándame la cotización formal": the quote of it is asked, not the product set aside.
+  if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text) || ordersDeliveryTo(text) || asksFormalQuote(understanding, text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (offer.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);

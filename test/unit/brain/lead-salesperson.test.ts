@@ -34,7 +34,7 @@ describe('a business quote for a project opens the lead (leads4)', () => {
 
 describe('a sales advisor asked for by name', () => {
   it('should read the sales side asked for, es and en', () => {
-    for (const text of ['quiero hablar con un asesor de ventas', 'tienen asesores de ventas?', 'me comunica con alguien de ventas', 'can I talk to a sales advisor?', 'I need someone from sales to contact me', 'quiero hablar con el departamento comercial']) {
+    for (const text of ['quiero hablar con un asesor de ventas', 'tienen asesores de ventas?', 'me comunica con alguien de ventas', 'can I talk to a sales advisor?', 'I need someone from sales to contact me', 'quiero hablar con el departamento comercial', 'quiero que un asesor me haga la cotización formal', "I'd like a rep to send me a quote"]) {
       expect(asksForSalesPerson(text), text).toBe(true);
     }
   });

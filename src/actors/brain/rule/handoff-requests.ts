@@ -33,9 +33,12 @@ export function asksForCallBack(text: string): boolean {
 /** A person of the sales side: "un asesor de ventas", "el equipo comercial", "a sales rep", "someone from sales". */
 const SALES_PERSON =
   /\b(?:(?:asesor|asesora|asesores|ejecutivo|ejecutiva|ejecutivos|representante|representantes|vendedor|vendedora|vendedores|agente|agentes|persona|alguien|encargado|encargada|gerente|equipo|departamento|area|gente) (?:de|del (?:area|departamento|equipo) de) ventas?|(?:asesor|asesora|asesores|ejecutivo|ejecutiva|representante|equipo|departamento|area) comercial|(?:sales|salesperson) (?:rep|reps|representative|representatives|advisor|advisors|adviser|agent|agents|person|people|team|department|executive|manager|consultant)|(?:someone|somebody|anyone|a person|an agent|a rep|people) (?:from|in|of) (?:the )?sales)\b/;
+/** An advisor asked to prepare a quote ("que un asesor me haga la cotización formal"): the sales side too. */
+const ADVISOR = /\b(?:asesor|asesora|asesores|ejecutivo|ejecutiva|representante|vendedor|vendedora|advisor|adviser|rep|representative|salesperson|salesman)\b/;
+const QUOTED = /\b(?:cotiz\w*|presupuesto\w*|proforma|quote|quotes|quotation|estimate)\b/;
 /** Asking for that person: to talk to, be contacted or called by, or whether there is one. */
 const TALK_OR_CONTACT =
-  /\b(?:habl\w*|comunic\w*|contact\w*|llam\w*|escrib\w*|atiend\w*|atend\w*|pas\w+ con|quiero|quisiera|necesito|ocupo|busco|tienen|hay|talk|speak|contact|call|reach|get in touch|put me|connect|transfer|need|want|would like|d like|have|is there|are there)\b/;
+  /\b(?:haga|hagan|prepare|preparen|mande|manden|envie|envien|habl\w*|comunic\w*|contact\w*|llam\w*|escrib\w*|atiend\w*|atend\w*|pas\w+ con|quiero|quisiera|necesito|ocupo|busco|tienen|hay|talk|speak|contact|call|reach|get in touch|put me|connect|transfer|need|want|would like|d like|have|is there|are there)\b/;
 
 /** A job as a salesperson ("busco trabajo de vendedor de ventas", "are you hiring sales reps?") is no lead. */
 const A_JOB = /\b(?:trabajo|trabajar|empleo|vacantes?|puesto|plaza|curriculum|cv|job|jobs|hiring|hire|work as|position|apply|aplicar)\b/;
@@ -50,7 +53,7 @@ const TROUBLE = /\b(?:problema|problemas|queja|quejarme|reclamo|reclamar|devolve
  */
 export function asksForSalesPerson(text: string): boolean {
   const f = words(text);
-  return SALES_PERSON.test(f) && TALK_OR_CONTACT.test(f) && !A_JOB.test(f) && !TROUBLE.test(f);
+  return (SALES_PERSON.test(f) || (ADVISOR.test(f) && QUOTED.test(f))) && TALK_OR_CONTACT.test(f) && !A_JOB.test(f) && !TROUBLE.test(f);
 }
 
 /** Urgency and nothing else: "es urgente", "urgente!!!", "it's urgent, please", "esto urge". */
