@@ -107,4 +107,10 @@ describe('lead fields given out of turn', () => {
   it('should read more ways of declining the company', async () => {
     for (const text of ['es pa mi casa', "I'm an independent contractor", 'persona física', 'a mi nombre']) expect((await read(text, asked('company_name'))).leadFields.company_name, text).toBeNull();
   });
+
+  it('should read when, told in a clause of the need, as the urgency', async () => {
+    const cases: [string, string][] = [['pintura para una escuela, la necesitamos para el lunes', 'Alto'], ['doors for 12 units, we need them in two weeks', 'Medio'], ['techo de zinc para una nave, para el mes que viene', 'Bajo']];
+    for (const [text, level] of cases) expect((await read(text, asked('problem_statement'))).leadFields.urgency_level, text).toBe(level);
+    expect((await read('pintura, nada más', asked('problem_statement'))).leadFields.urgency_level).toBeUndefined();
+  });
 });

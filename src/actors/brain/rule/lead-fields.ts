@@ -194,6 +194,12 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     const level = readBare('urgency_level', text, { tenantName: input.tenantName, entities });
     if (typeof level === 'string') fields.urgency_level = level;
   }
+  // "pintura para una escuela, la necesitamos para el lunes", "doors for 12 units, we need them in two
+  // weeks": when, told in a clause of the need, is the urgency too.
+  if (expected === 'problem_statement' && fields.urgency_level === undefined && !question) {
+    const level = urgencyInClauses(text);
+    if (level) fields.urgency_level = level;
+  }
   // The phone is asked only in place of a declined e-mail: "no tengo empresa" there answers ahead.
   if (expected === 'phone_or_username' && fields.phone_or_username === undefined && fields.company_name === undefined && readBare('company_name', text, { tenantName: input.tenantName, entities }) === null) fields.company_name = null;
   // "ventas, vamos a remodelar un hotel de 30 habitaciones en Bayahíbe": the area and, after it, the need.
@@ -385,6 +391,25 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
     default:
       return undefined;
   }
+}
+
+/** "la necesitamos", "we need them": the words that lead into when something is needed. */
+const NEEDED_BY = /^(?:(?:y|and|pero|but)\s+)?(?:(?:l[oa]s?|it|them)\s+)?(?:necesit\w*|quer\w*|ocup\w*|(?:we|i) (?:need|want) (?:it|them)|need (?:it|them)|tiene que estar|tienen que estar|has to be ready|must be ready)\s+/;
+
+/** The urgency said in a clause of a longer answer ("…, la necesitamos para el lunes"). */
+function urgencyInClauses(text: string): UrgencyLevel | undefined {
+  const clauses = text.split(/\s*[,;.]\s*|\s+(?:pero|but)\s+/).map((c) => plainWords(c).replace(NEEDED_BY, '')).filter((c) => c !== '');
+  if (clauses.length < 2) return undefined;
+  for (const c of clauses.slice(1)) {
+    if (TIME_ONLY.test(c)) return /que viene|next week|proximo/.test(c) ? 'Medio' : 'Alto';
+    const span = levelOfSpan(c);
+    if (span) return span;
+    // "para el mes que viene", "no hay apuro" (two words or more: "ya", "nada" alone say other things here).
+    const when = c.replace(/^para\s+/, '');
+    const level = when.includes(' ') ? URGENCY_WHEN.find(([, re]) => re.test(when))?.[0] : undefined;
+    if (level) return level;
+  }
+  return undefined;
 }
 
 /** A span of time from now: "en 15 días", "dentro de 2 semanas", "in three weeks", "within a month". */
