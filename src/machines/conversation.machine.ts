@@ -40,6 +40,7 @@ import {
   type UnderstandActorOutput,
 } from './conversation.contract.js';
 import { asksFormalQuote, goodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
+import { asksWhyAsked } from './lead-why.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -943,6 +944,11 @@ export const conversationMachine = setup({
       // "el correo está mal", "the company": names what to fix without a value.
       return understanding.affirmation !== 'yes' && wantsToFixField(spec, lastText(context));
     },
+    asksWhyFormAsks: ({ context }) => {
+      const understanding = u(context);
+      const spec = formInProgress(context);
+      return !!spec && !!understanding && context.expecting.kind === 'lead_field' && asksWhyAsked(lastText(context)) && !carriesFormData(spec, understanding, context.lead, lastText(context));
+    },
     answersFormQuestion: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1657,6 +1663,8 @@ export const conversationMachine = setup({
             { guard: 'dropsForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, 'dropForm'] },
             { guard: 'confirmsForm', target: '#workflow.form.submitting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'rejectsForm', target: '#workflow.form.correcting', actions: { type: 'route', params: { as: 'form' } } },
+            // "¿para qué quieren mi correo?": why it is asked, then the question again (never "no te entendí").
+            { guard: 'asksWhyFormAsks', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.why' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             {
