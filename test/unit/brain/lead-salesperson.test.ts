@@ -113,4 +113,13 @@ describe('lead fields given out of turn', () => {
     for (const [text, level] of cases) expect((await read(text, asked('problem_statement'))).leadFields.urgency_level, text).toBe(level);
     expect((await read('pintura, nada más', asked('problem_statement'))).leadFields.urgency_level).toBeUndefined();
   });
+
+  it('should not write a request or a description as the name, nor a product looked for or a complaint as the need', async () => {
+    for (const text of ['queremos cotizar materiales para un residencial', 'somos una empresa de remodelaciones, queremos trabajar con ustedes', 'I need a quote']) {
+      expect((await read(text, asked('name'))).leadFields.name, text).toBeUndefined();
+    }
+    for (const text of ['busco una escalera de aluminio', 'quiero devolver una pintura que salio de otro color', 'quisiera saber si tienen cemento y varilla para una obra', 'quiero que me visite un vendedor para un proyecto']) {
+      expect((await read(text, asked('name'))).leadFields.problem_statement, text).toBeUndefined();
+    }
+  });
 });

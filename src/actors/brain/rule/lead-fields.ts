@@ -23,7 +23,7 @@ const DECLINE_PROBLEM = /^(?:no|nada|ninguna|ninguno|nothing|none|n\/?a)$/;
 const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre e|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
 const COMPANY_PREFIX =
   /^(?:(?:(?:el )?nombre(?: de la empresa| de mi empresa| del negocio)? es|la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|el negocio es|mi negocio es|mi negocio se llama|se llama|es|somos|trabajo en|trabajo para|de parte de|de la empresa|la compania es|mi compania es|represento a|my company is|our company is|the company is|we are|i work at|i work for|it'?s|company:?|empresa:?)\s+)/i;
-const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|necesito|tienen|precio|cuanto|how|what|donde|where|cemento|varilla|porque|cual|que|por que|para que)\b/i;
+const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|necesito|tienen|precio|cuanto|how|what|donde|where|cemento|varilla|porque|cual|que|por que|para que|queremos|necesitamos|quisiera|quisieramos|busco|buscamos|cotizar|cotizacion|cotizame|comprar|want|need|quote|looking|somos|represento|tenemos|empresa|compania|company)\b/i;
 /**
  * The form's own vocabulary is never a person's name: an interest area or a department ("ventas",
  * "el área de soporte", "billing"), or a bare urgency level ("alta"), typed where the name was asked
@@ -101,6 +101,8 @@ const NOT_A_NEED = /\b(?:gracias|thanks|thank you|persona|humano|agente|asesor|e
 
 /** The questions of who the customer is: a need told there is told ahead. */
 const CONTACT_QUESTIONS = new Set<LeadField>(['name', 'email', 'phone_or_username', 'company_name']);
+/** The sales side asked for ("quiero que me visite un vendedor"): the request again, not the need. */
+const SALES_ASKED = /\b(?:vendedor\w*|ventas|sales|rep|reps|representative|reunion|meeting|visite|visit)\b/;
 /** A need told in words ("necesito…", "vamos a construir…", "es para una obra…", "we need…"). */
 const NEED_TOLD =
   /\b(?:necesit\w*|queremos|quiero|quisiera|buscamos|busco|ocupo|ocupamos|vamos a|estamos (?:construyendo|haciendo|remodelando|levantando)|es para (?:una?|la|el|mi|nuestr[oa])|son para|cotiz\w*|we need|we want|we re (?:building|renovating|remodeling|looking)|we are (?:building|renovating|remodeling|looking)|i need|i want|i m (?:building|renovating|looking)|looking for|it s for an?)\b/;
@@ -222,7 +224,10 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   // asked: the need told ahead, written down — the question asked stays open.
   let needAhead = false;
   if (expected && CONTACT_QUESTIONS.has(expected) && fields[expected] === undefined && fields.problem_statement === undefined && !question && !asksPrice && !carriesContactData(entities)) {
-    if (folded.split(' ').length >= 5 && NEED_TOLD.test(folded) && (entities.some((e) => e.type === 'product') || GOODS_WORDS.test(folded) || PROJECT_WORDS.test(folded))) {
+    // One product looked for ("busco una escalera de aluminio") is a question to answer, not the need; a person asked for is no need.
+    const goods = entities.filter((e) => e.type === 'product').length >= 2 || GOODS_WORDS.test(folded) || PROJECT_WORDS.test(folded);
+    const aboutGoods = input.intent === undefined || input.intent === 'sales_lead' || input.intent === 'price_quote' || input.intent === 'product_inquiry';
+    if (aboutGoods && folded.split(' ').length >= 5 && NEED_TOLD.test(folded) && goods && !NOT_A_NEED.test(folded) && !SALES_ASKED.test(folded)) {
       fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
       needAhead = true;
     }
@@ -258,7 +263,7 @@ function plainWords(text: string): string {
 }
 
 /** How a request opens ("quiero…", "pásame…", "I want…"): a sentence that asks, never a company's name. */
-const REQUEST_OPENING = /^(?:(?:mejor|bueno|ok|oye|disculpa|no)\s+)?(?:quiero|quisiera|queria|necesito|prefiero|puedo|pueden|podrian|podria|me pueden|me puedes|me podrian|pasame|pasenme|comunicame|comuniquenme|dejame|llamenme|llamame|hablar con|i want|i need|i'?d like|i would like|can i|can you|could you|could i|let me|put me|transfer me|call me)\b/i;
+const REQUEST_OPENING = /^(?:(?:mejor|bueno|ok|oye|disculpa|no)\s+)?(?:quiero|quisiera|queria|necesito|queremos|necesitamos|quisieramos|buscamos|busco|prefiero|puedo|pueden|podrian|podria|me pueden|me puedes|me podrian|pasame|pasenme|comunicame|comuniquenme|dejame|llamenme|llamame|hablar con|i want|i need|we want|we need|we'?re looking|we are looking|i'?m looking|i'?d like|i would like|can i|can you|could you|could i|let me|put me|transfer me|call me)\b/i;
 
 /** The message without the punctuation people put around a short answer. */
 function bareOf(text: string): string {
