@@ -122,4 +122,12 @@ describe('lead fields given out of turn', () => {
       expect((await read(text, asked('name'))).leadFields.problem_statement, text).toBeUndefined();
     }
   });
+
+  it('should read every form of "cotizar" and the company after a job title', async () => {
+    const u = await read('hola, me gustaría que me cotizaran los materiales de una casa de 3 habitaciones, me llamo Yesenia Cruz, yesenia.cruz@gmail.com');
+    expect(u.nlu.intent.name).toBe('sales_lead');
+    expect(extractCompanies('soy Pedro, gerente de compras de Agregados del Este').map((c) => c.value)).toEqual(['Agregados del Este']);
+    expect(extractCompanies("I'm the purchasing manager at Blue Coast Builders").map((c) => c.value)).toEqual(['Blue Coast Builders']);
+    expect(extractCompanies('gerente de compras de la empresa')).toEqual([]);
+  });
 });

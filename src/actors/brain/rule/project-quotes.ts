@@ -15,7 +15,8 @@ function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-export const QUOTE_WORDS = /\b(?:quote|quotes|quotation|estimate|cotizacion|cotizaciones|cotizar|cotizen|cotice|cotizan|cotizas|cotiza|cotizame|cotizarme|cotizarnos|cotizenme|cotizeme|presupuesto)\b/;
+/** Every form of "cotizar" ("cotizaran", "cotizarían", "cotícenme"), "presupuesto(s)" and the English nouns. */
+export const QUOTE_WORDS = /\b(?:quote|quotes|quotation|quotations|estimate|coti[sz]\w*|presupuestos?)\b/;
 export const PROJECT_WORDS =
   /\b(?:proyectos?|obras?|construccion|remodelacion|renovacion|casas?|apartamentos?|aptos?|habitaciones|edificios?|hotel(?:es)?|villas?|torres?|naves?|locales|oficinas|project|projects|rooms|house|houses|home|apartments?|units|building|buildings|hotel|hotels|villas?|renovation|remodel\w*|construction|development|site)\b/;
 
