@@ -34,13 +34,13 @@ describe('a business quote for a project opens the lead (leads4)', () => {
 
 describe('a sales advisor asked for by name', () => {
   it('should read the sales side asked for, es and en', () => {
-    for (const text of ['quiero hablar con un asesor de ventas', 'tienen asesores de ventas?', 'me comunica con alguien de ventas', 'can I talk to a sales advisor?', 'I need someone from sales to contact me', 'quiero hablar con el departamento comercial', 'quiero que un asesor me haga la cotización formal', "I'd like a rep to send me a quote"]) {
+    for (const text of ['quiero hablar con un asesor de ventas', 'tienen asesores de ventas?', 'me comunica con alguien de ventas', 'can I talk to a sales advisor?', 'I need someone from sales to contact me', 'quiero hablar con el departamento comercial', 'quiero que un asesor me haga la cotización formal', "I'd like a rep to send me a quote", 'necesito hablar con alguien para un pedido grande de cerámica para un hotel']) {
       expect(asksForSalesPerson(text), text).toBe(true);
     }
   });
 
   it('should not read a job, trouble, or any person', () => {
-    for (const text of ['busco trabajo de asesor de ventas', 'are you hiring sales reps?', 'quiero hablar con alguien de ventas, compré un taladro y no sirve', 'quiero hablar con un asesor', 'quiero hablar con una persona']) {
+    for (const text of ['busco trabajo de asesor de ventas', 'are you hiring sales reps?', 'quiero hablar con alguien de ventas, compré un taladro y no sirve', 'quiero hablar con un asesor', 'quiero hablar con una persona', 'necesito hablar con alguien, la cotización que me mandaron está mal', 'quiero hablar con alguien sobre mi pedido']) {
       expect(asksForSalesPerson(text), text).toBe(false);
     }
   });

@@ -36,6 +36,9 @@ const SALES_PERSON =
 /** An advisor asked to prepare a quote ("que un asesor me haga la cotización formal"): the sales side too. */
 const ADVISOR = /\b(?:asesor|asesora|asesores|ejecutivo|ejecutiva|representante|vendedor|vendedora|advisor|adviser|rep|representative|salesperson|salesman)\b/;
 const QUOTED = /\b(?:cotiz\w*|presupuesto\w*|proforma|quote|quotes|quotation|estimate)\b/;
+/** Anyone asked for a big purchase ("hablar con alguien para un pedido grande de cerámica para un hotel"). */
+const ANYONE = /\b(?:alguien|una persona|someone|somebody|a person)\b/;
+const BIG_BUY = /\b(?:pedido grande|compra grande|pedidos grandes|al por mayor|por volumen|wholesale|large order|big order|bulk order|in bulk|cotiz\w*|presupuesto|quote|quotation|proyecto|project)\b/;
 /** Asking for that person: to talk to, be contacted or called by, or whether there is one. */
 const TALK_OR_CONTACT =
   /\b(?:haga|hagan|prepare|preparen|mande|manden|envie|envien|habl\w*|comunic\w*|contact\w*|llam\w*|escrib\w*|atiend\w*|atend\w*|pas\w+ con|quiero|quisiera|necesito|ocupo|busco|tienen|hay|talk|speak|contact|call|reach|get in touch|put me|connect|transfer|need|want|would like|d like|have|is there|are there)\b/;
@@ -44,7 +47,7 @@ const TALK_OR_CONTACT =
 const A_JOB = /\b(?:trabajo|trabajar|empleo|vacantes?|puesto|plaza|curriculum|cv|job|jobs|hiring|hire|work as|position|apply|aplicar)\b/;
 
 /** Trouble told with it ("compré un taladro y no sirve") is a complaint for a person, not a sale. */
-const TROUBLE = /\b(?:problema|problemas|queja|quejarme|reclamo|reclamar|devolver|devolucion|reembolso|no sirve|no funciona|no prende|danad[oa]s?|rot[oa]s?|incomplet[oa]|mal estado|complaint|complain|refund|return|broken|damaged|problem|issue|defective|doesn t work|not working)\b/;
+const TROUBLE = /\b(?:mal|error|errores|equivocad[oa]s?|cobraron|cobrado|wrong|mistake|overcharged|problema|problemas|queja|quejarme|reclamo|reclamar|devolver|devolucion|reembolso|no sirve|no funciona|no prende|danad[oa]s?|rot[oa]s?|incomplet[oa]|mal estado|complaint|complain|refund|return|broken|damaged|problem|issue|defective|doesn t work|not working)\b/;
 
 /**
  * "quiero hablar con un asesor de ventas", "¿tienen asesores de ventas?", "can I talk to a sales
@@ -53,7 +56,8 @@ const TROUBLE = /\b(?:problema|problemas|queja|quejarme|reclamo|reclamar|devolve
  */
 export function asksForSalesPerson(text: string): boolean {
   const f = words(text);
-  return (SALES_PERSON.test(f) || (ADVISOR.test(f) && QUOTED.test(f))) && TALK_OR_CONTACT.test(f) && !A_JOB.test(f) && !TROUBLE.test(f);
+  const forASale = SALES_PERSON.test(f) || (ADVISOR.test(f) && QUOTED.test(f)) || (ANYONE.test(f) && BIG_BUY.test(f));
+  return forASale && TALK_OR_CONTACT.test(f) && !A_JOB.test(f) && !TROUBLE.test(f);
 }
 
 /** Urgency and nothing else: "es urgente", "urgente!!!", "it's urgent, please", "esto urge". */
