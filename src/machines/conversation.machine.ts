@@ -40,7 +40,7 @@ import {
   type UnderstandActorOutput,
 } from './conversation.contract.js';
 import { asksFormalQuote, goodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
-import { asksWhyAsked } from './lead-why.js';
+import { asksProductToo, asksWhyAsked } from './lead-why.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -954,6 +954,9 @@ export const conversationMachine = setup({
       const spec = formInProgress(context);
       if (!understanding || !spec) return false;
       const slot = askingSlot(context);
+      // "quiero remodelar la cocina, ¿cuánto cuesta el porcelanato?": the need is taken (merged on
+      // the way in) and the product question is answered as a detour, then the form goes on.
+      if (slot === 'problem_statement' && asksProductToo(understanding, lastText(context))) return false;
       if (slot && answersSlot(spec, slot, understanding, lastText(context))) return true;
       // Other form data (a correction, a slot given early) stays in the flow unless the message
       // is about something else: then it is a detour, and the data was merged anyway.

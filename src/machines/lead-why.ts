@@ -1,3 +1,4 @@
+import type { Understanding } from '../domain/understanding.js';
 import { foldAccents } from '../kernel/fold.js';
 
 /**
@@ -16,4 +17,19 @@ export function asksWhyAsked(text: string): boolean {
   const f = foldAccents(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (f === '' || f.split(' ').length > 10) return false;
   return WHY_FIRST.test(f) || WHAT_FOR.test(f);
+}
+
+/** A question about a product ("¿cuánto cuesta el porcelanato?", "do you have white paint?") asked along with an answer. */
+const PRODUCT_QUESTION = /\b(?:cuanto|cuantos|cuesta|cuestan|vale|valen|precio|a como|tienen|tiene|hay|venden|how much|price|cost|do you have|do you sell|is there)\b/;
+
+/**
+ * The need told with a product question after it: the question is answered (a detour) and the
+ * need, read without it, is kept — a clerk answers the price and writes the need down.
+ */
+export function asksProductToo(understanding: Understanding, text: string): boolean {
+  if (understanding.products.length === 0 || !text.includes('?')) return false;
+  const intent = understanding.nlu.intent.name;
+  if (intent !== 'price_quote' && intent !== 'product_inquiry') return false;
+  const need = understanding.leadFields.problem_statement;
+  return typeof need === 'string' && need.length < text.trim().length - 3 && PRODUCT_QUESTION.test(foldAccents(text));
 }

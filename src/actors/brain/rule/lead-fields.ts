@@ -5,6 +5,7 @@ import { capitalizeName, extractCompanies, extractPersonNames, stripTitles } fro
 import { detectInterestArea, detectUrgency } from './signals.js';
 import { fold, foldWithMap } from './text.js';
 import { PROJECT_WORDS } from './project-quotes.js';
+import { levelOfSpan } from './time-spans.js';
 
 /** "no sé", "ni idea", "not sure": the customer cannot answer the question. */
 const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|no tengo idea|no estoy segur[oa]|no se todavia|todavia no se|aun no se|i don'?t know|i do not know|dunno|not sure|no idea|idk)$/;
@@ -371,8 +372,11 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // "mi correo es …" while the need was asked gives contact data, not the need.
       if (carriesContactData(context.entities) && f.split(' ').length <= 10) return undefined;
       // "¿tienen cemento gris?" is a question to answer first (a detour), not the need.
-      if (/\?\s*$/.test(text.trim()) && /^(?:tienen|tiene|hay|cuanto|cuantos|cuanta|que|cual|cuales|donde|a que hora|a como|venden|do you|how much|what|where|is there|are there|can you)\b/.test(f)) return undefined;
-      const trimmed = text.trim().replace(/\s+/g, ' ');
+      if (/\?\s*$/.test(text.trim()) && QUESTION_START.test(f)) return undefined;
+      // "quiero remodelar la cocina, ¿cuánto cuesta el porcelanato?": the need without the question asked after it (answered as a detour).
+      const told = withoutQuestionClauses(text);
+      if (told === '') return undefined;
+      const trimmed = told.replace(/\s+/g, ' ');
       return trimmed.length <= 400 ? trimmed : `${trimmed.slice(0, 399).trimEnd()}…`;
     }
     case 'urgency_level': {
@@ -417,22 +421,19 @@ function urgencyInClauses(text: string): UrgencyLevel | undefined {
   return undefined;
 }
 
-/** A span of time from now: "en 15 días", "dentro de 2 semanas", "in three weeks", "within a month". */
-const TIME_SPAN = /\b(?:en|dentro de|para dentro de|de aqui a|in|within|in about|en unos|en unas|in a|in the next|en los proximos|en las proximas)\s+(\d{1,3}|una?|one|a|dos|two|tres|three|cuatro|four|cinco|five|seis|six|diez|ten|quince|fifteen|veinte|twenty|treinta|thirty)\s+(dias?|days?|semanas?|weeks?|mes(?:es)?|months?|anos?|years?)\b/;
-const END_OF = /\b(?:fin|final|finales|end|termine|se termine|acabe) (?:de |del |of )?(?:este |esta |the |this |la |el )?(semana|week|mes|month|ano|year)\b/;
-const SPAN_WORDS: Record<string, number> = { un: 1, una: 1, one: 1, a: 1, dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, seis: 6, six: 6, diez: 10, ten: 10, quince: 15, fifteen: 15, veinte: 20, twenty: 20, treinta: 30, thirty: 30 };
+/** How a question starts ("¿tienen…?", "¿cuánto…?", "how much…?"). */
+const QUESTION_START = /^(?:tienen|tiene|hay|cuanto|cuantos|cuanta|que|cual|cuales|donde|a que hora|a como|venden|do you|how much|what|where|is there|are there|can you)\b/;
 
-/** The level of a span of time from now: within a week high, within 3 weeks medium, later low. */
-function levelOfSpan(f: string): UrgencyLevel | undefined {
-  // "a fin de mes", "by the end of the month", "antes de que termine la semana".
-  const end = END_OF.exec(f);
-  if (end) return /^(?:semana|week)/.test(end[1]!) ? 'Alto' : /^(?:mes|month)/.test(end[1]!) ? 'Medio' : 'Bajo';
-  const m = TIME_SPAN.exec(f);
-  if (!m) return undefined;
-  const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : (SPAN_WORDS[m[1]!] ?? 1);
-  const unit = m[2]!;
-  const days = /^(?:dia|day)/.test(unit) ? n : /^(?:semana|week)/.test(unit) ? n * 7 : /^(?:mes|month)/.test(unit) ? n * 30 : n * 365;
-  return days <= 7 ? 'Alto' : days <= 21 ? 'Medio' : 'Bajo';
+/** The text without its clauses that ask a question ("…, ¿cuánto cuesta el porcelanato?"); the text itself when none does. */
+function withoutQuestionClauses(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed.includes('?')) return trimmed;
+  const clauses = trimmed.split(/(?<=[,;.?!])\s+|\s*¿/).map((c) => c.trim()).filter((c) => c !== '');
+  const kept = clauses.filter((c) => !((/\?\s*$/.test(c) && QUESTION_START.test(plainWords(c))) || /^(?:cuant[oa]s?|a como|how much|how many)\b/.test(plainWords(c))));
+  if (kept.length === clauses.length) return trimmed;
+  const rest = kept.join(' ').replace(/[,;.\s]+$/, '').trim();
+  // A greeting before the question ("Buenas, ¿tienen block de 6?") is no need.
+  return plainWords(rest).split(' ').filter((w) => w !== '').length >= 3 ? rest : '';
 }
 
 /**
