@@ -105,7 +105,7 @@ describe('lead fields given out of turn', () => {
   });
 
   it('should read more ways of declining the company', async () => {
-    for (const text of ['es pa mi casa', "I'm an independent contractor", 'persona física', 'a mi nombre']) expect((await read(text, asked('company_name'))).leadFields.company_name, text).toBeNull();
+    for (const text of ['es pa mi casa', "I'm an independent contractor", 'persona física', 'a mi nombre', 'soy ama de casa', "I'm a homeowner", 'es para mi casa nada más']) expect((await read(text, asked('company_name'))).leadFields.company_name, text).toBeNull();
   });
 
   it('should read when, told in a clause of the need, as the urgency', async () => {
@@ -129,5 +129,11 @@ describe('lead fields given out of turn', () => {
     expect(extractCompanies('soy Pedro, gerente de compras de Agregados del Este').map((c) => c.value)).toEqual(['Agregados del Este']);
     expect(extractCompanies("I'm the purchasing manager at Blue Coast Builders").map((c) => c.value)).toEqual(['Blue Coast Builders']);
     expect(extractCompanies('gerente de compras de la empresa')).toEqual([]);
+  });
+
+  it('should take the company after "soy de", "soy dueño de", "I\'m with", and not a description of the business', async () => {
+    const cases: [string, string][] = [['soy de constructora báez', 'Constructora Báez'], ['soy dueño de ferretería díaz', 'Ferretería Díaz'], ["I'm with blue reef", 'Blue Reef']];
+    for (const [text, company] of cases) expect((await read(text, asked('company_name'))).leadFields.company_name, text).toBe(company);
+    expect((await read('soy una constructora pequeña', asked('company_name'))).leadFields.company_name).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import type { InterestArea, LeadField, UrgencyLevel } from '../../../domain/lead
 import type { Entity } from '../../../domain/nlu.js';
 import type { Expectation } from '../../../domain/understanding.js';
 import { capitalizeName, extractCompanies, extractPersonNames, stripTitles } from './contact-entities.js';
+import { COMPANY_HEAD } from './name-words.js';
 import { detectInterestArea, detectUrgency } from './signals.js';
 import { fold, foldWithMap } from './text.js';
 import { PROJECT_WORDS } from './project-quotes.js';
@@ -23,7 +24,7 @@ const DECLINE_PHONE_WORDS =
 const DECLINE_PROBLEM = /^(?:no|nada|ninguna|ninguno|nothing|none|n\/?a)$/;
 const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre e|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
 const COMPANY_PREFIX =
-  /^(?:(?:(?:el )?nombre(?: de la empresa| de mi empresa| del negocio)? es|la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|el negocio es|mi negocio es|mi negocio se llama|se llama|es|somos|trabajo en|trabajo para|de parte de|de la empresa|la compania es|mi compania es|represento a|my company is|our company is|the company is|we are|i work at|i work for|it'?s|company:?|empresa:?)\s+)/i;
+  /^(?:(?:(?:soy|somos) (?:de|del|de la)|(?:soy|yo soy) (?:el |la )?(?:due[nñ][oa]|gerente|encargad[oa]|propietari[oa]) (?:de|del)|i'?m (?:with|from|the owner of)|we'?re (?:with|from)|(?:el )?nombre(?: de la empresa| de mi empresa| del negocio)? es|la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|el negocio es|mi negocio es|mi negocio se llama|se llama|es|somos|trabajo en|trabajo para|de parte de|de la empresa|la compania es|mi compania es|represento a|my company is|our company is|the company is|we are|i work at|i work for|it'?s|company:?|empresa:?)\s+)/i;
 const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|necesito|tienen|precio|cuanto|how|what|donde|where|cemento|varilla|porque|cual|que|por que|para que|queremos|necesitamos|quisiera|quisieramos|busco|buscamos|cotizar|cotizacion|cotizame|comprar|want|need|quote|looking|somos|represento|tenemos|empresa|compania|company)\b/i;
 /**
  * The form's own vocabulary is never a person's name: an interest area or a department ("ventas",
@@ -40,6 +41,13 @@ const OWN_NAME = /\b(?:mi nombre|me llamo|my name|my full name)\b/;
 
 /** A value said to be wrong: it was given before, so it is not the one asked now. */
 const SAID_WRONG = /\b(?:esta mal|estan mal|equivocad[oa]|incorrect[oa]?|is wrong|was wrong|wrong|mal escrit[oa])\b/;
+
+/**
+ * A person's role, and nothing else ("soy ama de casa", "soy ingeniero", "I'm a homeowner", "soy un
+ * maestro constructor"), on folded words: who they are, not a company. English needs its article
+ * ("I'm done" is no role).
+ */
+const PERSON_ROLE = /^(?:(?:soy|yo soy)\s+(?:(?:un|una)\s+)?|(?:i'?m|i am)\s+(?:a|an)\s+)(?!(?:de|del|from|with|at|for|of|in|en|con|parte|el|la|los|las|the|dueno|duena|owner|gerente|manager|encargad[oa]|jef[ea]|director[a]?|presidente|president|soci[oa]|partner|propietari[oa]|yo|nuevo|nueva|new|little|bit)\b)([a-z][a-z-]*)(?:\s+(?:de|del)\s+[a-z]+|\s+[a-z]+)?$/;
 
 /** "no, mi correo es …", "no, my name is …": a "no" that corrects another field, not a decline of the one asked. */
 const CORRECTS_OTHER_FIELD = /^no\s*,?\s*(?:(?:mi|el|la|my|the)\s+)?(?:correo|email|e-mail|mail|telefono|celular|numero|nombre|apellido|name|phone|number|cell)\b/;
@@ -332,7 +340,13 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // "no, mi correo es …": the "no" corrects another answer, it does not decline the company.
       if (CORRECTS_OTHER_FIELD.test(f)) return undefined;
       const firstClause = (f.split(/[,;]/)[0] ?? f).trim();
-      if (DECLINE_COMPANY.test(f) || DECLINE_COMPANY.test(firstClause) || dontKnow || DONT_KNOW.test(firstClause)) return null;
+      // "es para mi casa nada más": the decline with a closing "nada más" / "only".
+      const declined = f.replace(/\s+(?:nada mas|na mas|solamente|solo|nomas|only|just that)$/, '');
+      if (DECLINE_COMPANY.test(f) || DECLINE_COMPANY.test(declined) || DECLINE_COMPANY.test(firstClause) || dontKnow || DONT_KNOW.test(firstClause)) return null;
+      // "soy ama de casa", "I'm a homeowner", "soy ingeniero": who they are, in lower case, is a person, not a company.
+      // "soy una constructora pequeña" describes the business without naming it: asked again.
+      const role = PERSON_ROLE.exec(f);
+      if (role) return COMPANY_HEAD.test(role[1]!) ? undefined : null;
       if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own|independent|freelance\w*|self[ -]employed|persona fisica|a mi nombre|a nombre mio|a titulo personal|pa mi casa|pa la casa|pa mi)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
       // "ventas", "alta": the form's own words answer another of its questions, never the company's name.
       if (f.split(' ').length <= 3 && FORM_WORDS.test(f)) return undefined;
