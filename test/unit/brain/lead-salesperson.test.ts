@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { asksForSalesPerson } from '../../../src/actors/brain/rule/handoff-requests.js';
+import { isStoreysOfBuilding } from '../../../src/actors/brain/rule/project-quotes.js';
 import { extractCompanies } from '../../../src/actors/brain/rule/company-names.js';
 import { namesGoods } from '../../../src/actors/tools/product-like.js';
 import type { LeadField } from '../../../src/domain/lead.js';
@@ -135,5 +136,13 @@ describe('lead fields given out of turn', () => {
     const cases: [string, string][] = [['soy de constructora báez', 'Constructora Báez'], ['soy dueño de ferretería díaz', 'Ferretería Díaz'], ["I'm with blue reef", 'Blue Reef']];
     for (const [text, company] of cases) expect((await read(text, asked('company_name'))).leadFields.company_name, text).toBe(company);
     expect((await read('soy una constructora pequeña', asked('company_name'))).leadFields.company_name).toBeUndefined();
+  });
+
+  it('should read "una casa de 2 niveles" as storeys, and "el nivel de aluminio" as the tool', async () => {
+    const text = 'materiales para una casa de 2 niveles';
+    expect(isStoreysOfBuilding(text, { start: text.indexOf('2 niveles'), end: text.length })).toBe(true);
+    expect(isStoreysOfBuilding(text, { start: text.indexOf('niveles'), end: text.length })).toBe(true);
+    expect((await read('necesito una cotización de materiales para una casa de 2 niveles en Higüey')).nlu.entities.some((e) => e.type === 'product')).toBe(false);
+    expect((await read('cuanto cuesta el nivel de aluminio?')).nlu.entities.some((e) => e.type === 'product')).toBe(true);
   });
 });

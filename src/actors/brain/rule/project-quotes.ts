@@ -64,3 +64,17 @@ export function asksQuoteAsLead(text: string, entities: readonly Entity[], menti
   const introduced = entities.some((e) => e.type === 'company') || (mentions.length >= 2 && entities.some((e) => e.type === 'person_name'));
   return uncounted && ((introduced && asksProjectQuote(text)) || asksQuoteForProjectUnits(text));
 }
+
+/** A building's storeys ("una casa de 2 niveles", "edificio de 4 pisos"): the word, and what stands before it. */
+const STOREY_WORD = /^(?:\d+\s+)?(?:niveles?|pisos?|plantas?|levels?|floors?|storeys?|stories)$/;
+const BUILDING_BEFORE =
+  /\b(?:casas?|edificios?|torres?|viviendas?|apartamentos?|naves?|locales?|residencias?|residencial|hotel|houses?|buildings?|homes?|towers?)\s+(?:de|of)\s+(?:(?:\d+|una?|dos|tres|cuatro|cinco|seis|siete|ocho|diez|two|three|four|five|six)\s*)?$/;
+
+/**
+ * "una casa de 2 niveles": the house's storeys, never two spirit levels ("Nivel de Aluminio") to
+ * price. True for a product mention that is the storeys of a building named just before it.
+ */
+export function isStoreysOfBuilding(text: string, span: { start: number; end: number }): boolean {
+  if (!STOREY_WORD.test(fold(text.slice(span.start, span.end)).trim())) return false;
+  return BUILDING_BEFORE.test(fold(text.slice(Math.max(0, span.start - 40), span.start)));
+}

@@ -40,6 +40,7 @@ import {
   asksNewAccount,
   asksToReactivate,
   asksQuoteAsLead,
+  isStoreysOfBuilding,
   asksStorePhone,
   asksWhatIsOffered,
   asksToOrder,
@@ -170,7 +171,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const companies = extractCompanies(text, { exclude: [tenantName], names }).filter((c) => !names.some((n) => n.start < c.end && c.start < n.end));
     const raw = products.extract(withAreasAsUnits(text));
     // "me la pueden mandar a Guaymate?": a delivery verb is not a typo of a product ("mandarria").
-    const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim());
+    // "una casa de 2 niveles": the storeys, not spirit levels (`project-quotes.ts`).
+    const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim()) || isStoreysOfBuilding(text, p);
     const found = joinEnglishCompounds(text, { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) });
     // A company made only of product words ("quote for Cemento Gris") is a product, not a company;
     // a product word inside a name or a real company ("Tomás", "Marcos Pinturas") is not a product.

@@ -152,7 +152,7 @@ export function isVagueComplaint(text: string): boolean {
   return w.length > 0 && w.length <= 8 && w.every((x) => VAGUE_COMPLAINT_WORDS.has(x));
 }
 
-export { asksForQuote, asksProjectQuote, asksQuoteAsLead, asksQuoteForProjectUnits } from './project-quotes.js';
+export { asksForQuote, asksProjectQuote, asksQuoteAsLead, asksQuoteForProjectUnits, isStoreysOfBuilding } from './project-quotes.js';
 
 const TO_BUY = String.raw`\b(?:quiero|quisiera|queria|necesito|ocupo|busco|deseo|voy a|i want to|i d like to|i would like to|i need to|looking to)\s+(?:comprar(?:me|le|les)?|adquirir|buy|purchase)`;
 const BUY_VERB = new RegExp(String.raw`${TO_BUY}\s+(?:un|una|unos|unas|el|la|los|las|dos|tres|\d+|a|an|some|the|one|two|three)\s+[a-z]`);
