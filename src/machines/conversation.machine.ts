@@ -40,6 +40,7 @@ import {
   type UnderstandActorOutput,
 } from './conversation.contract.js';
 import { asksFormalQuote, goodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
+import { asksProductToo, asksWhyAsked } from './lead-why.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -401,7 +402,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   // "ok", "perfecto", "👍", "perfecto, gracias", "ok gracias" take note of the price; they do not ask for anything.
   // "bueno, déjame pensarlo" puts it off.
   // "mándamelos a Caleta" is priced with that delivery (the product flow), not set aside bare.
-  if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text) || ordersDeliveryTo(text)) return false;
+  // "ok, mándame la cotización formal": the quote of it is asked, not the product set aside.
+  if (ACKNOWLEDGES_ONLY.test(text) || defersTheOrder(text) || ordersDeliveryTo(text) || asksFormalQuote(understanding, text)) return false;
   // "¿Quieres que te avise cuando llegue?": "avísame", "let me know" take that offer.
   if (offer.backorder && NOTIFY_ME.test(text)) return true;
   return understanding.affirmation === 'yes' || takesTheOrder(text);
@@ -942,11 +944,19 @@ export const conversationMachine = setup({
       // "el correo está mal", "the company": names what to fix without a value.
       return understanding.affirmation !== 'yes' && wantsToFixField(spec, lastText(context));
     },
+    asksWhyFormAsks: ({ context }) => {
+      const understanding = u(context);
+      const spec = formInProgress(context);
+      return !!spec && !!understanding && context.expecting.kind === 'lead_field' && asksWhyAsked(lastText(context)) && !carriesFormData(spec, understanding, context.lead, lastText(context));
+    },
     answersFormQuestion: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
       if (!understanding || !spec) return false;
       const slot = askingSlot(context);
+      // "quiero remodelar la cocina, ¿cuánto cuesta el porcelanato?": the need is taken (merged on
+      // the way in) and the product question is answered as a detour, then the form goes on.
+      if (slot === 'problem_statement' && asksProductToo(understanding, lastText(context))) return false;
       if (slot && answersSlot(spec, slot, understanding, lastText(context))) return true;
       // Other form data (a correction, a slot given early) stays in the flow unless the message
       // is about something else: then it is a detour, and the data was merged anyway.
@@ -1656,6 +1666,8 @@ export const conversationMachine = setup({
             { guard: 'dropsForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, 'dropForm'] },
             { guard: 'confirmsForm', target: '#workflow.form.submitting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'rejectsForm', target: '#workflow.form.correcting', actions: { type: 'route', params: { as: 'form' } } },
+            // "¿para qué quieren mi correo?": why it is asked, then the question again (never "no te entendí").
+            { guard: 'asksWhyFormAsks', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.why' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             {

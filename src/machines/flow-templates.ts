@@ -61,6 +61,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'goodbye',
   'notUnderstood',
   'lead.notUnderstood', 'lead.offerDeclined',
+  // "¿para qué quieren mi correo?" in the middle of the form: why, then the question again.
+  'lead.why',
   'error.tool',
   'lead.start',
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),

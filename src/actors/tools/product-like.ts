@@ -22,6 +22,9 @@ const NOT_GOODS = new Set(
     // comparisons said of what is on the counter
     'mas', 'menos', 'barato', 'barata', 'baratos', 'baratas', 'caro', 'cara', 'economico', 'economica', 'mejor', 'peor', 'primero', 'primera', 'ultimo', 'ultima',
     'cheap', 'cheaper', 'cheapest', 'expensive', 'better', 'best', 'first', 'last',
+    // how a quote or a person is asked for ("una cotización formal", "un asesor de ventas")
+    'cotizacion', 'cotizaciones', 'presupuesto', 'proforma', 'quote', 'quotation', 'estimate', 'formal', 'formales', 'oficial', 'detallada', 'detallado', 'official', 'detailed', 'written', 'escrita',
+    'asesor', 'asesora', 'asesores', 'vendedor', 'vendedora', 'vendedores', 'advisor', 'adviser', 'advisors', 'rep', 'reps', 'ventas', 'venta', 'sales', 'comercial', 'representative', 'salesman', 'salesperson',
     // time
     'hoy', 'manana', 'ayer', 'ahora', 'luego', 'despues', 'antes', 'tarde', 'temprano', 'pronto', 'rato', 'semana', 'semanas', 'dia', 'dias', 'hora', 'horas',
     'minuto', 'minutos', 'mes', 'meses', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'sabado', 'domingo', 'noche', 'mediodia', 'tiempo', 'fecha',

@@ -20,7 +20,8 @@ describe('the sales-lead offer answered with data (rule brain, real machine)', (
   const offers: [string, string][] = [
     ['hi, I would like to talk to sales about supplying our hotel renovation in Punta Cana', 'en'],
     ['quisiera hablar con ventas sobre suplir la remodelación de nuestro hotel en punta cana', 'es'],
-    ["can someone from sales contact me? we're building a warehouse", 'en'],
+    // ("can someone from sales contact me?" asks the sales side by name: the form starts at once, leads4.)
+    ["we're building a warehouse, do you work with contractors?", 'en'],
   ];
 
   it('should make sure the opening messages are unsure leads (the offer is asked)', async () => {

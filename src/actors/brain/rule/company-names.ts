@@ -25,10 +25,10 @@ import {
 import { foldAccents } from '../../../kernel/fold.js';
 
 const COMPANY_TRIGGERS =
-  /\b(?:de la empresa|de la compania|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|somos|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|gerente de|manager at|manager of|company|from|with|for|at|de parte de)\s+/g;
+  /\b(?:de la empresa|de la compania|de la firma|la empresa es|la compania es|el negocio es|la empresa|empresa:?|compania|mi empresa es|mi compania es|mi empresa se llama|la empresa se llama|la compania se llama|nuestra empresa es|nuestra empresa se llama|mi negocio es|mi negocio se llama|el negocio se llama|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|represento a|represento|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|somos|el organizador es|la organizadora es|organizado por|organizada por|i work at|i work for|i represent|i'm with|i am with|we are|we're|my company is|my company|our company is|our company|the company is|company is|company:|the organizer is|organizer is|organized by|on behalf of|owner of|dueno de|duena de|(?:gerente|encargad[oa]|jef[ea]|director[a]?|coordinador[a]?|supervisor[a]?) de (?:compras|ventas|proyectos|operaciones|mantenimiento|obras?|logistica|administracion) (?:de|en|del)|gerente de|(?:purchasing|procurement|project|operations|maintenance|sales|site) (?:manager|director|coordinator|supervisor|lead) (?:at|of|for|with)|manager at|manager of|company|from|with|for|at|de parte de)\s+/g;
 /** Triggers that need a capitalised name, a company suffix or a company head after them. */
 const LOOSE_COMPANY_TRIGGER =
-  /^(?:from|empresa:?|compania|la empresa|la empresa es|la compania es|el negocio es|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|somos|i'm with|i am with|we are|we're|company|company:|company is|the company is|owner of|dueno de|duena de|gerente de|manager at|manager of|with|for|at)$/;
+  /^(?:from|empresa:?|compania|la empresa|la empresa es|la compania es|el negocio es|trabajo en|trabajo para|trabajamos en|trabajamos para|laboro en|i work at|i work for|my company|our company|de parte de|a nombre de|vengo de|le escribo de|te escribo de|les escribo de|escribo de|llamo de|somos de|somos|i'm with|i am with|we are|we're|company|company:|company is|the company is|owner of|dueno de|duena de|gerente de|(?:gerente|encargad[oa]|jef[ea]|director[a]?|coordinador[a]?|supervisor[a]?) de \w+ (?:de|en|del)|(?:purchasing|procurement|project|operations|maintenance|sales|site) (?:manager|director|coordinator|supervisor|lead) (?:at|of|for|with)|manager at|manager of|with|for|at)$/;
 const COMPANY_STOP = new Set(
   (
     'y and que quiero queremos necesito necesitamos para por con en we i and my is es somos tengo con estamos busco ' +
@@ -45,6 +45,9 @@ const COMPANY_WORD = new RegExp(
   `\\b(?:${[COMPANY_SUFFIX, COMPANY_HEAD, COMPANY_TAIL].map((re) => re.source.replace(/^\^\(\?:/, '').replace(/\)\$$/, '')).join('|')})(?![\\w])`,
   'i',
 );
+
+/** E-mails and phones right after a name (", luis@x.com", " 809-555-1234"), with their commas. */
+const CONTACT_AFTER_NAME = /^(?:\s*,?\s*(?:[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\+?\d[\d\s().-]{6,}\d))*/;
 
 function formatCompany(raw: string): string {
   const words = raw.trim().split(/\s+/);
@@ -181,10 +184,13 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
   // 4. Right after the customer's name: "Francisco Guerrero, de Agregados del Este", "Tom from
   // Sunshine Villas", "Patricia Valdez, Valdez Arquitectura" (after a bare comma only what reads
   // as a company: a company word, or the name's own word again).
+  // "soy Luis Peña, luis@x.com, de Peña Construcciones": the e-mail or phone given after the name is skipped over.
   for (const name of options.names ?? []) {
-    const lead = /^\s*(,\s*)?(?:(de|del|from|of|with|con)\s+)?/i.exec(text.slice(name.end))!;
+    const after = CONTACT_AFTER_NAME.exec(text.slice(name.end))![0].length;
+    const lead = /^\s*(,\s*)?(?:(de|del|from|of|with|con)\s+)?/i.exec(text.slice(name.end + after))!;
     if (lead[0].length === 0 || (!lead[1] && !lead[2])) continue;
-    const words = wordsFrom(text, f, f.map.indexOf(name.end + lead[0].length) >= 0 ? f.map.indexOf(name.end + lead[0].length) : f.folded.length);
+    const from = name.end + after + lead[0].length;
+    const words = wordsFrom(text, f, f.map.indexOf(from) >= 0 ? f.map.indexOf(from) : f.folded.length);
     if ((startsWithPlace(words) && !placeNamesCompany(words)) || !words[0]) continue;
     // Typed in lower case, a company still shows: a company word first ("de ferreteria el martillo")
     // or last ("from abc roofing").

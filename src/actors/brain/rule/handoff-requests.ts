@@ -30,6 +30,36 @@ export function asksForCallBack(text: string): boolean {
   return CALL_ME.test(f) && !FOR_A_QUOTE.test(f);
 }
 
+/** A person of the sales side: "un asesor de ventas", "el equipo comercial", "a sales rep", "someone from sales". */
+const SALES_PERSON =
+  /\b(?:(?:asesor|asesora|asesores|ejecutivo|ejecutiva|ejecutivos|representante|representantes|vendedor|vendedora|vendedores|agente|agentes|persona|alguien|encargado|encargada|gerente|equipo|departamento|area|gente) (?:de|del (?:area|departamento|equipo) de) ventas?|(?:asesor|asesora|asesores|ejecutivo|ejecutiva|representante|equipo|departamento|area) comercial|(?:sales|salesperson) (?:rep|reps|representative|representatives|advisor|advisors|adviser|agent|agents|person|people|team|department|executive|manager|consultant)|(?:someone|somebody|anyone|a person|an agent|a rep|people) (?:from|in|of) (?:the )?sales)\b/;
+/** An advisor asked to prepare a quote ("que un asesor me haga la cotización formal"): the sales side too. */
+const ADVISOR = /\b(?:asesor|asesora|asesores|ejecutivo|ejecutiva|representante|vendedor|vendedora|advisor|adviser|rep|representative|salesperson|salesman)\b/;
+const QUOTED = /\b(?:cotiz\w*|presupuesto\w*|proforma|quote|quotes|quotation|estimate)\b/;
+/** Anyone asked for a big purchase ("hablar con alguien para un pedido grande de cerámica para un hotel"). */
+const ANYONE = /\b(?:alguien|una persona|someone|somebody|a person)\b/;
+const BIG_BUY = /\b(?:pedido grande|compra grande|pedidos grandes|al por mayor|por volumen|wholesale|large order|big order|bulk order|in bulk|cotiz\w*|presupuesto|quote|quotation|proyecto|project)\b/;
+/** Asking for that person: to talk to, be contacted or called by, or whether there is one. */
+const TALK_OR_CONTACT =
+  /\b(?:haga|hagan|prepare|preparen|mande|manden|envie|envien|habl\w*|comunic\w*|contact\w*|llam\w*|escrib\w*|atiend\w*|atend\w*|pas\w+ con|quiero|quisiera|necesito|ocupo|busco|tienen|hay|talk|speak|contact|call|reach|get in touch|put me|connect|transfer|need|want|would like|d like|have|is there|are there)\b/;
+
+/** A job as a salesperson ("busco trabajo de vendedor de ventas", "are you hiring sales reps?") is no lead. */
+const A_JOB = /\b(?:trabajo|trabajar|empleo|vacantes?|puesto|plaza|curriculum|cv|job|jobs|hiring|hire|work as|position|apply|aplicar)\b/;
+
+/** Trouble told with it ("compré un taladro y no sirve") is a complaint for a person, not a sale. */
+const TROUBLE = /\b(?:mal|error|errores|equivocad[oa]s?|cobraron|cobrado|wrong|mistake|overcharged|problema|problemas|queja|quejarme|reclamo|reclamar|devolver|devolucion|reembolso|no sirve|no funciona|no prende|danad[oa]s?|rot[oa]s?|incomplet[oa]|mal estado|complaint|complain|refund|return|broken|damaged|problem|issue|defective|doesn t work|not working)\b/;
+
+/**
+ * "quiero hablar con un asesor de ventas", "¿tienen asesores de ventas?", "can I talk to a sales
+ * rep?": the sales side asked for by name — an advisor's sales lead (who they are and what they
+ * need, so the advisor contacts them ready), not any person now nor a product called "asesor".
+ */
+export function asksForSalesPerson(text: string): boolean {
+  const f = words(text);
+  const forASale = SALES_PERSON.test(f) || (ADVISOR.test(f) && QUOTED.test(f)) || (ANYONE.test(f) && BIG_BUY.test(f));
+  return forASale && TALK_OR_CONTACT.test(f) && !A_JOB.test(f) && !TROUBLE.test(f);
+}
+
 /** Urgency and nothing else: "es urgente", "urgente!!!", "it's urgent, please", "esto urge". */
 const URGENCY_ONLY =
   /^(?:(?:hola|oye|oiga|mira|disculpa|disculpe|hey|hi|hello|please|por favor|porfa|plis|pls|ayuda|help|necesito ayuda|i need help|es|esto|eso|esto es|eso es|it s|its|it is|this is|muy|very|super|bien|demasiado|really|realmente|bastante|pero|but|y|and|que|lo mio es|mi caso es|my case is|es una|is an|an|una)\s+)*(?:urgente|urgent|urge|una urgencia|urgencia|an emergency|emergency|asap|lo antes posible|cuanto antes|as soon as possible)(?:\s+(?:por favor|porfa|please|pls|plis|ayuda|help|ya|now|right now|ahora|ahora mismo|de verdad|really|mismo))*$/;

@@ -2,13 +2,16 @@ import type { InterestArea, LeadField, UrgencyLevel } from '../../../domain/lead
 import type { Entity } from '../../../domain/nlu.js';
 import type { Expectation } from '../../../domain/understanding.js';
 import { capitalizeName, extractCompanies, extractPersonNames, stripTitles } from './contact-entities.js';
+import { COMPANY_HEAD } from './name-words.js';
 import { detectInterestArea, detectUrgency } from './signals.js';
 import { fold, foldWithMap } from './text.js';
+import { PROJECT_WORDS } from './project-quotes.js';
+import { levelOfSpan } from './time-spans.js';
 
 /** "no sé", "ni idea", "not sure": the customer cannot answer the question. */
 const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|no tengo idea|no estoy segur[oa]|no se todavia|todavia no se|aun no se|i don'?t know|i do not know|dunno|not sure|no idea|idk)$/;
 const DECLINE_COMPANY =
-  /^(?:no|ninguna|ninguno|none|nope|n\/?a|no aplica|no tengo|no tengo empresa|no tengo compania|no tengo negocio|independiente|soy independiente|particular|soy particular|personal|es personal|uso personal|para uso personal|para mi|es para mi|para mi casa|es para mi casa|para la casa|es para la casa|para mi mismo|para mi misma|yo mismo|yo misma|soy yo|freelance|freelancer|por mi cuenta|trabajo por mi cuenta|self employed|self-employed|i don'?t have one|i don'?t have a company|no company|just me|myself|individual|personal use|it'?s personal|it'?s for me|for me|for my home|for my house)$/;
+  /^(?:no|ninguna|ninguno|none|nope|n\/?a|no aplica|no tengo|no tengo empresa|no tengo compania|no tengo negocio|independiente|soy independiente|particular|soy particular|personal|es personal|uso personal|para uso personal|para mi|es para mi|para mi casa|es para mi casa|para la casa|es para la casa|para mi mismo|para mi misma|yo mismo|yo misma|soy yo|freelance|freelancer|por mi cuenta|trabajo por mi cuenta|self employed|self-employed|i don'?t have one|i don'?t have a company|no company|just me|myself|individual|personal use|it'?s personal|it'?s for me|for me|for my home|for my house|for my family|for my own home|for my own house|para mi familia|para mi hogar|es para mi hogar|para la familia)$/;
 const DECLINE_CONTACT =
   /^(?:no|nah|nope|prefiero no|prefiero no decirlo|prefiero no darlo|mejor no|no quiero|no quiero darlo|no tengo|no tengo correo|no uso correo|no tengo email|i'?d rather not|rather not|no thanks|i don'?t have one|i don'?t have (?:an )?email)$|^(?:no (?:te|se|les|le) (?:lo |la )?(?:voy a dar|doy|quiero dar|paso|digo|voy a decir|quiero decir)\b|i'?m not (?:giving|telling|sharing)\b|no (?:quiero|voy a) dar(?:lo|te)?\b|prefiero no\b|mejor no\b|no es necesario|no hace falta|i won'?t|i don'?t want to|i'?d rather not\b|rather not\b|i'?d prefer not\b|i prefer not\b|no (?:tengo|uso|manejo) (?:correo|email|e-?mail|mail)\b|sin correo\b|i don'?t (?:have|use) (?:an? )?(?:e-?mail|mail)\b|no e-?mail\b)/;
 const DECLINE_PHONE = /^(?:no|no tengo|none|prefiero no|mejor no|no quiero|i'?d rather not|rather not)$/;
@@ -19,10 +22,10 @@ const DECLINE_PHONE = /^(?:no|no tengo|none|prefiero no|mejor no|no quiero|i'?d 
 const DECLINE_PHONE_WORDS =
   /^(?:(?:no|ok|bueno|pues|sorry|perdon|disculpa)[, ]+)?(?:tampoco\b|neither\b|nor\b|no (?:phone|number|cell) either\b|not (?:the|my) (?:phone|number) either\b|(?:no )?(?:prefiero no|no quiero|no voy a|i'?d rather not|i (?:don'?t|do not) want to|i prefer not to|i'?m not (?:giving|sharing)) (?:dar|darte|darles|darle|pasar|compartir|give|share)\w*(?: (?:mi|el|tu|my|the|a))? (?:numero|telefono|celular|cel|phone|number|cell)\b|no (?:tengo|uso|manejo) (?:telefono|celular|numero)\b|i (?:don'?t|do not) have a (?:phone|cell)\b)|\b(?:(?:escrib|contact|respond|contest)\w* (?:por |en )?(?:aqui|aca|este chat|este mismo chat|por este medio)|por (?:aqui|aca|este chat|este medio) (?:nada mas|mejor|solamente|solo|esta bien)|(?:write|message|text|contact|answer|reach) (?:me|us) (?:here|in this chat|on this chat|through this chat|by chat)|just (?:write|message|chat) (?:me )?here|(?:here|this chat) is fine)\b/;
 const DECLINE_PROBLEM = /^(?:no|nada|ninguna|ninguno|nothing|none|n\/?a)$/;
-const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
+const NAME_PREFIX = /^(?:(?:mi nombre es|mi nombre e|mi nombre:|me llamo|me dicen|soy|my name is|my name'?s|i'?m|i am|this is|es|it'?s|nombre:?|name:?)\s+)/i;
 const COMPANY_PREFIX =
-  /^(?:(?:la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|el negocio es|mi negocio es|mi negocio se llama|se llama|es|somos|trabajo en|trabajo para|de parte de|de la empresa|la compania es|mi compania es|represento a|my company is|our company is|the company is|we are|i work at|i work for|it'?s|company:?|empresa:?)\s+)/i;
-const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|necesito|tienen|precio|cuanto|how|what|donde|where|cemento|varilla|porque|cual|que|por que|para que)\b/i;
+  /^(?:(?:(?:soy|somos) (?:de|del|de la)|(?:soy|yo soy) (?:el |la )?(?:due[nñ][oa]|gerente|encargad[oa]|propietari[oa]) (?:de|del)|i'?m (?:with|from|the owner of)|we'?re (?:with|from)|(?:el )?nombre(?: de la empresa| de mi empresa| del negocio)? es|la empresa es|la empresa se llama|mi empresa es|mi empresa se llama|el negocio es|mi negocio es|mi negocio se llama|se llama|es|somos|trabajo en|trabajo para|de parte de|de la empresa|la compania es|mi compania es|represento a|my company is|our company is|the company is|we are|i work at|i work for|it'?s|company:?|empresa:?)\s+)/i;
+const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|necesito|tienen|precio|cuanto|how|what|donde|where|cemento|varilla|porque|cual|que|por que|para que|queremos|necesitamos|quisiera|quisieramos|busco|buscamos|cotizar|cotizacion|cotizame|comprar|want|need|quote|looking|somos|represento|tenemos|empresa|compania|company)\b/i;
 /**
  * The form's own vocabulary is never a person's name: an interest area or a department ("ventas",
  * "el área de soporte", "billing"), or a bare urgency level ("alta"), typed where the name was asked
@@ -31,7 +34,20 @@ const NOT_A_NAME = /\b(?:no|si|sí|yes|ok|gracias|thanks|hola|hello|quiero|neces
 const FORM_WORDS = /\b(?:ventas?|soporte|soporte tecnico|servicio tecnico|facturacion|cobros|sales|support|tech support|technical support|billing|departamento|department|area)\b|^(?:(?:muy )?(?:alta|alto|media|medio|baja|bajo|urgente)|high|medium|low|urgent|otro|otra|other|general)$/;
 
 /** The company declined in so many words, whatever was asked. */
-const NO_COMPANY = /\b(?:no (?:tengo|tenemos|hay) (?:una |un )?(?:empresa|compania|negocio)|sin (?:empresa|compania)|i (?:don'?t|do not) have a (?:company|business)|we (?:don'?t|do not) have a company|no company)\b/;
+const NO_COMPANY = /\b(?:no (?:tengo|tenemos|hay) (?:una |un )?(?:empresa|compania|negocio)|sin (?:empresa|compania)|i (?:don'?t|do not) have a (?:company|business)|we (?:don'?t|do not) have a company|no company|soy (?:particular|independiente|freelance(?:r)?)|trabajo (?:por mi cuenta|independiente)|(?:es|soy) persona fisica|i'?m (?:self[ -]employed|a freelancer|freelance|an individual)|i work for myself)\b/;
+
+/** The customer's own name named ("mi nombre", "me llamo", "my name"), not "el nombre" (of the company, maybe). */
+const OWN_NAME = /\b(?:mi nombre|me llamo|my name|my full name)\b/;
+
+/** A value said to be wrong: it was given before, so it is not the one asked now. */
+const SAID_WRONG = /\b(?:esta mal|estan mal|equivocad[oa]|incorrect[oa]?|is wrong|was wrong|wrong|mal escrit[oa])\b/;
+
+/**
+ * A person's role, and nothing else ("soy ama de casa", "soy ingeniero", "I'm a homeowner", "soy un
+ * maestro constructor"), on folded words: who they are, not a company. English needs its article
+ * ("I'm done" is no role).
+ */
+const PERSON_ROLE = /^(?:(?:soy|yo soy)\s+(?:(?:un|una)\s+)?|(?:i'?m|i am)\s+(?:a|an)\s+)(?!(?:de|del|from|with|at|for|of|in|en|con|parte|el|la|los|las|the|dueno|duena|owner|gerente|manager|encargad[oa]|jef[ea]|director[a]?|presidente|president|soci[oa]|partner|propietari[oa]|yo|nuevo|nueva|new|little|bit)\b)([a-z][a-z-]*)(?:\s+(?:de|del)\s+[a-z]+|\s+[a-z]+)?$/;
 
 /** "no, mi correo es …", "no, my name is …": a "no" that corrects another field, not a decline of the one asked. */
 const CORRECTS_OTHER_FIELD = /^no\s*,?\s*(?:(?:mi|el|la|my|the)\s+)?(?:correo|email|e-mail|mail|telefono|celular|numero|nombre|apellido|name|phone|number|cell)\b/;
@@ -51,7 +67,7 @@ const AREA_NAMED: [InterestArea, RegExp][] = [
 ];
 /** Bare answers to "¿qué tan urgente?" beyond the level words. */
 const URGENCY_WHEN: [UrgencyLevel, RegExp][] = [
-  ['Alto', /^(?:manana|mañana|para manana|tomorrow|by tomorrow|ahorita|ahora|now|ya|ayer|para ayer|esta semana|this week|lo antes posible|bastante|mucho|muy|very|tengo apuro|con apuro|mucho apuro|rapido|lo mas rapido posible|para el lunes|para este fin de semana|this weekend|right away)$/],
+  ['Alto', /^(?:de una vez|de inmediato|ya mismo|manana|mañana|para manana|tomorrow|by tomorrow|ahorita|ahora|now|ya|ayer|para ayer|esta semana|this week|lo antes posible|bastante|mucho|muy|very|tengo apuro|con apuro|mucho apuro|rapido|lo mas rapido posible|para el lunes|para este fin de semana|this weekend|right away)$/],
   ['Medio', /^(?:la semana que viene|la proxima semana|proxima semana|para la proxima semana|en unos dias|en dos semanas|en 2 semanas|en quince dias|next week|in a few days|in two weeks|este mes|this month|mas o menos|regular)$/],
   ['Bajo', /^(?:el mes que viene|el proximo mes|proximo mes|next month|en unos meses|in a few months|nada|no mucho|not much|not really|poco|sin prisa|no hay prisa|no urge|cuando sea|whenever|sin apuro|no hay apuro|no tengo apuro|tranquilo|con calma|no es urgente|para mas adelante|mas adelante|later|no rush)$/],
 ];
@@ -85,10 +101,20 @@ export interface LeadReading {
   urgency?: UrgencyLevel;
   /** More of the need told at the summary (see `Understanding.addsToNeed`). */
   addsToNeed?: true;
+  /** A field of the lead corrected in so many words ("el correo está mal, es …"): an answer to the form, never a complaint. */
+  corrects?: true;
 }
 
 /** Not more of the need: thanks, a person asked for, a question put as a statement ("quiero saber si tienen…"). */
 const NOT_A_NEED = /\b(?:gracias|thanks|thank you|persona|humano|agente|asesor|encargado|hablar con|talk to|speak to|person|human|agent|saber si|si tienen|si venden|if you have|if you sell|do you have|do you sell)\b/;
+
+/** The questions of who the customer is: a need told there is told ahead. */
+const CONTACT_QUESTIONS = new Set<LeadField>(['name', 'email', 'phone_or_username', 'company_name']);
+/** The sales side asked for ("quiero que me visite un vendedor"): the request again, not the need. */
+const SALES_ASKED = /\b(?:vendedor\w*|ventas|sales|rep|reps|representative|reunion|meeting|visite|visit)\b/;
+/** A need told in words ("necesito…", "vamos a construir…", "es para una obra…", "we need…"). */
+const NEED_TOLD =
+  /\b(?:necesit\w*|queremos|quiero|quisiera|buscamos|busco|ocupo|ocupamos|vamos a|estamos (?:construyendo|haciendo|remodelando|levantando)|es para (?:una?|la|el|mi|nuestr[oa])|son para|cotiz\w*|we need|we want|we re (?:building|renovating|remodeling|looking)|we are (?:building|renovating|remodeling|looking)|i need|i want|i m (?:building|renovating|looking)|looking for|it s for an?)\b/;
 
 /** A quote asked for (the noun or the verb, es/en). */
 const QUOTE_ASKED = /\b(?:coti[sz]\w*|presupuest\w*|proforma|quote|quotation|estimate)\b/;
@@ -144,21 +170,26 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     if (again && /\s/.test(rest) && WRITTEN_AS_A_NAME.test(rest) && !extractCompanies(rest).length) fields.name = rest;
   }
   // A correction names the field and gives the new value: it wins over a looser reading.
+  // "perdón, mi nombre es Ramón Antonio Ureña" where the company is asked: the name corrected, not the company's.
+  let correctsOther = false;
+  let corrects = false;
   if (inLead) {
     const correction = readCorrection(text);
+    correctsOther = correction !== null && correction.field !== expected && (correction.field === 'email' || correction.field === 'phone_or_username' || (correction.field === 'name' && (OWN_NAME.test(folded) || SAID_WRONG.test(folded))));
     if (correction) {
       const value = readBare(correction.field, correction.value, { tenantName: input.tenantName, entities: [] });
       if (value !== undefined && (value !== null || correction.field !== expected)) {
         if (!(correction.field === 'email' && fields.email) && !(correction.field === 'phone_or_username' && fields.phone_or_username)) {
           fields[correction.field] = value;
         }
+        corrects = true;
       }
     }
   }
 
   // The answer to the question asked wins for the levels ("alta, empezamos la semana que viene").
   const answersLevel = expected === 'urgency_level' || expected === 'interest_area';
-  if (expected && (fields[expected] === undefined || answersLevel)) {
+  if (expected && (fields[expected] === undefined || answersLevel) && !(correctsOther && expected === 'company_name')) {
     const value = readBare(expected, text, { tenantName: input.tenantName, entities });
     if (value !== undefined && (value !== null || fields[expected] === undefined)) fields[expected] = value;
   }
@@ -173,6 +204,12 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   if (inLead && expected && expected !== 'urgency_level' && fields[expected] === undefined && fields.urgency_level === undefined && (TIME_ONLY.test(folded) || URGENCY_ALONE.test(folded))) {
     const level = readBare('urgency_level', text, { tenantName: input.tenantName, entities });
     if (typeof level === 'string') fields.urgency_level = level;
+  }
+  // "pintura para una escuela, la necesitamos para el lunes", "doors for 12 units, we need them in two
+  // weeks": when, told in a clause of the need, is the urgency too.
+  if (expected === 'problem_statement' && fields.urgency_level === undefined && !question) {
+    const level = urgencyInClauses(text);
+    if (level) fields.urgency_level = level;
   }
   // The phone is asked only in place of a declined e-mail: "no tengo empresa" there answers ahead.
   if (expected === 'phone_or_username' && fields.phone_or_username === undefined && fields.company_name === undefined && readBare('company_name', text, { tenantName: input.tenantName, entities }) === null) fields.company_name = null;
@@ -192,6 +229,18 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
       fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
     }
   }
+  // "necesito materiales para 10 casas en Bávaro" where the company (or the name, the e-mail) is
+  // asked: the need told ahead, written down — the question asked stays open.
+  let needAhead = false;
+  if (expected && CONTACT_QUESTIONS.has(expected) && fields[expected] === undefined && fields.problem_statement === undefined && !question && !asksPrice && !carriesContactData(entities)) {
+    // One product looked for ("busco una escalera de aluminio") is a question to answer, not the need; a person asked for is no need.
+    const goods = entities.filter((e) => e.type === 'product').length >= 2 || GOODS_WORDS.test(folded) || PROJECT_WORDS.test(folded);
+    const aboutGoods = input.intent === undefined || input.intent === 'sales_lead' || input.intent === 'price_quote' || input.intent === 'product_inquiry';
+    if (aboutGoods && folded.split(' ').length >= 5 && NEED_TOLD.test(folded) && goods && !NOT_A_NEED.test(folded) && !SALES_ASKED.test(folded)) {
+      fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
+      needAhead = true;
+    }
+  }
   // At the summary, "necesitamos cemento, varilla y blocks para 20 casas, en 3 entregas": more of the
   // need told at length (no question, price, yes/no, contact or field named) goes after the need.
   let addsToNeed = false;
@@ -209,7 +258,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     leadFields: fields,
     ...(fields.interest_area ? { interestArea: fields.interest_area as InterestArea } : {}),
     ...(fields.urgency_level ? { urgency: fields.urgency_level as UrgencyLevel } : {}),
-    ...(addsToNeed ? { addsToNeed: true as const } : {}),
+    ...(addsToNeed || needAhead ? { addsToNeed: true as const } : {}),
+    ...(corrects ? { corrects: true as const } : {}),
   };
 }
 
@@ -222,7 +272,7 @@ function plainWords(text: string): string {
 }
 
 /** How a request opens ("quiero…", "pásame…", "I want…"): a sentence that asks, never a company's name. */
-const REQUEST_OPENING = /^(?:(?:mejor|bueno|ok|oye|disculpa|no)\s+)?(?:quiero|quisiera|queria|necesito|prefiero|puedo|pueden|podrian|podria|me pueden|me puedes|me podrian|pasame|pasenme|comunicame|comuniquenme|dejame|llamenme|llamame|hablar con|i want|i need|i'?d like|i would like|can i|can you|could you|could i|let me|put me|transfer me|call me)\b/i;
+const REQUEST_OPENING = /^(?:(?:mejor|bueno|ok|oye|disculpa|no)\s+)?(?:quiero|quisiera|queria|necesito|queremos|necesitamos|quisieramos|buscamos|busco|prefiero|puedo|pueden|podrian|podria|me pueden|me puedes|me podrian|pasame|pasenme|comunicame|comuniquenme|dejame|llamenme|llamame|hablar con|i want|i need|we want|we need|we'?re looking|we are looking|i'?m looking|i'?d like|i would like|can i|can you|could you|could i|let me|put me|transfer me|call me)\b/i;
 
 /** The message without the punctuation people put around a short answer. */
 function bareOf(text: string): string {
@@ -260,7 +310,10 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       const found = extractPersonNames(bare)[0];
       if (found && !FORM_WORDS.test(plainWords(found.value))) return found.value;
       // "Ana Pérez, ana@x.com": the name is the first part.
-      const head = (bare.split(/[,;]|\s+(?:y|and)\s+(?=\S+@)/)[0] ?? '').trim();
+      // "juan perez y mi correo es …", "pedro martinez 8095551234": the name is what comes before the contact data.
+      const head = (bare.split(/[,;]|\s+(?:y|and)\s+(?=\S+@|(?:mi |my |el |the )?(?:correo|email|e-mail|mail|telefono|celular|numero|phone|number|empresa|company)\b)/)[0] ?? '')
+        .replace(/\s+(?:\S+@\S+|\+?\d[\d\s().-]{6,}\d)$/, '')
+        .trim();
       const candidate = stripTitles(head.replace(NAME_PREFIX, '').trim().replace(/^(?:el|la)\s+/i, ''));
       const words = candidate.split(/\s+/);
       if (words.length >= 1 && words.length <= 6 && /^[\p{L}'’ .-]+$/u.test(candidate) && /\p{L}{2}/u.test(candidate) && !NOT_A_NAME.test(fold(candidate)) && !FORM_WORDS.test(plainWords(candidate))) {
@@ -287,13 +340,21 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // "no, mi correo es …": the "no" corrects another answer, it does not decline the company.
       if (CORRECTS_OTHER_FIELD.test(f)) return undefined;
       const firstClause = (f.split(/[,;]/)[0] ?? f).trim();
-      if (DECLINE_COMPANY.test(f) || DECLINE_COMPANY.test(firstClause) || dontKnow || DONT_KNOW.test(firstClause)) return null;
-      if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
+      // "es para mi casa nada más": the decline with a closing "nada más" / "only".
+      const declined = f.replace(/\s+(?:nada mas|na mas|solamente|solo|nomas|only|just that)$/, '');
+      if (DECLINE_COMPANY.test(f) || DECLINE_COMPANY.test(declined) || DECLINE_COMPANY.test(firstClause) || dontKnow || DONT_KNOW.test(firstClause)) return null;
+      // "soy ama de casa", "I'm a homeowner", "soy ingeniero": who they are, in lower case, is a person, not a company.
+      // "soy una constructora pequeña" describes the business without naming it: asked again.
+      const role = PERSON_ROLE.exec(f);
+      if (role) return COMPANY_HEAD.test(role[1]!) ? undefined : null;
+      if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own|independent|freelance\w*|self[ -]employed|persona fisica|a mi nombre|a nombre mio|a titulo personal|pa mi casa|pa la casa|pa mi)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
       // "ventas", "alta": the form's own words answer another of its questions, never the company's name.
       if (f.split(' ').length <= 3 && FORM_WORDS.test(f)) return undefined;
       const stripped = bare.replace(COMPANY_PREFIX, '').trim();
+      // "it's for my house", "es para mi casa": declined after the prefix too.
+      if (DECLINE_COMPANY.test(plainWords(stripped))) return null;
       // A description is not a name ("es una constructora", "para mi empresa", "la empresa de mi papá").
-      if (/^(?:una?|an?|mi|my|our|nuestra|nuestro|su|para|por|de|del|en|con|la empresa|el negocio|la compania|the company)\b/i.test(fold(stripped))) return undefined;
+      if (/^(?:una?|an?|mi|my|our|nuestra|nuestro|su|para|por|de|del|en|con|for|la empresa|el negocio|la compania|the company)\b/i.test(fold(stripped))) return undefined;
       // A request is not a name ("quiero hablar con una persona", "pásame con alguien", "can I talk to someone?").
       if (REQUEST_OPENING.test(fold(stripped))) return undefined;
       const candidate = stripped.replace(/^(?:la|el|the)\s+(?=\p{Lu}|constructora|ferreteria|inversiones|grupo)/iu, '').trim();
@@ -325,12 +386,17 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       // "mi correo es …" while the need was asked gives contact data, not the need.
       if (carriesContactData(context.entities) && f.split(' ').length <= 10) return undefined;
       // "¿tienen cemento gris?" is a question to answer first (a detour), not the need.
-      if (/\?\s*$/.test(text.trim()) && /^(?:tienen|tiene|hay|cuanto|cuantos|cuanta|que|cual|cuales|donde|a que hora|a como|venden|do you|how much|what|where|is there|are there|can you)\b/.test(f)) return undefined;
-      const trimmed = text.trim().replace(/\s+/g, ' ');
+      if (/\?\s*$/.test(text.trim()) && QUESTION_START.test(f)) return undefined;
+      // "quiero remodelar la cocina, ¿cuánto cuesta el porcelanato?": the need without the question asked after it (answered as a detour).
+      const told = withoutQuestionClauses(text);
+      if (told === '') return undefined;
+      const trimmed = told.replace(/\s+/g, ' ');
       return trimmed.length <= 400 ? trimmed : `${trimmed.slice(0, 399).trimEnd()}…`;
     }
     case 'urgency_level': {
       if (dontKnow) return null;
+      // WhatsApp spelling: "pa la semana q viene" is "para la semana que viene".
+      if (/\b(?:pa|q|k|xq|d)\b/.test(f)) return readBare(field, f.replace(/\bpa\b/g, 'para').replace(/\b[qk]\b/g, 'que').replace(/\bxq\b/g, 'porque').replace(/\bd\b/g, 'de'), context);
       const level = detectUrgency(bare, { bare: true });
       if (level) return level;
       for (const [l, re] of URGENCY_WHEN) if (re.test(f)) return l;
@@ -341,11 +407,47 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       }
       // A day named ("para el lunes", "by friday"): within the week; "el lunes que viene": next week.
       if (TIME_ONLY.test(f)) return /que viene|next week|proximo/.test(f) ? 'Medio' : 'Alto';
+      const span = levelOfSpan(f);
+      if (span) return span;
       return undefined;
     }
     default:
       return undefined;
   }
+}
+
+/** "la necesitamos", "we need them": the words that lead into when something is needed. */
+const NEEDED_BY = /^(?:(?:y|and|pero|but)\s+)?(?:(?:l[oa]s?|it|them)\s+)?(?:necesit\w*|quer\w*|ocup\w*|(?:we|i) (?:need|want) (?:it|them)|need (?:it|them)|tiene que estar|tienen que estar|has to be ready|must be ready)\s+/;
+
+/** The urgency said in a clause of a longer answer ("…, la necesitamos para el lunes"). */
+function urgencyInClauses(text: string): UrgencyLevel | undefined {
+  const clauses = text.split(/\s*[,;.]\s*|\s+(?:pero|but)\s+/).map((c) => plainWords(c).replace(NEEDED_BY, '')).filter((c) => c !== '');
+  if (clauses.length < 2) return undefined;
+  for (const c of clauses.slice(1)) {
+    if (TIME_ONLY.test(c)) return /que viene|next week|proximo/.test(c) ? 'Medio' : 'Alto';
+    const span = levelOfSpan(c);
+    if (span) return span;
+    // "para el mes que viene", "no hay apuro" (two words or more: "ya", "nada" alone say other things here).
+    const when = c.replace(/^para\s+/, '');
+    const level = when.includes(' ') ? URGENCY_WHEN.find(([, re]) => re.test(when))?.[0] : undefined;
+    if (level) return level;
+  }
+  return undefined;
+}
+
+/** How a question starts ("¿tienen…?", "¿cuánto…?", "how much…?"). */
+const QUESTION_START = /^(?:tienen|tiene|hay|cuanto|cuantos|cuanta|que|cual|cuales|donde|a que hora|a como|venden|do you|how much|what|where|is there|are there|can you)\b/;
+
+/** The text without its clauses that ask a question ("…, ¿cuánto cuesta el porcelanato?"); the text itself when none does. */
+function withoutQuestionClauses(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed.includes('?')) return trimmed;
+  const clauses = trimmed.split(/(?<=[,;.?!])\s+|\s*¿/).map((c) => c.trim()).filter((c) => c !== '');
+  const kept = clauses.filter((c) => !((/\?\s*$/.test(c) && QUESTION_START.test(plainWords(c))) || /^(?:cuant[oa]s?|a como|how much|how many)\b/.test(plainWords(c))));
+  if (kept.length === clauses.length) return trimmed;
+  const rest = kept.join(' ').replace(/[,;.\s]+$/, '').trim();
+  // A greeting before the question ("Buenas, ¿tienen block de 6?") is no need.
+  return plainWords(rest).split(' ').filter((w) => w !== '').length >= 3 ? rest : '';
 }
 
 /**

@@ -25,6 +25,10 @@ const SUBSTANCE =
 /** Clauses that are only courtesy or urgency ("hola", "gracias", "fairly urgent", "es urgente"). */
 const NOT_THE_NEED = /^(?:hola|buenas|buenos dias|buenas tardes|hi|hello|hey|good morning|good afternoon|gracias|thanks|thank you|saludos|(?:es |it s |its |fairly |very |muy |bastante |quite )?(?:urgente|urgent|asap)|(?:no hay|sin|no) (?:prisa|apuro)|no rush)$/;
 
+/** A person asked for before the need ("necesito hablar con alguien para …", "I'd like to talk to a sales rep about …"). */
+const PERSON_ASKED_FOR =
+  /^(?:(?:quiero|necesito|quisiera|queria|me gustaria|deseo)\s+(?:hablar|comunicarme|conversar)\s+con\s+(?:\S+\s+){1,4}?(?:para|sobre|acerca de|por)\s+|(?:i(?:'d| would)?\s+(?:like|want|need)\s+to\s+(?:talk|speak)\s+(?:to|with)|can i (?:talk|speak) (?:to|with))\s+(?:\S+\s+){1,4}?(?:about|for|regarding)\s+)/i;
+
 export function needToldOpening(text: string, entities: readonly Entity[]): string | null {
   const contact = entities.filter((e) => CONTACT_TYPES.has(e.type));
   if (contact.length === 0 && !entities.some((e) => e.type === 'product')) return null;
@@ -40,8 +44,12 @@ export function needToldOpening(text: string, entities: readonly Entity[]): stri
   const first = free.findIndex((c) => NEED_CUE.test(plain(c)));
   if (first < 0) return null;
   const kept = free.slice(first).filter((c) => plain(c) !== '' && !NOT_THE_NEED.test(plain(c)));
-  const need = kept.map((c) => c.text.trim()).join(', ');
-  const words = fold(need).split(/\s+/).filter((w) => /[a-z0-9]/.test(w));
-  if (words.length < 5 || !SUBSTANCE.test(fold(need))) return null;
+  const told = kept.map((c) => c.text.trim()).join(', ');
+  const words = fold(told).split(/\s+/).filter((w) => /[a-z0-9]/.test(w));
+  // Goods the catalog knows in the need ("wire and breakers") are substance too.
+  const goods = entities.some((e) => e.type === 'product' && kept.some((c) => c.start <= e.start && e.end <= c.end));
+  if (words.length < 5 || !(goods || SUBSTANCE.test(fold(told)))) return null;
+  // "quiero hablar con un asesor de ventas para cotizar unas puertas": the need is what follows the person asked for.
+  const need = told.replace(PERSON_ASKED_FOR, '') || told;
   return need.length <= 400 ? need : `${need.slice(0, 399).trimEnd()}…`;
 }

@@ -97,7 +97,7 @@ export function asksForStaff(text: string): boolean {
 }
 
 const ASKS_FOR_STAFF = new RegExp(
-  String.raw`^${COURTESY}(?:hay|habra|tienen|tiene|is there|are there|any|do you have)\s+(?:alguien|gente|una persona|personas|un vendedor|una vendedora|vendedores|un agente|agentes|un empleado|empleados|un humano|someone|anyone|anybody|somebody|a person|people|staff|a human|an agent|a salesperson|a real person)\s+(?:(?:para|que|who|to|that)\s+(?:\S+\s+){0,2}(?:atend\w*|atiend\w*|ayud\w*|help\w*|serv\w*|assist\w*|habl\w*|talk\w*)|disponibles?|available)(?:\s+\S+){0,3}$`,
+  String.raw`^${COURTESY}(?:hay|habra|tienen|tiene|is there|are there|any|do you have)\s+(?:alguien|gente|una persona|alguna persona|personas|(?:un|algun) (?:vendedor|asesor|agente|empleado)|(?:una|alguna) (?:vendedora|asesora)|vendedores|asesores|agentes|empleados|un humano|someone|anyone|anybody|somebody|a person|people|staff|a human|an agent|a salesperson|a real person)\s+(?:(?:para|que|who|to|that)\s+(?:\S+\s+){0,2}(?:atend\w*|atiend\w*|ayud\w*|help\w*|serv\w*|assist\w*|habl\w*|talk\w*)|disponibles?|available)(?:\s+\S+){0,3}$`,
 );
 
 

@@ -1,3 +1,4 @@
+import type { Entity } from '../../../domain/nlu.js';
 import { fold } from './text.js';
 
 /**
@@ -14,7 +15,8 @@ function words(text: string): string[] {
     .filter((w) => w.length > 0);
 }
 
-export const QUOTE_WORDS = /\b(?:quote|quotes|quotation|estimate|cotizacion|cotizaciones|cotizar|cotizen|cotice|cotizan|cotizas|cotiza|cotizame|cotizarme|cotizarnos|cotizenme|cotizeme|presupuesto)\b/;
+/** Every form of "cotizar" ("cotizaran", "cotizarían", "cotícenme"), "presupuesto(s)" and the English nouns. */
+export const QUOTE_WORDS = /\b(?:quote|quotes|quotation|quotations|estimate|coti[sz]\w*|presupuestos?)\b/;
 export const PROJECT_WORDS =
   /\b(?:proyectos?|obras?|construccion|remodelacion|renovacion|casas?|apartamentos?|aptos?|habitaciones|edificios?|hotel(?:es)?|villas?|torres?|naves?|locales|oficinas|project|projects|rooms|house|houses|home|apartments?|units|building|buildings|hotel|hotels|villas?|renovation|remodel\w*|construction|development|site)\b/;
 
@@ -44,4 +46,35 @@ const PROJECT_COUNT =
 export function asksQuoteForProjectUnits(text: string): boolean {
   const f = words(text).join(' ');
   return QUOTE_WORDS.test(f) && PROJECT_COUNT.test(f);
+}
+
+/**
+ * A quote asked the way a sales lead is, not a price list to compute:
+ * - "a quote for 40 rooms" names no product: a project for an advisor;
+ * - "a quote for roofing materials for 20 villas": a project counted in units, whatever material it names;
+ * - "soy Carlos Díaz de Díaz SRL, quiero cotizar": a business (or an e-mail to answer to) asking a quote for nothing named yet;
+ * - "I'm David Ortiz from Ortiz Electric, we need a quote for wire and breakers for a new building":
+ *   someone who says who they are (a company, or a name with a list of goods) asks a quote of goods
+ *   uncounted for a project — the lead starts with the name, the company and the need taken, never
+ *   one unit of each priced. One product uncounted without a company is asked which and how many.
+ */
+export function asksQuoteAsLead(text: string, entities: readonly Entity[], mentions: readonly { quantity?: unknown }[]): boolean {
+  const uncounted = mentions.every((m) => m.quantity === undefined);
+  if (mentions.length === 0) return (entities.some((e) => e.type === 'company' || e.type === 'email') && asksForQuote(text)) || asksProjectQuote(text);
+  const introduced = entities.some((e) => e.type === 'company') || (mentions.length >= 2 && entities.some((e) => e.type === 'person_name'));
+  return uncounted && ((introduced && asksProjectQuote(text)) || asksQuoteForProjectUnits(text));
+}
+
+/** A building's storeys ("una casa de 2 niveles", "edificio de 4 pisos"): the word, and what stands before it. */
+const STOREY_WORD = /^(?:\d+\s+)?(?:niveles?|pisos?|plantas?|levels?|floors?|storeys?|stories)$/;
+const BUILDING_BEFORE =
+  /\b(?:casas?|edificios?|torres?|viviendas?|apartamentos?|naves?|locales?|residencias?|residencial|hotel|houses?|buildings?|homes?|towers?)\s+(?:de|of)\s+(?:(?:\d+|una?|dos|tres|cuatro|cinco|seis|siete|ocho|diez|two|three|four|five|six)\s*)?$/;
+
+/**
+ * "una casa de 2 niveles": the house's storeys, never two spirit levels ("Nivel de Aluminio") to
+ * price. True for a product mention that is the storeys of a building named just before it.
+ */
+export function isStoreysOfBuilding(text: string, span: { start: number; end: number }): boolean {
+  if (!STOREY_WORD.test(fold(text.slice(span.start, span.end)).trim())) return false;
+  return BUILDING_BEFORE.test(fold(text.slice(Math.max(0, span.start - 40), span.start)));
 }

@@ -14,7 +14,7 @@ import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames,
 import { readLeadFields } from './lead-fields.js';
 import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
-import { asksCallForQuote, asksForCallBack, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
+import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
@@ -39,9 +39,8 @@ import {
   asksHowToPay,
   asksNewAccount,
   asksToReactivate,
-  asksForQuote,
-  asksProjectQuote,
-  asksQuoteForProjectUnits,
+  asksQuoteAsLead,
+  isStoreysOfBuilding,
   asksStorePhone,
   asksWhatIsOffered,
   asksToOrder,
@@ -172,7 +171,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const companies = extractCompanies(text, { exclude: [tenantName], names }).filter((c) => !names.some((n) => n.start < c.end && c.start < n.end));
     const raw = products.extract(withAreasAsUnits(text));
     // "me la pueden mandar a Guaymate?": a delivery verb is not a typo of a product ("mandarria").
-    const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim());
+    // "una casa de 2 niveles": the storeys, not spirit levels (`project-quotes.ts`).
+    const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim()) || isStoreysOfBuilding(text, p);
     const found = joinEnglishCompounds(text, { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) });
     // A company made only of product words ("quote for Cemento Gris") is a product, not a company;
     // a product word inside a name or a real company ("Tomás", "Marcos Pinturas") is not a product.
@@ -248,11 +248,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && intent.confidence < HANDOFF_CONFIDENCE && mentions.length === 0 && storeNames.isOnlyAPlace(text)) {
       intent = { name: 'store_hours_location', confidence: DELIVERY_RULE_CONFIDENCE };
     }
-    // "a quote for 40 rooms" names no product: a project for an advisor, not a price to look up.
-    // "a quote for roofing materials for 20 villas": a project counted in units, whatever material it names.
-    // "soy Carlos Díaz de Díaz SRL, quiero cotizar": a business (or an e-mail to answer to) asking a quote for nothing named yet.
-    const asBusiness = mentions.length === 0 && entities.some((e) => e.type === 'company' || e.type === 'email') && asksForQuote(text);
-    const forProject = asBusiness || (mentions.length === 0 ? asksProjectQuote(text) : mentions.every((m) => m.quantity === undefined) && asksQuoteForProjectUnits(text));
+    // A quote for a project, not for products priced one by one (`project-quotes.ts`).
+    const forProject = asksQuoteAsLead(text, entities, mentions);
     if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead' || (intent.confidence < HANDOFF_CONFIDENCE && !sureHandoffOrCase(intent))) && forProject) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
@@ -304,7 +301,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿cuándo llega mi pedido?": only a person can look an order up; a request for one, not a complaint.
     if (has('human_agent') && !sure('sales_lead') && asksOrderStatus(text)) intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
     // The call asked for a quote or a big order: a lead for an advisor, never just the product named.
-    if (has('sales_lead') && !sure('complaint') && !sure('human_agent') && asksCallForQuote(text)) {
+    // "quiero hablar con un asesor de ventas": the sales side asked for by name is the advisor's lead.
+    if (has('sales_lead') && !sure('complaint') && ((!sure('human_agent') && asksCallForQuote(text)) || (intent.name !== 'complaint' && asksForSalesPerson(text)))) {
       intent = intents.scoreBehaviour('sales_lead', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'sales_lead' ? intent.confidence : 0));
     }
     // "es urgente" alone says nothing of what: asked whether to pass the customer to a person now
@@ -438,8 +436,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       mentions = [];
       nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
     }
-    const intent: IntentName = nlu.intent.name;
+    let intent: IntentName = nlu.intent.name;
     const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName, intent });
+    // "el correo está mal, es …" in the form corrects a field: the lead's answer, never a complaint.
+    if (lead.corrects && intent === 'complaint' && has('sales_lead')) intent = (nlu.intent = { name: 'sales_lead', confidence: LEAD_RULE_CONFIDENCE }).name;
     // A lead opened with what they need (who is asking too, or the goods named): the need is written down too.
     const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldOpening(text, nlu.entities) : null;
     if (need !== null) lead.leadFields.problem_statement = need;

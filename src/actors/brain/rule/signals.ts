@@ -152,7 +152,7 @@ export function isVagueComplaint(text: string): boolean {
   return w.length > 0 && w.length <= 8 && w.every((x) => VAGUE_COMPLAINT_WORDS.has(x));
 }
 
-export { asksForQuote, asksProjectQuote, asksQuoteForProjectUnits } from './project-quotes.js';
+export { asksForQuote, asksProjectQuote, asksQuoteAsLead, asksQuoteForProjectUnits, isStoreysOfBuilding } from './project-quotes.js';
 
 const TO_BUY = String.raw`\b(?:quiero|quisiera|queria|necesito|ocupo|busco|deseo|voy a|i want to|i d like to|i would like to|i need to|looking to)\s+(?:comprar(?:me|le|les)?|adquirir|buy|purchase)`;
 const BUY_VERB = new RegExp(String.raw`${TO_BUY}\s+(?:un|una|unos|unas|el|la|los|las|dos|tres|\d+|a|an|some|the|one|two|three)\s+[a-z]`);
@@ -388,7 +388,7 @@ const URGENCY_PATTERNS: [UrgencyLevel, RegExp][] = [
   ['Medio', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:media|medio|medium|normal)|(?:media|medium|normal) (?:prioridad|urgencia|priority|urgency))\b/],
   ['Bajo', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:baja|bajo|low)|(?:baja|low) (?:prioridad|urgencia|priority|urgency))\b/],
   ['Bajo', /\b(?:sin prisa|no hay prisa|no urge|no es urgente|cuando sea|cuando puedan|con calma|no rush|no hurry|whenever|not urgent|when you can|low priority)\b/],
-  ['Alto', /\b(?:urgente|urgencia|urge|hoy mismo|hoy|ya mismo|ahora mismo|para ya|para ayer|lo necesito ya|cuanto antes|lo antes posible|inmediato|inmediatamente|emergencia|asap|urgent|urgently|right now|immediately|today|emergency|as soon as possible)\b/],
+  ['Alto', /\b(?:tan pronto como (?:sea posible|se pueda|puedan|pueda)|lo mas pronto posible|lo mas pronto|urgente|urgencia|urge|hoy mismo|hoy|ya mismo|ahora mismo|para ya|para ayer|lo necesito ya|cuanto antes|lo antes posible|inmediato|inmediatamente|emergencia|asap|urgent|urgently|right now|immediately|today|emergency|as soon as possible)\b/],
   ['Medio', /\b(?:esta semana|pronto|proxima semana|semana que viene|en estos dias|en unos dias|this week|soon|next week|in a few days)\b/],
 ];
 const URGENCY_BARE: [UrgencyLevel, RegExp][] = [
