@@ -612,7 +612,11 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
   if (!line) return {};
   const price = out.focus?.sku === line.sku ? out.focus.price : undefined;
   const priced = price !== undefined && !line.backorder ? { line: { sku: line.sku, quantity: line.quantity, price } } : {};
-  return { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced } as Expectation };
+  // Several lines counted one by one: the yes sets aside all of them ("3 x Cemento, 2 x Arena").
+  const all = line.lines && line.lines.length >= 2 ? line.lines : null;
+  const text = all ? all.map((l) => `${l.quantity} x ${l.name}`).join(', ') : `${line.quantity} x ${line.name}`;
+  const lines = all ? { lines: all.map(({ sku, quantity, price: each }) => ({ sku, quantity, price: each })) } : {};
+  return { expecting: { kind: 'reserve_offer', text, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced, ...lines } as Expectation };
 }
 
 /**
@@ -624,11 +628,12 @@ function reservedWithDelivery(context: ConversationContext): { text: string; quo
   const offer = context.expecting;
   const delivery = context.delivery;
   if (offer.kind !== 'reserve_offer' || !offer.line || !delivery || context.turn - delivery.turn > DELIVERY_TURNS) return null;
-  const goods = offer.line.price * offer.line.quantity;
+  const held = offer.lines ?? [offer.line];
+  const goods = held.reduce((sum, l) => sum + l.price * l.quantity, 0);
   const fee = delivery.freeFrom !== undefined && goods >= delivery.freeFrom ? 0 : delivery.fee;
   const free = context.lang === 'es' ? 'gratis' : 'free';
   const text = `${offer.text} + delivery ${context.lang === 'es' ? 'a' : 'to'} ${delivery.place} (${fee === 0 ? free : formatMoney(fee)})`;
-  return { text, quote: { lines: [{ sku: offer.line.sku, quantity: offer.line.quantity }], delivery: { place: delivery.place, fee } } };
+  return { text, quote: { lines: held.map((l) => ({ sku: l.sku, quantity: l.quantity })), delivery: { place: delivery.place, fee } } };
 }
 
 /** The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes (`settleOffer`). */
@@ -1814,6 +1819,8 @@ export const conversationMachine = setup({
               ...(context.expecting.kind === 'quote_offer' && context.expecting.lines && context.expecting.lines.length > 0
                 ? { quote: { lines: context.expecting.lines, ...(context.expecting.delivery ? { delivery: context.expecting.delivery } : {}) } }
                 : {}),
+              // ...or the lines of the counter set aside together.
+              ...(context.expecting.kind === 'reserve_offer' && context.expecting.lines ? { quote: { lines: context.expecting.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) } } : {}),
               ...(reservedWithDelivery(context) ? { quote: reservedWithDelivery(context)!.quote } : {}),
               idempotencyKey: key(context, 'quote-ticket'),
             }),

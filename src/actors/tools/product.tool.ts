@@ -19,7 +19,7 @@ import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
-import { namesGoods } from './product-like.js';
+import { namesGoods, noWayAnswer } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
@@ -53,6 +53,7 @@ import { COLOUR_EN, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, unknownKind, unknownKindAt } from './product-unknown-kind.js';
+import { withCounterReserve } from './counter-reserve.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
@@ -112,7 +113,7 @@ export function answerProduct(
   const counts = countsBefore(input.focus, out.focus, recent, replaced);
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
-  return withProductOffers(tenant, recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } } : out, input.lang, options.now);
+  return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } }) : out, input.lang, options.now);
 }
 
 /** "saco arena" (from "60 sacos de arena"): the count was given in the pack the query starts with, not in the product's unit. */
@@ -204,7 +205,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
-  const onCounter = text === undefined ? null : (packComparison(tenant, index, input, text, lang) ?? (input.focus ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null) ?? answerColoursOf(tenant, index, input, text, lang));
+  const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? packComparison(tenant, index, input, text, lang) ?? (input.focus ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
