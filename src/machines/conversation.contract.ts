@@ -315,6 +315,8 @@ export interface InfoActorInput {
   focusSku?: string;
   /** A condition told right after the returns policy ("tengo la factura", "la mandaron a preparar"): whether the return applies. */
   returnCondition?: 'eligible' | 'excluded';
+  /** A credit application in progress (the form): "¿cuánto tarda?" is the review's time. */
+  form?: 'credit';
   idempotencyKey: string;
 }
 export interface InfoActorOutput {

@@ -545,6 +545,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...(delivery ? { delivery } : {}),
     ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '') : {}),
+    ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
     idempotencyKey: key(context, 'info'),
   };
 }
@@ -559,6 +560,10 @@ const stepOf = (context: ConversationContext): WorkflowStep | null => {
 };
 /** The form read by the brain this conversation runs (its draft is `context.lead`), if any. */
 const formOf = (context: ConversationContext): WorkflowSpec | null => (context.workflow && isBrainForm(context.workflow.spec) ? context.workflow.spec : null);
+/** A request started on credit ("quiero aplicar a crédito", the credit answer's "sí"): kept for the form's side questions. */
+const CREDIT_REQUEST = /\b(?:credito|credit)\b/;
+const aboutCredit = (context: ConversationContext): boolean =>
+  context.lead.about === 'credit' || (context.lead.asking === null && (CREDIT_REQUEST.test(foldText(context.lastMessage?.text ?? '')) || (context.choosing?.options ?? []).some((o) => CREDIT_REQUEST.test(foldText(o.text)))));
 /** A form's lead in progress (collecting or confirming). */
 const formInProgress = (context: ConversationContext): WorkflowSpec | null => (isLeadInProgress(context.lead) ? formOf(context) : null);
 /** A run that holds a form read by the brain: the spec travels in the snapshot, the values in `context.lead`. */
@@ -838,7 +843,7 @@ export const conversationMachine = setup({
     answersRating: ({ context, event }) => !!context.ratingAsk && event.type === 'user.message' && ratingFrom(event.text) !== null,
     notRemindedThisSilence: ({ context }) => context.remindedAtTurn !== context.turn,
     // Routing rule 1: the message answers what the conversation was waiting for.
-    answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId,
+    answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId && askedAboutAccountCheck(context.lastMessage?.text ?? '', true) !== 'cedula',
     // "no me acuerdo" to "¿tu número de cuenta?": say where to find it and keep waiting for it.
     // ("no me la sé, pásame con alguien" still hands off: a sure request for a person comes first.)
     doesNotKnowAccountId: ({ context }) => {
@@ -851,8 +856,10 @@ export const conversationMachine = setup({
     asksAboutAccountCheck: ({ context }) => {
       if (context.expecting.kind !== 'account_id' && context.expecting.kind !== 'account_verification') return false;
       const understanding = u(context);
-      if (!understanding || understanding.accountId || understanding.critical || decideTriage(understanding).kind === 'handoff') return false;
-      return askedAboutAccountCheck(context.lastMessage?.text ?? '') !== null;
+      // A cédula given for the number (read as an account id or not): said what is needed, and asked again.
+      const asked = askedAboutAccountCheck(context.lastMessage?.text ?? '', context.expecting.kind === 'account_id');
+      if (!understanding || (understanding.accountId && asked !== 'cedula') || understanding.critical || decideTriage(understanding).kind === 'handoff') return false;
+      return asked !== null;
     },
     // Digits after "last 4 of your phone, or your cédula/RNC": the account tool checks them (or a new account number).
     answersAccountVerification: ({ context }) => context.expecting.kind === 'account_verification' && /\d{4}/.test(context.lastMessage?.text ?? ''),
@@ -1286,7 +1293,7 @@ export const conversationMachine = setup({
     sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
     // Why the number / the holder's identifier is asked, or the data it unlocks; the question again.
     answerAccountCheckQuestion: emit(({ context }) => {
-      const asked = askedAboutAccountCheck(context.lastMessage?.text ?? '') ?? 'why';
+      const asked = askedAboutAccountCheck(context.lastMessage?.text ?? '', context.expecting.kind === 'account_id') ?? 'why';
       const verifying = context.expecting.kind === 'account_verification';
       const number = context.accountAccess?.pending ?? '';
       return reply(`accountCheck.${asked}_${verifying ? 'verify' : 'number'}`, verifying ? { number } : {});
@@ -1392,7 +1399,7 @@ export const conversationMachine = setup({
       enqueue.assign({
         heldOffer: offer,
         expecting: field ? { kind: 'lead_field', field } : ({ kind: 'none' } as Expectation),
-        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + 1 : 1 },
+        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + 1 : 1, ...(aboutCredit(context) ? { about: 'credit' as const } : {}) },
       });
     }),
     askFormConfirmation: enqueueActions(({ context, enqueue }) => {

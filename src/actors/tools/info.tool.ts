@@ -11,12 +11,13 @@ import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
-import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
+import { asksHowLong, creditOffer, creditReviewTime, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
 import { deliveryTimeReply, reserveWithDelivery, type DeliveryPlace } from './delivery-times.js';
 import { joinTopicAnswers, type TopicAnswer } from './joined-answers.js';
 import { withOfferAgain } from './offer-again.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
@@ -45,12 +46,8 @@ const POLICY_TOPICS: [StoreTopic, (text: string) => boolean][] = [['returns', as
 
 const CONJUNCTION: Record<Lang, string> = { es: 'y', en: 'and' };
 
-function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
+/** The kernel's fold (lower case, accents dropped; memoised for the turn's message). */
+const fold = foldAccents;
 
 function joinList(items: string[], lang: Lang): string {
   if (items.length <= 1) return items.join('');
@@ -485,6 +482,8 @@ function deliveryReply(tenant: TenantData, text: string, lang: Lang, now: number
 export function answerInfo(tenant: TenantData, input: InfoActorInput, now: number): InfoActorOutput {
   switch (input.topic) {
     case 'store_hours_location':
+      // "¿cuánto tarda?" in a credit application: the review's time, not the delivery's.
+      if (input.form === 'credit' && asksHowLong(input.text)) return creditReviewTime(tenant, input.lang) ?? withOfferAgain(tenant, input, storeReplies(tenant, input, now));
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
       if (input.returnCondition && tenant.templates[input.lang]?.[`info.returns.${input.returnCondition}`] !== undefined) return { replies: [{ template: `info.returns.${input.returnCondition}` }] };
