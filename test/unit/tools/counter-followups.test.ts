@@ -1,0 +1,93 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { asksForAWayRound, noWayAnswer } from '../../../src/actors/tools/product-like.js';
+import { asksHowLong, creditReviewTime } from '../../../src/actors/tools/store-policies.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+const chat = (sender: string, ...messages: string[]): Promise<string[]> => chatOnFreshHost(tenant, brain, sender, ...messages);
+const products = async (text: string) => (await brain.understand({ text, messageId: text, expecting: { kind: 'none' }, lang: 'es', idempotencyKey: text })).products;
+
+describe('counts said to a line and in cubic metres', () => {
+  it('reads "la arena a 6" and "el cemento en 8" as counts, "el tubo a 4" as a size', async () => {
+    expect(await products('la arena a 6')).toEqual([{ query: 'arena', quantity: 6 }]);
+    expect(await products('ponme el cemento en 8 por favor')).toEqual([{ query: 'cemento', quantity: 8 }]);
+    expect((await products('la arena a 6 y el cemento a 4')).map((p) => p.quantity)).toEqual([6, 4]);
+    expect((await products('el tubo a 4'))[0]?.quantity).toBeUndefined();
+  });
+
+  it('keeps the count of "2 metros cúbicos de arena" and "2 cubic meters of sand"', async () => {
+    expect(await products('2 metros cúbicos de arena')).toEqual([{ query: 'arena', quantity: 2 }]);
+    expect((await products('2 cubic meters of sand'))[0]?.quantity).toBe(2);
+  });
+});
+
+describe('a yes after counts given one by one', () => {
+  it('sets aside every counted line', async () => {
+    const [, , done] = await chat('+18095558101', 'quiero 3 sacos de cemento', 'y 2 metros de arena', 'sí');
+    expect(done).toContain('3 x Cemento Gris');
+    expect(done).toContain('2 x Arena Lavada');
+  });
+
+  it('sets aside the one line when only one is counted', async () => {
+    const [, , done] = await chat('+18095558102', 'quiero 3 sacos de cemento', 'cuanto es la arena', 'dale');
+    expect(done).toContain('1 x Arena Lavada');
+    expect(done).not.toContain('Cemento');
+  });
+});
+
+describe('"no hay forma", "no hay manera": a way round asked for', () => {
+  it.each(['entonces no hay forma?', 'no hay manera', 'no hay chance de que me lo bajen?', 'de alguna manera me lo pueden conseguir?', 'y no hay otra opción?', 'is there no way?'])('%s asks for a way round', (text) => {
+    expect(asksForAWayRound(text)).toBe(true);
+  });
+
+  it.each(['no hay forma de pagar con tarjeta?', 'hay chance de trabajo?', 'hay forma de pago?', 'de todas formas dame cemento'])('%s does not', (text) => {
+    expect(asksForAWayRound(text)).toBe(false);
+  });
+
+  it('offers a person, unless goods the catalog knows are named', () => {
+    const knows = (w: string): boolean => w === 'cemento';
+    expect(noWayAnswer(tenant, 'entonces no hay forma?', [], knows, 'es')?.offer?.intent).toBe('human_agent');
+    expect(noWayAnswer(tenant, 'no hay forma de conseguir cemento?', [], knows, 'es')).toBeNull();
+    expect(noWayAnswer(tenant, 'no hay forma?', [{ query: 'cemento' }], knows, 'es')).toBeNull();
+  });
+
+  it('never says "No vendemos *no forma*" nor offers wood or jobs', async () => {
+    const [forma] = await chat('+18095558103', 'entonces no hay forma?');
+    const [manera] = await chat('+18095558104', 'no hay manera');
+    const [, chance] = await chat('+18095558105', 'quiero 3 sacos de cemento', 'no hay chance de que me lo bajen?');
+    for (const reply of [forma, manera, chance]) {
+      expect(reply).toMatch(/persona del equipo/);
+      expect(reply).not.toMatch(/No vendemos|Madera|posiciones/);
+    }
+  });
+});
+
+describe('how long the credit review takes', () => {
+  it('reads the time from the credit policy', () => {
+    expect(asksHowLong('¿cuánto tarda?')).toBe(true);
+    expect(asksHowLong('how long does it take?')).toBe(true);
+    expect(asksHowLong('¿tienen cemento?')).toBe(false);
+    const out = creditReviewTime(tenant, 'es');
+    expect(out?.replies[0]).toMatchObject({ template: 'info.credit.review_time', params: { time: 'de 2 a 3 días laborables' } });
+  });
+
+  it('says a person confirms it when the policy tells no time', () => {
+    const silent: TenantData = { ...tenant, store: { ...tenant.store, policies: {} } };
+    expect(creditReviewTime(silent, 'es')?.replies[0]).toMatchObject({ template: 'info.credit.review_unknown' });
+  });
+
+  it('answers it inside the credit application and keeps the form', async () => {
+    const [, review] = await chat('+18095558106', 'quiero aplicar a credito', 'cuánto tarda?');
+    expect(review).toContain('2 a 3 días laborables');
+    expect(review).not.toContain('Depende de la zona');
+    expect(review).toContain('nombre completo');
+  });
+});
