@@ -54,6 +54,7 @@ import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 import { withCounterReserve } from './counter-reserve.js';
+import { weightAnswer } from './product-weight.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
@@ -205,7 +206,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
-  const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? packComparison(tenant, index, input, text, lang) ?? (input.focus ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null) ?? answerColoursOf(tenant, index, input, text, lang));
+  const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? packComparison(tenant, index, input, text, lang) ?? (input.focus ? (weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang)) : null) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
   let wanted = wantedItems(input, undefined);
   let pinned: string | undefined;
@@ -273,7 +274,6 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "el block de 6 y el de 8? necesito 10 de cada uno": that count for every item without its own.
   const each = text !== undefined && wanted.length >= 2 ? eachQuantity(text) : undefined;
   if (each !== undefined) wanted = wanted.map((w) => (w.quantity === undefined ? { ...w, quantity: each } : w));
-
   const formal = text !== undefined && FORMAL_QUOTE.test(text);
   const pinnedProduct = pinned ? tenant.catalog.find((p) => p.sku === pinned) : undefined;
   if (pinnedProduct) wanted = wanted.map((w) => (w.query === '' ? { ...w, query: pinnedProduct.name } : w));

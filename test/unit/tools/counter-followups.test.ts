@@ -91,3 +91,16 @@ describe('how long the credit review takes', () => {
     expect(review).toContain('nombre completo');
   });
 });
+
+describe('the weight of what is on the counter', () => {
+  it('gives one and the lot from the catalog, the name, or says it is not known', async () => {
+    const [, rebar] = await chat('+18095558107', 'dame 50 varillas de 3/8', 'cuanto pesa eso?');
+    expect(rebar).toContain('7.5 lb (3.4 kg)');
+    expect(rebar).toContain('375 lb (170.1 kg)');
+    const [, cement] = await chat('+18095558108', 'cuanto cuesta el cemento', 'cuanto pesa?');
+    expect(cement).toContain('42.5 kg');
+    const [, paint] = await chat('+18095558109', 'quiero 2 galones de pintura blanca', 'cuanto pesa?');
+    expect(paint).toContain('No tengo el peso');
+    expect(paint).not.toContain('No vendemos');
+  });
+});
