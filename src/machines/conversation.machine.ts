@@ -432,6 +432,8 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   if (focus.returns && returnCondition(text) !== null && !sureHandoffRead(context)) return focus.topic;
   // "¿y cuándo llegaría?" after the delivery fee, with a product on the counter: when that order arrives (the product flow's delivery time).
   if (asksDeliveryTime(text) && recentFocus(context) !== null) return null;
+  // "¿y si compro 100?" after the delivery fee, with a product on the counter: that many of it (with that delivery), not the store's summary.
+  if (recentFocus(context) !== null && readFollowUpQuantity(text) !== undefined) return null;
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
   const intent = intentOf(context);
   // "la del cemento, ¿hasta cuándo es?" after the offers, "¿cómo aplico?" / "la de cajero" after the
