@@ -66,7 +66,7 @@ import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, returnCondition } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
-import { defersTheOrder, ordersDeliveryTo, removedWords, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
+import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -393,7 +393,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   const text = withoutLaughter(context.lastMessage?.text ?? '');
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
-  const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name);
+  // ...and "confírmame el pedido" may read as a complaint (the word "pedido"): confirming takes it.
+  const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name) || (understanding.nlu.intent.name === 'complaint' && confirmsTheOrder(text));
   if (asksSomethingElse(understanding) && !(smallTalk && (takesTheOrder(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
   // "dame todo eso", "mándamelos" with more lines counted: the whole counter (the product flow), not the last line only.

@@ -32,8 +32,10 @@ const TAKES_IT = new RegExp(
     String.raw`(?:dame|deme|denme|ponme|pongame|mandame|mandeme|enviame|traeme|vendeme)\s+(?:todo\s+)?(?:eso|esos|esas|todo)(?:\s+(?:entonces|pues|ya|por\s+favor|porfa|pls))?\s*$`,
     // "va", "dale con eso", "vamos con eso", "me quedo con eso"
     String.raw`(?:vamos|dale|voy|me\s+quedo)\s+con\s+(?:eso|esos|esas|esa|ese|el|la|los|las)\b`,
+    // "confírmalo", "confírmame el pedido", "quiero confirmar el pedido"
+    String.raw`confirma(?:me|nos)?l[oa]s?|confirma(?:me|nos)?\s+(?:el|la|ese|esa)\s+(?:pedido|orden|compra)|(?:quiero|quisiera|voy\s+a|vamos\s+a)\s+confirmar(?:l[oa]s?|\s+(?:el|la)\s+(?:pedido|orden|compra))`,
     // English
-    String.raw`set\s+(?:it|them)\s+aside|reserve\s+(?:it|them)|hold\s+(?:it|them)|i\s*(?:ll|\s+will)\s+(?:take|buy|get|order)\s+(?:it|them|those|these|that)`,
+    String.raw`confirm\s+(?:it|them|the\s+order|my\s+order)|set\s+(?:it|them)\s+aside|reserve\s+(?:it|them)|hold\s+(?:it|them)|i\s*(?:ll|\s+will)\s+(?:take|buy|get|order)\s+(?:it|them|those|these|that)`,
     String.raw`i\s*(?:d\s+like|\s+would\s+like|\s+want|\s+wanna)\s+(?:to\s+)?(?:buy|order|get|take)\s+(?:it|them|those|these|that)`,
     String.raw`i\s*(?:d\s+like|\s+would\s+like|\s+want|\s+wanna)\s+to\s+(?:place\s+(?:an|the|my)\s+order|order)\s*$`,
     String.raw`(?:place|put\s+in|make)\s+(?:an|the|my)\s+order|how\s+(?:do|can)\s+i\s+(?:order|buy|place\s+(?:an|the)\s+order)(?:\s+(?:it|them|this|that))?`,
@@ -193,4 +195,10 @@ export function takesCountOff(text: string): Readonly<{ quantity: number; unit?:
     return Object.freeze({ quantity, ...(unit !== undefined && (words === null || !m[2]?.startsWith(unit)) ? { unit } : {}), words });
   }
   return null;
+}
+
+/** "confírmalo", "confírmame el pedido", "confirm the order": the order taken with the word a complaint reading may claim. */
+export function confirmsTheOrder(text: string): boolean {
+  const f = fold(text);
+  return /\bconfirm/.test(f) && TAKES_IT.test(f);
 }

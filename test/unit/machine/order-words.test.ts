@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takesTheOrder } from '../../../src/machines/order-words.js';
+import { confirmsTheOrder, takesTheOrder } from '../../../src/machines/order-words.js';
 
 describe('order words › buying what was just priced', () => {
   it.each([
@@ -80,5 +80,16 @@ describe('order words › a line taken off', () => {
     expect(removedWords('remove the rebar please')).toBe('the rebar');
     expect(removedWords("I don't need the cement")).toBe('the cement');
     for (const text of ['no quiero la cotización', 'no gracias', 'no', 'ya no quiero nada', 'dame 10']) expect(removedWords(text)).toBeNull();
+  });
+});
+
+describe('order-words › confirming the order', () => {
+  it('reads "confírmalo" and "confírmame el pedido" as taking it, and as a confirmation', () => {
+    for (const text of ['confírmalo', 'ok confirmalo', 'confírmame el pedido', 'quiero confirmar el pedido', 'confirm the order']) {
+      expect(takesTheOrder(text), text).toBe(true);
+      expect(confirmsTheOrder(text), text).toBe(true);
+    }
+    expect(confirmsTheOrder('resérvamelo')).toBe(false);
+    expect(takesTheOrder('¿me confirman si llegó?')).toBe(false);
   });
 });
