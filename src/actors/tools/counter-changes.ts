@@ -208,3 +208,29 @@ export function joinedAttributes(index: CatalogIndex, wanted: readonly Wanted[],
   }
   return out;
 }
+
+/** The inch size a product's name gives first ('Codo PVC 3/4" x 90°' → 3/4"). */
+const INCH_SIZE = /(\d+(?:\s\d+)?\/\d+|\d+(?:\.\d+)?)"/;
+
+/**
+ * An item added to the estimate without a size ("agrégale 2 tees" to 3/4" pipe and elbows): in the
+ * one inch size the estimate's lines of its kind (its category) share, when the catalog has it in
+ * that size — as a clerk fills an order of 3/4" plumbing. Items with a size of their own, or lines
+ * in several sizes, stay as said.
+ */
+export function sizedLikeEstimate(tenant: TenantData, index: CatalogIndex, estimate: readonly QuoteLine[], wanted: readonly Wanted[]): Wanted[] {
+  return wanted.map((w) => {
+    if (index.parse(w.query).attributes.measures.length > 0) return w;
+    const best = index.search(w.query, { limit: 1 })[0];
+    if (!best) return w;
+    const sizes = new Set(estimate.flatMap((l) => {
+      const p = tenant.catalog.find((c) => c.sku === l.sku);
+      const size = p && p.category === best.product.category ? INCH_SIZE.exec(p.name)?.[1] : undefined;
+      return size !== undefined ? [size] : [];
+    }));
+    if (sizes.size !== 1) return w;
+    const withSize = `${w.query} ${[...sizes][0] as string}"`;
+    const hit = index.search(withSize, { limit: 1 })[0];
+    return hit && hit.unmet.length === 0 && hit.product.category === best.product.category && hit.product.sku !== best.product.sku ? { ...w, query: withSize } : w;
+  });
+}

@@ -11,7 +11,7 @@ import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
-import { changedEstimate, joinedAttributes, takeOffCounter } from './counter-changes.js';
+import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
 import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
@@ -266,7 +266,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "duct tape" (a good of the trade the catalog lacks), "toilet paper" (a head it lacks): not the product they half meet.
   const uncarried = !pinned && wanted.length === 1 && text !== undefined ? (tradeGoodNotCarried(tenant, index, text, lang) ?? compoundNotCarried(tenant, index, text, input.understanding.nlu.entities, lang)) : null;
   if (uncarried) return uncarried;
-  if (input.estimate?.length && !pinned) wanted = joinedAttributes(index, wanted, text); // "la pintura mejor en gris": one item
+  if (input.estimate?.length && !pinned) wanted = sizedLikeEstimate(tenant, index, input.estimate, joinedAttributes(index, wanted, text)); // "la pintura mejor en gris": one item; "agrégale 2 tees": 3/4" like the rest
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
   // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.
   const area = text !== undefined && wanted.length === 1 && wanted[0]?.quantity === undefined ? AREA_FOR.exec(fold(text)) : null;

@@ -104,3 +104,12 @@ describe('the weight of what is on the counter', () => {
     expect(paint).not.toContain('No vendemos');
   });
 });
+
+describe('an item added to the estimate without a size', () => {
+  it('takes the one inch size the estimate lines of its kind share', async () => {
+    const [, added] = await chat('+18095558110', 'necesito 2 tubos pvc de 3/4 y 4 codos de 3/4', 'agregale 2 tees');
+    expect(added).toContain('2 x *Tee PVC 3/4"*');
+    const [, own] = await chat('+18095558111', 'necesito 2 tubos pvc de 3/4 y 4 codos de 3/4', 'agregale 2 tees de 1/2');
+    expect(own).toContain('2 x *Tee PVC 1/2"*');
+  });
+});
