@@ -63,7 +63,7 @@ import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
-import { asksAboutReturns, returnCondition } from './return-followups.js';
+import { asksAboutReturns, returnCondition, returnsBulkGoods } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
@@ -138,7 +138,7 @@ export interface ConversationContext {
   /** The product last answered, for follow-ups ("y si compro 50?"); absent in older snapshots. */
   productFocus?: ProductFocus | null;
   /** The store-info topic answered last turn, for follow-ups ("¿y a Bayahíbe?" after a delivery answer); absent in older snapshots. */
-  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true } | null;
+  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true } | null;
   /** The served place the customer last asked us to deliver to, with its fee and the turn (absent in older snapshots). */
   delivery?: (DeliveryQuote & { turn: number }) | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
@@ -459,8 +459,8 @@ function sureHandoffRead(context: ConversationContext): boolean {
 }
 
 /** The condition told after the returns policy, as the info tool's input. */
-function returnConditionOf(text: string): { returnCondition?: 'eligible' | 'excluded' } {
-  const condition = returnCondition(text);
+function returnConditionOf(text: string, bulk: boolean): { returnCondition?: 'eligible' | 'excluded' } {
+  const condition = bulk && returnCondition(text) !== null ? 'excluded' : returnCondition(text);
   return condition ? { returnCondition: condition } : {};
 }
 
@@ -547,7 +547,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && countedOnCounter(recentFocus(context)) <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price, ...(offered.again ? { again: true as const } : {}) } } : {}),
     ...(delivery ? { delivery } : {}),
     ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
-    ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '') : {}),
+    ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
     ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
     idempotencyKey: key(context, 'info'),
   };
@@ -600,7 +600,9 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   // The returns policy asked, or a condition told after it ("no están cortados" → "y tengo la factura"): still about the return.
   const said = context.lastMessage?.text ?? '';
   const returns = topic === 'store_hours_location' && (asksAboutReturns(said) || (!!context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 && returnCondition(said) !== null));
-  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}) } };
+  // "quiero devolver 2 sacos de cemento que me sobraron": bulk goods the policy never takes back, whatever is told next.
+  const bulk = returns && (returnsBulkGoods(said) || (!!context.infoFocus?.bulk && context.turn - context.infoFocus.turn === 1));
+  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}) } };
   return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus };
 }
 
