@@ -544,7 +544,10 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     // "¿y hasta cuándo es la oferta?" right after a product's price: that product's offer.
     ...(context.productFocus && context.turn - (context.productFocus.turn ?? context.turn) <= 1 ? { focusSku: context.productFocus.sku } : {}),
     // The line just priced, with its delivery; not when more lines are counted (the counter's total with the delivery is offered instead).
-    ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && countedOnCounter(recentFocus(context)) <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price, ...(offered.again ? { again: true as const } : {}) } } : {}),
+    // ...or every counted line, when the offer sets the whole counter aside (one "line" at their summed price).
+    ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && (offered.lines !== undefined || countedOnCounter(recentFocus(context)) <= 1)
+      ? { reserve: { text: offered.text, ...(offered.lines ? { quantity: 1, price: offered.lines.reduce((sum, l) => sum + l.price * l.quantity, 0), lines: true as const } : { quantity: offered.line.quantity, price: offered.line.price }), ...(offered.again ? { again: true as const } : {}) } }
+      : {}),
     ...(delivery ? { delivery } : {}),
     ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
