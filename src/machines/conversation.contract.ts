@@ -307,6 +307,8 @@ export interface InfoActorInput {
   counter?: boolean;
   /** The line "¿Te lo reservo?" offered last turn, priced: a served zone's answer gives its total with that delivery and offers to set it aside for it. */
   reserve?: { text: string; quantity: number; price: number; again?: true; /** Every counted line (asked again after a store answer; a delivery answer offers the counter's total instead). */ lines?: true };
+  /** An estimate's formal quote offered last turn, not yet asked again: a plain store answer asks it again. */
+  quote?: true;
   /** The served place asked for a few turns ago: "¿y cuándo llega?" asks its delivery time. */
   delivery?: DeliveryQuote;
   /** The reading, when it names products besides the store question ("¿tienen varilla? ¿y a qué hora cierran?"): they are answered too. */

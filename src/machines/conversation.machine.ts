@@ -549,6 +549,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
       ? { reserve: { text: offered.text, ...(offered.lines ? { quantity: 1, price: offered.lines.reduce((sum, l) => sum + l.price * l.quantity, 0), lines: true as const } : { quantity: offered.line.quantity, price: offered.line.price }), ...(offered.again ? { again: true as const } : {}) } }
       : {}),
     ...(delivery ? { delivery } : {}),
+    ...(offered?.kind === 'quote_offer' && !offered.again && pendingQuoteOffer(context) ? { quote: true as const } : {}),
     ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
     ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
@@ -1196,7 +1197,9 @@ export const conversationMachine = setup({
       // offer still stands (a yes sets the product aside with that delivery).
       const held = context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1 ? context.expecting : null;
       const again = !!out && 'keepsOffer' in out && out.keepsOffer === true;
-      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...(again ? { again: true as const } : {}) } : null;
+      // ...and an estimate's formal quote asked again after a store answer ("¿cómo pago?"): a yes opens it.
+      const quote = params.focus === 'info' && again && !held && pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' ? { ...context.expecting, turn: context.turn, again: true as const } : null;
+      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...(again ? { again: true as const } : {}) } : quote;
       // "¿tienen varilla? ¿y a qué hora cierran?": the store's answer with the product's "¿Te lo reservo?" — a yes sets it aside.
       const reserving = params.focus === 'info' && out && 'reserve' in out && out.reserve ? (reserveOfferOf(context, event).expecting ?? null) : null;
       const expecting: Expectation = offer ? offerChoice(offer, context.lang) : (reserving ?? pending ?? NO_EXPECTATION);
