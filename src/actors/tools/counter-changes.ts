@@ -24,6 +24,8 @@ import { countUnit } from './units.js';
 const ARTICLE = /^(?:(?:el|la|los|las|lo|un|una|unos|unas|the|a|an|my|mi|mis|de|del)\s+)+/;
 /** Words that want something rather than take it off ("no quiero el blanco, quiero el gris"): a change of product, not a removal. */
 const WANTS = /\b(?:quiero|dame|ponme|necesito|mejor|pero|sino|want|give|need|instead|rather|but)\b/;
+/** An inch fraction said for a line ("la de 3/8", "la de 1 1/2"). */
+const FRACTION = /(?<![\d/])(\d+(?:\s\d+)?\/\d+)(?![\d/])/;
 /** A unit word that says nothing about which line ("quítale 2 unidades"). */
 const ANY_UNIT = /^(?:unidades?|units?|piezas?|pieces?)$/;
 
@@ -36,7 +38,7 @@ export function takeOffCounter(tenant: TenantData, index: CatalogIndex, focus: P
   const onOffer = estimate !== undefined && estimate.length > 0;
   const lines: QuoteLine[] = onOffer ? [...estimate] : focus ? counterLines(focus) : [];
   const off = takesCountOff(text);
-  if (off) return countOff(tenant, index, focus, lines, onOffer, off, lang);
+  if (off) return countOff(tenant, index, focus, lines, onOffer, off, lang, text);
   // "sin la pintura" with cement and sand noted: no paint on it; the order stays as it is.
   const words = removedWords(text);
   if (words === null || lines.length === 0) return null;
@@ -58,6 +60,7 @@ function countOff(
   onOffer: boolean,
   off: Readonly<{ quantity: number; unit?: string; words: string | null }>,
   lang: Lang,
+  text: string,
 ): ProductActorOutput | null {
   const n = off.quantity;
   // Options shown and none chosen yet ("dame 10" → "¿de cuál?"): the count waiting for the pick is what changes.
@@ -77,7 +80,11 @@ function countOff(
     if (!product) return null;
     return { outcome: 'answered', replies: [{ template: 'product.nothing_counted', params: { ...describeProduct(tenant, product, lang), units: countUnit(product.unit, 2, lang) } }], ...(focus ? { focus } : {}) };
   }
+  // "quítale 5 a la de 3/8": the one line of that inch size (the words alone lose the fraction's slash).
+  const size = FRACTION.exec(text)?.[1];
+  const sized = size !== undefined ? lines.filter((l) => tenant.catalog.find((p) => p.sku === l.sku)?.name.includes(`${size}"`)) : [];
   const byWords = (words: string): QuoteLine | undefined => {
+    if (sized.length === 1) return sized[0];
     const hit = index.search(words, { limit: 30 }).find((m) => lines.some((l) => l.sku === m.product.sku));
     return hit ? lines.find((l) => l.sku === hit.product.sku) : undefined;
   };

@@ -113,3 +113,19 @@ describe('an item added to the estimate without a size', () => {
     expect(own).toContain('2 x *Tee PVC 1/2"*');
   });
 });
+
+describe('counter readings of everyday speech', () => {
+  it('takes a count off the line named by its inch size', async () => {
+    const [, , , off] = await chat('+18095558112', 'tienen varilla de 3/8', 'dame 20', 'y 10 de 1/2', 'quitale 5 a la de 3/8');
+    expect(off).toContain('15 x *Varilla Corrugada 3/8"');
+    expect(off).toContain('10 x *Varilla Corrugada 1/2"');
+    expect(off).not.toContain('no hay');
+  });
+
+  it('reads Dominican "to eso cuánto e" as the total', async () => {
+    const { asksEstimateAgain } = await import('../../../src/machines/product-focus.js');
+    expect(asksEstimateAgain('to eso cuanto e')).not.toBeNull();
+    expect(asksEstimateAgain('cuanto e to?')).not.toBeNull();
+    expect(asksEstimateAgain('cuanto cuesta ir to Caleta')).toBeNull();
+  });
+});
