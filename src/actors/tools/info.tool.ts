@@ -11,7 +11,7 @@ import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
-import { asksHowLong, creditOffer, creditReviewTime, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
+import { creditOffer, creditReviewAsked, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
 import { deliveryTimeReply, reserveWithDelivery, type DeliveryPlace } from './delivery-times.js';
@@ -482,12 +482,10 @@ function deliveryReply(tenant: TenantData, text: string, lang: Lang, now: number
 export function answerInfo(tenant: TenantData, input: InfoActorInput, now: number): InfoActorOutput {
   switch (input.topic) {
     case 'store_hours_location':
-      // "¿cuánto tarda?" in a credit application: the review's time, not the delivery's.
-      if (input.form === 'credit' && asksHowLong(input.text)) return creditReviewTime(tenant, input.lang) ?? withOfferAgain(tenant, input, storeReplies(tenant, input, now));
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
       if (input.returnCondition && tenant.templates[input.lang]?.[`info.returns.${input.returnCondition}`] !== undefined) return { replies: [{ template: `info.returns.${input.returnCondition}` }] };
-      return withOfferAgain(tenant, input, storeReplies(tenant, input, now));
+      return creditReviewAsked(tenant, input) ?? withOfferAgain(tenant, input, storeReplies(tenant, input, now));
     case 'offers':
       return offerReplies(tenant, input.lang, now, input.text, input.focusSku);
     case 'job_vacancies':

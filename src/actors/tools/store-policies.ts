@@ -7,7 +7,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { StoreFact, StoreFactKey, TenantData } from '../../domain/tenant.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
-import type { InfoActorOutput, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
+import type { InfoActorInput, InfoActorOutput, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
 import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed } from '../brain/rule/store-questions.js';
 import { fold } from '../brain/rule/text.js';
 import { renderReply } from '../render-reply.js';
@@ -165,4 +165,9 @@ export function creditReviewTime(tenant: TenantData, lang: Lang): InfoActorOutpu
   const template = time ? 'info.credit.review_time' : 'info.credit.review_unknown';
   if (tenant.templates[lang]?.[template] === undefined) return null;
   return { replies: [{ template, ...(time ? { params: { time } } : {}) }] };
+}
+
+/** "¿Cuánto tarda?" while the credit application (the form) is in progress: the review's time; null otherwise. */
+export function creditReviewAsked(tenant: TenantData, input: Pick<InfoActorInput, 'form' | 'text' | 'lang'>): InfoActorOutput | null {
+  return input.form === 'credit' && asksHowLong(input.text) ? creditReviewTime(tenant, input.lang) : null;
 }
