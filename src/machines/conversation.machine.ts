@@ -66,7 +66,7 @@ import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, returnCondition, returnsBulkGoods } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
-import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
+import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -911,6 +911,8 @@ export const conversationMachine = setup({
       const again = asksEstimateAgain(text);
       const onOffer = pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0;
       // "¿cuánto sería con delivery a Caleta?" with an estimate, or several lines counted: that order's total with the delivery.
+      // "eso es todo" after counts given one by one, the last line offered: the order's total, not a goodbye.
+      if (again === null && saysThatsAll(text)) return countedOnCounter(recentFocus(context)) >= 2 && context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1;
       if (again === null) return (onOffer || countedOnCounter(recentFocus(context)) >= 2) && asksTotalWithDelivery(text);
       if (onOffer) return true;
       // "dame 20" … "¿cuánto sería todo?": the total of what was counted on the counter.

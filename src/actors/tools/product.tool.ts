@@ -16,7 +16,7 @@ import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore,
 import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
-import { takesTheOrder } from '../../machines/order-words.js';
+import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
@@ -133,7 +133,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const lang = input.lang;
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again ("… con delivery a Caleta?": the place is the delivery's).
-  const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' '))) : null;
+  const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' ')) ?? (saysThatsAll(text) ? {} : null)) : null; // "eso es todo": the total
   // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter.
   const off = text !== undefined ? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang) : null;
   if (off) return off;
