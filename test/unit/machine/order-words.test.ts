@@ -93,3 +93,11 @@ describe('order-words › confirming the order', () => {
     expect(takesTheOrder('¿me confirman si llegó?')).toBe(false);
   });
 });
+
+describe('order-words › the order is complete', () => {
+  it('reads "eso es todo", "nada más" and "that\'s all" said alone', async () => {
+    const { saysThatsAll } = await import('../../../src/machines/order-words.js');
+    for (const text of ['eso es todo', 'nada más, gracias', 'es todo por ahora', "that's all", "That's it for now"]) expect(saysThatsAll(text), text).toBe(true);
+    for (const text of ['eso es todo lo que tienen?', 'quiero todo eso', 'nada más barato?']) expect(saysThatsAll(text), text).toBe(false);
+  });
+});
