@@ -34,8 +34,8 @@ const PACK_MEASURES = new Set(['kg', 'lb', 'gal', 'oz', 'ml', 'l']);
 const PACK_UNIT = /^(?:cubeta|saco|funda|bolsa|caja|paquete)/;
 /** Words that may end a message after its count ("arena 4 por favor"). */
 const COURTESY = new Set(['por', 'favor', 'porfa', 'porfavor', 'pls', 'please', 'entonces', 'pues', 'nada', 'mas', 'na']);
-/** The word before a count a line is set to: "la arena a 6", "el cemento en 8", "the sand to 6". */
-const TO_COUNT = /^(?:a|en|to)$/;
+/** The word before a count a line is set to: "la arena a 6", "el cemento en 8", "la arena mejor 4", "the sand to 6". */
+const TO_COUNT = /^(?:a|en|to|mejor)$/;
 const KILOS = /^(?:kilos?|kg|kgs|kilogramos?)$/;
 /** Words before the number that make it a size: "de 250 galones", "cubeta 5 gal", "calibre 12". */
 const SIZE_LEAD = /^(?:de|del|of|en|in|x|por|calibre|grado|#|no|numero|cubeta|saco|funda|bolsa|rollo|caja|paquete|galon|bucket|bag|roll)$/;
