@@ -21,6 +21,9 @@ describe('counts said to a line and in cubic metres', () => {
     expect(await products('ponme el cemento en 8 por favor')).toEqual([{ query: 'cemento', quantity: 8 }]);
     expect((await products('la arena a 6 y el cemento a 4')).map((p) => p.quantity)).toEqual([6, 4]);
     expect((await products('el tubo a 4'))[0]?.quantity).toBeUndefined();
+    expect(await products('el cemento ponlo en 15')).toEqual([{ query: 'cemento', quantity: 15 }]);
+    expect(await products('la arena que sean 4')).toEqual([{ query: 'arena', quantity: 4 }]);
+    expect(await products('la arena mejor 4')).toEqual([{ query: 'arena', quantity: 4 }]);
   });
 
   it('keeps the count of "2 metros cúbicos de arena" and "2 cubic meters of sand"', async () => {
