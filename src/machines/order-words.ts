@@ -211,3 +211,20 @@ const THATS_ALL =
 export function saysThatsAll(text: string): boolean {
   return THATS_ALL.test(fold(text).replace(/['’]/g, ' ').replace(/\s+/g, ' ').trim());
 }
+
+/** "súbele 5 al cemento", "ponle 5 más a la arena", "agrégale 5 sacos más de cemento", "add 5 more bags of cement": that many more of a named line. */
+const ADDS_TO_LINE = new RegExp(
+  String.raw`^(?:(?:y|e|ok|dale|and|also|tambien)\s+)*(?:(subele|sube|sumale|suma|agregale|agrega|anadele|anade|ponle|pon|echale|dame|add|put)\s+)(\d+)\s+(?:${OFF_UNIT}\s+)?(mas\s+|more\s+)?(?:(?:a|al|de|del|en|to|of|on)\s+)?(?:(?:el|la|los|las|the)\s+)?(.+)$`,
+);
+/** Verbs that add whatever follows; the others ("ponle", "dame") add only with "más". */
+const ADDING_VERB = /^(?:subele|sube|sumale|suma|agregale|agrega|anadele|anade|add)$/;
+
+/** That many more of the line the words name; null when the message adds nothing to a line ("ponle 5" sets the count). */
+export function addsToLine(text: string): Readonly<{ quantity: number; words: string }> | null {
+  if (text.length > 80) return null;
+  const m = ADDS_TO_LINE.exec(fold(text));
+  if (!m || (!ADDING_VERB.test(m[1] as string) && m[3] === undefined)) return null;
+  const words = (m[4] as string).replace(/\b(?:mas|more|por favor|porfa|please)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const quantity = Number(m[2]);
+  return words !== '' && quantity > 0 ? Object.freeze({ quantity, words }) : null;
+}

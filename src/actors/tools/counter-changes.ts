@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective } from '../../machines/conversation.contract.js';
-import { removedWords, takesCountOff } from '../../machines/order-words.js';
+import { addsToLine, removedWords, takesCountOff } from '../../machines/order-words.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { counterFocus, counterLines } from './order-total.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
@@ -37,6 +37,10 @@ const ANY_UNIT = /^(?:unidades?|units?|piezas?|pieces?)$/;
 export function takeOffCounter(tenant: TenantData, index: CatalogIndex, focus: ProductFocus | undefined, estimate: readonly QuoteLine[] | undefined, text: string, lang: Lang): ProductActorOutput | null {
   const onOffer = estimate !== undefined && estimate.length > 0;
   const lines: QuoteLine[] = onOffer ? [...estimate] : focus ? counterLines(focus) : [];
+  // "súbele 5 al cemento", "agrégale 5 sacos más de cemento": that line, that many more (the others as they are).
+  const more = lines.length > 0 ? addsToLine(text) : null;
+  const added = more ? lineNamed(index, lines, more.words) : undefined;
+  if (more && added) return reprice(tenant, index, lines.map((l) => (l.sku === added.sku ? { ...l, quantity: l.quantity + more.quantity } : l)), lang);
   const off = takesCountOff(text);
   if (off) return countOff(tenant, index, focus, lines, onOffer, off, lang, text);
   // "sin la pintura" with cement and sand noted: no paint on it; the order stays as it is.
@@ -119,6 +123,14 @@ function countOff(
   const priced = reprice(tenant, index, rest, lang);
   if (left > 0) return priced;
   return { ...priced, replies: [{ template: 'product.removed', params: { name: product.name } }, ...priced.replies] };
+}
+
+/** The line the words name: the best match of the catalog for them, or one nearly as good, on the counter. */
+function lineNamed(index: CatalogIndex, lines: readonly QuoteLine[], words: string): QuoteLine | undefined {
+  const ranked = index.search(words, { limit: 10 });
+  const best = ranked[0];
+  const hit = best ? ranked.find((m) => m.score >= best.score * 0.8 && lines.some((l) => l.sku === m.product.sku)) : undefined;
+  return hit ? lines.find((l) => l.sku === hit.product.sku) : undefined;
 }
 
 /** The lines priced again: one as its count × price, several as an estimate; the focus keeps the counter's order. */

@@ -101,3 +101,14 @@ describe('order-words › the order is complete', () => {
     for (const text of ['eso es todo lo que tienen?', 'quiero todo eso', 'nada más barato?']) expect(saysThatsAll(text), text).toBe(false);
   });
 });
+
+describe('order-words › more of a named line', () => {
+  it('reads "súbele 5 al cemento" and "ponle 5 más a la arena", not "ponle 5" alone', async () => {
+    const { addsToLine } = await import('../../../src/machines/order-words.js');
+    expect(addsToLine('súbele 5 al cemento')).toEqual({ quantity: 5, words: 'cemento' });
+    expect(addsToLine('ponle 5 más a la arena')).toEqual({ quantity: 5, words: 'arena' });
+    expect(addsToLine('agrégale 5 sacos más de cemento')).toEqual({ quantity: 5, words: 'cemento' });
+    expect(addsToLine('ponle 5 al cemento')).toBeNull();
+    expect(addsToLine('dame 5 sacos de cemento')).toBeNull();
+  });
+});
