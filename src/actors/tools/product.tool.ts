@@ -35,6 +35,7 @@ import {
   followUp,
   headWord,
   inHundreds,
+  oneOnCounter,
   productWords,
   quantityOf,
   uncarriedItems,
@@ -208,7 +209,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
   const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? packComparison(tenant, index, input, text, lang) ?? (input.focus ? (weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang)) : null) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
-  let wanted = wantedItems(input, undefined);
+  let wanted = oneOnCounter(input, wantedItems(input, undefined), text); // "y una bandeja" after counted lines: one of it
   let pinned: string | undefined;
   let parts: Wanted[] | null = null;
   // "dame 100 de cada uno" when one product only was answered: that many of it, as "dame 100" would.

@@ -132,3 +132,12 @@ describe('counter readings of everyday speech', () => {
     expect(asksEstimateAgain('cuanto cuesta ir to Caleta')).toBeNull();
   });
 });
+
+describe('"y una bandeja" on a counter with counted lines', () => {
+  it('counts one of it in the total', async () => {
+    const [, , , , total] = await chat('+18095558113', 'cuanto cuesta la pintura blanca?', 'dame 4', 'y 2 rodillos', 'y una bandeja', 'cuanto es todo?');
+    expect(total).toContain('1 x *Bandeja para Pintura 9"*');
+    expect(total).toContain('RD$5,750.00');
+    expect(total).not.toContain('no me dijiste la cantidad');
+  });
+});
