@@ -15,7 +15,7 @@ export type Expectation =
   | { kind: 'lead_field'; field: LeadField }
   | { kind: 'lead_confirmation' }
   /** Several items were priced: "¿Te preparo la cotización formal?" (`text`: the customer's list, for the ticket). */
-  | { kind: 'quote_offer'; text: string; turn: number; lines?: { sku: string; quantity: number }[]; delivery?: { place: string; fee: number } }
+  | { kind: 'quote_offer'; text: string; turn: number; lines?: { sku: string; quantity: number }[]; delivery?: { place: string; fee: number }; /** Asked again after a store question. */ again?: true }
   /**
    * One product answered with "¿Te lo reservo o necesitas otra cosa?": a yes ("sí, resérvamelo",
    * "ok lo quiero") asks the sales team to set it aside (`text`: the line, for the ticket).
@@ -27,6 +27,8 @@ export type Expectation =
       backorder?: boolean;
       /** The line offered and its unit price (DOP): with a delivery asked for, the ticket carries both. */
       line?: { sku: string; quantity: number; price: number };
+      /** Every line counted on the counter when there are several (the offered one among them): a yes sets all of them aside. */
+      lines?: { sku: string; quantity: number; price: number }[];
       /** Already asked again after a store question: the next one is answered without it. */
       again?: true;
     }

@@ -24,8 +24,19 @@ const WHO =
   /^(?:(?:hola|buenas|ok|okey|si|bueno|pues|mira|mire|hi|hello|well)\s+)*(?:soy|yo soy|mi nombre es|me llamo|a nombre de|(?:(?:la|mi) cuenta )?(?:esta|ta|es|sale) a nombre de|my name is|it(?:'|’)?s under|under the name(?: of)?)\s+[a-z]{2,}/;
 
 /**
+ * A cédula (11 digits, written 402-1234567-8 or run together) where the account number is asked:
+ * the account is found by its number, so the clerk says so and asks for it (the cédula proves the
+ * holder afterwards) — never "not an account number" nor a phone.
+ */
+const CEDULA = /(?<![\d-])\d{3}[\s-]?\d{7}[\s-]?\d(?![\d-])/;
+const CEDULA_ALL = new RegExp(CEDULA.source, 'g');
+/** An account number (5 to 8 digits) said beside it. */
+const ACCOUNT_NUMBER = /(?<!\d)\d{5,8}(?!\d)/;
+
+/**
  * What the side question asks: `why` the data is needed, the account `data` it unlocks, `who` the
- * customer is (a name given instead of the number), or null
+ * customer is (a name given instead of the number), a `cedula` given for the number (only when
+ * `waitsForNumber`), or null
  * (an answer with digits, or anything else, goes on as usual).
  *
  * @example
@@ -33,8 +44,9 @@ const WHO =
  * askedAboutAccountCheck('y cuándo vence?'); // 'data'
  * askedAboutAccountCheck('10234'); // null
  */
-export function askedAboutAccountCheck(text: string): 'why' | 'data' | 'who' | null {
+export function askedAboutAccountCheck(text: string, waitsForNumber = false): 'why' | 'data' | 'who' | 'cedula' | null {
   const f = fold(text).replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (waitsForNumber && CEDULA.test(f) && !ACCOUNT_NUMBER.test(f.replace(CEDULA_ALL, ' '))) return 'cedula';
   if (/\d{3,}/.test(f) || f.split(' ').length > 14) return null;
   if (WHY.test(f)) return 'why';
   if (DATA.test(f)) return 'data';

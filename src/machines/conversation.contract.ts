@@ -246,8 +246,8 @@ export interface ProductActorOutput {
   outcome: 'answered' | 'not_found' | 'need_product' | 'multi_quote' | 'estimate';
   /** The estimate's lines (`estimate` / `multi_quote`), kept by the machine while the formal quote is offered. */
   lines?: QuoteLine[];
-  /** One product answered with "¿Te lo reservo?": what a yes sets aside (the alternative offered, when the one asked for is out). */
-  reserve?: QuoteLine & { name: string; backorder?: boolean };
+  /** One product answered with "¿Te lo reservo?": what a yes sets aside (the alternative offered, when the one asked for is out; `lines`: the whole counter, when several lines are counted). */
+  reserve?: QuoteLine & { name: string; backorder?: boolean; lines?: (QuoteLine & { name: string; price: number })[] };
   /** What the answer offers next (a room's material: an advisor for the whole remodel); a yes within one turn picks it. */
   offer?: ChoiceOption;
   /** The delivery counted in an estimate's total, at the fee charged (0 when the order reaches free delivery). */
@@ -306,7 +306,9 @@ export interface InfoActorInput {
   /** Products on the counter (one answered in a recent turn): the answer may offer to deliver them. */
   counter?: boolean;
   /** The line "¿Te lo reservo?" offered last turn, priced: a served zone's answer gives its total with that delivery and offers to set it aside for it. */
-  reserve?: { text: string; quantity: number; price: number; again?: true };
+  reserve?: { text: string; quantity: number; price: number; again?: true; /** Every counted line (asked again after a store answer; a delivery answer offers the counter's total instead). */ lines?: true };
+  /** An estimate's formal quote offered last turn, not yet asked again: a plain store answer asks it again. */
+  quote?: true;
   /** The served place asked for a few turns ago: "¿y cuándo llega?" asks its delivery time. */
   delivery?: DeliveryQuote;
   /** The reading, when it names products besides the store question ("¿tienen varilla? ¿y a qué hora cierran?"): they are answered too. */
@@ -315,6 +317,8 @@ export interface InfoActorInput {
   focusSku?: string;
   /** A condition told right after the returns policy ("tengo la factura", "la mandaron a preparar"): whether the return applies. */
   returnCondition?: 'eligible' | 'excluded';
+  /** A credit application in progress (the form): "¿cuánto tarda?" is the review's time. */
+  form?: 'credit';
   idempotencyKey: string;
 }
 export interface InfoActorOutput {

@@ -64,10 +64,10 @@ import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
-import { asksAboutReturns, returnCondition } from './return-followups.js';
+import { asksAboutReturns, returnCondition, returnsBulkGoods } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
-import { defersTheOrder, ordersDeliveryTo, removedWords, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
+import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -139,7 +139,7 @@ export interface ConversationContext {
   /** The product last answered, for follow-ups ("y si compro 50?"); absent in older snapshots. */
   productFocus?: ProductFocus | null;
   /** The store-info topic answered last turn, for follow-ups ("¿y a Bayahíbe?" after a delivery answer); absent in older snapshots. */
-  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true } | null;
+  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true } | null;
   /** The served place the customer last asked us to deliver to, with its fee and the turn (absent in older snapshots). */
   delivery?: (DeliveryQuote & { turn: number }) | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
@@ -394,7 +394,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   const text = withoutLaughter(context.lastMessage?.text ?? '');
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
-  const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name);
+  // ...and "confírmame el pedido" may read as a complaint (the word "pedido"): confirming takes it.
+  const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name) || (understanding.nlu.intent.name === 'complaint' && confirmsTheOrder(text));
   if (asksSomethingElse(understanding) && !(smallTalk && (takesTheOrder(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
   // "dame todo eso", "mándamelos" with more lines counted: the whole counter (the product flow), not the last line only.
@@ -434,6 +435,8 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   if (focus.returns && returnCondition(text) !== null && !sureHandoffRead(context)) return focus.topic;
   // "¿y cuándo llegaría?" after the delivery fee, with a product on the counter: when that order arrives (the product flow's delivery time).
   if (asksDeliveryTime(text) && recentFocus(context) !== null) return null;
+  // "¿y si compro 100?" after the delivery fee, with a product on the counter: that many of it (with that delivery), not the store's summary.
+  if (recentFocus(context) !== null && readFollowUpQuantity(text) !== undefined) return null;
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
   const intent = intentOf(context);
   // "la del cemento, ¿hasta cuándo es?" after the offers, "¿cómo aplico?" / "la de cajero" after the
@@ -458,8 +461,8 @@ function sureHandoffRead(context: ConversationContext): boolean {
 }
 
 /** The condition told after the returns policy, as the info tool's input. */
-function returnConditionOf(text: string): { returnCondition?: 'eligible' | 'excluded' } {
-  const condition = returnCondition(text);
+function returnConditionOf(text: string, bulk: boolean): { returnCondition?: 'eligible' | 'excluded' } {
+  const condition = bulk && returnCondition(text) !== null ? 'excluded' : returnCondition(text);
   return condition ? { returnCondition: condition } : {};
 }
 
@@ -543,10 +546,15 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     // "¿y hasta cuándo es la oferta?" right after a product's price: that product's offer.
     ...(context.productFocus && context.turn - (context.productFocus.turn ?? context.turn) <= 1 ? { focusSku: context.productFocus.sku } : {}),
     // The line just priced, with its delivery; not when more lines are counted (the counter's total with the delivery is offered instead).
-    ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && countedOnCounter(recentFocus(context)) <= 1 ? { reserve: { text: offered.text, quantity: offered.line.quantity, price: offered.line.price, ...(offered.again ? { again: true as const } : {}) } } : {}),
+    // ...or every counted line, when the offer sets the whole counter aside (one "line" at their summed price).
+    ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && (offered.lines !== undefined || countedOnCounter(recentFocus(context)) <= 1)
+      ? { reserve: { text: offered.text, ...(offered.lines ? { quantity: 1, price: offered.lines.reduce((sum, l) => sum + l.price * l.quantity, 0), lines: true as const } : { quantity: offered.line.quantity, price: offered.line.price }), ...(offered.again ? { again: true as const } : {}) } }
+      : {}),
     ...(delivery ? { delivery } : {}),
+    ...(offered?.kind === 'quote_offer' && !offered.again && pendingQuoteOffer(context) ? { quote: true as const } : {}),
     ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
-    ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '') : {}),
+    ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
+    ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
     idempotencyKey: key(context, 'info'),
   };
 }
@@ -561,6 +569,10 @@ const stepOf = (context: ConversationContext): WorkflowStep | null => {
 };
 /** The form read by the brain this conversation runs (its draft is `context.lead`), if any. */
 const formOf = (context: ConversationContext): WorkflowSpec | null => (context.workflow && isBrainForm(context.workflow.spec) ? context.workflow.spec : null);
+/** A request started on credit ("quiero aplicar a crédito", the credit answer's "sí"): kept for the form's side questions. */
+const CREDIT_REQUEST = /\b(?:credito|credit)\b/;
+const aboutCredit = (context: ConversationContext): boolean =>
+  context.lead.about === 'credit' || (context.lead.asking === null && (CREDIT_REQUEST.test(foldText(context.lastMessage?.text ?? '')) || (context.choosing?.options ?? []).some((o) => CREDIT_REQUEST.test(foldText(o.text)))));
 /** A form's lead in progress (collecting or confirming). */
 const formInProgress = (context: ConversationContext): WorkflowSpec | null => (isLeadInProgress(context.lead) ? formOf(context) : null);
 /** A run that holds a form read by the brain: the spec travels in the snapshot, the values in `context.lead`. */
@@ -594,7 +606,9 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   // The returns policy asked, or a condition told after it ("no están cortados" → "y tengo la factura"): still about the return.
   const said = context.lastMessage?.text ?? '';
   const returns = topic === 'store_hours_location' && (asksAboutReturns(said) || (!!context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 && returnCondition(said) !== null));
-  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}) } };
+  // "quiero devolver 2 sacos de cemento que me sobraron": bulk goods the policy never takes back, whatever is told next.
+  const bulk = returns && (returnsBulkGoods(said) || (!!context.infoFocus?.bulk && context.turn - context.infoFocus.turn === 1));
+  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}) } };
   return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus };
 }
 
@@ -614,7 +628,11 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
   if (!line) return {};
   const price = out.focus?.sku === line.sku ? out.focus.price : undefined;
   const priced = price !== undefined && !line.backorder ? { line: { sku: line.sku, quantity: line.quantity, price } } : {};
-  return { expecting: { kind: 'reserve_offer', text: `${line.quantity} x ${line.name}`, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced } as Expectation };
+  // Several lines counted one by one: the yes sets aside all of them ("3 x Cemento, 2 x Arena").
+  const all = line.lines && line.lines.length >= 2 ? line.lines : null;
+  const text = all ? all.map((l) => `${l.quantity} x ${l.name}`).join(', ') : `${line.quantity} x ${line.name}`;
+  const lines = all ? { lines: all.map(({ sku, quantity, price: each }) => ({ sku, quantity, price: each })) } : {};
+  return { expecting: { kind: 'reserve_offer', text, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced, ...lines } as Expectation };
 }
 
 /**
@@ -626,11 +644,12 @@ function reservedWithDelivery(context: ConversationContext): { text: string; quo
   const offer = context.expecting;
   const delivery = context.delivery;
   if (offer.kind !== 'reserve_offer' || !offer.line || !delivery || context.turn - delivery.turn > DELIVERY_TURNS) return null;
-  const goods = offer.line.price * offer.line.quantity;
+  const held = offer.lines ?? [offer.line];
+  const goods = held.reduce((sum, l) => sum + l.price * l.quantity, 0);
   const fee = delivery.freeFrom !== undefined && goods >= delivery.freeFrom ? 0 : delivery.fee;
   const free = context.lang === 'es' ? 'gratis' : 'free';
   const text = `${offer.text} + delivery ${context.lang === 'es' ? 'a' : 'to'} ${delivery.place} (${fee === 0 ? free : formatMoney(fee)})`;
-  return { text, quote: { lines: [{ sku: offer.line.sku, quantity: offer.line.quantity }], delivery: { place: delivery.place, fee } } };
+  return { text, quote: { lines: held.map((l) => ({ sku: l.sku, quantity: l.quantity })), delivery: { place: delivery.place, fee } } };
 }
 
 /** The list priced (with what an earlier estimate held: "agrégale 5 galones de pintura") waits for a yes (`settleOffer`). */
@@ -835,7 +854,7 @@ export const conversationMachine = setup({
     answersRating: ({ context, event }) => !!context.ratingAsk && event.type === 'user.message' && ratingFrom(event.text) !== null,
     notRemindedThisSilence: ({ context }) => context.remindedAtTurn !== context.turn,
     // Routing rule 1: the message answers what the conversation was waiting for.
-    answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId,
+    answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId && askedAboutAccountCheck(context.lastMessage?.text ?? '', true) !== 'cedula',
     // "no me acuerdo" to "¿tu número de cuenta?": say where to find it and keep waiting for it.
     // ("no me la sé, pásame con alguien" still hands off: a sure request for a person comes first.)
     doesNotKnowAccountId: ({ context }) => {
@@ -848,8 +867,10 @@ export const conversationMachine = setup({
     asksAboutAccountCheck: ({ context }) => {
       if (context.expecting.kind !== 'account_id' && context.expecting.kind !== 'account_verification') return false;
       const understanding = u(context);
-      if (!understanding || understanding.accountId || understanding.critical || decideTriage(understanding).kind === 'handoff') return false;
-      return askedAboutAccountCheck(context.lastMessage?.text ?? '') !== null;
+      // A cédula given for the number (read as an account id or not): said what is needed, and asked again.
+      const asked = askedAboutAccountCheck(context.lastMessage?.text ?? '', context.expecting.kind === 'account_id');
+      if (!understanding || (understanding.accountId && asked !== 'cedula') || understanding.critical || decideTriage(understanding).kind === 'handoff') return false;
+      return asked !== null;
     },
     // Digits after "last 4 of your phone, or your cédula/RNC": the account tool checks them (or a new account number).
     answersAccountVerification: ({ context }) => context.expecting.kind === 'account_verification' && /\d{4}/.test(context.lastMessage?.text ?? ''),
@@ -892,6 +913,8 @@ export const conversationMachine = setup({
       const again = asksEstimateAgain(text);
       const onOffer = pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0;
       // "¿cuánto sería con delivery a Caleta?" with an estimate, or several lines counted: that order's total with the delivery.
+      // "eso es todo" after counts given one by one, the last line offered: the order's total, not a goodbye.
+      if (again === null && saysThatsAll(text)) return countedOnCounter(recentFocus(context)) >= 2 && context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1;
       if (again === null) return (onOffer || countedOnCounter(recentFocus(context)) >= 2) && asksTotalWithDelivery(text);
       if (onOffer) return true;
       // "dame 20" … "¿cuánto sería todo?": the total of what was counted on the counter.
@@ -1186,7 +1209,9 @@ export const conversationMachine = setup({
       // offer still stands (a yes sets the product aside with that delivery).
       const held = context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1 ? context.expecting : null;
       const again = !!out && 'keepsOffer' in out && out.keepsOffer === true;
-      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...(again ? { again: true as const } : {}) } : null;
+      // ...and an estimate's formal quote asked again after a store answer ("¿cómo pago?"): a yes opens it.
+      const quote = params.focus === 'info' && again && !held && pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' ? { ...context.expecting, turn: context.turn, again: true as const } : null;
+      const pending = params.focus === 'info' && held && out && (('delivery' in out && out.delivery) || again) ? { ...held, turn: context.turn, ...(again ? { again: true as const } : {}) } : quote;
       // "¿tienen varilla? ¿y a qué hora cierran?": the store's answer with the product's "¿Te lo reservo?" — a yes sets it aside.
       const reserving = params.focus === 'info' && out && 'reserve' in out && out.reserve ? (reserveOfferOf(context, event).expecting ?? null) : null;
       const expecting: Expectation = offer ? offerChoice(offer, context.lang) : (reserving ?? pending ?? NO_EXPECTATION);
@@ -1291,7 +1316,7 @@ export const conversationMachine = setup({
     sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
     // Why the number / the holder's identifier is asked, or the data it unlocks; the question again.
     answerAccountCheckQuestion: emit(({ context }) => {
-      const asked = askedAboutAccountCheck(context.lastMessage?.text ?? '') ?? 'why';
+      const asked = askedAboutAccountCheck(context.lastMessage?.text ?? '', context.expecting.kind === 'account_id') ?? 'why';
       const verifying = context.expecting.kind === 'account_verification';
       const number = context.accountAccess?.pending ?? '';
       return reply(`accountCheck.${asked}_${verifying ? 'verify' : 'number'}`, verifying ? { number } : {});
@@ -1397,7 +1422,7 @@ export const conversationMachine = setup({
       enqueue.assign({
         heldOffer: offer,
         expecting: field ? { kind: 'lead_field', field } : ({ kind: 'none' } as Expectation),
-        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + 1 : 1 },
+        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + 1 : 1, ...(aboutCredit(context) ? { about: 'credit' as const } : {}) },
       });
     }),
     askFormConfirmation: enqueueActions(({ context, enqueue }) => {
@@ -1826,6 +1851,8 @@ export const conversationMachine = setup({
               ...(context.expecting.kind === 'quote_offer' && context.expecting.lines && context.expecting.lines.length > 0
                 ? { quote: { lines: context.expecting.lines, ...(context.expecting.delivery ? { delivery: context.expecting.delivery } : {}) } }
                 : {}),
+              // ...or the lines of the counter set aside together.
+              ...(context.expecting.kind === 'reserve_offer' && context.expecting.lines ? { quote: { lines: context.expecting.lines.map((l) => ({ sku: l.sku, quantity: l.quantity })) } } : {}),
               ...(reservedWithDelivery(context) ? { quote: reservedWithDelivery(context)!.quote } : {}),
               idempotencyKey: key(context, 'quote-ticket'),
             }),

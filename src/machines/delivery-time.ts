@@ -18,6 +18,8 @@ const WHEN_ARRIVES = new RegExp(
     String.raw`(?:traen|llevan|entregan|mandan|envian|despachan|delivery|envios?|entregas?)\s+(?:(?:es|son|sale|salen)\s+)?(?:hoy(?:\s+mismo)?|manana|(?:el\s+)?mismo\s+dia)`,
     // "¿en cuántos días llega?", "cuántos días tarda el envío", "cuántas horas se demora"; "el tiempo de entrega"
     String.raw`(?:en\s+)?cuant[oa]s\s+(?:dias|horas|semanas)\s+(?:(?:se|me|le|nos|lo|la|los|las|me\s+l[oa]s?)\s+)?(?:llega\w*|lleg[ae]n|tarda\w*|demora\w*|entrega\w*|traen|llevan|mandan|envian|despachan|(?:para|hasta)\s+que\s+(?:me\s+)?(?:llegue|lleguen|l[oa]s?\s+traigan|l[oa]s?\s+entreguen))|tiempos?\s+de\s+(?:entrega|envio|delivery)`,
+    // "¿hoy mismo?", "¿para hoy?", "¿llega hoy?", "¿lo tendría mañana?" after the delivery's time was told
+    String.raw`^(?:y\s+)?(?:(?:para|pa)\s+)?hoy(?:\s+mismo)?$|(?:llega|llegaria|llegan|lo\s+tendria|los\s+tendria|lo\s+tengo|me\s+llega)\s+(?:hoy|manana)|^(?:by\s+)?today$|(?:arrive|get\s+(?:it|them)|have\s+(?:it|them))\s+(?:today|tomorrow)`,
     // English
     String.raw`when\s+(?:will|would|does|do|can|could)\s+(?:it|they|that|this|the\s+order|my\s+order|i\s+get\s+it|you\s+deliver)|when\s+(?:will\s+it|would\s+it|does\s+it)\s+(?:arrive|get\s+here|come)`,
     String.raw`how\s+(?:long|soon)\s+(?:does|will|would|to|until|before|for)|how\s+many\s+days|delivery\s+times?|same\s+day\s+delivery|deliver\s+(?:it\s+|them\s+)?(?:the\s+)?same\s+day`,

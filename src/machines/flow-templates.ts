@@ -34,6 +34,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'accountCheck.data_verify',
   'accountCheck.who_number',
   'accountCheck.who_verify',
+  'accountCheck.cedula_number',
   'greeting.openLead',
   'greeting.openTicket',
   'greeting.welcomeBack',

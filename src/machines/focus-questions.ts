@@ -58,7 +58,7 @@ const COMPARE_RECOMMEND =
  * grueso?", "what sizes do you have?", "which ones do you have?". A question of which one to take ("¿cuál me recomiendas?") is a comparison.
  */
 const SIZES =
-  /^(?:(?:de|en|in)\s+)?(?:(?:que|cual(?:es)?|what|which)\s+(?:otr[oa]s\s+|other\s+)?(?:medidas?|tamanos?|grosor(?:es)?|gruesos?|calibres?|diametros?|numeros?|largos?|sizes?|ones?)|cual(?:es)?|which\s+ones?)(?:\s+(?:lo|la|los|las))?(?:\s+(?:hay|tienen|tienes|tiene|tengo|manejan|manejas|venden|vendes|traen|vienen|viene|quedan|do\s+you\s+have|do\s+you\s+sell|do\s+you\s+carry|are\s+there|are\s+available|does\s+it\s+come\s+in|do\s+they\s+come\s+in|come\s+in))(?:\s+(?:disponibles?|available|please|porfa))?$|^(?:(?:de|en|in)\s+)?(?:que|cuales|what|which)\s+(?:medidas?|tamanos?|grosor(?:es)?|gruesos?|sizes?)$/;
+  /^(?:(?:de|en|in)\s+)?(?:(?:que|cual(?:es)?|what|which)\s+(?:otr[oa]s\s+|other\s+)?(?:medidas?|tamanos?|grosor(?:es)?|gruesos?|calibres?|diametros?|numeros?|largos?|tipos?|clases?|modelos?|sizes?|types?|kinds?|models?|ones?)|cual(?:es)?|which\s+ones?)(?:\s+(?:lo|la|los|las))?(?:\s+(?:hay|tienen|tienes|tiene|tengo|manejan|manejas|venden|vendes|traen|vienen|viene|quedan|do\s+you\s+have|do\s+you\s+sell|do\s+you\s+carry|are\s+there|are\s+available|does\s+it\s+come\s+in|do\s+they\s+come\s+in|come\s+in))(?:\s+(?:disponibles?|available|please|porfa))?$|^(?:(?:de|en|in)\s+)?(?:que|cuales|what|which)\s+(?:medidas?|tamanos?|grosor(?:es)?|gruesos?|sizes?)$/;
 
 /** "¿cuánto el pie?", "a cómo sale el metro?", "y el pie tablar a cómo?", "how much per foot?", "price per meter?". */
 const PER_UNIT =

@@ -33,6 +33,8 @@ export interface LeadState {
   /** Fields the customer wants to correct: cleared from the draft and asked first. */
   reask: LeadField[];
   notice: LeadNotice | null;
+  /** What the request is about, when the customer said so starting it ("quiero aplicar a crédito"). */
+  about?: 'credit';
 }
 
 export function createLeadState(): LeadState {

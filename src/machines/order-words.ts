@@ -32,8 +32,10 @@ const TAKES_IT = new RegExp(
     String.raw`(?:dame|deme|denme|ponme|pongame|mandame|mandeme|enviame|traeme|vendeme)\s+(?:todo\s+)?(?:eso|esos|esas|todo)(?:\s+(?:entonces|pues|ya|por\s+favor|porfa|pls))?\s*$`,
     // "va", "dale con eso", "vamos con eso", "me quedo con eso"
     String.raw`(?:vamos|dale|voy|me\s+quedo)\s+con\s+(?:eso|esos|esas|esa|ese|el|la|los|las)\b`,
+    // "confírmalo", "confírmame el pedido", "quiero confirmar el pedido"
+    String.raw`confirma(?:me|nos)?l[oa]s?|confirma(?:me|nos)?\s+(?:el|la|ese|esa)\s+(?:pedido|orden|compra)|(?:quiero|quisiera|voy\s+a|vamos\s+a)\s+confirmar(?:l[oa]s?|\s+(?:el|la)\s+(?:pedido|orden|compra))`,
     // English
-    String.raw`set\s+(?:it|them)\s+aside|reserve\s+(?:it|them)|hold\s+(?:it|them)|i\s*(?:ll|\s+will)\s+(?:take|buy|get|order)\s+(?:it|them|those|these|that)`,
+    String.raw`confirm\s+(?:it|them|the\s+order|my\s+order)|set\s+(?:it|them)\s+aside|reserve\s+(?:it|them)|hold\s+(?:it|them)|i\s*(?:ll|\s+will)\s+(?:take|buy|get|order)\s+(?:it|them|those|these|that)`,
     String.raw`i\s*(?:d\s+like|\s+would\s+like|\s+want|\s+wanna)\s+(?:to\s+)?(?:buy|order|get|take)\s+(?:it|them|those|these|that)`,
     String.raw`i\s*(?:d\s+like|\s+would\s+like|\s+want|\s+wanna)\s+to\s+(?:place\s+(?:an|the|my)\s+order|order)\s*$`,
     String.raw`(?:place|put\s+in|make)\s+(?:an|the|my)\s+order|how\s+(?:do|can)\s+i\s+(?:order|buy|place\s+(?:an|the)\s+order)(?:\s+(?:it|them|this|that))?`,
@@ -193,4 +195,36 @@ export function takesCountOff(text: string): Readonly<{ quantity: number; unit?:
     return Object.freeze({ quantity, ...(unit !== undefined && (words === null || !m[2]?.startsWith(unit)) ? { unit } : {}), words });
   }
   return null;
+}
+
+/** "confírmalo", "confírmame el pedido", "confirm the order": the order taken with the word a complaint reading may claim. */
+export function confirmsTheOrder(text: string): boolean {
+  const f = fold(text);
+  return /\bconfirm/.test(f) && TAKES_IT.test(f);
+}
+
+/** "eso es todo", "nada más", "that's all": the customer is done adding to the order. */
+const THATS_ALL =
+  /^(?:(?:ok|okay|bueno|listo|dale|pues|entonces|ya|si|no|perfecto|so|well|yes|no)\s+)*(?:eso (?:es|seria|sería) todo|es todo|seria todo|eso nada mas|nada mas|na mas|eso no mas|eso nomas|ya (?:eso )?es todo|con eso (?:es suficiente|basta|me basta)|that ?s (?:all|it)|that will be all|that ?s everything|nothing else)(?:\s+(?:por ahora|gracias|muchas gracias|por el momento|for now|thanks|thank you))*$/;
+
+/** The order is complete ("eso es todo", "nada más", "that's all"), said as the whole message. */
+export function saysThatsAll(text: string): boolean {
+  return THATS_ALL.test(fold(text).replace(/['’]/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
+/** "súbele 5 al cemento", "ponle 5 más a la arena", "agrégale 5 sacos más de cemento", "add 5 more bags of cement": that many more of a named line. */
+const ADDS_TO_LINE = new RegExp(
+  String.raw`^(?:(?:y|e|ok|dale|and|also|tambien)\s+)*(?:(subele|sube|sumale|suma|agregale|agrega|anadele|anade|ponle|pon|echale|dame|add|put)\s+)(\d+)\s+(?:${OFF_UNIT}\s+)?(mas\s+|more\s+)?(?:(?:a|al|de|del|en|to|of|on)\s+)?(?:(?:el|la|los|las|the)\s+)?(.+)$`,
+);
+/** Verbs that add whatever follows; the others ("ponle", "dame") add only with "más". */
+const ADDING_VERB = /^(?:subele|sube|sumale|suma|agregale|agrega|anadele|anade|add)$/;
+
+/** That many more of the line the words name; null when the message adds nothing to a line ("ponle 5" sets the count). */
+export function addsToLine(text: string): Readonly<{ quantity: number; words: string }> | null {
+  if (text.length > 80) return null;
+  const m = ADDS_TO_LINE.exec(fold(text));
+  if (!m || (!ADDING_VERB.test(m[1] as string) && m[3] === undefined)) return null;
+  const words = (m[4] as string).replace(/\b(?:mas|more|por favor|porfa|please)\b/g, ' ').replace(/\s+/g, ' ').trim();
+  const quantity = Number(m[2]);
+  return words !== '' && quantity > 0 ? Object.freeze({ quantity, words }) : null;
 }

@@ -392,7 +392,8 @@ const estimatesAgain = createLru<Readonly<{ each?: number; both?: true }> | null
 
 
 function readEstimateAgain(text: string): Readonly<{ each?: number; both?: true }> | null {
-  const folded = fold(text).replace(/['’]/g, ' ').replace(/\s+/g, ' ');
+  // "to eso cuánto e", "cuánto e to?": Dominican "todo" with its last syllable dropped.
+  const folded = fold(text).replace(/['’]/g, ' ').replace(/\s+/g, ' ').replace(DROPPED_TODO, 'todo');
   if (folded === '' || folded.split(' ').length > 12) return null;
   // "mándame los dos", "dame 10 de ambos": the two products (10 each), not a count of 2.
   const both = BOTH.test(folded);
@@ -414,6 +415,9 @@ function readEstimateAgain(text: string): Readonly<{ each?: number; both?: true 
   const n = numbers.length === 1 ? (/^\d+$/.test(numbers[0]!) ? Number(numbers[0]) : NUMBER_WORDS[numbers[0]!]) : undefined;
   return n !== undefined && Number.isInteger(n) && n > 0 ? Object.freeze({ each: n }) : null;
 }
+
+/** "to" for "todo" where English "to" cannot stand: "to eso", "to junto", "(cuánto e) to" at the end. */
+const DROPPED_TODO = /\bto(?= (?:eso|esto|junto)\b)|(?<=\bcuanto (?:e|es|sale|seria) )to\b(?= ?\??$)/g;
 
 /** "con delivery", "con el envío", "with delivery": the price asked includes taking it there. */
 const WITH_DELIVERY = /\b(?:con|incluyendo|with|including)\s+(?:el\s+|la\s+|the\s+)?(?:envio|delivery|entrega|shipping|transporte)\b/;

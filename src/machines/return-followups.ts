@@ -40,3 +40,11 @@ export function returnCondition(text: string): 'eligible' | 'excluded' | null {
   if (EXCLUDED.test(f.replace(QUALIFIES, ' '))) return 'excluded';
   return qualifies ? 'eligible' : null;
 }
+
+/** Goods the policy never takes back, named in the return asked about: cement (not the contact or PVC cement, a glue), sand, gravel, bulk material. */
+const BULK = /\b(?:cemento(?! (?:de contacto|pvc|solvente|para pvc))|arena|grava|gravilla|cascajo|caliche|material(?:es)? a granel|cement(?! (?:glue|for pvc))|sand|gravel)\b/;
+
+/** The return asked about is of cement, sand or other bulk material: no condition told next makes it eligible. */
+export function returnsBulkGoods(text: string): boolean {
+  return BULK.test(foldAccents(text));
+}

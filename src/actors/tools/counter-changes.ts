@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective } from '../../machines/conversation.contract.js';
-import { removedWords, takesCountOff } from '../../machines/order-words.js';
+import { addsToLine, removedWords, takesCountOff } from '../../machines/order-words.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { counterFocus, counterLines } from './order-total.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
@@ -24,6 +24,8 @@ import { countUnit } from './units.js';
 const ARTICLE = /^(?:(?:el|la|los|las|lo|un|una|unos|unas|the|a|an|my|mi|mis|de|del)\s+)+/;
 /** Words that want something rather than take it off ("no quiero el blanco, quiero el gris"): a change of product, not a removal. */
 const WANTS = /\b(?:quiero|dame|ponme|necesito|mejor|pero|sino|want|give|need|instead|rather|but)\b/;
+/** An inch fraction said for a line ("la de 3/8", "la de 1 1/2"). */
+const FRACTION = /(?<![\d/])(\d+(?:\s\d+)?\/\d+)(?![\d/])/;
 /** A unit word that says nothing about which line ("quítale 2 unidades"). */
 const ANY_UNIT = /^(?:unidades?|units?|piezas?|pieces?)$/;
 
@@ -35,8 +37,12 @@ const ANY_UNIT = /^(?:unidades?|units?|piezas?|pieces?)$/;
 export function takeOffCounter(tenant: TenantData, index: CatalogIndex, focus: ProductFocus | undefined, estimate: readonly QuoteLine[] | undefined, text: string, lang: Lang): ProductActorOutput | null {
   const onOffer = estimate !== undefined && estimate.length > 0;
   const lines: QuoteLine[] = onOffer ? [...estimate] : focus ? counterLines(focus) : [];
+  // "súbele 5 al cemento", "agrégale 5 sacos más de cemento": that line, that many more (the others as they are).
+  const more = lines.length > 0 ? addsToLine(text) : null;
+  const added = more ? lineNamed(index, lines, more.words) : undefined;
+  if (more && added) return reprice(tenant, index, lines.map((l) => (l.sku === added.sku ? { ...l, quantity: l.quantity + more.quantity } : l)), lang);
   const off = takesCountOff(text);
-  if (off) return countOff(tenant, index, focus, lines, onOffer, off, lang);
+  if (off) return countOff(tenant, index, focus, lines, onOffer, off, lang, text);
   // "sin la pintura" with cement and sand noted: no paint on it; the order stays as it is.
   const words = removedWords(text);
   if (words === null || lines.length === 0) return null;
@@ -58,6 +64,7 @@ function countOff(
   onOffer: boolean,
   off: Readonly<{ quantity: number; unit?: string; words: string | null }>,
   lang: Lang,
+  text: string,
 ): ProductActorOutput | null {
   const n = off.quantity;
   // Options shown and none chosen yet ("dame 10" → "¿de cuál?"): the count waiting for the pick is what changes.
@@ -77,7 +84,11 @@ function countOff(
     if (!product) return null;
     return { outcome: 'answered', replies: [{ template: 'product.nothing_counted', params: { ...describeProduct(tenant, product, lang), units: countUnit(product.unit, 2, lang) } }], ...(focus ? { focus } : {}) };
   }
+  // "quítale 5 a la de 3/8": the one line of that inch size (the words alone lose the fraction's slash).
+  const size = FRACTION.exec(text)?.[1];
+  const sized = size !== undefined ? lines.filter((l) => tenant.catalog.find((p) => p.sku === l.sku)?.name.includes(`${size}"`)) : [];
   const byWords = (words: string): QuoteLine | undefined => {
+    if (sized.length === 1) return sized[0];
     const hit = index.search(words, { limit: 30 }).find((m) => lines.some((l) => l.sku === m.product.sku));
     return hit ? lines.find((l) => l.sku === hit.product.sku) : undefined;
   };
@@ -112,6 +123,14 @@ function countOff(
   const priced = reprice(tenant, index, rest, lang);
   if (left > 0) return priced;
   return { ...priced, replies: [{ template: 'product.removed', params: { name: product.name } }, ...priced.replies] };
+}
+
+/** The line the words name: the best match of the catalog for them, or one nearly as good, on the counter. */
+function lineNamed(index: CatalogIndex, lines: readonly QuoteLine[], words: string): QuoteLine | undefined {
+  const ranked = index.search(words, { limit: 10 });
+  const best = ranked[0];
+  const hit = best ? ranked.find((m) => m.score >= best.score * 0.8 && lines.some((l) => l.sku === m.product.sku)) : undefined;
+  return hit ? lines.find((l) => l.sku === hit.product.sku) : undefined;
 }
 
 /** The lines priced again: one as its count × price, several as an estimate; the focus keeps the counter's order. */
@@ -207,4 +226,30 @@ export function joinedAttributes(index: CatalogIndex, wanted: readonly Wanted[],
     } else out.push(w);
   }
   return out;
+}
+
+/** The inch size a product's name gives first ('Codo PVC 3/4" x 90°' → 3/4"). */
+const INCH_SIZE = /(\d+(?:\s\d+)?\/\d+|\d+(?:\.\d+)?)"/;
+
+/**
+ * An item added to the estimate without a size ("agrégale 2 tees" to 3/4" pipe and elbows): in the
+ * one inch size the estimate's lines of its kind (its category) share, when the catalog has it in
+ * that size — as a clerk fills an order of 3/4" plumbing. Items with a size of their own, or lines
+ * in several sizes, stay as said.
+ */
+export function sizedLikeEstimate(tenant: TenantData, index: CatalogIndex, estimate: readonly QuoteLine[], wanted: readonly Wanted[]): Wanted[] {
+  return wanted.map((w) => {
+    if (index.parse(w.query).attributes.measures.length > 0) return w;
+    const best = index.search(w.query, { limit: 1 })[0];
+    if (!best) return w;
+    const sizes = new Set(estimate.flatMap((l) => {
+      const p = tenant.catalog.find((c) => c.sku === l.sku);
+      const size = p && p.category === best.product.category ? INCH_SIZE.exec(p.name)?.[1] : undefined;
+      return size !== undefined ? [size] : [];
+    }));
+    if (sizes.size !== 1) return w;
+    const withSize = `${w.query} ${[...sizes][0] as string}"`;
+    const hit = index.search(withSize, { limit: 1 })[0];
+    return hit && hit.unmet.length === 0 && hit.product.category === best.product.category && hit.product.sku !== best.product.sku ? { ...w, query: withSize } : w;
+  });
 }

@@ -11,12 +11,13 @@ import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
-import { creditOffer, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
+import { creditOffer, creditReviewAsked, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
 import { deliveryTimeReply, reserveWithDelivery, type DeliveryPlace } from './delivery-times.js';
 import { joinTopicAnswers, type TopicAnswer } from './joined-answers.js';
 import { withOfferAgain } from './offer-again.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
@@ -45,12 +46,8 @@ const POLICY_TOPICS: [StoreTopic, (text: string) => boolean][] = [['returns', as
 
 const CONJUNCTION: Record<Lang, string> = { es: 'y', en: 'and' };
 
-function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-}
+/** The kernel's fold (lower case, accents dropped; memoised for the turn's message). */
+const fold = foldAccents;
 
 function joinList(items: string[], lang: Lang): string {
   if (items.length <= 1) return items.join('');
@@ -168,7 +165,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         delivery ??= time ? time.delivery : servedPlace(tenant, text, now);
         // A served place: with products on the counter, the order's total with that delivery is offered (a yes works it out).
         // Right after "¿Te lo reservo?" the line is priced already: its total with the delivery, and the offer to set it aside for it (a yes does).
-        const reserving = input.reserve && delivery !== undefined && tenant.templates[lang]?.['info.delivery.next.reserve'] !== undefined ? reserveWithDelivery(tenant, input.reserve, delivery, lang) : null;
+        const reserving = input.reserve && !input.reserve.lines && delivery !== undefined && tenant.templates[lang]?.['info.delivery.next.reserve'] !== undefined ? reserveWithDelivery(tenant, input.reserve, delivery, lang) : null;
         const total = !reserving && input.counter && delivery !== undefined && tenant.templates[lang]?.['info.offer.total'] !== undefined;
         if ('template' in reply && SERVED_REPLIES.has(reply.template)) {
           reply.params = { ...reply.params, next: reserving ?? sayIfAnyOf(tenant, total ? 'info.delivery.next.counter' : 'info.delivery.next', lang) };
@@ -488,7 +485,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
       if (input.returnCondition && tenant.templates[input.lang]?.[`info.returns.${input.returnCondition}`] !== undefined) return { replies: [{ template: `info.returns.${input.returnCondition}` }] };
-      return withOfferAgain(tenant, input, storeReplies(tenant, input, now));
+      return creditReviewAsked(tenant, input) ?? withOfferAgain(tenant, input, storeReplies(tenant, input, now));
     case 'offers':
       return offerReplies(tenant, input.lang, now, input.text, input.focusSku);
     case 'job_vacancies':

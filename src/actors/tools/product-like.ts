@@ -5,6 +5,9 @@
  * a message is read as something else (the product in focus, a question of which product).
  */
 import { foldAccents } from '../../kernel/fold.js';
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput } from '../../machines/conversation.contract.js';
 
 const fold = foldAccents;
 
@@ -47,6 +50,13 @@ const NOT_GOODS = new Set(
   ].map(fold),
 );
 
+/**
+ * Words of everyday phrases ("no hay forma", "de alguna manera", "de ningún modo", "¿hay chance?",
+ * "no way"): never goods, even when a spelling correction makes one of them a product ("manera" →
+ * "madera").
+ */
+const PHRASE_WORDS = new Set(['forma', 'formas', 'manera', 'maneras', 'modo', 'modos', 'chance', 'chances', 'chanse', 'way', 'ways', 'posibilidad', 'oportunidad']);
+
 /** Nouns that end like a Spanish verb form ("collar", "taller", "comando"): goods or places, never read as verbs. */
 const NOUNS_LIKE_VERBS = new Set(['collar', 'taller', 'azucar', 'lugar', 'hogar', 'mujer', 'altar', 'celular', 'dolar', 'bar', 'mar', 'par', 'radar', 'alquiler', 'placer', 'poder', 'ser', 'solar', 'militar', 'familiar', 'comando', 'luminaria', 'luminarias', 'escalar']);
 
@@ -65,9 +75,52 @@ const SPANISH_VERB = /(?:[aei]r(?:l[oa]s?|me|te|se|nos|le|les)?|(?:a|ie)ndo(?:l[
 export function namesGoods(phrase: string, knows: (word: string) => boolean, lang: 'es' | 'en' = 'es'): boolean {
   const words = fold(phrase).split(/[^a-z0-9-]+/).filter((w) => w !== '');
   return words.some((w) => {
+    if (PHRASE_WORDS.has(w)) return false;
     if (knows(w)) return true;
     if (NOT_GOODS.has(w) || /^\d+$/.test(w)) return false;
     if (lang === 'es' && w.length >= 5 && !NOUNS_LIKE_VERBS.has(w) && SPANISH_VERB.test(w)) return false;
     return true;
   });
+}
+
+/** A cheap first test: the message has one of the phrase words at all. */
+const HAS_PHRASE_WORD = /\b(?:forma|formas|manera|maneras|modo|modos|chance|chances|chanse|way|ways|posibilidad|oportunidad)\b/;
+
+/**
+ * "¿Entonces no hay forma?", "no hay manera", "¿de ningún modo?": a disappointed follow-up asking
+ * for a way round (a price, a date, something not carried), not goods. A clerk says they cannot
+ * settle it from here and offers a person who can see what can be done (a yes hands over). Null
+ * when the message names any goods (the brain's products, a word the catalog knows) or has none of
+ * those phrase words.
+ */
+export function noWayAnswer(tenant: TenantData, text: string, products: readonly unknown[], knows: (word: string) => boolean, lang: Lang): ProductActorOutput | null {
+  if (products.length > 0 || tenant.templates[lang]?.['product.no_way'] === undefined) return null;
+  const folded = fold(text);
+  const way = asksForAWayRound(text);
+  if (!way && !HAS_PHRASE_WORD.test(folded)) return null;
+  // Talk words first ("hay", "no" may be a catalog word's misspelling); then a word the catalog knows
+  // names goods ("no hay forma de conseguir cemento blanco?"), and without the way-round question so does any other.
+  const words = folded.split(/[^a-z0-9-]+/).filter((w) => w !== '' && !PHRASE_WORDS.has(w) && !NOT_GOODS.has(w));
+  if (way ? words.some(knows) : namesGoods(words.join(' '), knows, lang)) return null;
+  const asks = lang === 'en' ? 'I would like to talk to someone to see what can be done' : 'quiero hablar con una persona para ver qué se puede hacer';
+  const label = 'clarify.option.yes_person';
+  return { outcome: 'answered', replies: [{ template: 'product.no_way', options: [{ label, text: asks, template: true }] }], offer: { intent: 'human_agent', label, text: asks } };
+}
+
+/** "¿entonces no hay forma?", "no hay manera de que me lo bajen", "is there no way?": asking for a way round. */
+const WAY_ROUND = new RegExp(
+  String.raw`^(?:(?:entonces|pero|y|bueno|ok|ah|ay|o sea|osea|ombe|diablo|dime)\s+)*(?:(?:no|ya no)\s+)?(?:hay|habra|habria|existe|tienen|tiene|queda)\s+(?:alguna|ninguna|otra|ningun|algun|chance|una)?\s*(?:forma|manera|modo|chance|posibilidad|opcion|solucion)(?:\s+de\s+(?:que|resolver\w*|arreglar\w*|hacer\w*|conseguir\w*|rebaj\w*|baj\w*|dejar\w*|ayudar\w*).*)?$` +
+    String.raw`|^(?:(?:entonces|pero|y|bueno)\s+)?de (?:alguna|otra) (?:forma|manera) (?:me |nos |se )?(?:lo |la |los |las )?(?:pueden|puede|podrian|podria|pudieran|puedes)\b.*$` +
+    String.raw`|^(?:(?:so|but|and|well|ok)\s+)*(?:is there )?(?:no|any|another) (?:other )?way(?: (?:to|you|around it|out).*)?$`,
+);
+/** The way asked about is one the store tells of itself ("forma de pago", "manera de contactarlos"). */
+const WAY_OF_STORE = /\b(?:pago|pagar|pagos|tarjeta|contact\w*|llegar|ubicar\w*|pay|payment|contact|reach)\b/;
+
+/**
+ * "¿Entonces no hay forma?", "no hay manera", "¿no hay chance de que me lo bajen?": a disappointed
+ * follow-up asking for a way round (a price, a date, something not carried), never goods nor a job.
+ */
+export function asksForAWayRound(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return WAY_ROUND.test(f) && !WAY_OF_STORE.test(f);
 }

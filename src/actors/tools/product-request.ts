@@ -28,6 +28,21 @@ export function wantedItems(input: ProductActorInput, text: string | undefined):
   return text !== undefined && text.trim() !== '' ? [{ query: text }] : [];
 }
 
+/** "y una bandeja", "y un rodillo también", "and a tray": one of a product added to the order. */
+const ONE_MORE = /^(?:(?:y|e|and|tambien|also|ademas|ok|dale)\s+)+(?:(?:dame|ponme|agregame|add)\s+)?(?:un|una|uno|a|an)\s+\S/;
+
+/**
+ * One item said with "un"/"una" while the counter holds counted lines ("dame 4 galones", "y 2
+ * rodillos", then "y una bandeja"): one of it, counted like the rest, so the total includes it.
+ * Elsewhere "un cemento" stays uncounted (a price question).
+ */
+export function oneOnCounter(input: ProductActorInput, wanted: Wanted[], text: string | undefined): Wanted[] {
+  const only = wanted.length === 1 ? wanted[0] : undefined;
+  const counter = input.focus !== undefined && (input.focus.quantity !== undefined || Object.keys(input.focus.counts ?? {}).length > 0);
+  if (!only || only.quantity !== undefined || !counter || text === undefined || !ONE_MORE.test(foldAccents(text))) return wanted;
+  return [{ ...only, quantity: 1 }];
+}
+
 export function quantityOf(item: Wanted): number {
   return item.quantity !== undefined && Number.isFinite(item.quantity) && item.quantity > 0 ? Math.floor(item.quantity) : 1;
 }

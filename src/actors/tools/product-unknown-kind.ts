@@ -26,6 +26,8 @@ const STOP = new Set([
  * Words that say how much, how good or whose, never which kind: "clavos grandes", "cemento barato",
  * "tubo largo", "pintura nueva", "some cheap paint".
  */
+/** A verb with its pronoun said of a line on the counter ("el cemento ponlo en 15", "la arena déjala en 3"): never a kind. */
+const LINE_VERB = /^(?:pon|dej[ae]|cambi[ae]|sub[ae]|baj[ae]|mand[ae]|tra[ei]|agreg[ae]|quit[ae])l[oa]s?$/;
 const NOT_A_KIND = new Set([
   'grande', 'grandes', 'pequeno', 'pequena', 'pequenos', 'pequenas', 'chiquito', 'chiquita', 'chiquitos', 'chiquitas', 'chiquito',
   'largo', 'larga', 'largos', 'largas', 'ancho', 'ancha', 'gordo', 'gorda', 'fino', 'fina', 'finos', 'finas', 'grueso', 'gruesa',
@@ -80,7 +82,7 @@ export function unknownKind(index: CatalogIndex, query: string, lang: Lang): str
   const content = (i: number): boolean => {
     const w = words[i] as string;
     // A gerund or a verb with its pronoun ("saliendo", "avísenme") is what the customer does, not a kind.
-    return /^[a-z]{3,}$/.test(w) && !/(?:ando|iendo|yendo|nme|ndome)$/.test(w) && !STOP.has(w) && !JOIN.has(w) && index.parse(w).content.length > 0;
+    return /^[a-z]{3,}$/.test(w) && !/(?:ando|iendo|yendo|nme|ndome)$/.test(w) && !LINE_VERB.test(w) && !STOP.has(w) && !JOIN.has(w) && index.parse(w).content.length > 0;
   };
   const known = (i: number): boolean => content(i) && index.correct(words[i] as string) !== null;
   // A material has its own answer ("en cobre no lo tengo"); a word after a number is its unit ("2 pole", "12 gauge").

@@ -11,15 +11,15 @@ import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
-import { changedEstimate, joinedAttributes, takeOffCounter } from './counter-changes.js';
+import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
 import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
-import { takesTheOrder } from '../../machines/order-words.js';
+import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
 import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
-import { namesGoods } from './product-like.js';
+import { namesGoods, noWayAnswer } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
@@ -35,6 +35,7 @@ import {
   followUp,
   headWord,
   inHundreds,
+  oneOnCounter,
   productWords,
   quantityOf,
   uncarriedItems,
@@ -53,6 +54,8 @@ import { COLOUR_EN, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, unknownKind, unknownKindAt } from './product-unknown-kind.js';
+import { withCounterReserve } from './counter-reserve.js';
+import { weightAnswer } from './product-weight.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
@@ -112,7 +115,7 @@ export function answerProduct(
   const counts = countsBefore(input.focus, out.focus, recent, replaced);
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
-  return withProductOffers(tenant, recent.length > 0 ? { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } } : out, input.lang, options.now);
+  return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } }) : out, input.lang, options.now);
 }
 
 /** "saco arena" (from "60 sacos de arena"): the count was given in the pack the query starts with, not in the product's unit. */
@@ -131,7 +134,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const lang = input.lang;
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again ("… con delivery a Caleta?": the place is the delivery's).
-  const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' '))) : null;
+  const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' ')) ?? (saysThatsAll(text) ? {} : null)) : null; // "eso es todo": the total
   // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter.
   const off = text !== undefined ? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang) : null;
   if (off) return off;
@@ -204,9 +207,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
-  const onCounter = text === undefined ? null : (packComparison(tenant, index, input, text, lang) ?? (input.focus ? answerFocusQuestion(tenant, index, input.focus, text, lang) : null) ?? answerColoursOf(tenant, index, input, text, lang));
+  const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? packComparison(tenant, index, input, text, lang) ?? (input.focus ? (weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang)) : null) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
-  let wanted = wantedItems(input, undefined);
+  let wanted = oneOnCounter(input, wantedItems(input, undefined), text); // "y una bandeja" after counted lines: one of it
   let pinned: string | undefined;
   let parts: Wanted[] | null = null;
   // "dame 100 de cada uno" when one product only was answered: that many of it, as "dame 100" would.
@@ -264,7 +267,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "duct tape" (a good of the trade the catalog lacks), "toilet paper" (a head it lacks): not the product they half meet.
   const uncarried = !pinned && wanted.length === 1 && text !== undefined ? (tradeGoodNotCarried(tenant, index, text, lang) ?? compoundNotCarried(tenant, index, text, input.understanding.nlu.entities, lang)) : null;
   if (uncarried) return uncarried;
-  if (input.estimate?.length && !pinned) wanted = joinedAttributes(index, wanted, text); // "la pintura mejor en gris": one item
+  if (input.estimate?.length && !pinned) wanted = sizedLikeEstimate(tenant, index, input.estimate, joinedAttributes(index, wanted, text)); // "la pintura mejor en gris": one item; "agrégale 2 tees": 3/4" like the rest
   if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
   // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.
   const area = text !== undefined && wanted.length === 1 && wanted[0]?.quantity === undefined ? AREA_FOR.exec(fold(text)) : null;
@@ -272,7 +275,6 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "el block de 6 y el de 8? necesito 10 de cada uno": that count for every item without its own.
   const each = text !== undefined && wanted.length >= 2 ? eachQuantity(text) : undefined;
   if (each !== undefined) wanted = wanted.map((w) => (w.quantity === undefined ? { ...w, quantity: each } : w));
-
   const formal = text !== undefined && FORMAL_QUOTE.test(text);
   const pinnedProduct = pinned ? tenant.catalog.find((p) => p.sku === pinned) : undefined;
   if (pinnedProduct) wanted = wanted.map((w) => (w.query === '' ? { ...w, query: pinnedProduct.name } : w));

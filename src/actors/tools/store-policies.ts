@@ -7,7 +7,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { StoreFact, StoreFactKey, TenantData } from '../../domain/tenant.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
-import type { ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
+import type { InfoActorInput, InfoActorOutput, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
 import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed } from '../brain/rule/store-questions.js';
 import { fold } from '../brain/rule/text.js';
 import { renderReply } from '../render-reply.js';
@@ -143,3 +143,31 @@ export function withFactTopics<T extends string>(asked: readonly T[], facts: rea
 
 /** Facts whose answer introduces a store topic, said right after it: no minimum for delivery, then each zone's fee. */
 const FACT_LEADS: Partial<Record<StoreFactKey, string>> = { deliveryMinimum: 'delivery' };
+
+/**
+ * "¿Cuánto tarda?" in the middle of a credit application: how long the review takes, not the
+ * delivery times. Read from the store's credit policy ("la aprobación tarda de 2 a 3 días
+ * laborables"); when the policy says nothing of it, a person of the store confirms it. The form's
+ * question follows (the machine asks it again).
+ */
+
+/** How long something takes, asked: "¿cuánto tarda?", "¿cuánto se demora?", "¿en cuánto tiempo?", "how long does it take?". */
+const HOW_LONG = /\b(?:cuanto (?:tiempo )?(?:tarda|tardan|tardaria|tardara|demora|demoran|dura|duran|se (?:tarda|tardan|demora|demoran|lleva))|en cuanto tiempo|cuanto tiempo|cuantos dias|cuando (?:me (?:aprueban|responden|contestan|dicen|avisan)|sabre|lo aprueban|la aprueban)|how long|how many days|when will (?:i|you) (?:know|hear))\b/;
+/** The review time in the credit policy: "la aprobación tarda de 2 a 3 días laborables", "approval takes 2 to 3 business days". */
+const REVIEW_TIME = /(?:aprobaci[oó]n|revisi[oó]n|approval|review)\s+(?:tarda|toma|demora|lleva|takes)\s+([^.;\n]+)/i;
+
+/** Whether the message asks how long something takes (cheap: one folded test). */
+export const asksHowLong = (text: string): boolean => HOW_LONG.test(fold(text));
+
+/** The credit review's time, from the policy's words, or that a person confirms it; null when the tenant lacks the templates. */
+export function creditReviewTime(tenant: TenantData, lang: Lang): InfoActorOutput | null {
+  const time = REVIEW_TIME.exec(tenant.store.policies?.credit?.[lang] ?? '')?.[1]?.trim();
+  const template = time ? 'info.credit.review_time' : 'info.credit.review_unknown';
+  if (tenant.templates[lang]?.[template] === undefined) return null;
+  return { replies: [{ template, ...(time ? { params: { time } } : {}) }] };
+}
+
+/** "¿Cuánto tarda?" while the credit application (the form) is in progress: the review's time; null otherwise. */
+export function creditReviewAsked(tenant: TenantData, input: Pick<InfoActorInput, 'form' | 'text' | 'lang'>): InfoActorOutput | null {
+  return input.form === 'credit' && asksHowLong(input.text) ? creditReviewTime(tenant, input.lang) : null;
+}

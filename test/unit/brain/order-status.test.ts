@@ -14,3 +14,13 @@ describe('a question about an order already placed', () => {
     }
   });
 });
+
+describe('order status › an order already placed, said as "tengo un pedido"', () => {
+  it.each(['tengo un pedido pendiente, cuando llega?', 'el pedido que hice ayer ya salio?', 'tengo un pedido de cemento, cuando me lo traen?', 'I have an order, when does it arrive?'])('%s asks after it', (text) => {
+    expect(asksOrderStatus(text)).toBe(true);
+  });
+
+  it.each(['tengo un pedido y no ha llegado', 'tengo un pedido grande de varilla'])('%s does not', (text) => {
+    expect(asksOrderStatus(text)).toBe(false);
+  });
+});

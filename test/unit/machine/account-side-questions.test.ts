@@ -20,6 +20,20 @@ describe('side questions while the account is being checked', () => {
     for (const text of ['10234', 'mi cédula es 001-7654321-0', 'no me acuerdo', 'pásame con alguien', 'tienen cemento?', 'quiero hablar con José']) expect(askedAboutAccountCheck(text), text).toBeNull();
   });
 
+  it('should take a cédula for the account number as one only while the number is awaited', () => {
+    for (const text of ['402-1234567-8', '40212345678', 'mi cédula es 001-7654321-0', '402 1234567 8']) expect(askedAboutAccountCheck(text, true), text).toBe('cedula');
+    for (const text of ['10234', '402-1234567-8 y la cuenta es 10234', '809-555-1234']) expect(askedAboutAccountCheck(text, true), text).not.toBe('cedula');
+    expect(askedAboutAccountCheck('402-1234567-8')).toBeNull();
+  });
+
+  it('should say a cédula is no account number and ask for the number again', async () => {
+    const [, cedula, next] = await chatOnFreshHost(tenant, brain, 'acct-cedula', 'quiero ver mi cuenta', '402-1234567-8', '10234');
+    expect(cedula).toMatch(/cédula/);
+    expect(cedula).toMatch(/número de cuenta/);
+    expect(cedula).not.toMatch(/no parece un número de cuenta/);
+    expect(next).toMatch(/últimos 4 dígitos/);
+  });
+
   it('should say why the holder is checked and ask once more, then give the status', async () => {
     const [, why, status] = await chatOnFreshHost(tenant, brain, 'acct-why', 'mi cuenta 10234', '¿para qué lo necesitan?', '1300');
     expect(why).toMatch(/proteger tus datos/);

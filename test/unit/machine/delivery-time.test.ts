@@ -34,3 +34,11 @@ describe('delivery time › placing an order and asking when it comes', () => {
     expect(ordersAndAsksWhen(text)).toBe(false);
   });
 });
+
+describe('delivery time › "¿hoy mismo?" after the delivery was told', () => {
+  it('reads the bare day asked as the delivery time, not "mañana" alone', async () => {
+    const { asksDeliveryTime } = await import('../../../src/machines/delivery-time.js');
+    for (const text of ['hoy mismo?', '¿para hoy?', 'llega hoy?', '¿lo tendría mañana?', 'today?']) expect(asksDeliveryTime(text), text).toBe(true);
+    for (const text of ['mañana?', 'hoy abren?', 'hoy no puedo']) expect(asksDeliveryTime(text), text).toBe(false);
+  });
+});

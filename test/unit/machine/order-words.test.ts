@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takesTheOrder } from '../../../src/machines/order-words.js';
+import { confirmsTheOrder, takesTheOrder } from '../../../src/machines/order-words.js';
 
 describe('order words › buying what was just priced', () => {
   it.each([
@@ -80,5 +80,35 @@ describe('order words › a line taken off', () => {
     expect(removedWords('remove the rebar please')).toBe('the rebar');
     expect(removedWords("I don't need the cement")).toBe('the cement');
     for (const text of ['no quiero la cotización', 'no gracias', 'no', 'ya no quiero nada', 'dame 10']) expect(removedWords(text)).toBeNull();
+  });
+});
+
+describe('order-words › confirming the order', () => {
+  it('reads "confírmalo" and "confírmame el pedido" as taking it, and as a confirmation', () => {
+    for (const text of ['confírmalo', 'ok confirmalo', 'confírmame el pedido', 'quiero confirmar el pedido', 'confirm the order']) {
+      expect(takesTheOrder(text), text).toBe(true);
+      expect(confirmsTheOrder(text), text).toBe(true);
+    }
+    expect(confirmsTheOrder('resérvamelo')).toBe(false);
+    expect(takesTheOrder('¿me confirman si llegó?')).toBe(false);
+  });
+});
+
+describe('order-words › the order is complete', () => {
+  it('reads "eso es todo", "nada más" and "that\'s all" said alone', async () => {
+    const { saysThatsAll } = await import('../../../src/machines/order-words.js');
+    for (const text of ['eso es todo', 'nada más, gracias', 'es todo por ahora', "that's all", "That's it for now"]) expect(saysThatsAll(text), text).toBe(true);
+    for (const text of ['eso es todo lo que tienen?', 'quiero todo eso', 'nada más barato?']) expect(saysThatsAll(text), text).toBe(false);
+  });
+});
+
+describe('order-words › more of a named line', () => {
+  it('reads "súbele 5 al cemento" and "ponle 5 más a la arena", not "ponle 5" alone', async () => {
+    const { addsToLine } = await import('../../../src/machines/order-words.js');
+    expect(addsToLine('súbele 5 al cemento')).toEqual({ quantity: 5, words: 'cemento' });
+    expect(addsToLine('ponle 5 más a la arena')).toEqual({ quantity: 5, words: 'arena' });
+    expect(addsToLine('agrégale 5 sacos más de cemento')).toEqual({ quantity: 5, words: 'cemento' });
+    expect(addsToLine('ponle 5 al cemento')).toBeNull();
+    expect(addsToLine('dame 5 sacos de cemento')).toBeNull();
   });
 });

@@ -32,3 +32,11 @@ describe('a condition told right after the returns policy', () => {
     expect(alone).not.toMatch(/Entonces sí aplica/);
   });
 });
+
+describe('return follow-ups › bulk goods', () => {
+  it('names cement, sand and gravel as goods never returned, not the contact cement', async () => {
+    const { returnsBulkGoods } = await import('../../../src/machines/return-followups.js');
+    for (const text of ['quiero devolver 2 sacos de cemento que me sobraron', 'me sobraron 3 metros de arena', 'can I return the gravel?']) expect(returnsBulkGoods(text), text).toBe(true);
+    for (const text of ['quiero devolver un cemento de contacto', 'quiero devolver una brocha']) expect(returnsBulkGoods(text), text).toBe(false);
+  });
+});

@@ -32,3 +32,26 @@ describe('the reserve offer asked again after a store question', () => {
     expect(later).not.toMatch(/¿Te aparto/);
   });
 });
+
+/** A store question right after an estimate's "¿Te preparo la cotización formal?": answered, then that offer again, once. */
+describe('the formal quote offered again after a store question', () => {
+  async function talk(...texts: string[]): Promise<string[]> {
+    const { tenant, brain } = await loadDemo();
+    const { host } = createMemoryHost({ tenant, brain });
+    const out: string[] = [];
+    for (const text of texts) out.push(replyText(await sayTo(host, '+18095550992', text)));
+    return out;
+  }
+
+  it('should answer how to pay, offer the quote again and send it on "sí"', async () => {
+    const [, payment, yes] = await talk('10 sacos de cemento y 5 de arena', 'como pago?', 'sí');
+    expect(payment).toMatch(/efectivo/);
+    expect(payment).toMatch(/¿Te preparo la cotización formal de lo que vimos\?/);
+    expect(yes).toMatch(/Le pasé tu cotización/);
+  });
+
+  it('should offer it again only once', async () => {
+    const [, , later] = await talk('10 sacos de cemento y 5 de arena', 'aceptan tarjeta?', 'a que hora cierran?');
+    expect(later).not.toMatch(/cotización formal/);
+  });
+});

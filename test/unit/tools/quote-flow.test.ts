@@ -91,9 +91,12 @@ describe('quote flow › a list is an estimate, the formal quote is offered', ()
     expect(answer!.ticket).toMatch(/^T-\d{6}$/);
   });
 
-  it('should not take a "sí" said after another topic for the offer', async () => {
-    const turns = await chat('qf-late', 'precio de 10 blocks de 6 y 2 sacos de cemento gris', 'a qué hora abren?', 'sí');
-    expect(turns.map((t) => t.ticket)).toEqual([null, null, null]);
+  it('should ask the offer again under a store answer, once, and not take a "sí" said two topics later', async () => {
+    const [, hours, yes] = await chat('qf-again', 'precio de 10 blocks de 6 y 2 sacos de cemento gris', 'a qué hora abren?', 'sí');
+    expect(hours!.text).toContain('cotización formal');
+    expect(yes!.ticket).toMatch(/^T-\d{6}$/);
+    const turns = await chat('qf-late', 'precio de 10 blocks de 6 y 2 sacos de cemento gris', 'a qué hora abren?', '¿y dónde quedan?', 'sí');
+    expect(turns.map((t) => t.ticket)).toEqual([null, null, null, null]);
   });
 });
 

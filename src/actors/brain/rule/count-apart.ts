@@ -32,13 +32,19 @@ export function withCountApart(text: string, mentions: readonly ProductMention[]
 
 /** A square unit said in words ("metros cuadrados", "pies cuadrados"), and an area it is for ("para 100 metros cuadrados"). */
 const SQUARE_UNITS = /\b(metros?|mts?|pies?)\s+cuadrados?\b/gi;
+/** A cubic metre said in words ("2 metros cúbicos de arena", "2 cubic meters of sand"): the m3 sand and gravel are sold by. */
+const CUBIC_UNITS = /\b(?:(?:metros?|mts?)\s+c[uú]bic[oa]s?|cubic\s+(?:meters?|metres?|mts?|m))\b/gi;
 const AREA_FOR = /(?<=\b(?:para|for)\s+)\d+(?:[.,]\d+)?\s*(?:(?:metros?|mts?|pies?)\s+cuadrados?|m2|m²|mts2|mt2|ft2)(?![\p{L}\d])/giu;
 
 /**
- * The text the product words are read from: "20 metros cuadrados de cerámica" is 20 m2 of it, "para
+ * The text the product words are read from: "20 metros cuadrados de cerámica" is 20 m2 of it ("2
+ * metros cúbicos de arena" 2 m3 of it), "para
  * 100 metros cuadrados" an area to cover (the tools read it from the message), never a square
  * product ("Pala Cuadrada"). Same length, so every span still points into the message.
  */
 export function withAreasAsUnits(text: string): string {
-  return text.replace(AREA_FOR, (m) => ' '.repeat(m.length)).replace(SQUARE_UNITS, (m, unit: string) => (/^p/i.test(unit) ? 'ft2' : 'm2').padEnd(m.length));
+  return text
+    .replace(AREA_FOR, (m) => ' '.repeat(m.length))
+    .replace(SQUARE_UNITS, (m, unit: string) => (/^p/i.test(unit) ? 'ft2' : 'm2').padEnd(m.length))
+    .replace(CUBIC_UNITS, (m) => 'm3'.padEnd(m.length));
 }

@@ -7,7 +7,8 @@
 import { ORDER_NOT_PLACED } from '../../../machines/delivery-time.js';
 import { fold } from './text.js';
 
-const MY_ORDER = /\b(?:(?:mi|nuestro|nuestra|my|our)\s+(?:pedido|orden|compra|envio|delivery|order|purchase)|hice un pedido|hicimos un pedido|i (?:placed|made) an order)\b/;
+const MY_ORDER =
+  /\b(?:(?:mi|nuestro|nuestra|my|our)\s+(?:pedido|orden|compra|envio|delivery|order|purchase)|hice un pedido|hicimos un pedido|(?:tengo|tenemos) un (?:pedido|orden)|(?:el|la) (?:pedido|orden) que (?:hice|hicimos|pedi|pedimos|ordene|ordenamos)|i (?:placed|made|have) an order)\b/;
 const ASKS = /\b(?:cuando|a que hora|estado|status|ya (?:salio|viene|va|esta|lo|me|nos)|donde (?:esta|va|viene)|como va|me lo traen|me lo llevan|nos lo traen|llega|when|where|track(?:ing)?)\b/;
 const TROUBLE =
   /\b(?:no (?:(?:me|nos) )?(?:ha|han)? ?(?:llegado|llego|traido|entregado|mandado|despachado)|todavia no|aun no|llevo|llevamos|hace \d+|desde (?:ayer|el)|nunca|still|hasn t|has not|never|late|demora\w*|retras\w*|incomplet\w*|equivocad\w*|danad\w*|rot[oa]s?|wrong|missing|damaged|broken)\b/;

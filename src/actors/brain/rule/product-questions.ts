@@ -8,6 +8,9 @@ import { tellsWhatHappened } from '../../../machines/triage-decision.js';
 import { isVagueComplaint } from './signals.js';
 import { fold } from './text.js';
 
+/** "¿entonces no hay forma?": a way round asked for, read with the product questions (`product-like.ts`). */
+export { asksForAWayRound } from '../../tools/product-like.js';
+
 /** Folded words, accents and punctuation gone ("¿Vendes aire acondicionado?" → vendes aire acondicionado). */
 function words(text: string): string[] {
   return fold(text)

@@ -30,8 +30,8 @@ const ATTRIBUTE_WORD = /^(?:blanc[oa]s?|gris|gray|grey|negr[oa]s?|black|roj[oa]s
 /** Materials a customer names a product by ("tubo de cobre"); only those the catalog has no word for are stepped over. */
 const MATERIAL = /^(?:cobre|copper|cpvc|pex|galvanizad[oa]s?|galvanized|hierro|iron|acero|steel|bronce|brass|aluminio|alumini?um|inoxidable|stainless|plastico|plastic)$/;
 const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 'la', 'los', 'las', 'un', 'una', 'the', 'a', 'an', 'para', 'for', 'en', 'in', 'es', 'is', 'me', 'mi', 'my', 'tienen', 'hay', 'precio', 'price', 'cuanto', 'cuesta', 'vale', 'esta', 'tiene', 'de', 'of',
-  // Short words that also occur inside catalog names ("Weld-On", "No. 18") but never name a product.
-  'on', 'at', 'to', 'by', 'from', 'per', 'it', 'its', 'this', 'that', 'any', 'some', 'no', 'si', 'ya', 'se', 'le', 'lo', 'te']);
+  // Short words that also occur inside catalog names ("Weld-On", "No. 18") but never name a product; everyday phrases' words ("no hay manera" is no "madera").
+  'on', 'at', 'to', 'by', 'from', 'per', 'it', 'its', 'this', 'that', 'any', 'some', 'no', 'si', 'ya', 'se', 'le', 'lo', 'te', 'forma', 'formas', 'manera', 'maneras', 'modo', 'modos', 'chance', 'way']);
 
 
 interface Vocabulary {
@@ -438,7 +438,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (counted) {
           mention.quantity = counted.quantity;
           if (counted.pack !== undefined && !mention.query.split(' ').includes(counted.pack)) mention.query = `${counted.pack} ${mention.query}`;
-          const unitAt = counted.bare ? last + 1 : last + 2;
+          const unitAt = (counted.bare ? last + 1 : last + 2) + (counted.skip ?? 0);
           entities.push({ type: 'quantity', value: String(counted.quantity), ...toOriginalSpan(f, after!.s, toks[unitAt]!.e) });
           used.add(last + 1);
           used.add(unitAt);

@@ -15,7 +15,7 @@ import { readLeadFields } from './lead-fields.js';
 import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
-import { asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
+import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { asksOrderStatus } from './order-status.js';
@@ -308,6 +308,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "es urgente" alone says nothing of what: asked whether to pass the customer to a person now
     // (between acting and handing off), never "no te entendí" nor a guess among requests.
     if (has('human_agent') && intent.confidence < MIN_INTENT_CONFIDENCE && saysOnlyUrgent(text)) intent = intents.scoreBehaviour('human_agent', URGENT_ONLY_CONFIDENCE);
+    if (has('product_inquiry') && mentions.length === 0 && asksForAWayRound(text)) intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE }; // "¿entonces no hay forma?": a way round (a person offered), no job nor goods
     // "si llevo 10, ¿cuánto pago?": what a count of the product costs, not an account's balance on the word "pago".
     if (has('price_quote') && intent.name === 'account_status' && !entities.some((e) => e.type === 'account_id') && asksPriceOfCount(text)) intent = { name: 'price_quote', confidence: PRODUCT_RULE_CONFIDENCE };
     // "hola, soy Juan": a greeting with the customer's name, not a request. "Constructora Mejía" or

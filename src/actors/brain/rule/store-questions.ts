@@ -44,7 +44,7 @@ const WANTS_TO_RETURN =
 
 /** Why a purchase goes back when nothing is wrong with it: unused, the customer's own mistake, left over, a change of mind. */
 const NOTHING_WRONG =
-  /\b(?:no (?:lo|la|los|las) (?:use|usamos|abri|abrimos|he usado|hemos usado|he abierto|hemos abierto|llegue a usar)|no (?:me|nos|le) gust(?:o|a|aron|an)|no (?:me|nos|le) convenci\w*|sin usar|sin abrir|nuev[oa]s?|sellad[oa]s?|en su (?:caja|empaque)|me equivoque|nos equivocamos|me confundi|nos confundimos|no (?:lo|la|los|las) (?:necesito|necesitamos|voy a usar|vamos a usar|ocupo)|ya no (?:(?:lo|la|los|las) )?(?:necesito|necesitamos|ocupo|voy a usar)|me sobr\w*|nos sobr\w*|compre de mas|compramos de mas|cambie de idea|cambiamos de idea|changed (?:my|our) mind|unused|unopened|never used|didn t use|don t need (?:it|them)|didn t like (?:it|them|the \w+)|left over|leftover)\b/;
+  /\b(?:no (?:(?:lo|la|los|las) )?(?:use|usamos|abri|abrimos|he usado|hemos usado|he abierto|hemos abierto|llegue a usar)|no (?:me|nos|le) gust(?:o|a|aron|an)|no (?:me|nos|le) convenci\w*|sin usar|sin abrir|nuev[oa]s?|sellad[oa]s?|en su (?:caja|empaque)|me equivoque|nos equivocamos|me confundi|nos confundimos|no (?:lo|la|los|las) (?:necesito|necesitamos|voy a usar|vamos a usar|ocupo)|ya no (?:(?:lo|la|los|las) )?(?:necesito|necesitamos|ocupo|voy a usar)|me sobr\w*|nos sobr\w*|compre de mas|compramos de mas|cambie de idea|cambiamos de idea|changed (?:my|our) mind|unused|unopened|never used|didn t use|don t need (?:it|them)|didn t like (?:it|them|the \w+)|left over|leftover)\b/;
 
 /**
  * The customer's own mistake in what they bought ("me equivoqué de color", "nos confundimos de

@@ -34,6 +34,8 @@ const PACK_MEASURES = new Set(['kg', 'lb', 'gal', 'oz', 'ml', 'l']);
 const PACK_UNIT = /^(?:cubeta|saco|funda|bolsa|caja|paquete)/;
 /** Words that may end a message after its count ("arena 4 por favor"). */
 const COURTESY = new Set(['por', 'favor', 'porfa', 'porfavor', 'pls', 'please', 'entonces', 'pues', 'nada', 'mas', 'na']);
+/** Words before a count a line is set to: "la arena a 6", "el cemento ponlo en 15", "la arena mejor 4", "que sean 4", "the sand to 6". */
+const TO_COUNT = /^(?:a|en|to|mejor|que|sean?|(?:pon|dej|cambi|sub|baj)[ae]?l[oa]s?|make|it)$/;
 const KILOS = /^(?:kilos?|kg|kgs|kilogramos?)$/;
 /** Words before the number that make it a size: "de 250 galones", "cubeta 5 gal", "calibre 12". */
 const SIZE_LEAD = /^(?:de|del|of|en|in|x|por|calibre|grado|#|no|numero|cubeta|saco|funda|bolsa|rollo|caja|paquete|galon|bucket|bag|roll)$/;
@@ -44,6 +46,8 @@ export interface TrailingQuantity {
   pack?: string;
   /** The number alone, no unit after it ("arena 4"). */
   bare?: true;
+  /** Words between the product and the number ("la arena a 6": 1). */
+  skip?: number;
 }
 
 export interface TrailingQuantities {
@@ -81,6 +85,16 @@ export function createTrailingQuantities(catalog: readonly Product[], productWor
       const number = tokens[at];
       const unit = tokens[at + 1];
       if (number === undefined) return null;
+      // "la arena a 6", "ponme el cemento en 8", "el cemento ponlo en 15", "la arena que sean 4": the count a line is set to,
+      // for goods made in no size ("el tubo a 4" is a size).
+      if (TO_COUNT.test(number) && at > 0) {
+        let n = at;
+        while (n < at + 3 && TO_COUNT.test(tokens[n] ?? '')) n++;
+        const count = tokens[n];
+        if (n > at && count !== undefined && /^\d+$/.test(count) && Number(count) > 0 && (/^(?:y|e|and)$/.test(tokens[n + 1] ?? 'y') || tokens.slice(n + 1).every((w) => COURTESY.has(w)))) {
+          return sizeless(words, Number(count)) ? { quantity: Number(count), bare: true, skip: n - at } : null;
+        }
+      }
       // "y de arena 4", "cemento 10 por favor": a bare number ending the message after goods made in no size is how many.
       if (unit === undefined || clauseEnd === true || /^(?:y|e|and)$/.test(unit) || tokens.slice(at + 1).every((w) => COURTESY.has(w))) {
         if (!/^\d+$/.test(number) || Number(number) <= 0 || at === 0 || SIZE_LEAD.test(tokens[at - 1] ?? '') || !sizeless(words, Number(number))) return null;
