@@ -161,6 +161,8 @@ function troubleToFix(text: string, t: string): AskedJob | null {
  */
 export function asksWhatFixesATrouble(text: string): boolean {
   const t = fold(text).replace(/[¿?¡!.,;:"()']/g, ' ');
+  // What to put or use is asked (cheap, and rare): only then is a trouble looked for.
+  if (!WHAT_TO_PUT.test(t) && !WHAT_TO_USE.test(t)) return false;
   return !JOB_LEAD.test(t) && !JOB_FIRST.test(t) && TROUBLE_TOLD.test(t) && troubleToFix(text, t) !== null;
 }
 

@@ -209,7 +209,8 @@ const THATS_ALL =
 
 /** The order is complete ("eso es todo", "nada más", "that's all"), said as the whole message. */
 export function saysThatsAll(text: string): boolean {
-  return THATS_ALL.test(fold(text).replace(/['’]/g, ' ').replace(/\s+/g, ' ').trim());
+  // The whole message is the saying: a long one is something else (no fold, no pattern).
+  return text.length <= 80 && THATS_ALL.test(fold(text).replace(/['’]/g, ' ').replace(/\s+/g, ' ').trim());
 }
 
 /** "súbele 5 al cemento", "ponle 5 más a la arena", "agrégale 5 sacos más de cemento", "add 5 more bags of cement": that many more of a named line. */

@@ -21,6 +21,18 @@ const COUNTED = new Set(['product.quote_qty']);
 /** Replies pricing several lines. */
 const ESTIMATES = new Set(['product.estimate', 'product.estimate_partial', 'product.multi_quote', 'product.multi_quote_partial', 'product.estimate_uncounted']);
 
+/** Per tenant templates: whether a reply template has the `{offer}` place, by language and key. */
+const offerPlaces = new WeakMap<object, Map<string, boolean>>();
+
+function hasOfferPlace(tenant: TenantData, lang: Lang, key: string): boolean {
+  let places = offerPlaces.get(tenant.templates);
+  if (places === undefined) offerPlaces.set(tenant.templates, (places = new Map()));
+  const k = `${lang}${key}`;
+  let has = places.get(k);
+  if (has === undefined) places.set(k, (has = (tenant.templates[lang]?.[key] ?? '').includes('{offer}')));
+  return has;
+}
+
 /** Per tenant data: the offers naming each SKU. */
 const bySkuCache = new WeakMap<readonly Offer[], Map<string, Offer[]>>();
 
@@ -107,10 +119,10 @@ export function linesWithOffers(tenant: TenantData, lines: readonly QuoteLine[],
  */
 export function withProductOffers(tenant: TenantData, out: ProductActorOutput, lang: Lang, now: number | undefined): ProductActorOutput {
   if (now === undefined || tenant.offers.length === 0) return out;
-  const [reply, ...rest] = out.replies;
+  const reply = out.replies[0];
   if (!reply || !('template' in reply)) return out;
   const kind = SHOWN.has(reply.template) ? 'shown' : COUNTED.has(reply.template) ? 'counted' : ESTIMATES.has(reply.template) ? 'estimate' : null;
-  if (kind === null || !(tenant.templates[lang]?.[reply.template] ?? '').includes('{offer}')) return out;
+  if (kind === null || !hasOfferPlace(tenant, lang, reply.template)) return out;
   const lines = linesOf(out, kind);
   const bySku = offersBySku(tenant.offers);
   if (!lines.some((l) => bySku.has(l.sku))) return out;
@@ -119,7 +131,7 @@ export function withProductOffers(tenant: TenantData, out: ProductActorOutput, l
   const said = offerLines(tenant, lines, bySku, today, kind, lang, kind === 'estimate' ? (out.delivery?.fee ?? 0) : 0);
   if (said.length === 0) return out;
   const params: TemplateParams = { ...reply.params, offer: said.map((s) => `\n${s}`).join('') };
-  return { ...out, replies: [{ ...reply, params }, ...rest] };
+  return { ...out, replies: [{ ...reply, params }, ...out.replies.slice(1)] };
 }
 
 /** The products the reply prices or shows, with their counts (none: shown without a count). */
