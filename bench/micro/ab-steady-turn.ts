@@ -14,6 +14,12 @@
  * reading cache and the catalog's answer cache do not answer: what a real customer's turn costs.
  *
  * Prints each side's median CPU µs per turn and the median of the paired B/A ratios.
+ *
+ * **Run it both ways.** The side loaded second (B) carries a bias of its own: the same build given as
+ * both sides (a copy of one `dist` as B) measured B/A 1.05–1.15 with `--unseen` and 1.07 on the cached
+ * rotation (session 20), and a comparison in one order only read 1.20 where the other order read
+ * 1/1.35. Compare `A B` and `B A` and take the geometric mean, sqrt(r(A,B) / r(B,A)), which cancels
+ * the side's bias; a single order is not evidence of a change under about 1.3.
  */
 import { resolve } from 'node:path';
 import { unseenTexts, WORKLOAD_TEXTS } from '../lib/workload.js';
