@@ -18,6 +18,7 @@ const OLDER_KEY: Readonly<Record<string, string>> = {
   'handoff.ticket.callback': 'handoff.ticket.customer_request',
   'handoff.ticket.callback_known': 'handoff.ticket.callback',
   'handoff.ticket.order_status': 'handoff.ticket.customer_request',
+  'handoff.ticket.order_cancel': 'handoff.ticket.customer_request',
   'handoff.cancelled': 'handoff.resolved',
 };
 

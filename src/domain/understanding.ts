@@ -121,4 +121,6 @@ export interface Understanding {
   callBack?: boolean;
   /** The customer asks after an order already placed ("¿cuándo llega mi pedido?"): the handoff says a person will check it. */
   orderStatus?: boolean;
+  /** A person asked to cancel an order already placed ("quiero cancelar mi pedido"): the ticket reply says so. */
+  orderCancel?: boolean;
 }

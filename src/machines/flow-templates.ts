@@ -88,6 +88,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.ticket.callback_known',
   // An order already placed asked after ("¿cuándo llega mi pedido?"): a person checks it.
   'handoff.ticket.order_status',
+  // Cancelling an order already placed ("quiero cancelar mi pedido"): a person stops it (older tenants: the customer request's words).
+  'handoff.ticket.order_cancel',
   'handoff.resolved',
   // The customer called the person off before any agent answered (older tenants: `handoff.resolved`).
   'handoff.cancelled',

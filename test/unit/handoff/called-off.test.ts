@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
+import { asksToCancelOrder } from '../../../src/actors/brain/rule/order-status.js';
 import { callsOffHandoff } from '../../../src/machines/handoff-cancel.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryHost, loadDemo, replyText, sayTo } from '../../helpers/memory-host.js';
@@ -37,5 +38,19 @@ describe('a handoff called off by the customer before any agent answered', () =>
     ['ya no me contestan, ¿qué pasa?', 'customer_request', false],
   ] as const)('should read "%s" during a %s handoff as called off: %s', (text, reason, expected) => {
     expect(callsOffHandoff(text, reason)).toBe(expected);
+  });
+});
+
+describe('an order already placed, asked to be cancelled (asksToCancelOrder)', () => {
+  it.each([
+    ['quiero cancelar mi pedido', true],
+    ['necesito cancelar la orden que hice ayer', true],
+    ['anulen mi compra por favor', true],
+    ['cancel my order please', true],
+    ['quiero cancelar mi pedido porque llegó roto', false],
+    ['cancela eso', false],
+    ['quiero cancelar la cotización', false],
+  ] as const)('should read "%s" as cancelling an order: %s', (text, expected) => {
+    expect(asksToCancelOrder(text)).toBe(expected);
   });
 });

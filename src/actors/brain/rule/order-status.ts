@@ -18,3 +18,17 @@ export function asksOrderStatus(text: string): boolean {
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
   return MY_ORDER.test(f) && ASKS.test(f) && !TROUBLE.test(f) && !ORDER_NOT_PLACED.test(f);
 }
+
+/** Calling off an order: "quiero cancelar mi pedido", "anulen la orden que hice ayer", "cancel my order". */
+const CANCEL = /\b(?:cancel\w*|anul\w*|ya no (?:quiero|necesito|voy a querer) (?:el|mi|la|ese|esa) (?:pedido|orden))\b/;
+const AN_ORDER = /\b(?:(?:el|la|mi|nuestro|nuestra|ese|esa|este|esta|my|our|the|that) (?:pedido|orden|compra|order|purchase)|hice un pedido|i (?:placed|made) an order)\b/;
+
+/**
+ * Whether the message asks to cancel an order already placed, with no trouble told: only a person
+ * of the store can stop it (a request for one, worded as such, not "lamento lo que pasó"); "quiero
+ * cancelar mi pedido porque llegó roto" tells trouble and stays a complaint.
+ */
+export function asksToCancelOrder(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  return CANCEL.test(f) && AN_ORDER.test(f) && !TROUBLE.test(f) && !ORDER_NOT_PLACED.test(f);
+}
