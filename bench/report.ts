@@ -176,13 +176,13 @@ function ratiosTable(results: BenchResults): string[] {
 
 function stepsTable(rows: LoadVariantResult[]): string[] {
   const out = [
-    '| variant | offered/s | achieved/s | p50 ms | p99 ms | p99.9 ms | max ms | failures | PostgreSQL checkpoints | within bound |',
-    '|---|---|---|---|---|---|---|---|---|---|',
+    '| variant | offered/s | achieved/s | p50 ms | p99 ms | p99.9 ms | max ms | failures | PostgreSQL checkpoints | server event-loop stall max ms (GC pause max / total ms) | within bound |',
+    '|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const r of rows) {
     for (const s of [...r.steps, ...(r.steady ? [r.steady] : [])]) {
       const fails = s.errors + s.timedOut + s.dropped;
-      out.push(`| ${r.id}${s === r.steady ? ' (70 %)' : ''} | ${n0(s.offered)} | ${n0(s.achieved)} | ${latencyCells(s.latency)} | ${fails}${s.firstError ? ` (${s.firstError.replace(/\|/g, '/')})` : ''} | ${s.checkpoints ?? '—'} | ${s.good ? 'yes' : 'no'} |`);
+      out.push(`| ${r.id}${s === r.steady ? ' (70 %)' : ''} | ${n0(s.offered)} | ${n0(s.achieved)} | ${latencyCells(s.latency)} | ${fails}${s.firstError ? ` (${s.firstError.replace(/\|/g, '/')})` : ''} | ${s.checkpoints ?? '—'} | ${s.serverStalls ? `${s.serverStalls.loopDelayMaxMs.toFixed(1)} (${s.serverStalls.gcPauseMaxMs.toFixed(1)} / ${s.serverStalls.gcPauseTotalMs.toFixed(0)})` : '—'} | ${s.good ? 'yes' : 'no'} |`);
     }
   }
   return out;
@@ -335,6 +335,8 @@ export function renderReport(results: BenchResults): string {
     '- **End of a turn**: WebSocket variants — the `ack` frame for the `clientMessageId` (Hilo sends it after the turn is persisted and its replies are out; the echo servers send the reply frame, then the `ack`). HTTP variants — the `200` response.',
     `- **Knee**: after a warm-up, the rate steps up by ${results.settings['rate factor between steps'] ?? ''} from a per-variant start rate${results.mode === 'full' ? ' (a rate that misses the bound is measured twice before it counts, since the machine is shared; one refinement step goes between the last good and the first bad rate; when even the start rate misses, the rate steps down by the same factor up to four times, then one refinement step between the first good and the last bad rate)' : ''}; a step is good when p99 ≤ ${results.settings['knee bound: p99'] ?? ''}, achieved ≥ 95 % of offered and failures ≤ 0.1 %. The knee is the last good step; latencies and CPU are then reported from a longer step at 70 % of it. After an overloaded step the server gets low-rate probes until its backlog is gone.`,
     '- **PostgreSQL checkpoints**: the orchestrator runs `CHECKPOINT` after each variant\'s warm-up, so no variant flushes the WAL an earlier one wrote, and every step records how many checkpoints happened during it (`pg_stat_bgwriter`, the "PostgreSQL checkpoints" column of "Every step"): a checkpoint inside a durable step writes the pages it dirtied and full-page images after it, which shows as tens of milliseconds of p99.',
+    '- **Stalls**: every server child reports, per step, its longest event-loop stall (`monitorEventLoopDelay`, 10 ms resolution) and its garbage-collection pauses (the "server event-loop stall" column of "Every step"): a p99 that jumps while the stall stays small waited outside the process (a store, the scheduler); a stall near the p99 was the server\'s own (GC or synchronous work).',
+    '- **Load generators**: a full run starts a new load-generator process for every load variant, so none is measured by a generator that lived through the variants before it.',
     '- **Interference**: the 70 % step also records how many cores processes other than the four measured ones kept busy (from `/proc/stat`), because the machine is shared with other users; a large figure there means the row is pessimistic.',
     '- **CPU per 1,000 turns** (at the 70 % step): server and load generator from `process.cpuUsage()` reported over IPC; Redis from `INFO cpu` (`used_cpu_sys + used_cpu_user`); PostgreSQL from utime + stime in `/proc/<pid>/stat` of every `postgres` process (backends and background writers). Redis and PostgreSQL are shared with anything else running on the machine.',
     '- **Workload**: every variant gets the same rotation of Spanish customer messages (greeting, product and price questions, store hours, thanks) — self-serve traffic that never hands off or starts a lead, so every conversation stays in the same loop. After the first turns that rotation is answered from the rule brain\'s reading cache; `hilo-ws-memory-unseen` (group "workload", no target of its own) sends instead the same kind of questions as sentences never sent before in the run (`unseenTexts()` in bench/lib/workload.ts: 40 questions × 12 openings × 10 endings, typed three ways, 14,190 in all), as real customers write, so its knee is the cost of reading a new message.',

@@ -24,7 +24,7 @@ import type { EngineResult, EngineSpec } from './engine.js';
 import type { OpenSpec, RunResult, RunSpec } from './loadgen.js';
 import { summarizeCpuProfile } from './lib/cpu-profile.js';
 import { mergeHistograms, summarize } from './lib/histogram.js';
-import { killAllChildren, spawnChild, type BenchChild, type ProcessStats } from './lib/ipc.js';
+import { killAllChildren, spawnChild, type BenchChild, type ProcessStats, type StallStats } from './lib/ipc.js';
 import { createServiceCpuMeter, type ServiceCpuMeter } from './lib/service-cpu.js';
 import type { ActivationFigures, BenchResults, LoadVariantResult, MachineInfo, MemoryFigures, ProfileFigures, StepResult, Transport } from './lib/types.js';
 import { unseenTexts, WORKLOAD_TEXTS } from './lib/workload.js';
@@ -169,12 +169,25 @@ interface Loadgens {
   /** `distinct`: the texts are each sent at most once in the step (split between the generators). */
   run(spec: RunSpec & { distinct?: boolean }): Promise<{ step: Omit<StepResult, 'good'>; cpuUs: number }>;
   close(): Promise<void>;
+  /**
+   * Replaces the generator processes with new ones. A full run does this before every load
+   * variant, so no variant is measured by a generator that has lived through (and grown its heap,
+   * JIT state and sockets' history in) every variant before it (session 20 saw the REST durable
+   * knee at 480–606/s in full runs against 1,553/s alone, with the generator's CPU per turn doubled).
+   */
+  restart(): Promise<void>;
 }
 
 async function startLoadgens(count: number): Promise<Loadgens> {
-  const children = await Promise.all(Array.from({ length: count }, (_, i) => spawnChild(`loadgen-${i}`, { script: 'loadgen.ts' })));
+  const spawnAll = (): Promise<BenchChild[]> => Promise.all(Array.from({ length: count }, (_, i) => spawnChild(`loadgen-${i}`, { script: 'loadgen.ts' })));
+  // Mutated in place by `restart`, so wrappers holding this array (`unseenLoadgens`) see the new ones.
+  const children = await spawnAll();
   return {
     children,
+    async restart() {
+      await Promise.all(children.map((c) => c.close().catch(() => undefined)));
+      children.splice(0, children.length, ...(await spawnAll()));
+    },
     async open(spec) {
       // Each generator gets its own share of connections and its own id prefix.
       await Promise.all(
@@ -222,7 +235,7 @@ function isGood(step: Omit<StepResult, 'good'>, settings: Settings): boolean {
 
 function stepLine(id: string, label: string, s: StepResult): string {
   const fails = s.errors + s.timedOut + s.dropped;
-  return `${id} ${label}: offered ${fmt(s.offered)}/s achieved ${fmt(s.achieved)}/s p50 ${fmt(s.latency.p50, 2)} p99 ${fmt(s.latency.p99, 2)} p99.9 ${fmt(s.latency.p999, 2)} max ${fmt(s.latency.max, 1)} ms${fails ? ` failures ${fails} (${s.firstError ?? 'timeouts/drops'})` : ''}${s.checkpoints ? ` checkpoints ${s.checkpoints}` : ''} ${s.good ? 'ok' : 'OVER'}`;
+  return `${id} ${label}: offered ${fmt(s.offered)}/s achieved ${fmt(s.achieved)}/s p50 ${fmt(s.latency.p50, 2)} p99 ${fmt(s.latency.p99, 2)} p99.9 ${fmt(s.latency.p999, 2)} max ${fmt(s.latency.max, 1)} ms${fails ? ` failures ${fails} (${s.firstError ?? 'timeouts/drops'})` : ''}${s.checkpoints ? ` checkpoints ${s.checkpoints}` : ''}${s.serverStalls ? ` | server stall max ${fmt(s.serverStalls.loopDelayMaxMs, 1)} ms, GC max ${fmt(s.serverStalls.gcPauseMaxMs, 1)} ms (${fmt(s.serverStalls.gcPauseTotalMs, 0)} ms in all)` : ''} ${s.good ? 'ok' : 'OVER'}`;
 }
 
 async function measureStep(
@@ -240,9 +253,15 @@ async function measureStep(
     const k1 = k0 === null ? null : await meter.checkpoints();
     return k0 === null || k1 === null ? {} : { checkpoints: k1 - k0 };
   };
+  // The server's stalls: reset now, read after the step (a child that cannot answer leaves them out).
+  await server.request('stalls').catch(() => undefined);
+  const stallsSince = async (): Promise<{ serverStalls?: NonNullable<StepResult['serverStalls']> }> => {
+    const s = await server.request<StallStats>('stalls').catch(() => null);
+    return s === null ? {} : { serverStalls: { loopDelayMaxMs: s.loopDelayMaxMs, gcPauseMaxMs: s.gcPauseMaxMs, gcPauseTotalMs: s.gcPauseTotalMs } };
+  };
   if (!withCpu) {
     const { step } = await loadgens.run(spec);
-    return { ...step, good: isGood(step, settings), ...(await checkpointsSince()) };
+    return { ...step, good: isGood(step, settings), ...(await checkpointsSince()), ...(await stallsSince()) };
   }
   const s0 = await server.request<ProcessStats>('stats');
   const c0 = await meter.read();
@@ -262,6 +281,7 @@ async function measureStep(
     otherCores: Math.max(0, services.machineS - serverS - loadgenS - services.redisS - services.postgresS) / elapsedS,
     loadgenCores: loadgenS / elapsedS,
     ...(await checkpointsSince()),
+    ...(await stallsSince()),
   };
 }
 
@@ -631,7 +651,7 @@ async function main(): Promise<number> {
       'WebSocket connections (= conversations)': fmt(settings.wsConnections),
       'HTTP keep-alive sockets': fmt(settings.httpSockets),
       'HTTP conversations (senders)': fmt(settings.httpConversations),
-      'load generator processes': String(args.loadgens),
+      'load generator processes': `${args.loadgens}${args.quick ? '' : ', started afresh for every load variant'}`,
     },
     load: [],
     engine: null,
@@ -659,6 +679,8 @@ async function main(): Promise<number> {
       const after = chosen[i + 1];
       next = null;
       if (args.quick && after) next = prepareServer(after.v, after.n, ctx);
+      // Full run: a new load generator for every variant (see `Loadgens.restart`).
+      if (!args.quick && i > 0) await loadgens.restart();
       // Quick run: exercise the profiler on the running server instead of starting another one.
       results.load.push(await runLoadVariant(v, current, ctx, args.quick && v.id === 'hilo-ws-memory'));
       if (!args.quick && after) next = prepareServer(after.v, after.n, ctx);

@@ -1,6 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 
 /** A request from the orchestrator to a child process. */
@@ -39,6 +40,45 @@ export function processStats(): ProcessStats {
 }
 
 /**
+ * How long the child's event loop stood still since the last read: the longest event-loop delay
+ * (`monitorEventLoopDelay`, 10 ms resolution) and V8's garbage-collection pauses. A step whose p99
+ * jumps while these stay small waited on something outside the process (a store, the scheduler).
+ */
+export interface StallStats {
+  loopDelayMaxMs: number;
+  loopDelayP99Ms: number;
+  gcPauses: number;
+  gcPauseMaxMs: number;
+  gcPauseTotalMs: number;
+}
+
+function createStallMeter(): { read(): StallStats } {
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  let gcPauses = 0;
+  let gcMax = 0;
+  let gcTotal = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) {
+      gcPauses++;
+      gcTotal += e.duration;
+      if (e.duration > gcMax) gcMax = e.duration;
+    }
+  });
+  observer.observe({ entryTypes: ['gc'] });
+  return {
+    read() {
+      const out: StallStats = { loopDelayMaxMs: loop.max / 1e6, loopDelayP99Ms: loop.percentile(99) / 1e6, gcPauses, gcPauseMaxMs: gcMax, gcPauseTotalMs: gcTotal };
+      loop.reset();
+      gcPauses = 0;
+      gcMax = 0;
+      gcTotal = 0;
+      return out;
+    },
+  };
+}
+
+/**
  * Child side: announces `ready` with `info`, then answers requests by command name. `stats`,
  * `gc` and `close` exist in every child; `close` runs `onClose`, answers, then exits.
  */
@@ -48,12 +88,15 @@ export function serveIpc(info: Record<string, unknown>, handlers: Record<string,
     process.send?.(message);
   };
   let profiler: Session | null = null;
+  const stallMeter = createStallMeter();
   const post = (session: Session, method: string, params?: object): Promise<unknown> =>
     new Promise((resolve, reject) => {
       session.post(method, params ?? {}, (err, result) => (err ? reject(err) : resolve(result)));
     });
   const builtin: Record<string, Handler> = {
     stats: () => processStats(),
+    /** Stalls since the last `stalls` request (see `StallStats`); resets the meter. */
+    stalls: () => stallMeter.read(),
     // The V8 CPU profiler that `node --cpu-prof` uses, over the inspector protocol, so the profile
     // covers the measured load window only (not module loading and start-up).
     profileStart: async () => {

@@ -22,6 +22,8 @@ export interface StepResult {
   loadgenCores?: number;
   /** PostgreSQL checkpoints that began or ended during the step (absent when PostgreSQL could not be asked). */
   checkpoints?: number;
+  /** The server's longest event-loop stall and its GC pauses during the step (absent when it could not be asked). */
+  serverStalls?: { loopDelayMaxMs: number; gcPauseMaxMs: number; gcPauseTotalMs: number };
 }
 
 export interface LoadVariantResult {
