@@ -76,6 +76,8 @@ export interface TenantRuntimeDeps {
    * the effect like a failed ticket store.
    */
   onTicketOpened?: (ticket: TicketRecord, input: TicketActorInput) => Promise<void>;
+  /** The customer called a handoff off before any agent answered: its ticket was just closed. */
+  onTicketCancelled?: (ticket: TicketRecord, input: CancelTicketInput) => Promise<void>;
   /** Where wrong account verifications are counted across conversations (`answerAccountLimited`); none: per conversation only. */
   accessCounters?: AccessCounters;
   /** The tenant's business backend (`backend` in tenant.json): stock and accounts are read live through it (`tools/live-data.ts`). */
@@ -199,6 +201,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
       cancelTicket: fromTask<void, CancelTicketInput>(async ({ input }) => {
         const closed = await deps.tickets.close(input.tenantId, input.ticketId, 'customer', 'cancelled_by_customer');
         log.info({ conversationId: input.conversationId, ticket: closed?.number ?? null }, 'handoff called off by the customer');
+        if (closed) await deps.onTicketCancelled?.(closed, input);
       }),
       callBackend: fromTask<BackendCallOutput, BackendCallInput>(async ({ input }) => {
         const out = await callWorkflowBackend(deps.backend, input);

@@ -194,6 +194,10 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
           await audit.record(input.tenantId, { type: 'ticket.opened', conversationId: input.conversationId, ticketId: ticket.ticketId, ticketNumber: ticket.number, kind: input.kind, reason: input.reason });
           await handoff.onTicketOpened(ticket, input);
         },
+        onTicketCancelled: async (ticket, input) => {
+          await audit.record(input.tenantId, { type: 'ticket.cancelled', conversationId: input.conversationId, ticketId: ticket.ticketId, ticketNumber: ticket.number, by: 'customer' }, 'customer');
+          await handoff.onTicketCancelled({ tenantId: input.tenantId, conversationId: input.conversationId }, ticket);
+        },
         accessCounters: identityAccess.counters,
       },
       backends: { observer: createConnectorMetrics(telemetry.registry) },

@@ -358,6 +358,38 @@ describe('agent console API, end to end', () => {
     expect(notices()).toHaveLength(3);
   });
 
+  it('should drop a handoff the customer called off from the live inbox and tell the Rocket.Chat room, once', async () => {
+    demo = await login('demo', PASSWORD);
+    const live = await open(`${wsBase()}/console/ws`, { origin: PUBLIC_URL, cookie: demo.cookie });
+    live.send({ type: 'ping' });
+    await live.next((f) => f.type === 'pong', 'pong');
+    const widget = await open(`${wsBase()}/ws`);
+    widget.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: `console_off_${randomBytes(16).toString('base64url')}`, lang: 'es', lastSeq: 0 });
+    const conversationId = (await widget.next((f) => f.type === 'welcome', 'welcome')).conversationId as string;
+    widget.send({ type: 'message', clientMessageId: 'off1', text: 'quiero hablar con una persona' });
+    await widget.next((f) => f.type === 'ack' && f.clientMessageId === 'off1', 'ack');
+    const pushed = await live.next((f) => f.type === 'inbox' && (f.item as { conversationId?: string }).conversationId === conversationId, 'inbox item');
+    const ticketNumber = (pushed.item as { ticketNumber: string }).ticketNumber;
+
+    widget.send({ type: 'message', clientMessageId: 'off2', text: 'olvídalo, ya no hace falta' });
+    await widget.next((f) => f.type === 'message' && /cancel/i.test(String((f.message as { text?: string }).text)), 'called-off reply');
+    await live.next((f) => f.type === 'inbox.removed' && f.conversationId === conversationId, 'inbox.removed');
+    const view = await call('GET', `/console/api/tenants/${TENANT}/conversations/${conversationId}`, { session: demo });
+    expect(view.body.ticket).toMatchObject({ number: ticketNumber, status: 'closed' });
+
+    await deployment.hilo.drainOutbox();
+    const cancelled = () => rocket.messages.filter((m) => String(m.text).includes(`#${ticketNumber}*`) && String(m.text).includes('cancelado por el cliente')).map((m) => String(m.text));
+    expect(cancelled()).toEqual([`*#${ticketNumber}* · cancelado por el cliente antes de que un agente respondiera; ticket cerrado, Hilo retoma la conversación`]);
+    // Talking to the bot again neither re-announces the closed ticket nor repeats the notice.
+    widget.send({ type: 'message', clientMessageId: 'off3', text: '¿a qué hora cierran?' });
+    await widget.next((f) => f.type === 'ack' && f.clientMessageId === 'off3', 'ack');
+    await deployment.hilo.drainOutbox();
+    expect(cancelled()).toHaveLength(1);
+    expect(rocket.messages.filter((m) => String(m.text).includes(`#${ticketNumber}*`) && /pendiente/.test(String(m.text)))).toEqual([]);
+    widget.ws.close();
+    live.ws.close();
+  });
+
   it('should send a console reply to a WhatsApp customer through the Graph API, and refuse it once the 24-hour window closed', async () => {
     const phone = `1809555${String(process.pid % 10_000).padStart(4, '0')}`;
     await whatsAppSays(phone, 'necesito hablar con un agente por favor');

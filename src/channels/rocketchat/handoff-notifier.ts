@@ -34,6 +34,8 @@ export interface HandoffNotifier {
   notifyRelay(ticketNumber: string, text: string): Promise<void>;
   /** An agent took the ticket in Hilo's agent console: the room sees who owns it. */
   notifyTaken?(ticketNumber: string, agentName: string): Promise<void>;
+  /** The customer called the handoff off before any agent answered: nobody needs to pick it up. */
+  notifyCancelled?(ticketNumber: string): Promise<void>;
 }
 
 /**
@@ -55,6 +57,9 @@ export function createLoggingHandoffNotifier(options: { logger: Logger }): Hando
     },
     async notifyTaken(ticketNumber) {
       log.info({ ticketNumber }, 'handoff taken in the agent console; no agent chat configured');
+    },
+    async notifyCancelled(ticketNumber) {
+      log.info({ ticketNumber }, 'handoff called off by the customer; no agent chat configured');
     },
   };
 }

@@ -88,6 +88,11 @@ export function buildTakenMessage(ticketNumber: string, agentName: string, alias
   return { alias, text: `*#${ticketNumber}* · tomado por *${defuseMentions(truncate(agentName, 80))}* en la consola de Hilo` };
 }
 
+/** "called off by the customer" for the room: the ticket is closed, nobody should pick it up. */
+export function buildCancelledMessage(ticketNumber: string, alias = 'Hilo'): RocketChatMessage {
+  return { alias, text: `*#${ticketNumber}* · cancelado por el cliente antes de que un agente respondiera; ticket cerrado, Hilo retoma la conversación` };
+}
+
 /**
  * Posts handoff notifications to a Rocket.Chat incoming webhook. Retries 5xx, 429 and network
  * failures with backoff; a 4xx (bad payload, unknown integration) is final.
@@ -161,6 +166,9 @@ export function createRocketChatNotifier(options: RocketChatNotifierOptions): Ha
     },
     async notifyTaken(ticketNumber, agentName) {
       await post(buildTakenMessage(ticketNumber, agentName, options.alias));
+    },
+    async notifyCancelled(ticketNumber) {
+      await post(buildCancelledMessage(ticketNumber, options.alias));
     },
   };
 }

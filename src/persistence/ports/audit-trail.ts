@@ -31,6 +31,8 @@ export type AuditEvent =
   | { type: 'agent.took_over'; conversationId: string; ticketNumber: string | null }
   | { type: 'agent.message'; conversationId: string; ticketNumber: string; chars: number }
   | { type: 'agent.resolved'; conversationId: string; ticketNumber: string }
+  /** The customer called off a handoff before any agent answered (`handoff.cancelling`). */
+  | { type: 'ticket.cancelled'; conversationId: string; ticketId: string; ticketNumber: string; by: 'customer' }
   | { type: 'tool.refused'; conversationId: string; messageId: string | null; tool: string; outcome: string }
   | { type: 'security.prompt_injection'; conversationId: string; messageId: string | null; stage: 'understand' | 'compose'; category: string | null; score: number; signals: string[] };
 

@@ -32,6 +32,8 @@ export interface HandoffNotices {
    * announced again as pending (Rocket.Chat) and alerted on Slack, once per period.
    */
   reannounceOverdue(key: ConversationKey, ticket: TicketRecord, period: number, slaSeconds: number): Promise<void>;
+  /** The customer called the handoff off before any agent answered: Rocket.Chat is told it is closed. */
+  onTicketCancelled(key: ConversationKey, ticket: TicketRecord): Promise<void>;
   /** An agent took the handoff in the agent console: Rocket.Chat is told who owns it. */
   onConsoleTake(key: ConversationKey, ticket: TicketRecord, agent: { id: string; displayName: string }): Promise<void>;
 }
@@ -127,6 +129,17 @@ export function createHandoffNotices(options: {
   };
 
   return {
+    async onTicketCancelled(key, ticket) {
+      settled.add(key.tenantId, ticket.number);
+      await queue.enqueue({
+        kind: 'handoff.cancelled',
+        tenantId: key.tenantId,
+        conversationId: key.conversationId,
+        payload: { ticketNumber: ticket.number },
+        ref: { ticketId: ticket.ticketId },
+      });
+    },
+
     async onConsoleTake(key, ticket, agent) {
       await queue.enqueue({
         kind: 'handoff.taken',

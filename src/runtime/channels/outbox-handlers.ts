@@ -77,6 +77,10 @@ export function registerChannelHandlers(
       await destinations.for(tenantId).notifier.notifyTaken?.(payload.ticketNumber, payload.agentName);
       return agentsNotified(tenantId);
     })
+    .register('handoff.cancelled', async ({ tenantId, payload }) => {
+      await destinations.for(tenantId).notifier.notifyCancelled?.(payload.ticketNumber);
+      return agentsNotified(tenantId);
+    })
     .register('slack.critical', async ({ tenantId, payload }) => {
       const slack = destinations.for(tenantId).slack;
       if (!slack) return notConfigured('Slack not configured');

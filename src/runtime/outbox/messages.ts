@@ -31,6 +31,8 @@ export interface OutboxPayloads {
   'handoff.relay': { ticketNumber: string; text: string; media?: MediaReference[] };
   /** An agent took the ticket in the agent console (posted to Rocket.Chat). */
   'handoff.taken': { ticketNumber: string; agentName: string };
+  /** The customer called the handoff off before any agent answered (posted to Rocket.Chat). */
+  'handoff.cancelled': { ticketNumber: string };
   'slack.critical': CriticalAlert;
   'slack.hotLead': { lead: LeadPayload };
   'slack.crmFailed': { leadId: string; reason: string };
@@ -52,6 +54,8 @@ interface OutboxKeyRefs {
   'handoff.relay': { messageId: string };
   /** One notice per ticket and agent who took it. */
   'handoff.taken': { ticketId: string; agentId: string };
+  /** A ticket closes once. */
+  'handoff.cancelled': { ticketId: string };
   'slack.critical': { ticketId: string; slaPeriod?: number };
   'slack.hotLead': undefined;
   'slack.crmFailed': undefined;
@@ -85,6 +89,7 @@ export const OUTBOX_KEYS: { [K in OutboxKind]: (message: OutboxMessageOf<K>) => 
   'handoff.notify': (m) => (m.ref.slaPeriod !== undefined ? `handoff:sla:${m.ref.ticketId}:${m.ref.slaPeriod}` : m.ref.pending ? `handoff:pending:${m.ref.ticketId}` : `handoff:${m.ref.ticketId}`),
   'handoff.relay': (m) => `relay:${m.conversationId}:${m.ref.messageId}`,
   'handoff.taken': (m) => `handoff:taken:${m.ref.ticketId}:${m.ref.agentId}`,
+  'handoff.cancelled': (m) => `handoff:cancelled:${m.ref.ticketId}`,
   'slack.critical': (m) => (m.ref.slaPeriod !== undefined ? `slack:sla:${m.ref.ticketId}:${m.ref.slaPeriod}` : `slack:critical:${m.ref.ticketId}`),
   'slack.hotLead': (m) => `slack:lead:${m.payload.lead.lead_id}`,
   'slack.crmFailed': (m) => `slack:crm-failed:${m.payload.leadId}`,

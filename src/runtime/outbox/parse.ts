@@ -65,6 +65,7 @@ const PAYLOADS: { [K in OutboxKind]: (p: Json) => OutboxPayloads[K] | null } = {
     return { ticketNumber: p.ticketNumber, text: p.text, ...(media ? { media } : {}) };
   },
   'handoff.taken': (p) => (isString(p.ticketNumber) && isString(p.agentName) ? { ticketNumber: p.ticketNumber, agentName: p.agentName } : null),
+  'handoff.cancelled': (p) => (isString(p.ticketNumber) ? { ticketNumber: p.ticketNumber } : null),
   'slack.critical': (p) => {
     const customer = customerOf(p.customer);
     if (!isString(p.tenantId) || !isString(p.ticketNumber) || !isString(p.reason) || !isString(p.summary) || !customer) return null;

@@ -20,6 +20,8 @@ const CASES: Array<[OutboxMessage, string]> = [
   [{ ...base, kind: 'handoff.notify', payload: { ticketNumber: 'T-000001', priority: 'new', customer, summary: 's', lastMessages: [{ author: 'Cliente', text: 'ayuda', at: 1 }] }, ref: { ticketId: 'tk-1' } }, 'handoff:tk-1'],
   [{ ...base, kind: 'handoff.notify', payload: { ticketNumber: 'T-000001', priority: 'pending', customer, summary: 's', lastMessages: [] }, ref: { ticketId: 'tk-1', pending: true } }, 'handoff:pending:tk-1'],
   [{ ...base, kind: 'handoff.relay', payload: { ticketNumber: 'T-000001', text: 'sigo aquí' }, ref: { messageId: 'wamid.9' } }, 'relay:c_0123:wamid.9'],
+  [{ ...base, kind: 'handoff.taken', payload: { ticketNumber: 'T-000001', agentName: 'Rosa' }, ref: { ticketId: 'tk-1', agentId: 'ag-2' } }, 'handoff:taken:tk-1:ag-2'],
+  [{ ...base, kind: 'handoff.cancelled', payload: { ticketNumber: 'T-000001' }, ref: { ticketId: 'tk-1' } }, 'handoff:cancelled:tk-1'],
   [{ ...base, kind: 'slack.critical', payload: { tenantId: 'ferreteria', ticketNumber: 'T-000001', reason: 'critical', customer, summary: 's' }, ref: { ticketId: 'tk-1' } }, 'slack:critical:tk-1'],
   [{ tenantId: 'ferreteria', conversationId: '', kind: 'slack.hotLead', payload: { lead } }, 'slack:lead:L-000007'],
   [{ tenantId: 'ferreteria', conversationId: '', kind: 'slack.crmFailed', payload: { leadId: 'L-000007', reason: 'HILO_ERR_CRM_REJECTED' } }, 'slack:crm-failed:L-000007'],
