@@ -259,6 +259,15 @@ describe('someone to do a job (a tradesperson, not a person of the store)', () =
     }
   });
 
+  it('should read a tradesperson asking for work as a job seeker, not as one asked for', () => {
+    for (const text of ['ustedes tienen trabajo? soy electricista', 'hola, soy plomero, ¿tienen trabajo?', "I'm a plumber, do you have work?", 'soy maestro de obra, están contratando?']) {
+      expect(storeFactsAsked(text), text).not.toContain('installation');
+    }
+    for (const text of ['tienen plomeros? necesito uno para un trabajo en mi casa', 'soy electricista, necesito que me instalen una lámpara', '¿tienen un electricista que me instale una lámpara?']) {
+      expect(storeFactsAsked(text), text).toContain('installation');
+    }
+  });
+
   it('should answer with the installation fact, not a ticket, when the classifier is sure it is a person', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     const reply = texts(await say(host, 'trade-1', 'necesito una persona que me pinte la casa'));

@@ -39,6 +39,10 @@ const REQUEST =
 const TRADE_JOB =
   /\b(?:(?:necesito|necesitamos|busco|buscamos|ando buscando|estoy buscando|quiero|queremos|quisiera|ocupo|ocupamos|me hace falta|conocen|conoce|conoces|recomiendan|recomienda|me recomiendan|tienen|tiene|hay)\s+(?:a\s+)?(?:(?:alguien|una persona|un senor|un muchacho|un hombre|gente|personal|quien)\s+(?:que|para|q)|quien)\s+(?:me\s+|nos\s+|le\s+|les\s+|lo\s+|la\s+)?(?:instal|mont|coloqu|coloc|pint|arregl|repar|pong|cambi|constru|peg|enchap|destap|sold|remodel|techa|tech|empanet)\w*|(?:need|needs|looking for|want|know|recommend|have)\s+(?:someone|somebody|a guy|a person|anyone|anybody|people)\s+(?:to|who can|that can|who could)\s+(?:install|fix|repair|paint|build|mount|put up|lay|tile|unclog|weld|do)\b)/;
 
+/** A tradesperson saying what they are and asking for work ("¿tienen trabajo? soy electricista", "I'm a plumber, any jobs?"). */
+const SEEKS_WORK =
+  /^(?=.*\b(?:soy|somos|i m|i am|we re|we are)\s+(?:un |una |an? )?(?:tecnicos?|instaladores?|plomeros?|electricistas?|maestros? de obra|albanil\w*|pintor\w*|carpinter\w*|soldador\w*|plumbers?|electricians?|technicians?|installers?|contractors?|painters?|carpenters?|welders?)\b)(?=.*\b(?:trabajo|trabajar|empleo|chamba|vacantes?|plazas?|cogiendo gente|contratando|work|job|jobs|hiring|openings?)\b)/;
+
 /** Someone asked for to do a job (see `TRADE_JOB`): the installation fact, even over a sure request for a person. */
 export function asksForTradesperson(text: string): boolean {
   const f = words(text);
@@ -180,6 +184,8 @@ function factsAsked(text: string): StoreFactKey[] {
   if (f === '' || TROUBLE.test(f)) return [];
   const asked = FACT_WORDS.filter(([, re, unless]) => re.test(f) && !unless?.test(f)).map(([key]) => key);
   if (!asked.includes('installation') && TRADE_JOB.test(f)) asked.push('installation');
+  // "¿tienen trabajo? soy electricista": a tradesperson looking for work, not one asked for.
+  if (asked.includes('installation') && SEEKS_WORK.test(f)) asked.splice(asked.indexOf('installation'), 1);
   if (asksLanguage(text)) asked.push('languages');
   // "do you cut keys?" is the key copies, not cutting to size.
   return asked.includes('keyCopies') ? asked.filter((k) => k !== 'cutting') : asked;
