@@ -4,6 +4,7 @@ import type { Offer, Product, TenantData, Vacancy } from '../../domain/tenant.js
 import type { InfoActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { fold } from '../brain/rule/text.js';
 import { calendarDate, formatDate } from './format.js';
+import { noOfferFor, offerForCount } from './offer-count.js';
 
 /** Words that name nothing in a list ("la del cemento" → "cemento"). */
 const NOT_NAMES = new Set([
@@ -52,7 +53,7 @@ const HOW_TO_APPLY = /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|donde (
  * cuándo es?"), or the one of the product on the counter (`sku`: "¿y hasta cuándo es la oferta?"
  * after the DeWalt drill's price).
  */
-export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: string, sku?: string): Pick<InfoActorOutput, 'replies' | 'focus'> {
+export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: string, sku?: string): Pick<InfoActorOutput, 'replies' | 'focus' | 'offer'> {
   const today = calendarDate(now, tenant.settings.timeZone);
   const current = tenant.offers.filter((o) => o.validUntil >= today).sort((a, b) => a.validUntil.localeCompare(b.validUntil));
   if (current.length === 0) return { replies: [{ template: 'offers.none' }] };
@@ -62,8 +63,13 @@ export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: 
   const one = tenant.templates[lang]?.['offers.one'] !== undefined ? (namedItem(current, text, (o) => [o.title.es, o.title.en, ...productNames(o)]) ?? (ofCounter.length === 1 ? ofCounter[0]! : null)) : null;
   if (one) {
     const focus = offerFocus(tenant, one);
-    return { replies: [{ template: 'offers.one', params: { title: one.title[lang], details: one.details[lang], validUntil: formatDate(one.validUntil, lang) } }], ...(focus ? { focus } : {}) };
+    // "¿aplica si compro 40?": whether that count gets it, and what it comes to.
+    const counted = offerForCount(tenant, one, lang, text, sku);
+    return { replies: [counted ?? { template: 'offers.one', params: { title: one.title[lang], details: one.details[lang], validUntil: formatDate(one.validUntil, lang) } }], ...(focus ? { focus } : {}) };
   }
+  // "¿me hacen descuento?" about a product on no offer: said so, not the list of other offers.
+  const none = noOfferFor(tenant, current, lang, text, sku);
+  if (none) return none;
   return { replies: [{ template: 'offers.list', params: { items: current.map((o) => ({ title: o.title[lang], details: o.details[lang], validUntil: formatDate(o.validUntil, lang) })) } }] };
 }
 

@@ -1,0 +1,112 @@
+/**
+ * An offer asked about for a count ("¿la del cemento aplica si compro 40?", "con 2 bombillos
+ * entra el 3x2?"), and a discount asked for a product that has none ("¿si compro 30 plywood me
+ * hacen descuento?"). A clerk answers the question asked: whether that count gets the offer and
+ * what it comes to, or that this product is not on offer — not the whole list of offers again.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { ChoiceOption } from '../../domain/understanding.js';
+import type { Offer, Product, TenantData } from '../../domain/tenant.js';
+import type { ReplyDirective } from '../../machines/conversation.contract.js';
+import { NUMBER_WORDS } from '../catalog/text.js';
+import { fold } from '../brain/rule/text.js';
+import { formatDate, formatMoney } from './format.js';
+import { dealTotal } from './product-offers.js';
+import { countUnit } from './units.js';
+
+/**
+ * A number followed by what says it is not a count: a size, a weight, a percentage, money, or a
+ * deal's own "3x2".
+ */
+const NOT_A_COUNT = /^(?:\s*(?:%|por ?ciento|percent|\/|x\s*\d|pulg\w*|inch\w*|"|mm|cm|kg|kilos?|lbs?|libras?|w|watts?|v|voltios?|volts?|pies? de largo|metros? de largo|de descuento|off))/;
+const NUMBER = /\b(\d{1,5})\b|\b([a-z]+)\b/g;
+
+/** The count of goods a message says ("si compro 40", "con cuarenta sacos", "two bulbs"), or null. */
+export function countSaid(text: string): number | null {
+  const f = fold(text).replace(/rd\s*\$\s*[\d,.]+|\$\s*[\d,.]+/g, ' ');
+  NUMBER.lastIndex = 0;
+  for (let m = NUMBER.exec(f); m !== null; m = NUMBER.exec(f)) {
+    const before = f.slice(0, m.index);
+    const after = f.slice(m.index + m[0].length);
+    if (/[x/.,]\s*$/.test(before) || NOT_A_COUNT.test(after)) continue;
+    if (m[1] !== undefined) {
+      const n = Number(m[1]);
+      if (n > 0) return n;
+      continue;
+    }
+    const word = m[2] as string;
+    // "un"/"una" are articles far more often than counts ("una oferta", "un descuento").
+    if (word === 'un' || word === 'una' || word === 'uno' || word === 'one') continue;
+    const n = NUMBER_WORDS[word];
+    if (n !== undefined) return n;
+  }
+  return null;
+}
+
+/** A discount asked on a purchase ("¿me hacen descuento?", "¿me dan mejor precio?", "any discount?"). */
+const ASKS_DISCOUNT = /\b(?:descuentos?|rebaj\w*|precio especial|mejor precio|mas barato|(?:me|nos) (?:lo |la |los |las )?(?:dejan|deja|das|dan) (?:mas )?(?:barat\w*|en menos)|discounts?|better price|cheaper|a deal)\b/;
+/** The offers as such ("¿qué ofertas tienen?", "¿hay promociones?"): the list, whatever is on the counter. */
+const ASKS_ALL = /\b(?:ofertas|promos|promociones|especiales|offers|deals|specials)\b/;
+
+/** The product of `offer` the answer is about: the one on the counter when it is one of them, else its first. */
+function productOf(tenant: TenantData, offer: Offer, sku: string | undefined): Product | null {
+  const skus = offer.skus ?? [];
+  const pick = sku !== undefined && skus.includes(sku) ? sku : skus[0];
+  return tenant.catalog.find((p) => p.sku === pick) ?? null;
+}
+
+/**
+ * Whether `count` of the offer's product gets `offer`, and what it comes to (template
+ * `offers.count.applies` / `offers.count.short`); null when the offer has no price terms, no
+ * count was said, or the tenant has no such templates.
+ */
+export function offerForCount(tenant: TenantData, offer: Offer, lang: Lang, text: string, sku: string | undefined): ReplyDirective | null {
+  const templates = tenant.templates[lang];
+  if (!offer.deal || templates?.['offers.count.applies'] === undefined || templates['offers.count.short'] === undefined) return null;
+  const count = countSaid(text);
+  const product = productOf(tenant, offer, sku);
+  if (count === null || product === null) return null;
+  const list = product.price * count;
+  const total = dealTotal(offer.deal, product, count);
+  const common = {
+    title: offer.title[lang],
+    details: offer.details[lang],
+    validUntil: formatDate(offer.validUntil, lang),
+    quantity: count,
+    unit: countUnit(product.unit, count, lang),
+    product: product.name,
+    listTotal: formatMoney(list),
+  };
+  if (total !== null && total < list) {
+    return { template: 'offers.count.applies', params: { ...common, total: formatMoney(total), saving: formatMoney(list - total) } };
+  }
+  // Short of it: from how many it starts, and what that many would come to with it.
+  const from = offer.deal.minQuantity ?? offer.deal.buy ?? null;
+  const fromTotal = from !== null && from > count ? dealTotal(offer.deal, product, from) : null;
+  if (from === null || fromTotal === null) return null;
+  return { template: 'offers.count.short', params: { ...common, from, fromUnit: countUnit(product.unit, from, lang), fromTotal: formatMoney(fromTotal) } };
+}
+
+/**
+ * "¿Me hacen descuento?" about the product on the counter (`sku`) when no current offer is on it:
+ * that it has none (template `offers.none_for`), with what a count could get elsewhere (a sales
+ * advisor's volume price). Null when the message asks for the offers as such, names no discount,
+ * or the tenant has no such template.
+ */
+export function noOfferFor(tenant: TenantData, current: readonly Offer[], lang: Lang, text: string, sku: string | undefined): { replies: ReplyDirective[]; offer: ChoiceOption } | null {
+  if (sku === undefined || tenant.templates[lang]?.['offers.none_for'] === undefined || tenant.templates[lang]?.['offers.none_for_count'] === undefined) return null;
+  const f = fold(text);
+  if (ASKS_ALL.test(f) || !ASKS_DISCOUNT.test(f)) return null;
+  if (current.some((o) => o.skus?.includes(sku))) return null;
+  const product = tenant.catalog.find((p) => p.sku === sku);
+  if (!product) return null;
+  const count = countSaid(text);
+  const reply: ReplyDirective =
+    count === null
+      ? { template: 'offers.none_for', params: { product: product.name } }
+      : { template: 'offers.none_for_count', params: { product: product.name, quantity: count, unit: countUnit(product.unit, count, lang), listTotal: formatMoney(product.price * count) } };
+  // A yes asks a sales advisor for the volume price, as the wholesale answer offers.
+  const what = count === null ? product.name : `${count} ${countUnit(product.unit, count, lang)} de ${product.name}`;
+  const asks = lang === 'en' ? `I want a sales advisor to quote me a volume price for ${what.replace(' de ', ' of ')}` : `quiero que un asesor me cotice precio por volumen de ${what}`;
+  return { replies: [reply], offer: { intent: 'sales_lead', label: 'clarify.option.yes_lead', text: asks } };
+}
