@@ -7,9 +7,10 @@
  * te interesa?"), so the products are on the counter for "dame 10" or a yes.
  */
 import type { Lang } from '../../domain/nlu.js';
-import type { TenantData } from '../../domain/tenant.js';
+import type { StoreFactKey, TenantData } from '../../domain/tenant.js';
 import type { InfoActorInput, InfoActorOutput, ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import { asksDirections, asksOpeningDay, asksPaymentMethod } from '../brain/rule/store-questions.js';
+import { storeFactsAsked } from '../brain/rule/store-facts.js';
 import { fold } from '../brain/rule/text.js';
 import { answerInfo } from './info.tool.js';
 import { joinTopicAnswers } from './joined-answers.js';
@@ -22,6 +23,15 @@ function storeAsked(text: string): boolean {
   // "no la he abierto" (the can, not the store) asks no hours.
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ');
   return STORE_ASKED.test(f) || asksOpeningDay(text) || asksDirections(text) || asksPaymentMethod(text);
+}
+
+/** Services the store does on the goods it sells, which need no one to call: "¿tienen tubo de 3/4? ¿me lo pueden cortar?". */
+const SERVICES_ON_GOODS: readonly StoreFactKey[] = ['cutting', 'paintMixing'];
+
+/** A service on the goods asked beside a product question the product route answered (never alone: "¿hacen cortes de madera?" is the store's). */
+function serviceOnGoodsAsked(text: string): boolean {
+  const facts = storeFactsAsked(text);
+  return facts.length > 0 && SERVICES_ON_GOODS.some((k) => facts.includes(k));
 }
 
 /** Product answers that price or list what was asked (not a search miss, a question back or a quote). */
@@ -60,7 +70,7 @@ export function answerInfoWithProducts(tenant: TenantData, input: InfoActorInput
  */
 export function withStoreAsked(product: ProductActorOutput, input: ProductActorInput, tenant: TenantData, now: number): ProductActorOutput {
   const text = input.text;
-  if (text === undefined || !answered(product) || product.delivery || product.offer || product.replies.length === 0 || !storeAsked(text)) return product;
+  if (text === undefined || !answered(product) || product.delivery || product.offer || product.replies.length === 0 || !(storeAsked(text) || serviceOnGoodsAsked(text))) return product;
   const lang: Lang = input.lang;
   const storeText = withoutMeasures(text, input.understanding.products.map((p) => p.query));
   const info = answerInfo(tenant, { tenantId: input.tenantId, lang, topic: 'store_hours_location', text: storeText, counter: true, idempotencyKey: `${input.idempotencyKey}:info` }, now);

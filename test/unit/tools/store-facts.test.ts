@@ -275,3 +275,20 @@ describe('someone to do a job (a tradesperson, not a person of the store)', () =
     expect(reply).not.toMatch(/número de caso/);
   });
 });
+
+describe('a service on the goods asked with them', () => {
+  it('should answer the price of cutting with the cutting service, and a pipe with its cutting asked beside it with both', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const price = texts(await say(host, 'cut-1', 'cuánto cobran por cortar un tubo?'));
+    expect(price).toMatch(/sin costo/);
+    expect(price).not.toMatch(/Qué medida necesitas/);
+    const both = texts(await say(host, 'cut-2', '¿tienen tubo de 3/4? ¿me lo pueden cortar?'));
+    expect(both).toMatch(/Cortamos a la medida/);
+    expect(both).toMatch(/Tubo PVC 3\/4"/);
+    const mixed = texts(await say(host, 'cut-3', 'tienen pintura verde? me la pueden mezclar?'));
+    expect(mixed).toMatch(/preparamos pintura/);
+    expect(mixed).toMatch(/Verde/);
+    // A service asked about a product alone stays the store's answer.
+    expect(texts(await say(host, 'cut-4', 'hacen cortes de madera?'))).not.toMatch(/RD\$475/);
+  });
+});
