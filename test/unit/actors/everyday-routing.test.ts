@@ -76,6 +76,8 @@ describe('everyday messages through the host (issue 10)', () => {
       ['gracias', /Con mucho gusto/],
       ['ok gracias', /Con mucho gusto|Hay algo más/],
       ['perfecto, muchas gracias', /Con mucho gusto|Hay algo más/],
+      ['ta bien, grasia', /Con mucho gusto|Hay algo más/],
+      ['ok grasias', /Con mucho gusto|Hay algo más/],
       ['no, el gris', /gris|Gris/],
       ['y en cubeta?', /cubeta/],
       ['sí, pero en cubeta', /cubeta/],
