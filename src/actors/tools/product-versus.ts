@@ -1,0 +1,92 @@
+/**
+ * Two products named and weighed against each other in one question: "¿el cemento Colonial es
+ * bueno o mejor el Cemex?", "¿cuál es mejor, la pintura Tropical o la Popular?", "¿qué diferencia
+ * hay entre la varilla grado 40 y la grado 60?", "DeWalt vs Truper". A clerk puts them side by
+ * side (price, stock, what each is for when the catalog says it) and asks what it is for before
+ * recommending one; the product route alone priced one of them, or listed both as a search.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
+import { foldAccents } from '../../kernel/fold.js';
+import { renderReply } from '../render-reply.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { packComparison } from './pack-compare.js';
+import { describeProduct, optionsFor } from './product-parts.js';
+
+/** Words that weigh one thing against another (folded). */
+const ASKS_VERSUS =
+  /\b(?:cual(?:es)? (?:es |son |sale |salen )?(?:el |la |los |las )?mejor(?:es)?|(?:es|son|sale|salen|seria|sera) mejor(?:es)?|(?:bueno|buena|buenos|buenas) o (?:es )?mejor|o (?:es )?mejor (?:el|la|los|las)|diferencias?|vs|versus|conviene|comparar\w*|compara\w*|cual (?:de los dos|de las dos|me llevo|escojo|elijo)|better|best|difference|differences|compare|comparison|which one)\b/;
+/** Two things in the question: "X o Y", "entre X y Y", "X vs Y", "X or Y". */
+const PAIR = /\b(?:o|u|or|vs|versus|entre|between|y|and)\b/;
+
+const MAX_COMPARED = 3;
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Per catalog: each brand it carries (once) with its pattern, built once. */
+const brandPatterns = new WeakMap<readonly Product[], readonly [string, RegExp][]>();
+
+/** A brand the catalog carries named in the text, other than `except` (folded text). */
+function otherBrandNamed(catalog: readonly Product[], folded: string, except: string | undefined): string | null {
+  let brands = brandPatterns.get(catalog);
+  if (brands === undefined) {
+    const seen = new Set<string>();
+    const list: [string, RegExp][] = [];
+    for (const p of catalog) {
+      const b = p.brand ? foldAccents(p.brand) : '';
+      if (b.length < 3 || seen.has(p.brand as string)) continue;
+      seen.add(p.brand as string);
+      list.push([p.brand as string, new RegExp(`\\b${escape(b)}\\b`)]);
+    }
+    brandPatterns.set(catalog, (brands = list));
+  }
+  return brands.find(([brand, re]) => brand !== except && re.test(folded))?.[0] ?? null;
+}
+
+/** The kind a product is (its name's first word: "Cemento", "Taladro", "Pintura"). */
+const kindOf = (p: Product): string => foldAccents(p.name.split(/\s+/)[0] ?? '');
+
+/**
+ * The products a comparison question names, side by side (template `product.compare`, what each
+ * is for in its note); null when the message weighs nothing, or names fewer than two products the
+ * catalog has.
+ */
+export function versusAnswer(tenant: TenantData, index: CatalogIndex, input: Pick<ProductActorInput, 'understanding'>, text: string, lang: Lang): ProductActorOutput | null {
+  if (tenant.templates[lang]?.['product.compare'] === undefined) return null;
+  const f = foldAccents(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  // A count orders ("mejor dame 5 sacos de cemento y 2 de arena"), it does not weigh.
+  if (!ASKS_VERSUS.test(f) || !PAIR.test(f) || input.understanding.products.some((p) => p.quantity !== undefined)) return null;
+  const products: Product[] = [];
+  for (const named of input.understanding.products) {
+    // "¿cuál es mejor para techo, zinc o aluzinc?": what it is for is not one of the two.
+    if (new RegExp(`\\b(?:para|pa|for)\\s+(?:el |la |los |las |un |una |mi |the |a )?${escape(foldAccents(named.query).split(/\s+/)[0] ?? '')}`).test(f)) continue;
+    const best = index.search(named.query, { limit: 1 })[0]?.product;
+    if (best && !products.includes(best)) products.push(best);
+  }
+  // One product phrase and another brand of the same kind ("el cemento Colonial … o el Cemex"; "DeWalt vs Truper, which drill").
+  const first = products[0];
+  if (products.length === 1 && first) {
+    const brand = otherBrandNamed(tenant.catalog, f, first.brand);
+    const same = brand === null ? [] : tenant.catalog.filter((p) => p.brand === brand && kindOf(p) === kindOf(first) && p.category === first.category);
+    const other = same.find((p) => (p.default_for?.length ?? 0) > 0) ?? same.find((p) => p.unit === first.unit && p.stock > 0) ?? same[0];
+    if (other) products.push(other);
+  }
+  if (products.length < 2) return null;
+  const compared = products.slice(0, MAX_COMPARED);
+  const cheapest = compared.reduce((a, b) => (b.price < a.price ? b : a));
+  const note = (key: string): string => renderReply({ template: key }, tenant.templates, lang);
+  const items = compared.map((p) => {
+    const use = p.use ? (lang === 'en' ? (p.use.en ?? '') : p.use.es) : '';
+    const marks = [p === cheapest && compared.some((q) => q.price !== p.price) ? note('product.compare.cheapest').replace(/^\s*—\s*/, '') : '', use.replace(/\.$/, '')].filter((s) => s !== '');
+    return { ...describeProduct(tenant, p, lang), note: marks.length > 0 ? ` — ${marks.join('; ')}` : '' };
+  });
+  const reply: ReplyDirective = { template: 'product.compare', params: { items }, options: optionsFor(compared) };
+  const shown = compared[0] as Product;
+  return { outcome: 'answered', replies: [reply], focus: { sku: shown.sku, name: shown.name, price: shown.price, query: shown.name, options: compared.map((p) => p.sku) } };
+}
+
+/** Products weighed side by side in one question: both packs of one product (`packComparison`), else two products (`versusAnswer`). */
+export function comparisonAsked(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, lang: Lang): ProductActorOutput | null {
+  return packComparison(tenant, index, input, text, lang) ?? versusAnswer(tenant, index, input, text, lang);
+}
