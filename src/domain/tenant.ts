@@ -184,6 +184,7 @@ export const STORE_FACT_KEYS = [
   'deliveryMinimum',
   'photos',
   'orderByChat',
+  'taxIncluded',
 ] as const;
 export type StoreFactKey = (typeof STORE_FACT_KEYS)[number];
 

@@ -26,7 +26,7 @@ function storeAsked(text: string): boolean {
 }
 
 /** Services the store does on the goods it sells, which need no one to call: "¿tienen tubo de 3/4? ¿me lo pueden cortar?". */
-const SERVICES_ON_GOODS: readonly StoreFactKey[] = ['cutting', 'paintMixing'];
+const SERVICES_ON_GOODS: readonly StoreFactKey[] = ['cutting', 'paintMixing', 'taxIncluded'];
 
 /** A service on the goods asked beside a product question the product route answered (never alone: "¿hacen cortes de madera?" is the store's). */
 function serviceOnGoodsAsked(text: string): boolean {

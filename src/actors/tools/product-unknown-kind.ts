@@ -59,6 +59,7 @@ const NOT_A_KIND = new Set([
   'sale', 'salio', 'salieron', 'llego', 'llegaron', 'llega', 'llegan', 'vino', 'vinieron', 'viene', 'vienen', 'venia', 'tiene', 'tienen',
   'queda', 'quedan', 'quedo', 'aparece', 'sigue', 'siguen', 'esta', 'estan', 'es', 'son', 'fue', 'dura', 'cuesta', 'cuestan', 'vale',
   'valen', 'hay', 'trae', 'traen', 'sirve', 'sirven', 'funciona', 'funcionan', 'se', 'me', 'le', 'lo', 'la', 'los', 'las', 'nos',
+  'incluye', 'incluyen', 'lleva', 'llevan', 'include', 'includes',
   // Selling words and how often: "pintura en oferta", "varillas mensuales".
   'oferta', 'ofertas', 'descuento', 'descuentos', 'rebaja', 'promocion', 'especial', 'vigente', 'mensual', 'mensuales', 'semanal',
   'semanales', 'diario', 'diarios', 'sale', 'offer', 'discount', 'monthly', 'weekly',

@@ -292,3 +292,19 @@ describe('a service on the goods asked with them', () => {
     expect(texts(await say(host, 'cut-4', 'hacen cortes de madera?'))).not.toMatch(/RD\$475/);
   });
 });
+
+describe('whether the prices include the tax', () => {
+  it.each(['¿los precios incluyen itbis?', 'el cemento lleva itbis?', 'does the price include tax?', 'is tax included?', '¿cuánto es el itbis?', 'precio con itbis del cemento'])('should read "%s" as the tax fact', (text) => {
+    expect(storeFactsAsked(text)).toContain('taxIncluded');
+  });
+  it.each(['tienen pintura con brillo?', 'cemento con arena', 'quiero factura con comprobante fiscal'])('should leave "%s" alone', (text) => {
+    expect(storeFactsAsked(text)).not.toContain('taxIncluded');
+  });
+  it('should answer the tax and the price when both are asked', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    const reply = texts(await say(host, 'tax-1', 'el precio del cemento incluye itbis?'));
+    expect(reply).toMatch(/incluyen el ITBIS/);
+    expect(reply).toMatch(/RD\$655\.00/);
+    expect(reply).not.toMatch(/No tengo \*cemento incluye\*/);
+  });
+});
