@@ -89,8 +89,10 @@ export function followUpCore(text: string): string {
     .replace(/^(?:(?:y|and)\s+)?(?:(?:ese|esa|el|la|lo)\s+mism[oa]|(?:the\s+)?same(?:\s+one)?)(?:\s+(?:pero|but))?\s+(?=\S)/, '')
     // "¿la tienen en azul?", "do you have it in blue?": the product in focus, asked in another colour or size.
     .replace(/^(?:(?:y|and)\s+)?(?:(?:lo|la|los|las)\s+(?:tienen|tienes|tiene|venden|vendes|manejan|hay)|(?:do\s+you\s+have|you\s+have|do\s+you\s+sell|have\s+you\s+got|does\s+it\s+come|do\s+they\s+come)\s+(?:it|them|this|that|one))\s+(?=(?:en|in|de|of)\s)/, '')
+    // "¿tienen en gris?", "¿hay de 1/2?", "do you have any in blue?": no kind named, so the one in focus in that colour or size.
+    .replace(/^(?:(?:y|and)\s+)?(?:(?:ustedes\s+|uds\s+)?(?:tienen|tienes|tiene|hay|venden|vendes|manejan|traen)|(?:do\s+you\s+have|you\s+have|have\s+you\s+got|got)(?:\s+(?:any|one|some))?)\s+(?=(?:en|in|de)\s)/, '')
     // "dame la de 2", "quiero el de 3/4", "dame 10 de 3/4", "give me the white one": the pick, asked for.
-    .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|necesito|ocupo|give\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)\s|\d)/, '')
+    .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|necesito|ocupo|give\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)(?:\s|$)|\d)/, '')
     // "la de 2 entonces", "el de 3/4 por favor", "the white one then": the words around a pick.
     .replace(/(?:\s+(?:entonces|pues|por\s+favor|porfa|porfavor|please|pls|ok|okay|then|mejor|gracias|thanks))+$/, '');
 }
@@ -259,7 +261,7 @@ const OTHER_ONE =
 
 /** "esa misma", "ese", "that one", "the same one": the product on the counter, chosen. */
 const SAME_ONE =
-  /^(?:(?:si|ok|okay|dale|pues|entonces|yes|sure)\s+)*(?:(?:ese|esa|eso|este|esta|el|la|lo)\s+mism[oa]|es[ea]|est[ea]|es[ea]\s+(?:ahi|nomas|nada\s+mas)|that\s+one|this\s+one|the\s+same(?:\s+one)?|same\s+one)(?:\s+(?:por\s+favor|porfa|please|entonces|pues|then))?$/;
+  /^(?:(?:si|ok|okay|dale|pues|entonces|yes|sure|dame|deme|quiero|me\s+llevo|llevo|ponme|give\s+me|i\s+ll\s+take|ill\s+take|i\s+want)\s+)*(?:(?:ese|esa|eso|este|esta|el|la|lo)\s+mism[oa]|es[ea]|est[ea]|es[ea]\s+(?:ahi|nomas|nada\s+mas)|that\s+one|this\s+one|the\s+same(?:\s+one)?|same\s+one)(?:\s+(?:por\s+favor|porfa|please|entonces|pues|then))?$/;
 
 /**
  * A count of one of the options shown, by its place ("dame 2 de la primera", "3 galones de la
