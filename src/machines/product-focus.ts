@@ -306,7 +306,24 @@ const QUANTITY_FILLER = new Set([
   'pero', 'but', 'yes', 'sure',
   // How many to leave: "déjale 5", "que queden 5", "leave 5".
   'deja', 'dejale', 'dejame', 'dejalo', 'dejalos', 'queden', 'quede', 'leave', 'keep',
+  // A count corrected: "perdón, 2 no 20", "quise decir 2", "era 2", "sorry, I meant 2", "oops, 2".
+  'perdon', 'disculpa', 'disculpe', 'sorry', 'quise', 'decir', 'digo', 'era', 'eran', 'meant', 'mean', 'oops', 'sino',
 ]);
+/** A count corrected: the one meant first ("2 no 20", "2, not 20")... */
+const COUNT_NOT_COUNT = /\b(\d+)\s+(?:no|not)\s+\d+\b/;
+/** ...or after the one corrected ("no 20, 2", "no 20 sino 2", "not 20 but 2"). */
+const NOT_COUNT_BUT = /\b(?:no|not)\s+(?:(?:son|eran|es|era)\s+)?\d+\s+(?:(?:sino|son|but|it s)\s+)?(\d+)\b/;
+/**
+ * The count a correction says was wrong ("perdón, 3 no 5" → 5, "no 20, 2" → 20); undefined when the
+ * message corrects no count. With several lines counted, the line that had it is the one meant.
+ */
+export function correctedCount(text: string): number | undefined {
+  const t = fold(text);
+  const first = /\b\d+\s+(?:no|not)\s+(\d+)\b/.exec(t);
+  const after = first ? null : NOT_COUNT_BUT.exec(t);
+  const was = first?.[1] ?? (after ? /\d+/.exec(after[0])?.[0] : undefined);
+  return was === undefined ? undefined : Number(was);
+}
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
   /^(?:unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
@@ -327,6 +344,9 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
     .replace(/\b(?:de|of)\s+(?:(?:el|la|ese|esa|este|esta)\s+mism[oa]s?|esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?)\b/g, ' ')
     .replace(/\b(?:(?:the\s+)?same|that|this)\s+one\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
+    // "perdón, 2 no 20", "2 not 20", "no 20 sino 2": the count meant, the one corrected gone.
+    .replace(COUNT_NOT_COUNT, '$1')
+    .replace(NOT_COUNT_BUT, '$1')
     .replace(/\s+/g, ' ')
     .trim();
   // "quítale 2", "sácale 3", "2 menos", "take 2 off": that many fewer than the count on the counter.
