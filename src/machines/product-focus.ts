@@ -324,9 +324,15 @@ export function correctedCount(text: string): number | undefined {
   const was = first?.[1] ?? (after ? /\d+/.exec(after[0])?.[0] : undefined);
   return was === undefined ? undefined : Number(was);
 }
+/** Dozens said in words: "una docena", "2 docenas", "media docena", "a dozen", "half a dozen". */
+const DOZENS = /\b(?:(?:(un|una|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)?(?:docenas?|dozens?)|(media\s+docena|half\s+a\s+dozen))\b/;
+/** Pairs: "un par", "dos pares", "a pair", "a couple" (two pieces each). */
+const PAIRS = /\b(?:(un|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)(?:pares|par|pairs?|couple)\b/;
+const countWord = (n: string | undefined): number => (n === undefined ? 1 : /^\d+$/.test(n) ? Number(n) : (NUMBER_WORDS[n] ?? 1));
+
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
-  /^(?:unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
+  /^(?:pares|unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
 
 /**
  * The quantity a follow-up asks for ("y si compro 50?", "ok dame 5", "cuánto me salen 3?",
@@ -347,6 +353,9 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
     // "perdón, 2 no 20", "2 not 20", "no 20 sino 2": the count meant, the one corrected gone.
     .replace(COUNT_NOT_COUNT, '$1')
     .replace(NOT_COUNT_BUT, '$1')
+    // "una docena", "media docena", "un par", "dos pares", "half a dozen": counted in pieces (a pair stays said, for goods sold by the pair).
+    .replace(DOZENS, (_, n: string | undefined, half: string | undefined) => `${half !== undefined ? 6 : 12 * countWord(n)} piezas`)
+    .replace(PAIRS, (_, n: string | undefined) => `${2 * countWord(n)} pares`)
     .replace(/\s+/g, ' ')
     .trim();
   // "quítale 2", "sácale 3", "2 menos", "take 2 off": that many fewer than the count on the counter.
