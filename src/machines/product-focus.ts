@@ -324,6 +324,8 @@ export function correctedCount(text: string): number | undefined {
   const was = first?.[1] ?? (after ? /\d+/.exec(after[0])?.[0] : undefined);
   return was === undefined ? undefined : Number(was);
 }
+/** One more of the same: "otra igual", "otro más", "una más", "uno igualito", "one more", "another one". */
+const ONE_MORE_SAME = /\b(?:(?:un|una|uno|otr[oa])\s+(?:mas|igual(?:it[oa])?)|(?:one|another)\s+more|another\s+one|one\s+extra)\b/;
 /** Dozens said in words: "una docena", "2 docenas", "media docena", "a dozen", "half a dozen". */
 const DOZENS = /\b(?:(?:(un|una|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)?(?:docenas?|dozens?)|(media\s+docena|half\s+a\s+dozen))\b/;
 /** Pairs: "un par", "dos pares", "a pair", "a couple" (two pieces each). */
@@ -353,6 +355,8 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
     // "perdón, 2 no 20", "2 not 20", "no 20 sino 2": the count meant, the one corrected gone.
     .replace(COUNT_NOT_COUNT, '$1')
     .replace(NOT_COUNT_BUT, '$1')
+    // "otra igual", "una más", "another one", "one more": one more of the same.
+    .replace(ONE_MORE_SAME, '1 mas')
     // "una docena", "media docena", "un par", "dos pares", "half a dozen": counted in pieces (a pair stays said, for goods sold by the pair).
     .replace(DOZENS, (_, n: string | undefined, half: string | undefined) => `${half !== undefined ? 6 : 12 * countWord(n)} piezas`)
     .replace(PAIRS, (_, n: string | undefined) => `${2 * countWord(n)} pares`)
