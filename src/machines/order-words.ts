@@ -208,7 +208,7 @@ export function confirmsTheOrder(text: string): boolean {
 
 /** "eso es todo", "nada más", "that's all": the customer is done adding to the order. */
 const THATS_ALL =
-  /^(?:(?:ok|okay|bueno|listo|dale|pues|entonces|ya|si|no|perfecto|so|well|yes|no)\s+)*(?:eso (?:es|seria|sería) todo|es todo|seria todo|eso nada mas|nada mas|na mas|eso no mas|eso nomas|ya (?:eso )?es todo|con eso (?:es suficiente|basta|me basta)|that ?s (?:all|it)|that will be all|that ?s everything|nothing else)(?:\s+(?:por ahora|gracias|muchas gracias|por el momento|for now|thanks|thank you))*$/;
+  /^(?:(?:ok|okay|bueno|listo|dale|pues|entonces|ya|si|no|perfecto|so|well|yes|no)\s+)*(?:eso (?:es|seria|sería|e) (?:todo|to)|es todo|seria todo|eso nada mas|nada mas|na mas|eso no mas|eso nomas|ya (?:eso )?es todo|con eso (?:es suficiente|basta|me basta)|that ?s (?:all|it)|that will be all|that ?s everything|nothing else)(?:\s+(?:por ahora|gracias|muchas gracias|por el momento|for now|thanks|thank you))*$/;
 
 /** The order is complete ("eso es todo", "nada más", "that's all"), said as the whole message. */
 export function saysThatsAll(text: string): boolean {

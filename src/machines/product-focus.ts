@@ -30,11 +30,17 @@ function fold(text: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .replace(/[¿?¡!.,;:]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // WhatsApp spellings: "dame 20 d esa", "tmb 3 d arena", "5 xfa", "q sean 10".
+    .replace(CHAT_WORD, (w) => CHAT_SPELLING[w] ?? w);
   lastText = text;
   lastFold = folded;
   return folded;
 }
+
+/** The chat spellings a follow-up is written in, read as the words they stand for (the brain has its own, fuller list). */
+const CHAT_SPELLING: Readonly<Record<string, string>> = { d: 'de', dl: 'del', q: 'que', k: 'que', xfa: 'por favor', xfavor: 'por favor', porfa: 'por favor', tmb: 'tambien', tb: 'tambien', tbn: 'tambien', m: 'me' };
+const CHAT_WORD = /\b(?:d|dl|q|k|xfa|xfavor|porfa|tmb|tb|tbn|m)\b/g;
 
 const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and if|y si|y para|y el|y la|y los|y las|y en|y de|y con|entonces)\b/;
 const QUANTITY_ONLY =
