@@ -32,3 +32,13 @@ export function asksToCancelOrder(text: string): boolean {
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
   return CANCEL.test(f) && AN_ORDER.test(f) && !TROUBLE.test(f) && !ORDER_NOT_PLACED.test(f);
 }
+
+/**
+ * "¿me lo traen?", "me lo pueden llevar?" read as a weak complaint (the classifier hears trouble in
+ * "traer"): with no trouble told and no order already placed, it asks whether the goods can be
+ * brought, a delivery question. A complaint about a delivery ("no me lo han traído") keeps its reading.
+ */
+export function bringsNoTrouble(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  return !TROUBLE.test(f) && !MY_ORDER.test(f) && !/\b(?:no|nunca|todavia|aun|not|never|yet)\b/.test(f);
+}
