@@ -9,6 +9,7 @@ import { asksDeliveryTime } from './delivery-time.js';
 import { takesTheOrder } from './order-words.js';
 import { createLru, remembered } from '../kernel/lru.js';
 import { readFocusQuestion } from './focus-questions.js';
+import { chatSpelt, countsInWords } from './count-words.js';
 
 /** Turns after which a product answer is no longer what "y si compro 50?" refers to. */
 export const PRODUCT_FOCUS_TURNS = 4;
@@ -24,23 +25,20 @@ let lastFold = '';
 
 function fold(text: string): string {
   if (text === lastText) return lastFold;
-  const folded = text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[¿?¡!.,;:]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    // WhatsApp spellings: "dame 20 d esa", "tmb 3 d arena", "5 xfa", "q sean 10".
-    .replace(CHAT_WORD, (w) => CHAT_SPELLING[w] ?? w);
+  // WhatsApp spellings spelt out: "dame 20 d esa", "tmb 3 d arena", "5 xfa", "q sean 10".
+  const folded = chatSpelt(
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[¿?¡!.,;:]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   lastText = text;
   lastFold = folded;
   return folded;
 }
-
-/** The chat spellings a follow-up is written in, read as the words they stand for (the brain has its own, fuller list). */
-const CHAT_SPELLING: Readonly<Record<string, string>> = { d: 'de', dl: 'del', q: 'que', k: 'que', xfa: 'por favor', xfavor: 'por favor', porfa: 'por favor', tmb: 'tambien', tb: 'tambien', tbn: 'tambien', m: 'me' };
-const CHAT_WORD = /\b(?:d|dl|q|k|xfa|xfavor|porfa|tmb|tb|tbn|m)\b/g;
 
 const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and if|y si|y para|y el|y la|y los|y las|y en|y de|y con|entonces)\b/;
 const QUANTITY_ONLY =
@@ -315,29 +313,6 @@ const QUANTITY_FILLER = new Set([
   // A count corrected: "perdón, 2 no 20", "quise decir 2", "era 2", "sorry, I meant 2", "oops, 2".
   'perdon', 'disculpa', 'disculpe', 'sorry', 'quise', 'decir', 'digo', 'era', 'eran', 'meant', 'mean', 'oops', 'sino',
 ]);
-/** A count corrected: the one meant first ("2 no 20", "2, not 20")... */
-const COUNT_NOT_COUNT = /\b(\d+)\s+(?:no|not)\s+\d+\b/;
-/** ...or after the one corrected ("no 20, 2", "no 20 sino 2", "not 20 but 2"). */
-const NOT_COUNT_BUT = /\b(?:no|not)\s+(?:(?:son|eran|es|era)\s+)?\d+\s+(?:(?:sino|son|but|it s)\s+)?(\d+)\b/;
-/**
- * The count a correction says was wrong ("perdón, 3 no 5" → 5, "no 20, 2" → 20); undefined when the
- * message corrects no count. With several lines counted, the line that had it is the one meant.
- */
-export function correctedCount(text: string): number | undefined {
-  const t = fold(text);
-  const first = /\b\d+\s+(?:no|not)\s+(\d+)\b/.exec(t);
-  const after = first ? null : NOT_COUNT_BUT.exec(t);
-  const was = first?.[1] ?? (after ? /\d+/.exec(after[0])?.[0] : undefined);
-  return was === undefined ? undefined : Number(was);
-}
-/** One more of the same: "otra igual", "otro más", "una más", "uno igualito", "one more", "another one". */
-const ONE_MORE_SAME = /\b(?:(?:un|una|uno|otr[oa])\s+(?:mas|igual(?:it[oa])?)|(?:one|another)\s+more|another\s+one|one\s+extra)\b/;
-/** Dozens said in words: "una docena", "2 docenas", "media docena", "a dozen", "half a dozen". */
-const DOZENS = /\b(?:(?:(un|una|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)?(?:docenas?|dozens?)|(media\s+docena|half\s+a\s+dozen))\b/;
-/** Pairs: "un par", "dos pares", "a pair", "a couple" (two pieces each). */
-const PAIRS = /\b(?:(un|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)(?:pares|par|pairs?|couple)\b/;
-const countWord = (n: string | undefined): number => (n === undefined ? 1 : /^\d+$/.test(n) ? Number(n) : (NUMBER_WORDS[n] ?? 1));
-
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
   /^(?:pares|unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
@@ -354,18 +329,13 @@ export function readFollowUpQuantity(text: string): Readonly<{ quantity: number;
 function readQuantity(text: string): Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined {
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
-  const t = fold(text)
+  const said = fold(text)
     .replace(/\b(?:de|of)\s+(?:(?:el|la|ese|esa|este|esta)\s+mism[oa]s?|esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?)\b/g, ' ')
     .replace(/\b(?:(?:the\s+)?same|that|this)\s+one\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
-    // "perdón, 2 no 20", "2 not 20", "no 20 sino 2": the count meant, the one corrected gone.
-    .replace(COUNT_NOT_COUNT, '$1')
-    .replace(NOT_COUNT_BUT, '$1')
-    // "otra igual", "una más", "another one", "one more": one more of the same.
-    .replace(ONE_MORE_SAME, '1 mas')
-    // "una docena", "media docena", "un par", "dos pares", "half a dozen": counted in pieces (a pair stays said, for goods sold by the pair).
-    .replace(DOZENS, (_, n: string | undefined, half: string | undefined) => `${half !== undefined ? 6 : 12 * countWord(n)} piezas`)
-    .replace(PAIRS, (_, n: string | undefined) => `${2 * countWord(n)} pares`)
+    .replace(/\s+/g, ' ');
+  // "perdón, 2 no 20", "otra igual", "media docena", "un par": the count as digits (`count-words.ts`).
+  const t = countsInWords(said)
     .replace(/\s+/g, ' ')
     .trim();
   // "quítale 2", "sácale 3", "2 menos", "take 2 off": that many fewer than the count on the counter.

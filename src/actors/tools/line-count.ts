@@ -7,7 +7,8 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine } from '../../machines/conversation.contract.js';
-import { correctedCount, pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { correctedCount } from '../../machines/count-words.js';
 import { plainWords } from '../../kernel/plain-words.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { counterLines } from './order-total.js';

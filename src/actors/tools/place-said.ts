@@ -10,7 +10,10 @@
  * delivery question that names no place is then read with it (`info.tool.ts`, `product-delivery.ts`).
  */
 import type { TenantData } from '../../domain/tenant.js';
+import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
+import { asksTotalWithDelivery } from '../../machines/product-focus.js';
 import { findDeliveryPlace } from './info.tool.js';
+import { deliveryAskedIn } from './product-delivery.js';
 
 /** A longer message is a story, not a place named in passing: not searched (the hot path stays cheap). */
 const MAX_TEXT = 300;
@@ -32,4 +35,17 @@ export function placeNamedIn(tenant: Pick<TenantData, 'store'>, text: string | u
 export function reportingPlaceSaid<T extends object>(tenant: Pick<TenantData, 'store'>, out: T, text: string | undefined): T & { placeSaid?: string } {
   const place = placeNamedIn(tenant, text);
   return place === undefined ? out : { ...out, placeSaid: place };
+}
+
+/**
+ * The product tool's answer with the place said before taken as the delivery when the message asks
+ * the total with it and names no place ("es para una casa en Villa Hermosa" … "¿cuánto sería con el
+ * envío?"): that zone's fee is a line of the total, and the place becomes the conversation's delivery
+ * (`deliveryAsked`). The answer reports the place its own message named (`placeSaid`).
+ */
+export function answerWithPlaceSaid(tenant: TenantData, input: ProductActorInput, now: number | undefined, answer: (input: ProductActorInput) => ProductActorOutput): ProductActorOutput {
+  const text = input.text;
+  const delivery = !input.delivery && input.placeSaid !== undefined && text !== undefined && text.length <= MAX_TEXT && asksTotalWithDelivery(text) ? deliveryAskedIn(tenant, `llevar a ${input.placeSaid}`, now) : undefined;
+  const out = delivery ? answer({ ...input, delivery }) : answer(input);
+  return reportingPlaceSaid(tenant, delivery && !out.deliveryAsked ? { ...out, deliveryAsked: delivery } : out, text);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { correctedCount, followUpCore, isProductFollowUp, readFollowUpQuantity } from '../../../src/machines/product-focus.js';
+import { followUpCore, isProductFollowUp, readFollowUpQuantity } from '../../../src/machines/product-focus.js';
+import { correctedCount } from '../../../src/machines/count-words.js';
 import { saysThatsAll, takesTheOrder } from '../../../src/machines/order-words.js';
 
 describe('follow-up words › the product in focus in another colour or size, no kind named', () => {

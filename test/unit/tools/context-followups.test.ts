@@ -67,9 +67,16 @@ describe('a conversation that remembers › the place said before', () => {
     expect(said(delivery)).toContain('300');
   });
 
+  it('should put the delivery to the place said in the total asked "con el envío"', async () => {
+    const [, total] = await chat('quiero 3 galones de pintura blanca para Caleta', '¿cuánto sale con delivery?');
+    expect(said(total)).toContain('Caleta');
+    expect(said(total)).toContain('4,150');
+  });
+
   it('should read "¿me lo traen?" as a delivery question, and a delivery that did not come as a complaint', async () => {
     expect(brain.parse('¿me lo traen?').intent.name).toBe('store_hours_location');
     expect(brain.parse('no me lo han traído').intent.name).toBe('complaint');
+    expect(brain.parse('la entrega dañó mi portón').intent.name).toBe('complaint');
     const [, delivery] = await chat('tienen cemento pa una casa en cumayasa', 'me lo traen?');
     expect(said(delivery)).toContain('Cumayasa');
   });
