@@ -26,6 +26,7 @@ import type {
 import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
 import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-store.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
+import { answerWithPlaceSaid, reportingPlaceSaid } from './tools/place-said.js';
 import { quoteSummaryLines } from './tools/estimate-delivery.js';
 import { createLiveTools } from './tools/live-data.js';
 import { createTenantInfo } from './tools/tenant-info.tool.js';
@@ -114,10 +115,11 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
   // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
   const today = dayInZone(clock, data.settings.timeZone);
-  const catalogProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerProduct(data, index, input, { ...(input.text !== undefined ? { text: input.text } : {}), now: clock.now() }), today);
+  // Each answer reports the store's place its message named (`place-said.ts`), for the machine to remember.
+  const catalogProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerWithPlaceSaid(data, input, clock.now(), (asked) => answerProduct(data, index, asked, { ...(asked.text !== undefined ? { text: asked.text } : {}), now: clock.now() })), today);
   // A product and a store question in one message ("¿tienen varilla? ¿y a qué hora cierran?"): both answered, whichever route it took (the tenant's own data only).
   const localProduct = catalogProduct ? (input: ProductActorInput) => withStoreAsked(catalogProduct(input), input, data, clock.now()) : null;
-  const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => (catalogProduct ? answerInfoWithProducts(data, input, clock.now(), catalogProduct) : answerInfo(data, input, clock.now()));
+  const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => reportingPlaceSaid(data, catalogProduct ? answerInfoWithProducts(data, input, clock.now(), catalogProduct) : answerInfo(data, input, clock.now()), input.text);
   const answering = provideAnswerers(reading, { ...(localProduct ? { answerProduct: localProduct } : {}), ...(localInfo ? { answerInfo: localInfo } : {}) });
   const machine = answering.provide({
     actors: {

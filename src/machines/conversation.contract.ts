@@ -224,6 +224,8 @@ export interface ProductActorInput {
   estimate?: QuoteLine[];
   /** Where the customer asked us to deliver a few turns ago (a served zone): its fee goes into an estimate's total. */
   delivery?: DeliveryQuote;
+  /** A place of the store's (zone or known place) the customer named earlier, in passing ("para mi villa en Casa de Campo"): "¿cuándo llega?" is about it. */
+  placeSaid?: string;
   idempotencyKey: string;
 }
 /** A served delivery place and its fee (DOP; 0 = free). */
@@ -254,6 +256,8 @@ export interface ProductActorOutput {
   delivery?: DeliveryQuote;
   /** A served place the customer asked us to deliver to in this message, at its fee: kept as the conversation's delivery (`context.delivery`). */
   deliveryAsked?: DeliveryQuote;
+  /** The store's zone or known place the message named, whatever it asked (`place-said.ts`): remembered as `context.placeSaid`. */
+  placeSaid?: string;
   replies: ReplyDirective[];
   /** The product answered (the first, or the likeliest of the options shown). */
   focus?: ProductFocus;
@@ -311,6 +315,8 @@ export interface InfoActorInput {
   quote?: true;
   /** The served place asked for a few turns ago: "¿y cuándo llega?" asks its delivery time. */
   delivery?: DeliveryQuote;
+  /** A place named earlier in passing and not followed by another delivery place: a delivery question naming none is about it. */
+  placeSaid?: string;
   /** The reading, when it names products besides the store question ("¿tienen varilla? ¿y a qué hora cierran?"): they are answered too. */
   understanding?: Understanding;
   /** The product on the counter (answered in a recent turn): "¿hasta cuándo es la oferta?" is about its offer. */
@@ -330,6 +336,8 @@ export interface InfoActorOutput {
   offer?: ChoiceOption;
   /** A delivery answered for a served place: kept for the estimate's total ("¿cuánto sería todo?"). */
   delivery?: DeliveryQuote;
+  /** The store's zone or known place the message named (`place-said.ts`): remembered as `context.placeSaid`. */
+  placeSaid?: string;
   /** The products the answer put on the counter (an offer's): follow-ups ("la más barata", "dame 3 de esa") are about them. */
   focus?: ProductFocus;
   /** A product answered with the store question, offered with "¿Te lo reservo?": what a yes sets aside (as `ProductActorOutput.reserve`). */

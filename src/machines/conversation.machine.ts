@@ -142,6 +142,8 @@ export interface ConversationContext {
   infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true } | null;
   /** The served place the customer last asked us to deliver to, with its fee and the turn (absent in older snapshots). */
   delivery?: (DeliveryQuote & { turn: number }) | null;
+  /** The store's zone or known place the customer last named, whatever they asked ("para mi villa en Casa de Campo"), and the turn (absent in older snapshots). */
+  placeSaid?: { name: string; turn: number } | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
   contact?: ContactProfile | null;
   /** The turn a returning contact was welcomed back in (one greeting per turn). */
@@ -395,7 +397,8 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
   const text = withoutLaughter(context.lastMessage?.text ?? '');
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
   // ...and "confírmame el pedido" may read as a complaint (the word "pedido"): confirming takes it.
-  const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name) || (understanding.nlu.intent.name === 'complaint' && confirmsTheOrder(text));
+  // ...and "me llevo ese" (the verb "llevar") may read as a weak complaint: taking the one shown wins.
+  const smallTalk = ['thanks', 'goodbye'].includes(understanding.nlu.intent.name) || (understanding.nlu.intent.name === 'complaint' && (confirmsTheOrder(text) || (!understanding.critical && understanding.nlu.intent.confidence < HANDOFF_CONFIDENCE && takesTheOrder(text))));
   if (asksSomethingElse(understanding) && !(smallTalk && (takesTheOrder(text) || understanding.nlu.intent.name === 'thanks'))) return false;
   if (/\b(?:pero|but|instead|mejor|otro|otra|other|another)\b|\d/i.test(text) || text.trim().split(/\s+/).length > 8) return false;
   // "dame todo eso", "mándamelos" with more lines counted: the whole counter (the product flow), not the last line only.
@@ -468,6 +471,21 @@ function returnConditionOf(text: string, bulk: boolean): { returnCondition?: 'el
 
 /** How many turns a delivery place asked for stays part of an estimate's total. */
 const DELIVERY_TURNS = 8;
+/** How many turns a place named in passing is still where "¿me lo llevan?" means (a clerk remembers the job's place a while). */
+const PLACE_SAID_TURNS = 12;
+
+/** The place named earlier, while recent and not followed by a delivery asked to a place (which then speaks for itself). */
+function placeSaidOf(context: ConversationContext): { placeSaid?: string } {
+  const said = context.placeSaid;
+  if (!said || context.turn - said.turn > PLACE_SAID_TURNS) return {};
+  const delivery = context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS ? context.delivery : null;
+  return delivery && delivery.turn >= said.turn ? {} : { placeSaid: said.name };
+}
+
+/** The place a tool's answer says its message named, remembered with the turn. */
+function placeSaidIn(context: ConversationContext, out: { placeSaid?: string } | undefined): Partial<ConversationContext> {
+  return out?.placeSaid !== undefined ? { placeSaid: { name: out.placeSaid, turn: context.turn } } : {};
+}
 /** The whole order's price asked ("¿cuánto sería todo con el envío?", "the total with delivery?"). */
 const ORDER_TOTAL = /\b(?:todo|total|en total|con todo|all together|altogether|the total|in total|everything)\b/;
 
@@ -527,6 +545,7 @@ export function productInput(context: ConversationContext): ProductActorInput {
     ...(context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS
       ? { delivery: { place: context.delivery.place, fee: context.delivery.fee, ...(context.delivery.freeFrom !== undefined ? { freeFrom: context.delivery.freeFrom } : {}) } }
       : {}),
+    ...placeSaidOf(context),
     idempotencyKey: key(context, 'product'),
   };
 }
@@ -551,6 +570,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
       ? { reserve: { text: offered.text, ...(offered.lines ? { quantity: 1, price: offered.lines.reduce((sum, l) => sum + l.price * l.quantity, 0), lines: true as const } : { quantity: offered.line.quantity, price: offered.line.price }), ...(offered.again ? { again: true as const } : {}) } }
       : {}),
     ...(delivery ? { delivery } : {}),
+    ...placeSaidOf(context),
     ...(offered?.kind === 'quote_offer' && !offered.again && pendingQuoteOffer(context) ? { quote: true as const } : {}),
     ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
@@ -609,7 +629,7 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   // "quiero devolver 2 sacos de cemento que me sobraron": bulk goods the policy never takes back, whatever is told next.
   const bulk = returns && (returnsBulkGoods(said) || (!!context.infoFocus?.bulk && context.turn - context.infoFocus.turn === 1));
   const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}) } };
-  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus };
+  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out) };
 }
 
 /** The product answered becomes the focus of follow-ups; an answer without one keeps the last (`storeProductFocus`). */
@@ -617,7 +637,7 @@ function productFocusOf(context: ConversationContext, event: unknown): Partial<C
   const out = outputOf<ProductActorOutput>(event);
   const focus = out?.focus;
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": that place is where the order goes, for "¿cuándo llega?" and the totals after.
-  const delivery = out?.deliveryAsked ? { delivery: { ...out.deliveryAsked, turn: context.turn } } : {};
+  const delivery = { ...(out?.deliveryAsked ? { delivery: { ...out.deliveryAsked, turn: context.turn } } : {}), ...placeSaidIn(context, out) };
   return focus ? { productFocus: { ...focus, turn: context.turn }, ...delivery } : delivery;
 }
 
@@ -914,7 +934,7 @@ export const conversationMachine = setup({
       const onOffer = pendingQuoteOffer(context) && context.expecting.kind === 'quote_offer' && (context.expecting.lines?.length ?? 0) > 0;
       // "¿cuánto sería con delivery a Caleta?" with an estimate, or several lines counted: that order's total with the delivery.
       // "eso es todo" after counts given one by one, the last line offered: the order's total, not a goodbye.
-      if (again === null && saysThatsAll(text)) return countedOnCounter(recentFocus(context)) >= 2 && context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1;
+      if (again === null && saysThatsAll(text)) return countedOnCounter(recentFocus(context)) >= 1 && context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1;
       if (again === null) return (onOffer || countedOnCounter(recentFocus(context)) >= 2) && asksTotalWithDelivery(text);
       if (onOffer) return true;
       // "dame 20" … "¿cuánto sería todo?": the total of what was counted on the counter.

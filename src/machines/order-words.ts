@@ -30,12 +30,15 @@ const TAKES_IT = new RegExp(
     String.raw`como\s+(?:l[oa]s?\s+)?(?:compro|pido|ordeno|encargo)`,
     // "ok dame eso", "dame todo eso", "mándame esos", "ponme todo": what was just priced, all of it
     String.raw`(?:dame|deme|denme|ponme|pongame|mandame|mandeme|enviame|traeme|vendeme)\s+(?:todo\s+)?(?:eso|esos|esas|todo)(?:\s+(?:entonces|pues|ya|por\s+favor|porfa|pls))?\s*$`,
+    // "dame esa", "me llevo ese mismo", "quiero esa entonces": the one just shown, taken
+    String.raw`(?:dame|deme|denme|ponme|pongame|mandame|mandeme|enviame|traeme|vendeme|quiero|me\s+llevo|llevo|me\s+quedo\s+con)\s+(?:es[ea]|est[ea])(?:\s+(?:mism[oa]|ahi))?(?:\s+(?:entonces|pues|ya|por\s+favor|porfa|pls))?\s*$`,
     // "va", "dale con eso", "vamos con eso", "me quedo con eso"
     String.raw`(?:vamos|dale|voy|me\s+quedo)\s+con\s+(?:eso|esos|esas|esa|ese|el|la|los|las)\b`,
     // "confírmalo", "confírmame el pedido", "quiero confirmar el pedido"
     String.raw`confirma(?:me|nos)?l[oa]s?|confirma(?:me|nos)?\s+(?:el|la|ese|esa)\s+(?:pedido|orden|compra)|(?:quiero|quisiera|voy\s+a|vamos\s+a)\s+confirmar(?:l[oa]s?|\s+(?:el|la)\s+(?:pedido|orden|compra))`,
     // English
-    String.raw`confirm\s+(?:it|them|the\s+order|my\s+order)|set\s+(?:it|them)\s+aside|reserve\s+(?:it|them)|hold\s+(?:it|them)|i\s*(?:ll|\s+will)\s+(?:take|buy|get|order)\s+(?:it|them|those|these|that)`,
+    String.raw`confirm\s+(?:it|them|the\s+order|my\s+order)|set\s+(?:it|them)\s+aside|reserve\s+(?:it|them)|hold\s+(?:it|them)|i\s*(?:ll|\s+will)\s+(?:take|buy|get|order)\s+(?:it|them|those|these|that)(?:\s+one)?`,
+    String.raw`give\s+me\s+(?:that|this)(?:\s+one)?(?:\s+(?:then|please))?\s*$`,
     String.raw`i\s*(?:d\s+like|\s+would\s+like|\s+want|\s+wanna)\s+(?:to\s+)?(?:buy|order|get|take)\s+(?:it|them|those|these|that)`,
     String.raw`i\s*(?:d\s+like|\s+would\s+like|\s+want|\s+wanna)\s+to\s+(?:place\s+(?:an|the|my)\s+order|order)\s*$`,
     String.raw`(?:place|put\s+in|make)\s+(?:an|the|my)\s+order|how\s+(?:do|can)\s+i\s+(?:order|buy|place\s+(?:an|the)\s+order)(?:\s+(?:it|them|this|that))?`,
@@ -205,7 +208,7 @@ export function confirmsTheOrder(text: string): boolean {
 
 /** "eso es todo", "nada más", "that's all": the customer is done adding to the order. */
 const THATS_ALL =
-  /^(?:(?:ok|okay|bueno|listo|dale|pues|entonces|ya|si|no|perfecto|so|well|yes|no)\s+)*(?:eso (?:es|seria|sería) todo|es todo|seria todo|eso nada mas|nada mas|na mas|eso no mas|eso nomas|ya (?:eso )?es todo|con eso (?:es suficiente|basta|me basta)|that ?s (?:all|it)|that will be all|that ?s everything|nothing else)(?:\s+(?:por ahora|gracias|muchas gracias|por el momento|for now|thanks|thank you))*$/;
+  /^(?:(?:ok|okay|bueno|listo|dale|pues|entonces|ya|si|no|perfecto|so|well|yes|no)\s+)*(?:eso (?:es|seria|sería|e) (?:todo|to)|es todo|seria todo|eso nada mas|nada mas|na mas|eso no mas|eso nomas|ya (?:eso )?es todo|con eso (?:es suficiente|basta|me basta)|that ?s (?:all|it)|that will be all|that ?s everything|nothing else)(?:\s+(?:por ahora|gracias|muchas gracias|por el momento|for now|thanks|thank you))*$/;
 
 /** The order is complete ("eso es todo", "nada más", "that's all"), said as the whole message. */
 export function saysThatsAll(text: string): boolean {

@@ -9,6 +9,7 @@ import { asksDeliveryTime } from './delivery-time.js';
 import { takesTheOrder } from './order-words.js';
 import { createLru, remembered } from '../kernel/lru.js';
 import { readFocusQuestion } from './focus-questions.js';
+import { chatSpelt, countsInWords } from './count-words.js';
 
 /** Turns after which a product answer is no longer what "y si compro 50?" refers to. */
 export const PRODUCT_FOCUS_TURNS = 4;
@@ -24,13 +25,16 @@ let lastFold = '';
 
 function fold(text: string): string {
   if (text === lastText) return lastFold;
-  const folded = text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[¿?¡!.,;:]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // WhatsApp spellings spelt out: "dame 20 d esa", "tmb 3 d arena", "5 xfa", "q sean 10".
+  const folded = chatSpelt(
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[¿?¡!.,;:]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
   lastText = text;
   lastFold = folded;
   return folded;
@@ -89,8 +93,10 @@ export function followUpCore(text: string): string {
     .replace(/^(?:(?:y|and)\s+)?(?:(?:ese|esa|el|la|lo)\s+mism[oa]|(?:the\s+)?same(?:\s+one)?)(?:\s+(?:pero|but))?\s+(?=\S)/, '')
     // "¿la tienen en azul?", "do you have it in blue?": the product in focus, asked in another colour or size.
     .replace(/^(?:(?:y|and)\s+)?(?:(?:lo|la|los|las)\s+(?:tienen|tienes|tiene|venden|vendes|manejan|hay)|(?:do\s+you\s+have|you\s+have|do\s+you\s+sell|have\s+you\s+got|does\s+it\s+come|do\s+they\s+come)\s+(?:it|them|this|that|one))\s+(?=(?:en|in|de|of)\s)/, '')
+    // "¿tienen en gris?", "¿hay de 1/2?", "do you have any in blue?": no kind named, so the one in focus in that colour or size.
+    .replace(/^(?:(?:y|and)\s+)?(?:(?:ustedes\s+|uds\s+)?(?:tienen|tienes|tiene|hay|venden|vendes|manejan|traen)|(?:do\s+you\s+have|you\s+have|have\s+you\s+got|got)(?:\s+(?:any|one|some))?)\s+(?=(?:en|in|de)\s)/, '')
     // "dame la de 2", "quiero el de 3/4", "dame 10 de 3/4", "give me the white one": the pick, asked for.
-    .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|necesito|ocupo|give\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)\s|\d)/, '')
+    .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|necesito|ocupo|give\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)(?:\s|$)|\d)/, '')
     // "la de 2 entonces", "el de 3/4 por favor", "the white one then": the words around a pick.
     .replace(/(?:\s+(?:entonces|pues|por\s+favor|porfa|porfavor|please|pls|ok|okay|then|mejor|gracias|thanks))+$/, '');
 }
@@ -259,7 +265,7 @@ const OTHER_ONE =
 
 /** "esa misma", "ese", "that one", "the same one": the product on the counter, chosen. */
 const SAME_ONE =
-  /^(?:(?:si|ok|okay|dale|pues|entonces|yes|sure)\s+)*(?:(?:ese|esa|eso|este|esta|el|la|lo)\s+mism[oa]|es[ea]|est[ea]|es[ea]\s+(?:ahi|nomas|nada\s+mas)|that\s+one|this\s+one|the\s+same(?:\s+one)?|same\s+one)(?:\s+(?:por\s+favor|porfa|please|entonces|pues|then))?$/;
+  /^(?:(?:si|ok|okay|dale|pues|entonces|yes|sure|dame|deme|quiero|me\s+llevo|llevo|ponme|give\s+me|i\s+ll\s+take|ill\s+take|i\s+want)\s+)*(?:(?:ese|esa|eso|este|esta|el|la|lo)\s+mism[oa]|es[ea]|est[ea]|es[ea]\s+(?:ahi|nomas|nada\s+mas)|that\s+one|this\s+one|the\s+same(?:\s+one)?|same\s+one)(?:\s+(?:por\s+favor|porfa|please|entonces|pues|then))?$/;
 
 /**
  * A count of one of the options shown, by its place ("dame 2 de la primera", "3 galones de la
@@ -304,10 +310,12 @@ const QUANTITY_FILLER = new Set([
   'pero', 'but', 'yes', 'sure',
   // How many to leave: "déjale 5", "que queden 5", "leave 5".
   'deja', 'dejale', 'dejame', 'dejalo', 'dejalos', 'queden', 'quede', 'leave', 'keep',
+  // A count corrected: "perdón, 2 no 20", "quise decir 2", "era 2", "sorry, I meant 2", "oops, 2".
+  'perdon', 'disculpa', 'disculpe', 'sorry', 'quise', 'decir', 'digo', 'era', 'eran', 'meant', 'mean', 'oops', 'sino',
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
-  /^(?:unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
+  /^(?:pares|unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
 
 /**
  * The quantity a follow-up asks for ("y si compro 50?", "ok dame 5", "cuánto me salen 3?",
@@ -321,10 +329,13 @@ export function readFollowUpQuantity(text: string): Readonly<{ quantity: number;
 function readQuantity(text: string): Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined {
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
-  const t = fold(text)
+  const said = fold(text)
     .replace(/\b(?:de|of)\s+(?:(?:el|la|ese|esa|este|esta)\s+mism[oa]s?|esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?)\b/g, ' ')
     .replace(/\b(?:(?:the\s+)?same|that|this)\s+one\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
+    .replace(/\s+/g, ' ');
+  // "perdón, 2 no 20", "otra igual", "media docena", "un par": the count as digits (`count-words.ts`).
+  const t = countsInWords(said)
     .replace(/\s+/g, ' ')
     .trim();
   // "quítale 2", "sácale 3", "2 menos", "take 2 off": that many fewer than the count on the counter.

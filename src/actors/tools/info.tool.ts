@@ -89,7 +89,7 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
   return reply === null ? null : copyPlain(reply);
 }
 
-function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'reserve'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
+function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'reserve' | 'placeSaid'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
   const { store } = tenant;
   const { text, lang } = input;
   let offer: ChoiceOption | undefined;
@@ -159,10 +159,11 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         ];
       }
       case 'delivery': {
-        // "¿cuánto tarda el pedido?", "¿y cuándo llega?" after a zone's answer: that zone's time, else each zone's.
-        const time = asksDeliveryTime(text) ? deliveryTimeReply(tenant, findDeliveryPlace(tenant, text), input.delivery, lang, now) : null;
-        const reply = time?.reply ?? deliveryReply(tenant, text, lang, now);
-        delivery ??= time ? time.delivery : servedPlace(tenant, text, now);
+        // "¿cuánto tarda el pedido?", "¿y cuándo llega?" after a zone's answer: that zone's time, else each zone's. No place named: the one said before, if any.
+        const asked = input.placeSaid !== undefined && findDeliveryPlace(tenant, text).kind === 'none' ? `${text} (a ${input.placeSaid})` : text;
+        const time = asksDeliveryTime(text) ? deliveryTimeReply(tenant, findDeliveryPlace(tenant, asked), input.delivery, lang, now) : null;
+        const reply = time?.reply ?? deliveryReply(tenant, asked, lang, now);
+        delivery ??= time ? time.delivery : servedPlace(tenant, asked, now);
         // A served place: with products on the counter, the order's total with that delivery is offered (a yes works it out).
         // Right after "¿Te lo reservo?" the line is priced already: its total with the delivery, and the offer to set it aside for it (a yes does).
         const reserving = input.reserve && !input.reserve.lines && delivery !== undefined && tenant.templates[lang]?.['info.delivery.next.reserve'] !== undefined ? reserveWithDelivery(tenant, input.reserve, delivery, lang) : null;

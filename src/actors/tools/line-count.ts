@@ -8,6 +8,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, QuoteLine } from '../../machines/conversation.contract.js';
 import { pickedOption, readFollowUpQuantity } from '../../machines/product-focus.js';
+import { correctedCount } from '../../machines/count-words.js';
 import { plainWords } from '../../kernel/plain-words.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { counterLines } from './order-total.js';
@@ -57,6 +58,10 @@ export function countForLine(tenant: TenantData, index: CatalogIndex, input: Pro
   const unit = asked.unit !== undefined ? UNIT_OF.find(([re]) => re.test(plainWords(asked.unit as string)))?.[1] : undefined;
   const fits = unit !== undefined ? products.filter((p) => plainWords(p.unit).startsWith(unit)) : [];
   if (fits.length === 1) return withCount(tenant, index, lines, (fits[0] as Product).sku, asked.quantity, lang);
+  // "perdón, 3 no 5": the one line that had the count corrected.
+  const was = correctedCount(text);
+  const had = was !== undefined ? lines.filter((l) => l.quantity === was) : [];
+  if (had.length === 1) return withCount(tenant, index, lines, (had[0] as QuoteLine).sku, asked.quantity, lang);
   const items = lines.flatMap((l) => {
     const p = products.find((c) => c.sku === l.sku);
     return p ? [{ quantity: l.quantity, name: p.name }] : [];

@@ -10,6 +10,7 @@ import { ACCOUNT_NUMBER_PATTERN, answerAccount, answerAccountLimited } from './a
 import { secondIdentifierCandidates } from './account-verification.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { answerProduct, STOCK_UNKNOWN } from './product.tool.js';
+import { answerWithPlaceSaid } from './place-said.js';
 
 /**
  * The product and account tools of a tenant whose stock and accounts live in its own business
@@ -53,7 +54,8 @@ export function createLiveTools(options: { data: TenantData; index: CatalogIndex
         correct: (word) => index.correct(word),
         lexicon: index.lexicon,
       };
-      return answerProduct(tenant, liveIndex, input, { ...(input.text !== undefined ? { text: input.text } : {}), now: (options.clock ?? systemClock).now() });
+      const now = (options.clock ?? systemClock).now();
+      return answerWithPlaceSaid(tenant, input, now, (asked) => answerProduct(tenant, liveIndex, asked, { ...(asked.text !== undefined ? { text: asked.text } : {}), now }));
     },
 
     async answerAccount(input) {

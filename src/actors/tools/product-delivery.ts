@@ -61,7 +61,8 @@ export function deliveryTimeAnswer(tenant: TenantData, input: ProductActorInput,
   const focus = input.focus;
   if (!estimate && !focus) return null;
   if (tenant.templates[lang]?.['product.delivery_eta'] === undefined) return null;
-  const delivery = deliveryAskedIn(tenant, `llevar ${text}`, now) ?? input.delivery;
+  // No place in the question: the one asked for before, else the one said in passing ("… para mi villa en Casa de Campo").
+  const delivery = deliveryAskedIn(tenant, `llevar ${text}`, now) ?? input.delivery ?? (input.placeSaid !== undefined ? deliveryAskedIn(tenant, `llevar a ${input.placeSaid}`, now) : undefined);
   const zone = delivery ? zoneOf(tenant, delivery.place) : undefined;
   if (!delivery || !zone) {
     const free = renderReply({ template: 'info.delivery.free' }, tenant.templates, lang);

@@ -136,7 +136,7 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
     const plain = focus.query.split(/\s+/).filter((word) => word !== '' && index.parse(word).content.length > 0 && Object.keys(index.parse(word).phrases).length === 0);
     if (plain.length > 0) return { items: [{ query: plain.join(' '), ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
   }
-  const asked = readFollowUpQuantity(text);
+  const asked = inSellingCount(catalog.find((p) => p.sku === focus.sku), readFollowUpQuantity(text));
   // "dame 5 más" / "quítale 2" change the count on the counter (a count to take from needs one).
   const changed = asked?.change === 'more' ? (focus.quantity ?? 0) + asked.quantity : asked?.change === 'less' ? (focus.quantity ?? 0) - asked.quantity : asked?.quantity;
   const quantity = changed !== undefined && changed > 0 ? changed : undefined;
@@ -195,6 +195,17 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
   const query = [base, ...kept, count ? said.slice(count[0].length) : said].join(' ');
   const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
   return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
+}
+
+/**
+ * A count said in pieces for goods sold otherwise: "un par" of gloves sold by the pair is one (two
+ * pieces of anything else); "una docena" of screws sold by the hundred is one hundred.
+ */
+function inSellingCount<T extends { quantity: number; unit?: string }>(product: Product | undefined, asked: T | undefined): T | undefined {
+  if (!asked || !product) return asked;
+  if (asked.unit === 'pares' && foldAccents(product.unit) === 'par') return { ...asked, quantity: Math.max(1, Math.round(asked.quantity / 2)) };
+  if (foldAccents(product.unit) === 'ciento' && asked.unit !== undefined && /^(?:piezas?|pieces?|unidades?|units?|pares)$/.test(asked.unit)) return { ...asked, quantity: Math.ceil(asked.quantity / 100) };
+  return asked;
 }
 
 /** Two measures of one dimension: counts of one noun, or sizes of one unit (a bare number is any size). */

@@ -32,3 +32,17 @@ export function asksToCancelOrder(text: string): boolean {
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
   return CANCEL.test(f) && AN_ORDER.test(f) && !TROUBLE.test(f) && !ORDER_NOT_PLACED.test(f);
 }
+
+/**
+ * "¿me lo traen?", "me lo pueden llevar?" read as a weak complaint (the classifier hears trouble in
+ * "traer"): with no trouble told and no order already placed, it asks whether the goods can be
+ * brought, a delivery question. A complaint about a delivery ("no me lo han traído") keeps its reading.
+ */
+export function bringsNoTrouble(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  return f.split(' ').length <= MAX_BRING_WORDS && BRING_IT.test(f) && !TROUBLE.test(f) && !MY_ORDER.test(f) && !/\b(?:no|nunca|todavia|aun|not|never|yet)\b/.test(f);
+}
+/** The goods asked to be brought, with their pronoun: "me lo traen", "nos los pueden llevar", "me la mandan". */
+const BRING_IT = /\b(?:me|nos) (?:lo|la|los|las) (?:(?:pueden|puede|podrian|podria|van a) )?(?:llevan|llevar|traen|traer|mandan|mandar|envian|enviar)\b/;
+/** Longer than this, the message tells a story, not a short question. */
+const MAX_BRING_WORDS = 8;

@@ -18,7 +18,7 @@ import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksInvoiceCopy,
 import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
-import { asksOrderStatus, asksToCancelOrder } from './order-status.js';
+import { asksOrderStatus, asksToCancelOrder, bringsNoTrouble } from './order-status.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText, readableWords } from './emoji.js';
 import { createStoreNames } from './store-names.js';
@@ -231,7 +231,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿Cuánto cobran por el envío a Guaymate?" asks a price, of the delivery: a store question
     // (the product flow would look for a product called "envío"); "¿llevan a Hato Mayor?" is not a
     // lead. A complaint about a delivery stays a complaint.
-    const unsure = intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent';
+    const unsure = (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'complaint' && intent.name !== 'human_agent') || (intent.name === 'complaint' && intent.confidence < HANDOFF_CONFIDENCE && bringsNoTrouble(text)); // "¿me lo traen?": no trouble told
     // "¿ustedes llegan hasta Boca Chica?" is a question about delivery, not a farewell ("hasta luego").
     const askedGoodbye = intent.name === 'goodbye' && text.includes('?');
     if (has('store_hours_location') && (DELIVERY_READS_AS_STORE.has(intent.name) || unsure || askedGoodbye) && mentions.length === 0 && mentionsDelivery(text)) {

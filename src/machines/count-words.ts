@@ -1,0 +1,60 @@
+/**
+ * How customers say a count in a follow-up besides a number: corrected ("perdón, 2 no 20", "no 20,
+ * 2", "sorry, 2 not 20"), in words ("una docena", "media docena", "un par", "dos pares", "half a
+ * dozen"), one more of the same ("otra igual", "una más", "another one"), and in WhatsApp spellings
+ * ("dame 20 d esa", "5 xfa", "tmb 3 d arena"). Pure text rules over a folded message (lower case, no
+ * accents or punctuation), read by `product-focus.ts` before it looks for the count.
+ */
+import { foldAccents } from '../kernel/fold.js';
+
+/** The chat spellings a follow-up is written in, read as the words they stand for (the brain has its own, fuller list). */
+const CHAT_SPELLING: Readonly<Record<string, string>> = { d: 'de', dl: 'del', q: 'que', k: 'que', xfa: 'por favor', xfavor: 'por favor', porfa: 'por favor', tmb: 'tambien', tb: 'tambien', tbn: 'tambien', m: 'me' };
+const CHAT_WORD = /\b(?:d|dl|q|k|xfa|xfavor|porfa|tmb|tb|tbn|m)\b/g;
+
+/** A folded message with its chat spellings spelt out. */
+export function chatSpelt(folded: string): string {
+  return folded.replace(CHAT_WORD, (w) => CHAT_SPELLING[w] ?? w);
+}
+
+/** A count corrected: the one meant first ("2 no 20", "2, not 20")... */
+const COUNT_NOT_COUNT = /\b(\d+)\s+(?:no|not)\s+\d+\b/;
+/** ...or after the one corrected ("no 20, 2", "no 20 sino 2", "not 20 but 2"). */
+const NOT_COUNT_BUT = /\b(?:no|not)\s+(?:(?:son|eran|es|era)\s+)?\d+\s+(?:(?:sino|son|but|it s)\s+)?(\d+)\b/;
+/** One more of the same: "otra igual", "otro más", "una más", "uno igualito", "one more", "another one". */
+const ONE_MORE_SAME = /\b(?:(?:un|una|uno|otr[oa])\s+(?:mas|igual(?:it[oa])?)|(?:one|another)\s+more|another\s+one|one\s+extra)\b/;
+/** Dozens said in words: "una docena", "2 docenas", "media docena", "a dozen", "half a dozen". */
+const DOZENS = /\b(?:(?:(un|una|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)?(?:docenas?|dozens?)|(media\s+docena|half\s+a\s+dozen))\b/;
+/** Pairs: "un par", "dos pares", "a pair", "a couple" (two pieces each). */
+const PAIRS = /\b(?:(un|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)(?:pares|par|pairs?|couple)\b/;
+const SMALL_NUMBERS: Readonly<Record<string, number>> = { un: 1, una: 1, a: 1, one: 1, dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5 };
+const countWord = (n: string | undefined): number => (n === undefined ? 1 : /^\d+$/.test(n) ? Number(n) : (SMALL_NUMBERS[n] ?? 1));
+
+/**
+ * A folded follow-up with its count said as digits: the count meant kept and the one corrected
+ * gone ("2 no 20" → "2"), one more as "1 mas", dozens as pieces ("media docena" → "6 piezas"), pairs
+ * as pieces with the pair said ("un par" → "2 pares": goods sold by the pair count one).
+ *
+ * @example
+ * countsInWords('perdon 2 no 20'); // 'perdon 2'
+ * countsInWords('dame media docena'); // 'dame 6 piezas'
+ */
+export function countsInWords(folded: string): string {
+  return folded
+    .replace(COUNT_NOT_COUNT, '$1')
+    .replace(NOT_COUNT_BUT, '$1')
+    .replace(ONE_MORE_SAME, '1 mas')
+    .replace(DOZENS, (_, n: string | undefined, half: string | undefined) => `${half !== undefined ? 6 : 12 * countWord(n)} piezas`)
+    .replace(PAIRS, (_, n: string | undefined) => `${2 * countWord(n)} pares`);
+}
+
+/**
+ * The count a correction says was wrong ("perdón, 3 no 5" → 5, "no 20, 2" → 20); undefined when the
+ * message corrects no count. With several lines counted, the line that had it is the one meant.
+ */
+export function correctedCount(text: string): number | undefined {
+  const t = chatSpelt(foldAccents(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' '));
+  const first = /\b\d+\s+(?:no|not)\s+(\d+)\b/.exec(t);
+  const after = first ? null : NOT_COUNT_BUT.exec(t);
+  const was = first?.[1] ?? (after ? /\d+/.exec(after[0])?.[0] : undefined);
+  return was === undefined ? undefined : Number(was);
+}
