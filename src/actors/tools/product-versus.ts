@@ -86,7 +86,66 @@ export function versusAnswer(tenant: TenantData, index: CatalogIndex, input: Pic
   return { outcome: 'answered', replies: [reply], focus: { sku: shown.sku, name: shown.name, price: shown.price, query: shown.name, options: compared.map((p) => p.sku) } };
 }
 
-/** Products weighed side by side in one question: both packs of one product (`packComparison`), else two products (`versusAnswer`). */
+/**
+ * Products weighed side by side in one question: both packs of one product (`packComparison`), two
+ * products (`versusAnswer`), or which of those shown suits what the customer then says it is for (`purposeAnswer`).
+ */
 export function comparisonAsked(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, lang: Lang): ProductActorOutput | null {
-  return packComparison(tenant, index, input, text, lang) ?? versusAnswer(tenant, index, input, text, lang);
+  return packComparison(tenant, index, input, text, lang) ?? versusAnswer(tenant, index, input, text, lang) ?? purposeAnswer(tenant, index, input, text, lang);
 }
+
+/** What the options are for, said alone after they were shown: "para pegar blocks", "es pa una losa", "for the roof". */
+const PURPOSE = /^(?:(?:es|son|lo|la|los|las|lo quiero|la quiero|los quiero|lo necesito|la necesito|lo voy a usar|la voy a usar|lo vamos a usar|seria|it s|it is|i need it|i ll use it)\s+)*(?:para|pa|pal|for|to)\s+(.+)$/;
+
+/**
+ * "para pegar blocks" right after products were shown side by side or as options (the focus'
+ * `options`), or after one product ("tienen pintura?" then "para madera"): which of them the catalog
+ * says are for that (their name, jobs, rooms or `use`). One: that one, priced (`product.purpose_fit`);
+ * several: those, the cheapest named (`product.purpose_all`); none of those shown but another of
+ * their kind: that one (`product.purpose_other`: "para fraguar cerámica" after two grey cements is
+ * the white cement). Null when the words name no use the catalog knows ("para mañana"), or nothing
+ * of that kind says it (the message is then read as usual).
+ */
+export function purposeAnswer(tenant: TenantData, index: CatalogIndex, input: Pick<ProductActorInput, 'focus'>, text: string, lang: Lang): ProductActorOutput | null {
+  const focus = input.focus;
+  const templates = tenant.templates[lang];
+  if (!focus || templates?.['product.purpose_fit'] === undefined || templates['product.purpose_all'] === undefined || templates['product.purpose_other'] === undefined) return null;
+  const f = foldAccents(text).replace(/[¿?¡!.,;]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const m = PURPOSE.exec(f);
+  if (!m?.[1] || f.split(' ').length > 8) return null;
+  const use = index.parse(m[1]).content;
+  if (use.length === 0) return null;
+  const bySku = (sku: string): Product | undefined => tenant.catalog.find((p) => p.sku === sku);
+  const shown = (focus.options && focus.options.length >= 2 ? focus.options : [focus.sku]).map(bySku).filter((p): p is Product => p !== undefined);
+  if (shown.length === 0) return null;
+  const says = (p: Product): boolean => {
+    const words = index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ')).content;
+    return use.some((w) => words.includes(w));
+  };
+  // Said back as the customer wrote it: the words after "para".
+  const at = /\b(?:para|pa|pal|for|to)\s+/i.exec(text);
+  const purpose = (at ? text.slice(at.index + at[0].length) : m[1]).replace(/[¿?¡!.]+\s*$/, '').trim();
+  const some = (fit: readonly Product[]): ProductActorOutput => {
+    const cheapest = fit.reduce((a, b) => (b.price < a.price ? b : a));
+    return {
+      outcome: 'answered',
+      replies: [{ template: 'product.purpose_all', params: { purpose, items: fit.map((p) => describeProduct(tenant, p, lang)), cheapest: cheapest.name }, options: optionsFor(fit) }],
+      focus: { sku: cheapest.sku, name: cheapest.name, price: cheapest.price, query: cheapest.name, options: fit.map((p) => p.sku) },
+    };
+  };
+  const fit = shown.filter(says);
+  const one = (template: string, p: Product): ProductActorOutput => ({
+    outcome: 'answered',
+    replies: [{ template, params: { purpose, ...describeProduct(tenant, p, lang) } }],
+    focus: { sku: p.sku, name: p.name, price: p.price, query: p.name },
+  });
+  if (fit.length === 1) return one('product.purpose_fit', fit[0] as Product);
+  if (fit.length > 1) return some(fit);
+  // None of those shown: another of their kind or shelf that is ("para fraguar cerámica": the white cement; "para madera": the enamel), in stock first.
+  const kinds = new Set(shown.map(kindOf));
+  const categories = new Set(shown.map((p) => p.category));
+  const others = tenant.catalog.filter((p) => (kinds.has(kindOf(p)) || categories.has(p.category)) && !shown.includes(p) && says(p)).sort((a, b) => Number(b.stock > 0) - Number(a.stock > 0));
+  if (others.length > 1) return some(others.slice(0, 3));
+  return others[0] ? one('product.purpose_other', others[0]) : null;
+}
+

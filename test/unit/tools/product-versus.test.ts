@@ -29,3 +29,26 @@ describe('two products weighed in one question', () => {
     await host.close();
   });
 });
+
+describe('what it is for, said after products were shown', () => {
+  it.each([
+    [['el cemento colonial es bueno o mejor el cemex?', 'para pegar blocks'], ['cualquiera de estos', 'El más económico es *Cemento Colonial'], /Block de Hormigón/],
+    [['¿qué diferencia hay entre la varilla grado 40 y grado 60?', 'es para una losa'], ['Varilla Corrugada 3/8" Grado 40'], /Grado 60/],
+    [['cuánto cuesta el cemento?', '¿cuál es la diferencia?', 'para fraguar cerámica'], ['Cemento Blanco Cemex'], /Cerámica de Piso/],
+    [['tienen pintura?', 'para madera'], ['Esmalte de Aceite'], /Madera Pino/],
+  ] as const)('should answer %j with the products for that use', async (turns, expected, not) => {
+    const { host } = createMemoryHost({ tenant, brain });
+    let reply = '';
+    for (const t of turns) reply = replyText(await sayTo(host, 'use', t));
+    for (const e of expected) expect(reply).toContain(e);
+    expect(reply).not.toMatch(not);
+    await host.close();
+  });
+
+  it('should leave a time said after a product ("para mañana") to the usual reading', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    await sayTo(host, 'when', 'tienen cemento?');
+    expect(replyText(await sayTo(host, 'when', 'para mañana'))).not.toMatch(/te conviene|cualquiera de estos/);
+    await host.close();
+  });
+});
