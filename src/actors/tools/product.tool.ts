@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain, asksIfInStock, countedPick } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, asksIfInStock } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { keepSizesSaid, materialAnswer, measureAnswer, withSizesSaid, type MaterialLine } from './material-estimate.js';
@@ -49,6 +49,7 @@ import { withProductOffers } from './product-offers.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
 import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
+import { pickOnCounter } from './counter-pick.js';
 import { withProductNotes } from './product-notes.js';
 import { COLOUR_EN, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
@@ -160,10 +161,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "¿y cuándo llegaría?", "¿cuánto tarda?" about the order on the counter: when it gets there.
   const when = text !== undefined && asksDeliveryTime(text) ? deliveryTimeAnswer(tenant, input, text, options.now) : null;
   if (when) return when;
-  // "dame 2 de la primera" after the options: that one, that many ("primera" is no primer paint).
-  const counted = text !== undefined && input.focus?.options ? countedPick(text, input.focus.options.length) : null;
-  const option = counted ? tenant.catalog.find((p) => p.sku === input.focus?.options?.[counted.index]) : undefined;
-  if (counted && option) return quoteOne(tenant, index, { item: { query: option.name, quantity: counted.quantity }, match: { product: option, score: 1, unmet: [], defaulted: false } }, lang, true);
+  // "dame 2 de la primera", "dame 20 de la grado 60" after the options: that one, that many ("primera" is no primer paint).
+  const counted = text !== undefined ? pickOnCounter(tenant, input.focus, text) : null;
+  if (counted) return quoteOne(tenant, index, { item: { query: counted.product.name, quantity: counted.quantity }, match: { product: counted.product, score: 1, unmet: [], defaulted: false } }, lang, true);
   // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
   if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
     // "mándamelos a Caleta" after an estimate: that estimate (the delivery added and the order sent, above); with cement and sand counted, the whole counter.

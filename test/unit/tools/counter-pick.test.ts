@@ -1,0 +1,27 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { pickOnCounter } from '../../../src/actors/tools/counter-pick.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+beforeAll(async () => {
+  ({ tenant } = await loadDemo());
+});
+
+const rebar = { sku: 'VAR-003', name: 'Varilla Corrugada 1/2" Grado 40 (20 pies)', price: 465, query: 'varilla 1/2', options: ['VAR-003', 'VAR-004'] };
+
+describe('a count of one option on the counter (pickOnCounter)', () => {
+  it.each([
+    ['dame 20 de la grado 60', 'VAR-004', 20],
+    ['la grado 60, 20', 'VAR-004', 20],
+    ['dame 5 de la grado 40', 'VAR-003', 5],
+    ['dame 2 de la segunda', 'VAR-004', 2],
+    ['give me 3 of the first one', 'VAR-003', 3],
+  ])('should read "%s" as %s × %d', (text, sku, quantity) => {
+    expect(pickOnCounter(tenant, rebar, text)).toMatchObject({ product: { sku }, quantity });
+  });
+
+  it.each(['dame 20 de arena', 'dame 20 de la varilla', 'dame 20', 'la grado 60'])('should leave "%s" to the usual reading', (text) => {
+    expect(pickOnCounter(tenant, rebar, text)).toBeNull();
+  });
+});
