@@ -151,8 +151,19 @@ describe('company', () => {
     ['Caribbean Homes Inc. needs blocks', 'Caribbean Homes Inc.'],
     ['somos Constructora Hermanos Castillo', 'Constructora Hermanos Castillo'],
     ['Soy Juan Pérez de Constructora del Este SRL', 'Constructora del Este SRL'],
+    // Names made of two parts joined by "y", "&" or "de" stay whole (the head was lost before).
+    ['Materiales y Construcciones Pérez SRL', 'Materiales y Construcciones Pérez SRL'],
+    ['Materiales y Construcciones Pérez', 'Materiales y Construcciones Pérez'],
+    ['Hierros & Aceros del Este SRL', 'Hierros & Aceros del Este SRL'],
+    ['Hierros y Aceros Báez SRL', 'Hierros y Aceros Báez SRL'],
+    ['Distribuidora de Materiales Gómez SRL', 'Distribuidora de Materiales Gómez SRL'],
+    ['Ferretería y Pinturas Díaz', 'Ferretería y Pinturas Díaz'],
   ])('should read "%s" as %s', (text, company) => {
     expect(values(extractCompanies(text))).toEqual([company]);
+  });
+
+  it('should not join a first name to the company after it ("Pedro y Construcciones Pérez SRL")', () => {
+    expect(values(extractCompanies('Pedro y Construcciones Pérez SRL'))).toEqual(['Construcciones Pérez SRL']);
   });
 
   it.each(['trabajo en La Romana', 'soy de Santo Domingo', 'trabajo en una constructora', 'hola Ferretería La Romana'])(

@@ -11,7 +11,7 @@ import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, tellsWhatHappened } from '..
 import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
-import { readLeadFields } from './lead-fields.js';
+import { readLeadFieldsUnlessLeaving } from './leaving-form.js';
 import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
@@ -438,7 +438,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
     }
     let intent: IntentName = nlu.intent.name;
-    const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName, intent });
+    const lead = readLeadFieldsUnlessLeaving({ text, entities: nlu.entities, expecting, tenantName, intent });
     // "el correo está mal, es …" in the form corrects a field: the lead's answer, never a complaint.
     if (lead.corrects && intent === 'complaint' && has('sales_lead')) intent = (nlu.intent = { name: 'sales_lead', confidence: LEAD_RULE_CONFIDENCE }).name;
     // A lead opened with what they need (who is asking too, or the goods named): the need is written down too.

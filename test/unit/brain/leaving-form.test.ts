@@ -1,0 +1,40 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { leavesTheForm } from '../../../src/actors/brain/rule/leaving-form.js';
+import type { LeadField } from '../../../src/domain/lead.js';
+import type { Expectation } from '../../../src/domain/understanding.js';
+import { loadDemo } from '../../helpers/memory-host.js';
+
+let brain: Brain;
+beforeAll(async () => {
+  ({ brain } = await loadDemo());
+});
+
+const read = (text: string, expecting: Expectation) => brain.understand({ text, messageId: 'm-1', expecting, lang: 'es', idempotencyKey: 'k-1' });
+const asked = (field: LeadField): Expectation => ({ kind: 'lead_field', field });
+
+describe('leaving a lead form at any of its questions', () => {
+  it('should read a letting go or a farewell as leaving, not a bare "no gracias" nor an answer with data', () => {
+    for (const text of ['ya, olvídalo', 'no quiero seguir', "I'm done, bye", 'adiós', 'gracias, hasta luego', 'déjalo así, gracias', 'never mind']) {
+      expect(leavesTheForm(text), text).toBe(true);
+    }
+    for (const text of ['no gracias', 'no', 'Ferretería Adiós SRL y otras cosas que no se van a leer porque es largo de verdad', 'bye, mi correo es ana@x.com', 'Juan Pérez']) {
+      expect(leavesTheForm(text), text).toBe(false);
+    }
+  });
+
+  it('should give no name, company, area or need when the customer leaves', async () => {
+    const fields: LeadField[] = ['name', 'company_name', 'interest_area', 'problem_statement'];
+    for (const field of fields) {
+      for (const text of ['ya, olvídalo', 'no quiero seguir', "I'm done, bye", 'adiós']) {
+        expect((await read(text, asked(field))).leadFields, `${field}: ${text}`).toEqual({});
+      }
+    }
+  });
+
+  it('should still read the answers themselves', async () => {
+    expect((await read('Ana Gómez', asked('name'))).leadFields).toMatchObject({ name: 'Ana Gómez' });
+    expect((await read('Materiales y Construcciones Pérez SRL', asked('company_name'))).leadFields).toMatchObject({ company_name: 'Materiales y Construcciones Pérez SRL' });
+    expect((await read('no gracias', asked('company_name'))).leadFields).toMatchObject({ company_name: null });
+  });
+});
