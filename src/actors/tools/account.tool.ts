@@ -3,6 +3,8 @@ import type { ChoiceOption } from '../../domain/understanding.js';
 import type { AccountAccess, AccountActorInput, AccountActorOutput } from '../../machines/conversation.contract.js';
 import { MAX_VERIFICATION_FAILURES, matchesSecondIdentifier, secondIdentifierCandidates, verificationRequired } from './account-verification.js';
 import { formatDate, formatMoney } from './format.js';
+import { COMPANY_HEAD, COMPANY_SUFFIX } from '../brain/rule/name-words.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 /** Account numbers are 5 to 8 digits. */
 export const ACCOUNT_NUMBER_PATTERN = /^\d{5,8}$/;
@@ -24,8 +26,18 @@ function standingOffer(account: CustomerAccount, input: AccountActorInput, templ
   return undefined;
 }
 
+/**
+ * How the answer addresses the holder: a person by the first name ("José"), a company by its whole
+ * name ("Constructora Del Este SRL", never "Constructora").
+ */
+export function addressedAs(holder: string): string {
+  const words = holder.trim().split(/\s+/);
+  const company = COMPANY_HEAD.test(foldAccents(words[0] ?? '')) || words.some((w) => COMPANY_SUFFIX.test(w));
+  return company ? holder.trim() : (words[0] ?? '');
+}
+
 function standing(account: CustomerAccount, input: AccountActorInput, access: AccountAccess, templates: TenantData['templates']): AccountActorOutput {
-  const firstName = account.holder.trim().split(/\s+/)[0] ?? '';
+  const firstName = addressedAs(account.holder);
   const offer = standingOffer(account, input, templates);
   return {
     outcome: 'answered',
@@ -63,6 +75,13 @@ function locked(access: AccountAccess): AccountActorOutput {
  * `need_verification`, `verification_failed`, `verification_locked`, `answered`.
  */
 export function answerAccount(tenant: TenantData, input: AccountActorInput): AccountActorOutput {
+  const out = answerOnce(tenant, input);
+  // "mi cuenta es 10587 y mi cédula 014-5308642-3": the proof given with the number is checked at once, never asked for again.
+  const proof = out.outcome === 'need_verification' && out.access?.pending ? proofBeside(input.text ?? '', out.access.pending) : null;
+  return proof !== null ? answerOnce(tenant, { ...input, text: proof, verifying: true, access: out.access! }) : out;
+}
+
+function answerOnce(tenant: TenantData, input: AccountActorInput): AccountActorOutput {
   const access = input.access ?? NO_ACCESS;
   const text = input.text ?? '';
   // The answer to "which second identifier?": checked against the pending account only.
@@ -108,6 +127,21 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
   };
 }
 
+/** The holder's identifier named in the message ("mi cédula", "los últimos 4 del teléfono", "RNC"): a proof offered, not a number in passing. */
+const PROOF_NAMED = /\b(?:c[eé]dula|rnc|tel[eé]fono|tel|celular|cel|m[oó]vil|phone|cell|[uú]ltimos|last (?:4|four)|d[ií]gitos|digits|documento|identidad)\b/i;
+const DIGIT_RUN = /\d(?:[\d.-]*\d)?/g;
+
+/**
+ * The message without the account number, when what is left names and carries the holder's
+ * identifier ("mi cuenta es 10587 y mi cédula 014-5308642-3" → "… y mi cédula 014-5308642-3");
+ * null otherwise ("mi cuenta 12345, ¿debo 4200?" offers no proof).
+ */
+function proofBeside(text: string, account: string): string | null {
+  if (!PROOF_NAMED.test(text)) return null;
+  const rest = text.replace(DIGIT_RUN, (run) => (run.replace(/\D/g, '') === account ? ' ' : run));
+  return secondIdentifierCandidates(rest).length > 0 ? rest : null;
+}
+
 /** Wrong second identifiers for one account per day, over every conversation. */
 export const MAX_ACCOUNT_FAILURES_PER_DAY = 10;
 const DAY_MS = 24 * 60 * 60_000;
@@ -121,7 +155,11 @@ const DAY_MS = 24 * 60 * 60_000;
 export async function answerAccountLimited(tenant: TenantData, input: AccountActorInput, counters: { hit(key: string, windowMs: number): Promise<number>; count(key: string): Promise<number> }): Promise<AccountActorOutput> {
   const access = input.access ?? NO_ACCESS;
   const failKey = (number: string) => `acct:${tenant.settings.id}:${number}:fail`;
-  const out = answerAccount(tenant, input);
+  const first = answerOnce(tenant, input);
+  // The proof given with the number is checked as an answer to the question (counted like one).
+  const proof = first.outcome === 'need_verification' && first.access?.pending ? proofBeside(input.text ?? '', first.access.pending) : null;
+  if (proof !== null) return answerAccountLimited(tenant, { ...input, text: proof, verifying: true, access: first.access! }, counters);
+  const out = first;
   const asked = out.outcome === 'need_verification' ? out.access?.pending : input.verifying ? access.pending : null;
   if (asked === null || asked === undefined) return out;
   if (out.outcome === 'need_verification' || out.outcome === 'answered' || out.outcome === 'verification_failed' || out.outcome === 'verification_locked') {

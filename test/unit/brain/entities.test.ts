@@ -94,6 +94,11 @@ describe('account_id', () => {
     ['mi no. 4455 está al día?', '4455'],
     ['#556677', '556677'],
     ['mi cuenta está atrasada? es la 12-345-67', '1234567'],
+    // The holder's cédula, RNC or phone named beside the account is not the account.
+    ['mi cédula es 402-1234567-8 y mi cuenta 10023', '10023'],
+    ['mi cuenta es 10587 y mi cédula 014-5308642-3', '10587'],
+    ['RNC 1-35-21848-5, cuenta 204517', '204517'],
+    ['cuenta 10587, los últimos 4 del teléfono son 1337', '10587'],
   ])('should find the account id in "%s"', (text, id) => {
     expect(values(extractAccountIds(text))).toEqual([id]);
   });
