@@ -31,7 +31,7 @@ import { rememberedModel } from './trained-models.js';
 import { asksForTradesperson, asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
 import { messageLanguage } from './message-language.js';
 import { joinEnglishCompounds } from './english-compounds.js';
-import { asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy } from './store-questions.js';
+import { asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, paymentDiscountAsked } from './store-questions.js';
 import { fold as foldText } from './text.js';
 import { stripCourtesy } from './courtesy.js';
 import {
@@ -276,9 +276,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "¿puedo devolver un producto?", "¿tienen garantía las herramientas?", "¿me pueden fiar?", "do
     // you take Amex?": the store's policies, answered from its data (`store-questions.ts`), not a
-    // complaint, a product or an account — a customer telling of trouble ("no sirve") is not this.
+    // complaint, a product or an account — a customer telling of trouble ("no sirve") is not this; a discount for a way of paying is the offers'.
     if (has('store_hours_location') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && !entities.some((e) => e.type === 'account_id') && asksStorePolicy(text)) {
-      intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
+      intent = { name: has('offers') && paymentDiscountAsked(text).length > 0 ? 'offers' : 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
     // "¿tienen estacionamiento?", "¿hacen cortes de madera?", "¿venden al por mayor?", "do you rent
     // tools?": the store's amenities and services (`store-facts.ts`), answered from its data — not a

@@ -200,7 +200,7 @@ const ACCEPTS =
   /\b(?:(?:tienen|tiene|hay|manejan|usan|do you have|have you got|you got)\s+(?:\w+\s+)?(?=card ?net\b|t ?pago\b)|aceptan|acepta|aceptas|aceptaran|reciben|recibe|recibes|cogen|coge|agarran|toman|trabajan con|puedo pagar|puedo pagarles|se puede pagar|podemos pagar|pago con|pagar con|pagarles con|pagar en|pago en|pagar por|(?:do|does) (?:you|y all|you guys|the store) (?:take|accept)|(?:can|could|may) (?:i|we) (?:pay|use)|pay (?:with|by|in|using)|is (?:\w+ ){1,2}(?:ok|accepted|fine|good)|are (?:\w+ ){1,2}accepted|accept|accepted)\b/;
 
 /** "¿hay descuento si pago en efectivo?" asks for a deal (offers), not whether cash is taken. */
-const DEAL = /\b(?:descuentos?|ofertas?|rebajas?|promocion\w*|especial|discounts?|deals?|offers?|promo\w*|sale)\b/;
+const DEAL = /\b(?:descuent\w*|ofertas?|rebaj\w*|promocion\w*|especial|discounts?|deals?|offers?|promo\w*|sale)\b/;
 
 /**
  * Whether the store takes a way of paying the customer names ("¿aceptan PayPal?", "¿puedo pagar
@@ -219,12 +219,31 @@ export function namesPaymentMethod(text: string): boolean {
   return !DEAL.test(words(text)) && paymentMethodsNamed(text).length > 0;
 }
 
+/** A discount or a lower price asked for (folded words). */
+const DISCOUNT = /\b(?:descuent\w*|rebaj\w*|mas barat[oa]s?|menos (?:caro|plata|dinero)|discounts?|cheaper|\d+ (?:percent )?off|price break)\b/;
+/** The way of paying as the condition: "si pago en efectivo", "por pagar cash", "for cash", "paying by card". */
+const PAYING_SO = /\b(?:si (?:pago|pagamos|le pago|les pago|se paga|lo pago|te pago)|(?:por|al) pagar|pagando|pago (?:en|con|de)|en efectivo|de contado|al contado|for (?:paying|cash|card)|if (?:i|we) pay|paying|pay (?:in|with|by|cash))\b/;
+
+/**
+ * The ways of paying a message asks a discount for ("¿cuánto me descuentan si pago en efectivo?",
+ * "¿me lo dejan más barato de contado?", "discount for cash?"), as keys of `PAYMENT_METHOD_WORDS`;
+ * empty when it asks none. Cheap first: a discount word, then the condition.
+ */
+export function paymentDiscountAsked(text: string): string[] {
+  if (text.length > 240) return [];
+  const f = words(text);
+  if (!DISCOUNT.test(f) || !PAYING_SO.test(f)) return [];
+  const named = paymentMethodsNamed(text);
+  // "de contado" is cash though no method word says it.
+  return named.length > 0 ? named : /\b(?:de contado|al contado)\b/.test(f) ? ['cash'] : [];
+}
+
 /**
  * A question about the store's policies a clerk answers from the store's data: returns, warranty,
  * credit, or whether a way of paying is taken.
  */
 export function asksStorePolicy(text: string): boolean {
-  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text) || asksTransferAccount(text);
+  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text) || asksTransferAccount(text) || paymentDiscountAsked(text).length > 0;
 }
 
 const TRANSFER_WORDS = /\b(?:transfer\w*|deposit\w*|wire)\b/;
