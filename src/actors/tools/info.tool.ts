@@ -341,7 +341,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
     .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ') // "no la he abierto": the can, not the store
     .replace(/\b(cuanto|how much) (?:(?:se|le|les|hay que|tengo que|do|would|will|i|we|you|have to)\s+){0,3}(?:pag\w*|pay)\b/g, '$1') // "¿cuánto se paga por el delivery?": a price, not ways of paying
     // "mándame la ubicación": sending the location is no delivery.
-    .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map)\b/g, '$1');
+    .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your|un|una|a)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map|link|enlace|payment link)\b/g, '$1'); // nor a payment link
   // "la ubicación por WhatsApp": WhatsApp is how to send what is asked, unless it is all that is asked.
   const viaChannel = plain.replace(/\b(?:por|by|via|on|in|al|to) (?:whats ?app|wasap|wassap|guasap|wsp|correo|email|e mail)\b/g, ' ');
   const topicsIn = (folded: string) => STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);

@@ -49,6 +49,9 @@ describe('questions about the store itself, not a product', () => {
     ['alquilan herramientas?', /no alquilamos/],
     ['dan factura con comprobante fiscal?', /NCF/],
     ['me dan factura?', /toda compra lleva su factura/],
+    // The invoice in the company's name, however the sentence runs (was the lead form).
+    ['¿la factura sale a nombre de mi empresa con RNC?', /NCF/],
+    ['¿me pueden hacer la factura a nombre de Constructora Pérez?', /NCF/],
     ['puedo pedir por aquí y pasar a buscarlo?', /recoges en la sucursal/],
     ['tienen página web?', /@ferreterialaromana/],
     ['tienen catálogo?', /catálogo impreso/],

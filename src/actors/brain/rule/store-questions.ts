@@ -136,6 +136,8 @@ export const PAYMENT_METHOD_WORDS: readonly (readonly [string, RegExp])[] = [
   ['azul', /\b(?:aceptan|acepta|aceptas|reciben|recibe|toman|cogen|agarran|trabajan con|con|por|tarjetas?|take|takes|accept|accepts|using|via|is)\s+(?:el |la |the )?azul\b|\bazul\s+(?:cards?|terminal|pos)\b|\bposnet azul\b/],
   ['cardnet', /\bcard ?net\b/],
   ['tpago', /\bt ?pago\b/],
+  // Paying on a web page or a link sent by chat (not a bank transfer, which is its own way).
+  ['online', /\b(?:(?:pagar|pago|pagos|pagarles|pay|payment|payments)\s+(?:en linea|online|por internet|por la (?:web|pagina))|(?:link|enlace|links|enlaces) (?:de|para) pag\w*|payment links?|pay ?link)\b/],
 ];
 
 /**
@@ -197,7 +199,7 @@ const NOT_PAYMENT = /\b(?:gift cards?|tarjetas? de regalo)\b/g;
 
 /** Asking to pay with something; "¿tienen CardNet?" too (having a processor's terminal is taking it; only names no shop sells). */
 const ACCEPTS =
-  /\b(?:(?:tienen|tiene|hay|manejan|usan|do you have|have you got|you got)\s+(?:\w+\s+)?(?=card ?net\b|t ?pago\b)|aceptan|acepta|aceptas|aceptaran|reciben|recibe|recibes|cogen|coge|agarran|toman|trabajan con|puedo pagar|puedo pagarles|se puede pagar|podemos pagar|pago con|pagar con|pagarles con|pagar en|pago en|pagar por|(?:do|does) (?:you|y all|you guys|the store) (?:take|accept)|(?:can|could|may) (?:i|we) (?:pay|use)|pay (?:with|by|in|using)|is (?:\w+ ){1,2}(?:ok|accepted|fine|good)|are (?:\w+ ){1,2}accepted|accept|accepted)\b/;
+  /\b(?:(?:tienen|tiene|hay|manejan|usan|mandan|mandar|mandarme|envian|enviar|enviarme|pasan|pasar|pasarme|do you have|have you got|you got|send(?: me)?)\s+(?:\w+\s+)?(?=card ?net\b|t ?pago\b|(?:link|enlace)s? (?:de|para) pag\w*|payment links?)|aceptan|acepta|aceptas|aceptaran|reciben|recibe|recibes|cogen|coge|agarran|toman|trabajan con|puedo pagar|puedo pagarles|se puede pagar|podemos pagar|pago con|pagar con|pagarles con|pagar en|pago en|pagar por|(?:do|does) (?:you|y all|you guys|the store) (?:take|accept)|(?:can|could|may) (?:i|we) (?:pay|use)|pay (?:with|by|in|using)|is (?:\w+ ){1,2}(?:ok|accepted|fine|good)|are (?:\w+ ){1,2}accepted|accept|accepted)\b/;
 
 /** "¿hay descuento si pago en efectivo?" asks for a deal (offers), not whether cash is taken. */
 const DEAL = /\b(?:descuent\w*|ofertas?|rebaj\w*|promocion\w*|especial|discounts?|deals?|offers?|promo\w*|sale)\b/;
