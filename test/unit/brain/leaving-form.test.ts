@@ -37,4 +37,15 @@ describe('leaving a lead form at any of its questions', () => {
     expect((await read('Materiales y Construcciones Pérez SRL', asked('company_name'))).leadFields).toMatchObject({ company_name: 'Materiales y Construcciones Pérez SRL' });
     expect((await read('no gracias', asked('company_name'))).leadFields).toMatchObject({ company_name: null });
   });
+
+  it('should read a contact field refused by name beside other answers, never as the field asked declined', async () => {
+    const named = await read('Pedro Martínez, no tengo correo, mi cel es 829-555-4321', asked('name'));
+    expect(named.leadFields).toMatchObject({ name: 'Pedro Martínez', email: null, phone_or_username: '+18295554321' });
+    const onlyRefusal = await read('no tengo correo, mi cel es 829-555-4321', asked('name'));
+    expect(onlyRefusal.leadFields.name).toBeUndefined();
+    expect(onlyRefusal.leadFields.email).toBeNull();
+    expect((await read("Tom Hill, I don't have an email, my phone is 809-555-2233", asked('name'))).leadFields).toMatchObject({ name: 'Tom Hill', email: null });
+    // A name refused is still a name refused.
+    expect((await read('prefiero no dar mi nombre', asked('name'))).leadFields.name).toBeNull();
+  });
 });
