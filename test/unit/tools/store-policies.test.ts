@@ -57,6 +57,14 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     }
   });
 
+  it('should read "¿me devuelven el dinero o dan crédito?" as the refund in the returns policy, not the store\'s credit', async () => {
+    for (const text of ['¿me devuelven el dinero o solo dan crédito?', 'si devuelvo algo, ¿me devuelven el dinero?', 'do I get my money back if I return something?']) {
+      expect(asksReturnPolicy(text), text).toBe(true);
+      expect(asksStoreCredit(text), text).toBe(false);
+      expect((await read(text)).nlu.intent.name, text).toBe('store_hours_location');
+    }
+  });
+
   it('should keep a customer who tells of a purchase gone wrong a complaint', async () => {
     for (const text of ['quiero devolver el taladro que compré ayer, no sirve', 'the drill i bought is broken, i want a refund', 'quiero devolver una pintura que salio de otro color', 'puedo devolver el taladro? vino dañado', 'quiero devolver el taladro', 'el taladro vino roto, me lo cambian?']) {
       expect(asksReturnPolicy(text), text).toBe(false);
