@@ -3,6 +3,7 @@ import type { ChoiceOption } from '../../domain/understanding.js';
 import type { AccountAccess, AccountActorInput, AccountActorOutput } from '../../machines/conversation.contract.js';
 import { MAX_VERIFICATION_FAILURES, matchesSecondIdentifier, secondIdentifierCandidates, verificationRequired } from './account-verification.js';
 import { formatDate, formatMoney } from './format.js';
+import { accountAskReply, accountAsked } from './account-asks.js';
 import { COMPANY_HEAD, COMPANY_SUFFIX } from '../brain/rule/name-words.js';
 import { foldAccents } from '../../kernel/fold.js';
 
@@ -36,25 +37,14 @@ export function addressedAs(holder: string): string {
   return company ? holder.trim() : (words[0] ?? '');
 }
 
-function standing(account: CustomerAccount, input: AccountActorInput, access: AccountAccess, templates: TenantData['templates']): AccountActorOutput {
-  const firstName = addressedAs(account.holder);
-  const offer = standingOffer(account, input, templates);
-  return {
-    outcome: 'answered',
-    access,
-    ...(offer ? { offer } : {}),
-    replies: [
-      {
-        template: `account.${account.standing}`,
-        params: {
-          firstName,
-          number: account.number,
-          balance: formatMoney(account.balance),
-          dueDate: formatDate(account.dueDate, input.lang),
-        },
-      },
-    ],
-  };
+function standing(account: CustomerAccount, input: AccountActorInput, shown: AccountAccess, tenant: TenantData): AccountActorOutput {
+  const params = { firstName: addressedAs(account.holder), number: account.number, balance: formatMoney(account.balance), dueDate: formatDate(account.dueDate, input.lang) };
+  // "¿me mandan el estado de cuenta?", "¿cuál es mi límite?" (now, or before the number or the proof): what is known, and a person for the rest.
+  const { asked: before, ...access } = shown;
+  const asked = accountAskReply(tenant, account, accountAsked(input.text ?? '') ?? before ?? null, input.lang, params);
+  if (asked) return { outcome: 'answered', access, offer: asked.offer, replies: [asked.reply] };
+  const offer = standingOffer(account, input, tenant.templates);
+  return { outcome: 'answered', access, ...(offer ? { offer } : {}), replies: [{ template: `account.${account.standing}`, params }] };
 }
 
 function locked(access: AccountAccess): AccountActorOutput {
@@ -82,8 +72,10 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
 }
 
 function answerOnce(tenant: TenantData, input: AccountActorInput): AccountActorOutput {
-  const access = input.access ?? NO_ACCESS;
   const text = input.text ?? '';
+  // What is asked of the account is kept while the number or the proof is awaited ("send me my statement" → number → proof → the statement's answer).
+  const askedNow = accountAsked(text);
+  const access = askedNow ? { ...(input.access ?? NO_ACCESS), asked: askedNow } : (input.access ?? NO_ACCESS);
   // The answer to "which second identifier?": checked against the pending account only.
   if (input.verifying && access.pending !== null && secondIdentifierCandidates(text).length > 0) {
     // A number with no account behaves exactly like an account whose proof never matches, so the
@@ -91,7 +83,7 @@ function answerOnce(tenant: TenantData, input: AccountActorInput): AccountActorO
     const account = tenant.accounts.find((a) => a.number === access.pending);
     if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
     if (account !== undefined && matchesSecondIdentifier(account, text)) {
-      return standing(account, input, { verified: [...new Set([...access.verified, account.number])], pending: null, failures: access.failures }, tenant.templates);
+      return standing(account, input, { ...access, verified: [...new Set([...access.verified, account.number])], pending: null }, tenant);
     }
     const failures = access.failures + 1;
     if (failures >= MAX_VERIFICATION_FAILURES) return locked({ ...access, failures });
@@ -103,7 +95,7 @@ function answerOnce(tenant: TenantData, input: AccountActorInput): AccountActorO
   }
   const given = input.accountId ?? (input.verifying ? access.pending : null);
   if (given === null || given.trim() === '') {
-    return { outcome: 'need_account_id', replies: [{ template: 'account.need_id' }] };
+    return { outcome: 'need_account_id', ...(askedNow ? { access } : {}), replies: [{ template: 'account.need_id' }] };
   }
   const digits = given.replace(/\D/g, '');
   if (!ACCOUNT_NUMBER_PATTERN.test(digits)) {
@@ -114,11 +106,11 @@ function answerOnce(tenant: TenantData, input: AccountActorInput): AccountActorO
   const account = tenant.accounts.find((a) => a.number === digits);
   if (!verificationRequired(tenant)) {
     if (!account) return { outcome: 'not_found', replies: [{ template: 'account.not_found', params: { number: digits } }] };
-    return standing(account, input, access, tenant.templates);
+    return standing(account, input, access, tenant);
   }
   // With verification on, a number that exists and one that does not get the same question: "not
   // found" would let anyone enumerate the store's account numbers. The proof then fails for both.
-  if (account !== undefined && access.verified.includes(account.number)) return standing(account, input, access, tenant.templates);
+  if (account !== undefined && access.verified.includes(account.number)) return standing(account, input, access, tenant);
   if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
   return {
     outcome: 'need_verification',
