@@ -18,7 +18,7 @@ describe('leaving a lead form at any of its questions', () => {
     for (const text of ['ya, olvídalo', 'no quiero seguir', "I'm done, bye", 'adiós', 'gracias, hasta luego', 'déjalo así, gracias', 'never mind']) {
       expect(leavesTheForm(text), text).toBe(true);
     }
-    for (const text of ['no gracias', 'no', 'Ferretería Adiós SRL y otras cosas que no se van a leer porque es largo de verdad', 'bye, mi correo es ana@x.com', 'Juan Pérez']) {
+    for (const text of ['no gracias', 'no', 'es para mi casa nada más', 'Ferretería Adiós SRL y otras cosas que no se van a leer porque es largo de verdad', 'bye, mi correo es ana@x.com', 'Juan Pérez']) {
       expect(leavesTheForm(text), text).toBe(false);
     }
   });

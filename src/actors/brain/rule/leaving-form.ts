@@ -23,8 +23,11 @@ const MAX_WORDS = 10;
 export function leavesTheForm(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length === 0 || CONTACT_DATA.test(trimmed) || trimmed.split(/\s+/).length > MAX_WORDS) return false;
-  return letsItGo(trimmed) || (detectClosing(trimmed) && !isBareDecline(trimmed));
+  return letsItGo(trimmed) || (detectClosing(trimmed) && !isBareDecline(trimmed) && LEAVING_WORDS.test(plain(trimmed)));
 }
+
+/** A closing that leaves, not "nada más" ending an answer ("es para mi casa nada más"). */
+const LEAVING_WORDS = /\b(?:bye|byebye|adios\w*|chao\w*|chau|hasta (?:luego|pronto|manana|la proxima|otro dia)|nos vemos|me voy|me retiro|me despido|see (?:you|ya)|goodbye|good bye|later|take care|gotta go|i have to go|(?:i m|im|i am) done|(?:that s|thats|that is) (?:all|it)|(?:eso|esto) es todo|es todo|ya termine|dios (?:te|le|les) bendiga)\b/;
 
 /** "mejor no, déjalo así" opens with a "no" of its own that declines the field asked (the e-mail); "no quiero seguir" does not. */
 const DECLINE_FIRST = /^\W*(?:(?:mejor|pues|bueno|ok|ah)\W+)?(?:no|nop|nah)(?:\s*[,.;!]|\s+(?:gracias|thanks)\b|\s*$)/i;
