@@ -278,7 +278,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // you take Amex?": the store's policies, answered from its data (`store-questions.ts`), not a
     // complaint, a product or an account — a customer telling of trouble ("no sirve") is not this; a discount for a way of paying is the offers'.
     if (has('store_hours_location') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && !entities.some((e) => e.type === 'account_id') && asksStorePolicy(text)) {
-      intent = { name: has('offers') && paymentDiscountAsked(text).length > 0 ? 'offers' : 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
+      intent = ((name: IntentName) => ({ name, confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === name ? intent.confidence : 0) }))(has('offers') && paymentDiscountAsked(text).length > 0 ? 'offers' : 'store_hours_location');
     }
     // "¿tienen estacionamiento?", "¿hacen cortes de madera?", "¿venden al por mayor?", "do you rent
     // tools?": the store's amenities and services (`store-facts.ts`), answered from its data — not a
