@@ -307,11 +307,11 @@ export function offerChoice(offer: ChoiceOption, lang: Lang): ChoiceExpectation 
 /** The most words of a short answer that completes an offer's question (`ChoiceOption.completes`). */
 const COMPLETING_ANSWER_WORDS = 6;
 /**
- * A day, a time or an opening asked ("¿y el sábado?", "y mañana?", "what about Sunday?"): a question
+ * A day, a time or an opening asked ("¿y el sábado?", "y mañana?", "¿y el 1ro de enero?", "what about Sunday?"): a question
  * of its own about when, never the place or thing that completes an offer's question ("¿Dónde queda
  * {answer}?" would become "¿Dónde queda y el sábado?").
  */
-const ASKS_WHEN = /\b(?:hoy|manana|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|feriados?|horarios?|horas?|abren|abre|abierto|abierta|cierran|cierra|cerrado|cerrada|today|tomorrow|tonight|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|holidays?|hours|open|close|closed|closing|opening)\b/;
+const ASKS_WHEN = /\b(?:hoy|manana|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|feriados?|horarios?|horas?|abren|abre|abierto|abierta|cierran|cierra|cerrado|cerrada|today|tomorrow|tonight|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|holidays?|hours|open|close|closed|closing|opening|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|january|february|march|april|june|july|august|september|october|november|december|navidad|nochebuena|christmas|new year s?|ano nuevo|(?:el|the|on the) \d{1,2}(?:ro|st|nd|rd|th)?)\b/;
 
 /** What a message can be besides picking an option, after the sales-lead offer. */
 const ANSWERS_THE_LEAD_OFFER: readonly IntentName[] = ['sales_lead', ...SMALL_TALK, 'out_of_scope'];

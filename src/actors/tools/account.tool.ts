@@ -3,6 +3,9 @@ import type { ChoiceOption } from '../../domain/understanding.js';
 import type { AccountAccess, AccountActorInput, AccountActorOutput } from '../../machines/conversation.contract.js';
 import { MAX_VERIFICATION_FAILURES, matchesSecondIdentifier, secondIdentifierCandidates, verificationRequired } from './account-verification.js';
 import { formatDate, formatMoney } from './format.js';
+import { accountAskReply, accountAsked } from './account-asks.js';
+import { COMPANY_HEAD, COMPANY_SUFFIX } from '../brain/rule/name-words.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 /** Account numbers are 5 to 8 digits. */
 export const ACCOUNT_NUMBER_PATTERN = /^\d{5,8}$/;
@@ -24,25 +27,24 @@ function standingOffer(account: CustomerAccount, input: AccountActorInput, templ
   return undefined;
 }
 
-function standing(account: CustomerAccount, input: AccountActorInput, access: AccountAccess, templates: TenantData['templates']): AccountActorOutput {
-  const firstName = account.holder.trim().split(/\s+/)[0] ?? '';
-  const offer = standingOffer(account, input, templates);
-  return {
-    outcome: 'answered',
-    access,
-    ...(offer ? { offer } : {}),
-    replies: [
-      {
-        template: `account.${account.standing}`,
-        params: {
-          firstName,
-          number: account.number,
-          balance: formatMoney(account.balance),
-          dueDate: formatDate(account.dueDate, input.lang),
-        },
-      },
-    ],
-  };
+/**
+ * How the answer addresses the holder: a person by the first name ("José"), a company by its whole
+ * name ("Constructora Del Este SRL", never "Constructora").
+ */
+export function addressedAs(holder: string): string {
+  const words = holder.trim().split(/\s+/);
+  const company = COMPANY_HEAD.test(foldAccents(words[0] ?? '')) || words.some((w) => COMPANY_SUFFIX.test(w));
+  return company ? holder.trim() : (words[0] ?? '');
+}
+
+function standing(account: CustomerAccount, input: AccountActorInput, shown: AccountAccess, tenant: TenantData): AccountActorOutput {
+  const params = { firstName: addressedAs(account.holder), number: account.number, balance: formatMoney(account.balance), dueDate: formatDate(account.dueDate, input.lang) };
+  // "¿me mandan el estado de cuenta?", "¿cuál es mi límite?" (now, or before the number or the proof): what is known, and a person for the rest.
+  const { asked: before, ...access } = shown;
+  const asked = accountAskReply(tenant, account, accountAsked(input.text ?? '') ?? before ?? null, input.lang, params);
+  if (asked) return { outcome: 'answered', access, offer: asked.offer, replies: [asked.reply] };
+  const offer = standingOffer(account, input, tenant.templates);
+  return { outcome: 'answered', access, ...(offer ? { offer } : {}), replies: [{ template: `account.${account.standing}`, params }] };
 }
 
 function locked(access: AccountAccess): AccountActorOutput {
@@ -63,8 +65,17 @@ function locked(access: AccountAccess): AccountActorOutput {
  * `need_verification`, `verification_failed`, `verification_locked`, `answered`.
  */
 export function answerAccount(tenant: TenantData, input: AccountActorInput): AccountActorOutput {
-  const access = input.access ?? NO_ACCESS;
+  const out = answerOnce(tenant, input);
+  // "mi cuenta es 10587 y mi cédula 014-5308642-3": the proof given with the number is checked at once, never asked for again.
+  const proof = out.outcome === 'need_verification' && out.access?.pending ? proofBeside(input.text ?? '', out.access.pending) : null;
+  return proof !== null ? answerOnce(tenant, { ...input, text: proof, verifying: true, access: out.access! }) : out;
+}
+
+function answerOnce(tenant: TenantData, input: AccountActorInput): AccountActorOutput {
   const text = input.text ?? '';
+  // What is asked of the account is kept while the number or the proof is awaited ("send me my statement" → number → proof → the statement's answer).
+  const askedNow = accountAsked(text);
+  const access = askedNow ? { ...(input.access ?? NO_ACCESS), asked: askedNow } : (input.access ?? NO_ACCESS);
   // The answer to "which second identifier?": checked against the pending account only.
   if (input.verifying && access.pending !== null && secondIdentifierCandidates(text).length > 0) {
     // A number with no account behaves exactly like an account whose proof never matches, so the
@@ -72,7 +83,7 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
     const account = tenant.accounts.find((a) => a.number === access.pending);
     if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
     if (account !== undefined && matchesSecondIdentifier(account, text)) {
-      return standing(account, input, { verified: [...new Set([...access.verified, account.number])], pending: null, failures: access.failures }, tenant.templates);
+      return standing(account, input, { ...access, verified: [...new Set([...access.verified, account.number])], pending: null }, tenant);
     }
     const failures = access.failures + 1;
     if (failures >= MAX_VERIFICATION_FAILURES) return locked({ ...access, failures });
@@ -84,7 +95,7 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
   }
   const given = input.accountId ?? (input.verifying ? access.pending : null);
   if (given === null || given.trim() === '') {
-    return { outcome: 'need_account_id', replies: [{ template: 'account.need_id' }] };
+    return { outcome: 'need_account_id', ...(askedNow ? { access } : {}), replies: [{ template: 'account.need_id' }] };
   }
   const digits = given.replace(/\D/g, '');
   if (!ACCOUNT_NUMBER_PATTERN.test(digits)) {
@@ -95,17 +106,32 @@ export function answerAccount(tenant: TenantData, input: AccountActorInput): Acc
   const account = tenant.accounts.find((a) => a.number === digits);
   if (!verificationRequired(tenant)) {
     if (!account) return { outcome: 'not_found', replies: [{ template: 'account.not_found', params: { number: digits } }] };
-    return standing(account, input, access, tenant.templates);
+    return standing(account, input, access, tenant);
   }
   // With verification on, a number that exists and one that does not get the same question: "not
   // found" would let anyone enumerate the store's account numbers. The proof then fails for both.
-  if (account !== undefined && access.verified.includes(account.number)) return standing(account, input, access, tenant.templates);
+  if (account !== undefined && access.verified.includes(account.number)) return standing(account, input, access, tenant);
   if (access.failures >= MAX_VERIFICATION_FAILURES) return locked(access);
   return {
     outcome: 'need_verification',
     access: { ...access, pending: digits },
     replies: [{ template: 'account.verify_ask', params: { number: digits } }],
   };
+}
+
+/** The holder's identifier named in the message ("mi cédula", "los últimos 4 del teléfono", "RNC"): a proof offered, not a number in passing. */
+const PROOF_NAMED = /\b(?:c[eé]dula|rnc|tel[eé]fono|tel|celular|cel|m[oó]vil|phone|cell|[uú]ltimos|last (?:4|four)|d[ií]gitos|digits|documento|identidad)\b/i;
+const DIGIT_RUN = /\d(?:[\d.-]*\d)?/g;
+
+/**
+ * The message without the account number, when what is left names and carries the holder's
+ * identifier ("mi cuenta es 10587 y mi cédula 014-5308642-3" → "… y mi cédula 014-5308642-3");
+ * null otherwise ("mi cuenta 12345, ¿debo 4200?" offers no proof).
+ */
+function proofBeside(text: string, account: string): string | null {
+  if (!PROOF_NAMED.test(text)) return null;
+  const rest = text.replace(DIGIT_RUN, (run) => (run.replace(/\D/g, '') === account ? ' ' : run));
+  return secondIdentifierCandidates(rest).length > 0 ? rest : null;
 }
 
 /** Wrong second identifiers for one account per day, over every conversation. */
@@ -121,7 +147,11 @@ const DAY_MS = 24 * 60 * 60_000;
 export async function answerAccountLimited(tenant: TenantData, input: AccountActorInput, counters: { hit(key: string, windowMs: number): Promise<number>; count(key: string): Promise<number> }): Promise<AccountActorOutput> {
   const access = input.access ?? NO_ACCESS;
   const failKey = (number: string) => `acct:${tenant.settings.id}:${number}:fail`;
-  const out = answerAccount(tenant, input);
+  const first = answerOnce(tenant, input);
+  // The proof given with the number is checked as an answer to the question (counted like one).
+  const proof = first.outcome === 'need_verification' && first.access?.pending ? proofBeside(input.text ?? '', first.access.pending) : null;
+  if (proof !== null) return answerAccountLimited(tenant, { ...input, text: proof, verifying: true, access: first.access! }, counters);
+  const out = first;
   const asked = out.outcome === 'need_verification' ? out.access?.pending : input.verifying ? access.pending : null;
   if (asked === null || asked === undefined) return out;
   if (out.outcome === 'need_verification' || out.outcome === 'answered' || out.outcome === 'verification_failed' || out.outcome === 'verification_locked') {

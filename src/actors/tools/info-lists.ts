@@ -1,3 +1,4 @@
+import { paymentDiscountReply } from './payment-discount.js';
 import type { Lang } from '../../domain/nlu.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
 import type { Offer, Product, TenantData, Vacancy } from '../../domain/tenant.js';
@@ -54,6 +55,9 @@ const HOW_TO_APPLY = /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|donde (
  * after the DeWalt drill's price).
  */
 export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: string, sku?: string): Pick<InfoActorOutput, 'replies' | 'focus' | 'offer'> {
+  // "¿hay descuento si pago en efectivo?": whether paying that way lowers the price, then the offers.
+  const discount = paymentDiscountReply(tenant, text, lang, now);
+  if (discount) return { replies: [discount] };
   const today = calendarDate(now, tenant.settings.timeZone);
   const current = tenant.offers.filter((o) => o.validUntil >= today).sort((a, b) => a.validUntil.localeCompare(b.validUntil));
   if (current.length === 0) return { replies: [{ template: 'offers.none' }] };

@@ -17,6 +17,7 @@ import { saysPickUp } from '../../machines/pickup.js';
 import { deliveryTimeReply, reserveWithDelivery, type DeliveryPlace } from './delivery-times.js';
 import { joinTopicAnswers, type TopicAnswer } from './joined-answers.js';
 import { withOfferAgain } from './offer-again.js';
+import { paymentDiscountReply } from './payment-discount.js';
 import { foldAccents } from '../../kernel/fold.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
@@ -29,7 +30,7 @@ const STORE_TOPICS: [StoreTopic, RegExp][] = [
   // Phone questions are answered with the branches, each with its address and phone.
   ['location', /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|sucursal|sucursales|local|mapa|llegar|llego|lejos|distancia|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|branch|branches|directions|map|phone|phone number|call you|reach you|get there|get to you|get to your|how far|find you|(?:estan|tan) (?:(?:mas|muy|bien|por) )?(?:cerca|cerquita|frente|enfrente|al lado|detras|atras|proximo|junto|pegad[oa]s?|por donde))\b/],
   ['delivery', /\b(delivery|fletes?|acarreos?|envios?|enviar\w*|envian|envias|llevan|llevar\w*|llegan|mandan|mandar\w*|traen|traer\w*|entregas?|domicilio|despacho|despachan|deliver|deliveries|shipping|ship|zonas?)\b/],
-  ['payment', /\b(pagos?|pagar(?:les?)?|pagan|pagamos|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|amex|american express|paypal|zelle|bitcoins?|cripto\w*|crypto\w*|cheques?|dolares|dollars|pay|payment|payments|cards?|cash|transfer)\b/],
+  ['payment', /\b(pagos?|contado|pagar(?:les?)?|pagan|pagamos|tarjetas?|efectivo|transferencias?|debito|visa|mastercard|amex|american express|paypal|zelle|bitcoins?|cripto\w*|crypto\w*|cheques?|dolares|dollars|pay|payment|payments|cards?|cash|transfer)\b/],
 ];
 
 /** What a yes to "¿te comparto la dirección?" after the hours says: where that branch (or every branch) is. */
@@ -180,6 +181,8 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         return [{ ...reply, options: [person.option] }];
       }
       case 'payment': {
+        const discount = paymentDiscountReply(tenant, text, lang, now); // "¿cuánto me descuentan si pago en efectivo?": the discount, not a yes to cash
+        if (discount) return [discount];
         // "¿a qué cuenta transfiero?": the banks, and a person for the account's details.
         const account = asksTransferAccount(text) ? transferAccountReply(tenant, lang) : null;
         if (account) {
@@ -338,7 +341,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
     .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ') // "no la he abierto": the can, not the store
     .replace(/\b(cuanto|how much) (?:(?:se|le|les|hay que|tengo que|do|would|will|i|we|you|have to)\s+){0,3}(?:pag\w*|pay)\b/g, '$1') // "¿cuánto se paga por el delivery?": a price, not ways of paying
     // "mándame la ubicación": sending the location is no delivery.
-    .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map)\b/g, '$1');
+    .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your|un|una|a)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map|link|enlace|payment link)\b/g, '$1'); // nor a payment link
   // "la ubicación por WhatsApp": WhatsApp is how to send what is asked, unless it is all that is asked.
   const viaChannel = plain.replace(/\b(?:por|by|via|on|in|al|to) (?:whats ?app|wasap|wassap|guasap|wsp|correo|email|e mail)\b/g, ' ');
   const topicsIn = (folded: string) => STORE_TOPICS.filter(([, pattern]) => pattern.test(folded)).map(([topic]) => topic);

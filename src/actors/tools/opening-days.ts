@@ -112,6 +112,24 @@ const MORNING = /\b(?:(?:de|por|en|a) la|esta|las|en las|por las) mananas?\b/g;
 /** "¿están abiertos?", "are you open?": the store now, today. */
 const OPEN_NOW = /\b(?:estan abiertos|esta abierto|estan abiertas|esta abierta|(?:tan|ta) abiert[oa]s?|ya abri\w*|ya cerr\w*|abiertos ahora|abierto ahora|ya abrieron|ya cerraron|todavia (?:estan )?abiertos|siguen abiertos|are you (?:still )?open|is the store open|are you guys open|you open|ahora|ahorita|right now|now)\b/;
 
+/** A weekday with a day of the month: "domingo 27", "el sábado 26", "sunday the 27th". */
+const WEEKDAY_DATE = /\b(lunes|martes|miercoles|jueves|viernes|sabado|domingo|monday|tuesday|wednesday|thursday|friday|saturday|sunday) (?:the )?(\d{1,2})(?:st|nd|rd|th|ro)?\b(?! (?:de |of )?(?:pulgadas?|libras?|galones?|metros?|pies?|sacos?))/;
+
+/** The next date with that day of the month falling on that weekday, within a year; else the next date with that day. */
+function weekdayDate(today: CalendarDay, weekdayWord: string, day: number): CalendarDay | null {
+  if (day < 1 || day > 31) return null;
+  const weekday = WEEKDAY_WORDS.find(([, words]) => words.test(weekdayWord))?.[0];
+  let first: CalendarDay | null = null;
+  for (let k = 0; k < 13; k++) {
+    const month = fromUtc(Date.UTC(today.year, today.month - 1 + k, 1));
+    const date = nextDate(month, month.month, day);
+    if (date === null || date.year !== month.year || utc(date) < utc(today)) continue;
+    first ??= date;
+    if (weekday === undefined || weekdayOf(date) === weekday) return date;
+  }
+  return first;
+}
+
 /**
  * The day a store question asks about, or null when it names none (the weekly table answers).
  * Dates without a year are the next such date; weekdays the next such day (today included).
@@ -143,6 +161,9 @@ export function askedDay(text: string, now: number, timeZone: string): AskedDay 
   if (/\b(?:manana|tomorrow|tmrw|tmr)\b/.test(f)) return on(addDays(today, 1));
   if (/\b(?:hoy|today|tonight|esta noche|this evening)\b/.test(f)) return on(today);
   const weekly = WEEKLY.test(f);
+  // "el domingo 27": the next 27th that falls on a Sunday (the number alone, if none does within a year).
+  const dated = WEEKDAY_DATE.exec(f);
+  if (dated && !weekly) return on(weekdayDate(today, dated[1]!, Number(dated[2])));
   for (const [weekday, words] of WEEKDAY_WORDS) {
     if (!words.test(f)) continue;
     if (weekly) return { kind: 'weekly', weekday };
@@ -157,7 +178,8 @@ export function askedDay(text: string, now: number, timeZone: string): AskedDay 
     return on(thisMonth ?? (n >= 1 && n <= 31 ? nextDate(next, next.month, n) : null));
   }
   // "¿abren los feriados?": holidays in general (a named one was read above).
-  if (/\b(?:feriados?|dias? festivos?|holidays?|public holidays?|bank holidays?)\b/.test(f)) return { kind: 'holidays' };
+  // "¿qué días cierran en diciembre?": the days the store closes, the holidays.
+  if (/\b(?:feriados?|dias? festivos?|holidays?|public holidays?|bank holidays?|(?:que|cuales|cuantos) dias (?:cierran|cierra|no abren|no abre|estan cerrad\w*|no trabajan)|(?:which|what) days (?:are you|do you|is the store) (?:closed|close))\b/.test(f)) return { kind: 'holidays' };
   if (OPEN_NOW.test(f)) return on(today);
   return null;
 }

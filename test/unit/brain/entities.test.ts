@@ -94,6 +94,11 @@ describe('account_id', () => {
     ['mi no. 4455 está al día?', '4455'],
     ['#556677', '556677'],
     ['mi cuenta está atrasada? es la 12-345-67', '1234567'],
+    // The holder's cédula, RNC or phone named beside the account is not the account.
+    ['mi cédula es 402-1234567-8 y mi cuenta 10023', '10023'],
+    ['mi cuenta es 10587 y mi cédula 014-5308642-3', '10587'],
+    ['RNC 1-35-21848-5, cuenta 204517', '204517'],
+    ['cuenta 10587, los últimos 4 del teléfono son 1337', '10587'],
   ])('should find the account id in "%s"', (text, id) => {
     expect(values(extractAccountIds(text))).toEqual([id]);
   });
@@ -151,8 +156,19 @@ describe('company', () => {
     ['Caribbean Homes Inc. needs blocks', 'Caribbean Homes Inc.'],
     ['somos Constructora Hermanos Castillo', 'Constructora Hermanos Castillo'],
     ['Soy Juan Pérez de Constructora del Este SRL', 'Constructora del Este SRL'],
+    // Names made of two parts joined by "y", "&" or "de" stay whole (the head was lost before).
+    ['Materiales y Construcciones Pérez SRL', 'Materiales y Construcciones Pérez SRL'],
+    ['Materiales y Construcciones Pérez', 'Materiales y Construcciones Pérez'],
+    ['Hierros & Aceros del Este SRL', 'Hierros & Aceros del Este SRL'],
+    ['Hierros y Aceros Báez SRL', 'Hierros y Aceros Báez SRL'],
+    ['Distribuidora de Materiales Gómez SRL', 'Distribuidora de Materiales Gómez SRL'],
+    ['Ferretería y Pinturas Díaz', 'Ferretería y Pinturas Díaz'],
   ])('should read "%s" as %s', (text, company) => {
     expect(values(extractCompanies(text))).toEqual([company]);
+  });
+
+  it('should not join a first name to the company after it ("Pedro y Construcciones Pérez SRL")', () => {
+    expect(values(extractCompanies('Pedro y Construcciones Pérez SRL'))).toEqual(['Construcciones Pérez SRL']);
   });
 
   it.each(['trabajo en La Romana', 'soy de Santo Domingo', 'trabajo en una constructora', 'hola Ferretería La Romana'])(

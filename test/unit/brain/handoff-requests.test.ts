@@ -93,7 +93,7 @@ describe('asksCallForQuote', () => {
 
 
 describe('a copy of a past invoice asked for', () => {
-  it.each(['necesito mi factura del mes pasado', 'me pueden mandar copia de la factura?', 'se me perdio el recibo de la compra', 'can you send me a copy of my invoice?'])(
+  it.each(['necesito mi factura del mes pasado', 'me pueden mandar copia de la factura?', 'se me perdio el recibo de la compra', 'can you send me a copy of my invoice?', '¿me pueden mandar la factura por correo?'])(
     'should read "%s" as a request for a person (only a person can look a sale up)',
     async (text) => {
       expect(asksInvoiceCopy(text)).toBe(true);

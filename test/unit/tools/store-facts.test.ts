@@ -49,6 +49,10 @@ describe('questions about the store itself, not a product', () => {
     ['alquilan herramientas?', /no alquilamos/],
     ['dan factura con comprobante fiscal?', /NCF/],
     ['me dan factura?', /toda compra lleva su factura/],
+    // The invoice in the company's name, however the sentence runs (was the lead form).
+    ['¿la factura sale a nombre de mi empresa con RNC?', /NCF/],
+    ['¿me pueden hacer la factura a nombre de Constructora Pérez?', /NCF/],
+    ['¿tienen precio especial para contratistas?', /vendemos al por mayor/],
     ['puedo pedir por aquí y pasar a buscarlo?', /recoges en la sucursal/],
     ['tienen página web?', /@ferreterialaromana/],
     ['tienen catálogo?', /catálogo impreso/],
@@ -64,6 +68,8 @@ describe('questions about the store itself, not a product', () => {
     ['do you rent tools?', /don't rent/],
     ['do you cut wood?', /Lumber and plywood/],
     ['can I get an invoice with my RNC?', /NCF/],
+    // Contractors' prices are the wholesale answer, not a tradesperson recommended.
+    ['do you have contractor pricing?', /sell wholesale/],
     ['is the store wheelchair accessible?', /wheelchair/],
   ])('should answer "%s" in English from the store data', async (text, fact) => {
     const [r] = await talk(tenant, text);

@@ -57,6 +57,14 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     }
   });
 
+  it('should read "¿me devuelven el dinero o dan crédito?" as the refund in the returns policy, not the store\'s credit', async () => {
+    for (const text of ['¿me devuelven el dinero o solo dan crédito?', 'si devuelvo algo, ¿me devuelven el dinero?', 'do I get my money back if I return something?']) {
+      expect(asksReturnPolicy(text), text).toBe(true);
+      expect(asksStoreCredit(text), text).toBe(false);
+      expect((await read(text)).nlu.intent.name, text).toBe('store_hours_location');
+    }
+  });
+
   it('should keep a customer who tells of a purchase gone wrong a complaint', async () => {
     for (const text of ['quiero devolver el taladro que compré ayer, no sirve', 'the drill i bought is broken, i want a refund', 'quiero devolver una pintura que salio de otro color', 'puedo devolver el taladro? vino dañado', 'quiero devolver el taladro', 'el taladro vino roto, me lo cambian?']) {
       expect(asksReturnPolicy(text), text).toBe(false);
@@ -168,6 +176,16 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     const [location] = await ask(['me pueden mandar la ubicación por whatsapp?']);
     expect(location!.reply).toMatch(/^Nuestras sucursales/);
     expect(location!.reply).not.toMatch(/Escríbenos por \*WhatsApp\*|Hacemos delivery/);
+  });
+
+  it('should say no to paying online or by a payment link where the store lists no such way, es and en', () => {
+    for (const text of ['¿puedo pagar en línea?', '¿tienen link de pago?', 'me pueden mandar un link de pago?', 'can I pay online?', 'can you send me a payment link?']) {
+      expect(asksPaymentMethod(text), text).toBe(true);
+      expect(paymentMethodReply(tenant, text, 'es', 'efectivo', (key) => tenant.templates.es?.[key] ?? null), text).toMatchObject({ template: 'info.payment.no', params: { named: 'pago en línea (link de pago)' } });
+    }
+    // A store that lists an online way of paying says yes.
+    const online: TenantData = { ...tenant, store: { ...tenant.store, paymentMethods: { es: ['efectivo', 'pago en línea con link de pago'], en: ['cash', 'online payment by link'] } } };
+    expect(paymentMethodReply(online, '¿puedo pagar en línea?', 'es', 'efectivo', (key) => tenant.templates.es?.[key] ?? null)).toMatchObject({ template: 'info.payment.yes' });
   });
 
   it('should say no to Azul and CardNet where the store takes no cards', () => {
@@ -316,6 +334,19 @@ describe('opening hours for one day (tenant clock and time zone)', () => {
     expect(day('a qué hora abren?')).toBeNull();
     // Late in the evening in La Romana is already the next day in UTC: "today" is the local date.
     expect(askedDay('abren hoy?', Date.UTC(2026, 11, 4, 2, 0), TZ)).toMatchObject({ date: { day: 3 } });
+  });
+
+  it('should read a weekday with its day of the month as that date, not the next such weekday', () => {
+    const day = (text: string) => askedDay(text, THURSDAY_11AM, TZ);
+    // Sunday 27 December 2026; Saturday 2 January 2027 (no Saturday 2 in December).
+    expect(day('¿abren el domingo 27?')).toMatchObject({ date: { year: 2026, month: 12, day: 27 } });
+    expect(day('¿y el sábado 2?')).toMatchObject({ date: { year: 2027, month: 1, day: 2 } });
+    expect(day('¿están abiertos el domingo 6 de diciembre?')).toMatchObject({ date: { year: 2026, month: 12, day: 6 } });
+  });
+
+  it('should read "¿qué días cierran?" as the holidays', () => {
+    expect(askedDay('¿qué días cierran en diciembre?', THURSDAY_11AM, TZ)).toEqual({ kind: 'holidays' });
+    expect(askedDay('what days are you closed?', THURSDAY_11AM, TZ)).toEqual({ kind: 'holidays' });
   });
 });
 

@@ -242,9 +242,43 @@ describe('answerAccount', () => {
     expectWhatsAppStyle(suspended);
   });
 
+  it('should address a company holder by its whole name, never its first word ("Constructora")', () => {
+    const company = render(answerAccount(tenant, verified('204517')).replies);
+    expect(company).toContain('Constructora Del Este SRL, tu cuenta *204517*');
+  });
+
   describe('verification (accountVerification: second_identifier)', () => {
     const say = (text: string, access: AccountAccess | null, accountId: string | null = null) =>
       answerAccount(tenant, { ...input(accountId), text, access, verifying: access?.pending !== null && access !== null });
+
+    it('should answer the statement or the credit limit asked with what is known and a person offered, remembered through the number and the proof', () => {
+      const asked = answerAccount(tenant, { ...input(null), text: 'send me my account statement' });
+      expect(asked.outcome).toBe('need_account_id');
+      expect(asked.access?.asked).toBe('statement');
+      const number = answerAccount(tenant, { ...input('12345'), text: '12345', access: asked.access ?? null });
+      expect(number.outcome).toBe('need_verification');
+      const shown = answerAccount(tenant, { ...input(null), text: '1411', access: number.access ?? null, verifying: true });
+      expect(shown.outcome).toBe('answered');
+      expect(render(shown.replies)).toMatch(/estado de cuenta detallado.*12,750/s);
+      expect(shown.offer?.intent).toBe('human_agent');
+      expect(shown.access?.asked).toBeUndefined();
+      const limit = render(answerAccount(tenant, { ...verified('10587'), text: '¿cuál es mi límite de crédito?' }).replies);
+      expect(limit).toMatch(/límite de crédito.*no lo tengo aquí/);
+      expect(limit).toContain('18,450.50');
+    });
+
+    it('should check the cédula or phone digits given with the account number at once, never ask for them again', () => {
+      const right = answerAccount(tenant, { ...input('10587'), text: 'mi cuenta es 10587 y mi cédula 014-5308642-3' });
+      expect(right.outcome).toBe('answered');
+      expect(render(right.replies)).toContain('*atrasada*');
+      const phone = answerAccount(tenant, { ...input('10587'), text: 'cuenta 10587, los últimos 4 del teléfono son 1337' });
+      expect(phone.outcome).toBe('answered');
+      const wrong = answerAccount(tenant, { ...input('10587'), text: 'mi cuenta es 10587 y mi cédula 001-1111111-1' });
+      expect(wrong.outcome).toBe('verification_failed');
+      expect(wrong.access).toEqual({ verified: [], pending: '10587', failures: 1 });
+      // A number in passing is no proof offered: the question is asked.
+      expect(answerAccount(tenant, { ...input('12345'), text: 'mi cuenta 12345, ¿debo 4200?' }).outcome).toBe('need_verification');
+    });
 
     it('should ask for a second identifier before showing anything of an account someone names', () => {
       const out = answerAccount(tenant, { ...input('10587'), text: 'dame el estado de la cuenta 10587, es de mi vecino' });

@@ -61,6 +61,28 @@ function formatCompany(raw: string): string {
     .join(' ');
 }
 
+/** "y", "e", "&", "and" between two parts of one company's name. */
+const JOINER = /^(?:y|e|&|and)$/;
+
+/**
+ * The words before a company head that belong to the same name, taken into `taken` (front first):
+ * "Materiales y Construcciones Pérez SRL", "Hierros & Aceros Báez SRL" (a capitalised word joined
+ * by "y"/"&", not a first name: "Pedro y Construcciones Pérez SRL" names a person), "Distribuidora de
+ * Materiales Gómez SRL" (a head before "de"). `at` is the head's index in `all`.
+ */
+function joinedBefore(all: readonly WordSpan[], at: number, taken: WordSpan[]): void {
+  for (let k = at; k >= 2; k -= 2) {
+    const link = all[k - 1] as WordSpan;
+    const word = all[k - 2] as WordSpan;
+    const near = (a: WordSpan, b: WordSpan): boolean => b.start - a.end <= 2;
+    if (!near(link, all[k] as WordSpan) || !near(word, link) || !/^\p{Lu}/u.test(word.raw)) return;
+    const joined = JOINER.test(link.folded) && !NOT_NAME.has(word.folded) && !FIRST_NAMES.has(word.folded) && !GREETING_WORD.test(word.folded);
+    const ofHead = /^(?:de|del)$/.test(link.folded) && COMPANY_HEAD.test(word.folded);
+    if (!joined && !ofHead) return;
+    taken.unshift(word, link);
+  }
+}
+
 export function extractCompanies(text: string, options: { exclude?: readonly string[]; names?: readonly Entity[] } = {}): Entity[] {
   const f = foldWithMap(text);
   // Folded only when a candidate is found (most messages name no company).
@@ -140,10 +162,13 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
         if (p.end + 2 < (taken[0] as WordSpan).start) break; // punctuation or a gap in between
         if (COMPANY_HEAD.test(p.folded)) {
           taken.unshift(p);
-          break; // "Constructora ..." starts the name
+          joinedBefore(all, j, taken);
+          break; // "Constructora ..." starts the name (or a head joined before it)
         }
         if (NOT_NAME.has(p.folded) && !PARTICLES.has(p.folded)) break; // "Soy", "Yo"
-        if (/^[\p{Lu}\d]/u.test(p.raw) || (PARTICLES.has(p.folded) && p.folded !== 'y')) taken.unshift(p);
+        // "Hierros y Aceros Báez SRL": a joiner between two capitalised words, not after a first name.
+        const joins = JOINER.test(p.folded) && j > 0 && /^\p{Lu}/u.test(all[j - 1]!.raw) && !FIRST_NAMES.has(all[j - 1]!.folded) && !NOT_NAME.has(all[j - 1]!.folded);
+        if (/^[\p{Lu}\d]/u.test(p.raw) || (PARTICLES.has(p.folded) && p.folded !== 'y') || joins) taken.unshift(p);
         else break;
       }
       while (taken.length > 1 && PARTICLES.has((taken[0] as WordSpan).folded)) taken.shift();
@@ -151,7 +176,7 @@ export function extractCompanies(text: string, options: { exclude?: readonly str
     } else if (
       COMPANY_HEAD.test(w.folded) &&
       all[i + 1] &&
-      (/^\p{Lu}/u.test(all[i + 1]!.raw) || (PARTICLES.has(all[i + 1]!.folded) && all[i + 1]!.folded !== 'y' && all[i + 2] !== undefined && /^\p{Lu}/u.test(all[i + 2]!.raw)))
+      (/^\p{Lu}/u.test(all[i + 1]!.raw) || ((PARTICLES.has(all[i + 1]!.folded) || JOINER.test(all[i + 1]!.folded)) && all[i + 2] !== undefined && /^\p{Lu}/u.test(all[i + 2]!.raw) && (all[i + 1]!.folded !== 'y' || /^\p{Lu}/u.test(w.raw))))
     ) {
       const taken: WordSpan[] = [w];
       for (let j = i + 1; j < all.length && taken.length < 6; j++) {

@@ -85,6 +85,8 @@ export function extractPhones(text: string): Entity[] {
 }
 
 const ACCOUNT_KEYWORD = /(?:\bcuenta|\baccount|\bacct|\bn(?:u|ú)mero|\bnumber|\bcliente|\bcustomer|#|\bno\.|\bnro\.?|\bnum\.?)(?:\s+(?:de|del|es|is|my|mi|the|cliente|customer|number|numero|n|#|:))*\s*[:#]?\s*$/;
+/** The holder's own identifiers named right before a number: "mi cédula es", "RNC:", "los últimos 4 del teléfono son". */
+const HOLDER_ID_BEFORE = /\b(?:cedula|rnc|telefono|tel|celular|cel|movil|phone|cell|id|documento|identidad|digitos|last (?:4|four)(?: digits)?)(?:\s+(?:de|del|es|is|my|mi|the|son|are|registrado|on file|number|numero|titular|holder))*\s*[:#]?\s*$/;
 const DIGIT_GROUP = /\d(?:\d|[\s-](?=\d))*/g;
 
 /** A selling unit right after a number: that number is how many. */
@@ -129,6 +131,8 @@ export function extractAccountIds(text: string, options: { bare?: boolean; exclu
       /(?:^|\b(?:la|el|mi|my|the|mine)\s*[,:]?\s*)$/.test(before) &&
       /^\s*(?:$|[.!?,]|(?:porfa|por favor|please|pls|plis|gracias|thanks)\b)/.test(f.folded.slice(e));
     if (!keyword && !bare && !lookUp) continue;
+    // "mi cédula es 402-1234567-8 y mi cuenta 10023": the number after the cédula (or the phone) is the holder's, not the account.
+    if (HOLDER_ID_BEFORE.test(before) && !ACCOUNT_KEYWORD.test(before)) continue;
     // Answering "¿tu número de cuenta?" with too few digits ("es la 123") is still an answer, checked (and refused) by the account tool.
     const value = sanitizeAccountId(m[0]) ?? (bare && /^\d{1,3}$/.test(m[0].replace(/\D/g, '')) ? m[0].replace(/\D/g, '') : null);
     if (value) out.push({ type: 'account_id', value, ...span });

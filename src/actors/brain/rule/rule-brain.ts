@@ -11,7 +11,7 @@ import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, tellsWhatHappened } from '..
 import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
-import { readLeadFields } from './lead-fields.js';
+import { readLeadFieldsUnlessLeaving } from './leaving-form.js';
 import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
@@ -31,7 +31,7 @@ import { rememberedModel } from './trained-models.js';
 import { asksForTradesperson, asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
 import { messageLanguage } from './message-language.js';
 import { joinEnglishCompounds } from './english-compounds.js';
-import { asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy } from './store-questions.js';
+import { asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, paymentDiscountAsked } from './store-questions.js';
 import { fold as foldText } from './text.js';
 import { stripCourtesy } from './courtesy.js';
 import {
@@ -276,9 +276,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     }
     // "¿puedo devolver un producto?", "¿tienen garantía las herramientas?", "¿me pueden fiar?", "do
     // you take Amex?": the store's policies, answered from its data (`store-questions.ts`), not a
-    // complaint, a product or an account — a customer telling of trouble ("no sirve") is not this.
+    // complaint, a product or an account — a customer telling of trouble ("no sirve") is not this; a discount for a way of paying is the offers'.
     if (has('store_hours_location') && !(intent.name === 'human_agent' && intent.confidence >= HANDOFF_CONFIDENCE) && !entities.some((e) => e.type === 'account_id') && asksStorePolicy(text)) {
-      intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
+      intent = ((name: IntentName) => ({ name, confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === name ? intent.confidence : 0) }))(has('offers') && paymentDiscountAsked(text).length > 0 ? 'offers' : 'store_hours_location');
     }
     // "¿tienen estacionamiento?", "¿hacen cortes de madera?", "¿venden al por mayor?", "do you rent
     // tools?": the store's amenities and services (`store-facts.ts`), answered from its data — not a
@@ -438,7 +438,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       nlu.entities = nlu.entities.filter((e) => e.type !== 'product' && e.type !== 'quantity');
     }
     let intent: IntentName = nlu.intent.name;
-    const lead = readLeadFields({ text, entities: nlu.entities, expecting, tenantName, intent });
+    const lead = readLeadFieldsUnlessLeaving({ text, entities: nlu.entities, expecting, tenantName, intent });
     // "el correo está mal, es …" in the form corrects a field: the lead's answer, never a complaint.
     if (lead.corrects && intent === 'complaint' && has('sales_lead')) intent = (nlu.intent = { name: 'sales_lead', confidence: LEAD_RULE_CONFIDENCE }).name;
     // A lead opened with what they need (who is asking too, or the goods named): the need is written down too.

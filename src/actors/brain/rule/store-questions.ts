@@ -36,7 +36,7 @@ const HYPOTHETICAL =
 
 /** What a policy question about returns or exchanges asks, es and en (folded, no punctuation). */
 const RETURN_POLICY =
-  /\b(?:politicas? (?:de |para )?(?:las )?(?:devolucion(?:es)?|cambios?|reembolsos?)|(?:return|returns|refund|exchange) polic(?:y|ies)|polic(?:y|ies) (?:on|for) (?:returns?|refunds?|exchanges?)|(?:puedo|podemos|podria|podriamos|se puede|se pueden|pueden|es posible|hay forma de|hay manera de|como (?:hago|hacemos|puedo|se hace|funciona|son|es)(?: para)?|cuantos dias (?:tengo|tenemos|hay|tiene uno|dan|tienen)(?: para)?|plazo (?:para|de)|cuanto tiempo (?:tengo|tenemos|hay|dan)(?: para)?)\s+(?:\w+\s+){0,2}?(?:devolver\w*|devolucion(?:es)?|cambiar(?:lo|la|los|las)?|cambios?|regresar(?:lo|la|los|las)?|reembols\w*)|(?:aceptan|hacen|reciben|admiten|tienen|dan|manejan)\s+(?:\w+\s+)?(?:devoluciones|devolucion|cambios|reembolsos?)|(?:me|nos) (?:lo|la|los|las) (?:cambian|cambiarian|devuelven|reciben|aceptan|recibirian)|(?:can|could|may) (?:i|we|you) (?:still )?(?:return|exchange|get a refund|bring (?:it |them )?back)|(?:is it|it s) possible to (?:return|exchange)|do (?:you|y all|you guys) (?:accept|take|do|allow|have|offer|give)\s+(?:\w+\s+)?(?:returns?|refunds?|exchanges?)|how (?:do|can) (?:i|we|you) (?:return|exchange|get a refund)|how do (?:returns|refunds|exchanges) work|how (?:many days|long) (?:do )?(?:i|we) (?:have|get) to (?:return|exchange)|(?:return|refund) (?:window|period))\b/;
+  /\b(?:politicas? (?:de |para )?(?:las )?(?:devolucion(?:es)?|cambios?|reembolsos?)|(?:return|returns|refund|exchange) polic(?:y|ies)|polic(?:y|ies) (?:on|for) (?:returns?|refunds?|exchanges?)|(?:puedo|podemos|podria|podriamos|se puede|se pueden|pueden|es posible|hay forma de|hay manera de|como (?:hago|hacemos|puedo|se hace|funciona|son|es)(?: para)?|cuantos dias (?:tengo|tenemos|hay|tiene uno|dan|tienen)(?: para)?|plazo (?:para|de)|cuanto tiempo (?:tengo|tenemos|hay|dan)(?: para)?)\s+(?:\w+\s+){0,2}?(?:devolver\w*|devolucion(?:es)?|cambiar(?:lo|la|los|las)?|cambios?|regresar(?:lo|la|los|las)?|reembols\w*)|(?:aceptan|hacen|reciben|admiten|tienen|dan|manejan)\s+(?:\w+\s+)?(?:devoluciones|devolucion|cambios|reembolsos?)|(?:me|nos) (?:lo|la|los|las) (?:cambian|cambiarian|devuelven|reciben|aceptan|recibirian)|(?:me|nos|le|les)? ?(?:devuelven|devuelve|reembolsan|regresan) (?:el|mi|los|la) (?:dinero|cuartos?|plata|pago)|(?:do|will) (?:i|we) get (?:my|our|the) money back|(?:do|will|can) you (?:give|refund) (?:me |us )?(?:my |the )?(?:money|cash) back|(?:can|could|may) (?:i|we|you) (?:still )?(?:return|exchange|get a refund|bring (?:it |them )?back)|(?:is it|it s) possible to (?:return|exchange)|do (?:you|y all|you guys) (?:accept|take|do|allow|have|offer|give)\s+(?:\w+\s+)?(?:returns?|refunds?|exchanges?)|how (?:do|can) (?:i|we|you) (?:return|exchange|get a refund)|how do (?:returns|refunds|exchanges) work|how (?:many days|long) (?:do )?(?:i|we) (?:have|get) to (?:return|exchange)|(?:return|refund) (?:window|period))\b/;
 
 /** Wanting to give a purchase back or exchange it, with nothing wrong told: "quiero devolver un taladro que compré ayer, no lo usé". */
 const WANTS_TO_RETURN =
@@ -99,7 +99,7 @@ const STORE_CREDIT =
  * those ("¿por qué me suspendieron el crédito?", "queremos crédito empresarial").
  */
 const NOT_A_CREDIT_QUESTION =
-  /\b(?:(?:mi|mis|nuestro|nuestra|nuestros|my|our|el mio)\s+(?:\w+\s+)?(?:credito|cuenta|credit|account|linea)|suspend\w*|bloque\w*|saldo|balance|debo|debemos|deuda|limite|disponible|queda|quedan|vence|vencimiento|estado|status|left|outstanding|owe|por que|porque|xq|why|anymore|ya no|empresa\w*|compania|constructora\w*|negocio|company|business|terms|terminos|linea de credito|credit line|abrir|abrirme|open|solicitar|aplicar|apply|requisitos|requirements)\b/;
+  /\b(?:(?:mi|mis|nuestro|nuestra|nuestros|my|our|el mio)\s+(?:\w+\s+)?(?:credito|cuenta|credit|account|linea)|suspend\w*|bloque\w*|saldo|balance|debo|debemos|deuda|limite|disponible|queda|quedan|vence|vencimiento|estado|status|left|outstanding|owe|por que|porque|xq|why|anymore|ya no|empresa\w*|compania|constructora\w*|negocio|company|business|terms|terminos|linea de credito|credit line|abrir|abrirme|open|solicitar|aplicar|apply|requisitos|requirements|devuelv\w*|reembols\w*|refund\w*|money back)\b/;
 
 /**
  * Whether the store sells on credit ("¿me pueden fiar?", "¿venden a crédito?", "do you offer
@@ -136,6 +136,8 @@ export const PAYMENT_METHOD_WORDS: readonly (readonly [string, RegExp])[] = [
   ['azul', /\b(?:aceptan|acepta|aceptas|reciben|recibe|toman|cogen|agarran|trabajan con|con|por|tarjetas?|take|takes|accept|accepts|using|via|is)\s+(?:el |la |the )?azul\b|\bazul\s+(?:cards?|terminal|pos)\b|\bposnet azul\b/],
   ['cardnet', /\bcard ?net\b/],
   ['tpago', /\bt ?pago\b/],
+  // Paying on a web page or a link sent by chat (not a bank transfer, which is its own way).
+  ['online', /\b(?:(?:pagar|pago|pagos|pagarles|pay|payment|payments)\s+(?:en linea|online|por internet|por la (?:web|pagina))|(?:link|enlace|links|enlaces) (?:de|para) pag\w*|payment links?|pay ?link)\b/],
 ];
 
 /**
@@ -197,10 +199,10 @@ const NOT_PAYMENT = /\b(?:gift cards?|tarjetas? de regalo)\b/g;
 
 /** Asking to pay with something; "¿tienen CardNet?" too (having a processor's terminal is taking it; only names no shop sells). */
 const ACCEPTS =
-  /\b(?:(?:tienen|tiene|hay|manejan|usan|do you have|have you got|you got)\s+(?:\w+\s+)?(?=card ?net\b|t ?pago\b)|aceptan|acepta|aceptas|aceptaran|reciben|recibe|recibes|cogen|coge|agarran|toman|trabajan con|puedo pagar|puedo pagarles|se puede pagar|podemos pagar|pago con|pagar con|pagarles con|pagar en|pago en|pagar por|(?:do|does) (?:you|y all|you guys|the store) (?:take|accept)|(?:can|could|may) (?:i|we) (?:pay|use)|pay (?:with|by|in|using)|is (?:\w+ ){1,2}(?:ok|accepted|fine|good)|are (?:\w+ ){1,2}accepted|accept|accepted)\b/;
+  /\b(?:(?:tienen|tiene|hay|manejan|usan|mandan|mandar|mandarme|envian|enviar|enviarme|pasan|pasar|pasarme|do you have|have you got|you got|send(?: me)?)\s+(?:\w+\s+)?(?=card ?net\b|t ?pago\b|(?:link|enlace)s? (?:de|para) pag\w*|payment links?)|aceptan|acepta|aceptas|aceptaran|reciben|recibe|recibes|cogen|coge|agarran|toman|trabajan con|puedo pagar|puedo pagarles|se puede pagar|podemos pagar|pago con|pagar con|pagarles con|pagar en|pago en|pagar por|(?:do|does) (?:you|y all|you guys|the store) (?:take|accept)|(?:can|could|may) (?:i|we) (?:pay|use)|pay (?:with|by|in|using)|is (?:\w+ ){1,2}(?:ok|accepted|fine|good)|are (?:\w+ ){1,2}accepted|accept|accepted)\b/;
 
 /** "¿hay descuento si pago en efectivo?" asks for a deal (offers), not whether cash is taken. */
-const DEAL = /\b(?:descuentos?|ofertas?|rebajas?|promocion\w*|especial|discounts?|deals?|offers?|promo\w*|sale)\b/;
+const DEAL = /\b(?:descuent\w*|ofertas?|rebaj\w*|promocion\w*|especial|discounts?|deals?|offers?|promo\w*|sale)\b/;
 
 /**
  * Whether the store takes a way of paying the customer names ("¿aceptan PayPal?", "¿puedo pagar
@@ -219,12 +221,31 @@ export function namesPaymentMethod(text: string): boolean {
   return !DEAL.test(words(text)) && paymentMethodsNamed(text).length > 0;
 }
 
+/** A discount or a lower price asked for (folded words). */
+const DISCOUNT = /\b(?:descuent\w*|rebaj\w*|mas barat[oa]s?|menos (?:caro|plata|dinero)|discounts?|cheaper|\d+ (?:percent )?off|price break)\b/;
+/** The way of paying as the condition: "si pago en efectivo", "por pagar cash", "for cash", "paying by card". */
+const PAYING_SO = /\b(?:si (?:pago|pagamos|le pago|les pago|se paga|lo pago|te pago)|(?:por|al) pagar|pagando|pago (?:en|con|de)|en efectivo|de contado|al contado|for (?:paying|cash|card)|if (?:i|we) pay|paying|pay (?:in|with|by|cash))\b/;
+
+/**
+ * The ways of paying a message asks a discount for ("¿cuánto me descuentan si pago en efectivo?",
+ * "¿me lo dejan más barato de contado?", "discount for cash?"), as keys of `PAYMENT_METHOD_WORDS`;
+ * empty when it asks none. Cheap first: a discount word, then the condition.
+ */
+export function paymentDiscountAsked(text: string): string[] {
+  if (text.length > 240) return [];
+  const f = words(text);
+  if (!DISCOUNT.test(f) || !PAYING_SO.test(f)) return [];
+  const named = paymentMethodsNamed(text);
+  // "de contado" is cash though no method word says it.
+  return named.length > 0 ? named : /\b(?:de contado|al contado)\b/.test(f) ? ['cash'] : [];
+}
+
 /**
  * A question about the store's policies a clerk answers from the store's data: returns, warranty,
  * credit, or whether a way of paying is taken.
  */
 export function asksStorePolicy(text: string): boolean {
-  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text) || asksTransferAccount(text);
+  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text) || asksTransferAccount(text) || paymentDiscountAsked(text).length > 0;
 }
 
 const TRANSFER_WORDS = /\b(?:transfer\w*|deposit\w*|wire)\b/;
