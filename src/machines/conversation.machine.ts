@@ -770,8 +770,12 @@ function followsUpProductOf(context: ConversationContext): boolean {
   // message is a count of it ("I'll take 10 of those", which the classifier reads as a goodbye).
   const text = context.lastMessage.text;
   if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text)) return false;
-  return isProductFollowUp(text);
+  // "dame 20 del colonial" with options on the counter: a count of the one named (the product tool picks it by its words).
+  return isProductFollowUp(text) || ((focus.options?.length ?? 0) >= 2 && COUNT_OF_ONE_NAMED.test(foldText(text)));
 }
+
+/** A count of one thing pointed at by its words: "dame 20 del colonial", "5 de la satinada", "give me 3 of the grey one". */
+const COUNT_OF_ONE_NAMED = /^(?:(?:ok|dale|pues|entonces|y|bueno)\s+)*(?:(?:dame|deme|ponme|quiero|necesito|mandame|me das|me llevo|llevo|give me|i want|i ll take)\s+)?(?:\d{1,5}|dos|tres|cuatro|cinco|diez|veinte|two|three|five|ten)\s+(?:[a-z]+\s+)?(?:del|de la|de los|de las|of the)\s+[a-z0-9]+(?:\s+[a-z0-9]+){0,2}\W*$/;
 
 /**
  * What a routing transition acted on (the `route` action's `as`): a behaviour by name, or

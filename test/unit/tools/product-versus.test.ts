@@ -52,3 +52,12 @@ describe('what it is for, said after products were shown', () => {
     await host.close();
   });
 });
+
+describe('a count of one of the products compared, named by its brand', () => {
+  it('should take "dame 20 del colonial" after the cements were compared', async () => {
+    const { host } = createMemoryHost({ tenant, brain });
+    await sayTo(host, 'brand', 'el cemento colonial es bueno o mejor el cemex?');
+    expect(replyText(await sayTo(host, 'brand', 'dame 20 del colonial'))).toContain('20 sacos de Cemento Colonial Tipo GU (saco 42.5 kg)*: 20 × RD$635.00');
+    await host.close();
+  });
+});
