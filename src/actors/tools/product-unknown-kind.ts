@@ -9,7 +9,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput } from '../../machines/conversation.contract.js';
 import { fold, stem, type CatalogMatch } from '../catalog/index.js';
-import { words } from '../catalog/text.js';
+import { NUMBER_WORDS, words } from '../catalog/text.js';
 import { notCarried, tradeGoodOf } from './product-not-carried.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { namesAMaterial } from './product-materials.js';
@@ -88,7 +88,8 @@ export function unknownKind(index: CatalogIndex, query: string, lang: Lang): str
   const known = (i: number): boolean => content(i) && index.correct(words[i] as string) !== null;
   // A material has its own answer ("en cobre no lo tengo"); a word after a number is its unit ("2 pole", "12 gauge").
   // Three letters or fewer are too short to tell a kind from a typo ("tubo pbc").
-  const foreign = (i: number): boolean => (words[i] as string).length > 3 && content(i) && !namesAMaterial(words[i] as string) && !/^\d/.test(words[i - 1] ?? '') && !NOT_A_KIND.has(words[i] as string) && index.correct(words[i] as string) === null && index.search(words[i] as string, { limit: 1 }).length === 0;
+  // A number said in words is a size or a count ("varilla de tres octavos", "tubo de una pulgada"), never a kind.
+  const foreign = (i: number): boolean => (words[i] as string).length > 3 && NUMBER_WORDS[words[i] as string] === undefined && content(i) && !namesAMaterial(words[i] as string) && !/^\d/.test(words[i - 1] ?? '') && !NOT_A_KIND.has(words[i] as string) && index.correct(words[i] as string) === null && index.search(words[i] as string, { limit: 1 }).length === 0;
   for (let i = 0; i < words.length; i++) {
     if (!known(i)) continue;
     // Spanish: the kind follows its noun ("alambre de púas", "tubo galvanizado").
