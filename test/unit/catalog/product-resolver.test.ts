@@ -177,3 +177,15 @@ describe('product resolver › the kind a query leads with', () => {
     expect(top(query)).toBe(sku);
   });
 });
+
+/** Dominican words for tape: "teipe" / "tei" is the electrical tape; "teipe de plomero" the thread tape. */
+describe('product resolver › teipe', () => {
+  it.each([
+    ['teipe', 'ELE-024'],
+    ['tei negro', 'ELE-024'],
+    ['teipe electrico', 'ELE-024'],
+    ['teipe de plomero', 'PLO-011'],
+  ])('should answer "%s" with %s', (query, sku) => {
+    expect(top(query)).toBe(sku);
+  });
+});
