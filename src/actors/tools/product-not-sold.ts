@@ -1,0 +1,52 @@
+/**
+ * Goods a customer may look for in a hardware store that this one does not sell at all (the
+ * tenant's `tradeGoods` marked `sold: false`: doors, windows, gas cylinders). A clerk says "No
+ * vendemos puertas" and, where the store has something *for* the good (`for`: hinges, locks and
+ * bolts for a door), offers that as what it is — never a product that only shares a word with it
+ * (the door bolt for "puertas", the water tank for "tanque de gas", the aluminium level for
+ * "ventanas de aluminio").
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData, TradeGood } from '../../domain/tenant.js';
+import type { ProductActorOutput } from '../../machines/conversation.contract.js';
+import { FILLER, NUMBER_WORDS, stem } from '../catalog/text.js';
+import { describeProduct, optionsFor } from './product-parts.js';
+
+/** How many of the products for the good are offered. */
+const MAX_FOR = 3;
+
+/** Articles and words that lead what is asked for without naming it ("unas puertas", "the windows"). */
+const LEAD_IN = new Set(['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'the', 'a', 'an', 'some', 'any', 'ustedes', 'venden', 'vende', 'vendes', 'hay', 'busco', 'buscando', 'necesito', 'carry', 'sell', 'do', 'you', 'have']);
+
+/** True when the good is one the store does not sell at all. */
+export const isNotSold = (good: TradeGood | null | undefined): good is TradeGood => good?.sold === false;
+
+/**
+ * True when the words at `at` (`length` of them) are what the message asks for, not a word about
+ * another product or an action: only greetings, "¿tienen…?", articles and counts before it
+ * ("hola, ¿tienen puertas?", "necesito 2 puertas", "qué tienen para puertas"), and no product word
+ * right after it ("door lock", "door hinges"). "cerradura de puerta", "bisagras para la puerta",
+ * "quiero pintar la puerta" are not.
+ *
+ * @param raw the message's folded words; `at` indexes them.
+ * @param isProductWord whether a word names a product or another good (a catalog or trade word).
+ */
+export function isWhatIsAsked(raw: readonly string[], at: number, length: number, isProductWord: (word: string) => boolean): boolean {
+  const leadIn = (w: string): boolean => LEAD_IN.has(w) || FILLER.has(stem(w)) || /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined;
+  if (!raw.slice(0, at).every(leadIn)) return false;
+  const next = raw[at + length];
+  return next === undefined || !isProductWord(next);
+}
+
+/** "No vendemos puertas", with what the store has for them (in stock) when it lists any. */
+export function notSoldAnswer(tenant: TenantData, good: TradeGood, said: string, lang: Lang): ProductActorOutput {
+  const forIt = (good.for ?? [])
+    .map((sku) => tenant.catalog.find((p) => p.sku === sku))
+    .filter((p): p is Product => p !== undefined && p.stock !== 0)
+    .slice(0, MAX_FOR);
+  if (forIt.length === 0) return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query: said } }] };
+  return {
+    outcome: 'not_found',
+    replies: [{ template: 'product.not_found_related', params: { query: said, items: forIt.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(forIt) }],
+  };
+}
