@@ -12,12 +12,13 @@ import { relatedProducts } from './product-kinds.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import { countUnit } from './units.js';
 import { foldAccents } from '../../kernel/fold.js';
+export { colourOnlyQuery } from './product-colour-only.js';
 
 /** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
 export const COLOUR_EN: Readonly<Record<string, string>> = {
   blanco: 'white', gris: 'gray', negro: 'black', rojo: 'red', verde: 'green', azul: 'blue', amarillo: 'yellow',
   beige: 'beige', naranja: 'orange', marron: 'brown', transparente: 'clear', hueso: 'ivory', perla: 'pearl',
-  'blanco hueso': 'off-white', 'gris perla': 'pearl gray',
+  'blanco hueso': 'off-white', 'gris perla': 'pearl gray', morado: 'purple', rosado: 'pink',
 };
 
 /** Colours listed with a product each, at most. */

@@ -51,7 +51,7 @@ import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
 import { pickOnCounter } from './counter-pick.js';
 import { withProductNotes } from './product-notes.js';
-import { COLOUR_EN, noColourAnswer } from './product-colours.js';
+import { COLOUR_EN, colourOnlyQuery, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, unknownKind, unknownKindAt } from './product-unknown-kind.js';
@@ -254,7 +254,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const parsed = index.parse(text);
     const attributes = [parsed.phrases.colour, parsed.phrases.finish].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints: of the family on the counter
     if (parsed.content.length === 0 && attributes.length > 0 && input.focus) wanted = [{ query: `${input.focus.query} ${attributes.join(' ')}`, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
-    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: text }];
+    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: colourOnlyQuery(index, tenant.catalog, text, lang) ?? text }]; // "¿tienen azul?": paint
     else if (input.focus) {
       // "¿cuánto cuesta?" names no product: the one in focus; after "dame 6", the 6 on the counter, priced.
       const count = parsed.quantity ?? input.focus.quantity;
