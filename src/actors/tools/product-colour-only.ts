@@ -55,6 +55,8 @@ export function colouredKind(index: CatalogIndex, catalog: readonly Product[]): 
 export function colourOnlyQuery(index: CatalogIndex, catalog: readonly Product[], text: string, lang: Lang): string | null {
   const parsed = index.parse(text);
   if (parsed.content.length > 0 || parsed.attributes.colours.length === 0) return null;
+  // Words the catalog meets as they are ("2 galones de blanco", "tienen verde?") keep their own answer.
+  if (index.search(text, { limit: 1 }).length > 0) return null;
   const kind = colouredKind(index, catalog);
   // The colour as the catalog names it ("azul cielo?" → "azul"): the shade and the question are no part of the kind.
   return kind === null || parsed.phrases.colour === undefined ? null : `${kind[lang]} ${parsed.phrases.colour}`;
