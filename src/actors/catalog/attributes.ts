@@ -263,6 +263,8 @@ const SHADE = /^(?:clar[oa]s?|oscur[oa]s?)$/;
  */
 const SHADE_WORDS: ReadonlySet<string> = new Set(['cielo', 'marino', 'rey', 'bebe', 'pastel', 'oliva', 'limon', 'turquesa', 'menta', 'light', 'dark', 'sky', 'navy', 'royal', 'baby', 'pale', 'bright', 'olive', 'lime']);
 const COLOUR_NOUN: ReadonlySet<string> = new Set(['color', 'colores', 'colour', 'colours', 'tono']);
+/** True for a word that says a colour's shade ("claro", "cielo", "navy"), which a query without its colour leaves out too. */
+export const isShadeWord = (word: string): boolean => SHADE.test(word) || SHADE_WORDS.has(word) || COLOUR_NOUN.has(word);
 
 export interface ParseOptions {
   /** Brand names (folded) the catalog knows; found in the text they become the `brand` attribute. */

@@ -58,3 +58,12 @@ describe('a colour alone', () => {
     expect(reply).not.toMatch(/No vendemos|We don't sell|no te entendí|didn't quite get|Cable/);
   });
 });
+
+describe('a colour with its shade that the store lacks', () => {
+  it.each(['pintura azul claro', 'pintura azul cielo'])('should answer "%s" with the colours there are, never white as the closest', async (text) => {
+    const reply = await ask(text);
+    expect(reply).toMatch(/No tengo \*pintura\* en azul/);
+    expect(reply).toMatch(/Gris Perla/);
+    expect(reply).not.toMatch(/Lo más parecido/);
+  });
+});
