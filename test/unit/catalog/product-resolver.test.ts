@@ -189,3 +189,11 @@ describe('product resolver › teipe', () => {
     expect(top(query)).toBe(sku);
   });
 });
+
+/** "PVC" alone is the everyday pipe (its sizes are listed by the tool), never the PVC glue. */
+describe('product resolver › PVC alone', () => {
+  it('should answer "pvc" with the PVC pipe, and "pega pvc" with the glue', () => {
+    expect(top('pvc')).toBe('PVC-001');
+    expect(top('pega pvc')).toMatch(/^PVC-02[45]$/);
+  });
+});
