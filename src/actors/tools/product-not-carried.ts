@@ -99,7 +99,7 @@ const MAX_INSTEAD = 2;
 export function notCarried(tenant: TenantData, missing: readonly string[], lang: Lang): ProductActorOutput {
   const goods = missing.map((name) => tradeGoodOf(tenant, name)).filter((g): g is TradeGood => g !== null);
   // "ventanas", "gas propano": a good the store does not sell at all, said so.
-  if (missing.length === 1 && goods.length === 1 && isNotSold(goods[0])) return notSoldAnswer(tenant, goods[0], missing[0] as string, lang);
+  if (missing.length === 1 && goods[0] !== undefined && goods.length === 1 && isNotSold(goods[0])) return notSoldAnswer(tenant, goods[0], missing[0] as string, lang);
   if (goods.length === 0) return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query: missing.join(', ') } }] };
   // A whole sentence handed over as the item ("good morning, I'm looking for sandpaper and a putty
   // knife") is named by the goods it names, not repeated.
@@ -236,7 +236,7 @@ function notSoldAsked(tenant: TenantData, index: CatalogIndex, goods: readonly T
   // Cheap first: the message names such a good at all.
   const name = goodsNamedIn(goods, text).find((word) => isNotSold(goodNamed(goods, word)));
   const good = name !== undefined ? goodNamed(goods, name) : null;
-  if (name === undefined || !isNotSold(good)) return null;
+  if (name === undefined || good === null || !isNotSold(good)) return null;
   const words = tokens(text);
   const own = nameTokens(name);
   const at = words.findIndex((_, i) => own.every((o, k) => words[i + k] === o));

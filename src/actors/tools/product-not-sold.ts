@@ -10,6 +10,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData, TradeGood } from '../../domain/tenant.js';
 import type { ProductActorOutput } from '../../machines/conversation.contract.js';
 import { FILLER, NUMBER_WORDS, stem } from '../catalog/text.js';
+import { foldAccents } from '../../kernel/fold.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 
 /** How many of the products for the good are offered. */
@@ -19,7 +20,7 @@ const MAX_FOR = 3;
 const LEAD_IN = new Set(['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'the', 'a', 'an', 'some', 'any', 'ustedes', 'venden', 'vende', 'vendes', 'hay', 'busco', 'buscando', 'necesito', 'carry', 'sell', 'do', 'you', 'have']);
 
 /** True when the good is one the store does not sell at all. */
-export const isNotSold = (good: TradeGood | null | undefined): good is TradeGood => good?.sold === false;
+export const isNotSold = (good: TradeGood | null | undefined): boolean => good?.sold === false;
 
 /**
  * True when the words at `at` (`length` of them) are what the message asks for, not a word about
@@ -49,4 +50,17 @@ export function notSoldAnswer(tenant: TenantData, good: TradeGood, said: string,
     outcome: 'not_found',
     replies: [{ template: 'product.not_found_related', params: { query: said, items: forIt.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(forIt) }],
   };
+}
+
+const SHORT_WORDS = new WeakMap<readonly TradeGood[], ReadonlySet<string>>();
+
+/** The one-word names of the tenant's goods of three letters or fewer ("gas"), which name a kind however short (computed once per goods list). */
+export function shortGoodWords(goods: readonly TradeGood[] | undefined): ReadonlySet<string> {
+  if (goods === undefined) return new Set();
+  let known = SHORT_WORDS.get(goods);
+  if (known === undefined) {
+    known = new Set(goods.flatMap((g) => g.words).map((w) => foldAccents(w)).filter((w) => /^[a-z]{1,3}$/.test(w)));
+    SHORT_WORDS.set(goods, known);
+  }
+  return known;
 }

@@ -54,7 +54,7 @@ import { withProductNotes } from './product-notes.js';
 import { COLOUR_EN, colourOnlyQuery, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
-import { noKindAnswer, unknownKind, unknownKindAt } from './product-unknown-kind.js';
+import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 import { withCounterReserve } from './counter-reserve.js';
 import { weightAnswer } from './product-weight.js';
 
@@ -406,7 +406,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
 
   // "alambre de púas" when the only wire is tie wire: not that kind; the closest, said as such.
   const span = text !== undefined ? spans.find((e) => e.value === single.item.query) : undefined;
-  const kind = text !== undefined && span ? unknownKindAt(index, text, span.start, lang) : unknownKind(index, single.item.query, lang);
+  const kind = text !== undefined && span ? unknownKindAt(index, text, span.start, lang, shortGoodWords(tenant.store.tradeGoods)) : unknownKind(index, single.item.query, lang, shortGoodWords(tenant.store.tradeGoods));
   const noKind = kind !== null ? noKindAnswer(tenant, index, single, kind, lang, (f) => quoteOne(tenant, index, f, lang, input.intent === 'price_quote')) : null;
   if (noKind) return noKind;
   const matches = index.search(single.item.query, { limit: MAX_SHOWN });

@@ -30,13 +30,14 @@ describe('goods the store does not sell', () => {
     ['ventanas de aluminio', '*ventanas de aluminio*', /Somos una ferretería/],
     ['tanque de gas', '*tanque de gas*', /Somos una ferretería/],
     ['cilindro de gas', '*cilindro de gas*', /Somos una ferretería/],
+    ['manguera de gas', '*manguera de gas*', /Somos una ferretería/],
   ])('should answer "%s" with "No vendemos %s"', async (text, named, rest) => {
     const reply = await ask(text);
     expect(reply).toMatch(/No vendemos|We don't sell/);
     expect(reply).toContain(named);
     expect(reply).toMatch(rest);
     // Never the look-alike that only shares a word: the door bolt, the water tank, the aluminium level, the lock's cylinder.
-    expect(reply).not.toMatch(/Pasador de Puerta|Tinaco|Nivel de Aluminio|Ahora mismo/);
+    expect(reply).not.toMatch(/Pasador de Puerta|Tinaco|Nivel de Aluminio|Manguera de Jardín|Ahora mismo/);
   });
 
   it.each([

@@ -77,3 +77,11 @@ describe('losa: the slab or the tiles', () => {
     expect(withoutSlab('cemento')).toBe('cemento');
   });
 });
+
+/** A short word the tenant names as a good ("gas") still names a kind: "manguera de gas" is no garden hose. */
+describe('short words of the tenant goods', () => {
+  it('should read "manguera de gas" as a kind the catalog lacks only with the tenant word given', () => {
+    expect(unknownKind(index, 'manguera de gas', 'es')).toBeNull();
+    expect(unknownKind(index, 'manguera de gas', 'es', new Set(['gas']))).toBe('manguera de gas');
+  });
+});
