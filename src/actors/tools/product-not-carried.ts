@@ -11,7 +11,7 @@ import { describeProduct, optionsFor } from './product-parts.js';
 import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { namesMaterial } from './product-materials.js';
-import { isNotSold, isWhatIsAsked, notSoldAnswer } from './product-not-sold.js';
+import { askedAs, forGoodAnswer, isNotSold, notSoldAnswer } from './product-not-sold.js';
 
 const fold = foldAccents;
 /** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */
@@ -244,7 +244,9 @@ function notSoldAsked(tenant: TenantData, index: CatalogIndex, goods: readonly T
   if (at < 0 || raw.length !== words.length) return null;
   const firstWords = firstWordsOf(goods);
   const isProductWord = (w: string): boolean => firstWords.has(SAID_AS[w] ?? singular(w)) || (!JOINING.has(w) && index.correct(w) !== null);
-  if (!isWhatIsAsked(raw, at, own.length, isProductWord)) return null;
+  const asked = askedAs(raw, at, own.length, isProductWord);
+  if (asked === 'for') return forGoodAnswer(tenant, good, lang);
+  if (asked === null) return null;
   // The customer's own words ("puertas de madera"), when the message splits into the same words.
   const said = text.split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '');
   const saidName = said.length === words.length ? said.slice(at, at + own.length).join(' ') : name;

@@ -19,6 +19,9 @@ const MAX_FOR = 3;
 /** Articles and words that lead what is asked for without naming it ("unas puertas", "the windows"). */
 const LEAD_IN = new Set(['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'the', 'a', 'an', 'some', 'any', 'ustedes', 'venden', 'vende', 'vendes', 'hay', 'busco', 'buscando', 'necesito', 'carry', 'sell', 'do', 'you', 'have']);
 
+const ARTICLES = new Set(['el', 'la', 'los', 'las', 'un', 'una', 'unos', 'unas', 'mi', 'mis', 'the', 'a', 'an', 'my']);
+const FOR = new Set(['para', 'pa', 'pal', 'for']);
+
 /** True when the good is one the store does not sell at all. */
 export const isNotSold = (good: TradeGood | null | undefined): boolean => good?.sold === false;
 
@@ -33,18 +36,36 @@ export const isNotSold = (good: TradeGood | null | undefined): boolean => good?.
  * @param isProductWord whether a word names a product or another good (a catalog or trade word).
  */
 export function isWhatIsAsked(raw: readonly string[], at: number, length: number, isProductWord: (word: string) => boolean): boolean {
-  const leadIn = (w: string): boolean => LEAD_IN.has(w) || FILLER.has(stem(w)) || /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined;
-  if (!raw.slice(0, at).every(leadIn)) return false;
-  const next = raw[at + length];
-  return next === undefined || !isProductWord(next);
+  return askedAs(raw, at, length, isProductWord) === 'itself';
 }
 
-/** "No vendemos puertas", with what the store has for them (in stock) when it lists any. */
-export function notSoldAnswer(tenant: TenantData, good: TradeGood, said: string, lang: Lang): ProductActorOutput {
-  const forIt = (good.for ?? [])
+/** How the good at `at` is asked about: itself ("¿tienen puertas?"), what is for it ("algo para la puerta"), or neither (null). */
+export function askedAs(raw: readonly string[], at: number, length: number, isProductWord: (word: string) => boolean): 'itself' | 'for' | null {
+  const leadIn = (w: string): boolean => LEAD_IN.has(w) || FILLER.has(stem(w)) || /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined;
+  if (!raw.slice(0, at).every(leadIn)) return null;
+  const next = raw[at + length];
+  if (next !== undefined && isProductWord(next)) return null;
+  // "algo para la puerta", "something for a door": what is asked is for the good, not the good itself.
+  const before = raw.slice(0, at).filter((w) => !ARTICLES.has(w)).at(-1);
+  return before !== undefined && FOR.has(before) ? 'for' : 'itself';
+}
+
+/** "¿Qué tienen para puertas?": the products for the good as options, or null when it lists none in stock. */
+export function forGoodAnswer(tenant: TenantData, good: TradeGood, lang: Lang): ProductActorOutput | null {
+  const forIt = productsFor(tenant, good);
+  if (forIt.length === 0) return null;
+  return { outcome: 'answered', replies: [{ template: 'product.options', params: { items: forIt.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(forIt) }] };
+}
+
+const productsFor = (tenant: TenantData, good: TradeGood): Product[] =>
+  (good.for ?? [])
     .map((sku) => tenant.catalog.find((p) => p.sku === sku))
     .filter((p): p is Product => p !== undefined && p.stock !== 0)
     .slice(0, MAX_FOR);
+
+/** "No vendemos puertas", with what the store has for them (in stock) when it lists any. */
+export function notSoldAnswer(tenant: TenantData, good: TradeGood, said: string, lang: Lang): ProductActorOutput {
+  const forIt = productsFor(tenant, good);
   if (forIt.length === 0) return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query: said } }] };
   return {
     outcome: 'not_found',

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { isWhatIsAsked } from '../../../src/actors/tools/product-not-sold.js';
+import { askedAs, isWhatIsAsked } from '../../../src/actors/tools/product-not-sold.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
@@ -58,5 +58,13 @@ describe('goods the store does not sell', () => {
     expect(isWhatIsAsked(['cerradura', 'de', 'puerta'], 2, 1, known)).toBe(false);
     expect(isWhatIsAsked(['quiero', 'pintar', 'la', 'puerta'], 3, 1, known)).toBe(false);
     expect(isWhatIsAsked(['door', 'lock'], 0, 1, known)).toBe(false);
+    expect(askedAs(['tienen', 'algo', 'para', 'la', 'puerta'], 4, 1, known)).toBe('for');
+  });
+
+  it.each(['tienen algo para la puerta?', 'what do you have for a door?'])('should answer "%s" with what the store has for a door, not "we don\'t sell doors"', async (text) => {
+    const reply = await ask(text);
+    expect(reply).toMatch(/Bisagra de Acero/);
+    expect(reply).toMatch(/Cerradura de Pomo/);
+    expect(reply).not.toMatch(/No vendemos|We don't sell/);
   });
 });
