@@ -12,6 +12,7 @@ import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { namesMaterial } from './product-materials.js';
 import { askedAs, forGoodAnswer, isNotSold, notSoldAnswer } from './product-not-sold.js';
+export { namesNotSoldGood } from './product-not-sold.js';
 
 const fold = foldAccents;
 /** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */
@@ -228,7 +229,8 @@ function namedBeforeItsUse(text: string, name: string): boolean {
   const words = tokens(text);
   const own = nameTokens(name);
   const at = words.findIndex((w, i) => own.every((o, k) => words[i + k] === o));
-  return at >= 0 && JOINING.has(words[at + own.length] ?? '');
+  // "yee de 4": a size after "de" is no use ("2 codos de 4 y 3 yee de 4" is a list, answered item by item).
+  return at >= 0 && JOINING.has(words[at + own.length] ?? '') && !/^\d/.test(words[at + own.length + 1] ?? '');
 }
 
 /** The answer when what the message asks for is a good the store does not sell (`sold: false`), in the customer's words; else null. */

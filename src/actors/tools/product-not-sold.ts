@@ -85,3 +85,23 @@ export function shortGoodWords(goods: readonly TradeGood[] | undefined): Readonl
   }
   return known;
 }
+
+/** A phrase's words, folded, without a plural "s" ("puertas" → puerta), joining words left out. */
+const phraseWords = (phrase: string): string[] =>
+  foldAccents(phrase).split(/[^a-z0-9]+/).filter((w) => w !== '' && !JOINERS.has(w)).map((w) => (w.length > 4 ? w.replace(/s$/, '') : w));
+const JOINERS = new Set(['de', 'del', 'para', 'of', 'for']);
+
+/**
+ * True when an item of a list is, word for word, a good the store does not sell ("puerta" in "10
+ * blocks y una puerta", "tanque gas"): named as not carried, never the door bolt. "cerradura puerta"
+ * is a lock, "door hinge" hinges.
+ */
+export function namesNotSoldGood(goods: readonly TradeGood[] | undefined, query: string): boolean {
+  const said = phraseWords(query);
+  if (said.length === 0) return false;
+  return (goods ?? []).some((good) => isNotSold(good) && good.words.some((name) => {
+    const own = phraseWords(name);
+    // Every word of the item is the good's name ("door hinges" is hinges, "puerta grande" says more than the good).
+    return own.length > 0 && own[0] === said[0] && said.every((w) => own.includes(w));
+  }));
+}

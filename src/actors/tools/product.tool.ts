@@ -17,7 +17,7 @@ import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
-import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
+import { namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
@@ -299,7 +299,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     // conduit): the store does not carry it, and says so by the product's name.
     const head = pinnedProduct ? null : spokenHead(index, item.query, saidAs(item), lang);
     // A word the catalog does not know, met by a likeness to a side word ("lavadoras" and "Arena Lavada"), names nothing it has.
-    const unknown = head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0);
+    const unknown = (head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0)) || (!pinnedProduct && namesNotSoldGood(tenant.store.tradeGoods, item.query)); // "y una puerta"
     if (!best || unknown) {
       const name = productWords(saidAs(item));
       // "cuando llegaría", "perfecto", "hago": talk, not goods; never "No vendemos *perfecto*".

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { askedAs, isWhatIsAsked } from '../../../src/actors/tools/product-not-sold.js';
+import { askedAs, isWhatIsAsked, namesNotSoldGood } from '../../../src/actors/tools/product-not-sold.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
@@ -66,5 +66,25 @@ describe('goods the store does not sell', () => {
     expect(reply).toMatch(/Bisagra de Acero/);
     expect(reply).toMatch(/Cerradura de Pomo/);
     expect(reply).not.toMatch(/No vendemos|We don't sell/);
+  });
+});
+
+/** In a list, a good not sold is named as not carried; the rest is priced. */
+describe('goods not sold in a list', () => {
+  it('should tell an item that is such a good by its head', () => {
+    expect(namesNotSoldGood(tenant.store.tradeGoods, 'puerta')).toBe(true);
+    expect(namesNotSoldGood(tenant.store.tradeGoods, 'tanque gas')).toBe(true);
+    expect(namesNotSoldGood(tenant.store.tradeGoods, 'cerradura puerta')).toBe(false);
+    expect(namesNotSoldGood(tenant.store.tradeGoods, 'pasador de puerta')).toBe(false);
+  });
+
+  it.each([
+    ['quiero 10 blocks y una puerta', /Block de Hormigón/, /No tenemos: \*puerta\*/],
+    ['dame 2 codos de 4 y 3 yee de 4', /Codo PVC 4"/, /No tenemos: \*yee de 4\*/],
+  ])('should price the rest of "%s" and name the good not carried', async (text, priced, named) => {
+    const reply = await ask(text);
+    expect(reply).toMatch(priced);
+    expect(reply).toMatch(named);
+    expect(reply).not.toMatch(/Pasador de Puerta/);
   });
 });
