@@ -231,6 +231,13 @@ export interface TradeGood {
   words: string[];
   /** SKUs of the nearest products the store carries. */
   instead?: string[];
+  /**
+   * `false`: a good customers may look for here that the store does not sell at all (doors,
+   * windows, gas cylinders): "No vendemos puertas", never "not right now" nor a look-alike.
+   */
+  sold?: boolean;
+  /** SKUs of what the store has *for* such a good (hinges and locks for a door), offered as that. */
+  for?: string[];
 }
 
 export interface Offer {

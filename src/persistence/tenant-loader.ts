@@ -228,9 +228,9 @@ export async function loadTenant(dir: string): Promise<TenantData> {
   const store = parseFile(problems, 'store.json', STORE, storeRaw);
   // What the store offers instead of a trade good it lacks must be in the catalog (a broken or absent one is reported on its own).
   const skus = catalogSound && catalog ? new Set(catalog.map((p) => p.sku)) : null;
-  store?.tradeGoods?.forEach((good, i) => good.instead?.forEach((sku, j) => {
-    if (skus && !skus.has(sku)) problems.push({ file: 'store.json', path: `$.tradeGoods[${i}].instead[${j}]`, problem: `unknown SKU "${sku}" (not in catalog.json)` });
-  }));
+  store?.tradeGoods?.forEach((good, i) => (['instead', 'for'] as const).forEach((field) => good[field]?.forEach((sku, j) => {
+    if (skus && !skus.has(sku)) problems.push({ file: 'store.json', path: `$.tradeGoods[${i}].${field}[${j}]`, problem: `unknown SKU "${sku}" (not in catalog.json)` });
+  })));
   const offers = offersRaw === undefined ? [] : parseOffers(problems, offersRaw, catalog ? new Set(catalog.map((p) => p.sku)) : null);
   const vacancies = vacanciesRaw === undefined ? [] : parseFile(problems, 'vacancies.json', VACANCIES, vacanciesRaw);
   // With a broken intents.json the labels are unknown: utterances.json is checked for its shape only then.

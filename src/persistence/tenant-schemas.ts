@@ -252,7 +252,7 @@ export const STORE = z.object({
   whatsapp: text(),
   email: text({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, hint: 'an email address' }),
   teamHours: TEAM_HOURS.optional(),
-  tradeGoods: z.array(z.object({ words: nonEmptyStrings, instead: strings.optional() })).optional(),
+  tradeGoods: z.array(z.object({ words: nonEmptyStrings, instead: strings.optional(), sold: z.boolean().optional(), for: strings.optional() })).optional(),
 }).superRefine((store, ctx) => {
   // A place inside a zone is served as that zone: the zone must be one the store lists.
   const zones = new Set(store.deliveryZones.map((z) => z.zone));

@@ -56,6 +56,7 @@ const COLOURS: Readonly<Record<string, string>> = lookupTable({
   marron: 'marron', brown: 'marron', cafe: 'marron',
   transparente: 'transparente', clear: 'transparente', claro: 'transparente', claros: 'transparente', transparent: 'transparente',
   hueso: 'hueso', ivory: 'hueso', perla: 'perla',
+  celeste: 'azul', morado: 'morado', morada: 'morado', purple: 'morado', violeta: 'morado', rosado: 'rosado', rosada: 'rosado', pink: 'rosado',
 });
 /** Two-word colours: "blanco hueso" is not plain white. */
 const COLOUR_PAIRS: readonly [string, string, string][] = [
@@ -255,6 +256,15 @@ const FINISH_WORDS = ['satinado', 'satinada', 'brillante'];
 const NOT_A_TYPO = new Set(['banco', 'bancos', 'blando', 'blanda', 'blandos', 'blandas', 'vende', 'venden', 'verse', 'verte', 'negar', 'rajo']);
 /** "claro"/"clara" is a colour after a product word ("silicón claro"), a shade after a colour ("azul claro"), else "of course". */
 const SHADE = /^(?:clar[oa]s?|oscur[oa]s?)$/;
+/**
+ * Words that say which shade of a colour, said beside it ("azul cielo", "verde oliva", "sky blue",
+ * "navy blue"), and "color" before one ("color crema"): part of the colour asked, never what the
+ * product is ("No vendemos azul cielo").
+ */
+const SHADE_WORDS: ReadonlySet<string> = new Set(['cielo', 'marino', 'rey', 'bebe', 'pastel', 'oliva', 'limon', 'turquesa', 'menta', 'light', 'dark', 'sky', 'navy', 'royal', 'baby', 'pale', 'bright', 'olive', 'lime']);
+const COLOUR_NOUN: ReadonlySet<string> = new Set(['color', 'colores', 'colour', 'colours', 'tono']);
+/** True for a word that says a colour's shade ("claro", "cielo", "navy"), which a query without its colour leaves out too. */
+export const isShadeWord = (word: string): boolean => SHADE.test(word) || SHADE_WORDS.has(word) || COLOUR_NOUN.has(word);
 
 export interface ParseOptions {
   /** Brand names (folded) the catalog knows; found in the text they become the `brand` attribute. */
@@ -395,6 +405,7 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
       continue;
     }
     if (/^\d/.test(word)) continue;
+    if ((SHADE_WORDS.has(word) && (COLOURS[tokens[i - 1] ?? ''] !== undefined || COLOURS[next ?? ''] !== undefined)) || (COLOUR_NOUN.has(word) && COLOURS[next ?? ''] !== undefined)) continue;
     if (SHADE.test(word)) {
       const before = tokens[i - 1];
       // "azul claro" is a light blue, not a clear one; "claro, dame cemento" is "of course".

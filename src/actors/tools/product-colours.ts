@@ -7,17 +7,19 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
+import { isShadeWord } from '../catalog/index.js';
 import { formatMoney } from './format.js';
 import { relatedProducts } from './product-kinds.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import { countUnit } from './units.js';
 import { foldAccents } from '../../kernel/fold.js';
+export { colourOnlyQuery } from './product-colour-only.js';
 
 /** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
 export const COLOUR_EN: Readonly<Record<string, string>> = {
   blanco: 'white', gris: 'gray', negro: 'black', rojo: 'red', verde: 'green', azul: 'blue', amarillo: 'yellow',
   beige: 'beige', naranja: 'orange', marron: 'brown', transparente: 'clear', hueso: 'ivory', perla: 'pearl',
-  'blanco hueso': 'off-white', 'gris perla': 'pearl gray',
+  'blanco hueso': 'off-white', 'gris perla': 'pearl gray', morado: 'purple', rosado: 'pink',
 };
 
 /** Colours listed with a product each, at most. */
@@ -37,8 +39,8 @@ export function noColourAnswer(tenant: TenantData, index: CatalogIndex, query: s
   const said = index.parse(query);
   const asked = said.phrases.colour;
   if (!asked) return null;
-  // The query without its colour words: "galon pintura azul" → "galon pintura".
-  const base = query.split(/\s+/).filter((word) => word !== '' && index.parse(word).attributes.colours.length === 0).join(' ');
+  // The query without its colour words and their shades: "galon pintura azul claro" → "galon pintura".
+  const base = query.split(/\s+/).filter((word) => word !== '' && index.parse(word).attributes.colours.length === 0 && !isShadeWord(foldAccents(word))).join(' ');
   const byColour = new Map<string, Product>();
   for (const p of relatedProducts(index, base)) {
     const colour = index.parse(p.name).attributes.colours[0];

@@ -11,6 +11,8 @@ import { describeProduct, optionsFor } from './product-parts.js';
 import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { namesMaterial } from './product-materials.js';
+import { askedAs, forGoodAnswer, isNotSold, notSoldAnswer } from './product-not-sold.js';
+export { namesNotSoldGood } from './product-not-sold.js';
 
 const fold = foldAccents;
 /** A word's singular, roughly: "lijas" and "electrodos" are "lija" and "electrodo". */
@@ -97,6 +99,8 @@ const MAX_INSTEAD = 2;
  */
 export function notCarried(tenant: TenantData, missing: readonly string[], lang: Lang): ProductActorOutput {
   const goods = missing.map((name) => tradeGoodOf(tenant, name)).filter((g): g is TradeGood => g !== null);
+  // "ventanas", "gas propano": a good the store does not sell at all, said so.
+  if (missing.length === 1 && goods[0] !== undefined && goods.length === 1 && isNotSold(goods[0])) return notSoldAnswer(tenant, goods[0], missing[0] as string, lang);
   if (goods.length === 0) return { outcome: 'not_found', replies: [{ template: 'product.not_found', params: { query: missing.join(', ') } }] };
   // A whole sentence handed over as the item ("good morning, I'm looking for sandpaper and a putty
   // knife") is named by the goods it names, not repeated.
@@ -200,8 +204,12 @@ const NAME_JOINING = new Set([...JOINING, 'en', 'in', 'con', 'with']);
  */
 export function tradeGoodNotCarried(tenant: TenantData, index: CatalogIndex, text: string, lang: Lang): ProductActorOutput | null {
   const goods = tenant.store.tradeGoods;
+  if (goods === undefined || goods.length === 0) return null;
+  // "¿tienen puertas?", "tanque de gas", "ventanas de aluminio": a good the store does not sell, never the door bolt or the water tank.
+  const notSold = notSoldAsked(tenant, index, goods, text, lang);
+  if (notSold) return notSold;
   // "tubería de cobre", "copper pipe": no copper, then the PVC pipe there is (`product-materials.ts`).
-  if (goods === undefined || goods.length === 0 || namesMaterial(text)) return null;
+  if (namesMaterial(text)) return null;
   // One good named ("sandpaper and a putty knife" is a list, answered item by item).
   const named = goodsNamedIn(goods, text);
   const name = named.length === 1 ? named[0] : undefined;
@@ -221,5 +229,28 @@ function namedBeforeItsUse(text: string, name: string): boolean {
   const words = tokens(text);
   const own = nameTokens(name);
   const at = words.findIndex((w, i) => own.every((o, k) => words[i + k] === o));
-  return at >= 0 && JOINING.has(words[at + own.length] ?? '');
+  // "yee de 4": a size after "de" is no use ("2 codos de 4 y 3 yee de 4" is a list, answered item by item).
+  return at >= 0 && JOINING.has(words[at + own.length] ?? '') && !/^\d/.test(words[at + own.length + 1] ?? '');
+}
+
+/** The answer when what the message asks for is a good the store does not sell (`sold: false`), in the customer's words; else null. */
+function notSoldAsked(tenant: TenantData, index: CatalogIndex, goods: readonly TradeGood[], text: string, lang: Lang): ProductActorOutput | null {
+  // Cheap first: the message names such a good at all.
+  const name = goodsNamedIn(goods, text).find((word) => isNotSold(goodNamed(goods, word)));
+  const good = name !== undefined ? goodNamed(goods, name) : null;
+  if (name === undefined || good === null || !isNotSold(good)) return null;
+  const words = tokens(text);
+  const own = nameTokens(name);
+  const at = words.findIndex((_, i) => own.every((o, k) => words[i + k] === o));
+  const raw = fold(text).split(/[^a-z0-9-]+/).filter((w) => w !== '');
+  if (at < 0 || raw.length !== words.length) return null;
+  const firstWords = firstWordsOf(goods);
+  const isProductWord = (w: string): boolean => firstWords.has(SAID_AS[w] ?? singular(w)) || (!JOINING.has(w) && index.correct(w) !== null);
+  const asked = askedAs(raw, at, own.length, isProductWord);
+  if (asked === 'for') return forGoodAnswer(tenant, good, lang);
+  if (asked === null) return null;
+  // The customer's own words ("puertas de madera"), when the message splits into the same words.
+  const said = text.split(/[^\p{L}\p{N}-]+/u).filter((w) => w !== '');
+  const saidName = said.length === words.length ? said.slice(at, at + own.length).join(' ') : name;
+  return notSoldAnswer(tenant, good, saidName, lang);
 }

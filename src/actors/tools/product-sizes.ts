@@ -83,9 +83,15 @@ const listed = (labels: readonly string[], lang: Lang): string =>
  * choose from, priced for `quantity` when a count was asked for. Null when the family has one size
  * or none.
  */
-export function noSizeAnswer(tenant: TenantData, index: CatalogIndex, product: Product, shown: readonly CatalogMatch[], query: string, wantedText: string, lang: Lang, focus: ProductFocus, quantity?: number): ProductActorOutput | null {
+export function noSizeAnswer(tenant: TenantData, index: CatalogIndex, best: Product, matches: readonly CatalogMatch[], query: string, wantedText: string, lang: Lang, focus: ProductFocus, quantity?: number): ProductActorOutput | null {
   const asked = index.parse(query).attributes.measures.find((m) => m.unit !== 'count' && m.unit !== 'ga');
-  const family = familySizes(tenant, product, asked?.unit ?? '');
+  // "tubo de 5 pulgadas" best met by the one-size EMT conduit: the family of the same fit sold in the most sizes (the PVC pipe), its nearest sizes shown.
+  const families = [best, ...matches.map((m) => m.product)].map((p) => ({ product: p, family: familySizes(tenant, p, asked?.unit ?? '') }));
+  const widest = families.reduce((a, b) => (b.family.sizes.length > a.family.sizes.length ? b : a));
+  const own = (families[0] as (typeof families)[number]).family.sizes.length >= 2;
+  const product = own ? best : widest.product;
+  const family = own ? (families[0] as (typeof families)[number]).family : widest.family;
+  const shown = own ? matches : family.members.map((p) => ({ product: p, score: 0, unmet: [], defaulted: false }));
   if (family.sizes.length < 2) return null;
   const unit = bareUnit(product, asked?.unit ?? '');
   const away = (p: Product): number => {
@@ -93,7 +99,7 @@ export function noSizeAnswer(tenant: TenantData, index: CatalogIndex, product: P
     return size && asked ? Math.abs(Math.log(size.value / asked.value)) : Number.POSITIVE_INFINITY;
   };
   // The nearest size first: for 20W the 18W, then the 12W.
-  const products = [...shown].map((m) => m.product).sort((a, b) => (away(a) === away(b) ? 0 : away(a) - away(b)));
+  const products = [...shown].map((m) => m.product).sort((a, b) => (away(a) === away(b) ? 0 : away(a) - away(b))).slice(0, own ? undefined : MAX_PRICED);
   const sizes = listed(family.sizes.map((s) => s.label), lang);
   // "de 10": a bare number is the inch size the family is sold in.
   const wanted = /^\d+(?:\s+\d+\/\d+|\/\d+)?$/.test(wantedText) ? (unit === 'in' ? `${wantedText}"` : asked ? measureText({ value: asked.value, unit }) : wantedText) : wantedText;

@@ -9,8 +9,10 @@ import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput } from '../../machines/conversation.contract.js';
 import { fold, stem, type CatalogMatch } from '../catalog/index.js';
-import { words } from '../catalog/text.js';
+import { NUMBER_WORDS, words } from '../catalog/text.js';
 import { notCarried, tradeGoodOf } from './product-not-carried.js';
+import { isNotSold, notSoldAnswer } from './product-not-sold.js';
+export { shortGoodWords } from './product-not-sold.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { namesAMaterial } from './product-materials.js';
 import { describeProduct, focusOf, optionsFor, type Found } from './product-parts.js';
@@ -74,8 +76,9 @@ const MAX_SHOWN = 3;
 /**
  * The customer's words for a kind the catalog lacks ("alambre de púas"), or null: a known head noun
  * with, next to it, a word the catalog does not know in any spelling ("púas", "galvanizado", "copper").
+ * `shortWords`: words of three letters or fewer that still name a kind (the tenant's goods: "gas").
  */
-export function unknownKind(index: CatalogIndex, query: string, lang: Lang): string | null {
+export function unknownKind(index: CatalogIndex, query: string, lang: Lang, shortWords: ReadonlySet<string> = NONE): string | null {
   // A comma or a stop ends the product's words: "taladros, ¿sigue vigente?".
   const raw = query.replace(/[,;:.?!¿¡]+(?=\s|$)/g, ' , ').split(/[^\p{L}\p{N}/"'.,-]+/u).filter((w) => w !== '');
   const words = raw.map((w) => (w === ',' ? ',' : fold(w).replace(/[^a-z0-9]/g, '')));
@@ -88,7 +91,8 @@ export function unknownKind(index: CatalogIndex, query: string, lang: Lang): str
   const known = (i: number): boolean => content(i) && index.correct(words[i] as string) !== null;
   // A material has its own answer ("en cobre no lo tengo"); a word after a number is its unit ("2 pole", "12 gauge").
   // Three letters or fewer are too short to tell a kind from a typo ("tubo pbc").
-  const foreign = (i: number): boolean => (words[i] as string).length > 3 && content(i) && !namesAMaterial(words[i] as string) && !/^\d/.test(words[i - 1] ?? '') && !NOT_A_KIND.has(words[i] as string) && index.correct(words[i] as string) === null && index.search(words[i] as string, { limit: 1 }).length === 0;
+  // A number said in words is a size or a count ("varilla de tres octavos", "tubo de una pulgada"), never a kind.
+  const foreign = (i: number): boolean => ((words[i] as string).length > 3 || shortWords.has(words[i] as string)) && NUMBER_WORDS[words[i] as string] === undefined && content(i) && !namesAMaterial(words[i] as string) && !/^\d/.test(words[i - 1] ?? '') && !NOT_A_KIND.has(words[i] as string) && index.correct(words[i] as string) === null && index.search(words[i] as string, { limit: 1 }).length === 0;
   for (let i = 0; i < words.length; i++) {
     if (!known(i)) continue;
     // Spanish: the kind follows its noun ("alambre de púas", "tubo galvanizado").
@@ -104,10 +108,12 @@ export function unknownKind(index: CatalogIndex, query: string, lang: Lang): str
 }
 
 /** `unknownKind` of the product the customer named at `start` of their message (the word before it too: "barbed wire"). */
-export function unknownKindAt(index: CatalogIndex, text: string, start: number, lang: Lang): string | null {
+export function unknownKindAt(index: CatalogIndex, text: string, start: number, lang: Lang, shortWords: ReadonlySet<string> = NONE): string | null {
   const before = /(?:^|\s)\S+\s+$/.exec(text.slice(0, start));
-  return unknownKind(index, text.slice(before ? before.index : start), lang);
+  return unknownKind(index, text.slice(before ? before.index : start), lang, shortWords);
 }
+
+const NONE: ReadonlySet<string> = new Set();
 
 /**
  * The answer for a kind the catalog lacks: said plainly, with the closest products on offer (the
@@ -120,6 +126,8 @@ export function noKindAnswer(tenant: TenantData, index: CatalogIndex, single: Fo
   // A good of the trade the store knows it lacks, named whole ("lámina de gypsum", "alambre de púas"): the store's own answer
   // (what it has instead, else a person to order it).
   const good = tradeGoodOf(tenant, kind);
+  // "manguera de gas": of a good the store does not sell at all, no garden hose as the closest.
+  if (good !== null && isNotSold(good)) return notSoldAnswer(tenant, good, kind, lang);
   const plain = (s: string): string => words(fold(s)).filter((w) => !JOIN.has(w)).map(stem).join(' ');
   if (good?.words.some((w) => plain(w) === plain(kind))) return notCarried(tenant, [kind], lang);
   const matches: CatalogMatch[] = index.search(single.item.query, { limit: MAX_SHOWN });

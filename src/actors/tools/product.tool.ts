@@ -17,7 +17,7 @@ import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
-import { notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
+import { namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
 import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
@@ -51,10 +51,10 @@ import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
 import { pickOnCounter } from './counter-pick.js';
 import { withProductNotes } from './product-notes.js';
-import { COLOUR_EN, noColourAnswer } from './product-colours.js';
+import { COLOUR_EN, colourOnlyQuery, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
-import { noKindAnswer, unknownKind, unknownKindAt } from './product-unknown-kind.js';
+import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 import { withCounterReserve } from './counter-reserve.js';
 import { weightAnswer } from './product-weight.js';
 
@@ -254,7 +254,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const parsed = index.parse(text);
     const attributes = [parsed.phrases.colour, parsed.phrases.finish].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints: of the family on the counter
     if (parsed.content.length === 0 && attributes.length > 0 && input.focus) wanted = [{ query: `${input.focus.query} ${attributes.join(' ')}`, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
-    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: text }];
+    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: colourOnlyQuery(index, tenant.catalog, text, lang) ?? text }]; // "¿tienen azul?": paint
     else if (input.focus) {
       // "¿cuánto cuesta?" names no product: the one in focus; after "dame 6", the 6 on the counter, priced.
       const count = parsed.quantity ?? input.focus.quantity;
@@ -299,7 +299,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     // conduit): the store does not carry it, and says so by the product's name.
     const head = pinnedProduct ? null : spokenHead(index, item.query, saidAs(item), lang);
     // A word the catalog does not know, met by a likeness to a side word ("lavadoras" and "Arena Lavada"), names nothing it has.
-    const unknown = head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0);
+    const unknown = (head !== null && index.correct(head) === null && (!best || !resemblesKind(best.product, head) || index.search(head, { limit: 1 }).length === 0)) || (!pinnedProduct && namesNotSoldGood(tenant.store.tradeGoods, item.query)); // "y una puerta"
     if (!best || unknown) {
       const name = productWords(saidAs(item));
       // "cuando llegaría", "perfecto", "hago": talk, not goods; never "No vendemos *perfecto*".
@@ -406,7 +406,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
 
   // "alambre de púas" when the only wire is tie wire: not that kind; the closest, said as such.
   const span = text !== undefined ? spans.find((e) => e.value === single.item.query) : undefined;
-  const kind = text !== undefined && span ? unknownKindAt(index, text, span.start, lang) : unknownKind(index, single.item.query, lang);
+  const kind = text !== undefined && span ? unknownKindAt(index, text, span.start, lang, shortGoodWords(tenant.store.tradeGoods)) : unknownKind(index, single.item.query, lang, shortGoodWords(tenant.store.tradeGoods));
   const noKind = kind !== null ? noKindAnswer(tenant, index, single, kind, lang, (f) => quoteOne(tenant, index, f, lang, input.intent === 'price_quote')) : null;
   if (noKind) return noKind;
   const matches = index.search(single.item.query, { limit: MAX_SHOWN });

@@ -29,10 +29,18 @@ describe('trouble with something bought here', () => {
       'compré 10 sacos de cemento ayer y 3 estaban mojados y duros',
       'me vendieron un cemento que vino hecho piedra',
       'the cement you sold me was wet and hard',
+      // Another thing than the one asked for.
+      'la pintura que compré salió azul y yo pedí blanca',
+      'compré pintura blanca y me dieron gris',
+      'me mandaron tubo de 1/2 en vez del de 3/4',
+      'I ordered white paint and got gray',
     ];
     for (const text of trouble) expect(tellsPurchaseTrouble(text), text).toBe(true);
     const notTrouble = [
       'compré cemento la semana pasada y necesito 20 sacos más',
+      'compré 10 sacos y me dieron el recibo',
+      'pedí cemento y me llegó ayer, ahora necesito arena',
+      'tienen tubo de 1/2 en vez del de 3/4?',
       '¿el taladro no prende sin batería?',
       'quiero comprar un taladro que no haga mucho ruido',
       'tienen algo para una tubería que gotea?',

@@ -26,6 +26,9 @@ describe('rule brain product phrases over the demo catalog', () => {
     // WhatsApp's "d" for "de".
     ['kiero 2 galones d pintura', 'galon pintura', 2],
     ['tiene varillas d 3/8', 'varilla 3/8', undefined],
+    // A unit word that leads a product's name ("Hojas de Segueta") is that product, not the unit it is counted in.
+    ['hojas de segueta', 'hoja segueta', undefined],
+    ['2 hojas de segueta', 'hoja segueta', 2],
   ])('should read "%s" as %s (quantity %s)', (text, query, quantity) => {
     const [mention, ...rest] = matcher.extract(text).mentions;
     expect(rest).toEqual([]);

@@ -177,3 +177,23 @@ describe('product resolver › the kind a query leads with', () => {
     expect(top(query)).toBe(sku);
   });
 });
+
+/** Dominican words for tape: "teipe" / "tei" is the electrical tape; "teipe de plomero" the thread tape. */
+describe('product resolver › teipe', () => {
+  it.each([
+    ['teipe', 'ELE-024'],
+    ['tei negro', 'ELE-024'],
+    ['teipe electrico', 'ELE-024'],
+    ['teipe de plomero', 'PLO-011'],
+  ])('should answer "%s" with %s', (query, sku) => {
+    expect(top(query)).toBe(sku);
+  });
+});
+
+/** "PVC" alone is the everyday pipe (its sizes are listed by the tool), never the PVC glue. */
+describe('product resolver › PVC alone', () => {
+  it('should answer "pvc" with the PVC pipe, and "pega pvc" with the glue', () => {
+    expect(top('pvc')).toBe('PVC-001');
+    expect(top('pega pvc')).toMatch(/^PVC-02[45]$/);
+  });
+});

@@ -141,6 +141,14 @@ describe('product answers › what a clerk says', () => {
     expect(block.text.split('\n')[1]).toContain('Block de Hormigón 8"');
   });
 
+  it('should answer a pipe size there is none of ("tubo de 5 pulgadas") with the pipe sizes there are, the nearest first, not the one-size conduit', async () => {
+    const pipe = await ask('tubo de 5 pulgadas');
+    expect(pipe.reply).toMatchObject({ template: 'product.no_size' });
+    expect(pipe.text.split('\n')[1]).toContain('Tubo PVC 4"');
+    expect(pipe.text).toContain('Tubo PVC 3"');
+    expect(pipe.text).not.toContain('EMT');
+  });
+
   it('should say an item is out of stock and offer the everyday in-stock alternative', async () => {
     const { text, reply } = await ask('precio del cemento santo domingo');
     expect(text).toContain('*Cemento Santo Domingo Portland (saco 42.5 kg)* cuesta *RD$625.00* por saco 42.5 kg, pero ahora mismo está agotado');

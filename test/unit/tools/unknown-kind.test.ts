@@ -31,6 +31,9 @@ describe('unknown kinds of a known product', () => {
     ['varriya de 3/8', 'es'],
     ['clavos grandes', 'es'],
     ['cable numero 12', 'es'],
+    ['varilla de tres octavos', 'es'],
+    ['tubo de tres cuartos', 'es'],
+    ['tubo de cuatro pulgadas', 'es'],
     ['cerámica de baño', 'es'],
     ['pintura de exterior', 'es'],
     ['alambre para amarrar', 'es'],
@@ -72,5 +75,13 @@ describe('losa: the slab or the tiles', () => {
     expect(withoutSlab('losa techo')).toBe('');
     expect(withoutSlab('varilla losa')).toBe('varilla');
     expect(withoutSlab('cemento')).toBe('cemento');
+  });
+});
+
+/** A short word the tenant names as a good ("gas") still names a kind: "manguera de gas" is no garden hose. */
+describe('short words of the tenant goods', () => {
+  it('should read "manguera de gas" as a kind the catalog lacks only with the tenant word given', () => {
+    expect(unknownKind(index, 'manguera de gas', 'es')).toBeNull();
+    expect(unknownKind(index, 'manguera de gas', 'es', new Set(['gas']))).toBe('manguera de gas');
   });
 });

@@ -10,6 +10,8 @@ import { fold } from './text.js';
 
 /** "¿entonces no hay forma?": a way round asked for, read with the product questions (`product-like.ts`). */
 export { asksForAWayRound } from '../../tools/product-like.js';
+/** "¿tienen azul cielo?": a colour alone asks for the paint it comes in (`colour-only.ts`). */
+export { namesOnlyAColour } from './colour-only.js';
 
 /** Folded words, accents and punctuation gone ("¿Vendes aire acondicionado?" → vendes aire acondicionado). */
 function words(text: string): string[] {

@@ -46,6 +46,8 @@ interface Vocabulary {
    * so they lead a phrase only when a product word follows them.
    */
   modifiers: Set<string>;
+  /** "hoja segueta", "juego destornillador": a selling-unit word that leads a product's name before "de" and the word after it. */
+  unitNames: Set<string>;
 }
 
 function buildVocabulary(catalog: readonly Product[], resolver: ProductResolver): Vocabulary {
@@ -54,6 +56,7 @@ function buildVocabulary(catalog: readonly Product[], resolver: ProductResolver)
   const productWords: Set<string>[] = [];
   const soloHeads = new Set<string>(GENERIC_PRODUCT_WORDS);
   const leadingOnly = new Set<string>();
+  const unitNames = new Set<string>();
   const tokens = (s: string): string[] => foldWithMap(s).folded.split(/[^a-z0-9]+/).filter((t) => t.length >= 2 && !/^\d/.test(t));
   for (const p of catalog) {
     const nameTokens = tokens(p.name);
@@ -61,6 +64,8 @@ function buildVocabulary(catalog: readonly Product[], resolver: ProductResolver)
       heads.add(form);
       soloHeads.add(form);
     }
+    // "Hojas de Segueta": the sheets are the product here, not the unit it is counted in.
+    if (nameTokens[1] === 'de' && nameTokens[2]) for (const unit of singular(nameTokens[0] ?? '')) if (UNITS.has(unit)) for (const form of singular(nameTokens[2])) unitNames.add(`${unit} ${form}`);
     const own = new Set<string>();
     productWords.push(own);
     for (const phrase of [nameTokens, ...(p.aliases ?? []).map(tokens)]) {
@@ -78,7 +83,7 @@ function buildVocabulary(catalog: readonly Product[], resolver: ProductResolver)
   for (const u of UNITS) heads.delete(u);
   for (const h of [...heads]) if (!resolver.lexicon.has(h) && !GENERIC_PRODUCT_WORDS.has(h)) heads.delete(h);
   const modifiers = new Set([...leadingOnly].filter((h) => !soloHeads.has(h) && !singular(h).some((f) => soloHeads.has(f))));
-  return { heads, pairs, productWords, modifiers };
+  return { heads, pairs, productWords, modifiers, unitNames };
 }
 
 export interface ProductMatcher {
@@ -400,7 +405,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (q >= 0 && (UNITS.has(resolveUnit(toks[q]!.t)) || DOZEN.has(toks[q]!.t.replace(/s$/, '')))) {
           if (DOZEN.has(toks[q]!.t.replace(/s$/, ''))) multiplier = 12;
           // "un galón de pintura" is not a cubeta: the pack stays in the query for the resolver.
-          if (PACK_UNITS.has(resolveUnit(toks[q]!.t))) mention.query = `${resolveUnit(toks[q]!.t)} ${mention.query}`;
+          if (PACK_UNITS.has(resolveUnit(toks[q]!.t)) || (toks[q + 1]?.t === 'de' && vocab.unitNames.has(`${resolveUnit(toks[q]!.t)} ${mention.query.split(' ')[0]}`))) mention.query = `${resolveUnit(toks[q]!.t)} ${mention.query}`;
           unitSeen = true;
           q--;
         }

@@ -15,6 +15,17 @@ const BOUGHT =
 const WRONG =
   /\b(?:no (?:me |le |nos )?(?:prende|prendio|enciende|encendio|arranca|arranco|carga|cargo|sirve|sirven|sirvio|funciona|funcionan|funciono|trabaja|pega|pegan|pego|seca|secan|seco|cierra|cierran|abre|abren|enfria|calienta|corta|gira|bombea|encaja|encajan|entra|entran|cuadra|cuadran|ajusta|es (?:el|la|lo) que (?:pedi|compre))|dejo de (?:funcionar|servir|prender|trabajar|encender)|ya no (?:prende|enciende|sirve|funciona|arranca|carga|trabaja)|se (?:me |nos |le )?(?:esta |estan )?(?:pelando|pelo|pelaron|despegando|despego|despegaron|cayendo|cayo|rajando|rajo|agrietando|agrieto|cuarteando|cuarteo|quemando|quemo|quemaron|oxidando|oxido|rompio|rompieron|dano|danaron|partio|quebro|trabo|tranco|desarmo|zafo|safo|despinto|decoloro|doblo|torcio|fundio|fundieron|mojo|salio el agua|sale el agua)|gotea|gotean|goteando|bota agua|botando agua|filtra agua|echa humo|bota humo|hace (?:un )?ruido|huele a quemado|rot[oa]s?|danad[oa]s?|partid[oa]s?|quebrad[oa]s?|rajad[oa]s?|defectuos[oa]s?|incomplet[oa]s?|equivocad[oa]s?|vencid[oa]s?|oxidad[oa]s?|le falta|le faltan|faltan piezas|falto|faltaron|salio (?:mal[oa]?|defectuos[oa]|danad[oa]|rot[oa])|vino (?:mal[oa]?|rot[oa]|danad[oa]|abiert[oa]|incomplet[oa]|sin)|stopped working|quit working|(?:doesn t|does not|didn t|did not|won t|will not|wont|doesnt|didnt) (?:work|turn on|start|charge|fit|stick|dry|close|open|cut|spin)|not working|broke|broken|leak|leaks|leaking|peel|peels|peeling|cracked|cracking|burn(?:ed|t) out|rusted|rusting|rusty|smok(?:es|ing)|makes (?:a )?noise|missing|damaged|defective|faulty|fell apart|falling apart|came apart|wrong (?:one|size|item|color|colour|product)|mojad[oa]s?|humedecid[oa]s?|endurecid[oa]s?|(?:estaba|estaban|vino|vinieron|llego|llegaron|salio|salieron|esta|estan) (?:todo |toda |todos |todas |bien |muy )?(?:dur[oa]s?|mal[oa]s?|abiert[oa]s?|pegad[oa]s?|piedra|hech[oa]s? (?:una )?piedra|podrid[oa]s?|vaci[oa]s?)|(?:was|were|came|arrived|is|are) (?:all |already |rock |completely )?(?:hard|wet|open|bad|torn|ripped|empty|lumpy|caked|solid)|soaked|hardened|lumpy|caked)\b/;
 
+/** What came, or was handed over: "me dieron", "me llegó", "salió", "they sent", "I got". */
+const GOT = String.raw`(?:me (?:lo |la |los |las )?(?:dieron|dio|mandaron|mando|trajeron|trajo|llego|llegaron|despacharon|despacho|entregaron|entrego|vendieron|vendio)|llego|llegaron|vino|vinieron|salio|salieron|(?:you|they) (?:sent|gave|delivered|sold)|(?:i|we) (?:got|received))`;
+/**
+ * Another thing than the one asked for, told as such: "me dieron gris y yo pedí blanca", "salió azul
+ * pero yo había pedido blanca", "me mandaron el de 1/2 en vez del de 3/4", "you sent 1/2 inch
+ * instead of 3/4", "I ordered white and got gray".
+ */
+const MISMATCH = new RegExp(
+  String.raw`\b${GOT}\b.*\b(?:(?:y|pero) yo (?:pedi|habia pedido|compre|queria|encargue)|en (?:vez|lugar) del?|instead of)\b|\b(?:i|we) (?:ordered|asked for|bought|paid for)\b.*\b(?:but|and) (?:got|received|(?:you|they) (?:sent|gave|delivered))\b|\b(?:compre|pedi|encargue)\b.*\b(?:y|pero) me (?:dieron|mandaron|trajeron|despacharon|entregaron|vendieron) (?:otr[oa]s?|(?:el|la|los|las|uno|una) de|\d|(?:de )?(?:color )?(?:blanc|negr|gris|roj|verde|azul|amarill|crema|beige|marron))`,
+);
+
 /**
  * The customer tells of trouble with something they got from the store ("compré un taladro ayer y no
  * prende", "la pintura que compré se está pelando", "the drill I bought last week stopped working"):
@@ -29,7 +40,7 @@ export function tellsPurchaseTrouble(text: string): boolean {
   const f = fold(text)
     .replace(/[^a-z0-9\s]+/g, ' ')
     .replace(/\s+/g, ' ');
-  return BOUGHT.test(f) && WRONG.test(f);
+  return (BOUGHT.test(f) && WRONG.test(f)) || MISMATCH.test(f);
 }
 
 /** Confidence of discontent voiced at the store with nothing told (`ventsAtTheStore`): under a handoff's, so the customer is asked what happened. */
