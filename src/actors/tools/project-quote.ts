@@ -35,7 +35,7 @@ export function projectQuote(tenant: TenantData, index: CatalogIndex, input: Pro
   // "para pintar mi casa", "to build a wall": a job, whatever product its words also name ("pintura",
   // "losa"); "para mi casa" names none, "para el cemento" is a product's quote.
   const verb = purpose.split(' ')[0] as string;
-  const isJob = INFINITIVE.test(verb) || /to\s+$/.test(t.slice(0, t.length - purpose.length));
+  const isJob = INFINITIVE.test(verb) || /\bto\s+$/.test(t.slice(0, t.length - purpose.length));
   if (!isJob && (input.understanding.products.length > 0 || input.understanding.nlu.entities.some((e) => e.type === 'product'))) return null;
   // Said back as the customer wrote it (accents kept): the purpose's words in the original text.
   const at = fold(text).lastIndexOf(purpose.split(' ')[0] as string);
