@@ -267,13 +267,6 @@ function editDistance(a: string, b: string, max: number): number {
   return (d[a.length] as number[])[b.length]!;
 }
 
-/** A place name written the customer's way: accents, "h", "v/b", "ll/y", one typo in a long name. `b`: the name's phonetic key. */
-function sameName(said: readonly string[], b: string): boolean {
-  const a = said.map(phonetic).join(' ');
-  if (a === b) return true;
-  return b.replace(/ /g, '').length >= 6 && editDistance(a, b, 1) <= 1;
-}
-
 /** Capitalised words after "a", "hasta", "para", "en", "to": a place name we may not know ("delivery a Verón"). */
 const NAMED_PLACE = /\b(?:a|hasta|para|pa|en|to|into)\s+((?:\p{Lu}[\p{L}'’-]+)(?:\s+(?:de|del|la|las|los|el)?\s*\p{Lu}[\p{L}'’-]+)*)/u;
 const NOT_A_PLACE = new Set(['ustedes', 'usted', 'domingo', 'domingos', 'sabado', 'sabados', 'lunes', 'martes', 'miercoles', 'jueves', 'viernes', 'hoy', 'manana', 'whatsapp', 'casa', 'mi', 'you', 'my', 'home']);
@@ -282,6 +275,8 @@ const NOT_A_PLACE = new Set(['ustedes', 'usted', 'domingo', 'domingos', 'sabado'
 interface PlaceName {
   tokens: string[];
   key: string;
+  /** The key's length without spaces (a typo is forgiven from 6 letters). */
+  letters: number;
   found: DeliveryPlace;
 }
 
@@ -291,8 +286,8 @@ interface PlaceName {
  */
 interface StorePlaces {
   storeNameWords: string[];
-  /** Every zone and place name (aliases too), in the order the longest-name search walks them. */
-  names: PlaceName[];
+  /** Every zone and place name (aliases too), by the first two letters of its phonetic key (a typo is forgiven after them). */
+  byStart: Map<string, PlaceName[]>;
   /** One pattern per name for `withoutPlaceNames`, longest name first. */
   namePatterns: RegExp[];
   /** Topics per message text (a pure function of the store and the text), bounded. */
@@ -312,7 +307,8 @@ function storePlaces(store: TenantData['store']): StorePlaces {
   const names: PlaceName[] = [];
   const add = (name: string, found: DeliveryPlace): void => {
     const tokens = words(name);
-    names.push({ tokens, key: tokens.map(phonetic).join(' '), found });
+    const key = tokens.map(phonetic).join(' ');
+    names.push({ tokens, key, letters: key.replace(/ /g, '').length, found });
   };
   for (const zone of store.deliveryZones) for (const name of [zone.zone, ...(zone.aliases ?? [])]) add(name, { kind: 'zone', zone });
   for (const place of store.places ?? []) for (const name of [place.name, ...(place.aliases ?? [])]) add(name, { kind: 'place', place });
@@ -321,7 +317,9 @@ function storePlaces(store: TenantData['store']): StorePlaces {
     .filter((n) => n.length > 0)
     .sort((a, b) => b.length - a.length)
     .map((n) => new RegExp(`\\b${n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'g'));
-  const made: StorePlaces = { storeNameWords: words(store.name), names, namePatterns, topics: new Map() };
+  const byStart = new Map<string, PlaceName[]>();
+  for (const n of names) if (n.tokens.length > 0) byStart.set(n.key.slice(0, 2), [...(byStart.get(n.key.slice(0, 2)) ?? []), n]);
+  const made: StorePlaces = { storeNameWords: words(store.name), byStart, namePatterns, topics: new Map() };
   placesByStore.set(store, made);
   return made;
 }
@@ -376,25 +374,27 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
  * The longest name wins ("San Pedro de Macorís" over "San Pedro").
  */
 export function findDeliveryPlace(tenant: Pick<TenantData, 'store'>, text: string): DeliveryPlace {
+  // Asked of the same message by several tools in one turn: the last answer is kept.
+  if (lastPlace.store === tenant.store && lastPlace.text === text) return lastPlace.found;
   const places = storePlaces(tenant.store);
   // The store's own name ("Ferretería La Romana, ¿llegan a Higüey?") is not where to deliver.
-  const said = dropPhrase(words(text), places.storeNameWords);
+  const keys = dropPhrase(words(text), places.storeNameWords).map((w) => (w === '|' ? w : phonetic(w)));
   let best: { length: number; found: DeliveryPlace } | null = null;
-  for (const c of places.names) {
-    const n = c.tokens.length;
-    if (n === 0 || (best && best.length >= n)) continue;
-    for (let i = 0; i + n <= said.length; i++) {
-      if (sameName(said.slice(i, i + n), c.key)) {
-        best = { length: n, found: c.found };
-        break;
-      }
+  for (let i = 0; i < keys.length; i++) {
+    for (const c of places.byStart.get((keys[i] as string).slice(0, 2)) ?? []) {
+      const n = c.tokens.length;
+      if (i + n > keys.length || (best && best.length >= n)) continue;
+      // A place name written the customer's way (accents, "h", "v/b", "ll/y": the words' phonetic keys, computed once per message), one typo in a long name.
+      const a = n === 1 ? (keys[i] as string) : keys.slice(i, i + n).join(' ');
+      if (a === c.key || (c.letters >= 6 && Math.abs(a.length - c.key.length) <= 1 && editDistance(a, c.key, 1) <= 1)) best = { length: n, found: c.found };
     }
   }
-  if (best) return best.found;
-  const named = NAMED_PLACE.exec(text)?.[1];
-  if (named && !NOT_A_PLACE.has(foldText(named.split(/\s+/)[0] as string))) return { kind: 'unknown', name: named };
-  return { kind: 'none' };
+  const named = best ? null : NAMED_PLACE.exec(text)?.[1];
+  const found: DeliveryPlace = best ? best.found : named && !NOT_A_PLACE.has(foldText(named.split(/\s+/)[0] as string)) ? { kind: 'unknown', name: named } : { kind: 'none' };
+  lastPlace = { store: tenant.store, text, found };
+  return found;
 }
+let lastPlace: { store: TenantData['store'] | null; text: string; found: DeliveryPlace } = { store: null, text: '', found: { kind: 'none' } };
 
 function dropPhrase(tokens: string[], phrase: readonly string[]): string[] {
   if (phrase.length === 0) return tokens;
