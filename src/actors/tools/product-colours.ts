@@ -65,6 +65,7 @@ export function noColourAnswer(tenant: TenantData, index: CatalogIndex, query: s
   return {
     outcome: 'answered',
     replies: [{ template: counted ? 'product.no_colour_qty' : 'product.no_colour', params, options: optionsFor(products) }],
-    focus: { ...focus, options: products.map((p) => p.sku) },
+    // The counter holds what was shown: the first colour listed, never the search's product of a colour not listed.
+    focus: { ...focus, sku: (products[0] as Product).sku, name: (products[0] as Product).name, price: (products[0] as Product).price, options: products.map((p) => p.sku) },
   };
 }
