@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { placeNamedIn, reportingPlaceSaid } from '../../../src/actors/tools/place-said.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let brain: Brain;
@@ -11,18 +11,9 @@ beforeAll(async () => {
   ({ tenant, brain } = await loadDemo());
 });
 
-async function chat(...messages: string[]) {
-  const { host } = createMemoryHost({ tenant, brain });
-  try {
-    const turns = [];
-    for (const text of messages) turns.push(await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'context', text }));
-    return turns;
-  } finally {
-    await host.close();
-  }
-}
-type Turn = Awaited<ReturnType<typeof chat>>[number];
-const said = (turn: Turn | undefined): string => (turn?.replies ?? []).map((r) => r.text).join('\n');
+/** Each turn's reply texts of one conversation on a fresh host. */
+const chat = (...messages: string[]): Promise<string[]> => chatOnFreshHost(tenant, brain, 'context', ...messages);
+const said = (turn: string | undefined): string => turn ?? '';
 
 describe('place said › the store place a message names', () => {
   it('should name a known place inside a zone, a zone by its alias, and nothing for an unknown word', () => {
