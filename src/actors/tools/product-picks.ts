@@ -52,12 +52,17 @@ export function useAsked(index: CatalogIndex, catalog: readonly Product[], text:
   const matches = index.search(m[1], { limit: 12 }).filter((c) => c.product.stock !== 0 && c.unmet.length === 0);
   // The everyday answer already says the use: nothing to pick.
   const says = (p: Product): boolean => {
-    const words = index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ')).content;
+    const words = useWordsOfProduct(index, p);
     return use.some((w) => words.includes(w));
   };
   if (matches.length === 0 || says((matches[0] as (typeof matches)[number]).product)) return null;
   const fit = matches.find((c) => says(c.product));
   return fit ? { sku: fit.product.sku, items: [{ ...(wanted[0] as Wanted), query: fit.product.name }] } : null;
+}
+
+/** The words a product says it is for: its name, jobs, rooms and stated use (`use`, es and en). */
+export function useWordsOfProduct(index: CatalogIndex, p: Product): string[] {
+  return index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ')).content;
 }
 
 /** Every word some product's name, jobs, rooms or stated use says (what `says` can find), per index and catalog. */
@@ -66,7 +71,7 @@ const USE_WORDS = new WeakMap<CatalogIndex, { catalog: readonly Product[]; words
 function useWordsOf(index: CatalogIndex, catalog: readonly Product[]): Set<string> {
   const known = USE_WORDS.get(index);
   if (known?.catalog === catalog) return known.words;
-  const words = new Set(catalog.flatMap((p) => index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ')).content));
+  const words = new Set(catalog.flatMap((p) => useWordsOfProduct(index, p)));
   USE_WORDS.set(index, { catalog, words });
   return words;
 }

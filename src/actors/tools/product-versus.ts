@@ -13,6 +13,7 @@ import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { packComparison } from './pack-compare.js';
 import { describeProduct, optionsFor } from './product-parts.js';
+import { useWordsOfProduct } from './product-picks.js';
 
 /** Words that weigh one thing against another (folded). */
 const ASKS_VERSUS =
@@ -119,7 +120,7 @@ export function purposeAnswer(tenant: TenantData, index: CatalogIndex, input: Pi
   const shown = (focus.options && focus.options.length >= 2 ? focus.options : [focus.sku]).map(bySku).filter((p): p is Product => p !== undefined);
   if (shown.length === 0) return null;
   const says = (p: Product): boolean => {
-    const words = index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ')).content;
+    const words = useWordsOfProduct(index, p);
     return use.some((w) => words.includes(w));
   };
   // Said back as the customer wrote it: the words after "para".
