@@ -119,3 +119,25 @@ export function asksPriceOfCount(text: string): boolean {
   const f = fold(text);
   return WHAT_I_PAY.test(f) && COUNT_TAKEN.test(f) && !ACCOUNT_SAID.test(f);
 }
+
+/** Words of a greeting or courtesy said around a product's name ("hola, cemento?", "buenas, varilla de 3/8 por favor"). */
+const GREETING_WORD = /^(?:hola|ola|holaa+|buenas|buenos|buen|dias?|tardes?|noches?|saludos|klk|hi|hello|hey|good|morning|afternoon|evening|amig[oa]|don|dona|senor|senora|jefe|mi|hermano|y|e|and|por|favor|porfa|porfavor|xfa|plis|please|pls)$/;
+const GREETS = /^(?:hola|ola|holaa+|buenas|buenos|buen|saludos|klk|hi|hello|hey|good)$/;
+
+/**
+ * "hola, cemento?", "buenas, varilla de 3/8", "hello, cement?": a greeting with a product named and
+ * nothing else — the customer asks for that product (a clerk greets back and shows it), never a
+ * greeting alone. `mentions` are the catalog's products found in `text` (its offsets).
+ */
+export function greetsWithAProduct(text: string, mentions: readonly { start: number; end: number }[]): boolean {
+  if (mentions.length === 0) return false;
+  let rest = '';
+  let at = 0;
+  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
+    rest += ` ${text.slice(at, Math.max(at, m.start))} `;
+    at = Math.max(at, m.end);
+  }
+  rest += text.slice(at);
+  const left = words(rest);
+  return left.some((w) => GREETS.test(w)) && left.every((w) => GREETING_WORD.test(w));
+}

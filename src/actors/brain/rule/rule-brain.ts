@@ -15,7 +15,7 @@ import { readLeadFieldsUnlessLeaving } from './leaving-form.js';
 import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
-import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
+import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { asksOrderStatus, asksToCancelOrder, bringsNoTrouble } from './order-status.js';
@@ -361,11 +361,11 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿vendes aire acondicionado?" (a thing the classifier never saw; "got any primer?" unsure read as "got any deals?") and "neveras" alone (met
     // mostly in complaints): product questions, answered with what there is or "no vendemos …".
     // "y lija?", "lija?": a good of the store's trade named alone asks whether the store has it;
-    // "buenas, tienen lija?" is a greeting with that question, answered as the question.
+    // "buenas, tienen lija?" is a greeting with that question, answered as the question; so is "hola, cemento?".
     const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
     // "good morning, I'm looking for sandpaper": an unsure reading that names a good of the trade.
     const namesGood = (unsureOfIt && (namesOnlyATradeGood(tenant.store?.tradeGoods, text) || namesOnlyAColour(tenant.catalog, text))) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
-    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || (mentions.length > 0 && !sureHandoffOrCase(intent) && asksWhereToBuy(text)) || namesGood)) {
+    if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || (mentions.length > 0 && !sureHandoffOrCase(intent) && asksWhereToBuy(text)) || namesGood || (intent.name === 'greeting' && greetsWithAProduct(text, mentions)))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
     // "voy a pintar la casa, ¿qué me hace falta?" (read as a goodbye on "hace falta"), "¿cuántos
