@@ -25,6 +25,7 @@ import type {
 } from '../machines/conversation.contract.js';
 import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
 import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-store.js';
+import { withQuoteSent } from './tools/quote-sent.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
 import { answerWithPlaceSaid, reportingPlaceSaid } from './tools/place-said.js';
 import { quoteSummaryLines } from './tools/estimate-delivery.js';
@@ -118,7 +119,8 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // Each answer reports the store's place its message named (`place-said.ts`), for the machine to remember.
   const catalogProduct = live ? null : cacheProductAnswers((input: ProductActorInput) => answerWithPlaceSaid(data, input, clock.now(), (asked) => answerProduct(data, index, asked, { ...(asked.text !== undefined ? { text: asked.text } : {}), now: clock.now() })), today);
   // A product and a store question in one message ("¿tienen varilla? ¿y a qué hora cierran?"): both answered, whichever route it took (the tenant's own data only).
-  const localProduct = catalogProduct ? (input: ProductActorInput) => withStoreAsked(catalogProduct(input), input, data, clock.now()) : null;
+  // ...and an estimate soon after the quote ticket offered as a version of that quote (`quote-sent.ts`).
+  const localProduct = catalogProduct ? (input: ProductActorInput) => withQuoteSent(data, input, withStoreAsked(catalogProduct(input), input, data, clock.now())) : null;
   const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => reportingPlaceSaid(data, catalogProduct ? answerInfoWithProducts(data, input, clock.now(), catalogProduct) : answerInfo(data, input, clock.now()), input.text);
   const answering = provideAnswerers(reading, { ...(localProduct ? { answerProduct: localProduct } : {}), ...(localInfo ? { answerInfo: localInfo } : {}) });
   const machine = answering.provide({
@@ -143,7 +145,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const contactPhone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
         return brain.understand({ ...input, history, historySummary, contactPhone });
       }),
-      answerProduct: fromTask<ProductActorOutput, ProductActorInput>(async ({ input }) => (localProduct ? localProduct(input) : live!.answerProduct(input))),
+      answerProduct: fromTask<ProductActorOutput, ProductActorInput>(async ({ input }) => (localProduct ? localProduct(input) : withQuoteSent(data, input, await live!.answerProduct(input)))),
       answerAccount: fromTask<AccountActorOutput, AccountActorInput>(async ({ input }) => {
         const out = live ? await live.answerAccount(input) : deps.accessCounters ? await answerAccountLimited(data, input, deps.accessCounters) : answerAccount(data, input);
         if (out.outcome === 'verification_failed' || out.outcome === 'verification_locked') {

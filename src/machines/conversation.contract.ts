@@ -226,6 +226,8 @@ export interface ProductActorInput {
   delivery?: DeliveryQuote;
   /** A place of the store's (zone or known place) the customer named earlier, in passing ("para mi villa en Casa de Campo"): "¿cuándo llega?" is about it. */
   placeSaid?: string;
+  /** The number of the quote ticket opened a few turns ago: an estimate now is a version of that quote, offered as such. */
+  quoteSent?: string;
   idempotencyKey: string;
 }
 /** A served delivery place and its fee (DOP; 0 = free). */
@@ -315,6 +317,8 @@ export interface InfoActorInput {
   reserve?: { text: string; quantity: number; price: number; again?: true; /** Every counted line (asked again after a store answer; a delivery answer offers the counter's total instead). */ lines?: true };
   /** An estimate's formal quote offered last turn, not yet asked again: a plain store answer asks it again. */
   quote?: true;
+  /** The quote ticket opened a few turns ago (its number): the quote asked again is "this version" of it. */
+  quoteSent?: string;
   /** The served place asked for a few turns ago: "¿y cuándo llega?" asks its delivery time. */
   delivery?: DeliveryQuote;
   /** A place named earlier in passing and not followed by another delivery place: a delivery question naming none is about it. */

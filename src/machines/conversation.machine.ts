@@ -97,6 +97,8 @@ export interface TicketInfo {
   reason: HandoffReason;
   /** A handoff the customer asked for as a call back ("¿me pueden llamar?"): the agents call, the console says so. */
   callBack?: true;
+  /** A quote ticket: the conversation's turn when it was opened (absent in snapshots written before it was kept). */
+  turn?: number;
 }
 
 export interface HandoffRecord extends TicketInfo {
@@ -530,6 +532,15 @@ function lastVerifiedAccount(context: ConversationContext): string | null {
   return verified[verified.length - 1] ?? null;
 }
 
+/** Turns after a quote ticket during which a new estimate is a version of that quote, not a first one. */
+const QUOTE_SENT_TURNS = 8;
+
+/** The quote ticket opened a few turns ago (its number): a new estimate is offered as a version of it ("ya la tiene ventas"). */
+function quoteSentOf(context: ConversationContext): { quoteSent?: string } {
+  const t = context.ticket;
+  return t?.kind === 'quote' && t.turn !== undefined && context.turn - t.turn <= QUOTE_SENT_TURNS ? { quoteSent: t.number } : {};
+}
+
 /** What the catalog is asked for this message (the `answerProduct` actor's input, or `provideAnswerers`' at once). */
 export function productInput(context: ConversationContext): ProductActorInput {
   const intent = intentOf(context);
@@ -546,6 +557,7 @@ export function productInput(context: ConversationContext): ProductActorInput {
       ? { delivery: { place: context.delivery.place, fee: context.delivery.fee, ...(context.delivery.freeFrom !== undefined ? { freeFrom: context.delivery.freeFrom } : {}) } }
       : {}),
     ...placeSaidOf(context),
+    ...quoteSentOf(context),
     idempotencyKey: key(context, 'product'),
   };
 }
@@ -572,6 +584,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...(delivery ? { delivery } : {}),
     ...placeSaidOf(context),
     ...(offered?.kind === 'quote_offer' && !offered.again && pendingQuoteOffer(context) ? { quote: true as const } : {}),
+    ...quoteSentOf(context),
     ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
     ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
@@ -1491,7 +1504,7 @@ export const conversationMachine = setup({
       if (!output) return {};
       const reason: HandoffReason = params.kind === 'quote' ? 'quote' : (context.handoffReason ?? 'customer_request');
       const callBack = params.kind === 'handoff' && reason === 'customer_request' && u(context)?.callBack === true;
-      return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason, ...(callBack ? { callBack: true as const } : {}) } };
+      return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason, ...(params.kind === 'quote' ? { turn: context.turn } : {}), ...(callBack ? { callBack: true as const } : {}) } };
     }),
     // "¿me pueden llamar?": the customer is told a person will call, not that one will write here.
     sayHandoffTicket: emit(({ context }) => {

@@ -38,7 +38,7 @@ export function cacheProductAnswers(answer: (input: ProductActorInput) => Produc
 }
 
 function inputKey(input: ProductActorInput): string {
-  return `${input.lang}\u0000${input.intent}\u0000${input.text ?? '\u0001'}\u0000${input.focus ? focusKey(input.focus) : ''}\u0000${input.estimate ? JSON.stringify(input.estimate) : ''}\u0000${input.delivery ? `${input.delivery.place}\u0001${input.delivery.fee}\u0001${input.delivery.freeFrom ?? ''}` : ''}\u0000${input.placeSaid ?? ''}`;
+  return `${input.lang}\u0000${input.intent}\u0000${input.text ?? '\u0001'}\u0000${input.focus ? focusKey(input.focus) : ''}\u0000${input.estimate ? JSON.stringify(input.estimate) : ''}\u0000${input.delivery ? `${input.delivery.place}\u0001${input.delivery.fee}\u0001${input.delivery.freeFrom ?? ''}` : ''}\u0000${input.placeSaid ?? ''}\u0000${input.quoteSent ?? ''}`;
 }
 
 function focusKey(focus: ProductFocus): string {

@@ -55,7 +55,7 @@ describe('conversation machine › answering', () => {
     expect(out.says).toEqual(['quote.items', 'quote.ticket']);
     expect(out.replies[1]).toEqual({ template: 'quote.ticket', params: { number: 'T-000121' } });
     expect(out.state).toBe('triage.idle');
-    expect(out.context.ticket).toEqual({ ticketId: 'tk-1', number: 'T-000121', kind: 'quote', reason: 'quote' });
+    expect(out.context.ticket).toEqual({ ticketId: 'tk-1', number: 'T-000121', kind: 'quote', reason: 'quote', turn: out.context.turn });
     expect(out.context.handoffReason).toBeNull();
     expect(c.calls.createTicket[0]).toMatchObject({ kind: 'quote', reason: 'quote', messageId: 'm1', idempotencyKey: 'c-1:m1:quote-ticket' });
   });
