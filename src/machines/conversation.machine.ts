@@ -1452,6 +1452,9 @@ export const conversationMachine = setup({
       if (!spec || !question) return;
       if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
+      // "Constructora Ramírez" answered for the name: the company is written down, and the name asked again, saying so.
+      const company = context.lead.draft.company_name;
+      if (question.slot === 'name' && context.lead.asking === 'name' && typeof company?.value === 'string' && company.sourceMessageId === messageId(context)) enqueue.emit(reply('lead.companyNoted', { company: company.value }));
       enqueue.emit(formReply(context, question.text));
       const field = expectedField(spec, question.slot);
       // "¿Te lo reservo?" just offered under a product answer: held for a yes next turn.

@@ -75,6 +75,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.confirm',
   'lead.correct',
   'lead.updated',
+  'lead.companyNoted',
   'lead.submitted',
   'lead.failed',
   // "olvídalo", "cancel" in the middle of the form: dropped, nothing sent.

@@ -15,6 +15,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.confirm': ['fullName', 'email', 'phone', 'company', 'interest', 'problem', 'urgency'],
   'lead.submitted': ['leadId'],
   'quote.ticket': ['number'],
+  'lead.companyNoted': ['company'],
   'quote.reserved': ['number', 'line'],
   'quote.reserved_held': ['number', 'line'],
   'quote.backorder': ['number', 'line'],

@@ -99,3 +99,25 @@ describe('the urgency told with more words (leads3)', () => {
     expect(read(text, 'interest_area').interest_area).toBeUndefined();
   });
 });
+
+describe('answers of another question, written down where they belong (session 22)', () => {
+  it.each(['Constructora Ramírez', 'Ferretería El Progreso SRL', 'Caribbean Builders LLC'])('should take "%s" answered for the name as the company, never the person', (text) => {
+    const fields = readLeadFields({ text, entities: [{ type: 'company', value: text, start: 0, end: text.length }], expecting: { kind: 'lead_field', field: 'name' } as never }).leadFields;
+    expect(fields.name).toBeUndefined();
+  });
+
+  it.each([
+    ['techos de zinc para 12 casas', 'techos de zinc para 12 casas'],
+    ['zinc para 12 casas', 'zinc para 12 casas'],
+  ])('should write down "%s" answered for the area as the need, with the area Ventas', (text, need) => {
+    const at = text.indexOf('zinc');
+    const fields = readLeadFields({ text, entities: [{ type: 'product', value: 'zinc', start: at, end: at + 4 }], expecting: { kind: 'lead_field', field: 'interest_area' } as never }).leadFields;
+    expect(fields.interest_area).toBe('Ventas');
+    expect(fields.problem_statement).toBe(need);
+  });
+
+  it('should keep a bare area, and goods named alone, as the area only', () => {
+    expect(read('ventas, por favor', 'interest_area').problem_statement).toBeUndefined();
+    expect(read('cemento y varilla', 'interest_area').problem_statement).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import { COMPANY_HEAD } from './name-words.js';
 import { detectInterestArea, detectUrgency } from './signals.js';
 import { fold, foldWithMap } from './text.js';
 import { PROJECT_WORDS } from './project-quotes.js';
+import { AREA_NAMED, carriesContactData, GOODS_WORDS, readNeedAtArea } from './lead-area.js';
 import { levelOfSpan } from './time-spans.js';
 
 /** "no sé", "ni idea", "not sure": the customer cannot answer the question. */
@@ -59,12 +60,6 @@ const CORRECTION_CUE = /^\s*(?:perd[oó]n|disculp[ae]|perdona|sorry|oops|ups|cor
 const WRITTEN_AS_A_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|las|los|y|&|\p{Lu}[\p{L}'’.-]*)){0,5}[.!]*$/u;
 const THANKS_OR_YES = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|gracias|muchas gracias|thanks|thank you|thanks a lot)$/;
 
-/** Interest areas named outright ("el área de ventas", "es para soporte", "billing"). */
-const AREA_NAMED: [InterestArea, RegExp][] = [
-  ['Ventas', /\b(?:ventas|area de ventas|departamento de ventas|sales|sales team|sales department)\b/],
-  ['Soporte', /\b(?:soporte|soporte tecnico|servicio tecnico|support|technical support|tech support)\b/],
-  ['Facturación', /\b(?:facturacion|area de facturacion|departamento de facturacion|billing|billing department)\b/],
-];
 /** Bare answers to "¿qué tan urgente?" beyond the level words. */
 const URGENCY_WHEN: [UrgencyLevel, RegExp][] = [
   ['Alto', /^(?:de una vez|de inmediato|ya mismo|manana|mañana|para manana|tomorrow|by tomorrow|ahorita|ahora|now|ya|ayer|para ayer|esta semana|this week|lo antes posible|bastante|mucho|muy|very|tengo apuro|con apuro|mucho apuro|rapido|lo mas rapido posible|para el lunes|para este fin de semana|this weekend|right away)$/],
@@ -121,9 +116,6 @@ const QUOTE_ASKED = /\b(?:coti[sz]\w*|presupuest\w*|proforma|quote|quotation|est
 
 /** Buying, said as the area ("purchasing for 3 hotels", "compras para la obra"): sales. */
 const BUYING = /\b(?:compras?|comprar|compramos|compro|adquirir|adquisicion\w*|suplir|abastec\w*|purchas\w*|buy|buying|procurement|sourcing|supply|supplying)\b/;
-
-/** Goods a store sells, named as a kind: an area answered with them is a purchase. */
-const GOODS_WORDS = /\b(?:materiales?|construccion|ferreteria|herramientas?|suministros?|insumos?|mercancia|productos?|equipos?|pinturas?|plomeria|electricidad|materials?|construction|hardware|tools?|supplies|supply|equipment|products?|paint|plumbing|electrical)\b/;
 
 /**
  * Lead fields found in a message: from entities anywhere, from a correction that names a field
@@ -213,22 +205,10 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   }
   // The phone is asked only in place of a declined e-mail: "no tengo empresa" there answers ahead.
   if (expected === 'phone_or_username' && fields.phone_or_username === undefined && fields.company_name === undefined && readBare('company_name', text, { tenantName: input.tenantName, entities }) === null) fields.company_name = null;
-  // "ventas, vamos a remodelar un hotel de 30 habitaciones en Bayahíbe": the area and, after it, the need.
-  if (expected === 'interest_area' && typeof fields.interest_area === 'string' && fields.problem_statement === undefined) {
-    const need = needAfterArea(text);
-    if (need !== null && !carriesContactData(entities)) fields.problem_statement = need;
-  }
-  // "we need 500 bags of cement and rebar for a 3 story building" where the area is asked: what they
-  // want to buy, told at length, is a sale and the need itself.
   // A price asked ("necesito saber el precio del cemento y la varilla") is a detour to answer first.
   const asksPrice = /\b(?:precios?|cuanto|cuesta|cuestan|vale|valen|a como|price|prices|cost|costs|how much)\b/.test(folded);
-  if (expected === 'interest_area' && fields.interest_area === undefined && !question && !asksPrice && !carriesContactData(entities)) {
-    const described = folded.split(' ').length >= 5 && (entities.some((e) => e.type === 'product') || GOODS_WORDS.test(folded));
-    if (described) {
-      fields.interest_area = 'Ventas';
-      fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
-    }
-  }
+  // The area asked: the need told with it, or goods for a job told instead ("techos de zinc para 12 casas": a sale, and the need).
+  if (expected === 'interest_area') readNeedAtArea(text, folded, fields, entities, question || asksPrice);
   // "necesito materiales para 10 casas en Bávaro" where the company (or the name, the e-mail) is
   // asked: the need told ahead, written down — the question asked stays open.
   let needAhead = false;
@@ -307,6 +287,9 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       if (DECLINE_CONTACT.test(f) || dontKnow) return null;
       // A question or a product is not a name ("¿horario?", "cemento gris").
       if (/\?\s*$/.test(text.trim()) || context.entities.some((e) => e.type === 'product')) return undefined;
+      // "Constructora Ramírez", "Ferretería El Progreso SRL": a business answered for the name is the company, never the person.
+      const business = extractCompanies(bare)[0];
+      if (business && business.start === 0 && business.end >= bare.trim().length) return undefined;
       const found = extractPersonNames(bare)[0];
       if (found && !FORM_WORDS.test(plainWords(found.value))) return found.value;
       // "Ana Pérez, ana@x.com": the name is the first part.
@@ -448,25 +431,6 @@ function withoutQuestionClauses(text: string): string {
   const rest = kept.join(' ').replace(/[,;.\s]+$/, '').trim();
   // A greeting before the question ("Buenas, ¿tienen block de 6?") is no need.
   return plainWords(rest).split(' ').filter((w) => w !== '').length >= 3 ? rest : '';
-}
-
-/**
- * The need told after the area in one answer ("sales, we're renovating a 30 room hotel, fairly
- * urgent" → "we're renovating a 30 room hotel, fairly urgent"): what follows a first clause that
- * names the area, when it is a description (five words or more) and not a question.
- */
-function needAfterArea(text: string): string | null {
-  const m = /^\s*([^,;:.]+)[,;:.]\s*(.+)$/su.exec(text);
-  if (!m) return null;
-  const head = plainWords(m[1]!);
-  const rest = m[2]!.trim().replace(/\s+/g, ' ');
-  if (!AREA_NAMED.some(([, re]) => re.test(head)) || head.split(' ').length > 5) return null;
-  if (/\?\s*$/.test(rest) || plainWords(rest).split(' ').length < 5) return null;
-  return rest.length <= 400 ? rest : `${rest.slice(0, 399).trimEnd()}…`;
-}
-
-function carriesContactData(entities: readonly Entity[]): boolean {
-  return entities.some((e) => e.type === 'person_name' || e.type === 'email' || e.type === 'phone' || e.type === 'company');
 }
 
 /**
