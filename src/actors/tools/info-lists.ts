@@ -64,7 +64,9 @@ export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: 
   const productNames = (o: Offer): string[] => (o.skus ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)?.name ?? '');
   // "¿qué ofertas tienen?" asks for them all, whatever is on the counter; "¿y la oferta?" for its one.
   const ofCounter = sku !== undefined && !/\b(?:ofertas|promos|promociones|especiales|descuentos|offers|deals|specials)\b/.test(fold(text)) ? current.filter((o) => o.skus?.includes(sku)) : [];
-  const one = tenant.templates[lang]?.['offers.one'] !== undefined ? (namedItem(current, text, (o) => [o.title.es, o.title.en, ...productNames(o)]) ?? (ofCounter.length === 1 ? ofCounter[0]! : null)) : null;
+  // An offer is named by its title, its products or their kind ("¿y de herramientas?": the drill's offer).
+  const categories = (o: Offer): string[] => (o.skus ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)?.category ?? '');
+  const one = tenant.templates[lang]?.['offers.one'] !== undefined ? (namedItem(current, text, (o) => [o.title.es, o.title.en, ...productNames(o), ...categories(o)]) ?? (ofCounter.length === 1 ? ofCounter[0]! : null)) : null;
   if (one) {
     const focus = offerFocus(tenant, one);
     // "¿aplica si compro 40?": whether that count gets it, and what it comes to.
@@ -74,7 +76,21 @@ export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: 
   // "¿me hacen descuento?" about a product on no offer: said so, not the list of other offers.
   const none = noOfferFor(tenant, current, lang, text, sku);
   if (none) return none;
-  return { replies: [{ template: 'offers.list', params: { items: current.map((o) => ({ title: o.title[lang], details: o.details[lang], validUntil: formatDate(o.validUntil, lang) })) } }] };
+  const items = current.map((o) => ({ title: o.title[lang], details: o.details[lang], validUntil: formatDate(o.validUntil, lang) }));
+  // "¿ofertas en tubos?", "¿y de madera?" (after the offers) with none on it: said so, then the ones there are.
+  const asked = offersAskedOn(text);
+  if (asked !== null && tenant.templates[lang]?.['offers.none_in'] !== undefined) return { replies: [{ template: 'offers.none_in', params: { what: asked, items } }] };
+  return { replies: [{ template: 'offers.list', params: { items } }] };
+}
+
+/** "ofertas en tubos", "¿y de madera?", "any deals on paint?": what the offers are asked about (a few words). */
+const OFFERS_ON = /(?:\b(?:ofertas?|promos?|promociones?|descuentos?|rebajas?|especiales|offers?|deals?|specials?|discounts?)|^\s*(?:y|e|and|what about|how about))\s+(?:en|de|del|para|pa|in|on|for)\s+((?:la |el |los |las |the )?[a-z][a-z0-9 ]{2,30}?)\s*$/;
+
+function offersAskedOn(text: string): string | null {
+  const m = OFFERS_ON.exec(fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim());
+  const what = m?.[1]?.replace(/^(?:la|el|los|las|the) /, '').trim();
+  // "¿hay ofertas para hoy?", "¿ofertas de esta semana?": when, not what.
+  return what && !/^(?:hoy|ahora|ahorita|manana|esta semana|este mes|fin de semana|diciembre|enero|navidad|ano nuevo|lunes|martes|miercoles|jueves|viernes|sabado|domingo|today|tomorrow|now|this week|this month|weekend|christmas|monday|tuesday|wednesday|thursday|friday|saturday|sunday)$/.test(what) ? what : null;
 }
 
 /**
