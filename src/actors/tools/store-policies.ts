@@ -8,8 +8,9 @@ import type { Lang } from '../../domain/nlu.js';
 import type { StoreFact, StoreFactKey, TenantData } from '../../domain/tenant.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
 import type { InfoActorInput, InfoActorOutput, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
-import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed } from '../brain/rule/store-questions.js';
+import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed, returnReasonUntold } from '../brain/rule/store-questions.js';
 import { fold } from '../brain/rule/text.js';
+import { returnsBulkGoods } from '../../machines/return-followups.js';
 import { renderReply } from '../render-reply.js';
 
 export type PolicyTopic = 'returns' | 'warranty' | 'credit';
@@ -17,10 +18,16 @@ export type PolicyTopic = 'returns' | 'warranty' | 'credit';
 /** What a customer says to apply for credit (a sales lead): the option under the credit answer. */
 const APPLY_FOR_CREDIT: Record<Lang, string> = { es: 'quiero abrir una cuenta de crédito', en: 'I want to open a credit account' };
 
-/** The reply for one policy, or null when the store has not written it (or the tenant lacks the template). */
-export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang): ReplyDirective | null {
+/**
+ * The reply for one policy, or null when the store has not written it (or the tenant lacks the
+ * template). A purchase to give back with no reason told (`text`: "quiero devolver un taladro que
+ * compré ayer") gets the returns policy closed by what happened asked, when the tenant has it.
+ */
+export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang, text = ''): ReplyDirective | null {
   const policy = tenant.store.policies?.[topic]?.[lang];
-  const template = `info.policy.${topic}`;
+  // Cement or sand is never taken back: no "if it is unused…" after the policy that says so.
+  const asks = topic === 'returns' && tenant.templates[lang]?.['info.policy.returns.ask'] !== undefined && returnReasonUntold(text) && !returnsBulkGoods(text);
+  const template = asks ? 'info.policy.returns.ask' : `info.policy.${topic}`;
   if (!policy || tenant.templates[lang]?.[template] === undefined) return null;
   if (topic !== 'credit') return { template, params: { policy } };
   // Applying is the advisors' form (the sales lead): offered, never started on a question.

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksIfOpenYet, asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
+import { asksIfOpenYet, asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, returnReasonUntold, asksStoreCredit, asksTransferAccount, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
 import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import { askedDay } from '../../../src/actors/tools/opening-days.js';
 import { timelessDayAnswer } from '../../../src/actors/tools/info.tool.js';
@@ -57,6 +57,23 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     }
   });
 
+  it('should answer a wish to give a purchase back with no reason told by the policy, asking what happened', async () => {
+    const es = ['quiero devolver un taladro que compré ayer', 'quiero devolver el taladro', 'kiero debolver un taladro q compre ayer', 'necesito devolver unas brochas'];
+    const en = ['I want to return a drill I bought yesterday', 'i need to return some paint I bought'];
+    for (const r of await ask([...es, ...en])) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.reply, r.text).toMatch(es.includes(r.text) ? /30 días.*¿Qué pasó con el producto\?/s : /30 days.*What happened with it\?/s);
+    }
+    for (const text of ['quiero devolver un taladro, no lo usé', 'puedo devolver un producto?', '¿puedo cambiar una llave que no me sirvió?']) expect(returnReasonUntold(text), text).toBe(false);
+  });
+
+  it('should read an exchange of a purchase that did not suit ("no me sirvió") as the policy, not a defect', async () => {
+    for (const text of ['¿puedo cambiar una llave que no me sirvió?', 'tengo un tubo que no me sirvió, lo puedo cambiar?', 'can I exchange a faucet that didn\'t fit?']) {
+      expect(asksReturnPolicy(text), text).toBe(true);
+      expect((await read(text)).nlu.intent.name, text).toBe('store_hours_location');
+    }
+  });
+
   it('should read "¿me devuelven el dinero o dan crédito?" as the refund in the returns policy, not the store\'s credit', async () => {
     for (const text of ['¿me devuelven el dinero o solo dan crédito?', 'si devuelvo algo, ¿me devuelven el dinero?', 'do I get my money back if I return something?']) {
       expect(asksReturnPolicy(text), text).toBe(true);
@@ -66,7 +83,7 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
   });
 
   it('should keep a customer who tells of a purchase gone wrong a complaint', async () => {
-    for (const text of ['quiero devolver el taladro que compré ayer, no sirve', 'the drill i bought is broken, i want a refund', 'quiero devolver una pintura que salio de otro color', 'puedo devolver el taladro? vino dañado', 'quiero devolver el taladro', 'el taladro vino roto, me lo cambian?']) {
+    for (const text of ['quiero devolver el taladro que compré ayer, no sirve', 'the drill i bought is broken, i want a refund', 'quiero devolver una pintura que salio de otro color', 'puedo devolver el taladro? vino dañado', 'quiero devolver un breaker que vino con un defecto', 'el taladro vino roto, me lo cambian?']) {
       expect(asksReturnPolicy(text), text).toBe(false);
       const u = await read(text);
       expect(u.nlu.intent.name, text).toBe('complaint');

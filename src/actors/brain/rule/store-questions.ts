@@ -15,7 +15,11 @@ function words(text: string): string {
   lastWords = fold(text)
     .replace(/[^a-z0-9$\s]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // WhatsApp spellings of the words read here: "kiero debolver", "q compre".
+    .replace(/\b(?:kiero|qiero|quero)\b/g, 'quiero')
+    .replace(/\bdebol(?=v)/g, 'devol')
+    .replace(/\bq\b/g, 'que');
   lastText = text;
   return lastWords;
 }
@@ -25,7 +29,7 @@ function words(text: string): string {
  * broken"). Buying or paying alone ("can I return a drill I bought?") is no trouble.
  */
 const TROUBLE =
-  /\b(?:no (?:me )?(?:sirve|sirven|funciona|funcionan|sirvio|funciono|prende|prendio|enciende|arranca|trabaja|ha llegado|llego|me lo quieren)|ya no (?:sirve|funciona)|dej[oa] de (?:servir|funcionar)|rot[oa]s?|se rompio|se dano|se danaron|danad[oa]s?|dano|mal[oa]s?|defectuos[oa]s?|defecto de fabrica en (?:el|la) mio|equivocad[oa]s?|incomplet[oa]s?|vencid[oa]s?|me (?:despacharon|vendieron|dieron|entregaron|cobraron|mandaron|trajeron|negaron)|no me (?:la |lo )?(?:quieren|quisieron|aceptaron|aceptan)|se niegan|queja|reclam\w*|estafa\w*|pesim\w*|broke|broken|damaged|defective|faulty|doesn t work|does not work|didn t work|stopped working|not working|won t (?:turn on|start|work|honor)|wouldn t|refused|denied|wrong|missing|never came|sold me|gave me|complain\w*|honou?r)\b/;
+  /\b(?:no (?:me )?(?:sirve|sirven|funciona|funcionan|sirvio|funciono|prende|prendio|enciende|arranca|trabaja|ha llegado|llego|me lo quieren)|ya no (?:sirve|funciona)|dej[oa] de (?:servir|funcionar)|rot[oa]s?|se rompio|se dano|se danaron|danad[oa]s?|dano|mal[oa]s?|defectuos[oa]s?|defecto de fabrica en (?:el|la) mio|(?:sali[oa]|salieron|vino|vinieron|llego|llegaron) (?:de otro|diferente|distint[oa]s?|abiert[oa]s?|usad[oa]s?|mal|con (?:un |una )?(?:defecto|problema|falla|golpe)\w*)|(?:tiene|tienen|trae|traen|con) (?:un |una )?(?:defecto|falla|golpe)s?|falla|fallando|came (?:out )?(?:a )?different|came (?:open|used)|equivocad[oa]s?|incomplet[oa]s?|vencid[oa]s?|me (?:despacharon|vendieron|dieron|entregaron|cobraron|mandaron|trajeron|negaron)|no me (?:la |lo )?(?:quieren|quisieron|aceptaron|aceptan)|se niegan|queja|reclam\w*|estafa\w*|pesim\w*|broke|broken|damaged|defective|faulty|doesn t work|does not work|didn t work|stopped working|not working|won t (?:turn on|start|work|honor)|wouldn t|refused|denied|wrong|missing|never came|sold me|gave me|complain\w*|honou?r)\b/;
 
 /**
  * "si no me sirve", "y si no me gusta", "if it doesn't fit": trouble supposed, not told — the
@@ -55,20 +59,36 @@ const OWN_MISTAKE =
   /\b(?:(?:me|nos) (?:equivoque|equivocamos|confundi|confundimos) (?:de|con|en) (?:(?:el|la|los|las|un|una) )?(?:colou?r|tamano|medida|modelo|numero|pulgadas?|marca|tipo|referencia|producto|talla|size)|(?:i|we) (?:bought|got|picked|ordered|took) the wrong (?:size|colou?r|model|one|kind|type|item))\b/;
 
 /**
+ * A purchase that did not suit the customer, told with an exchange ("¿puedo cambiar una llave que no
+ * me sirvió?", "no le quedó"): the wrong one for the job, not a defect ("no sirve", "no prende" are).
+ */
+const NOT_SUITABLE = /\bno (?:me|nos|le|les) (?:sirvio|sirvieron|sirve|sirven|queda|quedan|quedo|quedaron|cuadra|cuadran|cuadro)\b/;
+const NOT_SUITABLE_ALL = new RegExp(NOT_SUITABLE.source, 'g');
+
+/**
  * A question about the returns policy ("¿puedo devolver un producto?", "¿cuál es la política de
- * devoluciones?", "can I return a drill I bought?"), or a purchase to give back with nothing wrong
+ * devoluciones?", "can I return a drill I bought?"), a purchase to give back with nothing wrong
  * with it ("quisiera cambiar unas brochas que compré, me equivoqué de tamaño", "quiero devolver un
- * taladro, no lo usé"): the policy says how. Not a customer telling of a purchase gone wrong, nor a
- * bare wish to return one ("quiero devolver el taladro que compré ayer, no sirve", "quiero devolver
- * el taladro": a complaint, asked what happened).
+ * taladro, no lo usé"), or a wish to give one back with no reason told ("quiero devolver un taladro
+ * que compré ayer": the policy, asked what happened). Not a customer telling of a purchase gone
+ * wrong ("quiero devolver el taladro que compré ayer, no sirve": a complaint).
  */
 export function asksReturnPolicy(text: string): boolean {
   const said = words(text).replace(HYPOTHETICAL, ' ');
   const ownMistake = OWN_MISTAKE.test(said);
   const f = ownMistake ? said.replace(OWN_MISTAKE, ' ') : said;
-  if (!(ownMistake || RETURN_POLICY.test(f) || (WANTS_TO_RETURN.test(f) && NOTHING_WRONG.test(f))) || TROUBLE.test(f)) return false;
+  if (!(ownMistake || RETURN_POLICY.test(f) || WANTS_TO_RETURN.test(f)) || TROUBLE.test(f.replace(NOT_SUITABLE_ALL, ' '))) return false;
   // "¿puedo cambiar la dirección del pedido?" changes an order or a detail, not a product.
   return RETURNING.test(f) || !CHANGING_A_DETAIL.test(f);
+}
+
+/**
+ * A wish to give a purchase back with no reason told ("quiero devolver un taladro que compré ayer",
+ * "I want to return a drill"): the policy is answered with what happened asked (unused, receipt).
+ */
+export function returnReasonUntold(text: string): boolean {
+  const f = words(text);
+  return WANTS_TO_RETURN.test(f) && !NOTHING_WRONG.test(f) && !OWN_MISTAKE.test(f) && !NOT_SUITABLE.test(f) && asksReturnPolicy(text);
 }
 
 /** Words of giving a purchase back (as opposed to "cambiar", which also changes details). */
