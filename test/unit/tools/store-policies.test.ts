@@ -213,8 +213,8 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
   });
 
   it('should answer whether the store sells on credit, with how to apply offered (the lead form), es and en', async () => {
-    const es = ['me pueden fiar?', 'ustedes fian?', 'venden a crédito?', 'puedo comprar a credito?', 'dan credito?', 'quiero pagar en cuotas', 'se puede comprar a plazos?'];
-    const en = ['do you offer credit?', 'can I buy on credit?', 'do you offer financing?', 'do you offer installment plans?', 'can I pay in installments?'];
+    const es = ['me pueden fiar?', 'ustedes fian?', 'venden a crédito?', 'puedo comprar a credito?', 'dan credito?'];
+    const en = ['do you offer credit?', 'can I buy on credit?'];
     for (const r of await ask([...es, ...en])) {
       expect(r.ticket, r.text).toBeNull();
       expect(r.state, r.text).toBe('triage.idle');
@@ -223,6 +223,18 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     }
     // The option's words start the advisors' form.
     expect(decideTriage(await read('quiero abrir una cuenta de crédito'))).toMatchObject({ intent: 'sales_lead' });
+  });
+
+  it('should answer instalments asked with what the store writes (its ways of paying, its credit accounts) and a sales advisor, never a yes', async () => {
+    const es = ['quiero pagar en cuotas', 'se puede comprar a plazos?', '¿lo puedo pagar en cuotas?', '¿financian?', 'tienen facilidades de pago?'];
+    const en = ['do you offer financing?', 'do you offer installment plans?', 'can I pay in installments?'];
+    for (const r of await ask([...es, ...en])) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.state, r.text).toBe('triage.idle');
+      expect(r.reply, r.text).toMatch(es.includes(r.text) ? /no te lo puedo asegurar.*Visa, Mastercard.*30 días/s : /can't promise it.*Visa, Mastercard.*30 days/s);
+      expect(r.reply, r.text).not.toMatch(/^(?:Sí|Yes),/);
+      expect(JSON.stringify(r.raw.replies), r.text).toMatch(es.includes(r.text) ? /Hablar con un asesor de ventas/ : /Talk to a sales advisor/);
+    }
   });
 
   it('should start the credit application on a yes (or a name) right after the credit answer, and not later', async () => {

@@ -16,10 +16,11 @@ function words(text: string): string {
     .replace(/[^a-z0-9$\s]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    // WhatsApp spellings of the words read here: "kiero debolver", "q compre".
+    // WhatsApp spellings of the words read here: "kiero debolver", "q compre", "pagar x mes".
     .replace(/\b(?:kiero|qiero|quero)\b/g, 'quiero')
     .replace(/\bdebol(?=v)/g, 'devol')
-    .replace(/\bq\b/g, 'que');
+    .replace(/\bq\b/g, 'que')
+    .replace(/\bx\b/g, 'por');
   lastText = text;
   return lastWords;
 }
@@ -113,7 +114,7 @@ export function asksWarranty(text: string): boolean {
 /** "tarjeta de crédito", "crédito fiscal": credit that is not the store's credit. */
 const NOT_STORE_CREDIT = /\b(?:tarjetas? de credito|credito fiscal|credit cards?|tax credit)\b/g;
 const STORE_CREDIT =
-  /\b(?:fiar\w*|fian|fiao|fiado|fiaito|(?:venden|vende|despachan|compro|comprar|compra|pagar|pago|llevar(?:me)?|sacar|trabajan|trabajar|dan|dar|se puede|puedo)\s+(?:\w+\s+){0,3}?(?:a|al|con|en) credito|(?:dan|da|ofrecen|ofrece|tienen|manejan|hay|dan facilidades de|otorgan)\s+credito|credito (?:directo|a clientes|para clientes)|financiamiento|financian|(?:offer|offers|give|gives|extend|extends|have|has)\s+(?:store |in house |customer )?(?:credit|financing)|(?:buy|pay|purchase|get (?:it|things|stuff|materials))\s+(?:\w+\s+){0,2}?on credit|(?:any|do you do|is there) (?:store )?(?:credit|financing)|store credit|(?:pagar\w*|pago|comprar|compro|llevar\w*|sacar\w*|dan|aceptan|venden|hay|se puede)\s+(?:\w+\s+){0,3}?(?:en|a|por)\s+(?:cuotas|plazos|partes|pagos)|pay (?:\w+ ){0,2}?in (?:installments|instalments|monthly payments|parts)|(?:installment|instalment|payment) plans?|do you (?:do|offer|have) (?:installments|instalments|layaway))\b/;
+  /\b(?:fiar\w*|fian|fiao|fiado|fiaito|(?:venden|vende|despachan|compro|comprar|compra|pagar|pago|llevar(?:me)?|sacar|trabajan|trabajar|dan|dar|se puede|puedo)\s+(?:\w+\s+){0,3}?(?:a|al|con|en) credito|(?:dan|da|ofrecen|ofrece|tienen|manejan|hay|dan facilidades de|otorgan)\s+credito|credito (?:directo|a clientes|para clientes)|financiamiento|financian|(?:offer|offers|give|gives|extend|extends|have|has)\s+(?:store |in house |customer )?(?:credit|financing)|(?:buy|pay|purchase|get (?:it|things|stuff|materials))\s+(?:\w+\s+){0,2}?on credit|(?:any|do you do|is there) (?:store )?(?:credit|financing)|store credit|(?:pagar\w*|pago|comprar|compro|llevar\w*|sacar\w*|dan|aceptan|venden|hay|se puede)\s+(?:\w+\s+){0,3}?(?:en|a|por)\s+(?:cuotas|plazos|partes|pagos)|pay (?:\w+ ){0,2}?in (?:installments|instalments|monthly payments|parts)|(?:installment|instalment|payment) plans?|do you (?:do|offer|have) (?:installments|instalments|layaway)|facilidad(?:es)? de pago|financiar\w*|financias|(?:en|a) (?:cuotas|plazos)|(?:pagos?|pagar\w*) (?:mensual\w*|por mes|cada mes)|financing options?|pay (?:\w+ )?(?:monthly|over time))\b/;
 /**
  * An account's standing, or a new business account: the account flow and the sales lead answer
  * those ("¿por qué me suspendieron el crédito?", "queremos crédito empresarial").
@@ -128,6 +129,18 @@ const NOT_A_CREDIT_QUESTION =
 export function asksStoreCredit(text: string): boolean {
   const f = words(text).replace(NOT_STORE_CREDIT, ' ');
   return STORE_CREDIT.test(f) && !NOT_A_CREDIT_QUESTION.test(f);
+}
+
+/** Instalments or financing, in a question of store credit: "¿lo puedo pagar en cuotas?", "¿financian?", "pay in installments?". */
+const INSTALMENTS =
+  /\b(?:cuotas?|plazos|(?:en|a|por) (?:partes|pagos)|financ\w*|facilidad(?:es)? de pago|mensualidad\w*|(?:pagos?|pagar\w*) (?:mensual\w*|por mes|cada mes)|installments?|instalments?|monthly payments?|payment plans?|financing|finance|layaway|monthly|over time|in parts)\b/;
+
+/**
+ * Paying in instalments or financing asked ("¿lo puedo pagar en cuotas?", "¿financian?"): the
+ * store's data says what it has (its ways of paying, its credit accounts), never a yes it does not write.
+ */
+export function asksInstalments(text: string): boolean {
+  return asksStoreCredit(text) && INSTALMENTS.test(words(text));
 }
 
 /**
