@@ -304,6 +304,25 @@ export function asksOpeningDay(text: string): boolean {
   return OPENING_WORDS.test(f) && DAY_WORDS.test(f);
 }
 
+const MONTH_NAMES = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december';
+const DAY_NUMBER = '(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|ro)?';
+const NAMED_DAY =
+  'hoy|manana|pasado manana|today|tomorrow|tonight|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|navidad|nochebuena|noche buena|nochevieja|ano nuevo|fin de ano|(?:dia de )?reyes|viernes santo|jueves santo|semana santa|christmas(?: eve| day)?|xmas|new years?(?: eve| day)?|new year s(?: eve| day)?|good friday|easter|feriados?|holidays?';
+/**
+ * A day alone, the whole message: "¿y el 31?", "¿y el domingo?", "y mañana?", "y el 1 de enero?",
+ * "and on the 31st?", "y pa navidad?". A bare number is a day only after an article ("el 31"), never
+ * a count ("¿y 2?").
+ */
+const DAY_ALONE = new RegExp(
+  `^(?:(?:y|e|and|what about|how about|entonces|pero|ok|oye)\\s+)?(?:(?:el|la|los|para|pa|por|en|on|for|this|next|este|esta|proximo|dia)\\s+){0,3}(?:(?:${NAMED_DAY})|${DAY_NUMBER} (?:de |of )?(?:${MONTH_NAMES})|(?:${MONTH_NAMES}) ${DAY_NUMBER}|(?:el|the) ${DAY_NUMBER}(?: (?:de|of) (?:${MONTH_NAMES}))?)$`,
+);
+
+/** The whole message names a day and nothing else (with nothing before it, the store's hours that day). */
+export function namesOnlyADay(text: string): boolean {
+  const f = words(text);
+  return f.length <= 40 && DAY_ALONE.test(f);
+}
+
 /** "¿ya abrieron?", "¿y ya cerraron ustedes?", "are you open yet?": the whole message asks whether the store is open now. */
 const OPEN_YET = /^(?:(?:y|oye|oiga|disculpe|buenas|buenos dias|hola|and|hi|hey)\s+)*(?:(?:ya|todavia|aun|ustedes|uds)\s+){0,2}(?:abrieron|cerraron|abrio|cerro|(?:estan|esta|tan|ta|siguen|sigue) abiert[oa]s?)(?:\s+(?:ya|hoy|ustedes|uds|la tienda|la ferreteria|la sucursal))*$|^(?:are you|is the store) (?:open|closed) (?:yet|already|still)$/;
 
