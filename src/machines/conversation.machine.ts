@@ -842,6 +842,7 @@ function withReading(context: ConversationContext, understanding: Understanding)
     choosing,
     ...(choosing ? { expecting: { kind: 'none' } as Expectation } : {}),
     lang: understanding.lang,
+    ...(understanding.placeSaid ? { placeSaid: { name: understanding.placeSaid, turn: context.turn } } : {}),
     // A form's data is taken from every message while it is in progress, detours included.
     // Outside one, who the customer says they are ("hola, soy Ana Díaz, quiero…") is kept for a
     // form started later: a clerk does not ask the name just given.
