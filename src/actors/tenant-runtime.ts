@@ -27,7 +27,7 @@ import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createC
 import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-store.js';
 import { withQuoteSent } from './tools/quote-sent.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
-import { answerWithPlaceSaid, reportingPlaceSaid } from './tools/place-said.js';
+import { answerWithPlaceSaid, readingWithPlaceSaid, reportingPlaceSaid } from './tools/place-said.js';
 import { quoteSummaryLines } from './tools/estimate-delivery.js';
 import { createLiveTools } from './tools/live-data.js';
 import { createTenantInfo } from './tools/tenant-info.tool.js';
@@ -111,7 +111,8 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const workflows = deps.workflows ?? data.workflows;
   // The rule brain reads in the step that received the message; the LLM is invoked as an actor.
   const withWorkflows = provideWorkflows(conversationMachine, workflows);
-  const readNow = brain.readNow?.bind(brain);
+  // A place named in a message going to the lead form is reported with the reading (`place-said.ts`).
+  const readNow = brain.readNow ? (input: UnderstandActorInput) => readingWithPlaceSaid(data, brain.readNow!(input), input.text) : undefined;
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
   // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
@@ -126,7 +127,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const machine = answering.provide({
     actors: {
       understand: fromTask<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
-        if (brain.kind !== 'llm') return brain.understand(input);
+        if (brain.kind !== 'llm') return readingWithPlaceSaid(data, await brain.understand(input), input.text);
         // The LLM reads the message with a bounded context: the last messages and a summary of the rest.
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         const lines = await deps.transcripts.list({ tenantId: data.settings.id, conversationId }, {});

@@ -104,6 +104,8 @@ export interface Understanding {
   addsToNeed?: true;
   /** Account number (digits only) if the message carries one. */
   accountId?: string;
+  /** The store's zone or known place named in a message going to the lead form, which calls no tool ("soy de Casa de Campo, quiero cotizar…"): remembered as a tool's `placeSaid` is. */
+  placeSaid?: string;
   /** Product phrases mentioned ("tubo pvc de media", "2 sacos de cemento"). */
   products: { query: string; quantity?: number }[];
   /** A critical case (threat, injury, fraud, legal action, "urgente" + complaint): hand off now. */

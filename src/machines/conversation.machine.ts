@@ -64,7 +64,7 @@ import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
-import { asksAboutReturns, returnCondition, returnsBulkGoods } from './return-followups.js';
+import { asksAboutReturns, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
@@ -436,8 +436,8 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   const focus = context.infoFocus;
   const text = context.lastMessage?.text;
   if (!focus || !text || context.turn - focus.turn !== 1) return null;
-  // "tengo la factura", "la mandaron a preparar" right after the returns policy: whether it applies.
-  if (focus.returns && returnCondition(text) !== null && !sureHandoffRead(context)) return focus.topic;
+  // "tengo la factura", "la mandaron a preparar" right after the returns policy: whether it applies ("no lo he usado, tengo la factura" tells no trouble, however sure a complaint reads).
+  if (focus.returns && returnCondition(text) !== null && (!sureHandoffRead(context) || tellsEligibleReturn(focus, context.turn, text))) return focus.topic;
   // "¿y cuándo llegaría?" after the delivery fee, with a product on the counter: when that order arrives (the product flow's delivery time).
   if (asksDeliveryTime(text) && recentFocus(context) !== null) return null;
   // "¿y si compro 100?" after the delivery fee, with a product on the counter: that many of it (with that delivery), not the store's summary.
@@ -842,6 +842,7 @@ function withReading(context: ConversationContext, understanding: Understanding)
     choosing,
     ...(choosing ? { expecting: { kind: 'none' } as Expectation } : {}),
     lang: understanding.lang,
+    ...(understanding.placeSaid ? { placeSaid: { name: understanding.placeSaid, turn: context.turn } } : {}),
     // A form's data is taken from every message while it is in progress, detours included.
     // Outside one, who the customer says they are ("hola, soy Ana Díaz, quiero…") is kept for a
     // form started later: a clerk does not ask the name just given.
@@ -1066,7 +1067,8 @@ export const conversationMachine = setup({
       if (decision.kind !== 'handoff' || decision.reason !== params.reason) return false;
       // "y el normal?" right after the white cement leans "complaint" in the classifier: a short
       // follow-up on the product in focus that tells no trouble is about that product, not a case.
-      return !(params.reason === 'complaint' && followsUpProductOf(context) && !reportsTrouble(lastText(context)));
+      // "no lo he usado, tengo la factura" right after the returns policy: whether it applies, not a case.
+      return !(params.reason === 'complaint' && ((followsUpProductOf(context) && !reportsTrouble(lastText(context))) || tellsEligibleReturn(context.infoFocus, context.turn, lastText(context))));
     },
     // The customer tells what happened after being asked about a complaint: that is the complaint.
     describesAskedComplaint: ({ context }) => describesAskedComplaint(u(context), context.choosing, context.lastMessage?.text),

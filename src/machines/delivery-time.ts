@@ -6,6 +6,16 @@
 
 import { plainWords as fold } from '../kernel/plain-words.js';
 
+/** A day an order is needed by: "mañana", "el sábado". */
+const NEEDED_DAY = String.raw`(?:hoy|manana|pasado\s+manana|(?:el\s+)?(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo))(?![a-z])`;
+
+/** Needed by a day: "¿para mañana?", "lo necesito para mañana", "me lo pueden tener pa mañana?", "I need it for tomorrow". */
+const NEEDED_BY = String.raw`^(?:y\s+)?(?:para|pa)\s+(?:manana|pasado\s+manana)$|(?:l[oa]s?\s+)?(?:necesito|necesitamos|ocupo|ocupamos|quiero|queremos)\s+(?:(?:l[oa]s?|eso|esto)\s+)?(?:para|pa)\s+${NEEDED_DAY}|(?:me|nos)\s+l[oa]s?\s+(?:pueden|puede|podrian|podria|puedes)\s+(?:tener|traer|llevar|mandar|entregar|conseguir)\s+(?:list[oa]s?\s+)?(?:para|pa)\s+${NEEDED_DAY}|(?:need|want|get|have)\s+(?:it|them|this|that|these)\s+(?:for|by)\s+(?:today|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|^(?:and\s+)?(?:for|by)\s+tomorrow$`;
+
+/** The message says the order is needed by a day (tomorrow, Saturday): whether it can be had then. */
+const NEEDED_BY_RE = new RegExp(`(?:^|\\s)(?:${NEEDED_BY})(?![a-z])`);
+export const asksNeededBy = (text: string): boolean => NEEDED_BY_RE.test(fold(text));
+
 const WHEN_ARRIVES = new RegExp(
   [
     // "¿cuándo llega?", "cuando me llegaría", "cuándo lo traen?", "cuándo me lo entregan?"
@@ -20,6 +30,8 @@ const WHEN_ARRIVES = new RegExp(
     String.raw`(?:en\s+)?cuant[oa]s\s+(?:dias|horas|semanas)\s+(?:(?:se|me|le|nos|lo|la|los|las|me\s+l[oa]s?)\s+)?(?:llega\w*|lleg[ae]n|tarda\w*|demora\w*|entrega\w*|traen|llevan|mandan|envian|despachan|(?:para|hasta)\s+que\s+(?:me\s+)?(?:llegue|lleguen|l[oa]s?\s+traigan|l[oa]s?\s+entreguen))|tiempos?\s+de\s+(?:entrega|envio|delivery)`,
     // "¿hoy mismo?", "¿para hoy?", "¿llega hoy?", "¿lo tendría mañana?" after the delivery's time was told
     String.raw`^(?:y\s+)?(?:(?:para|pa)\s+)?hoy(?:\s+mismo)?$|(?:llega|llegaria|llegan|lo\s+tendria|los\s+tendria|lo\s+tengo|me\s+llega)\s+(?:hoy|manana)|^(?:by\s+)?today$|(?:arrive|get\s+(?:it|them)|have\s+(?:it|them))\s+(?:today|tomorrow)`,
+    // Needed by a day, the product on the counter (`NEEDED_BY`).
+    NEEDED_BY,
     // English
     String.raw`when\s+(?:will|would|does|do|can|could)\s+(?:it|they|that|this|the\s+order|my\s+order|i\s+get\s+it|you\s+deliver)|when\s+(?:will\s+it|would\s+it|does\s+it)\s+(?:arrive|get\s+here|come)`,
     String.raw`how\s+(?:long|soon)\s+(?:does|will|would|to|until|before|for)|how\s+many\s+days|delivery\s+times?|same\s+day\s+delivery|deliver\s+(?:it\s+|them\s+)?(?:the\s+)?same\s+day`,

@@ -5,9 +5,10 @@
  * that one can't be returned" — never "¿qué necesitas?" nor a complaint about "preparar".
  */
 import { foldAccents } from '../kernel/fold.js';
+import { reportsTrouble } from './product-focus.js';
 
 /** The question answered was about returns or exchanges (the answer the follow-up is about). */
-const ABOUT_RETURNS = /\b(?:devol\w*|devuelv\w*|cambi(?:ar|arl[oa]s?|o|os|en|an)|regresar\w*|reembols\w*|equivoque|equivocamos|confundi|confundimos|returns?|refunds?|exchange\w*|wrong (?:size|colou?r|one))\b/;
+const ABOUT_RETURNS = /\b(?:devol\w*|debolv\w*|devuelv\w*|cambi(?:ar|arl[oa]s?|o|os|en|an)|regresar\w*|reembols\w*|equivoque|equivocamos|confundi|confundimos|returns?|refunds?|exchange\w*|wrong (?:size|colou?r|one))\b/;
 
 /** The purchase qualifies: the receipt, unused, complete, not cut or mixed. */
 const QUALIFIES =
@@ -39,6 +40,15 @@ export function returnCondition(text: string): 'eligible' | 'excluded' | null {
   const qualifies = f.match(QUALIFIES) !== null;
   if (EXCLUDED.test(f.replace(QUALIFIES, ' '))) return 'excluded';
   return qualifies ? 'eligible' : null;
+}
+
+/**
+ * The purchase told fit to go back and nothing wrong with it, right after the returns policy ("no lo
+ * he usado, tengo la factura"): whether it applies, even where the classifier leans to a complaint
+ * ("tengo la factura pero no prende" tells trouble: the complaint stands).
+ */
+export function tellsEligibleReturn(focus: { returns?: true; turn: number } | null | undefined, turn: number, text: string): boolean {
+  return !!focus?.returns && turn - focus.turn === 1 && returnCondition(text) === 'eligible' && !reportsTrouble(text);
 }
 
 /** Goods the policy never takes back, named in the return asked about: cement (not the contact or PVC cement, a glue), sand, gravel, bulk material. */

@@ -194,9 +194,9 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
       case 'returns':
       case 'warranty':
       case 'credit': {
-        const reply = policyReply(tenant, topic, lang);
+        const reply = policyReply(tenant, topic, lang, text);
         // The credit answer offers to apply: a yes next takes the offer.
-        if (reply && topic === 'credit') offer ??= creditOffer(lang);
+        if (reply && topic === 'credit') offer ??= creditOffer(lang, reply);
         return reply ? [reply] : [];
       }
       default: {

@@ -172,10 +172,14 @@ export function askedDay(text: string, now: number, timeZone: string): AskedDay 
   // "el 25", "on the 24th": that day of this month, else of the next one.
   const bare = /\b(?:el|para el|on the|the) (\d{1,2})(?:st|nd|rd|th)?\b(?! (?:de |of )?(?:pulgadas?|libras?|galones?|metros?|pies?|sacos?|inch\w*|pounds?|gallons?|feet|foot|bags?|unidades?|units?))/.exec(f);
   if (bare) {
+    // This month's, else the next month that has it ("el 2" on the 22nd is the 2nd of next month, never next year's).
     const n = Number(bare[1]);
-    const thisMonth = n >= 1 && n <= 31 ? nextDate(today, today.month, n) : null;
-    const next = addDays(fromUtc(Date.UTC(today.year, today.month, 1)), 0);
-    return on(thisMonth ?? (n >= 1 && n <= 31 ? nextDate(next, next.month, n) : null));
+    for (let k = 0; k < 3 && n >= 1 && n <= 31; k++) {
+      const month = fromUtc(Date.UTC(today.year, today.month - 1 + k, 1));
+      const date = fromUtc(Date.UTC(month.year, month.month - 1, n));
+      if (date.month === month.month && utc(date) >= utc(today)) return on(date);
+    }
+    return null;
   }
   // "¿abren los feriados?": holidays in general (a named one was read above).
   // "¿qué días cierran en diciembre?": the days the store closes, the holidays.

@@ -10,6 +10,7 @@
  * delivery question that names no place is then read with it (`info.tool.ts`, `product-delivery.ts`).
  */
 import type { TenantData } from '../../domain/tenant.js';
+import type { Understanding } from '../../domain/understanding.js';
 import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import { asksTotalWithDelivery } from '../../machines/product-focus.js';
 import { findDeliveryPlace } from './info.tool.js';
@@ -48,4 +49,15 @@ export function answerWithPlaceSaid(tenant: TenantData, input: ProductActorInput
   const delivery = !input.delivery && input.placeSaid !== undefined && text !== undefined && text.length <= MAX_TEXT && asksTotalWithDelivery(text) ? deliveryAskedIn(tenant, `llevar a ${input.placeSaid}`, now) : undefined;
   const out = delivery ? answer({ ...input, delivery }) : answer(input);
   return reportingPlaceSaid(tenant, delivery && !out.deliveryAsked ? { ...out, deliveryAsked: delivery } : out, text);
+}
+
+/**
+ * The reading with the place its message named, when the message goes to the lead form ("soy de
+ * Casa de Campo, quiero cotizar materiales"): that route calls no tool to report it, and "¿me lo
+ * llevan?" later is still about that place. Only a lead reading is searched (the hot path stays cheap).
+ */
+export function readingWithPlaceSaid<T extends Understanding>(tenant: Pick<TenantData, 'store'>, reading: T, text: string): T {
+  if (reading.nlu.intent.name !== 'sales_lead') return reading;
+  const place = placeNamedIn(tenant, text);
+  return place === undefined ? reading : { ...reading, placeSaid: place };
 }

@@ -14,6 +14,7 @@ import { formatMoney } from './format.js';
 import { findDeliveryPlace } from './info.tool.js';
 import { zoneOf } from './delivery-times.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { asksNeededBy } from '../../machines/delivery-time.js';
 
 export { zoneOf };
 
@@ -67,7 +68,11 @@ export function deliveryTimeAnswer(tenant: TenantData, input: ProductActorInput,
   if (!delivery || !zone) {
     const free = renderReply({ template: 'info.delivery.free' }, tenant.templates, lang);
     const items = tenant.store.deliveryZones.map((z) => ({ zone: z.zone, fee: z.fee === 0 ? free : formatMoney(z.fee), eta: z.eta[lang] }));
-    return { outcome: 'answered', replies: [{ template: 'product.delivery_eta_zones', params: { items } }], ...(focus ? { focus } : {}) };
+    // "lo necesito para mañana" with the product in stock: it can be picked up at a branch, or each zone's delivery time.
+    const held = focus && !estimate ? tenant.catalog.find((p) => p.sku === focus.sku && p.stock > 0) : undefined;
+    const needed = held && asksNeededBy(text) && tenant.templates[lang]?.['product.needed_by_zones'] !== undefined;
+    const template = needed ? 'product.needed_by_zones' : 'product.delivery_eta_zones';
+    return { outcome: 'answered', replies: [{ template, params: { items, ...(needed ? { name: held.name } : {}) } }], ...(focus ? { focus } : {}) };
   }
   const free = renderReply({ template: 'info.delivery.free' }, tenant.templates, lang);
   const money = (fee: number): string => (fee === 0 ? free : formatMoney(fee));

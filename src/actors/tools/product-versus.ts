@@ -96,7 +96,8 @@ export function comparisonAsked(tenant: TenantData, index: CatalogIndex, input: 
 }
 
 /** What the options are for, said alone after they were shown: "para pegar blocks", "es pa una losa", "for the roof". */
-const PURPOSE = /^(?:(?:es|son|lo|la|los|las|lo quiero|la quiero|los quiero|lo necesito|la necesito|lo voy a usar|la voy a usar|lo vamos a usar|seria|it s|it is|i need it|i ll use it)\s+)*(?:para|pa|pal|for|to)\s+(.+)$/;
+const PURPOSE =
+  /^(?:(?:es|son|lo|la|los|las|lo quiero|la quiero|los quiero|lo necesito|la necesito|lo voy a usar|la voy a usar|lo vamos a usar|seria|it s|it is|its|they re|they are|that s|that is|it will be|it ll be|i need it|i need them|we need it|we need them|i want it|i want them|i ll use it|i ll use them|we ll use it|i m using it|used|mainly|mostly|just)\s+)*(?:para|pa|pal|for|to)\s+(.+)$/;
 
 /**
  * "para pegar blocks" right after products were shown side by side or as options (the focus'
@@ -111,7 +112,8 @@ export function purposeAnswer(tenant: TenantData, index: CatalogIndex, input: Pi
   const focus = input.focus;
   const templates = tenant.templates[lang];
   if (!focus || templates?.['product.purpose_fit'] === undefined || templates['product.purpose_all'] === undefined || templates['product.purpose_other'] === undefined) return null;
-  const f = foldAccents(text).replace(/[¿?¡!.,;]+/g, ' ').replace(/\s+/g, ' ').trim();
+  // "it's for wood": the apostrophe splits the word, as the other readers fold it ("it s").
+  const f = foldAccents(text).replace(/[¿?¡!.,;'’`´]+/g, ' ').replace(/\s+/g, ' ').trim();
   const m = PURPOSE.exec(f);
   if (!m?.[1] || f.split(' ').length > 8) return null;
   const use = index.parse(m[1]).content;

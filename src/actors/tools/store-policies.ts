@@ -8,8 +8,9 @@ import type { Lang } from '../../domain/nlu.js';
 import type { StoreFact, StoreFactKey, TenantData } from '../../domain/tenant.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
 import type { InfoActorInput, InfoActorOutput, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
-import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed } from '../brain/rule/store-questions.js';
+import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed, asksInstalments, returnReasonUntold } from '../brain/rule/store-questions.js';
 import { fold } from '../brain/rule/text.js';
+import { returnsBulkGoods } from '../../machines/return-followups.js';
 import { renderReply } from '../render-reply.js';
 
 export type PolicyTopic = 'returns' | 'warranty' | 'credit';
@@ -17,18 +18,39 @@ export type PolicyTopic = 'returns' | 'warranty' | 'credit';
 /** What a customer says to apply for credit (a sales lead): the option under the credit answer. */
 const APPLY_FOR_CREDIT: Record<Lang, string> = { es: 'quiero abrir una cuenta de crédito', en: 'I want to open a credit account' };
 
-/** The reply for one policy, or null when the store has not written it (or the tenant lacks the template). */
-export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang): ReplyDirective | null {
+/**
+ * The reply for one policy, or null when the store has not written it (or the tenant lacks the
+ * template). A purchase to give back with no reason told (`text`: "quiero devolver un taladro que
+ * compré ayer") gets the returns policy closed by what happened asked, when the tenant has it.
+ */
+export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang, text = ''): ReplyDirective | null {
   const policy = tenant.store.policies?.[topic]?.[lang];
-  const template = `info.policy.${topic}`;
+  // Cement or sand is never taken back: no "if it is unused…" after the policy that says so.
+  const asks = topic === 'returns' && tenant.templates[lang]?.['info.policy.returns.ask'] !== undefined && returnReasonUntold(text) && !returnsBulkGoods(text);
+  const template = asks ? 'info.policy.returns.ask' : `info.policy.${topic}`;
   if (!policy || tenant.templates[lang]?.[template] === undefined) return null;
+  if (topic === 'credit' && asksInstalments(text) && tenant.templates[lang]?.[INSTALMENTS] !== undefined) return instalmentsReply(tenant, policy, lang);
   if (topic !== 'credit') return { template, params: { policy } };
   // Applying is the advisors' form (the sales lead): offered, never started on a question.
   return { template, params: { policy }, options: [{ label: 'info.policy.credit.apply', text: APPLY_FOR_CREDIT[lang], template: true }] };
 }
 
-/** The credit answer's offer: a yes applies (the sales lead on the words of the option). */
-export function creditOffer(lang: Lang): ChoiceOption {
+const INSTALMENTS = 'info.policy.credit.instalments';
+
+/**
+ * "¿lo puedo pagar en cuotas?": the store writes nothing of instalments, so none is promised — what
+ * it does write is told (its ways of paying, its credit accounts) and a sales advisor is offered.
+ */
+function instalmentsReply(tenant: TenantData, policy: string, lang: Lang): ReplyDirective {
+  const methods = joinAnd(tenant.store.paymentMethods[lang], lang);
+  // The credit policy is written as a yes to "¿venden a crédito?": said here as a fact, not a yes to instalments.
+  const credit = policy.replace(/^(?:s[ií]|yes)\s*[,.!]\s*/i, '');
+  return { template: INSTALMENTS, params: { methods, credit: credit.charAt(0).toUpperCase() + credit.slice(1) }, options: [offerOf('sales_lead', lang).option] };
+}
+
+/** The credit answer's offer: a yes applies (the sales lead on the words of the option); after instalments asked, a sales advisor. */
+export function creditOffer(lang: Lang, reply?: ReplyDirective): ChoiceOption {
+  if (reply && 'template' in reply && reply.template === INSTALMENTS) return offerOf('sales_lead', lang).offer;
   return { intent: 'sales_lead', label: 'info.policy.credit.apply', text: APPLY_FOR_CREDIT[lang] };
 }
 

@@ -36,6 +36,10 @@ describe('what it is for, said after products were shown', () => {
     [['¿qué diferencia hay entre la varilla grado 40 y grado 60?', 'es para una losa'], ['Varilla Corrugada 3/8" Grado 40'], /Grado 60/],
     [['cuánto cuesta el cemento?', '¿cuál es la diferencia?', 'para fraguar cerámica'], ['Cemento Blanco Cemex'], /Cerámica de Piso/],
     [['tienen pintura?', 'para madera'], ['Esmalte de Aceite'], /Madera Pino/],
+    // English, with the apostrophe of "it's" / "they're" (typed straight or curly).
+    [['do you have paint?', "it's for wood"], ['Esmalte de Aceite'], /Madera Pino/],
+    [['do you have glue?', 'it’s for wood'], ['Pegamento Blanco para Madera'], /Madera Pino/],
+    [['do you have screws?', "they're for wood"], ['Tirafondo'], /Madera Pino/],
   ] as const)('should answer %j with the products for that use', async (turns, expected, not) => {
     const { host } = createMemoryHost({ tenant, brain });
     let reply = '';

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { asksIfOpenYet, asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
+import { asksIfOpenYet, asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, returnReasonUntold, asksStoreCredit, asksTransferAccount, asksWarranty } from '../../../src/actors/brain/rule/store-questions.js';
 import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import { askedDay } from '../../../src/actors/tools/opening-days.js';
 import { timelessDayAnswer } from '../../../src/actors/tools/info.tool.js';
@@ -57,6 +57,23 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     }
   });
 
+  it('should answer a wish to give a purchase back with no reason told by the policy, asking what happened', async () => {
+    const es = ['quiero devolver un taladro que compré ayer', 'quiero devolver el taladro', 'kiero debolver un taladro q compre ayer', 'necesito devolver unas brochas'];
+    const en = ['I want to return a drill I bought yesterday', 'i need to return some paint I bought'];
+    for (const r of await ask([...es, ...en])) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.reply, r.text).toMatch(es.includes(r.text) ? /30 días.*¿Qué pasó con el producto\?/s : /30 days.*What happened with it\?/s);
+    }
+    for (const text of ['quiero devolver un taladro, no lo usé', 'puedo devolver un producto?', '¿puedo cambiar una llave que no me sirvió?']) expect(returnReasonUntold(text), text).toBe(false);
+  });
+
+  it('should read an exchange of a purchase that did not suit ("no me sirvió") as the policy, not a defect', async () => {
+    for (const text of ['¿puedo cambiar una llave que no me sirvió?', 'tengo un tubo que no me sirvió, lo puedo cambiar?', 'can I exchange a faucet that didn\'t fit?']) {
+      expect(asksReturnPolicy(text), text).toBe(true);
+      expect((await read(text)).nlu.intent.name, text).toBe('store_hours_location');
+    }
+  });
+
   it('should read "¿me devuelven el dinero o dan crédito?" as the refund in the returns policy, not the store\'s credit', async () => {
     for (const text of ['¿me devuelven el dinero o solo dan crédito?', 'si devuelvo algo, ¿me devuelven el dinero?', 'do I get my money back if I return something?']) {
       expect(asksReturnPolicy(text), text).toBe(true);
@@ -66,7 +83,7 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
   });
 
   it('should keep a customer who tells of a purchase gone wrong a complaint', async () => {
-    for (const text of ['quiero devolver el taladro que compré ayer, no sirve', 'the drill i bought is broken, i want a refund', 'quiero devolver una pintura que salio de otro color', 'puedo devolver el taladro? vino dañado', 'quiero devolver el taladro', 'el taladro vino roto, me lo cambian?']) {
+    for (const text of ['quiero devolver el taladro que compré ayer, no sirve', 'the drill i bought is broken, i want a refund', 'quiero devolver una pintura que salio de otro color', 'puedo devolver el taladro? vino dañado', 'quiero devolver un breaker que vino con un defecto', 'el taladro vino roto, me lo cambian?']) {
       expect(asksReturnPolicy(text), text).toBe(false);
       const u = await read(text);
       expect(u.nlu.intent.name, text).toBe('complaint');
@@ -196,8 +213,8 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
   });
 
   it('should answer whether the store sells on credit, with how to apply offered (the lead form), es and en', async () => {
-    const es = ['me pueden fiar?', 'ustedes fian?', 'venden a crédito?', 'puedo comprar a credito?', 'dan credito?', 'quiero pagar en cuotas', 'se puede comprar a plazos?'];
-    const en = ['do you offer credit?', 'can I buy on credit?', 'do you offer financing?', 'do you offer installment plans?', 'can I pay in installments?'];
+    const es = ['me pueden fiar?', 'ustedes fian?', 'venden a crédito?', 'puedo comprar a credito?', 'dan credito?'];
+    const en = ['do you offer credit?', 'can I buy on credit?'];
     for (const r of await ask([...es, ...en])) {
       expect(r.ticket, r.text).toBeNull();
       expect(r.state, r.text).toBe('triage.idle');
@@ -206,6 +223,18 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     }
     // The option's words start the advisors' form.
     expect(decideTriage(await read('quiero abrir una cuenta de crédito'))).toMatchObject({ intent: 'sales_lead' });
+  });
+
+  it('should answer instalments asked with what the store writes (its ways of paying, its credit accounts) and a sales advisor, never a yes', async () => {
+    const es = ['quiero pagar en cuotas', 'se puede comprar a plazos?', '¿lo puedo pagar en cuotas?', '¿financian?', 'tienen facilidades de pago?'];
+    const en = ['do you offer financing?', 'do you offer installment plans?', 'can I pay in installments?'];
+    for (const r of await ask([...es, ...en])) {
+      expect(r.ticket, r.text).toBeNull();
+      expect(r.state, r.text).toBe('triage.idle');
+      expect(r.reply, r.text).toMatch(es.includes(r.text) ? /no te lo puedo asegurar.*Visa, Mastercard.*30 días/s : /can't promise it.*Visa, Mastercard.*30 days/s);
+      expect(r.reply, r.text).not.toMatch(/^(?:Sí|Yes),/);
+      expect(JSON.stringify(r.raw.replies), r.text).toMatch(es.includes(r.text) ? /Hablar con un asesor de ventas/ : /Talk to a sales advisor/);
+    }
   });
 
   it('should start the credit application on a yes (or a name) right after the credit answer, and not later', async () => {

@@ -31,7 +31,7 @@ import { rememberedModel } from './trained-models.js';
 import { asksForTradesperson, asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
 import { messageLanguage } from './message-language.js';
 import { joinEnglishCompounds } from './english-compounds.js';
-import { asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, paymentDiscountAsked } from './store-questions.js';
+import { asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, namesOnlyADay, paymentDiscountAsked } from './store-questions.js';
 import { fold as foldText } from './text.js';
 import { stripCourtesy } from './courtesy.js';
 import {
@@ -288,8 +288,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && (!sureHandoffOrCase(intent) || (intent.name === 'human_agent' && asksForTradesperson(text))) && !entities.some((e) => e.type === 'account_id') && asksStoreFact(text) && !asksProductBesides(text, mentions)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
-    // "¿la principal abre el 1 de enero?", "how do I get there?": a day's hours, the way, when the classifier is unsure; "¿ya abrieron?" alone is no complaint.
-    if (has('store_hours_location') && mentions.length === 0 && (intent.confidence < STORE_RULE_CONFIDENCE || intent.name === 'greeting') && ((intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.name !== 'greeting' && (asksOpeningDay(text) || asksDirections(text))) || asksIfOpenYet(text))) intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
+    // "¿la principal abre el 1 de enero?", "how do I get there?": a day's hours, the way, when the classifier is unsure; "¿ya abrieron?" or "¿y el 31?" alone is no complaint.
+    if (has('store_hours_location') && mentions.length === 0 && (intent.confidence < STORE_RULE_CONFIDENCE || intent.name === 'greeting') && ((intent.name !== 'complaint' && intent.name !== 'human_agent' && intent.name !== 'greeting' && (asksOpeningDay(text) || asksDirections(text))) || asksIfOpenYet(text) || namesOnlyADay(text))) intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
     // "¿me pueden llamar?", "llámenme al 809…": a person to call them back is a request for a person; a sure
     // complaint or lead keeps its reading. With the number to call in the message ("me pueden llamar al 809…? es
     // por un pedido de varilla") the call is what is asked, whatever product it is about (the ticket has the message).

@@ -15,7 +15,12 @@ function words(text: string): string {
   lastWords = fold(text)
     .replace(/[^a-z0-9$\s]+/g, ' ')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    // WhatsApp spellings of the words read here: "kiero debolver", "q compre", "pagar x mes".
+    .replace(/\b(?:kiero|qiero|quero)\b/g, 'quiero')
+    .replace(/\bdebol(?=v)/g, 'devol')
+    .replace(/\bq\b/g, 'que')
+    .replace(/\bx\b/g, 'por');
   lastText = text;
   return lastWords;
 }
@@ -25,7 +30,7 @@ function words(text: string): string {
  * broken"). Buying or paying alone ("can I return a drill I bought?") is no trouble.
  */
 const TROUBLE =
-  /\b(?:no (?:me )?(?:sirve|sirven|funciona|funcionan|sirvio|funciono|prende|prendio|enciende|arranca|trabaja|ha llegado|llego|me lo quieren)|ya no (?:sirve|funciona)|dej[oa] de (?:servir|funcionar)|rot[oa]s?|se rompio|se dano|se danaron|danad[oa]s?|dano|mal[oa]s?|defectuos[oa]s?|defecto de fabrica en (?:el|la) mio|equivocad[oa]s?|incomplet[oa]s?|vencid[oa]s?|me (?:despacharon|vendieron|dieron|entregaron|cobraron|mandaron|trajeron|negaron)|no me (?:la |lo )?(?:quieren|quisieron|aceptaron|aceptan)|se niegan|queja|reclam\w*|estafa\w*|pesim\w*|broke|broken|damaged|defective|faulty|doesn t work|does not work|didn t work|stopped working|not working|won t (?:turn on|start|work|honor)|wouldn t|refused|denied|wrong|missing|never came|sold me|gave me|complain\w*|honou?r)\b/;
+  /\b(?:no (?:me )?(?:sirve|sirven|funciona|funcionan|sirvio|funciono|prende|prendio|enciende|arranca|trabaja|ha llegado|llego|me lo quieren)|ya no (?:sirve|funciona)|dej[oa] de (?:servir|funcionar)|rot[oa]s?|se rompio|se dano|se danaron|danad[oa]s?|dano|mal[oa]s?|defectuos[oa]s?|defecto de fabrica en (?:el|la) mio|(?:sali[oa]|salieron|vino|vinieron|llego|llegaron) (?:de otro|diferente|distint[oa]s?|abiert[oa]s?|usad[oa]s?|mal|con (?:un |una )?(?:defecto|problema|falla|golpe)\w*)|(?:tiene|tienen|trae|traen|con) (?:un |una )?(?:defecto|falla|golpe)s?|falla|fallando|came (?:out )?(?:a )?different|came (?:open|used)|equivocad[oa]s?|incomplet[oa]s?|vencid[oa]s?|me (?:despacharon|vendieron|dieron|entregaron|cobraron|mandaron|trajeron|negaron)|no me (?:la |lo )?(?:quieren|quisieron|aceptaron|aceptan)|se niegan|queja|reclam\w*|estafa\w*|pesim\w*|broke|broken|damaged|defective|faulty|doesn t work|does not work|didn t work|stopped working|not working|won t (?:turn on|start|work|honor)|wouldn t|refused|denied|wrong|missing|never came|sold me|gave me|complain\w*|honou?r)\b/;
 
 /**
  * "si no me sirve", "y si no me gusta", "if it doesn't fit": trouble supposed, not told — the
@@ -55,20 +60,36 @@ const OWN_MISTAKE =
   /\b(?:(?:me|nos) (?:equivoque|equivocamos|confundi|confundimos) (?:de|con|en) (?:(?:el|la|los|las|un|una) )?(?:colou?r|tamano|medida|modelo|numero|pulgadas?|marca|tipo|referencia|producto|talla|size)|(?:i|we) (?:bought|got|picked|ordered|took) the wrong (?:size|colou?r|model|one|kind|type|item))\b/;
 
 /**
+ * A purchase that did not suit the customer, told with an exchange ("¿puedo cambiar una llave que no
+ * me sirvió?", "no le quedó"): the wrong one for the job, not a defect ("no sirve", "no prende" are).
+ */
+const NOT_SUITABLE = /\bno (?:me|nos|le|les) (?:sirvio|sirvieron|sirve|sirven|queda|quedan|quedo|quedaron|cuadra|cuadran|cuadro)\b/;
+const NOT_SUITABLE_ALL = new RegExp(NOT_SUITABLE.source, 'g');
+
+/**
  * A question about the returns policy ("¿puedo devolver un producto?", "¿cuál es la política de
- * devoluciones?", "can I return a drill I bought?"), or a purchase to give back with nothing wrong
+ * devoluciones?", "can I return a drill I bought?"), a purchase to give back with nothing wrong
  * with it ("quisiera cambiar unas brochas que compré, me equivoqué de tamaño", "quiero devolver un
- * taladro, no lo usé"): the policy says how. Not a customer telling of a purchase gone wrong, nor a
- * bare wish to return one ("quiero devolver el taladro que compré ayer, no sirve", "quiero devolver
- * el taladro": a complaint, asked what happened).
+ * taladro, no lo usé"), or a wish to give one back with no reason told ("quiero devolver un taladro
+ * que compré ayer": the policy, asked what happened). Not a customer telling of a purchase gone
+ * wrong ("quiero devolver el taladro que compré ayer, no sirve": a complaint).
  */
 export function asksReturnPolicy(text: string): boolean {
   const said = words(text).replace(HYPOTHETICAL, ' ');
   const ownMistake = OWN_MISTAKE.test(said);
   const f = ownMistake ? said.replace(OWN_MISTAKE, ' ') : said;
-  if (!(ownMistake || RETURN_POLICY.test(f) || (WANTS_TO_RETURN.test(f) && NOTHING_WRONG.test(f))) || TROUBLE.test(f)) return false;
+  if (!(ownMistake || RETURN_POLICY.test(f) || WANTS_TO_RETURN.test(f)) || TROUBLE.test(f.replace(NOT_SUITABLE_ALL, ' '))) return false;
   // "¿puedo cambiar la dirección del pedido?" changes an order or a detail, not a product.
   return RETURNING.test(f) || !CHANGING_A_DETAIL.test(f);
+}
+
+/**
+ * A wish to give a purchase back with no reason told ("quiero devolver un taladro que compré ayer",
+ * "I want to return a drill"): the policy is answered with what happened asked (unused, receipt).
+ */
+export function returnReasonUntold(text: string): boolean {
+  const f = words(text);
+  return WANTS_TO_RETURN.test(f) && !NOTHING_WRONG.test(f) && !OWN_MISTAKE.test(f) && !NOT_SUITABLE.test(f) && asksReturnPolicy(text);
 }
 
 /** Words of giving a purchase back (as opposed to "cambiar", which also changes details). */
@@ -93,7 +114,7 @@ export function asksWarranty(text: string): boolean {
 /** "tarjeta de crédito", "crédito fiscal": credit that is not the store's credit. */
 const NOT_STORE_CREDIT = /\b(?:tarjetas? de credito|credito fiscal|credit cards?|tax credit)\b/g;
 const STORE_CREDIT =
-  /\b(?:fiar\w*|fian|fiao|fiado|fiaito|(?:venden|vende|despachan|compro|comprar|compra|pagar|pago|llevar(?:me)?|sacar|trabajan|trabajar|dan|dar|se puede|puedo)\s+(?:\w+\s+){0,3}?(?:a|al|con|en) credito|(?:dan|da|ofrecen|ofrece|tienen|manejan|hay|dan facilidades de|otorgan)\s+credito|credito (?:directo|a clientes|para clientes)|financiamiento|financian|(?:offer|offers|give|gives|extend|extends|have|has)\s+(?:store |in house |customer )?(?:credit|financing)|(?:buy|pay|purchase|get (?:it|things|stuff|materials))\s+(?:\w+\s+){0,2}?on credit|(?:any|do you do|is there) (?:store )?(?:credit|financing)|store credit|(?:pagar\w*|pago|comprar|compro|llevar\w*|sacar\w*|dan|aceptan|venden|hay|se puede)\s+(?:\w+\s+){0,3}?(?:en|a|por)\s+(?:cuotas|plazos|partes|pagos)|pay (?:\w+ ){0,2}?in (?:installments|instalments|monthly payments|parts)|(?:installment|instalment|payment) plans?|do you (?:do|offer|have) (?:installments|instalments|layaway))\b/;
+  /\b(?:fiar\w*|fian|fiao|fiado|fiaito|(?:venden|vende|despachan|compro|comprar|compra|pagar|pago|llevar(?:me)?|sacar|trabajan|trabajar|dan|dar|se puede|puedo)\s+(?:\w+\s+){0,3}?(?:a|al|con|en) credito|(?:dan|da|ofrecen|ofrece|tienen|manejan|hay|dan facilidades de|otorgan)\s+credito|credito (?:directo|a clientes|para clientes)|financiamiento|financian|(?:offer|offers|give|gives|extend|extends|have|has)\s+(?:store |in house |customer )?(?:credit|financing)|(?:buy|pay|purchase|get (?:it|things|stuff|materials))\s+(?:\w+\s+){0,2}?on credit|(?:any|do you do|is there) (?:store )?(?:credit|financing)|store credit|(?:pagar\w*|pago|comprar|compro|llevar\w*|sacar\w*|dan|aceptan|venden|hay|se puede)\s+(?:\w+\s+){0,3}?(?:en|a|por)\s+(?:cuotas|plazos|partes|pagos)|pay (?:\w+ ){0,2}?in (?:installments|instalments|monthly payments|parts)|(?:installment|instalment|payment) plans?|do you (?:do|offer|have) (?:installments|instalments|layaway)|facilidad(?:es)? de pago|financiar\w*|financias|(?:en|a) (?:cuotas|plazos)|(?:pagos?|pagar\w*) (?:mensual\w*|por mes|cada mes)|financing options?|pay (?:\w+ )?(?:monthly|over time))\b/;
 /**
  * An account's standing, or a new business account: the account flow and the sales lead answer
  * those ("¿por qué me suspendieron el crédito?", "queremos crédito empresarial").
@@ -108,6 +129,18 @@ const NOT_A_CREDIT_QUESTION =
 export function asksStoreCredit(text: string): boolean {
   const f = words(text).replace(NOT_STORE_CREDIT, ' ');
   return STORE_CREDIT.test(f) && !NOT_A_CREDIT_QUESTION.test(f);
+}
+
+/** Instalments or financing, in a question of store credit: "¿lo puedo pagar en cuotas?", "¿financian?", "pay in installments?". */
+const INSTALMENTS =
+  /\b(?:cuotas?|plazos|(?:en|a|por) (?:partes|pagos)|financ\w*|facilidad(?:es)? de pago|mensualidad\w*|(?:pagos?|pagar\w*) (?:mensual\w*|por mes|cada mes)|installments?|instalments?|monthly payments?|payment plans?|financing|finance|layaway|monthly|over time|in parts)\b/;
+
+/**
+ * Paying in instalments or financing asked ("¿lo puedo pagar en cuotas?", "¿financian?"): the
+ * store's data says what it has (its ways of paying, its credit accounts), never a yes it does not write.
+ */
+export function asksInstalments(text: string): boolean {
+  return asksStoreCredit(text) && INSTALMENTS.test(words(text));
 }
 
 /**
@@ -269,6 +302,25 @@ const DAY_WORDS =
 export function asksOpeningDay(text: string): boolean {
   const f = words(text);
   return OPENING_WORDS.test(f) && DAY_WORDS.test(f);
+}
+
+const MONTH_NAMES = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre|january|february|march|april|may|june|july|august|september|october|november|december';
+const DAY_NUMBER = '(?:[1-9]|[12][0-9]|3[01])(?:st|nd|rd|th|ro)?';
+const NAMED_DAY =
+  'hoy|manana|pasado manana|today|tomorrow|tonight|lunes|martes|miercoles|jueves|viernes|sabados?|domingos?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|saturdays?|sundays?|navidad|nochebuena|noche buena|nochevieja|ano nuevo|fin de ano|(?:dia de )?reyes|viernes santo|jueves santo|semana santa|christmas(?: eve| day)?|xmas|new years?(?: eve| day)?|new year s(?: eve| day)?|good friday|easter|feriados?|holidays?';
+/**
+ * A day alone, the whole message: "¿y el 31?", "¿y el domingo?", "y mañana?", "y el 1 de enero?",
+ * "and on the 31st?", "y pa navidad?". A bare number is a day only after an article ("el 31"), never
+ * a count ("¿y 2?").
+ */
+const DAY_ALONE = new RegExp(
+  `^(?:(?:y|e|and|what about|how about|entonces|pero|ok|oye)\\s+)?(?:(?:el|la|los|para|pa|por|en|on|for|this|next|este|esta|proximo|dia)\\s+){0,3}(?:(?:${NAMED_DAY})|${DAY_NUMBER} (?:de |of )?(?:${MONTH_NAMES})|(?:${MONTH_NAMES}) ${DAY_NUMBER}|(?:el|the) ${DAY_NUMBER}(?: (?:de|of) (?:${MONTH_NAMES}))?)$`,
+);
+
+/** The whole message names a day and nothing else (with nothing before it, the store's hours that day). */
+export function namesOnlyADay(text: string): boolean {
+  const f = words(text);
+  return f.length <= 40 && DAY_ALONE.test(f);
 }
 
 /** "¿ya abrieron?", "¿y ya cerraron ustedes?", "are you open yet?": the whole message asks whether the store is open now. */
