@@ -585,7 +585,8 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...placeSaidOf(context),
     ...(offered?.kind === 'quote_offer' && !offered.again && pendingQuoteOffer(context) ? { quote: true as const } : {}),
     ...quoteSentOf(context),
-    ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
+    // ...and with an offer asked about ("¿el cemento blanco tiene oferta?"), the product it names.
+    ...((topic === 'store_hours_location' || topic === 'offers') && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
     ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
     idempotencyKey: key(context, 'info'),
