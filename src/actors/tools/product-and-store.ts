@@ -14,6 +14,7 @@ import { storeFactsAsked } from '../brain/rule/store-facts.js';
 import { fold } from '../brain/rule/text.js';
 import { answerInfo } from './info.tool.js';
 import { joinTopicAnswers } from './joined-answers.js';
+import { unservedPlaceAskedIn } from './product-delivery.js';
 
 /** Store questions plain enough to answer beside a product: hours, where the store is, delivery, paying. */
 const STORE_ASKED =
@@ -70,7 +71,8 @@ export function answerInfoWithProducts(tenant: TenantData, input: InfoActorInput
  */
 export function withStoreAsked(product: ProductActorOutput, input: ProductActorInput, tenant: TenantData, now: number): ProductActorOutput {
   const text = input.text;
-  if (text === undefined || !answered(product) || product.delivery || product.offer || product.replies.length === 0 || !(storeAsked(text) || serviceOnGoodsAsked(text))) return product;
+  // "¿me pueden llevar unos blocks a Punta Cana?": the goods are priced, and where we do not deliver is said too.
+  if (text === undefined || !answered(product) || product.delivery || product.offer || product.replies.length === 0 || !(storeAsked(text) || serviceOnGoodsAsked(text) || unservedPlaceAskedIn(tenant, text) !== undefined)) return product;
   const lang: Lang = input.lang;
   const storeText = withoutMeasures(text, input.understanding.products.map((p) => p.query));
   const info = answerInfo(tenant, { tenantId: input.tenantId, lang, topic: 'store_hours_location', text: storeText, counter: true, idempotencyKey: `${input.idempotencyKey}:info` }, now);
