@@ -57,7 +57,10 @@ export function answerInfoWithProducts(tenant: TenantData, input: InfoActorInput
   const storeText = withoutMeasures(input.text, understanding.products.map((p) => p.query));
   const info = answerInfo(tenant, storeText === input.text ? input : { ...input, text: storeText }, now);
   if (info.replies.length === 0) return info;
-  const product = answerProduct({ tenantId: input.tenantId, lang: input.lang, intent: 'product_inquiry', understanding, text: input.text, idempotencyKey: `${input.idempotencyKey}:product` });
+  const ask = (text: string): ProductActorOutput => answerProduct({ tenantId: input.tenantId, lang: input.lang, intent: 'product_inquiry', understanding, text, idempotencyKey: `${input.idempotencyKey}:product` });
+  let product = ask(input.text);
+  // "¿tienen arena? ¿cuánto el metro? ¿me la llevan a Caleta?": the store's answer says the delivery; the goods are priced beside it, not estimated with it again.
+  if (product.outcome === 'estimate' && product.delivery && understanding.products.every((p) => p.quantity === undefined)) product = ask(understanding.products.map((p) => p.query).join(' y '));
   if (!answered(product) || product.replies.length === 0) return info;
   const joined = joinTopicAnswers([{ replies: info.replies }, { replies: product.replies, ...(product.offer ? { offer: product.offer } : {}) }], tenant.templates, input.lang);
   const { offer: _storeOffer, ...rest } = info;
