@@ -26,6 +26,9 @@ function storeAsked(text: string): boolean {
   return STORE_ASKED.test(f) || asksOpeningDay(text) || asksDirections(text) || asksPaymentMethod(text);
 }
 
+/** Goods asked at a branch ("¿tienen cemento en la sucursal de Villa Hermosa?", "in your main store"): the goods are answered beside the branch. */
+const BRANCH_ASKED = /\b(?:en|por) (?:la |el |su |tu )?(?:sucursal|tienda|local|principal)\b|\b(?:at|in) (?:the|your) (?:main )?(?:branch|store|shop)\b/;
+
 /** Services the store does on the goods it sells, which need no one to call: "¿tienen tubo de 3/4? ¿me lo pueden cortar?". */
 const SERVICES_ON_GOODS: readonly StoreFactKey[] = ['cutting', 'paintMixing', 'taxIncluded'];
 
@@ -53,7 +56,7 @@ function withoutMeasures(text: string, queries: readonly string[]): string {
 export function answerInfoWithProducts(tenant: TenantData, input: InfoActorInput, now: number, answerProduct: (input: ProductActorInput) => ProductActorOutput): InfoActorOutput {
   const understanding = input.understanding;
   // Only beside a plain store question: a service, a fact or a policy about a product ("¿hacen cortes de madera?") is answered as it is.
-  if (input.topic !== 'store_hours_location' || !understanding || understanding.products.length === 0 || !storeAsked(input.text)) return answerInfo(tenant, input, now);
+  if (input.topic !== 'store_hours_location' || !understanding || understanding.products.length === 0 || !(storeAsked(input.text) || BRANCH_ASKED.test(fold(input.text)))) return answerInfo(tenant, input, now);
   const storeText = withoutMeasures(input.text, understanding.products.map((p) => p.query));
   const info = answerInfo(tenant, storeText === input.text ? input : { ...input, text: storeText }, now);
   if (info.replies.length === 0) return info;
