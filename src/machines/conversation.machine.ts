@@ -420,7 +420,7 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
  * "👍", "great, thanks"): the price is noted, nothing is taken. "sí, gracias" / "dale" are a yes.
  */
 const ACKNOWLEDGES_ONLY =
-  /^\W*(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|ch[eé]vere|great|cool|nice|got it|ya|(?:es)?t[aá] bien|gracias|grasias?|muchas|mil|thanks|thank you)\W*)*$|^\W*(?:listo|vale|de acuerdo)\W+(?:(?:muchas|mil)\W+)?(?:gracias|grasias?|thanks|thank you)\W*$/i;
+  /^\W*(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|ch[eé]vere|great|cool|nice|got it|ya|(?:es)?t[aá] bien|gracias|grasias?|grax|grx|grcs|grs|muchas|mil|thanks|thank you|thx|thnx|tnx|tks|thanx|ty)\W*)*$|^\W*(?:listo|vale|de acuerdo)\W+(?:(?:muchas|mil)\W+)?(?:gracias|grasias?|grax|grcs|thanks|thank you|thx)\W*$/i;
 
 /** A "no" that says nothing else ("no", "no gracias", "no hace falta", "no thanks"). */
 const BARE_NO = /^\W*(?:no|nop|nope|nah|no+)(?:[\s,.!]+(?:gracias|grasias|thanks|thank you|hace falta|es necesario|importa|por ahora|for now|need|necesito))*\W*$/i;
@@ -585,7 +585,8 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...placeSaidOf(context),
     ...(offered?.kind === 'quote_offer' && !offered.again && pendingQuoteOffer(context) ? { quote: true as const } : {}),
     ...quoteSentOf(context),
-    ...(topic === 'store_hours_location' && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
+    // ...and with an offer asked about ("¿el cemento blanco tiene oferta?"), the product it names.
+    ...((topic === 'store_hours_location' || topic === 'offers') && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
     ...(formInProgress(context) && context.lead.about === 'credit' ? { form: 'credit' as const } : {}),
     idempotencyKey: key(context, 'info'),

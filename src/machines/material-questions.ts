@@ -59,7 +59,8 @@ const FOR = /\b(?:para|pa|for)\b/;
 const PRICE_ASKED = /\b(?:cuant[oa]s?\s+(?:me\s+|nos\s+|le\s+)?(?:sale|salen|saldria|cuesta|cuestan|costaria|vale|valen|ta|tan|esta|estan|es|son|seria|serian|cobran?)|how\s+much\s+(?:is|are|does|do|would|will|for)\b(?!\s+(?:i|we)\s+need))/;
 /** "necesito 4 galones de pintura, ¿cuánto sería?", "a 2x4, 10 ft, how much?": the price of what was said. */
 const PRICE_AT_END = /(?:cuant[oa]s?|how\s+much)(?:\s+(?:es|seria|serian|sale|salen|cuesta|cuestan|me\s+sale|would\s+it\s+be|is\s+it|is\s+that|are\s+they))?$/;
-const PRICE_OR_SERVICE = /\b(?:dura|duran|tarda|tardan|demora|demoran|lasts?|debo|debe|owe|cobran?|cuestan?|valen?|precio|cost|costs|charge|delivery|envios?|llevar(?:lo|la|los|las|me)?|traer(?:lo|la|los|las|me)?|cuenta|credito|account|credit)\b/;
+// ...and "¿me la llevan a Caleta?", "¿cuánto el metro?": the goods brought, a unit's price ("lleva" there is no amount needed).
+const PRICE_OR_SERVICE = /\b(?:dura|duran|tarda|tardan|demora|demoran|lasts?|debo|debe|owe|cobran?|cuestan?|valen?|precio|cost|costs|charge|delivery|envios?|llevar(?:lo|la|los|las|me)?|traer(?:lo|la|los|las|me)?|cuenta|credito|account|credit|(?:me|nos) (?:lo|la|los|las) (?:pueden |puede |podrian )?(?:llevan?|traen?|mandan?|envian?)|cuant[oa]s? (?:el|la) (?:metro|pie|galon|libra|saco|funda|cubeta|plancha|lamina|unidad|rollo|ciento|caja|paquete|par)s?)\b/;
 const SURFACES: readonly [RegExp, Surface][] = [
   [/\b(?:losas?|plateas?|zapatas?|vaciado|slabs?|footings?)\b/, 'slab'],
   [/\b(?:columnas?|vigas?|columns?|beams?)\b/, 'column'],

@@ -404,7 +404,7 @@ const PICK = new RegExp(`^${PICK_PREFIX}(\\S+)${PICK_SUFFIX}$`);
 const ACKNOWLEDGES = /^(?:(?:ok[aeiy]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|great|cool|nice|got it|ya|listo|(?:ja|je|ji|ha|he)+h?|lol|xd|jsjs\w*)\s*)+$/;
 
 /** Thanks with at most an acknowledgment, folded ("ok gracias", "perfecto, muchas gracias", "thanks"): no yes word in it. */
-const THANKS_CLOSE = /^(?:(?:ok[aeiy]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|great|cool|nice|got it|listo|vale|de acuerdo|muchas|mil|muchisimas|many|thanks?|thank you|thx|ty|gracias|grasias|graciass+)[\s,.!]*)*(?:gracias|grasias|graciass+|thanks?|thank you|thx|ty)[\s,.!]*(?:(?:amig[oa]|mi (?:herman[oa]|amig[oa])|manito|jefe|senor[a]?|a lot|so much|very much)[\s,.!]*)?$/;
+const THANKS_CLOSE = /^(?:(?:ok[aeiy]?|okey|oki|perfecto|bueno|entendido|excelente|genial|chevere|great|cool|nice|got it|listo|vale|de acuerdo|muchas|mil|muchisimas|many|thanks?|thank you|thx|thnx|tnx|ty|gracias|grasias|graciass+|grax|grx|grcs|grs)[\s,.!]*)*(?:gracias|grasias|graciass+|grax|grx|grcs|grs|thanks?|thank you|thx|thnx|tnx|ty)[\s,.!]*(?:(?:amig[oa]|mi (?:herman[oa]|amig[oa])|manito|jefe|senor[a]?|a lot|so much|very much)[\s,.!]*)?$/;
 
 /**
  * Which option a message picks: a number or an ordinal ("2", "la segunda", "opción 3", "the first

@@ -6,6 +6,7 @@ import type { InfoActorOutput, ProductFocus, ReplyDirective } from '../../machin
 import { fold } from '../brain/rule/text.js';
 import { calendarDate, formatDate } from './format.js';
 import { noOfferFor, offerForCount } from './offer-count.js';
+import { offerForNamed } from './offer-asked.js';
 
 /** Words that name nothing in a list ("la del cemento" → "cemento"). */
 const NOT_NAMES = new Set([
@@ -54,7 +55,7 @@ const HOW_TO_APPLY = /\b(?:aplic\w*|postul\w*|curriculum|cv|hoja de vida|donde (
  * cuándo es?"), or the one of the product on the counter (`sku`: "¿y hasta cuándo es la oferta?"
  * after the DeWalt drill's price).
  */
-export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: string, sku?: string): Pick<InfoActorOutput, 'replies' | 'focus' | 'offer'> {
+export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: string, sku?: string, named?: string): Pick<InfoActorOutput, 'replies' | 'focus' | 'offer'> {
   // "¿hay descuento si pago en efectivo?": whether paying that way lowers the price, then the offers.
   const discount = paymentDiscountReply(tenant, text, lang, now);
   if (discount) return { replies: [discount] };
@@ -64,9 +65,12 @@ export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: 
   const productNames = (o: Offer): string[] => (o.skus ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)?.name ?? '');
   // "¿qué ofertas tienen?" asks for them all, whatever is on the counter; "¿y la oferta?" for its one.
   const ofCounter = sku !== undefined && !/\b(?:ofertas|promos|promociones|especiales|descuentos|offers|deals|specials)\b/.test(fold(text)) ? current.filter((o) => o.skus?.includes(sku)) : [];
+  // "¿el cemento blanco tiene oferta?": that product's offer, or that it ended or has none.
+  const asked = named !== undefined && sku === undefined ? offerForNamed(tenant, lang, now, named) : null;
+  if (asked?.replies) return { replies: asked.replies };
   // An offer is named by its title, its products or their kind ("¿y de herramientas?": the drill's offer).
   const categories = (o: Offer): string[] => (o.skus ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)?.category ?? '');
-  const one = tenant.templates[lang]?.['offers.one'] !== undefined ? (namedItem(current, text, (o) => [o.title.es, o.title.en, ...productNames(o), ...categories(o)]) ?? (ofCounter.length === 1 ? ofCounter[0]! : null)) : null;
+  const one = asked?.current && tenant.templates[lang]?.['offers.one'] !== undefined ? asked.current : tenant.templates[lang]?.['offers.one'] !== undefined ? (namedItem(current, text, (o) => [o.title.es, o.title.en, ...productNames(o), ...categories(o)]) ?? (ofCounter.length === 1 ? ofCounter[0]! : null)) : null;
   if (one) {
     const focus = offerFocus(tenant, one);
     // "¿aplica si compro 40?": whether that count gets it, and what it comes to.
@@ -78,8 +82,8 @@ export function offerReplies(tenant: TenantData, lang: Lang, now: number, text: 
   if (none) return none;
   const items = current.map((o) => ({ title: o.title[lang], details: o.details[lang], validUntil: formatDate(o.validUntil, lang) }));
   // "¿ofertas en tubos?", "¿y de madera?" (after the offers) with none on it: said so, then the ones there are.
-  const asked = offersAskedOn(text);
-  if (asked !== null && tenant.templates[lang]?.['offers.none_in'] !== undefined) return { replies: [{ template: 'offers.none_in', params: { what: asked, items } }] };
+  const askedOn = offersAskedOn(text);
+  if (askedOn !== null && tenant.templates[lang]?.['offers.none_in'] !== undefined) return { replies: [{ template: 'offers.none_in', params: { what: askedOn, items } }] };
   return { replies: [{ template: 'offers.list', params: { items } }] };
 }
 

@@ -491,7 +491,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
       if (input.returnCondition && tenant.templates[input.lang]?.[`info.returns.${input.returnCondition}`] !== undefined) return { replies: [{ template: `info.returns.${input.returnCondition}` }] };
       return creditReviewAsked(tenant, input) ?? withOfferAgain(tenant, input, storeReplies(tenant, input, now));
     case 'offers':
-      return offerReplies(tenant, input.lang, now, input.text, input.focusSku);
+      return offerReplies(tenant, input.lang, now, input.text, input.focusSku, input.understanding?.products[0]?.query);
     case 'job_vacancies':
       return vacancyReplies(tenant, input.lang, input.text);
   }

@@ -14,6 +14,7 @@ import { storeFactsAsked } from '../brain/rule/store-facts.js';
 import { fold } from '../brain/rule/text.js';
 import { answerInfo } from './info.tool.js';
 import { joinTopicAnswers } from './joined-answers.js';
+import { unservedPlaceAskedIn } from './product-delivery.js';
 
 /** Store questions plain enough to answer beside a product: hours, where the store is, delivery, paying. */
 const STORE_ASKED =
@@ -24,6 +25,9 @@ function storeAsked(text: string): boolean {
   const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ');
   return STORE_ASKED.test(f) || asksOpeningDay(text) || asksDirections(text) || asksPaymentMethod(text);
 }
+
+/** Goods asked at a branch ("¿tienen cemento en la sucursal de Villa Hermosa?", "in your main store"): the goods are answered beside the branch. */
+const BRANCH_ASKED = /\b(?:en|por) (?:la |el |su |tu )?(?:sucursal|tienda|local|principal)\b|\b(?:at|in) (?:the|your) (?:main )?(?:branch|store|shop)\b/;
 
 /** Services the store does on the goods it sells, which need no one to call: "¿tienen tubo de 3/4? ¿me lo pueden cortar?". */
 const SERVICES_ON_GOODS: readonly StoreFactKey[] = ['cutting', 'paintMixing', 'taxIncluded'];
@@ -52,11 +56,14 @@ function withoutMeasures(text: string, queries: readonly string[]): string {
 export function answerInfoWithProducts(tenant: TenantData, input: InfoActorInput, now: number, answerProduct: (input: ProductActorInput) => ProductActorOutput): InfoActorOutput {
   const understanding = input.understanding;
   // Only beside a plain store question: a service, a fact or a policy about a product ("¿hacen cortes de madera?") is answered as it is.
-  if (input.topic !== 'store_hours_location' || !understanding || understanding.products.length === 0 || !storeAsked(input.text)) return answerInfo(tenant, input, now);
+  if (input.topic !== 'store_hours_location' || !understanding || understanding.products.length === 0 || !(storeAsked(input.text) || BRANCH_ASKED.test(fold(input.text)))) return answerInfo(tenant, input, now);
   const storeText = withoutMeasures(input.text, understanding.products.map((p) => p.query));
   const info = answerInfo(tenant, storeText === input.text ? input : { ...input, text: storeText }, now);
   if (info.replies.length === 0) return info;
-  const product = answerProduct({ tenantId: input.tenantId, lang: input.lang, intent: 'product_inquiry', understanding, text: input.text, idempotencyKey: `${input.idempotencyKey}:product` });
+  const ask = (text: string): ProductActorOutput => answerProduct({ tenantId: input.tenantId, lang: input.lang, intent: 'product_inquiry', understanding, text, idempotencyKey: `${input.idempotencyKey}:product` });
+  let product = ask(input.text);
+  // "¿tienen arena? ¿cuánto el metro? ¿me la llevan a Caleta?": the store's answer says the delivery; the goods are priced beside it, not estimated with it again.
+  if (product.outcome === 'estimate' && product.delivery && understanding.products.every((p) => p.quantity === undefined)) product = ask(understanding.products.map((p) => p.query).join(' y '));
   if (!answered(product) || product.replies.length === 0) return info;
   const joined = joinTopicAnswers([{ replies: info.replies }, { replies: product.replies, ...(product.offer ? { offer: product.offer } : {}) }], tenant.templates, input.lang);
   const { offer: _storeOffer, ...rest } = info;
@@ -70,7 +77,8 @@ export function answerInfoWithProducts(tenant: TenantData, input: InfoActorInput
  */
 export function withStoreAsked(product: ProductActorOutput, input: ProductActorInput, tenant: TenantData, now: number): ProductActorOutput {
   const text = input.text;
-  if (text === undefined || !answered(product) || product.delivery || product.offer || product.replies.length === 0 || !(storeAsked(text) || serviceOnGoodsAsked(text))) return product;
+  // "¿me pueden llevar unos blocks a Punta Cana?": the goods are priced, and where we do not deliver is said too.
+  if (text === undefined || !answered(product) || product.delivery || product.offer || product.replies.length === 0 || !(storeAsked(text) || serviceOnGoodsAsked(text) || unservedPlaceAskedIn(tenant, text) !== undefined)) return product;
   const lang: Lang = input.lang;
   const storeText = withoutMeasures(text, input.understanding.products.map((p) => p.query));
   const info = answerInfo(tenant, { tenantId: input.tenantId, lang, topic: 'store_hours_location', text: storeText, counter: true, idempotencyKey: `${input.idempotencyKey}:info` }, now);

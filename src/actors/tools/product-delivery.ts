@@ -22,7 +22,22 @@ const fold = foldAccents;
 
 /** Words that ask us to take the goods somewhere ("llevar", "envío", "delivery", "mándamelo a", "deliver to"). */
 const DELIVERY_WORDS =
-  /\b(?:delivery|envios?|enviar\w*|envian|envias|envie\w*|envia\w*|llevar\w*|llevan|llevas|lleven|llevame\w*|mandar\w*|mandan|mandas|manden|mandame\w*|traer\w*|traen|traigan|entrega\w*|flete|transporte|despach\w*|deliver\w*|ship\w*|send|bring|take\s+(?:it|them))\b/;
+  /\b(?:delivery|envios?|enviar\w*|envian|envias|envie\w*|envia\w*|(?:ll|y)evar\w*|(?:ll|y)evan|(?:ll|y)evas|(?:ll|y)even|(?:ll|y)evame\w*|mandar\w*|mandan|mandas|manden|mandame\w*|traer\w*|traen|traigan|entrega\w*|flete|transporte|despach\w*|deliver\w*|ship\w*|send|bring|take\s+(?:it|them))\b/;
+
+/** Whether the message asks us to take goods somewhere ("me pueden llevar…", "envían a…", "can you bring…"). */
+export function asksToDeliver(text: string): boolean {
+  return DELIVERY_WORDS.test(fold(text));
+}
+
+/**
+ * A known place the message asks us to deliver to that no delivery zone covers ("¿me pueden
+ * llevar unos blocks a Punta Cana?"), or undefined.
+ */
+export function unservedPlaceAskedIn(tenant: TenantData, text: string): string | undefined {
+  if (!asksToDeliver(text)) return undefined;
+  const asked = findDeliveryPlace(tenant, text);
+  return asked.kind === 'place' && asked.place.zone === undefined ? asked.place.name : undefined;
+}
 
 /**
  * The served place a message asks us to deliver to, with its fee and free-delivery minimum

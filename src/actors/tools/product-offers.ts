@@ -10,6 +10,7 @@ import type { Offer, OfferDeal, Product, TenantData } from '../../domain/tenant.
 import type { ProductActorOutput, QuoteLine, TemplateParams } from '../../machines/conversation.contract.js';
 import { renderReply } from '../render-reply.js';
 import { calendarDate, formatDate, formatMoney } from './format.js';
+import { askedOfferLine } from './offer-asked.js';
 
 /** Offers said at most with one answer (the rest are one "¿qué ofertas tienen?" away). */
 const MAX_SAID = 2;
@@ -117,7 +118,7 @@ export function linesWithOffers(tenant: TenantData, lines: readonly QuoteLine[],
  * `out` with the current offers on its products in its reply's `{offer}` place; unchanged when
  * the reply has no such place, no product of it is on offer, or `now` is unknown.
  */
-export function withProductOffers(tenant: TenantData, out: ProductActorOutput, lang: Lang, now: number | undefined): ProductActorOutput {
+export function withProductOffers(tenant: TenantData, out: ProductActorOutput, lang: Lang, now: number | undefined, text?: string): ProductActorOutput {
   if (now === undefined || tenant.offers.length === 0) return out;
   const reply = out.replies[0];
   if (!reply || !('template' in reply)) return out;
@@ -125,10 +126,12 @@ export function withProductOffers(tenant: TenantData, out: ProductActorOutput, l
   if (kind === null || !hasOfferPlace(tenant, lang, reply.template)) return out;
   const lines = linesOf(out, kind);
   const bySku = offersBySku(tenant.offers);
-  if (!lines.some((l) => bySku.has(l.sku))) return out;
   const today = calendarDate(now, tenant.settings.timeZone);
+  // "¿todavía está el 2x1 de candados?": asked about an offer its products no longer (or never) have.
+  const asked = kind === 'estimate' ? null : askedOfferLine(tenant, lang, today, text, lines.map((l) => l.sku));
+  if (!lines.some((l) => bySku.has(l.sku)) && asked === null) return out;
   // An estimate's total counts its delivery: so does what it comes to with the offer.
-  const said = offerLines(tenant, lines, bySku, today, kind, lang, kind === 'estimate' ? (out.delivery?.fee ?? 0) : 0);
+  const said = asked !== null ? [asked] : offerLines(tenant, lines, bySku, today, kind, lang, kind === 'estimate' ? (out.delivery?.fee ?? 0) : 0);
   if (said.length === 0) return out;
   const params: TemplateParams = { ...reply.params, offer: said.map((s) => `\n${s}`).join('') };
   return { ...out, replies: [{ ...reply, params }, ...out.replies.slice(1)] };

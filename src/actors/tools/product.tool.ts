@@ -108,7 +108,7 @@ export function answerProduct(
   const out = keepSizesSaid(withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text), input.focus, text);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first); the store's offers on what it answers said.
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
-  if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return withProductOffers(tenant, out, input.lang, options.now);
+  if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return withProductOffers(tenant, out, input.lang, options.now, input.text);
   // "no, mejor el blanco" after the grey cement: the grey one leaves the counter.
   const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus);
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku)).slice(0, MAX_RECENT);
@@ -116,7 +116,7 @@ export function answerProduct(
   const counts = countsBefore(input.focus, out.focus, recent, replaced);
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
-  return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } }) : out, input.lang, options.now);
+  return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } }) : out, input.lang, options.now, input.text);
 }
 
 /** "saco arena" (from "60 sacos de arena"): the count was given in the pack the query starts with, not in the product's unit. */

@@ -218,6 +218,13 @@ describe('product and quantity', () => {
     expect(matcher.extract(text).mentions.map((m) => m.query)).toEqual([query]);
   });
 
+  it('should read a product said again with a new size or brand in a question of its own that starts with "y"', () => {
+    expect(matcher.extract('cuanto el block de 6? y el de 8?').mentions.map((m) => m.query)).toEqual(['block 6', 'block 8']);
+    expect(matcher.extract('tienen pintura blanca? y negra?').mentions.map((m) => m.query)).toEqual(['pintura blanca', 'pintura negra']);
+    expect(matcher.extract('tienen block de 6? y a que hora abren?').mentions.map((m) => m.query)).toEqual(['block 6']);
+    expect(matcher.extract('tienen block de 6? de 8 no').mentions.map((m) => m.query)).toEqual(['block 6']);
+  });
+
   it.each([
     ['una docena de clavos', 12],
     ['media docena de clavos', 6],

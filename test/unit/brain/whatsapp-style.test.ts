@@ -22,6 +22,9 @@ describe('critical cases › the words of an emergency used for a product or a l
   it.each([
     'tienen bomba de agua',
     'a como ta la bomba sumergible',
+    'tienen bomba d agua o no',
+    'cuanto vale la bomba?',
+    'quiero poner una bomba de agua en la cisterna',
     'donde queda la de villa hermosa, por la bomba shell?',
     'ustedes estan cerca del hospital',
     'que tan lejos estan del hospital Francisco Gonzalvo',
@@ -35,6 +38,7 @@ describe('critical cases › the words of an emergency used for a product or a l
   it.each([
     ['les voy a poner una bomba', 10],
     ['hay una bomba en la tienda', 10],
+    ['les pongo una bomba si no me devuelven el dinero', 10],
     ['mi hijo se corto con la segueta y esta en el hospital', 10],
     ['lo llevaron al hospital por el taladro', 10],
     ['voy a llamar a la policia', 9],

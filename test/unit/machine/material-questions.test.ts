@@ -29,6 +29,7 @@ describe('readMaterialQuestion', () => {
     expect(readMaterialQuestion('cuántos metros de cable necesito para mi casa?')).toEqual({ surface: 'house' });
     expect(readMaterialQuestion('how much cable for a house')).toEqual({ surface: 'house' });
     expect(readMaterialQuestion('cuantas varillas van en una columna')).toEqual({ surface: 'column' });
+    expect(readMaterialQuestion('cuantos sacos de cemento lleva una losa de 4x5?')).toEqual({ sides: [4, 5], surface: 'slab' });
     // "cuántos metros de cable" counts the product, it is no length of the job.
     expect(readMaterialQuestion('cuantos metros de cable necesito?')).toEqual({});
     // A price asked beside a need is still the amount when the job is measured or named.
@@ -36,7 +37,7 @@ describe('readMaterialQuestion', () => {
   });
 
   it('should not read prices, stock, services or other questions as material questions', () => {
-    for (const text of ['cuánto cuesta el cemento?', 'cuanto ta el block de 6', 'cuanto me cobran para llevarlo a mi casa', 'cuantos dias tarda el delivery', 'cuanto necesito para abrir una cuenta de credito', 'how many blocks do you have?', 'dame 5 blocks de 10', 'tiene pintura azul?', 'I need cement, how much is a bag?', 'necesito pintura, cuánto cuesta el galón?']) {
+    for (const text of ['cuánto cuesta el cemento?', 'cuanto ta el block de 6', 'cuanto me cobran para llevarlo a mi casa', 'cuantos dias tarda el delivery', 'cuanto necesito para abrir una cuenta de credito', 'how many blocks do you have?', 'dame 5 blocks de 10', 'tiene pintura azul?', 'I need cement, how much is a bag?', 'necesito pintura, cuánto cuesta el galón?', 'tienen arena? cuanto el metro? me la llevan a la caleta?', 'cuanto el metro de arena y me la llevan a caleta?']) {
       expect(readMaterialQuestion(text), text).toBeNull();
     }
   });

@@ -34,6 +34,16 @@ describe('a product and a store question in one message', () => {
     expect(out.reserve?.sku).toBe(out.focus?.sku);
   });
 
+  it('answers goods asked at a branch beside the branch, and prices goods beside a delivery answer without estimating it again', () => {
+    const branch = say(answerInfoWithProducts(tenant, infoInput('tienen cemento en la sucursal de villa hermosa?', [{ query: 'cemento' }]), NOW, catalog).replies);
+    expect(branch).toContain('Villa Hermosa');
+    expect(branch).toContain('RD$655.00');
+    const brought = answerInfoWithProducts(tenant, infoInput('tienen arena? cuanto el metro? me la llevan a la caleta?', [{ query: 'arena' }]), NOW, catalog);
+    expect(say(brought.replies)).toContain('RD$1,950.00');
+    expect(say(brought.replies)).not.toContain('espesor');
+    expect(brought.reserve).toBeDefined();
+  });
+
   it('leaves a store answer alone when the catalog does not have the product', () => {
     const out = answerInfoWithProducts(tenant, infoInput('tienen helicopteros y a que hora cierran', [{ query: 'helicopteros' }]), NOW, catalog);
     expect(out.answeredProducts).toBeUndefined();

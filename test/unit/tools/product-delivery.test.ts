@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deliveryAskedIn, deliveryTimeAnswer, zoneOf } from '../../../src/actors/tools/product-delivery.js';
+import { deliveryAskedIn, deliveryTimeAnswer, unservedPlaceAskedIn, zoneOf } from '../../../src/actors/tools/product-delivery.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import type { ProductActorInput } from '../../../src/machines/conversation.contract.js';
 import { demoTenant } from './helpers.js';
@@ -22,6 +22,14 @@ describe('product delivery › the delivery asked with the order', () => {
   it('asks none without a delivery word or a served place', () => {
     expect(deliveryAskedIn(tenant, '20 sacos de cemento blanco', NOW)).toBeUndefined();
     expect(deliveryAskedIn(tenant, 'me lo llevan a Santo Domingo?', NOW)).toBeUndefined();
+  });
+
+  it('reads a known place no zone covers, asked with a delivery word (WhatsApp "yevar" too)', () => {
+    expect(unservedPlaceAskedIn(tenant, 'me pueden llevar unos blocks a punta cana?')).toBe('Punta Cana');
+    expect(unservedPlaceAskedIn(tenant, 'm pueden yevar 3 tubos a bavaro?')).toBe('Bávaro');
+    expect(unservedPlaceAskedIn(tenant, 'can you bring 50 blocks to Higuey?')).toBe('Higüey');
+    expect(unservedPlaceAskedIn(tenant, 'me llevan cemento a villa hermosa?')).toBeUndefined();
+    expect(unservedPlaceAskedIn(tenant, 'tengo una obra en punta cana')).toBeUndefined();
   });
 
   it('finds the zone of a place inside one', () => {

@@ -7,12 +7,16 @@
 import { fold } from '../../catalog/index.js';
 import { readFollowUpQuantity } from '../../../machines/product-focus.js';
 import type { ProductMention } from './products.js';
+import type { Product } from '../../../domain/tenant.js';
+import { withCountsByUnit } from './counts-by-unit.js';
 
 /** "galones" → "galon", "sacos" → "saco", "gallons" → "gallon": the selling unit as the catalog query writes it. */
 const singular = (unit: string): string => (/[rlndj]es$/.test(unit) ? unit.slice(0, -2) : unit.replace(/s$/, ''));
 
 /** The one product mention with the count of another sentence of the message, when it has none of its own. */
-export function withCountApart(text: string, mentions: readonly ProductMention[]): readonly ProductMention[] {
+export function withCountApart(text: string, mentions: readonly ProductMention[], catalog?: readonly Product[]): readonly ProductMention[] {
+  // Several products and counts said apart by their unit ("20 varillas y 10 sacos"): each to its product.
+  if (mentions.length >= 2) return catalog ? withCountsByUnit(text, mentions, catalog) : mentions;
   const only = mentions[0];
   if (mentions.length !== 1 || only === undefined || only.quantity !== undefined || !/[?.!\n]/.test(text)) return mentions;
   let at = 0;

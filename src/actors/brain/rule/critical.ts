@@ -13,8 +13,9 @@ const CRITICAL: [number, RegExp][] = [
   [10, /\b(?:electrocut\w*|corrientazo|me dio corriente|le dio corriente|descarga electrica|electric shock|got shocked)\b/],
   [10, /\b(?:incendio|fuego|se quemo|se esta quemando|llamas|humo|fire|burning|smoke|chispas|echando chispas|chispeando|sparks|sparking|exploto|exploded|explosion)\b/],
   [10, /\b(?:fuga de gas|olor a gas|escape de gas|huele a gas|gas leak|smell gas|smells like gas)\b/],
-  // "bomba" is a threat only as one ("les voy a poner una bomba"), never the pump or the gas station it names far more often.
-  [10, /\b(?:te voy a matar|los voy a matar|voy a matar|matarlos|amenaz\w*|voy a ir a romper|les voy a romper|bomba(?! (?:de|del|para|pa|sumergible|periferica|centrifuga|electrica|presurizadora|jet|shell|texaco|esso|total|sunix|isla|puma|gulf|next|\d)\b)|kill you|threat\w*|bomb|i will hurt)\b/],
+  // "bomba" is a threat only as one ("les voy a poner una bomba", "hay una bomba en la tienda"), never the pump or the
+  // gas station it names far more often ("tienen bomba d agua?", "cuánto vale la bomba?", "poner una bomba de agua").
+  [10, /\b(?:te voy a matar|los voy a matar|voy a matar|matarlos|amenaz\w*|voy a ir a romper|les voy a romper|(?:poner\w*|pongo|pondre|pondran|ponga\w*|tirar\w*|tiro|explot\w*|plantar|plante|coloc\w*|puse|pusieron|meter\w*|meto|dejar\w*|deje|dejaron) (?:(?:les|le|una|un|la) )*bomba(?! (?:de|d|del|para|pa|sumergible|periferica|centrifuga|electrica|presurizadora|jet|shell|texaco|esso|total|sunix|isla|puma|gulf|next|\d)\b)|hay una bomba (?:en|aqui|ahi|alla)|bomba (?:casera|molotov)|kill you|threat\w*|bomb|i will hurt)\b/],
   [9, /\b(?:fraude|estafa\w*|fraud\w*|scam\w*|clonaron|clonada)\b/],
   [9, /\b(?:abogad[oa]|demanda|demandar\w*|demando|denunciar|denuncia|fiscalia|policia|pro ?consumidor|lawyer|attorney|lawsuit|sue|suing|legal action|police)\b/],
   [9, /\b(?:robo|robaron|robado|me robo|theft|stolen|stole|robbed)\b/],

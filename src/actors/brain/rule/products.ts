@@ -220,7 +220,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const joint = toks[k];
         if (!joint) return null;
         const gap = f.folded.slice(toks[after]!.e, joint.s);
-        if (/[.;:!?()]/.test(gap)) return null;
+        // "¿el block de 6? ¿y el de 8?": a new question that starts with "y" still elides the product.
+        if (/[.;:()]/.test(gap) || (/[!?]/.test(gap) && !/^(?:y|e|o|u|and|or)$/.test(joint.t))) return null;
         if (/^(?:y|e|o|u|and|or)$/.test(joint.t)) k++;
         else if (!gap.includes(',')) return null;
         const from = k;

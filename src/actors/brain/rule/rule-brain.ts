@@ -458,7 +458,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       lang: nlu.lang,
       affirmation,
       leadFields: lead.leadFields,
-      products: withCountApart(text, mentions).map((m) => (m.quantity !== undefined ? { query: m.query, quantity: m.quantity } : { query: m.query })),
+      products: withCountApart(text, mentions, tenant.catalog).map((m) => (m.quantity !== undefined ? { query: m.query, quantity: m.quantity } : { query: m.query })),
       critical,
       priority: computePriority({ intent: priorityIntent, text, severity: urgentComplaint ? Math.max(severity, 9) : severity, ...(lead.urgency ? { urgency: lead.urgency } : {}) }),
     };
