@@ -56,7 +56,8 @@ export function offerForNamed(tenant: TenantData, lang: Lang, now: number, query
   if (ended && has('offers.ended_for')) {
     return { replies: [{ template: 'offers.ended_for', params: { title: ended.title[lang], validUntil: formatDate(ended.validUntil, lang), product: first.name, price: formatMoney(first.price) } }] };
   }
-  if (!has('offers.none_for')) return null;
+  // A kind with several products on none ("¿ofertas en tubos?"): said of the kind, as the customer named it, by the offers list.
+  if (!has('offers.none_for') || (products.length > 1 && has('offers.none_in'))) return null;
   return { replies: [{ template: 'offers.none_for', params: { product: first.name } }] };
 }
 
