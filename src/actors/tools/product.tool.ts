@@ -26,7 +26,6 @@ import { inSellingUnits, saysQuintals, withConversions } from './product-convers
 import { projectQuote } from './project-quote.js';
 import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
-
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import {
@@ -51,7 +50,7 @@ import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
 import { pickOnCounter } from './counter-pick.js';
 import { withProductNotes } from './product-notes.js';
-import { COLOUR_EN, colourOnlyQuery, noColourAnswer } from './product-colours.js';
+import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
@@ -127,7 +126,6 @@ const countedInPack = (index: CatalogIndex, query: string): boolean => {
 
 /** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
 const TO_A_PLACE = /\s(?:a|al|hasta|para|to)\s+[^\s?¿!¡.,]+(?:\s+[^\s?¿!¡.,]+){0,2}\s*[?!.]*\s*$/i;
-
 /** How many products answered before the one in focus it remembers. */
 const MAX_RECENT = 4;
 
@@ -285,6 +283,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const span = text !== undefined ? spans.find((e) => e.value === item.query) : undefined;
     return span && text !== undefined && text.slice(span.start, span.end).trim() !== '' ? text.slice(span.start, span.end) : item.query;
   };
+  const oneKind = !pinned ? coloursOfOneKind(tenant, index, wanted, lang, text) : null; // "¿tienen pintura azul y roja?": one kind in its colours, never "No vendemos pintura azul"
+  if (oneKind) return oneKind;
   // Several items: the best match of each, one line per distinct product.
   const found: Found[] = [];
   const missing: string[] = [];
