@@ -16,7 +16,7 @@ import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import type { AttributeKind } from '../catalog/index.js';
 import { COLOUR_EN } from './product-colours.js';
-import { perUnitAnswer } from './product-unit-price.js';
+import { perUnitAnswer, perUnitOfOptions } from './product-unit-price.js';
 import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
 import { quoteOne } from './product-quote-one.js';
@@ -84,7 +84,8 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
     case 'cheaper':
       return cheaper(tenant, index, options ?? [shown], family([]), lang, focus.query);
     case 'per_unit':
-      return perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang, question.count);
+      // "¿cuánto sale el galón?" after the colours listed: each one's, not the first's.
+      return (!question.count && options ? perUnitOfOptions(tenant, focus, options, question.unit, lang) : null) ?? perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang, question.count);
     case 'compare':
       return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
     case 'sizes':

@@ -3,6 +3,7 @@ import type { Brain } from '../../../src/actors/brain/brain.js';
 import { createProductResolver, type ProductResolver } from '../../../src/actors/catalog/index.js';
 import { isPaint, mixingNote } from '../../../src/actors/tools/paint-mixing.js';
 import { coloursOfOneKind } from '../../../src/actors/tools/product-colours.js';
+import { perUnitOfOptions } from '../../../src/actors/tools/product-unit-price.js';
 import type { Product, TenantData } from '../../../src/domain/tenant.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
@@ -70,5 +71,21 @@ describe('paint mixing beside the colours', () => {
     const reply = await ask('¿tienen pinturas de colores?');
     expect(reply).toMatch(/Negro y Verde/);
     expect(reply).not.toMatch(/En otros colores no lo manejo/);
+  });
+});
+
+describe('a price by the unit with several options on the counter', () => {
+  const focusOn = (skus: string[]) => ({ sku: skus[0] as string, name: bySku(skus[0] as string).name, price: bySku(skus[0] as string).price, query: 'pintura', options: skus });
+
+  it('should give each option\'s price by that unit, or the one price they share', () => {
+    const each = perUnitOfOptions(tenant, focusOn(['PIN-003', 'PIN-007', 'PIN-009']), ['PIN-003', 'PIN-007', 'PIN-009'].map(bySku), 'gal', 'es');
+    expect(each?.replies[0]).toMatchObject({ template: 'product.per_unit.each' });
+    expect(each?.focus?.options).toEqual(['PIN-003', 'PIN-007', 'PIN-009']);
+    const one = perUnitOfOptions(tenant, focusOn(['PIN-003', 'PIN-001']), ['PIN-003', 'PIN-001'].map(bySku), 'gal', 'en');
+    expect(one?.replies[0]).toMatchObject({ template: 'product.per_unit.all', params: { price: 'RD$1,250.00', count: '2' } });
+  });
+
+  it('should leave one option sold by that unit to the one-product answer', () => {
+    expect(perUnitOfOptions(tenant, focusOn(['PIN-001', 'PIN-002']), ['PIN-001', 'PIN-002'].map(bySku), 'gal', 'es')).toBeNull();
   });
 });
