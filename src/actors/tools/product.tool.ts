@@ -28,27 +28,13 @@ import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
-import {
-  eachQuantity,
-  countedFollowUps,
-  followUp,
-  headWord,
-  inHundreds,
-  oneOnCounter,
-  productWords,
-  quantityOf,
-  uncarriedItems,
-  wantedItems,
-  withLengthQuantities,
-  withSizedQuantities,
-  type Wanted,
-} from './product-request.js';
+import { eachQuantity, countedFollowUps, followUp, headWord, inHundreds, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, type Wanted } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
 import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
-import { pickOnCounter } from './counter-pick.js';
+import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
 import { withProductNotes } from './product-notes.js';
 import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
@@ -161,6 +147,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (when) return when;
   // "dame 2 de la primera", "dame 20 de la grado 60" after the options: that one, that many ("primera" is no primer paint).
   const counted = text !== undefined ? pickOnCounter(tenant, input.focus, text) : null;
+  // "dame 50 de esa y 20 de la otra", "2 de la primera y 3 de la segunda": a line each, and the total; "20 de la varilla" (every option's word): which one, the count kept.
+  const picks = !counted && text !== undefined ? (picksOnCounter(tenant, index, input.focus, text, lang) ?? countOfShownKind(tenant, input.focus, text, lang)) : null;
+  if (picks) return picks;
   if (counted) return quoteOne(tenant, index, { item: { query: counted.product.name, quantity: counted.quantity }, match: { product: counted.product, score: 1, unmet: [], defaulted: false } }, lang, true);
   // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
   if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
