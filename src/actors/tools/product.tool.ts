@@ -42,6 +42,7 @@ import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 import { withCounterReserve } from './counter-reserve.js';
 import { weightAnswer } from './product-weight.js';
+import { packNotSoldAnswer } from './pack-not-sold.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
@@ -150,6 +151,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "dame 50 de esa y 20 de la otra", "2 de la primera y 3 de la segunda": a line each, and the total; "20 de la varilla" (every option's word): which one, the count kept.
   const picks = !counted && text !== undefined ? (picksOnCounter(tenant, index, input.focus, text, lang) ?? countOfShownKind(tenant, input.focus, text, lang)) : null;
   if (picks) return picks;
+  // "dos cajas" of the discs sold by the unit: how they are sold, and how many (never 2 units priced as the 2 boxes).
+  const notInPack = text !== undefined ? packNotSoldAnswer(tenant, input.focus, text, lang) : null;
+  if (notInPack) return notInPack;
   if (counted) return quoteOne(tenant, index, { item: { query: counted.product.name, quantity: counted.quantity }, match: { product: counted.product, score: 1, unmet: [], defaulted: false } }, lang, true);
   // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
   if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
