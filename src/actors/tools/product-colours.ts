@@ -112,7 +112,8 @@ function someColoursAnswer(tenant: TenantData, colours: readonly string[], byCol
  * Several items that are one kind in several colours ("tienen pintura azul y roja?", "pintura
  * blanca y azul"), uncounted, with a colour the store lacks: answered as one kind in those colours
  * (the ones there are listed, the others mixed or said missing), never "No vendemos pintura azul".
- * Null when the items are different things, counted (an estimate prices them), or all in stock.
+ * Null when the items are different things, counted (an estimate prices them), all in stock, or of
+ * a kind the store does not mix (the items' own answers say what is missing).
  */
 export function coloursOfOneKind(tenant: TenantData, index: CatalogIndex, wanted: readonly { query: string; quantity?: number }[], lang: Lang, text?: string): ProductActorOutput | null {
   // "do you have red and white paint?" read as "white paint": the other colour said is asked too (a place's name is no colour: "Villa Verde").
@@ -130,5 +131,6 @@ export function coloursOfOneKind(tenant: TenantData, index: CatalogIndex, wanted
   if (!top || !top.unmet.includes('colour') || top.unmet.length > 1) return null;
   const out = noColourAnswer(tenant, index, query, lang, focusOf(top, { query }, index));
   const first = out?.replies[0];
-  return out && first && 'template' in first && first.template !== 'product.some_colours' ? out : null;
+  // Only where the store mixes the colours missing: else "No tengo *cemento rojo*" beside the grey there is says it plainly.
+  return out && first && 'template' in first && /_mix/.test(first.template) ? out : null;
 }
