@@ -188,11 +188,16 @@ export const STORE_FACT_KEYS = [
 ] as const;
 export type StoreFactKey = (typeof STORE_FACT_KEYS)[number];
 
-/** One fact, per language (tenant-written); `offer`: what the answer offers next (the sales lead form, a person). */
+/**
+ * One fact, per language (tenant-written); `offer`: what the answer offers next (the sales lead form,
+ * a person); `brief`: the fact in a sentence, said beside a product answer (the paint mixing beside
+ * the colours there are).
+ */
 export interface StoreFact {
   es: string;
   en: string;
   offer?: 'sales_lead' | 'human_agent';
+  brief?: Record<Lang, string>;
 }
 
 export interface StoreInfo {

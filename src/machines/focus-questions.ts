@@ -123,7 +123,7 @@ export function readFocusQuestion(text: string): FocusQuestion | null {
 }
 
 /** Which colours a product comes in, with the product named ("¿qué colores de pintura tienen?", "en qué colores viene el esmalte?"). */
-const WHICH_COLOURS = /\b(?:(?:que|cuales|what|which)\s+(?:otros\s+|other\s+)?(?:colou?res|colou?rs|tonos)|(?:en|in)\s+(?:que|cuales|what|which)\s+(?:colou?res|colou?rs|tonos)|colou?r(?:es|s)\s+(?:de|of|hay|tienen|tienes|manejan|do\s+you\s+have|are\s+there))\b/;
+const WHICH_COLOURS = /\b(?:(?:que|q|ke|cuales|what|which)\s+(?:otros\s+|other\s+)?(?:colou?res|colou?rs|tonos)|(?:en|in)\s+(?:que|q|cuales|what|which)\s+(?:colou?res|colou?rs|tonos)|colou?r(?:es|s)\s+(?:de|d|of|hay|tienen|tienes|manejan|do\s+you\s+have|are\s+there)|(?:de|d|en)\s+colores|colou?red\s+paints?|paints?\s+in\s+(?:other\s+|different\s+)?colou?rs)\b|\b(?:de|a)\s+color\s*[?!.]*$/;
 
 /**
  * The message asks which colours there are, in whatever words name the product (a first question

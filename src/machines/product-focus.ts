@@ -9,6 +9,7 @@ import { asksDeliveryTime } from './delivery-time.js';
 import { takesTheOrder } from './order-words.js';
 import { createLru, remembered } from '../kernel/lru.js';
 import { readFocusQuestion } from './focus-questions.js';
+import { countedPicks } from './counted-picks.js';
 import { chatSpelt, countsInWords } from './count-words.js';
 
 /** Turns after which a product answer is no longer what "y si compro 50?" refers to. */
@@ -104,12 +105,12 @@ export function followUpCore(text: string): string {
 function readProductFollowUp(text: string): boolean {
   // "no, el blanco", "mejor el de 3/4", "I mean the white one", "sí, pero en cubeta": a correction of the product in focus.
   const t = followUpCore(text);
-  if (t === '' || t.split(' ').length > MAX_WORDS) return false;
+  if (t === '' || (t.split(' ').length > MAX_WORDS && countedPicks(text) === null)) return false; // "give me 5 of the first and 3 of the other one": long, yet picks
   // "y nada más", "eso nada más": the narrowing word with nothing it narrows to.
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   // "¿cuánto sale la cubeta?", "how much is the 5 gallon one?": the price of the one in focus in another pack or size.
   const priced = t.replace(PRICE_LEAD, '');
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null || countedPicks(text) !== null;
 }
 
 /** A price question's lead, before what it asks the price of. */

@@ -68,8 +68,8 @@ const isoDate = text({ pattern: ISO_DATE, hint: 'an ISO date (YYYY-MM-DD)' }).re
 const strings = z.array(text());
 const nonEmptyStrings = strings.min(1);
 const perLang = z.object({ es: text(), en: text() });
-/** A store fact (`store.json` `facts`): the store's words per language, and what the answer offers next. */
-const storeFact = z.strictObject({ es: text(), en: text(), offer: z.enum(['sales_lead', 'human_agent']).optional() });
+/** A store fact (`store.json` `facts`): the store's words per language, what the answer offers next, and a short form said beside products. */
+const storeFact = z.strictObject({ es: text(), en: text(), offer: z.enum(['sales_lead', 'human_agent']).optional(), brief: perLang.optional() });
 
 /** An object whose unknown keys are refused with `message` (at the key's own path). */
 function closed<S extends z.ZodRawShape>(shape: S, message: string) {

@@ -18,7 +18,7 @@ import { countUnit } from './units.js';
  * A number followed by what says it is not a count: a size, a weight, a percentage, money, or a
  * deal's own "3x2".
  */
-const NOT_A_COUNT = /^(?:\s*(?:%|por ?ciento|percent|\/|x\s*\d|pulg\w*|inch\w*|"|mm|cm|kg|kilos?|lbs?|libras?|w|watts?|v|voltios?|volts?|pies? de largo|metros? de largo|de descuento|off))/;
+const NOT_A_COUNT = /^(?:\s*(?:%|por ?ciento|percent|\/|x\s*\d|(?:for|por)\s*\d\b(?!\s*(?:%|por ?ciento))|pulg\w*|inch\w*|"|mm|cm|kg|kilos?|lbs?|libras?|w|watts?|v|voltios?|volts?|pies? de largo|metros? de largo|de descuento|off))/;
 const NUMBER = /\b(\d{1,5})\b|\b([a-z]+)\b/g;
 
 /** The count of goods a message says ("si compro 40", "con cuarenta sacos", "two bulbs"), or null. */
@@ -28,7 +28,8 @@ export function countSaid(text: string): number | null {
   for (let m = NUMBER.exec(f); m !== null; m = NUMBER.exec(f)) {
     const before = f.slice(0, m.index);
     const after = f.slice(m.index + m[0].length);
-    if (/[x/.,]\s*$/.test(before) || NOT_A_COUNT.test(after)) continue;
+    // "3x2", "the 3 for 2": a deal's name, not a count.
+    if (/[x/.,]\s*$/.test(before) || /\d\s*(?:for|por)\s*$/.test(before) || NOT_A_COUNT.test(after)) continue;
     if (m[1] !== undefined) {
       const n = Number(m[1]);
       if (n > 0) return n;
@@ -109,4 +110,15 @@ export function noOfferFor(tenant: TenantData, current: readonly Offer[], lang: 
   const what = count === null ? product.name : `${count} ${countUnit(product.unit, count, lang)} de ${product.name}`;
   const asks = lang === 'en' ? `I want a sales advisor to quote me a volume price for ${what.replace(' de ', ' of ')}` : `quiero que un asesor me cotice precio por volumen de ${what}`;
   return { replies: [reply], offer: { intent: 'sales_lead', label: 'clarify.option.yes_lead', text: asks } };
+}
+
+/**
+ * The offer a message names by its deal ("el 3x2", "the 3 for 2", "el 2x1"): the one current offer
+ * whose deal takes that many and charges that many; null when none or several are.
+ */
+export function offerByDeal(offers: readonly Offer[], text: string): Offer | null {
+  const m = /\b(\d)\s*(?:x|por|for)\s*(\d)\b/.exec(fold(text));
+  if (!m || Number(m[1]) <= Number(m[2])) return null;
+  const hits = offers.filter((o) => o.deal?.buy === Number(m[1]) && o.deal.pay === Number(m[2]));
+  return hits.length === 1 ? (hits[0] as Offer) : null;
 }

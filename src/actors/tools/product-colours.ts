@@ -10,9 +10,10 @@ import type { CatalogIndex } from './catalog-search.js';
 import { isShadeWord } from '../catalog/index.js';
 import { formatMoney } from './format.js';
 import { relatedProducts } from './product-kinds.js';
-import { describeProduct, optionsFor } from './product-parts.js';
+import { describeProduct, focusOf, optionsFor } from './product-parts.js';
 import { countUnit } from './units.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { mixingNote } from './paint-mixing.js';
 export { colourOnlyQuery } from './product-colour-only.js';
 
 /** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
@@ -50,22 +51,86 @@ export function noColourAnswer(tenant: TenantData, index: CatalogIndex, query: s
     if (better) byColour.set(colour, p);
   }
   if (byColour.size < 2) return null;
+  const and = lang === 'en' ? 'and' : 'y';
+  const list = (words: readonly string[]): string => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`);
   const shown = [...byColour.entries()].slice(0, MAX_COLOURS);
   const products = shown.map(([, p]) => p);
-  const colours = shown.map(([c]) => colourName(c, lang));
-  const list = `${colours.slice(0, -1).join(', ')} ${lang === 'en' ? 'and' : 'y'} ${colours[colours.length - 1]}`;
   // The customer's words for the kind, spelt as the catalog spells them ("pintura acrilica" → "pintura acrílica").
   const plain = foldAccents;
   const spelt = new Map(products.flatMap((p) => p.name.split(/\s+/)).map((w) => [plain(w), w.toLowerCase()] as const));
   const kind = (base.split(/\s+/).filter((word) => index.parse(word).content.length > 0).join(' ') || base).split(' ').map((w) => spelt.get(plain(w)) ?? w).join(' ');
-  const wanted = asked.split(' ').map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w)).join(' ');
+  // "azul y blanco": each colour asked answered, the ones there are listed and the others mixed or said missing.
+  const colours = [...new Set(said.attributes.colours)];
+  if (colours.length >= 2 && colours.some((c) => byColour.has(c))) return someColoursAnswer(tenant, colours, byColour, kind, lang, focus);
+  const named = colours.length >= 2 ? list(colours.map((c) => (lang === 'en' ? (COLOUR_EN[c] ?? c) : c))) : asked.split(' ').map((w) => (lang === 'en' ? (COLOUR_EN[w] ?? w) : w)).join(' ');
   const counted = quantity !== undefined && quantity > 1;
   const items = products.map((p) => ({ ...describeProduct(tenant, p, lang), ...(counted ? { quantity, subtotal: formatMoney(p.price * quantity) } : {}) }));
-  const params = { kind, wanted, colours: list, items, ...(counted ? { quantity, units: countUnit((products[0] as Product).unit, quantity, lang) } : {}) };
+  // A store that mixes paint says so: the colour asked is one it can prepare.
+  const mixing = mixingNote(tenant, products, lang);
+  // "¿Te preparamos el azul y el rojo?"
+  const which = colours.length >= 2 ? list(colours.map((c) => `${lang === 'en' ? 'the' : 'el'} ${lang === 'en' ? (COLOUR_EN[c] ?? c) : c}`)) : `${lang === 'en' ? 'the' : 'el'} ${named}`;
+  const params = { kind, wanted: named, which, colours: list(shown.map(([c]) => colourName(c, lang))), items, ...(mixing ? { mixing } : {}), ...(counted ? { quantity, units: countUnit((products[0] as Product).unit, quantity, lang) } : {}) };
+  const template = `product.no_colour${mixing ? '_mix' : ''}${counted ? '_qty' : ''}`;
   return {
     outcome: 'answered',
-    replies: [{ template: counted ? 'product.no_colour_qty' : 'product.no_colour', params, options: optionsFor(products) }],
+    replies: [{ template, params, options: optionsFor(products) }],
     // The counter holds what was shown: the first colour listed, never the search's product of a colour not listed.
     focus: { ...focus, sku: (products[0] as Product).sku, name: (products[0] as Product).name, price: (products[0] as Product).price, options: products.map((p) => p.sku) },
   };
+}
+
+/**
+ * Two colours or more asked of one kind ("quiero pintar mi casa azul y blanco"): the product of each
+ * colour there is, listed; each colour there is not said plainly, with the mixing when the store
+ * mixes paint; then how much of each. The counter holds the colours listed, for "dame 2 del blanco".
+ */
+function someColoursAnswer(tenant: TenantData, colours: readonly string[], byColour: ReadonlyMap<string, Product>, kind: string, lang: Lang, focus: ProductFocus): ProductActorOutput {
+  const have = colours.filter((c) => byColour.has(c));
+  const lacking = colours.filter((c) => !byColour.has(c));
+  const products = have.map((c) => byColour.get(c) as Product);
+  const and = lang === 'en' ? 'and' : 'y';
+  const list = (words: readonly string[]): string => (words.length <= 1 ? (words[0] ?? '') : `${words.slice(0, -1).join(', ')} ${and} ${words[words.length - 1]}`);
+  const mixing = lacking.length > 0 ? mixingNote(tenant, products, lang) : null;
+  const template = lacking.length === 0 ? 'product.some_colours' : mixing ? 'product.some_colours_mix' : 'product.some_colours_none';
+  const params = {
+    kind,
+    have: list(have.map((c) => colourName(c, lang))),
+    lacking: list(lacking.map((c) => (lang === 'en' ? colourName(c, lang).toLowerCase() : colourName(c, lang)))),
+    items: products.map((p) => describeProduct(tenant, p, lang)),
+    ...(mixing ? { mixing } : {}),
+  };
+  const first = products[0] as Product;
+  const { options: _before, ...held } = focus;
+  return {
+    outcome: 'answered',
+    replies: [{ template, params, options: optionsFor(products) }],
+    focus: { ...held, sku: first.sku, name: first.name, price: first.price, ...(products.length >= 2 ? { options: products.map((p) => p.sku) } : {}) },
+  };
+}
+
+/**
+ * Several items that are one kind in several colours ("tienen pintura azul y roja?", "pintura
+ * blanca y azul"), uncounted, with a colour the store lacks: answered as one kind in those colours
+ * (the ones there are listed, the others mixed or said missing), never "No vendemos pintura azul".
+ * Null when the items are different things, counted (an estimate prices them), all in stock, or of
+ * a kind the store does not mix (the items' own answers say what is missing).
+ */
+export function coloursOfOneKind(tenant: TenantData, index: CatalogIndex, wanted: readonly { query: string; quantity?: number }[], lang: Lang, text?: string): ProductActorOutput | null {
+  // "do you have red and white paint?" read as "white paint": the other colour said is asked too (a place's name is no colour: "Villa Verde").
+  const only = wanted.length === 1 ? (wanted[0] as { query: string; quantity?: number }) : undefined;
+  const own = only ? index.parse(only.query).attributes.colours : [];
+  const others = only && own.length > 0 && text !== undefined ? index.parse(text.replace(/\p{Lu}[\p{L}'’-]*(?:\s+(?:de|del|la|las|los|el)?\s*\p{Lu}[\p{L}'’-]*)+/gu, ' ')).attributes.colours.filter((c) => !own.includes(c)) : [];
+  const items: readonly { query: string; quantity?: number }[] = only && others.length > 0 ? [only, ...others.map((c) => ({ query: c }))] : wanted;
+  if (items.length < 2 || items.some((item) => item.quantity !== undefined)) return null;
+  const parsed = items.map((item) => index.parse(item.query));
+  const kind = (parsed[0] as (typeof parsed)[number]).content.join(' ');
+  // Each item a colour, of the first item's kind or of none said ("pintura azul y roja": "roja" alone).
+  if (kind === '' || parsed.some((p) => p.attributes.colours.length === 0 || (p.content.length > 0 && p.content.join(' ') !== kind))) return null;
+  const query = `${(items[0] as { query: string }).query} ${parsed.slice(1).flatMap((p) => p.attributes.colours).join(' ')}`;
+  const top = index.search(query, { limit: 1 })[0];
+  if (!top || !top.unmet.includes('colour') || top.unmet.length > 1) return null;
+  const out = noColourAnswer(tenant, index, query, lang, focusOf(top, { query }, index));
+  const first = out?.replies[0];
+  // Only where the store mixes the colours missing: else "No tengo *cemento rojo*" beside the grey there is says it plainly.
+  return out && first && 'template' in first && /_mix/.test(first.template) ? out : null;
 }

@@ -16,11 +16,12 @@ import { extremeOf, familyOf, shownOptions } from './product-kinds.js';
 import { describeProduct, optionsFor } from './product-parts.js';
 import type { AttributeKind } from '../catalog/index.js';
 import { COLOUR_EN } from './product-colours.js';
-import { perUnitAnswer } from './product-unit-price.js';
+import { perUnitAnswer, perUnitOfOptions } from './product-unit-price.js';
 import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
 import { quoteOne } from './product-quote-one.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { mixingNote } from './paint-mixing.js';
 export { brandAsked } from './product-brands.js';
 
 /** "¿cuál es la diferencia?" compares the kind in every size, colour, brand and pack. */
@@ -83,7 +84,8 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
     case 'cheaper':
       return cheaper(tenant, index, options ?? [shown], family([]), lang, focus.query);
     case 'per_unit':
-      return perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang, question.count);
+      // "¿cuánto sale el galón?" after the colours listed: each one's, not the first's.
+      return (!question.count && options ? perUnitOfOptions(tenant, focus, options, question.unit, lang) : null) ?? perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang, question.count);
     case 'compare':
       return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
     case 'sizes':
@@ -153,7 +155,8 @@ function colours(tenant: TenantData, index: CatalogIndex, shown: Product, family
   const byColour = onePerKey(index, shown, family, (p) => colourOf(index, p));
   if (byColour.size <= 1) {
     const colour = colourOf(index, shown);
-    return onlyThis(tenant, colour ? 'product.colours_only' : 'product.colours_none', shown, lang, query, colour ? { colour: titled(lang === 'en' ? (COLOUR_EN[colour] ?? colour) : colour) } : {});
+    const mixing = colour ? mixingNote(tenant, [shown], lang) : null;
+    return onlyThis(tenant, colour ? (mixing ? 'product.colours_only_mix' : 'product.colours_only') : 'product.colours_none', shown, lang, query, colour ? { colour: titled(lang === 'en' ? (COLOUR_EN[colour] ?? colour) : colour), ...(mixing ? { mixing } : {}) } : {});
   }
   const name = (c: string): string => titled(lang === 'en' ? (COLOUR_EN[c] ?? c) : c);
   // Acrylic and oil enamel in one list: which colours are which ("… en pintura acrílica, y Negro y Verde en esmalte de aceite").
@@ -162,7 +165,9 @@ function colours(tenant: TenantData, index: CatalogIndex, shown: Product, family
   // Only kinds that are different things (paint and enamel), not one thing's variants (floor and wall tile).
   const apart = new Set([...kinds.keys()].map((k) => k.split(' ')[0])).size > 1;
   const colourList = !apart ? joined([...byColour.keys()].map(name), lang) : [...kinds].map(([kind, cs]) => `${joined(cs, lang)} ${lang === 'en' ? `in ${KIND_EN[kind] ?? kind}` : `en ${kind}`}`).join('; ');
-  return listOf(tenant, 'product.colours', [...byColour.values()], lang, focusOn(shown, query), { colours: colourList });
+  // A store that mixes paint never says "no other colours": any other is mixed.
+  const mixing = mixingNote(tenant, [...byColour.values()], lang);
+  return listOf(tenant, mixing ? 'product.colours_mix' : 'product.colours', [...byColour.values()], lang, focusOn(shown, query), { colours: colourList, ...(mixing ? { mixing } : {}) });
 }
 
 /** Kinds of product (as `kindOf` names them) for an English reply. */

@@ -6,10 +6,10 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
+import type { ProductActorOutput, ProductFocus, TemplateParams } from '../../machines/conversation.contract.js';
 import type { PricedUnit } from '../../machines/focus-questions.js';
 import { formatMoney } from './format.js';
-import { describeProduct } from './product-parts.js';
+import { describeProduct, optionsFor } from './product-parts.js';
 import { foldAccents } from '../../kernel/fold.js';
 
 const UNIT_NAMES: Record<PricedUnit, Record<Lang, string>> = {
@@ -87,4 +87,19 @@ export function perUnitAnswer(tenant: TenantData, focus: ProductFocus, family: r
     return answer(extra ? 'product.per_unit.lumber' : 'product.per_unit.derived', shown, { per: formatMoney(shown.price / units), length: said, ...extra });
   }
   return answer('product.per_unit.not', shown);
+}
+
+/**
+ * "¿cuánto sale el galón?" with several options on the counter (the colours just listed): the price
+ * by that unit of each option sold so, or the one price when they all share it; the options stay on
+ * the counter for the pick. Null when fewer than two of them are sold by that unit.
+ */
+export function perUnitOfOptions(tenant: TenantData, focus: ProductFocus, options: readonly Product[], unit: PricedUnit, lang: Lang): ProductActorOutput | null {
+  const sold = options.filter((p) => soldAs(p, unit));
+  if (sold.length < 2) return null;
+  const asked = UNIT_NAMES[unit][lang];
+  const first = sold[0] as Product;
+  const one = sold.every((p) => p.price === first.price);
+  const params: TemplateParams = one ? { asked, price: formatMoney(first.price), count: String(sold.length) } : { asked, items: sold.map((p) => describeProduct(tenant, p, lang)) };
+  return { outcome: 'answered', replies: [{ template: one ? 'product.per_unit.all' : 'product.per_unit.each', params, options: optionsFor(sold) }], focus: { ...focus, options: sold.map((p) => p.sku) } };
 }

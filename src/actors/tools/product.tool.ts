@@ -26,37 +26,23 @@ import { inSellingUnits, saysQuintals, withConversions } from './product-convers
 import { projectQuote } from './project-quote.js';
 import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
-
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
-import {
-  eachQuantity,
-  countedFollowUps,
-  followUp,
-  headWord,
-  inHundreds,
-  oneOnCounter,
-  productWords,
-  quantityOf,
-  uncarriedItems,
-  wantedItems,
-  withLengthQuantities,
-  withSizedQuantities,
-  type Wanted,
-} from './product-request.js';
+import { eachQuantity, countedFollowUps, followUp, headWord, inHundreds, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, type Wanted } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
 import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
-import { pickOnCounter } from './counter-pick.js';
+import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
 import { withProductNotes } from './product-notes.js';
-import { COLOUR_EN, colourOnlyQuery, noColourAnswer } from './product-colours.js';
+import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 import { withCounterReserve } from './counter-reserve.js';
 import { weightAnswer } from './product-weight.js';
+import { packNotSoldAnswer } from './pack-not-sold.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
@@ -127,7 +113,6 @@ const countedInPack = (index: CatalogIndex, query: string): boolean => {
 
 /** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
 const TO_A_PLACE = /\s(?:a|al|hasta|para|to)\s+[^\s?¿!¡.,]+(?:\s+[^\s?¿!¡.,]+){0,2}\s*[?!.]*\s*$/i;
-
 /** How many products answered before the one in focus it remembers. */
 const MAX_RECENT = 4;
 
@@ -163,6 +148,12 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (when) return when;
   // "dame 2 de la primera", "dame 20 de la grado 60" after the options: that one, that many ("primera" is no primer paint).
   const counted = text !== undefined ? pickOnCounter(tenant, input.focus, text) : null;
+  // "dame 50 de esa y 20 de la otra", "2 de la primera y 3 de la segunda": a line each, and the total; "20 de la varilla" (every option's word): which one, the count kept.
+  const picks = !counted && text !== undefined ? (picksOnCounter(tenant, index, input.focus, text, lang) ?? countOfShownKind(tenant, input.focus, text, lang)) : null;
+  if (picks) return picks;
+  // "dos cajas" of the discs sold by the unit: how they are sold, and how many (never 2 units priced as the 2 boxes).
+  const notInPack = text !== undefined ? packNotSoldAnswer(tenant, input.focus, text, lang) : null;
+  if (notInPack) return notInPack;
   if (counted) return quoteOne(tenant, index, { item: { query: counted.product.name, quantity: counted.quantity }, match: { product: counted.product, score: 1, unmet: [], defaulted: false } }, lang, true);
   // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
   if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
@@ -285,6 +276,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const span = text !== undefined ? spans.find((e) => e.value === item.query) : undefined;
     return span && text !== undefined && text.slice(span.start, span.end).trim() !== '' ? text.slice(span.start, span.end) : item.query;
   };
+  const oneKind = !pinned ? coloursOfOneKind(tenant, index, wanted, lang, text) : null; // "¿tienen pintura azul y roja?": one kind in its colours, never "No vendemos pintura azul"
+  if (oneKind) return oneKind;
   // Several items: the best match of each, one line per distinct product.
   const found: Found[] = [];
   const missing: string[] = [];

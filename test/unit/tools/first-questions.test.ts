@@ -68,7 +68,7 @@ describe('first product questions', () => {
 
   it('should say plainly a colour is not carried and name the colours there are, priced for the quantity', async () => {
     const [paint] = await chat('3 galones de pintura azul');
-    expect(paint).toMatch(/^No tengo \*pintura\* en azul\. Los colores que tengo en pintura son Blanco, Blanco Hueso, Gris Perla, Negro y Verde; para 3 galones:/);
+    expect(paint).toMatch(/^No tengo \*pintura\* en azul de fábrica\. Pero preparamos pintura en el color que quieras[\s\S]*Los colores que tengo listos en pintura son Blanco, Blanco Hueso, Gris Perla, Negro y Verde; para 3 galones:/);
     expect(paint).toContain('3 x *Pintura Acrílica Tropical Blanco Hueso (galón)*: RD$1,250.00 c/u = *RD$3,750.00*');
     expect(paint).not.toMatch(/parecido/);
     const [house] = await chat('quiero pintar mi casa de azul');

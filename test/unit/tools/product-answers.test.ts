@@ -123,12 +123,12 @@ describe('product answers › what a clerk says', () => {
   it('should say it has no such colour and offer what there is, never "no te entendí"', async () => {
     const { out, reply, text } = await ask('tienen pintura azul?');
     expect(out.outcome).toBe('answered');
-    expect(reply).toMatchObject({ template: 'product.no_colour' });
-    expect(text).toMatch(/^No tengo \*pintura\* en azul\. Los colores que tengo en pintura son Blanco, Blanco Hueso, Gris Perla/);
+    expect(reply).toMatchObject({ template: 'product.no_colour_mix' });
+    expect(text).toMatch(/^No tengo \*pintura\* en azul de fábrica\. Pero preparamos pintura[\s\S]*Los colores que tengo listos en pintura son Blanco, Blanco Hueso, Gris Perla/);
     expect(text).toContain('Pintura ');
     expect(reply.options?.length).toBeGreaterThan(1);
     const en = await ask('do you have blue paint?');
-    expect(en.text).toMatch(/^I don't have \*paint\* in blue\. The colours I have in paint are White, Off-white/);
+    expect(en.text).toMatch(/^I don't have \*paint\* in blue off the shelf\. But we mix paint[\s\S]*The colours I have ready in paint are White, Off-white/);
   });
 
   it('should say it has no such size and offer the nearest sizes first', async () => {

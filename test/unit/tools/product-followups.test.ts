@@ -60,11 +60,12 @@ describe('product follow-ups › the product shown, changed', () => {
 });
 
 describe('product follow-ups › questions about what is on the counter', () => {
-  it('should list the colours of the acrylic line and say there are no others', async () => {
+  it('should list the colours of the acrylic line and, as the store mixes paint, that others are mixed', async () => {
     const [, colours] = await chat('fu-7', 'tienen pintura acrilica?', 'lo tienen en otro color?');
     expect(colours).toContain('Blanco, Blanco Hueso y Gris Perla');
     expect(colours).toContain('Pintura Acrílica Popular Gris Perla (galón)*: *RD$1,190.00* por galón (agotado)');
-    expect(colours).toContain('En otros colores no lo manejo');
+    expect(colours).not.toContain('En otros colores no lo manejo');
+    expect(colours).toContain('preparamos pintura en el color que quieras');
     const [, english] = await chat('fu-8', 'do you have acrylic paint?', 'do you have it in another colour?');
     expect(english).toContain('White, Off-white and Pearl Gray');
   });

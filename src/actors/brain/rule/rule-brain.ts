@@ -31,7 +31,7 @@ import { rememberedModel } from './trained-models.js';
 import { asksForTradesperson, asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
 import { messageLanguage } from './message-language.js';
 import { joinEnglishCompounds } from './english-compounds.js';
-import { asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, namesOnlyADay, paymentDiscountAsked } from './store-questions.js';
+import { asksDealForCount, asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, namesOnlyADay, paymentDiscountAsked } from './store-questions.js';
 import { fold as foldText } from './text.js';
 import { stripCourtesy } from './courtesy.js';
 import {
@@ -257,10 +257,10 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('sales_lead') && intent.name === 'account_status' && asksNewAccount(text) && !entities.some((e) => e.type === 'account_id')) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
-    // "me pasas el número de la ferretería?", "el wasap de ustedes": the store's phone (an unsure
-    // complaint or request for a person too: the classifier leans on "pasas" / "ustedes").
+    // "me pasas el número de la ferretería?", "el wasap de ustedes": the store's phone (an unsure complaint or request for a person too: the classifier leans on "pasas" / "ustedes").
     const handsOff = (intent.name === 'complaint' || intent.name === 'human_agent') && intent.confidence >= HANDOFF_CONFIDENCE;
     if (has('store_hours_location') && mentions.length === 0 && !handsOff && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
+    if (has('offers') && !handsOff && asksDealForCount(text)) intent = { name: 'offers', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'offers' ? intent.confidence : 0) }; // "con 2 entra el 3x2?": that offer, for that count
     // "¿cómo pago?", "formas de pago", "how can I pay?": the store's payment methods (an info
     // question), not an account's standing the classifier leans to on the word "pago".
     if (has('store_hours_location') && mentions.length === 0 && (intent.name === 'account_status' || intent.confidence < STORE_RULE_CONFIDENCE) && intent.name !== 'complaint' && intent.name !== 'human_agent' && !entities.some((e) => e.type === 'account_id') && asksHowToPay(text)) {

@@ -342,3 +342,20 @@ const DIRECTIONS_WORDS =
 export function asksDirections(text: string): boolean {
   return DIRECTIONS_WORDS.test(words(text));
 }
+
+/** An offer's deal named as customers name it: "el 3x2", "del 2x1", "the 3 for 2" (more taken than paid, never a board's 2x4). */
+const DEAL_NAMED = /\b(?:el|del|al|la|ese|esa|the|that)\s+(\d)\s*(?:x|por|for)\s*(\d)\b/;
+/** Whether it applies: "entra", "aplica", "cuenta", "vale", "does it apply", "count", "qualify". */
+const APPLIES = /\b(?:entra|entran|entraria|aplica|aplican|aplicaria|cuenta|cuentan|vale|valen|califica|calificaria|sirve|applies|apply|count|counts|qualif\w*|work|get)\b/;
+
+/**
+ * An offer asked for by its deal and whether a count gets it ("con 2 entra el 3x2?", "si llevo 3
+ * aplica el 3x2?", "does the 3 for 2 apply if I take 2?"): the offers' question, whatever product
+ * or opening the classifier leans to ("aplica" is also applying for a job).
+ */
+export function asksDealForCount(text: string): boolean {
+  if (text.length > 160 || !/\d\s*(?:x|por|for)\s*\d/i.test(text)) return false;
+  const f = words(text);
+  const deal = DEAL_NAMED.exec(f);
+  return deal !== null && Number(deal[1]) > Number(deal[2]) && APPLIES.test(f);
+}

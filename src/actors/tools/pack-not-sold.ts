@@ -1,0 +1,29 @@
+/**
+ * A count in a pack the product on the counter is not sold in ("dos cajas" of the cutting discs sold
+ * by the unit): a clerk says how it is sold and at what price, and asks how many, never prices two
+ * units as if they were the two boxes asked for.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
+import { readFollowUpQuantity } from '../../machines/product-focus.js';
+import { foldAccents } from '../../kernel/fold.js';
+import { describeProduct } from './product-parts.js';
+
+/** Packs of many pieces a customer counts in: boxes, packets, dozens. */
+const PACK = /^(?:cajas?|cajitas?|box|boxes|paquetes?|paqueticos?|packs?|packets?|docenas?|dozens?)$/;
+const PACK_NAME: Readonly<Record<Lang, [string, string]>> = { es: ['caja', 'paquete'], en: ['box', 'pack'] };
+
+/** The answer to a count in a pack the product in focus is not sold in, or null. */
+export function packNotSoldAnswer(tenant: TenantData, focus: ProductFocus | undefined, text: string, lang: Lang): ProductActorOutput | null {
+  if (!focus) return null;
+  const said = readFollowUpQuantity(text);
+  const pack = said?.unit !== undefined ? foldAccents(said.unit.toLowerCase()) : undefined;
+  if (pack === undefined || !PACK.test(pack)) return null;
+  const product = tenant.catalog.find((p) => p.sku === focus.sku);
+  // Sold in that pack, or its name says what one holds ("(caja 100)"): a count of those is a count.
+  if (!product || PACK.test(foldAccents(product.unit.split(/\s+/)[0] ?? '').toLowerCase()) || /\b(?:caja|paquete|box|pack|docena)\b/i.test(foldAccents(product.name))) return null;
+  const named = /^(?:paquet|pack)/.test(pack) ? PACK_NAME[lang][1] : /^(?:docen|dozen)/.test(pack) ? (lang === 'en' ? 'dozen' : 'docena') : PACK_NAME[lang][0];
+  const { quantity: _asked, ...held } = focus;
+  return { outcome: 'answered', replies: [{ template: 'product.not_by_pack', params: { ...describeProduct(tenant, product, lang), pack: named } }], focus: held };
+}
