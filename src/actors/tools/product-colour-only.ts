@@ -9,6 +9,9 @@ import type { Product } from '../../domain/tenant.js';
 import { fold } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 
+/** Greetings that open a message ("hola", "klk", "buenas tardes", "hi"), with their comma. */
+const GREETING_FIRST = /^\s*(?:(?:hola|ola|buenas|buenos d[ií]as|buenas tardes|buenas noches|buen d[ií]a|saludos|klk|hi|hello|hey|good (?:morning|afternoon|evening))[\s,.!¡]+)+/i;
+
 /** A kind must come in this many colours to be what a bare colour asks about. */
 const MIN_COLOURS = 3;
 
@@ -52,12 +55,16 @@ export function colouredKind(index: CatalogIndex, catalog: readonly Product[]): 
 }
 
 /** The query for a message that names only a colour ("¿tienen azul cielo?" → "pintura azul"), else null. */
-export function colourOnlyQuery(index: CatalogIndex, catalog: readonly Product[], text: string, lang: Lang): string | null {
+export function colourOnlyQuery(index: CatalogIndex, catalog: readonly Product[], said: string, lang: Lang): string | null {
+  // A greeting before it ("klk, ¿tienen rojo?", "hola, azul?") is no part of what is asked.
+  const text = said.replace(GREETING_FIRST, '');
   const parsed = index.parse(text);
   if (parsed.content.length > 0 || parsed.attributes.colours.length === 0) return null;
-  // Words the catalog meets as they are ("2 galones de blanco", "tienen verde?") keep their own answer.
-  if (index.search(text, { limit: 1 }).length > 0) return null;
+  // Words the catalog meets as they are ("2 galones de blanco", "tienen verde?") keep their own answer,
+  // unless what they meet is of another kind: "¿tienen rojo?" asks for red paint, not the red cable.
   const kind = colouredKind(index, catalog);
+  const hit = index.search(text, { limit: 1 })[0];
+  if (hit !== undefined && (kind === null || fold(hit.product.name).startsWith(kind.es))) return null;
   // The colour as the catalog names it ("azul cielo?" → "azul"): the shade and the question are no part of the kind.
   return kind === null || parsed.phrases.colour === undefined ? null : `${kind[lang]} ${parsed.phrases.colour}`;
 }

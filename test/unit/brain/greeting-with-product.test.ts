@@ -19,7 +19,11 @@ describe('rule brain › a greeting with a product named and nothing else', () =
     },
   );
 
-  it.each(['hola', 'hola, buenas noches', 'hola juan', 'buenas tardes amigo', 'hello there'])('should keep "%s" a greeting', (text) => {
+  it.each(['hola, azul?', 'klk, tienen rojo?', 'buenas, verde?'])('should read a colour alone after a greeting ("%s") as a product question', (text) => {
+    expect(['product_inquiry', 'price_quote']).toContain(brain.parse(text).intent.name);
+  });
+
+  it.each(['hola', 'hola, buenas noches', 'hola juan', 'buenas tardes amigo', 'hello there', 'hola mi negro'])('should keep "%s" a greeting', (text) => {
     expect(brain.parse(text).intent.name).toBe('greeting');
   });
 

@@ -12,11 +12,16 @@ const ASKING = new Set([
   'do', 'you', 'have', 'any', 'in', 'got', 'carry', 'sell', 'and', 'or', 'the', 'a', 'some', 'something',
 ]);
 
+/** Greetings that open a message ("hola", "klk", "buenas tardes", "hi"), with their comma. */
+const GREETING_FIRST = /^\s*(?:(?:hola|ola|buenas|buenos d[ií]as|buenas tardes|buenas noches|buen d[ií]a|saludos|klk|hi|hello|hey|good (?:morning|afternoon|evening))[\s,.!¡]+)+/i;
+
 /** Longer messages say more than a colour. */
 const MAX_WORDS = 6;
 
 /** True when the message asks for a colour and nothing else ("tienen azul cielo?"); "hola mi negro" is not. */
-export function namesOnlyAColour(catalog: readonly Product[], text: string): boolean {
+export function namesOnlyAColour(catalog: readonly Product[], said: string): boolean {
+  // A greeting before it ("hola, ¿azul?", "klk, tienen rojo?") is the message's courtesy, not another thing asked.
+  const text = said.replace(GREETING_FIRST, '');
   const words = fold(text).replace(/[^a-z0-9\s]+/g, ' ').split(/\s+/).filter((w) => w !== '');
   if (words.length === 0 || words.length > MAX_WORDS) return false;
   const parsed = resolverFor(catalog).parse(text);
