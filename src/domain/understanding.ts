@@ -125,4 +125,6 @@ export interface Understanding {
   orderStatus?: boolean;
   /** A person asked to cancel an order already placed ("quiero cancelar mi pedido"): the ticket reply says so. */
   orderCancel?: boolean;
+  /** A request for a person to change an order already placed ("quiero cambiar el pedido"): the handoff is worded as such. */
+  orderChange?: boolean;
 }

@@ -1524,6 +1524,7 @@ export const conversationMachine = setup({
       // "¿cuándo llega mi pedido?": a person checks that order.
       if (reason === 'customer_request' && u(context)?.orderStatus) return reply('handoff.ticket.order_status', { number });
       if (reason === 'customer_request' && u(context)?.orderCancel) return reply('handoff.ticket.order_cancel', { number });
+      if (reason === 'customer_request' && u(context)?.orderChange) return reply('handoff.ticket.order_change', { number });
       return reply(`handoff.ticket.${reason}`, { number });
     }),
     sayQuoteTicket: emit(({ context }) =>

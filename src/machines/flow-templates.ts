@@ -91,6 +91,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.ticket.order_status',
   // Cancelling an order already placed ("quiero cancelar mi pedido"): a person stops it (older tenants: the customer request's words).
   'handoff.ticket.order_cancel',
+  'handoff.ticket.order_change',
   'handoff.resolved',
   // The customer called the person off before any agent answered (older tenants: `handoff.resolved`).
   'handoff.cancelled',

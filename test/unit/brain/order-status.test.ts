@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksOrderStatus } from '../../../src/actors/brain/rule/order-status.js';
+import { asksOrderStatus, asksToChangeOrder } from '../../../src/actors/brain/rule/order-status.js';
 
 describe('a question about an order already placed', () => {
   it('should read where an order is or when it arrives as an order status question, in Spanish and English', () => {
@@ -22,5 +22,15 @@ describe('order status › an order already placed, said as "tengo un pedido"', 
 
   it.each(['tengo un pedido y no ha llegado', 'tengo un pedido grande de varilla'])('%s does not', (text) => {
     expect(asksOrderStatus(text)).toBe(false);
+  });
+});
+
+describe('asksToChangeOrder (session 22)', () => {
+  it.each(['quiero cambiar el pedido', '¿le puedo agregar 5 sacos más a mi pedido?', 'necesito modificar la orden que hice ayer', 'I need to change my order'])('should read "%s" as a change of an order placed', (text) => {
+    expect(asksToChangeOrder(text)).toBe(true);
+  });
+
+  it.each(['quiero cambiar el pedido porque llegó roto', 'quiero cancelar mi pedido', 'agrégale 3 galones a la compra', 'quiero cambiar una llave que compré'])('should not read "%s" as one', (text) => {
+    expect(asksToChangeOrder(text)).toBe(false);
   });
 });

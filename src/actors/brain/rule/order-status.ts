@@ -33,6 +33,22 @@ export function asksToCancelOrder(text: string): boolean {
   return CANCEL.test(f) && AN_ORDER.test(f) && !TROUBLE.test(f) && !ORDER_NOT_PLACED.test(f);
 }
 
+/** Changing an order: "quiero cambiar el pedido", "¿le puedo agregar 5 sacos a mi pedido?", "I need to change my order". */
+const CHANGE = /\b(?:cambiar|cambiarle|modificar|modificarle|agregar|agregarle|anadir|anadirle|sumarle|quitar|quitarle|change|modify|add to|update)\b/;
+
+/** An order placed, named as such (not "la compra", which an estimate in progress is too). */
+const PLACED_ORDER = /\b(?:(?:el|la|mi|nuestro|nuestra|ese|esa|este|my|our|the|that) (?:pedido|orden|order)|hice un pedido|i (?:placed|made) an order)\b/;
+
+/**
+ * Whether the message asks to change an order already placed (add, take off, modify), with no
+ * trouble told: a person of the store finds it and changes it before it leaves — a request for one,
+ * worded as such, never "lamento lo que pasó". "quiero cambiar el pedido porque llegó roto" stays a complaint.
+ */
+export function asksToChangeOrder(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  return CHANGE.test(f) && PLACED_ORDER.test(f) && !TROUBLE.test(f) && !ORDER_NOT_PLACED.test(f) && !CANCEL.test(f);
+}
+
 /**
  * "¿me lo traen?", "me lo pueden llevar?" read as a weak complaint (the classifier hears trouble in
  * "traer"): with no trouble told and no order already placed, it asks whether the goods can be

@@ -18,7 +18,7 @@ import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksInvoiceCopy,
 import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
-import { asksOrderStatus, asksToCancelOrder, bringsNoTrouble } from './order-status.js';
+import { asksOrderStatus, asksToCancelOrder, asksToChangeOrder, bringsNoTrouble } from './order-status.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText, readableWords } from './emoji.js';
 import { createStoreNames } from './store-names.js';
@@ -299,7 +299,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "necesito mi factura del mes pasado": only a person can look a past sale up (never a job or "¿qué necesitas?").
     if (has('human_agent') && !sure('complaint') && !sure('sales_lead') && !entities.some((e) => e.type === 'account_id') && asksInvoiceCopy(text)) intent = asPerson();
     // "¿cuándo llega mi pedido?": only a person can look an order up; a request for one, not a complaint.
-    if (has('human_agent') && !sure('sales_lead') && (asksOrderStatus(text) || asksToCancelOrder(text))) intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
+    if (has('human_agent') && !sure('sales_lead') && (asksOrderStatus(text) || asksToCancelOrder(text) || asksToChangeOrder(text))) intent = intents.scoreBehaviour('human_agent', Math.max(CALLBACK_RULE_CONFIDENCE, intent.name === 'human_agent' ? intent.confidence : 0));
     // The call asked for a quote or a big order: a lead for an advisor, never just the product named.
     // "quiero hablar con un asesor de ventas": the sales side asked for by name is the advisor's lead.
     if (has('sales_lead') && !sure('complaint') && ((!sure('human_agent') && asksCallForQuote(text)) || (intent.name !== 'complaint' && asksForSalesPerson(text)))) {
@@ -468,7 +468,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
     // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
     if (saysNotKnown(text) || (expecting.kind === 'account_id' && !accountId && isBareDecline(text))) understanding.notKnown = true;
-    if (nlu.intent.name === 'human_agent') Object.assign(understanding, asksForCallBack(text) ? { callBack: true } : asksOrderStatus(text) ? { orderStatus: true } : asksToCancelOrder(text) ? { orderCancel: true } : {});
+    if (nlu.intent.name === 'human_agent') Object.assign(understanding, asksForCallBack(text) ? { callBack: true } : asksOrderStatus(text) ? { orderStatus: true } : asksToCancelOrder(text) ? { orderCancel: true } : asksToChangeOrder(text) ? { orderChange: true } : {});
     return understanding;
   }
 }
