@@ -4,7 +4,7 @@ import { namesOnlyAColour } from '../../../src/actors/brain/rule/colour-only.js'
 import { createProductResolver, type ProductResolver } from '../../../src/actors/catalog/index.js';
 import { colouredKind, colourOnlyQuery } from '../../../src/actors/tools/product-colour-only.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let brain: Brain;
@@ -15,15 +15,7 @@ beforeAll(async () => {
   index = createProductResolver(tenant.catalog);
 });
 
-async function ask(text: string): Promise<string> {
-  const { host } = createMemoryHost({ tenant, brain });
-  try {
-    const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'colour-only', text });
-    return turn.replies.map((r) => r.text).join('\n---\n');
-  } finally {
-    await host.close();
-  }
-}
+const ask = async (text: string): Promise<string> => (await chatOnFreshHost(tenant, brain, 'colour-only', text))[0]!;
 
 /** A colour asked for with no product ("¿tienen azul cielo?"): the paint colours there are, never "No vendemos azul". */
 describe('a colour alone', () => {

@@ -5,7 +5,7 @@ import { isPaint, mixingNote } from '../../../src/actors/tools/paint-mixing.js';
 import { coloursOfOneKind } from '../../../src/actors/tools/product-colours.js';
 import { perUnitOfOptions } from '../../../src/actors/tools/product-unit-price.js';
 import type { Product, TenantData } from '../../../src/domain/tenant.js';
-import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let brain: Brain;
@@ -18,15 +18,7 @@ beforeAll(async () => {
 
 const bySku = (sku: string): Product => tenant.catalog.find((p) => p.sku === sku) as Product;
 
-async function ask(text: string): Promise<string> {
-  const { host } = createMemoryHost({ tenant, brain });
-  try {
-    const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: 'paint-mixing', text });
-    return turn.replies.map((r) => r.text).join('\n---\n');
-  } finally {
-    await host.close();
-  }
-}
+const ask = async (text: string): Promise<string> => (await chatOnFreshHost(tenant, brain, 'paint-mixing', text))[0]!;
 
 describe('paint mixing beside the colours', () => {
   it('should tell paint (acrylic, enamel) from what is used with it', () => {

@@ -6,7 +6,7 @@
  */
 import { tellsWhatHappened } from '../../../machines/triage-decision.js';
 import { isVagueComplaint } from './signals.js';
-import { fold } from './text.js';
+import { fold, outsideSpans } from './text.js';
 
 /** "¿entonces no hay forma?": a way round asked for, read with the product questions (`product-like.ts`). */
 export { asksForAWayRound } from '../../tools/product-like.js';
@@ -131,13 +131,6 @@ const GREETS = /^(?:hola|ola|holaa+|buenas|buenos|buen|saludos|klk|hi|hello|hey|
  */
 export function greetsWithAProduct(text: string, mentions: readonly { start: number; end: number }[]): boolean {
   if (mentions.length === 0) return false;
-  let rest = '';
-  let at = 0;
-  for (const m of [...mentions].sort((a, b) => a.start - b.start)) {
-    rest += ` ${text.slice(at, Math.max(at, m.start))} `;
-    at = Math.max(at, m.end);
-  }
-  rest += text.slice(at);
-  const left = words(rest);
+  const left = words(outsideSpans(text, mentions));
   return left.some((w) => GREETS.test(w)) && left.every((w) => GREETING_WORD.test(w));
 }

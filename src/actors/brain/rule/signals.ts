@@ -3,7 +3,7 @@ import type { IntentName } from '../../../domain/intents.js';
 import { tellsWhatHappened } from '../../../machines/triage-decision.js';
 import type { InterestArea, UrgencyLevel } from '../../../domain/lead.js';
 import type { Lang } from '../../../domain/nlu.js';
-import { fold } from './text.js';
+import { fold, outsideSpans } from './text.js';
 import { namesGoodsInEnglish } from './english-words.js';
 
 /**
@@ -292,13 +292,7 @@ const INTRODUCTION_GLUE =
  */
 export function isOnlyIntroduction(text: string, spans: readonly { start: number; end: number }[]): boolean {
   if (spans.length === 0) return false;
-  let rest = '';
-  let at = 0;
-  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
-    rest += ` ${text.slice(at, Math.max(at, s.start))} `;
-    at = Math.max(at, s.end);
-  }
-  rest += text.slice(at);
+  const rest = outsideSpans(text, spans);
   // A question about the name ("¿Constructora Mejía tiene crédito?") asks something.
   if (/\?/.test(rest)) return false;
   return words(rest).join(' ').replace(/\./g, ' ').replace(INTRODUCTION_GLUE, ' ').trim() === '';

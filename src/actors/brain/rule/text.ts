@@ -82,6 +82,17 @@ export function toOriginalSpan(f: FoldedText, start: number, end: number): { sta
 /** Lower-case and accent-free, nothing else (the kernel's one fold). */
 export const fold = foldAccents;
 
+/** The text with the given spans (offsets into it) taken out, each replaced by a space: what else the message says. */
+export function outsideSpans(text: string, spans: readonly { start: number; end: number }[]): string {
+  let rest = '';
+  let at = 0;
+  for (const s of [...spans].sort((a, b) => a.start - b.start)) {
+    rest += ` ${text.slice(at, Math.max(at, s.start))} `;
+    at = Math.max(at, s.end);
+  }
+  return rest + text.slice(at);
+}
+
 /** Placeholder token that stands for any number (so "10 sacos" and "25 sacos" look alike). */
 export const NUMBER_TOKEN = '0';
 
