@@ -13,7 +13,8 @@ import { asksDirections, asksOpeningDay, asksPaymentMethod } from '../brain/rule
 import { storeFactsAsked } from '../brain/rule/store-facts.js';
 import { fold } from '../brain/rule/text.js';
 import { answerInfo } from './info.tool.js';
-import { joinTopicAnswers } from './joined-answers.js';
+import { joinTopicAnswers, withoutClosingQuestion } from './joined-answers.js';
+import { renderReply } from '../render-reply.js';
 import { unservedPlaceAskedIn } from './product-delivery.js';
 
 /** Store questions plain enough to answer beside a product: hours, where the store is, delivery, paying. */
@@ -83,6 +84,9 @@ export function withStoreAsked(product: ProductActorOutput, input: ProductActorI
   const storeText = withoutMeasures(text, input.understanding.products.map((p) => p.query));
   const info = answerInfo(tenant, { tenantId: input.tenantId, lang, topic: 'store_hours_location', text: storeText, counter: true, idempotencyKey: `${input.idempotencyKey}:info` }, now);
   if (info.replies.length === 0) return product;
+  // The product's answer already says it ("me lo llevan mañana a Villa Hermosa?": the zone's time and fee): not twice.
+  const said = product.replies.map((r) => renderReply(r, tenant.templates, lang)).join('\n');
+  if (info.replies.every((r) => said.includes(withoutClosingQuestion(renderReply(r, tenant.templates, lang)).trim()))) return product;
   const joined = joinTopicAnswers([{ replies: info.replies }, { replies: product.replies }], tenant.templates, lang);
   return { ...product, replies: joined.replies, ...(info.delivery && !product.deliveryAsked ? { deliveryAsked: info.delivery } : {}) };
 }
