@@ -1354,6 +1354,11 @@ export const conversationMachine = setup({
       handoffReason: (u(context)?.critical ? 'critical' : 'high_priority') as HandoffReason,
     })),
     sayTemplate: emit((_, params: { template: string }) => reply(params.template)),
+    // "no" to the quote offered: nothing sent — or, for a version of a quote sent a few turns ago, that one stays with sales.
+    sayQuoteDeclined: emit(({ context }) => {
+      const sent = quoteSentOf(context).quoteSent;
+      return sent !== undefined ? reply('product.quote_version_declined', { number: sent }) : reply('product.quote_declined');
+    }),
     // Why the number / the holder's identifier is asked, or the data it unlocks; the question again.
     answerAccountCheckQuestion: emit(({ context }) => {
       const asked = askedAboutAccountCheck(context.lastMessage?.text ?? '', context.expecting.kind === 'account_id') ?? 'why';
@@ -1730,7 +1735,7 @@ export const conversationMachine = setup({
             {
               guard: 'declinesQuoteOffer',
               target: 'continuing',
-              actions: [{ type: 'route', params: { as: 'price_quote' } }, 'clearExpectation', { type: 'sayTemplate', params: { template: 'product.quote_declined' } }],
+              actions: [{ type: 'route', params: { as: 'price_quote' } }, 'clearExpectation', 'sayQuoteDeclined'],
             },
             // "olvídalo", "cancela", "ya no quiero la cotización": the form is dropped, nothing is sent.
             { guard: 'dropsForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, 'dropForm'] },
