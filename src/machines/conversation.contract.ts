@@ -319,6 +319,8 @@ export interface InfoActorInput {
   quote?: true;
   /** The quote ticket opened a few turns ago (its number): the quote asked again is "this version" of it. */
   quoteSent?: string;
+  /** The job opening answered a turn or two ago (its Spanish title): "¿cómo aplico?", "¿cuánto pagan?" are about it. */
+  vacancy?: string;
   /** The served place asked for a few turns ago: "¿y cuándo llega?" asks its delivery time. */
   delivery?: DeliveryQuote;
   /** A place named earlier in passing and not followed by another delivery place: a delivery question naming none is about it. */
@@ -352,6 +354,8 @@ export interface InfoActorOutput {
   answeredProducts?: boolean;
   /** The answer ends by asking again the "¿Te lo reservo?" of the turn before (`InfoActorInput.reserve`): that offer still stands. */
   keepsOffer?: true;
+  /** The one job opening answered (its Spanish title): "¿cómo aplico?" next is about it. */
+  vacancy?: string;
 }
 
 export type { HandoffReason, TicketKind };

@@ -141,7 +141,7 @@ export interface ConversationContext {
   /** The product last answered, for follow-ups ("y si compro 50?"); absent in older snapshots. */
   productFocus?: ProductFocus | null;
   /** The store-info topic answered last turn, for follow-ups ("¿y a Bayahíbe?" after a delivery answer); absent in older snapshots. */
-  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true } | null;
+  infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true; /** The job opening answered (its Spanish title). */ vacancy?: string } | null;
   /** The served place the customer last asked us to deliver to, with its fee and the turn (absent in older snapshots). */
   delivery?: (DeliveryQuote & { turn: number }) | null;
   /** The store's zone or known place the customer last named, whatever they asked ("para mi villa en Casa de Campo"), and the turn (absent in older snapshots). */
@@ -585,6 +585,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...placeSaidOf(context),
     ...(offered?.kind === 'quote_offer' && !offered.again && pendingQuoteOffer(context) ? { quote: true as const } : {}),
     ...quoteSentOf(context),
+    ...(topic === 'job_vacancies' && context.infoFocus?.vacancy && context.turn - context.infoFocus.turn === 1 ? { vacancy: context.infoFocus.vacancy } : {}),
     // ...and with an offer asked about ("¿el cemento blanco tiene oferta?"), the product it names.
     ...((topic === 'store_hours_location' || topic === 'offers') && (context.understanding?.products.length ?? 0) > 0 ? { understanding: context.understanding! } : {}),
     ...(topic === 'store_hours_location' && context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 ? returnConditionOf(context.lastMessage?.text ?? '', !!context.infoFocus.bulk) : {}),
@@ -642,7 +643,9 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   const returns = topic === 'store_hours_location' && (asksAboutReturns(said) || (!!context.infoFocus?.returns && context.turn - context.infoFocus.turn === 1 && returnCondition(said) !== null));
   // "quiero devolver 2 sacos de cemento que me sobraron": bulk goods the policy never takes back, whatever is told next.
   const bulk = returns && (returnsBulkGoods(said) || (!!context.infoFocus?.bulk && context.turn - context.infoFocus.turn === 1));
-  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}) } };
+  // The one job opening answered ("soy chofer") stays the one "¿cómo aplico?" is about, while the openings are talked of.
+  const vacancy = out?.vacancy ?? (topic === 'job_vacancies' && context.infoFocus?.topic === 'job_vacancies' && context.turn - context.infoFocus.turn === 1 ? context.infoFocus.vacancy : undefined);
+  const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}), ...(vacancy ? { vacancy } : {}) } };
   return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out) };
 }
 

@@ -117,14 +117,17 @@ function offerFocus(tenant: TenantData, offer: Offer): ProductFocus | undefined 
  * The openings, the one named ("la de cajero"), or how to apply to each ("¿cómo aplico?"). The list
  * asks "¿Te interesa alguna?": a yes asks how to apply, a position named answers it.
  */
-export function vacancyReplies(tenant: TenantData, lang: Lang, text: string): Pick<InfoActorOutput, 'replies' | 'offer'> {
+export function vacancyReplies(tenant: TenantData, lang: Lang, text: string, asked?: string): Pick<InfoActorOutput, 'replies' | 'offer' | 'vacancy'> {
   if (tenant.vacancies.length === 0) return { replies: [{ template: 'vacancies.none', params: { email: tenant.store.email } }] };
   const has = (template: string): boolean => tenant.templates[lang]?.[template] !== undefined;
   const item = (v: Vacancy) => ({ title: v.title[lang], branch: v.branch, requirements: v.requirements[lang].replace(/\.$/, ''), howToApply: v.howToApply[lang].replace(/\.$/, '') });
-  const one = has('vacancies.one') ? namedItem(tenant.vacancies, text, (v) => [v.title.es, v.title.en]) : null;
+  const named = has('vacancies.one') ? namedItem(tenant.vacancies, text, (v) => [v.title.es, v.title.en]) : null;
+  // "soy chofer, tengo licencia" → the driver's opening; "¿cómo aplico?" next is about that one, not every opening.
+  const before = asked !== undefined && has('vacancies.one') ? (tenant.vacancies.find((v) => v.title.es === asked) ?? null) : null;
+  const one = named ?? (before && (HOW_TO_APPLY.test(fold(text)) || ASKS_PAY.test(fold(text))) ? before : null);
   // "¿y cuánto pagan?": the openings do not say; a clerk says who does, not the list again.
   if (has('vacancies.salary') && ASKS_PAY.test(fold(text))) return { replies: [{ template: 'vacancies.salary', params: { email: jobsEmail(tenant, lang), ...(one ? { title: one.title[lang] } : {}) } }] };
-  if (one) return { replies: [{ template: 'vacancies.one', params: item(one) }] };
+  if (one) return { replies: [{ template: 'vacancies.one', params: item(one) }], vacancy: one.title.es };
   if (has('vacancies.apply') && HOW_TO_APPLY.test(fold(text))) return { replies: [{ template: 'vacancies.apply', params: { items: tenant.vacancies.map(item) } }] };
   const replies: ReplyDirective[] = [{ template: 'vacancies.list', params: { items: tenant.vacancies.map(item) } }];
   if (!has('vacancies.apply')) return { replies };

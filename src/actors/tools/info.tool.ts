@@ -493,6 +493,6 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'offers':
       return offerReplies(tenant, input.lang, now, input.text, input.focusSku, input.understanding?.products[0]?.query);
     case 'job_vacancies':
-      return vacancyReplies(tenant, input.lang, input.text);
+      return vacancyReplies(tenant, input.lang, input.text, input.vacancy);
   }
 }

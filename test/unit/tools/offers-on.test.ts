@@ -30,3 +30,14 @@ describe('offers asked on a kind of goods', () => {
     expect(templateOf('¿qué ofertas tienen?').template).toBe('offers.list');
   });
 });
+
+describe('how to apply after one opening', () => {
+  it('should answer "¿cómo aplico?" for the opening talked of, and for all of them with none', async () => {
+    const { vacancyReplies } = await import('../../../src/actors/tools/info-lists.js');
+    const driver = tenant.vacancies.find((v) => /chofer/i.test(v.title.es))!;
+    const one = vacancyReplies(tenant, 'es', '¿cómo aplico?', driver.title.es);
+    expect(one.replies[0]).toMatchObject({ template: 'vacancies.one', params: { title: driver.title.es } });
+    expect(one.vacancy).toBe(driver.title.es);
+    expect(vacancyReplies(tenant, 'es', '¿cómo aplico?').replies[0]).toMatchObject({ template: 'vacancies.apply' });
+  });
+});
