@@ -3,6 +3,7 @@ import type { AnyStateMachine } from 'xstate';
 import { ConversationHost, type ConversationHostOptions } from '../../src/actors/conversation-host.js';
 import { createRuleBrain } from '../../src/actors/brain/index.js';
 import type { Brain } from '../../src/actors/brain/brain.js';
+import { createProductResolver, type ProductResolver } from '../../src/actors/catalog/index.js';
 import { createTenantRuntime } from '../../src/actors/tenant-runtime.js';
 import type { TenantData } from '../../src/domain/tenant.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../src/persistence/index.js';
@@ -21,6 +22,14 @@ let demo: Promise<{ tenant: TenantData; brain: Brain }> | null = null;
 export function loadDemo(): Promise<{ tenant: TenantData; brain: Brain }> {
   demo ??= loadTenant(fileURLToPath(new URL('../../tenants/ferreteria', import.meta.url))).then((tenant) => ({ tenant, brain: createRuleBrain({ tenant }) }));
   return demo;
+}
+
+let demoIndex: Promise<{ tenant: TenantData; brain: Brain; index: ProductResolver }> | null = null;
+
+/** The demo tenant, its rule brain and its catalog search, built once per test file. */
+export function loadDemoWithIndex(): Promise<{ tenant: TenantData; brain: Brain; index: ProductResolver }> {
+  demoIndex ??= loadDemo().then(({ tenant, brain }) => ({ tenant, brain, index: createProductResolver(tenant.catalog) }));
+  return demoIndex;
 }
 
 export interface MemoryHostOptions {

@@ -1,18 +1,17 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { namesOnlyAColour } from '../../../src/actors/brain/rule/colour-only.js';
-import { createProductResolver, type ProductResolver } from '../../../src/actors/catalog/index.js';
+import type { ProductResolver } from '../../../src/actors/catalog/index.js';
 import { colouredKind, colourOnlyQuery } from '../../../src/actors/tools/product-colour-only.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
+import { chatOnFreshHost, loadDemoWithIndex } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let brain: Brain;
 let index: ProductResolver;
 
 beforeAll(async () => {
-  ({ tenant, brain } = await loadDemo());
-  index = createProductResolver(tenant.catalog);
+  ({ tenant, brain, index } = await loadDemoWithIndex());
 });
 
 const ask = async (text: string): Promise<string> => (await chatOnFreshHost(tenant, brain, 'colour-only', text))[0]!;

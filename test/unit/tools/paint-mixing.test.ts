@@ -1,19 +1,18 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
-import { createProductResolver, type ProductResolver } from '../../../src/actors/catalog/index.js';
+import type { ProductResolver } from '../../../src/actors/catalog/index.js';
 import { isPaint, mixingNote } from '../../../src/actors/tools/paint-mixing.js';
 import { coloursOfOneKind } from '../../../src/actors/tools/product-colours.js';
 import { perUnitOfOptions } from '../../../src/actors/tools/product-unit-price.js';
 import type { Product, TenantData } from '../../../src/domain/tenant.js';
-import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
+import { chatOnFreshHost, loadDemoWithIndex } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let brain: Brain;
 let index: ProductResolver;
 
 beforeAll(async () => {
-  ({ tenant, brain } = await loadDemo());
-  index = createProductResolver(tenant.catalog);
+  ({ tenant, brain, index } = await loadDemoWithIndex());
 });
 
 const bySku = (sku: string): Product => tenant.catalog.find((p) => p.sku === sku) as Product;
