@@ -15,7 +15,12 @@ export default defineConfig({
     maxWorkers: 2,
     // New embedded databases start from one cached empty cluster instead of PGlite's initdb
     // (~4.5 s each here; src/persistence/sql/pglite-template.ts). Child processes inherit it.
-    env: { HILO_PGLITE_INITDB_CACHE: process.env.HILO_PGLITE_INITDB_CACHE ?? join(tmpdir(), 'hilo-pglite-initdb') },
+    // Servers the tests start (in process or as children) read trained classifiers from one model
+    // cache instead of training for ~2 s each (src/runtime/model-cache.ts).
+    env: {
+      HILO_PGLITE_INITDB_CACHE: process.env.HILO_PGLITE_INITDB_CACHE ?? join(tmpdir(), 'hilo-pglite-initdb'),
+      HILO_MODEL_CACHE: process.env.HILO_MODEL_CACHE ?? join(tmpdir(), 'hilo-model-cache'),
+    },
     reporters: ['default'],
     projects: [
       {

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { HiloError } from '../kernel/errors.js';
 import { loadLlmConfig, type LlmConfig } from './llm-config.js';
 import { loadLlmPrices, type ModelPrices } from './analytics/llm-prices.js';
@@ -60,6 +61,8 @@ export interface HiloConfig {
   dataDir: string;
   /** `HILO_PGLITE_INITDB_CACHE`: a folder for an empty-cluster tarball new PGlite folders start from; null: `initdb`. */
   pgliteInitdbCache: string | null;
+  /** `HILO_MODEL_CACHE`: a folder of trained classifiers (default `dataDir`/models); null (`off`): train at every start. */
+  modelCacheDir: string | null;
   /** A conversation without activity this long is closed by a durable timer; 0 = never. */
   conversationIdleCloseMs: number;
   /** How often due durable timers are looked for. */
@@ -184,6 +187,11 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 }
 
 /** `REDIS_URL`: `redis://`/`rediss://` (one Redis) or `redis+cluster://host:port,host:port` (Redis Cluster seeds). */
+/** `HILO_DATA_DIR`, default `./data`: the embedded database, generated secrets, the model cache. */
+function dataDirOf(env: Env): string {
+  return env.HILO_DATA_DIR && env.HILO_DATA_DIR !== '' ? env.HILO_DATA_DIR : './data';
+}
+
 function redisUrl(env: Env): string | null {
   const raw = env.REDIS_URL;
   if (raw !== undefined && isRedisClusterUrl(raw)) {
@@ -276,8 +284,9 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     redisUrl: redisUrl(env),
     redisPrefix,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
-    dataDir: env.HILO_DATA_DIR && env.HILO_DATA_DIR !== '' ? env.HILO_DATA_DIR : './data',
+    dataDir: dataDirOf(env),
     pgliteInitdbCache: env.HILO_PGLITE_INITDB_CACHE && env.HILO_PGLITE_INITDB_CACHE !== '' ? env.HILO_PGLITE_INITDB_CACHE : null,
+    modelCacheDir: env.HILO_MODEL_CACHE === 'off' ? null : env.HILO_MODEL_CACHE && env.HILO_MODEL_CACHE !== '' ? env.HILO_MODEL_CACHE : join(dataDirOf(env), 'models'),
     conversationIdleCloseMs: int(env, 'HILO_CONVERSATION_IDLE_CLOSE_MS', 24 * 3600_000, 0, 365 * 24 * 3600_000),
     timerScanMs: int(env, 'HILO_TIMER_SCAN_MS', 5_000, 10, 3600_000),
     ...loadIntegrations(env),

@@ -177,6 +177,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const tenantsDir = isAbsolute(config.tenantsDir) ? config.tenantsDir : join(root, config.tenantsDir);
     const tenantWiring: TenantWiringOptions = {
       teamHours: config.teamHours,
+      modelCache: config.modelCacheDir,
       ...(options.createBrain ? { createBrain: options.createBrain } : {}),
       audit,
       observeBrain: (tenantId, brain) => analytics.observeBrain(tenantId, observeBrain(tenantId, brain, telemetry)),

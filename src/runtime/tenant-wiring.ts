@@ -9,6 +9,7 @@ import type { AuditTrail } from '../persistence/ports/audit-trail.js';
 import { loadTenants } from '../persistence/tenant-loader.js';
 import type { ConnectorObserver } from '../actors/connectors/index.js';
 import { createTenantBackend } from './backend-wiring.js';
+import { cachedClassifier } from './model-cache.js';
 import { loadTenantWorkflows } from './workflow-loader.js';
 import { join } from 'node:path';
 import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
@@ -49,6 +50,8 @@ export interface TenantWiringOptions {
   backends?: { env?: Readonly<Record<string, string | undefined>>; observer?: ConnectorObserver };
   /** False: the tenants' `teamHours` are dropped (`HILO_TEAM_HOURS=off`). */
   teamHours?: boolean;
+  /** A folder of trained classifiers (`model-cache.ts`): a tenant whose data and code are unchanged starts without training. */
+  modelCache?: string | null;
   clock: Clock;
   logger: Logger;
 }
@@ -66,7 +69,8 @@ export async function buildTenantRuntime(options: TenantWiringOptions, loaded: T
   const { teamHours: _hours, ...storeWithoutHours } = loaded.store;
   const data = options.teamHours === false ? { ...loaded, store: storeWithoutHours } : loaded;
   const started = clock.now();
-  const pretrained = classifier ? { classifier } : {};
+  const model = classifier ?? (options.modelCache ? cachedClassifier(options.modelCache, data, log) : undefined);
+  const pretrained = model ? { classifier: model } : {};
   const made = options.createBrain ? await options.createBrain(data, { audit: options.audit, ...pretrained }) : { brain: createRuleBrain({ tenant: data, ...pretrained }) };
   const backend = createTenantBackend(data, { env: options.backends?.env ?? process.env, clock, logger: options.logger, ...(options.backends?.observer ? { observer: options.backends.observer } : {}) });
   // Not fatal (the rest of the tenant works), but every workflow will answer that the system is unavailable.

@@ -34,6 +34,8 @@ export async function startHiloForTest(
     HILO_TEAM_HOURS: 'off',
     // New PGlite folders start from the suite's cached empty cluster (vitest.config.ts).
     ...(process.env.HILO_PGLITE_INITDB_CACHE ? { HILO_PGLITE_INITDB_CACHE: process.env.HILO_PGLITE_INITDB_CACHE } : {}),
+    // Trained classifiers from the suite's model cache (vitest.config.ts), not ./data/models.
+    ...(process.env.HILO_MODEL_CACHE ? { HILO_MODEL_CACHE: process.env.HILO_MODEL_CACHE } : {}),
     ...options.env,
   });
   const logger = process.env.HILO_TEST_LOGS ? createLogger({ level: 'debug' }) : createSilentLogger();
