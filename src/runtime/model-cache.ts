@@ -21,6 +21,11 @@ import type { Logger } from '../kernel/logger.js';
 const KEEP_MODELS = 8;
 const MAGIC = 'hilo-classifier';
 const RULE_DIR = fileURLToPath(new URL('../actors/brain/rule/', import.meta.url));
+/** What the rule brain's training imports from outside its folder (text folding, the intent list). */
+const SHARED_DIRS: [string, RegExp][] = [
+  [fileURLToPath(new URL('../kernel/', import.meta.url)), /^fold\.(ts|js)$/],
+  [fileURLToPath(new URL('../domain/', import.meta.url)), /^intents?(-set)?\.(ts|js)$/],
+];
 
 let codeDigest: string | null = null;
 
@@ -28,9 +33,11 @@ let codeDigest: string | null = null;
 function ruleCodeDigest(): string {
   if (codeDigest) return codeDigest;
   const hash = createHash('sha256').update(`${MAGIC}\0${PACKED_MODEL_VERSION}\0`);
-  for (const name of readdirSync(RULE_DIR).sort()) {
-    if (!/\.(ts|js)$/.test(name) || name.endsWith('.d.ts')) continue;
-    hash.update(name).update('\0').update(readFileSync(join(RULE_DIR, name))).update('\0');
+  for (const [dir, pattern] of [[RULE_DIR, /\.(ts|js)$/], ...SHARED_DIRS] as [string, RegExp][]) {
+    for (const name of readdirSync(dir).sort()) {
+      if (!pattern.test(name) || name.endsWith('.d.ts')) continue;
+      hash.update(name).update('\0').update(readFileSync(join(dir, name))).update('\0');
+    }
   }
   codeDigest = hash.digest('hex');
   return codeDigest;
