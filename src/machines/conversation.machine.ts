@@ -150,6 +150,8 @@ export interface ConversationContext {
   contact?: ContactProfile | null;
   /** The turn a returning contact was welcomed back in (one greeting per turn). */
   greetedAtTurn?: number | null;
+  /** The customer turn a closed conversation was reopened at: a greeting then is a new visit's, with the whole welcome (absent: none was). */
+  reopenedAtTurn?: number | null;
   /** The options the message being routed may pick (set for one routing pass; absent in older snapshots). */
   choosing?: ChoiceExpectation | null;
   /**
@@ -361,6 +363,26 @@ function openItemReplies(context: ConversationContext): ReplyEmitted[] {
 /** The offer of a formal quote, while it is the last thing asked (a "sí" two topics later is not about it). */
 function pendingQuoteOffer(context: ConversationContext): boolean {
   return context.expecting.kind === 'quote_offer' && context.turn - context.expecting.turn <= 1;
+}
+
+/** A formal quote or "¿Te lo reservo?" offered last turn, still open to a yes. */
+function offerPending(context: ConversationContext): boolean {
+  return pendingQuoteOffer(context) || (context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1);
+}
+
+/**
+ * A greeting after the first turn: "¡Hola de nuevo!" and what is pending asked again — the form's
+ * question (the form asks it itself next), the account number or its check, the offer of last turn,
+ * what is still open (a ticket, a lead) — or "¿En qué (más) te puedo ayudar?" when nothing is.
+ */
+function greetingAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
+  const { expecting } = context;
+  if (expecting.kind === 'account_id' || expecting.kind === 'account_verification') return [reply('greeting.repeat.held'), reply(`media.reask.${expecting.kind}`)];
+  if (expecting.kind === 'quote_offer' && pendingQuoteOffer(context)) return [reply('greeting.repeat.held'), reply('quote.nudge')];
+  if (expecting.kind === 'reserve_offer' && offerPending(context)) return [reply('greeting.repeat.held'), reply(expecting.backorder ? 'quote.backorder_nudge' : 'quote.reserve_nudge', { line: expecting.text })];
+  if (formInProgress(context) !== null || open.length > 0) return [reply('greeting.repeat.held'), ...open];
+  const helped = !!(context.productFocus || context.infoFocus || context.ticket || context.accountAccess || context.lead.status !== 'none');
+  return [reply(helped ? 'greeting.repeat.more' : 'greeting.repeat')];
 }
 
 /**
@@ -1409,6 +1431,13 @@ export const conversationMachine = setup({
       const entities = u(context)?.nlu.entities ?? [];
       const introduced = entities.find((e) => e.type === 'person_name')?.value.split(/\s+/)[0];
       const company = entities.find((e) => e.type === 'company')?.value;
+      // "hola, buenas" later in the conversation: greeted back briefly, never the welcome menu twice;
+      // the question still pending (the form's, the account number, the offer) is asked again.
+      if (context.turn > (context.reopenedAtTurn ?? 1) && !introduced && !company) {
+        for (const r of greetingAgain(context, open)) enqueue.emit(r);
+        if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+        return;
+      }
       if (introduced && (!name || name.toLowerCase() !== introduced.toLowerCase())) enqueue.emit(reply('greeting.introduced', { name: introduced }));
       else if (!introduced && company) enqueue.emit(reply('greeting.company', { company }));
       else enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
@@ -1424,6 +1453,7 @@ export const conversationMachine = setup({
     // is greeted by the name they confirmed, with what is still open for them, before the answer.
     welcomeBack: enqueueActions(({ context, enqueue }, params: { reopened: boolean }) => {
       if (!params.reopened && context.turn !== 1) return;
+      if (params.reopened) enqueue.assign({ reopenedAtTurn: context.turn });
       const name = profileFirstName(context.contact) ?? (context.lead.status === 'submitted' ? firstNameOf(context.lead.draft) : null);
       const open = openItemReplies(context);
       if (!name && open.length === 0) return;

@@ -39,6 +39,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.openTicket',
   'greeting.welcomeBack',
   'greeting.again',
+  // A greeting later in the conversation: greeted back briefly, never the welcome menu twice.
+  'greeting.repeat',
+  'greeting.repeat.more',
+  'greeting.repeat.held',
   // Said back before the answer when the customer opens with a greeting (the host adds it, `greet-back.ts`).
   'greeting.back',
   'greeting.back.buenas',
