@@ -1099,6 +1099,8 @@ export const conversationMachine = setup({
     // The customer tells what happened after being asked about a complaint: that is the complaint.
     describesAskedComplaint: ({ context }) => describesAskedComplaint(u(context), context.choosing, context.lastMessage?.text),
     // No clarifying question in the middle of a lead: the pending lead question is asked again instead.
+    // "¿eres un robot?", "are you a bot?" with no person asked for: answered honestly, a person offered.
+    asksIfBot: ({ context }) => u(context)?.asksIfBot === true && !isLeadInProgress(context.lead),
     decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
     // "ana@gmail.com" with nothing asked and no form open: contact data given ahead, to note.
     givesContactAlone: ({ context }) => {
@@ -1319,6 +1321,13 @@ export const conversationMachine = setup({
       if (decision.kind !== 'clarify') return;
       const choice = clarifyChoice(decision.intents, context.lastMessage?.text ?? '', context.lang);
       enqueue.emit({ type: 'reply', reply: { template: 'clarify.ask', options: choice.options.map((o) => ({ label: o.label, text: o.text, template: true })) } });
+      enqueue.assign({ expecting: choice });
+    }),
+    // The store's virtual assistant, said plainly, and a person offered: a yes hands off with the customer's words.
+    sayWhoAnswers: enqueueActions(({ context, enqueue }) => {
+      // An offer: a "no" is declined politely ("¿algo más?"), not asked in other words.
+      const choice = { ...confirmChoice('human_agent', context.lastMessage?.text ?? '', context.lang), offer: true as const };
+      enqueue.emit({ type: 'reply', reply: { template: 'clarify.handoff.bot', options: choice.options.map((o) => ({ label: o.label, text: o.text, template: true })) } });
       enqueue.assign({ expecting: choice });
     }),
     askHandoffConfirmation: enqueueActions(({ context, enqueue }) => {
@@ -1778,6 +1787,7 @@ export const conversationMachine = setup({
             { guard: 'asksWhyFormAsks', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.why' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
+            { guard: 'asksIfBot', target: 'continuing', actions: [{ type: 'route', params: { as: 'human_agent' } }, 'sayWhoAnswers'] },
             {
               guard: { type: 'decidesHandoff', params: { reason: 'customer_request' } },
               target: '#handoff',

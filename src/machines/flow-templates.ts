@@ -123,6 +123,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'contact.noted.ticket',
   'clarify.handoff.complaint',
   'clarify.handoff.human_agent',
+  // "¿eres un robot?": the store's virtual assistant, honestly, and a person offered.
+  'clarify.handoff.bot',
   'clarify.handoff.urgent',
   'clarify.lead',
   'clarify.other',
