@@ -1405,7 +1405,7 @@ export const conversationMachine = setup({
     // "ok" / "dale" while the account number or its check is awaited: noted, and asked for again, gently.
     sayThanks: emit(({ context }) => {
       const said = context.lastMessage?.text ?? '';
-      const thanked = /\b(?:gracias|thanks?|thank you|ty)\b|🙏/iu.test(said);
+      const thanked = /\b(?:gracias|grasias?|grax|grx|grcs|grs|thanks?|thank you|thx|thnx|tnx|tks|thanx|ty)\b|🙏/iu.test(said);
       const { kind } = context.expecting;
       // "never mind", "olvídalo": no problem, anything else? (not "¡Con mucho gusto!", nor the number asked again).
       if (letsItGo(said)) return reply('clarify.declined');
@@ -1419,6 +1419,9 @@ export const conversationMachine = setup({
       if (first && ACKNOWLEDGES_ONLY.test(said)) return reply(context.greetedAtTurn === context.turn ? 'greeting.again' : 'greeting');
       // A bare "sí" to "¿algo más?": "¿Qué más necesitas?" ("¿Qué necesitas?" when nothing was answered yet).
       if (!thanked && !formInProgress(context) && (saysYesToMore(said) || waitsForMore(said))) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.whatElse' : 'thanks.whatNeeded');
+      // "ok", "perfecto" (no thanks said) later on: acknowledged, not thanked for ("¡Con mucho gusto!" answers a thank-you);
+      // with nothing answered yet ("hola" → welcome → "ok"), asked what they need.
+      if (!thanked && !formInProgress(context) && ACKNOWLEDGES_ONLY.test(said)) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.ack' : 'thanks.whatNeeded');
       return reply(!thanked && formInProgress(context) ? 'thanks.held' : 'thanks');
     }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.

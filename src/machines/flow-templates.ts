@@ -60,6 +60,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   // A bare "sí" to "¿algo más?": what else (or what, when nothing was answered yet).
   'thanks.whatElse',
   'thanks.whatNeeded',
+  // "ok", "perfecto" after an answer: acknowledged, not thanked for.
+  'thanks.ack',
   // "ok" while the account number / the holder's identifier is awaited ({number} when verifying).
   'accountCheck.ack_number',
   'accountCheck.ack_verify',
