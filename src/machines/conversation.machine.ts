@@ -1422,7 +1422,8 @@ export const conversationMachine = setup({
       // "ok", "perfecto" (no thanks said) later on: acknowledged, not thanked for ("¡Con mucho gusto!" answers a thank-you);
       // with nothing answered yet ("hola" → welcome → "ok"), asked what they need.
       if (!thanked && !formInProgress(context) && ACKNOWLEDGES_ONLY.test(said)) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.ack' : 'thanks.whatNeeded');
-      return reply(!thanked && formInProgress(context) ? 'thanks.held' : 'thanks');
+      // In a form its question follows: "¡Con gusto!" alone, never "¿Hay algo más…?" before it.
+      return reply(formInProgress(context) ? (thanked ? 'thanks.held_thanked' : 'thanks.held') : 'thanks');
     }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
     sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),

@@ -57,6 +57,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'thanks.laugh_first',
   // "ok" in the middle of a form (its question follows).
   'thanks.held',
+  // "gracias" in the middle of a form (its question follows).
+  'thanks.held_thanked',
   // A bare "sí" to "¿algo más?": what else (or what, when nothing was answered yet).
   'thanks.whatElse',
   'thanks.whatNeeded',
