@@ -921,9 +921,9 @@ export const conversationMachine = setup({
     answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId && askedAboutAccountCheck(context.lastMessage?.text ?? '', true) !== 'cedula',
     // "no me acuerdo" to "¿tu número de cuenta?": say where to find it and keep waiting for it.
     // ("no me la sé, pásame con alguien" still hands off: a sure request for a person comes first.)
-    doesNotKnowAccountId: ({ context }) => {
+    doesNotKnowAccountId: ({ context }, params?: { kind: 'account_id' | 'account_verification' }) => {
       const understanding = u(context);
-      if (context.expecting.kind !== 'account_id' || understanding?.notKnown !== true || understanding.accountId) return false;
+      if (context.expecting.kind !== (params?.kind ?? 'account_id') || understanding?.notKnown !== true || understanding.accountId) return false;
       return !understanding.critical && decideTriage(understanding).kind !== 'handoff';
     },
     // "¿para qué lo necesitan?", "¿y cuándo vence?" while the number or the holder's identifier is
@@ -1758,6 +1758,12 @@ export const conversationMachine = setup({
               guard: 'doesNotKnowAccountId',
               target: 'continuing',
               actions: [{ type: 'route', params: { as: 'account_status' } }, { type: 'sayTemplate', params: { template: 'accountId.unknown' } }],
+            },
+            // "no me acuerdo del teléfono" to the holder check: the other identifier, or a person, never "¿qué necesitas?".
+            {
+              guard: { type: 'doesNotKnowAccountId', params: { kind: 'account_verification' } },
+              target: 'continuing',
+              actions: [{ type: 'route', params: { as: 'account_status' } }, { type: 'sayTemplate', params: { template: 'accountCheck.unknown_verify' } }],
             },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'revisitsEstimate', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },

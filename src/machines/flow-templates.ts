@@ -27,6 +27,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.introduced',
   'greeting.company',
   'accountId.unknown',
+  // The holder's identifier not known ("no me acuerdo del teléfono"): the other one, or a person.
+  'accountCheck.unknown_verify',
   // A side question while the account number / the holder's identifier is awaited ({number} when verifying).
   'accountCheck.why_number',
   'accountCheck.why_verify',
