@@ -144,7 +144,8 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const historySummary = [profile, summary].filter(Boolean).join('\n') || null;
         // The LLM's tools over the customer's own records (bookings) read the channel's phone, as the info route does.
         const contactPhone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
-        return brain.understand({ ...input, history, historySummary, contactPhone });
+        // A place named in a message going to the lead form is reported with the LLM's reading too (`place-said.ts`).
+        return readingWithPlaceSaid(data, await brain.understand({ ...input, history, historySummary, contactPhone }), input.text);
       }),
       answerProduct: fromTask<ProductActorOutput, ProductActorInput>(async ({ input }) => (localProduct ? localProduct(input) : withQuoteSent(data, input, await live!.answerProduct(input)))),
       answerAccount: fromTask<AccountActorOutput, AccountActorInput>(async ({ input }) => {

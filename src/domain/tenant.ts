@@ -276,6 +276,8 @@ export interface Vacancy {
   branch: string;
   requirements: Record<Lang, string>;
   howToApply: Record<Lang, string>;
+  /** What the opening pays, when the store publishes it ("RD$28,000 mensuales más comisiones"); absent: said at the interview. */
+  salary?: Record<Lang, string>;
 }
 
 /** Example utterances per intent and language; the rule brain trains on them at start-up. */

@@ -119,6 +119,8 @@ export interface Understanding {
   vagueComplaint?: boolean;
   /** The customer says they do not know or remember what was asked ("no me acuerdo", "I don't know it"). */
   notKnown?: boolean;
+  /** The customer asks whether they talk to a person or a machine ("¿eres un robot?"), asking for no person: answered, a person offered. */
+  asksIfBot?: boolean;
   /** The customer asks to be called back ("¿me pueden llamar?", "call me back"): the handoff says a person will call. */
   callBack?: boolean;
   /** The customer asks after an order already placed ("¿cuándo llega mi pedido?"): the handoff says a person will check it. */

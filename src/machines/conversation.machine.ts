@@ -150,6 +150,8 @@ export interface ConversationContext {
   contact?: ContactProfile | null;
   /** The turn a returning contact was welcomed back in (one greeting per turn). */
   greetedAtTurn?: number | null;
+  /** The customer turn a closed conversation was reopened at: a greeting then is a new visit's, with the whole welcome (absent: none was). */
+  reopenedAtTurn?: number | null;
   /** The options the message being routed may pick (set for one routing pass; absent in older snapshots). */
   choosing?: ChoiceExpectation | null;
   /**
@@ -361,6 +363,26 @@ function openItemReplies(context: ConversationContext): ReplyEmitted[] {
 /** The offer of a formal quote, while it is the last thing asked (a "sí" two topics later is not about it). */
 function pendingQuoteOffer(context: ConversationContext): boolean {
   return context.expecting.kind === 'quote_offer' && context.turn - context.expecting.turn <= 1;
+}
+
+/** A formal quote or "¿Te lo reservo?" offered last turn, still open to a yes. */
+function offerPending(context: ConversationContext): boolean {
+  return pendingQuoteOffer(context) || (context.expecting.kind === 'reserve_offer' && context.turn - context.expecting.turn <= 1);
+}
+
+/**
+ * A greeting after the first turn: "¡Hola de nuevo!" and what is pending asked again — the form's
+ * question (the form asks it itself next), the account number or its check, the offer of last turn,
+ * what is still open (a ticket, a lead) — or "¿En qué (más) te puedo ayudar?" when nothing is.
+ */
+function greetingAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
+  const { expecting } = context;
+  if (expecting.kind === 'account_id' || expecting.kind === 'account_verification') return [reply('greeting.repeat.held'), reply(`media.reask.${expecting.kind}`)];
+  if (expecting.kind === 'quote_offer' && pendingQuoteOffer(context)) return [reply('greeting.repeat.held'), reply('quote.nudge')];
+  if (expecting.kind === 'reserve_offer' && offerPending(context)) return [reply('greeting.repeat.held'), reply(expecting.backorder ? 'quote.backorder_nudge' : 'quote.reserve_nudge', { line: expecting.text })];
+  if (formInProgress(context) !== null || open.length > 0) return [reply('greeting.repeat.held'), ...open];
+  const helped = !!(context.productFocus || context.infoFocus || context.ticket || context.accountAccess || context.lead.status !== 'none');
+  return [reply(helped ? 'greeting.repeat.more' : 'greeting.repeat')];
 }
 
 /**
@@ -899,9 +921,9 @@ export const conversationMachine = setup({
     answersExpectedAccountId: ({ context }) => context.expecting.kind === 'account_id' && !!u(context)?.accountId && askedAboutAccountCheck(context.lastMessage?.text ?? '', true) !== 'cedula',
     // "no me acuerdo" to "¿tu número de cuenta?": say where to find it and keep waiting for it.
     // ("no me la sé, pásame con alguien" still hands off: a sure request for a person comes first.)
-    doesNotKnowAccountId: ({ context }) => {
+    doesNotKnowAccountId: ({ context }, params?: { kind: 'account_id' | 'account_verification' }) => {
       const understanding = u(context);
-      if (context.expecting.kind !== 'account_id' || understanding?.notKnown !== true || understanding.accountId) return false;
+      if (context.expecting.kind !== (params?.kind ?? 'account_id') || understanding?.notKnown !== true || understanding.accountId) return false;
       return !understanding.critical && decideTriage(understanding).kind !== 'handoff';
     },
     // "¿para qué lo necesitan?", "¿y cuándo vence?" while the number or the holder's identifier is
@@ -1077,6 +1099,8 @@ export const conversationMachine = setup({
     // The customer tells what happened after being asked about a complaint: that is the complaint.
     describesAskedComplaint: ({ context }) => describesAskedComplaint(u(context), context.choosing, context.lastMessage?.text),
     // No clarifying question in the middle of a lead: the pending lead question is asked again instead.
+    // "¿eres un robot?", "are you a bot?" with no person asked for: answered honestly, a person offered.
+    asksIfBot: ({ context }) => u(context)?.asksIfBot === true && !isLeadInProgress(context.lead),
     decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
     // "ana@gmail.com" with nothing asked and no form open: contact data given ahead, to note.
     givesContactAlone: ({ context }) => {
@@ -1299,6 +1323,13 @@ export const conversationMachine = setup({
       enqueue.emit({ type: 'reply', reply: { template: 'clarify.ask', options: choice.options.map((o) => ({ label: o.label, text: o.text, template: true })) } });
       enqueue.assign({ expecting: choice });
     }),
+    // The store's virtual assistant, said plainly, and a person offered: a yes hands off with the customer's words.
+    sayWhoAnswers: enqueueActions(({ context, enqueue }) => {
+      // An offer: a "no" is declined politely ("¿algo más?"), not asked in other words.
+      const choice = { ...confirmChoice('human_agent', context.lastMessage?.text ?? '', context.lang), offer: true as const };
+      enqueue.emit({ type: 'reply', reply: { template: 'clarify.handoff.bot', options: choice.options.map((o) => ({ label: o.label, text: o.text, template: true })) } });
+      enqueue.assign({ expecting: choice });
+    }),
     askHandoffConfirmation: enqueueActions(({ context, enqueue }) => {
       const decision: TriageDecision = decideTriage(u(context));
       if (decision.kind !== 'confirm') return;
@@ -1374,7 +1405,7 @@ export const conversationMachine = setup({
     // "ok" / "dale" while the account number or its check is awaited: noted, and asked for again, gently.
     sayThanks: emit(({ context }) => {
       const said = context.lastMessage?.text ?? '';
-      const thanked = /\b(?:gracias|thanks?|thank you|ty)\b|🙏/iu.test(said);
+      const thanked = /\b(?:gracias|grasias?|grax|grx|grcs|grs|thanks?|thank you|thx|thnx|tnx|tks|thanx|ty)\b|🙏/iu.test(said);
       const { kind } = context.expecting;
       // "never mind", "olvídalo": no problem, anything else? (not "¡Con mucho gusto!", nor the number asked again).
       if (letsItGo(said)) return reply('clarify.declined');
@@ -1388,7 +1419,11 @@ export const conversationMachine = setup({
       if (first && ACKNOWLEDGES_ONLY.test(said)) return reply(context.greetedAtTurn === context.turn ? 'greeting.again' : 'greeting');
       // A bare "sí" to "¿algo más?": "¿Qué más necesitas?" ("¿Qué necesitas?" when nothing was answered yet).
       if (!thanked && !formInProgress(context) && (saysYesToMore(said) || waitsForMore(said))) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.whatElse' : 'thanks.whatNeeded');
-      return reply(!thanked && formInProgress(context) ? 'thanks.held' : 'thanks');
+      // "ok", "perfecto" (no thanks said) later on: acknowledged, not thanked for ("¡Con mucho gusto!" answers a thank-you);
+      // with nothing answered yet ("hola" → welcome → "ok"), asked what they need.
+      if (!thanked && !formInProgress(context) && ACKNOWLEDGES_ONLY.test(said)) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.ack' : 'thanks.whatNeeded');
+      // In a form its question follows: "¡Con gusto!" alone, never "¿Hay algo más…?" before it.
+      return reply(formInProgress(context) ? (thanked ? 'thanks.held_thanked' : 'thanks.held') : 'thanks');
     }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
     sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),
@@ -1409,6 +1444,13 @@ export const conversationMachine = setup({
       const entities = u(context)?.nlu.entities ?? [];
       const introduced = entities.find((e) => e.type === 'person_name')?.value.split(/\s+/)[0];
       const company = entities.find((e) => e.type === 'company')?.value;
+      // "hola, buenas" later in the conversation: greeted back briefly, never the welcome menu twice;
+      // the question still pending (the form's, the account number, the offer) is asked again.
+      if (context.turn > (context.reopenedAtTurn ?? 1) && !introduced && !company) {
+        for (const r of greetingAgain(context, open)) enqueue.emit(r);
+        if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+        return;
+      }
       if (introduced && (!name || name.toLowerCase() !== introduced.toLowerCase())) enqueue.emit(reply('greeting.introduced', { name: introduced }));
       else if (!introduced && company) enqueue.emit(reply('greeting.company', { company }));
       else enqueue.emit(name ? reply('greeting.named', { name }) : reply('greeting'));
@@ -1424,6 +1466,7 @@ export const conversationMachine = setup({
     // is greeted by the name they confirmed, with what is still open for them, before the answer.
     welcomeBack: enqueueActions(({ context, enqueue }, params: { reopened: boolean }) => {
       if (!params.reopened && context.turn !== 1) return;
+      if (params.reopened) enqueue.assign({ reopenedAtTurn: context.turn });
       const name = profileFirstName(context.contact) ?? (context.lead.status === 'submitted' ? firstNameOf(context.lead.draft) : null);
       const open = openItemReplies(context);
       if (!name && open.length === 0) return;
@@ -1716,6 +1759,12 @@ export const conversationMachine = setup({
               target: 'continuing',
               actions: [{ type: 'route', params: { as: 'account_status' } }, { type: 'sayTemplate', params: { template: 'accountId.unknown' } }],
             },
+            // "no me acuerdo del teléfono" to the holder check: the other identifier, or a person, never "¿qué necesitas?".
+            {
+              guard: { type: 'doesNotKnowAccountId', params: { kind: 'account_verification' } },
+              target: 'continuing',
+              actions: [{ type: 'route', params: { as: 'account_status' } }, { type: 'sayTemplate', params: { template: 'accountCheck.unknown_verify' } }],
+            },
             { guard: 'answersExpectedProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'revisitsEstimate', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'waitsOnOffer', target: 'continuing', actions: [{ type: 'route', params: { as: 'product' } }, 'nudgeOffer'] },
@@ -1748,6 +1797,7 @@ export const conversationMachine = setup({
             { guard: 'asksWhyFormAsks', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.why' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
+            { guard: 'asksIfBot', target: 'continuing', actions: [{ type: 'route', params: { as: 'human_agent' } }, 'sayWhoAnswers'] },
             {
               guard: { type: 'decidesHandoff', params: { reason: 'customer_request' } },
               target: '#handoff',

@@ -27,6 +27,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.introduced',
   'greeting.company',
   'accountId.unknown',
+  // The holder's identifier not known ("no me acuerdo del teléfono"): the other one, or a person.
+  'accountCheck.unknown_verify',
   // A side question while the account number / the holder's identifier is awaited ({number} when verifying).
   'accountCheck.why_number',
   'accountCheck.why_verify',
@@ -39,6 +41,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.openTicket',
   'greeting.welcomeBack',
   'greeting.again',
+  // A greeting later in the conversation: greeted back briefly, never the welcome menu twice.
+  'greeting.repeat',
+  'greeting.repeat.more',
+  'greeting.repeat.held',
   // Said back before the answer when the customer opens with a greeting (the host adds it, `greet-back.ts`).
   'greeting.back',
   'greeting.back.buenas',
@@ -53,9 +59,13 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'thanks.laugh_first',
   // "ok" in the middle of a form (its question follows).
   'thanks.held',
+  // "gracias" in the middle of a form (its question follows).
+  'thanks.held_thanked',
   // A bare "sí" to "¿algo más?": what else (or what, when nothing was answered yet).
   'thanks.whatElse',
   'thanks.whatNeeded',
+  // "ok", "perfecto" after an answer: acknowledged, not thanked for.
+  'thanks.ack',
   // "ok" while the account number / the holder's identifier is awaited ({number} when verifying).
   'accountCheck.ack_number',
   'accountCheck.ack_verify',
@@ -119,6 +129,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'contact.noted.ticket',
   'clarify.handoff.complaint',
   'clarify.handoff.human_agent',
+  // "¿eres un robot?": the store's virtual assistant, honestly, and a person offered.
+  'clarify.handoff.bot',
   'clarify.handoff.urgent',
   'clarify.lead',
   'clarify.other',

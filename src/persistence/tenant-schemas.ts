@@ -269,7 +269,7 @@ const offerDeal = z
 
 export const OFFERS = z.array(z.object({ id: text(), title: perLang, details: perLang, validUntil: isoDate, skus: strings.optional(), freeDelivery: z.object({ minTotal: number({ min: 0 }), zones: strings.optional() }).optional(), deal: offerDeal.optional() }));
 
-export const VACANCIES = z.array(z.object({ id: text(), title: perLang, branch: text(), requirements: perLang, howToApply: perLang }));
+export const VACANCIES = z.array(z.object({ id: text(), title: perLang, branch: text(), requirements: perLang, howToApply: perLang, salary: perLang.optional() }));
 
 /** `utterances.json`: example messages per label of the tenant's intent set (every label, no other), per language. */
 export function utterancesSchema(labels: readonly string[] = INTENTS) {

@@ -125,8 +125,14 @@ export function vacancyReplies(tenant: TenantData, lang: Lang, text: string, ask
   // "soy chofer, tengo licencia" → the driver's opening; "¿cómo aplico?" next is about that one, not every opening.
   const before = asked !== undefined && has('vacancies.one') ? (tenant.vacancies.find((v) => v.title.es === asked) ?? null) : null;
   const one = named ?? (before && (HOW_TO_APPLY.test(fold(text)) || ASKS_PAY.test(fold(text))) ? before : null);
-  // "¿y cuánto pagan?": the openings do not say; a clerk says who does, not the list again.
-  if (has('vacancies.salary') && ASKS_PAY.test(fold(text))) return { replies: [{ template: 'vacancies.salary', params: { email: jobsEmail(tenant, lang), ...(one ? { title: one.title[lang] } : {}) } }] };
+  // "¿cuánto pagan de chofer?", "¿y el sueldo?" after the driver's opening: that opening's pay when the
+  // store publishes it, else that it is said at the interview, with how to apply to it (the opening
+  // stays in focus); about no one opening: who says it, not the list again.
+  if (has('vacancies.salary') && ASKS_PAY.test(fold(text))) {
+    if (one && one.salary && has('vacancies.salary.stated')) return { replies: [{ template: 'vacancies.salary.stated', params: { ...item(one), salary: one.salary[lang] } }], vacancy: one.title.es };
+    if (one && has('vacancies.salary.one')) return { replies: [{ template: 'vacancies.salary.one', params: { ...item(one), email: jobsEmail(tenant, lang) } }], vacancy: one.title.es };
+    return { replies: [{ template: 'vacancies.salary', params: { email: jobsEmail(tenant, lang), ...(one ? { title: one.title[lang] } : {}) } }] };
+  }
   if (one) return { replies: [{ template: 'vacancies.one', params: item(one) }], vacancy: one.title.es };
   if (has('vacancies.apply') && HOW_TO_APPLY.test(fold(text))) return { replies: [{ template: 'vacancies.apply', params: { items: tenant.vacancies.map(item) } }] };
   const replies: ReplyDirective[] = [{ template: 'vacancies.list', params: { items: tenant.vacancies.map(item) } }];

@@ -72,7 +72,8 @@ describe('everyday messages through the host (issue 10)', () => {
   it('should not set anything aside on a thank-you, a correction or another question after the price', async () => {
     const { host } = createMemoryHost({ tenant, brain });
     const others: [string, RegExp][] = [
-      ['ok', /Con mucho gusto|Hay algo más/],
+      // "ok" alone is acknowledged, not thanked for.
+      ['ok', /Perfecto|algo más/],
       ['gracias', /Con mucho gusto/],
       ['ok gracias', /Con mucho gusto|Hay algo más/],
       ['perfecto, muchas gracias', /Con mucho gusto|Hay algo más/],

@@ -81,7 +81,11 @@ describe('a wish to place an order', () => {
     for (const text of ['hola, quiero hacer un pedido', 'quisiera hacerles un pedido', 'quiero hacer una orden', 'quiero pedir', '¿cómo hago un pedido?', "I'd like to place an order", 'can I place an order?', 'quiero hacer un pedido para recoger', 'ok dame todo eso', 'dame eso', 'quiero cambiar la cantidad', 'I want to change the quantity', 'voy a enchaparla', 'la voy a pintar']) {
       expect(asksToOrder(text), text).toBe(true);
     }
-    for (const text of ['mi pedido no ha llegado', 'quiero hacer un pedido grande para mi empresa', 'el pedido que hice vino incompleto', 'where is my order?', 'quiero devolver un pedido', 'tienen cemento?', 'eso es todo', 'eso seria todo gracias', 'me voy', 'vamos a construir una nave industrial, pueden suplirnos?']) {
+    // A paint job told, with its colours or not ("voy a pintar el cuarto rosado y blanco hueso"): what paint and how much, never a goodbye.
+    for (const text of ['voy a pintar el cuarto rosado y blanco hueso', 'vamos a pintar la fachada de la casa color crema', 'voy a pintar la casa por dentro y por fuera']) {
+      expect(asksToOrder(text), text).toBe(true);
+    }
+    for (const text of ['vamos a pintar el hotel completo, necesito una cotización de pintura blanca', 'mi pedido no ha llegado', 'quiero hacer un pedido grande para mi empresa', 'el pedido que hice vino incompleto', 'where is my order?', 'quiero devolver un pedido', 'tienen cemento?', 'eso es todo', 'eso seria todo gracias', 'me voy', 'vamos a construir una nave industrial, pueden suplirnos?']) {
       expect(asksToOrder(text), text).toBe(false);
     }
   });

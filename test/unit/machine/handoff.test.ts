@@ -36,7 +36,7 @@ describe('conversation machine › handoff', () => {
     });
     expect(resolved.context.handoffReason).toBeNull();
 
-    expect(await c.say('hola')).toMatchObject({ says: ['greeting'], state: 'triage.idle' });
+    expect(await c.say('hola')).toMatchObject({ says: ['greeting.repeat.more'], state: 'triage.idle' });
   });
 
   it('should stay silent while a human holds the conversation, in every handoff', async () => {
@@ -59,7 +59,7 @@ describe('conversation machine › handoff', () => {
     expect(off.emitted).toContainEqual({ type: 'handoff.relay', ticketNumber: 'T-000121', messageId: 'm2', text: 'olvídalo, ya no hace falta' });
     expect(c.calls.cancelTicket).toEqual([{ tenantId: 'ferreteria', conversationId: 'c-1', ticketId: 'tk-1' }]);
     expect(off.context.handoffReason).toBeNull();
-    expect(await c.say('hola')).toMatchObject({ says: ['greeting'], state: 'triage.idle' });
+    expect(await c.say('hola')).toMatchObject({ says: ['greeting.repeat.more'], state: 'triage.idle' });
   });
 
   it('should not call the person off once an agent has answered, nor a complaint, nor after a failed close leave the customer waiting', async () => {
@@ -88,7 +88,7 @@ describe('conversation machine › handoff', () => {
     const c = createConversation({ script, effects: { createTicket: () => 'fail' } });
     const out = await c.say('humano');
     expect(out).toMatchObject({ says: ['ticket.failed'], state: 'triage.idle', context: { handoffReason: null, ticket: null } });
-    expect(await c.say('hola')).toMatchObject({ says: ['greeting'], state: 'triage.idle' });
+    expect(await c.say('hola')).toMatchObject({ says: ['greeting.repeat'], state: 'triage.idle' });
   });
 });
 

@@ -351,7 +351,8 @@ describe('conversation machine › qualifying', () => {
     await c.say('cotizar');
     expect(await c.say('urgente')).toMatchObject({ says: ['handoff.ticket.critical'], state: 'handoff.withHuman' });
     await c.send({ type: 'agent.resolved', agentName: 'Rosa', outcome: 'resuelto' });
-    expect(await c.say('hola')).toMatchObject({ says: ['greeting', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
+    // Back with the bot in the same visit: greeted briefly, and the form's question asked again.
+    expect(await c.say('hola')).toMatchObject({ says: ['greeting.repeat.held', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
   });
 });
 
@@ -360,9 +361,19 @@ describe('conversation machine › returning customer', () => {
     const c = createConversation({ script: { ...fullScript, hola: understood('greeting') } });
     await collectAll(c);
     await c.say('sí');
+    await c.send({ type: 'conversation.close', reason: 'idle' });
     const back = await c.say('hola');
-    expect(back.says).toEqual(['greeting.named', 'greeting.openLead']);
+    expect(back.says).toEqual(['greeting.welcomeBack', 'greeting.openLead']);
+    expect(back.replies[0]).toEqual({ template: 'greeting.welcomeBack', params: { name: 'Juan' } });
     expect(back.replies[1]).toEqual({ template: 'greeting.openLead', params: { leadId: expect.any(String) } });
+  });
+
+  it('should greet a customer who says hello again in the same visit briefly, with their open lead, never the welcome twice', async () => {
+    const c = createConversation({ script: { ...fullScript, hola: understood('greeting') } });
+    await collectAll(c);
+    await c.say('sí');
+    const again = await c.say('hola');
+    expect(again.says).toEqual(['greeting.repeat.held', 'greeting.openLead']);
   });
 });
 
@@ -448,7 +459,7 @@ describe('conversation machine › remembered contact', () => {
     const out = await c.say('hola');
     expect(out.says).toEqual(['greeting.welcomeBack', 'greeting.openLead']);
     expect(out.replies[1]).toEqual({ template: 'greeting.openLead', params: { leadId: 'L-000007' } });
-    expect((await c.say('hola')).says).toEqual(['greeting.named', 'greeting.openLead']);
+    expect((await c.say('hola')).says).toEqual(['greeting.repeat.held', 'greeting.openLead']);
   });
 
   it('should ask how to help after the welcome when nothing is open', async () => {

@@ -41,3 +41,26 @@ describe('how to apply after one opening', () => {
     expect(vacancyReplies(tenant, 'es', '¿cómo aplico?').replies[0]).toMatchObject({ template: 'vacancies.apply' });
   });
 });
+
+describe('the pay of one opening', () => {
+  it('should answer "¿cuánto pagan de chofer?" and "¿y el sueldo?" after it for that opening, keeping it in focus', async () => {
+    const { vacancyReplies } = await import('../../../src/actors/tools/info-lists.js');
+    const driver = tenant.vacancies.find((v) => /chofer/i.test(v.title.es))!;
+    const named = vacancyReplies(tenant, 'es', '¿cuánto pagan de chofer?');
+    expect(named.replies[0]).toMatchObject({ template: 'vacancies.salary.one', params: { title: driver.title.es, howToApply: expect.stringContaining('licencia') } });
+    expect(named.vacancy).toBe(driver.title.es);
+    const after = vacancyReplies(tenant, 'en', 'and the salary?', driver.title.es);
+    expect(after.replies[0]).toMatchObject({ template: 'vacancies.salary.one', params: { title: driver.title.en } });
+    // About no one opening: where to ask, for all of them.
+    expect(vacancyReplies(tenant, 'es', '¿y cuánto pagan?').replies[0]).toMatchObject({ template: 'vacancies.salary' });
+  });
+
+  it('should say the pay when the store publishes it for that opening', async () => {
+    const { vacancyReplies } = await import('../../../src/actors/tools/info-lists.js');
+    const published = { ...tenant, vacancies: tenant.vacancies.map((v) => (/chofer/i.test(v.title.es) ? { ...v, salary: { es: 'RD$30,000 al mes', en: 'RD$30,000 a month' } } : v)) };
+    const out = vacancyReplies(published, 'es', '¿cuánto gana un chofer?');
+    expect(out.replies[0]).toMatchObject({ template: 'vacancies.salary.stated', params: { salary: 'RD$30,000 al mes' } });
+    // Another opening with none published: said at the interview.
+    expect(vacancyReplies(published, 'es', '¿cuánto pagan de cajero?').replies[0]).toMatchObject({ template: 'vacancies.salary.one' });
+  });
+});

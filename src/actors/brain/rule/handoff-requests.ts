@@ -4,6 +4,7 @@
  * "it's urgent!!"). Read by the rule brain; what they lead to is the machine's (a call back is a
  * request for a person; urgency alone asks whether to pass the customer to one).
  */
+export { asksIfBot } from './bot-question.js';
 import { fold } from './text.js';
 
 function words(text: string): string {

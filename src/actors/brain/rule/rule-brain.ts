@@ -14,7 +14,7 @@ import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames,
 import { readLeadFieldsUnlessLeaving } from './leaving-form.js';
 import { needToldOpening } from './opening-need.js';
 import { classifierTrainingOf } from './model-transfer.js';
-import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
+import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
@@ -468,7 +468,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
     // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
     if (saysNotKnown(text) || (expecting.kind === 'account_id' && !accountId && isBareDecline(text))) understanding.notKnown = true;
-    if (nlu.intent.name === 'human_agent') Object.assign(understanding, asksForCallBack(text) ? { callBack: true } : asksOrderStatus(text) ? { orderStatus: true } : asksToCancelOrder(text) ? { orderCancel: true } : asksToChangeOrder(text) ? { orderChange: true } : {});
+    if (nlu.intent.name === 'human_agent') Object.assign(understanding, asksIfBot(text) ? { asksIfBot: true } : asksForCallBack(text) ? { callBack: true } : asksOrderStatus(text) ? { orderStatus: true } : asksToCancelOrder(text) ? { orderCancel: true } : asksToChangeOrder(text) ? { orderChange: true } : {});
     return understanding;
   }
 }

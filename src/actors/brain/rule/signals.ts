@@ -5,6 +5,7 @@ import type { InterestArea, UrgencyLevel } from '../../../domain/lead.js';
 import type { Lang } from '../../../domain/nlu.js';
 import { fold, outsideSpans } from './text.js';
 import { namesGoodsInEnglish } from './english-words.js';
+import { parseProductText } from '../../catalog/attributes.js';
 
 /**
  * Folded words of a message (accent-free, punctuation-free). Every detector below reads the same
@@ -194,6 +195,9 @@ export function asksToOrder(text: string): boolean {
   const f = words(text).join(' ');
   // Only the job, said short: "vamos a construir una nave industrial, ¿pueden suplirnos?" stays a lead.
   if ((CHANGE_COUNT.test(f) || (JOB_TOLD.test(f) && f.split(' ').length <= 6)) && !PLACED_ORDER.test(f)) return true;
+  // "voy a pintar el cuarto rosado y blanco hueso", "voy a pintar la casa por dentro y por fuera": a paint job told (with its
+  // colours, however long) asks what paint and how much; a business's or a quoted one stays with the classifier.
+  if (JOB_TOLD.test(f) && /\bpintar/.test(f) && !LEAD_BUYING.test(f) && !QUOTE_WORDS.test(f) && !PLACED_ORDER.test(f) && (f.split(' ').length <= 12 || parseProductText(f).attributes.colours.length > 0)) return true;
   return ORDER_WISH.test(f) && !PLACED_ORDER.test(f) && !LEAD_BUYING.test(f) && !/\b(?:grandes?|big|large)\b/.test(f) && !tellsWhatHappened(text) && !CLAIM_WORDS.test(f);
 }
 
