@@ -19,6 +19,7 @@ import { COLOUR_EN } from './product-colours.js';
 import { perUnitAnswer, perUnitOfOptions } from './product-unit-price.js';
 import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
+import { whereAnswer } from './product-where.js';
 import { quoteOne } from './product-quote-one.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { mixingNote } from './paint-mixing.js';
@@ -92,6 +93,8 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
     case 'sizes':
       return sizes(tenant, index, shown, family(['size', 'dims', 'grade', 'pack']), lang, focus);
+    case 'where':
+      return whereAnswer(tenant, shown, focus, question.place, lang);
   }
 }
 
