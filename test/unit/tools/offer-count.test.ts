@@ -15,7 +15,7 @@ describe('an offer asked for a count', () => {
   it('should name the bucket the words ask for, and say it is out of stock with the one there is', () => {
     const out = offerForCount(tenant, buckets, 'es', '2 cubetas de pintura blanca con el descuento', undefined);
     expect(out).toMatchObject({ template: 'offers.count.applies', params: { product: 'Pintura Acrílica Tropical Blanco (cubeta 5 gal)' } });
-    expect(String(out?.params?.stock)).toContain('Blanco Hueso');
+    expect(String((out as { params?: Record<string, unknown> } | null)?.params?.stock)).toContain('Blanco Hueso');
   });
 
   it('should keep the product on the counter when it is one of the offer\'s', () => {
