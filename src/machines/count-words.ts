@@ -24,8 +24,8 @@ const NOT_COUNT_BUT = /\b(?:no|not)\s+(?:(?:son|eran|es|era)\s+)?\d+\s+(?:(?:sin
 const ONE_MORE_SAME = /\b(?:(?:un|una|uno|otr[oa])\s+(?:mas|igual(?:it[oa])?)|(?:one|another)\s+more|another\s+one|one\s+extra)\b/;
 /** Dozens said in words: "una docena", "2 docenas", "media docena", "a dozen", "half a dozen". */
 const DOZENS = /\b(?:(?:(un|una|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)?(?:docenas?|dozens?)|(media\s+docena|half\s+a\s+dozen))\b/;
-/** Pairs: "un par", "dos pares", "a pair", "a couple" (two pieces each). */
-const PAIRS = /\b(?:(un|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)(?:pares|par|pairs?|couple)\b/;
+/** Pairs: "un par", "dos pares", "a pair", "a couple" (two pieces each); "a couple of pairs", "un par de pares" (two pairs: four pieces). */
+const PAIRS = /\b(?:(un|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)(?:pares|par|pairs?|couple)(\s+(?:(?:of|de)\s+)?(?:pairs|pares))?\b/;
 const SMALL_NUMBERS: Readonly<Record<string, number>> = { un: 1, una: 1, a: 1, one: 1, dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5 };
 const countWord = (n: string | undefined): number => (n === undefined ? 1 : /^\d+$/.test(n) ? Number(n) : (SMALL_NUMBERS[n] ?? 1));
 
@@ -44,7 +44,7 @@ export function countsInWords(folded: string): string {
     .replace(NOT_COUNT_BUT, '$1')
     .replace(ONE_MORE_SAME, '1 mas')
     .replace(DOZENS, (_, n: string | undefined, half: string | undefined) => `${half !== undefined ? 6 : 12 * countWord(n)} piezas`)
-    .replace(PAIRS, (_, n: string | undefined) => `${2 * countWord(n)} pares`);
+    .replace(PAIRS, (_, n: string | undefined, ofPairs: string | undefined) => `${2 * countWord(n) * (ofPairs ? 2 : 1)} pares`);
 }
 
 /**

@@ -20,7 +20,9 @@ export type FocusQuestion =
   /** "¿cuánto el pie?", "a cómo el metro?", "how much per foot?": its price by that unit. */
   | { kind: 'per_unit'; unit: PricedUnit; count?: true }
   /** "¿qué medidas tienen?", "¿de cuál tienen?", "¿cuáles hay?", "what sizes do you have?": the sizes of that line. */
-  | { kind: 'sizes' };
+  | { kind: 'sizes' }
+  /** "¿es para exterior?", "¿sirve pa afuera?", "for outdoor use?", "is it for indoors?": whether it is for that place. */
+  | { kind: 'where'; place: 'outdoor' | 'indoor' };
 
 /** Units a price is asked by: linear foot, board foot, metre, square metre, gallon, pound, bag, piece, roll, box. */
 export type PricedUnit = 'ft' | 'bf' | 'm' | 'm2' | 'gal' | 'lb' | 'bag' | 'piece' | 'roll' | 'box';
@@ -84,6 +86,26 @@ function pricedUnit(word: string): PricedUnit | null {
   return null;
 }
 
+/** Where a product is used: outside ("exterior", "afuera", "intemperie", "outdoors") or inside. */
+const OUTDOOR = /^(?:exteriore?s?|afuera|fuera|intemperie|fachadas?|outdoors?|outside)$/;
+const INDOOR = /^(?:interiore?s?|adentro|dentro|indoors?|inside)$/;
+/** The words a question of where it is used is put in, around the place: "¿es para exterior?", "can I use it outside?". */
+const WHERE_WORDS = new Set([
+  'es', 'son', 'sirve', 'sirven', 'para', 'pa', 'de', 'del', 'el', 'la', 'los', 'las', 'uso', 'usar', 'se', 'puede', 'puedo', 'lo', 'en', 'un', 'una',
+  'usa', 'usarla', 'usarlo', 'ponerla', 'ponerlo', 'poner', 'pintar', 'paredes', 'pared', 'aguanta', 'casa', 'tambien', 'ese', 'esa', 'este', 'esta', 'eso',
+  'is', 'it', 'its', 's', 'are', 'they', 'for', 'use', 'can', 'i', 'be', 'used', 'good', 'suitable', 'the', 'a', 'an', 'walls', 'wall', 'in', 'on', 'this',
+  'that', 'one', 'work', 'does', 'do', 'will', 'paint', 'also', 'too', 'ok', 'y', 'and', 'o', 'or', 'no', 'not', 'only', 'solo', 'sirva', 'house',
+]);
+
+/** "¿es para exterior?", "for outdoor use", "¿se puede usar afuera?": the place asked, or null. */
+function placeAsked(t: string): 'outdoor' | 'indoor' | null {
+  const words = t.split(' ');
+  const outdoor = words.some((w) => OUTDOOR.test(w));
+  const indoor = words.some((w) => INDOOR.test(w));
+  if (outdoor === indoor || !words.every((w) => OUTDOOR.test(w) || INDOOR.test(w) || WHERE_WORDS.has(w))) return null;
+  return outdoor ? 'outdoor' : 'indoor';
+}
+
 /** Words after "el de …" that are no name of a product ("el de siempre", "la de ayer"). */
 const NOT_A_NAME = new Set([
   'siempre', 'ayer', 'antes', 'hoy', 'manana', 'arriba', 'abajo', 'aqui', 'alla', 'ahi', 'lado', 'todo', 'todos', 'nada', 'eso', 'esto',
@@ -117,6 +139,8 @@ export function readFocusQuestion(text: string): FocusQuestion | null {
   if (COMPARE_RECOMMEND.test(t)) return { kind: 'compare', recommend: true };
   if (COMPARE_DIFFERENCE.test(t)) return { kind: 'compare', recommend: false };
   if (SIZES.test(t)) return { kind: 'sizes' };
+  const place = placeAsked(t);
+  if (place) return { kind: 'where', place };
   const named = NAMED.exec(t)?.[1];
   if (named !== undefined && !NOT_A_NAME.has(named) && !/\d/.test(named)) return { kind: 'named', word: named };
   return null;

@@ -111,6 +111,8 @@ export const ORDINARY_WORDS: ReadonlySet<string> = new Set([
   // English.
   'thank', 'thanks', 'thankyou', 'contract', 'contracts', 'look', 'looks', 'looking', 'posting', 'showed', 'washed', 'scheduled',
   'brass', 'electrician', 'electricians', 'point', 'points', 'print', 'value', 'values', 'group', 'groups',
+  // "a couple of pairs" is two, never the PVC coupling ("cople").
+  'couple', 'couples',
 ]);
 
 /** Optimal string alignment distance (a swapped pair of letters is one typo), capped at `max + 1`. */

@@ -11,6 +11,7 @@ import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
+import { feeForAmount } from './free-delivery-for.js';
 import { creditOffer, creditReviewAsked, factReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
@@ -450,7 +451,7 @@ function deliveryReply(tenant: TenantData, text: string, lang: Lang, now: number
   // The one zone asked about: its fee, and from what order total a current offer makes it free.
   const one = (z: DeliveryZone) => {
     const from = z.fee > 0 && tenant.templates[lang]?.['info.delivery.free_from'] !== undefined ? freeDeliveryFrom(tenant, z.zone, now) : undefined;
-    return from === undefined ? item(z) : { ...item(z), fee: renderReply({ template: 'info.delivery.free_from', params: { fee: formatMoney(z.fee), min: formatMoney(from) } }, tenant.templates, lang) };
+    return from === undefined ? item(z) : { ...item(z), fee: feeForAmount(tenant, z.fee, from, text, lang) ?? renderReply({ template: 'info.delivery.free_from', params: { fee: formatMoney(z.fee), min: formatMoney(from) } }, tenant.templates, lang) }; // "20 mil de compra, ¿es gratis?": yes or no for it
   };
   const asked = findDeliveryPlace(tenant, text);
   switch (asked.kind) {

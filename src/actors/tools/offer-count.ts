@@ -13,6 +13,8 @@ import { fold } from '../brain/rule/text.js';
 import { formatDate, formatMoney } from './format.js';
 import { dealTotal } from './product-offers.js';
 import { countUnit } from './units.js';
+import { renderReply } from '../render-reply.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 /**
  * A number followed by what says it is not a count: a size, a weight, a percentage, money, or a
@@ -49,11 +51,24 @@ const ASKS_DISCOUNT = /\b(?:descuentos?|rebaj\w*|precio especial|mejor precio|ma
 /** The offers as such ("¿qué ofertas tienen?", "¿hay promociones?"): the list, whatever is on the counter. */
 const ASKS_ALL = /\b(?:ofertas|promos|promociones|especiales|offers|deals|specials)\b/;
 
-/** The product of `offer` the answer is about: the one on the counter when it is one of them, else its first. */
-function productOf(tenant: TenantData, offer: Offer, sku: string | undefined): Product | null {
+/** A name's or a message's words, folded, cut to their first letters ("blanca" and "Blanco" are one word). */
+const stems = (text: string): string[] => foldAccents(text.toLowerCase()).split(/[^a-z0-9]+/).filter((w) => w.length >= 3).map((w) => w.slice(0, 4));
+
+/**
+ * The product of `offer` the answer is about: the one on the counter when it is one of them, else the
+ * one the customer's words name best ("2 cubetas de pintura blanca": the white bucket, not the
+ * off-white one listed first; fewest words the customer did not say), the one in stock between equals.
+ */
+function productOf(tenant: TenantData, offer: Offer, sku: string | undefined, text: string): Product | null {
   const skus = offer.skus ?? [];
-  const pick = sku !== undefined && skus.includes(sku) ? sku : skus[0];
-  return tenant.catalog.find((p) => p.sku === pick) ?? null;
+  if (sku !== undefined && skus.includes(sku)) return tenant.catalog.find((p) => p.sku === sku) ?? null;
+  const said = new Set(stems(text));
+  const score = (p: Product): number => {
+    const words = stems(p.name.replace(/\([^)]*\)/g, ' '));
+    return words.filter((w) => said.has(w)).length - 0.5 * words.filter((w) => !said.has(w)).length;
+  };
+  const products = skus.map((s) => tenant.catalog.find((p) => p.sku === s)).filter((p): p is Product => p !== undefined);
+  return [...products].sort((a, b) => score(b) - score(a) || Number(b.stock > 0) - Number(a.stock > 0))[0] ?? null;
 }
 
 /**
@@ -65,8 +80,10 @@ export function offerForCount(tenant: TenantData, offer: Offer, lang: Lang, text
   const templates = tenant.templates[lang];
   if (!offer.deal || templates?.['offers.count.applies'] === undefined || templates['offers.count.short'] === undefined) return null;
   const count = countSaid(text);
-  const product = productOf(tenant, offer, sku);
+  const product = productOf(tenant, offer, sku, text);
   if (count === null || product === null) return null;
+  // Out of stock: said, with the offer's product there is ("la Blanco Hueso sí la tengo").
+  const instead = product.stock > 0 ? undefined : (offer.skus ?? []).map((s) => tenant.catalog.find((p) => p.sku === s)).find((p) => p !== undefined && p.stock > 0);
   const list = product.price * count;
   const total = dealTotal(offer.deal, product, count);
   const common = {
@@ -77,6 +94,7 @@ export function offerForCount(tenant: TenantData, offer: Offer, lang: Lang, text
     unit: countUnit(product.unit, count, lang),
     product: product.name,
     listTotal: formatMoney(list),
+    stock: product.stock > 0 ? '' : renderReply({ template: instead ? 'offers.count.out_instead' : 'offers.count.out', params: { product: product.name, instead: instead?.name ?? '' } }, tenant.templates, lang),
   };
   if (total !== null && total < list) {
     return { template: 'offers.count.applies', params: { ...common, total: formatMoney(total), saving: formatMoney(list - total) } };

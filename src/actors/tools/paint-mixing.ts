@@ -8,6 +8,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { foldAccents } from '../../kernel/fold.js';
+import type { CatalogIndex } from './catalog-search.js';
 
 /** Paint words: what a mixing machine tints. */
 const PAINT_WORD = /^(?:pinturas?|esmaltes?|paints?|enamels?|latex)$/;
@@ -34,4 +35,22 @@ export function mixingNote(tenant: TenantData, products: readonly Product[], lan
   const fact = tenant.store.facts?.paintMixing;
   if (!fact || products.length === 0 || !products.every(isPaint)) return null;
   return fact.brief?.[lang] ?? fact[lang];
+}
+
+/**
+ * The items an estimate could not find that are paint of a colour the store mixes ("pintura azul" in
+ * "2 galones de pintura azul y blanca"): said as mixed to order, not as "No tenemos"; the rest stay
+ * missing. Nothing is mixed when the store does not mix paint.
+ */
+export function mixedOfMissing(tenant: TenantData, index: CatalogIndex, missing: readonly string[], lang: Lang): { mixed: string[]; rest: string[]; note: string | null } {
+  const fact = tenant.store.facts?.paintMixing;
+  if (!fact || missing.length === 0) return { mixed: [], rest: [...missing], note: null };
+  const mixable = (item: string): boolean => {
+    const parsed = index.parse(item);
+    if (parsed.attributes.colours.length === 0 || parsed.content.length === 0) return false;
+    const kind = index.search(parsed.content.join(' '), { limit: 1 })[0]?.product;
+    return kind !== undefined && isPaint(kind);
+  };
+  const mixed = missing.filter(mixable);
+  return { mixed, rest: missing.filter((item) => !mixable(item)), note: mixed.length > 0 ? (fact.brief?.[lang] ?? fact[lang]) : null };
 }

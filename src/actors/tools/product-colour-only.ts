@@ -12,6 +12,9 @@ import type { CatalogIndex } from './catalog-search.js';
 /** Greetings that open a message ("hola", "klk", "buenas tardes", "hi"), with their comma. */
 const GREETING_FIRST = /^\s*(?:(?:hola|ola|buenas|buenos d[ií]as|buenas tardes|buenas noches|buen d[ií]a|saludos|klk|hi|hello|hey|good (?:morning|afternoon|evening))[\s,.!¡]+)+/i;
 
+/** The message without the greeting it opens with: "klk, ¿tienen rojo?", "hola, azul?" ask only the colour. */
+export const withoutGreeting = (text: string): string => text.replace(GREETING_FIRST, '');
+
 /** A kind must come in this many colours to be what a bare colour asks about. */
 const MIN_COLOURS = 3;
 
@@ -56,8 +59,7 @@ export function colouredKind(index: CatalogIndex, catalog: readonly Product[]): 
 
 /** The query for a message that names only a colour ("¿tienen azul cielo?" → "pintura azul"), else null. */
 export function colourOnlyQuery(index: CatalogIndex, catalog: readonly Product[], said: string, lang: Lang): string | null {
-  // A greeting before it ("klk, ¿tienen rojo?", "hola, azul?") is no part of what is asked.
-  const text = said.replace(GREETING_FIRST, '');
+  const text = withoutGreeting(said);
   const parsed = index.parse(text);
   if (parsed.content.length > 0 || parsed.attributes.colours.length === 0) return null;
   // Words the catalog meets as they are ("2 galones de blanco", "tienen verde?") keep their own answer,

@@ -28,12 +28,22 @@ function productWords(p: Product): Set<string> {
   return new Set(words(text).flatMap((w) => [w, stem(w)]));
 }
 
+/**
+ * "3 pares" of the 3" hinges sold by the pair, "2 sacos" of a 2-bag product: a count in the product's
+ * selling unit (not after "de": "¿es de 20 pies?" checks a size), never a detail to confirm.
+ */
+function countsInItsUnit(product: Product, text: string): boolean {
+  const unit = stem(fold(product.unit).split(/\s+/)[0] ?? '');
+  const all = words(text);
+  return all.some((w, i) => /^\d+$/.test(w) && all[i - 1] !== 'de' && all[i - 1] !== 'of' && all[i + 1] !== undefined && stem(all[i + 1] as string) === unit);
+}
+
 /** The product confirmed, or null when the check names something the product shown does not say. */
 export function confirmShown(tenant: TenantData, focus: ProductFocus, text: string, lang: Lang): ProductActorOutput | null {
   if ((focus.options?.length ?? 0) >= 2) return null;
   const shown = tenant.catalog.find((p) => p.sku === focus.sku);
   const detail = detailOf(text);
-  if (!shown || !detail) return null;
+  if (!shown || !detail || countsInItsUnit(shown, text)) return null;
   const own = productWords(shown);
   if (!detail.every((w) => own.has(w) || own.has(stem(w)))) return null;
   return {

@@ -1,6 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
-import type { ProductActorOutput, ProductFocus, QuoteLine, ReplyOption } from '../../machines/conversation.contract.js';
+import type { ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
+import { mixedOfMissing } from './paint-mixing.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
@@ -38,9 +39,14 @@ export function multiQuote(tenant: TenantData, found: Found[], missing: string[]
     return { quantity, name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability };
   });
   const kind = formal ? 'product.multi_quote' : 'product.estimate';
-  const template = missing.length > 0 ? `${kind}_partial` : kind;
+  // "pintura azul" the store mixes is no "No tenemos": said mixed to order, before the prices.
+  const { mixed, rest, note } = mixedOfMissing(tenant, index, missing, lang);
+  const mixing = tenant.templates[lang]?.['product.estimate.mixed'] !== undefined ? note : null;
+  const unmixed = mixing ? rest : missing;
+  const template = unmixed.length > 0 ? `${kind}_partial` : kind;
   const first = found[0] as Found;
-  const params = { items, total: formatMoney(total), ...(missing.length > 0 ? { missing: missing.join(', ') } : {}) };
+  const params = { items, total: formatMoney(total), ...(unmixed.length > 0 ? { missing: unmixed.join(', ') } : {}) };
+  const lead: ReplyDirective[] = mixing ? [{ template: 'product.estimate.mixed', params: { wanted: mixed.join(', '), mixing } }] : [];
   // The estimate ends with "¿Te preparo la cotización formal?": a yes / no button each.
   const answer = (key: string): ReplyOption => {
     const said = renderReply({ template: key }, tenant.templates, lang);
@@ -49,7 +55,7 @@ export function multiQuote(tenant: TenantData, found: Found[], missing: string[]
   return {
     outcome: formal ? 'multi_quote' : 'estimate',
     lines: found.map(({ item, match }) => ({ sku: match.product.sku, quantity: quantityOf(item) })),
-    replies: [formal ? { template, params } : { template, params, options: [answer('product.quote_offer.yes'), answer('product.quote_offer.no')] }],
+    replies: [...lead, formal ? { template, params } : { template, params, options: [answer('product.quote_offer.yes'), answer('product.quote_offer.no')] }],
     focus: withOtherLines(focusOf(first.match, first.item, index), found.slice(1)),
   };
 }

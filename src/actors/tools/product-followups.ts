@@ -19,6 +19,7 @@ import { COLOUR_EN } from './product-colours.js';
 import { perUnitAnswer, perUnitOfOptions } from './product-unit-price.js';
 import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
+import { whereAnswer } from './product-where.js';
 import { quoteOne } from './product-quote-one.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { mixingNote } from './paint-mixing.js';
@@ -74,6 +75,7 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   if (!question || question.kind === 'named') return null;
   const family = (free: readonly AttributeKind[]): Product[] => familyOf(index, tenant.catalog, focus, free);
   const options = shownOptions(tenant.catalog, focus);
+  const together = options ? undefined : shownTogether(tenant, focus, shown);
   // "el de 20" then "y el de 30?": "¿cuál es la diferencia?" is between those two.
   const talkedOf = [shown, ...(focus.recent ?? []).map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined && p.category === shown.category)];
   switch (question.kind) {
@@ -85,12 +87,27 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return cheaper(tenant, index, options ?? [shown], family([]), lang, focus.query);
     case 'per_unit':
       // "¿cuánto sale el galón?" after the colours listed: each one's, not the first's.
-      return (!question.count && options ? perUnitOfOptions(tenant, focus, options, question.unit, lang) : null) ?? perUnitAnswer(tenant, focus, family(['pack', 'size', 'dims']), question.unit, lang, question.count);
+      // ...and after products listed together in one answer (no options): each one's too, or the one sold so ("cemento y pintura blanca").
+      return (!question.count && (options ?? together) ? perUnitOfOptions(tenant, focus, options ?? together ?? [], question.unit, lang) : null) ?? perUnitAnswer(tenant, focus, [...(together ?? []).slice(1), ...family(['pack', 'size', 'dims'])], question.unit, lang, question.count);
     case 'compare':
       return compare(tenant, index, shown, options ?? (talkedOf.length >= 2 ? talkedOf : family(EVERY_KIND)), question.recommend, lang, focus.query);
     case 'sizes':
       return sizes(tenant, index, shown, family(['size', 'dims', 'grade', 'pack']), lang, focus);
+    case 'where':
+      return whereAnswer(tenant, shown, focus, question.place, lang);
   }
+}
+
+/**
+ * The products one answer listed together with the one in focus ("pintura blanca y negra": the white
+ * and the black), in the order shown; undefined when it stood alone. The
+ * others shown are the first of `recent` (latest first); `at` counts the products before them.
+ */
+function shownTogether(tenant: TenantData, focus: ProductFocus, shown: Product): Product[] | undefined {
+  if (focus.at === undefined || !focus.recent) return undefined;
+  const others = focus.recent.slice(0, focus.recent.length - focus.at).reverse();
+  const products = others.map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
+  return products.length > 0 ? [shown, ...products] : undefined;
 }
 
 const colourOf = (index: CatalogIndex, p: Product): string | undefined => index.parse(p.name).phrases.colour;

@@ -158,7 +158,7 @@ export function isOnlyFor(index: CatalogIndex, product: Product, word: string): 
 }
 
 /** What an alias names: its first word in Spanish order ("pintura de aceite"), else its last ("oil paint"). */
-function aliasHead(alias: string): string | undefined {
+export function aliasHead(alias: string): string | undefined {
   const tokens = fold(alias).split(/[^a-z0-9]+/).filter((w) => w !== '');
   const spanish = tokens.length === 1 || /^(?:de|del|para)$/.test(tokens[1] ?? '');
   return spanish ? tokens[0] : tokens.at(-1);

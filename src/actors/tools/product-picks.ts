@@ -60,9 +60,13 @@ export function useAsked(index: CatalogIndex, catalog: readonly Product[], text:
   return fit ? { sku: fit.product.sku, items: [{ ...(wanted[0] as Wanted), query: fit.product.name }] } : null;
 }
 
-/** The words a product says it is for: its name, jobs, rooms and stated use (`use`, es and en). */
+/**
+ * The words a product says it is for: its name, jobs, rooms, stated use (`use`, es and en) and the
+ * everyday phrases it is the store's answer to (`default_for`: "tornillo de gypsum" makes "tornillos
+ * pa gypsum" the drywall screw).
+ */
 export function useWordsOfProduct(index: CatalogIndex, p: Product): string[] {
-  return index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ')).content;
+  return index.parse([p.name, ...(p.jobs ?? []), ...(p.rooms ?? []), p.use?.es ?? '', p.use?.en ?? '', ...(p.default_for ?? [])].join(' ')).content;
 }
 
 /** Every word some product's name, jobs, rooms or stated use says (what `says` can find), per index and catalog. */

@@ -85,8 +85,17 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
     const picked = followUpOf(index, focus, counted.pick, wanted.map(({ quantity: _q, ...w }) => w), catalog);
     if (picked) return { ...picked, items: picked.items.map((i) => (i.quantity === undefined ? { ...i, quantity: counted.quantity } : i)) };
   }
+  // "y de 1/2 dame 10", "la de 3/4, necesito 5": the other size, and how many of it (never "1/2 10" read as sizes).
+  const after = COUNT_AFTER.exec(message);
+  if (after?.[1] !== undefined && after.index > 0) {
+    const other = followUpOf(index, focus, message.slice(0, after.index), wanted.map(({ quantity: _q, ...w }) => w), catalog);
+    if (other) return { ...other, items: other.items.map((i) => ({ ...i, quantity: Number(after[1]) })) };
+  }
   return followUpOf(index, focus, message, wanted, catalog);
 }
+
+/** A count said after the pick: "… dame 10", "…, necesito 5 unidades", "… give me 10". */
+const COUNT_AFTER = /[\s,]+(?:dame|deme|ponme|quiero|necesito|ocupo|mandame|m[aá]ndame|give me|i need|i want)\s+(\d{1,4})(?:\s+(?:unidades|units|piezas|pieces))?\s*[?.!]*\s*$/i;
 
 /** A count said with a pick ("la primera, 20 sacos", "20 sacos de la primera", "el gris y 20"): the count and the pick's words. */
 function countWithPick(message: string): { quantity: number; pick: string } | null {

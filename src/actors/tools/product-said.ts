@@ -15,6 +15,8 @@ export const soldBy = (product: Product): string => fold(product.unit).split(/\s
 
 const PAIR_COUNTS: Readonly<Record<string, number>> = { un: 1, uno: 1, una: 1, a: 1, one: 1, dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, seis: 6, six: 6, diez: 10, ten: 10 };
 const PAIRS = /(?:^|\s)(\d+|[a-z]+)\s+(?:pares|par|pairs?)\s+(?:de|of)\s/;
+/** "a couple of pairs of gloves", "un par de pares de guantes": two pairs. */
+const PAIRS_OF_PAIRS = /(?:^|\s)(?:a|un)\s+(?:couple|par)\s+(?:of|de)\s+(?:pairs|pares)\s+(?:of|de)\s/;
 
 /**
  * The count of the one product asked for when it is said apart from its name: "tienen cemento?
@@ -26,9 +28,10 @@ function withCountSaidApart(index: CatalogIndex, input: ProductActorInput, text:
   const only = products[0];
   if (products.length !== 1 || !only || only.quantity !== undefined || text === undefined) return input;
   let quantity: number | undefined;
-  const pair = PAIRS.exec(fold(text));
-  if (pair) {
-    const n = /^\d+$/.test(pair[1] ?? '') ? Number(pair[1]) : PAIR_COUNTS[pair[1] ?? ''];
+  const pairOfPairs = PAIRS_OF_PAIRS.test(fold(text));
+  const pair = pairOfPairs ? null : PAIRS.exec(fold(text));
+  if (pair || pairOfPairs) {
+    const n = pairOfPairs ? 2 : /^\d+$/.test(pair?.[1] ?? '') ? Number(pair?.[1]) : PAIR_COUNTS[pair?.[1] ?? ''];
     const product = index.search(only.query, { limit: 1 })[0]?.product;
     if (n !== undefined && n > 0 && product) quantity = soldBy(product) === 'par' ? n : n * 2;
   } else {

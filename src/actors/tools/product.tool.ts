@@ -43,6 +43,8 @@ import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './prod
 import { withCounterReserve } from './counter-reserve.js';
 import { weightAnswer } from './product-weight.js';
 import { packNotSoldAnswer } from './pack-not-sold.js';
+import { colourInPaint } from './colour-in-paint.js';
+import { withCountPerThing } from './count-per-thing.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
@@ -80,7 +82,7 @@ export function answerProduct(
 ): ProductActorOutput {
   const text = options.text ?? input.text;
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
-  let converted = inSellingUnits(index, input, text);
+  let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, input, text), text); // "cerraduras para 30 puertas": 30 door locks
   // "la de 1/2, ¿cuánto es el quintal?" after the sizes: the product the follow-up names, by the quintal.
   if (converted.conversions.length === 0 && text !== undefined && input.understanding.products.length === 0 && input.focus && saysQuintals(text)) {
     const named = tenant.catalog.find((p) => p.sku === answer(tenant, index, input, options).focus?.sku);
@@ -198,7 +200,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
-  const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? comparisonAsked(tenant, index, input, text, lang) ?? (input.focus ? (weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang)) : null) ?? answerColoursOf(tenant, index, input, text, lang));
+  const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? comparisonAsked(tenant, index, input, text, lang) ?? (input.focus ? (colourInPaint(tenant, index, input.focus, text, lang, (q) => answer(tenant, index, { ...input, focus: undefined, estimate: undefined }, { ...options, text: q })) ?? weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang)) : null) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
   let wanted = oneOnCounter(input, wantedItems(input, undefined), text); // "y una bandeja" after counted lines: one of it
   let pinned: string | undefined;

@@ -21,6 +21,8 @@ describe('a count said in a sentence of its own beside the one product named', (
     expect(withCountApart(size, [mention(size, 'tubo')])[0]?.quantity).toBeUndefined();
     const counted = 'quiero 3 galones de pintura. y 5 brochas';
     expect(withCountApart(counted, [mention(counted, 'pintura', 3)])[0]?.quantity).toBe(3);
+    const decimal = 'cemento de 42.5';
+    expect(withCountApart(decimal, [mention(decimal, 'cemento')])[0]?.quantity).toBeUndefined();
     const two = 'tienen cemento y arena? necesito 10';
     expect(withCountApart(two, [mention(two, 'cemento'), mention(two, 'arena')]).every((m) => m.quantity === undefined)).toBe(true);
     const one = 'tienen 5 galones de pintura blanca';

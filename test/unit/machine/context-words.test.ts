@@ -65,6 +65,9 @@ describe('follow-up words › counts said in words', () => {
     ['half a dozen please', 6, 'piezas'],
     ['dame un par', 2, 'pares'],
     ['dame dos pares', 4, 'pares'],
+    ['give me a couple of pairs', 4, 'pares'],
+    ['a couple pairs', 4, 'pares'],
+    ['un par de pares', 4, 'pares'],
   ])('should read "%s" as %i (%s)', (text, quantity, unit) => {
     expect(readFollowUpQuantity(text)).toEqual({ quantity, unit });
   });

@@ -31,12 +31,17 @@ describe('focus questions › what a short question about the product shown asks
     ['de qué grueso?', { kind: 'sizes' }],
     ['que grosor tienen', { kind: 'sizes' }],
     ['de que tamaño', { kind: 'sizes' }],
+    ['¿es para exterior?', { kind: 'where', place: 'outdoor' }],
+    ['¿sirve pa afuera?', { kind: 'where', place: 'outdoor' }],
+    ['for outdoor use', { kind: 'where', place: 'outdoor' }],
+    ['can I use it outside?', { kind: 'where', place: 'outdoor' }],
+    ['¿es para interiores?', { kind: 'where', place: 'indoor' }],
   ])('should read %j', (text, expected) => {
     expect(readFocusQuestion(text)).toEqual(expected);
     expect(isProductFollowUp(text)).toBe(true);
   });
 
-  it.each(['el más barato se me rompió', 'el de siempre', 'quiero hablar con una persona', 'la diferencia de precio me parece un abuso'])('should not read %j as one', (text) => {
+  it.each(['el más barato se me rompió', 'el de siempre', 'quiero hablar con una persona', 'la diferencia de precio me parece un abuso', 'estoy afuera de la tienda', 'pintura para exterior e interior'])('should not read %j as one', (text) => {
     expect(readFocusQuestion(text)).toBeNull();
   });
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { ProductResolver } from '../../../src/actors/catalog/index.js';
-import { isPaint, mixingNote } from '../../../src/actors/tools/paint-mixing.js';
+import { isPaint, mixedOfMissing, mixingNote } from '../../../src/actors/tools/paint-mixing.js';
 import { coloursOfOneKind } from '../../../src/actors/tools/product-colours.js';
 import { perUnitOfOptions } from '../../../src/actors/tools/product-unit-price.js';
 import type { Product, TenantData } from '../../../src/domain/tenant.js';
@@ -18,6 +18,16 @@ beforeAll(async () => {
 const bySku = (sku: string): Product => tenant.catalog.find((p) => p.sku === sku) as Product;
 
 const ask = async (text: string): Promise<string> => (await chatOnFreshHost(tenant, brain, 'paint-mixing', text))[0]!;
+
+describe('paint mixing in an estimate', () => {
+  it('should tell a paint colour the store mixes from goods it lacks', () => {
+    const out = mixedOfMissing(tenant, index, ['pintura azul', 'jacuzzis', 'cemento rojo'], 'es');
+    expect(out.mixed).toEqual(['pintura azul']);
+    expect(out.rest).toEqual(['jacuzzis', 'cemento rojo']);
+    expect(out.note).toMatch(/preparamos/i);
+    expect(mixedOfMissing(tenant, index, ['jacuzzis'], 'es')).toEqual({ mixed: [], rest: ['jacuzzis'], note: null });
+  });
+});
 
 describe('paint mixing beside the colours', () => {
   it('should tell paint (acrylic, enamel) from what is used with it', () => {

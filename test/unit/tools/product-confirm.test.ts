@@ -26,4 +26,9 @@ describe('a check of a detail of the product shown', () => {
   it('should leave counts, other sizes and other products to the rest of the tool', () => {
     for (const text of ['dame 20', 'y de 2"?', 'y codos?', 'cuanto cuesta el cemento', '20']) expect(confirmShown(tenant, focusOn(pipe()), text, 'es'), text).toBeNull();
   });
+
+  it('should read a count in the unit the product is sold in as a count, even where its name has the number', () => {
+    expect(confirmShown(tenant, focusOn('CER-005'), '3 pares', 'es')).toBeNull();
+    expect(confirmShown(tenant, focusOn('CER-005'), 'es de acero?', 'es')?.replies[0]).toMatchObject({ template: 'product.confirm' });
+  });
 });

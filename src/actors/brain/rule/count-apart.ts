@@ -18,9 +18,11 @@ export function withCountApart(text: string, mentions: readonly ProductMention[]
   // Several products and counts said apart by their unit ("20 varillas y 10 sacos"): each to its product.
   if (mentions.length >= 2) return catalog ? withCountsByUnit(text, mentions, catalog) : mentions;
   const only = mentions[0];
-  if (mentions.length !== 1 || only === undefined || only.quantity !== undefined || !/[?.!\n]/.test(text)) return mentions;
+  // A decimal point ends no sentence: "cemento de 42.5" has no count "5" apart (same length, so the offsets hold).
+  const said = text.replace(/(?<=\d)\.(?=\d)/g, ',');
+  if (mentions.length !== 1 || only === undefined || only.quantity !== undefined || !/[?.!\n]/.test(said)) return mentions;
   let at = 0;
-  for (const sentence of text.split(/([?.!\n]+)/)) {
+  for (const sentence of said.split(/([?.!\n]+)/)) {
     const start = at;
     at += sentence.length;
     // The product's own sentence, and separators, say no count apart.

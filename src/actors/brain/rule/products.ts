@@ -259,7 +259,10 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const base = query.split(' ').filter((w) => resolver.parse(w).content.length > 0 && !ATTRIBUTE_WORD.test(w) && !/^\d/.test(w) && !UNITS.has(w));
         if (base.length === 0) return null;
         const kept = (Object.entries(earlier.phrases) as [string, string][]).filter(([kind]) => !kinds.includes(kind)).map(([, words]) => words);
-        return { query: [...base, ...kept, ...attribute.parts].join(' '), ...(quantity !== undefined ? { quantity } : {}), from, to };
+        // "pintura acrílica y satinada": the new finish replaces the earlier kind word when only the head has it.
+        const full = [...base, ...kept, ...attribute.parts].join(' ');
+        const headOnly = base.length > 1 && (resolver.search(full, { limit: 1 })[0]?.unmet.length ?? 0) > 0 ? [base[0], ...kept, ...attribute.parts].join(' ') : null;
+        return { query: headOnly !== null && resolver.search(headOnly, { limit: 1 })[0]?.unmet.length === 0 ? headOnly : full, ...(quantity !== undefined ? { quantity } : {}), from, to };
       };
 
       for (let i = 0; i < toks.length; i++) {

@@ -354,9 +354,14 @@ export function asksForJob(text: string): boolean {
 const DELIVERY_WORDS =
   /\b(?:delivery|deliveries|fletes?|acarreos?|envios?|enviar|envian|envias|mandan|llevan|entregas?|entregan|reparten|domicilio|despacho|despachan|deliver|shipping|ship|llegan? (?:a|hasta) \w+|(?:llevar|traer|mandar|enviar)(?:me|nos|lo|la|los|las|melo|mela|melos|melas|noslo|nosla)|(?:me|nos) (?:lo|la|los|las) (?:pueden |puede |podrian |podria |van a )?(?:llevan|llevar|traen|traer|mandan|mandar)|(?:llevar|traer|mandar) (?:\w+ ){0,4}(?:a|hasta) \w+)\b/;
 
+/** "20 mil pesos de compra a Villa Hermosa, ¿es gratis?", "compra de 20,000 a Caleta, free?": free delivery of a purchase to a place. */
+const FREE_TO_A_PLACE = /\b(?:gratis|free)\b/;
+const BOUGHT_TO_A_PLACE = /\b(?:de compras? |en compras? |compras? de (?:\S+ ){1,3}|order of (?:\S+ ){1,3}|purchase of (?:\S+ ){1,3})(?:a|para|hasta|to) \w+/;
+
 /** The message is about delivery ("cuánto cobran por el envío a Caleta?", "do you deliver to Higüey?"). */
 export function mentionsDelivery(text: string): boolean {
-  return DELIVERY_WORDS.test(words(text).join(' '));
+  const f = words(text).join(' ');
+  return DELIVERY_WORDS.test(f) || (FREE_TO_A_PLACE.test(f) && BOUGHT_TO_A_PLACE.test(f));
 }
 
 const AREA_PATTERNS: [InterestArea, RegExp][] = [

@@ -1,0 +1,42 @@
+/**
+ * A delivery asked with the amount the customer will buy ("20 mil pesos de compra a Villa Hermosa,
+ * ¿es gratis?", "si compro RD$5,000 ¿me lo llevan gratis a Caleta?"): a clerk answers yes or no for
+ * that amount — free from the offer's minimum, else the fee and what is missing — never the rule
+ * alone for the customer to work out.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import { foldAccents } from '../../kernel/fold.js';
+import { renderReply } from '../render-reply.js';
+import { formatMoney } from './format.js';
+
+/** "RD$20,000", "$ 5000", "20 mil pesos", "20k", "15.000 pesos", "20,000 de compra": an amount of money. */
+const AMOUNT =
+  /(?:rd\s*\$|us\s*\$|\$)\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(mil|k)\b)?|(\d+(?:[.,]\d+)?)\s*(mil|k)\b(?:\s*(?:pesos|pe))?|(\d{1,3}(?:[.,]\d{3})+|\d{3,})\s*(?:pesos|de\s+compra|en\s+compras?)/;
+/** Words that make the amount a purchase: the amount said with buying or with money. */
+const PURCHASE = /\b(?:compr\w*|pedido|orden|order|purchase|spend|gast\w*|pesos|rd|mil)\b|\$/;
+
+/** The amount the customer says they will buy for (DOP), or undefined when the message says none. */
+export function purchaseAmount(text: string): number | undefined {
+  const t = foldAccents(text.toLowerCase());
+  if (!PURCHASE.test(t)) return undefined;
+  const m = AMOUNT.exec(t);
+  if (!m) return undefined;
+  const digits = (s: string): number => Number(s.replace(/[.,](?=\d{3}(?:\D|$))/g, '').replace(',', '.'));
+  const [, sign, signK, word, wordK, plain] = m;
+  const n = sign !== undefined ? digits(sign) * (signK ? 1000 : 1) : word !== undefined ? Number(word.replace(',', '.')) * (wordK ? 1000 : 1) : digits(plain ?? '');
+  return Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+/**
+ * The fee said for the amount the customer named, when a current offer makes delivery to the zone
+ * free from a minimum ("gratis: con RD$20,000.00 pasas de RD$15,000.00"); null when the message names
+ * no amount or the tenant has no such templates (the fee with its rule is said instead).
+ */
+export function feeForAmount(tenant: TenantData, fee: number, freeFrom: number, text: string, lang: Lang): string | null {
+  const amount = purchaseAmount(text);
+  const free = amount !== undefined && amount >= freeFrom;
+  const template = free ? 'info.delivery.free_for' : 'info.delivery.not_free_for';
+  if (amount === undefined || tenant.templates[lang]?.[template] === undefined) return null;
+  return renderReply({ template, params: { fee: formatMoney(fee), min: formatMoney(freeFrom), amount: formatMoney(amount), missing: formatMoney(freeFrom - amount) } }, tenant.templates, lang);
+}
