@@ -290,6 +290,8 @@ const QUANTITY_FILLER = new Set([
   'cojo', 'agarro', 'pido', 'tomo', 'llevamos', 'compramos',
   // A count changed: "no, que sean 15", "cámbialo a 15", "ponle 15", "change it to 15", "15 instead".
   'no', 'que', 'sean', 'cambialo', 'cambiala', 'cambialos', 'cambia', 'cambiame', 'ponle', 'pon', 'change', 'to', 'instead', 'actually', 'rather',
+  // Count added on top: "add 10 more", "agrégale 10 más", "súmale 5 más".
+  'add', 'agrega', 'agregale', 'agregame', 'suma', 'sumale', 'anade', 'anadele',
   // The product on the counter pointed at: "ese mismo, dame 5", "ese, dame 5", "same one, 5 please".
   'ese', 'esa', 'este', 'esta', 'esos', 'esas', 'mismo', 'misma', 'mismos', 'mismas', 'same', 'that', 'this', 'those', 'these',
   // A yes with the count: "sí pero 10", "yes, but 10".

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductActorInput, ProductActorOutput } from '../../../src/machines/conversation.contract.js';
-import { areaToCover, asksEstimateAgain, asksWhatAJobTakes, followUpQuantity, isProductFollowUp, pickedOption, PRODUCT_FOCUS_TURNS, reportsTrouble } from '../../../src/machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, asksWhatAJobTakes, followUpQuantity, readFollowUpQuantity, isProductFollowUp, pickedOption, PRODUCT_FOCUS_TURNS, reportsTrouble } from '../../../src/machines/product-focus.js';
 import { createConversation, understood } from './machine-harness.js';
 
 const cement = { sku: 'CEM-001', name: 'Cemento Gris Cemex Tipo GU (saco 42.5 kg)', price: 655, query: 'cemento gris' };
@@ -172,6 +172,10 @@ describe('a change of mind after a pause', () => {
       expect(followUpQuantity(text)).toBe(n);
     },
   );
+
+  it('should read "add 10 more" / "agrégale 10 más" as 10 on top', () => {
+    for (const text of ['add 10 more', 'agregale 10 mas', 'sumale 10 mas']) expect(readFollowUpQuantity(text), text).toEqual({ quantity: 10, change: 'more' });
+  });
 
   it('should read one of each as one of every line', () => {
     for (const text of ['dame uno de cada uno', 'una de cada una', 'one of each please']) expect(asksEstimateAgain(text), text).toEqual({ each: 1 });
