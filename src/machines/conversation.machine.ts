@@ -814,7 +814,7 @@ function followsUpProductOf(context: ConversationContext): boolean {
 }
 
 /** A count of one thing pointed at by its words: "dame 20 del colonial", "5 de la satinada", "give me 3 of the grey one". */
-const COUNT_OF_ONE_NAMED = /^(?:(?:ok|dale|pues|entonces|y|bueno)\s+)*(?:(?:dame|deme|ponme|quiero|necesito|mandame|me das|me llevo|llevo|give me|i want|i ll take)\s+)?(?:\d{1,5}|dos|tres|cuatro|cinco|diez|veinte|two|three|five|ten)\s+(?:[a-z]+\s+)?(?:del|de la|de los|de las|of the)\s+[a-z0-9]+(?:\s+[a-z0-9]+){0,2}\W*$/;
+const COUNT_OF_ONE_NAMED = /^(?:(?:ok|dale|pues|entonces|y|bueno)\s+)*(?:(?:dame|deme|ponme|quiero|necesito|mandame|me das|me llevo|llevo|give me|i want|i need|i ll take|ill take|i will take|i d like|i ll have)\s+)?(?:\d{1,5}|dos|tres|cuatro|cinco|diez|veinte|two|three|five|ten)\s+(?:[a-z]+\s+)?(?:del|de la|de los|de las|of the)\s+[a-z0-9]+(?:\s+[a-z0-9]+){0,2}\W*$/;
 
 /**
  * What a routing transition acted on (the `route` action's `as`): a behaviour by name, or

@@ -19,7 +19,7 @@ export function chatSpelt(folded: string): string {
 /** A count corrected: the one meant first ("2 no 20", "2, not 20")... */
 const COUNT_NOT_COUNT = /\b(\d+)\s+(?:no|not)\s+\d+\b/;
 /** ...or after the one corrected ("no 20, 2", "no 20 sino 2", "not 20 but 2"). */
-const NOT_COUNT_BUT = /\b(?:no|not)\s+(?:(?:son|eran|es|era)\s+)?\d+\s+(?:(?:sino|son|but|it s)\s+)?(\d+)\b/;
+const NOT_COUNT_BUT = /\b(?:no|not)\s+(?:(?:son|eran|es|era|were|was)\s+)?\d+\s+(?:(?:sino|son|eran|era|es|serian|but|it s|its|it was|they are|they re|theyre|were|are)\s+)?(\d+)\b/;
 /** One more of the same: "otra igual", "otro más", "una más", "uno igualito", "one more", "another one". */
 const ONE_MORE_SAME = /\b(?:(?:un|una|uno|otr[oa])\s+(?:mas|igual(?:it[oa])?)|(?:one|another)\s+more|another\s+one|one\s+extra)\b/;
 /** Dozens said in words: "una docena", "2 docenas", "media docena", "a dozen", "half a dozen". */
@@ -57,4 +57,25 @@ export function correctedCount(text: string): number | undefined {
   const after = first ? null : NOT_COUNT_BUT.exec(t);
   const was = first?.[1] ?? (after ? /\d+/.exec(after[0])?.[0] : undefined);
   return was === undefined ? undefined : Number(was);
+}
+
+/** The last text folded and its fold: the routing guards fold the same message a dozen times a turn. */
+let lastText = '';
+let lastFold = '';
+
+/** A message as the follow-up readers see it: lower case, accents and punctuation gone, WhatsApp spellings spelt out ("dame 20 d esa", "q sean 10"). */
+export function foldMessage(text: string): string {
+  if (text === lastText) return lastFold;
+  const folded = chatSpelt(
+    text
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[¿?¡!.,;:]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  );
+  lastText = text;
+  lastFold = folded;
+  return folded;
 }

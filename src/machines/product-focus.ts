@@ -10,7 +10,10 @@ import { takesTheOrder } from './order-words.js';
 import { createLru, remembered } from '../kernel/lru.js';
 import { readFocusQuestion } from './focus-questions.js';
 import { countedPicks } from './counted-picks.js';
-import { chatSpelt, countsInWords } from './count-words.js';
+import { countsInWords, foldMessage as fold } from './count-words.js';
+import { areaToCover, asksWhatAJobTakes, reportsTrouble } from './job-readers.js';
+
+export { areaToCover, asksWhatAJobTakes, reportsTrouble };
 
 /** Turns after which a product answer is no longer what "y si compro 50?" refers to. */
 export const PRODUCT_FOCUS_TURNS = 4;
@@ -19,27 +22,6 @@ const MAX_WORDS = 9;
 
 /** A message as the follow-up readers see it: lower case, accents and punctuation gone. */
 export const foldFollowUp = (text: string): string => fold(text);
-
-/** The last text folded and its fold: the routing guards fold the same message a dozen times a turn. */
-let lastText = '';
-let lastFold = '';
-
-function fold(text: string): string {
-  if (text === lastText) return lastFold;
-  // WhatsApp spellings spelt out: "dame 20 d esa", "tmb 3 d arena", "5 xfa", "q sean 10".
-  const folded = chatSpelt(
-    text
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .replace(/[¿?¡!.,;:]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  );
-  lastText = text;
-  lastFold = folded;
-  return folded;
-}
 
 const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and if|y si|y para|y el|y la|y los|y las|y en|y de|y con|entonces)\b/;
 const QUANTITY_ONLY =
@@ -89,7 +71,8 @@ export function followUpCore(text: string): string {
     .replace(ONLY_ALL, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    .replace(/^(?:(?:no|nop|nope|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but)\s+)+(?:(?:quiero|quise decir|era|es|queria|necesito|ocupo|i want|i meant|i need)\s+)?(?=\S)/, '')
+    // "no espera, mejor de 16 pies", "nah mejor…", "oh wait, make it 1/2 inch": the pause before a change of mind.
+    .replace(/^(?:(?:no|nop|nope|nah|na|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but|espera|espere|esperate|aguanta|wait|hold on|ah+|oh+|eh+|m{2,}|hm+|pensandolo bien|mejor dicho|on second thought)\s+)+(?:(?:quiero|quise decir|era|es|queria|necesito|ocupo|i want|i meant|i need|make it|make that|make them|change it to|change that to|cambialo a|cambialo por|cambiamelo a|cambiamelo por)\s+)?(?=\S)/, '')
     // "ese mismo pero en cubeta", "the same one but in a bucket": the product in focus, changed.
     .replace(/^(?:(?:y|and)\s+)?(?:(?:ese|esa|el|la|lo)\s+mism[oa]|(?:the\s+)?same(?:\s+one)?)(?:\s+(?:pero|but))?\s+(?=\S)/, '')
     // "¿la tienen en azul?", "do you have it in blue?": the product in focus, asked in another colour or size.
@@ -99,7 +82,9 @@ export function followUpCore(text: string): string {
     // "dame la de 2", "quiero el de 3/4", "dame 10 de 3/4", "give me the white one": the pick, asked for.
     .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|necesito|ocupo|give\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)(?:\s|$)|\d)/, '')
     // "la de 2 entonces", "el de 3/4 por favor", "the white one then": the words around a pick.
-    .replace(/(?:\s+(?:entonces|pues|por\s+favor|porfa|porfavor|please|pls|ok|okay|then|mejor|gracias|thanks))+$/, '');
+    .replace(/(?:\s+(?:entonces|pues|por\s+favor|porfa|porfavor|please|pls|ok|okay|then|mejor|gracias|thanks))+$/, '')
+    // "una cubeta de esa misma", "a bucket of the same one": the product in focus, in what it names.
+    .replace(/\s+(?:(?:de|del)\s+(?:es[ae]|el|la|lo)\s+mism[oa]|of\s+the\s+same(?:\s+one)?)$/, '');
 }
 
 function readProductFollowUp(text: string): boolean {
@@ -305,6 +290,8 @@ const QUANTITY_FILLER = new Set([
   'cojo', 'agarro', 'pido', 'tomo', 'llevamos', 'compramos',
   // A count changed: "no, que sean 15", "cámbialo a 15", "ponle 15", "change it to 15", "15 instead".
   'no', 'que', 'sean', 'cambialo', 'cambiala', 'cambialos', 'cambia', 'cambiame', 'ponle', 'pon', 'change', 'to', 'instead', 'actually', 'rather',
+  // Count added on top: "add 10 more", "agrégale 10 más", "súmale 5 más".
+  'add', 'agrega', 'agregale', 'agregame', 'suma', 'sumale', 'anade', 'anadele',
   // The product on the counter pointed at: "ese mismo, dame 5", "ese, dame 5", "same one, 5 please".
   'ese', 'esa', 'este', 'esta', 'esos', 'esas', 'mismo', 'misma', 'mismos', 'mismas', 'same', 'that', 'this', 'those', 'these',
   // A yes with the count: "sí pero 10", "yes, but 10".
@@ -316,7 +303,9 @@ const QUANTITY_FILLER = new Set([
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
-  /^(?:pares|unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|mas|more)$/;
+  /^(?:pares|unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|cientos?|hundreds?|m2|juegos?|sets?|paquetes?|packs?|mas|more)$/;
+/** Square metres said any way ("35 metros cuadrados", "35 square meters", "35 mts2"): one unit word. */
+const SQUARE_METRES = /\b(?:(?:metros?|mts?|meters?|metres?)\s+cuadrados?|square\s+(?:meters?|metres?)|sq\s*m|mts?2|m²)\b/g;
 
 /**
  * The quantity a follow-up asks for ("y si compro 50?", "ok dame 5", "cuánto me salen 3?",
@@ -334,6 +323,9 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
     .replace(/\b(?:de|of)\s+(?:(?:el|la|ese|esa|este|esta)\s+mism[oa]s?|esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?)\b/g, ' ')
     .replace(/\b(?:(?:the\s+)?same|that|this)\s+one\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
+    .replace(SQUARE_METRES, 'm2')
+    // "dame 100 pies, mejor no el rollo", "100 feet, not the roll": the one set aside, after the count.
+    .replace(/\s+(?:mejor\s+)?(?:no|not)\s+(?:(?:el|la|los|las|en|the|a|in)\s+)?[a-z]+$/, ' ')
     .replace(/\s+/g, ' ');
   // "perdón, 2 no 20", "otra igual", "media docena", "un par": the count as digits (`count-words.ts`).
   const t = countsInWords(said)
@@ -374,6 +366,8 @@ export function followUpQuantity(text: string): number | undefined {
 
 /** "de cada uno", "of each": every line of the estimate takes the quantity. */
 const EACH = /\b(?:de\s+)?cada\s+(?:uno|una|cosa|producto|articulo|item)s?\b|\bde\s+cada\s*$|\b(?:of\s+)?each(?:\s+(?:one|item|thing))?\b/;
+/** "uno de cada uno", "una de cada cosa", "one of each": one of every line. */
+const ONE_OF_EACH = /\b(?:un|uno|una|one)\s+(?:de\s+cada|of\s+each)\b/;
 /** "¿cuánto sería todo?", "el total", "how much for all of it?": the estimate's total again. */
 const TOTAL = /\b(?:todo|toda|todito|total|en\s+total|todo\s+junto|todo\s+eso|altogether|all\s+together|in\s+total|everything|all\s+of\s+it|all\s+of\s+that|the\s+lot|the\s+whole\s+thing|for\s+all)\b/;
 const PRICE_CUE = /\b(?:cuanto|cuantos|total|precio|costo|cuesta|cuestan|sale|salen|seria|serian|saldria|how much|price|cost|whats)\b/;
@@ -424,7 +418,8 @@ function readEstimateAgain(text: string): Readonly<{ each?: number; both?: true 
   if (t.split(' ').some((w) => !ESTIMATE_WORDS.has(w) && !/^\d+$/.test(w) && NUMBER_WORDS[w] === undefined)) return null;
   // "eso es todo", "todo bien": nothing asked about the price.
   if (!each) return numbers.length === 0 && PRICE_CUE.test(t) ? Object.freeze({}) : null;
-  const n = numbers.length === 1 ? (/^\d+$/.test(numbers[0]!) ? Number(numbers[0]) : NUMBER_WORDS[numbers[0]!]) : undefined;
+  // "dame uno de cada uno", "one of each": one each (the word for one is no count elsewhere).
+  const n = numbers.length === 1 ? (/^\d+$/.test(numbers[0]!) ? Number(numbers[0]) : NUMBER_WORDS[numbers[0]!]) : numbers.length === 0 && ONE_OF_EACH.test(t) ? 1 : undefined;
   return n !== undefined && Number.isInteger(n) && n > 0 ? Object.freeze({ each: n }) : null;
 }
 
@@ -449,52 +444,3 @@ export function asksTotalWithDelivery(text: string): boolean {
   const t = fold(text);
   return WITH_DELIVERY.test(t) && asksEstimateAgain(t.replace(AT_A_PLACE, ' ')) !== null;
 }
-
-/** "¿qué necesito?", "¿qué me hace falta?", "what do I need?": what a job takes, not one product. */
-const WHAT_IT_TAKES =
-  /\b(?:que\s+(?:necesito|ocupo|me\s+hace\s+falta|hace\s+falta|debo\s+comprar|tengo\s+que\s+comprar|me\s+recomiendas?|necesitaria|lleva)|what\s+(?:do\s+i|would\s+i|will\s+i|should\s+i)\s+(?:need|buy|get)|what\s+does\s+it\s+take)\b/;
-
-/**
- * Asks what a job takes ("quiero pintar mi casa, ¿qué necesito?", "what do I need to paint a
- * room?") rather than for a product: answered with the catalog's products for the job.
- */
-export function asksWhatAJobTakes(text: string): boolean {
-  return WHAT_IT_TAKES.test(fold(text));
-}
-
-const AREA =
-  /(\d+(?:[.,]\d+)?)\s*(?:(m2|m²|mts?2?|metros?(?:\s+cuadrados)?|mt2|square\s+(?:meters?|metres?)|sq\.?\s*m|sqm)|(pies?\s+cuadrados|square\s+(?:feet|foot)|sq\.?\s*ft|ft2))(?![a-z])/;
-const HOW_MUCH_PAINT = /\b(?:cuant[oa]s?\s+(?:galon(?:es)?|cubetas?|pintura|sellador|litros?)|how\s+(?:many|much)\s+(?:gallons?|buckets?|paint|sealer|liters?)|para\s+cubrir|to\s+cover)\b/;
-
-/**
- * The area to paint in a question of how much paint it takes ("¿cuántos galones necesito para 100
- * metros?", "how many gallons for 1000 square feet?"), in square metres; null when it is not one.
- *
- * @example
- * areaToCover('¿cuántos galones necesito para 100 metros?'); // 100
- */
-export function areaToCover(text: string): number | null {
-  const t = fold(text);
-  if (!HOW_MUCH_PAINT.test(t)) return null;
-  const m = AREA.exec(t);
-  if (!m?.[1]) return null;
-  const value = Number(m[1].replace(',', '.'));
-  if (!Number.isFinite(value) || value <= 0) return null;
-  return m[3] ? Math.round(value * 0.0929 * 10) / 10 : value;
-}
-
-/**
- * Trouble with a purchase, told in a few words ("se me rompió", "vino dañado", "no sirve", "came
- * broken", "I want a refund"): what keeps a short message about the product in focus a complaint
- * when the classifier says so. Its absence lets "y el normal?" be the follow-up it reads as.
- *
- * @example
- * reportsTrouble('el más barato se me rompió'); // true
- * reportsTrouble('y el normal?'); // false
- */
-export function reportsTrouble(text: string): boolean {
-  return TROUBLE.test(fold(text));
-}
-
-const TROUBLE =
-  /\b(?:no (?:me )?(?:sirve|sirven|sirvio|funciona|funcionan|funciono|prende|enciende|llego|llegaron)|ya no|se (?:me |nos )?(?:rompio|rompieron|dano|danaron|quebro|partio|mojo|oxido)|rot[oa]s?|danad[oa]s?|defectuos[oa]s?|mal[oa]s?|pesim[oa]s?|horrible|queja\w*|reclam\w*|devol\w*|reembols\w*|estafa\w*|equivocad[oa]s?|incomplet[oa]s?|vencid[oa]s?|oxidad[oa]s?|me (?:vendieron|despacharon|cobraron|dieron|mandaron|entregaron)|broke|broken|damaged|defective|faulty|refund|complain\w*|wrong|missing|(?:doesn t|does not|didn t|won t) work|stopped working|not working|rusty|cracked)\b/;

@@ -153,6 +153,11 @@ describe('conversation format', () => {
     ]);
   });
 
+  it('should read a literal \\n in a customer message as a line break (a pasted list)', () => {
+    const [conv] = parseConv('=== t\n> 2 sacos\\n3 varillas\n< a', 'x.conv');
+    expect(conv!.turns[0]!.text).toBe('2 sacos\n3 varillas');
+  });
+
   it('should reject what it cannot read, with file and line', () => {
     expect(() => parseConv('> hola', 'a.conv')).toThrow(ConvFormatError);
     expect(() => parseConv('=== t\n> hola\n= ticket: maybe', 'b.conv')).toThrow(/b\.conv:3/);

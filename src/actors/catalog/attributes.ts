@@ -426,7 +426,8 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
       addPhrase('finish', finish);
       continue;
     }
-    if (PACKS[word] && !(word === 'set' || word === 'pack' || word === 'par' || word === 'juego' || word === 'plancha' || word === 'lamina' || word === 'sheet' || word === 'sheets')) {
+    // "caja octagonal", "caja rectangular": a box described is the product, not the pack ("una caja de clavos").
+    if (PACKS[word] && !boxNamed(word, next) && !(word === 'set' || word === 'pack' || word === 'par' || word === 'juego' || word === 'plancha' || word === 'lamina' || word === 'sheet' || word === 'sheets')) {
       attributes.pack ??= PACKS[word];
       if (!phrases.pack) addPhrase('pack', word);
       continue;
@@ -435,6 +436,11 @@ export function parseProductText(text: string, options: ParseOptions = {}): Pars
     content.push(stem(word));
   }
   return { ...(quantity !== undefined ? { quantity } : {}), attributes, content, phrases };
+}
+
+/** "caja octagonal", "2 cajas rectangulares": a box described by the word after it is the product, not the pack ("una caja de clavos"). */
+function boxNamed(word: string, next: string | undefined): boolean {
+  return /^(?:caja|cajas)$/.test(word) && next !== undefined && !/^(?:de|del|of|\d.*)$/.test(next) && PACKS[next] === undefined;
 }
 
 const QUANTITY_BLOCKERS = /^(?:de|of|calibre|cal|grado|grade|no|numero|x|gauge|ga)$/;
@@ -470,7 +476,7 @@ function readQuantity(t: string, isKnown: (word: string) => boolean = () => fals
       const at = (tokens[i] as RegExpMatchArray).index ?? 0;
       return { quantity: value, rest: `${t.slice(0, at)} ${t.slice(at + raw.length)}` };
     }
-    const pack = PACKS[next];
+    const pack = boxNamed(next, tokens[i + 2]?.[0]) ? undefined : PACKS[next];
     // "50 de esos", "12 de clavos" (from "una docena de clavos"), "200 of them".
     const ofThem = (next === 'de' || next === 'of') && (PRONOUNS.test(tokens[i + 2]?.[0] ?? '') || /^[a-z]{3,}$/.test(tokens[i + 2]?.[0] ?? ''));
     if (!pack && !ofThem && (unitOf(next) !== null || COUNT_NOUNS.test(next) || FILLER.has(stem(next)) || /^(?:gauge|ga|awg|x)$/.test(next))) return null;

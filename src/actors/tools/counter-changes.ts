@@ -179,6 +179,15 @@ export function changedEstimate(index: CatalogIndex, lines: readonly Found[], fo
   const result = [...lines];
   const extra: Found[] = [];
   const taken = new Set(found.map((f) => f.match.product.sku));
+  // "en vez del thinner ponme 5 galones de sellador": the line named is the one replaced, whatever its kind.
+  const insteadOf = swap ? lineSaidInstead(index, result, t) : -1;
+  const named = insteadOf >= 0 ? (result[insteadOf] as Found) : undefined;
+  const others = named ? found.filter((f) => f.match.product.sku !== named.match.product.sku) : [];
+  if (named && others.length === 1 && !result.some((l) => l.match.product.sku === (others[0] as Found).match.product.sku)) {
+    const f = others[0] as Found;
+    result[insteadOf] = { ...f, item: { ...f.item, quantity: f.item.quantity ?? quantityOf(named.item) } };
+    return result;
+  }
   for (const f of found) {
     const at = result.findIndex((l) => l.match.product.sku === f.match.product.sku);
     if (at >= 0) {
@@ -198,6 +207,17 @@ export function changedEstimate(index: CatalogIndex, lines: readonly Found[], fo
     extra.push(f);
   }
   return [...result, ...extra];
+}
+
+/** "en vez del thinner", "en lugar de la arena", "instead of the primer", "cambia el thinner por": the words naming the line replaced. */
+const INSTEAD_OF = /\b(?:en\s+(?:vez|lugar)\s+(?:del?|de\s+la|de\s+los|de\s+las)|instead\s+of(?:\s+the)?|cambia(?:me)?\s+(?:el|la|los|las)|swap\s+the|replace\s+the)\s+(.+?)(?:\s+(?:ponme|pon|dame|mandame|quiero|por|mejor|give\s+me|put|i\s+want|i\s+ll\s+take|with|for)\b|$)/;
+
+/** The index of the estimate's line the words after "en vez de…" name, or -1. */
+function lineSaidInstead(index: CatalogIndex, lines: readonly Found[], t: string): number {
+  const words = INSTEAD_OF.exec(t)?.[1];
+  if (words === undefined) return -1;
+  const hit = index.search(words, { limit: 30 }).find((m) => lines.some((l) => l.match.product.sku === m.product.sku));
+  return hit ? lines.findIndex((l) => l.match.product.sku === hit.product.sku) : -1;
 }
 
 /** Two products of one kind: one category, and the name's first word (a paint for a paint, never for the brush). */

@@ -26,10 +26,12 @@ const COUNT_THEN_KIND = new RegExp(String.raw`^${TAKE}(\d{1,5})\s+(?!(?:de|del|o
 const ARTICLES = new Set(['la', 'el', 'los', 'las', 'lo', 'the', 'de', 'del', 'of', 'one', 'ones', 'esa', 'ese', 'that']);
 
 const wordsOf = (s: string): string[] => foldAccents(s).replace(/[^a-z0-9\s]+/g, ' ').split(/\s+/).filter((w) => w !== '');
+/** English words for what tells options apart, as the catalog's (Spanish) names say them: "30 of the grade 60". */
+const CATALOG_WORD: Readonly<Record<string, string>> = { grade: 'grado', gauge: 'calibre', white: 'blanco', gray: 'gris', grey: 'gris', black: 'negro', green: 'verde', satin: 'satinada', feet: 'pies', foot: 'pies', ft: 'pies', bucket: 'cubeta', gallon: 'galon', pole: 'polo', poles: 'polos' };
 
 /** The option of `products` whose own words (those not every option shares) are the only ones `said` names, or null. */
 export function namedOption(products: readonly Product[], said: string): Product | null {
-  const asked = wordsOf(said).filter((w) => !ARTICLES.has(w));
+  const asked = wordsOf(said).filter((w) => !ARTICLES.has(w)).map((w) => CATALOG_WORD[w] ?? w);
   if (asked.length === 0) return null;
   const names = products.map((p) => new Set(wordsOf(p.name)));
   const shared = new Set([...(names[0] ?? [])].filter((w) => names.every((n) => n.has(w))));

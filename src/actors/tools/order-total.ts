@@ -8,6 +8,7 @@ import { quantityOf } from './product-request.js';
 import { plainWords } from '../../kernel/plain-words.js';
 import { countUnit } from './units.js';
 import { removedWords } from '../../machines/order-words.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 /**
  * "¿Cuánto es todo?" at the counter, with no estimate given yet: a clerk adds up what the customer
@@ -149,12 +150,22 @@ export function withoutLine(tenant: TenantData, index: CatalogIndex, estimate: r
   if (words === null || estimate.length < 2) return null;
   // The line the words name best: the catalog's ranking of the estimate's products for those words.
   const ranked = index.search(words, { limit: 30 });
-  const hit = ranked.find((m) => estimate.some((l) => l.sku === m.product.sku));
+  const hit = ranked.find((m) => estimate.some((l) => l.sku === m.product.sku)) ?? headNamed(tenant, estimate, words);
   if (!hit) return null;
   const left = estimate.filter((l) => l.sku !== hit.product.sku);
   const priced = multiQuote(tenant, estimateLines(tenant, left), [], lang, index, false);
   const kept = focusOfLines(tenant, left);
   return { ...priced, replies: [{ template: 'product.removed', params: { name: hit.product.name } }, ...priced.replies], ...(kept ? { focus: kept } : {}) };
+}
+
+/**
+ * The one line whose product's name starts with a word said ("quita la caja" with the octagonal box
+ * on the estimate): a word the search reads as a pack ("caja") still names that line.
+ */
+function headNamed(tenant: TenantData, lines: readonly QuoteLine[], words: string): { product: Product } | undefined {
+  const said = new Set(foldAccents(words).split(/[^a-z0-9]+/).flatMap((w) => (w.endsWith('s') ? [w, w.slice(0, -1)] : [w])));
+  const hits = lines.map((l) => tenant.catalog.find((p) => p.sku === l.sku)).filter((p): p is Product => p !== undefined && said.has(foldAccents(p.name).split(/[^a-z0-9]+/)[0] ?? ''));
+  return hits.length === 1 ? { product: hits[0] as Product } : undefined;
 }
 
 /**

@@ -12,6 +12,7 @@ import { readFocusQuestion } from '../../machines/focus-questions.js';
 import { FILLER, fold, stem, type AttributeKind, type Measure } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { unitSibling } from './unit-sibling.js';
 
 export interface Wanted {
   query: string;
@@ -154,6 +155,9 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
   if (quantity !== undefined && !newProduct) {
     // "y 2 galones?" after a cubeta asks for the gallon pack: the same product in that pack, × 2.
     const pack = asked?.unit !== undefined ? packOf(asked.unit) : undefined;
+    // "dame 100 pies" after the roll of cable: the same cable sold by the foot.
+    const sibling = asked?.unit !== undefined && pack === undefined ? unitSibling(catalog, focus.sku, asked.unit) : undefined;
+    if (sibling) return { sku: sibling.sku, items: [{ query: sibling.name, quantity }] };
     if (pack === undefined || sellsIn(focus.name, pack)) return { sku: focus.sku, items: [{ query: focus.query, quantity }] };
     const productWords = focus.query.split(/\s+/).filter((word) => word !== '' && packOf(word) === undefined);
     return { items: [{ query: [...(productWords.length > 0 ? productWords : [focus.name]), pack].join(' '), quantity }] };
@@ -167,7 +171,8 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
   if (sibling) {
     const holds = index.parse(sibling.name).attributes.measures.find((m) => m.unit === 'gal')?.value;
     const gallons = focus.quantity !== undefined && holds !== undefined && holds > 1 && !sellsIn(focus.name, 'cubeta') && focus.quantity % holds === 0 ? focus.quantity / holds : undefined;
-    const quantity = gallons ?? focus.quantity;
+    // "mejor una cubeta" after 4 gallons: one bucket, said.
+    const quantity = ONE_PACK.test(foldFollowUp(text)) ? 1 : (gallons ?? focus.quantity);
     return { sku: sibling.sku, items: [{ query: sibling.name, ...(quantity !== undefined ? { quantity } : {}) }] };
   }
   // Attributes of the focus the message does not replace ("y en cubeta?" keeps "blanca"); the colour
@@ -225,6 +230,9 @@ function sameDimension(a: Measure, b: Measure): boolean {
 
 /** The everyday one of a family, asked for by that quality alone ("el normal", "la común", "the regular one"). */
 const PLAIN = /^(?:(?:y|and)\s+)?(?:(?:el|la|lo|los|las|the)\s+)?(?:normal(?:ito|ita)?(?:es)?|comun(?:es)?|corriente(?:s)?|regular(?:es)?|estandar|standard|basic[oa]s?|sencill[oa]s?|plain|ordinary)(?:\s+(?:one|cuanto|cuesta|sale|vale|precio|how\s+much))*$/;
+
+/** One pack said with its article ("una cubeta", "a bucket"): a count of one, not the count before. */
+const ONE_PACK = /\b(?:un|una|one|a|an)\s+(?:sola\s+|single\s+)?(?:cubeta|cubo|paila|galon|saco|funda|bolsa|caja|rollo|bucket|pail|gallon|bag|box|roll)\b/;
 
 /** "y de 5 galones?", "the 5 gallon one": the 5-gallon pack is the cubeta (a count of gallons, "y 5 galones?", stays one). */
 const FIVE_GALLONS = /\b(de|del|en|of|in|the|a)\s+(?:5|cinco|five)[\s-]*(?:galones|galon|galón|gal|gallons?|glns?)\b/gi;

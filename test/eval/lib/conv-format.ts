@@ -142,7 +142,8 @@ export function parseConv(source: string, file = '<memory>'): ScriptedConversati
       return;
     }
     if (text.startsWith('>')) {
-      const said = text.slice(1).trim();
+      // A literal `\n` is a line break: customers paste lists, one item a line.
+      const said = text.slice(1).trim().replace(/\\n/g, '\n');
       if (!said) throw new ConvFormatError(file, line, 'empty customer message');
       conv.turns.push({ text: said, line, expect: [] });
       return;

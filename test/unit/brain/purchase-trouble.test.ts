@@ -34,6 +34,8 @@ describe('trouble with something bought here', () => {
       'compré pintura blanca y me dieron gris',
       'me mandaron tubo de 1/2 en vez del de 3/4',
       'I ordered white paint and got gray',
+      'you delivered 8 inch blocks but I ordered 6 inch, this is unacceptable',
+      'they brought me gray paint and I wanted white',
     ];
     for (const text of trouble) expect(tellsPurchaseTrouble(text), text).toBe(true);
     const notTrouble = [
@@ -46,6 +48,7 @@ describe('trouble with something bought here', () => {
       'tienen algo para una tubería que gotea?',
       'I bought paint here last month, do you have the same in blue?',
       'tienen pintura que no se pele con el sol?',
+      'you delivered last time and I ordered again, can I get 20 more bags?',
     ];
     for (const text of notTrouble) expect(tellsPurchaseTrouble(text), text).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ProductActorInput, ProductActorOutput } from '../../../src/machines/conversation.contract.js';
-import { areaToCover, asksWhatAJobTakes, followUpQuantity, isProductFollowUp, pickedOption, PRODUCT_FOCUS_TURNS, reportsTrouble } from '../../../src/machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, asksWhatAJobTakes, followUpQuantity, readFollowUpQuantity, isProductFollowUp, pickedOption, PRODUCT_FOCUS_TURNS, reportsTrouble } from '../../../src/machines/product-focus.js';
 import { createConversation, understood } from './machine-harness.js';
 
 const cement = { sku: 'CEM-001', name: 'Cemento Gris Cemex Tipo GU (saco 42.5 kg)', price: 655, query: 'cemento gris' };
@@ -155,6 +155,35 @@ describe('a count of the product shown', () => {
   it.each([['dame 20 de esa', 20], ['give me 20 of that one', 20], ["I'll take 10 of those", 10], ['dame 10 de ese', 10]] as const)('should read "%s" as %i of it', (text, n) => {
     expect(followUpQuantity(text)).toBe(n);
     expect(isProductFollowUp(text)).toBe(true);
+  });
+});
+
+describe('a change of mind after a pause', () => {
+  it.each(['no espera mejor de 16 pies', 'no espera de 3 pulgadas', 'nah mejor una cubeta de esa misma', 'actually make it 1/2 inch', 'oh wait, make it the 3/4', 'ahh mejor de 1/2'])(
+    'should read "%s" as a follow-up on the product shown',
+    (text) => {
+      expect(isProductFollowUp(text)).toBe(true);
+    },
+  );
+
+  it.each([['perdon no eran 15 eran 12', 12], ['no son 10 son 8', 8], ['sorry not 6 it was 4', 4], ['dame 3 cientos', 3], ['I need 35 square meters', 35], ['40 metros cuadrados', 40], ['dame 100 pies mejor no el rollo', 100]] as const)(
+    'should read "%s" as a count of %i',
+    (text, n) => {
+      expect(followUpQuantity(text)).toBe(n);
+    },
+  );
+
+  it('should read "add 10 more" / "agrégale 10 más" as 10 on top', () => {
+    for (const text of ['add 10 more', 'agregale 10 mas', 'sumale 10 mas']) expect(readFollowUpQuantity(text), text).toEqual({ quantity: 10, change: 'more' });
+  });
+
+  it('should read one of each as one of every line', () => {
+    for (const text of ['dame uno de cada uno', 'una de cada una', 'one of each please']) expect(asksEstimateAgain(text), text).toEqual({ each: 1 });
+  });
+
+  it('should keep a correction\'s count, not the one corrected', () => {
+    expect(followUpQuantity('20 no 10')).toBe(20);
+    expect(followUpQuantity('no 10, 20')).toBe(20);
   });
 });
 

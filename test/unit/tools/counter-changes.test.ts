@@ -60,4 +60,25 @@ describe('changing a line of the estimate', () => {
     expect(out?.map((f) => [f.match.product.name.split(' ')[0], f.item.quantity])).toEqual([['Pintura', 3], ['Brocha', 2]]);
     expect(out?.[0]?.match.product.name).toMatch(/Gris/);
   });
+
+  it.each([
+    ['en vez del thinner ponme 5 galones de sellador de paredes', 'thinner', 'sellador de paredes', 5, 5],
+    ['cambia la arena por 3 metros de grava', 'arena lavada', 'grava', 3, 3],
+    ['instead of the sand give me 2 metres of gravel', 'arena lavada', 'grava', 2, 2],
+  ] as const)('should put the product said in the place of the line named in "%s", whatever its kind', (text, was, now, saidCount, count) => {
+    const lines = estimateLines(tenant, [{ sku: index.search(was, { limit: 1 })[0]!.product.sku, quantity: 7 }, { sku: sku(/^Brocha 4/), quantity: 2 }]);
+    // The brain reads both products said, the one named to go among them.
+    const out = changedEstimate(index, lines, [found(was, saidCount), found(now, saidCount)], text, true);
+    expect(out?.map((f) => f.match.product.sku)).toEqual([index.search(now, { limit: 1 })[0]!.product.sku, sku(/^Brocha 4/)]);
+    expect(out?.[0]?.item.quantity).toBe(count);
+  });
+});
+
+describe('a box named by its kind', () => {
+  it('should read "caja octagonal" as the octagonal box, and "una caja de clavos" as a pack', () => {
+    expect(index.search('caja octagonal', { limit: 1 })[0]?.product.sku).toBe('ELE-020');
+    expect(index.search('2 cajas rectangulares', { limit: 1 })[0]?.product.sku).toBe('ELE-021');
+    expect(index.parse('una caja de clavos').phrases.pack).toBeDefined();
+    expect(index.parse('caja octagonal').phrases.pack).toBeUndefined();
+  });
 });

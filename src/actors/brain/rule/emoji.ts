@@ -1,5 +1,6 @@
 import { isOnlyLaughter, withoutLaughter } from '../../../machines/laughter.js';
 import { withDimensionsJoined } from '../../catalog/dimensions.js';
+import { linesAsItems } from './line-breaks.js';
 
 /**
  * What an emoji-only message says, in words the readers know: 👍 / 👌 / ✅ is "ok", 🙏 / ❤️ / 😊 is
@@ -52,6 +53,7 @@ export function readableText(raw: string): string {
 
 /** `readableText` with the customer's own words for sizes ("2 by 4"), same length: what the language is read on. */
 export function readableWords(raw: string): string {
-  const text = withoutLaughter(emojiAsWords(raw));
+  // A list pasted one item a line is read as items, not one run of words.
+  const text = withoutLaughter(emojiAsWords(linesAsItems(raw)));
   return isOnlyLaughter(text) ? 'ok' : text;
 }

@@ -295,7 +295,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const left: string[] = [];
         while (first > 0 && !used.has(first - 1)) {
           const p = toks[first - 1] as Tok;
-          if (/^\d+\/\d+$/.test(p.t) || p.t === '"' || ATTRIBUTE_WORD.test(p.t)) left.unshift(p.t);
+          if (/^\d+\/\d+$|^\d+x\d+(?:x\d+)?$/.test(p.t) || p.t === '"' || ATTRIBUTE_WORD.test(p.t)) left.unshift(p.t); // "3/8 rebar", "a 2x4x10 pino tratado"
           else if (MEASURE_UNIT.test(p.t) && first >= 2 && (/^\d/.test(toks[first - 2]!.t) || (/^pol/.test(p.t) && /^(?:single|double|doble|one|two)$/.test(toks[first - 2]!.t)))) {
             left.unshift(toks[first - 2]!.t, p.t);
             first--;

@@ -1,0 +1,56 @@
+/**
+ * Readers of a product message that are about the job or the trouble behind it rather than the
+ * product on the counter: what a job takes ("¿qué necesito para pintar?"), the area to paint
+ * ("¿cuántos galones para 100 metros?"), and trouble with a purchase ("vino dañado"). Pure text
+ * rules over the folded message; `product-focus.ts` re-exports them.
+ */
+import { foldMessage as fold } from './count-words.js';
+
+/** "¿qué necesito?", "¿qué me hace falta?", "what do I need?": what a job takes, not one product. */
+const WHAT_IT_TAKES =
+  /\b(?:que\s+(?:necesito|ocupo|me\s+hace\s+falta|hace\s+falta|debo\s+comprar|tengo\s+que\s+comprar|me\s+recomiendas?|necesitaria|lleva)|what\s+(?:do\s+i|would\s+i|will\s+i|should\s+i)\s+(?:need|buy|get)|what\s+does\s+it\s+take)\b/;
+
+/**
+ * Asks what a job takes ("quiero pintar mi casa, ¿qué necesito?", "what do I need to paint a
+ * room?") rather than for a product: answered with the catalog's products for the job.
+ */
+export function asksWhatAJobTakes(text: string): boolean {
+  return WHAT_IT_TAKES.test(fold(text));
+}
+
+const AREA =
+  /(\d+(?:[.,]\d+)?)\s*(?:(m2|m²|mts?2?|metros?(?:\s+cuadrados)?|mt2|square\s+(?:meters?|metres?)|sq\.?\s*m|sqm)|(pies?\s+cuadrados|square\s+(?:feet|foot)|sq\.?\s*ft|ft2))(?![a-z])/;
+const HOW_MUCH_PAINT = /\b(?:cuant[oa]s?\s+(?:galon(?:es)?|cubetas?|pintura|sellador|litros?)|how\s+(?:many|much)\s+(?:gallons?|buckets?|paint|sealer|liters?)|para\s+cubrir|to\s+cover)\b/;
+
+/**
+ * The area to paint in a question of how much paint it takes ("¿cuántos galones necesito para 100
+ * metros?", "how many gallons for 1000 square feet?"), in square metres; null when it is not one.
+ *
+ * @example
+ * areaToCover('¿cuántos galones necesito para 100 metros?'); // 100
+ */
+export function areaToCover(text: string): number | null {
+  const t = fold(text);
+  if (!HOW_MUCH_PAINT.test(t)) return null;
+  const m = AREA.exec(t);
+  if (!m?.[1]) return null;
+  const value = Number(m[1].replace(',', '.'));
+  if (!Number.isFinite(value) || value <= 0) return null;
+  return m[3] ? Math.round(value * 0.0929 * 10) / 10 : value;
+}
+
+/**
+ * Trouble with a purchase, told in a few words ("se me rompió", "vino dañado", "no sirve", "came
+ * broken", "I want a refund"): what keeps a short message about the product in focus a complaint
+ * when the classifier says so. Its absence lets "y el normal?" be the follow-up it reads as.
+ *
+ * @example
+ * reportsTrouble('el más barato se me rompió'); // true
+ * reportsTrouble('y el normal?'); // false
+ */
+export function reportsTrouble(text: string): boolean {
+  return TROUBLE.test(fold(text));
+}
+
+const TROUBLE =
+  /\b(?:no (?:me )?(?:sirve|sirven|sirvio|funciona|funcionan|funciono|prende|enciende|llego|llegaron)|ya no|se (?:me |nos )?(?:rompio|rompieron|dano|danaron|quebro|partio|mojo|oxido)|rot[oa]s?|danad[oa]s?|defectuos[oa]s?|mal[oa]s?|pesim[oa]s?|horrible|queja\w*|reclam\w*|devol\w*|reembols\w*|estafa\w*|equivocad[oa]s?|incomplet[oa]s?|vencid[oa]s?|oxidad[oa]s?|me (?:vendieron|despacharon|cobraron|dieron|mandaron|entregaron)|broke|broken|damaged|defective|faulty|refund|complain\w*|wrong|missing|(?:doesn t|does not|didn t|won t) work|stopped working|not working|rusty|cracked)\b/;
