@@ -3,7 +3,7 @@ import type { Entity } from '../../../domain/nlu.js';
 import type { Expectation } from '../../../domain/understanding.js';
 import { capitalizeName, extractCompanies, extractPersonNames, stripTitles } from './contact-entities.js';
 import { COMPANY_HEAD } from './name-words.js';
-import { detectInterestArea, detectUrgency } from './signals.js';
+import { detectInterestArea, detectUrgency } from './lead-levels.js';
 import { fold, foldWithMap } from './text.js';
 import { PROJECT_WORDS } from './project-quotes.js';
 import { AREA_NAMED, carriesContactData, GOODS_WORDS, readNeedAtArea } from './lead-area.js';

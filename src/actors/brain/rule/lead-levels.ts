@@ -1,0 +1,61 @@
+import type { InterestArea, UrgencyLevel } from '../../../domain/lead.js';
+import { words } from './signals.js';
+
+/**
+ * The lead form's two levels read from a message: the interest area (Ventas, Soporte, Facturación,
+ * Otro) and the urgency (Alto, Medio, Bajo). `bare`: the message answers the form's own question,
+ * so a level said alone ("media", "ventas") counts.
+ */
+const AREA_PATTERNS: [InterestArea, RegExp][] = [
+  ['Facturación', /\b(?:factura\w*|facturacion|pago|pagos|pagar|cobro\w*|cobra\w*|credito|cuenta|balance|saldo|deuda|invoice\w*|billing|payment\w*|charge\w*|credit|refund|reembolso)\b/],
+  ['Soporte', /\b(?:falla\w*|problema\w*|averia\w*|dano|danad\w*|defect\w*|instala\w*|garantia|reparac\w*|no funciona|roto|support|soporte|tecnico|technical|install\w*|broken|repair|warranty|not working|issue\w*)\b/],
+  ['Ventas', /\b(?:compra\w*|compr[oe]|cotiza\w*|cotizacion|precio\w*|presupuesto|ventas|venta|mayor|volumen|suplidor|proveedor|proyecto|obra|buy\w*|purchase\w*|quote\w*|price\w*|pricing|sales|wholesale|bulk|supplier|project|order)\b/],
+];
+const AREA_BARE: [InterestArea, RegExp][] = [
+  ['Ventas', /^(?:ventas?|sales?|comprar|compras)$/],
+  ['Soporte', /^(?:soporte|support|tecnico|servicio tecnico|technical support)$/],
+  ['Facturación', /^(?:facturacion|factura|billing|cobros|pagos)$/],
+  ['Otro', /^(?:otro|otra|otros|other|ninguno|ninguna|none|nada)$/],
+];
+
+export function detectInterestArea(text: string, options: { bare?: boolean } = {}): InterestArea | undefined {
+  const f = words(text).join(' ');
+  if (options.bare) {
+    for (const [area, re] of AREA_BARE) if (re.test(f)) return area;
+  }
+  for (const [area, re] of AREA_PATTERNS) if (re.test(f)) return area;
+  return undefined;
+}
+
+const URGENCY_PATTERNS: [UrgencyLevel, RegExp][] = [
+  // "prioridad alta", "urgencia media", "high priority": the level named outright wins.
+  ['Alto', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:muy )?(?:alta|alto|high)|(?:alta|high) (?:prioridad|urgencia|priority|urgency))\b/],
+  ['Medio', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:media|medio|medium|normal)|(?:media|medium|normal) (?:prioridad|urgencia|priority|urgency))\b/],
+  ['Bajo', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:baja|bajo|low)|(?:baja|low) (?:prioridad|urgencia|priority|urgency))\b/],
+  ['Bajo', /\b(?:sin prisa|no hay prisa|no urge|no es urgente|cuando sea|cuando puedan|con calma|no rush|no hurry|whenever|not urgent|when you can|low priority)\b/],
+  ['Alto', /\b(?:tan pronto como (?:sea posible|se pueda|puedan|pueda)|lo mas pronto posible|lo mas pronto|urgente|urgencia|urge|hoy mismo|hoy|ya mismo|ahora mismo|para ya|para ayer|lo necesito ya|cuanto antes|lo antes posible|inmediato|inmediatamente|emergencia|asap|urgent|urgently|right now|immediately|today|emergency|as soon as possible)\b/],
+  ['Medio', /\b(?:esta semana|pronto|proxima semana|semana que viene|en estos dias|en unos dias|this week|soon|next week|in a few days)\b/],
+];
+const URGENCY_BARE: [UrgencyLevel, RegExp][] = [
+  ['Alto', /^(?:alta|alto|high|muy urgente|mucha)$/],
+  ['Medio', /^(?:media|medio|medium|normal|regular|moderada|moderate)$/],
+  ['Bajo', /^(?:baja|bajo|low|poca|ninguna)$/],
+];
+/** An answer to "¿Qué tan urgente es?" that starts with the level: "alta, empezamos el lunes". */
+const URGENCY_BARE_LEADING: [UrgencyLevel, RegExp][] = [
+  ['Alto', /^(?:muy )?(?:alta|alto|high)\b/],
+  ['Medio', /^(?:media|medio|medium)\b/],
+  ['Bajo', /^(?:baja|bajo|low)\b/],
+];
+
+export function detectUrgency(text: string, options: { bare?: boolean } = {}): UrgencyLevel | undefined {
+  const f = words(text).join(' ');
+  if (options.bare) {
+    for (const [level, re] of URGENCY_BARE) if (re.test(f)) return level;
+    for (const [level, re] of URGENCY_BARE_LEADING) if (re.test(f)) return level;
+  }
+  for (const [level, re] of URGENCY_PATTERNS) if (re.test(f)) return level;
+  // A closing "ya" ("lo quiero ya") means now; elsewhere it means "already".
+  if (/\bya$/.test(f) && !/\b(?:me voy|listo|eso es todo) ya$/.test(f)) return 'Alto';
+  return undefined;
+}
