@@ -28,6 +28,7 @@ import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-stor
 import { withQuoteSent } from './tools/quote-sent.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
 import { answerWithPlaceSaid, readingWithPlaceSaid, reportingPlaceSaid } from './tools/place-said.js';
+import { readingWithBotQuestion } from './brain/rule/bot-question.js';
 import { quoteSummaryLines } from './tools/estimate-delivery.js';
 import { createLiveTools } from './tools/live-data.js';
 import { createTenantInfo } from './tools/tenant-info.tool.js';
@@ -112,7 +113,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // The rule brain reads in the step that received the message; the LLM is invoked as an actor.
   const withWorkflows = provideWorkflows(conversationMachine, workflows);
   // A place named in a message going to the lead form is reported with the reading (`place-said.ts`).
-  const readNow = brain.readNow ? (input: UnderstandActorInput) => readingWithPlaceSaid(data, brain.readNow!(input), input.text) : undefined;
+  const readNow = brain.readNow ? (input: UnderstandActorInput) => readingWithBotQuestion(readingWithPlaceSaid(data, brain.readNow!(input), input.text), input.text) : undefined;
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
   // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
@@ -127,7 +128,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const machine = answering.provide({
     actors: {
       understand: fromTask<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
-        if (brain.kind !== 'llm') return readingWithPlaceSaid(data, await brain.understand(input), input.text);
+        if (brain.kind !== 'llm') return readingWithBotQuestion(readingWithPlaceSaid(data, await brain.understand(input), input.text), input.text);
         // The LLM reads the message with a bounded context: the last messages and a summary of the rest.
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         const lines = await deps.transcripts.list({ tenantId: data.settings.id, conversationId }, {});
@@ -144,8 +145,9 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const historySummary = [profile, summary].filter(Boolean).join('\n') || null;
         // The LLM's tools over the customer's own records (bookings) read the channel's phone, as the info route does.
         const contactPhone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
-        // A place named in a message going to the lead form is reported with the LLM's reading too (`place-said.ts`).
-        return readingWithPlaceSaid(data, await brain.understand({ ...input, history, historySummary, contactPhone }), input.text);
+        // A place named in a message going to the lead form is reported with the LLM's reading too
+        // (`place-said.ts`), and so is a question about what answers (`bot-question.ts`).
+        return readingWithBotQuestion(readingWithPlaceSaid(data, await brain.understand({ ...input, history, historySummary, contactPhone }), input.text), input.text);
       }),
       answerProduct: fromTask<ProductActorOutput, ProductActorInput>(async ({ input }) => (localProduct ? localProduct(input) : withQuoteSent(data, input, await live!.answerProduct(input)))),
       answerAccount: fromTask<AccountActorOutput, AccountActorInput>(async ({ input }) => {

@@ -1,3 +1,4 @@
+import type { Understanding } from '../../../domain/understanding.js';
 import { foldAccents } from '../../../kernel/fold.js';
 
 /**
@@ -10,7 +11,7 @@ import { foldAccents } from '../../../kernel/fold.js';
 
 /** Spanish: "eres un bot", "esto es un robot", "hablo con una persona", "hay alguien real", "o es un robot". */
 const ES_ASKS =
-  /\b(?:(?:eres|sos|es usted|usted es|tu eres|eres tu)\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|maquina|ia|inteligencia artificial|persona|humano|humana|real|de verdad|persona real|ser humano)|(?:esto|este|eso|aqui|aca)\s+es\s+(?:un\s+)?(?:robot|bot|chatbot|contestadora|mensaje automatico|automatico|maquina)|(?:hablo|estoy hablando|estoy chateando|chateo|hablando|escribiendo)\s+con\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|maquina|persona|humano|alguien real|alguien de verdad|ser humano)|(?:hay|es)\s+(?:una\s+)?(?:persona|humano|alguien)\s+(?:real|de verdad)|o\s+es\s+(?:un\s+)?(?:robot|bot|chatbot|maquina)|(?:me\s+)?(?:contesta|contestando|responde|respondiendo|atiende|atendiendo)\s+(?:un|una)\s+(?:robot|bot|maquina|persona))\b/;
+  /\b(?:(?:eres|sos|es usted|usted es|tu eres|eres tu)\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|maquina|ia|inteligencia artificial|persona|humano|humana|real|de verdad|persona real|ser humano)|(?:esto|este|eso|aqui|aca)\s+es\s+(?:una?\s+)?(?:robot|bot|chatbot|contestadora|mensaje automatico|automatico|maquina|ia)|(?:hablo|estoy hablando|estoy chateando|chateo|hablando|escribiendo)\s+con\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|maquina|persona|humano|alguien real|alguien de verdad|ser humano)|(?:hay|es)\s+(?:una\s+)?(?:persona|humano|alguien)\s+(?:real|de verdad)|o\s+es\s+(?:un\s+)?(?:robot|bot|chatbot|maquina)|(?:me\s+)?(?:contesta|contestando|responde|respondiendo|atiende|atendiendo)\s+(?:un|una)\s+(?:robot|bot|maquina|persona))\b/;
 /** English: "are you a bot", "is this automated", "am I talking to a person", "is there a real person". */
 const EN_ASKS =
   /\b(?:(?:are|r)\s+(?:you|u)\s+(?:a\s+|an\s+)?(?:robot|bot|chatbot|machine|ai|human|person|real person|real)|is\s+(?:this|it|that)\s+(?:a\s+|an\s+)?(?:robot|bot|chatbot|machine|ai|automated|real person|human)|am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:robot|bot|chatbot|machine|ai|human|person|real person|real human)|is\s+there\s+a\s+(?:real\s+)?(?:person|human))\b/;
@@ -29,4 +30,15 @@ export function asksIfBot(text: string): boolean {
   const t = foldAccents(text).replace(/[¿?¡!.,;:"()'’]/g, ' ');
   if (!ES_ASKS.test(t) && !EN_ASKS.test(t)) return false;
   return !ASKS_FOR_PERSON.test(t);
+}
+
+/**
+ * Any brain's reading with `asksIfBot` set when its message asks what answers: the rule brain reads
+ * it on a request for a person; an LLM's reading, or one that understood nothing ("¿esto es
+ * automático?" read as out of scope), gets it here (only those two intents are tested: cheap).
+ */
+export function readingWithBotQuestion<T extends Understanding>(reading: T, text: string): T {
+  const intent = reading.nlu.intent.name;
+  if (reading.asksIfBot || (intent !== 'human_agent' && intent !== 'out_of_scope') || !asksIfBot(text)) return reading;
+  return { ...reading, asksIfBot: true };
 }
