@@ -444,6 +444,9 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
 const ACKNOWLEDGES_ONLY =
   /^\W*(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|ch[eé]vere|great|cool|nice|got it|ya|(?:es)?t[aá] bien|gracias|grasias?|grax|grx|grcs|grs|muchas|mil|thanks|thank you|thx|thnx|tnx|tks|thanx|ty)\W*)*$|^\W*(?:listo|vale|de acuerdo)\W+(?:(?:muchas|mil)\W+)?(?:gracias|grasias?|grax|grcs|thanks|thank you|thx)\W*$/i;
 
+/** The question was all ("solo quería saber", "solo estoy mirando", "just asking"): the reading says it is an acknowledgment. */
+const ONLY_ASKING = /\b(?:solo|s[oó]lo|solamente|nada m[aá]s|na m[aá]s|namas|pa saber|para saber|curiosidad|just|only)\b.*\b(?:saber|pregunt\w*|mirando|viendo|cotizando|averiguando|curiosidad|asking|wondering|curious|looking|browsing|checking|know)\b|\b(?:pa|para) saber\b/i;
+
 /** A "no" that says nothing else ("no", "no gracias", "no hace falta", "no thanks"). */
 const BARE_NO = /^\W*(?:no|nop|nope|nah|no+)(?:[\s,.!]+(?:gracias|grasias|thanks|thank you|hace falta|es necesario|importa|por ahora|for now|need|necesito))*\W*$/i;
 
@@ -1421,7 +1424,8 @@ export const conversationMachine = setup({
       if (!thanked && !formInProgress(context) && (saysYesToMore(said) || waitsForMore(said))) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.whatElse' : 'thanks.whatNeeded');
       // "ok", "perfecto" (no thanks said) later on: acknowledged, not thanked for ("¡Con mucho gusto!" answers a thank-you);
       // with nothing answered yet ("hola" → welcome → "ok"), asked what they need.
-      if (!thanked && !formInProgress(context) && ACKNOWLEDGES_ONLY.test(said)) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.ack' : 'thanks.whatNeeded');
+      // "no, solo quería saber", "just asking" (read as an acknowledgment): the same, never a thank-you's answer.
+      if (!thanked && !formInProgress(context) && (ACKNOWLEDGES_ONLY.test(said) || ONLY_ASKING.test(said))) return reply(context.productFocus || context.infoFocus || context.ticket ? 'thanks.ack' : 'thanks.whatNeeded');
       // In a form its question follows: "¡Con gusto!" alone, never "¿Hay algo más…?" before it.
       return reply(formInProgress(context) ? (thanked ? 'thanks.held_thanked' : 'thanks.held') : 'thanks');
     }),

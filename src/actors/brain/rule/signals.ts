@@ -76,8 +76,13 @@ const BARE_ACK =
  * answered like thanks ("¡Con gusto! ¿Algo más?"), never a guess at a request.
  */
 export function isBareAcknowledgment(text: string): boolean {
-  return BARE_ACK.test(words(text).join(' ').replace(/\./g, ''));
+  const f = words(text).join(' ').replace(/\./g, '');
+  return BARE_ACK.test(f) || JUST_ASKING.test(f);
 }
+
+/** "no, solo quería saber", "solo estoy mirando", "just asking": the question was all; nothing to do. */
+const JUST_ASKING =
+  /^(?:(?:no|nah|ok|oh|ah|aja|ah ok|no no) )?(?:(?:solo|solamente|nada mas|na mas|namas|no mas) (?:queria saber|quiero saber|preguntaba|estaba preguntando|pregunto|era (?:una )?pregunta|era pa saber|era para saber|por saber|por curiosidad|curiosidad|era curiosidad|estoy mirando|estaba mirando|estoy viendo|mirando|viendo|cotizando|averiguando|estoy averiguando|estoy cotizando)|(?:era|es) (?:pa|para) saber|por curiosidad|(?:preguntaba|preguntando|averiguando|cotizando|mirando) nada mas|era una pregunta nada mas|(?:i was |i m |im )?just (?:asking|wondering|curious|looking|checking|browsing)|just wanted to know|only asking)(?: (?:gracias|thanks|nada mas|no mas|namas|ok|pues))*$/;
 
 /**
  * The customer closes the conversation: a farewell ("dale, muchas gracias, bye", "gracias, hasta
