@@ -114,7 +114,8 @@ const NOT_A_NAME = new Set([
   'cheap', 'cheaper', 'cheapest', 'big', 'bigger', 'small', 'smaller', 'grande', 'pequeno', 'pequena', 'barato', 'barata', 'caro', 'cara',
   'mejor', 'peor', 'better', 'best', 'worse', 'worst', 'bueno', 'buena', 'good', 'malo', 'mala', 'bad', 'rest', 'resto', 'tienda', 'store',
 ]);
-const NAMED = /^(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:marca|brand)\s+)?([a-z][a-z0-9+&'-]{2,})(?:\s+(?:one|ones|please|porfa))?$/;
+// ...with the words that take it ("me llevo el Truper", "dame la Popular", "I'll take the Truper one"): a pick, not a goodbye.
+const NAMED = /^(?:(?:me\s+llevo|llevo|me\s+quedo\s+con|dame|deme|ponme|quiero|i\s+ll\s+take|ill\s+take|i\s+will\s+take|i\s+ll\s+get|i\s+ll\s+go\s+with|give\s+me|let\s+me\s+have|i\s+want)\s+)?(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:marca|brand)\s+)?([a-z][a-z0-9+&'-]{2,})(?:\s+(?:one|ones|please|porfa))?$/;
 
 /**
  * What a short question about the product in focus asks; null when the message is no such question.
@@ -122,6 +123,7 @@ const NAMED = /^(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:m
  * @example
  * readFocusQuestion('¿lo tienen en otro color?'); // { kind: 'colours' }
  * readFocusQuestion('el de DeWalt'); // { kind: 'named', word: 'dewalt' }
+ * readFocusQuestion("I'll take the Truper one"); // { kind: 'named', word: 'truper' }
  * readFocusQuestion('el más barato se me rompió'); // null
  */
 export function readFocusQuestion(text: string): FocusQuestion | null {

@@ -19,6 +19,10 @@ describe('focus questions › what a short question about the product shown asks
     ["what's the difference?", { kind: 'compare', recommend: false }],
     ['el de DeWalt', { kind: 'named', word: 'dewalt' }],
     ['the Truper one', { kind: 'named', word: 'truper' }],
+    // A pick by the name, taken: never a goodbye nor a complaint.
+    ['me llevo el Truper', { kind: 'named', word: 'truper' }],
+    ["I'll take the Truper one", { kind: 'named', word: 'truper' }],
+    ['dame el Colonial', { kind: 'named', word: 'colonial' }],
     ['¿qué medidas tienen?', { kind: 'sizes' }],
     ['¿de cuál tienen?', { kind: 'sizes' }],
     ['¿cuáles hay?', { kind: 'sizes' }],
