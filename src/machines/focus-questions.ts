@@ -49,6 +49,9 @@ const BRANDS =
   /^(?:(?:lo|la|los|las|it|them)\s+)?(?:(?:tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|trabajan|traen|do\s+you\s+have|do\s+you\s+sell|do\s+you\s+carry|you\s+have|is\s+there|are\s+there|have\s+you\s+got)\s+)?(?:(?:it|them|one)\s+)?(?:(?:en|de|of|from|by|in)\s+)?(?:(?:otras?|otros?|another|other|any\s+other|a\s+different|different)\s+(?:marcas?|brands?)|(?:que|cuales|what|which)\s+(?:otras\s+)?(?:marcas?|brands?)(?:\s+(?:hay|tienen|tienes|manejan|trabajan|do\s+you\s+have|do\s+you\s+carry|are\s+there))?|(?:marcas?|brands?))(?:\s+(?:tienen|tienes|hay|please|porfa))?$/;
 const CHEAPER =
   /^(?:(?:no\s+)?(?:hay|tienen|tienes|tiene|tendras|tendran|habra|do\s+you\s+have|you\s+have|is\s+there|are\s+there|have\s+you\s+got|got)\s+)?(?:(?:algo|alguno|alguna|uno|una|otro|otra|nada|anything|something|one|a|any)\s+)*(?:mas\s+(?:barat[oa]s?|economic[oa]s?)|menos\s+car[oa]s?|cheaper|less\s+expensive|more\s+affordable)(?:\s+(?:que\s+(?:ese|esa|eso|este|esta|esos|esas)|than\s+(?:that|this|those|these)(?:\s+ones?)?|one|ones|option|opcion|please|porfa))*$/;
+/** "muy caro", "está caro", "too expensive", "that's a bit pricey": the price found too high, a cheaper one wanted. */
+const PRICEY =
+  /^(?:(?:esta|estan|es|son|sale|salen|ta|tan|eso|ese|esa|that|this|it|its|s|thats|is|they|re|theyre)\s+)*(?:(?:muy|bien|demasiado|super|medio|algo|un\s+poco|too|very|so|a\s+bit|a\s+little|kinda|kind\s+of|quite|pretty|way|a\s+lot)\s+)*(?:car[oa]s?|carisim[oa]s?|expensive|pricey|steep)(?:\s+(?:para\s+mi|for\s+me|la\s+verdad|hermano|mano))?(?:\s+|$)/;
 const COMPARE_DIFFERENCE =
   /^(?:(?:cual|cuales|que|what|whats|what\s+is|what\s+s)\s+(?:es\s+|son\s+|is\s+|are\s+)?(?:la\s+|las\s+|the\s+)?(?:diferencias?|difference|differences)(?:\s+(?:entre\s+(?:ellos|ellas|los\s+dos|las\s+dos|ambos|ambas|esos|esas|uno\s+y\s+otro)|between\s+(?:them|the\s+two|those|these)))?|(?:en\s+que\s+se\s+diferencian|que\s+diferencia\s+hay(?:\s+entre\s+(?:ellos|ellas|los\s+dos|las\s+dos))?|how\s+are\s+they\s+different|how\s+do\s+they\s+differ))$/;
 const COMPARE_RECOMMEND =
@@ -129,6 +132,12 @@ const NAMED = /^(?:(?:me\s+llevo|llevo|me\s+quedo\s+con|dame|deme|ponme|quiero|i
 export function readFocusQuestion(text: string): FocusQuestion | null {
   const t = fold(text).replace(LEAD, '');
   if (t === '' || t.split(' ').length > MAX_WORDS) return null;
+  // "muy caro, ¿hay algo más barato?", "too expensive": a cheaper one of the kind, said or not.
+  const pricey = PRICEY.exec(t);
+  if (pricey) {
+    const rest = t.slice(pricey[0].length).replace(LEAD, '');
+    if (rest === '' || CHEAPER.test(rest)) return { kind: 'cheaper' };
+  }
   const per = PER_UNIT_RE.exec(t);
   const unit = per ? pricedUnit(per.slice(1).find((w) => w !== undefined) ?? '') : null;
   if (unit) return { kind: 'per_unit', unit };
