@@ -57,6 +57,7 @@ import {
   startForm,
 } from './workflow/brain-form.js';
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
+import { readFocusQuestion } from './focus-questions.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { readMeasureReply } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
@@ -811,7 +812,8 @@ function followsUpProductOf(context: ConversationContext): boolean {
   // A clear reading of something else ("y a qué hora abren?") is not about the product, unless the
   // message is a count of it ("I'll take 10 of those", which the classifier reads as a goodbye).
   const text = context.lastMessage.text;
-  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text)) return false;
+  // ...nor a pick by a name ("I'll take the Truper one", "me llevo el Cibao"), read as a goodbye or a complaint.
+  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named') return false;
   // "dame 20 del colonial" with options on the counter: a count of the one named (the product tool picks it by its words).
   return isProductFollowUp(text) || ((focus.options?.length ?? 0) >= 2 && COUNT_OF_ONE_NAMED.test(foldText(text)));
 }

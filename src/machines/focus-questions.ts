@@ -49,6 +49,9 @@ const BRANDS =
   /^(?:(?:lo|la|los|las|it|them)\s+)?(?:(?:tienen|tienes|tiene|hay|venden|vendes|manejan|manejas|trabajan|traen|do\s+you\s+have|do\s+you\s+sell|do\s+you\s+carry|you\s+have|is\s+there|are\s+there|have\s+you\s+got)\s+)?(?:(?:it|them|one)\s+)?(?:(?:en|de|of|from|by|in)\s+)?(?:(?:otras?|otros?|another|other|any\s+other|a\s+different|different)\s+(?:marcas?|brands?)|(?:que|cuales|what|which)\s+(?:otras\s+)?(?:marcas?|brands?)(?:\s+(?:hay|tienen|tienes|manejan|trabajan|do\s+you\s+have|do\s+you\s+carry|are\s+there))?|(?:marcas?|brands?))(?:\s+(?:tienen|tienes|hay|please|porfa))?$/;
 const CHEAPER =
   /^(?:(?:no\s+)?(?:hay|tienen|tienes|tiene|tendras|tendran|habra|do\s+you\s+have|you\s+have|is\s+there|are\s+there|have\s+you\s+got|got)\s+)?(?:(?:algo|alguno|alguna|uno|una|otro|otra|nada|anything|something|one|a|any)\s+)*(?:mas\s+(?:barat[oa]s?|economic[oa]s?)|menos\s+car[oa]s?|cheaper|less\s+expensive|more\s+affordable)(?:\s+(?:que\s+(?:ese|esa|eso|este|esta|esos|esas)|than\s+(?:that|this|those|these)(?:\s+ones?)?|one|ones|option|opcion|please|porfa))*$/;
+/** "muy caro", "está caro", "too expensive", "that's a bit pricey": the price found too high, a cheaper one wanted. */
+const PRICEY =
+  /^(?:(?:esta|estan|es|son|sale|salen|ta|tan|eso|ese|esa|that|this|it|its|s|thats|is|they|re|theyre)\s+)*(?:(?:muy|bien|demasiado|super|medio|algo|un\s+poco|too|very|so|a\s+bit|a\s+little|kinda|kind\s+of|quite|pretty|way|a\s+lot)\s+)*(?:car[oa]s?|carisim[oa]s?|expensive|pricey|steep)(?:\s+(?:para\s+mi|for\s+me|la\s+verdad|hermano|mano))?(?:\s+|$)/;
 const COMPARE_DIFFERENCE =
   /^(?:(?:cual|cuales|que|what|whats|what\s+is|what\s+s)\s+(?:es\s+|son\s+|is\s+|are\s+)?(?:la\s+|las\s+|the\s+)?(?:diferencias?|difference|differences)(?:\s+(?:entre\s+(?:ellos|ellas|los\s+dos|las\s+dos|ambos|ambas|esos|esas|uno\s+y\s+otro)|between\s+(?:them|the\s+two|those|these)))?|(?:en\s+que\s+se\s+diferencian|que\s+diferencia\s+hay(?:\s+entre\s+(?:ellos|ellas|los\s+dos|las\s+dos))?|how\s+are\s+they\s+different|how\s+do\s+they\s+differ))$/;
 const COMPARE_RECOMMEND =
@@ -114,7 +117,8 @@ const NOT_A_NAME = new Set([
   'cheap', 'cheaper', 'cheapest', 'big', 'bigger', 'small', 'smaller', 'grande', 'pequeno', 'pequena', 'barato', 'barata', 'caro', 'cara',
   'mejor', 'peor', 'better', 'best', 'worse', 'worst', 'bueno', 'buena', 'good', 'malo', 'mala', 'bad', 'rest', 'resto', 'tienda', 'store',
 ]);
-const NAMED = /^(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:marca|brand)\s+)?([a-z][a-z0-9+&'-]{2,})(?:\s+(?:one|ones|please|porfa))?$/;
+// ...with the words that take it ("me llevo el Truper", "dame la Popular", "I'll take the Truper one"): a pick, not a goodbye.
+const NAMED = /^(?:(?:me\s+llevo|llevo|me\s+quedo\s+con|dame|deme|ponme|quiero|i\s+ll\s+take|ill\s+take|i\s+will\s+take|i\s+ll\s+get|i\s+ll\s+go\s+with|give\s+me|let\s+me\s+have|i\s+want)\s+)?(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:marca|brand)\s+)?([a-z][a-z0-9+&'-]{2,})(?:\s+(?:one|ones|please|porfa))?$/;
 
 /**
  * What a short question about the product in focus asks; null when the message is no such question.
@@ -122,11 +126,18 @@ const NAMED = /^(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:m
  * @example
  * readFocusQuestion('¿lo tienen en otro color?'); // { kind: 'colours' }
  * readFocusQuestion('el de DeWalt'); // { kind: 'named', word: 'dewalt' }
+ * readFocusQuestion("I'll take the Truper one"); // { kind: 'named', word: 'truper' }
  * readFocusQuestion('el más barato se me rompió'); // null
  */
 export function readFocusQuestion(text: string): FocusQuestion | null {
   const t = fold(text).replace(LEAD, '');
   if (t === '' || t.split(' ').length > MAX_WORDS) return null;
+  // "muy caro, ¿hay algo más barato?", "too expensive": a cheaper one of the kind, said or not.
+  const pricey = PRICEY.exec(t);
+  if (pricey) {
+    const rest = t.slice(pricey[0].length).replace(LEAD, '');
+    if (rest === '' || CHEAPER.test(rest)) return { kind: 'cheaper' };
+  }
   const per = PER_UNIT_RE.exec(t);
   const unit = per ? pricedUnit(per.slice(1).find((w) => w !== undefined) ?? '') : null;
   if (unit) return { kind: 'per_unit', unit };

@@ -45,6 +45,7 @@ import { weightAnswer } from './product-weight.js';
 import { packNotSoldAnswer } from './pack-not-sold.js';
 import { colourInPaint } from './colour-in-paint.js';
 import { withCountPerThing } from './count-per-thing.js';
+import { asksWholeWithIt } from './total-with-added.js';
 
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
@@ -104,7 +105,11 @@ export function answerProduct(
   const counts = countsBefore(input.focus, out.focus, recent, replaced);
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
-  return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: { ...out.focus, recent, ...(counts ? { counts } : {}), ...at } }) : out, input.lang, options.now, input.text);
+  const kept = { ...out.focus, recent, ...(counts ? { counts } : {}), ...at };
+  // "si le sumo 2 metros de arena, ¿cuánto queda todo?": the new line in the total (total-with-added.ts); a delivery asked here is priced above.
+  const whole = !asked && recent.length > 0 && text !== undefined && asksWholeWithIt(text) ? counterTotal(tenant, index, kept, input.lang, false) : null;
+  if (whole) return withDeliveryLine(tenant, withDelivery(tenant, whole, input.delivery, input.lang), input.delivery, input.lang);
+  return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: kept }) : out, input.lang, options.now, input.text);
 }
 
 /** "saco arena" (from "60 sacos de arena"): the count was given in the pack the query starts with, not in the product's unit. */

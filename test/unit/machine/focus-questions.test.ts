@@ -19,6 +19,15 @@ describe('focus questions › what a short question about the product shown asks
     ["what's the difference?", { kind: 'compare', recommend: false }],
     ['el de DeWalt', { kind: 'named', word: 'dewalt' }],
     ['the Truper one', { kind: 'named', word: 'truper' }],
+    // A pick by the name, taken: never a goodbye nor a complaint.
+    ['me llevo el Truper', { kind: 'named', word: 'truper' }],
+    ["I'll take the Truper one", { kind: 'named', word: 'truper' }],
+    ['dame el Colonial', { kind: 'named', word: 'colonial' }],
+    // The price found too high: a cheaper one asked, said or not.
+    ['muy caro, ¿hay algo más barato?', { kind: 'cheaper' }],
+    ['too expensive, anything cheaper?', { kind: 'cheaper' }],
+    ["it's a bit pricey", { kind: 'cheaper' }],
+    ['muy caro', { kind: 'cheaper' }],
     ['¿qué medidas tienen?', { kind: 'sizes' }],
     ['¿de cuál tienen?', { kind: 'sizes' }],
     ['¿cuáles hay?', { kind: 'sizes' }],
@@ -41,7 +50,7 @@ describe('focus questions › what a short question about the product shown asks
     expect(isProductFollowUp(text)).toBe(true);
   });
 
-  it.each(['el más barato se me rompió', 'el de siempre', 'quiero hablar con una persona', 'la diferencia de precio me parece un abuso', 'estoy afuera de la tienda', 'pintura para exterior e interior'])('should not read %j as one', (text) => {
+  it.each(['el más barato se me rompió', 'el de siempre', 'quiero hablar con una persona', 'la diferencia de precio me parece un abuso', 'estoy afuera de la tienda', 'pintura para exterior e interior', 'muy caro el envío', 'el caro'])('should not read %j as one', (text) => {
     expect(readFocusQuestion(text)).toBeNull();
   });
 
