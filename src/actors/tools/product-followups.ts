@@ -84,7 +84,7 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
     case 'brands':
       return brands(tenant, index, shown, options ?? [shown], family(['brand']), lang, focus.query);
     case 'cheaper':
-      return cheaper(tenant, index, options ?? [shown], family([]), lang, focus.query);
+      return cheaper(tenant, index, options ?? [shown], family([]), () => sameHead(tenant.catalog, shown), lang, focus.query);
     case 'per_unit':
       // "¿cuánto sale el galón?" after the colours listed: each one's, not the first's.
       // ...and after products listed together in one answer (no options): each one's too, or the one sold so ("cemento y pintura blanca").
@@ -211,12 +211,24 @@ function brands(tenant: TenantData, index: CatalogIndex, shown: Product, onCount
 }
 
 /** "¿hay más barato?": what costs less than the cheapest shown (in stock, cheapest first); or that it is the cheapest. */
-function cheaper(tenant: TenantData, index: CatalogIndex, onCounter: readonly Product[], family: readonly Product[], lang: Lang, query: string): ProductActorOutput {
+/** The products named with the same first word in the same category ("Taladro …": every drill), the one shown too. */
+function sameHead(catalog: readonly Product[], shown: Product): Product[] {
+  const head = (p: Product) => p.name.split(/\s+/)[0]!.toLowerCase();
+  const word = head(shown);
+  return catalog.filter((p) => p.category === shown.category && head(p) === word);
+}
+
+function cheaper(tenant: TenantData, index: CatalogIndex, onCounter: readonly Product[], family: readonly Product[], kind: () => readonly Product[], lang: Lang, query: string): ProductActorOutput {
   const floor = Math.min(...onCounter.map((p) => p.price));
   const cheapest = extremeOf(index, onCounter, { by: 'price', most: false }) ?? (onCounter[0] as Product);
-  const less = family.filter((p) => p.price < floor && p.stock > 0).sort((a, b) => a.price - b.price);
+  const cheaperIn = (among: readonly Product[]) => among.filter((p) => p.price < floor && p.stock > 0).sort((a, b) => a.price - b.price);
+  // None cheaper of the very same spec: the cheaper ones of the kind in another size, power or type
+  // (a RD$2,890 drill when the RD$5,950 hammer drill is too dear), before "it is already the cheapest".
+  let less = cheaperIn(family);
+  if (less.length === 0) less = cheaperIn(kind());
   if (less.length === 0) return onlyThis(tenant, 'product.cheapest_already', cheapest, lang, query);
-  return listOf(tenant, 'product.cheaper', less, lang, focusOn(cheapest, query));
+  // One cheaper product: it is the one on the counter now ("ok, dame ese", "I'll take the Truper one").
+  return listOf(tenant, 'product.cheaper', less, lang, focusOn(less.length === 1 ? (less[0] as Product) : cheapest, query));
 }
 
 /**
