@@ -10,6 +10,24 @@ import { foldMessage as fold } from './count-words.js';
 const WHAT_IT_TAKES =
   /\b(?:que\s+(?:necesito|ocupo|me\s+hace\s+falta|hace\s+falta|debo\s+comprar|tengo\s+que\s+comprar|me\s+recomiendas?|necesitaria|lleva)|what\s+(?:do\s+i|would\s+i|will\s+i|should\s+i)\s+(?:need|buy|get)|what\s+does\s+it\s+take)\b/;
 
+/** A paint job told with its place and nothing else ("voy a pintar la casa", "quiero pintar mi apartamento por dentro"): no colour, count nor size yet. */
+const PAINT_JOB_ONLY =
+  /^(?:(?:ok|okay|si|bueno|pues|entonces|mira|oye|hola|buenas)\s+)*(?:(?:yo|nosotros)\s+)?(?:voy\s+a|vamos\s+a|quiero|queremos|quisiera|necesito|tengo\s+que|pienso)\s+pintar\s+(?:(?:la|el|las|los|mi|mis|nuestra|nuestro|toda\s+la|todo\s+el)\s+)+(?:casa|casita|apartamento|apto|habitacion(?:es)?|cuartos?|sala|oficina|local|negocio|marquesina|galeria|paredes|pared|fachada|verja|hogar|aposentos?)(?:\s+(?:por\s+dentro|por\s+fuera|completa|completo|entera|entero|toda|todo|y|este\s+mes|pronto|ahora))*$/;
+
+const PAINT_JOB_ONLY_EN =
+  /^(?:(?:ok|okay|so|well|hi|hello)\s+)*(?:im going to|i am going to|were going to|we are going to|i want to|we want to|i need to|i have to|im gonna|gonna)\s+paint\s+(?:(?:the|my|our|all the|the whole)\s+)+(?:house|home|apartment|flat|rooms?|bedrooms?|living room|office|walls?|shop|store|facade|fence)(?:\s+(?:inside|outside|and|soon|this month))*$/;
+
+/**
+ * "voy a pintar la casa" with no colour, count nor size: what a clerk asks next (which colours, how
+ * many square metres), answered as what the job takes, never one guessed white paint to reserve.
+ */
+export function tellsPaintJobOnly(text: string): boolean {
+  const f = fold(text).replace(/['’]/g, '').replace(/[¿?¡!.,]/g, ' ').replace(/\s+/g, ' ').trim();
+  // English before folding: the folding respells "I'm".
+  const en = text.toLowerCase().replace(/['’]/g, '').replace(/[?!.,]/g, ' ').replace(/\s+/g, ' ').trim();
+  return PAINT_JOB_ONLY.test(f) || PAINT_JOB_ONLY_EN.test(en);
+}
+
 /**
  * Asks what a job takes ("quiero pintar mi casa, ¿qué necesito?", "what do I need to paint a
  * room?") rather than for a product: answered with the catalog's products for the job.

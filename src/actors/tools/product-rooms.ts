@@ -9,6 +9,7 @@ import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput } from '../../machines/conversation.contract.js';
 import { askedRoom, roomsOf } from '../../machines/room-questions.js';
 import { asksWhatAJobTakes } from '../../machines/product-focus.js';
+import { tellsPaintJobOnly } from '../../machines/job-readers.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { jobKit } from './product-parts.js';
 import { createLru, remembered } from '../../kernel/lru.js';
@@ -57,5 +58,5 @@ export function roomKit(tenant: TenantData, text: string, namesProduct: boolean,
  */
 export function jobOrRoomKit(tenant: TenantData, index: CatalogIndex, text: string, namesProduct: boolean, lang: Lang): ProductActorOutput | null {
   // "necesito concreto para una losa", "quiero vaciar una losa": what a slab takes, nothing else named.
-  return (asksWhatAJobTakes(text) || (!namesProduct && speaksOfSlab(text)) ? jobKit(tenant, index, text, lang) : null) ?? roomKit(tenant, text, namesProduct, lang);
+  return (asksWhatAJobTakes(text) || tellsPaintJobOnly(text) || (!namesProduct && speaksOfSlab(text)) ? jobKit(tenant, index, text, lang) : null) ?? roomKit(tenant, text, namesProduct, lang);
 }

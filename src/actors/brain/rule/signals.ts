@@ -187,6 +187,8 @@ const ORDER_WISH =
 export const CHANGE_COUNT = /\b(?:cambiar|cambiale|cambiame|cambia|modificar|corregir|change|update)\s+(?:la|las|el|the|a)\s+(?:cantidad(?:es)?|quantity|quantities|amount)\b/;
 /** The job told, as what comes next ("voy a enchaparla", "la voy a pintar", "vamos a vaciar la losa"): a product question, never the goodbye "me voy" reads as. */
 const JOB_TOLD = /^(?:(?:ok|si|bueno|pues|entonces|no)\s+)*(?:(?:la|lo|las|los)\s+)?(?:voy|vamos)\s+a\s+(?:pintar|enchapar|levantar|vaciar|techar|impermeabilizar|repellar|empanetar|pegar|poner)(?:la|lo|las|los|le)?\b/;
+/** The place painted ("las paredes del negocio", "la oficina de la empresa"): where the job is, not a business buying in volume. */
+const PAINTED_PLACE = /\b(?:del|de la|de mi|de nuestra|de nuestro|mi|nuestra|nuestro|el|la)\s+(?:negocio|empresa|ferreteria|tienda|store)\b/g;
 /** An order already placed: its status or its trouble, never a new order. */
 const PLACED_ORDER = /\b(?:mi pedido|mi orden|el pedido que|la orden que|pedido que hice|orden que hice|my order|the order i|order i placed|order number|numero de pedido|numero de orden)\b/;
 
@@ -202,7 +204,7 @@ export function asksToOrder(text: string): boolean {
   if ((CHANGE_COUNT.test(f) || (JOB_TOLD.test(f) && f.split(' ').length <= 6)) && !PLACED_ORDER.test(f)) return true;
   // "voy a pintar el cuarto rosado y blanco hueso", "voy a pintar la casa por dentro y por fuera": a paint job told (with its
   // colours, however long) asks what paint and how much; a business's or a quoted one stays with the classifier.
-  if (JOB_TOLD.test(f) && /\bpintar/.test(f) && !LEAD_BUYING.test(f) && !QUOTE_WORDS.test(f) && !PLACED_ORDER.test(f) && (f.split(' ').length <= 12 || parseProductText(f).attributes.colours.length > 0)) return true;
+  if (JOB_TOLD.test(f) && /\bpintar/.test(f) && !LEAD_BUYING.test(f.replace(PAINTED_PLACE, ' ')) && !QUOTE_WORDS.test(f) && !PLACED_ORDER.test(f) && (f.split(' ').length <= 12 || parseProductText(f).attributes.colours.length > 0)) return true;
   return ORDER_WISH.test(f) && !PLACED_ORDER.test(f) && !LEAD_BUYING.test(f) && !/\b(?:grandes?|big|large)\b/.test(f) && !tellsWhatHappened(text) && !CLAIM_WORDS.test(f);
 }
 
