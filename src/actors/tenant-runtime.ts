@@ -1,5 +1,6 @@
 import type { AnyStateMachine } from 'xstate';
 import { fromTask } from '../kernel/promise-logic.js';
+import type { Understanding } from '../domain/understanding.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { Brain } from './brain/brain.js';
 import { conversationMachine, provideAnswerers, provideReader, provideWorkflows } from '../machines/conversation.machine.js';
@@ -27,7 +28,7 @@ import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createC
 import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-store.js';
 import { withQuoteSent } from './tools/quote-sent.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
-import { answerWithPlaceSaid, readingWithPlaceSaid, reportingPlaceSaid } from './tools/place-said.js';
+import { answerWithPlaceSaid, readingWithFactFirst, readingWithPlaceSaid, reportingPlaceSaid } from './tools/place-said.js';
 import { readingWithBotQuestion } from './brain/rule/bot-question.js';
 import { quoteSummaryLines } from './tools/estimate-delivery.js';
 import { createLiveTools } from './tools/live-data.js';
@@ -113,7 +114,11 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // The rule brain reads in the step that received the message; the LLM is invoked as an actor.
   const withWorkflows = provideWorkflows(conversationMachine, workflows);
   // A place named in a message going to the lead form is reported with the reading (`place-said.ts`).
-  const readNow = brain.readNow ? (input: UnderstandActorInput) => readingWithBotQuestion(readingWithPlaceSaid(data, brain.readNow!(input), input.text), input.text) : undefined;
+  // What any brain's reading carries besides the brain's own: a place said in a lead message
+  // (`place-said.ts`), the store's answer to a question asked with it, a question about what answers
+  // (`bot-question.ts`).
+  const completeReading = <T extends Understanding>(reading: T, text: string): T => readingWithBotQuestion(readingWithFactFirst(data, readingWithPlaceSaid(data, reading, text), text), text);
+  const readNow = brain.readNow ? (input: UnderstandActorInput) => completeReading(brain.readNow!(input), input.text) : undefined;
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
   // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
@@ -128,7 +133,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   const machine = answering.provide({
     actors: {
       understand: fromTask<UnderstandActorOutput, UnderstandActorInput>(async ({ input }) => {
-        if (brain.kind !== 'llm') return readingWithBotQuestion(readingWithPlaceSaid(data, await brain.understand(input), input.text), input.text);
+        if (brain.kind !== 'llm') return completeReading(await brain.understand(input), input.text);
         // The LLM reads the message with a bounded context: the last messages and a summary of the rest.
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         const lines = await deps.transcripts.list({ tenantId: data.settings.id, conversationId }, {});
@@ -145,9 +150,8 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const historySummary = [profile, summary].filter(Boolean).join('\n') || null;
         // The LLM's tools over the customer's own records (bookings) read the channel's phone, as the info route does.
         const contactPhone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
-        // A place named in a message going to the lead form is reported with the LLM's reading too
-        // (`place-said.ts`), and so is a question about what answers (`bot-question.ts`).
-        return readingWithBotQuestion(readingWithPlaceSaid(data, await brain.understand({ ...input, history, historySummary, contactPhone }), input.text), input.text);
+        // The LLM's reading carries what the rule brain's does (`completeReading`).
+        return completeReading(await brain.understand({ ...input, history, historySummary, contactPhone }), input.text);
       }),
       answerProduct: fromTask<ProductActorOutput, ProductActorInput>(async ({ input }) => (localProduct ? localProduct(input) : withQuoteSent(data, input, await live!.answerProduct(input)))),
       answerAccount: fromTask<AccountActorOutput, AccountActorInput>(async ({ input }) => {

@@ -106,6 +106,11 @@ export interface Understanding {
   accountId?: string;
   /** The store's zone or known place named in a message going to the lead form, which calls no tool ("soy de Casa de Campo, quiero cotizar…"): remembered as a tool's `placeSaid` is. */
   placeSaid?: string;
+  /**
+   * The store's own answer to a question asked in a message going to the lead form ("¿venden al por
+   * mayor? necesito 3000 blocks"), in the message's language: said before the form's first question.
+   */
+  factFirst?: string;
   /** Product phrases mentioned ("tubo pvc de media", "2 sacos de cemento"). */
   products: { query: string; quantity?: number }[];
   /** A critical case (threat, injury, fraud, legal action, "urgente" + complaint): hand off now. */

@@ -1490,6 +1490,8 @@ export const conversationMachine = setup({
       if (!spec) return;
       const understanding = u(context);
       // Asking again in the middle of one: no second introduction, the pending question comes next.
+      // "¿venden al por mayor? necesito 3000 blocks": the store's answer to the question first (`factFirst`).
+      if (!isLeadInProgress(context.lead) && understanding?.factFirst) enqueue.emit(reply('lead.fact_first', { fact: understanding.factFirst }));
       if (!isLeadInProgress(context.lead) && spec.start) enqueue.emit(formReply(context, spec.start));
       const lead = startForm(spec, context.lead, context.contact);
       const read = understanding ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead;

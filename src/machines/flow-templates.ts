@@ -76,6 +76,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.why',
   'error.tool',
   'lead.start',
+  'lead.fact_first',
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),
   ...REQUIRED_LEAD_FIELDS.map((f) => `lead.required.${f}`),
   // The phone is never asked first: only as the e-mail's stand-in, asked again when not answered.

@@ -15,6 +15,7 @@ import type { ProductActorInput, ProductActorOutput } from '../../machines/conve
 import { asksTotalWithDelivery } from '../../machines/product-focus.js';
 import { findDeliveryPlace } from './info.tool.js';
 import { deliveryAskedIn } from './product-delivery.js';
+import { factQuestionsBesideRequest } from '../brain/rule/store-facts.js';
 
 /** A longer message is a story, not a place named in passing: not searched (the hot path stays cheap). */
 const MAX_TEXT = 300;
@@ -60,4 +61,18 @@ export function readingWithPlaceSaid<T extends Understanding>(tenant: Pick<Tenan
   if (reading.nlu.intent.name !== 'sales_lead') return reading;
   const place = placeNamedIn(tenant, text);
   return place === undefined ? reading : { ...reading, placeSaid: place };
+}
+
+/**
+ * The reading with the store's answer to a question its lead message asks, when the store wrote one
+ * that offers the lead form ("¿venden al por mayor? necesito 3000 blocks": "Sí, vendemos al por
+ * mayor…" before "¿Cuál es tu nombre?"). A clerk answers the question, then takes the details.
+ */
+export function readingWithFactFirst<T extends Understanding>(tenant: Pick<TenantData, 'store'>, reading: T, text: string): T {
+  if (reading.nlu.intent.name !== 'sales_lead' || text.length > MAX_TEXT || !tenant.store.facts) return reading;
+  for (const key of factQuestionsBesideRequest(text)) {
+    const fact = tenant.store.facts[key];
+    if (fact?.offer === 'sales_lead') return { ...reading, factFirst: fact[reading.lang] ?? fact.es };
+  }
+  return reading;
 }

@@ -16,6 +16,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.submitted': ['leadId'],
   'quote.ticket': ['number'],
   'lead.companyNoted': ['company'],
+  'lead.fact_first': ['fact'],
   'quote.reserved': ['number', 'line'],
   'quote.reserved_held': ['number', 'line'],
   'quote.backorder': ['number', 'line'],

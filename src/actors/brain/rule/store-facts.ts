@@ -192,6 +192,17 @@ function factsAsked(text: string): StoreFactKey[] {
   return asked.includes('keyCopies') ? asked.filter((k) => k !== 'cutting') : asked;
 }
 
+/**
+ * The store facts a message asks about even beside a request ("¿venden al por mayor? necesito 3000
+ * blocks"): `storeFactsAsked` leaves such a message to the request; a lead form started by it says
+ * the store's answer first (`readingWithFactFirst`).
+ */
+export function factQuestionsBesideRequest(text: string): StoreFactKey[] {
+  const f = words(text);
+  if (f === '' || TROUBLE.test(f)) return [];
+  return FACT_WORDS.filter(([, re]) => re.test(f)).map(([key]) => key);
+}
+
 /** The store topics a fact answers by itself: "¿puedo pagar contra entrega?" wants neither the delivery list nor the payment methods. */
 const FACT_COVERS: Partial<Record<StoreFactKey, readonly string[]>> = { cashOnDelivery: ['delivery', 'payment'], deliveryDays: ['delivery', 'hours'], orderByChat: ['contact'], photos: ['contact', 'delivery'], catalog: ['contact', 'delivery'] };
 
