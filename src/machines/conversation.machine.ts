@@ -1434,7 +1434,7 @@ export const conversationMachine = setup({
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
     sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),
     // A returning customer is greeted by name and reminded of what is still open for them.
-    sayGreeting: enqueueActions(({ context, enqueue }) => {
+    sayGreeting: enqueueActions(({ context, event, enqueue }) => {
       const open = openItemReplies(context);
       if (context.greetedAtTurn === context.turn) {
         // Welcomed back at the start of this turn already: only ask how to help, once.
@@ -1452,7 +1452,8 @@ export const conversationMachine = setup({
       const company = entities.find((e) => e.type === 'company')?.value;
       // "hola, buenas" later in the conversation: greeted back briefly, never the welcome menu twice;
       // the question still pending (the form's, the account number, the offer) is asked again.
-      if (context.turn > (context.reopenedAtTurn ?? 1) && !introduced && !company) {
+      // (A thread joined from another channel, `identity.joined`, is a welcome back by name instead.)
+      if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && !introduced && !company) {
         for (const r of greetingAgain(context, open)) enqueue.emit(r);
         if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
         return;
