@@ -1,10 +1,9 @@
-import { expect } from 'vitest';
 import { systemClock } from '../../src/kernel/clock.js';
 import { createSilentLogger } from '../../src/kernel/logger.js';
 import { createBrainFactory } from '../../src/runtime/brain-factory.js';
 import { loadLlmConfig } from '../../src/runtime/llm-config.js';
 import { reply, startFakeOpenAi, type FakeOpenAi } from '../fakes/openai-server.js';
-import { startHiloForTest, type TestServer } from './hilo-server.js';
+import { sayOverRest, startHiloForTest, type TestServer } from './hilo-server.js';
 import type { ModelUnderstanding } from '../../src/actors/brain/llm/understanding-schema.js';
 import { modelUnderstanding } from './model-understanding.js';
 
@@ -16,15 +15,7 @@ export async function startHiloOnFakeLlm(understanding: Partial<ModelUnderstandi
   const fake: FakeOpenAi = await startFakeOpenAi({ fallback: reply.json(modelUnderstanding(understanding)) });
   const llm = loadLlmConfig({ HILO_LLM_BASE_URL: fake.baseURL, HILO_LLM_MODEL: 'fake-model', HILO_LLM_API_KEYS: 'solo=sk-test-solo', ...env });
   const server: TestServer = await startHiloForTest({ createBrain: createBrainFactory(llm, { clock: systemClock, logger: createSilentLogger(), clientOptions: { maxRetries: 0, backoffBaseMs: 1, backoffMaxMs: 2 } }) });
-  const say = async (sender: string, text: string) => {
-    const res = await fetch(`${server.baseUrl}/api/tenants/ferreteria/messages`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ sender, text }),
-    });
-    expect(res.status).toBe(200);
-    return (await res.json()) as { conversation_id: string; state: { value: unknown }; messages: { author: string; text: string }[] };
-  };
+  const say = (sender: string, text: string) => sayOverRest(server, sender, text);
   const close = async () => {
     await server.close();
     await fake.close();

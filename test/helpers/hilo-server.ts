@@ -13,6 +13,24 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/** A REST turn's answer as the tests read it. */
+export interface RestTurn {
+  conversation_id: string;
+  state: { value: unknown };
+  messages: { author: string; text: string }[];
+}
+
+/** One customer message to the demo tenant over the REST channel; throws unless answered 200. */
+export async function sayOverRest(server: Pick<TestServer, 'baseUrl' | 'apiKey'>, sender: string, text: string): Promise<RestTurn> {
+  const res = await fetch(`${server.baseUrl}/api/tenants/ferreteria/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ sender, text }),
+  });
+  if (res.status !== 200) throw new Error(`POST /messages answered ${res.status}: ${await res.text()}`);
+  return (await res.json()) as RestTurn;
+}
+
 /** The whole Hilo runtime with the demo tenant on 127.0.0.1 and an ephemeral port. */
 export async function startHiloForTest(
   options: { transport?: 'auto' | 'uws' | 'node'; env?: Record<string, string>; snapshots?: SnapshotStore; transcripts?: TranscriptStore; createBrain?: HiloOptions['createBrain']; composeReplies?: HiloOptions['composeReplies'] } = {},

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHiloForTest, type TestServer } from '../../helpers/hilo-server.js';
+import { sayOverRest, startHiloForTest, type TestServer } from '../../helpers/hilo-server.js';
 import { createTestDatabase } from '../durable/durable-harness.js';
 
 /**
@@ -26,15 +26,7 @@ for (const mode of modes) {
       const res = await fetch(server.baseUrl + path, { headers: { authorization: `Bearer ${key}` } });
       return { status: res.status, json: (await res.json()) as any };
     };
-    const say = async (sender: string, text: string) => {
-      const res = await fetch(`${server.baseUrl}/api/tenants/ferreteria/messages`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ sender, text }),
-      });
-      expect(res.status).toBe(200);
-      return (await res.json()) as { conversation_id: string; state: { value: unknown } };
-    };
+    const say = (sender: string, text: string) => sayOverRest(server, sender, text);
 
     beforeAll(async () => {
       const made = await mode.env();
