@@ -474,6 +474,9 @@ function readQuantity(t: string, isKnown: (word: string) => boolean = () => fals
       // "300 eight inch blocks" (read as "300 8in"), "20 3/8 rods": a count before a size.
       if (!isDigits || !/^(?:\d+(?:\.\d+)?(?:in|ft)|\d+(?:-\d+)?\/\d+(?:in)?)$/.test(next)) return null;
       const at = (tokens[i] as RegExpMatchArray).index ?? 0;
+      // "cable #10 500 pies" is the gauge; "cable 10 500 pies", "tubo 4 20 pies" (the "de" between
+      // left out) a size after the product's word, then its length.
+      if (/#\s*$/.test(t.slice(0, at)) || (prev !== undefined && isKnown(prev) && /^\d+(?:\.\d+)?ft$/.test(next))) return null;
       return { quantity: value, rest: `${t.slice(0, at)} ${t.slice(at + raw.length)}` };
     }
     const pack = boxNamed(next, tokens[i + 2]?.[0]) ? undefined : PACKS[next];

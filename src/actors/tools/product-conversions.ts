@@ -38,6 +38,18 @@ function saidMeasures(text: string): Said[] {
 }
 
 
+const UNIT_WORDS = String.raw`(?:metros?|mts?|m|meters?|kilos?|kgs?|kilogramos?)`;
+
+/** The query without the measure converted into a count ("cable de 12 de 100 metros" → "cable de 12"); unchanged when nothing would be left. */
+function withoutMeasure(query: string, said: Said): string {
+  const number = String(said.value).replace('.', '[.,]');
+  const stripped = fold(query)
+    .replace(new RegExp(String.raw`(?:\b(?:de|of)\s+)?(?<![\d/.])${number}\s*${UNIT_WORDS}(?![a-z0-9])`), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return stripped === '' || stripped === fold(query).trim() ? query : stripped;
+}
+
 export interface Conversion {
   sku: string;
   said: string;
@@ -72,7 +84,9 @@ export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, te
     used.add(said);
     const quantity = Math.ceil(said.value * said.factor - 1e-9);
     conversions.push({ sku: product.sku, said: said.label, quantity, unit: product.unit });
-    return { ...item, quantity };
+    // The length or weight is how much, not a size to match: "cable de 12 de 100 metros" is the #12 wire.
+    const query = withoutMeasure(item.query, said);
+    return { ...item, quantity, ...(query !== item.query ? { query } : {}) };
   });
   if (conversions.length === 0) return { input, conversions };
   return { input: { ...input, understanding: { ...input.understanding, products } }, conversions };

@@ -172,8 +172,15 @@ export function convertedSizeNote(index: CatalogIndex, query: string, product: P
   if (!asked) return null;
   const own = measuresOf(product);
   if (own.some((m) => m.unit === asked.unit)) return null;
-  const size = own.find((m) => convertMeasure(m, asked.unit) !== null);
-  const converted = size ? convertMeasure(size, asked.unit) : null;
+  // The product's size nearest to the one asked: "de 20 pies?" of a 1/2" × 6 m pipe is its length
+  // (6 m, unos 20 pies), not its width (unos 0 pies).
+  let size: Measure | undefined;
+  let converted: Measure | null = null;
+  for (const m of own) {
+    const c = convertMeasure(m, asked.unit);
+    if (!c || !(c.value > 0)) continue;
+    if (!converted || Math.abs(Math.log(c.value / asked.value)) < Math.abs(Math.log(converted.value / asked.value))) [size, converted] = [m, c];
+  }
   if (!size || !converted) return null;
   return { template: 'product.converted_size', params: { name: product.name, size: inWords(size, lang, false), approx: inWords(converted, lang, true) } };
 }
