@@ -22,7 +22,9 @@ export type FocusQuestion =
   /** "¿qué medidas tienen?", "¿de cuál tienen?", "¿cuáles hay?", "what sizes do you have?": the sizes of that line. */
   | { kind: 'sizes' }
   /** "¿es para exterior?", "¿sirve pa afuera?", "for outdoor use?", "is it for indoors?": whether it is for that place. */
-  | { kind: 'where'; place: 'outdoor' | 'indoor' };
+  | { kind: 'where'; place: 'outdoor' | 'indoor' }
+  /** "¿trae brocas?", "¿viene con asiento?", "¿el tanque viene incluido?", "does it come with a seat?": whether it comes with that. */
+  | { kind: 'includes'; thing: string; said: string };
 
 /** Units a price is asked by: linear foot, board foot, metre, square metre, gallon, pound, bag, piece, roll, box. */
 export type PricedUnit = 'ft' | 'bf' | 'm' | 'm2' | 'gal' | 'lb' | 'bag' | 'piece' | 'roll' | 'box';
@@ -109,6 +111,36 @@ function placeAsked(t: string): 'outdoor' | 'indoor' | null {
   return outdoor ? 'outdoor' : 'indoor';
 }
 
+/** "¿trae brocas?", "¿viene con su asiento?", "¿incluye el tanque?", "¿tiene asiento?" (a thing of it, not "¿tienen brocas?", the store's). */
+const INCLUDES_ES =
+  /^(?:(?:el|la|ese|esa|este|esta|eso|esto)\s+)?(?:(?:ya|tambien)\s+)?(?:(?:viene|vienen)\s+con|trae|traen|incluye|incluyen|tiene)\s+((?:(?:su|sus|el|la|los|las|un|una|unos|unas)\s+)?[a-z]+(?:\s+(?:de\s+)?[a-z]+)?)(?:\s+(?:incluid[oa]s?|tambien|ya|o\s+no|o\s+que))?$/;
+/** "¿el asiento viene incluido?", "¿los tornillos vienen con él?" */
+const INCLUDED_ES = /^((?:(?:el|la|los|las|su|sus)\s+)?[a-z]+(?:\s+(?:de\s+)?[a-z]+)?)\s+(?:viene|vienen|va|van|esta|estan)\s+(?:incluid[oa]s?|con\s+(?:el|ella|ellos|ellas|eso))$/;
+/** "does it come with a seat?", "does it include the tank?", "comes with bits?", "is the seat included?" */
+const INCLUDES_EN =
+  /^(?:(?:does|do|will)\s+(?:it|they|that|this|that\s+one|this\s+one)\s+|it\s+)?(?:come|comes|include|includes|have|has)\s+(?:with\s+)?((?:(?:a|an|the|its|their|any|some)\s+)?[a-z]+(?:\s+[a-z]+)?)(?:\s+(?:too|as\s+well|included))?$/;
+const INCLUDED_EN = /^(?:is|are)\s+((?:(?:the|a|an|its|their)\s+)?[a-z]+(?:\s+[a-z]+)?)\s+included$/;
+/** Things asked after "¿tiene…?" / "¿incluye…?" that are the store's matters, or the product's own line, not a part of it. */
+const NOT_A_PART =
+  /^(?:garantia|warranty|guarantee|descuento|descuentos|discount|oferta|ofertas|offer|offers|promocion|deal|precio|price|envio|delivery|entrega|instalacion|installation|factura|invoice|itbis|tax|iva|credito|credit|stock|existencia|disponible|available|mas|more|otro|otra|otros|otras|other|color|colores|colour|colours|color|medida|medidas|size|sizes|tamano|marca|marcas|brand|brands|todo|everything|nada|algo|anything|something|eso|esto|that|this|it|them|uno|una|one|ones|pintura|paint|cambio|cambios|devolucion|return|returns)$/;
+/** Words asked with "¿tiene…?" that are a product's quality, not a part ("¿tiene buena calidad?"). */
+const QUALITY = /^(?:buen[oa]?|mal[oa]?|calidad|quality|good|bad|mucho|mucha|poco|poca)$/;
+
+/** The thing asked whether the product comes with, or null. */
+function includedThing(t: string): { thing: string; said: string } | null {
+  const m = INCLUDES_ES.exec(t) ?? INCLUDED_ES.exec(t) ?? INCLUDES_EN.exec(t) ?? INCLUDED_EN.exec(t);
+  const said = m?.[1];
+  if (said === undefined) return null;
+  // The thing without its article ("su asiento", "a seat"); said with it, as the customer put it, but "any"/"some".
+  const thing = said.replace(ARTICLE, '');
+  const words = thing.split(' ');
+  if (/^(?:en|de|para|por|pa|in|for|of|on|to|as)$/.test(words[0] ?? '')) return null;
+  if (words.some((w) => NOT_A_PART.test(w) || QUALITY.test(w))) return null;
+  return { thing, said: said.replace(/^(?:any|some|su|sus|its|their)\s+/, '') };
+}
+
+const ARTICLE = /^(?:su|sus|el|la|los|las|un|una|unos|unas|a|an|the|its|their|any|some)\s+/;
+
 /** Words after "el de …" that are no name of a product ("el de siempre", "la de ayer"). */
 const NOT_A_NAME = new Set([
   'siempre', 'ayer', 'antes', 'hoy', 'manana', 'arriba', 'abajo', 'aqui', 'alla', 'ahi', 'lado', 'todo', 'todos', 'nada', 'eso', 'esto',
@@ -152,6 +184,8 @@ export function readFocusQuestion(text: string): FocusQuestion | null {
   if (SIZES.test(t)) return { kind: 'sizes' };
   const place = placeAsked(t);
   if (place) return { kind: 'where', place };
+  const included = includedThing(t);
+  if (included) return { kind: 'includes', ...included };
   const named = NAMED.exec(t)?.[1];
   if (named !== undefined && !NOT_A_NAME.has(named) && !/\d/.test(named)) return { kind: 'named', word: named };
   return null;

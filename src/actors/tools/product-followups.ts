@@ -20,6 +20,7 @@ import { perUnitAnswer, perUnitOfOptions } from './product-unit-price.js';
 import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
 import { whereAnswer } from './product-where.js';
+import { includesAnswer } from './product-includes.js';
 import { quoteOne } from './product-quote-one.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { mixingNote } from './paint-mixing.js';
@@ -40,7 +41,7 @@ const MAX_COMPARED = 3;
  * The answer to a short question about the product in focus, or null when the message asks no
  * such question (the product tool then reads it as any other follow-up).
  */
-export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, focus: ProductFocus, text: string, lang: Lang): ProductActorOutput | null {
+export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, focus: ProductFocus, text: string, lang: Lang, now?: number): ProductActorOutput | null {
   const question = readFocusQuestion(text);
   const shown = tenant.catalog.find((p) => p.sku === focus.sku);
   if (!shown) return null;
@@ -95,6 +96,8 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return sizes(tenant, index, shown, family(['size', 'dims', 'grade', 'pack']), lang, focus);
     case 'where':
       return whereAnswer(tenant, shown, focus, question.place, lang);
+    case 'includes':
+      return includesAnswer(tenant, index, shown, focus, question, lang, now);
   }
 }
 

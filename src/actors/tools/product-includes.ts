@@ -1,0 +1,56 @@
+/**
+ * "¿trae brocas?", "¿viene con asiento?", "does it come with a seat?" about the product on the
+ * counter. A clerk answers from what the store knows: yes when a current offer gives it with the
+ * product (the DeWalt drill and its 13 bits) or the product's own data says so; when the data is
+ * silent, honestly that it does not say — and, when the store sells that thing, where it is on the
+ * shelf. Never "No vendemos asiento" for a question about the toilet.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
+import { foldAccents } from '../../kernel/fold.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { calendarDate, formatMoney } from './format.js';
+import { availability, describeProduct, optionsFor } from './product-parts.js';
+
+/** Things sold apart shown at most. */
+const MAX_APART = 3;
+
+const fold = (s: string): string => foldAccents(s.toLowerCase());
+/** A word's stem, for "brocas" in "un juego de brocas" and "bits" in "drill bit set". */
+const stem = (w: string): string => w.replace(/(?:es|s)$/, '');
+/** Every word of the thing (its stems) is in the text. */
+function mentions(text: string, thing: string): boolean {
+  const words = new Set(fold(text).split(/[^a-z0-9]+/).filter(Boolean).map(stem));
+  return thing.split(' ').filter((w) => w !== 'de' && w !== 'of').every((w) => words.has(stem(w)));
+}
+
+/** The answer to whether the product shown comes with `thing`; null when the tenant has no such templates. */
+export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: Product, focus: ProductFocus, asked: { thing: string; said: string }, lang: Lang, now: number | undefined): ProductActorOutput | null {
+  const { thing, said } = asked;
+  const has = (key: string): boolean => tenant.templates[lang]?.[key] !== undefined;
+  if (!has('product.includes.unknown')) return null;
+  const base = { name: shown.name, price: formatMoney(shown.price), availability: availability(tenant, shown, lang), thing: said };
+  // A current offer that gives it with this product: yes, and the offer's note (added to every answer about it) says how.
+  const today = now !== undefined ? calendarDate(now, tenant.settings.timeZone) : undefined;
+  const offer = tenant.offers.find((o) => o.skus?.includes(shown.sku) && (today === undefined || o.validUntil >= today) && mentions(`${o.details.es} ${o.details.en} ${o.title.es} ${o.title.en}`, thing));
+  if (offer && has('product.includes.offer')) return { outcome: 'answered', replies: [{ template: 'product.includes.offer', params: base }], focus };
+  // Its own data says so: "Kit … con tornillos", its stated use.
+  const data = [shown.name, shown.use?.es ?? '', shown.use?.en ?? ''].join(' ');
+  if (mentions(data, thing) && has('product.includes.yes')) return { outcome: 'answered', replies: [{ template: 'product.includes.yes', params: base }], focus };
+  // Silent data; the store sells the thing apart: said so, those shown (a pick takes one).
+  const apart = index
+    .search(thing, { limit: MAX_APART + 1 })
+    .map((m) => m.product)
+    .filter((p) => p.sku !== shown.sku && mentions([p.name, ...(p.aliases ?? [])].join(' '), thing))
+    .slice(0, MAX_APART);
+  if (apart.length > 0 && has('product.includes.apart')) {
+    const first = apart[0] as Product;
+    return {
+      outcome: 'answered',
+      replies: [{ template: 'product.includes.apart', params: { ...base, items: apart.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(apart) }],
+      focus: { sku: first.sku, name: first.name, price: first.price, query: thing, ...(apart.length > 1 ? { options: apart.map((p) => p.sku) } : {}), recent: [shown.sku, ...(focus.recent ?? []).filter((s) => s !== shown.sku)] },
+    };
+  }
+  return { outcome: 'answered', replies: [{ template: 'product.includes.unknown', params: base }], focus };
+}

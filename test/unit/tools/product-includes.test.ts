@@ -1,0 +1,46 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { readFocusQuestion } from '../../../src/machines/focus-questions.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+/** "¿trae brocas?", "¿tiene asiento?", "does it come with a seat?" about the product on the counter. */
+describe('what a product comes with', () => {
+  it('should read the thing asked, and leave the store questions and the stock questions alone', () => {
+    expect(readFocusQuestion('tiene asiento?')).toEqual({ kind: 'includes', thing: 'asiento', said: 'asiento' });
+    expect(readFocusQuestion('¿viene con su asiento?')).toEqual({ kind: 'includes', thing: 'asiento', said: 'asiento' });
+    expect(readFocusQuestion('y trae brocas?')).toEqual({ kind: 'includes', thing: 'brocas', said: 'brocas' });
+    expect(readFocusQuestion('el tanque viene incluido?')).toEqual({ kind: 'includes', thing: 'tanque', said: 'el tanque' });
+    expect(readFocusQuestion('does it come with a seat?')).toEqual({ kind: 'includes', thing: 'seat', said: 'a seat' });
+    expect(readFocusQuestion('is the seat included?')).toEqual({ kind: 'includes', thing: 'seat', said: 'the seat' });
+    for (const text of ['tienen brocas?', 'tiene garantía?', 'tiene descuento?', '¿incluye instalación?', 'viene en galón?', 'does it have a warranty?', 'tiene más?', 'viene con todo?', 'tiene buena calidad?']) {
+      expect(readFocusQuestion(text)?.kind, text).not.toBe('includes');
+    }
+  });
+
+  it('should say yes with the offer that gives it (the DeWalt drill and its bits)', async () => {
+    const replies = await chatOnFreshHost(tenant, brain, 'inc-dewalt', '¿cuánto el taladro dewalt?', '¿trae brocas?');
+    expect(replies[1]).toContain('¡Sí, con la oferta de ahora!');
+    expect(replies[1]).toContain('DeWalt');
+  });
+
+  it('should say honestly that the data is silent, and show the thing sold apart', async () => {
+    const replies = await chatOnFreshHost(tenant, brain, 'inc-truper', 'taladro truper', 'trae brocas?');
+    expect(replies[1]).toContain('no dice que traiga brocas');
+    expect(replies[1]).toContain('Juego de Brocas para Metal 13 Piezas');
+  });
+
+  it('should never answer "No vendemos asiento" about the toilet on the counter', async () => {
+    const es = await chatOnFreshHost(tenant, brain, 'inc-toilet', 'necesito un inodoro', 'tiene asiento?');
+    expect(es[1]).toContain('no dice si trae asiento');
+    expect(es[1]).not.toContain('No vendemos');
+    const en = await chatOnFreshHost(tenant, brain, 'inc-toilet-en', 'the toilet', 'does it come with a seat?');
+    expect(en[1]).toContain("doesn't say whether it comes with a seat");
+  });
+});
