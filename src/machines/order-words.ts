@@ -13,6 +13,8 @@ const TAKES_IT = new RegExp(
   [
     // "resérvamelo", "apártamelos", "resérvalo"
     String.raw`res[e]rva(?:me)?l[oa]s?|ap[a]rta(?:me)?l[oa]s?`,
+    // "guárdamelo", "sepáramelo", "mándalo", "tráelo", "llévamelos": the product, kept or sent
+    String.raw`(?:guarda|separa|manda|envia|trae|lleva)(?:me|nos)?l[oa]s?`,
     // "me lo llevo", "me los quedo", "me lo reservas?"
     String.raw`me\s+l[oa]s?\s+(?:llevo|quedo|reservas?|apartas?|vendes?|venden)`,
     // "lo quiero", "los compro", "la pido"
@@ -43,6 +45,8 @@ const TAKES_IT = new RegExp(
     String.raw`i\s*(?:d\s+like|\s+would\s+like|\s+want|\s+wanna)\s+to\s+(?:place\s+(?:an|the|my)\s+order|order)\s*$`,
     String.raw`(?:place|put\s+in|make)\s+(?:an|the|my)\s+order|how\s+(?:do|can)\s+i\s+(?:order|buy|place\s+(?:an|the)\s+order)(?:\s+(?:it|them|this|that))?`,
     String.raw`send\s+(?:it|them)(?:\s+(?:to\s+me|over))?|(?:lets|let\s+s)\s+do\s+it`,
+    // "ok book it", "put it on hold", "keep them for me", "go ahead and order it", "bring it", "ship them"
+    String.raw`(?:book|order|buy|deliver|bring|ship)\s+(?:it|them|those|these|that)|put\s+(?:it|them)\s+(?:aside|on\s+hold|away)|(?:keep|save)\s+(?:it|them)\s+for\s+me`,
   ]
     .map((alt) => `(?:${alt})`)
     .join('|')

@@ -22,7 +22,7 @@ const fold = foldAccents;
 
 /** Words that ask us to take the goods somewhere ("llevar", "envío", "delivery", "mándamelo a", "deliver to"). */
 const DELIVERY_WORDS =
-  /\b(?:delivery|envios?|enviar\w*|envian|envias|envie\w*|envia\w*|(?:ll|y)evar\w*|(?:ll|y)evan|(?:ll|y)evas|(?:ll|y)even|(?:ll|y)evame\w*|mandar\w*|mandan|mandas|manden|mandame\w*|traer\w*|traen|traigan|entrega\w*|flete|transporte|despach\w*|deliver\w*|ship\w*|send|bring|take\s+(?:it|them))\b/;
+  /\b(?:delivery|envios?|enviar\w*|envian|envias|envie\w*|envia\w*|(?:ll|y)evar\w*|(?:ll|y)evan|(?:ll|y)evas|(?:ll|y)even|(?:ll|y)evame\w*|mandar\w*|mandan|mandas|manden|mandame\w*|mandal[oa]s?|(?:ll|y)eval[oa]s?|trael[oa]s?|traer\w*|traen|traigan|entrega\w*|flete|transporte|despach\w*|deliver\w*|ship\w*|send|bring|take\s+(?:it|them))\b/;
 
 /** Whether the message asks us to take goods somewhere ("me pueden llevar…", "envían a…", "can you bring…"). */
 export function asksToDeliver(text: string): boolean {

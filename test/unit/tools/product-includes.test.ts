@@ -44,3 +44,18 @@ describe('what a product comes with', () => {
     expect(en[1]).toContain("doesn't say whether it comes with a seat");
   });
 });
+
+describe('words that take the order', () => {
+  it('should read "book it", "put it on hold", "mándalo", "guárdamelo" as taking what was just priced', async () => {
+    const { takesTheOrder } = await import('../../../src/machines/order-words.js');
+    for (const text of ['ok book it', 'put it on hold for me', 'keep them for me', 'go ahead and order it', 'sí, mándalo', 'guárdamelo', 'tráelos']) expect(takesTheOrder(text), text).toBe(true);
+    for (const text of ['the order never came', 'el pedido no llegó', 'cuánto cobran por llevarlo?']) expect(takesTheOrder(text), text).toBe(false);
+  });
+
+  it('should take the reservation with delivery for "ok book it" after the delivery offer, never say goodbye', async () => {
+    const replies = await chatOnFreshHost(tenant, brain, 'book-it', 'hi do you have cement?', 'how much for 20 bags?', 'can you deliver to bayahibe?', 'ok book it');
+    expect(replies[3]).toContain('20 x Cemento Gris');
+    expect(replies[3]).toContain('T-0');
+    expect(replies[3]).not.toContain('Have a great day');
+  });
+});
