@@ -41,7 +41,7 @@ import {
 } from './conversation.contract.js';
 import { asksFormalQuote, goodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
 import { asksProductToo, asksWhyAsked } from './lead-why.js';
-import { carriesContact, carriesLeadData, contactGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
+import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
   carriesFormData,
@@ -1110,9 +1110,17 @@ export const conversationMachine = setup({
     // "ana@gmail.com" with nothing asked and no form open: contact data given ahead, to note.
     givesContactAlone: ({ context }) => {
       const understanding = u(context);
-      return !!understanding && carriesContact(understanding) && !isLeadInProgress(context.lead) && contactGivenAlone(understanding, lastText(context)) !== null;
+      return !!understanding && carriesContact(understanding) && !isLeadInProgress(context.lead) && (contactGivenAlone(understanding, lastText(context)) !== null || nameGivenAlone(understanding, lastText(context)) !== null);
     },
     decidesToClarify: ({ context }) => decideTriage(u(context)).kind === 'clarify' && !isLeadInProgress(context.lead),
+    // Who the customer is, given alone later in a conversation with a request open (the reservation's ticket).
+    introducesForOpenRequest: ({ context }) => {
+      const understanding = u(context);
+      if (!context.ticket || context.turn <= (context.reopenedAtTurn ?? 1) || !understanding || !carriesContact(understanding) || isLeadInProgress(context.lead)) return false;
+      const decision = decideTriage(understanding);
+      if (decision.kind !== 'act' || decision.intent !== 'greeting') return false;
+      return contactGivenAlone(understanding, lastText(context)) !== null || nameGivenAlone(understanding, lastText(context)) !== null;
+    },
     misunderstoodTooOften: ({ context }) => context.misunderstoodStreak + 1 >= MAX_MISUNDERSTOOD_STREAK,
     // A caption the brain could not place ("este", "uno igual"): the photo is the message.
     isUnreadCaption: ({ context }) => context.lastMessage?.media !== undefined,
@@ -1318,7 +1326,10 @@ export const conversationMachine = setup({
     // open quote or a form started later; never a "what do you need?" as if nothing was said.
     noteContact: emit(({ context }) => {
       const understanding = u(context);
-      const contact = understanding ? (contactGivenAlone(understanding, lastText(context)) ?? '') : '';
+      // "a nombre de Pedro Santana" (with a phone or not): the name is said back too.
+      const name = understanding ? (understanding.leadFields.name?.trim() ?? '') : '';
+      const given = understanding ? (contactGivenAlone(understanding, lastText(context)) ?? '') : '';
+      const contact = [name !== '' && lastText(context).toLowerCase().includes(name.toLowerCase()) ? name : '', given].filter((v) => v !== '').join(', ');
       return context.ticket ? reply('contact.noted.ticket', { contact, number: context.ticket.number }) : reply('contact.noted', { contact });
     }),
     askClarification: enqueueActions(({ context, enqueue }) => {
@@ -1853,6 +1864,13 @@ export const conversationMachine = setup({
             },
             // A tenant form read by the brain (ferreteria's `solicitud` on `sales_lead`).
             { guard: 'startsForm', target: '#workflow.form', actions: [{ type: 'route', params: { as: 'decided' } }, 'holdForm'] },
+            // "mi nombre es Pedro Santana, 8095557788" after the reservation: who the customer is, noted for
+            // the open request — not the welcome, which the classifier's "greeting" would give.
+            {
+              guard: 'introducesForOpenRequest',
+              target: 'continuing',
+              actions: [{ type: 'route', params: { as: 'decided' } }, 'noteContact', 'rememberContact'],
+            },
             ...restingIdle({
               guard: { type: 'intentIs', params: { intents: ['greeting'] } },
               target: 'continuing',

@@ -176,6 +176,22 @@ export function firstNameOf(draft: LeadDraft): string | null {
   return name.split(/\s+/u)[0] ?? null;
 }
 
+/** Words that may go around a name given alone ("a nombre de Pedro Santana", "ponlo a nombre de…", "put it under Ana Díaz"). */
+const NAME_GLUE = /^(?:soy|me|llamo|mi|nombre|es|a|de|al|la|el|lo|my|name|is|i'?m|im|this|ok|okay|bueno|listo|pon|ponlo|ponla|ponle|ponlos|put|it|them|under|for|para|que|quede|queda|gracias|thanks|y|and|reserva|reservalo|the|reservation|order|pedido|esta|este)$/;
+
+/**
+ * The name of a message that is only a name with the words that give it ("a nombre de Pedro
+ * Santana", "put it under Ana Díaz"); null when the message says more, or gives no name.
+ */
+export function nameGivenAlone(understanding: Understanding, text: string): string | null {
+  const name = understanding.leadFields.name;
+  if (typeof name !== 'string' || name.trim() === '') return null;
+  const rest = foldAccents(text.toLowerCase().split(name.toLowerCase()).join(' '));
+  if (rest === foldAccents(text.toLowerCase())) return null;
+  const words = rest.split(/[^a-z']+/).filter((w) => w && !NAME_GLUE.test(w));
+  return words.length === 0 ? name.trim() : null;
+}
+
 /** Words that may go around contact data given alone ("mi correo es …", "este es mi número", "my email:"). */
 const CONTACT_GLUE = /^(?:mi|my|correo|email|e-mail|mail|numero|number|telefono|phone|cel|celular|whatsapp|es|is|este|esta|this|el|la|de|y|and|nombre|name|me|llamo|soy|i'?m|am|aqui|here|por si acaso|just in case|para|que|me|contacten|contacte|contact|ok|bueno|listo|gracias|thanks)$/;
 

@@ -59,3 +59,17 @@ describe('words that take the order', () => {
     expect(replies[3]).not.toContain('Have a great day');
   });
 });
+
+describe('a name given after the reservation', () => {
+  it('should note "a nombre de …" and "mi nombre es …, phone" with the open request, never a new welcome', async () => {
+    const a = await chatOnFreshHost(tenant, brain, 'name-after', 'quiero 10 sacos de cemento', 'si reservamelo', 'a nombre de Pedro Santana');
+    expect(a[2]).toContain('*Pedro Santana*');
+    expect(a[2]).toMatch(/T-\d+/);
+    const b = await chatOnFreshHost(tenant, brain, 'name-phone-after', 'quiero 10 sacos de cemento', 'si', 'mi nombre es Pedro Santana, 8095557788');
+    expect(b[2]).toContain('Pedro Santana, xxx-xx88');
+    expect(b[2]).not.toContain('bienvenido');
+    // With nothing open, an introduction is still a greeting by name.
+    const c = await chatOnFreshHost(tenant, brain, 'intro-later', 'hola', 'soy Ana Perez');
+    expect(c[1]).toContain('¡Hola, Ana!');
+  });
+});
