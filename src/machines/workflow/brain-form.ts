@@ -133,7 +133,9 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     if (understanding.addsToNeed && slot.entity === 'problem' && typeof written === 'string' && value !== null && !written.includes(value)) value = `${written.replace(/[.\s]*$/, '.')} ${value.charAt(0).toUpperCase()}${value.slice(1)}`.slice(0, 800);
     // A value changed at the summary, or one given before corrected while another is asked
     // ("perdón, mi correo es …"): say so before the next question.
-    const corrected = lead.status === 'collecting' && lead.asking !== key && typeof draft[key]?.value === 'string' && value !== null;
+    // (More of the need told after it is written under it, not a change to announce.)
+    const appended = understanding.addsToNeed === true && slot.entity === 'problem';
+    const corrected = lead.status === 'collecting' && lead.asking !== key && typeof draft[key]?.value === 'string' && value !== null && !appended;
     if ((lead.status === 'confirming' || corrected) && draft[key]?.value !== value && notice === null) notice = { kind: 'updated' };
     draft[key] = { value, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);

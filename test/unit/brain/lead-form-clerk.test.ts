@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { detectUrgency } from '../../../src/actors/brain/rule/lead-levels.js';
 import { readLeadFields } from '../../../src/actors/brain/rule/lead-fields.js';
+import { continuesNeed } from '../../../src/actors/brain/rule/need-continued.js';
+import { createLeadState, type LeadState } from '../../../src/machines/lead-draft.js';
+import { mergeFormReading } from '../../../src/machines/workflow/brain-form.js';
+import { ferreteriaWorkflows, understood } from '../machine/machine-harness.js';
 import type { Entity } from '../../../src/domain/nlu.js';
 
 const product = (value: string): Entity => ({ type: 'product', value, start: 0, end: value.length });
@@ -14,5 +18,46 @@ describe('the urgency named as a field is no level', () => {
 
   it.each(['lo necesito con urgencia', 'es una urgencia', 'urgente'])('should still read "%s" as high', (text) => {
     expect(detectUrgency(text)).toBe('Alto');
+  });
+});
+
+describe('the need told in two messages', () => {
+  it('should add "para una casa de 3 habitaciones" at the urgency question to the need', () => {
+    const read = atUrgency('para una casa de 3 habitaciones');
+    expect(read.addsToNeed).toBe(true);
+    expect(read.leadFields.problem_statement).toBe('para una casa de 3 habitaciones');
+    expect(read.leadFields.urgency_level).toBeUndefined();
+  });
+
+  it('should add goods named after the need ("and also cement, around 300 bags")', () => {
+    const read = atUrgency('and also cement, around 300 bags', [product('cement')], 'price_quote');
+    expect(read.addsToNeed).toBe(true);
+  });
+
+  it.each([
+    ['para el lunes', 'Alto'],
+    ['no hay prisa, es para una casa', 'Bajo'],
+  ])('should read "%s" as the urgency, not more need', (text, level) => {
+    const read = atUrgency(text);
+    expect(read.leadFields.urgency_level).toBe(level);
+    expect(read.addsToNeed).toBeUndefined();
+  });
+
+  it.each(['¿cuánto cuesta el cemento para la casa?', 'gracias, eso es todo para la obra', 'ok', 'sí, materiales'])('should not take "%s" as more need', (text) => {
+    expect(atUrgency(text, [product('cemento')]).addsToNeed).toBeUndefined();
+  });
+
+  it('should only read it where the urgency is asked', () => {
+    const read = readLeadFields({ text: 'para una casa de 3 habitaciones', entities: [], expecting: { kind: 'lead_field', field: 'company_name' } as never, intent: 'out_of_scope' });
+    expect(read.addsToNeed).toBeUndefined();
+    expect(continuesNeed('para el lunes', [])).toBe(false);
+  });
+
+  it('should write the second part under the first without saying it was changed', () => {
+    const solicitud = ferreteriaWorkflows().workflows.find((w) => w.id === 'solicitud')!;
+    const lead: LeadState = { ...createLeadState(), status: 'collecting', asking: 'urgency_level', draft: { problem_statement: { value: 'necesito bloques y cemento', sourceMessageId: 'm6' } } };
+    const merged = mergeFormReading(solicitud, lead, understood('out_of_scope', { leadFields: { problem_statement: 'para una casa de 3 habitaciones' }, addsToNeed: true }), 'm7', 'para una casa de 3 habitaciones');
+    expect(merged.draft.problem_statement?.value).toBe('necesito bloques y cemento. Para una casa de 3 habitaciones');
+    expect(merged.notice).toBeNull();
   });
 });

@@ -8,6 +8,7 @@ import { fold, foldWithMap } from './text.js';
 import { PROJECT_WORDS } from './project-quotes.js';
 import { AREA_NAMED, carriesContactData, GOODS_WORDS, readNeedAtArea } from './lead-area.js';
 import { levelOfSpan } from './time-spans.js';
+import { continuesNeed } from './need-continued.js';
 
 /** "no sé", "ni idea", "not sure": the customer cannot answer the question. */
 const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|no tengo idea|no estoy segur[oa]|no se todavia|todavia no se|aun no se|i don'?t know|i do not know|dunno|not sure|no idea|idk)$/;
@@ -231,6 +232,11 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
       fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
       addsToNeed = true;
     }
+  }
+  // "para una casa de 3 habitaciones" where the urgency is asked, right after the need: the need told in two messages, kept whole.
+  if (expected === 'urgency_level' && fields.urgency_level === undefined && fields.problem_statement === undefined && !question && !asksPrice && !carriesContactData(entities) && continuesNeed(folded, entities)) {
+    fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
+    addsToNeed = true;
   }
   // Asked for the company, "se llama Techos del Caribe" names the company, not the customer.
   if (expected === 'company_name' && typeof fields.company_name === 'string' && typeof fields.name === 'string' && fold(fields.company_name).includes(fold(fields.name))) delete fields.name;
