@@ -67,7 +67,7 @@ import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
-import { letsItGo } from './letting-go.js';
+import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
@@ -1017,7 +1017,7 @@ export const conversationMachine = setup({
     dropsForm: ({ context }) => {
       const spec = formInProgress(context);
       const understanding = u(context);
-      if (!spec || !letsItGo(lastText(context))) return false;
+      if (!spec || !(letsItGo(lastText(context)) || putsOffForm(lastText(context)))) return false;
       const slot = askingSlot(context);
       return !(slot && understanding && answersSlot(spec, slot, understanding, lastText(context)));
     },

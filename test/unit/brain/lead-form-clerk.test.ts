@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { detectUrgency } from '../../../src/actors/brain/rule/lead-levels.js';
 import { readLeadFields } from '../../../src/actors/brain/rule/lead-fields.js';
 import { continuesNeed } from '../../../src/actors/brain/rule/need-continued.js';
+import { asksToResumeRequest } from '../../../src/actors/brain/rule/form-resume.js';
+import { leavesTheForm } from '../../../src/actors/brain/rule/leaving-form.js';
+import { putsOffForm } from '../../../src/machines/letting-go.js';
 import { createLeadState, type LeadState } from '../../../src/machines/lead-draft.js';
 import { mergeFormReading } from '../../../src/machines/workflow/brain-form.js';
 import { ferreteriaWorkflows, understood } from '../machine/machine-harness.js';
@@ -60,4 +63,24 @@ describe('the need told in two messages', () => {
     expect(merged.draft.problem_statement?.value).toBe('necesito bloques y cemento. Para una casa de 3 habitaciones');
     expect(merged.notice).toBeNull();
   });
+});
+
+describe('a request let go, asked for again', () => {
+  it.each(['quiero retomar la cotización', 'ok quiero seguir con la solicitud', 'sigamos con la cotización', 'quiero la cotización de nuevo', "actually let's continue with the quote", 'can we finish the request?'])(
+    'should read "%s" as the request again',
+    (text) => expect(asksToResumeRequest(text)).toBe(true),
+  );
+
+  it.each(['quiero completar mi solicitud de empleo', '¿cuándo terminan la cotización?', 'quiero seguir comprando', 'cuánto cuesta el cemento', 'I want to resume my job application'])('should not read "%s" as it', (text) =>
+    expect(asksToResumeRequest(text)).toBe(false),
+  );
+});
+
+describe('the form put off for later', () => {
+  it.each(['mejor después', 'mejor lo dejo para después', 'después lo termino', 'ok, mejor luego', "let's do it later", 'maybe later', "I'll finish it later"])('should read "%s" as leaving the form', (text) => {
+    expect(putsOffForm(text)).toBe(true);
+    expect(leavesTheForm(text)).toBe(true);
+  });
+
+  it.each(['después', 'mejor el de 3/4', 'para el lunes', 'ana@x.com', 'Constructora Después'])('should not read "%s" as it', (text) => expect(putsOffForm(text)).toBe(false));
 });

@@ -13,6 +13,7 @@ import { createIntentClassifier, type ClassifierModel, type IntentClassifier } f
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFieldsUnlessLeaving } from './leaving-form.js';
 import { needToldOpening } from './opening-need.js';
+import { asksToResumeRequest } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
@@ -35,8 +36,7 @@ import { asksDealForCount, asksDirections, asksIfOpenYet, asksOpeningDay, asksSt
 import { fold as foldText } from './text.js';
 import { stripCourtesy } from './courtesy.js';
 import {
-  asksForJob,
-  asksHowToPay,
+  asksForJob, asksHowToPay,
   asksNewAccount,
   asksToReactivate,
   asksQuoteAsLead,
@@ -248,8 +248,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && intent.confidence < HANDOFF_CONFIDENCE && mentions.length === 0 && storeNames.isOnlyAPlace(text)) {
       intent = { name: 'store_hours_location', confidence: DELIVERY_RULE_CONFIDENCE };
     }
-    // A quote for a project, not for products priced one by one (`project-quotes.ts`).
-    const forProject = asksQuoteAsLead(text, entities, mentions);
+    // A quote for a project, not for products priced one by one (`project-quotes.ts`); a request asked for again ("quiero retomar la cotización", `form-resume.ts`).
+    const forProject = asksQuoteAsLead(text, entities, mentions) || asksToResumeRequest(text);
     if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead' || (intent.confidence < HANDOFF_CONFIDENCE && !sureHandoffOrCase(intent))) && forProject) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
