@@ -40,7 +40,7 @@ import {
   type UnderstandActorOutput,
 } from './conversation.contract.js';
 import { asksFormalQuote, goodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
-import { asksProductToo, asksWhyAsked } from './lead-why.js';
+import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -1041,6 +1041,14 @@ export const conversationMachine = setup({
       const spec = formInProgress(context);
       return !!spec && !!understanding && context.expecting.kind === 'lead_field' && asksWhyAsked(lastText(context)) && !carriesFormData(spec, understanding, context.lead, lastText(context));
     },
+    // "¿quién me va a llamar?", "¿cuánto tardan en contactarme?" in the form or after the request was sent: who answers it, and how.
+    asksWhoContacts: ({ context }) => {
+      const understanding = u(context);
+      const spec = formInProgress(context);
+      if (!understanding || !asksWhoWillContact(lastText(context))) return false;
+      if (spec) return !carriesFormData(spec, understanding, context.lead, lastText(context));
+      return context.lead.status === 'submitted' || context.lead.status === 'failed';
+    },
     answersFormQuestion: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1804,6 +1812,7 @@ export const conversationMachine = setup({
             { guard: 'rejectsForm', target: '#workflow.form.correcting', actions: { type: 'route', params: { as: 'form' } } },
             // "¿para qué quieren mi correo?": why it is asked, then the question again (never "no te entendí").
             { guard: 'asksWhyFormAsks', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.why' } }] },
+            { guard: 'asksWhoContacts', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.whoContacts' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             { guard: 'asksIfBot', target: 'continuing', actions: [{ type: 'route', params: { as: 'human_agent' } }, 'sayWhoAnswers'] },

@@ -5,6 +5,7 @@ import { continuesNeed } from '../../../src/actors/brain/rule/need-continued.js'
 import { asksToResumeRequest } from '../../../src/actors/brain/rule/form-resume.js';
 import { leavesTheForm } from '../../../src/actors/brain/rule/leaving-form.js';
 import { putsOffForm } from '../../../src/machines/letting-go.js';
+import { asksWhoWillContact } from '../../../src/machines/lead-why.js';
 import { createLeadState, type LeadState } from '../../../src/machines/lead-draft.js';
 import { mergeFormReading } from '../../../src/machines/workflow/brain-form.js';
 import { ferreteriaWorkflows, understood } from '../machine/machine-harness.js';
@@ -83,4 +84,13 @@ describe('the form put off for later', () => {
   });
 
   it.each(['después', 'mejor el de 3/4', 'para el lunes', 'ana@x.com', 'Constructora Después'])('should not read "%s" as it', (text) => expect(putsOffForm(text)).toBe(false));
+});
+
+describe('who answers the request', () => {
+  it.each(['¿y quién me va a llamar?', '¿cuándo me contactan?', '¿cuánto tardan en llamarme?', 'en cuánto tiempo me llaman?', 'me van a llamar o escribir?', 'who will contact me?', 'when will someone call me?', 'how long until I hear back?'])(
+    'should read "%s" as asking who contacts them',
+    (text) => expect(asksWhoWillContact(text)).toBe(true),
+  );
+
+  it.each(['cuanto tarda el pedido?', '¿cuándo llega mi pedido?', 'quien me puede ayudar con pintura', 'quiero que me llamen', 'llámame al 8095551234'])('should not read "%s" as it', (text) => expect(asksWhoWillContact(text)).toBe(false));
 });
