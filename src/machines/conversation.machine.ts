@@ -1058,6 +1058,10 @@ export const conversationMachine = setup({
       // the way in) and the product question is answered as a detour, then the form goes on.
       if (slot === 'problem_statement' && asksProductToo(understanding, lastText(context))) return false;
       if (slot && answersSlot(spec, slot, understanding, lastText(context))) return true;
+      // "I prefer a phone call, 809-555-4433" where the e-mail is asked: the phone in its place answers it.
+      const standIn = slot ? spec.slots.find((s) => s.name === slot)?.or : undefined;
+      // (A person asked for outright with the number still hands off.)
+      if (standIn && answersSlot(spec, standIn, understanding, lastText(context)) && decideTriage(understanding).kind !== 'handoff') return true;
       // Other form data (a correction, a slot given early) stays in the flow unless the message
       // is about something else: then it is a detour, and the data was merged anyway.
       const intent = intentOf(context);
@@ -1065,6 +1069,8 @@ export const conversationMachine = setup({
       // customer's answer, never a "¡Hola, Juan!" in the middle of the questions.
       const aboutTheForm = intent === null || intent === 'out_of_scope' || intent === 'greeting' || spec.triggers.includes(intent);
       if (!carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
+      // "prefiero que me llamen": how to be reached, an answer to the form (never a handoff ticket or the store's WhatsApp).
+      if (understanding.prefersPhone) return true;
       // At the summary, a message that names a slot or says "no" with a value is a correction,
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.

@@ -7,7 +7,8 @@ import { leavesTheForm } from '../../../src/actors/brain/rule/leaving-form.js';
 import { putsOffForm } from '../../../src/machines/letting-go.js';
 import { asksWhoWillContact } from '../../../src/machines/lead-why.js';
 import { createLeadState, type LeadState } from '../../../src/machines/lead-draft.js';
-import { mergeFormReading } from '../../../src/machines/workflow/brain-form.js';
+import { mergeFormReading, nextFormQuestion } from '../../../src/machines/workflow/brain-form.js';
+import { prefersPhoneContact } from '../../../src/actors/brain/rule/contact-preference.js';
 import { ferreteriaWorkflows, understood } from '../machine/machine-harness.js';
 import type { Entity } from '../../../src/domain/nlu.js';
 
@@ -93,4 +94,30 @@ describe('who answers the request', () => {
   );
 
   it.each(['cuanto tarda el pedido?', '¿cuándo llega mi pedido?', 'quien me puede ayudar con pintura', 'quiero que me llamen', 'llámame al 8095551234'])('should not read "%s" as it', (text) => expect(asksWhoWillContact(text)).toBe(false));
+});
+
+describe('how the customer would rather be reached', () => {
+  const solicitud = ferreteriaWorkflows().workflows.find((w) => w.id === 'solicitud')!;
+  const at = (text: string, field: string) => readLeadFields({ text, entities: [], expecting: { kind: 'lead_field', field } as never, intent: 'human_agent' });
+
+  it.each(['prefiero que me llamen', 'mejor por whatsapp', 'mejor escríbanme por WhatsApp', "I'd rather get a call", 'text me'])('should read "%s" as the phone preferred', (text) => {
+    expect(prefersPhoneContact(text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z0-9@.'\s/-]+/g, ' ').replace(/\s+/g, ' ').trim())).toBe(true);
+  });
+
+  it.each(['quiero hablar con una persona llamenme', 'prefiero no dar el telefono', 'tienen whatsapp', 'prefiero el cemento gris', 'mejor despues'])('should not read "%s" as it', (text) => expect(prefersPhoneContact(text)).toBe(false));
+
+  it('should pass the e-mail over for the phone where the e-mail is asked, and take no company from it', () => {
+    const email = at('prefiero que me llamen', 'email');
+    expect(email.leadFields.email).toBeNull();
+    expect(email.prefersPhone).toBe(true);
+    expect(at('mejor por whatsapp', 'company_name').leadFields.company_name).toBeUndefined();
+  });
+
+  it('should ask the phone next when none is known, and nothing more when it is', () => {
+    const lead: LeadState = { ...createLeadState(), status: 'collecting', asking: 'company_name', draft: { name: { value: 'Pedro', sourceMessageId: 'm2' }, email: { value: 'p@x.com', sourceMessageId: 'm3' } } };
+    const reading = understood('human_agent', { leadFields: {}, prefersPhone: true });
+    expect(nextFormQuestion(solicitud, mergeFormReading(solicitud, lead, reading, 'm4', 'mejor por whatsapp'))?.slot).toBe('phone_or_username');
+    const known: LeadState = { ...lead, draft: { ...lead.draft, phone_or_username: { value: '+18095550011', sourceMessageId: 'm0' } } };
+    expect(nextFormQuestion(solicitud, mergeFormReading(solicitud, known, reading, 'm4', 'mejor por whatsapp'))?.slot).toBe('company_name');
+  });
 });

@@ -462,8 +462,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       critical,
       priority: computePriority({ intent: priorityIntent, text, severity: urgentComplaint ? Math.max(severity, 9) : severity, ...(lead.urgency ? { urgency: lead.urgency } : {}) }),
     };
-    const { interestArea, urgency, addsToNeed } = lead;
-    Object.assign(understanding, interestArea ? { interestArea } : {}, urgency ? { urgency } : {}, addsToNeed ? { addsToNeed } : {});
+    const { interestArea, urgency, addsToNeed, prefersPhone } = lead;
+    Object.assign(understanding, interestArea ? { interestArea } : {}, urgency ? { urgency } : {}, addsToNeed ? { addsToNeed } : {}, prefersPhone ? { prefersPhone } : {});
     if (accountId) understanding.accountId = accountId;
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
     // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
