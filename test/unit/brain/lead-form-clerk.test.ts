@@ -9,6 +9,7 @@ import { asksWhoWillContact } from '../../../src/machines/lead-why.js';
 import { createLeadState, type LeadState } from '../../../src/machines/lead-draft.js';
 import { mergeFormReading, nextFormQuestion } from '../../../src/machines/workflow/brain-form.js';
 import { prefersPhoneContact } from '../../../src/actors/brain/rule/contact-preference.js';
+import { takeOpeningNeed } from '../../../src/actors/brain/rule/opening-need.js';
 import { ferreteriaWorkflows, understood } from '../machine/machine-harness.js';
 import type { Entity } from '../../../src/domain/nlu.js';
 
@@ -119,5 +120,23 @@ describe('how the customer would rather be reached', () => {
     expect(nextFormQuestion(solicitud, mergeFormReading(solicitud, lead, reading, 'm4', 'mejor por whatsapp'))?.slot).toBe('phone_or_username');
     const known: LeadState = { ...lead, draft: { ...lead.draft, phone_or_username: { value: '+18095550011', sourceMessageId: 'm0' } } };
     expect(nextFormQuestion(solicitud, mergeFormReading(solicitud, known, reading, 'm4', 'mejor por whatsapp'))?.slot).toBe('company_name');
+  });
+});
+
+describe('the need told in the opening', () => {
+  const reading = () => ({ leadFields: {} as Partial<Record<string, string | null>>, interestArea: undefined as undefined | 'Ventas' });
+  const quantity: Entity = { type: 'quantity', value: '500', start: 0, end: 3 };
+
+  it('should take counted goods as a sale (the area not asked)', () => {
+    const lead = reading();
+    takeOpeningNeed(lead, 'necesitamos 500 sacos de cemento', [quantity, product('saco cemento')]);
+    expect(lead.leadFields).toEqual({ problem_statement: 'necesitamos 500 sacos de cemento', interest_area: 'Ventas' });
+    expect(lead.interestArea).toBe('Ventas');
+  });
+
+  it('should leave the area to ask for goods without a count', () => {
+    const lead = reading();
+    takeOpeningNeed(lead, 'necesitamos cotizar pintura para la escuela', [product('pintura')]);
+    expect(lead.leadFields.interest_area).toBeUndefined();
   });
 });

@@ -12,7 +12,7 @@ import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFieldsUnlessLeaving } from './leaving-form.js';
-import { needToldOpening } from './opening-need.js';
+import { needToldOpening, takeOpeningNeed } from './opening-need.js';
 import { asksToResumeRequest } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
@@ -443,7 +443,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (lead.corrects && intent === 'complaint' && has('sales_lead')) intent = (nlu.intent = { name: 'sales_lead', confidence: LEAD_RULE_CONFIDENCE }).name;
     // A lead opened with what they need (who is asking too, or the goods named): the need is written down too.
     const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldOpening(text, nlu.entities) : null;
-    if (need !== null) lead.leadFields.problem_statement = need;
+    if (need !== null) takeOpeningNeed(lead, need, nlu.entities);
     const { critical: threat, severity } = detectCritical(text);
     // "urgente" + complaint is critical too (a customer stuck with a broken order today).
     // Only a sure complaint: "quiero pintura azul urgente" misread as a complaint is not an emergency.
