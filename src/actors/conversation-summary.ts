@@ -72,8 +72,8 @@ export function agentLangOf(settings: Pick<TenantSettings, 'defaultLang' | 'cons
 
 /** The summary's own words, per the summary's language. */
 const WORDS = {
-  es: { reason: 'Motivo', customer: 'Cliente', topics: 'Temas', messages: 'Mensajes en la conversación', last: 'Últimos mensajes del cliente:', callOn: 'Llamar al', noPhone: 'El cliente aún no dejó un número: pídeselo' },
-  en: { reason: 'Reason', customer: 'Customer', topics: 'Topics', messages: 'Messages in the conversation', last: "The customer's last messages:", callOn: 'Call on', noPhone: 'The customer has not left a number yet: ask for it' },
+  es: { reason: 'Motivo', customer: 'Cliente', topics: 'Temas', messages: 'Mensajes en la conversación', last: 'Últimos mensajes del cliente:', callOn: 'Llamar al', noPhone: 'El cliente aún no dejó un número: pídeselo', request: 'Solicitud en curso', area: 'Área', urgency: 'Urgencia' },
+  en: { reason: 'Reason', customer: 'Customer', topics: 'Topics', messages: 'Messages in the conversation', last: "The customer's last messages:", callOn: 'Call on', noPhone: 'The customer has not left a number yet: ask for it', request: 'Request under way', area: 'Area', urgency: 'Urgency' },
 } satisfies Record<Lang, Record<string, string>>;
 
 /** The customer's language in the summary's words, when it is not the summary's own. */
@@ -119,7 +119,7 @@ export function summarizeConversation(input: {
   if (input.quote && input.quote.length > 0) lines.push(...input.quote);
   const customerLang = input.lang !== undefined && input.lang !== sl ? CUSTOMER_LANG[sl][input.lang] : undefined;
   if (customerLang) lines.push(customerLang);
-  const lead = (input.context.lead ?? null) as { draft?: Record<string, { value: string | null } | undefined> } | null;
+  const lead = (input.context.lead ?? null) as { status?: string; draft?: Record<string, { value: string | null } | undefined> } | null;
   const name = lead?.draft?.name?.value;
   const email = lead?.draft?.email?.value;
   const company = lead?.draft?.company_name?.value;
@@ -137,8 +137,16 @@ export function summarizeConversation(input: {
     }
     return undefined;
   };
-  const who = [name ?? said(extractPersonNames), email ?? said(extractEmails), company, said(extractPhones)].filter(Boolean).join(' · ');
+  // A request for an advisor under way (a person asked for in the middle of it, or its push failed):
+  // the number it holds (a WhatsApp sender's too), what is needed, for which area, how urgent — what
+  // the salesperson calls back about, without reading the whole conversation.
+  const open = lead?.status === 'collecting' || lead?.status === 'confirming' || lead?.status === 'failed';
+  const held = (field: string) => (open ? (lead?.draft?.[field]?.value ?? undefined) : undefined);
+  const who = [name ?? said(extractPersonNames), email ?? said(extractEmails), company, said(extractPhones) ?? held('phone_or_username')].filter(Boolean).join(' · ');
   if (who) lines.push(`${w.customer}: ${who}.`);
+  const need = held('problem_statement');
+  const request = [need ? `"${need.slice(0, 300)}"` : undefined, held('interest_area') && `${w.area}: ${held('interest_area')}`, held('urgency_level') && `${w.urgency}: ${held('urgency_level')}`].filter(Boolean).join(' · ');
+  if (request) lines.push(`${w.request}: ${request}.`);
   if (callBack) {
     // The number written last, the lead's, else the channel's (a WhatsApp sender's): what the customer was told we would call.
     const contact = (input.context.contact ?? null) as { phone?: string } | null;

@@ -102,6 +102,8 @@ export interface Understanding {
   urgency?: UrgencyLevel;
   /** At a form's summary, the message tells more of the need: `leadFields.problem_statement` goes after the need written. */
   addsToNeed?: true;
+  /** In a form, the customer would rather be called or written on WhatsApp ("prefiero que me llamen", "mejor por WhatsApp"): their phone is asked for. */
+  prefersPhone?: true;
   /** Account number (digits only) if the message carries one. */
   accountId?: string;
   /** The store's zone or known place named in a message going to the lead form, which calls no tool ("soy de Casa de Campo, quiero cotizar…"): remembered as a tool's `placeSaid` is. */

@@ -40,7 +40,7 @@ import {
   type UnderstandActorOutput,
 } from './conversation.contract.js';
 import { asksFormalQuote, goodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
-import { asksProductToo, asksWhyAsked } from './lead-why.js';
+import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -67,7 +67,7 @@ import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
-import { letsItGo } from './letting-go.js';
+import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
@@ -1017,7 +1017,7 @@ export const conversationMachine = setup({
     dropsForm: ({ context }) => {
       const spec = formInProgress(context);
       const understanding = u(context);
-      if (!spec || !letsItGo(lastText(context))) return false;
+      if (!spec || !(letsItGo(lastText(context)) || putsOffForm(lastText(context)))) return false;
       const slot = askingSlot(context);
       return !(slot && understanding && answersSlot(spec, slot, understanding, lastText(context)));
     },
@@ -1041,6 +1041,14 @@ export const conversationMachine = setup({
       const spec = formInProgress(context);
       return !!spec && !!understanding && context.expecting.kind === 'lead_field' && asksWhyAsked(lastText(context)) && !carriesFormData(spec, understanding, context.lead, lastText(context));
     },
+    // "¿quién me va a llamar?", "¿cuánto tardan en contactarme?" in the form or after the request was sent: who answers it, and how.
+    asksWhoContacts: ({ context }) => {
+      const understanding = u(context);
+      const spec = formInProgress(context);
+      if (!understanding || !asksWhoWillContact(lastText(context))) return false;
+      if (spec) return !carriesFormData(spec, understanding, context.lead, lastText(context));
+      return context.lead.status === 'submitted' || context.lead.status === 'failed';
+    },
     answersFormQuestion: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1050,6 +1058,10 @@ export const conversationMachine = setup({
       // the way in) and the product question is answered as a detour, then the form goes on.
       if (slot === 'problem_statement' && asksProductToo(understanding, lastText(context))) return false;
       if (slot && answersSlot(spec, slot, understanding, lastText(context))) return true;
+      // "I prefer a phone call, 809-555-4433" where the e-mail is asked: the phone in its place answers it.
+      const standIn = slot ? spec.slots.find((s) => s.name === slot)?.or : undefined;
+      // (A person asked for outright with the number still hands off.)
+      if (standIn && answersSlot(spec, standIn, understanding, lastText(context)) && decideTriage(understanding).kind !== 'handoff') return true;
       // Other form data (a correction, a slot given early) stays in the flow unless the message
       // is about something else: then it is a detour, and the data was merged anyway.
       const intent = intentOf(context);
@@ -1057,6 +1069,8 @@ export const conversationMachine = setup({
       // customer's answer, never a "¡Hola, Juan!" in the middle of the questions.
       const aboutTheForm = intent === null || intent === 'out_of_scope' || intent === 'greeting' || spec.triggers.includes(intent);
       if (!carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
+      // "prefiero que me llamen": how to be reached, an answer to the form (never a handoff ticket or the store's WhatsApp).
+      if (understanding.prefersPhone) return true;
       // At the summary, a message that names a slot or says "no" with a value is a correction,
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.
@@ -1815,6 +1829,7 @@ export const conversationMachine = setup({
             { guard: 'rejectsForm', target: '#workflow.form.correcting', actions: { type: 'route', params: { as: 'form' } } },
             // "¿para qué quieren mi correo?": why it is asked, then the question again (never "no te entendí").
             { guard: 'asksWhyFormAsks', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.why' } }] },
+            { guard: 'asksWhoContacts', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.whoContacts' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             { guard: 'asksIfBot', target: 'continuing', actions: [{ type: 'route', params: { as: 'human_agent' } }, 'sayWhoAnswers'] },

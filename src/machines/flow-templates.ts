@@ -74,6 +74,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.notUnderstood', 'lead.offerDeclined',
   // "¿para qué quieren mi correo?" in the middle of the form: why, then the question again.
   'lead.why',
+  // "¿quién me va a llamar?", "¿cuánto tardan en contactarme?" in the form or after it: who answers, and how.
+  'lead.whoContacts',
   'error.tool',
   'lead.start',
   'lead.fact_first',

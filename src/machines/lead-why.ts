@@ -33,3 +33,28 @@ export function asksProductToo(understanding: Understanding, text: string): bool
   const need = understanding.leadFields.problem_statement;
   return typeof need === 'string' && need.length < text.trim().length - 3 && PRODUCT_QUESTION.test(foldAccents(text));
 }
+
+/**
+ * "¿quién me va a llamar?", "¿cuándo me contactan?", "¿cuánto tardan en llamarme?", "who will
+ * contact me?", "how long until I hear back?": the customer asks who answers their request and
+ * how. A salesperson says so (an advisor, by the contact given, by urgency) and goes on — never
+ * "no te entendí", nor the delivery times the words "cuánto tardan" lean to.
+ */
+const WHO_CONTACTS = [
+  /\bquien(?:es)? (?:me|nos) (?:va|van|iria|irian)? ?a? ?(?:llam|contact|escrib|atend|atiend|respond|comunic)\w*/,
+  /\bquien(?:es)? (?:me|nos) (?:llama|llaman|contacta|contactan|escribe|escriben|atiende|atienden|responde|responden)\b/,
+  /\b(?:cuando|en cuanto tiempo|cuanto tiempo|que tan rapido|que tan pronto) (?:me|nos) (?:va|van|vas)? ?a? ?(?:llam|contact|escrib|respond|comunic|devuelv)\w*/,
+  /\b(?:cuanto|que tanto) (?:tiempo )?(?:se )?(?:tardan|tarda|demoran|demora|duran|dura) (?:en|para) (?:llamar|contactar|responder|escribir|comunicar|devolver)\w*/,
+  /\b(?:me|nos) (?:van a|va a)? ?(?:llamar|llaman|llama) o (?:me |nos )?(?:van a |va a )?(?:escribir|escriben|escribe)\b/,
+  /\bcomo (?:me|nos) (?:van a |va a )?(?:contactar|contactan|contacta|localizar|localizan)\b/,
+  /\bwho(?:'?s| is| will| would)? (?:going to |gonna )?(?:call|contact|reach|email|text|get back to|be in touch with|answer) (?:me|us)\b/,
+  /\b(?:when|how soon|how long) (?:will|would|until|before|till|does it take|do you take|does it take for) (?:you |someone |somebody |they |the advisor |an advisor |anyone )?(?:to )?(?:call|contact|reach|get back|hear back|get in touch|be in touch|answer|respond|reply|email)\b/,
+  /\bhow long (?:until|before|till) i (?:hear|get) (?:back|a call|an answer)\b/,
+];
+
+/** True when a short message asks who will answer the request, when or how. */
+export function asksWhoWillContact(text: string): boolean {
+  const f = foldAccents(text).replace(/[^a-z0-9'\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (f === '' || f.split(' ').length > 16) return false;
+  return WHO_CONTACTS.some((re) => re.test(f));
+}

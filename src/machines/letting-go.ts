@@ -28,3 +28,21 @@ export function letsItGo(text: string): boolean {
   const f = fold(text);
   return f.length > 0 && f.split(' ').length <= 12 && LETTING_GO.test(f);
 }
+
+/** Later, in so many words ("después", "más tarde", "otro día", "later"). */
+const LATER = String.raw`(?:para )?(?:despues|luego|mas tarde|mas adelante|otro dia|otro momento|otra vez|later|another time|some other time|another day)`;
+/** Putting the matter off: "mejor después", "lo dejo para después", "después lo termino", "let's do it later". */
+const PUTS_OFF = new RegExp(
+  String.raw`^(?:${AROUND} )*(?:(?:mejor|better) ${LATER}|(?:(?:mejor )?(?:lo|la) )?(?:dejo|dejamos|termino|terminamos|hago|hacemos|sigo|seguimos|continuo|continuamos|completo|vemos) (?:(?:esto|eso) )?${LATER}|${LATER} (?:lo |la )?(?:sigo|seguimos|termino|terminamos|hago|completo|continuo|continuamos|te escribo|les escribo|vuelvo|retomo|retomamos)|(?:maybe|perhaps) later|(?:let s|let us|we can|i ll|i will|i can) (?:do|finish|continue|complete) (?:it|this|that) ${LATER}|i ll (?:come back|get back to you|write back) ${LATER}?)(?: ${AROUND})*$`,
+);
+
+/**
+ * The form put off for later ("mejor después", "lo dejo para después", "después lo termino", "let's
+ * do it later"): read only in the middle of a form, where it is let go like "olvídalo" (nothing
+ * sent, the draft kept for when the customer comes back) — never "no te entendí", nor a goodbye that
+ * forgets it was half done.
+ */
+export function putsOffForm(text: string): boolean {
+  const f = fold(text);
+  return f.length > 0 && f.split(' ').length <= 12 && PUTS_OFF.test(f);
+}

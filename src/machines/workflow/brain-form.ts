@@ -86,8 +86,11 @@ function readingsOf(spec: WorkflowSpec, understanding: Understanding, asking: st
 
 /** True when the message carries a value (or a refusal) for any slot of the form. */
 export function carriesFormData(spec: WorkflowSpec, understanding: Understanding, lead: LeadState, text: string): boolean {
-  return readingsOf(spec, understanding, lead.asking, text).length > 0;
+  return readingsOf(spec, understanding, lead.asking, text).length > 0 || (understanding.prefersPhone === true && phoneSlotOf(spec) !== undefined);
 }
+
+/** The slot of the customer's phone, when the form has one. */
+const phoneSlotOf = (spec: WorkflowSpec): WorkflowSlot | undefined => spec.slots.find((s) => s.entity === 'phone');
 
 /** True when the message fills or declines this slot. */
 export function answersSlot(spec: WorkflowSpec, slotName: string, understanding: Understanding, text: string): boolean {
@@ -133,7 +136,9 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     if (understanding.addsToNeed && slot.entity === 'problem' && typeof written === 'string' && value !== null && !written.includes(value)) value = `${written.replace(/[.\s]*$/, '.')} ${value.charAt(0).toUpperCase()}${value.slice(1)}`.slice(0, 800);
     // A value changed at the summary, or one given before corrected while another is asked
     // ("perdón, mi correo es …"): say so before the next question.
-    const corrected = lead.status === 'collecting' && lead.asking !== key && typeof draft[key]?.value === 'string' && value !== null;
+    // (More of the need told after it is written under it, not a change to announce.)
+    const appended = understanding.addsToNeed === true && slot.entity === 'problem';
+    const corrected = lead.status === 'collecting' && lead.asking !== key && typeof draft[key]?.value === 'string' && value !== null && !appended;
     if ((lead.status === 'confirming' || corrected) && draft[key]?.value !== value && notice === null) notice = { kind: 'updated' };
     draft[key] = { value, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
@@ -162,6 +167,13 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     draft[key] = { value: null, sourceMessageId: messageId };
     reask = reask.filter((f) => f !== key);
     notice = { kind: 'contact_by_chat' };
+  }
+  // "prefiero que me llamen", "mejor por WhatsApp" with no phone known: the phone is asked next
+  // (after the e-mail's stand-in question, when the e-mail was just passed over for it).
+  const phone = phoneSlotOf(spec);
+  if (understanding.prefersPhone && phone && !draft[asField(phone.name)]?.value) {
+    delete draft[asField(phone.name)];
+    reask = [asField(phone.name), ...reask.filter((f) => f !== phone.name)];
   }
   // A question asked twice and passed over again (other answers given ahead, a question of their
   // own) is not asked a third time: a clerk moves on, the slot stays empty ("—") in the summary.

@@ -52,6 +52,24 @@ describe('summarizeConversation (the ticket summary an agent reads first)', () =
     expect(summary).toContain('- "el saco llegó roto"');
   });
 
+  it('should give the request under way (need, area, urgency, its phone) when a person is asked for in the middle of it', () => {
+    const draft = {
+      name: { value: 'Ana Pérez' },
+      phone_or_username: { value: '+18095550011' },
+      company_name: { value: 'Constructora Bávaro' },
+      interest_area: { value: 'Ventas' },
+      problem_statement: { value: 'necesitamos 500 sacos de cemento' },
+      urgency_level: { value: 'Alto' },
+    };
+    const summary = summarizeConversation({ reason: 'customer_request', transcript: [line(1, 'customer', 'quiero cotizar')], context: { lead: { status: 'collecting', draft } }, trigger: { messageId: 'w3', text: 'mejor pásame con una persona' } });
+    expect(summary).toContain('Cliente: Ana Pérez · Constructora Bávaro · +18095550011.');
+    expect(summary).toContain('Solicitud en curso: "necesitamos 500 sacos de cemento" · Área: Ventas · Urgencia: Alto.');
+    // A request already sent is the CRM's: a later case does not repeat it.
+    const later = summarizeConversation({ reason: 'complaint', transcript: [], context: { lead: { status: 'submitted', draft } }, trigger: { messageId: 'w4', text: 'el saco llegó roto' } });
+    expect(later).not.toContain('Solicitud en curso');
+    expect(later).not.toContain('+18095550011');
+  });
+
   it('should stay in the agents\' Spanish for an English conversation, keep the customer\'s words and say to answer in English', () => {
     const transcript = [line(1, 'customer', "Hi, I'm John Smith"), line(2, 'bot', 'Hi, John!'), line(3, 'customer', 'the bag of cement arrived broken, my email is john@smith.com')];
     const summary = summarizeConversation({ reason: 'complaint', transcript, context: {}, trigger: { messageId: 'w4', text: 'I want to talk to a person' }, lang: 'en' });

@@ -8,6 +8,8 @@ import { fold, foldWithMap } from './text.js';
 import { PROJECT_WORDS } from './project-quotes.js';
 import { AREA_NAMED, carriesContactData, GOODS_WORDS, readNeedAtArea } from './lead-area.js';
 import { levelOfSpan } from './time-spans.js';
+import { continuesNeed } from './need-continued.js';
+import { prefersPhoneContact } from './contact-preference.js';
 
 /** "no sé", "ni idea", "not sure": the customer cannot answer the question. */
 const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|no tengo idea|no estoy segur[oa]|no se todavia|todavia no se|aun no se|i don'?t know|i do not know|dunno|not sure|no idea|idk)$/;
@@ -96,6 +98,8 @@ export interface LeadReading {
   urgency?: UrgencyLevel;
   /** More of the need told at the summary (see `Understanding.addsToNeed`). */
   addsToNeed?: true;
+  /** In the form, the customer would rather be reached by phone or WhatsApp (see `Understanding.prefersPhone`). */
+  prefersPhone?: true;
   /** A field of the lead corrected in so many words ("el correo está mal, es …"): an answer to the form, never a complaint. */
   corrects?: true;
 }
@@ -181,7 +185,10 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
 
   // The answer to the question asked wins for the levels ("alta, empezamos la semana que viene").
   const answersLevel = expected === 'urgency_level' || expected === 'interest_area';
-  if (expected && (fields[expected] === undefined || answersLevel) && !(correctsOther && expected === 'company_name')) {
+  // "prefiero que me llamen", "mejor por WhatsApp": how to be reached, never the company or the name; where the e-mail is asked, the e-mail passed over.
+  const prefersPhone = expecting.kind === 'lead_field' && fields.phone_or_username === undefined && prefersPhoneContact(folded);
+  if (prefersPhone && expected === 'email' && fields.email === undefined) fields.email = null;
+  if (expected && !prefersPhone && (fields[expected] === undefined || answersLevel) && !(correctsOther && expected === 'company_name')) {
     const value = readBare(expected, text, { tenantName: input.tenantName, entities });
     if (value !== undefined && (value !== null || fields[expected] === undefined)) fields[expected] = value;
   }
@@ -232,6 +239,11 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
       addsToNeed = true;
     }
   }
+  // "para una casa de 3 habitaciones" where the urgency is asked, right after the need: the need told in two messages, kept whole.
+  if (expected === 'urgency_level' && fields.urgency_level === undefined && fields.problem_statement === undefined && fields.interest_area === undefined && !question && !asksPrice && !carriesContactData(entities) && continuesNeed(folded, entities)) {
+    fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
+    addsToNeed = true;
+  }
   // Asked for the company, "se llama Techos del Caribe" names the company, not the customer.
   if (expected === 'company_name' && typeof fields.company_name === 'string' && typeof fields.name === 'string' && fold(fields.company_name).includes(fold(fields.name))) delete fields.name;
   return {
@@ -240,6 +252,7 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     ...(fields.urgency_level ? { urgency: fields.urgency_level as UrgencyLevel } : {}),
     ...(addsToNeed || needAhead ? { addsToNeed: true as const } : {}),
     ...(corrects ? { corrects: true as const } : {}),
+    ...(prefersPhone ? { prefersPhone: true as const } : {}),
   };
 }
 

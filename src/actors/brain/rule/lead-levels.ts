@@ -33,7 +33,8 @@ const URGENCY_PATTERNS: [UrgencyLevel, RegExp][] = [
   ['Medio', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:media|medio|medium|normal)|(?:media|medium|normal) (?:prioridad|urgencia|priority|urgency))\b/],
   ['Bajo', /\b(?:(?:prioridad|urgencia|priority|urgency)(?: es)? (?:baja|bajo|low)|(?:baja|low) (?:prioridad|urgencia|priority|urgency))\b/],
   ['Bajo', /\b(?:sin prisa|no hay prisa|no urge|no es urgente|cuando sea|cuando puedan|con calma|no rush|no hurry|whenever|not urgent|when you can|low priority)\b/],
-  ['Alto', /\b(?:tan pronto como (?:sea posible|se pueda|puedan|pueda)|lo mas pronto posible|lo mas pronto|urgente|urgencia|urge|hoy mismo|hoy|ya mismo|ahora mismo|para ya|para ayer|lo necesito ya|cuanto antes|lo antes posible|inmediato|inmediatamente|emergencia|asap|urgent|urgently|right now|immediately|today|emergency|as soon as possible)\b/],
+  // "la urgencia", "cambia la urgencia": the field named (to change it), not a level; "con urgencia", "es una urgencia" say one.
+  ['Alto', /\b(?:tan pronto como (?:sea posible|se pueda|puedan|pueda)|lo mas pronto posible|lo mas pronto|urgente|(?<!\b(?:la|su|tu|mi|el nivel de) )urgencia|urge|hoy mismo|hoy|ya mismo|ahora mismo|para ya|para ayer|lo necesito ya|cuanto antes|lo antes posible|inmediato|inmediatamente|emergencia|asap|urgent|urgently|right now|immediately|today|emergency|as soon as possible)\b/],
   ['Medio', /\b(?:esta semana|pronto|proxima semana|semana que viene|en estos dias|en unos dias|this week|soon|next week|in a few days)\b/],
 ];
 const URGENCY_BARE: [UrgencyLevel, RegExp][] = [

@@ -6,7 +6,7 @@
  */
 import type { Entity } from '../../../domain/nlu.js';
 import type { Expectation } from '../../../domain/understanding.js';
-import { letsItGo } from '../../../machines/letting-go.js';
+import { letsItGo, putsOffForm } from '../../../machines/letting-go.js';
 import { readLeadFields, type LeadReading } from './lead-fields.js';
 import { detectClosing, isBareDecline } from './signals.js';
 
@@ -23,7 +23,7 @@ const MAX_WORDS = 10;
 export function leavesTheForm(text: string): boolean {
   const trimmed = text.trim();
   if (trimmed.length === 0 || CONTACT_DATA.test(trimmed) || trimmed.split(/\s+/).length > MAX_WORDS) return false;
-  return letsItGo(trimmed) || (detectClosing(trimmed) && !isBareDecline(trimmed) && LEAVING_WORDS.test(plain(trimmed)));
+  return letsItGo(trimmed) || putsOffForm(trimmed) || (detectClosing(trimmed) && !isBareDecline(trimmed) && LEAVING_WORDS.test(plain(trimmed)));
 }
 
 /** A closing that leaves, not "nada más" ending an answer ("es para mi casa nada más"). */

@@ -1,3 +1,4 @@
+import type { InterestArea } from '../../../domain/lead.js';
 import type { Entity } from '../../../domain/nlu.js';
 import { fold } from './text.js';
 
@@ -52,4 +53,15 @@ export function needToldOpening(text: string, entities: readonly Entity[]): stri
   // "quiero hablar con un asesor de ventas para cotizar unas puertas": the need is what follows the person asked for.
   const need = told.replace(PERSON_ASKED_FOR, '') || told;
   return need.length <= 400 ? need : `${need.slice(0, 399).trimEnd()}…`;
+}
+
+/**
+ * The need told in the opening, written down; goods counted in it ("necesitamos 500 sacos de
+ * cemento") are a purchase, so the area is Ventas and not asked — a salesperson does not ask a
+ * customer ordering 500 bags whether it is about sales, support or billing.
+ */
+export function takeOpeningNeed(lead: { leadFields: Partial<Record<string, string | null>>; interestArea?: InterestArea }, need: string, entities: readonly Entity[]): void {
+  lead.leadFields.problem_statement = need;
+  const counted = entities.some((e) => e.type === 'quantity') && entities.some((e) => e.type === 'product');
+  if (counted && lead.leadFields.interest_area === undefined) lead.interestArea = (lead.leadFields.interest_area = 'Ventas') as InterestArea;
 }

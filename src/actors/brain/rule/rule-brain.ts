@@ -12,7 +12,8 @@ import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFieldsUnlessLeaving } from './leaving-form.js';
-import { needToldOpening } from './opening-need.js';
+import { needToldOpening, takeOpeningNeed } from './opening-need.js';
+import { asksToResumeRequest } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
@@ -35,8 +36,7 @@ import { asksDealForCount, asksDirections, asksIfOpenYet, asksOpeningDay, asksSt
 import { fold as foldText } from './text.js';
 import { stripCourtesy } from './courtesy.js';
 import {
-  asksForJob,
-  asksHowToPay,
+  asksForJob, asksHowToPay,
   asksNewAccount,
   asksToReactivate,
   asksQuoteAsLead,
@@ -248,8 +248,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && intent.confidence < HANDOFF_CONFIDENCE && mentions.length === 0 && storeNames.isOnlyAPlace(text)) {
       intent = { name: 'store_hours_location', confidence: DELIVERY_RULE_CONFIDENCE };
     }
-    // A quote for a project, not for products priced one by one (`project-quotes.ts`).
-    const forProject = asksQuoteAsLead(text, entities, mentions);
+    // A quote for a project, not for products priced one by one (`project-quotes.ts`); a request asked for again ("quiero retomar la cotización", `form-resume.ts`).
+    const forProject = asksQuoteAsLead(text, entities, mentions) || asksToResumeRequest(text);
     if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead' || (intent.confidence < HANDOFF_CONFIDENCE && !sureHandoffOrCase(intent))) && forProject) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
@@ -443,7 +443,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (lead.corrects && intent === 'complaint' && has('sales_lead')) intent = (nlu.intent = { name: 'sales_lead', confidence: LEAD_RULE_CONFIDENCE }).name;
     // A lead opened with what they need (who is asking too, or the goods named): the need is written down too.
     const need = intent === 'sales_lead' && expecting.kind === 'none' && lead.leadFields.problem_statement === undefined ? needToldOpening(text, nlu.entities) : null;
-    if (need !== null) lead.leadFields.problem_statement = need;
+    if (need !== null) takeOpeningNeed(lead, need, nlu.entities);
     const { critical: threat, severity } = detectCritical(text);
     // "urgente" + complaint is critical too (a customer stuck with a broken order today).
     // Only a sure complaint: "quiero pintura azul urgente" misread as a complaint is not an emergency.
@@ -462,8 +462,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       critical,
       priority: computePriority({ intent: priorityIntent, text, severity: urgentComplaint ? Math.max(severity, 9) : severity, ...(lead.urgency ? { urgency: lead.urgency } : {}) }),
     };
-    const { interestArea, urgency, addsToNeed } = lead;
-    Object.assign(understanding, interestArea ? { interestArea } : {}, urgency ? { urgency } : {}, addsToNeed ? { addsToNeed } : {});
+    const { interestArea, urgency, addsToNeed, prefersPhone } = lead;
+    Object.assign(understanding, interestArea ? { interestArea } : {}, urgency ? { urgency } : {}, addsToNeed ? { addsToNeed } : {}, prefersPhone ? { prefersPhone } : {});
     if (accountId) understanding.accountId = accountId;
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
     // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).

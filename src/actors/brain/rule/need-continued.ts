@@ -1,0 +1,34 @@
+import type { Entity } from '../../../domain/nlu.js';
+import { GOODS_WORDS } from './lead-area.js';
+import { PROJECT_WORDS } from './project-quotes.js';
+
+/**
+ * The need told in two messages: "necesito bloques y cemento", then — the urgency already asked —
+ * "para una casa de 3 habitaciones" or "y también 20 sacos de cemento". A clerk writes the second
+ * part under the first; the bot used to answer "no te entendí" (or read it as a new request) and
+ * lose it. Read on folded plain words, only where the question after the need is pending.
+ */
+
+/** Words that carry on what was said ("y…", "también…", "para…", "and also…", "it's for…"). */
+const CARRIES_ON = /^(?:y|e|tambien|ademas|aparte|mas|pa|para|son|es para|seria para|and|also|plus|as well|for|it s for|its for|they re for|the?y are for)\b/;
+/** A count of something ("3 habitaciones", "300 sacos", "unos 50"), goods or units of a project. */
+const COUNTED = /\b\d+(?:[.,]\d+)?\b|\b(?:dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|cuarenta|cincuenta|cien|mil|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|forty|fifty|hundred|thousand)\b/;
+/** Not more of the need: thanks, a person, a question put as a statement, a yes or no. */
+const NOT_MORE = /\b(?:gracias|thanks|thank you|persona|humano|agente|asesor|hablar con|talk to|speak to|person|human|agent|saber si|si tienen|if you have|do you have)\b|^(?:si|no|ok|okay|vale|dale|yes|yeah|nope|listo|perfecto)\b/;
+
+/**
+ * True when a statement (no question, no price asked, no urgency read) tells more of the need: it
+ * carries on from what was said, or names goods, a product or a project, with something counted or
+ * in at least four words.
+ *
+ * @example
+ * continuesNeed('para una casa de 3 habitaciones', []) // true
+ * continuesNeed('para el lunes', [])                  // false (when, not what)
+ */
+export function continuesNeed(folded: string, entities: readonly Entity[]): boolean {
+  const words = folded.split(' ').filter((w) => w !== '');
+  if (words.length < 3 || NOT_MORE.test(folded)) return false;
+  const goods = entities.some((e) => e.type === 'product') || GOODS_WORDS.test(folded) || PROJECT_WORDS.test(folded);
+  if (!goods) return false;
+  return CARRIES_ON.test(folded) || COUNTED.test(folded) || words.length >= 4;
+}
