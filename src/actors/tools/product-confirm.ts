@@ -6,7 +6,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
-import { fold, stem } from '../catalog/index.js';
+import { fold, parseProductText, stem } from '../catalog/index.js';
 import { describeProduct } from './product-parts.js';
 
 const words = (s: string): string[] => fold(s).replace(/["”]/g, ' in ').replace(/[^a-z0-9/\s]+/g, ' ').split(/\s+/).filter((w) => w !== '');
@@ -23,9 +23,26 @@ function detailOf(text: string): string[] | null {
   return detail;
 }
 
+/** A size's words in both languages: "(20 pies)" is also "20 feet"; 2x4x10' is 10 feet long. */
+const UNIT_WORDS: Readonly<Record<string, readonly string[]>> = {
+  ft: ['pie', 'pies', 'feet', 'foot', 'ft'],
+  m: ['metro', 'metros', 'meter', 'meters', 'metre', 'metres', 'm'],
+  in: ['pulgada', 'pulgadas', 'inch', 'inches', 'in'],
+};
+
+function sizeWords(p: Product): string[] {
+  const parsed = parseProductText(p.name, { catalog: true }).attributes;
+  const sizes = parsed.measures.filter((m) => UNIT_WORDS[m.unit] !== undefined).map((m) => ({ value: m.value, unit: m.unit }));
+  for (const d of parsed.dims) {
+    const length = d.split('x')[2];
+    if (length !== undefined) sizes.push({ value: Number(length), unit: 'ft' });
+  }
+  return sizes.flatMap((m) => [String(m.value), ...(UNIT_WORDS[m.unit] ?? [])]);
+}
+
 function productWords(p: Product): Set<string> {
   const text = [p.name, p.brand ?? '', p.category, p.unit, ...(p.aliases ?? [])].join(' ');
-  return new Set(words(text).flatMap((w) => [w, stem(w)]));
+  return new Set([...words(text), ...sizeWords(p)].flatMap((w) => [w, stem(w)]));
 }
 
 /**

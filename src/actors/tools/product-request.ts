@@ -9,7 +9,7 @@ import { extremeCount, followUpCore, foldFollowUp, isProductFollowUp, otherCount
 import type { Product } from '../../domain/tenant.js';
 import { extremeOf, familyOf, pickByBrand } from './product-kinds.js';
 import { readFocusQuestion } from '../../machines/focus-questions.js';
-import { FILLER, fold, stem, type AttributeKind, type Measure } from '../catalog/index.js';
+import { FILLER, fold, parseProductText, stem, type AttributeKind, type Measure } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { unitSibling } from './unit-sibling.js';
@@ -217,9 +217,20 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
  */
 function inSellingCount<T extends { quantity: number; unit?: string }>(product: Product | undefined, asked: T | undefined): T | undefined {
   if (!asked || !product) return asked;
+  // "10 feet?" of the 2x4x10' board sold by the piece: its length asked, not ten boards.
+  if (asked.unit !== undefined && LENGTH_UNIT.test(asked.unit) && !/^(?:pie|metro)$/.test(foldAccents(product.unit)) && hasLength(product, asked.quantity, /^(?:pies?|feet|foot)$/.test(asked.unit) ? 'ft' : 'm')) return undefined;
   if (asked.unit === 'pares' && foldAccents(product.unit) === 'par') return { ...asked, quantity: Math.max(1, Math.round(asked.quantity / 2)) };
   if (foldAccents(product.unit) === 'ciento' && asked.unit !== undefined && /^(?:piezas?|pieces?|unidades?|units?|pares)$/.test(asked.unit)) return { ...asked, quantity: Math.ceil(asked.quantity / 100) };
   return asked;
+}
+
+const LENGTH_UNIT = /^(?:pies?|feet|foot|metros?|meters?)$/;
+
+/** The product is that long by its name ("Madera Pino Tratado 2x4x10'", "Tubo PVC 1/2\" (6 m)"). */
+function hasLength(product: Product, value: number, unit: 'ft' | 'm'): boolean {
+  const parsed = parseProductText(product.name, { catalog: true }).attributes;
+  const lumber = parsed.dims.map((d) => d.split('x')[2]).filter((l): l is string => l !== undefined).map(Number);
+  return parsed.measures.some((m) => m.unit === unit && Math.abs(m.value - value) < 1e-6) || (unit === 'ft' && lumber.some((l) => Math.abs(l - value) < 1e-6));
 }
 
 /** Two measures of one dimension: counts of one noun, or sizes of one unit (a bare number is any size). */

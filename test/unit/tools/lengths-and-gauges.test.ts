@@ -46,3 +46,13 @@ describe('lengths and gauges at the counter', () => {
     expect(replies[1]).not.toMatch(/unos \*0 pies/);
   });
 });
+
+describe("a length checked of the product on the counter", () => {
+  it("should confirm the 2x4x10' board's length, in feet either language, never price ten boards", async () => {
+    for (const [first, check, yes] of [['2x4 lumber', '10 feet?', 'Yes!'], ['2x4 lumber', 'is it 10 feet?', 'Yes!'], ['madera 2x4', '10 pies?', '¡Sí!'], ['varilla de 3/8', '20 feet?', 'Yes!']] as const) {
+      const replies = await chatOnFreshHost(tenant, brain, `len-check-${check}`, first, check);
+      expect(replies[1], check).toContain(yes);
+      expect(replies[1], check).not.toMatch(/\b(?:10|20) (?:units|unidades)\b/);
+    }
+  });
+});
