@@ -164,6 +164,9 @@ export function pickedExtreme(text: string): ExtremePick | null {
   return null;
 }
 
+/** A lower price asked for what is bought ("me lo dejan más barato", "nos sale más barato?"), not a pick. */
+const PRICE_LOWERED = /\b(?:me|nos|se|te) (?:lo |la |los |las )?(?:(?:pueden|puede|podrian|podria|van a) )?(?:dejan|deja|dejas|dejar|dan|da|das|dar|ponen|pone|poner|hacen|hace|hacer|venden|vende|vender|sale|salen|saldria|saldrian)\s+(?:un poco |algo |bien )?mas barat[oa]s?\b/;
+
 /**
  * A superlative said anywhere in a message, with the words that say it ("cuál es el taladro más
  * barato?" → cheapest, "más barato"); null when there is none. Unlike `pickedExtreme`, other words
@@ -171,6 +174,8 @@ export function pickedExtreme(text: string): ExtremePick | null {
  */
 export function superlativeIn(text: string): { pick: ExtremePick; said: string } | null {
   const t = fold(text);
+  // "si compro bastantes, ¿me lo dejan más barato?": a lower price asked for, not the cheapest one.
+  if (PRICE_LOWERED.test(t)) return null;
   for (const [re, pick] of EXTREMES) {
     const m = re.exec(t);
     if (m) return { pick, said: m[0] };

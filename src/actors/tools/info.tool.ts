@@ -474,8 +474,8 @@ function deliveryReply(tenant: TenantData, text: string, lang: Lang, now: number
     }
     case 'unknown':
       return { template: 'info.delivery.unknown', params: { place: asked.name, city: store.city, items: store.deliveryZones.map(item) } };
-    case 'none':
-      return { template: 'info.delivery', params: { items: store.deliveryZones.map(item) } };
+    case 'none': // every zone, each with the order total a current offer makes it free from ("¿el delivery es gratis?")
+      return { template: 'info.delivery', params: { items: store.deliveryZones.map(one) } };
   }
 }
 

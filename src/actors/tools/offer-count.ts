@@ -17,10 +17,10 @@ import { renderReply } from '../render-reply.js';
 import { foldAccents } from '../../kernel/fold.js';
 
 /**
- * A number followed by what says it is not a count: a size, a weight, a percentage, money, or a
- * deal's own "3x2".
+ * A number followed by what says it is not a count: a size, a weight, a volume ("the 5 gallon
+ * paint"), a percentage, money, or a deal's own "3x2".
  */
-const NOT_A_COUNT = /^(?:\s*(?:%|por ?ciento|percent|\/|x\s*\d|(?:for|por)\s*\d\b(?!\s*(?:%|por ?ciento))|pulg\w*|inch\w*|"|mm|cm|kg|kilos?|lbs?|libras?|w|watts?|v|voltios?|volts?|pies? de largo|metros? de largo|de descuento|off))/;
+const NOT_A_COUNT = /^(?:\s*(?:%|por ?ciento|percent|\/|x\s*\d|(?:for|por)\s*\d\b(?!\s*(?:%|por ?ciento))|pulg\w*|inch\w*|"|mm|cm|kg|kilos?|lbs?|libras?|w|watts?|v|voltios?|volts?|gal\b|galon\w*|gallons?|litros?|liters?|litres?|onzas?|oz\b|pies? de largo|metros? de largo|de descuento|off))/;
 const NUMBER = /\b(\d{1,5})\b|\b([a-z]+)\b/g;
 
 /** The count of goods a message says ("si compro 40", "con cuarenta sacos", "two bulbs"), or null. */

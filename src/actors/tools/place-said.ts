@@ -16,6 +16,8 @@ import { asksTotalWithDelivery } from '../../machines/product-focus.js';
 import { findDeliveryPlace } from './info.tool.js';
 import { deliveryAskedIn } from './product-delivery.js';
 import { factQuestionsBesideRequest } from '../brain/rule/store-facts.js';
+import { asksNewAccount } from '../brain/rule/signals.js';
+import { fold } from '../brain/rule/text.js';
 
 /** A longer message is a story, not a place named in passing: not searched (the hot path stays cheap). */
 const MAX_TEXT = 300;
@@ -69,10 +71,17 @@ export function readingWithPlaceSaid<T extends Understanding>(tenant: Pick<Tenan
  * mayor…" before "¿Cuál es tu nombre?"). A clerk answers the question, then takes the details.
  */
 export function readingWithFactFirst<T extends Understanding>(tenant: Pick<TenantData, 'store'>, reading: T, text: string): T {
-  if (reading.nlu.intent.name !== 'sales_lead' || text.length > MAX_TEXT || !tenant.store.facts) return reading;
+  if (reading.nlu.intent.name !== 'sales_lead' || text.length > MAX_TEXT) return reading;
   for (const key of factQuestionsBesideRequest(text)) {
-    const fact = tenant.store.facts[key];
+    const fact = tenant.store.facts?.[key];
     if (fact?.offer === 'sales_lead') return { ...reading, factFirst: fact[reading.lang] ?? fact.es };
   }
+  // "¿qué necesito para abrir una cuenta de crédito?": the store's credit terms (what it takes, how
+  // long approval takes) before the application's first question.
+  const credit = tenant.store.policies?.credit;
+  if (credit && CREDIT.test(fold(text)) && asksNewAccount(text)) return { ...reading, factFirst: credit[reading.lang] ?? credit.es };
   return reading;
 }
+
+/** Credit named: a new credit account, not any business account ("cuenta comercial"). */
+const CREDIT = /\b(?:credito|credit)\b/;

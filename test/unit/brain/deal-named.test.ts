@@ -23,4 +23,10 @@ describe('an offer named by its deal', () => {
     expect(countSaid('con 2 entra el 3x2?')).toBe(2);
     expect(countSaid('cuanto por 20 sacos?')).toBe(20);
   });
+
+  it('should read a volume after a number as a size, not a count ("the 5 gallon paint")', () => {
+    expect(countSaid('is there a discount on the 5 gallon tropical paint?')).toBeNull();
+    expect(countSaid('la cubeta de 5 galones tiene descuento?')).toBeNull();
+    expect(countSaid('si compro 3 cubetas de 5 galones me hacen descuento?')).toBe(3);
+  });
 });

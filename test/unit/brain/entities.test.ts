@@ -137,7 +137,7 @@ describe('person_name', () => {
     expect(text.slice(n!.start, n!.end).toLowerCase()).toBe(name.toLowerCase());
   });
 
-  it.each(['soy de Higüey', 'soy cliente', 'soy cliente de ustedes', 'soy el dueño', "I'm looking for cement", "I'm interested in rebar", 'soy contratista'])(
+  it.each(['soy de Higüey', 'soy cliente', 'soy cliente de ustedes', 'soy el dueño', "I'm looking for cement", "I'm interested in rebar", 'soy contratista', 'necesitamos cotizacion formal a nombre de la empresa con RNC para 100 sacos de cemento'])(
     'should find no name in "%s"',
     (text) => {
       expect(extractPersonNames(text)).toEqual([]);

@@ -74,7 +74,7 @@ describe('lead fields given out of turn', () => {
   });
 
   it('should take a name corrected where the company is asked as the name', async () => {
-    for (const text of ['perdón, mi nombre es Ramón Antonio Ureña', 'el nombre está mal, es Ramón Antonio Ureña']) {
+    for (const text of ['perdón, mi nombre es Ramón Antonio Ureña', 'el nombre está mal, es Ramón Antonio Ureña', 'me equivoqué, el nombre es Ramón Antonio Ureña', 'sorry, the name is Ramón Antonio Ureña']) {
       const u = await read(text, asked('company_name'));
       expect(u.leadFields.name, text).toBe('Ramón Antonio Ureña');
       expect(u.leadFields.company_name, text).toBeUndefined();

@@ -24,7 +24,7 @@ const ask = (text: string, lang: 'es' | 'en') =>
   answerInfo(tenant, { tenantId: 'ferreteria', lang, topic: 'store_hours_location', text, idempotencyKey: 'k' }, Date.UTC(2026, 11, 22, 15));
 
 describe('rule brain › routing signals (issue 10)', () => {
-  it.each(['no me gustó nada', 'estoy muy enojada', 'tengo una queja', 'quiero poner un reclamo', "I'm not happy", 'I have a complaint'])(
+  it.each(['no me gustó nada', 'estoy muy enojada', 'tengo una queja', 'quiero poner un reclamo', "I'm not happy", 'I have a complaint', 'toy muy molesto con uds', "I'm very upset with you guys"])(
     'should read "%s" as a vague complaint',
     (text) => expect(isVagueComplaint(text)).toBe(true),
   );

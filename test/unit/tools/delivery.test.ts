@@ -77,6 +77,14 @@ describe('delivery answers', () => {
     }
   });
 
+  it('should say in the list which zones a current offer delivers free to, and from what total ("¿el delivery es gratis?")', () => {
+    const { text } = ask('el delivery es gratis?');
+    expect(text).toContain('*Villa Hermosa*: RD$300.00 (gratis en compras desde RD$15,000.00)');
+    expect(text).toContain('*Caleta*: RD$400.00 (gratis en compras desde RD$15,000.00)');
+    expect(text).not.toContain('*Guaymate*: RD$650.00 (gratis');
+    expect(ask('is delivery free?', 'en').text).toContain('*Villa Hermosa*: RD$300.00 (free on orders from RD$15,000.00)');
+  });
+
   it('should not read a place name as another topic ("Santo Domingo" is not about Sundays)', () => {
     expect(ask('do you have delivery to Santo Domingo?', 'en').templates).toEqual(['info.delivery.notServed']);
     expect(ask('llevan a Hato Mayor?').text).toContain('no llegamos a Hato Mayor');

@@ -74,6 +74,10 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     }
   });
 
+  it('should read "do you sell on credit?" as the store\'s credit, in English as in Spanish', () => {
+    for (const text of ['Do you sell on credit? I\'m a contractor', 'do you sell on credit?', 'venden a credito?']) expect(asksStoreCredit(text), text).toBe(true);
+  });
+
   it('should read "¿me devuelven el dinero o dan crédito?" as the refund in the returns policy, not the store\'s credit', async () => {
     for (const text of ['¿me devuelven el dinero o solo dan crédito?', 'si devuelvo algo, ¿me devuelven el dinero?', 'do I get my money back if I return something?']) {
       expect(asksReturnPolicy(text), text).toBe(true);

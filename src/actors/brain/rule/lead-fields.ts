@@ -166,12 +166,13 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     if (again && /\s/.test(rest) && WRITTEN_AS_A_NAME.test(rest) && !extractCompanies(rest).length) fields.name = rest;
   }
   // A correction names the field and gives the new value: it wins over a looser reading.
-  // "perdón, mi nombre es Ramón Antonio Ureña" where the company is asked: the name corrected, not the company's.
+  // "perdón, mi nombre es Ramón Antonio Ureña", "me equivoqué, el nombre es Luisa Marte" where the
+  // company is asked: the name corrected, not the company's.
   let correctsOther = false;
   let corrects = false;
   if (inLead) {
     const correction = readCorrection(text);
-    correctsOther = correction !== null && correction.field !== expected && (correction.field === 'email' || correction.field === 'phone_or_username' || (correction.field === 'name' && (OWN_NAME.test(folded) || SAID_WRONG.test(folded))));
+    correctsOther = correction !== null && correction.field !== expected && (correction.field === 'email' || correction.field === 'phone_or_username' || (correction.field === 'name' && (OWN_NAME.test(folded) || SAID_WRONG.test(folded) || CORRECTION_CUE.test(text))));
     if (correction) {
       const value = readBare(correction.field, correction.value, { tenantName: input.tenantName, entities: [] });
       if (value !== undefined && (value !== null || correction.field !== expected)) {

@@ -15,7 +15,9 @@ export const NOT_NAME = new Set(
     'or but sorry ok okay going glad happy new customer client contractor owner engineer no si yes this that it is ' +
     'quiero necesito tengo busco trabajo empresa compania gracias hola bien mal quien cual como donde ' +
     'hablando escribe habla want need have work company thanks hello i me my your you ' +
-    'constructora ferreteria inversiones grupo distribuidora importadora comercial industrias inmobiliaria'
+    'constructora ferreteria inversiones grupo distribuidora importadora comercial industrias inmobiliaria ' +
+    // Tax ids and papers: "a nombre de la empresa con RNC" names no one.
+    'rnc ncf itbis cedula'
   ).split(' '),
 );
 /** Common first names (folded), so "soy carla" or "hola soy luis" are read without capitals. */

@@ -8,6 +8,7 @@ import { isMeasured, readJobSizesOnly, readMaterialQuestion } from '../../../mac
 import { askedJob, asksWhatFixesATrouble } from '../../../machines/job-questions.js';
 import { askedRoom, roomsOf } from '../../../machines/room-questions.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, tellsWhatHappened } from '../../../machines/triage-decision.js';
+import { readsAsOpening, TITLE_JOB_CONFIDENCE } from './vacancy-named.js';
 import type { Brain } from '../brain.js';
 import { createIntentClassifier, type ClassifierModel, type IntentClassifier } from './classifier.js';
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
@@ -112,7 +113,7 @@ const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
 const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
 
 export interface RuleBrainOptions {
-  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'> & { store?: Partial<Pick<TenantData['store'], 'tradeGoods' | 'branches' | 'deliveryZones' | 'places'>> };
+  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'> & { store?: Partial<Pick<TenantData['store'], 'tradeGoods' | 'branches' | 'deliveryZones' | 'places'>>; vacancies?: TenantData['vacancies'] };
   /** Override the fallback threshold (tests, tuning). */
   threshold?: number;
   /**
@@ -335,10 +336,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && !(intent.name === 'complaint' && intent.confidence >= HANDOFF_CONFIDENCE) && mentions.length === 0 && asksLanguage(text)) {
       intent = { name: 'store_hours_location', confidence: Math.max(STORE_RULE_CONFIDENCE, intent.name === 'store_hours_location' ? intent.confidence : 0) };
     }
-    // "guantes de trabajo", "botas de trabajo": a catalog product for work, not a job request.
-    if (has('product_inquiry') && intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) {
-      intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
-    }
+    // "guantes de trabajo": a catalog product for work, not a job; "para lo de despachador, ¿qué llevo?": the store's opening (`vacancy-named.ts`).
+    if (has('product_inquiry') && intent.name === 'job_vacancies' && mentions.length > 0 && !asksForJob(text)) intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
+    if (has('job_vacancies') && readsAsOpening(tenant.vacancies, intent, text, mentions.length > 0)) intent = intents.scoreBehaviour('job_vacancies', TITLE_JOB_CONFIDENCE);
     // "quiero comprar un celular": one customer buying one thing asks for a product, not an advisor's
     // form (the classifier learnt "comprar" from the wholesale and business leads).
     if (has('product_inquiry') && intent.name === 'sales_lead' && buysAThing(text, mentions.length > 0)) {

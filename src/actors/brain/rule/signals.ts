@@ -141,6 +141,8 @@ const VAGUE_COMPLAINT_WORDS = new Set(
     'problema problemas problemita inconveniente inconvenientes situacion lio asunto queja quejas reclamo reclamos reclamacion ' +
     'poner hacer presentar quiero quisiera queria necesito paso salio fue estuvo mal malo mala ustedes usted ' +
     'la verdad pues oye mira hola buenas disculpe saludos ' +
+    // WhatsApp spelling ("toy muy molesto con uds") and "you guys" say no more than the words above.
+    'toy toi tamos tamo uds q guys yall ' +
     'i im am we are were was have had has a an the my our some not dont didnt did do really very so quite at all ' +
     'happy unhappy upset angry mad annoyed frustrated disappointed satisfied pleased like liked it this that ' +
     'problem problems issue issues complaint complain something went wrong with you there is hi hello hey want to make file m re ve s t don didn ' +
