@@ -49,6 +49,13 @@ describe('long and pasted messages, English lists (backlog8)', () => {
     expect((await products('necesito discos de corte pa la esmeriladora'))[0]).toEqual(['disco corte', undefined]);
   });
 
+  it('should say first the thing an English compound names last ("a chrome sink faucet" is a faucet)', async () => {
+    expect(await products('a chrome sink faucet')).toEqual([['faucet sink', undefined]]);
+    // ...never for goods sold by weight or volume, nor across "for": "contact cement", "paint for walls".
+    expect(await products('contact cement')).toEqual([['contact cement', undefined]]);
+    expect(await products('paint for walls')).toEqual([['paint wall', undefined]]);
+  });
+
   it('should read the last word of an English alias alone as the product ("a roller and tray")', async () => {
     expect((await products('a paint roller and tray')).map(([p]) => p)).toEqual(['paint roller', 'tray']);
   });

@@ -6,6 +6,7 @@ import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
+import { isEnglishGoodsWord, MASS } from './english-words.js';
 
 /** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
 
@@ -107,6 +108,22 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
     const named = foldWithMap(resolver.search(owner, { limit: 1 })[0]?.product.name ?? '').folded.split(/[^a-z0-9]+/)[0] ?? '';
     const alone = resolver.search(parts.join(' '), { limit: 5 }).map((r) => r.product);
     return named.length >= 3 && resolver.search([...parts, owner].join(' '), { limit: 3 }).some((r) => alone.includes(r.product) && foldWithMap(r.product.name).folded.split(/[^a-z0-9]+/).slice(1).includes(named));
+  };
+  /**
+   * "a chrome sink faucet": English names the thing last. When the words before it find another
+   * product (the sink) that the last word's own search never does, the thing is said first.
+   */
+  const headLast = (words: readonly string[]): string => {
+    const query = words.join(' ');
+    const last = words.at(-1) ?? '';
+    // An alias that says both names its product as it is; goods sold by weight or volume ("contact cement") are no thing of a compound.
+    if (words.length < 2 || !isEnglishGoodsWord(last) || MASS.has(last) || !isHead(last) || /\d/.test(query) || vocab.pairs.has(`${words.at(-2)} ${last}`)) return query;
+    const own = resolver.search(last, { limit: 5 }).map((r) => r.product);
+    const top = resolver.search(query, { limit: 1 })[0]?.product;
+    if (top === undefined || own.includes(top)) return query;
+    const turned = [last, ...words.slice(0, -1)].join(' ');
+    const first = resolver.search(turned, { limit: 1 })[0]?.product;
+    return first !== undefined && own.includes(first) ? turned : query;
   };
   const numberOf = (tok: string): number | null => {
     if (/^\d+$/.test(tok)) return Number(tok);
@@ -378,7 +395,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         }
         for (let k = first; k <= last; k++) used.add(k);
         const span = toOriginalSpan(f, toks[first]!.s, toks[last]!.e);
-        const mention: ProductMention = { query: parts.filter((p) => p !== '"').join(' '), ...span };
+        const compound = last > first && resolve(toks[last]!.t) === parts.at(-1) && resolve(toks[last - 1]!.t) === parts.at(-2); // "sink faucet", not "paint for walls"
+        const mention: ProductMention = { query: compound ? headLast(parts.filter((p) => p !== '"')) : parts.filter((p) => p !== '"').join(' '), ...span };
       // Quantity to the left: "10 sacos de", "una docena de", "2", "five gallons of".
         let q = first - 1;
         if (q >= 0 && /^(?:de|of)$/.test(toks[q]!.t)) q--;
