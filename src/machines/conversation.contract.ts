@@ -196,6 +196,8 @@ export interface ProductFocus {
   counts?: Record<string, number>;
   /** Where this product stands among the counter's products in the customer's order (0 = first; absent = last, after `recent`): an estimate's first line. */
   at?: number;
+  /** Asked for with "a"/"un" and no count ("I need a level"): one of it, for "how much all together". */
+  one?: true;
   /** The customer turn it was answered in (set by the machine). */
   turn?: number;
   /**

@@ -39,7 +39,7 @@ export function counterTotal(tenant: TenantData, index: CatalogIndex, focus: Pro
     };
   }
   const counts = focus.counts ?? {};
-  const countOf = (sku: string): number | undefined => (sku === focus.sku ? focus.quantity : counts[sku]);
+  const countOf = (sku: string): number | undefined => (sku === focus.sku ? (focus.quantity ?? (focus.one ? 1 : undefined)) : counts[sku]);
   // What is on the counter, in the order the customer asked for it.
   const order = counterOrder(focus);
   const counted: QuoteLine[] = order.flatMap((sku) => {
@@ -136,7 +136,7 @@ export function pickedInstead(previous: ProductFocus, now: ProductFocus): boolea
 
 export function countsBefore(previous: ProductFocus, now: ProductFocus, recent: readonly string[], replaced: boolean): Record<string, number> | undefined {
   const counts: Record<string, number> = { ...(previous.counts ?? {}) };
-  if (previous.quantity !== undefined && !replaced) counts[previous.sku] = previous.quantity;
+  if ((previous.quantity !== undefined || previous.one) && !replaced) counts[previous.sku] = previous.quantity ?? 1;
   const kept = Object.entries(counts).filter(([sku]) => sku !== now.sku && recent.includes(sku));
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }
@@ -221,13 +221,27 @@ export function withShown(focus: ProductFocus, shown: readonly Found[]): Product
  * arena"): the counted ones priced, the others named as left out with the question of how many;
  * null when all or none have a count.
  */
+/** "un"/"una" (Spanish) or "a"/"an" (English) before the product's first word ("I need a 10 inch trowel", "y una pala"): one of it. */
+const ONE: Record<Lang, string> = { es: 'un|una|uno', en: 'a|an|one' };
+function saysOne(text: string, query: string, lang: Lang): boolean {
+  const head = plainWords(query).split(' ')[0];
+  return head !== undefined && head !== '' && new RegExp(String.raw`\b(?:${ONE[lang]})\s+(?:(?!(?:and|y|or|o|de|of|with|con)\s)[a-z0-9/]+\s+){0,3}${head}\b`).test(plainWords(text));
+}
+
+/**
+ * One product answered that the customer asked for with "a"/"un" and no count: one of it is on the
+ * counter ("I need a trowel", "and a level", then "how much all together" adds one of each). The
+ * answer says its price as for any product; only the total reads it.
+ */
+export function withOneSaid(out: ProductActorOutput, text: string | undefined, lang: Lang): ProductActorOutput {
+  const focus = out.focus;
+  if (!focus || text === undefined || focus.quantity !== undefined || (focus.options?.length ?? 0) >= 2 || (focus.recent?.length ?? 0) > 0 || !saysOne(text, focus.query, lang)) return out;
+  return { ...out, focus: { ...focus, one: true } };
+}
+
 export function partlyCounted(tenant: TenantData, index: CatalogIndex, found: readonly Found[], text: string, lang: Lang): ProductActorOutput | null {
   // "4 sacos de cemento y un inodoro", "and a toilet": one, said with the article.
-  const said = plainWords(text);
-  const one = (f: Found): boolean => {
-    const head = plainWords(f.item.query).split(' ')[0];
-    return head !== undefined && head !== '' && new RegExp(String.raw`\b(?:un|una|uno|a|an|one)\s+(?:[a-z]+\s+)?${head}`).test(said);
-  };
+  const one = (f: Found): boolean => saysOne(text, f.item.query, lang);
   const counted = found.filter((f) => f.item.quantity !== undefined || one(f));
   const uncounted = found.filter((f) => !counted.includes(f)).map((f) => f.match.product);
   if (counted.length === 0 || uncounted.length === 0) return null;

@@ -19,7 +19,7 @@ import { unservedPlaceAskedIn } from './product-delivery.js';
 
 /** Store questions plain enough to answer beside a product: hours, where the store is, delivery, paying. */
 const STORE_ASKED =
-  /\b(?:a que hora|horarios?|abren|abre|cierran|cierra|abiertos?|abiertas?|what time|open|close|hours|donde (?:(?:es que |ustedes |uds )?(?:queda|quedan|estan|esta|se ubican|los encuentro))|direccion|ubicacion|ubicados?|where are you|where is (?:the|your) (?:store|shop)|address|(?:hacen|tienen|hay) (?:delivery|deliveri|envios?|entregas?|servicio a domicilio)|delivery|deliveri|a domicilio|(?:lo|la|los|las|me lo|me la|me los|me las) (?:llevan|traen|envian|mandan)|do you deliver)\b/;
+  /\b(?:a que hora|horarios?|abren|abre|cierran|cierra|abiertos?|abiertas?|what time|open|close|hours|donde (?:(?:es que |ustedes |uds )?(?:queda|quedan|estan|esta|se ubican|los encuentro))|direccion|ubicacion|ubicados?|where are you|where is (?:the|your) (?:store|shop)|address|(?:hacen|tienen|hay) (?:delivery|deliveri|envios?|entregas?|servicio a domicilio)|delivery|deliveri|a domicilio|(?:lo|la|los|las|me lo|me la|me los|me las) (?:llevan|traen|envian|mandan)|do you deliver|(?:can|could|would|will) (?:you|u) (?:deliver|ship|bring)|deliver (?:it|them|this|that|these|those|there|here))\b/;
 
 function storeAsked(text: string): boolean {
   // "no la he abierto" (the can, not the store) asks no hours.
@@ -56,6 +56,8 @@ function withoutMeasures(text: string, queries: readonly string[]): string {
  */
 export function answerInfoWithProducts(tenant: TenantData, input: InfoActorInput, now: number, answerProduct: (input: ProductActorInput) => ProductActorOutput): InfoActorOutput {
   const understanding = input.understanding;
+  const serviceOn = serviceOnGoods(tenant, input, now, answerProduct);
+  if (serviceOn) return serviceOn;
   // Only beside a plain store question: a service, a fact or a policy about a product ("¿hacen cortes de madera?") is answered as it is.
   if (input.topic !== 'store_hours_location' || !understanding || understanding.products.length === 0 || !(storeAsked(input.text) || BRANCH_ASKED.test(fold(input.text)))) return answerInfo(tenant, input, now);
   const storeText = withoutMeasures(input.text, understanding.products.map((p) => p.query));
@@ -69,6 +71,20 @@ export function answerInfoWithProducts(tenant: TenantData, input: InfoActorInput
   const joined = joinTopicAnswers([{ replies: info.replies }, { replies: product.replies, ...(product.offer ? { offer: product.offer } : {}) }], tenant.templates, input.lang);
   const { offer: _storeOffer, ...rest } = info;
   return { ...rest, replies: joined.replies, answeredProducts: true, ...(joined.offer ? { offer: joined.offer } : {}), ...(product.focus ? { focus: product.focus } : {}), ...(product.reserve && !joined.offer ? { reserve: product.reserve } : {}) };
+}
+
+/**
+ * A service asked on goods named ("me cortan el plywood?", "do you mix paint?" with a product): the
+ * store's answer as it is, and the goods on the counter without a word about them, so that "¿cuánto
+ * el de 3/4?" or "dame 3" next is about them, as a clerk who just heard "plywood" takes it.
+ */
+function serviceOnGoods(tenant: TenantData, input: InfoActorInput, now: number, answerProduct: (input: ProductActorInput) => ProductActorOutput): InfoActorOutput | null {
+  const understanding = input.understanding;
+  if (input.topic !== 'store_hours_location' || !understanding || understanding.products.length !== 1 || !serviceOnGoodsAsked(input.text)) return null;
+  const info = answerInfo(tenant, input, now);
+  if (info.replies.length === 0 || info.focus) return info;
+  const product = answerProduct({ tenantId: input.tenantId, lang: input.lang, intent: 'product_inquiry', understanding, text: understanding.products[0]!.query, idempotencyKey: `${input.idempotencyKey}:product` });
+  return answered(product) && product.focus ? { ...info, focus: product.focus } : info;
 }
 
 /**

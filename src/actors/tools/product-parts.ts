@@ -29,6 +29,8 @@ export interface Found {
  * the rest of the tool so no alternative or shortage is claimed on a guess.
  */
 export const STOCK_UNKNOWN = Number.POSITIVE_INFINITY;
+/** Products the customer named one by one ("a toilet, a hose, a level and teflon tape"): each is answered, none dropped. */
+export const MAX_NAMED = 8;
 
 export function availability(tenant: TenantData, product: Product, lang: Lang): string {
   if (product.stock === STOCK_UNKNOWN) return renderReply({ template: 'product.stock.unknown' }, tenant.templates, lang);

@@ -12,7 +12,7 @@ import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
-import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withoutLine, withShown } from './order-total.js';
+import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -29,7 +29,7 @@ import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
 import { eachQuantity, countedFollowUps, followUp, headWord, inHundreds, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, type Wanted } from './product-request.js';
-import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
+import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
 import { noComboAnswer } from './product-combos.js';
@@ -94,7 +94,7 @@ export function answerProduct(
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
   const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
-  const out = keepSizesSaid(withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text), input.focus, text);
+  const out = withOneSaid(keepSizesSaid(withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text), input.focus, text), text, input.lang);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first); the store's offers on what it answers said.
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
   if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return withProductOffers(tenant, out, input.lang, options.now, input.text);
@@ -365,7 +365,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const listed = found.length + missing.length;
   // "¿cuánto cuesta el cemento y la arena?": each one's price, and how many of each for the total (an estimate of "1 x" each is no answer); "10 de cada uno" or the counts then price the lot.
   if (input.intent === 'price_quote' && !quantities && !formal && missing.length === 0 && found.length >= 2 && tenant.templates[lang]?.['product.prices'] !== undefined) {
-    const shown = found.slice(0, MAX_SHOWN);
+    const shown = found.slice(0, MAX_NAMED);
     const first = shown[0] as Found;
     const items = shown.map(({ match }) => describeProduct(tenant, match.product, lang));
     // All of them stay on the counter (the first in focus): a count of one, then "¿cuánto es todo?", asks the others'.
@@ -377,14 +377,14 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (listed >= 2 && (input.intent === 'price_quote' || quantities || formal)) return multiQuote(tenant, found, missing, lang, index, formal);
   // "¿tienen pintura blanca y azul?": what there is, and what there is not, by the customer's words.
   if (missing.length > 0 && wanted.length >= 2) {
-    const items = found.slice(0, MAX_SHOWN).map(({ match }) => describeProduct(tenant, match.product, lang));
+    const items = found.slice(0, MAX_NAMED).map(({ match }) => describeProduct(tenant, match.product, lang));
     const first = found[0] as Found;
     return { outcome: 'answered', replies: [{ template: 'product.found_partial', params: { items, missing: missing.join(', ') } }], focus: focusOf(first.match, first.item, index) };
   }
   if (found.length >= 2) {
-    const items = found.slice(0, MAX_SHOWN).map(({ match }) => describeProduct(tenant, match.product, lang));
+    const items = found.slice(0, MAX_NAMED).map(({ match }) => describeProduct(tenant, match.product, lang));
     const first = found[0] as Found;
-    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, withShown(focusOf(first.match, first.item, index), found.slice(0, MAX_SHOWN)));
+    return withAlternative(tenant, index, first, lang, { template: 'product.found', params: { items } }, withShown(focusOf(first.match, first.item, index), found.slice(0, MAX_NAMED)));
   }
 
   const single = found[0] as Found;

@@ -1,15 +1,7 @@
 import type { Entity } from '../../../domain/nlu.js';
 import type { ProductMention } from './products.js';
 import { detectLang } from './signals.js';
-
-/**
- * Goods sold by weight or volume ("cement sand gravel" is a list of three): after another word of
- * the trade they are one more item, never the head of a compound.
- */
-const MASS = new Set([
-  'cement', 'concrete', 'sand', 'gravel', 'paint', 'glue', 'wood', 'lumber', 'rebar', 'wire', 'cable', 'mortar', 'grout',
-  'plaster', 'stone', 'water', 'thinner', 'sealant', 'caulk', 'putty', 'steel', 'iron', 'mesh', 'tile', 'porcelain',
-]);
+import { MASS } from './english-words.js';
 
 type Found = { mentions: ProductMention[]; entities: Entity[] };
 

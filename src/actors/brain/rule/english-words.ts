@@ -73,3 +73,12 @@ export function namesGoodsInEnglish(words: readonly string[]): boolean {
   }
   return english;
 }
+
+/**
+ * Goods sold by weight or volume ("cement sand gravel" is a list of three): after another word of
+ * the trade they are one more item, never the head of a compound.
+ */
+export const MASS = new Set([
+  'cement', 'concrete', 'sand', 'gravel', 'paint', 'glue', 'wood', 'lumber', 'rebar', 'wire', 'cable', 'mortar', 'grout',
+  'plaster', 'stone', 'water', 'thinner', 'sealant', 'caulk', 'putty', 'steel', 'iron', 'mesh', 'tile', 'porcelain',
+]);

@@ -5,6 +5,8 @@ import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, singular, UNITS } from './product-units.js';
+import { buildVocabulary } from './product-vocabulary.js';
+import { isEnglishGoodsWord, MASS } from './english-words.js';
 
 /** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
 
@@ -33,58 +35,6 @@ const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 
   // Short words that also occur inside catalog names ("Weld-On", "No. 18") but never name a product; everyday phrases' words ("no hay manera" is no "madera").
   'on', 'at', 'to', 'by', 'from', 'per', 'it', 'its', 'this', 'that', 'any', 'some', 'no', 'si', 'ya', 'se', 'le', 'lo', 'te', 'forma', 'formas', 'manera', 'maneras', 'modo', 'modos', 'chance', 'way']);
 
-
-interface Vocabulary {
-  heads: Set<string>;
-  /** Each product's words (name and aliases): two product words one product carries name it together. */
-  productWords: Set<string>[];
-  /** "pvc pipe", "tubo pvc", "light bulb": two product words that name one product together. */
-  pairs: Set<string>;
-  /**
-   * Heads known only as the first word of a longer alias ("work gloves", "contact adhesive",
-   * "angle grinder"): English modifiers that name no product alone ("I work at…", "contact me"),
-   * so they lead a phrase only when a product word follows them.
-   */
-  modifiers: Set<string>;
-  /** "hoja segueta", "juego destornillador": a selling-unit word that leads a product's name before "de" and the word after it. */
-  unitNames: Set<string>;
-}
-
-function buildVocabulary(catalog: readonly Product[], resolver: ProductResolver): Vocabulary {
-  const heads = new Set<string>(GENERIC_PRODUCT_WORDS);
-  const pairs = new Set<string>();
-  const productWords: Set<string>[] = [];
-  const soloHeads = new Set<string>(GENERIC_PRODUCT_WORDS);
-  const leadingOnly = new Set<string>();
-  const unitNames = new Set<string>();
-  const tokens = (s: string): string[] => foldWithMap(s).folded.split(/[^a-z0-9]+/).filter((t) => t.length >= 2 && !/^\d/.test(t));
-  for (const p of catalog) {
-    const nameTokens = tokens(p.name);
-    if (nameTokens[0]) for (const form of singular(nameTokens[0])) {
-      heads.add(form);
-      soloHeads.add(form);
-    }
-    // "Hojas de Segueta": the sheets are the product here, not the unit it is counted in.
-    if (nameTokens[1] === 'de' && nameTokens[2]) for (const unit of singular(nameTokens[0] ?? '')) if (UNITS.has(unit)) for (const form of singular(nameTokens[2])) unitNames.add(`${unit} ${form}`);
-    const own = new Set<string>();
-    productWords.push(own);
-    for (const phrase of [nameTokens, ...(p.aliases ?? []).map(tokens)]) {
-      for (const word of phrase) for (const form of singular(word)) own.add(form);
-      if (phrase !== nameTokens && phrase[0]) {
-        heads.add(phrase[0]);
-        // A Spanish alias names its product first ("plancha de zinc", "cola pvc"): only an alias
-        // of two words with no connector, in the English order, leaves its first word a modifier.
-        if (phrase.length === 1 || /^(?:de|para|del)$/.test(phrase[1] ?? '')) soloHeads.add(phrase[0]);
-        else leadingOnly.add(phrase[0]);
-      }
-      for (let i = 0; i + 1 < phrase.length; i++) pairs.add(`${phrase[i]} ${phrase[i + 1]}`);
-    }
-  }
-  for (const u of UNITS) heads.delete(u);
-  for (const h of [...heads]) if (!resolver.lexicon.has(h) && !GENERIC_PRODUCT_WORDS.has(h)) heads.delete(h);
-  const modifiers = new Set([...leadingOnly].filter((h) => !soloHeads.has(h) && !singular(h).some((f) => soloHeads.has(f))));
-  return { heads, pairs, productWords, modifiers, unitNames };
-}
 
 export interface ProductMatcher {
   /** Product phrases with their quantities, plus `product` and `quantity` entities. */
@@ -148,6 +98,33 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
   };
   const isHead = (word: string | null): word is string => word !== null && vocab.heads.has(word) && !UNITS.has(word);
 
+  const soldBy = (word: string, unit: string): boolean => catalog.some((p, i) => vocab.productWords[i]!.has(word) && foldWithMap(p.unit).folded.startsWith(unit));
+  /**
+   * "hose for the sink": one of the first words' products is named for what the owner word names
+   * ("Manguera Flexible para Lavamanos"); never the grout for "cemento para el piso", nor a second
+   * product for "discos de corte pa la esmeriladora".
+   */
+  const ownedBy = (parts: readonly string[], owner: string): boolean => {
+    const named = foldWithMap(resolver.search(owner, { limit: 1 })[0]?.product.name ?? '').folded.split(/[^a-z0-9]+/)[0] ?? '';
+    const alone = resolver.search(parts.join(' '), { limit: 5 }).map((r) => r.product);
+    return named.length >= 3 && resolver.search([...parts, owner].join(' '), { limit: 3 }).some((r) => alone.includes(r.product) && foldWithMap(r.product.name).folded.split(/[^a-z0-9]+/).slice(1).includes(named));
+  };
+  /**
+   * "a chrome sink faucet": English names the thing last. When the words before it find another
+   * product (the sink) that the last word's own search never does, the thing is said first.
+   */
+  const headLast = (words: readonly string[]): string => {
+    const query = words.join(' ');
+    const last = words.at(-1) ?? '';
+    // An alias that says both names its product as it is; goods sold by weight or volume ("contact cement") are no thing of a compound.
+    if (words.length < 2 || !isEnglishGoodsWord(last) || MASS.has(last) || !isHead(last) || /\d/.test(query) || vocab.pairs.has(`${words.at(-2)} ${last}`)) return query;
+    const own = resolver.search(last, { limit: 5 }).map((r) => r.product);
+    const top = resolver.search(query, { limit: 1 })[0]?.product;
+    if (top === undefined || own.includes(top)) return query;
+    const turned = [last, ...words.slice(0, -1)].join(' ');
+    const first = resolver.search(turned, { limit: 1 })[0]?.product;
+    return first !== undefined && own.includes(first) ? turned : query;
+  };
   const numberOf = (tok: string): number | null => {
     if (/^\d+$/.test(tok)) return Number(tok);
     return NUMBER_WORDS[tok] ?? null;
@@ -296,11 +273,20 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         while (first > 0 && !used.has(first - 1)) {
           const p = toks[first - 1] as Tok;
           if (/^\d+\/\d+$|^\d+x\d+(?:x\d+)?$/.test(p.t) || p.t === '"' || ATTRIBUTE_WORD.test(p.t)) left.unshift(p.t); // "3/8 rebar", "a 2x4x10 pino tratado"
-          else if (MEASURE_UNIT.test(p.t) && first >= 2 && (/^\d/.test(toks[first - 2]!.t) || (/^pol/.test(p.t) && /^(?:single|double|doble|one|two)$/.test(toks[first - 2]!.t)))) {
+          // "2 gallons primer", "1 gallon thinner", "5 galones pintura blanca": plural gallons or pounds of goods sold by them are how many, read below.
+          else if ((/^(?:gallons|galones|pounds|libras|lbs)$/.test(p.t) || (/^(?:gallon|galon|pound|libra|lb)$/.test(p.t) && /^(?:1|one|un|una)$/.test(toks[first - 2]?.t ?? ''))) && first >= 2 && /^\d|^(?:one|un|una)$/.test(toks[first - 2]!.t) && soldBy(word, /^ga/.test(p.t) ? 'gal' : 'lib')) break;
+          // "a two piece toilet", "2 pole breaker": the English compound says the kind, never how many.
+          else if ((MEASURE_UNIT.test(p.t) || p.t === 'piece') && first >= 2 && (/^\d/.test(toks[first - 2]!.t) || (/^(?:pol|piece)/.test(p.t) && /^(?:single|double|doble|one|two|three)$/.test(toks[first - 2]!.t)))) {
             left.unshift(toks[first - 2]!.t, p.t);
             first--;
           } else {
             const w = resolve(p.t);
+            // "a 2x4x10 treated pine": a word of its own between the sizes and the product still describes it.
+            if (!w && first >= 2 && /^[a-z]{4,}$/.test(p.t) && !STOP.has(p.t) && /^\d+x\d+(?:x\d+)?$|^\d+\/\d+$/.test(toks[first - 2]!.t) && !used.has(first - 2)) {
+              left.unshift(toks[first - 2]!.t, p.t);
+              first -= 2;
+              continue;
+            }
             if (!w || UNITS.has(w) || STOP.has(p.t)) break;
             if (isHead(w) && !vocab.pairs.has(`${w} ${word}`)) break;
             left.unshift(w);
@@ -333,6 +319,15 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
               parts.push(size);
               last = j + 1;
               j += 2;
+              continue;
+            }
+            // "a flexible hose for the sink", "la manguera para el lavamanos": the article says nothing when one product carries both.
+            const owner = /^(?:the|el|la|los|las)$/.test(next.t) && toks[j + 2] ? resolve(toks[j + 2]!.t) : null;
+            if (owner !== null && !UNITS.has(owner) && /^(?:para|pa|for|de|of)$/.test(t.t) && ownedBy(parts, owner)) {
+              parts.push(owner);
+              previous = owner;
+              last = j + 2;
+              j += 3;
               continue;
             }
             const nextPack = singular(next.t).find((form) => PACK_UNITS.has(form));
@@ -391,7 +386,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           if (!w || UNITS.has(w) || numberOf(t.t) !== null) break;
           // A second product word starts a new product, unless the two name one together ("tubo pvc",
           // "pvc pipe", "pintura impermeabilizante": some product carries both words; "electrical wire": an English modifier, its next word).
-          const together = vocab.pairs.has(`${previous} ${w}`) || (last === j - 1 && (vocab.productWords.some((words) => words.has(previous) && words.has(w)) || (parts.length === 1 && vocab.modifiers.has(previous))));
+          const together = vocab.pairs.has(`${previous} ${w}`) || (last === j - 1 && (vocab.productWords.some((words) => words.has(previous) && words.has(w)) || (parts.length === left.length + 1 && vocab.modifiers.has(previous))));
           if (isHead(w) && GENERIC_PRODUCT_WORDS.has(w) && !together && !/^(?:pvc|block)$/.test(w)) break;
           parts.push(w);
           previous = w;
@@ -400,7 +395,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         }
         for (let k = first; k <= last; k++) used.add(k);
         const span = toOriginalSpan(f, toks[first]!.s, toks[last]!.e);
-        const mention: ProductMention = { query: parts.filter((p) => p !== '"').join(' '), ...span };
+        const compound = last > first && resolve(toks[last]!.t) === parts.at(-1) && resolve(toks[last - 1]!.t) === parts.at(-2); // "sink faucet", not "paint for walls"
+        const mention: ProductMention = { query: compound ? headLast(parts.filter((p) => p !== '"')) : parts.filter((p) => p !== '"').join(' '), ...span };
       // Quantity to the left: "10 sacos de", "una docena de", "2", "five gallons of".
         let q = first - 1;
         if (q >= 0 && /^(?:de|of)$/.test(toks[q]!.t)) q--;

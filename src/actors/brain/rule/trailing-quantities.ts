@@ -37,6 +37,10 @@ const COURTESY = new Set(['por', 'favor', 'porfa', 'porfavor', 'pls', 'please', 
 /** Words before a count a line is set to: "la arena a 6", "el cemento ponlo en 15", "la arena mejor 4", "que sean 4", "the sand to 6". */
 const TO_COUNT = /^(?:a|en|to|mejor|que|sean?|(?:pon|dej|cambi|sub|baj)[ae]?l[oa]s?|make|it)$/;
 const KILOS = /^(?:kilos?|kg|kgs|kilogramos?)$/;
+/** Words after a number that make it a size, never a count: "como 6 pulgadas". */
+const SIZE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|in|pies?|feet|foot|ft|mm|cm|x|por|de|of|grados?|calibre|amp(?:s|erios?)?|watts?|w|v|voltios)$/;
+/** Words that say a count is rough: "la varilla de 3/8 como 40", "cement about 20": sizes are never said roughly. */
+const ROUGHLY = /^(?:como|unos?|unas|aprox|aproximadamente|about|around|approx|approximately|roughly)$/;
 /** Words before the number that make it a size: "de 250 galones", "cubeta 5 gal", "calibre 12". */
 const SIZE_LEAD = /^(?:de|del|of|en|in|x|por|calibre|grado|#|no|numero|cubeta|saco|funda|bolsa|rollo|caja|paquete|galon|bucket|bag|roll)$/;
 
@@ -80,11 +84,28 @@ export function createTrailingQuantities(catalog: readonly Product[], productWor
     // A number up to twice the largest inch size may be a size ("block 10" when blocks come to 8").
     return named.length > 0 && named.every((i) => sized![i] === 0 || n > 2 * sized![i]!);
   };
-  return {
+  /** The named products are not made in an inch size `n` ("block como 6" may still be the 6" block). */
+  const noInchSize = (words: readonly string[], n: number): boolean => {
+    measures ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures);
+    const named = catalog.flatMap((_, i) => (words.every((w) => productWords[i]!.has(w)) ? [i] : []));
+    return named.length > 0 && !named.some((i) => measures![i]!.some((m) => m.unit === 'in' && Math.abs(m.value - n) < 1e-9));
+  };
+  const reader: TrailingQuantities = {
     at(tokens, at, words, clauseEnd) {
       const number = tokens[at];
       const unit = tokens[at + 1];
       if (number === undefined) return null;
+      // "la varilla de 3/8 como 40 y …", "los tubos unos 12": a rough number alone after the product is how many.
+      // "el cemento como 10 fundas", "the rebar 3/8 about 30, how much…": the count with its unit, or alone unless a size unit follows.
+      const count = tokens[at + 1] ?? '';
+      if (ROUGHLY.test(number) && at > 0 && words.length > 0 && /^\d+$/.test(count) && Number(count) > 1) {
+        const rest = tokens[at + 2];
+        if (rest !== undefined && (PACKS.some(([re]) => re.test(rest)) || SOLD_BY.some(([re]) => re.test(rest)) || KILOS.test(rest))) {
+          const inner = reader.at(tokens, at + 1, words, clauseEnd);
+          return inner ? { ...inner, skip: (inner.skip ?? 0) + 1 } : null;
+        }
+        if ((rest === undefined || !SIZE_UNIT.test(rest)) && noInchSize(words, Number(count))) return { quantity: Number(count), bare: true, skip: 1 };
+      }
       // "la arena a 6", "ponme el cemento en 8", "el cemento ponlo en 15", "la arena que sean 4": the count a line is set to,
       // for goods made in no size ("el tubo a 4" is a size).
       if (TO_COUNT.test(number) && at > 0) {
@@ -127,4 +148,5 @@ export function createTrailingQuantities(catalog: readonly Product[], productWor
       return sold[1] === 'libra' || sold[1] === 'galon' ? { quantity: n, pack: sold[1] } : { quantity: n };
     },
   };
+  return reader;
 }
