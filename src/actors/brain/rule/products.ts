@@ -399,6 +399,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const mention: ProductMention = { query: compound ? headLast(parts.filter((p) => p !== '"')) : parts.filter((p) => p !== '"').join(' '), ...span };
       // Quantity to the left: "10 sacos de", "una docena de", "2", "five gallons of".
         let q = first - 1;
+        // "#12 wire", "100 feet of #12 wire": a number after "#" is the gauge; a count may come before it.
+        if (q >= 0 && numberOf(toks[q]!.t) !== null && /#\s*$/.test(f.folded.slice(0, toks[q]!.s))) (mention.query = `${mention.query} #${toks[q]!.t}`), used.add(q--), toks[q]?.t === '#' && used.add(q--);
         if (q >= 0 && /^(?:de|of)$/.test(toks[q]!.t)) q--;
         let unitSeen = false;
         let multiplier = 1;
