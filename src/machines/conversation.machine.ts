@@ -439,6 +439,20 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
 }
 
 /**
+ * A plain yes ("sí", "dale", "sí, por favor", "yes please") right after the colour the store offered
+ * to mix ("¿Te preparamos el azul o te sirve alguno de esos colores?", `ProductFocus.mix`): the order
+ * of that colour, never "¿Qué más necesitas?". A product, a colour or a count said is read as usual.
+ */
+function takesMixOffer(context: ConversationContext): boolean {
+  const focus = recentFocus(context);
+  const understanding = u(context);
+  if (!focus?.mix || (focus.options?.length ?? 0) < 2 || focus.turn === undefined || context.turn - focus.turn !== 1 || !understanding) return false;
+  if (context.expecting.kind !== 'none' || understanding.products.length > 0 || understanding.affirmation !== 'yes') return false;
+  const text = lastText(context);
+  return !/\b(?:pero|but|mejor|otro|otra|other|another|no|not)\b|\d/i.test(foldText(text)) && text.trim().split(/\s+/).length <= 6;
+}
+
+/**
  * An acknowledgment, with or without thanks ("ok", "perfecto, gracias", "listo, muchas gracias",
  * "👍", "great, thanks"): the price is noted, nothing is taken. "sí, gracias" / "dale" are a yes.
  */
@@ -955,6 +969,7 @@ export const conversationMachine = setup({
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
+    acceptsMixOffer: ({ context }) => takesMixOffer(context),
     // "sí" to "¿Te lo reservo?" answered in the middle of a form (its next question asked after it):
     // the product is set aside, then the form goes on. Not at the summary, whose yes confirms it.
     // "no", "no, gracias" to it: nothing set aside, the form's question again (never a goodbye).
@@ -1807,6 +1822,8 @@ export const conversationMachine = setup({
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
             { guard: 'asksQuoteOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'offerAsQuote'] },
             { guard: 'acceptsHeldOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'takeHeldOffer'] },
+            // "sí" to "¿Te preparamos el azul?": the paint mixed in that colour, ordered (the product flow).
+            { guard: 'acceptsMixOffer', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             {
               guard: 'declinesHeldOffer',
               target: 'continuing',

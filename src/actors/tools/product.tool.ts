@@ -36,7 +36,7 @@ import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
 import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
 import { withProductNotes } from './product-notes.js';
-import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, noColourAnswer } from './product-colours.js';
+import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, mixFollowUp, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
@@ -128,8 +128,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again ("… con delivery a Caleta?": the place is the delivery's).
   const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' ')) ?? (saysThatsAll(text) ? {} : null)) : null; // "eso es todo": the total
-  // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter.
-  const off = text !== undefined ? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang) : null;
+  // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter; "dame 2 galones" of the colour offered to mix: that order.
+  const off = text !== undefined ? (mixFollowUp(tenant, index, input, text, lang) ?? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang)) : null;
   if (off) return off;
   // "no, que sean 15" over two lines: which one takes it (the count kept for the answer).
   const line = text !== undefined ? countForLine(tenant, index, input, text, lang) : null;
@@ -427,7 +427,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const noSize = noComboAnswer(tenant, index, [top, ...shown].map((m) => m.product), single.item.query, lang, focus, count) ?? (top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null);
     if (noSize) return noSize;
     // "3 galones de pintura azul": no blue; the colours there are, each priced for the 3.
-    const noColour = top.unmet.length === 1 && top.unmet[0] === 'colour' ? noColourAnswer(tenant, index, single.item.query, lang, focus, count) : null;
+    const noColour = top.unmet.length === 1 && top.unmet[0] === 'colour' ? noColourAnswer(tenant, index, single.item.query, lang, focus, count, text) : null;
     if (noColour) return noColour;
     // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick); "60 sacos de arena", sold by the metre: sacks are no metres, no count.
     const quantity = quantityOf(single.item);
