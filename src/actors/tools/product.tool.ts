@@ -20,7 +20,7 @@ import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
 import { namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
-import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
+import { backorderOffer, fitOutOfStock, focusAgain, quoteOne } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
@@ -453,10 +453,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (range) return range;
   // Two or three equally likely products: show them with prices and let the customer pick.
   const fits = matches.filter((m) => m.unmet.length === 0 && m.score >= top.score * AMBIGUOUS_RATIO);
-  // Among equal fits, what is on the shelf: an exhausted one is no option to choose.
-  const onShelf = fits.filter((m) => m.product.stock > 0);
-  const close = onShelf.length > 0 ? onShelf : fits;
-  if (close.length === 1 && fits.length >= 2 && close[0] !== top) return quoteOne(tenant, index, { item: single.item, match: close[0] as CatalogMatch }, lang, input.intent === 'price_quote');
+  // Among equal fits, what is on the shelf: an exhausted one is no option to choose — but the everyday one (or one on offer) out is said, with what there is ("2 cubetas de pintura blanca").
+  const close = fits.some((m) => m.product.stock > 0) ? fits.filter((m) => m.product.stock > 0) : fits;
+  const fitOut = fits.length >= 2 ? fitOutOfStock(tenant, index, fits, single.item, lang, options.now) : null;
+  if (fitOut || (close.length === 1 && fits.length >= 2 && close[0] !== top)) return fitOut ?? quoteOne(tenant, index, { item: single.item, match: close[0] as CatalogMatch }, lang, input.intent === 'price_quote');
   // "2 galones de pintura de aceite" (black or green): which colour, each priced for the count, never one picked for them.
   const shown = close.slice(0, MAX_SHOWN).map((m) => m.product);
   const colours = new Set(shown.map((p) => index.parse(p.name).phrases.colour));

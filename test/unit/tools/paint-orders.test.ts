@@ -66,3 +66,12 @@ describe('a paint colour the store mixes, ordered', () => {
     expect(count).toContain('*2 galones de pintura en azul*, preparada sobre *Pintura Acrílica Tropical Blanco (galón)*: 2 × RD$1,250.00 = *RD$2,500.00*');
   });
 });
+
+describe('a white bucket when the everyday one is out', () => {
+  it('should name the one out, the satin bucket there is, and the bucket the same offer covers', async () => {
+    const [answer] = await chat('necesito 2 cubetas de pintura blanca');
+    expect(answer).toContain('*Pintura Acrílica Tropical Blanco (cubeta 5 gal)* está agotada');
+    expect(answer).toContain('2 x *Pintura Satinada Popular Blanco (cubeta 5 gal)*: RD$6,950.00 c/u = *RD$13,900.00*');
+    expect(answer).toMatch(/2 x \*Pintura Acrílica Tropical Blanco Hueso \(cubeta 5 gal\)\*[^\n]*\n\s*🏷️ \*Con la oferta\* \(Pintura Tropical: 10 % de descuento en cubetas\) te sale en \*RD\$10,170\.00\*/);
+  });
+});
