@@ -59,7 +59,7 @@ import {
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { readFocusQuestion } from './focus-questions.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
-import { readMeasureReply } from './material-questions.js';
+import { readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
@@ -820,7 +820,7 @@ function followsUpProductOf(context: ConversationContext): boolean {
   const understanding = u(context);
   if (understanding && carriesContact(understanding) && contactGivenAlone(understanding, context.lastMessage.text) !== null) return false;
   // "40 metros cuadrados", "4x5" right after "dime cuántos metros cuadrados…": the measurement asked for.
-  if (focus.measure && context.turn - (focus.turn ?? context.turn) <= 1 && readMeasureReply(context.lastMessage.text, focus.measure.asked) !== null) return true;
+  if (focus.measure && context.turn - (focus.turn ?? context.turn) <= 1 && (readMeasureReply(context.lastMessage.text, focus.measure.asked) ?? readMeasureWithColour(context.lastMessage.text, focus.measure.asked)) !== null) return true;
   const intent = intentOf(context);
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
   // A clear reading of something else ("y a qué hora abren?") is not about the product, unless the

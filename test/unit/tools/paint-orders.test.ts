@@ -2,8 +2,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { ProductResolver } from '../../../src/actors/catalog/index.js';
 import { mixBase, mixFollowUp } from '../../../src/actors/tools/paint-mix-order.js';
+import { jobColour } from '../../../src/actors/tools/paint-job-colour.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import type { ProductActorInput, ProductFocus } from '../../../src/machines/conversation.contract.js';
+import { readMeasureWithColour } from '../../../src/machines/material-questions.js';
 import { readFollowUpQuantity } from '../../../src/machines/product-focus.js';
 import { chatOnFreshHost, loadDemoWithIndex } from '../../helpers/memory-host.js';
 
@@ -73,5 +75,24 @@ describe('a white bucket when the everyday one is out', () => {
     expect(answer).toContain('*Pintura Acrílica Tropical Blanco (cubeta 5 gal)* está agotada');
     expect(answer).toContain('2 x *Pintura Satinada Popular Blanco (cubeta 5 gal)*: RD$6,950.00 c/u = *RD$13,900.00*');
     expect(answer).toMatch(/2 x \*Pintura Acrílica Tropical Blanco Hueso \(cubeta 5 gal\)\*[^\n]*\n\s*🏷️ \*Con la oferta\* \(Pintura Tropical: 10 % de descuento en cubetas\) te sale en \*RD\$10,170\.00\*/);
+  });
+});
+
+describe('the paint job answered with its m² and colour', () => {
+  it('should read the colour beside the measurement, and the measurement without it', () => {
+    const paint: ProductFocus = { sku: 'PIN-003', name: 'Pintura Acrílica Tropical Blanco (galón)', price: 1250, query: 'pintura', measure: { asked: 'area' } };
+    expect(jobColour(tenant, index, paint, 'unos 80 metros, blanco hueso')).toMatchObject({ colour: 'blanco hueso', product: { sku: 'PIN-001' } });
+    expect(jobColour(tenant, index, paint, 'como 60 m2 de color azul')).toMatchObject({ colour: 'azul', rest: 'como 60 m2' });
+    expect(jobColour(tenant, index, paint, '80 metros')).toBeNull();
+    expect(readMeasureWithColour('unos 80 metros, blanco hueso', 'area')).toMatchObject({ area: 80 });
+    expect(readMeasureWithColour('about 50 square meters, white', 'area')).toMatchObject({ area: 50 });
+    expect(readMeasureWithColour('80 metros', 'area')).toBeNull();
+  });
+
+  it('should work out the gallons for the m² in the colour said, not one gallon', async () => {
+    const [, offWhite] = await chat('voy a pintar la casa', 'unos 80 metros, blanco hueso');
+    expect(offWhite).toContain('Para 80 m² a 2 manos te hacen falta unos *5 galones* de *Pintura Acrílica Tropical Blanco Hueso (galón)*');
+    const [, blue] = await chat('voy a pintar la casa', 'como 60 m2 de color azul');
+    expect(blue).toContain('*4 galones de pintura en azul*');
   });
 });
