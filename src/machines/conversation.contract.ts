@@ -211,6 +211,8 @@ export interface ProductFocus {
   sizes?: MaterialQuestion;
   /** The sizes were said alone and what goes there asked ("piso de 4x5"): the material named or picked next is worked out for them. */
   sizesFor?: true;
+  /** A paint colour the store offered to mix, or mixes, on this base paint ("azul"): a count said next is of that colour. */
+  mix?: string;
 }
 
 export interface ProductActorInput {

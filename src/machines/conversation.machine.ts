@@ -59,7 +59,7 @@ import {
 import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { readFocusQuestion } from './focus-questions.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
-import { readMeasureReply } from './material-questions.js';
+import { readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
@@ -439,6 +439,20 @@ function takesReserveOffer(context: ConversationContext, offer: Expectation = co
 }
 
 /**
+ * A plain yes ("sí", "dale", "sí, por favor", "yes please") right after the colour the store offered
+ * to mix ("¿Te preparamos el azul o te sirve alguno de esos colores?", `ProductFocus.mix`): the order
+ * of that colour, never "¿Qué más necesitas?". A product, a colour or a count said is read as usual.
+ */
+function takesMixOffer(context: ConversationContext): boolean {
+  const focus = recentFocus(context);
+  const understanding = u(context);
+  if (!focus?.mix || (focus.options?.length ?? 0) < 2 || focus.turn === undefined || context.turn - focus.turn !== 1 || !understanding) return false;
+  if (context.expecting.kind !== 'none' || understanding.products.length > 0 || understanding.affirmation !== 'yes') return false;
+  const text = lastText(context);
+  return !/\b(?:pero|but|mejor|otro|otra|other|another|no|not)\b|\d/i.test(foldText(text)) && text.trim().split(/\s+/).length <= 6;
+}
+
+/**
  * An acknowledgment, with or without thanks ("ok", "perfecto, gracias", "listo, muchas gracias",
  * "👍", "great, thanks"): the price is noted, nothing is taken. "sí, gracias" / "dale" are a yes.
  */
@@ -806,7 +820,7 @@ function followsUpProductOf(context: ConversationContext): boolean {
   const understanding = u(context);
   if (understanding && carriesContact(understanding) && contactGivenAlone(understanding, context.lastMessage.text) !== null) return false;
   // "40 metros cuadrados", "4x5" right after "dime cuántos metros cuadrados…": the measurement asked for.
-  if (focus.measure && context.turn - (focus.turn ?? context.turn) <= 1 && readMeasureReply(context.lastMessage.text, focus.measure.asked) !== null) return true;
+  if (focus.measure && context.turn - (focus.turn ?? context.turn) <= 1 && (readMeasureReply(context.lastMessage.text, focus.measure.asked) ?? readMeasureWithColour(context.lastMessage.text, focus.measure.asked)) !== null) return true;
   const intent = intentOf(context);
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
   // A clear reading of something else ("y a qué hora abren?") is not about the product, unless the
@@ -955,6 +969,7 @@ export const conversationMachine = setup({
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
+    acceptsMixOffer: ({ context }) => takesMixOffer(context),
     // "sí" to "¿Te lo reservo?" answered in the middle of a form (its next question asked after it):
     // the product is set aside, then the form goes on. Not at the summary, whose yes confirms it.
     // "no", "no, gracias" to it: nothing set aside, the form's question again (never a goodbye).
@@ -1807,6 +1822,8 @@ export const conversationMachine = setup({
             { guard: 'acceptsReserveOffer', target: '#answering.quoteTicket', actions: { type: 'route', params: { as: 'price_quote' } } },
             { guard: 'asksQuoteOfOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'offerAsQuote'] },
             { guard: 'acceptsHeldOffer', target: '#answering.quoteTicket', actions: [{ type: 'route', params: { as: 'price_quote' } }, 'takeHeldOffer'] },
+            // "sí" to "¿Te preparamos el azul?": the paint mixed in that colour, ordered (the product flow).
+            { guard: 'acceptsMixOffer', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             {
               guard: 'declinesHeldOffer',
               target: 'continuing',

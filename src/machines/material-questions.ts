@@ -233,6 +233,18 @@ export function readMeasureReply(text: string, asked: MeasureAsked): MaterialQue
   return asked === 'volume' ? { ...q, volume: n } : asked === 'height' ? { ...q, length: n } : { ...q, area: n };
 }
 
+/** Colour words said beside the measurement of a paint job ("unos 80 metros, blanco hueso", "50 m2 in white"). */
+const COLOUR_SAID = /\b(?:(?:de|en|in)\s+)?(?:colou?r\s+)?(?:blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|perla|crema|cream|beige|naranja|orange|ros[ao]d?[oa]?s?|pink|morad[oa]s?|purple|lila|marron|brown|celeste|turquesa|ivory|off white|claro|clara|oscuro|oscura|light|dark|pastel)\b/g;
+
+/**
+ * A measurement answered with the colour asked with it ("¿cuántos metros cuadrados y de qué
+ * color?" → "unos 80 metros, blanco hueso"): the measurement (the product tool reads the colour).
+ */
+export function readMeasureWithColour(text: string, asked: MeasureAsked): MaterialQuestion | null {
+  const bare = fold(text.replace(/['’]/g, '')).replace(COLOUR_SAID, ' ');
+  return bare === fold(text.replace(/['’]/g, '')) ? null : readMeasureReply(bare, asked);
+}
+
 /** True when the question gives a measurement (sides, an area, a volume or one length). */
 export function isMeasured(q: MaterialQuestion): boolean {
   return q.sides !== undefined || q.area !== undefined || q.volume !== undefined || q.length !== undefined;

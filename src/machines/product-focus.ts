@@ -325,7 +325,11 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
   const said = fold(text)
-    .replace(/\b(?:de|of)\s+(?:(?:el|la|ese|esa|este|esta)\s+mism[oa]s?|esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?)\b/g, ' ')
+    // "2 más del mismo color", "2 more in the same colour": the colour on the counter, no attribute of its own.
+    .replace(/\b(?:del|de\s+(?:el|la|ese|esa|este|esta))\s+mism[oa]\s+(?:colou?r|tono)\b|\b(?:(?:in|of)\s+)?(?:the\s+)?same\s+(?:colou?r|shade)\b/g, ' ')
+    // "otros 2", "another 2": that many more.
+    .replace(/\b(?:otr[oa]s|another)\s+(\d+)\b/g, '$1 mas')
+    .replace(/\b(?:de|of)\s+(?:(?:el|la|ese|esa|este|esta)\s+mism[oa]s?|del\s+mismo|esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|them|those|these|(?:that|this)(?:\s+one)?)\b/g, ' ')
     .replace(/\b(?:(?:the\s+)?same|that|this)\s+one\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
     .replace(SQUARE_METRES, 'm2')

@@ -16,6 +16,7 @@ import { formatMoney } from './format.js';
 import { describeProduct, firstWord, focusOf, nameKey } from './product-parts.js';
 import { countUnit } from './units.js';
 import { renderReply } from '../render-reply.js';
+import { jobColour, mixedEstimate, type JobColour } from './paint-job-colour.js';
 
 /** A room's walls are worked out at this height (m) when the customer gives only the floor. */
 const ROOM_HEIGHT = 2.5;
@@ -124,14 +125,32 @@ const MEASURE_ASKED: Readonly<Record<string, MeasureAsked>> = {
  */
 export function measureAnswer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string): MaterialAnswer | null {
   const asked = input.focus?.measure;
-  const reply = asked ? readMeasureReply(text, asked.asked) : null;
+  // "unos 80 metros, blanco hueso" to "¿cuántos m² y de qué color?": the measurement, for the paint in that colour.
+  const colour = asked ? jobColour(tenant, index, input.focus, text) : null;
+  const reply = asked ? readMeasureReply(colour?.rest ?? text, asked.asked) : null;
   if (!asked || !reply) return null;
+  if (colour) return colouredMeasure(tenant, index, input, colour);
   const surface = reply.surface ?? asked.surface;
   // "una pared de 10 metros" then "3 de alto": the two sides.
   const sides = !reply.sides && reply.area === undefined && reply.volume === undefined && asked.length !== undefined && reply.length !== undefined ? { sides: [asked.length, reply.length] as const, length: undefined } : {};
   const q: MaterialQuestion = { ...reply, ...sides, ...(surface ? { surface } : {}) };
   const bare: ProductActorInput = { ...input, understanding: { ...input.understanding, products: [] } };
   return materialAnswer(tenant, index, bare, text, q);
+}
+
+/**
+ * A measurement with a colour for the paint on the counter: worked out for that colour's paint, or,
+ * when none is ready, for the counter's paint mixed in that colour (the store's words on mixing said).
+ */
+function colouredMeasure(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, colour: JobColour): MaterialAnswer | null {
+  const focus = input.focus as ProductFocus;
+  const ready = colour.product;
+  const again = (focused: ProductFocus): MaterialAnswer | null => measureAnswer(tenant, index, { ...input, focus: focused }, colour.rest);
+  if (ready) return again({ ...focus, sku: ready.sku, name: ready.name, price: ready.price, query: ready.name });
+  const plain = again(focus);
+  const line = plain?.kind === 'priced' && plain.lines.length === 1 ? plain.lines[0] : undefined;
+  const mixed = plain?.kind === 'priced' && line ? mixedEstimate(tenant, index, plain.lead, colour.colour, line.product, line.quantity, input.lang) : null;
+  return mixed ? { kind: 'answer', output: mixed } : plain;
 }
 
 /** The product the question is about: named (not the surface itself: "pared", "piso"), in focus, or the one its job words or surface point to. */

@@ -14,14 +14,15 @@ import { describeProduct, focusOf, optionsFor } from './product-parts.js';
 import { countUnit } from './units.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { mixingNote } from './paint-mixing.js';
+import { renderReply } from '../render-reply.js';
+import { mixable, mixOffer, mixOrder } from './paint-mix-order.js';
+export { mixFollowUp } from './paint-mix-order.js';
 export { colourOnlyQuery } from './product-colour-only.js';
+import { COLOUR_EN } from './colour-names.js';
+export { COLOUR_EN } from './colour-names.js';
 
-/** The catalog's colour words (Spanish, as `parse` names them) for an English reply. */
-export const COLOUR_EN: Readonly<Record<string, string>> = {
-  blanco: 'white', gris: 'gray', negro: 'black', rojo: 'red', verde: 'green', azul: 'blue', amarillo: 'yellow',
-  beige: 'beige', naranja: 'orange', marron: 'brown', transparente: 'clear', hueso: 'ivory', perla: 'pearl',
-  'blanco hueso': 'off-white', 'gris perla': 'pearl gray', morado: 'purple', rosado: 'pink',
-};
+/** One pack said with an article ("a gallon of blue paint", "un galón de pintura azul"): a count of one. */
+const ONE_PACK = /\b(?:a|an|one|un|una)\s+(?:galon|gallon|cubeta|bucket)\b/;
 
 /** Colours listed with a product each, at most. */
 const MAX_COLOURS = 5;
@@ -36,7 +37,7 @@ const colourName = (colour: string, lang: Lang): string => {
  * of the kind asked for (in the pack asked for, the one in stock first), priced for `quantity` when
  * a count was given. Null when the kind has fewer than two colours (the usual "closest" answer then).
  */
-export function noColourAnswer(tenant: TenantData, index: CatalogIndex, query: string, lang: Lang, focus: ProductFocus, quantity?: number): ProductActorOutput | null {
+export function noColourAnswer(tenant: TenantData, index: CatalogIndex, query: string, lang: Lang, focus: ProductFocus, quantity?: number, text?: string): ProductActorOutput | null {
   const said = index.parse(query);
   const asked = said.phrases.colour;
   if (!asked) return null;
@@ -70,12 +71,20 @@ export function noColourAnswer(tenant: TenantData, index: CatalogIndex, query: s
   // "¿Te preparamos el azul y el rojo?"
   const which = colours.length >= 2 ? list(colours.map((c) => `${lang === 'en' ? 'the' : 'el'} ${lang === 'en' ? (COLOUR_EN[c] ?? c) : c}`)) : `${lang === 'en' ? 'the' : 'el'} ${named}`;
   const params = { kind, wanted: named, which, colours: list(shown.map(([c]) => colourName(c, lang))), items, ...(mixing ? { mixing } : {}), ...(counted ? { quantity, units: countUnit((products[0] as Product).unit, quantity, lang) } : {}) };
+  // One colour the store mixes, asked in a pack or a count ("quiero 1 galón de pintura azul"): the order of it mixed, priced.
+  const paint = mixing && colours.length === 1 ? index.search(query, { limit: 1 })[0]?.product : undefined;
+  const ready = { ready: renderReply({ template: 'product.mix_new.ready', params: { colours: params.colours } }, tenant.templates, lang), options: products.map((p) => p.sku) };
+  const order = paint && mixable(tenant, paint) && (counted || focus.quantity !== undefined || (text !== undefined && ONE_PACK.test(foldAccents(text.toLowerCase())))) ? mixOrder(tenant, index, { colour: asked, query, quantity: quantity ?? focus.quantity ?? 1 }, lang, mixing, ready) : null;
+  if (order) return order;
   const template = `product.no_colour${mixing ? '_mix' : ''}${counted ? '_qty' : ''}`;
+  // "¿Te preparamos el azul?": a yes (or a count next) orders it mixed (`ProductFocus.mix`); the button says it.
+  const offer = paint && mixable(tenant, paint) ? mixOffer(asked, lang) : undefined;
+  const first = products[0] as Product;
   return {
     outcome: 'answered',
-    replies: [{ template, params, options: optionsFor(products) }],
+    replies: [{ template, params, options: [...(offer ? [{ label: offer.label, text: offer.text, template: true }] : []), ...optionsFor(products)] }],
     // The counter holds what was shown: the first colour listed, never the search's product of a colour not listed.
-    focus: { ...focus, sku: (products[0] as Product).sku, name: (products[0] as Product).name, price: (products[0] as Product).price, options: products.map((p) => p.sku) },
+    focus: { ...focus, sku: first.sku, name: first.name, price: first.price, options: products.map((p) => p.sku), ...(offer ? { mix: asked } : {}) },
   };
 }
 

@@ -185,7 +185,8 @@ export function jobKit(tenant: TenantData, index: CatalogIndex, text: string, la
   return {
     outcome: 'answered',
     replies: [{ template: paint ? 'product.job_kit_area' : 'product.job_kit', params: { items: kit.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(kit) }],
-    focus: { ...focus, options: kit.map((p) => p.sku), recent: kit.filter((p) => p !== first).map((p) => p.sku) },
+    // "¿Cuántos metros cuadrados…?": the bare measurement next is that answer (`measureAnswer`).
+    focus: { ...focus, options: kit.map((p) => p.sku), recent: kit.filter((p) => p !== first).map((p) => p.sku), ...(paint ? { measure: { asked: 'area' as const } } : {}) },
   };
 }
 

@@ -6,6 +6,7 @@ import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { quantityOf } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, optionsFor, type Found } from './product-parts.js';
+export { fitOutOfStock } from './fit-out-of-stock.js';
 
 /**
  * One product answered: its price and stock, or a count × price with the stock checked, and what

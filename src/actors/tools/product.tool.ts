@@ -20,7 +20,7 @@ import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
 import { namesNotSoldGood, notCarried, notCarriedButFor, tradeGoodNotCarried, tradeGoodOf } from './product-not-carried.js';
 import { compoundNotCarried, firstPick, spokenHead } from './product-head.js';
 import { namesGoods, noWayAnswer } from './product-like.js';
-import { backorderOffer, focusAgain, quoteOne } from './product-quote-one.js';
+import { backorderOffer, fitOutOfStock, focusAgain, quoteOne } from './product-quote-one.js';
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
@@ -36,7 +36,7 @@ import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
 import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
 import { withProductNotes } from './product-notes.js';
-import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, noColourAnswer } from './product-colours.js';
+import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, mixFollowUp, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
@@ -128,8 +128,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const text = options.text ?? input.text;
   // "¿cuánto sería todo?", "dame 100 de cada uno" right after an estimate: that estimate again ("… con delivery a Caleta?": the place is the delivery's).
   const again = text !== undefined ? (asksEstimateAgain(text) ?? asksEstimateAgain(text.replace(TO_A_PLACE, ' ')) ?? (saysThatsAll(text) ? {} : null)) : null; // "eso es todo": the total
-  // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter.
-  const off = text !== undefined ? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang) : null;
+  // "quítale 2", "quítale 20" with 10 noted, "sin la pintura" with no paint noted: a count (or nothing) off the counter; "dame 2 galones" of the colour offered to mix: that order.
+  const off = text !== undefined ? (mixFollowUp(tenant, index, input, text, lang) ?? takeOffCounter(tenant, index, input.focus, input.estimate, text, lang)) : null;
   if (off) return off;
   // "no, que sean 15" over two lines: which one takes it (the count kept for the answer).
   const line = text !== undefined ? countForLine(tenant, index, input, text, lang) : null;
@@ -427,7 +427,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const noSize = noComboAnswer(tenant, index, [top, ...shown].map((m) => m.product), single.item.query, lang, focus, count) ?? (top.unmet.length === 1 && top.unmet[0] === 'size' && wantedWords.length === 1 ? noSizeAnswer(tenant, index, top.product, shown, single.item.query, wantedText, lang, focus, count) : null);
     if (noSize) return noSize;
     // "3 galones de pintura azul": no blue; the colours there are, each priced for the 3.
-    const noColour = top.unmet.length === 1 && top.unmet[0] === 'colour' ? noColourAnswer(tenant, index, single.item.query, lang, focus, count) : null;
+    const noColour = top.unmet.length === 1 && top.unmet[0] === 'colour' ? noColourAnswer(tenant, index, single.item.query, lang, focus, count, text) : null;
     if (noColour) return noColour;
     // "2 glns de pintura azul": what there is, priced for the 2 asked for (the focus keeps the count for the pick); "60 sacos de arena", sold by the metre: sacks are no metres, no count.
     const quantity = quantityOf(single.item);
@@ -453,10 +453,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (range) return range;
   // Two or three equally likely products: show them with prices and let the customer pick.
   const fits = matches.filter((m) => m.unmet.length === 0 && m.score >= top.score * AMBIGUOUS_RATIO);
-  // Among equal fits, what is on the shelf: an exhausted one is no option to choose.
-  const onShelf = fits.filter((m) => m.product.stock > 0);
-  const close = onShelf.length > 0 ? onShelf : fits;
-  if (close.length === 1 && fits.length >= 2 && close[0] !== top) return quoteOne(tenant, index, { item: single.item, match: close[0] as CatalogMatch }, lang, input.intent === 'price_quote');
+  // Among equal fits, what is on the shelf: an exhausted one is no option to choose — but the everyday one (or one on offer) out is said, with what there is ("2 cubetas de pintura blanca").
+  const close = fits.some((m) => m.product.stock > 0) ? fits.filter((m) => m.product.stock > 0) : fits;
+  const fitOut = fits.length >= 2 ? fitOutOfStock(tenant, index, fits, single.item, lang, options.now) : null;
+  if (fitOut || (close.length === 1 && fits.length >= 2 && close[0] !== top)) return fitOut ?? quoteOne(tenant, index, { item: single.item, match: close[0] as CatalogMatch }, lang, input.intent === 'price_quote');
   // "2 galones de pintura de aceite" (black or green): which colour, each priced for the count, never one picked for them.
   const shown = close.slice(0, MAX_SHOWN).map((m) => m.product);
   const colours = new Set(shown.map((p) => index.parse(p.name).phrases.colour));

@@ -78,13 +78,13 @@ describe('product answers a clerk gets right', () => {
   );
 
   it.each([
-    ['necesito 3 cubetas de pintura blanca', /3 cubetas de Pintura Satinada Popular Blanco \(cubeta 5 gal\)/],
-    ['nesesito 3 cubetas d pintura blanca', /Pintura Satinada Popular Blanco \(cubeta 5 gal\)/],
-    ['I need 3 white paint buckets', /3 buckets of Pintura Satinada Popular Blanco/],
-  ])('should hand over the in-stock product when several fit equally: "%s"', async (text, answer) => {
+    ['necesito 3 cubetas de pintura blanca', /3 x \*Pintura Satinada Popular Blanco \(cubeta 5 gal\)\*: RD\$6,950\.00 c\/u = \*RD\$20,850\.00/, /Tropical Blanco \(cubeta 5 gal\)\* está agotada/],
+    ['nesesito 3 cubetas d pintura blanca', /Pintura Satinada Popular Blanco \(cubeta 5 gal\)/, /está agotada/],
+    ['I need 3 white paint buckets', /3 x \*Pintura Satinada Popular Blanco \(cubeta 5 gal\)\*/, /Tropical Blanco \(cubeta 5 gal\)\* is out of stock/],
+  ])('should say the everyday product is out and offer the in-stock one that fits as well: "%s"', async (text, answer, out) => {
     const [turn] = await chat(text);
     expect(said(turn)).toMatch(answer);
-    expect(said(turn)).not.toMatch(/agotado|out of stock/);
+    expect(said(turn)).toMatch(out);
   });
 
   it('should name the in-stock equivalent of an exhausted line in an estimate', async () => {
@@ -104,14 +104,14 @@ describe('product answers a clerk gets right', () => {
   });
 
   it.each([
-    ['2 glns de pintura azul', /para 2 galones/, /2 x \*Pintura/],
-    ['kiero 2 galones de pintura asul', /para 2 galones/, /2 x \*Pintura/],
-    ['I need 2 gallons of blue paint', /for 2 gallons/, /2 x \*Pintura/],
-  ])('should keep the count when the colour is not carried: "%s"', async (text, head, line) => {
+    ['2 glns de pintura azul', /2 galones de pintura en azul\*, preparada sobre/, /2 × RD\$1,250\.00 = \*RD\$2,500\.00/],
+    ['kiero 2 galones de pintura asul', /2 galones de pintura en azul\*, preparada sobre/, /= \*RD\$2,500\.00/],
+    ['I need 2 gallons of blue paint', /2 gallons of blue paint\*, mixed on/, /= \*RD\$2,500\.00/],
+  ])('should keep the count when the colour is not carried, the colour mixed: "%s"', async (text, head, line) => {
     const [turn] = await chat(text);
     expect(said(turn)).toMatch(head);
     expect(said(turn)).toMatch(line);
-    // The colours there are, each once; white is not passed off as "the closest" to blue.
+    // The colours there are, named; white is not passed off as "the closest" to blue.
     expect(said(turn)).toMatch(/Blanco Hueso|Off-white/);
     expect(said(turn)).not.toMatch(/más parecido|closest/);
   });

@@ -133,7 +133,7 @@ describe('a conversation that remembers › closing and correcting the order', (
   });
 
   it('should add one more on "otra igual"', async () => {
-    const [, more] = await chat('quiero 2 cubetas de pintura blanca', 'otra igual');
+    const [, more] = await chat('quiero 2 cubetas de pintura satinada blanca', 'otra igual');
     expect(said(more)).toContain('20,850');
   });
 });

@@ -66,10 +66,11 @@ describe('first product questions', () => {
     expect(en).toMatch(/250 gallons: about \*950 liters\*/);
   });
 
-  it('should say plainly a colour is not carried and name the colours there are, priced for the quantity', async () => {
+  it('should say plainly a colour is not carried, take the count of it mixed and name the colours there are', async () => {
     const [paint] = await chat('3 galones de pintura azul');
-    expect(paint).toMatch(/^No tengo \*pintura\* en azul de fábrica\. Pero preparamos pintura en el color que quieras[\s\S]*Los colores que tengo listos en pintura son Blanco, Blanco Hueso, Gris Perla, Negro y Verde; para 3 galones:/);
-    expect(paint).toContain('3 x *Pintura Acrílica Tropical Blanco Hueso (galón)*: RD$1,250.00 c/u = *RD$3,750.00*');
+    expect(paint).toMatch(/^No tengo pintura en azul de fábrica\. Pero preparamos pintura en el color que quieras/);
+    expect(paint).toContain('*3 galones de pintura en azul*, preparada sobre *Pintura Acrílica Tropical Blanco (galón)*: 3 × RD$1,250.00 = *RD$3,750.00*');
+    expect(paint).toContain('Si prefieres un color listo, tengo Blanco, Blanco Hueso, Gris Perla, Negro y Verde.');
     expect(paint).not.toMatch(/parecido/);
     const [house] = await chat('quiero pintar mi casa de azul');
     expect(house).toMatch(/No tengo \*pintura\* en azul/);

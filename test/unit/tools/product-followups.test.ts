@@ -123,9 +123,9 @@ describe('product follow-ups › questions about what is on the counter', () => 
 });
 
 describe('product follow-ups › a count said with its pack after options', () => {
-  it.each([['de galón, 2'], ['2 de galon'], ['galon 2']])('should ask which colour for "%s" after a colour the store lacks, never search a size of 2', async (reply) => {
+  it.each([['de galón, 2'], ['2 de galon'], ['galon 2']])('should take "%s" after the colour offered to mix as 2 gallons of it, never a size of 2', async (reply) => {
     const [, which] = await chat(`fu-pack-${reply}`, 'pintura azul', reply);
-    expect(which).toMatch(/De cuál te pongo 2/);
+    expect(which).toMatch(/\*2 galones de pintura en azul\*, preparada sobre .*= \*RD\$2,500\.00/);
     expect(which).not.toContain('No lo tengo en');
   });
 });

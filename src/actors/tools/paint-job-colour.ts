@@ -1,0 +1,52 @@
+/**
+ * The answer to "¿cuántos metros cuadrados vas a pintar y de qué color?": "unos 80 metros, blanco
+ * hueso" gives both. A clerk works out the gallons for the 80 m² in that colour's paint; a colour
+ * the store has not ready is mixed on the white base ("80 metros, azul"), the estimate priced so.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
+import type { ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
+import { foldAccents } from '../../kernel/fold.js';
+import { isShadeWord } from '../catalog/index.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { isPaint, mixingNote } from './paint-mixing.js';
+import { mixOrder } from './paint-mix-order.js';
+
+/** Words that only say a colour follows ("color", "de color", "in"). */
+const COLOUR_TALK = /^(?:color|colour|de|del|en|in|y|and|el|la|the|pintura|paint)$/;
+
+/** The colour said with a measurement, and the message without it; the paint of that colour when there is one ready. */
+export interface JobColour {
+  colour: string;
+  rest: string;
+  product?: Product;
+}
+
+/**
+ * The colour said beside a measurement for the paint on the counter, or null when the counter holds
+ * no paint with a coverage or no colour is said.
+ */
+export function jobColour(tenant: TenantData, index: CatalogIndex, focus: ProductFocus | undefined, text: string): JobColour | null {
+  const onCounter = focus ? tenant.catalog.find((p) => p.sku === focus.sku) : undefined;
+  if (!onCounter?.coverage || !isPaint(onCounter)) return null;
+  const colour = index.parse(text).attributes.colours[0];
+  if (colour === undefined) return null;
+  const plain = (word: string): string => foldAccents(word.toLowerCase()).replace(/[^a-z]/g, '');
+  const isColourWord = (word: string): boolean => {
+    const w = plain(word);
+    return w !== '' && (index.parse(w).attributes.colours.length > 0 || isShadeWord(w));
+  };
+  const words = text.split(/\s+/);
+  // "de color azul", "en blanco": the words that only lead to the colour go with it.
+  const rest = words.filter((w, i) => !isColourWord(w) && !(COLOUR_TALK.test(plain(w)) && isColourWord(words[i + 1] ?? ''))).join(' ');
+  const ready = index.search(`pintura ${colour}`, { limit: 6 }).find((m) => m.unmet.length === 0 && m.product.coverage !== undefined && isPaint(m.product) && m.product.unit === onCounter.unit);
+  return { colour, rest, ...(ready ? { product: ready.product } : {}) };
+}
+
+/** The estimate's words, then the gallons of paint mixed in the colour asked, priced (with the store's words on mixing). */
+export function mixedEstimate(tenant: TenantData, index: CatalogIndex, lead: readonly ReplyDirective[], colour: string, base: Product, quantity: number, lang: Lang): ProductActorOutput | null {
+  const note = mixingNote(tenant, [base], lang);
+  if (note === null) return null;
+  const order = mixOrder(tenant, index, { colour, query: base.name, quantity }, lang, note);
+  return order ? { ...order, replies: [...lead, ...order.replies] } : null;
+}
