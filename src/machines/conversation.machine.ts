@@ -69,6 +69,7 @@ import { asksAboutReturns, returnCondition, returnsBulkGoods, tellsEligibleRetur
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
+import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -418,8 +419,10 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
 function takesReserveOffer(context: ConversationContext, offer: Expectation = context.expecting): boolean {
   const understanding = u(context);
   if (offer.kind !== 'reserve_offer' || context.turn - offer.turn > 1 || !understanding) return false;
-  if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   const text = withoutLaughter(context.lastMessage?.text ?? '');
+  // "me llevo el Truper" with the Truper just priced: taken by its name, never priced again.
+  if (!offer.backorder && !offer.lines && !understanding.critical && takesTheNamed(text, offer.text)) return true;
+  if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
   // ...and "confírmame el pedido" may read as a complaint (the word "pedido"): confirming takes it.
   // ...and "me llevo ese" (the verb "llevar") may read as a weak complaint: taking the one shown wins.
