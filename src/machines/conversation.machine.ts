@@ -388,6 +388,17 @@ function greetingAgain(context: ConversationContext, open: readonly ReplyEmitted
 }
 
 /**
+ * "no entiendo", "¿cómo así?" after an answer: an apology for not being clear and what is pending
+ * asked again (as after a second hello: the account number, the offer, what is open; a form asks
+ * its own question next), else what the bot can help with.
+ */
+function saidAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
+  const pending = greetingAgain(context, open).slice(1);
+  if (pending.length > 0 || formInProgress(context) !== null) return [reply('clarify.rephrase'), ...pending];
+  return [reply('clarify.rephrase.menu')];
+}
+
+/**
  * A sure reading of another request (an account, a complaint, a person, the hours): contact data in
  * it is not an answer to the quote offer. A greeting, an unsure reading or a quote request is.
  */
@@ -1052,6 +1063,13 @@ export const conversationMachine = setup({
       if (spec) return !carriesFormData(spec, understanding, context.lead, lastText(context));
       return context.lead.status === 'submitted' || context.lead.status === 'failed';
     },
+    notFollowed: ({ context }) => u(context)?.notFollowed === true || (u(context)?.notFollowed === 'bare' && context.turn > (context.reopenedAtTurn ?? 1)),
+    asksToWait: ({ context }) => u(context)?.waits === true && !u(context)?.critical,
+    asksIfBotInForm: ({ context }) => {
+      const understanding = u(context);
+      const spec = formInProgress(context);
+      return !!spec && understanding?.asksIfBot === true && !carriesFormData(spec, understanding, context.lead, lastText(context));
+    },
     answersFormQuestion: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1459,6 +1477,16 @@ export const conversationMachine = setup({
       // In a form its question follows: "¡Con gusto!" alone, never "¿Hay algo más…?" before it.
       return reply(formInProgress(context) ? (thanked ? 'thanks.held_thanked' : 'thanks.held') : 'thanks');
     }),
+    // "un momento": the offer's turn renewed, so a yes after the wait still takes it.
+    sayWaiting: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit(reply('wait.ack'));
+      if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+    }),
+    // "no entiendo": sorry for not being clear, and what is pending asked again (its offer's turn renewed, so a yes next takes it).
+    sayAgain: enqueueActions(({ context, enqueue }) => {
+      for (const r of saidAgain(context, openItemReplies(context))) enqueue.emit(r);
+      if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+    }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
     sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),
     // A returning customer is greeted by name and reminded of what is still open for them.
@@ -1788,6 +1816,8 @@ export const conversationMachine = setup({
             },
             // The picked option becomes a sure reading; the rules below route it.
             { guard: 'picksOption', actions: ['resetStreak', 'applyChoice'] },
+            // "un momento", "déjame ver", "hold on": take your time; the offer, the account number or the form's question still stands.
+            { guard: 'asksToWait', target: 'continuing', actions: [{ type: 'route', params: { as: 'thanks' } }, 'sayWaiting'] },
             { guard: 'answersAccountVerification', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
             { guard: 'answersExpectedAccountId', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
             { guard: 'asksAboutAccountCheck', target: 'continuing', actions: [{ type: 'route', params: { as: 'account_status' } }, 'answerAccountCheckQuestion'] },
@@ -1833,6 +1863,10 @@ export const conversationMachine = setup({
             // "¿para qué quieren mi correo?": why it is asked, then the question again (never "no te entendí").
             { guard: 'asksWhyFormAsks', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.why' } }] },
             { guard: 'asksWhoContacts', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.whoContacts' } }] },
+            // "no entiendo", "¿cómo así?": said again more plainly, the pending question after it.
+            { guard: 'notFollowed', target: 'continuing', actions: [{ type: 'route', params: { as: 'out_of_scope' } }, 'sayAgain'] },
+            // "¿eres un robot?" while a field is awaited: who answers, said honestly (an advisor, a person, takes the request up), then the field again.
+            { guard: 'asksIfBotInForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.bot' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             { guard: 'asksIfBot', target: 'continuing', actions: [{ type: 'route', params: { as: 'human_agent' } }, 'sayWhoAnswers'] },
