@@ -102,3 +102,10 @@ describe('a greeting with words that ask nothing', () => {
     expect(questionAfterGreeting('hola hacen envios')).toBe('hacen envios');
   });
 });
+
+describe('a check that the bot is still there', async () => {
+  const { isOnlyGreeting } = await import('../../../src/actors/brain/rule/signals.js');
+  it('should be a greeting, es and en', () => {
+    for (const text of ['¿sigues ahí?', 'sigue ahí?', 'are you still there?', 'estás ahí?']) expect(isOnlyGreeting(text), text).toBe(true);
+  });
+});
