@@ -398,6 +398,11 @@ function saidAgain(context: ConversationContext, open: readonly ReplyEmitted[]):
   return [reply('clarify.rephrase.menu')];
 }
 
+/** A message answered aside in a form ("un momento", "no entiendo", "¿eres un robot?"): no miss of its question. */
+function asideOfForm(understanding: Understanding | null | undefined): boolean {
+  return !!understanding && (understanding.waits === true || understanding.notFollowed !== undefined || understanding.asksIfBot === true);
+}
+
 /**
  * A sure reading of another request (an account, a complaint, a person, the hours): contact data in
  * it is not an answer to the quote offer. A greeting, an unsure reading or a quote request is.
@@ -1581,7 +1586,8 @@ export const conversationMachine = setup({
       enqueue.assign({
         heldOffer: offer,
         expecting: field ? { kind: 'lead_field', field } : ({ kind: 'none' } as Expectation),
-        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + 1 : 1, ...(aboutCredit(context) ? { about: 'credit' as const } : {}) },
+        // "un momento", "no entiendo", "¿eres un robot?" answered aside: the question asked again as it was, not once more.
+        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + (asideOfForm(u(context)) ? 0 : 1) : 1, ...(aboutCredit(context) ? { about: 'credit' as const } : {}) },
       });
     }),
     askFormConfirmation: enqueueActions(({ context, enqueue }) => {
