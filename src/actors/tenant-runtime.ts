@@ -30,6 +30,8 @@ import { withQuoteSent } from './tools/quote-sent.js';
 import { cacheProductAnswers } from './tools/answer-cache.js';
 import { answerWithPlaceSaid, readingWithFactFirst, readingWithPlaceSaid, reportingPlaceSaid } from './tools/place-said.js';
 import { readingWithBotQuestion } from './brain/rule/bot-question.js';
+import { readingWithNotFollowed } from './brain/rule/not-followed.js';
+import { readingWithWait } from './brain/rule/wait-ask.js';
 import { quoteSummaryLines } from './tools/estimate-delivery.js';
 import { createLiveTools } from './tools/live-data.js';
 import { createTenantInfo } from './tools/tenant-info.tool.js';
@@ -117,7 +119,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // What any brain's reading carries besides the brain's own: a place said in a lead message
   // (`place-said.ts`), the store's answer to a question asked with it, a question about what answers
   // (`bot-question.ts`).
-  const completeReading = <T extends Understanding>(reading: T, text: string): T => readingWithBotQuestion(readingWithFactFirst(data, readingWithPlaceSaid(data, reading, text), text), text);
+  const completeReading = <T extends Understanding>(reading: T, text: string): T => readingWithWait(readingWithNotFollowed(readingWithBotQuestion(readingWithFactFirst(data, readingWithPlaceSaid(data, reading, text), text), text), text), text);
   const readNow = brain.readNow ? (input: UnderstandActorInput) => completeReading(brain.readNow!(input), input.text) : undefined;
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that

@@ -128,6 +128,13 @@ export interface Understanding {
   notKnown?: boolean;
   /** The customer asks whether they talk to a person or a machine ("¿eres un robot?"), asking for no person: answered, a person offered. */
   asksIfBot?: boolean;
+  /**
+   * The customer did not follow the bot's last answer ("no entiendo", "¿cómo así?", "what do you
+   * mean?"): said again more plainly. `'bare'`: only "?" or "¿qué?", which says so only after the bot said something.
+   */
+  notFollowed?: true | 'bare';
+  /** The customer asks to wait ("un momento", "déjame ver", "hold on"): "take your time", whatever is pending kept. */
+  waits?: boolean;
   /** The customer asks to be called back ("¿me pueden llamar?", "call me back"): the handoff says a person will call. */
   callBack?: boolean;
   /** The customer asks after an order already placed ("¿cuándo llega mi pedido?"): the handoff says a person will check it. */

@@ -69,6 +69,7 @@ import { asksAboutReturns, returnCondition, returnsBulkGoods, tellsEligibleRetur
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
+import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
@@ -387,6 +388,22 @@ function greetingAgain(context: ConversationContext, open: readonly ReplyEmitted
 }
 
 /**
+ * "no entiendo", "¿cómo así?" after an answer: an apology for not being clear and what is pending
+ * asked again (as after a second hello: the account number, the offer, what is open; a form asks
+ * its own question next), else what the bot can help with.
+ */
+function saidAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
+  const pending = greetingAgain(context, open).slice(1);
+  if (pending.length > 0 || formInProgress(context) !== null) return [reply('clarify.rephrase'), ...pending];
+  return [reply('clarify.rephrase.menu')];
+}
+
+/** A message answered aside in a form ("un momento", "no entiendo", "¿eres un robot?"): no miss of its question. */
+function asideOfForm(understanding: Understanding | null | undefined): boolean {
+  return !!understanding && (understanding.waits === true || understanding.notFollowed !== undefined || understanding.asksIfBot === true);
+}
+
+/**
  * A sure reading of another request (an account, a complaint, a person, the hours): contact data in
  * it is not an answer to the quote offer. A greeting, an unsure reading or a quote request is.
  */
@@ -418,8 +435,10 @@ function quoteOfferAnswer(text: string): 'yes' | 'no' | null {
 function takesReserveOffer(context: ConversationContext, offer: Expectation = context.expecting): boolean {
   const understanding = u(context);
   if (offer.kind !== 'reserve_offer' || context.turn - offer.turn > 1 || !understanding) return false;
-  if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   const text = withoutLaughter(context.lastMessage?.text ?? '');
+  // "me llevo el Truper" with the Truper just priced: taken by its name, never priced again.
+  if (!offer.backorder && !offer.lines && !understanding.critical && takesTheNamed(text, offer.text)) return true;
+  if (understanding.products.length > 0 || understanding.affirmation === 'no') return false;
   // "great, I'll take it" may read as a goodbye: the words that take it win over small talk.
   // ...and "confírmame el pedido" may read as a complaint (the word "pedido"): confirming takes it.
   // ...and "me llevo ese" (the verb "llevar") may read as a weak complaint: taking the one shown wins.
@@ -1064,6 +1083,13 @@ export const conversationMachine = setup({
       if (spec) return !carriesFormData(spec, understanding, context.lead, lastText(context));
       return context.lead.status === 'submitted' || context.lead.status === 'failed';
     },
+    notFollowed: ({ context }) => u(context)?.notFollowed === true || (u(context)?.notFollowed === 'bare' && context.turn > (context.reopenedAtTurn ?? 1)),
+    asksToWait: ({ context }) => u(context)?.waits === true && !u(context)?.critical,
+    asksIfBotInForm: ({ context }) => {
+      const understanding = u(context);
+      const spec = formInProgress(context);
+      return !!spec && understanding?.asksIfBot === true && !carriesFormData(spec, understanding, context.lead, lastText(context));
+    },
     answersFormQuestion: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1471,6 +1497,16 @@ export const conversationMachine = setup({
       // In a form its question follows: "¡Con gusto!" alone, never "¿Hay algo más…?" before it.
       return reply(formInProgress(context) ? (thanked ? 'thanks.held_thanked' : 'thanks.held') : 'thanks');
     }),
+    // "un momento": the offer's turn renewed, so a yes after the wait still takes it.
+    sayWaiting: enqueueActions(({ context, enqueue }) => {
+      enqueue.emit(reply('wait.ack'));
+      if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+    }),
+    // "no entiendo": sorry for not being clear, and what is pending asked again (its offer's turn renewed, so a yes next takes it).
+    sayAgain: enqueueActions(({ context, enqueue }) => {
+      for (const r of saidAgain(context, openItemReplies(context))) enqueue.emit(r);
+      if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+    }),
     // In a form the pending question follows: a short apology, not the menu of everything the bot does.
     sayNotUnderstood: emit(({ context }) => reply(formInProgress(context) ? 'lead.notUnderstood' : 'notUnderstood')),
     // A returning customer is greeted by name and reminded of what is still open for them.
@@ -1565,7 +1601,8 @@ export const conversationMachine = setup({
       enqueue.assign({
         heldOffer: offer,
         expecting: field ? { kind: 'lead_field', field } : ({ kind: 'none' } as Expectation),
-        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + 1 : 1, ...(aboutCredit(context) ? { about: 'credit' as const } : {}) },
+        // "un momento", "no entiendo", "¿eres un robot?" answered aside: the question asked again as it was, not once more.
+        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + (asideOfForm(u(context)) ? 0 : 1) : 1, ...(aboutCredit(context) ? { about: 'credit' as const } : {}) },
       });
     }),
     askFormConfirmation: enqueueActions(({ context, enqueue }) => {
@@ -1800,6 +1837,8 @@ export const conversationMachine = setup({
             },
             // The picked option becomes a sure reading; the rules below route it.
             { guard: 'picksOption', actions: ['resetStreak', 'applyChoice'] },
+            // "un momento", "déjame ver", "hold on": take your time; the offer, the account number or the form's question still stands.
+            { guard: 'asksToWait', target: 'continuing', actions: [{ type: 'route', params: { as: 'thanks' } }, 'sayWaiting'] },
             { guard: 'answersAccountVerification', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
             { guard: 'answersExpectedAccountId', target: '#answering.account', actions: { type: 'route', params: { as: 'account_status' } } },
             { guard: 'asksAboutAccountCheck', target: 'continuing', actions: [{ type: 'route', params: { as: 'account_status' } }, 'answerAccountCheckQuestion'] },
@@ -1847,6 +1886,10 @@ export const conversationMachine = setup({
             // "¿para qué quieren mi correo?": why it is asked, then the question again (never "no te entendí").
             { guard: 'asksWhyFormAsks', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.why' } }] },
             { guard: 'asksWhoContacts', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.whoContacts' } }] },
+            // "no entiendo", "¿cómo así?": said again more plainly, the pending question after it.
+            { guard: 'notFollowed', target: 'continuing', actions: [{ type: 'route', params: { as: 'out_of_scope' } }, 'sayAgain'] },
+            // "¿eres un robot?" while a field is awaited: who answers, said honestly (an advisor, a person, takes the request up), then the field again.
+            { guard: 'asksIfBotInForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.bot' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             { guard: 'asksIfBot', target: 'continuing', actions: [{ type: 'route', params: { as: 'human_agent' } }, 'sayWhoAnswers'] },

@@ -76,6 +76,13 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.why',
   // "¿quién me va a llamar?", "¿cuánto tardan en contactarme?" in the form or after it: who answers, and how.
   'lead.whoContacts',
+  // "¿eres un robot?", "¿esto es automático?" in the middle of the form: the virtual assistant said honestly, then the question again.
+  'lead.bot',
+  // "no entiendo", "¿cómo así?": said again more plainly (the pending question after it, else what the bot can do).
+  'clarify.rephrase',
+  'clarify.rephrase.menu',
+  // "un momento", "déjame ver", "hold on": take your time (what is pending kept).
+  'wait.ack',
   'error.tool',
   'lead.start',
   'lead.fact_first',

@@ -378,8 +378,8 @@ const EACH = /\b(?:de\s+)?cada\s+(?:uno|una|cosa|producto|articulo|item)s?\b|\bd
 /** "uno de cada uno", "una de cada cosa", "one of each": one of every line. */
 const ONE_OF_EACH = /\b(?:un|uno|una|one)\s+(?:de\s+cada|of\s+each)\b/;
 /** "¿cuánto sería todo?", "el total", "how much for all of it?": the estimate's total again. */
-const TOTAL = /\b(?:todo|toda|todito|total|en\s+total|todo\s+junto|todo\s+eso|altogether|all\s+together|in\s+total|everything|all\s+of\s+it|all\s+of\s+that|the\s+lot|the\s+whole\s+thing|for\s+all)\b/;
-const PRICE_CUE = /\b(?:cuanto|cuantos|total|precio|costo|cuesta|cuestan|sale|salen|seria|serian|saldria|how much|price|cost|whats)\b/;
+const TOTAL = /\b(?:todo|toda|todito|total|en\s+total|todo\s+junto|todo\s+eso|altogether|all\s+together|in\s+total|everything|all\s+of\s+it|all\s+of\s+that|the\s+lot|the\s+whole\s+thing|for\s+all|it\s+all|all\s+(?:come|comes|add|adds|cost|costs))\b/;
+const PRICE_CUE = /\b(?:cuanto|cuantos|total|precio|costo|cuesta|cuestan|sale|salen|seria|serian|saldria|queda|quedaria|how much|price|cost|costs|whats|come to|comes to|add up)\b/;
 /** "los dos", "ambos", "both (of them)", "the two": every product just talked about (`both`). */
 const BOTH = /\b(?:(?:a\s+)?(?:los|las)\s+(?:dos|2)|ambos|ambas|both(?:\s+of\s+them)?|the\s+(?:two|2)(?:\s+of\s+them)?)(?:\s+(?:cosas|productos|articulos|things|items))?\b/;
 /** Words that may go with "los dos" / "both" asking for them: taking, sending, adding them. */
@@ -388,7 +388,9 @@ const BOTH_WORDS_ONLY = (t: string): boolean =>
   t.replace(BOTH, ' ').split(' ').filter((w) => w !== '').every((w) => BOTH_EXTRA.has(w) || /^\d+$/.test(w) || NUMBER_WORDS[w] !== undefined);
 const ESTIMATE_WORDS = new Set(['y', 'e', 'and', 'mejor', 'better', 'actually', 'no', 'pero', 'but', 'instead', 'rather', 'ahora', 'now', 'mas', 'entonces', 'ok', 'okay', 'dale', 'pues', 'bueno', 'so', 'then', 'cuanto', 'cuantos', 'seria', 'serian', 'sale', 'salen', 'saldria', 'me', 'es', 'son', 'el', 'la', 'lo', 'de', 'del', 'por', 'para', 'en', 'how', 'much', 'is', 'it', 'would', 'be', 'for', 'the', 'what', 'whats', 's', 'price', 'precio', 'costo', 'cuesta', 'cuestan', 'vale', 'valen', 'dame', 'deme', 'quiero', 'ponme', 'pongame', 'mandame', 'necesito', 'ocupo', 'llevo', 'i', 'want', 'need', 'take', 'give', 'me', 'please', 'porfa', 'por', 'favor', 'pls', 'entonces', 'all', 'of', 'that', 'todo', 'toda', 'todito', 'total', 'junto', 'eso', 'altogether', 'together', 'in', 'everything', 'lot', 'whole', 'thing', 'cada', 'uno', 'una', 'cosa', 'producto', 'articulo', 'item', 'each', 'one', 'unidades', 'units', 'piezas', 'pieces', 'mas', 'more', 'si', 'if', 'compro', 'buy', 'get', 'with', 'con', 'todos', 'todas', 'unos', 'unas', 'ellos', 'ellas', 'them', 'those', 'these', 'esos', 'esas', 'uds', 'ustedes', 'you',
   // "¿cuánto sería todo con el envío?": the delivery asked for before is a line of that estimate.
-  'envio', 'delivery', 'entrega', 'shipping', 'incluido', 'incluyendo', 'included', 'including', 'and', 'y', 'delivered', 'llevado', 'enviado', 'sent']);
+  'envio', 'delivery', 'entrega', 'shipping', 'incluido', 'incluyendo', 'included', 'including', 'and', 'y', 'delivered', 'llevado', 'enviado', 'sent',
+  // "¿cuánto queda todo?", "¿en cuánto me sale todo?", "¿cuánto da todo?", "what does it all come to?": other verbs of the same total.
+  'queda', 'quedaria', 'quedan', 'quedarian', 'da', 'dan', 'daria', 'suma', 'sumaria', 'sumando', 'monta', 'montaria', 'does', 'do', 'come', 'comes', 'to', 'add', 'adds', 'up', 'cost', 'costs']);
 
 /**
  * Asks about the estimate just given rather than a new product: its total again ("¿cuánto sería

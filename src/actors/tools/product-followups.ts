@@ -135,12 +135,13 @@ function onePerKey(index: CatalogIndex, shown: Product, products: readonly Produ
   return out;
 }
 
-/** The product shown is all there is of what was asked: said so, with it priced. */
+/** The product shown is all there is of what was asked: said so, with it priced and offered to set aside ("¿Te lo reservo?": a "sí" takes it). */
 function onlyThis(tenant: TenantData, template: string, product: Product, lang: Lang, query: string, extra: Record<string, string> = {}): ProductActorOutput {
   return {
     outcome: 'answered',
     replies: [{ template, params: { ...describeProduct(tenant, product, lang), ...extra } }],
     focus: focusOn(product, query),
+    ...(product.stock > 0 ? { reserve: { sku: product.sku, name: product.name, quantity: 1 } } : {}),
   };
 }
 

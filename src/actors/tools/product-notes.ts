@@ -12,6 +12,9 @@ import { askedUnitSizes, convertedSizeNote } from './product-sizes.js';
 import { missingMaterialNote } from './product-materials.js';
 import { describeProduct } from './product-parts.js';
 
+/** A list come down to one product, said of it: applied to the answer before its notes (`product.tool.ts`). */
+export { withOneShown } from './one-shown.js';
+
 /** `out` with the notes its one product calls for; unchanged when it answered several or none. */
 export function withProductNotes(tenant: TenantData, index: CatalogIndex, out: ProductActorOutput, lang: Lang, text: string | undefined): ProductActorOutput {
   // "tubería de cobre" answered with the PVC pipes: no copper, said first.

@@ -35,7 +35,7 @@ import { familyRange, noSizeAnswer } from './product-sizes.js';
 import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
 import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
-import { withProductNotes } from './product-notes.js';
+import { withOneShown, withProductNotes } from './product-notes.js';
 import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, mixFollowUp, noColourAnswer } from './product-colours.js';
 import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
@@ -90,7 +90,7 @@ export function answerProduct(
     if (named?.weight_lb) converted = inSellingUnits(index, { ...input, understanding: { ...input.understanding, products: [{ query: named.name }] } }, text);
   }
   const reworded = converted.input.text !== input.text && options.text !== undefined && converted.input.text !== undefined ? { ...options, text: converted.input.text } : options;
-  const base = withConversions(answer(tenant, index, converted.input, reworded), converted.conversions, input.lang);
+  const base = withConversions(withOneShown(tenant, answer(tenant, index, converted.input, reworded), input.lang), converted.conversions, input.lang);
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
   const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;

@@ -178,8 +178,10 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
   // A question asked twice and passed over again (other answers given ahead, a question of their
   // own) is not asked a third time: a clerk moves on, the slot stays empty ("—") in the summary.
   const pending = lead.status === 'collecting' && lead.asking ? slotOf(spec, lead.asking) : undefined;
-  // (A bare yes or no answers something else on offer, not a miss of the question.)
-  if (pending && (lead.asked ?? 1) >= 2 && (readings.length > 0 || understanding.affirmation === null) && draft[asField(pending.name)] === undefined && notice?.kind !== 'invalid_email' && notice?.kind !== 'required_declined' && !reask.includes(asField(pending.name))) {
+  // (A bare yes or no answers something else on offer, not a miss of the question; nor is "un momento",
+  // "no entiendo" or "¿eres un robot?", after which the question is asked again as it was.)
+  const aside = understanding.waits === true || understanding.notFollowed !== undefined || understanding.asksIfBot === true;
+  if (pending && !aside && (lead.asked ?? 1) >= 2 && (readings.length > 0 || understanding.affirmation === null) && draft[asField(pending.name)] === undefined && notice?.kind !== 'invalid_email' && notice?.kind !== 'required_declined' && !reask.includes(asField(pending.name))) {
     draft[asField(pending.name)] = { value: null, sourceMessageId: messageId };
     // Without an e-mail or a phone, the advisor answers by this chat: say so.
     if (pending.or && !draft[asField(pending.or)]?.value) notice = { kind: 'contact_by_chat' };

@@ -9,12 +9,12 @@ import { foldAccents } from '../../../kernel/fold.js';
  * Read by the rule brain on a request for a person (`Understanding.asksIfBot`); the machine answers it.
  */
 
-/** Spanish: "eres un bot", "esto es un robot", "hablo con una persona", "hay alguien real", "o es un robot". */
+/** Spanish: "eres un bot", "esto es un robot", "hablo con una persona", "hay alguien real", "o es un robot"; who answers ("¿quién eres?", "¿con quién hablo?", "¿cómo te llamas?"). */
 const ES_ASKS =
-  /\b(?:(?:eres|sos|es usted|usted es|tu eres|eres tu)\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|maquina|ia|inteligencia artificial|persona|humano|humana|real|de verdad|persona real|ser humano)|(?:esto|este|eso|aqui|aca)\s+es\s+(?:una?\s+)?(?:robot|bot|chatbot|contestadora|mensaje automatico|automatico|maquina|ia)|(?:hablo|estoy hablando|estoy chateando|chateo|hablando|escribiendo)\s+con\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|maquina|persona|humano|alguien real|alguien de verdad|ser humano)|(?:hay|es)\s+(?:una\s+)?(?:persona|humano|alguien)\s+(?:real|de verdad)|o\s+es\s+(?:un\s+)?(?:robot|bot|chatbot|maquina)|(?:me\s+)?(?:contesta|contestando|responde|respondiendo|atiende|atendiendo)\s+(?:un|una)\s+(?:robot|bot|maquina|persona))\b/;
-/** English: "are you a bot", "is this automated", "am I talking to a person", "is there a real person". */
+  /\b(?:(?:eres|sos|es usted|usted es|tu eres|eres tu)\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|maquina|ia|inteligencia artificial|persona|humano|humana|real|de verdad|persona real|ser humano)|(?:esto|este|eso|aqui|aca)\s+es\s+(?:una?\s+)?(?:robot|bot|chatbot|contestadora|mensaje automatico|automatico|maquina|ia)|(?:hablo|estoy hablando|estoy chateando|chateo|hablando|escribiendo)\s+con\s+(?:un\s+|una\s+)?(?:robot|bot|chatbot|maquina|persona|humano|alguien real|alguien de verdad|ser humano)|(?:hay|es)\s+(?:una\s+)?(?:persona|humano|alguien)\s+(?:real|de verdad)|o\s+es\s+(?:un\s+)?(?:robot|bot|chatbot|maquina)|(?:me\s+)?(?:contesta|contestando|responde|respondiendo|atiende|atendiendo)\s+(?:un|una)\s+(?:robot|bot|maquina|persona)|(?:quien|que)\s+(?:eres|sos|es usted|eres tu)|con\s+quien\s+(?:hablo|estoy hablando|estoy chateando|tengo el gusto|me comunico)|como\s+(?:te\s+llamas|se\s+llama\s+usted)|cual\s+es\s+tu\s+nombre)\b/;
+/** English: "are you a bot", "is this automated", "am I talking to a person", "is there a real person", "who am I talking to?". */
 const EN_ASKS =
-  /\b(?:(?:are|r)\s+(?:you|u)\s+(?:a\s+|an\s+)?(?:robot|bot|chatbot|machine|ai|human|person|real person|real)|is\s+(?:this|it|that)\s+(?:a\s+|an\s+)?(?:robot|bot|chatbot|machine|ai|automated|real person|human)|am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:robot|bot|chatbot|machine|ai|human|person|real person|real human)|is\s+there\s+a\s+(?:real\s+)?(?:person|human))\b/;
+  /\b(?:(?:are|r)\s+(?:you|u)\s+(?:a\s+|an\s+)?(?:robot|bot|chatbot|machine|ai|human|person|real person|real)|is\s+(?:this|it|that)\s+(?:a\s+|an\s+)?(?:robot|bot|chatbot|machine|ai|automated|real person|human)|am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with)\s+(?:a\s+|an\s+)?(?:robot|bot|chatbot|machine|ai|human|person|real person|real human)|is\s+there\s+a\s+(?:real\s+)?(?:person|human)|who\s+(?:are\s+you|is\s+this|am\s+i\s+(?:talking|chatting|speaking)\s+(?:to|with))|what\s+(?:is|s)\s+your\s+name|what\s+are\s+you)\b/;
 /** A person asked for, not only a question: "pásame con alguien", "no quiero un bot", "can I talk to someone". */
 const ASKS_FOR_PERSON =
   /\b(?:pas[ae]n?(?:me)?|comunica(?:me)?|comuniquen(?:me)?|transfier\w*|quiero|queria|prefiero|necesito|no quiero|dame|ponme|puedo hablar|podria hablar|puedo chatear|que me atienda|me atienda|llamen(?:me)?|llamame|can i|could i|may i|let me|i want|i need|i d rather|i would rather|put me|connect me|transfer|i can (?:talk|speak|chat)|not a bot|no un bot|no una maquina)\b/;
@@ -32,13 +32,17 @@ export function asksIfBot(text: string): boolean {
   return !ASKS_FOR_PERSON.test(t);
 }
 
+/** Readings the bot question may hide behind: a person, nothing understood, or the courtesy around it. */
+const HIDES_BOT_QUESTION = new Set(['human_agent', 'out_of_scope', 'greeting', 'thanks']);
+
 /**
  * Any brain's reading with `asksIfBot` set when its message asks what answers: the rule brain reads
- * it on a request for a person; an LLM's reading, or one that understood nothing ("¿esto es
- * automático?" read as out of scope), gets it here (only those two intents are tested: cheap).
+ * it on a request for a person; an LLM's reading, one that understood nothing ("¿esto es
+ * automático?" read as out of scope) or the greeting it came with ("hola, esto es automático?": the
+ * greeting outweighs the question) gets it here (only those intents are tested: cheap).
  */
 export function readingWithBotQuestion<T extends Understanding>(reading: T, text: string): T {
   const intent = reading.nlu.intent.name;
-  if (reading.asksIfBot || (intent !== 'human_agent' && intent !== 'out_of_scope') || !asksIfBot(text)) return reading;
+  if (reading.asksIfBot || !HIDES_BOT_QUESTION.has(intent) || !asksIfBot(text)) return reading;
   return { ...reading, asksIfBot: true };
 }

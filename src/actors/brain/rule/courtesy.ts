@@ -1,5 +1,7 @@
 import { foldWithMap } from './text.js';
 
+export { questionAfterGreeting } from './greeting-question.js';
+
 /**
  * Greetings, thanks and a bare answer around a request ("Hola, ¿tienen cemento? gracias", "no, el
  * de 3/8"): set aside so the request is what the classifier reads.

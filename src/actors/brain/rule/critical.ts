@@ -11,7 +11,7 @@ import { fold } from './text.js';
 const CRITICAL: [number, RegExp][] = [
   [10, /\b(?:herid[oa]s?|lesionad[oa]|me corte|se corto|sangr\w*|hospital|emergencia|accidente|se cayo encima|me cayo encima|injur\w*|hurt|bleeding|accident|ambulance|ambulancia)\b/],
   [10, /\b(?:electrocut\w*|corrientazo|me dio corriente|le dio corriente|descarga electrica|electric shock|got shocked)\b/],
-  [10, /\b(?:incendio|fuego|se quemo|se esta quemando|llamas|humo|fire|burning|smoke|chispas|echando chispas|chispeando|sparks|sparking|exploto|exploded|explosion)\b/],
+  [10, /\b(?:incendio|fuego|se quemo|se esta quemando|(?<!\b(?:te|me|se|le|les|nos|lo|la|tu|si|como) )llamas|humo|fire|burning|smoke|chispas|echando chispas|chispeando|sparks|sparking|exploto|exploded|explosion)\b/],
   [10, /\b(?:fuga de gas|olor a gas|escape de gas|huele a gas|gas leak|smell gas|smells like gas)\b/],
   // "bomba" is a threat only as one ("les voy a poner una bomba", "hay una bomba en la tienda"), never the pump or the
   // gas station it names far more often ("tienen bomba d agua?", "cuánto vale la bomba?", "poner una bomba de agua").
