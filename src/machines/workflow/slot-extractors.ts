@@ -194,7 +194,7 @@ export function extractPhone(text: string): string | null {
 
 const NAME_LEAD = /(?:me llamo|mi nombre es|soy|a nombre de|my name is|i am|i'm|name is|it's for)\s+(.+)$/iu;
 /** Words that are never part of a name (checked on the folded text: no accents). */
-const NOT_NAME = /\b(?:si|no|ok|hola|gracias|yes|hello|thanks|cita|turno|manana|hoy|viernes|lunes|martes|jueves|sabado|domingo|miercoles|quiero|para|por|the|want)\b/;
+const NOT_NAME = /\b(?:si|no|ok|hola|gracias|yes|hello|thanks|cita|turno|manana|hoy|viernes|lunes|martes|jueves|sabado|domingo|miercoles|quiero|para|por|the|want|donde|cuanto|cuanta|cuando|como|que|cual|horario|precio|aceptan|tienen|hacen|where|what|how|when|which|price)\b/;
 
 /**
  * A person's name: after "me llamo", "soy", "a nombre de", "my name is"; or, when the question was
