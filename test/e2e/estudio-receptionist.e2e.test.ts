@@ -90,6 +90,16 @@ const CONVERSATIONS: Conversation[] = [
     ],
   },
   {
+    name: 'the service changed at the summary ("no, mejor un manicure") is the one booked',
+    turns: [
+      { say: 'quiero un pedicure el martes a las 4', has: [/¿A nombre de quién/] },
+      { say: 'Ana Ruiz', has: [/teléfono/] },
+      { say: '8095550000', has: [/Reservo Pedicure spa el martes/] },
+      { say: 'no, mejor un manicure', has: [/Reservo Manicure clásico el martes .* a las 4:00 p\. m\./], not: [/¿Qué dato quieres cambiar\?/] },
+      { say: 'sí', has: [/¡Listo!.*RD\$600\.00/] },
+    ],
+  },
+  {
     name: '"¿aceptan tarjeta?" outside a booking is a question, not a payment to start',
     turns: [{ say: '¿aceptan tarjeta?', has: [/Aceptamos: efectivo/], not: [/número de teléfono/] }],
   },

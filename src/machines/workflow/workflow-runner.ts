@@ -337,6 +337,11 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
         if (loaded && at !== null) setSlot(next, slot.name, loaded[at]!);
         else if (!loaded) next.pending[slot.name] = found.pending;
         else narrow(next, slot, found.pending, loaded);
+      } else if (slot.kind === 'service' && next.values[slot.name] !== undefined) {
+        // "no, mejor un manicure" at another question or the summary: a service named whole changes it.
+        const loaded = run.options[slot.name]?.items;
+        const at = loaded ? matchOption(found.pending, loaded) : null;
+        if (at !== null && loaded![at]!.value !== next.values[slot.name]) setSlot(next, slot.name, loaded![at]!);
       }
       continue;
     }

@@ -137,3 +137,19 @@ describe('side questions beside the booking', () => {
     expect(extractPersonName('Ana Pérez', { bare: true })).toBe('Ana Pérez');
   });
 });
+
+describe('a service changed before confirming', () => {
+  it('should take "no, mejor un manicure" at the summary and keep the rest', async () => {
+    const { askConfirmation } = await import('../../../src/machines/workflow/index.js');
+    let run = settle(startRun(booking(), ctx('quiero un pedicure el viernes a las 2')));
+    ({ run } = answer(askSlot(run, 'name', 'es').run, ctx('Ana Ruiz')));
+    ({ run } = answer(askSlot(run, 'phone', 'es').run, ctx('809 555 0000')));
+    expect(nextStep(run)).toEqual({ kind: 'confirm' });
+    const changed = answer(askConfirmation(run, 'es').run, ctx('no, mejor un manicure'));
+    expect(changed.run.values.service).toBe('manicure-clasico');
+    expect(changed.run.stage).toBe('collecting');
+    run = settle(changed.run);
+    expect(run.values).toMatchObject({ service: 'manicure-clasico', time: '14:00', name: 'Ana Ruiz' });
+    expect(nextStep(run)).toEqual({ kind: 'confirm' });
+  });
+});
