@@ -100,6 +100,13 @@ const CONVERSATIONS: Conversation[] = [
     ],
   },
   {
+    name: '"¿tienen algo el martes?" asks for a booking: the service, then that day\'s times',
+    turns: [
+      { say: '¿tienen algo el martes?', has: [ASKS_SERVICE], not: [/no te entendí/] },
+      { say: 'un corte', has: [/¿A qué hora\?/] },
+    ],
+  },
+  {
     name: '"¿aceptan tarjeta?" outside a booking is a question, not a payment to start',
     turns: [{ say: '¿aceptan tarjeta?', has: [/Aceptamos: efectivo/], not: [/número de teléfono/] }],
   },
