@@ -107,6 +107,10 @@ const CONVERSATIONS: Conversation[] = [
     ],
   },
   {
+    name: '"después de las 3" shows the times from 3 on, and books none by itself',
+    turns: [{ say: 'kiero cita pa keratina el jueves despues de las 3', has: [/¿A qué hora\? .*\[3:00 p\. m\. \/ 3:30 p\. m\./], not: [/a\. m\./, /¿A nombre de quién/] }],
+  },
+  {
     name: '"¿aceptan tarjeta?" outside a booking is a question, not a payment to start',
     turns: [{ say: '¿aceptan tarjeta?', has: [/Aceptamos: efectivo/], not: [/número de teléfono/] }],
   },

@@ -69,8 +69,27 @@ function foldKeepingEnye(text: string): string {
   return fold(text.normalize('NFC').replace(/ñ/gi, 'ŋ')).replace(/ŋ/g, 'ñ');
 }
 
-/** A part of the day the customer prefers, or the first or last free time. */
-export type DayPart = 'morning' | 'afternoon' | 'evening' | 'earliest' | 'latest';
+/** A part of the day the customer prefers, the first or last free time, or times after or before one ("después de las 3": `after-15:00`). */
+export type DayPart = 'morning' | 'afternoon' | 'evening' | 'earliest' | 'latest' | `after-${string}` | `before-${string}`;
+type PartOfDay = 'morning' | 'afternoon' | 'evening';
+
+/** "después de las 3", "a partir de las 10", "after 4pm", "antes de las 12", "before 11": a bound, not a time. */
+export const TIME_BOUND = /\b(despues de las?|despues de la|luego de las?|a partir de las?|after|from|antes de las?|before)\s+(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.?m\.?|p\.?m\.?|de la manana|de la tarde|de la noche)?/;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+function timeBound(f: string): DayPart | null {
+  const m = TIME_BOUND.exec(f);
+  if (!m) return null;
+  let hour = Number(m[2]);
+  const minute = Number(m[3] ?? '0');
+  const marker = (m[4] ?? '').replace(/\./g, '');
+  if (hour > 23 || minute > 59) return null;
+  if (/^(pm|p m|de la tarde|de la noche)$/.test(marker) && hour < 12) hour += 12;
+  // As "a las 3": an hour from 1 to 7 without am/pm is the afternoon, when a studio is open.
+  else if (marker === '' && hour >= 1 && hour <= 7) hour += 12;
+  const side = /^(antes|before)/.test(m[1]!) ? 'before' : 'after';
+  return `${side}-${pad(hour)}:${pad(minute)}`;
+}
 
 const EARLIEST = /\b(?:lo mas temprano|el mas temprano|la mas temprana|lo antes posible|bien temprano|a primera hora|primera hora|earliest|as early as possible|first thing|first available|primer turno|primer espacio)\b/;
 const LATEST = /\b(?:lo mas tarde posible|el ultimo turno|la ultima hora|ultimo turno|latest|as late as possible|last slot|last appointment)\b/;
@@ -84,6 +103,8 @@ const EVENING = /\b(?:(?:en|por|de|a) la noche|esta noche|de noche|despues del t
  */
 export function extractDayPart(text: string): DayPart | null {
   const f = fold(text);
+  const bound = timeBound(f);
+  if (bound) return bound;
   if (EARLIEST.test(f)) return 'earliest';
   if (LATEST.test(f)) return 'latest';
   if (EVENING.test(f)) return 'evening';
@@ -97,11 +118,15 @@ const minutes = (hhmm: string): number | null => {
   return m ? Number(m[1]) * 60 + Number(m[2]) : null;
 };
 
-/** Free times (`HH:MM` values) in a part of the day: morning before noon, afternoon 12:00–17:59, evening from 17:00. */
+/** Free times (`HH:MM` values) in a part of the day: morning before noon, afternoon 12:00–17:59, evening from 17:00; after or before a time. */
 export function timesInPart(values: readonly string[], part: Exclude<DayPart, 'earliest' | 'latest'>): string[] {
+  const bound = /^(after|before)-(.+)$/.exec(part);
+  const limit = bound ? minutes(bound[2]!) : null;
   return values.filter((v) => {
     const t = minutes(v);
     if (t === null) return false;
-    return part === 'morning' ? t < 12 * 60 : part === 'afternoon' ? t >= 12 * 60 && t < 18 * 60 : t >= 17 * 60;
+    if (bound) return limit !== null && (bound[1] === 'after' ? t >= limit : t < limit);
+    const p = part as PartOfDay;
+    return p === 'morning' ? t < 12 * 60 : p === 'afternoon' ? t >= 12 * 60 && t < 18 * 60 : t >= 17 * 60;
   });
 }

@@ -167,6 +167,8 @@ export function extractTime(text: string, options: { bare?: boolean } = {}): str
   }
   if (!match && options.bare) match = /^(?:a las\s+)?(\d{1,2})(?:\s*y\s*(media|cuarto))?$/.exec(f);
   if (!match) return null;
+  // "después de las 3", "before 11": a bound on the time, not the time (option-narrowing.ts reads it).
+  if (/\b(?:despues de|antes de|luego de|a partir de|after|before|from)\s*$/.test(f.slice(0, match.index))) return null;
   let hour = Number(match[1]);
   const minuteWord = match[2] ?? '';
   const minute = minuteWord === 'media' ? 30 : minuteWord === 'cuarto' ? 15 : minuteWord === '' ? 0 : Number(minuteWord);

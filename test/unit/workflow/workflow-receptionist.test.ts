@@ -153,3 +153,14 @@ describe('a service changed before confirming', () => {
     expect(nextStep(run)).toEqual({ kind: 'confirm' });
   });
 });
+
+describe('a bound on the time ("después de las 3", "before 11")', () => {
+  it('should show the free times after or before it, never book the bound itself', () => {
+    const run = settle(startRun(booking(), ctx('kiero cita pa un corte el viernes despues de las 3')));
+    expect(run.values.time).toBeUndefined();
+    expect(shown(run, 'time')).toEqual(['3:30 p. m.', '5:00 p. m.', '6:30 p. m.']);
+    const before = settle(startRun(booking(), ctx('haircut on friday before 11am', { lang: 'en' })));
+    expect(before.narrowed?.time).toEqual(['09:00', '09:30', '10:00']);
+    expect(['después de las 3', 'a partir de las 10', 'after 4pm', 'antes de las 12'].map(extractDayPart)).toEqual(['after-15:00', 'after-10:00', 'after-16:00', 'before-12:00']);
+  });
+});
