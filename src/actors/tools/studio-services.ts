@@ -150,7 +150,7 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   const thing = unknownThing(text, questionVocabulary(data, services));
   if (thing !== null) {
     const items = categories.filter((c) => c !== '').map((c) => ({ category: categoryName(data, c, lang) }));
-    return { replies: [{ template: 'studio.service.not_offered', params: { thing, categories: items.map((i) => i.category).join(', ') } }] };
+    return { replies: [{ template: 'studio.service.not_offered', params: { thing, categories: items.map((i) => i.category).join(', ') } }], service: null };
   }
   const items = categories.map((c) => ({
     category: c === '' ? templateText(data, 'studio.category.other', lang, {}) : categoryName(data, c, lang),
@@ -160,5 +160,6 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
       .join(', '),
   }));
   const packageNames = packages.map((p) => p.name[lang]).join(', ');
-  return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }] };
+  // The whole list answered: no one service is in focus any more ("agéndame ese" asks which).
+  return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }], service: null };
 }

@@ -240,7 +240,8 @@ export function matchOption(text: string, items: readonly MatchItem[]): number |
   for (const [re, at] of ORDINALS) if (re.test(f) && at < items.length) return at;
   const exact = items.findIndex((i) => fold(i.value) === f || fold(i.label) === f);
   if (exact >= 0) return exact;
-  const contains = (needle: string) => needle.length >= 3 && new RegExp(`(?:^|\\s)${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s|s\\b)`).test(f);
+  // A plural name said in the singular counts too ("el rayito" for "rayitos", "una ceja" for "cejas").
+  const contains = (needle: string): boolean => needle.length >= 3 && new RegExp(`(?:^|\\s)${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s|s\\b)`).test(f) || (needle.length >= 5 && needle.endsWith('s') && contains(needle.slice(0, -1)));
   const whole = items.flatMap((i, at) => (contains(fold(i.label)) || contains(fold(i.value)) || (i.aliases ?? []).some((a) => contains(fold(a))) ? [at] : []));
   if (whole.length === 1) return whole[0]!;
   if (whole.length > 1) {

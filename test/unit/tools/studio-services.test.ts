@@ -109,3 +109,11 @@ describe('studio services answer: the service in focus', () => {
     expect(focused('que servicios tienen?', ['tinte-completo']).text).toContain('*uñas*');
   });
 });
+
+describe('studio services answer: a plural name said in the singular, and the focus after a list', () => {
+  it('should price "y el rayito?" as Rayitos, and leave no service in focus after the whole list', () => {
+    expect(namedServices('y el rayito?', seed.services).map((s) => s.id)).toEqual(['rayitos']);
+    const list = answerServices(data, { text: 'que servicios tienen?', lang: 'es', packageWords: PACKAGE_WORDS, focus: ['keratina'] }, seed.services, seed.packages);
+    expect(list.service).toBeNull();
+  });
+});
