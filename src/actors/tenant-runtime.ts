@@ -48,6 +48,7 @@ const LLM_HISTORY_MESSAGES = 8;
 import type { TranscriptStore } from '../persistence/ports/transcript-store.js';
 import type { Clock } from '../kernel/clock.js';
 import { dayInZone } from './tools/format.js';
+import { servicesInFocus } from './tools/studio-focus.js';
 import type { AccessCounters } from '../persistence/ports/access-counters.js';
 import type { Logger } from '../kernel/logger.js';
 
@@ -169,7 +170,8 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         const label = labelOf(conversationId, input.text);
         const phone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
-        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone, now: clock.now(), text: input.text });
+        const focus = servicesInFocus(deps.contextOf(data.settings.id, conversationId));
+        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone, now: clock.now(), text: input.text, ...(focus ? { focus } : {}) });
       }),
       createTicket: fromTask<TicketActorOutput, TicketActorInput>(async ({ input }) => {
         const key = { tenantId: input.tenantId, conversationId: input.conversationId };

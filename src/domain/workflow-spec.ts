@@ -74,6 +74,12 @@ export const OptionSource = z.strictObject({
   keep: z.record(ID, z.string()).optional(),
   /** Said when the value given is not among the items (`{options}` lists the first ones). */
   unavailable: LocalText.optional(),
+  /**
+   * Groups of items the customer may name instead of one ("algo para las uñas"): `field` of an
+   * item holds its group's id (a service's `category`), `words` other words per group id. The
+   * options shown are then the group's.
+   */
+  groups: z.strictObject({ field: z.string().min(1), words: z.record(z.string(), z.array(z.string().min(1).max(60)).max(30)).optional() }).optional(),
 });
 export type OptionSource = z.output<typeof OptionSource>;
 
@@ -81,7 +87,8 @@ export type OptionSource = z.output<typeof OptionSource>;
  * The runner's own customer texts, each optional (the built-in words stand in for what is not
  * given): `retry` a message it did not understand, `whatToChange` a "no" at the summary,
  * `unavailable` a value not listed (`{options}`), `none` an empty list, `cancelled` a form dropped
- * on request, `backendDown` a backend that cannot answer.
+ * on request, `backendDown` a backend that cannot answer, `dayFull` a day with no free time left
+ * (closed, fully booked: `{day}`), asked again.
  */
 export const WorkflowTexts = z.strictObject({
   retry: LocalText.optional(),
@@ -90,6 +97,7 @@ export const WorkflowTexts = z.strictObject({
   none: LocalText.optional(),
   cancelled: LocalText.optional(),
   backendDown: LocalText.optional(),
+  dayFull: LocalText.optional(),
 });
 export type WorkflowTexts = z.output<typeof WorkflowTexts>;
 export type WorkflowTextKey = keyof WorkflowTexts;
@@ -206,7 +214,7 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
     for (const [key, local] of Object.entries(texts ?? {})) {
       for (const lang of ['es', 'en'] as const) {
         for (const m of (local?.[lang] ?? '').matchAll(/\{([^{}]+)\}/g)) {
-          if (!(m[1] === 'options' && (key === 'unavailable' || key === 'none'))) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
+          if (!(m[1] === 'options' && (key === 'unavailable' || key === 'none')) && !(m[1] === 'day' && key === 'dayFull')) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
         }
       }
     }

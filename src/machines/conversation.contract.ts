@@ -360,6 +360,8 @@ export interface InfoActorOutput {
   keepsOffer?: true;
   /** The one job opening answered (its Spanish title): "¿cómo aplico?" next is about it. */
   vacancy?: string;
+  /** The one service the answer priced (a booking studio's id): follow-ups and a booking asked next are about it; null: several, none in focus. */
+  service?: string | null;
 }
 
 export type { HandoffReason, TicketKind };

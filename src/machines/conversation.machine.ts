@@ -1,5 +1,5 @@
 import { and, assign, emit, enqueueActions, fromPromise, setup } from 'xstate';
-import { isIntentName, type IntentName } from '../domain/intents.js';
+import { INFO_BEHAVIOUR, isIntentName, type IntentName } from '../domain/intents.js';
 import type { ContactProfile, LeadField } from '../domain/lead.js';
 import type { WorkflowText } from './workflow/workflow-spec.js';
 import type { MediaKind } from '../domain/media.js';
@@ -62,7 +62,8 @@ import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FO
 import { readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
-import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
+import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
+import { asksAside, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
@@ -167,6 +168,11 @@ export interface ConversationContext {
   /** The tenant workflow being filled in (`src/machines/workflow/`), with its spec; absent when none. */
   workflow?: WorkflowRun | null;
   /**
+   * The one service an answer priced (a booking studio's, `InfoActorOutput.service`): "¿y cuánto
+   * dura?" is about it, and "quiero cita pal viernes" books it (absent in older snapshots).
+   */
+  serviceFocus?: { value: string; turn: number } | null;
+  /**
    * "¿Te lo reservo?" said under a product answered in the middle of a form, whose next question
    * took the expectation: a yes next turn still sets the product aside (absent in older snapshots).
    */
@@ -258,7 +264,7 @@ function settling<B extends { guard?: unknown; target: string }>(branches: reado
   return branches.flatMap((b) =>
     b.target !== '#continuing'
       ? [b]
-      : [{ ...b, guard: b.guard === undefined ? 'formInProgress' : and([b.guard as never, 'formInProgress']) }, { ...b, target: '#idle' }],
+      : [{ ...b, guard: b.guard === undefined ? 'formOrRunInProgress' : and([b.guard as never, 'formOrRunInProgress']) }, { ...b, target: '#idle' }],
   ) as B[];
 }
 
@@ -675,6 +681,9 @@ export const formRun = (spec: WorkflowSpec, timeZone: string): WorkflowRun => ({
 const formReply = (context: ConversationContext, text: WorkflowText, params?: TemplateParams): ReplyEmitted => ({ type: 'reply', reply: formText(text, context.lang, params as Record<string, string> | undefined) });
 /** A reading this sure of another workflow's label, giving no value to the one in progress, starts that one instead. */
 export const WORKFLOW_SWITCH_CONFIDENCE = 0.6;
+/** The service priced a turn or few before, still what the conversation is about. */
+const serviceInFocus = (context: ConversationContext): string | undefined =>
+  context.serviceFocus && context.turn - context.serviceFocus.turn <= SERVICE_FOCUS_TURNS ? context.serviceFocus.value : undefined;
 
 /**
  * A customer message taken in: with a synchronous brain (`provideReader`) it is read in the same
@@ -705,7 +714,9 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   // The one job opening answered ("soy chofer") stays the one "¿cómo aplico?" is about, while the openings are talked of.
   const vacancy = out?.vacancy ?? (topic === 'job_vacancies' && context.infoFocus?.topic === 'job_vacancies' && context.turn - context.infoFocus.turn === 1 ? context.infoFocus.vacancy : undefined);
   const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}), ...(vacancy ? { vacancy } : {}) } };
-  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out) };
+  // The one service priced is what "¿y cuánto dura?" and "quiero cita pal viernes" are about; a list of several ends it.
+  const service = out?.service !== undefined ? { serviceFocus: out.service === null ? null : { value: out.service, turn: context.turn } } : {};
+  return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out), ...service };
 }
 
 /** The product answered becomes the focus of follow-ups; an answer without one keeps the last (`storeProductFocus`). */
@@ -910,7 +921,8 @@ function withReading(context: ConversationContext, understanding: Understanding)
     // A form's data is taken from every message while it is in progress, detours included.
     // Outside one, who the customer says they are ("hola, soy Ana Díaz, quiero…") is kept for a
     // form started later: a clerk does not ask the name just given.
-    lead: spec && !declinesOfferHeld(context, understanding) ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : spec ? lead : rememberContact(lead, understanding, messageId(context)),
+    // A runner workflow's answers are its slots' values (a phone to book under, maybe a relative's), not who the customer is.
+    lead: spec && !declinesOfferHeld(context, understanding) ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : spec || runOf(context) ? lead : rememberContact(lead, understanding, messageId(context)),
   };
 }
 
@@ -1192,8 +1204,10 @@ export const conversationMachine = setup({
     },
     // Continuations after a reply.
     formInProgress: ({ context }) => formInProgress(context) !== null,
+    // An answer given in the middle of a form or a workflow goes back to it (`continuing`).
+    formOrRunInProgress: ({ context }) => formInProgress(context) !== null || runOf(context) !== null,
     // What `continuing` would find: no form to resume and no product or account number awaited.
-    nothingToResume: ({ context }) => formInProgress(context) === null && !RESUMED_EXPECTATIONS.includes(context.expecting.kind),
+    nothingToResume: ({ context }) => formInProgress(context) === null && runOf(context) === null && !RESUMED_EXPECTATIONS.includes(context.expecting.kind),
     expecting: ({ context }, params: { kind: Expectation['kind'] }) => context.expecting.kind === params.kind,
     hasFormQuestion: ({ context }) => {
       const spec = formOf(context);
@@ -1208,6 +1222,7 @@ export const conversationMachine = setup({
     startsForm: (_args) => false,
     formFailureHandsOff: ({ context }) => !!formOf(context)?.onFailure,
     switchesWorkflow: (_args) => false,
+    asksAsideInWorkflow: (_args) => false,
     inWorkflow: ({ context }) => runOf(context) !== null,
     workflowStepIs: ({ context }, params: { kinds: readonly WorkflowStep['kind'][] }) => params.kinds.includes(stepOf(context)?.kind ?? 'act'),
     workflowOutcomeIs: ({ context }, params: { outcomes: readonly WorkflowRun['outcome'][] }) => params.outcomes.includes(runOf(context)?.outcome ?? 'ended'),
@@ -1225,6 +1240,7 @@ export const conversationMachine = setup({
   actions: {
     // Provided per tenant with its workflows (provideWorkflows).
     beginWorkflow: assign(() => ({})),
+    takeWorkflowValues: assign(() => ({})),
     holdForm: assign(() => ({})),
     askWorkflowQuestion: enqueueActions(({ context, enqueue }) => {
       const run = runOf(context);
@@ -1910,6 +1926,8 @@ export const conversationMachine = setup({
             },
             // A tenant workflow in progress takes the message as its answer; a trigger starts one.
             // ...unless it clearly asks for another workflow and answers nothing of this one ("mejor cancela mi cita").
+            // ...and a side question ("¿cuánto cuesta?", "¿dónde están?", "¿aceptan tarjeta?") is answered, then the question asked again.
+            { guard: 'asksAsideInWorkflow', target: '#answering.info', actions: [{ type: 'route', params: { as: 'decided' } }, 'takeWorkflowValues'] },
             { guard: 'switchesWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
             { guard: 'inWorkflow', target: '#workflow.answered', actions: { type: 'route', params: { as: 'workflow' } } },
             { guard: 'startsWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
@@ -1988,6 +2006,8 @@ export const conversationMachine = setup({
           description: 'After a reply: resume a form in progress, or wait for what was asked.',
           always: [
             { guard: 'formInProgress', target: '#workflow.form.collecting' },
+            // A side question answered in the middle of a workflow ("¿cuánto cuesta?"): its pending question again.
+            { guard: 'inWorkflow', target: '#workflow.stepping' },
             { guard: { type: 'expecting', params: { kind: 'product' } }, target: '#answering.awaitingProduct' },
             { guard: { type: 'expecting', params: { kind: 'account_id' } }, target: '#answering.awaitingAccountId' },
             { guard: { type: 'expecting', params: { kind: 'account_verification' } }, target: '#answering.awaitingAccountId' },
@@ -2528,6 +2548,16 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
     guards: {
       startsWorkflow: ({ context }) => specFor(context) !== null,
       startsForm: ({ context }) => formFor(context) !== null,
+      // A question beside the run ("¿cuánto cuesta?", "¿dónde están?", "¿aceptan tarjeta?"): an informational label no workflow claims.
+      asksAsideInWorkflow: ({ context }) => {
+        const run = runOf(context);
+        const reading = u(context);
+        const label = intentLabel(context);
+        if (!run || !reading || !label || reading.nlu.intent.name !== INFO_BEHAVIOUR || reading.affirmation) return false;
+        const text = context.lastMessage?.text ?? '';
+        if (workflowForIntent(set, label, text)) return false;
+        return asksAside(run, { text, nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null });
+      },
       switchesWorkflow: ({ context }) => {
         const run = runOf(context);
         if (!run) return false;
@@ -2540,8 +2570,14 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
       beginWorkflow: assign(({ context }) => {
         const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text);
         if (!spec) return {};
-        const run = startRun(spec, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null });
+        const focus = serviceInFocus(context);
+        const run = startRun(spec, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, ...(focus ? { focus } : {}) });
         return { workflow: run, expecting: { kind: 'none' } as Expectation };
+      }),
+      // What a side question also gives ("¿cuánto cuesta el facial?" while the service is asked) is kept.
+      takeWorkflowValues: assign(({ context }) => {
+        const run = runOf(context);
+        return run ? { workflow: takeValues(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null }) } : {};
       }),
       // The form's spec travels with the conversation; one in progress keeps the spec it started with.
       holdForm: assign(({ context }) => {

@@ -24,7 +24,13 @@ export interface ServicesQuestion {
   lang: Lang;
   /** Words that ask for the packages (`answer.packageWords`): a message with one gets the package list. */
   packageWords: readonly string[];
+  /** The services the conversation is about (priced just before, chosen or narrowed to in the booking): "¿y cuánto dura?" asks about them. */
+  focus?: readonly string[] | undefined;
 }
+
+/** A follow-up about the service in focus: its price, its duration, what it includes — not the list. */
+const ABOUT_IT = /\b(?:cuanto|cuanta|precio|cuesta|vale|sale|cobran|dura|tarda|demora|tiempo|horas|minutos|incluye|trae|consiste|how much|cost|price|how long|take|takes|last|include|includes)\b/;
+const THE_LIST = /\b(?:servicios|services|lista|list|menu|todos|all|hacen|ofrecen|offer)\b/;
 
 const itemOf = (s: StudioService): MatchItem & { aliases: string[] } => ({
   value: s.id,
@@ -127,21 +133,24 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     label: templateText(data, 'studio.service.book_label', lang, { name: s.name[lang] }),
     text: templateText(data, 'studio.service.book_text', lang, { name: s.name[lang] }),
   });
-  if (named.length === 1) {
-    const s = named[0]!;
+  // "¿y cuánto dura?" right after a price, "¿cuánto cuesta?" with the service chosen: about that one.
+  const focused = named.length === 0 && question.focus && ABOUT_IT.test(folded) && !THE_LIST.test(folded) ? services.filter((s) => question.focus!.includes(s.id)).slice(0, MAX_PRICED) : [];
+  if (focused.length > 1) named.push(...focused);
+  if (named.length === 1 || focused.length === 1) {
+    const s = focused[0] ?? named[0]!;
     const params = { name: s.name[lang], price: s.price === undefined ? '' : formatMoney(s.price), duration: s.durationMin ?? '' };
-    return { replies: [{ template: s.price === undefined ? 'studio.service.named' : 'studio.service.price', params, options: [bookOption(s)] }] };
+    return { replies: [{ template: s.price === undefined ? 'studio.service.named' : 'studio.service.price', params, options: [bookOption(s)] }], service: s.id };
   }
   if (named.length > 1) {
     const items = named.map((s) => ({ name: s.name[lang], price: s.price === undefined ? '—' : formatMoney(s.price), duration: s.durationMin ?? '' }));
-    return { replies: [{ template: 'studio.service.prices', params: { items }, options: named.map(bookOption) }] };
+    return { replies: [{ template: 'studio.service.prices', params: { items }, options: named.map(bookOption) }], service: null };
   }
 
   const categories = [...new Set(services.map((s) => s.category ?? ''))];
   const thing = unknownThing(text, questionVocabulary(data, services));
   if (thing !== null) {
     const items = categories.filter((c) => c !== '').map((c) => ({ category: categoryName(data, c, lang) }));
-    return { replies: [{ template: 'studio.service.not_offered', params: { thing, categories: items.map((i) => i.category).join(', ') } }] };
+    return { replies: [{ template: 'studio.service.not_offered', params: { thing, categories: items.map((i) => i.category).join(', ') } }], service: null };
   }
   const items = categories.map((c) => ({
     category: c === '' ? templateText(data, 'studio.category.other', lang, {}) : categoryName(data, c, lang),
@@ -151,5 +160,6 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
       .join(', '),
   }));
   const packageNames = packages.map((p) => p.name[lang]).join(', ');
-  return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }] };
+  // The whole list answered: no one service is in focus any more ("agéndame ese" asks which).
+  return { replies: [{ template: packages.length === 0 ? 'studio.services.no_packages' : 'studio.services', params: { items, packages: packageNames } }], service: null };
 }

@@ -21,6 +21,8 @@ export interface TenantInfoInput {
   now: number;
   /** The customer's message: which service a `services` answer prices (absent: the service list). */
   text?: string;
+  /** The service the conversation is about (priced just before, or chosen in a booking): a follow-up with no service named is about it. */
+  focus?: readonly string[] | undefined;
 }
 
 /** Booking status and payment words, by the backend's value. */
@@ -79,10 +81,10 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   };
 
   /** The services as a receptionist tells them: a named service's price, the list, or the packages. */
-  const services = async (lang: Lang, text: string, packageWords: readonly string[]): Promise<InfoActorOutput> => {
+  const services = async (lang: Lang, text: string, packageWords: readonly string[], focus: readonly string[] | undefined): Promise<InfoActorOutput> => {
     if (!client) return packages(lang);
     const [all, packs] = await Promise.all([readServices(client), readPackages(client)]);
-    return answerServices(data, { text, lang, packageWords }, all, packs);
+    return answerServices(data, { text, lang, packageWords, focus }, all, packs);
   };
 
   const bookings = async (lang: Lang, phone: string, now: number): Promise<InfoActorOutput> => {
@@ -126,7 +128,7 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
           case 'packages':
             return await packages(lang);
           case 'services':
-            return await services(lang, input.text ?? '', answer.packageWords ?? []);
+            return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus);
           case 'bookings':
             return await personal(input, (phone) => bookings(lang, phone, input.now));
           case 'history':

@@ -167,6 +167,8 @@ export function extractTime(text: string, options: { bare?: boolean } = {}): str
   }
   if (!match && options.bare) match = /^(?:a las\s+)?(\d{1,2})(?:\s*y\s*(media|cuarto))?$/.exec(f);
   if (!match) return null;
+  // "después de las 3", "before 11": a bound on the time, not the time (option-narrowing.ts reads it).
+  if (/\b(?:despues de|antes de|luego de|a partir de|after|before|from)\s*$/.test(f.slice(0, match.index))) return null;
   let hour = Number(match[1]);
   const minuteWord = match[2] ?? '';
   const minute = minuteWord === 'media' ? 30 : minuteWord === 'cuarto' ? 15 : minuteWord === '' ? 0 : Number(minuteWord);
@@ -194,7 +196,7 @@ export function extractPhone(text: string): string | null {
 
 const NAME_LEAD = /(?:me llamo|mi nombre es|soy|a nombre de|my name is|i am|i'm|name is|it's for)\s+(.+)$/iu;
 /** Words that are never part of a name (checked on the folded text: no accents). */
-const NOT_NAME = /\b(?:si|no|ok|hola|gracias|yes|hello|thanks|cita|turno|manana|hoy|viernes|lunes|martes|jueves|sabado|domingo|miercoles|quiero|para|por|the|want)\b/;
+const NOT_NAME = /\b(?:si|no|ok|hola|gracias|yes|hello|thanks|cita|turno|manana|hoy|viernes|lunes|martes|jueves|sabado|domingo|miercoles|quiero|para|por|the|want|donde|cuanto|cuanta|cuando|como|que|cual|horario|precio|aceptan|tienen|hacen|where|what|how|when|which|price)\b/;
 
 /**
  * A person's name: after "me llamo", "soy", "a nombre de", "my name is"; or, when the question was
@@ -238,7 +240,8 @@ export function matchOption(text: string, items: readonly MatchItem[]): number |
   for (const [re, at] of ORDINALS) if (re.test(f) && at < items.length) return at;
   const exact = items.findIndex((i) => fold(i.value) === f || fold(i.label) === f);
   if (exact >= 0) return exact;
-  const contains = (needle: string) => needle.length >= 3 && new RegExp(`(?:^|\\s)${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s|s\\b)`).test(f);
+  // A plural name said in the singular counts too ("el rayito" for "rayitos", "una ceja" for "cejas").
+  const contains = (needle: string): boolean => needle.length >= 3 && new RegExp(`(?:^|\\s)${needle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:$|\\s|s\\b)`).test(f) || (needle.length >= 5 && needle.endsWith('s') && contains(needle.slice(0, -1)));
   const whole = items.flatMap((i, at) => (contains(fold(i.label)) || contains(fold(i.value)) || (i.aliases ?? []).some((a) => contains(fold(a))) ? [at] : []));
   if (whole.length === 1) return whole[0]!;
   if (whole.length > 1) {

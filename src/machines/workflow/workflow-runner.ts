@@ -1,6 +1,7 @@
-import { asAmount, formatMoney } from '../../domain/money.js';
 import type { Lang } from '../../domain/nlu.js';
 import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime, fold, matchOption, type MatchItem } from './slot-extractors.js';
+import { asStrings, money, nest, oneOClock, pick, placeholder, siblingCurrency } from './run-values.js';
+import { extractDayPart, narrowOptions, pickByWord, timesInPart, type DayPart } from './option-narrowing.js';
 import { spokenValue } from './spoken-dates.js';
 import { localOf, type LocalText, type WorkflowOperation, type WorkflowSlot, type WorkflowSpec, type WorkflowText, type WorkflowTextKey } from './workflow-spec.js';
 
@@ -18,6 +19,8 @@ import { localOf, type LocalText, type WorkflowOperation, type WorkflowSlot, typ
 export interface OptionItem extends MatchItem {
   /** Fields kept for later slots and the action when this one is picked. */
   keep?: Record<string, string>;
+  /** The group the item belongs to (`options.groups.field`: a service's category). */
+  group?: string;
 }
 
 /** A connector call with every placeholder filled. */
@@ -43,6 +46,12 @@ export interface WorkflowRun {
   options: Record<string, { request: string; items: OptionItem[] }>;
   /** Slots whose `validate` call accepted the current value. */
   checked: string[];
+  /** Per slot, the values of the options the customer's words point at (the nail services, the afternoon's times): shown first. */
+  narrowed?: Record<string, string[]>;
+  /** Per time slot, the part of the day asked for ("en la tarde", "lo más temprano"). */
+  prefer?: Record<string, DayPart>;
+  /** A value the conversation was about when the run started (the service just priced): the first service slot's, when the message names none. */
+  focus?: string;
   asking: string | null;
   stage: 'collecting' | 'confirming';
   /** What the last answer decided. */
@@ -69,6 +78,8 @@ export interface RunContext {
   timeZone: string;
   lang: Lang;
   contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | null | undefined;
+  /** The service the conversation is about (priced a turn or two before): what "quiero cita pal viernes" books. */
+  focus?: string | undefined;
 }
 
 const CANCEL = /^(?:no\s+)?(?:cancela(?:r|lo)?|cancel(?: it| that)?|olvidalo|olvidate|dejalo|deja eso|ya no|mejor no|no importa|never ?mind|forget it|stop|salir|exit|nada)(?:\s+(?:eso|la cita|todo|gracias|thanks|please|por favor))*$/;
@@ -82,6 +93,7 @@ const BUILT_IN = {
   unavailable: { es: 'Eso no está disponible. Opciones: {options}', en: "That isn't available. Options: {options}" },
   none: { es: 'No encontré opciones disponibles para eso.', en: "I couldn't find any options available for that." },
   cancelled: { es: 'Listo, lo dejamos ahí. ¿En qué más te puedo ayudar?', en: "OK, I've dropped it. What else can I help you with?" },
+  dayFull: { es: 'No me quedan horarios libres el {day}.', en: 'There are no free times left on {day}.' },
   backendDown: {
     es: 'Ahora mismo no puedo consultar nuestro sistema. Intenta de nuevo en unos minutos o escribe "hablar con una persona".',
     en: 'I can\'t reach our system right now. Please try again in a few minutes or write "talk to a person".',
@@ -102,7 +114,7 @@ const MAX_SHOWN_OPTIONS = 8;
 
 /** A new run from the message that started it: prefilled from the contact, with what that message already says. */
 export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: string }): WorkflowRun {
-  const run: WorkflowRun = { spec, timeZone: ctx.timeZone, values: {}, labels: {}, pending: {}, options: {}, checked: [], asking: null, stage: 'collecting', outcome: 'continue' };
+  const run: WorkflowRun = { spec, timeZone: ctx.timeZone, values: {}, labels: {}, pending: {}, options: {}, checked: [], asking: null, stage: 'collecting', outcome: 'continue', ...(ctx.focus ? { focus: ctx.focus } : {}) };
   for (const field of ['name', 'phone', 'email'] as const) {
     const known = ctx.contact?.[field];
     if (known) run.values[`contact.${field}`] = known;
@@ -152,8 +164,11 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
       const v = pick(item, field);
       return typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [];
     }));
-    return [{ value: String(value), label, ...(aliases.length ? { aliases } : {}), ...(Object.keys(keep).length ? { keep } : {}) }];
-  });
+    const group = source.groups ? pick(item, source.groups.field) : undefined;
+    return [{ value: String(value), label, ...(aliases.length ? { aliases } : {}), ...(Object.keys(keep).length ? { keep } : {}), ...(typeof group === 'string' ? { group } : {}) }];
+  })
+    // A free time two stylists have is one time to the customer (the first one's slot is booked).
+    .filter((item, at, all) => all.findIndex((other) => other.value === item.value) === at);
   const next: WorkflowRun = { ...run, options: { ...run.options, [slotName]: { request: requestKey(request), items } }, pending: { ...run.pending } };
   const replies: WorkflowReply[] = [];
   const given = next.values[slotName];
@@ -161,6 +176,14 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
   delete next.pending[slotName];
   if (items.length === 0) {
     clearSlot(next, slotName);
+    // No free time that day (closed, fully booked): a receptionist asks for another day, the booking goes on.
+    const day = slot.kind === 'time' ? run.spec.slots.find((s) => s.kind === 'date' && next.values[s.name] !== undefined && JSON.stringify(source.operation).includes(`{${s.name}}`)) : undefined;
+    if (day) {
+      const said = next.values[day.name]!;
+      clearSlot(next, day.name);
+      delete next.options[slotName];
+      return { run: next, replies: [{ text: text(ownText(next, 'dayFull'), lang, { day: said }, next) }] };
+    }
     return { run: { ...next, outcome: 'ended' }, replies: [{ text: text(source.unavailable ?? ownText(next, 'none'), lang, { options: '' }, next) }] };
   }
   if (given !== undefined) {
@@ -173,8 +196,14 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
   } else if (words !== undefined) {
     const at = matchOption(words, items);
     if (at !== null) setSlot(next, slotName, items[at]!);
+    else narrow(next, slot, words, items);
+  }
+  if (next.values[slotName] === undefined && slot.kind === 'service' && next.focus !== undefined && !next.narrowed?.[slotName]) {
+    const focused = items.find((i) => i.value === next.focus);
+    if (focused) setSlot(next, slotName, focused);
   }
   if (next.values[slotName] === undefined && items.length === 1 && slot.kind === 'choice') setSlot(next, slotName, items[0]!);
+  if (next.values[slotName] === undefined && slot.kind === 'time') preferTimes(next, slotName, items);
   return { run: next, replies };
 }
 
@@ -189,8 +218,7 @@ export function applyCheck(run: WorkflowRun, slotName: string, ok: boolean, lang
 /** The question for a slot, with its options as buttons when the backend listed them. */
 export function askSlot(run: WorkflowRun, slotName: string, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
   const slot = slotOf(run, slotName);
-  const items = run.options[slotName]?.items ?? [];
-  const options = items.slice(0, MAX_SHOWN_OPTIONS).map((i) => ({ label: i.label, text: i.label }));
+  const options = shownOptions(run, slotName).map((i) => ({ label: i.label, text: i.label }));
   return { run: { ...run, asking: slotName, stage: 'collecting' }, reply: { text: text(slot.prompt, lang, {}, run), ...(options.length ? { options } : {}) } };
 }
 
@@ -212,7 +240,7 @@ export function answer(run: WorkflowRun, ctx: RunContext, affirmation: 'yes' | '
   if (CANCEL.test(f) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
   if (HUMAN.test(f)) return { run: { ...base, outcome: 'handoff' }, replies: [] };
   const read = readMessage(base, ctx, { firstMessage: false });
-  const changed = JSON.stringify(read.values) !== JSON.stringify(run.values) || Object.keys(read.pending).length > Object.keys(run.pending).length;
+  const changed = gives(run, read);
   if (run.stage === 'confirming') {
     if (changed) return { run: { ...read, stage: 'collecting' }, replies: [] };
     if (affirmation === 'yes' || YES.test(f)) return { run: { ...base, outcome: 'confirmed' }, replies: [] };
@@ -229,8 +257,26 @@ export function answer(run: WorkflowRun, ctx: RunContext, affirmation: 'yes' | '
 
 /** Whether a message gives any value for the run (a slot answered or corrected), before it is applied. */
 export function givesValue(run: WorkflowRun, ctx: RunContext): boolean {
+  return gives(run, readMessage(run, ctx, { firstMessage: false }));
+}
+
+/**
+ * The run with what a message gives applied, replies aside: a side question that also names a
+ * value ("¿cuánto cuesta el facial?" while the service is asked) keeps the value.
+ */
+export function takeValues(run: WorkflowRun, ctx: RunContext): WorkflowRun {
   const read = readMessage(run, ctx, { firstMessage: false });
-  return JSON.stringify(read.values) !== JSON.stringify(run.values) || Object.keys(read.pending).length > Object.keys(run.pending).length;
+  return gives(run, read) ? read : run;
+}
+
+/** Whether reading a message changed the run: a value, words for options still to load, the options narrowed or a part of the day asked. */
+function gives(run: WorkflowRun, read: WorkflowRun): boolean {
+  return (
+    JSON.stringify(read.values) !== JSON.stringify(run.values) ||
+    Object.keys(read.pending).length > Object.keys(run.pending).length ||
+    JSON.stringify(read.narrowed ?? {}) !== JSON.stringify(run.narrowed ?? {}) ||
+    JSON.stringify(read.prefer ?? {}) !== JSON.stringify(run.prefer ?? {})
+  );
 }
 
 /** What the customer is told after the action: the spec's success text with `{result.*}`, or its failure text. */
@@ -270,14 +316,32 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
   for (const slot of run.spec.slots) {
     const asked = run.asking === slot.name;
     const found = extract(slot, ctx, asked);
+    if (found === null && slot.kind === 'time') {
+      const part = extractDayPart(ctx.text);
+      if (part !== null && next.prefer?.[slot.name] !== part) {
+        next.prefer = { ...next.prefer, [slot.name]: part };
+        const loaded = next.options[slot.name]?.items;
+        if (loaded && (next.values[slot.name] === undefined || next.stage === 'confirming')) {
+          clearSlot(next, slot.name);
+          preferTimes(next, slot.name, loaded);
+        }
+      }
+    }
     if (found === null) continue;
     if (!('value' in found)) {
       // Words to match against options: only for the slot asked, or a service named in the first message.
       if (asked || (how.firstMessage && slot.kind === 'service')) {
         const loaded = run.options[slot.name]?.items;
-        const at = loaded ? matchOption(found.pending, loaded) : null;
+        // Asked, a word of one option's name picks it ("el de limpieza"), among the ones shown when they were narrowed.
+        const at = loaded ? (matchOption(found.pending, loaded) ?? (asked ? pickByWord(found.pending, loaded, next.narrowed?.[slot.name]) : null)) : null;
         if (loaded && at !== null) setSlot(next, slot.name, loaded[at]!);
         else if (!loaded) next.pending[slot.name] = found.pending;
+        else narrow(next, slot, found.pending, loaded);
+      } else if (slot.kind === 'service' && next.values[slot.name] !== undefined) {
+        // "no, mejor un manicure" at another question or the summary: a service named whole changes it.
+        const loaded = run.options[slot.name]?.items;
+        const at = loaded ? matchOption(found.pending, loaded) : null;
+        if (at !== null && loaded![at]!.value !== next.values[slot.name]) setSlot(next, slot.name, loaded![at]!);
       }
       continue;
     }
@@ -326,6 +390,10 @@ function slotOf(run: WorkflowRun, name: string): WorkflowSlot {
 }
 
 function setSlot(run: WorkflowRun, name: string, item: OptionItem): void {
+  if (run.narrowed?.[name]) {
+    run.narrowed = { ...run.narrowed };
+    delete run.narrowed[name];
+  }
   run.values[name] = item.value;
   run.labels[name] = item.label;
   for (const [k, v] of Object.entries(item.keep ?? {})) run.values[k] = v;
@@ -340,38 +408,43 @@ function clearSlot(run: WorkflowRun, name: string): void {
 }
 
 function unavailable(run: WorkflowRun, slot: WorkflowSlot, lang: Lang): WorkflowReply {
-  const items = run.options[slot.name]?.items ?? [];
-  const shown = items.slice(0, MAX_SHOWN_OPTIONS);
+  const shown = shownOptions(run, slot.name);
   const list = shown.map((i) => i.label).join(', ');
   return { text: text(slot.options?.unavailable ?? ownText(run, 'unavailable'), lang, { options: list }, run), options: shown.map((i) => ({ label: i.label, text: i.label })) };
 }
 
-function nest(flat: Record<string, string>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(flat)) {
-    const parts = key.split('.');
-    let at = out;
-    for (const part of parts.slice(0, -1)) at = (at[part] ??= {}) as Record<string, unknown>;
-    at[parts[parts.length - 1]!] = value;
+/** The options shown for a slot: the ones the customer's words pointed at, else the first of the list. */
+function shownOptions(run: WorkflowRun, slotName: string): OptionItem[] {
+  const items = run.options[slotName]?.items ?? [];
+  const few = run.narrowed?.[slotName];
+  const pool = few ? items.filter((i) => few.includes(i.value)) : items;
+  return (pool.length > 0 ? pool : items).slice(0, MAX_SHOWN_OPTIONS);
+}
+
+/** Words that pick no option alone but point at a few (a category, several names): those are shown. */
+function narrow(run: WorkflowRun, slot: WorkflowSlot, words: string, items: readonly OptionItem[]): void {
+  const few = narrowOptions(words, items, slot.options?.groups);
+  if (few && few.length === 1) setSlot(run, slot.name, items.find((i) => i.value === few[0])!);
+  else if (few) run.narrowed = { ...run.narrowed, [slot.name]: few };
+}
+
+/** The part of the day asked for, over the free times: the first or last one is taken, a part's times are shown. */
+function preferTimes(run: WorkflowRun, slotName: string, items: readonly OptionItem[]): void {
+  const part = run.prefer?.[slotName];
+  const narrowed = { ...run.narrowed };
+  delete narrowed[slotName];
+  run.narrowed = narrowed;
+  if (!part || items.length === 0) return;
+  if (part === 'earliest' || part === 'latest') {
+    setSlot(run, slotName, part === 'earliest' ? items[0]! : items[items.length - 1]!);
+    return;
   }
-  return out;
+  const few = timesInPart(items.map((i) => i.value), part);
+  if (few.length > 0) run.narrowed = { ...narrowed, [slotName]: few };
 }
 
 function requestKey(op: ResolvedOperation): string {
   return JSON.stringify([op.method, op.path, op.query ?? {}, op.body ?? {}]);
-}
-
-function pick(value: unknown, path: string): unknown {
-  let at: unknown = value;
-  for (const part of path.split('.')) {
-    if (at === null || typeof at !== 'object') return undefined;
-    at = (at as Record<string, unknown>)[part];
-  }
-  return at;
-}
-
-function asStrings(value: unknown): string[] {
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 }
 
 /** An option's label from a backend item; its dates and times are spoken ("BV-1001 · viernes 4 de diciembre, 3:00 p. m."). */
@@ -382,25 +455,6 @@ function fillFrom(template: string, item: unknown, lang: Lang, timeZone: string)
     if (filter === 'money') return money(v, pick(item, siblingCurrency(name)));
     return typeof v === 'string' ? spokenValue(v, lang, timeZone) : typeof v === 'number' ? String(v) : '';
   }), lang);
-}
-
-/** `{price|money}`: a placeholder's name and its display filter (checked by `checkWorkflowSet`). */
-function placeholder(token: string): { name: string; filter: string | undefined } {
-  const bar = token.indexOf('|');
-  return bar < 0 ? { name: token, filter: undefined } : { name: token.slice(0, bar), filter: token.slice(bar + 1) };
-}
-
-/** Where `{x.price|money}` finds its currency: the `currency` field beside the amount (`x.currency`). */
-function siblingCurrency(name: string): string {
-  const dot = name.lastIndexOf('.');
-  return dot < 0 ? 'currency' : `${name.slice(0, dot)}.currency`;
-}
-
-/** An amount as the store writes it ("RD$1,500.00"); a value that is not a number is shown as it is. */
-function money(value: unknown, currency: unknown): string {
-  const amount = asAmount(value);
-  if (amount === null) return typeof value === 'string' ? value : '';
-  return formatMoney(amount, typeof currency === 'string' && /^[A-Za-z]{3}$/.test(currency) ? currency : undefined);
 }
 
 function lookup(name: string, run: WorkflowRun, contact: RunContext['contact'], extra: Record<string, unknown>, shown: boolean): string {
@@ -431,7 +485,3 @@ function text(local: WorkflowText, lang: Lang, extra: Record<string, unknown>, r
   }), lang);
 }
 
-/** Spanish says "a la 1:30 p. m." (one o'clock is singular), whatever the template wrote before the time. */
-function oneOClock(said: string, lang: Lang): string {
-  return lang === 'es' ? said.replace(/\b(a|de|desde|hasta) las (1:\d\d [ap]\. m\.)/g, '$1 la $2') : said;
-}

@@ -88,3 +88,32 @@ describe('studio services › a thing the studio does not offer, asked in either
   });
 });
 
+
+describe('studio services answer: the service in focus', () => {
+  const focused = (text: string, focus: string[], lang: 'es' | 'en' = 'es') => {
+    const out = answerServices(data, { text, lang, packageWords: PACKAGE_WORDS, focus }, seed.services, seed.packages);
+    return { text: out.replies.map((r) => renderReply(r, data.templates, lang)).join('\n'), service: out.service };
+  };
+
+  it('should answer "¿y cuánto dura?" / "how long does it take?" about the service just priced, never "we don\'t do *dura*"', () => {
+    expect(focused('y cuanto dura?', ['tinte-completo'])).toEqual({ text: '*Tinte completo* cuesta *RD$3,800.00* y dura 120 min. ¿Te agendo uno? 📅', service: 'tinte-completo' });
+    expect(focused('how long does it take?', ['manicure-clasico'], 'en').text).toContain('*Classic manicure* costs *RD$600.00* and takes 45 min');
+    expect(focused('¿qué incluye?', ['facial-hidratante']).text).toContain('*Facial hidratante*');
+  });
+
+  it('should price the few services a booking was narrowed to, and let a named service or the list win over the focus', () => {
+    const two = focused('cuanto cuesta?', ['facial-hidratante', 'limpieza-profunda']);
+    expect(two.text).toContain('*Limpieza facial profunda*: RD$3,200.00 (90 min)');
+    expect(two.service).toBeNull();
+    expect(focused('y el corte cuanto cuesta?', ['tinte-completo']).service).toBe('corte-secado');
+    expect(focused('que servicios tienen?', ['tinte-completo']).text).toContain('*uñas*');
+  });
+});
+
+describe('studio services answer: a plural name said in the singular, and the focus after a list', () => {
+  it('should price "y el rayito?" as Rayitos, and leave no service in focus after the whole list', () => {
+    expect(namedServices('y el rayito?', seed.services).map((s) => s.id)).toEqual(['rayitos']);
+    const list = answerServices(data, { text: 'que servicios tienen?', lang: 'es', packageWords: PACKAGE_WORDS, focus: ['keratina'] }, seed.services, seed.packages);
+    expect(list.service).toBeNull();
+  });
+});

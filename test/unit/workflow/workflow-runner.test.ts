@@ -39,13 +39,13 @@ describe('checkWorkflowSet', () => {
   it('should refuse unknown placeholders, shared triggers and unknown time zones with paths', () => {
     const raw = JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8'));
     raw.timeZone = 'Mars/Olympus';
-    raw.workflows[3].triggers.push('agendar_cita');
+    raw.workflows[4].triggers.push('agendar_cita');
     raw.workflows[2].confirm.es = 'Cancelo {reserva}?';
     const checked = checkWorkflowSet(raw);
     expect(checked.ok).toBe(false);
     const problems = checked.ok ? [] : checked.problems;
     expect(problems).toContainEqual({ path: '$.timeZone', problem: 'unknown time zone "Mars/Olympus"' });
-    expect(problems).toContainEqual({ path: '$.workflows[3].triggers', problem: '"agendar_cita" already starts workflow "agendar_cita"' });
+    expect(problems).toContainEqual({ path: '$.workflows[4].triggers', problem: '"agendar_cita" already starts workflow "agendar_cita"' });
     expect(problems).toContainEqual({ path: '$.workflows[2].confirm.es', problem: 'placeholder {reserva} names no earlier slot or kept value' });
   });
 });

@@ -1,0 +1,24 @@
+import { SERVICE_FOCUS_TURNS } from '../../machines/workflow/side-questions.js';
+
+/** The part of a machine context the service in focus is read from (structural: the machine stays private). */
+interface FocusContextView {
+  turn?: number;
+  serviceFocus?: { value: string; turn: number } | null;
+  workflow?: { values?: Record<string, string>; narrowed?: Record<string, string[]>; spec?: { slots?: { name: string; kind: string }[] } } | null;
+}
+
+/**
+ * The services a question with none named is about: the one chosen in the booking in progress, or
+ * the few its service question was narrowed to ("algo pa la cara"), else the one priced a turn or
+ * few before ("¿y cuánto dura?" after "¿cuánto cuesta un tinte?").
+ */
+export function servicesInFocus(context: Record<string, unknown> | null | undefined): string[] | undefined {
+  const ctx = (context ?? {}) as FocusContextView;
+  const slot = ctx.workflow?.spec?.slots?.find((s) => s.kind === 'service');
+  const chosen = slot ? ctx.workflow?.values?.[slot.name] : undefined;
+  if (chosen) return [chosen];
+  const few = slot ? ctx.workflow?.narrowed?.[slot.name] : undefined;
+  if (few && few.length > 0) return few;
+  const focus = ctx.serviceFocus;
+  return focus && (ctx.turn ?? 0) - focus.turn <= SERVICE_FOCUS_TURNS ? [focus.value] : undefined;
+}

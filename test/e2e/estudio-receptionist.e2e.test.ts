@@ -1,0 +1,166 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemClock } from '../../src/kernel/clock.js';
+import { createSilentLogger } from '../../src/kernel/logger.js';
+import { createDemoBackend, type DemoBackend } from '../../src/demo-backend/server.js';
+import { loadSeed } from '../../src/demo-backend/seed.js';
+import { startHiloForTest, type TestServer } from '../helpers/hilo-server.js';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The studio's scripted conversations: the whole runtime over REST with the studio's classifier,
+ * workflows and templates against the real demo backend (its seed, the system clock). Each
+ * conversation is a list of turns, each a message and what the bot's answer must (`has`) and must
+ * not (`not`) say; the options shown are part of the answer (`[Manicure clásico / …]`). Days are
+ * weekdays said by name ("el martes"), so the script holds on any day it runs.
+ */
+interface Turn {
+  say: string;
+  has?: RegExp[];
+  not?: RegExp[];
+}
+interface Conversation {
+  name: string;
+  turns: Turn[];
+}
+
+const ASKS_SERVICE = /¿Qué servicio te gustaría reservar\?/;
+const CONVERSATIONS: Conversation[] = [
+  {
+    name: 'a category named narrows the services shown ("las uñas")',
+    turns: [
+      { say: 'hola, quiero hacerme las uñas el martes', has: [ASKS_SERVICE, /\[Manicure clásico \/ Pedicure spa \/ Uñas acrílicas \/ Manicure en gel \(gelish\)\]/], not: [/Corte y secado/] },
+      { say: 'la de gel', has: [/¿A qué hora\?/] },
+    ],
+  },
+  {
+    name: 'side questions while the service is asked are answered, then the question again',
+    turns: [
+      { say: 'quiero una cita', has: [ASKS_SERVICE] },
+      { say: 'cuánto cuesta?', has: [/Tinte completo \(RD\$3,800\.00\)/, ASKS_SERVICE], not: [/No tenemos ese servicio/] },
+      { say: '¿aceptan tarjeta?', has: [/Aceptamos: efectivo/, ASKS_SERVICE], not: [/número de teléfono/] },
+      { say: '¿dónde están ubicados?', has: [/Gustavo Mejía Ricart/, ASKS_SERVICE] },
+      { say: 'algo pa la cara', has: [/\[Facial hidratante \/ Limpieza facial profunda\]/] },
+      { say: 'cuanto dura?', has: [/Limpieza facial profunda\*: RD\$3,200\.00 \(90 min\)/, ASKS_SERVICE], not: [/No hacemos/] },
+      { say: 'el de limpieza', has: [/¿Para qué día\?/] },
+    ],
+  },
+  {
+    name: 'the service priced is followed up and booked, the afternoon asked shows afternoon times',
+    turns: [
+      { say: 'buenas, cuanto cuesta un tinte?', has: [/\*Tinte completo\* cuesta \*RD\$3,800\.00\* y dura 120 min/] },
+      { say: 'y cuanto dura?', has: [/\*Tinte completo\* cuesta .* y dura 120 min/], not: [/No hacemos/] },
+      { say: 'ok quiero cita pal martes en la tarde', has: [/¿A qué hora\? .*\[(?:\d{1,2}:\d\d p\. m\.(?: \/ )?)+\]$/], not: [ASKS_SERVICE, /a\. m\./] },
+      { say: 'a las 3', has: [/¿A nombre de quién/] },
+      { say: 'Rosa Peña', has: [/teléfono/] },
+      { say: '829 555 4433', has: [/Reservo Tinte completo el martes .* a las 3:00 p\. m\. a nombre de Rosa Peña/] },
+      { say: 'sí', has: [/¡Listo! Tu cita BV-\d+/], not: [/otro canal|código/] },
+    ],
+  },
+  {
+    name: 'the same phone booked again from another conversation: no identity offer after the booking',
+    turns: [
+      { say: 'quiero un corte el martes a las 10', has: [/¿A nombre de quién/] },
+      { say: 'Rosa Peña', has: [/teléfono/] },
+      { say: '8295554433', has: [/Reservo Corte y secado/] },
+      { say: 'dale', has: [/¡Listo!/], not: [/otro canal|código/] },
+    ],
+  },
+  {
+    name: 'a closed day asks for another day; "lo más temprano" takes the first free time',
+    turns: [
+      { say: 'quiero un corte el domingo', has: [/No me quedan horarios libres el domingo/, /¿Para qué día\?/] },
+      { say: 'el martes entonces', has: [/¿A qué hora\?/] },
+      { say: 'lo más temprano', has: [/¿A nombre de quién/] },
+      { say: 'Ana Díaz', has: [/teléfono/] },
+      { say: '8095553322', has: [/Reservo Corte y secado el martes .* a las 9:00 a\. m\./] },
+      { say: 'cancelar', has: [/lo dejamos ahí/] },
+    ],
+  },
+  {
+    name: 'in English: a price, its duration, a booking for the morning',
+    turns: [
+      { say: 'hi, how much is a manicure?', has: [/\*Classic manicure\* costs \*RD\$600\.00\* and takes 45 min/] },
+      { say: 'and how long does it take?', has: [/45 min/], not: [/We don't do/] },
+      { say: 'ok book me for tuesday morning', has: [/At what time\? .*\[(?:\d{1,2}:\d\d AM(?: \/ )?)+\]$/], not: [/Which service/] },
+    ],
+  },
+  {
+    name: 'the service changed at the summary ("no, mejor un manicure") is the one booked',
+    turns: [
+      { say: 'quiero un pedicure el martes a las 4', has: [/¿A nombre de quién/] },
+      { say: 'Ana Ruiz', has: [/teléfono/] },
+      { say: '8095550000', has: [/Reservo Pedicure spa el martes/] },
+      { say: 'no, mejor un manicure', has: [/Reservo Manicure clásico el martes .* a las 4:00 p\. m\./], not: [/¿Qué dato quieres cambiar\?/] },
+      { say: 'sí', has: [/¡Listo!.*RD\$600\.00/] },
+    ],
+  },
+  {
+    name: '"¿tienen algo el martes?" asks for a booking: the service, then that day\'s times',
+    turns: [
+      { say: '¿tienen algo el martes?', has: [ASKS_SERVICE], not: [/no te entendí/] },
+      { say: 'un corte', has: [/¿A qué hora\?/] },
+    ],
+  },
+  {
+    name: '"después de las 3" shows the times from 3 on, and books none by itself',
+    turns: [{ say: 'kiero cita pa keratina el jueves despues de las 3', has: [/¿A qué hora\? .*\[3:00 p\. m\. \/ 3:30 p\. m\./], not: [/a\. m\./, /¿A nombre de quién/] }],
+  },
+  {
+    name: '"¿aceptan tarjeta?" outside a booking is a question, not a payment to start',
+    turns: [{ say: '¿aceptan tarjeta?', has: [/Aceptamos: efectivo/], not: [/número de teléfono/] }],
+  },
+];
+
+let backend: DemoBackend;
+let server: TestServer;
+let tenantsDir: string;
+
+beforeAll(async () => {
+  backend = createDemoBackend({ seed: await loadSeed(join(ROOT, 'tenants/estudio/backend-seed.json')), clock: systemClock, logger: createSilentLogger() });
+  const url = await backend.listen();
+  tenantsDir = await mkdtemp(join(tmpdir(), 'hilo-estudio-receptionist-'));
+  for (const t of ['estudio', 'ferreteria']) await cp(join(ROOT, 'tenants', t), join(tenantsDir, t), { recursive: true });
+  const file = join(tenantsDir, 'estudio', 'tenant.json');
+  const settings = JSON.parse(await readFile(file, 'utf8')) as Record<string, unknown>;
+  await writeFile(file, JSON.stringify({ ...settings, backend: { baseUrl: `${url}/estudio`, timeoutMs: 5000 } }));
+  server = await startHiloForTest({ env: { HILO_TENANTS_DIR: tenantsDir } });
+}, 60_000);
+
+afterAll(async () => {
+  await server?.close();
+  await backend?.close();
+  if (tenantsDir) await rm(tenantsDir, { recursive: true, force: true });
+});
+
+/** One REST turn: the bot's messages, each with its options as "[a / b]". */
+async function say(sender: string, text: string): Promise<string> {
+  const res = await fetch(`${server.baseUrl}/api/tenants/estudio/messages`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ sender, text }),
+  });
+  expect(res.status).toBe(200);
+  const body = (await res.json()) as { messages?: { author: string; text: string; options?: { label: string }[] }[] };
+  return (body.messages ?? [])
+    .filter((m) => m.author === 'bot')
+    .map((m) => `${m.text.replace(/\n/g, ' ')}${m.options?.length ? `  [${m.options.map((o) => o.label).join(' / ')}]` : ''}`)
+    .join('\n');
+}
+
+describe('estudio: scripted conversations with the receptionist (REST, real demo backend)', () => {
+  // In order: the fourth books the phone the third booked with.
+  it.each(CONVERSATIONS.map((c, at) => [c.name, at] as const))('%s', async (_name, at) => {
+    const conversation = CONVERSATIONS[at]!;
+    const sender = `receptionist-${process.pid}-${at}`;
+    for (const turn of conversation.turns) {
+      const bot = await say(sender, turn.say);
+      for (const re of turn.has ?? []) expect(bot, `> ${turn.say}`).toMatch(re);
+      for (const re of turn.not ?? []) expect(bot, `> ${turn.say}`).not.toMatch(re);
+    }
+  }, 30_000);
+});
