@@ -108,12 +108,13 @@ describe('Hilo on a Redis Cluster', () => {
     }
   });
 
-  // Member ports 10,000–18,000: below Linux's ephemeral range (32,768+, where another test's client
-  // socket can hold the port: 'm1 exited before listening') and apart from cluster-failover's 21,000–29,000.
+  // Member ports 10,100–18,000: below Linux's ephemeral range (32,768+, where another test's client
+  // socket can hold the port: 'm1 exited before listening'), apart from cluster-failover's 21,000–29,000,
+  // and above 10,080, a port fetch refuses to connect to ('bad port', the Fetch standard's blocked list).
   it('should answer REST messages from a HILO_CLUSTER member whose leases, inboxes and snapshots live in the Redis Cluster', async () => {
     const database = await freshDatabase();
     const shards = 8;
-    const set = createMemberSet({ databaseUrl: database.url, leaseMs: 3_000, shards, basePort: 10_000 + Math.floor(Math.random() * 4_000) * 2, env: { REDIS_URL: cluster.url } });
+    const set = createMemberSet({ databaseUrl: database.url, leaseMs: 3_000, shards, basePort: 10_100 + Math.floor(Math.random() * 3_900) * 2, env: { REDIS_URL: cluster.url } });
     try {
       const m1 = await set.start('m1', 0);
       // Every shard leased by m1 (one GET per lease key: they live in different slots).
@@ -150,7 +151,7 @@ describe('Hilo on a Redis Cluster', () => {
   it('should route REST turns through two members on the Redis Cluster and hand the shards over on SIGTERM, nothing lost or reordered', async () => {
     const database = await freshDatabase();
     const shards = 8;
-    const set = createMemberSet({ databaseUrl: database.url, leaseMs: 3_000, shards, basePort: 10_000 + Math.floor(Math.random() * 4_000) * 2, env: { REDIS_URL: cluster.url } });
+    const set = createMemberSet({ databaseUrl: database.url, leaseMs: 3_000, shards, basePort: 10_100 + Math.floor(Math.random() * 3_900) * 2, env: { REDIS_URL: cluster.url } });
     const holders = (): Promise<(string | null)[]> => Promise.all(Array.from({ length: shards }, (_, s) => admin.get(set.keys.lease(s)).then((v) => (v === null ? null : v.slice(0, v.lastIndexOf('#'))))));
     const waitForHolders = async (expected: string[]): Promise<void> => {
       for (let i = 0; ; i++) {
