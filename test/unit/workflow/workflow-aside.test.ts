@@ -1,11 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { createActor, fromPromise, waitFor } from 'xstate';
+import { createActor, fromPromise } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { estudioWorkflows, sayingTo, studioReading } from './studio-harness.js';
 import type { Understanding, UnderstandInput } from '../../../src/domain/understanding.js';
-import { AWAITING_INPUT, type BackendCallInput, type BackendCallOutput, type ConversationEmitted, type InfoActorInput, type InfoActorOutput } from '../../../src/machines/conversation.contract.js';
+import { type BackendCallInput, type BackendCallOutput, type InfoActorInput, type InfoActorOutput } from '../../../src/machines/conversation.contract.js';
 import { conversationMachine, provideWorkflows } from '../../../src/machines/conversation.machine.js';
-import { checkWorkflowSet } from '../../../src/machines/workflow/index.js';
-import { stateString } from '../machine/machine-harness.js';
 
 /**
  * The booking in the conversation machine, as a receptionist keeps it: a side question in the
@@ -14,16 +12,8 @@ import { stateString } from '../machine/machine-harness.js';
  * booking is not taken as who the customer is (no cross-channel identity offer after the booking).
  */
 
-const set = (() => {
-  const checked = checkWorkflowSet(JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8')));
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return checked.value;
-})();
-
-function reading(label: string | null, extra: Partial<Understanding> = {}): Understanding {
-  const intent = label ? { name: 'store_hours_location' as const, confidence: 0.9, label } : { name: 'out_of_scope' as const, confidence: 0.2 };
-  return { nlu: { intent, ranking: [intent], entities: [], lang: 'es' }, lang: 'es', affirmation: null, leadFields: {}, products: [], critical: false, priority: 3, ...extra };
-}
+const set = estudioWorkflows();
+const reading = studioReading;
 
 const SERVICES = [
   { id: 'corte-secado', name: { es: 'Corte y secado', en: 'Haircut' }, aliases: ['corte'] },
@@ -53,22 +43,7 @@ function conversation(script: Record<string, Understanding>, info: (input: InfoA
   });
   const actor = createActor(machine, { input: { tenantId: 'estudio', conversationId: 'c-1', lang: 'es' as const } });
   actor.start();
-  let seq = 0;
-  return {
-    asked,
-    async say(text: string) {
-      const said: string[] = [];
-      const sub = actor.on('reply', (e: ConversationEmitted) => {
-        if (e.type === 'reply') said.push('text' in e.reply ? e.reply.text : e.reply.template);
-      });
-      seq += 1;
-      // Thursday 3 December 2026, 11:00 in Santo Domingo.
-      actor.send({ type: 'user.message', messageId: `m${seq}`, text, channel: 'web', receivedAt: `2026-12-03T15:00:${String(seq).padStart(2, '0')}.000Z` });
-      const snapshot = await waitFor(actor, (s) => s.hasTag(AWAITING_INPUT), { timeout: 5_000 });
-      sub.unsubscribe();
-      return { said, state: stateString(snapshot.value), context: snapshot.context };
-    },
-  };
+  return { asked, say: sayingTo(actor) };
 }
 
 describe('a side question in the middle of a booking', () => {

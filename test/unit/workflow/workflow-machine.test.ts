@@ -1,17 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createActor, fromPromise, waitFor } from 'xstate';
+import { createActor, fromPromise } from 'xstate';
 import { describe, expect, it } from 'vitest';
+import { estudioWorkflows, sayingTo } from './studio-harness.js';
 import type { Understanding, UnderstandInput } from '../../../src/domain/understanding.js';
-import { AWAITING_INPUT, type BackendCallInput, type BackendCallOutput, type ConversationEmitted } from '../../../src/machines/conversation.contract.js';
+import { type BackendCallInput, type BackendCallOutput } from '../../../src/machines/conversation.contract.js';
 import { conversationMachine, provideWorkflows } from '../../../src/machines/conversation.machine.js';
-import { checkWorkflowSet, type WorkflowSet } from '../../../src/machines/workflow/index.js';
-import { stateString } from '../machine/machine-harness.js';
+import { type WorkflowSet } from '../../../src/machines/workflow/index.js';
 
-const set = (() => {
-  const checked = checkWorkflowSet(JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8')));
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return checked.value;
-})();
+const set = estudioWorkflows();
 
 /** A reading as the estudio brain gives it: the tenant's label, over a built-in behaviour. */
 function reading(label: string | null, extra: Partial<Understanding> = {}): Understanding {
@@ -77,22 +72,7 @@ function conversation(script: Record<string, Understanding>, backend: ReturnType
   const input = { tenantId: 'estudio', conversationId: 'c-1', lang: 'es' as const, ...(contact ? { contact } : {}) };
   const actor = createActor(machine, restored ? { input, snapshot: restored as never } : { input });
   actor.start();
-  let seq = restored ? 100 : 0;
-  return {
-    actor,
-    async say(text: string) {
-      const said: string[] = [];
-      const sub = actor.on('reply', (e: ConversationEmitted) => {
-        if (e.type === 'reply') said.push('text' in e.reply ? e.reply.text : e.reply.template);
-      });
-      seq += 1;
-      // Thursday 3 December 2026, 11:00 in Santo Domingo.
-      actor.send({ type: 'user.message', messageId: `m${seq}`, text, channel: 'web', receivedAt: `2026-12-03T15:00:${String(seq).padStart(2, '0')}.000Z` });
-      const snapshot = await waitFor(actor, (s) => s.hasTag(AWAITING_INPUT), { timeout: 5_000 });
-      sub.unsubscribe();
-      return { said, state: stateString(snapshot.value), context: snapshot.context };
-    },
-  };
+  return { actor, say: sayingTo(actor, restored ? 100 : 0) };
 }
 
 describe('conversation machine: tenant workflows', () => {

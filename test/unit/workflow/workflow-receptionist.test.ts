@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answer, applyOptions, askSlot, checkWorkflowSet, givesValue, nextStep, startRun, takeValues, type RunContext, type WorkflowRun, type WorkflowSet } from '../../../src/machines/workflow/index.js';
+import { NOW, TZ, estudioWorkflows } from './studio-harness.js';
+import { answer, applyOptions, askSlot, givesValue, nextStep, startRun, takeValues, type RunContext, type WorkflowRun } from '../../../src/machines/workflow/index.js';
 import { extractDayPart, narrowOptions, timesInPart } from '../../../src/machines/workflow/option-narrowing.js';
 import { asksAside } from '../../../src/machines/workflow/side-questions.js';
 import { extractPersonName } from '../../../src/machines/workflow/slot-extractors.js';
@@ -11,15 +12,7 @@ import { extractPersonName } from '../../../src/machines/workflow/slot-extractor
  * the service just priced is the one booked, and a time two stylists have is listed once.
  */
 
-const TZ = 'America/Santo_Domingo';
-/** Thursday 3 December 2026, 11:00 in Santo Domingo. */
-const NOW = Date.parse('2026-12-03T15:00:00Z');
-
-function estudio(): WorkflowSet {
-  const checked = checkWorkflowSet(JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8')));
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return checked.value;
-}
+const estudio = estudioWorkflows;
 const booking = () => estudio().workflows.find((w) => w.id === 'agendar_cita')!;
 const ctx = (text: string, extra: Partial<RunContext> = {}): RunContext => ({ text, nowMs: NOW, timeZone: TZ, lang: 'es', ...extra });
 

@@ -1,16 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answer, applyOptions, askConfirmation, askSlot, checkWorkflowSet, nextStep, resultText, startRun, workflowForIntent, type RunContext, type WorkflowRun, type WorkflowSet } from '../../../src/machines/workflow/index.js';
+import { NOW, TZ, estudioWorkflows } from './studio-harness.js';
+import { answer, applyOptions, askConfirmation, askSlot, checkWorkflowSet, nextStep, resultText, startRun, workflowForIntent, type RunContext, type WorkflowRun } from '../../../src/machines/workflow/index.js';
 
-const TZ = 'America/Santo_Domingo';
-/** Thursday 3 December 2026, 11:00 in Santo Domingo. */
-const NOW = Date.parse('2026-12-03T15:00:00Z');
-
-function estudio(): WorkflowSet {
-  const checked = checkWorkflowSet(JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8')));
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return checked.value;
-}
+const estudio = estudioWorkflows;
 const spec = (id: string) => estudio().workflows.find((w) => w.id === id)!;
 const ctx = (text: string, extra: Partial<RunContext> = {}): RunContext => ({ text, nowMs: NOW, timeZone: TZ, lang: 'es', ...extra });
 
