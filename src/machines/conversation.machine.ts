@@ -1446,7 +1446,7 @@ export const conversationMachine = setup({
     // The customer let the form go: nothing is sent; the draft is kept for a request started again.
     dropForm: enqueueActions(({ context, enqueue }) => {
       enqueue.emit(reply('lead.dropped'));
-      enqueue.assign({ expecting: NO_EXPECTATION, lead: { ...context.lead, status: 'none', asking: null, reask: [], notice: null } });
+      enqueue.assign({ expecting: NO_EXPECTATION, lead: { ...context.lead, status: 'none', asking: null, reask: [], notice: null, dropped: true } });
     }),
     // "¿Quieres solicitar crédito?" under an info answer, an advisor for a room's remodel under a
     // product answer: a yes on the next turn takes it.
@@ -1585,7 +1585,9 @@ export const conversationMachine = setup({
       // Asking again in the middle of one: no second introduction, the pending question comes next.
       // "¿venden al por mayor? necesito 3000 blocks": the store's answer to the question first (`factFirst`).
       if (!isLeadInProgress(context.lead) && understanding?.factFirst) enqueue.emit(reply('lead.fact_first', { fact: understanding.factFirst }));
-      if (!isLeadInProgress(context.lead) && spec.start) enqueue.emit(formReply(context, spec.start));
+      // A form let go and taken up again: "Retomemos tu solicitud", then the question it stopped at.
+      if (!isLeadInProgress(context.lead) && context.lead.dropped && spec.start) enqueue.emit(reply('lead.resumed'));
+      else if (!isLeadInProgress(context.lead) && spec.start) enqueue.emit(formReply(context, spec.start));
       const lead = startForm(spec, context.lead, context.contact);
       const read = understanding ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead;
       // "quiero cotizar 200 blocks de 6 para una obra", priced, then the lead: those blocks are its need.

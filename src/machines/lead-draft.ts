@@ -35,6 +35,8 @@ export interface LeadState {
   notice: LeadNotice | null;
   /** What the request is about, when the customer said so starting it ("quiero aplicar a crédito"). */
   about?: 'credit';
+  /** The customer let the form go ("olvídalo") with its draft kept: taken up again, it is resumed, not introduced anew. */
+  dropped?: true;
 }
 
 export function createLeadState(): LeadState {

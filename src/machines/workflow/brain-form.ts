@@ -255,7 +255,10 @@ export function formParams(spec: WorkflowSpec, draft: LeadDraft): Record<string,
 export function startForm(spec: WorkflowSpec, lead: LeadState, profile?: ContactProfile | null): LeadState {
   const contactSlots = spec.slots.filter((s) => s.entity && CONTACT_ENTITIES[s.entity]);
   let next: LeadState;
-  if (lead.status !== 'submitted') next = { ...lead, status: 'collecting', notice: null };
+  if (lead.status !== 'submitted') {
+    const { dropped: _dropped, ...kept } = lead;
+    next = { ...kept, status: 'collecting', notice: null };
+  }
   else {
     const draft: LeadDraft = {};
     for (const s of contactSlots) {
