@@ -39,7 +39,7 @@ import {
   type UnderstandActorInput,
   type UnderstandActorOutput,
 } from './conversation.contract.js';
-import { asksFormalQuote, goodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
+import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
 import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
@@ -1427,7 +1427,7 @@ export const conversationMachine = setup({
       const template = decision.intent === 'sales_lead' ? 'clarify.lead' : urgent ? 'clarify.handoff.urgent' : `clarify.handoff.${decision.intent}`;
       enqueue.emit({ type: 'reply', reply: { template, options } });
       // "…necesitamos cotizar varilla y cemento" asked first whether an advisor should quote it: the goods are the lead's need.
-      const goods = decision.intent === 'sales_lead' ? goodsAskedIn(u(context), lastText(context), undefined, messageId(context), context.turn) : null;
+      const goods = decision.intent === 'sales_lead' ? leadGoodsAskedIn(u(context), lastText(context), messageId(context), context.turn) : null;
       enqueue.assign({ expecting: choice, ...(goods ? { goodsAsked: goods } : {}) });
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
