@@ -1608,6 +1608,7 @@ export const conversationMachine = setup({
       const question = spec ? nextFormQuestion(spec, context.lead) : null;
       if (!spec || !question) return;
       if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
+      if (context.lead.notice?.kind === 'phone_preferred') enqueue.emit(reply('lead.phoneNoted'));
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
       // "Constructora Ramírez" answered for the name: the company is written down, and the name asked again, saying so.
       const company = context.lead.draft.company_name;
@@ -2279,6 +2280,10 @@ export const conversationMachine = setup({
                   conversationId: context.conversationId,
                   draft: context.lead.draft,
                   idempotencyKey: key(context, 'lead'),
+                  known: {
+                    ...(context.placeSaid ? { place: context.placeSaid.name } : {}),
+                    ...(context.lead.reachBy ? { reachBy: context.lead.reachBy } : {}),
+                  },
                 }),
                 onDone: { target: 'submitted', actions: 'storeFormResult' },
                 onError: { target: 'submitFailed' },

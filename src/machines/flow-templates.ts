@@ -86,6 +86,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'error.tool',
   'lead.start',
   'lead.resumed',
+  'lead.phoneNoted',
   'lead.fact_first',
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),
   ...REQUIRED_LEAD_FIELDS.map((f) => `lead.required.${f}`),
