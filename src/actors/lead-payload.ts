@@ -1,3 +1,5 @@
+import type { LeadKnown } from '../machines/conversation.contract.js';
+import { quantitiesIn } from './lead-quantities.js';
 import { INTEREST_AREAS, URGENCY_LEVELS, type InterestArea, type LeadDraft, type LeadPayload, type UrgencyLevel } from '../domain/lead.js';
 
 function pick<T extends string>(allowed: readonly T[], value: string | null | undefined): T | null {
@@ -5,10 +7,11 @@ function pick<T extends string>(allowed: readonly T[], value: string | null | un
 }
 
 /**
- * Builds the CRM payload from a finished draft. Each field keeps the id of the customer message it
+ * Builds the CRM payload from a finished draft, with what the conversation knows beside it
+ * (`known`: the place, how to reach the customer) as optional fields. Each field keeps the id of the customer message it
  * came from in `provenance` (dotted path → message id).
  */
-export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackContact: string | null): LeadPayload {
+export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackContact: string | null, known: LeadKnown = {}): LeadPayload {
   const value = (f: keyof LeadDraft) => draft[f]?.value ?? null;
   const provenance: Record<string, string> = {};
   const note = (path: string, f: keyof LeadDraft) => {
@@ -22,6 +25,7 @@ export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackConta
   note('business_context.interest_area', 'interest_area');
   note('problem_statement', 'problem_statement');
   note('urgency_level', 'urgency_level');
+  const quantities = quantitiesIn(value('problem_statement'));
   return {
     lead_id: leadId,
     contact_info: {
@@ -35,6 +39,10 @@ export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackConta
     },
     problem_statement: value('problem_statement'),
     urgency_level: pick<UrgencyLevel>(URGENCY_LEVELS, value('urgency_level')),
+    // For the salesperson, only when known: where the goods go, how many, how to reach the customer.
+    ...(known.place ? { delivery_place: known.place } : {}),
+    ...(quantities.length > 0 ? { quantities } : {}),
+    ...(known.reachBy ? { preferred_contact_channel: known.reachBy } : {}),
     provenance,
   };
 }

@@ -205,7 +205,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
           conversationId: input.conversationId,
           draft: input.draft,
           idempotencyKey: input.idempotencyKey,
-          build: (leadId) => buildLeadPayload(leadId, input.draft, handle),
+          build: (leadId) => buildLeadPayload(leadId, input.draft, handle, input.known),
         });
         await deps.crm.pushLead(input.tenantId, record.payload);
         return { leadId: record.leadId, payload: record.payload };

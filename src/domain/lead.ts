@@ -44,6 +44,14 @@ export interface LeadPayload {
   problem_statement: string | null;
   urgency_level: UrgencyLevel | null;
   /**
+   * Optional, for the salesperson (absent when not known; a consumer that ignores unknown keys
+   * reads the payload as before): the store's delivery place the customer named ("Bávaro"), the
+   * counts the need names, and how the customer asked to be reached ("llámenme mejor": `phone`).
+   */
+  delivery_place?: string;
+  quantities?: { quantity: number; item: string }[];
+  preferred_contact_channel?: 'phone';
+  /**
    * Field name (dotted path into this payload) → id of the customer message it came from, or
    * `contact-profile` when a returning contact's confirmed profile filled it (and they confirmed it again).
    */

@@ -392,6 +392,13 @@ export interface LeadActorInput {
   conversationId: string;
   draft: LeadDraft;
   idempotencyKey: string;
+  /** What the conversation knows beside the form, for the salesperson (absent in older callers). */
+  known?: LeadKnown;
+}
+/** Beside the form: the store's place named, how the customer asked to be reached. */
+export interface LeadKnown {
+  place?: string;
+  reachBy?: 'phone';
 }
 export interface LeadActorOutput {
   leadId: string;

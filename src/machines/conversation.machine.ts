@@ -39,7 +39,7 @@ import {
   type UnderstandActorInput,
   type UnderstandActorOutput,
 } from './conversation.contract.js';
-import { asksFormalQuote, goodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
+import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
 import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
@@ -1427,7 +1427,7 @@ export const conversationMachine = setup({
       const template = decision.intent === 'sales_lead' ? 'clarify.lead' : urgent ? 'clarify.handoff.urgent' : `clarify.handoff.${decision.intent}`;
       enqueue.emit({ type: 'reply', reply: { template, options } });
       // "…necesitamos cotizar varilla y cemento" asked first whether an advisor should quote it: the goods are the lead's need.
-      const goods = decision.intent === 'sales_lead' ? goodsAskedIn(u(context), lastText(context), undefined, messageId(context), context.turn) : null;
+      const goods = decision.intent === 'sales_lead' ? leadGoodsAskedIn(u(context), lastText(context), messageId(context), context.turn) : null;
       enqueue.assign({ expecting: choice, ...(goods ? { goodsAsked: goods } : {}) });
     }),
     countMisunderstood: assign(({ context }) => ({ misunderstoodStreak: context.misunderstoodStreak + 1 })),
@@ -1446,7 +1446,7 @@ export const conversationMachine = setup({
     // The customer let the form go: nothing is sent; the draft is kept for a request started again.
     dropForm: enqueueActions(({ context, enqueue }) => {
       enqueue.emit(reply('lead.dropped'));
-      enqueue.assign({ expecting: NO_EXPECTATION, lead: { ...context.lead, status: 'none', asking: null, reask: [], notice: null } });
+      enqueue.assign({ expecting: NO_EXPECTATION, lead: { ...context.lead, status: 'none', asking: null, reask: [], notice: null, dropped: true } });
     }),
     // "¿Quieres solicitar crédito?" under an info answer, an advisor for a room's remodel under a
     // product answer: a yes on the next turn takes it.
@@ -1585,7 +1585,9 @@ export const conversationMachine = setup({
       // Asking again in the middle of one: no second introduction, the pending question comes next.
       // "¿venden al por mayor? necesito 3000 blocks": the store's answer to the question first (`factFirst`).
       if (!isLeadInProgress(context.lead) && understanding?.factFirst) enqueue.emit(reply('lead.fact_first', { fact: understanding.factFirst }));
-      if (!isLeadInProgress(context.lead) && spec.start) enqueue.emit(formReply(context, spec.start));
+      // A form let go and taken up again: "Retomemos tu solicitud", then the question it stopped at.
+      if (!isLeadInProgress(context.lead) && context.lead.dropped && spec.start) enqueue.emit(reply('lead.resumed'));
+      else if (!isLeadInProgress(context.lead) && spec.start) enqueue.emit(formReply(context, spec.start));
       const lead = startForm(spec, context.lead, context.contact);
       const read = understanding ? mergeFormReading(spec, lead, understanding, messageId(context), lastText(context)) : lead;
       // "quiero cotizar 200 blocks de 6 para una obra", priced, then the lead: those blocks are its need.
@@ -1606,6 +1608,7 @@ export const conversationMachine = setup({
       const question = spec ? nextFormQuestion(spec, context.lead) : null;
       if (!spec || !question) return;
       if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
+      if (context.lead.notice?.kind === 'phone_preferred') enqueue.emit(reply('lead.phoneNoted'));
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
       // "Constructora Ramírez" answered for the name: the company is written down, and the name asked again, saying so.
       const company = context.lead.draft.company_name;
@@ -2277,6 +2280,10 @@ export const conversationMachine = setup({
                   conversationId: context.conversationId,
                   draft: context.lead.draft,
                   idempotencyKey: key(context, 'lead'),
+                  known: {
+                    ...(context.placeSaid ? { place: context.placeSaid.name } : {}),
+                    ...(context.lead.reachBy ? { reachBy: context.lead.reachBy } : {}),
+                  },
                 }),
                 onDone: { target: 'submitted', actions: 'storeFormResult' },
                 onError: { target: 'submitFailed' },

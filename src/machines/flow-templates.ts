@@ -85,6 +85,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'wait.ack',
   'error.tool',
   'lead.start',
+  'lead.resumed',
+  'lead.phoneNoted',
   'lead.fact_first',
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),
   ...REQUIRED_LEAD_FIELDS.map((f) => `lead.required.${f}`),

@@ -19,7 +19,9 @@ export type LeadNotice =
   /** A value shown in the summary changed: say so before showing it again. */
   | { kind: 'updated' }
   /** The e-mail and the phone in its place both declined: the advisor answers by this chat (say so, then go on). */
-  | { kind: 'contact_by_chat' };
+  | { kind: 'contact_by_chat' }
+  /** "llámenme mejor" with the phone known: the preference noted, said so before the question pending. */
+  | { kind: 'phone_preferred' };
 
 /** The lead part of the machine context. Plain JSON. */
 export interface LeadState {
@@ -35,6 +37,10 @@ export interface LeadState {
   notice: LeadNotice | null;
   /** What the request is about, when the customer said so starting it ("quiero aplicar a crédito"). */
   about?: 'credit';
+  /** The customer let the form go ("olvídalo") with its draft kept: taken up again, it is resumed, not introduced anew. */
+  dropped?: true;
+  /** How the customer would rather be reached ("prefiero que me llamen"), for the salesperson (absent: not said). */
+  reachBy?: 'phone';
 }
 
 export function createLeadState(): LeadState {

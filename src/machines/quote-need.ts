@@ -1,4 +1,4 @@
-import type { InterestArea } from '../domain/lead.js';
+import type { InterestArea, UrgencyLevel } from '../domain/lead.js';
 import type { Understanding } from '../domain/understanding.js';
 import { foldAccents } from '../kernel/fold.js';
 import type { LeadState } from './lead-draft.js';
@@ -15,6 +15,8 @@ export interface GoodsAsked {
   text: string;
   messageId: string;
   turn: number;
+  /** When the goods are wanted, as the message said it ("for next week"): the lead's urgency (absent in older snapshots). */
+  urgency?: UrgencyLevel;
 }
 
 /** How many turns after the goods were asked a lead still takes them as its need. */
@@ -43,6 +45,19 @@ export function goodsAskedIn(understanding: Understanding | null, text: string, 
 }
 
 /**
+ * The goods of a message asked whether an advisor should quote them ("Hi, I'm Mark from Blue Reef,
+ * we need 300 bags of cement for next week"): the need as the brain read it (no greeting, no name)
+ * and the urgency it said, so a yes starts the form with both instead of the whole message.
+ */
+export function leadGoodsAskedIn(understanding: Understanding | null, text: string, messageId: string, turn: number): GoodsAsked | null {
+  const goods = goodsAskedIn(understanding, text, undefined, messageId, turn);
+  if (!goods || !understanding) return goods;
+  const need = understanding.leadFields.problem_statement;
+  const said = typeof need === 'string' && need.trim().length >= 3 ? need.trim().replace(/\s+/g, ' ') : goods.text;
+  return { ...goods, text: said.length <= 400 ? said : `${said.slice(0, 399).trimEnd()}…`, ...(understanding.urgency ? { urgency: understanding.urgency } : {}) };
+}
+
+/**
  * The lead with the goods asked shortly before written down as its need, when it has none yet;
  * goods priced to be bought are a sale, so the area is sales unless the customer said another.
  */
@@ -52,7 +67,12 @@ export function withGoodsAsNeed(lead: LeadState, goods: GoodsAsked | null | unde
   const area: InterestArea = 'Ventas';
   return {
     ...lead,
-    draft: { ...lead.draft, problem_statement: { value: goods.text, ...source }, ...(lead.draft.interest_area === undefined ? { interest_area: { value: area, ...source } } : {}) },
+    draft: {
+      ...lead.draft,
+      problem_statement: { value: goods.text, ...source },
+      ...(lead.draft.interest_area === undefined ? { interest_area: { value: area, ...source } } : {}),
+      ...(goods.urgency && lead.draft.urgency_level === undefined ? { urgency_level: { value: goods.urgency, ...source } } : {}),
+    },
   };
 }
 

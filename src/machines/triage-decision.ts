@@ -73,6 +73,18 @@ export type ConfirmedIntent = 'complaint' | 'human_agent' | 'sales_lead';
  */
 export const LEAD_CONFIDENCE = 0.45;
 
+/**
+ * "Hi, I'm Mark Evans from Blue Reef Construction, we need 300 bags of cement…, mark@bluereef.com":
+ * an e-mail or a phone left with goods or a company is a request to be contacted, whatever the
+ * classifier's doubt between a lead and a product question; asking "would you like a quote?" first
+ * is a question the customer already answered.
+ */
+export function leavesContactForANeed(u: Understanding): boolean {
+  const given = (v: string | null | undefined): boolean => typeof v === 'string' && v.trim() !== '';
+  const { email, phone_or_username: phone, company_name: company } = u.leadFields;
+  return (given(email) || given(phone)) && (mentionsProduct(u) || given(company));
+}
+
 /** The message names a product (a catalog word, a size, a product phrase). */
 export function mentionsProduct(u: Understanding): boolean {
   return u.products.length > 0 || u.nlu.entities.some((e) => e.type === 'product');
@@ -139,7 +151,7 @@ export function decideTriage(u: Understanding | null): TriageDecision {
     // "quiero pintura azul" is not a complaint because the classifier leans that way.
     if (which === 'complaint' && product) return { kind: 'act', intent: 'product_inquiry' };
     if (intent.confidence >= MIN_INTENT_CONFIDENCE) return { kind: 'confirm', intent: which };
-  } else if (intent.name === 'sales_lead' && intent.confidence >= MIN_INTENT_CONFIDENCE && intent.confidence < LEAD_CONFIDENCE) {
+  } else if (intent.name === 'sales_lead' && intent.confidence >= MIN_INTENT_CONFIDENCE && intent.confidence < LEAD_CONFIDENCE && !leavesContactForANeed(u)) {
     return { kind: 'confirm', intent: 'sales_lead' };
   } else if (intent.name !== 'out_of_scope' && intent.confidence >= MIN_INTENT_CONFIDENCE) {
     return { kind: 'act', intent: intent.name };

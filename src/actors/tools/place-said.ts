@@ -17,6 +17,7 @@ import { findDeliveryPlace } from './info.tool.js';
 import { deliveryAskedIn } from './product-delivery.js';
 import { factQuestionsBesideRequest } from '../brain/rule/store-facts.js';
 import { asksNewAccount } from '../brain/rule/signals.js';
+import { buysToResell } from '../brain/rule/reseller.js';
 import { fold } from '../brain/rule/text.js';
 
 /** A longer message is a story, not a place named in passing: not searched (the hot path stays cheap). */
@@ -76,6 +77,9 @@ export function readingWithFactFirst<T extends Understanding>(tenant: Pick<Tenan
     const fact = tenant.store.facts?.[key];
     if (fact?.offer === 'sales_lead') return { ...reading, factFirst: fact[reading.lang] ?? fact.es };
   }
+  // "quiero cotizar para mi ferretería": how the store sells wholesale, before the form's first question.
+  const wholesale = tenant.store.facts?.wholesale;
+  if (wholesale?.offer === 'sales_lead' && buysToResell(text)) return { ...reading, factFirst: wholesale[reading.lang] ?? wholesale.es };
   // "¿qué necesito para abrir una cuenta de crédito?": the store's credit terms (what it takes, how
   // long approval takes) before the application's first question.
   const credit = tenant.store.policies?.credit;

@@ -174,7 +174,11 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
   if (understanding.prefersPhone && phone && !draft[asField(phone.name)]?.value) {
     delete draft[asField(phone.name)];
     reask = [asField(phone.name), ...reask.filter((f) => f !== phone.name)];
+  } else if (understanding.prefersPhone && phone && notice === null) {
+    // "llámenme mejor" with the number known (the WhatsApp one): noted, said so, then the question pending.
+    notice = { kind: 'phone_preferred' };
   }
+  const reachBy = understanding.prefersPhone === true ? { reachBy: 'phone' as const } : {};
   // A question asked twice and passed over again (other answers given ahead, a question of their
   // own) is not asked a third time: a clerk moves on, the slot stays empty ("—") in the summary.
   const pending = lead.status === 'collecting' && lead.asking ? slotOf(spec, lead.asking) : undefined;
@@ -186,7 +190,7 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
     // Without an e-mail or a phone, the advisor answers by this chat: say so.
     if (pending.or && !draft[asField(pending.or)]?.value) notice = { kind: 'contact_by_chat' };
   }
-  return { ...lead, draft, reask, notice };
+  return { ...lead, draft, reask, notice, ...reachBy };
 }
 
 /**
@@ -255,7 +259,10 @@ export function formParams(spec: WorkflowSpec, draft: LeadDraft): Record<string,
 export function startForm(spec: WorkflowSpec, lead: LeadState, profile?: ContactProfile | null): LeadState {
   const contactSlots = spec.slots.filter((s) => s.entity && CONTACT_ENTITIES[s.entity]);
   let next: LeadState;
-  if (lead.status !== 'submitted') next = { ...lead, status: 'collecting', notice: null };
+  if (lead.status !== 'submitted') {
+    const { dropped: _dropped, ...kept } = lead;
+    next = { ...kept, status: 'collecting', notice: null };
+  }
   else {
     const draft: LeadDraft = {};
     for (const s of contactSlots) {

@@ -1,5 +1,7 @@
 import { fold } from './text.js';
 
+export { buysToResell } from './reseller.js';
+
 /**
  * "quiero retomar la cotización", "sigamos con la solicitud", "let's continue with the quote": the
  * customer asks to go on with a request for an advisor — the one they let go ("olvídalo" is answered

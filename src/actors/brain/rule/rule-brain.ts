@@ -14,7 +14,7 @@ import { createIntentClassifier, type ClassifierModel, type IntentClassifier } f
 import { extractAccountIds, extractCompanies, extractEmails, extractPersonNames, extractPhones } from './contact-entities.js';
 import { readLeadFieldsUnlessLeaving } from './leaving-form.js';
 import { needToldOpening, takeOpeningNeed } from './opening-need.js';
-import { asksToResumeRequest } from './form-resume.js';
+import { asksToResumeRequest, buysToResell } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
@@ -248,8 +248,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('store_hours_location') && intent.confidence < HANDOFF_CONFIDENCE && mentions.length === 0 && storeNames.isOnlyAPlace(text)) {
       intent = { name: 'store_hours_location', confidence: DELIVERY_RULE_CONFIDENCE };
     }
-    // A quote for a project, not for products priced one by one (`project-quotes.ts`); a request asked for again ("quiero retomar la cotización", `form-resume.ts`).
-    const forProject = asksQuoteAsLead(text, entities, mentions) || asksToResumeRequest(text);
+    // A quote for a project, not for products priced one by one (`project-quotes.ts`); a request asked for again ("quiero retomar la cotización", `form-resume.ts`); a shop owner buying to resell (`reseller.ts`).
+    const forProject = asksQuoteAsLead(text, entities, mentions) || asksToResumeRequest(text) || buysToResell(text);
     if (has('sales_lead') && (intent.name === 'price_quote' || intent.name === 'product_inquiry' || intent.name === 'sales_lead' || (intent.confidence < HANDOFF_CONFIDENCE && !sureHandoffOrCase(intent))) && forProject) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }

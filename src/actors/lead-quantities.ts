@@ -1,0 +1,44 @@
+import { foldAccents } from '../kernel/fold.js';
+
+/** One count the need names, as the customer wrote it: `{ quantity: 300, item: 'bags of cement' }`. */
+export interface LeadQuantity {
+  quantity: number;
+  item: string;
+}
+
+/** Words that join a count to its goods ("bags *of* cement", "fundas *de* cemento"). */
+const JOIN = new Set(['de', 'del', 'of']);
+/** Words after which the goods end ("…cemento *y* 40 varillas", "…rebar *for* next week"). */
+const STOP = new Set(['y', 'e', 'and', 'para', 'pa', 'por', 'for', 'con', 'with', 'a', 'al', 'en', 'to', 'in', 'at', 'que', 'that', 'the', 'el', 'la', 'los', 'las', 'mas', 'plus', 'o', 'or']);
+/** Spelled counts a customer writes for goods. */
+const SPELLED: Record<string, number> = { dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, veinte: 20, cien: 100, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, hundred: 100 };
+/** A count that is no quantity of goods: a time, a size, money. */
+const NOT_GOODS = /^(?:dias?|days?|semanas?|weeks?|meses|months?|anos|years?|horas?|hours?|am|pm|pesos?|rd|usd|dolares|dollars?|%|por|x)$/;
+
+/**
+ * The counts a lead's need names, for the salesperson ("300 bags of cement and rebar for next
+ * week" → 300 bags of cement; "200 fundas de cemento y 40 varillas" → both). At most three words of
+ * goods after each count; a count of days, weeks or money is not one.
+ */
+export function quantitiesIn(need: string | null | undefined): LeadQuantity[] {
+  if (!need) return [];
+  const words = need.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}"']+$/gu, '')).filter((w) => w !== '');
+  const out: LeadQuantity[] = [];
+  for (let i = 0; i < words.length; i++) {
+    const raw = foldAccents(words[i]!.toLowerCase());
+    const quantity = /^\d{1,6}(?:[.,]\d{3})*$/.test(raw) ? Number(raw.replace(/[.,]/g, '')) : SPELLED[raw];
+    if (quantity === undefined || quantity <= 0) continue;
+    const item: string[] = [];
+    for (let j = i + 1; j < words.length && item.length < 4; j++) {
+      const w = foldAccents(words[j]!.toLowerCase());
+      if (item.length === 0 && NOT_GOODS.test(w)) break;
+      if (STOP.has(w) || /^\d/.test(w)) break;
+      if (JOIN.has(w) && (item.length === 0 || j + 1 >= words.length)) break;
+      item.push(words[j]!);
+    }
+    while (item.length > 0 && JOIN.has(foldAccents(item[item.length - 1]!.toLowerCase()))) item.pop();
+    if (item.length > 0) out.push({ quantity, item: item.join(' ') });
+    if (out.length === 10) break;
+  }
+  return out;
+}
