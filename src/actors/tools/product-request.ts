@@ -394,6 +394,8 @@ export function inHundreds(item: Wanted, text: string): Wanted {
   return item;
 }
 
+export { withoutContainers } from './container-words.js';
+
 const COUNT_WORDS: Readonly<Record<string, number>> = {
   dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, diez: 10, ten: 10, veinte: 20, twenty: 20,
   treinta: 30, thirty: 30, cincuenta: 50, fifty: 50, cien: 100, hundred: 100, doscientos: 200, trescientos: 300, quinientos: 500,
