@@ -3,7 +3,7 @@ import type { Brain } from '../../../src/actors/brain/brain.js';
 import { withCountApart } from '../../../src/actors/brain/rule/count-apart.js';
 import { storeFactsAsked } from '../../../src/actors/brain/rule/store-facts.js';
 import type { ProductResolver } from '../../../src/actors/catalog/index.js';
-import { withLengthQuantities } from '../../../src/actors/tools/product-request.js';
+import { withLengthQuantities, withoutContainers } from '../../../src/actors/tools/product-request.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { chatOnFreshHost, loadDemoWithIndex } from '../../helpers/memory-host.js';
 
@@ -38,6 +38,12 @@ describe('a length said in English is how many of what is sold by the foot', () 
     const [reply] = await chatOnFreshHost(tenant, brain, 'counter9-feet', 'how much is #12 wire per foot? I need 100 feet');
     expect(reply).toContain('2,800');
   });
+
+  it('should read WhatsApp\'s "cuanto e" as a price asked, not how much the job needs', async () => {
+    const [reply] = await chatOnFreshHost(tenant, brain, 'counter9-cuanto-e', 'cuanto e el cable 12? necesito 100 pies');
+    expect(reply).toContain('2,800');
+    expect(reply).not.toMatch(/depende/);
+  });
 });
 
 describe('a gauge before the one pack it comes in', () => {
@@ -63,5 +69,13 @@ describe('mixing paint asked with "hacen mezcla"', () => {
     expect(storeFactsAsked('hacen mezcla de pintura?')).toContain('paintMixing');
     expect(storeFactsAsked('ustedes hacen mezclas de colores')).toContain('paintMixing');
     expect(storeFactsAsked('tienen mezcla lista para pañete?')).not.toContain('paintMixing');
+  });
+});
+
+describe('the container a product comes in, said before it', () => {
+  it('should read "tubo de silicón" as the silicone and leave pipes alone', () => {
+    expect(withoutContainers(index, [{ query: 'tubo silicon', quantity: 2 }])).toEqual([{ query: 'silicon', quantity: 2 }]);
+    expect(withoutContainers(index, [{ query: 'tubo pvc 1/2' }])).toEqual([{ query: 'tubo pvc 1/2' }]);
+    expect(withoutContainers(index, [{ query: 'tubo led' }])).toEqual([{ query: 'tubo led' }]);
   });
 });
