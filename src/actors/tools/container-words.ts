@@ -7,7 +7,6 @@
  */
 import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
-import type { Wanted } from './product-request.js';
 
 /** Containers a piece of goods comes in (folded, singular and plural). */
 const CONTAINER = /^(?:tubos?|tubes?|latas?|cans?|potes?|frascos?|botellas?|bottles?|cartuchos?|cartridges?|envases?|galoneras?)$/;
@@ -16,7 +15,7 @@ const CONTAINER = /^(?:tubos?|tubes?|latas?|cans?|potes?|frascos?|botellas?|bott
 const words = (query: string): string[] => foldAccents(query).toLowerCase().split(/\s+/).filter((w) => /^[a-z]{3,}$/.test(w));
 
 /** The items with the container word dropped where it hid the product (see above). */
-export function withoutContainers(index: CatalogIndex, wanted: Wanted[]): Wanted[] {
+export function withoutContainers<T extends { query: string }>(index: CatalogIndex, wanted: T[]): T[] {
   return wanted.map((item) => {
     const [head, ...rest] = item.query.trim().split(/\s+/);
     if (head === undefined || rest.length === 0 || !CONTAINER.test(foldAccents(head).toLowerCase())) return item;

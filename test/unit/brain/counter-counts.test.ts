@@ -30,8 +30,8 @@ describe('a length said in English is how many of what is sold by the foot', () 
   it('should write an English unit said apart as the catalog does, never as a product word', () => {
     const en = 'how much is #12 wire per foot? I need 100 feet';
     expect(withCountApart(en, [mention(en, 'wire #12')])[0]).toMatchObject({ query: 'pie wire #12', quantity: 100 });
-    const bags = 'how much is the cement? I need 10 bags';
-    expect(withCountApart(bags, [mention(bags, 'cement')])[0]).toMatchObject({ query: 'saco cement', quantity: 10 });
+    const metres = 'do you have sand? I need 2 meters';
+    expect(withCountApart(metres, [mention(metres, 'sand')])[0]).toMatchObject({ query: 'metro sand', quantity: 2 });
   });
 
   it('should price the feet asked', async () => {

@@ -12,10 +12,8 @@ import { withCountsByUnit } from './counts-by-unit.js';
 
 /** "galones" → "galon", "sacos" → "saco", "gallons" → "gallon": the selling unit as the catalog query writes it. */
 const singular = (unit: string): string => (/[rlndj]es$/.test(unit) ? unit.slice(0, -2) : unit.replace(/s$/, ''));
-/** English selling units as the catalog writes them: "I need 100 feet" of the wire is 100 "pie" of it, not a product "feet wire". */
-const CATALOG_UNIT: Readonly<Record<string, string>> = {
-  feet: 'pie', foot: 'pie', ft: 'pie', meter: 'metro', metre: 'metro', yard: 'yarda', pound: 'libra', lb: 'libra', gallon: 'galon', bucket: 'cubeta', bag: 'saco', roll: 'rollo', box: 'caja',
-};
+/** English lengths as the catalog writes them: "I need 100 feet" of the wire is 100 "pie" of it, not a product "feet wire". */
+const CATALOG_UNIT: Readonly<Record<string, string>> = { feet: 'pie', foot: 'pie', ft: 'pie', meter: 'metro', metre: 'metro', yard: 'yarda' };
 
 /** The one product mention with the count of another sentence of the message, when it has none of its own. */
 export function withCountApart(text: string, mentions: readonly ProductMention[], catalog?: readonly Product[]): readonly ProductMention[] {
