@@ -39,6 +39,8 @@ function fold(text: string): string {
     .replace(/(\d)[,.](\d)/g, '$1.$2')
     // "kuantos", "qantos", "cuantas": the way it is typed.
     .replace(/\b(?:kuant|qu?ant)(?=[oa]s?\b)/g, 'cuant')
+    // "cuanto e el cable?": WhatsApp's "es" without its s, a price asked.
+    .replace(/\b(cuant[oa]s?) e\b/g, '$1 es')
     .replace(/[¿?¡!,;:]+|\.(?!\d)/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();

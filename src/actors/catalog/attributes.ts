@@ -480,6 +480,8 @@ function readQuantity(t: string, isKnown: (word: string) => boolean = () => fals
       return { quantity: value, rest: `${t.slice(0, at)} ${t.slice(at + raw.length)}` };
     }
     const pack = boxNamed(next, tokens[i + 2]?.[0]) ? undefined : PACKS[next];
+    // "cable #14 rollo", "cable 14 rollo": a gauge or size after the product's word, then the one pack it comes in (singular), not 14 rolls.
+    if (pack && isDigits && value > 1 && !/s$/.test(next) && (/#\s*$/.test(t.slice(0, (tokens[i] as RegExpMatchArray).index ?? 0)) || (prev !== undefined && isKnown(prev) && !FILLER.has(stem(prev))))) return null;
     // "50 de esos", "12 de clavos" (from "una docena de clavos"), "200 of them".
     const ofThem = (next === 'de' || next === 'of') && (PRONOUNS.test(tokens[i + 2]?.[0] ?? '') || /^[a-z]{3,}$/.test(tokens[i + 2]?.[0] ?? ''));
     if (!pack && !ofThem && (unitOf(next) !== null || COUNT_NOUNS.test(next) || FILLER.has(stem(next)) || /^(?:gauge|ga|awg|x)$/.test(next))) return null;

@@ -394,14 +394,16 @@ export function inHundreds(item: Wanted, text: string): Wanted {
   return item;
 }
 
+export { withoutContainers } from './container-words.js';
+
 const COUNT_WORDS: Readonly<Record<string, number>> = {
   dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, diez: 10, ten: 10, veinte: 20, twenty: 20,
   treinta: 30, thirty: 30, cincuenta: 50, fifty: 50, cien: 100, hundred: 100, doscientos: 200, trescientos: 300, quinientos: 500,
 };
 const LENGTH_QUANTITY =
-  /(?:^|[\s,;:])(\d+|a\s+hundred|one\s+hundred|two\s+hundred|[a-z]+)\s+(?:pies|pie|feet|foot|ft|metros|metro|meters?|yardas?|yards?)\s+(?:de|of)\s+([a-z0-9]+)/g;
+  /(?:^|[\s,;:])(\d+|a\s+hundred|one\s+hundred|two\s+hundred|[a-z]+)\s+(?:pies|pie|feet|foot|ft|metros|metro|meters?|yardas?|yards?)\s+(?:de|of)\s+(?:(?:#\s*|no\.?\s*|calibre\s+)?\d+\s+(?:(?:gauge|ga|awg)\s+)?(?:de\s+)?)?([a-z0-9]+)/g;
 
-/** "100 pies de cable", "a hundred feet of wire": a length before a product sold by length is how many. */
+/** "100 pies de cable", "a hundred feet of wire", "100 feet of #12 wire": a length before a product sold by length is how many. */
 export function withLengthQuantities(wanted: Wanted[], text: string): Wanted[] {
   const folded = foldAccents(text);
   const found = new Map<string, number>();
@@ -413,7 +415,8 @@ export function withLengthQuantities(wanted: Wanted[], text: string): Wanted[] {
   if (found.size === 0) return wanted;
   return wanted.map((w) => {
     if (w.quantity !== undefined) return w;
-    const head = foldAccents(w.query).split(/\s+/)[0] ?? '';
+    // The product word, past a gauge said first ("12 gauge wire").
+    const head = foldAccents(w.query).split(/\s+/).find((t) => /^[a-z]/.test(t) && !/^(?:gauge|ga|awg|calibre)$/.test(t)) ?? '';
     const n = found.get(head) ?? [...found.entries()].find(([word]) => word.length > 3 && (head.startsWith(word) || word.startsWith(head)))?.[1];
     return n !== undefined ? { ...w, lengthQuantity: n } : w;
   });

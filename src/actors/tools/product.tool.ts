@@ -28,7 +28,7 @@ import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
-import { eachQuantity, countedFollowUps, followUp, headWord, inHundreds, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, type Wanted } from './product-request.js';
+import { eachQuantity, countedFollowUps, followUp, headWord, inHundreds, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
@@ -266,7 +266,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   const uncarried = !pinned && wanted.length === 1 && text !== undefined ? (tradeGoodNotCarried(tenant, index, text, lang) ?? compoundNotCarried(tenant, index, text, input.understanding.nlu.entities, lang)) : null;
   if (uncarried) return uncarried;
   if (input.estimate?.length && !pinned) wanted = sizedLikeEstimate(tenant, index, input.estimate, joinedAttributes(index, wanted, text)); // "la pintura mejor en gris": one item; "agrégale 2 tees": 3/4" like the rest
-  if (text !== undefined) wanted = withSizedQuantities(withLengthQuantities(wanted, text), text);
+  if (text !== undefined) wanted = withoutContainers(index, withSizedQuantities(withLengthQuantities(wanted, text), text)); // "2 tubos de silicón": the silicone
   // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.
   const area = text !== undefined && wanted.length === 1 && wanted[0]?.quantity === undefined ? AREA_FOR.exec(fold(text)) : null;
   if (area && /m²|m2/.test(index.search((wanted[0] as Wanted).query, { limit: 1 })[0]?.product.unit ?? '')) wanted = [{ ...(wanted[0] as Wanted), quantity: Math.ceil(Number((area[1] as string).replace(',', '.'))) }];

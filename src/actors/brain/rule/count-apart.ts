@@ -12,6 +12,8 @@ import { withCountsByUnit } from './counts-by-unit.js';
 
 /** "galones" → "galon", "sacos" → "saco", "gallons" → "gallon": the selling unit as the catalog query writes it. */
 const singular = (unit: string): string => (/[rlndj]es$/.test(unit) ? unit.slice(0, -2) : unit.replace(/s$/, ''));
+/** English lengths as the catalog writes them: "I need 100 feet" of the wire is 100 "pie" of it, not a product "feet wire". */
+const CATALOG_UNIT: Readonly<Record<string, string>> = { feet: 'pie', foot: 'pie', ft: 'pie', meter: 'metro', metre: 'metro', yard: 'yarda' };
 
 /** The one product mention with the count of another sentence of the message, when it has none of its own. */
 export function withCountApart(text: string, mentions: readonly ProductMention[], catalog?: readonly Product[]): readonly ProductMention[] {
@@ -29,7 +31,8 @@ export function withCountApart(text: string, mentions: readonly ProductMention[]
     if (/^[?.!\n]*$/.test(sentence) || (start < only.end && only.start < at)) continue;
     const count = readFollowUpQuantity(sentence.replace(/[¿¡]/g, ' '));
     if (count === undefined) continue;
-    const unit = count.unit === undefined ? '' : singular(fold(count.unit));
+    const raw = count.unit === undefined ? '' : singular(fold(count.unit));
+    const unit = CATALOG_UNIT[raw] ?? raw;
     const query = unit !== '' && !only.query.split(' ').includes(unit) ? `${unit} ${only.query}` : only.query;
     return [{ ...only, query, quantity: count.quantity }];
   }

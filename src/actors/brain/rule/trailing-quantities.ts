@@ -90,6 +90,12 @@ export function createTrailingQuantities(catalog: readonly Product[], productWor
     const named = catalog.flatMap((_, i) => (words.every((w) => productWords[i]!.has(w)) ? [i] : []));
     return named.length > 0 && !named.some((i) => measures![i]!.some((m) => m.unit === 'in' && Math.abs(m.value - n) < 1e-9));
   };
+  /** Some named product is made in size `n` (a gauge, inches or any measure but a pack's content). */
+  const madeIn = (words: readonly string[], n: number): boolean => {
+    if (words.length === 0) return false;
+    measures ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures);
+    return catalog.some((_, i) => words.every((w) => productWords[i]!.has(w)) && measures![i]!.some((m) => !PACK_MEASURES.has(m.unit) && m.unit !== 'ft' && Math.abs(m.value - n) < 1e-9));
+  };
   const reader: TrailingQuantities = {
     at(tokens, at, words, clauseEnd) {
       const number = tokens[at];
@@ -124,6 +130,8 @@ export function createTrailingQuantities(catalog: readonly Product[], productWor
       const n = /^\d+$/.test(number) ? Number(number) : NUMBER_WORDS[number];
       if (n === undefined || n <= 0) return null;
       if (at > 0 && SIZE_LEAD.test(tokens[at - 1] ?? '')) return null;
+      // "cable 14 rollo": a number then one pack (singular) where the goods are made in that size (gauge 14) is the size, not 14 rolls.
+      if (n > 1 && /^\d+$/.test(number) && !/s$/.test(unit) && madeIn(words, n)) return null;
       for (const [re, pack] of PACKS) if (re.test(unit)) return pack !== null ? { quantity: n, pack } : { quantity: n };
       const sold = SOLD_BY.find(([re]) => re.test(unit));
       if (words.length === 0) return null;
