@@ -10,7 +10,7 @@ import { foldAccents } from '../../kernel/fold.js';
 import { isShadeWord } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { isPaint, mixingNote } from './paint-mixing.js';
-import { mixOrder } from './paint-mix-order.js';
+import { colourWord, mixOrder } from './paint-mix-order.js';
 
 /** Words that only say a colour follows ("color", "de color", "in"). */
 const COLOUR_TALK = /^(?:color|colour|de|del|en|in|y|and|el|la|the|pintura|paint)$/;
@@ -48,5 +48,12 @@ export function mixedEstimate(tenant: TenantData, index: CatalogIndex, lead: rea
   const note = mixingNote(tenant, [base], lang);
   if (note === null) return null;
   const order = mixOrder(tenant, index, { colour, query: base.name, quantity }, lang, note);
-  return order ? { ...order, replies: [...lead, ...order.replies] } : null;
+  if (!order) return null;
+  // "te hacen falta unos 6 galones de *pintura en azul*, preparada sobre …": the colour asked, never the white base as if it were the paint.
+  const named = lead.map((d) => {
+    if (!('template' in d)) return d;
+    const mixedKey = `${d.template}_mixed`;
+    return d.params?.['name'] === base.name && tenant.templates[lang]?.[mixedKey] !== undefined ? { ...d, template: mixedKey, params: { ...d.params, colour: colourWord(colour, lang) } } : d;
+  });
+  return { ...order, replies: [...named, ...order.replies] };
 }
