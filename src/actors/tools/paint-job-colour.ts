@@ -57,3 +57,23 @@ export function mixedEstimate(tenant: TenantData, index: CatalogIndex, lead: rea
   });
   return { ...order, replies: [...named, ...order.replies] };
 }
+
+/**
+ * The gallons asked in a colour the paint worked out is not ("¿cuántos galones de pintura azul para
+ * 120 m²?"): the same gallons mixed in that colour on it, said so (with the store's words on mixing),
+ * never the white paint priced as if it were blue. The answer unchanged when no colour is said, the
+ * paint is that colour, or the store does not mix.
+ */
+export function inColourAsked(tenant: TenantData, index: CatalogIndex, text: string, answer: PricedLines, lang: Lang): ProductActorOutput | null {
+  const line = answer.lines.length === 1 ? answer.lines[0] : undefined;
+  if (!line || !isPaint(line.product) || line.product.coverage === undefined) return null;
+  const colour = index.parse(text).attributes.colours[0];
+  if (colour === undefined || foldAccents(line.product.name.toLowerCase()).includes(foldAccents(colour.toLowerCase()))) return null;
+  return mixedEstimate(tenant, index, answer.lead, colour, line.product, line.quantity, lang);
+}
+
+/** The estimate's words and its lines (`MaterialAnswer` priced). */
+interface PricedLines {
+  lead: readonly ReplyDirective[];
+  lines: readonly { product: Product; quantity: number }[];
+}

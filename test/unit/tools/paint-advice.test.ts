@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createCatalogIndex, type CatalogIndex } from '../../../src/actors/tools/index.js';
 import { paintedSurface, surfaceKit } from '../../../src/actors/tools/paint-surface.js';
 import { paintUseNotSaid } from '../../../src/actors/tools/paint-use.js';
-import { mixedEstimate } from '../../../src/actors/tools/paint-job-colour.js';
+import { inColourAsked, mixedEstimate } from '../../../src/actors/tools/paint-job-colour.js';
 import type { Product, TenantData } from '../../../src/domain/tenant.js';
 import { loadDemo } from '../../helpers/memory-host.js';
 
@@ -19,7 +19,7 @@ const skusOf = (out: ReturnType<typeof surfaceKit>): string[] => (out?.focus?.op
 describe('paint for a surface that is not a wall', () => {
   it('should give the primer first, then the enamel, thinner and a brush for iron', () => {
     const out = surfaceKit(tenant, index, 'necesito pintar unas rejas de hierro, ¿qué me recomiendan?', 'es');
-    expect(out?.replies[0]?.template).toBe('product.surface_kit');
+    expect(out?.replies[0]).toMatchObject({ template: 'product.surface_kit' });
     expect(skusOf(out)).toEqual(['PIN-010', 'PIN-008', 'PIN-013', 'PIN-015']);
   });
 
@@ -58,5 +58,12 @@ describe('the gallons of a mixed colour', () => {
     const lead = [{ template: 'product.coverage', params: { area: '100', coats: 2, gallons: 6, name: base.name } }];
     const out = mixedEstimate(tenant, index, lead, 'azul', base, 6, 'en');
     expect(out?.replies[0]).toMatchObject({ template: 'product.coverage_mixed', params: { colour: 'blue', name: base.name } });
+  });
+
+  it('should mix the gallons asked in a colour the paint is not, and leave a white asked alone', () => {
+    const base = tenant.catalog.find((p) => p.sku === 'PIN-003') as Product;
+    const priced = { lead: [{ template: 'product.coverage', params: { gallons: 6, name: base.name } }], lines: [{ product: base, quantity: 6 }] };
+    expect(inColourAsked(tenant, index, 'cuántos galones de pintura azul para 100 m2', priced, 'es')?.replies[0]).toMatchObject({ template: 'product.coverage_mixed', params: { colour: 'azul' } });
+    expect(inColourAsked(tenant, index, 'cuántos galones de pintura blanca para 100 m2', priced, 'es')).toBeNull();
   });
 });
