@@ -82,7 +82,8 @@ export function surfaceKit(tenant: TenantData, index: CatalogIndex, text: string
   // The first coat first ("primera mano … antes del esmalte").
   const first = (p: Product): number => (/\b(?:primera mano|first coat)\b/.test(saysOf(p)) ? 0 : 1);
   const kit = [...oneOfEachKind(forIt, says).sort((a, b) => first(a) - first(b)), ...oneOfEachKind(along, says), ...oneOfEachKind(tools, says)].slice(0, 5);
-  const head = kit[0] as Product;
+  // The paint itself on the counter ("negro" next is the enamel's colour), the others as options.
+  const head = kit.find((p) => forIt.includes(p) && first(p) === 1) ?? (kit[0] as Product);
   const focus = focusOf({ product: head, score: 1, unmet: [], defaulted: false }, { query: head.name }, index);
   const items = kit.map((p) => {
     const use = p.use?.[lang];

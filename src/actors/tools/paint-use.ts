@@ -13,7 +13,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { describeProduct, focusOf, nameKey, optionsFor } from './product-parts.js';
 
 /** "… pintura(s) para (el) piso": the paint word and the use word (folded). */
-const PAINT_FOR = /\b(pinturas?|paints?)\s+(?:(?:que\s+sea|que\s+sirva|que\s+aguante)\s+)?(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unos|unas|mi|mis|the|a|an|my|use\s+on\s+the|use\s+on)\s+)?(\p{L}+)/u;
+const PAINT_FOR = /\b(pinturas?|paints?)\s+(?:(?:que\s+sea|que\s+sirva|que\s+aguante)\s+)?(?:para|pa|pal|for|de)\s+(?:(?:el|la|los|las|un|una|unos|unas|mi|mis|the|a|an|my|use\s+on\s+the|use\s+on)\s+)?(\p{L}+)/u;
 
 /** The uses a clerk is asked paint for, with the words a product's data would say them in. */
 const USES: readonly { said: RegExp; data: RegExp; name: Record<Lang, string> }[] = [
