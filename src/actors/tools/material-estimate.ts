@@ -16,7 +16,7 @@ import { formatMoney } from './format.js';
 import { describeProduct, firstWord, focusOf, nameKey } from './product-parts.js';
 import { countUnit } from './units.js';
 import { renderReply } from '../render-reply.js';
-import { jobColour, mixedEstimate, type JobColour } from './paint-job-colour.js';
+import { inColourAsked, jobColour, mixedEstimate, type JobColour } from './paint-job-colour.js';
 
 /** A room's walls are worked out at this height (m) when the customer gives only the floor. */
 const ROOM_HEIGHT = 2.5;
@@ -54,7 +54,12 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
     const measure = asked ? { measure: { asked, ...(q.length !== undefined ? { length: q.length } : {}), ...(q.surface ? { surface: q.surface } : {}) } } : {};
     return { kind: 'answer', output: { outcome: 'answered', replies: [{ template, params: { name: product.name, ...params } }], focus: { ...focus, ...measure } } };
   };
-  if (product.coverage) return paint(tenant, product, text, q, lang, ask);
+  if (product.coverage) {
+    // "¿cuántos galones de pintura azul para 120 m²?": the gallons mixed in blue on the paint, said so.
+    const painted = paint(tenant, product, text, q, lang, ask);
+    const mixed = painted.kind === 'priced' ? inColourAsked(tenant, index, text, painted, lang) : null;
+    return mixed ? { kind: 'answer', output: mixed } : painted;
+  }
   const usage = product.usage;
   if (usage?.per === 'm2') {
     const area = surfaceArea(q);

@@ -10,7 +10,7 @@ import { foldAccents } from '../../kernel/fold.js';
 import { isShadeWord } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { isPaint, mixingNote } from './paint-mixing.js';
-import { mixOrder } from './paint-mix-order.js';
+import { colourWord, mixOrder } from './paint-mix-order.js';
 
 /** Words that only say a colour follows ("color", "de color", "in"). */
 const COLOUR_TALK = /^(?:color|colour|de|del|en|in|y|and|el|la|the|pintura|paint)$/;
@@ -48,5 +48,32 @@ export function mixedEstimate(tenant: TenantData, index: CatalogIndex, lead: rea
   const note = mixingNote(tenant, [base], lang);
   if (note === null) return null;
   const order = mixOrder(tenant, index, { colour, query: base.name, quantity }, lang, note);
-  return order ? { ...order, replies: [...lead, ...order.replies] } : null;
+  if (!order) return null;
+  // "te hacen falta unos 6 galones de *pintura en azul*, preparada sobre …": the colour asked, never the white base as if it were the paint.
+  const named = lead.map((d) => {
+    if (!('template' in d)) return d;
+    const mixedKey = `${d.template}_mixed`;
+    return d.params?.['name'] === base.name && tenant.templates[lang]?.[mixedKey] !== undefined ? { ...d, template: mixedKey, params: { ...d.params, colour: colourWord(colour, lang) } } : d;
+  });
+  return { ...order, replies: [...named, ...order.replies] };
+}
+
+/**
+ * The gallons asked in a colour the paint worked out is not ("¿cuántos galones de pintura azul para
+ * 120 m²?"): the same gallons mixed in that colour on it, said so (with the store's words on mixing),
+ * never the white paint priced as if it were blue. The answer unchanged when no colour is said, the
+ * paint is that colour, or the store does not mix.
+ */
+export function inColourAsked(tenant: TenantData, index: CatalogIndex, text: string, answer: PricedLines, lang: Lang): ProductActorOutput | null {
+  const line = answer.lines.length === 1 ? answer.lines[0] : undefined;
+  if (!line || !isPaint(line.product) || line.product.coverage === undefined) return null;
+  const colour = index.parse(text).attributes.colours[0];
+  if (colour === undefined || foldAccents(line.product.name.toLowerCase()).includes(foldAccents(colour.toLowerCase()))) return null;
+  return mixedEstimate(tenant, index, answer.lead, colour, line.product, line.quantity, lang);
+}
+
+/** The estimate's words and its lines (`MaterialAnswer` priced). */
+interface PricedLines {
+  lead: readonly ReplyDirective[];
+  lines: readonly { product: Product; quantity: number }[];
 }

@@ -26,7 +26,7 @@ const PAINT_TALK = new Set(['pintur', 'paint', 'dale', 'ok', 'okay', 'pues', 'en
 /** "2 más", "2 more": that many on top of the count on the counter. */
 const MORE = /\b(?:mas|more|otr[oa]s?|another)\b/;
 
-const colourWord = (colour: string, lang: Lang): string => (lang === 'en' ? (COLOUR_EN[colour] ?? colour) : colour);
+export const colourWord = (colour: string, lang: Lang): string => (lang === 'en' ? (COLOUR_EN[colour] ?? colour) : colour);
 
 /**
  * The white paint the store tints for a colour: of the finish or brand the customer named ("pintura

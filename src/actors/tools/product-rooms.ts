@@ -12,6 +12,8 @@ import { asksWhatAJobTakes } from '../../machines/product-focus.js';
 import { tellsPaintJobOnly } from '../../machines/job-readers.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { jobKit } from './product-parts.js';
+import { surfaceKit } from './paint-surface.js';
+import { paintUseNotSaid } from './paint-use.js';
 import { createLru, remembered } from '../../kernel/lru.js';
 import { foldAccents } from '../../kernel/fold.js';
 
@@ -57,6 +59,10 @@ export function roomKit(tenant: TenantData, text: string, namesProduct: boolean,
  * "necesito material para un baño": the room's lines. Null when the message asks neither.
  */
 export function jobOrRoomKit(tenant: TenantData, index: CatalogIndex, text: string, namesProduct: boolean, lang: Lang): ProductActorOutput | null {
+  // "necesito pintar unas rejas de hierro": the primer, enamel, thinner and brush, never the wall kit.
+  // "¿tienen pintura para piso?" where no paint says so: that honestly, and what paint there is.
+  const surface = surfaceKit(tenant, index, text, lang) ?? paintUseNotSaid(tenant, index, text, lang);
+  if (surface) return surface;
   // "necesito concreto para una losa", "quiero vaciar una losa": what a slab takes, nothing else named.
   return (asksWhatAJobTakes(text) || tellsPaintJobOnly(text) || (!namesProduct && speaksOfSlab(text)) ? jobKit(tenant, index, text, lang) : null) ?? roomKit(tenant, text, namesProduct, lang);
 }
