@@ -12,7 +12,7 @@ const ABOUT_RETURNS = /\b(?:devol\w*|debolv\w*|devuelv\w*|cambi(?:ar|arl[oa]s?|o
 
 /** The purchase qualifies: the receipt, unused, complete, not cut or mixed. */
 const QUALIFIES =
-  /\b(?:tengo (?:la|el|mi|su) (?:factura|recibo|comprobante)|(?:con|tengo) (?:la|su) factura|la factura la tengo|no (?:(?:lo|la|los|las) )?(?:(?:estan?|fueron|fue|he|hemos) )?(?:cortad|usad|abiert|preparad|entintad|mezclad)\w*|no (?:lo|la|los|las) (?:use|usamos|abri|abrimos|corte|cortamos)|sin (?:usar|abrir|cortar|estrenar)|(?:estan?|vienen?|todo) complet[oa]s?|complet[oa]s|en su (?:caja|empaque|funda)|sellad[oa]s?|nuevecit[oa]s?|i (?:have|got|kept) the receipt|(?:not|never) (?:been )?(?:cut|used|opened|mixed)|unused|unopened|still sealed|in (?:the|its) (?:box|package|packaging))\b/g;
+  /\b(?:tengo (?:la|el|mi|su) (?:factura|recibo|comprobante)|(?:con|tengo) (?:la|su) factura|la factura la tengo|no (?:(?:lo|la|los|las) )?(?:(?:estan?|fueron|fue|he|e|hemos|emos) )?(?:cortad|usad|abiert|preparad|entintad|mezclad)\w*|no (?:lo|la|los|las) (?:use|usamos|abri|abrimos|corte|cortamos)|sin (?:usar|abrir|cortar|estrenar)|(?:estan?|vienen?|todo) complet[oa]s?|complet[oa]s|en su (?:caja|empaque|funda)|sellad[oa]s?|nuevecit[oa]s?|i (?:have|got|kept) the receipt|(?:not|never) (?:been )?(?:cut|used|opened|mixed)|unused|unopened|still sealed|in (?:the|its) (?:box|package|packaging))\b/g;
 
 /** The purchase does not: mixed or tinted to order, cut to size, used, bulk material. */
 const EXCLUDED =

@@ -1,0 +1,35 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+});
+
+describe('a plain "no" to an offer', () => {
+  it('should turn the offer down and ask what else, never close the chat', async () => {
+    for (const [first, no] of [['cuánto cuesta el taladro truper', 'no'], ['cuanto vale el cemento', 'no gracias'], ['tienen pintura azul?', 'no']]) {
+      const [, reply] = await chatOnFreshHost(tenant, brain, `decline-${first}`, first, no);
+      expect(reply, first).toMatch(/algo más/);
+      expect(reply, first).not.toMatch(/excelente día/);
+    }
+  });
+
+  it('should still close on a real goodbye', async () => {
+    const [, reply] = await chatOnFreshHost(tenant, brain, 'decline-bye', 'cuánto cuesta el cemento', 'no, adiós');
+    expect(reply).toMatch(/excelente día/);
+  });
+});
+
+describe('a name said after a price', () => {
+  it('should meet the customer by name, note the contact and ask the offer again, not welcome them', async () => {
+    const [, reply] = await chatOnFreshHost(tenant, brain, 'intro-later', 'cuánto cuesta el taladro truper', 'soy Luisa Martínez, luisam@hotmail.com');
+    expect(reply).toMatch(/Mucho gusto, Luisa/);
+    expect(reply).toMatch(/luisam@hotmail\.com/);
+    expect(reply).toMatch(/aparto/);
+    expect(reply).not.toMatch(/Bienvenido/);
+  });
+});
