@@ -389,7 +389,18 @@ function keptBefore(context: ConversationContext, introduced: string): boolean {
   return !!kept && kept.toLowerCase() === introduced.toLowerCase();
 }
 
+/** "¿sigues ahí?", "¿hay alguien?", "are you still there?": the customer checks the chat is alive. */
+const STILL_THERE = /\b(?:(?:sigues|sigue|siguen|estas|esta|estan|tas|ta|tan) (?:ahi|alli|por ahi|ai|en linea)|hay alguien|(?:anyone|anybody|someone|somebody|you|u) (?:still )?(?:there|around))\b/;
+
+/** A greeting later in the conversation said back ("¡Hola de nuevo!"), or "¡Aquí estoy!" to "¿sigues ahí?". */
 function greetingAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
+  const replies = greetingRepeated(context, open);
+  if (!STILL_THERE.test(foldText(lastText(context))) || replies.length === 0) return replies;
+  const first = replies[0]!.reply;
+  return 'template' in first && first.template.startsWith('greeting.repeat') ? [reply(first.template.replace('greeting.repeat', 'greeting.here')), ...replies.slice(1)] : replies;
+}
+
+function greetingRepeated(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
   const { expecting } = context;
   if (expecting.kind === 'account_id' || expecting.kind === 'account_verification') return [reply('greeting.repeat.held'), reply(`media.reask.${expecting.kind}`)];
   if (expecting.kind === 'quote_offer' && pendingQuoteOffer(context)) return [reply('greeting.repeat.held'), reply('quote.nudge')];

@@ -48,6 +48,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.repeat',
   'greeting.repeat.more',
   'greeting.repeat.held',
+  // "¿sigues ahí?" later in the conversation: "¡Aquí estoy!" instead of "¡Hola de nuevo!".
+  'greeting.here',
+  'greeting.here.more',
+  'greeting.here.held',
   // Said back before the answer when the customer opens with a greeting (the host adds it, `greet-back.ts`).
   'greeting.back',
   'greeting.back.buenas',

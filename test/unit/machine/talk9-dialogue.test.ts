@@ -11,7 +11,8 @@ beforeAll(async () => {
 
 describe('a plain "no" to an offer', () => {
   it('should turn the offer down and ask what else, never close the chat', async () => {
-    for (const [first, no] of [['cuánto cuesta el taladro truper', 'no'], ['cuanto vale el cemento', 'no gracias'], ['tienen pintura azul?', 'no']]) {
+    const cases: [string, string][] = [['cuánto cuesta el taladro truper', 'no'], ['cuanto vale el cemento', 'no gracias'], ['tienen pintura azul?', 'no']];
+    for (const [first, no] of cases) {
       const [, reply] = await chatOnFreshHost(tenant, brain, `decline-${first}`, first, no);
       expect(reply, first).toMatch(/algo más/);
       expect(reply, first).not.toMatch(/excelente día/);
@@ -31,5 +32,21 @@ describe('a name said after a price', () => {
     expect(reply).toMatch(/luisam@hotmail\.com/);
     expect(reply).toMatch(/aparto/);
     expect(reply).not.toMatch(/Bienvenido/);
+  });
+});
+
+describe('what the store sells, and "¿sigues ahí?"', () => {
+  it('should name the store lines to "¿qué venden?" and nothing else', async () => {
+    const { asksWhatIsSold } = await import('../../../src/actors/tools/store-lines.js');
+    for (const text of ['hola, qué venden?', 'q tienen?', 'qué es lo que venden ustedes', 'what do you sell?', 'what products do you carry']) expect(asksWhatIsSold(text), text).toBe(true);
+    for (const text of ['qué tienen de pintura?', 'tienen cemento?', 'venden varilla?', 'what do you have in paint?']) expect(asksWhatIsSold(text), text).toBe(false);
+    const [lines] = await chatOnFreshHost(tenant, brain, 'lines', 'hola, qué venden?');
+    expect(lines).toMatch(/Tubería PVC/);
+  });
+
+  it('should say "¡Aquí estoy!" to "¿sigues ahí?" later in the chat, not "¡Hola de nuevo!"', async () => {
+    const [, here] = await chatOnFreshHost(tenant, brain, 'here', 'cuanto cuesta el cemento', 'sigues ahí?');
+    expect(here).toMatch(/Aquí estoy/);
+    expect(here).not.toMatch(/Hola de nuevo/);
   });
 });
