@@ -406,8 +406,12 @@ function greetingRepeated(context: ConversationContext, open: readonly ReplyEmit
   if (expecting.kind === 'quote_offer' && pendingQuoteOffer(context)) return [reply('greeting.repeat.held'), reply('quote.nudge')];
   if (expecting.kind === 'reserve_offer' && offerPending(context)) return [reply('greeting.repeat.held'), reply(expecting.backorder ? 'quote.backorder_nudge' : 'quote.reserve_nudge', { line: expecting.text })];
   if (formInProgress(context) !== null || open.length > 0) return [reply('greeting.repeat.held'), ...open];
-  const helped = !!(context.productFocus || context.infoFocus || context.ticket || context.accountAccess || context.lead.status !== 'none');
-  return [reply(helped ? 'greeting.repeat.more' : 'greeting.repeat')];
+  return [reply(helpedBefore(context) ? 'greeting.repeat.more' : 'greeting.repeat')];
+}
+
+/** Something was answered or taken up already (a product, a store question, a ticket, the account, a lead). */
+function helpedBefore(context: ConversationContext): boolean {
+  return !!(context.productFocus || context.infoFocus || context.ticket || context.accountAccess || context.lead.status !== 'none');
 }
 
 /**
@@ -1574,7 +1578,7 @@ export const conversationMachine = setup({
       // (A thread joined from another channel, `identity.joined`, is a welcome back by name instead.)
       // "soy Luisa Martínez, luisam@hotmail.com" after a price: pleased to meet her, the contact noted,
       // and what was pending asked again (the offer, the form) — never the first-visit welcome.
-      if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && introduced && !keptBefore(context, introduced)) {
+      if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && introduced && helpedBefore(context) && !keptBefore(context, introduced)) {
         const contact = u(context) ? contactGivenAlone(u(context)!, lastText(context)) : null;
         enqueue.emit(contact ? reply('greeting.introduced.contact', { name: introduced, contact }) : reply('greeting.introduced.later', { name: introduced }));
         const pending = greetingAgain(context, open).slice(1);
