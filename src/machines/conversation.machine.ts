@@ -422,6 +422,9 @@ function helpedBefore(context: ConversationContext): boolean {
 function saidAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
   const pending = greetingAgain(context, open).slice(1);
   if (pending.length > 0 || formInProgress(context) !== null) return [reply('clarify.rephrase'), ...pending];
+  // After a list of products to choose from: how to choose, said plainly (never the general menu).
+  const focus = context.productFocus;
+  if ((focus?.options?.length ?? 0) >= 2 && focus?.turn !== undefined && context.turn - focus.turn === 1) return [reply('clarify.rephrase'), reply('clarify.options')];
   return [reply('clarify.rephrase.menu')];
 }
 

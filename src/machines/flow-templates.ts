@@ -87,6 +87,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.bot',
   // "no entiendo", "¿cómo así?": said again more plainly (the pending question after it, else what the bot can do).
   'clarify.rephrase',
+  // "no entiendo" after a list of options: how to choose one, said plainly.
+  'clarify.options',
   'clarify.rephrase.menu',
   // "un momento", "déjame ver", "hold on": take your time (what is pending kept).
   'wait.ack',

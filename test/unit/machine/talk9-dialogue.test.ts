@@ -50,3 +50,11 @@ describe('what the store sells, and "¿sigues ahí?"', () => {
     expect(here).not.toMatch(/Hola de nuevo/);
   });
 });
+
+describe('"no entiendo" after a list of options', () => {
+  it('should say how to choose one, not the general menu', async () => {
+    const [, again] = await chatOnFreshHost(tenant, brain, 'options-again', 'cuánto cuesta el taladro', 'no entiendo');
+    expect(again).toMatch(/la primera/);
+    expect(again).not.toMatch(/estado de tu cuenta/);
+  });
+});
