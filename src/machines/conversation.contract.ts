@@ -335,6 +335,8 @@ export interface InfoActorInput {
   focusSku?: string;
   /** A condition told right after the returns policy ("tengo la factura", "la mandaron a preparar"): whether the return applies. */
   returnCondition?: 'eligible' | 'excluded';
+  /** How many days ago the purchase was, told right after the returns policy ("lo compré hace una semana"): within the store's window or not. */
+  purchaseDays?: number;
   /** A credit application in progress (the form): "¿cuánto tarda?" is the review's time. */
   form?: 'credit';
   idempotencyKey: string;

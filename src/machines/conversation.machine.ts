@@ -66,7 +66,7 @@ import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText
 import { asksAside, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
-import { asksAboutReturns, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
+import { asksAboutReturns, purchaseAge, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
 import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
@@ -383,14 +383,35 @@ function offerPending(context: ConversationContext): boolean {
  * question (the form asks it itself next), the account number or its check, the offer of last turn,
  * what is still open (a ticket, a lead) — or "¿En qué (más) te puedo ayudar?" when nothing is.
  */
+/** The name introduced is the one the customer gave before (said again): greeted back, not met anew. */
+function keptBefore(context: ConversationContext, introduced: string): boolean {
+  const kept = context.lead.draft.name?.sourceMessageId === messageId(context) ? null : firstNameOf(context.lead.draft);
+  return !!kept && kept.toLowerCase() === introduced.toLowerCase();
+}
+
+/** "¿sigues ahí?", "¿hay alguien?", "are you still there?": the customer checks the chat is alive. */
+const STILL_THERE = /\b(?:(?:sigues|sigue|siguen|estas|esta|estan|tas|ta|tan) (?:ahi|alli|por ahi|ai|en linea)|hay alguien|(?:anyone|anybody|someone|somebody|you|u) (?:still )?(?:there|around))\b/;
+
+/** A greeting later in the conversation said back ("¡Hola de nuevo!"), or "¡Aquí estoy!" to "¿sigues ahí?". */
 function greetingAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
+  const replies = greetingRepeated(context, open);
+  if (!STILL_THERE.test(foldText(lastText(context))) || replies.length === 0) return replies;
+  const first = replies[0]!.reply;
+  return 'template' in first && first.template.startsWith('greeting.repeat') ? [reply(first.template.replace('greeting.repeat', 'greeting.here')), ...replies.slice(1)] : replies;
+}
+
+function greetingRepeated(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
   const { expecting } = context;
   if (expecting.kind === 'account_id' || expecting.kind === 'account_verification') return [reply('greeting.repeat.held'), reply(`media.reask.${expecting.kind}`)];
   if (expecting.kind === 'quote_offer' && pendingQuoteOffer(context)) return [reply('greeting.repeat.held'), reply('quote.nudge')];
   if (expecting.kind === 'reserve_offer' && offerPending(context)) return [reply('greeting.repeat.held'), reply(expecting.backorder ? 'quote.backorder_nudge' : 'quote.reserve_nudge', { line: expecting.text })];
   if (formInProgress(context) !== null || open.length > 0) return [reply('greeting.repeat.held'), ...open];
-  const helped = !!(context.productFocus || context.infoFocus || context.ticket || context.accountAccess || context.lead.status !== 'none');
-  return [reply(helped ? 'greeting.repeat.more' : 'greeting.repeat')];
+  return [reply(helpedBefore(context) ? 'greeting.repeat.more' : 'greeting.repeat')];
+}
+
+/** Something was answered or taken up already (a product, a store question, a ticket, the account, a lead). */
+function helpedBefore(context: ConversationContext): boolean {
+  return !!(context.productFocus || context.infoFocus || context.ticket || context.accountAccess || context.lead.status !== 'none');
 }
 
 /**
@@ -401,6 +422,9 @@ function greetingAgain(context: ConversationContext, open: readonly ReplyEmitted
 function saidAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
   const pending = greetingAgain(context, open).slice(1);
   if (pending.length > 0 || formInProgress(context) !== null) return [reply('clarify.rephrase'), ...pending];
+  // After a list of products to choose from: how to choose, said plainly (never the general menu).
+  const focus = context.productFocus;
+  if ((focus?.options?.length ?? 0) >= 2 && focus?.turn !== undefined && context.turn - focus.turn === 1) return [reply('clarify.rephrase'), reply('clarify.options')];
   return [reply('clarify.rephrase.menu')];
 }
 
@@ -531,9 +555,12 @@ function sureHandoffRead(context: ConversationContext): boolean {
 }
 
 /** The condition told after the returns policy, as the info tool's input. */
-function returnConditionOf(text: string, bulk: boolean): { returnCondition?: 'eligible' | 'excluded' } {
-  const condition = bulk && returnCondition(text) !== null ? 'excluded' : returnCondition(text);
-  return condition ? { returnCondition: condition } : {};
+function returnConditionOf(text: string, bulk: boolean): { returnCondition?: 'eligible' | 'excluded'; purchaseDays?: number } {
+  const told = returnCondition(text);
+  const condition = bulk && told !== null ? 'excluded' : told === 'dated' ? null : told;
+  // "lo compré hace una semana": how long ago, for the tool to weigh against the store's window.
+  const days = condition === 'excluded' ? null : purchaseAge(text);
+  return { ...(condition ? { returnCondition: condition } : {}), ...(days !== null ? { purchaseDays: days } : {}) };
 }
 
 /** How many turns a delivery place asked for stays part of an estimate's total. */
@@ -1001,6 +1028,13 @@ export const conversationMachine = setup({
     },
     acceptsReserveOffer: ({ context }) => takesReserveOffer(context),
     acceptsMixOffer: ({ context }) => takesMixOffer(context),
+    // "no" to "¿Te preparamos el azul o te sirve alguno de esos colores?": neither, "¿algo más?" (never a goodbye).
+    declinesMixOffer: ({ context }) => {
+      const focus = recentFocus(context);
+      const understanding = u(context);
+      if (!focus?.mix || (focus.options?.length ?? 0) < 2 || focus.turn === undefined || context.turn - focus.turn !== 1 || !understanding) return false;
+      return context.expecting.kind === 'none' && understanding.products.length === 0 && BARE_NO.test(foldText(lastText(context)));
+    },
     // "sí" to "¿Te lo reservo?" answered in the middle of a form (its next question asked after it):
     // the product is set aside, then the form goes on. Not at the summary, whose yes confirms it.
     // "no", "no, gracias" to it: nothing set aside, the form's question again (never a goodbye).
@@ -1047,7 +1081,7 @@ export const conversationMachine = setup({
       if (offer.kind !== 'reserve_offer' || context.turn - offer.turn > 1 || !understanding) return false;
       // "bueno, déjame pensarlo", "luego te aviso" to "¿Te lo reservo?": put off, nothing set aside.
       if (understanding.products.length === 0 && defersTheOrder(lastText(context))) return true;
-      if (!offer.backorder) return false;
+      // A bare "no" / "no, gracias" to any reserve offer turns the offer down, not the chat: "¿algo más?".
       return understanding.affirmation === 'no' && understanding.products.length === 0 && BARE_NO.test(foldText(lastText(context)));
     },
     declinesQuoteOffer: ({ context }) => {
@@ -1545,6 +1579,16 @@ export const conversationMachine = setup({
       // "hola, buenas" later in the conversation: greeted back briefly, never the welcome menu twice;
       // the question still pending (the form's, the account number, the offer) is asked again.
       // (A thread joined from another channel, `identity.joined`, is a welcome back by name instead.)
+      // "soy Luisa Martínez, luisam@hotmail.com" after a price: pleased to meet her, the contact noted,
+      // and what was pending asked again (the offer, the form) — never the first-visit welcome.
+      if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && introduced && helpedBefore(context) && !keptBefore(context, introduced)) {
+        const contact = u(context) ? contactGivenAlone(u(context)!, lastText(context)) : null;
+        enqueue.emit(contact ? reply('greeting.introduced.contact', { name: introduced, contact }) : reply('greeting.introduced.later', { name: introduced }));
+        const pending = greetingAgain(context, open).slice(1);
+        for (const r of pending.length > 0 ? pending : [reply('greeting.again')]) enqueue.emit(r);
+        if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+        return;
+      }
       if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && !introduced && !company) {
         for (const r of greetingAgain(context, open)) enqueue.emit(r);
         if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
@@ -1887,7 +1931,12 @@ export const conversationMachine = setup({
               target: 'continuing',
               actions: [{ type: 'route', params: { as: 'product' } }, 'dropHeldOffer', { type: 'sayTemplate', params: { template: 'lead.offerDeclined' } }],
             },
-            // "no" to "¿Quieres que te avise cuando entre?", "déjame pensarlo" to "¿Te lo reservo?": noted, "¿algo más?", not a goodbye.
+            {
+              guard: 'declinesMixOffer',
+              target: 'continuing',
+              actions: [{ type: 'route', params: { as: 'product' } }, { type: 'sayTemplate', params: { template: 'clarify.declined' } }],
+            },
+            // "no" to "¿Quieres que te avise cuando entre?" or "¿Te lo reservo?", "déjame pensarlo": noted, "¿algo más?", not a goodbye.
             {
               guard: 'declinesBackorderOffer',
               target: 'continuing',

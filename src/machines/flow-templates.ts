@@ -17,7 +17,7 @@ export const HANDOFF_TICKET_REASONS = [
 /**
  * Every template key the conversation machine emits. Each tenant's `templates/flow.json` defines
  * all of them in every language (a test checks the demo tenant). Params per key:
- * `greeting.named`, `greeting.introduced` and `greeting.welcomeBack` {name}; `greeting.company` {company}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
+ * `greeting.named`, `greeting.introduced`, `greeting.introduced.later` and `greeting.welcomeBack` {name}; `greeting.introduced.contact` {name, contact}; `greeting.company` {company}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
  * urgency}; `lead.submitted` {leadId}; `handoff.ticket.*` and `quote.ticket` {number}; `quote.reserved` and `quote.reserved_held` {number, line};
  * `identity.codeSent` {channel, handle}; `identity.cannotSend` and `identity.linked` {channel}.
  */
@@ -25,6 +25,9 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting',
   'greeting.named',
   'greeting.introduced',
+  // A name said later in the conversation: pleased to meet, the contact noted, the pending question again.
+  'greeting.introduced.later',
+  'greeting.introduced.contact',
   'greeting.company',
   'accountId.unknown',
   // The holder's identifier not known ("no me acuerdo del teléfono"): the other one, or a person.
@@ -45,6 +48,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.repeat',
   'greeting.repeat.more',
   'greeting.repeat.held',
+  // "¿sigues ahí?" later in the conversation: "¡Aquí estoy!" instead of "¡Hola de nuevo!".
+  'greeting.here',
+  'greeting.here.more',
+  'greeting.here.held',
   // Said back before the answer when the customer opens with a greeting (the host adds it, `greet-back.ts`).
   'greeting.back',
   'greeting.back.buenas',
@@ -80,6 +87,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.bot',
   // "no entiendo", "¿cómo así?": said again more plainly (the pending question after it, else what the bot can do).
   'clarify.rephrase',
+  // "no entiendo" after a list of options: how to choose one, said plainly.
+  'clarify.options',
   'clarify.rephrase.menu',
   // "un momento", "déjame ver", "hold on": take your time (what is pending kept).
   'wait.ack',

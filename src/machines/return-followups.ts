@@ -12,7 +12,7 @@ const ABOUT_RETURNS = /\b(?:devol\w*|debolv\w*|devuelv\w*|cambi(?:ar|arl[oa]s?|o
 
 /** The purchase qualifies: the receipt, unused, complete, not cut or mixed. */
 const QUALIFIES =
-  /\b(?:tengo (?:la|el|mi|su) (?:factura|recibo|comprobante)|(?:con|tengo) (?:la|su) factura|la factura la tengo|no (?:(?:lo|la|los|las) )?(?:(?:estan?|fueron|fue|he|hemos) )?(?:cortad|usad|abiert|preparad|entintad|mezclad)\w*|no (?:lo|la|los|las) (?:use|usamos|abri|abrimos|corte|cortamos)|sin (?:usar|abrir|cortar|estrenar)|(?:estan?|vienen?|todo) complet[oa]s?|complet[oa]s|en su (?:caja|empaque|funda)|sellad[oa]s?|nuevecit[oa]s?|i (?:have|got|kept) the receipt|(?:not|never) (?:been )?(?:cut|used|opened|mixed)|unused|unopened|still sealed|in (?:the|its) (?:box|package|packaging))\b/g;
+  /\b(?:tengo (?:la|el|mi|su) (?:factura|recibo|comprobante)|(?:con|tengo) (?:la|su) factura|la factura la tengo|no (?:(?:lo|la|los|las) )?(?:(?:estan?|fueron|fue|he|e|hemos|emos) )?(?:cortad|usad|abiert|preparad|entintad|mezclad)\w*|no (?:lo|la|los|las) (?:use|usamos|abri|abrimos|corte|cortamos)|sin (?:usar|abrir|cortar|estrenar)|(?:estan?|vienen?|todo) complet[oa]s?|complet[oa]s|en su (?:caja|empaque|funda)|sellad[oa]s?|nuevecit[oa]s?|i (?:have|got|kept) the receipt|(?:not|never) (?:been )?(?:cut|used|opened|mixed)|unused|unopened|still sealed|in (?:the|its) (?:box|package|packaging))\b/g;
 
 /** The purchase does not: mixed or tinted to order, cut to size, used, bulk material. */
 const EXCLUDED =
@@ -34,12 +34,42 @@ export function asksAboutReturns(text: string): boolean {
  * returnCondition('la mandaron a preparar'); // 'excluded'
  * returnCondition('a que hora abren?'); // null
  */
-export function returnCondition(text: string): 'eligible' | 'excluded' | null {
+export function returnCondition(text: string): 'eligible' | 'excluded' | 'dated' | null {
   const f = foldAccents(text).replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (f === '' || f.split(' ').length > MAX_WORDS) return null;
   const qualifies = f.match(QUALIFIES) !== null;
   if (EXCLUDED.test(f.replace(QUALIFIES, ' '))) return 'excluded';
-  return qualifies ? 'eligible' : null;
+  if (qualifies) return 'eligible';
+  // "lo compré hace una semana": when it was bought, nothing else told (the window is the tenant's).
+  return purchaseAge(f) !== null ? 'dated' : null;
+}
+
+const AGE_NUMBERS: Record<string, number> = { un: 1, una: 1, uno: 1, a: 1, an: 1, one: 1, dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, seis: 6, six: 6, siete: 7, seven: 7, ocho: 8, eight: 8, diez: 10, ten: 10, quince: 15, fifteen: 15, veinte: 20, twenty: 20 };
+const UNIT_DAYS = (unit: string): number => (/^(?:dia|day)/.test(unit) ? 1 : /^(?:semana|week)/.test(unit) ? 7 : /^(?:mes|month)/.test(unit) ? 30 : 365);
+/** "hace una semana", "hace 3 dias", "hace como 2 meses", "3 days ago", "a week ago". */
+const AGO_ES = /\bhace (?:como |unos |unas |mas de |menos de |casi |ya )?(\d{1,3}|un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|diez|quince|veinte)? ?(dias?|semanas?|mes(?:es)?|anos?)\b/;
+const AGO_EN = /\b(?:about |over |almost )?(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|ten|fifteen|twenty) (days?|weeks?|months?|years?) ago\b/;
+/** "ayer", "antier", "la semana pasada", "el mes pasado", "yesterday", "last week", "last month". */
+const NAMED_AGO: [RegExp, number][] = [
+  [/\b(?:ayer|antier|anteayer|antes de ayer|yesterday|hoy|esta manana|today|this morning)\b/, 1],
+  [/\b(?:(?:la|esta) semana(?: pasada)?|last week|this week)\b/, 7],
+  [/\b(?:el mes pasado|last month)\b/, 30],
+  [/\b(?:el ano pasado|last year)\b/, 365],
+];
+
+/**
+ * How many days ago the purchase was, as told ("lo compré hace una semana" → 7, "ayer" → 1,
+ * "last month" → 30), or null when no time of purchase is told. Read on folded, lower-case text.
+ */
+export function purchaseAge(text: string): number | null {
+  const f = foldAccents(text).replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const m = AGO_ES.exec(f) ?? AGO_EN.exec(f);
+  if (m) {
+    const n = m[1] === undefined ? 1 : /^\d+$/.test(m[1]) ? Number(m[1]) : (AGE_NUMBERS[m[1]] ?? 1);
+    return n * UNIT_DAYS(m[2]!);
+  }
+  for (const [pattern, days] of NAMED_AGO) if (pattern.test(f)) return days;
+  return null;
 }
 
 /**

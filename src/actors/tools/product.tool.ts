@@ -46,7 +46,7 @@ import { packNotSoldAnswer } from './pack-not-sold.js';
 import { colourInPaint } from './colour-in-paint.js';
 import { withCountPerThing } from './count-per-thing.js';
 import { asksWholeWithIt } from './total-with-added.js';
-
+import { withStoreLines } from './store-lines.js';
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
 const AREA_FOR = /\b(?:para|for)\s+(\d+(?:[.,]\d+)?)\s*(?:m2|m²|mts?2|mt2|metros?\s+cuadrados?|square\s+met(?:er|re)s?)(?![a-z])/;
@@ -90,7 +90,7 @@ export function answerProduct(
     if (named?.weight_lb) converted = inSellingUnits(index, { ...input, understanding: { ...input.understanding, products: [{ query: named.name }] } }, text);
   }
   const reworded = converted.input.text !== input.text && options.text !== undefined && converted.input.text !== undefined ? { ...options, text: converted.input.text } : options;
-  const base = withConversions(withOneShown(tenant, answer(tenant, index, converted.input, reworded), input.lang), converted.conversions, input.lang);
+  const base = withConversions(withOneShown(tenant, withStoreLines(tenant, answer(tenant, index, converted.input, reworded), text, input.lang), input.lang), converted.conversions, input.lang);
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
   const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;

@@ -193,3 +193,27 @@ export function creditReviewTime(tenant: TenantData, lang: Lang): InfoActorOutpu
 export function creditReviewAsked(tenant: TenantData, input: Pick<InfoActorInput, 'form' | 'text' | 'lang'>): InfoActorOutput | null {
   return input.form === 'credit' && asksHowLong(input.text) ? creditReviewTime(tenant, input.lang) : null;
 }
+
+/** The days the store's returns policy gives ("dentro de los 30 días", "within 30 days"), read from its own words. */
+const WINDOW = /(\d{1,3})\s*(?:d[ií]as|days)/i;
+
+/**
+ * The answer to a condition told right after the returns policy: it applies or not ("tengo la
+ * factura", "la mandaron a preparar"), or when it was bought ("lo compré hace una semana"), weighed
+ * against the window the store's policy states: in time (and what it still needs), or too late
+ * (the warranty for a defect). Null when the tenant has no template for it.
+ */
+export function returnConditionReply(tenant: TenantData, input: InfoActorInput): InfoActorOutput | null {
+  const reply = returnReplyOf(tenant, input);
+  return reply ? { replies: [reply] } : null;
+}
+
+function returnReplyOf(tenant: TenantData, input: InfoActorInput): ReplyDirective | null {
+  const has = (key: string): boolean => tenant.templates[input.lang]?.[key] !== undefined;
+  const window = Number(WINDOW.exec(tenant.store.policies?.returns?.[input.lang] ?? '')?.[1] ?? NaN);
+  if (input.purchaseDays !== undefined && input.returnCondition !== 'excluded' && Number.isFinite(window)) {
+    if (input.purchaseDays > window && has('info.returns.late')) return { template: 'info.returns.late', params: { days: String(window) } };
+    if (!input.returnCondition && has('info.returns.in_time')) return { template: 'info.returns.in_time', params: { days: String(window) } };
+  }
+  return input.returnCondition && has(`info.returns.${input.returnCondition}`) ? { template: `info.returns.${input.returnCondition}` } : null;
+}

@@ -10,6 +10,8 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'greeting.openTicket': ['number'],
   'greeting.named': ['name'],
   'greeting.introduced': ['name'],
+  'greeting.introduced.later': ['name'],
+  'greeting.introduced.contact': ['name', 'contact'],
   'greeting.company': ['company'],
   'greeting.welcomeBack': ['name'],
   'lead.confirm': ['fullName', 'email', 'phone', 'company', 'interest', 'problem', 'urgency'],
