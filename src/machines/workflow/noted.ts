@@ -2,7 +2,6 @@ import type { Lang } from '../../domain/nlu.js';
 import { extractPersonName, fold } from './slot-extractors.js';
 import { spokenValue } from './spoken-dates.js';
 import type { WorkflowSlot } from './workflow-spec.js';
-import type { WorkflowReply, WorkflowRun } from './workflow-runner.js';
 
 /**
  * What a receptionist says when an answer fits another question than the one asked: "el lunes"
@@ -56,7 +55,8 @@ export function notedText(
     if (slot.name === before.asking) return [];
     const value = after.values[slot.name];
     const say = SAID[slot.kind];
-    if (value === undefined || value === before.values[slot.name] || !say) return [];
+    // A value for a question not yet answered; a correction of an earlier answer is said by what follows it.
+    if (value === undefined || before.values[slot.name] !== undefined || !say) return [];
     const shown = after.labels[slot.name] ?? spokenValue(value, lang, timeZone);
     return [say[lang](shown)];
   });
@@ -64,14 +64,24 @@ export function notedText(
   return `${lang === 'es' ? 'Anotado' : 'Noted'}: ${parts.join(', ')} 👍`;
 }
 
+/** The parts of a run these notes read (the runner's `WorkflowRun`; not imported: the runner imports this module). */
+interface RunView {
+  spec: { slots: readonly WorkflowSlot[] };
+  timeZone: string;
+  values: Record<string, string>;
+  labels: Record<string, string>;
+  asking: string | null;
+  options: Record<string, { items: readonly unknown[] }>;
+}
+
 /** "Anotado: el lunes 👍" as a reply, for values given to another question than the one still open. */
-export function notedReplies(run: WorkflowRun, read: WorkflowRun, lang: Lang): WorkflowReply[] {
+export function notedReplies(run: RunView, read: RunView, lang: Lang): { text: string }[] {
   const said = notedText(run.spec.slots, run, read, lang, run.timeZone);
   return said ? [{ text: said }] : [];
 }
 
 /** A bare name ("Ana Díaz") answering a list question it picks nothing from: for the name slot, when still open. */
-export function nameForAnother(run: WorkflowRun, said: string): { slot: string; name: string } | null {
+export function nameForAnother(run: RunView, said: string): { slot: string; name: string } | null {
   const asked = run.spec.slots.find((s) => s.name === run.asking);
   if (!asked || !run.options[asked.name]?.items.length || asked.kind === 'person_name') return null;
   const slot = run.spec.slots.find((s) => s.kind === 'person_name' && run.values[s.name] === undefined);
