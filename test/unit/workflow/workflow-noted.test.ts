@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { answer, applyOptions, askSlot, checkWorkflowSet, nextStep, startRun, type RunContext, type WorkflowRun, type WorkflowSet } from '../../../src/machines/workflow/index.js';
+import { answer, applyOptions, askSlot, nextStep, startRun, type RunContext, type WorkflowRun } from '../../../src/machines/workflow/index.js';
 import { bareName } from '../../../src/machines/workflow/noted.js';
 import { freeRangeLine } from '../../../src/machines/workflow/free-range.js';
+import { estudioWorkflows, NOW, TZ } from './studio-harness.js';
 
 /**
  * The receptionist notes what fits another question ("el lunes" while the service is asked: "Anotado:
@@ -10,16 +11,7 @@ import { freeRangeLine } from '../../../src/machines/workflow/free-range.js';
  * first are shown, and shows the dye services for "pintarme el pelo".
  */
 
-const TZ = 'America/Santo_Domingo';
-/** Thursday 3 December 2026, 11:00 in Santo Domingo. */
-const NOW = Date.parse('2026-12-03T15:00:00Z');
-
-function estudio(): WorkflowSet {
-  const checked = checkWorkflowSet(JSON.parse(readFileSync(new URL('../../../tenants/estudio/workflows.json', import.meta.url), 'utf8')));
-  if (!checked.ok) throw new Error(JSON.stringify(checked.problems));
-  return checked.value;
-}
-const booking = () => estudio().workflows.find((w) => w.id === 'agendar_cita')!;
+const booking = () => estudioWorkflows().workflows.find((w) => w.id === 'agendar_cita')!;
 const ctx = (text: string, extra: Partial<RunContext> = {}): RunContext => ({ text, nowMs: NOW, timeZone: TZ, lang: 'es', ...extra });
 
 const SEED = JSON.parse(readFileSync(new URL('../../../tenants/estudio/backend-seed.json', import.meta.url), 'utf8')) as { services: unknown[] };
