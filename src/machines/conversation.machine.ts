@@ -1207,6 +1207,7 @@ export const conversationMachine = setup({
     // No clarifying question in the middle of a lead: the pending lead question is asked again instead.
     // "¿eres un robot?", "are you a bot?" with no person asked for: answered honestly, a person offered.
     asksIfBot: ({ context }) => u(context)?.asksIfBot === true && !isLeadInProgress(context.lead),
+    asksIfBotInWorkflow: ({ context }) => u(context)?.asksIfBot === true && runOf(context) !== null,
     decidesToConfirmHandoff: ({ context }) => decideTriage(u(context)).kind === 'confirm' && !isLeadInProgress(context.lead),
     // "ana@gmail.com" with nothing asked and no form open: contact data given ahead, to note.
     givesContactAlone: ({ context }) => {
@@ -1960,6 +1961,8 @@ export const conversationMachine = setup({
             { guard: 'asksIfBotInForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.bot' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
+            // "¿eres un robot?" in the middle of a booking: the virtual assistant said honestly, then its question again (no person offered over it).
+            { guard: 'asksIfBotInWorkflow', target: 'continuing', actions: [{ type: 'route', params: { as: 'workflow' } }, { type: 'sayTemplate', params: { template: 'workflow.bot' } }] },
             { guard: 'asksIfBot', target: 'continuing', actions: [{ type: 'route', params: { as: 'human_agent' } }, 'sayWhoAnswers'] },
             {
               guard: { type: 'decidesHandoff', params: { reason: 'customer_request' } },

@@ -85,6 +85,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.whoContacts',
   // "¿eres un robot?", "¿esto es automático?" in the middle of the form: the virtual assistant said honestly, then the question again.
   'lead.bot',
+  // "¿eres un robot?" in the middle of a booking (a tenant workflow): the virtual assistant said honestly, then the question again.
+  'workflow.bot',
   // "no entiendo", "¿cómo así?": said again more plainly (the pending question after it, else what the bot can do).
   'clarify.rephrase',
   // "no entiendo" after a list of options: how to choose one, said plainly.

@@ -111,6 +111,39 @@ const CONVERSATIONS: Conversation[] = [
     turns: [{ say: 'kiero cita pa keratina el jueves despues de las 3', has: [/¿A qué hora\? .*\[3:00 p\. m\. \/ 3:30 p\. m\./], not: [/a\. m\./, /¿A nombre de quién/] }],
   },
   {
+    name: 'a day and a name given while the service is asked are noted and kept; the day\'s span is said over the first times',
+    turns: [
+      { say: 'quiero una cita', has: [ASKS_SERVICE] },
+      { say: 'el martes', has: [/Anotado: el martes \d+ de \w+ 👍/, ASKS_SERVICE] },
+      { say: 'Ana Díaz', has: [/Anotado: a nombre de Ana Díaz 👍/, ASKS_SERVICE], not: [/No tenemos ese servicio/] },
+      { say: 'un corte', has: [/¿A qué hora\?/, /hay libre de 9:00 a\. m\. a \d{1,2}:\d\d p\. m\./], not: [ASKS_SERVICE] },
+      { say: 'a las 3', has: [/teléfono/], not: [/¿A nombre de quién/] },
+    ],
+  },
+  {
+    name: 'in English: a day given while the service is asked is noted',
+    turns: [
+      { say: 'I want to book an appointment', has: [/Which service/] },
+      { say: 'on tuesday', has: [/Noted: on Tuesday, \w+ \d+ 👍/, /Which service/] },
+    ],
+  },
+  {
+    name: '"pintarme el pelo" shows the dye services, "pintarme las uñas" the nail ones',
+    turns: [
+      { say: 'quiero pintarme el pelo', has: [/\[Tinte completo \/ Rayitos \(mechas\)\]/], not: [/Corte y secado/] },
+      { say: 'no, mejor pintarme las uñas', has: [/Manicure clásico/], not: [/Tinte completo/] },
+    ],
+  },
+  {
+    name: '"¿eres un robot?" in the middle of a booking: the virtual assistant, honestly, then the question again',
+    turns: [
+      { say: 'quiero un corte', has: [/¿Para qué día\?/] },
+      { say: '¿eres un robot?', has: [/asistente virtual/, /no una persona/, /¿Para qué día\?/], not: [/Por aquí puedes/, /Sí, con una persona/] },
+      { say: 'esto es automático?', has: [/asistente virtual/, /¿Para qué día\?/], not: [/Sí, con una persona/] },
+      { say: 'el martes', has: [/¿A qué hora\?/] },
+    ],
+  },
+  {
     name: '"¿aceptan tarjeta?" outside a booking is a question, not a payment to start',
     turns: [{ say: '¿aceptan tarjeta?', has: [/Aceptamos: efectivo/], not: [/número de teléfono/] }],
   },

@@ -3,6 +3,8 @@ import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime
 import { asStrings, money, nest, oneOClock, pick, placeholder, siblingCurrency } from './run-values.js';
 import { extractDayPart, narrowOptions, pickByWord, timesInPart, type DayPart } from './option-narrowing.js';
 import { spokenValue } from './spoken-dates.js';
+import { nameForAnother, notedReplies } from './noted.js';
+import { freeRangeLine } from './free-range.js';
 import { localOf, type LocalText, type WorkflowOperation, type WorkflowSlot, type WorkflowSpec, type WorkflowText, type WorkflowTextKey } from './workflow-spec.js';
 
 /**
@@ -219,7 +221,9 @@ export function applyCheck(run: WorkflowRun, slotName: string, ok: boolean, lang
 export function askSlot(run: WorkflowRun, slotName: string, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
   const slot = slotOf(run, slotName);
   const options = shownOptions(run, slotName).map((i) => ({ label: i.label, text: i.label }));
-  return { run: { ...run, asking: slotName, stage: 'collecting' }, reply: { text: text(slot.prompt, lang, {}, run), ...(options.length ? { options } : {}) } };
+  const span = slot.kind === 'time' && !run.narrowed?.[slotName] ? freeRangeLine(run.options[slotName]?.items ?? [], MAX_SHOWN_OPTIONS, lang) : null;
+  const said = text(slot.prompt, lang, {}, run) + (span ? `\n${span}` : '');
+  return { run: { ...run, asking: slotName, stage: 'collecting' }, reply: { text: said, ...(options.length ? { options } : {}) } };
 }
 
 /** The summary to confirm. */
@@ -246,14 +250,20 @@ export function answer(run: WorkflowRun, ctx: RunContext, affirmation: 'yes' | '
     if (affirmation === 'yes' || YES.test(f)) return { run: { ...base, outcome: 'confirmed' }, replies: [] };
     return { run: base, replies: [{ text: text(ownText(run, 'whatToChange'), ctx.lang, {}, run) }] };
   }
+  const named = changed ? null : nameForAnother(run, ctx.text);
+  if (named) {
+    read.values[named.slot] = named.name;
+    return { run: read, replies: notedReplies(run, read, ctx.lang) };
+  }
   if (!changed) {
     const asked = run.asking ? slotOf(run, run.asking) : null;
     if (asked && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [unavailable(run, asked, ctx.lang)] };
     if (NO.test(f) || affirmation === 'no') return { run: base, replies: [{ text: text(ownText(run, 'whatToChange'), ctx.lang, {}, run) }] };
     return { run: base, replies: [{ text: text(ownText(run, 'retry'), ctx.lang, {}, run) }] };
   }
-  return { run: read, replies: [] };
+  return { run: read, replies: notedReplies(run, read, ctx.lang) };
 }
+
 
 /** Whether a message gives any value for the run (a slot answered or corrected), before it is applied. */
 export function givesValue(run: WorkflowRun, ctx: RunContext): boolean {

@@ -32,6 +32,16 @@ describe('readingWithBotQuestion (any brain\'s reading)', () => {
     }
   });
 
+  it('should flag it when a tenant reads it as a help question (an informational label: the studio\'s "ayuda")', async () => {
+    for (const text of ['eres un robot?', 'esto es automático?', 'are you a bot?']) {
+      const reading = await read(text);
+      const asHelp = { ...reading, asksIfBot: undefined, nlu: { ...reading.nlu, intent: { ...reading.nlu.intent, name: 'store_hours_location' as const } } };
+      expect(readingWithBotQuestion(asHelp, text).asksIfBot, text).toBe(true);
+    }
+    const hours = await read('a qué hora abren?');
+    expect(readingWithBotQuestion(hours, 'a qué hora abren?')).toBe(hours);
+  });
+
   it('should leave every other reading as it was (the same object)', async () => {
     for (const text of ['¿tienen cemento?', 'quiero hablar con una persona', 'hola']) {
       const reading = await read(text);

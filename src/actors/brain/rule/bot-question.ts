@@ -1,4 +1,5 @@
 import type { Understanding } from '../../../domain/understanding.js';
+import { INFO_BEHAVIOUR } from '../../../domain/intents.js';
 import { foldAccents } from '../../../kernel/fold.js';
 
 /**
@@ -32,8 +33,11 @@ export function asksIfBot(text: string): boolean {
   return !ASKS_FOR_PERSON.test(t);
 }
 
-/** Readings the bot question may hide behind: a person, nothing understood, or the courtesy around it. */
-const HIDES_BOT_QUESTION = new Set(['human_agent', 'out_of_scope', 'greeting', 'thanks']);
+/**
+ * Readings the bot question may hide behind: a person, nothing understood, the courtesy around it,
+ * or a help question (a tenant's informational label: the studio reads "¿eres un robot?" as its "ayuda").
+ */
+const HIDES_BOT_QUESTION = new Set<string>(['human_agent', 'out_of_scope', 'greeting', 'thanks', INFO_BEHAVIOUR]);
 
 /**
  * Any brain's reading with `asksIfBot` set when its message asks what answers: the rule brain reads
