@@ -50,6 +50,8 @@ export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: P
       outcome: 'answered',
       replies: [{ template: 'product.includes.apart', params: { ...base, items: apart.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(apart) }],
       focus: { sku: first.sku, name: first.name, price: first.price, query: thing, ...(apart.length > 1 ? { options: apart.map((p) => p.sku) } : {}), recent: [shown.sku, ...(focus.recent ?? []).filter((s) => s !== shown.sku)] },
+      // One thing sold apart, on the shelf: "sí" / "ok book it" sets it aside, as after any single price.
+      ...(apart.length === 1 && first.stock > 0 ? { reserve: { sku: first.sku, name: first.name, quantity: 1 } } : {}),
     };
   }
   return { outcome: 'answered', replies: [{ template: 'product.includes.unknown', params: base }], focus };
