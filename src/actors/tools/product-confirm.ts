@@ -40,9 +40,15 @@ function sizeWords(p: Product): string[] {
   return sizes.flatMap((m) => [String(m.value), ...(UNIT_WORDS[m.unit] ?? [])]);
 }
 
+/** A product's words, made once per catalog product (the follow-up path asks on every short check). */
+const wordsOf = new WeakMap<Product, Set<string>>();
 function productWords(p: Product): Set<string> {
-  const text = [p.name, p.brand ?? '', p.category, p.unit, ...(p.aliases ?? [])].join(' ');
-  return new Set([...words(text), ...sizeWords(p)].flatMap((w) => [w, stem(w)]));
+  let known = wordsOf.get(p);
+  if (known === undefined) {
+    const text = [p.name, p.brand ?? '', p.category, p.unit, ...(p.aliases ?? [])].join(' ');
+    wordsOf.set(p, (known = new Set([...words(text), ...sizeWords(p)].flatMap((w) => [w, stem(w)]))));
+  }
+  return known;
 }
 
 /**
