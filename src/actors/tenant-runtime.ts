@@ -121,7 +121,17 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // (`place-said.ts`), the store's answer to a question asked with it, a question about what answers
   // (`bot-question.ts`).
   const completeReading = <T extends Understanding>(reading: T, text: string): T => readingWithWait(readingWithNotFollowed(readingWithBotQuestion(readingWithFactFirst(data, readingWithPlaceSaid(data, reading, text), text), text), text), text);
-  const readNow = brain.readNow ? (input: UnderstandActorInput) => completeReading(brain.readNow!(input), input.text) : undefined;
+  // The rule brain hands back the same reading object for a text it has read before (its cache), and
+  // completing it is a function of that reading and the text: done once per reading, not per turn.
+  const completed = new WeakMap<Understanding, { text: string; reading: Understanding }>();
+  const completeOnce = (reading: Understanding, text: string): Understanding => {
+    const hit = completed.get(reading);
+    if (hit !== undefined && hit.text === text) return hit.reading;
+    const done = completeReading(reading, text);
+    completed.set(reading, { text, reading: done });
+    return done;
+  };
+  const readNow = brain.readNow ? (input: UnderstandActorInput) => completeOnce(brain.readNow!(input), input.text) : undefined;
   const reading = readNow ? provideReader(withWorkflows, readNow) : withWorkflows;
   // The tenant's own catalog and store data answer synchronously: in the routing step (and, should that
   // throw, as the actor); a live backend or an async tenant-info is only ever invoked.
