@@ -521,6 +521,8 @@ const NOTIFY_ME = /\b(?:av[ií]s[ae]me|av[ií]s[ae]nme|me avisa[ns]?|me avisas|a
  * A short continuation of the store-info answer of the previous turn: "¿y a Bayahíbe?", "y el
  * domingo?", "and on Sundays?". Only an unsure reading is taken over (a clear new request wins).
  */
+const CONTINUES = /^\s*[¿¡]?\s*(?:y|e|and|what about|how about|tambi[eé]n|also)\b/i;
+
 function followsUpInfo(context: ConversationContext): InfoTopic | null {
   const focus = context.infoFocus;
   const text = context.lastMessage?.text;
@@ -537,11 +539,15 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   // openings: about that list, whatever product or job word it names (never over a sure case or person).
   const sureCase = (intent === 'complaint' || intent === 'human_agent') && confidence >= HANDOFF_CONFIDENCE;
   if (!sureCase && text.trim().split(/\s+/).length <= 8 && ABOUT_THE_LIST[focus.topic]?.test(foldText(text))) return focus.topic;
+  // "and to Higüey?" after a delivery answer: a place the store knows, named as a continuation, is
+  // that question again for the place, even when the classifier leans to a sales request (no form
+  // data in it: a name, an e-mail or a company would be the lead's).
+  if (!sureCase && focus.topic === 'store_hours_location' && u(context)?.placeSaid !== undefined && CONTINUES.test(text) && text.trim().split(/\s+/).length <= 7 && Object.keys(u(context)?.leadFields ?? {}).length === 0) return focus.topic;
   if (intent !== null && intent !== 'out_of_scope' && confidence >= HANDOFF_CONFIDENCE) return null;
   // "y codos de 4?" names a product: that is the product flow's follow-up, not the store's.
   if ((u(context)?.products.length ?? 0) > 0) return null;
   const words = text.trim().split(/\s+/).filter(Boolean);
-  const continuation = /^\s*[¿¡]?\s*(?:y|e|and|what about|how about|tambi[eé]n|also)\b/i.test(text);
+  const continuation = CONTINUES.test(text);
   // "¿A qué zona te lo enviaríamos?" → "a Villa Hermosa", "para Caleta", "to la romana centro": a
   // short answer naming where, read by the store tool (a place it knows is a delivery question).
   const where = focus.topic === 'store_hours_location' && /^\s*(?:a|al|para|pa|pa'|en|hasta|to|in|for)\s+\S/i.test(text);
@@ -1125,9 +1131,9 @@ export const conversationMachine = setup({
     asksWhoContacts: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
-      if (!understanding || !asksWhoWillContact(lastText(context))) return false;
-      if (spec) return !carriesFormData(spec, understanding, context.lead, lastText(context));
-      return context.lead.status === 'submitted' || context.lead.status === 'failed';
+      // The cheap state first: with no form and no request sent, the text is not read.
+      if (!understanding || (!spec && context.lead.status !== 'submitted' && context.lead.status !== 'failed') || !asksWhoWillContact(lastText(context))) return false;
+      return !spec || !carriesFormData(spec, understanding, context.lead, lastText(context));
     },
     notFollowed: ({ context }) => u(context)?.notFollowed === true || (u(context)?.notFollowed === 'bare' && context.turn > (context.reopenedAtTurn ?? 1)),
     asksToWait: ({ context }) => u(context)?.waits === true && !u(context)?.critical,

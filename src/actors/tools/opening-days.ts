@@ -10,6 +10,9 @@ import { DAY_NAMES, localParts, minutesOf, MONTHS as MONTH_NAMES, WEEKDAYS } fro
 import type { TenantData } from '../../domain/tenant.js';
 import type { ReplyDirective } from '../../machines/conversation.contract.js';
 import { fold } from '../brain/rule/text.js';
+import { branchesNamed } from './branch-named.js';
+
+export { branchesNamed } from './branch-named.js';
 
 /** A local calendar date. */
 interface CalendarDay {
@@ -192,6 +195,8 @@ export function askedDay(text: string, now: number, timeZone: string): AskedDay 
 interface Timetable {
   name: string | null;
   hours: TeamHours;
+  /** The branch's address: what it is placed by ("frente al parque", "km 3") names it too. */
+  address?: string;
 }
 
 /** Each branch's timetable; the store's `teamHours` as one timetable when no branch has one; none: []. */
@@ -199,52 +204,18 @@ function timetables(store: TenantData['store']): Timetable[] {
   const storeClosed = store.closedDates ?? store.teamHours?.closedDates ?? [];
   const withClosed = (h: TeamHours): TeamHours => ({ weekly: h.weekly, closedDates: [...storeClosed, ...(h.closedDates ?? [])] });
   const branches = store.branches.filter((b) => b.openingHours !== undefined);
-  if (branches.length > 0) return branches.map((b) => ({ name: b.name, hours: withClosed(b.openingHours as TeamHours) }));
+  if (branches.length > 0) return branches.map((b) => ({ name: b.name, hours: withClosed(b.openingHours as TeamHours), ...(b.address ? { address: b.address } : {}) }));
   return store.teamHours ? [{ name: null, hours: withClosed(store.teamHours) }] : [];
 }
 
-/** Words of a branch's name that do not tell it from the others. */
-const GENERIC_NAME_WORDS = /\b(?:sucursal|tienda|local|branch|store|av|avenida|ave|calle|c|carretera|km|no|de|del|la|las|el|los|y|the|of)\b/g;
-
 /**
  * The timetables of the branches a text names ("la de Villa Hermosa", "en la Padre Abreu", "la
- * principal"): each part of a branch's name (the parenthesis apart) without generic words.
+ * principal", "la del km 3"): by a part of the branch's name or what its address is placed by.
  */
 function namedTimetables(tables: Timetable[], text: string): Timetable[] {
-  const named = new Set(branchesNamed(tables.map((t) => t.name), text));
+  const addresses = tables.every((t) => t.address !== undefined) ? tables.map((t) => t.address as string) : undefined;
+  const named = new Set(branchesNamed(tables.map((t) => t.name), text, addresses));
   return tables.filter((_, i) => named.has(i));
-}
-
-/** "the main store", "la matriz", "la tienda principal": the first branch, the main one by convention. */
-const MAIN_BRANCH = /\b(?:main|principal|matriz|central|head office|headquarters)\b/;
-
-/**
- * The indexes of the branches a text names: a distinctive part of a branch's name ("la de Villa
- * Hermosa", "en la Padre Abreu", "la principal"), or the main one ("main store", "la matriz":
- * the first branch). Names null (the store's own timetable) are never named.
- */
-export function branchesNamed(names: readonly (string | null)[], text: string, addresses?: readonly string[]): number[] {
-  const said = ` ${fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ')} `;
-  // "¿ustedes tan por donde el parque central?": the branch whose address is by that landmark (not "central" as the main one).
-  const byLandmark = addresses ? addresses.flatMap((address, i) => (landmarksOf(address).some((l) => said.includes(` ${l} `)) ? [i] : [])) : [];
-  if (byLandmark.length > 0) return byLandmark;
-  const out = names.flatMap((name, i) => {
-    if (name === null) return [];
-    const parts = fold(name)
-      .split(/[()]/)
-      .map((part) => part.replace(/[^a-z0-9\s]+/g, ' ').replace(GENERIC_NAME_WORDS, ' ').replace(/\s+/g, ' ').trim());
-    return parts.some((part) => part.length >= 4 && said.includes(` ${part} `)) ? [i] : [];
-  });
-  if (out.length === 0 && names.length > 1 && names[0] !== null && MAIN_BRANCH.test(said)) return [0];
-  return out;
-}
-
-/** What an address places itself by: "frente al parque Central", "esq. calle Duarte" → "parque central", "calle duarte" (folded). */
-const LANDMARK_IN_ADDRESS = /\b(?:frente|enfrente|cerca|al lado|detras|junto|proximo|esq(?:uina)?|across from|next to|near|opposite|behind)\b(?: (?:a|al|a la|de|del|de la|con|to|from|the))* ([a-z0-9 ]+)/g;
-
-function landmarksOf(address: string): string[] {
-  const folded = fold(address).replace(/[^a-z0-9,\s]+/g, ' ').replace(/[ \t]+/g, ' ');
-  return [...folded.matchAll(LANDMARK_IN_ADDRESS)].map((m) => (m[1] as string).trim()).filter((l) => l.length >= 6);
 }
 
 /** The hours of a date, null when closed (its weekday has none, or it is a closed date). */
