@@ -111,12 +111,23 @@ export function counterFocus(tenant: TenantData, lines: readonly { sku: string; 
 const REPLACES = /^\W*(?:no\b|nop\b|mejor\b|perd[oó]n\b|digo\b|quise decir\b|cambi[ao]|c[aá]mbia|en vez\b|en lugar\b|i mean\b|actually\b|rather\b|instead\b|sorry\b|change\b|make it\b)/i;
 
 /**
+ * "la de 3/4", "el de 1/2?", "the 3/4 one" right after a price: the size or kind the customer meant,
+ * picked instead of the one priced (a clerk swaps the board, not adds one); "y la de 3/4", "la de 3/4
+ * también", "otra de 3/4" add one.
+ */
+const PICKS_ANOTHER = /^\W*(?:(?:el|la|los|las)\s+(?:de|del|en)\b|de\s+\d|the\s+(?:\d|one\b|[a-z]+\s+one\b)|in\s+\d)/i;
+const ADDS = /\b(?:tambi[eé]n|tb|also|too|as well|otr[oa]s?|another|m[aá]s|more|aparte|adem[aá]s)\b|\d+\s*(?:x|de cada|of each)\b/i;
+function picksAnotherOfIt(text: string): boolean {
+  return text.length <= 40 && PICKS_ANOTHER.test(text) && !ADDS.test(text);
+}
+
+/**
  * The message replaces the product in focus with another of its kind ("no, mejor el blanco" after
  * the grey cement, "I mean the white one"): the one replaced leaves the counter, count and all. A
  * product of another kind ("no tienen arena?") joins it.
  */
 export function replacesFocus(tenant: TenantData, previous: ProductFocus, now: ProductFocus, text: string | undefined): boolean {
-  if (text === undefined || previous.sku === now.sku || !REPLACES.test(text)) return false;
+  if (text === undefined || previous.sku === now.sku || !(REPLACES.test(text) || picksAnotherOfIt(text))) return false;
   const category = (sku: string): string | undefined => tenant.catalog.find((p) => p.sku === sku)?.category;
   return category(previous.sku) !== undefined && category(previous.sku) === category(now.sku);
 }
