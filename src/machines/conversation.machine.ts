@@ -41,6 +41,7 @@ import {
 } from './conversation.contract.js';
 import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
 import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
+import { asksRequirements } from './credit-requirements.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -1122,6 +1123,11 @@ export const conversationMachine = setup({
       // "el correo está mal", "the company": names what to fix without a value.
       return understanding.affirmation !== 'yes' && wantsToFixField(spec, lastText(context));
     },
+    asksCreditRequirements: ({ context }) => {
+      const understanding = u(context);
+      const spec = formInProgress(context);
+      return !!spec && !!understanding && context.lead.about === 'credit' && asksRequirements(lastText(context)) && !carriesFormData(spec, understanding, context.lead, lastText(context));
+    },
     asksWhyFormAsks: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1961,6 +1967,8 @@ export const conversationMachine = setup({
             // "¿para qué quieren mi correo?": why it is asked, then the question again (never "no te entendí").
             { guard: 'asksWhyFormAsks', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.why' } }] },
             { guard: 'asksWhoContacts', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.whoContacts' } }] },
+            // "¿qué necesito?", "¿qué papeles piden?" in the credit application: what opening one takes (the store's policy), then the question again.
+            { guard: 'asksCreditRequirements', target: '#answering.info', actions: { type: 'route', params: { as: 'store_hours_location' } } },
             // "no entiendo", "¿cómo así?": said again more plainly, the pending question after it.
             { guard: 'notFollowed', target: 'continuing', actions: [{ type: 'route', params: { as: 'out_of_scope' } }, 'sayAgain'] },
             // "¿eres un robot?" while a field is awaited: who answers, said honestly (an advisor, a person, takes the request up), then the field again.

@@ -12,6 +12,7 @@ import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS
 import { fold } from '../brain/rule/text.js';
 import { returnsBulkGoods } from '../../machines/return-followups.js';
 import { renderReply } from '../render-reply.js';
+import { asksRequirements } from '../../machines/credit-requirements.js';
 
 export type PolicyTopic = 'returns' | 'warranty' | 'credit';
 
@@ -192,6 +193,18 @@ export function creditReviewTime(tenant: TenantData, lang: Lang): InfoActorOutpu
 /** "¿Cuánto tarda?" while the credit application (the form) is in progress: the review's time; null otherwise. */
 export function creditReviewAsked(tenant: TenantData, input: Pick<InfoActorInput, 'form' | 'text' | 'lang'>): InfoActorOutput | null {
   return input.form === 'credit' && asksHowLong(input.text) ? creditReviewTime(tenant, input.lang) : null;
+}
+
+/** What opening a credit account takes, in the policy's words: "Para abrirla necesitas …", "To open one you need …". */
+const REQUIREMENTS = /(?:para abrirla|para abrir una?(?: cuenta)?|to open (?:one|an account)|you need|necesitas)[^.]*\./i;
+
+/** "¿qué necesito?" while the credit application is in progress: what opening one takes, from the store's policy; null otherwise. */
+export function creditRequirementsAsked(tenant: TenantData, input: Pick<InfoActorInput, 'form' | 'text' | 'lang'>): InfoActorOutput | null {
+  if (input.form !== 'credit' || !asksRequirements(input.text)) return null;
+  const policy = tenant.store.policies?.credit?.[input.lang];
+  const said = policy ? REQUIREMENTS.exec(policy)?.[0] : undefined;
+  if (said === undefined || tenant.templates[input.lang]?.['info.credit.requirements'] === undefined) return null;
+  return { replies: [{ template: 'info.credit.requirements', params: { requirements: said.charAt(0).toUpperCase() + said.slice(1) } }] };
 }
 
 /** The days the store's returns policy gives ("dentro de los 30 días", "within 30 days"), read from its own words. */

@@ -326,7 +326,7 @@ export function asksWhatIsOffered(text: string): boolean {
 }
 
 const NEW_ACCOUNT =
-  /\b(?:abrir|abrirme|abrirnos|abro|abre|abren|abrimos|abra|abran|aperturar|crear|sacar|saco|solicitar|solicito|aplicar a|aplicar para|requisitos para|requisitos de|open|opening|set up|apply for|get)\b(?:\s+\S+){0,2}?\s+(?:cuentas?|credito|account|credit)\b|\b(?:cuenta|cuentas) (?:comercial|comerciales|empresarial|empresariales|corporativa|de credito|de contratista|para (?:mi|la|nuestra) empresa|para constructoras?)\b|\b(?:business|contractor|trade|commercial|corporate) accounts?\b/;
+  /\b(?:abrir|abrirme|abrirnos|abro|abre|abren|abrimos|abra|abran|aperturar|crear|sacar|saco|solicitar|solicito|aplicar a|aplicar para|requisitos para|requisitos de|open|opening|set up|apply for|get)\b(?:\s+\S+){0,2}?\s+(?:cuentas?|credito|account|credit)\b|\b(?:requisitos?|papeles|documentos|requirements?|documents|paperwork)\b(?:\s+\S+){0,3}?\s+(?:cuentas?|credito|account|credit)\b|\b(?:cuenta|cuentas) (?:comercial|comerciales|empresarial|empresariales|corporativa|de credito|de contratista|para (?:mi|la|nuestra) empresa|para constructoras?)\b|\b(?:business|contractor|trade|commercial|corporate) accounts?\b/;
 
 const ACCOUNT_STATUS_WORDS = /\b(?:mi (?:\w+ )?cuenta|nuestra (?:\w+ )?cuenta|my (?:\w+ )?account|our (?:\w+ )?account|up to date|suspended|balance|saldo|debo|debemos|deuda|al dia|estado|atrasad\w*|vencid\w*|suspendid\w*|pago|pagos|owe|status|due|overdue|statement)\b/;
 
