@@ -25,24 +25,31 @@ function mentions(text: string, thing: string): boolean {
   return thing.split(' ').filter((w) => w !== 'de' && w !== 'of').every((w) => words.has(stem(w)));
 }
 
+/** A product name's head: what it is, before what it is for or comes with ("Flotante para Tanque de Inodoro" → "Flotante"). */
+const headOf = (name: string): string => name.split(/\s(?:para|for|con|with|sin|without)\s/i)[0] ?? name;
+
 /** The answer to whether the product shown comes with `thing`; null when the tenant has no such templates. */
 export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: Product, focus: ProductFocus, asked: { thing: string; said: string }, lang: Lang, now: number | undefined): ProductActorOutput | null {
   const { thing, said } = asked;
   const has = (key: string): boolean => tenant.templates[lang]?.[key] !== undefined;
   if (!has('product.includes.unknown')) return null;
   const base = { name: shown.name, price: formatMoney(shown.price), availability: availability(tenant, shown, lang), thing: said };
+  // Each answer about the product itself closes with "¿Te lo reservo?": a yes ("sí", "ok I'll take it") sets it aside.
+  const reserve = shown.stock > 0 ? { reserve: { sku: shown.sku, name: shown.name, quantity: 1 } } : {};
   // A current offer that gives it with this product: yes, and the offer's note (added to every answer about it) says how.
   const today = now !== undefined ? calendarDate(now, tenant.settings.timeZone) : undefined;
   const offer = tenant.offers.find((o) => o.skus?.includes(shown.sku) && (today === undefined || o.validUntil >= today) && mentions(`${o.details.es} ${o.details.en} ${o.title.es} ${o.title.en}`, thing));
-  if (offer && has('product.includes.offer')) return { outcome: 'answered', replies: [{ template: 'product.includes.offer', params: base }], focus };
+  if (offer && has('product.includes.offer')) return { outcome: 'answered', replies: [{ template: 'product.includes.offer', params: base }], focus, ...reserve };
   // Its own data says so: "Kit … con tornillos", its stated use.
   const data = [shown.name, shown.use?.es ?? '', shown.use?.en ?? ''].join(' ');
-  if (mentions(data, thing) && has('product.includes.yes')) return { outcome: 'answered', replies: [{ template: 'product.includes.yes', params: base }], focus };
+  if (mentions(data, thing) && has('product.includes.yes')) return { outcome: 'answered', replies: [{ template: 'product.includes.yes', params: base }], focus, ...reserve };
   // Silent data; the store sells the thing apart: said so, those shown (a pick takes one).
   const apart = index
     .search(thing, { limit: MAX_APART + 1 })
     .map((m) => m.product)
-    .filter((p) => p.sku !== shown.sku && mentions([p.name, ...(p.aliases ?? [])].join(' '), thing))
+    // What would come with a product costs less than it: a 250-gallon water tank is no toilet's tank.
+    // ...and is that thing, not a part for it ("Flotante para Tanque de Inodoro" is no tank): named before its "para", "for", "con".
+    .filter((p) => p.sku !== shown.sku && p.price < shown.price && mentions([headOf(p.name), ...(p.aliases ?? [])].join(' '), thing))
     .slice(0, MAX_APART);
   if (apart.length > 0 && has('product.includes.apart')) {
     const first = apart[0] as Product;
@@ -54,5 +61,5 @@ export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: P
       ...(apart.length === 1 && first.stock > 0 ? { reserve: { sku: first.sku, name: first.name, quantity: 1 } } : {}),
     };
   }
-  return { outcome: 'answered', replies: [{ template: 'product.includes.unknown', params: base }], focus };
+  return { outcome: 'answered', replies: [{ template: 'product.includes.unknown', params: base }], focus, ...reserve };
 }

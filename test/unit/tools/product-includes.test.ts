@@ -73,3 +73,23 @@ describe('a name given after the reservation', () => {
     expect(c[1]).toContain('¡Hola, Ana!');
   });
 });
+
+describe('what a product comes with: the thing itself, and the product set aside on a yes', () => {
+  it('should never offer a dearer thing or a part for the thing as the thing sold apart', async () => {
+    const en = await chatOnFreshHost(tenant, brain, 'tank-en', 'hi, do you sell toilets?', 'does it include the tank?');
+    expect(en[1]).not.toContain('Tinaco');
+    const es = await chatOnFreshHost(tenant, brain, 'tank-es', 'necesito un inodoro', 'trae tanque?');
+    expect(es[1]).not.toContain('Flotante');
+    // The drill's bits are still shown apart (cheaper, and a set of bits is bits).
+    const bits = await chatOnFreshHost(tenant, brain, 'bits', 'tienen taladro truper?', 'trae brocas?');
+    expect(bits[1]).toContain('Juego de Brocas para Metal 13 Piezas');
+  });
+
+  it('should set the product aside on a yes after any answer about what it comes with', async () => {
+    const offer = await chatOnFreshHost(tenant, brain, 'incl-yes', 'tienen el taladro dewalt?', 'trae brocas?', 'si');
+    expect(offer[2]).toContain('1 x Taladro Percutor 1/2" 750W DeWalt');
+    const unknown = await chatOnFreshHost(tenant, brain, 'incl-unknown', 'hi, do you sell toilets?', 'does it include the tank?', "ok I'll take it");
+    expect(unknown[2]).toContain('1 x Inodoro Completo Blanco Dos Piezas');
+    expect(unknown[2]).not.toContain('Have a great day');
+  });
+});
