@@ -5,6 +5,8 @@
  * machine's routing (is this about the product in focus?) and by the product tool (what to answer).
  */
 
+import { asksPackCount } from './pack-count-question.js';
+
 /** What a short question about the product in focus asks. */
 export type FocusQuestion =
   /** "¿lo tienen en otro color?", "¿qué colores hay?", "do you have it in another colour?": the colours of that line. */
@@ -24,7 +26,9 @@ export type FocusQuestion =
   /** "¿es para exterior?", "¿sirve pa afuera?", "for outdoor use?", "is it for indoors?": whether it is for that place. */
   | { kind: 'where'; place: 'outdoor' | 'indoor' }
   /** "¿trae brocas?", "¿viene con asiento?", "¿el tanque viene incluido?", "does it come with a seat?": whether it comes with that. */
-  | { kind: 'includes'; thing: string; said: string };
+  | { kind: 'includes'; thing: string; said: string }
+  /** "¿cuántos trae la caja?", "¿de cuántos es el rollo?", "how many come in a box?": how many it comes in. */
+  | { kind: 'pack_count' };
 
 /** Units a price is asked by: linear foot, board foot, metre, square metre, gallon, pound, bag, piece, roll, box. */
 export type PricedUnit = 'ft' | 'bf' | 'm' | 'm2' | 'gal' | 'lb' | 'bag' | 'piece' | 'roll' | 'box';
@@ -182,6 +186,7 @@ export function readFocusQuestion(text: string): FocusQuestion | null {
   if (COMPARE_RECOMMEND.test(t)) return { kind: 'compare', recommend: true };
   if (COMPARE_DIFFERENCE.test(t)) return { kind: 'compare', recommend: false };
   if (SIZES.test(t)) return { kind: 'sizes' };
+  if (asksPackCount(t)) return { kind: 'pack_count' };
   const place = placeAsked(t);
   if (place) return { kind: 'where', place };
   const included = includedThing(t);

@@ -21,6 +21,7 @@ import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
 import { whereAnswer } from './product-where.js';
 import { includesAnswer } from './product-includes.js';
+import { packCountAnswer } from './pack-count.js';
 import { quoteOne } from './product-quote-one.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { mixingNote } from './paint-mixing.js';
@@ -98,6 +99,8 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return whereAnswer(tenant, shown, focus, question.place, lang);
     case 'includes':
       return includesAnswer(tenant, index, shown, focus, question, lang, now);
+    case 'pack_count':
+      return packCountAnswer(tenant, shown, focus, lang);
   }
 }
 
