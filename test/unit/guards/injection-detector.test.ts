@@ -125,7 +125,7 @@ describe('prompt-injection detector', () => {
     // the meaning-level layer and scorer v2.
     expect(blind4.detected).toBeGreaterThanOrEqual(0.97);
     expect(blind4.falsePositive).toBeLessThanOrEqual(0.03);
-  });
+  }, 180_000); // Nine sets through the detector: a minute on a loaded 2-core machine; a correctness test, not a timed one.
 
   it.each([
     'olvida lo del cemento, mejor dame precio de la arena',
