@@ -46,3 +46,4 @@ export function withCountPerThing(index: CatalogIndex, catalog: readonly Product
   const entities = nlu.entities.filter((e) => e !== second && !(e.type === 'quantity' && e.start >= first.end && e.end <= second.end));
   return { ...input, understanding: { ...input.understanding, products: [counted], nlu: { ...nlu, entities: entities.map((e) => (e === first ? { ...e, value: query } : e)) } } };
 }
+export { withFocusCountApart } from './focus-count-apart.js';
