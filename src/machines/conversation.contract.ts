@@ -401,6 +401,8 @@ export interface LeadActorInput {
 export interface LeadKnown {
   place?: string;
   reachBy?: 'phone';
+  /** The host's channel the customer wrote from (`whatsapp`, `web`…): added by the runtime, not the machine. */
+  channel?: string;
 }
 export interface LeadActorOutput {
   leadId: string;
