@@ -78,6 +78,7 @@ import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workfl
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
 import { callsOffHandoff } from './handoff-cancel.js';
+import { pendingQuestionAgain } from './pending-again.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -407,6 +408,9 @@ function greetingRepeated(context: ConversationContext, open: readonly ReplyEmit
   if (expecting.kind === 'quote_offer' && pendingQuoteOffer(context)) return [reply('greeting.repeat.held'), reply('quote.nudge')];
   if (expecting.kind === 'reserve_offer' && offerPending(context)) return [reply('greeting.repeat.held'), reply(expecting.backorder ? 'quote.backorder_nudge' : 'quote.reserve_nudge', { line: expecting.text })];
   if (formInProgress(context) !== null || open.length > 0) return [reply('greeting.repeat.held'), ...open];
+  // The question of the last answer (which of the products listed, the square metres): asked again.
+  const asked = pendingQuestionAgain(context);
+  if (asked) return [reply('greeting.repeat.held'), { type: 'reply', reply: asked }];
   return [reply(helpedBefore(context) ? 'greeting.repeat.more' : 'greeting.repeat')];
 }
 
@@ -421,7 +425,8 @@ function helpedBefore(context: ConversationContext): boolean {
  * its own question next), else what the bot can help with.
  */
 function saidAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
-  const pending = greetingAgain(context, open).slice(1);
+  // After a list of products, how to choose is said plainly rather than the pick asked again.
+  const pending = greetingAgain(context, open).slice(1).filter((r) => !('template' in r.reply && r.reply.template === 'pending.pick'));
   if (pending.length > 0 || formInProgress(context) !== null) return [reply('clarify.rephrase'), ...pending];
   // After a list of products to choose from: how to choose, said plainly (never the general menu).
   const focus = context.productFocus;
