@@ -13,11 +13,15 @@ describe('the store lines in the customer\'s language', () => {
   it('should name the categories in English for an English customer, as the catalog writes them in Spanish', async () => {
     const { tenant } = await loadDemo();
     const asked = { outcome: 'need_product' as const, replies: [] };
-    const en = withStoreLines(tenant, asked, 'what do you sell?', 'en').replies[0]?.params?.lines as string;
+    const linesOf = (out: ReturnType<typeof withStoreLines>): string => {
+      const first = out.replies[0];
+      return first && 'template' in first ? String(first.params?.lines ?? '') : '';
+    };
+    const en = linesOf(withStoreLines(tenant, asked, 'what do you sell?', 'en'));
     expect(en).toContain('*PVC pipe*');
     expect(en).toContain('*Plumbing*');
     expect(en).not.toMatch(/Tubería|Plomería|Herramientas/);
-    const es = withStoreLines(tenant, asked, '¿qué venden?', 'es').replies[0]?.params?.lines as string;
+    const es = linesOf(withStoreLines(tenant, asked, '¿qué venden?', 'es'));
     expect(es).toContain('*Tubería PVC*');
   });
 
