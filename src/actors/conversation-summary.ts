@@ -4,6 +4,7 @@ import type { IntentName } from '../domain/intents.js';
 import type { Lang } from '../domain/nlu.js';
 import type { TenantSettings } from '../domain/tenant.js';
 import { routedLabelOf, type TurnIntentView } from './turn-intent.js';
+import { goodsForAgent } from './handoff-goods.js';
 
 const REASONS: Record<Lang, Record<string, string>> = {
   es: {
@@ -72,8 +73,8 @@ export function agentLangOf(settings: Pick<TenantSettings, 'defaultLang' | 'cons
 
 /** The summary's own words, per the summary's language. */
 const WORDS = {
-  es: { reason: 'Motivo', customer: 'Cliente', topics: 'Temas', messages: 'Mensajes en la conversación', last: 'Últimos mensajes del cliente:', callOn: 'Llamar al', noPhone: 'El cliente aún no dejó un número: pídeselo', request: 'Solicitud en curso', area: 'Área', urgency: 'Urgencia' },
-  en: { reason: 'Reason', customer: 'Customer', topics: 'Topics', messages: 'Messages in the conversation', last: "The customer's last messages:", callOn: 'Call on', noPhone: 'The customer has not left a number yet: ask for it', request: 'Request under way', area: 'Area', urgency: 'Urgency' },
+  es: { reason: 'Motivo', customer: 'Cliente', topics: 'Temas', messages: 'Mensajes en la conversación', last: 'Últimos mensajes del cliente:', callOn: 'Llamar al', noPhone: 'El cliente aún no dejó un número: pídeselo', request: 'Solicitud en curso', area: 'Área', urgency: 'Urgencia', goods: 'Productos' },
+  en: { reason: 'Reason', customer: 'Customer', topics: 'Topics', messages: 'Messages in the conversation', last: "The customer's last messages:", callOn: 'Call on', noPhone: 'The customer has not left a number yet: ask for it', request: 'Request under way', area: 'Area', urgency: 'Urgency', goods: 'Products' },
 } satisfies Record<Lang, Record<string, string>>;
 
 /** The customer's language in the summary's words, when it is not the summary's own. */
@@ -147,6 +148,9 @@ export function summarizeConversation(input: {
   const need = held('problem_statement');
   const request = [need ? `"${need.slice(0, 300)}"` : undefined, held('interest_area') && `${w.area}: ${held('interest_area')}`, held('urgency_level') && `${w.urgency}: ${held('urgency_level')}`].filter(Boolean).join(' · ');
   if (request) lines.push(`${w.request}: ${request}.`);
+  // The goods the customer is after ("300 × blocks de 6"), so the salesperson answers ready; a quote lists its own lines.
+  const goods = input.quote && input.quote.length > 0 ? [] : goodsForAgent(input.context);
+  if (goods.length > 0) lines.push(`${w.goods}: ${goods.join('; ')}.`);
   if (callBack) {
     // The number written last, the lead's, else the channel's (a WhatsApp sender's): what the customer was told we would call.
     const contact = (input.context.contact ?? null) as { phone?: string } | null;

@@ -1,5 +1,6 @@
 import type { LeadKnown } from '../machines/conversation.contract.js';
 import { quantitiesIn } from './lead-quantities.js';
+import { leadChannelOf } from './lead-channel.js';
 import { INTEREST_AREAS, URGENCY_LEVELS, type InterestArea, type LeadDraft, type LeadPayload, type UrgencyLevel } from '../domain/lead.js';
 
 function pick<T extends string>(allowed: readonly T[], value: string | null | undefined): T | null {
@@ -8,7 +9,7 @@ function pick<T extends string>(allowed: readonly T[], value: string | null | un
 
 /**
  * Builds the CRM payload from a finished draft, with what the conversation knows beside it
- * (`known`: the place, how to reach the customer) as optional fields. Each field keeps the id of the customer message it
+ * (`known`: the place, how to reach the customer, the channel it came in on) as optional fields. Each field keeps the id of the customer message it
  * came from in `provenance` (dotted path → message id).
  */
 export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackContact: string | null, known: LeadKnown = {}): LeadPayload {
@@ -26,6 +27,7 @@ export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackConta
   note('problem_statement', 'problem_statement');
   note('urgency_level', 'urgency_level');
   const quantities = quantitiesIn(value('problem_statement'));
+  const channel = leadChannelOf(known.channel);
   return {
     lead_id: leadId,
     contact_info: {
@@ -43,6 +45,7 @@ export function buildLeadPayload(leadId: string, draft: LeadDraft, fallbackConta
     ...(known.place ? { delivery_place: known.place } : {}),
     ...(quantities.length > 0 ? { quantities } : {}),
     ...(known.reachBy ? { preferred_contact_channel: known.reachBy } : {}),
+    ...(channel ? { channel } : {}),
     provenance,
   };
 }

@@ -62,7 +62,7 @@ export function renderReply(directive: ReplyDirective, templates: ReplyTemplates
     const value = params[name];
     return Array.isArray(value) ? '' : scalar(value);
   };
-  return fill(text, (name) => {
+  return fill(directive.withoutQuestion ? withoutClosingQuestion(text) : text, (name) => {
     const value = params[name];
     if (!Array.isArray(value)) return scalar(value);
     const itemText = lookup(templates, `${key}.item`, lang);
@@ -70,6 +70,12 @@ export function renderReply(directive: ReplyDirective, templates: ReplyTemplates
       .map((item) => fill(itemText, (field) => (Object.hasOwn(item, field) ? scalar(item[field]) : outer(field))))
       .join('\n');
   });
+}
+
+/** A template without its last paragraph when that paragraph asks something ("¿Te lo reservo…?", "How many would you like? I'll complete the total."). */
+function withoutClosingQuestion(text: string): string {
+  const paragraphs = text.split(/\n\s*\n/);
+  return paragraphs.length > 1 && paragraphs[paragraphs.length - 1]!.includes('?') ? paragraphs.slice(0, -1).join('\n\n') : text;
 }
 
 /** Most choices offered with one reply: more stop being a choice (and WhatsApp lists stop at 10). */

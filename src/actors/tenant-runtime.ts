@@ -75,6 +75,8 @@ export interface TenantRuntimeDeps {
   contextOf: (tenantId: string, conversationId: string) => Record<string, unknown> | null;
   /** Phone or username of the conversation's channel identity, when the channel has one. */
   contactHandleOf?: (tenantId: string, conversationId: string) => string | null;
+  /** The channel the customer last wrote from (`whatsapp`, `web`…), null when not known: the lead payload's `channel`. */
+  contactChannelOf?: (tenantId: string, conversationId: string) => string | null;
   /** The phone the customer writes from where the channel proves it (WhatsApp); what reads the customer's own records by phone uses this, never a handle. */
   contactPhoneOf?: (tenantId: string, conversationId: string) => string | null;
   /**
@@ -210,12 +212,13 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
       }),
       pushLead: fromTask<LeadActorOutput, LeadActorInput>(async ({ input }) => {
         const handle = deps.contactHandleOf?.(input.tenantId, input.conversationId) ?? null;
+        const channel = deps.contactChannelOf?.(input.tenantId, input.conversationId) ?? null;
         const record = await deps.leads.save({
           tenantId: input.tenantId,
           conversationId: input.conversationId,
           draft: input.draft,
           idempotencyKey: input.idempotencyKey,
-          build: (leadId) => buildLeadPayload(leadId, input.draft, handle, input.known),
+          build: (leadId) => buildLeadPayload(leadId, input.draft, handle, { ...input.known, ...(channel ? { channel } : {}) }),
         });
         await deps.crm.pushLead(input.tenantId, record.payload);
         return { leadId: record.leadId, payload: record.payload };

@@ -51,6 +51,8 @@ export interface LeadPayload {
   delivery_place?: string;
   quantities?: { quantity: number; item: string }[];
   preferred_contact_channel?: 'phone';
+  /** Optional too: the kind of channel the customer wrote from (`whatsapp`, `web`, …), as the host knew it. */
+  channel?: 'whatsapp' | 'web' | 'telegram' | 'sms' | 'api';
   /**
    * Field name (dotted path into this payload) → id of the customer message it came from, or
    * `contact-profile` when a returning contact's confirmed profile filled it (and they confirmed it again).

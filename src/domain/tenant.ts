@@ -229,6 +229,12 @@ export interface StoreInfo {
    * don't sell that kind of thing", which is for what is outside the trade. Optional.
    */
   tradeGoods?: TradeGood[];
+  /**
+   * The catalog's categories (its `category` strings, the store's own language) named in other
+   * languages, for a customer writing in one ("Tubería PVC" → `{ "en": "PVC pipe" }`). Optional: a
+   * category without a name in the customer's language is said as the catalog writes it.
+   */
+  categoryNames?: Record<string, Partial<Record<Lang, string>>>;
 }
 
 /** A good of the store's trade: its names, and what the store offers instead when it lacks it. */

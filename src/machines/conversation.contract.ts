@@ -28,7 +28,8 @@ export type TemplateParams = Record<string, ParamValue | Record<string, ParamVal
  * or literal text (an agent's message, an LLM's answer).
  */
 export type ReplyDirective =
-  | { template: string; params?: TemplateParams; options?: ReplyOption[] }
+  /** `withoutQuestion`: the template's closing question (its last paragraph, when it asks) left out — the turn goes on to what answers it. */
+  | { template: string; params?: TemplateParams; options?: ReplyOption[]; withoutQuestion?: true }
   | { text: string; author?: 'bot' | 'agent'; agentName?: string; options?: ReplyOption[] };
 
 /**
@@ -401,6 +402,8 @@ export interface LeadActorInput {
 export interface LeadKnown {
   place?: string;
   reachBy?: 'phone';
+  /** The host's channel the customer wrote from (`whatsapp`, `web`…): added by the runtime, not the machine. */
+  channel?: string;
 }
 export interface LeadActorOutput {
   leadId: string;

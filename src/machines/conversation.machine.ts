@@ -78,6 +78,8 @@ import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workfl
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
 import { callsOffHandoff } from './handoff-cancel.js';
+import { pendingQuestionAgain } from './pending-again.js';
+import { pricesThenLead } from './priced-lead.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -282,6 +284,14 @@ function restingIdle(branch: { guard: unknown; target: 'continuing'; actions: un
 
 /** What the catalog's answer leads to, by its outcome (from the actor's done event or given at once). */
 const PRODUCT_ANSWERED = settling([
+  // A big order with who asks and how to reach them (`priced-lead.ts`): the prices, then the lead with the goods as its need.
+  {
+    guard: 'leadAfterPrice',
+    target: '#workflow.form',
+    actions: ['emitPricedForLead', 'holdSalesForm'],
+  },
+  // A request read as the lead and sent to be priced first, which the catalog could not price: the lead, as before.
+  { guard: 'leadNotPriced', target: '#workflow.form', actions: 'holdSalesForm' },
   {
     guard: { type: 'outcomeIs', params: { outcomes: ['need_product'] } },
     target: '#answering.awaitingProduct',
@@ -407,6 +417,9 @@ function greetingRepeated(context: ConversationContext, open: readonly ReplyEmit
   if (expecting.kind === 'quote_offer' && pendingQuoteOffer(context)) return [reply('greeting.repeat.held'), reply('quote.nudge')];
   if (expecting.kind === 'reserve_offer' && offerPending(context)) return [reply('greeting.repeat.held'), reply(expecting.backorder ? 'quote.backorder_nudge' : 'quote.reserve_nudge', { line: expecting.text })];
   if (formInProgress(context) !== null || open.length > 0) return [reply('greeting.repeat.held'), ...open];
+  // The question of the last answer (which of the products listed, the square metres): asked again.
+  const asked = pendingQuestionAgain(context);
+  if (asked) return [reply('greeting.repeat.held'), { type: 'reply', reply: asked }];
   return [reply(helpedBefore(context) ? 'greeting.repeat.more' : 'greeting.repeat')];
 }
 
@@ -421,7 +434,8 @@ function helpedBefore(context: ConversationContext): boolean {
  * its own question next), else what the bot can help with.
  */
 function saidAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
-  const pending = greetingAgain(context, open).slice(1);
+  // After a list of products, how to choose is said plainly rather than the pick asked again.
+  const pending = greetingAgain(context, open).slice(1).filter((r) => !('template' in r.reply && r.reply.template === 'pending.pick'));
   if (pending.length > 0 || formInProgress(context) !== null) return [reply('clarify.rephrase'), ...pending];
   // After a list of products to choose from: how to choose, said plainly (never the general menu).
   const focus = context.productFocus;
@@ -1267,6 +1281,9 @@ export const conversationMachine = setup({
     // Tenant workflows: `startsWorkflow` and `startsForm` are provided per tenant (provideWorkflows); none by default.
     startsWorkflow: (_args) => false,
     startsForm: (_args) => false,
+    leadAfterPrice: (_args) => false,
+    leadNotPriced: (_args) => false,
+    pricesBeforeLead: (_args) => false,
     formFailureHandsOff: ({ context }) => !!formOf(context)?.onFailure,
     switchesWorkflow: (_args) => false,
     asksAsideInWorkflow: (_args) => false,
@@ -1289,6 +1306,14 @@ export const conversationMachine = setup({
     beginWorkflow: assign(() => ({})),
     takeWorkflowValues: assign(() => ({})),
     holdForm: assign(() => ({})),
+    holdSalesForm: assign(() => ({})),
+    // The order priced, its closing offer left out (the lead started next answers it); the goods held as the lead's need.
+    emitPricedForLead: enqueueActions(({ context, event, enqueue }) => {
+      const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
+      for (const r of replies) enqueue.emit({ type: 'reply', reply: 'template' in r ? { template: r.template, ...(r.params ? { params: r.params } : {}), withoutQuestion: true } : { text: r.text } });
+      const goods = leadGoodsAskedIn(u(context), lastText(context), messageId(context), context.turn);
+      enqueue.assign({ ...productFocusOf(context, event), expecting: NO_EXPECTATION, ...(goods ? { goodsAsked: goods } : {}) });
+    }),
     askWorkflowQuestion: enqueueActions(({ context, enqueue }) => {
       const run = runOf(context);
       const step = stepOf(context);
@@ -2024,6 +2049,8 @@ export const conversationMachine = setup({
               target: '#answering.info',
               actions: { type: 'route', params: { as: 'decided' } },
             },
+            // A big order with the contact, read as the request it is: priced first, then the form (`leadAfterPrice`).
+            { guard: 'pricesBeforeLead', target: '#answering.product', actions: { type: 'route', params: { as: 'decided' } } },
             // A tenant form read by the brain (ferreteria's `solicitud` on `sales_lead`).
             { guard: 'startsForm', target: '#workflow.form', actions: [{ type: 'route', params: { as: 'decided' } }, 'holdForm'] },
             // "mi nombre es Pedro Santana, 8095557788" after the reservation: who the customer is, noted for
@@ -2617,10 +2644,25 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
     const spec = byDecision && isBrainForm(byDecision) ? byDecision : label && !isIntentName(label) ? workflowForIntent(set, label, text) : null;
     return spec && isBrainForm(spec) ? spec : null;
   };
+  /** The form a sales request starts (ferreteria's `solicitud`), whatever this message was read as. */
+  const salesForm = (context: ConversationContext) => {
+    const spec = workflowForIntent(set, 'sales_lead', context.lastMessage?.text);
+    return spec && isBrainForm(spec) ? spec : null;
+  };
   return machine.provide({
     guards: {
       startsWorkflow: ({ context }) => specFor(context) !== null,
       startsForm: ({ context }) => formFor(context) !== null,
+      // A big order with the contact (`priced-lead.ts`): read as the request, priced first; priced, the request follows.
+      pricesBeforeLead: ({ context }) => salesForm(context) !== null && formFor(context)?.id === salesForm(context)?.id && pricesThenLead(u(context), context.lead),
+      leadNotPriced: ({ context, event }) => {
+        const outcome = outputOf<{ outcome: string }>(event)?.outcome;
+        return outcome !== 'answered' && outcome !== 'estimate' && salesForm(context) !== null && formInProgress(context) === null && formFor(context)?.id === salesForm(context)?.id && pricesThenLead(u(context), context.lead);
+      },
+      leadAfterPrice: ({ context, event }) => {
+        const outcome = outputOf<{ outcome: string }>(event)?.outcome;
+        return (outcome === 'answered' || outcome === 'estimate') && salesForm(context) !== null && formInProgress(context) === null && pricesThenLead(u(context), context.lead);
+      },
       // A question beside the run ("¿cuánto cuesta?", "¿dónde están?", "¿aceptan tarjeta?"): an informational label no workflow claims.
       asksAsideInWorkflow: ({ context }) => {
         const run = runOf(context);
@@ -2653,6 +2695,10 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         return run ? { workflow: takeValues(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null }) } : {};
       }),
       // The form's spec travels with the conversation; one in progress keeps the spec it started with.
+      holdSalesForm: assign(({ context }) => {
+        const spec = salesForm(context);
+        return spec && formInProgress(context) === null ? { workflow: formRun(spec, set.timeZone) } : {};
+      }),
       holdForm: assign(({ context }) => {
         const spec = formFor(context);
         const held: WorkflowSpec | null = formInProgress(context);

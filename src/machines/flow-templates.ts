@@ -52,6 +52,12 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'greeting.here',
   'greeting.here.more',
   'greeting.here.held',
+  // "¿sigues ahí?" / "hello??" right after a question no expectation holds: that question again, briefly ({product}).
+  'pending.pick',
+  'pending.measure.area',
+  'pending.measure.volume',
+  'pending.measure.height',
+  'pending.product',
   // Said back before the answer when the customer opens with a greeting (the host adds it, `greet-back.ts`).
   'greeting.back',
   'greeting.back.buenas',

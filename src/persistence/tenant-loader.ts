@@ -231,6 +231,11 @@ export async function loadTenant(dir: string): Promise<TenantData> {
   store?.tradeGoods?.forEach((good, i) => (['instead', 'for'] as const).forEach((field) => good[field]?.forEach((sku, j) => {
     if (skus && !skus.has(sku)) problems.push({ file: 'store.json', path: `$.tradeGoods[${i}].${field}[${j}]`, problem: `unknown SKU "${sku}" (not in catalog.json)` });
   })));
+  // A category named in other languages must be one of the catalog's (a typo would silently never be said).
+  const categories = catalogSound && catalog ? new Set(catalog.map((p) => p.category)) : null;
+  for (const name of Object.keys(store?.categoryNames ?? {})) {
+    if (categories && !categories.has(name)) problems.push({ file: 'store.json', path: `$.categoryNames.${name}`, problem: `unknown category "${name}" (no product of catalog.json has it)` });
+  }
   const offers = offersRaw === undefined ? [] : parseOffers(problems, offersRaw, catalog ? new Set(catalog.map((p) => p.sku)) : null);
   const vacancies = vacanciesRaw === undefined ? [] : parseFile(problems, 'vacancies.json', VACANCIES, vacanciesRaw);
   // With a broken intents.json the labels are unknown: utterances.json is checked for its shape only then.

@@ -253,6 +253,7 @@ export const STORE = z.object({
   email: text({ pattern: /^[^@\s]+@[^@\s]+\.[^@\s]+$/, hint: 'an email address' }),
   teamHours: TEAM_HOURS.optional(),
   tradeGoods: z.array(z.object({ words: nonEmptyStrings, instead: strings.optional(), sold: z.boolean().optional(), for: strings.optional() })).optional(),
+  categoryNames: z.record(z.string(), z.strictObject({ es: text().optional(), en: text().optional() })).optional(),
 }).superRefine((store, ctx) => {
   // A place inside a zone is served as that zone: the zone must be one the store lists.
   const zones = new Set(store.deliveryZones.map((z) => z.zone));

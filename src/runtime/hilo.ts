@@ -190,6 +190,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
         logger,
         contextOf: lookups.contextOf,
         contactHandleOf: lookups.contactHandleOf,
+        contactChannelOf: lookups.contactChannelOf,
         contactPhoneOf: lookups.contactPhoneOf,
         onTicketOpened: async (ticket, input) => {
           await audit.record(input.tenantId, { type: 'ticket.opened', conversationId: input.conversationId, ticketId: ticket.ticketId, ticketNumber: ticket.number, kind: input.kind, reason: input.reason });

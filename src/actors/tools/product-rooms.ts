@@ -16,6 +16,7 @@ import { surfaceKit } from './paint-surface.js';
 import { paintUseNotSaid } from './paint-use.js';
 import { createLru, remembered } from '../../kernel/lru.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { categoryName } from './category-names.js';
 
 const rooms = createLru<Set<string>>(16);
 const fold = foldAccents;
@@ -43,7 +44,7 @@ export function roomKit(tenant: TenantData, text: string, namesProduct: boolean,
   // The room as the customer's language names it among the catalog's words ("baño" / "bathroom").
   const said = products[0]?.rooms?.find((r) => fold(r) === room) ?? room;
   const article = lang === 'en' ? 'the' : /a$/.test(said) ? 'la' : 'el';
-  const items = [...lines].map(([line, kinds]) => ({ line, kinds: kinds.join(', ') }));
+  const items = [...lines].map(([line, kinds]) => ({ line: categoryName(tenant, line, lang), kinds: kinds.join(', ') }));
   // The whole remodel is an advisor's quote: offered as a yes/no (a "sí" next starts the lead with these words).
   const asks = lang === 'en' ? `I want an advisor to prepare a quote to remodel the ${said}` : `quiero que un asesor me prepare una cotización para remodelar ${article} ${said}`;
   const label = 'clarify.option.yes_lead';

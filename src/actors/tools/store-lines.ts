@@ -7,10 +7,11 @@ import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput } from '../../machines/conversation.contract.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { categoryName } from './category-names.js';
 
 /** Asking what the store sells, as a whole (no product after it: "¿qué tienen de pintura?" names one). */
 const WHAT_IS_SOLD =
-  /^(?:hola |buenas |buenos dias |saludos |hello |hi |hey )*(?:y )?(?:(?:que|q|ke) (?:es lo que |cosas |productos |clase de (?:cosas|productos) |tipo de (?:cosas|productos) )?(?:venden|vendes|tienen|tienes|manejan|ofrecen|trabajan|hay)(?: ustedes| aqui| ahi| en la (?:tienda|ferreteria))?|(?:what|which) (?:do you|kind of (?:things|stuff|products) do you|products do you) (?:sell|carry|have|offer)(?: here)?)$/;
+  /^(?:hola |buenas |buenos dias |saludos |hello |hi |hey )*(?:y )?(?:(?:que|q|ke) (?:es lo que |cosas |productos |clase de (?:cosas|productos) |tipo de (?:cosas|productos) )?(?:venden|vendes|tienen|tienes|manejan|ofrecen|trabajan|hay)(?: ustedes| aqui| ahi| en la (?:tienda|ferreteria))?|(?:what|which) (?:do you|(?:kind|kinds|sort|type|types) of (?:things|stuff|products|items) do you|products do you|things do you|stuff do you) (?:guys |all |folks )?(?:sell|carry|have|offer|stock)(?: here| there| at the store| in the store)?)$/;
 
 /** Whether the message asks what the store sells, and nothing else. */
 export function asksWhatIsSold(text: string): boolean {
@@ -30,8 +31,9 @@ function storeLines(tenant: TenantData): string[] {
 
 /** A "what product?" answer to "¿qué venden?": the store's lines named instead, when the tenant has the template. */
 export function withStoreLines(tenant: TenantData, out: ProductActorOutput, text: string | undefined, lang: Lang): ProductActorOutput {
-  if (out.outcome !== 'need_product' || text === undefined || tenant.templates[lang]?.['product.lines'] === undefined || !asksWhatIsSold(text)) return out;
+  // "what kind of stuff do you have?" is the same question: its filler ("kind", "stuff") is no product the store lacks.
+  if ((out.outcome !== 'need_product' && out.outcome !== 'not_found') || text === undefined || tenant.templates[lang]?.['product.lines'] === undefined || !asksWhatIsSold(text)) return out;
   const lines = storeLines(tenant);
   if (lines.length === 0) return out;
-  return { ...out, replies: [{ template: 'product.lines', params: { lines: lines.map((l) => `*${l}*`).join(', ') } }] };
+  return { ...(out.outcome === 'not_found' ? { outcome: 'need_product' as const } : out), replies: [{ template: 'product.lines', params: { lines: lines.map((l) => `*${categoryName(tenant, l, lang)}*`).join(', ') } }] };
 }

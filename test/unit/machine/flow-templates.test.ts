@@ -31,6 +31,10 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'accountCheck.data_verify': ['number'],
   'accountCheck.who_verify': ['number'],
   'accountCheck.ack_verify': ['number'],
+  'pending.pick': ['product'],
+  'pending.measure.area': ['product'],
+  'pending.measure.volume': ['product'],
+  'pending.measure.height': ['product'],
 };
 const paramsOf = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!);
 

@@ -36,7 +36,8 @@ const SALES_PERSON =
   /\b(?:(?:asesor|asesora|asesores|ejecutivo|ejecutiva|ejecutivos|representante|representantes|vendedor|vendedora|vendedores|agente|agentes|persona|alguien|encargado|encargada|gerente|equipo|departamento|area|gente) (?:de|del (?:area|departamento|equipo) de) ventas?|(?:asesor|asesora|asesores|ejecutivo|ejecutiva|representante|equipo|departamento|area) comercial|(?:sales|salesperson) (?:rep|reps|representative|representatives|advisor|advisors|adviser|agent|agents|person|people|team|department|executive|manager|consultant)|(?:someone|somebody|anyone|a person|an agent|a rep|people) (?:from|in|of) (?:the )?sales)\b/;
 /** An advisor asked to prepare a quote ("que un asesor me haga la cotización formal"): the sales side too. */
 const ADVISOR = /\b(?:asesor|asesora|asesores|ejecutivo|ejecutiva|representante|vendedor|vendedora|advisor|adviser|rep|representative|salesperson|salesman)\b/;
-const QUOTED = /\b(?:cotiz\w*|presupuesto\w*|proforma|quote|quotes|quotation|estimate)\b/;
+// "que un asesor me cotize los blocks" (the verb, as "me cotice" spelt) asks the person for goods: `asksPersonForGoods`.
+const QUOTED = /\b(?:cotiz(?!e\b|en\b|es\b)\w*|presupuesto\w*|proforma|quote|quotes|quotation|estimate)\b/;
 /** Anyone asked for a big purchase ("hablar con alguien para un pedido grande de cerámica para un hotel"). */
 const ANYONE = /\b(?:alguien|una persona|someone|somebody|a person)\b/;
 const BIG_BUY = /\b(?:pedido grande|compra grande|pedidos grandes|al por mayor|por volumen|wholesale|large order|big order|bulk order|in bulk|cotiz\w*|presupuesto|quote|quotation|proyecto|project)\b/;
@@ -97,3 +98,5 @@ export function asksInvoiceCopy(text: string): boolean {
   const f = words(text);
   return INVOICE_COPY.test(f) && !FISCAL.test(f);
 }
+
+export { asksPersonForGoods } from './person-for-goods.js';
