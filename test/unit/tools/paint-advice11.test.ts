@@ -7,7 +7,7 @@ import { otherColours } from '../../../src/actors/tools/paint-colours-of.js';
 import { paintedSurface, surfaceKit } from '../../../src/actors/tools/paint-surface.js';
 import { whereAnswer } from '../../../src/actors/tools/product-where.js';
 import type { Product, TenantData } from '../../../src/domain/tenant.js';
-import { loadDemo } from '../../helpers/memory-host.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
 let index: CatalogIndex;
@@ -132,5 +132,48 @@ describe('one-word names of two-word paint colours', () => {
     expect(index.parse('pintura perla').attributes.colours).toEqual(['gris perla']);
     expect(index.parse('pintura blanco hueso').attributes.colours).toEqual(['blanco hueso']);
     expect(index.search('pintura color hueso', { limit: 1 })[0]?.product.sku).toBe('PIN-001');
+  });
+});
+
+/** "quiero el mismo color que ya tengo en la pared": the store's colour matching, never a complaint. */
+describe('the same colour as one already on the wall', () => {
+  it('should be the paint-mixing question, in es and en, and not a colour follow-up of an order', async () => {
+    const { storeFactsAsked } = await import('../../../src/actors/brain/rule/store-facts.js');
+    expect(storeFactsAsked('quiero el mismo color que ya tengo en la pared')).toContain('paintMixing');
+    expect(storeFactsAsked('necesito pintura del mismo color que tengo en la casa')).toContain('paintMixing');
+    expect(storeFactsAsked('I need the same color as my wall')).toContain('paintMixing');
+    expect(storeFactsAsked('can you match my paint color?')).toContain('paintMixing');
+    expect(storeFactsAsked('quiero otro del mismo color')).not.toContain('paintMixing');
+  });
+});
+
+/** "¿cuántas manos?" is how far the product in focus goes: a follow-up, with its own coats. */
+describe('coats asked after a product', () => {
+  it('should read the coats asked as a yield question and a follow-up of the product in focus', async () => {
+    const { asksYield } = await import('../../../src/machines/material-questions.js');
+    const { isProductFollowUp } = await import('../../../src/machines/product-focus.js');
+    expect(asksYield('cuántas manos?')).toBe(true);
+    expect(asksYield('how many coats does it need?')).toBe(true);
+    expect(asksYield('dame 2 galones')).toBe(false);
+    expect(isProductFollowUp('cuántas manos?')).toBe(true);
+  });
+});
+
+/** A product's own coats in the yield answer, and honestly none where its sheet gives no yield. */
+describe('coats and yield answered in a conversation', () => {
+  const talk = async (messages: readonly string[]): Promise<string> => {
+    const demo = await loadDemo();
+    return (await chatOnFreshHost(demo.tenant, demo.brain, 'paint11-coats', ...messages)).at(-1) ?? '';
+  };
+
+  it('should say one coat for the primer and two for the wall paint', async () => {
+    expect(await talk(['primer anticorrosivo', 'cuantas manos lleva?'])).toMatch(/lleva 1 mano\b/);
+    expect(await talk(['pintura blanca', 'cuántas manos?'])).toMatch(/lleva 2 manos/);
+  });
+
+  it('should say the enamel sheet gives no yield rather than "no vendemos"', async () => {
+    const reply = await talk(['esmalte negro', 'cuanto rinde?']);
+    expect(reply).toMatch(/no dice cuánto rinde/);
+    expect(reply).not.toMatch(/No vendemos/);
   });
 });
