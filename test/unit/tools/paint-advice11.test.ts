@@ -177,3 +177,29 @@ describe('coats and yield answered in a conversation', () => {
     expect(reply).not.toMatch(/No vendemos/);
   });
 });
+
+/** "¿se rebaja con thinner o agua?": from what the thinner's sheet says it thins. */
+describe('what thins the paint on the counter', () => {
+  const focusOn = (s: string): { sku: string; name: string; price: number; query: string } => ({ sku: s, name: sku(s).name, price: sku(s).price, query: sku(s).name });
+
+  it('should give the thinner for the enamel, with it set aside on a yes', async () => {
+    const { thinningAnswer } = await import('../../../src/actors/tools/paint-thinning.js');
+    const out = thinningAnswer(tenant, focusOn('PIN-008'), 'se rebaja con thinner o agua?', 'es');
+    expect(firstReply(out).template).toBe('product.thin_with');
+    expect(out?.reserve).toMatchObject({ sku: 'PIN-013', quantity: 1 });
+  });
+
+  it('should say the acrylic and satin paints take no thinner, and leave other questions and products alone', async () => {
+    const { thinningAnswer } = await import('../../../src/actors/tools/paint-thinning.js');
+    expect(firstReply(thinningAnswer(tenant, focusOn('PIN-003'), 'con que se diluye?', 'es')).template).toBe('product.thin_not');
+    expect(firstReply(thinningAnswer(tenant, focusOn('PIN-005'), 'can I thin it with water?', 'en')).template).toBe('product.thin_not');
+    expect(thinningAnswer(tenant, focusOn('PIN-003'), 'tienen rebaja?', 'es')).toBeNull();
+    expect(thinningAnswer(tenant, focusOn('PIN-017'), 'con que se diluye?', 'es')).toBeNull();
+  });
+
+  it('should not read "rebaja con" as a discount asked', async () => {
+    const { asksThinning } = await import('../../../src/machines/job-readers.js');
+    expect(asksThinning('se rebaja con thinner o agua?')).toBe(true);
+    expect(asksThinning('¿tienen rebaja?')).toBe(false);
+  });
+});
