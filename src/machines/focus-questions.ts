@@ -100,7 +100,7 @@ const OUTDOOR = /^(?:exteriore?s?|afuera|fuera|intemperie|fachadas?|outdoors?|ou
 const INDOOR = /^(?:interiore?s?|adentro|dentro|indoors?|inside)$/;
 /** The words a question of where it is used is put in, around the place: "¿es para exterior?", "can I use it outside?". */
 const WHERE_WORDS = new Set([
-  'es', 'son', 'sirve', 'sirven', 'para', 'pa', 'de', 'del', 'el', 'la', 'los', 'las', 'uso', 'usar', 'se', 'puede', 'puedo', 'lo', 'en', 'un', 'una',
+  'es', 'son', 'sirve', 'sirven', 'para', 'pa', 'de', 'del', 'el', 'la', 'los', 'las', 'uso', 'usar', 'se', 'por', 'puede', 'puedo', 'lo', 'en', 'un', 'una',
   'usa', 'usarla', 'usarlo', 'ponerla', 'ponerlo', 'poner', 'pintar', 'paredes', 'pared', 'aguanta', 'casa', 'tambien', 'ese', 'esa', 'este', 'esta', 'eso',
   'is', 'it', 'its', 's', 'are', 'they', 'for', 'use', 'can', 'i', 'be', 'used', 'good', 'suitable', 'the', 'a', 'an', 'walls', 'wall', 'in', 'on', 'this',
   'that', 'one', 'work', 'does', 'do', 'will', 'paint', 'also', 'too', 'ok', 'y', 'and', 'o', 'or', 'no', 'not', 'only', 'solo', 'sirva', 'house',

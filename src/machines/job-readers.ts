@@ -72,3 +72,19 @@ export function reportsTrouble(text: string): boolean {
 
 const TROUBLE =
   /\b(?:no (?:me )?(?:sirve|sirven|sirvio|funciona|funcionan|funciono|prende|enciende|llego|llegaron)|ya no|se (?:me |nos )?(?:rompio|rompieron|dano|danaron|quebro|partio|mojo|oxido)|rot[oa]s?|danad[oa]s?|defectuos[oa]s?|mal[oa]s?|pesim[oa]s?|horrible|queja\w*|reclam\w*|devol\w*|reembols\w*|estafa\w*|equivocad[oa]s?|incomplet[oa]s?|vencid[oa]s?|oxidad[oa]s?|me (?:vendieron|despacharon|cobraron|dieron|mandaron|entregaron)|broke|broken|damaged|defective|faulty|refund|complain\w*|wrong|missing|(?:doesn t|does not|didn t|won t) work|stopped working|not working|rusty|cracked)\b/;
+
+/** "¿se rebaja con thinner o agua?", "¿con qué se diluye?", "what do I thin it with?": what thins the paint in focus. */
+const THINNING =
+  /\b(?:diluy\w*|diluir\w*|se\s+rebaja|rebaj(?:a|ar|arla|arlo|o)\s+con|adelgaz\w*|thinner\s+o\s+(?:con\s+)?agua|agua\s+o\s+(?:con\s+)?thinner|water\s+or\s+thinner|thinner\s+or\s+water|thin\s+(?:it|this|that|the\s+paint)|what\s+(?:do\s+i|should\s+i|can\s+i)\s+thin|dilute\w*)\b/;
+
+/**
+ * Asks what thins the paint on the counter ("¿se rebaja con thinner o agua?"): a question about it,
+ * never the discount "rebaja" is elsewhere.
+ *
+ * @example
+ * asksThinning('se rebaja con thinner o agua?'); // true
+ * asksThinning('¿tienen rebaja?'); // false
+ */
+export function asksThinning(text: string): boolean {
+  return THINNING.test(fold(text));
+}

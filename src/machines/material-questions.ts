@@ -49,11 +49,11 @@ function fold(text: string): string {
 const HOW_MANY = /\b(?:cuant[oa]s?|how\s+(?:many|much)|que\s+cantidad)\b/;
 /**
  * How far a product goes: "¿cuánto rinde un galón?", "¿para cuántos metros alcanza una cubeta?",
- * "¿cuántos metros pinta un galón?", "how much does a gallon cover?". The same question as how much
+ * "¿cuántos metros pinta un galón?", "how much does a gallon cover?", "¿cuántas manos?" (the yield says the coats). The same question as how much
  * a job takes, asked from the product's side: answered with its yield, the area asked to work it out.
  */
 const YIELDS =
-  /\b(?:cuant[oa]s?|que\s+tanto)\s+(?:me\s+|le\s+)?(?:rinde|rinden|rendiria|cubre|cubren|alcanza|alcanzan)\b|\bpara\s+cuant[oa]s?\s+(?:metros?|m2|mts?|pies?)(?:\s+cuadrados?)?\s+(?:\w+\s+)?(?:alcanza|alcanzan|rinde|rinden|sirve|sirven|da|dan)\b|\bcuant[oa]s?\s+(?:metros?|m2|mts?|pies?)(?:\s+cuadrados?)?\s+(?:pinta|pintan|rinde|rinden|cubre|cubren)\b|\bhow\s+(?:much|many\s+(?:square\s+)?(?:meters?|metres?|feet|m2))\s+(?:does|do|will|can|would)\s+(?:a|one|the|it|they|each)\b(?:\s+\w+){0,3}\s+cover\b/;
+  /\b(?:cuant[oa]s?|que\s+tantas)\s+manos\b|\bhow\s+many\s+coats\b|\b(?:cuant[oa]s?|que\s+tanto)\s+(?:me\s+|le\s+)?(?:rinde|rinden|rendiria|cubre|cubren|alcanza|alcanzan)\b|\bpara\s+cuant[oa]s?\s+(?:metros?|m2|mts?|pies?)(?:\s+cuadrados?)?\s+(?:\w+\s+)?(?:alcanza|alcanzan|rinde|rinden|sirve|sirven|da|dan)\b|\bcuant[oa]s?\s+(?:metros?|m2|mts?|pies?)(?:\s+cuadrados?)?\s+(?:pinta|pintan|rinde|rinden|cubre|cubren)\b|\bhow\s+(?:much|many\s+(?:square\s+)?(?:meters?|metres?|feet|m2))\s+(?:does|do|will|can|would)\s+(?:a|one|the|it|they|each)\b(?:\s+\w+){0,3}\s+cover\b/;
 /** A verb of needing or taking: "necesito", "lleva", "hace falta", "van", "do I need", "does it take". */
 const NEED =
   /\b(?:ne[cs]e[cs]it[oaeé]\w*|ocup[oa]n?|llevan?|llevaria|van|hacen?\s+falta|me\s+hace\s+falta|se\s+(?:gasta|usa|ocupa)n?|gasto|compro|tengo\s+que\s+comprar|need(?:ed)?|take|takes|required|buy|should\s+i\s+get)\b/;
@@ -109,6 +109,11 @@ const read = createLru<MaterialQuestion | null>(256);
  * readMaterialQuestion('cuantos blocks para una pared de 3 por 2?'); // { sides: [3, 2], surface: 'wall' }
  * readMaterialQuestion('cuánto cuesta el cemento?'); // null
  */
+/** "¿cuánto rinde?", "¿cuántas manos?", "how many coats?": how far the product in focus goes, a follow-up about it. */
+export function asksYield(text: string): boolean {
+  return YIELDS.test(fold(text));
+}
+
 export function readMaterialQuestion(text: string): MaterialQuestion | null {
   return remembered(read, text, readQuestion);
 }

@@ -55,7 +55,7 @@ const COLOURS: Readonly<Record<string, string>> = lookupTable({
   naranja: 'naranja', anaranjado: 'naranja', anaranjada: 'naranja', orange: 'naranja',
   marron: 'marron', brown: 'marron', cafe: 'marron',
   transparente: 'transparente', clear: 'transparente', claro: 'transparente', claros: 'transparente', transparent: 'transparente',
-  hueso: 'hueso', ivory: 'hueso', perla: 'perla',
+  hueso: 'blanco hueso', ivory: 'blanco hueso', perla: 'gris perla',
   celeste: 'azul', morado: 'morado', morada: 'morado', purple: 'morado', violeta: 'morado', rosado: 'rosado', rosada: 'rosado', pink: 'rosado',
 });
 /** Two-word colours: "blanco hueso" is not plain white. */

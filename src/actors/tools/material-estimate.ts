@@ -10,7 +10,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { areaToCover } from '../../machines/product-focus.js';
-import { isMeasured, isOnlySurface, readMeasureReply, readSaidSizes, type MaterialQuestion, type MeasureAsked } from '../../machines/material-questions.js';
+import { asksYield, isMeasured, isOnlySurface, readMeasureReply, readSaidSizes, type MaterialQuestion, type MeasureAsked } from '../../machines/material-questions.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
 import { describeProduct, firstWord, focusOf, nameKey } from './product-parts.js';
@@ -46,6 +46,9 @@ const mid = (p: Product): number => (p.coverage ? (p.coverage.min + p.coverage.m
 export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion): MaterialAnswer | null {
   const lang = input.lang;
   const product = productAsked(tenant, index, input, text, q);
+  // "¿cuánto rinde?", "¿cuántas manos?" about a product whose sheet gives no yield (the enamel): that, honestly, never a number made up.
+  const shown = !product && asksYield(text) && input.focus ? tenant.catalog.find((p) => p.sku === input.focus?.sku) : undefined;
+  if (shown && tenant.templates[lang]?.['product.yield_unknown'] !== undefined) return { kind: 'answer', output: { outcome: 'answered', replies: [{ template: 'product.yield_unknown', params: { name: shown.name } }], focus: input.focus } };
   if (!product) return isMeasured(q) || q.surface !== undefined ? { kind: 'answer', output: { outcome: 'answered', replies: [{ template: 'product.estimate_which' }] } } : null;
   const focus = focusOf({ product, score: 1, unmet: [], defaulted: false }, { query: product.name }, index);
   const ask = (template: string, params: Record<string, unknown> = {}): MaterialAnswer => {
@@ -222,6 +225,9 @@ function amountFor(product: Product, measure: number): number {
   return Math.ceil(measure * usage.amount * (1 + (usage.waste ?? 0)) - 1e-9);
 }
 
+/** A product's usual coats as said: "2 manos", "1 mano", "2 coats" (the primer takes one, not the walls' two). */
+const coatsSaid = (coats: number, lang: Lang): string => `${coats} ${lang === 'en' ? (coats === 1 ? 'coat' : 'coats') : coats === 1 ? 'mano' : 'manos'}`;
+
 /** Each line's rule of thumb: how many of its selling unit per m² or m³. */
 function itemsOf(lines: readonly MaterialLine[], lang: Lang): { units: string; name: string; amount: string }[] {
   return lines.map(({ product }) => ({ units: countUnit(product.unit, product.usage?.amount ?? 0, lang), name: product.name, amount: fmt(product.usage?.amount ?? 0) }));
@@ -254,7 +260,7 @@ function paint(tenant: TenantData, product: Product, text: string, q: MaterialQu
   }
   // "¿cuántos galones para 100 metros?": metres of wall to paint are square metres.
   if (area === null) area = areaToCover(text) ?? (q.length !== undefined && q.surface === undefined ? q.length : null);
-  if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.coverage_ask', { min: coverage.min, max: coverage.max, units: countUnit('galón', 2, lang), length: q.length });
+  if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.coverage_ask', { min: coverage.min, max: coverage.max, units: countUnit('galón', 2, lang), length: q.length, coats: coatsSaid(coverage.coats ?? 2, lang) });
   const coats = q.coats ?? coverage.coats ?? 2;
   const surface = area * coats;
   const gallons = Math.ceil(surface / mid(product) - 1e-9);

@@ -12,6 +12,7 @@ import type { ProductActorOutput } from '../../machines/conversation.contract.js
 import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { describeProduct, firstWord, focusOf, optionsFor } from './product-parts.js';
+import { otherColours } from './paint-colours-of.js';
 
 interface Surface {
   /** The customer's words for it (folded text). */
@@ -40,6 +41,8 @@ const SURFACES: readonly Surface[] = [
 const PAINTING = /\b(?:pint(?:ar|o|amos|arla|arlas|arlo|arlos|ando|arle|arles)|paint(?:ing)?\s+(?:the|my|our|a|an|some|it|them|this|these)|painting|repaint)\b/;
 const ADVICE = /\b(?:que|k|q|cual|cuales)\s+(?:pintura|pinturas|me\s+recomienda\w*|recomienda\w*|uso|usar|utilizo|le\s+(?:pongo|hecho|echo|doy)|necesito|me\s+sirve|sirve)\b|\brecomienda\w*\b|\bwhat\s+(?:paint|do\s+i\s+need|should\s+i\s+use|would\s+you\s+recommend)\b|\brecommend\b/;
 const PAINT_WORD = /\b(?:pintura|pinturas|pintar|paint)\b/;
+/** "pintura (que sirva) para (las) rejas …": what follows the paint asked for a use. */
+const PAINT_FOR = /\b(?:pinturas?|paints?|esmaltes?|enamel)\s+(?:(?:que\s+(?:sea|sirva|aguante))\s+)?(?:para|pa|pal|for|de)\s+((?:(?:el|la|los|las|un|una|unos|unas|mi|mis|the|a|an|my|use\s+on|una\s+puerta\s+de|puertas?\s+de)\s+)*\p{L}+)/u;
 
 /** What a product's data says it is for, folded: its jobs and stated use (es and en). */
 const saysOf = (p: Product): string => foldAccents([...(p.jobs ?? []), p.use?.es ?? '', p.use?.en ?? ''].join(' ').toLowerCase());
@@ -47,6 +50,12 @@ const saysOf = (p: Product): string => foldAccents([...(p.jobs ?? []), p.use?.es
 /** The surface a painting message names, or null when it names none of these or does not speak of painting. */
 export function paintedSurface(text: string): Surface | null {
   const f = foldAccents(text.toLowerCase()).replace(/[¿?¡!.,;]+/g, ' ');
+  // "pintura para rejas", "paint for metal": the paint asked for the surface, as good as the verb.
+  const forIt = PAINT_FOR.exec(f);
+  if (forIt) {
+    const named = SURFACES.find((s) => s.said.test(forIt[1] ?? ''));
+    if (named) return named;
+  }
   if (!PAINTING.test(f) && !(ADVICE.test(f) && PAINT_WORD.test(f))) return null;
   return SURFACES.find((s) => s.said.test(f)) ?? null;
 }
@@ -87,7 +96,10 @@ export function surfaceKit(tenant: TenantData, index: CatalogIndex, text: string
   const focus = focusOf({ product: head, score: 1, unmet: [], defaulted: false }, { query: head.name }, index);
   const items = kit.map((p) => {
     const use = p.use?.[lang];
-    return { ...describeProduct(tenant, p, lang), use: use === undefined ? '' : ` — ${use.replace(/\.$/, '')}` };
+    // "Esmalte … Negro": the other colours of the same paint on the shelf, so the green is not hidden.
+    const others = otherColours(index, shelf, p, lang);
+    const also = others === '' ? '' : lang === 'en' ? `; also in ${others}` : `; también en ${others}`;
+    return { ...describeProduct(tenant, p, lang), use: use === undefined ? (also === '' ? '' : ` — ${also.slice(2)}`) : ` — ${use.replace(/\.$/, '')}${also}` };
   });
   return {
     outcome: 'answered',

@@ -20,6 +20,7 @@ import { perUnitAnswer, perUnitOfOptions } from './product-unit-price.js';
 import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
 import { whereAnswer } from './product-where.js';
+import { thinningAnswer } from './paint-thinning.js';
 import { includesAnswer } from './product-includes.js';
 import { packCountAnswer } from './pack-count.js';
 import { quoteOne } from './product-quote-one.js';
@@ -43,6 +44,9 @@ const MAX_COMPARED = 3;
  * such question (the product tool then reads it as any other follow-up).
  */
 export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, focus: ProductFocus, text: string, lang: Lang, now?: number): ProductActorOutput | null {
+  // "¿se rebaja con thinner o agua?": from what the thinner's sheet says it is for.
+  const thinning = thinningAnswer(tenant, focus, text, lang);
+  if (thinning) return thinning;
   const question = readFocusQuestion(text);
   const shown = tenant.catalog.find((p) => p.sku === focus.sku);
   if (!shown) return null;

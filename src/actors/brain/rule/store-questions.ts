@@ -235,7 +235,7 @@ const ACCEPTS =
   /\b(?:(?:tienen|tiene|hay|manejan|usan|mandan|mandar|mandarme|envian|enviar|enviarme|pasan|pasar|pasarme|do you have|have you got|you got|send(?: me)?)\s+(?:\w+\s+)?(?=card ?net\b|t ?pago\b|(?:link|enlace)s? (?:de|para) pag\w*|payment links?)|aceptan|acepta|aceptas|aceptaran|reciben|recibe|recibes|cogen|coge|agarran|toman|trabajan con|puedo pagar|puedo pagarles|se puede pagar|podemos pagar|pago con|pagar con|pagarles con|pagar en|pago en|pagar por|(?:do|does) (?:you|y all|you guys|the store) (?:take|accept)|(?:can|could|may) (?:i|we) (?:pay|use)|pay (?:with|by|in|using)|is (?:\w+ ){1,2}(?:ok|accepted|fine|good)|are (?:\w+ ){1,2}accepted|accept|accepted)\b/;
 
 /** "¿hay descuento si pago en efectivo?" asks for a deal (offers), not whether cash is taken. */
-const DEAL = /\b(?:descuent\w*|ofertas?|rebaj\w*|promocion\w*|especial|discounts?|deals?|offers?|promo\w*|sale)\b/;
+const DEAL = /\b(?:descuent\w*|ofertas?|rebaj\w*(?!\s+con\b)|promocion\w*|especial|discounts?|deals?|offers?|promo\w*|sale)\b/;
 
 /**
  * Whether the store takes a way of paying the customer names ("¿aceptan PayPal?", "¿puedo pagar
@@ -255,7 +255,7 @@ export function namesPaymentMethod(text: string): boolean {
 }
 
 /** A discount or a lower price asked for (folded words). */
-const DISCOUNT = /\b(?:descuent\w*|rebaj\w*|mas barat[oa]s?|menos (?:caro|plata|dinero)|discounts?|cheaper|\d+ (?:percent )?off|price break)\b/;
+const DISCOUNT = /\b(?:descuent\w*|rebaj\w*(?!\s+con\b)|mas barat[oa]s?|menos (?:caro|plata|dinero)|discounts?|cheaper|\d+ (?:percent )?off|price break)\b/;
 /** The way of paying as the condition: "si pago en efectivo", "por pagar cash", "for cash", "paying by card". */
 const PAYING_SO = /\b(?:si (?:pago|pagamos|le pago|les pago|se paga|lo pago|te pago)|(?:por|al) pagar|pagando|pago (?:en|con|de)|en efectivo|de contado|al contado|for (?:paying|cash|card)|if (?:i|we) pay|paying|pay (?:in|with|by|cash))\b/;
 
