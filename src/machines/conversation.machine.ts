@@ -57,7 +57,7 @@ import {
   slotsNamedIn,
   startForm,
 } from './workflow/brain-form.js';
-import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
+import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { readFocusQuestion } from './focus-questions.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { readMeasureReply, readMeasureWithColour } from './material-questions.js';
@@ -1764,16 +1764,18 @@ export const conversationMachine = setup({
     // A photo, voice note or document the bot cannot read: thanked and kept, never a misunderstanding.
     acknowledgeMedia: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'user.media') return;
-      if (!isMediaBurst(context.mediaAck, context.turn, event.receivedAt)) {
-        for (const r of mediaAcknowledgement(event.kind, context)) enqueue.emit({ type: 'reply', reply: r });
+      if (isMediaBurst(context.mediaAck, context.turn, event.receivedAt, event.kind)) {
+        enqueue.assign({ mediaAck: { ...context.mediaAck!, at: event.receivedAt } });
+        return;
       }
-      enqueue.assign({ mediaAck: { turn: context.turn, at: event.receivedAt } });
+      for (const r of mediaAcknowledgement(event.kind, context)) enqueue.emit({ type: 'reply', reply: r });
+      enqueue.assign({ mediaAck: { turn: context.turn, at: event.receivedAt, of: burstClass(event.kind) } });
     }),
     acknowledgeCaptionedMedia: enqueueActions(({ context, enqueue }) => {
       const kind = context.lastMessage?.media;
       if (!kind) return;
       for (const r of mediaAcknowledgement(kind, context, { reaskLead: false })) enqueue.emit({ type: 'reply', reply: r });
-      enqueue.assign({ mediaAck: { turn: context.turn, at: context.lastMessage?.receivedAt ?? '' } });
+      enqueue.assign({ mediaAck: { turn: context.turn, at: context.lastMessage?.receivedAt ?? '', of: burstClass(kind) } });
     }),
     countRelay: assign(({ context }) => ({ handoffRelays: context.handoffRelays + 1 })),
     noteAgentAnswered: assign(({ context }) => (context.handoffAnswered ? {} : { handoffAnswered: true })),

@@ -66,6 +66,30 @@ describe('conversation machine › media without caption', () => {
     expect((await c.send(media('image', 5, new Date(Date.UTC(2026, 11, 3, 12, 10)).toISOString()))).says).toEqual(['media.received.image']);
   });
 
+  it('should answer a voice note, document, place or contact sent right after photos, not fold it into the album', async () => {
+    const c = createConversation({ script });
+    await c.say('hola');
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 3, 12, 0, s)).toISOString();
+    expect((await c.send(media('image', 1, at(0)))).says).toEqual(['media.received.image']);
+    // Found over a real WhatsApp webhook: the voice note got no answer at all, the customer waited.
+    expect((await c.send(media('voice', 2, at(5)))).says).toEqual(['media.received.audio']);
+    expect((await c.send(media('voice', 3, at(8)))).says).toEqual([]); // several voice notes: one answer
+    expect((await c.send(media('sticker', 4, at(9)))).says).toEqual([]); // a sticker asks nothing
+    expect((await c.send(media('document', 5, at(12)))).says).toEqual(['media.received.document']);
+    expect((await c.send(media('location', 6, at(15)))).says).toEqual(['media.received.location']);
+    expect((await c.send(media('contacts', 7, at(18)))).says).toEqual(['media.received.contacts']);
+    expect((await c.send(media('image', 8, at(21)))).says).toEqual(['media.received.image']);
+    expect((await c.send(media('video', 9, at(24)))).says).toEqual([]); // photos and videos: one gallery
+  });
+
+  it('should keep a burst recorded by an older build (no class) as it was: any media continues it', async () => {
+    const { isMediaBurst } = await import('../../../src/machines/media-ack.js');
+    const last = { turn: 2, at: '2026-12-03T12:00:00.000Z' };
+    expect(isMediaBurst(last, 2, '2026-12-03T12:00:30.000Z', 'voice')).toBe(true);
+    expect(isMediaBurst({ ...last, of: 'visual' }, 2, '2026-12-03T12:00:30.000Z', 'voice')).toBe(false);
+    expect(isMediaBurst({ ...last, of: 'visual' }, 2, '2026-12-03T12:00:30.000Z', 'video')).toBe(true);
+  });
+
   it('should keep the lead question open: the media is kept for the team and the question asked again', async () => {
     const c = createConversation({ script });
     await c.say('cotizar');
