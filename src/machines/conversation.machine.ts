@@ -57,6 +57,7 @@ import {
   slotsNamedIn,
   startForm,
 } from './workflow/brain-form.js';
+import { captionPointsAtMedia } from './caption-points.js';
 import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { readFocusQuestion } from './focus-questions.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
@@ -1238,6 +1239,8 @@ export const conversationMachine = setup({
     misunderstoodTooOften: ({ context }) => context.misunderstoodStreak + 1 >= MAX_MISUNDERSTOOD_STREAK,
     // A caption the brain could not place ("este", "uno igual"): the photo is the message.
     isUnreadCaption: ({ context }) => context.lastMessage?.media !== undefined,
+    captionPointsAtMedia: ({ context }) =>
+      context.lastMessage?.media !== undefined && captionPointsAtMedia(context.lastMessage.text) && (u(context)?.products.length ?? 0) === 0 && !(u(context)?.nlu.entities ?? []).some((e) => e.type === 'product'),
     // A short message continuing the last product answer ("y si compro 50?", "y codos de 4?",
     // "la satinada blanca cuánto?") goes back to the catalog with that product in focus.
     followsUpInfo: ({ context }) => followsUpInfo(context) !== null,
@@ -2007,6 +2010,8 @@ export const conversationMachine = setup({
             // The answer just given wins: "¿y a Bayahíbe?" after a delivery answer is about delivery,
             // even with a product answered a few turns before.
             // "¿cuánto sería todo con el envío?" after the delivery was answered: the order's total, delivery included.
+            // "¿tienen esto?" with a photo: the photo is what is asked about, not the product answered before it.
+            { guard: 'captionPointsAtMedia', target: 'continuing', actions: 'acknowledgeCaptionedMedia' },
             { guard: 'asksOrderTotal', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'followsUpInfo', target: '#answering.info', actions: { type: 'route', params: { as: 'info' } } },
             { guard: 'followsUpProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
