@@ -58,3 +58,4 @@ await attack('reconnect storm 80 hellos', async () => {
   await sleep(300); const closes = {}; for (const c of cs) { const k = c.closed?.code ?? 'open'; closes[k] = (closes[k] ?? 0) + 1; c.ws.close(); }
   return JSON.stringify(res) + ' closes ' + JSON.stringify(closes);
 });
+process.exit(0);
