@@ -15,7 +15,12 @@ export interface CustomerLine {
 export function customerLine(message: InboundMessage, messageId: string, receivedAt: string): CustomerLine {
   const media = message.media && message.media.length > 0 ? message.media.map(copyMediaReference) : undefined;
   const inbound: NewTranscriptEntry = { messageId, direction: 'in', author: 'customer', channel: message.channel, text: message.text, at: receivedAt, ...(media ? { media } : {}) };
-  return { inbound, mediaOnly: media !== undefined && message.text.trim() === '' ? media[0]! : null };
+  // A shared place's text is the pin's name and address ("Hospital Gonzalvo, Av. Santa Rosa"), not
+  // words the customer wrote: it stays on the line for the agents, and the place is acknowledged as
+  // a place — read as text it opened tickets ("Calle 1" as a request for a person, a hospital's name
+  // as a critical case).
+  const placeOnly = media !== undefined && media.every((m) => m.kind === 'location');
+  return { inbound, mediaOnly: media !== undefined && (message.text.trim() === '' || placeOnly) ? media[0]! : null };
 }
 
 /**

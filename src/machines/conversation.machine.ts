@@ -57,7 +57,8 @@ import {
   slotsNamedIn,
   startForm,
 } from './workflow/brain-form.js';
-import { isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
+import { captionPointsAtMedia } from './caption-points.js';
+import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { readFocusQuestion } from './focus-questions.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { readMeasureReply, readMeasureWithColour } from './material-questions.js';
@@ -1252,6 +1253,8 @@ export const conversationMachine = setup({
     misunderstoodTooOften: ({ context }) => context.misunderstoodStreak + 1 >= MAX_MISUNDERSTOOD_STREAK,
     // A caption the brain could not place ("este", "uno igual"): the photo is the message.
     isUnreadCaption: ({ context }) => context.lastMessage?.media !== undefined,
+    captionPointsAtMedia: ({ context }) =>
+      context.lastMessage?.media !== undefined && captionPointsAtMedia(context.lastMessage.text) && (u(context)?.products.length ?? 0) === 0 && !(u(context)?.nlu.entities ?? []).some((e) => e.type === 'product'),
     // A short message continuing the last product answer ("y si compro 50?", "y codos de 4?",
     // "la satinada blanca cuánto?") goes back to the catalog with that product in focus.
     followsUpInfo: ({ context }) => followsUpInfo(context) !== null,
@@ -1789,16 +1792,18 @@ export const conversationMachine = setup({
     // A photo, voice note or document the bot cannot read: thanked and kept, never a misunderstanding.
     acknowledgeMedia: enqueueActions(({ context, event, enqueue }) => {
       if (event.type !== 'user.media') return;
-      if (!isMediaBurst(context.mediaAck, context.turn, event.receivedAt)) {
-        for (const r of mediaAcknowledgement(event.kind, context)) enqueue.emit({ type: 'reply', reply: r });
+      if (isMediaBurst(context.mediaAck, context.turn, event.receivedAt, event.kind)) {
+        enqueue.assign({ mediaAck: { ...context.mediaAck!, at: event.receivedAt } });
+        return;
       }
-      enqueue.assign({ mediaAck: { turn: context.turn, at: event.receivedAt } });
+      for (const r of mediaAcknowledgement(event.kind, context)) enqueue.emit({ type: 'reply', reply: r });
+      enqueue.assign({ mediaAck: { turn: context.turn, at: event.receivedAt, of: burstClass(event.kind) } });
     }),
     acknowledgeCaptionedMedia: enqueueActions(({ context, enqueue }) => {
       const kind = context.lastMessage?.media;
       if (!kind) return;
       for (const r of mediaAcknowledgement(kind, context, { reaskLead: false })) enqueue.emit({ type: 'reply', reply: r });
-      enqueue.assign({ mediaAck: { turn: context.turn, at: context.lastMessage?.receivedAt ?? '' } });
+      enqueue.assign({ mediaAck: { turn: context.turn, at: context.lastMessage?.receivedAt ?? '', of: burstClass(kind) } });
     }),
     countRelay: assign(({ context }) => ({ handoffRelays: context.handoffRelays + 1 })),
     noteAgentAnswered: assign(({ context }) => (context.handoffAnswered ? {} : { handoffAnswered: true })),
@@ -2030,6 +2035,8 @@ export const conversationMachine = setup({
             // The answer just given wins: "¿y a Bayahíbe?" after a delivery answer is about delivery,
             // even with a product answered a few turns before.
             // "¿cuánto sería todo con el envío?" after the delivery was answered: the order's total, delivery included.
+            // "¿tienen esto?" with a photo: the photo is what is asked about, not the product answered before it.
+            { guard: 'captionPointsAtMedia', target: 'continuing', actions: 'acknowledgeCaptionedMedia' },
             { guard: 'asksOrderTotal', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'followsUpInfo', target: '#answering.info', actions: { type: 'route', params: { as: 'info' } } },
             { guard: 'followsUpProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },

@@ -30,22 +30,36 @@ export interface MediaAckContext {
   workflow?: WorkflowRun | null;
 }
 
-/** When media was last acknowledged: the customer's text-message count then, and the time. */
+/** When media was last acknowledged: the customer's text-message count then, the time and what it was. */
 export interface MediaAck {
   turn: number;
   /** ISO time. */
   at: string;
+  /** The burst's class ({@link burstClass}). Absent in older snapshots: any media continues such a burst. */
+  of?: string;
 }
 
 /** Media arriving this soon after the last acknowledged one, with no text between, is one album. */
 export const MEDIA_BURST_MS = 2 * 60_000;
 
 /**
- * True when this media continues a burst already thanked for: no customer text since (the same
- * `turn`) and within `MEDIA_BURST_MS` of it. Four photos of a broken part get one answer, not four.
+ * What a burst is made of: photos and videos are one gallery; a voice note, a document, a place or
+ * a contact is each its own thing. A voice note after a photo is a question the bot cannot hear,
+ * not one more picture of the album, so it gets its own answer ("I can't listen to audio yet").
  */
-export function isMediaBurst(last: MediaAck | null | undefined, turn: number, receivedAt: string): boolean {
+export function burstClass(kind: MediaKind): string {
+  const k = mediaAckKind(kind);
+  return k === 'image' || k === 'video' ? 'visual' : k;
+}
+
+/**
+ * True when this media continues a burst already thanked for: no customer text since (the same
+ * `turn`), within `MEDIA_BURST_MS` of it, and of the same class — or a sticker, which asks nothing.
+ * Four photos of a broken part get one answer, not four; a voice note after them gets its own.
+ */
+export function isMediaBurst(last: MediaAck | null | undefined, turn: number, receivedAt: string, kind?: MediaKind): boolean {
   if (!last || last.turn !== turn) return false;
+  if (kind !== undefined && last.of !== undefined && kind !== 'sticker' && burstClass(kind) !== last.of) return false;
   const gap = Date.parse(receivedAt) - Date.parse(last.at);
   return Number.isFinite(gap) && gap >= 0 && gap <= MEDIA_BURST_MS;
 }

@@ -22,6 +22,13 @@ const STATUS_MAP: Record<string, OutboundStatus> = {
   undelivered: 'failed',
   canceled: 'failed',
 };
+/**
+ * Statuses Twilio documents that say nothing about a reply's delivery Hilo records: `receiving`
+ * (an inbound message still arriving) and `partially_delivered` (a multi-part message, never a
+ * WhatsApp reply). A callback with one is acknowledged and dropped, like WhatsApp Cloud's
+ * `deleted`/`warning`; refusing it would fill the account's debugger with 11200 errors.
+ */
+const IGNORED_STATUSES = new Set(['receiving', 'partially_delivered']);
 
 /** The body as Twilio sent it: form parameters, or the JSON variant (flat string values). */
 export function readTwilioBody(raw: Buffer, contentType: string | undefined): { kind: 'form'; params: FormParams } | { kind: 'json'; raw: Buffer; params: FormParams } {
@@ -81,6 +88,10 @@ export function parseTwilioParams(params: FormParams, { tenantId, now }: { tenan
   const fields = (names: readonly string[]): Record<string, string | undefined> => Object.fromEntries(names.map((n) => [n, one(n)]));
   const ids = r.read(IDS, { MessageSid: one('MessageSid') ?? one('SmsMessageSid'), AccountSid: one('AccountSid') }, '');
   const status = one('MessageStatus');
+  if (status !== undefined && IGNORED_STATUSES.has(status)) {
+    r.done();
+    return [];
+  }
   if (status !== undefined && status !== 'received') {
     const mapped = STATUS_MAP[status];
     if (!mapped) r.fail('MessageStatus', 'unknown status');

@@ -388,6 +388,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
         const conversationId = ctx.params.id ?? '';
         await conversationExists(tenantId, conversationId);
         const result = await withTimeout(service.handleAgentMessage(tenantId, conversationId, body.agent, body.text), turnTimeoutMs);
+        // Outside a handoff the machine drops an agent line: say so instead of a 200 that lost it.
+        if (!result.replies.some((r) => r.author === 'agent')) throw new HiloError('HILO_ERR_CONVERSATION_NOT_IN_HANDOFF', undefined, { details: { state: result.state.value } });
         return json(200, turnBody(result));
       }),
     },

@@ -72,6 +72,30 @@ describe('conversation host › customer media', () => {
     expect(out.state.context.misunderstoodStreak).toBe(0);
   });
 
+  it('should acknowledge a shared place as a place, never read its name and address as the customer\'s words', async () => {
+    const { send } = await setup();
+    // Found over real WhatsApp/Twilio webhooks: the pin's label was read as text.
+    await send('18095550008', '¿Tienen cemento gris?');
+    const pin = (_id: string) => [{ kind: 'location' as const, latitude: 18.4273, longitude: -68.9728 }];
+    const street = await send('18095550008', 'Calle 1', pin('a'));
+    expect(street.replies.map((r) => r.text).join('\n')).toMatch(/ubicación/); // was a handoff ticket ("Calle 1" read as human_agent)
+    expect(street.state.context.ticket ?? null).toBeNull();
+    expect(street.inbound).toMatchObject({ text: 'Calle 1', media: [{ kind: 'location' }] }); // the label stays for the agents
+    const hospital = await send('18095550009', 'Hospital Francisco A. Gonzalvo, Av. Santa Rosa', pin('b'));
+    expect(hospital.replies.map((r) => r.text).join('\n')).toMatch(/ubicación/); // was a critical-case handoff
+    expect(hospital.state.context.ticket ?? null).toBeNull();
+    expect(hospital.state.value).toBe('triage.idle');
+  });
+
+  it('should ask which product a photo shows when its caption points at it, even right after another product was priced', async () => {
+    const { send } = await setup();
+    await send('18095550010', '¿Tienen cemento gris?');
+    const out = await send('18095550010', 'tienen esto?', [{ kind: 'image', id: '888', caption: 'tienen esto?' }]);
+    const said = out.replies.map((r) => r.text).join('\n');
+    expect(said).toMatch(/qué producto es/); // was the cement's price again
+    expect(said).not.toMatch(/RD\$/);
+  });
+
   it('should read a caption as the message and keep the media on the same line', async () => {
     const { send } = await setup();
     const out = await send('18095550004', '¿cuánto cuesta el cemento gris?', [{ kind: 'image', id: '555', caption: '¿cuánto cuesta el cemento gris?' }]);

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { asksCallForQuote, asksForCallBack, asksInvoiceCopy, saysOnlyUrgent } from '../../../src/actors/brain/rule/handoff-requests.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
+import { conceptsOf } from '../../../src/actors/brain/rule/concepts.js';
 import { createMemoryHost, loadDemo } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
@@ -33,6 +34,18 @@ describe('a call back asked for', () => {
     }
     expect((await read('me pueden llamar para cotizar un proyecto?')).nlu.intent.name).toBe('sales_lead');
     expect((await read('me vendieron un taladro dañado, llámenme')).nlu.intent.name).toBe('complaint');
+  });
+
+  it('should not read a street ("Calle 1", "calle Duarte #5") as the English "call": no ticket for an address', async () => {
+    expect(conceptsOf('calle')).not.toContain('human');
+    expect(conceptsOf('calles')).not.toContain('human');
+    for (const word of ['call', 'calls', 'called', 'calling']) expect(conceptsOf(word), word).toContain('human');
+    const { host } = createMemoryHost({ tenant, brain });
+    // Found by hardening over REST: "Calle 1" opened a handoff ticket at once.
+    for (const [sender, text] of [['st1', 'Calle 1'], ['st2', 'calle duarte #5']] as const) {
+      const turn = await host.handleMessage({ tenantId: 'ferreteria', channel: 'rest', senderId: sender, text });
+      expect(turn.state.context.ticket ?? null, text).toBeNull();
+    }
   });
 
   it('should hand a call back to a person with the number on the ticket', async () => {

@@ -226,6 +226,16 @@ describe('Twilio webhook requests', () => {
     expect(parse({ ...base, MessageStatus: 'undelivered', ErrorCode: '63016', ErrorMessage: 'outside window' })[0]).toMatchObject({ status: 'failed', error: { code: '63016' } });
     expect(() => parse({ ...base, MessageStatus: 'exploded' })).toThrow(expect.objectContaining({ code: 'HILO_ERR_CHANNEL_VALIDATION' }));
   });
+
+  it('should acknowledge and drop the statuses Twilio documents that are not a reply delivery', () => {
+    const parse = (o: Record<string, string>) => channel.parseInbound(Buffer.from(new URLSearchParams(o).toString()), {});
+    const base = { MessageSid: 'SMbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', AccountSid: 'AC0123456789abcdef0123456789abcdef', To: 'whatsapp:+18095550100', From: 'whatsapp:+14155238886' };
+    // Found by hardening over real HTTP: these answered 400 HILO_ERR_CHANNEL_VALIDATION.
+    expect(parse({ ...base, MessageStatus: 'receiving' })).toEqual([]);
+    expect(parse({ ...base, MessageStatus: 'partially_delivered' })).toEqual([]);
+    // Still a validated callback: a broken SID is refused whatever the status.
+    expect(() => parse({ ...base, MessageSid: 'nope', MessageStatus: 'receiving' })).toThrow(expect.objectContaining({ code: 'HILO_ERR_CHANNEL_VALIDATION' }));
+  });
 });
 
 describe('Twilio sender against a fake Messages API', () => {

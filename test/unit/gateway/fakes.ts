@@ -41,6 +41,7 @@ export function createFakeService(clockIso = '2026-11-22T12:00:00.000Z'): FakeSe
   const transcripts = new Map<string, TranscriptEntry[]>();
   const listeners = new Map<string, Set<(update: ConversationUpdate) => void>>();
   const calls: FakeService['calls'] = [];
+  const resolved = new Set<string>();
 
   const service: FakeService = {
     calls,
@@ -101,11 +102,14 @@ export function createFakeService(clockIso = '2026-11-22T12:00:00.000Z'): FakeSe
     },
     async handleAgentMessage(tenantId, conversationId, agentName, text) {
       calls.push({ method: 'handleAgentMessage', args: [tenantId, conversationId, agentName, text] });
+      // Like the machine: once resolved, nobody holds the conversation and an agent line is dropped.
+      if (resolved.has(conversationId)) return { conversationId, duplicate: false, inbound: null, replies: [], state: { value: 'triage.idle', tags: [], context: {}, machineVersion: 1, seq: 0 } };
       const reply = service.record(conversationId, { messageId: `agent-${text.length}`, direction: 'out', author: 'agent', channel: 'web', text, at: clockIso, agentName });
       return { conversationId, duplicate: false, inbound: null, replies: [reply], state: { value: 'handoff.withHuman', tags: [], context: {}, machineVersion: 1, seq: reply.seq } };
     },
     async resolveHandoff(tenantId, conversationId, agentName, outcome) {
       calls.push({ method: 'resolveHandoff', args: [tenantId, conversationId, agentName, outcome] });
+      resolved.add(conversationId);
       return { conversationId, duplicate: false, inbound: null, replies: [], state: { value: 'handoff.resolved', tags: [], context: {}, machineVersion: 1, seq: 0 } };
     },
     async getConversation(tenantId, conversationId): Promise<ConversationView | null> {

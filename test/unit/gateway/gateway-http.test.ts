@@ -357,5 +357,15 @@ describe.each(['uws', 'node'] as const)('gateway HTTP API on %s', (transport) =>
       const unknown = await post(`/api/tenants/${TENANT}/conversations/nope/agent-messages`, { agent: 'Ana', text: 'x' });
       expect(unknown.status).toBe(404);
     });
+
+    it('should refuse an agent message no person can carry (the handoff was resolved) instead of a 200 that lost it', async () => {
+      await post(`/api/tenants/${TENANT}/messages`, { sender: 'v2', text: 'Hola' });
+      const id = conversationIdOf('rest', 'v2');
+      await post(`/api/tenants/${TENANT}/conversations/${id}/resolve`, { agent: 'Ana', outcome: 'solved' });
+      // Found over real HTTP: 200 {"messages": []} and the text was in no transcript.
+      const late = await post(`/api/tenants/${TENANT}/conversations/${id}/agent-messages`, { agent: 'Ana', text: 'sigo aquí' });
+      expect(late.status).toBe(409);
+      expect(late.json()).toMatchObject({ error: { code: 'HILO_ERR_CONVERSATION_NOT_IN_HANDOFF', details: { state: 'triage.idle' } } });
+    });
   });
 });

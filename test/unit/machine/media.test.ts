@@ -3,6 +3,7 @@ import { describe, it, expect } from 'vitest';
 import type { MediaKind } from '../../../src/domain/media.js';
 import type { UserMediaEvent } from '../../../src/machines/conversation.contract.js';
 import { MEDIA_TEMPLATE_KEYS } from '../../../src/machines/media-ack.js';
+import { captionPointsAtMedia } from '../../../src/machines/caption-points.js';
 import { createConversation, understood, type BrainScript } from './machine-harness.js';
 
 /** Media number `n`, sent `n` × 5 minutes after noon unless `at` says otherwise (no accidental album). */
@@ -66,6 +67,30 @@ describe('conversation machine › media without caption', () => {
     expect((await c.send(media('image', 5, new Date(Date.UTC(2026, 11, 3, 12, 10)).toISOString()))).says).toEqual(['media.received.image']);
   });
 
+  it('should answer a voice note, document, place or contact sent right after photos, not fold it into the album', async () => {
+    const c = createConversation({ script });
+    await c.say('hola');
+    const at = (s: number) => new Date(Date.UTC(2026, 11, 3, 12, 0, s)).toISOString();
+    expect((await c.send(media('image', 1, at(0)))).says).toEqual(['media.received.image']);
+    // Found over a real WhatsApp webhook: the voice note got no answer at all, the customer waited.
+    expect((await c.send(media('voice', 2, at(5)))).says).toEqual(['media.received.audio']);
+    expect((await c.send(media('voice', 3, at(8)))).says).toEqual([]); // several voice notes: one answer
+    expect((await c.send(media('sticker', 4, at(9)))).says).toEqual([]); // a sticker asks nothing
+    expect((await c.send(media('document', 5, at(12)))).says).toEqual(['media.received.document']);
+    expect((await c.send(media('location', 6, at(15)))).says).toEqual(['media.received.location']);
+    expect((await c.send(media('contacts', 7, at(18)))).says).toEqual(['media.received.contacts']);
+    expect((await c.send(media('image', 8, at(21)))).says).toEqual(['media.received.image']);
+    expect((await c.send(media('video', 9, at(24)))).says).toEqual([]); // photos and videos: one gallery
+  });
+
+  it('should keep a burst recorded by an older build (no class) as it was: any media continues it', async () => {
+    const { isMediaBurst } = await import('../../../src/machines/media-ack.js');
+    const last = { turn: 2, at: '2026-12-03T12:00:00.000Z' };
+    expect(isMediaBurst(last, 2, '2026-12-03T12:00:30.000Z', 'voice')).toBe(true);
+    expect(isMediaBurst({ ...last, of: 'visual' }, 2, '2026-12-03T12:00:30.000Z', 'voice')).toBe(false);
+    expect(isMediaBurst({ ...last, of: 'visual' }, 2, '2026-12-03T12:00:30.000Z', 'video')).toBe(true);
+  });
+
   it('should keep the lead question open: the media is kept for the team and the question asked again', async () => {
     const c = createConversation({ script });
     await c.say('cotizar');
@@ -116,10 +141,41 @@ describe('conversation machine › a caption the brain cannot place', () => {
     expect((await c.send({ ...captioned('hola', 1) })).says).toEqual(['greeting']);
   });
 
+  it('should ask what the photo shows when its caption points at it ("¿tienen esto?"), not quote the product talked about before', async () => {
+    const cement = { sku: 'CEM-001', name: 'Cemento Gris', price: 655, query: 'cemento gris' };
+    const c = createConversation({
+      script: {
+        'cemento gris': understood('product_inquiry', { products: [{ query: 'cemento gris' }] }),
+        'tienen esto?': understood('product_inquiry', { confidence: 0.8 }),
+        'do you have this one?': understood('product_inquiry', { confidence: 0.7 }),
+        'y si compro 50?': understood('sales_lead', { confidence: 0.27 }),
+        'tienen este tubo?': understood('product_inquiry', { products: [{ query: 'tubo' }] }),
+      },
+      effects: { answerProduct: (input) => ({ outcome: 'answered', replies: [{ template: input.focus ? 'product.quote_qty' : 'product.quote' }], focus: input.focus ?? cement }) },
+    });
+    await c.say('cemento gris');
+    // Found over a real WhatsApp webhook: a photo captioned "tienen esto?" got the cement's price again.
+    expect((await c.send(captioned('tienen esto?', 1))).says).toEqual(['media.received.image']);
+    expect((await c.send(captioned('do you have this one?', 2))).says).toEqual(['media.received.image']);
+    // Without a photo the same words still follow up the product in focus...
+    expect((await c.say('y si compro 50?')).says).toEqual(['product.quote_qty']);
+    // ...and a caption that names a product is read as that product.
+    expect((await c.send(captioned('tienen este tubo?', 3))).says).toEqual([expect.stringMatching(/^product\.quote/)]);
+  });
+
   it('should say the photo is kept and ask the open lead question once', async () => {
     const c = createConversation({ script });
     await c.say('cotizar');
     expect(await c.send(captioned('qwerty', 1))).toMatchObject({ says: ['media.kept.image', 'lead.ask.name'], state: 'workflow.form.collecting.waiting' });
+  });
+});
+
+describe('captionPointsAtMedia', () => {
+  it.each(['¿Tienen esto?', 'cuanto cuesta este?', 'necesito uno igual', 'algo así tienen?', 'do you have this?', 'how much is this one?', 'venden de estos?', 'y eso?'])('should read "%s" as pointing at the photo', (text) => {
+    expect(captionPointsAtMedia(text)).toBe(true);
+  });
+  it.each(['a cómo está el cemento?', 'hola', 'se me rompió', 'tienen cemento gris?', ''])('should not read "%s" as pointing at the photo', (text) => {
+    expect(captionPointsAtMedia(text)).toBe(false);
   });
 });
 

@@ -1,0 +1,54 @@
+// Console API attacks: login, CSRF, cross-tenant access, agent-only limits, API key as admin.
+const BASE = process.env.BASE ?? 'http://127.0.0.1:8190';
+const KEY = 'demo-key-1234567890';
+async function call(name, method, path, { body, cookie, csrf, headers = {} } = {}) {
+  const h = { ...headers };
+  if (body !== undefined) h['content-type'] = 'application/json';
+  if (cookie) h.cookie = cookie;
+  if (csrf) h['x-csrf-token'] = csrf;
+  const r = await fetch(BASE + path, { method, headers: h, body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  const t = await r.text();
+  let code = t.slice(0, 100); try { const j = JSON.parse(t); code = j.error ? j.error.code : t.slice(0, 100); } catch {}
+  if (name) console.log(`${name.padEnd(44)} ${r.status} ${code}`);
+  return { r, t };
+}
+await call('login wrong password', 'POST', '/console/api/login', { body: { tenant: 'ferreteria', username: 'demo', password: 'nope-nope' } });
+await call('login unknown tenant', 'POST', '/console/api/login', { body: { tenant: 'nope', username: 'demo', password: 'agentpass123' } });
+await call('login from other origin', 'POST', '/console/api/login', { body: { tenant: 'ferreteria', username: 'demo', password: 'agentpass123' }, headers: { origin: 'http://evil.example' } });
+await call('login huge password', 'POST', '/console/api/login', { body: { tenant: 'ferreteria', username: 'demo', password: 'x'.repeat(60000) } });
+await call('login username wrong type', 'POST', '/console/api/login', { body: { tenant: 'ferreteria', username: ['demo'], password: 'agentpass123' } });
+const { r, t } = await call('login ok', 'POST', '/console/api/login', { body: { tenant: 'ferreteria', username: 'DEMO', password: 'agentpass123' } });
+const cookie = (r.headers.get('set-cookie') ?? '').split(';')[0];
+const csrf = JSON.parse(t).csrfToken;
+console.log('   set-cookie:', (r.headers.get('set-cookie') ?? '').replace(/=[^;]{10,}/, '=…'));
+await call('inbox own tenant', 'GET', '/console/api/tenants/ferreteria/inbox?view=open', { cookie });
+await call('inbox other tenant (estudio)', 'GET', '/console/api/tenants/estudio/inbox?view=open', { cookie });
+await call('inbox unknown tenant', 'GET', '/console/api/tenants/nope/inbox', { cookie });
+await call('inbox limit 100000', 'GET', '/console/api/tenants/ferreteria/inbox?limit=100000', { cookie });
+await call('inbox bad cursor', 'GET', '/console/api/tenants/ferreteria/inbox?cursor=%%%', { cookie });
+await call('inbox q 10k', 'GET', '/console/api/tenants/ferreteria/inbox?q=' + 'a'.repeat(10000), { cookie });
+await call('agents list', 'GET', '/console/api/tenants/ferreteria/agents', { cookie });
+await call('create agent without csrf', 'POST', '/console/api/tenants/ferreteria/agents', { cookie, body: { username: 'eve', displayName: 'Eve', role: 'admin', password: 'password1234' } });
+await call('create agent wrong csrf', 'POST', '/console/api/tenants/ferreteria/agents', { cookie, csrf: 'x', body: { username: 'eve', displayName: 'Eve', role: 'admin', password: 'password1234' } });
+await call('create agent csrf other origin', 'POST', '/console/api/tenants/ferreteria/agents', { cookie, csrf, headers: { origin: 'http://evil.example' }, body: { username: 'eve', displayName: 'Eve', role: 'admin', password: 'password1234' } });
+await call('create agent on estudio', 'POST', '/console/api/tenants/estudio/agents', { cookie, csrf, body: { username: 'eve', displayName: 'Eve', role: 'admin', password: 'password1234' } });
+await call('create agent ok (agent role)', 'POST', '/console/api/tenants/ferreteria/agents', { cookie, csrf, body: { username: 'pepe', displayName: 'Pepe <script>', role: 'agent', password: 'password1234' } });
+await call('create agent role superuser', 'POST', '/console/api/tenants/ferreteria/agents', { cookie, csrf, body: { username: 'root', displayName: 'R', role: 'superuser', password: 'password1234' } });
+const a = await call('login as agent pepe', 'POST', '/console/api/login', { body: { tenant: 'ferreteria', username: 'pepe', password: 'password1234' } });
+const ac = (a.r.headers.get('set-cookie') ?? '').split(';')[0]; const acsrf = JSON.parse(a.t).csrfToken;
+await call('agent: list agents', 'GET', '/console/api/tenants/ferreteria/agents', { cookie: ac });
+await call('agent: create admin', 'POST', '/console/api/tenants/ferreteria/agents', { cookie: ac, csrf: acsrf, body: { username: 'eve2', displayName: 'Eve', role: 'admin', password: 'password1234' } });
+await call('agent: analytics', 'GET', '/console/api/tenants/ferreteria/analytics/summary', { cookie: ac });
+await call('agent: cookie on REST API', 'GET', '/api/tenants/ferreteria/conversations', { cookie: ac });
+await call('api key on console inbox', 'GET', '/console/api/tenants/ferreteria/inbox', { headers: { authorization: 'Bearer ' + KEY } });
+await call('wrong api key on console', 'GET', '/console/api/tenants/ferreteria/inbox', { headers: { authorization: 'Bearer wrong-key-123456789' } });
+await call('cookie tampered', 'GET', '/console/api/session', { cookie: cookie.slice(0, -2) + 'xx' });
+await call('take nonexistent conv', 'POST', '/console/api/tenants/ferreteria/conversations/c_nope/take', { cookie, csrf, body: {} });
+await call('take conv id traversal', 'POST', '/console/api/tenants/ferreteria/conversations/..%2F..%2Fagents/take', { cookie, csrf, body: {} });
+const convs = JSON.parse((await call('', 'GET', '/api/tenants/estudio/conversations?limit=1', { headers: { authorization: 'Bearer ' + KEY } })).t).conversations;
+if (convs[0]) await call('ferreteria session: take estudio conv via ferreteria path', 'POST', `/console/api/tenants/ferreteria/conversations/${convs[0].conversation_id}/take`, { cookie, csrf, body: {} });
+if (convs[0]) await call('ferreteria session: read estudio conv via ferreteria path', 'GET', `/console/api/tenants/ferreteria/conversations/${convs[0].conversation_id}`, { cookie });
+await call('logout', 'POST', '/console/api/logout', { cookie, csrf, body: {} });
+await call('session after logout', 'GET', '/console/api/session', { cookie });
+for (let i = 0; i < 6; i++) await call(i === 5 ? 'login brute force #6' : '', 'POST', '/console/api/login', { body: { tenant: 'ferreteria', username: 'pepe', password: 'wrong' + i + 'xxxx' } });
+await call('right password while limited', 'POST', '/console/api/login', { body: { tenant: 'ferreteria', username: 'pepe', password: 'password1234' } });
