@@ -1,11 +1,15 @@
 import type { Lang } from '../../domain/nlu.js';
 import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime, fold, matchOption, type MatchItem } from './slot-extractors.js';
-import { asStrings, money, nest, oneOClock, pick, placeholder, siblingCurrency } from './run-values.js';
+import { asStrings, nest, pick } from './run-values.js';
+import { fillFrom, lookup, runText as text } from './run-text.js';
+import { confirmAnswer, confirmOptions } from './confirm-answers.js';
+import { keepUnchanged, movedSlots } from './run-moves.js';
+import { inLang } from './run-lang.js';
 import { extractDayPart, narrowOptions, pickByWord, timesInPart, type DayPart } from './option-narrowing.js';
 import { spokenValue } from './spoken-dates.js';
 import { nameForAnother, notedReplies } from './noted.js';
 import { freeRangeLine } from './free-range.js';
-import { localOf, type LocalText, type WorkflowOperation, type WorkflowSlot, type WorkflowSpec, type WorkflowText, type WorkflowTextKey } from './workflow-spec.js';
+import { type LocalText, type WorkflowOperation, type WorkflowSlot, type WorkflowSpec, type WorkflowText, type WorkflowTextKey } from './workflow-spec.js';
 
 /**
  * Running one workflow, as pure functions over plain JSON: the conversation machine keeps a
@@ -23,6 +27,8 @@ export interface OptionItem extends MatchItem {
   keep?: Record<string, string>;
   /** The group the item belongs to (`options.groups.field`: a service's category). */
   group?: string;
+  /** Its label in each language: what is shown follows the customer's language (`inLang`). */
+  local?: Partial<Record<Lang, string>>;
 }
 
 /** A connector call with every placeholder filled. */
@@ -58,6 +64,10 @@ export interface WorkflowRun {
   stage: 'collecting' | 'confirming';
   /** What the last answer decided. */
   outcome: 'continue' | 'confirmed' | 'cancelled' | 'handoff' | 'ended';
+  /** The language its labels are in (absent: the one they were loaded in). */
+  lang?: Lang;
+  /** A no at a summary with its own `answers`: things stay as they were (its `kept` words are said). */
+  kept?: boolean;
 }
 
 export type WorkflowStep =
@@ -109,6 +119,7 @@ function ownText(run: WorkflowRun | null | undefined, key: WorkflowTextKey): Loc
 
 /** The runner's own words: a form dropped on request, or a backend that cannot answer (the tenant's when it gave them). */
 export function builtInText(key: 'cancelled' | 'backendDown', lang: Lang, run?: WorkflowRun | null): string {
+  if (key === 'cancelled' && run?.kept && run.spec.answers) return text(run.spec.answers.kept, lang, {}, inLang(run, lang));
   return ownText(run, key)[lang];
 }
 
@@ -148,7 +159,8 @@ export function nextStep(run: WorkflowRun, contact?: RunContext['contact']): Wor
  * with the free ones), words given earlier pick from it, and a list of one answers the question by
  * itself. An empty list ends the run (`outcome: 'ended'`).
  */
-export function applyOptions(run: WorkflowRun, slotName: string, request: ResolvedOperation, answer: unknown, lang: Lang): { run: WorkflowRun; replies: WorkflowReply[] } {
+export function applyOptions(given0: WorkflowRun, slotName: string, request: ResolvedOperation, answer: unknown, lang: Lang): { run: WorkflowRun; replies: WorkflowReply[] } {
+  const run = inLang(given0, lang);
   const slot = slotOf(run, slotName);
   const source = slot.options!;
   const raw = pick(answer, source.items);
@@ -159,15 +171,17 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
     if (typeof value !== 'string' && typeof value !== 'number') return [];
     const otherLang: Lang = lang === 'es' ? 'en' : 'es';
     // Without a label template the value is shown as it is, a free time spoken ("3:00 p. m.", which the time reader takes back).
-    const label = source.label ? fillFrom(source.label[lang], item, lang, run.timeZone) : spokenValue(String(value), lang, run.timeZone);
-    const other = source.label ? fillFrom(source.label[otherLang], item, otherLang, run.timeZone) : undefined;
+    const labelIn = (l: Lang) => (source.label ? fillFrom(source.label[l], item, l, run.timeZone) : spokenValue(String(value), l, run.timeZone));
+    const label = labelIn(lang);
+    const other = source.label ? labelIn(otherLang) : undefined;
+    const local = { [lang]: label, [otherLang]: labelIn(otherLang) };
     const aliases = [...(other && other !== label ? [other] : []), ...asStrings(source.aliases ? pick(item, source.aliases) : undefined)];
     const keep = Object.fromEntries(Object.entries(source.keep ?? {}).flatMap(([k, field]) => {
       const v = pick(item, field);
       return typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [];
     }));
     const group = source.groups ? pick(item, source.groups.field) : undefined;
-    return [{ value: String(value), label, ...(aliases.length ? { aliases } : {}), ...(Object.keys(keep).length ? { keep } : {}), ...(typeof group === 'string' ? { group } : {}) }];
+    return [{ value: String(value), label, local, ...(aliases.length ? { aliases } : {}), ...(Object.keys(keep).length ? { keep } : {}), ...(typeof group === 'string' ? { group } : {}) }];
   })
     // A free time two stylists have is one time to the customer (the first one's slot is booked).
     .filter((item, at, all) => all.findIndex((other) => other.value === item.value) === at);
@@ -210,7 +224,8 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
 }
 
 /** The `validate` call's verdict: `ok` keeps the value, a refusal clears it and says why. */
-export function applyCheck(run: WorkflowRun, slotName: string, ok: boolean, lang: Lang): { run: WorkflowRun; replies: WorkflowReply[] } {
+export function applyCheck(given: WorkflowRun, slotName: string, ok: boolean, lang: Lang): { run: WorkflowRun; replies: WorkflowReply[] } {
+  const run = inLang(given, lang);
   if (ok) return { run: { ...run, checked: [...run.checked, slotName] }, replies: [] };
   const next = { ...run, values: { ...run.values }, labels: { ...run.labels } };
   clearSlot(next, slotName);
@@ -218,7 +233,8 @@ export function applyCheck(run: WorkflowRun, slotName: string, ok: boolean, lang
 }
 
 /** The question for a slot, with its options as buttons when the backend listed them. */
-export function askSlot(run: WorkflowRun, slotName: string, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
+export function askSlot(given: WorkflowRun, slotName: string, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
+  const run = inLang(given, lang);
   const slot = slotOf(run, slotName);
   const options = shownOptions(run, slotName).map((i) => ({ label: i.label, text: i.label }));
   const span = slot.kind === 'time' && !run.narrowed?.[slotName] ? freeRangeLine(run.options[slotName]?.items ?? [], MAX_SHOWN_OPTIONS, lang) : null;
@@ -227,10 +243,9 @@ export function askSlot(run: WorkflowRun, slotName: string, lang: Lang): { run: 
 }
 
 /** The summary to confirm. */
-export function askConfirmation(run: WorkflowRun, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
-  const yes = lang === 'es' ? 'Sí, confirmo' : 'Yes, confirm';
-  const no = lang === 'es' ? 'Cancelar' : 'Cancel';
-  return { run: { ...run, asking: null, stage: 'confirming' }, reply: { text: text(run.spec.confirm!, lang, {}, run), options: [{ label: yes, text: yes }, { label: no, text: no }] } };
+export function askConfirmation(given: WorkflowRun, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
+  const run = inLang(given, lang);
+  return { run: { ...run, asking: null, stage: 'confirming' }, reply: { text: text(run.spec.confirm!, lang, {}, run), options: confirmOptions(run.spec, lang) } };
 }
 
 /**
@@ -238,13 +253,18 @@ export function askConfirmation(run: WorkflowRun, lang: Lang): { run: WorkflowRu
  * a yes confirms, a new value ("no, mejor el jueves") changes that slot and asks again; while
  * collecting, the message answers the slot asked and anything else it clearly says.
  */
-export function answer(run: WorkflowRun, ctx: RunContext, affirmation: 'yes' | 'no' | null = null): { run: WorkflowRun; replies: WorkflowReply[] } {
+export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' | 'no' | null = null): { run: WorkflowRun; replies: WorkflowReply[] } {
+  const run = inLang(given, ctx.lang);
   const f = fold(ctx.text).replace(/[.!?,]+/g, ' ').replace(/\s+/g, ' ').trim();
   const base = { ...run, outcome: 'continue' as const };
-  if (CANCEL.test(f) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
-  if (HUMAN.test(f)) return { run: { ...base, outcome: 'handoff' }, replies: [] };
   const read = readMessage(base, ctx, { firstMessage: false });
   const changed = gives(run, read);
+  // A summary with its own buttons ("Sí, cancélala / No, la mantengo"): "cancélala" says yes, "mejor no" keeps things as they were.
+  const decided = run.stage === 'confirming' && !changed ? confirmAnswer(run.spec, ctx.text, affirmation) : null;
+  if (decided === 'yes') return { run: { ...base, outcome: 'confirmed' }, replies: [] };
+  if (decided === 'no') return { run: { ...base, outcome: 'cancelled', kept: true }, replies: [] };
+  if (CANCEL.test(f) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
+  if (HUMAN.test(f)) return { run: { ...base, outcome: 'handoff' }, replies: [] };
   if (run.stage === 'confirming') {
     if (changed) return { run: { ...read, stage: 'collecting' }, replies: [] };
     if (affirmation === 'yes' || YES.test(f)) return { run: { ...base, outcome: 'confirmed' }, replies: [] };
@@ -257,6 +277,8 @@ export function answer(run: WorkflowRun, ctx: RunContext, affirmation: 'yes' | '
   }
   if (!changed) {
     const asked = run.asking ? slotOf(run, run.asking) : null;
+    // No time said ("ok", "what times are free?"): the free times again, never "that time isn't free".
+    if (asked?.kind === 'time' && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [] };
     if (asked && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [unavailable(run, asked, ctx.lang)] };
     if (NO.test(f) || affirmation === 'no') return { run: base, replies: [{ text: text(ownText(run, 'whatToChange'), ctx.lang, {}, run) }] };
     return { run: base, replies: [{ text: text(ownText(run, 'retry'), ctx.lang, {}, run) }] };
@@ -290,7 +312,8 @@ function gives(run: WorkflowRun, read: WorkflowRun): boolean {
 }
 
 /** What the customer is told after the action: the spec's success text with `{result.*}`, or its failure text. */
-export function resultText(run: WorkflowRun, lang: Lang, result: { ok: true; body: unknown } | { ok: false; reason?: string | undefined }): string {
+export function resultText(given: WorkflowRun, lang: Lang, result: { ok: true; body: unknown } | { ok: false; reason?: string | undefined }): string {
+  const run = inLang(given, lang);
   if (result.ok) return text(run.spec.success, lang, { result: result.body }, run);
   return text(run.spec.failure, lang, { reason: result.reason ?? '' }, run);
 }
@@ -305,7 +328,7 @@ export function retryAfterRefusal(run: WorkflowRun, reason: string | undefined, 
   const next: WorkflowRun = { ...run, values: { ...run.values }, labels: { ...run.labels }, options: { ...run.options }, stage: 'collecting', outcome: 'continue' };
   clearSlot(next, retry.slot);
   delete next.options[retry.slot];
-  return { run: next, reply: { text: text(retry.text, lang, {}, run) } };
+  return { run: inLang(next, lang), reply: { text: text(retry.text, lang, {}, run) } };
 }
 
 /** Fills a connector operation's placeholders; values in the path are URL-encoded. */
@@ -369,6 +392,7 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
       }
     }
   }
+  if (movedSlots(next, run).length > 0) keepUnchanged(next);
   return next;
 }
 
@@ -407,6 +431,7 @@ function setSlot(run: WorkflowRun, name: string, item: OptionItem): void {
   run.values[name] = item.value;
   run.labels[name] = item.label;
   for (const [k, v] of Object.entries(item.keep ?? {})) run.values[k] = v;
+  if (Object.values(run.spec.unchanged ?? {}).some((k) => item.keep?.[k] !== undefined)) keepUnchanged(run);
 }
 
 /** Clears a slot, its kept values and its check (loaded options stay: they are keyed by their request). */
@@ -456,42 +481,3 @@ function preferTimes(run: WorkflowRun, slotName: string, items: readonly OptionI
 function requestKey(op: ResolvedOperation): string {
   return JSON.stringify([op.method, op.path, op.query ?? {}, op.body ?? {}]);
 }
-
-/** An option's label from a backend item; its dates and times are spoken ("BV-1001 · viernes 4 de diciembre, 3:00 p. m."). */
-function fillFrom(template: string, item: unknown, lang: Lang, timeZone: string): string {
-  return oneOClock(template.replace(/\{([^{}]+)\}/g, (_m, token: string) => {
-    const { name, filter } = placeholder(token);
-    const v = pick(item, name);
-    if (filter === 'money') return money(v, pick(item, siblingCurrency(name)));
-    return typeof v === 'string' ? spokenValue(v, lang, timeZone) : typeof v === 'number' ? String(v) : '';
-  }), lang);
-}
-
-function lookup(name: string, run: WorkflowRun, contact: RunContext['contact'], extra: Record<string, unknown>, shown: boolean): string {
-  if (name.startsWith('contact.')) return contact?.[name.slice('contact.'.length) as 'name' | 'phone' | 'email'] ?? run.values[name] ?? '';
-  const root = name.split('.')[0]!;
-  if (Object.hasOwn(extra, root)) {
-    const v = name === root ? extra[root] : pick(extra[root], name.slice(root.length + 1));
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-  }
-  return (shown ? run.labels[name] : undefined) ?? run.values[name] ?? '';
-}
-
-/**
- * A customer-facing text in `lang`, placeholders filled with what is shown (labels before raw
- * values); dates, times and instants are spoken in the run's time zone ("el viernes 4 de diciembre
- * a las 3:00 p. m.", not "el 2026-12-04 a las 15:00").
- */
-function text(local: WorkflowText, lang: Lang, extra: Record<string, unknown>, run: WorkflowRun): string {
-  const template = localOf(local)[lang];
-  return oneOClock(template.replace(/\{([^{}]+)\}/g, (m, token: string, at: number) => {
-    const { name, filter } = placeholder(token);
-    const shown =
-      filter === 'money'
-        ? money(lookup(name, run, null, extra, false), lookup(siblingCurrency(name), run, null, extra, false) || undefined)
-        : spokenValue(lookup(name, run, null, extra, true), lang, run.timeZone);
-    // "a las {time}." with "3:00 p. m." ends the sentence once, not with "m..".
-    return shown.endsWith('.') && template[at + m.length] === '.' ? shown.slice(0, -1) : shown;
-  }), lang);
-}
-
