@@ -64,7 +64,7 @@ import { readMeasureReply, readMeasureWithColour } from './material-questions.js
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
-import { asksAside, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
+import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, purchaseAge, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
@@ -2650,6 +2650,8 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
       // What a side question also gives ("¿cuánto cuesta el facial?" while the service is asked) is kept.
       takeWorkflowValues: assign(({ context }) => {
         const run = runOf(context);
+        // "¿abren el sábado?" asks when the studio is open: that day is not the booking's.
+        if (run && asksOpening(context.lastMessage?.text ?? '')) return {};
         return run ? { workflow: takeValues(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null }) } : {};
       }),
       // The form's spec travels with the conversation; one in progress keeps the spec it started with.
