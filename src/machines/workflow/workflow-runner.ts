@@ -5,6 +5,7 @@ import { fillFrom, lookup, runText as text } from './run-text.js';
 import { confirmAnswer, confirmOptions } from './confirm-answers.js';
 import { keepUnchanged, movedSlots } from './run-moves.js';
 import { inLang } from './run-lang.js';
+import { laterNote, laterOffer, servicesNamed } from './two-services.js';
 import { extractDayPart, narrowOptions, pickByWord, timesInPart, type DayPart } from './option-narrowing.js';
 import { spokenValue } from './spoken-dates.js';
 import { nameForAnother, notedReplies } from './noted.js';
@@ -68,6 +69,8 @@ export interface WorkflowRun {
   lang?: Lang;
   /** A no at a summary with its own `answers`: things stay as they were (its `kept` words are said). */
   kept?: boolean;
+  /** Per slot, the other services named with the one booked ("un corte y un manicure"): offered after the booking. */
+  later?: Record<string, string[]>;
 }
 
 export type WorkflowStep =
@@ -98,6 +101,7 @@ const CANCEL = /^(?:no\s+)?(?:cancela(?:r|lo)?|cancel(?: it| that)?|olvidalo|olv
 const HUMAN = /\b(?:hablar con (?:una )?(?:persona|humano|agente|alguien)|un humano|una persona real|agente humano|talk to (?:a |an )?(?:person|human|agent|someone)|real person|human agent)\b/;
 const YES = /^(?:si|sip|claro|dale|ok|okay|correcto|confirmo|confirmado|perfecto|de acuerdo|asi es|exacto|yes|yep|yeah|sure|confirm|correct|right|sounds good|go ahead|all good|todo bien|esta bien)(?:\s+(?:si|gracias|thanks|please|por favor|confirmo|dale|perfecto|todo correcto|correcto))*$/;
 const NO = /^(?:no|nop|nope|incorrecto|esta mal|wrong|not right)$/;
+const ACK = /^(?:(?:ok|okay|dale|si|bueno|perfecto)\s+)?(?:esa|ese|eso|esa misma|ese mismo|that one|that|entendido|got it)$/;
 
 const BUILT_IN = {
   retry: { es: 'Perdona, no lo entendí.', en: "Sorry, I didn't get that." },
@@ -210,9 +214,13 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
       replies.push(unavailable(next, slot, lang));
     }
   } else if (words !== undefined) {
-    const at = matchOption(words, items);
+    const several = slot.kind === 'service' ? servicesNamed(words, items) : [];
+    const at = several.length ? items.indexOf(several[0]!) : matchOption(words, items);
     if (at !== null) setSlot(next, slotName, items[at]!);
     else narrow(next, slot, words, items);
+    if (several.length) next.later = { ...next.later, [slotName]: several.slice(1).map((i) => i.value) };
+    const note = several.length ? laterNote(next, slotName, lang) : null;
+    if (note) replies.push(note);
   }
   if (next.values[slotName] === undefined && slot.kind === 'service' && next.focus !== undefined && !next.narrowed?.[slotName]) {
     const focused = items.find((i) => i.value === next.focus);
@@ -281,9 +289,12 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
     if (asked?.kind === 'time' && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [] };
     if (asked && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [unavailable(run, asked, ctx.lang)] };
     if (NO.test(f) || affirmation === 'no') return { run: base, replies: [{ text: text(ownText(run, 'whatToChange'), ctx.lang, {}, run) }] };
+    // "ok", "ok esa" after an answer beside the form: nothing to say but the question again.
+    if (YES.test(f) || ACK.test(f)) return { run: base, replies: [] };
     return { run: base, replies: [{ text: text(ownText(run, 'retry'), ctx.lang, {}, run) }] };
   }
-  return { run: read, replies: notedReplies(run, read, ctx.lang) };
+  const later = Object.keys(read.later ?? {}).filter((slot) => !run.later?.[slot]).flatMap((slot) => laterNote(read, slot, ctx.lang) ?? []);
+  return { run: read, replies: [...later, ...notedReplies(run, read, ctx.lang)] };
 }
 
 
@@ -314,7 +325,7 @@ function gives(run: WorkflowRun, read: WorkflowRun): boolean {
 /** What the customer is told after the action: the spec's success text with `{result.*}`, or its failure text. */
 export function resultText(given: WorkflowRun, lang: Lang, result: { ok: true; body: unknown } | { ok: false; reason?: string | undefined }): string {
   const run = inLang(given, lang);
-  if (result.ok) return text(run.spec.success, lang, { result: result.body }, run);
+  if (result.ok) return text(run.spec.success, lang, { result: result.body }, run) + laterOffer(run, lang);
   return text(run.spec.failure, lang, { reason: result.reason ?? '' }, run);
 }
 
@@ -366,7 +377,9 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
       if (asked || (how.firstMessage && slot.kind === 'service')) {
         const loaded = run.options[slot.name]?.items;
         // Asked, a word of one option's name picks it ("el de limpieza"), among the ones shown when they were narrowed.
-        const at = loaded ? (matchOption(found.pending, loaded) ?? (asked ? pickByWord(found.pending, loaded, next.narrowed?.[slot.name]) : null)) : null;
+        const several = loaded && slot.kind === 'service' ? servicesNamed(found.pending, loaded) : [];
+        const at = several.length ? loaded!.indexOf(several[0]!) : loaded ? (matchOption(found.pending, loaded) ?? (asked ? pickByWord(found.pending, loaded, next.narrowed?.[slot.name]) : null)) : null;
+        if (several.length) next.later = { ...next.later, [slot.name]: several.slice(1).map((i) => i.value) };
         if (loaded && at !== null) setSlot(next, slot.name, loaded[at]!);
         else if (!loaded) next.pending[slot.name] = found.pending;
         else narrow(next, slot, found.pending, loaded);
