@@ -1,3 +1,4 @@
+import { pickByWord } from './option-narrowing.js';
 import type { WorkflowRun } from './workflow-runner.js';
 
 /**
@@ -18,4 +19,16 @@ export function keepUnchanged(run: WorkflowRun): void {
 /** The slots of `unchanged` whose value a reading changed: a new value for one fills the others again. */
 export function movedSlots(run: WorkflowRun, before: WorkflowRun): string[] {
   return Object.keys(run.spec.unchanged ?? {}).filter((slot) => run.values[slot] !== undefined && run.values[slot] !== before.values[slot]);
+}
+
+/**
+ * "la del martes" while "¿Cuál cita quieres mover?" is asked names the booking by its day: that
+ * day is not the new one. True when a choice is asked and a word of one of its options is said.
+ */
+export function choosingByDay(run: WorkflowRun, text: string): boolean {
+  const asked = run.spec.slots.find((s) => s.name === run.asking);
+  const items = asked?.kind === 'choice' ? run.options[asked.name]?.items : undefined;
+  if (!items?.length) return false;
+  // Any option's word said (pickByWord over each option alone): several options sharing the day count too.
+  return items.some((item) => pickByWord(text, [item]) !== null);
 }

@@ -1,8 +1,8 @@
 import type { Lang } from '../../domain/nlu.js';
-import { money, oneOClock, pick, placeholder, siblingCurrency } from './run-values.js';
+import { money, nest, oneOClock, pick, placeholder, siblingCurrency } from './run-values.js';
 import { spokenValue } from './spoken-dates.js';
-import { localOf, type WorkflowText } from './workflow-spec.js';
-import type { RunContext, WorkflowRun } from './workflow-runner.js';
+import { localOf, type WorkflowOperation, type WorkflowText } from './workflow-spec.js';
+import type { ResolvedOperation, RunContext, WorkflowRun } from './workflow-runner.js';
 
 /** Filling the runner's texts and option labels: placeholders, money, spoken dates and times. Pure. */
 
@@ -42,4 +42,18 @@ export function runText(local: WorkflowText, lang: Lang, extra: Record<string, u
     // "a las {time}." with "3:00 p. m." ends the sentence once, not with "m..".
     return shown.endsWith('.') && template[at + m.length] === '.' ? shown.slice(0, -1) : shown;
   }), lang);
+}
+
+/** Fills a connector operation's placeholders; values in the path are URL-encoded. */
+export function resolveOperation(op: WorkflowOperation, run: WorkflowRun, contact?: RunContext['contact']): ResolvedOperation {
+  const value = (name: string) => lookup(name, run, contact, {}, false);
+  const fill = (s: string, encode: boolean) => s.replace(/\{([^{}]+)\}/g, (_m, name: string) => (encode ? encodeURIComponent(value(name)) : value(name)));
+  const mapValues = (r: Record<string, string> | undefined) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fill(v, false)])) : undefined);
+  const query = mapValues(op.query);
+  const body = op.body ? nest(mapValues(op.body)!) : undefined;
+  return { method: op.method, path: fill(op.path, true), ...(query ? { query } : {}), ...(body ? { body } : {}) };
+}
+
+export function requestKey(op: ResolvedOperation): string {
+  return JSON.stringify([op.method, op.path, op.query ?? {}, op.body ?? {}]);
 }

@@ -1,9 +1,9 @@
 import type { Lang } from '../../domain/nlu.js';
 import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime, fold, matchOption, type MatchItem } from './slot-extractors.js';
 import { asStrings, nest, pick } from './run-values.js';
-import { fillFrom, lookup, runText as text } from './run-text.js';
+import { fillFrom, requestKey, resolveOperation, runText as text } from './run-text.js';
 import { confirmAnswer, confirmOptions } from './confirm-answers.js';
-import { keepUnchanged, movedSlots } from './run-moves.js';
+import { choosingByDay, keepUnchanged, movedSlots } from './run-moves.js';
 import { inLang } from './run-lang.js';
 import { laterNote, laterOffer, servicesNamed } from './two-services.js';
 import { extractDayPart, narrowOptions, pickByWord, timesInPart, type DayPart } from './option-narrowing.js';
@@ -215,7 +215,7 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
     }
   } else if (words !== undefined) {
     const several = slot.kind === 'service' ? servicesNamed(words, items) : [];
-    const at = several.length ? items.indexOf(several[0]!) : matchOption(words, items);
+    const at = several.length ? items.indexOf(several[0]!) : (matchOption(words, items) ?? (slot.kind === 'choice' && !dated(next) ? pickByWord(words, items) : null));
     if (at !== null) setSlot(next, slotName, items[at]!);
     else narrow(next, slot, words, items);
     if (several.length) next.later = { ...next.later, [slotName]: several.slice(1).map((i) => i.value) };
@@ -342,23 +342,17 @@ export function retryAfterRefusal(run: WorkflowRun, reason: string | undefined, 
   return { run: inLang(next, lang), reply: { text: text(retry.text, lang, {}, run) } };
 }
 
-/** Fills a connector operation's placeholders; values in the path are URL-encoded. */
-export function resolveOperation(op: WorkflowOperation, run: WorkflowRun, contact?: RunContext['contact']): ResolvedOperation {
-  const value = (name: string) => lookup(name, run, contact, {}, false);
-  const fill = (s: string, encode: boolean) => s.replace(/\{([^{}]+)\}/g, (_m, name: string) => (encode ? encodeURIComponent(value(name)) : value(name)));
-  const mapValues = (r: Record<string, string> | undefined) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fill(v, false)])) : undefined);
-  const query = mapValues(op.query);
-  const body = op.body ? nest(mapValues(op.body)!) : undefined;
-  return { method: op.method, path: fill(op.path, true), ...(query ? { query } : {}), ...(body ? { body } : {}) };
-}
+export { resolveOperation } from './run-text.js';
 
 // ---------------------------------------------------------------- internals
 
 /** Reads every slot value a message gives: the one asked (a bare answer counts), and others it clearly names. */
 function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boolean }): WorkflowRun {
   const next: WorkflowRun = { ...run, values: { ...run.values }, labels: { ...run.labels }, pending: { ...run.pending }, checked: [...run.checked] };
+  const choosing = choosingByDay(run, ctx.text);
   for (const slot of run.spec.slots) {
     const asked = run.asking === slot.name;
+    if (choosing && (slot.kind === 'date' || slot.kind === 'time')) continue;
     const found = extract(slot, ctx, asked);
     if (found === null && slot.kind === 'time') {
       const part = extractDayPart(ctx.text);
@@ -373,8 +367,8 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
     }
     if (found === null) continue;
     if (!('value' in found)) {
-      // Words to match against options: only for the slot asked, or a service named in the first message.
-      if (asked || (how.firstMessage && slot.kind === 'service')) {
+      // Words to match against options: only for the slot asked, or a service or a choice named in the first message ("cancelar la del miércoles").
+      if (asked || (how.firstMessage && (slot.kind === 'service' || slot.kind === 'choice'))) {
         const loaded = run.options[slot.name]?.items;
         // Asked, a word of one option's name picks it ("el de limpieza"), among the ones shown when they were narrowed.
         const several = loaded && slot.kind === 'service' ? servicesNamed(found.pending, loaded) : [];
@@ -429,6 +423,9 @@ function extract(slot: WorkflowSlot, ctx: RunContext, asked: boolean): { value: 
       return ctx.text.trim() ? { pending: ctx.text } : null;
   }
 }
+
+/** Whether the run has a day already: its words were that day ("muévela al viernes"), not the item picked. */
+const dated = (run: WorkflowRun) => run.spec.slots.some((s) => s.kind === 'date' && run.values[s.name] !== undefined);
 
 function slotOf(run: WorkflowRun, name: string): WorkflowSlot {
   const slot = run.spec.slots.find((s) => s.name === name);
@@ -491,6 +488,3 @@ function preferTimes(run: WorkflowRun, slotName: string, items: readonly OptionI
   if (few.length > 0) run.narrowed = { ...narrowed, [slotName]: few };
 }
 
-function requestKey(op: ResolvedOperation): string {
-  return JSON.stringify([op.method, op.path, op.query ?? {}, op.body ?? {}]);
-}

@@ -121,3 +121,36 @@ describe('a customer who switches to English sees English labels', () => {
     }
   });
 });
+
+describe('a customer with two bookings names the one they mean by its day', () => {
+  const TWO = { items: [...BOOKINGS.items, { id: 'BV-1002', status: 'confirmed', serviceId: 'corte-secado', date: '2026-12-09', time: '16:00' }] };
+  const two = (path: string, query: Record<string, string> | undefined) => (path === '/bookings' ? TWO : backend(path, query));
+  function settleTwo(run: WorkflowRun): WorkflowRun {
+    for (let step = nextStep(run); step.kind === 'load'; step = nextStep(run)) run = applyOptions(run, step.slot, step.request, two(step.request.path, step.request.query), 'es').run;
+    return run;
+  }
+
+  it('should cancel "la del miércoles" without asking which', () => {
+    const run = settleTwo(startRun(spec('cancelar_cita'), ctx('quiero cancelar la del miércoles')));
+    expect(run.values.booking).toBe('BV-1002');
+    expect(nextStep(run)).toEqual({ kind: 'confirm' });
+  });
+
+  it('should ask which for a move to a day ("muévela al miércoles" is the new day, not the booking)', () => {
+    const run = settleTwo(startRun(spec('reprogramar'), ctx('muévela al miércoles')));
+    expect(run.values.booking).toBeUndefined();
+    expect(run.values.date).toBe('2026-12-09');
+    expect(nextStep(run)).toEqual({ kind: 'ask', slot: 'booking' });
+  });
+
+  it('should take "la del martes" answering which booking as the booking, not as the new day', () => {
+    let run = settleTwo(startRun(spec('reprogramar'), ctx('quiero cambiar mi cita')));
+    const out = answer(askSlot(run, 'booking', 'es').run, ctx('la del martes'));
+    expect(out.replies).toEqual([]);
+    run = settleTwo(out.run);
+    expect(run.values.booking).toBe('BV-1001');
+    expect(run.values.date).toBeUndefined();
+    expect(nextStep(run)).toEqual({ kind: 'ask', slot: 'date' });
+  });
+});
+
