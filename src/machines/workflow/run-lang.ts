@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import type { WorkflowRun } from './workflow-runner.js';
+import type { WorkflowRun } from './run-types.js';
 
 /**
  * Every customer-facing word of a run follows the customer's language: the options were loaded

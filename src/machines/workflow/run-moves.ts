@@ -1,5 +1,5 @@
 import { pickByWord } from './option-narrowing.js';
-import type { WorkflowRun } from './workflow-runner.js';
+import type { WorkflowRun } from './run-types.js';
 
 /**
  * Moving a booking: "quiero cambiar mi cita para las 5" keeps its day, "muévela al viernes" keeps

@@ -2,7 +2,7 @@ import type { Lang } from '../../domain/nlu.js';
 import { money, nest, oneOClock, pick, placeholder, siblingCurrency } from './run-values.js';
 import { spokenValue } from './spoken-dates.js';
 import { localOf, type WorkflowOperation, type WorkflowText } from './workflow-spec.js';
-import type { ResolvedOperation, RunContext, WorkflowRun } from './workflow-runner.js';
+import type { ResolvedOperation, RunContext, WorkflowRun } from './run-types.js';
 
 /** Filling the runner's texts and option labels: placeholders, money, spoken dates and times. Pure. */
 

@@ -1,6 +1,6 @@
 import type { Lang } from '../../domain/nlu.js';
 import { fold, matchOption } from './slot-extractors.js';
-import type { OptionItem, WorkflowReply, WorkflowRun } from './workflow-runner.js';
+import type { OptionItem, WorkflowReply, WorkflowRun } from './run-types.js';
 
 /**
  * Two services in one visit ("un corte y un manicure el viernes"): a booking is for one service,
