@@ -1330,7 +1330,8 @@ export const conversationMachine = setup({
       // What the customer told this form about themselves (name, phone, e-mail), once the backend
       // accepted it, is known to the next form: a clerk does not ask for the phone twice.
       const learned: Partial<Record<'name' | 'phone' | 'email', string>> = {};
-      if (output.ok) for (const slot of run.spec.slots) if (slot.prefill && typeof run.values[slot.name] === 'string') learned[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] = run.values[slot.name] as string;
+      // A booking for someone else ("para mi hija") teaches their name, not the customer's.
+      if (output.ok) for (const slot of run.spec.slots) if (slot.prefill && typeof run.values[slot.name] === 'string' && !(run.forAnother && slot.kind === 'person_name')) learned[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] = run.values[slot.name] as string;
       enqueue.assign(Object.keys(learned).length > 0 ? { workflow: null, contact: { ...(context.contact ?? {}), ...learned } } : { workflow: null });
     }),
     retryWorkflow: enqueueActions(({ context, event, enqueue }) => {

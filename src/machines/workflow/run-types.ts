@@ -52,6 +52,8 @@ export interface WorkflowRun {
   lang?: Lang;
   /** A no at a summary with its own `answers`: things stay as they were (its `kept` words are said). */
   kept?: boolean;
+  /** Booked for someone else ("para mi hija"): the name given is theirs, not the customer's to remember. */
+  forAnother?: boolean;
   /** Per slot, the other services named with the one booked ("un corte y un manicure"): offered after the booking. */
   later?: Record<string, string[]>;
 }

@@ -5,6 +5,7 @@ import { fillFrom, requestKey, resolveOperation, runText as text } from './run-t
 import { confirmAnswer, confirmOptions } from './confirm-answers.js';
 import { choosingByDay, keepUnchanged, movedSlots } from './run-moves.js';
 import { inLang } from './run-lang.js';
+import { forAnother } from './for-another.js';
 import type { OptionItem, ResolvedOperation, RunContext, WorkflowReply, WorkflowRun, WorkflowStep } from './run-types.js';
 import { laterNote, laterOffer, servicesNamed } from './two-services.js';
 import { extractDayPart, narrowOptions, pickByWord, timesInPart } from './option-narrowing.js';
@@ -65,6 +66,10 @@ export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: strin
     if (known) run.values[`contact.${field}`] = known;
   }
   for (const slot of spec.slots) {
+    if (slot.kind === 'person_name' && forAnother(ctx.text)) {
+      run.forAnother = true;
+      continue;
+    }
     const known = slot.prefill ? ctx.contact?.[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] : undefined;
     if (known) run.values[slot.name] = known;
   }
