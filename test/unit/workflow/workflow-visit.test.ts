@@ -4,6 +4,7 @@ import { NOW, TZ, estudioWorkflows } from './studio-harness.js';
 import { answer, applyOptions, askSlot, nextStep, resultText, startRun, type RunContext, type WorkflowRun } from '../../../src/machines/workflow/index.js';
 import { servicesNamed } from '../../../src/machines/workflow/two-services.js';
 import { extractDayPart } from '../../../src/machines/workflow/option-narrowing.js';
+import { servicesInFocus } from '../../../src/actors/tools/studio-focus.js';
 
 /**
  * A demanding customer at the studio: two services in one visit are both heard (the first booked,
@@ -72,5 +73,14 @@ describe('short answers beside the question', () => {
     const { run } = settle(startRun(booking(), ctx('quiero una keratina mañana')));
     const out = settle(answer(askSlot(run, 'time', 'es').run, ctx('la más tarde')).run);
     expect(out.run.values.time).toBe('16:30');
+  });
+});
+
+describe('"¿cuánto cuestan?" with two services named for the visit', () => {
+  it('should be about both: the one booked and the one after it', () => {
+    const { run } = settle(startRun(booking(), ctx('quiero cita para un corte y un manicure el viernes')));
+    expect(servicesInFocus({ workflow: run, turn: 1 })).toEqual(['corte-secado', 'manicure-clasico']);
+    const single = settle(startRun(booking(), ctx('quiero un corte el viernes'))).run;
+    expect(servicesInFocus({ workflow: single, turn: 1 })).toEqual(['corte-secado']);
   });
 });
