@@ -181,6 +181,17 @@ export const WorkflowSpec = z.strictObject({
   cancelWords: z.array(z.string().min(1).max(60)).default([]),
   /** This workflow's own runner texts, over the set's `texts` and the built-in ones. */
   texts: WorkflowTexts.optional(),
+  /**
+   * The summary's two buttons when "Sí, confirmo / Cancelar" would read backwards (a cancellation:
+   * "Sí, cancélala / No, la mantengo"): `yesWords` also say yes there ("cancélala"), and a no keeps
+   * things as they were and says `kept` (its placeholders as in `confirm`).
+   */
+  answers: z.strictObject({ yes: LocalText, no: LocalText, yesWords: z.array(z.string().min(1).max(60)).max(30).default([]), kept: LocalText }).optional(),
+  /**
+   * A move: slot -> the value kept from the item moved (`{ "date": "booking_date", "time": "booking_time" }`).
+   * When the customer gives some of these slots, the others keep the item's value ("para las 5": same day).
+   */
+  unchanged: z.record(ID, ID).optional(),
 });
 export type WorkflowSpec = z.output<typeof WorkflowSpec>;
 
@@ -277,6 +288,11 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
       const confirm = localOf(w.confirm);
       check(confirm.es, `${at}.confirm.es`, [], true);
       check(confirm.en, `${at}.confirm.en`, [], true);
+    }
+    if (w.answers) for (const lang of ['es', 'en'] as const) check(w.answers.kept[lang], `${at}.answers.kept.${lang}`, [], true);
+    for (const [slot, kept] of Object.entries(w.unchanged ?? {})) {
+      if (!w.slots.some((s) => s.name === slot)) problems.push({ path: `${at}.unchanged.${slot}`, problem: `no slot "${slot}"` });
+      if (!known.has(kept)) problems.push({ path: `${at}.unchanged.${slot}`, problem: `"${kept}" is no kept value` });
     }
     checkOp(w.action as WorkflowOperation, `${at}.action`);
     if (w.retry && !w.slots.some((s) => s.name === w.retry!.slot)) problems.push({ path: `${at}.retry.slot`, problem: `no slot "${w.retry.slot}"` });

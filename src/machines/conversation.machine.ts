@@ -65,7 +65,7 @@ import { readMeasureReply, readMeasureWithColour } from './material-questions.js
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
-import { asksAside, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
+import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, purchaseAge, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
@@ -1358,7 +1358,8 @@ export const conversationMachine = setup({
       // What the customer told this form about themselves (name, phone, e-mail), once the backend
       // accepted it, is known to the next form: a clerk does not ask for the phone twice.
       const learned: Partial<Record<'name' | 'phone' | 'email', string>> = {};
-      if (output.ok) for (const slot of run.spec.slots) if (slot.prefill && typeof run.values[slot.name] === 'string') learned[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] = run.values[slot.name] as string;
+      // A booking for someone else ("para mi hija") teaches their name, not the customer's.
+      if (output.ok) for (const slot of run.spec.slots) if (slot.prefill && typeof run.values[slot.name] === 'string' && !(run.forAnother && slot.kind === 'person_name')) learned[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] = run.values[slot.name] as string;
       enqueue.assign(Object.keys(learned).length > 0 ? { workflow: null, contact: { ...(context.contact ?? {}), ...learned } } : { workflow: null });
     }),
     retryWorkflow: enqueueActions(({ context, event, enqueue }) => {
@@ -2699,6 +2700,8 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
       // What a side question also gives ("¿cuánto cuesta el facial?" while the service is asked) is kept.
       takeWorkflowValues: assign(({ context }) => {
         const run = runOf(context);
+        // "¿abren el sábado?" asks when the studio is open: that day is not the booking's.
+        if (run && asksOpening(context.lastMessage?.text ?? '')) return {};
         return run ? { workflow: takeValues(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null }) } : {};
       }),
       // The form's spec travels with the conversation; one in progress keeps the spec it started with.

@@ -144,6 +144,45 @@ const CONVERSATIONS: Conversation[] = [
     ],
   },
   {
+    name: 'the cancel summary\'s buttons say what they do; "mejor no" keeps the booking, "sí, cancélala" cancels it',
+    turns: [
+      { say: 'quiero un corte el martes a las 11', has: [/¿A nombre de quién/] },
+      { say: 'Lía Gómez', has: [/teléfono/] },
+      { say: '8095550321', has: [/Reservo Corte y secado el martes/] },
+      { say: 'sí', has: [/¡Listo! Tu cita BV-\d+/] },
+      { say: 'quiero cancelar mi cita', has: [/¿Confirmas que cancelo la cita BV-\d+.*\[Sí, cancélala \/ No, la mantengo\]$/], not: [/Cancelar\]/] },
+      { say: 'mejor no', has: [/no la cancelo: tu cita BV-\d+ .* sigue en pie/] },
+      { say: 'cancela mi cita', has: [/\[Sí, cancélala \/ No, la mantengo\]/] },
+      { say: 'Sí, cancélala', has: [/Tu cita BV-\d+ quedó cancelada/] },
+    ],
+  },
+  {
+    name: 'a move keeps what is not changed: "para las 5" keeps the day, "muévela al jueves" the time',
+    turns: [
+      { say: 'quiero un manicure el martes a las 10', has: [/¿A nombre de quién/] },
+      { say: 'Eva Marte', has: [/teléfono/] },
+      { say: '8095550654', has: [/Reservo Manicure clásico el martes/] },
+      { say: 'sí', has: [/¡Listo!/] },
+      { say: 'quiero cambiar mi cita para las 5', has: [/para el martes .* a las 5:00 p\. m\. ¿Confirmo\?/], not: [/¿Para qué día/] },
+      { say: 'dale', has: [/¡Hecho! Tu cita BV-\d+ ahora es el martes .* a las 5:00 p\. m\./] },
+      { say: 'muévela al jueves', has: [/para el jueves .* a las 5:00 p\. m\. ¿Confirmo\?/], not: [/¿Para qué día/, /Quiero asegurarme/] },
+    ],
+  },
+  {
+    name: 'a customer who switches to English mid-booking gets English times',
+    turns: [
+      { say: 'quiero un corte el martes', has: [/¿A qué hora\?/] },
+      { say: "sorry, I don't speak Spanish. What times are free?", has: [/At what time\? .*\[9:00 AM \/ 9:30 AM/], not: [/a\. m\./, /isn't free/] },
+    ],
+  },
+  {
+    name: 'the hours of the day asked; two services in one visit are both heard',
+    turns: [
+      { say: '¿a qué hora cierran el sábado?', has: [/El sábado abrimos de 8:00 a\. m\. a 6:00 p\. m\./], not: [/lunes/] },
+      { say: 'quiero cita para un corte y un manicure el martes', has: [/Te reservo primero \*Corte y secado\*; \*Manicure clásico\* lo agendamos justo después/, /¿A qué hora\?/] },
+    ],
+  },
+  {
     name: '"¿aceptan tarjeta?" outside a booking is a question, not a payment to start',
     turns: [{ say: '¿aceptan tarjeta?', has: [/Aceptamos: efectivo/], not: [/número de teléfono/] }],
   },

@@ -4,11 +4,12 @@ import { SERVICE_FOCUS_TURNS } from '../../machines/workflow/side-questions.js';
 interface FocusContextView {
   turn?: number;
   serviceFocus?: { value: string; turn: number } | null;
-  workflow?: { values?: Record<string, string>; narrowed?: Record<string, string[]>; spec?: { slots?: { name: string; kind: string }[] } } | null;
+  workflow?: { values?: Record<string, string>; narrowed?: Record<string, string[]>; later?: Record<string, string[]>; spec?: { slots?: { name: string; kind: string }[] } } | null;
 }
 
 /**
- * The services a question with none named is about: the one chosen in the booking in progress, or
+ * The services a question with none named is about: the one chosen in the booking in progress (and
+ * the others named for the same visit), or
  * the few its service question was narrowed to ("algo pa la cara"), else the one priced a turn or
  * few before ("¿y cuánto dura?" after "¿cuánto cuesta un tinte?").
  */
@@ -16,7 +17,8 @@ export function servicesInFocus(context: Record<string, unknown> | null | undefi
   const ctx = (context ?? {}) as FocusContextView;
   const slot = ctx.workflow?.spec?.slots?.find((s) => s.kind === 'service');
   const chosen = slot ? ctx.workflow?.values?.[slot.name] : undefined;
-  if (chosen) return [chosen];
+  // With the others named for the same visit ("un corte y un manicure"): "¿cuánto cuestan?" prices them all.
+  if (chosen) return [chosen, ...(ctx.workflow?.later?.[slot!.name] ?? [])];
   const few = slot ? ctx.workflow?.narrowed?.[slot.name] : undefined;
   if (few && few.length > 0) return few;
   const focus = ctx.serviceFocus;

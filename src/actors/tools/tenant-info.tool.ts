@@ -9,6 +9,7 @@ import type { BackendClient } from '../connectors/backend-client.js';
 import { formatDate, formatMoney } from './format.js';
 import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, readServices, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
 import { answerServices } from './studio-services.js';
+import { dayHoursReply } from './studio-hours.js';
 
 /** What a tenant-declared informational label is answered from. */
 export interface TenantInfoInput {
@@ -63,10 +64,13 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   const log = options.logger.child({ component: 'tenant-info', tenant: data.settings.id });
   const one = (reply: ReplyDirective): InfoActorOutput => ({ replies: [reply] });
 
-  const hours = async (lang: Lang): Promise<InfoActorOutput> => {
+  const hours = async (lang: Lang, text: string, now: number): Promise<InfoActorOutput> => {
     const branch = data.store.branches[0];
     if (!client) return one({ template: 'info.hours', params: { items: data.store.branches.map((b) => ({ name: b.name, hours: b.hours[lang] })) } });
     const business = await readBusiness(client);
+    // "¿a qué hora cierran el sábado?": that day's hours.
+    const day = dayHoursReply(business.hours, { text, now, timeZone: data.settings.timeZone, lang }, business.address || (branch?.address ?? ''));
+    if (day) return one(day);
     const schedule = WEEK_DAYS.map((d, i) => {
       const h = business.hours[d];
       return { day: DAY_NAMES[lang][i] as string, hours: h ? `${h.open} – ${h.close}` : CLOSED[lang] };
@@ -124,7 +128,7 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
       try {
         switch (answer.source) {
           case 'hours':
-            return await hours(lang);
+            return await hours(lang, input.text ?? '', input.now);
           case 'packages':
             return await packages(lang);
           case 'services':

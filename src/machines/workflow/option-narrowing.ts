@@ -92,7 +92,7 @@ function timeBound(f: string): DayPart | null {
 }
 
 const EARLIEST = /\b(?:lo mas temprano|el mas temprano|la mas temprana|lo antes posible|bien temprano|a primera hora|primera hora|earliest|as early as possible|first thing|first available|primer turno|primer espacio)\b/;
-const LATEST = /\b(?:lo mas tarde posible|el ultimo turno|la ultima hora|ultimo turno|latest|as late as possible|last slot|last appointment)\b/;
+const LATEST = /\b(?:lo mas tarde posible|lo mas tarde|la mas tarde|el mas tarde|la ultima|the last one|the latest one|el ultimo turno|la ultima hora|ultimo turno|latest|as late as possible|last slot|last appointment)\b/;
 const MORNING = /\b(?:(?:en|por|de|a) la manana|esta manana|temprano|in the morning|morning|early)\b/;
 const AFTERNOON = /\b(?:(?:en|por|de|a) la tarde|esta tarde|de tarde|despues del almuerzo|despues de almuerzo|in the afternoon|this afternoon|afternoon|after lunch)\b/;
 const EVENING = /\b(?:(?:en|por|de|a) la noche|esta noche|de noche|despues del trabajo|saliendo del trabajo|in the evening|evening|tonight|after work)\b/;

@@ -1,11 +1,18 @@
 import type { Lang } from '../../domain/nlu.js';
-import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime, fold, matchOption, type MatchItem } from './slot-extractors.js';
-import { asStrings, money, nest, oneOClock, pick, placeholder, siblingCurrency } from './run-values.js';
-import { extractDayPart, narrowOptions, pickByWord, timesInPart, type DayPart } from './option-narrowing.js';
+import { extractDate, extractEmail, extractPersonName, extractPhone, extractTime, fold, matchOption } from './slot-extractors.js';
+import { asStrings, nest, pick } from './run-values.js';
+import { fillFrom, requestKey, resolveOperation, runText as text } from './run-text.js';
+import { confirmAnswer, confirmOptions } from './confirm-answers.js';
+import { choosingByDay, keepUnchanged, movedSlots } from './run-moves.js';
+import { inLang } from './run-lang.js';
+import { forAnother } from './for-another.js';
+import type { OptionItem, ResolvedOperation, RunContext, WorkflowReply, WorkflowRun, WorkflowStep } from './run-types.js';
+import { laterNote, laterOffer, servicesNamed } from './two-services.js';
+import { extractDayPart, narrowOptions, pickByWord, timesInPart } from './option-narrowing.js';
 import { spokenValue } from './spoken-dates.js';
 import { nameForAnother, notedReplies } from './noted.js';
 import { freeRangeLine } from './free-range.js';
-import { localOf, type LocalText, type WorkflowOperation, type WorkflowSlot, type WorkflowSpec, type WorkflowText, type WorkflowTextKey } from './workflow-spec.js';
+import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 
 /**
  * Running one workflow, as pure functions over plain JSON: the conversation machine keeps a
@@ -17,77 +24,13 @@ import { localOf, type LocalText, type WorkflowOperation, type WorkflowSlot, typ
  * nextStep(run) // { kind: 'load', slot: 'service', request: { method: 'GET', path: '/services' } }
  */
 
-/** A value the backend listed for a slot (a service, a free time, a booking). */
-export interface OptionItem extends MatchItem {
-  /** Fields kept for later slots and the action when this one is picked. */
-  keep?: Record<string, string>;
-  /** The group the item belongs to (`options.groups.field`: a service's category). */
-  group?: string;
-}
-
-/** A connector call with every placeholder filled. */
-export interface ResolvedOperation {
-  method: WorkflowOperation['method'];
-  path: string;
-  query?: Record<string, string>;
-  /** JSON body; a dotted key of the spec (`customer.phone`) becomes a nested object. */
-  body?: Record<string, unknown>;
-}
-
-export interface WorkflowRun {
-  /** The spec as it was when the run started: a tenant editing its workflows does not change a form half filled. */
-  spec: WorkflowSpec;
-  timeZone: string;
-  /** Slot values and kept values. */
-  values: Record<string, string>;
-  /** How a value is shown back ("Corte y secado" for `corte-secado`). */
-  labels: Record<string, string>;
-  /** Words given for a slot whose options are not loaded yet ("un corte"). */
-  pending: Record<string, string>;
-  /** Options loaded per slot, with the request they answer (a changed date loads the times again). */
-  options: Record<string, { request: string; items: OptionItem[] }>;
-  /** Slots whose `validate` call accepted the current value. */
-  checked: string[];
-  /** Per slot, the values of the options the customer's words point at (the nail services, the afternoon's times): shown first. */
-  narrowed?: Record<string, string[]>;
-  /** Per time slot, the part of the day asked for ("en la tarde", "lo más temprano"). */
-  prefer?: Record<string, DayPart>;
-  /** A value the conversation was about when the run started (the service just priced): the first service slot's, when the message names none. */
-  focus?: string;
-  asking: string | null;
-  stage: 'collecting' | 'confirming';
-  /** What the last answer decided. */
-  outcome: 'continue' | 'confirmed' | 'cancelled' | 'handoff' | 'ended';
-}
-
-export type WorkflowStep =
-  | { kind: 'load'; slot: string; request: ResolvedOperation }
-  | { kind: 'check'; slot: string; request: ResolvedOperation }
-  | { kind: 'ask'; slot: string }
-  | { kind: 'confirm' }
-  | { kind: 'act'; request: ResolvedOperation };
-
-/** A reply part: text in the conversation's language, with the choices to show as buttons. */
-export interface WorkflowReply {
-  text: string;
-  options?: { label: string; text: string }[];
-}
-
-export interface RunContext {
-  text: string;
-  /** The message's `receivedAt` (the host's clock), for "mañana". */
-  nowMs: number;
-  timeZone: string;
-  lang: Lang;
-  contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | null | undefined;
-  /** The service the conversation is about (priced a turn or two before): what "quiero cita pal viernes" books. */
-  focus?: string | undefined;
-}
+export type { OptionItem, ResolvedOperation, RunContext, WorkflowReply, WorkflowRun, WorkflowStep } from './run-types.js';
 
 const CANCEL = /^(?:no\s+)?(?:cancela(?:r|lo)?|cancel(?: it| that)?|olvidalo|olvidate|dejalo|deja eso|ya no|mejor no|no importa|never ?mind|forget it|stop|salir|exit|nada)(?:\s+(?:eso|la cita|todo|gracias|thanks|please|por favor))*$/;
 const HUMAN = /\b(?:hablar con (?:una )?(?:persona|humano|agente|alguien)|un humano|una persona real|agente humano|talk to (?:a |an )?(?:person|human|agent|someone)|real person|human agent)\b/;
 const YES = /^(?:si|sip|claro|dale|ok|okay|correcto|confirmo|confirmado|perfecto|de acuerdo|asi es|exacto|yes|yep|yeah|sure|confirm|correct|right|sounds good|go ahead|all good|todo bien|esta bien)(?:\s+(?:si|gracias|thanks|please|por favor|confirmo|dale|perfecto|todo correcto|correcto))*$/;
 const NO = /^(?:no|nop|nope|incorrecto|esta mal|wrong|not right)$/;
+const ACK = /^(?:(?:ok|okay|dale|si|bueno|perfecto)\s+)?(?:esa|ese|eso|esa misma|ese mismo|that one|that|entendido|got it)$/;
 
 const BUILT_IN = {
   retry: { es: 'Perdona, no lo entendí.', en: "Sorry, I didn't get that." },
@@ -109,6 +52,7 @@ function ownText(run: WorkflowRun | null | undefined, key: WorkflowTextKey): Loc
 
 /** The runner's own words: a form dropped on request, or a backend that cannot answer (the tenant's when it gave them). */
 export function builtInText(key: 'cancelled' | 'backendDown', lang: Lang, run?: WorkflowRun | null): string {
+  if (key === 'cancelled' && run?.kept && run.spec.answers) return text(run.spec.answers.kept, lang, {}, inLang(run, lang));
   return ownText(run, key)[lang];
 }
 
@@ -122,6 +66,10 @@ export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: strin
     if (known) run.values[`contact.${field}`] = known;
   }
   for (const slot of spec.slots) {
+    if (slot.kind === 'person_name' && forAnother(ctx.text)) {
+      run.forAnother = true;
+      continue;
+    }
     const known = slot.prefill ? ctx.contact?.[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] : undefined;
     if (known) run.values[slot.name] = known;
   }
@@ -148,7 +96,8 @@ export function nextStep(run: WorkflowRun, contact?: RunContext['contact']): Wor
  * with the free ones), words given earlier pick from it, and a list of one answers the question by
  * itself. An empty list ends the run (`outcome: 'ended'`).
  */
-export function applyOptions(run: WorkflowRun, slotName: string, request: ResolvedOperation, answer: unknown, lang: Lang): { run: WorkflowRun; replies: WorkflowReply[] } {
+export function applyOptions(given0: WorkflowRun, slotName: string, request: ResolvedOperation, answer: unknown, lang: Lang): { run: WorkflowRun; replies: WorkflowReply[] } {
+  const run = inLang(given0, lang);
   const slot = slotOf(run, slotName);
   const source = slot.options!;
   const raw = pick(answer, source.items);
@@ -159,15 +108,17 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
     if (typeof value !== 'string' && typeof value !== 'number') return [];
     const otherLang: Lang = lang === 'es' ? 'en' : 'es';
     // Without a label template the value is shown as it is, a free time spoken ("3:00 p. m.", which the time reader takes back).
-    const label = source.label ? fillFrom(source.label[lang], item, lang, run.timeZone) : spokenValue(String(value), lang, run.timeZone);
-    const other = source.label ? fillFrom(source.label[otherLang], item, otherLang, run.timeZone) : undefined;
+    const labelIn = (l: Lang) => (source.label ? fillFrom(source.label[l], item, l, run.timeZone) : spokenValue(String(value), l, run.timeZone));
+    const label = labelIn(lang);
+    const other = source.label ? labelIn(otherLang) : undefined;
+    const local = { [lang]: label, [otherLang]: labelIn(otherLang) };
     const aliases = [...(other && other !== label ? [other] : []), ...asStrings(source.aliases ? pick(item, source.aliases) : undefined)];
     const keep = Object.fromEntries(Object.entries(source.keep ?? {}).flatMap(([k, field]) => {
       const v = pick(item, field);
       return typeof v === 'string' || typeof v === 'number' ? [[k, String(v)]] : [];
     }));
     const group = source.groups ? pick(item, source.groups.field) : undefined;
-    return [{ value: String(value), label, ...(aliases.length ? { aliases } : {}), ...(Object.keys(keep).length ? { keep } : {}), ...(typeof group === 'string' ? { group } : {}) }];
+    return [{ value: String(value), label, local, ...(aliases.length ? { aliases } : {}), ...(Object.keys(keep).length ? { keep } : {}), ...(typeof group === 'string' ? { group } : {}) }];
   })
     // A free time two stylists have is one time to the customer (the first one's slot is booked).
     .filter((item, at, all) => all.findIndex((other) => other.value === item.value) === at);
@@ -196,9 +147,13 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
       replies.push(unavailable(next, slot, lang));
     }
   } else if (words !== undefined) {
-    const at = matchOption(words, items);
+    const several = slot.kind === 'service' ? servicesNamed(words, items) : [];
+    const at = several.length ? items.indexOf(several[0]!) : (matchOption(words, items) ?? (slot.kind === 'choice' && !dated(next) ? pickByWord(words, items) : null));
     if (at !== null) setSlot(next, slotName, items[at]!);
     else narrow(next, slot, words, items);
+    if (several.length) next.later = { ...next.later, [slotName]: several.slice(1).map((i) => i.value) };
+    const note = several.length ? laterNote(next, slotName, lang) : null;
+    if (note) replies.push(note);
   }
   if (next.values[slotName] === undefined && slot.kind === 'service' && next.focus !== undefined && !next.narrowed?.[slotName]) {
     const focused = items.find((i) => i.value === next.focus);
@@ -210,7 +165,8 @@ export function applyOptions(run: WorkflowRun, slotName: string, request: Resolv
 }
 
 /** The `validate` call's verdict: `ok` keeps the value, a refusal clears it and says why. */
-export function applyCheck(run: WorkflowRun, slotName: string, ok: boolean, lang: Lang): { run: WorkflowRun; replies: WorkflowReply[] } {
+export function applyCheck(given: WorkflowRun, slotName: string, ok: boolean, lang: Lang): { run: WorkflowRun; replies: WorkflowReply[] } {
+  const run = inLang(given, lang);
   if (ok) return { run: { ...run, checked: [...run.checked, slotName] }, replies: [] };
   const next = { ...run, values: { ...run.values }, labels: { ...run.labels } };
   clearSlot(next, slotName);
@@ -218,7 +174,8 @@ export function applyCheck(run: WorkflowRun, slotName: string, ok: boolean, lang
 }
 
 /** The question for a slot, with its options as buttons when the backend listed them. */
-export function askSlot(run: WorkflowRun, slotName: string, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
+export function askSlot(given: WorkflowRun, slotName: string, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
+  const run = inLang(given, lang);
   const slot = slotOf(run, slotName);
   const options = shownOptions(run, slotName).map((i) => ({ label: i.label, text: i.label }));
   const span = slot.kind === 'time' && !run.narrowed?.[slotName] ? freeRangeLine(run.options[slotName]?.items ?? [], MAX_SHOWN_OPTIONS, lang) : null;
@@ -227,10 +184,9 @@ export function askSlot(run: WorkflowRun, slotName: string, lang: Lang): { run: 
 }
 
 /** The summary to confirm. */
-export function askConfirmation(run: WorkflowRun, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
-  const yes = lang === 'es' ? 'Sí, confirmo' : 'Yes, confirm';
-  const no = lang === 'es' ? 'Cancelar' : 'Cancel';
-  return { run: { ...run, asking: null, stage: 'confirming' }, reply: { text: text(run.spec.confirm!, lang, {}, run), options: [{ label: yes, text: yes }, { label: no, text: no }] } };
+export function askConfirmation(given: WorkflowRun, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
+  const run = inLang(given, lang);
+  return { run: { ...run, asking: null, stage: 'confirming' }, reply: { text: text(run.spec.confirm!, lang, {}, run), options: confirmOptions(run.spec, lang) } };
 }
 
 /**
@@ -238,13 +194,18 @@ export function askConfirmation(run: WorkflowRun, lang: Lang): { run: WorkflowRu
  * a yes confirms, a new value ("no, mejor el jueves") changes that slot and asks again; while
  * collecting, the message answers the slot asked and anything else it clearly says.
  */
-export function answer(run: WorkflowRun, ctx: RunContext, affirmation: 'yes' | 'no' | null = null): { run: WorkflowRun; replies: WorkflowReply[] } {
+export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' | 'no' | null = null): { run: WorkflowRun; replies: WorkflowReply[] } {
+  const run = inLang(given, ctx.lang);
   const f = fold(ctx.text).replace(/[.!?,]+/g, ' ').replace(/\s+/g, ' ').trim();
   const base = { ...run, outcome: 'continue' as const };
-  if (CANCEL.test(f) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
-  if (HUMAN.test(f)) return { run: { ...base, outcome: 'handoff' }, replies: [] };
   const read = readMessage(base, ctx, { firstMessage: false });
   const changed = gives(run, read);
+  // A summary with its own buttons ("Sí, cancélala / No, la mantengo"): "cancélala" says yes, "mejor no" keeps things as they were.
+  const decided = run.stage === 'confirming' && !changed ? confirmAnswer(run.spec, ctx.text, affirmation) : null;
+  if (decided === 'yes') return { run: { ...base, outcome: 'confirmed' }, replies: [] };
+  if (decided === 'no') return { run: { ...base, outcome: 'cancelled', kept: true }, replies: [] };
+  if (CANCEL.test(f) || run.spec.cancelWords.some((w) => fold(w) === f)) return { run: { ...base, outcome: 'cancelled' }, replies: [] };
+  if (HUMAN.test(f)) return { run: { ...base, outcome: 'handoff' }, replies: [] };
   if (run.stage === 'confirming') {
     if (changed) return { run: { ...read, stage: 'collecting' }, replies: [] };
     if (affirmation === 'yes' || YES.test(f)) return { run: { ...base, outcome: 'confirmed' }, replies: [] };
@@ -257,11 +218,16 @@ export function answer(run: WorkflowRun, ctx: RunContext, affirmation: 'yes' | '
   }
   if (!changed) {
     const asked = run.asking ? slotOf(run, run.asking) : null;
+    // No time said ("ok", "what times are free?"): the free times again, never "that time isn't free".
+    if (asked?.kind === 'time' && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [] };
     if (asked && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [unavailable(run, asked, ctx.lang)] };
     if (NO.test(f) || affirmation === 'no') return { run: base, replies: [{ text: text(ownText(run, 'whatToChange'), ctx.lang, {}, run) }] };
+    // "ok", "ok esa" after an answer beside the form: nothing to say but the question again.
+    if (YES.test(f) || ACK.test(f)) return { run: base, replies: [] };
     return { run: base, replies: [{ text: text(ownText(run, 'retry'), ctx.lang, {}, run) }] };
   }
-  return { run: read, replies: notedReplies(run, read, ctx.lang) };
+  const later = Object.keys(read.later ?? {}).filter((slot) => !run.later?.[slot]).flatMap((slot) => laterNote(read, slot, ctx.lang) ?? []);
+  return { run: read, replies: [...later, ...notedReplies(run, read, ctx.lang)] };
 }
 
 
@@ -290,8 +256,9 @@ function gives(run: WorkflowRun, read: WorkflowRun): boolean {
 }
 
 /** What the customer is told after the action: the spec's success text with `{result.*}`, or its failure text. */
-export function resultText(run: WorkflowRun, lang: Lang, result: { ok: true; body: unknown } | { ok: false; reason?: string | undefined }): string {
-  if (result.ok) return text(run.spec.success, lang, { result: result.body }, run);
+export function resultText(given: WorkflowRun, lang: Lang, result: { ok: true; body: unknown } | { ok: false; reason?: string | undefined }): string {
+  const run = inLang(given, lang);
+  if (result.ok) return text(run.spec.success, lang, { result: result.body }, run) + laterOffer(run, lang);
   return text(run.spec.failure, lang, { reason: result.reason ?? '' }, run);
 }
 
@@ -305,26 +272,20 @@ export function retryAfterRefusal(run: WorkflowRun, reason: string | undefined, 
   const next: WorkflowRun = { ...run, values: { ...run.values }, labels: { ...run.labels }, options: { ...run.options }, stage: 'collecting', outcome: 'continue' };
   clearSlot(next, retry.slot);
   delete next.options[retry.slot];
-  return { run: next, reply: { text: text(retry.text, lang, {}, run) } };
+  return { run: inLang(next, lang), reply: { text: text(retry.text, lang, {}, run) } };
 }
 
-/** Fills a connector operation's placeholders; values in the path are URL-encoded. */
-export function resolveOperation(op: WorkflowOperation, run: WorkflowRun, contact?: RunContext['contact']): ResolvedOperation {
-  const value = (name: string) => lookup(name, run, contact, {}, false);
-  const fill = (s: string, encode: boolean) => s.replace(/\{([^{}]+)\}/g, (_m, name: string) => (encode ? encodeURIComponent(value(name)) : value(name)));
-  const mapValues = (r: Record<string, string> | undefined) => (r ? Object.fromEntries(Object.entries(r).map(([k, v]) => [k, fill(v, false)])) : undefined);
-  const query = mapValues(op.query);
-  const body = op.body ? nest(mapValues(op.body)!) : undefined;
-  return { method: op.method, path: fill(op.path, true), ...(query ? { query } : {}), ...(body ? { body } : {}) };
-}
+export { resolveOperation } from './run-text.js';
 
 // ---------------------------------------------------------------- internals
 
 /** Reads every slot value a message gives: the one asked (a bare answer counts), and others it clearly names. */
 function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boolean }): WorkflowRun {
   const next: WorkflowRun = { ...run, values: { ...run.values }, labels: { ...run.labels }, pending: { ...run.pending }, checked: [...run.checked] };
+  const choosing = choosingByDay(run, ctx.text);
   for (const slot of run.spec.slots) {
     const asked = run.asking === slot.name;
+    if (choosing && (slot.kind === 'date' || slot.kind === 'time')) continue;
     const found = extract(slot, ctx, asked);
     if (found === null && slot.kind === 'time') {
       const part = extractDayPart(ctx.text);
@@ -339,11 +300,13 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
     }
     if (found === null) continue;
     if (!('value' in found)) {
-      // Words to match against options: only for the slot asked, or a service named in the first message.
-      if (asked || (how.firstMessage && slot.kind === 'service')) {
+      // Words to match against options: only for the slot asked, or a service or a choice named in the first message ("cancelar la del miércoles").
+      if (asked || (how.firstMessage && (slot.kind === 'service' || slot.kind === 'choice'))) {
         const loaded = run.options[slot.name]?.items;
         // Asked, a word of one option's name picks it ("el de limpieza"), among the ones shown when they were narrowed.
-        const at = loaded ? (matchOption(found.pending, loaded) ?? (asked ? pickByWord(found.pending, loaded, next.narrowed?.[slot.name]) : null)) : null;
+        const several = loaded && slot.kind === 'service' ? servicesNamed(found.pending, loaded) : [];
+        const at = several.length ? loaded!.indexOf(several[0]!) : loaded ? (matchOption(found.pending, loaded) ?? (asked ? pickByWord(found.pending, loaded, next.narrowed?.[slot.name]) : null)) : null;
+        if (several.length) next.later = { ...next.later, [slot.name]: several.slice(1).map((i) => i.value) };
         if (loaded && at !== null) setSlot(next, slot.name, loaded[at]!);
         else if (!loaded) next.pending[slot.name] = found.pending;
         else narrow(next, slot, found.pending, loaded);
@@ -369,6 +332,7 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
       }
     }
   }
+  if (movedSlots(next, run).length > 0) keepUnchanged(next);
   return next;
 }
 
@@ -393,6 +357,9 @@ function extract(slot: WorkflowSlot, ctx: RunContext, asked: boolean): { value: 
   }
 }
 
+/** Whether the run has a day already: its words were that day ("muévela al viernes"), not the item picked. */
+const dated = (run: WorkflowRun) => run.spec.slots.some((s) => s.kind === 'date' && run.values[s.name] !== undefined);
+
 function slotOf(run: WorkflowRun, name: string): WorkflowSlot {
   const slot = run.spec.slots.find((s) => s.name === name);
   if (!slot) throw new Error(`workflow ${run.spec.id}: no slot "${name}"`);
@@ -407,6 +374,7 @@ function setSlot(run: WorkflowRun, name: string, item: OptionItem): void {
   run.values[name] = item.value;
   run.labels[name] = item.label;
   for (const [k, v] of Object.entries(item.keep ?? {})) run.values[k] = v;
+  if (Object.values(run.spec.unchanged ?? {}).some((k) => item.keep?.[k] !== undefined)) keepUnchanged(run);
 }
 
 /** Clears a slot, its kept values and its check (loaded options stay: they are keyed by their request). */
@@ -451,47 +419,5 @@ function preferTimes(run: WorkflowRun, slotName: string, items: readonly OptionI
   }
   const few = timesInPart(items.map((i) => i.value), part);
   if (few.length > 0) run.narrowed = { ...narrowed, [slotName]: few };
-}
-
-function requestKey(op: ResolvedOperation): string {
-  return JSON.stringify([op.method, op.path, op.query ?? {}, op.body ?? {}]);
-}
-
-/** An option's label from a backend item; its dates and times are spoken ("BV-1001 · viernes 4 de diciembre, 3:00 p. m."). */
-function fillFrom(template: string, item: unknown, lang: Lang, timeZone: string): string {
-  return oneOClock(template.replace(/\{([^{}]+)\}/g, (_m, token: string) => {
-    const { name, filter } = placeholder(token);
-    const v = pick(item, name);
-    if (filter === 'money') return money(v, pick(item, siblingCurrency(name)));
-    return typeof v === 'string' ? spokenValue(v, lang, timeZone) : typeof v === 'number' ? String(v) : '';
-  }), lang);
-}
-
-function lookup(name: string, run: WorkflowRun, contact: RunContext['contact'], extra: Record<string, unknown>, shown: boolean): string {
-  if (name.startsWith('contact.')) return contact?.[name.slice('contact.'.length) as 'name' | 'phone' | 'email'] ?? run.values[name] ?? '';
-  const root = name.split('.')[0]!;
-  if (Object.hasOwn(extra, root)) {
-    const v = name === root ? extra[root] : pick(extra[root], name.slice(root.length + 1));
-    return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
-  }
-  return (shown ? run.labels[name] : undefined) ?? run.values[name] ?? '';
-}
-
-/**
- * A customer-facing text in `lang`, placeholders filled with what is shown (labels before raw
- * values); dates, times and instants are spoken in the run's time zone ("el viernes 4 de diciembre
- * a las 3:00 p. m.", not "el 2026-12-04 a las 15:00").
- */
-function text(local: WorkflowText, lang: Lang, extra: Record<string, unknown>, run: WorkflowRun): string {
-  const template = localOf(local)[lang];
-  return oneOClock(template.replace(/\{([^{}]+)\}/g, (m, token: string, at: number) => {
-    const { name, filter } = placeholder(token);
-    const shown =
-      filter === 'money'
-        ? money(lookup(name, run, null, extra, false), lookup(siblingCurrency(name), run, null, extra, false) || undefined)
-        : spokenValue(lookup(name, run, null, extra, true), lang, run.timeZone);
-    // "a las {time}." with "3:00 p. m." ends the sentence once, not with "m..".
-    return shown.endsWith('.') && template[at + m.length] === '.' ? shown.slice(0, -1) : shown;
-  }), lang);
 }
 

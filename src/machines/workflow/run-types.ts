@@ -1,0 +1,83 @@
+import type { Lang } from '../../domain/nlu.js';
+import type { DayPart } from './option-narrowing.js';
+import type { MatchItem } from './slot-extractors.js';
+import type { WorkflowOperation, WorkflowSpec } from './workflow-spec.js';
+
+/** The plain JSON a workflow run is made of (`workflow-runner.ts` runs it; its helpers read it). */
+
+/** A value the backend listed for a slot (a service, a free time, a booking). */
+export interface OptionItem extends MatchItem {
+  /** Fields kept for later slots and the action when this one is picked. */
+  keep?: Record<string, string>;
+  /** The group the item belongs to (`options.groups.field`: a service's category). */
+  group?: string;
+  /** Its label in each language: what is shown follows the customer's language (`inLang`). */
+  local?: Partial<Record<Lang, string>>;
+}
+
+/** A connector call with every placeholder filled. */
+export interface ResolvedOperation {
+  method: WorkflowOperation['method'];
+  path: string;
+  query?: Record<string, string>;
+  /** JSON body; a dotted key of the spec (`customer.phone`) becomes a nested object. */
+  body?: Record<string, unknown>;
+}
+
+export interface WorkflowRun {
+  /** The spec as it was when the run started: a tenant editing its workflows does not change a form half filled. */
+  spec: WorkflowSpec;
+  timeZone: string;
+  /** Slot values and kept values. */
+  values: Record<string, string>;
+  /** How a value is shown back ("Corte y secado" for `corte-secado`). */
+  labels: Record<string, string>;
+  /** Words given for a slot whose options are not loaded yet ("un corte"). */
+  pending: Record<string, string>;
+  /** Options loaded per slot, with the request they answer (a changed date loads the times again). */
+  options: Record<string, { request: string; items: OptionItem[] }>;
+  /** Slots whose `validate` call accepted the current value. */
+  checked: string[];
+  /** Per slot, the values of the options the customer's words point at (the nail services, the afternoon's times): shown first. */
+  narrowed?: Record<string, string[]>;
+  /** Per time slot, the part of the day asked for ("en la tarde", "lo más temprano"). */
+  prefer?: Record<string, DayPart>;
+  /** A value the conversation was about when the run started (the service just priced): the first service slot's, when the message names none. */
+  focus?: string;
+  asking: string | null;
+  stage: 'collecting' | 'confirming';
+  /** What the last answer decided. */
+  outcome: 'continue' | 'confirmed' | 'cancelled' | 'handoff' | 'ended';
+  /** The language its labels are in (absent: the one they were loaded in). */
+  lang?: Lang;
+  /** A no at a summary with its own `answers`: things stay as they were (its `kept` words are said). */
+  kept?: boolean;
+  /** Booked for someone else ("para mi hija"): the name given is theirs, not the customer's to remember. */
+  forAnother?: boolean;
+  /** Per slot, the other services named with the one booked ("un corte y un manicure"): offered after the booking. */
+  later?: Record<string, string[]>;
+}
+
+export type WorkflowStep =
+  | { kind: 'load'; slot: string; request: ResolvedOperation }
+  | { kind: 'check'; slot: string; request: ResolvedOperation }
+  | { kind: 'ask'; slot: string }
+  | { kind: 'confirm' }
+  | { kind: 'act'; request: ResolvedOperation };
+
+/** A reply part: text in the conversation's language, with the choices to show as buttons. */
+export interface WorkflowReply {
+  text: string;
+  options?: { label: string; text: string }[];
+}
+
+export interface RunContext {
+  text: string;
+  /** The message's `receivedAt` (the host's clock), for "mañana". */
+  nowMs: number;
+  timeZone: string;
+  lang: Lang;
+  contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | null | undefined;
+  /** The service the conversation is about (priced a turn or two before): what "quiero cita pal viernes" books. */
+  focus?: string | undefined;
+}

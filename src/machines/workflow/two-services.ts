@@ -1,0 +1,56 @@
+import type { Lang } from '../../domain/nlu.js';
+import { fold, matchOption } from './slot-extractors.js';
+import type { OptionItem, WorkflowReply, WorkflowRun } from './run-types.js';
+
+/**
+ * Two services in one visit ("un corte y un manicure el viernes"): a booking is for one service,
+ * so a receptionist books the first one named and says the other comes right after, instead of
+ * silently dropping it; once the first is booked she offers the other. Pure helpers over a run.
+ */
+
+const SEPARATOR = /,|\s(?:y|e|and|mas|plus|con|with|tambien|also)\s/;
+
+/** The distinct options a message names one by one ("un corte y un manicure", "haircut and a pedicure"), in the order said. */
+export function servicesNamed(words: string, items: readonly OptionItem[]): OptionItem[] {
+  // A name with "y" in it ("Corte y secado", "Lavado y blower") is one service: each said whole stands for its item.
+  let said = fold(words);
+  items.forEach((item, at) => {
+    for (const name of [item.label, ...(item.aliases ?? [])].map(fold)) if (SEPARATOR.test(name) && said.includes(name)) said = said.split(name).join(` #${at}# `);
+  });
+  const parts = said.split(SEPARATOR).map((p) => p.trim()).filter(Boolean);
+  if (parts.length < 2) return [];
+  const found: OptionItem[] = [];
+  for (const part of parts) {
+    const whole = /#(\d+)#/.exec(part);
+    const at = whole ? Number(whole[1]) : matchOption(part, items);
+    if (at !== null && !found.some((f) => f.value === items[at]!.value)) found.push(items[at]!);
+  }
+  return found.length >= 2 ? found : [];
+}
+
+const label = (run: WorkflowRun, slot: string, value: string, lang: Lang): string => {
+  const item = run.options[slot]?.items.find((i) => i.value === value);
+  return item?.local?.[lang] ?? item?.label ?? value;
+};
+const list = (names: string[], lang: Lang) => names.map((n) => `*${n}*`).join(lang === 'es' ? ' y ' : ' and ');
+
+/** Said when the first of several services is taken: the others are booked next. */
+export function laterNote(run: WorkflowRun, slot: string, lang: Lang): WorkflowReply | null {
+  const later = run.later?.[slot];
+  if (!later?.length || run.values[slot] === undefined) return null;
+  const first = label(run, slot, run.values[slot], lang);
+  const rest = list(later.map((v) => label(run, slot, v, lang)), lang);
+  return {
+    text: lang === 'es' ? `Te reservo primero *${first}*; ${rest} lo agendamos justo después 👍` : `I'll book *${first}* first; ${rest} we'll book right after 👍`,
+  };
+}
+
+/** Added to the booking's success: the services still to book. */
+export function laterOffer(run: WorkflowRun, lang: Lang): string {
+  const parts = Object.entries(run.later ?? {}).flatMap(([slot, values]) => values.map((v) => label(run, slot, v, lang)));
+  if (parts.length === 0) return '';
+  const example = parts[0]!.toLowerCase();
+  return lang === 'es'
+    ? `\nAhora agendamos ${list(parts, 'es')} 📅: dime el día y la hora (por ejemplo: "${example} el viernes a las 4").`
+    : `\nNow let's book ${list(parts, 'en')} 📅: tell me the day and time (e.g. "${example} on Friday at 4").`;
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { NOW, TZ, estudioWorkflows } from './studio-harness.js';
+import { answer, applyOptions, askSlot, nextStep, resultText, startRun, type RunContext, type WorkflowRun } from '../../../src/machines/workflow/index.js';
+import { servicesNamed } from '../../../src/machines/workflow/two-services.js';
+import { extractDayPart } from '../../../src/machines/workflow/option-narrowing.js';
+import { servicesInFocus } from '../../../src/actors/tools/studio-focus.js';
+
+/**
+ * A demanding customer at the studio: two services in one visit are both heard (the first booked,
+ * the other offered right after), "ok esa" after a price is no "no lo entendí", and "la más tarde"
+ * takes the day's last free time.
+ */
+
+const booking = () => estudioWorkflows().workflows.find((w) => w.id === 'agendar_cita')!;
+const ctx = (text: string, extra: Partial<RunContext> = {}): RunContext => ({ text, nowMs: NOW, timeZone: TZ, lang: 'es', ...extra });
+const SEED = JSON.parse(readFileSync(new URL('../../../tenants/estudio/backend-seed.json', import.meta.url), 'utf8')) as { services: unknown[] };
+const TIMES = ['09:00', '12:00', '15:00', '16:30'];
+const backend = (path: string, query: Record<string, string> | undefined) =>
+  path === '/services' ? { items: SEED.services } : { items: TIMES.map((time) => ({ slotId: `ana.${query?.date}.${time}`, date: query?.date, time })) };
+
+function settle(run: WorkflowRun, lang: 'es' | 'en' = 'es'): { run: WorkflowRun; said: string[] } {
+  const said: string[] = [];
+  for (let step = nextStep(run); step.kind === 'load'; step = nextStep(run)) {
+    const out = applyOptions(run, step.slot, step.request, backend(step.request.path, step.request.query), lang);
+    run = out.run;
+    said.push(...out.replies.map((r) => r.text));
+  }
+  return { run, said };
+}
+const BOOKED = { ok: true as const, body: { id: 'BV-1001', date: '2026-12-04', time: '15:00', price: 1500, currency: 'DOP' } };
+
+describe('two services in one visit', () => {
+  it('should book the first named, say the other comes right after, and offer it once booked', () => {
+    const { run, said } = settle(startRun(booking(), ctx('quiero cita para un corte y un manicure el viernes')));
+    expect(run.values.service).toBe('corte-secado');
+    expect(run.later).toEqual({ service: ['manicure-clasico'] });
+    expect(said).toEqual(['Te reservo primero *Corte y secado*; *Manicure clásico* lo agendamos justo después 👍']);
+    expect(resultText(run, 'es', BOOKED)).toMatch(/Total: RD\$1,500\.00\.\nAhora agendamos \*Manicure clásico\* 📅: dime el día y la hora \(por ejemplo: "manicure clásico el viernes a las 4"\)\.$/);
+    expect(resultText(run, 'en', BOOKED)).toMatch(/\nNow let's book \*Classic manicure\* 📅/);
+  });
+
+  it('should hear both when they answer the service question, in English too', () => {
+    let { run } = settle(startRun(booking(), ctx('I want an appointment', { lang: 'en' })), 'en');
+    const out = answer(askSlot(run, 'service', 'en').run, ctx('a haircut and a pedicure', { lang: 'en' }));
+    run = out.run;
+    expect(run.values.service).toBe('corte-secado');
+    expect(out.replies.map((r) => r.text)).toEqual(["I'll book *Haircut and blow-dry* first; *Spa pedicure* we'll book right after 👍"]);
+  });
+
+  it('should read one service with "y" in its name as one ("corte y secado", "lavado y blower")', () => {
+    const { run } = settle(startRun(booking(), ctx('quiero corte y secado')));
+    expect(run.values.service).toBe('corte-secado');
+    expect(run.later).toBeUndefined();
+    const items = (run.options.service?.items ?? []);
+    expect(servicesNamed('lavado y blower', items)).toEqual([]);
+    expect(servicesNamed('el manicure y el pedicure', items).map((i) => i.value)).toEqual(['manicure-clasico', 'pedicure-spa']);
+  });
+});
+
+describe('short answers beside the question', () => {
+  it('should ask the day again after "ok esa", not say it did not understand', () => {
+    const { run } = settle(startRun(booking(), ctx('quiero una keratina')));
+    const asked = askSlot(run, 'date', 'es').run;
+    for (const said of ['ok esa', 'ok', 'dale', 'esa']) expect(answer(asked, ctx(said)).replies).toEqual([]);
+    expect(answer(asked, ctx('blablabla')).replies.map((r) => r.text)).toEqual(['Perdona, no lo entendí.']);
+  });
+
+  it('should take the last free time for "la más tarde"', () => {
+    expect(extractDayPart('la más tarde')).toBe('latest');
+    expect(extractDayPart('lo más tarde que tengas')).toBe('latest');
+    expect(extractDayPart('en la tarde')).toBe('afternoon');
+    const { run } = settle(startRun(booking(), ctx('quiero una keratina mañana')));
+    const out = settle(answer(askSlot(run, 'time', 'es').run, ctx('la más tarde')).run);
+    expect(out.run.values.time).toBe('16:30');
+  });
+});
+
+describe('"¿cuánto cuestan?" with two services named for the visit', () => {
+  it('should be about both: the one booked and the one after it', () => {
+    const { run } = settle(startRun(booking(), ctx('quiero cita para un corte y un manicure el viernes')));
+    expect(servicesInFocus({ workflow: run, turn: 1 })).toEqual(['corte-secado', 'manicure-clasico']);
+    const single = settle(startRun(booking(), ctx('quiero un corte el viernes'))).run;
+    expect(servicesInFocus({ workflow: single, turn: 1 })).toEqual(['corte-secado']);
+  });
+});
