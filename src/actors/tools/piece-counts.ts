@@ -1,0 +1,19 @@
+/**
+ * A count of pieces said for goods sold by another measure: "3 docenas de tornillos" of screws sold
+ * by the hundred is the hundreds that hold them (`inHundreds`); "una docena de tornillos de drywall"
+ * of screws sold by the pound is no count of pounds: a clerk shows the price per pound, never sells
+ * twelve pounds for twelve screws.
+ */
+import { foldAccents } from '../../kernel/fold.js';
+import { inHundreds, type Wanted } from './product-request.js';
+
+/** The item with its count read in the product's own selling unit (`unit`, as the catalog has it). */
+export function countInUnit(item: Wanted, unit: string, text: string | undefined): Wanted {
+  if (text === undefined || item.quantity === undefined) return item;
+  if (unit === 'ciento') return inHundreds(item, text);
+  if (/^(?:libra|lb)$/.test(foldAccents(unit).toLowerCase()) && /\b(?:docenas?|dozens?)\b/.test(foldAccents(text).toLowerCase())) {
+    const { quantity: _pieces, ...rest } = item;
+    return rest;
+  }
+  return item;
+}
