@@ -408,7 +408,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           unitSeen = true;
           q--;
         }
-        let n = q >= 0 && !used.has(q) ? numberOf(toks[q]!.t) : null;
+        let n = q >= 0 && !used.has(q) ? (numberOf(toks[q]!.t) ?? (unitSeen && /^\d+[.,]\d+$/.test(toks[q]!.t) ? Number(toks[q]!.t.replace(',', '.')) : null)) : null; // "2,5 metros"
         const buckets = unitSeen && n === null ? bucketCountAt(toks, q, numberOf) : null; // "3 five-gallon buckets"
         if (buckets !== null) (n = numberOf(toks[buckets]!.t)), used.add(q - 1), used.add(q), (q = buckets);
         // "la cubeta de 5 galones de pintura", "2 cubos de 5 galones de": the gallons are the bucket's size; the bucket is what is counted.

@@ -1,0 +1,43 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import { createProductMatcher, type ProductMatcher } from '../../../src/actors/brain/rule/products.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { chatOnFreshHost, loadDemoWithIndex } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+let matcher: ProductMatcher;
+
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemoWithIndex());
+  matcher = createProductMatcher(tenant.catalog);
+});
+
+describe('lengths in yards, halves and decimals (counter10)', () => {
+  it('should read a decimal count said with its unit', () => {
+    expect(matcher.extract('2,5 metros de arena').mentions[0]).toMatchObject({ query: 'arena', quantity: 2.5 });
+    expect(matcher.extract('1.5 libras de clavos').mentions[0]).toMatchObject({ quantity: 1.5 });
+    // A list stays a list.
+    expect(matcher.extract('cemento 10, arena 2').mentions.map((m) => m.quantity)).toEqual([10, 2]);
+  });
+
+  it('should price yards of wire sold by the foot as three feet each', async () => {
+    const [reply] = await chatOnFreshHost(tenant, brain, 'counter10-yards', '5 yardas de cable 12');
+    expect(reply).toContain('5 yd');
+    expect(reply).toContain('420');
+  });
+
+  it('should read "tres metros y medio" and "medio metro" as 3.5 m and 0.5 m', async () => {
+    expect((await chatOnFreshHost(tenant, brain, 'counter10-3y5', 'tres metros y medio de cable 12')).join('\n')).toContain('336');
+    expect((await chatOnFreshHost(tenant, brain, 'counter10-half-m', 'medio metro de cable 12')).join('\n')).toContain('56');
+  });
+
+  it('should round a part of what is sold whole up to the next whole one, and say so', async () => {
+    const [reply] = await chatOnFreshHost(tenant, brain, 'counter10-2-5-gal', '2,5 galones de pintura blanca');
+    expect(reply).toContain('2,5 galones');
+    expect(reply).toContain('3,750');
+    const en = (await chatOnFreshHost(tenant, brain, 'counter10-2-5-gal-en', '2.5 gallons of white tropical paint')).join('\n');
+    expect(en).toContain('2.5 gallons');
+    expect(en).toContain('3,750');
+  });
+});
