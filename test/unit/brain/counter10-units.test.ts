@@ -41,3 +41,22 @@ describe('lengths in yards, halves and decimals (counter10)', () => {
     expect(en).toContain('3,750');
   });
 });
+
+describe('pairs, halves of an inch and counts pointed at (counter10)', () => {
+  it('should count a couple or a pair as two, unless the goods are sold by the pair', () => {
+    expect(matcher.extract('a couple of 40mm padlocks').mentions[0]).toMatchObject({ quantity: 2 });
+    expect(matcher.extract('un par de candados').mentions[0]).toMatchObject({ query: 'candado', quantity: 2 });
+    expect(matcher.extract('un par de guantes de vaqueta').mentions[0]?.quantity).toBeUndefined();
+  });
+
+  it('should read "half inch" before a product as its 1/2" size', () => {
+    expect(matcher.extract('3 half inch pvc pipes').mentions[0]).toMatchObject({ query: '1/2 inch pvc pipe', quantity: 3 });
+  });
+
+  it('should price the count said by pointing at the one product', async () => {
+    const [en] = await chatOnFreshHost(tenant, brain, 'counter10-of-them', 'half inch pvc pipe, 3 of them');
+    expect(en).toContain('555');
+    const [es] = await chatOnFreshHost(tenant, brain, 'counter10-de-esos', 'tienes tubo pvc de media? dame dos de esos');
+    expect(es).toContain('370');
+  });
+});

@@ -39,3 +39,8 @@ export function bucketCountAt(toks: readonly Tok[], q: number, numberOf: (t: str
 export function ofAfterGauge(toks: readonly Tok[], q: number, folded: string, numberOf: (t: string) => number | null): boolean {
   return q >= 1 && /^(?:de|of)$/.test(toks[q]!.t) && numberOf(toks[q - 1]!.t) !== null && /#\s*$/.test(folded.slice(0, toks[q - 1]!.s));
 }
+
+/** "un par de candados", "a couple of padlocks", "a pair of hinges": the pair word at `q`, an article before it. */
+export function pairAt(toks: readonly Tok[], q: number): boolean {
+  return q >= 1 && /^(?:par|pair|couple)$/.test(toks[q]?.t ?? '') && /^(?:un|una|a|one)$/.test(toks[q - 1]?.t ?? '');
+}

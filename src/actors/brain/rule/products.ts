@@ -7,7 +7,7 @@ import { createTrailingQuantities } from './trailing-quantities.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
 import { isEnglishGoodsWord, MASS } from './english-words.js';
-import { bucketCountAt, dealAt, ofAfterGauge } from './count-shapes.js';
+import { bucketCountAt, dealAt, ofAfterGauge, pairAt } from './count-shapes.js';
 import { ATTRIBUTE_WORD, FRACTION_WORDS, MATERIAL, MEASURE, MEASURE_UNIT, STOP } from './product-reading-words.js';
 
 /** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
@@ -262,6 +262,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           // "2 gallons primer", "1 gallon thinner", "5 galones pintura blanca": plural gallons or pounds of goods sold by them are how many, read below.
           else if ((/^(?:gallons|galones|pounds|libras|lbs)$/.test(p.t) || (/^(?:gallon|galon|pound|libra|lb)$/.test(p.t) && /^(?:1|one|un|una)$/.test(toks[first - 2]?.t ?? ''))) && first >= 2 && /^\d|^(?:one|un|una)$/.test(toks[first - 2]!.t) && soldBy(word, /^ga/.test(p.t) ? 'gal' : 'lib')) break;
           // "a two piece toilet", "2 pole breaker": the English compound says the kind, never how many.
+          else if (/^(?:inch|inches|pulgada)$/.test(p.t) && toks[first - 2]?.t === 'half' && !used.has(first - 2)) left.unshift('1/2', p.t), first--; // "half inch pvc pipe"
           else if ((MEASURE_UNIT.test(p.t) || p.t === 'piece') && first >= 2 && (/^\d/.test(toks[first - 2]!.t) || (/^(?:pol|piece)/.test(p.t) && /^(?:single|double|doble|one|two|three)$/.test(toks[first - 2]!.t)))) {
             left.unshift(toks[first - 2]!.t, p.t);
             first--;
@@ -401,6 +402,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (q >= 0 && /^(?:de|of)$/.test(toks[q]!.t)) q--;
         let unitSeen = false;
         let multiplier = 1;
+        if (pairAt(toks, q) && !soldBy(word, 'par')) (multiplier = 2), (unitSeen = true), q--; // "un par de candados": two, unless sold by the pair
         if (q >= 0 && (UNITS.has(resolveUnit(toks[q]!.t)) || DOZEN.has(toks[q]!.t.replace(/s$/, '')))) {
           if (DOZEN.has(toks[q]!.t.replace(/s$/, ''))) multiplier = 12;
           // "un galón de pintura" is not a cubeta: the pack stays in the query for the resolver.
@@ -422,7 +424,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         }
         if (q >= 1 && multiplier === 12 && toks[q]!.t === 'a' && toks[q - 1]!.t === 'half') q--; // "half a dozen"
         const half = q >= 0 && /^(?:media|half)$/.test(toks[q]!.t) && multiplier === 12;
-        if ((n !== null || half || (multiplier === 12 && q >= -1)) && !(q >= 0 && /\/$/.test(f.folded.slice(0, toks[q]!.s)))) {
+        if ((n !== null || half || (multiplier > 1 && q >= -1)) && !(q >= 0 && /\/$/.test(f.folded.slice(0, toks[q]!.s)))) {
           const startTok = n !== null || half ? q : q + 1;
           const qty = half ? 6 : (n ?? 1) * multiplier;
           // "how much is the 4 pipe?", "a 6 block": a number between an article and one product made in that inch size is its size (as "el tubo de 4"); "the 4 pipes", "4 pipes" count.
