@@ -17,3 +17,13 @@ export function countInUnit(item: Wanted, unit: string, text: string | undefined
   }
   return item;
 }
+
+/**
+ * The focus without its count when `drop`: "2 cajas de clavos" of nails sold by the pound shows the
+ * nails, and the one picked next ("el de 3 pulgadas") is priced per pound, never as 2 pounds.
+ */
+export function withoutCount<T extends { quantity?: number }>(focus: T, drop: boolean): T {
+  if (!drop) return focus;
+  const { quantity: _boxes, ...rest } = focus;
+  return rest as T;
+}

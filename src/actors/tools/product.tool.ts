@@ -28,7 +28,7 @@ import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
-import { countInUnit } from './piece-counts.js';
+import { countInUnit, withoutCount } from './piece-counts.js';
 import { eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
@@ -443,7 +443,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     return {
       outcome: 'answered',
       replies: [{ template: 'product.no_variant', params: { query: single.item.query.trim(), wanted: wantedText, items }, options: optionsFor(shown.map((m) => m.product)) }],
-      focus: { ...focus, options: shown.map((m) => m.product.sku) },
+      focus: { ...withoutCount(focus, top.unmet.includes('pack') && countedInPack(index, single.item.query)), options: shown.map((m) => m.product.sku) },
     };
   }
 

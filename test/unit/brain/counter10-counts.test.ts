@@ -108,3 +108,11 @@ describe('the counter answers them (counter10)', () => {
     expect(reply).not.toContain('dozen drywall');
   });
 });
+
+describe('a count in a pack the goods are not sold in is not kept for the pick (counter10)', () => {
+  it('should price the nails picked after "2 cajas de clavos" per pound, not as 2 pounds', async () => {
+    const [, picked] = await chatOnFreshHost(tenant, brain, 'counter10-box-pick', '2 cajas de clavos', 'el de 3 pulgadas');
+    expect(picked).toContain('60');
+    expect(picked).not.toContain('120');
+  });
+});
