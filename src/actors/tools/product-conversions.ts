@@ -75,7 +75,7 @@ export interface Conversion {
  */
 export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, text: string | undefined): { input: ProductActorInput; conversions: Conversion[] } {
   input = withItemsAsSaid(index, input, text);
-  const byWeight = text ? inPieces(index, input, text) : null;
+  const byWeight = text ? (inPieces(index, input, text) ?? piecesForLength(index, input, text)) : null;
   if (byWeight) return byWeight;
   const measures = text ? saidMeasures(text) : [];
   if (measures.length === 0) return wholeUnits(index, input);
@@ -166,3 +166,33 @@ function inPieces(index: CatalogIndex, input: ProductActorInput, text: string): 
   return { input: { ...input, ...(said !== undefined ? { text: said } : {}), understanding: { ...input.understanding, products } }, conversions };
 }
 
+
+/** A length said with a number, in metres or feet: "20 metros", "30 pies", "60 ft". */
+const LENGTH = /(?:^|[^\d/.])(\d+(?:[.,]\d+)?)\s*(metros?|mts?|m|meters?|metres?|pies?|ft|feet|foot)(?![a-z0-9])/g;
+/** A piece's length as the catalog names it: "(6 m)", "(20 pies)", "(10 pies)", "1/2\" x 50 pies". */
+const PIECE_LENGTH = /(?:\(|\bx\s*)(\d+(?:\.\d+)?)\s*(m|pies)(?:\)|$)/i;
+
+/**
+ * "20 metros de tubo pvc de media", "60 pies de varilla": a length of goods sold by the piece whose
+ * name gives the piece's length ("Tubo PVC 1/2\" SDR-26 (6 m)") is the pieces that make it, rounded
+ * up and said aloud ("📏 20 m ≈ 4 unidades"), never 20 pipes of 6 m. Null when no such length is said.
+ */
+function piecesForLength(index: CatalogIndex, input: ProductActorInput, text: string): { input: ProductActorInput; conversions: Conversion[] } | null {
+  const lengths = [...halvesAsDecimals(fold(text).toLowerCase()).matchAll(LENGTH)];
+  if (lengths.length !== 1 || input.understanding.products.length !== 1) return null;
+  const [m] = lengths;
+  const value = Number((m![1] ?? '').replace(',', '.'));
+  const feet = /^(?:pies?|ft|feet|foot)$/.test(m![2] ?? '');
+  const item = input.understanding.products[0]!;
+  const query = withoutMeasure(item.query, { value, label: '', to: 'pie', factor: 1 }).replace(new RegExp(String.raw`(?:\b(?:de|of)\s+)?\b${String(value).replace('.', '[.,]')}\s*(?:pies?|ft|feet|foot)\b`), ' ').replace(/\s+/g, ' ').trim() || item.query;
+  const product = index.search(query, { limit: 1 })[0]?.product;
+  const piece = product && soldBy(product) === 'unidad' ? PIECE_LENGTH.exec(product.name) : null;
+  if (!product || !piece || !(value > 0) || (item.quantity !== undefined && item.quantity !== value)) return null;
+  // "tubo pvc de 6 metros": the piece's own length describes it, a count of none.
+  if (item.quantity === undefined && Number(piece[1]) === value && /^pies$/i.test(piece[2] ?? '') === feet) return null;
+  const pieceMetres = Number(piece[1]) * (/^pies$/i.test(piece[2] ?? '') ? FOOT_M : 1);
+  const quantity = Math.ceil((value * (feet ? FOOT_M : 1)) / pieceMetres - 1e-9);
+  const said = `${m![1]} ${feet ? (input.lang === 'es' ? 'pies' : 'ft') : 'm'}`;
+  return { input: { ...input, understanding: { ...input.understanding, products: [{ ...item, query, quantity }] } }, conversions: [{ sku: product.sku, said, quantity, unit: product.unit }] };
+}
+const FOOT_M = 0.3048;

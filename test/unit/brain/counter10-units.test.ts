@@ -60,3 +60,21 @@ describe('pairs, halves of an inch and counts pointed at (counter10)', () => {
     expect(es).toContain('370');
   });
 });
+
+describe('a length of goods sold by the piece (counter10)', () => {
+  it('should count the pieces that make the length, rounded up, and say so', async () => {
+    const [pipe] = await chatOnFreshHost(tenant, brain, 'counter10-pipe-m', '20 metros de tubo pvc de media');
+    expect(pipe).toContain('20 m');
+    expect(pipe).toContain('740');
+    const [rebar] = await chatOnFreshHost(tenant, brain, 'counter10-rebar-ft', '60 pies de varilla de 3/8');
+    expect(rebar).toContain('795');
+    const [hose] = await chatOnFreshHost(tenant, brain, 'counter10-hose-ft', '100 feet of garden hose');
+    expect(hose).toContain('2,300');
+  });
+
+  it('should read the piece\'s own length as what it is, not a count', async () => {
+    const [reply] = await chatOnFreshHost(tenant, brain, 'counter10-pipe-6m', 'tubo pvc de 1/2 de 6 metros');
+    expect(reply).toContain('185');
+    expect(reply).not.toContain('≈');
+  });
+});
