@@ -9,8 +9,9 @@ import { inHundreds, type Wanted } from './product-request.js';
 
 /** The item with its count read in the product's own selling unit (`unit`, as the catalog has it). */
 export function countInUnit(item: Wanted, unit: string, text: string | undefined): Wanted {
-  if (text === undefined || item.quantity === undefined) return item;
+  if (text === undefined) return item;
   if (unit === 'ciento') return inHundreds(item, text);
+  if (item.quantity === undefined) return item;
   if (/^(?:libra|lb)$/.test(foldAccents(unit).toLowerCase()) && /\b(?:docenas?|dozens?)\b/.test(foldAccents(text).toLowerCase())) {
     const { quantity: _pieces, ...rest } = item;
     return rest;

@@ -167,8 +167,8 @@ function inPieces(index: CatalogIndex, input: ProductActorInput, text: string): 
 }
 
 
-/** A length said with a number, in metres or feet: "20 metros", "30 pies", "60 ft". */
-const LENGTH = /(?:^|[^\d/.])(\d+(?:[.,]\d+)?)\s*(metros?|mts?|m|meters?|metres?|pies?|ft|feet|foot)(?![a-z0-9])/g;
+/** A length said as an amount of the goods after it, in metres or feet: "20 metros de", "100 feet of" ("manguera de 100 pies" is the hose's size). */
+const LENGTH = /(?:^|[^\d/.])(\d+(?:[.,]\d+)?)\s*(metros?|mts?|m|meters?|metres?|pies?|ft|feet|foot)(?=\s+(?:de|of)\b)/g;
 /** A piece's length as the catalog names it: "(6 m)", "(20 pies)", "(10 pies)", "1/2\" x 50 pies". */
 const PIECE_LENGTH = /(?:\(|\bx\s*)(\d+(?:\.\d+)?)\s*(m|pies)(?:\)|$)/i;
 
