@@ -58,7 +58,8 @@ const YIELDS =
 const NEED =
   /\b(?:ne[cs]e[cs]it[oaeé]\w*|ocup[oa]n?|llevan?|llevaria|van|hacen?\s+falta|me\s+hace\s+falta|se\s+(?:gasta|usa|ocupa)n?|gasto|compro|tengo\s+que\s+comprar|need(?:ed)?|take|takes|required|buy|should\s+i\s+get)\b/;
 const FOR = /\b(?:para|pa|for)\b/;
-const PRICE_ASKED = /\b(?:cuant[oa]s?\s+(?:me\s+|nos\s+|le\s+)?(?:sale|salen|saldria|cuesta|cuestan|costaria|vale|valen|ta|tan|esta|estan|es|son|seria|serian|cobran?)|how\s+much\s+(?:is|are|does|do|would|will|for)\b(?!\s+(?:i|we)\s+need))/;
+// "how much with the discount?": what it comes to with an offer is a price, whatever is bought.
+const PRICE_ASKED = /\b(?:cuant[oa]s?\s+(?:me\s+|nos\s+|le\s+)?(?:sale|salen|saldria|cuesta|cuestan|costaria|vale|valen|ta|tan|esta|estan|es|son|seria|serian|cobran?)|how\s+much\s+(?:is|are|does|do|would|will|for)\b(?!\s+(?:i|we)\s+need)|\b(?:con|with)\s+(?:(?:el|la|the|that|this|ese|esa|su|its)\s+)?(?:descuento|oferta|rebaja|discount|offer|deal)\b)/;
 /** "necesito 4 galones de pintura, ¿cuánto sería?", "a 2x4, 10 ft, how much?": the price of what was said. */
 const PRICE_AT_END = /(?:cuant[oa]s?|how\s+much)(?:\s+(?:es|seria|serian|sale|salen|cuesta|cuestan|me\s+sale|would\s+it\s+be|is\s+it|is\s+that|are\s+they))?$/;
 // ...and "¿me la llevan a Caleta?", "¿cuánto el metro?": the goods brought, a unit's price ("lleva" there is no amount needed).

@@ -11,6 +11,7 @@ import type { CatalogIndex } from './catalog-search.js';
 import { countUnit, priceUnit } from './units.js';
 import { soldBy, withItemsAsSaid } from './product-said.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { NUMBER_WORDS } from '../catalog/index.js';
 
 const fold = foldAccents;
 
@@ -23,22 +24,32 @@ interface Said {
   factor: number;
 }
 
-/** Metres and kilos said with a number: "50 metros", "50m", "2 kilos", "3 kg". */
-const MEASURE = /(?:^|[^\d/.])(\d+(?:[.,]\d+)?)\s*(metros?|mts?|m|meters?|kilos?|kgs?|kilogramos?)(?![a-z0-9])/g;
+const UNIT_WORDS = String.raw`(?:metros?|mts?|m|meters?|yardas?|yards?|yds?|kilos?|kgs?|kilogramos?)`;
+/** Metres, yards and kilos said with a number: "50 metros", "50m", "5 yardas", "2 kilos", "3 kg", "2,5 m". */
+const MEASURE = new RegExp(String.raw`(?:^|[^\d/.])(\d+(?:[.,]\d+)?)\s*(${UNIT_WORDS})(?![a-z0-9])`, 'g');
+/** "3 y medio metros", "3 metros y medio", "metro y medio", "medio metro": the half written as a decimal. */
+const halvesAsDecimals = (t: string): string =>
+  t
+    .replace(new RegExp(String.raw`\b([a-z]+)\s+(?=${UNIT_WORDS}(?![a-z0-9]))`, 'g'), (all, word: string) => (NUMBER_WORDS[word] !== undefined ? `${NUMBER_WORDS[word]} ` : all))
+    .replace(new RegExp(String.raw`\b(\d+)\s+y\s+medio\s+(${UNIT_WORDS})(?![a-z0-9])`, 'g'), '$1.5 $2')
+    .replace(new RegExp(String.raw`\b(\d+)\s*(${UNIT_WORDS})\s+y\s+medio\b`, 'g'), '$1.5 $2')
+    .replace(/\b(?:un\s+)?(metro|kilo|yarda)\s+y\s+medio\b/g, '1.5 $1s')
+    .replace(/\bmedio\s+(metro|kilo)\b/g, '0.5 $1s')
+    .replace(/\bmedia\s+(yarda)\b/g, '0.5 $1s');
 
 function saidMeasures(text: string): Said[] {
   const out: Said[] = [];
-  for (const m of fold(text).matchAll(MEASURE)) {
+  for (const m of halvesAsDecimals(fold(text).toLowerCase()).matchAll(MEASURE)) {
     const value = Number((m[1] ?? '').replace(',', '.'));
     if (!(value > 0)) continue;
-    const metres = /^(?:metros?|mts?|m|meters?)$/.test(m[2] ?? '');
-    out.push(metres ? { value, label: `${m[1]} m`, to: 'pie', factor: 3.28084 } : { value, label: `${m[1]} kg`, to: 'libra', factor: 2.20462 });
+    const label = m[1] ?? String(value);
+    if (/^(?:metros?|mts?|m|meters?)$/.test(m[2] ?? '')) out.push({ value, label: `${label} m`, to: 'pie', factor: 3.28084 });
+    // A yard is three feet, exactly.
+    else if (/^(?:yardas?|yards?|yds?)$/.test(m[2] ?? '')) out.push({ value, label: `${label} yd`, to: 'pie', factor: 3 });
+    else out.push({ value, label: `${label} kg`, to: 'libra', factor: 2.20462 });
   }
   return out;
 }
-
-
-const UNIT_WORDS = String.raw`(?:metros?|mts?|m|meters?|kilos?|kgs?|kilogramos?)`;
 
 /** The query without the measure converted into a count ("cable de 12 de 100 metros" → "cable de 12"); unchanged when nothing would be left. */
 function withoutMeasure(query: string, said: Said): string {
@@ -64,10 +75,10 @@ export interface Conversion {
  */
 export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, text: string | undefined): { input: ProductActorInput; conversions: Conversion[] } {
   input = withItemsAsSaid(index, input, text);
-  const byWeight = text ? inPieces(index, input, text) : null;
+  const byWeight = text ? (inPieces(index, input, text) ?? piecesForLength(index, input, text)) : null;
   if (byWeight) return byWeight;
   const measures = text ? saidMeasures(text) : [];
-  if (measures.length === 0) return { input, conversions: [] };
+  if (measures.length === 0) return wholeUnits(index, input);
   const conversions: Conversion[] = [];
   const used = new Set<Said>();
   const products = input.understanding.products.map((item) => {
@@ -78,7 +89,7 @@ export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, te
       if (used.has(m) || m.to !== unit) return false;
       const converted = Math.ceil(m.value * m.factor - 1e-9);
       // The count as said (50 read as 50 feet), as the brain converted it (165), or none given.
-      return item.quantity === undefined || item.quantity === m.value || item.quantity === converted;
+      return item.quantity === undefined || item.quantity === m.value || item.quantity === converted || item.quantity === Math.trunc(m.value);
     });
     if (!said) return item;
     used.add(said);
@@ -88,8 +99,26 @@ export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, te
     const query = withoutMeasure(item.query, said);
     return { ...item, quantity, ...(query !== item.query ? { query } : {}) };
   });
-  if (conversions.length === 0) return { input, conversions };
+  if (conversions.length === 0) return wholeUnits(index, input);
   return { input: { ...input, understanding: { ...input.understanding, products } }, conversions };
+}
+
+/**
+ * "2,5 galones de pintura", "1.5 metros de arena": a part of what is sold whole is the next whole
+ * one, said aloud ("📏 2,5 galones ≈ 3 galones"), never the count cut down to 2 without a word.
+ */
+function wholeUnits(index: CatalogIndex, input: ProductActorInput): { input: ProductActorInput; conversions: Conversion[] } {
+  const conversions: Conversion[] = [];
+  const products = input.understanding.products.map((item) => {
+    if (item.quantity === undefined || !(item.quantity > 0) || Number.isInteger(item.quantity)) return item;
+    const product = index.search(item.query, { limit: 1 })[0]?.product;
+    if (!product) return item;
+    const quantity = Math.ceil(item.quantity - 1e-9);
+    const written = input.lang === 'es' ? String(item.quantity).replace('.', ',') : String(item.quantity);
+    conversions.push({ sku: product.sku, said: `${written} ${countUnit(product.unit, item.quantity, input.lang)}`, quantity, unit: product.unit });
+    return { ...item, quantity };
+  });
+  return conversions.length === 0 ? { input, conversions } : { input: { ...input, understanding: { ...input.understanding, products } }, conversions };
 }
 
 /** The answer with the conversions said first, for the products it prices ("📏 50 m ≈ 165 pies."). */
@@ -137,3 +166,33 @@ function inPieces(index: CatalogIndex, input: ProductActorInput, text: string): 
   return { input: { ...input, ...(said !== undefined ? { text: said } : {}), understanding: { ...input.understanding, products } }, conversions };
 }
 
+
+/** A length said as an amount of the goods after it, in metres or feet: "20 metros de", "100 feet of" ("manguera de 100 pies" is the hose's size). */
+const LENGTH = /(?:^|[^\d/.])(\d+(?:[.,]\d+)?)\s*(metros?|mts?|m|meters?|metres?|pies?|ft|feet|foot)(?=\s+(?:de|of)\b)/g;
+/** A piece's length as the catalog names it: "(6 m)", "(20 pies)", "(10 pies)", "1/2\" x 50 pies". */
+const PIECE_LENGTH = /(?:\(|\bx\s*)(\d+(?:\.\d+)?)\s*(m|pies)(?:\)|$)/i;
+
+/**
+ * "20 metros de tubo pvc de media", "60 pies de varilla": a length of goods sold by the piece whose
+ * name gives the piece's length ("Tubo PVC 1/2\" SDR-26 (6 m)") is the pieces that make it, rounded
+ * up and said aloud ("📏 20 m ≈ 4 unidades"), never 20 pipes of 6 m. Null when no such length is said.
+ */
+function piecesForLength(index: CatalogIndex, input: ProductActorInput, text: string): { input: ProductActorInput; conversions: Conversion[] } | null {
+  const lengths = [...halvesAsDecimals(fold(text).toLowerCase()).matchAll(LENGTH)];
+  if (lengths.length !== 1 || input.understanding.products.length !== 1) return null;
+  const [m] = lengths;
+  const value = Number((m![1] ?? '').replace(',', '.'));
+  const feet = /^(?:pies?|ft|feet|foot)$/.test(m![2] ?? '');
+  const item = input.understanding.products[0]!;
+  const query = withoutMeasure(item.query, { value, label: '', to: 'pie', factor: 1 }).replace(new RegExp(String.raw`(?:\b(?:de|of)\s+)?\b${String(value).replace('.', '[.,]')}\s*(?:pies?|ft|feet|foot)\b`), ' ').replace(/\s+/g, ' ').trim() || item.query;
+  const product = index.search(query, { limit: 1 })[0]?.product;
+  const piece = product && soldBy(product) === 'unidad' ? PIECE_LENGTH.exec(product.name) : null;
+  if (!product || !piece || !(value > 0) || (item.quantity !== undefined && item.quantity !== value)) return null;
+  // "tubo pvc de 6 metros": the piece's own length describes it, a count of none.
+  if (item.quantity === undefined && Number(piece[1]) === value && /^pies$/i.test(piece[2] ?? '') === feet) return null;
+  const pieceMetres = Number(piece[1]) * (/^pies$/i.test(piece[2] ?? '') ? FOOT_M : 1);
+  const quantity = Math.ceil((value * (feet ? FOOT_M : 1)) / pieceMetres - 1e-9);
+  const said = `${m![1]} ${feet ? (input.lang === 'es' ? 'pies' : 'ft') : 'm'}`;
+  return { input: { ...input, understanding: { ...input.understanding, products: [{ ...item, query, quantity }] } }, conversions: [{ sku: product.sku, said, quantity, unit: product.unit }] };
+}
+const FOOT_M = 0.3048;

@@ -42,6 +42,8 @@ const NOT_A_KIND = new Set([
   'strong', 'common', 'steel', 'same', 'other', 'another', 'kind', 'type', 'size', 'brand', 'quality', 'colour', 'color', 'here', 'today', 'now',
   'numero', 'num', 'nro', 'calibre', 'gauge', 'pulgada', 'pulgadas', 'pie', 'pies', 'metro', 'metros', 'libra', 'libras', 'galon',
   'galones', 'litro', 'litros', 'unidad', 'unidades', 'saco', 'sacos', 'funda', 'fundas', 'media', 'medio', 'cuarto', 'inch', 'inches',
+  // How many: "a dozen drywall screws", "un par de candados".
+  'docena', 'docenas', 'dozen', 'dozens', 'par', 'pares', 'pair', 'pairs', 'couple',
   'please', 'porfa', 'favor', 'x', 'xfa', 'pls', 'bro', 'mano', 'hermano', 'amigo', 'jefe', 'senor', 'senora', 'manito',
   // Where it goes, a use not a kind: "cerámica de baño", "pintura de exterior".
   'bano', 'banos', 'cocina', 'cocinas', 'sala', 'cuarto', 'cuartos', 'habitacion', 'habitaciones', 'patio', 'jardin', 'terraza',

@@ -28,7 +28,8 @@ import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
 import { jobOrRoomKit } from './product-rooms.js';
-import { eachQuantity, countedFollowUps, followUp, headWord, inHundreds, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
+import { countInUnit, withoutCount } from './piece-counts.js';
+import { eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
@@ -50,7 +51,6 @@ import { withStoreLines } from './store-lines.js';
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
 const AREA_FOR = /\b(?:para|for)\s+(\d+(?:[.,]\d+)?)\s*(?:m2|m²|mts?2|mt2|metros?\s+cuadrados?|square\s+met(?:er|re)s?)(?![a-z])/;
-
 const MAX_SHOWN = 3;
 /** A second match this close to the first is as likely: show both and let the customer choose. */
 const AMBIGUOUS_RATIO = 0.96;
@@ -115,7 +115,7 @@ export function answerProduct(
 /** "saco arena" (from "60 sacos de arena"): the count was given in the pack the query starts with, not in the product's unit. */
 const countedInPack = (index: CatalogIndex, query: string): boolean => {
   const pack = index.parse(query).phrases.pack;
-  return pack !== undefined && fold(query).trimStart().startsWith(fold(pack));
+  return pack !== undefined && (fold(query).trimStart().startsWith(fold(pack)) || fold(query).trimEnd().endsWith(` en ${fold(pack)}`)); // "clavo en caja": boxes said of goods no box holds
 };
 
 /** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
@@ -343,7 +343,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     }
     const byLength = item.lengthQuantity !== undefined && item.quantity === undefined && /^(?:pie|pies|metro|metros|yarda|yardas|ft|m)$/i.test(best.product.unit);
     const counted = byLength ? { query: item.query, quantity: item.lengthQuantity } : item;
-    found.push({ item: best.product.unit === 'ciento' && text !== undefined ? inHundreds(counted, text) : counted, match: best });
+    found.push({ item: countInUnit(counted, best.product.unit, text), match: best });
   }
   // Nothing of it is in the catalog: named by its product words; nothing named at all ("¿me haces
   // una cotización?", "cuánto me sale todo?") is a question of which product.
@@ -443,7 +443,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     return {
       outcome: 'answered',
       replies: [{ template: 'product.no_variant', params: { query: single.item.query.trim(), wanted: wantedText, items }, options: optionsFor(shown.map((m) => m.product)) }],
-      focus: { ...focus, options: shown.map((m) => m.product.sku) },
+      focus: { ...withoutCount(focus, top.unmet.includes('pack') && countedInPack(index, single.item.query)), options: shown.map((m) => m.product.sku) },
     };
   }
 

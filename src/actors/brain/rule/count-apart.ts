@@ -4,7 +4,7 @@
  * 200"): a clerk prices that many of it, as for "5 galones de pintura blanca" said at once. An area
  * in words ("20 metros cuadrados"): a unit, never a product word.
  */
-import { fold } from '../../catalog/index.js';
+import { fold, NUMBER_WORDS } from '../../catalog/index.js';
 import { readFollowUpQuantity } from '../../../machines/product-focus.js';
 import type { ProductMention } from './products.js';
 import type { Product } from '../../../domain/tenant.js';
@@ -15,11 +15,18 @@ const singular = (unit: string): string => (/[rlndj]es$/.test(unit) ? unit.slice
 /** English lengths as the catalog writes them: "I need 100 feet" of the wire is 100 "pie" of it, not a product "feet wire". */
 const CATALOG_UNIT: Readonly<Record<string, string>> = { feet: 'pie', foot: 'pie', ft: 'pie', meter: 'metro', metre: 'metro', yard: 'yarda' };
 
+/** A count said of the goods pointed at: "3 of them", "two of those", "3 de esos", "dos de ellas". */
+const POINTED_COUNT = /\b(\d+|[a-z]+)\s+(?:de|of)\s+(?:esos|esas|estos|estas|ellos|ellas|them|those|these)\b/;
+
 /** The one product mention with the count of another sentence of the message, when it has none of its own. */
 export function withCountApart(text: string, mentions: readonly ProductMention[], catalog?: readonly Product[]): readonly ProductMention[] {
   // Several products and counts said apart by their unit ("20 varillas y 10 sacos"): each to its product.
   if (mentions.length >= 2) return catalog ? withCountsByUnit(text, mentions, catalog) : mentions;
   const only = mentions[0];
+  // "half inch pvc pipe, 3 of them", "dame 3 de esos tubos": a count of the one product, said by pointing at it.
+  const pointed = only !== undefined && only.quantity === undefined && mentions.length === 1 ? POINTED_COUNT.exec(fold(text)) : null;
+  const pointedCount = pointed ? (/^\d+$/.test(pointed[1]!) ? Number(pointed[1]) : NUMBER_WORDS[pointed[1]!]) : undefined;
+  if (only !== undefined && pointedCount !== undefined && pointedCount > 0) return [{ ...only, quantity: pointedCount }];
   // A decimal point ends no sentence: "cemento de 42.5" has no count "5" apart (same length, so the offsets hold).
   const said = text.replace(/(?<=\d)\.(?=\d)/g, ',');
   if (mentions.length !== 1 || only === undefined || only.quantity !== undefined || !/[?.!\n]/.test(said)) return mentions;

@@ -7,6 +7,8 @@ import { createTrailingQuantities } from './trailing-quantities.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
 import { isEnglishGoodsWord, MASS } from './english-words.js';
+import { bucketCountAt, dealAt, ofAfterGauge, pairAt } from './count-shapes.js';
+import { ATTRIBUTE_WORD, FRACTION_WORDS, MATERIAL, MEASURE, MEASURE_UNIT, STOP } from './product-reading-words.js';
 
 /** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
 
@@ -17,24 +19,6 @@ export interface ProductMention {
   start: number;
   end: number;
 }
-
-const FRACTION_WORDS: [RegExp, string][] = [
-  [/^(?:media|medio|half)$/, '1/2'],
-  [/^(?:tres cuartos|three quarters?)$/, '3/4'],
-  [/^(?:un cuarto|cuarto|quarter)$/, '1/4'],
-  [/^(?:tres octavos|three eighths?)$/, '3/8'],
-  [/^(?:cinco octavos|five eighths?)$/, '5/8'],
-];
-const MEASURE = /^(?:\d+\/\d+|\d+(?:[.,]\d+)?|pulgadas?|pulg|inch(?:es)?|in|pies?|feet|ft|mm|cm|kg|lbs?|galon(?:es)?|x|calibre|gauge|grado|grade)$/;
-const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|l|lts?|litros?|liters?|litres?|piezas?|polos?|poles?|gauge|awg)$/;
-/** Words that carry an attribute the resolver reads (colour, finish), typos included. */
-const ATTRIBUTE_WORD = /^(?:blanc[oa]s?|gris|gray|grey|negr[oa]s?|black|roj[oa]s?|red|verdes?|green|azul(?:es)?|asul|blue|amarill[oa]s?|yellow|beige|crema|naranja|orange|marron|brown|transparentes?|clear|white|hueso|perla|satinad[oa]|satin|mate|matte|brillantes?|brillad[oa]|gloss|glossy)$/;
-/** Materials a customer names a product by ("tubo de cobre"); only those the catalog has no word for are stepped over. */
-const MATERIAL = /^(?:cobre|copper|cpvc|pex|galvanizad[oa]s?|galvanized|hierro|iron|acero|steel|bronce|brass|aluminio|alumini?um|inoxidable|stainless|plastico|plastic)$/;
-const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 'la', 'los', 'las', 'un', 'una', 'the', 'a', 'an', 'para', 'for', 'en', 'in', 'es', 'is', 'me', 'mi', 'my', 'tienen', 'hay', 'precio', 'price', 'cuanto', 'cuesta', 'vale', 'esta', 'tiene', 'de', 'of',
-  // Short words that also occur inside catalog names ("Weld-On", "No. 18") but never name a product; everyday phrases' words ("no hay manera" is no "madera").
-  'on', 'at', 'to', 'by', 'from', 'per', 'it', 'its', 'this', 'that', 'any', 'some', 'no', 'si', 'ya', 'se', 'le', 'lo', 'te', 'forma', 'formas', 'manera', 'maneras', 'modo', 'modos', 'chance', 'way']);
-
 
 export interface ProductMatcher {
   /** Product phrases with their quantities, plus `product` and `quantity` entities. */
@@ -84,7 +68,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
     const hit = cache.get(tok);
     if (hit !== undefined) return hit;
     let found: string | null = null;
-    if (!STOP.has(tok) && !/\d/.test(tok) && tok.length >= 2 && !singular(tok).some((c) => UNITS.has(c)) && !UNITS.has(resolveUnit(tok))) {
+    if (!STOP.has(tok) && !/\d/.test(tok) && tok.length >= 2 && !singular(tok).some((c) => UNITS.has(c)) && !UNITS.has(resolveUnit(tok)) && !DOZEN.has(resolveUnit(tok))) {
       for (const cand of singular(tok)) {
         if (GENERIC_PRODUCT_WORDS.has(cand) || resolver.lexicon.has(cand)) {
           found = cand;
@@ -98,6 +82,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
   };
   const isHead = (word: string | null): word is string => word !== null && vocab.heads.has(word) && !UNITS.has(word);
 
+  /** "2 cajas de clavos": a box that is a product too ("Caja Octagonal") said of goods no product boxes is said after them, "clavo en caja", as "cable en rollo". */
+  const boxedApart = (pack: string, query: string): boolean => /^(?:caja|paquete)$/.test(pack) && vocab.productWords.some((own) => own.has(pack)) && !vocab.productWords.some((own) => own.has(pack) && own.has(query.split(' ')[0] ?? ''));
   const soldBy = (word: string, unit: string): boolean => catalog.some((p, i) => vocab.productWords[i]!.has(word) && foldWithMap(p.unit).folded.startsWith(unit));
   /**
    * "hose for the sink": one of the first words' products is named for what the owner word names
@@ -276,6 +262,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           // "2 gallons primer", "1 gallon thinner", "5 galones pintura blanca": plural gallons or pounds of goods sold by them are how many, read below.
           else if ((/^(?:gallons|galones|pounds|libras|lbs)$/.test(p.t) || (/^(?:gallon|galon|pound|libra|lb)$/.test(p.t) && /^(?:1|one|un|una)$/.test(toks[first - 2]?.t ?? ''))) && first >= 2 && /^\d|^(?:one|un|una)$/.test(toks[first - 2]!.t) && soldBy(word, /^ga/.test(p.t) ? 'gal' : 'lib')) break;
           // "a two piece toilet", "2 pole breaker": the English compound says the kind, never how many.
+          else if (/^(?:inch|inches|pulgada)$/.test(p.t) && toks[first - 2]?.t === 'half' && !used.has(first - 2)) left.unshift('1/2', p.t), first--; // "half inch pvc pipe"
           else if ((MEASURE_UNIT.test(p.t) || p.t === 'piece') && first >= 2 && (/^\d/.test(toks[first - 2]!.t) || (/^(?:pol|piece)/.test(p.t) && /^(?:single|double|doble|one|two|three)$/.test(toks[first - 2]!.t)))) {
             left.unshift(toks[first - 2]!.t, p.t);
             first--;
@@ -302,6 +289,13 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           if (/[,;:!?()]/.test(gap)) break;
           // "clavos de 3 pulgadas 5 libras", "cemento 10 sacos", "arena 4": how many, read below, not a size.
           if (trailing.at(names, j, namingWords(parts), ends[j])) break;
+          // "los candados 2x1": the offer's deal, not a size (the offer tool reads it from the message).
+          const deal = dealAt(toks, j);
+          if (deal > 0) {
+            for (let k = j; k < j + deal; k++) used.add(k);
+            j += deal;
+            continue;
+          }
           const attribute = attributeAt(j);
           if (attribute) {
             parts.push(...attribute.parts);
@@ -315,7 +309,10 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas");
             // after "para"/"en", a number with a word of its own counts what it is for ("blocks para 20 casas").
             const size = /^\d+$/.test(next.t) ? next.t : NUMBER_WORDS[next.t] !== undefined && NUMBER_WORDS[next.t]! > 1 ? String(NUMBER_WORDS[next.t]) : null;
-            if (size !== null && (/^(?:de|of)$/.test(t.t) || !/^\p{L}/u.test(toks[j + 2]?.t ?? '')) && !attributeAt(j + 1) && !isHead(resolve(toks[j + 2]?.t ?? '')) && !UNITS.has(resolve(toks[j + 2]?.t ?? '') ?? '')) {
+            // "tubo de 4 drenaje": a product word after it that names the same product in that inch size goes on naming it.
+            const onward = resolve(toks[j + 2]?.t ?? '');
+            const sameProduct = isHead(onward) && size !== null && madeInSize([...namingWords(parts), onward], Number(size));
+            if (size !== null && (/^(?:de|of)$/.test(t.t) || !/^\p{L}/u.test(toks[j + 2]?.t ?? '')) && !attributeAt(j + 1) && (!isHead(onward) || sameProduct) && !UNITS.has(onward ?? '')) {
               parts.push(size);
               last = j + 1;
               j += 2;
@@ -399,19 +396,23 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const mention: ProductMention = { query: compound ? headLast(parts.filter((p) => p !== '"')) : parts.filter((p) => p !== '"').join(' '), ...span };
       // Quantity to the left: "10 sacos de", "una docena de", "2", "five gallons of".
         let q = first - 1;
-        // "#12 wire", "100 feet of #12 wire": a number after "#" is the gauge; a count may come before it.
+        // "#12 wire", "100 feet of #12 wire", "30 pies de #12 de cable": a number after "#" is the gauge; a count may come before it.
+        if (ofAfterGauge(toks, q, f.folded, numberOf)) used.add(q--);
         if (q >= 0 && numberOf(toks[q]!.t) !== null && /#\s*$/.test(f.folded.slice(0, toks[q]!.s))) (mention.query = `${mention.query} #${toks[q]!.t}`), used.add(q--), toks[q]?.t === '#' && used.add(q--);
         if (q >= 0 && /^(?:de|of)$/.test(toks[q]!.t)) q--;
         let unitSeen = false;
         let multiplier = 1;
+        if (pairAt(toks, q) && !soldBy(word, 'par')) (multiplier = 2), (unitSeen = true), q--; // "un par de candados": two, unless sold by the pair
         if (q >= 0 && (UNITS.has(resolveUnit(toks[q]!.t)) || DOZEN.has(toks[q]!.t.replace(/s$/, '')))) {
           if (DOZEN.has(toks[q]!.t.replace(/s$/, ''))) multiplier = 12;
           // "un galón de pintura" is not a cubeta: the pack stays in the query for the resolver.
-          if (PACK_UNITS.has(resolveUnit(toks[q]!.t)) || (toks[q + 1]?.t === 'de' && vocab.unitNames.has(`${resolveUnit(toks[q]!.t)} ${mention.query.split(' ')[0]}`))) mention.query = `${resolveUnit(toks[q]!.t)} ${mention.query}`;
+          if (PACK_UNITS.has(resolveUnit(toks[q]!.t)) || (toks[q + 1]?.t === 'de' && vocab.unitNames.has(`${resolveUnit(toks[q]!.t)} ${mention.query.split(' ')[0]}`))) mention.query = boxedApart(resolveUnit(toks[q]!.t), mention.query) ? `${mention.query} en ${resolveUnit(toks[q]!.t)}` : `${resolveUnit(toks[q]!.t)} ${mention.query}`;
           unitSeen = true;
           q--;
         }
-        let n = q >= 0 && !used.has(q) ? numberOf(toks[q]!.t) : null;
+        let n = q >= 0 && !used.has(q) ? (numberOf(toks[q]!.t) ?? (unitSeen && /^\d+[.,]\d+$/.test(toks[q]!.t) ? Number(toks[q]!.t.replace(',', '.')) : null)) : null; // "2,5 metros"
+        const buckets = unitSeen && n === null ? bucketCountAt(toks, q, numberOf) : null; // "3 five-gallon buckets"
+        if (buckets !== null) (n = numberOf(toks[buckets]!.t)), used.add(q - 1), used.add(q), (q = buckets);
         // "la cubeta de 5 galones de pintura", "2 cubos de 5 galones de": the gallons are the bucket's size; the bucket is what is counted.
         const sizedPack = unitSeen && n !== null && multiplier === 1 && q >= 2 && toks[q - 1]!.t === 'de' ? resolveUnit(toks[q - 2]!.t) : '';
         if (BUCKETS.has(sizedPack)) {
@@ -421,8 +422,9 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           q -= 3;
           n = q >= 0 && !used.has(q) ? numberOf(toks[q]!.t) : null;
         }
-        const half = q >= 0 && toks[q]!.t === 'media' && multiplier === 12;
-        if ((n !== null || half || (multiplier === 12 && q >= -1)) && !(q >= 0 && /\/$/.test(f.folded.slice(0, toks[q]!.s)))) {
+        if (q >= 1 && multiplier === 12 && toks[q]!.t === 'a' && toks[q - 1]!.t === 'half') q--; // "half a dozen"
+        const half = q >= 0 && /^(?:media|half)$/.test(toks[q]!.t) && multiplier === 12;
+        if ((n !== null || half || (multiplier > 1 && q >= -1)) && !(q >= 0 && /\/$/.test(f.folded.slice(0, toks[q]!.s)))) {
           const startTok = n !== null || half ? q : q + 1;
           const qty = half ? 6 : (n ?? 1) * multiplier;
           // "how much is the 4 pipe?", "a 6 block": a number between an article and one product made in that inch size is its size (as "el tubo de 4"); "the 4 pipes", "4 pipes" count.

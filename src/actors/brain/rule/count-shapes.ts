@@ -1,0 +1,46 @@
+/**
+ * Shapes of counts and deals that look like sizes: "los candados 2x1" (an offer's deal, two for the
+ * price of one, never a padlock measuring 2 by 1), "3 five-gallon buckets" (three buckets of five
+ * gallons each), "30 pies de #12 de cable" (30 feet of #12 wire).
+ */
+import { BUCKETS, GALLONS, resolveUnit } from './product-units.js';
+
+interface Tok {
+  t: string;
+  s: number;
+}
+
+/**
+ * An offer's deal said after a product ("candados 2x1", "el 3 x 2"): more taken than paid, at most
+ * three taken. Its length in tokens, or 0. A board's "2x4" or a tile's "33x33" is no deal.
+ */
+export function dealAt(toks: readonly Tok[], j: number): number {
+  const joined = /^(\d)x(\d)$/.exec(toks[j]?.t ?? '');
+  const [a, b, len] = joined ? [joined[1], joined[2], 1] : [toks[j]?.t, toks[j + 2]?.t, toks[j + 1]?.t === 'x' ? 3 : 0];
+  if (len === 0 || !/^\d$/.test(a ?? '') || !/^\d$/.test(b ?? '')) return 0;
+  const taken = Number(a);
+  const paid = Number(b);
+  // "2x1" follows a product; a count said after "2x1" ("2 x 1 pulgada") is no deal.
+  return taken <= 3 && paid >= 1 && taken === paid + 1 && !/^\d|^(?:pulgadas?|inch(?:es)?|pies?|feet|ft|m|cm|mm|metros?)$/.test(toks[j + len]?.t ?? '') ? len : 0;
+}
+
+/**
+ * "3 five-gallon buckets of paint": the gallons said before a bucket word are its size, the number
+ * before them is how many buckets. With `q` at the gallons word before the bucket at `q + 1`, the
+ * index of the count's token, or null.
+ */
+export function bucketCountAt(toks: readonly Tok[], q: number, numberOf: (t: string) => number | null): number | null {
+  if (q < 2 || !GALLONS.test(toks[q]?.t ?? '') || !BUCKETS.has(resolveUnit(toks[q + 1]?.t ?? ''))) return null;
+  if (numberOf(toks[q - 1]!.t) === null || numberOf(toks[q - 2]!.t) === null) return null;
+  return q - 2;
+}
+
+/** "30 pies de #12 de cable": a "de" after the gauge number, which is the gauge's (the wire's), not the count's. */
+export function ofAfterGauge(toks: readonly Tok[], q: number, folded: string, numberOf: (t: string) => number | null): boolean {
+  return q >= 1 && /^(?:de|of)$/.test(toks[q]!.t) && numberOf(toks[q - 1]!.t) !== null && /#\s*$/.test(folded.slice(0, toks[q - 1]!.s));
+}
+
+/** "un par de candados", "a couple of padlocks", "a pair of hinges": the pair word at `q`, an article before it. */
+export function pairAt(toks: readonly Tok[], q: number): boolean {
+  return q >= 1 && /^(?:par|pair|couple)$/.test(toks[q]?.t ?? '') && /^(?:un|una|a|one)$/.test(toks[q - 1]?.t ?? '');
+}
