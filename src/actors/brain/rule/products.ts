@@ -4,7 +4,7 @@ import { NUMBER_WORDS, parseProductText, resolverFor, type ProductResolver } fro
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
-import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, singular, UNITS } from './product-units.js';
+import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
 import { isEnglishGoodsWord, MASS } from './english-words.js';
 
@@ -342,7 +342,9 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             // "tornillo para techo", "hojas de segueta", "llave de lavamanos": what follows describes this product.
             // "alambre de amarre 5 libras": a count said after the words (not a size) does not stop them.
             const countAfter = /^\d/.test(toks[j + 2]?.t ?? '') && trailing.at(names, j + 2, namingWords([...parts, ...(nextWord ? [nextWord] : [])])) !== null;
-            if (attributeAt(j + 1) || (nextWord && !UNITS.has(nextWord) && (!/^\d/.test(toks[j + 2]?.t ?? '') || countAfter))) {
+            // "llave de paso 3/4", "candado de latón 50 mm", "martillo de uña 16 oz": a size after the words is this product's.
+            const sizeAfter = /^\d+\/\d+$/.test(toks[j + 2]?.t ?? '') || (/^\d+(?:[.,]\d+)?$/.test(toks[j + 2]?.t ?? '') && SIZE_ONLY_UNIT.test(toks[j + 3]?.t ?? ''));
+            if (attributeAt(j + 1) || (nextWord && !UNITS.has(nextWord) && (!/^\d/.test(toks[j + 2]?.t ?? '') || countAfter || sizeAfter))) {
               j++;
               if (nextWord && isHead(nextWord) && !attributeAt(j)) {
                 parts.push(nextWord);
