@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { TenantData } from '../../../src/domain/tenant.js';
+import { createProductMatcher, type ProductMatcher } from '../../../src/actors/brain/rule/products.js';
+import { confirmShown } from '../../../src/actors/tools/product-confirm.js';
+import { bareAsFeet, dimsWithNewLength, withoutBoardSize } from '../../../src/actors/tools/board-length.js';
+import type { ProductFocus } from '../../../src/machines/conversation.contract.js';
+import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
+
+let tenant: TenantData;
+let brain: Brain;
+let matcher: ProductMatcher;
+beforeAll(async () => {
+  ({ tenant, brain } = await loadDemo());
+  matcher = createProductMatcher(tenant.catalog);
+});
+
+const focusOn = (sku: string): ProductFocus => {
+  const p = tenant.catalog.find((x) => x.sku === sku)!;
+  return { sku, name: p.name, query: p.name, price: p.price } as ProductFocus;
+};
+
+/** Another length of a board or a roofing sheet asked after one was priced: that length, never the old board or a count. */
+describe('another length asked of the board or sheet on the counter', () => {
+  it('should keep the cross-section and change the length', () => {
+    const ft = [{ value: 12, unit: 'ft' as const }];
+    const previous = [{ value: 10, unit: 'ft' as const }];
+    expect(dimsWithNewLength('2x4x10', previous, ft)).toBe('2x4');
+    expect(dimsWithNewLength('2x4x10', previous, [{ value: 12, unit: '' as const }])).toBe('2x4');
+    expect(dimsWithNewLength('4x8', previous, ft)).toBe('4x8');
+    expect(dimsWithNewLength('2x4x10', previous, [{ value: 3, unit: 'in' as const }])).toBe('2x4x10');
+    expect(bareAsFeet('y de 12?', previous, '2x4')).toBe("y de 12'?");
+    expect(bareAsFeet('y de 12?', [{ value: 3, unit: 'in' as const }], undefined)).toBe('y de 12?');
+    expect(withoutBoardSize("Madera Pino Tratado 2x4x10'")).toBe('Madera Pino Tratado');
+  });
+
+  it.each([
+    ['madera 2x4x10 tratada', 'y la de 12 pies?'],
+    ['price of 2x4x10 treated pine', 'and the 12 foot one?'],
+    ['2x4 de 10 pies', 'y de 12?'],
+    ['madera tratada 2x4x10', 'y en 12 pies'],
+  ])('%s → %s: the 2x4x12 board', async (first, second) => {
+    const replies = await chatOnFreshHost(tenant, brain, `board-${first}-${second}`, first, second);
+    expect(replies.at(-1)).toContain("2x4x12'");
+    expect(replies.at(-1)).toContain('565');
+    expect(replies.at(-1)).not.toMatch(/No tenemos|We don't have|Cable|5,700/);
+  });
+
+  it('should read another length in feet of a roofing sheet as that sheet, not a count', async () => {
+    for (const [first, second] of [['aluzinc 12 feet', 'and the 16 foot one?'], ['aluzinc de 12 pies', 'y en 16 pies']] as const) {
+      const replies = await chatOnFreshHost(tenant, brain, `sheet-${second}`, first, second);
+      expect(replies.at(-1), second).toContain('RD$1,920.00');
+      expect(replies.at(-1), second).not.toContain('30,720');
+    }
+  });
+
+  it('should still read feet of a roll of cable as feet of cable sold by the foot', async () => {
+    const replies = await chatOnFreshHost(tenant, brain, 'roll-feet', 'cable 12 thhn el rollo', 'dame 100 pies mejor no el rollo');
+    expect(replies.at(-1)).toContain('RD$2,800.00');
+  });
+
+  it('should price a count of another length', async () => {
+    const replies = await chatOnFreshHost(tenant, brain, 'board-count', 'madera 2x4x10', 'dame 10 de 12 pies');
+    expect(replies.at(-1)).toContain('RD$5,650.00');
+  });
+});
+
+/** "¿y en blanco?" after the Blanco Hueso: white is another colour the catalog sells, not a check of this one. */
+describe('another colour whose word is inside the name shown', () => {
+  it('should not confirm the off-white for white, and still confirm the white for white', () => {
+    expect(confirmShown(tenant, focusOn('PIN-001'), 'y en blanco?', 'es')).toBeNull();
+    expect(confirmShown(tenant, focusOn('PIN-001'), 'and in white?', 'en')).toBeNull();
+    expect(confirmShown(tenant, focusOn('PIN-003'), 'es blanco?', 'es')?.replies[0]).toMatchObject({ template: 'product.confirm' });
+    expect(confirmShown(tenant, focusOn('PIN-001'), 'es tropical?', 'es')?.replies[0]).toMatchObject({ template: 'product.confirm' });
+  });
+
+  it('should answer the white one, saying the white bucket is out of stock', async () => {
+    const gallon = await chatOnFreshHost(tenant, brain, 'white-gallon', 'galon de pintura tropical blanco hueso', 'y en blanco?');
+    expect(gallon.at(-1)).toContain('Pintura Acrílica Tropical Blanco (galón)');
+    const bucket = await chatOnFreshHost(tenant, brain, 'white-bucket', 'cuanto cuesta la cubeta de pintura tropical blanco hueso', 'y en blanco?');
+    expect(bucket.at(-1)).toMatch(/Tropical Blanco \(cubeta 5 gal\)\*[^\n]*agotado/);
+  });
+});
+
+/** "llave de paso 3/4", "candado de latón 50 mm": a size after "de" and the words is the product's size. */
+describe('a size after the words joined by "de"', () => {
+  const read = (text: string) => matcher.extract(text).mentions.map((m) => m.query);
+  it.each([
+    ['candado de laton 50 mm', ['candado laton 50 mm']],
+    ['candado de latón 50mm', ['candado laton 50 mm']],
+    ['tubo de pvc 1/2', ['tubo pvc 1/2']],
+    ['llave de paso 3/4', ['llave paso 3/4']],
+  ])('%s', (text, queries) => {
+    expect(read(text)).toEqual(queries);
+  });
+
+  it('should still read a count after the words as a count', () => {
+    expect(matcher.extract('cemento de cemex 10 sacos').mentions[0]?.quantity).toBe(10);
+  });
+});
