@@ -98,3 +98,15 @@ describe('a size after the words joined by "de"', () => {
     expect(matcher.extract('cemento de cemex 10 sacos').mentions[0]?.quantity).toBe(10);
   });
 });
+
+/** The lead's urgency said as a time frame: "lo necesito este mes" is a level, not a question to ask again. */
+describe('urgency said as a time frame', () => {
+  it('should read this month as medium and next month as low', async () => {
+    const { detectUrgency } = await import('../../../src/actors/brain/rule/lead-levels.js');
+    expect(detectUrgency('500 sacos de cemento para una obra, lo necesito este mes')).toBe('Medio');
+    expect(detectUrgency('we need it this month')).toBe('Medio');
+    expect(detectUrgency('empezamos el mes que viene')).toBe('Bajo');
+    expect(detectUrgency('we start next month')).toBe('Bajo');
+    expect(detectUrgency('lo necesito hoy mismo')).toBe('Alto');
+  });
+});
