@@ -43,3 +43,15 @@ export function resolveUnit(tok: string): string {
 
 /** Units that only ever size a product, never count what is bought ("50 mm", "16 oz", "9 w"; not "10 pies" of cable). */
 export const SIZE_ONLY_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|mm|cm|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|")$/;
+
+/** Materials a customer names a product by ("tubo de cobre"); only those the catalog has no word for are stepped over. */
+export const MATERIAL = /^(?:cobre|copper|cpvc|pex|galvanizad[oa]s?|galvanized|hierro|iron|acero|steel|bronce|brass|aluminio|alumini?um|inoxidable|stainless|plastico|plastic)$/;
+
+/** Sizes said in words ("tubo de media", "three quarters"), as the catalog writes them. */
+export const FRACTION_WORDS: [RegExp, string][] = [
+  [/^(?:media|medio|half)$/, '1/2'],
+  [/^(?:tres cuartos|three quarters?)$/, '3/4'],
+  [/^(?:un cuarto|cuarto|quarter)$/, '1/4'],
+  [/^(?:tres octavos|three eighths?)$/, '3/8'],
+  [/^(?:cinco octavos|five eighths?)$/, '5/8'],
+];

@@ -4,7 +4,7 @@ import { NUMBER_WORDS, parseProductText, resolverFor, type ProductResolver } fro
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
-import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
+import { BUCKETS, DOZEN, FRACTION_WORDS, GALLONS, MATERIAL, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
 import { isEnglishGoodsWord, MASS } from './english-words.js';
 
@@ -18,19 +18,10 @@ export interface ProductMention {
   end: number;
 }
 
-const FRACTION_WORDS: [RegExp, string][] = [
-  [/^(?:media|medio|half)$/, '1/2'],
-  [/^(?:tres cuartos|three quarters?)$/, '3/4'],
-  [/^(?:un cuarto|cuarto|quarter)$/, '1/4'],
-  [/^(?:tres octavos|three eighths?)$/, '3/8'],
-  [/^(?:cinco octavos|five eighths?)$/, '5/8'],
-];
 const MEASURE = /^(?:\d+\/\d+|\d+(?:[.,]\d+)?|pulgadas?|pulg|inch(?:es)?|in|pies?|feet|ft|mm|cm|kg|lbs?|galon(?:es)?|x|calibre|gauge|grado|grade)$/;
 const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|l|lts?|litros?|liters?|litres?|piezas?|polos?|poles?|gauge|awg)$/;
 /** Words that carry an attribute the resolver reads (colour, finish), typos included. */
 const ATTRIBUTE_WORD = /^(?:blanc[oa]s?|gris|gray|grey|negr[oa]s?|black|roj[oa]s?|red|verdes?|green|azul(?:es)?|asul|blue|amarill[oa]s?|yellow|beige|crema|naranja|orange|marron|brown|transparentes?|clear|white|hueso|perla|satinad[oa]|satin|mate|matte|brillantes?|brillad[oa]|gloss|glossy)$/;
-/** Materials a customer names a product by ("tubo de cobre"); only those the catalog has no word for are stepped over. */
-const MATERIAL = /^(?:cobre|copper|cpvc|pex|galvanizad[oa]s?|galvanized|hierro|iron|acero|steel|bronce|brass|aluminio|alumini?um|inoxidable|stainless|plastico|plastic)$/;
 const STOP = new Set(['y', 'and', 'o', 'or', 'con', 'with', 'que', 'por', 'el', 'la', 'los', 'las', 'un', 'una', 'the', 'a', 'an', 'para', 'for', 'en', 'in', 'es', 'is', 'me', 'mi', 'my', 'tienen', 'hay', 'precio', 'price', 'cuanto', 'cuesta', 'vale', 'esta', 'tiene', 'de', 'of',
   // Short words that also occur inside catalog names ("Weld-On", "No. 18") but never name a product; everyday phrases' words ("no hay manera" is no "madera").
   'on', 'at', 'to', 'by', 'from', 'per', 'it', 'its', 'this', 'that', 'any', 'some', 'no', 'si', 'ya', 'se', 'le', 'lo', 'te', 'forma', 'formas', 'manera', 'maneras', 'modo', 'modos', 'chance', 'way']);
@@ -285,6 +276,12 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             if (!w && first >= 2 && /^[a-z]{4,}$/.test(p.t) && !STOP.has(p.t) && /^\d+x\d+(?:x\d+)?$|^\d+\/\d+$/.test(toks[first - 2]!.t) && !used.has(first - 2)) {
               left.unshift(toks[first - 2]!.t, p.t);
               first -= 2;
+              continue;
+            }
+            // "50 mm brass padlock": a material between a size and the product; the size is the product's.
+            if (!w && MATERIAL.test(p.t) && first >= 3 && SIZE_ONLY_UNIT.test(toks[first - 2]!.t) && /^\d/.test(toks[first - 3]!.t) && !used.has(first - 3)) {
+              left.unshift(toks[first - 3]!.t, toks[first - 2]!.t);
+              first -= 3;
               continue;
             }
             if (!w || UNITS.has(w) || STOP.has(p.t)) break;
