@@ -94,6 +94,11 @@ describe('a size after the words joined by "de"', () => {
     expect(read(text)).toEqual(queries);
   });
 
+  it('should keep a size said before a material word the catalog lacks ("50 mm brass padlock")', () => {
+    expect(read('50 mm brass padlock')).toEqual(['50 mm padlock']);
+    expect(read('16 oz steel hammer')).toEqual(['16 oz hammer']);
+  });
+
   it('should still read a count after the words as a count', () => {
     expect(matcher.extract('cemento de cemex 10 sacos').mentions[0]?.quantity).toBe(10);
   });
