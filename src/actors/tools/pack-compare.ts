@@ -16,8 +16,8 @@ import { foldAccents } from '../../kernel/fold.js';
 const fold = foldAccents;
 
 const BUCKET = /\b(?:cubetas?|cubos?|pailas?|buckets?)\b/;
-/** A gallon as a pack, not the size of one ("cubeta de 5 galones"). */
-const GALLON = /(?<!\d\s?)(?<!\b(?:cinco|five)\s)\b(?:galon(?:es)?|gallons?)\b/;
+/** A gallon as a pack, not the size of one ("cubeta de 5 galones", "a five-gallon bucket"). */
+const GALLON = /(?<!\d[\s-]?)(?<!\b(?:cinco|five)[\s-])\b(?:galon(?:es)?|gallons?)\b/;
 /** The gallons in a bucket, from its name ("(cubeta 5 gal)"). */
 const BUCKET_GALLONS = /\(cubeta\s+(\d+)\s*gal\)\s*$/;
 const MAX_LINES = 3;
