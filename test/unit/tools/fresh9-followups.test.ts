@@ -115,3 +115,28 @@ describe('urgency said as a time frame', () => {
     expect(detectUrgency('lo necesito hoy mismo')).toBe('Alto');
   });
 });
+
+/** Packs counted ("3 cubetas", "3 five-gallon buckets") with a price or a discount asked: a price, never "how many square metres?". */
+describe('packs counted with a price asked', () => {
+  it('should not read them as a question of how much material a job takes', async () => {
+    const { readMaterialQuestion } = await import('../../../src/machines/material-questions.js');
+    expect(readMaterialQuestion('necesito 3 cubetas de pintura tropical blanco hueso cuanto con el descuento')).toBeNull();
+    expect(readMaterialQuestion('if I buy 3 five-gallon buckets of tropical paint, how much with the discount?')).toBeNull();
+    expect(readMaterialQuestion('cuanta pintura necesito para una pared de 4 por 3')).not.toBeNull();
+    expect(readMaterialQuestion('how much paint do I need')).not.toBeNull();
+  });
+
+  it('should count the buckets, not the gallons each holds', () => {
+    const quantities = (text: string) => matcher.extract(text).entities.filter((e) => e.type === 'quantity').map((e) => e.value);
+    expect(quantities('if I buy 3 five-gallon buckets of tropical paint')).toEqual(['3']);
+    expect(quantities('a five gallon bucket of paint')).toEqual([]);
+    expect(quantities('2 cubetas de 5 galones de pintura')).toEqual(['2']);
+  });
+
+  it('should price them with the offer', async () => {
+    for (const text of ['if I buy 3 five-gallon buckets of tropical paint, how much with the discount?', 'necesito 3 cubetas de pintura tropical blanco hueso cuanto con el descuento']) {
+      const [reply] = await chatOnFreshHost(tenant, brain, `buckets-${text}`, text);
+      expect(reply, text).toContain('15,255');
+    }
+  });
+});
