@@ -64,6 +64,8 @@ const PRICE_ASKED = /\b(?:cuant[oa]s?\s+(?:me\s+|nos\s+|le\s+)?(?:sale|salen|sal
 const PRICE_AT_END = /(?:cuant[oa]s?|how\s+much)(?:\s+(?:es|seria|serian|sale|salen|cuesta|cuestan|me\s+sale|would\s+it\s+be|is\s+it|is\s+that|are\s+they))?$/;
 // ...and "¿me la llevan a Caleta?", "¿cuánto el metro?": the goods brought, a unit's price ("lleva" there is no amount needed).
 const PRICE_OR_SERVICE = /\b(?:dura|duran|tarda|tardan|demora|demoran|lasts?|debo|debe|owe|cobran?|cuestan?|valen?|precio|cost|costs|charge|delivery|envios?|llevar(?:lo|la|los|las|me)?|traer(?:lo|la|los|las|me)?|cuenta|credito|account|credit|(?:me|nos) (?:lo|la|los|las) (?:pueden |puede |podrian )?(?:llevan?|traen?|mandan?|envian?)|cuant[oa]s? (?:el|la) (?:metro|pie|galon|libra|saco|funda|cubeta|plancha|lamina|unidad|rollo|ciento|caja|paquete|par)s?)\b/;
+/** Packs counted ("3 cubetas", "10 sacos", "3 five-gallon buckets"): how much is already said. */
+const COUNTED_PACKS = /\b\d+\s+(?:(?:five|5)[\s-]*gallon\s+)?(?:cubetas?|sacos?|fundas?|galones|buckets?|bags?|gallons|laminas?|planchas?|sheets?|rollos?|rolls?|quintales?)\b/;
 const SURFACES: readonly [RegExp, Surface][] = [
   [/\b(?:losas?|plateas?|zapatas?|vaciado|slabs?|footings?)\b/, 'slab'],
   [/\b(?:columnas?|vigas?|columns?|beams?)\b/, 'column'],
@@ -131,6 +133,8 @@ function readQuestion(text: string): MaterialQuestion | null {
   if ((PRICE_ASKED.test(t) && (!NEED.test(t) || (!measured && q.surface === undefined))) || PRICE_AT_END.test(t)) return null;
   // "¿cuánto me cobran para llevarlo a mi casa?" asks a price or a service, not an amount of material.
   if (!measured && PRICE_OR_SERVICE.test(t)) return null;
+  // "necesito 3 cubetas de pintura, ¿cuánto con el descuento?": the amount is said (packs counted) or a discount asked, so a price.
+  if (!measured && q.surface === undefined && q.rooms === undefined && (COUNTED_PACKS.test(t) || /\b(?:descuentos?|discount|rebaja)\b/.test(t))) return null;
   if (!NEED.test(t) && !(FOR.test(t) && (measured || q.surface !== undefined)) && !(measured && q.surface !== undefined)) return null;
   return q;
 }

@@ -61,6 +61,22 @@ function countsInItsUnit(product: Product, text: string): boolean {
   return all.some((w, i) => /^\d+$/.test(w) && all[i - 1] !== 'de' && all[i - 1] !== 'of' && all[i + 1] !== undefined && stem(all[i + 1] as string) === unit);
 }
 
+/** The colours the catalog's names say, made once per catalog. */
+const coloursOf = new WeakMap<readonly Product[], Set<string>>();
+const colours = (p: Product): readonly string[] => parseProductText(p.name, { catalog: true }).attributes.colours;
+
+/**
+ * "¿y en blanco?" after the *Blanco Hueso* gallon: its name has the word, but white is another
+ * colour the catalog sells (the plain *Blanco*), so it is no check of this one.
+ */
+function otherColourAsked(catalog: readonly Product[], shown: Product, detail: readonly string[]): boolean {
+  let sold = coloursOf.get(catalog);
+  if (sold === undefined) coloursOf.set(catalog, (sold = new Set(catalog.flatMap(colours))));
+  const asked = parseProductText(detail.join(' ')).attributes.colours;
+  const own = colours(shown);
+  return asked.some((c) => !own.includes(c) && sold!.has(c));
+}
+
 /** The product confirmed, or null when the check names something the product shown does not say. */
 export function confirmShown(tenant: TenantData, focus: ProductFocus, text: string, lang: Lang): ProductActorOutput | null {
   if ((focus.options?.length ?? 0) >= 2) return null;
@@ -69,6 +85,7 @@ export function confirmShown(tenant: TenantData, focus: ProductFocus, text: stri
   if (!shown || !detail || countsInItsUnit(shown, text)) return null;
   const own = productWords(shown);
   if (!detail.every((w) => own.has(w) || own.has(stem(w)))) return null;
+  if (otherColourAsked(tenant.catalog, shown, detail)) return null;
   return {
     outcome: 'answered',
     replies: [{ template: shown.stock > 0 ? 'product.confirm' : 'product.confirm_out', params: { ...describeProduct(tenant, shown, lang) } }],

@@ -13,6 +13,7 @@ import { FILLER, fold, parseProductText, stem, type AttributeKind, type Measure 
 import type { CatalogIndex } from './catalog-search.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { unitSibling } from './unit-sibling.js';
+import { bareAsFeet, dimsWithNewLength, LENGTH_WORD, withoutBoardSize } from './board-length.js';
 
 export interface Wanted {
   query: string;
@@ -146,7 +147,7 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
     const plain = focus.query.split(/\s+/).filter((word) => word !== '' && index.parse(word).content.length > 0 && Object.keys(index.parse(word).phrases).length === 0);
     if (plain.length > 0) return { items: [{ query: plain.join(' '), ...(focus.quantity !== undefined ? { quantity: focus.quantity } : {}) }] };
   }
-  const asked = inSellingCount(catalog.find((p) => p.sku === focus.sku), readFollowUpQuantity(text));
+  const asked = inSellingCount(catalog.find((p) => p.sku === focus.sku), readFollowUpQuantity(text), catalog);
   // "dame 5 más" / "quítale 2" change the count on the counter (a count to take from needs one).
   const changed = asked?.change === 'more' ? (focus.quantity ?? 0) + asked.quantity : asked?.change === 'less' ? (focus.quantity ?? 0) - asked.quantity : asked?.quantity;
   const quantity = changed !== undefined && changed > 0 ? changed : undefined;
@@ -183,7 +184,7 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
   const otherMeasure = parsed.attributes.measures.length > 0 && parsed.attributes.measures.every((n) => previous.attributes.measures.every((o) => !sameDimension(n, o)));
   const kept = (Object.entries({ ...previous.phrases, ...(shownColour !== undefined ? { colour: shownColour } : {}) }) as [AttributeKind, string][])
     .filter(([kind]) => !given.has(kind) || (kind === 'size' && otherMeasure))
-    .map(([, words]) => words);
+    .map(([kind, words]) => (kind === 'dims' ? dimsWithNewLength(words, previous.attributes.measures, parsed.attributes.measures) : words));
   if (newProduct) {
     const items = wanted.map((w) => {
       const own = index.parse(w.query);
@@ -197,16 +198,18 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
   if (given.size === 0) return null;
   const productWords = focus.query
     .split(/\s+/)
-    .filter((word) => index.parse(word).content.length > 0)
+    .filter((word) => index.parse(word).content.length > 0 && !LENGTH_WORD.test(word))
     .join(' ');
-  const base = productWords !== '' ? productWords : focus.name;
+  // The name said instead: without the board's size, which the kept attributes and the message say.
+  const base = productWords !== '' ? productWords : withoutBoardSize(focus.name);
   // "y 10 de blanco?", "and 3 of the white one": a count before the other attribute is how many.
   // "no, I only want the 5/8": what it asks for, without the correction's lead and "only".
   const core = followUpCore(text);
   const said = core !== foldFollowUp(text) ? core : text.trim();
   // "10 sacos del gris", "3 gallons of the white": the pack word between the count and the pick says how it is sold.
   const count = /^(?:(?:y|and|e)\s+)?(?:(?:si\s+son|dame|ponme|quiero)\s+)?(\d+)\s+(?:(?:sacos?|fundas?|galon(?:es)?|galones|gallons?|cubetas?|buckets?|bags?|unidades|units|libras?|pounds?)\s+)?(?:de|del|of)\s+/i.exec(said);
-  const query = [base, ...kept, count ? said.slice(count[0].length) : said].join(' ');
+  const rest = count ? said.slice(count[0].length) : said;
+  const query = [base, ...kept, bareAsFeet(rest, previous.attributes.measures, previous.phrases.dims)].join(' ');
   const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
   return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
 }
@@ -215,10 +218,14 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
  * A count said in pieces for goods sold otherwise: "un par" of gloves sold by the pair is one (two
  * pieces of anything else); "una docena" of screws sold by the hundred is one hundred.
  */
-function inSellingCount<T extends { quantity: number; unit?: string }>(product: Product | undefined, asked: T | undefined): T | undefined {
+function inSellingCount<T extends { quantity: number; unit?: string }>(product: Product | undefined, asked: T | undefined, catalog: readonly Product[] = []): T | undefined {
   if (!asked || !product) return asked;
-  // "10 feet?" of the 2x4x10' board sold by the piece: its length asked, not ten boards.
-  if (asked.unit !== undefined && LENGTH_UNIT.test(asked.unit) && !/^(?:pie|metro)$/.test(foldAccents(product.unit)) && hasLength(product, asked.quantity, /^(?:pies?|feet|foot)$/.test(asked.unit) ? 'ft' : 'm')) return undefined;
+  // "10 feet?" of the 2x4x10' board sold by the piece, "y en 12 pies?": a length asked, not ten boards
+  // (the length it has, or one a product of its kind has: the 12' board, the 16' sheet; not 100 feet of a 500-foot roll).
+  const unit = /^(?:pies?|feet|foot)$/.test(asked.unit ?? '') ? 'ft' : 'm';
+  const kind = (p: Product): string => `${p.category} ${foldAccents(p.name).split(/\s+/)[0]}`;
+  const lengthOfKind = [product, ...catalog.filter((p) => kind(p) === kind(product))].some((p) => hasLength(p, asked.quantity, unit));
+  if (asked.unit !== undefined && LENGTH_UNIT.test(asked.unit) && !/^(?:pie|metro)$/.test(foldAccents(product.unit)) && lengthOfKind) return undefined;
   if (asked.unit === 'pares' && foldAccents(product.unit) === 'par') return { ...asked, quantity: Math.max(1, Math.round(asked.quantity / 2)) };
   if (foldAccents(product.unit) === 'ciento' && asked.unit !== undefined && /^(?:piezas?|pieces?|unidades?|units?|pares)$/.test(asked.unit)) return { ...asked, quantity: Math.ceil(asked.quantity / 100) };
   return asked;

@@ -40,3 +40,6 @@ export function resolveUnit(tok: string): string {
   for (const [re, unit] of UNIT_SPELLINGS) if (re.test(tok)) return unit;
   return tok;
 }
+
+/** Units that only ever size a product, never count what is bought ("50 mm", "16 oz", "9 w"; not "10 pies" of cable). */
+export const SIZE_ONLY_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|mm|cm|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|")$/;

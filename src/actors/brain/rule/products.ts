@@ -1,11 +1,12 @@
 import type { Entity } from '../../../domain/nlu.js';
 import type { Product } from '../../../domain/tenant.js';
-import { NUMBER_WORDS, parseProductText, resolverFor, type ProductResolver } from '../../catalog/index.js';
+import { NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/index.js';
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
-import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, singular, UNITS } from './product-units.js';
+import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
+import { createInchSizes } from './inch-sizes.js';
 import { isEnglishGoodsWord, MASS } from './english-words.js';
 import { bucketCountAt, dealAt, ofAfterGauge, pairAt } from './count-shapes.js';
 import { ATTRIBUTE_WORD, FRACTION_WORDS, MATERIAL, MEASURE, MEASURE_UNIT, STOP } from './product-reading-words.js';
@@ -41,22 +42,7 @@ interface Tok {
  */
 export function createProductMatcher(catalog: readonly Product[], resolver: ProductResolver = resolverFor(catalog)): ProductMatcher {
   const vocab = buildVocabulary(catalog, resolver);
-  /** Each product's inch sizes as its name gives them ("Tubo PVC 4\" …" → 4), read when first asked. */
-  let inchSizes: number[][] | null = null;
-  /** "the 4 pipe": some product the words name is made in that inch size. */
-  const madeInSize = (words: readonly string[], n: number): boolean => {
-    inchSizes ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures.filter((m) => m.unit === 'in').map((m) => m.value));
-    return catalog.some((_, i) => words.every((w) => vocab.productWords[i]!.has(w)) && inchSizes![i]!.includes(n));
-  };
-  /**
-   * "the 10 block" when blocks come in 4", 6" and 8" only: the products the words name are made in
-   * inch sizes, not that one, and the number is near them (up to twice the largest): a size they lack.
-   */
-  const lacksSize = (words: readonly string[], n: number): boolean => {
-    inchSizes ??= catalog.map((p) => parseProductText(p.name, { catalog: true }).attributes.measures.filter((m) => m.unit === 'in').map((m) => m.value));
-    const family = catalog.flatMap((_, i) => (words.every((w) => vocab.productWords[i]!.has(w)) ? inchSizes![i]! : []));
-    return family.length >= 2 && !family.includes(n) && n <= 2 * Math.max(...family);
-  };
+  const { madeInSize, lacksSize } = createInchSizes(catalog, vocab);
   const trailing = createTrailingQuantities(catalog, vocab.productWords);
   /** The words of a phrase that name products (no sizes, units or colours): which products it means. */
   const namingWords = (parts: readonly string[]): string[] => parts.filter((w) => !/\d|"/.test(w) && !ATTRIBUTE_WORD.test(w) && vocab.productWords.some((own) => own.has(w)));
@@ -274,6 +260,12 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
               first -= 2;
               continue;
             }
+            // "50 mm brass padlock": a material between a size and the product; the size is the product's.
+            if (!w && MATERIAL.test(p.t) && first >= 3 && SIZE_ONLY_UNIT.test(toks[first - 2]!.t) && /^\d/.test(toks[first - 3]!.t) && !used.has(first - 3)) {
+              left.unshift(toks[first - 3]!.t, toks[first - 2]!.t);
+              first -= 3;
+              continue;
+            }
             if (!w || UNITS.has(w) || STOP.has(p.t)) break;
             if (isHead(w) && !vocab.pairs.has(`${w} ${word}`)) break;
             left.unshift(w);
@@ -339,7 +331,9 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             // "tornillo para techo", "hojas de segueta", "llave de lavamanos": what follows describes this product.
             // "alambre de amarre 5 libras": a count said after the words (not a size) does not stop them.
             const countAfter = /^\d/.test(toks[j + 2]?.t ?? '') && trailing.at(names, j + 2, namingWords([...parts, ...(nextWord ? [nextWord] : [])])) !== null;
-            if (attributeAt(j + 1) || (nextWord && !UNITS.has(nextWord) && (!/^\d/.test(toks[j + 2]?.t ?? '') || countAfter))) {
+            // "llave de paso 3/4", "candado de latón 50 mm", "martillo de uña 16 oz": a size after the words is this product's.
+            const sizeAfter = /^\d+\/\d+$/.test(toks[j + 2]?.t ?? '') || (/^\d+(?:[.,]\d+)?$/.test(toks[j + 2]?.t ?? '') && SIZE_ONLY_UNIT.test(toks[j + 3]?.t ?? ''));
+            if (attributeAt(j + 1) || (nextWord && !UNITS.has(nextWord) && (!/^\d/.test(toks[j + 2]?.t ?? '') || countAfter || sizeAfter))) {
               j++;
               if (nextWord && isHead(nextWord) && !attributeAt(j)) {
                 parts.push(nextWord);

@@ -1,0 +1,29 @@
+/**
+ * A board's length asked again ("y la de 12 pies?", "and the 12 foot one?" after the 2x4x10' pine):
+ * a clerk keeps the cross-section (2x4) and changes the length, never looks for a 2x4x10 that is
+ * 12 feet long.
+ */
+import type { Measure } from '../catalog/index.js';
+
+/** "2x4x10" → "2x4" when the follow-up gives a length in feet; the dims as they were otherwise. */
+export function dimsWithNewLength(dims: string, previous: readonly Measure[], asked: readonly Measure[]): string {
+  const board = /^(\d+x\d+)x\d+'?$/.exec(dims);
+  if (!board) return dims;
+  // "y de 12?": a bare number after a product whose only measure is its length is a length too.
+  const lengthOnly = previous.length > 0 && previous.every((m) => m.unit === 'ft');
+  return asked.some((m) => m.unit === 'ft' || (m.unit === '' && lengthOnly)) ? board[1]! : dims;
+}
+
+/** "y de 12?" after a board sold by its length in feet: the bare number said as feet, so the search reads it as the length. */
+export function bareAsFeet(said: string, previous: readonly Measure[], dims: string | undefined): string {
+  const board = dims !== undefined && /^\d+x\d+(?:x\d+'?)?$/.test(dims) && previous.length > 0 && previous.every((m) => m.unit === 'ft');
+  return board ? said.replace(/(^|\s)(\d+)(?=\s*\??$)/, (_, space: string, n: string) => `${space}${n}'`) : said;
+}
+
+/** Words that say a length's unit ("2x4 de 10 pies"): never what the product is. */
+export const LENGTH_WORD = /^(?:pies?|feet|foot|ft)$/;
+
+/** "Madera Pino Tratado 2x4x10'" → "Madera Pino Tratado": a board's name without its size. */
+export function withoutBoardSize(name: string): string {
+  return name.replace(/\s+\d+x\d+x\d+'?/, '').trim();
+}
