@@ -416,6 +416,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           q -= 3;
           n = q >= 0 && !used.has(q) ? numberOf(toks[q]!.t) : null;
         }
+        // "3 five-gallon buckets of paint": the gallons before the bucket are its size; the count, if any, is before them.
+        if (unitSeen && n === null && q >= 1 && BUCKETS.has(resolveUnit(toks[q + 1]!.t)) && GALLONS.test(toks[q]!.t) && numberOf(toks[q - 1]!.t) !== null) used.add(q).add(q - 1), (q -= 2), (n = q >= 0 && !used.has(q) ? numberOf(toks[q]!.t) : null);
         if (q >= 1 && multiplier === 12 && toks[q]!.t === 'a' && toks[q - 1]!.t === 'half') q--; // "half a dozen"
         const half = q >= 0 && /^(?:media|half)$/.test(toks[q]!.t) && multiplier === 12;
         if ((n !== null || half || (multiplier > 1 && q >= -1)) && !(q >= 0 && /\/$/.test(f.folded.slice(0, toks[q]!.s)))) {

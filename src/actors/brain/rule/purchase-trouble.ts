@@ -27,6 +27,14 @@ const MISMATCH = new RegExp(
 );
 
 /**
+ * Charged other than told, told as such: "el cemento me lo cobraron a 700", "me cobraron de más",
+ * "mi factura dice un precio diferente al que me dijeron", "you charged me twice", "I was overcharged",
+ * "the invoice shows a different price" — a billing complaint, never a price question or a product.
+ */
+const CHARGE_MISMATCH =
+  /\b(?:me (?:lo |la |los |las )?(?:cobraron|cobro|facturaron|facturo)(?: \w+){0,4}? (?:a|en|por) (?:rd )?\d+|(?:me |nos )?(?:cobraron|cobro|facturaron) (?:de mas|demas|doble|dos veces|mal|mas caro|mas de lo|otro precio|un precio (?:diferente|distinto|mayor))|(?:la |mi |esta )?factura (?:dice|tiene|sale|salio|vino|trae|dice que) (?:\w+ ){0,3}?(?:precio|monto|diferente|distint[oa]|otro|otra|mas|doble|mal)|precio (?:de|en) (?:la|mi) factura (?:no es|es diferente|es distinto|esta mal)|(?:diferente|distinto) (?:al|del) que me (?:dijeron|dieron|cotizaron|ofrecieron)|(?:you|they) (?:charged|billed) (?:me|us) (?:twice|double|more|extra|wrong|the wrong|a different)|(?:i|we) (?:was|were|got) (?:overcharged|double charged|charged twice)|overcharged|(?:the|my) (?:invoice|receipt|bill) (?:says|shows|has) (?:a )?(?:different|wrong|higher))\b/;
+
+/**
  * The customer tells of trouble with something they got from the store ("compré un taladro ayer y no
  * prende", "la pintura que compré se está pelando", "the drill I bought last week stopped working"):
  * an after-sales complaint, whatever product it names — never the product list for that product.
@@ -40,7 +48,7 @@ export function tellsPurchaseTrouble(text: string): boolean {
   const f = fold(text)
     .replace(/[^a-z0-9\s]+/g, ' ')
     .replace(/\s+/g, ' ');
-  return (BOUGHT.test(f) && WRONG.test(f)) || MISMATCH.test(f);
+  return (BOUGHT.test(f) && WRONG.test(f)) || MISMATCH.test(f) || CHARGE_MISMATCH.test(f);
 }
 
 /** Confidence of discontent voiced at the store with nothing told (`ventsAtTheStore`): under a handoff's, so the customer is asked what happened. */
