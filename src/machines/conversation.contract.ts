@@ -340,6 +340,8 @@ export interface InfoActorInput {
   purchaseDays?: number;
   /** A credit application in progress (the form): "¿cuánto tarda?" is the review's time. */
   form?: 'credit';
+  /** "¿cuánto tiempo?" right after the warranty was given: the warranty again (its lengths). */
+  warrantyAsked?: true;
   idempotencyKey: string;
 }
 export interface InfoActorOutput {

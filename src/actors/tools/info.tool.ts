@@ -12,7 +12,7 @@ import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
 import { feeForAmount } from './free-delivery-for.js';
-import { creditOffer, creditRequirementsAsked, creditReviewAsked, factReply, returnConditionReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
+import { creditOffer, creditRequirementsAsked, warrantyAgain, creditReviewAsked, factReply, returnConditionReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { saysPickUp } from '../../machines/pickup.js';
 import { deliveryTimeReply, reserveWithDelivery, type DeliveryPlace } from './delivery-times.js';
@@ -489,7 +489,7 @@ export function answerInfo(tenant: TenantData, input: InfoActorInput, now: numbe
     case 'store_hours_location':
       // "paso por ahí" to "¿te lo enviamos o pasas por aquí?": expected, and offered to have it ready.
       if (saysPickUp(input.text) && tenant.templates[input.lang]?.['info.pickup'] !== undefined) return { replies: [{ template: 'info.pickup' }] };
-      return returnConditionReply(tenant, input) ?? creditReviewAsked(tenant, input) ?? creditRequirementsAsked(tenant, input) ?? withOfferAgain(tenant, input, storeReplies(tenant, input, now));
+      return warrantyAgain(tenant, input) ?? returnConditionReply(tenant, input) ?? creditReviewAsked(tenant, input) ?? creditRequirementsAsked(tenant, input) ?? withOfferAgain(tenant, input, storeReplies(tenant, input, now));
     case 'offers':
       return offerReplies(tenant, input.lang, now, input.text, input.focusSku, input.understanding?.products[0]?.query);
     case 'job_vacancies':

@@ -195,6 +195,12 @@ export function creditReviewAsked(tenant: TenantData, input: Pick<InfoActorInput
   return input.form === 'credit' && asksHowLong(input.text) ? creditReviewTime(tenant, input.lang) : null;
 }
 
+/** "¿cuánto tiempo?" right after the warranty: the warranty's lengths again; null otherwise. */
+export function warrantyAgain(tenant: TenantData, input: Pick<InfoActorInput, 'warrantyAsked' | 'lang'>): InfoActorOutput | null {
+  const reply = input.warrantyAsked ? policyReply(tenant, 'warranty', input.lang) : null;
+  return reply ? { replies: [reply] } : null;
+}
+
 /** What opening a credit account takes, in the policy's words: "Para abrirla necesitas …", "To open one you need …". */
 const REQUIREMENTS = /(?:para abrirla|para abrir una?(?: cuenta)?|to open (?:one|an account)|you need|necesitas)[^.]*\./i;
 
