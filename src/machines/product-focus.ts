@@ -310,6 +310,8 @@ const QUANTITY_FILLER = new Set([
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
   /^(?:pares|unidades?|units?|piezas?|pieces?|fundas?|sacos?|zacos?|qq|quintal(?:es)?|bags?|galon(?:es|e|s)?|glns?|gallons?|cubetas?|buckets?|pies?|feet|foot|metros?|meters?|rollos?|rolls?|laminas?|hojas?|sheets?|planchas?|libras?|pounds?|lbs?|cajas?|boxes?|tubos?|cientos?|hundreds?|m2|juegos?|sets?|paquetes?|packs?|mas|more)$/;
+/** Cubic metres said any way ("3 metros cúbicos", "3 cubic meters", "3 m3"): the metre bulk goods are sold by. */
+const CUBIC_METRES = /\b(?:(?:metros?|mts?|meters?|metres?)\s+cubicos?|cubic\s+(?:meters?|metres?)|mts?3|m3)\b|\bm³/g;
 /** Square metres said any way ("35 metros cuadrados", "35 square meters", "35 mts2"): one unit word. */
 const SQUARE_METRES = /\b(?:(?:metros?|mts?|meters?|metres?)\s+cuadrados?|square\s+(?:meters?|metres?)|sq\s*m|mts?2|m²)\b/g;
 
@@ -334,6 +336,8 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
     .replace(/\b(?:(?:the\s+)?same|that|this)\s+one\b/g, ' ')
     .replace(/\bi'?ll\b/g, ' ')
     .replace(SQUARE_METRES, 'm2')
+    // "3 metros cúbicos", "3 cubic meters", "3 m3": sand and gravel are sold by the (cubic) metre.
+    .replace(CUBIC_METRES, 'metros')
     // "dame 100 pies, mejor no el rollo", "100 feet, not the roll": the one set aside, after the count.
     .replace(/\s+(?:mejor\s+)?(?:no|not)\s+(?:(?:el|la|los|las|en|the|a|in)\s+)?[a-z]+$/, ' ')
     .replace(/\s+/g, ' ');

@@ -27,3 +27,12 @@ describe('how long, right after the warranty', () => {
     expect(bare[1]).not.toContain('Garantía');
   });
 });
+
+describe('cubic metres of what is sold by the metre', () => {
+  it('should read "3 metros cúbicos", "3 cubic meters" and "3 m3" as 3 of the metre', async () => {
+    const { readFollowUpQuantity } = await import('../../../src/machines/product-focus.js');
+    for (const text of ['cuanto por 3 metros cubicos?', 'how much for 3 cubic meters?', '3 m3']) expect(readFollowUpQuantity(text)?.quantity, text).toBe(3);
+    const replies = await chatOnFreshHost(tenant, brain, 'cubic', 'hi! do you have sand?', 'how much for 3 cubic meters?');
+    expect(replies[1]).toContain('RD$5,850.00');
+  });
+});
