@@ -8,7 +8,7 @@ import { waitFor, type Actor } from 'xstate';
 import type { Understanding } from '../../../src/domain/understanding.js';
 import { AWAITING_INPUT, type ConversationEmitted } from '../../../src/machines/conversation.contract.js';
 import type { conversationMachine } from '../../../src/machines/conversation.machine.js';
-import { checkWorkflowSet, type WorkflowSet } from '../../../src/machines/workflow/index.js';
+import { applyOptions, checkWorkflowSet, nextStep, type WorkflowRun, type WorkflowSet } from '../../../src/machines/workflow/index.js';
 import { stateString } from '../machine/machine-harness.js';
 
 export const TZ = 'America/Santo_Domingo';
@@ -43,4 +43,21 @@ export function sayingTo(actor: Actor<typeof conversationMachine>, firstSeq = 0)
     sub.unsubscribe();
     return { said, state: stateString(snapshot.value), context: snapshot.context };
   };
+}
+
+/** A backend's answer to a load step (the path and query the runner asks). */
+export type StudioBackend = (path: string, query: Record<string, string> | undefined) => unknown;
+
+/**
+ * The run with every option list it asks for loaded from `backend`, as the machine would before
+ * asking: the run where it waits for the customer, and what the loads said.
+ */
+export function settleRun(run: WorkflowRun, backend: StudioBackend, lang: 'es' | 'en' = 'es'): { run: WorkflowRun; said: string[] } {
+  const said: string[] = [];
+  for (let step = nextStep(run); step.kind === 'load'; step = nextStep(run)) {
+    const out = applyOptions(run, step.slot, step.request, backend(step.request.path, step.request.query), lang);
+    run = out.run;
+    said.push(...out.replies.map((r) => r.text));
+  }
+  return { run, said };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, TZ, estudioWorkflows } from './studio-harness.js';
+import { NOW, TZ, estudioWorkflows, settleRun } from './studio-harness.js';
 import { answer, applyOptions, askConfirmation, askSlot, builtInText, nextStep, startRun, type RunContext, type WorkflowRun } from '../../../src/machines/workflow/index.js';
 import { confirmAnswer } from '../../../src/machines/workflow/confirm-answers.js';
 
@@ -21,15 +21,7 @@ const TIMES = ['09:00', '10:00', '15:00', '17:00'];
 const slots = (date: string) => ({ items: TIMES.filter((t) => !(date === '2026-12-04' && t === '10:00')).map((time) => ({ slotId: `ana.${date}.${time}`, date, time })) });
 const backend = (path: string, query: Record<string, string> | undefined) => (path === '/services' ? SERVICES : path === '/bookings' ? BOOKINGS : slots(query?.date ?? ''));
 
-function settle(run: WorkflowRun, lang: 'es' | 'en' = 'es'): { run: WorkflowRun; said: string[] } {
-  const said: string[] = [];
-  for (let step = nextStep(run); step.kind === 'load'; step = nextStep(run)) {
-    const out = applyOptions(run, step.slot, step.request, backend(step.request.path, step.request.query), lang);
-    run = out.run;
-    said.push(...out.replies.map((r) => r.text));
-  }
-  return { run, said };
-}
+const settle = (run: WorkflowRun, lang: 'es' | 'en' = 'es') => settleRun(run, backend, lang);
 
 describe('cancelling: the summary\'s buttons say what they do', () => {
   const atSummary = (lang: 'es' | 'en' = 'es') => {

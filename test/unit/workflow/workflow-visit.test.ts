@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NOW, TZ, estudioWorkflows } from './studio-harness.js';
+import { NOW, TZ, estudioWorkflows, settleRun } from './studio-harness.js';
 import { answer, applyOptions, askSlot, nextStep, resultText, startRun, type RunContext, type WorkflowRun } from '../../../src/machines/workflow/index.js';
 import { servicesNamed } from '../../../src/machines/workflow/two-services.js';
 import { extractDayPart } from '../../../src/machines/workflow/option-narrowing.js';
@@ -19,15 +19,7 @@ const TIMES = ['09:00', '12:00', '15:00', '16:30'];
 const backend = (path: string, query: Record<string, string> | undefined) =>
   path === '/services' ? { items: SEED.services } : { items: TIMES.map((time) => ({ slotId: `ana.${query?.date}.${time}`, date: query?.date, time })) };
 
-function settle(run: WorkflowRun, lang: 'es' | 'en' = 'es'): { run: WorkflowRun; said: string[] } {
-  const said: string[] = [];
-  for (let step = nextStep(run); step.kind === 'load'; step = nextStep(run)) {
-    const out = applyOptions(run, step.slot, step.request, backend(step.request.path, step.request.query), lang);
-    run = out.run;
-    said.push(...out.replies.map((r) => r.text));
-  }
-  return { run, said };
-}
+const settle = (run: WorkflowRun, lang: 'es' | 'en' = 'es') => settleRun(run, backend, lang);
 const BOOKED = { ok: true as const, body: { id: 'BV-1001', date: '2026-12-04', time: '15:00', price: 1500, currency: 'DOP' } };
 
 describe('two services in one visit', () => {
