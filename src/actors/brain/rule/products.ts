@@ -118,6 +118,8 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
       const mentions: ProductMention[] = [];
       const entities: Entity[] = [];
       const used = new Set<number>();
+      // "un techo falso": a ceiling built inside, never the roofing the word "techo" names.
+      toks.forEach((t, k) => /^techos?$/.test(t.t) && /^fals[oa]s?$/.test(toks[k + 1]?.t ?? '') && used.add(k).add(k + 1));
       const fractionAt = (i: number): { value: string; len: number } | null => {
         const a = toks[i]?.t;
         if (!a) return null;
