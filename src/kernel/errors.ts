@@ -30,6 +30,7 @@ export const ERROR_CODES = {
   HILO_ERR_WS_NOT_READY: { status: 400, message: 'Send "hello" before other frames.' },
   HILO_ERR_WS_FRAME_TOO_LARGE: { status: 413, message: 'WebSocket frame exceeds the size limit.' },
   HILO_ERR_WS_VISITOR_ID_WEAK: { status: 400, message: 'A new visitorId needs at least 128 random bits (22 or more random characters of A-Z, a-z, 0-9, _ or -).' },
+  HILO_ERR_WS_TENANT_REQUIRED: { status: 400, message: 'Open the socket as /ws?tenant=<tenant> and name the same tenant in hello.' },
   HILO_ERR_WS_RESUME_REFUSED: { status: 401, message: 'This visitorId already has a conversation: send its resumeToken, or start with a new visitorId.' },
   HILO_ERR_SNAPSHOT_INCOMPATIBLE: { status: 500, message: 'Stored snapshot cannot be restored by this machine version.' },
   HILO_ERR_SNAPSHOT_CORRUPT: { status: 500, message: 'Stored snapshot data is unreadable (not written by a Hilo snapshot store).' },

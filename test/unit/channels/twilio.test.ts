@@ -221,7 +221,8 @@ describe('Twilio webhook requests', () => {
 
   it('should refuse a plain SMS (From or To without whatsapp:) with a 400 naming the field, and write nothing', async () => {
     const { handle, written } = harness();
-    for (const sms of [{ From: '+18095550100' }, { To: '+14155238886' }, { From: '18095550100', To: '+14155238886' }]) {
+    const smses: Record<string, string>[] = [{ From: '+18095550100' }, { To: '+14155238886' }, { From: '18095550100', To: '+14155238886' }];
+    for (const sms of smses) {
       const res = await handle(formRequest(twilioInboundParams(sms)));
       expect(res.status).toBe(400);
       const error = (JSON.parse(res.body) as { error: { code: string; details: { path: string; problem: string }[] } }).error;
