@@ -19,6 +19,7 @@ import { createHostIdentityLinker } from './identity/host-identity.js';
 import type { IdentityLinker } from './identity/identity-linker.js';
 import { observeMessage } from './host-observer.js';
 import { guardCardData } from './guards/card-data.js';
+import { assertSameRetry } from './idempotency.js';
 import { findInbound, noteInbound } from './inbound-ids.js';
 import { KeyedMailbox } from './mailbox.js';
 import { persistedSnapshotOf } from './persisted-snapshot.js';
@@ -134,7 +135,7 @@ export class ConversationHost implements ConversationService {
       // Activation first: it completes a turn left half-committed by a crash, so the de-duplication below sees every turn whose snapshot was written.
       await this.#activate(key, message.langHint);
       const earlier = givenId ? await this.#findInbound(key, messageId) : null;
-      if (earlier) return { ...(await this.#replay(key, earlier)), duplicate: true };
+      if (earlier) return { ...(await this.#replay(key, assertSameRetry(earlier, message))), duplicate: true };
       const line = customerLine(message, messageId, new Date(this.#o.clock.now()).toISOString());
       const codeResult = line.mediaOnly ? null : ((await this.#identity?.checkCode(key, message.text, message.clientIp)) ?? null);
       const stopTyping = startTyping((k, update) => this.#updates.publish(k, update), key, this.#o.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS);

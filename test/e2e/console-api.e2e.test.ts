@@ -248,7 +248,7 @@ describe('agent console API, end to end', () => {
     live.send({ type: 'ping' });
     await live.next((f) => f.type === 'pong', 'pong');
 
-    const widget = await open(`${wsBase()}/ws`);
+    const widget = await open(`${wsBase()}/ws?tenant=${TENANT}`);
     widget.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: `console_e2e_${randomBytes(16).toString('base64url')}`, lang: 'es', lastSeq: 0 });
     const welcome = await widget.next((f) => f.type === 'welcome', 'welcome');
     const conversationId = welcome.conversationId as string;
@@ -363,7 +363,7 @@ describe('agent console API, end to end', () => {
     const live = await open(`${wsBase()}/console/ws`, { origin: PUBLIC_URL, cookie: demo.cookie });
     live.send({ type: 'ping' });
     await live.next((f) => f.type === 'pong', 'pong');
-    const widget = await open(`${wsBase()}/ws`);
+    const widget = await open(`${wsBase()}/ws?tenant=${TENANT}`);
     widget.send({ type: 'hello', v: 1, tenant: TENANT, visitorId: `console_off_${randomBytes(16).toString('base64url')}`, lang: 'es', lastSeq: 0 });
     const conversationId = (await widget.next((f) => f.type === 'welcome', 'welcome')).conversationId as string;
     widget.send({ type: 'message', clientMessageId: 'off1', text: 'quiero hablar con una persona' });

@@ -111,6 +111,13 @@ export function parseTwilioParams(params: FormParams, { tenantId, now }: { tenan
     return [event];
   }
   const inbound = r.read(INBOUND, fields(['From', 'To', 'Body', 'NumMedia', 'ButtonText', 'ButtonPayload', 'ListTitle', 'ListId']), '');
+  // A plain SMS (`From=+1809…`, the number's Messaging webhook pointed here) is not a WhatsApp
+  // message: answering it would send WhatsApp replies to a phone that texted, so it is refused
+  // (400, Twilio's debugger shows it) instead of opening a WhatsApp conversation for it.
+  for (const side of ['From', 'To'] as const) {
+    const address = inbound?.[side];
+    if (address !== undefined && !address.startsWith('whatsapp:')) r.fail(side, 'not a WhatsApp address (whatsapp:+…): this webhook takes WhatsApp messages only, not SMS');
+  }
   const body = inbound?.Body ?? '';
   const numMedia = Number(inbound?.NumMedia ?? '0');
   const latitude = one('Latitude');

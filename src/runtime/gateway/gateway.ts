@@ -6,7 +6,7 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
-import type { ConversationService, ConversationStateView, TurnResult } from '../../actors/conversation-service.js';
+import type { ConversationService, ConversationStateView, ConversationView, TurnResult } from '../../actors/conversation-service.js';
 import { MAX_FRAME_BYTES, type WireIntro, type WireLang } from '../../channels/widget/protocol.js';
 import { ERROR_CODES, HiloError, isHiloError } from '../../kernel/errors.js';
 import type { ConversationDirectory } from '../../persistence/ports/conversation-directory.js';
@@ -24,6 +24,7 @@ import { AGENT_MESSAGE_BODY, CONVERSATION_LIST_QUERY, MESSAGE_BODY, PARSE_BODY, 
 import { createWidgetSocketHandler, withTimeout } from './widget-socket.js';
 import { parseJsonBody } from './json-body.js';
 import { createResumeTokens } from './resume-token.js';
+import { resolveAnswer } from './resolve-answer.js';
 import { normalizeInboundFields } from '../../channels/normalize-text.js';
 
 export interface GatewayOptions {
@@ -254,8 +255,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       return handler(req, ctx, tenantId, body);
     };
 
-  const conversationExists = async (tenantId: string, conversationId: string): Promise<void> => {
-    if ((await service.getConversation(tenantId, conversationId)) === null) throw new HiloError('HILO_ERR_CONVERSATION_NOT_FOUND');
+  const conversationExists = async (tenantId: string, conversationId: string): Promise<ConversationView> => {
+    const view = await service.getConversation(tenantId, conversationId);
+    if (view === null) throw new HiloError('HILO_ERR_CONVERSATION_NOT_FOUND');
+    return view;
   };
 
   // ---------------------------------------------------------------- routes
@@ -399,9 +402,9 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       handler: api(async (_req, ctx, tenantId, raw) => {
         const body = validateBody(normalizeInboundFields(raw, ['agent', 'outcome']), RESOLVE_BODY);
         const conversationId = ctx.params.id ?? '';
-        await conversationExists(tenantId, conversationId);
+        const before = await conversationExists(tenantId, conversationId);
         const result = await withTimeout(service.resolveHandoff(tenantId, conversationId, body.agent, body.outcome), turnTimeoutMs);
-        return json(200, turnBody(result));
+        return json(200, resolveAnswer(before, result, body, turnBody(result) as Record<string, unknown>));
       }),
     },
     ...(options.extraRoutes ?? []),

@@ -287,7 +287,9 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     const hello = readFrame(HelloFrame, raw);
     if (!hello.ok) return protocolClose(session, 'HILO_ERR_WS_INVALID_FRAME', hello.problem);
     const { tenant, visitorId, lang, lastSeq, resumeToken } = hello.value;
-    if (typeof tenant !== 'string' || (queryTenant !== null && queryTenant !== tenant) || !service.hasTenant(tenant)) {
+    // The URL names the tenant (proxies, logs and the widget's own config see it there); `hello` must agree.
+    if (queryTenant === null || queryTenant === '') return protocolClose(session, 'HILO_ERR_WS_TENANT_REQUIRED');
+    if (typeof tenant !== 'string' || queryTenant !== tenant || !service.hasTenant(tenant)) {
       return protocolClose(session, 'HILO_ERR_TENANT_NOT_FOUND', undefined, WS_CLOSE.UNKNOWN_TENANT);
     }
     if (options.helloLimiter && !options.helloLimiter.take(`hello:${session.conn.ip}`).allowed) {

@@ -402,7 +402,7 @@ describe('a three-member cluster under load (child processes, real Redis and Pos
     const holders = await set.holders(admin);
     const conversation = async (n: number): Promise<{ remote: boolean; lines: number }> => {
       const member = [...live.values()][n % live.size]!;
-      const ws = new WebSocket(`ws://127.0.0.1:${member.port}/ws`);
+      const ws = new WebSocket(`ws://127.0.0.1:${member.port}/ws?tenant=ferreteria`);
       const frames: { type: string; message?: { seq: number; author: string }; conversationId?: string; clientMessageId?: string }[] = [];
       ws.on('message', (data) => frames.push(JSON.parse(String(data)) as (typeof frames)[number]));
       await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));

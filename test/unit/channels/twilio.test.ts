@@ -219,6 +219,23 @@ describe('Twilio webhook requests', () => {
     expect(() => parse({ Latitude: 'north', Longitude: '1' })).toThrow(expect.objectContaining({ code: 'HILO_ERR_CHANNEL_VALIDATION' }));
   });
 
+  it('should refuse a plain SMS (From or To without whatsapp:) with a 400 naming the field, and write nothing', async () => {
+    const { handle, written } = harness();
+    const smses: Record<string, string>[] = [{ From: '+18095550100' }, { To: '+14155238886' }, { From: '18095550100', To: '+14155238886' }];
+    for (const sms of smses) {
+      const res = await handle(formRequest(twilioInboundParams(sms)));
+      expect(res.status).toBe(400);
+      const error = (JSON.parse(res.body) as { error: { code: string; details: { path: string; problem: string }[] } }).error;
+      expect(error.code).toBe('HILO_ERR_CHANNEL_VALIDATION');
+      expect(error.details.map((d) => d.path)).toEqual(Object.keys(sms));
+      expect(error.details[0]!.problem).toMatch(/not a WhatsApp address/);
+    }
+    expect(written).toEqual([]);
+    // The same message from WhatsApp is taken.
+    expect((await handle(formRequest(twilioInboundParams()))).status).toBe(200);
+    expect(written).toHaveLength(1);
+  });
+
   it('should read status callbacks with their error code', () => {
     const parse = (o: Record<string, string>) => channel.parseInbound(Buffer.from(new URLSearchParams(o).toString()), {});
     const base = { MessageSid: 'SMbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb', AccountSid: 'AC0123456789abcdef0123456789abcdef', To: 'whatsapp:+18095550100', From: 'whatsapp:+14155238886' };
