@@ -67,6 +67,7 @@ import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
+import { tellsRunningLate } from './running-late.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, purchaseAge, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
@@ -1772,6 +1773,8 @@ export const conversationMachine = setup({
       if (reason === 'customer_request' && u(context)?.orderStatus) return reply('handoff.ticket.order_status', { number });
       if (reason === 'customer_request' && u(context)?.orderCancel) return reply('handoff.ticket.order_cancel', { number });
       if (reason === 'customer_request' && u(context)?.orderChange) return reply('handoff.ticket.order_change', { number });
+      // "llego 10 minutos tarde": thanked for letting us know, and a person tells the stylist.
+      if (reason === 'customer_request' && tellsRunningLate(lastText(context))) return reply('handoff.ticket.running_late', { number });
       return reply(`handoff.ticket.${reason}`, { number });
     }),
     sayQuoteTicket: emit(({ context }) =>

@@ -131,6 +131,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   // Cancelling an order already placed ("quiero cancelar mi pedido"): a person stops it (older tenants: the customer request's words).
   'handoff.ticket.order_cancel',
   'handoff.ticket.order_change',
+  // The customer says they will be late ("llego 10 minutos tarde"): thanked, and a person tells the stylist.
+  'handoff.ticket.running_late',
   'handoff.resolved',
   // The customer called the person off before any agent answered (older tenants: `handoff.resolved`).
   'handoff.cancelled',
