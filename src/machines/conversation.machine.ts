@@ -68,6 +68,7 @@ import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
 import { tellsRunningLate } from './running-late.js';
+import { asksFreeTimes, bookingWorkflow, needsMoreForTimes } from './workflow/free-times-asked.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, purchaseAge, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
@@ -1296,6 +1297,12 @@ export const conversationMachine = setup({
     formFailureHandsOff: ({ context }) => !!formOf(context)?.onFailure,
     switchesWorkflow: (_args) => false,
     asksAsideInWorkflow: (_args) => false,
+    asksFreeTimesFirst: (_args) => false,
+    // "¿qué horas tienen?" while the service or the day is still asked: the times depend on them, then the question.
+    asksFreeTimesInWorkflow: ({ context }) => {
+      const run = runOf(context);
+      return !!run && asksFreeTimes(context.lastMessage?.text ?? '') && needsMoreForTimes(run) && !givesValue(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null });
+    },
     inWorkflow: ({ context }) => runOf(context) !== null,
     workflowStepIs: ({ context }, params: { kinds: readonly WorkflowStep['kind'][] }) => params.kinds.includes(stepOf(context)?.kind ?? 'act'),
     workflowOutcomeIs: ({ context }, params: { outcomes: readonly WorkflowRun['outcome'][] }) => params.outcomes.includes(runOf(context)?.outcome ?? 'ended'),
@@ -2035,9 +2042,11 @@ export const conversationMachine = setup({
             // A tenant workflow in progress takes the message as its answer; a trigger starts one.
             // ...unless it clearly asks for another workflow and answers nothing of this one ("mejor cancela mi cita").
             // ...and a side question ("¿cuánto cuesta?", "¿dónde están?", "¿aceptan tarjeta?") is answered, then the question asked again.
+            { guard: 'asksFreeTimesInWorkflow', target: 'continuing', actions: [{ type: 'route', params: { as: 'workflow' } }, { type: 'sayTemplate', params: { template: 'workflow.free_times' } }] },
             { guard: 'asksAsideInWorkflow', target: '#answering.info', actions: [{ type: 'route', params: { as: 'decided' } }, 'takeWorkflowValues'] },
             { guard: 'switchesWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
             { guard: 'inWorkflow', target: '#workflow.answered', actions: { type: 'route', params: { as: 'workflow' } } },
+            { guard: 'asksFreeTimesFirst', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow', { type: 'sayTemplate', params: { template: 'workflow.free_times' } }] },
             { guard: 'startsWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
             // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
             // "y si compro 50?" right after a price is about that product, not an unsure lead to confirm.
@@ -2646,8 +2655,10 @@ export function provideAnswerers(machine: ConversationMachine, answerers: AtOnce
  */
 export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet | null | undefined): ConversationMachine {
   if (!set || set.workflows.length === 0) return machine;
+  const booking = bookingWorkflow(set);
   const specFor = (context: ConversationContext) => {
-    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text);
+    // "¿qué horas tienen?" with no booking under way: the free times, asked by booking (never the opening hours or the services).
+    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text) ?? (asksFreeTimes(context.lastMessage?.text ?? '') ? booking : null);
     return spec && !isBrainForm(spec) ? spec : null;
   };
   // A form read by the brain starts where a sure request of its kind is routed (after follow-ups and unsure readings).
@@ -2668,6 +2679,13 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
   return machine.provide({
     guards: {
       startsWorkflow: ({ context }) => specFor(context) !== null,
+      // "¿qué horas tienen?" naming no service or day: the times depend on them (said first), then the booking asks.
+      asksFreeTimesFirst: ({ context }) => {
+        const text = context.lastMessage?.text ?? '';
+        const spec = specFor(context);
+        if (!spec || !asksFreeTimes(text) || spec.slots.every((s) => s.kind !== 'time')) return false;
+        return needsMoreForTimes(startRun(spec, { text, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null }));
+      },
       startsForm: ({ context }) => formFor(context) !== null,
       // A big order with the contact (`priced-lead.ts`): read as the request, priced first; priced, the request follows.
       pricesBeforeLead: ({ context }) => salesForm(context) !== null && formFor(context)?.id === salesForm(context)?.id && pricesThenLead(u(context), context.lead),
@@ -2687,6 +2705,8 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         if (!run || !reading || !label || reading.nlu.intent.name !== INFO_BEHAVIOUR || reading.affirmation) return false;
         const text = context.lastMessage?.text ?? '';
         if (workflowForIntent(set, label, text)) return false;
+        // "¿qué horas tienen?" in the middle of a booking asks the booking's free times: its question, not the opening hours.
+        if (asksFreeTimes(text)) return false;
         return asksAside(run, { text, nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null });
       },
       switchesWorkflow: ({ context }) => {
@@ -2699,7 +2719,7 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
     },
     actions: {
       beginWorkflow: assign(({ context }) => {
-        const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text);
+        const spec = specFor(context);
         if (!spec) return {};
         const focus = serviceInFocus(context);
         const run = startRun(spec, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, ...(focus ? { focus } : {}) });
