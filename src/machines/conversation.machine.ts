@@ -69,6 +69,7 @@ import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText
 import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
 import { tellsRunningLate } from './running-late.js';
 import { asksFreeTimes, bookingWorkflow, needsMoreForTimes } from './workflow/free-times-asked.js';
+import { nextOfVisit } from './workflow/two-services.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, purchaseAge, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
@@ -1307,6 +1308,11 @@ export const conversationMachine = setup({
     workflowStepIs: ({ context }, params: { kinds: readonly WorkflowStep['kind'][] }) => params.kinds.includes(stepOf(context)?.kind ?? 'act'),
     workflowOutcomeIs: ({ context }, params: { outcomes: readonly WorkflowRun['outcome'][] }) => params.outcomes.includes(runOf(context)?.outcome ?? 'ended'),
     backendAccepted: ({ event }) => outputOf<BackendCallOutput>(event)?.ok === true,
+    continuesVisit: ({ context, event }) => {
+      const run = runOf(context);
+      const output = outputOf<BackendCallOutput>(event);
+      return !!run && output?.ok === true && nextOfVisit(run, output.body) !== null;
+    },
     // The action was refused for a reason the customer can fix (the time was just taken): ask that slot again.
     workflowRetries: ({ context, event }) => {
       const run = runOf(context);
@@ -1373,7 +1379,9 @@ export const conversationMachine = setup({
       const learned: Partial<Record<'name' | 'phone' | 'email', string>> = {};
       // A booking for someone else ("para mi hija") teaches their name, not the customer's.
       if (output.ok) for (const slot of run.spec.slots) if (slot.prefill && typeof run.values[slot.name] === 'string' && !(run.forAnother && slot.kind === 'person_name')) learned[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] = run.values[slot.name] as string;
-      enqueue.assign(Object.keys(learned).length > 0 ? { workflow: null, contact: { ...(context.contact ?? {}), ...learned } } : { workflow: null });
+      // Two services in one visit: the next one is offered right after the one just booked, ready to confirm.
+      const next = output.ok ? nextOfVisit(run, output.body) : null;
+      enqueue.assign(Object.keys(learned).length > 0 ? { workflow: next, contact: { ...(context.contact ?? {}), ...learned } } : { workflow: next });
     }),
     retryWorkflow: enqueueActions(({ context, event, enqueue }) => {
       const run = runOf(context);
@@ -2431,6 +2439,8 @@ export const conversationMachine = setup({
             input: ({ context }) => backendCall(context, 'action'),
             onDone: [
               { guard: 'workflowRetries', target: 'stepping', actions: 'retryWorkflow' },
+              // "un corte y un manicure": the corte booked, the manicure's summary follows (same day, right after).
+              { guard: 'continuesVisit', target: 'stepping', actions: 'sayWorkflowResult' },
               { target: '#continuing', actions: 'sayWorkflowResult' },
             ],
             onError: { target: '#continuing', actions: { type: 'sayWorkflowText', params: { text: 'backendDown' } } },
