@@ -11,8 +11,15 @@ export type GreetingKind = 'hello' | 'buenas' | 'morning' | 'afternoon' | 'eveni
 
 const fold = foldAccents;
 
+/**
+ * A bare "morning" greets only said alone or to someone ("Morning!", "morning all, do you…"): "morning
+ * please", "morning works" answer "¿mañana o tarde?" / which part of the day, never a "Good morning!".
+ */
+const BARE_MORNING = /^mornin[g']?(?=\s*(?:$|[!,.;:]|(?:all|everyone|everybody|guys|folks|team|there|y all)\b))/;
+
 const OPENING: readonly [RegExp, GreetingKind][] = [
-  [/^(?:buenos dias|buen dia|good morning|morning)\b/, 'morning'],
+  [/^(?:buenos dias|buen dia|good morning)\b/, 'morning'],
+  [BARE_MORNING, 'morning'],
   [/^(?:buenas tardes|good afternoon)\b/, 'afternoon'],
   [/^(?:buenas noches|good evening)\b/, 'evening'],
   [/^(?:buenas|buenas buenas)\b/, 'buenas'],

@@ -19,6 +19,7 @@ const OLDER_KEY: Readonly<Record<string, string>> = {
   'handoff.ticket.callback_known': 'handoff.ticket.callback',
   'handoff.ticket.order_status': 'handoff.ticket.customer_request',
   'handoff.ticket.order_cancel': 'handoff.ticket.customer_request',
+  'handoff.ticket.running_late': 'handoff.ticket.customer_request',
   'handoff.cancelled': 'handoff.resolved',
 };
 

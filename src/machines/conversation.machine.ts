@@ -67,6 +67,9 @@ import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
+import { tellsRunningLate } from './running-late.js';
+import { asksFreeTimes, bookingWorkflow, needsMoreForTimes } from './workflow/free-times-asked.js';
+import { nextOfVisit } from './workflow/two-services.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, purchaseAge, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
@@ -1295,10 +1298,21 @@ export const conversationMachine = setup({
     formFailureHandsOff: ({ context }) => !!formOf(context)?.onFailure,
     switchesWorkflow: (_args) => false,
     asksAsideInWorkflow: (_args) => false,
+    asksFreeTimesFirst: (_args) => false,
+    // "¿qué horas tienen?" while the service or the day is still asked: the times depend on them, then the question.
+    asksFreeTimesInWorkflow: ({ context }) => {
+      const run = runOf(context);
+      return !!run && asksFreeTimes(context.lastMessage?.text ?? '') && needsMoreForTimes(run) && !givesValue(run, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null });
+    },
     inWorkflow: ({ context }) => runOf(context) !== null,
     workflowStepIs: ({ context }, params: { kinds: readonly WorkflowStep['kind'][] }) => params.kinds.includes(stepOf(context)?.kind ?? 'act'),
     workflowOutcomeIs: ({ context }, params: { outcomes: readonly WorkflowRun['outcome'][] }) => params.outcomes.includes(runOf(context)?.outcome ?? 'ended'),
     backendAccepted: ({ event }) => outputOf<BackendCallOutput>(event)?.ok === true,
+    continuesVisit: ({ context, event }) => {
+      const run = runOf(context);
+      const output = outputOf<BackendCallOutput>(event);
+      return !!run && output?.ok === true && nextOfVisit(run, output.body) !== null;
+    },
     // The action was refused for a reason the customer can fix (the time was just taken): ask that slot again.
     workflowRetries: ({ context, event }) => {
       const run = runOf(context);
@@ -1365,7 +1379,9 @@ export const conversationMachine = setup({
       const learned: Partial<Record<'name' | 'phone' | 'email', string>> = {};
       // A booking for someone else ("para mi hija") teaches their name, not the customer's.
       if (output.ok) for (const slot of run.spec.slots) if (slot.prefill && typeof run.values[slot.name] === 'string' && !(run.forAnother && slot.kind === 'person_name')) learned[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] = run.values[slot.name] as string;
-      enqueue.assign(Object.keys(learned).length > 0 ? { workflow: null, contact: { ...(context.contact ?? {}), ...learned } } : { workflow: null });
+      // Two services in one visit: the next one is offered right after the one just booked, ready to confirm.
+      const next = output.ok ? nextOfVisit(run, output.body) : null;
+      enqueue.assign(Object.keys(learned).length > 0 ? { workflow: next, contact: { ...(context.contact ?? {}), ...learned } } : { workflow: next });
     }),
     retryWorkflow: enqueueActions(({ context, event, enqueue }) => {
       const run = runOf(context);
@@ -1772,6 +1788,8 @@ export const conversationMachine = setup({
       if (reason === 'customer_request' && u(context)?.orderStatus) return reply('handoff.ticket.order_status', { number });
       if (reason === 'customer_request' && u(context)?.orderCancel) return reply('handoff.ticket.order_cancel', { number });
       if (reason === 'customer_request' && u(context)?.orderChange) return reply('handoff.ticket.order_change', { number });
+      // "llego 10 minutos tarde": thanked for letting us know, and a person tells the stylist.
+      if (reason === 'customer_request' && tellsRunningLate(lastText(context))) return reply('handoff.ticket.running_late', { number });
       return reply(`handoff.ticket.${reason}`, { number });
     }),
     sayQuoteTicket: emit(({ context }) =>
@@ -2032,9 +2050,11 @@ export const conversationMachine = setup({
             // A tenant workflow in progress takes the message as its answer; a trigger starts one.
             // ...unless it clearly asks for another workflow and answers nothing of this one ("mejor cancela mi cita").
             // ...and a side question ("¿cuánto cuesta?", "¿dónde están?", "¿aceptan tarjeta?") is answered, then the question asked again.
+            { guard: 'asksFreeTimesInWorkflow', target: 'continuing', actions: [{ type: 'route', params: { as: 'workflow' } }, { type: 'sayTemplate', params: { template: 'workflow.free_times' } }] },
             { guard: 'asksAsideInWorkflow', target: '#answering.info', actions: [{ type: 'route', params: { as: 'decided' } }, 'takeWorkflowValues'] },
             { guard: 'switchesWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
             { guard: 'inWorkflow', target: '#workflow.answered', actions: { type: 'route', params: { as: 'workflow' } } },
+            { guard: 'asksFreeTimesFirst', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow', { type: 'sayTemplate', params: { template: 'workflow.free_times' } }] },
             { guard: 'startsWorkflow', target: '#workflow', actions: [{ type: 'route', params: { as: 'reading' } }, 'beginWorkflow'] },
             // Never a ticket or a lead form on a guess: an unsure complaint, request for a person or lead is asked first.
             // "y si compro 50?" right after a price is about that product, not an unsure lead to confirm.
@@ -2419,6 +2439,8 @@ export const conversationMachine = setup({
             input: ({ context }) => backendCall(context, 'action'),
             onDone: [
               { guard: 'workflowRetries', target: 'stepping', actions: 'retryWorkflow' },
+              // "un corte y un manicure": the corte booked, the manicure's summary follows (same day, right after).
+              { guard: 'continuesVisit', target: 'stepping', actions: 'sayWorkflowResult' },
               { target: '#continuing', actions: 'sayWorkflowResult' },
             ],
             onError: { target: '#continuing', actions: { type: 'sayWorkflowText', params: { text: 'backendDown' } } },
@@ -2643,8 +2665,10 @@ export function provideAnswerers(machine: ConversationMachine, answerers: AtOnce
  */
 export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet | null | undefined): ConversationMachine {
   if (!set || set.workflows.length === 0) return machine;
+  const booking = bookingWorkflow(set);
   const specFor = (context: ConversationContext) => {
-    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text);
+    // "¿qué horas tienen?" with no booking under way: the free times, asked by booking (never the opening hours or the services).
+    const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text) ?? (asksFreeTimes(context.lastMessage?.text ?? '') ? booking : null);
     return spec && !isBrainForm(spec) ? spec : null;
   };
   // A form read by the brain starts where a sure request of its kind is routed (after follow-ups and unsure readings).
@@ -2665,6 +2689,13 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
   return machine.provide({
     guards: {
       startsWorkflow: ({ context }) => specFor(context) !== null,
+      // "¿qué horas tienen?" naming no service or day: the times depend on them (said first), then the booking asks.
+      asksFreeTimesFirst: ({ context }) => {
+        const text = context.lastMessage?.text ?? '';
+        const spec = specFor(context);
+        if (!spec || !asksFreeTimes(text) || spec.slots.every((s) => s.kind !== 'time')) return false;
+        return needsMoreForTimes(startRun(spec, { text, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null }));
+      },
       startsForm: ({ context }) => formFor(context) !== null,
       // A big order with the contact (`priced-lead.ts`): read as the request, priced first; priced, the request follows.
       pricesBeforeLead: ({ context }) => salesForm(context) !== null && formFor(context)?.id === salesForm(context)?.id && pricesThenLead(u(context), context.lead),
@@ -2684,6 +2715,8 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         if (!run || !reading || !label || reading.nlu.intent.name !== INFO_BEHAVIOUR || reading.affirmation) return false;
         const text = context.lastMessage?.text ?? '';
         if (workflowForIntent(set, label, text)) return false;
+        // "¿qué horas tienen?" in the middle of a booking asks the booking's free times: its question, not the opening hours.
+        if (asksFreeTimes(text)) return false;
         return asksAside(run, { text, nowMs: messageTime(context), timeZone: run.timeZone, lang: context.lang, contact: context.contact ?? null });
       },
       switchesWorkflow: ({ context }) => {
@@ -2696,7 +2729,7 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
     },
     actions: {
       beginWorkflow: assign(({ context }) => {
-        const spec = workflowForIntent(set, intentLabel(context), context.lastMessage?.text);
+        const spec = specFor(context);
         if (!spec) return {};
         const focus = serviceInFocus(context);
         const run = startRun(spec, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, ...(focus ? { focus } : {}) });

@@ -93,6 +93,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.bot',
   // "¿eres un robot?" in the middle of a booking (a tenant workflow): the virtual assistant said honestly, then the question again.
   'workflow.bot',
+  // "¿qué horas tienen?" before the service or the day is known: the free times depend on them, then the question.
+  'workflow.free_times',
   // "no entiendo", "¿cómo así?": said again more plainly (the pending question after it, else what the bot can do).
   'clarify.rephrase',
   // "no entiendo" after a list of options: how to choose one, said plainly.
@@ -131,6 +133,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   // Cancelling an order already placed ("quiero cancelar mi pedido"): a person stops it (older tenants: the customer request's words).
   'handoff.ticket.order_cancel',
   'handoff.ticket.order_change',
+  // The customer says they will be late ("llego 10 minutos tarde"): thanked, and a person tells the stylist.
+  'handoff.ticket.running_late',
   'handoff.resolved',
   // The customer called the person off before any agent answered (older tenants: `handoff.resolved`).
   'handoff.cancelled',

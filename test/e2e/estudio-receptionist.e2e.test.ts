@@ -183,6 +183,42 @@ const CONVERSATIONS: Conversation[] = [
     ],
   },
   {
+    name: 'running late: thanked, and a person tells the stylist',
+    turns: [{ say: 'llego 10 minutos tarde', has: [/¡Gracias por avisarnos!/, /estilista/], not: [/Te paso con una persona/] }],
+  },
+  {
+    name: 'running late, in English',
+    turns: [{ say: "I'm running 10 minutes late for my appointment", has: [/Thanks for letting us know!/, /stylist/], not: [/passing you to someone/] }],
+  },
+  {
+    name: 'a closed day says when the studio opens next',
+    turns: [{ say: '¿abren el domingo?', has: [/El domingo estamos cerrados; abrimos el lunes a las 9:00 a\. m\./] }],
+  },
+  {
+    name: '"morning please" answering the time question is no greeting',
+    turns: [
+      { say: 'I want a haircut on tuesday', has: [/At what time\?/] },
+      { say: 'morning please', has: [/At what time\? .*\[(?:\d{1,2}:\d\d AM(?: \/ )?)+\]$/], not: [/Good morning/, /PM/] },
+    ],
+  },
+  {
+    name: '"¿qué horas tienen?" asks the free times by booking, not the opening hours',
+    turns: [
+      { say: '¿qué horas tienen?', has: [/Las horas libres dependen del servicio y del día/, ASKS_SERVICE], not: [/Horario de/] },
+      { say: 'un corte', has: [/¿Para qué día\?/] },
+    ],
+  },
+  {
+    name: 'two services in one visit: the second is offered right after the first and "sí" books it',
+    turns: [
+      { say: 'quiero cita para un corte y un manicure el sábado a las 2 de la tarde', has: [/Te reservo primero \*Corte y secado\*/] },
+      { say: 'Luz Marte', has: [/teléfono/] },
+      { say: '8095557711', has: [/Reservo Corte y secado el sábado .* a las 2:00 p\. m\./] },
+      { say: 'sí', has: [/¡Listo! Tu cita BV-\d+/, /Ahora te reservo \*Manicure clásico\* justo después/, /Reservo Manicure clásico el sábado .* a las 3:00 p\. m\. a nombre de Luz Marte/] },
+      { say: 'sí', has: [/¡Listo! Tu cita BV-\d+ quedó el sábado .* a las 3:00 p\. m\./] },
+    ],
+  },
+  {
     name: '"¿aceptan tarjeta?" outside a booking is a question, not a payment to start',
     turns: [{ say: '¿aceptan tarjeta?', has: [/Aceptamos: efectivo/], not: [/número de teléfono/] }],
   },

@@ -39,13 +39,50 @@ export function weekdayAsked(text: string, nowMs: number, timeZone: string, lang
   return (new Date(`${date}T12:00:00Z`).getUTCDay() + 6) % 7;
 }
 
-/** That day's hours as a reply, or `null` when the message names no single day. */
+/** "hoy" / "mañana" said for the day asked (no weekday named), else null. */
+function relativeDay(text: string): 'today' | 'tomorrow' | null {
+  const f = fold(text);
+  if (WEEKDAY_WORDS.some((re) => re.test(f))) return null;
+  if (/\b(?:hoy|today|tonight)\b/.test(f)) return 'today';
+  // "mañana" as the morning ("mañana en la mañana" keeps the first) is left to extractDate's reading.
+  return /\b(?:manana|tomorrow)\b/.test(f) ? 'tomorrow' : null;
+}
+
+/** The local weekday (0 = Monday) and minutes since midnight at `nowMs`. */
+function localNow(nowMs: number, timeZone: string): { day: number; minutes: number } {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(nowMs));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  const day = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'].indexOf(get('weekday'));
+  return { day: Math.max(day, 0), minutes: Number(get('hour')) * 60 + Number(get('minute')) };
+}
+
+const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
+/** The first day after `day` the studio opens (its index), or null when it never does. */
+function nextOpenDay(week: Week, day: number): number | null {
+  for (let i = 1; i <= 7; i++) if (week[WEEK_DAYS[(day + i) % 7]!]) return (day + i) % 7;
+  return null;
+}
+
+/**
+ * That day's hours as a reply, or `null` when the message names no single day. A closed day says
+ * when the studio opens next ("Hoy domingo estamos cerrados; abrimos el lunes a las 9:00 a. m."),
+ * and "hoy" after closing time says so and when it opens again.
+ */
 export function dayHoursReply(week: Week, input: { text: string; now: number; timeZone: string; lang: Lang }, address: string): ReplyDirective | null {
   const day = weekdayAsked(input.text, input.now, input.timeZone, input.lang);
   if (day === null) return null;
   const hours = week[WEEK_DAYS[day]!];
   const name = DAY_NAMES[input.lang][day]!;
-  if (!hours) return { template: 'studio.hours.closed_day', params: { day: name } };
+  const relative = relativeDay(input.text);
   const at = (t: string) => spokenTime(t, input.lang) ?? t;
-  return { template: 'studio.hours.day', params: { day: name, open: at(hours.open), close: at(hours.close), address } };
+  const next = nextOpenDay(week, day);
+  const nextOpening = next === null ? null : { next: DAY_NAMES[input.lang][next]!, opens: at(week[WEEK_DAYS[next]!]!.open) };
+  if (!hours) {
+    if (!nextOpening) return { template: 'studio.hours.closed_day', params: { day: name, next: '', opens: '' } };
+    return { template: relative ? `studio.hours.closed_${relative}` : 'studio.hours.closed_day', params: { day: name, ...nextOpening } };
+  }
+  const params = { day: name, open: at(hours.open), close: at(hours.close), address };
+  if (relative === 'today' && nextOpening && localNow(input.now, input.timeZone).minutes >= minutesOf(hours.close)) return { template: 'studio.hours.closed_now', params: { ...params, ...nextOpening } };
+  return { template: relative ? `studio.hours.${relative}` : 'studio.hours.day', params };
 }

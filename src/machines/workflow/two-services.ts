@@ -45,10 +45,49 @@ export function laterNote(run: WorkflowRun, slot: string, lang: Lang): WorkflowR
   };
 }
 
-/** Added to the booking's success: the services still to book. */
-export function laterOffer(run: WorkflowRun, lang: Lang): string {
+/**
+ * When the booking just made ends, local `HH:MM` on its own day (the backend's `end`), or null: the
+ * next service of the visit is offered from then, back to back.
+ */
+export function visitEnd(run: WorkflowRun, body: unknown): string | null {
+  const end = body && typeof body === 'object' ? (body as { end?: unknown }).end : undefined;
+  const day = run.spec.slots.find((s) => s.kind === 'date');
+  if (typeof end !== 'string' || !day || Number.isNaN(Date.parse(end))) return null;
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone: run.timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(new Date(end));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  if (`${get('year')}-${get('month')}-${get('day')}` !== run.values[day.name]) return null;
+  return `${get('hour')}:${get('minute')}`;
+}
+
+/**
+ * The next service of the visit, ready to confirm: same day, from when the one just booked ends,
+ * under the same name and phone ("sí" books it). Null when nothing is left or the end is unknown.
+ */
+export function nextOfVisit(done: WorkflowRun, body: unknown): WorkflowRun | null {
+  const [slot, values] = Object.entries(done.later ?? {}).find(([, v]) => v.length > 0) ?? [];
+  const time = done.spec.slots.find((s) => s.kind === 'time');
+  const end = visitEnd(done, body);
+  if (!slot || !values || !time || !end) return null;
+  const [first, ...rest] = values as [string, ...string[]];
+  const run: WorkflowRun = { spec: done.spec, timeZone: done.timeZone, values: {}, labels: {}, pending: {}, options: {}, checked: [], asking: null, stage: 'collecting', outcome: 'continue', ...(done.lang ? { lang: done.lang } : {}), ...(done.forAnother ? { forAnother: true } : {}) };
+  // Who and which day stay; the service and the time are the next ones (both checked when their lists load).
+  for (const s of done.spec.slots) {
+    if (s.kind === 'time' || s.kind === 'service' || s.kind === 'choice' || done.values[s.name] === undefined) continue;
+    run.values[s.name] = done.values[s.name]!;
+    if (done.labels[s.name] !== undefined) run.labels[s.name] = done.labels[s.name]!;
+  }
+  for (const [k, v] of Object.entries(done.values)) if (k.startsWith('contact.')) run.values[k] = v;
+  run.values[slot] = first;
+  run.values[time.name] = end;
+  if (rest.length > 0) run.later = { [slot]: rest };
+  return run;
+}
+
+/** Added to the booking's success: the services still to book (the next one's summary follows when it is offered back to back). */
+export function laterOffer(run: WorkflowRun, lang: Lang, backToBack = false): string {
   const parts = Object.entries(run.later ?? {}).flatMap(([slot, values]) => values.map((v) => label(run, slot, v, lang)));
   if (parts.length === 0) return '';
+  if (backToBack) return lang === 'es' ? `\nAhora te reservo *${parts[0]}* justo después 👇` : `\nNow let's book *${parts[0]}* right after 👇`;
   const example = parts[0]!.toLowerCase();
   return lang === 'es'
     ? `\nAhora agendamos ${list(parts, 'es')} 📅: dime el día y la hora (por ejemplo: "${example} el viernes a las 4").`

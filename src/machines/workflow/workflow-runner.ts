@@ -7,7 +7,7 @@ import { choosingByDay, keepUnchanged, movedSlots } from './run-moves.js';
 import { inLang } from './run-lang.js';
 import { forAnother } from './for-another.js';
 import type { OptionItem, ResolvedOperation, RunContext, WorkflowReply, WorkflowRun, WorkflowStep } from './run-types.js';
-import { laterNote, laterOffer, servicesNamed } from './two-services.js';
+import { laterNote, laterOffer, nextOfVisit, servicesNamed } from './two-services.js';
 import { extractDayPart, narrowOptions, pickByWord, timesInPart } from './option-narrowing.js';
 import { spokenValue } from './spoken-dates.js';
 import { nameForAnother, notedReplies } from './noted.js';
@@ -258,7 +258,7 @@ function gives(run: WorkflowRun, read: WorkflowRun): boolean {
 /** What the customer is told after the action: the spec's success text with `{result.*}`, or its failure text. */
 export function resultText(given: WorkflowRun, lang: Lang, result: { ok: true; body: unknown } | { ok: false; reason?: string | undefined }): string {
   const run = inLang(given, lang);
-  if (result.ok) return text(run.spec.success, lang, { result: result.body }, run) + laterOffer(run, lang);
+  if (result.ok) return text(run.spec.success, lang, { result: result.body }, run) + laterOffer(run, lang, nextOfVisit(run, result.body) !== null);
   return text(run.spec.failure, lang, { reason: result.reason ?? '' }, run);
 }
 

@@ -17,6 +17,12 @@ describe('greeting back a customer who greets', () => {
     expect(greetingOpening('hilo de pescar')).toBeNull();
   });
 
+  it('should greet a bare "morning" said alone or to someone, never one that answers which part of the day', () => {
+    for (const said of ['Morning!', 'morning', 'morning all', 'Morning, do you have cement?', 'good morning please']) expect(greetingOpening(said), said).toBe('morning');
+    for (const said of ['morning please', 'morning works', 'morning is better for me', 'morning pls', 'mornings are best']) expect(greetingOpening(said), said).toBeNull();
+    expect(greetingBack('morning please', { es: {}, en: { 'greeting.back.morning': 'Good morning!' } }, 'en')).toBeNull();
+  });
+
   it('should pick the tenant template for it, falling back to the plain hello', () => {
     expect(greetingBack('buenas tardes, tienen lija?', templates, 'es')).toBe('¡Buenas tardes!');
     expect(greetingBack('buenos dias', templates, 'es')).toBe('¡Hola!');

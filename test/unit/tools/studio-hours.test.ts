@@ -38,12 +38,28 @@ describe('opening hours for the day asked', () => {
     ['¿a qué hora cierran el sábado?', 'es', '🕘 El sábado abrimos de 8:00 a. m. a 6:00 p. m.\n📍 Av. Gustavo Mejía Ricart 54'],
     ['abren los sabados?', 'es', '🕘 El sábado abrimos de 8:00 a. m. a 6:00 p. m.\n📍 Av. Gustavo Mejía Ricart 54'],
     ['what time do you close on friday?', 'en', "🕘 On Friday we're open from 9:00 AM to 8:00 PM\n📍 Av. Gustavo Mejía Ricart 54"],
-    ['¿abren los domingos?', 'es', 'El domingo estamos cerrados. 🙏 ¿Te agendo otro día? 📅'],
-    ['are you open on sunday?', 'en', "We're closed on Sunday. 🙏 Shall I book you another day? 📅"],
+    ['¿abren los domingos?', 'es', 'El domingo estamos cerrados; abrimos el lunes a las 9:00 a. m. 🙏 ¿Te agendo otro día? 📅'],
+    ['are you open on sunday?', 'en', "We're closed on Sunday; we open on Monday at 9:00 AM. 🙏 Shall I book you another day? 📅"],
     // Thursday 3 December: today is Thursday, tomorrow Friday.
-    ['¿hasta qué hora abren hoy?', 'es', '🕘 El jueves abrimos de 9:00 a. m. a 8:00 p. m.\n📍 Av. Gustavo Mejía Ricart 54'],
+    ['¿hasta qué hora abren hoy?', 'es', '🕘 Hoy jueves abrimos de 9:00 a. m. a 8:00 p. m.\n📍 Av. Gustavo Mejía Ricart 54'],
+    ['mañana abren?', 'es', '🕘 Mañana viernes abrimos de 9:00 a. m. a 8:00 p. m.\n📍 Av. Gustavo Mejía Ricart 54'],
+    ['are you open today?', 'en', "🕘 Today (Thursday) we're open from 9:00 AM to 8:00 PM\n📍 Av. Gustavo Mejía Ricart 54"],
   ] as const)('"%s"', (text, lang, expected) => {
     expect(hours(text, lang)).toBe(expected);
+  });
+
+  it('should say today or tomorrow closed and when the studio opens next', () => {
+    const at = (text: string, iso: string, lang: 'es' | 'en' = 'es') => {
+      const reply = dayHoursReply(seed.business.hours, { text, now: Date.parse(iso), timeZone: TZ, lang }, 'Av. Gustavo Mejía Ricart 54');
+      return reply ? renderReply(reply, data.templates, lang) : null;
+    };
+    // Sunday 6 December, 11:00 in Santo Domingo.
+    expect(at('¿abren hoy?', '2026-12-06T15:00:00Z')).toBe('Hoy domingo estamos cerrados; abrimos el lunes a las 9:00 a. m. 🙏 ¿Te agendo una cita? 📅');
+    expect(at('are you open today?', '2026-12-06T15:00:00Z', 'en')).toBe("We're closed today (Sunday); we open on Monday at 9:00 AM. 🙏 Shall I book you an appointment? 📅");
+    // Saturday 5 December: tomorrow is Sunday.
+    expect(at('mañana abren?', '2026-12-05T15:00:00Z')).toBe('Mañana domingo estamos cerrados; abrimos el lunes a las 9:00 a. m. 🙏 ¿Te agendo una cita? 📅');
+    // Saturday 5 December, 19:00: closed at 18:00, open again on Monday.
+    expect(at('¿abren hoy?', '2026-12-05T23:00:00Z')).toBe('Hoy ya cerramos (el sábado abrimos de 8:00 a. m. a 6:00 p. m.); volvemos a abrir el lunes a las 9:00 a. m. 🙏 ¿Te agendo una cita? 📅');
   });
 
   it('should leave the week to a question naming no day, or several', () => {

@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NOW, TZ, estudioWorkflows, settleRun } from './studio-harness.js';
 import { answer, applyOptions, askSlot, nextStep, resultText, startRun, type RunContext, type WorkflowRun } from '../../../src/machines/workflow/index.js';
-import { servicesNamed } from '../../../src/machines/workflow/two-services.js';
+import { nextOfVisit, servicesNamed } from '../../../src/machines/workflow/two-services.js';
+import { askConfirmation } from '../../../src/machines/workflow/workflow-runner.js';
 import { extractDayPart } from '../../../src/machines/workflow/option-narrowing.js';
 import { servicesInFocus } from '../../../src/actors/tools/studio-focus.js';
 
@@ -30,6 +31,33 @@ describe('two services in one visit', () => {
     expect(said).toEqual(['Te reservo primero *Corte y secado*; *Manicure clásico* lo agendamos justo después 👍']);
     expect(resultText(run, 'es', BOOKED)).toMatch(/Total: RD\$1,500\.00\.\nAhora agendamos \*Manicure clásico\* 📅: dime el día y la hora \(por ejemplo: "manicure clásico el viernes a las 4"\)\.$/);
     expect(resultText(run, 'en', BOOKED)).toMatch(/\nNow let's book \*Classic manicure\* 📅/);
+  });
+
+  it('should offer the next service right after the one booked, ready to confirm, and book it on "sí"', () => {
+    let run = settle(startRun(booking(), ctx('quiero cita para un corte y un manicure el viernes a las 3'))).run;
+    run = { ...run, values: { ...run.values, name: 'Rosa Peña', phone: '+18295554433' } };
+    // The corte (60 min) booked at 3:00 p. m. ends at 4:00 p. m. (20:00 UTC).
+    const booked = { ok: true as const, body: { ...BOOKED.body, end: '2026-12-04T20:00:00.000Z' } };
+    expect(resultText(run, 'es', booked)).toMatch(/Total: RD\$1,500\.00\.\nAhora te reservo \*Manicure clásico\* justo después 👇$/);
+    expect(resultText(run, 'en', booked)).toMatch(/\nNow let's book \*Classic manicure\* right after 👇$/);
+    const next = nextOfVisit(run, booked.body)!;
+    expect(next.values).toMatchObject({ service: 'manicure-clasico', date: '2026-12-04', time: '16:00', name: 'Rosa Peña', phone: '+18295554433' });
+    expect(next.later).toBeUndefined();
+    // 4:30 p. m. is free in this backend, 4:00 p. m. is not: the free times are shown instead.
+    const settled = settle({ ...next, values: { ...next.values, time: '16:30' } }).run;
+    expect(nextStep(settled)).toEqual({ kind: 'confirm' });
+    expect(askConfirmation(settled, 'es').reply.text).toBe('Reservo Manicure clásico el viernes 4 de diciembre a las 4:30 p. m. a nombre de Rosa Peña (tel. +18295554433). ¿Confirmo?');
+    expect(answer(askConfirmation(settled, 'es').run, ctx('sí')).run.outcome).toBe('confirmed');
+    const taken = settle(next);
+    expect(taken.run.values.time).toBeUndefined();
+    expect(taken.said[0]).toMatch(/^Esa hora no está libre ese día/);
+  });
+
+  it('should offer nothing back to back when the end is unknown, on another day, or nothing is left', () => {
+    const run = settle(startRun(booking(), ctx('quiero cita para un corte y un manicure el viernes'))).run;
+    expect(nextOfVisit(run, BOOKED.body)).toBeNull();
+    expect(nextOfVisit(run, { ...BOOKED.body, end: '2026-12-05T20:00:00.000Z' })).toBeNull();
+    expect(nextOfVisit({ ...run, later: {} }, { ...BOOKED.body, end: '2026-12-04T20:00:00.000Z' })).toBeNull();
   });
 
   it('should hear both when they answer the service question, in English too', () => {
