@@ -22,6 +22,8 @@ const WHEN_ARRIVES = new RegExp(
     String.raw`cuando\s+(?:(?:me|nos|lo|la|los|las|me\s+l[oa]s?|nos\s+l[oa]s?)\s+)?(?:llega\w*|lleg[ae]n|traen|traerian|traeria|llevan|llevarian|llevaria|entrega\w*|mandan|mandarian|mandaria|envian|enviarian|enviaria|despachan|recibo|recibiria|tendria|tengo|estaria|estaran?)`,
     // "¿cuánto tarda?", "cuánto se tardan en llegar", "cuánto demora el delivery"
     String.raw`cuanto\s+(?:(?:se|me|le)\s+)?(?:tarda\w*|demora\w*|tiempo)`,
+    // "¿cuánto duran en traerlo?", "cuánto duraría en llegar": Dominican for "tarda".
+    String.raw`cuanto\s+(?:(?:se|me|le)\s+)?dura\w*\s+en\s+(?:llegar|venir|traer\w*|entregar\w*|mandar\w*|despachar\w*)`,
     // "en cuánto tiempo llega?", "qué tiempo toma", "para cuándo lo tendría", "para qué día"
     String.raw`(?:en\s+)?(?:cuanto|que)\s+tiempo|para\s+cuando|para\s+que\s+dia|que\s+dia\s+(?:llega|me\s+llega|lo\s+traen|lo\s+llevan)`,
     // "¿me lo traen hoy?", "¿entregan el mismo día?", "¿el delivery es el mismo día?"
@@ -42,8 +44,8 @@ const WHEN_ARRIVES = new RegExp(
     .concat(String.raw`)(?![a-z])`),
 );
 
-/** Words that make a time question about something else (the opening hours, a complaint about an order that did not come). */
-const NOT_DELIVERY = /\b(?:abren|abre|cierran|cierra|abierto|open|close|horario|hours|no\s+ha\s+llegado|no\s+llego|nunca\s+llego|never\s+arrived|hasn\s*t\s+arrived|still\s+waiting|todavia|aun\s+no|vence|termina|oferta|offer|deal|dura|duran|durar|last|lasts|seca|secar|dry|dries|garantia|warranty)\b/;
+/** Words that make a time question about something else (the opening hours, a complaint about an order that did not come, how long paint lasts; "¿cuánto dura en llegar?" is delivery). */
+const NOT_DELIVERY = /\b(?:abren|abre|cierran|cierra|abierto|open|close|horario|hours|no\s+ha\s+llegado|no\s+llego|nunca\s+llego|never\s+arrived|hasn\s*t\s+arrived|still\s+waiting|todavia|aun\s+no|vence|termina|oferta|offer|deal|(?:dura|duran|durar|duraria|durarian)(?!\s+en\s+(?:llegar|venir|traer\w*|entregar\w*|mandar\w*|despachar\w*))|last|lasts|seca|secar|dry|dries|garantia|warranty)\b/;
 
 /**
  * The message asks when an order would arrive (or how long delivery takes), in a few words.

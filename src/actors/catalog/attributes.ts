@@ -63,6 +63,7 @@ const COLOUR_PAIRS: readonly [string, string, string][] = [
   ['blanco', 'hueso', 'blanco hueso'],
   ['gris', 'perla', 'gris perla'],
   ['off', 'white', 'blanco hueso'],
+  ['bone', 'white', 'blanco hueso'], ['pearl', 'gray', 'gris perla'], ['pearl', 'grey', 'gris perla'], // "bone white", "pearl gray" in English
 ];
 const FINISHES: Readonly<Record<string, Attributes['finish']>> = lookupTable({
   satinada: 'satinado', satinado: 'satinado', satin: 'satinado', satinad: 'satinado',

@@ -198,7 +198,7 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
   if (given.size === 0) return null;
   const productWords = focus.query
     .split(/\s+/)
-    .filter((word) => index.parse(word).content.length > 0 && !LENGTH_WORD.test(word))
+    .filter((word) => index.parse(word).content.length > 0 && !LENGTH_WORD.test(word) && !GRADE_WORD.test(word))
     .join(' ');
   // The name said instead: without the board's size, which the kept attributes and the message say.
   const base = productWords !== '' ? productWords : withoutBoardSize(focus.name);
@@ -245,6 +245,9 @@ function sameDimension(a: Measure, b: Measure): boolean {
   if (a.unit === 'count' || b.unit === 'count') return a.unit === b.unit && a.noun === b.noun;
   return a.unit === b.unit || a.unit === '' || b.unit === '';
 }
+
+/** The name of a grade or gauge ("3/8 rebar grade 40"): the kept attribute says it with its number, never a product word. */
+const GRADE_WORD = /^(?:grade|grado|gauge|calibre|cal)$/;
 
 /** The everyday one of a family, asked for by that quality alone ("el normal", "la común", "the regular one"). */
 const PLAIN = /^(?:(?:y|and)\s+)?(?:(?:el|la|lo|los|las|the)\s+)?(?:normal(?:ito|ita)?(?:es)?|comun(?:es)?|corriente(?:s)?|regular(?:es)?|estandar|standard|basic[oa]s?|sencill[oa]s?|plain|ordinary)(?:\s+(?:one|cuanto|cuesta|sale|vale|precio|how\s+much))*$/;

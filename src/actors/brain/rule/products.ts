@@ -246,7 +246,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         const left: string[] = [];
         while (first > 0 && !used.has(first - 1)) {
           const p = toks[first - 1] as Tok;
-          if (/^\d+\/\d+$|^\d+x\d+(?:x\d+)?$/.test(p.t) || p.t === '"' || ATTRIBUTE_WORD.test(p.t)) left.unshift(p.t); // "3/8 rebar", "a 2x4x10 pino tratado"
+          if (/^\d+\/\d+$|^\d+x\d+(?:x\d+)?$/.test(p.t) || p.t === '"' || ATTRIBUTE_WORD.test(p.t) || (/^(?:off|bone)$/.test(p.t) && (left[0] ?? toks[first]?.t) === 'white')) left.unshift(p.t); // "3/8 rebar", "a 2x4x10 pino tratado", "off white paint"
           // "2 gallons primer", "1 gallon thinner", "5 galones pintura blanca": plural gallons or pounds of goods sold by them are how many, read below.
           else if ((/^(?:gallons|galones|pounds|libras|lbs)$/.test(p.t) || (/^(?:gallon|galon|pound|libra|lb)$/.test(p.t) && /^(?:1|one|un|una)$/.test(toks[first - 2]?.t ?? ''))) && first >= 2 && /^\d|^(?:one|un|una)$/.test(toks[first - 2]!.t) && soldBy(word, /^ga/.test(p.t) ? 'gal' : 'lib')) break;
           // "a two piece toilet", "2 pole breaker": the English compound says the kind, never how many.
