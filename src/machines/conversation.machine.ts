@@ -81,7 +81,8 @@ import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage
 import { foldAccents } from '../kernel/fold.js';
 import { callsOffHandoff } from './handoff-cancel.js';
 import { pendingQuestionAgain } from './pending-again.js';
-import { pricesThenLead } from './priced-lead.js';
+import { pricesThenLead, withPricedLines } from './priced-lead.js';
+import { URGENCY_AGAIN, yesToUrgency } from './urgency-yes.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -1273,6 +1274,7 @@ export const conversationMachine = setup({
     },
     // Continuations after a reply.
     formInProgress: ({ context }) => formInProgress(context) !== null,
+    saysYesToUrgency: ({ context }) => formInProgress(context) !== null && context.lead.status === 'collecting' && yesToUrgency(context.lead.asking, lastText(context)),
     // An answer given in the middle of a form or a workflow goes back to it (`continuing`).
     formOrRunInProgress: ({ context }) => formInProgress(context) !== null || runOf(context) !== null,
     // What `continuing` would find: no form to resume and no product or account number awaited.
@@ -1319,7 +1321,8 @@ export const conversationMachine = setup({
     emitPricedForLead: enqueueActions(({ context, event, enqueue }) => {
       const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
       for (const r of replies) enqueue.emit({ type: 'reply', reply: 'template' in r ? { template: r.template, ...(r.params ? { params: r.params } : {}), withoutQuestion: true } : { text: r.text } });
-      const goods = leadGoodsAskedIn(u(context), lastText(context), messageId(context), context.turn);
+      // The need is the lines priced, not the whole opening with the name and the e-mail (`priced-lead.ts`).
+      const goods = withPricedLines(leadGoodsAskedIn(u(context), lastText(context), messageId(context), context.turn), replies);
       enqueue.assign({ ...productFocusOf(context, event), expecting: NO_EXPECTATION, ...(goods ? { goodsAsked: goods } : {}) });
     }),
     askWorkflowQuestion: enqueueActions(({ context, enqueue }) => {
@@ -1704,7 +1707,8 @@ export const conversationMachine = setup({
       // "Constructora Ramírez" answered for the name: the company is written down, and the name asked again, saying so.
       const company = context.lead.draft.company_name;
       if (question.slot === 'name' && context.lead.asking === 'name' && typeof company?.value === 'string' && company.sourceMessageId === messageId(context)) enqueue.emit(reply('lead.companyNoted', { company: company.value }));
-      enqueue.emit(formReply(context, question.text));
+      const again = question.slot === context.lead.asking && yesToUrgency(context.lead.asking, lastText(context));
+      enqueue.emit(again ? reply(URGENCY_AGAIN) : formReply(context, question.text));
       const field = expectedField(spec, question.slot);
       // "¿Te lo reservo?" just offered under a product answer: held for a yes next turn.
       const offer = context.expecting.kind === 'reserve_offer' && context.expecting.turn === context.turn ? context.expecting : null;
@@ -2078,6 +2082,8 @@ export const conversationMachine = setup({
               target: 'continuing',
               actions: [{ type: 'route', params: { as: 'decided' } }, 'sayGreeting', 'rememberContact'],
             }),
+            // A bare "sí" to the urgency question: no "¡Perfecto!", the choices asked again in a line (`urgency-yes.ts`).
+            { guard: 'saysYesToUrgency', target: 'continuing', actions: { type: 'route', params: { as: 'decided' } } },
             ...restingIdle({
               guard: { type: 'intentIs', params: { intents: ['thanks'] } },
               target: 'continuing',
