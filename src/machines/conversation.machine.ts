@@ -80,9 +80,10 @@ import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workfl
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
 import { callsOffHandoff } from './handoff-cancel.js';
-import { pendingQuestionAgain } from './pending-again.js';
+import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
 import { pricesThenLead, withPricedLines } from './priced-lead.js';
 import { URGENCY_AGAIN, yesToUrgency } from './urgency-yes.js';
+import { languageAfterPing } from './ping-language.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -966,12 +967,14 @@ function withReading(context: ConversationContext, understanding: Understanding)
   const spec = formInProgress(context);
   // Options offered last turn are open for this routing pass only.
   const choosing = context.expecting.kind === 'choice' ? context.expecting : null;
+  // "hello??" in a Spanish conversation pings; it does not switch the language (`ping-language.ts`).
+  const lang = languageAfterPing(lastText(context), understanding.lang, context.lang, context.turn);
   return {
     // Only the entries triage can read are kept (and persisted): see decisiveRanking.
-    understanding: withDecisiveRanking(understanding),
+    understanding: withDecisiveRanking(lang === understanding.lang ? understanding : { ...understanding, lang }),
     choosing,
     ...(choosing ? { expecting: { kind: 'none' } as Expectation } : {}),
-    lang: understanding.lang,
+    lang,
     ...(understanding.placeSaid ? { placeSaid: { name: understanding.placeSaid, turn: context.turn } } : {}),
     // A form's data is taken from every message while it is in progress, detours included.
     // Outside one, who the customer says they are ("hola, soy Ana Díaz, quiero…") is kept for a
@@ -1640,8 +1643,11 @@ export const conversationMachine = setup({
         return;
       }
       if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && !introduced && !company) {
+        // The question of the last answer asked again: its turn renewed, so a second ping or the answer takes it (`pending-again.ts`).
+        const renewed = formInProgress(context) === null && open.length === 0 && !offerPending(context) ? focusAskedAgain(context) : null;
         for (const r of greetingAgain(context, open)) enqueue.emit(r);
         if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+        if (renewed) enqueue.assign({ productFocus: renewed });
         return;
       }
       if (introduced && (!name || name.toLowerCase() !== introduced.toLowerCase())) enqueue.emit(reply('greeting.introduced', { name: introduced }));
