@@ -83,7 +83,7 @@ import { callsOffHandoff } from './handoff-cancel.js';
 import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
 import { pricesThenLead, withPricedLines } from './priced-lead.js';
 import { URGENCY_AGAIN, yesToUrgency } from './urgency-yes.js';
-import { languageAfterPing } from './ping-language.js';
+import { languageAfterPing, onlyPings, STILL_THERE } from './ping-language.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -405,7 +405,6 @@ function keptBefore(context: ConversationContext, introduced: string): boolean {
 }
 
 /** "¿sigues ahí?", "¿hay alguien?", "are you still there?": the customer checks the chat is alive. */
-const STILL_THERE = /\b(?:(?:sigues|sigue|siguen|estas|esta|estan|tas|ta|tan) (?:ahi|alli|por ahi|ai|en linea)|hay alguien|(?:anyone|anybody|someone|somebody|you|u) (?:still )?(?:there|around))\b/;
 
 /** A greeting later in the conversation said back ("¡Hola de nuevo!"), or "¡Aquí estoy!" to "¿sigues ahí?". */
 function greetingAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
@@ -1722,7 +1721,7 @@ export const conversationMachine = setup({
         heldOffer: offer,
         expecting: field ? { kind: 'lead_field', field } : ({ kind: 'none' } as Expectation),
         // "un momento", "no entiendo", "¿eres un robot?" answered aside: the question asked again as it was, not once more.
-        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + (asideOfForm(u(context)) ? 0 : 1) : 1, ...(aboutCredit(context) ? { about: 'credit' as const } : {}) },
+        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + (asideOfForm(u(context)) || onlyPings(lastText(context)) ? 0 : 1) : 1, ...(aboutCredit(context) ? { about: 'credit' as const } : {}) },
       });
     }),
     askFormConfirmation: enqueueActions(({ context, enqueue }) => {
