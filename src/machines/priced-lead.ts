@@ -55,5 +55,5 @@ export function pricedLinesNeed(replies: readonly ReplyDirective[]): string | nu
 /** The goods a priced opening asked, with the lines priced as their words (the urgency it said kept). */
 export function withPricedLines(goods: GoodsAsked | null, replies: readonly ReplyDirective[]): GoodsAsked | null {
   const need = goods ? pricedLinesNeed(replies) : null;
-  return goods && need ? { ...goods, text: need.length <= 400 ? need : `${need.slice(0, 399).trimEnd()}…` } : goods;
+  return goods && need ? { ...goods, text: need.length <= 400 ? need : `${need.slice(0, 399).trimEnd()}…`, priced: true } : goods;
 }
