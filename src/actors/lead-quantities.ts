@@ -9,7 +9,7 @@ export interface LeadQuantity {
 /** Words that join a count to its goods ("bags *of* cement", "fundas *de* cemento"). */
 const JOIN = new Set(['de', 'del', 'of']);
 /** Words after which the goods end ("…cemento *y* 40 varillas", "…rebar *for* next week"). */
-const STOP = new Set(['y', 'e', 'and', 'para', 'pa', 'por', 'for', 'con', 'with', 'a', 'al', 'en', 'to', 'in', 'at', 'que', 'that', 'the', 'el', 'la', 'los', 'las', 'mas', 'plus', 'o', 'or']);
+const STOP = new Set(['y', 'e', 'and', 'para', 'pa', 'por', 'for', 'con', 'with', 'a', 'al', 'en', 'to', 'in', 'at', 'que', 'that', 'the', 'el', 'la', 'los', 'las', 'mas', 'plus', 'o', 'or', 'mi', 'mis', 'my', 'su', 'your', 'email', 'correo', 'e-mail']);
 /** Spelled counts a customer writes for goods. */
 const SPELLED: Record<string, number> = { dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, doce: 12, veinte: 20, cien: 100, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, twenty: 20, hundred: 100 };
 /** A count that is no quantity of goods: a time, a size, money. */
@@ -22,15 +22,22 @@ const NOT_GOODS = /^(?:dias?|days?|semanas?|weeks?|meses|months?|anos|years?|hor
  */
 export function quantitiesIn(need: string | null | undefined): LeadQuantity[] {
   if (!need) return [];
-  const words = need.split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}"']+$/gu, '')).filter((w) => w !== '');
+  // A line's particulars in brackets ("(saco 42.5 kg)", "(20 pies)") are no count of their own.
+  const words = need.replace(/\([^)]*\)/g, ' ').split(/\s+/).map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}"']+$/gu, '')).filter((w) => w !== '');
   const out: LeadQuantity[] = [];
   for (let i = 0; i < words.length; i++) {
     const raw = foldAccents(words[i]!.toLowerCase());
     const quantity = /^\d{1,6}(?:[.,]\d{3})*$/.test(raw) ? Number(raw.replace(/[.,]/g, '')) : SPELLED[raw];
     if (quantity === undefined || quantity <= 0) continue;
     const item: string[] = [];
-    for (let j = i + 1; j < words.length && item.length < 4; j++) {
+    let most = 4;
+    for (let j = i + 1; j < words.length && item.length < most; j++) {
       const w = foldAccents(words[j]!.toLowerCase());
+      // "40 x Cemento Gris …" (a line priced written as the need): the "x" joins the count to the product's name, a longer one; "10 x 20" stays a size.
+      if (item.length === 0 && (w === 'x' || w === '×') && j + 1 < words.length && !/^\d/.test(words[j + 1]!)) {
+        most = 6;
+        continue;
+      }
       if (item.length === 0 && NOT_GOODS.test(w)) break;
       if (STOP.has(w) || /^\d/.test(w)) break;
       if (JOIN.has(w) && (item.length === 0 || j + 1 >= words.length)) break;

@@ -83,8 +83,10 @@ import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workfl
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
 import { callsOffHandoff } from './handoff-cancel.js';
-import { pendingQuestionAgain } from './pending-again.js';
-import { pricesThenLead } from './priced-lead.js';
+import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
+import { pricesThenLead, withPricedLines } from './priced-lead.js';
+import { URGENCY_AGAIN, yesToUrgency } from './urgency-yes.js';
+import { languageAfterPing, onlyPings, STILL_THERE } from './ping-language.js';
 
 /** Below this classifier confidence a reading is not acted on by itself (calibrated: see triage-decision.ts). */
 export { MIN_INTENT_CONFIDENCE };
@@ -406,7 +408,6 @@ function keptBefore(context: ConversationContext, introduced: string): boolean {
 }
 
 /** "¿sigues ahí?", "¿hay alguien?", "are you still there?": the customer checks the chat is alive. */
-const STILL_THERE = /\b(?:(?:sigues|sigue|siguen|estas|esta|estan|tas|ta|tan) (?:ahi|alli|por ahi|ai|en linea)|hay alguien|(?:anyone|anybody|someone|somebody|you|u) (?:still )?(?:there|around))\b/;
 
 /** A greeting later in the conversation said back ("¡Hola de nuevo!"), or "¡Aquí estoy!" to "¿sigues ahí?". */
 function greetingAgain(context: ConversationContext, open: readonly ReplyEmitted[]): ReplyEmitted[] {
@@ -968,12 +969,14 @@ function withReading(context: ConversationContext, understanding: Understanding)
   const spec = formInProgress(context);
   // Options offered last turn are open for this routing pass only.
   const choosing = context.expecting.kind === 'choice' ? context.expecting : null;
+  // "hello??" in a Spanish conversation pings; it does not switch the language (`ping-language.ts`).
+  const lang = languageAfterPing(lastText(context), understanding.lang, context.lang, context.turn);
   return {
     // Only the entries triage can read are kept (and persisted): see decisiveRanking.
-    understanding: withDecisiveRanking(understanding),
+    understanding: withDecisiveRanking(lang === understanding.lang ? understanding : { ...understanding, lang }),
     choosing,
     ...(choosing ? { expecting: { kind: 'none' } as Expectation } : {}),
-    lang: understanding.lang,
+    lang,
     ...(understanding.placeSaid ? { placeSaid: { name: understanding.placeSaid, turn: context.turn } } : {}),
     // A form's data is taken from every message while it is in progress, detours included.
     // Outside one, who the customer says they are ("hola, soy Ana Díaz, quiero…") is kept for a
@@ -1276,6 +1279,7 @@ export const conversationMachine = setup({
     },
     // Continuations after a reply.
     formInProgress: ({ context }) => formInProgress(context) !== null,
+    saysYesToUrgency: ({ context }) => formInProgress(context) !== null && context.lead.status === 'collecting' && yesToUrgency(context.lead.asking, lastText(context)),
     // An answer given in the middle of a form or a workflow goes back to it (`continuing`).
     formOrRunInProgress: ({ context }) => formInProgress(context) !== null || runOf(context) !== null,
     // What `continuing` would find: no form to resume and no product or account number awaited.
@@ -1333,7 +1337,8 @@ export const conversationMachine = setup({
     emitPricedForLead: enqueueActions(({ context, event, enqueue }) => {
       const replies = outputOf<{ replies: ReplyDirective[] }>(event)?.replies ?? [];
       for (const r of replies) enqueue.emit({ type: 'reply', reply: 'template' in r ? { template: r.template, ...(r.params ? { params: r.params } : {}), withoutQuestion: true } : { text: r.text } });
-      const goods = leadGoodsAskedIn(u(context), lastText(context), messageId(context), context.turn);
+      // The need is the lines priced, not the whole opening with the name and the e-mail (`priced-lead.ts`).
+      const goods = withPricedLines(leadGoodsAskedIn(u(context), lastText(context), messageId(context), context.turn), replies);
       enqueue.assign({ ...productFocusOf(context, event), expecting: NO_EXPECTATION, ...(goods ? { goodsAsked: goods } : {}) });
     }),
     askWorkflowQuestion: enqueueActions(({ context, enqueue }) => {
@@ -1653,8 +1658,11 @@ export const conversationMachine = setup({
         return;
       }
       if (event.type !== 'identity.joined' && context.turn > (context.reopenedAtTurn ?? 1) && !introduced && !company) {
+        // The question of the last answer asked again: its turn renewed, so a second ping or the answer takes it (`pending-again.ts`).
+        const renewed = formInProgress(context) === null && open.length === 0 && !offerPending(context) ? focusAskedAgain(context) : null;
         for (const r of greetingAgain(context, open)) enqueue.emit(r);
         if (offerPending(context)) enqueue.assign({ expecting: { ...(context.expecting as Extract<Expectation, { kind: 'quote_offer' | 'reserve_offer' }>), turn: context.turn } });
+        if (renewed) enqueue.assign({ productFocus: renewed });
         return;
       }
       if (introduced && (!name || name.toLowerCase() !== introduced.toLowerCase())) enqueue.emit(reply('greeting.introduced', { name: introduced }));
@@ -1720,7 +1728,8 @@ export const conversationMachine = setup({
       // "Constructora Ramírez" answered for the name: the company is written down, and the name asked again, saying so.
       const company = context.lead.draft.company_name;
       if (question.slot === 'name' && context.lead.asking === 'name' && typeof company?.value === 'string' && company.sourceMessageId === messageId(context)) enqueue.emit(reply('lead.companyNoted', { company: company.value }));
-      enqueue.emit(formReply(context, question.text));
+      const again = question.slot === context.lead.asking && yesToUrgency(context.lead.asking, lastText(context));
+      enqueue.emit(again ? reply(URGENCY_AGAIN) : formReply(context, question.text));
       const field = expectedField(spec, question.slot);
       // "¿Te lo reservo?" just offered under a product answer: held for a yes next turn.
       const offer = context.expecting.kind === 'reserve_offer' && context.expecting.turn === context.turn ? context.expecting : null;
@@ -1728,7 +1737,7 @@ export const conversationMachine = setup({
         heldOffer: offer,
         expecting: field ? { kind: 'lead_field', field } : ({ kind: 'none' } as Expectation),
         // "un momento", "no entiendo", "¿eres un robot?" answered aside: the question asked again as it was, not once more.
-        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + (asideOfForm(u(context)) ? 0 : 1) : 1, ...(aboutCredit(context) ? { about: 'credit' as const } : {}) },
+        lead: { ...context.lead, status: 'collecting', asking: question.slot as LeadField, notice: null, asked: question.slot === context.lead.asking ? (context.lead.asked ?? 1) + (asideOfForm(u(context)) || onlyPings(lastText(context)) ? 0 : 1) : 1, ...(aboutCredit(context) ? { about: 'credit' as const } : {}) },
       });
     }),
     askFormConfirmation: enqueueActions(({ context, enqueue }) => {
@@ -2098,6 +2107,8 @@ export const conversationMachine = setup({
               target: 'continuing',
               actions: [{ type: 'route', params: { as: 'decided' } }, 'sayGreeting', 'rememberContact'],
             }),
+            // A bare "sí" to the urgency question: no "¡Perfecto!", the choices asked again in a line (`urgency-yes.ts`).
+            { guard: 'saysYesToUrgency', target: 'continuing', actions: { type: 'route', params: { as: 'decided' } } },
             ...restingIdle({
               guard: { type: 'intentIs', params: { intents: ['thanks'] } },
               target: 'continuing',

@@ -111,6 +111,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   ...REQUIRED_LEAD_FIELDS.map((f) => `lead.required.${f}`),
   // The phone is never asked first: only as the e-mail's stand-in, asked again when not answered.
   'lead.ask.phone_or_username',
+  // A bare "sí" to the urgency question: the three choices again, in a line (`urgency-yes.ts`).
+  'lead.ask.urgency_again',
   'lead.invalidEmail',
   'lead.reminder',
   'lead.confirm',

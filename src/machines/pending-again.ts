@@ -22,3 +22,16 @@ export function pendingQuestionAgain(context: PendingView): ReplyDirective | nul
   if (context.expecting.kind === 'product') return { template: 'pending.product' };
   return null;
 }
+
+/**
+ * The focus with its turn renewed when its question (which of the list, the measurement) was just
+ * asked again: a second "¿sigues ahí?" asks it once more, and "4 por 5" or "el de 1/2" after the
+ * ping answers it, as it would have right after the first asking. Null when nothing of the focus
+ * was asked again.
+ */
+export function focusAskedAgain(context: PendingView): ProductFocus | null {
+  const asked = pendingQuestionAgain(context);
+  const focus = context.productFocus;
+  if (!asked || !focus || !('template' in asked) || asked.template === 'pending.product') return null;
+  return { ...focus, turn: context.turn };
+}

@@ -8,6 +8,8 @@
  */
 import type { Understanding } from '../domain/understanding.js';
 import type { LeadState } from './lead-draft.js';
+import type { ReplyDirective } from './conversation.contract.js';
+import type { GoodsAsked } from './quote-need.js';
 
 /** The fewest units of one line that make an order a salesperson's ("40 sacos", "150 blocks"). */
 export const BIG_ORDER_UNITS = 10;
@@ -26,4 +28,32 @@ export function ordersWithContact(u: Understanding | null): boolean {
 /** A new request only: a form in progress or sent already is not started again by an order. */
 export function pricesThenLead(u: Understanding | null, lead: LeadState): boolean {
   return lead.status === 'none' && ordersWithContact(u);
+}
+
+/** One line of the estimate's reply (`product.estimate.item` params). */
+interface PricedItem {
+  quantity?: unknown;
+  name?: unknown;
+}
+
+/**
+ * The lines priced, as the need a salesperson reads ("40 x Cemento Gris …, 10 x Varilla …"),
+ * rather than the whole opening ("Buenas, le escribe Pedro…, mi email…"): null when the replies
+ * priced no counted line.
+ */
+export function pricedLinesNeed(replies: readonly ReplyDirective[]): string | null {
+  for (const r of replies) {
+    if (!('template' in r) || !r.params) continue;
+    const items = (r.params as Record<string, unknown>).items;
+    if (!Array.isArray(items)) continue;
+    const lines = (items as PricedItem[]).filter((i) => typeof i.name === 'string' && typeof i.quantity === 'number').map((i) => `${i.quantity as number} x ${i.name as string}`);
+    if (lines.length > 0) return lines.join(', ');
+  }
+  return null;
+}
+
+/** The goods a priced opening asked, with the lines priced as their words (the urgency it said kept). */
+export function withPricedLines(goods: GoodsAsked | null, replies: readonly ReplyDirective[]): GoodsAsked | null {
+  const need = goods ? pricedLinesNeed(replies) : null;
+  return goods && need ? { ...goods, text: need.length <= 400 ? need : `${need.slice(0, 399).trimEnd()}…`, priced: true } : goods;
 }

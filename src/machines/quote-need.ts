@@ -17,6 +17,8 @@ export interface GoodsAsked {
   turn: number;
   /** When the goods are wanted, as the message said it ("for next week"): the lead's urgency (absent in older snapshots). */
   urgency?: UrgencyLevel;
+  /** The lines priced ("40 x Cemento Gris …"): they take the place of a need the brain read in the same message (`priced-lead.ts`). */
+  priced?: true;
 }
 
 /** How many turns after the goods were asked a lead still takes them as its need. */
@@ -62,7 +64,9 @@ export function leadGoodsAskedIn(understanding: Understanding | null, text: stri
  * goods priced to be bought are a sale, so the area is sales unless the customer said another.
  */
 export function withGoodsAsNeed(lead: LeadState, goods: GoodsAsked | null | undefined, turn: number): LeadState {
-  if (!goods || turn - goods.turn > GOODS_TURNS || lead.draft.problem_statement !== undefined) return lead;
+  const said = lead.draft.problem_statement;
+  const readInSameMessage = goods?.priced === true && said?.sourceMessageId === goods.messageId;
+  if (!goods || turn - goods.turn > GOODS_TURNS || (said !== undefined && !readInSameMessage)) return lead;
   const source = { sourceMessageId: goods.messageId };
   const area: InterestArea = 'Ventas';
   return {

@@ -8,6 +8,7 @@ import type { TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput } from '../../machines/conversation.contract.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { categoryName } from './category-names.js';
+import { lineAnswer } from './category-asked.js';
 
 /** Asking what the store sells, as a whole (no product after it: "¿qué tienen de pintura?" names one). */
 const WHAT_IS_SOLD =
@@ -31,6 +32,9 @@ function storeLines(tenant: TenantData): string[] {
 
 /** A "what product?" answer to "¿qué venden?": the store's lines named instead, when the tenant has the template. */
 export function withStoreLines(tenant: TenantData, out: ProductActorOutput, text: string | undefined, lang: Lang): ProductActorOutput {
+  // "¿tienen cosas de jardín?", "do you sell garden things?": that line's products, whatever one product's name matched (`category-asked.ts`).
+  const line = lineAnswer(tenant, text, lang);
+  if (line) return line;
   // "what kind of stuff do you have?" is the same question: its filler ("kind", "stuff") is no product the store lacks.
   if ((out.outcome !== 'need_product' && out.outcome !== 'not_found') || text === undefined || tenant.templates[lang]?.['product.lines'] === undefined || !asksWhatIsSold(text)) return out;
   const lines = storeLines(tenant);

@@ -3,6 +3,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Understanding } from '../../domain/understanding.js';
 import { correctEmailTypo, createLeadState, fieldsNamedIn, isValidEmail, type LeadNotice, type LeadState } from '../lead-draft.js';
 import type { EntityReading, WorkflowSlot, WorkflowSpec, WorkflowText } from './workflow-spec.js';
+import { onlyPings } from '../ping-language.js';
 
 /**
  * A tenant workflow read by the brain (`reading: "brain"`), as pure functions: the brain reads
@@ -184,7 +185,8 @@ export function mergeFormReading(spec: WorkflowSpec, lead: LeadState, understand
   const pending = lead.status === 'collecting' && lead.asking ? slotOf(spec, lead.asking) : undefined;
   // (A bare yes or no answers something else on offer, not a miss of the question; nor is "un momento",
   // "no entiendo" or "¿eres un robot?", after which the question is asked again as it was.)
-  const aside = understanding.waits === true || understanding.notFollowed !== undefined || understanding.asksIfBot === true;
+  // "¿sigues ahí?", "hola??" only check the chat is alive: the question is asked again as it was (`ping-language.ts`).
+  const aside = understanding.waits === true || understanding.notFollowed !== undefined || understanding.asksIfBot === true || onlyPings(text);
   if (pending && !aside && (lead.asked ?? 1) >= 2 && (readings.length > 0 || understanding.affirmation === null) && draft[asField(pending.name)] === undefined && notice?.kind !== 'invalid_email' && notice?.kind !== 'required_declined' && !reask.includes(asField(pending.name))) {
     draft[asField(pending.name)] = { value: null, sourceMessageId: messageId };
     // Without an e-mail or a phone, the advisor answers by this chat: say so.
