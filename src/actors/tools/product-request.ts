@@ -96,8 +96,8 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
   return followUpOf(index, focus, message, wanted, catalog);
 }
 
-/** A count said after the pick: "… dame 10", "…, necesito 5 unidades", "… give me 10". */
-const COUNT_AFTER = /[\s,]+(?:dame|deme|ponme|quiero|necesito|ocupo|mandame|m[aá]ndame|give me|i need|i want)\s+(\d{1,4})(?:\s+(?:unidades|units|piezas|pieces))?\s*[?.!]*\s*$/i;
+/** A count said after the pick: "… dame 10", "…, necesito 5 unidades", "… give me 10", "la de 3/4 también, 5". */
+const COUNT_AFTER = /(?:[\s,]+(?:dame|deme|ponme|quiero|necesito|ocupo|mandame|m[aá]ndame|give me|i need|i want)\s+|\s*,\s*|\s+(?:tambi[eé]n|too|also)\s+)(\d{1,4})(?:\s+(?:unidades|units|piezas|pieces))?\s*[?.!]*\s*$/i;
 
 /** A count said with a pick ("la primera, 20 sacos", "20 sacos de la primera", "el gris y 20"): the count and the pick's words. */
 function countWithPick(message: string): { quantity: number; pick: string } | null {
