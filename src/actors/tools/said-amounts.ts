@@ -58,7 +58,7 @@ export function halfOfProduct(text: string, product: Product): number | undefine
 }
 
 /** "dos docenas de bisagras", "a dozen hinges": dozens of pieces, not dozens of pairs. */
-const DOZENS_OF_PIECES = /\b(?:docenas?|dozens?)\s+(?:de\s+|of\s+)?(?!pares\b|par\b|pairs?\b)[a-z]/;
+const DOZENS_OF_PIECES = /\b(?:docenas?|dozens?)\s+(?!(?:(?:de|of)\s+)?(?:pares|par|pairs?)\b)[a-z]/;
 
 /**
  * The pairs that hold the pieces counted by the dozen, for what is sold by the pair: 24 hinges are
