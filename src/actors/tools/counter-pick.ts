@@ -53,10 +53,12 @@ export function pickOnCounter(tenant: TenantData, focus: ProductFocus | undefine
   const counted = countAndWords(text);
   const product = counted ? namedOption(products, counted.said) : null;
   if (product && counted) return { product, quantity: counted.quantity };
-  // "el de drywall", "la de techo", "the drywall one": the option those words tell apart, no count said.
-  const pointed = POINTED.exec(foldAccents(text).replace(/['’]/g, '').replace(/[¿?¡!.;,]+/g, ' ').replace(/\s+/g, ' ').trim())?.[1];
+  // "el de drywall", "la de techo", "the drywall one": the option those words tell apart, no count said
+  // (after a job's sizes, "el porcelanato" is what goes there, worked out for them: not this).
+  const pointed = focus.sizes || focus.measure ? undefined : POINTED.exec(foldAccents(text).replace(/['’]/g, '').replace(/[¿?¡!.;,]+/g, ' ').replace(/\s+/g, ' ').trim())?.[1];
   const named = pointed !== undefined ? namedOption(products, pointed) : null;
-  return named ? { product: named } : null;
+  // A count waiting for the pick ("dame 20 de esa" → "¿cuál?") is the pick's.
+  return named ? { product: named, ...(focus?.quantity !== undefined ? { quantity: focus.quantity } : {}) } : null;
 }
 
 /** "el de drywall", "ok, la de techo", "the drywall one": an option pointed at by its words alone. */

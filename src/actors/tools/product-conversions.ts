@@ -12,7 +12,7 @@ import { countUnit, priceUnit } from './units.js';
 import { soldBy, withItemsAsSaid } from './product-said.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { NUMBER_WORDS } from '../catalog/index.js';
-import { halfOfProduct, pairsForDozens, sackPounds } from './said-amounts.js';
+import { dozensOfPairs, halfOfProduct, sackPounds } from './said-amounts.js';
 
 const fold = foldAccents;
 
@@ -115,11 +115,11 @@ function wholeUnits(index: CatalogIndex, input: ProductActorInput, text?: string
     // "media libra de clavos", "3 y medio metros de arena": the half said in the selling unit is the amount.
     const half = product && text !== undefined && input.understanding.products.length === 1 ? halfOfProduct(text, product) : undefined;
     const item = half !== undefined && (given.quantity === undefined || given.quantity === Math.trunc(half)) ? { ...given, quantity: half } : given;
-    // "dos docenas de bisagras": 24 hinges, sold by the pair, are 12 pairs, said so.
-    const pairs = product && text !== undefined && item.quantity !== undefined ? pairsForDozens(text, product, item.quantity) : undefined;
-    if (product && pairs !== undefined && item.quantity !== undefined) {
-      conversions.push({ sku: product.sku, said: `${item.quantity} ${input.lang === 'es' ? 'unidades' : 'pieces'}`, quantity: pairs, unit: product.unit });
-      return { ...item, quantity: pairs };
+    // "dos docenas de bisagras", sold by the pair: 24 pairs, said so ("2 docenas ≈ 24 pares").
+    const dozens = product && text !== undefined && item.quantity !== undefined && Number.isInteger(item.quantity) ? dozensOfPairs(text, product) : undefined;
+    if (product && dozens !== undefined && item.quantity !== undefined) {
+      conversions.push({ sku: product.sku, said: dozens, quantity: item.quantity, unit: product.unit });
+      return item;
     }
     if (item.quantity === undefined || !(item.quantity > 0) || Number.isInteger(item.quantity)) return item;
     if (!product) return item;

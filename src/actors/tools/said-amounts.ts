@@ -1,7 +1,7 @@
 /**
  * Amounts said the way people say them at the counter that the brain reads no count from:
  * halves ("media libra de clavos", "3 y medio metros de arena", "half a pound of nails"), dozens
- * of what is sold by the pair ("dos docenas de bisagras": 24 hinges, 12 pairs) and the weight of a
+ * of what is sold by the pair ("dos docenas de bisagras": 24 pairs, said so) and the weight of a
  * sack ("un quintal de cemento": the 42.5 kg sack is about 94 lb, so a quintal is one sack).
  */
 import type { Product } from '../../domain/tenant.js';
@@ -57,16 +57,17 @@ export function halfOfProduct(text: string, product: Product): number | undefine
   return amount && amount.unit === soldBy(product) ? amount.value : undefined;
 }
 
-/** "dos docenas de bisagras", "a dozen hinges": dozens of pieces, not dozens of pairs. */
-const DOZENS_OF_PIECES = /\b(?:docenas?|dozens?)\s+(?!(?:(?:de|of)\s+)?(?:pares|par|pairs?)\b)[a-z]/;
+/** "dos docenas de bisagras", "media docena", "a dozen hinges": the dozens said, as said. */
+const DOZENS = /\b((?:\d+|[a-z]+)\s+)?(docenas?|dozens?)\s+(?!(?:(?:de|of)\s+)?(?:pares|par|pairs?)\b)[a-z]/;
 
 /**
- * The pairs that hold the pieces counted by the dozen, for what is sold by the pair: 24 hinges are
- * 12 pairs. Undefined when the product is not sold by the pair or no dozen is said.
+ * Dozens of what is sold by the pair ("dos docenas de bisagras"): a clerk counts them in pairs, as
+ * the shelf sells them (24 pairs), and says so ("2 docenas ≈ 24 pares"). The dozens as said, for
+ * that note; undefined when the product is not sold by the pair or no dozen is said.
  */
-export function pairsForDozens(text: string, product: Product, pieces: number): number | undefined {
-  if (soldBy(product) !== 'par' || !DOZENS_OF_PIECES.test(fold(text).toLowerCase()) || pieces % 6 !== 0) return undefined;
-  return Math.ceil(pieces / 2);
+export function dozensOfPairs(text: string, product: Product): string | undefined {
+  const m = soldBy(product) === 'par' ? DOZENS.exec(fold(text).toLowerCase()) : null;
+  return m ? `${m[1] ?? ''}${m[2] ?? ''}`.trim() : undefined;
 }
 
 const LB_PER_KG = 2.20462;

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
-import { halfAmount, pairsForDozens, sackPounds } from '../../../src/actors/tools/said-amounts.js';
+import { dozensOfPairs, halfAmount, sackPounds } from '../../../src/actors/tools/said-amounts.js';
 import { chatOnFreshHost, loadDemoWithIndex } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
@@ -29,12 +29,12 @@ describe('amounts said at the counter (counter11)', () => {
     expect(halfAmount('tubo pvc de media')).toBeUndefined();
   });
 
-  it('should count dozens of pieces of what is sold by the pair in pairs', () => {
-    expect(pairsForDozens('dos docenas de bisagras', product('CER-005'), 24)).toBe(12);
-    expect(pairsForDozens('media docena de bisagras', product('CER-005'), 6)).toBe(3);
-    // Dozens of pairs are pairs; what is not sold by the pair is left alone.
-    expect(pairsForDozens('una docena de pares de bisagras', product('CER-005'), 12)).toBeUndefined();
-    expect(pairsForDozens('dos docenas de tubos', product('PVC-001'), 24)).toBeUndefined();
+  it('should say dozens of what is sold by the pair are counted in pairs', () => {
+    expect(dozensOfPairs('dos docenas de bisagras', product('CER-005'))).toBe('dos docenas');
+    expect(dozensOfPairs('dame media docena de bisagras de 3', product('CER-005'))).toBe('media docena');
+    // Dozens of pairs say pairs already; what is not sold by the pair is left alone.
+    expect(dozensOfPairs('una docena de pares de bisagras', product('CER-005'))).toBeUndefined();
+    expect(dozensOfPairs('dos docenas de tubos', product('PVC-001'))).toBeUndefined();
   });
 
   it("should read a sack's weight from its unit", () => {
@@ -57,11 +57,10 @@ describe('amounts said at the counter (counter11)', () => {
     expect(two).toContain('1,310');
   });
 
-  it('should price two dozen hinges as 12 pairs, saying so', async () => {
+  it('should price two dozen hinges as 24 pairs, saying so', async () => {
     const [reply] = await chatOnFreshHost(tenant, brain, 'counter11-hinges', 'dos docenas de bisagras');
-    expect(reply).toContain('12 pares');
-    expect(reply).toContain('1,140');
-    expect(reply).not.toContain('2,280');
+    expect(reply).toContain('dos docenas ≈ 24 pares');
+    expect(reply).toContain('2,280');
   });
 
   it('should not name what the goods are for as a product not carried', async () => {
