@@ -206,6 +206,8 @@ export interface ProductFocus {
    * next ("40 metros cuadrados", "4 por 3") answers it. `length`: the one length already given.
    */
   measure?: { asked: MeasureAsked; length?: number; surface?: Surface };
+  /** The product just asked whether it comes with something ("¿trae tanque?"): "¿y asiento?" next asks the same of it. */
+  includes?: string;
   /** A count said for one of several lines without saying which ("no, que sean 15"): the line named next takes it. */
   lineCount?: number;
   /** The sizes the customer gave of the job ("piso de 4x5"): "¿cuánta cerámica necesito?" later works from them. */

@@ -85,7 +85,10 @@ export function followUpCore(text: string): string {
     // "dame la de 2", "quiero el de 3/4", "dame 10 de 3/4", "give me the white one": the pick, asked for.
     .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|necesito|ocupo|give\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)(?:\s|$)|\d)/, '')
     // "la de 2 entonces", "el de 3/4 por favor", "the white one then": the words around a pick.
-    .replace(/(?:\s+(?:entonces|pues|por\s+favor|porfa|porfavor|please|pls|ok|okay|then|mejor|gracias|thanks))+$/, '')
+    // "la de 3/4 también", "the 3/4 one too": the pick added to what is on the counter (order-total.ts keeps both).
+    .replace(/(?:\s+(?:entonces|pues|por\s+favor|porfa|porfavor|please|pls|ok|okay|then|mejor|gracias|thanks|tambien|tb|too|also|as\s+well))+$/, '')
+    // "la de 3/4 también, 5": the count after it is the pick's.
+    .replace(/\s+(?:tambien|tb|too|also)(?=\s+\d{1,4}$)/, '')
     // "una cubeta de esa misma", "a bucket of the same one": the product in focus, in what it names.
     .replace(/\s+(?:(?:de|del)\s+(?:es[ae]|el|la|lo)\s+mism[oa]|of\s+the\s+same(?:\s+one)?)$/, '');
 }

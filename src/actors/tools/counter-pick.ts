@@ -41,7 +41,7 @@ export function namedOption(products: readonly Product[], said: string): Product
 }
 
 /** The option picked and how many, or null when the message is no such pick (see the module comment). */
-export function pickOnCounter(tenant: TenantData, focus: ProductFocus | undefined, text: string): { product: Product; quantity: number } | null {
+export function pickOnCounter(tenant: TenantData, focus: ProductFocus | undefined, text: string): { product: Product; quantity?: number } | null {
   const skus = focus?.options;
   if (!skus || skus.length < 2) return null;
   const products = skus.map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
@@ -52,8 +52,17 @@ export function pickOnCounter(tenant: TenantData, focus: ProductFocus | undefine
   }
   const counted = countAndWords(text);
   const product = counted ? namedOption(products, counted.said) : null;
-  return product && counted ? { product, quantity: counted.quantity } : null;
+  if (product && counted) return { product, quantity: counted.quantity };
+  // "el de drywall", "la de techo", "the drywall one": the option those words tell apart, no count said
+  // (after a job's sizes, "el porcelanato" is what goes there, worked out for them: not this).
+  const pointed = focus.sizes || focus.measure ? undefined : POINTED.exec(foldAccents(text).replace(/['’]/g, '').replace(/[¿?¡!.;,]+/g, ' ').replace(/\s+/g, ' ').trim())?.[1];
+  const named = pointed !== undefined ? namedOption(products, pointed) : null;
+  // A count waiting for the pick ("dame 20 de esa" → "¿cuál?") is the pick's.
+  return named ? { product: named, ...(focus?.quantity !== undefined ? { quantity: focus.quantity } : {}) } : null;
 }
+
+/** "el de drywall", "ok, la de techo", "the drywall one": an option pointed at by its words alone. */
+const POINTED = new RegExp(String.raw`^${TAKE}(?:el|la|los|las|the)\s+(?:(?:de|del|of\s+the|for)\s+(?:la\s+|el\s+)?)?([a-z][a-z0-9\s]*?)(?:\s+ones?)?$`);
 
 /** "20 de la grado 60", "la grado 60, 20": the count and the words said of what it is of. */
 function countAndWords(text: string): { quantity: number; said: string } | null {

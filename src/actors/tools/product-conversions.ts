@@ -12,6 +12,7 @@ import { countUnit, priceUnit } from './units.js';
 import { soldBy, withItemsAsSaid } from './product-said.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { NUMBER_WORDS } from '../catalog/index.js';
+import { dozensOfPairs, halfOfProduct, sackPounds } from './said-amounts.js';
 
 const fold = foldAccents;
 
@@ -78,7 +79,7 @@ export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, te
   const byWeight = text ? (inPieces(index, input, text) ?? piecesForLength(index, input, text)) : null;
   if (byWeight) return byWeight;
   const measures = text ? saidMeasures(text) : [];
-  if (measures.length === 0) return wholeUnits(index, input);
+  if (measures.length === 0) return wholeUnits(index, input, text);
   const conversions: Conversion[] = [];
   const used = new Set<Said>();
   const products = input.understanding.products.map((item) => {
@@ -99,7 +100,7 @@ export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, te
     const query = withoutMeasure(item.query, said);
     return { ...item, quantity, ...(query !== item.query ? { query } : {}) };
   });
-  if (conversions.length === 0) return wholeUnits(index, input);
+  if (conversions.length === 0) return wholeUnits(index, input, text);
   return { input: { ...input, understanding: { ...input.understanding, products } }, conversions };
 }
 
@@ -107,11 +108,20 @@ export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, te
  * "2,5 galones de pintura", "1.5 metros de arena": a part of what is sold whole is the next whole
  * one, said aloud ("📏 2,5 galones ≈ 3 galones"), never the count cut down to 2 without a word.
  */
-function wholeUnits(index: CatalogIndex, input: ProductActorInput): { input: ProductActorInput; conversions: Conversion[] } {
+function wholeUnits(index: CatalogIndex, input: ProductActorInput, text?: string): { input: ProductActorInput; conversions: Conversion[] } {
   const conversions: Conversion[] = [];
-  const products = input.understanding.products.map((item) => {
+  const products = input.understanding.products.map((given) => {
+    const product = given.query.trim() !== '' ? index.search(given.query, { limit: 1 })[0]?.product : undefined;
+    // "media libra de clavos", "3 y medio metros de arena": the half said in the selling unit is the amount.
+    const half = product && text !== undefined && input.understanding.products.length === 1 ? halfOfProduct(text, product) : undefined;
+    const item = half !== undefined && (given.quantity === undefined || given.quantity === Math.trunc(half)) ? { ...given, quantity: half } : given;
+    // "dos docenas de bisagras", sold by the pair: 24 pairs, said so ("2 docenas ≈ 24 pares").
+    const dozens = product && text !== undefined && item.quantity !== undefined && Number.isInteger(item.quantity) ? dozensOfPairs(text, product) : undefined;
+    if (product && dozens !== undefined && item.quantity !== undefined) {
+      conversions.push({ sku: product.sku, said: dozens, quantity: item.quantity, unit: product.unit });
+      return item;
+    }
     if (item.quantity === undefined || !(item.quantity > 0) || Number.isInteger(item.quantity)) return item;
-    const product = index.search(item.query, { limit: 1 })[0]?.product;
     if (!product) return item;
     const quantity = Math.ceil(item.quantity - 1e-9);
     const written = input.lang === 'es' ? String(item.quantity).replace('.', ',') : String(item.quantity);
@@ -155,8 +165,11 @@ function inPieces(index: CatalogIndex, input: ProductActorInput, text: string): 
   const products = input.understanding.products.map((item) => {
     const query = item.query.replace(/\b(?:quintal(?:es)?|qq)\b/g, ' ').replace(/\s+/g, ' ').trim();
     const product = query !== '' ? index.search(query, { limit: 1 })[0]?.product : undefined;
-    if (!product?.weight_lb || conversions.length > 0 || (item.quantity !== undefined && item.quantity !== value)) return item;
-    const quantity = Math.ceil((value * POUNDS_PER_QUINTAL) / product.weight_lb - 1e-9);
+    // A sack's weight is in its unit ("saco 42.5 kg", about 94 lb): a quintal is about one sack, counted to the nearest.
+    const sack = product && !product.weight_lb ? sackPounds(product) : undefined;
+    const pounds = product?.weight_lb ?? sack;
+    if (!product || !pounds || conversions.length > 0 || (item.quantity !== undefined && item.quantity !== value)) return item;
+    const quantity = sack !== undefined ? Math.max(1, Math.round((value * POUNDS_PER_QUINTAL) / sack)) : Math.ceil((value * POUNDS_PER_QUINTAL) / pounds - 1e-9);
     conversions.push({ sku: product.sku, said: `${value} qq (${value * POUNDS_PER_QUINTAL} lb)`, quantity, unit: product.unit });
     return { ...item, query, quantity };
   });

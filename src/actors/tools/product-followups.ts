@@ -21,7 +21,7 @@ import { familyRange } from './product-sizes.js';
 import { confirmShown } from './product-confirm.js';
 import { whereAnswer } from './product-where.js';
 import { thinningAnswer } from './paint-thinning.js';
-import { includesAnswer } from './product-includes.js';
+import { includesAnswer, includesContinued } from './product-includes.js';
 import { packCountAnswer } from './pack-count.js';
 import { quoteOne } from './product-quote-one.js';
 import { foldAccents } from '../../kernel/fold.js';
@@ -47,6 +47,9 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
   // "¿se rebaja con thinner o agua?": from what the thinner's sheet says it is for.
   const thinning = thinningAnswer(tenant, focus, text, lang);
   if (thinning) return thinning;
+  // "¿trae tanque?" then "¿y asiento?": the same question about the seat.
+  const more = includesContinued(tenant, index, focus, text, lang, now);
+  if (more) return more;
   const question = readFocusQuestion(text);
   const shown = tenant.catalog.find((p) => p.sku === focus.sku);
   if (!shown) return null;

@@ -12,6 +12,7 @@ import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { calendarDate, formatMoney } from './format.js';
 import { availability, describeProduct, optionsFor } from './product-parts.js';
+import { readFocusQuestion } from '../../machines/focus-questions.js';
 
 /** Things sold apart shown at most. */
 const MAX_APART = 3;
@@ -29,8 +30,10 @@ function mentions(text: string, thing: string): boolean {
 const headOf = (name: string): string => name.split(/\s(?:para|for|con|with|sin|without)\s/i)[0] ?? name;
 
 /** The answer to whether the product shown comes with `thing`; null when the tenant has no such templates. */
-export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: Product, focus: ProductFocus, asked: { thing: string; said: string }, lang: Lang, now: number | undefined): ProductActorOutput | null {
+export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: Product, onCounter: ProductFocus, asked: { thing: string; said: string }, lang: Lang, now: number | undefined): ProductActorOutput | null {
   const { thing, said } = asked;
+  // The product asked about stays noted, for "¿y asiento?" next (includesContinued).
+  const focus: ProductFocus = { ...onCounter, includes: shown.sku };
   const has = (key: string): boolean => tenant.templates[lang]?.[key] !== undefined;
   if (!has('product.includes.unknown')) return null;
   const base = { name: shown.name, price: formatMoney(shown.price), availability: availability(tenant, shown, lang), thing: said };
@@ -56,10 +59,34 @@ export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: P
     return {
       outcome: 'answered',
       replies: [{ template: 'product.includes.apart', params: { ...base, items: apart.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(apart) }],
-      focus: { sku: first.sku, name: first.name, price: first.price, query: thing, ...(apart.length > 1 ? { options: apart.map((p) => p.sku) } : {}), recent: [shown.sku, ...(focus.recent ?? []).filter((s) => s !== shown.sku)] },
+      focus: { sku: first.sku, name: first.name, price: first.price, query: thing, ...(apart.length > 1 ? { options: apart.map((p) => p.sku) } : {}), recent: [shown.sku, ...(focus.recent ?? []).filter((s) => s !== shown.sku)], includes: shown.sku },
       // One thing sold apart, on the shelf: "sí" / "ok book it" sets it aside, as after any single price.
       ...(apart.length === 1 && first.stock > 0 ? { reserve: { sku: first.sku, name: first.name, quantity: 1 } } : {}),
     };
   }
   return { outcome: 'answered', replies: [{ template: 'product.includes.unknown', params: base }], focus, ...reserve };
+}
+
+/** "¿y asiento?", "y el tanque?", "and a seat?", "y con tapa?": one more thing, said alone, after asking what a product comes with. */
+const CONTINUED = /^(?:(?:y|e|and|ok|tambien|also)\s+)+(?:(?:con|with)\s+)?([a-z].*?)(?:\s+(?:tambien|too|also))?$/;
+
+/**
+ * The same question about one more thing ("¿trae tanque?" → "¿y asiento?"): a clerk hears it as
+ * "¿y trae asiento?" about the same toilet, never "No vendemos asiento". Null unless the answer
+ * before was about what a product comes with and the message is one more thing said alone; goods
+ * of another kind ("¿y cemento?") are a new question about them.
+ */
+export function includesContinued(tenant: TenantData, index: CatalogIndex, focus: ProductFocus, text: string, lang: Lang, now: number | undefined): ProductActorOutput | null {
+  if (focus.includes === undefined) return null;
+  const rest = CONTINUED.exec(fold(text).replace(/[¿?¡!.,]+/g, ' ').replace(/\s+/g, ' ').trim())?.[1];
+  const shown = tenant.catalog.find((p) => p.sku === focus.includes);
+  if (rest === undefined || !shown) return null;
+  // Read as the question said in full, with the same guards ("¿y garantía?" is no part of it).
+  const asked = readFocusQuestion(lang === 'en' ? `does it come with ${rest}` : `trae ${rest}`);
+  if (asked?.kind !== 'includes') return null;
+  const kind = index.search(asked.thing, { limit: 1 })[0]?.product;
+  if (kind && kind.category !== shown.category && mentions([headOf(kind.name), ...(kind.aliases ?? [])].join(' '), asked.thing)) return null;
+  // Asked of the product on the counter, not the thing shown apart (its focus then is the one asked about).
+  const onCounter: ProductFocus = focus.sku === shown.sku ? focus : { sku: shown.sku, name: shown.name, price: shown.price, query: shown.name, recent: (focus.recent ?? []).filter((s) => s !== shown.sku) };
+  return includesAnswer(tenant, index, shown, onCounter, asked, lang, now);
 }

@@ -96,8 +96,8 @@ export function followUp(index: CatalogIndex, focus: ProductFocus, message: stri
   return followUpOf(index, focus, message, wanted, catalog);
 }
 
-/** A count said after the pick: "… dame 10", "…, necesito 5 unidades", "… give me 10". */
-const COUNT_AFTER = /[\s,]+(?:dame|deme|ponme|quiero|necesito|ocupo|mandame|m[aá]ndame|give me|i need|i want)\s+(\d{1,4})(?:\s+(?:unidades|units|piezas|pieces))?\s*[?.!]*\s*$/i;
+/** A count said after the pick: "… dame 10", "…, necesito 5 unidades", "… give me 10", "la de 3/4 también, 5". */
+const COUNT_AFTER = /(?:[\s,]+(?:dame|deme|ponme|quiero|necesito|ocupo|mandame|m[aá]ndame|give me|i need|i want)\s+|\s*,\s*|\s+(?:tambi[eé]n|too|also)\s+)(\d{1,4})(?:\s+(?:unidades|units|piezas|pieces))?\s*[?.!]*\s*$/i;
 
 /** A count said with a pick ("la primera, 20 sacos", "20 sacos de la primera", "el gris y 20"): the count and the pick's words. */
 function countWithPick(message: string): { quantity: number; pick: string } | null {
@@ -340,6 +340,9 @@ export function eachQuantity(text: string): number | undefined {
   return n !== undefined && n > 0 ? n : undefined;
 }
 
+/** "para 3 casas", "for 2 houses": the word before a count that makes it a purpose. */
+const PURPOSE_BEFORE = /\b(?:para|pa|pal|for)\s*$/i;
+
 /**
  * Counted items of a list ("…, 2 jacuzzis y 10 codos") none of whose words the catalog knows: what
  * the store does not carry, named back to the customer.
@@ -348,6 +351,8 @@ export function uncarriedItems(text: string, index: CatalogIndex): string[] {
   const out: string[] = [];
   for (const part of text.split(/[,;:\n]|\s+(?:y|e|and|plus|mas|más)\s+/i)) {
     const m = /(?:^|\s)(\d+|dos|tres|cuatro|cinco|seis|diez|two|three|four|five|six|ten)\s+(.+)$/i.exec(part.trim());
+    // "cemento y varilla para 3 casas": a count after "para" is what the goods are for, not an item.
+    if (m && PURPOSE_BEFORE.test(part.trim().slice(0, m.index + 1))) continue;
     // "40 fundas para mañana": what follows "para" is what it is for (or when), not the item.
     const rest = m?.[2]?.replace(/[¿?¡!.]+/g, '').replace(/\s+(?:para|pa|pal|for|porque|because)(?:\s.*)?$/i, '').trim();
     // "10 de cada uno", "10 of each": how many of the items named, not an item.

@@ -161,7 +161,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "dos cajas" of the discs sold by the unit: how they are sold, and how many (never 2 units priced as the 2 boxes).
   const notInPack = text !== undefined ? packNotSoldAnswer(tenant, input.focus, text, lang) : null;
   if (notInPack) return notInPack;
-  if (counted) return quoteOne(tenant, index, { item: { query: counted.product.name, quantity: counted.quantity }, match: { product: counted.product, score: 1, unmet: [], defaulted: false } }, lang, true);
+  if (counted) return quoteOne(tenant, index, { item: { query: counted.product.name, ...(counted.quantity !== undefined ? { quantity: counted.quantity } : {}) }, match: { product: counted.product, score: 1, unmet: [], defaulted: false } }, lang, true);
   // "lo quiero", "¿cómo hago el pedido?" with no offer pending (after an offer's products, a delivery time): the product on the counter, to set aside.
   if (text !== undefined && takesTheOrder(text) && !input.understanding.nlu.entities.some((e) => e.type === 'product')) {
     // "mándamelos a Caleta" after an estimate: that estimate (the delivery added and the order sent, above); with cement and sand counted, the whole counter.

@@ -24,8 +24,15 @@ describe('a count of one option on the counter (pickOnCounter)', () => {
     expect(pickOnCounter(tenant, rebar, text)).toMatchObject({ product: { sku }, quantity });
   });
 
-  it.each(['dame 20 de arena', 'dame 20 de la varilla', 'dame 20', 'la grado 60'])('should leave "%s" to the usual reading', (text) => {
+  it.each(['dame 20 de arena', 'dame 20 de la varilla', 'dame 20', 'la varilla'])('should leave "%s" to the usual reading', (text) => {
     expect(pickOnCounter(tenant, rebar, text)).toBeNull();
+  });
+
+  // counter11: an option named by its own words alone is that option, with no count ("el de drywall").
+  it('should take "la grado 60" as that option, with no count', () => {
+    const picked = pickOnCounter(tenant, rebar, 'la grado 60');
+    expect(picked?.product.sku).toBe('VAR-004');
+    expect(picked?.quantity).toBeUndefined();
   });
 });
 
