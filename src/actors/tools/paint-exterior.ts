@@ -14,6 +14,7 @@ import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { COLOUR_EN } from './colour-names.js';
 import { mixingNote } from './paint-mixing.js';
+import { colourWord } from './paint-mix-order.js';
 import { paintedSurface } from './paint-surface.js';
 import { describeProduct, firstWord, focusOf, nameKey, optionsFor } from './product-parts.js';
 
@@ -75,10 +76,15 @@ export function exteriorPaintJob(tenant: TenantData, index: CatalogIndex, text: 
   const mixing = mixingNote(tenant, ready, lang);
   const head = shownPaints[0] as Product;
   const focus = focusOf({ product: head, score: 1, unmet: [], defaulted: false }, { query: head.name }, index);
+  // "pintura azul para exterior": a colour not on the shelf is mixed on the white base where the store mixes; only the
+  // area is asked, and the gallons next are of that colour (`mix`), never the white as if it were the paint.
+  const mixed = !inColour && said[0] !== undefined && mixing !== null && tenant.templates[lang]?.['product.exterior_job_mix'] !== undefined ? said[0] : undefined;
+  const template = inColour ? 'product.exterior_job_colour' : mixed !== undefined ? 'product.exterior_job_mix' : 'product.exterior_job';
+  const colour = mixed !== undefined ? { colour: colourWord(mixed, lang) } : {};
   return {
     outcome: 'answered',
-    replies: [{ template: inColour ? 'product.exterior_job_colour' : 'product.exterior_job', params: { items: kit.map((p) => describeProduct(tenant, p, lang)), colours: colourList(index, ready, lang), mixing: mixing ? ` ${mixing}` : '' }, options: optionsFor(kit) }],
+    replies: [{ template, params: { items: kit.map((p) => describeProduct(tenant, p, lang)), colours: colourList(index, ready, lang), mixing: mixing ? ` ${mixing}` : '', ...colour }, options: optionsFor(kit) }],
     // "¿Cuántos metros cuadrados…?": the bare measurement next is that answer (`measureAnswer`).
-    focus: { ...focus, options: kit.map((p) => p.sku), recent: kit.filter((p) => p !== head).map((p) => p.sku), measure: { asked: 'area' as const } },
+    focus: { ...focus, options: kit.map((p) => p.sku), recent: kit.filter((p) => p !== head).map((p) => p.sku), measure: { asked: 'area' as const }, ...(mixed !== undefined ? { mix: mixed } : {}) },
   };
 }

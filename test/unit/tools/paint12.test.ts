@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/index.js';
 import { createCatalogIndex, type CatalogIndex } from '../../../src/actors/tools/index.js';
+import { exteriorPaintJob } from '../../../src/actors/tools/paint-exterior.js';
 import { unknownKind } from '../../../src/actors/tools/product-unknown-kind.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
@@ -40,5 +41,31 @@ describe('off white is one colour', () => {
     const three = await talk('3 5-gallon buckets of tropical off white paint');
     expect(three).toMatch(/3 buckets of Pintura Acrílica Tropical Blanco Hueso \(cubeta 5 gal\)/);
     expect(three).toMatch(/RD\$16,950\.00/);
+  });
+});
+
+/** "pintura azul para exterior": the blue is mixed, only the area is asked, and the gallons next are blue. */
+describe('a colour not on the shelf for an outside job', () => {
+  it('should say the mixing, ask only the area in that colour and keep the colour for the gallons', () => {
+    const out = exteriorPaintJob(tenant, index, 'pintura azul para exterior', 'es');
+    const reply = out?.replies[0] as { template: string; params: Record<string, unknown> };
+    expect(reply.template).toBe('product.exterior_job_mix');
+    expect(reply.params.colour).toBe('azul');
+    expect(out?.focus?.mix).toBe('azul');
+    expect(exteriorPaintJob(tenant, index, 'I need blue paint for the outside', 'en')?.replies[0]).toMatchObject({ params: { colour: 'blue' } });
+  });
+
+  it('should keep a ready colour on the shelf and set no mix', () => {
+    const out = exteriorPaintJob(tenant, index, 'necesito pintura blanca pa exterior', 'es');
+    expect(out?.focus?.mix).toBeUndefined();
+  });
+
+  it('should work out the gallons of blue, never of white, after the area', async () => {
+    const reply = await talk('pintura azul para exterior', '40 metros');
+    expect(reply).toMatch(/galones de pintura en azul/);
+    expect(reply).not.toMatch(/\*3 galones de Pintura Acrílica Tropical Blanco/);
+    const first = await talk('pintura azul para exterior');
+    expect(first).toMatch(/vas a pintar en azul\?/);
+    expect(first).not.toMatch(/de qué color/);
   });
 });
