@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/index.js';
 import { createCatalogIndex, type CatalogIndex } from '../../../src/actors/tools/index.js';
 import { exteriorPaintJob } from '../../../src/actors/tools/paint-exterior.js';
+import { asksForRoofLeak, roofLeakAnswer } from '../../../src/actors/tools/paint-roof-leak.js';
 import { unknownKind } from '../../../src/actors/tools/product-unknown-kind.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
@@ -67,5 +68,34 @@ describe('a colour not on the shelf for an outside job', () => {
     const first = await talk('pintura azul para exterior');
     expect(first).toMatch(/vas a pintar en azul\?/);
     expect(first).not.toMatch(/de qué color/);
+  });
+});
+
+/** "mi techo tiene filtraciones, qué pintura le pongo": the roof coating, the area asked. */
+describe('a leaking roof', () => {
+  it('should read a leaking roof with what to put on it, any way said', () => {
+    expect(asksForRoofLeak('mi techo tiene filtraciones, qué pintura le pongo')).toBe(true);
+    expect(asksForRoofLeak('la azotea tiene goteras, que le echo?')).toBe(true);
+    expect(asksForRoofLeak('my roof leaks, what paint should I use?')).toBe(true);
+    expect(asksForRoofLeak('pintura para el techo')).toBe(false);
+    expect(asksForRoofLeak('tengo humedad en el baño, qué pintura uso?')).toBe(false);
+  });
+
+  it('should show the roof coating and ask the area, never the zinc sheet nor the white paint', () => {
+    const out = roofLeakAnswer(tenant, index, 'mi techo tiene filtraciones, qué pintura le pongo', 'es');
+    expect(out?.focus?.sku).toBe('PIN-011');
+    expect(JSON.stringify(out?.replies)).not.toMatch(/Aluzinc|Tropical Blanco/);
+    expect(out?.focus?.measure).toEqual({ asked: 'area' });
+  });
+
+  it('should leave it when no sheet says it seals roofs', () => {
+    const bare = { ...tenant, catalog: tenant.catalog.map((p) => (p.sku === 'PIN-011' ? { ...p, jobs: [], use: { es: 'pintura.', en: 'paint.' } } : p)) };
+    expect(roofLeakAnswer(bare, index, 'mi techo tiene filtraciones, qué pintura le pongo', 'es')).toBeNull();
+  });
+
+  it('should work out the buckets for the roof after the area', async () => {
+    const reply = await talk('mi techo tiene filtraciones, qué pintura le pongo', '60 metros');
+    expect(reply).toMatch(/5 cubetas de Impermeabilizante/);
+    expect(reply).not.toMatch(/Aluzinc/);
   });
 });
