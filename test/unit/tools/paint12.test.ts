@@ -5,6 +5,7 @@ import { exteriorPaintJob } from '../../../src/actors/tools/paint-exterior.js';
 import { asksForRoofLeak, roofLeakAnswer } from '../../../src/actors/tools/paint-roof-leak.js';
 import { unknownKind } from '../../../src/actors/tools/product-unknown-kind.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
+import { readFollowUpQuantity } from '../../../src/machines/product-focus.js';
 import { chatOnFreshHost, loadDemo } from '../../helpers/memory-host.js';
 
 let tenant: TenantData;
@@ -97,5 +98,21 @@ describe('a leaking roof', () => {
     const reply = await talk('mi techo tiene filtraciones, qué pintura le pongo', '60 metros');
     expect(reply).toMatch(/5 cubetas de Impermeabilizante/);
     expect(reply).not.toMatch(/Aluzinc/);
+  });
+});
+
+/** "quiero otro del mismo color" after a quote: one more of the paint on the counter. */
+describe('one more of the same colour', () => {
+  it('should read one more, said with the colour or without', () => {
+    expect(readFollowUpQuantity('quiero otro del mismo color')).toMatchObject({ quantity: 1, change: 'more' });
+    expect(readFollowUpQuantity('otra del mismo color')).toMatchObject({ quantity: 1, change: 'more' });
+    expect(readFollowUpQuantity('quiero otro del mismo')).toMatchObject({ quantity: 1, change: 'more' });
+    expect(readFollowUpQuantity('2 más del mismo color')).toMatchObject({ quantity: 2, change: 'more' });
+  });
+
+  it('should add one to the gallons quoted', async () => {
+    const reply = await talk('2 galones de pintura blanco hueso', 'quiero otro del mismo color');
+    expect(reply).toMatch(/3 galones de Pintura Acrílica Tropical Blanco Hueso/);
+    expect(reply).not.toMatch(/no te entendí/);
   });
 });
