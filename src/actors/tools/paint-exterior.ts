@@ -15,15 +15,12 @@ import type { CatalogIndex } from './catalog-search.js';
 import { COLOUR_EN } from './colour-names.js';
 import { mixingNote } from './paint-mixing.js';
 import { colourWord } from './paint-mix-order.js';
+import { OUTSIDE, SAYS_OUTSIDE } from './paint-outside.js';
 import { paintedSurface } from './paint-surface.js';
 import { describeProduct, firstWord, focusOf, nameKey, optionsFor } from './product-parts.js';
 
-/** The outside of a building named (folded text). */
-const OUTSIDE = /\b(?:fachadas?|por\s+fuera|exteriore?s?|afuera|parte\s+de\s+afuera|frente\s+de\s+(?:la|mi)\s+casa|outside|exterior|outdoors?|facades?|front\s+of\s+(?:the|my|our)\s+house)\b/;
 /** Speaks of paint or painting. */
 const PAINT = /\b(?:pintura|pinturas|pint(?:ar|o|amos|arla|arlo|ando)|paint(?:ing|s)?|repaint)\b/;
-/** Words of a sheet saying outdoors (folded). */
-const SAYS_OUTSIDE = /\b(?:exteriore?s?|intemperie|fachadas?|outdoors?|outside|exterior)\b/;
 /** A roof is not the facade: the roof coating answers it. */
 const ROOF = /\b(?:techos?|azoteas?|placas?|roofs?)\b/;
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/index.js';
 import { createCatalogIndex, type CatalogIndex } from '../../../src/actors/tools/index.js';
 import { exteriorPaintJob } from '../../../src/actors/tools/paint-exterior.js';
+import { surfaceKit } from '../../../src/actors/tools/paint-surface.js';
 import { asksForRoofLeak, roofLeakAnswer } from '../../../src/actors/tools/paint-roof-leak.js';
 import { unknownKind } from '../../../src/actors/tools/product-unknown-kind.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
@@ -114,5 +115,22 @@ describe('one more of the same colour', () => {
     const reply = await talk('2 galones de pintura blanco hueso', 'quiero otro del mismo color');
     expect(reply).toMatch(/3 galones de Pintura Acrílica Tropical Blanco Hueso/);
     expect(reply).not.toMatch(/no te entendí/);
+  });
+});
+
+/** "pintura para madera exterior": the wood kit, with the honest word that no sheet says outdoors. */
+describe('wood or metal painted outside', () => {
+  const template = (text: string, lang: 'es' | 'en' = 'es'): string | undefined => (surfaceKit(tenant, index, text, lang)?.replies[0] as { template?: string } | undefined)?.template;
+
+  it('should say the sheets do not mark the kit for outdoors when outside is said', () => {
+    expect(template('pintura para madera exterior')).toBe('product.surface_kit_outside');
+    expect(template('pintura para rejas de afuera')).toBe('product.surface_kit_outside');
+    expect(template('what paint for an outdoor wooden fence?', 'en')).toBe('product.surface_kit_outside');
+  });
+
+  it('should keep the plain kit indoors, and leave the note out when a sheet says outdoors', () => {
+    expect(template('quiero pintar la puerta de madera')).toBe('product.surface_kit');
+    const marked = { ...tenant, catalog: tenant.catalog.map((p) => (p.name.startsWith('Esmalte') ? { ...p, use: { es: 'esmalte para madera y metal, interior y exterior.', en: 'enamel for wood and metal, indoors and outdoors.' } } : p)) };
+    expect((surfaceKit(marked, index, 'pintura para madera exterior', 'es')?.replies[0] as { template?: string }).template).toBe('product.surface_kit');
   });
 });
