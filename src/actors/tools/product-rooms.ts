@@ -18,6 +18,8 @@ import { paintForDamp } from './paint-damp.js';
 import { exteriorPaintJob } from './paint-exterior.js';
 import { roofOrCeiling } from './paint-ceiling.js';
 import { roofLeakAnswer } from './paint-roof-leak.js';
+/** The painting tools beside an estimate of paint (`paint-job-tools.ts`), for the product tool. */
+export { withJobTools } from './paint-job-tools.js';
 import { createLru, remembered } from '../../kernel/lru.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { categoryName } from './category-names.js';

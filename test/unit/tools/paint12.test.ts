@@ -2,6 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Brain } from '../../../src/actors/brain/index.js';
 import { createCatalogIndex, type CatalogIndex } from '../../../src/actors/tools/index.js';
 import { exteriorPaintJob } from '../../../src/actors/tools/paint-exterior.js';
+import { asksRestOfJob } from '../../../src/actors/tools/paint-job-tools.js';
+import { readMaterialQuestion } from '../../../src/machines/material-questions.js';
 import { surfaceKit } from '../../../src/actors/tools/paint-surface.js';
 import { asksForRoofLeak, roofLeakAnswer } from '../../../src/actors/tools/paint-roof-leak.js';
 import { unknownKind } from '../../../src/actors/tools/product-unknown-kind.js';
@@ -36,6 +38,12 @@ describe('off white is one colour', () => {
   it('should not take "off-white" for a kind the catalog lacks', () => {
     expect(unknownKind(index, 'off-white paint please', 'en')).toBeNull();
     expect(unknownKind(index, 'barbed wire', 'en')).toBe('barbed wire');
+  });
+
+  it('should swap the whole colour for white after the off white gallon ("and in white?")', async () => {
+    const reply = await talk('tropical paint off white gallon', 'and in white?');
+    expect(reply).toMatch(/Pintura Acrílica Tropical Blanco \(galón\)/);
+    expect(reply).not.toMatch(/don't sell/);
   });
 
   it('should quote Blanco Hueso, with the count and the bucket', async () => {
@@ -132,5 +140,31 @@ describe('wood or metal painted outside', () => {
     expect(template('quiero pintar la puerta de madera')).toBe('product.surface_kit');
     const marked = { ...tenant, catalog: tenant.catalog.map((p) => (p.name.startsWith('Esmalte') ? { ...p, use: { es: 'esmalte para madera y metal, interior y exterior.', en: 'enamel for wood and metal, indoors and outdoors.' } } : p)) };
     expect((surfaceKit(marked, index, 'pintura para madera exterior', 'es')?.replies[0] as { template?: string }).template).toBe('product.surface_kit');
+  });
+});
+
+/** "pintura para 40 m2 y lo que necesito para pintar": the gallons worked out and the tools beside them, one estimate. */
+describe('paint for an area with the rest of the job', () => {
+  it('should read goods asked for an area as how much it takes', () => {
+    expect(readMaterialQuestion('pintura para 40 m2')?.area).toBe(40);
+    expect(readMaterialQuestion('paint for about 50 square meters')?.area).toBe(50);
+    expect(readMaterialQuestion('pintura de 40 m2')).toBeNull();
+    // Tiles for an area are answered kind by kind elsewhere.
+    expect(readMaterialQuestion('necesito cerámica para 20 metros cuadrados')).toBeNull();
+  });
+
+  it('should read the rest of the job asked', () => {
+    expect(asksRestOfJob('pintura para 40 m2 y lo que necesito para pintar')).toBe(true);
+    expect(asksRestOfJob('paint for 40 m2 and everything I need to paint')).toBe(true);
+    expect(asksRestOfJob('pintura para 40 m2')).toBe(false);
+  });
+
+  it('should price the gallons with a brush, a roller and a tray', async () => {
+    const reply = await talk('pintura para 40 m2 y lo que necesito para pintar');
+    expect(reply).toMatch(/3 x \*Pintura Acrílica Tropical Blanco \(galón\)\*/);
+    expect(reply).toMatch(/1 x \*Rodillo de Pintura/);
+    expect(reply).toMatch(/1 x \*Brocha/);
+    expect(reply).toMatch(/RD\$4,390\.00/);
+    expect(reply).not.toMatch(/Cuántos metros cuadrados/);
   });
 });
