@@ -77,7 +77,7 @@ export function exteriorPaintJob(tenant: TenantData, index: CatalogIndex, text: 
   // area is asked, and the gallons next are of that colour (`mix`), never the white as if it were the paint.
   const mixed = !inColour && said[0] !== undefined && mixing !== null && tenant.templates[lang]?.['product.exterior_job_mix'] !== undefined ? said[0] : undefined;
   const template = inColour ? 'product.exterior_job_colour' : mixed !== undefined ? 'product.exterior_job_mix' : 'product.exterior_job';
-  const colour = mixed !== undefined ? { colour: colourWord(mixed, lang) } : {};
+  const colour: Record<string, string> = mixed !== undefined ? { colour: colourWord(mixed, lang) } : {};
   return {
     outcome: 'answered',
     replies: [{ template, params: { items: kit.map((p) => describeProduct(tenant, p, lang)), colours: colourList(index, ready, lang), mixing: mixing ? ` ${mixing}` : '', ...colour }, options: optionsFor(kit) }],
