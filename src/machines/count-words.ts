@@ -20,8 +20,8 @@ export function chatSpelt(folded: string): string {
 const COUNT_NOT_COUNT = /\b(\d+)\s+(?:no|not)\s+\d+\b/;
 /** ...or after the one corrected ("no 20, 2", "no 20 sino 2", "not 20 but 2"). */
 const NOT_COUNT_BUT = /\b(?:no|not)\s+(?:(?:son|eran|es|era|were|was)\s+)?\d+\s+(?:(?:sino|son|eran|era|es|serian|but|it s|its|it was|they are|they re|theyre|were|are)\s+)?(\d+)\b/;
-/** One more of the same: "otra igual", "otro más", "una más", "uno igualito", "one more", "another one". */
-const ONE_MORE_SAME = /\b(?:(?:un|una|uno|otr[oa])\s+(?:mas|igual(?:it[oa])?)|(?:one|another)\s+more|another\s+one|one\s+extra)\b/;
+/** One more of the same: "otra igual", "otro más", "una más", "uno igualito", "otro del mismo", "one more", "another one". */
+const ONE_MORE_SAME = /\b(?:(?:un|una|uno|otr[oa])\s+(?:(?:del?|de\s+(?:ese|esa|este|esta))\s+)?mism[oa]|(?:un|una|uno|otr[oa])\s+(?:mas|igual(?:it[oa])?)|(?:one|another)\s+more|another\s+one|one\s+extra)\b/;
 /** Dozens said in words: "una docena", "2 docenas", "media docena", "a dozen", "half a dozen". */
 const DOZENS = /\b(?:(?:(un|una|a|one|\d+|dos|tres|cuatro|cinco|two|three|four|five)\s+)?(?:docenas?|dozens?)|(media\s+docena|half\s+a\s+dozen))\b/;
 /** Pairs: "un par", "dos pares", "a pair", "a couple" (two pieces each); "a couple of pairs", "un par de pares" (two pairs: four pieces). */

@@ -83,6 +83,10 @@ const SIDE_WORD = '(?:de\\s+(?:largo|ancho|alto|altura|fondo)|long|wide|high|tal
 const SIDES = new RegExp(
   `${NUM}\\s*(${LEN_UNIT})?\\s*${SIDE_WORD}?\\s*(?:x|\\*|por|by|(?<=${SIDE_WORD}\\s*)(?:y|and))\\s*${NUM}\\s*(${LEN_UNIT})?(?:\\s*${SIDE_WORD})?(?:\\s*(?:x|\\*|por|by)\\s*${NUM}\\s*(cm|centimetros?|m|mts?|metros?|pulgadas?|in|inch(?:es)?|")?)?(?![\\d/])`,
 );
+/** Goods sold by what they cover: paint, sealer, roof coating, primer. */
+const PAINT_GOODS = /\b(?:pinturas?|paints?|sellador|sealer|impermeabilizante|roof\s+coating|primer)\b/;
+/** An area said right after "para"/"for" ("para 40 m2", "for about 50 square meters"). */
+const AREA_FOR = /\b(?:para|pa|for)\s+(?:(?:unos?|about|like|around|aproximadamente|como)\s+)?\d+(?:\.\d+)?\s*(?:m2|mts?2|mt2|metros?\s+cuadrados?|square\s+(?:meters?|metres?|feet|foot)|sq\.?\s*(?:m|ft)|sqm|pies?\s+cuadrados?|ft2)(?![a-z])/;
 const AREA = /(\d+(?:\.\d+)?)\s*(?:(m2|mts?2|mt2|metros?\s+cuadrados?|square\s+(?:meters?|metres?)|sq\.?\s*m|sqm)|(pies?\s+cuadrados?|square\s+(?:feet|foot)|sq\.?\s*ft|ft2))(?![a-z])/;
 const VOLUME = /(\d+(?:\.\d+)?|un|una|one|a|medio)\s*(?:(m3|mts?3|metros?\s+cubicos?|cubic\s+(?:meters?|metres?))|(yardas?\s+cubicas?|cubic\s+yards?))(?![a-z])/;
 const THICK = /(\d+(?:\.\d+)?)\s*(cm|centimetros?|pulgadas?|inch(?:es)?|in|")\s*(?:de\s+)?(?:espesor|grueso|gruesa|grosor|thick|thickness)\b|(?:espesor|grueso|grosor|thickness)\s+(?:de\s+|of\s+)?(\d+(?:\.\d+)?)\s*(cm|centimetros?|pulgadas?|inch(?:es)?|in|")/;
@@ -124,8 +128,11 @@ export function readMaterialQuestion(text: string): MaterialQuestion | null {
 function readQuestion(text: string): MaterialQuestion | null {
   const t = fold(text);
   const yields = YIELDS.test(t);
-  if (!yields && !HOW_MANY.test(t)) return null;
-  const q = measurementsOf(t);
+  const q0 = yields || HOW_MANY.test(t) ? null : measurementsOf(t);
+  // "pintura para 40 m2", "paint for 40 square meters": paint asked for an area said in square metres is how much it takes
+  // (tiles for an area are answered kind by kind elsewhere).
+  if (!yields && !HOW_MANY.test(t) && !(q0?.area !== undefined && AREA_FOR.test(t) && PAINT_GOODS.test(t))) return null;
+  const q = q0 ?? measurementsOf(t);
   if (yields) return q;
   // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.
   const measured = isMeasured(q);

@@ -333,6 +333,8 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
   const said = fold(text)
+    // "otro del mismo color", "another one in the same colour": one more of it (`count-words.ts`), before the colour goes.
+    .replace(/\b(?:otr[oa]|un[oa]?)\s+(?:del|de\s+(?:el|la|ese|esa|este|esta))\s+mism[oa]\s+(?:colou?r|tono)\b/g, '1 mas')
     // "2 más del mismo color", "2 more in the same colour": the colour on the counter, no attribute of its own.
     .replace(/\b(?:del|de\s+(?:el|la|ese|esa|este|esta))\s+mism[oa]\s+(?:colou?r|tono)\b|\b(?:(?:in|of)\s+)?(?:the\s+)?same\s+(?:colou?r|shade)\b/g, ' ')
     // "otros 2", "another 2": that many more.

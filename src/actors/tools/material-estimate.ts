@@ -138,6 +138,9 @@ export function measureAnswer(tenant: TenantData, index: CatalogIndex, input: Pr
   const reply = asked ? readMeasureReply(colour?.rest ?? text, asked.asked) : null;
   if (!asked || !reply) return null;
   if (colour) return colouredMeasure(tenant, index, input, colour);
+  // "pintura azul para exterior" then "40 metros": the colour the store offered to mix on the paint on the counter.
+  const { mix, ...unmixed } = input.focus ?? {};
+  if (mix !== undefined) return colouredMeasure(tenant, index, { ...input, focus: unmixed as ProductFocus }, { colour: mix, rest: text });
   const surface = reply.surface ?? asked.surface;
   // "una pared de 10 metros" then "3 de alto": the two sides.
   const sides = !reply.sides && reply.area === undefined && reply.volume === undefined && asked.length !== undefined && reply.length !== undefined ? { sides: [asked.length, reply.length] as const, length: undefined } : {};

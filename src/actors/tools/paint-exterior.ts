@@ -14,15 +14,13 @@ import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { COLOUR_EN } from './colour-names.js';
 import { mixingNote } from './paint-mixing.js';
+import { colourWord } from './paint-mix-order.js';
+import { OUTSIDE, SAYS_OUTSIDE } from './paint-outside.js';
 import { paintedSurface } from './paint-surface.js';
 import { describeProduct, firstWord, focusOf, nameKey, optionsFor } from './product-parts.js';
 
-/** The outside of a building named (folded text). */
-const OUTSIDE = /\b(?:fachadas?|por\s+fuera|exteriore?s?|afuera|parte\s+de\s+afuera|frente\s+de\s+(?:la|mi)\s+casa|outside|exterior|outdoors?|facades?|front\s+of\s+(?:the|my|our)\s+house)\b/;
 /** Speaks of paint or painting. */
 const PAINT = /\b(?:pintura|pinturas|pint(?:ar|o|amos|arla|arlo|ando)|paint(?:ing|s)?|repaint)\b/;
-/** Words of a sheet saying outdoors (folded). */
-const SAYS_OUTSIDE = /\b(?:exteriore?s?|intemperie|fachadas?|outdoors?|outside|exterior)\b/;
 /** A roof is not the facade: the roof coating answers it. */
 const ROOF = /\b(?:techos?|azoteas?|placas?|roofs?)\b/;
 
@@ -75,10 +73,15 @@ export function exteriorPaintJob(tenant: TenantData, index: CatalogIndex, text: 
   const mixing = mixingNote(tenant, ready, lang);
   const head = shownPaints[0] as Product;
   const focus = focusOf({ product: head, score: 1, unmet: [], defaulted: false }, { query: head.name }, index);
+  // "pintura azul para exterior": a colour not on the shelf is mixed on the white base where the store mixes; only the
+  // area is asked, and the gallons next are of that colour (`mix`), never the white as if it were the paint.
+  const mixed = !inColour && said[0] !== undefined && mixing !== null && tenant.templates[lang]?.['product.exterior_job_mix'] !== undefined ? said[0] : undefined;
+  const template = inColour ? 'product.exterior_job_colour' : mixed !== undefined ? 'product.exterior_job_mix' : 'product.exterior_job';
+  const colour: Record<string, string> = mixed !== undefined ? { colour: colourWord(mixed, lang) } : {};
   return {
     outcome: 'answered',
-    replies: [{ template: inColour ? 'product.exterior_job_colour' : 'product.exterior_job', params: { items: kit.map((p) => describeProduct(tenant, p, lang)), colours: colourList(index, ready, lang), mixing: mixing ? ` ${mixing}` : '' }, options: optionsFor(kit) }],
+    replies: [{ template, params: { items: kit.map((p) => describeProduct(tenant, p, lang)), colours: colourList(index, ready, lang), mixing: mixing ? ` ${mixing}` : '', ...colour }, options: optionsFor(kit) }],
     // "¿Cuántos metros cuadrados…?": the bare measurement next is that answer (`measureAnswer`).
-    focus: { ...focus, options: kit.map((p) => p.sku), recent: kit.filter((p) => p !== head).map((p) => p.sku), measure: { asked: 'area' as const } },
+    focus: { ...focus, options: kit.map((p) => p.sku), recent: kit.filter((p) => p !== head).map((p) => p.sku), measure: { asked: 'area' as const }, ...(mixed !== undefined ? { mix: mixed } : {}) },
   };
 }

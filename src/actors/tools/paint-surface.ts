@@ -13,6 +13,7 @@ import { foldAccents } from '../../kernel/fold.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { describeProduct, firstWord, focusOf, optionsFor } from './product-parts.js';
 import { otherColours } from './paint-colours-of.js';
+import { OUTSIDE, SAYS_OUTSIDE } from './paint-outside.js';
 
 interface Surface {
   /** The customer's words for it (folded text). */
@@ -101,9 +102,12 @@ export function surfaceKit(tenant: TenantData, index: CatalogIndex, text: string
     const also = others === '' ? '' : lang === 'en' ? `; also in ${others}` : `; también en ${others}`;
     return { ...describeProduct(tenant, p, lang), use: use === undefined ? (also === '' ? '' : ` — ${also.slice(2)}`) : ` — ${use.replace(/\.$/, '')}${also}` };
   });
+  // "pintura para madera exterior": outdoors said and no paint's sheet says so; that said honestly, never the kit as if it were for outside.
+  const folded = foldAccents(text.toLowerCase());
+  const outsideUnsaid = OUTSIDE.test(folded) && !kit.some((p) => forIt.includes(p) && SAYS_OUTSIDE.test(saysOf(p))) && tenant.templates[lang]?.['product.surface_kit_outside'] !== undefined;
   return {
     outcome: 'answered',
-    replies: [{ template: 'product.surface_kit', params: { surface: surface.name[lang], items }, options: optionsFor(kit) }],
+    replies: [{ template: outsideUnsaid ? 'product.surface_kit_outside' : 'product.surface_kit', params: { surface: surface.name[lang], items }, options: optionsFor(kit) }],
     focus: { ...focus, options: kit.map((p) => p.sku), recent: kit.filter((p) => p !== head).map((p) => p.sku) },
   };
 }

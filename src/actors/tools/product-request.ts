@@ -198,7 +198,8 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
   if (given.size === 0) return null;
   const productWords = focus.query
     .split(/\s+/)
-    .filter((word) => index.parse(word).content.length > 0 && !LENGTH_WORD.test(word) && !GRADE_WORD.test(word))
+    // A word that is content alone but part of an attribute in the whole query ("off" of "off white") is no product word.
+    .filter((word) => index.parse(word).content.length > 0 && index.parse(word).content.every((w) => previous.content.includes(w)) && !LENGTH_WORD.test(word) && !GRADE_WORD.test(word))
     .join(' ');
   // The name said instead: without the board's size, which the kept attributes and the message say.
   const base = productWords !== '' ? productWords : withoutBoardSize(focus.name);

@@ -17,6 +17,9 @@ import { paintUseNotSaid } from './paint-use.js';
 import { paintForDamp } from './paint-damp.js';
 import { exteriorPaintJob } from './paint-exterior.js';
 import { roofOrCeiling } from './paint-ceiling.js';
+import { roofLeakAnswer } from './paint-roof-leak.js';
+/** The painting tools beside an estimate of paint (`paint-job-tools.ts`), for the product tool. */
+export { withJobTools } from './paint-job-tools.js';
 import { createLru, remembered } from '../../kernel/lru.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { categoryName } from './category-names.js';
@@ -66,7 +69,8 @@ export function jobOrRoomKit(tenant: TenantData, index: CatalogIndex, text: stri
   // "necesito pintar unas rejas de hierro": the primer, enamel, thinner and brush, never the wall kit.
   // "¿tienen pintura para piso?" where no paint says so: that honestly, and what paint there is.
   // "tengo humedad en el baño, qué pintura uso?": no paint is sold as curing damp; what the sheets say helps.
-  const surface = paintForDamp(tenant, index, text, lang) ?? roofOrCeiling(tenant, index, text, lang) ?? surfaceKit(tenant, index, text, lang) ?? exteriorPaintJob(tenant, index, text, lang) ?? paintUseNotSaid(tenant, index, text, lang);
+  // "mi techo tiene filtraciones, qué pintura le pongo": the roof coating, never a roofing sheet and the wall paint.
+  const surface = paintForDamp(tenant, index, text, lang) ?? roofLeakAnswer(tenant, index, text, lang) ?? roofOrCeiling(tenant, index, text, lang) ?? surfaceKit(tenant, index, text, lang) ?? exteriorPaintJob(tenant, index, text, lang) ?? paintUseNotSaid(tenant, index, text, lang);
   if (surface) return surface;
   // "necesito concreto para una losa", "quiero vaciar una losa": what a slab takes, nothing else named.
   return (asksWhatAJobTakes(text) || tellsPaintJobOnly(text) || (!namesProduct && speaksOfSlab(text)) ? jobKit(tenant, index, text, lang) : null) ?? roomKit(tenant, text, namesProduct, lang);

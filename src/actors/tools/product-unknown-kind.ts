@@ -82,7 +82,8 @@ const MAX_SHOWN = 3;
  */
 export function unknownKind(index: CatalogIndex, query: string, lang: Lang, shortWords: ReadonlySet<string> = NONE): string | null {
   // A comma or a stop ends the product's words: "taladros, ¿sigue vigente?".
-  const raw = query.replace(/[,;:.?!¿¡]+(?=\s|$)/g, ' , ').split(/[^\p{L}\p{N}/"'.,-]+/u).filter((w) => w !== '');
+  // Words joined by a hyphen are two words ("off-white" is "off white", Blanco Hueso): never one unknown word.
+  const raw = query.replace(/(\p{L})-(?=\p{L})/gu, '$1 ').replace(/[,;:.?!¿¡]+(?=\s|$)/g, ' , ').split(/[^\p{L}\p{N}/"'.,-]+/u).filter((w) => w !== '');
   const words = raw.map((w) => (w === ',' ? ',' : fold(w).replace(/[^a-z0-9]/g, '')));
   // Cheap before costly: a content word the catalog does not know at all.
   const content = (i: number): boolean => {

@@ -27,7 +27,7 @@ import { projectQuote } from './project-quote.js';
 import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
-import { jobOrRoomKit } from './product-rooms.js';
+import { jobOrRoomKit, withJobTools } from './product-rooms.js';
 import { countInUnit, withoutCount } from './piece-counts.js';
 import { eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
@@ -176,7 +176,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (sized?.kind === 'ask') return sized.output;
     const estimate = material ? materialAnswer(tenant, index, input, text, withSizesSaid(material, input.focus, text)) : sized ? materialAnswer(tenant, index, sized.input, text, sized.question) : measureAnswer(tenant, index, input, text);
     if (estimate?.kind === 'answer') return estimate.output;
-    if (estimate) return pricedEstimate(tenant, index, estimate.lead, estimate.lines, lang);
+    if (estimate) return pricedEstimate(tenant, index, estimate.lead, withJobTools(tenant, text, estimate.lines), lang); // "y lo que necesito para pintar": the tools too
     // "presupuesto para techar una marquesina": what the job takes and its size asked, never a quote of one guessed item.
     const project = projectQuote(tenant, index, input, text, lang);
     if (project) return project;

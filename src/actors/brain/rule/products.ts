@@ -158,6 +158,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         }
         if (/^\d+[a-z]+$/.test(t)) return { parts: [t], len: 1 };
         if (ATTRIBUTE_WORD.test(t)) return { parts: [t], len: 1 };
+        if (/^(?:off|bone)$/.test(t) && toks[j + 1]?.t === 'white') return { parts: [t, 'white'], len: 2 }; // "pintura off white": one colour (Blanco Hueso), never "cut off"
         if (MEASURE.test(t) && !/^\d/.test(t) && t !== 'x') return { parts: [t], len: 1 };
         return null;
       };
