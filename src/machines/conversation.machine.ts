@@ -529,6 +529,9 @@ function takesMixOffer(context: ConversationContext): boolean {
 const ACKNOWLEDGES_ONLY =
   /^\W*(?:(?:ok[aey]?|okey|oki|perfecto|bueno|entendido|excelente|genial|ch[eé]vere|great|cool|nice|got it|ya|(?:es)?t[aá] bien|gracias|grasias?|grax|grx|grcs|grs|muchas|mil|thanks|thank you|thx|thnx|tnx|tks|thanx|ty)\W*)*$|^\W*(?:listo|vale|de acuerdo)\W+(?:(?:muchas|mil)\W+)?(?:gracias|grasias?|grax|grcs|thanks|thank you|thx)\W*$/i;
 
+/** Thanks said in a message (folded). */
+const THANKS_SAID = /\b(?:gracias|grasias?|grax|grx|grcs|grs|thanks|thank you|thx|thnx|tnx|tks|thanx|ty)\b/;
+
 /** The question was all ("solo quería saber", "solo estoy mirando", "just asking"): the reading says it is an acknowledgment. */
 const ONLY_ASKING = /\b(?:solo|s[oó]lo|solamente|nada m[aá]s|na m[aá]s|namas|pa saber|para saber|curiosidad|just|only)\b.*\b(?:saber|pregunt\w*|mirando|viendo|cotizando|averiguando|curiosidad|asking|wondering|curious|looking|browsing|checking|know)\b|\b(?:pa|para) saber\b/i;
 
@@ -1056,6 +1059,8 @@ export const conversationMachine = setup({
       const understanding = u(context);
       if (!pendingQuoteOffer(context) || !understanding || understanding.products.some((p) => p.quantity !== undefined)) return false;
       if (understanding.affirmation === 'no' || (understanding.affirmation === null && quoteOfferAnswer(context.lastMessage?.text ?? '') === 'no')) return false;
+      // "ok gracias", "perfecto, gracias": thanks for the estimate, not "send it" (no ticket the customer did not ask for).
+      if (ACKNOWLEDGES_ONLY.test(lastText(context)) && THANKS_SAID.test(foldText(lastText(context)))) return false;
       if (understanding.affirmation === 'yes' || quoteOfferAnswer(context.lastMessage?.text ?? '') === 'yes') return true;
       return carriesContact(understanding) && !asksSomethingElse(understanding);
     },

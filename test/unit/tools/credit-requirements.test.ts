@@ -36,3 +36,12 @@ describe('credit requirements', () => {
     expect(replies[2]).toContain('correo');
   });
 });
+
+describe('thanks for an estimate', () => {
+  it('should not send the quote on "ok gracias", and send it on "si, gracias"', async () => {
+    const thanks = await chatOnFreshHost(tenant, brain, 'quote-thanks', 'tienen cemento?', 'dame 10 sacos', 'y 2 metros de arena', 'cuanto es todo?', 'ok gracias');
+    expect(thanks[4]).not.toMatch(/T-\d+/);
+    const yes = await chatOnFreshHost(tenant, brain, 'quote-yes', 'tienen cemento?', 'dame 10 sacos', 'y 2 metros de arena', 'cuanto es todo?', 'si, gracias');
+    expect(yes[4]).toMatch(/T-\d+/);
+  });
+});
