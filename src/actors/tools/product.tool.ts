@@ -83,7 +83,7 @@ export function answerProduct(
 ): ProductActorOutput {
   const text = options.text ?? input.text;
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
-  let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(input, text), text), text); // "cerraduras para 30 puertas": 30 door locks
+  let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(input, text, tenant.catalog), text), text); // "cerraduras para 30 puertas": 30 door locks
   // "la de 1/2, ¿cuánto es el quintal?" after the sizes: the product the follow-up names, by the quintal.
   if (converted.conversions.length === 0 && text !== undefined && input.understanding.products.length === 0 && input.focus && saysQuintals(text)) {
     const named = tenant.catalog.find((p) => p.sku === answer(tenant, index, input, options).focus?.sku);

@@ -26,3 +26,13 @@ describe('a count of the product on the counter before another item', () => {
     expect(replies[1]).toContain('10 x *Cemento Gris');
   });
 });
+
+describe('a count in the product\'s own unit before another item', () => {
+  it('should read "10 sacos" after the cement as ten bags of it, and leave another unit alone', async () => {
+    const bags = await chatOnFreshHost(tenant, brain, 'apart-unit', 'tienen cemento?', 'dame 10 sacos y 2 de arena');
+    expect(bags[1]).toContain('10 x *Cemento Gris');
+    expect(bags[1]).toContain('RD$10,450.00');
+    const other = await chatOnFreshHost(tenant, brain, 'apart-other-unit', 'tienen cemento?', 'dame 10 galones y 2 de arena');
+    expect(other[1]).not.toContain('10 x *Cemento Gris');
+  });
+});
