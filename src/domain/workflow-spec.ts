@@ -88,7 +88,8 @@ export type OptionSource = z.output<typeof OptionSource>;
  * given): `retry` a message it did not understand, `whatToChange` a "no" at the summary,
  * `unavailable` a value not listed (`{options}`), `none` an empty list, `cancelled` a form dropped
  * on request, `backendDown` a backend that cannot answer, `dayFull` a day with no free time left
- * (closed, fully booked: `{day}`), asked again.
+ * (closed, fully booked: `{day}`), asked again; `timeTaken` a time asked that is not free (`{time}`), with
+ * the nearest free one (`{nearest}`) proposed: a yes takes it.
  */
 export const WorkflowTexts = z.strictObject({
   retry: LocalText.optional(),
@@ -98,6 +99,7 @@ export const WorkflowTexts = z.strictObject({
   cancelled: LocalText.optional(),
   backendDown: LocalText.optional(),
   dayFull: LocalText.optional(),
+  timeTaken: LocalText.optional(),
 });
 export type WorkflowTexts = z.output<typeof WorkflowTexts>;
 export type WorkflowTextKey = keyof WorkflowTexts;
@@ -225,7 +227,7 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
     for (const [key, local] of Object.entries(texts ?? {})) {
       for (const lang of ['es', 'en'] as const) {
         for (const m of (local?.[lang] ?? '').matchAll(/\{([^{}]+)\}/g)) {
-          if (!(m[1] === 'options' && (key === 'unavailable' || key === 'none')) && !(m[1] === 'day' && key === 'dayFull')) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
+          if (!(m[1] === 'options' && (key === 'unavailable' || key === 'none')) && !(m[1] === 'day' && key === 'dayFull') && !((m[1] === 'time' || m[1] === 'nearest') && key === 'timeTaken')) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
         }
       }
     }

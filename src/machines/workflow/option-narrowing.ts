@@ -130,3 +130,21 @@ export function timesInPart(values: readonly string[], part: Exclude<DayPart, 'e
     return p === 'morning' ? t < 12 * 60 : p === 'afternoon' ? t >= 12 * 60 && t < 18 * 60 : t >= 17 * 60;
   });
 }
+
+/**
+ * The free times nearest a time that was taken ("a las 12" when 12 is booked): a receptionist offers
+ * what is closest on either side, not the morning's first slots. In the day's order; `count` at most.
+ */
+export function nearestTimes(values: readonly string[], taken: string, count: number): string[] {
+  const at = minutes(taken);
+  if (at === null) return [];
+  const timed = values.flatMap((v) => {
+    const t = minutes(v);
+    return t === null ? [] : [{ v, t }];
+  });
+  return timed
+    .sort((a, b) => Math.abs(a.t - at) - Math.abs(b.t - at) || a.t - b.t)
+    .slice(0, count)
+    .sort((a, b) => a.t - b.t)
+    .map((x) => x.v);
+}

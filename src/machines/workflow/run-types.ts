@@ -40,6 +40,10 @@ export interface WorkflowRun {
   checked: string[];
   /** Per slot, the values of the options the customer's words point at (the nail services, the afternoon's times): shown first. */
   narrowed?: Record<string, string[]>;
+  /** Per time slot, a time just found taken: the next question about it says so, with the free times nearest it. */
+  refused?: Record<string, string>;
+  /** Per time slot, the free time proposed instead of a taken one: a yes takes it. */
+  proposed?: Record<string, string>;
   /** Per time slot, the part of the day asked for ("en la tarde", "lo más temprano"). */
   prefer?: Record<string, DayPart>;
   /** A value the conversation was about when the run started (the service just priced): the first service slot's, when the message names none. */

@@ -8,7 +8,7 @@ import { inLang } from './run-lang.js';
 import { forAnother } from './for-another.js';
 import type { OptionItem, ResolvedOperation, RunContext, WorkflowReply, WorkflowRun, WorkflowStep } from './run-types.js';
 import { laterNote, laterOffer, nextOfVisit, servicesNamed } from './two-services.js';
-import { extractDayPart, narrowOptions, pickByWord, timesInPart } from './option-narrowing.js';
+import { extractDayPart, narrowOptions, pickByWord, nearestTimes, timesInPart } from './option-narrowing.js';
 import { spokenValue } from './spoken-dates.js';
 import { nameForAnother, notedReplies } from './noted.js';
 import { freeRangeLine } from './free-range.js';
@@ -39,6 +39,10 @@ const BUILT_IN = {
   none: { es: 'No encontré opciones disponibles para eso.', en: "I couldn't find any options available for that." },
   cancelled: { es: 'Listo, lo dejamos ahí. ¿En qué más te puedo ayudar?', en: "OK, I've dropped it. What else can I help you with?" },
   dayFull: { es: 'No me quedan horarios libres el {day}.', en: 'There are no free times left on {day}.' },
+  timeTaken: {
+    es: 'Ese día ya no hay libre a las {time}. Lo más cerca que tengo es *{nearest}*; ¿te sirve? Si no, elige otra hora:',
+    en: '{time} is already taken that day. The nearest free time is *{nearest}*; does that work? If not, pick another time:',
+  },
   backendDown: {
     es: 'Ahora mismo no puedo consultar nuestro sistema. Intenta de nuevo en unos minutos o escribe "hablar con una persona".',
     en: 'I can\'t reach our system right now. Please try again in a few minutes or write "talk to a person".',
@@ -57,6 +61,8 @@ export function builtInText(key: 'cancelled' | 'backendDown', lang: Lang, run?: 
 }
 
 const MAX_SHOWN_OPTIONS = 8;
+/** Free times shown around a time that was taken. */
+const NEAREST_SHOWN = 4;
 
 /** A new run from the message that started it: prefilled from the contact, with what that message already says. */
 export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: string }): WorkflowRun {
@@ -144,7 +150,9 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
     if (at >= 0) setSlot(next, slotName, items[at]!);
     else {
       clearSlot(next, slotName);
-      replies.push(unavailable(next, slot, lang));
+      // A taken time is said by the question that follows, with the free times nearest it (one message, not two lists).
+      if (slot.kind === 'time') next.refused = { ...next.refused, [slotName]: given };
+      else replies.push(unavailable(next, slot, lang));
     }
   } else if (words !== undefined) {
     const several = slot.kind === 'service' ? servicesNamed(words, items) : [];
@@ -160,7 +168,11 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
     if (focused) setSlot(next, slotName, focused);
   }
   if (next.values[slotName] === undefined && items.length === 1 && slot.kind === 'choice') setSlot(next, slotName, items[0]!);
-  if (next.values[slotName] === undefined && slot.kind === 'time') preferTimes(next, slotName, items);
+  if (next.values[slotName] === undefined && slot.kind === 'time') {
+    preferTimes(next, slotName, items);
+    const taken = next.refused?.[slotName];
+    if (taken !== undefined && !next.narrowed?.[slotName]) next.narrowed = { ...next.narrowed, [slotName]: nearestTimes(items.map((i) => i.value), taken, NEAREST_SHOWN) };
+  }
   return { run: next, replies };
 }
 
@@ -175,8 +187,23 @@ export function applyCheck(given: WorkflowRun, slotName: string, ok: boolean, la
 
 /** The question for a slot, with its options as buttons when the backend listed them. */
 export function askSlot(given: WorkflowRun, slotName: string, lang: Lang): { run: WorkflowRun; reply: WorkflowReply } {
-  const run = inLang(given, lang);
+  let run = inLang(given, lang);
   const slot = slotOf(run, slotName);
+  const taken = run.refused?.[slotName];
+  const { [slotName]: _taken, ...refused } = run.refused ?? {};
+  const { [slotName]: _proposed, ...proposed } = run.proposed ?? {};
+  if (taken !== undefined) {
+    const shown = shownOptions(run, slotName);
+    const nearest = nearestTimes(shown.map((i) => i.value), taken, 1)[0];
+    const item = shown.find((i) => i.value === nearest);
+    if (!item) return { run: { ...run, refused, proposed, asking: slotName, stage: 'collecting' }, reply: unavailable(run, slot, lang) };
+    const said = text(ownText(run, 'timeTaken'), lang, { time: spokenValue(taken, lang, run.timeZone), nearest: item.label }, run);
+    return {
+      run: { ...run, refused, proposed: { ...proposed, [slotName]: item.value }, asking: slotName, stage: 'collecting' },
+      reply: { text: said, options: shown.map((i) => ({ label: i.label, text: i.label })) },
+    };
+  }
+  if (run.proposed) run = { ...run, proposed };
   const options = shownOptions(run, slotName).map((i) => ({ label: i.label, text: i.label }));
   const span = slot.kind === 'time' && !run.narrowed?.[slotName] ? freeRangeLine(run.options[slotName]?.items ?? [], MAX_SHOWN_OPTIONS, lang) : null;
   const said = text(slot.prompt, lang, {}, run) + (span ? `\n${span}` : '');
@@ -218,6 +245,13 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   }
   if (!changed) {
     const asked = run.asking ? slotOf(run, run.asking) : null;
+    // "sí" to the nearest free time proposed for a time that was taken: that time.
+    const offered = asked?.kind === 'time' && (affirmation === 'yes' || YES.test(f) || ACK.test(f)) ? run.options[asked.name]?.items.find((i) => i.value === run.proposed?.[asked.name]) : undefined;
+    if (asked && offered) {
+      const next: WorkflowRun = { ...base, values: { ...base.values }, labels: { ...base.labels } };
+      setSlot(next, asked.name, offered);
+      return { run: next, replies: notedReplies(run, next, ctx.lang) };
+    }
     // No time said ("ok", "what times are free?"): the free times again, never "that time isn't free".
     if (asked?.kind === 'time' && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [] };
     if (asked && run.options[asked.name]?.items.length && !NO.test(f)) return { run: base, replies: [unavailable(run, asked, ctx.lang)] };

@@ -78,8 +78,11 @@ describe('moving: only what the customer changes changes', () => {
     const { run, said } = settle(startRun(spec('reprogramar'), ctx('muévela al viernes')));
     expect(run.values.date).toBe('2026-12-04');
     expect(run.values.time).toBeUndefined();
-    expect(said).toEqual(['Esa hora no está libre ese día. Horarios libres: 9:00 a. m., 3:00 p. m., 5:00 p. m.']);
+    expect(said).toEqual([]);
     expect(nextStep(run)).toEqual({ kind: 'ask', slot: 'time' });
+    const asked = askSlot(run, 'time', 'es');
+    expect(asked.reply.text).toMatch(/^Ese día ya no hay libre a las .+\. Lo más cerca que tengo es \*.+\*; ¿te sirve\?/);
+    expect(asked.reply.options?.map((o) => o.label)).toEqual(['9:00 a. m.', '3:00 p. m.', '5:00 p. m.']);
   });
 
   it('should ask the day when neither is said, then keep the time for a bare day', () => {

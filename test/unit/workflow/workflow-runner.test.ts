@@ -132,11 +132,15 @@ describe('workflow runner: agendar_cita', () => {
     expect(run.stage).toBe('collecting');
     const reloaded = settle(run, backend);
     run = reloaded.run;
-    expect(reloaded.said).toEqual(['Esa hora no está libre ese día. Horarios libres: 10:00 a. m., 11:30 a. m.']);
+    // Said once, by the time question: the taken time, the nearest free one proposed, the others as buttons.
+    expect(reloaded.said).toEqual([]);
     expect(run.values.time).toBeUndefined();
     expect(run.values.slot_id).toBeUndefined();
     const askTime = askSlot(run, 'time', 'es');
+    expect(askTime.reply.text).toBe('Ese día ya no hay libre a las 3:00 p. m. Lo más cerca que tengo es *11:30 a. m.*; ¿te sirve? Si no, elige otra hora:');
     expect(askTime.reply.options?.map((o) => o.label)).toEqual(['10:00 a. m.', '11:30 a. m.']);
+    // Asked again later, it is the plain question: the taken time is said once.
+    expect(askSlot(askTime.run, 'time', 'es').reply.text).toMatch(/^¿A qué hora\?/);
     // A tapped button sends its spoken label back.
     ({ run } = answer(askTime.run, ctx('11:30 a. m.')));
     expect(run.values).toMatchObject({ date: '2026-12-05', time: '11:30', slot_id: 'ana.2026-12-05.11:30' });

@@ -48,9 +48,16 @@ describe('two services in one visit', () => {
     expect(nextStep(settled)).toEqual({ kind: 'confirm' });
     expect(askConfirmation(settled, 'es').reply.text).toBe('Reservo Manicure clásico el viernes 4 de diciembre a las 4:30 p. m. a nombre de Rosa Peña (tel. +18295554433). ¿Confirmo?');
     expect(answer(askConfirmation(settled, 'es').run, ctx('sí')).run.outcome).toBe('confirmed');
+    // 4:00 p. m. taken: the nearest free time (4:30 p. m.) is proposed, and "sí" takes it.
     const taken = settle(next);
     expect(taken.run.values.time).toBeUndefined();
-    expect(taken.said[0]).toMatch(/^Esa hora no está libre ese día/);
+    expect(taken.said).toEqual([]);
+    const proposal = askSlot(taken.run, 'time', 'es');
+    expect(proposal.reply.text).toBe('Ese día ya no hay libre a las 4:00 p. m. Lo más cerca que tengo es *4:30 p. m.*; ¿te sirve? Si no, elige otra hora:');
+    const yes = answer(proposal.run, ctx('sí'), 'yes').run;
+    expect(yes.values.time).toBe('16:30');
+    expect(nextStep(settle(yes).run)).toEqual({ kind: 'confirm' });
+    expect(askSlot(taken.run, 'time', 'en').reply.text).toBe('4:00 PM is already taken that day. The nearest free time is *4:30 PM*; does that work? If not, pick another time:');
   });
 
   it('should offer nothing back to back when the end is unknown, on another day, or nothing is left', () => {
@@ -102,5 +109,17 @@ describe('"¿cuánto cuestan?" with two services named for the visit', () => {
     expect(servicesInFocus({ workflow: run, turn: 1 })).toEqual(['corte-secado', 'manicure-clasico']);
     const single = settle(startRun(booking(), ctx('quiero un corte el viernes'))).run;
     expect(servicesInFocus({ workflow: single, turn: 1 })).toEqual(['corte-secado']);
+  });
+});
+
+describe('the free times nearest a taken one', () => {
+  it('should pick the closest on either side, ties to the earlier, in the day\'s order', async () => {
+    const { nearestTimes } = await import('../../../src/machines/workflow/option-narrowing.js');
+    const day = ['09:00', '09:30', '10:00', '13:00', '13:30', '14:00', '17:00'];
+    expect(nearestTimes(day, '12:00', 4)).toEqual(['10:00', '13:00', '13:30', '14:00']);
+    expect(nearestTimes(day, '11:30', 1)).toEqual(['10:00']);
+    expect(nearestTimes(day, '11:30', 2)).toEqual(['10:00', '13:00']);
+    expect(nearestTimes(day, '18:00', 2)).toEqual(['14:00', '17:00']);
+    expect(nearestTimes(day, 'noon', 2)).toEqual([]);
   });
 });
