@@ -11,7 +11,7 @@ import type { WorkflowSlot } from './workflow-spec.js';
 
 /** Words that make a short answer something other than a person's name ("el de gel", "otra cosa"). */
 const NOT_A_NAME_WORD = new Set(
-  'el la los las un una unos unas de del al lo algo eso esa ese esto esta este otro otra otros otras ninguno ninguna nada mas menos mejor tambien pero con sin mi mis tu su sus pelo cabello unas cara servicio servicios cosa opcion the a an of my your some any other none that this it one service hair nails face'.split(' '),
+  'el la los las un una unos unas de del al lo algo eso esa ese esto esta este otro otra otros otras ninguno ninguna nada mas menos mejor tambien pero con sin mi mis tu su sus pelo cabello unas cara servicio servicios cosa opcion the a an of my your some any other none that this it one service hair nails face please morning afternoon evening tonight early late manana tarde noche temprano favor'.split(' '),
 );
 /** Particles inside a name written with capitals ("María de la Cruz"). */
 const PARTICLE = /^(?:de|del|la|las|los|y)$/;

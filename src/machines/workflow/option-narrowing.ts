@@ -97,12 +97,16 @@ const MORNING = /\b(?:(?:en|por|de|a) la manana|esta manana|temprano|in the morn
 const AFTERNOON = /\b(?:(?:en|por|de|a) la tarde|esta tarde|de tarde|despues del almuerzo|despues de almuerzo|in the afternoon|this afternoon|afternoon|after lunch)\b/;
 const EVENING = /\b(?:(?:en|por|de|a) la noche|esta noche|de noche|despues del trabajo|saliendo del trabajo|in the evening|evening|tonight|after work)\b/;
 
+/** "Good morning", "good evening", and a "Morning!" that opens a longer message greet: they ask for no part of the day. */
+const GREETING = /\bgood (?:morning|afternoon|evening)\b|^\s*(?:morning|afternoon|evening)\s*[!,.]+(?=\s*[\p{L}\p{N}])/giu;
+const withoutGreeting = (text: string): string => text.replace(GREETING, ' ');
+
 /**
  * The part of the day a message asks for when it gives no time ("pal viernes en la tarde", "lo más
  * temprano", "in the morning"), or null.
  */
 export function extractDayPart(text: string): DayPart | null {
-  const f = fold(text);
+  const f = fold(withoutGreeting(text));
   const bound = timeBound(f);
   if (bound) return bound;
   if (EARLIEST.test(f)) return 'earliest';

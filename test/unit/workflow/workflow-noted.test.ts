@@ -64,6 +64,9 @@ describe('bareName', () => {
     expect(bareName('Rosa')).toBeNull();
     expect(bareName('el de gel')).toBeNull();
     expect(bareName('my nails please')).toBeNull();
+    // A part of the day said at the time question is never a name ("Noted: under the name Morning Please").
+    expect(bareName('morning please')).toBeNull();
+    expect(bareName('en la tarde')).toBeNull();
   });
 });
 

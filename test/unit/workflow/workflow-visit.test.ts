@@ -97,6 +97,13 @@ describe('short answers beside the question', () => {
     expect(extractDayPart('la más tarde')).toBe('latest');
     expect(extractDayPart('lo más tarde que tengas')).toBe('latest');
     expect(extractDayPart('en la tarde')).toBe('afternoon');
+    // A greeting asks for no part of the day; a bare "Morning." or "morning please" at the time question does.
+    expect(extractDayPart("Good morning, I'd like a manicure tomorrow")).toBeNull();
+    expect(extractDayPart('Morning! a manicure tomorrow')).toBeNull();
+    expect(extractDayPart('Morning, I need a haircut tomorrow afternoon')).toBe('afternoon');
+    expect(extractDayPart('good evening, tomorrow morning please')).toBe('morning');
+    expect(extractDayPart('Morning.')).toBe('morning');
+    expect(extractDayPart('morning please')).toBe('morning');
     const { run } = settle(startRun(booking(), ctx('quiero una keratina mañana')));
     const out = settle(answer(askSlot(run, 'time', 'es').run, ctx('la más tarde')).run);
     expect(out.run.values.time).toBe('16:30');
