@@ -69,7 +69,7 @@ import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText
 import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
 import { tellsRunningLate } from './running-late.js';
 import { asksFreeTimes, bookingWorkflow, needsMoreForTimes } from './workflow/free-times-asked.js';
-import { nextOfVisit } from './workflow/two-services.js';
+import { nextOfVisit, saysBoth } from './workflow/two-services.js';
 import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, purchaseAge, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
@@ -181,7 +181,7 @@ export interface ConversationContext {
    * The one service an answer priced (a booking studio's, `InfoActorOutput.service`): "¿y cuánto
    * dura?" is about it, and "quiero cita pal viernes" books it (absent in older snapshots).
    */
-  serviceFocus?: { value: string; turn: number } | null;
+  serviceFocus?: { value: string; turn: number; before?: string } | null;
   /**
    * "¿Te lo reservo?" said under a product answered in the middle of a form, whose next question
    * took the expectation: a yes next turn still sets the product aside (absent in older snapshots).
@@ -776,7 +776,9 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   const warranty = topic === 'store_hours_location' && asksAboutWarranty(said);
   const info = out?.answeredProducts ? {} : { infoFocus: { topic, turn: context.turn, ...(returns ? { returns: true as const } : {}), ...(bulk ? { bulk: true as const } : {}), ...(warranty ? { warranty: true as const } : {}), ...(vacancy ? { vacancy } : {}) } };
   // The one service priced is what "¿y cuánto dura?" and "quiero cita pal viernes" are about; a list of several ends it.
-  const service = out?.service !== undefined ? { serviceFocus: out.service === null ? null : { value: out.service, turn: context.turn } } : {};
+  // The one priced before it stays beside it: "dame cita para los dos" books both.
+  const before = serviceInFocus(context);
+  const service = out?.service !== undefined ? { serviceFocus: out.service === null ? null : { value: out.service, turn: context.turn, ...(before && before !== out.service ? { before } : {}) } } : {};
   return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out), ...service };
 }
 
@@ -2747,8 +2749,13 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
       beginWorkflow: assign(({ context }) => {
         const spec = specFor(context);
         if (!spec) return {};
-        const focus = serviceInFocus(context);
-        const run = startRun(spec, { text: context.lastMessage?.text ?? '', nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, ...(focus ? { focus } : {}) });
+        const text = context.lastMessage?.text ?? '';
+        const last = serviceInFocus(context);
+        // "para los dos" after two services were priced: the first priced, then the other.
+        const before = context.serviceFocus?.before;
+        const both: [string, string] | null = last && before && saysBoth(text) ? [before, last] : null;
+        const focus = both ? { focus: both[0], focusAlso: [both[1]] } : last ? { focus: last } : {};
+        const run = startRun(spec, { text, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, ...focus });
         return { workflow: run, expecting: { kind: 'none' } as Expectation };
       }),
       // What a side question also gives ("¿cuánto cuesta el facial?" while the service is asked) is kept.

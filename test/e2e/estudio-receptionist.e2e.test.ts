@@ -31,6 +31,26 @@ interface Conversation {
 const ASKS_SERVICE = /¿Qué servicio te gustaría reservar\?/;
 const CONVERSATIONS: Conversation[] = [
   {
+    name: 'two services priced one after the other, then "para los dos", book both in one visit',
+    turns: [
+      { say: 'cuanto cuesta el manicure?', has: [/\*Manicure clásico\* cuesta \*RD\$600\.00\*/] },
+      { say: 'y el pedicure?', has: [/\*Pedicure spa\* cuesta/] },
+      { say: 'dame cita para los dos el martes', has: [/Te reservo primero \*Manicure clásico\*; \*Pedicure spa\* lo agendamos justo después/, /¿A qué hora\?/] },
+    ],
+  },
+  {
+    name: 'in English: "and a gel manicure?" is priced, "book both" books the two',
+    turns: [
+      { say: 'how much is a facial?', has: [/\*Hydrating facial\* costs/] },
+      { say: 'and a gel manicure?', has: [/\*Gel manicure\* costs \*RD\$1,100\.00\*/], not: [/For which day/] },
+      { say: 'book both for tuesday at 2', has: [/I'll book \*Hydrating facial\* first; \*Gel manicure\* we'll book right after/] },
+    ],
+  },
+  {
+    name: 'a service and a day without a verb start the booking, greeting in front or not',
+    turns: [{ say: 'hi, manicure on tuesday afternoon please', has: [/^Hi!/, /At what time\? .*\[(?:\d{1,2}:\d\d PM(?: \/ )?)+\]$/], not: [/Welcome to/, /AM/] }],
+  },
+  {
     name: 'a category named narrows the services shown ("las uñas")',
     turns: [
       { say: 'hola, quiero hacerme las uñas el martes', has: [ASKS_SERVICE, /\[Manicure clásico \/ Pedicure spa \/ Uñas acrílicas \/ Manicure en gel \(gelish\)\]/], not: [/Corte y secado/] },

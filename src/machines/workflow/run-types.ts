@@ -48,6 +48,8 @@ export interface WorkflowRun {
   prefer?: Record<string, DayPart>;
   /** A value the conversation was about when the run started (the service just priced): the first service slot's, when the message names none. */
   focus?: string;
+  /** Others priced with the focus, for the same visit ("para los dos"): booked right after it. */
+  focusAlso?: string[];
   asking: string | null;
   stage: 'collecting' | 'confirming';
   /** What the last answer decided. */
@@ -84,4 +86,6 @@ export interface RunContext {
   contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | null | undefined;
   /** The service the conversation is about (priced a turn or two before): what "quiero cita pal viernes" books. */
   focus?: string | undefined;
+  /** Others priced with it, booked in the same visit after it ("dame cita para los dos"). */
+  focusAlso?: string[] | undefined;
 }

@@ -66,7 +66,7 @@ const NEAREST_SHOWN = 4;
 
 /** A new run from the message that started it: prefilled from the contact, with what that message already says. */
 export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: string }): WorkflowRun {
-  const run: WorkflowRun = { spec, timeZone: ctx.timeZone, values: {}, labels: {}, pending: {}, options: {}, checked: [], asking: null, stage: 'collecting', outcome: 'continue', ...(ctx.focus ? { focus: ctx.focus } : {}) };
+  const run: WorkflowRun = { spec, timeZone: ctx.timeZone, values: {}, labels: {}, pending: {}, options: {}, checked: [], asking: null, stage: 'collecting', outcome: 'continue', ...(ctx.focus ? { focus: ctx.focus } : {}), ...(ctx.focus && ctx.focusAlso?.length ? { focusAlso: ctx.focusAlso } : {}) };
   for (const field of ['name', 'phone', 'email'] as const) {
     const known = ctx.contact?.[field];
     if (known) run.values[`contact.${field}`] = known;
@@ -166,6 +166,13 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
   if (next.values[slotName] === undefined && slot.kind === 'service' && next.focus !== undefined && !next.narrowed?.[slotName]) {
     const focused = items.find((i) => i.value === next.focus);
     if (focused) setSlot(next, slotName, focused);
+    // "dame cita para los dos": the others priced with it come right after, said as when both are named.
+    const also = focused ? items.filter((i) => next.focusAlso?.includes(i.value) && i.value !== focused.value) : [];
+    if (also.length) {
+      next.later = { ...next.later, [slotName]: also.map((i) => i.value) };
+      const note = laterNote(next, slotName, lang);
+      if (note) replies.push(note);
+    }
   }
   if (next.values[slotName] === undefined && items.length === 1 && slot.kind === 'choice') setSlot(next, slotName, items[0]!);
   if (next.values[slotName] === undefined && slot.kind === 'time') {
