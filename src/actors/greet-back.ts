@@ -36,7 +36,18 @@ export function greetingOpening(text: string): GreetingKind | null {
 /** A bot line that already greets: "¡Hola! 👋 Bienvenido…", "Hi again, Ana!", "¡Buenas tardes!". */
 const GREETS = /^[\s¡!]*(?:hola|hi|hello|hey|buen(?:as|os)|good (?:morning|afternoon|evening))\b/;
 
+/**
+ * The first character after the leading spaces and "¡"/"!": folding keeps that run as it is and
+ * turns an ASCII character into its lower case, so a line whose first character there is ASCII
+ * and not h, b or g cannot greet once folded (no accent fold of a long answer for nothing).
+ */
+const FIRST = /^[\s¡!]*([^\s¡!])/;
+const GREETING_INITIALS = 'hHbBgG';
+
 export function alreadyGreets(line: string): boolean {
+  const first = FIRST.exec(line)?.[1];
+  if (first === undefined) return false;
+  if (first.charCodeAt(0) < 0x80 && !GREETING_INITIALS.includes(first)) return false;
   return GREETS.test(fold(line));
 }
 

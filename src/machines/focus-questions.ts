@@ -49,6 +49,23 @@ function fold(text: string): string {
 /** A question's lead that adds nothing: "y", "ok", "pero", "oye", "and", "so". */
 const LEAD = /^(?:(?:y|e|ok|okay|ah|pues|entonces|bueno|oye|mira|pero|and|so|but|hmm|ok so)\s+)+/;
 
+/**
+ * The folded question without its lead, or null when empty or longer than `MAX_WORDS` words. The
+ * routing asks `readFocusQuestion` about one message from several guards in a pass: the last
+ * text's reading is kept (one entry; a string, so no caller can change it).
+ */
+let lastQuestionOf: string | undefined;
+let lastQuestion: string | null = null;
+function questionText(text: string): string | null {
+  if (text === lastQuestionOf) return lastQuestion;
+  const t = fold(text).replace(LEAD, '');
+  let words = 1;
+  for (let i = t.indexOf(' '); i !== -1 && words <= MAX_WORDS; i = t.indexOf(' ', i + 1)) words++;
+  lastQuestion = t === '' || words > MAX_WORDS ? null : t;
+  lastQuestionOf = text;
+  return lastQuestion;
+}
+
 const COLOURS =
   /^(?:(?:lo|la|los|las|it|them)\s+)?(?:(?:tienen|tienes|tiene|hay|venden|vendes|manejan|traen|viene|vienen|do\s+you\s+have|do\s+you\s+sell|you\s+have|does\s+it\s+come|do\s+they\s+come|is\s+there|are\s+there|have\s+you\s+got)\s+)?(?:(?:it|them|one|this)\s+)?(?:(?:en|de|in)\s+)?(?:(?:otros?|otras?|mas|another|other|more|different|any\s+other)\s+(?:colou?res?|colou?rs?|tonos?)|(?:que|cuales|what|which)\s+(?:otros\s+)?(?:colou?res|colou?rs)(?:\s+(?:hay|tienen|tienes|tiene|vienen|viene|manejan|do\s+you\s+have|does\s+it\s+come\s+in|do\s+they\s+come\s+in|are\s+there))?|(?:colou?res|colou?rs))(?:\s+(?:tienen|tienes|hay|mas|please|porfa))?$/;
 const BRANDS =
@@ -166,8 +183,8 @@ const NAMED = /^(?:(?:me\s+llevo|llevo|me\s+quedo\s+con|dame|deme|ponme|quiero|i
  * readFocusQuestion('el más barato se me rompió'); // null
  */
 export function readFocusQuestion(text: string): FocusQuestion | null {
-  const t = fold(text).replace(LEAD, '');
-  if (t === '' || t.split(' ').length > MAX_WORDS) return null;
+  const t = questionText(text);
+  if (t === null) return null;
   // "muy caro, ¿hay algo más barato?", "too expensive": a cheaper one of the kind, said or not.
   const pricey = PRICEY.exec(t);
   if (pricey) {

@@ -37,15 +37,31 @@ function tokens(text: string): string[] {
 
 const isLaugh = (token: string): boolean => LAUGH_WORD.test(token) || LAUGH_EMOJI.test(token);
 
+/**
+ * What every laughing token contains, looked for in the folded message before it is split into
+ * tokens: "jaj"/"jej"/"jij"/"joj" (any "j…j" laugh), "hah"/"heh", "js"/"sj", "lol", "lmao",
+ * "rofl", "xd" or a laughing emoji; and the marks `tokenize` removes (they could join two halves),
+ * which send the message to the full reading. No match: no token can be laughter, so most
+ * messages ("¿tienen cemento gris?") are not split and filtered on every turn (issue 16).
+ */
+const MAY_LAUGH = /j[aeio]+j|h[ae]+h|js|sj|lo+l|lmf?ao|rofl|xd|😂|🤣|😆|😅|😄|😁|😹|😀|😃|[\u{1F3FB}-\u{1F3FF}\uFE0E\uFE0F]/u;
+const mayLaugh = (text: string): boolean => MAY_LAUGH.test(fold(text));
+
+/** The laughing tokens of a message, read in full (no pre-check): what the pre-check is tested against. */
+export function laughTokensOf(text: string): string[] {
+  return tokenize(text).filter(isLaugh);
+}
+
 /** The message is laughter and nothing else ("jajaja", "jeje 😂", "lol"). */
 export function isOnlyLaughter(text: string): boolean {
+  if (!mayLaugh(text)) return false;
   const all = tokens(text);
   return all.length > 0 && all.every(isLaugh);
 }
 
 /** The message laughs somewhere ("jaja ok", "sí jajaja"). */
 export function hasLaughter(text: string): boolean {
-  return tokens(text).some(isLaugh);
+  return mayLaugh(text) && tokens(text).some(isLaugh);
 }
 
 /**

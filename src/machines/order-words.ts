@@ -217,8 +217,16 @@ const THATS_ALL =
 /** The order is complete ("eso es todo", "nada más", "that's all"), said as the whole message. */
 export function saysThatsAll(text: string): boolean {
   // The whole message is the saying: a long one is something else (no fold, no pattern).
-  return text.length <= 80 && THATS_ALL.test(fold(text).replace(/['’]/g, ' ').replace(/\s+/g, ' ').trim());
+  if (text.length > 80) return false;
+  // Asked by several guards of one routing pass: the last text's answer is kept (issue 16).
+  if (text !== thatsAllOf) {
+    thatsAll = THATS_ALL.test(fold(text).replace(/['’]/g, ' ').replace(/\s+/g, ' ').trim());
+    thatsAllOf = text;
+  }
+  return thatsAll;
 }
+let thatsAllOf: string | undefined;
+let thatsAll = false;
 
 /** "súbele 5 al cemento", "ponle 5 más a la arena", "agrégale 5 sacos más de cemento", "add 5 more bags of cement": that many more of a named line. */
 const ADDS_TO_LINE = new RegExp(

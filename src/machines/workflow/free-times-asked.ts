@@ -16,9 +16,15 @@ const FREE_TIMES_EN =
 const OPENING = /\b(?:abren|abre|abiertos?|cierran|cierra|open on|are you open|you open|do you close|you close|opening)\b/;
 
 export function asksFreeTimes(text: string): boolean {
+  // Asked up to four times per message by the workflow guards of one routing pass: the last text's answer is kept (issue 16).
+  if (text === freeTimesOf) return freeTimes;
   const f = fold(text);
-  return (FREE_TIMES_ES.test(f) || FREE_TIMES_EN.test(f)) && !OPENING.test(f);
+  freeTimes = (FREE_TIMES_ES.test(f) || FREE_TIMES_EN.test(f)) && !OPENING.test(f);
+  freeTimesOf = text;
+  return freeTimes;
 }
+let freeTimesOf: string | undefined;
+let freeTimes = false;
 
 /** The tenant's plain booking: the workflow that asks a time and no `when` words single out, with the set's texts. */
 export function bookingWorkflow(set: WorkflowSet): WorkflowSpec | null {
