@@ -1,5 +1,5 @@
 // Console API attacks: login, CSRF, cross-tenant access, agent-only limits, API key as admin.
-const BASE = process.env.BASE ?? 'http://127.0.0.1:8190';
+const BASE = process.env.BASE ?? `http://127.0.0.1:${process.env.PORT ?? 8190}`;
 const KEY = 'demo-key-1234567890';
 async function call(name, method, path, { body, cookie, csrf, headers = {} } = {}) {
   const h = { ...headers };

@@ -12,4 +12,4 @@ http.createServer((req, res) => {
     if (req.url.includes('/bot')) return res.end(JSON.stringify({ ok: true, result: { message_id: n } }));
     res.end(JSON.stringify({ messaging_product: 'whatsapp', contacts: [{ input: 'x', wa_id: 'x' }], messages: [{ id: 'wamid.fake' + n }] }));
   });
-}).listen(8191, '127.0.0.1', () => console.log('fake provider on 8191'));
+}).listen(Number(process.env.FAKE_PORT ?? 8191), '127.0.0.1', () => console.log(`fake provider on ${process.env.FAKE_PORT ?? 8191}`));

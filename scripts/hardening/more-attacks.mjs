@@ -1,7 +1,7 @@
 // Telegram webhook, REST agent-messages, multi-tab widget, and the live check of the media fixes.
 import { createHmac } from 'node:crypto';
 import { open, vid, sleep, waitFor, hello, say } from './ws-lib.mjs';
-const BASE = 'http://127.0.0.1:8190';
+const BASE = process.env.BASE ?? `http://127.0.0.1:${process.env.PORT ?? 8190}`;
 const H = { authorization: 'Bearer demo-key-1234567890', 'content-type': 'application/json' };
 const show = async (name, r) => { const t = await r.text(); let c = t.slice(0, 120); try { const j = JSON.parse(t); c = j.error ? j.error.code : t.slice(0, 120); } catch {} console.log(`${name.padEnd(40)} ${r.status} ${c}`); return t; };
 // Telegram

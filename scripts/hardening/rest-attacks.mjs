@@ -1,5 +1,5 @@
 // REST API attacks against a running Hilo (BASE, KEY): prints status + error code per attack.
-const BASE = process.env.BASE ?? 'http://127.0.0.1:8190';
+const BASE = process.env.BASE ?? `http://127.0.0.1:${process.env.PORT ?? 8190}`;
 const KEY = process.env.KEY ?? 'demo-key-1234567890';
 const url = `${BASE}/api/tenants/ferreteria/messages`;
 async function go(name, init, u = url) {

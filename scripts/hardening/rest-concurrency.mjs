@@ -1,5 +1,5 @@
 // N concurrent turns on one REST conversation (and the same message_id racing): every message recorded once, seq gap-free.
-const BASE = process.env.BASE ?? 'http://127.0.0.1:8190';
+const BASE = process.env.BASE ?? `http://127.0.0.1:${process.env.PORT ?? 8190}`;
 const KEY = process.env.KEY ?? 'demo-key-1234567890';
 const H = { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' };
 const sender = 'conc-' + Date.now();

@@ -1,5 +1,5 @@
 // Prints a conversation's transcript (id or newest): seq, author, kind, text (first 110 chars).
-const BASE = process.env.BASE ?? 'http://127.0.0.1:8190';
+const BASE = process.env.BASE ?? `http://127.0.0.1:${process.env.PORT ?? 8190}`;
 const H = { authorization: 'Bearer demo-key-1234567890' };
 let id = process.argv[2];
 if (!id) id = (await (await fetch(`${BASE}/api/tenants/ferreteria/conversations?limit=1`, { headers: H })).json()).conversations[0].conversation_id;

@@ -1,7 +1,7 @@
 // Twilio WhatsApp webhook attacks: signatures (URL variants), replays, statuses, media, JSON bodies.
 import { createHmac } from 'node:crypto';
-const BASE = process.env.BASE ?? 'http://127.0.0.1:8190';
-const PUBLIC = 'http://127.0.0.1:8190';
+const BASE = process.env.BASE ?? `http://127.0.0.1:${process.env.PORT ?? 8190}`;
+const PUBLIC = process.env.PUBLIC_URL ?? BASE;
 const TOKEN = 'tw-auth-token-123';
 const path = '/webhooks/twilio/ferreteria';
 const sig = (url, params) => { let d = url; for (const k of Object.keys(params).sort()) d += k + params[k]; return createHmac('sha1', TOKEN).update(d).digest('base64'); };

@@ -1,6 +1,6 @@
 // WhatsApp Cloud webhook attacks: signatures, replays, message types, batches, missing fields.
 import { createHmac } from 'node:crypto';
-const BASE = process.env.BASE ?? 'http://127.0.0.1:8190';
+const BASE = process.env.BASE ?? `http://127.0.0.1:${process.env.PORT ?? 8190}`;
 const SECRET = 'wa-app-secret-123';
 const U = `${BASE}/webhooks/whatsapp/ferreteria`;
 const sign = (b) => 'sha256=' + createHmac('sha256', SECRET).update(b).digest('hex');

@@ -1,7 +1,7 @@
 // Small WebSocket client helpers for the attacks (ws package).
 import WebSocket from 'ws';
 import { randomBytes } from 'node:crypto';
-export const WS = process.env.WSURL ?? 'ws://127.0.0.1:8190/ws?tenant=ferreteria';
+export const WS = process.env.WSURL ?? `ws://127.0.0.1:${process.env.PORT ?? 8190}/ws?tenant=ferreteria`;
 export const vid = () => randomBytes(16).toString('base64url');
 export function open(url = WS, opts = {}) {
   return new Promise((resolve) => {

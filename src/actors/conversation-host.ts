@@ -394,7 +394,7 @@ export class ConversationHost implements ConversationService {
     this.stats.turns++;
     this.#actors.enforceCap();
     if (this.#log.isLevelEnabled('info')) log().info({ event: event.type, state: stateTo, seq: entry.seq, replies: replies.length, intent: turnIntent, reading: inbound ? readingLabelOf(ctx) : undefined, ms: this.#o.clock.now() - started }, 'turn');
-    return { conversationId: key.conversationId, duplicate: false, inbound: storedInbound, replies, state: this.#view(entry) };
+    return { conversationId: key.conversationId, duplicate: false, inbound: storedInbound, replies, state: this.#view(entry), stateBefore: stateFrom };
   }
 
   /** `langHint`: the channel's idea of the customer's language, for a conversation that starts now. */

@@ -13,6 +13,12 @@ export interface TurnResult {
   /** Replies produced by this turn, rendered, as recorded in the transcript. */
   replies: TranscriptEntry[];
   state: ConversationStateView;
+  /**
+   * The dotted state the turn started from, read inside the conversation's turn (no other turn
+   * ran between it and `state`): whether this very event changed something, even when two
+   * callers raced (two resolves at once). Absent on a replayed duplicate.
+   */
+  stateBefore?: string;
 }
 
 export interface ConversationStateView {

@@ -35,7 +35,8 @@ export interface ConsoleApi {
   transfer(id: string, agentId: string): Promise<{ assignee: { id: string; displayName: string } }>;
   reply(id: string, text: string): Promise<{ messageId: string }>;
   note(id: string, text: string): Promise<Note>;
-  resolve(id: string, outcome: string): Promise<{ state: string }>;
+  /** `already_resolved`: someone resolved it first (a second click, another agent); `resolution` is theirs. */
+  resolve(id: string, outcome: string): Promise<{ state: string; already_resolved?: boolean; resolution?: { agent: string; outcome: string } }>;
   /** Drops the CSRF token and tenant (after logout or an expired session). */
   forget(): void;
 }

@@ -275,7 +275,7 @@ export function createConsoleController(store: ConsoleStore, api: ConsoleApi, ws
     async resolve(outcome) {
       const done = await actOnSelected((id) => api.resolve(id, outcome));
       if (!done) return false;
-      info(say('resolved'));
+      info(done.already_resolved && done.resolution ? say('alreadyResolved', { name: done.resolution.agent }) : say('resolved'));
       const id = ctx().selected;
       if (id) refreshDetailSoon(id);
       return true;

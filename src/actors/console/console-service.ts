@@ -20,6 +20,7 @@ import type { ConsoleHost } from './console-host-port.js';
 import { channelPhone } from '../identity/handles.js';
 import { buildInboxItem, compareInboxItems, customerName, handoffTicketOf, inView, isAwaitingRating, lastInboundChannel, matchesQuery, type InboxItem, type InboxView } from './console-inbox.js';
 import type { InboxFeed } from './inbox-feed.js';
+import { resolveOutcome, standingOutcome, type ResolveOutcome } from '../handoff-resolution.js';
 
 /** The newest name the customer wrote about themselves ("me llamo…", "soy…"), or null. */
 export function nameSaidIn(transcript: readonly TranscriptEntry[]): string | null {
@@ -135,7 +136,7 @@ export interface ConsoleService {
   conversation(actor: ConsoleActor, conversationId: string): Promise<Record<string, unknown>>;
   reply(actor: ConsoleActor, conversationId: string, text: string): Promise<{ messageId: string }>;
   addNote(actor: ConsoleActor, conversationId: string, text: string): Promise<AgentNote>;
-  resolve(actor: ConsoleActor, conversationId: string, outcome: string): Promise<{ state: string }>;
+  resolve(actor: ConsoleActor, conversationId: string, outcome: string): Promise<{ state: string } & ResolveOutcome>;
   cannedReplies(tenantId: string): CannedReply[];
   /** The host committed a turn (`onTurnCommitted`): tell the tenant's live consoles. */
   noteTurn(tenantId: string, conversationId: string, state: string, byAgent?: boolean): void;
@@ -395,15 +396,20 @@ export function createConsoleService(options: ConsoleServiceOptions): ConsoleSer
 
     async resolve(actor, conversationId, outcome) {
       const view = await viewOf(actor.tenantId, conversationId);
+      // Resolved before (a second click, another agent, Rocket.Chat, the REST API): the resolution
+      // that stands, nothing changes; never handed off: 409, as the REST resolve answers.
+      if (!view.state?.value.startsWith('handoff')) return { state: view.state?.value ?? 'unknown', ...standingOutcome(view.state) };
       await requireHolder(actor, conversationId);
       const ticket = handoffTicketOf(await tickets.list(actor.tenantId), conversationId);
       if (ticket?.status === 'open') await tickets.close(actor.tenantId, ticket.ticketId, actor.displayName, outcome);
-      const result = view.state?.value.startsWith('handoff') ? await host.resolveHandoff(actor.tenantId, conversationId, actor.displayName, outcome) : null;
+      const result = await host.resolveHandoff(actor.tenantId, conversationId, actor.displayName, outcome);
+      // Judged from the resolve's own turn: of two at the same instant, one resolved, the other says so.
+      const answer = resolveOutcome(result, { agent: actor.displayName, outcome }, view.state.value);
       await assignments.release(actor.tenantId, conversationId);
       options.kick();
-      await audit.append(actor.tenantId, 'agent.resolved', actor.auditActor, { conversationId, ticketNumber: ticket?.number ?? null, via: 'console' });
+      if (!answer.already_resolved) await audit.append(actor.tenantId, 'agent.resolved', actor.auditActor, { conversationId, ticketNumber: ticket?.number ?? null, via: 'console' });
       later(announce(actor.tenantId, conversationId));
-      return { state: result?.state.value ?? view.state?.value ?? 'unknown' };
+      return { state: result.state.value, ...answer };
     },
 
     cannedReplies: (tenantId) => options.cannedReplies(tenantId),

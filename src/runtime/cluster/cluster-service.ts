@@ -11,7 +11,7 @@ import type { ClusterKeys } from './cluster-keys.js';
 import type { ClusterShardRouter } from './cluster-router.js';
 import { appendToInbox, type InboxEntry, type InboxOutcome, type InboxWork } from './shard-inbox.js';
 
-const Reply = z.object({ r: z.string().min(1), ok: z.boolean(), result: z.unknown().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() });
+const Reply = z.object({ r: z.string().min(1), ok: z.boolean(), result: z.unknown().optional(), error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }).optional() });
 const Update = z.object({ o: z.string(), t: z.string(), c: z.string(), u: z.looseObject({ type: z.string() }) });
 const TurnNote = z.object({ o: z.string(), t: z.string().min(1).max(200), c: z.string().min(1).max(200), s: z.string().max(200) });
 
@@ -167,8 +167,10 @@ export class ClusterService implements ConversationService {
         if (this.#o.router.ownership(entry.shard) === null || isFenced(err)) return 'keep';
         // A turn that lost a race for the conversation's snapshot is retried once from the newer one.
         if (attempt === 0 && isHiloError(err, 'HILO_ERR_TURN_FAILED')) continue;
-        const code: HiloErrorCode = isHiloError(err) ? err.code : 'HILO_ERR_INTERNAL';
-        await this.#answer(entry, { ok: false, error: { code, message: isHiloError(err) ? err.message : 'Internal error.' } });
+        // `details` travel with the code (a HiloError's details are safe for the caller by contract):
+        // the idempotency conflict's `seq`, a refused resolve's `state`.
+        const error = isHiloError(err) ? { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } : { code: 'HILO_ERR_INTERNAL', message: 'Internal error.' };
+        await this.#answer(entry, { ok: false, error });
         return 'ack';
       }
     }
@@ -199,7 +201,7 @@ export class ClusterService implements ConversationService {
     this.#o.onOutboxKick?.();
   }
 
-  async #answer(entry: InboxEntry, reply: { ok: boolean; result?: unknown; error?: { code: string; message: string } }): Promise<void> {
+  async #answer(entry: InboxEntry, reply: { ok: boolean; result?: unknown; error?: { code: string; message: string; details?: unknown } }): Promise<void> {
     if (!entry.requestId || !entry.replyTo) return;
     await this.#o.redis.publish(this.#o.keys.replies(entry.replyTo), JSON.stringify({ r: entry.requestId, ...reply })).catch((err: unknown) => this.#log.warn({ err }, 'answer publish failed'));
   }
@@ -264,7 +266,7 @@ export class ClusterService implements ConversationService {
         clearTimeout(w.timer);
         this.stats.answered++;
         if (reply.ok) w.resolve(reply.result);
-        else w.reject(new HiloError(knownCode(reply.error?.code), reply.error?.message));
+        else w.reject(new HiloError(knownCode(reply.error?.code), reply.error?.message, reply.error?.details !== undefined ? { details: reply.error.details } : undefined));
         return;
       }
       const update = Update.parse(JSON.parse(text));

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { z } from 'zod';
 import { ERROR_CODES, HiloError, isHiloError, type HiloErrorCode } from '../../kernel/errors.js';
 import type { Logger } from '../../kernel/logger.js';
-import { parseJsonBody, type HttpRequest, type HttpResponse } from '../gateway/index.js';
+import { capProblems, parseJsonBody, type HttpRequest, type HttpResponse } from '../gateway/index.js';
 
 export const SESSION_COOKIE = 'hilo_console';
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -71,7 +71,10 @@ export function readBody<S extends z.ZodType>(req: HttpRequest, schema: S): z.ou
   if (mediaType !== 'application/json') throw new HiloError('HILO_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE');
   const checked = schema.safeParse(parseJsonBody(req.body));
   if (!checked.success) {
-    const details = checked.error.issues.slice(0, 20).map((issue) => ({ path: issue.path.map(String).join('.') || '(body)', problem: issue.message }));
+    // One problem per unknown field, not zod's message naming every one of them (a body of 5,000
+    // unknown keys was echoed back whole); the first 20 and a count of the rest.
+    const path = (p: readonly PropertyKey[]) => p.map(String).join('.') || '(body)';
+    const details = capProblems(checked.error.issues.flatMap((issue) => (issue.code === 'unrecognized_keys' ? issue.keys.map((key) => ({ path: path([...issue.path, key]), problem: 'is not allowed' })) : [{ path: path(issue.path), problem: issue.message }])));
     throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details });
   }
   return checked.data;

@@ -119,6 +119,9 @@ function stateView(state: ConversationStateView): { value: string; tags: string[
   return { value: state.value, tags: state.tags, context: state.context };
 }
 
+/** Longest request target (path and query) a route is handed; the transports' header limit is 16 KiB. */
+export const MAX_URL_CHARS = 8 * 1024;
+
 function turnBody(result: TurnResult): unknown {
   return {
     conversation_id: result.conversationId,
@@ -420,6 +423,8 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     try {
       // Every API route pays the per-IP limit, the built-in ones and the extra ones (governance) alike.
       if (req.path.startsWith('/api/')) takeOrThrow(ipLimiter, `ip:${req.ip}`);
+      // No route reads a query anywhere near this long: a clear refusal, not a route working on a truncated or giant query.
+      if ((req.target ?? req.path).length > MAX_URL_CHARS) throw new HiloError('HILO_ERR_HTTP_URI_TOO_LONG');
       if (metricsToken && (req.path === '/metrics' || req.path === '/metrics.json')) requireToken(req, metricsToken);
       const match = route(req.method, req.path);
       if (match.kind === 'not_found') throw new HiloError('HILO_ERR_HTTP_NOT_FOUND');

@@ -1,5 +1,6 @@
 export { acceptsGzip, etagMatches, GATEWAY_DEFAULTS, startGateway } from './gateway.js';
 export { parseJsonBody } from './json-body.js';
+export { capProblems } from './validate.js';
 export { createResumeTokens, isStrongVisitorId } from './resume-token.js';
 export type { ResumeTokens } from './resume-token.js';
 export type { Gateway, GatewayOptions } from './gateway.js';

@@ -147,9 +147,18 @@ class OpenList {
   }
 }
 
+/** As node:http's default `maxHeaderSize`. */
+const UWS_MAX_HEADER_BYTES = 16 * 1024;
+
 async function loadUws(): Promise<UwsModule> {
   // The package is CommonJS with a native binary; `require` surfaces the loader's error as is.
   const require = createRequire(import.meta.url);
+  // uWS reads its request-header limit once, when the binary loads, and answers a larger header
+  // block with its own HTML 431. Its 4 KiB default refused a 4 KB query before any Hilo route
+  // could answer in JSON; 16 KiB is what node:http (the fallback transport) allows, so a long URL
+  // reaches the gateway, which refuses one over 8 KiB with HILO_ERR_HTTP_URI_TOO_LONG. An operator's
+  // own UWS_HTTP_MAX_HEADERS_SIZE is kept.
+  process.env.UWS_HTTP_MAX_HEADERS_SIZE ??= String(UWS_MAX_HEADER_BYTES);
   return require('uWebSockets.js') as UwsModule;
 }
 

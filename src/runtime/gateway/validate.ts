@@ -52,9 +52,24 @@ const REST_WORDING: Wording = (issue) => {
  */
 export function validateBody<S extends z.ZodType>(body: unknown, schema: S): z.output<S> {
   const checked = checkWith(schema, body, { wording: REST_WORDING });
-  if (!checked.ok) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: checked.problems });
+  if (!checked.ok) throw new HiloError('HILO_ERR_HTTP_VALIDATION', undefined, { details: capProblems(checked.problems) });
   return checked.value;
 }
+
+/** As many problems as a channel webhook lists (`src/channels/validate.ts`). */
+const MAX_PROBLEMS = 20;
+
+/**
+ * The first problems and one line counting the rest: a 49 KB body of 5,000 unknown keys was
+ * answered with one problem per key (219 KB, an amplifier for whoever sends it).
+ */
+export function capProblems(problems: readonly { path: string; problem: string }[]): { path: string; problem: string }[] {
+  // A path names a field the client sent: a 40 KB key name is not echoed whole either.
+  const kept = problems.slice(0, MAX_PROBLEMS).map((p) => (p.path.length > MAX_PATH_CHARS ? { ...p, path: `${p.path.slice(0, MAX_PATH_CHARS)}…` } : p));
+  return problems.length <= MAX_PROBLEMS ? kept : [...kept, { path: '', problem: `and ${problems.length - MAX_PROBLEMS} more problems` }];
+}
+
+const MAX_PATH_CHARS = 200;
 
 const LIMIT_PROBLEM = `must be an integer from 1 to ${CONVERSATION_LIST_MAX_LIMIT}`;
 

@@ -152,6 +152,38 @@ describe('API semantics against a real host', () => {
       expect((await transcript(id)).length).toBe(linesAfter);
     });
 
+    it('should resolve once when two resolves arrive at the same instant: one already_resolved false, the other true with the first one’s resolution', async () => {
+      const opened = await say('res-race', 'quiero hablar con una persona');
+      const id = opened.body.conversation_id as string;
+      let state = opened.body.state.value as string;
+      for (const text of ['Ana Pérez', '8095550123', 'sí']) {
+        if (state === 'handoff.withHuman') break;
+        state = (await say('res-race', text)).body.state.value as string;
+      }
+      expect(state).toBe('handoff.withHuman');
+      // Both requests read the conversation before either resolve runs (what two agents clicking
+      // at once on two members, or a slow read, give): the reads wait for each other.
+      const read = made.host.getConversation.bind(made.host);
+      let arrived = 0;
+      let release: () => void = () => undefined;
+      const bothRead = new Promise<void>((r) => (release = r));
+      made.host.getConversation = async (t, c) => {
+        const view = await read(t, c);
+        if (++arrived === 2) release();
+        await bothRead;
+        return view;
+      };
+      const both = await Promise.all([
+        post(`/api/tenants/${T}/conversations/${id}/resolve`, { agent: 'Ana', outcome: 'solved' }),
+        post(`/api/tenants/${T}/conversations/${id}/resolve`, { agent: 'Luis', outcome: 'other' }),
+      ]);
+      expect(both.map((r) => r.status)).toEqual([200, 200]);
+      expect(both.map((r) => r.body.already_resolved).sort()).toEqual([false, true]);
+      const [winner, loser] = both[0]!.body.already_resolved ? [both[1]!, both[0]!] : [both[0]!, both[1]!];
+      expect(loser.body.resolution).toEqual(winner.body.resolution);
+      expect(loser.body.messages).toEqual([]);
+    });
+
     it('should refuse with 409 HILO_ERR_CONVERSATION_NOT_IN_HANDOFF a resolve for a conversation that was never handed off', async () => {
       const opened = await say('res-2', '¿tienen cemento?');
       const res = await post(`/api/tenants/${T}/conversations/${opened.body.conversation_id}/resolve`, { agent: 'Ana', outcome: 'solved' });

@@ -66,28 +66,42 @@ describe('a provider that hangs', () => {
   });
 
   it("should end in the rule brain's answer within the turn, not in a 504", async () => {
-    fake = await startFakeOpenAi({ handler: () => reply.hang() });
-    // Roomy enough for a loaded machine (10 s still gave a 504 at load 7: the 2 s reserve after the
-    // LLM's budget was eaten by CPU starvation); the default LLM settings (20 s per call) would still 504.
+    // Until `hang` is set the provider refuses at once (a 400 is not retried): the warm-up turn
+    // below is answered by the rule brain without waiting.
+    let hang = false;
+    fake = await startFakeOpenAi({ handler: () => (hang ? reply.hang() : reply.error(400)) });
+    // The turn's reserve after the LLM's budget (4 s of 20 s) is for the rule brain's fallback and
+    // the commit; 10 s (a 2 s reserve) still gave a 504 at load 7. The default LLM settings (20 s
+    // per call) would 504 at any load.
     const turnTimeoutMs = 20_000;
     // The operator sets only the turn timeout; the LLM's budget follows from it.
     const llm = loadLlmConfig({ HILO_LLM_BASE_URL: fake.baseURL, HILO_LLM_MODEL: 'fake-model', HILO_LLM_API_KEYS: 'a=sk-test-a' }, { turnTimeoutMs });
+    expect(llm!.deadlineMs).toBeLessThan(turnTimeoutMs);
     server = await startHiloForTest({
       env: { HILO_TURN_TIMEOUT_MS: String(turnTimeoutMs) },
       createBrain: createBrainFactory(llm, { clock: systemClock, logger: createSilentLogger() }),
     });
-    const started = Date.now();
-    const res = await fetch(`${server.baseUrl}/api/tenants/ferreteria/messages`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${server.apiKey}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ sender: 'hang-1', text: '¿Tienen cemento gris?' }),
-    });
-    const elapsed = Date.now() - started;
+    const say = (sender: string) =>
+      fetch(`${server!.baseUrl}/api/tenants/ferreteria/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${server!.apiKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ sender, text: '¿Tienen cemento gris?' }),
+      });
+    // Warm-up on another conversation: the one-time work of a first turn (the tenant's brain and
+    // classifier, the catalog's index, cold code) is not spent inside the measured turn's reserve,
+    // where a loaded machine turned it into a 504 that says nothing about the LLM's budget.
+    expect((await say('hang-warm-up')).status).toBe(200);
+    const warmUpCalls = fake.requests.length;
+    hang = true;
+
+    const res = await say('hang-1');
     const body = (await res.json()) as { messages?: { author: string; text: string }[] };
+    // 200, not the 504 of the host's turn timeout (or the gateway's, a second later): the LLM gave
+    // up within its budget and the rule brain answered in the time left. No clock is read here:
+    // the status is the proof, however slow the machine.
     expect(res.status, JSON.stringify(body)).toBe(200);
-    // Within the turn: the gateway answers 504 at turn timeout + 1 s, the host gives up at the turn timeout.
-    expect(elapsed).toBeLessThan(turnTimeoutMs + 1_000);
     expect((body.messages ?? []).filter((m) => m.author === 'bot').map((m) => m.text).join('\n')).toMatch(/RD\$/);
-    expect(fake.requests.length).toBeGreaterThan(0);
-  }, 60_000);
+    // The provider was asked in this turn (and hung): the fallback is the LLM's, not a skipped call.
+    expect(fake.requests.length).toBeGreaterThan(warmUpCalls);
+  }, 120_000);
 });
