@@ -852,6 +852,8 @@ const takeMessage = <const A extends readonly unknown[]>(actions: A) =>
     { target: '#reading', actions },
   ] as const;
 
+/** The form's questions of who the customer is (a need told there is told ahead). */
+const WHO_FIELDS: ReadonlySet<string> = new Set<LeadField>(['name', 'email', 'phone_or_username', 'company_name']);
 /** A form waiting for the customer (a slot asked, the summary shown): the message is read, silence reminds once. */
 const FORM_INPUT = {
   'user.message': takeMessage(['recordMessage']),
@@ -1201,6 +1203,8 @@ export const conversationMachine = setup({
       if (!carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
       // "prefiero que me llamen": how to be reached, an answer to the form (never a handoff ticket or the store's WhatsApp).
       if (understanding.prefersPhone) return true;
+      // "200 sacos de cemento al mes" where the e-mail is asked: the need told ahead (written down), not a product to price and set aside.
+      if (understanding.addsToNeed && context.expecting.kind === 'lead_field' && WHO_FIELDS.has(context.expecting.field) && !lastText(context).includes('?')) return true;
       // At the summary, a message that names a slot or says "no" with a value is a correction,
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.
@@ -1729,6 +1733,7 @@ export const conversationMachine = setup({
       if (!spec || !question) return;
       if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
       if (context.lead.notice?.kind === 'phone_preferred') enqueue.emit(reply('lead.phoneNoted'));
+      if (context.lead.notice?.kind === 'need_noted') enqueue.emit(reply('lead.needNoted'));
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
       // "Constructora Ramírez" answered for the name: the company is written down, and the name asked again, saying so.
       const company = context.lead.draft.company_name;

@@ -106,6 +106,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.start',
   'lead.resumed',
   'lead.phoneNoted',
+  'lead.needNoted',
   'lead.fact_first',
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),
   ...REQUIRED_LEAD_FIELDS.map((f) => `lead.required.${f}`),

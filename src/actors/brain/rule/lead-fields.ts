@@ -10,6 +10,7 @@ import { AREA_NAMED, carriesContactData, GOODS_WORDS, readNeedAtArea } from './l
 import { levelOfSpan } from './time-spans.js';
 import { continuesNeed } from './need-continued.js';
 import { prefersPhoneContact } from './contact-preference.js';
+import { toldVolume } from './volume-told.js';
 
 /** "no sé", "ni idea", "not sure": the customer cannot answer the question. */
 const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|no tengo idea|no estoy segur[oa]|no se todavia|todavia no se|aun no se|i don'?t know|i do not know|dunno|not sure|no idea|idk)$/;
@@ -113,7 +114,7 @@ const CONTACT_QUESTIONS = new Set<LeadField>(['name', 'email', 'phone_or_usernam
 const SALES_ASKED = /\b(?:vendedor\w*|ventas|sales|rep|reps|representative|reunion|meeting|visite|visit)\b/;
 /** A need told in words ("necesito…", "vamos a construir…", "es para una obra…", "we need…"). */
 const NEED_TOLD =
-  /\b(?:necesit\w*|queremos|quiero|quisiera|buscamos|busco|ocupo|ocupamos|vamos a|estamos (?:construyendo|haciendo|remodelando|levantando)|es para (?:una?|la|el|mi|nuestr[oa])|son para|cotiz\w*|we need|we want|we re (?:building|renovating|remodeling|looking)|we are (?:building|renovating|remodeling|looking)|i need|i want|i m (?:building|renovating|looking)|looking for|it s for an?)\b/;
+  /\b(?:necesit\w*|queremos|quiero|quisiera|buscamos|busco|ocupo|ocupamos|vamos a|estamos (?:construyendo|haciendo|remodelando|levantando)|es para (?:una?|la|el|mi|nuestr[oa])|son para|cotiz\w*|we need|we want|we'?\s?re (?:building|renovating|remodeling|looking)|we are (?:building|renovating|remodeling|looking)|i need|i want|i'?\s?m (?:building|renovating|looking)|looking for|it'?\s?s for an?)\b/;
 
 /** A quote asked for (the noun or the verb, es/en). */
 const QUOTE_ASKED = /\b(?:coti[sz]\w*|presupuest\w*|proforma|quote|quotation|estimate)\b/;
@@ -150,7 +151,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   const named = AREA_NAMED.find(([, re]) => re.test(folded))?.[0];
   if (named) fields.interest_area = named;
   // A question's time words are not the lead's urgency ("¿abren hoy?"), unless urgency is named.
-  const question = /\?\s*$/.test(text.trim()) || /^(?:a que|que|cual|cuando|donde|como|cuanto|cuantos|hay|tienen|abren|cierran|what|when|where|how|do|does|is|are|can)\b/.test(folded);
+  // ("como 300 varillas mensuales": "como" there is "about", a volume told, no question.)
+  const question = /\?\s*$/.test(text.trim()) || (/^(?:a que|que|cual|cuando|donde|como|cuanto|cuantos|hay|tienen|abren|cierran|what|when|where|how|do|does|is|are|can)\b/.test(folded) && !toldVolume(folded, entities));
   const urgency = !question || URGENCY_CUE.test(folded) ? detectUrgency(text) : undefined;
   if (urgency) fields.urgency_level = urgency;
 
@@ -224,7 +226,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     // One product looked for ("busco una escalera de aluminio") is a question to answer, not the need; a person asked for is no need.
     const goods = entities.filter((e) => e.type === 'product').length >= 2 || GOODS_WORDS.test(folded) || PROJECT_WORDS.test(folded);
     const aboutGoods = input.intent === undefined || input.intent === 'sales_lead' || input.intent === 'price_quote' || input.intent === 'product_inquiry';
-    if (aboutGoods && folded.split(' ').length >= 5 && NEED_TOLD.test(folded) && goods && !NOT_A_NEED.test(folded) && !SALES_ASKED.test(folded)) {
+    // "unos 200 sacos al mes", "about 500 blocks a month": a volume of goods is the need, whatever the classifier made of it.
+    if ((aboutGoods && folded.split(' ').length >= 5 && NEED_TOLD.test(folded) && goods && !NOT_A_NEED.test(folded) && !SALES_ASKED.test(folded)) || toldVolume(folded, entities)) {
       fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
       needAhead = true;
     }
@@ -345,8 +348,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       const role = PERSON_ROLE.exec(f);
       if (role) return COMPANY_HEAD.test(role[1]!) ? undefined : null;
       if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own|independent|freelance\w*|self[ -]employed|persona fisica|a mi nombre|a nombre mio|a titulo personal|pa mi casa|pa la casa|pa mi)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
-      // "ventas", "alta": the form's own words answer another of its questions, never the company's name.
-      if (f.split(' ').length <= 3 && FORM_WORDS.test(f)) return undefined;
+      // "ventas", "alta": the form's own words answer another of its questions, never the company's name; nor does a volume ("unos 200 sacos al mes").
+      if ((f.split(' ').length <= 3 && FORM_WORDS.test(f)) || toldVolume(f, context.entities)) return undefined;
       const stripped = bare.replace(COMPANY_PREFIX, '').trim();
       // "it's for my house", "es para mi casa": declined after the prefix too.
       if (DECLINE_COMPANY.test(plainWords(stripped))) return null;
