@@ -23,6 +23,7 @@ import {
   type InfoActorOutput,
   type InfoTopic,
   type LeadActorInput,
+  type LeadAmendInput,
   type LeadActorOutput,
   type ProductActorInput,
   type ProductActorOutput,
@@ -43,6 +44,7 @@ import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type 
 import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { asksRequirements } from './credit-requirements.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
+import { amendmentText, leadAmendment, profileWithAmendment } from './lead-amend.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -1015,6 +1017,7 @@ export const conversationMachine = setup({
     answerInfo: notProvided<InfoActorOutput, InfoActorInput>('answerInfo'),
     createTicket: notProvided<TicketActorOutput, TicketActorInput>('createTicket'),
     pushLead: notProvided<LeadActorOutput, LeadActorInput>('pushLead'),
+    amendLead: notProvided<LeadActorOutput, LeadAmendInput>('amendLead'),
     rateTicket: notProvided<void, RateTicketInput>('rateTicket'),
     cancelTicket: notProvided<void, CancelTicketInput>('cancelTicket'),
     callBackend: notProvided<BackendCallOutput, BackendCallInput>('callBackend'),
@@ -1181,6 +1184,8 @@ export const conversationMachine = setup({
       const spec = formInProgress(context);
       return !!spec && understanding?.asksIfBot === true && !carriesFormData(spec, understanding, context.lead, lastText(context));
     },
+    // "perdón, mi correo es …" after the lead was registered: the lead itself corrected (`lead-amend.ts`).
+    amendsSubmittedLead: ({ context }) => leadAmendment(context.lead, u(context), lastText(context), messageId(context)) !== null,
     answersFormQuestion: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1769,6 +1774,16 @@ export const conversationMachine = setup({
       const spec = formOf(context);
       if (spec?.correct) enqueue.emit(formReply(context, spec.correct));
     }),
+    // The correction written into the registered lead's draft (and the contact it is known by); `answering.leadAmend` stores and forwards it.
+    amendLead: assign(({ context }) => {
+      const changed = leadAmendment(context.lead, u(context), lastText(context), messageId(context));
+      if (!changed) return {};
+      return { lead: { ...context.lead, draft: { ...context.lead.draft, ...changed } }, contact: profileWithAmendment(context.contact, changed), expecting: { kind: 'none' } as Expectation };
+    }),
+    sayLeadAmended: emit(({ context }) => {
+      const changed = Object.fromEntries(Object.entries(context.lead.draft).filter(([, v]) => v?.sourceMessageId === messageId(context)));
+      return reply('lead.amended', { leadId: context.lead.leadId ?? '', changes: amendmentText(changed, context.lang) });
+    }),
     storeFormResult: assign(({ context, event }) => {
       const spec = formOf(context);
       const lead: LeadState = { ...context.lead, status: 'submitted' as const, leadId: outputOf<LeadActorOutput>(event)?.leadId ?? null, asking: null };
@@ -2047,6 +2062,7 @@ export const conversationMachine = setup({
             // "¿eres un robot?" while a field is awaited: who answers, said honestly (an advisor, a person, takes the request up), then the field again.
             { guard: 'asksIfBotInForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.bot' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
+            { guard: 'amendsSubmittedLead', target: '#answering.leadAmend', actions: [{ type: 'route', params: { as: 'decided' } }, 'amendLead'] },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             // "¿eres un robot?" in the middle of a booking: the virtual assistant said honestly, then its question again (no person offered over it).
             { guard: 'asksIfBotInWorkflow', target: 'continuing', actions: [{ type: 'route', params: { as: 'workflow' } }, { type: 'sayTemplate', params: { template: 'workflow.bot' } }] },
@@ -2205,6 +2221,27 @@ export const conversationMachine = setup({
           on: {
             'user.message': takeMessage(['recordMessage']),
             'conversation.close': { target: '#closed' },
+          },
+        },
+        leadAmend: {
+          id: 'answering.leadAmend',
+          description: 'A registered lead corrected by the customer: the lead store and the CRM port get the corrected lead under the same id.',
+          invoke: {
+            id: 'amendLead',
+            src: 'amendLead',
+            input: ({ context }) => ({
+              tenantId: context.tenantId,
+              conversationId: context.conversationId,
+              leadId: context.lead.leadId ?? '',
+              draft: context.lead.draft,
+              idempotencyKey: key(context, 'lead-amend'),
+              known: {
+                ...(context.placeSaid ? { place: context.placeSaid.name } : {}),
+                ...(context.lead.reachBy ? { reachBy: context.lead.reachBy } : {}),
+              },
+            }),
+            onDone: { target: '#continuing', actions: 'sayLeadAmended' },
+            onError: { target: '#continuing', actions: { type: 'sayTemplate', params: { template: 'lead.amendFailed' } } },
           },
         },
         quoteTicket: {

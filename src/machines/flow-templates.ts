@@ -122,6 +122,9 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.companyNoted',
   'lead.submitted',
   'lead.failed',
+  // A registered lead corrected afterwards ("perdón, mi correo es …"): what changed, under its number.
+  'lead.amended',
+  'lead.amendFailed',
   // "olvídalo", "cancel" in the middle of the form: dropped, nothing sent.
   'lead.dropped',
   // Neither the e-mail nor a phone given: the advisor answers by this chat.

@@ -40,6 +40,9 @@ const FORM_WORDS = /\b(?:ventas?|soporte|soporte tecnico|servicio tecnico|factur
 /** The company declined in so many words, whatever was asked. */
 const NO_COMPANY = /\b(?:no (?:tengo|tenemos|hay) (?:una |un )?(?:empresa|compania|negocio)|sin (?:empresa|compania)|i (?:don'?t|do not) have a (?:company|business)|we (?:don'?t|do not) have a company|no company|soy (?:particular|independiente|freelance(?:r)?)|trabajo (?:por mi cuenta|independiente)|(?:es|soy) persona fisica|i'?m (?:self[ -]employed|a freelancer|freelance|an individual)|i work for myself)\b/;
 
+/** A correction said as one when nothing is asked (the lead already registered). */
+const AFTER_CUE = /^(?:no\b|perdon|disculp|sorry|oops|ups|correcci|correction|me equivoque|quise decir|i meant|my bad|actually)|\b(?:esta mal|is wrong|was wrong|me equivoque|equivocad[oa]|mal escrit[oa]|i made a mistake|typo)\b/;
+
 /** The customer's own name named ("mi nombre", "me llamo", "my name"), not "el nombre" (of the company, maybe). */
 const OWN_NAME = /\b(?:mi nombre|me llamo|my name|my full name)\b/;
 
@@ -172,7 +175,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   // company is asked: the name corrected, not the company's.
   let correctsOther = false;
   let corrects = false;
-  if (inLead) {
+  // With nothing pending, only a correction said as one ("perdón, …", "me equivoqué en …", "el correo está mal, …") is read.
+  if (inLead || (expecting.kind === 'none' && AFTER_CUE.test(folded))) {
     const correction = readCorrection(text);
     correctsOther = correction !== null && correction.field !== expected && (correction.field === 'email' || correction.field === 'phone_or_username' || (correction.field === 'name' && (OWN_NAME.test(folded) || SAID_WRONG.test(folded) || CORRECTION_CUE.test(text))));
     if (correction) {
