@@ -14,6 +14,7 @@ import type {
   InfoActorInput,
   InfoActorOutput,
   LeadActorInput,
+  LeadAmendInput,
   LeadActorOutput,
   ProductActorInput,
   ProductActorOutput,
@@ -222,6 +223,16 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         });
         await deps.crm.pushLead(input.tenantId, record.payload);
         return { leadId: record.leadId, payload: record.payload };
+      }),
+      // The customer's correction of a registered lead: the same lead id, stored and sent again to the CRM port (when it takes updates).
+      amendLead: fromTask<LeadActorOutput, LeadAmendInput>(async ({ input }) => {
+        const handle = deps.contactHandleOf?.(input.tenantId, input.conversationId) ?? null;
+        const channel = deps.contactChannelOf?.(input.tenantId, input.conversationId) ?? null;
+        const payload = buildLeadPayload(input.leadId, input.draft, handle, { ...input.known, ...(channel ? { channel } : {}) });
+        await deps.leads.amend?.(input.tenantId, input.leadId, payload);
+        await deps.crm.updateLead?.(input.tenantId, payload);
+        log.info({ conversationId: input.conversationId, leadId: input.leadId }, 'lead amended');
+        return { leadId: input.leadId, payload };
       }),
       rateTicket: fromTask<void, RateTicketInput>(async ({ input }) => {
         const stored = (await deps.tickets.rate?.(input.tenantId, input.ticketId, input.rating)) ?? false;

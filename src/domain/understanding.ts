@@ -104,6 +104,11 @@ export interface Understanding {
   addsToNeed?: true;
   /** In a form, the customer would rather be called or written on WhatsApp ("prefiero que me llamen", "mejor por WhatsApp"): their phone is asked for. */
   prefersPhone?: true;
+  /**
+   * A lead field corrected in so many words with nothing pending ("perdón, mi correo es …", "me
+   * equivoqué en el nombre, es …"): after a lead was registered, the correction is for that lead.
+   */
+  correctsLead?: true;
   /** Account number (digits only) if the message carries one. */
   accountId?: string;
   /** The store's zone or known place named in a message going to the lead form, which calls no tool ("soy de Casa de Campo, quiero cotizar…"): remembered as a tool's `placeSaid` is. */

@@ -409,6 +409,10 @@ export interface LeadKnown {
   /** The host's channel the customer wrote from (`whatsapp`, `web`…): added by the runtime, not the machine. */
   channel?: string;
 }
+/** A registered lead corrected by the customer afterwards: the whole draft again, under its lead id. */
+export interface LeadAmendInput extends LeadActorInput {
+  leadId: string;
+}
 export interface LeadActorOutput {
   leadId: string;
   payload: LeadPayload;
@@ -453,6 +457,7 @@ export const CONVERSATION_ACTORS = [
   'answerInfo',
   'createTicket',
   'pushLead',
+  'amendLead',
   'rateTicket',
   'cancelTicket',
   'callBackend',

@@ -23,6 +23,7 @@ import {
   type InfoActorOutput,
   type InfoTopic,
   type LeadActorInput,
+  type LeadAmendInput,
   type LeadActorOutput,
   type ProductActorInput,
   type ProductActorOutput,
@@ -43,6 +44,7 @@ import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type 
 import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { asksRequirements } from './credit-requirements.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
+import { amendmentText, leadAmendment, profileWithAmendment } from './lead-amend.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -854,6 +856,8 @@ const takeMessage = <const A extends readonly unknown[]>(actions: A) =>
     { target: '#reading', actions },
   ] as const;
 
+/** The form's questions of who the customer is (a need told there is told ahead). */
+const WHO_FIELDS: ReadonlySet<string> = new Set<LeadField>(['name', 'email', 'phone_or_username', 'company_name']);
 /** A form waiting for the customer (a slot asked, the summary shown): the message is read, silence reminds once. */
 const FORM_INPUT = {
   'user.message': takeMessage(['recordMessage']),
@@ -1015,6 +1019,7 @@ export const conversationMachine = setup({
     answerInfo: notProvided<InfoActorOutput, InfoActorInput>('answerInfo'),
     createTicket: notProvided<TicketActorOutput, TicketActorInput>('createTicket'),
     pushLead: notProvided<LeadActorOutput, LeadActorInput>('pushLead'),
+    amendLead: notProvided<LeadActorOutput, LeadAmendInput>('amendLead'),
     rateTicket: notProvided<void, RateTicketInput>('rateTicket'),
     cancelTicket: notProvided<void, CancelTicketInput>('cancelTicket'),
     callBackend: notProvided<BackendCallOutput, BackendCallInput>('callBackend'),
@@ -1181,6 +1186,8 @@ export const conversationMachine = setup({
       const spec = formInProgress(context);
       return !!spec && understanding?.asksIfBot === true && !carriesFormData(spec, understanding, context.lead, lastText(context));
     },
+    // "perdón, mi correo es …" after the lead was registered: the lead itself corrected (`lead-amend.ts`).
+    amendsSubmittedLead: ({ context }) => leadAmendment(context.lead, u(context), lastText(context), messageId(context)) !== null,
     answersFormQuestion: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1203,6 +1210,8 @@ export const conversationMachine = setup({
       if (!carriesFormData(spec, understanding, context.lead, lastText(context))) return false;
       // "prefiero que me llamen": how to be reached, an answer to the form (never a handoff ticket or the store's WhatsApp).
       if (understanding.prefersPhone) return true;
+      // "200 sacos de cemento al mes" where the e-mail is asked: the need told ahead (written down), not a product to price and set aside.
+      if (understanding.addsToNeed && context.expecting.kind === 'lead_field' && WHO_FIELDS.has(context.expecting.field) && !lastText(context).includes('?')) return true;
       // At the summary, a message that names a slot or says "no" with a value is a correction,
       // whatever the classifier made of it ("cambia la urgencia a alta").
       // More of the need told at the summary is added to it, whatever the classifier made of it.
@@ -1731,6 +1740,7 @@ export const conversationMachine = setup({
       if (!spec || !question) return;
       if (context.lead.notice?.kind === 'contact_by_chat') enqueue.emit(reply('lead.contactByChat'));
       if (context.lead.notice?.kind === 'phone_preferred') enqueue.emit(reply('lead.phoneNoted'));
+      if (context.lead.notice?.kind === 'need_noted') enqueue.emit(reply('lead.needNoted'));
       if (context.lead.notice?.kind === 'updated' && spec.updated) enqueue.emit(formReply(context, spec.updated));
       // "Constructora Ramírez" answered for the name: the company is written down, and the name asked again, saying so.
       const company = context.lead.draft.company_name;
@@ -1765,6 +1775,16 @@ export const conversationMachine = setup({
     sayFormCorrect: enqueueActions(({ context, enqueue }) => {
       const spec = formOf(context);
       if (spec?.correct) enqueue.emit(formReply(context, spec.correct));
+    }),
+    // The correction written into the registered lead's draft (and the contact it is known by); `answering.leadAmend` stores and forwards it.
+    amendLead: assign(({ context }) => {
+      const changed = leadAmendment(context.lead, u(context), lastText(context), messageId(context));
+      if (!changed) return {};
+      return { lead: { ...context.lead, draft: { ...context.lead.draft, ...changed } }, contact: profileWithAmendment(context.contact, changed), expecting: { kind: 'none' } as Expectation };
+    }),
+    sayLeadAmended: emit(({ context }) => {
+      const changed = Object.fromEntries(Object.entries(context.lead.draft).filter(([, v]) => v?.sourceMessageId === messageId(context)));
+      return reply('lead.amended', { leadId: context.lead.leadId ?? '', changes: amendmentText(changed, context.lang) });
     }),
     storeFormResult: assign(({ context, event }) => {
       const spec = formOf(context);
@@ -2044,6 +2064,7 @@ export const conversationMachine = setup({
             // "¿eres un robot?" while a field is awaited: who answers, said honestly (an advisor, a person, takes the request up), then the field again.
             { guard: 'asksIfBotInForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.bot' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
+            { guard: 'amendsSubmittedLead', target: '#answering.leadAmend', actions: [{ type: 'route', params: { as: 'decided' } }, 'amendLead'] },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             // "¿eres un robot?" in the middle of a booking: the virtual assistant said honestly, then its question again (no person offered over it).
             { guard: 'asksIfBotInWorkflow', target: 'continuing', actions: [{ type: 'route', params: { as: 'workflow' } }, { type: 'sayTemplate', params: { template: 'workflow.bot' } }] },
@@ -2202,6 +2223,27 @@ export const conversationMachine = setup({
           on: {
             'user.message': takeMessage(['recordMessage']),
             'conversation.close': { target: '#closed' },
+          },
+        },
+        leadAmend: {
+          id: 'answering.leadAmend',
+          description: 'A registered lead corrected by the customer: the lead store and the CRM port get the corrected lead under the same id.',
+          invoke: {
+            id: 'amendLead',
+            src: 'amendLead',
+            input: ({ context }) => ({
+              tenantId: context.tenantId,
+              conversationId: context.conversationId,
+              leadId: context.lead.leadId ?? '',
+              draft: context.lead.draft,
+              idempotencyKey: key(context, 'lead-amend'),
+              known: {
+                ...(context.placeSaid ? { place: context.placeSaid.name } : {}),
+                ...(context.lead.reachBy ? { reachBy: context.lead.reachBy } : {}),
+              },
+            }),
+            onDone: { target: '#continuing', actions: 'sayLeadAmended' },
+            onError: { target: '#continuing', actions: { type: 'sayTemplate', params: { template: 'lead.amendFailed' } } },
           },
         },
         quoteTicket: {

@@ -18,7 +18,7 @@ export const HANDOFF_TICKET_REASONS = [
  * Every template key the conversation machine emits. Each tenant's `templates/flow.json` defines
  * all of them in every language (a test checks the demo tenant). Params per key:
  * `greeting.named`, `greeting.introduced`, `greeting.introduced.later` and `greeting.welcomeBack` {name}; `greeting.introduced.contact` {name, contact}; `greeting.company` {company}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
- * urgency}; `lead.submitted` {leadId}; `handoff.ticket.*` and `quote.ticket` {number}; `quote.reserved` and `quote.reserved_held` {number, line};
+ * urgency}; `lead.submitted` {leadId}; `lead.amended` {leadId, changes}; `handoff.ticket.*` and `quote.ticket` {number}; `quote.reserved` and `quote.reserved_held` {number, line};
  * `identity.codeSent` {channel, handle}; `identity.cannotSend` and `identity.linked` {channel}.
  */
 export const FLOW_TEMPLATE_KEYS: readonly string[] = [
@@ -106,6 +106,7 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.start',
   'lead.resumed',
   'lead.phoneNoted',
+  'lead.needNoted',
   'lead.fact_first',
   ...ASKED_LEAD_FIELDS.map((f) => `lead.ask.${f}`),
   ...REQUIRED_LEAD_FIELDS.map((f) => `lead.required.${f}`),
@@ -121,6 +122,9 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.companyNoted',
   'lead.submitted',
   'lead.failed',
+  // A registered lead corrected afterwards ("perdón, mi correo es …"): what changed, under its number.
+  'lead.amended',
+  'lead.amendFailed',
   // "olvídalo", "cancel" in the middle of the form: dropped, nothing sent.
   'lead.dropped',
   // Neither the e-mail nor a phone given: the advisor answers by this chat.

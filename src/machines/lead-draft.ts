@@ -21,7 +21,9 @@ export type LeadNotice =
   /** The e-mail and the phone in its place both declined: the advisor answers by this chat (say so, then go on). */
   | { kind: 'contact_by_chat' }
   /** "llámenme mejor" with the phone known: the preference noted, said so before the question pending. */
-  | { kind: 'phone_preferred' };
+  | { kind: 'phone_preferred' }
+  /** The need told where who the customer is was asked ("unos 200 sacos al mes"): written down, said so, the question again. */
+  | { kind: 'need_noted' };
 
 /** The lead part of the machine context. Plain JSON. */
 export interface LeadState {

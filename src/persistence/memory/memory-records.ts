@@ -92,6 +92,12 @@ export function createMemoryLeadStore(options: { clock: Clock }): LeadStore {
     async list(tenantId) {
       return structuredClone(byTenant.get(tenantId) ?? []);
     },
+    async amend(tenantId, leadId, payload) {
+      const record = (byTenant.get(tenantId) ?? []).find((r) => r.leadId === leadId);
+      if (!record) return null;
+      record.payload = structuredClone(payload);
+      return structuredClone(record);
+    },
   };
 }
 

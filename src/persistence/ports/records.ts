@@ -48,11 +48,21 @@ export interface LeadRecord {
 export interface LeadStore {
   save(input: { tenantId: string; conversationId: string; draft: LeadDraft; idempotencyKey: string; build: (leadId: string) => LeadPayload }): Promise<LeadRecord>;
   list(tenantId: string): Promise<LeadRecord[]>;
+  /**
+   * Replaces a registered lead's payload with the customer's correction (same `lead_id`); null when
+   * the tenant has no such lead. Optional: a store without it keeps the lead as first registered.
+   */
+  amend?(tenantId: string, leadId: string, payload: LeadPayload): Promise<LeadRecord | null>;
 }
 
 /** The CRM port: the embedded default stores and logs; the webhook adapter comes with the channels work. */
 export interface CrmPort {
   pushLead(tenantId: string, payload: LeadPayload): Promise<void>;
+  /**
+   * A lead already pushed, corrected by the customer afterwards: the whole payload again, same
+   * `lead_id` (an update, never a second lead). Optional: a port without it is not told.
+   */
+  updateLead?(tenantId: string, payload: LeadPayload): Promise<void>;
 }
 
 /** Facts that identify a person across channels: phone as digits with country code, email lower-case. */

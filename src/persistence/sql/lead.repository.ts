@@ -41,6 +41,8 @@ export interface LeadRepository {
   listLeads(tenantId: string): Promise<LeadRecordSql[]>;
   /** Records the CRM delivery outcome (`pending` → `delivered` | `failed`). False when unknown. */
   setCrmStatus(tenantId: string, leadId: string, crmStatus: string): Promise<boolean>;
+  /** Replaces the payload of a lead the customer corrected after it was registered. False when unknown. */
+  setPayload(tenantId: string, leadId: string, payload: Record<string, unknown>): Promise<boolean>;
 }
 
 const MAX_IDEMPOTENT_RETRIES = 3;
@@ -106,6 +108,15 @@ export function createLeadRepository(options: { db: Database; clock: Clock }): L
       const result = await db.em().execute<{ affectedRows: number }>(
         `update leads set crm_status = ?, updated_at = ? where tenant_id = ? and id = ?`,
         [crmStatus, new Date(clock.now()), tenantId, leadId],
+        'run',
+      );
+      return result.affectedRows > 0;
+    },
+
+    async setPayload(tenantId, leadId, payload) {
+      const result = await db.em().execute<{ affectedRows: number }>(
+        `update leads set payload = ?::jsonb, updated_at = ? where tenant_id = ? and id = ?`,
+        [JSON.stringify(payload), new Date(clock.now()), tenantId, leadId],
         'run',
       );
       return result.affectedRows > 0;

@@ -92,6 +92,11 @@ export function createSqlLeadStore(options: { db: Database; clock: Clock }): Lea
     async list(tenantId) {
       return (await leads.listLeads(tenantId)).map(toLeadRecord);
     },
+    async amend(tenantId, leadId, payload) {
+      if (!(await leads.setPayload(tenantId, leadId, payload as unknown as Record<string, unknown>))) return null;
+      const record = await leads.getLead(tenantId, leadId);
+      return record === null ? null : toLeadRecord(record);
+    },
   };
 }
 

@@ -39,6 +39,11 @@ export function createCrmDelivery(options: {
         }
         await options.audit?.record(tenantId, { type: 'lead.pushed', leadId: payload.lead_id, urgency: payload.urgency_level ?? null, destination: crmWebhook ? 'crm_webhook' : 'embedded' });
       },
+      async updateLead(tenantId, payload) {
+        // The embedded CRM is the lead store, amended already. A CRM webhook is not told yet: the
+        // outbox keeps one `crm.lead` row per lead id, so an update needs its own kind (follow-up).
+        crmLog.info({ tenant: tenantId, leadId: payload.lead_id, webhookNotified: false, hasWebhook: destinations.for(tenantId).crmWebhook !== null }, 'lead corrected by the customer after it was registered');
+      },
     },
     async onOutboxFailure(entry, reason, delivery) {
       if (entry.kind !== 'crm.lead') return;

@@ -16,6 +16,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'greeting.welcomeBack': ['name'],
   'lead.confirm': ['fullName', 'email', 'phone', 'company', 'interest', 'problem', 'urgency'],
   'lead.submitted': ['leadId'],
+  'lead.amended': ['leadId', 'changes'],
   'quote.ticket': ['number'],
   'lead.companyNoted': ['company'],
   'lead.fact_first': ['fact'],

@@ -10,6 +10,7 @@ import { AREA_NAMED, carriesContactData, GOODS_WORDS, readNeedAtArea } from './l
 import { levelOfSpan } from './time-spans.js';
 import { continuesNeed } from './need-continued.js';
 import { prefersPhoneContact } from './contact-preference.js';
+import { toldVolume } from './volume-told.js';
 
 /** "no sé", "ni idea", "not sure": the customer cannot answer the question. */
 const DONT_KNOW = /^(?:no se|no lo se|no sabria decir|no sabria decirte|ni idea|no tengo idea|no estoy segur[oa]|no se todavia|todavia no se|aun no se|i don'?t know|i do not know|dunno|not sure|no idea|idk)$/;
@@ -38,6 +39,9 @@ const FORM_WORDS = /\b(?:ventas?|soporte|soporte tecnico|servicio tecnico|factur
 
 /** The company declined in so many words, whatever was asked. */
 const NO_COMPANY = /\b(?:no (?:tengo|tenemos|hay) (?:una |un )?(?:empresa|compania|negocio)|sin (?:empresa|compania)|i (?:don'?t|do not) have a (?:company|business)|we (?:don'?t|do not) have a company|no company|soy (?:particular|independiente|freelance(?:r)?)|trabajo (?:por mi cuenta|independiente)|(?:es|soy) persona fisica|i'?m (?:self[ -]employed|a freelancer|freelance|an individual)|i work for myself)\b/;
+
+/** A correction said as one when nothing is asked (the lead already registered). */
+const AFTER_CUE = /^(?:no\b|perdon|disculp|sorry|oops|ups|correcci|correction|me equivoque|quise decir|i meant|my bad|actually)|\b(?:esta mal|is wrong|was wrong|me equivoque|equivocad[oa]|mal escrit[oa]|i made a mistake|typo)\b/;
 
 /** The customer's own name named ("mi nombre", "me llamo", "my name"), not "el nombre" (of the company, maybe). */
 const OWN_NAME = /\b(?:mi nombre|me llamo|my name|my full name)\b/;
@@ -113,7 +117,7 @@ const CONTACT_QUESTIONS = new Set<LeadField>(['name', 'email', 'phone_or_usernam
 const SALES_ASKED = /\b(?:vendedor\w*|ventas|sales|rep|reps|representative|reunion|meeting|visite|visit)\b/;
 /** A need told in words ("necesito…", "vamos a construir…", "es para una obra…", "we need…"). */
 const NEED_TOLD =
-  /\b(?:necesit\w*|queremos|quiero|quisiera|buscamos|busco|ocupo|ocupamos|vamos a|estamos (?:construyendo|haciendo|remodelando|levantando)|es para (?:una?|la|el|mi|nuestr[oa])|son para|cotiz\w*|we need|we want|we re (?:building|renovating|remodeling|looking)|we are (?:building|renovating|remodeling|looking)|i need|i want|i m (?:building|renovating|looking)|looking for|it s for an?)\b/;
+  /\b(?:necesit\w*|queremos|quiero|quisiera|buscamos|busco|ocupo|ocupamos|vamos a|estamos (?:construyendo|haciendo|remodelando|levantando)|es para (?:una?|la|el|mi|nuestr[oa])|son para|cotiz\w*|we need|we want|we'?\s?re (?:building|renovating|remodeling|looking)|we are (?:building|renovating|remodeling|looking)|i need|i want|i'?\s?m (?:building|renovating|looking)|looking for|it'?\s?s for an?)\b/;
 
 /** A quote asked for (the noun or the verb, es/en). */
 const QUOTE_ASKED = /\b(?:coti[sz]\w*|presupuest\w*|proforma|quote|quotation|estimate)\b/;
@@ -150,7 +154,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   const named = AREA_NAMED.find(([, re]) => re.test(folded))?.[0];
   if (named) fields.interest_area = named;
   // A question's time words are not the lead's urgency ("¿abren hoy?"), unless urgency is named.
-  const question = /\?\s*$/.test(text.trim()) || /^(?:a que|que|cual|cuando|donde|como|cuanto|cuantos|hay|tienen|abren|cierran|what|when|where|how|do|does|is|are|can)\b/.test(folded);
+  // ("como 300 varillas mensuales": "como" there is "about", a volume told, no question.)
+  const question = /\?\s*$/.test(text.trim()) || (/^(?:a que|que|cual|cuando|donde|como|cuanto|cuantos|hay|tienen|abren|cierran|what|when|where|how|do|does|is|are|can)\b/.test(folded) && !toldVolume(folded, entities));
   const urgency = !question || URGENCY_CUE.test(folded) ? detectUrgency(text) : undefined;
   if (urgency) fields.urgency_level = urgency;
 
@@ -170,7 +175,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   // company is asked: the name corrected, not the company's.
   let correctsOther = false;
   let corrects = false;
-  if (inLead) {
+  // With nothing pending, only a correction said as one ("perdón, …", "me equivoqué en …", "el correo está mal, …") is read.
+  if (inLead || (expecting.kind === 'none' && AFTER_CUE.test(folded))) {
     const correction = readCorrection(text);
     correctsOther = correction !== null && correction.field !== expected && (correction.field === 'email' || correction.field === 'phone_or_username' || (correction.field === 'name' && (OWN_NAME.test(folded) || SAID_WRONG.test(folded) || CORRECTION_CUE.test(text))));
     if (correction) {
@@ -224,7 +230,8 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
     // One product looked for ("busco una escalera de aluminio") is a question to answer, not the need; a person asked for is no need.
     const goods = entities.filter((e) => e.type === 'product').length >= 2 || GOODS_WORDS.test(folded) || PROJECT_WORDS.test(folded);
     const aboutGoods = input.intent === undefined || input.intent === 'sales_lead' || input.intent === 'price_quote' || input.intent === 'product_inquiry';
-    if (aboutGoods && folded.split(' ').length >= 5 && NEED_TOLD.test(folded) && goods && !NOT_A_NEED.test(folded) && !SALES_ASKED.test(folded)) {
+    // "unos 200 sacos al mes", "about 500 blocks a month": a volume of goods is the need, whatever the classifier made of it.
+    if ((aboutGoods && folded.split(' ').length >= 5 && NEED_TOLD.test(folded) && goods && !NOT_A_NEED.test(folded) && !SALES_ASKED.test(folded)) || toldVolume(folded, entities)) {
       fields.problem_statement = text.trim().replace(/\s+/g, ' ').slice(0, 400);
       needAhead = true;
     }
@@ -345,8 +352,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       const role = PERSON_ROLE.exec(f);
       if (role) return COMPANY_HEAD.test(role[1]!) ? undefined : null;
       if (/\b(?:no tengo|todavia no|aun no|trabajo solo|trabajo sola|solo yo|por mi cuenta|independiente|no company|not yet|just me|on my own|independent|freelance\w*|self[ -]employed|persona fisica|a mi nombre|a nombre mio|a titulo personal|pa mi casa|pa la casa|pa mi)\b/.test(f) || /^(?:ninguna|ninguno|none|no)\b/.test(f)) return null;
-      // "ventas", "alta": the form's own words answer another of its questions, never the company's name.
-      if (f.split(' ').length <= 3 && FORM_WORDS.test(f)) return undefined;
+      // "ventas", "alta": the form's own words answer another of its questions, never the company's name; nor does a volume ("unos 200 sacos al mes").
+      if ((f.split(' ').length <= 3 && FORM_WORDS.test(f)) || toldVolume(f, context.entities)) return undefined;
       const stripped = bare.replace(COMPANY_PREFIX, '').trim();
       // "it's for my house", "es para mi casa": declined after the prefix too.
       if (DECLINE_COMPANY.test(plainWords(stripped))) return null;

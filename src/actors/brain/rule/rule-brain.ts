@@ -463,7 +463,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       priority: computePriority({ intent: priorityIntent, text, severity: urgentComplaint ? Math.max(severity, 9) : severity, ...(lead.urgency ? { urgency: lead.urgency } : {}) }),
     };
     const { interestArea, urgency, addsToNeed, prefersPhone } = lead;
-    Object.assign(understanding, interestArea ? { interestArea } : {}, urgency ? { urgency } : {}, addsToNeed ? { addsToNeed } : {}, prefersPhone ? { prefersPhone } : {});
+    Object.assign(understanding, interestArea ? { interestArea } : {}, urgency ? { urgency } : {}, addsToNeed ? { addsToNeed } : {}, prefersPhone ? { prefersPhone } : {}, lead.corrects && expecting.kind === 'none' ? { correctsLead: true } : {});
     if (accountId) understanding.accountId = accountId;
     if (intent === 'complaint' && isVagueComplaint(text)) understanding.vagueComplaint = true;
     // A bare "no" to "¿tu número de cuenta?" is not having it (never the "No. 18" wire).
