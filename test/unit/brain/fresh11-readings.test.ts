@@ -77,3 +77,30 @@ describe('fresh11 › bulk goods told unopened after the returns policy', () => 
     expect(returnCondition('no lo he usado, tengo la factura')).toBe('eligible');
   });
 });
+
+describe('fresh11 › a job about to be done is no farewell; the phone asked alone', () => {
+  it('should read a plan of work as a product question, and a farewell as a farewell', async () => {
+    const { notAFarewell } = await import('../../../src/actors/brain/rule/plan-told.js');
+    const bye = { name: 'goodbye' as const, confidence: 0.6 };
+    expect(notAFarewell(bye, 'voy a hacer una acera q le pongo de refuerzo').name).toBe('product_inquiry');
+    expect(notAFarewell(bye, "we're gonna build a wall, what do we need").name).toBe('product_inquiry');
+    expect(notAFarewell(bye, 'bueno me voy, gracias').name).toBe('goodbye');
+    expect(notAFarewell(bye, 'voy a pensarlo, bye').name).toBe('goodbye');
+  });
+
+  it('should answer a sidewalk job with the wire mesh, not a goodbye', async () => {
+    const [reply] = await chatOnFreshHost(tenant, brain, 'f11-acera', 'voy a hacer una acera q le pongo de refuerzo');
+    expect(reply).toContain('Malla');
+    expect(reply).not.toMatch(/excelente día/);
+  });
+
+  it.each(['phone number?', 'y el telefono?', 'whatsapp?'])('should read "%s" as the store\'s contact', async (text) => {
+    const { asksStorePhone } = await import('../../../src/actors/brain/rule/signals.js');
+    expect(asksStorePhone(text)).toBe(true);
+  });
+
+  it.each(['mi numero?', 'numero de cuenta'])('should not read "%s" as the store\'s contact', async (text) => {
+    const { asksStorePhone } = await import('../../../src/actors/brain/rule/signals.js');
+    expect(asksStorePhone(text)).toBe(false);
+  });
+});
