@@ -132,7 +132,7 @@ function withTroubleNames(said: string): string {
 }
 
 /** The trouble as told before the question: "tengo una gotera en el techo" → "gotera en el techo". */
-const TOLD = /^\s*(?:(?:buenas?(?:\s+(?:tardes|noches|dias))?|hola|klk|oye|mi\s+amor|manito)\s+)*(?:(?:yo\s+)?(?:tengo|tenemos|hay|me\s+salio|nos\s+salio|se\s+me\s+hizo|i\s+have|there\s+is|there\s+s)\s+)?(?:(?:una?|el|la|a|an)\s+)?/;
+const TOLD = /^\s*(?:(?:buenas?(?:\s+(?:tardes|noches|dias))?|hola|klk|oye|mi\s+amor|manito)\s+)*(?:(?:yo\s+)?(?:tengo|tenemos|hay|me\s+salio|nos\s+salio|se\s+me\s+hizo|i\s+have|there\s+is|there\s+s|voy\s+a|vamos\s+a)\s+)?(?:(?:una?|el|la|a|an)\s+)?/;
 
 /**
  * "tengo una gotera en el techo, ¿qué le pongo?", "se me está oxidando el portón, ¿qué le echo?":

@@ -38,7 +38,8 @@ export function returnCondition(text: string): 'eligible' | 'excluded' | 'dated'
   const f = foldAccents(text).replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (f === '' || f.split(' ').length > MAX_WORDS) return null;
   const qualifies = f.match(QUALIFIES) !== null;
-  if (EXCLUDED.test(f.replace(QUALIFIES, ' '))) return 'excluded';
+  // "y unos sacos de cemento sin abrir?": bulk goods are never taken back, however unopened.
+  if (EXCLUDED.test(f.replace(QUALIFIES, ' ')) || (qualifies && returnsBulkGoods(f))) return 'excluded';
   if (qualifies) return 'eligible';
   // "lo compré hace una semana": when it was bought, nothing else told (the window is the tenant's).
   return purchaseAge(f) !== null ? 'dated' : null;

@@ -44,3 +44,13 @@ export function ofAfterGauge(toks: readonly Tok[], q: number, folded: string, nu
 export function pairAt(toks: readonly Tok[], q: number): boolean {
   return q >= 1 && /^(?:par|pair|couple)$/.test(toks[q]?.t ?? '') && /^(?:un|una|a|one)$/.test(toks[q - 1]?.t ?? '');
 }
+
+/**
+ * "10 x tubo PVC de 1/2", "20 x 1/2\" elbows": the times sign of a pasted list between a count and
+ * what it counts (the "x" at `q`, a whole number before it). A size's "x" ("4 x 8", "1/2 x 90") has a
+ * number after it, or another size sign before its number, and is not this.
+ */
+export function timesSignAt(toks: readonly Tok[], q: number, numberOf: (t: string) => number | null): boolean {
+  if (q < 1 || !/^(?:x|×)$/.test(toks[q]!.t) || !/^\d+$/.test(toks[q - 1]!.t) || numberOf(toks[q - 1]!.t) === null) return false;
+  return !/^(?:\/|x|×|by|por)$/.test(toks[q - 2]?.t ?? '');
+}

@@ -23,7 +23,7 @@ export function singular(word: string): string[] {
 }
 
 /**
- * How customers type selling units ("galone", "galónes", "glns", "qq", "zacos"): the unit they mean,
+ * How customers type selling units ("galone", "galónes", "glns", "qq", "zacos", "20 pcs", "10 pzas"): the unit they mean,
  * so "kiero 3 galone de pintura" keeps its 3.
  */
 const UNIT_SPELLINGS: readonly [RegExp, string][] = [
@@ -31,6 +31,7 @@ const UNIT_SPELLINGS: readonly [RegExp, string][] = [
   [/^(?:qq|qqs|quintal(?:es)?)$/, 'quintal'],
   [/^(?:z|s)acos?$/, 'saco'],
   [/^cuv?betas?$|^cuvetas?$/, 'cubeta'],
+  [/^(?:pcs?|pzas?|pzs)$/, 'pieza'],
 ];
 
 /** The selling unit a token names, or the token itself. */

@@ -4,6 +4,7 @@ import { NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/i
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
+import { timesSignAt } from './count-shapes.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
 import { createInchSizes } from './inch-sizes.js';
@@ -396,7 +397,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         // "#12 wire", "100 feet of #12 wire", "30 pies de #12 de cable": a number after "#" is the gauge; a count may come before it.
         if (ofAfterGauge(toks, q, f.folded, numberOf)) used.add(q--);
         if (q >= 0 && numberOf(toks[q]!.t) !== null && /#\s*$/.test(f.folded.slice(0, toks[q]!.s))) (mention.query = `${mention.query} #${toks[q]!.t}`), used.add(q--), toks[q]?.t === '#' && used.add(q--);
-        if (q >= 0 && /^(?:de|of)$/.test(toks[q]!.t)) q--;
+        if (q >= 0 && (/^(?:de|of)$/.test(toks[q]!.t) || timesSignAt(toks, q, numberOf))) q--; // "10 x tubo": a pasted list's count
         let unitSeen = false;
         let multiplier = 1;
         if (pairAt(toks, q) && !soldBy(word, 'par')) (multiplier = 2), (unitSeen = true), q--; // "un par de candados": two, unless sold by the pair

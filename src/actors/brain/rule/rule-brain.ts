@@ -32,6 +32,7 @@ import { createReadingCache } from './reading-cache.js';
 import { rememberedModel } from './trained-models.js';
 import { asksForTradesperson, asksLanguage, asksProductBesides, asksStoreFact } from './store-facts.js';
 import { messageLanguage } from './message-language.js';
+import { notAFarewell } from './plan-told.js';
 import { joinEnglishCompounds } from './english-compounds.js';
 import { asksDealForCount, asksDirections, asksIfOpenYet, asksOpeningDay, asksStorePolicy, namesOnlyADay, paymentDiscountAsked } from './store-questions.js';
 import { fold as foldText } from './text.js';
@@ -90,7 +91,6 @@ const LEAD_RULE_CONFIDENCE = 0.5;
 
 /** Confidence of a catalog product named with "de trabajo" read as a product question, not a job request. */
 const PRODUCT_RULE_CONFIDENCE = 0.6;
-
 /** Confidence of a question whether the business offers something, read by rule as its services question. */
 const SERVICES_RULE_CONFIDENCE = 0.6;
 /** A call back asked for: a sure request for a person (over `HANDOFF_CONFIDENCE`). */
@@ -218,7 +218,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
       return { intent: intents.scoreBehaviour('goodbye', mass), ranking };
     }
     // Below the threshold no intent is believable: answer out_of_scope with the doubt as confidence.
-    const intent: IntentScore = top.confidence < threshold ? intents.scoreBehaviour('out_of_scope', 1 - top.confidence) : top;
+    const intent: IntentScore = top.confidence < threshold ? intents.scoreBehaviour('out_of_scope', 1 - top.confidence) : notAFarewell(top, text); // "voy a hacer una acera" is no goodbye
     return { intent, ranking };
   };
 

@@ -257,8 +257,11 @@ const NOT_THE_STORE_PHONE = /\b(?:cuenta|account|pedido|orden|order|caso|ticket|
  */
 export function asksStorePhone(text: string): boolean {
   const f = words(text).join(' ');
-  return PHONE_WORDS.test(f) && OF_THE_STORE.test(f) && !NOT_THE_STORE_PHONE.test(f);
+  return (PHONE_WORDS.test(f) && OF_THE_STORE.test(f) && !NOT_THE_STORE_PHONE.test(f)) || ONLY_PHONE_WORDS.test(f);
 }
+
+/** "phone number?", "y el telefono?", "whatsapp?": the contact asked for alone, which can only be the store's. */
+const ONLY_PHONE_WORDS = /^(?:and |y |e |also |tambien )?(?:(?:the|el|un|a|what s the|whats the|what is the|cual es el)\s+)?(?:phone(?: number)?|telephone(?: number)?|telefono|numero de (?:telefono|whatsapp|contacto)|whatsapp(?: number)?|wasap|contact number|email(?: address)?|correo)$/;
 
 const HOW_TO_PAY =
   /\b(?:(?:como|donde|con que|de que (?:forma|manera))\s+(?:es que\s+)?(?:(?:puedo|podemos|se puede|le puedo|les puedo|hay que|tengo que|debo)\s+)?(?:pag(?:o|ar(?:les?)?|amos|a|an)|le pago|les pago)|formas? de pago|metodos? de pago|medios? de pago|how (?:can|do|should) (?:i|we) pay|ways? to pay|payment (?:methods?|options?))\b/;

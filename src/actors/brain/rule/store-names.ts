@@ -6,6 +6,28 @@ export type NamedTenant = Pick<TenantData, 'catalog'> & { store?: Partial<Pick<T
 
 const normal = (s: string): string => fold(s).replace(/[¿?¡!.,]+/g, ' ').replace(/\s+/g, ' ').trim();
 
+/** Words around a place that ask nothing else of it: "ok, y a Villa Hermosa cuánto?", "es pa Villa Verde", "and to Caleta how much?". */
+const PLACE_LEAD = /^(?:ok|okay|oka|dale|bueno|entonces|then|y|e|and|what about|how about|es|seria|sería|would be|it's|its|it is|the delivery|el delivery|el envio|and the delivery|y el delivery|y el envio|the one on|the one in|the one at|la de|la del|la que esta en|a|al|para|pa|en|hasta|to|in|for|on|at) /;
+const PLACE_TAIL = / (?:how much|how much is it|cuanto|cuanto es|cuanto sale|cuanto seria|cuanto cuesta|cuanto cobran|a como|price|please|por favor|tambien|too|also)$/;
+
+/** A branch's name and the shorter ones customers use: "Sucursal Av. Padre Abreu" → "Av. Padre Abreu", "Padre Abreu"; "Sucursal Principal (Av. Libertad)" → "Principal", "Av. Libertad", "Libertad". */
+function branchNames(name: string): string[] {
+  const bare = name.replace(/^sucursal\s+/i, '');
+  const inside = /\(([^)]+)\)/.exec(bare)?.[1];
+  const outside = bare.replace(/\s*\([^)]*\)/, '');
+  return [name, bare, outside, ...(inside ? [inside] : [])].flatMap((n) => [n, n.replace(/^(?:av\.?|avenida)\s+/i, '')]);
+}
+
+/** The message with the words around a place named alone taken off, for the place's own name. */
+function placeNamed(text: string): string {
+  let rest = text;
+  for (let previous = ''; previous !== rest; ) {
+    previous = rest;
+    rest = rest.replace(PLACE_LEAD, '').replace(PLACE_TAIL, '');
+  }
+  return rest;
+}
+
 /**
  * The store's own names, folded: its products and their everyday names, branches, delivery zones and
  * places. A message that is just one of them says nothing of the customer's language (an option
@@ -15,11 +37,11 @@ const normal = (s: string): string => fold(s).replace(/[¿?¡!.,]+/g, ' ').repla
 export function createStoreNames(tenant: NamedTenant): { isOnlyAName(text: string): boolean; isOnlyAPlace(text: string): boolean } {
   const store = tenant.store ?? {};
   const places = new Set(
-    [...(store.branches ?? []).map((b) => b.name), ...(store.deliveryZones ?? []).flatMap((z) => [z.zone, ...(z.aliases ?? [])]), ...(store.places ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])])].map(normal),
+    [...(store.branches ?? []).flatMap((b) => branchNames(b.name)), ...(store.deliveryZones ?? []).flatMap((z) => [z.zone, ...(z.aliases ?? [])]), ...(store.places ?? []).flatMap((p) => [p.name, ...(p.aliases ?? [])])].map(normal),
   );
   const names = new Set([...tenant.catalog.flatMap((p) => [p.name, ...(p.aliases ?? []), ...(p.default_for ?? [])]).map(normal), ...places]);
   return {
     isOnlyAName: (text) => names.has(normal(text)),
-    isOnlyAPlace: (text) => places.has(normal(text).replace(/^(?:a|al|para|pa|en|hasta|to|in|for) /, '')),
+    isOnlyAPlace: (text) => places.has(placeNamed(normal(text))),
   };
 }

@@ -1,0 +1,24 @@
+/**
+ * "voy a hacer una acera, ¿qué le pongo de refuerzo?", "vamos a techar la marquesina": a job the
+ * customer is about to do, told with "voy a" / "vamos a" — which the classifier, hearing "me voy",
+ * can read as a farewell. A plan of work is a question for the counter, never a goodbye.
+ */
+import type { IntentScore } from '../../../domain/nlu.js';
+import { fold } from './text.js';
+
+/** "voy a hacer", "vamos a construir", "i'm going to build", "we're gonna pour": a job about to be done. */
+const PLAN =
+  /\b(?:voy|vamos|van|va|estoy|estamos)\s+(?:a\s+)?(?:hacer|hacerle|construir|levantar|vaciar|techar|pintar|pañetar|panetar|enchapar|remodelar|arreglar|reparar|cambiar|poner|instalar|montar|cerrar|tirar|fundir|haciendo|construyendo|pintando|remodelando|arreglando)\b|\b(?:i m|im|i am|we re|we are|i will|we will|gonna)\s+(?:going to\s+|gonna\s+)?(?:build|make|pour|paint|fix|repair|remodel|redo|tile|roof|install|put up)\b/;
+
+/** Words that close a conversation whatever else is said ("me voy, gracias", "bye"). */
+const FAREWELL = /\b(?:adios|bye|chao|chau|hasta luego|hasta pronto|nos vemos|me voy|ya me voy|see you|goodbye|good bye)\b/;
+
+/** Confidence of a plan of work read as a question for the counter (sure enough to act, not to hand off). */
+const PLAN_CONFIDENCE = 0.4;
+
+/** The classifier's farewell, unless the message tells a job about to be done: then a product question. */
+export function notAFarewell(intent: IntentScore, text: string): IntentScore {
+  if (intent.name !== 'goodbye') return intent;
+  const f = fold(text);
+  return PLAN.test(f) && !FAREWELL.test(f) ? { name: 'product_inquiry', confidence: Math.max(PLAN_CONFIDENCE, 1 - intent.confidence) } : intent;
+}
