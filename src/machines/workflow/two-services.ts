@@ -94,7 +94,8 @@ export function laterOffer(run: WorkflowRun, lang: Lang, backToBack = false): st
     : `\nNow let's book ${list(parts, 'en')} 📅: tell me the day and time (e.g. "${example} on Friday at 4").`;
 }
 
-const BOTH = /\b(?:los dos|las dos|los 2|las 2|ambos|ambas|both|the two|the 2|ambos servicios|los dos servicios|both of them|one of each|uno de cada)\b/;
+// Not "las dos" / "las 2": that is two o'clock ("a las dos", "para las 2").
+const BOTH = /\b(?:los dos|los 2|ambos|ambas|both|the two|one of each|uno de cada)\b/;
 
 /** Whether a message books the two services just talked of ("dame cita para los dos", "book both"). */
 export function saysBoth(text: string): boolean {

@@ -130,3 +130,17 @@ describe('the free times nearest a taken one', () => {
     expect(nearestTimes(day, 'noon', 2)).toEqual([]);
   });
 });
+
+describe('both services just priced', () => {
+  it('should hear "los dos", "ambos", "both" and not a single service or a count of people', async () => {
+    const { saysBoth } = await import('../../../src/machines/workflow/two-services.js');
+    for (const said of ['dame cita para los dos el sábado', 'quiero ambos', 'los 2 el viernes', 'book both for friday', "I'll take both of them", 'the two please']) expect(saysBoth(said)).toBe(true);
+    for (const said of ['quiero cita pal viernes', 'book it for friday', 'a las 2', 'para las dos', 'el de gel']) expect(saysBoth(said)).toBe(false);
+  });
+
+  it('should book the first priced, then the other, right after', () => {
+    const run = settle(startRun(booking(), { ...ctx('quiero cita para los dos el viernes a las 3'), focus: 'corte-secado', focusAlso: ['manicure-clasico'] })).run;
+    expect(run.values.service).toBe('corte-secado');
+    expect(run.later).toEqual({ service: ['manicure-clasico'] });
+  });
+});
