@@ -282,6 +282,8 @@ const REQUEST_WORDS = new Set([
   // "manito, mándame la lista", "me pasas los precios, mi amor": who is spoken to, and passing a list over, name no product.
   'manito', 'manita', 'loco', 'loca', 'pana', 'amor', 'mami', 'papi', 'jefe', 'jefa', 'hermano', 'hermana', 'bro', 'brother', 'mijo',
   'mija', 'amigo', 'amiga', 'klk', 'oye', 'oiga', 'pasas', 'pasame', 'pasen', 'pasan', 'mandas', 'mandes', 'envias',
+  // "do you guys have sunscreen?", "hey, y'all carry…": the store spoken to ("We don't sell *guys sunscreen*").
+  'guys', 'yall', 'folks', 'hey', 'hiya', 'buddy', 'man', 'dude',
   // How something is sent ("mándame la lista por WhatsApp"): a channel, never goods.
   'whatsapp', 'wasap', 'wassap', 'guasap', 'wsp', 'correo', 'email', 'mail', 'chat', 'instagram', 'facebook',
 ]);

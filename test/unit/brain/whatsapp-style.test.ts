@@ -85,6 +85,8 @@ describe('forms of address › never a product', () => {
     ['me pasas la lista de precios', ''],
     ['jefe tienen generador', 'generador'],
     ['oye mi amor tienen abanico de techo', 'abanico de techo'],
+    ['do you guys have sunscreen?', 'sunscreen'],
+    ["hey, do y'all carry sunscreen?", 'sunscreen'],
   ])('"%s" names "%s"', (text, named) => {
     expect(productWords(text)).toBe(named);
   });
