@@ -1,5 +1,5 @@
 /**
- * "¿Cuánto es en dólares?", "how much is that in US dollars?", "what's the exchange rate?": the
+ * "¿Cuánto es en dólares?", "how much is that in US dollars?", "what rate do you use?": the
  * store's prices are in its own currency (the product just priced said again in it), it has no
  * exchange rate in its data (none is made up), and whether it takes the currency asked is read
  * from its `paymentMethods`.
@@ -22,7 +22,7 @@ const CURRENCIES = ['dollars', 'euros'] as const;
  */
 export function priceInCurrencyReply(tenant: TenantData, text: string, lang: Lang, methods: string, say: (template: string) => string | null, focusSku?: string): ReplyDirective | null {
   if (!asksPriceInCurrency(text)) return null;
-  // "what's the exchange rate?" names none: in the Dominican Republic that is the dollar.
+  // "what rate do you use?" names none: in the Dominican Republic that is the dollar.
   const key = paymentMethodsNamed(text).find((k): k is (typeof CURRENCIES)[number] => (CURRENCIES as readonly string[]).includes(k)) ?? 'dollars';
   const template = takesPaymentMethod(tenant, key) ? 'info.payment.currency.yes' : 'info.payment.currency.no';
   const named = say(`info.payment.name.${key}`);

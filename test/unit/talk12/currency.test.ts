@@ -15,10 +15,10 @@ const say = (lang: 'es' | 'en') => (key: string) => tenant.templates[lang]?.[key
 
 describe('a price asked in another currency', () => {
   it('should read a price in dollars or the rate, not whether dollars are taken', () => {
-    for (const text of ['¿cuánto es en dólares?', 'how much is that in US dollars?', 'what would that be in USD?', '¿a cómo está el dólar?', "what's the exchange rate?", 'el precio es en pesos o en dolares?', 'cuanto sale en euros?']) {
+    for (const text of ['¿cuánto es en dólares?', 'how much is that in US dollars?', 'what would that be in USD?', '¿a cómo toman el dólar?', 'what rate do you use?', 'el precio es en pesos o en dolares?', 'cuanto sale en euros?']) {
       expect(asksPriceInCurrency(text), text).toBe(true);
     }
-    for (const text of ['¿aceptan dólares?', 'can I pay in dollars?', 'tienen cemento?', 'cuanto cuesta el tubo de 4 pulgadas?', 'en cuanto me sale el delivery a caleta?']) {
+    for (const text of ['¿aceptan dólares?', 'can I pay in dollars?', 'tienen cemento?', 'cuanto cuesta el tubo de 4 pulgadas?', 'en cuanto me sale el delivery a caleta?', 'cuanto esta el dolar hoy', "what's the exchange rate for dollars today"]) {
       expect(asksPriceInCurrency(text), text).toBe(false);
     }
   });
