@@ -48,8 +48,8 @@ function warrantyFor(policy: string, text: string): string {
 export function complaintPreface(tenant: TenantData, text: string, lang: Lang, now: number): string | null {
   const f = plain(text);
   const policy = tenant.store.policies?.warranty?.[lang];
-  if (policy && ASKS_WARRANTY.test(f) && tenant.templates[lang]?.['handoff.preface.warranty'] !== undefined) {
-    return renderReply({ template: 'handoff.preface.warranty', params: { policy: warrantyFor(policy, text) } }, tenant.templates, lang);
+  if (policy && ASKS_WARRANTY.test(f) && tenant.templates[lang]?.['info.complaint.warranty'] !== undefined) {
+    return renderReply({ template: 'info.complaint.warranty', params: { policy: warrantyFor(policy, text) } }, tenant.templates, lang);
   }
   if (FOUND_CLOSED.test(f)) {
     const day = askedDay(text, now, tenant.settings.timeZone);
