@@ -25,6 +25,7 @@ import type {
   UnderstandActorInput,
   UnderstandActorOutput,
 } from '../machines/conversation.contract.js';
+import { complaintPreface } from './tools/complaint-answers.js';
 import { answerAccount, answerAccountLimited, answerInfo, answerProduct, createCatalogIndex } from './tools/index.js';
 import { answerInfoWithProducts, withStoreAsked } from './tools/product-and-store.js';
 import { withQuoteSent } from './tools/quote-sent.js';
@@ -209,7 +210,9 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         });
         log.info({ conversationId: input.conversationId, ticket: ticket.number, kind: input.kind, reason: input.reason }, 'ticket opened');
         await deps.onTicketOpened?.(ticket, input);
-        return { ticketId: ticket.ticketId, number: ticket.number };
+        // "ya no sirve, ¿eso tiene garantía?": the store's answer is said with the case (`complaint-answers.ts`).
+        const preface = input.kind === 'handoff' && input.reason === 'complaint' && data.templates[input.lang]?.['handoff.ticket.complaint.answered'] !== undefined ? complaintPreface(data, input.text, input.lang, clock.now()) : null;
+        return { ticketId: ticket.ticketId, number: ticket.number, ...(preface ? { preface } : {}) };
       }),
       pushLead: fromTask<LeadActorOutput, LeadActorInput>(async ({ input }) => {
         const handle = deps.contactHandleOf?.(input.tenantId, input.conversationId) ?? null;

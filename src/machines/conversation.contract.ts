@@ -392,6 +392,8 @@ export interface TicketActorOutput {
   ticketId: string;
   /** Shown to the customer, e.g. "T-000123". */
   number: string;
+  /** A complaint's question the store's data answers (the warranty, the hours that day), said before the case's number. */
+  preface?: string;
 }
 
 export interface LeadActorInput {

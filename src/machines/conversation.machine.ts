@@ -1812,9 +1812,12 @@ export const conversationMachine = setup({
       return { ticket: { ticketId: output.ticketId, number: output.number, kind: params.kind, reason, ...(params.kind === 'quote' ? { turn: context.turn } : {}), ...(callBack ? { callBack: true as const } : {}) } };
     }),
     // "¿me pueden llamar?": the customer is told a person will call, not that one will write here.
-    sayHandoffTicket: emit(({ context }) => {
+    sayHandoffTicket: emit(({ context, event }) => {
       const reason = context.handoffReason ?? 'customer_request';
       const number = context.ticket?.number ?? '';
+      // "el breaker ya no sirve, ¿tiene garantía?": what the store's data answers, then the case.
+      const preface = reason === 'complaint' ? outputOf<TicketActorOutput>(event)?.preface : undefined;
+      if (preface) return reply('handoff.ticket.complaint.answered', { number, answer: preface });
       if (reason === 'customer_request' && u(context)?.callBack) {
         // The number we already have (written now, in the lead, or the WhatsApp sender's) is confirmed by its last digits, not asked for again.
         const last4 = callBackLast4(context);

@@ -141,6 +141,8 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'handoff.ticket.order_change',
   // The customer says they will be late ("llego 10 minutos tarde"): thanked, and a person tells the stylist.
   'handoff.ticket.running_late',
+  // A complaint that also asks what the store's data answers (the warranty, a branch's hours): that answer ({answer}), then the case.
+  'handoff.ticket.complaint.answered',
   'handoff.resolved',
   // The customer called the person off before any agent answered (older tenants: `handoff.resolved`).
   'handoff.cancelled',

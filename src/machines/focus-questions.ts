@@ -169,6 +169,10 @@ const NOT_A_NAME = new Set([
   'first', 'second', 'third', 'last', 'primero', 'primera', 'segundo', 'segunda', 'tercero', 'tercera', 'ultimo', 'ultima', 'medio', 'media',
   'cheap', 'cheaper', 'cheapest', 'big', 'bigger', 'small', 'smaller', 'grande', 'pequeno', 'pequena', 'barato', 'barata', 'caro', 'cara',
   'mejor', 'peor', 'better', 'best', 'worse', 'worst', 'bueno', 'buena', 'good', 'malo', 'mala', 'bad', 'rest', 'resto', 'tienda', 'store',
+  // The store's own matters asked of the product on the counter ("¿y la garantía?", "y el delivery?", "and the warranty?"): the store's answer, never a brand.
+  'garantia', 'warranty', 'guarantee', 'oferta', 'ofertas', 'offer', 'offers', 'promocion', 'promo', 'descuento', 'discount', 'delivery', 'envio', 'entrega',
+  'shipping', 'flete', 'factura', 'invoice', 'receipt', 'recibo', 'credito', 'credit', 'devolucion', 'return', 'returns', 'cambio', 'instalacion', 'installation',
+  'itbis', 'tax', 'iva', 'horario', 'hours', 'sucursal', 'branch', 'direccion', 'address', 'pago', 'payment', 'tarjeta', 'card', 'tasa', 'rate',
 ]);
 // ...with the words that take it ("me llevo el Truper", "dame la Popular", "I'll take the Truper one"): a pick, not a goodbye.
 const NAMED = /^(?:(?:me\s+llevo|llevo|me\s+quedo\s+con|dame|deme|ponme|quiero|i\s+ll\s+take|ill\s+take|i\s+will\s+take|i\s+ll\s+get|i\s+ll\s+go\s+with|give\s+me|let\s+me\s+have|i\s+want)\s+)?(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:marca|brand)\s+)?([a-z][a-z0-9+&'-]{2,})(?:\s+(?:one|ones|please|porfa))?$/;

@@ -22,7 +22,7 @@ const FILLER = new Set(
   ).split(' '),
 );
 /** The words that make a line of the store's goods the thing asked, not a product of it ("cosas", "stuff", "¿qué tienen de…?"). */
-const ASKS_LINE = /\b(?:cosas?|articulos?|productos?|materiales|equipos?|seccion|linea|departamento|things?|stuff|items?|products?|supplies|equipment|section|department|tools|herramientas)\b|\b(?:que|q|ke) (?:tienen|tienes|venden|vendes|manejan|hay) (?:de|en|para)\b|\bwhat (?:do you )?(?:have|sell|carry|got) (?:for|in)\b/;
+const ASKS_LINE = /\b(?:cosas?|articulos?|productos?|material(?:es)?|equipos?|seccion|linea|departamento|things?|stuff|items?|products?|supplies|equipment|section|department|tools|herramientas)\b|\b(?:que|q|ke) (?:tienen|tienes|venden|vendes|manejan|hay) (?:de|en|para)\b|\bwhat (?:do you )?(?:have|sell|carry|got) (?:for|in)\b/;
 /** "tools" beside a line's name only says which of its goods ("gardening tools"). */
 const TOOLS = new Set(['tools', 'tool', 'herramientas', 'herramienta']);
 /** Words of a line's name that say nothing alone ("Cemento *y* agregados", "Screws *and* nails"). */
@@ -38,14 +38,17 @@ const plain = (text: string): string =>
     .replace(/\s+/g, ' ')
     .trim();
 
+/** What naming a line reads: the catalog's categories and their names in other languages (the rule brain has no more). */
+type LineData = { catalog: readonly Pick<Product, 'category'>[]; store?: Pick<Partial<TenantData['store']>, 'categoryNames'> };
+
 /** The stems a line is called by, in the store's language and the others. */
-function lineStems(tenant: TenantData, category: string): string[] {
-  const names = [category, ...Object.values(tenant.store.categoryNames?.[category] ?? {})];
+function lineStems(tenant: LineData, category: string): string[] {
+  const names = [category, ...Object.values(tenant.store?.categoryNames?.[category] ?? {})];
   return names.flatMap((n) => plain(n).split(' ').filter((w) => w.length >= 4 && !NAME_STOP.has(w)).map((w) => w.slice(0, STEM)));
 }
 
 /** The line the message asks for as a whole, when every word it says beside the asking is that line's name. */
-export function lineAsked(tenant: TenantData, text: string): string | null {
+export function lineAsked(tenant: LineData, text: string): string | null {
   const said = plain(text);
   if (!ASKS_LINE.test(said)) return null;
   const words = said.split(' ').filter((w) => w !== '' && !FILLER.has(w));

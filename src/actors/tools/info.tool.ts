@@ -14,11 +14,13 @@ import { freeDeliveryFrom } from './estimate-delivery.js';
 import { feeForAmount } from './free-delivery-for.js';
 import { creditOffer, creditRequirementsAsked, warrantyAgain, creditReviewAsked, factReply, returnConditionReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
+import { asksPriceInCurrency } from '../brain/rule/currency-questions.js';
 import { saysPickUp } from '../../machines/pickup.js';
 import { deliveryTimeReply, reserveWithDelivery, type DeliveryPlace } from './delivery-times.js';
 import { joinTopicAnswers, type TopicAnswer } from './joined-answers.js';
 import { withOfferAgain } from './offer-again.js';
 import { paymentDiscountReply } from './payment-discount.js';
+import { priceInCurrencyReply } from './price-currency.js';
 import { foldAccents } from '../../kernel/fold.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
@@ -91,7 +93,7 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
   return reply === null ? null : copyPlain(reply);
 }
 
-function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'reserve' | 'placeSaid'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
+function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'reserve' | 'placeSaid' | 'focusSku'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
   const { store } = tenant;
   const { text, lang } = input;
   let offer: ChoiceOption | undefined;
@@ -190,7 +192,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
           offer ??= account.offer;
           return [account.reply];
         }
-        return [(namesPaymentMethod(text) ? paymentMethodReply(tenant, text, lang, methods, sayIfAny) : null) ?? { template: 'info.payment', params: { methods } }]; // a way of paying named is asked about, with or without "¿aceptan…?" ("¿y cheque?")
+        return [priceInCurrencyReply(tenant, text, lang, methods, sayIfAny, input.focusSku) ?? (namesPaymentMethod(text) ? paymentMethodReply(tenant, text, lang, methods, sayIfAny) : null) ?? { template: 'info.payment', params: { methods } }]; // a way of paying named is asked about, with or without "¿aceptan…?" ("¿y cheque?")
       }
       case 'returns':
       case 'warranty':
@@ -347,7 +349,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   const besides = topicsIn(viaChannel);
   const asked = besides.length > 0 ? besides : topicsIn(plain);
   // "¿aceptan Azul?", "tienen CardNet?": a way of paying named in words the payment pattern does not hold.
-  if (!asked.includes('payment') && (asksPaymentMethod(text) || asksTransferAccount(text))) asked.push('payment');
+  if (!asked.includes('payment') && (asksPaymentMethod(text) || asksTransferAccount(text) || asksPriceInCurrency(text))) asked.push('payment');
   // "¿trabajan mañana?": opening on a day, in words the hours pattern does not hold.
   if (!asked.includes('hours') && asksOpeningDay(text)) asked.unshift('hours');
   for (const [topic, asks] of POLICY_TOPICS) if (asks(text)) asked.push(topic);

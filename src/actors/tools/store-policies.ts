@@ -99,15 +99,8 @@ const methodText = (method: string): string =>
 export function paymentMethodReply(tenant: TenantData, text: string, lang: Lang, methods: string, say: (template: string) => string | null): ReplyDirective | null {
   const named = paymentMethodsNamed(text);
   if (named.length === 0 || tenant.templates[lang]?.['info.payment.yes'] === undefined) return null;
-  // Both languages' texts: a store that writes "Visa" in one writes it in the other.
-  const accepted = [...tenant.store.paymentMethods.es, ...tenant.store.paymentMethods.en].map(methodText);
-  const takes = (key: string): boolean => {
-    const words = PAYMENT_METHOD_WORDS.find(([k]) => k === key)?.[1];
-    if (words !== undefined && accepted.some((m) => words.test(m))) return true;
-    // "¿aceptan Azul?": a store that takes cards takes them through the processors.
-    const by = PAYMENT_METHOD_IMPLIED_BY[key];
-    return by !== undefined && takes(by);
-  };
+  const accepted = acceptedMethods(tenant);
+  const takes = (key: string): boolean => takesPaymentMethod(tenant, key);
   const name = (key: string): string => say(`info.payment.name.${key}`) ?? key;
   const and = (items: string[]) => joinAnd(items, lang);
   // "¿aceptan transferencia del Popular?": which banks the store's own transfer text names.
@@ -129,6 +122,20 @@ export function paymentMethodReply(tenant: TenantData, text: string, lang: Lang,
 }
 
 const TRANSFER = PAYMENT_METHOD_WORDS.find(([k]) => k === 'transfer')![1];
+
+/** The store's ways of paying as words, both languages' texts: a store that writes "Visa" in one writes it in the other. */
+function acceptedMethods(tenant: TenantData): string[] {
+  return [...tenant.store.paymentMethods.es, ...tenant.store.paymentMethods.en].map(methodText);
+}
+
+/** Whether the store's own `paymentMethods` take a way of paying (a key of `PAYMENT_METHOD_WORDS`): the data decides. */
+export function takesPaymentMethod(tenant: TenantData, key: string): boolean {
+  const words = PAYMENT_METHOD_WORDS.find(([k]) => k === key)?.[1];
+  if (words !== undefined && acceptedMethods(tenant).some((m) => words.test(m))) return true;
+  // "¿aceptan Azul?": a store that takes cards takes them through the processors.
+  const by = PAYMENT_METHOD_IMPLIED_BY[key];
+  return by !== undefined && takesPaymentMethod(tenant, by);
+}
 
 /** "Banreservas, Banco Popular y BHD". */
 function joinAnd(items: string[], lang: Lang): string {

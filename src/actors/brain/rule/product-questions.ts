@@ -12,6 +12,8 @@ import { fold, outsideSpans } from './text.js';
 export { asksForAWayRound } from '../../tools/product-like.js';
 /** "¿tienen azul cielo?": a colour alone asks for the paint it comes in (`colour-only.ts`). */
 export { namesOnlyAColour } from './colour-only.js';
+/** "herramientas de jardinería?", "garden tools?": a line of the store named with no verb, a product question (its products listed). */
+export { lineAsked } from '../../tools/category-asked.js';
 
 /** Folded words, accents and punctuation gone ("¿Vendes aire acondicionado?" → vendes aire acondicionado). */
 function words(text: string): string[] {

@@ -9,6 +9,13 @@ const BOUGHT =
   /\b(?:compre|compramos|comprado|comprada|comprados|compradas|adquiri|me (?:lo |la |los |las )?(?:vendieron|vendio|despacharon|despacho|dieron|dio|entregaron|entrego|mandaron|mando|trajeron|trajo|llevaron|llevo|instalaron|instalo|cobraron)|(?:i|we) (?:bought|purchased|ordered|got)|bought (?:it|this|that|them|a|an|the|from)|purchased|(?:you|they) (?:sold|delivered|installed|sent) (?:me|us)|sold me|got (?:it |this |them )?from you)\b/;
 
 /**
+ * The customer's own thing, owned for days, weeks or months ("mi taladro se dañó y tiene 3 meses",
+ * "my drill broke, it's 2 months old"): theirs already, as bought is. Years are a house's or a roof's age, not a purchase's.
+ */
+const OWNED_A_WHILE =
+  /\b(?:mi|mis|my)\b(?=.*\b(?:(?:tiene|tienen|tenia|con|de|lleva|llevo|hace) (?:\d+|un|una|dos|tres|cuatro|cinco|seis|unos|unas|pocos|pocas) (?:dias|semanas?|mes|meses)|(?:\d+|a|one|two|three|four|five|six|few) (?:days?|weeks?|months?) old)\b)/;
+
+/**
  * Something wrong with a thing, es and en (accents folded): it does not work, stopped working, broke,
  * leaks, peels, came damaged or incomplete, is not what was asked for.
  */
@@ -48,7 +55,7 @@ export function tellsPurchaseTrouble(text: string): boolean {
   const f = fold(text)
     .replace(/[^a-z0-9\s]+/g, ' ')
     .replace(/\s+/g, ' ');
-  return (BOUGHT.test(f) && WRONG.test(f)) || MISMATCH.test(f) || CHARGE_MISMATCH.test(f);
+  return ((BOUGHT.test(f) || OWNED_A_WHILE.test(f)) && WRONG.test(f)) || MISMATCH.test(f) || CHARGE_MISMATCH.test(f);
 }
 
 /** Confidence of discontent voiced at the store with nothing told (`ventsAtTheStore`): under a handoff's, so the customer is asked what happened. */

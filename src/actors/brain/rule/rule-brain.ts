@@ -17,7 +17,7 @@ import { needToldOpening, takeOpeningNeed } from './opening-need.js';
 import { asksToResumeRequest, buysToResell } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, asksPersonForGoods, saysOnlyUrgent } from './handoff-requests.js';
-import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
+import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, lineAsked, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { asksOrderStatus, asksToCancelOrder, asksToChangeOrder, bringsNoTrouble } from './order-status.js';
@@ -111,7 +111,7 @@ const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
 const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
 
 export interface RuleBrainOptions {
-  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'> & { store?: Partial<Pick<TenantData['store'], 'tradeGoods' | 'branches' | 'deliveryZones' | 'places'>>; vacancies?: TenantData['vacancies'] };
+  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'> & { store?: Partial<Pick<TenantData['store'], 'tradeGoods' | 'branches' | 'deliveryZones' | 'places' | 'categoryNames'>>; vacancies?: TenantData['vacancies'] };
   /** Override the fallback threshold (tests, tuning). */
   threshold?: number;
   /**
@@ -364,7 +364,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "buenas, tienen lija?" is a greeting with that question, answered as the question; so is "hola, cemento?".
     const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
     // "good morning, I'm looking for sandpaper": an unsure reading that names a good of the trade.
-    const namesGood = (unsureOfIt && (namesOnlyATradeGood(tenant.store?.tradeGoods, text) || namesOnlyAColour(tenant.catalog, text))) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
+    const namesGood = (unsureOfIt && (namesOnlyATradeGood(tenant.store?.tradeGoods, text) || namesOnlyAColour(tenant.catalog, text) || lineAsked(tenant, text) !== null)) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
     if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || (mentions.length > 0 && !sureHandoffOrCase(intent) && asksWhereToBuy(text)) || namesGood || (intent.name === 'greeting' && (greetsWithAProduct(text, mentions) || namesOnlyAColour(tenant.catalog, text))))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }

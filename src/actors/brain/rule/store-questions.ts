@@ -5,6 +5,7 @@
  * (to pick which policy to answer): one reading of the words for both.
  */
 import { fold } from './text.js';
+import { asksPriceInCurrency } from './currency-questions.js';
 
 /** The last text's words: the brain, the routing and the info tool read one message several times. */
 let lastText: string | undefined;
@@ -275,10 +276,10 @@ export function paymentDiscountAsked(text: string): string[] {
 
 /**
  * A question about the store's policies a clerk answers from the store's data: returns, warranty,
- * credit, or whether a way of paying is taken.
+ * credit, whether a way of paying is taken, or a price in another currency.
  */
 export function asksStorePolicy(text: string): boolean {
-  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text) || asksTransferAccount(text) || paymentDiscountAsked(text).length > 0;
+  return asksReturnPolicy(text) || asksWarranty(text) || asksStoreCredit(text) || asksPaymentMethod(text) || asksTransferAccount(text) || paymentDiscountAsked(text).length > 0 || asksPriceInCurrency(text);
 }
 
 const TRANSFER_WORDS = /\b(?:transfer\w*|deposit\w*|wire)\b/;

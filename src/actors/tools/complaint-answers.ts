@@ -1,0 +1,61 @@
+/**
+ * What a clerk says before passing a complaint to a person, when the complaint also asks what the
+ * store's data answers: "el breaker que compré ya no sirve, ¿eso tiene garantía?" (the warranty that
+ * covers it), "mi taladro se dañó y tiene 3 meses, ¿qué hago?" (the warranty and how to use it),
+ * "fui a la de Padre Abreu el sábado a las 3 y estaba cerrado" (that branch's hours that day). The
+ * case is opened all the same; this is only said first, as text, from the store's own words.
+ */
+import type { Lang } from '../../domain/nlu.js';
+import type { TenantData } from '../../domain/tenant.js';
+import { foldAccents } from '../../kernel/fold.js';
+import { renderReply } from '../render-reply.js';
+import { askedDay, dayHoursReply } from './opening-days.js';
+
+const plain = (text: string): string =>
+  foldAccents(text.toLowerCase())
+    .replace(/[^a-z0-9\s]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+
+/** The warranty named, or what to do with a purchase gone wrong asked: "¿tiene garantía?", "¿qué hago?", "what do I do?". */
+const ASKS_WARRANTY = /\b(?:garantias?|warrant(?:y|ies)|guarantee|(?:q|que|ke) (?:hago|hacemos|puedo hacer|podemos hacer|me recomiendan)|como (?:hago|hacemos|lo resuelvo)|what (?:do|can|should) (?:i|we) do|what are my options)\b/;
+/** The store found closed: "estaba cerrado", "no habían abierto", "it was closed". */
+const FOUND_CLOSED = /\b(?:(?:estaba|estaban|estuvo|encontre|encontramos|la|lo) (?:\w+ )?cerrad[oa]s?|no (?:habia|habian|estaba|estaban) abiert[oa]s?|no (?:habian )?abrieron|no abrio|(?:was|were|it s|they were) closed|wasn t open|weren t open)\b/;
+/** Words too short or too common to tell which warranty line is meant. */
+const STEM = 5;
+
+/**
+ * The warranty's lines that name what the complaint is about (a brand, a kind of product: "DeWalt",
+ * "breakers"), with the policy's closing words (what it does not cover, how to use it); the whole
+ * policy when no line is named.
+ */
+function warrantyFor(policy: string, text: string): string {
+  const lines = policy.split('\n');
+  const bullets = lines.filter((l) => l.trimStart().startsWith('•'));
+  const said = new Set(plain(text).split(' ').filter((w) => w.length >= STEM).map((w) => w.slice(0, STEM)));
+  const stems = bullets.map((b) => new Set(plain(b).split(' ').filter((w) => w.length >= STEM).map((w) => w.slice(0, STEM))));
+  // A word in more than one line ("garantía") tells none of them apart.
+  const telling = (stem: string): boolean => stems.filter((set) => set.has(stem)).length === 1;
+  const named = bullets.filter((_, i) => [...stems[i]!].some((stem) => said.has(stem) && telling(stem)));
+  if (named.length === 0 || named.length === bullets.length) return policy;
+  return lines.filter((l) => !l.trimStart().startsWith('•') || named.includes(l)).join('\n');
+}
+
+/**
+ * The store's answer to what a complaint asks besides the trouble, as text to say before the case's
+ * number; null when it asks nothing the data answers (or the tenant lacks the templates).
+ */
+export function complaintPreface(tenant: TenantData, text: string, lang: Lang, now: number): string | null {
+  const f = plain(text);
+  const policy = tenant.store.policies?.warranty?.[lang];
+  if (policy && ASKS_WARRANTY.test(f) && tenant.templates[lang]?.['info.complaint.warranty'] !== undefined) {
+    return renderReply({ template: 'info.complaint.warranty', params: { policy: warrantyFor(policy, text) } }, tenant.templates, lang);
+  }
+  if (FOUND_CLOSED.test(f)) {
+    const day = askedDay(text, now, tenant.settings.timeZone);
+    const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);
+    const reply = day ? dayHoursReply(tenant, text, day, lang, now, say, { timeless: true }) : null;
+    if (reply) return renderReply({ ...reply, withoutQuestion: true }, tenant.templates, lang);
+  }
+  return null;
+}
