@@ -61,7 +61,7 @@ import {
 import { captionPointsAtMedia } from './caption-points.js';
 import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { readFocusQuestion } from './focus-questions.js';
-import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
+import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, pointsAtTheOneShown, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
@@ -918,7 +918,7 @@ function followsUpProductOf(context: ConversationContext): boolean {
   // message is a count of it ("I'll take 10 of those", which the classifier reads as a goodbye).
   const text = context.lastMessage.text;
   // ...nor a pick by a name ("I'll take the Truper one", "me llevo el Cibao"), read as a goodbye or a complaint.
-  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named') return false;
+  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named' && !pointsAtTheOneShown(text)) return false;
   // "dame 20 del colonial" with options on the counter: a count of the one named (the product tool picks it by its words).
   return isProductFollowUp(text) || ((focus.options?.length ?? 0) >= 2 && COUNT_OF_ONE_NAMED.test(foldText(text)));
 }

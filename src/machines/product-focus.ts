@@ -265,6 +265,18 @@ const SAME_ONE =
   /^(?:(?:si|ok|okay|dale|pues|entonces|yes|sure|dame|deme|quiero|me\s+llevo|llevo|ponme|give\s+me|i\s+ll\s+take|ill\s+take|i\s+want)\s+)*(?:(?:ese|esa|eso|este|esta|el|la|lo)\s+mism[oa]|es[ea]|est[ea]|es[ea]\s+(?:ahi|nomas|nada\s+mas)|that\s+one|this\s+one|the\s+same(?:\s+one)?|same\s+one)(?:\s+(?:por\s+favor|porfa|please|entonces|pues|then))?$/;
 
 /**
+ * The message points at the product on the counter and nothing else ("el mismo", "ese mismo",
+ * "esa misma", "the same one"): a clerk takes it as that product, whatever else the words may lean to
+ * ("el mismo" leans "complaint" in the classifier: "el mismo problema").
+ *
+ * @example
+ * pointsAtTheOneShown('sí, el mismo'); // true
+ */
+export function pointsAtTheOneShown(text: string): boolean {
+  return SAME_ONE.test(fold(text));
+}
+
+/**
  * A count of one of the options shown, by its place ("dame 2 de la primera", "3 galones de la
  * segunda", "give me 2 of the first one"); null when the message is no such pick.
  *
@@ -331,7 +343,8 @@ export function readFollowUpQuantity(text: string): Readonly<{ quantity: number;
 
 function readQuantity(text: string): Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined {
   // "dame uno de esos", "I'll take one of those": one, said as a count.
-  const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
+  // "dame uno", "quiero una", "I'll take one": one of the product shown, taken (a bare "una" is no count).
+  const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text)) || ONE_TAKEN.test(fold(text));
   const said = fold(text)
     // "otro del mismo color", "another one in the same colour": one more of it (`count-words.ts`), before the colour goes.
     .replace(/\b(?:otr[oa]|un[oa]?)\s+(?:del|de\s+(?:el|la|ese|esa|este|esta))\s+mism[oa]\s+(?:colou?r|tono)\b/g, '1 mas')
@@ -371,6 +384,10 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   const more = unit !== undefined && /^(?:mas|more)$/.test(unit);
   return Object.freeze({ quantity: n, ...(unit !== undefined && !more ? { unit } : {}), ...(more ? { change: 'more' as const } : {}) });
 }
+
+/** One of the product shown, asked for with a verb of taking: "dame uno", "ok ponme una", "give me one", "I'll take one". */
+const ONE_TAKEN =
+  /^(?:(?:ok|okay|dale|si|pues|entonces|bueno|listo|perfecto|y|and|yes|sure|great|then)\s+)*(?:dame|deme|denme|ponme|pongame|mandame|mandeme|vendeme|me\s+das|me\s+da|me\s+llevo|llevo|quiero|quisiera|necesito|ocupo|give\s+me|i\s*'?ll\s+take|i\s+will\s+take|i\s*'?ll\s+get|i\s*'?ll\s+have|i\s+want|i\s+need|let\s+me\s+(?:have|get)|can\s+i\s+(?:have|get))\s+(?:(?:solo|nada\s+mas|just|only)\s+)?(?:un|uno|una|one|a\s+single\s+one)(?:\s+(?:nada\s+mas|nomas|solamente|por\s+favor|porfa|please|pls|entonces|then|for\s+now))*$/;
 
 const LESS = /^(?:(?:y|e|and|mejor|ok|entonces|pues)\s+)*(?:quitale|quitame|quita|kitale|kitame|kita|sacale|sacame|restale|resta|bajale|take\s+off|take\s+away|take(?=\s+\d+\s+(?:off|away)$)|remove|minus)\b|\b(?:menos|less|fewer)$/;
 
