@@ -72,6 +72,8 @@ export function followUpCore(text: string): string {
     .replace(ONLY_ALL, ' ')
     .replace(/\s+/g, ' ')
     .trim()
+    // "ok what about the 1/2 inch then", "bueno, y de 3/4?": the word that takes the answer in before the follow-up.
+    .replace(/^(?:(?:ok|okay|oki|okey|alright|bueno|ah\s+ok|so|well)\s+)+(?=\S)/, '')
     // "no espera, mejor de 16 pies", "nah mejor…", "oh wait, make it 1/2 inch": the pause before a change of mind.
     .replace(/^(?:(?:no|nop|nope|nah|na|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but|espera|espere|esperate|aguanta|wait|hold on|ah+|oh+|eh+|m{2,}|hm+|pensandolo bien|mejor dicho|on second thought)\s+)+(?:(?:quiero|quise decir|era|es|queria|necesito|ocupo|i want|i meant|i need|make it|make that|make them|change it to|change that to|cambialo a|cambialo por|cambiamelo a|cambiamelo por)\s+)?(?=\S)/, '')
     // "make it grade 60", "change it to the 1/2 inch": the change of mind with no pause before it.
