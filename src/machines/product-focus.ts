@@ -325,6 +325,8 @@ const QUANTITY_FILLER = new Set([
   'deja', 'dejale', 'dejame', 'dejalo', 'dejalos', 'queden', 'quede', 'leave', 'keep',
   // A count corrected: "perdón, 2 no 20", "quise decir 2", "era 2", "sorry, I meant 2", "oops, 2".
   'perdon', 'disculpa', 'disculpe', 'sorry', 'quise', 'decir', 'digo', 'era', 'eran', 'meant', 'mean', 'oops', 'sino',
+  // A count narrowed after a pause: "no espera, solo 4", "wait, just 4".
+  'espera', 'espere', 'esperate', 'aguanta', 'wait', 'solo', 'solamente', 'nomas', 'only', 'just',
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =

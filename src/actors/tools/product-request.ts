@@ -13,6 +13,7 @@ import { FILLER, fold, parseProductText, stem, type AttributeKind, type Measure 
 import type { CatalogIndex } from './catalog-search.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { unitSibling } from './unit-sibling.js';
+import { namedOnCounter } from './named-on-counter.js';
 import { bareAsFeet, dimsWithNewLength, LENGTH_WORD, withoutBoardSize } from './board-length.js';
 
 export interface Wanted {
@@ -90,6 +91,9 @@ function otherOf(focus: ProductFocus): string | undefined {
 }
 
 export function followUp(index: CatalogIndex, focus: ProductFocus, message: string, wanted: Wanted[], catalog: readonly Product[] = []): { sku?: string; items: Wanted[] } | null {
+  // "quiero 5 planchas de pino" after the 3/4" pine plywood: those sheets, counted.
+  const named = namedOnCounter(index, catalog, focus, message, wanted);
+  if (named) return named;
   // "la primera, 20 sacos", "la satinada, 4 galones", "20 del gris" after options were shown (asked
   // which one and how many): the pick, with that count.
   const counted = focus.options && focus.options.length >= 2 ? countWithPick(message) : null;
