@@ -9,7 +9,12 @@ import type { Product } from '../../domain/tenant.js';
 import type { ProductFocus } from '../../machines/conversation.contract.js';
 import { fold } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
-import type { Wanted } from './product-request.js';
+
+/** An item asked for (as `product-request.ts` reads it; not imported from there, which calls this). */
+interface Wanted {
+  query: string;
+  quantity?: number;
+}
 
 /** The English words of a selling unit (the catalog's units are Spanish). */
 const UNIT_EN: Readonly<Record<string, string>> = { plancha: 'sheets?|boards?', lamina: 'sheets?', saco: 'bags?|sacks?', galon: 'gallons?', cubeta: 'buckets?|pails?', libra: 'pounds?|lbs?', unidad: 'units?|pieces?', rollo: 'rolls?', metro: 'meters?|metres?', pie: 'feet|foot', par: 'pairs?' };
