@@ -63,7 +63,7 @@ import {
 import { captionPointsAtMedia } from './caption-points.js';
 import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { readFocusQuestion } from './focus-questions.js';
-import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
+import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, pointsAtTheOneShown, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
@@ -76,6 +76,7 @@ import { saysYesToMore } from './more-help.js';
 import { PICKUP_PATTERN } from './pickup.js';
 import { asksAboutReturns, purchaseAge, returnCondition, returnsBulkGoods, tellsEligibleReturn } from './return-followups.js';
 import { hasLaughter, withoutLaughter } from './laughter.js';
+import { countOnCounter, withSameCountSaid } from './same-count.js';
 import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { takesTheNamed } from './takes-named.js';
@@ -835,6 +836,16 @@ function quoteOfferOf(context: ConversationContext, event: unknown): Partial<Con
   return { expecting: { kind: 'quote_offer', text: `${before}${said}`, turn: context.turn, ...(lines ? { lines } : {}), ...(delivery ? { delivery } : {}) } as Expectation };
 }
 
+/**
+ * A customer message as the turn reads it, from the context before it is recorded: "y la misma
+ * cantidad de arena" with the count on the counter said ("y de arena, 20"; `same-count.ts`).
+ */
+function textAsRead(context: ConversationContext, text: string): string {
+  const focus = context.productFocus;
+  if (!focus || context.turn + 1 - (focus.turn ?? context.turn + 1) > PRODUCT_FOCUS_TURNS) return text;
+  return withSameCountSaid(text, countOnCounter(focus));
+}
+
 /** What recording a customer message changes in the context (`recordMessage`). */
 function recordedMessage(context: ConversationContext, received: { type: string }): Partial<ConversationContext> {
   // Any event of the machine: only a customer message or an identity code is recorded.
@@ -843,7 +854,7 @@ function recordedMessage(context: ConversationContext, received: { type: string 
   const identity = noIdentity(context);
   return {
     turn: context.turn + 1,
-    lastMessage: { id: event.messageId, text: event.text, receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
+    lastMessage: { id: event.messageId, text: textAsRead(context, event.text), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
     // Each message starts with no routed intent: only the routing pass says what it acted on.
     routedIntent: null,
     ...(identity.answering ? { identity: { ...identity, answering: null } } : {}),
@@ -924,7 +935,7 @@ function followsUpProductOf(context: ConversationContext): boolean {
   // message is a count of it ("I'll take 10 of those", which the classifier reads as a goodbye).
   const text = context.lastMessage.text;
   // ...nor a pick by a name ("I'll take the Truper one", "me llevo el Cibao"), read as a goodbye or a complaint.
-  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named') return false;
+  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named' && !pointsAtTheOneShown(text)) return false;
   // "dame 20 del colonial" with options on the counter: a count of the one named (the product tool picks it by its words).
   return isProductFollowUp(text) || ((focus.options?.length ?? 0) >= 2 && COUNT_OF_ONE_NAMED.test(foldText(text)));
 }
@@ -2651,7 +2662,7 @@ export function provideReader(machine: ConversationMachine, readNow: (input: Und
       readsMessageAtOnce: ({ context, event }) => {
         if (event.type !== 'user.message') return false;
         try {
-          readings.set(event, readNow(understandInput({ ...context, lastMessage: { id: event.messageId, text: event.text, receivedAt: event.receivedAt } })));
+          readings.set(event, readNow(understandInput({ ...context, lastMessage: { id: event.messageId, text: textAsRead(context, event.text), receivedAt: event.receivedAt } })));
           return true;
         } catch {
           return false;

@@ -28,7 +28,7 @@ const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and 
 const QUANTITY_ONLY =
   /^(?:(?:y|and)\s+)?(?:(?:si|if)\s+)?(?:(?:i\s+)?(?:compro|llevo|quiero|necesito|ocupo|dame|me\s+das|ponme|pongame|serian|seria|son|buy|take|get|need|want|give\s+me|ll\s+take|for|para|por)\s+)*(?:unos?\s+|unas?\s+|about\s+)?\d+(?:\s+(?:unidades|units|piezas|pieces|de\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|la\s+misma|el\s+mismo)|of\s+(?:them|those|these|that|this|that\s+one|this\s+one)|mas|more))?(?:\s+(?:cuanto|cuanto\s+seria|cuanto\s+sale|cuanto\s+es|how\s+much))?$/;
 const ATTRIBUTE_ONLY =
-  /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|bone|ivory|off\s+white|perla|pearl|satinad[oa]|satin|mate|matte|brillante|gloss|galon(?:es)?|gallons?|cubetas?|buckets?|sacos?|fundas?|bags?|rollos?|rolls?|unidades|units|libras?|pounds?|grado\s+\d+|grade\s+\d+|calibre\s+\d+|gauge\s+\d+|(?:\d+|un|uno|dos|doble|double|single)\s+(?:polos?|poles?)|amp(?:s|erios?)?|grande|big|pequen[oa]|small|one|ones|primer[oa]?|segund[oa]|tercer[oa]?|ultim[oa]|first|second|third|last|opcion|option|numero|number|de|del|el|la|los|las|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|es|esta|estan|seria|serian|quintal(?:es)?|qq|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
+  /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|bone|ivory|off\s+white|perla|pearl|satinad[oa]|satin|mate|matte|brillante|gloss|galon(?:es)?|gallons?|cubetas?|buckets?|sacos?|fundas?|bags?|rollos?|rolls?|unidades|units|libras?|pounds?|grado\s+\d+|grade\s+\d+|calibre\s+\d+|gauge\s+\d+|(?:\d+|un|uno|dos|doble|double|single)\s+(?:polos?|poles?)|amp(?:s|erios?)?|grande|big|pequen[oa]|small|one|ones|primer[oa]?|segund[oa]|tercer[oa]?|ultim[oa]|first|second|third|last|opcion|option|numero|number|de|del|el|la|los|las|the|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|es|esta|estan|seria|serian|quintal(?:es)?|qq|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
 
 /**
  * True when the message reads as a follow-up on the product in focus rather than a new request.
@@ -72,6 +72,8 @@ export function followUpCore(text: string): string {
     .replace(ONLY_ALL, ' ')
     .replace(/\s+/g, ' ')
     .trim()
+    // "ok what about the 1/2 inch then", "bueno, y de 3/4?": the word that takes the answer in before the follow-up.
+    .replace(/^(?:(?:ok|okay|oki|okey|alright|bueno|ah\s+ok|so|well)\s+)+(?=\S)/, '')
     // "no espera, mejor de 16 pies", "nah mejor…", "oh wait, make it 1/2 inch": the pause before a change of mind.
     .replace(/^(?:(?:no|nop|nope|nah|na|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but|espera|espere|esperate|aguanta|wait|hold on|ah+|oh+|eh+|m{2,}|hm+|pensandolo bien|mejor dicho|on second thought)\s+)+(?:(?:quiero|quise decir|era|es|queria|necesito|ocupo|i want|i meant|i need|make it|make that|make them|change it to|change that to|cambialo a|cambialo por|cambiamelo a|cambiamelo por)\s+)?(?=\S)/, '')
     // "make it grade 60", "change it to the 1/2 inch": the change of mind with no pause before it.
@@ -265,6 +267,18 @@ const SAME_ONE =
   /^(?:(?:si|ok|okay|dale|pues|entonces|yes|sure|dame|deme|quiero|me\s+llevo|llevo|ponme|give\s+me|i\s+ll\s+take|ill\s+take|i\s+want)\s+)*(?:(?:ese|esa|eso|este|esta|el|la|lo)\s+mism[oa]|es[ea]|est[ea]|es[ea]\s+(?:ahi|nomas|nada\s+mas)|that\s+one|this\s+one|the\s+same(?:\s+one)?|same\s+one)(?:\s+(?:por\s+favor|porfa|please|entonces|pues|then))?$/;
 
 /**
+ * The message points at the product on the counter and nothing else ("el mismo", "ese mismo",
+ * "esa misma", "the same one"): a clerk takes it as that product, whatever else the words may lean to
+ * ("el mismo" leans "complaint" in the classifier: "el mismo problema").
+ *
+ * @example
+ * pointsAtTheOneShown('sí, el mismo'); // true
+ */
+export function pointsAtTheOneShown(text: string): boolean {
+  return SAME_ONE.test(fold(text));
+}
+
+/**
  * A count of one of the options shown, by its place ("dame 2 de la primera", "3 galones de la
  * segunda", "give me 2 of the first one"); null when the message is no such pick.
  *
@@ -311,6 +325,8 @@ const QUANTITY_FILLER = new Set([
   'deja', 'dejale', 'dejame', 'dejalo', 'dejalos', 'queden', 'quede', 'leave', 'keep',
   // A count corrected: "perdón, 2 no 20", "quise decir 2", "era 2", "sorry, I meant 2", "oops, 2".
   'perdon', 'disculpa', 'disculpe', 'sorry', 'quise', 'decir', 'digo', 'era', 'eran', 'meant', 'mean', 'oops', 'sino',
+  // A count narrowed after a pause: "no espera, solo 4", "wait, just 4".
+  'espera', 'espere', 'esperate', 'aguanta', 'wait', 'solo', 'solamente', 'nomas', 'only', 'just',
 ]);
 /** What may follow the number: a selling unit, or "of them" / "de esos". */
 const QUANTITY_UNIT =
@@ -331,7 +347,8 @@ export function readFollowUpQuantity(text: string): Readonly<{ quantity: number;
 
 function readQuantity(text: string): Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined {
   // "dame uno de esos", "I'll take one of those": one, said as a count.
-  const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text));
+  // "dame uno", "quiero una", "I'll take one": one of the product shown, taken (a bare "una" is no count).
+  const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text)) || ONE_TAKEN.test(fold(text));
   const said = fold(text)
     // "otro del mismo color", "another one in the same colour": one more of it (`count-words.ts`), before the colour goes.
     .replace(/\b(?:otr[oa]|un[oa]?)\s+(?:del|de\s+(?:el|la|ese|esa|este|esta))\s+mism[oa]\s+(?:colou?r|tono)\b/g, '1 mas')
@@ -371,6 +388,10 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
   const more = unit !== undefined && /^(?:mas|more)$/.test(unit);
   return Object.freeze({ quantity: n, ...(unit !== undefined && !more ? { unit } : {}), ...(more ? { change: 'more' as const } : {}) });
 }
+
+/** One of the product shown, asked for with a verb of taking: "dame uno", "ok ponme una", "give me one", "I'll take one". */
+const ONE_TAKEN =
+  /^(?:(?:ok|okay|dale|si|pues|entonces|bueno|listo|perfecto|y|and|yes|sure|great|then)\s+)*(?:dame|deme|denme|ponme|pongame|mandame|mandeme|vendeme|me\s+das|me\s+da|me\s+llevo|llevo|quiero|quisiera|necesito|ocupo|give\s+me|i\s*'?ll\s+take|i\s+will\s+take|i\s*'?ll\s+get|i\s*'?ll\s+have|i\s+want|i\s+need|let\s+me\s+(?:have|get)|can\s+i\s+(?:have|get))\s+(?:(?:solo|nada\s+mas|just|only)\s+)?(?:un|uno|una|one|a\s+single\s+one)(?:\s+(?:nada\s+mas|nomas|solamente|por\s+favor|porfa|please|pls|entonces|then|for\s+now))*$/;
 
 const LESS = /^(?:(?:y|e|and|mejor|ok|entonces|pues)\s+)*(?:quitale|quitame|quita|kitale|kitame|kita|sacale|sacame|restale|resta|bajale|take\s+off|take\s+away|take(?=\s+\d+\s+(?:off|away)$)|remove|minus)\b|\b(?:menos|less|fewer)$/;
 

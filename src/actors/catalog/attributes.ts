@@ -182,7 +182,7 @@ export function convertMeasure(m: Measure, unit: MeasureUnit): Measure | null {
 function normaliseMeasures(folded: string): string {
   let t = ` ${folded} `;
   t = t.replace(/½/g, ' 1/2').replace(/¼/g, ' 1/4').replace(/¾/g, ' 3/4').replace(/\b(\d+)-(gallon|galon|gal)\b/g, '$1 $2');
-  t = t.replace(/\bmedia\s+docena\b/g, ' 6 ').replace(/\b(?:una|1)\s+docena\b/g, ' 12 ').replace(/\ba\s+dozen\b/g, ' 12 ').replace(/\b(?:un|a)\s+(?:par|pair|couple)\s+(?:de|of)\b/g, ' 2 de ');
+  t = t.replace(/\b(?:media\s+docena|half\s+a\s+dozen)\b/g, ' 6 ').replace(/\b(?:una|1)\s+docena\b/g, ' 12 ').replace(/\ba\s+dozen\b/g, ' 12 ').replace(/\b(?:un|a)\s+(?:par|pair|couple)\s+(?:de|of)\b/g, ' 2 de ');
   t = t.replace(/\b(?:una\s+)?pulgadas?\s+y\s+media\b/g, ' 1-1/2in ');
   t = t.replace(/\buna\s+y\s+media(?:\s+pulgadas?)?\b/g, ' 1-1/2in ');
   t = t.replace(/\b(\d+)\s+y\s+media\b/g, ' $1-1/2 ');
@@ -472,9 +472,9 @@ function readQuantity(t: string, isKnown: (word: string) => boolean = () => fals
     if (prev !== undefined && next !== undefined && !FILLER.has(stem(prev)) && NUMBER_WORDS[prev] === undefined && (COLOURS[next] !== undefined || FINISHES[next] !== undefined || (isKnown(prev) && isKnown(next) && PACKS[next] === undefined && !COUNT_NOUNS.test(next)))) return null;
     if (next === undefined) return null;
     if (/^\d/.test(next)) {
-      // "300 eight inch blocks" (read as "300 8in"), "20 3/8 rods": a count before a size.
-      if (!isDigits || !/^(?:\d+(?:\.\d+)?(?:in|ft)|\d+(?:-\d+)?\/\d+(?:in)?)$/.test(next)) return null;
+      // "300 eight inch blocks" (read as "300 8in"), "20 3/8 rods", "12 2x4s": a count before a size.
       const at = (tokens[i] as RegExpMatchArray).index ?? 0;
+      if (!isDigits || !(/^(?:\d+(?:\.\d+)?(?:in|ft)|\d+(?:-\d+)?\/\d+(?:in)?)$/.test(next) || /^\s+\d+x\d/.test(t.slice(at + raw.length)))) return null;
       // "cable #10 500 pies" is the gauge; "cable 10 500 pies", "tubo 4 20 pies" (the "de" between
       // left out) a size after the product's word, then its length.
       if (/#\s*$/.test(t.slice(0, at)) || (prev !== undefined && isKnown(prev) && /^\d+(?:\.\d+)?ft$/.test(next))) return null;
@@ -484,7 +484,7 @@ function readQuantity(t: string, isKnown: (word: string) => boolean = () => fals
     // "cable #14 rollo", "cable 14 rollo": a gauge or size after the product's word, then the one pack it comes in (singular), not 14 rolls.
     if (pack && isDigits && value > 1 && !/s$/.test(next) && (/#\s*$/.test(t.slice(0, (tokens[i] as RegExpMatchArray).index ?? 0)) || (prev !== undefined && isKnown(prev) && !FILLER.has(stem(prev))))) return null;
     // "50 de esos", "12 de clavos" (from "una docena de clavos"), "200 of them".
-    const ofThem = (next === 'de' || next === 'of') && (PRONOUNS.test(tokens[i + 2]?.[0] ?? '') || /^[a-z]{3,}$/.test(tokens[i + 2]?.[0] ?? ''));
+    const ofThem = (next === 'de' || next === 'of') && (PRONOUNS.test(tokens[i + 2]?.[0] ?? '') || /^[a-z]{3,}$/.test(tokens[i + 2]?.[0] ?? '') || /^\d+x$/.test(tokens[i + 2]?.[0] ?? '')); // "12 de 2x4" (from "una docena de 2x4")
     if (!pack && !ofThem && (unitOf(next) !== null || COUNT_NOUNS.test(next) || FILLER.has(stem(next)) || /^(?:gauge|ga|awg|x)$/.test(next))) return null;
     // "un cemento" is too weak to be a quantity; a digit, a pack or a number above one makes it real.
     if (!isDigits && value <= 1 && !pack) return null;

@@ -148,6 +148,8 @@ export function pickedInstead(previous: ProductFocus, now: ProductFocus): boolea
 export function countsBefore(previous: ProductFocus, now: ProductFocus, recent: readonly string[], replaced: boolean): Record<string, number> | undefined {
   const counts: Record<string, number> = { ...(previous.counts ?? {}) };
   if ((previous.quantity !== undefined || previous.one) && !replaced) counts[previous.sku] = previous.quantity ?? 1;
+  // "también un rodillo y una bandeja": the lines just counted beside the one in focus keep their counts too.
+  Object.assign(counts, now.counts ?? {});
   const kept = Object.entries(counts).filter(([sku]) => sku !== now.sku && recent.includes(sku));
   return kept.length > 0 ? Object.fromEntries(kept) : undefined;
 }

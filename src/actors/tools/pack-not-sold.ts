@@ -9,6 +9,8 @@ import type { ProductActorOutput, ProductFocus } from '../../machines/conversati
 import { readFollowUpQuantity } from '../../machines/product-focus.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { describeProduct } from './product-parts.js';
+import { fold } from '../catalog/index.js';
+import type { CatalogIndex } from './catalog-search.js';
 
 /** Packs of many pieces a customer counts in: boxes, packets, dozens. */
 const PACK = /^(?:cajas?|cajitas?|box|boxes|paquetes?|paqueticos?|packs?|packets?|docenas?|dozens?)$/;
@@ -27,3 +29,9 @@ export function packNotSoldAnswer(tenant: TenantData, focus: ProductFocus | unde
   const { quantity: _asked, ...held } = focus;
   return { outcome: 'answered', replies: [{ template: 'product.not_by_pack', params: { ...describeProduct(tenant, product, lang), pack: named } }], focus: held };
 }
+
+/** "saco arena" (from "60 sacos de arena"): the count was given in the pack the query starts with, not in the product's unit. */
+export const countedInPack = (index: CatalogIndex, query: string): boolean => {
+  const pack = index.parse(query).phrases.pack;
+  return pack !== undefined && (fold(query).trimStart().startsWith(fold(pack)) || fold(query).trimEnd().endsWith(` en ${fold(pack)}`)); // "clavo en caja": boxes said of goods no box holds
+};

@@ -13,6 +13,7 @@ import { FILLER, fold, parseProductText, stem, type AttributeKind, type Measure 
 import type { CatalogIndex } from './catalog-search.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { unitSibling } from './unit-sibling.js';
+import { namedOnCounter } from './named-on-counter.js';
 import { bareAsFeet, dimsWithNewLength, LENGTH_WORD, withoutBoardSize } from './board-length.js';
 
 export interface Wanted {
@@ -41,9 +42,19 @@ const ONE_MORE = /^(?:(?:y|e|and|tambien|also|ademas|ok|dale)\s+)+(?:(?:dame|pon
 export function oneOnCounter(input: ProductActorInput, wanted: Wanted[], text: string | undefined): Wanted[] {
   const only = wanted.length === 1 ? wanted[0] : undefined;
   const counter = input.focus !== undefined && (input.focus.quantity !== undefined || Object.keys(input.focus.counts ?? {}).length > 0);
-  if (!only || only.quantity !== undefined || !counter || text === undefined || !ONE_MORE.test(foldAccents(text))) return wanted;
-  return [{ ...only, quantity: 1 }];
+  if (!counter || text === undefined) return wanted;
+  if (only) return only.quantity !== undefined || !ONE_MORE.test(foldAccents(text)) ? wanted : [{ ...only, quantity: 1 }];
+  // "también un rodillo y una bandeja", "agrégame un martillo y una cinta": each one said with its article, one each.
+  if (!SEVERAL_MORE.test(foldAccents(text))) return wanted;
+  const spans = input.understanding.nlu.entities.filter((e) => e.type === 'product');
+  return wanted.map((w) => {
+    const span = w.quantity === undefined ? spans.find((e) => e.value === w.query) : undefined;
+    return span && /(?:^|\s)(?:un|una|uno|a|an)\s+$/i.test(text.slice(0, span.start)) ? { ...w, quantity: 1 } : w;
+  });
 }
+
+/** Goods added to the counted ones, the first with its article: "también un rodillo y…", "and a roller and…", "agrégame un martillo y…". */
+const SEVERAL_MORE = /^(?:(?:y|e|and|tambien|also|ademas|plus|ok|dale|okay)\s+)*(?:(?:dame|deme|ponme|agregame|agrega|agregale|anade|anademe|sumale|mandame|add|give\s+me|i\s+also\s+need|i\s+need|necesito)\s+)?(?:tambien\s+|also\s+)?(?:un|una|uno|a|an)\s+\S/i;
 
 export function quantityOf(item: Wanted): number {
   return item.quantity !== undefined && Number.isFinite(item.quantity) && item.quantity > 0 ? Math.floor(item.quantity) : 1;
@@ -80,6 +91,9 @@ function otherOf(focus: ProductFocus): string | undefined {
 }
 
 export function followUp(index: CatalogIndex, focus: ProductFocus, message: string, wanted: Wanted[], catalog: readonly Product[] = []): { sku?: string; items: Wanted[] } | null {
+  // "quiero 5 planchas de pino" after the 3/4" pine plywood: those sheets, counted.
+  const named = namedOnCounter(index, catalog, focus, message, wanted);
+  if (named) return named;
   // "la primera, 20 sacos", "la satinada, 4 galones", "20 del gris" after options were shown (asked
   // which one and how many): the pick, with that count.
   const counted = focus.options && focus.options.length >= 2 ? countWithPick(message) : null;

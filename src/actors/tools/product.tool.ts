@@ -43,11 +43,12 @@ import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 import { withCounterReserve } from './counter-reserve.js';
 import { weightAnswer } from './product-weight.js';
-import { packNotSoldAnswer } from './pack-not-sold.js';
+import { countedInPack, packNotSoldAnswer } from './pack-not-sold.js';
 import { colourInPaint } from './colour-in-paint.js';
 import { withCountPerThing, withFocusCountApart } from './count-per-thing.js';
 import { asksWholeWithIt } from './total-with-added.js';
 import { withStoreLines } from './store-lines.js';
+import { likeOnCounter } from './like-on-counter.js';
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
 const AREA_FOR = /\b(?:para|for)\s+(\d+(?:[.,]\d+)?)\s*(?:m2|m²|mts?2|mt2|metros?\s+cuadrados?|square\s+met(?:er|re)s?)(?![a-z])/;
@@ -111,12 +112,6 @@ export function answerProduct(
   if (whole) return withDeliveryLine(tenant, withDelivery(tenant, whole, input.delivery, input.lang), input.delivery, input.lang);
   return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: kept }) : out, input.lang, options.now, input.text);
 }
-
-/** "saco arena" (from "60 sacos de arena"): the count was given in the pack the query starts with, not in the product's unit. */
-const countedInPack = (index: CatalogIndex, query: string): boolean => {
-  const pack = index.parse(query).phrases.pack;
-  return pack !== undefined && (fold(query).trimStart().startsWith(fold(pack)) || fold(query).trimEnd().endsWith(` en ${fold(pack)}`)); // "clavo en caja": boxes said of goods no box holds
-};
 
 /** The place a delivery goes to, at the end of a message ("… con delivery a Caleta?", "… delivered to Caleta"). */
 const TO_A_PLACE = /\s(?:a|al|hasta|para|to)\s+[^\s?¿!¡.,]+(?:\s+[^\s?¿!¡.,]+){0,2}\s*[?!.]*\s*$/i;
@@ -265,7 +260,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   // "duct tape" (a good of the trade the catalog lacks), "toilet paper" (a head it lacks): not the product they half meet.
   const uncarried = !pinned && wanted.length === 1 && text !== undefined ? (tradeGoodNotCarried(tenant, index, text, lang) ?? compoundNotCarried(tenant, index, text, input.understanding.nlu.entities, lang)) : null;
   if (uncarried) return uncarried;
-  if (input.estimate?.length && !pinned) wanted = sizedLikeEstimate(tenant, index, input.estimate, joinedAttributes(index, wanted, text)); // "la pintura mejor en gris": one item; "agrégale 2 tees": 3/4" like the rest
+  if (!pinned) wanted = input.estimate?.length ? sizedLikeEstimate(tenant, index, input.estimate, joinedAttributes(index, wanted, text)) : likeOnCounter(tenant, index, input.focus, wanted); // "la pintura mejor en gris": one item; "agrégale 2 tees": 3/4" like the rest; "3 tubos y 2 codos" after the 4" pipe: that pipe
   if (text !== undefined) wanted = withoutContainers(index, withSizedQuantities(withLengthQuantities(wanted, text), text)); // "2 tubos de silicón": the silicone
   // "cerámica para 20 metros cuadrados": what is sold by the m² is that many m² of it.
   const area = text !== undefined && wanted.length === 1 && wanted[0]?.quantity === undefined ? AREA_FOR.exec(fold(text)) : null;

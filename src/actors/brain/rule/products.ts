@@ -408,6 +408,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           unitSeen = true;
           q--;
         }
+        if (unitSeen && multiplier === 1 && q >= 0 && DOZEN.has(toks[q]!.t.replace(/s$/, ''))) (multiplier = 12), q--; // "a dozen bags of cement"
         let n = q >= 0 && !used.has(q) ? (numberOf(toks[q]!.t) ?? (unitSeen && /^\d+[.,]\d+$/.test(toks[q]!.t) ? Number(toks[q]!.t.replace(',', '.')) : null)) : null; // "2,5 metros"
         const buckets = unitSeen && n === null ? bucketCountAt(toks, q, numberOf) : null; // "3 five-gallon buckets"
         if (buckets !== null) (n = numberOf(toks[buckets]!.t)), used.add(q - 1), used.add(q), (q = buckets);

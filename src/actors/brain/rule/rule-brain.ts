@@ -19,6 +19,7 @@ import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, asksPersonForGoods, saysOnlyUrgent } from './handoff-requests.js';
 import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, lineAsked, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
+import { goodsBySize } from './goods-by-size.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { asksOrderStatus, asksToCancelOrder, asksToChangeOrder, bringsNoTrouble } from './order-status.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
@@ -39,29 +40,9 @@ import { fold as foldText } from './text.js';
 import { questionAfterGreeting, stripCourtesy } from './courtesy.js';
 import { withoutUnfoundedComplaint } from './unfounded-complaint.js';
 import {
-  asksForJob, asksHowToPay,
-  asksNewAccount,
-  asksToReactivate,
-  asksQuoteAsLead,
-  isStoreysOfBuilding,
-  asksStorePhone,
-  asksWhatIsOffered,
-  asksToOrder,
-  saysOnlyNotKnown,
-  buysAThing,
-  buysWithoutTrouble,
-  computePriority,
-  detectAffirmation,
-  detectClosing,
-  detectCritical,
-  isBareAcknowledgment,
-  isBareDecline,
-  isGreetingWithIntroduction,
-  isOnlyGreeting,
-  isOnlyIntroduction,
-  isVagueComplaint,
-  mentionsDelivery,
-  saysNotKnown,
+  asksForJob, asksHowToPay, asksNewAccount, asksToReactivate, asksQuoteAsLead, isStoreysOfBuilding, asksStorePhone, asksWhatIsOffered, asksToOrder,
+  saysOnlyNotKnown, buysAThing, buysWithoutTrouble, computePriority, detectAffirmation, detectClosing, detectCritical, isBareAcknowledgment,
+  isBareDecline, isGreetingWithIntroduction, isOnlyGreeting, isOnlyIntroduction, isVagueComplaint, mentionsDelivery, saysNotKnown
 } from './signals.js';
 
 /** Below this top probability the message is `out_of_scope`. Chosen by 5-fold cross-validation on the
@@ -172,7 +153,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "me la pueden mandar a Guaymate?": a delivery verb is not a typo of a product ("mandarria").
     // "una casa de 2 niveles": the storeys, not spirit levels (`project-quotes.ts`).
     const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim()) || isStoreysOfBuilding(text, p);
-    const found = joinEnglishCompounds(text, { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) });
+    const joined = joinEnglishCompounds(text, { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) });
+    // "a dozen 2x4s", "dame 12 2x4": lumber named by its dimensions alone (`goods-by-size.ts`).
+    const found = joined.mentions.length === 0 ? (goodsBySize(text, tenant.catalog) ?? joined) : joined;
     // A company made only of product words ("quote for Cemento Gris") is a product, not a company;
     // a product word inside a name or a real company ("Tomás", "Marcos Pinturas") is not a product.
     const productWordsOnly = (c: Entity): boolean => {

@@ -1,0 +1,59 @@
+/**
+ * Goods asked for by their size alone: "a dozen 2x4s", "dame 12 2x4", "6 4x4 de 10", "media docena
+ * de 2x4x12". At a lumber counter the dimensions are the product's name; the brain's product words
+ * find none in them (digits), so the message would name nothing and its count be lost. Read only
+ * when no product word is named and the catalog has goods of those dimensions.
+ */
+import type { Entity } from '../../../domain/nlu.js';
+import type { Product } from '../../../domain/tenant.js';
+import { NUMBER_WORDS } from '../../catalog/index.js';
+import type { ProductMention } from './products.js';
+
+/** "2x4", "2 x 4", "2x4x10", "2x4x10'": dimensions as the catalog writes them in a name. */
+const DIMS_IN_NAME = /(?<![\d.])(\d+)\s*x\s*(\d+)(?:\s*x\s*\d+)?/g;
+/** Dimensions said, with a length after them ("2x4 de 12", "2x4x12", "2x4 12 ft", "2x4s of 10 feet"). */
+const DIMS_SAID = /(?<![\w.\/-])(\d+)\s*x\s*(\d+)(?:\s*x\s*\d+'?)?s?(?:\s+(?:de|of)\s+\d+(?:\s*(?:pies|pie|ft|feet|foot|'))?|\s+\d+\s*(?:pies|ft|feet|foot|'))?(?![\w\/])/i;
+/** The count said before them: digits or a word, dozens ("una docena de", "a dozen", "two dozen", "half a dozen"). */
+const COUNT_BEFORE = /(?:^|[\s,])(?:(\d+|[a-z]+)\s+)?(?:(docenas?|dozens?)\s+(?:(?:de|of)\s+)?)?$/i;
+const HALF_DOZEN = /(?:^|[\s,])(?:media\s+docena|half\s+a\s+dozen)\s+(?:(?:de|of)\s+)?$/i;
+
+/** The dimensions the catalog sells, from its names ("2x4", "4x8"). */
+function catalogDims(catalog: readonly Product[]): ReadonlySet<string> {
+  const dims = new Set<string>();
+  for (const p of catalog) for (const m of p.name.matchAll(DIMS_IN_NAME)) dims.add(`${m[1]}x${m[2]}`);
+  return dims;
+}
+const dimsOf = new WeakMap<readonly Product[], ReadonlySet<string>>();
+
+/**
+ * The goods named by their dimensions, with the count before them, as a product mention and its
+ * entities; null when a product word is named, or the dimensions are none the catalog sells.
+ *
+ * @example
+ * goodsBySize('a dozen 2x4s please', catalog); // { mentions: [{ query: '2x4s', quantity: 12, … }], … }
+ */
+export function goodsBySize(text: string, catalog: readonly Product[]): { mentions: ProductMention[]; entities: Entity[] } | null {
+  const m = DIMS_SAID.exec(text);
+  if (!m) return null;
+  let known = dimsOf.get(catalog);
+  if (!known) dimsOf.set(catalog, (known = catalogDims(catalog)));
+  if (!known.has(`${m[1]}x${m[2]}`)) return null;
+  const start = m.index;
+  const end = start + m[0].length;
+  const before = text.slice(0, start).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const entities: Entity[] = [{ type: 'product', value: m[0].trim(), start, end }];
+  const mention: ProductMention = { query: m[0].trim(), start, end };
+  const half = HALF_DOZEN.exec(before);
+  const counted = half ? null : COUNT_BEFORE.exec(before);
+  const word = counted?.[1];
+  const n = word === undefined ? undefined : /^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word];
+  const dozens = counted?.[2] !== undefined;
+  const quantity = half ? 6 : dozens ? (n ?? 1) * 12 : n !== undefined && (/^\d+$/.test(word ?? '') || n > 1) ? n : undefined;
+  if (quantity !== undefined && Number.isInteger(quantity) && quantity > 0) {
+    const at = half ? half.index : (counted?.index ?? start);
+    const from = at + (/^[\s,]/.test(before.slice(at)) ? 1 : 0);
+    mention.quantity = quantity;
+    entities.push({ type: 'quantity', value: String(quantity), start: from, end: start });
+  }
+  return { mentions: [mention], entities };
+}
