@@ -1,0 +1,33 @@
+import { foldMessage } from './count-words.js';
+
+/**
+ * A question about what the product on the counter *is* — its size, its power, what it holds —
+ * rather than its price: "¿cuánto mide?", "how tall is it?", "¿de cuántos watts es?", "how much
+ * weight can it hold?". A clerk reads it off the product (or says the data is not at hand), never
+ * "No vendemos *mide*" or "didn't get that". Pure; folded text. Weight has its own reader
+ * (`tools/product-weight.ts`).
+ */
+export type SpecAsked = 'size' | 'power' | 'capacity' | 'load';
+
+/** The weight it bears ("how much weight can it hold?", "¿cuánto peso aguanta?"), before what it holds. */
+const LOAD = /\b(?:cuanto (?:peso )?(?:aguanta|soporta|resiste)|cuanto peso (?:carga|lleva|le cabe)|how much (?:weight|load) (?:can|does|will)|max(?:imum)? (?:load|weight)|weight (?:limit|capacity|rating)|load (?:capacity|rating))\b/;
+const CAPACITY = /\b(?:que capacidad|la capacidad|cuanto (?:carga|le cabe|cabe|caben)|cuantos? (?:galones|litros|pies cubicos) (?:le caben|caben|tiene|trae|lleva)|capacity|how much (?:can|does|will) (?:it|that|this|they|this one|that one) (?:hold|carry|take|support|fit)|how much (?:does|will) it hold|max(?:imum)? (?:load|weight)|weight (?:limit|capacity|rating))\b/;
+const POWER = /\b(?:(?:de )?cuantos (?:watts|watt|vatios|voltios|volts|hp|caballos)|que (?:potencia|voltaje|wattage)|(?:la|su) potencia|how many (?:watts|volts|hp|horsepower)|what(?: s| is)? (?:the )?(?:wattage|voltage|power|horsepower)|how powerful)\b/;
+const SIZE = /\b(?:cuanto (?:mide|miden|tiene de (?:largo|alto|ancho))|que (?:tamano|medida|medidas|largo|alto|altura|ancho|dimensiones)|de que (?:tamano|medida|largo|alto)|(?:el|la|su) (?:tamano|altura)|cuantos (?:peldanos|escalones)|how (?:tall|big|wide|high|long)\b(?! (?:does|do|will|would|is the (?:delivery|warranty)))|what size|what are the (?:dimensions|measurements)|(?:its|the) dimensions|how many (?:steps|rungs))\b/;
+/** Questions of time or service, not of the thing: "how long does delivery take", "¿cuánto tiempo dura?". */
+const NOT_THE_THING = /\b(?:take|takes|tarda|tardan|delivery|deliver|entrega|warranty|garantia|dura|duran|last|lasts|tiempo|time|open|abren|cierran|cuesta|cuestan|price|precio)\b/;
+
+/** Which sizes there are ("¿qué medidas tienen?", "¿de qué medida lo hay?", "what sizes do you have?"): the line's options, not this one's size. */
+const WHICH_SIZES = /\b(?:tienen|hay|vienen|viene en|manejan|venden|traen|do you have|do they come|come in|comes in|sizes|otras?|other|others)\b/;
+
+/** What a message asks of the product itself, or null. */
+export function specAsked(text: string): SpecAsked | null {
+  const f = foldMessage(text).replace(/[^a-z0-9 ]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (f.split(' ').length > 12) return null;
+  if (LOAD.test(f)) return 'load';
+  if (CAPACITY.test(f)) return 'capacity';
+  if (NOT_THE_THING.test(f)) return null;
+  if (POWER.test(f)) return 'power';
+  if (SIZE.test(f) && !WHICH_SIZES.test(f)) return 'size';
+  return null;
+}
