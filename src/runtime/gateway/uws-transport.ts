@@ -9,7 +9,9 @@ import type { Logger } from '../../kernel/logger.js';
 import {
   bodyTooLargeResponse,
   declaredLength,
+  drainsTooLarge,
   hasBody,
+  TOO_LARGE_DRAIN_BYTES,
   internalErrorResponse,
   clientIp,
   statusLine,
@@ -315,10 +317,18 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
 
         const maxBodyBytes = opts.bodyLimitFor?.(method, path) ?? opts.maxBodyBytes;
         const length = declaredLength(headers);
-        if (length !== null && (Number.isNaN(length) || length > maxBodyBytes)) {
+        const tooLarge = (): void => {
           done = true;
-          writeResponse(res, bodyTooLargeResponse(), true);
-          return;
+          if (!aborted) writeResponse(res, bodyTooLargeResponse(), true);
+        };
+        // Over the limit: the rest is read and dropped, then answered (see TOO_LARGE_DRAIN_BYTES).
+        let dropping = false;
+        if (length !== null && (Number.isNaN(length) || length > maxBodyBytes)) {
+          if (!drainsTooLarge(length, maxBodyBytes)) {
+            tooLarge();
+            return;
+          }
+          dropping = true;
         }
         if (!hasBody(headers)) {
           run(Buffer.alloc(0));
@@ -329,11 +339,13 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         res.onData((chunk, isLast) => {
           if (done || aborted) return;
           received += chunk.byteLength;
-          if (received > maxBodyBytes) {
-            // Stop here: answer 413 and drop the connection instead of reading the rest.
-            done = true;
+          if (!dropping && received > maxBodyBytes) {
+            dropping = true;
             chunks.length = 0;
-            writeResponse(res, bodyTooLargeResponse(), true);
+          }
+          if (dropping) {
+            // Answered once the body ended, or at once past the drain bound (the connection dropped).
+            if (isLast || received > maxBodyBytes + TOO_LARGE_DRAIN_BYTES) tooLarge();
             return;
           }
           // Copy: the chunk is neutered when this callback returns.
