@@ -117,6 +117,21 @@ class UwsConnection implements WsConnection {
 
 /** uWS's reason when its parser refused a text frame's UTF-8 (`ERR_INVALID_TEXT`). */
 const UWS_INVALID_TEXT = 'Received invalid UTF-8';
+/**
+ * uWS's reason when a frame was over `maxPayloadLength` (`ERR_TOO_BIG_MESSAGE`). Like the UTF-8
+ * refusal it closes the TCP socket with no close frame (the client sees 1006), and no setting
+ * changes that: `closeOnBackpressureLimit` is about sending, and a `maxPayloadLength` large enough
+ * to answer any frame would let one connection make uWS buffer that much. So frames between the
+ * route's limit and `wsHardLimitBytes` get the error frame and 1009; larger ones only this log.
+ */
+const UWS_TOO_BIG = 'Received too big message';
+
+/** uWS's close reason, when it is one of its own refusals (a short latin-1 string). */
+function uwsRefusal(code: number, reason: ArrayBuffer): string | null {
+  if (code !== 1006 || (reason.byteLength !== UWS_INVALID_TEXT.length && reason.byteLength !== UWS_TOO_BIG.length)) return null;
+  const text = Buffer.from(reason).toString('latin1');
+  return text === UWS_INVALID_TEXT || text === UWS_TOO_BIG ? text : null;
+}
 
 /**
  * The open connections (for `close`), linked through their own `prev`/`next`: two fields on each
@@ -274,10 +289,13 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           close: (socket, code, reason) => {
             const conn = socket.getUserData().conn;
             if (!conn.isOpen) return;
-            // uWS fails a connection whose text frame is not valid UTF-8 by closing the TCP socket,
-            // with no close frame (the client sees 1006): its native parser does it before any
-            // callback, so Hilo cannot answer 1007 there. Logged so the refusal is visible.
-            if (code === 1006 && reason.byteLength === UWS_INVALID_TEXT.length && Buffer.from(reason).toString('latin1') === UWS_INVALID_TEXT) log.info({ conn: conn.id }, 'websocket closed by uWS: a text frame was not valid UTF-8');
+            // uWS fails a connection whose text frame is not valid UTF-8, or whose frame is over its
+            // hard limit, by closing the TCP socket with no close frame (the client sees 1006): its
+            // native parser does it before any callback, so Hilo cannot answer 1007 or 1009 there.
+            // Logged so the refusal is visible.
+            const refusal = uwsRefusal(code, reason);
+            if (refusal === UWS_INVALID_TEXT) log.info({ conn: conn.id }, 'websocket closed by uWS: a text frame was not valid UTF-8');
+            else if (refusal === UWS_TOO_BIG) log.info({ conn: conn.id, limitBytes: wsHardLimitBytes(ws.maxPayloadBytes) }, 'websocket closed by uWS: a frame over its hard limit');
             openConns.delete(conn);
             conn.closed = true;
             ws.handler.close(conn, code);
