@@ -352,7 +352,7 @@ export class ConversationHost implements ConversationService {
       // Nothing of the turn is durable: drop the actor so a retry redoes the turn from the last snapshot.
       this.#actors.passivate(entry);
       this.stats.turnFailures++;
-      throw err;
+      throw isHiloError(err) ? err : new HiloError('HILO_ERR_TURN_FAILED', 'The conversation state could not be saved; nothing of this message was recorded. Send it again.', { cause: err }); // the store unreachable: not a bug (was HILO_ERR_INTERNAL)
     }
     if (!put.ok) {
       this.#actors.passivate(entry);
