@@ -277,7 +277,8 @@ export class ConversationHost implements ConversationService {
     const emitted: ConversationEmitted[] = [];
     entry.sink = emitted;
     const contextBefore = entry.actor.getSnapshot().context as RememberedContextView;
-    const stateFrom = flattenState(entry.actor.getSnapshot().value);
+    const snapshotFrom = entry.actor.getSnapshot(); // the same object after an event the machine ignored (xstate)
+    const stateFrom = flattenState(snapshotFrom.value);
     try {
       entry.actor.send(event);
       await (entry.turnEnd ? entry.turnEnd.wait(this.#o.turnTimeoutMs) : awaitTurnEnd(entry.actor, this.#o.turnTimeoutMs));
@@ -296,6 +297,7 @@ export class ConversationHost implements ConversationService {
       throw isHiloError(err) ? err : new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
     }
     entry.sink = null;
+    if (inbound === null && emitted.length === 0 && entry.actor.getSnapshot() === snapshotFrom) return { conversationId: key.conversationId, duplicate: false, inbound: null, replies: [], state: this.#view(entry), stateBefore: stateFrom }; // a resolve sent again: nothing to write, the seq stays
     entry.lastEmitted = emitted;
 
     const tenant = this.#tenant(key.tenantId);
@@ -350,7 +352,7 @@ export class ConversationHost implements ConversationService {
       // Nothing of the turn is durable: drop the actor so a retry redoes the turn from the last snapshot.
       this.#actors.passivate(entry);
       this.stats.turnFailures++;
-      throw err;
+      throw isHiloError(err) ? err : new HiloError('HILO_ERR_TURN_FAILED', 'The conversation state could not be saved; nothing of this message was recorded. Send it again.', { cause: err }); // the store unreachable: not a bug (was HILO_ERR_INTERNAL)
     }
     if (!put.ok) {
       this.#actors.passivate(entry);
@@ -448,9 +450,7 @@ export class ConversationHost implements ConversationService {
     }
   }
 
-  #view(entry: ActiveConversation): ConversationStateView {
-    return liveStateView(entry.actor.getSnapshot(), entry.seq);
-  }
+  #view = (entry: ActiveConversation): ConversationStateView => liveStateView(entry.actor.getSnapshot(), entry.seq);
 
   #findInbound(key: ConversationKey, messageId: string): Promise<TranscriptEntry | null> {
     return findInbound(this.#o.transcripts, this.#actors.get(key), key, messageId);

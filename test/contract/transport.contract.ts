@@ -2,6 +2,8 @@
  * The conformance suite every transport adapter passes, over real loopback sockets.
  * `runTransportContract({ name, create })` is called by `test/unit/gateway/transport-*.test.ts`.
  */
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { connect, type Socket } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -63,6 +65,23 @@ function rawExchange(port: number, chunks: (string | Buffer)[], options: { endAf
     socket.on('error', () => undefined);
     socket.on('close', () => resolve(received));
   });
+}
+
+/**
+ * Posts a 5 MB body with fetch from another process (in this one the client's write and the
+ * server's close share an event loop, which hides the race) and returns the status and error
+ * code it read, or the socket error it met instead (`THROW EPIPE`).
+ */
+async function postWholeElsewhere(port: number, chunked: boolean): Promise<string> {
+  const script = `
+    const body = ${chunked} ? new ReadableStream({ start(c) { for (let i = 0; i < 80; i++) c.enqueue(new Uint8Array(64 * 1024).fill(97)); c.close(); } }) : Buffer.alloc(5 * 1024 * 1024, 97);
+    try {
+      const r = await fetch('http://127.0.0.1:${port}/big', { method: 'POST', headers: { 'content-type': 'application/json' }, body, duplex: 'half' });
+      const t = await r.text();
+      console.log(r.status + ' ' + (JSON.parse(t).error?.code ?? ''));
+    } catch (e) { console.log('THROW ' + (e.cause?.code ?? e.message)); }`;
+  const { stdout } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 20_000 });
+  return stdout.trim();
 }
 
 function openClient(port: number, path = '/ws?tenant=t1&x=y', headers: Record<string, string> = {}): Promise<WebSocket> {
@@ -219,20 +238,32 @@ export function runTransportContract({ name, create }: TransportContractOptions)
     });
 
     it('should answer 413 to a declared length over the limit without running the handler', async () => {
-      const text = await rawExchange(port, [`POST /big HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_BODY + 1}\r\n\r\n`]);
+      const text = await rawExchange(port, [`POST /big HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${MAX_BODY + 1}\r\n\r\n`, Buffer.alloc(MAX_BODY + 1, 97)]);
       expect(text).toMatch(/^HTTP\/1\.1 413/);
       expect(text).toContain('HILO_ERR_HTTP_BODY_TOO_LARGE');
       expect(rec.requests).toHaveLength(0);
     });
 
-    it('should answer 413 to a chunked body that grows past the limit and stop reading', async () => {
+    it('should answer 413 to a chunked body that grows past the limit, keeping none of it', async () => {
       const big = Buffer.alloc(MAX_BODY * 2, 97);
       const text = await rawExchange(port, [
         'POST /big HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n',
         `${big.byteLength.toString(16)}\r\n`,
         big,
-        '\r\n',
+        '\r\n0\r\n\r\n',
       ]);
+      expect(text).toMatch(/^HTTP\/1\.1 413/);
+      expect(rec.requests).toHaveLength(0);
+    });
+
+    it('should let a client that writes a whole body far over the limit read the 413 (no EPIPE or reset)', async () => {
+      // 5 MB against a 4 KiB limit, declared and chunked: the rest is read and dropped, then answered.
+      for (const chunked of [false, true, false]) expect(await postWholeElsewhere(port, chunked)).toBe('413 HILO_ERR_HTTP_BODY_TOO_LARGE');
+      expect(rec.requests).toHaveLength(0);
+    });
+
+    it('should stop reading a body declared larger than it drains, answering 413 at once', async () => {
+      const text = await rawExchange(port, [`POST /big HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${64 * 1024 * 1024}\r\n\r\n`]);
       expect(text).toMatch(/^HTTP\/1\.1 413/);
       expect(rec.requests).toHaveLength(0);
     });

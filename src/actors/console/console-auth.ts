@@ -82,8 +82,11 @@ export interface LoginResult {
 
 export interface ConsoleAuth {
   login(input: { tenant: string; username: string; password: string; ip: string }): Promise<LoginResult>;
-  /** The actor behind a session cookie value; null when unknown, expired or its agent is gone. */
-  authenticate(sessionId: string): Promise<ConsoleActor | null>;
+  /**
+   * The actor behind a session cookie value; null when unknown, expired or its agent is gone.
+   * `touch: false` (the console socket's periodic check) reads without counting as activity.
+   */
+  authenticate(sessionId: string, options?: { touch?: boolean }): Promise<ConsoleActor | null>;
   logout(actor: ConsoleActor): Promise<void>;
   listAgents(tenantId: string): Promise<AgentView[]>;
   /** Who a conversation may be transferred to: every agent of the tenant, id and display name only (any role may ask). */
@@ -152,7 +155,7 @@ export function createConsoleAuth(options: ConsoleAuthOptions): ConsoleAuth {
       return { sessionId, csrfToken, agent: agentView(account) };
     },
 
-    async authenticate(sessionId) {
+    async authenticate(sessionId, options) {
       if (!/^[\w-]{43}$/.test(sessionId)) return null;
       const idHash = digest(sessionId);
       const session = await sessions.get(idHash);
@@ -167,7 +170,7 @@ export function createConsoleAuth(options: ConsoleAuthOptions): ConsoleAuth {
         await sessions.remove(idHash);
         return null;
       }
-      if (now - session.lastSeenAt >= L.touchEveryMs) await sessions.touch(idHash, now);
+      if (options?.touch !== false && now - session.lastSeenAt >= L.touchEveryMs) await sessions.touch(idHash, now);
       return {
         tenantId: account.tenantId,
         agentId: account.id,

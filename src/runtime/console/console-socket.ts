@@ -6,6 +6,11 @@
  * sends nothing and holds the client's frames; an unknown or expired session gets an
  * `HILO_ERR_AUTH_MISSING` error frame and close code 4401. Every socket of a tenant gets its inbox changes; transcript lines and
  * notes only for the conversations it watches.
+ *
+ * The session is checked again every `sessionCheckMs` (a minute) without counting as activity:
+ * a socket whose session ended since — logout, expiry, a changed password, a deleted agent — gets
+ * the same error frame and 4401, instead of streaming the inbox and transcripts on for as long as
+ * the page stays open.
  */
 import { z } from 'zod';
 import type { Logger } from '../../kernel/logger.js';
@@ -32,7 +37,10 @@ interface Client {
   offFeed: () => void;
 }
 
-export function createConsoleSocket(options: { auth: ConsoleAuth; host: ConsoleHost; feed: InboxFeed; publicUrl: string | null; logger: Logger }): WsRoute & { closeAll(): void } {
+/** How often an open console socket's session is checked again. */
+export const CONSOLE_SESSION_CHECK_MS = 60_000;
+
+export function createConsoleSocket(options: { auth: ConsoleAuth; host: ConsoleHost; feed: InboxFeed; publicUrl: string | null; logger: Logger; sessionCheckMs?: number }): WsRoute & { closeAll(): void } {
   const { auth, host, feed } = options;
   const log = options.logger.child({ component: 'console-ws' });
   const clients = new Map<WsConnection, Client>();
@@ -40,6 +48,41 @@ export function createConsoleSocket(options: { auth: ConsoleAuth; host: ConsoleH
   const pending = new Map<WsConnection, string[]>();
   const send = (conn: WsConnection, frame: unknown) => conn.send(JSON.stringify(frame));
   const error = (conn: WsConnection, code: string, message: string) => send(conn, { type: 'error', code, message });
+  const sessionEnded = (conn: WsConnection): void => {
+    error(conn, 'HILO_ERR_AUTH_MISSING', 'Log in first: no console session, or it expired.');
+    conn.close(CONSOLE_WS_CLOSE_SESSION, 'session ended');
+  };
+  let checking = false;
+  const recheck = async (): Promise<void> => {
+    if (checking) return;
+    checking = true;
+    try {
+      for (const [conn, client] of [...clients]) {
+        // A store that fails is no proof the session ended: the socket stays, the next check decides.
+        const actor = await auth.authenticate(conn.attachment as string, { touch: false }).catch((err: unknown) => {
+          log.warn({ err, conn: conn.id }, 'console socket session check failed');
+          return undefined;
+        });
+        if (actor === null && clients.get(conn) === client) {
+          // Nothing more reaches it from here, even before the close completes.
+          drop(conn);
+          sessionEnded(conn);
+        }
+        else if (actor) client.actor = actor;
+      }
+    } finally {
+      checking = false;
+    }
+  };
+  function drop(conn: WsConnection): void {
+    const client = clients.get(conn);
+    if (!client) return;
+    clients.delete(conn);
+    client.offFeed();
+    for (const off of client.watches.values()) off();
+  }
+  const timer = setInterval(() => void recheck(), options.sessionCheckMs ?? CONSOLE_SESSION_CHECK_MS);
+  timer.unref();
 
   return {
     path: CONSOLE_WS_PATH,
@@ -67,8 +110,7 @@ export function createConsoleSocket(options: { auth: ConsoleAuth; host: ConsoleH
             if (held === undefined) return; // closed meanwhile
             pending.delete(conn);
             if (!actor) {
-              error(conn, 'HILO_ERR_AUTH_MISSING', 'Log in first: no console session, or it expired.');
-              conn.close(CONSOLE_WS_CLOSE_SESSION, 'session ended');
+              sessionEnded(conn);
               return;
             }
             const client: Client = { actor, watches: new Map(), offFeed: () => undefined };
@@ -95,14 +137,11 @@ export function createConsoleSocket(options: { auth: ConsoleAuth; host: ConsoleH
       },
       close(conn) {
         pending.delete(conn);
-        const client = clients.get(conn);
-        if (!client) return;
-        clients.delete(conn);
-        client.offFeed();
-        for (const off of client.watches.values()) off();
+        drop(conn);
       },
     },
     closeAll() {
+      clearInterval(timer);
       for (const conn of [...pending.keys(), ...clients.keys()]) conn.close(1001, 'server closing');
     },
   };

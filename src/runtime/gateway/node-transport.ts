@@ -10,7 +10,9 @@ import type { Logger } from '../../kernel/logger.js';
 import {
   bodyTooLargeResponse,
   declaredLength,
+  drainsTooLarge,
   hasBody,
+  TOO_LARGE_DRAIN_BYTES,
   internalErrorResponse,
   clientIp,
   statusLine,
@@ -119,7 +121,7 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
         };
 
         const tooLarge = (): void => {
-          // Answer, then drop the connection: the rest of the body is never read.
+          // Answer, then drop the connection: whatever is left of the body is never read.
           req.pause();
           res.once('finish', () => req.socket.destroy());
           writeResponse(res, bodyTooLargeResponse());
@@ -127,9 +129,14 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
 
         const maxBodyBytes = opts.bodyLimitFor?.(method, url.pathname) ?? opts.maxBodyBytes;
         const length = declaredLength(headers);
+        // Over the limit: the rest is read and dropped, then answered (see TOO_LARGE_DRAIN_BYTES).
+        let dropping = false;
         if (length !== null && (Number.isNaN(length) || length > maxBodyBytes)) {
-          tooLarge();
-          return;
+          if (!drainsTooLarge(length, maxBodyBytes)) {
+            tooLarge();
+            return;
+          }
+          dropping = true;
         }
         if (!hasBody(headers)) {
           req.resume();
@@ -142,20 +149,26 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
         const onData = (chunk: Buffer): void => {
           if (done) return;
           received += chunk.byteLength;
-          if (received > maxBodyBytes) {
-            done = true;
+          if (!dropping && received > maxBodyBytes) {
+            dropping = true;
             chunks.length = 0;
-            req.off('data', onData);
-            tooLarge();
+          }
+          if (!dropping) {
+            chunks.push(chunk);
             return;
           }
-          chunks.push(chunk);
+          if (received > maxBodyBytes + TOO_LARGE_DRAIN_BYTES) {
+            done = true;
+            req.off('data', onData);
+            tooLarge();
+          }
         };
         req.on('data', onData);
         req.once('end', () => {
           if (done) return;
           done = true;
-          run(Buffer.concat(chunks, received));
+          if (dropping) tooLarge();
+          else run(Buffer.concat(chunks, received));
         });
         req.once('error', () => {
           done = true;

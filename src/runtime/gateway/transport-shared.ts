@@ -12,8 +12,23 @@ export function errorResponse(error: HiloError, headers: Record<string, string> 
 }
 
 export function bodyTooLargeResponse(): HttpResponse {
-  // The rest of the body is never read, so the connection cannot be reused.
+  // The connection is closed after it: the request's body was not (all) delivered.
   return errorResponse(new HiloError('HILO_ERR_HTTP_BODY_TOO_LARGE'), { connection: 'close' });
+}
+
+/**
+ * How many bytes past its limit a body over it is still read (and dropped) before the 413 is
+ * written. Most clients (fetch, node:http) write the whole body before they read an answer: a
+ * server that answers and closes with the body unread resets the connection, and such a client
+ * sees EPIPE or ECONNRESET instead of the 413. Read to its end, the body lets the answer be
+ * read. Nothing of it is kept; a body larger still (or a declared length beyond this) is answered
+ * at once and the connection dropped.
+ */
+export const TOO_LARGE_DRAIN_BYTES = 16 * 1024 * 1024;
+
+/** Whether a body of this declared length (over the limit) is read to its end before the 413. */
+export function drainsTooLarge(declared: number | null, maxBodyBytes: number): boolean {
+  return declared === null || (!Number.isNaN(declared) && declared <= maxBodyBytes + TOO_LARGE_DRAIN_BYTES);
 }
 
 export function internalErrorResponse(): HttpResponse {

@@ -9,7 +9,9 @@ import type { Logger } from '../../kernel/logger.js';
 import {
   bodyTooLargeResponse,
   declaredLength,
+  drainsTooLarge,
   hasBody,
+  TOO_LARGE_DRAIN_BYTES,
   internalErrorResponse,
   clientIp,
   statusLine,
@@ -115,6 +117,21 @@ class UwsConnection implements WsConnection {
 
 /** uWS's reason when its parser refused a text frame's UTF-8 (`ERR_INVALID_TEXT`). */
 const UWS_INVALID_TEXT = 'Received invalid UTF-8';
+/**
+ * uWS's reason when a frame was over `maxPayloadLength` (`ERR_TOO_BIG_MESSAGE`). Like the UTF-8
+ * refusal it closes the TCP socket with no close frame (the client sees 1006), and no setting
+ * changes that: `closeOnBackpressureLimit` is about sending, and a `maxPayloadLength` large enough
+ * to answer any frame would let one connection make uWS buffer that much. So frames between the
+ * route's limit and `wsHardLimitBytes` get the error frame and 1009; larger ones only this log.
+ */
+const UWS_TOO_BIG = 'Received too big message';
+
+/** uWS's close reason, when it is one of its own refusals (a short latin-1 string). */
+function uwsRefusal(code: number, reason: ArrayBuffer): string | null {
+  if (code !== 1006 || (reason.byteLength !== UWS_INVALID_TEXT.length && reason.byteLength !== UWS_TOO_BIG.length)) return null;
+  const text = Buffer.from(reason).toString('latin1');
+  return text === UWS_INVALID_TEXT || text === UWS_TOO_BIG ? text : null;
+}
 
 /**
  * The open connections (for `close`), linked through their own `prev`/`next`: two fields on each
@@ -272,10 +289,13 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           close: (socket, code, reason) => {
             const conn = socket.getUserData().conn;
             if (!conn.isOpen) return;
-            // uWS fails a connection whose text frame is not valid UTF-8 by closing the TCP socket,
-            // with no close frame (the client sees 1006): its native parser does it before any
-            // callback, so Hilo cannot answer 1007 there. Logged so the refusal is visible.
-            if (code === 1006 && reason.byteLength === UWS_INVALID_TEXT.length && Buffer.from(reason).toString('latin1') === UWS_INVALID_TEXT) log.info({ conn: conn.id }, 'websocket closed by uWS: a text frame was not valid UTF-8');
+            // uWS fails a connection whose text frame is not valid UTF-8, or whose frame is over its
+            // hard limit, by closing the TCP socket with no close frame (the client sees 1006): its
+            // native parser does it before any callback, so Hilo cannot answer 1007 or 1009 there.
+            // Logged so the refusal is visible.
+            const refusal = uwsRefusal(code, reason);
+            if (refusal === UWS_INVALID_TEXT) log.info({ conn: conn.id }, 'websocket closed by uWS: a text frame was not valid UTF-8');
+            else if (refusal === UWS_TOO_BIG) log.info({ conn: conn.id, limitBytes: wsHardLimitBytes(ws.maxPayloadBytes) }, 'websocket closed by uWS: a frame over its hard limit');
             openConns.delete(conn);
             conn.closed = true;
             ws.handler.close(conn, code);
@@ -315,10 +335,18 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
 
         const maxBodyBytes = opts.bodyLimitFor?.(method, path) ?? opts.maxBodyBytes;
         const length = declaredLength(headers);
-        if (length !== null && (Number.isNaN(length) || length > maxBodyBytes)) {
+        const tooLarge = (): void => {
           done = true;
-          writeResponse(res, bodyTooLargeResponse(), true);
-          return;
+          if (!aborted) writeResponse(res, bodyTooLargeResponse(), true);
+        };
+        // Over the limit: the rest is read and dropped, then answered (see TOO_LARGE_DRAIN_BYTES).
+        let dropping = false;
+        if (length !== null && (Number.isNaN(length) || length > maxBodyBytes)) {
+          if (!drainsTooLarge(length, maxBodyBytes)) {
+            tooLarge();
+            return;
+          }
+          dropping = true;
         }
         if (!hasBody(headers)) {
           run(Buffer.alloc(0));
@@ -329,11 +357,13 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         res.onData((chunk, isLast) => {
           if (done || aborted) return;
           received += chunk.byteLength;
-          if (received > maxBodyBytes) {
-            // Stop here: answer 413 and drop the connection instead of reading the rest.
-            done = true;
+          if (!dropping && received > maxBodyBytes) {
+            dropping = true;
             chunks.length = 0;
-            writeResponse(res, bodyTooLargeResponse(), true);
+          }
+          if (dropping) {
+            // Answered once the body ended, or at once past the drain bound (the connection dropped).
+            if (isLast || received > maxBodyBytes + TOO_LARGE_DRAIN_BYTES) tooLarge();
             return;
           }
           // Copy: the chunk is neutered when this callback returns.
