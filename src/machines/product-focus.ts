@@ -363,6 +363,8 @@ function readQuantity(text: string): Readonly<{ quantity: number; unit?: string;
     .replace(SQUARE_METRES, 'm2')
     // "3 metros cúbicos", "3 cubic meters", "3 m3": sand and gravel are sold by the (cubic) metre.
     .replace(CUBIC_METRES, 'metros')
+    // "dame 15 pa Caleta", "mándame 10 sacos a Villa Hermosa": where it goes, after the count (the product tool reads the place).
+    .replace(/(\d+(?:\s+[a-z]+)?)\s+(?:pa|pal|a|al|hasta|to)\s+(?!(?:el\s+|la\s+)?(?:mism[oa]|precio|same|the\s+same|ese|esa|eso|la\s+orden|cada|each)\b)[a-z]+(?:\s+[a-z]+){0,2}$/, '$1')
     // "dame 100 pies, mejor no el rollo", "100 feet, not the roll": the one set aside, after the count.
     .replace(/\s+(?:mejor\s+)?(?:no|not)\s+(?:(?:el|la|los|las|en|the|a|in)\s+)?[a-z]+$/, ' ')
     .replace(/\s+/g, ' ');

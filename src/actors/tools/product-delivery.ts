@@ -53,6 +53,23 @@ export function deliveryAskedIn(tenant: TenantData, text: string, now?: number):
   return { place, fee: zone.fee, ...(freeFrom !== undefined ? { freeFrom } : {}) };
 }
 
+/** A served place said at the end of a message ("dame 15 pa Caleta", "mándame 10 sacos a Villa Hermosa", "… delivered to Caleta"). */
+const PLACE_AT_END = /\s+(?:(?:y\s+)?(?:me\s+)?(?:lo|la|los|las)\s+(?:llevan|mandan|traen)\s+)?(?:pa|pal|para|para\s+la|para\s+el|a|al|hasta|to|delivered\s+to|con\s+delivery\s+a)\s+[^\s?¿!¡.,\d]+(?:\s+[^\s?¿!¡.,\d]+){0,2}\s*[?!.]*\s*$/i;
+
+/**
+ * The message without the served place said at its end, and that delivery: what is left is read
+ * for the goods and the count ("dame 15 del gris pa Caleta" is 15 of the grey cement on the
+ * counter, delivered to Caleta — never 15 gallons of grey paint, nor "No vendemos *caleta*").
+ * Undefined when no served place ends it.
+ */
+export function withoutPlaceAtEnd(tenant: TenantData, text: string, now: number | undefined, namesGoods: (rest: string) => boolean): { rest: string; delivery: DeliveryQuote } | undefined {
+  const rest = text.replace(PLACE_AT_END, '');
+  // Only goods or a count before the place ("¿cuánto sería con delivery a Caleta?" asks the total with it, read whole).
+  if (rest === text || rest.trim() === '' || !namesGoods(rest) || deliveryAskedIn(tenant, `llevar ${rest}`) !== undefined) return undefined;
+  const delivery = deliveryAskedIn(tenant, `llevar a ${text.slice(rest.length).replace(/^\s*(?:\S+\s+){0,4}?(?:pa|pal|para|a|al|hasta|to)\s+/i, '')}`, now);
+  return delivery ? { rest, delivery } : undefined;
+}
+
 /** "Tiempo de entrega a Villa Hermosa: el mismo día", added under an estimate with the delivery asked in the same message. */
 export function etaLine(tenant: TenantData, delivery: DeliveryQuote, lang: Lang): string | null {
   const zone = zoneOf(tenant, delivery.place);

@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import { areaToCover, asksEstimateAgain, asksIfInStock } from '../../machines/product-focus.js';
+import { areaToCover, asksEstimateAgain, asksIfInStock, readFollowUpQuantity } from '../../machines/product-focus.js';
 import { readMaterialQuestion } from '../../machines/material-questions.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import { keepSizesSaid, materialAnswer, measureAnswer, withSizesSaid, type MaterialLine } from './material-estimate.js';
@@ -13,7 +13,7 @@ import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote } from './product-estimate.js';
 import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
 import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
-import { deliveryAskedIn, deliveryTimeAnswer } from './product-delivery.js';
+import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { saysThatsAll, takesTheOrder } from '../../machines/order-words.js';
@@ -83,7 +83,11 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string; now?: number } = {},
 ): ProductActorOutput {
-  const text = options.text ?? input.text;
+  const said = options.text ?? input.text;
+  // "dame 15 del gris pa Caleta": the goods read without the place (the delivery is read from the whole message below).
+  const placed = said !== undefined && input.focus ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0) : undefined;
+  const text = placed?.rest ?? said;
+  if (text !== said) options = { ...options, text };
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
   let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(input, text, tenant.catalog), text), text); // "cerraduras para 30 puertas": 30 door locks
   // "la de 1/2, ¿cuánto es el quintal?" after the sizes: the product the follow-up names, by the quintal.
@@ -94,7 +98,7 @@ export function answerProduct(
   const reworded = converted.input.text !== input.text && options.text !== undefined && converted.input.text !== undefined ? { ...options, text: converted.input.text } : options;
   const base = withConversions(withOneShown(tenant, withStoreLines(tenant, answer(tenant, index, converted.input, reworded), text, input.lang), input.lang), converted.conversions, input.lang);
   // "¿cuánto cobran por llevar 20 sacos a Villa Hermosa?": the delivery asked in this message counts.
-  const asked = text !== undefined ? deliveryAskedIn(tenant, text, options.now) : undefined;
+  const asked = placed?.delivery ?? (said !== undefined ? deliveryAskedIn(tenant, said, options.now) : undefined);
   const answered = asked ? withAskedDelivery(tenant, index, base, asked, input.lang, text !== undefined && takesTheOrder(text)) : base;
   const out = withOneSaid(keepSizesSaid(withProductNotes(tenant, index, asked ? answered : withDeliveryLine(tenant, withDelivery(tenant, answered, input.delivery, input.lang), input.delivery, input.lang), input.lang, text), input.focus, text), text, input.lang);
   // The products answered before this one stay at hand for "de cada uno" (a few, latest first); the store's offers on what it answers said.
