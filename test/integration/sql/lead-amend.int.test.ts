@@ -15,7 +15,7 @@ function payload(leadId: string, email: string, company = 'Coral Builders'): Lea
   return {
     lead_id: leadId,
     contact_info: { name: 'Ana Pérez', email, phone_or_username: '+18095550100' },
-    business_context: { company_name: company, interest_area: 'Materiales' },
+    business_context: { company_name: company, interest_area: 'Ventas' },
     problem_statement: '300 sacos de cemento al mes',
     urgency_level: 'Alto',
     provenance: { 'contact_info.email': 'm3' },
@@ -70,7 +70,8 @@ describe.each(SQL_BACKENDS)('SQL LeadStore.amend on $name', (backend) => {
     const corrected = payload(saved.leadId, 'luis@new.com');
     expect((await leads.amend!('ferreteria', saved.leadId, corrected))?.amendments).toBe(1);
     // Same content, keys in another order: jsonb equality, not text equality.
-    const reordered = JSON.parse(JSON.stringify({ urgency_level: corrected.urgency_level, ...corrected })) as LeadPayload;
+    const { urgency_level: urgency, ...rest } = corrected;
+    const reordered = { urgency_level: urgency, ...rest } as LeadPayload;
     expect((await leads.amend!('ferreteria', saved.leadId, reordered))?.amendments).toBe(1);
     expect((await leads.amend!('ferreteria', saved.leadId, payload(saved.leadId, 'luis@old.com')))?.amendments).toBe(2);
   });
