@@ -44,7 +44,7 @@ import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type 
 import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { asksRequirements } from './credit-requirements.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
-import { amendmentText, leadAmendment, profileWithAmendment } from './lead-amend.js';
+import { amendmentAddsOnly, amendmentText, leadAmendment, leadRestatement, profileWithAmendment } from './lead-amend.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -1188,6 +1188,8 @@ export const conversationMachine = setup({
     },
     // "perdón, mi correo es …" after the lead was registered: the lead itself corrected (`lead-amend.ts`).
     amendsSubmittedLead: ({ context }) => leadAmendment(context.lead, u(context), lastText(context), messageId(context)) !== null,
+    // "actually the company is Coral Builders" when the registered lead says just that: nothing to correct.
+    restatesSubmittedLead: ({ context }) => leadRestatement(context.lead, u(context), lastText(context)) !== null,
     answersFormQuestion: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1780,11 +1782,21 @@ export const conversationMachine = setup({
     amendLead: assign(({ context }) => {
       const changed = leadAmendment(context.lead, u(context), lastText(context), messageId(context));
       if (!changed) return {};
-      return { lead: { ...context.lead, draft: { ...context.lead.draft, ...changed } }, contact: profileWithAmendment(context.contact, changed), expecting: { kind: 'none' } as Expectation };
+      const { amendAdds: _previous, ...lead } = context.lead;
+      return {
+        lead: { ...lead, draft: { ...context.lead.draft, ...changed }, ...(amendmentAddsOnly(context.lead, changed) ? { amendAdds: true as const } : {}) },
+        contact: profileWithAmendment(context.contact, changed),
+        expecting: { kind: 'none' } as Expectation,
+      };
     }),
     sayLeadAmended: emit(({ context }) => {
       const changed = Object.fromEntries(Object.entries(context.lead.draft).filter(([, v]) => v?.sourceMessageId === messageId(context)));
-      return reply('lead.amended', { leadId: context.lead.leadId ?? '', changes: amendmentText(changed, context.lang) });
+      // A phone added to a lead that had none: noted, nothing was wrong.
+      return reply(context.lead.amendAdds ? 'lead.amendAdded' : 'lead.amended', { leadId: context.lead.leadId ?? '', changes: amendmentText(changed, context.lang) });
+    }),
+    sayLeadUnchanged: emit(({ context }) => {
+      const kept = leadRestatement(context.lead, u(context), lastText(context)) ?? {};
+      return reply('lead.amendUnchanged', { leadId: context.lead.leadId ?? '', changes: amendmentText(kept, context.lang) });
     }),
     storeFormResult: assign(({ context, event }) => {
       const spec = formOf(context);
@@ -2065,6 +2077,7 @@ export const conversationMachine = setup({
             { guard: 'asksIfBotInForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.bot' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'amendsSubmittedLead', target: '#answering.leadAmend', actions: [{ type: 'route', params: { as: 'decided' } }, 'amendLead'] },
+            { guard: 'restatesSubmittedLead', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'sayLeadUnchanged'] },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             // "¿eres un robot?" in the middle of a booking: the virtual assistant said honestly, then its question again (no person offered over it).
             { guard: 'asksIfBotInWorkflow', target: 'continuing', actions: [{ type: 'route', params: { as: 'workflow' } }, { type: 'sayTemplate', params: { template: 'workflow.bot' } }] },
