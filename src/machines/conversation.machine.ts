@@ -44,7 +44,7 @@ import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type 
 import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { asksRequirements } from './credit-requirements.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
-import { amendmentAddsOnly, amendmentText, leadAmendment, leadRestatement, profileWithAmendment } from './lead-amend.js';
+import { amendmentAddsOnly, amendmentText, leadAmendment, leadRestatement, profileWithAmendment, resumesDroppedRequest } from './lead-amend.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -1314,6 +1314,7 @@ export const conversationMachine = setup({
     // Tenant workflows: `startsWorkflow` and `startsForm` are provided per tenant (provideWorkflows); none by default.
     startsWorkflow: (_args) => false,
     startsForm: (_args) => false,
+    resumesDroppedForm: (_args) => false,
     leadAfterPrice: (_args) => false,
     leadNotPriced: (_args) => false,
     pricesBeforeLead: (_args) => false,
@@ -2117,6 +2118,7 @@ export const conversationMachine = setup({
             { guard: 'followsUpInfo', target: '#answering.info', actions: { type: 'route', params: { as: 'info' } } },
             { guard: 'followsUpProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'askHandoffConfirmation'] },
+            { guard: 'resumesDroppedForm', target: '#workflow.form', actions: [{ type: 'route', params: { as: 'decided' } }, 'holdSalesForm'] },
             {
               guard: { type: 'intentIs', params: { intents: PRODUCT_INTENTS } },
               target: '#answering.product',
@@ -2770,6 +2772,12 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         return needsMoreForTimes(startRun(spec, { text, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null }));
       },
       startsForm: ({ context }) => formFor(context) !== null,
+      // "quiero una cotización" naming no product after "olvídalo" left the request half way (name,
+      // e-mail kept): the request taken up again ("Retomemos…"), never "¿Qué producto estás buscando?".
+      resumesDroppedForm: ({ context }) => {
+        const decision = decideTriage(u(context));
+        return decision.kind === 'act' && decision.intent === 'price_quote' && salesForm(context) !== null && resumesDroppedRequest(context.lead, u(context));
+      },
       // A big order with the contact (`priced-lead.ts`): read as the request, priced first; priced, the request follows.
       pricesBeforeLead: ({ context }) => salesForm(context) !== null && formFor(context)?.id === salesForm(context)?.id && pricesThenLead(u(context), context.lead),
       leadNotPriced: ({ context, event }) => {

@@ -95,3 +95,13 @@ export function profileWithAmendment(profile: ContactProfile | null | undefined,
   if (v('company_name')) out.company = v('company_name')!;
   return out;
 }
+
+/**
+ * A request let go half way ("olvídalo", its name and e-mail kept) and a quote asked again naming no
+ * product ("quiero una cotización", "I'd like a quote"): the customer is taking the request up again.
+ */
+export function resumesDroppedRequest(lead: LeadState, understanding: Understanding | null): boolean {
+  if (!understanding || !lead.dropped || lead.status !== 'none') return false;
+  if (understanding.products.length > 0 || understanding.nlu.entities.some((e) => e.type === 'product')) return false;
+  return LEAD_FIELDS.some((f) => typeof lead.draft[f]?.value === 'string' && lead.draft[f]!.value !== '');
+}
