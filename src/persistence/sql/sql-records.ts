@@ -125,6 +125,7 @@ function toLeadRecord(r: LeadRecordSql): LeadRecord {
     conversationId: r.conversationId ?? '',
     payload: r.payload as unknown as LeadPayload,
     createdAt: r.createdAt,
-    amendments: r.amendments,
+    // Absent until corrected, as in the memory store (the records contract compares them).
+    ...(r.amendments > 0 ? { amendments: r.amendments } : {}),
   };
 }
