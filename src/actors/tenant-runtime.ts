@@ -232,9 +232,11 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const handle = deps.contactHandleOf?.(input.tenantId, input.conversationId) ?? null;
         const channel = deps.contactChannelOf?.(input.tenantId, input.conversationId) ?? null;
         const payload = buildLeadPayload(input.leadId, input.draft, handle, { ...input.known, ...(channel ? { channel } : {}) });
-        await deps.leads.amend?.(input.tenantId, input.leadId, payload);
-        await deps.crm.updateLead?.(input.tenantId, payload);
-        log.info({ conversationId: input.conversationId, leadId: input.leadId }, 'lead amended');
+        const record = (await deps.leads.amend?.(input.tenantId, input.leadId, payload)) ?? null;
+        // The correction's number keys its CRM delivery; a store that keeps no count cannot number it.
+        const amendment = record?.amendments ?? 0;
+        if (amendment > 0) await deps.crm.updateLead?.(input.tenantId, record?.payload ?? payload, amendment);
+        log.info({ conversationId: input.conversationId, leadId: input.leadId, amendment }, 'lead amended');
         return { leadId: input.leadId, payload };
       }),
       rateTicket: fromTask<void, RateTicketInput>(async ({ input }) => {

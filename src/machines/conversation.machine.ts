@@ -44,7 +44,7 @@ import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type 
 import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { asksRequirements } from './credit-requirements.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
-import { amendmentText, leadAmendment, profileWithAmendment } from './lead-amend.js';
+import { amendmentAddsOnly, amendmentText, leadAmendment, leadRestatement, profileWithAmendment, resumesDroppedRequest } from './lead-amend.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
 import {
   answersSlot,
@@ -1199,6 +1199,8 @@ export const conversationMachine = setup({
     },
     // "perdón, mi correo es …" after the lead was registered: the lead itself corrected (`lead-amend.ts`).
     amendsSubmittedLead: ({ context }) => leadAmendment(context.lead, u(context), lastText(context), messageId(context)) !== null,
+    // "actually the company is Coral Builders" when the registered lead says just that: nothing to correct.
+    restatesSubmittedLead: ({ context }) => leadRestatement(context.lead, u(context), lastText(context)) !== null,
     answersFormQuestion: ({ context }) => {
       const understanding = u(context);
       const spec = formInProgress(context);
@@ -1323,6 +1325,7 @@ export const conversationMachine = setup({
     // Tenant workflows: `startsWorkflow` and `startsForm` are provided per tenant (provideWorkflows); none by default.
     startsWorkflow: (_args) => false,
     startsForm: (_args) => false,
+    resumesDroppedForm: (_args) => false,
     leadAfterPrice: (_args) => false,
     leadNotPriced: (_args) => false,
     pricesBeforeLead: (_args) => false,
@@ -1791,11 +1794,21 @@ export const conversationMachine = setup({
     amendLead: assign(({ context }) => {
       const changed = leadAmendment(context.lead, u(context), lastText(context), messageId(context));
       if (!changed) return {};
-      return { lead: { ...context.lead, draft: { ...context.lead.draft, ...changed } }, contact: profileWithAmendment(context.contact, changed), expecting: { kind: 'none' } as Expectation };
+      const { amendAdds: _previous, ...lead } = context.lead;
+      return {
+        lead: { ...lead, draft: { ...context.lead.draft, ...changed }, ...(amendmentAddsOnly(context.lead, changed) ? { amendAdds: true as const } : {}) },
+        contact: profileWithAmendment(context.contact, changed),
+        expecting: { kind: 'none' } as Expectation,
+      };
     }),
     sayLeadAmended: emit(({ context }) => {
       const changed = Object.fromEntries(Object.entries(context.lead.draft).filter(([, v]) => v?.sourceMessageId === messageId(context)));
-      return reply('lead.amended', { leadId: context.lead.leadId ?? '', changes: amendmentText(changed, context.lang) });
+      // A phone added to a lead that had none: noted, nothing was wrong.
+      return reply(context.lead.amendAdds ? 'lead.amendAdded' : 'lead.amended', { leadId: context.lead.leadId ?? '', changes: amendmentText(changed, context.lang) });
+    }),
+    sayLeadUnchanged: emit(({ context }) => {
+      const kept = leadRestatement(context.lead, u(context), lastText(context)) ?? {};
+      return reply('lead.amendUnchanged', { leadId: context.lead.leadId ?? '', changes: amendmentText(kept, context.lang) });
     }),
     storeFormResult: assign(({ context, event }) => {
       const spec = formOf(context);
@@ -2079,6 +2092,7 @@ export const conversationMachine = setup({
             { guard: 'asksIfBotInForm', target: 'continuing', actions: [{ type: 'route', params: { as: 'form' } }, { type: 'sayTemplate', params: { template: 'lead.bot' } }] },
             { guard: 'answersFormQuestion', target: '#workflow.form.collecting', actions: { type: 'route', params: { as: 'form' } } },
             { guard: 'amendsSubmittedLead', target: '#answering.leadAmend', actions: [{ type: 'route', params: { as: 'decided' } }, 'amendLead'] },
+            { guard: 'restatesSubmittedLead', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'sayLeadUnchanged'] },
             { guard: 'isCritical', target: '#handoff', actions: [{ type: 'route', params: { as: 'reading' } }, 'setCriticalReason'] },
             // "¿eres un robot?" in the middle of a booking: the virtual assistant said honestly, then its question again (no person offered over it).
             { guard: 'asksIfBotInWorkflow', target: 'continuing', actions: [{ type: 'route', params: { as: 'workflow' } }, { type: 'sayTemplate', params: { template: 'workflow.bot' } }] },
@@ -2118,6 +2132,7 @@ export const conversationMachine = setup({
             { guard: 'followsUpInfo', target: '#answering.info', actions: { type: 'route', params: { as: 'info' } } },
             { guard: 'followsUpProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'askHandoffConfirmation'] },
+            { guard: 'resumesDroppedForm', target: '#workflow.form', actions: [{ type: 'route', params: { as: 'decided' } }, 'holdSalesForm'] },
             {
               guard: { type: 'intentIs', params: { intents: PRODUCT_INTENTS } },
               target: '#answering.product',
@@ -2771,6 +2786,12 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         return needsMoreForTimes(startRun(spec, { text, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null }));
       },
       startsForm: ({ context }) => formFor(context) !== null,
+      // "quiero una cotización" naming no product after "olvídalo" left the request half way (name,
+      // e-mail kept): the request taken up again ("Retomemos…"), never "¿Qué producto estás buscando?".
+      resumesDroppedForm: ({ context }) => {
+        const decision = decideTriage(u(context));
+        return decision.kind === 'act' && decision.intent === 'price_quote' && salesForm(context) !== null && resumesDroppedRequest(context.lead, u(context));
+      },
       // A big order with the contact (`priced-lead.ts`): read as the request, priced first; priced, the request follows.
       pricesBeforeLead: ({ context }) => salesForm(context) !== null && formFor(context)?.id === salesForm(context)?.id && pricesThenLead(u(context), context.lead),
       leadNotPriced: ({ context, event }) => {

@@ -18,7 +18,7 @@ export const HANDOFF_TICKET_REASONS = [
  * Every template key the conversation machine emits. Each tenant's `templates/flow.json` defines
  * all of them in every language (a test checks the demo tenant). Params per key:
  * `greeting.named`, `greeting.introduced`, `greeting.introduced.later` and `greeting.welcomeBack` {name}; `greeting.introduced.contact` {name, contact}; `greeting.company` {company}; `greeting.openLead` {leadId}; `greeting.openTicket` {number}; `lead.confirm` {fullName, email, phone, company, interest, problem,
- * urgency}; `lead.submitted` {leadId}; `lead.amended` {leadId, changes}; `handoff.ticket.*` and `quote.ticket` {number}; `quote.reserved` and `quote.reserved_held` {number, line};
+ * urgency}; `lead.submitted` {leadId}; `lead.amended`, `lead.amendAdded` and `lead.amendUnchanged` {leadId, changes}; `handoff.ticket.*` and `quote.ticket` {number}; `quote.reserved` and `quote.reserved_held` {number, line};
  * `identity.codeSent` {channel, handle}; `identity.cannotSend` and `identity.linked` {channel}.
  */
 export const FLOW_TEMPLATE_KEYS: readonly string[] = [
@@ -124,6 +124,10 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'lead.failed',
   // A registered lead corrected afterwards ("perdón, mi correo es …"): what changed, under its number.
   'lead.amended',
+  // A detail the registered lead lacked (a phone added): "Anotado", nothing was wrong.
+  'lead.amendAdded',
+  // A "correction" that says what the lead already has: nothing stored, no second form.
+  'lead.amendUnchanged',
   'lead.amendFailed',
   // "olvídalo", "cancel" in the middle of the form: dropped, nothing sent.
   'lead.dropped',

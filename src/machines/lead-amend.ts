@@ -10,24 +10,67 @@ import { contactGivenAlone, correctEmailTypo, isValidEmail, type LeadState } fro
  * and forwards it.
  */
 
-/** The fields the message changes in the registered lead (with the message as provenance); null when none. */
-export function leadAmendment(lead: LeadState, understanding: Understanding | null, text: string, messageId: string): LeadDraft | null {
+/** The lead fields a correction (or a contact given alone) says, each as it would be stored; null when it is none. */
+function fieldsSaid(lead: LeadState, understanding: Understanding | null, text: string): Array<[LeadField, string]> | null {
   if (!understanding || lead.status !== 'submitted' || !lead.leadId) return null;
   // A correction said as one, or an e-mail or phone given alone (a new contact for the advisor).
   if (!understanding.correctsLead && contactGivenAlone(understanding, text) === null) return null;
   const given: Partial<Record<LeadField, string | null | undefined>> = { ...understanding.leadFields };
   if (understanding.interestArea) given.interest_area = understanding.interestArea;
   if (understanding.urgency) given.urgency_level = understanding.urgency;
-  const changed: LeadDraft = {};
+  const said: Array<[LeadField, string]> = [];
   for (const field of LEAD_FIELDS) {
     const raw = given[field];
     if (typeof raw !== 'string' || raw.trim() === '') continue;
     const value = field === 'email' ? correctEmailTypo(raw.trim().toLowerCase()) : raw.trim();
     if (field === 'email' && !isValidEmail(value)) continue;
+    said.push([field, value]);
+  }
+  return said;
+}
+
+/** The same value, as a clerk would see it: case, accents, spacing, a phone's punctuation aside. */
+function sameValue(field: LeadField, a: string, b: string): boolean {
+  if (field === 'phone_or_username') return a.replace(/\D/g, '').slice(-10) === b.replace(/\D/g, '').slice(-10) && /\d{7}/.test(a.replace(/\D/g, ''));
+  const fold = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
+  return fold(a) === fold(b);
+}
+
+/** The fields the message changes in the registered lead (with the message as provenance); null when none. */
+export function leadAmendment(lead: LeadState, understanding: Understanding | null, text: string, messageId: string): LeadDraft | null {
+  const said = fieldsSaid(lead, understanding, text);
+  if (!said) return null;
+  const changed: LeadDraft = {};
+  for (const [field, value] of said) {
     if (lead.draft[field]?.value === value) continue;
     changed[field] = { value, sourceMessageId: messageId };
   }
   return Object.keys(changed).length > 0 ? changed : null;
+}
+
+/**
+ * "actually the company is Coral Builders" when the registered lead says just that: the fields the
+ * "correction" names, all as the lead already has them (null when one differs or none is named).
+ * A clerk says the request already has it; nothing is stored, no second form.
+ */
+export function leadRestatement(lead: LeadState, understanding: Understanding | null, text: string): LeadDraft | null {
+  const said = fieldsSaid(lead, understanding, text);
+  if (!said || said.length === 0) return null;
+  const kept: LeadDraft = {};
+  for (const [field, value] of said) {
+    const stored = lead.draft[field];
+    if (!stored || typeof stored.value !== 'string' || !sameValue(field, stored.value, value)) return null;
+    kept[field] = stored;
+  }
+  return kept;
+}
+
+/** True when every field the correction changes was empty in the lead: a detail added ("Anotado"), nothing was wrong. */
+export function amendmentAddsOnly(lead: LeadState, changed: LeadDraft): boolean {
+  return Object.keys(changed).every((f) => {
+    const before = lead.draft[f as LeadField]?.value;
+    return before === undefined || before === null || before === '';
+  });
 }
 
 const LABELS: Record<Lang, Record<LeadField, string>> = {
@@ -51,4 +94,14 @@ export function profileWithAmendment(profile: ContactProfile | null | undefined,
   if (v('phone_or_username')) out.phone = v('phone_or_username')!;
   if (v('company_name')) out.company = v('company_name')!;
   return out;
+}
+
+/**
+ * A request let go half way ("olvídalo", its name and e-mail kept) and a quote asked again naming no
+ * product ("quiero una cotización", "I'd like a quote"): the customer is taking the request up again.
+ */
+export function resumesDroppedRequest(lead: LeadState, understanding: Understanding | null): boolean {
+  if (!understanding || !lead.dropped || lead.status !== 'none') return false;
+  if (understanding.products.length > 0 || understanding.nlu.entities.some((e) => e.type === 'product')) return false;
+  return LEAD_FIELDS.some((f) => typeof lead.draft[f]?.value === 'string' && lead.draft[f]!.value !== '');
 }

@@ -43,6 +43,8 @@ export interface LeadState {
   dropped?: true;
   /** How the customer would rather be reached ("prefiero que me llamen"), for the salesperson (absent: not said). */
   reachBy?: 'phone';
+  /** The last correction of the registered lead only filled fields it lacked (a phone added): "Anotado", not "Corregido". */
+  amendAdds?: true;
 }
 
 export function createLeadState(): LeadState {

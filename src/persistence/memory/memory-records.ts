@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isDeepStrictEqual } from 'node:util';
 import { samePhone } from '../../domain/phone.js';
 import type { Clock } from '../../kernel/clock.js';
 import type {
@@ -95,7 +96,10 @@ export function createMemoryLeadStore(options: { clock: Clock }): LeadStore {
     async amend(tenantId, leadId, payload) {
       const record = (byTenant.get(tenantId) ?? []).find((r) => r.leadId === leadId);
       if (!record) return null;
+      // The same payload again (a replayed turn) is no new correction.
+      if (isDeepStrictEqual(record.payload, payload)) return structuredClone(record);
       record.payload = structuredClone(payload);
+      record.amendments = (record.amendments ?? 0) + 1;
       return structuredClone(record);
     },
   };

@@ -28,6 +28,9 @@ export type AuditEvent =
   | { type: 'ticket.opened'; conversationId: string; ticketId: string; ticketNumber: string; kind: string; reason: string }
   | { type: 'lead.pushed'; leadId: string; urgency: string | null; destination: 'crm_webhook' | 'embedded' }
   | { type: 'lead.delivery_failed'; leadId: string; code: string; attempts: number }
+  /** The customer corrected a registered lead; `amendment` numbers the correction (its `lead.updated` delivery). */
+  | { type: 'lead.amended'; leadId: string; amendment: number; destination: 'crm_webhook' | 'embedded' }
+  | { type: 'lead.update_delivery_failed'; leadId: string; code: string; attempts: number }
   | { type: 'agent.took_over'; conversationId: string; ticketNumber: string | null }
   | { type: 'agent.message'; conversationId: string; ticketNumber: string; chars: number }
   | { type: 'agent.resolved'; conversationId: string; ticketNumber: string }

@@ -42,6 +42,8 @@ export interface LeadRecord {
   conversationId: string;
   payload: LeadPayload;
   createdAt: string;
+  /** How many corrections changed the lead after it was registered (0 or absent: none). */
+  amendments?: number;
 }
 
 /** Where finished leads live. Saving is idempotent by `idempotencyKey`. */
@@ -49,8 +51,10 @@ export interface LeadStore {
   save(input: { tenantId: string; conversationId: string; draft: LeadDraft; idempotencyKey: string; build: (leadId: string) => LeadPayload }): Promise<LeadRecord>;
   list(tenantId: string): Promise<LeadRecord[]>;
   /**
-   * Replaces a registered lead's payload with the customer's correction (same `lead_id`); null when
-   * the tenant has no such lead. Optional: a store without it keeps the lead as first registered.
+   * Replaces a registered lead's payload with the customer's correction (same `lead_id`) and counts
+   * it in `amendments`; a payload equal to the stored one (a replayed turn) changes nothing and is
+   * not counted. Null when the tenant has no such lead. Optional: a store without it keeps the lead
+   * as first registered.
    */
   amend?(tenantId: string, leadId: string, payload: LeadPayload): Promise<LeadRecord | null>;
 }
@@ -60,9 +64,10 @@ export interface CrmPort {
   pushLead(tenantId: string, payload: LeadPayload): Promise<void>;
   /**
    * A lead already pushed, corrected by the customer afterwards: the whole payload again, same
-   * `lead_id` (an update, never a second lead). Optional: a port without it is not told.
+   * `lead_id` (an update, never a second lead), and the correction's number for that lead
+   * (`LeadRecord.amendments`: 1, 2, …), which keys its delivery. Optional: a port without it is not told.
    */
-  updateLead?(tenantId: string, payload: LeadPayload): Promise<void>;
+  updateLead?(tenantId: string, payload: LeadPayload, amendment: number): Promise<void>;
 }
 
 /** Facts that identify a person across channels: phone as digits with country code, email lower-case. */

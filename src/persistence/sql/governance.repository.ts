@@ -347,6 +347,7 @@ interface LeadSqlRow {
   provenance: Record<string, string>;
   status: string;
   crm_status: string;
+  amendments: number;
   created_at: Date;
   updated_at: Date;
 }
@@ -394,6 +395,7 @@ function toLeadRecord(row: LeadSqlRow): LeadRecordSql {
     crmStatus: row.crm_status,
     createdAt: toIso(row.created_at),
     updatedAt: toIso(row.updated_at),
+    amendments: row.amendments ?? 0,
   };
 }
 

@@ -31,6 +31,8 @@ export interface LeadRecordSql {
   crmStatus: string;
   createdAt: string;
   updatedAt: string;
+  /** Corrections made by the customer after the lead was registered. */
+  amendments: number;
 }
 
 export interface LeadRepository {
@@ -41,8 +43,12 @@ export interface LeadRepository {
   listLeads(tenantId: string): Promise<LeadRecordSql[]>;
   /** Records the CRM delivery outcome (`pending` → `delivered` | `failed`). False when unknown. */
   setCrmStatus(tenantId: string, leadId: string, crmStatus: string): Promise<boolean>;
-  /** Replaces the payload of a lead the customer corrected after it was registered. False when unknown. */
-  setPayload(tenantId: string, leadId: string, payload: Record<string, unknown>): Promise<boolean>;
+  /**
+   * Replaces the payload of a lead the customer corrected after it was registered and counts the
+   * correction (`amendments + 1`), in one statement. A payload equal to the stored one (jsonb
+   * equality: a replayed turn) changes nothing. False when nothing changed or the lead is unknown.
+   */
+  amendPayload(tenantId: string, leadId: string, payload: Record<string, unknown>): Promise<boolean>;
 }
 
 const MAX_IDEMPOTENT_RETRIES = 3;
@@ -113,10 +119,12 @@ export function createLeadRepository(options: { db: Database; clock: Clock }): L
       return result.affectedRows > 0;
     },
 
-    async setPayload(tenantId, leadId, payload) {
+    async amendPayload(tenantId, leadId, payload) {
+      const json = JSON.stringify(payload);
       const result = await db.em().execute<{ affectedRows: number }>(
-        `update leads set payload = ?::jsonb, updated_at = ? where tenant_id = ? and id = ?`,
-        [JSON.stringify(payload), new Date(clock.now()), tenantId, leadId],
+        `update leads set payload = ?::jsonb, amendments = amendments + 1, updated_at = ?
+          where tenant_id = ? and id = ? and payload <> ?::jsonb`,
+        [json, new Date(clock.now()), tenantId, leadId, json],
         'run',
       );
       return result.affectedRows > 0;
@@ -136,5 +144,6 @@ function toLeadRecord(row: LeadRow): LeadRecordSql {
     crmStatus: row.crmStatus,
     createdAt: toIso(row.createdAt),
     updatedAt: toIso(row.updatedAt),
+    amendments: row.amendments,
   };
 }

@@ -93,7 +93,7 @@ export function createSqlLeadStore(options: { db: Database; clock: Clock }): Lea
       return (await leads.listLeads(tenantId)).map(toLeadRecord);
     },
     async amend(tenantId, leadId, payload) {
-      if (!(await leads.setPayload(tenantId, leadId, payload as unknown as Record<string, unknown>))) return null;
+      await leads.amendPayload(tenantId, leadId, payload as unknown as Record<string, unknown>);
       const record = await leads.getLead(tenantId, leadId);
       return record === null ? null : toLeadRecord(record);
     },
@@ -125,5 +125,7 @@ function toLeadRecord(r: LeadRecordSql): LeadRecord {
     conversationId: r.conversationId ?? '',
     payload: r.payload as unknown as LeadPayload,
     createdAt: r.createdAt,
+    // Absent until corrected, as in the memory store (the records contract compares them).
+    ...(r.amendments > 0 ? { amendments: r.amendments } : {}),
   };
 }

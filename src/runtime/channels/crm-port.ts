@@ -39,16 +39,30 @@ export function createCrmDelivery(options: {
         }
         await options.audit?.record(tenantId, { type: 'lead.pushed', leadId: payload.lead_id, urgency: payload.urgency_level ?? null, destination: crmWebhook ? 'crm_webhook' : 'embedded' });
       },
-      async updateLead(tenantId, payload) {
-        // The embedded CRM is the lead store, amended already. A CRM webhook is not told yet: the
-        // outbox keeps one `crm.lead` row per lead id, so an update needs its own kind (follow-up).
-        crmLog.info({ tenant: tenantId, leadId: payload.lead_id, webhookNotified: false, hasWebhook: destinations.for(tenantId).crmWebhook !== null }, 'lead corrected by the customer after it was registered');
+      async updateLead(tenantId, payload, amendment) {
+        // The embedded CRM is the lead store, amended already. A CRM webhook gets a `lead.updated`
+        // event: its own outbox row per correction (key lead id + amendment number), retried and
+        // signed like the lead itself; a replayed turn enqueues nothing new.
+        const { crmWebhook } = destinations.for(tenantId);
+        if (crmWebhook) {
+          await queue.enqueue({ kind: 'crm.leadUpdate', tenantId, conversationId: '', payload: { lead: payload, amendment } });
+        }
+        crmLog.info({ tenant: tenantId, leadId: payload.lead_id, amendment, destination: crmWebhook ? 'crm_webhook' : 'embedded' }, 'lead corrected by the customer after it was registered');
+        await options.audit?.record(tenantId, { type: 'lead.amended', leadId: payload.lead_id, amendment, destination: crmWebhook ? 'crm_webhook' : 'embedded' });
       },
     },
     async onOutboxFailure(entry, reason, delivery) {
-      if (entry.kind !== 'crm.lead') return;
+      if (entry.kind !== 'crm.lead' && entry.kind !== 'crm.leadUpdate') return;
       const raw = (entry.payload.lead as { lead_id?: unknown } | undefined)?.lead_id;
-      const leadId = delivery?.kind === 'crm.lead' ? delivery.payload.lead.lead_id : typeof raw === 'string' ? raw : '';
+      const leadId = delivery?.kind === 'crm.lead' || delivery?.kind === 'crm.leadUpdate' ? delivery.payload.lead.lead_id : typeof raw === 'string' ? raw : '';
+      if (entry.kind === 'crm.leadUpdate') {
+        // The lead reached the CRM earlier; this correction did not. Logged and audited (the lead
+        // store has the corrected lead); the Slack alert stays one per lead (`slack:crm-failed:<lead>`).
+        const code = /^(HILO_ERR_[A-Z_]+)/.exec(reason)?.[1] ?? 'delivery failed';
+        crmLog.error({ event: 'crm.lead_update_failed', tenant: entry.tenantId, leadId, outboxId: entry.id, attempts: entry.attempts, code }, 'a lead correction never reached the CRM');
+        await options.audit?.record(entry.tenantId, { type: 'lead.update_delivery_failed', leadId, code, attempts: entry.attempts });
+        return;
+      }
       // The error code or status only: provider messages may echo the payload.
       const code = /^(HILO_ERR_[A-Z_]+)/.exec(reason)?.[1] ?? 'delivery failed';
       crmLog.error({ event: 'crm.lead_failed', tenant: entry.tenantId, leadId, outboxId: entry.id, attempts: entry.attempts, code }, 'a lead never reached the CRM');

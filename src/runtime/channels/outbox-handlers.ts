@@ -104,5 +104,11 @@ export function registerChannelHandlers(
       if (!crmWebhook) return notConfigured('CRM webhook not configured');
       const res = await crmWebhook.deliverLead(tenantId, payload.lead);
       return { providerMessageId: res.idempotencyKey, note: `HTTP ${res.status} after ${res.attempts} attempt(s)` };
+    })
+    .register('crm.leadUpdate', async ({ tenantId, payload }) => {
+      const crmWebhook = destinations.for(tenantId).crmWebhook;
+      if (!crmWebhook) return notConfigured('CRM webhook not configured');
+      const res = await crmWebhook.deliverLeadUpdate(tenantId, payload.lead, payload.amendment);
+      return { providerMessageId: res.idempotencyKey, note: `HTTP ${res.status} after ${res.attempts} attempt(s)` };
     });
 }

@@ -37,6 +37,8 @@ export interface OutboxPayloads {
   'slack.hotLead': { lead: LeadPayload };
   'slack.crmFailed': { leadId: string; reason: string };
   'crm.lead': { lead: LeadPayload };
+  /** The customer's `amendment`-th correction of a lead already queued as `crm.lead` (event `lead.updated`). */
+  'crm.leadUpdate': { lead: LeadPayload; amendment: number };
 }
 
 export type OutboxKind = keyof OutboxPayloads;
@@ -60,6 +62,7 @@ interface OutboxKeyRefs {
   'slack.hotLead': undefined;
   'slack.crmFailed': undefined;
   'crm.lead': undefined;
+  'crm.leadUpdate': undefined;
 }
 
 /** One outbox message of kind `K`, ready to enqueue. */
@@ -94,6 +97,7 @@ export const OUTBOX_KEYS: { [K in OutboxKind]: (message: OutboxMessageOf<K>) => 
   'slack.hotLead': (m) => `slack:lead:${m.payload.lead.lead_id}`,
   'slack.crmFailed': (m) => `slack:crm-failed:${m.payload.leadId}`,
   'crm.lead': (m) => `crm:${m.payload.lead.lead_id}`,
+  'crm.leadUpdate': (m) => `crm:${m.payload.lead.lead_id}:update:${m.payload.amendment}`,
 };
 
 /** The idempotency key of a message (its kind's builder). */

@@ -80,6 +80,10 @@ const PAYLOADS: { [K in OutboxKind]: (p: Json) => OutboxPayloads[K] | null } = {
     const lead = leadOf(p.lead);
     return lead ? { lead } : null;
   },
+  'crm.leadUpdate': (p) => {
+    const lead = leadOf(p.lead);
+    return lead && typeof p.amendment === 'number' && Number.isInteger(p.amendment) && p.amendment > 0 ? { lead, amendment: p.amendment } : null;
+  },
 };
 
 export function isOutboxKind(kind: string): kind is OutboxKind {

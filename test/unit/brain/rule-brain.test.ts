@@ -137,7 +137,8 @@ describe('lead fields', () => {
   it('should read urgency from words and bare answers', async () => {
     expect((await understand('lo necesito urgente')).urgency).toBe('Alto');
     expect((await understand('need it asap')).urgency).toBe('Alto');
-    expect((await understand('para esta semana')).urgency).toBe('Medio');
+    // Within this week is high, as 'en 5 días' and the bare answer 'esta semana' are (lead13; was Medio).
+    expect((await understand('para esta semana')).urgency).toBe('Alto');
     expect((await understand('sin prisa, cuando sea')).urgency).toBe('Bajo');
     expect((await understand('media', expectingField('urgency_level'))).leadFields.urgency_level).toBe('Medio');
     expect((await understand('ya pagué la factura')).urgency).toBeUndefined();

@@ -17,6 +17,8 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'lead.confirm': ['fullName', 'email', 'phone', 'company', 'interest', 'problem', 'urgency'],
   'lead.submitted': ['leadId'],
   'lead.amended': ['leadId', 'changes'],
+  'lead.amendAdded': ['leadId', 'changes'],
+  'lead.amendUnchanged': ['leadId', 'changes'],
   'quote.ticket': ['number'],
   'lead.companyNoted': ['company'],
   'lead.fact_first': ['fact'],

@@ -26,6 +26,7 @@ const CASES: Array<[OutboxMessage, string]> = [
   [{ tenantId: 'ferreteria', conversationId: '', kind: 'slack.hotLead', payload: { lead } }, 'slack:lead:L-000007'],
   [{ tenantId: 'ferreteria', conversationId: '', kind: 'slack.crmFailed', payload: { leadId: 'L-000007', reason: 'HILO_ERR_CRM_REJECTED' } }, 'slack:crm-failed:L-000007'],
   [{ tenantId: 'ferreteria', conversationId: '', kind: 'crm.lead', payload: { lead } }, 'crm:L-000007'],
+  [{ tenantId: 'ferreteria', conversationId: '', kind: 'crm.leadUpdate', payload: { lead, amendment: 2 } }, 'crm:L-000007:update:2'],
 ];
 
 describe('typed outbox messages', () => {

@@ -11,6 +11,8 @@ export interface LeadRow {
   status: string;
   crmStatus: string;
   idempotencyKey: string | null;
+  /** Corrections after registration (Migration20261206000000_lead_amendments). */
+  amendments: number;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -28,6 +30,7 @@ export const LeadSchema = new EntitySchema<LeadRow>({
     status: { type: 'text' },
     crmStatus: { type: 'text' },
     idempotencyKey: { type: 'text', nullable: true },
+    amendments: { type: 'integer', default: 0 },
     createdAt: { type: 'datetime' },
     updatedAt: { type: 'datetime' },
   },
