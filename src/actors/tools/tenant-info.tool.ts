@@ -24,6 +24,8 @@ export interface TenantInfoInput {
   text?: string;
   /** The service the conversation is about (priced just before, or chosen in a booking): a follow-up with no service named is about it. */
   focus?: readonly string[] | undefined;
+  /** The services in focus were priced together for one visit ("juntos"): asked about again, they are summed again. */
+  visit?: boolean;
 }
 
 /** Booking status and payment words, by the backend's value. */
@@ -85,10 +87,10 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   };
 
   /** The services as a receptionist tells them: a named service's price, the list, or the packages. */
-  const services = async (lang: Lang, text: string, packageWords: readonly string[], focus: readonly string[] | undefined): Promise<InfoActorOutput> => {
+  const services = async (lang: Lang, text: string, packageWords: readonly string[], focus: readonly string[] | undefined, visit: boolean): Promise<InfoActorOutput> => {
     if (!client) return packages(lang);
     const [all, packs] = await Promise.all([readServices(client), readPackages(client)]);
-    return answerServices(data, { text, lang, packageWords, focus }, all, packs);
+    return answerServices(data, { text, lang, packageWords, focus, visit }, all, packs);
   };
 
   const bookings = async (lang: Lang, phone: string, now: number): Promise<InfoActorOutput> => {
@@ -132,7 +134,7 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
           case 'packages':
             return await packages(lang);
           case 'services':
-            return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus);
+            return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus, input.visit === true);
           case 'bookings':
             return await personal(input, (phone) => bookings(lang, phone, input.now));
           case 'history':
