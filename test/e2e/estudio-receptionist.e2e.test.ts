@@ -249,7 +249,7 @@ const CONVERSATIONS: Conversation[] = [
       { say: 'es para mi hija, se llama Laura', has: [/teléfono/], not: [/WhatsApp/] },
       { say: '809 555 6161', has: [/Reservo Manicure clásico el miércoles .* a las 4:00 p\. m\. a nombre de Laura \(tel/] },
       { say: 'sí', has: [/¡Listo! Tu cita BV-\d+/] },
-      { say: '¿mi cita está confirmada?', has: [/Manicure clásico .*confirmada/], not: [/Escríbenos desde ese número/] },
+      { say: '¿mi cita está confirmada?', has: [/• Manicure clásico \(BV-\d+\) — miércoles \d+ de diciembre a las 4:00 p\. m\. \(confirmada/], not: [/Escríbenos desde ese número/] },
     ],
   },
   {

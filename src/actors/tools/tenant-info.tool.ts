@@ -1,3 +1,4 @@
+import { spokenDate, spokenTime } from '../../machines/workflow/spoken-dates.js';
 import type { InfoAnswer } from '../../domain/intents.js';
 import type { Lang } from '../../domain/nlu.js';
 import { toE164 } from '../../domain/phone.js';
@@ -98,8 +99,10 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     const upcoming = upcomingBookings(all, now);
     if (upcoming.length === 0) return one({ template: 'studio.bookings.none' });
     const items = upcoming.slice(0, MAX_LINES).map((b) => ({
+      id: b.id,
       service: names.get(b.serviceId) ?? b.serviceId,
-      when: `${formatDate(b.date, lang)} ${b.time}`,
+      // Said as the booking was confirmed ("martes 8 de diciembre a las 3:00 p. m."), with the id the customer was given.
+      when: `${spokenDate(b.date, lang) ?? formatDate(b.date, lang)} ${lang === 'es' ? 'a las' : 'at'} ${spokenTime(b.time, lang) ?? b.time}`,
       status: WORDS[b.status]?.[lang] ?? b.status,
       payment: WORDS[b.paymentStatus]?.[lang] ?? b.paymentStatus,
     }));
