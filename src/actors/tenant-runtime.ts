@@ -50,7 +50,8 @@ const LLM_HISTORY_MESSAGES = 8;
 import type { TranscriptStore } from '../persistence/ports/transcript-store.js';
 import type { Clock } from '../kernel/clock.js';
 import { dayInZone } from './tools/format.js';
-import { servicesInFocus } from './tools/studio-focus.js';
+import { customerPhone } from './tools/studio-phone.js';
+import { servicesInFocus, visitInFocus } from './tools/studio-focus.js';
 import type { AccessCounters } from '../persistence/ports/access-counters.js';
 import type { Logger } from '../kernel/logger.js';
 
@@ -183,9 +184,11 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         if (!tenantInfo || !intents) return localInfo!(input); // the store data: localInfo is set exactly then
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
         const label = labelOf(conversationId, input.text);
-        const phone = deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null;
-        const focus = servicesInFocus(deps.contextOf(data.settings.id, conversationId));
-        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone, now: clock.now(), text: input.text, ...(focus ? { focus } : {}) });
+        const context = deps.contextOf(data.settings.id, conversationId);
+        const phone = customerPhone(deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null, context);
+        const focus = servicesInFocus(context);
+        const visit = visitInFocus(context);
+        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone, now: clock.now(), text: input.text, ...(focus ? { focus } : {}), ...(visit ? { visit } : {}) });
       }),
       createTicket: fromTask<TicketActorOutput, TicketActorInput>(async ({ input }) => {
         const key = { tenantId: input.tenantId, conversationId: input.conversationId };

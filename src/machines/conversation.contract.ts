@@ -369,6 +369,8 @@ export interface InfoActorOutput {
   vacancy?: string;
   /** The one service the answer priced (a booking studio's id): follow-ups and a booking asked next are about it; null: several, none in focus. */
   service?: string | null;
+  /** Services priced together for one visit ("¿cuánto sale el manicure y el pedicure juntos?"), in the order said: a booking asked next books them all. */
+  together?: string[];
 }
 
 export type { HandoffReason, TicketKind };

@@ -183,8 +183,10 @@ export interface ConversationContext {
   /**
    * The one service an answer priced (a booking studio's, `InfoActorOutput.service`): "¿y cuánto
    * dura?" is about it, and "quiero cita pal viernes" books it (absent in older snapshots).
+   * `also`: the others priced with it for one visit ("¿cuánto sale el manicure y el pedicure
+   * juntos?"): a booking asked next books them all.
    */
-  serviceFocus?: { value: string; turn: number; before?: string } | null;
+  serviceFocus?: { value: string; turn: number; before?: string; also?: string[] } | null;
   /**
    * "¿Te lo reservo?" said under a product answered in the middle of a form, whose next question
    * took the expectation: a yes next turn still sets the product aside (absent in older snapshots).
@@ -781,7 +783,13 @@ function infoFocusOf(context: ConversationContext, event: unknown, expecting?: E
   // The one service priced is what "¿y cuánto dura?" and "quiero cita pal viernes" are about; a list of several ends it.
   // The one priced before it stays beside it: "dame cita para los dos" books both.
   const before = serviceInFocus(context);
-  const service = out?.service !== undefined ? { serviceFocus: out.service === null ? null : { value: out.service, turn: context.turn, ...(before && before !== out.service ? { before } : {}) } } : {};
+  const [first, ...also] = out?.together ?? [];
+  const service =
+    first && also.length > 0
+      ? { serviceFocus: { value: first, turn: context.turn, also } }
+      : out?.service !== undefined
+        ? { serviceFocus: out.service === null ? null : { value: out.service, turn: context.turn, ...(before && before !== out.service ? { before } : {}) } }
+        : {};
   return { ...info, ...(delivery ? { delivery: { ...delivery, turn: context.turn } } : {}), ...focus, ...placeSaidIn(context, out), ...service };
 }
 
@@ -2831,7 +2839,9 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         // "para los dos" after two services were priced: the first priced, then the other.
         const before = context.serviceFocus?.before;
         const both: [string, string] | null = last && before && saysBoth(text) ? [before, last] : null;
-        const focus = both ? { focus: both[0], focusAlso: [both[1]] } : last ? { focus: last } : {};
+        // "¿te los agendo?" after the services were priced together: "sí, el jueves" books them all.
+        const also = last ? context.serviceFocus?.also : undefined;
+        const focus = both ? { focus: both[0], focusAlso: [both[1]] } : last && also?.length ? { focus: last, focusAlso: also } : last ? { focus: last } : {};
         const run = startRun(spec, { text, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, ...focus });
         return { workflow: run, expecting: { kind: 'none' } as Expectation };
       }),

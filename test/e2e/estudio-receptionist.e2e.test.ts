@@ -242,6 +242,25 @@ const CONVERSATIONS: Conversation[] = [
     name: '"¿aceptan tarjeta?" outside a booking is a question, not a payment to start',
     turns: [{ say: '¿aceptan tarjeta?', has: [/Aceptamos: efectivo/], not: [/número de teléfono/] }],
   },
+  {
+    name: 'a booking for the daughter, her name said with who she is; "¿mi cita está confirmada?" after it finds it on the web',
+    turns: [
+      { say: 'quiero una cita de manicure el miércoles a las 4', has: [/¿A nombre de quién hago la reserva\?/] },
+      { say: 'es para mi hija, se llama Laura', has: [/teléfono/], not: [/WhatsApp/] },
+      { say: '809 555 6161', has: [/Reservo Manicure clásico el miércoles .* a las 4:00 p\. m\. a nombre de Laura \(tel/] },
+      { say: 'sí', has: [/¡Listo! Tu cita BV-\d+/] },
+      { say: '¿mi cita está confirmada?', has: [/• Manicure clásico \(BV-\d+\) — miércoles \d+ de diciembre a las 4:00 p\. m\. \(confirmada/], not: [/Escríbenos desde ese número/] },
+    ],
+  },
+  {
+    name: 'in English: two services priced together are summed, asked about again, and "book them" books both',
+    turns: [
+      { say: 'how much for a facial and a haircut together?', has: [/Together: \*RD\$4,300\.00\* \(120 min in all\)/] },
+      { say: 'how long is that?', has: [/Together: .*120 min in all/] },
+      { say: 'ok book them for thursday at 11', has: [/I'll book \*Hydrating facial\* first; \*Haircut and blow-dry\* we'll book right after/], not: [/Which service/] },
+      { say: "it's for my mom, Gloria Ruiz", has: [/phone number/] },
+    ],
+  },
 ];
 
 let backend: DemoBackend;

@@ -3,7 +3,7 @@ import { SERVICE_FOCUS_TURNS } from '../../machines/workflow/side-questions.js';
 /** The part of a machine context the service in focus is read from (structural: the machine stays private). */
 interface FocusContextView {
   turn?: number;
-  serviceFocus?: { value: string; turn: number } | null;
+  serviceFocus?: { value: string; turn: number; also?: string[] } | null;
   workflow?: { values?: Record<string, string>; narrowed?: Record<string, string[]>; later?: Record<string, string[]>; spec?: { slots?: { name: string; kind: string }[] } } | null;
 }
 
@@ -22,5 +22,12 @@ export function servicesInFocus(context: Record<string, unknown> | null | undefi
   const few = slot ? ctx.workflow?.narrowed?.[slot.name] : undefined;
   if (few && few.length > 0) return few;
   const focus = ctx.serviceFocus;
-  return focus && (ctx.turn ?? 0) - focus.turn <= SERVICE_FOCUS_TURNS ? [focus.value] : undefined;
+  // The ones priced together for one visit stay together.
+  return focus && (ctx.turn ?? 0) - focus.turn <= SERVICE_FOCUS_TURNS ? [focus.value, ...(focus.also ?? [])] : undefined;
+}
+
+/** The services in focus were priced together for one visit ("¿cuánto sale el manicure y el pedicure juntos?"), no booking in progress. */
+export function visitInFocus(context: Record<string, unknown> | null | undefined): boolean {
+  const ctx = (context ?? {}) as FocusContextView;
+  return !ctx.workflow && (servicesInFocus(context)?.length ?? 0) > 1 && (ctx.serviceFocus?.also?.length ?? 0) > 0;
 }

@@ -2,6 +2,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { TenantData } from '../../domain/tenant.js';
 import type { InfoActorOutput, ReplyOption } from '../../machines/conversation.contract.js';
 import { fold, matchOption, type MatchItem } from '../../machines/workflow/slot-extractors.js';
+import { servicesNamed } from '../../machines/workflow/two-services.js';
 import { formatMoney } from './format.js';
 import type { StudioPackage, StudioService } from './studio-reads.js';
 
@@ -26,10 +27,14 @@ export interface ServicesQuestion {
   packageWords: readonly string[];
   /** The services the conversation is about (priced just before, chosen or narrowed to in the booking): "¿y cuánto dura?" asks about them. */
   focus?: readonly string[] | undefined;
+  /** The services in focus were priced together for one visit: asked about again ("¿y cuánto dura?"), they are summed again and stay in focus. */
+  visit?: boolean | undefined;
 }
 
 /** A follow-up about the service in focus: its price, its duration, what it includes — not the list. */
-const ABOUT_IT = /\b(?:cuanto|cuanta|precio|cuesta|vale|sale|cobran|dura|tarda|demora|tiempo|horas|minutos|incluye|trae|consiste|how much|cost|price|how long|take|takes|last|include|includes)\b/;
+const ABOUT_IT = /\b(?:total|cuanto|cuanta|precio|cuesta|vale|sale|cobran|dura|tarda|demora|tiempo|horas|minutos|incluye|trae|consiste|how much|cost|price|how long|take|takes|last|include|includes)\b/;
+/** The services asked for one visit, summed ("juntos", "en total", "together", "for both"). */
+const TOGETHER = /\b(?:juntos|juntas|los dos|las dos|ambos|ambas|en total|el total|todo junto|together|both|in total|altogether|combined|the total)\b/;
 const THE_LIST = /\b(?:servicios|services|lista|list|menu|todos|all|hacen|ofrecen|offer)\b/;
 
 const itemOf = (s: StudioService): MatchItem & { aliases: string[] } => ({
@@ -44,6 +49,9 @@ export function namedServices(text: string, services: readonly StudioService[]):
   const words = fold(text).split(' ');
   // A bare ordinal ("2", "la segunda") picks a listed option in a workflow, not a service here.
   if (words.length < 2 && !items.some((i) => fold(i.label) === fold(text) || i.aliases.some((a) => fold(a) === fold(text)))) return [];
+  // "un tinte y un manicure": each part names its own, never only the one with the longer name.
+  const several = servicesNamed(text, items);
+  if (several.length > 1) return several.slice(0, MAX_PRICED).map((item) => services[items.indexOf(item as (typeof items)[number])]!);
   const one = matchOption(text, items);
   if (one !== null) return [services[one]!];
   return services.filter((_, at) => matchOption(text, [items[at]!]) === 0).slice(0, MAX_PRICED);
@@ -134,7 +142,7 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
     text: templateText(data, 'studio.service.book_text', lang, { name: s.name[lang] }),
   });
   // "¿y cuánto dura?" right after a price, "¿cuánto cuesta?" with the service chosen: about that one.
-  const focused = named.length === 0 && question.focus && ABOUT_IT.test(folded) && !THE_LIST.test(folded) ? services.filter((s) => question.focus!.includes(s.id)).slice(0, MAX_PRICED) : [];
+  const focused = named.length === 0 && question.focus && ABOUT_IT.test(folded) && !THE_LIST.test(folded) ? question.focus.flatMap((id) => services.filter((s) => s.id === id)).slice(0, MAX_PRICED) : [];
   if (focused.length > 1) named.push(...focused);
   if (named.length === 1 || focused.length === 1) {
     const s = focused[0] ?? named[0]!;
@@ -143,6 +151,14 @@ export function answerServices(data: Pick<TenantData, 'templates' | 'utterances'
   }
   if (named.length > 1) {
     const items = named.map((s) => ({ name: s.name[lang], price: s.price === undefined ? '—' : formatMoney(s.price), duration: s.durationMin ?? '' }));
+    // "¿cuánto sale el manicure y el pedicure juntos?": what the visit comes to, when every one has a price.
+    const visit = focused.length > 1 && question.visit === true;
+    if ((visit || TOGETHER.test(folded)) && named.every((s) => s.price !== undefined && s.durationMin !== undefined)) {
+      const total = { total: formatMoney(named.reduce((sum, s) => sum + s.price!, 0)), duration: named.reduce((sum, s) => sum + s.durationMin!, 0) };
+      const reply = { template: 'studio.service.prices_total', params: { items, ...total }, options: named.map(bookOption) };
+      // Asked about again ("¿y cuánto dura?"), the visit stays in focus: a booking asked next is still for them all.
+      return focused.length > 1 && !visit ? { replies: [reply], service: null } : { replies: [reply], service: null, together: named.map((s) => s.id) };
+    }
     return { replies: [{ template: 'studio.service.prices', params: { items }, options: named.map(bookOption) }], service: null };
   }
 

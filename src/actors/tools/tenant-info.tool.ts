@@ -1,3 +1,4 @@
+import { spokenDate, spokenTime } from '../../machines/workflow/spoken-dates.js';
 import type { InfoAnswer } from '../../domain/intents.js';
 import type { Lang } from '../../domain/nlu.js';
 import { toE164 } from '../../domain/phone.js';
@@ -24,6 +25,8 @@ export interface TenantInfoInput {
   text?: string;
   /** The service the conversation is about (priced just before, or chosen in a booking): a follow-up with no service named is about it. */
   focus?: readonly string[] | undefined;
+  /** The services in focus were priced together for one visit ("juntos"): asked about again, they are summed again. */
+  visit?: boolean;
 }
 
 /** Booking status and payment words, by the backend's value. */
@@ -85,10 +88,10 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
   };
 
   /** The services as a receptionist tells them: a named service's price, the list, or the packages. */
-  const services = async (lang: Lang, text: string, packageWords: readonly string[], focus: readonly string[] | undefined): Promise<InfoActorOutput> => {
+  const services = async (lang: Lang, text: string, packageWords: readonly string[], focus: readonly string[] | undefined, visit: boolean): Promise<InfoActorOutput> => {
     if (!client) return packages(lang);
     const [all, packs] = await Promise.all([readServices(client), readPackages(client)]);
-    return answerServices(data, { text, lang, packageWords, focus }, all, packs);
+    return answerServices(data, { text, lang, packageWords, focus, visit }, all, packs);
   };
 
   const bookings = async (lang: Lang, phone: string, now: number): Promise<InfoActorOutput> => {
@@ -96,8 +99,10 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     const upcoming = upcomingBookings(all, now);
     if (upcoming.length === 0) return one({ template: 'studio.bookings.none' });
     const items = upcoming.slice(0, MAX_LINES).map((b) => ({
+      id: b.id,
       service: names.get(b.serviceId) ?? b.serviceId,
-      when: `${formatDate(b.date, lang)} ${b.time}`,
+      // Said as the booking was confirmed ("martes 8 de diciembre a las 3:00 p. m."), with the id the customer was given.
+      when: `${spokenDate(b.date, lang) ?? formatDate(b.date, lang)} ${lang === 'es' ? 'a las' : 'at'} ${spokenTime(b.time, lang) ?? b.time}`,
       status: WORDS[b.status]?.[lang] ?? b.status,
       payment: WORDS[b.paymentStatus]?.[lang] ?? b.paymentStatus,
     }));
@@ -132,7 +137,7 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
           case 'packages':
             return await packages(lang);
           case 'services':
-            return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus);
+            return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus, input.visit === true);
           case 'bookings':
             return await personal(input, (phone) => bookings(lang, phone, input.now));
           case 'history':

@@ -51,17 +51,26 @@ export function notedText(
   timeZone: string,
 ): string | null {
   if (!before.asking || after.values[before.asking] !== undefined) return null;
-  const parts = slots.flatMap((slot) => {
-    if (slot.name === before.asking) return [];
-    const value = after.values[slot.name];
-    const say = SAID[slot.kind];
-    // A value for a question not yet answered; a correction of an earlier answer is said by what follows it.
-    if (value === undefined || before.values[slot.name] !== undefined || !say) return [];
-    const shown = after.labels[slot.name] ?? spokenValue(value, lang, timeZone);
-    return [say[lang](shown)];
-  });
-  if (parts.length === 0) return null;
-  return `${lang === 'es' ? 'Anotado' : 'Noted'}: ${parts.join(', ')} 👍`;
+  const said = (changed: boolean) =>
+    slots.flatMap((slot) => {
+      if (slot.name === before.asking) return [];
+      const value = after.values[slot.name];
+      const say = SAID[slot.kind];
+      // A value for a question not yet answered, or ("mejor a las 10" while the name is asked) a new one for an answered one.
+      const was = before.values[slot.name];
+      // A new value still to be checked (by the backend, or against free times not loaded yet) is said by the check.
+      const settled = !slot.validate && (!slot.options || after.labels[slot.name] !== undefined);
+      if (value === undefined || !say || (changed ? was === undefined || was === value || !settled : was !== undefined)) return [];
+      const shown = after.labels[slot.name] ?? spokenValue(value, lang, timeZone);
+      return [say[lang](shown)];
+    });
+  const noted = said(false);
+  const changed = said(true);
+  const parts = [
+    ...(noted.length ? [`${lang === 'es' ? 'Anotado' : 'Noted'}: ${noted.join(', ')}`] : []),
+    ...(changed.length ? [`${lang === 'es' ? 'Cambiado' : 'Changed'}: ${changed.join(', ')}`] : []),
+  ];
+  return parts.length === 0 ? null : `${parts.join('; ')} 👍`;
 }
 
 /** The parts of a run these notes read (the runner's `WorkflowRun`; not imported: the runner imports this module). */

@@ -5,7 +5,7 @@ import { fillFrom, requestKey, resolveOperation, runText as text } from './run-t
 import { confirmAnswer, confirmOptions } from './confirm-answers.js';
 import { choosingByDay, keepUnchanged, movedSlots } from './run-moves.js';
 import { inLang } from './run-lang.js';
-import { forAnother } from './for-another.js';
+import { forAnother, nameOfAnother, saysAnother } from './for-another.js';
 import type { OptionItem, ResolvedOperation, RunContext, WorkflowReply, WorkflowRun, WorkflowStep } from './run-types.js';
 import { laterNote, laterOffer, nextOfVisit, servicesNamed } from './two-services.js';
 import { extractDayPart, narrowOptions, pickByWord, nearestTimes, timesInPart } from './option-narrowing.js';
@@ -292,7 +292,8 @@ function gives(run: WorkflowRun, read: WorkflowRun): boolean {
     JSON.stringify(read.values) !== JSON.stringify(run.values) ||
     Object.keys(read.pending).length > Object.keys(run.pending).length ||
     JSON.stringify(read.narrowed ?? {}) !== JSON.stringify(run.narrowed ?? {}) ||
-    JSON.stringify(read.prefer ?? {}) !== JSON.stringify(run.prefer ?? {})
+    JSON.stringify(read.prefer ?? {}) !== JSON.stringify(run.prefer ?? {}) ||
+    read.forAnother !== run.forAnother
   );
 }
 
@@ -374,7 +375,24 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
     }
   }
   if (movedSlots(next, run).length > 0) keepUnchanged(next);
+  if (!how.firstMessage && !next.forAnother && saysAnother(ctx.text)) bookForAnother(next, run);
   return next;
+}
+
+/**
+ * "Ah, es para mi hija" said after the booking started: someone else's booking. The customer's own
+ * name, prefilled from what is known of them, is no longer the one to book under (asked again);
+ * a name said with it stays.
+ */
+function bookForAnother(next: WorkflowRun, run: WorkflowRun): void {
+  const slot = next.spec.slots.find((s) => s.kind === 'person_name');
+  if (!slot) return;
+  next.forAnother = true;
+  const own = run.values['contact.name'];
+  if (own !== undefined && next.values[slot.name] === own && run.values[slot.name] === own) {
+    clearSlot(next, slot.name);
+    if (next.stage === 'confirming') next.stage = 'collecting';
+  }
 }
 
 function extract(slot: WorkflowSlot, ctx: RunContext, asked: boolean): { value: string; pending?: undefined } | { pending: string } | null {
@@ -389,7 +407,8 @@ function extract(slot: WorkflowSlot, ctx: RunContext, asked: boolean): { value: 
     case 'phone':
       return value(extractPhone(ctx.text));
     case 'person_name':
-      return value(extractPersonName(ctx.text, { bare: asked }));
+      // "es para mi hija, se llama Laura", "my sister Ana": the name after who they are.
+      return value(nameOfAnother(ctx.text, { bare: asked }) ?? extractPersonName(ctx.text, { bare: asked }));
     case 'free_text':
       return asked && ctx.text.trim() ? { value: ctx.text.trim().slice(0, 500) } : null;
     case 'service':

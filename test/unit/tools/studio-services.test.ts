@@ -34,12 +34,24 @@ describe('studio services answer', () => {
     expect(namedServices('precio de corte y secado', seed.services).map((s) => s.id)).toEqual(['corte-secado']);
     expect(namedServices('2', seed.services)).toEqual([]);
     expect(namedServices('cuanto cuestan el manicure y el pedicure', seed.services).map((s) => s.id)).toEqual(['manicure-clasico', 'pedicure-spa']);
+    // A longer name does not hide a shorter one said beside it.
+    expect(namedServices('cuanto me sale un tinte y un manicure', seed.services).map((s) => s.id)).toEqual(['tinte-completo', 'manicure-clasico']);
+    expect(namedServices('precio de corte y secado y pedicure', seed.services).map((s) => s.id)).toEqual(['corte-secado', 'pedicure-spa']);
   });
 
   it('should price one named service with a button whose text books it', () => {
     const { text, options } = say('cuanto cuesta una limpieza facial');
     expect(text).toBe('*Limpieza facial profunda* cuesta *RD$3,200.00* y dura 90 min. ¿Te agendo uno? 📅');
     expect(options).toEqual([{ label: 'Agendar Limpieza facial profunda', text: 'quiero agendar Limpieza facial profunda' }]);
+  });
+
+  it('should sum the services asked together (price and time), in either language, and only then', () => {
+    expect(say('hola, cuanto sale el pedicure y el manicure juntos?').text).toBe(
+      'Estos son los precios:\n• *Pedicure spa*: RD$950.00 (60 min)\n• *Manicure clásico*: RD$600.00 (45 min)\nJuntos: *RD$1,550.00* (105 min en total). ¿Te los agendo? 📅',
+    );
+    expect(say('how much is a manicure and a pedicure together?', 'en').text).toContain('Together: *RD$1,550.00* (105 min in all).');
+    expect(say('cuanto me sale todo junto: tinte y manicure').text).toContain('Juntos: *RD$4,400.00* (165 min en total)');
+    expect(say('cuanto cuestan el manicure y el pedicure').text).not.toContain('Juntos');
   });
 
   it('should list the packages when the message asks for packages, even naming a service', () => {
@@ -107,6 +119,16 @@ describe('studio services answer: the service in focus', () => {
     expect(two.service).toBeNull();
     expect(focused('y el corte cuanto cuesta?', ['tinte-completo']).service).toBe('corte-secado');
     expect(focused('que servicios tienen?', ['tinte-completo']).text).toContain('*uñas*');
+  });
+
+  it('should sum the visit priced together again when asked about it, in the order said, and keep it in focus', () => {
+    const out = answerServices(data, { text: 'how long is that?', lang: 'en', packageWords: PACKAGE_WORDS, focus: ['facial-hidratante', 'corte-secado'], visit: true }, seed.services, seed.packages);
+    expect(renderReply(out.replies[0]!, data.templates, 'en')).toBe(
+      'Here are the prices:\n• *Hydrating facial*: RD$2,800.00 (60 min)\n• *Haircut and blow-dry*: RD$1,500.00 (60 min)\nTogether: *RD$4,300.00* (120 min in all). Shall I book them for you? 📅',
+    );
+    expect(out.together).toEqual(['facial-hidratante', 'corte-secado']);
+    // A booking narrowed to a few (no visit): priced, none of them held for a booking.
+    expect(answerServices(data, { text: 'cuanto sale en total?', lang: 'es', packageWords: PACKAGE_WORDS, focus: ['facial-hidratante', 'limpieza-profunda'] }, seed.services, seed.packages).together).toBeUndefined();
   });
 });
 

@@ -1,11 +1,11 @@
 import { createActor, fromPromise } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { estudioWorkflows, NOW, sayingTo, studioReading, TZ } from './studio-harness.js';
+import { estudioWorkflows, NOW, sayingTo, settleRun, studioReading, TZ, type StudioBackend } from './studio-harness.js';
 import type { UnderstandInput } from '../../../src/domain/understanding.js';
 import type { BackendCallInput, BackendCallOutput } from '../../../src/machines/conversation.contract.js';
 import { conversationMachine, provideWorkflows } from '../../../src/machines/conversation.machine.js';
-import { startRun } from '../../../src/machines/workflow/index.js';
-import { forAnother } from '../../../src/machines/workflow/for-another.js';
+import { answer, nextStep, startRun } from '../../../src/machines/workflow/index.js';
+import { forAnother, nameOfAnother } from '../../../src/machines/workflow/for-another.js';
 
 /**
  * "Una cita para mi hija": the customer's own name is not the one to book under, and the
@@ -59,4 +59,48 @@ describe('a booking for someone else', () => {
     expect(done.context.contact).toMatchObject({ name: 'Rosa Peña', phone: '+18095554433' });
     actor.stop();
   });
+
+  it.each([
+    ['es para mi hija, se llama Laura', 'Laura'],
+    ["it's for my mom, Gloria Ruiz", 'Gloria Ruiz'],
+    ['my sister Ana', 'Ana'],
+    ['mi hermana Ana Pérez', 'Ana Pérez'],
+    ['Laura, es para mi hija', 'Laura'],
+    ['es para mi mamá que se llama Carmen', 'Carmen'],
+    ['for my daughter, her name is Sofia', 'Sofia'],
+    ['para mi hija mayor, Lucía', 'Lucía'],
+  ])('"%s" answering whose name gives the relative\'s name', (text, name) => {
+    expect(nameOfAnother(text, { bare: true })).toBe(name);
+  });
+
+  it.each(['para mi hija', 'para mi hija mayor', 'quiero cita para mi hija el martes', 'Ana Pérez', 'for my nails'])('"%s" names no relative', (text) => {
+    expect(nameOfAnother(text, { bare: true })).toBeNull();
+  });
+
+  it('should book under the relative\'s name said with who she is, and not remember it as the customer\'s', async () => {
+    const ctx = { nowMs: NOW, timeZone: TZ, lang: 'es' as const };
+    const { run } = settleRun(startRun(booking(), { ...ctx, text: 'quiero un manicure mañana a las 3' }), studioBackend);
+    expect(nextStep(run)).toEqual({ kind: 'ask', slot: 'name' });
+    const asked = answer({ ...run, asking: 'name' }, { ...ctx, text: 'es para mi hija, se llama Laura' }).run;
+    expect(asked.values.name).toBe('Laura');
+    expect(asked.forAnother).toBe(true);
+    const en = answer({ ...run, asking: 'name' }, { ...ctx, lang: 'en', text: "it's for my mom, Gloria Ruiz" }).run;
+    expect(en.values.name).toBe('Gloria Ruiz');
+  });
+
+  it('should ask whose name again when "es para mi hija" comes after the customer\'s own name was taken', () => {
+    const ctx = { nowMs: NOW, timeZone: TZ, lang: 'es' as const, contact: { name: 'Rosa Peña', phone: '+18095554433' } };
+    const { run } = settleRun(startRun(booking(), { ...ctx, text: 'quiero un manicure mañana a las 3' }), studioBackend);
+    expect(run.values.name).toBe('Rosa Peña');
+    const after = answer({ ...run, stage: 'confirming' }, { ...ctx, text: 'ah no, es para mi hija' }).run;
+    expect(after.values.name).toBeUndefined();
+    expect(after.forAnother).toBe(true);
+    expect(nextStep(after)).toEqual({ kind: 'ask', slot: 'name' });
+  });
 });
+
+const studioBackend: StudioBackend = (path, query) => {
+  if (path === '/services') return { items: [{ id: 'manicure', name: { es: 'Manicure clásico', en: 'Classic manicure' }, aliases: ['manicure'] }] };
+  if (path === '/slots') return { items: [{ slotId: `x.${query!.date}.15:00`, time: '15:00' }] };
+  throw new Error(`unexpected load ${path}`);
+};

@@ -30,6 +30,18 @@ const asked = (run: WorkflowRun, lang: 'es' | 'en' = 'es') => {
 };
 
 describe('a value for another question is noted', () => {
+  it('should say a change of an answered time while the name is asked ("mejor a las 10"), in either language', () => {
+    const run = asked(settle(startRun(booking(), ctx('quiero cita el sábado a las 9 para cejas'))));
+    expect(run.asking).toBe('name');
+    const out = answer(run, ctx('mejor a las 10'));
+    expect(out.run.values.time).toBe('10:00');
+    expect(out.replies.map((r) => r.text)).toEqual(['Cambiado: a las 10:00 a. m. 👍']);
+    const en = asked(settle(startRun(booking(), ctx('eyebrows on saturday at 9', { lang: 'en' })), 'en'), 'en');
+    expect(answer(en, ctx('actually make it 10am', { lang: 'en' })).replies.map((r) => r.text)).toEqual(['Changed: at 10:00 AM 👍']);
+    // A time not among the free ones is said by the check that refuses it, never "changed".
+    expect(answer(run, ctx('mejor a las 4')).replies.map((r) => r.text)).toEqual([]);
+  });
+
   it('should note the day given while the service is asked, keep it and ask the service again', () => {
     const run = asked(settle(startRun(booking(), ctx('quiero una cita'))));
     const out = answer(run, ctx('el lunes'));
