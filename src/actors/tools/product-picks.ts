@@ -55,7 +55,9 @@ export function useAsked(index: CatalogIndex, catalog: readonly Product[], text:
     const words = useWordsOfProduct(index, p);
     return use.some((w) => words.includes(w));
   };
-  if (matches.length === 0 || says((matches[0] as (typeof matches)[number]).product)) return null;
+  // "q tomacorriente uso pa el baño": the everyday answer is what the product's own words find, not the question's.
+  const everyday = index.search((wanted[0] as Wanted).query, { limit: 1 })[0]?.product;
+  if (matches.length === 0 || says(everyday ?? (matches[0] as (typeof matches)[number]).product)) return null;
   const fit = matches.find((c) => says(c.product));
   return fit ? { sku: fit.product.sku, items: [{ ...(wanted[0] as Wanted), query: fit.product.name }] } : null;
 }

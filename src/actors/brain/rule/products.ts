@@ -11,7 +11,6 @@ import { createInchSizes } from './inch-sizes.js';
 import { isEnglishGoodsWord, MASS } from './english-words.js';
 import { bucketCountAt, dealAt, ofAfterGauge, pairAt } from './count-shapes.js';
 import { ATTRIBUTE_WORD, FRACTION_WORDS, MATERIAL, MEASURE, MEASURE_UNIT, STOP } from './product-reading-words.js';
-
 /** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
 
 export interface ProductMention {
@@ -299,7 +298,9 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             j += attribute.len;
             continue;
           }
-          // "pa'"/"pal" are how "para"/"para el" are said and typed ("mezcladora pal fregadero").
+          // "pa'"/"pal" are how "para"/"para el" are said and typed ("mezcladora pal fregadero"); "del" carries its article too ("la llave del lavamanos").
+          const joined = t.t === 'del' && toks[j + 1] ? resolve(toks[j + 1]!.t) : null;
+          if (joined !== null && !UNITS.has(joined) && ownedBy(parts, joined)) { parts.push(joined); previous = joined; last = j + 1; j += 2; continue; }
           if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'pa' || t.t === 'pal' || t.t === 'for' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
             const next = toks[j + 1] as Tok;
             // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas");
