@@ -4,12 +4,11 @@ import { NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/i
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
-import { timesSignAt } from './count-shapes.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
 import { createInchSizes } from './inch-sizes.js';
 import { isEnglishGoodsWord, MASS } from './english-words.js';
-import { bucketCountAt, dealAt, ofAfterGauge, pairAt } from './count-shapes.js';
+import { bucketCountAt, dealAt, ofAfterGauge, pairAt, sizeBeforeAt, timesSignAt } from './count-shapes.js';
 import { ATTRIBUTE_WORD, FRACTION_WORDS, MATERIAL, MEASURE, MEASURE_UNIT, STOP } from './product-reading-words.js';
 /** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
 
@@ -409,6 +408,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           unitSeen = true;
           q--;
         }
+        const sized = unitSeen ? null : sizeBeforeAt(toks, q); if (sized) (mention.query = `${mention.query} ${sized.size}`), used.add(q).add(q - 1).add(q - 2), (q = sized.q); // "4 x 8 plywood": its size, not 8
         let n = q >= 0 && !used.has(q) ? (numberOf(toks[q]!.t) ?? (unitSeen && /^\d+[.,]\d+$/.test(toks[q]!.t) ? Number(toks[q]!.t.replace(',', '.')) : null)) : null; // "2,5 metros"
         const buckets = unitSeen && n === null ? bucketCountAt(toks, q, numberOf) : null; // "3 five-gallon buckets"
         if (buckets !== null) (n = numberOf(toks[buckets]!.t)), used.add(q - 1), used.add(q), (q = buckets);
