@@ -28,7 +28,9 @@ export type FocusQuestion =
   /** "¿trae brocas?", "¿viene con asiento?", "¿el tanque viene incluido?", "does it come with a seat?": whether it comes with that. */
   | { kind: 'includes'; thing: string; said: string }
   /** "¿cuántos trae la caja?", "¿de cuántos es el rollo?", "how many come in a box?": how many it comes in. */
-  | { kind: 'pack_count' };
+  | { kind: 'pack_count' }
+  /** "¿sirve pa una columna?", "¿se puede usar para pegar cerámica?", "is it good for a column?": whether it does that job. */
+  | { kind: 'suits'; use: string };
 
 /** Units a price is asked by: linear foot, board foot, metre, square metre, gallon, pound, bag, piece, roll, box. */
 export type PricedUnit = 'ft' | 'bf' | 'm' | 'm2' | 'gal' | 'lb' | 'bag' | 'piece' | 'roll' | 'box';
@@ -132,6 +134,10 @@ function placeAsked(t: string): 'outdoor' | 'indoor' | null {
   return outdoor ? 'outdoor' : 'indoor';
 }
 
+/** "¿sirve pa una columna?", "¿eso se puede usar para pegar cerámica?", "is it good for a column?": the job asked of the product shown. */
+const SUITS_ES = /^(?:(?:eso|ese|esa|este|esta|esto|el|la)\s+)?(?:(?:tambien|me)\s+)?(?:sirve|sirven|se\s+puede\s+usar|lo\s+puedo\s+usar|la\s+puedo\s+usar|puedo\s+usarl[oa]|se\s+usa|es\s+buen[oa]|funciona)\s+(?:para|pa|pal)\s+(.+)$/;
+const SUITS_EN = /^(?:is\s+(?:it|this|that)|would\s+(?:it|this|that)\s+(?:be|work)|will\s+(?:it|this|that)\s+work|does\s+(?:it|this|that)\s+work|can\s+i\s+use\s+(?:it|this|that))\s+(?:good\s+|ok\s+|okay\s+|suitable\s+|fine\s+)?(?:for|to)\s+(.+)$/;
+
 /** "¿trae brocas?", "¿viene con su asiento?", "¿incluye el tanque?", "¿tiene asiento?" (a thing of it, not "¿tienen brocas?", the store's). */
 const INCLUDES_ES =
   /^(?:(?:el|la|ese|esa|este|esta|eso|esto)\s+)?(?:(?:ya|tambien)\s+)?(?:(?:viene|vienen)\s+con|trae|traen|incluye|incluyen|tiene)\s+((?:(?:su|sus|el|la|los|las|un|una|unos|unas)\s+)?[a-z]+(?:\s+(?:de\s+)?[a-z]+)?)(?:\s+(?:incluid[oa]s?|tambien|ya|o\s+no|o\s+que))?$/;
@@ -210,6 +216,8 @@ export function readFocusQuestion(text: string): FocusQuestion | null {
   if (asksPackCount(t)) return { kind: 'pack_count' };
   const place = placeAsked(t);
   if (place) return { kind: 'where', place };
+  const suits = SUITS_ES.exec(t) ?? SUITS_EN.exec(t);
+  if (suits?.[1] && !/^(?:que|what)\b/.test(suits[1])) return { kind: 'suits', use: suits[1] };
   const included = includedThing(t);
   if (included) return { kind: 'includes', ...included };
   const named = NAMED.exec(t)?.[1];

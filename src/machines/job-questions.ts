@@ -6,7 +6,7 @@
 
 /** "algo para", "qué tienen para", "something to", "what can I use to": a job follows. */
 const JOB_LEAD =
-  /\b(?:algo|alguna\s+cosa|algun\s+producto|que\s+(?:tienen|tiene|tienes|hay|(?:me|nos)\s+recomienda[sn]?|recomienda[sn]?|uso|usar|puedo\s+usar|necesito|sirve)|con\s+que|something|anything|what\s+(?:do\s+you\s+have|can\s+i\s+use|should\s+i\s+use|do\s+i\s+need|would\s+you\s+recommend))\s+(?:(?:bueno|buena|good)\s+)?(?:para|pa|to|for)\s+/;
+  /\b(?:algo|alguna\s+cosa|algun\s+producto|(?:que|q)\s+(?:tienen|tiene|tienes|hay|(?:me|nos)\s+recomienda[sn]?|recomienda[sn]?|uso|usar|puedo\s+usar|necesito|sirve)|con\s+que|something|anything|what\s+(?:do\s+you\s+have|do\s+(?:you|i|we)\s+use|can\s+i\s+use|should\s+i\s+use|do\s+i\s+need|would\s+you\s+recommend))\s+(?:(?:bueno|buena|good)\s+)?(?:para|pa|to|for)\s+/;
 /**
  * "¿con qué pego cerámica?", "¿con qué se sella una filtración?", "con qué puedo destapar…": the job
  * by a conjugated verb of the everyday jobs (first person or impersonal), read as its infinitive.
@@ -113,10 +113,12 @@ const WHAT_TO_PUT = /\b(?:que|q)\s+(?:le|les)\s+(?:pongo|ponemos|echo|hecho|echa
  * verb forms too ("se me gotea", "se filtra", "se me mete el agua"): `withTroubleNames` says them
  * by the nouns the catalog's `jobs` use.
  */
-const TROUBLE = String.raw`(?:filtraci[oó]n(?:es)?|filtra(?:ndo)?|gotera|goteras|gotea|gotean|goteando|goteo|humedad(?:es)?|salidero|salideros|oxido|[oó]xido|oxidando|oxidad[oa]s?|grietas?|fugas?|leaks?|leaking|rust|rusting|cracks?|damp|dampness)`;
+/** A fixture that will not stop running or filling, or will not fill ("my toilet keeps running", "el tanque no para de llenarse"). */
+const RUNNING = /\b(?:keeps?|sigue|se\s+queda)\s+(?:running|corriendo|llenando|botando)|(?:won['’\s]*t|wont|doesn['’\s]*t|does\s+not)\s+(?:stop\s+(?:running|filling)|fill|flush)|no\s+(?:para|deja)\s+de\s+(?:llenar|correr|botar)(?:se)?|no\s+(?:llena|corta)\b/;
+const TROUBLE = String.raw`(?:filtraci[oó]n(?:es)?|filtra(?:ndo)?|gotera|goteras|gotea|gotean|goteando|goteo|humedad(?:es)?|salidero|salideros|oxido|[oó]xido|oxidando|oxidad[oa]s?|grietas?|fugas?|leaks?|leaking|rust|rusting|cracks?|damp|dampness|${RUNNING.source})`;
 const TROUBLE_TOLD = new RegExp(String.raw`\b${TROUBLE}\b|\bse (?:me |nos |le )?(?:mete|entra|pasa) (?:el )?agua\b`);
 /** "¿qué uso?", "¿qué me recomiendas?", "what should I use?" after a trouble told ("se me gotea el techo, ¿qué uso?"). */
-const WHAT_TO_USE = /\b(?:que|q)\s+(?:(?:me|nos)\s+)?(?:uso|usar|utilizo|recomienda[sn]?|aconseja[sn]?|puedo\s+(?:usar|poner|echar|aplicar)|sirve)\b|\bwhat\s+(?:should|can|do)\s+i\s+use\b|\bwhat\s+(?:do|would)\s+you\s+recommend\b/;
+const WHAT_TO_USE = /\b(?:que|q)\s+(?:(?:me|nos)\s+)?(?:uso|usar|utilizo|recomienda[sn]?|aconseja[sn]?|puedo\s+(?:usar|poner|echar|aplicar)|sirve)\b|\b(?:que|q)\s+(?:pieza|repuesto|parte)\s+(?:necesito|le\s+cambio|compro|uso)\b|\bwhat\s+(?:should|can|do)\s+i\s+use\b|\bwhat\s+(?:part|parts|piece)\s+(?:do|should)\s+i\s+(?:need|buy|get|use)\b|\bwhat\s+(?:do|would)\s+you\s+recommend\b/;
 
 /** A trouble told by its verb, said back by its noun. */
 const TROUBLE_NOUN_SAID: readonly [RegExp, string][] = [
@@ -149,8 +151,10 @@ function troubleToFix(text: string, t: string): AskedJob | null {
   const told = TOLD.exec(before)?.[0].length ?? 0;
   const toldAs = text.slice(told, ask.index).replace(/[¿?¡!.,;:"()]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (toldAs === '') return null;
-  // "se me gotea el techo": said back by its noun ("la gotera"), not as "para se me gotea…".
-  const said = /^(?:se|me|nos|le|les)\s/i.test(toldAs) ? (TROUBLE_NOUN_SAID.find(([re]) => re.test(fold(toldAs)))?.[1] ?? toldAs) : toldAs;
+  // "se me gotea el techo": said back by its noun ("la gotera"), not as "para se me gotea…"; a
+  // trouble told as a whole clause ("my toilet keeps running") is said back as that: "para eso", "to fix that".
+  const clause = RUNNING.test(fold(toldAs)) ? (/^what\b/.test(ask[0]) ? 'fix that' : 'eso') : null;
+  const said = clause ?? (/^(?:se|me|nos|le|les)\s/i.test(toldAs) ? (TROUBLE_NOUN_SAID.find(([re]) => re.test(fold(toldAs)))?.[1] ?? toldAs) : toldAs);
   const verb = /^[^\s]+/.exec(said)?.[0] ?? said;
   return { said, full: withTroubleNames(toldAs), verb, at: 0 };
 }

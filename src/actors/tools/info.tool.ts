@@ -37,9 +37,11 @@ const STORE_TOPICS: [StoreTopic, RegExp][] = [
 ];
 
 /** What a yes to "¿te comparto la dirección?" after the hours says: where that branch (or every branch) is. */
-function locationOffer(branch: string | null, lang: Lang): ChoiceOption {
+function locationOffer(branch: string | null, lang: Lang, afterHours = false): ChoiceOption {
   const text = branch ? (lang === 'es' ? `¿Dónde queda la ${branch}?` : `Where is the ${branch}?`) : lang === 'es' ? '¿Dónde quedan las sucursales?' : 'Where are your branches?';
-  return { intent: 'store_hours_location', label: 'info.offer.location', text, completes: lang === 'es' ? '¿Dónde queda {answer}?' : 'Where is {answer}?' };
+  // After every branch's hours, "the one on Padre Abreu?" may ask its hours as much as its address: both are said.
+  const completes = afterHours ? (lang === 'es' ? '¿Dónde queda y a qué hora abre {answer}?' : 'Where is {answer} and what are its hours?') : lang === 'es' ? '¿Dónde queda {answer}?' : 'Where is {answer}?';
+  return { intent: 'store_hours_location', label: 'info.offer.location', text, completes };
 }
 
 /** The location words that ask where (or how to reach) a branch, beyond naming one ("la sucursal de …"). */
@@ -122,7 +124,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
           // "Los domingos la de Padre Abreu no abre. ¿Te ayudo con otra sucursal?": a yes asks which open that day.
           const when = 'params' in reply ? (reply.params as { when?: unknown } | undefined)?.when : undefined;
           if (offersAddress && template === 'info.day.branch.closed' && typeof when === 'string' && when !== '') offer ??= { intent: 'store_hours_location', label: 'info.offer.location', text: lang === 'es' ? `${when}, ¿qué sucursales abren?` : `${when}, which branches are open?` };
-          if (offersAddress && (template === 'info.day' || template === 'info.day.branch')) offer ??= locationOffer(template === 'info.day.branch' ? String(('params' in reply ? (reply.params as { name?: unknown } | undefined)?.name : '') ?? '') || null : null, lang);
+          if (offersAddress && (template === 'info.day' || template === 'info.day.branch')) offer ??= locationOffer(template === 'info.day.branch' ? String(('params' in reply ? (reply.params as { name?: unknown } | undefined)?.name : '') ?? '') || null : null, lang, template === 'info.day');
           return [reply];
         }
         // "¿a qué hora cierra la principal?": that branch's hours only.

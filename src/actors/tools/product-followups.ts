@@ -108,6 +108,11 @@ export function answerFocusQuestion(tenant: TenantData, index: CatalogIndex, foc
       return includesAnswer(tenant, index, shown, focus, question, lang, now);
     case 'pack_count':
       return packCountAnswer(tenant, shown, focus, lang);
+    case 'suits': {
+      // What the catalog says it is (and is not) for, in its own words: "no es para concreto estructural".
+      const use = shown.use?.[lang] ?? shown.use?.es;
+      return use === undefined ? null : { outcome: 'answered', replies: [{ template: 'product.use', params: { name: shown.name, use } }], focus };
+    }
   }
 }
 

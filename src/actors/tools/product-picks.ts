@@ -9,6 +9,7 @@
 import type { Product } from '../../domain/tenant.js';
 import { superlativeIn } from '../../machines/product-focus.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { fold, stem } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { extremeOf, familyOf } from './product-kinds.js';
 import type { Wanted } from './product-request.js';
@@ -40,9 +41,11 @@ const FOR_USE = /^(.+?)\s+(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unas|
  * use — the oil enamel for wood, not the wall paint. Null when none says it (the search answers).
  */
 export function useAsked(index: CatalogIndex, catalog: readonly Product[], text: string, wanted: readonly Wanted[]): { sku: string; items: Wanted[] } | null {
-  if (wanted.length !== 1 || !/\b(?:para|pa|pal|for)\b/i.test(text)) return null;
+  if (wanted.length === 0 || wanted.length > 2 || !/\b(?:para|pa|pal|for|to)\b/i.test(text)) return null;
+  // "pegamento pa pegar la cerámica": the second product named is what the job is done to.
+  if (wanted.length === 2) return jobAsked(index, text, wanted);
   const m = FOR_USE.exec(foldAccents(text).replace(/[¿?¡!.,;]+/g, ' ').replace(/\s+/g, ' ').trim());
-  if (!m?.[1] || !m[2]) return null;
+  if (!m?.[1] || !m[2]) return jobAsked(index, text, wanted);
   // A use said by a verb ("brocha pa pintar", "cemento pa pegar") is what every one of the kind is for.
   const use = /(?:ar|er|ir|ing)$/.test(m[2]) ? [] : index.parse(m[2]).content;
   // "… para mañana", "… para una obra": a word no product says it is for picks nothing, and costs no search.
@@ -55,8 +58,33 @@ export function useAsked(index: CatalogIndex, catalog: readonly Product[], text:
     const words = useWordsOfProduct(index, p);
     return use.some((w) => words.includes(w));
   };
-  if (matches.length === 0 || says((matches[0] as (typeof matches)[number]).product)) return null;
+  // "q tomacorriente uso pa el baño": the everyday answer is what the product's own words find, not the question's.
+  const everyday = index.search((wanted[0] as Wanted).query, { limit: 1 })[0]?.product;
+  if (matches.length === 0 || says(everyday ?? (matches[0] as (typeof matches)[number]).product)) return null;
   const fit = matches.find((c) => says(c.product));
+  return fit ? { sku: fit.product.sku, items: [{ ...(wanted[0] as Wanted), query: fit.product.name }] } : null;
+}
+
+/** "el pegamento pa pegar la cerámica", "glue to stick tiles": the product, and the job said by a verb and what it is done to. */
+const FOR_JOB = /^(.+?)\s+(?:para|pa|pal|to|for)\s+([a-z]+(?:ar|er|ir|ing)|[a-z]{3,})\s+(.+)$/;
+const stems = (text: string): string[] => fold(text).replace(/[^a-z0-9\s]+/g, ' ').split(/\s+/).filter((w) => w !== '').map(stem);
+
+/**
+ * A product asked for a job with its object ("pegamento pa pegar la cerámica"): among the products
+ * the words before "para" name, the first whose `jobs` has a phrase of two words or more all said —
+ * the tile adhesive, not the contact cement. Null when the everyday one already does it, or none does.
+ */
+function jobAsked(index: CatalogIndex, text: string, wanted: readonly Wanted[]): { sku: string; items: Wanted[] } | null {
+  const m = FOR_JOB.exec(foldAccents(text).replace(/[¿?¡!.,;]+/g, ' ').replace(/\s+/g, ' ').trim());
+  if (!m?.[1] || !m[2] || !m[3] || !index.parse(m[1]).content.some((w) => index.correct(w) !== null)) return null;
+  const said = new Set(stems(`${m[2]} ${m[3]}`));
+  const does = (p: Product): boolean => (p.jobs ?? []).some((job) => {
+    const words = stems(job);
+    return words.length >= 2 && words.every((w) => said.has(w));
+  });
+  const matches = index.search((wanted[0] as Wanted).query, { limit: 12 }).filter((c) => c.product.stock !== 0 && c.unmet.length === 0);
+  if (matches.length === 0 || does((matches[0] as (typeof matches)[number]).product)) return null;
+  const fit = matches.find((c) => does(c.product));
   return fit ? { sku: fit.product.sku, items: [{ ...(wanted[0] as Wanted), query: fit.product.name }] } : null;
 }
 

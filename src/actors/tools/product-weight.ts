@@ -3,6 +3,8 @@ import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { countUnit } from './units.js';
+import type { CatalogIndex } from './catalog-search.js';
+import { focusOf } from './product-parts.js';
 
 /**
  * "¿Cuánto pesa eso?" about the product on the counter (for the truck, for the roof): what one
@@ -40,4 +42,17 @@ export function weightAnswer(tenant: TenantData, focus: ProductFocus, text: stri
   const params = { name: product.name, each: both(lb), unit: countUnit(product.unit, 1, lang) };
   if (quantity <= 1) return { outcome: 'answered', replies: [{ template: 'product.weight', params }], focus };
   return { outcome: 'answered', replies: [{ template: 'product.weight_total', params: { ...params, quantity: String(quantity), units: countUnit(product.unit, quantity, lang), total: both(lb * quantity) } }], focus };
+}
+
+/**
+ * "¿cuánto pesa una varilla de 3/8?", "how heavy is a bag of cement?": the weight of the one product
+ * the message names (and then in focus), not its price. Null when no weight is asked or the
+ * message names no product or several.
+ */
+export function namedWeight(tenant: TenantData, index: CatalogIndex, products: readonly { query: string; quantity?: number }[], text: string, lang: Lang): ProductActorOutput | null {
+  if (products.length !== 1 || !ASKS_WEIGHT.test(foldAccents(text))) return null;
+  const item = products[0] as { query: string; quantity?: number };
+  const match = index.search(item.query, { limit: 1 })[0];
+  if (!match) return null;
+  return weightAnswer(tenant, { ...focusOf(match, item, index), ...(item.quantity !== undefined ? { quantity: item.quantity } : {}) }, text, false, lang);
 }

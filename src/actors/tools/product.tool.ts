@@ -42,7 +42,7 @@ import { forJob } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 import { withCounterReserve } from './counter-reserve.js';
-import { weightAnswer } from './product-weight.js';
+import { namedWeight, weightAnswer } from './product-weight.js';
 import { specAnswer } from './product-specs.js';
 import { countedInPack, packNotSoldAnswer } from './pack-not-sold.js';
 import { colourInPaint } from './colour-in-paint.js';
@@ -205,7 +205,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (lines.length >= 2) return multiQuote(tenant, lines, [], lang, index, FORMAL_QUOTE.test(text ?? ''));
   }
   // "¿en cubeta o en galón?" (both packs side by side), "¿lo tienen en otro color?", "¿hay más barato?": about what is on the counter.
-  const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? comparisonAsked(tenant, index, input, text, lang) ?? (input.focus ? (colourInPaint(tenant, index, input.focus, text, lang, (q) => answer(tenant, index, { ...input, focus: undefined, estimate: undefined }, { ...options, text: q })) ?? specAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang, options.now)) : null) ?? answerColoursOf(tenant, index, input, text, lang));
+  const onCounter = text === undefined ? null : (noWayAnswer(tenant, text, input.understanding.products, (w) => index.correct(w) !== null, lang) ?? comparisonAsked(tenant, index, input, text, lang) ?? (input.focus ? (colourInPaint(tenant, index, input.focus, text, lang, (q) => answer(tenant, index, { ...input, focus: undefined, estimate: undefined }, { ...options, text: q })) ?? specAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? weightAnswer(tenant, input.focus, text, input.understanding.products.length > 0, lang) ?? answerFocusQuestion(tenant, index, input.focus, text, lang, options.now)) : null) ?? namedWeight(tenant, index, input.understanding.products, text, lang) ?? answerColoursOf(tenant, index, input, text, lang));
   if (onCounter) return onCounter;
   let wanted = oneOnCounter(input, wantedItems(input, undefined), text); // "y una bandeja" after counted lines: one of it
   let pinned: string | undefined;

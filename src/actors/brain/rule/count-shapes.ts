@@ -3,7 +3,7 @@
  * price of one, never a padlock measuring 2 by 1), "3 five-gallon buckets" (three buckets of five
  * gallons each), "30 pies de #12 de cable" (30 feet of #12 wire).
  */
-import { BUCKETS, GALLONS, resolveUnit } from './product-units.js';
+import { BUCKETS, GALLONS, resolveUnit, UNITS } from './product-units.js';
 
 interface Tok {
   t: string;
@@ -53,4 +53,17 @@ export function pairAt(toks: readonly Tok[], q: number): boolean {
 export function timesSignAt(toks: readonly Tok[], q: number, numberOf: (t: string) => number | null): boolean {
   if (q < 1 || !/^(?:x|×)$/.test(toks[q]!.t) || !/^\d+$/.test(toks[q - 1]!.t) || numberOf(toks[q - 1]!.t) === null) return false;
   return !/^(?:\/|x|×|by|por)$/.test(toks[q - 2]?.t ?? '');
+}
+
+/**
+ * "4 x 8 plywood", "2 sheets of 4 x 8 plywood": a size said before the product (the number at `q`
+ * after "x" and another number), never a count of 8. The size as "4x8" and where a count would be
+ * before it (past "of"/"de" and a unit word: "2 sheets of"), or null.
+ */
+export function sizeBeforeAt(toks: readonly Tok[], q: number): { size: string; q: number } | null {
+  if (q < 2 || !/^\d+$/.test(toks[q]?.t ?? '') || !/^(?:x|×)$/.test(toks[q - 1]!.t) || !/^\d+$/.test(toks[q - 2]!.t)) return null;
+  let k = q - 3;
+  if (/^(?:de|of)$/.test(toks[k]?.t ?? '')) k--;
+  if (k >= 0 && UNITS.has(resolveUnit(toks[k]!.t))) k--;
+  return { size: `${toks[q - 2]!.t}x${toks[q]!.t}`, q: k };
 }

@@ -4,14 +4,12 @@ import { NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/i
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
-import { timesSignAt } from './count-shapes.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
 import { createInchSizes } from './inch-sizes.js';
 import { isEnglishGoodsWord, MASS } from './english-words.js';
-import { bucketCountAt, dealAt, ofAfterGauge, pairAt } from './count-shapes.js';
+import { bucketCountAt, dealAt, ofAfterGauge, pairAt, sizeBeforeAt, timesSignAt } from './count-shapes.js';
 import { ATTRIBUTE_WORD, FRACTION_WORDS, MATERIAL, MEASURE, MEASURE_UNIT, STOP } from './product-reading-words.js';
-
 /** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
 
 export interface ProductMention {
@@ -29,11 +27,7 @@ export interface ProductMatcher {
   readonly lexicon: ReadonlySet<string>;
 }
 
-interface Tok {
-  t: string;
-  s: number;
-  e: number;
-}
+interface Tok { t: string; s: number; e: number }
 
 /**
  * Reads product phrases through the one product resolver (`src/actors/catalog`): a word is product
@@ -299,7 +293,9 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
             j += attribute.len;
             continue;
           }
-          // "pa'"/"pal" are how "para"/"para el" are said and typed ("mezcladora pal fregadero").
+          // "pa'"/"pal" are how "para"/"para el" are said and typed ("mezcladora pal fregadero"); "del" carries its article too ("la llave del lavamanos").
+          const joined = t.t === 'del' && toks[j + 1] ? resolve(toks[j + 1]!.t) : null;
+          if (joined !== null && !UNITS.has(joined) && ownedBy(parts, joined)) { parts.push(joined); previous = joined; last = j + 1; j += 2; continue; }
           if ((t.t === 'de' || t.t === 'of' || t.t === 'para' || t.t === 'pa' || t.t === 'pal' || t.t === 'for' || t.t === 'en' || t.t === 'in') && toks[j + 1]) {
             const next = toks[j + 1] as Tok;
             // "block de 6": a bare number right after "de" is a size unless a product follows it ("de 20 varillas");
@@ -409,6 +405,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
           q--;
         }
         if (unitSeen && multiplier === 1 && q >= 0 && DOZEN.has(toks[q]!.t.replace(/s$/, ''))) (multiplier = 12), q--; // "a dozen bags of cement"
+        const sized = unitSeen ? null : sizeBeforeAt(toks, q); if (sized) (mention.query = `${mention.query} ${sized.size}`), used.add(q).add(q - 1).add(q - 2), (q = sized.q); // "4 x 8 plywood": its size, not 8
         let n = q >= 0 && !used.has(q) ? (numberOf(toks[q]!.t) ?? (unitSeen && /^\d+[.,]\d+$/.test(toks[q]!.t) ? Number(toks[q]!.t.replace(',', '.')) : null)) : null; // "2,5 metros"
         const buckets = unitSeen && n === null ? bucketCountAt(toks, q, numberOf) : null; // "3 five-gallon buckets"
         if (buckets !== null) (n = numberOf(toks[buckets]!.t)), used.add(q - 1), used.add(q), (q = buckets);
