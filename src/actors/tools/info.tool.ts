@@ -250,11 +250,7 @@ function servedPlace(tenant: TenantData, text: string, now: number): DeliveryQuo
 
 export type { DeliveryPlace };
 
-const words = (text: string): string[] =>
-  foldText(text)
-    .replace(/[^a-z0-9\s]+/g, ' ')
-    .split(/\s+/)
-    .filter((w) => w.length > 0);
+const words = (text: string): string[] => foldText(text).replace(/[^a-z0-9\s]+/g, ' ').split(/\s+/).filter((w) => w.length > 0);
 
 /** Edit distance with adjacent transpositions, stopping early past `max`. */
 function editDistance(a: string, b: string, max: number): number {
