@@ -72,7 +72,7 @@ const FOLDED_UNITS = new Map<string, string>();
 export function askedJob(text: string): AskedJob | null {
   const t = fold(text).replace(/[¿?¡!.,;:"()']/g, ' ');
   const lead = JOB_LEAD.exec(t) ?? JOB_FIRST.exec(t);
-  if (!lead) return withWhat(text, t) ?? troubleToFix(text, t);
+  if (!lead) return withWhat(text, t) ?? troubleToFix(text, t) ?? plannedJob(t);
   const start = lead.index + lead[0].length;
   const verb = /^[a-z]+/.exec(t.slice(start))?.[0] ?? '';
   const english = /\b(?:to|for)\s+$/.test(lead[0]);
@@ -180,4 +180,20 @@ const WHAT_FOR =
  */
 export function asksWhatFor(text: string): boolean {
   return WHAT_FOR.test(fold(text).replace(/[¿?¡!.,;:"()]/g, ' ').replace(/\s+/g, ' ').trim());
+}
+
+/** "voy a levantar una pared de 3x2, ¿qué necesito?", "I'm building a small wall… what do I need?": the job planned, then what it takes. */
+const PLANNED = /\b(?:voy\s+a|vamos\s+a|estoy|estamos|i\s+m|im|i\s+am|we\s+re|we\s+are|going\s+to|planning\s+to|want\s+to)\s+([a-z]+)\s+(.*?)\s*(?:(?:y\s+)?(?:que|q)\s+(?:necesito|me\s+hace\s+falta|hace\s+falta|ocupo|tengo\s+que\s+comprar|debo\s+comprar|compro)|what\s+(?:do|will|would|should)\s+(?:i|we)\s+(?:need|buy|use|get))\s*$/;
+
+function plannedJob(t: string): AskedJob | null {
+  const m = PLANNED.exec(t.replace(/\s+/g, ' '));
+  if (!m) return null;
+  const word = m[1]!;
+  // Gerunds as the infinitive: "levantando" → levantar, "haciendo" → hacer, "construyendo" → construir, "building" → build.
+  const verb = word.endsWith('ing') ? word.slice(0, -3) : word.replace(/ando$/, 'ar').replace(/yendo$/, 'ir').replace(/iendo$/, 'er');
+  if (!(INFINITIVE.test(verb) || /^[a-z]{3,}$/.test(verb)) || /^(?:a|un|una|the|an|my|mi)$/.test(verb)) return null;
+  const rest = m[2]!.trim();
+  // Said back without its measures ("una pared de 3 metros de largo…" → "una pared").
+  const own = rest.replace(/\s*(?:,|\bde\s+\d|\babout\s+\d|\d).*$/, '').trim();
+  return { said: [verb, own].filter((x) => x !== '').join(' '), full: [verb, rest].filter((x) => x !== '').join(' '), verb, at: m.index };
 }

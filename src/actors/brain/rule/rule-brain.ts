@@ -1,3 +1,4 @@
+import { createJobNamer } from './job-namer.js';
 import { createIntentSet } from '../../../domain/intent-set.js';
 import type { IntentName } from '../../../domain/intents.js';
 import type { Entity, IntentScore, NluResult } from '../../../domain/nlu.js';
@@ -135,11 +136,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
   /** The hardware store's reading rules (delivery, project quotes, accounts, jobs) apply only where the tenant has those labels. */
   const has = (label: IntentName): boolean => intents.has(label);
   const tenantName = tenant.settings.displayName;
-  /** The jobs the catalog lists products for ("pintar", "paint"), folded. */
-  const jobWords = new Set(tenant.catalog.flatMap((p) => p.jobs ?? []).map((job) => foldText(job).trim()));
   const storeNames = createStoreNames(tenant);
   const rooms = roomsOf(tenant.catalog);
-  const namesAJob = (text: string): boolean => jobWords.size > 0 && foldText(text).split(/[^a-z0-9]+/).some((word) => jobWords.has(word));
+  const namesAJob = createJobNamer(tenant.catalog); // "pintar", or every word of "levantar pared"
   /** The label whose answer lists the business's services (estudio: `consultar_paquetes`), if any. */
   const servicesLabel = intents.intents.find((i) => i.answer !== undefined && 'source' in i.answer && i.answer.source === 'services')?.label ?? null;
 
