@@ -148,6 +148,12 @@ export const WorkflowSpec = z.strictObject({
    * rescheduling). A trigger is shared only with workflows that have `when`.
    */
   when: z.array(z.string().min(2).max(60)).optional(),
+  /**
+   * Word stems of a question about the workflow's rule rather than a request to run it ("¿cuál es la
+   * política de cancelación?", "si cancelo, ¿me cobran?", "is there a no-show fee?"): the workflow
+   * does not start and the label's own answer (the policy) is given, the workflow offered there.
+   */
+  asks: z.array(z.string().min(2).max(60)).optional(),
   description: z.string().max(300).optional(),
   /**
    * Who reads the customer's answers: `runner` (default) reads them with the runner's own
@@ -352,6 +358,8 @@ export function workflowForIntent(set: WorkflowSet | null | undefined, intent: s
   if (candidates.length === 0) return null;
   const folded = foldWords(text);
   const spec = candidates.find((w) => w.when?.some((stem) => folded.includes(foldWords(stem)))) ?? candidates.find((w) => !w.when) ?? null;
+  // A question about its rule ("si cancelo, ¿me cobran?") is answered, not run.
+  if (spec?.asks?.some((stem) => folded.includes(foldWords(stem)))) return null;
   // A run carries its spec: the set's texts travel with it, under the workflow's own.
   return spec && set.texts ? { ...spec, texts: { ...set.texts, ...spec.texts } } : spec;
 }

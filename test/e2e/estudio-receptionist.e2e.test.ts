@@ -215,6 +215,24 @@ const CONVERSATIONS: Conversation[] = [
     turns: [{ say: '¿abren el domingo?', has: [/El domingo estamos cerrados; abrimos el lunes a las 9:00 a\. m\./] }],
   },
   {
+    name: 'the cancellation policy asked is said, and cancelling is offered, not started',
+    turns: [
+      { say: 'cual es la politica de cancelacion?', has: [/sin cargo hasta 4 horas antes/, /\[Cancelar mi cita \/ Mover mi cita\]/], not: [/no te entendí/, /número de teléfono/] },
+      { say: 'Cancelar mi cita', has: [/¿Con qué número de teléfono hiciste la reserva\?/] },
+    ],
+  },
+  {
+    name: '"si cancelo me cobran algo?" says the policy instead of cancelling',
+    turns: [{ say: 'si cancelo me cobran algo?', has: [/sin cargo hasta 4 horas antes/], not: [/número de teléfono/] }],
+  },
+  {
+    name: 'in English: the cancellation policy and a no-show fee asked',
+    turns: [
+      { say: "what's your cancellation policy?", has: [/free of charge up to 4 hours before/, /\[Cancel my appointment \/ Move my appointment\]/], not: [/What do you need/] },
+      { say: 'is there a no show fee?', has: [/free of charge up to 4 hours before/], not: [/What do you need/, /phone number/] },
+    ],
+  },
+  {
     name: '"morning please" answering the time question is no greeting',
     turns: [
       { say: 'I want a haircut on tuesday', has: [/At what time\?/] },

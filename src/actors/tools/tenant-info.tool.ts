@@ -11,6 +11,7 @@ import { formatDate, formatMoney } from './format.js';
 import { readBookings, readBusiness, readItemNames, readPackages, readPurchases, readServices, upcomingBookings, WEEK_DAYS } from './studio-reads.js';
 import { answerServices } from './studio-services.js';
 import { dayHoursReply } from './studio-hours.js';
+import { templateAnswer } from './studio-template-answer.js';
 
 /** What a tenant-declared informational label is answered from. */
 export interface TenantInfoInput {
@@ -46,8 +47,6 @@ const CLOSED: Record<Lang, string> = { es: 'cerrado', en: 'closed' };
 const MAX_LINES = 6;
 /** The template of a label declared without an answer (or a reading of no declared label). */
 const HELP_TEMPLATE = 'studio.help';
-/** Hours before a booking it can be cancelled free (the demo backend's rule), for `{hours}` in templates. */
-const CANCELLATION_HOURS = 4;
 
 /**
  * Answers the informational labels of a tenant with its own intent set (a booking studio), as
@@ -129,7 +128,7 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     async answer(input: TenantInfoInput): Promise<InfoActorOutput> {
       const { lang } = input;
       const answer = input.answer ?? { template: HELP_TEMPLATE };
-      if ('template' in answer) return one({ template: answer.template, params: { methods: data.store.paymentMethods[lang].join(', '), hours: CANCELLATION_HOURS } });
+      if ('template' in answer) return templateAnswer(data, client, answer.template, lang);
       try {
         switch (answer.source) {
           case 'hours':
