@@ -81,6 +81,7 @@ import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
+import { asksFreeDeliveryFor } from './free-delivery-asked.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
@@ -574,6 +575,8 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   // that question again for the place, even when the classifier leans to a sales request (no form
   // data in it: a name, an e-mail or a company would be the lead's).
   if (!sureCase && focus.topic === 'store_hours_location' && u(context)?.placeSaid !== undefined && CONTINUES.test(text) && text.trim().split(/\s+/).length <= 7 && Object.keys(u(context)?.leadFields ?? {}).length === 0) return focus.topic;
+  // "y si la compra es de 20 mil es gratis?", "and if I spend 15k?" right after a zone's fee: that delivery for that amount.
+  if (!sureCase && focus.topic === 'store_hours_location' && context.delivery && context.turn - context.delivery.turn <= 1 && asksFreeDeliveryFor(text)) return focus.topic;
   if (intent !== null && intent !== 'out_of_scope' && confidence >= HANDOFF_CONFIDENCE) return null;
   // "y codos de 4?" names a product: that is the product flow's follow-up, not the store's.
   if ((u(context)?.products.length ?? 0) > 0) return null;

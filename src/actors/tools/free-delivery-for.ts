@@ -10,6 +10,11 @@ import { foldAccents } from '../../kernel/fold.js';
 import { renderReply } from '../render-reply.js';
 import { formatMoney } from './format.js';
 
+import { asksFreeDeliveryFor } from '../../machines/free-delivery-asked.js';
+import { freeDeliveryFrom } from './estimate-delivery.js';
+
+export { asksFreeDeliveryFor };
+
 /** "RD$20,000", "$ 5000", "20 mil pesos", "20k", "15.000 pesos", "20,000 de compra": an amount of money. */
 const AMOUNT =
   /(?:rd\s*\$|us\s*\$|\$)\s*(\d{1,3}(?:[.,]\d{3})+|\d+)(?:\s*(mil|k)\b)?|(\d+(?:[.,]\d+)?)\s*(mil|k)\b(?:\s*(?:pesos|pe))?|(\d{1,3}(?:[.,]\d{3})+|\d{3,})\s*(?:pesos|de\s+compra|en\s+compras?)/;
@@ -39,4 +44,19 @@ export function feeForAmount(tenant: TenantData, fee: number, freeFrom: number, 
   const template = free ? 'info.delivery.free_for' : 'info.delivery.not_free_for';
   if (amount === undefined || tenant.templates[lang]?.[template] === undefined) return null;
   return renderReply({ template, params: { fee: formatMoney(fee), min: formatMoney(freeFrom), amount: formatMoney(amount), missing: formatMoney(freeFrom - amount) } }, tenant.templates, lang);
+}
+
+/**
+ * The fee of a zone no offer makes free, when the customer asks whether it is free ("y si la compra es
+ * de 20 mil es gratis?" after San Pedro's fee): the fee stays, and the zones where delivery is free say
+ * from what amount. Null when nothing free is asked, no zone is free under an offer, or the tenant lacks the template.
+ */
+export function feeNotFreeHere(tenant: TenantData, fee: number, text: string, lang: Lang, now: number): string | null {
+  const template = 'info.delivery.not_free_here';
+  if (fee <= 0 || tenant.templates[lang]?.[template] === undefined || !asksFreeDeliveryFor(text)) return null;
+  const free = tenant.store.deliveryZones.flatMap((z) => (z.fee > 0 ? [{ zone: z.zone, from: freeDeliveryFrom(tenant, z.zone, now) }] : [])).filter((z): z is { zone: string; from: number } => z.from !== undefined);
+  if (free.length === 0) return null;
+  const zones = free.map((z) => z.zone);
+  const joined = zones.length === 1 ? zones[0]! : `${zones.slice(0, -1).join(', ')} ${lang === 'es' ? 'y' : 'and'} ${zones[zones.length - 1]}`;
+  return renderReply({ template, params: { fee: formatMoney(fee), zones: joined, min: formatMoney(Math.min(...free.map((z) => z.from))) } }, tenant.templates, lang);
 }

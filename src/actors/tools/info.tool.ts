@@ -11,7 +11,7 @@ import { askedDay, branchesNamed, dayHoursReply } from './opening-days.js';
 import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
-import { feeForAmount } from './free-delivery-for.js';
+import { asksFreeDeliveryFor, feeForAmount, feeNotFreeHere } from './free-delivery-for.js';
 import { creditOffer, creditRequirementsAsked, warrantyAgain, creditReviewAsked, factReply, returnConditionReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { asksPriceInCurrency } from '../brain/rule/currency-questions.js';
@@ -104,7 +104,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
   const sayIfAny = (template: string): string | null => (tenant.templates[lang]?.[template] !== undefined ? say(template) : null);
   const methods = joinList(store.paymentMethods[lang], lang);
   const answers: TopicAnswer[] = [];
-  for (const topic of storeTopics(tenant, text)) {
+  for (const topic of input.delivery && asksFreeDeliveryFor(text) ? (['delivery'] as const) : storeTopics(tenant, text)) { // "and if I spend 15k?" after a zone's fee: that zone's delivery
     offer = undefined;
     const said = answerTopic(topic);
     if (said.length > 0) answers.push({ replies: said, ...(offer ? { offer } : {}) });
@@ -166,7 +166,8 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
       }
       case 'delivery': {
         // "¿cuánto tarda el pedido?", "¿y cuándo llega?" after a zone's answer: that zone's time, else each zone's. No place named: the one said before, if any.
-        const asked = input.placeSaid !== undefined && findDeliveryPlace(tenant, text).kind === 'none' ? `${text} (a ${input.placeSaid})` : text;
+        const before = input.placeSaid ?? (input.delivery && asksFreeDeliveryFor(text) ? input.delivery.place : undefined);
+        const asked = before !== undefined && findDeliveryPlace(tenant, text).kind === 'none' ? `${text} (a ${before})` : text;
         const time = asksDeliveryTime(text) ? deliveryTimeReply(tenant, findDeliveryPlace(tenant, asked), input.delivery, lang, now) : null;
         const reply = time?.reply ?? deliveryReply(tenant, asked, lang, now);
         delivery ??= time ? time.delivery : servedPlace(tenant, asked, now);
@@ -451,7 +452,7 @@ function deliveryReply(tenant: TenantData, text: string, lang: Lang, now: number
   // The one zone asked about: its fee, and from what order total a current offer makes it free.
   const one = (z: DeliveryZone) => {
     const from = z.fee > 0 && tenant.templates[lang]?.['info.delivery.free_from'] !== undefined ? freeDeliveryFrom(tenant, z.zone, now) : undefined;
-    return from === undefined ? item(z) : { ...item(z), fee: feeForAmount(tenant, z.fee, from, text, lang) ?? renderReply({ template: 'info.delivery.free_from', params: { fee: formatMoney(z.fee), min: formatMoney(from) } }, tenant.templates, lang) }; // "20 mil de compra, ¿es gratis?": yes or no for it
+    return from === undefined ? { ...item(z), fee: feeNotFreeHere(tenant, z.fee, text, lang, now) ?? item(z).fee } : { ...item(z), fee: feeForAmount(tenant, z.fee, from, text, lang) ?? renderReply({ template: 'info.delivery.free_from', params: { fee: formatMoney(z.fee), min: formatMoney(from) } }, tenant.templates, lang) }; // "20 mil de compra, ¿es gratis?": yes or no for it
   };
   const asked = findDeliveryPlace(tenant, text);
   switch (asked.kind) {

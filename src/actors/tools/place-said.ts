@@ -17,6 +17,7 @@ import { findDeliveryPlace } from './info.tool.js';
 import { deliveryAskedIn } from './product-delivery.js';
 import { factQuestionsBesideRequest } from '../brain/rule/store-facts.js';
 import { asksNewAccount } from '../brain/rule/signals.js';
+import { asksRequirements } from '../../machines/credit-requirements.js';
 import { buysToResell } from '../brain/rule/reseller.js';
 import { fold } from '../brain/rule/text.js';
 
@@ -83,7 +84,8 @@ export function readingWithFactFirst<T extends Understanding>(tenant: Pick<Tenan
   // "¿qué necesito para abrir una cuenta de crédito?": the store's credit terms (what it takes, how
   // long approval takes) before the application's first question.
   const credit = tenant.store.policies?.credit;
-  if (credit && CREDIT.test(fold(text)) && asksNewAccount(text)) return { ...reading, factFirst: credit[reading.lang] ?? credit.es };
+  // "what do I need to open an account" (credit not named): the store's accounts are its credit accounts, so its credit terms say what it takes.
+  if (credit && (CREDIT.test(fold(text)) || asksRequirements(text)) && asksNewAccount(text)) return { ...reading, factFirst: credit[reading.lang] ?? credit.es };
   return reading;
 }
 

@@ -239,6 +239,8 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (has('sales_lead') && intent.name === 'account_status' && asksNewAccount(text) && !entities.some((e) => e.type === 'account_id')) {
       intent = { name: 'sales_lead', confidence: Math.max(intent.confidence, LEAD_RULE_CONFIDENCE) };
     }
+    // "checking on our company account, number 204517": an account's number given is its standing asked, not a lead on "company".
+    if (has('account_status') && intent.name === 'sales_lead' && !forProject && !/\b(?:cotiz|presupuest|quote)/i.test(text) && entities.some((e) => e.type === 'account_id') && !asksNewAccount(text)) intent = { name: 'account_status', confidence: STORE_RULE_CONFIDENCE };
     // "me pasas el número de la ferretería?", "el wasap de ustedes": the store's phone (an unsure complaint or request for a person too: the classifier leans on "pasas" / "ustedes").
     const handsOff = (intent.name === 'complaint' || intent.name === 'human_agent') && intent.confidence >= HANDOFF_CONFIDENCE;
     if (has('store_hours_location') && mentions.length === 0 && !handsOff && intent.confidence < STORE_RULE_CONFIDENCE && asksStorePhone(text)) intent = { name: 'store_hours_location', confidence: STORE_RULE_CONFIDENCE };
