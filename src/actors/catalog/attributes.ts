@@ -181,6 +181,8 @@ export function convertMeasure(m: Measure, unit: MeasureUnit): Measure | null {
 /** Rewrites spoken and written measures to one notation: "de media" → 1/2, `4"` → 4in, "12 pies" → 12ft. */
 function normaliseMeasures(folded: string): string {
   let t = ` ${folded} `;
+  // "4 x 8 3/4": the sides joined first, or "8 3/4" would be read as a mixed number (eight and three quarters).
+  t = t.replace(/(?<![\w/.-])(\d+)\s+x\s+(\d+)(?=\s+\d+\/\d+)/g, '$1x$2');
   t = t.replace(/½/g, ' 1/2').replace(/¼/g, ' 1/4').replace(/¾/g, ' 3/4').replace(/\b(\d+)-(gallon|galon|gal)\b/g, '$1 $2');
   t = t.replace(/\b(?:media\s+docena|half\s+a\s+dozen)\b/g, ' 6 ').replace(/\b(?:una|1)\s+docena\b/g, ' 12 ').replace(/\ba\s+dozen\b/g, ' 12 ').replace(/\b(?:un|a)\s+(?:par|pair|couple)\s+(?:de|of)\b/g, ' 2 de ');
   t = t.replace(/\b(?:una\s+)?pulgadas?\s+y\s+media\b/g, ' 1-1/2in ');

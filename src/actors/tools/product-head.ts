@@ -113,6 +113,8 @@ export function purposeNotMet(tenant: TenantData, index: CatalogIndex, text: str
   const purpose = foldAccents(product.name).replace(/\([^)]*\)/g, ' ').split(/\b(?:para|for)\b/).slice(1).join(' ');
   const own = new Set(index.parse([product.name, ...(product.aliases ?? []), ...(product.jobs ?? [])].join(' ')).content);
   if (purpose.trim() === '' || use.some((w) => own.has(w)) || !index.parse(m[1]).content.some((w) => own.has(w))) return null;
+  // "glue for tiles": another product of those words is made for that use (the tile adhesive's "tile glue").
+  if (madeForUse(tenant, index, index.parse(m[1]).content, use)) return null;
   const query = `${m[1]} ${lang === 'en' ? 'for' : 'para'} ${m[2]}`;
   return { outcome: 'not_found', replies: [{ template: 'product.not_stocked_instead', params: { query, items: [describeProduct(tenant, product, lang)] }, options: optionsFor([product]) }] };
 }
@@ -133,4 +135,13 @@ export function spokenHead(index: CatalogIndex, query: string, said: string, lan
 /** A compound's head the catalog lacks ("toilet paper"), or a use the product met is not made for ("brocas pa concreto"). */
 export function compoundNotCarried(tenant: TenantData, index: CatalogIndex, text: string, entities: readonly Entity[], lang: Lang): ProductActorOutput | null {
   return unknownHeadNotCarried(tenant, index, text, entities, lang) ?? purposeNotMet(tenant, index, text, entities, lang);
+}
+
+/** Whether a product carries one of the head's words and the use's ("tiles" meets "tile" as the catalog writes it). */
+function madeForUse(tenant: TenantData, index: CatalogIndex, head: readonly string[], use: readonly string[]): boolean {
+  const meets = (words: ReadonlySet<string>, w: string): boolean => [...words].some((o) => o === w || (w.length >= 3 && o.startsWith(w) && o.length - w.length <= 1));
+  return tenant.catalog.some((p) => {
+    const words = new Set(index.parse([p.name, ...(p.aliases ?? []), ...(p.jobs ?? [])].join(' ')).content);
+    return head.some((w) => meets(words, w)) && use.some((w) => meets(words, w));
+  });
 }

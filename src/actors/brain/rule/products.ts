@@ -4,6 +4,7 @@ import { NUMBER_WORDS, resolverFor, type ProductResolver } from '../../catalog/i
 import { GENERIC_PRODUCT_WORDS } from './lexicon.js';
 import { foldWithMap, toOriginalSpan } from './text.js';
 import { createTrailingQuantities } from './trailing-quantities.js';
+import { usePurpose } from './use-purpose.js';
 import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singular, UNITS } from './product-units.js';
 import { buildVocabulary } from './product-vocabulary.js';
 import { createInchSizes } from './inch-sizes.js';
@@ -69,12 +70,14 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
   /**
    * "hose for the sink": one of the first words' products is named for what the owner word names
    * ("Manguera Flexible para Lavamanos"); never the grout for "cemento para el piso", nor a second
-   * product for "discos de corte pa la esmeriladora".
+   * product for "discos de corte pa la esmeriladora". Or an alias of the product found says both ("llave de fregadero").
    */
   const ownedBy = (parts: readonly string[], owner: string): boolean => {
     const named = foldWithMap(resolver.search(owner, { limit: 1 })[0]?.product.name ?? '').folded.split(/[^a-z0-9]+/)[0] ?? '';
     const alone = resolver.search(parts.join(' '), { limit: 5 }).map((r) => r.product);
-    return named.length >= 3 && resolver.search([...parts, owner].join(' '), { limit: 3 }).some((r) => alone.includes(r.product) && foldWithMap(r.product.name).folded.split(/[^a-z0-9]+/).slice(1).includes(named));
+    const both = resolver.search([...parts, owner].join(' '), { limit: 3 });
+    if (both[0]?.product.aliases?.some((a) => ((w) => w.includes(parts.at(-1) ?? '') && w.includes(owner))(foldWithMap(a).folded.split(/[^a-z0-9]+/).flatMap((x) => singular(x))))) return true;
+    return named.length >= 3 && both.some((r) => alone.includes(r.product) && foldWithMap(r.product.name).folded.split(/[^a-z0-9]+/).slice(1).includes(named));
   };
   /**
    * "a chrome sink faucet": English names the thing last. When the words before it find another
@@ -112,7 +115,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
       const ends = toks.map((t, k) => toks[k + 1] === undefined || /[,;:!?()]/.test(f.folded.slice(t.e, toks[k + 1]!.s)));
       const mentions: ProductMention[] = [];
       const entities: Entity[] = [];
-      const used = new Set<number>();
+      const used = new Set<number>(), asUse = new Set<number>();
       // "un techo falso": a ceiling built inside, never the roofing the word "techo" names.
       toks.forEach((t, k) => /^techos?$/.test(t.t) && /^fals[oa]s?$/.test(toks[k + 1]?.t ?? '') && used.add(k).add(k + 1));
       const fractionAt = (i: number): { value: string; len: number } | null => {
@@ -224,12 +227,12 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         // "cemento pa pegar blocks": after a product, what a job is done on is its use, not a second product;
         // it says which one when a product carries both words ("pegamento para pegar cerámica").
         const before = mentions.at(-1);
-        if (before && /^(?:para|pa|pal)$/.test(toks[i - 2]?.t ?? '') && /^[a-z]{2,}(?:ar|er|ir)$/.test(toks[i - 1]?.t ?? '') && resolve(toks[i - 1]!.t) === null) {
+        if (before && (asUse.has(i - 1) || ((usePurpose(toks, i) || (/^(?:para|pa|pal)$/.test(toks[i - 2]?.t ?? '') && /^[a-z]{2,}(?:ar|er|ir)$/.test(toks[i - 1]?.t ?? ''))) && resolve(toks[i - 1]!.t) === null))) {
           const head = before.query.split(' ')[0] ?? '';
           const entity = entities.findLast((e) => e.type === 'product' && e.value === before.query);
           if (vocab.productWords.some((words) => words.has(head) && words.has(word))) before.query = `${before.query} ${word}`;
           if (entity) entity.value = before.query;
-          used.add(i);
+          used.add(i), asUse.add(i); // "to put down floor tiles": the words after it name the same use
           continue;
         }
         // "I work at…", "contact me": a modifier word leads a phrase only before a product word.
