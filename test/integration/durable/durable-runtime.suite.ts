@@ -153,7 +153,8 @@ export function runDurableRuntimeSuite(mode: DurableMode): void {
         },
       });
       await deployment.restart({ keepStorage: true, wrap: failingSnapshots });
-      await expect(say(deployment, sender, '¿tienen varilla de 3/8?', 'wamid.redo-1')).rejects.toThrow(/injected/);
+      // A store that fails is HILO_ERR_TURN_FAILED (not a bug), with the store's own error as its cause.
+      await expect(say(deployment, sender, '¿tienen varilla de 3/8?', 'wamid.redo-1')).rejects.toMatchObject({ code: 'HILO_ERR_TURN_FAILED', cause: expect.objectContaining({ message: expect.stringMatching(/injected/) }) });
       const retried = await say(deployment, sender, '¿tienen varilla de 3/8?', 'wamid.redo-1');
       expect(retried.duplicate).toBe(false);
       expect(retried.state.context.turn).toBe(1);
