@@ -10,7 +10,7 @@ import type { Logger } from '../../kernel/logger.js';
 import {
   bodyTooLargeResponse,
   declaredLength,
-  drainsTooLarge,
+  declaredOverLimit,
   hasBody,
   TOO_LARGE_DRAIN_BYTES,
   internalErrorResponse,
@@ -130,14 +130,12 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
         const maxBodyBytes = opts.bodyLimitFor?.(method, url.pathname) ?? opts.maxBodyBytes;
         const length = declaredLength(headers);
         // Over the limit: the rest is read and dropped, then answered (see TOO_LARGE_DRAIN_BYTES).
-        let dropping = false;
-        if (length !== null && (Number.isNaN(length) || length > maxBodyBytes)) {
-          if (!drainsTooLarge(length, maxBodyBytes)) {
-            tooLarge();
-            return;
-          }
-          dropping = true;
+        const over = declaredOverLimit(length, maxBodyBytes);
+        if (over === 'refuse') {
+          tooLarge();
+          return;
         }
+        let dropping = over === 'drain';
         if (!hasBody(headers)) {
           req.resume();
           run(Buffer.alloc(0));

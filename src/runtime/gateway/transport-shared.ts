@@ -31,6 +31,16 @@ export function drainsTooLarge(declared: number | null, maxBodyBytes: number): b
   return declared === null || (!Number.isNaN(declared) && declared <= maxBodyBytes + TOO_LARGE_DRAIN_BYTES);
 }
 
+/**
+ * What a transport does with a body whose declared length is over the limit, before reading it:
+ * `within` the limit, read as usual; `drain` it (read and dropped, then the 413, so the client can
+ * read the answer); `refuse` at once (unreadable length, or too large to be worth reading).
+ */
+export function declaredOverLimit(declared: number | null, maxBodyBytes: number): 'within' | 'drain' | 'refuse' {
+  if (declared === null || (!Number.isNaN(declared) && declared <= maxBodyBytes)) return 'within';
+  return drainsTooLarge(declared, maxBodyBytes) ? 'drain' : 'refuse';
+}
+
 export function internalErrorResponse(): HttpResponse {
   return errorResponse(new HiloError('HILO_ERR_INTERNAL'));
 }

@@ -9,7 +9,7 @@ import type { Logger } from '../../kernel/logger.js';
 import {
   bodyTooLargeResponse,
   declaredLength,
-  drainsTooLarge,
+  declaredOverLimit,
   hasBody,
   TOO_LARGE_DRAIN_BYTES,
   internalErrorResponse,
@@ -340,14 +340,12 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
           if (!aborted) writeResponse(res, bodyTooLargeResponse(), true);
         };
         // Over the limit: the rest is read and dropped, then answered (see TOO_LARGE_DRAIN_BYTES).
-        let dropping = false;
-        if (length !== null && (Number.isNaN(length) || length > maxBodyBytes)) {
-          if (!drainsTooLarge(length, maxBodyBytes)) {
-            tooLarge();
-            return;
-          }
-          dropping = true;
+        const over = declaredOverLimit(length, maxBodyBytes);
+        if (over === 'refuse') {
+          tooLarge();
+          return;
         }
+        let dropping = over === 'drain';
         if (!hasBody(headers)) {
           run(Buffer.alloc(0));
           return;
