@@ -321,7 +321,7 @@ export interface InfoActorInput {
   /** Products on the counter (one answered in a recent turn): the answer may offer to deliver them. */
   counter?: boolean;
   /** The line "¿Te lo reservo?" offered last turn, priced: a served zone's answer gives its total with that delivery and offers to set it aside for it. */
-  reserve?: { text: string; quantity: number; price: number; again?: true; /** Every counted line (asked again after a store answer; a delivery answer offers the counter's total instead). */ lines?: true };
+  reserve?: { text: string; /** The product of a single line offered: an offer's price counts in its total with delivery. */ sku?: string; quantity: number; price: number; again?: true; /** Every counted line (asked again after a store answer; a delivery answer offers the counter's total instead). */ lines?: true };
   /** An estimate's formal quote offered last turn, not yet asked again: a plain store answer asks it again. */
   quote?: true;
   /** The quote ticket opened a few turns ago (its number): the quote asked again is "this version" of it. */

@@ -711,7 +711,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     // The line just priced, with its delivery; not when more lines are counted (the counter's total with the delivery is offered instead).
     // ...or every counted line, when the offer sets the whole counter aside (one "line" at their summed price).
     ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && (offered.lines !== undefined || countedOnCounter(recentFocus(context)) <= 1)
-      ? { reserve: { text: offered.text, ...(offered.lines ? { quantity: 1, price: offered.lines.reduce((sum, l) => sum + l.price * l.quantity, 0), lines: true as const } : { quantity: offered.line.quantity, price: offered.line.price }), ...(offered.again ? { again: true as const } : {}) } }
+      ? { reserve: { text: offered.text, ...(offered.lines ? { quantity: 1, price: offered.lines.reduce((sum, l) => sum + l.price * l.quantity, 0), lines: true as const } : { sku: offered.line.sku, quantity: offered.line.quantity, price: offered.line.price }), ...(offered.again ? { again: true as const } : {}) } }
       : {}),
     ...(delivery ? { delivery } : {}),
     ...placeSaidOf(context),

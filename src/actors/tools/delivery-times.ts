@@ -11,6 +11,7 @@ import type { DeliveryQuote, InfoActorInput, ReplyDirective } from '../../machin
 import { renderReply } from '../render-reply.js';
 import { deliveryFee, freeDeliveryFrom } from './estimate-delivery.js';
 import { formatMoney } from './format.js';
+import { linesWithOffers } from './product-offers.js';
 
 /** Where a delivery question asks to deliver: a served zone, a known place outside them, a name we do not know, or nothing. */
 export type DeliveryPlace =
@@ -64,8 +65,10 @@ export function deliveryTimeReply(
 }
 
 /** The line offered to set aside, with the delivery to a served place: its total (delivery free from the minimum) and the offer for it. */
-export function reserveWithDelivery(tenant: TenantData, line: NonNullable<InfoActorInput['reserve']>, delivery: DeliveryQuote, lang: Lang): string {
-  const goods = line.quantity * line.price;
+export function reserveWithDelivery(tenant: TenantData, line: NonNullable<InfoActorInput['reserve']>, delivery: DeliveryQuote, lang: Lang, now?: number): string {
+  // "100 sacos" priced with the bulk offer: the same offer's total with the delivery, never the list price again.
+  const deal = line.sku !== undefined && now !== undefined ? linesWithOffers(tenant, [{ sku: line.sku, quantity: line.quantity }], now) : null;
+  const goods = deal?.total ?? line.quantity * line.price;
   const fee = deliveryFee(delivery, goods);
   const free = lang === 'es' ? 'gratis' : 'free';
   return renderReply({ template: 'info.delivery.next.reserve', params: { line: line.text, place: delivery.place, fee: fee === 0 ? free : formatMoney(fee), grand: formatMoney(goods + fee) } }, tenant.templates, lang);

@@ -173,7 +173,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         delivery ??= time ? time.delivery : servedPlace(tenant, asked, now);
         // A served place: with products on the counter, the order's total with that delivery is offered (a yes works it out).
         // Right after "¿Te lo reservo?" the line is priced already: its total with the delivery, and the offer to set it aside for it (a yes does).
-        const reserving = input.reserve && !input.reserve.lines && delivery !== undefined && tenant.templates[lang]?.['info.delivery.next.reserve'] !== undefined ? reserveWithDelivery(tenant, input.reserve, delivery, lang) : null;
+        const reserving = input.reserve && !input.reserve.lines && delivery !== undefined && tenant.templates[lang]?.['info.delivery.next.reserve'] !== undefined ? reserveWithDelivery(tenant, input.reserve, delivery, lang, now) : null;
         const total = !reserving && input.counter && delivery !== undefined && tenant.templates[lang]?.['info.offer.total'] !== undefined;
         if ('template' in reply && SERVED_REPLIES.has(reply.template)) {
           reply.params = { ...reply.params, next: reserving ?? sayIfAnyOf(tenant, total ? 'info.delivery.next.counter' : 'info.delivery.next', lang) };

@@ -31,7 +31,7 @@ export function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, 
   const reserve = kept ? { sku: kept.sku, name: kept.name, quantity: Math.min(quantity, kept.stock) } : { sku: product.sku, name: product.name, quantity, backorder: true };
   const reserving = { reserve };
   if (item.quantity !== undefined && quantity > 1) {
-    const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang) };
+    const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang), stockTotal: formatMoney(product.price * Math.max(product.stock, 0)) };
     const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
     // "10 galones de pintura": a clerk points out the 5-gallon cubeta when it comes out cheaper.
     const bucket = template === 'product.quote_qty' ? bucketFor(tenant, product, quantity) : undefined;
