@@ -216,6 +216,8 @@ export interface ProductFocus {
   sizesFor?: true;
   /** A paint colour the store offered to mix, or mixes, on this base paint ("azul"): a count said next is of that colour. */
   mix?: string;
+  /** The fault at home these products fix, in the catalog's job words ("inodoro gotea debajo", `home-faults.ts`): "¿qué necesito para arreglarlo?" next asks for them again. */
+  fault?: string;
 }
 
 export interface ProductActorInput {

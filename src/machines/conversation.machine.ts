@@ -70,6 +70,7 @@ import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
 import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
 import { tellsRunningLate } from './running-late.js';
+import { asksHowToFixIt } from './home-faults.js';
 import { asksFreeTimes, bookingWorkflow, needsMoreForTimes } from './workflow/free-times-asked.js';
 import { nextOfVisit, saysBoth } from './workflow/two-services.js';
 import { saysYesToMore } from './more-help.js';
@@ -940,6 +941,8 @@ function followsUpProductOf(context: ConversationContext): boolean {
   if (understanding && carriesContact(understanding) && contactGivenAlone(understanding, context.lastMessage.text) !== null) return false;
   // "40 metros cuadrados", "4x5" right after "dime cuántos metros cuadrados…": the measurement asked for.
   if (focus.measure && context.turn - (focus.turn ?? context.turn) <= 1 && (readMeasureReply(context.lastMessage.text, focus.measure.asked) ?? readMeasureWithColour(context.lastMessage.text, focus.measure.asked)) !== null) return true;
+  // "¿qué necesito pa arreglarlo?" right after the parts for a fault at home: that fault (never a quote offer).
+  if (focus.fault !== undefined && asksHowToFixIt(context.lastMessage.text)) return true;
   const intent = intentOf(context);
   const confidence = u(context)?.nlu.intent.confidence ?? 0;
   // A clear reading of something else ("y a qué hora abren?") is not about the product, unless the

@@ -3,6 +3,7 @@
  * "necesito algo para sellar una filtración en el techo", "something to cut metal". Read here (the
  * rule brain routes them to the product tool; the tool answers them from the catalog's `jobs`).
  */
+import { homeFaultJob } from './home-faults.js';
 
 /** "algo para", "qué tienen para", "something to", "what can I use to": a job follows. */
 const JOB_LEAD =
@@ -47,6 +48,8 @@ export interface AskedJob {
   verb: string;
   /** Where the question's lead ("algo para") starts in the message: a product named before it is the product asked for. */
   at: number;
+  /** A fault at home told ("la pluma del fregadero gotea", `home-faults.ts`): its words are the catalog's spelling, the most specific phrase wins. */
+  fault?: true;
 }
 
 /** Lower-case and accent-free, the same length as the text (one UTF-16 unit for one). */
@@ -72,7 +75,7 @@ const FOLDED_UNITS = new Map<string, string>();
 export function askedJob(text: string): AskedJob | null {
   const t = fold(text).replace(/[¿?¡!.,;:"()']/g, ' ');
   const lead = JOB_LEAD.exec(t) ?? JOB_FIRST.exec(t);
-  if (!lead) return withWhat(text, t) ?? troubleToFix(text, t) ?? plannedJob(t);
+  if (!lead) return withWhat(text, t) ?? troubleToFix(text, t) ?? plannedJob(t) ?? homeFaultJob(text);
   const start = lead.index + lead[0].length;
   const verb = /^[a-z]+/.exec(t.slice(start))?.[0] ?? '';
   const english = /\b(?:to|for)\s+$/.test(lead[0]);

@@ -6,10 +6,11 @@
  */
 import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
-import type { ProductActorOutput } from '../../machines/conversation.contract.js';
+import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import { fold, stem } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
-import type { AskedJob } from '../../machines/job-questions.js';
+import { askedJob, type AskedJob } from '../../machines/job-questions.js';
+import { asksHowToFixIt, faultAgain } from '../../machines/home-faults.js';
 import { describeProduct, firstWord, focusOf, optionsFor } from './product-parts.js';
 
 /** Products named for one job, at most (one of each kind). */
@@ -18,12 +19,13 @@ const MAX_FOR_JOB = 4;
 const stemmed = (text: string): string[] => fold(text).replace(/[^a-z0-9\s]+/g, ' ').split(/\s+/).filter((w) => w !== '').map(stem);
 
 /** How well a product's job phrases fit the job (the words of every phrase fully said, counted), and its phrase for the verb alone. */
-function fit(product: Product, said: Set<string>, verb: string): { score: number; forVerb?: string } {
+function fit(product: Product, said: Set<string>, verb: string, specific: boolean): { score: number; forVerb?: string } {
   let score = 0;
   let forVerb: string | undefined;
   for (const phrase of product.jobs ?? []) {
     const words = stemmed(phrase);
-    if (words.length > 0 && words.every((w) => said.has(w))) score += words.length;
+    // A fault at home: its most specific phrase ("llave fregadero gotea" over "llave gotea"), so the parts for one fault tie.
+    if (words.length > 0 && words.every((w) => said.has(w))) score = specific ? Math.max(score, words.length) : score + words.length;
     if (words.length > 1 && words[0] === verb) forVerb ??= phrase;
   }
   return { score, ...(forVerb !== undefined ? { forVerb } : {}) };
@@ -49,7 +51,7 @@ function oneOfEachKind(products: readonly Product[]): Product[] {
 export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, lang: Lang): { output: ProductActorOutput; strong: boolean } {
   const said = new Set(stemmed(job.full));
   const verb = stem(fold(job.verb));
-  const scored = tenant.catalog.map((p) => ({ p, ...fit(p, said, verb) }));
+  const scored = tenant.catalog.map((p) => ({ p, ...fit(p, said, verb, job.fault === true) }));
   const top = Math.max(0, ...scored.map((s) => s.score));
   if (top > 0) {
     const shown = oneOfEachKind(scored.filter((s) => s.score === top).map((s) => s.p));
@@ -58,8 +60,9 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
     return {
       output: {
         outcome: 'answered',
-        replies: [{ template: shown.length === 1 ? 'product.for_job_one' : 'product.for_job', params: { job: job.said, items: shown.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(shown) }],
-        focus: shown.length > 1 ? { ...focus, options: shown.map((p) => p.sku) } : focus,
+        replies: [...faultTip(tenant, job, lang), { template: shown.length === 1 ? 'product.for_job_one' : 'product.for_job', params: { job: job.said, items: shown.map((p) => describeProduct(tenant, p, lang)) }, options: optionsFor(shown) }],
+        // A fault's parts: "¿qué necesito para arreglarlo?" next asks for them again.
+        focus: { ...focus, ...(shown.length > 1 ? { options: shown.map((p) => p.sku) } : {}), ...(job.fault ? { fault: job.full } : {}) },
       },
       strong: top >= 2,
     };
@@ -72,7 +75,7 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
     if (!had || (s.p.stock > 0 && had.stock <= 0)) byJob.set(s.forVerb, s.p);
   }
   const shown = [...byJob.entries()].slice(0, MAX_FOR_JOB + 1);
-  if (shown.length === 0) return { output: { outcome: 'not_found', replies: [{ template: 'product.job_none', params: { job: job.said } }] }, strong: false };
+  if (shown.length === 0) return { output: { outcome: 'not_found', replies: [...faultTip(tenant, job, lang), { template: 'product.job_none', params: { job: job.said } }] }, strong: false };
   const products = shown.map(([, p]) => p);
   const first = products[0] as Product;
   const focus = focusOf({ product: first, score: 1, unmet: [], defaulted: false }, { query: first.name }, index);
@@ -84,4 +87,34 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
     },
     strong: false,
   };
+}
+
+/**
+ * What a clerk says of a fault at home before the parts ("si sale por la base, casi siempre es el
+ * anillo de cera…"): the tenant's template `product.fault_tip.<fixture>.<fault>` (`_debajo` when it
+ * leaks underneath, else the plain one), when it has one; nothing otherwise.
+ */
+function faultTip(tenant: TenantData, job: AskedJob, lang: Lang): { template: string }[] {
+  if (!job.fault) return [];
+  const [fixture, ...rest] = job.full.split(' ');
+  const fault = rest.find((w) => FAULT_WORDS.has(w));
+  if (fixture === undefined || fault === undefined) return [];
+  const key = `product.fault_tip.${fixture}.${fault}`;
+  const has = (k: string): boolean => tenant.templates[lang]?.[k] !== undefined;
+  const under = rest.includes('debajo') && has(`${key}_debajo`) ? `${key}_debajo` : null;
+  return under ? [{ template: under }] : has(key) ? [{ template: key }] : [];
+}
+const FAULT_WORDS = new Set(['gotea', 'tapado', 'corriendo', 'dispara', 'danado']);
+
+/**
+ * The job a product message asks for, answered (`forJob`), or null: "¿qué necesito para
+ * arreglarlo?" right after a fault at home is that fault again; otherwise the job the message names
+ * (`askedJob`), unless a product named before it is what is asked for or options are on the counter.
+ */
+export function askedJobAnswer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, lang: Lang): { output: ProductActorOutput; strong: boolean } | null {
+  const fault = input.focus?.fault;
+  if (fault !== undefined && asksHowToFixIt(text)) return forJob(tenant, index, faultAgain(fault, lang), lang);
+  const job = askedJob(text);
+  const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
+  return job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
 }

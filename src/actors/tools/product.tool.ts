@@ -38,8 +38,7 @@ import { comparisonAsked } from './product-versus.js';
 import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
 import { withOneShown, withProductNotes } from './product-notes.js';
 import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, mixFollowUp, noColourAnswer } from './product-colours.js';
-import { forJob } from './product-jobs.js';
-import { askedJob } from '../../machines/job-questions.js';
+import { askedJobAnswer } from './product-jobs.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 import { withCounterReserve } from './counter-reserve.js';
 import { namedWeight, weightAnswer } from './product-weight.js';
@@ -181,9 +180,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const project = projectQuote(tenant, index, input, text, lang);
     if (project) return project;
     // "¿tienen algo para destapar el inodoro?": what does that job (or that nothing does), not the thing named.
-    const job = askedJob(text);
-    const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
-    const forThat = job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
+    const forThat = askedJobAnswer(tenant, index, input, text, lang);
     if (forThat?.strong) return forThat.output;
     // "quiero pintar mi casa, ¿qué necesito?" (one of each kind for the job), "necesito material para un baño" (the room's lines).
     const kit = jobOrRoomKit(tenant, index, text, input.understanding.nlu.entities.some((e) => e.type === 'product'), lang);
