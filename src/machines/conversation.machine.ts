@@ -596,7 +596,7 @@ function sureHandoffRead(context: ConversationContext): boolean {
 }
 
 /** The condition told after the returns policy, as the info tool's input. */
-function returnConditionOf(text: string, bulk: boolean): { returnCondition?: 'eligible' | 'excluded'; purchaseDays?: number } {
+function returnConditionOf(text: string, bulk: boolean): { returnCondition?: 'eligible' | 'excluded' | 'changed'; purchaseDays?: number } {
   const told = returnCondition(text);
   const condition = bulk && told !== null ? 'excluded' : told === 'dated' ? null : told;
   // "lo compré hace una semana": how long ago, for the tool to weigh against the store's window.

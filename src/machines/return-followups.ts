@@ -18,6 +18,10 @@ const QUALIFIES =
 const EXCLUDED =
   /\b(?:(?:la|lo|los|las) (?:mandaron|mande|mandamos|mandé|hicieron|pedi|pedimos) a (?:preparar|mezclar|entintar|cortar)|preparad[oa]s?|entintad[oa]s?|(?:estan?|fueron|fue) cortad[oa]s?|(?:ya )?(?:me )?(?:lo|la|los|las) (?:cortaron|corte|cortamos|use|usamos|abri|abrimos)|cortad[oa]s? a (?:la )?medida|(?:was|were|it s|they re|it was|they were) (?:mixed|tinted|cut|used|opened)|(?:i|we) (?:used|opened|cut) (?:it|them))\b/;
 
+/** A change of mind, the reason told: nothing wrong with it ("no me gustó", "ya no lo necesito", "I changed my mind"). */
+const CHANGED_MIND =
+  /\b(?:no me (?:gusto|gusta|convencio|convence|sirvio para lo que)|ya no (?:lo|la|los|las) (?:necesito|ocupo|quiero|voy a usar)|no (?:lo|la|los|las) (?:necesito|ocupo|voy a usar)|(?:cambie|cambiamos) de (?:idea|opinion|parecer)|me arrepenti|no era (?:lo que|el que|la que)|compre (?:otro|otra|de mas|demas)|me sobr(?:o|aron)|(?:i|we) changed (?:my|our) mind|(?:didn t|did not|don t|do not) (?:like|need|want) (?:it|them)(?: anymore)?|no longer need|not what (?:i|we) (?:needed|wanted|was looking for)|bought (?:too many|one too many|an extra))\b/;
+
 /** How many words a condition told alone has at most ("no están cortados, están completos y tengo la factura"). */
 const MAX_WORDS = 14;
 
@@ -34,13 +38,15 @@ export function asksAboutReturns(text: string): boolean {
  * returnCondition('la mandaron a preparar'); // 'excluded'
  * returnCondition('a que hora abren?'); // null
  */
-export function returnCondition(text: string): 'eligible' | 'excluded' | 'dated' | null {
+export function returnCondition(text: string): 'eligible' | 'excluded' | 'changed' | 'dated' | null {
   const f = foldAccents(text).replace(/[¿?¡!.,;:]+/g, ' ').replace(/\s+/g, ' ').trim();
   if (f === '' || f.split(' ').length > MAX_WORDS) return null;
   const qualifies = f.match(QUALIFIES) !== null;
   // "y unos sacos de cemento sin abrir?": bulk goods are never taken back, however unopened.
   if (EXCLUDED.test(f.replace(QUALIFIES, ' ')) || (qualifies && returnsBulkGoods(f))) return 'excluded';
   if (qualifies) return 'eligible';
+  // "no me gustó": a change of mind, which the policy takes (unused, with the receipt, in time).
+  if (CHANGED_MIND.test(f) && !reportsTrouble(f)) return 'changed';
   // "lo compré hace una semana": when it was bought, nothing else told (the window is the tenant's).
   return purchaseAge(f) !== null ? 'dated' : null;
 }
@@ -79,7 +85,8 @@ export function purchaseAge(text: string): number | null {
  * ("tengo la factura pero no prende" tells trouble: the complaint stands).
  */
 export function tellsEligibleReturn(focus: { returns?: true; turn: number } | null | undefined, turn: number, text: string): boolean {
-  return !!focus?.returns && turn - focus.turn === 1 && returnCondition(text) === 'eligible' && !reportsTrouble(text);
+  const told = returnCondition(text);
+  return !!focus?.returns && turn - focus.turn === 1 && (told === 'eligible' || told === 'changed') && !reportsTrouble(text);
 }
 
 /** Goods the policy never takes back, named in the return asked about: cement (not the contact or PVC cement, a glue), sand, gravel, bulk material. */
