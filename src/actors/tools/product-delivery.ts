@@ -54,7 +54,9 @@ export function deliveryAskedIn(tenant: TenantData, text: string, now?: number):
 }
 
 /** A served place said at the end of a message ("dame 15 pa Caleta", "mándame 10 sacos a Villa Hermosa", "… delivered to Caleta"). */
-const PLACE_AT_END = /\s+(?:(?:y\s+)?(?:me\s+)?(?:lo|la|los|las)\s+(?:llevan|mandan|traen)\s+)?(?:pa|pal|para|para\s+la|para\s+el|a|al|hasta|to|delivered\s+to|con\s+delivery\s+a)\s+[^\s?¿!¡.,\d]+(?:\s+[^\s?¿!¡.,\d]+){0,2}\s*[?!.]*\s*$/i;
+const PLACE_AT_END = /\s+(?:(?:y\s+)?(?:me\s+)?(?:lo|la|los|las)\s+(?:llevan|mandan|traen)\s+)?(?:pa|pal|para|para\s+la|para\s+el|a|al|hasta|to|delivered\s+to|con\s+delivery\s+a|(?:y\s+)?(?:lo|la|los|las)\s+(?:necesito|ocupo|quiero)\s+en|(?:and\s+)?(?:i\s+)?need\s+(?:it|them)\s+(?:in|at))\s+[^\s?¿!¡.,\d]+(?:\s+[^\s?¿!¡.,\d]+){0,2}\s*[?!.]*\s*$/i;
+/** A price question or a please after the place ("10 sacos pa Bayahíbe, ¿cuánto sería?"): kept with the goods, the place read before it. */
+const ASK_AT_END = /(?:\s*[,;]\s*|\s+)(?:¿\s*)?(?:cu[aá]nto\s+(?:ser[ií]a|sale|saldr[ií]a|cuesta|costar[ií]a|es|me\s+(?:sale|cobran|cuesta))(?:\s+(?:todo|eso))?|a\s+c[oó]mo\s+(?:sale|es|est[aá])|how\s+much(?:\s+(?:would\s+(?:it|that)\s+be|is\s+(?:it|that)))?|por\s+favor|porfa|please)\s*[?!.]*\s*$/i;
 
 /**
  * The message without the served place said at its end, and that delivery: what is left is read
@@ -63,11 +65,15 @@ const PLACE_AT_END = /\s+(?:(?:y\s+)?(?:me\s+)?(?:lo|la|los|las)\s+(?:llevan|man
  * Undefined when no served place ends it.
  */
 export function withoutPlaceAtEnd(tenant: TenantData, text: string, now: number | undefined, namesGoods: (rest: string) => boolean): { rest: string; delivery: DeliveryQuote } | undefined {
-  const rest = text.replace(PLACE_AT_END, '');
+  const ask = ASK_AT_END.exec(text);
+  const body = ask ? text.slice(0, ask.index) : text;
+  const rest = body.replace(PLACE_AT_END, '');
   // Only goods or a count before the place ("¿cuánto sería con delivery a Caleta?" asks the total with it, read whole).
-  if (rest === text || rest.trim() === '' || !namesGoods(rest) || deliveryAskedIn(tenant, `llevar ${rest}`) !== undefined) return undefined;
-  const delivery = deliveryAskedIn(tenant, `llevar a ${text.slice(rest.length).replace(/^\s*(?:\S+\s+){0,4}?(?:pa|pal|para|a|al|hasta|to)\s+/i, '')}`, now);
-  return delivery ? { rest, delivery } : undefined;
+  if (rest === body || rest.trim() === '' || !namesGoods(rest) || deliveryAskedIn(tenant, `llevar ${rest}`) !== undefined) return undefined;
+  // "…, es para Bayahíbe": where the job is, told; the delivery waits until it is asked for ("¿me lo llevan?").
+  if (/(?:^|[\s,])(?:es|son|sera|seria|eso\s+es|it\s*s|its|it\s+is|they\s+are|they\s*re)\s*$/i.test(rest)) return undefined;
+  const delivery = deliveryAskedIn(tenant, `llevar a ${body.slice(rest.length).replace(/^\s*(?:\S+\s+){0,4}?(?:pa|pal|para|a|al|hasta|to|en|in|at)\s+/i, '')}`, now);
+  return delivery ? { rest: ask ? `${rest}${ask[0]}` : rest, delivery } : undefined;
 }
 
 /** "Tiempo de entrega a Villa Hermosa: el mismo día", added under an estimate with the delivery asked in the same message. */

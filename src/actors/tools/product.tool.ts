@@ -83,8 +83,8 @@ export function answerProduct(
   options: { text?: string; now?: number } = {},
 ): ProductActorOutput {
   const said = options.text ?? input.text;
-  // "dame 15 del gris pa Caleta": the goods read without the place (the delivery is read from the whole message below).
-  const placed = said !== undefined && input.focus ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0) : undefined;
+  // "dame 15 del gris pa Caleta", "10 sacos de cemento pa Bayahíbe, ¿cuánto sería?": the goods read without the place (its delivery priced below).
+  const placed = said !== undefined && (input.focus || input.understanding.products.length > 0) ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0) : undefined;
   const text = placed?.rest ?? said;
   if (text !== said) options = { ...options, text };
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
