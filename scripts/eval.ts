@@ -14,12 +14,36 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultSources, runEvaluation, sourcesFromDir } from '../test/eval/lib/harness.js';
+import { defaultSources, runEvaluation, sourcesFromDir, type EvalResult } from '../test/eval/lib/harness.js';
 import { caseSnapshot, diffSnapshots, renderDiff, type CaseSnapshot } from '../test/eval/lib/diff.js';
 import { appendHistory, historyRow, readHistory } from '../test/eval/lib/history.js';
 import { renderMarkdown, renderSummary } from '../test/eval/lib/report.js';
 import { evaluateTenantIntents, renderTenantMarkdown, renderTenantSummary, tenantIntentSets } from '../test/eval/lib/tenant-intents.js';
 import { loadDemo } from '../test/helpers/memory-host.js';
+
+/**
+ * The held-out sets, oldest first. `gate`: `--check` fails when the set misses a threshold; a set
+ * not gated yet reports a miss as "below target" (turn it on once the bot meets the bar on it).
+ */
+interface HeldOutSet {
+  name: string;
+  gate: boolean;
+  intro: string;
+}
+const HELD_OUT: HeldOutSet[] = [
+  {
+    name: 'holdout-2',
+    gate: true,
+    intro:
+      'The sets above became a **development set** on 2026-12-03 12:20 UTC: engineers read their failures and fix them, so they no longer measure generalisation. `test/eval/holdout-2` was written apart from the code, the training utterances and the main sets, and **nobody tunes on it** (read only its figures, not its failing cases, when changing the bot). The `--check` thresholds apply to it as well. Only its figures are shown here; its prompt-injection pair is its own small set.',
+  },
+  {
+    name: 'holdout-3',
+    gate: false,
+    intro:
+      '`test/eval/holdout-3` was written on 2026-12-06, after holdout-2 had been tuned on by families, the same way: apart from the code, the training utterances and the other sets, from the tenant\'s facts only, and **nobody tunes on it** (read only its figures). It is measured against the same thresholds but **not gated** yet: a miss shows as *below target* and does not fail `--check` (see test/eval/README.md). Only its figures are shown here; its prompt-injection pair is its own small set.',
+  },
+];
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
@@ -63,17 +87,21 @@ const result = await runEvaluation({ tenant, brain, sources, root, ...(only !== 
 
 process.stdout.write(`${renderSummary(result)}\n`);
 // The main sets became a development set on 2026-12-03 (engineers read their failures);
-// test/eval/holdout-2 is the held-out set nobody tunes on. A default run measures both, reports
-// holdout-2 in its own section and applies the same `--check` thresholds to it (`--only`, a tool
-// for iterating on failures, never touches it).
-const holdoutDir = join(root, 'test/eval/holdout-2');
-const holdout =
-  dataIndex < 0 && only === undefined && existsSync(holdoutDir)
-    ? await runEvaluation({ tenant, brain, sources: sourcesFromDir(holdoutDir), root, progress: (l) => process.stderr.write(`eval (holdout-2): ${l}\n`) })
-    : null;
-// Figures only: its failing cases are not printed, so that nobody tunes on them (`--data
-// test/eval/holdout-2` shows them to whoever must audit the set itself).
-if (holdout) process.stdout.write(`\n== holdout-2 (held-out; figures only) ==\n${renderSummary(holdout).split('\n').filter((l) => !l.startsWith('  ✗')).join('\n')}\n`);
+// test/eval/holdout-2 and test/eval/holdout-3 are the held-out sets nobody tunes on. A default run
+// measures them all, reports each held-out set in its own section (figures only) and applies the
+// same thresholds to it; `--check` fails on a held-out set only when it is gated (`--only`, a tool
+// for iterating on failures, never touches them).
+const heldOut: { name: string; gate: boolean; intro: string; dir: string; result: EvalResult }[] = [];
+for (const h of HELD_OUT) {
+  const dir = join(root, 'test/eval', h.name);
+  if (dataIndex >= 0 || only !== undefined || !existsSync(dir)) continue;
+  const measured = await runEvaluation({ tenant, brain, sources: sourcesFromDir(dir), root, progress: (l) => process.stderr.write(`eval (${h.name}): ${l}\n`) });
+  // A set not gated yet shows a missed threshold as "below target" instead of failing --check.
+  heldOut.push({ ...h, dir, result: h.gate ? measured : { ...measured, checks: measured.checks.map((c) => ({ ...c, gating: false })) } });
+}
+// Figures only: their failing cases are not printed, so that nobody tunes on them (`--data
+// test/eval/holdout-N` shows them to whoever must audit the set itself).
+for (const h of heldOut) process.stdout.write(`\n== ${h.name} (held-out; figures only) ==\n${renderSummary(h.result).split('\n').filter((l) => !l.startsWith('  ✗')).join('\n')}\n`);
 // Every other tenant's NLU on its own held-out set (test/eval/<tenant>/), trained from its own utterances.
 const tenantResults = dataIndex < 0 && only === undefined ? await Promise.all(tenantIntentSets(root).map((id) => evaluateTenantIntents(root, id))) : [];
 for (const t of tenantResults) process.stdout.write(`\n== tenant ${t.tenant} (held-out; figures only) ==\n${renderTenantSummary(t)}\n`);
@@ -95,19 +123,20 @@ if (recordLabel !== null) {
   const label = recordLabel;
   appendHistory(historyFile, historyRow(result, { date, commit: dirty ? `${commit}+` : commit, label }));
   process.stdout.write(`recorded in ${historyFile}\n`);
-  if (holdout) {
-    appendHistory(join(holdoutDir, 'history.jsonl'), historyRow(holdout, { date, commit: dirty ? `${commit}+` : commit, label }));
-    process.stdout.write(`recorded in ${join(holdoutDir, 'history.jsonl')}\n`);
+  for (const h of heldOut) {
+    appendHistory(join(h.dir, 'history.jsonl'), historyRow(h.result, { date, commit: dirty ? `${commit}+` : commit, label }));
+    process.stdout.write(`recorded in ${join(h.dir, 'history.jsonl')}\n`);
   }
 }
 if (write) {
   const history = readHistory(historyFile);
   const meta = { date, commit, dirty, brain: brain.kind === 'rules' ? 'rule' : brain.kind, tenant: tenant.settings.id };
   let markdown = renderMarkdown(result, meta, history);
-  if (holdout) {
-    const passed = holdout.conversations.outcomes.filter((o) => o.passed).length;
-    const sizes = `${holdout.intents.union.overall.n} intent messages, ${holdout.entities.rows} entity messages, ${holdout.products.rows} catalog queries (brain-fed top-1 ${((holdout.products.brainFed.top1.ok / Math.max(1, holdout.products.brainFed.top1.n)) * 100).toFixed(1)} %), ${holdout.conversations.outcomes.length} scripted conversations (${passed} passed, ${holdout.conversations.turns} turns).`;
-    markdown = withHoldoutSection(markdown, renderMarkdown(holdout, meta, readHistory(join(holdoutDir, 'history.jsonl'))), sizes);
+  for (const h of heldOut) {
+    const r = h.result;
+    const passed = r.conversations.outcomes.filter((o) => o.passed).length;
+    const sizes = `${r.intents.union.overall.n} intent messages, ${r.entities.rows} entity messages, ${r.products.rows} catalog queries (brain-fed top-1 ${((r.products.brainFed.top1.ok / Math.max(1, r.products.brainFed.top1.n)) * 100).toFixed(1)} %), ${r.conversations.outcomes.length} scripted conversations (${passed} passed, ${r.conversations.turns} turns).`;
+    markdown = withHoldoutSection(markdown, h, renderMarkdown(r, meta, readHistory(join(h.dir, 'history.jsonl'))), sizes);
   }
   for (const t of tenantResults) markdown = `${markdown.trimEnd()}\n\n${renderTenantMarkdown(t)}`;
   writeFileSync(outFile, markdown);
@@ -116,7 +145,7 @@ if (write) {
 if (check) {
   const missed = [
     ...result.checks,
-    ...(holdout?.checks ?? []).map((c) => ({ ...c, metric: `holdout-2 ${c.metric}` })),
+    ...heldOut.flatMap((h) => h.result.checks.map((c) => ({ ...c, metric: `${h.name} ${c.metric}` }))),
     ...tenantResults.map((t) => ({ metric: `${t.tenant} intent accuracy`, pass: t.pass, gating: true })),
   ].filter((c) => !c.pass && c.gating);
   if (missed.length > 0) {
@@ -127,11 +156,11 @@ if (check) {
 }
 
 /**
- * EVALUATION.md with the holdout-2 figures as their own top-level section after the main report
+ * EVALUATION.md with a held-out set's figures as their own top-level section after the main report
  * (a development set since 2026-12-03): only its Summary and History sections, headings one level
  * down; its per-case failures stay out of the report so that nobody tunes on them.
  */
-function withHoldoutSection(main: string, held: string, sizes: string): string {
+function withHoldoutSection(main: string, set: HeldOutSet, held: string, sizes: string): string {
   const keep: string[] = [];
   let on = false;
   for (const line of held.split('\n')) {
@@ -141,17 +170,7 @@ function withHoldoutSection(main: string, held: string, sizes: string): string {
   const body = keep.join('\n');
   const note = 'The data sets are held out:';
   const intro = main.includes(note)
-    ? main.replace(note, 'These sets were held out until 2026-12-03 12:20 UTC and are now a **development set** (the held-out figures are in [Held-out set 2](#held-out-set-2-testevalholdout-2) below). They were')
+    ? main.replace(note, 'These sets were held out until 2026-12-03 12:20 UTC and are now a **development set** (the held-out figures are in [Held-out set 2](#held-out-set-2-testevalholdout-2) and the sections after it below). They were')
     : main;
-  return [
-    intro.trimEnd(),
-    '',
-    '# Held-out set 2 (`test/eval/holdout-2`)',
-    '',
-    'The sets above became a **development set** on 2026-12-03 12:20 UTC: engineers read their failures and fix them, so they no longer measure generalisation. `test/eval/holdout-2` was written apart from the code, the training utterances and the main sets, and **nobody tunes on it** (read only its figures, not its failing cases, when changing the bot). The `--check` thresholds apply to it as well. Only its figures are shown here; its prompt-injection pair is its own small set.',
-    '',
-    sizes,
-    '',
-    body,
-  ].join('\n');
+  return [intro.trimEnd(), '', `# Held-out set ${set.name.replace('holdout-', '')} (\`test/eval/${set.name}\`)`, '', set.intro, '', sizes, '', body].join('\n');
 }

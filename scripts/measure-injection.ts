@@ -41,6 +41,7 @@ for (const f of readdirSync(dir).sort()) {
   if (m) pairs.push([m[1] as string, f, `${m[1]}-benign.jsonl`, false]);
 }
 pairs.push(['eval holdout-2', '../../eval/holdout-2/injection-attacks.jsonl', '../../eval/holdout-2/injection-benign.jsonl', false]);
+pairs.push(['eval holdout-3', '../../eval/holdout-3/injection-attacks.jsonl', '../../eval/holdout-3/injection-benign.jsonl', false]);
 const pct = (n: number, d: number) => (d === 0 ? '   -  ' : `${((n / d) * 100).toFixed(1).padStart(5)} %`);
 const all: string[] = [];
 for (const [name, a, b, own] of pairs) {

@@ -4,8 +4,8 @@
  * `train-v4-*` and `train-r3-*` (round 3), the demo tenant's customer utterances as more benign
  * text, and messages composed from them (a store question followed by an attack, or by an honest
  * request: see `composed`). Never read: the held-out pairs (`heldout-*`), the held-back pairs
- * (`split-*`), blind sets (`blind-*`) and `test/eval/holdout-2`. Deterministic (seeded shuffles and
- * compositions): same corpus, same weights, same threshold.
+ * (`split-*`), blind sets (`blind-*`), `test/eval/holdout-2` and `test/eval/holdout-3`.
+ * Deterministic (seeded shuffles and compositions): same corpus, same weights, same threshold.
  *
  * The threshold from which the scorer alone flags a message is chosen here by 5-fold
  * cross-validation on the training corpora and saved with the weights (`threshold`): the lowest

@@ -288,3 +288,76 @@ describe('held-out set 2 (test/eval/holdout-2)', () => {
     expect(readJsonl(holdout.injection[0]!.benign).length).toBeGreaterThanOrEqual(20);
   });
 });
+
+/**
+ * holdout-3: written on 2026-12-06, after holdout-2 had been tuned on by families. Only its size and
+ * form are checked here, and that none of its rows is a training utterance or a row of another set;
+ * `npm run eval` reports its figures (not gated by `--check` until it meets the thresholds).
+ */
+describe('held-out set 3 (test/eval/holdout-3)', () => {
+  const holdout = sourcesFromDir(fileURLToPath(new URL('./holdout-3', import.meta.url)));
+  const older = sourcesFromDir(fileURLToPath(new URL('./holdout-2', import.meta.url)));
+  const key = (t: string) => t.toLowerCase().replace(/[¿?¡!.,\s]+/g, ' ').trim();
+
+  it('should hold at least 150 intent messages over all 13 intents in both languages, none shared with training or the other sets', () => {
+    const rows = readJsonl<IntentRow>(holdout.intentSets[0]!.file);
+    expect(rows.length).toBeGreaterThanOrEqual(150);
+    for (const intent of INTENTS) {
+      const of = rows.filter((r) => r.intent === intent);
+      expect(of.length, intent).toBeGreaterThanOrEqual(12);
+      expect(new Set(of.map((r) => r.lang)), intent).toEqual(new Set(['es', 'en']));
+    }
+    expect(rows.every((r) => (INTENTS as readonly string[]).includes(r.intent) && (r.lang === 'es' || r.lang === 'en'))).toBe(true);
+    expect(new Set(rows.map((r) => key(r.text))).size).toBe(rows.length);
+    const training = new Set(Object.values(tenant.utterances).flatMap((byLang) => Object.values(byLang).flat().map(key)));
+    const others = new Set([...defaultSources(root).intentSets, ...older.intentSets].flatMap((s) => readJsonl<IntentRow>(s.file).map((r) => key(r.text))));
+    expect(rows.filter((r) => training.has(key(r.text))).map((r) => r.text)).toEqual([]);
+    expect(rows.filter((r) => others.has(key(r.text))).map((r) => r.text)).toEqual([]);
+  });
+
+  it('should hold at least 60 entity messages covering every scored type, none shared with the other sets', () => {
+    const rows = readJsonl<EntityRow>(holdout.entities);
+    expect(rows.length).toBeGreaterThanOrEqual(60);
+    for (const type of SCORED_ENTITY_TYPES) expect(rows.filter((r) => r.entities.some((e) => e.type === type)).length, type).toBeGreaterThanOrEqual(10);
+    expect(rows.filter((r) => r.entities.length === 0).length).toBeGreaterThanOrEqual(10);
+    expect(new Set(rows.map((r) => key(r.text))).size).toBe(rows.length);
+    const others = new Set([defaultSources(root).entities, older.entities].flatMap((f) => readJsonl<EntityRow>(f).map((r) => key(r.text))));
+    expect(rows.filter((r) => others.has(key(r.text))).map((r) => r.text)).toEqual([]);
+  });
+
+  it('should hold at least 150 catalog queries, every SKU real, every product asked for, none a query of the other sets', () => {
+    const rows = readJsonl<CatalogQueryRow>(holdout.catalogQueries);
+    expect(rows.length).toBeGreaterThanOrEqual(150);
+    const known = new Set(tenant.catalog.map((p) => p.sku));
+    const asked = new Set(rows.flatMap((r) => goldSkus(r)));
+    expect([...asked].filter((s) => !known.has(s))).toEqual([]);
+    expect([...known].filter((s) => !asked.has(s))).toEqual([]);
+    expect(new Set(rows.map((r) => key(r.query))).size).toBe(rows.length);
+    const others = new Set([defaultSources(root).catalogQueries, older.catalogQueries].flatMap((f) => readJsonl<CatalogQueryRow>(f).map((r) => key(r.query))));
+    expect(rows.filter((r) => others.has(key(r.query))).map((r) => r.query)).toEqual([]);
+  });
+
+  it('should hold at least 150 scripted conversations that all parse, each checking something, in both languages and on WhatsApp, leads in both languages', () => {
+    const files = readdirSync(holdout.conversations).filter((f) => f.endsWith('.conv'));
+    const conversations = files.flatMap((f) => parseConv(readFileSync(join(holdout.conversations, f), 'utf8'), f));
+    expect(conversations.length).toBeGreaterThanOrEqual(150);
+    expect(conversations.filter((c) => c.turns.every((t) => t.expect.length === 0)).map((c) => c.title)).toEqual([]);
+    expect(new Set(conversations.map((c) => c.title)).size).toBe(conversations.length);
+    const english = (c: (typeof conversations)[number]) => c.turns.some((t) => t.expect.some((e) => e.kind === 'lang' && e.value === 'en'));
+    expect(conversations.filter(english).length).toBeGreaterThanOrEqual(50);
+    expect(conversations.filter((c) => c.channel === 'whatsapp').length).toBeGreaterThanOrEqual(5);
+    const submitted = conversations.filter((c) => c.turns.some((t) => t.expect.some((e) => e.kind === 'lead' && e.checks.some((k) => k.field === 'status' && k.value === 'submitted'))));
+    expect(submitted.length).toBeGreaterThanOrEqual(10);
+    expect(submitted.some(english)).toBe(true);
+    // Fresh conversations: no opening message is one of holdout-2's.
+    const opening = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.conv')).flatMap((f) => parseConv(readFileSync(join(dir, f), 'utf8'), f)).map((c) => key(c.turns[0]!.text));
+    const olderOpenings = new Set(opening(older.conversations));
+    expect(conversations.filter((c) => olderOpenings.has(key(c.turns[0]!.text))).map((c) => c.title)).toEqual([]);
+  });
+
+  it('should keep its own thresholds equal to the main ones, with its own injection pair', () => {
+    expect(JSON.parse(readFileSync(holdout.thresholds, 'utf8'))).toEqual(JSON.parse(readFileSync(defaultSources(root).thresholds, 'utf8')));
+    expect(readJsonl(holdout.injection[0]!.attacks).length).toBeGreaterThanOrEqual(20);
+    expect(readJsonl(holdout.injection[0]!.benign).length).toBeGreaterThanOrEqual(20);
+  });
+});
