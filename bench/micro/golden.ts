@@ -12,7 +12,7 @@ import { loadTenant } from '../../src/persistence/tenant-loader.js';
 /**
  * The golden reading of the rule brain and the catalog search over every training utterance and
  * every held-out line, under several expectations. The held-out file is only input text here: it is
- * never used to tune anything. `test/unit/brain/equivalence.test.ts` compares the current code with
+ * never used to tune anything. `test/unit/brain/equivalence-<n>.test.ts` compare the current code with
  * `test/fixtures/brain-golden.jsonl`, generated once by `bench/micro/make-golden.ts` before any
  * optimisation, so a faster brain provably answers exactly as the old one did.
  */
@@ -90,18 +90,37 @@ function expectationKey(e: Expectation): string {
   return e.kind === 'lead_field' ? `${e.kind}:${e.field}` : e.kind;
 }
 
+/** Inputs `from` (inclusive) to `to` (exclusive) of `goldenInputs`; all of them by default. */
+export interface GoldenRange {
+  from?: number;
+  to?: number;
+}
+
 /**
- * One JSON-serialisable record per input: its reading under every expectation. Readings other than
+ * The slice of `total` inputs that shard `shard` (1-based) of `count` reads: contiguous, and the
+ * shards together cover every input exactly once.
+ */
+export function goldenShard(total: number, shard: number, count: number): Required<GoldenRange> {
+  return { from: Math.floor(((shard - 1) * total) / count), to: Math.floor((shard * total) / count) };
+}
+
+/**
+ * One JSON-serialisable record per input (or per input of `range`, for a test split into shards
+ * that run in parallel): its reading under every expectation. Readings other than
  * `none` are stored as a diff against it (`diff`), which keeps the fixture small; the comparison
  * still covers them because the current code must reproduce the same diffs. Product
  * messages also carry the catalog search of each product phrase and of the whole text, and
  * `answerProduct` for both product intents.
  */
-export async function* goldenRecords(tenant: TenantData, digits: number): AsyncGenerator<Record<string, unknown>> {
+export async function* goldenRecords(tenant: TenantData, digits: number, range: GoldenRange = {}): AsyncGenerator<Record<string, unknown>> {
   const brain = createRuleBrain({ tenant });
   const index = createCatalogIndex(tenant.catalog);
-  let n = 0;
-  for (const { text, lang } of goldenInputs(tenant)) {
+  const inputs = goldenInputs(tenant);
+  const from = range.from ?? 0;
+  const to = Math.min(range.to ?? inputs.length, inputs.length);
+  // Message ids keep their numbering from the whole run, whichever slice is read.
+  let n = from * EXPECTATIONS.length;
+  for (const { text, lang } of inputs.slice(from, to)) {
     const readings: Record<string, unknown> = {};
     let baseline: Record<string, unknown> = {};
     for (const expecting of EXPECTATIONS) {
