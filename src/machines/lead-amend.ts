@@ -1,7 +1,7 @@
 import { LEAD_FIELDS, type ContactProfile, type LeadDraft, type LeadField } from '../domain/lead.js';
 import type { Lang } from '../domain/nlu.js';
 import type { Understanding } from '../domain/understanding.js';
-import { contactToReach, withPhoneAdded } from './contact-for-request.js';
+import { contactToReach, saidAsCorrection, withPhoneAdded } from './contact-for-request.js';
 import { contactGivenAlone, correctEmailTypo, isValidEmail, type LeadState } from './lead-draft.js';
 
 /**
@@ -16,8 +16,7 @@ function fieldsSaid(lead: LeadState, understanding: Understanding | null, text: 
   if (!understanding || lead.status !== 'submitted' || !lead.leadId) return null;
   // A correction said as one, or an e-mail or phone given alone (a new contact for the advisor), or
   // one more way to reach the customer ("también me pueden llamar al …", "you can also call me at …").
-  const reach = understanding.correctsLead ? null : contactToReach(understanding, text);
-  if (!understanding.correctsLead && contactGivenAlone(understanding, text) === null && reach === null) return null;
+  if (!understanding.correctsLead && contactGivenAlone(understanding, text) === null && contactToReach(understanding, text) === null) return null;
   const given: Partial<Record<LeadField, string | null | undefined>> = { ...understanding.leadFields };
   if (understanding.interestArea) given.interest_area = understanding.interestArea;
   if (understanding.urgency) given.urgency_level = understanding.urgency;
@@ -27,8 +26,9 @@ function fieldsSaid(lead: LeadState, understanding: Understanding | null, text: 
     if (typeof raw !== 'string' || raw.trim() === '') continue;
     const value = field === 'email' ? correctEmailTypo(raw.trim().toLowerCase()) : raw.trim();
     if (field === 'email' && !isValidEmail(value)) continue;
-    // "you can ALSO call me at …": a second number beside the one the request has, not a replacement.
-    if (field === 'phone_or_username' && reach?.also) {
+    // "you can also call me at …", "el de mi oficina es …": a second number beside the one the request
+    // has, not a replacement — only a correction said as one ("perdón, mi número es …") replaces it.
+    if (field === 'phone_or_username' && !understanding.correctsLead && !saidAsCorrection(text)) {
       const before = lead.draft.phone_or_username?.value;
       said.push([field, withPhoneAdded(before, value)]);
       continue;

@@ -8,7 +8,7 @@ import type { TenantData } from '../../../src/domain/tenant.js';
 import type { Understanding } from '../../../src/domain/understanding.js';
 import { createManualClock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
-import { contactToReach, withPhoneAdded } from '../../../src/machines/contact-for-request.js';
+import { contactToReach, saidAsCorrection, withPhoneAdded } from '../../../src/machines/contact-for-request.js';
 import { asksCreditTerms } from '../../../src/machines/credit-terms.js';
 import { talksDelivery } from '../../../src/machines/free-delivery-asked.js';
 import { amendmentAddsOnly, leadAmendment, leadRestatement } from '../../../src/machines/lead-amend.js';
@@ -102,14 +102,19 @@ const reading = (leadFields: Understanding['leadFields'], extra: Partial<Underst
   ({ nlu: { intent: { name: 'out_of_scope', confidence: 0.2 }, ranking: [], entities: [], lang: 'es' }, lang: 'es', affirmation: null, leadFields, products: [], critical: false, priority: 1, ...extra }) as unknown as Understanding;
 
 describe('a way to reach the customer given after the lead is registered', () => {
-  it('should read the call-me words around a phone as contact for the request, "also" as a second number', () => {
+  it('should read the call-me words around a phone as contact for the request', () => {
     const phone = reading({ phone_or_username: '+18095551234' });
-    expect(contactToReach(phone, 'también me pueden llamar al 809-555-1234')).toEqual({ phone: '+18095551234', also: true });
-    expect(contactToReach(phone, 'you can also call me at 809-555-1234')).toMatchObject({ also: true });
-    expect(contactToReach(phone, 'or text me at 809-555-1234')).toMatchObject({ also: true });
-    expect(contactToReach(phone, 'llámenme al 809-555-1234')).toMatchObject({ also: false });
+    expect(contactToReach(phone, 'también me pueden llamar al 809-555-1234')).toEqual({ phone: '+18095551234' });
+    for (const text of ['you can also call me at 809-555-1234', 'or text me at 809-555-1234', 'llámenme al 809-555-1234', 'el número de mi oficina es 809-555-1234', 'call me on my cell 809-555-1234 if I don\'t answer']) {
+      expect(contactToReach(phone, text), text).not.toBeNull();
+    }
     expect(contactToReach(phone, 'llámenme al 809-555-1234, quiero cancelar el pedido')).toBeNull();
     expect(contactToReach(reading({}), 'me pueden llamar?')).toBeNull();
+  });
+
+  it('should never read "llamarme también" as a name', async () => {
+    expect((await read('puedes llamarme también al 829-555-1111')).leadFields.name).toBeUndefined();
+    expect((await read('call me Ana')).leadFields.name).toBe('Ana');
   });
 
   it('should add the second phone beside the first (once), as an addition', () => {
@@ -119,8 +124,10 @@ describe('a way to reach the customer given after the lead is registered', () =>
     const changed = leadAmendment(submitted, reading({ phone_or_username: '+18095551234' }), 'también me pueden llamar al 809-555-1234', 'm9');
     expect(changed?.phone_or_username?.value).toBe('+18095550100 / +18095551234');
     expect(amendmentAddsOnly(submitted, changed!)).toBe(true);
-    // A number the lead has already, said again, is no change.
+    // A number the lead has already, said again, is no change; one said as a correction replaces the lead's.
     expect(leadAmendment(submitted, reading({ phone_or_username: '+18095550100' }), 'también me pueden llamar al 809-555-0100', 'm9')).toBeNull();
+    expect(saidAsCorrection('perdón, me equivoqué, mi número es 849-555-2222')).toBe(true);
+    expect(leadAmendment(submitted, reading({ phone_or_username: '+18495552222' }), 'perdón, me equivoqué, mi número es 849-555-2222', 'm9')?.phone_or_username?.value).toBe('+18495552222');
   });
 
   it('should register the phone and send the CRM one update, never offer a person', async () => {
@@ -134,6 +141,26 @@ describe('a way to reach the customer given after the lead is registered', () =>
       expect(en[7]).toContain('Noted');
       expect(en[7]).not.toMatch(/someone from our team/i);
       expect(crm.updated.map((u) => u.payload.contact_info.phone_or_username)).toEqual(['+18095550122 / +18095551234', '+18095551234']);
+    } finally {
+      await crm.close();
+    }
+  });
+});
+
+describe('a business customer answering the form', () => {
+  it('should keep the whole company name written before a word the extractor starts at', () => {
+    const company = (text: string) => brain.readNow!({ text, messageId: 'm-2', expecting: { kind: 'lead_field', field: 'company_name' }, lang: 'en', idempotencyKey: 'k-2' }).leadFields.company_name;
+    expect(company('Coral Hotel Bayahibe')).toBe('Coral Hotel Bayahibe');
+    expect(company('Soy de Hotel Bayahibe')).toBe('Hotel Bayahibe');
+  });
+
+  it('should read a quote for paint for 40 hotel rooms as a project lead, and volume discounts as the wholesale fact', async () => {
+    expect((await read('Hi, I need a quote for paint for 40 hotel rooms')).nlu.intent.name).toBe('sales_lead');
+    const crm = hostWithCrm();
+    try {
+      const out = await crm.say('rest', 'lead14-volume', 'do you give discounts for volume?');
+      expect(out[0]).toContain('wholesale');
+      expect(out[0]).not.toMatch(/offers on/i);
     } finally {
       await crm.close();
     }
