@@ -332,6 +332,8 @@ export interface InfoActorInput {
   vacancy?: string;
   /** The served place asked for a few turns ago: "¿y cuándo llega?" asks its delivery time. */
   delivery?: DeliveryQuote;
+  /** Delivery talked about, no zone asked: "¿y si compro 20 mil es gratis?" is each zone's delivery for that amount. */
+  deliveryTalked?: true;
   /** A place named earlier in passing and not followed by another delivery place: a delivery question naming none is about it. */
   placeSaid?: string;
   /** The reading, when it names products besides the store question ("¿tienen varilla? ¿y a qué hora cierran?"): they are answered too. */

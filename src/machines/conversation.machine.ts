@@ -43,6 +43,7 @@ import {
 import { asksFormalQuote, goodsAskedIn, leadGoodsAskedIn, withGoodsAsNeed, type GoodsAsked } from './quote-need.js';
 import { asksProductToo, asksWhoWillContact, asksWhyAsked } from './lead-why.js';
 import { asksRequirements } from './credit-requirements.js';
+import { asksCreditTerms } from './credit-terms.js';
 import { asksAboutWarranty, asksHowLongIsIt } from './warranty-followups.js';
 import { amendmentAddsOnly, amendmentText, leadAmendment, leadRestatement, profileWithAmendment, resumesDroppedRequest } from './lead-amend.js';
 import { carriesContact, carriesLeadData, contactGivenAlone, nameGivenAlone, createLeadState, firstNameOf, isLeadInProgress, reaskFields, rememberContact, summaryAnswer, type LeadState } from './lead-draft.js';
@@ -82,7 +83,7 @@ import { letsItGo, putsOffForm } from './letting-go.js';
 import { confirmsTheOrder, defersTheOrder, ordersDeliveryTo, removedWords, saysThatsAll, takesCountOff, takesTheOrder, waitsForMore } from './order-words.js';
 import { takesTheNamed } from './takes-named.js';
 import { asksDeliveryTime } from './delivery-time.js';
-import { asksFreeDeliveryFor } from './free-delivery-asked.js';
+import { asksFreeDeliveryFor, talksDelivery } from './free-delivery-asked.js';
 import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
@@ -162,6 +163,8 @@ export interface ConversationContext {
   infoFocus?: { topic: InfoTopic; turn: number; /** The returns policy was asked (a condition told next is about it). */ returns?: true; /** ...of cement, sand or other bulk goods (never returned). */ bulk?: true; /** The warranty was given ("¿cuánto tiempo?" next is its length). */ warranty?: true; /** The job opening answered (its Spanish title). */ vacancy?: string } | null;
   /** The served place the customer last asked us to deliver to, with its fee and the turn (absent in older snapshots). */
   delivery?: (DeliveryQuote & { turn: number }) | null;
+  /** The last turn the customer talked about delivery ("¿hacen delivery?"): "¿y si compro 20 mil es gratis?" later is about it (absent: never). */
+  deliveryTalked?: number | null;
   /** The store's zone or known place the customer last named, whatever they asked ("para mi villa en Casa de Campo"), and the turn (absent in older snapshots). */
   placeSaid?: { name: string; turn: number } | null;
   /** What the contact confirmed (earlier conversations, submitted leads); absent in older snapshots. */
@@ -557,6 +560,8 @@ const CONTINUES = /^\s*[¿¡]?\s*(?:y|e|and|what about|how about|tambi[eé]n|als
 function followsUpInfo(context: ConversationContext): InfoTopic | null {
   const focus = context.infoFocus;
   const text = context.lastMessage?.text;
+  // "y si compro más de 20 mil es gratis?" whenever a zone or delivery was talked about: that delivery, for that amount.
+  if (text && freeDeliveryAsked(context) && !sureHandoffRead(context) && (u(context)?.products.length ?? 0) === 0) return 'store_hours_location';
   if (!focus || !text || context.turn - focus.turn !== 1) return null;
   // "tengo la factura", "la mandaron a preparar" right after the returns policy: whether it applies ("no lo he usado, tengo la factura" tells no trouble, however sure a complaint reads).
   // "¿cuánto tiempo?" right after the warranty: its length, not a delivery's.
@@ -587,6 +592,12 @@ function followsUpInfo(context: ConversationContext): InfoTopic | null {
   // short answer naming where, read by the store tool (a place it knows is a delivery question).
   const where = focus.topic === 'store_hours_location' && /^\s*(?:a|al|para|pa|pa'|en|hasta|to|in|for)\s+\S/i.test(text);
   return (continuation && words.length <= 7) || (where && words.length <= 5) ? focus.topic : null;
+}
+
+/** A free delivery asked for an amount ("¿y si compro 20 mil es gratis?") once a zone's delivery or delivery at all was talked about. */
+function freeDeliveryAsked(context: ConversationContext): boolean {
+  const talked = !!context.delivery || (context.deliveryTalked !== undefined && context.deliveryTalked !== null);
+  return talked && asksFreeDeliveryFor(context.lastMessage?.text ?? '');
 }
 
 /** A sure request for a person or complaint read in the message (it wins over a short follow-up). */
@@ -699,7 +710,9 @@ export function productInput(context: ConversationContext): ProductActorInput {
 export function infoInput(context: ConversationContext): InfoActorInput {
   const intent = intentOf(context);
   const topic: InfoTopic = intent && INFO_INTENTS.includes(intent) ? (intent as InfoTopic) : (followsUpInfo(context) ?? 'store_hours_location');
-  const delivery = context.delivery && context.turn - context.delivery.turn <= DELIVERY_TURNS ? { place: context.delivery.place, fee: context.delivery.fee, ...(context.delivery.freeFrom !== undefined ? { freeFrom: context.delivery.freeFrom } : {}) } : undefined;
+  // The free delivery asked is about the zone talked about, however long ago.
+  const free = freeDeliveryAsked(context);
+  const delivery = context.delivery && (context.turn - context.delivery.turn <= DELIVERY_TURNS || free) ? { place: context.delivery.place, fee: context.delivery.fee, ...(context.delivery.freeFrom !== undefined ? { freeFrom: context.delivery.freeFrom } : {}) } : undefined;
   const offered = context.expecting;
   return {
     tenantId: context.tenantId,
@@ -714,7 +727,7 @@ export function infoInput(context: ConversationContext): InfoActorInput {
     ...(offered?.kind === 'reserve_offer' && offered.line && !offered.backorder && context.turn - offered.turn <= 1 && (offered.lines !== undefined || countedOnCounter(recentFocus(context)) <= 1)
       ? { reserve: { text: offered.text, ...(offered.lines ? { quantity: 1, price: offered.lines.reduce((sum, l) => sum + l.price * l.quantity, 0), lines: true as const } : { sku: offered.line.sku, quantity: offered.line.quantity, price: offered.line.price }), ...(offered.again ? { again: true as const } : {}) } }
       : {}),
-    ...(delivery ? { delivery } : {}),
+    ...(delivery ? { delivery } : free ? { deliveryTalked: true as const } : {}),
     ...placeSaidOf(context),
     ...(offered?.kind === 'quote_offer' && !offered.again && pendingQuoteOffer(context) ? { quote: true as const } : {}),
     ...quoteSentOf(context),
@@ -867,6 +880,7 @@ function recordedMessage(context: ConversationContext, received: { type: string 
   return {
     turn: context.turn + 1,
     lastMessage: { id: event.messageId, text: textAsRead(context, event.text), receivedAt: event.receivedAt, ...(event.type === 'user.message' && event.media ? { media: event.media } : {}) },
+    ...(event.type === 'user.message' && talksDelivery(event.text) ? { deliveryTalked: context.turn + 1 } : {}),
     // Each message starts with no routed intent: only the routing pass says what it acted on.
     routedIntent: null,
     ...(identity.answering ? { identity: { ...identity, answering: null } } : {}),
@@ -1185,6 +1199,14 @@ export const conversationMachine = setup({
       if (understanding.affirmation === 'no' || summaryAnswer(lastText(context)) === 'no') return true;
       // "el correo está mal", "the company": names what to fix without a value.
       return understanding.affirmation !== 'yes' && wantsToFixField(spec, lastText(context));
+    },
+    // "¿qué necesito para sacar crédito?", "do you offer credit to companies?" with no request open and
+    // nothing of who asks: the store's credit terms with the application offered, never the form at once.
+    asksCreditTermsFirst: ({ context }) => {
+      const understanding = u(context);
+      if (!understanding || isLeadInProgress(context.lead) || sureHandoffRead(context)) return false;
+      const who = ['name', 'email', 'phone_or_username', 'company_name'].some((f) => typeof understanding.leadFields[f as LeadField] === 'string');
+      return !who && !understanding.nlu.entities.some((e) => e.type === 'account_id') && asksCreditTerms(lastText(context));
     },
     asksCreditRequirements: ({ context }) => {
       const understanding = u(context);
@@ -2144,6 +2166,7 @@ export const conversationMachine = setup({
             { guard: 'captionPointsAtMedia', target: 'continuing', actions: 'acknowledgeCaptionedMedia' },
             { guard: 'asksOrderTotal', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'followsUpInfo', target: '#answering.info', actions: { type: 'route', params: { as: 'info' } } },
+            { guard: 'asksCreditTermsFirst', target: '#answering.info', actions: { type: 'route', params: { as: 'store_hours_location' } } },
             { guard: 'followsUpProduct', target: '#answering.product', actions: { type: 'route', params: { as: 'product' } } },
             { guard: 'decidesToConfirmHandoff', target: 'continuing', actions: [{ type: 'route', params: { as: 'decided' } }, 'askHandoffConfirmation'] },
             { guard: 'resumesDroppedForm', target: '#workflow.form', actions: [{ type: 'route', params: { as: 'decided' } }, 'holdSalesForm'] },

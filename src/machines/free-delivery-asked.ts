@@ -1,6 +1,7 @@
 /**
  * "y si la compra es de 20 mil es gratis?", "and if I spend 15k?", "a partir de cuánto es gratis?"
- * right after a zone's delivery fee: whether that delivery is free for an amount, or from what amount.
+ * once a zone's delivery fee, or delivery at all, was talked about in the conversation (however many
+ * turns ago): whether that delivery is free for an amount, or from what amount.
  * Pure text rule, read by the machine's routing (the store's follow-up) and by the store tool (the
  * zone answered before is the one asked about).
  */
@@ -21,4 +22,12 @@ export function asksFreeDeliveryFor(text: string): boolean {
   const f = fold(text);
   const amount = AMOUNT.test(f) || AMOUNT.test(text.toLowerCase());
   return (FREE.test(f) && (amount || FROM_WHAT.test(f))) || (amount && SPENDS.test(f) && /^(?:y|and|what|si|if|pero|but)\b/.test(f));
+}
+
+/** Delivery talked about ("¿hacen delivery?", "¿me lo envían a Caleta?", "do you deliver?", "shipping"). */
+const DELIVERY_WORDS = /\b(?:delivery|deliver\w*|envi[oa]s?|enviar\w*|envian|mandan|mandar\w*|llevan|llevar\w*|entreg\w*|shipping|ship|flete|domicilio|transporte)\b/;
+
+/** Whether a customer message talks about delivery: a free-delivery question later in the conversation is about it. */
+export function talksDelivery(text: string): boolean {
+  return text.length <= 400 && DELIVERY_WORDS.test(fold(text));
 }

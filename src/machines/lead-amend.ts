@@ -1,6 +1,7 @@
 import { LEAD_FIELDS, type ContactProfile, type LeadDraft, type LeadField } from '../domain/lead.js';
 import type { Lang } from '../domain/nlu.js';
 import type { Understanding } from '../domain/understanding.js';
+import { contactToReach, saidAsCorrection, withPhoneAdded } from './contact-for-request.js';
 import { contactGivenAlone, correctEmailTypo, isValidEmail, type LeadState } from './lead-draft.js';
 
 /**
@@ -13,8 +14,9 @@ import { contactGivenAlone, correctEmailTypo, isValidEmail, type LeadState } fro
 /** The lead fields a correction (or a contact given alone) says, each as it would be stored; null when it is none. */
 function fieldsSaid(lead: LeadState, understanding: Understanding | null, text: string): Array<[LeadField, string]> | null {
   if (!understanding || lead.status !== 'submitted' || !lead.leadId) return null;
-  // A correction said as one, or an e-mail or phone given alone (a new contact for the advisor).
-  if (!understanding.correctsLead && contactGivenAlone(understanding, text) === null) return null;
+  // A correction said as one, or an e-mail or phone given alone (a new contact for the advisor), or
+  // one more way to reach the customer ("también me pueden llamar al …", "you can also call me at …").
+  if (!understanding.correctsLead && contactGivenAlone(understanding, text) === null && contactToReach(understanding, text) === null) return null;
   const given: Partial<Record<LeadField, string | null | undefined>> = { ...understanding.leadFields };
   if (understanding.interestArea) given.interest_area = understanding.interestArea;
   if (understanding.urgency) given.urgency_level = understanding.urgency;
@@ -24,14 +26,28 @@ function fieldsSaid(lead: LeadState, understanding: Understanding | null, text: 
     if (typeof raw !== 'string' || raw.trim() === '') continue;
     const value = field === 'email' ? correctEmailTypo(raw.trim().toLowerCase()) : raw.trim();
     if (field === 'email' && !isValidEmail(value)) continue;
+    // "you can also call me at …", "el de mi oficina es …": a second number beside the one the request
+    // has, not a replacement — only a correction said as one ("perdón, mi número es …") replaces it.
+    if (field === 'phone_or_username' && !understanding.correctsLead && !saidAsCorrection(text)) {
+      const before = lead.draft.phone_or_username?.value;
+      said.push([field, withPhoneAdded(before, value)]);
+      continue;
+    }
     said.push([field, value]);
   }
   return said;
 }
 
-/** The same value, as a clerk would see it: case, accents, spacing, a phone's punctuation aside. */
+function samePhone(a: string, b: string): boolean {
+  return a.replace(/\D/g, '').slice(-10) === b.replace(/\D/g, '').slice(-10) && /\d{7}/.test(a.replace(/\D/g, ''));
+}
+
+/** The same value, as a clerk would see it: case, accents, spacing, a phone's punctuation aside (`b` among `a`'s numbers). */
 function sameValue(field: LeadField, a: string, b: string): boolean {
-  if (field === 'phone_or_username') return a.replace(/\D/g, '').slice(-10) === b.replace(/\D/g, '').slice(-10) && /\d{7}/.test(a.replace(/\D/g, ''));
+  // A request may carry more than one number ("+18095550100 / +18095551234"): each is compared.
+  if (field === 'phone_or_username') return b.split('/').every((q) => a.split('/').some((p) => samePhone(p, q)));
+  // An address compares without letter case only: "ana.diaz@" and "anadiaz@" are two mailboxes.
+  if (field === 'email') return a.trim().toLowerCase() === b.trim().toLowerCase();
   const fold = (v: string) => v.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[.,]/g, '').replace(/\s+/g, ' ').trim();
   return fold(a) === fold(b);
 }
@@ -42,7 +58,10 @@ export function leadAmendment(lead: LeadState, understanding: Understanding | nu
   if (!said) return null;
   const changed: LeadDraft = {};
   for (const [field, value] of said) {
-    if (lead.draft[field]?.value === value) continue;
+    const before = lead.draft[field]?.value;
+    // An e-mail differing only in letter case is the same address (mail is delivered case-insensitively),
+    // and a phone the request already has (of its numbers, written any way) is no change.
+    if (before === value || ((field === 'email' || field === 'phone_or_username') && typeof before === 'string' && sameValue(field, before, value))) continue;
     changed[field] = { value, sourceMessageId: messageId };
   }
   return Object.keys(changed).length > 0 ? changed : null;
@@ -67,9 +86,10 @@ export function leadRestatement(lead: LeadState, understanding: Understanding | 
 
 /** True when every field the correction changes was empty in the lead: a detail added ("Anotado"), nothing was wrong. */
 export function amendmentAddsOnly(lead: LeadState, changed: LeadDraft): boolean {
-  return Object.keys(changed).every((f) => {
+  return Object.entries(changed).every(([f, v]) => {
     const before = lead.draft[f as LeadField]?.value;
-    return before === undefined || before === null || before === '';
+    // A second phone beside the first ("… / +18095551234") is added too.
+    return before === undefined || before === null || before === '' || (f === 'phone_or_username' && v?.value?.startsWith(`${before} / `) === true);
   });
 }
 

@@ -1,7 +1,7 @@
 import type { Lang } from '../../domain/nlu.js';
 import { copyPlain, createLru, remembered, type Lru } from '../../kernel/lru.js';
 import type { DeliveryZone, GeoPoint, StoreFactKey, TenantData } from '../../domain/tenant.js';
-import { asksDirections, asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, asksStoreCredit, asksTransferAccount, asksWarranty } from '../brain/rule/store-questions.js';
+import { asksDirections, asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, asksTransferAccount, asksWarranty } from '../brain/rule/store-questions.js';
 import { fold as foldText, phonetic } from '../brain/rule/text.js';
 import type { DeliveryQuote, InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
@@ -12,7 +12,7 @@ import { offerReplies, vacancyReplies } from './info-lists.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
 import { freeDeliveryFrom } from './estimate-delivery.js';
 import { asksFreeDeliveryFor, feeForAmount, feeNotFreeHere } from './free-delivery-for.js';
-import { creditOffer, creditRequirementsAsked, warrantyAgain, creditReviewAsked, factReply, returnConditionReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
+import { asksCreditQuestion, creditOffer, creditRequirementsAsked, warrantyAgain, creditReviewAsked, factReply, returnConditionReply, offerOf, paymentMethodReply, policyReply, transferAccountReply, withFactTopics } from './store-policies.js';
 import { factCovers, storeFactsAsked } from '../brain/rule/store-facts.js';
 import { asksPriceInCurrency } from '../brain/rule/currency-questions.js';
 import { saysPickUp } from '../../machines/pickup.js';
@@ -48,7 +48,7 @@ function locationOffer(branch: string | null, lang: Lang, afterHours = false): C
 const WHERE_WORDS = /\b(donde|direccion|ubicacion|ubicados?|ubicadas?|queda|quedan|mapa|llegar|llego|lejos|distancia|telefonos?|numero de contacto|llamarlos|llamarles|address|where|location|located|directions|map|phone|phone number|call you|reach you|get there|get to you|get to your|how far|find you)\b/;
 
 /** Policy questions, read by the same words as the rule brain's (`store-questions.ts`). */
-const POLICY_TOPICS: [StoreTopic, (text: string) => boolean][] = [['returns', asksReturnPolicy], ['warranty', asksWarranty], ['credit', asksStoreCredit]];
+const POLICY_TOPICS: [StoreTopic, (text: string) => boolean][] = [['returns', asksReturnPolicy], ['warranty', asksWarranty], ['credit', asksCreditQuestion]];
 
 const CONJUNCTION: Record<Lang, string> = { es: 'y', en: 'and' };
 
@@ -95,7 +95,7 @@ function rememberedDayHours(tenant: TenantData, text: string, lang: Lang, now: n
   return reply === null ? null : copyPlain(reply);
 }
 
-function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'reserve' | 'placeSaid' | 'focusSku'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
+function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | 'lang' | 'counter' | 'delivery' | 'deliveryTalked' | 'reserve' | 'placeSaid' | 'focusSku'>, now: number): { replies: ReplyDirective[]; offer?: ChoiceOption; delivery?: DeliveryQuote } {
   const { store } = tenant;
   const { text, lang } = input;
   let offer: ChoiceOption | undefined;
@@ -104,7 +104,7 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
   const sayIfAny = (template: string): string | null => (tenant.templates[lang]?.[template] !== undefined ? say(template) : null);
   const methods = joinList(store.paymentMethods[lang], lang);
   const answers: TopicAnswer[] = [];
-  for (const topic of input.delivery && asksFreeDeliveryFor(text) ? (['delivery'] as const) : storeTopics(tenant, text)) { // "and if I spend 15k?" after a zone's fee: that zone's delivery
+  for (const topic of (input.delivery || input.deliveryTalked) && asksFreeDeliveryFor(text) ? (['delivery'] as const) : storeTopics(tenant, text)) { // "and if I spend 15k?" after a zone's fee: that zone's delivery
     offer = undefined;
     const said = answerTopic(topic);
     if (said.length > 0) answers.push({ replies: said, ...(offer ? { offer } : {}) });
@@ -339,6 +339,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
     .replace(arriving ? /\b(?:llegar|llego|llega)\b/g : /(?!)/, ' ')
     .replace(/\b(e ?mail|mail) address\b/g, '$1')
     .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ') // "no la he abierto": the can, not the store
+    .replace(/\b(?:open|opening|abrir|abro|abrimos|abrirme|abrirnos|abra|aperturar)\s+(?:(?:a|an|una|un|mi|my|our|nuestra)\s+)?(?:(?:new|nueva|credit|business|trade)\s+)?(?:cuenta|account)\b/g, ' cuenta ') // "to open a credit account": an account, not the store's hours
     .replace(/\b(cuanto|how much) (?:(?:se|le|les|hay que|tengo que|do|would|will|i|we|you|have to)\s+){0,3}(?:pag\w*|pay)\b/g, '$1') // "¿cuánto se paga por el delivery?": a price, not ways of paying
     // "mándame la ubicación": sending the location is no delivery.
     .replace(/\b(?:manda|envia|send)\w*\s+(?:(?:me|nos|la|el|su|tu|the|your|un|una|a)\s+){0,2}(ubicacion|direccion|location|address|pin|mapa|map|link|enlace|payment link)\b/g, '$1'); // nor a payment link

@@ -8,13 +8,19 @@ import type { Lang } from '../../domain/nlu.js';
 import type { StoreFact, StoreFactKey, TenantData } from '../../domain/tenant.js';
 import type { ChoiceOption } from '../../domain/understanding.js';
 import type { InfoActorInput, InfoActorOutput, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
-import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed, asksInstalments, returnReasonUntold } from '../brain/rule/store-questions.js';
+import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed, asksInstalments, asksStoreCredit, returnReasonUntold } from '../brain/rule/store-questions.js';
 import { fold } from '../brain/rule/text.js';
 import { returnsBulkGoods } from '../../machines/return-followups.js';
 import { renderReply } from '../render-reply.js';
 import { asksRequirements } from '../../machines/credit-requirements.js';
+import { asksCreditTerms } from '../../machines/credit-terms.js';
 
 export type PolicyTopic = 'returns' | 'warranty' | 'credit';
+
+/** The store's credit asked about: whether it sells on credit, or what its credit takes ("¿qué necesito para sacar crédito?"). */
+export function asksCreditQuestion(text: string): boolean {
+  return asksStoreCredit(text) || asksCreditTerms(text);
+}
 
 /** What a customer says to apply for credit (a sales lead): the option under the credit answer. */
 const APPLY_FOR_CREDIT: Record<Lang, string> = { es: 'quiero abrir una cuenta de crédito', en: 'I want to open a credit account' };

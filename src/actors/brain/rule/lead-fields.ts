@@ -63,6 +63,8 @@ const ACKNOWLEDGMENT = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|claro|claro qu
 
 const GRUDGING_OK = /^\s*(?:ok|okay|okey|bueno|dale|esta bien|está bien|vale|ya|fine|alright|well|pues)\s*[,.!:;]+\s*(?=\S)/i;
 const CORRECTION_CUE = /^\s*(?:perd[oó]n|disculp[ae]|perdona|sorry|oops|ups|correcci[oó]n|correction|me equivoqu[eé]|quise decir|i meant|my bad)\s*[,.:!-]*\s*(?:(?:es|era|it'?s|it is|is)\s+)?/i;
+/** Words that say who writes before a company's name ("Soy de …", "Trabajo en …"), never part of it. */
+const INTRO_WORD = /^(?:soy|somos|es|son|de|del|la|el|los|las|mi|mis|nuestra|nuestro|my|our|its|it's|we|we're|i'm|from|for|para|en|trabajo|work|at|the|a|una|un|hola|hi|hello|buenas)$/i;
 const WRITTEN_AS_A_NAME = /^\p{Lu}[\p{L}'’.-]*(?:\s+(?:de|del|la|las|los|y|&|\p{Lu}[\p{L}'’.-]*)){0,5}[.!]*$/u;
 const THANKS_OR_YES = /^(?:si|yes|yeah|yep|ok|okay|okey|oki|dale|gracias|muchas gracias|thanks|thank you|thanks a lot)$/;
 
@@ -149,6 +151,10 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   if (phone) fields.phone_or_username = phone.value;
   const company = first('company');
   if (company) fields.company_name = company.value;
+  // "Coral Hotel Bayahibe" answering the company: the whole name as written, not the part from the word the extractor starts at ("Hotel").
+  const written = text.trim().replace(/[.!]+$/, '');
+  const before = company && written.endsWith(company.value) ? written.slice(0, written.length - company.value.length).trim().split(/\s+/).filter(Boolean) : [];
+  if (company && expected === 'company_name' && WRITTEN_AS_A_NAME.test(written) && before.length > 0 && before.length <= 2 && before.every((w) => /^\p{Lu}/u.test(w) && !INTRO_WORD.test(w))) fields.company_name = written;
 
   const folded = plainWords(text);
   const named = AREA_NAMED.find(([, re]) => re.test(folded))?.[0];

@@ -17,7 +17,9 @@ export const NOT_NAME = new Set(
     'hablando escribe habla want need have work company thanks hello i me my your you ' +
     'constructora ferreteria inversiones grupo distribuidora importadora comercial industrias inmobiliaria ' +
     // Tax ids and papers: "a nombre de la empresa con RNC" names no one.
-    'rnc ncf itbis cedula'
+    'rnc ncf itbis cedula ' +
+    // "puedes llamarme también al …", "call me back tomorrow": when or how to call, never a name.
+    'tambien ademas manana luego despues hoy ahora temprano tarde back tomorrow later today now anytime too please'
   ).split(' '),
 );
 /** Common first names (folded), so "soy carla" or "hola soy luis" are read without capitals. */

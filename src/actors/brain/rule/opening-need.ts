@@ -30,12 +30,31 @@ const NOT_THE_NEED = /^(?:hola|buenas|buenos dias|buenas tardes|hi|hello|hey|goo
 const PERSON_ASKED_FOR =
   /^(?:(?:quiero|necesito|quisiera|queria|me gustaria|deseo)\s+(?:hablar|comunicarme|conversar)\s+con\s+(?:\S+\s+){1,4}?(?:para|sobre|acerca de|por)\s+|(?:i(?:'d| would)?\s+(?:like|want|need)\s+to\s+(?:talk|speak)\s+(?:to|with)|can i (?:talk|speak) (?:to|with))\s+(?:\S+\s+){1,4}?(?:about|for|regarding)\s+)/i;
 
+/** Materials asked for as a whole ("cotización de materiales", "quote all materials"): goods, though no product. */
+const MATERIALS = /\b(?:materiales|materials?|material de construccion)\b/;
+/** A project a clerk can write down: its units counted ("pa 10 casas") or a building being worked on ("renovating a villa", "remodelando el restaurante"). */
+const COUNTED_PROJECT =
+  /\b(?:\d+|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|quince|veinte|treinta|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)\s+(?:casas?|viviendas?|villas?|apartamentos?|aptos?|habitaciones|cuartos|edificios?|locales|naves|cabanas|aulas|banos|houses?|homes?|villas?|apartments?|rooms?|units|buildings?|cabins|bungalows?|condos?|classrooms|bathrooms)\b/;
+const WORKED_BUILDING =
+  /\b(?:renovat\w*|remodel\w*|refurbish\w*|building|build|construyendo|construir|construimos|levantando|ampliando|ampliar|reparando|arreglando|fixing up)\s+(?:(?:a|an|the|our|my|un|una|el|la|los|las|mi|nuestra?|nuestros|nuestras|new|nueva?|small|big|pequena|grande)\s+){0,2}(?:casas?|villas?|apartamentos?|edificios?|hotel(?:es)?|restaurantes?|locales?|oficinas?|negocios?|colmados?|tiendas?|naves?|house|home|villa|apartment|building|hotel|restaurant|office|store|shop|warehouse)\b/;
+
+/**
+ * "necesitamos cotización de materiales pa 10 casas en Guaymate", "I'm renovating a villa in Casa de
+ * Campo and would like an advisor to quote all materials": materials for a project told concretely
+ * — a need a clerk writes down, though no product is named. "cotizar materiales para una obra"
+ * says no project, and the form asks what it is.
+ */
+function materialsForAProject(text: string): boolean {
+  const f = fold(text).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ');
+  return MATERIALS.test(f) && (COUNTED_PROJECT.test(f) || WORKED_BUILDING.test(f));
+}
+
 export function needToldOpening(text: string, entities: readonly Entity[]): string | null {
   const contact = entities.filter((e) => CONTACT_TYPES.has(e.type));
-  if (contact.length === 0 && !entities.some((e) => e.type === 'product')) return null;
+  if (contact.length === 0 && !entities.some((e) => e.type === 'product') && !materialsForAProject(text)) return null;
   const clauses: { text: string; start: number; end: number }[] = [];
   // "somos del Colegio San José y necesitamos cotizar pintura": "y" before a need starts a clause of its own (same length, so the entities' offsets hold).
-  const split = contact.length === 0 ? text : text.replace(/\s[yY]\s(?=(?:necesit|quer|quis|busc|ocup|vamos|estamos|cotiz|we need|we want|need|want)\w*)/gi, ',  ');
+  const split = text.replace(/\s[yY]\s(?=(?:necesit|quer|quis|busc|ocup|vamos|estamos|cotiz|we need|we want|need|want)\w*)/gi, ',  ');
   for (const m of split.matchAll(/[^.!?;,\n]+/g)) {
     const start = m.index ?? 0;
     clauses.push({ text: m[0], start, end: start + m[0].length });

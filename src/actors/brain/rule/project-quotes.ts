@@ -34,9 +34,9 @@ export function asksForQuote(text: string): boolean {
   return QUOTE_WORDS.test(words(text).join(' '));
 }
 
-/** A count of the project's units: "20 villas", "un edificio de 12 apartamentos", "a 30 room hotel". */
+/** A count of the project's units: "20 villas", "un edificio de 12 apartamentos", "a 30 room hotel", "40 hotel rooms". */
 const PROJECT_COUNT =
-  /\b(?:\d+|dos|tres|cuatro|cinco|seis|ocho|diez|doce|veinte|treinta|cuarenta|cincuenta|cien|two|three|four|five|six|eight|ten|twelve|twenty|thirty|forty|fifty|hundred)\s+(?:villas?|casas?|viviendas?|apartamentos?|aptos?|habitacion(?:es)?|cuartos|edificios?|locales|oficinas|naves|cabanas|torres?|niveles|pisos|aulas|salones|banos|cocinas|tiendas|sucursales|escuelas|colegios|houses?|homes?|apartments?|rooms?|units|buildings?|offices|cabins|bungalows?|condos?|floors|stor(?:ey|ie|y)s?|classrooms|bathrooms|kitchens|stores|schools)\b/;
+  /\b(?:\d+|dos|tres|cuatro|cinco|seis|ocho|diez|doce|veinte|treinta|cuarenta|cincuenta|cien|two|three|four|five|six|eight|ten|twelve|twenty|thirty|forty|fifty|hundred)\s+(?:(?:hotel|guest|new|small|big|office|residential|rental|beach|school|apartment)\s+)?(?:villas?|casas?|viviendas?|apartamentos?|aptos?|habitacion(?:es)?|cuartos|edificios?|locales|oficinas|naves|cabanas|torres?|niveles|pisos|aulas|salones|banos|cocinas|tiendas|sucursales|escuelas|colegios|houses?|homes?|apartments?|rooms?|units|buildings?|offices|cabins|bungalows?|condos?|floors|stor(?:ey|ie|y)s?|classrooms|bathrooms|kitchens|stores|schools)\b/;
 
 /**
  * "a quote for roofing materials for 20 villas", "cotización de pintura para 8 apartamentos": a
