@@ -12,6 +12,8 @@ import { extractDayPart, narrowOptions, pickByWord, nearestTimes, timesInPart } 
 import { spokenValue } from './spoken-dates.js';
 import { nameForAnother, notedReplies } from './noted.js';
 import { freeRangeLine } from './free-range.js';
+import { closedDayReply, closedOn, DAY_CLOSED, localToday, nearestOpenDays } from './closed-days.js';
+import { OFF_GRID, offGridReply } from './off-grid.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 
 /**
@@ -43,6 +45,8 @@ const BUILT_IN = {
     es: 'Ese día ya no hay libre a las {time}. Lo más cerca que tengo es *{nearest}*; ¿te sirve? Si no, elige otra hora:',
     en: '{time} is already taken that day. The nearest free time is *{nearest}*; does that work? If not, pick another time:',
   },
+  dayClosed: DAY_CLOSED,
+  offGrid: OFF_GRID,
   backendDown: {
     es: 'Ahora mismo no puedo consultar nuestro sistema. Intenta de nuevo en unos minutos o escribe "hablar con una persona".',
     en: 'I can\'t reach our system right now. Please try again in a few minutes or write "talk to a person".',
@@ -199,6 +203,10 @@ export function askSlot(given: WorkflowRun, slotName: string, lang: Lang): { run
   const taken = run.refused?.[slotName];
   const { [slotName]: _taken, ...refused } = run.refused ?? {};
   const { [slotName]: _proposed, ...proposed } = run.proposed ?? {};
+  const { [slotName]: closed, ...stillClosed } = run.closed ?? {};
+  if (closed) return { run: { ...run, closed: stillClosed, asking: slotName, stage: 'collecting' }, reply: closedDayReply(run, closed, lang) };
+  const offGrid = taken !== undefined ? offGridReply(run, slotName, taken, shownOptions(run, slotName), lang) : null;
+  if (offGrid) return { run: { ...run, refused, proposed: { ...proposed, [slotName]: offGrid.proposed }, asking: slotName, stage: 'collecting' }, reply: offGrid.reply };
   if (taken !== undefined) {
     const shown = shownOptions(run, slotName);
     const nearest = nearestTimes(shown.map((i) => i.value), taken, 1)[0];
@@ -293,6 +301,7 @@ function gives(run: WorkflowRun, read: WorkflowRun): boolean {
     Object.keys(read.pending).length > Object.keys(run.pending).length ||
     JSON.stringify(read.narrowed ?? {}) !== JSON.stringify(run.narrowed ?? {}) ||
     JSON.stringify(read.prefer ?? {}) !== JSON.stringify(run.prefer ?? {}) ||
+    JSON.stringify(read.closed ?? {}) !== JSON.stringify(run.closed ?? {}) ||
     read.forAnother !== run.forAnother
   );
 }
@@ -341,6 +350,12 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
       }
     }
     if (found === null) continue;
+    // A day the business is closed is not taken as the day: the next question says so, with the open days nearest it.
+    if (slot.kind === 'date' && 'value' in found && closedOn(run.spec.openingHours, found.value!)) {
+      clearSlot(next, slot.name);
+      next.closed = { ...next.closed, [slot.name]: { date: found.value!, near: nearestOpenDays(run.spec.openingHours!, found.value!, localToday(ctx.nowMs, ctx.timeZone)) } };
+      continue;
+    }
     if (!('value' in found)) {
       // Words to match against options: only for the slot asked, or a service or a choice named in the first message ("cancelar la del miércoles").
       if (asked || (how.firstMessage && (slot.kind === 'service' || slot.kind === 'choice'))) {
