@@ -164,6 +164,12 @@ export const WorkflowSpec = z.strictObject({
    * does not start and the label's own answer (the policy) is given, the workflow offered there.
    */
   asks: z.array(z.string().min(2).max(60)).optional(),
+  /**
+   * Word stems of the workflow's subject ("si no voy", "cancel", "no show"): a message read as another
+   * informational label ("¿cuánto me cobran si no voy?" read as a price question) that holds one of
+   * these and one of `asks` is the question about the rule all the same (`ruleAskedOf`).
+   */
+  about: z.array(z.string().min(2).max(60)).optional(),
   description: z.string().max(300).optional(),
   /**
    * Who reads the customer's answers: `runner` (default) reads them with the runner's own
@@ -380,6 +386,18 @@ export function workflowForIntent(set: WorkflowSet | null | undefined, intent: s
   // A run carries its spec: the set's texts and opening hours travel with it, under the workflow's own.
   if (!spec) return null;
   return { ...spec, ...(set.texts ? { texts: { ...set.texts, ...spec.texts } } : {}), ...(set.openingHours && !spec.openingHours ? { openingHours: set.openingHours } : {}) };
+}
+
+/**
+ * The label whose rule a message asks about, whatever it was read as: a workflow with `asks` and
+ * `about` whose words it holds both of ("¿cuánto me cobran si no voy?": `cancelar_cita`, whose answer
+ * is the cancellation policy). Null when none.
+ */
+export function ruleAskedOf(set: WorkflowSet | null | undefined, text: string): string | null {
+  if (!set) return null;
+  const folded = foldWords(text);
+  const has = (stems: readonly string[] | undefined) => stems?.some((stem) => folded.includes(foldWords(stem))) === true;
+  return set.workflows.find((w) => has(w.about) && has(w.asks))?.triggers[0] ?? null;
 }
 
 const foldWords = foldAccents;
