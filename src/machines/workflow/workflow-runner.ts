@@ -14,6 +14,7 @@ import { nameForAnother, notedReplies } from './noted.js';
 import { freeRangeLine } from './free-range.js';
 import { closedDayReply, closedOn, DAY_CLOSED, localToday, nearestOpenDays } from './closed-days.js';
 import { OFF_GRID, offGridReply } from './off-grid.js';
+import { agreedOption, dayNotListed, withDayNamed } from './day-named.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 
 /**
@@ -83,7 +84,7 @@ export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: strin
     const known = slot.prefill ? ctx.contact?.[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] : undefined;
     if (known) run.values[slot.name] = known;
   }
-  return readMessage(run, ctx, { firstMessage: true });
+  return withDayNamed(readMessage(run, ctx, { firstMessage: true }), ctx);
 }
 
 /** What the run needs next. */
@@ -178,7 +179,9 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
       if (note) replies.push(note);
     }
   }
-  if (next.values[slotName] === undefined && items.length === 1 && slot.kind === 'choice') setSlot(next, slotName, items[0]!);
+  const otherDay = slot.kind === 'choice' && next.values[slotName] === undefined ? dayNotListed(next, items, lang) : null;
+  if (otherDay) replies.push(otherDay);
+  else if (next.values[slotName] === undefined && items.length === 1 && slot.kind === 'choice') setSlot(next, slotName, items[0]!);
   if (next.values[slotName] === undefined && slot.kind === 'time') {
     preferTimes(next, slotName, items);
     const taken = next.refused?.[slotName];
@@ -260,8 +263,8 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   }
   if (!changed) {
     const asked = run.asking ? slotOf(run, run.asking) : null;
-    // "sí" to the nearest free time proposed for a time that was taken: that time.
-    const offered = asked?.kind === 'time' && (affirmation === 'yes' || YES.test(f) || ACK.test(f)) ? run.options[asked.name]?.items.find((i) => i.value === run.proposed?.[asked.name]) : undefined;
+    // "sí" to the nearest free time proposed for a time that was taken: that time; "sí, esa" to the one booking shown: that one.
+    const offered = asked && (affirmation === 'yes' || YES.test(f) || ACK.test(f)) ? agreedOption(run, asked) : undefined;
     if (asked && offered) {
       const next: WorkflowRun = { ...base, values: { ...base.values }, labels: { ...base.labels } };
       setSlot(next, asked.name, offered);
@@ -278,7 +281,6 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   const later = Object.keys(read.later ?? {}).filter((slot) => !run.later?.[slot]).flatMap((slot) => laterNote(read, slot, ctx.lang) ?? []);
   return { run: read, replies: [...later, ...notedReplies(run, read, ctx.lang)] };
 }
-
 
 /** Whether a message gives any value for the run (a slot answered or corrected), before it is applied. */
 export function givesValue(run: WorkflowRun, ctx: RunContext): boolean {
