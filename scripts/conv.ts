@@ -21,7 +21,8 @@ for (const c of conversations.filter((c) => lines.length === 0 || lines.includes
   let other = c.tenant !== undefined && c.tenant !== 'ferreteria' ? others.get(c.tenant) : undefined;
   if (c.tenant !== undefined && c.tenant !== 'ferreteria' && !other) others.set(c.tenant, (other = await createBackendTenantHosts(process.cwd(), c.tenant)));
   const host = other ? await other.next(c.at) : nextHost();
-  const sender = `conv-${c.line}-${Math.random().toString(36).slice(2)}`;
+  // A WhatsApp sender is a phone number, as the channel gives it (the studio prefills it).
+  const sender = c.channel === 'whatsapp' ? `1809555${String(c.line % 10_000).padStart(4, '0')}` : `conv-${c.line}-${Math.random().toString(36).slice(2)}`;
   console.log(`========= ${c.line} ${c.title}`);
   for (const t of c.turns) {
     const turn = await host.handleMessage({ tenantId: other?.tenantId ?? 'ferreteria', channel: c.channel, senderId: sender, text: t.text });

@@ -104,6 +104,7 @@ export const WorkflowTexts = z.strictObject({
   timeTaken: LocalText.optional(),
   dayClosed: LocalText.optional(),
   offGrid: LocalText.optional(),
+  unproven: LocalText.optional(),
 });
 export type WorkflowTexts = z.output<typeof WorkflowTexts>;
 export type WorkflowTextKey = keyof WorkflowTexts;
@@ -139,6 +140,12 @@ export const WorkflowSlot = z.strictObject({
   validate: z.strictObject({ operation: WorkflowOperation, refused: LocalText }).optional(),
   /** Taken from what the contact is known by, when known (`contact.phone`: the WhatsApp number). */
   prefill: z.enum(['contact.phone', 'contact.name', 'contact.email']).optional(),
+  /**
+   * Only the prefilled value counts (what the contact is known by: the WhatsApp number writing, or a
+   * phone the backend accepted for them in this conversation); a typed one is never taken. Without it
+   * the form ends with the `unproven` text. Who may cancel or move a booking: docs/workflows-trust.md.
+   */
+  known: z.literal(true).optional(),
 });
 export type WorkflowSlot = z.output<typeof WorkflowSlot>;
 

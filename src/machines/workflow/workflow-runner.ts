@@ -12,8 +12,9 @@ import { extractDayPart, narrowOptions, pickByWord, nearestTimes, timesInPart } 
 import { spokenValue } from './spoken-dates.js';
 import { nameForAnother, notedReplies } from './noted.js';
 import { freeRangeLine } from './free-range.js';
-import { closedDayReply, closedOn, DAY_CLOSED, localToday, nearestOpenDays } from './closed-days.js';
-import { OFF_GRID, offGridReply } from './off-grid.js';
+import { closedDayReply, closedOn, localToday, nearestOpenDays } from './closed-days.js';
+import { offGridReply } from './off-grid.js';
+import { BUILT_IN_TEXTS } from './run-builtin-texts.js';
 import { agreedOption, dayNotListed, withDayNamed } from './day-named.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 
@@ -35,24 +36,7 @@ const YES = /^(?:si|sip|claro|dale|ok|okay|correcto|confirmo|confirmado|perfecto
 const NO = /^(?:no|nop|nope|incorrecto|esta mal|wrong|not right)$/;
 const ACK = /^(?:(?:ok|okay|dale|si|bueno|perfecto)\s+)?(?:esa|ese|eso|esa misma|ese mismo|that one|that|entendido|got it)$/;
 
-const BUILT_IN = {
-  retry: { es: 'Perdona, no lo entendí.', en: "Sorry, I didn't get that." },
-  whatToChange: { es: '¿Qué dato quieres cambiar?', en: 'What would you like to change?' },
-  unavailable: { es: 'Eso no está disponible. Opciones: {options}', en: "That isn't available. Options: {options}" },
-  none: { es: 'No encontré opciones disponibles para eso.', en: "I couldn't find any options available for that." },
-  cancelled: { es: 'Listo, lo dejamos ahí. ¿En qué más te puedo ayudar?', en: "OK, I've dropped it. What else can I help you with?" },
-  dayFull: { es: 'No me quedan horarios libres el {day}.', en: 'There are no free times left on {day}.' },
-  timeTaken: {
-    es: 'Ese día ya no hay libre a las {time}. Lo más cerca que tengo es *{nearest}*; ¿te sirve? Si no, elige otra hora:',
-    en: '{time} is already taken that day. The nearest free time is *{nearest}*; does that work? If not, pick another time:',
-  },
-  dayClosed: DAY_CLOSED,
-  offGrid: OFF_GRID,
-  backendDown: {
-    es: 'Ahora mismo no puedo consultar nuestro sistema. Intenta de nuevo en unos minutos o escribe "hablar con una persona".',
-    en: 'I can\'t reach our system right now. Please try again in a few minutes or write "talk to a person".',
-  },
-} satisfies Record<WorkflowTextKey, LocalText>;
+const BUILT_IN = BUILT_IN_TEXTS;
 
 /** The runner's words for `key`: the tenant's (workflows.json `texts`, carried by the run's spec) or the built-in ones. */
 function ownText(run: WorkflowRun | null | undefined, key: WorkflowTextKey): LocalText {
@@ -221,6 +205,8 @@ export function askSlot(given: WorkflowRun, slotName: string, lang: Lang): { run
       reply: { text: said, options: shown.map((i) => ({ label: i.label, text: i.label })) },
     };
   }
+  // A value only the channel or this conversation can vouch for, not known: never asked to be typed; the form ends.
+  if (slot.known && run.values[slotName] === undefined) return { run: { ...run, outcome: 'ended', asking: null }, reply: { text: text(ownText(run, 'unproven'), lang, {}, run) } };
   if (run.proposed) run = { ...run, proposed };
   const options = shownOptions(run, slotName).map((i) => ({ label: i.label, text: i.label }));
   const span = slot.kind === 'time' && !run.narrowed?.[slotName] ? freeRangeLine(run.options[slotName]?.items ?? [], MAX_SHOWN_OPTIONS, lang) : null;
@@ -414,6 +400,7 @@ function bookForAnother(next: WorkflowRun, run: WorkflowRun): void {
 
 function extract(slot: WorkflowSlot, ctx: RunContext, asked: boolean): { value: string; pending?: undefined } | { pending: string } | null {
   const value = (v: string | null) => (v === null ? null : { value: v });
+  if (slot.known) return null;
   switch (slot.kind) {
     case 'date':
       return value(extractDate(ctx.text, ctx.nowMs, ctx.timeZone, ctx.lang));
