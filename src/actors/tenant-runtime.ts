@@ -4,7 +4,7 @@ import type { Understanding } from '../domain/understanding.js';
 import type { TenantData } from '../domain/tenant.js';
 import type { Brain } from './brain/brain.js';
 import { conversationMachine, provideAnswerers, provideReader, provideWorkflows } from '../machines/conversation.machine.js';
-import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
+import { ruleAskedOf, type WorkflowSet } from '../machines/workflow/workflow-spec.js';
 import { callWorkflowBackend } from './connectors/workflow-call.js';
 import type {
   AccountActorInput,
@@ -183,7 +183,8 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
       answerInfo: fromTask<InfoActorOutput, InfoActorInput>(async ({ input }) => {
         if (!tenantInfo || !intents) return localInfo!(input); // the store data: localInfo is set exactly then
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
-        const label = labelOf(conversationId, input.text);
+        // "¿cuánto me cobran si no voy?" read as a price question: the rule of the workflow it asks about (the policy).
+        const label = ruleAskedOf(deps.workflows, input.text) ?? labelOf(conversationId, input.text);
         const context = deps.contextOf(data.settings.id, conversationId);
         const phone = customerPhone(deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null, context);
         const focus = servicesInFocus(context);

@@ -89,7 +89,9 @@ export type OptionSource = z.output<typeof OptionSource>;
  * `unavailable` a value not listed (`{options}`), `none` an empty list, `cancelled` a form dropped
  * on request, `backendDown` a backend that cannot answer, `dayFull` a day with no free time left
  * (closed, fully booked: `{day}`), asked again; `timeTaken` a time asked that is not free (`{time}`), with
- * the nearest free one (`{nearest}`) proposed: a yes takes it.
+ * the nearest free one (`{nearest}`) proposed: a yes takes it; `dayClosed` a day asked that the business
+ * is closed (`{day}`, `{hours}`: its opening hours), with the nearest open days as buttons; `offGrid` a time
+ * that is no start of a slot (`{time}`, `{step}` the minutes between starts, `{nearest}`).
  */
 export const WorkflowTexts = z.strictObject({
   retry: LocalText.optional(),
@@ -100,6 +102,9 @@ export const WorkflowTexts = z.strictObject({
   backendDown: LocalText.optional(),
   dayFull: LocalText.optional(),
   timeTaken: LocalText.optional(),
+  dayClosed: LocalText.optional(),
+  offGrid: LocalText.optional(),
+  unproven: LocalText.optional(),
 });
 export type WorkflowTexts = z.output<typeof WorkflowTexts>;
 export type WorkflowTextKey = keyof WorkflowTexts;
@@ -135,8 +140,20 @@ export const WorkflowSlot = z.strictObject({
   validate: z.strictObject({ operation: WorkflowOperation, refused: LocalText }).optional(),
   /** Taken from what the contact is known by, when known (`contact.phone`: the WhatsApp number). */
   prefill: z.enum(['contact.phone', 'contact.name', 'contact.email']).optional(),
+  /**
+   * Only the prefilled value counts (what the contact is known by: the WhatsApp number writing, or a
+   * phone the backend accepted for them in this conversation); a typed one is never taken. Without it
+   * the form ends with the `unproven` text. Who may cancel or move a booking: docs/workflows-trust.md.
+   */
+  known: z.literal(true).optional(),
 });
 export type WorkflowSlot = z.output<typeof WorkflowSlot>;
+
+const HHMM = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+const OpenDay = z.strictObject({ open: HHMM, close: HHMM }).nullable();
+/** The business's week (local `HH:MM`; `null`: closed that day), for a day asked that it is closed. */
+export const OpeningHours = z.strictObject({ mon: OpenDay, tue: OpenDay, wed: OpenDay, thu: OpenDay, fri: OpenDay, sat: OpenDay, sun: OpenDay });
+export type OpeningHours = z.output<typeof OpeningHours>;
 
 export const WorkflowSpec = z.strictObject({
   id: ID,
@@ -154,6 +171,12 @@ export const WorkflowSpec = z.strictObject({
    * does not start and the label's own answer (the policy) is given, the workflow offered there.
    */
   asks: z.array(z.string().min(2).max(60)).optional(),
+  /**
+   * Word stems of the workflow's subject ("si no voy", "cancel", "no show"): a message read as another
+   * informational label ("¿cuánto me cobran si no voy?" read as a price question) that holds one of
+   * these and one of `asks` is the question about the rule all the same (`ruleAskedOf`).
+   */
+  about: z.array(z.string().min(2).max(60)).optional(),
   description: z.string().max(300).optional(),
   /**
    * Who reads the customer's answers: `runner` (default) reads them with the runner's own
@@ -200,6 +223,8 @@ export const WorkflowSpec = z.strictObject({
    * When the customer gives some of these slots, the others keep the item's value ("para las 5": same day).
    */
   unchanged: z.record(ID, ID).optional(),
+  /** The set's `openingHours`, carried by a run's spec (`workflowForIntent`); a workflow may give its own. */
+  openingHours: OpeningHours.optional(),
 });
 export type WorkflowSpec = z.output<typeof WorkflowSpec>;
 
@@ -208,6 +233,11 @@ export const WorkflowSet = z.strictObject({
   timeZone: z.string().min(1).default('UTC'),
   /** The runner's texts for every workflow of the tenant (a workflow's own `texts` win). */
   texts: WorkflowTexts.optional(),
+  /**
+   * When the business is open: a day asked that it is closed ("el domingo") is said closed, with these
+   * hours and the nearest open days, instead of "no free times left". Travels with every run's spec.
+   */
+  openingHours: OpeningHours.optional(),
   workflows: z.array(WorkflowSpec).max(50),
 });
 export type WorkflowSet = z.output<typeof WorkflowSet>;
@@ -233,7 +263,7 @@ export function checkWorkflowSet(raw: unknown): WorkflowSetCheck {
     for (const [key, local] of Object.entries(texts ?? {})) {
       for (const lang of ['es', 'en'] as const) {
         for (const m of (local?.[lang] ?? '').matchAll(/\{([^{}]+)\}/g)) {
-          if (!(m[1] === 'options' && (key === 'unavailable' || key === 'none')) && !(m[1] === 'day' && key === 'dayFull') && !((m[1] === 'time' || m[1] === 'nearest') && key === 'timeTaken')) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
+          if (!(m[1] === 'options' && (key === 'unavailable' || key === 'none')) && !(m[1] === 'day' && key === 'dayFull') && !((m[1] === 'time' || m[1] === 'nearest') && key === 'timeTaken') && !((m[1] === 'day' || m[1] === 'hours') && key === 'dayClosed') && !(['time', 'step', 'nearest'].includes(m[1]!) && key === 'offGrid')) problems.push({ path: `${at}.${key}.${lang}`, problem: `placeholder {${m[1]}} is not known in this text` });
         }
       }
     }
@@ -360,8 +390,21 @@ export function workflowForIntent(set: WorkflowSet | null | undefined, intent: s
   const spec = candidates.find((w) => w.when?.some((stem) => folded.includes(foldWords(stem)))) ?? candidates.find((w) => !w.when) ?? null;
   // A question about its rule ("si cancelo, ¿me cobran?") is answered, not run.
   if (spec?.asks?.some((stem) => folded.includes(foldWords(stem)))) return null;
-  // A run carries its spec: the set's texts travel with it, under the workflow's own.
-  return spec && set.texts ? { ...spec, texts: { ...set.texts, ...spec.texts } } : spec;
+  // A run carries its spec: the set's texts and opening hours travel with it, under the workflow's own.
+  if (!spec) return null;
+  return { ...spec, ...(set.texts ? { texts: { ...set.texts, ...spec.texts } } : {}), ...(set.openingHours && !spec.openingHours ? { openingHours: set.openingHours } : {}) };
+}
+
+/**
+ * The label whose rule a message asks about, whatever it was read as: a workflow with `asks` and
+ * `about` whose words it holds both of ("¿cuánto me cobran si no voy?": `cancelar_cita`, whose answer
+ * is the cancellation policy). Null when none.
+ */
+export function ruleAskedOf(set: WorkflowSet | null | undefined, text: string): string | null {
+  if (!set) return null;
+  const folded = foldWords(text);
+  const has = (stems: readonly string[] | undefined) => stems?.some((stem) => folded.includes(foldWords(stem))) === true;
+  return set.workflows.find((w) => has(w.about) && has(w.asks))?.triggers[0] ?? null;
 }
 
 const foldWords = foldAccents;

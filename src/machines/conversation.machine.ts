@@ -2458,6 +2458,8 @@ export const conversationMachine = setup({
         waiting: {
           id: 'workflow.waiting',
           description: 'Asked for a slot, or for the confirmation.',
+          // A question that ended the form (a booking's phone nobody vouches for: `known` slots) waits for nothing.
+          always: { guard: { type: 'workflowOutcomeIs', params: { outcomes: ['ended'] } }, target: '#continuing', actions: 'dropWorkflow' },
           tags: [AWAITING_INPUT],
           on: {
             'user.message': takeMessage(['recordMessage']),

@@ -91,9 +91,10 @@ const CONVERSATIONS: Conversation[] = [
     ],
   },
   {
-    name: 'a closed day asks for another day; "lo más temprano" takes the first free time',
+    name: 'a closed day is said closed and another day asked; "lo más temprano" takes the first free time',
     turns: [
-      { say: 'quiero un corte el domingo', has: [/No me quedan horarios libres el domingo/, /¿Para qué día\?/] },
+      // Closed, not full (estudio15): the week's hours and the nearest open days as buttons.
+      { say: 'quiero un corte el domingo', has: [/El domingo .* estamos cerrados/, /Nuestro horario: lunes a miércoles/, /\[sábado .* \/ lunes .*\]$/], not: [/No me quedan horarios libres/] },
       { say: 'el martes entonces', has: [/¿A qué hora\?/] },
       { say: 'lo más temprano', has: [/¿A nombre de quién/] },
       { say: 'Ana Díaz', has: [/teléfono/] },
@@ -218,7 +219,8 @@ const CONVERSATIONS: Conversation[] = [
     name: 'the cancellation policy asked is said, and cancelling is offered, not started',
     turns: [
       { say: 'cual es la politica de cancelacion?', has: [/sin cargo hasta 4 horas antes/, /\[Cancelar mi cita \/ Mover mi cita\]/], not: [/no te entendí/, /número de teléfono/] },
-      { say: 'Cancelar mi cita', has: [/¿Con qué número de teléfono hiciste la reserva\?/] },
+      // On the web, with no booking made in this conversation, a typed phone is no proof: the WhatsApp of that number is (docs/workflows-trust.md).
+      { say: 'Cancelar mi cita', has: [/Para proteger tus citas/, /WhatsApp del número con que reservaste/], not: [/¿Con qué número de teléfono hiciste la reserva\?/] },
     ],
   },
   {

@@ -42,6 +42,10 @@ export interface WorkflowRun {
   narrowed?: Record<string, string[]>;
   /** Per time slot, a time just found taken: the next question about it says so, with the free times nearest it. */
   refused?: Record<string, string>;
+  /** The day the first message named, in a form that asks none (`day-named.ts`: "mi cita de mañana"). */
+  dayNamed?: string;
+  /** Per date slot, a day asked that the business is closed, and the nearest open days to offer instead. */
+  closed?: Record<string, { date: string; near: string[] }>;
   /** Per time slot, the free time proposed instead of a taken one: a yes takes it. */
   proposed?: Record<string, string>;
   /** Per time slot, the part of the day asked for ("en la tarde", "lo más temprano"). */

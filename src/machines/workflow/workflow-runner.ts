@@ -12,6 +12,10 @@ import { extractDayPart, narrowOptions, pickByWord, nearestTimes, timesInPart } 
 import { spokenValue } from './spoken-dates.js';
 import { nameForAnother, notedReplies } from './noted.js';
 import { freeRangeLine } from './free-range.js';
+import { closedDayReply, closedOn, localToday, nearestOpenDays } from './closed-days.js';
+import { offGridReply } from './off-grid.js';
+import { BUILT_IN_TEXTS } from './run-builtin-texts.js';
+import { agreedOption, dayNotListed, withDayNamed } from './day-named.js';
 import type { LocalText, WorkflowOperation, WorkflowSlot, WorkflowSpec, WorkflowTextKey } from './workflow-spec.js';
 
 /**
@@ -32,22 +36,7 @@ const YES = /^(?:si|sip|claro|dale|ok|okay|correcto|confirmo|confirmado|perfecto
 const NO = /^(?:no|nop|nope|incorrecto|esta mal|wrong|not right)$/;
 const ACK = /^(?:(?:ok|okay|dale|si|bueno|perfecto)\s+)?(?:esa|ese|eso|esa misma|ese mismo|that one|that|entendido|got it)$/;
 
-const BUILT_IN = {
-  retry: { es: 'Perdona, no lo entendí.', en: "Sorry, I didn't get that." },
-  whatToChange: { es: '¿Qué dato quieres cambiar?', en: 'What would you like to change?' },
-  unavailable: { es: 'Eso no está disponible. Opciones: {options}', en: "That isn't available. Options: {options}" },
-  none: { es: 'No encontré opciones disponibles para eso.', en: "I couldn't find any options available for that." },
-  cancelled: { es: 'Listo, lo dejamos ahí. ¿En qué más te puedo ayudar?', en: "OK, I've dropped it. What else can I help you with?" },
-  dayFull: { es: 'No me quedan horarios libres el {day}.', en: 'There are no free times left on {day}.' },
-  timeTaken: {
-    es: 'Ese día ya no hay libre a las {time}. Lo más cerca que tengo es *{nearest}*; ¿te sirve? Si no, elige otra hora:',
-    en: '{time} is already taken that day. The nearest free time is *{nearest}*; does that work? If not, pick another time:',
-  },
-  backendDown: {
-    es: 'Ahora mismo no puedo consultar nuestro sistema. Intenta de nuevo en unos minutos o escribe "hablar con una persona".',
-    en: 'I can\'t reach our system right now. Please try again in a few minutes or write "talk to a person".',
-  },
-} satisfies Record<WorkflowTextKey, LocalText>;
+const BUILT_IN = BUILT_IN_TEXTS;
 
 /** The runner's words for `key`: the tenant's (workflows.json `texts`, carried by the run's spec) or the built-in ones. */
 function ownText(run: WorkflowRun | null | undefined, key: WorkflowTextKey): LocalText {
@@ -79,7 +68,7 @@ export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: strin
     const known = slot.prefill ? ctx.contact?.[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] : undefined;
     if (known) run.values[slot.name] = known;
   }
-  return readMessage(run, ctx, { firstMessage: true });
+  return withDayNamed(readMessage(run, ctx, { firstMessage: true }), ctx);
 }
 
 /** What the run needs next. */
@@ -174,7 +163,9 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
       if (note) replies.push(note);
     }
   }
-  if (next.values[slotName] === undefined && items.length === 1 && slot.kind === 'choice') setSlot(next, slotName, items[0]!);
+  const otherDay = slot.kind === 'choice' && next.values[slotName] === undefined ? dayNotListed(next, items, lang) : null;
+  if (otherDay) replies.push(otherDay);
+  else if (next.values[slotName] === undefined && items.length === 1 && slot.kind === 'choice') setSlot(next, slotName, items[0]!);
   if (next.values[slotName] === undefined && slot.kind === 'time') {
     preferTimes(next, slotName, items);
     const taken = next.refused?.[slotName];
@@ -199,6 +190,10 @@ export function askSlot(given: WorkflowRun, slotName: string, lang: Lang): { run
   const taken = run.refused?.[slotName];
   const { [slotName]: _taken, ...refused } = run.refused ?? {};
   const { [slotName]: _proposed, ...proposed } = run.proposed ?? {};
+  const { [slotName]: closed, ...stillClosed } = run.closed ?? {};
+  if (closed) return { run: { ...run, closed: stillClosed, asking: slotName, stage: 'collecting' }, reply: closedDayReply(run, closed, lang) };
+  const offGrid = taken !== undefined ? offGridReply(run, slotName, taken, shownOptions(run, slotName), lang) : null;
+  if (offGrid) return { run: { ...run, refused, proposed: { ...proposed, [slotName]: offGrid.proposed }, asking: slotName, stage: 'collecting' }, reply: offGrid.reply };
   if (taken !== undefined) {
     const shown = shownOptions(run, slotName);
     const nearest = nearestTimes(shown.map((i) => i.value), taken, 1)[0];
@@ -210,6 +205,8 @@ export function askSlot(given: WorkflowRun, slotName: string, lang: Lang): { run
       reply: { text: said, options: shown.map((i) => ({ label: i.label, text: i.label })) },
     };
   }
+  // A value only the channel or this conversation can vouch for, not known: never asked to be typed; the form ends.
+  if (slot.known && run.values[slotName] === undefined) return { run: { ...run, outcome: 'ended', asking: null }, reply: { text: text(ownText(run, 'unproven'), lang, {}, run) } };
   if (run.proposed) run = { ...run, proposed };
   const options = shownOptions(run, slotName).map((i) => ({ label: i.label, text: i.label }));
   const span = slot.kind === 'time' && !run.narrowed?.[slotName] ? freeRangeLine(run.options[slotName]?.items ?? [], MAX_SHOWN_OPTIONS, lang) : null;
@@ -252,8 +249,8 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   }
   if (!changed) {
     const asked = run.asking ? slotOf(run, run.asking) : null;
-    // "sí" to the nearest free time proposed for a time that was taken: that time.
-    const offered = asked?.kind === 'time' && (affirmation === 'yes' || YES.test(f) || ACK.test(f)) ? run.options[asked.name]?.items.find((i) => i.value === run.proposed?.[asked.name]) : undefined;
+    // "sí" to the nearest free time proposed for a time that was taken: that time; "sí, esa" to the one booking shown: that one.
+    const offered = asked && (affirmation === 'yes' || YES.test(f) || ACK.test(f)) ? agreedOption(run, asked) : undefined;
     if (asked && offered) {
       const next: WorkflowRun = { ...base, values: { ...base.values }, labels: { ...base.labels } };
       setSlot(next, asked.name, offered);
@@ -270,7 +267,6 @@ export function answer(given: WorkflowRun, ctx: RunContext, affirmation: 'yes' |
   const later = Object.keys(read.later ?? {}).filter((slot) => !run.later?.[slot]).flatMap((slot) => laterNote(read, slot, ctx.lang) ?? []);
   return { run: read, replies: [...later, ...notedReplies(run, read, ctx.lang)] };
 }
-
 
 /** Whether a message gives any value for the run (a slot answered or corrected), before it is applied. */
 export function givesValue(run: WorkflowRun, ctx: RunContext): boolean {
@@ -293,6 +289,7 @@ function gives(run: WorkflowRun, read: WorkflowRun): boolean {
     Object.keys(read.pending).length > Object.keys(run.pending).length ||
     JSON.stringify(read.narrowed ?? {}) !== JSON.stringify(run.narrowed ?? {}) ||
     JSON.stringify(read.prefer ?? {}) !== JSON.stringify(run.prefer ?? {}) ||
+    JSON.stringify(read.closed ?? {}) !== JSON.stringify(run.closed ?? {}) ||
     read.forAnother !== run.forAnother
   );
 }
@@ -341,6 +338,12 @@ function readMessage(run: WorkflowRun, ctx: RunContext, how: { firstMessage: boo
       }
     }
     if (found === null) continue;
+    // A day the business is closed is not taken as the day: the next question says so, with the open days nearest it.
+    if (slot.kind === 'date' && 'value' in found && closedOn(run.spec.openingHours, found.value!)) {
+      clearSlot(next, slot.name);
+      next.closed = { ...next.closed, [slot.name]: { date: found.value!, near: nearestOpenDays(run.spec.openingHours!, found.value!, localToday(ctx.nowMs, ctx.timeZone)) } };
+      continue;
+    }
     if (!('value' in found)) {
       // Words to match against options: only for the slot asked, or a service or a choice named in the first message ("cancelar la del miércoles").
       if (asked || (how.firstMessage && (slot.kind === 'service' || slot.kind === 'choice'))) {
@@ -397,6 +400,7 @@ function bookForAnother(next: WorkflowRun, run: WorkflowRun): void {
 
 function extract(slot: WorkflowSlot, ctx: RunContext, asked: boolean): { value: string; pending?: undefined } | { pending: string } | null {
   const value = (v: string | null) => (v === null ? null : { value: v });
+  if (slot.known) return null;
   switch (slot.kind) {
     case 'date':
       return value(extractDate(ctx.text, ctx.nowMs, ctx.timeZone, ctx.lang));

@@ -5,6 +5,8 @@
  * # a comment
  * === cement price, then a follow-up quantity        ← starts a conversation (the title)
  * @channel whatsapp                                    ← optional: channel (default rest)
+ * @tenant estudio                                      ← optional: another tenant, run against its demo backend
+ * @at 2026-12-03 11:00                                 ← optional: the local time of the first turn (@tenant only)
  * > cuanto vale el cemento gris                        ← a customer message (a turn)
  * < 655                                                ← the turn's replies contain it
  * < Cemex || cemento gris                              ← …one of these alternatives
@@ -44,6 +46,10 @@ export interface ScriptedConversation {
   title: string;
   line: number;
   channel: string;
+  /** Another tenant than the evaluated one (`@tenant`): run with its own brain, workflows and demo backend. */
+  tenant?: string;
+  /** `@at`: the local date and time (`YYYY-MM-DD HH:MM`, the tenant's time zone) the conversation happens at. */
+  at?: string;
   turns: ScriptedTurn[];
 }
 
@@ -135,10 +141,18 @@ export function parseConv(source: string, file = '<memory>'): ScriptedConversati
     if (!current) throw new ConvFormatError(file, line, 'expected "=== title" before the first turn');
     const conv: ScriptedConversation = current;
     if (text.startsWith('@')) {
-      const m = /^@channel\s+(\S+)$/.exec(text);
+      const m = /^@(channel|tenant|at)\s+(.+)$/.exec(text);
       if (!m) throw new ConvFormatError(file, line, `unknown setting "${text}"`);
-      if (conv.turns.length > 0) throw new ConvFormatError(file, line, '@channel must come before the first turn');
-      conv.channel = m[1]!;
+      if (conv.turns.length > 0) throw new ConvFormatError(file, line, `@${m[1]} must come before the first turn`);
+      const value = m[2]!.trim();
+      if (m[1] === 'channel') conv.channel = value;
+      else if (m[1] === 'tenant') {
+        if (!/^[a-z0-9-]+$/.test(value)) throw new ConvFormatError(file, line, `@tenant needs a tenant id, got "${value}"`);
+        conv.tenant = value;
+      } else {
+        if (!/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$/.test(value)) throw new ConvFormatError(file, line, `@at needs "YYYY-MM-DD HH:MM", got "${value}"`);
+        conv.at = value;
+      }
       return;
     }
     if (text.startsWith('>')) {
@@ -168,6 +182,9 @@ export function parseConv(source: string, file = '<memory>'): ScriptedConversati
       throw new ConvFormatError(file, line, `cannot read "${text}"`);
     }
   });
-  for (const c of conversations) if (c.turns.length === 0) throw new ConvFormatError(file, c.line, `conversation "${c.title}" has no turns`);
+  for (const c of conversations) {
+    if (c.turns.length === 0) throw new ConvFormatError(file, c.line, `conversation "${c.title}" has no turns`);
+    if (c.at !== undefined && c.tenant === undefined) throw new ConvFormatError(file, c.line, '@at needs @tenant (the evaluated tenant runs on the eval clock)');
+  }
   return conversations;
 }

@@ -1,7 +1,9 @@
 import type { Brain } from '../../../src/actors/brain/brain.js';
+import type { ConversationHost } from '../../../src/actors/conversation-host.js';
 import type { TurnResult } from '../../../src/actors/conversation-service.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 import type { Expectation, ScriptedConversation } from './conv-format.js';
+import { createBackendTenantHosts, type BackendTenantHosts } from './backend-tenant-hosts.js';
 import { createEvalHosts } from './eval-host.js';
 import { fold } from './text.js';
 
@@ -110,6 +112,8 @@ export interface RunConversationsOptions {
   tenant: TenantData;
   brain: Brain;
   conversations: ScriptedConversation[];
+  /** The repository root: `@tenant` conversations load `tenants/<id>` from it. */
+  root?: string;
 }
 
 /**
@@ -120,29 +124,43 @@ export interface RunConversationsOptions {
 export async function runConversations(options: RunConversationsOptions): Promise<ConversationOutcome[]> {
   const outcomes: ConversationOutcome[] = [];
   const nextHost = createEvalHosts({ tenant: options.tenant, brain: options.brain });
-  let n = 0;
-  for (const conv of options.conversations) {
-    n++;
-    const host = nextHost();
-    const senderId = conv.channel === 'whatsapp' ? `1809555${String(n).padStart(4, '0')}` : `eval-${n}`;
-    const failures: TurnFailure[] = [];
-    let checks = 0;
-    let error: string | undefined;
-    try {
-      for (const [i, turn] of conv.turns.entries()) {
-        const result = await host.handleMessage({ tenantId: options.tenant.settings.id, channel: conv.channel, senderId, text: turn.text });
-        for (const e of turn.expect) {
-          checks++;
-          const got = check(e, result);
-          if (got !== null) failures.push({ turn: i + 1, line: e.line, said: turn.text, expected: describe(e), got });
-        }
-      }
-    } catch (err) {
-      error = err instanceof Error ? `${(err as { code?: string }).code ?? err.name}: ${err.message}` : String(err);
-    } finally {
-      await host.close();
+  const others = new Map<string, BackendTenantHosts>();
+  const hostFor = async (conv: ScriptedConversation) => {
+    if (conv.tenant === undefined || conv.tenant === options.tenant.settings.id) return { host: nextHost(), tenantId: options.tenant.settings.id };
+    let hosts = others.get(conv.tenant);
+    if (!hosts) {
+      hosts = await createBackendTenantHosts(options.root ?? process.cwd(), conv.tenant);
+      others.set(conv.tenant, hosts);
     }
-    outcomes.push({ file: conv.file, title: conv.title, line: conv.line, passed: failures.length === 0 && error === undefined, checks, failures, ...(error ? { error } : {}) });
+    return { host: await hosts.next(conv.at), tenantId: conv.tenant };
+  };
+  let n = 0;
+  try {
+    for (const conv of options.conversations) outcomes.push(await runOne(conv, ++n, await hostFor(conv)));
+  } finally {
+    for (const hosts of others.values()) await hosts.close();
   }
   return outcomes;
+}
+
+async function runOne(conv: ScriptedConversation, n: number, { host, tenantId }: { host: ConversationHost; tenantId: string }): Promise<ConversationOutcome> {
+  const senderId = conv.channel === 'whatsapp' ? `1809555${String(n).padStart(4, '0')}` : `eval-${n}`;
+  const failures: TurnFailure[] = [];
+  let checks = 0;
+  let error: string | undefined;
+  try {
+    for (const [i, turn] of conv.turns.entries()) {
+      const result = await host.handleMessage({ tenantId, channel: conv.channel, senderId, text: turn.text });
+      for (const e of turn.expect) {
+        checks++;
+        const got = check(e, result);
+        if (got !== null) failures.push({ turn: i + 1, line: e.line, said: turn.text, expected: describe(e), got });
+      }
+    }
+  } catch (err) {
+    error = err instanceof Error ? `${(err as { code?: string }).code ?? err.name}: ${err.message}` : String(err);
+  } finally {
+    await host.close();
+  }
+  return { file: conv.file, title: conv.title, line: conv.line, passed: failures.length === 0 && error === undefined, checks, failures, ...(error ? { error } : {}) };
 }

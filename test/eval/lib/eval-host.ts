@@ -1,12 +1,14 @@
 import { ConversationHost } from '../../../src/actors/conversation-host.js';
 import type { Brain } from '../../../src/actors/brain/brain.js';
 import { createTenantRuntime } from '../../../src/actors/tenant-runtime.js';
+import type { BackendClient } from '../../../src/actors/connectors/backend-client.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
+import type { WorkflowSet } from '../../../src/machines/workflow/workflow-spec.js';
 import { createMemorySnapshotStore, createMemoryTranscriptStore } from '../../../src/persistence/index.js';
 import { createMemoryContactDirectory, createMemoryLeadStore, createMemoryTicketStore } from '../../../src/persistence/memory/memory-records.js';
 import { createTranscriptTurnJournal } from '../../../src/persistence/memory/memory-turn-journal.js';
 import type { TranscriptStore } from '../../../src/persistence/ports/transcript-store.js';
-import { createManualClock } from '../../../src/kernel/clock.js';
+import { createManualClock, type Clock } from '../../../src/kernel/clock.js';
 import { createSilentLogger } from '../../../src/kernel/logger.js';
 import { createLocalShardRouter } from '../../../src/runtime/shard-router.js';
 
@@ -17,8 +19,8 @@ import { createLocalShardRouter } from '../../../src/runtime/shard-router.js';
  * script into another. Ticket and lead stores are shared; their keys carry the conversation id,
  * which is random per conversation. Same wiring as `test/helpers/memory-host.ts`.
  */
-export function createEvalHosts(options: { tenant: TenantData; brain: Brain }): () => ConversationHost {
-  const clock = createManualClock();
+export function createEvalHosts(options: { tenant: TenantData; brain: Brain; clock?: Clock; backend?: BackendClient; workflows?: WorkflowSet }): () => ConversationHost {
+  const clock = options.clock ?? createManualClock();
   const logger = createSilentLogger();
   let current: { host: ConversationHost; transcripts: TranscriptStore } | null = null;
   // The runtime reads transcripts (an LLM brain's history): always the current conversation's store.
@@ -39,6 +41,8 @@ export function createEvalHosts(options: { tenant: TenantData; brain: Brain }): 
     clock,
     logger,
     contextOf: (t, c) => current?.host.contextOf(t, c) ?? null,
+    ...(options.backend ? { backend: options.backend } : {}),
+    ...(options.workflows ? { workflows: options.workflows } : {}),
   });
   return () => {
     const store = createMemoryTranscriptStore();

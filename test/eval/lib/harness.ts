@@ -234,7 +234,7 @@ export async function runEvaluation(options: RunEvaluationOptions): Promise<Eval
   const conversations = files.flatMap((f) => parseConv(readFileSync(join(sources.conversations, f), 'utf8'), relative(options.root, join(sources.conversations, f))));
   const only = options.only?.toLowerCase();
   const selected = only ? conversations.filter((c) => c.file.toLowerCase().includes(only) || c.title.toLowerCase().includes(only)) : conversations;
-  const outcomes = await runConversations({ tenant, brain, conversations: selected });
+  const outcomes = await runConversations({ tenant, brain, conversations: selected, root: options.root });
 
   progress('injection…');
   const pairs = sources.injection.map((p) => ({ name: p.name, attacks: readJsonl<InjectionRow>(p.attacks), benign: readJsonl<InjectionRow>(p.benign) }));

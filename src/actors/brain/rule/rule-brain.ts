@@ -2,6 +2,7 @@ import { createJobNamer } from './job-namer.js';
 import { createIntentSet } from '../../../domain/intent-set.js';
 import type { IntentName } from '../../../domain/intents.js';
 import type { Entity, IntentScore, NluResult } from '../../../domain/nlu.js';
+import { ruleAskedOf } from '../../../domain/workflow-spec.js';
 import type { TenantData } from '../../../domain/tenant.js';
 import type { Understanding, UnderstandInput } from '../../../domain/understanding.js';
 import { areaToCover, asksWhatAJobTakes } from '../../../machines/product-focus.js';
@@ -94,7 +95,7 @@ const DELIVERY_VERB = /^(?:llev|mand|tra[ei]|traig|envi)[a-z]*$/;
 const COURTESY_INTENTS = new Set<IntentName>(['greeting', 'thanks', 'goodbye', 'out_of_scope']);
 
 export interface RuleBrainOptions {
-  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents'> & { store?: Partial<Pick<TenantData['store'], 'tradeGoods' | 'branches' | 'deliveryZones' | 'places' | 'categoryNames'>>; vacancies?: TenantData['vacancies'] };
+  tenant: Pick<TenantData, 'utterances' | 'catalog' | 'settings' | 'intents' | 'workflows'> & { store?: Partial<Pick<TenantData['store'], 'tradeGoods' | 'branches' | 'deliveryZones' | 'places' | 'categoryNames'>>; vacancies?: TenantData['vacancies'] };
   /** Override the fallback threshold (tests, tuning). */
   threshold?: number;
   /**
@@ -312,6 +313,9 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     if (servicesLabel !== null && (ranking[0]?.confidence ?? 0) < MIN_INTENT_CONFIDENCE && asksWhatIsOffered(text)) {
       intent = intents.score(servicesLabel, SERVICES_RULE_CONFIDENCE);
     }
+    // "¿cuánto me cobran si no voy?", "is there a fee if I miss my appointment?": the rule of the workflow asked about (its label answers it: the policy).
+    const ruleLabel = ruleAskedOf(tenant.workflows, text);
+    if (ruleLabel !== null && intents.labels.includes(ruleLabel)) intent = intents.score(ruleLabel, Math.max(SERVICES_RULE_CONFIDENCE, intent.confidence));
     // "¿hay gente para atenderme?", "¿hay un vendedor disponible?": a person to attend, never a product.
     if (has('human_agent') && asksForStaff(text) && !(intent.name === 'human_agent' && intent.confidence >= STAFF_RULE_CONFIDENCE)) {
       intent = { name: 'human_agent', confidence: STAFF_RULE_CONFIDENCE };
