@@ -51,6 +51,7 @@ import { asksWholeWithIt } from './total-with-added.js';
 import { withStoreLines } from './store-lines.js';
 import { likeOnCounter } from './like-on-counter.js';
 import { withAttributesSaid } from './said-attributes.js';
+import { backToRecent } from './back-to-recent.js';
 import { withoutWholePackWords } from '../../machines/whole-pack.js';
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
@@ -91,6 +92,7 @@ export function answerProduct(
   const placed = said !== undefined && input.focus ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0) : undefined;
   const text = placed?.rest ?? said;
   if (text !== told) options = { ...options, text };
+  input = backToRecent(tenant, index, input, text) ?? input; // "dame 3 galones de la azul" after the paint, then the cement: the paint
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
   let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(input, text, tenant.catalog), text), text); // "cerraduras para 30 puertas": 30 door locks
   // "la de 1/2, ¿cuánto es el quintal?" after the sizes: the product the follow-up names, by the quintal.
