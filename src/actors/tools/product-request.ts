@@ -15,7 +15,7 @@ import { foldAccents } from '../../kernel/fold.js';
 import { unitSibling } from './unit-sibling.js';
 import { soldInParts } from './units.js';
 import { namedOnCounter } from './named-on-counter.js';
-import { bareAsFeet, dimsWithNewLength, LENGTH_WORD, withoutBoardSize } from './board-length.js';
+import { bareAsFeet, boardQuery, dimsWithNewLength, LENGTH_WORD, withoutBoardSize } from './board-length.js';
 
 export interface Wanted {
   query: string;
@@ -386,7 +386,7 @@ export function uncarriedItems(text: string, index: CatalogIndex): string[] {
     if (!rest || EACH_ITEM.test(rest)) continue;
     // "la brocha de 3 pulgadas", "1000 litros": a number with its unit is a size, not an item.
     if (index.parse(`${m?.[1] ?? ''} ${rest}`).content.length === 0) continue;
-    const content = index.parse(rest).content;
+    const content = index.parse(boardQuery(rest)).content; // "2x4 boards": lumber
     if (content.length > 0 && content.every((word) => index.correct(word) === null)) out.push(rest);
   }
   return out;
