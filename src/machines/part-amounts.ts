@@ -75,7 +75,8 @@ const DECIMAL = /^(\d+[.,]\d{1,2})\s*(libras?|lbs?|pounds?|pies|pie|feet|foot|ft
 /**
  * A follow-up that is only a part of a pound or a foot of the product on the counter ("dame media
  * libra", "libra y media", "1.5 libras", "half a pound", "un cuarto de libra"): that amount and its
- * unit word; undefined for anything else (whole counts are read by `product-focus.ts`).
+ * unit word; a part of a sack, a gallon or a bucket ("dame medio saco") is the next whole one.
+ * Undefined for anything else (whole counts are read by `product-focus.ts`).
  */
 export function partCount(text: string): { quantity: number; unit: string } | undefined {
   const t = foldAccents(text).toLowerCase().replace(/[¿?¡!;:]+|(?<!\d)[.,]|[.,](?!\d)/g, ' ').replace(/\s+/g, ' ').trim();
@@ -88,8 +89,14 @@ export function partCount(text: string): { quantity: number; unit: string } | un
     return unit !== undefined && WEIGHED.test(unit) && quantity > 0 ? { quantity, unit: unit === 'libra' ? 'libras' : 'pies' } : undefined;
   }
   const part = partAmount(rest);
-  if (!part || !WEIGHED.test(part.unit) || Number.isInteger(part.value)) return undefined;
+  const plural = part ? PLURAL[part.unit] : undefined;
+  if (!part || plural === undefined || Number.isInteger(part.value)) return undefined;
   // The amount is the whole message: "media libra de clavos de 3" names a product (the brain reads it).
-  const words = rest.replace(/\b(?:de|of|a|an|y|and|medi[oa]|half|un|cuartos?|quarters?|three|tres|libras?|lbs?|pounds?|pies?|feet|foot|ft|\d+(?:\/\d)?)\b/g, ' ');
-  return TRAIL.test(words.replace(/\s+/g, ' ')) ? { quantity: part.value, unit: part.unit === 'libra' ? 'libras' : 'pies' } : undefined;
+  const words = rest.replace(/\b(?:de|of|a|an|y|and|medi[oa]|half|un|cuartos?|quarters?|three|tres|libras?|lbs?|pounds?|pies?|feet|foot|ft|sacos?|fundas?|bags?|galon(?:es)?|gallons?|cubetas?|buckets?|\d+(?:\/\d)?)\b/g, ' ');
+  if (!TRAIL.test(words.replace(/\s+/g, ' '))) return undefined;
+  // "dame medio saco": what is sold whole is the next whole one (the product tool says so).
+  return { quantity: WEIGHED.test(part.unit) ? part.value : Math.ceil(part.value), unit: plural };
 }
+
+/** The unit word a follow-up count carries, by the head of the unit said. */
+const PLURAL: Readonly<Record<string, string>> = { libra: 'libras', pie: 'pies', saco: 'sacos', galon: 'galones', cubeta: 'cubetas' };

@@ -8,7 +8,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
-import { countUnit, priceUnit, soldInParts } from './units.js';
+import { countText, countUnit, priceUnit, soldInParts } from './units.js';
 import { soldBy, withItemsAsSaid } from './product-said.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { NUMBER_WORDS } from '../catalog/index.js';
@@ -135,6 +135,12 @@ function wholeUnits(index: CatalogIndex, input: ProductActorInput, text?: string
     conversions.push({ sku: product.sku, said: `${written} ${countUnit(product.unit, item.quantity, input.lang)}`, quantity, unit: product.unit });
     return { ...item, quantity };
   });
+  // "dame medio saco" after the cement: the whole sack, said ("0,5 sacos ≈ 1 saco").
+  const onCounter = products.length === 0 && input.focus && text !== undefined ? index.search(input.focus.name, { limit: 1 })[0]?.product : undefined;
+  const part = onCounter && onCounter.sku === input.focus?.sku && !soldInParts(onCounter.unit) ? halfOfProduct(text as string, onCounter) : undefined;
+  if (onCounter && part !== undefined && !Number.isInteger(part)) {
+    conversions.push({ sku: onCounter.sku, said: `${countText(part, input.lang)} ${countUnit(onCounter.unit, part, input.lang)}`, quantity: Math.ceil(part), unit: onCounter.unit });
+  }
   const changed = products.some((item, i) => item !== input.understanding.products[i]);
   return !changed ? { input, conversions } : { input: { ...input, understanding: { ...input.understanding, products } }, conversions };
 }

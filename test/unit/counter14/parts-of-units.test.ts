@@ -43,7 +43,9 @@ describe('parts of a unit said (counter14)', () => {
     expect(partCount('dame 1.5 libras')).toEqual({ quantity: 1.5, unit: 'libras' });
     expect(partCount('2,5 pies')).toEqual({ quantity: 2.5, unit: 'pies' });
     expect(partCount('media libra de clavos de 3')).toBeUndefined();
-    expect(partCount('medio galon')).toBeUndefined();
+    // What is sold whole: the next whole one.
+    expect(partCount('medio galon')).toEqual({ quantity: 1, unit: 'galones' });
+    expect(partCount('dame saco y medio')).toEqual({ quantity: 2, unit: 'sacos' });
     expect(partCount('dame 3 libras')).toBeUndefined();
     expect(readFollowUpQuantity('y si son 2 libras y media?')).toEqual({ quantity: 2.5, unit: 'libras' });
     expect(readFollowUpQuantity('dame 3 libras')).toEqual({ quantity: 3, unit: 'libras' });
@@ -93,6 +95,9 @@ describe('weighing and cutting at the counter (counter14)', () => {
   it('should still count a part of a sack or a gallon as the next whole one, said', async () => {
     const [sack] = await chatOnFreshHost(tenant, brain, 'counter14-sack', 'medio saco de cemento');
     expect(sack).toContain('≈ 1 saco');
+    const [, after] = await chatOnFreshHost(tenant, brain, 'counter14-sack-after', 'cemento', 'dame medio saco');
+    expect(after).toContain('≈ 1 saco');
+    expect(after).toContain('655.00');
   });
 
   it('should count 20 lbs of tie wire and price the whole roll after wire by the foot', async () => {
