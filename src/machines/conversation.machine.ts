@@ -828,7 +828,9 @@ function reserveOfferOf(context: ConversationContext, event: unknown): Partial<C
   const priced = price !== undefined && !line.backorder ? { line: { sku: line.sku, quantity: line.quantity, price } } : {};
   // Several lines counted one by one: the yes sets aside all of them ("3 x Cemento, 2 x Arena").
   const all = line.lines && line.lines.length >= 2 ? line.lines : null;
-  const text = all ? all.map((l) => `${l.quantity} x ${l.name}`).join(', ') : `${line.quantity} x ${line.name}`;
+  // "0,5 x Clavo Corriente 3\"": a part of a pound written as the answer wrote it.
+  const count = (n: number): string => (context.lang === 'es' ? String(n).replace('.', ',') : String(n));
+  const text = all ? all.map((l) => `${count(l.quantity)} x ${l.name}`).join(', ') : `${count(line.quantity)} x ${line.name}`;
   const lines = all ? { lines: all.map(({ sku, quantity, price: each }) => ({ sku, quantity, price: each })) } : {};
   return { expecting: { kind: 'reserve_offer', text, turn: context.turn, ...(line.backorder ? { backorder: true } : {}), ...priced, ...lines } as Expectation };
 }

@@ -14,6 +14,7 @@ import { countsInWords, foldMessage as fold } from './count-words.js';
 import { specAsked } from './product-spec-question.js';
 import { areaToCover, asksThinning, asksWhatAJobTakes, reportsTrouble } from './job-readers.js';
 import { asksYield } from './material-questions.js';
+import { partCount } from './part-amounts.js';
 
 export { areaToCover, asksWhatAJobTakes, reportsTrouble };
 
@@ -347,6 +348,8 @@ export function readFollowUpQuantity(text: string): Readonly<{ quantity: number;
 }
 
 function readQuantity(text: string): Readonly<{ quantity: number; unit?: string; change?: 'more' | 'less' }> | undefined {
+  const part = partCount(text); // "dame media libra", "1.5 libras": weighed or cut to the amount
+  if (part) return Object.freeze(part);
   // "dame uno de esos", "I'll take one of those": one, said as a count.
   // "dame uno", "quiero una", "I'll take one": one of the product shown, taken (a bare "una" is no count).
   const oneOfThem = /\b(?:uno|una|one)\s+(?:de|of)\s+(?:esos|esas|ellos|ellas|them|those|these)\b/.test(fold(text)) || ONE_TAKEN.test(fold(text));

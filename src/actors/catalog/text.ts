@@ -74,6 +74,8 @@ export const FILLER: ReadonlySet<string> = new Set(
     'informacion', 'necesitamos', 'queremos', 'existencia', 'stock', 'inventario', 'presupuesto', 'compro', 'comprar', 'llevo',
     'llevar', 'ocupo', 'tan', 'cuantos', 'cuantas', 'sera', 'seria', 'serian', 'ahi', 'aqui', 'alla', 'mismo', 'misma', 'otro',
     'otra', 'entonces', 'ok', 'okey', 'bueno', 'pues', 'digame', 'dimelo', 'favor', 'xfa', 'pls', 'ando', 'tiene',
+    // "2x4 de 10 pies de largo", "12 feet long": how long a board is, said with its length, names no product.
+    'largo', 'larga', 'long',
     'an', 'and', 'any', 'are', 'available', 'buy', 'can', 'cost', 'costs', 'do', 'does', 'for', 'get', 'have', 'has', 'hello',
     'hi', 'how', 'i', 'in', 'is', 'it', 'looking', 'many', 'much', 'my', 'need', 'of', 'please', 'price', 'prices', 'quote',
     'sell', 'some', 'the', 'there', 'to', 'want', 'we', 'what', 'whats', 's', 'which', 'with', 'you', 'your', 'them', 'those',

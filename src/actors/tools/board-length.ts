@@ -4,6 +4,7 @@
  * 12 feet long.
  */
 import type { Measure } from '../catalog/index.js';
+import { foldAccents } from '../../kernel/fold.js';
 
 /** "2x4x10" → "2x4" when the follow-up gives a length in feet; the dims as they were otherwise. */
 export function dimsWithNewLength(dims: string, previous: readonly Measure[], asked: readonly Measure[]): string {
@@ -26,4 +27,23 @@ export const LENGTH_WORD = /^(?:pies?|feet|foot|ft)$/;
 /** "Madera Pino Tratado 2x4x10'" → "Madera Pino Tratado": a board's name without its size. */
 export function withoutBoardSize(name: string): string {
   return name.replace(/\s+\d+x\d+x\d+'?/, '').trim();
+}
+
+/** Words for a piece of lumber in general: "tablas 2x4", "2x4 boards", "a 2x4 plank", "studs". */
+const LUMBER_WORD = /\b(?:tablas?|tablon(?:es)?|boards?|planks?|lumber|studs?|piezas?|palos?)\b/g;
+/** A board's cross-section, maybe with its length: "2x4", "2x4x10", "2x4s". */
+const CROSS_SECTION = /\b(\d+\s*x\s*\d+(?:\s*x\s*\d+)?)s\b|\b\d+\s*x\s*\d+\b/;
+
+/**
+ * "10 tablas 2x4 de 10", "2x4 boards 12 feet": a board named by its cross-section is lumber of that
+ * size, whatever general word came with it ("tabla" is also what the catalog calls the 1x4 and 1x6
+ * boards): the query with that word as "madera" and "2x4s" as "2x4"; unchanged without a
+ * cross-section or a general word.
+ */
+export function boardQuery(query: string): string {
+  const q = foldAccents(query.toLowerCase());
+  if (!CROSS_SECTION.test(q)) return query;
+  const plain = q.replace(/\b(\d+\s*x\s*\d+(?:\s*x\s*\d+)?)s\b/g, '$1');
+  const out = plain.replace(LUMBER_WORD, 'madera').replace(/\b(madera)(?:\s+madera)+\b/g, '$1').replace(/\s+/g, ' ').trim();
+  return out === plain && plain === q ? query : out;
 }

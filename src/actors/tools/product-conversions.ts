@@ -8,11 +8,11 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
-import { countUnit, priceUnit } from './units.js';
+import { countText, countUnit, priceUnit, soldInParts } from './units.js';
 import { soldBy, withItemsAsSaid } from './product-said.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { NUMBER_WORDS } from '../catalog/index.js';
-import { dozensOfPairs, halfOfProduct, sackPounds } from './said-amounts.js';
+import { dozensOfPairs, halfOfProduct, pieceNaming, poundsOfProduct, sackPounds } from './said-amounts.js';
 
 const fold = foldAccents;
 
@@ -106,15 +106,20 @@ export function inSellingUnits(index: CatalogIndex, input: ProductActorInput, te
 
 /**
  * "2,5 galones de pintura", "1.5 metros de arena": a part of what is sold whole is the next whole
- * one, said aloud ("📏 2,5 galones ≈ 3 galones"), never the count cut down to 2 without a word.
+ * one, said aloud ("📏 2,5 galones ≈ 3 galones"), never the count cut down to 2 without a word. A
+ * part of what is weighed or cut ("media libra de clavos") is that part (`soldInParts`).
  */
 function wholeUnits(index: CatalogIndex, input: ProductActorInput, text?: string): { input: ProductActorInput; conversions: Conversion[] } {
   const conversions: Conversion[] = [];
   const products = input.understanding.products.map((given) => {
     const product = given.query.trim() !== '' ? index.search(given.query, { limit: 1 })[0]?.product : undefined;
     // "media libra de clavos", "3 y medio metros de arena": the half said in the selling unit is the amount.
-    const half = product && text !== undefined && input.understanding.products.length === 1 ? halfOfProduct(text, product) : undefined;
-    const item = half !== undefined && (given.quantity === undefined || given.quantity === Math.trunc(half)) ? { ...given, quantity: half } : given;
+    const several = input.understanding.products.length >= 2;
+    // In a list, the part naming the item says its amount ("media libra de clavos y 2 libras de alambre").
+    const piece = several && text !== undefined ? pieceNaming(text, given.query) : text;
+    // "and 20 lbs of tie wire": the pounds are how much, not a size.
+    const half = product && piece !== undefined ? (halfOfProduct(piece, product) ?? (given.quantity === undefined ? poundsOfProduct(piece, product) : undefined)) : undefined;
+    const item = half !== undefined && (given.quantity === undefined || given.quantity === Math.trunc(half) || several) ? { ...given, quantity: half } : given;
     // "dos docenas de bisagras", sold by the pair: 24 pairs, said so ("2 docenas ≈ 24 pares").
     const dozens = product && text !== undefined && item.quantity !== undefined && Number.isInteger(item.quantity) ? dozensOfPairs(text, product) : undefined;
     if (product && dozens !== undefined && item.quantity !== undefined) {
@@ -123,12 +128,21 @@ function wholeUnits(index: CatalogIndex, input: ProductActorInput, text?: string
     }
     if (item.quantity === undefined || !(item.quantity > 0) || Number.isInteger(item.quantity)) return item;
     if (!product) return item;
+    // "media libra de clavos", "1.5 lb of tie wire": weighed or cut to the amount, priced as said.
+    if (soldInParts(product.unit)) return { ...item, quantity: Math.round(item.quantity * 100) / 100 };
     const quantity = Math.ceil(item.quantity - 1e-9);
     const written = input.lang === 'es' ? String(item.quantity).replace('.', ',') : String(item.quantity);
     conversions.push({ sku: product.sku, said: `${written} ${countUnit(product.unit, item.quantity, input.lang)}`, quantity, unit: product.unit });
     return { ...item, quantity };
   });
-  return conversions.length === 0 ? { input, conversions } : { input: { ...input, understanding: { ...input.understanding, products } }, conversions };
+  // "dame medio saco" after the cement: the whole sack, said ("0,5 sacos ≈ 1 saco").
+  const onCounter = products.length === 0 && input.focus && text !== undefined ? index.search(input.focus.name, { limit: 1 })[0]?.product : undefined;
+  const part = onCounter && onCounter.sku === input.focus?.sku && !soldInParts(onCounter.unit) ? halfOfProduct(text as string, onCounter) : undefined;
+  if (onCounter && part !== undefined && !Number.isInteger(part)) {
+    conversions.push({ sku: onCounter.sku, said: `${countText(part, input.lang)} ${countUnit(onCounter.unit, part, input.lang)}`, quantity: Math.ceil(part), unit: onCounter.unit });
+  }
+  const changed = products.some((item, i) => item !== input.understanding.products[i]);
+  return !changed ? { input, conversions } : { input: { ...input, understanding: { ...input.understanding, products } }, conversions };
 }
 
 /** The answer with the conversions said first, for the products it prices ("📏 50 m ≈ 165 pies."). */

@@ -5,6 +5,7 @@ import { mixedOfMissing } from './paint-mixing.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
+import { countText } from './units.js';
 import { shortStockNote } from './stock-short.js';
 import { quantityOf } from './product-request.js';
 import { alternativeFor, altParams, describeProduct, focusOf, type Found } from './product-parts.js';
@@ -38,7 +39,7 @@ export function multiQuote(tenant: TenantData, found: Found[], missing: string[]
     const alt = match.product.stock > 0 ? undefined : alternativeFor(tenant, index, match.product, item.query);
     // Counted over the stock: how many there are and that sales orders the rest (`stock-short.ts`).
     const availability = alt ? renderReply({ template: 'product.stock.out_alt', params: altParams(tenant, alt, lang) }, tenant.templates, lang) : (shortStockNote(tenant, match.product, quantity, lang) ?? described.availability);
-    return { quantity, name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability };
+    return { quantity: countText(quantity, lang), name: described.name, price: described.price, subtotal: formatMoney(subtotal), availability };
   });
   const kind = formal ? 'product.multi_quote' : 'product.estimate';
   // "pintura azul" the store mixes is no "No tenemos": said mixed to order, before the prices.

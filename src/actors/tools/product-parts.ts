@@ -150,7 +150,7 @@ export function focusOf(match: CatalogMatch, item: Wanted, index: CatalogIndex):
     sku: match.product.sku,
     name: match.product.name,
     price: match.product.price,
-    ...(item.quantity !== undefined && quantityOf(item) >= 1 ? { quantity: quantityOf(item) } : {}),
+    ...(item.quantity !== undefined && item.quantity > 0 ? { quantity: quantityOf(item) } : {}),
     query: item.query,
     ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
   };

@@ -3,7 +3,7 @@ import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus } from '../../machines/conversation.contract.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
-import { countUnit } from './units.js';
+import { countText, countUnit } from './units.js';
 import { quantityOf } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, optionsFor, type Found } from './product-parts.js';
 export { fitOutOfStock } from './fit-out-of-stock.js';
@@ -30,8 +30,9 @@ export function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, 
   // Out with nothing like it: "¿Quieres que te avise cuando llegue?" — a yes asks sales to let them know (a backorder).
   const reserve = kept ? { sku: kept.sku, name: kept.name, quantity: Math.min(quantity, kept.stock) } : { sku: product.sku, name: product.name, quantity, backorder: true };
   const reserving = { reserve };
-  if (item.quantity !== undefined && quantity > 1) {
-    const params = { ...described, ...altP, quantity, units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang), stockTotal: formatMoney(product.price * Math.max(product.stock, 0)) };
+  // "media libra de clavos": a part of a pound is a count too, priced as said.
+  if (item.quantity !== undefined && (quantity > 1 || !Number.isInteger(quantity))) {
+    const params = { ...described, ...altP, quantity: countText(quantity, lang), units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang), stockTotal: formatMoney(product.price * Math.max(product.stock, 0)) };
     const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
     // "10 galones de pintura": a clerk points out the 5-gallon cubeta when it comes out cheaper.
     const bucket = template === 'product.quote_qty' ? bucketFor(tenant, product, quantity) : undefined;
@@ -68,10 +69,10 @@ export function backorderOffer(tenant: TenantData, index: CatalogIndex, found: F
   const { item, match } = found;
   const product = match.product;
   const quantity = quantityOf(item);
-  const params = { ...describeProduct(tenant, product, lang), quantity, units: countUnit(product.unit, quantity, lang) };
+  const params = { ...describeProduct(tenant, product, lang), quantity: countText(quantity, lang), units: countUnit(product.unit, quantity, lang) };
   return {
     outcome: 'answered',
-    replies: [{ template: quantity > 1 ? 'product.backorder_offer_qty' : 'product.backorder_offer', params }],
+    replies: [{ template: quantity !== 1 ? 'product.backorder_offer_qty' : 'product.backorder_offer', params }],
     focus: focusOf(match, item, index),
     reserve: { sku: product.sku, name: product.name, quantity, backorder: true },
   };

@@ -13,8 +13,9 @@ import { FILLER, fold, parseProductText, stem, type AttributeKind, type Measure 
 import type { CatalogIndex } from './catalog-search.js';
 import { foldAccents } from '../../kernel/fold.js';
 import { unitSibling } from './unit-sibling.js';
+import { soldInParts } from './units.js';
 import { namedOnCounter } from './named-on-counter.js';
-import { bareAsFeet, dimsWithNewLength, LENGTH_WORD, withoutBoardSize } from './board-length.js';
+import { bareAsFeet, boardQuery, dimsWithNewLength, LENGTH_WORD, withoutBoardSize } from './board-length.js';
 
 export interface Wanted {
   query: string;
@@ -56,8 +57,15 @@ export function oneOnCounter(input: ProductActorInput, wanted: Wanted[], text: s
 /** Goods added to the counted ones, the first with its article: "también un rodillo y…", "and a roller and…", "agrégame un martillo y…". */
 const SEVERAL_MORE = /^(?:(?:y|e|and|tambien|also|ademas|plus|ok|dale|okay)\s+)*(?:(?:dame|deme|ponme|agregame|agrega|agregale|anade|anademe|sumale|mandame|add|give\s+me|i\s+also\s+need|i\s+need|necesito)\s+)?(?:tambien\s+|also\s+)?(?:un|una|uno|a|an)\s+\S/i;
 
+/**
+ * The count of an item, 1 when none is given. A part of a unit stays a part ("media libra" is 0.5):
+ * what is sold whole was counted up to whole units before (`product-conversions.ts`).
+ */
+/** The selling unit of the product in focus ('' when the catalog lacks it). */
+const focusUnit = (catalog: readonly Product[], focus: ProductFocus): string => catalog.find((p) => p.sku === focus.sku)?.unit ?? '';
+
 export function quantityOf(item: Wanted): number {
-  return item.quantity !== undefined && Number.isFinite(item.quantity) && item.quantity > 0 ? Math.floor(item.quantity) : 1;
+  return item.quantity !== undefined && Number.isFinite(item.quantity) && item.quantity > 0 ? Math.round(item.quantity * 100) / 100 || 1 : 1;
 }
 
 /** The pack a selling-unit word names ("fundas" → saco, "gallons" → galon); undefined for a count word. */
@@ -187,7 +195,7 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
     const holds = index.parse(sibling.name).attributes.measures.find((m) => m.unit === 'gal')?.value;
     const gallons = focus.quantity !== undefined && holds !== undefined && holds > 1 && !sellsIn(focus.name, 'cubeta') && focus.quantity % holds === 0 ? focus.quantity / holds : undefined;
     // "mejor una cubeta" after 4 gallons: one bucket, said.
-    const quantity = ONE_PACK.test(foldFollowUp(text)) ? 1 : (gallons ?? focus.quantity);
+    const quantity = ONE_PACK.test(foldFollowUp(text)) ? 1 : (gallons ?? (soldInParts(sibling.unit) === soldInParts(focusUnit(catalog, focus)) ? focus.quantity : undefined));
     return { sku: sibling.sku, items: [{ query: sibling.name, ...(quantity !== undefined ? { quantity } : {}) }] };
   }
   // Attributes of the focus the message does not replace ("y en cubeta?" keeps "blanca"); the colour
@@ -225,7 +233,9 @@ function followUpOf(index: CatalogIndex, focus: ProductFocus, message: string, w
   const count = /^(?:(?:y|and|e)\s+)?(?:(?:si\s+son|dame|ponme|quiero)\s+)?(\d+)\s+(?:(?:sacos?|fundas?|galon(?:es)?|galones|gallons?|cubetas?|buckets?|bags?|unidades|units|libras?|pounds?)\s+)?(?:de|del|of)\s+/i.exec(said);
   const rest = count ? said.slice(count[0].length) : said;
   const query = [base, ...kept, bareAsFeet(rest, previous.attributes.measures, previous.phrases.dims)].join(' ');
-  const howMany = count?.[1] !== undefined ? Number(count[1]) : focus.quantity;
+  // "100 pies" then "¿y el rollo?": feet or pounds are no count of rolls or bags; that pack priced.
+  const otherPack = given.has('pack') && soldInParts(focusUnit(catalog, focus));
+  const howMany = count?.[1] !== undefined ? Number(count[1]) : otherPack ? undefined : focus.quantity;
   return { items: [{ query, ...(howMany !== undefined ? { quantity: howMany } : {}) }] };
 }
 
@@ -376,7 +386,7 @@ export function uncarriedItems(text: string, index: CatalogIndex): string[] {
     if (!rest || EACH_ITEM.test(rest)) continue;
     // "la brocha de 3 pulgadas", "1000 litros": a number with its unit is a size, not an item.
     if (index.parse(`${m?.[1] ?? ''} ${rest}`).content.length === 0) continue;
-    const content = index.parse(rest).content;
+    const content = index.parse(boardQuery(rest)).content; // "2x4 boards": lumber
     if (content.length > 0 && content.every((word) => index.correct(word) === null)) out.push(rest);
   }
   return out;

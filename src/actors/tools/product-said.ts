@@ -9,6 +9,7 @@ import { fold } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import type { Product } from '../../domain/tenant.js';
 import { speaksOfSlab, withoutSlab } from './slab-job.js';
+import { boardQuery } from './board-length.js';
 
 /** The head of a product's selling unit: "pie", "libra", "par", "saco". */
 export const soldBy = (product: Product): string => fold(product.unit).split(/\s+/)[0] ?? '';
@@ -58,7 +59,14 @@ const BARE_COUNT = /\b(?:necesito|ocupo|quiero|dame|deme|damelo|mandame|mandeme|
 const PURPOSE_BEFORE = /\b(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|un|una|unos|unas|mi|mis|my|a|an|the)\s+)?$/;
 
 export function withItemsAsSaid(index: CatalogIndex, input: ProductActorInput, text: string | undefined): ProductActorInput {
-  return withCountSaidApart(index, withoutPurposes(withoutTheSlab(input, text), text), text);
+  return withCountSaidApart(index, withoutPurposes(withoutTheSlab(withBoardsBySize(input), text), text), text);
+}
+
+/** "10 tablas 2x4 de 10": boards named by their cross-section are lumber of that size (`boardQuery`). */
+function withBoardsBySize(input: ProductActorInput): ProductActorInput {
+  const products = input.understanding.products;
+  const boards = products.map((p) => ({ ...p, query: boardQuery(p.query) }));
+  return boards.every((b, i) => b.query === products[i]?.query) ? input : { ...input, understanding: { ...input.understanding, products: boards } };
 }
 
 /** "necesito concreto para una losa", "varilla para losa": the slab is the job, not the floor tiles the catalog also calls "losa" (see `slab-job.ts`). */

@@ -49,6 +49,9 @@ import { withCountPerThing, withFocusCountApart } from './count-per-thing.js';
 import { asksWholeWithIt } from './total-with-added.js';
 import { withStoreLines } from './store-lines.js';
 import { likeOnCounter } from './like-on-counter.js';
+import { withAttributesSaid } from './said-attributes.js';
+import { backToRecent } from './back-to-recent.js';
+import { withoutWholePackWords } from '../../machines/whole-pack.js';
 export { STOCK_UNKNOWN } from './product-parts.js';
 /** An area a product sold by the m² is for: "para 20 metros cuadrados", "for 20 m2". */
 const AREA_FOR = /\b(?:para|for)\s+(\d+(?:[.,]\d+)?)\s*(?:m2|m²|mts?2|mt2|metros?\s+cuadrados?|square\s+met(?:er|re)s?)(?![a-z])/;
@@ -82,11 +85,13 @@ export function answerProduct(
   input: ProductActorInput,
   options: { text?: string; now?: number } = {},
 ): ProductActorOutput {
-  const said = options.text ?? input.text;
+  const told = options.text ?? input.text;
+  const said = told !== undefined ? withoutWholePackWords(told) : told; // "the whole roll": the roll
   // "dame 15 del gris pa Caleta", "10 sacos de cemento pa Bayahíbe, ¿cuánto sería?": the goods read without the place (its delivery priced below).
   const placed = said !== undefined && (input.focus || input.understanding.products.length > 0) ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0) : undefined;
   const text = placed?.rest ?? said;
-  if (text !== said) options = { ...options, text };
+  if (text !== told) options = { ...options, text };
+  input = backToRecent(tenant, index, input, text) ?? input; // "dame 3 galones de la azul" after the paint, then the cement: the paint
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
   let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(input, text, tenant.catalog), text), text); // "cerraduras para 30 puertas": 30 door locks
   // "la de 1/2, ¿cuánto es el quintal?" after the sizes: the product the follow-up names, by the quintal.
@@ -234,17 +239,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     }
   }
   // One product phrase: a colour, finish, grade or brand said elsewhere in the message ("tienen pintura? la necesito blanca") belongs to it.
-  if (!pinned && wanted.length === 1 && text !== undefined) {
-    const only = wanted[0] as Wanted;
-    const own = index.parse(only.query).phrases;
-    // A place's name is no attribute: "Villa Verde" does not make the blocks green.
-    const said = index.parse(text.replace(/\p{Lu}[\p{L}'’-]*(?:\s+(?:de|del|la|las|los|el)?\s*\p{Lu}[\p{L}'’-]*)+/gu, ' ')).phrases;
-    const extra = (['colour', 'finish', 'grade', 'brand', 'pack'] as const).filter((kind) => said[kind] && !own[kind]).map((kind) => said[kind] as string);
-    // "three quarter inch pvc pipe": an inch size said before the product words belongs to it.
-    const inches = index.parse(text).attributes.measures.filter((m) => m.unit === 'in');
-    if (!own.size && index.parse(only.query).attributes.measures.length === 0 && inches.length === 1 && said.size) extra.push(said.size);
-    if (extra.length > 0) wanted = [{ ...only, query: `${only.query} ${extra.join(' ')}` }];
-  }
+  if (!pinned && wanted.length === 1 && text !== undefined) wanted = [withAttributesSaid(index, wanted[0] as Wanted, text)];
   if (wanted.length === 0 && text !== undefined && text.trim() !== '') {
     const parsed = index.parse(text);
     const attributes = [parsed.phrases.colour, parsed.phrases.finish].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints: of the family on the counter

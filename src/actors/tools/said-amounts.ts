@@ -6,55 +6,37 @@
  */
 import type { Product } from '../../domain/tenant.js';
 import { fold, NUMBER_WORDS } from '../catalog/index.js';
+import { partAmount } from '../../machines/part-amounts.js';
 import { soldBy } from './product-said.js';
 
-/** The unit words said, by the head of the selling unit they name. */
-const UNIT_HEADS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(?:metros?|meters?|metres?|mts?)$/, 'metro'],
-  [/^(?:libras?|lbs?|pounds?)$/, 'libra'],
-  [/^(?:galon(?:es)?|gallons?|gal)$/, 'galon'],
-  [/^(?:kilos?|kgs?)$/, 'kilo'],
-  [/^(?:yardas?|yards?)$/, 'yarda'],
-  [/^(?:pies|pie|feet|foot|ft)$/, 'pie'],
-  [/^(?:sacos?|fundas?|bags?)$/, 'saco'],
-  [/^(?:cubetas?|buckets?)$/, 'cubeta'],
-];
-const UNIT = String.raw`(metros?|meters?|metres?|mts?|libras?|lbs?|pounds?|galon(?:es)?|gallons?|kilos?|kgs?|yardas?|yards?|pies|pie|feet|foot|sacos?|fundas?|bags?|cubetas?|buckets?)`;
-const COUNT = String.raw`(\d+|[a-z]+)`;
-
-const headOf = (word: string): string | undefined => UNIT_HEADS.find(([re]) => re.test(word))?.[1];
-const countOf = (word: string): number | undefined => (/^\d+$/.test(word) ? Number(word) : NUMBER_WORDS[word]);
-
 /**
- * The amount with a half said in a unit, and that unit's head: "3 y medio metros" (3.5 metro),
- * "3 metros y medio", "metro y medio" (1.5), "media libra" (0.5), "two and a half gallons",
- * "half a pound". Undefined when no half is said.
+ * The amount with a part of a unit said in that unit, and the unit's head ("media libra" → 0.5
+ * libra, "metro y medio" → 1.5 metro, "veinte metros y medio"): `partAmount` with every number word.
  */
 export function halfAmount(text: string): { value: number; unit: string } | undefined {
-  const t = fold(text).toLowerCase();
-  const whole = (n: string | undefined, u: string | undefined, plus: number): { value: number; unit: string } | undefined => {
-    const count = n === undefined ? 0 : countOf(n);
-    const unit = u !== undefined ? headOf(u) : undefined;
-    return count !== undefined && unit !== undefined ? { value: count + plus, unit } : undefined;
-  };
-  const patterns: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => { value: number; unit: string } | undefined]> = [
-    [new RegExp(String.raw`\b${COUNT}\s+(?:y|and)\s+(?:medio|media|a\s+half)\s+${UNIT}\b`), (m) => whole(m[1], m[2], 0.5)],
-    [new RegExp(String.raw`\b${COUNT}\s+${UNIT}\s+(?:y\s+medi[oa]|and\s+a\s+half)\b`), (m) => whole(m[1], m[2], 0.5)],
-    [new RegExp(String.raw`(?:^|[^a-z0-9])${UNIT}\s+(?:y\s+medi[oa]|and\s+a\s+half)\b`), (m) => whole(undefined, m[1], 1.5)],
-    [new RegExp(String.raw`\b(?:medi[oa]|half\s+an?|half)\s+${UNIT}\b`), (m) => whole(undefined, m[1], 0.5)],
-  ];
-  for (const [re, read] of patterns) {
-    const m = re.exec(t);
-    const amount = m ? read(m) : undefined;
-    if (amount && amount.value > 0) return amount;
-  }
-  return undefined;
+  return partAmount(text, NUMBER_WORDS);
 }
 
 /** The amount said with a half, when it is in the unit the product is sold by. */
 export function halfOfProduct(text: string, product: Product): number | undefined {
   const amount = halfAmount(text);
   return amount && amount.unit === soldBy(product) ? amount.value : undefined;
+}
+
+/** Where a list breaks into items: commas and "y"/"and", never the "y" of "libra y media". */
+const ITEM_BREAK = /\s*[,;\n]\s*|\s+(?:y|e|and|plus)\s+(?!(?:medi[oa]|cuarto|a\s+half|a\s+quarter)\b)/;
+const UNIT_WORD = /^(?:libras?|lbs?|pounds?|pies?|feet|foot|ft|metros?|galon(?:es)?|gallons?|sacos?|de|of)$/;
+
+/**
+ * The part of a list that names an item ("media libra de clavos de 3 y 2 libras de alambre dulce":
+ * "media libra de clavos de 3" for the nails, by the item's product words); undefined when no part
+ * or several do.
+ */
+export function pieceNaming(text: string, query: string): string | undefined {
+  const words = fold(query).toLowerCase().split(/\s+/).filter((w) => w.length >= 4 && /^[a-z]/.test(w) && !UNIT_WORD.test(w));
+  if (words.length === 0) return undefined;
+  const pieces = fold(text).toLowerCase().split(ITEM_BREAK).filter((p) => words.some((w) => p.includes(w.slice(0, Math.max(4, w.length - 2)))));
+  return pieces.length === 1 ? pieces[0] : undefined;
 }
 
 /** "dos docenas de bisagras", "media docena", "a dozen hinges": the dozens said, as said. */
@@ -76,4 +58,18 @@ const LB_PER_KG = 2.20462;
 export function sackPounds(product: Product): number | undefined {
   const m = /^saco\s+(\d+(?:[.,]\d+)?)\s*kg\b/.exec(fold(product.unit).toLowerCase());
   return m?.[1] !== undefined ? Number(m[1].replace(',', '.')) * LB_PER_KG : undefined;
+}
+
+/** "20 lbs of", "5 lb de", "3 libras de": pounds said as how much of the goods after them. */
+const POUNDS_OF = /(?:^|[^\d/.,])(\d+(?:[.,]\d{1,2})?)\s*(?:lbs?|libras?|pounds?)\s+(?:de|of)\s/;
+
+/**
+ * The pounds said of what is sold by the pound ("and 20 lbs of tie wire", "5 lb de clavos"): the
+ * count, where the reading took "20 lbs" for a size (a 20-lb bag); undefined elsewhere.
+ */
+export function poundsOfProduct(text: string, product: Product): number | undefined {
+  if (soldBy(product) !== 'libra') return undefined;
+  const m = POUNDS_OF.exec(`${fold(text).toLowerCase()} `);
+  const n = m?.[1] !== undefined ? Number(m[1].replace(',', '.')) : NaN;
+  return n > 0 ? n : undefined;
 }

@@ -39,3 +39,25 @@ export function countUnit(unit: string, count: number, lang: Lang): string {
   if (!words) return head;
   return count === 1 ? words[lang][0] : words[lang][1];
 }
+
+/**
+ * Selling units a clerk weighs or cuts to any amount ("media libra de clavos", "a foot and a half
+ * of wire"); everything else (a sack, a gallon, a sheet, a piece, a cubic metre of sand) is sold
+ * whole, and a part of it is the next whole one (`product-conversions.ts`).
+ */
+const SOLD_BY_PART = new Set(['libra', 'pie']);
+
+/** Is a product with this selling unit ("libra", "pie", "saco 42.5 kg") sold in parts of the unit? */
+export function soldInParts(unit: string): boolean {
+  return SOLD_BY_PART.has(split(unit).head.toLowerCase());
+}
+
+/**
+ * A count as the customer reads it: whole counts as numbers ("3"), parts of a unit to two places
+ * at most, with the language's decimal mark ("0,5" / "0.5", "1,25" / "1.25").
+ */
+export function countText(count: number, lang: Lang): number | string {
+  if (Number.isInteger(count)) return count;
+  const rounded = String(Math.round(count * 100) / 100);
+  return lang === 'es' ? rounded.replace('.', ',') : rounded;
+}

@@ -24,6 +24,7 @@ import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWh
 import { createProductMatcher, type ProductMatcher } from './products.js';
 import { goodsBySize } from './goods-by-size.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
+import { withoutWholePackWords } from '../../../machines/whole-pack.js';
 import { asksOrderStatus, asksToCancelOrder, asksToChangeOrder, bringsNoTrouble } from './order-status.js';
 import { mentionsATradeGood, namesOnlyATradeGood } from '../../tools/product-not-carried.js';
 import { emojiAsWords, readableText, readableWords } from './emoji.js';
@@ -150,7 +151,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const accounts = extractAccountIds(text, { bare: bareAccount, exclude: [...phones, ...emails] });
     const names = extractPersonNames(text);
     const companies = extractCompanies(text, { exclude: [tenantName], names }).filter((c) => !names.some((n) => n.start < c.end && c.start < n.end));
-    const raw = products.extract(withAreasAsUnits(text));
+    const raw = products.extract(withAreasAsUnits(withoutWholePackWords(text))); // "the whole roll": the roll
     // "me la pueden mandar a Guaymate?": a delivery verb is not a typo of a product ("mandarria").
     // "una casa de 2 niveles": the storeys, not spirit levels (`project-quotes.ts`).
     const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim()) || isStoreysOfBuilding(text, p);
