@@ -17,5 +17,5 @@ export function countForPurpose(input: ProductActorInput, text: string | undefin
   return { input: { ...input, text: rest, understanding: { ...input.understanding, nlu, products: [] } }, text: rest };
 }
 
-/** The count, then "para/pa/for" and a few words of what it is for, at the end of the message. */
-const COUNT_FOR = /^(.*?\S)\s+(?:para|pa|pal|for)\s+(?:(?:el|la|los|las|lo|mi|mis|un|una|the|my|our|a|an|nuestr[oa]s?)\s+)?[^\s\d]\S*(?:\s+\S+){0,2}\s*[?!.]*$/i;
+/** The count, then "para/pa/for" and a few words of what it is for, at the end of the message (a day said there is when, not what for). */
+const COUNT_FOR = /^(.*?\S)\s+(?:para|pa|pal|for)\s+(?!(?:ma[nñ]ana|hoy|ahora|ahorita|luego|el\s+(?:lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo)|tomorrow|today|now|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)(?:(?:el|la|los|las|lo|mi|mis|un|una|the|my|our|a|an|nuestr[oa]s?)\s+)?[^\s\d]\S*(?:\s+\S+){0,2}\s*[?!.]*$/i;

@@ -18,10 +18,11 @@ const SWITCHED: readonly AttributeKind[] = ['grade', 'colour', 'finish', 'brand'
 /** What a line keeps of its own when the customer says only what changes. */
 const KEPT: readonly AttributeKind[] = ['size', 'grade', 'colour', 'finish', 'brand', 'pack'];
 /**
- * A question or an addition rather than a change: "¿y la varilla de grado 60?", "how much is the
- * grade 60?", "también pintura gris", "do you have it in grey?".
+ * A question, an addition or a request of its own rather than a change: "¿y la varilla de grado
+ * 60?", "how much is the grade 60?", "también pintura gris", "do you have it in grey?", "dame la
+ * varilla de 1/2" (a clerk would not strike a line the customer did not point at).
  */
-const ASKS_OR_ADDS = /^(?:y|e|and|also|plus)\b|\b(?:cuanto|cuantos|cuanta|precio|cuesta|cuestan|vale|valen|tienen|tienes|hay|how much|price|cost|costs|do you have|have you got|is there|are there|tambien|ademas|agrega|agregale|anade|suma|sumale|add|too|as well)\b/;
+const ASKS_OR_ADDS = /^(?:y|e|and|also|plus)\b|\b(?:cuanto|cuantos|cuanta|precio|cuesta|cuestan|vale|valen|tienen|tienes|hay|how much|price|cost|costs|do you have|have you got|is there|are there|tambien|ademas|agrega|agregale|anade|suma|sumale|add|too|as well|dame|deme|quiero|necesito|ocupo|give me|i want|i need)\b/;
 
 /** Two products of one kind: one category, and the name's first word (a paint for a paint, never for the brush). */
 const sameKind = (a: Product, b: Product): boolean => a.category === b.category && plainWords(a.name).split(' ')[0] === plainWords(b.name).split(' ')[0];

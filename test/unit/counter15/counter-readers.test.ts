@@ -84,5 +84,6 @@ describe('a count said with what it is for', () => {
     expect(countForPurpose(input('tornillos para el techo'), 'tornillos para el techo')).toBeNull();
     expect(countForPurpose(input('cerraduras para 30 puertas'), 'cerraduras para 30 puertas')).toBeNull();
     expect(countForPurpose(input('dame 15 para el techo', false), 'dame 15 para el techo')).toBeNull();
+    expect(countForPurpose(input('dame 3 para mañana'), 'dame 3 para mañana')).toBeNull();
   });
 });
