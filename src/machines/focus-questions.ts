@@ -26,7 +26,7 @@ export type FocusQuestion =
   /** "¿es para exterior?", "¿sirve pa afuera?", "for outdoor use?", "is it for indoors?": whether it is for that place. */
   | { kind: 'where'; place: 'outdoor' | 'indoor' }
   /** "¿trae brocas?", "¿viene con asiento?", "¿el tanque viene incluido?", "does it come with a seat?": whether it comes with that. */
-  | { kind: 'includes'; thing: string; said: string }
+  | { kind: 'includes'; thing: string; said: string; apart?: true }
   /** "¿cuántos trae la caja?", "¿de cuántos es el rollo?", "how many come in a box?": how many it comes in. */
   | { kind: 'pack_count' }
   /** "¿sirve pa una columna?", "¿se puede usar para pegar cerámica?", "is it good for a column?": whether it does that job. */
@@ -147,6 +147,20 @@ const INCLUDED_ES = /^((?:(?:el|la|los|las|su|sus)\s+)?[a-z]+(?:\s+(?:de\s+)?[a-
 const INCLUDES_EN =
   /^(?:(?:does|do|will)\s+(?:it|they|that|this|that\s+one|this\s+one)\s+|it\s+)?(?:come|comes|include|includes|have|has)\s+(?:with\s+)?((?:(?:a|an|the|its|their|any|some)\s+)?[a-z]+(?:\s+[a-z]+)?)(?:\s+(?:too|as\s+well|included))?$/;
 const INCLUDED_EN = /^(?:is|are)\s+((?:(?:the|a|an|its|their)\s+)?[a-z]+(?:\s+[a-z]+)?)\s+included$/;
+/**
+ * The thing asked whether it is bought apart: "do I need to buy the screws separately?", "are the
+ * screws sold separately?", "¿los tornillos se compran aparte?", "¿tengo que comprar los tornillos
+ * aparte?", "¿los tornillos van por separado?" — the same question as "¿trae tornillos?".
+ */
+const APART_ES = [
+  /^(?:y\s+)?(?:(?:tengo|tenemos|hay)\s+que|debo|necesito|me\s+toca)\s+comprar(?:le)?\s+((?:(?:el|la|los|las|su|sus)\s+)?[a-z]+(?:\s+(?:de\s+)?[a-z]+)?)\s+(?:aparte|por\s+separado|por\s+fuera)$/,
+  /^(?:y\s+)?((?:(?:el|la|los|las|su|sus)\s+)?[a-z]+(?:\s+(?:de\s+)?[a-z]+)?)\s+(?:se\s+(?:compra|compran|venden?|pagan?)|(?:los|las|lo|la)\s+(?:tengo|tenemos|hay)\s+que\s+comprar|van|vienen|son|es|va|viene)\s+(?:aparte|por\s+separado|por\s+fuera)$/,
+];
+const APART_EN = [
+  /^(?:and\s+)?(?:do|would|will)\s+(?:i|we)\s+(?:need|have)\s+to\s+(?:buy|get|purchase|pay\s+for)\s+((?:(?:the|a|an|any|some)\s+)?[a-z]+(?:\s+[a-z]+)?)\s+(?:separately|apart|on\s+(?:my|our)\s+own|extra)$/,
+  /^(?:and\s+)?(?:is|are)\s+((?:(?:the|a|an|its|their)\s+)?[a-z]+(?:\s+[a-z]+)?)\s+(?:sold|bought|charged|priced)\s+(?:separately|apart|extra)$/,
+];
+
 /** Things asked after "¿tiene…?" / "¿incluye…?" that are the store's matters, or the product's own line, not a part of it. */
 const NOT_A_PART =
   /^(?:garantia|warranty|guarantee|descuento|descuentos|discount|oferta|ofertas|offer|offers|promocion|deal|precio|price|envio|delivery|entrega|instalacion|installation|factura|invoice|itbis|tax|iva|credito|credit|stock|existencia|disponible|available|mas|more|otro|otra|otros|otras|other|color|colores|colour|colours|color|medida|medidas|size|sizes|tamano|marca|marcas|brand|brands|todo|everything|nada|algo|anything|something|eso|esto|that|this|it|them|uno|una|one|ones|pintura|paint|cambio|cambios|devolucion|return|returns)$/;
@@ -154,8 +168,10 @@ const NOT_A_PART =
 const QUALITY = /^(?:buen[oa]?|mal[oa]?|calidad|quality|good|bad|mucho|mucha|poco|poca)$/;
 
 /** The thing asked whether the product comes with, or null. */
-function includedThing(t: string): { thing: string; said: string } | null {
-  const m = INCLUDES_ES.exec(t) ?? INCLUDED_ES.exec(t) ?? INCLUDES_EN.exec(t) ?? INCLUDED_EN.exec(t);
+function includedThing(t: string): { thing: string; said: string; apart?: true } | null {
+  // "¿se compran aparte?" asks it the other way round: a yes to it is a no to "¿trae …?".
+  const apart = [...APART_ES, ...APART_EN].map((re) => re.exec(t)).find((x) => x !== null);
+  const m = INCLUDES_ES.exec(t) ?? INCLUDED_ES.exec(t) ?? INCLUDES_EN.exec(t) ?? INCLUDED_EN.exec(t) ?? apart;
   const said = m?.[1];
   if (said === undefined) return null;
   // The thing without its article ("su asiento", "a seat"); said with it, as the customer put it, but "any"/"some".
@@ -163,7 +179,7 @@ function includedThing(t: string): { thing: string; said: string } | null {
   const words = thing.split(' ');
   if (/^(?:en|de|para|por|pa|in|for|of|on|to|as)$/.test(words[0] ?? '')) return null;
   if (words.some((w) => NOT_A_PART.test(w) || QUALITY.test(w))) return null;
-  return { thing, said: said.replace(/^(?:any|some|su|sus|its|their)\s+/, '') };
+  return { thing, said: said.replace(/^(?:any|some|su|sus|its|their)\s+/, ''), ...(apart && m === apart ? { apart: true as const } : {}) };
 }
 
 const ARTICLE = /^(?:su|sus|el|la|los|las|un|una|unos|unas|a|an|the|its|their|any|some)\s+/;
@@ -181,7 +197,9 @@ const NOT_A_NAME = new Set([
   'itbis', 'tax', 'iva', 'horario', 'hours', 'sucursal', 'branch', 'direccion', 'address', 'pago', 'payment', 'tarjeta', 'card', 'tasa', 'rate',
 ]);
 // ...with the words that take it ("me llevo el Truper", "dame la Popular", "I'll take the Truper one"): a pick, not a goodbye.
-const NAMED = /^(?:(?:me\s+llevo|llevo|me\s+quedo\s+con|dame|deme|ponme|quiero|i\s+ll\s+take|ill\s+take|i\s+will\s+take|i\s+ll\s+get|i\s+ll\s+go\s+with|give\s+me|let\s+me\s+have|i\s+want)\s+)?(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:marca|brand)\s+)?([a-z][a-z0-9+&'-]{2,})(?:\s+(?:one|ones|please|porfa))?$/;
+/** The colour or finish said after the brand ("the Tropical bone white one", "la Popular blanca"): the brand still names the pick. */
+const SHADE = String.raw`(?:blanc[oa]|white|gris|gray|grey|negr[oa]|black|azul|blue|roj[oa]|red|verde|green|amarill[oa]|yellow|beige|crema|cream|hueso|bone|ivory|perla|pearl|satinad[oa]|satin|mate|matte|brillante|glossy|gloss)(?:\s+(?:blanc[oa]|white|hueso|bone|perla|pearl|gris|gray|grey))?`;
+const NAMED = new RegExp(String.raw`^(?:(?:me\s+llevo|llevo|me\s+quedo\s+con|dame|deme|ponme|quiero|i\s+ll\s+take|ill\s+take|i\s+will\s+take|i\s+ll\s+get|i\s+ll\s+go\s+with|give\s+me|let\s+me\s+have|i\s+want)\s+)?(?:(?:el|la|los|las|the)\s+)(?:(?:de|del|of|by|from)\s+)?(?:(?:marca|brand)\s+)?([a-z][a-z0-9+&'-]{2,})(?:\s+${SHADE})?(?:\s+(?:one|ones|please|porfa))?$`);
 
 /**
  * What a short question about the product in focus asks; null when the message is no such question.

@@ -429,7 +429,9 @@ const ESTIMATE_WORDS = new Set(['y', 'e', 'and', 'mejor', 'better', 'actually', 
   // "¿cuánto sería todo con el envío?": the delivery asked for before is a line of that estimate.
   'envio', 'delivery', 'entrega', 'shipping', 'incluido', 'incluyendo', 'included', 'including', 'and', 'y', 'delivered', 'llevado', 'enviado', 'sent',
   // "¿cuánto queda todo?", "¿en cuánto me sale todo?", "¿cuánto da todo?", "what does it all come to?": other verbs of the same total.
-  'queda', 'quedaria', 'quedan', 'quedarian', 'da', 'dan', 'daria', 'suma', 'sumaria', 'sumando', 'monta', 'montaria', 'does', 'do', 'come', 'comes', 'to', 'add', 'adds', 'up', 'cost', 'costs']);
+  'queda', 'quedaria', 'quedan', 'quedarian', 'da', 'dan', 'daria', 'suma', 'sumaria', 'sumando', 'monta', 'montaria', 'does', 'do', 'come', 'comes', 'to', 'add', 'adds', 'up', 'cost', 'costs',
+  // "I'll need 2 of each", "we'd like 3 of each", "voy a necesitar 2 de cada uno", "vamos a llevar 5 de cada uno": the same order in future or polite verbs.
+  'll', 'd', 'will', 'we', 'gonna', 'going', 'can', 'could', 'let', 'lets', 'like', 'have', 'go', 'voy', 'vamos', 'a', 'necesitar', 'llevar', 'llevarme', 'quisiera', 'quiera', 'das', 'pon', 'manda', 'necesitamos', 'queremos', 'llevamos', 'ocupamos', 'ocupar']);
 
 /**
  * Asks about the estimate just given rather than a new product: its total again ("¿cuánto sería

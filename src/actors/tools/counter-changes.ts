@@ -11,6 +11,7 @@ import { quantityOf, type Wanted } from './product-request.js';
 import { plainWords } from '../../kernel/plain-words.js';
 import { quoteOne } from './product-quote-one.js';
 import { countUnit } from './units.js';
+import { completedLikeLine, switchesLine } from './line-switch.js';
 
 /**
  * Taking off what is on the counter, as a clerk with the order in front of them does: "quítale 2"
@@ -173,7 +174,8 @@ const MORE = /\b\d+\s+(?:[a-z]+\s+)?(?:mas|more)\b|\b(?:otros|otras|another)\s+\
  */
 export function changedEstimate(index: CatalogIndex, lines: readonly Found[], found: readonly Found[], text: string | undefined, adds: boolean): Found[] | null {
   const t = text !== undefined ? fold(text) : '';
-  const swap = SWAPS.test(t);
+  // "grade 60 on the rebar", "la pintura en gris": only what changes said, of the one line of that kind.
+  const swap = SWAPS.test(t) || (text !== undefined && switchesLine(index, lines, found, text));
   if (!adds && !swap) return null;
   const more = MORE.test(t);
   const result = [...lines];
@@ -258,7 +260,7 @@ const INCH_SIZE = /(\d+(?:\s\d+)?\/\d+|\d+(?:\.\d+)?)"/;
  * in several sizes, stay as said.
  */
 export function sizedLikeEstimate(tenant: TenantData, index: CatalogIndex, estimate: readonly QuoteLine[], wanted: readonly Wanted[]): Wanted[] {
-  return wanted.map((w) => {
+  return completedLikeLine(tenant, index, estimate, wanted).map((w) => {
     if (index.parse(w.query).attributes.measures.length > 0) return w;
     const best = index.search(w.query, { limit: 1 })[0];
     if (!best) return w;

@@ -27,7 +27,11 @@ const ARTICLES = new Set(['la', 'el', 'los', 'las', 'lo', 'the', 'de', 'del', 'o
 
 const wordsOf = (s: string): string[] => foldAccents(s).replace(/[^a-z0-9\s]+/g, ' ').split(/\s+/).filter((w) => w !== '');
 /** English words for what tells options apart, as the catalog's (Spanish) names say them: "30 of the grade 60". */
-const CATALOG_WORD: Readonly<Record<string, string>> = { grade: 'grado', gauge: 'calibre', white: 'blanco', gray: 'gris', grey: 'gris', black: 'negro', green: 'verde', satin: 'satinada', feet: 'pies', foot: 'pies', ft: 'pies', bucket: 'cubeta', gallon: 'galon', pole: 'polo', poles: 'polos' };
+const CATALOG_WORD: Readonly<Record<string, string>> = {
+  grade: 'grado', gauge: 'calibre', white: 'blanco', gray: 'gris', grey: 'gris', black: 'negro', green: 'verde', satin: 'satinada', feet: 'pies', foot: 'pies', ft: 'pies', bucket: 'cubeta', gallon: 'galon', pole: 'polo', poles: 'polos',
+  // "the Tropical bone white one", "the red one", "the acrylic": the other colour, finish and kind words of the names.
+  bone: 'hueso', ivory: 'hueso', pearl: 'perla', red: 'rojo', blue: 'azul', yellow: 'amarillo', brown: 'marron', orange: 'naranja', clear: 'transparente', acrylic: 'acrilica', oil: 'aceite', enamel: 'esmalte', glossy: 'brillante', gloss: 'brillante', matte: 'mate', galvanized: 'galvanizado',
+};
 
 /** The option of `products` whose own words (those not every option shares) are the only ones `said` names, or null. */
 export function namedOption(products: readonly Product[], said: string): Product | null {

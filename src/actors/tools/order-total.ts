@@ -261,3 +261,18 @@ export function partlyCounted(tenant: TenantData, index: CatalogIndex, found: re
   const priced = multiQuote(tenant, counted, [], lang, index, false);
   return withUncounted(tenant, priced, counted.map((f) => ({ sku: f.match.product.sku, quantity: quantityOf(f.item) })), uncounted, lang);
 }
+
+/**
+ * A new estimate ("un rodillo y una bandeja", "a roller and a tray") made while the counter holds
+ * lines counted before it (the gallon of paint): a clerk keeps the running order, so the estimate is
+ * the whole counter (`counterTotal` of `kept`), never the new lines alone with the gallon dropped
+ * until "¿cuánto es todo?". Only when every product on the counter is counted (else the new lines
+ * stand alone, as before) and `out` is an estimate of two lines or more.
+ */
+export function keepsRunningOrder(kept: ProductFocus, out: ProductActorOutput): boolean {
+  const lines = out.lines;
+  if (!lines || lines.length < 2 || (kept.options?.length ?? 0) >= 2) return false;
+  const countOf = (sku: string): number | undefined => (sku === kept.sku ? (kept.quantity ?? (kept.one ? 1 : undefined)) : kept.counts?.[sku]);
+  const order = counterOrder(kept);
+  return order.every((sku) => countOf(sku) !== undefined) && order.some((sku) => !lines.some((l) => l.sku === sku));
+}

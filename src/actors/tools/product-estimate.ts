@@ -9,6 +9,8 @@ import { countText } from './units.js';
 import { shortStockNote } from './stock-short.js';
 import { quantityOf } from './product-request.js';
 import { alternativeFor, altParams, describeProduct, focusOf, type Found } from './product-parts.js';
+import type { MaterialLine } from './material-estimate.js';
+import { quoteOne } from './product-quote-one.js';
 
 /**
  * Several lines priced at once: an estimate (each line's count × price and the total, with the
@@ -68,4 +70,11 @@ function withOtherLines(focus: ProductFocus, others: readonly Found[]): ProductF
   const rest = others.filter((f) => f.match.product.sku !== focus.sku);
   if (rest.length === 0) return focus;
   return { ...focus, recent: rest.map((f) => f.match.product.sku).reverse(), counts: Object.fromEntries(rest.map((f) => [f.match.product.sku, quantityOf(f.item)])), at: 0 };
+}
+
+/** An estimate's own words, then its product priced (one) or its lines as an estimate (several). */
+export function pricedEstimate(tenant: TenantData, index: CatalogIndex, lead: ReplyDirective[], lines: readonly MaterialLine[], lang: Lang): ProductActorOutput {
+  const found = lines.map(({ product, quantity }) => ({ item: { query: product.name, quantity }, match: { product, score: 1, unmet: [], defaulted: false } }));
+  const priced = found.length === 1 ? quoteOne(tenant, index, found[0] as Found, lang, true) : multiQuote(tenant, found, [], lang, index, false);
+  return { ...priced, replies: [...lead, ...priced.replies] };
 }

@@ -30,7 +30,7 @@ function mentions(text: string, thing: string): boolean {
 const headOf = (name: string): string => name.split(/\s(?:para|for|con|with|sin|without)\s/i)[0] ?? name;
 
 /** The answer to whether the product shown comes with `thing`; null when the tenant has no such templates. */
-export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: Product, onCounter: ProductFocus, asked: { thing: string; said: string }, lang: Lang, now: number | undefined): ProductActorOutput | null {
+export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: Product, onCounter: ProductFocus, asked: { thing: string; said: string; apart?: boolean }, lang: Lang, now: number | undefined): ProductActorOutput | null {
   const { thing, said } = asked;
   // The product asked about stays noted, for "¿y asiento?" next (includesContinued).
   const focus: ProductFocus = { ...onCounter, includes: shown.sku };
@@ -42,10 +42,13 @@ export function includesAnswer(tenant: TenantData, index: CatalogIndex, shown: P
   // A current offer that gives it with this product: yes, and the offer's note (added to every answer about it) says how.
   const today = now !== undefined ? calendarDate(now, tenant.settings.timeZone) : undefined;
   const offer = tenant.offers.find((o) => o.skus?.includes(shown.sku) && (today === undefined || o.validUntil >= today) && mentions(`${o.details.es} ${o.details.en} ${o.title.es} ${o.title.en}`, thing));
+  // "do I need to buy the screws separately?": no — the offer gives them, and how (its terms).
+  if (offer && asked.apart && has('product.includes.offer_apart')) return { outcome: 'answered', replies: [{ template: 'product.includes.offer_apart', params: { ...base, offer: offer.details[lang] } }], focus, ...reserve };
   if (offer && has('product.includes.offer')) return { outcome: 'answered', replies: [{ template: 'product.includes.offer', params: base }], focus, ...reserve };
   // Its own data says so: "Kit … con tornillos", its stated use.
   const data = [shown.name, shown.use?.es ?? '', shown.use?.en ?? ''].join(' ');
-  if (mentions(data, thing) && has('product.includes.yes')) return { outcome: 'answered', replies: [{ template: 'product.includes.yes', params: base }], focus, ...reserve };
+  const yes = asked.apart && has('product.includes.yes_apart') ? 'product.includes.yes_apart' : 'product.includes.yes';
+  if (mentions(data, thing) && has(yes)) return { outcome: 'answered', replies: [{ template: yes, params: base }], focus, ...reserve };
   // Silent data; the store sells the thing apart: said so, those shown (a pick takes one).
   const apart = index
     .search(thing, { limit: MAX_APART + 1 })

@@ -14,7 +14,7 @@ export { fitOutOfStock } from './fit-out-of-stock.js';
  */
 
 /** One product: its price and stock, or quantity × price with the stock checked. */
-export function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang, priceQuestion: boolean): ProductActorOutput {
+export function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, lang: Lang, priceQuestion: boolean, oneCounted = false): ProductActorOutput {
   const { item, match } = found;
   const product = match.product;
   const described = describeProduct(tenant, product, lang);
@@ -30,8 +30,8 @@ export function quoteOne(tenant: TenantData, index: CatalogIndex, found: Found, 
   // Out with nothing like it: "¿Quieres que te avise cuando llegue?" — a yes asks sales to let them know (a backorder).
   const reserve = kept ? { sku: kept.sku, name: kept.name, quantity: Math.min(quantity, kept.stock) } : { sku: product.sku, name: product.name, quantity, backorder: true };
   const reserving = { reserve };
-  // "media libra de clavos": a part of a pound is a count too, priced as said.
-  if (item.quantity !== undefined && (quantity > 1 || !Number.isInteger(quantity))) {
+  // "media libra de clavos": a part of a pound is a count too, priced as said; "dame uno" is "1 ×".
+  if (item.quantity !== undefined && (quantity > 1 || oneCounted || !Number.isInteger(quantity))) {
     const params = { ...described, ...altP, quantity: countText(quantity, lang), units: countUnit(product.unit, quantity, lang), total: formatMoney(product.price * quantity), stock: product.stock, stockUnits: countUnit(product.unit, product.stock, lang), stockTotal: formatMoney(product.price * Math.max(product.stock, 0)) };
     const template = alt ? 'product.quote_qty_alt' : product.stock < quantity ? (product.stock > 0 ? 'product.quote_qty_short' : 'product.quote_qty_out') : 'product.quote_qty';
     // "10 galones de pintura": a clerk points out the 5-gallon cubeta when it comes out cheaper.

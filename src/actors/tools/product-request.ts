@@ -42,7 +42,7 @@ const ONE_MORE = /^(?:(?:y|e|and|tambien|also|ademas|ok|dale)\s+)+(?:(?:dame|pon
  */
 export function oneOnCounter(input: ProductActorInput, wanted: Wanted[], text: string | undefined): Wanted[] {
   const only = wanted.length === 1 ? wanted[0] : undefined;
-  const counter = input.focus !== undefined && (input.focus.quantity !== undefined || Object.keys(input.focus.counts ?? {}).length > 0);
+  const counter = input.focus !== undefined && (input.focus.quantity !== undefined || input.focus.one === true || Object.keys(input.focus.counts ?? {}).length > 0);
   if (!counter || text === undefined) return wanted;
   if (only) return only.quantity !== undefined || !ONE_MORE.test(foldAccents(text)) ? wanted : [{ ...only, quantity: 1 }];
   // "también un rodillo y una bandeja", "agrégame un martillo y una cinta": each one said with its article, one each.

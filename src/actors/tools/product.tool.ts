@@ -10,9 +10,10 @@ import { formatMoney } from './format.js';
 import { countUnit } from './units.js';
 import { asksForKinds, isOnlyFor, kindsOf, resemblesKind, thingItself } from './product-kinds.js';
 import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
-import { estimateLines, multiQuote } from './product-estimate.js';
+import { estimateLines, multiQuote, pricedEstimate } from './product-estimate.js';
+import { countForPurpose } from './count-for-purpose.js';
 import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
-import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
+import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore, keepsRunningOrder, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -89,7 +90,9 @@ export function answerProduct(
   const said = told !== undefined ? withoutWholePackWords(told) : told; // "the whole roll": the roll
   // "dame 15 del gris pa Caleta", "10 sacos de cemento pa Bayahíbe, ¿cuánto sería?": the goods read without the place (its delivery priced below).
   const placed = said !== undefined && (input.focus || input.understanding.products.length > 0) ? withoutPlaceAtEnd(tenant, said, options.now, (rest) => readFollowUpQuantity(rest) !== undefined || input.understanding.products.length > 0) : undefined;
-  const text = placed?.rest ?? said;
+  const forPurpose = placed ? null : countForPurpose(input, said); // "dame 15 para el techo": 15 of the cement, for the roof
+  if (forPurpose) input = forPurpose.input;
+  const text = placed?.rest ?? forPurpose?.text ?? said;
   if (text !== told) options = { ...options, text };
   input = backToRecent(tenant, index, input, text) ?? input; // "dame 3 galones de la azul" after the paint, then the cement: the paint
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
@@ -110,14 +113,16 @@ export function answerProduct(
   if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return withProductOffers(tenant, out, input.lang, options.now, input.text);
   // "no, mejor el blanco" after the grey cement: the grey one leaves the counter.
   const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus);
-  const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku)).slice(0, MAX_RECENT);
+  // "cambia la varilla por la de 1/2", "grade 60 on the rebar": the line swapped out of the estimate leaves the counter too.
+  const swapped = input.estimate && out.lines ? input.estimate.filter((l) => !out.lines?.some((o) => o.sku === l.sku)).map((l) => l.sku) : [];
+  const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku) && !swapped.includes(sku)).slice(0, MAX_RECENT);
   // ...with the counts the customer gave them, for "¿cuánto es todo?".
   const counts = countsBefore(input.focus, out.focus, recent, replaced);
   // An estimate's first line in focus (`at`): the products talked of before it come earlier still.
   const at = out.focus.at !== undefined ? { at: out.focus.at + recent.length - (out.focus.recent ?? []).length } : {};
   const kept = { ...out.focus, recent, ...(counts ? { counts } : {}), ...at };
   // "si le sumo 2 metros de arena, ¿cuánto queda todo?": the new line in the total (total-with-added.ts); a delivery asked here is priced above.
-  const whole = !asked && recent.length > 0 && text !== undefined && asksWholeWithIt(text) ? counterTotal(tenant, index, kept, input.lang, false) : null;
+  const whole = !asked && recent.length > 0 && text !== undefined && (asksWholeWithIt(text) || (!input.estimate?.length && keepsRunningOrder(kept, out))) ? counterTotal(tenant, index, kept, input.lang, out.outcome === 'multi_quote') : null;
   if (whole) return withDeliveryLine(tenant, withDelivery(tenant, whole, input.delivery, input.lang), input.delivery, input.lang);
   return withProductOffers(tenant, recent.length > 0 ? withCounterReserve(tenant, { ...out, focus: kept }) : out, input.lang, options.now, input.text);
 }
@@ -386,7 +391,8 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (input.focus?.alternative !== undefined && single.match.product.sku === input.focus.sku && single.match.product.stock <= 0) {
     return backorderOffer(tenant, index, { item: { ...single.item, ...(single.item.quantity === undefined && input.focus.quantity !== undefined ? { quantity: input.focus.quantity } : {}) }, match: single.match }, lang);
   }
-  if (pinnedProduct) return quoteOne(tenant, index, single, lang, true);
+  // "dame uno", "give me one": that one counted, written "1 ×" like any count (never the bare price again).
+  if (pinnedProduct) return quoteOne(tenant, index, single, lang, true, single.item.quantity === 1 && text !== undefined && readFollowUpQuantity(text)?.quantity === 1);
   // "¿Qué tipo de cemento tienen?": the kinds with their prices, and which one.
   if (text !== undefined && single.item.quantity === undefined && asksForKinds(text, (word) => index.correct(word) !== null)) {
     const kinds = listKinds(tenant, index, single, lang);
@@ -459,13 +465,6 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     return { outcome: 'answered', replies: [{ template: n ? 'product.options_qty' : 'product.options', params, options: optionsFor(shown) }], focus: { ...focus, options: shown.map((p) => p.sku) } };
   }
   return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
-}
-
-/** An estimate's own words, then its product priced (one) or its lines as an estimate (several). */
-function pricedEstimate(tenant: TenantData, index: CatalogIndex, lead: ReplyDirective[], lines: readonly MaterialLine[], lang: Lang): ProductActorOutput {
-  const found = lines.map(({ product, quantity }) => ({ item: { query: product.name, quantity }, match: { product, score: 1, unmet: [], defaulted: false } }));
-  const priced = found.length === 1 ? quoteOne(tenant, index, found[0] as Found, lang, true) : multiQuote(tenant, found, [], lang, index, false);
-  return { ...priced, replies: [...lead, ...priced.replies] };
 }
 
 /** The kinds of a product, up to `MAX_KINDS` with their prices, as options; null when there is one kind only. */

@@ -67,3 +67,18 @@ export function sizeBeforeAt(toks: readonly Tok[], q: number): { size: string; q
   if (k >= 0 && UNITS.has(resolveUnit(toks[k]!.t))) k--;
   return { size: `${toks[q - 2]!.t}x${toks[q]!.t}`, q: k };
 }
+
+/**
+ * The words between a count and what it counts, ending at `q`: "10 de cemento", "10 x tubo", and
+ * the product pointed at with its article — "2 gallons of the primer", "1 of the black enamel",
+ * "2 galones del primer", "3 de la blanca" — when a count or its unit comes before them (a product
+ * on the counter named back). How many tokens to step over, or 0.
+ */
+export function countJoinAt(toks: readonly Tok[], q: number, numberOf: (t: string) => number | null): number {
+  if (q < 0) return 0;
+  if (/^(?:de|of)$/.test(toks[q]!.t) || timesSignAt(toks, q, numberOf)) return 1;
+  const counted = (i: number): boolean => i >= 0 && (numberOf(toks[i]!.t) !== null || UNITS.has(resolveUnit(toks[i]!.t)));
+  if (toks[q]!.t === 'del' && counted(q - 1)) return 1;
+  if (/^(?:the|el|la|los|las)$/.test(toks[q]!.t) && /^(?:de|of)$/.test(toks[q - 1]?.t ?? '') && counted(q - 2)) return 2;
+  return 0;
+}

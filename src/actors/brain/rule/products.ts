@@ -9,7 +9,7 @@ import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singu
 import { buildVocabulary } from './product-vocabulary.js';
 import { createInchSizes } from './inch-sizes.js';
 import { isEnglishGoodsWord, MASS } from './english-words.js';
-import { bucketCountAt, dealAt, ofAfterGauge, pairAt, sizeBeforeAt, timesSignAt } from './count-shapes.js';
+import { bucketCountAt, countJoinAt, dealAt, ofAfterGauge, pairAt, sizeBeforeAt } from './count-shapes.js';
 import { ATTRIBUTE_WORD, FRACTION_WORDS, MATERIAL, MEASURE, MEASURE_UNIT, STOP } from './product-reading-words.js';
 /** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
 
@@ -396,7 +396,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         // "#12 wire", "100 feet of #12 wire", "30 pies de #12 de cable": a number after "#" is the gauge; a count may come before it.
         if (ofAfterGauge(toks, q, f.folded, numberOf)) used.add(q--);
         if (q >= 0 && numberOf(toks[q]!.t) !== null && /#\s*$/.test(f.folded.slice(0, toks[q]!.s))) (mention.query = `${mention.query} #${toks[q]!.t}`), used.add(q--), toks[q]?.t === '#' && used.add(q--);
-        if (q >= 0 && (/^(?:de|of)$/.test(toks[q]!.t) || timesSignAt(toks, q, numberOf))) q--; // "10 x tubo": a pasted list's count
+        q -= countJoinAt(toks, q, numberOf); // "10 x tubo": a pasted list's count; "2 gallons of the primer"
         let unitSeen = false;
         let multiplier = 1;
         if (pairAt(toks, q) && !soldBy(word, 'par')) (multiplier = 2), (unitSeen = true), q--; // "un par de candados": two, unless sold by the pair
