@@ -216,6 +216,8 @@ export interface ProductFocus {
   sizesFor?: true;
   /** A paint colour the store offered to mix, or mixes, on this base paint ("azul"): a count said next is of that colour. */
   mix?: string;
+  /** The job whose kit was shown and its sizes asked ("levantar una pared"): the measurement said next counts the kit for it. */
+  job?: string;
 }
 
 export interface ProductActorInput {

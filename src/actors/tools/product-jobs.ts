@@ -85,3 +85,15 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
     strong: false,
   };
 }
+
+/**
+ * Every product whose job phrases fit the job best (the words of the job, and of the whole message:
+ * "I'm tiling a floor" keeps "tiling"), in catalog order; empty when none fits.
+ */
+export function productsForJob(tenant: TenantData, job: AskedJob, text: string): Product[] {
+  const said = new Set([...stemmed(job.full), ...stemmed(text)]);
+  const verb = stem(fold(job.verb));
+  const scored = tenant.catalog.map((p) => ({ p, score: fit(p, said, verb).score }));
+  const top = Math.max(0, ...scored.map((s) => s.score));
+  return top > 0 ? scored.filter((s) => s.score === top).map((s) => s.p) : [];
+}

@@ -24,6 +24,9 @@ import { backorderOffer, fitOutOfStock, focusAgain, quoteOne } from './product-q
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
+import { pricedEstimate } from './priced-estimate.js';
+import { jobAnswer } from './job-estimate.js';
+import { withPackOnCounter } from './pack-on-counter.js';
 import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
@@ -89,7 +92,7 @@ export function answerProduct(
   const text = placed?.rest ?? said;
   if (text !== said) options = { ...options, text };
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
-  let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(input, text, tenant.catalog), text), text); // "cerraduras para 30 puertas": 30 door locks
+  let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(withPackOnCounter(tenant, input, text), text, tenant.catalog), text), text); // "cerraduras para 30 puertas": 30 door locks; "¿y en cubeta?" after the paint, then the roller: the paint's
   // "la de 1/2, ¿cuánto es el quintal?" after the sizes: the product the follow-up names, by the quintal.
   if (converted.conversions.length === 0 && text !== undefined && input.understanding.products.length === 0 && input.focus && saysQuintals(text)) {
     const named = tenant.catalog.find((p) => p.sku === answer(tenant, index, input, options).focus?.sku);
@@ -171,6 +174,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (text !== undefined) {
     // "¿cuántos galones para 100 metros?", "cuántos blocks para una pared de 3 por 2?": from the catalog's rules of thumb; "40 metros cuadrados" right after "dime cuántos metros cuadrados…".
     // "piso de 4x5" alone: the area and what goes there; then "cerámica" worked out for it.
+    // "voy a levantar una pared de 3 x 2, ¿qué necesito?": the job's kit counted for its sizes.
+    const job = askedJob(text);
+    const kitted = jobAnswer(tenant, index, input, text, job && !input.understanding.nlu.entities.some((e) => e.type === 'product' && e.end <= job.at) ? job : null);
+    if (kitted) return kitted;
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
     const sized = material ? null : jobSizes(tenant, index, input, text, lang);
     if (sized?.kind === 'ask') return sized.output;
@@ -181,7 +188,6 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const project = projectQuote(tenant, index, input, text, lang);
     if (project) return project;
     // "¿tienen algo para destapar el inodoro?": what does that job (or that nothing does), not the thing named.
-    const job = askedJob(text);
     const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
     const forThat = job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
     if (forThat?.strong) return forThat.output;
@@ -470,12 +476,6 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
 }
 
 /** An estimate's own words, then its product priced (one) or its lines as an estimate (several). */
-function pricedEstimate(tenant: TenantData, index: CatalogIndex, lead: ReplyDirective[], lines: readonly MaterialLine[], lang: Lang): ProductActorOutput {
-  const found = lines.map(({ product, quantity }) => ({ item: { query: product.name, quantity }, match: { product, score: 1, unmet: [], defaulted: false } }));
-  const priced = found.length === 1 ? quoteOne(tenant, index, found[0] as Found, lang, true) : multiQuote(tenant, found, [], lang, index, false);
-  return { ...priced, replies: [...lead, ...priced.replies] };
-}
-
 /** The kinds of a product, up to `MAX_KINDS` with their prices, as options; null when there is one kind only. */
 function listKinds(tenant: TenantData, index: CatalogIndex, single: Found, lang: Lang): ProductActorOutput | null {
   const { shown, total } = kindsOf(index, single.item.query);
