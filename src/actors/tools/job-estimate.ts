@@ -18,6 +18,8 @@ import { pricedEstimate } from './priced-estimate.js';
 import { describeProduct, focusOf, nameKey, optionsFor } from './product-parts.js';
 import { productsForJob } from './product-jobs.js';
 import { countUnit } from './units.js';
+/** Priced after the estimate's words (`product.tool.ts` prices other estimates with it too). */
+export { pricedEstimate };
 
 /** A slab or a concrete floor given by its sides only is worked out at this thickness (m), said so. */
 const SLAB_THICKNESS = 0.1;
@@ -115,6 +117,22 @@ export function jobEstimate(tenant: TenantData, index: CatalogIndex, input: Prod
     items,
   };
   return { lead: [{ template: 'product.job_estimate', params }], lines };
+}
+
+/**
+ * "¿cuánto cemento para una pared de 3x2?", "¿cuántas láminas de zinc para un techo de 4x5?": one
+ * product asked for a job's surface it has a rule of its own for (the mortar's cement, not the
+ * concrete's), counted by that rule and said so. Null when it has none for that surface or no area is given.
+ */
+export function ruledEstimate(tenant: TenantData, product: Product, q: MaterialQuestion, lang: Lang): JobEstimate | null {
+  const surface = q.surface === 'column' ? 'slab' : q.surface;
+  const rule = surface !== undefined && JOB_SURFACES.includes(surface) ? product.usage_for?.[surface as JobSurface] : undefined;
+  const area = q.area ?? (q.sides ? q.sides[0] * q.sides[1] : undefined);
+  if (!rule || rule.per !== 'm2' || area === undefined) return null;
+  const quantity = Math.max(1, Math.ceil(area * rule.amount * (1 + (rule.waste ?? 0)) - 1e-9));
+  const items = [{ name: product.name, rule: ruleSaid(tenant, product, rule, lang), quantity, units: countUnit(product.unit, quantity, lang) }];
+  const sides = q.sides ? ` (${fmt(q.sides[0])} x ${fmt(q.sides[1])} m)` : '';
+  return { lead: [{ template: 'product.rule_area', params: { area: fmt(area), sides, items } }], lines: [{ product, quantity }] };
 }
 
 /** The surface the job's rules are looked up by: the one said, else the only one the kit has rules for ("techar un cuarto": the roof). */

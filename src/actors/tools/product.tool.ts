@@ -24,9 +24,9 @@ import { backorderOffer, fitOutOfStock, focusAgain, quoteOne } from './product-q
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
-import { pricedEstimate } from './priced-estimate.js';
-import { jobAnswer } from './job-estimate.js';
+import { jobAnswer, pricedEstimate } from './job-estimate.js';
 import { withPackOnCounter } from './pack-on-counter.js';
+import { withAreaSaid } from './kit-area-said.js';
 import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
@@ -193,7 +193,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (forThat?.strong) return forThat.output;
     // "quiero pintar mi casa, ¿qué necesito?" (one of each kind for the job), "necesito material para un baño" (the room's lines).
     const kit = jobOrRoomKit(tenant, index, text, input.understanding.nlu.entities.some((e) => e.type === 'product'), lang);
-    if (kit) return kit;
+    if (kit) return withAreaSaid(tenant, index, input, text, kit); // "…por fuera, son como 120 metros": the gallons for them too
     if (forThat) return forThat.output;
   }
   // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60"): each option listed, that many each, as an estimate.
