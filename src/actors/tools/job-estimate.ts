@@ -13,7 +13,6 @@ import type { AskedJob } from '../../machines/job-questions.js';
 import { readJobMeasures, readMeasureReply, surfaceNamed, type MaterialQuestion } from '../../machines/material-questions.js';
 import { renderReply } from '../render-reply.js';
 import type { CatalogIndex } from './catalog-search.js';
-import type { MaterialLine } from './material-estimate.js';
 import { pricedEstimate } from './priced-estimate.js';
 import { describeProduct, focusOf, nameKey, optionsFor } from './product-parts.js';
 import { productsForJob } from './product-jobs.js';
@@ -26,6 +25,9 @@ const SLAB_THICKNESS = 0.1;
 const JOB_SURFACES: readonly string[] = ['wall', 'floor', 'slab', 'roof'];
 
 const fmt = (n: number): string => String(Math.round(n * 100) / 100);
+
+/** A product and how many of it (the same shape as `material-estimate.ts`'s lines, which import this module). */
+type MaterialLine = { product: Product; quantity: number };
 
 /** The estimate's words (before the prices) and the lines to price. */
 export interface JobEstimate {
