@@ -35,6 +35,13 @@ export interface Product {
    */
   usage?: Usage;
   /**
+   * Rules of thumb for a job where the product goes in by another measure than its own `usage`,
+   * keyed by the job's surface: the cement of a block wall's mortar per m² of wall (`wall`), not
+   * per m³ of concrete; the sheets of a roof per m² of roof (`roof`). "voy a levantar una pared de
+   * 3 x 2, ¿qué necesito?" counts every material of the job's kit by them.
+   */
+  usage_for?: Partial<Record<JobSurface, Usage>>;
+  /**
    * Jobs the product is part of, as the customer names them in either language ("pintar",
    * "paint"): "quiero pintar mi casa, ¿qué necesito?" is answered with one product of each kind
    * carrying the job.
@@ -75,7 +82,12 @@ export interface Usage {
   waste?: number;
   /** Where the figure comes from (the mix, the piece size): for whoever edits it. */
   basis?: string;
+  /** The rule as a clerk says it to the customer ("1 saco por cada 40 blocks"), per language; else its amount per m² or m³. */
+  said?: { es: string; en?: string };
 }
+
+/** The surfaces a job's own rules of thumb (`usage_for`) are given for. */
+export type JobSurface = 'wall' | 'floor' | 'slab' | 'roof';
 
 export type AccountStanding = 'al_dia' | 'atrasada' | 'suspendida';
 

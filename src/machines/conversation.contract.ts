@@ -218,6 +218,8 @@ export interface ProductFocus {
   mix?: string;
   /** The fault at home these products fix, in the catalog's job words ("inodoro gotea debajo", `home-faults.ts`): "¿qué necesito para arreglarlo?" next asks for them again. */
   fault?: string;
+  /** The job whose kit was shown and its sizes asked ("levantar una pared"): the measurement said next counts the kit for it. */
+  job?: string;
 }
 
 export interface ProductActorInput {

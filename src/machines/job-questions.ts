@@ -186,14 +186,21 @@ export function asksWhatFor(text: string): boolean {
 }
 
 /** "voy a levantar una pared de 3x2, ¿qué necesito?", "I'm building a small wall… what do I need?": the job planned, then what it takes. */
-const PLANNED = /\b(?:voy\s+a|vamos\s+a|estoy|estamos|i\s+m|im|i\s+am|we\s+re|we\s+are|going\s+to|planning\s+to|want\s+to)\s+([a-z]+)\s+(.*?)\s*(?:(?:y\s+)?(?:que|q)\s+(?:necesito|me\s+hace\s+falta|hace\s+falta|ocupo|tengo\s+que\s+comprar|debo\s+comprar|compro)|what\s+(?:do|will|would|should)\s+(?:i|we)\s+(?:need|buy|use|get))\s*$/;
+const PLANNED =
+  /\b(?:voy\s+a|vamos\s+a|estoy|estamos|quiero|queremos|quisiera|pienso|planeo|tengo\s+que|i\s+m|im|i\s+am|we\s+re|we\s+are|going\s+to|planning\s+to|want\s+to)\s+([a-z]+)\s+(.*?)\s*(?:(?:y\s+)?(?:que|q)\s+(?:(?:mas\s+)?necesito|(?:mas\s+)?(?:me\s+)?(?:hace|hacen)\s+falta|(?:mas\s+)?(?:me\s+)?falta(?:\s+comprar)?|ocupo|tengo\s+que\s+comprar|debo\s+comprar|compro)|what\s+(?:else\s+)?(?:do|will|would|should)\s+(?:i|we)\s+(?:need|buy|use|get)|what\s+am\s+i\s+missing)\s*$/;
+
+/** An English gerund's stem as its verb: "tiling" → "tile", "putting" → "put", "building" → "build". */
+function englishVerb(stem: string): string {
+  if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1);
+  return /(?:^|[^aeiou])[aeiou][bcdfgklmnprstvz]$/.test(stem) && !/(?:er|en|on|om|ol|it|et)$/.test(stem) ? `${stem}e` : stem;
+}
 
 function plannedJob(t: string): AskedJob | null {
   const m = PLANNED.exec(t.replace(/\s+/g, ' '));
   if (!m) return null;
   const word = m[1]!;
   // Gerunds as the infinitive: "levantando" → levantar, "haciendo" → hacer, "construyendo" → construir, "building" → build.
-  const verb = word.endsWith('ing') ? word.slice(0, -3) : word.replace(/ando$/, 'ar').replace(/yendo$/, 'ir').replace(/iendo$/, 'er');
+  const verb = word.endsWith('ing') ? englishVerb(word.slice(0, -3)) : word.replace(/ando$/, 'ar').replace(/yendo$/, 'ir').replace(/iendo$/, 'er');
   if (!(INFINITIVE.test(verb) || /^[a-z]{3,}$/.test(verb)) || /^(?:a|un|una|the|an|my|mi)$/.test(verb)) return null;
   const rest = m[2]!.trim();
   // Said back without its measures ("una pared de 3 metros de largo…" → "una pared").

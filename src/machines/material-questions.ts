@@ -205,6 +205,22 @@ export function readSaidSizes(text: string): MaterialQuestion | null {
   return { ...(sides ? { sides } : {}), ...(area !== undefined ? { area } : {}), ...(volume !== undefined ? { volume } : {}), ...(thickness !== undefined ? { thickness } : {}), ...(surface ? { surface } : {}) };
 }
 
+/**
+ * The measurements a message gives of a job, whatever it asks and whether or not it names the
+ * surface ("voy a techar un cuarto de 4x5, ¿qué necesito?"): null when it gives none.
+ */
+export function readJobMeasures(text: string): MaterialQuestion | null {
+  if (!/\d/.test(text)) return null;
+  const q = measurementsOf(fold(text));
+  return isMeasured(q) ? q : null;
+}
+
+/** The surface a message names ("levantar un muro" → wall, "la losa" → slab), if any. */
+export function surfaceNamed(text: string): Surface | undefined {
+  const t = fold(text);
+  return SURFACES.find(([re]) => re.test(t))?.[1];
+}
+
 /** The measurement asked for after a question of how much material: an area, a volume, or the height of a length given. */
 export type MeasureAsked = 'area' | 'volume' | 'height';
 

@@ -187,6 +187,15 @@ function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/** A rule of thumb: how much of a product a m² or a m³ of a job takes. */
+const USAGE = z.object({
+  per: z.enum(['m2', 'm3']),
+  amount: number({ min: 0 }),
+  waste: number({ min: 0 }).optional(),
+  basis: text().optional(),
+  said: z.object({ es: text(), en: text().optional() }).optional(),
+});
+
 export const CATALOG = z
   .array(
     z.object({
@@ -200,7 +209,8 @@ export const CATALOG = z
       brand: text().optional(),
       default_for: strings.optional(),
       coverage: z.object({ min: number({ min: 0 }), max: number({ min: 0 }), coats: number({ min: 1, integer: true }).optional(), basis: text().optional() }).optional(),
-      usage: z.object({ per: z.enum(['m2', 'm3']), amount: number({ min: 0 }), waste: number({ min: 0 }).optional(), basis: text().optional() }).optional(),
+      usage: USAGE.optional(),
+      usage_for: z.strictObject({ wall: USAGE.optional(), floor: USAGE.optional(), slab: USAGE.optional(), roof: USAGE.optional() }).optional(),
       jobs: strings.optional(),
       rooms: strings.optional(),
       use: z.object({ es: text(), en: text().optional() }).optional(),

@@ -17,6 +17,7 @@ import { describeProduct, firstWord, focusOf, nameKey } from './product-parts.js
 import { countUnit } from './units.js';
 import { renderReply } from '../render-reply.js';
 import { inColourAsked, jobColour, mixedEstimate, type JobColour } from './paint-job-colour.js';
+import { ruledEstimate } from './job-estimate.js';
 
 /** A room's walls are worked out at this height (m) when the customer gives only the floor. */
 const ROOM_HEIGHT = 2.5;
@@ -63,6 +64,9 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
     const mixed = painted.kind === 'priced' ? inColourAsked(tenant, index, text, painted, lang) : null;
     return mixed ? { kind: 'answer', output: mixed } : painted;
   }
+  // "¿cuánto cemento para una pared de 3x2?": the product's rule for that job (the mortar's), not its own (the concrete's).
+  const ruled = ruledEstimate(tenant, product, q, lang);
+  if (ruled) return { kind: 'priced', ...ruled };
   const usage = product.usage;
   if (usage?.per === 'm2') {
     const area = surfaceArea(q);

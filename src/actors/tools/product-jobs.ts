@@ -118,3 +118,15 @@ export function askedJobAnswer(tenant: TenantData, index: CatalogIndex, input: P
   const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
   return job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
 }
+
+/**
+ * Every product whose job phrases fit the job best (the words of the job, and of the whole message:
+ * "I'm tiling a floor" keeps "tiling"), in catalog order; empty when none fits.
+ */
+export function productsForJob(tenant: TenantData, job: AskedJob, text: string): Product[] {
+  const said = new Set([...stemmed(job.full), ...stemmed(text)]);
+  const verb = stem(fold(job.verb));
+  const scored = tenant.catalog.map((p) => ({ p, score: fit(p, said, verb, job.fault === true).score }));
+  const top = Math.max(0, ...scored.map((s) => s.score));
+  return top > 0 ? scored.filter((s) => s.score === top).map((s) => s.p) : [];
+}

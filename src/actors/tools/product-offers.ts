@@ -16,7 +16,7 @@ import { askedOfferLine } from './offer-asked.js';
 const MAX_SAID = 2;
 
 /** Replies answering one product, or its options, without a count: the offers of what they show are said. */
-const SHOWN = new Set(['product.quote', 'product.confirm', 'product.found', 'product.options', 'product.options.one']);
+const SHOWN = new Set(['product.quote', 'product.confirm', 'product.found', 'product.options', 'product.options.one', 'product.quote_alt']);
 /** Replies pricing a count of one product. */
 const COUNTED = new Set(['product.quote_qty', 'product.quote_qty_short']);
 /** Replies pricing several lines. */
@@ -147,6 +147,8 @@ function linesOf(out: ProductActorOutput, kind: 'shown' | 'counted' | 'estimate'
     return sku !== undefined && quantity !== undefined ? [{ sku, quantity }] : [];
   }
   if (!focus) return [];
+  // "agotado; te puedo ofrecer …": the offers of what is offered instead, never of what is out.
+  if (out.replies[0] && 'template' in out.replies[0] && out.replies[0].template === 'product.quote_alt') return focus.alternative !== undefined ? [{ sku: focus.alternative }] : [];
   return focus.options && focus.options.length > 0 ? focus.options.map((sku) => ({ sku })) : [{ sku: focus.sku }];
 }
 

@@ -25,6 +25,9 @@ import { backorderOffer, fitOutOfStock, focusAgain, quoteOne } from './product-q
 import { quoteNeedsChoice } from './product-quote-ask.js';
 import { inSellingUnits, saysQuintals, withConversions } from './product-conversions.js';
 import { projectQuote } from './project-quote.js';
+import { jobAnswer } from './job-estimate.js';
+import { withPackOnCounter } from './pack-on-counter.js';
+import { withAreaSaid } from './kit-area-said.js';
 import { countForLine } from './line-count.js';
 import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
@@ -40,6 +43,7 @@ import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.
 import { withOneShown, withProductNotes } from './product-notes.js';
 import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, mixFollowUp, noColourAnswer } from './product-colours.js';
 import { askedJobAnswer } from './product-jobs.js';
+import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 import { withCounterReserve } from './counter-reserve.js';
 import { namedWeight, weightAnswer } from './product-weight.js';
@@ -96,7 +100,7 @@ export function answerProduct(
   if (text !== told) options = { ...options, text };
   input = backToRecent(tenant, index, input, text) ?? input; // "dame 3 galones de la azul" after the paint, then the cement: the paint
   // "50 metros de cable" sold by the foot: priced in feet, the conversion said.
-  let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(input, text, tenant.catalog), text), text); // "cerraduras para 30 puertas": 30 door locks
+  let converted = inSellingUnits(index, withCountPerThing(index, tenant.catalog, withFocusCountApart(withPackOnCounter(tenant, input, text), text, tenant.catalog), text), text); // "cerraduras para 30 puertas": 30 door locks; "¿y en cubeta?" after the paint, then the roller: the paint's
   // "la de 1/2, ¿cuánto es el quintal?" after the sizes: the product the follow-up names, by the quintal.
   if (converted.conversions.length === 0 && text !== undefined && input.understanding.products.length === 0 && input.focus && saysQuintals(text)) {
     const named = tenant.catalog.find((p) => p.sku === answer(tenant, index, input, options).focus?.sku);
@@ -180,6 +184,10 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (text !== undefined) {
     // "¿cuántos galones para 100 metros?", "cuántos blocks para una pared de 3 por 2?": from the catalog's rules of thumb; "40 metros cuadrados" right after "dime cuántos metros cuadrados…".
     // "piso de 4x5" alone: the area and what goes there; then "cerámica" worked out for it.
+    // "voy a levantar una pared de 3 x 2, ¿qué necesito?": the job's kit counted for its sizes.
+    const job = askedJob(text);
+    const kitted = jobAnswer(tenant, index, input, text, job && !input.understanding.nlu.entities.some((e) => e.type === 'product' && e.end <= job.at) ? job : null);
+    if (kitted) return kitted;
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);
     const sized = material ? null : jobSizes(tenant, index, input, text, lang);
     if (sized?.kind === 'ask') return sized.output;
@@ -194,7 +202,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     if (forThat?.strong) return forThat.output;
     // "quiero pintar mi casa, ¿qué necesito?" (one of each kind for the job), "necesito material para un baño" (the room's lines).
     const kit = jobOrRoomKit(tenant, index, text, input.understanding.nlu.entities.some((e) => e.type === 'product'), lang);
-    if (kit) return kit;
+    if (kit) return withAreaSaid(tenant, index, input, text, kit); // "…por fuera, son como 120 metros": the gallons for them too
     if (forThat) return forThat.output;
   }
   // "dame 10 de cada uno" right after a list of options ("la de grado 40 o la de grado 60"): each option listed, that many each, as an estimate.
@@ -467,6 +475,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   return quoteOne(tenant, index, { item: single.item, match: top }, lang, input.intent === 'price_quote');
 }
 
+/** An estimate's own words, then its product priced (one) or its lines as an estimate (several). */
 /** The kinds of a product, up to `MAX_KINDS` with their prices, as options; null when there is one kind only. */
 function listKinds(tenant: TenantData, index: CatalogIndex, single: Found, lang: Lang): ProductActorOutput | null {
   const { shown, total } = kindsOf(index, single.item.query);

@@ -7,6 +7,8 @@ export const FRACTION_WORDS: [RegExp, string][] = [
   [/^(?:tres octavos|three eighths?)$/, '3/8'],
   [/^(?:cinco octavos|five eighths?)$/, '5/8'],
 ];
+/** A verb of a job on a room ("pintar un cuarto", "enchapo un cuarto"): the "cuarto" after it is the room, never a quarter. */
+export const ROOM_JOB_VERB = /^(?:pint|enchap|tech|remodel|arregl|ampli|constru|levant|pone|pong|hac|hag)[a-z]*$/;
 export const MEASURE = /^(?:\d+\/\d+|\d+(?:[.,]\d+)?|pulgadas?|pulg|inch(?:es)?|in|pies?|feet|ft|mm|cm|kg|lbs?|galon(?:es)?|x|calibre|gauge|grado|grade)$/;
 export const MEASURE_UNIT = /^(?:pulgadas?|pulg|inch(?:es)?|pies?|feet|ft|mm|cm|kg|lbs?|w|watts?|v|voltios|volts?|a|amp(?:s|erios?)?|oz|onzas?|hp|ml|m|metros?|gal(?:ones)?|gallons?|l|lts?|litros?|liters?|litres?|piezas?|polos?|poles?|gauge|awg)$/;
 /** Words that carry an attribute the resolver reads (colour, finish), typos included. */

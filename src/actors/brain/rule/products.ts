@@ -9,8 +9,8 @@ import { BUCKETS, DOZEN, GALLONS, PACK_UNITS, resolveUnit, SIZE_ONLY_UNIT, singu
 import { buildVocabulary } from './product-vocabulary.js';
 import { createInchSizes } from './inch-sizes.js';
 import { isEnglishGoodsWord, MASS } from './english-words.js';
-import { bucketCountAt, countJoinAt, dealAt, ofAfterGauge, pairAt, sizeBeforeAt } from './count-shapes.js';
-import { ATTRIBUTE_WORD, FRACTION_WORDS, MATERIAL, MEASURE, MEASURE_UNIT, STOP } from './product-reading-words.js';
+import { bucketCountAt, countJoinAt, dealAt, ofAfterGauge, pairAt, sizeBeforeAt, timesSignAt } from './count-shapes.js';
+import { ATTRIBUTE_WORD, FRACTION_WORDS, MATERIAL, MEASURE, MEASURE_UNIT, ROOM_JOB_VERB, STOP } from './product-reading-words.js';
 /** Product phrases ("tubo pvc de media", "sement gris", "3/8 rebar") and quantities ("2 sacos", "una docena"), matched against the catalog's vocabulary. */
 
 export interface ProductMention {
@@ -123,7 +123,7 @@ export function createProductMatcher(catalog: readonly Product[], resolver: Prod
         if (!a) return null;
         if (/^\d+\/\d+$/.test(a)) return { value: a, len: 1 };
         const two = toks[i + 1] ? `${a} ${toks[i + 1]!.t}` : '';
-        for (const [re, v] of FRACTION_WORDS) if (two && re.test(two)) return { value: v, len: 2 };
+        for (const [re, v] of FRACTION_WORDS) if (two && re.test(two) && !(a === 'un' && ROOM_JOB_VERB.test(toks[i - 1]?.t ?? ''))) return { value: v, len: 2 }; // "pintar un cuarto": a room
         for (const [re, v] of FRACTION_WORDS) if (re.test(a) && a !== 'cuarto' && a !== 'quarter') return { value: v, len: 1 };
         return null;
       };
