@@ -469,6 +469,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
       const found = route(method, path);
       return found.kind === 'found' && found.route.maxBodyBytes !== undefined ? found.route.maxBodyBytes : maxBodyBytes;
     },
+    tooLargeCodeFor: (method, path) => {
+      const found = route(method, path);
+      return found.kind === 'found' ? found.route.tooLargeCode : undefined;
+    },
     trustProxy: options.trustProxy === true,
     ws: [
       { path: GATEWAY_DEFAULTS.wsPath, handler: widget, maxPayloadBytes: maxFrameBytes, idleTimeoutSeconds: GATEWAY_DEFAULTS.wsIdleTimeoutSeconds, maxBackpressureBytes: GATEWAY_DEFAULTS.wsMaxBackpressureBytes },
