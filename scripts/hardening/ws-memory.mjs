@@ -1,4 +1,4 @@
-// harden13: N raw widget sockets on PORT (9190 here; default 8190 elsewhere), each sends all but the last byte of a masked text frame of L bytes and holds; prints the server RSS (SPID: its pid) and how many were refused. Measures what uWS buffers per socket before any callback (docs/protocol.md "Limits").
+// harden13: N raw widget sockets on PORT (default 8190), each sends all but the last byte of a masked text frame of L bytes and holds; prints the server RSS (SPID: its pid) and how many were refused. Measures what uWS buffers per socket before any callback (docs/protocol.md "Limits").
 import net from 'node:net'; import { readFileSync } from 'node:fs';
 const [N, L, PORT, PID] = [Number(process.env.N ?? 100), Number(process.env.L ?? 262144), Number(process.env.PORT ?? 8190), process.env.SPID];
 const rss = () => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${PID}/status`, 'utf8'))[1]) / 1024);
