@@ -35,6 +35,8 @@ const env: Record<string, string> = {
   // The load generator is one IP and a few contacts sending far faster than any person; these are
   // the highest values the configuration accepts (≈ 16,700 messages/s per IP).
   HILO_RATE_LIMIT_IP_PER_MINUTE: '1000000',
+  // Every widget connection of the load generator comes from 127.0.0.1.
+  HILO_WS_MAX_SOCKETS_PER_IP: '0',
   HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '1000000',
   ...(opts.maxActiveActors !== undefined ? { HILO_MAX_ACTIVE_ACTORS: String(opts.maxActiveActors) } : {}),
 };

@@ -1,4 +1,4 @@
-import { HiloError } from '../kernel/errors.js';
+import { HiloError, isHiloError } from '../kernel/errors.js';
 import type { Logger } from '../kernel/logger.js';
 import type { ConversationKey, SnapshotEnvelope, SnapshotStore } from '../persistence/ports/snapshot-store.js';
 import type { TranscriptEntry } from '../persistence/ports/transcript-store.js';
@@ -65,28 +65,13 @@ export function createTurnDurability(deps: {
 
   return {
     async recover(key) {
-      const [env, committed] = await Promise.all([snapshots.get(key) as Promise<DurableSnapshotEnvelope | null>, journal.lastCommitted(key)]);
-      if (env && env.seq > committed.seq) {
-        if (env.turn && env.turn.seq === env.seq) {
-          let stored: TranscriptEntry[];
-          try {
-            stored = await journal.commit(key, env.turn, env);
-          } catch (err) {
-            // An outage: fail this activation, the next one completes the turn. A refusal for good
-            // (a turn written before inbound text was normalised, say): set it aside and go on
-            // from the journal's copy, so the conversation is never poisoned.
-            if (!isRefusedForGood(err)) throw err;
-            await quarantine(key, env.turn, err);
-            return committed.envelope;
-          }
-          stats.turnsCompletedOnActivation++;
-          log.warn({ tenant: key.tenantId, conversationId: key.conversationId, seq: env.seq, lines: stored.length }, 'completed a turn found in the snapshot but not in the journal');
-          for (const line of stored) publish(key, { type: 'message', entry: line });
-        }
-        return env;
+      try {
+        return await recoverFrom(key);
+      } catch (err) {
+        const failed = loadFailed(err);
+        log.warn({ tenant: key.tenantId, conversationId: key.conversationId, code: failed.code, err }, 'conversation could not be loaded; nothing of the message was recorded');
+        throw failed;
       }
-      if (committed.envelope && (!env || committed.seq > env.seq)) return committed.envelope;
-      return env;
     },
 
     async latestEnvelope(key) {
@@ -105,4 +90,41 @@ export function createTurnDurability(deps: {
       return new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
     },
   };
+
+  async function recoverFrom(key: ConversationKey): Promise<SnapshotEnvelope | null> {
+    const [env, committed] = await Promise.all([snapshots.get(key) as Promise<DurableSnapshotEnvelope | null>, journal.lastCommitted(key)]);
+    if (env && env.seq > committed.seq) {
+      if (env.turn && env.turn.seq === env.seq) {
+        let stored: TranscriptEntry[];
+        try {
+          stored = await journal.commit(key, env.turn, env);
+        } catch (err) {
+          // An outage: fail this activation, the next one completes the turn. A refusal for good
+          // (a turn written before inbound text was normalised, say): set it aside and go on
+          // from the journal's copy, so the conversation is never poisoned.
+          if (!isRefusedForGood(err)) throw err;
+          await quarantine(key, env.turn, err);
+          return committed.envelope;
+        }
+        stats.turnsCompletedOnActivation++;
+        log.warn({ tenant: key.tenantId, conversationId: key.conversationId, seq: env.seq, lines: stored.length }, 'completed a turn found in the snapshot but not in the journal');
+        for (const line of stored) publish(key, { type: 'message', entry: line });
+      }
+      return env;
+    }
+    if (committed.envelope && (!env || committed.seq > env.seq)) return committed.envelope;
+    return env;
+  }
+}
+
+/**
+ * A store that could not be read while loading a conversation (Redis or PostgreSQL unreachable,
+ * a command that ran out of retries) is `HILO_ERR_TURN_FAILED`, like a store that fails while
+ * saving the turn: nothing of the message was recorded, and sending it again with the same
+ * message id runs it once (was `HILO_ERR_INTERNAL`, "a bug"). Coded errors (a corrupt snapshot, a
+ * fenced shard) keep their code.
+ */
+export function loadFailed(err: unknown): HiloError {
+  if (isHiloError(err)) return err;
+  return new HiloError('HILO_ERR_TURN_FAILED', 'The conversation could not be loaded; nothing of this message was recorded. Send it again.', { cause: err });
 }

@@ -29,6 +29,8 @@ export interface HiloConfig {
   maxBodyBytes: number;
   rateLimitPerIpPerMinute: number;
   rateLimitPerContactPerMinute: number;
+  /** `HILO_WS_MAX_SOCKETS_PER_IP`: open widget sockets per client IP (0: no cap). */
+  wsMaxSocketsPerIp: number;
   /** `off`, `server` (local bridge to the Stately inspector), `sky`, or a `ws://` URL of an inspector server. */
   inspect: string;
   inspectPort: number;
@@ -274,6 +276,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     maxBodyBytes: int(env, 'HILO_MAX_BODY_BYTES', 64 * 1024, 1024, 16 * 1024 * 1024),
     rateLimitPerIpPerMinute: int(env, 'HILO_RATE_LIMIT_IP_PER_MINUTE', 600, 1, 1_000_000),
     rateLimitPerContactPerMinute: int(env, 'HILO_RATE_LIMIT_CONTACT_PER_MINUTE', 60, 1, 1_000_000),
+    wsMaxSocketsPerIp: int(env, 'HILO_WS_MAX_SOCKETS_PER_IP', 256, 0, 1_000_000),
     inspect,
     inspectPort: int(env, 'HILO_INSPECT_PORT', 8081, 1, 65535),
     inspectConversation: env.HILO_INSPECT_CONVERSATION ?? '',

@@ -119,6 +119,17 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
     return id;
   };
 
+  /**
+   * The tenant of a `GET`/`PATCH`, which must exist: an unknown one (an id no tenant can have
+   * included) is `404 HILO_ERR_TENANT_NOT_FOUND` before its body is read, as on every other route
+   * that names a tenant (was `400 HILO_ERR_TENANT_INVALID`, about a body that was fine).
+   */
+  const knownTenantOf = (params: Record<string, string>): string => {
+    const id = params.tenant ?? '';
+    if (!TENANT_ID.test(id) || !(tenants.runtimes.has(id) || versions.has(id))) throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
+    return id;
+  };
+
   const bodyOf = (req: HttpRequest): unknown => {
     const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
     if (mediaType !== 'application/json') throw new HiloError('HILO_ERR_HTTP_UNSUPPORTED_MEDIA_TYPE');
@@ -164,11 +175,10 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
 
   const change = (mode: 'put' | 'patch'): Route['handler'] => async (req, ctx) => {
     authenticate(req);
-    const id = tenantIdOf(ctx.params);
+    const id = mode === 'patch' ? knownTenantOf(ctx.params) : tenantIdOf(ctx.params);
     if (options.clustered) throw new HiloError('HILO_ERR_ADMIN_CLUSTERED');
     const body = checkTenantBody(bodyOf(req), mode);
     const exists = tenants.runtimes.has(id) || versions.has(id);
-    if (mode === 'patch' && !exists) throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
     const { apiKey: givenKey, ...files } = body;
     const previous = queues.get(id) ?? Promise.resolve();
     let answer!: HttpResponse;
@@ -212,7 +222,7 @@ export function createTenantAdmin(options: TenantAdminOptions): { routes: Route[
         path: '/api/admin/tenants/:tenant',
         handler: async (req, ctx) => {
           authenticate(req);
-          const v = versionOf(tenantIdOf(ctx.params));
+          const v = versionOf(knownTenantOf(ctx.params));
           if (!v) throw new HiloError('HILO_ERR_TENANT_NOT_FOUND');
           return json(200, v);
         },

@@ -162,6 +162,26 @@ describe('tenant admin API', () => {
     expect((await readdir(tenantsDir)).filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
+  it('should answer 404 HILO_ERR_TENANT_NOT_FOUND to a PATCH or GET of a tenant that does not exist, whatever its body', async () => {
+    const body = await studioBody();
+    const asked = [
+      await admin('PATCH', 'no-such-tenant', { utterances: body.utterances }),
+      await admin('PATCH', 'no-such-tenant', { notAFile: {} }), // a body that is also wrong: the tenant is the first problem
+      await admin('PATCH', 'no-such-tenant', {}),
+      await admin('PATCH', 'NO-SUCH', { utterances: body.utterances }), // no tenant can have this id
+      await admin('GET', 'no-such-tenant'),
+      await admin('GET', 'NO-SUCH'),
+    ];
+    for (const answer of asked) expect([answer.status, answer.body.error?.code]).toEqual([404, 'HILO_ERR_TENANT_NOT_FOUND']);
+    // The REST API says the same of an unknown tenant.
+    expect((await say('no-such-tenant', server.apiKey, 'hola')).code).toBe('HILO_ERR_TENANT_NOT_FOUND');
+    // Authentication still comes first, and a PUT still creates (or refuses a bad id with TENANT_INVALID).
+    expect((await admin('PATCH', 'no-such-tenant', { utterances: body.utterances }, null)).status).toBe(401);
+    expect((await admin('PUT', 'NO-SUCH', body)).body.error.code).toBe('HILO_ERR_TENANT_INVALID');
+    expect(server.hilo.tenants.has('no-such-tenant')).toBe(false);
+    expect((await readdir(tenantsDir)).filter((n) => n.startsWith('.') || n.startsWith('no-such'))).toEqual([]);
+  });
+
   it('should list every problem of a whole tenant, and refuse an id that differs from the URL', async () => {
     const body = await studioBody();
     (body.tenant as Record<string, unknown>).id = 'otro';

@@ -44,6 +44,8 @@ export async function startHiloForTest(
     // Generous limits: tests drive many messages quickly from one IP.
     HILO_RATE_LIMIT_IP_PER_MINUTE: '100000',
     HILO_RATE_LIMIT_CONTACT_PER_MINUTE: '10000',
+    // Every socket of a test comes from 127.0.0.1 (the cap itself: test/unit/harden13/widget-sockets-per-ip.test.ts).
+    HILO_WS_MAX_SOCKETS_PER_IP: '0',
     // In-memory stores unless a test asks for durable ones: the default (embedded PGlite under
     // ./data) would be shared by test files running in parallel.
     HILO_STORAGE: 'memory',

@@ -31,6 +31,12 @@ export function createWebhookRoutes(options: {
   kick: () => void;
   publicUrl: string | null;
   logger: Logger;
+  /**
+   * `HILO_CHANNEL_MAX_BODY_BYTES`: the routes' own body limit. Without it the API's 64 KiB applied
+   * and a provider's batch over it (20 long WhatsApp texts, 84 KB) was refused with 413 on every
+   * redelivery: messages lost.
+   */
+  maxBodyBytes?: number;
 }): Route[] {
   const { channels, host, outbox, dedupe, kick } = options;
   const log = options.logger.child({ component: 'channels' });
@@ -65,6 +71,8 @@ export function createWebhookRoutes(options: {
   const webhookRoute = (segment: keyof typeof ROUTE_PROVIDERS, method: 'GET' | 'POST'): Route => ({
     method,
     path: `/webhooks/${segment}/:tenant`,
+    ...(options.maxBodyBytes !== undefined ? { maxBodyBytes: options.maxBodyBytes } : {}),
+    tooLargeCode: 'HILO_ERR_CHANNEL_BODY_TOO_LARGE',
     handler: async (req: HttpRequest, ctx) => {
       const tenantId = ctx.params.tenant ?? '';
       const ch = channels.get(tenantId, ROUTE_PROVIDERS[segment]);

@@ -46,6 +46,8 @@ export interface GatewayOptions {
     maxFrameBytes?: number;
     /** Default 15 s. */
     turnTimeoutMs?: number;
+    /** Open widget sockets per client IP; default `GATEWAY_DEFAULTS.wsMaxSocketsPerIp`, 0: no cap. */
+    wsMaxSocketsPerIp?: number;
   };
   rateLimits?: { perIpPerMinute?: number; perContactPerMinute?: number };
   /** Lists a tenant's conversations for `GET /api/tenants/{t}/conversations`; absent: that route answers 404. */
@@ -88,6 +90,7 @@ export const GATEWAY_DEFAULTS = {
   wsIdleTimeoutSeconds: 120,
   /** Above the 1 MiB slow-consumer threshold, so the widget handler decides (4408) before uWS drops. */
   wsMaxBackpressureBytes: 2 * 1024 * 1024,
+  wsMaxSocketsPerIp: 256,
 } as const;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -451,6 +454,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     resumeTokens: createResumeTokens(options.secret ?? randomBytes(32)),
     // Opening a widget thread costs a contact row: the API's per-IP budget applies to hello too.
     helloLimiter: ipLimiter,
+    maxSocketsPerIp: options.limits?.wsMaxSocketsPerIp ?? GATEWAY_DEFAULTS.wsMaxSocketsPerIp,
     ...(options.onWidgetDisconnect !== undefined ? { onDisconnect: options.onWidgetDisconnect } : {}),
     ...(options.widgetIntro !== undefined ? { intro: options.widgetIntro } : {}),
   });
@@ -464,6 +468,10 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     bodyLimitFor: (method, path) => {
       const found = route(method, path);
       return found.kind === 'found' && found.route.maxBodyBytes !== undefined ? found.route.maxBodyBytes : maxBodyBytes;
+    },
+    tooLargeCodeFor: (method, path) => {
+      const found = route(method, path);
+      return found.kind === 'found' ? found.route.tooLargeCode : undefined;
     },
     trustProxy: options.trustProxy === true,
     ws: [

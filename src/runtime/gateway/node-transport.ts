@@ -124,7 +124,7 @@ export function createNodeTransport(options: { logger: Logger }): Transport {
           // Answer, then drop the connection: whatever is left of the body is never read.
           req.pause();
           res.once('finish', () => req.socket.destroy());
-          writeResponse(res, bodyTooLargeResponse());
+          writeResponse(res, bodyTooLargeResponse(opts.tooLargeCodeFor?.(method, url.pathname)));
         };
 
         const maxBodyBytes = opts.bodyLimitFor?.(method, url.pathname) ?? opts.maxBodyBytes;

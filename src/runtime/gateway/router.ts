@@ -1,5 +1,6 @@
 /** Method + path routing for the gateway app (`/api/tenants/:tenant/messages`). */
 import type { Logger } from '../../kernel/logger.js';
+import type { HiloErrorCode } from '../../kernel/errors.js';
 import type { HttpRequest, HttpResponse } from './transport.js';
 
 export interface RouteContext {
@@ -17,6 +18,8 @@ export interface Route {
   handler: (req: HttpRequest, ctx: RouteContext) => Promise<HttpResponse>;
   /** Largest body this route accepts (the tenant admin API's whole tenants); default the gateway's `maxBodyBytes`. */
   maxBodyBytes?: number;
+  /** The 413's code over that limit (a channel webhook's own); default `HILO_ERR_HTTP_BODY_TOO_LARGE`. */
+  tooLargeCode?: HiloErrorCode;
 }
 
 export type RouteMatch =

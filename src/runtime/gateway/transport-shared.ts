@@ -1,6 +1,6 @@
 /** Pieces both transport adapters share, so they answer limits and failures identically. */
 import { STATUS_CODES } from 'node:http';
-import { HiloError } from '../../kernel/errors.js';
+import { HiloError, type HiloErrorCode } from '../../kernel/errors.js';
 import type { HttpResponse } from './transport.js';
 
 export function errorResponse(error: HiloError, headers: Record<string, string> = {}): HttpResponse {
@@ -11,9 +11,10 @@ export function errorResponse(error: HiloError, headers: Record<string, string> 
   };
 }
 
-export function bodyTooLargeResponse(): HttpResponse {
+/** `code`: the route's own (a channel webhook's `HILO_ERR_CHANNEL_BODY_TOO_LARGE`), else the API's. */
+export function bodyTooLargeResponse(code: HiloErrorCode = 'HILO_ERR_HTTP_BODY_TOO_LARGE'): HttpResponse {
   // The connection is closed after it: the request's body was not (all) delivered.
-  return errorResponse(new HiloError('HILO_ERR_HTTP_BODY_TOO_LARGE'), { connection: 'close' });
+  return errorResponse(new HiloError(code), { connection: 'close' });
 }
 
 /**

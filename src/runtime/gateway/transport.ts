@@ -3,6 +3,8 @@
  * implement it: `uws-transport.ts` (uWebSockets.js) and `node-transport.ts` (`node:http` + `ws`).
  * No vendor type leaves this folder. `createTransport` (`select-transport.ts`) picks one.
  */
+import type { HiloErrorCode } from '../../kernel/errors.js';
+
 export interface HttpRequest {
   /** Upper-case method, e.g. `GET`. */
   method: string;
@@ -109,6 +111,8 @@ export interface TransportListenOptions {
   maxBodyBytes: number;
   /** A route's own body limit, decided from the method and path before the body is read; default `maxBodyBytes`. */
   bodyLimitFor?: (method: string, path: string) => number;
+  /** The 413's code for a body over a route's limit; default `HILO_ERR_HTTP_BODY_TOO_LARGE`. */
+  tooLargeCodeFor?: (method: string, path: string) => HiloErrorCode | undefined;
   /** Take the client address from `X-Forwarded-For` (one trusted reverse proxy in front). Default false. */
   trustProxy?: boolean;
   /** One WebSocket route or several (each on its own path). */

@@ -337,7 +337,7 @@ export async function createUwsTransport(options: { logger: Logger }): Promise<T
         const length = declaredLength(headers);
         const tooLarge = (): void => {
           done = true;
-          if (!aborted) writeResponse(res, bodyTooLargeResponse(), true);
+          if (!aborted) writeResponse(res, bodyTooLargeResponse(opts.tooLargeCodeFor?.(method, path)), true);
         };
         // Over the limit: the rest is read and dropped, then answered (see TOO_LARGE_DRAIN_BYTES).
         const over = declaredOverLimit(length, maxBodyBytes);

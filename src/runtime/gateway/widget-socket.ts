@@ -53,6 +53,13 @@ export interface WidgetSocketOptions {
   resumeTokens: ResumeTokens;
   /** Per client IP limiter for `hello` (each new visitor id creates a contact): over it, error and close 1013. */
   helloLimiter?: RateLimiter;
+  /**
+   * Open widget sockets one client IP may hold (0: no cap). Each socket may make the server
+   * library buffer one partial frame up to its hard limit before any callback (256 KiB, about
+   * 235 KB of RSS each, measured), so sockets per address bound that memory. Over the cap the new
+   * socket gets `HILO_ERR_RATE_LIMITED` and close 1013 at once.
+   */
+  maxSocketsPerIp?: number;
 }
 
 type Phase = 'new' | 'opening' | 'ready' | 'closed';
@@ -146,6 +153,10 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
   const log = options.logger.child({ component: 'widget-socket' });
   // Keyed by the connection object (the transport hands the same one to every callback).
   const sessions = new Map<WsConnection, Session>();
+  const maxSocketsPerIp = options.maxSocketsPerIp ?? 0;
+  /** Open sockets per client IP, and the connections counted there (a connection leaves it in `close`). */
+  const socketsPerIp = new Map<string, number>();
+  const counted = new Set<WsConnection>();
 
   const cleanup = (session: Session): void => {
     if (session.phase === 'closed') return;
@@ -359,6 +370,15 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
 
   return {
     open(conn) {
+      const open = socketsPerIp.get(conn.ip) ?? 0;
+      if (maxSocketsPerIp > 0 && open >= maxSocketsPerIp) {
+        log.warn({ conn: conn.id, open }, 'widget socket refused: too many open from one address');
+        conn.send(JSON.stringify({ type: 'error', code: 'HILO_ERR_RATE_LIMITED', message: 'Too many open widget sockets from this address; close one or try again later.' } satisfies ServerFrame));
+        conn.close(WS_CLOSE.TRY_AGAIN_LATER, 'HILO_ERR_RATE_LIMITED');
+        return;
+      }
+      socketsPerIp.set(conn.ip, open + 1);
+      counted.add(conn);
       sessions.set(conn, new Session(conn));
     },
 
@@ -405,6 +425,11 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
     close(conn) {
       const session = sessions.get(conn);
       if (session) cleanup(session);
+      if (counted.delete(conn)) {
+        const left = (socketsPerIp.get(conn.ip) ?? 1) - 1;
+        if (left > 0) socketsPerIp.set(conn.ip, left);
+        else socketsPerIp.delete(conn.ip);
+      }
     },
 
     get openSessions() {
