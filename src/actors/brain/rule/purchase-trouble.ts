@@ -65,6 +65,10 @@ export const VENTING_CONFIDENCE = 0.4;
 const VENTING =
   /\b(?:(?:ustedes|uds|esta (?:ferreteria|tienda|gente)|esa (?:ferreteria|tienda|gente)|este negocio|ese negocio|el servicio|la atencion|su servicio|su atencion|you guys|you all|y all|your (?:store|service|staff|people)|this (?:store|place|company)) (?:son|es|estan|sois|are|is) (?:(?:un|una|lo|la|el|unos|unas|unos|muy|tan|bien|so|a|an|the|such a|really|just) )*(?:desastre|peor|peores|pesim[oa]s?|malisim[oa]s?|fatal|basura|relajo|verguenza|abuso|abusadores|irresponsables?|incompetentes?|ladrones|estafadores|chiste|mamey|terrible|awful|worst|useless|a joke|joke|disaster|horrible|incompetent|unreliable|pathetic)|(?:que|q) (?:relajo|desastre|abuso|verguenza|falta de seriedad|mal servicio|pesimo servicio)(?: (?:con|de) (?:ustedes|uds|esta (?:tienda|ferreteria)))?$|siempre (?:es|pasa) lo mismo(?: con ustedes)?$|(?:worst|terrible|horrible) (?:store|service|hardware store|customer service)(?: ever)?$)/;
 
+/** How the customer feels about the store, said of it ("I'm not happy with you guys", "we're very disappointed with your service", "estoy decepcionado con ustedes"). */
+const FEELING_ABOUT_US =
+  /^(?:(?:hi|hello|hola|buenas|look|mira|oye|honestly|sinceramente)\s+)*(?:i m|im|i am|we re|we are|were|estoy|estamos)\s+(?:(?:very|really|so|pretty|quite|not|muy|bien|super|bastante|tan)\s+)*(?:not happy|unhappy|upset|angry|disappointed|frustrated|fed up|annoyed|mad|displeased|decepcionad[oa]s?|molest[oa]s?|enojad[oa]s?|insatisfech[oa]s?|hart[oa]s?|disgustad[oa]s?|inconformes?)\s+(?:with|con)\s+(?:you|you guys|you all|y all|ustedes|uds|your (?:store|service|staff|company)|this (?:store|place|company)|el servicio|su servicio|la atencion|su atencion|esta (?:ferreteria|tienda))$/;
+
 /**
  * Discontent voiced at the store, with nothing of what happened ("ustedes son un desastre", "nada,
  * que siempre es lo mismo", "you guys are the worst"): a clerk asks what happened (or offers a
@@ -76,5 +80,5 @@ export function ventsAtTheStore(text: string): boolean {
     .replace(/[^a-z0-9\s]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-  return f.split(' ').length <= 10 && VENTING.test(f);
+  return f.split(' ').length <= 10 && (VENTING.test(f) || FEELING_ABOUT_US.test(f));
 }
