@@ -1,5 +1,5 @@
 import type { Lang } from '../../domain/nlu.js';
-import type { TenantData } from '../../domain/tenant.js';
+import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorOutput, ProductFocus, QuoteLine, ReplyDirective, ReplyOption } from '../../machines/conversation.contract.js';
 import { mixedOfMissing } from './paint-mixing.js';
 import { renderReply } from '../render-reply.js';
@@ -9,7 +9,6 @@ import { countText } from './units.js';
 import { shortStockNote } from './stock-short.js';
 import { quantityOf } from './product-request.js';
 import { alternativeFor, altParams, describeProduct, focusOf, type Found } from './product-parts.js';
-import type { MaterialLine } from './material-estimate.js';
 import { quoteOne } from './product-quote-one.js';
 
 /**
@@ -73,7 +72,7 @@ function withOtherLines(focus: ProductFocus, others: readonly Found[]): ProductF
 }
 
 /** An estimate's own words, then its product priced (one) or its lines as an estimate (several). */
-export function pricedEstimate(tenant: TenantData, index: CatalogIndex, lead: ReplyDirective[], lines: readonly MaterialLine[], lang: Lang): ProductActorOutput {
+export function pricedEstimate(tenant: TenantData, index: CatalogIndex, lead: ReplyDirective[], lines: readonly { product: Product; quantity: number }[], lang: Lang): ProductActorOutput {
   const found = lines.map(({ product, quantity }) => ({ item: { query: product.name, quantity }, match: { product, score: 1, unmet: [], defaulted: false } }));
   const priced = found.length === 1 ? quoteOne(tenant, index, found[0] as Found, lang, true) : multiQuote(tenant, found, [], lang, index, false);
   return { ...priced, replies: [...lead, ...priced.replies] };
