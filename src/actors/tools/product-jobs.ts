@@ -9,7 +9,7 @@ import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput } from '../../machines/conversation.contract.js';
 import { fold, stem } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
-import { askedJob, type AskedJob } from '../../machines/job-questions.js';
+import type { AskedJob } from '../../machines/job-questions.js';
 import { asksHowToFixIt, faultAgain } from '../../machines/home-faults.js';
 import { describeProduct, firstWord, focusOf, optionsFor } from './product-parts.js';
 
@@ -109,12 +109,12 @@ const FAULT_WORDS = new Set(['gotea', 'tapado', 'corriendo', 'dispara', 'danado'
 /**
  * The job a product message asks for, answered (`forJob`), or null: "¿qué necesito para
  * arreglarlo?" right after a fault at home is that fault again; otherwise the job the message names
- * (`askedJob`), unless a product named before it is what is asked for or options are on the counter.
+ * (`job`, the message's `askedJob`, read once by the caller), unless a product named before it is what
+ * is asked for or options are on the counter.
  */
-export function askedJobAnswer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, lang: Lang): { output: ProductActorOutput; strong: boolean } | null {
+export function askedJobAnswer(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, job: AskedJob | null, lang: Lang): { output: ProductActorOutput; strong: boolean } | null {
   const fault = input.focus?.fault;
   if (fault !== undefined && asksHowToFixIt(text)) return forJob(tenant, index, faultAgain(fault, lang), lang);
-  const job = askedJob(text);
   const named = input.understanding.nlu.entities.some((e) => e.type === 'product' && job !== null && e.end <= job.at);
   return job && !named && !input.focus?.options ? forJob(tenant, index, job, lang) : null;
 }

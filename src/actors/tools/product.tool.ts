@@ -198,7 +198,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     const project = projectQuote(tenant, index, input, text, lang);
     if (project) return project;
     // "¿tienen algo para destapar el inodoro?": what does that job (or that nothing does), not the thing named.
-    const forThat = askedJobAnswer(tenant, index, input, text, lang);
+    const forThat = askedJobAnswer(tenant, index, input, text, job, lang);
     if (forThat?.strong) return forThat.output;
     // "quiero pintar mi casa, ¿qué necesito?" (one of each kind for the job), "necesito material para un baño" (the room's lines).
     const kit = jobOrRoomKit(tenant, index, text, input.understanding.nlu.entities.some((e) => e.type === 'product'), lang);
