@@ -27,7 +27,7 @@ import { confirmedLeadIn, type RememberedContextView } from './memory/contact-me
 import { flattenState, liveStateView, storedStateView, topLevelState } from './state-value.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 import { awaitTurnEnd, watchTurnEnds } from './turn-deadline.js';
-import { createTurnDurability, type TurnDurability } from './turn-durability.js';
+import { createTurnDurability, loadFailed, type TurnDurability } from './turn-durability.js';
 import { readingLabelOf, routedLabelOf, type TurnIntentView } from './turn-intent.js';
 import { composeTurnReplies, renderTurn } from './turn-replies.js';
 import { DEFAULT_TYPING_DELAY_MS, startTyping } from './typing-indicator.js';
@@ -112,7 +112,7 @@ export class ConversationHost implements ConversationService {
 
   async resolveConversation(tenantId: string, channel: string, senderId: string): Promise<string> {
     this.#tenant(tenantId);
-    const id = await this.#o.contacts.resolve(tenantId, channel, senderId);
+    const id = await this.#o.contacts.resolve(tenantId, channel, senderId).catch((err: unknown) => Promise.reject(loadFailed(err))); // PostgreSQL unreachable: retryable, not a bug
     this.#channels.remember({ tenantId, conversationId: id }, channel, senderId);
     return id;
   }
@@ -210,7 +210,7 @@ export class ConversationHost implements ConversationService {
   }
 
   history(tenantId: string, conversationId: string, afterSeq: number): Promise<TranscriptEntry[]> {
-    return this.#o.transcripts.list({ tenantId, conversationId }, { afterSeq });
+    return this.#o.transcripts.list({ tenantId, conversationId }, { afterSeq }).catch((err: unknown) => Promise.reject(loadFailed(err, 'The conversation could not be loaded. Try again.')));
   }
 
   subscribe(tenantId: string, conversationId: string, listener: (update: ConversationUpdate) => void): () => void {
@@ -453,7 +453,7 @@ export class ConversationHost implements ConversationService {
   #view = (entry: ActiveConversation): ConversationStateView => liveStateView(entry.actor.getSnapshot(), entry.seq);
 
   #findInbound(key: ConversationKey, messageId: string): Promise<TranscriptEntry | null> {
-    return findInbound(this.#o.transcripts, this.#actors.get(key), key, messageId);
+    return findInbound(this.#o.transcripts, this.#actors.get(key), key, messageId).catch((err: unknown) => Promise.reject(loadFailed(err)));
   }
 
   /** The replies that followed an already processed inbound message (for idempotent retries). */

@@ -87,7 +87,8 @@ export function createTurnDurability(deps: {
         return new HiloError('HILO_ERR_TURN_QUARANTINED', undefined, { cause: err });
       }
       turnLog.error({ err, seq: turn.seq }, 'journal write failed; the turn completes on the next activation');
-      return new HiloError('HILO_ERR_TURN_FAILED', undefined, { cause: err });
+      // The snapshot holds the turn: the retry with the same message id gets its replies (`duplicate: true`), never a second turn.
+      return new HiloError('HILO_ERR_TURN_FAILED', 'The reply could not be stored yet; send the message again with the same message id to get it (it runs once).', { cause: err });
     },
   };
 
@@ -124,7 +125,7 @@ export function createTurnDurability(deps: {
  * message id runs it once (was `HILO_ERR_INTERNAL`, "a bug"). Coded errors (a corrupt snapshot, a
  * fenced shard) keep their code.
  */
-export function loadFailed(err: unknown): HiloError {
+export function loadFailed(err: unknown, message = 'The conversation could not be loaded; nothing of this message was recorded. Send it again.'): HiloError {
   if (isHiloError(err)) return err;
-  return new HiloError('HILO_ERR_TURN_FAILED', 'The conversation could not be loaded; nothing of this message was recorded. Send it again.', { cause: err });
+  return new HiloError('HILO_ERR_TURN_FAILED', message, { cause: err });
 }

@@ -77,6 +77,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       ensureDatabase: false,
       debug: options.debug ?? false,
       logger: (message: string) => log.debug(message),
+      // Knex's own warnings ("Connection Error: …" when PostgreSQL goes away) went to console.log.
+      driverOptions: { log: { warn: (m: unknown) => log.warn({ knex: String(m) }, 'sql pool warning'), error: (m: unknown) => log.error({ knex: String(m) }, 'sql pool error'), deprecate: () => undefined, debug: () => undefined } },
       migrations: {
         migrationsList: MIGRATIONS,
         transactional: true,

@@ -329,9 +329,11 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       log.debug({ conn: session.conn.id, tenant, conversationId }, 'widget connected');
       markReady(session, true);
     } catch (err) {
-      log.error({ conn: session.conn.id, tenant, code: errorCodeOf(err), err }, 'hello failed');
-      sendError(session, errorCodeOf(err));
-      session.conn.close(WS_CLOSE.INTERNAL, 'hello failed');
+      const code = errorCodeOf(err);
+      log.error({ conn: session.conn.id, tenant, code, err }, 'hello failed');
+      sendError(session, code, isHiloError(err) ? err.message : undefined);
+      // A store that could not be reached (HILO_ERR_TURN_FAILED) passes: "try again later", not a server bug.
+      session.conn.close(code === 'HILO_ERR_TURN_FAILED' ? WS_CLOSE.TRY_AGAIN_LATER : WS_CLOSE.INTERNAL, 'hello failed');
       cleanup(session);
     }
   };
