@@ -16,6 +16,7 @@ export const ERROR_CODES = {
   HILO_ERR_CONVERSATION_NOT_FOUND: { status: 404, message: 'Unknown conversation.' },
   HILO_ERR_CONVERSATION_NOT_IN_HANDOFF: { status: 409, message: 'No person holds this conversation: the agent message was neither recorded nor sent.' },
   HILO_ERR_IDEMPOTENCY_CONFLICT: { status: 409, message: 'This message id was already used for a different text; a retry must resend the same text, a new message needs a new id.' },
+  HILO_ERR_IDEMPOTENCY_KEY_REUSED: { status: 422, message: 'This Idempotency-Key was already used with a different request body; a retry must resend the same body, a new request needs a new key.' },
   HILO_ERR_CONTACT_NOT_FOUND: { status: 404, message: 'Unknown contact.' },
   HILO_ERR_RATE_LIMITED: { status: 429, message: 'Too many requests; slow down.' },
   HILO_ERR_TURN_FAILED: { status: 500, message: 'The conversation could not process this message.' },

@@ -25,6 +25,7 @@ import { createWidgetSocketHandler, withTimeout } from './widget-socket.js';
 import { parseJsonBody } from './json-body.js';
 import { createResumeTokens } from './resume-token.js';
 import { resolveAnswer } from './resolve-answer.js';
+import { createIdempotencyKeys, idempotent } from './idempotency-keys.js';
 import { normalizeInboundFields } from '../../channels/normalize-text.js';
 
 export interface GatewayOptions {
@@ -220,6 +221,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
   const ipLimiter = observedLimiter(createRateLimiter({ capacity: perIp, refillPerMinute: perIp, clock }), 'ip', options.observer);
   const contactLimiter = observedLimiter(createRateLimiter({ capacity: perContact, refillPerMinute: perContact, clock }), 'contact', options.observer);
   const metricsToken = options.metricsToken ?? null;
+  const idempotency = createIdempotencyKeys({ clock });
 
   // ---------------------------------------------------------------- static assets, read once
   let widgetJs: Buffer;
@@ -324,23 +326,27 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     {
       method: 'POST',
       path: '/api/tenants/:tenant/messages',
-      handler: api(async (_req, ctx, tenantId, raw) => {
+      handler: api(async (req, ctx, tenantId, raw) => {
         const body = validateBody(normalizeInboundFields(raw, ['text']), MESSAGE_BODY);
-        takeOrThrow(contactLimiter, `${tenantId}:rest:${body.sender}`);
-        const result = await withTimeout(
-          service.handleMessage({
-            tenantId,
-            channel: 'rest',
-            senderId: body.sender,
-            text: body.text,
-            // No clientIp: REST calls come from the integrator's server, one address for all its
-            // customers; per-IP identity limits would let one of them lock the others out.
-            ...(body.message_id !== undefined ? { messageId: body.message_id } : {}),
-          }),
-          turnTimeoutMs,
-        );
-        ctx.log.info({ tenant: tenantId, conversationId: result.conversationId, duplicate: result.duplicate, replies: result.replies.length }, 'turn');
-        return json(200, turnBody(result));
+        const request = { tenantId, apiKey: bearerKey(req.headers.authorization) ?? '', route: 'messages', fields: [body.sender, body.text, body.message_id ?? null] };
+        return idempotent(idempotency, req.headers, request, async (keyedMessageId) => {
+          takeOrThrow(contactLimiter, `${tenantId}:rest:${body.sender}`);
+          const messageId = body.message_id ?? keyedMessageId;
+          const result = await withTimeout(
+            service.handleMessage({
+              tenantId,
+              channel: 'rest',
+              senderId: body.sender,
+              text: body.text,
+              // No clientIp: REST calls come from the integrator's server, one address for all its
+              // customers; per-IP identity limits would let one of them lock the others out.
+              ...(messageId !== undefined ? { messageId } : {}),
+            }),
+            turnTimeoutMs,
+          );
+          ctx.log.info({ tenant: tenantId, conversationId: result.conversationId, duplicate: result.duplicate, replies: result.replies.length }, 'turn');
+          return json(200, turnBody(result));
+        });
       }),
     },
     {
