@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   HILO_ERR_CLUSTER_NO_ANSWER: { status: 504, message: 'The message was accepted but its conversation\'s owner did not answer in time; send it again with the same message id.' },
   HILO_ERR_INTERNAL: { status: 500, message: 'Internal error.' },
   HILO_ERR_WS_INVALID_FRAME: { status: 400, message: 'WebSocket frame is not a valid protocol message.' },
+  HILO_ERR_WS_HELLO_TIMEOUT: { status: 408, message: 'No "hello" was sent in time after the socket opened; open a new socket and send "hello" first.' },
   HILO_ERR_WS_NOT_READY: { status: 400, message: 'Send "hello" before other frames.' },
   HILO_ERR_WS_FRAME_TOO_LARGE: { status: 413, message: 'WebSocket frame exceeds the size limit.' },
   HILO_ERR_WS_VISITOR_ID_WEAK: { status: 400, message: 'A new visitorId needs at least 128 random bits (22 or more random characters of A-Z, a-z, 0-9, _ or -).' },

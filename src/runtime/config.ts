@@ -31,6 +31,8 @@ export interface HiloConfig {
   rateLimitPerContactPerMinute: number;
   /** `HILO_WS_MAX_SOCKETS_PER_IP`: open widget sockets per client IP (0: no cap). */
   wsMaxSocketsPerIp: number;
+  /** `HILO_WS_HELLO_TIMEOUT_MS`: a widget socket that has not sent `hello` by then is closed (0: never). */
+  wsHelloTimeoutMs: number;
   /** `off`, `server` (local bridge to the Stately inspector), `sky`, or a `ws://` URL of an inspector server. */
   inspect: string;
   inspectPort: number;
@@ -277,6 +279,7 @@ export function loadConfig(env: Env = process.env): HiloConfig {
     rateLimitPerIpPerMinute: int(env, 'HILO_RATE_LIMIT_IP_PER_MINUTE', 600, 1, 1_000_000),
     rateLimitPerContactPerMinute: int(env, 'HILO_RATE_LIMIT_CONTACT_PER_MINUTE', 60, 1, 1_000_000),
     wsMaxSocketsPerIp: int(env, 'HILO_WS_MAX_SOCKETS_PER_IP', 256, 0, 1_000_000),
+    wsHelloTimeoutMs: int(env, 'HILO_WS_HELLO_TIMEOUT_MS', 10_000, 0, 600_000),
     inspect,
     inspectPort: int(env, 'HILO_INSPECT_PORT', 8081, 1, 65535),
     inspectConversation: env.HILO_INSPECT_CONVERSATION ?? '',

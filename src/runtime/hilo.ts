@@ -327,7 +327,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       logger,
       clock,
       assets: { widgetJsPath, demoHtmlPath: join(root, 'web-widget', 'demo', 'index.html') },
-      limits: { maxBodyBytes: config.maxBodyBytes, turnTimeoutMs: config.turnTimeoutMs + 1_000, wsMaxSocketsPerIp: config.wsMaxSocketsPerIp },
+      limits: { maxBodyBytes: config.maxBodyBytes, turnTimeoutMs: config.turnTimeoutMs + 1_000, wsMaxSocketsPerIp: config.wsMaxSocketsPerIp, wsHelloTimeoutMs: config.wsHelloTimeoutMs },
       rateLimits: { perIpPerMinute: config.rateLimitPerIpPerMinute, perContactPerMinute: config.rateLimitPerContactPerMinute },
       // Signs widget resume tokens; kept in the data folder so widgets resume after a restart.
       secret: loadServerSecret({ secret: config.secret, dataDir: config.dataDir, persist: config.storage === 'durable' }),

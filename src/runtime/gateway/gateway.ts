@@ -23,6 +23,7 @@ import type { HttpRequest, HttpResponse, TransportKind, WsRoute } from './transp
 import { AGENT_MESSAGE_BODY, CONVERSATION_LIST_QUERY, MESSAGE_BODY, PARSE_BODY, RESOLVE_BODY, validateBody, validateQuery } from './validate.js';
 import { createWidgetSocketHandler, withTimeout } from './widget-socket.js';
 import { parseJsonBody } from './json-body.js';
+import { acceptsGzip, etagMatches } from './http-caching.js';
 import { createResumeTokens } from './resume-token.js';
 import { resolveAnswer } from './resolve-answer.js';
 import { createIdempotencyKeys, idempotent } from './idempotency-keys.js';
@@ -49,6 +50,8 @@ export interface GatewayOptions {
     turnTimeoutMs?: number;
     /** Open widget sockets per client IP; default `GATEWAY_DEFAULTS.wsMaxSocketsPerIp`, 0: no cap. */
     wsMaxSocketsPerIp?: number;
+    /** A widget socket without `hello` by then is closed (4402); default `GATEWAY_DEFAULTS.wsHelloTimeoutMs`, 0: never. */
+    wsHelloTimeoutMs?: number;
   };
   rateLimits?: { perIpPerMinute?: number; perContactPerMinute?: number };
   /** Lists a tenant's conversations for `GET /api/tenants/{t}/conversations`; absent: that route answers 404. */
@@ -92,6 +95,7 @@ export const GATEWAY_DEFAULTS = {
   /** Above the 1 MiB slow-consumer threshold, so the widget handler decides (4408) before uWS drops. */
   wsMaxBackpressureBytes: 2 * 1024 * 1024,
   wsMaxSocketsPerIp: 256,
+  wsHelloTimeoutMs: 10_000,
 } as const;
 
 const JSON_TYPE = 'application/json; charset=utf-8';
@@ -158,28 +162,6 @@ function transcriptLine(entry: TranscriptEntry): unknown {
     // Provider references to what the customer sent (photo, voice note, document...): never the bytes.
     ...(entry.media !== undefined && entry.media.length > 0 ? { media: entry.media } : {}),
   };
-}
-
-export function acceptsGzip(header: string | undefined): boolean {
-  if (!header) return false;
-  let gzip: number | null = null;
-  let star: number | null = null;
-  for (const part of header.split(',')) {
-    const [token = '', ...params] = part.trim().toLowerCase().split(';');
-    const qParam = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-    const q = qParam ? Number(qParam.slice(2)) : 1;
-    if (token.trim() === 'gzip') gzip = Number.isNaN(q) ? 0 : q;
-    if (token.trim() === '*') star = Number.isNaN(q) ? 0 : q;
-  }
-  return gzip !== null ? gzip > 0 : star !== null && star > 0;
-}
-
-export function etagMatches(header: string | undefined, etag: string): boolean {
-  if (!header) return false;
-  return header.split(',').some((candidate) => {
-    const tag = candidate.trim();
-    return tag === '*' || tag === etag || tag === `W/${etag}`;
-  });
 }
 
 function sameSecret(given: string, expected: string): boolean {
@@ -461,6 +443,7 @@ export async function startGateway(options: GatewayOptions): Promise<Gateway> {
     // Opening a widget thread costs a contact row: the API's per-IP budget applies to hello too.
     helloLimiter: ipLimiter,
     maxSocketsPerIp: options.limits?.wsMaxSocketsPerIp ?? GATEWAY_DEFAULTS.wsMaxSocketsPerIp,
+    helloTimeoutMs: options.limits?.wsHelloTimeoutMs ?? GATEWAY_DEFAULTS.wsHelloTimeoutMs,
     ...(options.onWidgetDisconnect !== undefined ? { onDisconnect: options.onWidgetDisconnect } : {}),
     ...(options.widgetIntro !== undefined ? { intro: options.widgetIntro } : {}),
   });

@@ -1,4 +1,5 @@
-export { acceptsGzip, etagMatches, GATEWAY_DEFAULTS, startGateway } from './gateway.js';
+export { GATEWAY_DEFAULTS, startGateway } from './gateway.js';
+export { acceptsGzip, etagMatches } from './http-caching.js';
 export { parseJsonBody } from './json-body.js';
 export { capProblems } from './validate.js';
 export { createResumeTokens, isStrongVisitorId } from './resume-token.js';

@@ -23,6 +23,8 @@ import { isStrongVisitorId, type ResumeTokens } from './resume-token.js';
 export const WS_CLOSE = {
   /** Protocol violation: no valid hello, a weak new visitor id, or too many invalid frames. */
   PROTOCOL: 4400,
+  /** No `hello` within the deadline (`helloTimeoutMs`): the socket held a slot and said nothing. */
+  HELLO_TIMEOUT: 4402,
   /** `hello` for a visitor whose thread has messages, without that visitor's resume token. */
   RESUME_REFUSED: 4401,
   /** The tenant named in `hello` (or the URL) does not exist. */
@@ -60,6 +62,11 @@ export interface WidgetSocketOptions {
    * socket gets `HILO_ERR_RATE_LIMITED` and close 1013 at once.
    */
   maxSocketsPerIp?: number;
+  /**
+   * A socket that has not sent `hello` this long after opening gets `HILO_ERR_WS_HELLO_TIMEOUT` and
+   * close 4402: otherwise it holds a per-IP slot (and the server's memory for it) forever. 0: no deadline.
+   */
+  helloTimeoutMs?: number;
 }
 
 type Phase = 'new' | 'opening' | 'ready' | 'closed';
@@ -89,6 +96,8 @@ class Session {
    * the message frames waiting for it (a list made only when such a frame arrives) or null.
    */
   ready: boolean | ((ok: boolean) => void)[] | null = null;
+  /** The `hello` deadline, until `hello` arrives or the socket closes. */
+  helloTimer: NodeJS.Timeout | undefined = undefined;
 
   constructor(readonly conn: WsConnection) {}
 }
@@ -154,6 +163,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
   // Keyed by the connection object (the transport hands the same one to every callback).
   const sessions = new Map<WsConnection, Session>();
   const maxSocketsPerIp = options.maxSocketsPerIp ?? 0;
+  const helloTimeoutMs = options.helloTimeoutMs ?? 0;
   /** Open sockets per client IP, and the connections counted there (a connection leaves it in `close`). */
   const socketsPerIp = new Map<string, number>();
   const counted = new Set<WsConnection>();
@@ -161,6 +171,7 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
   const cleanup = (session: Session): void => {
     if (session.phase === 'closed') return;
     session.phase = 'closed';
+    clearTimeout(session.helloTimer);
     session.pending = null;
     session.unsubscribe?.();
     session.unsubscribe = undefined;
@@ -381,7 +392,17 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       }
       socketsPerIp.set(conn.ip, open + 1);
       counted.add(conn);
-      sessions.set(conn, new Session(conn));
+      const session = new Session(conn);
+      sessions.set(conn, session);
+      if (helloTimeoutMs > 0) {
+        session.helloTimer = setTimeout(() => {
+          session.helloTimer = undefined;
+          if (session.phase !== 'new') return;
+          log.info({ conn: conn.id }, 'widget socket closed: no hello in time');
+          protocolClose(session, 'HILO_ERR_WS_HELLO_TIMEOUT', undefined, WS_CLOSE.HELLO_TIMEOUT);
+        }, helloTimeoutMs);
+        session.helloTimer.unref?.();
+      }
     },
 
     message(conn, text) {
@@ -395,6 +416,8 @@ export function createWidgetSocketHandler(options: WidgetSocketOptions): WsHandl
       }
       const type = typeof frame === 'object' && frame !== null && !Array.isArray(frame) ? (frame as { type?: unknown }).type : undefined;
       if (session.phase === 'new') {
+        clearTimeout(session.helloTimer);
+        session.helloTimer = undefined;
         if (type !== 'hello') {
           return protocolClose(session, type === undefined ? 'HILO_ERR_WS_INVALID_FRAME' : 'HILO_ERR_WS_NOT_READY');
         }
