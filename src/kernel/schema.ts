@@ -125,3 +125,23 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return typeof value === 'object' ? 'an object' : `${typeof value} ${String(value)}`;
 }
+
+/**
+ * The path of the first value nested deeper than `maxDepth` arrays/objects, or null. A loop with
+ * an explicit stack, so a body of 20,000 nested arrays costs memory, not the call stack — which
+ * `JSON.stringify` and recursive checks would exhaust (a RangeError: a 500 instead of a 400).
+ *
+ * @example
+ * tooDeep({ a: [[[1]]] }, 2); // '$.a[0]'
+ */
+export function tooDeep(value: unknown, maxDepth: number, root = '$'): string | null {
+  const stack: { value: unknown; depth: number; path: string }[] = [{ value, depth: 0, path: root }];
+  while (stack.length > 0) {
+    const next = stack.pop() as { value: unknown; depth: number; path: string };
+    if (typeof next.value !== 'object' || next.value === null) continue;
+    if (next.depth >= maxDepth) return next.path;
+    if (Array.isArray(next.value)) next.value.forEach((item, i) => stack.push({ value: item, depth: next.depth + 1, path: `${next.path}[${i}]` }));
+    else for (const [key, item] of Object.entries(next.value)) stack.push({ value: item, depth: next.depth + 1, path: `${next.path}.${key}` });
+  }
+  return null;
+}

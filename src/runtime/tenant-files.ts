@@ -8,7 +8,7 @@ import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { TenantData } from '../domain/tenant.js';
 import { HiloError, isHiloError } from '../kernel/errors.js';
-import { checkWith, z } from '../kernel/schema.js';
+import { checkWith, tooDeep, z } from '../kernel/schema.js';
 import type { WorkflowSet } from '../machines/workflow/workflow-spec.js';
 import { loadTenant, MAX_LISTED_PROBLEMS } from '../persistence/tenant-loader.js';
 import { CANNED_REPLIES_FILE, loadCannedReplies } from './console/canned-replies.js';
@@ -24,6 +24,8 @@ export interface TenantProblem {
 /** A tenant id is a folder name and a URL segment. */
 export const TENANT_ID = /^[a-z0-9][a-z0-9_-]{1,39}$/;
 const TEMPLATE_NAME = /^[a-z0-9][a-z0-9_-]{0,59}$/;
+/** Deeper than any tenant file (workflows nest about 8 levels), far from the call stack's limit. */
+const MAX_BODY_DEPTH = 64;
 
 /** Body field → file in the tenant folder (`templates` is the folder of `<name>.json` files). */
 const FILES = {
@@ -61,6 +63,9 @@ export type TenantFilesBody = z.output<typeof PATCH_BODY>;
 /** The request body's shape (which files), before their contents are checked. */
 export function checkTenantBody(raw: unknown, mode: 'put' | 'patch'): TenantFilesBody {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw invalidTenant([{ file: '', path: '$', problem: 'must be a JSON object' }]);
+  // Writing a file stringifies it recursively: a body nested thousands deep was a 500 (RangeError).
+  const deep = tooDeep(raw, MAX_BODY_DEPTH);
+  if (deep !== null) throw invalidTenant([{ file: '', path: deep.slice(0, 200), problem: `nests deeper than ${MAX_BODY_DEPTH} levels` }]);
   const checked = checkWith(mode === 'put' ? PUT_BODY : PATCH_BODY, raw, { root: '$', unknownKeysFirst: true, wording: (issue) => (issue.code === 'unrecognized_keys' ? 'is not a tenant file' : undefined) });
   if (!checked.ok) throw invalidTenant(checked.problems.map((p) => ({ file: '', path: p.path, problem: p.problem })));
   if (mode === 'patch' && Object.keys(checked.value).filter((k) => k !== 'apiKey').length === 0) throw invalidTenant([{ file: '', path: '$', problem: 'names no tenant file' }]);
