@@ -156,6 +156,8 @@ export interface Branch {
    */
   openingHours?: TeamHours;
   mapsUrl?: string;
+  /** Where the branch is: "¿cuál me queda más cerca de …?" names the nearest one (all branches need it). */
+  at?: GeoPoint;
 }
 
 /**
