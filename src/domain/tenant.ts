@@ -199,6 +199,7 @@ export const STORE_FACT_KEYS = [
   'photos',
   'orderByChat',
   'taxIncluded',
+  'storeTaxId',
 ] as const;
 export type StoreFactKey = (typeof STORE_FACT_KEYS)[number];
 

@@ -340,7 +340,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   // A place's name is not a topic ("Santo Domingo" is not a question about Sundays); an "email
   // address" asks for no street address.
   const plain = withoutPlaceNames(places, fold(text))
-    .replace(arriving ? /\b(?:llegar|llego|llega)\b/g : /(?!)/, ' ')
+    .replace(arriving ? /\b(?:llegar|llego|llega)\b|\b(?:para|pa|a) que hora\b/g : /(?!)/, ' ')
     .replace(/\b(e ?mail|mail) address\b/g, '$1')
     .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ') // "no la he abierto": the can, not the store
     .replace(/\b(?:open|opening|abrir|abro|abrimos|abrirme|abrirnos|abra|aperturar)\s+(?:(?:a|an|una|un|mi|my|our|nuestra)\s+)?(?:(?:new|nueva|credit|business|trade)\s+)?(?:cuenta|account)\b/g, ' cuenta ') // "to open a credit account": an account, not the store's hours

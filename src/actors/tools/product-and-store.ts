@@ -19,7 +19,7 @@ import { unservedPlaceAskedIn } from './product-delivery.js';
 
 /** Store questions plain enough to answer beside a product: hours, where the store is, delivery, paying. */
 const STORE_ASKED =
-  /\b(?:a que hora|horarios?|abren|abre|cierran|cierra|abiertos?|abiertas?|what time|open|close|hours|donde (?:(?:es que |ustedes |uds )?(?:queda|quedan|estan|esta|se ubican|los encuentro))|direccion|ubicacion|ubicados?|where are you|where is (?:the|your) (?:store|shop)|address|(?:hacen|tienen|hay) (?:delivery|deliveri|envios?|entregas?|servicio a domicilio)|delivery|deliveri|a domicilio|(?:lo|la|los|las|me lo|me la|me los|me las) (?:llevan|traen|envian|mandan)|do you deliver|(?:can|could|would|will) (?:you|u) (?:deliver|ship|bring)|deliver (?:it|them|this|that|these|those|there|here))\b/;
+  /\b(?:a que hora|horarios?|abren|abre|cierran|cierra|abiertos?|abiertas?|what time|open|close|hours|donde (?:(?:es que |ustedes |uds )?(?:queda|quedan|estan|esta|se ubican|los encuentro))|direccion|ubicacion|ubicados?|where are you|where is (?:the|your) (?:store|shop)|address|(?:hacen|tienen|hay) (?:delivery|deliveri|envios?|entregas?|servicio a domicilio)|delivery|deliveri|a domicilio|(?:lo|la|los|las|me lo|me la|me los|me las) (?:llevan|traen|envian|mandan)|(?:lo|la|los|las) (?:pueden|puede|podrian|podria|van a) (?:llevar|traer|enviar|mandar)|do you deliver|(?:can|could|would|will) (?:you|u) (?:deliver|ship|bring)|deliver (?:it|them|this|that|these|those|there|here))\b/;
 
 function storeAsked(text: string): boolean {
   // "no la he abierto" (the can, not the store) asks no hours.
