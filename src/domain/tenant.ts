@@ -200,6 +200,7 @@ export const STORE_FACT_KEYS = [
   'orderByChat',
   'taxIncluded',
   'storeTaxId',
+  'cardSurcharge',
 ] as const;
 export type StoreFactKey = (typeof STORE_FACT_KEYS)[number];
 

@@ -28,6 +28,8 @@ export function branchesNamed(names: readonly (string | null)[], text: string, a
   const said = ` ${fold(text)
     .replace(/[^a-z0-9\s]+/g, ' ')
     .replace(/\s+/g, ' ')
+    // "¿abren el día de Duarte?": a holiday named after someone, not the branch on calle Duarte.
+    .replace(/\b(?:dia|natalicio|fiesta|feriado) de (?:la |las |los |el |nuestra senora de (?:la )?)?[a-z]+\b/g, ' ')
     .replace(/\b[a-z]+\b/g, (w) => ENGLISH_LANDMARKS[w] ?? w)} `;
   if (addresses) {
     // "¿ustedes tan por donde el parque central?": the branch whose address is by that landmark (not "central" as the main one).

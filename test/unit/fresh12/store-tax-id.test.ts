@@ -10,3 +10,13 @@ describe("storeFactsAsked: the store's own RNC", () => {
     expect(storeFactsAsked(text)).not.toContain('storeTaxId');
   });
 });
+
+describe('storeFactsAsked: a surcharge for paying by card', () => {
+  it.each(['si pago con tarjeta me cobran algo extra?', 'hay recargo por pagar con tarjeta?', 'do you charge extra for card payments?', 'is there a card fee?'])('%s → cardSurcharge', (text) => {
+    expect(storeFactsAsked(text)).toContain('cardSurcharge');
+  });
+
+  it.each(['aceptan tarjeta?', 'aceptan visa?', 'cuanto cobran por el delivery?', 'me cobran algo extra por el delivery?'])('%s → not a card surcharge', (text) => {
+    expect(storeFactsAsked(text)).not.toContain('cardSurcharge');
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import { branchesNamed } from '../../../src/actors/tools/branch-named.js';
+
+const names = ['Sucursal Principal (Av. Libertad)', 'Sucursal Villa Hermosa', 'Sucursal Av. Padre Abreu'];
+const addresses = ['Av. Libertad No. 145, esq. calle Duarte, La Romana', 'Carretera La Romana–San Pedro km 3, Villa Hermosa, La Romana', 'Av. Padre Abreu No. 62, frente al parque Central, La Romana'];
+
+describe('branchesNamed: a holiday named after someone names no branch', () => {
+  it.each(['abren el dia de duarte?', 'el natalicio de duarte abren?'])('%s → none', (text) => {
+    expect(branchesNamed(names, text, addresses)).toEqual([]);
+  });
+
+  it('still names the branch by its street', () => {
+    expect(branchesNamed(names, 'la de la calle duarte abre hoy?', addresses)).toEqual([0]);
+  });
+});
