@@ -13,3 +13,10 @@ describe('branchesNamed: a holiday named after someone names no branch', () => {
     expect(branchesNamed(names, 'la de la calle duarte abre hoy?', addresses)).toEqual([0]);
   });
 });
+
+describe('branchesNamed: where an order goes names no branch', () => {
+  it('reads "delivery a Villa Hermosa" as the place, "la de Villa Hermosa" as the branch', () => {
+    expect(branchesNamed(names, 'tan abierto mañana? y hacen delivery a villa hermosa', addresses)).toEqual([]);
+    expect(branchesNamed(names, 'a que hora abre la de villa hermosa mañana', addresses)).toEqual([1]);
+  });
+});
