@@ -156,6 +156,8 @@ export interface Branch {
    */
   openingHours?: TeamHours;
   mapsUrl?: string;
+  /** Where the branch is: "¿cuál me queda más cerca de …?" names the nearest one (all branches need it). */
+  at?: GeoPoint;
 }
 
 /**
@@ -197,6 +199,8 @@ export const STORE_FACT_KEYS = [
   'photos',
   'orderByChat',
   'taxIncluded',
+  'storeTaxId',
+  'cardSurcharge',
 ] as const;
 export type StoreFactKey = (typeof STORE_FACT_KEYS)[number];
 

@@ -20,6 +20,8 @@ const WHEN_ARRIVES = new RegExp(
   [
     // "¿cuándo llega?", "cuando me llegaría", "cuándo lo traen?", "cuándo me lo entregan?"
     String.raw`cuando\s+(?:(?:me|nos|lo|la|los|las|me\s+l[oa]s?|nos\s+l[oa]s?)\s+)?(?:llega\w*|lleg[ae]n|traen|traerian|traeria|llevan|llevarian|llevaria|entrega\w*|mandan|mandarian|mandaria|envian|enviarian|enviaria|despachan|recibo|recibiria|tendria|tengo|estaria|estaran?)`,
+    // "¿pa qué hora me llega?", "a qué hora lo traen?": the hour an order arrives, not the store's hours.
+    String.raw`(?:para|pa|a)\s+que\s+hora\s+(?:(?:me|nos|lo|la|los|las|me\s+l[oa]s?|nos\s+l[oa]s?)\s+)?(?:llega\w*|lleg[ae]n|traen|llevan|entregan|tendria)`,
     // "¿cuánto tarda?", "cuánto se tardan en llegar", "cuánto demora el delivery"
     String.raw`cuanto\s+(?:(?:se|me|le)\s+)?(?:tarda\w*|demora\w*|tiempo)`,
     // "¿cuánto duran en traerlo?", "cuánto duraría en llegar": Dominican for "tarda".

@@ -16,7 +16,7 @@ const QUALIFIES =
 
 /** The purchase does not: mixed or tinted to order, cut to size, used, bulk material. */
 const EXCLUDED =
-  /\b(?:(?:la|lo|los|las) (?:mandaron|mande|mandamos|mandé|hicieron|pedi|pedimos) a (?:preparar|mezclar|entintar|cortar)|preparad[oa]s?|entintad[oa]s?|(?:estan?|fueron|fue) cortad[oa]s?|(?:ya )?(?:me )?(?:lo|la|los|las) (?:cortaron|corte|cortamos|use|usamos|abri|abrimos)|cortad[oa]s? a (?:la )?medida|(?:was|were|it s|they re|it was|they were) (?:mixed|tinted|cut|used|opened)|(?:i|we) (?:used|opened|cut) (?:it|them))\b/;
+  /\b(?:(?:la|lo|los|las) (?:mandaron|mande|mandamos|mandé|hicieron|pedi|pedimos) a (?:preparar|mezclar|entintar|cortar)|preparad[oa]s?|entintad[oa]s?|(?:estan?|fueron|fue) cortad[oa]s?|(?:ya )?(?:me )?(?:lo|la|los|las) (?:cortaron|corte|cortamos|use|usamos|abri|abrimos)|(?:que )?(?:me |nos )(?:la |lo |las |los )?(?:entintaron|prepararon|mezclaron|cortaron)|cortad[oa]s? a (?:la )?medida|(?:was|were|it s|they re|it was|they were) (?:mixed|tinted|cut|used|opened)|(?:i|we) (?:used|opened|cut) (?:it|them)|(?:you|they) (?:mixed|tinted))\b/;
 
 /** A change of mind, the reason told: nothing wrong with it ("no me gustó", "ya no lo necesito", "I changed my mind"). */
 const CHANGED_MIND =
@@ -95,4 +95,13 @@ const BULK = /\b(?:cemento(?! (?:de contacto|pvc|solvente|para pvc))|arena|grava
 /** The return asked about is of cement, sand or other bulk material: no condition told next makes it eligible. */
 export function returnsBulkGoods(text: string): boolean {
   return BULK.test(foldAccents(text));
+}
+
+/**
+ * The return asked about is of goods made to order, which the policy never takes back ("una pintura
+ * que me entintaron", "una varilla que me cortaron a la medida"); "no la usé" is no such thing.
+ * Bulk material is not this: its answer is the policy, which names it.
+ */
+export function returnsMadeToOrder(text: string): boolean {
+  return EXCLUDED.test(foldAccents(text.toLowerCase()).replace(QUALIFIES, ' '));
 }

@@ -237,7 +237,7 @@ export const STORE = z.object({
   branches: z
     .array(
       z
-        .object({ name: text(), address: text(), phone: text(), hours: perLang, openingHours: TEAM_HOURS.optional(), mapsUrl: text({ pattern: /^https?:\/\//, hint: 'an http(s) URL' }).optional() })
+        .object({ name: text(), address: text(), phone: text(), hours: perLang, openingHours: TEAM_HOURS.optional(), mapsUrl: text({ pattern: /^https?:\/\//, hint: 'an http(s) URL' }).optional(), at: geoPoint.optional() })
         .superRefine((branch, ctx) => {
           // The hours are written twice: the text customers read and the structured hours the day answers use. They must agree.
           if (!branch.openingHours) return;

@@ -28,6 +28,10 @@ export function branchesNamed(names: readonly (string | null)[], text: string, a
   const said = ` ${fold(text)
     .replace(/[^a-z0-9\s]+/g, ' ')
     .replace(/\s+/g, ' ')
+    // "¿hacen delivery a Villa Hermosa?": where an order goes, not the branch asked about.
+    .replace(/\b(?:delivery|deliveri|envios?|entregas?|llevan|traen|mandan|envian|llegan|deliver|ship)\b(?: \w+){0,2}? (?:a|al|pa|para|hasta|to) (?!la de |el de )[a-z]+(?: [a-z]+)?/g, ' ')
+    // "¿abren el día de Duarte?": a holiday named after someone, not the branch on calle Duarte.
+    .replace(/\b(?:dia|natalicio|fiesta|feriado) de (?:la |las |los |el |nuestra senora de (?:la )?)?[a-z]+\b/g, ' ')
     .replace(/\b[a-z]+\b/g, (w) => ENGLISH_LANDMARKS[w] ?? w)} `;
   if (addresses) {
     // "¿ustedes tan por donde el parque central?": the branch whose address is by that landmark (not "central" as the main one).

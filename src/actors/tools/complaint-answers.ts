@@ -19,8 +19,13 @@ const plain = (text: string): string =>
 
 /** The warranty named, or what to do with a purchase gone wrong asked: "¿tiene garantía?", "¿qué hago?", "what do I do?". */
 const ASKS_WARRANTY = /\b(?:garantias?|warrant(?:y|ies)|guarantee|(?:q|que|ke) (?:hago|hacemos|puedo hacer|podemos hacer|me recomiendan)|como (?:hago|hacemos|lo resuelvo)|what (?:do|can|should) (?:i|we) do|what are my options)\b/;
+/** A purchase gone bad: broken, stopped working, faulty. */
+const BROKE = /\b(?:se (?:le |me )?(?:partio|rompio|daño|dano|quemo|jodio|fundio|despego|safo|zafo)|(?:ya )?no (?:sirve|funciona|prende|enciende|arranca|trabaja)|dejo de (?:funcionar|servir|trabajar)|(?:salio|vino|llego|esta) (?:defectuos[oa]|danad[oa]|rot[oa]|malo|mala)|(?:broke|broken|stopped working|doesn t work|won t (?:start|turn on)|defective|faulty)\b)/;
 /** The store found closed: "estaba cerrado", "no habían abierto", "it was closed". */
 const FOUND_CLOSED = /\b(?:(?:estaba|estaban|estuvo|encontre|encontramos|la|lo) (?:\w+ )?cerrad[oa]s?|no (?:habia|habian|estaba|estaban) abiert[oa]s?|no (?:habian )?abrieron|no abrio|(?:was|were|it s|they were) closed|wasn t open|weren t open)\b/;
+/** A power tool named by its kind, and the warranty line about power tools. */
+const POWER_TOOL = /\b(?:taladros?|esmeriladoras?|pulidoras?|sierras? (?:electricas?|circular(?:es)?)|caladoras?|drills?|grinders?|power tools?)\b/;
+const POWER_LINE = /\b(?:herramientas electricas|power tools)\b/;
 /** Words too short or too common to tell which warranty line is meant. */
 const STEM = 5;
 
@@ -29,14 +34,17 @@ const STEM = 5;
  * "breakers"), with the policy's closing words (what it does not cover, how to use it); the whole
  * policy when no line is named.
  */
-function warrantyFor(policy: string, text: string): string {
+export function warrantyFor(policy: string, text: string): string {
   const lines = policy.split('\n');
   const bullets = lines.filter((l) => l.trimStart().startsWith('•'));
-  const said = new Set(plain(text).split(' ').filter((w) => w.length >= STEM).map((w) => w.slice(0, STEM)));
+  const f = plain(text);
+  const said = new Set(f.split(' ').filter((w) => w.length >= STEM).map((w) => w.slice(0, STEM)));
   const stems = bullets.map((b) => new Set(plain(b).split(' ').filter((w) => w.length >= STEM).map((w) => w.slice(0, STEM))));
   // A word in more than one line ("garantía") tells none of them apart.
   const telling = (stem: string): boolean => stems.filter((set) => set.has(stem)).length === 1;
-  const named = bullets.filter((_, i) => [...stems[i]!].some((stem) => said.has(stem) && telling(stem)));
+  // "el taladro Truper": a drill is a power tool whatever its brand, so the power tools' line is named too.
+  const power = POWER_TOOL.test(f);
+  const named = bullets.filter((b, i) => [...stems[i]!].some((stem) => said.has(stem) && telling(stem)) || (power && POWER_LINE.test(plain(b))));
   if (named.length === 0 || named.length === bullets.length) return policy;
   return lines.filter((l) => !l.trimStart().startsWith('•') || named.includes(l)).join('\n');
 }
@@ -51,6 +59,9 @@ export function complaintPreface(tenant: TenantData, text: string, lang: Lang, n
   if (policy && ASKS_WARRANTY.test(f) && tenant.templates[lang]?.['info.complaint.warranty'] !== undefined) {
     return renderReply({ template: 'info.complaint.warranty', params: { policy: warrantyFor(policy, text) } }, tenant.templates, lang);
   }
+  // "el martillo Truper se le partió el mango": a product the warranty names gone bad; its line is told though no warranty was asked.
+  const lines = policy && BROKE.test(f) && tenant.templates[lang]?.['info.complaint.warranty'] !== undefined ? warrantyFor(policy, text) : policy;
+  if (lines !== undefined && lines !== policy) return renderReply({ template: 'info.complaint.warranty', params: { policy: lines } }, tenant.templates, lang);
   if (FOUND_CLOSED.test(f)) {
     const day = askedDay(text, now, tenant.settings.timeZone);
     const say = (template: string, params?: Record<string, string>): string => renderReply(params ? { template, params } : { template }, tenant.templates, lang);

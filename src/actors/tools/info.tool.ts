@@ -1,6 +1,6 @@
 import type { Lang } from '../../domain/nlu.js';
 import { copyPlain, createLru, remembered, type Lru } from '../../kernel/lru.js';
-import type { DeliveryZone, GeoPoint, StoreFactKey, TenantData } from '../../domain/tenant.js';
+import type { DeliveryZone, StoreFactKey, TenantData } from '../../domain/tenant.js';
 import { asksDirections, asksOpeningDay, asksPaymentMethod, namesPaymentMethod, asksReturnPolicy, asksTransferAccount, asksWarranty } from '../brain/rule/store-questions.js';
 import { fold as foldText, phonetic } from '../brain/rule/text.js';
 import type { DeliveryQuote, InfoActorInput, InfoActorOutput, ReplyDirective } from '../../machines/conversation.contract.js';
@@ -22,6 +22,7 @@ import { withOfferAgain } from './offer-again.js';
 import { paymentDiscountReply } from './payment-discount.js';
 import { priceInCurrencyReply } from './price-currency.js';
 import { foldAccents } from '../../kernel/fold.js';
+import { asksNearestBranch, distanceKm, nearestBranchReply } from './nearest-branch.js';
 
 type StoreTopic = 'hours' | 'contact' | 'location' | 'delivery' | 'payment' | 'returns' | 'warranty' | 'credit' | `fact.${StoreFactKey}`;
 
@@ -147,6 +148,9 @@ function storeReplies(tenant: TenantData, input: Pick<InfoActorInput, 'text' | '
         const next = sayIfAnyOf(tenant, input.counter ? 'info.location.next.counter' : 'info.location.next', lang);
         // "where's the main store?", "¿dónde queda la de Villa Hermosa?", "¿quedan frente al parque?": that branch only.
         const named = new Set(branchesNamed(store.branches.map((b) => b.name), text, store.branches.map((b) => b.address)));
+        // "¿cuál me queda más cerca de Villa Verde?": that branch, by the positions of both.
+        const nearest = named.size === 0 ? nearestBranchReply(tenant, text, lang, next, (t) => findDeliveryPlace(tenant, t)) : null;
+        if (nearest) return [nearest];
         // "¿tienen sucursal en Higüey?": no, and where the branches are.
         const elsewhere = named.size === 0 ? branchElsewhere(tenant, text) : null;
         if (elsewhere !== null && tenant.templates[lang]?.['info.location.notThere'] !== undefined) {
@@ -336,7 +340,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   // A place's name is not a topic ("Santo Domingo" is not a question about Sundays); an "email
   // address" asks for no street address.
   const plain = withoutPlaceNames(places, fold(text))
-    .replace(arriving ? /\b(?:llegar|llego|llega)\b/g : /(?!)/, ' ')
+    .replace(arriving ? /\b(?:llegar|llego|llega)\b|\b(?:para|pa|a) que hora\b/g : /(?!)/, ' ')
     .replace(/\b(e ?mail|mail) address\b/g, '$1')
     .replace(/\b(?:he|hemos|ha|han|has) (?:abiert|cerrad)[oa]s?\b/g, ' ') // "no la he abierto": the can, not the store
     .replace(/\b(?:open|opening|abrir|abro|abrimos|abrirme|abrirnos|abra|aperturar)\s+(?:(?:a|an|una|un|mi|my|our|nuestra)\s+)?(?:(?:new|nueva|credit|business|trade)\s+)?(?:cuenta|account)\b/g, ' cuenta ') // "to open a credit account": an account, not the store's hours
@@ -360,7 +364,7 @@ function storeTopics(tenant: Pick<TenantData, 'store'>, text: string): readonly 
   if (asked.includes('hours') && asked.includes('location') && !WHERE_WORDS.test(plain)) asked.splice(asked.indexOf('location'), 1);
   // "¿puedo pagar a crédito?": the credit answer says how; the payment list would only repeat it. "¿y a Bayahíbe?": a place we know alone is a delivery question; "a store in Punta Cana?" asks for a branch there.
   const topics = asked.includes('credit') ? asked.filter((t) => t !== 'payment') : asked;
-  if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push(BRANCH_IN.test(words(text).join(' ')) ? 'location' : 'delivery');
+  if (topics.length === 0 && findDeliveryPlace(tenant, text).kind !== 'none') topics.push(BRANCH_IN.test(words(text).join(' ')) || asksNearestBranch(text) ? 'location' : 'delivery');
   // "¿y cuándo llega?" after the delivery answer: the zones' delivery times; "¿y el 1ro de enero?" after the hours: that day's.
   if (topics.length === 0 && asksDeliveryTime(text)) topics.push('delivery');
   else if (topics.length === 0 && askedDay(text, 0, 'UTC') !== null) topics.push('hours');
@@ -432,15 +436,6 @@ function branchElsewhere(tenant: TenantData, text: string): string | null {
   const city = key(tenant.store.city);
   if ([name, ...aliases].some((n) => key(n) === city)) return null;
   return tenant.store.branches.some((b) => ` ${key(b.address)} `.includes(` ${key(name)} `)) ? null : name;
-}
-
-/** Great-circle distance in km. */
-function distanceKm(a: GeoPoint, b: GeoPoint): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(h));
 }
 
 /** How many zones are offered instead of a place not served. */

@@ -58,7 +58,8 @@ export function offerForNamed(tenant: TenantData, lang: Lang, now: number, query
   }
   // A kind with several products on none ("¿ofertas en tubos?"): said of the kind, as the customer named it, by the offers list.
   if (!has('offers.none_for') || (products.length > 1 && has('offers.none_in'))) return null;
-  return { replies: [{ template: 'offers.none_for', params: { product: first.name } }] };
+  // Its price is said with it: what it costs is what the customer weighs next.
+  return { replies: [{ template: 'offers.none_for', params: { product: first.name, price: formatMoney(first.price) } }] };
 }
 
 /**

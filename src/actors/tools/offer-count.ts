@@ -122,7 +122,7 @@ export function noOfferFor(tenant: TenantData, current: readonly Offer[], lang: 
   const count = countSaid(text);
   const reply: ReplyDirective =
     count === null
-      ? { template: 'offers.none_for', params: { product: product.name } }
+      ? { template: 'offers.none_for', params: { product: product.name, price: formatMoney(product.price) } }
       : { template: 'offers.none_for_count', params: { product: product.name, quantity: count, unit: countUnit(product.unit, count, lang), listTotal: formatMoney(product.price * count) } };
   // A yes asks a sales advisor for the volume price, as the wholesale answer offers.
   const what = count === null ? product.name : `${count} ${countUnit(product.unit, count, lang)} de ${product.name}`;

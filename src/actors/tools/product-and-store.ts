@@ -19,7 +19,7 @@ import { unservedPlaceAskedIn } from './product-delivery.js';
 
 /** Store questions plain enough to answer beside a product: hours, where the store is, delivery, paying. */
 const STORE_ASKED =
-  /\b(?:a que hora|horarios?|abren|abre|cierran|cierra|abiertos?|abiertas?|what time|open|close|hours|donde (?:(?:es que |ustedes |uds )?(?:queda|quedan|estan|esta|se ubican|los encuentro))|direccion|ubicacion|ubicados?|where are you|where is (?:the|your) (?:store|shop)|address|(?:hacen|tienen|hay) (?:delivery|deliveri|envios?|entregas?|servicio a domicilio)|delivery|deliveri|a domicilio|(?:lo|la|los|las|me lo|me la|me los|me las) (?:llevan|traen|envian|mandan)|do you deliver|(?:can|could|would|will) (?:you|u) (?:deliver|ship|bring)|deliver (?:it|them|this|that|these|those|there|here))\b/;
+  /\b(?:a que hora|horarios?|abren|abre|cierran|cierra|abiertos?|abiertas?|what time|open|close|hours|donde (?:(?:es que |ustedes |uds )?(?:queda|quedan|estan|esta|se ubican|los encuentro))|direccion|ubicacion|ubicados?|where are you|where is (?:the|your) (?:store|shop)|address|(?:hacen|tienen|hay) (?:delivery|deliveri|envios?|entregas?|servicio a domicilio)|delivery|deliveri|a domicilio|(?:lo|la|los|las|me lo|me la|me los|me las) (?:llevan|traen|envian|mandan)|(?:lo|la|los|las) (?:pueden|puede|podrian|podria|van a) (?:llevar|traer|enviar|mandar)|do you deliver|(?:can|could|would|will) (?:you|u) (?:deliver|ship|bring)|deliver (?:it|them|this|that|these|those|there|here))\b/;
 
 function storeAsked(text: string): boolean {
   // "no la he abierto" (the can, not the store) asks no hours.
@@ -83,9 +83,20 @@ function serviceOnGoods(tenant: TenantData, input: InfoActorInput, now: number, 
   if (input.topic !== 'store_hours_location' || !understanding || understanding.products.length !== 1 || !serviceOnGoodsAsked(input.text)) return null;
   const info = answerInfo(tenant, input, now);
   if (info.replies.length === 0 || info.focus) return info;
-  const product = answerProduct({ tenantId: input.tenantId, lang: input.lang, intent: 'product_inquiry', understanding, text: understanding.products[0]!.query, idempotencyKey: `${input.idempotencyKey}:product` });
-  return answered(product) && product.focus ? { ...info, focus: product.focus } : info;
+  // "¿tienen plywood de 3/4 y me lo cortan?": the goods were asked for too; their price and stock are said after the service, as a clerk answers both.
+  const goodsAsked = GOODS_ASKED.test(fold(input.text).replace(/[^a-z0-9\s]+/g, ' '));
+  const product = answerProduct({ tenantId: input.tenantId, lang: input.lang, intent: 'product_inquiry', understanding, text: goodsAsked ? input.text : understanding.products[0]!.query, idempotencyKey: `${input.idempotencyKey}:product` });
+  if (!answered(product)) return info;
+  if (goodsAsked && product.replies.length > 0) {
+    const joined = joinTopicAnswers([{ replies: info.replies }, { replies: product.replies, ...(product.offer ? { offer: product.offer } : {}) }], tenant.templates, input.lang);
+    const { offer: _serviceOffer, ...rest } = info;
+    return { ...rest, replies: joined.replies, answeredProducts: true, ...(joined.offer ? { offer: joined.offer } : {}), ...(product.focus ? { focus: product.focus } : {}), ...(product.reserve && !joined.offer ? { reserve: product.reserve } : {}) };
+  }
+  return product.focus ? { ...info, focus: product.focus } : info;
 }
+
+/** The goods themselves asked for beside the service ("¿tienen plywood…?", "cuánto es el tubo…"), not the service ("¿tienen servicio de corte?"). */
+const GOODS_ASKED = /\b(?:tienen|tiene|tienes|hay|venden|vende|cuanto (?:cuesta|cuestan|sale|salen|vale|valen|e|es|ta|tan|esta|estan)|a como (?:ta|tan|esta|estan|sale|salen|es)|precio|do you (?:have|sell|carry)|have you got|how much (?:is|are|for))\b(?! (?:(?:el|un|algun) )?(?:servicio|cortes?|corte|service|cutting)\b)/;
 
 /**
  * The product route's answer with the store question the message also asked ("cuánto ta el cemento

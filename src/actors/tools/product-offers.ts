@@ -16,7 +16,7 @@ import { askedOfferLine } from './offer-asked.js';
 const MAX_SAID = 2;
 
 /** Replies answering one product, or its options, without a count: the offers of what they show are said. */
-const SHOWN = new Set(['product.quote', 'product.confirm', 'product.found', 'product.options', 'product.options.one', 'product.quote_alt']);
+const SHOWN = new Set(['product.quote', 'product.confirm', 'product.found', 'product.options', 'product.options.one', 'product.quote_alt', 'product.prices']);
 /** Replies pricing a count of one product. */
 const COUNTED = new Set(['product.quote_qty', 'product.quote_qty_short']);
 /** Replies pricing several lines. */

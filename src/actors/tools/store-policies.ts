@@ -10,12 +10,16 @@ import type { ChoiceOption } from '../../domain/understanding.js';
 import type { InfoActorInput, InfoActorOutput, ReplyDirective, ReplyOption, TemplateParams } from '../../machines/conversation.contract.js';
 import { BANK_WORDS, banksNamed, PAYMENT_METHOD_IMPLIED_BY, PAYMENT_METHOD_WORDS, paymentMethodsNamed, asksInstalments, asksStoreCredit, returnReasonUntold } from '../brain/rule/store-questions.js';
 import { fold } from '../brain/rule/text.js';
-import { returnsBulkGoods } from '../../machines/return-followups.js';
+import { returnsBulkGoods, returnsMadeToOrder } from '../../machines/return-followups.js';
 import { renderReply } from '../render-reply.js';
+import { warrantyFor } from './complaint-answers.js';
 import { asksRequirements } from '../../machines/credit-requirements.js';
 import { asksCreditTerms } from '../../machines/credit-terms.js';
 
 export type PolicyTopic = 'returns' | 'warranty' | 'credit';
+
+/** Giving back a purchase asked: "quiero devolver…", "¿puedo devolver…?", "can I return…". */
+const RETURN_ASKED = /\b(?:devolver|devuelvo|devolucion|devolverlo|devolverla|devolverlos|devolverlas|return|refund)\b/;
 
 /** The store's credit asked about: whether it sells on credit, or what its credit takes ("¿qué necesito para sacar crédito?"). */
 export function asksCreditQuestion(text: string): boolean {
@@ -32,11 +36,15 @@ const APPLY_FOR_CREDIT: Record<Lang, string> = { es: 'quiero abrir una cuenta de
  */
 export function policyReply(tenant: TenantData, topic: PolicyTopic, lang: Lang, text = ''): ReplyDirective | null {
   const policy = tenant.store.policies?.[topic]?.[lang];
+  // "quiero devolver una pintura que me entintaron": such goods never go back, said plainly (not the policy closed by "if it is unused…").
+  if (policy && topic === 'returns' && RETURN_ASKED.test(fold(text)) && returnsMadeToOrder(text) && tenant.templates[lang]?.['info.returns.excluded'] !== undefined) return { template: 'info.returns.excluded' };
   // Cement or sand is never taken back: no "if it is unused…" after the policy that says so.
   const asks = topic === 'returns' && tenant.templates[lang]?.['info.policy.returns.ask'] !== undefined && returnReasonUntold(text) && !returnsBulkGoods(text);
   const template = asks ? 'info.policy.returns.ask' : `info.policy.${topic}`;
   if (!policy || tenant.templates[lang]?.[template] === undefined) return null;
   if (topic === 'credit' && asksInstalments(text) && tenant.templates[lang]?.[INSTALMENTS] !== undefined) return instalmentsReply(tenant, policy, lang);
+  // "¿qué garantía tiene el taladro DeWalt?": the line about it, with how to use it; no line named, the whole policy.
+  if (topic === 'warranty') return { template, params: { policy: warrantyFor(policy, text) } };
   if (topic !== 'credit') return { template, params: { policy } };
   // Applying is the advisors' form (the sales lead): offered, never started on a question.
   return { template, params: { policy }, options: [{ label: 'info.policy.credit.apply', text: APPLY_FOR_CREDIT[lang], template: true }] };

@@ -37,7 +37,7 @@ describe('an offer asked for a named product (offerForNamed)', () => {
 
   it('should say that a product has no offer, naming it', () => {
     const none = offerForNamed(tenant, 'es', NOW, 'cemento blanco');
-    expect(none?.replies?.[0]).toEqual({ template: 'offers.none_for', params: { product: 'Cemento Blanco Cemex (saco 20 kg)' } });
+    expect(none?.replies?.[0]).toEqual({ template: 'offers.none_for', params: { product: 'Cemento Blanco Cemex (saco 20 kg)', price: 'RD$1,150.00' } });
     expect(offerForNamed(tenant, 'es', NOW, 'cemento colonial')?.replies?.[0]).toMatchObject({ template: 'offers.none_for' });
   });
 

@@ -100,8 +100,19 @@ describe('store policies a clerk answers (returns, warranty, payment, credit)', 
     for (const r of await ask([...es, ...en])) {
       expect(r.ticket, r.text).toBeNull();
       expect(r.reply, r.text).not.toMatch(/No vendemos|We don't sell/);
-      expect(r.reply, r.text).toMatch(es.includes(r.text) ? /1 año/ : /1-year/);
+      // The Truper hand tools' line is the lifetime one (the line named); every other asks about power tools or all of them.
+      expect(r.reply, r.text).toMatch(r.text.includes('truper') ? /de por vida/ : es.includes(r.text) ? /1 año/ : /1-year/);
     }
+  });
+
+  it('should tell only the warranty line of what is named, with how to use it', async () => {
+    const [dewalt, breakers, all] = await ask(['el taladro dewalt que garantia tiene', 'que garantia tienen los breakers', 'cual es la garantia de ustedes']);
+    expect(dewalt!.reply).toMatch(/1 año/);
+    expect(dewalt!.reply).not.toMatch(/de por vida|90 días/);
+    expect(dewalt!.reply).toMatch(/factura/);
+    expect(breakers!.reply).toMatch(/90 días/);
+    expect(breakers!.reply).not.toMatch(/1 año/);
+    expect(all!.reply).toMatch(/1 año[\s\S]*de por vida[\s\S]*90 días/);
   });
 
   it('should leave a claim on a warranty to the complaint flow', () => {

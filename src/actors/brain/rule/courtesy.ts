@@ -19,7 +19,7 @@ const LEADING_ANSWER = /^\s*(?:(?:no|nop|si|sip|ok|okey|okay|dale|bueno|perfecto
  * por la info", "thanks for your help"), which is the whole message.
  */
 const LEADING_THANKS =
-  /^\s*(?:(?:ok|okey|okay|dale|perfecto|listo|bueno|great|perfect|ah|oh)[\s,.!;:]+)?(?:(?:muchas|mil|muchisimas)\s+)?(?:gracias|thanks|thank you|thx|ty)(?:\s+(?:so much|a lot|very much))?(?:\s+(?:mi (?:hermano|pana|amigo|amiga)|amigo|amiga|bro|jefe|my friend))?(?![\s,.!;:]*(?:por|x|for|a ti|a usted|to you)\b)[\s,.!;:]+/;
+  /^\s*(?:(?:ok|okey|okay|dale|perfecto|listo|bueno|(?:ta|esta|tá|está) (?:bien|bueno|perfecto)|excelente|chevere|great|perfect|alright|all right|cool|ah|oh)[\s,.!;:]+)?(?:(?:muchas|mil|muchisimas)\s+)?(?:gracias|thanks|thank you|thx|ty)(?:\s+(?:so much|a lot|very much))?(?:\s+(?:mi (?:hermano|pana|amigo|amiga)|amigo|amiga|bro|jefe|my friend))?(?![\s,.!;:]*(?:por|x|for|a ti|a usted|to you)\b)[\s,.!;:]+/;
 const NEXT_REQUEST = /^(?:y|e|and|tambien|also|ademas|otra cosa|otra pregunta|one more thing|another thing|another question|do you|tienen|venden|hay|cuanto|how much|necesito|quiero|i need|i want|i d like)\b/;
 const TRAILING_COURTESY = /(?:[\s,.!;:]*\b(?:gracias|muchas gracias|mil gracias|thanks|thank you|por favor|porfa|please|pls|bendiciones|saludos))+[\s.!]*$/;
 

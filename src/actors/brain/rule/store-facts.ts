@@ -91,6 +91,10 @@ const FACT_WORDS: readonly (readonly [StoreFactKey, RegExp, RegExp?])[] = [
   ['orderByChat', /\b(?:(?:se puede|puedo|podemos|podria|podriamos|pueden|puede|can i|can we|could i|could we|do you|do y all)\s+(?:\w+\s+){0,2}?(?:pedir|comprar|ordenar|hacer (?:un |el |mi )?pedido|order|buy|place (?:an |my )?order)|venden|vende|vendes|toman pedidos|reciben pedidos|do you (?:sell|take orders))(?: (?:it|them|things|stuff|lo|la|los|las|algo|cosas))? (?:por|via|through|on|by|over|in|en) (?:(?:el|este|the|this)\s+)?(?:whats ?app|wasap|wassap|guasap|wsp|aqui|aca|este chat|el chat|chat|here|mensaje|mensajes)\b/, ORDER_PLACED],
   ['catalog', new RegExp(String.raw`\b(?:${HAVE}|me (?:pasan|mandan|envian|manda|pasa|pasas|mandas|envias)|me (?:pueden|puedes|podrias|podrian) (?:pasar|mandar|enviar)|can you send(?: me)?|could you send(?: me)?)\s+(?:(?:un|el|la|su|sus|tu|a|your|the)\s+)?(?:catalogos?|catalogs?|catalogues?|lista de precios|price list)(?:\s+(?:de precios|de productos|digital|en pdf|completo|pdf|of products|con (?:los )?precios|with (?:the )?prices|(?:de|of) \w+)){0,2}(?:\s+(?:por|al|via|by|on|to|over)\s+(?:whats ?app|wasap|wsp|correo|email|e mail|mail|aqui))?\s*$`)],
   ['taxIncluded', /\b(?:incluye|incluyen|incluido|incluida|incluidos|con|lleva|llevan|tiene|tienen|sin|mas|plus|include|includes|including|with|without)\s+(?:el\s+|la\s+|the\s+)?(?:itbis|iva|impuestos?|tax|taxes|vat)\b|\b(?:itbis|tax|taxes|vat)\s+(?:incluido|incluida|included|incl)\b|\b(?:is|are)\s+(?:the\s+)?(?:itbis|tax|taxes|vat)\s+included\b|\b(?:se cobra|cobran|cobra|le ponen|le agregan|agregan|suman|add)\s+(?:el\s+|the\s+)?(?:itbis|iva|tax|vat)\b|\b(?:cuanto|de cuanto|que|what|how much)\s+(?:es|is|s)\s+(?:el\s+|the\s+)?(?:itbis|iva|tax|vat)\b/],
+  // The store's own RNC ("¿cuál es el RNC de ustedes?", "your tax id?"), never the customer's company's ("factura con el RNC de la empresa").
+  ['storeTaxId', /\b(?:(?:su|el|tu) rnc (?:de (?:ustedes|uds|la ferreteria|la tienda|la compania de ustedes)|suyo)|rnc de (?:ustedes|uds|la ferreteria|la tienda)|(?:cual es|me (?:das|dan|pasas|pasan|regalas)|dame|pasame) (?:el |su )rnc$|(?:your|the store s|the company s|your company s|your business) (?:rnc|tax id|tax number|tax identification number)|(?:rnc|tax id|tax number) (?:of|for) (?:the|your) (?:store|company|business|shop))\b/],
+  // A surcharge for paying by card ("¿me cobran algo extra si pago con tarjeta?", "is there a card fee?"), not whether cards are taken.
+  ['cardSurcharge', /^(?=.*\b(?:tarjetas?|cards?|visa|mastercard|datafono)\b)(?=.*\b(?:(?:cobran|cobra|cargan|carga|recargan|ponen|sale|salen|cuesta) (?:\w+ ){0,2}?(?:extra|mas caro|adicional|recargo|comision|porciento|por ciento)|recargos?|comision(?:es)?|surcharges?|(?:card|processing|transaction|extra) fees?|(?:charge|cost) (?:\w+ ){0,2}?(?:extra|more))\b)/],
 ];
 
 /** A language named: English or Spanish, as customers write them (folded). */
@@ -204,7 +208,7 @@ export function factQuestionsBesideRequest(text: string): StoreFactKey[] {
 }
 
 /** The store topics a fact answers by itself: "¿puedo pagar contra entrega?" wants neither the delivery list nor the payment methods. */
-const FACT_COVERS: Partial<Record<StoreFactKey, readonly string[]>> = { cashOnDelivery: ['delivery', 'payment'], deliveryDays: ['delivery', 'hours'], orderByChat: ['contact'], photos: ['contact', 'delivery'], catalog: ['contact', 'delivery'] };
+const FACT_COVERS: Partial<Record<StoreFactKey, readonly string[]>> = { cardSurcharge: ['payment'], cashOnDelivery: ['delivery', 'payment'], deliveryDays: ['delivery', 'hours'], orderByChat: ['contact'], photos: ['contact', 'delivery'], catalog: ['contact', 'delivery'] };
 
 /** Whether one of the facts asked (`facts`) answers the store topic by itself (see `FACT_COVERS`). */
 export function factCovers(facts: readonly StoreFactKey[], topic: string): boolean {
