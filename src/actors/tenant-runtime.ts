@@ -102,10 +102,14 @@ export interface TenantRuntimeDeps {
   /** The tenant's workflows (`workflows.json`): forms the machine runs against `backend`. */
   workflows?: WorkflowSet;
   /**
-   * Sends a one-time code to a booking phone's WhatsApp for a web visitor (`identity/phone-proof.ts`);
-   * false when not sent (no WhatsApp channel, a limit). Absent: `known` phones are never proven here.
+   * One-time codes to a booking phone's WhatsApp for a web visitor (`identity/phone-proof.ts`):
+   * `available` while the tenant has a WhatsApp channel; `send` false when not sent (a limit).
+   * Absent: `known` phones are never proven here (the `unproven` text stands).
    */
-  sendPhoneCode?: (input: { tenantId: string; conversationId: string; phone: string; lang: 'es' | 'en' }) => Promise<boolean>;
+  phoneCodes?: {
+    available(tenantId: string): boolean;
+    send(input: { tenantId: string; conversationId: string; phone: string; lang: 'es' | 'en' }): Promise<boolean>;
+  };
 }
 
 /**
@@ -192,7 +196,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         return out;
       }),
       sendPhoneCode: fromTask<PhoneCodeOutput, PhoneCodeInput>(async ({ input }) => ({
-        sent: (await deps.sendPhoneCode?.({ tenantId: data.settings.id, conversationId: input.conversationId, phone: input.phone, lang: input.lang })) ?? false,
+        sent: (await deps.phoneCodes?.send({ tenantId: data.settings.id, conversationId: input.conversationId, phone: input.phone, lang: input.lang })) ?? false,
       })),
       // "Voy tarde": the day and the book looked at first (`studio-late.ts`); no replies hand it to a person.
       checkLate: fromTask<LateCheckOutput, LateCheckInput>(async ({ input }) => ({
@@ -284,7 +288,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
       }),
     },
     // A studio (its own intents, a backend, opening hours) looks at the day and the book before a "voy tarde" goes to a person.
-    guards: { checksLateNotice: () => lateChecked, provesPhones: () => deps.sendPhoneCode !== undefined },
+    guards: { checksLateNotice: () => lateChecked, provesPhones: () => deps.phoneCodes?.available(data.settings.id) === true },
   }) as unknown as AnyStateMachine;
 
   return { id: data.settings.id, data, brain, machine, ...(workflows ? { workflows } : {}) };

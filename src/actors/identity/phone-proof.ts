@@ -13,6 +13,7 @@ import type { Logger } from '../../kernel/logger.js';
 import type { Lang } from '../../domain/nlu.js';
 import { createMemoryAccessCounters, type AccessCounters } from '../../persistence/ports/access-counters.js';
 import type { ConversationKey } from '../../persistence/ports/snapshot-store.js';
+import type { OtherThread } from '../../persistence/ports/records.js';
 import { handleKey } from './handles.js';
 import { createLinkGuard, type CodeCheck, type IdentityAuditEvent, type IdentityLinkLimits } from './link-guard.js';
 
@@ -28,8 +29,14 @@ export const PHONE_PROOF_LIMITS: Partial<IdentityLinkLimits> = {
 };
 
 export interface PhoneProofOptions {
-  /** Sends the code's text to the number's WhatsApp (the outbox); false when the tenant has no WhatsApp channel. */
+  /** Sends the code's text to the number's WhatsApp thread (the outbox); false when the tenant has no WhatsApp channel. */
   sendCode(input: { tenantId: string; conversationId: string; channel: string; externalId: string; text: string }): Promise<boolean>;
+  /**
+   * The tenant's thread of the number (`ContactDirectory.findOtherThread`). Only a number that has
+   * written to the tenant's WhatsApp can get a free-text code: outside that 24-hour window Meta
+   * takes only an approved template, and none carries a code yet.
+   */
+  threadOf(tenantId: string, conversationId: string, phone: string): Promise<OtherThread | null>;
   clock: Clock;
   logger: Logger;
   /** Where wrong codes and codes sent are counted, across conversations and restarts. Default: memory. */
@@ -70,14 +77,19 @@ export function createPhoneProof(options: PhoneProofOptions): PhoneProof {
   return {
     async issue({ key, phone, lang, clientIp }) {
       const externalId = phone.replace(/^\+/, '');
+      const thread = await options.threadOf(key.tenantId, key.conversationId, externalId);
+      if (!thread || thread.channel !== 'whatsapp' || thread.externalId !== externalId) {
+        log.info({ tenant: key.tenantId, conversationId: key.conversationId, reason: 'no_whatsapp_thread' }, 'booking phone code not sent');
+        return false;
+      }
       const sent = await guard.issue({
         tenantId: key.tenantId,
         conversationId: key.conversationId,
         conversation: keyString(key),
         handleKey: phoneKey(key.tenantId, phone),
-        target: { conversationId: key.conversationId, channel: 'whatsapp', externalId },
+        target: thread,
         ...(clientIp !== undefined ? { clientIp } : {}),
-        send: (code) => options.sendCode({ tenantId: key.tenantId, conversationId: key.conversationId, channel: 'whatsapp', externalId, text: bookingCodeMessage(code, lang) }),
+        send: (code) => options.sendCode({ tenantId: key.tenantId, conversationId: thread.conversationId, channel: 'whatsapp', externalId, text: bookingCodeMessage(code, lang) }),
       });
       log.info({ tenant: key.tenantId, conversationId: key.conversationId, sent }, 'booking phone code requested');
       return sent;
