@@ -9,6 +9,7 @@ import type { TranscriptStore } from '../persistence/ports/transcript-store.js';
 import type { TurnJournal } from '../persistence/ports/turn-journal.js';
 import type { ComposeReplies } from './brain/llm/compose-replies.js';
 import type { IdentityLinkOptions } from './identity/identity-linker.js';
+import type { PhoneProof } from './identity/phone-proof.js';
 import type { ContactMemoryPort } from './memory/contact-memory-port.js';
 import type { TenantRuntime } from './tenant-runtime.js';
 import type { ConversationUpdate } from './conversation-service.js';
@@ -56,6 +57,8 @@ export interface ConversationHostOptions {
    * to that thread. Without it (or without the directory's identity methods) nothing is linked.
    */
   identity?: IdentityLinkOptions;
+  /** Booking phones proven by a WhatsApp code (`identity/phone-proof.ts`): a code typed back is checked (and masked) before the turn. */
+  phoneProof?: PhoneProof;
   /**
    * Rewrites a customer turn's template replies as one answer (the LLM, `HILO_LLM_REPLIES=1`).
    * Called after rendering and before the commit; its deltas go to subscribers as `delta` updates

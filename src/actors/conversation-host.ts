@@ -13,7 +13,7 @@ import { ActorRegistry, conversationKeyString as keyString, type ActiveConversat
 import type { ConversationHostOptions, HostStats } from './conversation-host-options.js';
 import type { ConversationService, ConversationStateView, ConversationUpdate, ConversationView, InboundMessage, TurnResult } from './conversation-service.js';
 import { createConversationUpdates, type ConversationUpdates } from './conversation-updates.js';
-import { customerEvent, customerLine, recipientOf } from './customer-turn.js';
+import { customerEvent, customerLine, inboundCode, recipientOf } from './customer-turn.js';
 import { ConversationChannels } from './identity/conversation-channels.js';
 import { createHostIdentityLinker } from './identity/host-identity.js';
 import type { IdentityLinker } from './identity/identity-linker.js';
@@ -137,7 +137,7 @@ export class ConversationHost implements ConversationService {
       const earlier = givenId ? await this.#findInbound(key, messageId) : null;
       if (earlier) return { ...(await this.#replay(key, assertSameRetry(earlier, message))), duplicate: true };
       const line = customerLine(message, messageId, new Date(this.#o.clock.now()).toISOString());
-      const codeResult = line.mediaOnly ? null : ((await this.#identity?.checkCode(key, message.text, message.clientIp)) ?? null);
+      const codeResult = await inboundCode({ identity: this.#identity, phoneProof: this.#o.phoneProof, contextOf: (k) => this.contextOf(k.tenantId, k.conversationId) }, key, message, line);
       const stopTyping = startTyping((k, update) => this.#updates.publish(k, update), key, this.#o.typingDelayMs ?? DEFAULT_TYPING_DELAY_MS);
       try {
         const turn = await this.#turn(key, message.channel, line.inbound, customerEvent(message, line, codeResult));
@@ -419,7 +419,7 @@ export class ConversationHost implements ConversationService {
     // On WhatsApp the customer writes from their phone: a lead shows it to confirm, never asks for it.
     const phone = snapshot ? null : this.#channels.phoneOf(key);
     const recalled = phone && !remembered?.phone ? { ...(remembered ?? {}), phone } : remembered;
-    const input = { tenantId: key.tenantId, conversationId: key.conversationId, lang: remembered?.lang ?? langHint ?? tenant.data.settings.defaultLang, ...(recalled ? { contact: recalled } : {}) };
+    const input = { tenantId: key.tenantId, conversationId: key.conversationId, lang: remembered?.lang ?? langHint ?? tenant.data.settings.defaultLang, ...(recalled ? { contact: recalled } : {}), ...(phone ? { channelPhone: phone } : {}) };
     const inspect = this.#o.inspect && this.#o.inspect.select(key) ? this.#o.inspect.observer : undefined;
     const actor = createActor(tenant.machine, {
       id: `conversation:${key.tenantId}:${key.conversationId}`,

@@ -2,7 +2,10 @@ import { copyMediaReference, type MediaReference } from '../domain/media.js';
 import type { ConversationEvent } from '../machines/conversation.contract.js';
 import type { NewTranscriptEntry } from '../persistence/ports/transcript-store.js';
 import type { InboundMessage } from './conversation-service.js';
+import type { ConversationKey } from '../persistence/ports/snapshot-store.js';
+import type { IdentityLinker } from './identity/identity-linker.js';
 import type { CodeCheck } from './identity/link-guard.js';
+import { MASKED_CODE, type PhoneProof } from './identity/phone-proof.js';
 
 /** What one customer message becomes: its transcript line and, when it is media alone, that media. */
 export interface CustomerLine {
@@ -27,9 +30,11 @@ export function customerLine(message: InboundMessage, messageId: string, receive
  * The event the machine gets for a customer message: media alone, a one-time identity code
  * (`codeResult` from the identity linker, when a code was pending), or a message to read.
  */
-export function customerEvent(message: InboundMessage, line: CustomerLine, codeResult: CodeCheck | null): ConversationEvent {
+export function customerEvent(message: InboundMessage, line: CustomerLine, codeResult: InboundCode | null): ConversationEvent {
   const { messageId, at: receivedAt, media } = line.inbound;
   if (line.mediaOnly) return { type: 'user.media', messageId, kind: line.mediaOnly.kind, channel: message.channel, receivedAt };
+  // A booking phone's code: the machine sees it masked, as the transcript does.
+  if (codeResult && typeof codeResult === 'object') return { type: 'phone.code', messageId, text: line.inbound.text, receivedAt, result: codeResult.phone };
   if (codeResult) return { type: 'identity.code', messageId, text: message.text, receivedAt, result: codeResult };
   return { type: 'user.message', messageId, text: message.text, channel: message.channel, receivedAt, ...(media ? { media: media[0]!.kind } : {}) };
 }
@@ -37,4 +42,35 @@ export function customerEvent(message: InboundMessage, line: CustomerLine, codeR
 /** The provider address replies go to (the web widget and REST answer by the transcript: none). */
 export function recipientOf(handle: { channel: string; senderId: string } | undefined): { channel: string; to: string } | null {
   return handle && handle.channel !== 'web' && handle.channel !== 'rest' ? { channel: handle.channel, to: handle.senderId } : null;
+}
+
+/** A one-time code a customer message was checked as: identity linking's, or a booking phone's proof. */
+export type InboundCode = CodeCheck | { phone: CodeCheck };
+
+/** The part of a machine context that says a booking phone's code is awaited (`phoneProof` with its code sent). */
+interface ProofContextView {
+  phoneProof?: { phone?: unknown; sent?: unknown } | null;
+}
+
+/**
+ * The code a customer message carries, if one was awaited: the identity linker's, else a booking
+ * phone's proof (`identity/phone-proof.ts`) while the machine waits for it. A message checked as a
+ * proof code is masked on its transcript line: the code is never stored, shown to agents or sent
+ * to an LLM.
+ */
+export async function inboundCode(
+  deps: { identity: IdentityLinker | null; phoneProof: PhoneProof | undefined; contextOf: (key: ConversationKey) => Record<string, unknown> | null },
+  key: ConversationKey,
+  message: InboundMessage,
+  line: CustomerLine,
+): Promise<InboundCode | null> {
+  if (line.mediaOnly) return null;
+  const identity = (await deps.identity?.checkCode(key, message.text, message.clientIp)) ?? null;
+  if (identity || !deps.phoneProof) return identity;
+  const proof = (deps.contextOf(key) as ProofContextView | null)?.phoneProof;
+  if (!proof || proof.sent !== true || typeof proof.phone !== 'string') return null;
+  const result = await deps.phoneProof.check({ key, phone: proof.phone, text: message.text, ...(message.clientIp !== undefined ? { clientIp: message.clientIp } : {}) });
+  if (result === null) return null;
+  line.inbound = { ...line.inbound, text: MASKED_CODE };
+  return { phone: result };
 }

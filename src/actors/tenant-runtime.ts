@@ -13,7 +13,11 @@ import type {
   BackendCallOutput,
   InfoActorInput,
   InfoActorOutput,
+  LateCheckInput,
+  LateCheckOutput,
   LeadActorInput,
+  PhoneCodeInput,
+  PhoneCodeOutput,
   LeadAmendInput,
   LeadActorOutput,
   ProductActorInput,
@@ -51,6 +55,7 @@ import type { TranscriptStore } from '../persistence/ports/transcript-store.js';
 import type { Clock } from '../kernel/clock.js';
 import { dayInZone } from './tools/format.js';
 import { customerPhone } from './tools/studio-phone.js';
+import { answerLateNotice } from './tools/studio-late.js';
 import { servicesInFocus, visitInFocus } from './tools/studio-focus.js';
 import type { AccessCounters } from '../persistence/ports/access-counters.js';
 import type { Logger } from '../kernel/logger.js';
@@ -96,6 +101,15 @@ export interface TenantRuntimeDeps {
   backend?: BackendClient;
   /** The tenant's workflows (`workflows.json`): forms the machine runs against `backend`. */
   workflows?: WorkflowSet;
+  /**
+   * One-time codes to a booking phone's WhatsApp for a web visitor (`identity/phone-proof.ts`):
+   * `available` while the tenant has a WhatsApp channel; `send` false when not sent (a limit).
+   * Absent: `known` phones are never proven here (the `unproven` text stands).
+   */
+  phoneCodes?: {
+    available(tenantId: string): boolean;
+    send(input: { tenantId: string; conversationId: string; phone: string; lang: 'es' | 'en' }): Promise<boolean>;
+  };
 }
 
 /**
@@ -147,6 +161,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
   // ...and an estimate soon after the quote ticket offered as a version of that quote (`quote-sent.ts`).
   const localProduct = catalogProduct ? (input: ProductActorInput) => withQuoteSent(data, input, withStoreAsked(catalogProduct(input), input, data, clock.now())) : null;
   const localInfo = tenantInfo && intents ? null : (input: InfoActorInput) => reportingPlaceSaid(data, catalogProduct ? answerInfoWithProducts(data, input, clock.now(), catalogProduct) : answerInfo(data, input, clock.now()), input.text);
+  const lateChecked = tenantInfo !== null && deps.backend !== undefined && workflows?.openingHours !== undefined;
   const answering = provideAnswerers(reading, { ...(localProduct ? { answerProduct: localProduct } : {}), ...(localInfo ? { answerInfo: localInfo } : {}) });
   const machine = answering.provide({
     actors: {
@@ -180,6 +195,20 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         }
         return out;
       }),
+      sendPhoneCode: fromTask<PhoneCodeOutput, PhoneCodeInput>(async ({ input }) => ({
+        sent: (await deps.phoneCodes?.send({ tenantId: data.settings.id, conversationId: input.conversationId, phone: input.phone, lang: input.lang })) ?? false,
+      })),
+      // "Voy tarde": the day and the book looked at first (`studio-late.ts`); no replies hand it to a person.
+      checkLate: fromTask<LateCheckOutput, LateCheckInput>(async ({ input }) => ({
+        replies: await answerLateNotice({
+          now: clock.now(),
+          timeZone: workflows?.timeZone ?? data.settings.timeZone,
+          lang: input.lang,
+          hours: workflows?.openingHours,
+          phone: customerPhone(deps.contactPhoneOf?.(data.settings.id, input.conversationId) ?? null, deps.contextOf(data.settings.id, input.conversationId)),
+          client: deps.backend ?? null,
+        }),
+      })),
       answerInfo: fromTask<InfoActorOutput, InfoActorInput>(async ({ input }) => {
         if (!tenantInfo || !intents) return localInfo!(input); // the store data: localInfo is set exactly then
         const conversationId = input.idempotencyKey.split(':')[0] ?? '';
@@ -189,7 +218,7 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         const phone = customerPhone(deps.contactPhoneOf?.(data.settings.id, conversationId) ?? null, context);
         const focus = servicesInFocus(context);
         const visit = visitInFocus(context);
-        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone, now: clock.now(), text: input.text, ...(focus ? { focus } : {}), ...(visit ? { visit } : {}) });
+        return tenantInfo.answer({ answer: intents.intents.find((i) => i.label === label)?.answer, lang: input.lang, phone: phone?.phone ?? null, ...(phone?.only ? { only: phone.only } : {}), now: clock.now(), text: input.text, ...(focus ? { focus } : {}), ...(visit ? { visit } : {}) });
       }),
       createTicket: fromTask<TicketActorOutput, TicketActorInput>(async ({ input }) => {
         const key = { tenantId: input.tenantId, conversationId: input.conversationId };
@@ -258,6 +287,8 @@ export function createTenantRuntime(deps: TenantRuntimeDeps): TenantRuntime {
         return out;
       }),
     },
+    // A studio (its own intents, a backend, opening hours) looks at the day and the book before a "voy tarde" goes to a person.
+    guards: { checksLateNotice: () => lateChecked, provesPhones: () => deps.phoneCodes?.available(data.settings.id) === true },
   }) as unknown as AnyStateMachine;
 
   return { id: data.settings.id, data, brain, machine, ...(workflows ? { workflows } : {}) };

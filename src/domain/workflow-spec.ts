@@ -72,6 +72,11 @@ export const OptionSource = z.strictObject({
   where: z.record(z.string(), z.string()).optional(),
   /** Fields of the picked item kept for later slots and the action (`{ "slotId": "slotId" }`). */
   keep: z.record(ID, z.string()).optional(),
+  /**
+   * Field of an item naming a record (a booking's `id`): a run that may act only on what this
+   * conversation made (`WorkflowRun.only`: a web visitor who booked here) lists only those.
+   */
+  made: z.string().min(1).optional(),
   /** Said when the value given is not among the items (`{options}` lists the first ones). */
   unavailable: LocalText.optional(),
   /**

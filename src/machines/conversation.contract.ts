@@ -11,6 +11,9 @@ import type { Lang } from '../domain/nlu.js';
 import type { MediaKind } from '../domain/media.js';
 import type { MaterialQuestion, MeasureAsked, Surface } from './material-questions.js';
 import type { HandoffReason, TicketKind } from '../domain/ticket.js';
+import type { PhoneCodeEvent } from './bookings.contract.js';
+
+export type { LateCheckInput, LateCheckOutput, PhoneCodeEvent, PhoneCodeInput, PhoneCodeOutput } from './bookings.contract.js';
 
 /** Bumped whenever a persisted snapshot of an older version could no longer be restored as is. */
 /** 2: the lead's `qualifying` states became ferreteria's `solicitud` workflow (`workflow.form`); migrate-snapshot.ts moves a parked lead. */
@@ -137,6 +140,7 @@ export type ConversationEvent =
   | RemindEvent
   | IdentityMatchedEvent
   | IdentityCodeEvent
+  | PhoneCodeEvent
   | IdentityJoinedEvent;
 
 /**
@@ -471,6 +475,8 @@ export const CONVERSATION_ACTORS = [
   'rateTicket',
   'cancelTicket',
   'callBackend',
+  'checkLate',
+  'sendPhoneCode',
 ] as const;
 
 export type { Expectation };

@@ -21,6 +21,10 @@ import {
   type DeliveryQuote,
   type InfoActorInput,
   type InfoActorOutput,
+  type LateCheckInput,
+  type LateCheckOutput,
+  type PhoneCodeInput,
+  type PhoneCodeOutput,
   type InfoTopic,
   type LeadActorInput,
   type LeadAmendInput,
@@ -69,6 +73,9 @@ import { readMeasureReply, readMeasureWithColour } from './material-questions.js
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
 import { ratingFrom } from './ticket-rating.js';
 import { answer, applyCheck, applyOptions, askConfirmation, askSlot, builtInText, givesValue, nextStep, resultText, retryAfterRefusal, startRun, takeValues, type WorkflowReply, type WorkflowRun, type WorkflowStep } from './workflow/workflow-runner.js';
+import type { KnownPhone } from './workflow/run-types.js';
+import { knownPhoneOf, provenRun, trustAfterBooking, unprovenPhoneSlot, type PhoneProofState } from './phone-trust.js';
+import { extractPhone } from './workflow/slot-extractors.js';
 import { asksAside, asksOpening, SERVICE_FOCUS_TURNS } from './workflow/side-questions.js';
 import { tellsRunningLate } from './running-late.js';
 import { asksHowToFixIt } from './home-faults.js';
@@ -107,6 +114,8 @@ export interface ConversationInput {
   lang: Lang;
   /** What a returning contact confirmed in an earlier conversation (the host recalls it). */
   contact?: ContactProfile | null;
+  /** The phone the channel says is writing (WhatsApp, E.164): the one its bookings are read and changed by. */
+  channelPhone?: string | null;
 }
 
 export interface TicketInfo {
@@ -199,6 +208,14 @@ export interface ConversationContext {
   heldOffer?: Extract<Expectation, { kind: 'reserve_offer' }> | null;
   /** The goods the customer last asked to be priced, in their words: a lead started soon after takes them as its need (absent in older snapshots). */
   goodsAsked?: GoodsAsked | null;
+  /**
+   * Whose bookings this conversation may see, cancel or move (docs/workflows-trust.md): the
+   * channel's phone or one proven by a one-time code (all its bookings), or the phone of a booking
+   * made here (only those). Null: nobody's. Absent in older snapshots: the contact's phone, as then.
+   */
+  phoneTrust?: KnownPhone | null;
+  /** A web visitor proving a booking phone by a WhatsApp code (`proving`); absent or null: none under way. */
+  phoneProof?: PhoneProofState | null;
 }
 
 /** A match the host found on another channel; only a masked handle, never the other contact's data. */
@@ -236,6 +253,7 @@ export function createInitialContext(input: ConversationInput): ConversationCont
     handoffRelays: 0,
     identity: { offer: null, answering: null, declined: [] },
     ...(input.contact ? { contact: input.contact } : {}),
+    phoneTrust: input.channelPhone ? { phone: input.channelPhone } : null,
   };
 }
 
@@ -877,7 +895,7 @@ function textAsRead(context: ConversationContext, text: string): string {
 function recordedMessage(context: ConversationContext, received: { type: string }): Partial<ConversationContext> {
   // Any event of the machine: only a customer message or an identity code is recorded.
   const event = received as ConversationEvent;
-  if (event.type !== 'user.message' && event.type !== 'identity.code') return {};
+  if (event.type !== 'user.message' && event.type !== 'identity.code' && event.type !== 'phone.code') return {};
   const identity = noIdentity(context);
   return {
     turn: context.turn + 1,
@@ -1064,6 +1082,8 @@ export const conversationMachine = setup({
     rateTicket: notProvided<void, RateTicketInput>('rateTicket'),
     cancelTicket: notProvided<void, CancelTicketInput>('cancelTicket'),
     callBackend: notProvided<BackendCallOutput, BackendCallInput>('callBackend'),
+    checkLate: notProvided<LateCheckOutput, LateCheckInput>('checkLate'),
+    sendPhoneCode: notProvided<PhoneCodeOutput, PhoneCodeInput>('sendPhoneCode'),
   },
   guards: {
     // A synchronous brain reads in the same step (`provideReader`); by default the `understand` actor is asked.
@@ -1072,7 +1092,13 @@ export const conversationMachine = setup({
     // The tenant's own catalog and store data answer in the same step (`provideAnswerers`); by default the actors are asked.
     answersProductAtOnce: ({ context: _context }) => false,
     answersInfoAtOnce: ({ context: _context }) => false,
+    // A tenant whose bookings can be looked up provides `checkLate` and says so (`tenant-runtime.ts`).
+    checksLateNotice: ({ context: _context }) => false,
+    tellsLate: ({ context }) => tellsRunningLate(lastText(context)),
+    // A tenant wired to send codes to a booking phone's WhatsApp says so (`tenant-runtime.ts`).
+    provesPhones: ({ context: _context }) => false,
     notWithHuman: ({ context }) => context.handoffReason === null,
+    lateAnswered: ({ event }) => (outputOf<LateCheckOutput>(event)?.replies.length ?? 0) > 0,
     // "olvídalo, ya no hace falta" while no agent has answered yet: the customer calls the person off.
     callsOffHandoff: ({ context, event }) => event.type === 'user.message' && !context.handoffAnswered && context.ticket?.kind === 'handoff' && callsOffHandoff(event.text, context.handoffReason),
     // The message right after the rating question is a 1–5 answer ("5", "⭐⭐⭐⭐").
@@ -1278,6 +1304,11 @@ export const conversationMachine = setup({
     declinesIdentity: ({ context }) => !!noIdentity(context).answering && u(context)?.affirmation === 'no',
     affirmsIdentity: ({ context }) => !!noIdentity(context).answering && u(context)?.affirmation === 'yes' && !carriesLeadData(u(context)!),
     identityCodeIs: ({ event }, params: { results: readonly string[] }) => event.type === 'identity.code' && params.results.includes(event.result),
+    phoneCodeIs: ({ event }, params: { results: readonly string[] }) => event.type === 'phone.code' && params.results.includes(event.result),
+    asksUnprovenPhone: ({ context }) => unprovenPhoneSlot(runOf(context), stepOf(context), context.phoneTrust) !== null,
+    proofHasPhone: ({ context }) => !!context.phoneProof?.phone,
+    givesProofPhone: ({ event }) => event.type === 'user.message' && extractPhone(event.text) !== null,
+    phoneCodeSent: ({ event }) => outputOf<PhoneCodeOutput>(event)?.sent === true,
     identityCodeSent: ({ event }) => event.type === 'identity.matched' && event.codeSent,
     // A clarifying question was asked: the message picks one of its options.
     picksOption: ({ context }) => {
@@ -1454,7 +1485,9 @@ export const conversationMachine = setup({
       if (output.ok) for (const slot of run.spec.slots) if (slot.prefill && typeof run.values[slot.name] === 'string' && !(run.forAnother && slot.kind === 'person_name')) learned[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] = run.values[slot.name] as string;
       // Two services in one visit: the next one is offered right after the one just booked, ready to confirm.
       const next = output.ok ? nextOfVisit(run, output.body) : null;
-      enqueue.assign(Object.keys(learned).length > 0 ? { workflow: next, contact: { ...(context.contact ?? {}), ...learned } } : { workflow: next });
+      // A booking made here vouches for itself only: the web visitor may see, move or cancel it, not the number's others.
+      const trust = output.ok ? trustAfterBooking(context.phoneTrust, run, output.body) : undefined;
+      enqueue.assign({ workflow: next, ...(Object.keys(learned).length > 0 ? { contact: { ...(context.contact ?? {}), ...learned } } : {}), ...(trust !== undefined ? { phoneTrust: trust } : {}) });
     }),
     retryWorkflow: enqueueActions(({ context, event, enqueue }) => {
       const run = runOf(context);
@@ -1471,6 +1504,28 @@ export const conversationMachine = setup({
     // Only a conversation with a workflow changes: others keep their exact context. A form read by
     // the brain stays while its lead is in progress (a handoff or a detour comes back to it).
     dropWorkflow: assign(({ context }) => (context.workflow && !formInProgress(context) ? { workflow: null } : {})),
+    // "quiero cancelar mi cita" on the web with nothing booked here: the run waits while the number is proven (docs/workflows-trust.md).
+    beginProof: assign(({ context }) => {
+      const run = runOf(context);
+      const slot = unprovenPhoneSlot(run, stepOf(context), context.phoneTrust);
+      if (!run || !slot) return {};
+      return { workflow: null, phoneProof: { phone: extractPhone(lastText(context)), run, slot } };
+    }),
+    takeProofPhone: assign(({ context }) => (context.phoneProof ? { phoneProof: { ...context.phoneProof, phone: extractPhone(lastText(context)) } } : {})),
+    markCodeSent: enqueueActions(({ context, enqueue }) => {
+      const proof = context.phoneProof;
+      if (!proof?.phone) return;
+      enqueue.assign({ phoneProof: { ...proof, sent: true } });
+      enqueue.emit(reply('workflow.proof.sent', { last4: proof.phone.slice(-4) }));
+    }),
+    dropProof: assign(({ context }) => (context.phoneProof ? { phoneProof: null } : {})),
+    // The right code: the number is this conversation's (all its bookings), and the run goes on where it waited.
+    acceptProvenPhone: enqueueActions(({ context, enqueue }) => {
+      const proof = context.phoneProof;
+      if (!proof?.phone) return;
+      enqueue.assign({ phoneProof: null, phoneTrust: { phone: proof.phone }, workflow: provenRun(proof, proof.phone) });
+      enqueue.emit(reply('workflow.proof.confirmed'));
+    }),
     recordMessage: assign(({ context, event }) => recordedMessage(context, event)),
     // In `idle` the message also ends the question asked after a handoff ("¿Cómo calificarías…?", `dropRatingAsk`): one context copy for both.
     recordIdleMessage: assign(({ context, event }) => ({ ...recordedMessage(context, event), ...(context.ratingAsk ? { ratingAsk: null } : {}) })),
@@ -2135,6 +2190,12 @@ export const conversationMachine = setup({
             // "¿eres un robot?" in the middle of a booking: the virtual assistant said honestly, then its question again (no person offered over it).
             { guard: 'asksIfBotInWorkflow', target: 'continuing', actions: [{ type: 'route', params: { as: 'workflow' } }, { type: 'sayTemplate', params: { template: 'workflow.bot' } }] },
             { guard: 'asksIfBot', target: 'continuing', actions: [{ type: 'route', params: { as: 'human_agent' } }, 'sayWhoAnswers'] },
+            // "voy tarde" where the bookings can be looked up: a closed day or no booking today is said, not handed to a person.
+            {
+              guard: and([{ type: 'decidesHandoff', params: { reason: 'customer_request' as const } }, 'checksLateNotice', 'tellsLate']),
+              target: '#answering.late',
+              actions: { type: 'route', params: { as: 'human_agent' } },
+            },
             {
               guard: { type: 'decidesHandoff', params: { reason: 'customer_request' } },
               target: '#handoff',
@@ -2390,6 +2451,20 @@ export const conversationMachine = setup({
             'conversation.close': { target: '#closed' },
           },
         },
+        late: {
+          id: 'answering.late',
+          description: '"Voy tarde": closed today or no booking today is said so (nothing to tell a stylist); a booking today, or no way to look, goes to a person.',
+          invoke: {
+            id: 'checkLate',
+            src: 'checkLate',
+            input: ({ context }) => ({ conversationId: context.conversationId, text: lastText(context), lang: context.lang, idempotencyKey: key(context, 'late') }),
+            onDone: [
+              { guard: 'lateAnswered', target: '#continuing', actions: 'emitEffectReplies' },
+              { target: '#handoff', actions: { type: 'setHandoffReason', params: { reason: 'customer_request' } } },
+            ],
+            onError: { target: '#handoff', actions: { type: 'setHandoffReason', params: { reason: 'customer_request' } } },
+          },
+        },
         info: {
           id: 'answering.info',
           description: "Store hours and location, offers, job vacancies. The tenant's own data answers in the step that asked (`provideAnswerers`); a tenant backend is asked by the `answerInfo` actor.",
@@ -2431,6 +2506,8 @@ export const conversationMachine = setup({
             { guard: { type: 'workflowOutcomeIs', params: { outcomes: ['ended'] } }, target: '#continuing', actions: 'dropWorkflow' },
             { guard: { type: 'workflowStepIs', params: { kinds: ['load'] } }, target: 'loadingOptions' },
             { guard: { type: 'workflowStepIs', params: { kinds: ['check'] } }, target: 'checking' },
+            // A booking phone nobody vouches for, where a code can prove it: asked for (or taken from the message) and a code sent.
+            { guard: and(['provesPhones', 'asksUnprovenPhone']), target: '#proving', actions: 'beginProof' },
             { guard: { type: 'workflowStepIs', params: { kinds: ['ask', 'confirm'] } }, target: 'waiting', actions: 'askWorkflowQuestion' },
             { target: 'acting' },
           ],
@@ -2659,6 +2736,52 @@ export const conversationMachine = setup({
       },
     },
 
+    proving: {
+      id: 'proving',
+      description: "A web visitor proving a booking phone: a code to that number's WhatsApp, typed back here (docs/workflows-trust.md).",
+      initial: 'deciding',
+      states: {
+        deciding: {
+          always: [{ guard: 'proofHasPhone', target: 'sending' }, { target: 'awaitingPhone', actions: { type: 'sayTemplate', params: { template: 'workflow.proof.ask_phone' } } }],
+        },
+        awaitingPhone: {
+          id: 'proving.awaitingPhone',
+          tags: [AWAITING_INPUT],
+          on: {
+            'user.message': [{ guard: 'givesProofPhone', target: 'sending', actions: ['recordMessage', 'takeProofPhone'] }, ...takeMessage(['recordMessage', 'dropProof'])],
+            'conversation.close': { target: '#closed', actions: 'dropProof' },
+          },
+        },
+        sending: {
+          invoke: {
+            id: 'sendPhoneCode',
+            src: 'sendPhoneCode',
+            input: ({ context }) => ({ conversationId: context.conversationId, phone: context.phoneProof?.phone ?? '', lang: context.lang }),
+            onDone: [
+              { guard: 'phoneCodeSent', target: 'awaitingCode', actions: 'markCodeSent' },
+              { target: '#continuing', actions: ['dropProof', { type: 'sayTemplate', params: { template: 'workflow.proof.cannot_send' } }] },
+            ],
+            onError: { target: '#continuing', actions: ['dropProof', { type: 'sayTemplate', params: { template: 'workflow.proof.cannot_send' } }] },
+          },
+        },
+        awaitingCode: {
+          id: 'proving.awaitingCode',
+          tags: [AWAITING_INPUT],
+          on: {
+            'phone.code': [
+              { guard: { type: 'phoneCodeIs', params: { results: ['valid'] } }, target: '#workflow.stepping', actions: ['recordMessage', 'acceptProvenPhone'] },
+              { guard: { type: 'phoneCodeIs', params: { results: ['wrong'] } }, actions: ['recordMessage', { type: 'sayTemplate', params: { template: 'workflow.proof.wrong' } }] },
+              { guard: { type: 'phoneCodeIs', params: { results: ['expired'] } }, target: '#continuing', actions: ['recordMessage', 'dropProof', { type: 'sayTemplate', params: { template: 'workflow.proof.expired' } }] },
+              { target: '#continuing', actions: ['recordMessage', 'dropProof', { type: 'sayTemplate', params: { template: 'workflow.proof.failed' } }] },
+            ],
+            // Anything else is read as usual; the code is void (the host checks codes only while one is awaited).
+            'user.message': takeMessage(['recordMessage', 'dropProof']),
+            'conversation.close': { target: '#closed', actions: 'dropProof' },
+          },
+        },
+      },
+    },
+
     identifying: {
       id: 'identifying',
       description: 'A one-time code went to the same customer on another channel; waiting for it here.',
@@ -2875,7 +2998,7 @@ export function provideWorkflows(machine: ConversationMachine, set: WorkflowSet 
         // "¿te los agendo?" after the services were priced together: "sí, el jueves" books them all.
         const also = last ? context.serviceFocus?.also : undefined;
         const focus = both ? { focus: both[0], focusAlso: [both[1]] } : last && also?.length ? { focus: last, focusAlso: also } : last ? { focus: last } : {};
-        const run = startRun(spec, { text, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, ...focus });
+        const run = startRun(spec, { text, nowMs: messageTime(context), timeZone: set.timeZone, lang: context.lang, contact: context.contact ?? null, known: knownPhoneOf(context), ...focus });
         return { workflow: run, expecting: { kind: 'none' } as Expectation };
       }),
       // What a side question also gives ("¿cuánto cuesta el facial?" while the service is asked) is kept.

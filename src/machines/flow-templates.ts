@@ -95,6 +95,14 @@ export const FLOW_TEMPLATE_KEYS: readonly string[] = [
   'workflow.bot',
   // "¿qué horas tienen?" before the service or the day is known: the free times depend on them, then the question.
   'workflow.free_times',
+  // A web visitor proving a booking phone by a WhatsApp code (`proving`, docs/workflows-trust.md); `.sent` has {last4}.
+  'workflow.proof.ask_phone',
+  'workflow.proof.sent',
+  'workflow.proof.cannot_send',
+  'workflow.proof.confirmed',
+  'workflow.proof.wrong',
+  'workflow.proof.expired',
+  'workflow.proof.failed',
   // "no entiendo", "¿cómo así?": said again more plainly (the pending question after it, else what the bot can do).
   'clarify.rephrase',
   // "no entiendo" after a list of options: how to choose one, said plainly.

@@ -3,6 +3,7 @@ import { isAbsolute, join } from 'node:path';
 import type { ComposeReplies } from '../actors/brain/llm/compose-replies.js';
 import { ConversationHost } from '../actors/conversation-host.js';
 import type { TenantRuntime } from '../actors/tenant-runtime.js';
+import { createPhoneProof } from '../actors/identity/phone-proof.js';
 import { createMemoryDeduplicator } from '../channels/index.js';
 import { systemClock, type Clock } from '../kernel/clock.js';
 import { HiloError } from '../kernel/errors.js';
@@ -173,7 +174,12 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     queue.onEnqueued(() => worker.kick());
     closers.push(() => worker.close());
 
-    // 3. Tenants, their brains and effects, then the host that runs their conversations.
+    // 3. Tenants, their brains and effects, then the host that runs their conversations. The
+    // provider channels (each tenant's own numbers are added below) carry one-time codes: a web
+    // visitor's booking phone is proven by a code to its WhatsApp (docs/workflows-trust.md).
+    const channels = createChannelRegistry({ config, tenantIds: [], clock, logger });
+    const threadOf = (tenantId: string, conversationId: string, phone: string) => storage.contacts.findOtherThread?.(tenantId, conversationId, { phone }) ?? Promise.resolve(null);
+    const phoneProof = createPhoneProof({ sendCode: createIdentityCodeSender({ channels, queue }), threadOf, counters: identityAccess.counters, ...(identityAccess.audit ? { audit: identityAccess.audit } : {}), clock, logger });
     const tenantsDir = isAbsolute(config.tenantsDir) ? config.tenantsDir : join(root, config.tenantsDir);
     const tenantWiring: TenantWiringOptions = {
       teamHours: config.teamHours,
@@ -201,6 +207,10 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
           await handoff.onTicketCancelled({ tenantId: input.tenantId, conversationId: input.conversationId }, ticket);
         },
         accessCounters: identityAccess.counters,
+        phoneCodes: {
+          available: (tenantId) => (channels.enabled[tenantId] ?? []).includes('whatsapp'),
+          send: ({ tenantId, conversationId, phone, lang }) => phoneProof.issue({ key: { tenantId, conversationId }, phone, lang }),
+        },
       },
       backends: { observer: createConnectorMetrics(telemetry.registry) },
       clock,
@@ -209,7 +219,6 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
     const tenants = await loadTenantRuntimes({ tenantsDir, ...tenantWiring });
     closers.push(() => tenants.close());
     analytics.attachTenants(tenants.runtimes);
-    const channels = createChannelRegistry({ config, tenantIds: [], clock, logger });
     // Each tenant's provider channels and its own Rocket.Chat, Slack or CRM (tenant.json `channels`,
     // `integrations`, else the environment's); the admin API re-wires one tenant the same way.
     for (const t of tenants.runtimes.values()) (await prepareTenantIntegrations({ channels, destinations }, t.data.settings))();
@@ -239,6 +248,7 @@ export async function startHilo(options: HiloOptions): Promise<Hilo> {
       ...(inspector ? { inspect: { observer: inspector.observer, select: inspector.select } } : {}),
       ...(options.composeReplies ? { composeReplies: options.composeReplies } : {}),
       ...(storage.memory ? { memory: storage.memory } : {}),
+      phoneProof,
       identity: { counters: identityAccess.counters, ...(identityAccess.audit ? { audit: identityAccess.audit } : {}), sendCode: createIdentityCodeSender({ channels, queue }) },
       observer: analytics.observer(telemetry.host),
       onTurnCommitted: (key, state, byAgent) => {

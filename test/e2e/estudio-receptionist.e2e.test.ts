@@ -204,12 +204,13 @@ const CONVERSATIONS: Conversation[] = [
     ],
   },
   {
-    name: 'running late: thanked, and a person tells the stylist',
-    turns: [{ say: 'llego 10 minutos tarde', has: [/¡Gracias por avisarnos!/, /estilista/], not: [/Te paso con una persona/] }],
+    // The system clock: on a day the studio is closed nobody is waiting, and that is said instead (estudio16).
+    name: 'running late: thanked, and a person tells the stylist (or, on a closed day, said closed)',
+    turns: [{ say: 'llego 10 minutos tarde', has: [/¡Gracias por avisarnos!|estamos cerrados/, /estilista|no hay citas hoy/], not: [/Te paso con una persona/] }],
   },
   {
     name: 'running late, in English',
-    turns: [{ say: "I'm running 10 minutes late for my appointment", has: [/Thanks for letting us know!/, /stylist/], not: [/passing you to someone/] }],
+    turns: [{ say: "I'm running 10 minutes late for my appointment", has: [/Thanks for letting us know!|closed today/, /stylist|no appointments today/], not: [/passing you to someone/] }],
   },
   {
     name: 'a closed day says when the studio opens next',

@@ -20,6 +20,8 @@ export interface TenantInfoInput {
   lang: Lang;
   /** The contact's phone on the channel (WhatsApp, SMS), if it has one: whose bookings and history to read. */
   phone: string | null;
+  /** Only these bookings of the phone (the ones made in this conversation on the web); its history is not shown then. */
+  only?: readonly string[];
   /** Now (ms), from the injected clock: "upcoming" bookings are those after it. */
   now: number;
   /** The customer's message: which service a `services` answer prices (absent: the service list). */
@@ -93,9 +95,9 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
     return answerServices(data, { text, lang, packageWords, focus, visit }, all, packs);
   };
 
-  const bookings = async (lang: Lang, phone: string, now: number): Promise<InfoActorOutput> => {
+  const bookings = async (lang: Lang, phone: string, now: number, only: readonly string[] | undefined): Promise<InfoActorOutput> => {
     const [all, names] = await Promise.all([readBookings(client!, phone), readItemNames(client!, lang)]);
-    const upcoming = upcomingBookings(all, now);
+    const upcoming = upcomingBookings(only ? all.filter((b) => only.includes(b.id)) : all, now);
     if (upcoming.length === 0) return one({ template: 'studio.bookings.none' });
     const items = upcoming.slice(0, MAX_LINES).map((b) => ({
       id: b.id,
@@ -138,9 +140,10 @@ export function createTenantInfo(options: { data: TenantData; client?: BackendCl
           case 'services':
             return await services(lang, input.text ?? '', answer.packageWords ?? [], input.focus, input.visit === true);
           case 'bookings':
-            return await personal(input, (phone) => bookings(lang, phone, input.now));
+            return await personal(input, (phone) => bookings(lang, phone, input.now, input.only));
           case 'history':
-            return await personal(input, (phone) => history(lang, phone));
+            // A number known only by a booking made here proves nothing about its past purchases: the bookings made here are what it may see.
+            return await personal(input, (phone) => (input.only ? bookings(lang, phone, input.now, input.only) : history(lang, phone)));
         }
       } catch (err) {
         if (!isHiloError(err) || !err.code.startsWith('HILO_ERR_BACKEND_')) throw err;

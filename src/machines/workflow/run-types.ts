@@ -64,6 +64,8 @@ export interface WorkflowRun {
   kept?: boolean;
   /** Booked for someone else ("para mi hija"): the name given is theirs, not the customer's to remember. */
   forAnother?: boolean;
+  /** The records this run may list and act on (`options.made`), when the known value is only vouched for by them. */
+  only?: string[];
   /** Per slot, the other services named with the one booked ("un corte y un manicure"): offered after the booking. */
   later?: Record<string, string[]>;
 }
@@ -81,6 +83,13 @@ export interface WorkflowReply {
   options?: { label: string; text: string }[];
 }
 
+/** Who the conversation is known to be, for `known` slots. */
+export interface KnownPhone {
+  phone: string;
+  /** Only these records (the bookings made in this conversation); absent: all of the phone's. */
+  only?: string[];
+}
+
 export interface RunContext {
   text: string;
   /** The message's `receivedAt` (the host's clock), for "mañana". */
@@ -88,6 +97,12 @@ export interface RunContext {
   timeZone: string;
   lang: Lang;
   contact?: { name?: string | undefined; phone?: string | undefined; email?: string | undefined } | null | undefined;
+  /**
+   * The phone a `known` slot takes (docs/workflows-trust.md): the channel's or one proven by a
+   * one-time code (`only` absent: all its records), or one the backend accepted for a booking made
+   * here (`only`: those records). Null: none. Absent: the contact's phone (snapshots before it).
+   */
+  known?: KnownPhone | null | undefined;
   /** The service the conversation is about (priced a turn or two before): what "quiero cita pal viernes" books. */
   focus?: string | undefined;
   /** Others priced with it, booked in the same visit after it ("dame cita para los dos"). */

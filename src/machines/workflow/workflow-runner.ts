@@ -65,6 +65,15 @@ export function startRun(spec: WorkflowSpec, ctx: RunContext & { timeZone: strin
       run.forAnother = true;
       continue;
     }
+    if (slot.known && slot.prefill === 'contact.phone' && ctx.known !== undefined) {
+      // Who the conversation is proven to be, never a phone merely typed or remembered (docs/workflows-trust.md).
+      // A number known only by the bookings made here acts on those bookings, never on the number's profile.
+      if (ctx.known && (!ctx.known.only || spec.slots.some((s) => s.options?.made))) {
+        run.values[slot.name] = ctx.known.phone;
+        if (ctx.known.only) run.only = [...ctx.known.only];
+      }
+      continue;
+    }
     const known = slot.prefill ? ctx.contact?.[slot.prefill.slice('contact.'.length) as 'name' | 'phone' | 'email'] : undefined;
     if (known) run.values[slot.name] = known;
   }
@@ -97,7 +106,8 @@ export function applyOptions(given0: WorkflowRun, slotName: string, request: Res
   const source = slot.options!;
   const raw = pick(answer, source.items);
   const wanted = Object.entries(source.where ?? {});
-  const listed = (Array.isArray(raw) ? raw : []).filter((item) => wanted.every(([field, v]) => String(pick(item, field)) === v));
+  const only = source.made && run.only ? new Set(run.only) : null;
+  const listed = (Array.isArray(raw) ? raw : []).filter((item) => wanted.every(([field, v]) => String(pick(item, field)) === v) && (!only || only.has(String(pick(item, source.made!)))));
   const items: OptionItem[] = listed.flatMap((item): OptionItem[] => {
     const value = pick(item, source.value);
     if (typeof value !== 'string' && typeof value !== 'number') return [];

@@ -28,6 +28,7 @@ const ALLOWED_PARAMS: Record<string, string[]> = {
   'quote.reserve_nudge': ['line'],
   'quote.backorder_nudge': ['line'],
   'identity.codeSent': ['channel', 'handle'],
+  'workflow.proof.sent': ['last4'],
   'identity.cannotSend': ['channel'],
   'identity.linked': ['channel'],
   'accountCheck.why_verify': ['number'],

@@ -14,16 +14,16 @@ function walk(node: Node, visit: (n: Node) => void): void {
 describe('exportMachineJson', () => {
   const json = exportMachineJson() as Node;
 
-  it('should be plain JSON with the seven top-level states', () => {
+  it('should be plain JSON with the eight top-level states', () => {
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
-    expect(Object.keys(json.states ?? {})).toEqual(['triage', 'answering', 'workflow', 'handoff', 'identifying', 'closed']);
+    expect(Object.keys(json.states ?? {})).toEqual(['triage', 'answering', 'workflow', 'handoff', 'proving', 'identifying', 'closed']);
   });
 
   it('should carry the awaiting tag on exactly the states that wait for the outside world', () => {
     const awaiting: string[] = [];
     walk(json, (n) => n.tags?.includes(AWAITING_INPUT) && awaiting.push(n.id));
     expect(awaiting.sort()).toEqual(
-      ['idle', 'answering.awaitingProduct', 'answering.awaitingAccountId', 'workflow.form.collecting.waiting', 'workflow.form.confirming', 'handoff.withHuman', 'identifying', 'closed', 'workflow.waiting'].sort(),
+      ['idle', 'answering.awaitingProduct', 'answering.awaitingAccountId', 'workflow.form.collecting.waiting', 'workflow.form.confirming', 'handoff.withHuman', 'proving.awaitingPhone', 'proving.awaitingCode', 'identifying', 'closed', 'workflow.waiting'].sort(),
     );
   });
 

@@ -69,7 +69,8 @@ function conversation(script: Record<string, Understanding>, backend: ReturnType
       createTicket: fromPromise(async () => ({ ticketId: 'tk-1', number: 'T-000001' })),
     },
   });
-  const input = { tenantId: 'estudio', conversationId: 'c-1', lang: 'es' as const, ...(contact ? { contact } : {}) };
+  // A contact known by phone writes from it (WhatsApp): the channel vouches for it (docs/workflows-trust.md).
+  const input = { tenantId: 'estudio', conversationId: 'c-1', lang: 'es' as const, ...(contact ? { contact } : {}), ...(contact?.phone ? { channelPhone: contact.phone } : {}) };
   const actor = createActor(machine, restored ? { input, snapshot: restored as never } : { input });
   actor.start();
   return { actor, say: sayingTo(actor, restored ? 100 : 0) };
