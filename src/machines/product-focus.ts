@@ -74,8 +74,8 @@ export function followUpCore(text: string): string {
     .replace(ONLY_ALL, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    // "ok what about the 1/2 inch then", "bueno, y de 3/4?": the word that takes the answer in before the follow-up.
-    .replace(/^(?:(?:ok|okay|oki|okey|alright|bueno|ah\s+ok|so|well)\s+)+(?=\S)/, '')
+    // "ok what about the 1/2 inch then", "bueno, y de 3/4?", "entonces dame 10 de 3/8": the word that takes the answer in before the follow-up.
+    .replace(/^(?:(?:ok|okay|oki|okey|alright|bueno|ah\s+ok|so|well|entonces|pues|dale|then)\s+)+(?=\S)/, '')
     // "no espera, mejor de 16 pies", "nah mejor…", "oh wait, make it 1/2 inch": the pause before a change of mind.
     .replace(/^(?:(?:no|nop|nope|nah|na|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but|espera|espere|esperate|aguanta|wait|hold on|ah+|oh+|eh+|m{2,}|hm+|pensandolo bien|mejor dicho|on second thought)\s+)+(?:(?:quiero|quise decir|era|es|queria|necesito|ocupo|i want|i meant|i need|make it|make that|make them|change it to|change that to|cambialo a|cambialo por|cambiamelo a|cambiamelo por)\s+)?(?=\S)/, '')
     // "make it grade 60", "change it to the 1/2 inch": the change of mind with no pause before it.
@@ -105,7 +105,7 @@ function readProductFollowUp(text: string): boolean {
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   // "¿cuánto sale la cubeta?", "how much is the 5 gallon one?": the price of the one in focus in another pack or size.
   const priced = t.replace(PRICE_LEAD, '');
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || asksYield(text) || asksThinning(text) || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null || countedPicks(text) !== null || specAsked(text) !== null;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || CONTINUATION.test(fold(text)) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || asksYield(text) || asksThinning(text) || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null || countedPicks(text) !== null || specAsked(text) !== null;
 }
 
 /** A price question's lead, before what it asks the price of. */
