@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { countsAColour } from '../../../src/actors/brain/rule/colour-only.js';
 import { goodsBySize, withCountedSizes } from '../../../src/actors/brain/rule/goods-by-size.js';
 import { leadingCount } from '../../../src/actors/tools/colour-count.js';
+import { withoutContainers } from '../../../src/actors/tools/container-words.js';
+import { resolverFor } from '../../../src/actors/catalog/index.js';
 import { countedInstead } from '../../../src/actors/tools/order-total.js';
 import { pickOnCounter } from '../../../src/actors/tools/counter-pick.js';
 import { followUpCore } from '../../../src/machines/product-focus.js';
@@ -65,6 +67,25 @@ describe('lumber counted by its size in a list', () => {
     const { tenant } = await loadDemo();
     const named = { mentions: [{ query: 'ceramica', start: 0, end: 8 }], entities: [] };
     expect(withCountedSizes('ceramica para un piso de 4x4', tenant.catalog, named)).toBe(named);
+  });
+
+  it('should read the same cross-section again with another count and length', async () => {
+    const { tenant } = await loadDemo();
+    const text = 'ocupo 8 2x4 de 12 y 4 de 10';
+    const read = withCountedSizes(text, tenant.catalog, goodsBySize(text, tenant.catalog)!);
+    expect(read.mentions.map((m) => [m.query, m.quantity])).toEqual([
+      ['2x4 de 12', 8],
+      ['2x4 de 10', 4],
+    ]);
+  });
+
+  it('should read a box of loose goods in a list as those goods, uncounted', async () => {
+    const { tenant } = await loadDemo();
+    const index = resolverFor(tenant.catalog) as never;
+    expect(withoutContainers(index, [{ query: '2x4', quantity: 10 }, { query: 'box nail', quantity: 1 }])).toEqual([{ query: '2x4', quantity: 10 }, { query: 'nail' }]);
+    expect(withoutContainers(index, [{ query: '2x4', quantity: 10 }, { query: 'clavo en caja', quantity: 2 }])).toEqual([{ query: '2x4', quantity: 10 }, { query: 'clavo' }]);
+    // Alone, the box is said not sold (the single answer names what there is).
+    expect(withoutContainers(index, [{ query: 'box nail', quantity: 1 }])).toEqual([{ query: 'box nail', quantity: 1 }]);
   });
 
   it('should count the lumber in the brain reading of a list', async () => {

@@ -41,7 +41,9 @@ export function goodsBySize(text: string, catalog: readonly Product[]): { mentio
 /** Every sized good said with its count in a list ("10 2x4s, 5 2x6 8 ft", "6 1x4 y 2 planchas"): a match per item. */
 const DIMS_SAID_ALL = new RegExp(DIMS_SAID.source, 'gi');
 /** Cheap gate: a count touching a cross-section ("10 2x4", "12 2x4x10"). */
-const COUNT_THEN_DIMS = /(?:^|[\s,])\d+\s+\d+\s*x\s*\d/;
+const COUNT_THEN_DIMS = /(?:^|[\s,])(?:\d+|[a-z]+)\s+\d+\s*x\s*\d/i;
+/** "8 2x4 de 12 y 4 de 10": the same cross-section again, another count and length, its words left unsaid. */
+const ANOTHER_LENGTH = /^\s*(?:,|y|and|,\s*y)\s*(\d+)\s+(?:de|of)\s+(\d+)(\s*(?:pies|pie|ft|feet|foot|')?)(?![\w\/])/i;
 
 /**
  * The lumber counted by its size alone beside other goods named by their words ("I need 10 2x4s, 5
@@ -56,12 +58,19 @@ export function withCountedSizes(text: string, catalog: readonly Product[], foun
   const entities = [...found.entities];
   for (const m of text.matchAll(DIMS_SAID_ALL)) {
     const start = m.index ?? 0;
-    if (mentions.some((x) => x.start < start + m[0].length && start < x.end)) continue;
-    const sized = sizedGoodAt(text, catalog, m);
-    const mention = sized?.mentions[0];
-    if (!sized || mention?.quantity === undefined || !/\d\s*$/.test(text.slice(0, start).trimEnd())) continue;
-    mentions.push(mention);
-    entities.push(...sized.entities);
+    const said = mentions.find((x) => x.start === start && x.query === m[0].trim()); // read already (`goodsBySize`)
+    if (!said && mentions.some((x) => x.start < start + m[0].length && start < x.end)) continue;
+    const sized = said ? null : sizedGoodAt(text, catalog, m);
+    const mention = said ?? sized?.mentions[0];
+    if (mention?.quantity === undefined) continue;
+    if (sized) mentions.push(mention), entities.push(...sized.entities);
+    const again = ANOTHER_LENGTH.exec(text.slice(mention.end));
+    if (again && !/^\d+x\d+x\d+/i.test(mention.query)) {
+      const at = mention.end + again[0].length - `${again[2]}${again[3]}`.length;
+      const query = `${m[1]}x${m[2]} de ${again[2]}${again[3] ?? ''}`;
+      mentions.push({ query, quantity: Number(again[1]), start: at, end: mention.end + again[0].length });
+      entities.push({ type: 'product', value: query, start: at, end: mention.end + again[0].length });
+    }
   }
   if (mentions.length === found.mentions.length) return found;
   mentions.sort((a, b) => a.start - b.start);
