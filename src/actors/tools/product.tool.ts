@@ -33,7 +33,7 @@ import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
 import { jobOrRoomKit, withJobTools } from './product-rooms.js';
 import { countInUnit, withoutCount } from './piece-counts.js';
-import { eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
+import { boardInOtherLength, eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
@@ -332,7 +332,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     }
     // One of several items asked for in a size or colour the store does not have ("pintura blanca y
     // azul"): said not carried by its words, not answered with another colour.
-    if (wanted.length >= 2 && best.unmet.length > 0 && !pinnedProduct) {
+    if (wanted.length >= 2 && best.unmet.length > 0 && !pinnedProduct && !boardInOtherLength(item.query, best)) {
       // By the whole item: "y azul" said alone is "pintura azul"; "60 sacos de arena", sold by the metre, is "arena en saco" (the store has sand).
       const pack = best.unmet.length === 1 && best.unmet[0] === 'pack' ? index.parse(item.query).phrases.pack : undefined;
       const name = pack ? `${productWords(item.query)} ${lang === 'es' ? 'en' : 'in'} ${pack}` : productWords(item.query);

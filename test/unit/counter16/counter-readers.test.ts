@@ -111,3 +111,13 @@ describe('a count of another of the family of the one shown', () => {
     expect(countedInstead(tenant, focus('CEM-001'), focus('AGR-001', { quantity: 2 }))).toBe(false);
   });
 });
+
+describe('a board asked in a length there is not, in a list', () => {
+  it('should take the board of that cross-section when only its length is unmet', async () => {
+    const { boardInOtherLength } = await import('../../../src/actors/tools/board-length.js');
+    expect(boardInOtherLength('2x6 8 ft', { product: { name: "Madera Pino Tratado 2x6x12'" }, unmet: ['size'] })).toBe(true);
+    expect(boardInOtherLength('2x6 8 ft', { product: { name: "Madera Pino Tratado 2x4x12'" }, unmet: ['size'] })).toBe(false);
+    expect(boardInOtherLength('2x6 rojo', { product: { name: "Madera Pino Tratado 2x6x12'" }, unmet: ['colour'] })).toBe(false);
+    expect(boardInOtherLength('tubo 5 pulgadas', { product: { name: 'Tubo PVC 4"' }, unmet: ['size'] })).toBe(false);
+  });
+});
