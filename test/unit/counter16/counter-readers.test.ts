@@ -38,6 +38,8 @@ describe('the word that takes the answer in before a count and another size', ()
     expect(followUpCore('entonces dame 10 de 3/8')).toBe('10 de 3/8');
     expect(followUpCore('pues dame 15 de 1/2')).toBe('15 de 1/2');
     expect(followUpCore('dale, 12 de la de media entonces')).toBe('12 de la de media');
+    expect(followUpCore('ta bien dame 2 del de 40')).toBe('2 del de 40');
+    expect(followUpCore('kiero 5 d las d 1/2')).toBe('5 de las de 1/2');
   });
 });
 
