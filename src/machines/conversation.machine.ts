@@ -95,6 +95,7 @@ import { askedAboutAccountCheck } from './account-questions.js';
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow/workflow-spec.js';
 import { answerToChoice, clarifyChoice, confirmChoice, offerChoice, decideTriage, decisiveRanking, describesAskedComplaint, HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, pickOption, saysWhatInstead, type TriageDecision } from './triage-decision.js';
 import { foldAccents } from '../kernel/fold.js';
+import { plainWords } from '../kernel/plain-words.js';
 import { callsOffHandoff } from './handoff-cancel.js';
 import { focusAskedAgain, pendingQuestionAgain } from './pending-again.js';
 import { pricesThenLead, withPricedLines } from './priced-lead.js';
@@ -983,9 +984,9 @@ function followsUpProductOf(context: ConversationContext): boolean {
   // message is a count of it ("I'll take 10 of those", which the classifier reads as a goodbye).
   const text = context.lastMessage.text;
   // ...nor a pick by a name ("I'll take the Truper one", "me llevo el Cibao"), read as a goodbye or a complaint.
-  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named' && !pointsAtTheOneShown(text)) return false;
-  // "dame 20 del colonial" with options on the counter: a count of the one named (the product tool picks it by its words).
-  return isProductFollowUp(text) || ((focus.options?.length ?? 0) >= 2 && COUNT_OF_ONE_NAMED.test(foldText(text)));
+  if (intent !== null && !PRODUCT_INTENTS.includes(intent) && intent !== 'out_of_scope' && intent !== 'sales_lead' && confidence >= 0.5 && readFollowUpQuantity(text) === undefined && !asksDeliveryTime(text) && readFocusQuestion(text)?.kind !== 'named' && !pointsAtTheOneShown(text) && !COUNT_OF_ONE_NAMED.test(plainWords(text))) return false;
+  // "dame 20 del colonial" with options on the counter, or one cement shown: a count of the one named (the product tool picks it by its words, among the options or the shown one's family).
+  return isProductFollowUp(text) || COUNT_OF_ONE_NAMED.test(plainWords(text));
 }
 
 /** A count of one thing pointed at by its words: "dame 20 del colonial", "5 de la satinada", "give me 3 of the grey one". */

@@ -30,7 +30,7 @@ const CONTINUATION = /^(?:y|e|and|also|tambien|what about|how about|and for|and 
 const QUANTITY_ONLY =
   /^(?:(?:y|and)\s+)?(?:(?:si|if)\s+)?(?:(?:i\s+)?(?:compro|llevo|quiero|necesito|ocupo|dame|me\s+das|ponme|pongame|serian|seria|son|buy|take|get|need|want|give\s+me|ll\s+take|for|para|por)\s+)*(?:unos?\s+|unas?\s+|about\s+)?\d+(?:\s+(?:unidades|units|piezas|pieces|de\s+(?:esos|esas|ese|esa|este|esta|estos|estas|ellos|ellas|esto|eso|la\s+misma|el\s+mismo)|of\s+(?:them|those|these|that|this|that\s+one|this\s+one)|mas|more))?(?:\s+(?:cuanto|cuanto\s+seria|cuanto\s+sale|cuanto\s+es|how\s+much))?$/;
 const ATTRIBUTE_ONLY =
-  /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|bone|ivory|off\s+white|perla|pearl|satinad[oa]|satin|mate|matte|brillante|gloss|galon(?:es)?|gallons?|cubetas?|buckets?|sacos?|fundas?|bags?|rollos?|rolls?|unidades|units|libras?|pounds?|grado\s+\d+|grade\s+\d+|calibre\s+\d+|gauge\s+\d+|(?:\d+|un|uno|dos|doble|double|single)\s+(?:polos?|poles?)|amp(?:s|erios?)?|grande|big|pequen[oa]|small|one|ones|primer[oa]?|segund[oa]|tercer[oa]?|ultim[oa]|first|second|third|last|opcion|option|numero|number|de|del|el|la|los|las|the|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|es|esta|estan|seria|serian|quintal(?:es)?|qq|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
+  /^(?:(?:y|and)\s+)?(?:(?:el|la|los|las|the|en|in|de|of|del|one|ones|uno|una)\s+)*(?:(?:\d+(?:\/\d+)?(?:w|a|v|mm|cm)?|media|tres\s+cuartos|tres\s+octavos|pulgadas?|inch(?:es)?|pies|feet|metros?|meters?|mts?|blanc[oa]s?|white|gris|gray|grey|negr[oa]s?|black|azul(?:es)?|asul|blue|roj[oa]s?|red|verdes?|green|amarill[oa]s?|yellow|hueso|bone|ivory|off\s+white|perla|pearl|satinad[oa]|satin|mate|matte|brillante|gloss|galon(?:es)?|gallons?|cubetas?|buckets?|sacos?|fundas?|bags?|rollos?|rolls?|unidades|units|libras?|pounds?|grado\s+\d+|grade\s+\d+|calibre\s+\d+|gauge\s+\d+|(?:\d+|un|uno|dos|doble|double|single)\s+(?:polos?|poles?)|amp(?:s|erios?)?|grande|big|pequen[oa]|small|one|ones|primer[oa]?|segund[oa]|tercer[oa]?|ultim[oa]|first|second|third|last|opcion|option|numero|number|de|del|el|la|los|las|the|en|in|of|cuanto|cuesta|cuestan|sale|salen|vale|valen|es|esta|estan|seria|serian|quintal(?:es)?|qq|how\s+much|is\s+it|are\s+they|costs?|precio|price|y|and)\s*)+$/;
 
 /**
  * True when the message reads as a follow-up on the product in focus rather than a new request.
@@ -74,8 +74,8 @@ export function followUpCore(text: string): string {
     .replace(ONLY_ALL, ' ')
     .replace(/\s+/g, ' ')
     .trim()
-    // "ok what about the 1/2 inch then", "bueno, y de 3/4?": the word that takes the answer in before the follow-up.
-    .replace(/^(?:(?:ok|okay|oki|okey|alright|bueno|ah\s+ok|so|well)\s+)+(?=\S)/, '')
+    // "ok what about the 1/2 inch then", "bueno, y de 3/4?", "entonces dame 10 de 3/8": the word that takes the answer in before the follow-up.
+    .replace(/^(?:(?:ok|okay|oki|okey|alright|bueno|ah\s+ok|so|well|entonces|pues|dale|then|esta\s+bien|perfecto|listo)\s+)+(?=\S)/, '')
     // "no espera, mejor de 16 pies", "nah mejor…", "oh wait, make it 1/2 inch": the pause before a change of mind.
     .replace(/^(?:(?:no|nop|nope|nah|na|mejor|perdon|digo|i mean|actually|sorry|rather|si pero|pero|yes but|but|espera|espere|esperate|aguanta|wait|hold on|ah+|oh+|eh+|m{2,}|hm+|pensandolo bien|mejor dicho|on second thought)\s+)+(?:(?:quiero|quise decir|era|es|queria|necesito|ocupo|i want|i meant|i need|make it|make that|make them|change it to|change that to|cambialo a|cambialo por|cambiamelo a|cambiamelo por)\s+)?(?=\S)/, '')
     // "make it grade 60", "change it to the 1/2 inch": the change of mind with no pause before it.
@@ -87,7 +87,7 @@ export function followUpCore(text: string): string {
     // "¿tienen en gris?", "¿hay de 1/2?", "do you have any in blue?": no kind named, so the one in focus in that colour or size.
     .replace(/^(?:(?:y|and)\s+)?(?:(?:ustedes\s+|uds\s+)?(?:tienen|tienes|tiene|hay|venden|vendes|manejan|traen)|(?:do\s+you\s+have|you\s+have|have\s+you\s+got|got)(?:\s+(?:any|one|some))?)\s+(?=(?:en|in|de)\s)/, '')
     // "dame la de 2", "quiero el de 3/4", "dame 10 de 3/4", "give me the white one": the pick, asked for.
-    .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|necesito|ocupo|give\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)(?:\s|$)|\d)/, '')
+    .replace(/^(?:dame|deme|ponme|pongame|mandame|me\s+das|me\s+da|me\s+llevo|llevo|quiero|kiero|necesito|ocupo|give\s+me|ill\s+take|i\s+ll\s+take|i\s+will\s+take|let\s+me\s+have|i\s+want|i\s+need)\s+(?=(?:el|la|los|las|lo|ese|esa|esos|esas|the|that|this)(?:\s|$)|\d)/, '')
     // "la de 2 entonces", "el de 3/4 por favor", "the white one then": the words around a pick.
     // "la de 3/4 también", "the 3/4 one too": the pick added to what is on the counter (order-total.ts keeps both).
     .replace(/(?:\s+(?:entonces|pues|por\s+favor|porfa|porfavor|please|pls|ok|okay|then|mejor|gracias|thanks|tambien|tb|too|also|as\s+well))+$/, '')
@@ -105,7 +105,7 @@ function readProductFollowUp(text: string): boolean {
   if (ONLY.test(fold(text)) && t.split(' ').every((w) => /^(?:y|e|and|la|el|lo|los|las|the|eso|esto|that|thats|it|s|gracias|thanks)$/.test(w))) return false;
   // "¿cuánto sale la cubeta?", "how much is the 5 gallon one?": the price of the one in focus in another pack or size.
   const priced = t.replace(PRICE_LEAD, '');
-  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || asksYield(text) || asksThinning(text) || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null || countedPicks(text) !== null || specAsked(text) !== null;
+  return QUANTITY_ONLY.test(t) || ATTRIBUTE_ONLY.test(t) || (priced !== t && ATTRIBUTE_ONLY.test(priced)) || CONTINUATION.test(t) || CONTINUATION.test(fold(text)) || readFollowUpQuantity(text) !== undefined || pickedExtreme(text) !== null || readFocusQuestion(text) !== null || asksYield(text) || asksThinning(text) || HOW_MANY_IN_STOCK.test(fold(text)) || IN_STOCK.test(fold(text)) || asksDeliveryTime(text) || takesTheOrder(text) || SAME_ONE.test(fold(text)) || pickedOther(text) || countedPick(text, 3) !== null || countedPicks(text) !== null || specAsked(text) !== null;
 }
 
 /** A price question's lead, before what it asks the price of. */

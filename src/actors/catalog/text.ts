@@ -79,7 +79,7 @@ export const FILLER: ReadonlySet<string> = new Set(
     'an', 'and', 'any', 'are', 'available', 'buy', 'can', 'cost', 'costs', 'do', 'does', 'for', 'get', 'have', 'has', 'hello',
     'hi', 'how', 'i', 'in', 'is', 'it', 'looking', 'many', 'much', 'my', 'need', 'of', 'please', 'price', 'prices', 'quote',
     'sell', 'some', 'the', 'there', 'to', 'want', 'we', 'what', 'whats', 's', 'which', 'with', 'you', 'your', 'them', 'those',
-    'these', 'one', 'ones', 'about', 'if', 'would', 'be', 'like', 'll', 'take', 'got', 'stock', 'that', 'this', 'than', 'then',
+    'these', 'one', 'ones', 'about', 'give', 'gimme', 'if', 'would', 'be', 'like', 'll', 'take', 'got', 'stock', 'that', 'this', 'than', 'then',
     // Ordering itself ("quiero hacer un pedido para recoger", "I'd like to place an order") names no product.
     'pedido', 'pedidos', 'pedir', 'orden', 'ordenar', 'encargar', 'encargo', 'recoger', 'order', 'place',
     // "how much for both?": the two on the counter, never a typo of "boots".

@@ -47,3 +47,15 @@ export function boardQuery(query: string): string {
   const out = plain.replace(LUMBER_WORD, 'madera').replace(/\b(madera)(?:\s+madera)+\b/g, '$1').replace(/\s+/g, ' ').trim();
   return out === plain && plain === q ? query : out;
 }
+
+/**
+ * "5 2x6 8 ft" in a list when the 2x6 comes only 12 feet long: the board of that cross-section in
+ * the length there is, priced on its line (its name says the length), never the line dropped as
+ * not carried. True when the customer named the board by its cross-section and only the length
+ * (a size) is unmet by the product found, which has that cross-section.
+ */
+export function boardInOtherLength(query: string, found: { product: { name: string }; unmet: readonly string[] }): boolean {
+  const dims = /^(\d+)x(\d+)/.exec(query.trim());
+  if (!dims || found.unmet.length === 0 || !found.unmet.every((kind) => kind === 'size')) return false;
+  return new RegExp(`(?<![\\d.])${dims[1]}x${dims[2]}(?:x|\\b)`).test(found.product.name);
+}

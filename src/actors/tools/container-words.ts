@@ -14,9 +14,28 @@ const CONTAINER = /^(?:tubos?|tubes?|latas?|cans?|potes?|frascos?|botellas?|bott
 /** The product words of `query` (folded, three letters or more, no sizes). */
 const words = (query: string): string[] => foldAccents(query).toLowerCase().split(/\s+/).filter((w) => /^[a-z]{3,}$/.test(w));
 
-/** The items with the container word dropped where it hid the product (see above). */
-export function withoutContainers<T extends { query: string }>(index: CatalogIndex, wanted: T[]): T[] {
-  return wanted.map((item) => {
+/** A box said of loose goods ("a box of nails", "2 cajas de tornillos"), as the brain writes it: "box nail", "tornillo en caja". */
+const BOX_FIRST = /^(?:box|boxes|caja|cajas)\s+(.+)$/;
+const BOX_AFTER = /^(.+?)\s+(?:en|in)\s+(?:caja|cajas|box|boxes)$/;
+
+/**
+ * One line of a list asked by the box of goods the store sells loose ("I need 10 2x4s, 5 2x6 and a
+ * box of nails": nails by the pound): no such box, so the goods without a count; the estimate prices
+ * the counted lines and asks how many of these (never "We don't carry: box nail in box").
+ */
+function looseOfBox<T extends { query: string; quantity?: number }>(index: CatalogIndex, item: T): T {
+  const q = foldAccents(item.query).toLowerCase().trim();
+  const goods = BOX_FIRST.exec(q)?.[1] ?? BOX_AFTER.exec(q)?.[1];
+  if (goods === undefined) return item;
+  const own = index.search(goods, { limit: 1 })[0];
+  if (!own || own.unmet.length > 0 || /caja|box/.test(foldAccents(own.product.unit).toLowerCase())) return item;
+  const { quantity: _counted, ...rest } = item;
+  return { ...rest, query: goods } as T;
+}
+
+/** The items with the container word dropped where it hid the product (see above); in a list, a box of loose goods is those goods. */
+export function withoutContainers<T extends { query: string; quantity?: number }>(index: CatalogIndex, wanted: T[]): T[] {
+  return wanted.map((item) => (wanted.length >= 2 ? looseOfBox(index, item) : item)).map((item) => {
     const [head, ...rest] = item.query.trim().split(/\s+/);
     if (head === undefined || rest.length === 0 || !CONTAINER.test(foldAccents(head).toLowerCase())) return item;
     const tail = rest.join(' ');

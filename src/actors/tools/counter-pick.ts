@@ -47,7 +47,7 @@ export function namedOption(products: readonly Product[], said: string): Product
 /** The option picked and how many, or null when the message is no such pick (see the module comment). */
 export function pickOnCounter(tenant: TenantData, focus: ProductFocus | undefined, text: string): { product: Product; quantity?: number } | null {
   const skus = focus?.options;
-  if (!skus || skus.length < 2) return null;
+  if (!skus || skus.length < 2) return focus ? pickInFamily(tenant, focus, text) : null;
   const products = skus.map((sku) => tenant.catalog.find((p) => p.sku === sku)).filter((p): p is Product => p !== undefined);
   const byPlace = countedPick(text, skus.length);
   if (byPlace) {
@@ -64,6 +64,24 @@ export function pickOnCounter(tenant: TenantData, focus: ProductFocus | undefine
   // A count waiting for the pick ("dame 20 de esa" → "¿cuál?") is the pick's.
   return named ? { product: named, ...(focus?.quantity !== undefined ? { quantity: focus.quantity } : {}) } : null;
 }
+
+/**
+ * "dame 10 del Cibao", "20 sacos del Colonial" after one cement was shown: a count of another of its
+ * family (same shelf, same first word of the name) named by what tells it apart — its brand, mostly.
+ * A clerk hands over that one, counted; null unless the words name exactly one of the family.
+ */
+function pickInFamily(tenant: TenantData, focus: ProductFocus, text: string): { product: Product; quantity: number } | null {
+  if (!FAMILY_COUNT.test(foldAccents(text))) return null;
+  const shown = tenant.catalog.find((p) => p.sku === focus.sku);
+  const counted = shown ? countAndWords(text) : null;
+  if (!shown || !counted) return null;
+  const head = wordsOf(shown.name)[0];
+  const family = tenant.catalog.filter((p) => p.category === shown.category && wordsOf(p.name)[0] === head);
+  const product = family.length >= 2 ? namedOption(family, counted.said) : null;
+  return product && product.sku !== shown.sku ? { product, quantity: counted.quantity } : null;
+}
+/** Cheap gate: a count followed by "de"/"del"/"of" somewhere in the message. */
+const FAMILY_COUNT = /\d\s+(?:[a-z]+\s+)?(?:de|del|of)\s/i;
 
 /** "el de drywall", "ok, la de techo", "the drywall one": an option pointed at by its words alone. */
 const POINTED = new RegExp(String.raw`^${TAKE}(?:el|la|los|las|the)\s+(?:(?:de|del|of\s+the|for)\s+(?:la\s+|el\s+)?)?([a-z][a-z0-9\s]*?)(?:\s+ones?)?$`);

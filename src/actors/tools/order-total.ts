@@ -145,6 +145,23 @@ export function pickedInstead(previous: ProductFocus, now: ProductFocus): boolea
   return previous.options?.includes(now.sku) === true && !previous.options.includes(previous.sku);
 }
 
+/**
+ * A product only shown (never counted) followed by a count of another of its family ("cemento" → the
+ * Cemex shown → "dame 10 del Cibao"; the 5/8" rebar out of stock → "entonces dame 10 de 3/8"; the
+ * white paint → "3 galones de la blanco hueso"): the customer chose that one instead, so the one
+ * shown leaves the counter and "¿cuánto es todo?" never asks its count. Family: the same shelf and
+ * the same first word of the name; going back to one talked of before keeps both.
+ */
+export function countedInstead(tenant: TenantData, previous: ProductFocus, now: ProductFocus): boolean {
+  if (previous.sku === now.sku || now.quantity === undefined || previous.quantity !== undefined || previous.one === true || previous.counts?.[previous.sku] !== undefined) return false;
+  // "tienen cemento blanco?", "y gris?", "dame 10 del blanco": back to one talked of before, both still weighed ("y 5 del otro").
+  if (previous.recent?.includes(now.sku)) return false;
+  const shown = tenant.catalog.find((p) => p.sku === previous.sku);
+  const picked = tenant.catalog.find((p) => p.sku === now.sku);
+  const head = (name: string): string => foldAccents(name).split(/[^a-z0-9]+/)[0] ?? '';
+  return shown !== undefined && picked !== undefined && shown.category === picked.category && head(shown.name) === head(picked.name);
+}
+
 export function countsBefore(previous: ProductFocus, now: ProductFocus, recent: readonly string[], replaced: boolean): Record<string, number> | undefined {
   const counts: Record<string, number> = { ...(previous.counts ?? {}) };
   if ((previous.quantity !== undefined || previous.one) && !replaced) counts[previous.sku] = previous.quantity ?? 1;

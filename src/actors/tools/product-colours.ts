@@ -143,3 +143,4 @@ export function coloursOfOneKind(tenant: TenantData, index: CatalogIndex, wanted
   // Only where the store mixes the colours missing: else "No tengo *cemento rojo*" beside the grey there is says it plainly.
   return out && first && 'template' in first && /_mix/.test(first.template) ? out : null;
 }
+export { leadingCount } from './colour-count.js';

@@ -437,6 +437,7 @@ export function inHundreds(item: Wanted, text: string): Wanted {
 }
 
 export { withoutContainers } from './container-words.js';
+export { boardInOtherLength } from './board-length.js';
 
 const COUNT_WORDS: Readonly<Record<string, number>> = {
   dos: 2, two: 2, tres: 3, three: 3, cuatro: 4, four: 4, cinco: 5, five: 5, diez: 10, ten: 10, veinte: 20, twenty: 20,

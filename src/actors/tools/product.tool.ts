@@ -13,7 +13,7 @@ import { withDelivery, withDeliveryLine } from './estimate-delivery.js';
 import { estimateLines, multiQuote, pricedEstimate } from './product-estimate.js';
 import { countForPurpose } from './count-for-purpose.js';
 import { changedEstimate, joinedAttributes, sizedLikeEstimate, takeOffCounter } from './counter-changes.js';
-import { counterLines, counterOrder, counterTotal, counterWithout, countsBefore, keepsRunningOrder, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
+import { counterLines, counterOrder, counterTotal, counterWithout, countedInstead, countsBefore, keepsRunningOrder, partlyCounted, pickedInstead, replacesFocus, takesLineOff, withOneSaid, withoutLine, withShown } from './order-total.js';
 import { deliveryAskedIn, deliveryTimeAnswer, withoutPlaceAtEnd } from './product-delivery.js';
 import { withAskedDelivery } from './asked-delivery.js';
 import { asksDeliveryTime } from '../../machines/delivery-time.js';
@@ -33,7 +33,7 @@ import { jobSizes } from './job-sizes.js';
 import { answerColoursOf, answerFocusQuestion, brandAsked } from './product-followups.js';
 import { jobOrRoomKit, withJobTools } from './product-rooms.js';
 import { countInUnit, withoutCount } from './piece-counts.js';
-import { eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
+import { boardInOtherLength, eachQuantity, countedFollowUps, followUp, headWord, oneOnCounter, productWords, quantityOf, uncarriedItems, wantedItems, withLengthQuantities, withSizedQuantities, withoutContainers, type Wanted } from './product-request.js';
 import { alternativeFor, altParams, bucketFor, describeProduct, focusOf, MAX_NAMED, namesAProduct, optionsFor, sameName, type Found } from './product-parts.js';
 import { withProductOffers } from './product-offers.js';
 import { familyRange, noSizeAnswer } from './product-sizes.js';
@@ -41,7 +41,7 @@ import { noComboAnswer } from './product-combos.js';
 import { comparisonAsked } from './product-versus.js';
 import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
 import { withOneShown, withProductNotes } from './product-notes.js';
-import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, mixFollowUp, noColourAnswer } from './product-colours.js';
+import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, leadingCount, mixFollowUp, noColourAnswer } from './product-colours.js';
 import { askedJobAnswer } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
@@ -116,7 +116,7 @@ export function answerProduct(
   const before = input.focus ? counterOrder(input.focus).reverse() : [];
   if (!out.focus || !input.focus || before.length === 0 || takesLineOff(out)) return withProductOffers(tenant, out, input.lang, options.now, input.text);
   // "no, mejor el blanco" after the grey cement: the grey one leaves the counter.
-  const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus);
+  const replaced = replacesFocus(tenant, input.focus, out.focus, text) || pickedInstead(input.focus, out.focus) || countedInstead(tenant, input.focus, out.focus); // "dame 10 del Cibao" after the Cemex shown: the Cibao instead
   // "cambia la varilla por la de 1/2", "grade 60 on the rebar": the line swapped out of the estimate leaves the counter too.
   const swapped = input.estimate && out.lines ? input.estimate.filter((l) => !out.lines?.some((o) => o.sku === l.sku)).map((l) => l.sku) : [];
   const recent = [...new Set([...(out.focus.recent ?? []), ...before])].filter((sku) => sku !== out.focus?.sku && !(replaced && sku === input.focus?.sku) && !swapped.includes(sku)).slice(0, MAX_RECENT);
@@ -255,9 +255,9 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
   if (!pinned && wanted.length === 1 && text !== undefined) wanted = [withAttributesSaid(index, wanted[0] as Wanted, text)];
   if (wanted.length === 0 && text !== undefined && text.trim() !== '') {
     const parsed = index.parse(text);
-    const attributes = [parsed.phrases.colour, parsed.phrases.finish].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints: of the family on the counter
+    const attributes = [parsed.phrases.colour, parsed.phrases.finish, parsed.phrases.size].filter((p): p is string => p !== undefined); // "dame 2 galones del blanco" after the paints, "give me 20 of the half inch" after the sizes: of the family on the counter
     if (parsed.content.length === 0 && attributes.length > 0 && input.focus) wanted = [{ query: `${input.focus.query} ${attributes.join(' ')}`, ...(parsed.quantity !== undefined ? { quantity: parsed.quantity } : {}) }];
-    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: colourOnlyQuery(index, tenant.catalog, text, lang) ?? text }]; // "¿tienen azul?": paint
+    else if (parsed.content.length > 0 || parsed.attributes.colours.length > 0 || parsed.attributes.finish || parsed.attributes.dims.length > 0) wanted = [{ query: colourOnlyQuery(index, tenant.catalog, text, lang) ?? text, ...(((n) => (n !== undefined ? { quantity: n } : {}))(parsed.quantity ?? leadingCount(text))) }]; // "¿tienen azul?": paint; "dame 3 galones de la blanca", "2 de la negra": that many
     else if (input.focus) {
       // "¿cuánto cuesta?" names no product: the one in focus; after "dame 6", the 6 on the counter, priced.
       const count = parsed.quantity ?? input.focus.quantity;
@@ -332,7 +332,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     }
     // One of several items asked for in a size or colour the store does not have ("pintura blanca y
     // azul"): said not carried by its words, not answered with another colour.
-    if (wanted.length >= 2 && best.unmet.length > 0 && !pinnedProduct) {
+    if (wanted.length >= 2 && best.unmet.length > 0 && !pinnedProduct && !boardInOtherLength(item.query, best)) {
       // By the whole item: "y azul" said alone is "pintura azul"; "60 sacos de arena", sold by the metre, is "arena en saco" (the store has sand).
       const pack = best.unmet.length === 1 && best.unmet[0] === 'pack' ? index.parse(item.query).phrases.pack : undefined;
       const name = pack ? `${productWords(item.query)} ${lang === 'es' ? 'en' : 'in'} ${pack}` : productWords(item.query);

@@ -29,3 +29,27 @@ export function namesOnlyAColour(catalog: readonly Product[], said: string): boo
   // What the parse left out as filler must be asking words: greetings and forms of address are another message.
   return words.filter((w) => FILLER.has(stem(w))).every((w) => ASKING.has(w));
 }
+
+/** A count said first, maybe after an ordering verb: "dame 3 galones de la blanca", "I'll take 4 of the white", "2 gallons of the green one". */
+const COUNT_FIRST = /^(?:(?:ok|okay|dale|bueno|pues|entonces|so|then|y|and)\s+)*(?:(?:dame|deme|denme|ponme|pongame|mandame|quiero|necesito|ocupo|me\s+llevo|llevo|i\s*ll\s+take|i\s+will\s+take|i\s+want|i\s+need|give\s+me|can\s+i\s+get|i\s*d\s+like)\s+)?\d{1,4}\s/;
+/** What such a message may say besides its count and colour: packs, joining words and the pointing "one". */
+const COUNTED = new Set([
+  ...ASKING, 'dame', 'deme', 'denme', 'ponme', 'pongame', 'mandame', 'quiero', 'necesito', 'ocupo', 'me', 'llevo', 'del', 'las', 'los', 'of', 'one', 'ones',
+  'i', 'll', 'take', 'will', 'want', 'need', 'give', 'can', 'get', 'd', 'like', 'please', 'pls', 'por', 'favor', 'porfa', 'ok', 'okay', 'dale', 'bueno', 'pues', 'entonces', 'so', 'then',
+  'galon', 'galones', 'gallon', 'gallons', 'gl', 'gls', 'cubeta', 'cubetas', 'bucket', 'buckets',
+]);
+
+/**
+ * "dame 3 galones de la blanca", "I'll take 4 of the white", "2 gallons of the green one": a count of
+ * a colour with no product named. At a hardware store's counter that orders the paint in that colour,
+ * never a goodbye on "I'll take" nor "no te entendí"; the product tool prices the count.
+ */
+export function countsAColour(catalog: readonly Product[], said: string): boolean {
+  const text = fold(said).replace(/[^a-z0-9\s]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!COUNT_FIRST.test(text)) return false;
+  const words = text.split(' ');
+  if (words.length > MAX_WORDS + 4) return false;
+  const parsed = resolverFor(catalog).parse(said);
+  if (parsed.content.length > 0 || parsed.attributes.colours.length === 0 || parsed.attributes.measures.length > 0) return false;
+  return words.every((w) => /^\d+$/.test(w) || COUNTED.has(w) || !FILLER.has(stem(w)));
+}

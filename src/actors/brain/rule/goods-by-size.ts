@@ -35,10 +35,54 @@ const dimsOf = new WeakMap<readonly Product[], ReadonlySet<string>>();
 export function goodsBySize(text: string, catalog: readonly Product[]): { mentions: ProductMention[]; entities: Entity[] } | null {
   const m = DIMS_SAID.exec(text);
   if (!m) return null;
+  return sizedGoodAt(text, catalog, m);
+}
+
+/** Every sized good said with its count in a list ("10 2x4s, 5 2x6 8 ft", "6 1x4 y 2 planchas"): a match per item. */
+const DIMS_SAID_ALL = new RegExp(DIMS_SAID.source, 'gi');
+/** Cheap gate: a count touching a cross-section ("10 2x4", "12 2x4x10"). */
+const COUNT_THEN_DIMS = /(?:^|[\s,])(?:\d+|[a-z]+)\s+\d+\s*x\s*\d/i;
+/** "8 2x4 de 12 y 4 de 10": the same cross-section again, another count and length, its words left unsaid. */
+const ANOTHER_LENGTH = /^\s*(?:,|y|and|,\s*y)\s*(\d+)\s+(?:de|of)\s+(\d+)(\s*(?:pies|pie|ft|feet|foot|')?)(?![\w\/])/i;
+
+/**
+ * The lumber counted by its size alone beside other goods named by their words ("I need 10 2x4s, 5
+ * 2x6 and a box of nails", "10 2x4 de 8 pies y 4 planchas de plywood"): the brain's product words
+ * find the nails and the plywood but no word in "10 2x4", so those lines would be lost. Each such
+ * size with its count before it joins the mentions, in the order said; a size with no count
+ * ("piso de 4x4", "plywood 4x8") or inside another mention stays as it was.
+ */
+export function withCountedSizes(text: string, catalog: readonly Product[], found: { mentions: ProductMention[]; entities: Entity[] }): { mentions: ProductMention[]; entities: Entity[] } {
+  if (!COUNT_THEN_DIMS.test(text)) return found;
+  const mentions = [...found.mentions];
+  const entities = [...found.entities];
+  for (const m of text.matchAll(DIMS_SAID_ALL)) {
+    const start = m.index ?? 0;
+    const said = mentions.find((x) => x.start === start && x.query === m[0].trim()); // read already (`goodsBySize`)
+    if (!said && mentions.some((x) => x.start < start + m[0].length && start < x.end)) continue;
+    const sized = said ? null : sizedGoodAt(text, catalog, m);
+    const mention = said ?? sized?.mentions[0];
+    if (mention?.quantity === undefined) continue;
+    if (sized) mentions.push(mention), entities.push(...sized.entities);
+    const again = ANOTHER_LENGTH.exec(text.slice(mention.end));
+    if (again && !/^\d+x\d+x\d+/i.test(mention.query)) {
+      const at = mention.end + again[0].length - `${again[2]}${again[3]}`.length;
+      const query = `${m[1]}x${m[2]} de ${again[2]}${again[3] ?? ''}`;
+      mentions.push({ query, quantity: Number(again[1]), start: at, end: mention.end + again[0].length });
+      entities.push({ type: 'product', value: query, start: at, end: mention.end + again[0].length });
+    }
+  }
+  if (mentions.length === found.mentions.length) return found;
+  mentions.sort((a, b) => a.start - b.start);
+  entities.sort((a, b) => a.start - b.start || a.type.localeCompare(b.type));
+  return { mentions, entities };
+}
+
+function sizedGoodAt(text: string, catalog: readonly Product[], m: RegExpExecArray | RegExpMatchArray): { mentions: ProductMention[]; entities: Entity[] } | null {
   let known = dimsOf.get(catalog);
   if (!known) dimsOf.set(catalog, (known = catalogDims(catalog)));
   if (!known.has(`${m[1]}x${m[2]}`)) return null;
-  const start = m.index;
+  const start = m.index ?? 0;
   const end = start + m[0].length;
   const before = text.slice(0, start).toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
   const entities: Entity[] = [{ type: 'product', value: m[0].trim(), start, end }];

@@ -20,9 +20,9 @@ import { needToldOpening, takeOpeningNeed } from './opening-need.js';
 import { asksToResumeRequest, buysToResell } from './form-resume.js';
 import { classifierTrainingOf } from './model-transfer.js';
 import { asksCallForQuote, asksForCallBack, asksForSalesPerson, asksIfBot, asksInvoiceCopy, asksPersonForGoods, saysOnlyUrgent } from './handoff-requests.js';
-import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, lineAsked, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
+import { asksForAWayRound, asksForStaff, asksIfCarried, asksPriceOfCount, asksWhereToBuy, greetsWithAProduct, countsAColour, lineAsked, namesOnlyAColour, namesOnlyAnotherTradesGood, namesOnlyAThing } from './product-questions.js';
 import { createProductMatcher, type ProductMatcher } from './products.js';
-import { goodsBySize } from './goods-by-size.js';
+import { goodsBySize, withCountedSizes } from './goods-by-size.js';
 import { withAreasAsUnits, withCountApart } from './count-apart.js';
 import { withoutWholePackWords } from '../../../machines/whole-pack.js';
 import { asksOrderStatus, asksToCancelOrder, asksToChangeOrder, bringsNoTrouble } from './order-status.js';
@@ -157,7 +157,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     const isVerb = (p: { start: number; end: number }): boolean => DELIVERY_VERB.test(foldText(text.slice(p.start, p.end)).trim()) || isStoreysOfBuilding(text, p);
     const joined = joinEnglishCompounds(text, { mentions: raw.mentions.filter((m) => !isVerb(m)), entities: raw.entities.filter((e) => e.type !== 'product' || !isVerb(e)) });
     // "a dozen 2x4s", "dame 12 2x4": lumber named by its dimensions alone (`goods-by-size.ts`).
-    const found = joined.mentions.length === 0 ? (goodsBySize(text, tenant.catalog) ?? joined) : joined;
+    const found = withCountedSizes(text, tenant.catalog, joined.mentions.length === 0 ? (goodsBySize(text, tenant.catalog) ?? joined) : joined); // "10 2x4 y 4 planchas de plywood": each counted size a line
     // A company made only of product words ("quote for Cemento Gris") is a product, not a company;
     // a product word inside a name or a real company ("Tomás", "Marcos Pinturas") is not a product.
     const productWordsOnly = (c: Entity): boolean => {
@@ -354,7 +354,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "buenas, tienen lija?" is a greeting with that question, answered as the question; so is "hola, cemento?".
     const unsureOfIt = intent.confidence < HANDOFF_CONFIDENCE || intent.name === 'out_of_scope';
     // "good morning, I'm looking for sandpaper": an unsure reading that names a good of the trade.
-    const namesGood = (unsureOfIt && (namesOnlyATradeGood(tenant.store?.tradeGoods, text) || namesOnlyAColour(tenant.catalog, text) || lineAsked(tenant, text) !== null)) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
+    const namesGood = (unsureOfIt && (namesOnlyATradeGood(tenant.store?.tradeGoods, text) || namesOnlyAColour(tenant.catalog, text) || countsAColour(tenant.catalog, text) || lineAsked(tenant, text) !== null)) || (intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent' && intent.name !== 'complaint' && mentionsATradeGood(tenant.store?.tradeGoods, text));
     if (has('product_inquiry') && ((((intent.confidence < MIN_INTENT_CONFIDENCE && intent.name !== 'human_agent') || intent.name === 'greeting' || (intent.name === 'offers' && intent.confidence < HANDOFF_CONFIDENCE)) && asksIfCarried(text)) || (intent.name === 'complaint' && namesOnlyAThing(text)) || (unsureOfIt && namesOnlyAnotherTradesGood(text)) || (mentions.length > 0 && !sureHandoffOrCase(intent) && asksWhereToBuy(text)) || namesGood || (intent.name === 'greeting' && (greetsWithAProduct(text, mentions) || namesOnlyAColour(tenant.catalog, text))))) {
       intent = { name: 'product_inquiry', confidence: PRODUCT_RULE_CONFIDENCE };
     }
