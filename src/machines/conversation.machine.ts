@@ -64,6 +64,7 @@ import {
 import { captionPointsAtMedia } from './caption-points.js';
 import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { readFocusQuestion } from './focus-questions.js';
+import { asksBucketPrice } from './pack-asked.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, pointsAtTheOneShown, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
@@ -999,7 +1000,8 @@ function routedOf(context: ConversationContext, as: RouteAs): RoutedIntent | nul
     }
     case 'product': {
       const intent = intentOf(context);
-      return routedIntent(reading, intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry');
+      // "is it cheaper by the bucket?" after the paint: the bucket's price, a price question (pack-asked.ts).
+      return routedIntent(reading, asksBucketPrice(lastText(context)) ? 'price_quote' : intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry');
     }
     case 'info': {
       const intent = intentOf(context);

@@ -50,6 +50,8 @@ export interface AskedJob {
   at: number;
   /** A fault at home told ("la pluma del fregadero gotea", `home-faults.ts`): its words are the catalog's spelling, the most specific phrase wins. */
   fault?: true;
+  /** Told as a plan, not asked (`job-told.ts`): its words are the whole job, the message's lead adds none. */
+  told?: true;
 }
 
 /** Lower-case and accent-free, the same length as the text (one UTF-16 unit for one). */
