@@ -693,7 +693,8 @@ export function productInput(context: ConversationContext): ProductActorInput {
   return {
     tenantId: context.tenantId,
     lang: context.lang,
-    intent: intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry',
+    // "is it cheaper by the bucket?" after the paint: the bucket priced (pack-asked.ts).
+    intent: focus && asksBucketPrice(lastText(context)) ? 'price_quote' : intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry',
     understanding: context.understanding!,
     ...(context.lastMessage ? { text: context.lastMessage.text } : {}),
     ...(focus ? { focus } : {}),

@@ -26,6 +26,8 @@ export interface MaterialQuestion {
   coats?: number;
   /** Rooms counted, not measured ("una casa de 2 habitaciones", "a 3 bedroom house"). */
   rooms?: number;
+  /** Doors to paint counted ("son 2 puertas"), with the sides painted: the area is theirs (`doors-area.ts`). */
+  doors?: { doors: number; sides: 1 | 2 };
 }
 
 /** A message as these rules read it: lower case, no accents, decimals kept ("2.5", "2,5" → "2.5"). */
