@@ -55,7 +55,9 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
   const scored = tenant.catalog.map((p) => ({ p, ...fit(p, said, verb, job.fault === true) }));
   const top = Math.max(0, ...scored.map((s) => s.score));
   if (top > 0) {
-    const shown = oneOfEachKind(scored.filter((s) => s.score === top).map((s) => s.p));
+    const best = scored.filter((s) => s.score === top).map((s) => s.p);
+    // A job told ("voy a instalar una bomba de agua"): the thing it names first, then what goes with it.
+    const shown = oneOfEachKind(job.told ? [...best.filter((p) => said.has(stem(firstWord(p.name)))), ...best.filter((p) => !said.has(stem(firstWord(p.name))))] : best);
     const first = shown[0] as Product;
     const focus = focusOf({ product: first, score: 1, unmet: [], defaulted: false }, { query: first.name }, index);
     return {
