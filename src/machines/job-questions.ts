@@ -7,7 +7,7 @@ import { homeFaultJob } from './home-faults.js';
 
 /** "algo para", "qué tienen para", "something to", "what can I use to": a job follows. */
 const JOB_LEAD =
-  /\b(?:algo|alguna\s+cosa|algun\s+producto|(?:que|q)\s+(?:tienen|tiene|tienes|hay|(?:me|nos)\s+recomienda[sn]?|recomienda[sn]?|uso|usar|puedo\s+usar|necesito|sirve)|con\s+que|something|anything|what\s+(?:do\s+you\s+have|do\s+(?:you|i|we)\s+use|can\s+i\s+use|should\s+i\s+use|do\s+i\s+need|would\s+you\s+recommend))\s+(?:(?:bueno|buena|good)\s+)?(?:para|pa|to|for)\s+/;
+  /\b(?:algo|alguna\s+cosa|algun\s+producto|(?:que|q)\s+(?:tienen|tiene|tienes|hay|(?:me|nos)\s+recomienda[sn]?|recomienda[sn]?|uso|usar|puedo\s+usar|necesito|(?:me\s+)?(?:hace|hacen)\s+falta|ocupo|sirve)|con\s+que|something|anything|what\s+(?:do\s+you\s+have|do\s+(?:you|i|we)\s+use|can\s+i\s+use|should\s+i\s+use|do\s+i\s+need|would\s+you\s+recommend))\s+(?:(?:bueno|buena|good)\s+)?(?:para|pa|to|for)\s+/;
 /**
  * "¿con qué pego cerámica?", "¿con qué se sella una filtración?", "con qué puedo destapar…": the job
  * by a conjugated verb of the everyday jobs (first person or impersonal), read as its infinitive.
