@@ -175,7 +175,7 @@ function colouredMeasure(tenant: TenantData, index: CatalogIndex, input: Product
 /** The product the question is about: named (not the surface itself: "pared", "piso"), in focus, or the one its job words or surface point to. */
 function productAsked(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion): Product | undefined {
   for (const wanted of input.understanding.products) {
-    if (isOnlySurface(wanted.query)) continue;
+    if (isOnlySurface(wanted.query) || (q.doors && DOOR_QUERY.test(nameKey(wanted.query)))) continue; // "2 puertas": the area, not a door's hardware
     const best = index.search(withoutMeasure(wanted.query, text), { limit: 1 })[0];
     if (best) return best.product;
   }
@@ -206,6 +206,7 @@ function withoutMeasure(query: string, text: string): string {
   return measured.test(foldAccents(text)) ? (m[1] as string) : query;
 }
 
+const DOOR_QUERY = /^(?:\d+\s+)?(?:puertas?|doors?)\b/;
 const GALLON_UNIT = /\bgalon\b/;
 const PAINT_WORDS = /\b(?:galon(?:es)?|cubetas?|pintura|pintar|gallons?|buckets?|paint|painting)\b/;
 

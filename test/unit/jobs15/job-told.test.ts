@@ -3,7 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { toldJob } from '../../../src/machines/job-told.js';
 import { toldJobFor } from '../../../src/actors/tools/product-jobs.js';
 import { bucketAsked, asksBucketPrice } from '../../../src/machines/pack-asked.js';
-import { doorsToPaint } from '../../../src/machines/doors-area.js';
+import { doorsIn, doorsToPaint } from '../../../src/machines/doors-area.js';
+import { readMaterialQuestion } from '../../../src/machines/material-questions.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import type { TenantData } from '../../../src/domain/tenant.js';
 
@@ -68,5 +69,19 @@ describe('doorsToPaint', () => {
 
   it.each(['tienen puertas?', 'vendes puertas de madera', 'la puerta no cierra'])('should not count "%s"', (text) => {
     expect(doorsToPaint(text)).toBeNull();
+  });
+});
+
+describe('doors in a question of how much', () => {
+  it('should count the doors of a question as their area', () => {
+    expect(doorsIn('cuantos galones para 2 puertas')).toEqual({ doors: 2, sides: 2 });
+    expect(doorsIn('how much paint for the front door')).toEqual({ doors: 1, sides: 2 });
+    expect(readMaterialQuestion('cuantos galones necesito para 2 puertas?')?.area).toBe(8);
+    expect(readMaterialQuestion('voy a pintar 3 puertas')?.area).toBe(12);
+  });
+
+  it('should leave a door of wood or iron to its own paint', () => {
+    expect(doorsIn('quiero pintar 3 puertas de madera')).toBeNull();
+    expect(readMaterialQuestion('quiero pintar 3 puertas de madera')?.area).toBeUndefined();
   });
 });
