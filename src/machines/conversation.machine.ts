@@ -68,6 +68,7 @@ import {
 import { captionPointsAtMedia } from './caption-points.js';
 import { burstClass, isMediaBurst, mediaAcknowledgement, type MediaAck } from './media-ack.js';
 import { readFocusQuestion } from './focus-questions.js';
+import { asksBucketPrice } from './pack-asked.js';
 import { asksEstimateAgain, asksTotalWithDelivery, isProductFollowUp, pointsAtTheOneShown, PRODUCT_FOCUS_TURNS, readFollowUpQuantity, reportsTrouble } from './product-focus.js';
 import { readMeasureReply, readMeasureWithColour } from './material-questions.js';
 import { routedIntent, routedTrigger, type RoutedIntent } from './routed-intent.js';
@@ -711,7 +712,8 @@ export function productInput(context: ConversationContext): ProductActorInput {
   return {
     tenantId: context.tenantId,
     lang: context.lang,
-    intent: intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry',
+    // "is it cheaper by the bucket?" after the paint: the bucket priced (pack-asked.ts).
+    intent: focus && asksBucketPrice(lastText(context)) ? 'price_quote' : intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry',
     understanding: context.understanding!,
     ...(context.lastMessage ? { text: context.lastMessage.text } : {}),
     ...(focus ? { focus } : {}),
@@ -1018,7 +1020,8 @@ function routedOf(context: ConversationContext, as: RouteAs): RoutedIntent | nul
     }
     case 'product': {
       const intent = intentOf(context);
-      return routedIntent(reading, intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry');
+      // "is it cheaper by the bucket?" after the paint: the bucket's price, a price question (pack-asked.ts).
+      return routedIntent(reading, asksBucketPrice(lastText(context)) ? 'price_quote' : intent && PRODUCT_INTENTS.includes(intent) ? intent : 'product_inquiry');
     }
     case 'info': {
       const intent = intentOf(context);

@@ -7,7 +7,7 @@ import { homeFaultJob } from './home-faults.js';
 
 /** "algo para", "qué tienen para", "something to", "what can I use to": a job follows. */
 const JOB_LEAD =
-  /\b(?:algo|alguna\s+cosa|algun\s+producto|(?:que|q)\s+(?:tienen|tiene|tienes|hay|(?:me|nos)\s+recomienda[sn]?|recomienda[sn]?|uso|usar|puedo\s+usar|necesito|sirve)|con\s+que|something|anything|what\s+(?:do\s+you\s+have|do\s+(?:you|i|we)\s+use|can\s+i\s+use|should\s+i\s+use|do\s+i\s+need|would\s+you\s+recommend))\s+(?:(?:bueno|buena|good)\s+)?(?:para|pa|to|for)\s+/;
+  /\b(?:algo|alguna\s+cosa|algun\s+producto|(?:que|q)\s+(?:tienen|tiene|tienes|hay|(?:me|nos)\s+recomienda[sn]?|recomienda[sn]?|uso|usar|puedo\s+usar|necesito|(?:me\s+)?(?:hace|hacen)\s+falta|ocupo|sirve)|con\s+que|something|anything|what\s+(?:do\s+you\s+have|do\s+(?:you|i|we)\s+use|can\s+i\s+use|should\s+i\s+use|do\s+i\s+need|would\s+you\s+recommend))\s+(?:(?:bueno|buena|good)\s+)?(?:para|pa|to|for)\s+/;
 /**
  * "¿con qué pego cerámica?", "¿con qué se sella una filtración?", "con qué puedo destapar…": the job
  * by a conjugated verb of the everyday jobs (first person or impersonal), read as its infinitive.
@@ -50,6 +50,8 @@ export interface AskedJob {
   at: number;
   /** A fault at home told ("la pluma del fregadero gotea", `home-faults.ts`): its words are the catalog's spelling, the most specific phrase wins. */
   fault?: true;
+  /** Told as a plan, not asked (`job-told.ts`): its words are the whole job, the message's lead adds none. */
+  told?: true;
 }
 
 /** Lower-case and accent-free, the same length as the text (one UTF-16 unit for one). */

@@ -26,7 +26,11 @@ export interface MaterialQuestion {
   coats?: number;
   /** Rooms counted, not measured ("una casa de 2 habitaciones", "a 3 bedroom house"). */
   rooms?: number;
+  /** Doors to paint counted ("son 2 puertas"), with the sides painted: the area is theirs (`doors-area.ts`). */
+  doors?: { doors: number; sides: 1 | 2 };
 }
+
+import { doorsIn, DOOR_SIDE_M2 } from './doors-area.js';
 
 /** A message as these rules read it: lower case, no accents, decimals kept ("2.5", "2,5" → "2.5"). */
 function fold(text: string): string {
@@ -131,7 +135,9 @@ function readQuestion(text: string): MaterialQuestion | null {
   const q0 = yields || HOW_MANY.test(t) ? null : measurementsOf(t);
   // "pintura para 40 m2", "paint for 40 square meters": paint asked for an area said in square metres is how much it takes
   // (tiles for an area are answered kind by kind elsewhere).
-  if (!yields && !HOW_MANY.test(t) && !(q0?.area !== undefined && AREA_FOR.test(t) && PAINT_GOODS.test(t))) return null;
+  // "voy a pintar 2 puertas": doors to paint counted are the area asked about.
+  const doorsPainted = q0?.doors !== undefined && /\b(?:pint|paint)/.test(t);
+  if (!yields && !doorsPainted && !HOW_MANY.test(t) && !(q0?.area !== undefined && AREA_FOR.test(t) && PAINT_GOODS.test(t))) return null;
   const q = q0 ?? measurementsOf(t);
   if (yields) return q;
   // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.
@@ -142,7 +148,7 @@ function readQuestion(text: string): MaterialQuestion | null {
   if (!measured && PRICE_OR_SERVICE.test(t)) return null;
   // "necesito 3 cubetas de pintura, ¿cuánto con el descuento?": the amount is said (packs counted) or a discount asked, so a price.
   if (!measured && q.surface === undefined && q.rooms === undefined && (COUNTED_PACKS.test(t) || /\b(?:descuentos?|discount|rebaja)\b/.test(t))) return null;
-  if (!NEED.test(t) && !(FOR.test(t) && (measured || q.surface !== undefined)) && !(measured && q.surface !== undefined)) return null;
+  if (!NEED.test(t) && !doorsPainted && !(FOR.test(t) && (measured || q.surface !== undefined)) && !(measured && q.surface !== undefined)) return null;
   return q;
 }
 
@@ -185,6 +191,9 @@ function measurementsOf(t: string): Mutable {
   if (coats?.[1]) q.coats = WORD_NUMBER[coats[1]] ?? Number(coats[1]);
   const rooms = ROOMS.exec(t);
   if (rooms?.[1]) q.rooms = ROOM_COUNT[rooms[1]] ?? Number(rooms[1]);
+  // "¿cuántos galones para 2 puertas?": the doors' area (about 2 m² a side).
+  const doors = q.sides || q.area !== undefined || q.volume !== undefined ? null : doorsIn(t);
+  if (doors) Object.assign(q, { doors, area: doors.doors * doors.sides * DOOR_SIDE_M2, length: undefined });
   return q;
 }
 

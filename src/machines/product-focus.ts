@@ -15,6 +15,7 @@ import { specAsked } from './product-spec-question.js';
 import { areaToCover, asksThinning, asksWhatAJobTakes, reportsTrouble } from './job-readers.js';
 import { asksYield } from './material-questions.js';
 import { partCount } from './part-amounts.js';
+import { bucketAsked } from './pack-asked.js';
 
 export { areaToCover, asksWhatAJobTakes, reportsTrouble };
 
@@ -67,7 +68,7 @@ const ONLY_ALL = new RegExp(ONLY.source, 'g');
  * followUpCore('no, I only want the 5/8'); // 'the 5/8'
  */
 export function followUpCore(text: string): string {
-  return fold(text)
+  return bucketAsked(fold(text).replace(/'/g, ' ')) // "is it cheaper by the bucket?": the bucket
     // Dominican speech: "¿a cómo ta?", "¿cuánto tan?" (está, están).
     .replace(/\bta\b/g, 'esta')
     .replace(/\btan\b/g, 'estan')

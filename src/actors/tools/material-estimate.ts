@@ -10,6 +10,7 @@ import type { Lang } from '../../domain/nlu.js';
 import type { Product, TenantData } from '../../domain/tenant.js';
 import type { ProductActorInput, ProductActorOutput, ProductFocus, ReplyDirective } from '../../machines/conversation.contract.js';
 import { areaToCover } from '../../machines/product-focus.js';
+import { doorsToPaint, DOOR_SIDE_M2 } from '../../machines/doors-area.js';
 import { asksYield, isMeasured, isOnlySurface, readMeasureReply, readSaidSizes, type MaterialQuestion, type MeasureAsked } from '../../machines/material-questions.js';
 import type { CatalogIndex } from './catalog-search.js';
 import { formatMoney } from './format.js';
@@ -48,8 +49,8 @@ export function materialAnswer(tenant: TenantData, index: CatalogIndex, input: P
   const lang = input.lang;
   const product = productAsked(tenant, index, input, text, q);
   // "¿cuánto rinde?", "¿cuántas manos?" about a product whose sheet gives no yield (the enamel): that, honestly, never a number made up.
-  const shown = !product && asksYield(text) && input.focus ? tenant.catalog.find((p) => p.sku === input.focus?.sku) : undefined;
-  if (shown && tenant.templates[lang]?.['product.yield_unknown'] !== undefined) return { kind: 'answer', output: { outcome: 'answered', replies: [{ template: 'product.yield_unknown', params: { name: shown.name } }], focus: input.focus } };
+  const shown = !product && (asksYield(text) || q.doors !== undefined) && input.focus ? tenant.catalog.find((p) => p.sku === input.focus?.sku) : undefined;
+  if (shown && tenant.templates[lang]?.['product.yield_unknown'] !== undefined) return { kind: 'answer', output: { outcome: 'answered', replies: [...doorsSaid(tenant, q, lang), { template: 'product.yield_unknown', params: { name: shown.name } }], focus: input.focus } };
   if (!product) return isMeasured(q) || q.surface !== undefined ? { kind: 'answer', output: { outcome: 'answered', replies: [{ template: 'product.estimate_which' }] } } : null;
   const focus = focusOf({ product, score: 1, unmet: [], defaulted: false }, { query: product.name }, index);
   const ask = (template: string, params: Record<string, unknown> = {}): MaterialAnswer => {
@@ -140,6 +141,9 @@ export function measureAnswer(tenant: TenantData, index: CatalogIndex, input: Pr
   // "unos 80 metros, blanco hueso" to "¿cuántos m² y de qué color?": the measurement, for the paint in that colour.
   const colour = asked ? jobColour(tenant, index, input.focus, text) : null;
   const reply = asked ? readMeasureReply(colour?.rest ?? text, asked.asked) : null;
+  // "son 2 puertas" with a paint on the counter: the doors' area (about 2 m² a side), whatever was asked.
+  const doors = !reply && input.focus ? doorsQuestion(tenant, input.focus.sku, text) : null;
+  if (doors) return materialAnswer(tenant, index, { ...input, understanding: { ...input.understanding, products: [] } }, text, doors);
   if (!asked || !reply) return null;
   if (colour) return colouredMeasure(tenant, index, input, colour);
   // "pintura azul para exterior" then "40 metros": the colour the store offered to mix on the paint on the counter.
@@ -171,7 +175,7 @@ function colouredMeasure(tenant: TenantData, index: CatalogIndex, input: Product
 /** The product the question is about: named (not the surface itself: "pared", "piso"), in focus, or the one its job words or surface point to. */
 function productAsked(tenant: TenantData, index: CatalogIndex, input: ProductActorInput, text: string, q: MaterialQuestion): Product | undefined {
   for (const wanted of input.understanding.products) {
-    if (isOnlySurface(wanted.query)) continue;
+    if (isOnlySurface(wanted.query) || (q.doors && DOOR_QUERY.test(nameKey(wanted.query)))) continue; // "2 puertas": the area, not a door's hardware
     const best = index.search(withoutMeasure(wanted.query, text), { limit: 1 })[0];
     if (best) return best.product;
   }
@@ -183,6 +187,8 @@ function productAsked(tenant: TenantData, index: CatalogIndex, input: ProductAct
   const forJob = tenant.catalog.filter((p) => (p.coverage || p.usage) && p.jobs?.some((job) => words.has(nameKey(job))));
   const forIt = forJob.find((p) => p.stock > 0 && (p.default_for?.length ?? 0) > 0) ?? forJob.find((p) => p.stock > 0 && (p.coverage?.coats ?? 2) > 1) ?? forJob[0];
   if (forIt) return forIt;
+  // "¿cuánto rinde el galón?" right after the enamel (sold by the gallon, its sheet gives no yield): asked of it, never the wall paint's figures.
+  if (focused && asksYield(text) && GALLON_UNIT.test(nameKey(focused.unit))) return undefined;
   // "¿cuántos galones para 80 m² a una mano?": gallons are paint's; the everyday paint.
   if (PAINT_WORDS.test(nameKey(text))) return index.search('pintura', { limit: 1 })[0]?.product;
   return undefined;
@@ -200,6 +206,8 @@ function withoutMeasure(query: string, text: string): string {
   return measured.test(foldAccents(text)) ? (m[1] as string) : query;
 }
 
+const DOOR_QUERY = /^(?:\d+\s+)?(?:puertas?|doors?)\b/;
+const GALLON_UNIT = /\bgalon\b/;
 const PAINT_WORDS = /\b(?:galon(?:es)?|cubetas?|pintura|pintar|gallons?|buckets?|paint|painting)\b/;
 
 /** The area of a wall or floor: said as such, or its two sides. */
@@ -268,6 +276,7 @@ function paint(tenant: TenantData, product: Product, text: string, q: MaterialQu
   // "¿cuántos galones para 100 metros?": metres of wall to paint are square metres.
   if (area === null) area = areaToCover(text) ?? (q.length !== undefined && q.surface === undefined ? q.length : null);
   if (area === null) return ask(q.length !== undefined ? 'product.usage_ask_height' : 'product.coverage_ask', { min: coverage.min, max: coverage.max, units: countUnit('galón', 2, lang), length: q.length, coats: coatsSaid(coverage.coats ?? 2, lang) });
+  lead.push(...doorsSaid(tenant, q, lang));
   const coats = q.coats ?? coverage.coats ?? 2;
   const surface = area * coats;
   const gallons = Math.ceil(surface / mid(product) - 1e-9);
@@ -278,7 +287,7 @@ function paint(tenant: TenantData, product: Product, text: string, q: MaterialQu
   const need = (n: number): string => (lang === 'es' ? (n === 1 ? 'hace falta' : 'hacen falta unos') : 'need about');
   const about = (n: number): string => (lang === 'es' && n !== 1 ? 'unos ' : lang === 'en' ? 'about ' : '');
   lead.push({ template: coats === 1 ? 'product.coverage_one' : 'product.coverage', params: { area: fmt(area), coats, gallons, units: countUnit('galón', gallons, lang), need: need(gallons), range, rangeUnits: countUnit('galón', high, lang), min: coverage.min, max: coverage.max, name: product.name } });
-  const sealer = coats > 1 ? sealerFor(tenant, product) : undefined;
+  const sealer = coats > 1 && !q.doors ? sealerFor(tenant, product) : undefined; // doors are no new wall
   if (sealer?.coverage) {
     const sealerGallons = Math.ceil(area / mid(sealer) - 1e-9);
     lead.push({
@@ -298,4 +307,19 @@ function sealerFor(tenant: TenantData, paintProduct: Product): Product | undefin
   const kind = firstWord(paintProduct.name);
   const jobs = new Set(tenant.catalog.filter((p) => p.coverage && firstWord(p.name) === kind).flatMap((p) => p.jobs ?? []).map(nameKey));
   return tenant.catalog.find((p) => p !== paintProduct && p.stock > 0 && p.coverage?.coats === 1 && firstWord(p.name) !== kind && p.jobs?.some((j) => jobs.has(nameKey(j))));
+}
+
+/** "son 2 puertas" said of a paint on the counter (its sheet's yield or not): the doors' area to work out. */
+function doorsQuestion(tenant: TenantData, sku: string, text: string): MaterialQuestion | null {
+  const doors = doorsToPaint(text);
+  const product = doors ? tenant.catalog.find((p) => p.sku === sku) : undefined;
+  if (!doors || !product || !(product.coverage || GALLON_UNIT.test(nameKey(product.unit)))) return null;
+  return { area: doors.doors * doors.sides * DOOR_SIDE_M2, doors };
+}
+
+/** The doors' area said before the paint for it ("2 puertas por las dos caras son unos 8 m²…"). */
+function doorsSaid(tenant: TenantData, q: MaterialQuestion, lang: Lang): ReplyDirective[] {
+  if (!q.doors) return [];
+  const word = renderReply({ template: q.doors.doors === 1 ? 'product.doors_area.door' : 'product.doors_area.doors' }, tenant.templates, lang);
+  return [{ template: q.doors.sides === 1 ? 'product.doors_area_one_side' : 'product.doors_area', params: { count: q.doors.doors, doors: word, area: fmt(q.doors.doors * q.doors.sides * DOOR_SIDE_M2), each: DOOR_SIDE_M2 } }];
 }

@@ -10,6 +10,7 @@ import type { ProductActorInput, ProductActorOutput } from '../../machines/conve
 import { fold, stem } from '../catalog/index.js';
 import type { CatalogIndex } from './catalog-search.js';
 import type { AskedJob } from '../../machines/job-questions.js';
+import { toldJob } from '../../machines/job-told.js';
 import { asksHowToFixIt, faultAgain } from '../../machines/home-faults.js';
 import { describeProduct, firstWord, focusOf, optionsFor } from './product-parts.js';
 
@@ -54,7 +55,9 @@ export function forJob(tenant: TenantData, index: CatalogIndex, job: AskedJob, l
   const scored = tenant.catalog.map((p) => ({ p, ...fit(p, said, verb, job.fault === true) }));
   const top = Math.max(0, ...scored.map((s) => s.score));
   if (top > 0) {
-    const shown = oneOfEachKind(scored.filter((s) => s.score === top).map((s) => s.p));
+    const best = scored.filter((s) => s.score === top).map((s) => s.p);
+    // A job told ("voy a instalar una bomba de agua"): the thing it names first, then what goes with it.
+    const shown = oneOfEachKind(job.told ? [...best.filter((p) => said.has(stem(firstWord(p.name)))), ...best.filter((p) => !said.has(stem(firstWord(p.name))))] : best);
     const first = shown[0] as Product;
     const focus = focusOf({ product: first, score: 1, unmet: [], defaulted: false }, { query: first.name }, index);
     return {
@@ -124,9 +127,19 @@ export function askedJobAnswer(tenant: TenantData, index: CatalogIndex, input: P
  * "I'm tiling a floor" keeps "tiling"), in catalog order; empty when none fits.
  */
 export function productsForJob(tenant: TenantData, job: AskedJob, text: string): Product[] {
-  const said = new Set([...stemmed(job.full), ...stemmed(text)]);
+  const said = new Set([...stemmed(job.full), ...(job.told ? [] : stemmed(text))]);
   const verb = stem(fold(job.verb));
   const scored = tenant.catalog.map((p) => ({ p, score: fit(p, said, verb, job.fault === true).score }));
   const top = Math.max(0, ...scored.map((s) => s.score));
   return top > 0 ? scored.filter((s) => s.score === top).map((s) => s.p) : [];
+}
+
+/**
+ * A job told as a plan ("voy a techar la marquesina", "I'm building a small wall", `toldJob`), as a
+ * job asked when the catalog has products for it (its `jobs`): the kit and its sizes, or what does
+ * the job, as "¿qué necesito?" would get. Null otherwise: "quiero hacer un pedido" stays what it is.
+ */
+export function toldJobFor(tenant: TenantData, text: string): AskedJob | null {
+  const job = toldJob(text);
+  return job !== null && productsForJob(tenant, job, text).length > 0 ? job : null;
 }

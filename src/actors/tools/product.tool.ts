@@ -42,7 +42,7 @@ import { comparisonAsked } from './product-versus.js';
 import { countOfShownKind, pickOnCounter, picksOnCounter } from './counter-pick.js';
 import { withOneShown, withProductNotes } from './product-notes.js';
 import { COLOUR_EN, colourOnlyQuery, coloursOfOneKind, leadingCount, mixFollowUp, noColourAnswer } from './product-colours.js';
-import { askedJobAnswer } from './product-jobs.js';
+import { askedJobAnswer, toldJobFor } from './product-jobs.js';
 import { askedJob } from '../../machines/job-questions.js';
 import { noKindAnswer, shortGoodWords, unknownKind, unknownKindAt } from './product-unknown-kind.js';
 import { withCounterReserve } from './counter-reserve.js';
@@ -185,7 +185,7 @@ function answer(tenant: TenantData, index: CatalogIndex, input: ProductActorInpu
     // "¿cuántos galones para 100 metros?", "cuántos blocks para una pared de 3 por 2?": from the catalog's rules of thumb; "40 metros cuadrados" right after "dime cuántos metros cuadrados…".
     // "piso de 4x5" alone: the area and what goes there; then "cerámica" worked out for it.
     // "voy a levantar una pared de 3 x 2, ¿qué necesito?": the job's kit counted for its sizes.
-    const job = askedJob(text);
+    const job = askedJob(text) ?? toldJobFor(tenant, text); // "voy a techar la marquesina": the job told is asked
     const kitted = jobAnswer(tenant, index, input, text, job && !input.understanding.nlu.entities.some((e) => e.type === 'product' && e.end <= job.at) ? job : null);
     if (kitted) return kitted;
     const material = readMaterialQuestion(text) ?? (areaToCover(text) !== null ? {} : null);

@@ -17,7 +17,8 @@ export function createJobNamer(catalog: readonly Product[]): (text: string) => b
   return (text) => {
     const words = foldText(text).split(/[^a-z0-9]+/);
     if (words.some((w) => single.has(w))) return true;
-    const said = new Set(words.flatMap((w) => [w.replace(/s$/, ''), w.replace(/ing$/, '')]));
+    // "levantando", "haciendo", "construyendo": the job's verb said as it goes on.
+    const said = new Set(words.flatMap((w) => [w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ando$/, 'ar').replace(/yendo$/, 'ir').replace(/iendo$/, 'er')]));
     return longer.some((phrase) => phrase.length > 0 && phrase.every((w) => said.has(w.replace(/s$/, ''))));
   };
 }

@@ -8,6 +8,7 @@ import type { Understanding, UnderstandInput } from '../../../domain/understandi
 import { areaToCover, asksWhatAJobTakes } from '../../../machines/product-focus.js';
 import { isMeasured, readJobSizesOnly, readMaterialQuestion } from '../../../machines/material-questions.js';
 import { askedJob, asksWhatFixesATrouble } from '../../../machines/job-questions.js';
+import { toldJob } from '../../../machines/job-told.js';
 import { homeFaultJob } from '../../../machines/home-faults.js';
 import { askedRoom, roomsOf } from '../../../machines/room-questions.js';
 import { HANDOFF_CONFIDENCE, MIN_INTENT_CONFIDENCE, tellsWhatHappened } from '../../../machines/triage-decision.js';
@@ -368,7 +369,7 @@ export function createRuleBrain(options: RuleBrainOptions): Brain {
     // "¿cuántos blocks para una pared de 3 por 2?", "cuántos metros de cable necesito?": how much material a job takes.
     const material = readMaterialQuestion(text);
     const asksMaterial = (material !== null && (mentions.length > 0 || namesAJob(text) || isMeasured(material))) || readJobSizesOnly(text) !== null; // or "piso de 4x5" alone
-    if (has('product_inquiry') && !sureHandoff && ((namesAJob(text) && asksWhatAJobTakes(text)) || areaToCover(text) !== null || asksMaterial)) {
+    if (has('product_inquiry') && !sureHandoff && ((namesAJob(text) && (asksWhatAJobTakes(text) || toldJob(text) !== null)) || areaToCover(text) !== null || asksMaterial)) {
       intent = { name: 'product_inquiry', confidence: Math.max(PRODUCT_RULE_CONFIDENCE, intent.name === 'product_inquiry' || intent.name === 'price_quote' ? intent.confidence : 0) };
     }
     // "¿tienen algo para destapar el inodoro?", "something to cut metal": a product question by the job to do.

@@ -1,0 +1,67 @@
+/**
+ * A job told as a plan, with no question: "voy a levantar una pared", "quiero enchapar el baño",
+ * "voy a cambiar la llave del lavamanos", "I'm building a small wall", "I'm replacing my bathroom
+ * faucet". A clerk hears "what will I need?" in it and names the job's main material with what goes
+ * with it. Read here as the job (`AskedJob`); whether the catalog has anything for it is the
+ * caller's to check (`tools/told-job.ts`), so "quiero hacer un pedido" stays what it is.
+ */
+import type { AskedJob } from './job-questions.js';
+import { foldAccents } from '../kernel/fold.js';
+
+/** The whole message: greetings, who, the plan's lead, one job verb, then the rest of the job. */
+const TOLD =
+  /^(?:(?:ok|okay|si|bueno|pues|entonces|mira|oye|hola|buenas|buenos\s+dias|buenas\s+tardes|klk|saludos|amigo|hi|hello|hey|so|well)\s+)*(?:(?:yo|nosotros)\s+)?(?:voy\s+a|vamos?\s+a|quiero|kiero|queremos|quisiera|necesito|tengo\s+(?:que|q)|tenemos\s+(?:que|q)|pienso|planeo|estoy|estamos|toy|tamos|(?:i\s*m|i\s+am|we\s*re|we\s+are)(?:\s+(?:going\s+to|gonna|planning\s+to|about\s+to))?|gonna|i\s+(?:want|need|have|plan)\s+to|we\s+(?:want|need|have|plan)\s+to)\s+([a-z]+)\s+(.+)$/;
+
+/**
+ * The verbs of the everyday jobs of a hardware store, as their infinitive (Spanish) or base form
+ * (English); gerunds are read to them. Painting is not here: a paint job told has its own answer
+ * (`tellsPaintJobOnly`, the colours and the square metres).
+ */
+const JOB_VERBS = new Set([
+  'levantar', 'hacer', 'construir', 'techar', 'enchapar', 'pegar', 'poner', 'instalar', 'cambiar', 'arreglar', 'reparar', 'vaciar', 'echar',
+  'hechar', 'colocar', 'montar', 'impermeabilizar', 'sellar', 'resanar', 'cortar', 'destapar', 'fijar', 'soldar', 'taladrar', 'reemplazar', 'tirar',
+  'build', 'tile', 'lay', 'install', 'replace', 'change', 'fix', 'repair', 'roof', 'put', 'pour', 'seal', 'waterproof', 'patch', 'cut', 'unclog', 'set',
+]);
+
+/** A question in the message ("… cuánto cuesta el zinc?", "… do you have"): asked, not told; the other readers answer it. */
+const ASKS = /\b(?:cuanto|cuantos|cuantas|precio|tienen|tiene|hay|venden|que\s+necesito|how\s+(?:much|many)|do\s+you|what|price)\b/;
+
+/** "levantando" → "levantar", "haciendo" → "hacer", "construyendo" → "construir", "building" → "build", "tiling" → "tile". */
+function infinitive(word: string): string {
+  if (word.endsWith('ando')) return `${word.slice(0, -4)}ar`;
+  if (word.endsWith('yendo')) return `${word.slice(0, -5)}ir`;
+  if (word.endsWith('iendo')) return `${word.slice(0, -5)}er`;
+  if (!word.endsWith('ing') || word.length < 6) return word;
+  const stem = word.slice(0, -3);
+  if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1); // "putting" → "put"
+  return JOB_VERBS.has(`${stem}e`) ? `${stem}e` : stem; // "tiling" → "tile", "building" → "build"
+}
+
+/**
+ * The job told as a plan, or null: a question, or a verb that is no job's ("quiero comprar…").
+ *
+ * @example
+ * toldJob('voy a techar la marquesina')?.full; // 'techar la marquesina'
+ * toldJob('voy a techar la marquesina, cuánto cuesta el zinc?'); // null
+ */
+export function toldJob(text: string): AskedJob | null {
+  if (text.includes('?')) return null;
+  const t = foldAccents(text.toLowerCase()).replace(/['’]/g, '').replace(/[¡!.,;:"()]/g, ' ').replace(/\s+/g, ' ').trim();
+  const m = TOLD.exec(t);
+  if (!m || ASKS.test(t)) return null;
+  const verb = infinitive(m[1] as string);
+  if (!JOB_VERBS.has(verb)) return null;
+  const rest = (m[2] as string).trim();
+  // Said back as written (accents kept), the customer's "my" as "your": "To tile your bathroom floor…".
+  const words = text.replace(/['’]/g, '').replace(/[¡!.,;:"()]/g, ' ').trim().split(/\s+/);
+  const own = words.slice(words.length - rest.split(' ').length).map((w) => YOURS[w.toLowerCase()] ?? w).join(' ');
+  // "quiero pegar cerámica en el baño" told as a plan is the tiling job (the tiles, their adhesive and
+  // grout); "¿algo para pegar cerámica?" asked stays the adhesive (`askedJob`).
+  const tiling = verb === 'pegar' && TILES.test(rest);
+  return { said: `${verb} ${own}`, full: `${tiling ? 'enchapar' : verb} ${rest}`, verb: tiling ? 'enchapar' : verb, at: m.index, told: true };
+}
+
+const TILES = /^(?:(?:la|las|el|los|una|unas|un|unos)\s+)?(?:ceramicas?|porcelanatos?|azulejos?|losetas?|pisos?)\b/;
+
+/** The customer's own things said back as theirs. */
+const YOURS: Readonly<Record<string, string>> = { my: 'your', our: 'your', mi: 'tu', mis: 'tus', nuestra: 'tu', nuestro: 'tu', nuestras: 'tus', nuestros: 'tus' };
