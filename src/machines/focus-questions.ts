@@ -211,6 +211,18 @@ const NAMED = new RegExp(String.raw`^(?:(?:me\s+llevo|llevo|me\s+quedo\s+con|dam
  * readFocusQuestion('el más barato se me rompió'); // null
  */
 export function readFocusQuestion(text: string): FocusQuestion | null {
+  // Asked by several routing guards and the product tool about one message (issue 16): the last
+  // text's reading is kept, frozen so no caller can change what the next one reads.
+  if (text === focusOf) return focus;
+  const read = focusQuestionOf(text);
+  focus = read ? Object.freeze(read) : null;
+  focusOf = text;
+  return focus;
+}
+let focusOf: string | undefined;
+let focus: FocusQuestion | null = null;
+
+function focusQuestionOf(text: string): FocusQuestion | null {
   const t = questionText(text);
   if (t === null) return null;
   // "muy caro, ¿hay algo más barato?", "too expensive": a cheaper one of the kind, said or not.
