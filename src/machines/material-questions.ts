@@ -128,10 +128,11 @@ export function readMaterialQuestion(text: string): MaterialQuestion | null {
 function readQuestion(text: string): MaterialQuestion | null {
   const t = fold(text);
   const yields = YIELDS.test(t);
-  const q0 = yields || HOW_MANY.test(t) ? null : measurementsOf(t);
+  const asked = yields || HOW_MANY.test(t);
   // "pintura para 40 m2", "paint for 40 square meters": paint asked for an area said in square metres is how much it takes
-  // (tiles for an area are answered kind by kind elsewhere).
-  if (!yields && !HOW_MANY.test(t) && !(q0?.area !== undefined && AREA_FOR.test(t) && PAINT_GOODS.test(t))) return null;
+  // (tiles for an area are answered kind by kind elsewhere). The measurements are read only then (issue 16: two regexes first).
+  const q0 = asked || !AREA_FOR.test(t) || !PAINT_GOODS.test(t) ? null : measurementsOf(t);
+  if (!asked && q0?.area === undefined) return null;
   const q = q0 ?? measurementsOf(t);
   if (yields) return q;
   // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.

@@ -10,6 +10,9 @@ import { readHomeFault, readsHomeFault, homeFaultJob } from '../../../src/machin
 import { blankedWholePackWords, withoutWholePackWords } from '../../../src/machines/whole-pack.js';
 import { readsVenting, ventsAtTheStore } from '../../../src/actors/brain/rule/purchase-trouble.js';
 import { readFocusQuestion } from '../../../src/machines/focus-questions.js';
+import { createJobNamer } from '../../../src/actors/brain/rule/job-namer.js';
+import { loadTenant } from '../../../src/persistence/tenant-loader.js';
+import type { Product } from '../../../src/domain/tenant.js';
 
 /**
  * The cheap pre-checks in front of two text readers (issue 16) must give the full reading's
@@ -139,5 +142,32 @@ describe('text pre-checks give the full reading', () => {
     expect(Object.isFrozen(q)).toBe(true);
     expect(readFocusQuestion('el de DeWalt')).toEqual({ kind: 'named', word: 'dewalt' });
     expect(readFocusQuestion('¿lo tienen en otro color?')).toEqual({ kind: 'colours' });
+  });
+
+  it('createJobNamer: the phrases looked up by their first word name the jobs the walk over all of them named', async () => {
+    const tenant = await loadTenant(join(root, 'tenants/ferreteria'));
+    // The reader as it was before session 28: every longer phrase walked, each word's plural s dropped on every call.
+    const walkAll = (catalog: readonly Product[]) => {
+      const JOINING = new Set(['de', 'del', 'la', 'el', 'una', 'un', 'a', 'of', 'the']);
+      const phrases = catalog.flatMap((p) => p.jobs ?? []).map((job) => foldAccents(job).trim());
+      const single = new Set(phrases.filter((p) => !p.includes(' ')));
+      const longer = [...new Set(phrases.filter((p) => p.includes(' ')))].map((p) => p.split(/[^a-z0-9]+/).filter((w) => w !== '' && !JOINING.has(w)));
+      return (text: string): boolean => {
+        const words = foldAccents(text).split(/[^a-z0-9]+/);
+        if (words.some((w) => single.has(w))) return true;
+        const said = new Set(words.flatMap((w) => [w.replace(/s$/, ''), w.replace(/ing$/, '')]));
+        return longer.some((phrase) => phrase.length > 0 && phrase.every((w) => said.has(w.replace(/s$/, ''))));
+      };
+    };
+    const fast = createJobNamer(tenant.catalog);
+    const full = walkAll(tenant.catalog);
+    let named = 0;
+    const texts = [...corpus, 'building a wall', 'levantando unas paredes', 'quiero levantar una pared de blocks', 'la llave del fregadero gotea', 'vaciar un techo'];
+    for (const text of texts) {
+      const want = full(text);
+      if (want) named++;
+      expect(fast(text), JSON.stringify(text)).toBe(want);
+    }
+    expect(named).toBeGreaterThan(50);
   });
 });
