@@ -2,7 +2,8 @@
  * CPU per message of the readers session 28 (perf18) put behind a cheap pre-check or a per-text
  * memory, two checkouts' sources in one process, rounds alternated (base first in even rounds):
  * credit terms, free times, a fault at home (and as a job), whole-pack words, venting at the
- * store, the job namer, the material question and the focus question, each asked once per message.
+ * store, a request taken up again, the job namer, the material question and the focus question,
+ * each asked once per message.
  *
  *   npx tsx bench/micro/ab-gated-readers.ts /tmp/perf-base .
  *
@@ -21,6 +22,7 @@ const load = async (d: string) => {
     fault: await import(`${d}/src/machines/home-faults.ts`),
     pack: await import(`${d}/src/machines/whole-pack.ts`),
     vent: await import(`${d}/src/actors/brain/rule/purchase-trouble.ts`),
+    resume: await import(`${d}/src/actors/brain/rule/form-resume.ts`),
     material: await import(`${d}/src/machines/material-questions.ts`),
     focus: await import(`${d}/src/machines/focus-questions.ts`),
     namesAJob: (await import(`${d}/src/actors/brain/rule/job-namer.ts`)).createJobNamer(tenant.catalog) as (t: string) => boolean,
@@ -36,6 +38,7 @@ function message(m: Side, text: string): number {
   if (m.fault.homeFaultJob(text)) x++;
   x += m.pack.withoutWholePackWords(text).length;
   if (m.vent.ventsAtTheStore(text)) x++;
+  if (m.resume.asksToResumeRequest(text)) x++;
   if (m.namesAJob(text)) x++;
   if (m.material.readMaterialQuestion(text)) x++;
   if (m.focus.readFocusQuestion(text)) x++;

@@ -10,6 +10,7 @@ import { readHomeFault, readsHomeFault, homeFaultJob } from '../../../src/machin
 import { blankedWholePackWords, withoutWholePackWords } from '../../../src/machines/whole-pack.js';
 import { readsVenting, ventsAtTheStore } from '../../../src/actors/brain/rule/purchase-trouble.js';
 import { readFocusQuestion } from '../../../src/machines/focus-questions.js';
+import { asksToResumeRequest, readsResumeRequest } from '../../../src/actors/brain/rule/form-resume.js';
 import { createJobNamer } from '../../../src/actors/brain/rule/job-namer.js';
 import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import type { Product } from '../../../src/domain/tenant.js';
@@ -76,6 +77,7 @@ const EDGES = [
   'the whole roll', 'el rollo completo', 'un saco ENTERO', 'Actually, what is the price of the roll?', 'mejor dicho la caja cerrada', 'en realidad 2 cajas enteras', 'a full box please', 'the entire bag',
   'ustedes son un desastre', 'qué relajo con ustedes', 'you guys are the worst', "I'm not happy with you guys", 'estoy muy decepcionada con el servicio', 'siempre es lo mismo con ustedes',
   'we are fed up with your service', 'Qué vergüenza', 'que falta de seriedad', 'worst store ever', 'estoy harto con uds', 'ESTAMOS MOLESTOS CON USTEDES',
+  'quiero retomar la cotización', 'sigamos con la SOLICITUD', "let's continue with the quote", 'la cotizacion de nuevo', 'the quote again please', 'terminemos el formulario', 'volvamos a la proforma',
 ];
 
 describe('text pre-checks give the full reading', () => {
@@ -128,6 +130,7 @@ describe('text pre-checks give the full reading', () => {
   same('homeFaultJob', homeFaultJob, (t) => (readsHomeFault(t) === null ? null : homeFaultJob(t)), (x) => x !== null, 5);
   same('withoutWholePackWords', withoutWholePackWords, blankedWholePackWords, (x) => x !== null, 0);
   same('ventsAtTheStore', ventsAtTheStore, readsVenting, (x) => x, 8);
+  same('asksToResumeRequest', asksToResumeRequest, readsResumeRequest, (x) => x, 5);
 
   it('withoutWholePackWords: the pre-check lets through every text a replacement changes', () => {
     let changed = 0;
