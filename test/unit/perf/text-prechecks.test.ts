@@ -16,8 +16,10 @@ import { loadTenant } from '../../../src/persistence/tenant-loader.js';
 import type { Product } from '../../../src/domain/tenant.js';
 
 /**
- * The cheap pre-checks in front of two text readers (issue 16) must give the full reading's
- * answer for every text: the dev set's customer and expected lines, every tenant template, and
+ * The cheap pre-checks in front of the text readers (issue 16: perf17's greeting and laughter,
+ * session 28's credit terms, free times, faults at home, whole-pack words, venting, a request
+ * taken up again, the job namer) must give the full reading's answer for every text: the dev
+ * set's customer and expected lines, every tenant template, the golden inputs, and
  * spellings made to sit at the edges (accents, marks, emoji, variation selectors, case).
  */
 const root = join(import.meta.dirname, '../../..');
