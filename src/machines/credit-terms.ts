@@ -29,7 +29,24 @@ const REQUEST =
 const STANDING =
   /\b(?:(?:mi|mis|nuestro|nuestra|nuestros|my|our)\s+(?:\w+\s+)?(?:credito|cuenta|credit|account|linea)|suspend\w*|bloque\w*|saldo|balance|debo|debemos|deuda|owe|reactiv\w*|activ\w*|tarjetas? de credito|credito fiscal|credit cards?|tax credit)\b/;
 
+/**
+ * The cheap check in front of the reading (issue 16): every `CREDIT_NAMED` match holds one of these
+ * stems, looked for in the accent-folded message every reader shares.
+ */
+const MAY_NAME_CREDIT = /credit|fia[rd]|financ|cuenta|account/i;
+
 export function asksCreditTerms(text: string): boolean {
+  // Asked by the routing and by the info tool about one message: the last text's answer is kept.
+  if (text === creditTermsOf) return creditTerms;
+  creditTerms = MAY_NAME_CREDIT.test(foldAccents(text)) && readsCreditTerms(text);
+  creditTermsOf = text;
+  return creditTerms;
+}
+let creditTermsOf: string | undefined;
+let creditTerms = false;
+
+/** The full reading, behind `MAY_NAME_CREDIT` (exported for the pre-check test). */
+export function readsCreditTerms(text: string): boolean {
   const f = foldAccents(text.toLowerCase()).replace(/[^a-z0-9\s]+/g, ' ').replace(/\bq\b/g, 'que').replace(/\bpa\b/g, 'para').replace(/\s+/g, ' ').trim();
   // "¿cómo abro una cuenta de crédito?", "how do I apply?" say the wish to open one: the application (its terms told first).
   if (f.split(' ').length > 25 || !CREDIT_NAMED.test(f) || STANDING.test(f) || REQUEST.test(f)) return false;

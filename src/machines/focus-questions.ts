@@ -5,6 +5,7 @@
  * machine's routing (is this about the product in focus?) and by the product tool (what to answer).
  */
 
+import { createLru, remembered } from '../kernel/lru.js';
 import { asksPackCount } from './pack-count-question.js';
 
 /** What a short question about the product in focus asks. */
@@ -211,6 +212,18 @@ const NAMED = new RegExp(String.raw`^(?:(?:me\s+llevo|llevo|me\s+quedo\s+con|dam
  * readFocusQuestion('el más barato se me rompió'); // null
  */
 export function readFocusQuestion(text: string): FocusQuestion | null {
+  // Asked by the routing of every message a product answer is on the counter for, and by the
+  // product tool (issue 16): readings are kept per text, frozen so no caller can change what the
+  // next one reads ("gracias", "hola" and the everyday questions come back in every conversation).
+  return remembered(focusReadings, text, frozenFocusQuestion);
+}
+const focusReadings = createLru<FocusQuestion | null>(256);
+const frozenFocusQuestion = (text: string): FocusQuestion | null => {
+  const read = focusQuestionOf(text);
+  return read ? Object.freeze(read) : null;
+};
+
+function focusQuestionOf(text: string): FocusQuestion | null {
   const t = questionText(text);
   if (t === null) return null;
   // "muy caro, ¿hay algo más barato?", "too expensive": a cheaper one of the kind, said or not.

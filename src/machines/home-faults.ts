@@ -7,6 +7,7 @@
  * "inodoro gotea", "fregadero tapado", "breaker dispara"), whatever the customer's words.
  * Pure text rules over the folded message.
  */
+import { foldAccents } from '../kernel/fold.js';
 import { foldMessage as fold } from './count-words.js';
 
 type Fixture = 'llave' | 'fregadero' | 'lavamanos' | 'inodoro' | 'ducha' | 'tubo' | 'breaker' | 'tomacorriente' | 'interruptor' | 'bombillo';
@@ -105,6 +106,18 @@ export interface HomeFault {
  * readHomeFault('la pluma del fregadero gotea'); // { fixture: 'llave', fault: 'gotea', under: false }
  */
 export function readHomeFault(text: string): HomeFault | null {
+  return MAY_NAME_FIXTURE.test(foldAccents(text)) ? readsHomeFault(text) : null;
+}
+
+/**
+ * The cheap check in front of the reading (issue 16): every `FIXTURES` match holds one of these
+ * stems, looked for in the accent-folded message every reader shares. No fixture, no fault.
+ */
+const MAY_NAME_FIXTURE =
+  /llave|pluma|grifo|mezcladora|faucet|tap|fregadero|kitchen|lava|sink|basin|inodoro|toilet|sanitario|taza|cisterna|tanque|water|ducha|regadera|shower|tub|cano|pip|breaker|brequer|breker|disyuntor|enchufe|toma|outlet|receptacle|socket|suich|switch|interruptor|apagador|bombill|foco|bulb/i;
+
+/** The full reading, behind `MAY_NAME_FIXTURE` (exported for the pre-check test). */
+export function readsHomeFault(text: string): HomeFault | null {
   const t = fold(text).replace(/['’]/g, '');
   const fault = FAULTS.find(([, re]) => re.test(t))?.[0];
   if (fault === undefined || BOUGHT_HERE.test(t)) return null;
@@ -122,13 +135,15 @@ export function readHomeFault(text: string): HomeFault | null {
  * The fault as a job for the catalog's `jobs` (`forJob`): said back in the customer's language,
  * its words the catalog's spelling ("llave fregadero gotea", "inodoro gotea debajo").
  */
-export function homeFaultJob(text: string, lang: 'es' | 'en' = /[a-z]/.test(text) && ENGLISH.test(fold(text)) ? 'en' : 'es'): FaultJob | null {
+export function homeFaultJob(text: string, langSaid?: 'es' | 'en'): FaultJob | null {
   const fault = readHomeFault(text);
   // A burnt-out bulb, a dead outlet, a breaker that trips: the part is the thing itself, asked like
   // any product (its sizes and prices), not a job.
   if (fault === null || fault.fault === 'dispara' || fault.fault === 'danado') return null;
   const said = SAID[fault.fixture][fault.fault] as readonly [string, string];
   const t = fold(text);
+  // The language only once a fault is read (it was worked out on every call, fault or not).
+  const lang = langSaid ?? (/[a-z]/.test(text) && ENGLISH.test(t) ? 'en' : 'es');
   // The other fixture said names which one ("la llave del fregadero" → "llave fregadero").
   const others = FIXTURES.filter(([name, re]) => name !== fault.fixture && re.test(t)).map(([name]) => name);
   const words = [fault.fixture, ...others, fault.fault, ...(fault.under ? ['debajo'] : [])];

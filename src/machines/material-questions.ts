@@ -129,15 +129,20 @@ export function readMaterialQuestion(text: string): MaterialQuestion | null {
   return remembered(read, text, readQuestion);
 }
 
+const PAINTS = /\b(?:pint|paint)/;
+
 function readQuestion(text: string): MaterialQuestion | null {
   const t = fold(text);
   const yields = YIELDS.test(t);
-  const q0 = yields || HOW_MANY.test(t) ? null : measurementsOf(t);
+  const asked = yields || HOW_MANY.test(t);
   // "pintura para 40 m2", "paint for 40 square meters": paint asked for an area said in square metres is how much it takes
-  // (tiles for an area are answered kind by kind elsewhere).
-  // "voy a pintar 2 puertas": doors to paint counted are the area asked about.
-  const doorsPainted = q0?.doors !== undefined && /\b(?:pint|paint)/.test(t);
-  if (!yields && !doorsPainted && !HOW_MANY.test(t) && !(q0?.area !== undefined && AREA_FOR.test(t) && PAINT_GOODS.test(t))) return null;
+  // (tiles for an area are answered kind by kind elsewhere). "voy a pintar 2 puertas": doors to paint counted are the area
+  // asked about. The measurements are read only then (issue 16: cheap regexes first).
+  const paints = PAINTS.test(t);
+  const paintForArea = AREA_FOR.test(t) && PAINT_GOODS.test(t);
+  const q0 = asked || !(paintForArea || paints) ? null : measurementsOf(t);
+  const doorsPainted = q0?.doors !== undefined && paints;
+  if (!asked && !doorsPainted && !(q0?.area !== undefined && paintForArea)) return null;
   const q = q0 ?? measurementsOf(t);
   if (yields) return q;
   // "¿cuánto me sale 20 láminas de 12 pies?", "how much is it?": a price asked, not an amount needed.

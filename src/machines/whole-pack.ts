@@ -14,5 +14,13 @@ const blank = (word: string): string => ' '.repeat(word.length);
 
 /** The message with the words that only say "all of the pack" blanked out. */
 export function withoutWholePackWords(text: string): string {
+  return MAY_SAY_WHOLE.test(text) ? blankedWholePackWords(text) : text;
+}
+
+/** The cheap check in front of the three replacements (issue 16): every match of one holds one of these stems. */
+const MAY_SAY_WHOLE = /whole|entire|full|complet|enter|cerrad|actually|realidad|dicho/i;
+
+/** The three replacements, behind `MAY_SAY_WHOLE` (exported for the pre-check test). */
+export function blankedWholePackWords(text: string): string {
   return text.replace(ACTUALLY, blank).replace(WHOLE_BEFORE, blank).replace(WHOLE_AFTER, blank);
 }

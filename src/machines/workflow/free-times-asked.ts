@@ -1,5 +1,6 @@
 import { workflowForIntent, type WorkflowSet, type WorkflowSpec } from './workflow-spec.js';
 import { fold } from './slot-extractors.js';
+import { foldAccents } from '../../kernel/fold.js';
 import type { WorkflowRun } from './run-types.js';
 
 /**
@@ -18,13 +19,24 @@ const OPENING = /\b(?:abren|abre|abiertos?|cierran|cierra|open on|are you open|y
 export function asksFreeTimes(text: string): boolean {
   // Asked up to four times per message by the workflow guards of one routing pass: the last text's answer is kept (issue 16).
   if (text === freeTimesOf) return freeTimes;
-  const f = fold(text);
-  freeTimes = (FREE_TIMES_ES.test(f) || FREE_TIMES_EN.test(f)) && !OPENING.test(f);
+  freeTimes = MAY_ASK_TIMES.test(foldAccents(text)) && readsFreeTimes(text);
   freeTimesOf = text;
   return freeTimes;
 }
 let freeTimesOf: string | undefined;
 let freeTimes = false;
+
+/**
+ * The cheap check in front of the reading (issue 16): every match of the two questions holds one
+ * of these stems, looked for in the accent-folded message every reader shares (no fold of its own).
+ */
+const MAY_ASK_TIMES = /hor|turno|cupo|espacio|time|slot|appointment|opening|availab/i;
+
+/** The full reading, behind `MAY_ASK_TIMES` (exported for the pre-check test). */
+export function readsFreeTimes(text: string): boolean {
+  const f = fold(text);
+  return (FREE_TIMES_ES.test(f) || FREE_TIMES_EN.test(f)) && !OPENING.test(f);
+}
 
 /** The tenant's plain booking: the workflow that asks a time and no `when` words single out, with the set's texts. */
 export function bookingWorkflow(set: WorkflowSet): WorkflowSpec | null {

@@ -4,10 +4,22 @@ import { describe, expect, it } from 'vitest';
 import { alreadyGreets } from '../../../src/actors/greet-back.js';
 import { foldAccents } from '../../../src/kernel/fold.js';
 import { hasLaughter, isOnlyLaughter, laughTokensOf } from '../../../src/machines/laughter.js';
+import { asksCreditTerms, readsCreditTerms } from '../../../src/machines/credit-terms.js';
+import { asksFreeTimes, readsFreeTimes } from '../../../src/machines/workflow/free-times-asked.js';
+import { readHomeFault, readsHomeFault, homeFaultJob } from '../../../src/machines/home-faults.js';
+import { blankedWholePackWords, withoutWholePackWords } from '../../../src/machines/whole-pack.js';
+import { readsVenting, ventsAtTheStore } from '../../../src/actors/brain/rule/purchase-trouble.js';
+import { readFocusQuestion } from '../../../src/machines/focus-questions.js';
+import { asksToResumeRequest, readsResumeRequest } from '../../../src/actors/brain/rule/form-resume.js';
+import { createJobNamer } from '../../../src/actors/brain/rule/job-namer.js';
+import { loadTenant } from '../../../src/persistence/tenant-loader.js';
+import type { Product } from '../../../src/domain/tenant.js';
 
 /**
- * The cheap pre-checks in front of two text readers (issue 16) must give the full reading's
- * answer for every text: the dev set's customer and expected lines, every tenant template, and
+ * The cheap pre-checks in front of the text readers (issue 16: perf17's greeting and laughter,
+ * session 28's credit terms, free times, faults at home, whole-pack words, venting, a request
+ * taken up again, the job namer) must give the full reading's answer for every text: the dev
+ * set's customer and expected lines, every tenant template, the golden inputs, and
  * spellings made to sit at the edges (accents, marks, emoji, variation selectors, case).
  */
 const root = join(import.meta.dirname, '../../..');
@@ -23,6 +35,14 @@ function devLines(): string[] {
     }
   }
   return out;
+}
+
+/** The golden readings' inputs (`test/fixtures/brain-golden.jsonl`). */
+function goldenTexts(): string[] {
+  return readFileSync(join(root, 'test/fixtures/brain-golden.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => (JSON.parse(l) as { text: string }).text);
 }
 
 function templateTexts(): string[] {
@@ -50,10 +70,20 @@ const EDGES = [
   '🏷️ Oferta', '\u00a0Hola', '\u2001hola', 'Hey!', 'hi', 'hilo', 'Bienvenido', 'Ｈola', 'İstanbul', '1 hola',
   'jaja', 'JAJA', 'já já', 'jájá', 'ja\uFE0Fja', 'ja😂', '😂', '🤣🤣', 'jaja👍🏽', 'xD', 'XDD', 'lool', 'LMFAO', 'rofl', 'sjsj', 'jsjsjs', 'hehe', 'HAHA', 'jeje', 'jiji', 'jojo',
   'hoja', 'jefe', 'the hat', 'jaula', 'jabón jaja', 'ok jsjs', 'trabajo', 'hehehe sí', 'mejor', '¿tienen cemento gris?', 'Muchas gracias', 'jaje', 'ha ha', 'j a j a',
+  // Session 28 (perf18): the readers behind pre-checks, in accents, capitals, chat spellings and English.
+  '¿Qué necesito pa sacar CRÉDITO con ustedes?', 'do you offer credit to companies?', '¿cuáles son los requisitos para una cuenta de crédito?', 'q documentos piden pa abrir una cuenta comercial',
+  'how can we get a credit account?', 'quiero abrir una cuenta de crédito', '¿Dan crédito a constructoras?', 'ustedes fian?', '¿qué necesito para que me fíen?',
+  '¿Qué horas tienen libres el martes?', 'que horitas tienen?', 'what times do you have?', 'any openings tomorrow?', '¿hay CUPOS disponibles?', 'Available slots?', 'a q hora hay turno',
+  'la pluma del fregadero gotea', 'se tapó el LAVAMANOS', 'my toilet is leaking at the base', 'se me dispara el breaker', 'el caño bota agua', 'the kitchen sink is clogged',
+  'la llave d la ducha gotea', 'Mi inodoro no para de llenar', 'se fundió el bombillo', 'the pipe keeps dripping', 'la llave que les compré gotea', 'water is coming out under the sink',
+  'the whole roll', 'el rollo completo', 'un saco ENTERO', 'Actually, what is the price of the roll?', 'mejor dicho la caja cerrada', 'en realidad 2 cajas enteras', 'a full box please', 'the entire bag',
+  'ustedes son un desastre', 'qué relajo con ustedes', 'you guys are the worst', "I'm not happy with you guys", 'estoy muy decepcionada con el servicio', 'siempre es lo mismo con ustedes',
+  'we are fed up with your service', 'Qué vergüenza', 'que falta de seriedad', 'worst store ever', 'estoy harto con uds', 'ESTAMOS MOLESTOS CON USTEDES',
+  'quiero retomar la cotización', 'sigamos con la SOLICITUD', "let's continue with the quote", 'la cotizacion de nuevo', 'the quote again please', 'terminemos el formulario', 'volvamos a la proforma',
 ];
 
 describe('text pre-checks give the full reading', () => {
-  const corpus = [...new Set([...EDGES, ...devLines(), ...templateTexts()])];
+  const corpus = [...new Set([...EDGES, ...devLines(), ...templateTexts(), ...goldenTexts()])];
 
   it('has a corpus worth the name', () => {
     expect(corpus.length).toBeGreaterThan(5000);
@@ -80,5 +110,69 @@ describe('text pre-checks give the full reading', () => {
       expect(isOnlyLaughter(text), JSON.stringify(text)).toBe(words.length > 0 && laughs.length === words.length);
     }
     expect(laughing).toBeGreaterThan(20);
+  });
+
+  // Session 28 (perf18): readers of the rule brain, the routing and the tools put behind a one-regex
+  // pre-check. Each pre-check must pass every text its reader accepts; the readers are asked twice
+  // (their last-text memo must give the same answer) and against the full reading.
+  const same = <T>(name: string, gated: (t: string) => T, full: (t: string) => T, hit: (x: T) => boolean, atLeast: number) =>
+    it(`${name}: the pre-check passes every text the full reading accepts`, () => {
+      let hits = 0;
+      for (const text of corpus) {
+        const want = full(text);
+        if (hit(want)) hits++;
+        expect(gated(text), JSON.stringify(text)).toEqual(want);
+        expect(gated(text), JSON.stringify(text)).toEqual(want);
+      }
+      expect(hits).toBeGreaterThanOrEqual(atLeast);
+    });
+  same('asksCreditTerms', asksCreditTerms, readsCreditTerms, (x) => x, 5);
+  same('asksFreeTimes', asksFreeTimes, readsFreeTimes, (x) => x, 5);
+  same('readHomeFault', readHomeFault, readsHomeFault, (x) => x !== null, 10);
+  same('homeFaultJob', homeFaultJob, (t) => (readsHomeFault(t) === null ? null : homeFaultJob(t)), (x) => x !== null, 5);
+  same('withoutWholePackWords', withoutWholePackWords, blankedWholePackWords, (x) => x !== null, 0);
+  same('ventsAtTheStore', ventsAtTheStore, readsVenting, (x) => x, 8);
+  same('asksToResumeRequest', asksToResumeRequest, readsResumeRequest, (x) => x, 5);
+
+  it('withoutWholePackWords: the pre-check lets through every text a replacement changes', () => {
+    let changed = 0;
+    for (const text of corpus) if (blankedWholePackWords(text) !== text) changed++;
+    expect(changed).toBeGreaterThanOrEqual(5);
+  });
+
+  it('readFocusQuestion: the kept reading is the same reading, and frozen', () => {
+    const q = readFocusQuestion('¿lo tienen en otro color?');
+    expect(q).toEqual({ kind: 'colours' });
+    expect(readFocusQuestion('¿lo tienen en otro color?')).toBe(q);
+    expect(Object.isFrozen(q)).toBe(true);
+    expect(readFocusQuestion('el de DeWalt')).toEqual({ kind: 'named', word: 'dewalt' });
+    expect(readFocusQuestion('¿lo tienen en otro color?')).toEqual({ kind: 'colours' });
+  });
+
+  it('createJobNamer: the phrases looked up by their first word name the jobs the walk over all of them named', async () => {
+    const tenant = await loadTenant(join(root, 'tenants/ferreteria'));
+    // The reader as it was before session 28: every longer phrase walked, each word's plural s dropped on every call.
+    const walkAll = (catalog: readonly Product[]) => {
+      const JOINING = new Set(['de', 'del', 'la', 'el', 'una', 'un', 'a', 'of', 'the']);
+      const phrases = catalog.flatMap((p) => p.jobs ?? []).map((job) => foldAccents(job).trim());
+      const single = new Set(phrases.filter((p) => !p.includes(' ')));
+      const longer = [...new Set(phrases.filter((p) => p.includes(' ')))].map((p) => p.split(/[^a-z0-9]+/).filter((w) => w !== '' && !JOINING.has(w)));
+      return (text: string): boolean => {
+        const words = foldAccents(text).split(/[^a-z0-9]+/);
+        if (words.some((w) => single.has(w))) return true;
+        const said = new Set(words.flatMap((w) => [w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ando$/, 'ar').replace(/yendo$/, 'ir').replace(/iendo$/, 'er')]));
+        return longer.some((phrase) => phrase.length > 0 && phrase.every((w) => said.has(w.replace(/s$/, ''))));
+      };
+    };
+    const fast = createJobNamer(tenant.catalog);
+    const full = walkAll(tenant.catalog);
+    let named = 0;
+    const texts = [...corpus, 'building a wall', 'levantando unas paredes', 'toy construyendo una pared', 'estoy haciendo un piso', 'quiero levantar una pared de blocks', 'la llave del fregadero gotea', 'vaciar un techo'];
+    for (const text of texts) {
+      const want = full(text);
+      if (want) named++;
+      expect(fast(text), JSON.stringify(text)).toBe(want);
+    }
+    expect(named).toBeGreaterThan(50);
   });
 });

@@ -22,6 +22,17 @@ const AGAIN = /\b(?:solicitud|cotizacion|presupuesto|quote|request)\b.*\b(?:de n
 
 /** True when the message asks to go on with (or start again) a request for an advisor. */
 export function asksToResumeRequest(text: string): boolean {
+  return MAY_NAME_REQUEST.test(fold(text)) && readsResumeRequest(text);
+}
+
+/**
+ * The cheap check in front of the reading (issue 16): both ways of asking (`RESUME` with `REQUEST`,
+ * or `AGAIN`) name the request, so one of `REQUEST`'s stems is in the accent-folded message.
+ */
+const MAY_NAME_REQUEST = /solicitud|cotiza|presupuesto|form|quot|estimate|request/;
+
+/** The full reading, behind `MAY_NAME_REQUEST` (exported for the pre-check test). */
+export function readsResumeRequest(text: string): boolean {
   const f = fold(text)
     .replace(/[^a-z0-9'\s]+/g, ' ')
     .replace(/\s+/g, ' ')

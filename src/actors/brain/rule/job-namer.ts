@@ -14,11 +14,31 @@ export function createJobNamer(catalog: readonly Product[]): (text: string) => b
   const single = new Set(phrases.filter((p) => !p.includes(' ')));
   const longer = [...new Set(phrases.filter((p) => p.includes(' ')))].map((p) => p.split(/[^a-z0-9]+/).filter((w) => w !== '' && !JOINING.has(w)));
   if (single.size === 0 && longer.length === 0) return () => false;
+  // The longer phrases by their first word, each word without its plural s, made once (issue 16:
+  // the message's words look up the few phrases they can start instead of walking them all).
+  const byFirst = new Map<string, string[][]>();
+  for (const phrase of longer) {
+    if (phrase.length === 0) continue;
+    const words = phrase.map(withoutS);
+    const first = words[0] as string;
+    byFirst.set(first, [...(byFirst.get(first) ?? []), words]);
+  }
   return (text) => {
     const words = foldText(text).split(/[^a-z0-9]+/);
     if (words.some((w) => single.has(w))) return true;
-    // "levantando", "haciendo", "construyendo": the job's verb said as it goes on.
-    const said = new Set(words.flatMap((w) => [w.replace(/s$/, ''), w.replace(/ing$/, ''), w.replace(/ando$/, 'ar').replace(/yendo$/, 'ir').replace(/iendo$/, 'er')]));
-    return longer.some((phrase) => phrase.length > 0 && phrase.every((w) => said.has(w.replace(/s$/, ''))));
+    // Each word as said, without a plural s, without "-ing" ("building" → "build"), and the job's
+    // verb said as it goes on ("levantando", "haciendo", "construyendo" → "levantar", "hacer", "construir").
+    const said = new Set<string>();
+    for (const w of words) {
+      said.add(withoutS(w));
+      said.add(w.endsWith('ing') ? w.slice(0, -3) : w);
+      said.add(w.replace(GERUND, (g) => GERUND_TO[g] as string));
+    }
+    for (const w of said) for (const phrase of byFirst.get(w) ?? []) if (phrase.every((x) => said.has(x))) return true;
+    return false;
   };
 }
+
+const GERUND = /(?:ando|yendo|iendo)$/;
+const GERUND_TO: Record<string, string> = { ando: 'ar', yendo: 'ir', iendo: 'er' };
+const withoutS = (w: string): string => (w.endsWith('s') ? w.slice(0, -1) : w);

@@ -76,6 +76,19 @@ const FEELING_ABOUT_US =
  * more is read by what it tells.
  */
 export function ventsAtTheStore(text: string): boolean {
+  return MAY_VENT.test(fold(text)) && readsVenting(text);
+}
+
+/**
+ * The cheap check in front of `ventsAtTheStore` (issue 16): every match of `VENTING` or
+ * `FEELING_ABOUT_US` holds one of these stems (a verdict, an exclamation's noun, "lo mismo", a
+ * feeling), looked for in the accent-folded message every reader shares.
+ */
+const MAY_VENT =
+  /desastre|peor|pesim|malisim|fatal|basura|relajo|verguenza|abus|irresponsable|incompetent|ladrones|estafadores|chiste|mamey|terrible|awful|worst|useless|joke|disaster|horrible|unreliable|pathetic|seriedad|servicio|mismo|happy|upset|angry|disappointed|frustrated|fed|annoyed|mad|displeased|decepcionad|molest|enojad|insatisfech|hart|disgustad|inconforme/;
+
+/** The full reading, behind `MAY_VENT` (exported for the pre-check test). */
+export function readsVenting(text: string): boolean {
   const f = fold(text)
     .replace(/[^a-z0-9\s]+/g, ' ')
     .replace(/\s+/g, ' ')
