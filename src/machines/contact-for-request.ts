@@ -34,10 +34,3 @@ export function saidAsCorrection(text: string): boolean {
   return CORRECTION.test(foldAccents(text.toLowerCase()));
 }
 
-/** The lead's phone with one more the customer can be reached at ("+18095550100 / +18095551234"); the new one alone when the lead had none. */
-export function withPhoneAdded(before: string | null | undefined, added: string): string {
-  const digits = (v: string) => v.replace(/\D/g, '').slice(-10);
-  if (typeof before !== 'string' || before.trim() === '') return added;
-  if (before.split('/').some((p) => digits(p) === digits(added))) return before;
-  return `${before.trim()} / ${added}`;
-}

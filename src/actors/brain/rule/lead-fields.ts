@@ -1,5 +1,6 @@
 import type { InterestArea, LeadField, UrgencyLevel } from '../../../domain/lead.js';
 import type { Entity } from '../../../domain/nlu.js';
+import { joinPhones } from '../../../domain/phone-list.js';
 import type { Expectation } from '../../../domain/understanding.js';
 import { capitalizeName, extractCompanies, extractPersonNames, stripTitles } from './contact-entities.js';
 import { COMPANY_HEAD } from './name-words.js';
@@ -147,8 +148,9 @@ export function readLeadFields(input: { text: string; entities: readonly Entity[
   if (name) fields.name = name.value;
   const email = first('email');
   if (email) fields.email = email.value;
-  const phone = first('phone');
-  if (phone) fields.phone_or_username = phone.value;
+  // "mi cel es 809-… y la oficina 809-…": every number given, in one value (src/domain/phone-list.ts).
+  const phones = entities.filter((e) => e.type === 'phone').map((e) => e.value);
+  if (phones.length > 0) fields.phone_or_username = joinPhones(phones);
   const company = first('company');
   if (company) fields.company_name = company.value;
   // "Coral Hotel Bayahibe" answering the company: the whole name as written, not the part from the word the extractor starts at ("Hotel").
