@@ -374,6 +374,8 @@ export function readBare(field: LeadField, text: string, context: { tenantName?:
       if (context.tenantName && fold(candidate) === fold(context.tenantName)) return undefined;
       const shaped = extractCompanies(candidate, context.tenantName ? { exclude: [context.tenantName] } : {})[0];
       if (shaped && shaped.start === 0) return shaped.value;
+      // "y el de la oficina es 809-…": a number given, never the company's name.
+      if (context.entities.some((e) => e.type === 'phone')) return undefined;
       return candidate === candidate.toLowerCase() ? capitalizeName(candidate) : candidate;
     }
     case 'interest_area': {
