@@ -30,3 +30,19 @@ describe('lead words a salesperson reads (lead15)', () => {
     expect(saidAsCorrection('también me pueden llamar al 809-555-1235')).toBe(false);
   });
 });
+
+describe('leaving the form and times at the company question (lead15)', () => {
+  it('should let the form go on "olvídalo, después sigo"', async () => {
+    const { letsItGo } = await import('../../../src/machines/letting-go.js');
+    expect(letsItGo('olvidalo, despues sigo')).toBe(true);
+    expect(letsItGo('forget it, I will come back later')).toBe(true);
+    expect(letsItGo('olvidalo, despues compro el cemento')).toBe(false);
+  });
+
+  it('should never take "within 2 weeks" for the company', async () => {
+    const { readLeadFields } = await import('../../../src/actors/brain/rule/lead-fields.js');
+    const read = readLeadFields({ text: 'within 2 weeks', entities: [], expecting: { kind: 'lead_field', field: 'company_name' } });
+    expect(read.leadFields.company_name).toBeUndefined();
+    expect(read.urgency ?? read.leadFields.urgency_level).toBe('Medio');
+  });
+});
